@@ -1,0 +1,103 @@
+import { hasHostBits, parseCidr, parseIp, reservedUse } from '../net/ip';
+import { isVersion } from '../semver';
+import { upstreamChartVersion } from '../traefik/chart-versions';
+
+/**
+ * Format rules for single values. Each returns undefined when the value is fine, or a sentence
+ * that names the bad value and what is expected. Kubernetes rules are those of
+ * k8s.io/apimachinery/pkg/util/validation (IsDNS1123Label, IsDNS1123Subdomain, IsDNS1035Label).
+ */
+export type FormatCheck = (value: string) => string | undefined;
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+function show(value: string): string {
+  return JSON.stringify(value);
+}
+
+function lowerCaseHint(value: string): string {
+  return value !== value.toLowerCase() ? ` (upper-case letters are not allowed: ${show(value.toLowerCase())})` : '';
+}
+
+export const dns1123Label: FormatCheck = (value) => {
+  if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
+  if (!DNS1123_LABEL.test(value)) {
+    return `${show(value)} is not a valid name: use lower-case letters, digits and '-', starting and ending with a letter or digit${lowerCaseHint(value)}`;
+  }
+  return undefined;
+};
+
+export const dns1035Label: FormatCheck = (value) => {
+  if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
+  if (!DNS1035_LABEL.test(value)) {
+    return `${show(value)} is not a valid Service name: use lower-case letters, digits and '-', starting with a letter and ending with a letter or digit${lowerCaseHint(value)}`;
+  }
+  return undefined;
+};
+
+export const dns1123Subdomain: FormatCheck = (value) => {
+  if (value.length > 253) return `${show(value)} is ${value.length} characters long; at most 253 are allowed`;
+  if (!value.split('.').every((label) => DNS1123_LABEL.test(label) && label.length <= 63)) {
+    return `${show(value)} is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit${lowerCaseHint(value)}`;
+  }
+  return undefined;
+};
+
+/** Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. */
+export const ingressHost: FormatCheck = (value) => {
+  if (parseIp(value)) {
+    return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
+  }
+  const name = value.startsWith('*.') ? value.slice(2) : value;
+  if (value.length > 253 || !name.includes('.') || dns1123Subdomain(name)) {
+    return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value)}`;
+  }
+  return undefined;
+};
+
+export const ingressPath: FormatCheck = (value) =>
+  value.startsWith('/') ? undefined : `${show(value)} does not start with "/": write "/${value.replace(/^\/*/, '')}"`;
+
+/** Network interface names the Linux kernel accepts (net/core/dev.c dev_valid_name). */
+export const interfaceName: FormatCheck = (value) => {
+  if (value.length === 0) return 'an interface name must not be empty; omit the key to let kube-vip detect the interface';
+  if (value.length > 15) return `${show(value)} is ${value.length} characters long; Linux interface names have at most 15`;
+  if (value === '.' || value === '..' || /[/:\s]/.test(value)) {
+    return `${show(value)} is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`;
+  }
+  return undefined;
+};
+
+export const version: FormatCheck = (value) =>
+  isVersion(value) ? undefined : `${show(value)} is not a version: expected a release tag such as "v1.2.3"`;
+
+/** A single address usable as a virtual IP. Network-level rules (CIDRs, LAN) are cross-checks. */
+export const virtualIp: FormatCheck = (value) => {
+  if (value.includes('/') && parseCidr(value)) {
+    return `${show(value)} has a prefix length; a virtual IP is a single address: write ${show(value.split('/')[0])}`;
+  }
+  const ip = parseIp(value);
+  if (!ip) return `${show(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
+  const reserved = reservedUse(ip);
+  if (reserved) return `${show(value)} is ${reserved}; a virtual IP must be a unicast address on the nodes' LAN`;
+  return undefined;
+};
+
+export const cidr: FormatCheck = (value) => {
+  if (!parseCidr(value)) return `${show(value)} is not a CIDR block: expected an address with a prefix length, e.g. "10.42.0.0/16"`;
+  if (hasHostBits(value)) return `${show(value)} has host bits set: the block starts at ${show(parseCidr(value)!.text)}`;
+  return undefined;
+};
+
+/** Port number 1-65535 or an IANA service name (as a Service port name). */
+export const portName: FormatCheck = (value) =>
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && value.length <= 15 && !value.includes('--')
+    ? undefined
+    : `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
+
+/** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */
+export const chartVersion: FormatCheck = (value) =>
+  isVersion(upstreamChartVersion(value)) ? undefined
+    : `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`;
+

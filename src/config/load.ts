@@ -1,0 +1,225 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { dns1123Label } from './formats';
+import { checkClusterRules, formatPath, Problem } from './rules';
+import { ClusterConfig, clusterConfigSchema } from './schema';
+
+/** A problem found in a config file, with where it is. */
+export interface Diagnostic {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+export interface LoadedCluster {
+  /** Cluster name = config file name without extension = output folder under dist/. */
+  readonly name: string;
+  readonly file: string;
+  readonly config: ClusterConfig;
+}
+
+export interface LoadResult {
+  readonly clusters: LoadedCluster[];
+  readonly errors: Diagnostic[];
+  readonly warnings: Diagnostic[];
+}
+
+const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
+
+/** Loads and validates every `<cluster>.yaml` directly inside `dir` (sub-folders such as examples/ are not clusters). */
+export function loadConfigDir(dir: string): LoadResult {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && CONFIG_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+      .map((e) => e.name)
+      .sort();
+  } catch (e) {
+    return { clusters: [], errors: [{ file: dir, path: [], message: `cannot read the config folder: ${(e as Error).message}` }], warnings: [] };
+  }
+  if (entries.length === 0) {
+    return { clusters: [], errors: [{ file: dir, path: [], message: 'holds no <cluster>.yaml file: add one, e.g. config/dev.yaml' }], warnings: [] };
+  }
+  const result = loadConfigFiles(entries.map((name) => join(dir, name)));
+  return result;
+}
+
+/** Loads and validates the given config files; also checks that no two write the same folder. */
+export function loadConfigFiles(files: readonly string[]): LoadResult {
+  const clusters: LoadedCluster[] = [];
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const name = clusterName(file);
+    const badName = dns1123Label(name);
+    if (badName) {
+      errors.push({ file, path: [], message: `the file name gives the cluster name and the output folder dist/${name}/, but ${badName}: rename the file` });
+    }
+    const owner = owners.get(name);
+    if (owner) {
+      errors.push({ file, path: [], message: `writes dist/${name}/, as ${owner} does: rename or remove one of the two files` });
+    }
+    owners.set(name, owner ?? file);
+    const loaded = loadConfigFile(file);
+    errors.push(...loaded.errors);
+    warnings.push(...loaded.warnings);
+    if (loaded.config && !badName && !owner) clusters.push({ name, file, config: loaded.config });
+  }
+  return { clusters: errors.length ? [] : clusters, errors, warnings };
+}
+
+export function clusterName(file: string): string {
+  return basename(file, extname(file));
+}
+
+/** Parses one config file: YAML syntax, then the schema, then the cross-value rules. */
+export function loadConfigFile(file: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { errors: [{ file, path: [], message: `cannot read the file: ${(e as Error).message}` }], warnings: [] };
+  }
+  return parseConfigText(file, text);
+}
+
+export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
+
+  if (doc.errors.length) {
+    return {
+      errors: doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: [], message: `invalid YAML: ${e.message.split('\n')[0]}` })),
+      warnings: [],
+    };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) {
+    return { errors: [{ file, path: [], message: 'is empty: expected at least `traefik.loadBalancerIPs` (see config/dev.yaml)' }], warnings: [] };
+  }
+  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc, problem)), ...problem });
+
+  const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.flatMap(describeIssue).map(locate), warnings: [] };
+  }
+  const { errors, warnings } = checkClusterRules(parsed.data);
+  return { config: errors.length ? undefined : parsed.data, errors: errors.map(locate), warnings: warnings.map(locate) };
+}
+
+/** Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node. */
+function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): number | undefined {
+  for (let depth = problem.path.length; depth >= 0; depth--) {
+    const node = doc.getIn(problem.path.slice(0, depth), true);
+    if (!isNode(node)) continue;
+    if (problem.unknownKey && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey);
+      if (pair && isNode(pair.key)) return pair.key.range?.[0];
+    }
+    return node.range?.[0];
+  }
+  return undefined;
+}
+
+/** Turns one zod issue into problems whose message names the bad value and what is expected. */
+function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: string }> {
+  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const allowed = allowedKeys(path);
+        const guess = closest(key, allowed);
+        return {
+          path: [...path, key],
+          unknownKey: key,
+          message: `unknown key "${key}"${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
+        };
+      });
+    case 'invalid_type':
+      if (input === undefined) return [{ path, message: `is required: expected ${article(issue.expected)}` }];
+      return [{ path, message: `${show(input)} is ${kind(input)}: expected ${article(issue.expected)}` }];
+    case 'invalid_union': {
+      // Prefer the branch whose type matched (its message is specific), else describe the union.
+      const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
+      if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+      return [{ path, message: `${show(input)} is ${kind(input)}: expected a number from 1 to 65535 or a port name` }];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return [{ path, message: `is empty: list at least ${issue.minimum} entry` }];
+      return [{ path, message: `${show(input)} is too small: expected at least ${issue.minimum}` }];
+    case 'too_big':
+      return [{ path, message: `${show(input)} is too big: expected at most ${issue.maximum}` }];
+    case 'invalid_value':
+      return [{ path, message: `${show(input)} is not allowed: expected one of ${issue.values.map(show).join(', ')}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
+function allowedKeys(path: ReadonlyArray<string | number>): string[] {
+  let schema: z.core.$ZodType | undefined = clusterConfigSchema;
+  const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
+    const def = s._zod.def as { type: string; innerType?: z.core.$ZodType };
+    return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? unwrap(def.innerType) : s;
+  };
+  for (const key of [...path, undefined]) {
+    if (!schema) return [];
+    const def = unwrap(schema)._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+    if (key === undefined) return def.shape ? Object.keys(def.shape) : [];
+    schema = typeof key === 'number' ? def.element : def.shape?.[key];
+  }
+  return [];
+}
+
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { object: 'a mapping of keys', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
+  return names[expected] ?? expected;
+}
+
+/** `config/dev.yaml:7:5: kubeVip.interface: "eth 0" is not ...` */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
+  const key = formatPath(d.path);
+  return `${where}: ${key ? `${key}: ` : ''}${d.message}`;
+}

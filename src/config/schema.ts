@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import * as format from './formats';
+import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
+
+/**
+ * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
+ * source of the config's TypeScript types (`ClusterConfig`) and of its structural rules; rules
+ * that compare several values live in `rules.ts`.
+ */
+
+/** A string that must pass a format rule; the rule's sentence becomes the error message. */
+function formatted(check: format.FormatCheck, description: string) {
+  return z.string().describe(description).superRefine((value, ctx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+}
+
+const virtualIp = formatted(format.virtualIp, 'A single IPv4 or IPv6 address on the nodes\' LAN.');
+const cidr = (description: string) => formatted(format.cidr, description);
+
+const port = z.union([
+  z.number().int().min(1).max(65535),
+  formatted(format.portName, 'Named port of the Service.'),
+]).describe('Service port: a number from 1 to 65535 or the name of a Service port.');
+
+const kubeVip = z.strictObject({
+  version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
+    .default(DEFAULT_VERSION),
+  interface: formatted(format.interfaceName, 'NIC that carries the VIPs on every control-plane node. Omit to let kube-vip use the NIC of the default route.')
+    .optional(),
+  controlPlane: z.strictObject({
+    address: virtualIp.describe('Virtual IP of the Kubernetes API server (port 6443).'),
+  }).describe('Control-plane VIP. Omit the block to run kube-vip for Services only.').optional(),
+  services: z.strictObject({
+    enabled: z.boolean().describe('kube-vip acts as the LoadBalancer controller (svc_enable).').default(true),
+  }).default({ enabled: true }),
+});
+
+const traefik = z.strictObject({
+  chartVersion: formatted(format.chartVersion, 'Upstream Traefik chart version K3s deploys: the +upX.Y.Z part of `kubectl -n kube-system get helmchart traefik -o jsonpath={.spec.chart}`. Chart keys follow it.')
+    .default(DEFAULT_CHART_VERSION),
+  loadBalancerIPs: z.array(virtualIp).min(1)
+    .describe('Fixed VIP(s) of the Traefik LoadBalancer Service (one per IP family).'),
+});
+
+const ingress = z.strictObject({
+  name: formatted(format.dns1123Subdomain, 'Ingress object name.'),
+  namespace: formatted(format.dns1123Label, 'Namespace of the Ingress and its Service.').default('default'),
+  host: formatted(format.ingressHost, 'Host name the Ingress routes, e.g. app.example.com.'),
+  path: formatted(format.ingressPath, 'URL path prefix (pathType Prefix).').default('/'),
+  service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
+  port,
+  tls: z.strictObject({
+    certResolver: formatted(format.dns1123Label, 'Traefik certificate resolver that issues the certificate.'),
+  }).describe('Serve HTTPS with a certificate from a Traefik cert resolver. Omit for plain HTTP.').optional(),
+});
+
+const k3s = z.strictObject({
+  clusterCidr: cidr('K3s --cluster-cidr (pods).').default('10.42.0.0/16'),
+  serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default('10.43.0.0/16'),
+  nodeCidr: cidr('The nodes\' LAN. When set, every VIP must lie inside it; when not, a /24 is assumed for the network/broadcast check.')
+    .optional(),
+});
+
+export const clusterConfigSchema = z.strictObject({
+  kubeVip: kubeVip.default({ version: DEFAULT_VERSION, services: { enabled: true } }),
+  traefik,
+  ingresses: z.array(ingress).default([]),
+  k3s: k3s.default({ clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' }),
+}).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
+
+/** A validated cluster config with every default filled in. */
+export type ClusterConfig = z.output<typeof clusterConfigSchema>;
+/** A cluster config as written in the YAML file. */
+export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;
+export type IngressConfig = ClusterConfig['ingresses'][number];

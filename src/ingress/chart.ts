@@ -1,0 +1,17 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { TraefikIngress, TraefikIngressProps } from './ingress';
+
+export interface IngressChartProps {
+  readonly ingresses: readonly TraefikIngressProps[];
+}
+
+/** Every Ingress of a cluster, in config order. */
+export class IngressChart extends Chart {
+  constructor(scope: Construct, id: string, props: IngressChartProps) {
+    super(scope, id);
+    for (const ingress of props.ingresses) {
+      new TraefikIngress(this, `${ingress.namespace}/${ingress.name}`.replace(/\//g, '--'), ingress);
+    }
+  }
+}

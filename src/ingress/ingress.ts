@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-27';
+
+export interface TraefikIngressProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly host: string;
+  /** URL path prefix, starting with `/`. */
+  readonly path: string;
+  /** Backend Service in the same namespace. */
+  readonly serviceName: string;
+  /** Backend Service port: a number, or the name of a Service port. */
+  readonly servicePort: number | string;
+  /**
+   * Traefik certificate resolver for HTTPS.
+   * @default - plain HTTP, no TLS
+   */
+  readonly certResolver?: string;
+}
+
+/** K3s' Traefik chart creates IngressClass `traefik` (../shared/reference/k3s-traefik.md §5). */
+export const INGRESS_CLASS = 'traefik';
+/** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
+export const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
+
+/**
+ * One host/path -> Service route for Traefik. The class goes in `spec.ingressClassName` only: the
+ * API server rejects it together with the deprecated `kubernetes.io/ingress.class` annotation.
+ */
+export class TraefikIngress extends Construct {
+  constructor(scope: Construct, id: string, props: TraefikIngressProps) {
+    super(scope, id);
+    const port = typeof props.servicePort === 'number' ? { number: props.servicePort } : { name: props.servicePort };
+    new k8s.KubeIngress(this, 'Resource', {
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        ...(props.certResolver ? { annotations: { [CERT_RESOLVER_ANNOTATION]: props.certResolver } } : {}),
+      },
+      spec: {
+        ingressClassName: INGRESS_CLASS,
+        rules: [{
+          host: props.host,
+          http: { paths: [{ path: props.path, pathType: 'Prefix', backend: { service: { name: props.serviceName, port } } }] },
+        }],
+        // No secretName: Traefik stores the resolver's certificate itself.
+        ...(props.certResolver ? { tls: [{ hosts: [props.host] }] } : {}),
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-27';
+import { KubeVipModel } from './model';
+
+export interface KubeVipDaemonSetProps {
+  /** Version-resolved image, env and capabilities. */
+  readonly model: KubeVipModel;
+  /** ServiceAccount the pods run as (needs the kube-vip ClusterRole). */
+  readonly serviceAccountName: string;
+  /**
+   * Namespace of the DaemonSet; kube-vip's leases live in kube-system too.
+   * @default 'kube-system'
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * DaemonSet `kube-vip-ds`, field for field what kube-vip's own generator prints with
+ * `--inCluster --taint` (../shared/reference/kube-vip.md §1). Built on the plain `k8s` class, not
+ * cdk8s-plus-27's DaemonSet: plus-27 would add non-root, no-token, resource and selector defaults
+ * and spell capabilities `CAP_NET_ADMIN` (../shared/reference/cdk8s.md §4), none of which kube-vip
+ * runs with.
+ */
+export class KubeVipDaemonSet extends Construct {
+  public static readonly NAME = 'kube-vip-ds';
+
+  constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
+    super(scope, id);
+    const { model } = props;
+    const selector = { 'app.kubernetes.io/name': KubeVipDaemonSet.NAME };
+    const labels = { ...selector, 'app.kubernetes.io/version': model.version };
+
+    new k8s.KubeDaemonSet(this, 'Resource', {
+      metadata: { name: KubeVipDaemonSet.NAME, namespace: props.namespace ?? 'kube-system', labels },
+      spec: {
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels },
+          spec: {
+            // --taint: run only on control-plane nodes, whichever of the two role labels they carry.
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane']
+                    .map((key) => ({ matchExpressions: [{ key, operator: 'Exists' }] })),
+                },
+              },
+            },
+            containers: [{
+              name: 'kube-vip',
+              image: model.image,
+              imagePullPolicy: model.imagePullPolicy,
+              args: ['manager'],
+              env: model.env.map((e) => ('value' in e
+                ? { name: e.name, value: e.value }
+                : { name: e.name, valueFrom: { fieldRef: { fieldPath: e.fieldPath } } })),
+              securityContext: {
+                capabilities: {
+                  add: [...model.capabilities.add],
+                  ...(model.capabilities.drop.length ? { drop: [...model.capabilities.drop] } : {}),
+                },
+              },
+            }],
+            hostNetwork: true,
+            serviceAccountName: props.serviceAccountName,
+            tolerations: [
+              { effect: 'NoSchedule', operator: 'Exists' },
+              { effect: 'NoExecute', operator: 'Exists' },
+            ],
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { KubeVipRules, kubeVipRules } from './versions';
+import { parseIp } from '../net/ip';
+import { parseVersion } from '../semver';
+
+/** One container env var: a literal value or the node name from the downward API. */
+export type EnvVar = { readonly name: string; readonly value: string } | { readonly name: string; readonly fieldPath: string };
+
+/** Everything version- and config-dependent in the kube-vip DaemonSet, as plain data. */
+export interface KubeVipModel {
+  readonly version: string;
+  readonly image: string;
+  readonly imagePullPolicy: KubeVipRules['imagePullPolicy'];
+  readonly env: readonly EnvVar[];
+  readonly capabilities: { readonly add: readonly string[]; readonly drop: readonly string[] };
+}
+
+export interface KubeVipSettings {
+  /** kube-vip release tag, e.g. v1.2.3. */
+  readonly version: string;
+  /** NIC for the VIPs; undefined lets kube-vip detect it. */
+  readonly interface?: string;
+  /** API-server VIP; undefined disables the control-plane VIP. */
+  readonly controlPlaneAddress?: string;
+  /** kube-vip acts as LoadBalancer controller. */
+  readonly services: boolean;
+  /** A Service VIP equals the control-plane VIP, so both must follow one leader. */
+  readonly shareControlPlaneVip: boolean;
+}
+
+/** Upstream lease names (kube-vip `pkg/kubevip/config_envvar.go` defaults, v0.6.1+). */
+export const CONTROL_PLANE_LEASE = 'plndr-cp-lock';
+export const SERVICES_LEASE = 'plndr-svcs-lock';
+export const IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
+
+/**
+ * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
+ * --taint --controlplane --services --arp --leaderElection` prints for `settings.version`, in the
+ * generator's env order (`pkg/kubevip/config_generator.go`; ../shared/reference/kube-vip.md §1).
+ */
+export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
+  const version = parseVersion(settings.version);
+  const rules = kubeVipRules(version);
+  const env: EnvVar[] = [];
+  const add = (name: string, value: string | number | boolean) => env.push({ name, value: String(value) });
+  const cp = settings.controlPlaneAddress;
+
+  add('vip_arp', true);
+  add('port', 6443);
+  if (rules.nodeNameEnv) env.push({ name: 'vip_nodename', fieldPath: 'spec.nodeName' });
+  if (settings.interface) add('vip_interface', settings.interface);
+  // The CLI derives the mask from --address: 32 per IPv4, 128 per IPv6 address.
+  if (cp) add(rules.maskEnv, parseIp(cp)?.family === 6 ? 128 : 32);
+  if (rules.dnsModeEnv) add('dns_mode', 'first');
+  if (cp) {
+    add('cp_enable', true);
+    add('cp_namespace', 'kube-system');
+    if (rules.emitsDdnsOff) add('vip_ddns', false);
+  }
+  if (settings.services) {
+    add('svc_enable', true);
+    // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
+    if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
+  }
+  add('vip_leaderelection', true);
+  if (rules.vipLeaseNameEnv) add('vip_leasename', CONTROL_PLANE_LEASE);
+  add('vip_leaseduration', rules.lease.duration);
+  add('vip_renewdeadline', rules.lease.renewDeadline);
+  add('vip_retryperiod', rules.lease.retryPeriod);
+  if (cp) add('address', cp);
+  add('prometheus_server', ':2112');
+
+  return {
+    version: version.tag,
+    image: `${IMAGE_REPOSITORY}:${version.tag}`,
+    imagePullPolicy: rules.imagePullPolicy,
+    env,
+    capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: rules.dropCapabilities },
+  };
+}

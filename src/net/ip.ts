@@ -1,0 +1,127 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
+/** An IPv4 or IPv6 address as a number, so ranges and prefixes are plain arithmetic. */
+export interface IpAddress {
+  readonly family: 4 | 6;
+  readonly value: bigint;
+  /** The address as written in canonical form (IPv6 compressed, lower-case). */
+  readonly text: string;
+}
+
+/** A network prefix such as 10.42.0.0/16. */
+export interface IpCidr {
+  readonly family: 4 | 6;
+  /** First address of the block (the network address). */
+  readonly first: bigint;
+  /** Last address of the block (the broadcast address for IPv4). */
+  readonly last: bigint;
+  readonly prefix: number;
+  readonly text: string;
+}
+
+const BITS = { 4: 32, 6: 128 } as const;
+
+/** Parses a bare IP address (no prefix length). Returns undefined when it is not one. */
+export function parseIp(text: string): IpAddress | undefined {
+  if (isIPv4(text)) {
+    const value = text.split('.').reduce((acc, octet) => (acc << 8n) + BigInt(Number(octet)), 0n);
+    return { family: 4, value, text: formatIp(4, value) };
+  }
+  if (isIPv6(text) && !text.includes('%')) {
+    const value = ipv6ToBigInt(text);
+    return { family: 6, value, text: formatIp(6, value) };
+  }
+  return undefined;
+}
+
+/** Parses `address/prefix`. Returns undefined when it is not a CIDR block. */
+export function parseCidr(text: string): IpCidr | undefined {
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(text);
+  if (!match) return undefined;
+  const ip = parseIp(match[1]);
+  const prefix = Number(match[2]);
+  if (!ip || prefix > BITS[ip.family]) return undefined;
+  const hostBits = BigInt(BITS[ip.family] - prefix);
+  const first = (ip.value >> hostBits) << hostBits;
+  const last = first + (1n << hostBits) - 1n;
+  return { family: ip.family, first, last, prefix, text: `${formatIp(ip.family, first)}/${prefix}` };
+}
+
+/** True when the CIDR was written with host bits set (10.42.0.1/16 instead of 10.42.0.0/16). */
+export function hasHostBits(text: string): boolean {
+  const cidr = parseCidr(text);
+  const ip = parseIp(text.split('/')[0]);
+  return !!cidr && !!ip && ip.value !== cidr.first;
+}
+
+export function cidrContains(cidr: IpCidr, ip: IpAddress): boolean {
+  return cidr.family === ip.family && ip.value >= cidr.first && ip.value <= cidr.last;
+}
+
+/** Inclusive address span, used for CIDRs and `a-b` ranges alike. */
+export interface IpSpan {
+  readonly family: 4 | 6;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+export function spansOverlap(a: IpSpan, b: IpSpan): boolean {
+  return a.family === b.family && a.first <= b.last && b.first <= a.last;
+}
+
+export function spanContains(span: IpSpan, ip: IpAddress): boolean {
+  return span.family === ip.family && ip.value >= span.first && ip.value <= span.last;
+}
+
+export function formatIp(family: 4 | 6, value: bigint): string {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+  }
+  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - i * 16)) & 0xffffn));
+  // Compress the longest run of two or more zero groups (RFC 5952).
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) { bestStart = i; bestLength = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+function ipv6ToBigInt(text: string): bigint {
+  let address = text.toLowerCase();
+  // An embedded IPv4 tail (::ffff:1.2.3.4) becomes two hex groups.
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (v4) {
+    const n = parseIp(v4[1])!.value;
+    address = `${address.slice(0, v4.index)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array(8 - headGroups.length - tailGroups.length).fill('0');
+  return [...headGroups, ...zeros, ...tailGroups].reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
+}
+
+/** Address blocks no virtual IP may use: nothing on a LAN can answer ARP/NDP for them. */
+const RESERVED: ReadonlyArray<{ cidr: IpCidr; what: string }> = [
+  ['0.0.0.0/8', 'the "this network" block'],
+  ['127.0.0.0/8', 'loopback'],
+  ['169.254.0.0/16', 'link-local'],
+  ['224.0.0.0/4', 'multicast'],
+  ['240.0.0.0/4', 'reserved (class E) or broadcast'],
+  ['::/128', 'the unspecified address'],
+  ['::1/128', 'loopback'],
+  ['fe80::/10', 'link-local'],
+  ['ff00::/8', 'multicast'],
+].map(([text, what]) => ({ cidr: parseCidr(text)!, what }));
+
+/** Says why an address cannot be a virtual IP, or undefined when it can. */
+export function reservedUse(ip: IpAddress): string | undefined {
+  return RESERVED.find(({ cidr }) => cidrContains(cidr, ip))?.what;
+}

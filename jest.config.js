@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Type-checking is `tsc` in `npm test`; ts-jest only transpiles, which keeps the suite fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // Type-checking is `tsc` in `npm test`; with isolatedModules ts-jest only transpiles (fast).
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
 };

@@ -1,3 +1,4 @@
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { renderCharts } from './output/render';
@@ -28,10 +29,16 @@ export function renderClusters(clusters: readonly LoadedCluster[], addClusterCha
   for (const cluster of clusters) {
     const app = new App({ outdir: '.' });
     addClusterCharts(app, cluster);
-    const header = `# Generated from ${cluster.file.split('\\').join('/')} by \`npm run synth\`. Edit the config, not this file.\n`;
+    const header = `# Generated from ${displayPath(cluster.file)} by \`npm run synth\`. Edit the config, not this file.\n`;
     for (const [name, text] of renderCharts(app, header)) files.set(`${cluster.name}/${name}`, text);
   }
   return files;
+}
+
+/** The config path relative to the project (deterministic across checkouts), else its file name. */
+function displayPath(file: string): string {
+  const path = relative(process.cwd(), file);
+  return path.startsWith('..') || isAbsolute(path) ? basename(file) : path.split(sep).join('/');
 }
 
 /**

@@ -107,22 +107,30 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    return { errors: parsed.error.issues.flatMap(describeIssue).map(locate), warnings: [] };
+    return { errors: byPosition(parsed.error.issues.flatMap(describeIssue).map(locate)), warnings: [] };
   }
   const { errors, warnings } = checkClusterRules(parsed.data);
-  return { config: errors.length ? undefined : parsed.data, errors: errors.map(locate), warnings: warnings.map(locate) };
+  return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+}
+
+/** Top to bottom, as the user reads the file. */
+function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
 }
 
 /** Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node. */
 function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): number | undefined {
+  if (problem.unknownKey) {
+    const parent = doc.getIn(problem.path.slice(0, -1), true);
+    const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey) : undefined;
+    if (pair && isNode(pair.key)) return pair.key.range?.[0];
+  }
   for (let depth = problem.path.length; depth >= 0; depth--) {
     const node = doc.getIn(problem.path.slice(0, depth), true);
-    if (!isNode(node)) continue;
-    if (problem.unknownKey && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey);
-      if (pair && isNode(pair.key)) return pair.key.range?.[0];
-    }
-    return node.range?.[0];
+    if (isNode(node)) return node.range?.[0];
   }
   return undefined;
 }
@@ -142,9 +150,14 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
           message: `unknown key "${key}"${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
         };
       });
-    case 'invalid_type':
-      if (input === undefined) return [{ path, message: `is required: expected ${article(issue.expected)}` }];
-      return [{ path, message: `${show(input)} is ${kind(input)}: expected ${article(issue.expected)}` }];
+    case 'invalid_type': {
+      if (input === undefined) {
+        const description = schemaAt(path)?.description;
+        return [{ path, message: `is required${description ? `: ${description}` : `: expected ${article(issue.expected)}`}` }];
+      }
+      const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+      return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
+    }
     case 'invalid_union': {
       // Prefer the branch whose type matched (its message is specific), else describe the union.
       const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
@@ -163,20 +176,27 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
   }
 }
 
-/** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
-function allowedKeys(path: ReadonlyArray<string | number>): string[] {
-  let schema: z.core.$ZodType | undefined = clusterConfigSchema;
-  const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
-    const def = s._zod.def as { type: string; innerType?: z.core.$ZodType };
-    return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? unwrap(def.innerType) : s;
-  };
-  for (const key of [...path, undefined]) {
-    if (!schema) return [];
-    const def = unwrap(schema)._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    if (key === undefined) return def.shape ? Object.keys(def.shape) : [];
+/** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
+function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = clusterConfigSchema;
+  for (const key of path) {
+    if (!schema) return undefined;
+    const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
     schema = typeof key === 'number' ? def.element : def.shape?.[key];
   }
-  return [];
+  return schema;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? unwrap(def.innerType) : schema;
+}
+
+/** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
+function allowedKeys(path: ReadonlyArray<string | number>): string[] {
+  const schema = schemaAt(path);
+  const shape = schema && (unwrap(schema)._zod.def as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
 }
 
 function closest(key: string, candidates: readonly string[]): string | undefined {

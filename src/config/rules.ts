@@ -163,7 +163,7 @@ function checkIngresses(config: ClusterConfig, error: (path: Problem['path'], me
     }
     const sameRoute = routes.get(route);
     if (sameRoute !== undefined) {
-      error(['ingresses', i, 'path'], `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; Traefik would pick one of them at random: change the host or the path`);
+      error(['ingresses', i, 'path'], `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`);
     }
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);

@@ -11,7 +11,11 @@ import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
 
 /** A string that must pass a format rule; the rule's sentence becomes the error message. */
 function formatted(check: format.FormatCheck, description: string) {
-  return z.string().describe(description).superRefine((value, ctx) => {
+  // A number or boolean where text belongs (YAML reads `version: 1.2` as a number): say what the
+  // text should look like, not only that it is not a string.
+  const notText = (input: unknown) => check(String(input)) ?? `write it as text: "${String(input)}"`;
+  return z.string({ error: (issue) => (issue.input === undefined ? undefined : notText(issue.input)) })
+    .describe(description).superRefine((value, ctx) => {
     const problem = check(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
   });

@@ -1,0 +1,50 @@
+import { parseAllDocuments, stringify } from 'yaml';
+import { parseConfigText } from '../src/config/load';
+import { addClusterCharts } from '../src/main';
+import { renderClusters } from '../src/synth';
+
+/** A Kubernetes object as synthesized (plain JSON). */
+export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
+
+/** The reference config (config/dev.yaml) as an object, for tests to vary. */
+export function devConfig(): any {
+  return {
+    kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' }, services: { enabled: true } },
+    traefik: { loadBalancerIPs: ['192.168.0.41'] },
+    ingresses: [{
+      name: 'frontend-ingress', namespace: 'default', host: 'k3s.code-place-dev.site', path: '/',
+      service: 'frontend', port: 80, tls: { certResolver: 'default' },
+    }],
+  };
+}
+
+/** Validates a config and synthesizes it in memory: file name -> objects. Throws on config errors. */
+export function synth(config: unknown, name = 'test'): Map<string, KubeObject[]> {
+  const file = `config/${name}.yaml`;
+  const loaded = parseConfigText(file, typeof config === 'string' ? config : stringify(config));
+  if (!loaded.config) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+  const files = renderClusters([{ name, file, config: loaded.config }], addClusterCharts);
+  return new Map([...files].map(([path, text]) => [path.replace(`${name}/`, ''), parseAllDocuments(text).map((d) => d.toJS())]));
+}
+
+/** All objects of a synthesized cluster. */
+export function objects(config: unknown): KubeObject[] {
+  return [...synth(config).values()].flat();
+}
+
+export function find(all: KubeObject[], kind: string, name: string): KubeObject {
+  const found = all.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in ${all.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  return found;
+}
+
+/** Deep copy with `patch` applied on top (objects merged, everything else replaced; undefined deletes). */
+export function withChanges(base: any, patch: any): any {
+  const out = structuredClone(base);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete out[key];
+    else if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object') out[key] = withChanges(out[key], value);
+    else out[key] = value;
+  }
+  return out;
+}

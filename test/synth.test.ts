@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BAD_CONFIGS, FILE } from './bad-configs';
+import { loadConfigDir } from '../src/config/load';
+import { addClusterCharts } from '../src/main';
+import { listFiles } from '../src/output/publish';
+import { renderClusters, runSynth } from '../src/synth';
+
+const ROOT = join(__dirname, '..');
+const DEV = readFileSync(join(ROOT, 'config/dev.yaml'), 'utf8');
+
+/** Every file below a folder with its bytes, to compare before and after. */
+function snapshotTree(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+}
+
+function workspace(configs: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'k3s-vip-synth-'));
+  const config = join(root, 'config');
+  mkdirSync(config);
+  for (const [name, text] of Object.entries(configs)) writeFileSync(join(config, name), text);
+  return { root, config, dist: join(root, 'dist') };
+}
+
+function synthIn(ws: { config: string; dist: string }) {
+  const lines: string[] = [];
+  const code = runSynth({ configDir: ws.config, distDir: ws.dist, addClusterCharts, log: (l) => lines.push(l) });
+  return { code, lines };
+}
+
+describe('synth', () => {
+  test('committed dist/ equals a fresh synth of config/', () => {
+    const loaded = loadConfigDir(join(ROOT, 'config'));
+    expect(loaded.errors).toEqual([]);
+    const fresh = renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), addClusterCharts);
+    expect(snapshotTree(join(ROOT, 'dist'))).toEqual(Object.fromEntries(fresh));
+  });
+
+  test('writes dist/<cluster>/ with one file per component; a second synth is byte-identical and writes nothing', () => {
+    const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV.replace('192.168.0.4', '10.0.0.4') });
+    expect(synthIn(ws).code).toBe(0);
+    const first = snapshotTree(ws.dist);
+    expect(Object.keys(first)).toEqual([
+      'dev/ingresses.yaml', 'dev/kube-vip.yaml', 'dev/traefik-config.yaml',
+      'prod/ingresses.yaml', 'prod/kube-vip.yaml', 'prod/traefik-config.yaml',
+    ]);
+    const second = synthIn(ws);
+    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 6 unchanged)');
+    expect(snapshotTree(ws.dist)).toEqual(first);
+  });
+
+  test('a removed Ingress list or cluster config disappears from dist/', () => {
+    const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV });
+    synthIn(ws);
+    writeFileSync(join(ws.config, 'dev.yaml'), DEV.replace(/ingresses:[\s\S]*$/, ''));
+    rmSync(join(ws.config, 'prod.yaml'));
+    writeFileSync(join(ws.dist, 'dev', 'stray.yaml'), 'kind: Stray\n');
+    const { code, lines } = synthIn(ws);
+    expect(code).toBe(0);
+    expect(Object.keys(snapshotTree(ws.dist))).toEqual(['dev/kube-vip.yaml', 'dev/traefik-config.yaml']);
+    expect(lines).toEqual(expect.arrayContaining(['  removed dev/ingresses.yaml', '  removed dev/stray.yaml', '  removed prod/kube-vip.yaml']));
+  });
+
+  test('a failed synth leaves dist/ byte for byte as it was (in process)', () => {
+    const ws = workspace({ 'dev.yaml': DEV });
+    synthIn(ws);
+    writeFileSync(join(ws.dist, 'dev', 'kube-vip.yaml'), 'hand edit, not yet committed\n');
+    const before = snapshotTree(ws.dist);
+    writeFileSync(join(ws.config, 'dev.yaml'), DEV.replace('[192.168.0.41]', '[192.168.0.410]'));
+    const { code, lines } = synthIn(ws);
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe(`synth failed: ${ws.dist}/ was left unchanged.`);
+    expect(snapshotTree(ws.dist)).toEqual(before);
+  });
+});
+
+describe('through the real commands', () => {
+  // Every mistake of test/bad-configs.ts at once, one file each: both commands must report each
+  // message and leave dist/ untouched, with no stack trace.
+  const ws = workspace({});
+  const expected: string[] = [];
+  BAD_CONFIGS.forEach(([, text, errors], i) => {
+    const file = join(ws.config, `case-${String(i).padStart(2, '0')}.yaml`);
+    writeFileSync(file, text);
+    expected.push(...errors.map((e) => `error: ${e.replace(FILE, file)}`));
+  });
+  // A valid earlier synth, plus a file nobody committed yet: both must survive.
+  const seed = workspace({ 'dev.yaml': DEV });
+  synthIn(seed);
+  cpSync(seed.dist, ws.dist, { recursive: true });
+  writeFileSync(join(ws.dist, 'dev', 'notes.yaml'), '# local work\n');
+  const before = snapshotTree(ws.dist);
+  const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false', K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist };
+
+  test.each([
+    ['npm run synth', 'npm', ['run', '--silent', 'synth', '--', '--output', join(ws.root, 'staging-npm')]],
+    ['cdk8s synth', 'npx', ['cdk8s', 'synth', '--output', join(ws.root, 'staging-cdk8s')]],
+  ])('%s: exit 1, every error reported, no stack trace, dist/ unchanged', (_, command, args) => {
+    const run = spawnSync(command, args as string[], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    const lines = run.stderr.split('\n');
+    expect(lines).toEqual(expect.arrayContaining(expected));
+    expect(lines).toContain(`synth failed: ${ws.dist}/ was left unchanged.`);
+    expect(run.stderr + run.stdout).not.toMatch(/^\s+at /m);
+    expect(snapshotTree(ws.dist)).toEqual(before);
+  });
+
+  test('cdk8s synth of a valid config writes the same files as the in-process synth', () => {
+    const good = workspace({ 'dev.yaml': DEV });
+    const staging = join(good.root, 'staging');
+    const run = spawnSync('npx', ['cdk8s', 'synth', '--output', staging], {
+      cwd: ROOT, encoding: 'utf8', env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },
+    });
+    expect(run.status).toBe(0);
+    expect(snapshotTree(good.dist)).toEqual(snapshotTree(seed.dist));
+    expect(snapshotTree(staging)).toEqual(snapshotTree(good.dist));
+  });
+});

@@ -1,0 +1,51 @@
+import { parse } from 'yaml';
+import { devConfig, find, synth, withChanges } from './helpers';
+import { renderClusters } from '../src/synth';
+import { parseConfigText } from '../src/config/load';
+import { addClusterCharts } from '../src/main';
+
+const helmChartConfig = (config: unknown) => find(synth(config).get('traefik-config.yaml')!, 'HelmChartConfig', 'traefik');
+const values = (config: unknown) => parse(helmChartConfig(config).spec.valuesContent);
+const config = (kubeVip: string, chart: string, ips = ['192.168.0.41']) =>
+  withChanges(devConfig(), { kubeVip: { version: kubeVip }, traefik: { chartVersion: chart, loadBalancerIPs: ips } });
+
+describe('Traefik HelmChartConfig', () => {
+  test('named traefik in kube-system, the only name K3s matches to its Traefik HelmChart', () => {
+    const hcc = helmChartConfig(devConfig());
+    expect(hcc.apiVersion).toBe('helm.cattle.io/v1');
+    expect(hcc.metadata).toEqual({ name: 'traefik', namespace: 'kube-system' });
+    expect(Object.keys(hcc.spec)).toEqual(['valuesContent']);
+  });
+
+  test('valuesContent is a string rendered as a `|` block scalar', () => {
+    const loaded = parseConfigText('config/dev.yaml', JSON.stringify(devConfig()));
+    const text = renderClusters([{ name: 'dev', file: 'config/dev.yaml', config: loaded.config! }], addClusterCharts).get('dev/traefik-config.yaml')!;
+    expect(text).toContain('  valuesContent: |\n    service:\n');
+    expect(typeof helmChartConfig(devConfig()).spec.valuesContent).toBe('string');
+  });
+
+  test.each([
+    // kube-vip, chart, expected service values
+    ['v1.2.3', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v1.2.3', '34.2.0', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v1.2.3', '27.0.2', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v1.2.3', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v1.2.3', '41.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v1.2.3', '39.0.701+up39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v0.5.12', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    ['v0.5.11', '39.0.7', { enabled: true, type: 'LoadBalancer', spec: { loadBalancerIP: '192.168.0.41' } }],
+    ['v0.5.11', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer', loadBalancerIP: '192.168.0.41' } }],
+  ])('kube-vip %s, chart %s -> service values', (kubeVip, chart, service) => {
+    expect(values(config(kubeVip, chart))).toEqual({ service });
+  });
+
+  test('dual-stack VIPs are comma-joined in one annotation', () => {
+    const service = values(config('v1.2.3', '39.0.7', ['192.168.0.41', 'fd00::41'])).service;
+    expect(service.annotations).toEqual({ 'kube-vip.io/loadbalancerIPs': '192.168.0.41,fd00::41' });
+  });
+
+  test('the annotation is spelled exactly as kube-vip reads it', () => {
+    expect(helmChartConfig(devConfig()).spec.valuesContent).toContain('kube-vip.io/loadbalancerIPs: 192.168.0.41');
+    expect(helmChartConfig(devConfig()).spec.valuesContent).not.toMatch(/loadBalancerIPs|service\.loadBalancerIP/);
+  });
+});

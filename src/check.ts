@@ -1,31 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, loadConfigDir } from './config/load';
-import { addClusterCharts } from './main';
+import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { listFiles } from './output/publish';
 import { renderClusters } from './synth';
 
 /**
- * `npm run check`: synthesizes in memory and compares with the committed dist/, printing a diff.
- * Exit code 1 on any difference or config error. Writes nothing.
+ * Synthesizes in memory and compares with the committed output folder, logging a diff.
+ * Returns 1 on any difference or config error, else 0. Writes nothing.
  */
-export function main(): void {
-  const configDir = process.env.K3S_VIP_CONFIG_DIR ?? 'config';
-  const distDir = process.env.K3S_VIP_DIST_DIR ?? 'dist';
+export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
   const loaded = loadConfigDir(configDir);
   if (loaded.errors.length) {
-    for (const e of loaded.errors) process.stderr.write(`error: ${formatDiagnostic(e)}\n`);
-    process.exitCode = 1;
-    return;
+    for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
+    return 1;
   }
-  const fresh = renderClusters(loaded.clusters, addClusterCharts);
+  const fresh = renderClusters(loaded.clusters, wiring);
   const committed = new Map(listFiles(distDir).map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
   const diff = diffTrees(committed, fresh);
   if (diff.length) {
-    process.stderr.write(`${diff.join('\n')}\n${distDir}/ differs from a fresh synth: run \`npm run synth\` and commit the result.\n`);
-    process.exitCode = 1;
-    return;
+    for (const line of diff) log(line);
+    log(`${distDir}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
+    return 1;
   }
-  process.stderr.write(`check: ${distDir}/ equals a fresh synth (${fresh.size} files).\n`);
+  log(`check: ${distDir}/ equals a fresh synth (${fresh.size} files).`);
+  return 0;
+}
+
+/** `npm run check`. */
+export function main(): void {
+  process.exitCode = runCheck(
+    process.env.K3S_VIP_CONFIG_DIR ?? 'config',
+    process.env.K3S_VIP_DIST_DIR ?? 'dist',
+    (line) => process.stderr.write(`${line}\n`),
+  );
 }

@@ -3,7 +3,10 @@ import { LoadedCluster } from './config/load';
 import { IngressChart } from './ingress/chart';
 import { KubeVipChart } from './kube-vip/chart';
 import { kubeVipModel } from './kube-vip/model';
-import { runSynth } from './synth';
+import { clusterReadme } from './docs/cluster-readme';
+import { GitOpsChart } from './gitops/chart';
+import { k3sServerConfig } from './k3s/server-config';
+import { ClusterWiring, runSynth } from './synth';
 import { TraefikChart } from './traefik/chart';
 
 /** Wires one cluster's config to its charts; each chart becomes one file in dist/<cluster>/. */
@@ -38,12 +41,34 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
   }
 }
 
+/** The GitOps object(s) that deploy the cluster's folder, when the config asks for them. */
+export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void {
+  if (!config.gitops) return;
+  const { engine, repoURL, revision, path } = config.gitops;
+  new GitOpsChart(app, engine, { engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}` });
+}
+
+/** Files beside the manifests: K3s server settings and the reviewer's README. */
+export function clusterDocuments(cluster: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
+  const { config } = cluster;
+  return [
+    ['k3s/config.yaml', k3sServerConfig({
+      controlPlaneAddress: config.kubeVip.controlPlane?.address,
+      clusterCidr: config.k3s.clusterCidr,
+      serviceCidr: config.k3s.serviceCidr,
+    })],
+    ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })],
+  ];
+}
+
+export const wiring: ClusterWiring = { addClusterCharts, addGitOpsCharts, clusterDocuments };
+
 /** Entry point of `cdk8s synth` (through scripts/app.js). */
 export function main(): void {
   process.exitCode = runSynth({
     configDir: process.env.K3S_VIP_CONFIG_DIR ?? 'config',
     distDir: process.env.K3S_VIP_DIST_DIR ?? 'dist',
     stagingDir: process.env.CDK8S_OUTDIR,
-    addClusterCharts,
+    wiring,
   });
 }

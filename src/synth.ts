@@ -1,6 +1,7 @@
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
+import { kustomization } from './gitops/kustomization';
 import { renderCharts } from './output/render';
 import { FileTree, syncTree, writeTree } from './output/publish';
 
@@ -14,8 +15,8 @@ export interface SynthOptions {
    * @default - not run by the CLI: publish to distDir only
    */
   readonly stagingDir?: string;
-  /** Adds a cluster's charts to an app. */
-  readonly addClusterCharts: (app: App, cluster: LoadedCluster) => void;
+  /** How a cluster's config becomes charts and files. */
+  readonly wiring: ClusterWiring;
   /**
    * Where messages go. The CLI swallows the app's stdout, so the default is stderr.
    * @default process.stderr
@@ -23,14 +24,35 @@ export interface SynthOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Renders every cluster in memory: `<cluster>/<file>` -> YAML text. */
-export function renderClusters(clusters: readonly LoadedCluster[], addClusterCharts: SynthOptions['addClusterCharts']): FileTree {
+/** How one cluster's config becomes output (implemented by src/main.ts). */
+export interface ClusterWiring {
+  /** Adds the cluster's manifest charts; each becomes `<cluster>/<chart id>.yaml`. */
+  readonly addClusterCharts: (app: App, cluster: LoadedCluster) => void;
+  /** Adds GitOps charts; each becomes `<cluster>/gitops/<chart id>.yaml`, outside the kustomization. */
+  readonly addGitOpsCharts: (app: App, cluster: LoadedCluster) => void;
+  /** Other files of the cluster folder (relative path, text), given the manifest file names. */
+  readonly clusterDocuments: (cluster: LoadedCluster, source: string, manifests: readonly string[]) => Array<[string, string]>;
+}
+
+/** Renders every cluster in memory: `<cluster>/<file>` -> text. */
+export function renderClusters(clusters: readonly LoadedCluster[], wiring: ClusterWiring): FileTree {
   const files = new Map<string, string>();
   for (const cluster of clusters) {
-    const app = new App({ outdir: '.' });
-    addClusterCharts(app, cluster);
-    const header = `# Generated from ${displayPath(cluster.file)} by \`npm run synth\`. Edit the config, not this file.\n`;
-    for (const [name, text] of renderCharts(app, header)) files.set(`${cluster.name}/${name}`, text);
+    const source = displayPath(cluster.file);
+    const header = `# Generated from ${source} by \`npm run synth\`. Edit the config, not this file.\n`;
+    const put = (path: string, text: string) => files.set(`${cluster.name}/${path}`, text);
+
+    const manifests = new App({ outdir: '.' });
+    wiring.addClusterCharts(manifests, cluster);
+    const rendered = renderCharts(manifests, header);
+    for (const [name, text] of rendered) put(name, text);
+    put('kustomization.yaml', `${header}${kustomization(rendered.map(([name]) => name))}`);
+
+    const gitops = new App({ outdir: '.' });
+    wiring.addGitOpsCharts(gitops, cluster);
+    for (const [name, text] of renderCharts(gitops, header)) put(`gitops/${name}`, text);
+
+    for (const [path, text] of wiring.clusterDocuments(cluster, source, rendered.map(([name]) => name))) put(path, text);
   }
   return files;
 }
@@ -64,7 +86,7 @@ export function runSynth(options: SynthOptions): number {
 
   let files: FileTree;
   try {
-    files = renderClusters(loaded.clusters, options.addClusterCharts);
+    files = renderClusters(loaded.clusters, options.wiring);
     if (options.stagingDir) writeTree(options.stagingDir, files);
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);

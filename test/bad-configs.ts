@@ -13,7 +13,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     ['misspelt key, with suggestion', `kubeVip:\n  inteface: eth0\n${TRAEFIK}`,
       [`${FILE}:2:3: kubeVip.inteface: unknown key "inteface": did you mean "interface"? Allowed here: version, interface, controlPlane, services`]],
     ['misspelt top-level key', `${TRAEFIK}ingress: []\n`,
-      [`${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, ingresses, k3s`]],
+      [`${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, ingresses, k3s, gitops`]],
     ['misspelt annotation-like key', 'traefik:\n  loadbalancerIPs: [192.168.0.41]\n',
       [`${FILE}:2:3: traefik.loadBalancerIPs: is required: Fixed VIP(s) of the Traefik LoadBalancer Service (one per IP family).`,
         `${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs`]],

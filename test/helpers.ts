@@ -1,6 +1,6 @@
-import { parseAllDocuments, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { parseConfigText } from '../src/config/load';
-import { addClusterCharts } from '../src/main';
+import { wiring } from '../src/main';
 import { renderClusters } from '../src/synth';
 
 /** A Kubernetes object as synthesized (plain JSON). */
@@ -18,13 +18,20 @@ export function devConfig(): any {
   };
 }
 
-/** Validates a config and synthesizes it in memory: file name -> objects. Throws on config errors. */
-export function synth(config: unknown, name = 'test'): Map<string, KubeObject[]> {
+/** Validates a config and synthesizes it in memory: every file of the cluster folder -> text. Throws on config errors. */
+export function synthFiles(config: unknown, name = 'test'): Map<string, string> {
   const file = `config/${name}.yaml`;
   const loaded = parseConfigText(file, typeof config === 'string' ? config : stringify(config));
   if (!loaded.config) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
-  const files = renderClusters([{ name, file, config: loaded.config }], addClusterCharts);
-  return new Map([...files].map(([path, text]) => [path.replace(`${name}/`, ''), parseAllDocuments(text).map((d) => d.toJS())]));
+  const files = renderClusters([{ name, file, config: loaded.config }], wiring);
+  return new Map([...files].map(([path, text]) => [path.slice(name.length + 1), text]));
+}
+
+/** The manifests of a synthesized cluster (the files its kustomization lists): file name -> objects. */
+export function synth(config: unknown): Map<string, KubeObject[]> {
+  const files = synthFiles(config);
+  const manifests: string[] = parse(files.get('kustomization.yaml')!).resources;
+  return new Map(manifests.map((name) => [name, parseAllDocuments(files.get(name)!).map((d) => d.toJS())]));
 }
 
 /** All objects of a synthesized cluster. */

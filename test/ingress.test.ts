@@ -48,7 +48,7 @@ describe('Ingresses', () => {
     }
   });
 
-  test('one Ingress per entry, in config order; no ingresses -> no ingresses.yaml', () => {
+  test('one Ingress per entry, in config order; no ingresses -> no ingresses.yaml in the kustomization', () => {
     const two = withChanges(devConfig(), {
       ingresses: [
         { name: 'b', host: 'b.example.com', service: 'b', port: 80 },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_CONFIGS, FILE } from './bad-configs';
 import { loadConfigDir } from '../src/config/load';
-import { addClusterCharts } from '../src/main';
+import { wiring } from '../src/main';
 import { listFiles } from '../src/output/publish';
 import { renderClusters, runSynth } from '../src/synth';
 
@@ -26,7 +26,7 @@ function workspace(configs: Record<string, string>) {
 
 function synthIn(ws: { config: string; dist: string }) {
   const lines: string[] = [];
-  const code = runSynth({ configDir: ws.config, distDir: ws.dist, addClusterCharts, log: (l) => lines.push(l) });
+  const code = runSynth({ configDir: ws.config, distDir: ws.dist, wiring, log: (l) => lines.push(l) });
   return { code, lines };
 }
 
@@ -34,7 +34,7 @@ describe('synth', () => {
   test('committed dist/ equals a fresh synth of config/', () => {
     const loaded = loadConfigDir(join(ROOT, 'config'));
     expect(loaded.errors).toEqual([]);
-    const fresh = renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), addClusterCharts);
+    const fresh = renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), wiring);
     expect(snapshotTree(join(ROOT, 'dist'))).toEqual(Object.fromEntries(fresh));
   });
 
@@ -42,12 +42,10 @@ describe('synth', () => {
     const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV.replace('192.168.0.4', '10.0.0.4') });
     expect(synthIn(ws).code).toBe(0);
     const first = snapshotTree(ws.dist);
-    expect(Object.keys(first)).toEqual([
-      'dev/ingresses.yaml', 'dev/kube-vip.yaml', 'dev/traefik-config.yaml',
-      'prod/ingresses.yaml', 'prod/kube-vip.yaml', 'prod/traefik-config.yaml',
-    ]);
+    const folder = ['README.md', 'ingresses.yaml', 'k3s/config.yaml', 'kube-vip.yaml', 'kustomization.yaml', 'traefik-config.yaml'];
+    expect(Object.keys(first)).toEqual([...folder.map((f) => `dev/${f}`), ...folder.map((f) => `prod/${f}`)]);
     const second = synthIn(ws);
-    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 6 unchanged)');
+    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 12 unchanged)');
     expect(snapshotTree(ws.dist)).toEqual(first);
   });
 
@@ -59,7 +57,7 @@ describe('synth', () => {
     writeFileSync(join(ws.dist, 'dev', 'stray.yaml'), 'kind: Stray\n');
     const { code, lines } = synthIn(ws);
     expect(code).toBe(0);
-    expect(Object.keys(snapshotTree(ws.dist))).toEqual(['dev/kube-vip.yaml', 'dev/traefik-config.yaml']);
+    expect(Object.keys(snapshotTree(ws.dist))).toEqual(['dev/README.md', 'dev/k3s/config.yaml', 'dev/kube-vip.yaml', 'dev/kustomization.yaml', 'dev/traefik-config.yaml']);
     expect(lines).toEqual(expect.arrayContaining(['  removed dev/ingresses.yaml', '  removed dev/stray.yaml', '  removed prod/kube-vip.yaml']));
   });
 

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { devConfig, find, synth, withChanges } from './helpers';
 import { renderClusters } from '../src/synth';
 import { parseConfigText } from '../src/config/load';
-import { addClusterCharts } from '../src/main';
+import { wiring } from '../src/main';
 
 const helmChartConfig = (config: unknown) => find(synth(config).get('traefik-config.yaml')!, 'HelmChartConfig', 'traefik');
 const values = (config: unknown) => parse(helmChartConfig(config).spec.valuesContent);
@@ -19,7 +19,7 @@ describe('Traefik HelmChartConfig', () => {
 
   test('valuesContent is a string rendered as a `|` block scalar', () => {
     const loaded = parseConfigText('config/dev.yaml', JSON.stringify(devConfig()));
-    const text = renderClusters([{ name: 'dev', file: 'config/dev.yaml', config: loaded.config! }], addClusterCharts).get('dev/traefik-config.yaml')!;
+    const text = renderClusters([{ name: 'dev', file: 'config/dev.yaml', config: loaded.config! }], wiring).get('dev/traefik-config.yaml')!;
     expect(text).toContain('  valuesContent: |\n    service:\n');
     expect(typeof helmChartConfig(devConfig()).spec.valuesContent).toBe('string');
   });

@@ -101,3 +101,18 @@ export const chartVersion: FormatCheck = (value) =>
   isVersion(upstreamChartVersion(value)) ? undefined
     : `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`;
 
+
+/** A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. */
+export const gitUrl: FormatCheck = (value) =>
+  /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
+    ? undefined
+    : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "git@github.com:me/infra.git"`;
+
+export const gitRevision: FormatCheck = (value) =>
+  /^[\w][\w./-]*$/.test(value) && !value.includes('..') ? undefined : `${show(value)} is not a branch name: expected e.g. "main"`;
+
+/** A relative folder inside the repository, without `..`. */
+export const repoPath: FormatCheck = (value) =>
+  /^[\w.-]+(\/[\w.-]+)*\/?$/.test(value) && !value.split('/').includes('..')
+    ? undefined
+    : `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;

@@ -68,11 +68,19 @@ const k3s = z.strictObject({
     .optional(),
 });
 
+const gitops = z.strictObject({
+  engine: z.enum(['argocd', 'flux']).describe('GitOps controller that deploys dist/<cluster>/: argocd (an Application) or flux (a GitRepository and a Kustomization).'),
+  repoURL: formatted(format.gitUrl, 'URL of the Git repository that holds this project, as the GitOps controller clones it.'),
+  revision: formatted(format.gitRevision, 'Branch (or, for Argo CD, any revision) to deploy.').default('main'),
+  path: formatted(format.repoPath, 'Folder of this cluster\'s manifests inside the repository.').optional(),
+}).describe('Opt-in: also write the GitOps object that deploys this cluster\'s folder, into dist/<cluster>/gitops/.');
+
 export const clusterConfigSchema = z.strictObject({
   kubeVip: kubeVip.default({ version: DEFAULT_VERSION, services: { enabled: true } }),
   traefik,
   ingresses: z.array(ingress).default([]),
   k3s: k3s.default({ clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' }),
+  gitops: gitops.optional(),
 }).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
 
 /** A validated cluster config with every default filled in. */

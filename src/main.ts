@@ -2,7 +2,10 @@ import { App } from 'cdk8s';
 import { LoadedCluster } from './config/load';
 import { IngressChart } from './ingress/chart';
 import { KubeVipChart } from './kube-vip/chart';
+import { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
 import { kubeVipModel } from './kube-vip/model';
+import { serviceVipFields } from './kube-vip/service-vip';
+import { LoadBalancerChart } from './load-balancer/chart';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
 import { k3sServerConfig } from './k3s/server-config';
@@ -12,20 +15,41 @@ import { TraefikChart } from './traefik/chart';
 /** Wires one cluster's config to its charts; each chart becomes one file in dist/<cluster>/. */
 export function addClusterCharts(app: App, { config }: LoadedCluster): void {
   const { kubeVip, traefik } = config;
+  const controlPlaneAddress = kubeVip.controlPlane?.address;
+  const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
   new KubeVipChart(app, 'kube-vip', {
     model: kubeVipModel({
       version: kubeVip.version,
       interface: kubeVip.interface,
-      controlPlaneAddress: kubeVip.controlPlane?.address,
+      controlPlaneAddress,
       services: kubeVip.services.enabled,
-      shareControlPlaneVip: !!kubeVip.controlPlane && traefik.loadBalancerIPs.includes(kubeVip.controlPlane.address),
+      shareControlPlaneVip: !!controlPlaneAddress && serviceIps.includes(controlPlaneAddress),
+      bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
     }),
   });
+  if (kubeVip.services.ipPool) {
+    new KubeVipCloudProviderChart(app, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
+  }
   new TraefikChart(app, 'traefik-config', {
     chartVersion: traefik.chartVersion,
     kubeVipVersion: kubeVip.version,
     loadBalancerIPs: traefik.loadBalancerIPs,
+    redirectToHttps: traefik.redirectToHttps,
+    certResolvers: traefik.certResolvers,
   });
+  if (config.loadBalancers.length) {
+    new LoadBalancerChart(app, 'load-balancers', {
+      services: config.loadBalancers.map((lb) => ({
+        name: lb.name,
+        namespace: lb.namespace,
+        selector: lb.selector,
+        ports: lb.ports,
+        vip: serviceVipFields(kubeVip.version, lb.ips ?? []),
+        loadBalancerClass: lb.loadBalancerClass,
+        externalTrafficPolicy: lb.externalTrafficPolicy,
+      })),
+    });
+  }
   if (config.ingresses.length) {
     new IngressChart(app, 'ingresses', {
       ingresses: config.ingresses.map((ingress) => ({

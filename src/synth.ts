@@ -4,6 +4,7 @@ import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './co
 import { kustomization } from './gitops/kustomization';
 import { renderCharts } from './output/render';
 import { FileTree, syncTree, writeTree } from './output/publish';
+import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */
@@ -87,6 +88,10 @@ export function runSynth(options: SynthOptions): number {
   let files: FileTree;
   try {
     files = renderClusters(loaded.clusters, options.wiring);
+    const violations = validateManifests(files);
+    if (violations.length) {
+      return fail([...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
+    }
     if (options.stagingDir) writeTree(options.stagingDir, files);
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);

@@ -86,3 +86,13 @@ describe('config folder', () => {
     expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: holds no <cluster>.yaml file: add one, e.g. config/dev.yaml`]);
   });
 });
+
+describe('shipped configs', () => {
+  const root = join(__dirname, '..');
+  test.each(['config', 'config/examples'])('every file in %s/ is valid, without warnings', (dir) => {
+    const loaded = loadConfigDir(join(root, dir));
+    expect(loaded.errors.map(formatDiagnostic)).toEqual([]);
+    expect(loaded.warnings.map(formatDiagnostic)).toEqual([]);
+    expect(loaded.clusters.length).toBeGreaterThan(0);
+  });
+});

@@ -10,7 +10,7 @@ export type KubeObject = { apiVersion: string; kind: string; metadata: { name: s
 export function devConfig(): any {
   return {
     kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' }, services: { enabled: true } },
-    traefik: { loadBalancerIPs: ['192.168.0.41'] },
+    traefik: { loadBalancerIPs: ['192.168.0.41'], externalCertResolvers: ['default'] },
     ingresses: [{
       name: 'frontend-ingress', namespace: 'default', host: 'k3s.code-place-dev.site', path: '/',
       service: 'frontend', port: 80, tls: { certResolver: 'default' },

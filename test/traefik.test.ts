@@ -44,6 +44,32 @@ describe('Traefik HelmChartConfig', () => {
     expect(service.annotations).toEqual({ 'kube-vip.io/loadbalancerIPs': '192.168.0.41,fd00::41' });
   });
 
+  test.each([
+    // chart, top-level ipFamilyPolicy/ipFamilies, service.spec
+    ['39.0.7', ['RequireDualStack', ['IPv4', 'IPv6']], undefined],
+    ['40.3.0', [undefined, undefined], { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] }],
+  ])('chart %s: dual-stack VIPs make the Service RequireDualStack where the chart reads it', (chart, [policy, families], spec) => {
+    const service = values(config('v1.2.3', chart, ['192.168.0.41', 'fd00::41'])).service;
+    expect([service.ipFamilyPolicy, service.ipFamilies]).toEqual([policy, families]);
+    expect(service.spec).toEqual(spec);
+  });
+
+  test.each([
+    // chart, ports.web, resolvers key and the resolver's values
+    ['27.0.2', { redirectTo: { port: 'websecure' } }, 'certResolvers', { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' }],
+    ['39.0.7', { http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } }, 'certificatesResolvers',
+      { acme: { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' } }],
+  ])('chart %s: traefik.redirectToHttps and traefik.certResolvers reach the values', (chart, web, key, resolver) => {
+    const withAcme = withChanges(config('v1.2.3', chart), {
+      traefik: { redirectToHttps: true, certResolvers: { default: { email: 'ops@example.com' } }, externalCertResolvers: [] },
+    });
+    const all = values(withAcme);
+    expect(Object.keys(all).sort()).toEqual(['deployment', key, 'persistence', 'podSecurityContext', 'ports', 'service'].sort());
+    expect(all.ports).toEqual({ web });
+    expect(all[key]).toEqual({ default: resolver });
+    expect(all.persistence).toEqual({ enabled: true, name: 'data', path: '/data' });
+  });
+
   test('the annotation is spelled exactly as kube-vip reads it', () => {
     expect(helmChartConfig(devConfig()).spec.valuesContent).toContain('kube-vip.io/loadbalancerIPs: 192.168.0.41');
     expect(helmChartConfig(devConfig()).spec.valuesContent).not.toMatch(/loadBalancerIPs|service\.loadBalancerIP/);

@@ -116,3 +116,67 @@ export const repoPath: FormatCheck = (value) =>
   /^[\w.-]+(\/[\w.-]+)*\/?$/.test(value) && !value.split('/').includes('..')
     ? undefined
     : `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;
+
+/** `first-last` address range of one family, first <= last (kube-vip-cloud-provider `range-*`). */
+export const ipRange: FormatCheck = (value) => {
+  const [first, last, ...rest] = value.split('-');
+  const a = parseIp(first ?? '');
+  const b = parseIp(last ?? '');
+  if (rest.length || !a || !b) return `${show(value)} is not an address range: expected "first-last", e.g. "192.168.0.200-192.168.0.220"`;
+  if (a.family !== b.family) return `${show(value)} mixes IPv4 and IPv6: both ends must be of one family`;
+  if (a.value > b.value) return `${show(value)} is reversed: the first address is above the last; write "${b.text}-${a.text}"`;
+  return undefined;
+};
+
+/** A BGP peer: an IPv4 or IPv6 address (kube-vip writes IPv6 as [addr] itself). */
+export const peerIp: FormatCheck = (value) =>
+  parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`;
+
+/** Secret data key (k8s IsConfigMapKey). */
+export const secretKey: FormatCheck = (value) =>
+  /^[-._a-zA-Z0-9]+$/.test(value) && value.length <= 253 ? undefined : `${show(value)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`;
+
+export const email: FormatCheck = (value) =>
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : `${show(value)} is not an e-mail address: ACME needs a real one for expiry notices`;
+
+export const httpsUrl: FormatCheck = (value) =>
+  /^https:\/\/\S+$/.test(value) ? undefined : `${show(value)} is not an https:// URL`;
+
+/** Label key: optional DNS-subdomain prefix and `/`, then a name of at most 63 characters (k8s IsQualifiedName). */
+export const labelKey: FormatCheck = (value) => {
+  const slash = value.lastIndexOf('/');
+  const prefix = slash >= 0 ? value.slice(0, slash) : undefined;
+  const name = value.slice(slash + 1);
+  const nameOk = name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+  if (!nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
+    return `${show(value)} is not a valid label key: expected an optional DNS prefix and "/", then at most 63 letters, digits, '-', '_' or '.', e.g. "app.kubernetes.io/name"`;
+  }
+  return undefined;
+};
+
+export const labelValue: FormatCheck = (value) =>
+  value === '' || (value.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value))
+    ? undefined
+    : `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+
+const IP = '[0-9A-Fa-f:.]+';
+/**
+ * Looser regular-expression twins of some checks, for the editor schema (config.schema.json):
+ * they catch typos while typing; the checks above stay the authority.
+ */
+export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
+  [dns1123Label, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],
+  [dns1035Label, '^[a-z]([-a-z0-9]*[a-z0-9])?$'],
+  [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
+  [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
+  [ingressPath, '^/'],
+  [interfaceName, '^[^/:\\s]{1,15}$'],
+  [version, '^v?\\d+\\.\\d+\\.\\d+$'],
+  [chartVersion, '^v?\\d+\\.\\d+\\.\\d+(\\+up\\d+\\.\\d+\\.\\d+)?$'],
+  [virtualIp, `^${IP}$`],
+  [peerIp, `^${IP}$`],
+  [cidr, `^${IP}/\\d{1,3}$`],
+  [ipRange, `^${IP}-${IP}$`],
+  [email, '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$'],
+  [httpsUrl, '^https://\\S+$'],
+]);

@@ -1,7 +1,7 @@
-import { ClusterConfig } from './schema';
-import { kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
-import { cidrContains, IpAddress, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
-import { compareVersions, parseVersion } from '../semver';
+import { ClusterConfig, PoolEntry } from './schema';
+import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
+import { cidrContains, IpAddress, IpCidr, IpSpan, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
+import { compareVersions, parseVersion, Version } from '../semver';
 import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
 
 /** One finding about a config file, located by its key path. */
@@ -15,10 +15,32 @@ export interface RuleResult {
   readonly warnings: Problem[];
 }
 
+type Path = Problem['path'];
+
 interface LocatedIp {
-  readonly path: ReadonlyArray<string | number>;
+  readonly path: Path;
   readonly ip: IpAddress;
 }
+
+/** A Service that gets VIPs: Traefik's or one of `loadBalancers`. */
+interface ServiceVips {
+  /** `traefik`, `loadBalancers[2]`: where its VIP list lives. */
+  readonly path: Path;
+  readonly label: string;
+  readonly namespace: string;
+  readonly ips: readonly LocatedIp[];
+  /** Ports as `port/protocol`. */
+  readonly ports: readonly string[];
+}
+
+interface Pool {
+  readonly path: Path;
+  readonly namespace?: string;
+  readonly spans: ReadonlyArray<IpSpan & { text: string; path: Path }>;
+}
+
+/** kube-vip's own LoadBalancer class (`lb_class_name` default, kube-vip.md §3). */
+const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 /**
  * Rules that relate several values of one cluster config to each other (the schema has already
@@ -27,7 +49,8 @@ interface LocatedIp {
 export function checkClusterRules(config: ClusterConfig): RuleResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const error = (path: Problem['path'], message: string) => errors.push({ path, message });
+  const error = (path: Path, message: string) => errors.push({ path, message });
+  const warn = (path: Path, message: string) => warnings.push({ path, message });
 
   const version = parseVersion(config.kubeVip.version);
   if (compareVersions(version, OLDEST_SUPPORTED) < 0) {
@@ -35,67 +58,71 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     return { errors, warnings };
   }
   if (compareVersions(version, NEWEST_KNOWN) > 0) {
-    warnings.push({
-      path: ['kubeVip', 'version'],
-      message: `"${config.kubeVip.version}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`,
-    });
+    warn(['kubeVip', 'version'], `"${config.kubeVip.version}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`);
   }
   const rules = kubeVipRules(version);
-  checkChartVersion(config, errors, warnings);
+  checkChartVersion(config, error, warn);
+  checkMode(config, error);
 
-  if (!config.kubeVip.controlPlane && !config.kubeVip.services.enabled) {
-    error(['kubeVip'], 'kube-vip has nothing to do: set kubeVip.controlPlane.address, or kubeVip.services.enabled: true');
-  }
   if (!config.kubeVip.services.enabled) {
-    error(['kubeVip', 'services', 'enabled'], 'is false, but traefik.loadBalancerIPs needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces the VIP, and Traefik stays <pending>): set it to true');
+    error(['kubeVip', 'services', 'enabled'], 'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): set it to true');
   }
 
   const cidrs = checkK3sCidrs(config, error);
   const controlPlane = locate(['kubeVip', 'controlPlane', 'address'], config.kubeVip.controlPlane?.address);
-  const traefikIps = config.traefik.loadBalancerIPs
-    .map((text, i) => locate(['traefik', 'loadBalancerIPs', i], text))
-    .filter((ip): ip is LocatedIp => !!ip);
+  const services = serviceVips(config);
+  const pools = checkPools(config, cidrs, error);
 
-  for (const vip of [controlPlane, ...traefikIps]) {
-    if (vip) checkVipPlacement(vip, cidrs, error);
+  for (const vip of [controlPlane, ...services.flatMap((s) => s.ips)]) {
+    if (vip) checkVipPlacement(vip, cidrs, pools, error);
   }
-
-  const seen = new Map<string, LocatedIp>();
-  for (const vip of traefikIps) {
-    const first = seen.get(vip.ip.text);
-    if (first) error(vip.path, `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`);
-    seen.set(vip.ip.text, vip);
-  }
-  const families = new Set(traefikIps.map((vip) => vip.ip.family));
-  if (!rules.multipleServiceIPs && traefikIps.length > 1) {
-    error(['traefik', 'loadBalancerIPs'], `has ${traefikIps.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`);
-  } else if (families.size < traefikIps.length && seen.size === traefikIps.length) {
-    error(['traefik', 'loadBalancerIPs'], 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family');
-  }
-  if (controlPlane) {
-    const shared = traefikIps.find((vip) => vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family);
-    if (shared && !rules.commonLease) {
-      error(shared.path, `"${shared.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`);
-    }
-  }
-
+  for (const service of services) checkServiceVips(service, version, rules, pools, error);
+  checkSharedVips(services, controlPlane, version, rules, error);
+  checkLoadBalancers(config, warn, error);
   checkIngresses(config, error);
   return { errors, warnings };
 }
 
-function checkChartVersion(config: ClusterConfig, errors: Problem[], warnings: Problem[]) {
+function checkChartVersion(config: ClusterConfig, error: (p: Path, m: string) => void, warn: (p: Path, m: string) => void) {
   const path = ['traefik', 'chartVersion'];
   const chart = parseVersion(upstreamChartVersion(config.traefik.chartVersion));
   if (compareVersions(chart, OLDEST_CHART) < 0) {
-    errors.push({ path, message: `"${config.traefik.chartVersion}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` });
+    error(path, `"${config.traefik.chartVersion}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s`);
   } else if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
-    warnings.push({ path, message: `"${config.traefik.chartVersion}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog` });
+    warn(path, `"${config.traefik.chartVersion}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`);
   }
 }
 
-function locate(path: Problem['path'], text: string | undefined): LocatedIp | undefined {
+function checkMode(config: ClusterConfig, error: (p: Path, m: string) => void) {
+  const { mode, bgp } = config.kubeVip;
+  if (mode === 'bgp' && !bgp) error(['kubeVip', 'mode'], 'is bgp, but kubeVip.bgp is missing: give the local AS (`as`) and the `peers`');
+  if (mode === 'arp' && bgp) error(['kubeVip', 'bgp'], 'is set, but kubeVip.mode is arp, so it would be ignored: set `mode: bgp` or remove the block');
+}
+
+function locate(path: Path, text: string | undefined): LocatedIp | undefined {
   const ip = text === undefined ? undefined : parseIp(text);
   return ip && { path, ip };
+}
+
+function serviceVips(config: ClusterConfig): ServiceVips[] {
+  const ipsAt = (path: Path, ips: readonly string[] | undefined) =>
+    (ips ?? []).map((text, i) => locate([...path, i], text)).filter((ip): ip is LocatedIp => !!ip);
+  return [
+    {
+      path: ['traefik', 'loadBalancerIPs'],
+      label: 'Traefik',
+      namespace: 'kube-system',
+      ips: ipsAt(['traefik', 'loadBalancerIPs'], config.traefik.loadBalancerIPs),
+      ports: ['80/TCP', '443/TCP'],
+    },
+    ...config.loadBalancers.map((lb, i) => ({
+      path: ['loadBalancers', i, 'ips'],
+      label: `Service ${lb.namespace}/${lb.name}`,
+      namespace: lb.namespace,
+      ips: ipsAt(['loadBalancers', i, 'ips'], lb.ips),
+      ports: lb.ports.map((p) => `${p.port}/${p.protocol}`),
+    })),
+  ];
 }
 
 interface NamedCidr {
@@ -104,7 +131,12 @@ interface NamedCidr {
   readonly what: string;
 }
 
-function checkK3sCidrs(config: ClusterConfig, error: (path: Problem['path'], message: string) => void) {
+interface Cidrs {
+  readonly internal: NamedCidr[];
+  readonly node?: NamedCidr;
+}
+
+function checkK3sCidrs(config: ClusterConfig, error: (p: Path, m: string) => void): Cidrs {
   const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr | undefined => {
     const text = config.k3s[key];
     const cidr = text === undefined ? undefined : parseCidr(text);
@@ -125,16 +157,51 @@ function checkK3sCidrs(config: ClusterConfig, error: (path: Problem['path'], mes
   return { internal, node };
 }
 
-function checkVipPlacement(
-  vip: LocatedIp,
-  cidrs: { internal: NamedCidr[]; node?: NamedCidr },
-  error: (path: Problem['path'], message: string) => void,
-) {
+/** Parses the pools, checks each against the K3s networks and the others. */
+function checkPools(config: ClusterConfig, cidrs: Cidrs, error: (p: Path, m: string) => void): Pool[] {
+  const pool = config.kubeVip.services.ipPool;
+  if (!pool) return [];
+  const entries: Array<[Path, PoolEntry, string | undefined]> = [
+    ...(pool.global ? [[['kubeVip', 'services', 'ipPool', 'global'], pool.global, undefined] as [Path, PoolEntry, undefined]] : []),
+    ...Object.entries(pool.namespaces).map(([ns, entry]) => [['kubeVip', 'services', 'ipPool', 'namespaces', ns], entry, ns] as [Path, PoolEntry, string]),
+  ];
+  if (!entries.length) error(['kubeVip', 'services', 'ipPool'], 'has no pool: give `global` or `namespaces.<namespace>` a `cidr` or a `range`');
+  const pools = entries.map(([path, entry, namespace]): Pool => {
+    if (entry.cidr && entry.range) error(path, 'has both `cidr` and `range`; kube-vip-cloud-provider would use the cidr and ignore the range: keep one');
+    if (!entry.cidr && !entry.range) error(path, 'has neither `cidr` nor `range`: give the addresses to hand out');
+    const list = (key: 'cidr' | 'range') => {
+      const value = entry[key];
+      return value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((text, i) => ({ text, path: Array.isArray(value) ? [...path, key, i] : [...path, key] }));
+    };
+    const spans = [
+      ...list('cidr').map(({ text, path: p }) => ({ ...parseCidr(text)!, text, path: p })),
+      ...list('range').map(({ text, path: p }) => {
+        const [first, last] = text.split('-').map((t) => parseIp(t)!);
+        return { family: first.family, first: first.value, last: last.value, text, path: p };
+      }),
+    ];
+    return { path, namespace, spans };
+  });
+  const all = pools.flatMap((p) => p.spans);
+  all.forEach((span, i) => {
+    const inside = cidrs.internal.find((c) => spansOverlap(c.cidr, span));
+    if (inside) error(span.path, `${span.text} overlaps ${inside.what} ${inside.cidr.text}: Service VIPs must be free addresses on the nodes' LAN`);
+    const other = all.slice(0, i).find((o) => spansOverlap(o, span));
+    if (other) error(span.path, `${span.text} overlaps ${other.text} (${formatPath(other.path)}): one address could be handed to two Services; make the pools disjoint`);
+  });
+  return pools;
+}
+
+function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], error: (p: Path, m: string) => void) {
   const text = `"${vip.ip.text}"`;
   const inside = cidrs.internal.find((c) => cidrContains(c.cidr, vip.ip));
   if (inside) {
     error(vip.path, `${text} lies inside ${inside.what} ${inside.cidr.text}; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes' LAN`);
     return;
+  }
+  const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, vip.ip));
+  if (pooled) {
+    error(vip.path, `${text} lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to another Service: pick an address outside the pools`);
   }
   const lan = cidrs.node?.cidr;
   if (lan && lan.family === vip.ip.family) {
@@ -151,9 +218,79 @@ function checkVipPlacement(
   }
 }
 
-function checkIngresses(config: ClusterConfig, error: (path: Problem['path'], message: string) => void) {
+/** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
+function checkServiceVips(service: ServiceVips, version: Version, rules: KubeVipRules, pools: readonly Pool[], error: (p: Path, m: string) => void) {
+  const seen = new Map<string, LocatedIp>();
+  for (const vip of service.ips) {
+    const first = seen.get(vip.ip.text);
+    if (first) error(vip.path, `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`);
+    seen.set(vip.ip.text, vip);
+  }
+  const families = new Set(service.ips.map((vip) => vip.ip.family));
+  if (!rules.multipleServiceIPs && service.ips.length > 1) {
+    error(service.path, `has ${service.ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`);
+  } else if (families.size < service.ips.length && seen.size === service.ips.length) {
+    error(service.path, 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family');
+  }
+  if (!service.ips.length && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
+    error(service.path, `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`);
+  }
+}
+
+/** A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. */
+function checkSharedVips(services: readonly ServiceVips[], controlPlane: LocatedIp | undefined, version: Version, rules: KubeVipRules, error: (p: Path, m: string) => void) {
+  const owners = new Map<string, Array<{ service: ServiceVips; vip: LocatedIp }>>();
+  for (const service of services) {
+    for (const vip of service.ips) {
+      if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family && !rules.commonLease) {
+        error(vip.path, `"${vip.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`);
+      }
+      const earlier = owners.get(vip.ip.text) ?? [];
+      for (const other of earlier.filter((o) => o.service !== service)) {
+        const clash = service.ports.filter((p) => other.service.ports.includes(p));
+        if (clash.length) {
+          error(vip.path, `"${vip.ip.text}" is also the VIP of ${other.service.label} (${formatPath(other.vip.path)}) and both use port ${clash.join(', ')}: use another address or other ports`);
+        }
+      }
+      owners.set(vip.ip.text, [...earlier, { service, vip }]);
+    }
+  }
+}
+
+function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) => void, error: (p: Path, m: string) => void) {
+  const names = new Map<string, number>();
+  config.loadBalancers.forEach((lb, i) => {
+    const id = `${lb.namespace}/${lb.name}`;
+    if (names.has(id)) error(['loadBalancers', i, 'name'], `"${lb.name}" in namespace "${lb.namespace}" is already used by loadBalancers[${names.get(id)}]: each Service needs its own name`);
+    else names.set(id, i);
+    if (lb.namespace === 'kube-system' && lb.name === 'traefik') {
+      error(['loadBalancers', i, 'name'], 'kube-system/traefik is the Service of K3s\' Traefik chart: configure it under `traefik`, not here');
+    }
+    const seen = new Set<string>();
+    lb.ports.forEach((port, j) => {
+      const key = `${port.port}/${port.protocol}`;
+      if (seen.has(key)) error(['loadBalancers', i, 'ports', j, 'port'], `${key} is listed twice: each port once`);
+      seen.add(key);
+      if (lb.ports.length > 1 && !port.name) error(['loadBalancers', i, 'ports', j], 'has no name; the API server requires a name on every port of a Service with several ports: add `name`');
+    });
+    if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
+      warn(['loadBalancers', i, 'loadBalancerClass'], `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`);
+    }
+    if (lb.externalTrafficPolicy === 'Local' && config.kubeVip.mode === 'arp') {
+      warn(['loadBalancers', i, 'externalTrafficPolicy'], 'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)');
+    }
+  });
+}
+
+function checkIngresses(config: ClusterConfig, error: (p: Path, m: string) => void) {
   const names = new Map<string, number>();
   const routes = new Map<string, number>();
+  const resolvers = new Set([...Object.keys(config.traefik.certResolvers), ...config.traefik.externalCertResolvers]);
+  for (const name of config.traefik.externalCertResolvers) {
+    if (name in config.traefik.certResolvers) {
+      error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);
+    }
+  }
   config.ingresses.forEach((ingress, i) => {
     const name = `${ingress.namespace}/${ingress.name}`;
     const route = `${ingress.host}${ingress.path}`;
@@ -165,12 +302,16 @@ function checkIngresses(config: ClusterConfig, error: (path: Problem['path'], me
     if (sameRoute !== undefined) {
       error(['ingresses', i, 'path'], `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`);
     }
+    const resolver = ingress.tls?.certResolver;
+    if (resolver && !resolvers.has(resolver)) {
+      error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
+    }
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);
   });
 }
 
 /** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
+export function formatPath(path: Path): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }

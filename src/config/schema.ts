@@ -14,8 +14,9 @@ function formatted(check: format.FormatCheck, description: string) {
   // A number or boolean where text belongs (YAML reads `version: 1.2` as a number): say what the
   // text should look like, not only that it is not a string.
   const notText = (input: unknown) => check(String(input)) ?? `write it as text: "${String(input)}"`;
+  const pattern = format.EDITOR_PATTERNS.get(check);
   return z.string({ error: (issue) => (issue.input === undefined ? undefined : notText(issue.input)) })
-    .describe(description).superRefine((value, ctx) => {
+    .meta({ description, ...(pattern ? { pattern } : {}) }).superRefine((value, ctx) => {
     const problem = check(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
   });
@@ -29,9 +30,19 @@ const port = z.union([
   formatted(format.portName, 'Named port of the Service.'),
 ]).describe('Service port: a number from 1 to 65535 or the name of a Service port.');
 
+const poolEntry = z.strictObject({
+  cidr: z.union([cidr('Block(s) to hand out.'), z.array(cidr('Block to hand out.')).min(1)])
+    .describe('CIDR block(s) whose addresses kube-vip-cloud-provider hands out (first and last skipped).').optional(),
+  range: z.union([formatted(format.ipRange, 'Range to hand out.'), z.array(formatted(format.ipRange, 'Range to hand out.')).min(1)])
+    .describe('Address range(s) `first-last` to hand out, e.g. 192.168.0.200-192.168.0.220.').optional(),
+  allowShare: z.boolean().describe('Services with different ports may share one IPv4 address.').default(false),
+}).describe('One address pool: a `cidr` or a `range`.');
+
 const kubeVip = z.strictObject({
   version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
     .default(DEFAULT_VERSION),
+  mode: z.enum(['arp', 'bgp']).describe('How VIPs reach the network: arp (ARP/NDP on the LAN, one leader) or bgp (routes to BGP peers).')
+    .default('arp'),
   interface: formatted(format.interfaceName, 'NIC that carries the VIPs on every control-plane node. Omit to let kube-vip use the NIC of the default route.')
     .optional(),
   controlPlane: z.strictObject({
@@ -39,14 +50,60 @@ const kubeVip = z.strictObject({
   }).describe('Control-plane VIP. Omit the block to run kube-vip for Services only.').optional(),
   services: z.strictObject({
     enabled: z.boolean().describe('kube-vip acts as the LoadBalancer controller (svc_enable).').default(true),
+    ipPool: z.strictObject({
+      global: poolEntry.optional(),
+      namespaces: z.record(formatted(format.dns1123Label, 'Namespace.'), poolEntry)
+        .describe('Pools for Services of one namespace; they win over the global pool.').default({}),
+    }).describe('Hand out Service VIPs automatically: deploys kube-vip-cloud-provider with its `kubevip` ConfigMap.').optional(),
   }).default({ enabled: true }),
+  bgp: z.strictObject({
+    as: z.number().int().min(1).max(4294967295).describe('Local AS number of every control-plane node.'),
+    peers: z.array(z.strictObject({
+      address: formatted(format.peerIp, 'Address of the BGP peer (router).'),
+      as: z.number().int().min(1).max(4294967295).describe('AS number of the peer.'),
+      multihop: z.boolean().describe('The peer is more than one hop away (eBGP multihop).').default(false),
+    })).min(1).describe('BGP peers every node announces the VIPs to.'),
+    passwordSecret: z.strictObject({
+      name: formatted(format.dns1123Subdomain, 'Secret in kube-system.'),
+      key: formatted(format.secretKey, 'Key in the Secret.'),
+    }).describe('Kubernetes Secret (in kube-system) holding the peers\' MD5 password; never written to dist/.').optional(),
+  }).describe('BGP settings, required with mode: bgp. The router id is each node\'s own IP.').optional(),
+});
+
+const certResolver = z.strictObject({
+  email: formatted(format.email, 'ACME account e-mail address.'),
+  challenge: z.enum(['tls', 'http']).describe('ACME challenge: tls (TLS-ALPN-01 on 443) or http (HTTP-01 on 80).').default('tls'),
+  caServer: formatted(format.httpsUrl, 'ACME directory URL, e.g. Let\'s Encrypt staging.').optional(),
 });
 
 const traefik = z.strictObject({
   chartVersion: formatted(format.chartVersion, 'Upstream Traefik chart version K3s deploys: the +upX.Y.Z part of `kubectl -n kube-system get helmchart traefik -o jsonpath={.spec.chart}`. Chart keys follow it.')
     .default(DEFAULT_CHART_VERSION),
   loadBalancerIPs: z.array(virtualIp).min(1)
-    .describe('Fixed VIP(s) of the Traefik LoadBalancer Service (one per IP family).'),
+    .describe('Fixed VIP(s) of the Traefik LoadBalancer Service (one per IP family). Omit to take one from kubeVip.services.ipPool.')
+    .optional(),
+  redirectToHttps: z.boolean().describe('Redirect every HTTP request to HTTPS (permanent).').default(false),
+  certResolvers: z.record(formatted(format.dns1123Label, 'Resolver name.'), certResolver)
+    .describe('ACME (Let\'s Encrypt) certificate resolvers Traefik defines; their certificates persist in a volume.').default({}),
+  externalCertResolvers: z.array(formatted(format.dns1123Label, 'Resolver name.'))
+    .describe('Resolvers defined outside this project (e.g. by hand in another HelmChartConfig) that Ingresses may use.').default([]),
+});
+
+const loadBalancer = z.strictObject({
+  name: formatted(format.dns1035Label, 'Service name.'),
+  namespace: formatted(format.dns1123Label, 'Namespace of the Service.').default('default'),
+  selector: z.record(formatted(format.labelKey, 'Label key.'), formatted(format.labelValue, 'Label value.'))
+    .describe('Pod labels the Service routes to.'),
+  ports: z.array(z.strictObject({
+    name: formatted(format.portName, 'Port name.').optional(),
+    port: z.number().int().min(1).max(65535).describe('Port on the VIP.'),
+    targetPort: z.union([z.number().int().min(1).max(65535), formatted(format.portName, 'Container port name.')])
+      .describe('Container port (number or name).').optional(),
+    protocol: z.enum(['TCP', 'UDP']).default('TCP'),
+  })).min(1).describe('Ports the Service exposes.'),
+  ips: z.array(virtualIp).min(1).describe('Fixed VIP(s); omit to take one from kubeVip.services.ipPool.').optional(),
+  loadBalancerClass: formatted(format.labelKey, 'spec.loadBalancerClass, e.g. kube-vip.io/kube-vip-class.').optional(),
+  externalTrafficPolicy: z.enum(['Cluster', 'Local']).describe('Local keeps client source IPs but only nodes with a ready endpoint answer.').optional(),
 });
 
 const ingress = z.strictObject({
@@ -76,9 +133,10 @@ const gitops = z.strictObject({
 }).describe('Opt-in: also write the GitOps object that deploys this cluster\'s folder, into dist/<cluster>/gitops/.');
 
 export const clusterConfigSchema = z.strictObject({
-  kubeVip: kubeVip.default({ version: DEFAULT_VERSION, services: { enabled: true } }),
-  traefik,
+  kubeVip: kubeVip.default({ version: DEFAULT_VERSION, mode: 'arp', services: { enabled: true } }),
+  traefik: traefik.default({ chartVersion: DEFAULT_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [] }),
   ingresses: z.array(ingress).default([]),
+  loadBalancers: z.array(loadBalancer).describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).').default([]),
   k3s: k3s.default({ clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' }),
   gitops: gitops.optional(),
 }).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
@@ -88,3 +146,5 @@ export type ClusterConfig = z.output<typeof clusterConfigSchema>;
 /** A cluster config as written in the YAML file. */
 export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;
 export type IngressConfig = ClusterConfig['ingresses'][number];
+export type LoadBalancerConfig = ClusterConfig['loadBalancers'][number];
+export type PoolEntry = z.output<typeof poolEntry>;

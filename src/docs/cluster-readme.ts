@@ -19,28 +19,48 @@ const code = (text: string) => `\`${text}\``;
  * and backend, so a reviewer sees what a config change does in the pull request.
  */
 export function clusterReadme({ name, source, config, manifests }: ClusterReadmeProps): string {
-  const { kubeVip, traefik, ingresses } = config;
-  const traefikVip = traefik.loadBalancerIPs.join(', ');
+  const { kubeVip, traefik, ingresses, loadBalancers } = config;
+  const pooled = 'from the IP pool';
+  const traefikVip = traefik.loadBalancerIPs?.join(', ') ?? pooled;
   const cp = kubeVip.controlPlane?.address;
+  const announcer = kubeVip.mode === 'bgp'
+    ? `kube-vip ${kubeVip.version}, BGP from every control-plane node`
+    : `kube-vip ${kubeVip.version}, ARP from the leader`;
+  const speaker = kubeVip.mode === 'bgp' ? 'kube-vip on every control-plane node (BGP)' : 'kube-vip leader (a control-plane node)';
 
   const diagram = ['flowchart LR'];
   diagram.push(`  client([Client]) --> vip[${label(`Traefik VIP ${traefikVip}`)}]`);
-  diagram.push(`  vip --> leader[${label('kube-vip leader (a control-plane node)')}]`);
+  diagram.push(`  vip --> leader[${label(speaker)}]`);
   diagram.push(`  leader --> traefik[${label('Service kube-system/traefik :80 :443')}]`);
   ingresses.forEach((ingress, i) => {
     const route = `${ingress.host}${ingress.path}${ingress.tls ? ' (HTTPS)' : ''}`;
     diagram.push(`  traefik -->|${label(route)}| ing${i}[${label(`Ingress ${ingress.namespace}/${ingress.name}`)}]`);
     diagram.push(`  ing${i} --> svc${i}[${label(`Service ${ingress.namespace}/${ingress.service}:${ingress.port}`)}]`);
   });
+  loadBalancers.forEach((lb, i) => {
+    const ports = lb.ports.map((p) => `${p.port}/${p.protocol}`).join(' ');
+    diagram.push(`  client --> lbvip${i}[${label(`VIP ${lb.ips?.join(', ') ?? pooled} ${ports}`)}]`);
+    diagram.push(`  lbvip${i} --> leader`);
+    diagram.push(`  leader --> lb${i}[${label(`Service ${lb.namespace}/${lb.name}`)}]`);
+  });
   if (cp) {
     diagram.push(`  admin([kubectl]) --> cpvip[${label(`API VIP ${cp}:6443`)}]`);
-    diagram.push(`  cpvip --> cpleader[${label('kube-vip leader, kube-apiserver')}]`);
+    diagram.push(`  cpvip --> cpleader[${label('kube-vip, kube-apiserver on a control-plane node')}]`);
   }
 
   const vips = [
-    ...(cp ? [`| ${cp} | 6443 | Kubernetes API server | kube-vip ${kubeVip.version}, control-plane lease |`] : []),
-    ...traefik.loadBalancerIPs.map((ip) => `| ${ip} | 80, 443 | Traefik (Service kube-system/traefik) | kube-vip ${kubeVip.version}, Service VIP |`),
+    ...(cp ? [`| ${cp} | 6443 | Kubernetes API server | ${announcer} |`] : []),
+    `| ${traefikVip} | 80, 443 | Traefik (Service kube-system/traefik) | ${announcer} |`,
+    ...loadBalancers.map((lb) =>
+      `| ${lb.ips?.join(', ') ?? pooled} | ${lb.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')} | Service ${lb.namespace}/${lb.name} | ${announcer} |`),
   ];
+  const pool = kubeVip.services.ipPool;
+  const pools = pool
+    ? [
+      ...(pool.global ? [`| global | ${[pool.global.cidr ?? [], pool.global.range ?? []].flat().join(', ')} | ${pool.global.allowShare} |`] : []),
+      ...Object.entries(pool.namespaces).map(([ns, entry]) => `| ${ns} | ${[entry.cidr ?? [], entry.range ?? []].flat().join(', ')} | ${entry.allowShare} |`),
+    ]
+    : [];
   const routes = ingresses.map((i) =>
     `| ${code(i.host)} | ${code(i.path)} | ${i.namespace}/${i.service}:${i.port} | ${i.tls ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)'} | ${i.namespace}/${i.name} |`);
 
@@ -61,6 +81,9 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     '| --- | --- | --- | --- |',
     ...vips,
     '',
+    ...(pools.length
+      ? ['IP pools (kube-vip-cloud-provider):', '', '| Namespace | Addresses | Shared |', '| --- | --- | --- |', ...pools, '']
+      : []),
     '## Routes',
     '',
     ...(routes.length

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { KubeVipModel } from './model';
+import { EnvVar, KubeVipModel } from './model';
 
 export interface KubeVipDaemonSetProps {
   /** Version-resolved image, env and capabilities. */
@@ -51,9 +51,7 @@ export class KubeVipDaemonSet extends Construct {
               image: model.image,
               imagePullPolicy: model.imagePullPolicy,
               args: ['manager'],
-              env: model.env.map((e) => ('value' in e
-                ? { name: e.name, value: e.value }
-                : { name: e.name, valueFrom: { fieldRef: { fieldPath: e.fieldPath } } })),
+              env: model.env.map(toEnvVar),
               securityContext: {
                 capabilities: {
                   add: [...model.capabilities.add],
@@ -72,4 +70,10 @@ export class KubeVipDaemonSet extends Construct {
       },
     });
   }
+}
+
+function toEnvVar(env: EnvVar): k8s.EnvVar {
+  if ('value' in env) return { name: env.name, value: env.value };
+  if ('fieldPath' in env) return { name: env.name, valueFrom: { fieldRef: { fieldPath: env.fieldPath } } };
+  return { name: env.name, valueFrom: { secretKeyRef: { name: env.secret.name, key: env.secret.key } } };
 }

@@ -2,8 +2,11 @@ import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
 
-/** One container env var: a literal value or the node name from the downward API. */
-export type EnvVar = { readonly name: string; readonly value: string } | { readonly name: string; readonly fieldPath: string };
+/** One container env var: a literal, a downward-API field, or a Secret key (never in plain text). */
+export type EnvVar =
+  | { readonly name: string; readonly value: string }
+  | { readonly name: string; readonly fieldPath: string }
+  | { readonly name: string; readonly secret: { readonly name: string; readonly key: string } };
 
 /** Everything version- and config-dependent in the kube-vip DaemonSet, as plain data. */
 export interface KubeVipModel {
@@ -25,7 +28,26 @@ export interface KubeVipSettings {
   readonly services: boolean;
   /** A Service VIP equals the control-plane VIP, so both must follow one leader. */
   readonly shareControlPlaneVip: boolean;
+  /**
+   * BGP instead of ARP: routes to these peers from every control-plane node.
+   * @default - ARP mode with leader election
+   */
+  readonly bgp?: BgpSettings;
 }
+
+export interface BgpSettings {
+  /** Local AS. */
+  readonly as: number;
+  readonly peers: ReadonlyArray<{ readonly address: string; readonly as: number; readonly multihop: boolean }>;
+  /**
+   * Secret (kube-system) and key holding the peers' password.
+   * @default - no password
+   */
+  readonly passwordSecret?: { readonly name: string; readonly key: string };
+}
+
+/** Env var the peer password is read into, so `bgp_peers` can reference it as $(...). */
+export const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
 
 /** Upstream lease names (kube-vip `pkg/kubevip/config_envvar.go` defaults, v0.6.1+). */
 export const CONTROL_PLANE_LEASE = 'plndr-cp-lock';
@@ -34,8 +56,8 @@ export const IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
 
 /**
  * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
- * --taint --controlplane --services --arp --leaderElection` prints for `settings.version`, in the
- * generator's env order (`pkg/kubevip/config_generator.go`; ../shared/reference/kube-vip.md §1).
+ * --taint --controlplane --services --arp --leaderElection` (or `--bgp` instead of the last two)
+ * prints for `settings.version`, in the generator's env order (`pkg/kubevip/config_generator.go`; ../shared/reference/kube-vip.md §1).
  */
 export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   const version = parseVersion(settings.version);
@@ -44,7 +66,8 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   const add = (name: string, value: string | number | boolean) => env.push({ name, value: String(value) });
   const cp = settings.controlPlaneAddress;
 
-  add('vip_arp', true);
+  const bgp = settings.bgp;
+  add('vip_arp', !bgp);
   add('port', 6443);
   if (rules.nodeNameEnv) env.push({ name: 'vip_nodename', fieldPath: 'spec.nodeName' });
   if (settings.interface) add('vip_interface', settings.interface);
@@ -61,11 +84,26 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
     if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
   }
-  add('vip_leaderelection', true);
-  if (rules.vipLeaseNameEnv) add('vip_leasename', CONTROL_PLANE_LEASE);
-  add('vip_leaseduration', rules.lease.duration);
-  add('vip_renewdeadline', rules.lease.renewDeadline);
-  add('vip_retryperiod', rules.lease.retryPeriod);
+  if (bgp) {
+    // Every node advertises the VIPs to its peers (ECMP), so no leader election (kube-vip.md §5).
+    add('bgp_enable', true);
+    // Unique per node: its own address (hostNetwork, so the pod IP is the node IP).
+    env.push({ name: 'bgp_routerid', fieldPath: 'status.podIP' });
+    add('bgp_as', bgp.as);
+    // Kubernetes expands $(NAME) from an env var defined earlier, so the password stays in its Secret.
+    if (bgp.passwordSecret) env.push({ name: BGP_PASSWORD_ENV, secret: bgp.passwordSecret });
+    const password = bgp.passwordSecret ? `$(${BGP_PASSWORD_ENV})` : '';
+    // address:AS:password:multihop, IPv6 in brackets (pkg/bgp peers parser, v0.8.x through v1.2.3).
+    add('bgp_peers', bgp.peers
+      .map((peer) => `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop}`)
+      .join(','));
+  } else {
+    add('vip_leaderelection', true);
+    if (rules.vipLeaseNameEnv) add('vip_leasename', CONTROL_PLANE_LEASE);
+    add('vip_leaseduration', rules.lease.duration);
+    add('vip_renewdeadline', rules.lease.renewDeadline);
+    add('vip_retryperiod', rules.lease.retryPeriod);
+  }
   if (cp) add('address', cp);
   add('prometheus_server', ':2112');
 

@@ -2,14 +2,40 @@ import { parseVersion, rulesFor, Version } from '../semver';
 
 /** Where the Traefik Helm chart reads each value we set, by upstream chart version. */
 export interface TraefikChartRules {
-  /** `service.type` up to v39; v40 moved it into the free-form `service.spec` (commit b9f3ed34). */
-  readonly serviceTypeKey: 'service.type' | 'service.spec.type';
+  /**
+   * Where the Service's own fields (`type`, `ipFamilyPolicy`, `ipFamilies`) go: top-level `service.*`
+   * up to v39; v40 removed those keys in favour of the free-form `service.spec` (commit b9f3ed34).
+   */
+  readonly serviceFields: 'service' | 'service.spec';
+  /**
+   * Key of the HTTP -> HTTPS redirect on the `web` port: a string up to v24, an object with `port`
+   * from v25 (PR #934), `redirections.entryPoint` from v34 (commit 30977046), under `http` from v39
+   * (commit 266ff0e4).
+   */
+  readonly redirectKey: 'ports.web.redirectTo' | 'ports.web.redirectTo.port' | 'ports.web.redirections' | 'ports.web.http.redirections';
+  /**
+   * Key of the ACME resolvers: `certResolvers.<name>.*` up to v32, Traefik's own static-config shape
+   * `certificatesResolvers.<name>.acme.*` from v33 (commit 016822d8).
+   */
+  readonly certResolversKey: 'certResolvers' | 'certificatesResolvers';
 }
 
-/** Source: ../shared/reference/k3s-traefik.md §4.1 (traefik/traefik-helm-chart tags v20 to v41.3.0). */
+/**
+ * Sources: ../shared/reference/k3s-traefik.md §4.1, and traefik/traefik-helm-chart
+ * `traefik/templates/_podtemplate.tpl` / `_service.tpl` read at the boundary tags (v24.0.0/v25.0.0,
+ * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
+ */
 const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
-  { since: '20.0.0', serviceTypeKey: 'service.type' },
-  { since: '40.0.0', serviceTypeKey: 'service.spec.type' },
+  { since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers' },
+  // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
+  { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
+  { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
+  // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
+  { since: '34.0.0', redirectKey: 'ports.web.redirections' },
+  // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
+  { since: '39.0.0', redirectKey: 'ports.web.http.redirections' },
+  { since: '40.0.0', serviceFields: 'service.spec' },
 ];
 
 export const OLDEST_CHART = parseVersion('20.0.0');
@@ -18,7 +44,8 @@ export const NEWEST_KNOWN_CHART = parseVersion('41.3.0');
 /**
  * Newest chart K3s is verified to package (k3s-io/k3s-charts 39.0.701+up39.0.7). Its output stays
  * harmless on the 40.x chart of K3s v1.36.2+ (`service.type` is ignored there and LoadBalancer is
- * the default), while 40.x output on a 39.x chart would render `type` twice into the Service.
+ * the default; only dual-stack VIPs need 40.x set, as top-level `ipFamilyPolicy` is ignored too),
+ * while 40.x output on a 39.x chart would render `type` twice into the Service.
  */
 export const DEFAULT_CHART_VERSION = '39.0.7';
 

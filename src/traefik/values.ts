@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { traefikChartRules, upstreamChartVersion } from './chart-versions';
-import { kubeVipRules } from '../kube-vip/versions';
+import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { serviceVipFields } from '../kube-vip/service-vip';
 import { parseVersion } from '../semver';
 
 export interface TraefikValuesSettings {
@@ -8,34 +8,133 @@ export interface TraefikValuesSettings {
   readonly chartVersion: string;
   /** kube-vip release that announces the VIP. */
   readonly kubeVipVersion: string;
-  /** Fixed VIP(s) of the Traefik LoadBalancer Service. */
-  readonly loadBalancerIPs: readonly string[];
+  /**
+   * Fixed VIP(s) of the Traefik LoadBalancer Service, at most one per IP family.
+   * @default - none: kube-vip-cloud-provider assigns one from its pool
+   */
+  readonly loadBalancerIPs?: readonly string[];
+  /**
+   * Redirect all HTTP requests to HTTPS.
+   * @default false
+   */
+  readonly redirectToHttps?: boolean;
+  /**
+   * ACME certificate resolvers to define, by name.
+   * @default - none
+   */
+  readonly certResolvers?: Readonly<Record<string, CertResolverSettings>>;
 }
 
-/** kube-vip reads Service VIPs from this annotation from v0.5.12 (spelling is case-sensitive). */
-export const LOAD_BALANCER_IPS_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
+export interface CertResolverSettings {
+  /** ACME account e-mail. */
+  readonly email: string;
+  /** ACME challenge type. */
+  readonly challenge: 'tls' | 'http';
+  /**
+   * ACME directory URL.
+   * @default - Let's Encrypt production
+   */
+  readonly caServer?: string;
+}
+
+/** The chart's default entrypoints (`ports.web` on 80, `ports.websecure` on 443) in every version v20 to v41. */
+const WEB = 'web';
+const WEBSECURE = 'websecure';
 
 /**
- * Helm values that pin Traefik's LoadBalancer Service to the VIP(s), using only keys the chosen
- * chart version reads (../shared/reference/k3s-traefik.md §4).
+ * The chart's data volume: `persistence.name` / `persistence.path` defaults in every version v20 to
+ * v41. Pinned because the initContainer and the ACME storage path refer to them.
+ */
+const DATA_VOLUME = { name: 'data', path: '/data' } as const;
+const ACME_STORAGE = `${DATA_VOLUME.path}/acme.json`;
+/** Image of the initContainer that prepares acme.json; pinned, never `latest` (upstream EXAMPLES.md uses busybox:latest). */
+export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';
+/** GID Traefik runs as: the chart default `runAsGroup: 65532` in every version v20 to v41. */
+const TRAEFIK_GID = 65532;
+
+/** `ports.web` values that redirect HTTP to HTTPS, per chart key (k3s-traefik.md §4.1). */
+const REDIRECT: Record<TraefikChartRules['redirectKey'], () => Record<string, unknown>> = {
+  'ports.web.redirectTo': () => ({ redirectTo: WEBSECURE }),
+  // `redirectTo.permanent` only exists from v30; Traefik redirects permanently by default anyway
+  // (RedirectEntryPoint.SetDefaults in traefik pkg/config/static/entrypoints.go).
+  'ports.web.redirectTo.port': () => ({ redirectTo: { port: WEBSECURE } }),
+  'ports.web.redirections': () => ({ redirections: { entryPoint: entryPointRedirect() } }),
+  'ports.web.http.redirections': () => ({ http: { redirections: { entryPoint: entryPointRedirect() } } }),
+};
+
+function entryPointRedirect(): Record<string, unknown> {
+  return { to: WEBSECURE, scheme: 'https', permanent: true };
+}
+
+/** One resolver's values, per chart key: v33+ nests Traefik's own `acme` options under the name. */
+const CERT_RESOLVER: Record<TraefikChartRules['certResolversKey'], (acme: Record<string, unknown>) => Record<string, unknown>> = {
+  certResolvers: (acme) => acme,
+  certificatesResolvers: (acme) => ({ acme }),
+};
+
+/**
+ * Helm values for K3s' Traefik, using only keys the chosen chart version reads
+ * (../shared/reference/k3s-traefik.md §4): the VIP(s) of its LoadBalancer Service, and optionally
+ * an HTTP -> HTTPS redirect and ACME resolvers with persistent, correctly permissioned storage.
  */
 export function traefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
   const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
-  const kubeVip = kubeVipRules(parseVersion(settings.kubeVipVersion));
-  const service: Record<string, any> = { enabled: true };
-  const spec: Record<string, unknown> = {};
-
-  if (chart.serviceTypeKey === 'service.type') service.type = 'LoadBalancer';
-  else spec.type = 'LoadBalancer';
-
-  if (kubeVip.loadBalancerIPsAnnotation) {
-    service.annotations = { [LOAD_BALANCER_IPS_ANNOTATION]: settings.loadBalancerIPs.join(',') };
-  } else {
-    // kube-vip <= v0.5.11 only reads the (deprecated) Service field; one address (kube-vip issue #534).
-    spec.loadBalancerIP = settings.loadBalancerIPs[0];
+  const values: Record<string, unknown> = { service: serviceValues(settings, chart) };
+  if (settings.redirectToHttps) values.ports = { [WEB]: REDIRECT[chart.redirectKey]() };
+  const resolvers = Object.entries(settings.certResolvers ?? {});
+  if (resolvers.length) {
+    values[chart.certResolversKey] = Object.fromEntries(
+      resolvers.map(([name, resolver]) => [name, CERT_RESOLVER[chart.certResolversKey](acmeOptions(resolver))]),
+    );
+    Object.assign(values, acmeStorageValues());
   }
+  return values;
+}
+
+function serviceValues(settings: TraefikValuesSettings, chart: TraefikChartRules): Record<string, unknown> {
+  // No fixed VIPs: no VIP key at all, kube-vip-cloud-provider picks one from its pool.
+  const vip = serviceVipFields(settings.kubeVipVersion, settings.loadBalancerIPs ?? []);
+  const service: Record<string, unknown> = { enabled: true };
+  const spec: Record<string, unknown> = {};
+  if (Object.keys(vip.annotations).length) service.annotations = { ...vip.annotations };
+  // Every chart passes `service.spec` through to the Service (k3s-traefik.md §4.1).
+  if (vip.loadBalancerIP) spec.loadBalancerIP = vip.loadBalancerIP;
+  // The Service's own fields: top-level `service.*` keys up to chart v39, inside `service.spec` from v40.
+  const fields = { type: 'LoadBalancer', ...(vip.dualStack && { ...vip.dualStack, ipFamilies: [...vip.dualStack.ipFamilies] }) };
+  Object.assign(chart.serviceFields === 'service' ? service : spec, fields);
   if (Object.keys(spec).length) service.spec = spec;
-  return { service };
+  return service;
+}
+
+/** Traefik's ACME options (static config `certificatesResolvers.<name>.acme`). */
+function acmeOptions(resolver: CertResolverSettings): Record<string, unknown> {
+  const acme: Record<string, unknown> = { email: resolver.email, storage: ACME_STORAGE };
+  // `tlsChallenge: true`, not `{}`: the chart turns the map into CLI flags and drops empty maps
+  // (v33+ helper traefik.yaml2CommandLineArgsRec; upstream test pod-config_test.yaml uses `true`).
+  if (resolver.challenge === 'tls') acme.tlsChallenge = true;
+  else acme.httpChallenge = { entryPoint: WEB };
+  if (resolver.caServer) acme.caServer = resolver.caServer;
+  return acme;
+}
+
+/**
+ * Keeps acme.json on a PersistentVolume with mode 600: Traefik refuses a more open file, and the
+ * chart sets no `fsGroup` since v21.2.1. Workaround from upstream EXAMPLES.md (v34 to v41.3.0);
+ * these keys are the same in every chart version v20 to v41.
+ */
+function acmeStorageValues(): Record<string, unknown> {
+  return {
+    persistence: { enabled: true, ...DATA_VOLUME },
+    deployment: {
+      initContainers: [{
+        name: 'volume-permissions',
+        image: VOLUME_PERMISSIONS_IMAGE,
+        command: ['sh', '-c', `touch ${ACME_STORAGE}; chmod -v 600 ${ACME_STORAGE}`],
+        volumeMounts: [{ name: DATA_VOLUME.name, mountPath: DATA_VOLUME.path }],
+      }],
+    },
+    podSecurityContext: { fsGroup: TRAEFIK_GID, fsGroupChangePolicy: 'OnRootMismatch' },
+  };
 }
 
 /** The values as the YAML text of `spec.valuesContent` (ends with a newline, so it renders as `|`). */

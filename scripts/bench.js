@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm run bench`: median wall times of `cdk8s synth` for config/dev.yaml and for a generated
+// stress config, against two floors, plus peak memory. Prints one table; takes about a minute.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { cpus, tmpdir, totalmem } = require('node:os');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const cli = join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
+const probe = join(__dirname, 'rss-probe.js');
+const work = mkdtempSync(join(tmpdir(), 'k3s-vip-bench-'));
+const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false' };
+
+function run(args, options) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env, ...options });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+  const peaks = [...result.stderr.matchAll(/peak-rss-kb (\d+)/g)].map((m) => Number(m[1]) / 1024);
+  return { ms, peakMb: Math.max(0, ...peaks) };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** `cdk8s synth` of this project with another config folder, `times` runs. */
+function synth(configDir, times) {
+  const dist = join(work, `dist-${Math.random().toString(36).slice(2)}`);
+  const runs = Array.from({ length: times }, () => run([cli, 'synth', '--output', join(work, 'staging'), '--app', `node --require ${probe} scripts/app.js`], {
+    cwd: root, env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: dist },
+  }));
+  rmSync(dist, { recursive: true, force: true });
+  return { ms: median(runs.map((r) => r.ms)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+}
+
+/** Config folder with `clusters` clusters of `ingresses` Ingresses and `services` pool-backed Services each. */
+function stressConfig(clusters, ingresses, services) {
+  const dir = join(work, `stress-${clusters}`);
+  mkdirSync(dir, { recursive: true });
+  for (let c = 0; c < clusters; c++) {
+    const lan = `10.${100 + c}.0`;
+    const lines = [
+      'kubeVip:', `  controlPlane: {address: ${lan}.10}`, '  services:', '    ipPool:', `      global: {range: ${lan}.100-${lan}.250}`,
+      'traefik:', `  loadBalancerIPs: [${lan}.11]`, '  externalCertResolvers: [default]',
+      'ingresses:',
+      ...Array.from({ length: ingresses }, (_, i) => `  - {name: site-${i}, namespace: team-${i % 10}, host: site-${i}.c${c}.example.com, service: web-${i}, port: 80, tls: {certResolver: default}}`),
+      'loadBalancers:',
+      ...Array.from({ length: services }, (_, i) => `  - {name: svc-${i}, namespace: team-${i % 10}, selector: {app: svc-${i}}, ports: [{port: ${10000 + i}}]}`),
+    ];
+    writeFileSync(join(dir, `cluster-${c}.yaml`), `${lines.join('\n')}\n`);
+  }
+  return dir;
+}
+
+/** A prebuilt one-object cdk8s app: the floor for any `cdk8s synth`. */
+function trivialApp() {
+  const dir = join(work, 'trivial');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.js'), `const { App, Chart, ApiObject } = require(${JSON.stringify(require.resolve('cdk8s'))});
+const app = new App(); const chart = new Chart(app, 'trivial');
+new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'trivial' } });
+app.synth();\n`);
+  writeFileSync(join(dir, 'cdk8s.yaml'), `app: node --require ${probe} main.js\n`);
+  return dir;
+}
+
+/** Node loading cdk8s and cdk8s-plus-27 and writing `objects` objects with cdk8s' Yaml. */
+function floor(objects) {
+  const script = join(work, 'floor.js');
+  writeFileSync(script, `const { Yaml } = require(${JSON.stringify(require.resolve('cdk8s'))});
+require(${JSON.stringify(require.resolve('cdk8s-plus-27'))});
+const { writeFileSync } = require('node:fs');
+const docs = Array.from({ length: ${objects} }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'o' + i, namespace: 'default', labels: { app: 'x' } }, data: { key: 'value-' + i } }));
+writeFileSync(${JSON.stringify(join(work, 'floor.yaml'))}, Yaml.stringify(...docs));\n`);
+  return run([script], {});
+}
+
+function countObjects(configDir) {
+  const dist = join(work, 'count');
+  run(['scripts/app.js'], { cwd: root, env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: dist } });
+  const { listFiles } = require(join(root, 'lib/src/output/publish.js'));
+  const objects = listFiles(dist)
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('kustomization.yaml') && !f.includes('k3s/'))
+    .reduce((n, f) => n + (readFileSync(join(dist, f), 'utf8').match(/^apiVersion:/gm) ?? []).length, 0);
+  rmSync(dist, { recursive: true, force: true });
+  return objects;
+}
+
+function main() {
+  const started = Date.now();
+  const devDir = join(work, 'dev');
+  mkdirSync(devDir);
+  writeFileSync(join(devDir, 'dev.yaml'), readFileSync(join(root, 'config/dev.yaml')));
+  const stressDir = stressConfig(20, 100, 50);
+  run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root }); // compile once, outside the timings
+
+  const devObjects = countObjects(devDir);
+  const stressObjects = countObjects(stressDir);
+  const trivial = (() => {
+    const dir = trivialApp();
+    const runs = Array.from({ length: 7 }, () => run([cli, 'synth'], { cwd: dir }));
+    return { ms: median(runs.map((r) => r.ms)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+  })();
+  const dev = synth(devDir, 7);
+  const devFloor = { ms: median(Array.from({ length: 7 }, () => floor(devObjects).ms)) };
+  const stress = synth(stressDir, 3);
+  const stressFloor = { ms: median(Array.from({ length: 3 }, () => floor(stressObjects).ms)) };
+  const linear = [5, 10].map((n) => ({ n, objects: countObjects(stressConfig(n, 100, 50)), ...synth(join(work, `stress-${n}`), 3) }));
+
+  const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const rows = [
+    ['cdk8s synth, trivial prebuilt app (1 object)', f(trivial.ms), '', `${trivial.peakMb.toFixed(0)} MB`],
+    [`node + cdk8s + cdk8s-plus-27 floor, ${devObjects} objects`, f(devFloor.ms), '', ''],
+    [`cdk8s synth config/dev.yaml (${devObjects} objects)`, f(dev.ms), `${(dev.ms / trivial.ms).toFixed(2)}x trivial, ${(dev.ms / devFloor.ms).toFixed(2)}x floor`, `${dev.peakMb.toFixed(0)} MB`],
+    [`node + cdk8s + cdk8s-plus-27 floor, ${stressObjects} objects`, f(stressFloor.ms), '', ''],
+    [`cdk8s synth stress: 20 clusters x (100 Ingresses + 50 LB Services), ${stressObjects} objects`, f(stress.ms), `${(stress.ms / stressFloor.ms).toFixed(2)}x floor`, `${stress.peakMb.toFixed(0)} MB`],
+    ...linear.map((l) => [`cdk8s synth stress, ${l.n} clusters (${l.objects} objects)`, f(l.ms), `${((l.ms - trivial.ms) / l.objects).toFixed(2)} ms/object over trivial`, `${l.peakMb.toFixed(0)} MB`]),
+    ['  (20 clusters, for the same ratio)', '', `${((stress.ms - trivial.ms) / stressObjects).toFixed(2)} ms/object over trivial`, ''],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['case', 'median', 'ratio', 'peak RSS (app)'][i].length));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(line(['case', 'median', 'ratio', 'peak RSS (app)']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+  console.log(`targets: dev <= 1.2 s and <= 1.5x trivial; stress <= 6 s and <= 300 MB; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+main();

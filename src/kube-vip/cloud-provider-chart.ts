@@ -1,0 +1,16 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KubeVipCloudProvider } from './cloud-provider';
+import { ipPoolConfigMapData, IpPoolSettings } from './ip-pool';
+
+export interface KubeVipCloudProviderChartProps {
+  readonly pool: IpPoolSettings;
+}
+
+/** kube-vip-cloud-provider and its pool ConfigMap (IP pool mode only). */
+export class KubeVipCloudProviderChart extends Chart {
+  constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
+    super(scope, id);
+    new KubeVipCloudProvider(this, 'CloudProvider', { poolData: ipPoolConfigMapData(props.pool) });
+  }
+}

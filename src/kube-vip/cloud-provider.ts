@@ -1,0 +1,81 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-27';
+
+export interface KubeVipCloudProviderProps {
+  /** `data` of the `kubevip` ConfigMap: the address pools. */
+  readonly poolData: Readonly<Record<string, string>>;
+}
+
+/** Pinned release (kube-vip/kube-vip-cloud-provider tag v0.0.12, 2025-05-01). */
+export const CLOUD_PROVIDER_IMAGE = 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12';
+/** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
+export const POOL_CONFIG_MAP = 'kubevip';
+
+/**
+ * kube-vip-cloud-provider, the IPAM controller that gives LoadBalancer Services without a fixed VIP
+ * an address from the `kubevip` ConfigMap's pools; kube-vip then announces it. Objects, names and
+ * RBAC as upstream's `manifest/kube-vip-cloud-controller.yaml` @ v0.0.12 (including its `*` rule:
+ * the controller creates, patches and deletes events, endpoints, configmaps and leases).
+ */
+export class KubeVipCloudProvider extends Construct {
+  constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
+    super(scope, id);
+    const namespace = 'kube-system';
+    const account = 'kube-vip-cloud-controller';
+    const role = 'system:kube-vip-cloud-controller-role';
+    const labels = { app: 'kube-vip', component: 'kube-vip-cloud-provider' };
+
+    new k8s.KubeConfigMap(this, 'ConfigMap', {
+      metadata: { name: POOL_CONFIG_MAP, namespace },
+      data: { ...props.poolData },
+    });
+    new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name: account, namespace } });
+    new k8s.KubeClusterRole(this, 'ClusterRole', {
+      metadata: { name: role, annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' } },
+      rules: [
+        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update', 'list', 'put'] },
+        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'events', 'services/status', 'leases'], verbs: ['*'] },
+        { apiGroups: [''], resources: ['nodes', 'services'], verbs: ['list', 'get', 'watch', 'update'] },
+      ],
+    });
+    new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
+      metadata: { name: 'system:kube-vip-cloud-controller-binding' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace }],
+    });
+    const controlPlane = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
+    new k8s.KubeDeployment(this, 'Deployment', {
+      metadata: { name: 'kube-vip-cloud-provider', namespace },
+      spec: {
+        replicas: 1,
+        revisionHistoryLimit: 10,
+        selector: { matchLabels: labels },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromString('25%') } },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'kube-vip-cloud-provider',
+              image: CLOUD_PROVIDER_IMAGE,
+              imagePullPolicy: 'Always',
+              command: ['/kube-vip-cloud-provider', '--leader-elect-resource-name=kube-vip-cloud-controller'],
+            }],
+            dnsPolicy: 'ClusterFirst',
+            restartPolicy: 'Always',
+            terminationGracePeriodSeconds: 30,
+            serviceAccountName: account,
+            tolerations: [...controlPlane].reverse().map((key) => ({ key, effect: 'NoSchedule' })),
+            affinity: {
+              nodeAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: controlPlane.map((key) => ({
+                  weight: 10,
+                  preference: { matchExpressions: [{ key, operator: 'Exists' }] },
+                })),
+              },
+            },
+          },
+        },
+      },
+    });
+  }
+}

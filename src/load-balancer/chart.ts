@@ -1,0 +1,17 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { LoadBalancerService, LoadBalancerServiceProps } from './service';
+
+export interface LoadBalancerChartProps {
+  readonly services: readonly LoadBalancerServiceProps[];
+}
+
+/** The extra LoadBalancer Services of a cluster, in config order. */
+export class LoadBalancerChart extends Chart {
+  constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
+    super(scope, id);
+    for (const service of props.services) {
+      new LoadBalancerService(this, `${service.namespace}--${service.name}`, service);
+    }
+  }
+}

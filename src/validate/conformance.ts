@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { listFiles } from '../output/publish';
+import { Finding, formatField, isRecord, show } from './paths';
+import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
+import { checkSchema } from './schemas';
+
+/** One way a synthesized object would not be applied as written. */
+export interface Violation {
+  /** The file, as a key of the validated map. */
+  readonly file: string;
+  /** `Kind/namespace/name`, `Kind/name` for objects without a namespace, or `document N` when there is no object. */
+  readonly object: string;
+  /** JSON-path-like field, e.g. `spec.template.spec.containers[0].env[3].name`; '' for the whole document. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Files with an extension K3s applies from its manifests folder; the rest (README.md) is not checked. */
+const isManifestFile = (path: string): boolean => ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
+
+/**
+ * Checks every object of every manifest file (multi-document YAML): against its schema (Kubernetes
+ * 1.27 or the CRD in crds/), the API server's further rules, and this project's domain rules.
+ */
+export function validateManifests(files: ReadonlyMap<string, string>): Violation[] {
+  const violations: Violation[] = [];
+  const objects: Array<{ file: string; ref: string; object: KubeObject }> = [];
+  for (const [file, text] of files) {
+    if (!isManifestFile(file)) continue;
+    parseAllDocuments(text).forEach((doc, i) => {
+      const document = `document ${i + 1}`;
+      if (doc.errors.length) {
+        // yaml's messages go on with a multi-line excerpt; its first line has the position.
+        violations.push(...doc.errors.map((e) => ({ file, object: document, field: '', message: `is not valid YAML: ${show(e.message.split('\n')[0])}` })));
+        return;
+      }
+      const object: unknown = doc.toJS();
+      if (doc.contents !== null && !isRecord(object)) {
+        violations.push({ file, object: document, field: '', message: `is ${show(object)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)` });
+      } else if (isKubernetesObject(object)) {
+        objects.push({ file, ref: objectRef(object, document), object });
+      }
+    });
+  }
+  const context = { objects: objects.map((o) => o.object) };
+  for (const { file, ref, object } of objects) {
+    const findings: Finding[] = [
+      ...checkSchema(object),
+      ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
+    ];
+    violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: f.message })));
+  }
+  return violations;
+}
+
+/**
+ * Which mappings are (meant as) Kubernetes objects: those with any of apiVersion, kind or metadata,
+ * so a broken object is still checked while other YAML beside the manifests (K3s' config.yaml) is
+ * not. Kustomize's own kustomization.yaml is read by kustomize, never sent to an API server.
+ */
+function isKubernetesObject(value: unknown): value is KubeObject {
+  if (!isRecord(value) || !['apiVersion', 'kind', 'metadata'].some((key) => key in value)) return false;
+  return !(typeof value.apiVersion === 'string' && value.apiVersion.startsWith('kustomize.config.k8s.io/'));
+}
+
+function objectRef(object: KubeObject, document: string): string {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const { kind } = object;
+  const { namespace, name } = metadata;
+  if (typeof kind !== 'string' || typeof name !== 'string') return typeof kind === 'string' ? `${kind} (${document})` : document;
+  return typeof namespace === 'string' && namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+export function formatViolation(v: Violation): string {
+  return `${v.file}: ${v.object}${v.field ? `: ${v.field}` : ''} ${v.message}`;
+}
+
+/** `npm run validate`: checks the committed dist/ and exits 1 listing every violation. */
+export function main(): void {
+  const distDir = process.env.K3S_VIP_DIST_DIR ?? 'dist';
+  const paths = listFiles(distDir).filter(isManifestFile);
+  if (!paths.length) {
+    process.stderr.write(`validate: ${distDir}/ holds no manifests; run \`npm run synth\` first.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
+  const violations = validateManifests(files);
+  for (const v of violations) process.stderr.write(`error: ${formatViolation(v)}\n`);
+  if (violations.length) {
+    process.stderr.write(`validate: ${violations.length} violation(s) in ${distDir}/.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stderr.write(`validate: every object in ${distDir}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`);
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+import { writeAtomically } from '../output/publish';
+import { apiGroup } from './kinds';
+import { isRecord } from './paths';
+
+/** The CRDs the output's custom resources must conform to (relative to the project root, like config/ and dist/). */
+const CRD_DIR = 'crds';
+
+export interface Crd {
+  readonly file: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly scope: 'Namespaced' | 'Cluster';
+  /** Served version name -> its openAPIV3Schema. */
+  readonly versions: ReadonlyMap<string, unknown>;
+}
+
+// Keywords of Kubernetes structural schemas that mean nothing to JSON Schema; declaring them lets
+// ajv run in strict mode, which rejects typos in the schema itself.
+const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-embedded-resource',
+  'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-validations',
+];
+
+const AJV_OPTIONS = { allErrors: true, strict: true, keywords: KUBERNETES_KEYWORDS, code: { source: true } };
+const CACHE_DIR = join('node_modules', '.cache', 'k3s-vip');
+
+let crds: Map<string, Crd> | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/** The CRD in crds/ that defines the group and kind of `apiVersion`/`kind`, if any. */
+export function findCrd(apiVersion: string, kind: string): Crd | undefined {
+  crds ??= readCrds(CRD_DIR);
+  return crds.get(`${apiGroup(apiVersion)}/${kind}`);
+}
+
+/** The API groups the CRDs in crds/ define. */
+export function crdGroups(): ReadonlySet<string> {
+  crds ??= readCrds(CRD_DIR);
+  return new Set([...crds.values()].map((crd) => crd.group));
+}
+
+/** The ajv validator of one served version of a CRD, compiled once per process. */
+export function crdValidator(crd: Crd, version: string): ValidateFunction {
+  const id = `${crd.group}/${version}/${crd.kind}`;
+  let validate = validators.get(id);
+  if (!validate) {
+    try {
+      validate = compileCached(closeObjects(crd.versions.get(version)) as object);
+    } catch (e) {
+      throw new Error(`${crd.file}: the openAPIV3Schema of ${crd.kind} ${version} does not compile: ${(e as Error).message}`);
+    }
+    validators.set(id, validate);
+  }
+  return validate;
+}
+
+/**
+ * Compiles with ajv, keeping the generated code in node_modules/.cache: loading ajv and compiling
+ * cost about 70 ms per synth, loading the cached code about 1 ms. The key covers everything the
+ * code depends on, so a changed CRD, option or ajv release compiles afresh.
+ */
+function compileCached(schema: object): ValidateFunction {
+  const { version } = require('ajv/package.json') as { version: string };
+  const key = createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schema])).digest('hex').slice(0, 16);
+  const cached = resolve(CACHE_DIR, `crd-${key}.js`);
+  if (existsSync(cached)) return require(cached) as ValidateFunction;
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+  const ajv = new Ajv(AJV_OPTIONS);
+  const validate = ajv.compile(schema);
+  try {
+    writeAtomically(cached, standaloneCode(ajv, validate));
+  } catch {
+    // The cache only saves time; a read-only checkout compiles on every run.
+  }
+  return validate;
+}
+
+/**
+ * The API server prunes fields a structural schema does not declare (unless
+ * x-kubernetes-preserve-unknown-fields), while JSON Schema allows them: declare every object with
+ * properties closed, so a pruned field is reported instead of silently lost.
+ */
+function closeObjects(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closeObjects);
+  if (!isRecord(schema)) return schema;
+  const closed = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'default' ? value : closeObjects(value)]),
+  );
+  if (closed.properties && closed.additionalProperties === undefined && !closed['x-kubernetes-preserve-unknown-fields']) {
+    closed.additionalProperties = false;
+  }
+  return closed;
+}
+
+function readCrds(dir: string): Map<string, Crd> {
+  const index = new Map<string, Crd>();
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase())).sort();
+  } catch {
+    return index;
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+      if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
+      const crd: unknown = doc.toJS();
+      if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
+      const { group, names: crdNames, scope, versions } = crd.spec;
+      if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {
+        throw new Error(`${file}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
+      }
+      const served = versions.filter((v) => isRecord(v) && v.served === true && typeof v.name === 'string') as Array<Record<string, unknown>>;
+      index.set(`${group}/${crdNames.kind}`, {
+        file,
+        group,
+        kind: crdNames.kind,
+        scope: scope === 'Cluster' ? 'Cluster' : 'Namespaced',
+        versions: new Map(served.map((v) => [v.name as string, isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined])),
+      });
+    }
+  }
+  return index;
+}

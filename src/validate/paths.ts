@@ -1,0 +1,58 @@
+/** A field inside a manifest object: keys and array indexes from the object's root. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** One problem in one object, located by field. */
+export interface Finding {
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+export interface Selected {
+  readonly path: FieldPath;
+  readonly value: unknown;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `spec.containers[0].env[2].name`; keys that are not identifiers are quoted: `metadata.labels["app.kubernetes.io/name"]`. */
+export function formatField(path: FieldPath): string {
+  return path
+    .map((step, i) => {
+      if (typeof step === 'number') return `[${step}]`;
+      if (/^[A-Za-z_$][\w$]*$/.test(step)) return i === 0 ? step : `.${step}`;
+      return `[${JSON.stringify(step)}]`;
+    })
+    .join('');
+}
+
+/** A value for a message: JSON, cut short so one message stays one line. */
+export function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * The values at a dotted pattern such as `spec.template.spec.containers[*].name` (`[*]`: every
+ * item of an array; '' is the root). Absent and null steps select nothing: null means unset.
+ */
+export function select(root: unknown, pattern: string): Selected[] {
+  let found: Selected[] = [{ path: [], value: root }];
+  for (const step of pattern.split('.').filter(Boolean)) {
+    const every = step.endsWith('[*]');
+    const key = every ? step.slice(0, -3) : step;
+    found = found.flatMap(({ path, value }): Selected[] => {
+      const child = isRecord(value) ? value[key] : undefined;
+      if (child === undefined || child === null) return [];
+      if (!every) return [{ path: [...path, key], value: child }];
+      return Array.isArray(child) ? child.map((item, i) => ({ path: [...path, key, i], value: item })) : [];
+    });
+  }
+  return found;
+}
+
+/** Joins two dotted patterns, either of which may be '' (the root). */
+export function joinPattern(base: string, rest: string): string {
+  return base && rest ? `${base}.${rest}` : base || rest;
+}

@@ -1,0 +1,275 @@
+import { isIP } from 'node:net';
+import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck } from '../config/formats';
+import { findCrd } from './crds';
+import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
+import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
+
+/** A manifest object as parsed from YAML. */
+export type KubeObject = Record<string, unknown>;
+
+export interface RuleContext {
+  /** Every object of the output, for rules that relate objects to each other. */
+  readonly objects: readonly KubeObject[];
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly check: (object: KubeObject, context: RuleContext) => Finding[];
+}
+
+/** Rules the API server enforces beyond the OpenAPI schema (k8s.io/kubernetes pkg/apis/<group>/validation). */
+export const API_SERVER_RULES: readonly Rule[] = [
+  { id: 'names', check: checkNames },
+  { id: 'labels', check: checkLabels },
+  { id: 'selector-matches-template', check: checkSelector },
+  { id: 'ingress-class-set-once', check: checkIngressClass },
+  { id: 'ingress-host', check: checkIngressHosts },
+  { id: 'unique-env-names', check: checkEnvNames },
+];
+
+/** Rules of K3s and of this project's domain: mistakes that no API server reports. */
+export const DOMAIN_RULES: readonly Rule[] = [
+  { id: 'helmchartconfig-target', check: checkHelmChartConfigTarget },
+  { id: 'cluster-scoped-namespace', check: checkClusterScopedNamespace },
+  { id: 'capability-names', check: checkCapabilities },
+];
+
+const kindOf = (object: KubeObject): string => (typeof object.kind === 'string' ? object.kind : '');
+const apiVersionOf = (object: KubeObject): string => (typeof object.apiVersion === 'string' ? object.apiVersion : '');
+const groupKindOf = (object: KubeObject): string => groupKind(apiVersionOf(object), kindOf(object));
+const strings = (found: Selected[]): Array<Selected & { value: string }> =>
+  found.filter((s): s is Selected & { value: string } => typeof s.value === 'string');
+
+/** Pod template metadata and every container (containers, initContainers, ephemeralContainers) of a workload. */
+function podTemplate(object: KubeObject): { metadata: string; containers: Selected[] } | undefined {
+  const template = POD_TEMPLATES[groupKindOf(object)];
+  if (template === undefined) return undefined;
+  const containers = ['containers', 'initContainers', 'ephemeralContainers']
+    .flatMap((list) => select(object, joinPattern(template, `spec.${list}[*]`)));
+  return { metadata: joinPattern(template, 'metadata'), containers };
+}
+
+// --- names ---------------------------------------------------------------------------------------
+
+/** RBAC names only have to be a valid path segment (`system:kube-vip-role` is fine). */
+const pathSegmentName: FormatCheck = (value) =>
+  value === '.' || value === '..' || /[/%]/.test(value) ? `${show(value)} is not a valid name: no '/' or '%', and not "." or ".."` : undefined;
+
+const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+
+/** The name rule of each kind (apimachinery ValidateObjectMeta with the kind's NameFn); default DNS-1123 subdomain. */
+function nameFormat(object: KubeObject): [FormatCheck, string] {
+  const kind = kindOf(object);
+  if (apiVersionOf(object).startsWith('rbac.authorization.k8s.io/') && RBAC_KINDS.includes(kind)) return [pathSegmentName, 'path segment'];
+  if (kind === 'Namespace' && apiVersionOf(object) === 'v1') return [dns1123Label, 'DNS-1123 label'];
+  if (kind === 'Service' && apiVersionOf(object) === 'v1') return [dns1035Label, 'DNS-1035 label'];
+  return [dns1123Subdomain, 'DNS-1123 subdomain'];
+}
+
+/** Other name fields, by pattern below the pod template ('$' = the template) or the object. */
+const NAME_FIELDS: ReadonlyArray<readonly [pattern: string, check: FormatCheck, rule: string]> = [
+  ['metadata.namespace', dns1123Label, 'a namespace name is a DNS-1123 label'],
+  ['$.spec.containers[*].name', dns1123Label, 'a container name is a DNS-1123 label'],
+  ['$.spec.initContainers[*].name', dns1123Label, 'a container name is a DNS-1123 label'],
+  ['$.spec.ephemeralContainers[*].name', dns1123Label, 'a container name is a DNS-1123 label'],
+  ['$.spec.serviceAccountName', dns1123Subdomain, 'a ServiceAccount name is a DNS-1123 subdomain'],
+  ['spec.rules[*].http.paths[*].backend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
+  ['spec.defaultBackend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
+];
+
+function checkNames(object: KubeObject): Finding[] {
+  const findings: Finding[] = [];
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  if (metadata.name === undefined && metadata.generateName === undefined) {
+    findings.push({ path: ['metadata', 'name'], message: 'is missing; the API server needs a name to create or update the object' });
+  } else if (typeof metadata.name === 'string') {
+    const [check, format] = nameFormat(object);
+    const problem = check(metadata.name);
+    if (problem) findings.push({ path: ['metadata', 'name'], message: `${problem} (${kindOf(object)} names are ${format}s)` });
+  }
+  const template = POD_TEMPLATES[groupKindOf(object)];
+  for (const [pattern, check, rule] of NAME_FIELDS) {
+    const inTemplate = pattern.startsWith('$.');
+    if (inTemplate && template === undefined) continue;
+    for (const { path, value } of strings(select(object, inTemplate ? joinPattern(template, pattern.slice(2)) : pattern))) {
+      const problem = check(value);
+      if (problem) findings.push({ path, message: `${problem} (${rule})` });
+    }
+  }
+  return findings;
+}
+
+// --- labels and annotations ----------------------------------------------------------------------
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Label and annotation keys: `[prefix/]name`, prefix a DNS-1123 subdomain, name 1-63 characters (IsQualifiedName). */
+function keyProblem(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && (prefix === '' || dns1123Subdomain(prefix))) {
+    return `the prefix ${show(prefix)} before '/' must be a DNS-1123 subdomain such as "example.com"`;
+  }
+  if (name.length > 63 || !QUALIFIED_NAME.test(name)) {
+    return `the name ${show(name)} must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (with at most one '/' after an optional prefix)`;
+  }
+  return undefined;
+}
+
+function valueProblem(value: string): string | undefined {
+  return value.length > 63 || (value !== '' && !QUALIFIED_NAME.test(value))
+    ? `the value ${show(value)} must be empty or 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`
+    : undefined;
+}
+
+function checkLabels(object: KubeObject): Finding[] {
+  const template = podTemplate(object);
+  const selector = WORKLOAD_SELECTORS[groupKindOf(object)]?.selector;
+  const metadatas = ['metadata', ...(template && template.metadata !== 'metadata' ? [template.metadata] : [])];
+  const labelMaps = [
+    ...metadatas.map((m) => `${m}.labels`),
+    ...(selector ? [`${selector}.matchLabels`] : []),
+  ].flatMap((pattern) => select(object, pattern));
+  const findings: Finding[] = [];
+  for (const { path, value } of labelMaps) {
+    if (!isRecord(value)) continue;
+    for (const [key, labelValue] of Object.entries(value)) {
+      const problem = keyProblem(key) ?? (typeof labelValue === 'string' ? valueProblem(labelValue) : undefined);
+      if (problem) findings.push({ path: [...path, key], message: `is not a valid label: ${problem}` });
+    }
+  }
+  const expressions = selector ? select(object, `${selector}.matchExpressions[*].key`) : [];
+  for (const { path, value } of strings(expressions)) {
+    const problem = keyProblem(value);
+    if (problem) findings.push({ path, message: `is not a valid label key: ${problem}` });
+  }
+  for (const { path, value } of metadatas.flatMap((m) => select(object, `${m}.annotations`))) {
+    if (!isRecord(value)) continue;
+    for (const key of Object.keys(value)) {
+      const problem = keyProblem(key);
+      if (problem) findings.push({ path: [...path, key], message: `is not a valid annotation key: ${problem}` });
+    }
+  }
+  return findings;
+}
+
+// --- selector ------------------------------------------------------------------------------------
+
+function selects(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
+  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isRecord) : [];
+  return Object.entries(matchLabels).every(([key, value]) => labels[key] === value) && expressions.every((e) => {
+    const has = typeof e.key === 'string' && Object.hasOwn(labels, e.key);
+    const values = Array.isArray(e.values) ? e.values : [];
+    const value = has ? labels[e.key as string] : undefined;
+    switch (e.operator) {
+      case 'In': return has && values.includes(value);
+      case 'NotIn': return !has || !values.includes(value);
+      case 'Exists': return has;
+      case 'DoesNotExist': return !has;
+      default: return false;
+    }
+  });
+}
+
+function checkSelector(object: KubeObject): Finding[] {
+  const spec = WORKLOAD_SELECTORS[groupKindOf(object)];
+  const [selector] = spec ? select(object, spec.selector) : [];
+  if (!spec || !selector || !isRecord(selector.value)) return [];
+  const { matchLabels, matchExpressions } = selector.value;
+  const isEmpty = !(isRecord(matchLabels) && Object.keys(matchLabels).length) && !(Array.isArray(matchExpressions) && matchExpressions.length);
+  if (isEmpty && spec.required) {
+    return [{ path: selector.path, message: `is empty; the API server rejects an empty selector for a ${kindOf(object)}: select the pod template's labels` }];
+  }
+  const labelsAt = `${spec.template}.metadata.labels`;
+  const [labels] = select(object, labelsAt);
+  const templateLabels = labels && isRecord(labels.value) ? labels.value : {};
+  if (selects(selector.value, templateLabels)) return [];
+  return [{
+    path: selector.path,
+    message: `is ${show(selector.value)}, which does not select the pod template's labels ${show(templateLabels)} (${labelsAt}); the API server rejects this ("selector does not match template labels")`,
+  }];
+}
+
+// --- Ingress -------------------------------------------------------------------------------------
+
+const isIngress = (object: KubeObject): boolean => kindOf(object) === 'Ingress' && apiVersionOf(object) === 'networking.k8s.io/v1';
+const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+function checkIngressClass(object: KubeObject): Finding[] {
+  if (!isIngress(object)) return [];
+  const [className] = select(object, 'spec.ingressClassName');
+  const annotations = select(object, 'metadata.annotations')[0]?.value;
+  if (!className || !isRecord(annotations) || annotations[LEGACY_CLASS_ANNOTATION] === undefined) return [];
+  return [{
+    path: ['metadata', 'annotations', LEGACY_CLASS_ANNOTATION],
+    message: `is ${show(annotations[LEGACY_CLASS_ANNOTATION])} while spec.ingressClassName is ${show(className.value)}; the API server rejects both together ("can not be set when the class field is also set"): keep only spec.ingressClassName`,
+  }];
+}
+
+function checkIngressHosts(object: KubeObject): Finding[] {
+  if (!isIngress(object)) return [];
+  return strings(select(object, 'spec.rules[*].host')).flatMap(({ path, value }): Finding[] => {
+    if (isIP(value)) {
+      return [{ path, message: `is ${show(value)}, an IP address; the API server accepts only DNS names as Ingress hosts: leave host out to match any address, or use a DNS name` }];
+    }
+    const problem = dns1123Subdomain(value.startsWith('*.') ? value.slice(2) : value);
+    return problem ? [{ path, message: `${problem} (an Ingress host is a DNS-1123 subdomain, optionally after "*.")` }] : [];
+  });
+}
+
+// --- containers ----------------------------------------------------------------------------------
+
+function checkEnvNames(object: KubeObject): Finding[] {
+  const findings: Finding[] = [];
+  for (const container of podTemplate(object)?.containers ?? []) {
+    const first = new Map<string, number>();
+    for (const { path, value } of strings(select(container.value, 'env[*].name'))) {
+      const index = path[1] as number;
+      const earlier = first.get(value);
+      if (earlier === undefined) first.set(value, index);
+      else findings.push({ path: [...container.path, ...path], message: `is ${show(value)}, already the name of env[${earlier}]; a container's env names must be unique (the later entry silently overrides the earlier one, and server-side apply rejects the duplicate key)` });
+    }
+  }
+  return findings;
+}
+
+function checkCapabilities(object: KubeObject): Finding[] {
+  return (podTemplate(object)?.containers ?? []).flatMap((container) =>
+    strings(['add', 'drop'].flatMap((list) => select(container.value, `securityContext.capabilities.${list}[*]`)))
+      .filter(({ value }) => value.toUpperCase().startsWith('CAP_'))
+      .map(({ path, value }) => ({
+        path: [...container.path, ...path],
+        message: `is ${show(value)}; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making ${show(`CAP_${value}`)}, which does not exist): write ${show(value.slice(4))}`,
+      })));
+}
+
+// --- scope and K3s -------------------------------------------------------------------------------
+
+function checkClusterScopedNamespace(object: KubeObject): Finding[] {
+  const [namespace] = select(object, 'metadata.namespace');
+  const kind = kindOf(object);
+  if (!namespace || !kind) return [];
+  const clusterScoped = CLUSTER_SCOPED_KINDS.has(groupKindOf(object)) || findCrd(apiVersionOf(object), kind)?.scope === 'Cluster';
+  if (!clusterScoped) return [];
+  return [{ path: namespace.path, message: `is ${show(namespace.value)}, but ${kind} is cluster-scoped: remove metadata.namespace (the API server drops it silently; a namespace here usually means a namespaced kind was meant, e.g. Role instead of ClusterRole)` }];
+}
+
+function checkHelmChartConfigTarget(object: KubeObject, { objects }: RuleContext): Finding[] {
+  if (kindOf(object) !== 'HelmChartConfig' || !apiVersionOf(object).startsWith('helm.cattle.io/')) return [];
+  const ref = (o: KubeObject): string => `${select(o, 'metadata.namespace')[0]?.value ?? ''}/${select(o, 'metadata.name')[0]?.value ?? ''}`;
+  const charts = [
+    ...K3S_PACKAGED_HELM_CHARTS,
+    ...objects.filter((o) => kindOf(o) === 'HelmChart' && apiVersionOf(o).startsWith('helm.cattle.io/')).map(ref),
+  ];
+  const target = ref(object);
+  if (charts.includes(target)) return [];
+  const name = target.slice(target.indexOf('/') + 1);
+  // Right name, wrong (or no) namespace: point at the namespace; otherwise at the name.
+  const field = charts.some((chart) => chart.endsWith(`/${name}`)) ? 'namespace' : 'name';
+  return [{
+    path: ['metadata', field],
+    message: `makes this HelmChartConfig ${show(target)}, which matches no HelmChart; helm-controller applies a HelmChartConfig only to the HelmChart of the same namespace and name, and ignores it silently otherwise: use one of ${charts.map(show).join(', ')} (K3s' Traefik: kube-system/traefik)`,
+  }];
+}

@@ -1,0 +1,199 @@
+import type { ErrorObject } from 'ajv';
+import { crdGroups, crdValidator, findCrd } from './crds';
+import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
+import { FieldPath, Finding, isRecord, show } from './paths';
+
+/**
+ * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
+ * of kubernetes-models 4.4 (generated from Kubernetes v1.27.1, the newest major that is; 4.5 moved
+ * to 1.33), custom resources against their CRD in crds/. Both are strict: a field the schema does
+ * not declare is reported, because the API server would drop it without a word.
+ */
+export function checkSchema(object: Record<string, unknown>): Finding[] {
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+    return (['apiVersion', 'kind'] as const)
+      .filter((key) => typeof object[key] !== 'string')
+      .map((key) => ({ path: [key], message: `is ${show(object[key])}; every Kubernetes object needs a string ${key}` }));
+  }
+  const removedIn = REMOVED_API_VERSIONS.get(apiVersion);
+  if (removedIn) {
+    return [{ path: ['apiVersion'], message: `is ${show(apiVersion)}, which Kubernetes 1.27 no longer serves (removed in ${removedIn}): use the current API version of ${kind}` }];
+  }
+
+  const crd = findCrd(apiVersion, kind);
+  if (crd) {
+    const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+    if (!crd.versions.has(version)) {
+      return [{ path: ['apiVersion'], message: `is ${show(apiVersion)}, but ${crd.file} serves ${kind} only as ${[...crd.versions.keys()].map((v) => `${crd.group}/${v}`).join(', ')}` }];
+    }
+    const schemaName = `the ${kind} schema of ${crd.file}`;
+    const validate = crdValidator(crd, version);
+    const findings = validate(object) ? [] : (validate.errors ?? []).map((e) => fromAjvError(e, object, schemaName));
+    // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
+    return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
+  }
+
+  const validator = builtInValidator(apiVersion, kind);
+  if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, SCHEMA_GAPS[groupKind(apiVersion, kind)]);
+  const group = apiGroup(apiVersion);
+  if (isKubernetesGroup(group) || crdGroups().has(group)) {
+    return [{ path: ['kind'], message: `is ${show(kind)}, which ${show(apiVersion)} does not have in Kubernetes 1.27${isKubernetesGroup(group) ? '' : ' nor in crds/'}: check the spelling and the API version` }];
+  }
+  // A third-party kind (Argo CD, Flux) whose CRD is not in crds/: only its metadata can be checked.
+  return isRecord(object.metadata) ? checkObjectMeta(object.metadata) : [];
+}
+
+/** Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, ...) and *.k8s.io. */
+function isKubernetesGroup(group: string): boolean {
+  return !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+function checkObjectMeta(metadata: Record<string, unknown>): Finding[] {
+  return runStrict(objectMetaValidator(), metadata, 'the Kubernetes 1.27 schema of ObjectMeta')
+    .map((f) => ({ ...f, path: ['metadata', ...f.path] }));
+}
+
+/**
+ * Fields kubernetes-models' schemas lack although Kubernetes declares them: its generator strips
+ * every `description` and `x-kubernetes-*` key from the OpenAPI spec, and with them the JSON
+ * Schema properties of those names in a CRD's openAPIV3Schema (JSONSchemaProps).
+ */
+const SCHEMA_GAPS: Readonly<Record<string, (key: string) => boolean>> = {
+  'apiextensions.k8s.io/CustomResourceDefinition': (key) => key === 'description' || key.startsWith('x-kubernetes-'),
+};
+
+/** What kubernetes-models puts on each model's prototype: its precompiled ajv validator, run on `this`. */
+type ModelValidator = (this: unknown) => void;
+
+const builtIns = new Map<string, ModelValidator | undefined>();
+
+/** Requires only the model of this kind (and the schemas it refers to), once per process. */
+function builtInValidator(apiVersion: string, kind: string): ModelValidator | undefined {
+  const id = `${apiVersion}/${kind}`;
+  if (!builtIns.has(id)) {
+    // The pattern keeps odd values (`..`, paths) out of the module name.
+    const model = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?\/[A-Z][A-Za-z0-9]*$/.test(id) ? loadModel(`kubernetes-models/${id}`, kind) : undefined;
+    // Type names (DaemonSetSpec) are models too; only top-level kinds carry apiVersion and kind.
+    builtIns.set(id, model?.apiVersion === apiVersion && model.kind === kind ? model.prototype.validate : undefined);
+  }
+  return builtIns.get(id);
+}
+
+let objectMeta: ModelValidator | undefined;
+
+function objectMetaValidator(): ModelValidator {
+  objectMeta ??= loadModel('@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta', 'ObjectMeta')!.prototype.validate;
+  return objectMeta;
+}
+
+interface Model {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly prototype: { readonly validate: ModelValidator };
+}
+
+function loadModel(module: string, name: string): Model | undefined {
+  try {
+    return (require(module) as Record<string, Model | undefined>)[name];
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Runs a kubernetes-models validator, and also reports fields its schema does not declare, which
+ * the OpenAPI schemas (and so those validators) allow. An ajv validator reads every declared
+ * property of each object it checks, and every key of a map, so a key it never read is unknown; an
+ * object it read nothing from has a free-form schema (RawExtension, preserve-unknown-fields) and
+ * is skipped with all below it.
+ */
+function runStrict(validate: ModelValidator, object: object, schemaName: string, declared?: (key: string) => boolean): Finding[] {
+  const reads = new WeakMap<object, Set<string>>();
+  const proxies = new WeakMap<object, object>();
+  const track = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    let proxy = proxies.get(value);
+    if (!proxy) {
+      const keys = new Set<string>();
+      reads.set(value, keys);
+      proxy = new Proxy(value, {
+        get(target, key, receiver) {
+          if (typeof key === 'string') keys.add(key);
+          return track(Reflect.get(target, key, receiver));
+        },
+      });
+      proxies.set(value, proxy);
+    }
+    return proxy;
+  };
+
+  let errors: ErrorObject[] = [];
+  try {
+    validate.call(track(object));
+  } catch (e) {
+    const thrown = (e as { errors?: unknown }).errors;
+    if (!Array.isArray(thrown)) throw e;
+    errors = thrown as ErrorObject[];
+  }
+  const findings = errors.map((e) => fromAjvError(e, object, schemaName));
+
+  const visit = (value: unknown, path: FieldPath): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]));
+    } else if (isRecord(value)) {
+      const read = reads.get(value);
+      if (!read?.size) return;
+      for (const [key, child] of Object.entries(value)) {
+        if (read.has(key)) visit(child, [...path, key]);
+        else if (!declared?.(key)) findings.push({ path: [...path, key], message: unknownField(schemaName) });
+      }
+    }
+  };
+  visit(object, []);
+  return findings;
+}
+
+function unknownField(schemaName: string): string {
+  return `is not a field of ${schemaName}: the API server drops unknown fields silently (or rejects the object under strict field validation); check the spelling and nesting`;
+}
+
+/** Turns an ajv error into a finding on the field it is about, with the bad value and what the schema expects. */
+function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Finding {
+  const path = pointerToPath(error.instancePath, root);
+  const value = valueAt(root, path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path: [...path, String(params.missingProperty)], message: `is missing; ${schemaName} requires it` };
+    case 'additionalProperties':
+      return { path: [...path, String(params.additionalProperty)], message: unknownField(schemaName) };
+    case 'type':
+      return { path, message: `is ${show(value)}; ${schemaName} expects ${params.type}` };
+    case 'enum':
+      return { path, message: `is ${show(value)}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
+    case 'format':
+      return { path, message: `is ${show(value)}; ${schemaName} expects the format ${show(params.format)}` };
+    default:
+      return { path, message: `is ${show(value)}; ${schemaName} says it ${error.message ?? `fails ${error.keyword} ${show(params)}`}` };
+  }
+}
+
+/** `/spec/containers/0/name` -> ['spec', 'containers', 0, 'name'], numbers where the data holds an array. */
+function pointerToPath(pointer: string, root: unknown): FieldPath {
+  const path: Array<string | number> = [];
+  let value = root;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step = Array.isArray(value) ? Number(key) : key;
+    path.push(step);
+    value = (value as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}
+
+function valueAt(root: unknown, path: FieldPath): unknown {
+  return path.reduce<unknown>((value, step) => (value as Record<string | number, unknown> | undefined)?.[step], root);
+}

@@ -1,0 +1,255 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, Chart } from 'cdk8s';
+import { stringify } from 'yaml';
+import { loadConfigDir } from '../src/config/load';
+import { wiring } from '../src/main';
+import { listFiles } from '../src/output/publish';
+import { renderClusters, runSynth } from '../src/synth';
+import { formatViolation, validateManifests, Violation } from '../src/validate/conformance';
+import { API_SERVER_RULES, DOMAIN_RULES } from '../src/validate/rules';
+
+type Obj = Record<string, any>;
+
+const FILE = 'dev/manifests.yaml';
+
+const daemonSet = (): Obj => ({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'kube-vip-ds', namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'kube-vip-ds' } },
+  spec: {
+    selector: { matchLabels: { 'app.kubernetes.io/name': 'kube-vip-ds' } },
+    template: {
+      metadata: { labels: { 'app.kubernetes.io/name': 'kube-vip-ds', 'app.kubernetes.io/version': 'v1.2.3' } },
+      spec: {
+        containers: [{
+          name: 'kube-vip',
+          image: 'ghcr.io/kube-vip/kube-vip:v1.2.3',
+          imagePullPolicy: 'IfNotPresent',
+          env: [{ name: 'vip_arp', value: 'true' }, { name: 'port', value: '6443' }, { name: 'address', value: '192.168.0.40' }],
+          ports: [{ name: 'metrics', containerPort: 2112 }],
+          securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } },
+        }],
+        hostNetwork: true,
+        serviceAccountName: 'kube-vip',
+      },
+    },
+  },
+});
+
+const clusterRole = (): Obj => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'ClusterRole',
+  metadata: { name: 'system:kube-vip-role' },
+  rules: [{ apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] }],
+});
+
+const helmChartConfig = (): Obj => ({
+  apiVersion: 'helm.cattle.io/v1',
+  kind: 'HelmChartConfig',
+  metadata: { name: 'traefik', namespace: 'kube-system' },
+  spec: { valuesContent: 'service:\n  annotations:\n    kube-vip.io/loadbalancerIPs: 192.168.0.41\n' },
+});
+
+const ingress = (): Obj => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'Ingress',
+  metadata: { name: 'frontend-ingress', namespace: 'default', annotations: { 'traefik.ingress.kubernetes.io/router.tls.certresolver': 'default' } },
+  spec: {
+    ingressClassName: 'traefik',
+    rules: [{
+      host: 'k3s.example.com',
+      http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] },
+    }],
+  },
+});
+
+const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress };
+
+const yamlOf = (objects: Obj[]): string => `# Generated for a test.\n${objects.map((o) => stringify(o)).join('---\n')}`;
+const validate = (objects: Obj[], file = FILE): Violation[] => validateManifests(new Map([[file, yamlOf(objects)]]));
+const container = (o: Obj): Obj => o.spec.template.spec.containers[0];
+
+describe('validateManifests', () => {
+  test('the unbroken fixtures conform', () => {
+    expect(validate(Object.values(FIXTURES).map((make) => make()))).toEqual([]);
+  });
+
+  // Seeded breaks, at least one per rule class; each must give exactly one violation, on the seeded field.
+  const DS = 'DaemonSet/kube-system/kube-vip-ds';
+  const CR = 'ClusterRole/system:kube-vip-role';
+  const HCC = 'HelmChartConfig/kube-system/traefik';
+  const ING = 'Ingress/default/frontend-ingress';
+  const seeds: Array<[rule: string, what: string, fixture: keyof typeof FIXTURES, object: string, seed: (o: Obj) => void, field: string, message: RegExp]> = [
+    // Kubernetes 1.27 OpenAPI schema (kubernetes-models), strict
+    ['schema', 'type', 'daemonSet', DS, (o) => { container(o).ports[0].containerPort = '2112'; },
+      'spec.template.spec.containers[0].ports[0].containerPort', /^is "2112"; the Kubernetes 1\.27 schema of DaemonSet expects integer$/],
+    ['schema', 'type in a list', 'clusterRole', CR, (o) => { o.rules[0].verbs = 'get'; },
+      'rules[0].verbs', /^is "get"; the Kubernetes 1\.27 schema of ClusterRole expects array$/],
+    ['schema', 'enum', 'daemonSet', DS, (o) => { container(o).imagePullPolicy = 'Sometimes'; },
+      'spec.template.spec.containers[0].imagePullPolicy', /^is "Sometimes"; .* allows only "Always", "IfNotPresent", "Never"$/],
+    ['schema', 'required', 'daemonSet', DS, (o) => { delete o.spec.selector; },
+      'spec.selector', /^is missing; the Kubernetes 1\.27 schema of DaemonSet requires it$/],
+    ['schema', 'unknown field', 'daemonSet', DS, (o) => { container(o).securityContext = { capabilties: { add: ['NET_ADMIN'] } }; },
+      'spec.template.spec.containers[0].securityContext.capabilties', /^is not a field of the Kubernetes 1\.27 schema of DaemonSet: the API server drops/],
+    ['schema', 'unknown metadata field', 'ingress', ING, (o) => { o.metadata.label = { app: 'frontend' }; },
+      'metadata.label', /^is not a field of the Kubernetes 1\.27 schema of Ingress/],
+    ['schema', 'API version not served by 1.27', 'ingress', ING, (o) => { o.apiVersion = 'networking.k8s.io/v1beta1'; },
+      'apiVersion', /^is "networking\.k8s\.io\/v1beta1", which Kubernetes 1\.27 no longer serves \(removed in 1\.22\)/],
+    ['schema', 'unknown kind', 'daemonSet', 'Daemonset/kube-system/kube-vip-ds', (o) => { o.kind = 'Daemonset'; },
+      'kind', /^is "Daemonset", which "apps\/v1" does not have in Kubernetes 1\.27/],
+    // The CRD schema of crds/helmchartconfig.yaml, strict
+    ['crd-schema', 'unknown field', 'helmChartConfig', HCC, (o) => { o.spec.chart = 'traefik'; },
+      'spec.chart', /^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/],
+    ['crd-schema', 'type', 'helmChartConfig', HCC, (o) => { o.spec.valuesContent = { service: {} }; },
+      'spec.valuesContent', /^is \{"service":\{\}\}; the HelmChartConfig schema of crds\/helmchartconfig\.yaml expects string$/],
+    ['crd-schema', 'version not served', 'helmChartConfig', HCC, (o) => { o.apiVersion = 'helm.cattle.io/v2'; },
+      'apiVersion', /serves HelmChartConfig only as helm\.cattle\.io\/v1$/],
+    ['crd-schema', 'metadata as ObjectMeta', 'helmChartConfig', HCC, (o) => { o.metadata.annotation = {}; },
+      'metadata.annotation', /^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/],
+    // API server rules beyond the schema
+    ['names', 'object name', 'daemonSet', 'DaemonSet/kube-system/Kube_VIP', (o) => { o.metadata.name = 'Kube_VIP'; },
+      'metadata.name', /^"Kube_VIP" is not a valid name: .*\(DaemonSet names are DNS-1123 subdomains\)$/],
+    ['names', 'container name', 'daemonSet', DS, (o) => { container(o).name = 'kube.vip'; },
+      'spec.template.spec.containers[0].name', /^"kube\.vip" is not a valid name: .*\(a container name is a DNS-1123 label\)$/],
+    ['labels', 'key', 'daemonSet', DS, (o) => { o.metadata.labels['example.com/role/vip'] = 'yes'; },
+      'metadata.labels["example.com/role/vip"]', /^is not a valid label: the name "role\/vip" must be/],
+    ['labels', 'value', 'daemonSet', DS, (o) => { o.spec.template.metadata.labels['app.kubernetes.io/version'] = 'v1.2.3 (beta)'; },
+      'spec.template.metadata.labels["app.kubernetes.io/version"]', /^is not a valid label: the value "v1\.2\.3 \(beta\)" must be empty or 1-63/],
+    ['selector-matches-template', 'other labels', 'daemonSet', DS, (o) => { o.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'kube-vip' }; },
+      'spec.selector', /does not select the pod template's labels .*"selector does not match template labels"/],
+    ['ingress-class-set-once', 'annotation and field', 'ingress', ING, (o) => { o.metadata.annotations['kubernetes.io/ingress.class'] = 'traefik'; },
+      'metadata.annotations["kubernetes.io/ingress.class"]', /^is "traefik" while spec\.ingressClassName is "traefik"; .*keep only spec\.ingressClassName$/],
+    ['ingress-host', 'an IP address', 'ingress', ING, (o) => { o.spec.rules[0].host = '192.168.0.41'; },
+      'spec.rules[0].host', /^is "192\.168\.0\.41", an IP address; the API server accepts only DNS names/],
+    ['unique-env-names', 'duplicate', 'daemonSet', DS, (o) => { container(o).env.push({ name: 'port', value: '443' }); },
+      'spec.template.spec.containers[0].env[3].name', /^is "port", already the name of env\[1\]; a container's env names must be unique/],
+    // Domain rules
+    ['helmchartconfig-target', 'name', 'helmChartConfig', 'HelmChartConfig/kube-system/traefik-config', (o) => { o.metadata.name = 'traefik-config'; },
+      'metadata.name', /^makes this HelmChartConfig "kube-system\/traefik-config", which matches no HelmChart; .*K3s' Traefik: kube-system\/traefik\)$/],
+    ['helmchartconfig-target', 'namespace', 'helmChartConfig', 'HelmChartConfig/default/traefik', (o) => { o.metadata.namespace = 'default'; },
+      'metadata.namespace', /^makes this HelmChartConfig "default\/traefik", which matches no HelmChart/],
+    ['cluster-scoped-namespace', 'ClusterRole with a namespace', 'clusterRole', 'ClusterRole/kube-system/system:kube-vip-role', (o) => { o.metadata.namespace = 'kube-system'; },
+      'metadata.namespace', /^is "kube-system", but ClusterRole is cluster-scoped: remove metadata\.namespace/],
+    ['capability-names', 'CAP_ prefix', 'daemonSet', DS, (o) => { container(o).securityContext.capabilities.add = ['CAP_NET_ADMIN', 'NET_RAW']; },
+      'spec.template.spec.containers[0].securityContext.capabilities.add[0]', /^is "CAP_NET_ADMIN"; Kubernetes capability names have no CAP_ prefix .*write "NET_ADMIN"$/],
+  ];
+
+  test.each(seeds)('%s: %s', (_rule, _what, fixture, object, seed, field, message) => {
+    const broken = FIXTURES[fixture]();
+    seed(broken);
+    const others = Object.entries(FIXTURES).filter(([name]) => name !== fixture).map(([, make]) => make());
+    expect(validate([broken, ...others])).toEqual([{ file: FILE, object, field, message: expect.stringMatching(message) }]);
+  });
+
+  test('every rule has a seeded break', () => {
+    const seeded = new Set(seeds.map(([rule]) => rule));
+    expect([...API_SERVER_RULES, ...DOMAIN_RULES].map((r) => r.id).filter((id) => !seeded.has(id))).toEqual([]);
+  });
+
+  test('names file, object and field in one line', () => {
+    const object = daemonSet();
+    container(object).securityContext.capabilities.add = ['CAP_NET_RAW'];
+    expect(validate([object]).map(formatViolation)).toEqual([
+      `${FILE}: DaemonSet/kube-system/kube-vip-ds: spec.template.spec.containers[0].securityContext.capabilities.add[0] is "CAP_NET_RAW"; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making "CAP_CAP_NET_RAW", which does not exist): write "NET_RAW"`,
+    ]);
+  });
+
+  test('reports YAML that does not parse, or is no object, by document', () => {
+    const text = `${yamlOf([clusterRole()])}---\nkind: [ClusterRole\n---\n- apiVersion: v1\n`;
+    expect(validateManifests(new Map([[FILE, text]]))).toEqual([
+      { file: FILE, object: 'document 2', field: '', message: expect.stringMatching(/^is not valid YAML: "Flow sequence in block collection must be sufficiently indented/) },
+      { file: FILE, object: 'document 3', field: '', message: 'is [{"apiVersion":"v1"}], not a Kubernetes object (a mapping with apiVersion, kind and metadata)' },
+    ]);
+  });
+
+  test('leaves free-form fields, other YAML and non-manifest files alone', () => {
+    const structured = helmChartConfig();
+    structured.spec.values = { service: { spec: { anything: true } } };
+    const files = new Map([
+      [FILE, yamlOf([structured])],
+      ['dev/kustomization.yaml', stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['manifests.yaml'] })],
+      ['dev/k3s/config.yaml', stringify({ disable: ['servicelb'], 'tls-san': ['192.168.0.40'] })],
+      ['dev/README.md', '# Not YAML: | at all\n```\n'],
+    ]);
+    expect(validateManifests(files)).toEqual([]);
+  });
+
+  test('checks a CRD against the schema of CustomResourceDefinition without false unknown fields', () => {
+    const crd = readFileSync('crds/helmchartconfig.yaml', 'utf8');
+    expect(validateManifests(new Map([['crds/helmchartconfig.yaml', crd]]))).toEqual([]);
+    expect(validateManifests(new Map([['crds/helmchartconfig.yaml', crd.replace('  scope: Namespaced', '  scope: Namespaced\n  preserveUnknownFields: false\n  scop: Cluster')]]))).toEqual([
+      { file: 'crds/helmchartconfig.yaml', object: 'CustomResourceDefinition/helmchartconfigs.helm.cattle.io', field: 'spec.scop', message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of CustomResourceDefinition/) },
+    ]);
+  });
+
+  test('accepts a HelmChartConfig for a HelmChart of the output', () => {
+    const chart = { apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { name: 'grafana', namespace: 'monitoring' }, spec: {} };
+    const config = helmChartConfig();
+    config.metadata = { name: 'grafana', namespace: 'monitoring' };
+    // Only the HelmChart is reported: its group is defined in crds/, its kind is not.
+    expect(validate([chart, config])).toEqual([
+      { file: FILE, object: 'HelmChart/monitoring/grafana', field: 'kind', message: expect.stringMatching(/^is "HelmChart", which "helm\.cattle\.io\/v1" does not have in Kubernetes 1\.27 nor in crds\//) },
+    ]);
+  });
+
+  test('checks the metadata of third-party objects whose CRD is not in crds/', () => {
+    const application = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'k3s-vip-dev', namespace: 'argocd' }, spec: { project: 'default' } };
+    expect(validate([application])).toEqual([]);
+    expect(validate([{ ...application, metadata: { ...application.metadata, nmae: 'x' } }])).toEqual([
+      { file: FILE, object: 'Application/argocd/k3s-vip-dev', field: 'metadata.nmae', message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/) },
+    ]);
+  });
+});
+
+describe('conformance of the real output', () => {
+  const configDirs = ['config', 'config/examples'].filter((dir) => existsSync(dir));
+
+  test.each(configDirs)('every config in %s/ synthesizes conforming manifests', (dir) => {
+    const loaded = loadConfigDir(dir);
+    expect(loaded.errors).toEqual([]);
+    expect(validateManifests(renderClusters(loaded.clusters, wiring))).toEqual([]);
+  });
+
+  test('the committed dist/ conforms', () => {
+    const files = new Map(listFiles('dist').map((path) => [`dist/${path}`, readFileSync(join('dist', path), 'utf8')]));
+    expect(files.size).toBeGreaterThan(0);
+    expect(validateManifests(files)).toEqual([]);
+  });
+
+  test('synth fails on a violation and leaves dist/ unchanged', () => {
+    const work = mkdtempSync(join(tmpdir(), 'k3s-vip-conformance-'));
+    try {
+      const configDir = join(work, 'config');
+      const distDir = join(work, 'dist');
+      mkdirSync(configDir);
+      copyFileSync('config/dev.yaml', join(configDir, 'dev.yaml'));
+      mkdirSync(join(distDir, 'dev'), { recursive: true });
+      writeFileSync(join(distDir, 'dev', 'kube-vip.yaml'), '# published earlier\n');
+      const lines: string[] = [];
+      const code = runSynth({
+        configDir,
+        distDir,
+        log: (line) => lines.push(line),
+        wiring: {
+          ...wiring,
+          addClusterCharts: (app, cluster) => {
+            wiring.addClusterCharts(app, cluster);
+            new ApiObject(new Chart(app, 'extra'), 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'extra', namespace: 'kube-system' } });
+          },
+        },
+      });
+      expect(code).toBe(1);
+      expect(lines).toEqual([
+        `error: ${distDir}/dev/extra.yaml: ClusterRole/kube-system/extra: metadata.namespace is "kube-system", but ClusterRole is cluster-scoped: remove metadata.namespace (the API server drops it silently; a namespace here usually means a namespaced kind was meant, e.g. Role instead of ClusterRole)`,
+        '1 conformance violation(s).',
+        `synth failed: ${distDir}/ was left unchanged.`,
+      ]);
+      expect(listFiles(distDir)).toEqual(['dev/kube-vip.yaml']);
+      expect(readFileSync(join(distDir, 'dev', 'kube-vip.yaml'), 'utf8')).toBe('# published earlier\n');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -156,11 +156,17 @@ describe('validateManifests', () => {
     ]);
   });
 
-  test('reports YAML that does not parse, or is no object, by document', () => {
-    const text = `${yamlOf([clusterRole()])}---\nkind: [ClusterRole\n---\n- apiVersion: v1\n`;
-    expect(validateManifests(new Map([[FILE, text]]))).toEqual([
-      { file: FILE, object: 'document 2', field: '', message: expect.stringMatching(/^is not valid YAML: "Flow sequence in block collection must be sufficiently indented/) },
-      { file: FILE, object: 'document 3', field: '', message: 'is [{"apiVersion":"v1"}], not a Kubernetes object (a mapping with apiVersion, kind and metadata)' },
+  test.each([
+    ['a broken flow sequence', 'kind: [ClusterRole\n', /^is not valid YAML: .* at line \d+, column \d+$/],
+    ['a duplicate key', 'kind: ClusterRole\nkind: Role\n', /^is not valid YAML: duplicated mapping key at line \d+, column 1$/],
+  ])('reports YAML that does not parse (%s), with its document', (_what, broken, message) => {
+    const text = `${yamlOf([clusterRole()])}---\n${broken}---\n${stringify(ingress())}`;
+    expect(validateManifests(new Map([[FILE, text]]))).toEqual([{ file: FILE, object: 'document 2', field: '', message: expect.stringMatching(message) }]);
+  });
+
+  test('reports a document that is no object', () => {
+    expect(validateManifests(new Map([[FILE, `${yamlOf([clusterRole()])}---\n- apiVersion: v1\n`]]))).toEqual([
+      { file: FILE, object: 'document 2', field: '', message: 'is [{"apiVersion":"v1"}], not a Kubernetes object (a mapping with apiVersion, kind and metadata)' },
     ]);
   });
 

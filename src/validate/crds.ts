@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { writeAtomically } from '../output/publish';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
@@ -108,9 +108,7 @@ function readCrds(dir: string): Map<string, Crd> {
   }
   for (const name of names) {
     const file = join(dir, name);
-    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-      if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
-      const crd: unknown = doc.toJS();
+    for (const crd of loadAll(readFileSync(file, 'utf8'), { filename: file })) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
       const { group, names: crdNames, scope, versions } = crd.spec;
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {

@@ -39,17 +39,29 @@ export function show(value: unknown): string {
  */
 export function select(root: unknown, pattern: string): Selected[] {
   let found: Selected[] = [{ path: [], value: root }];
-  for (const step of pattern.split('.').filter(Boolean)) {
-    const every = step.endsWith('[*]');
-    const key = every ? step.slice(0, -3) : step;
-    found = found.flatMap(({ path, value }): Selected[] => {
+  for (const [key, every] of steps(pattern)) {
+    const next: Selected[] = [];
+    for (const { path, value } of found) {
       const child = isRecord(value) ? value[key] : undefined;
-      if (child === undefined || child === null) return [];
-      if (!every) return [{ path: [...path, key], value: child }];
-      return Array.isArray(child) ? child.map((item, i) => ({ path: [...path, key, i], value: item })) : [];
-    });
+      if (child === undefined || child === null) continue;
+      if (!every) next.push({ path: [...path, key], value: child });
+      else if (Array.isArray(child)) child.forEach((item, i) => next.push({ path: [...path, key, i], value: item }));
+    }
+    found = next;
   }
   return found;
+}
+
+// Rules select the same few patterns for thousands of objects: split each pattern once.
+const parsedPatterns = new Map<string, ReadonlyArray<readonly [key: string, every: boolean]>>();
+
+function steps(pattern: string): ReadonlyArray<readonly [key: string, every: boolean]> {
+  let parsed = parsedPatterns.get(pattern);
+  if (!parsed) {
+    parsed = pattern.split('.').filter(Boolean).map((step) => (step.endsWith('[*]') ? [step.slice(0, -3), true] as const : [step, false] as const));
+    parsedPatterns.set(pattern, parsed);
+  }
+  return parsed;
 }
 
 /** Joins two dotted patterns, either of which may be '' (the root). */

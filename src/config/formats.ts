@@ -46,6 +46,8 @@ export const dns1123Subdomain: FormatCheck = (value) => {
 
 /** Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. */
 export const ingressHost: FormatCheck = (value) => {
+  const url = /^[a-z]+:\/\/([^/:]+)/i.exec(value);
+  if (url) return `${show(value)} is a URL: write only the host name, ${show(url[1])}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }
@@ -91,10 +93,12 @@ export const cidr: FormatCheck = (value) => {
 };
 
 /** Port number 1-65535 or an IANA service name (as a Service port name). */
-export const portName: FormatCheck = (value) =>
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && value.length <= 15 && !value.includes('--')
+export const portName: FormatCheck = (value) => {
+  if (/^\d+$/.test(value)) return `${show(value)} is a quoted number: write ${value} without quotes`;
+  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && value.length <= 15 && !value.includes('--')
     ? undefined
     : `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
+};
 
 /** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */
 export const chartVersion: FormatCheck = (value) =>

@@ -107,7 +107,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    return { errors: byPosition(parsed.error.issues.flatMap(describeIssue).map(locate)), warnings: [] };
+    return { errors: byPosition(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)).map(locate)), warnings: [] };
   }
   const { errors, warnings } = checkClusterRules(parsed.data);
   return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
@@ -119,6 +119,15 @@ function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
     .map(({ d }) => d);
+}
+
+/**
+ * A required key that is only missing because it is misspelt (`certresolver` for `certResolver`)
+ * needs one message, the "did you mean" one, not also "is required".
+ */
+function withoutMisspeltRequired(problems: Array<Problem & { unknownKey?: string; suggestion?: string }>): Problem[] {
+  const suggested = new Set(problems.filter((p) => p.suggestion).map((p) => formatPath([...p.path.slice(0, -1), p.suggestion!])));
+  return problems.filter((p) => !(p.message.startsWith('is required') && suggested.has(formatPath(p.path))));
 }
 
 /** Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node. */
@@ -136,7 +145,7 @@ function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): nu
 }
 
 /** Turns one zod issue into problems whose message names the bad value and what is expected. */
-function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: string }> {
+function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: string; suggestion?: string }> {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
@@ -147,6 +156,7 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
         return {
           path: [...path, key],
           unknownKey: key,
+          suggestion: guess,
           message: `unknown key "${key}"${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
         };
       });

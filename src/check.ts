@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
-import { listFiles } from './output/publish';
+import { readGeneratedList, withGeneratedList } from './output/publish';
 import { renderClusters } from './synth';
 
 /**
@@ -16,8 +16,11 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
     return 1;
   }
-  const fresh = renderClusters(loaded.clusters, wiring);
-  const committed = new Map(listFiles(distDir).map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
+  const fresh = withGeneratedList(renderClusters(loaded.clusters, wiring));
+  // Our files: those a synth writes now, and those the committed list says an earlier synth wrote.
+  const ours = new Set([...fresh.keys(), ...readGeneratedList(distDir)]);
+  const committed = new Map([...ours].filter((path) => existsSync(join(distDir, path)))
+    .map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
   const diff = diffTrees(committed, fresh);
   if (diff.length) {
     for (const line of diff) log(line);

@@ -6,6 +6,7 @@ import { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
 import { kubeVipModel } from './kube-vip/model';
 import { serviceVipFields } from './kube-vip/service-vip';
 import { LoadBalancerChart } from './load-balancer/chart';
+import { sameIp } from './net/ip';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
 import { k3sServerConfig } from './k3s/server-config';
@@ -23,7 +24,7 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
       interface: kubeVip.interface,
       controlPlaneAddress,
       services: kubeVip.services.enabled,
-      shareControlPlaneVip: !!controlPlaneAddress && serviceIps.includes(controlPlaneAddress),
+      shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
       bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
     }),
   });

@@ -1,9 +1,9 @@
-import { basename, isAbsolute, relative, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { kustomization } from './gitops/kustomization';
 import { renderCharts } from './output/render';
-import { FileTree, syncTree, writeTree } from './output/publish';
+import { FileTree, syncTree, withGeneratedList, writeTree } from './output/publish';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -79,6 +79,10 @@ export function runSynth(options: SynthOptions): number {
     return underCli ? 0 : 1;
   };
 
+  const inside = relative(resolve(options.distDir), resolve(options.configDir));
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    return fail([`error: the output folder ${options.distDir}/ contains the config folder ${options.configDir}/: point the output elsewhere (default dist/)`]);
+  }
   const loaded = loadConfigDir(options.configDir);
   for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
   if (loaded.errors.length) {
@@ -87,7 +91,7 @@ export function runSynth(options: SynthOptions): number {
 
   let files: FileTree;
   try {
-    files = renderClusters(loaded.clusters, options.wiring);
+    files = withGeneratedList(renderClusters(loaded.clusters, options.wiring));
     const violations = validateManifests(files);
     if (violations.length) {
       return fail([...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);

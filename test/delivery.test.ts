@@ -82,13 +82,14 @@ describe('GitOps objects (opt-in)', () => {
 
 describe('k3s/config.yaml', () => {
   test('disables ServiceLB and adds the control-plane VIP as TLS SAN; default CIDRs are not repeated', () => {
-    expect(parse(synthFiles(devConfig()).get('k3s/config.yaml')!)).toEqual({ 'disable': ['servicelb'], 'tls-san': ['192.168.0.40'] });
+    // `+` appends to the operator's own lists in earlier config files instead of replacing them.
+    expect(parse(synthFiles(devConfig()).get('k3s/config.yaml')!)).toEqual({ 'disable+': ['servicelb'], 'tls-san+': ['192.168.0.40'] });
   });
 
   test('custom CIDRs are carried, no tls-san without a control-plane VIP', () => {
     const config = withChanges(devConfig(), { kubeVip: { controlPlane: undefined }, k3s: { clusterCidr: '10.52.0.0/16', serviceCidr: '10.53.0.0/16' } });
     expect(parse(synthFiles(config).get('k3s/config.yaml')!)).toEqual({
-      'disable': ['servicelb'], 'cluster-cidr': '10.52.0.0/16', 'service-cidr': '10.53.0.0/16',
+      'disable+': ['servicelb'], 'cluster-cidr': '10.52.0.0/16', 'service-cidr': '10.53.0.0/16',
     });
   });
 });
@@ -138,7 +139,10 @@ describe('drift check (npm run check)', () => {
   test('fails on a stale file and on a missing one', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
     cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+    // A file an earlier synth wrote (it is in the committed list) that a fresh synth no longer writes.
     writeFileSync(join(dist, 'dev/old.yaml'), 'x: 1\n');
+    writeFileSync(join(dist, '.generated-files'), `${readFileSync(join(dist, '.generated-files'), 'utf8')}dev/old.yaml\n`);
+    writeFileSync(join(dist, 'dev/foreign.yaml'), 'not ours\n');
     rmSync(join(dist, 'dev/README.md'));
     const { code, lines } = run(dist);
     expect(code).toBe(1);
@@ -146,5 +150,6 @@ describe('drift check (npm run check)', () => {
       '+++ dev/README.md (missing from the committed output)',
       '--- dev/old.yaml (stale: a fresh synth no longer writes it)',
     ]));
+    expect(lines.join('\n')).not.toContain('foreign.yaml');
   });
 });

@@ -124,10 +124,11 @@ describe('kube-vip DaemonSet shape', () => {
   });
 
   test.each([
-    ['v1.1.0', 'plndr-cp-lock'],
-    ['v1.2.3', 'plndr-cp-lock'],
-  ])('control-plane VIP shared with Traefik on %s -> common lease %s for Services', (tag, lease) => {
-    const config = withChanges(devConfig(), { kubeVip: { version: tag }, traefik: { loadBalancerIPs: ['192.168.0.40'] } });
+    ['v1.1.0', '192.168.0.40', '192.168.0.40', 'plndr-cp-lock'],
+    ['v1.2.3', '192.168.0.40', '192.168.0.40', 'plndr-cp-lock'],
+    ['v1.2.3', 'fd00::40', 'fd00:0:0::40', 'plndr-cp-lock'], // one address, written two ways
+  ])('control-plane VIP shared with Traefik on %s (%s / %s) -> common lease %s for Services', (tag, cp, vip, lease) => {
+    const config = withChanges(devConfig(), { kubeVip: { version: tag, controlPlane: { address: cp } }, traefik: { loadBalancerIPs: [vip] } });
     const env = envOf(daemonSet(config));
     expect(env.svc_leasename).toBe(lease);
     expect(env.vip_leasename).toBe(lease);

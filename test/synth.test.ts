@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BAD_CONFIGS, FILE } from './bad-configs';
 import { loadConfigDir } from '../src/config/load';
 import { wiring } from '../src/main';
-import { listFiles } from '../src/output/publish';
+import { GENERATED_LIST, listFiles, withGeneratedList } from '../src/output/publish';
 import { renderClusters, runSynth } from '../src/synth';
 
 const ROOT = join(__dirname, '..');
@@ -34,7 +34,7 @@ describe('synth', () => {
   test('committed dist/ equals a fresh synth of config/', () => {
     const loaded = loadConfigDir(join(ROOT, 'config'));
     expect(loaded.errors).toEqual([]);
-    const fresh = renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), wiring);
+    const fresh = withGeneratedList(renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), wiring));
     expect(snapshotTree(join(ROOT, 'dist'))).toEqual(Object.fromEntries(fresh));
   });
 
@@ -43,22 +43,36 @@ describe('synth', () => {
     expect(synthIn(ws).code).toBe(0);
     const first = snapshotTree(ws.dist);
     const folder = ['README.md', 'ingresses.yaml', 'k3s/config.yaml', 'kube-vip.yaml', 'kustomization.yaml', 'traefik-config.yaml'];
-    expect(Object.keys(first)).toEqual([...folder.map((f) => `dev/${f}`), ...folder.map((f) => `prod/${f}`)]);
+    expect(Object.keys(first)).toEqual([GENERATED_LIST, ...folder.map((f) => `dev/${f}`), ...folder.map((f) => `prod/${f}`)]);
     const second = synthIn(ws);
-    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 12 unchanged)');
+    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 13 unchanged)');
     expect(snapshotTree(ws.dist)).toEqual(first);
   });
 
-  test('a removed Ingress list or cluster config disappears from dist/', () => {
+  test('a removed Ingress list or cluster config disappears from dist/; files synth did not write stay', () => {
     const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV });
     synthIn(ws);
     writeFileSync(join(ws.config, 'dev.yaml'), DEV.replace(/ingresses:[\s\S]*$/, ''));
     rmSync(join(ws.config, 'prod.yaml'));
-    writeFileSync(join(ws.dist, 'dev', 'stray.yaml'), 'kind: Stray\n');
+    writeFileSync(join(ws.dist, 'dev', 'notes.yaml'), 'kind: Notes\n');
+    writeFileSync(join(ws.dist, '.gitkeep'), '');
     const { code, lines } = synthIn(ws);
     expect(code).toBe(0);
-    expect(Object.keys(snapshotTree(ws.dist))).toEqual(['dev/README.md', 'dev/k3s/config.yaml', 'dev/kube-vip.yaml', 'dev/kustomization.yaml', 'dev/traefik-config.yaml']);
-    expect(lines).toEqual(expect.arrayContaining(['  removed dev/ingresses.yaml', '  removed dev/stray.yaml', '  removed prod/kube-vip.yaml']));
+    expect(Object.keys(snapshotTree(ws.dist))).toEqual([
+      '.generated-files', '.gitkeep', 'dev/README.md', 'dev/k3s/config.yaml', 'dev/kube-vip.yaml', 'dev/kustomization.yaml',
+      'dev/notes.yaml', 'dev/traefik-config.yaml',
+    ]);
+    expect(lines).toEqual(expect.arrayContaining(['  removed dev/ingresses.yaml', '  removed prod/kube-vip.yaml']));
+    expect(lines.join('\n')).not.toContain('notes.yaml');
+  });
+
+  test('refuses an output folder that contains the config folder', () => {
+    const ws = workspace({ 'dev.yaml': DEV });
+    const lines: string[] = [];
+    const code = runSynth({ configDir: ws.config, distDir: ws.root, wiring, log: (l) => lines.push(l) });
+    expect(code).toBe(1);
+    expect(lines[0]).toBe(`error: the output folder ${ws.root}/ contains the config folder ${ws.config}/: point the output elsewhere (default dist/)`);
+    expect(listFiles(ws.root)).toEqual(['config/dev.yaml']);
   });
 
   test('a failed synth leaves dist/ byte for byte as it was (in process)', () => {

@@ -73,8 +73,13 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   const services = serviceVips(config);
   const pools = checkPools(config, cidrs, error);
 
+  // In BGP mode VIPs are routed, not answered by ARP on the LAN: the LAN checks do not apply.
+  const lanChecks = config.kubeVip.mode === 'arp';
   for (const vip of [controlPlane, ...services.flatMap((s) => s.ips)]) {
-    if (vip) checkVipPlacement(vip, cidrs, pools, error);
+    if (vip) checkVipPlacement(vip, cidrs, pools, lanChecks, error);
+  }
+  if (lanChecks && config.kubeVip.interface === 'lo') {
+    error(['kubeVip', 'interface'], '"lo" cannot answer ARP on the LAN: in ARP mode name the NIC of the nodes\' LAN (or omit it); `lo` is for mode: bgp');
   }
   for (const service of services) checkServiceVips(service, version, rules, pools, error);
   checkSharedVips(services, controlPlane, version, rules, error);
@@ -182,6 +187,18 @@ function checkPools(config: ClusterConfig, cidrs: Cidrs, error: (p: Path, m: str
     ];
     return { path, namespace, spans };
   });
+  if ('global' in pool.namespaces) {
+    error(['kubeVip', 'services', 'ipPool', 'namespaces', 'global'], 'would write the ConfigMap keys of the global pool (`cidr-global`, `range-global`): use kubeVip.services.ipPool.global instead');
+  }
+  // The provider looks up cidr-<ns>, cidr-global, range-<ns>, range-global, in that order
+  // (pkg/provider/loadBalancer.go @ v0.0.12): a global cidr hides every namespace range.
+  if (pool.global?.cidr) {
+    for (const [ns, entry] of Object.entries(pool.namespaces)) {
+      if (entry.range && !entry.cidr) {
+        error(['kubeVip', 'services', 'ipPool', 'namespaces', ns, 'range'], `would never be used: kube-vip-cloud-provider takes cidr-global before range-${ns}. Give namespace ${ns} a \`cidr\`, or the global pool a \`range\``);
+      }
+    }
+  }
   const all = pools.flatMap((p) => p.spans);
   all.forEach((span, i) => {
     const inside = cidrs.internal.find((c) => spansOverlap(c.cidr, span));
@@ -192,7 +209,7 @@ function checkPools(config: ClusterConfig, cidrs: Cidrs, error: (p: Path, m: str
   return pools;
 }
 
-function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], error: (p: Path, m: string) => void) {
+function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, error: (p: Path, m: string) => void) {
   const text = `"${vip.ip.text}"`;
   const inside = cidrs.internal.find((c) => cidrContains(c.cidr, vip.ip));
   if (inside) {
@@ -203,6 +220,7 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
   if (pooled) {
     error(vip.path, `${text} lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to another Service: pick an address outside the pools`);
   }
+  if (!lanChecks) return;
   const lan = cidrs.node?.cidr;
   if (lan && lan.family === vip.ip.family) {
     if (!cidrContains(lan, vip.ip)) {
@@ -240,6 +258,10 @@ function checkServiceVips(service: ServiceVips, version: Version, rules: KubeVip
 /** A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. */
 function checkSharedVips(services: readonly ServiceVips[], controlPlane: LocatedIp | undefined, version: Version, rules: KubeVipRules, error: (p: Path, m: string) => void) {
   const owners = new Map<string, Array<{ service: ServiceVips; vip: LocatedIp }>>();
+  if (controlPlane) {
+    const apiServer: ServiceVips = { path: controlPlane.path, label: 'the API server', namespace: 'kube-system', ips: [controlPlane], ports: ['6443/TCP'] };
+    owners.set(controlPlane.ip.text, [{ service: apiServer, vip: controlPlane }]);
+  }
   for (const service of services) {
     for (const vip of service.ips) {
       if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family && !rules.commonLease) {
@@ -273,6 +295,9 @@ function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) =>
       seen.add(key);
       if (lb.ports.length > 1 && !port.name) error(['loadBalancers', i, 'ports', j], 'has no name; the API server requires a name on every port of a Service with several ports: add `name`');
     });
+    if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {
+      warn(['loadBalancers', i, 'loadBalancerClass'], 'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class');
+    }
     if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
       warn(['loadBalancers', i, 'loadBalancerClass'], `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`);
     }
@@ -293,7 +318,8 @@ function checkIngresses(config: ClusterConfig, error: (p: Path, m: string) => vo
   }
   config.ingresses.forEach((ingress, i) => {
     const name = `${ingress.namespace}/${ingress.name}`;
-    const route = `${ingress.host}${ingress.path}`;
+    // pathType Prefix matches /api and /api/ alike.
+    const route = `${ingress.host}${ingress.path.replace(/\/+$/, '')}/`;
     const sameName = names.get(name);
     if (sameName !== undefined) {
       error(['ingresses', i, 'name'], `"${ingress.name}" in namespace "${ingress.namespace}" is already used by ingresses[${sameName}]: each Ingress needs its own name`);
@@ -303,6 +329,9 @@ function checkIngresses(config: ClusterConfig, error: (p: Path, m: string) => vo
       error(['ingresses', i, 'path'], `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`);
     }
     const resolver = ingress.tls?.certResolver;
+    if (resolver && ingress.host.startsWith('*.') && resolver in config.traefik.certResolvers) {
+      error(['ingresses', i, 'host'], `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`);
+    }
     if (resolver && !resolvers.has(resolver)) {
       error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
     }

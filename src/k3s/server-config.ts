@@ -18,12 +18,14 @@ const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
  * LoadBalancer Services, and the control-plane VIP as a TLS SAN so `https://<VIP>:6443` verifies.
  */
 export function k3sServerConfig(settings: K3sServerSettings): string {
-  const config: Record<string, unknown> = { disable: ['servicelb'] };
-  if (settings.controlPlaneAddress) config['tls-san'] = [settings.controlPlaneAddress];
+  // `key+:` appends to the lists of earlier config files instead of replacing them, so the
+  // operator's own `disable` and `tls-san` entries survive (docs.k3s.io/installation/configuration).
+  const config: Record<string, unknown> = { 'disable+': ['servicelb'] };
+  if (settings.controlPlaneAddress) config['tls-san+'] = [settings.controlPlaneAddress];
   if (settings.clusterCidr !== DEFAULT_CLUSTER_CIDR) config['cluster-cidr'] = settings.clusterCidr;
   if (settings.serviceCidr !== DEFAULT_SERVICE_CIDR) config['service-cidr'] = settings.serviceCidr;
   return [
-    '# K3s server settings for this cluster. Put them on EVERY server, e.g. as',
+    '# K3s server settings for this cluster. Put them on EVERY server as the drop-in',
     '# /etc/rancher/k3s/config.yaml.d/50-k3s-vip.yaml, before K3s starts: `disable` and the CIDRs are',
     '# critical values that must match on all servers, or joining fails with',
     '# "critical configuration value mismatch". Not a manifest: never copy it into the manifests folder.',

@@ -125,3 +125,10 @@ const RESERVED: ReadonlyArray<{ cidr: IpCidr; what: string }> = [
 export function reservedUse(ip: IpAddress): string | undefined {
   return RESERVED.find(({ cidr }) => cidrContains(cidr, ip))?.what;
 }
+
+/** True when two texts name the same address (fd00::40 and fd00:0::40 do). */
+export function sameIp(a: string, b: string): boolean {
+  const x = parseIp(a);
+  const y = parseIp(b);
+  return !!x && !!y && x.family === y.family && x.value === y.value;
+}

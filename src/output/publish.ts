@@ -10,13 +10,31 @@ export interface SyncReport {
   readonly unchanged: number;
 }
 
+/** Dotfile in the output folder listing what the last synth wrote: the only files a synth removes. */
+export const GENERATED_LIST = '.generated-files';
+
+/** `files` plus the list of them, so the next synth knows which files are its own. */
+export function withGeneratedList(files: FileTree): FileTree {
+  const paths = [...files.keys()].sort();
+  return new Map([...files, [GENERATED_LIST, `# Written by \`npm run synth\`; a later synth removes only files listed here.\n${paths.map((p) => `${p}\n`).join('')}`]]);
+}
+
+/** The files the last synth into `dir` wrote (empty when there was none). */
+export function readGeneratedList(dir: string): string[] {
+  const list = join(dir, GENERATED_LIST);
+  if (!existsSync(list)) return [];
+  return readFileSync(list, 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+}
+
 /**
- * Makes `dir` hold exactly `files`. Each changed file is written to a temporary name in its own
- * folder and renamed over the old one, so a reader (Git, K3s' 15-second poller) only ever sees a
- * whole old or a whole new file; files that already hold the right bytes are not touched (their
- * mtime stays, so K3s does not re-apply them); files not in `files` are removed.
+ * Brings `dir` to `files` (which include the generated list). Each changed file is written to a
+ * temporary name in its own folder and renamed over the old one, so a reader (Git, K3s' 15-second
+ * poller) only ever sees a whole old or a whole new file; files that already hold the right bytes
+ * are not touched (their mtime stays, so K3s does not re-apply them). Files the previous synth
+ * wrote and this one does not are removed; no other file in `dir` is ever touched.
  */
 export function syncTree(dir: string, files: FileTree): SyncReport {
+  const previous = readGeneratedList(dir);
   const written: string[] = [];
   let unchanged = 0;
   for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
@@ -28,9 +46,11 @@ export function syncTree(dir: string, files: FileTree): SyncReport {
     writeAtomically(target, content);
     written.push(path);
   }
-  const removed = listFiles(dir).filter((path) => !files.has(path));
-  for (const path of removed) rmSync(join(dir, ...path.split('/')));
-  removeEmptyFolders(dir);
+  const removed = previous.filter((path) => !files.has(path) && !path.split('/').includes('..') && existsSync(join(dir, path)));
+  for (const path of removed) {
+    rmSync(join(dir, ...path.split('/')));
+    removeEmptyParents(dir, dirname(join(dir, ...path.split('/'))));
+  }
   return { written, removed, unchanged };
 }
 
@@ -54,13 +74,11 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-function removeEmptyFolders(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const child = join(dir, entry.name);
-    removeEmptyFolders(child);
-    if (readdirSync(child).length === 0) rmdirSync(child);
+/** Removes `folder` and its parents up to (not including) `root` while they are empty. */
+function removeEmptyParents(root: string, folder: string): void {
+  for (let current = folder; relative(root, current) && !relative(root, current).startsWith('..'); current = dirname(current)) {
+    if (readdirSync(current).length) return;
+    rmdirSync(current);
   }
 }
 

@@ -172,7 +172,7 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
       // Prefer the branch whose type matched (its message is specific), else describe the union.
       const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
-      return [{ path, message: `${show(input)} is ${kind(input)}: expected a number from 1 to 65535 or a port name` }];
+      return [{ path, message: `${show(input)} is ${kind(input)}: ${schemaAt(path)?.description ?? 'not allowed here'}` }];
     }
     case 'too_small':
       if (issue.origin === 'array') return [{ path, message: `is empty: list at least ${issue.minimum} entry` }];

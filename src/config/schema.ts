@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as format from './formats';
+import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
 import { DEFAULT_VERSION } from '../kube-vip/versions';
 import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
 
@@ -119,8 +120,8 @@ const ingress = z.strictObject({
 });
 
 const k3s = z.strictObject({
-  clusterCidr: cidr('K3s --cluster-cidr (pods).').default('10.42.0.0/16'),
-  serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default('10.43.0.0/16'),
+  clusterCidr: cidr('K3s --cluster-cidr (pods).').default(DEFAULT_CLUSTER_CIDR),
+  serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default(DEFAULT_SERVICE_CIDR),
   nodeCidr: cidr('The nodes\' LAN. When set, every VIP must lie inside it; when not, a /24 is assumed for the network/broadcast check.')
     .optional(),
 });
@@ -137,7 +138,7 @@ export const clusterConfigSchema = z.strictObject({
   traefik: traefik.default({ chartVersion: DEFAULT_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [] }),
   ingresses: z.array(ingress).default([]),
   loadBalancers: z.array(loadBalancer).describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).').default([]),
-  k3s: k3s.default({ clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' }),
+  k3s: k3s.default({ clusterCidr: DEFAULT_CLUSTER_CIDR, serviceCidr: DEFAULT_SERVICE_CIDR }),
   gitops: gitops.optional(),
 }).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
 

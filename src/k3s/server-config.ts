@@ -10,8 +10,8 @@ export interface K3sServerSettings {
 }
 
 /** K3s defaults (docs.k3s.io/cli/server; ../shared/reference/k3s-traefik.md §2.1). */
-const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
-const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
+export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
+export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
 
 /**
  * The K3s server config this setup needs: ServiceLB off so kube-vip alone answers for

@@ -7,11 +7,6 @@ export interface KubeVipDaemonSetProps {
   readonly model: KubeVipModel;
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole). */
   readonly serviceAccountName: string;
-  /**
-   * Namespace of the DaemonSet; kube-vip's leases live in kube-system too.
-   * @default 'kube-system'
-   */
-  readonly namespace?: string;
 }
 
 /**
@@ -31,7 +26,7 @@ export class KubeVipDaemonSet extends Construct {
     const labels = { ...selector, 'app.kubernetes.io/version': model.version };
 
     new k8s.KubeDaemonSet(this, 'Resource', {
-      metadata: { name: KubeVipDaemonSet.NAME, namespace: props.namespace ?? 'kube-system', labels },
+      metadata: { name: KubeVipDaemonSet.NAME, namespace: 'kube-system', labels },
       spec: {
         selector: { matchLabels: selector },
         template: {

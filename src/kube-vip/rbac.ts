@@ -1,14 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 
-export interface KubeVipRbacProps {
-  /**
-   * Namespace of the ServiceAccount.
-   * @default 'kube-system'
-   */
-  readonly namespace?: string;
-}
-
 /**
  * The ClusterRole rules of https://kube-vip.io/manifests/rbac.yaml as of 2025-01-08
  * (kube-vip/website content/manifests/rbac.yaml; ../shared/reference/kube-vip.md §2). Shipping
@@ -27,9 +19,10 @@ export const KUBE_VIP_RULES: readonly k8s.PolicyRule[] = [
 export class KubeVipRbac extends Construct {
   public readonly serviceAccountName = 'kube-vip';
 
-  constructor(scope: Construct, id: string, props: KubeVipRbacProps = {}) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
-    const namespace = props.namespace ?? 'kube-system';
+    // kube-vip's leases and its DaemonSet live in kube-system (kube-vip.md §2).
+    const namespace = 'kube-system';
     const roleName = 'system:kube-vip-role';
 
     new k8s.KubeServiceAccount(this, 'ServiceAccount', {

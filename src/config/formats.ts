@@ -146,14 +146,17 @@ export const email: FormatCheck = (value) =>
 export const httpsUrl: FormatCheck = (value) =>
   /^https:\/\/\S+$/.test(value) ? undefined : `${show(value)} is not an https:// URL`;
 
-/** Label key: optional DNS-subdomain prefix and `/`, then a name of at most 63 characters (k8s IsQualifiedName). */
+/**
+ * Label or annotation key: an optional DNS-subdomain prefix and one `/`, then a name of at most 63
+ * characters (k8s IsQualifiedName).
+ */
 export const labelKey: FormatCheck = (value) => {
-  const slash = value.lastIndexOf('/');
-  const prefix = slash >= 0 ? value.slice(0, slash) : undefined;
-  const name = value.slice(slash + 1);
+  const parts = value.split('/');
+  const name = parts[parts.length - 1];
+  const prefix = parts.length === 2 ? parts[0] : undefined;
   const nameOk = name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
-  if (!nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
-    return `${show(value)} is not a valid label key: expected an optional DNS prefix and "/", then at most 63 letters, digits, '-', '_' or '.', e.g. "app.kubernetes.io/name"`;
+  if (parts.length > 2 || !nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
+    return `${show(value)} is not a valid key: expected an optional DNS prefix and one "/", then at most 63 letters, digits, '-', '_' or '.', e.g. "app.kubernetes.io/name"`;
   }
   return undefined;
 };

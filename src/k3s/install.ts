@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Dirent, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Dirent, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { dns1123Label } from '../config/formats';
+import { writeAtomically } from '../output/publish';
 
 /**
  * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
@@ -297,20 +298,6 @@ export function planInstall(input: InstallInput): InstallPlan {
 }
 
 /**
- * Replaces `dir/name` with `text` through a dotfile in the same folder: K3s ignores dotfiles, and
- * a rename within a folder is atomic, so K3s' 15-second poller reads the whole old or whole new file.
- */
-function replaceFile(dir: string, name: string, text: string, writeFile: WriteFile): void {
-  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-  try {
-    writeFile(temporary, text);
-    renameSync(temporary, join(dir, name));
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
-
-/**
  * Carries out a plan in `dir` and returns how many files it wrote or removed. A failure part-way
  * leaves every file whole and the record true.
  */
@@ -319,7 +306,7 @@ export function applyInstall(dir: string, plan: InstallPlan, writeFile: WriteFil
   let changes = 0;
   let record = plan.currentRecordText;
   const replace = (name: string, text: string) => {
-    replaceFile(dir, name, text, writeFile);
+    writeAtomically(join(dir, name), text, writeFile);
     if (name === plan.recordFile) record = text;
     changes++;
   };

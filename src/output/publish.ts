@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** Relative path (with `/`) -> file content. */
 export type FileTree = ReadonlyMap<string, string>;
@@ -54,11 +54,16 @@ export function syncTree(dir: string, files: FileTree): SyncReport {
   return { written, removed, unchanged };
 }
 
-export function writeAtomically(target: string, content: string): void {
+/**
+ * Replaces `target` with `content` through a dotfile in the same folder: readers that skip
+ * dotfiles (K3s, kustomize globs) never see it, and a rename within a folder is atomic, so they
+ * read the whole old or the whole new file. `writeFile` is injectable to test interrupted writes.
+ */
+export function writeAtomically(target: string, content: string, writeFile: (path: string, text: string) => void = writeFileSync): void {
   mkdirSync(dirname(target), { recursive: true });
-  const temporary = join(dirname(target), `.${process.pid}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, content);
+    writeFile(temporary, content);
     renameSync(temporary, target);
   } finally {
     rmSync(temporary, { force: true });

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck } from '../config/formats';
+import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
 import { findCrd } from './crds';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
@@ -101,28 +101,6 @@ function checkNames(object: KubeObject): Finding[] {
 
 // --- labels and annotations ----------------------------------------------------------------------
 
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-/** Label and annotation keys: `[prefix/]name`, prefix a DNS-1123 subdomain, name 1-63 characters (IsQualifiedName). */
-function keyProblem(key: string): string | undefined {
-  const slash = key.indexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix === '' || dns1123Subdomain(prefix))) {
-    return `the prefix ${show(prefix)} before '/' must be a DNS-1123 subdomain such as "example.com"`;
-  }
-  if (name.length > 63 || !QUALIFIED_NAME.test(name)) {
-    return `the name ${show(name)} must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (with at most one '/' after an optional prefix)`;
-  }
-  return undefined;
-}
-
-function valueProblem(value: string): string | undefined {
-  return value.length > 63 || (value !== '' && !QUALIFIED_NAME.test(value))
-    ? `the value ${show(value)} must be empty or 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`
-    : undefined;
-}
-
 function checkLabels(object: KubeObject): Finding[] {
   const template = podTemplate(object);
   const selector = WORKLOAD_SELECTORS[groupKindOf(object)]?.selector;
@@ -135,19 +113,19 @@ function checkLabels(object: KubeObject): Finding[] {
   for (const { path, value } of labelMaps) {
     if (!isRecord(value)) continue;
     for (const [key, labelValue] of Object.entries(value)) {
-      const problem = keyProblem(key) ?? (typeof labelValue === 'string' ? valueProblem(labelValue) : undefined);
+      const problem = labelKey(key) ?? (typeof labelValue === 'string' ? labelValueCheck(labelValue) : undefined);
       if (problem) findings.push({ path: [...path, key], message: `is not a valid label: ${problem}` });
     }
   }
   const expressions = selector ? select(object, `${selector}.matchExpressions[*].key`) : [];
   for (const { path, value } of strings(expressions)) {
-    const problem = keyProblem(value);
+    const problem = labelKey(value);
     if (problem) findings.push({ path, message: `is not a valid label key: ${problem}` });
   }
   for (const { path, value } of metadatas.flatMap((m) => select(object, `${m}.annotations`))) {
     if (!isRecord(value)) continue;
     for (const key of Object.keys(value)) {
-      const problem = keyProblem(key);
+      const problem = labelKey(key);
       if (problem) findings.push({ path: [...path, key], message: `is not a valid annotation key: ${problem}` });
     }
   }

@@ -11,6 +11,10 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const buildInfo = join(root, 'lib', '.tsbuildinfo');
 const [command = 'main', ...args] = process.argv.slice(2);
+if (!/^[a-z][a-z0-9/-]*$/.test(command)) {
+  process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n`);
+  process.exit(1);
+}
 const entry = join(root, 'lib', 'src', `${command}.js`);
 
 function newestSource(path) {
@@ -37,4 +41,18 @@ if (isStale()) {
   const now = new Date();
   utimesSync(buildInfo, now, now);
 }
-require(entry).main(args);
+// Last line of defence: whatever escapes a command's own error handling is still one line, never
+// a stack trace (set K3S_VIP_DEBUG=1 to see the trace).
+function internalError(e) {
+  if (process.env.K3S_VIP_DEBUG) process.stderr.write(`${e && e.stack}\n`);
+  const message = String((e && e.message) || e).split('\n')[0];
+  process.stderr.write(`error: ${command}: unexpected problem: ${message}; run again with K3S_VIP_DEBUG=1 to see where, and report it\n`);
+  // See src/synth.ts: under the cdk8s CLI a non-zero exit would make the CLI print a trace itself.
+  process.exit(command === 'main' && process.env.CDK8S_OUTDIR ? 0 : 1);
+}
+process.on('uncaughtException', internalError);
+try {
+  require(entry).main(args);
+} catch (e) {
+  internalError(e);
+}

@@ -1,27 +1,45 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
-import { readGeneratedList, withGeneratedList } from './output/publish';
+import { describeFileError, isTemporaryName } from './output/file-system';
+import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
 import { renderClusters } from './synth';
 
 /**
- * Synthesizes in memory and compares with the committed output folder, logging a diff.
- * Returns 1 on any difference or config error, else 0. Writes nothing.
+ * Synthesizes in memory and compares with the output folder as it is in the working tree, logging
+ * a diff. Besides the files a synth writes or the list says an earlier one wrote, any file that
+ * carries our header or is one of our temporary files counts as ours: left by an interrupted run,
+ * it would otherwise be deployed unnoticed. Returns 1 on any difference or error, else 0. Writes nothing.
  */
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
   const loaded = loadConfigDir(configDir);
   if (loaded.errors.length) {
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
+    log(`check failed: fix the config (${loaded.errors.length} error(s) in ${configDir}/).`);
     return 1;
   }
-  const fresh = withGeneratedList(renderClusters(loaded.clusters, wiring));
-  // Our files: those a synth writes now, and those the committed list says an earlier synth wrote.
-  const ours = new Set([...fresh.keys(), ...readGeneratedList(distDir)]);
-  const committed = new Map([...ours].filter((path) => existsSync(join(distDir, path)))
-    .map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
-  const diff = diffTrees(committed, fresh);
+  let diff: string[];
+  let fresh: FileTree;
+  try {
+    fresh = withGeneratedList(renderClusters(loaded.clusters, wiring));
+    const listed = readGeneratedList(distDir);
+    const present = listFiles(distDir);
+    const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
+    const temporary = present.filter((path) => isTemporaryName(path.split('/').pop() ?? path));
+    const ours = new Set([...fresh.keys(), ...listed.paths]);
+    const strays = present.filter((path) => !ours.has(path) && !temporary.includes(path) && looksGenerated(read(path)));
+    const committed = new Map([...ours, ...strays].filter((path) => present.includes(path)).map((path) => [path, read(path)]));
+    diff = [
+      ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
+      ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
+      ...diffTrees(committed, fresh),
+    ];
+  } catch (e) {
+    log(`error: cannot read ${distDir}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
+    return 1;
+  }
   if (diff.length) {
     for (const line of diff) log(line);
     log(`${distDir}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);

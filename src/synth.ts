@@ -1,9 +1,12 @@
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { kustomization } from './gitops/kustomization';
 import { renderCharts } from './output/render';
-import { FileTree, syncTree, withGeneratedList, writeTree } from './output/publish';
+import { describeFileError, nodeFileSystem } from './output/file-system';
+import { LockError, withFolderLock } from './output/lock';
+import { FileTree, PublishError, SyncReport, syncTree, withGeneratedList, writeTree } from './output/publish';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -65,15 +68,18 @@ function displayPath(file: string): string {
 }
 
 /**
- * Validates every config, renders every cluster, and only then publishes to distDir. Any error
- * leaves distDir exactly as it was. Returns the process exit code.
+ * Validates every config, renders every cluster, and only then publishes to distDir while holding
+ * its lock (output/lock.ts), as one transaction (output/publish.ts). Any refusal leaves distDir
+ * exactly as it was. Returns the process exit code.
  */
 export function runSynth(options: SynthOptions): number {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const underCli = options.stagingDir !== undefined;
+  // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
+  const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
   const fail = (lines: string[]): number => {
     for (const line of lines) log(line);
-    log(`synth failed: ${options.distDir}/ was left unchanged.`);
+    log(`synth failed: ${options.distDir}/ was left unchanged.${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`);
     // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
     // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
     return underCli ? 0 : 1;
@@ -96,13 +102,32 @@ export function runSynth(options: SynthOptions): number {
     if (violations.length) {
       return fail([...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
     }
-    if (options.stagingDir) writeTree(options.stagingDir, files);
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);
   }
-  const report = syncTree(options.distDir, files);
-  const changes = [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)];
-  for (const line of changes) log(line);
-  log(`synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).`);
+  let report: SyncReport;
+  try {
+    const distDir = outputFolder(options.distDir);
+    report = withFolderLock(distDir, { holder: 'synth' }, () => syncTree(distDir, files));
+    if (options.stagingDir) writeTree(options.stagingDir, files);
+  } catch (e) {
+    if (e instanceof PublishError || e instanceof LockError) return fail([`error: ${e.message}`]);
+    return fail([`error: cannot write ${options.distDir}/: ${describeFileError(e)}`]);
+  }
+  for (const warning of report.warnings) log(`warning: ${warning}`);
+  for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
+  log(`synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`);
   return 0;
+}
+
+/** The output folder, created when missing, with links resolved once (nothing below it is followed). */
+function outputFolder(dir: string): string {
+  const stat = nodeFileSystem.lstat(dir);
+  if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
+    throw new PublishError(`${dir} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const real = realpathSync(dir);
+  if (!statSync(real).isDirectory()) throw new PublishError(`${dir} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
+  return real === resolve(dir) ? dir : real;
 }

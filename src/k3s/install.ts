@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { dns1123Label } from '../config/formats';
-import { writeAtomically } from '../output/publish';
+import { nodeFileSystem, writeAtomically } from '../output/file-system';
 
 /**
  * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
@@ -306,7 +306,7 @@ export function applyInstall(dir: string, plan: InstallPlan, writeFile: WriteFil
   let changes = 0;
   let record = plan.currentRecordText;
   const replace = (name: string, text: string) => {
-    writeAtomically(join(dir, name), text, writeFile);
+    writeAtomically(join(dir, name), text, { ...nodeFileSystem, writeNewFile: writeFile });
     if (name === plan.recordFile) record = text;
     changes++;
   };

@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from './file-system';
+import { LOCK_FILE } from './lock';
 
 /** Relative path (with `/`) -> file content. */
 export type FileTree = ReadonlyMap<string, string>;
@@ -8,90 +10,262 @@ export interface SyncReport {
   readonly written: string[];
   readonly removed: string[];
   readonly unchanged: number;
+  /** Things left alone on purpose that the user should know about. */
+  readonly warnings: string[];
 }
 
 /** Dotfile in the output folder listing what the last synth wrote: the only files a synth removes. */
 export const GENERATED_LIST = '.generated-files';
 
+const LIST_HEADER = '# Written by `npm run synth`; a later synth removes only files listed here.\n';
+
+/** Thrown when publishing is refused or fails; its message is one line for the user. */
+export class PublishError extends Error {}
+
+/** The record of which files of the output folder are ours. */
+function listText(paths: Iterable<string>): string {
+  return `${LIST_HEADER}${[...new Set(paths)].sort().map((p) => `${p}\n`).join('')}`;
+}
+
 /** `files` plus the list of them, so the next synth knows which files are its own. */
 export function withGeneratedList(files: FileTree): FileTree {
-  const paths = [...files.keys()].sort();
-  return new Map([...files, [GENERATED_LIST, `# Written by \`npm run synth\`; a later synth removes only files listed here.\n${paths.map((p) => `${p}\n`).join('')}`]]);
+  return new Map([...files, [GENERATED_LIST, listText(files.keys())]]);
 }
 
-/** The files the last synth into `dir` wrote (empty when there was none). */
-export function readGeneratedList(dir: string): string[] {
+/** Where a generated file says it comes from (every file synth writes carries it near the top). */
+const GENERATED_MARK = /Generated from \S+ by `npm run synth`/;
+
+/** True when a text carries the header synth writes into every file. */
+export function looksGenerated(text: string): boolean {
+  return GENERATED_MARK.test(text.split('\n', 5).join('\n'));
+}
+
+/**
+ * A recorded path in one spelling (`dev//a.yaml` and `dev/./a.yaml` are `dev/a.yaml`), or
+ * undefined when it could point outside the folder.
+ */
+export function normaliseRecordedPath(entry: string): string | undefined {
+  if (!entry || entry.includes('\0') || entry.includes('\\')) return undefined;
+  const path = posix.normalize(entry);
+  if (path.startsWith('/') || path === '.' || path === '..' || path.startsWith('../') || path.endsWith('/')) return undefined;
+  return path;
+}
+
+/** The files the last synth into `dir` recorded, normalised; entries that could leave `dir` are reported. */
+export function readGeneratedList(dir: string, files: FileSystem = nodeFileSystem): { paths: string[]; refused: string[] } {
   const list = join(dir, GENERATED_LIST);
-  if (!existsSync(list)) return [];
-  return readFileSync(list, 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+  const stat = files.lstat(list);
+  if (!stat) return { paths: [], refused: [] };
+  if (!stat.isFile()) throw new PublishError(`${list} is not a regular file: move it away (synth recreates it)`);
+  const paths = new Set<string>();
+  const refused: string[] = [];
+  for (const line of files.readFile(list).split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const path = normaliseRecordedPath(line);
+    if (path === undefined) refused.push(line);
+    else paths.add(path);
+  }
+  return { paths: [...paths].sort(), refused };
+}
+
+/** What stands at `path` below `dir`, checked component by component without following any link. */
+type Entry = { kind: 'absent' } | { kind: 'file' } | { kind: 'blocked'; why: string };
+
+function entryAt(dir: string, path: string, files: FileSystem): Entry {
+  const parts = path.split('/');
+  let current = dir;
+  for (const [i, part] of parts.entries()) {
+    current = join(current, part);
+    const stat = files.lstat(current);
+    if (!stat) return { kind: 'absent' };
+    const shown = parts.slice(0, i + 1).join('/');
+    if (stat.isSymbolicLink()) return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
+    const last = i === parts.length - 1;
+    if (last && !stat.isFile()) return { kind: 'blocked', why: `${shown} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}` };
+    if (!last && !stat.isDirectory()) return { kind: 'blocked', why: `${shown} is a file where synth needs a folder` };
+  }
+  return { kind: 'file' };
+}
+
+/** Every file below `dir` named like our temporary files, without entering linked folders. */
+function ourTemporaryFiles(dir: string, files: FileSystem, prefix = ''): string[] {
+  const found: string[] = [];
+  for (const entry of files.readdir(join(dir, prefix))) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...ourTemporaryFiles(dir, files, path));
+    else if (entry.isFile() && isTemporaryName(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+/** Generated files first, then the kustomization that lists them: a reader never sees it name a missing file. */
+function writeOrder(a: string, b: string): number {
+  const rank = (path: string) => (path.endsWith('kustomization.yaml') ? 1 : 0);
+  return rank(a) - rank(b) || a.localeCompare(b);
 }
 
 /**
- * Brings `dir` to `files` (which include the generated list). Each changed file is written to a
- * temporary name in its own folder and renamed over the old one, so a reader (Git, K3s' 15-second
- * poller) only ever sees a whole old or a whole new file; files that already hold the right bytes
- * are not touched (their mtime stays, so K3s does not re-apply them). Files the previous synth
- * wrote and this one does not are removed; no other file in `dir` is ever touched.
+ * Brings `dir` to `files` (which include the generated list) as one transaction. Call it while
+ * holding the folder's lock (lock.ts). Guarantees:
+ * - At every instant, even under SIGKILL, every generated file in `dir` is named in the list: the
+ *   list is first widened to old + new files, then files are written, stale ones removed, and the
+ *   list narrowed last. The next completed synth therefore ends with exactly its output plus the
+ *   user's own files, and removes temporary files a killed run left.
+ * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
+ *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
+ * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
+ *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
+ *   is refused, never overwritten.
+ * - A failure part-way is rolled back: written files get their old bytes again, new ones are removed.
+ * Throws PublishError with a one-line message.
  */
-export function syncTree(dir: string, files: FileTree): SyncReport {
-  const previous = readGeneratedList(dir);
-  const written: string[] = [];
+export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem): SyncReport {
+  const fail = (what: string, e: unknown): never => {
+    throw e instanceof PublishError ? e : new PublishError(`${what}: ${describeFileError(e)}`);
+  };
+  const warnings: string[] = [];
+  let previous: string[] = [];
+  const planned: Array<[string, string, string | undefined]> = [];
   let unchanged = 0;
-  for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const target = join(dir, ...path.split('/'));
-    if (existsSync(target) && readFileSync(target, 'utf8') === content) {
-      unchanged++;
-      continue;
-    }
-    writeAtomically(target, content);
-    written.push(path);
-  }
-  const removed = previous.filter((path) => !files.has(path) && !path.split('/').includes('..') && existsSync(join(dir, path)));
-  for (const path of removed) {
-    rmSync(join(dir, ...path.split('/')));
-    removeEmptyParents(dir, dirname(join(dir, ...path.split('/'))));
-  }
-  return { written, removed, unchanged };
-}
-
-/**
- * Replaces `target` with `content` through a dotfile in the same folder: readers that skip
- * dotfiles (K3s, kustomize globs) never see it, and a rename within a folder is atomic, so they
- * read the whole old or the whole new file. `writeFile` is injectable to test interrupted writes.
- */
-export function writeAtomically(target: string, content: string, writeFile: (path: string, text: string) => void = writeFileSync): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFile(temporary, content);
-    renameSync(temporary, target);
-  } finally {
-    rmSync(temporary, { force: true });
+    for (const temporary of ourTemporaryFiles(dir, fs)) fs.unlink(join(dir, temporary));
+    const recorded = readGeneratedList(dir, fs);
+    previous = recorded.paths;
+    for (const entry of recorded.refused) warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
+    const owned = new Set(previous);
+    const blocked: string[] = [];
+    for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
+      if (path === GENERATED_LIST || path === LOCK_FILE) continue;
+      const entry = entryAt(dir, path, fs);
+      if (entry.kind === 'blocked') {
+        blocked.push(entry.why);
+        continue;
+      }
+      const old = entry.kind === 'file' ? fs.readFile(join(dir, path)) : undefined;
+      if (old === text) {
+        unchanged++;
+        continue;
+      }
+      if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
+        blocked.push(`${path} exists and was not written by synth`);
+        continue;
+      }
+      planned.push([path, text, old]);
+    }
+    if (blocked.length) {
+      throw new PublishError(`${dir}/ has ${blocked.length === 1 ? 'a file' : 'files'} in the way: ${blocked.join('; ')}: move ${blocked.length === 1 ? 'it' : 'them'} away and run again`);
+    }
+  } catch (e) {
+    fail(`cannot read ${dir}/`, e);
+  }
+
+  const listPath = join(dir, GENERATED_LIST);
+  const finalList = files.get(GENERATED_LIST) ?? listText([...files.keys()].filter((p) => p !== GENERATED_LIST));
+  const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
+  let listOnDisk = oldList;
+  const done: Array<[string, string | undefined]> = [];
+  const createdFolders: string[] = [];
+  const write = (path: string, text: string) => {
+    const target = join(dir, ...path.split('/'));
+    const missing: string[] = [];
+    for (let folder = dirname(target); !fs.lstat(folder); folder = dirname(folder)) missing.unshift(folder);
+    for (const folder of missing) {
+      fs.mkdir(folder);
+      createdFolders.push(folder);
+    }
+    writeAtomically(target, text, fs);
+  };
+  let current = '';
+  try {
+    const widened = listText([...previous, ...files.keys()].filter((p) => p !== GENERATED_LIST));
+    if (planned.length && widened !== listOnDisk) {
+      current = GENERATED_LIST;
+      write(GENERATED_LIST, widened);
+      listOnDisk = widened;
+    }
+    for (const [path, text, old] of planned) {
+      current = path;
+      write(path, text);
+      done.push([path, old]);
+    }
+  } catch (e) {
+    const restored = rollBack(dir, done, createdFolders, oldList, fs);
+    throw new PublishError(`cannot write ${join(dir, current)}: ${describeFileError(e)}; ${restored
+      ? `${dir}/ was left as it was`
+      : `${dir}/ is partly updated (every file whole, all listed in ${GENERATED_LIST}): fix the cause and run synth again`}`);
+  }
+
+  const removed: string[] = [];
+  try {
+    for (const path of previous.filter((p) => !files.has(p) && p !== GENERATED_LIST)) {
+      current = path;
+      const entry = entryAt(dir, path, fs);
+      if (entry.kind === 'absent') continue;
+      if (entry.kind === 'blocked') {
+        warnings.push(`${path}: ${entry.why}: left alone`);
+        continue;
+      }
+      fs.unlink(join(dir, ...path.split('/')));
+      removed.push(path);
+      removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), fs);
+    }
+    current = GENERATED_LIST;
+    if (listOnDisk !== finalList) write(GENERATED_LIST, finalList);
+  } catch (e) {
+    throw new PublishError(`cannot remove ${join(dir, current)}: ${describeFileError(e)}; the new files are in place and still listed in ${GENERATED_LIST}: fix the cause and run synth again`);
+  }
+  const written = [...planned.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
+  return { written, removed, unchanged: unchanged + (oldList === finalList ? 1 : 0), warnings };
+}
+
+/** Undoes a partial publish: old bytes back, new files and folders gone, the old list back. Best effort. */
+function rollBack(dir: string, done: Array<[string, string | undefined]>, folders: string[], oldList: string | undefined, fs: FileSystem): boolean {
+  try {
+    for (const [path, old] of [...done].reverse()) {
+      const target = join(dir, ...path.split('/'));
+      if (old === undefined) fs.unlink(target);
+      else writeAtomically(target, old, fs);
+    }
+    for (const folder of [...folders].reverse()) if (!fs.readdir(folder).length) fs.rmdir(folder);
+    const list = join(dir, GENERATED_LIST);
+    if (oldList !== undefined) writeAtomically(list, oldList, fs);
+    else if (fs.lstat(list)) fs.unlink(list);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-/** Every file below `dir`, as relative paths with `/`, sorted. */
+/** Every file below `dir`, as relative paths with `/`, sorted (links are not followed). */
 export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */
-function removeEmptyParents(root: string, folder: string): void {
+function removeEmptyFolders(root: string, folder: string, fs: FileSystem): void {
   for (let current = folder; relative(root, current) && !relative(root, current).startsWith('..'); current = dirname(current)) {
-    if (readdirSync(current).length) return;
-    rmdirSync(current);
+    if (fs.readdir(current).length) return;
+    fs.rmdir(current);
   }
 }
 
 /** Writes `files` below `dir`, which must be fresh (the cdk8s CLI empties its output folder). */
-export function writeTree(dir: string, files: FileTree): void {
+export function writeTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem): void {
   for (const [path, content] of files) {
     const target = join(dir, ...path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    const missing: string[] = [];
+    for (let folder = dirname(target); !fs.lstat(folder); folder = dirname(folder)) missing.unshift(folder);
+    for (const folder of missing) fs.mkdir(folder);
+    fs.writeNewFile(target, content);
   }
 }

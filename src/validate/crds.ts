@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadAll } from 'js-yaml';
-import { writeAtomically } from '../output/publish';
+import { writeAtomically } from '../output/file-system';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
 
@@ -74,6 +74,7 @@ function compileCached(schema: object): ValidateFunction {
   const ajv = new Ajv(AJV_OPTIONS);
   const validate = ajv.compile(schema);
   try {
+    mkdirSync(dirname(cached), { recursive: true });
     writeAtomically(cached, standaloneCode(ajv, validate));
   } catch {
     // The cache only saves time; a read-only checkout compiles on every run.

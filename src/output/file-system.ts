@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The file operations that publishing (`dist/`) and installing (the K3s manifests folder) perform,
+ * behind one interface so tests can make any single call fail (running as root, `chmod` cannot).
+ */
+export interface FileSystem {
+  /** The entry itself, never a link's target; undefined when nothing is there. */
+  lstat(path: string): fs.Stats | undefined;
+  readFile(path: string): string;
+  readdir(path: string): fs.Dirent[];
+  /** Creates one folder (its parent must exist). */
+  mkdir(path: string): void;
+  /** Creates a file that must not exist yet, writes it and flushes it to disk. */
+  writeNewFile(path: string, text: string): void;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  /** Flushes a folder's entries (a rename inside it) to disk. */
+  syncFolder(path: string): void;
+}
+
+export const nodeFileSystem: FileSystem = {
+  lstat: (path) => {
+    try {
+      return fs.lstatSync(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  },
+  readFile: (path) => fs.readFileSync(path, 'utf8'),
+  readdir: (path) => fs.readdirSync(path, { withFileTypes: true }),
+  mkdir: (path) => fs.mkdirSync(path),
+  writeNewFile: (path, text) => {
+    const fd = fs.openSync(path, 'wx', 0o644);
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  rename: (from, to) => fs.renameSync(from, to),
+  unlink: (path) => fs.unlinkSync(path),
+  rmdir: (path) => fs.rmdirSync(path),
+  syncFolder: (path) => {
+    const fd = fs.openSync(path, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+};
+
+/** Marks our temporary files, so a later run can tell them from anybody else's and clean them up. */
+const TEMPORARY = /^\..+\.k3s-vip-\d+\.tmp$/;
+
+/** The temporary name `target` is written under before it is renamed into place. */
+export function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.k3s-vip-${process.pid}.tmp`);
+}
+
+export function isTemporaryName(fileName: string): boolean {
+  return TEMPORARY.test(fileName);
+}
+
+/**
+ * Replaces `target` with `text` through a flushed dotfile in the same folder and a rename: readers
+ * that skip dotfiles (K3s, kustomize globs) never see it, a rename within a folder is atomic, and
+ * flushing file and folder first means a power loss leaves the whole old or the whole new file,
+ * never an empty one. The folder must exist.
+ */
+export function writeAtomically(target: string, text: string, files: FileSystem = nodeFileSystem): void {
+  const temporary = temporaryName(target);
+  try {
+    files.writeNewFile(temporary, text);
+    files.rename(temporary, target);
+  } catch (e) {
+    try {
+      if (files.lstat(temporary)) files.unlink(temporary);
+    } catch {
+      // The next run under the lock removes what is left (isTemporaryName).
+    }
+    throw e;
+  }
+  files.syncFolder(dirname(target));
+}
+
+/** One line for a failed file operation: `EROFS (read-only file system)` and the path. */
+export function describeFileError(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted (immutable file, or not allowed)',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EIO: 'input/output error',
+    EISDIR: 'is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'already exists',
+    ENOTEMPTY: 'folder is not empty',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'name too long',
+  };
+  if (error?.code) return `${error.code} (${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'})`;
+  return error?.message ?? String(e);
+}

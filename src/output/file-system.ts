@@ -102,6 +102,7 @@ export function describeFileError(e: unknown): string {
     EISDIR: 'is a folder',
     ENOTDIR: 'a part of the path is not a folder',
     EEXIST: 'already exists',
+    ENOENT: 'no such file or folder',
     ENOTEMPTY: 'folder is not empty',
     ELOOP: 'too many symbolic links',
     ENAMETOOLONG: 'name too long',

@@ -57,9 +57,8 @@ function parseArgs(args: readonly string[]): { name: string; from?: string } | '
       positional.push(arg);
     }
   }
-  if (positional.length !== 1) {
-    return positional.length ? `expected one cluster name, got ${positional.length}: ${positional.join(' ')}` : 'give the new cluster\'s name (see --help)';
-  }
+  if (!positional.length) return 'give the new cluster\'s name (see --help)';
+  if (positional.length > 1) return `expected one cluster name, got ${positional.length}: ${positional.join(' ')}`;
   return { name: positional[0], from };
 }
 

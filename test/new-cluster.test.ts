@@ -74,18 +74,17 @@ test('--help prints usage and exits 0', () => {
 });
 
 describe('refuses, with one line and nothing written', () => {
+  const badName = 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but';
+  const rule = 'use lower-case letters, digits and \'-\', starting and ending with a letter or digit';
   test.each([
     ['no name', [], 'give the new cluster\'s name (see --help)'],
     ['two names', ['a', 'b'], 'expected one cluster name, got 2: a b'],
     ['an unknown option', ['lab', '--form', 'dev'], 'unknown option --form (see --help)'],
     ['--from without a value', ['lab', '--from'], '--from needs a cluster or example name'],
     ['an empty --from=', ['lab', '--from='], '--from needs a cluster or example name'],
-    ['an upper-case name', ['Lab'], 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but "Lab" is not a valid name: '
-      + 'use lower-case letters, digits and \'-\', starting and ending with a letter or digit (upper-case letters are not allowed: "lab")'],
-    ['a name ending in -', ['lab-'], 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but "lab-" is not a valid name: '
-      + 'use lower-case letters, digits and \'-\', starting and ending with a letter or digit'],
-    ['a name of 64 characters', ['a'.repeat(64)], 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but '
-      + `"${'a'.repeat(64)}" is 64 characters long; at most 63 are allowed`],
+    ['an upper-case name', ['Lab'], `${badName} "Lab" is not a valid name: ${rule} (upper-case letters are not allowed: "lab")`],
+    ['a name ending in -', ['lab-'], `${badName} "lab-" is not a valid name: ${rule}`],
+    ['a name of 64 characters', ['a'.repeat(64)], `${badName} "${'a'.repeat(64)}" is 64 characters long; at most 63 are allowed`],
     ['an existing cluster', ['dev'], '<configDir>/dev.yaml already exists: pick another name, or edit that file'],
     ['an unknown --from', ['lab', '--from', 'prod'], `--from prod is neither a cluster (dev) nor an example (${EXAMPLES})`],
   ])('%s', (_case, args, message) => {

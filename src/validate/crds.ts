@@ -139,6 +139,8 @@ export function readCrds(dir: string): Map<string, Crd> {
       });
     }
   }
-  if (!index.size) throw new Error(`the CRD folder ${dir} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
+  if (!index.size) {
+    throw new Error(`the CRD folder ${dir} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
+  }
   return index;
 }

@@ -10,7 +10,7 @@ import { sameIp } from './net/ip';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
 import { k3sServerConfig } from './k3s/server-config';
-import { ClusterWiring, runSynth } from './synth';
+import { ClusterWiring, generatedHeader, runSynth } from './synth';
 import { TraefikChart } from './traefik/chart';
 
 /** Wires one cluster's config to its charts; each chart becomes one file in dist/<cluster>/. */
@@ -77,7 +77,7 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
 export function clusterDocuments(cluster: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
   const { config } = cluster;
   return [
-    ['k3s/config.yaml', k3sServerConfig({
+    ['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
       controlPlaneAddress: config.kubeVip.controlPlane?.address,
       clusterCidr: config.k3s.clusterCidr,
       serviceCidr: config.k3s.serviceCidr,

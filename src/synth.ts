@@ -34,8 +34,13 @@ export interface ClusterWiring {
   readonly addClusterCharts: (app: App, cluster: LoadedCluster) => void;
   /** Adds GitOps charts; each becomes `<cluster>/gitops/<chart id>.yaml`, outside the kustomization. */
   readonly addGitOpsCharts: (app: App, cluster: LoadedCluster) => void;
-  /** Other files of the cluster folder (relative path, text), given the manifest file names. */
+  /** Other files of the cluster folder (relative path, text), given the manifest file names; YAML starts with generatedHeader. */
   readonly clusterDocuments: (cluster: LoadedCluster, source: string, manifests: readonly string[]) => Array<[string, string]>;
+}
+
+/** The first line of every generated YAML file: where it came from, and where to change it. */
+export function generatedHeader(source: string): string {
+  return `# Generated from ${source} by \`npm run synth\`. Edit the config, not this file.\n`;
 }
 
 /** Renders every cluster in memory: `<cluster>/<file>` -> text. */
@@ -43,7 +48,7 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
   const files = new Map<string, string>();
   for (const cluster of clusters) {
     const source = displayPath(cluster.file);
-    const header = `# Generated from ${source} by \`npm run synth\`. Edit the config, not this file.\n`;
+    const header = generatedHeader(source);
     const put = (path: string, text: string) => files.set(`${cluster.name}/${path}`, text);
 
     const manifests = new App({ outdir: '.' });

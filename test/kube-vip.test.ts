@@ -13,7 +13,7 @@ const version = (v: string) => withChanges(devConfig(), { kubeVip: { version: v 
 
 // Env var names in the order upstream's generator prints them for
 // `--interface eth0 --address 192.168.0.40 --controlplane --services --arp --leaderElection`
-// (../shared/reference/kube-vip.md §1; older tags read from pkg/kubevip/config_generator.go).
+// (kube-vip/kube-vip pkg/kubevip/config_generator.go, read at each tag).
 const V05 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'cp_enable', 'cp_namespace', 'vip_ddns', 'svc_enable',
   'vip_leaderelection', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address', 'prometheus_server'];
 const V061 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'cp_enable', 'cp_namespace', 'vip_ddns', 'svc_enable',

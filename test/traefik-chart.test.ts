@@ -4,8 +4,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { traefikValues, traefikValuesContent, TraefikValuesSettings, VOLUME_PERMISSIONS_IMAGE } from '../src/traefik/values';
 
-/** Upstream `traefik/values.schema.json` per chart version (read-only, beside the repo in CI). */
-const SCHEMA_DIR = join(__dirname, '..', '..', 'shared', 'reference', 'traefik-values-schema');
+/** Upstream `traefik/values.schema.json` per chart version, vendored (see vendor/traefik-values-schema/README.md). */
+const SCHEMA_DIR = join(__dirname, '..', 'vendor', 'traefik-values-schema');
 const STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
 
 /** Every feature on: dual-stack VIPs, the redirect, one TLS-ALPN and one HTTP-01 resolver. */
@@ -22,7 +22,7 @@ const everything = (chartVersion: string): TraefikValuesSettings => ({
 
 const ANNOTATIONS = { 'kube-vip.io/loadbalancerIPs': '192.168.0.41,fd00::41' };
 const SERVICE_FIELDS = { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] };
-// Service fields at the top of `service` up to v39, inside `service.spec` from v40 (k3s-traefik.md §4.1).
+// Service fields at the top of `service` up to v39, inside `service.spec` from v40 (traefik/templates/_service.tpl).
 const TOP_LEVEL = { enabled: true, annotations: ANNOTATIONS, ...SERVICE_FIELDS };
 const IN_SPEC = { enabled: true, annotations: ANNOTATIONS, spec: SERVICE_FIELDS };
 

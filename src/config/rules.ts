@@ -39,7 +39,7 @@ interface Pool {
   readonly spans: ReadonlyArray<IpSpan & { text: string; path: Path }>;
 }
 
-/** kube-vip's own LoadBalancer class (`lb_class_name` default, kube-vip.md §3). */
+/** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 /**

@@ -18,7 +18,7 @@ export interface TraefikIngressProps {
   readonly certResolver?: string;
 }
 
-/** K3s' Traefik chart creates IngressClass `traefik` (../shared/reference/k3s-traefik.md §5). */
+/** K3s' Traefik chart creates IngressClass `traefik` (traefik/traefik-helm-chart traefik/values.yaml `ingressClass`). */
 export const INGRESS_CLASS = 'traefik';
 /** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
 export const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';

@@ -9,7 +9,7 @@ export interface K3sServerSettings {
   readonly serviceCidr: string;
 }
 
-/** K3s defaults (docs.k3s.io/cli/server; ../shared/reference/k3s-traefik.md §2.1). */
+/** K3s defaults (https://docs.k3s.io/cli/server). */
 export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
 export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
 

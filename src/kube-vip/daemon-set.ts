@@ -11,9 +11,9 @@ export interface KubeVipDaemonSetProps {
 
 /**
  * DaemonSet `kube-vip-ds`, field for field what kube-vip's own generator prints with
- * `--inCluster --taint` (../shared/reference/kube-vip.md §1). Built on the plain `k8s` class, not
+ * `--inCluster --taint` (kube-vip/kube-vip pkg/kubevip/config_generator.go). Built on the plain `k8s` class, not
  * cdk8s-plus-27's DaemonSet: plus-27 would add non-root, no-token, resource and selector defaults
- * and spell capabilities `CAP_NET_ADMIN` (../shared/reference/cdk8s.md §4), none of which kube-vip
+ * and spell capabilities `CAP_NET_ADMIN` (fixed only from plus-28, cdk8s-team/cdk8s-plus#4267), none of which kube-vip
  * runs with.
  */
 export class KubeVipDaemonSet extends Construct {

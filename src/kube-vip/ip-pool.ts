@@ -7,8 +7,8 @@ export interface IpPoolSettings {
 }
 
 /**
- * `data` of the `kubevip` ConfigMap kube-vip-cloud-provider reads (`pkg/config/config.go` @ v0.0.12;
- * ../shared/reference/kube-vip.md §4). Every value is a string: the API server rejects booleans.
+ * `data` of the `kubevip` ConfigMap kube-vip-cloud-provider reads (kube-vip/kube-vip-cloud-provider
+ * `pkg/config/config.go` @ v0.0.12). Every value is a string: the API server rejects booleans.
  */
 export function ipPoolConfigMapData(pool: IpPoolSettings): Record<string, string> {
   const data: Record<string, string> = {};

@@ -57,7 +57,7 @@ export const IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
 /**
  * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
  * --taint --controlplane --services --arp --leaderElection` (or `--bgp` instead of the last two)
- * prints for `settings.version`, in the generator's env order (`pkg/kubevip/config_generator.go`; ../shared/reference/kube-vip.md §1).
+ * prints for `settings.version`, in the generator's env order (kube-vip/kube-vip `pkg/kubevip/config_generator.go`).
  */
 export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   const version = parseVersion(settings.version);
@@ -85,7 +85,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
   }
   if (bgp) {
-    // Every node advertises the VIPs to its peers (ECMP), so no leader election (kube-vip.md §5).
+    // Every node advertises the VIPs to its peers (ECMP), so no leader election (https://kube-vip.io/docs/modes/bgp/).
     add('bgp_enable', true);
     // Unique per node: its own address (hostNetwork, so the pod IP is the node IP).
     env.push({ name: 'bgp_routerid', fieldPath: 'status.podIP' });

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 
 /**
  * The ClusterRole rules of https://kube-vip.io/manifests/rbac.yaml as of 2025-01-08
- * (kube-vip/website content/manifests/rbac.yaml; ../shared/reference/kube-vip.md §2). Shipping
+ * (kube-vip/website content/manifests/rbac.yaml). Shipping
  * all six on every version avoids the "forbidden" crash loops of a stale role after an upgrade.
  */
 export const KUBE_VIP_RULES: readonly k8s.PolicyRule[] = [
@@ -21,7 +21,7 @@ export class KubeVipRbac extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    // kube-vip's leases and its DaemonSet live in kube-system (kube-vip.md §2).
+    // kube-vip's leases and its DaemonSet live in kube-system (same rbac.yaml).
     const namespace = 'kube-system';
     const roleName = 'system:kube-vip-role';
 

@@ -17,7 +17,7 @@ export interface ServiceVipFields {
 
 /**
  * The Service fields that pin `ips` on kube-vip `kubeVipVersion` (kube-vip PR #528 added the
- * annotation in v0.5.12; ../shared/reference/kube-vip.md §3). No ips: nothing, the pool decides.
+ * annotation in v0.5.12; constants in pkg/kubevip/annotations.go). No ips: nothing, the pool decides.
  */
 export function serviceVipFields(kubeVipVersion: string, ips: readonly string[]): ServiceVipFields {
   if (!ips.length) return { annotations: {} };

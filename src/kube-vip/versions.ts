@@ -28,8 +28,9 @@ export interface KubeVipRules {
 }
 
 /**
- * Version table. Sources: ../shared/reference/kube-vip.md sections 1, 3 and 6, and the generator
- * `pkg/kubevip/config_generator.go` read at every tag from v0.5.0 to v1.2.3.
+ * Version table. Sources, in kube-vip/kube-vip read at every tag from v0.5.0 to v1.2.3: the generator
+ * `pkg/kubevip/config_generator.go`, the annotations in `pkg/kubevip/annotations.go`, and the common
+ * control-plane/services lease of v1.1.0 (PR #1426; https://kube-vip.io/docs/usage/services/).
  */
 const TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRules>> = [
   {

@@ -21,7 +21,7 @@ export interface TraefikChartRules {
 }
 
 /**
- * Sources: ../shared/reference/k3s-traefik.md §4.1, and traefik/traefik-helm-chart
+ * Sources: traefik/traefik-helm-chart `traefik/values.yaml` diffed at every tag v20 to v41, and
  * `traefik/templates/_podtemplate.tpl` / `_service.tpl` read at the boundary tags (v24.0.0/v25.0.0,
  * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
  */

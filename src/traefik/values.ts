@@ -52,7 +52,7 @@ export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';
 /** GID Traefik runs as: the chart default `runAsGroup: 65532` in every version v20 to v41. */
 const TRAEFIK_GID = 65532;
 
-/** `ports.web` values that redirect HTTP to HTTPS, per chart key (k3s-traefik.md §4.1). */
+/** `ports.web` values that redirect HTTP to HTTPS, per chart key (traefik/traefik-helm-chart traefik/values.yaml). */
 const REDIRECT: Record<TraefikChartRules['redirectKey'], () => Record<string, unknown>> = {
   'ports.web.redirectTo': () => ({ redirectTo: WEBSECURE }),
   // `redirectTo.permanent` only exists from v30; Traefik redirects permanently by default anyway
@@ -74,7 +74,7 @@ const CERT_RESOLVER: Record<TraefikChartRules['certResolversKey'], (acme: Record
 
 /**
  * Helm values for K3s' Traefik, using only keys the chosen chart version reads
- * (../shared/reference/k3s-traefik.md §4): the VIP(s) of its LoadBalancer Service, and optionally
+ * (traefik/traefik-helm-chart traefik/values.yaml at that tag): the VIP(s) of its LoadBalancer Service, and optionally
  * an HTTP -> HTTPS redirect and ACME resolvers with persistent, correctly permissioned storage.
  */
 export function traefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
@@ -97,7 +97,7 @@ function serviceValues(settings: TraefikValuesSettings, chart: TraefikChartRules
   const service: Record<string, unknown> = { enabled: true };
   const spec: Record<string, unknown> = {};
   if (Object.keys(vip.annotations).length) service.annotations = { ...vip.annotations };
-  // Every chart passes `service.spec` through to the Service (k3s-traefik.md §4.1).
+  // Every chart passes `service.spec` through to the Service (traefik/traefik-helm-chart traefik/templates/_service.tpl).
   if (vip.loadBalancerIP) spec.loadBalancerIP = vip.loadBalancerIP;
   // The Service's own fields: top-level `service.*` keys up to chart v39, inside `service.spec` from v40.
   const fields = { type: 'LoadBalancer', ...(vip.dualStack && { ...vip.dualStack, ipFamilies: [...vip.dualStack.ipFamilies] }) };

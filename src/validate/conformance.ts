@@ -100,7 +100,14 @@ export function main(): void {
     return;
   }
   const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
-  const violations = validateManifests(files);
+  let violations: Violation[];
+  try {
+    violations = validateManifests(files);
+  } catch (e) {
+    process.stderr.write(`validate: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   for (const v of violations) process.stderr.write(`error: ${formatViolation(v)}\n`);
   if (violations.length) {
     process.stderr.write(`validate: ${violations.length} violation(s) in ${distDir}/.\n`);

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadAll } from 'js-yaml';
 import { writeAtomically } from '../output/file-system';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
 
-/** The CRDs the output's custom resources must conform to (relative to the project root, like config/ and dist/). */
-const CRD_DIR = 'crds';
+/**
+ * The project root: the nearest folder above this module holding package.json, so crds/ is found
+ * from src/validate/ (ts-jest) and lib/src/validate/ (compiled) alike, whatever the working directory.
+ */
+function projectRoot(from: string): string {
+  const parent = dirname(from);
+  if (existsSync(join(from, 'package.json')) || parent === from) return from;
+  return projectRoot(parent);
+}
+const PROJECT_ROOT = projectRoot(__dirname);
+
+/** The CRDs the output's custom resources must conform to; K3S_VIP_CRD_DIR points elsewhere (tests). */
+const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
 
 export interface Crd {
+  /** The file, relative to the project root when inside it (`crds/helmchartconfig.yaml`). */
   readonly file: string;
   readonly group: string;
   readonly kind: string;
@@ -27,20 +39,20 @@ const KUBERNETES_KEYWORDS = [
 ];
 
 const AJV_OPTIONS = { allErrors: true, strict: true, keywords: KUBERNETES_KEYWORDS, code: { source: true } };
-const CACHE_DIR = join('node_modules', '.cache', 'k3s-vip');
+const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
 let crds: Map<string, Crd> | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /** The CRD in crds/ that defines the group and kind of `apiVersion`/`kind`, if any. */
 export function findCrd(apiVersion: string, kind: string): Crd | undefined {
-  crds ??= readCrds(CRD_DIR);
+  crds ??= readCrds(crdDir());
   return crds.get(`${apiGroup(apiVersion)}/${kind}`);
 }
 
 /** The API groups the CRDs in crds/ define. */
 export function crdGroups(): ReadonlySet<string> {
-  crds ??= readCrds(CRD_DIR);
+  crds ??= readCrds(crdDir());
   return new Set([...crds.values()].map((crd) => crd.group));
 }
 
@@ -67,7 +79,7 @@ export function crdValidator(crd: Crd, version: string): ValidateFunction {
 function compileCached(schema: object): ValidateFunction {
   const { version } = require('ajv/package.json') as { version: string };
   const key = createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schema])).digest('hex').slice(0, 16);
-  const cached = resolve(CACHE_DIR, `crd-${key}.js`);
+  const cached = join(CACHE_DIR, `crd-${key}.js`);
   if (existsSync(cached)) return require(cached) as ValidateFunction;
   const { default: Ajv } = require('ajv') as typeof import('ajv');
   const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
@@ -99,17 +111,20 @@ function closeObjects(schema: unknown): unknown {
   return closed;
 }
 
-function readCrds(dir: string): Map<string, Crd> {
+/**
+ * The CRDs of every YAML file in `dir`, by `group/kind`. A missing folder or one without a CRD is an
+ * error, not an empty index: the custom resources would then pass unchecked.
+ */
+export function readCrds(dir: string): Map<string, Crd> {
   const index = new Map<string, Crd>();
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase())).sort();
-  } catch {
-    return index;
-  }
+  const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
+  if (!existsSync(dir)) throw new Error(`the CRD folder ${dir} is missing, so custom resources cannot be validated: ${restore}`);
+  const names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase())).sort();
   for (const name of names) {
-    const file = join(dir, name);
-    for (const crd of loadAll(readFileSync(file, 'utf8'), { filename: file })) {
+    const path = join(dir, name);
+    const fromRoot = relative(PROJECT_ROOT, path);
+    const file = fromRoot.startsWith('..') || isAbsolute(fromRoot) ? path : fromRoot.split(sep).join('/');
+    for (const crd of loadAll(readFileSync(path, 'utf8'), { filename: file })) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
       const { group, names: crdNames, scope, versions } = crd.spec;
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {
@@ -124,6 +139,9 @@ function readCrds(dir: string): Map<string, Crd> {
         versions: new Map(served.map((v) => [v.name as string, isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined])),
       });
     }
+  }
+  if (!index.size) {
+    throw new Error(`the CRD folder ${dir} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
   }
   return index;
 }

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { validateManifests } from '../src/validate/conformance';
+import { readCrds } from '../src/validate/crds';
+
+const ROOT = join(__dirname, '..');
+const RESTORE = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
+
+/** A HelmChartConfig with a field its CRD does not declare: only a loaded CRD reports it. */
+const HCC_WITH_UNKNOWN_FIELD = stringify({
+  apiVersion: 'helm.cattle.io/v1',
+  kind: 'HelmChartConfig',
+  metadata: { name: 'traefik', namespace: 'kube-system' },
+  spec: { valuesContent: 'service: {}\n', chart: 'traefik' },
+});
+
+let scratch: string;
+beforeEach(() => { scratch = mkdtempSync(join(tmpdir(), 'k3s-vip-crds-')); });
+afterEach(() => {
+  process.chdir(ROOT);
+  delete process.env.K3S_VIP_CRD_DIR;
+  delete process.env.K3S_VIP_DIST_DIR;
+  process.exitCode = undefined;
+  jest.restoreAllMocks();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('finds crds/ from the project root, whatever the working directory', () => {
+  process.chdir(scratch);
+  expect(validateManifests(new Map([['dev/traefik-config.yaml', HCC_WITH_UNKNOWN_FIELD]]))).toEqual([{
+    file: 'dev/traefik-config.yaml',
+    object: 'HelmChartConfig/kube-system/traefik',
+    field: 'spec.chart',
+    message: expect.stringMatching(/^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/),
+  }]);
+});
+
+describe('a CRD folder without CRDs is an error, never an empty index', () => {
+  test.each([
+    ['missing', (dir: string) => join(dir, 'crds'), 'is missing'],
+    ['empty', (dir: string) => dir, 'holds no CustomResourceDefinition'],
+    ['holding other YAML only', (dir: string) => { writeFileSync(join(dir, 'notes.yaml'), 'kind: ConfigMap\n'); return dir; },
+      'holds no CustomResourceDefinition'],
+  ])('%s', (_case, makeDir, problem) => {
+    const dir = makeDir(scratch);
+    expect(() => readCrds(dir)).toThrow(`the CRD folder ${dir} ${problem}, so custom resources cannot be validated: ${RESTORE}`);
+  });
+
+  test('names a CRD outside the project by its full path', () => {
+    const dir = join(scratch, 'crds');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'hcc.yaml'), stringify({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'helmchartconfigs.helm.cattle.io' },
+      spec: { group: 'helm.cattle.io', names: { kind: 'HelmChartConfig' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true }] },
+    }));
+    expect(readCrds(dir).get('helm.cattle.io/HelmChartConfig')).toMatchObject({ file: join(dir, 'hcc.yaml'), scope: 'Namespaced' });
+  });
+});
+
+describe('K3S_VIP_CRD_DIR naming a missing folder', () => {
+  const missing = () => join(scratch, 'no-such-crds');
+  const message = () => `the CRD folder ${missing()} is missing, so custom resources cannot be validated: ${RESTORE}`;
+
+  test('`npm run validate` prints one line and exits 1', () => {
+    const dist = join(scratch, 'dist');
+    mkdirSync(join(dist, 'dev'), { recursive: true });
+    writeFileSync(join(dist, 'dev', 'traefik-config.yaml'), HCC_WITH_UNKNOWN_FIELD);
+    Object.assign(process.env, { K3S_VIP_CRD_DIR: missing(), K3S_VIP_DIST_DIR: dist });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    jest.isolateModules(() => (require('../src/validate/conformance') as typeof import('../src/validate/conformance')).main());
+    expect(stderr.mock.calls).toEqual([[`validate: ${message()}\n`]]);
+    expect(process.exitCode).toBe(1);
+  });
+
+  test('synth fails with one error line and writes nothing', () => {
+    process.env.K3S_VIP_CRD_DIR = missing();
+    const distDir = join(scratch, 'dist');
+    const lines: string[] = [];
+    jest.isolateModules(() => {
+      const { runSynth } = require('../src/synth') as typeof import('../src/synth');
+      const { wiring } = require('../src/main') as typeof import('../src/main');
+      expect(runSynth({ configDir: join(ROOT, 'config'), distDir, wiring, log: (line) => lines.push(line) })).toBe(1);
+    });
+    expect(lines).toEqual([`error: ${message()}`, `synth failed: ${distDir}/ was left unchanged.`]);
+    expect(existsSync(distDir)).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfigDir } from '../src/config/load';
+import { newCluster } from '../src/new-cluster';
+
+const CONFIG = join(__dirname, '..', 'config');
+const DEV = readFileSync(join(CONFIG, 'dev.yaml'), 'utf8');
+const BGP = readFileSync(join(CONFIG, 'examples', 'bgp.yaml'), 'utf8');
+const EXAMPLES = 'bgp, dual-stack, gitops-flux, ip-pool, load-balancers';
+
+let project: string;
+let configDir: string;
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'));
+  configDir = join(project, 'config');
+  cpSync(CONFIG, configDir, { recursive: true });
+});
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+const run = (...args: string[]) => {
+  const lines: string[] = [];
+  const code = newCluster(args, { configDir, schemaFile: join(project, 'config.schema.json'), log: (line) => lines.push(line) });
+  return { code, lines };
+};
+const withoutFirstLine = (text: string) => text.slice(text.indexOf('\n') + 1);
+
+test('copies the reference config/dev.yaml by default, says what to edit, and the copy loads', () => {
+  expect(run('lab')).toEqual({
+    code: 0,
+    lines: [
+      `new: wrote ${configDir}/lab.yaml, a copy of ${configDir}/dev.yaml. Set these to your network and sites:`,
+      '  kubeVip.interface: eth0',
+      '  kubeVip.controlPlane.address: 192.168.0.40',
+      '  traefik.loadBalancerIPs: 192.168.0.41',
+      '  ingresses[0].host: k3s.code-place-dev.site',
+      'Then run `npm run synth`: it checks the file and writes dist/lab/.',
+    ],
+  });
+  expect(readFileSync(join(configDir, 'lab.yaml'), 'utf8')).toBe(DEV);
+  const loaded = loadConfigDir(configDir);
+  expect(loaded.errors).toEqual([]);
+  expect(loaded.clusters.map((c) => c.name)).toEqual(['dev', 'lab']);
+});
+
+test('an example keeps its content, with the $schema line rewritten for config/', () => {
+  expect(run('edge', '--from', 'bgp').code).toBe(0);
+  const copy = readFileSync(join(configDir, 'edge.yaml'), 'utf8');
+  expect(BGP.split('\n')[0]).toBe('# yaml-language-server: $schema=../../config.schema.json');
+  expect(copy.split('\n')[0]).toBe('# yaml-language-server: $schema=../config.schema.json');
+  expect(withoutFirstLine(copy)).toBe(withoutFirstLine(BGP));
+});
+
+test('--from=<name> names another cluster, which wins over an example of the same name', () => {
+  writeFileSync(join(configDir, 'bgp.yaml'), DEV);
+  expect(run('copy', '--from=bgp').code).toBe(0);
+  expect(readFileSync(join(configDir, 'copy.yaml'), 'utf8')).toBe(DEV);
+});
+
+test('the $schema path is relative to the folder the file is written to', () => {
+  configDir = join(project, 'clusters', 'site-a');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(join(configDir, 'base.yaml'), 'kubeVip:\n  interface: eth1\n');
+  expect(run('lab', '--from', 'base').code).toBe(0);
+  expect(readFileSync(join(configDir, 'lab.yaml'), 'utf8'))
+    .toBe('# yaml-language-server: $schema=../../config.schema.json\nkubeVip:\n  interface: eth1\n');
+});
+
+test('--help prints usage and exits 0', () => {
+  const { code, lines } = run('lab', '--help');
+  expect(code).toBe(0);
+  expect(lines[0]).toBe('usage: npm run new -- <name> [--from <cluster or example>]');
+  expect(existsSync(join(configDir, 'lab.yaml'))).toBe(false);
+});
+
+describe('refuses, with one line and nothing written', () => {
+  const badName = 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but';
+  const rule = 'use lower-case letters, digits and \'-\', starting and ending with a letter or digit';
+  test.each([
+    ['no name', [], 'give the new cluster\'s name (see --help)'],
+    ['two names', ['a', 'b'], 'expected one cluster name, got 2: a b'],
+    ['an unknown option', ['lab', '--form', 'dev'], 'unknown option --form (see --help)'],
+    ['--from without a value', ['lab', '--from'], '--from needs a cluster or example name'],
+    ['an empty --from=', ['lab', '--from='], '--from needs a cluster or example name'],
+    ['an upper-case name', ['Lab'], `${badName} "Lab" is not a valid name: ${rule} (upper-case letters are not allowed: "lab")`],
+    ['a name ending in -', ['lab-'], `${badName} "lab-" is not a valid name: ${rule}`],
+    ['a name of 64 characters', ['a'.repeat(64)], `${badName} "${'a'.repeat(64)}" is 64 characters long; at most 63 are allowed`],
+    ['an existing cluster', ['dev'], '<configDir>/dev.yaml already exists: pick another name, or edit that file'],
+    ['an unknown --from', ['lab', '--from', 'prod'], `--from prod is neither a cluster (dev) nor an example (${EXAMPLES})`],
+  ])('%s', (_case, args, message) => {
+    const before = readdirSync(configDir).sort();
+    expect(run(...args)).toEqual({ code: 1, lines: [`error: ${message.replace('<configDir>', configDir)}`] });
+    expect(readdirSync(configDir).sort()).toEqual(before);
+  });
+
+  test('a name taken by a .yml file (it would write the same dist/ folder)', () => {
+    writeFileSync(join(configDir, 'lab.yml'), DEV);
+    expect(run('lab')).toEqual({ code: 1, lines: [`error: ${configDir}/lab.yml already exists: pick another name, or edit that file`] });
+    expect(existsSync(join(configDir, 'lab.yaml'))).toBe(false);
+  });
+
+  test('the longest valid name (63 characters) is accepted', () => {
+    expect(run('a'.repeat(63)).code).toBe(0);
+  });
+});

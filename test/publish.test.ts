@@ -187,7 +187,7 @@ describe('publishing under I/O errors (every change of the run fails once, in tu
     if (n > total) {
       expect(message).toBe('');
     } else {
-      expect(message).toMatch(/^cannot (write|remove|read) .*EIO \(input\/output error\)/);
+      expect(message).toMatch(/^cannot (write|remove|read) .*: input\/output error \(EIO\)/);
       expect(message).not.toContain('\n');
       // Before the removals start the run is rolled back; after, every file is whole and listed.
       if (message.includes('was left as it was')) expect(snapshot(dir)).toEqual(before);

@@ -89,12 +89,12 @@ export function writeAtomically(target: string, text: string, files: FileSystem 
   files.syncFolder(dirname(target));
 }
 
-/** One line for a failed file operation: `EROFS (read-only file system)` and the path. */
+/** What went wrong in a failed file operation, in one line: `read-only file system (EROFS)`. */
 export function describeFileError(e: unknown): string {
   const error = e as NodeJS.ErrnoException;
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
-    EPERM: 'operation not permitted (immutable file, or not allowed)',
+    EPERM: 'operation not permitted (an immutable file?)',
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',
     EDQUOT: 'disk quota exceeded',
@@ -107,6 +107,6 @@ export function describeFileError(e: unknown): string {
     ELOOP: 'too many symbolic links',
     ENAMETOOLONG: 'name too long',
   };
-  if (error?.code) return `${error.code} (${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'})`;
+  if (error?.code) return `${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'} (${error.code})`;
   return error?.message ?? String(e);
 }

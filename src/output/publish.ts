@@ -191,7 +191,7 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   } catch (e) {
     const restored = rollBack(dir, done, createdFolders, oldList, fs);
     throw new PublishError(`cannot write ${join(dir, current)}: ${describeFileError(e)}; ${restored
-      ? `${dir}/ was left as it was`
+      ? `${dir}/ was left as it was: fix that and run synth again`
       : `${dir}/ is partly updated (every file whole, all listed in ${GENERATED_LIST}): fix the cause and run synth again`}`);
   }
 

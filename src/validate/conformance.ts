@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { loadAll, YAMLException } from 'js-yaml';
+import { describeFileError } from '../output/file-system';
 import { listFiles } from '../output/publish';
 import { Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
@@ -93,18 +94,19 @@ export function formatViolation(v: Violation): string {
 /** `npm run validate`: checks the committed dist/ and exits 1 listing every violation. */
 export function main(): void {
   const distDir = process.env.K3S_VIP_DIST_DIR ?? 'dist';
-  const paths = listFiles(distDir).filter(isManifestFile);
-  if (!paths.length) {
-    process.stderr.write(`validate: ${distDir}/ holds no manifests; run \`npm run synth\` first.\n`);
-    process.exitCode = 1;
-    return;
-  }
-  const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
   let violations: Violation[];
   try {
+    const paths = listFiles(distDir).filter(isManifestFile);
+    if (!paths.length) {
+      process.stderr.write(`validate: ${distDir}/ holds no manifests; run \`npm run synth\` first.\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
     violations = validateManifests(files);
   } catch (e) {
-    process.stderr.write(`validate: ${(e as Error).message}\n`);
+    const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${distDir}/: ${describeFileError(e)}` : (e as Error).message;
+    process.stderr.write(`validate: ${problem}\n`);
     process.exitCode = 1;
     return;
   }

@@ -232,6 +232,8 @@ describe('warnings where the cluster would surprise', () => {
   test.each<[string, string, string[]]>([
     ['Traefik VIP in another /24 than the control-plane VIP, no nodeCidr', `${cp('192.168.0.40')}traefik:\n  loadBalancerIPs: [192.168.1.41]\n`, [otherLan]],
     ['... and an IPv6 nodeCidr says nothing about IPv4', `${cp('192.168.0.40')}traefik:\n  loadBalancerIPs: [192.168.1.41]\nk3s:\n  nodeCidr: "fd00::/64"\n`, [otherLan]],
+    ['VIPs far apart: no block to suggest', `${cp('10.0.0.40')}traefik:\n  loadBalancerIPs: [192.168.1.41]\n`,
+      [`${FILE}:5:21: traefik.loadBalancerIPs[0]: "192.168.1.41" is in another /24 than the control-plane VIP 10.0.0.40; without k3s.nodeCidr this tool assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block`]],
     ['same /24: no warning', `${cp('192.168.0.40')}${TRAEFIK}`, []],
     ['an IPv4 nodeCidr decides instead', `${cp('192.168.0.40')}traefik:\n  loadBalancerIPs: [192.168.1.41]\nk3s:\n  nodeCidr: 192.168.0.0/23\n`, []],
     ['BGP mode routes VIPs, no LAN to guess', `${bgp('[{address: 192.168.0.1, as: 65000}]')}traefik:\n  loadBalancerIPs: [192.168.1.41]\n`, []],

@@ -133,7 +133,8 @@ function oddSpelling(address: string, prefix?: number): { why: string; ipv4: str
   const ip = parseIp(address);
   const embedded = ip && embeddedIpv4(ip);
   if (!embedded || (prefix !== undefined && prefix < 96)) return undefined;
-  return { why: `is an ${embedded.kind} IPv6 address, which hosts treat as IPv4`, ipv4: withPrefix(embedded.ipv4, prefix && prefix - 96) };
+  const ipv4 = withPrefix(embedded.ipv4, prefix === undefined ? undefined : prefix - 96);
+  return { why: `is an ${embedded.kind} IPv6 address, which hosts treat as IPv4`, ipv4 };
 }
 
 function oddSpellingProblem(value: string, address: string, prefix?: number): string | undefined {

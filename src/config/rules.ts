@@ -250,11 +250,13 @@ function checkGuessedLan(
   const subnet = (ip: IpAddress) => ip.value >> 8n;
   for (const vip of services[0].ips) {
     if (vip.ip.family !== 4 || subnet(vip.ip) === subnet(controlPlane.ip)) continue;
+    // The smallest block holding both, as a hint when it could be a LAN (a /16 or smaller).
     let prefix = 24;
-    while (prefix > 0 && vip.ip.value >> BigInt(32 - prefix) !== controlPlane.ip.value >> BigInt(32 - prefix)) prefix--;
-    const block = parseCidr(`${vip.ip.text}/${prefix}`)!.text;
+    while (prefix > 16 && vip.ip.value >> BigInt(32 - prefix) !== controlPlane.ip.value >> BigInt(32 - prefix)) prefix--;
+    const both = vip.ip.value >> BigInt(32 - prefix) === controlPlane.ip.value >> BigInt(32 - prefix)
+      ? ` (both lie in ${parseCidr(`${vip.ip.text}/${prefix}`)!.text})` : '';
     warn(vip.path, `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool `
-      + `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block (both lie in ${block})`);
+      + `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`);
   }
 }
 

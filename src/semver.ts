@@ -7,7 +7,10 @@ export interface Version {
   readonly tag: string;
 }
 
-const PATTERN = /^v?(\d+)\.(\d+)\.(\d+)$/;
+/** Largest number in one part of a version; release numbers never come near it, typos do. */
+export const MAX_VERSION_PART = 9999;
+/** `MAJOR.MINOR.PATCH`, optional `v`, numbers without leading zeros up to MAX_VERSION_PART. */
+const PATTERN = /^v?(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})$/;
 
 export function isVersion(text: string): boolean {
   return PATTERN.test(text);

@@ -116,6 +116,7 @@ describe('more LoadBalancer Services', () => {
 
   test('warnings: a class kube-vip does not own, and Local traffic policy in ARP mode', () => {
     const config = withChanges(devConfig(), {
+      traefik: { redirectToHttps: true },
       loadBalancers: [db({ ips: ['192.168.0.42'], loadBalancerClass: 'example.com/other', externalTrafficPolicy: 'Local' })],
     });
     const result = parseConfigText('config/t.yaml', stringify(config));

@@ -1,6 +1,5 @@
-import { hasHostBits, parseCidr, parseIp, reservedUse } from '../net/ip';
-import { isVersion } from '../semver';
-import { upstreamChartVersion } from '../traefik/chart-versions';
+import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
+import { isVersion, MAX_VERSION_PART } from '../semver';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -58,8 +57,35 @@ export const ingressHost: FormatCheck = (value) => {
   return undefined;
 };
 
-export const ingressPath: FormatCheck = (value) =>
-  value.startsWith('/') ? undefined : `${show(value)} does not start with "/": write "/${value.replace(/^\/*/, '')}"`;
+/** Longest ingress path accepted; the API server sets none, but no real route comes near it. */
+export const MAX_INGRESS_PATH = 1024;
+/** RFC 3986 `pchar` and `/`: unreserved, sub-delims, ':' and '@'; '%' only as a percent-escape (checked below). */
+const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
+
+/**
+ * Ingress path of pathType Prefix: the API server's rules (k8s.io/kubernetes
+ * pkg/apis/networking/validation/validation.go, validateHTTPIngressPath: absolute, none of
+ * `//`, `/./`, `/../`, `%2f`, `%2F`, not ending in `/..` or `/.`), plus RFC 3986 path characters,
+ * so no value can break the Traefik rule or the generated README, and a length bound.
+ */
+export const ingressPath: FormatCheck = (value) => {
+  if (!value.startsWith('/')) return `${show(value)} does not start with "/": write "/${value.replace(/^\/*/, '')}"`;
+  if (value.length > MAX_INGRESS_PATH) return `${show(value)} is ${value.length} characters long; at most ${MAX_INGRESS_PATH} are allowed`;
+  const bad = [...value].find((c) => !PATH_CHAR.test(c));
+  if (bad !== undefined) {
+    return `${show(value)} contains ${show(bad)}: a path may hold letters, digits, "-._~!$&'()*+,;=:@/" and percent-escapes such as "%20"`;
+  }
+  const badEscape = /%(?![0-9A-Fa-f]{2})/.exec(value);
+  if (badEscape) {
+    const escape = value.slice(badEscape.index, badEscape.index + 3);
+    return `${show(value)} contains ${show(escape)}, which is not a percent-escape: write "%" as "%25"`;
+  }
+  const sequence = ['//', '/./', '/../', '%2f', '%2F'].find((s) => value.includes(s));
+  if (sequence) return `${show(value)} contains ${show(sequence)}, which the API server refuses in a Prefix path: remove it`;
+  const suffix = ['/..', '/.'].find((s) => value.endsWith(s));
+  if (suffix) return `${show(value)} ends with ${show(suffix)}, which the API server refuses in a Prefix path: remove it`;
+  return undefined;
+};
 
 /** Network interface names the Linux kernel accepts (net/core/dev.c dev_valid_name). */
 export const interfaceName: FormatCheck = (value) => {
@@ -68,17 +94,61 @@ export const interfaceName: FormatCheck = (value) => {
   if (value === '.' || value === '..' || /[/:\s]/.test(value)) {
     return `${show(value)} is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`;
   }
+  // kube-vip reads it from the env var vip_interface, and Kubernetes expands `$(NAME)` in env values.
+  if (value.includes('$(')) {
+    return `${show(value)} contains "$(", which Kubernetes expands as a variable reference in kube-vip's env (vip_interface): `
+      + 'rename the interface';
+  }
   return undefined;
 };
 
+/**
+ * Why `part` (one `MAJOR.MINOR.PATCH` of `value`) is not a sane version, or undefined when it is one
+ * or not a version at all (the caller says what is expected then).
+ */
+function versionShapeProblem(value: string, part: string): string | undefined {
+  const numbers = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(part)?.slice(1);
+  if (!numbers || isVersion(part)) return undefined;
+  if (numbers.some((n) => n.length > 1 && n.startsWith('0'))) {
+    const fixed = `${part.startsWith('v') ? 'v' : ''}${numbers.map((n) => String(Number(n))).join('.')}`;
+    return `${show(value)} has a leading zero: write ${show(value.split(part).join(fixed))}`;
+  }
+  return `${show(value)} has a number above ${MAX_VERSION_PART}, which no release uses: check for a typo`;
+}
+
+/** A release tag; `1.2.3` is read as `v1.2.3` (the schema normalises it). */
 export const version: FormatCheck = (value) =>
-  isVersion(value) ? undefined : `${show(value)} is not a version: expected a release tag such as "v1.2.3"`;
+  isVersion(value) ? undefined
+    : versionShapeProblem(value, value) ?? `${show(value)} is not a version: expected a release tag such as "v1.2.3"`;
+
+/**
+ * One spelling per address, so every address check (loopback, pod network, pools, duplicates) sees
+ * it: no leading zeros in IPv4 and no IPv6 spelling of an IPv4 address. Returns what is odd about
+ * `address` and its IPv4 form; `prefix` is a CIDR's `/n` (only blocks of /96 or longer map to IPv4).
+ */
+function oddSpelling(address: string, prefix?: number): { why: string; ipv4: string } | undefined {
+  const withPrefix = (ipv4: string, bits: number | undefined) => (bits === undefined ? ipv4 : `${ipv4}/${bits}`);
+  const padded = zeroPaddedIpv4(address);
+  if (padded) return { why: 'has leading zeros', ipv4: withPrefix(padded, prefix) };
+  const ip = parseIp(address);
+  const embedded = ip && embeddedIpv4(ip);
+  if (!embedded || (prefix !== undefined && prefix < 96)) return undefined;
+  const ipv4 = withPrefix(embedded.ipv4, prefix === undefined ? undefined : prefix - 96);
+  return { why: `is an ${embedded.kind} IPv6 address, which hosts treat as IPv4`, ipv4 };
+}
+
+function oddSpellingProblem(value: string, address: string, prefix?: number): string | undefined {
+  const odd = oddSpelling(address, prefix);
+  return odd && `${show(value)} ${odd.why}: write ${show(odd.ipv4)}`;
+}
 
 /** A single address usable as a virtual IP. Network-level rules (CIDRs, LAN) are cross-checks. */
 export const virtualIp: FormatCheck = (value) => {
   if (value.includes('/') && parseCidr(value)) {
     return `${show(value)} has a prefix length; a virtual IP is a single address: write ${show(value.split('/')[0])}`;
   }
+  const odd = oddSpellingProblem(value, value);
+  if (odd) return odd;
   const ip = parseIp(value);
   if (!ip) return `${show(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
   const reserved = reservedUse(ip);
@@ -87,6 +157,9 @@ export const virtualIp: FormatCheck = (value) => {
 };
 
 export const cidr: FormatCheck = (value) => {
+  const [address, prefix] = value.split('/');
+  const odd = prefix !== undefined && /^\d{1,3}$/.test(prefix) ? oddSpellingProblem(value, address, Number(prefix)) : undefined;
+  if (odd) return odd;
   if (!parseCidr(value)) return `${show(value)} is not a CIDR block: expected an address with a prefix length, e.g. "10.42.0.0/16"`;
   if (hasHostBits(value)) return `${show(value)} has host bits set: the block starts at ${show(parseCidr(value)!.text)}`;
   return undefined;
@@ -101,9 +174,13 @@ export const portName: FormatCheck = (value) => {
 };
 
 /** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */
-export const chartVersion: FormatCheck = (value) =>
-  isVersion(upstreamChartVersion(value)) ? undefined
-    : `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`;
+export const chartVersion: FormatCheck = (value) => {
+  const parts = value.split('+up');
+  if (parts.length <= 2 && parts.every(isVersion)) return undefined;
+  const shape = parts.length <= 2 ? parts.map((part) => versionShapeProblem(value, part)).find(Boolean) : undefined;
+  return shape
+    ?? `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`;
+};
 
 
 /** A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. */
@@ -124,6 +201,12 @@ export const repoPath: FormatCheck = (value) =>
 /** `first-last` address range of one family, first <= last (kube-vip-cloud-provider `range-*`). */
 export const ipRange: FormatCheck = (value) => {
   const [first, last, ...rest] = value.split('-');
+  const ends = [first ?? '', last ?? ''];
+  const oddEnd = rest.length ? undefined : ends.find((end) => oddSpelling(end));
+  if (oddEnd !== undefined) {
+    const fixed = ends.map((end) => oddSpelling(end)?.ipv4 ?? end).join('-');
+    return `${show(value)}: ${show(oddEnd)} ${oddSpelling(oddEnd)!.why}: write ${show(fixed)}`;
+  }
   const a = parseIp(first ?? '');
   const b = parseIp(last ?? '');
   if (rest.length || !a || !b) return `${show(value)} is not an address range: expected "first-last", e.g. "192.168.0.200-192.168.0.220"`;
@@ -134,11 +217,18 @@ export const ipRange: FormatCheck = (value) => {
 
 /** A BGP peer: an IPv4 or IPv6 address (kube-vip writes IPv6 as [addr] itself). */
 export const peerIp: FormatCheck = (value) =>
-  parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`;
+  oddSpellingProblem(value, value)
+    ?? (parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`);
 
 /** Secret data key (k8s IsConfigMapKey). */
-export const secretKey: FormatCheck = (value) =>
-  /^[-._a-zA-Z0-9]+$/.test(value) && value.length <= 253 ? undefined : `${show(value)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`;
+export const secretKey: FormatCheck = (value) => {
+  if (value.length > 253) return `${show(value)} is ${value.length} characters long; at most 253 are allowed`;
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) return `${show(value)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`;
+  if (value === '.' || value.startsWith('..')) {
+    return `${show(value)} is not a valid Secret key: it must not be "." or "..", nor start with ".."`;
+  }
+  return undefined;
+};
 
 export const email: FormatCheck = (value) =>
   /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : `${show(value)} is not an e-mail address: ACME needs a real one for expiry notices`;
@@ -176,7 +266,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1035Label, '^[a-z]([-a-z0-9]*[a-z0-9])?$'],
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
-  [ingressPath, '^/'],
+  [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
   [interfaceName, '^[^/:\\s]{1,15}$'],
   [version, '^v?\\d+\\.\\d+\\.\\d+$'],
   [chartVersion, '^v?\\d+\\.\\d+\\.\\d+(\\+up\\d+\\.\\d+\\.\\d+)?$'],

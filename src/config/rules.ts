@@ -81,10 +81,12 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   if (lanChecks && config.kubeVip.interface === 'lo') {
     error(['kubeVip', 'interface'], '"lo" cannot answer ARP on the LAN: in ARP mode name the NIC of the nodes\' LAN (or omit it); `lo` is for mode: bgp');
   }
+  if (lanChecks) checkGuessedLan(cidrs, controlPlane, services, warn);
   for (const service of services) checkServiceVips(service, version, rules, pools, error);
   checkSharedVips(services, controlPlane, version, rules, error);
+  checkBgpPeers(config, [controlPlane, ...services.flatMap((s) => s.ips)], pools, version, rules, error);
   checkLoadBalancers(config, warn, error);
-  checkIngresses(config, error);
+  checkIngresses(config, warn, error);
   return { errors, warnings };
 }
 
@@ -228,11 +230,33 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
     } else if (vip.ip.family === 4 && lan.prefix < 31 && (vip.ip.value === lan.first || vip.ip.value === lan.last)) {
       error(vip.path, `${text} is the ${vip.ip.value === lan.first ? 'network' : 'broadcast'} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);
     }
-  } else if (!lan && vip.ip.family === 4) {
+  } else if (vip.ip.family === 4) {
+    // No IPv4 LAN given (none, or an IPv6 nodeCidr): assume the usual /24.
     const lastOctet = vip.ip.value & 0xffn;
     if (lastOctet === 0n || lastOctet === 255n) {
       error(vip.path, `${text} is the ${lastOctet === 0n ? 'network' : 'broadcast'} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`);
     }
+  }
+}
+
+/**
+ * The /24 guess cannot tell whether a Traefik VIP in another /24 than the control-plane VIP is on
+ * the nodes' LAN too; k3s.nodeCidr can.
+ */
+function checkGuessedLan(
+  cidrs: Cidrs, controlPlane: LocatedIp | undefined, services: readonly ServiceVips[], warn: (p: Path, m: string) => void,
+) {
+  if (!controlPlane || controlPlane.ip.family !== 4 || cidrs.node?.cidr.family === 4) return;
+  const subnet = (ip: IpAddress) => ip.value >> 8n;
+  for (const vip of services[0].ips) {
+    if (vip.ip.family !== 4 || subnet(vip.ip) === subnet(controlPlane.ip)) continue;
+    // The smallest block holding both, as a hint when it could be a LAN (a /16 or smaller).
+    let prefix = 24;
+    while (prefix > 16 && vip.ip.value >> BigInt(32 - prefix) !== controlPlane.ip.value >> BigInt(32 - prefix)) prefix--;
+    const both = vip.ip.value >> BigInt(32 - prefix) === controlPlane.ip.value >> BigInt(32 - prefix)
+      ? ` (both lie in ${parseCidr(`${vip.ip.text}/${prefix}`)!.text})` : '';
+    warn(vip.path, `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool `
+      + `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`);
   }
 }
 
@@ -279,6 +303,32 @@ function checkSharedVips(services: readonly ServiceVips[], controlPlane: Located
   }
 }
 
+/** A BGP peer is a router the VIPs are announced to: never one of the VIPs, and IPv6 only where kube-vip parses it. */
+function checkBgpPeers(
+  config: ClusterConfig, vips: ReadonlyArray<LocatedIp | undefined>, pools: readonly Pool[], version: Version, rules: KubeVipRules,
+  error: (p: Path, m: string) => void,
+) {
+  const ownAddress = 'give the router\'s own address';
+  config.kubeVip.bgp?.peers.forEach((peer, i) => {
+    const path = ['kubeVip', 'bgp', 'peers', i, 'address'];
+    const ip = parseIp(peer.address);
+    if (!ip) return;
+    const vip = vips.find((v) => v && v.ip.family === ip.family && v.ip.value === ip.value);
+    if (vip) {
+      error(path, `"${ip.text}" is also a VIP (${formatPath(vip.path)}); a peer is the router kube-vip announces the VIPs to: ${ownAddress}`);
+    }
+    const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, ip));
+    if (pooled) {
+      error(path, `"${ip.text}" lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to a Service: `
+        + `${ownAddress}, outside the pools`);
+    }
+    if (ip.family === 6 && !rules.ipv6BgpPeers) {
+      error(path, `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: `
+        + 'use the peer\'s IPv4 address, or kube-vip v0.5.8 or newer');
+    }
+  });
+}
+
 function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) => void, error: (p: Path, m: string) => void) {
   const names = new Map<string, number>();
   config.loadBalancers.forEach((lb, i) => {
@@ -307,7 +357,7 @@ function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) =>
   });
 }
 
-function checkIngresses(config: ClusterConfig, error: (p: Path, m: string) => void) {
+function checkIngresses(config: ClusterConfig, warn: (p: Path, m: string) => void, error: (p: Path, m: string) => void) {
   const names = new Map<string, number>();
   const routes = new Map<string, number>();
   const resolvers = new Set([...Object.keys(config.traefik.certResolvers), ...config.traefik.externalCertResolvers]);
@@ -334,6 +384,11 @@ function checkIngresses(config: ClusterConfig, error: (p: Path, m: string) => vo
     }
     if (resolver && !resolvers.has(resolver)) {
       error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
+    }
+    // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
+    if (resolver && !config.traefik.redirectToHttps) {
+      warn(['ingresses', i, 'tls'], `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, `
+        + `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`);
     }
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);

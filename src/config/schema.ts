@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as format from './formats';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
 import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { isVersion, parseVersion } from '../semver';
 import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
 
 /**
@@ -40,8 +41,9 @@ const poolEntry = z.strictObject({
 }).describe('One address pool: a `cidr` or a `range`.');
 
 const kubeVip = z.strictObject({
+  // `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same.
   version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
-    .default(DEFAULT_VERSION),
+    .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value)).default(DEFAULT_VERSION),
   mode: z.enum(['arp', 'bgp']).describe('How VIPs reach the network: arp (ARP/NDP on the LAN, one leader) or bgp (routes to BGP peers).')
     .default('arp'),
   interface: formatted(format.interfaceName, 'NIC that carries the VIPs on every control-plane node. Omit to let kube-vip use the NIC of the default route.')

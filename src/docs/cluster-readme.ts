@@ -1,4 +1,4 @@
-import { ClusterConfig } from '../config/schema';
+import { ClusterConfig, PoolEntry } from '../config/schema';
 
 export interface ClusterReadmeProps {
   /** Cluster (and folder) name. */
@@ -10,9 +10,24 @@ export interface ClusterReadmeProps {
   readonly manifests: readonly string[];
 }
 
-/** Mermaid labels are quoted; quotes inside become #quot; (Mermaid's entity syntax). */
-const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
-const code = (text: string) => `\`${text}\``;
+/**
+ * Escaping, so no config value can break the README: the format rules already keep most values
+ * plain, but paths and file names may carry punctuation. Line breaks become spaces everywhere.
+ */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+/** A quoted Mermaid label; characters with a meaning to Mermaid or HTML become `#<code>;` entities. */
+const label = (text: string) => `"${oneLine(text).replace(/[#"<>|`[\]{}&\\]/g, (c) => `#${c.charCodeAt(0)};`)}"`;
+/** Plain text in a Markdown table cell: Markdown punctuation is backslash-escaped (CommonMark §2.4). */
+const cell = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|&~!]/g, (c) => `\\${c}`);
+/** A code span that holds any text: a fence longer than every backtick run inside, `|` escaped for tables (GFM §4.10). */
+const code = (text: string) => {
+  const body = oneLine(text).replace(/\|/g, '\\|');
+  const fence = '`'.repeat(Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+};
+/** A table row of cells already escaped with `cell` or `code`. */
+const row = (...cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /**
  * `dist/<cluster>/README.md`: the traffic path as a Mermaid diagram and a table of every VIP, host
@@ -49,25 +64,33 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   }
 
   const vips = [
-    ...(cp ? [`| ${cp} | 6443 | Kubernetes API server | ${announcer} |`] : []),
-    `| ${traefikVip} | 80, 443 | Traefik (Service kube-system/traefik) | ${announcer} |`,
-    ...loadBalancers.map((lb) =>
-      `| ${lb.ips?.join(', ') ?? pooled} | ${lb.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')} | Service ${lb.namespace}/${lb.name} | ${announcer} |`),
+    ...(cp ? [row(cell(cp), '6443', 'Kubernetes API server', cell(announcer))] : []),
+    row(cell(traefikVip), '80, 443', 'Traefik (Service kube-system/traefik)', cell(announcer)),
+    ...loadBalancers.map((lb) => row(
+      cell(lb.ips?.join(', ') ?? pooled),
+      cell(lb.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')),
+      cell(`Service ${lb.namespace}/${lb.name}`),
+      cell(announcer),
+    )),
   ];
   const pool = kubeVip.services.ipPool;
+  const poolRow = (namespace: string, entry: PoolEntry) =>
+    row(cell(namespace), cell([entry.cidr ?? [], entry.range ?? []].flat().join(', ')), String(entry.allowShare));
   const pools = pool
-    ? [
-      ...(pool.global ? [`| global | ${[pool.global.cidr ?? [], pool.global.range ?? []].flat().join(', ')} | ${pool.global.allowShare} |`] : []),
-      ...Object.entries(pool.namespaces).map(([ns, entry]) => `| ${ns} | ${[entry.cidr ?? [], entry.range ?? []].flat().join(', ')} | ${entry.allowShare} |`),
-    ]
+    ? [...(pool.global ? [poolRow('global', pool.global)] : []), ...Object.entries(pool.namespaces).map(([ns, entry]) => poolRow(ns, entry))]
     : [];
-  const routes = ingresses.map((i) =>
-    `| ${code(i.host)} | ${code(i.path)} | ${i.namespace}/${i.service}:${i.port} | ${i.tls ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)'} | ${i.namespace}/${i.name} |`);
+  const routes = ingresses.map((i) => row(
+    code(i.host),
+    code(i.path),
+    cell(`${i.namespace}/${i.service}:${i.port}`),
+    i.tls ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
+    cell(`${i.namespace}/${i.name}`),
+  ));
 
   return [
-    `# Cluster \`${name}\``,
+    `# Cluster ${code(name)}`,
     '',
-    `Generated from \`${source}\` by \`npm run synth\`; edit the config, not this folder.`,
+    `Generated from ${code(source)} by \`npm run synth\`; edit the config, not this folder.`,
     '',
     '## Traffic path',
     '',
@@ -92,7 +115,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     '',
     '## Files',
     '',
-    ...manifests.map((file) => `- \`${file}\`: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),
+    ...manifests.map((file) => `- ${code(file)}: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),
     '- `k3s/config.yaml`: K3s server settings for every server (not a manifest).',
     ...(config.gitops ? [`- \`gitops/${config.gitops.engine}.yaml\`: apply once to let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder.`] : []),
     '',

@@ -25,6 +25,11 @@ export interface KubeVipRules {
   readonly multipleServiceIPs: boolean;
   /** Control plane and Services can share one VIP through a common lease (v1.1.0+). */
   readonly commonLease: boolean;
+  /**
+   * `bgp_peers` takes IPv6 peers as `[addr]` (v0.5.8+, commit b83a993); before, ParseBGPPeerConfig
+   * splits every entry at each `:` and knows no brackets (`pkg/bgp/peers.go` at v0.5.0 to v0.5.7).
+   */
+  readonly ipv6BgpPeers: boolean;
 }
 
 /**
@@ -47,7 +52,9 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRules>> = [
     loadBalancerIPsAnnotation: false,
     multipleServiceIPs: false,
     commonLease: false,
+    ipv6BgpPeers: false,
   },
+  { since: 'v0.5.8', ipv6BgpPeers: true }, // commit b83a993
   { since: 'v0.5.12', loadBalancerIPsAnnotation: true }, // kube-vip PR #528
   { since: 'v0.6.1', vipLeaseNameEnv: true },
   { since: 'v0.6.3', svcLeaseNameEnv: true },

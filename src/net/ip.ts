@@ -108,6 +108,29 @@ function ipv6ToBigInt(text: string): bigint {
   return [...headGroups, ...zeros, ...tailGroups].reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
 }
 
+const MAPPED = parseCidr('::ffff:0:0/96')!;
+const COMPATIBLE = parseCidr('::/96')!;
+
+/**
+ * An IPv6 spelling of an IPv4 address: IPv4-mapped (`::ffff:192.168.0.41`, RFC 4291 §2.5.5.2) or
+ * the deprecated IPv4-compatible form (`::192.168.0.41`, §2.5.5.1; `::` and `::1` are not). Hosts
+ * treat them as IPv4, so each address gets one spelling: the IPv4 one.
+ */
+export function embeddedIpv4(ip: IpAddress): { kind: 'IPv4-mapped' | 'IPv4-compatible'; ipv4: string } | undefined {
+  if (ip.family !== 6 || ip.value <= 1n) return undefined;
+  const kind = cidrContains(MAPPED, ip) ? 'IPv4-mapped' : cidrContains(COMPATIBLE, ip) ? 'IPv4-compatible' : undefined;
+  return kind && { kind, ipv4: formatIp(4, ip.value & 0xffffffffn) };
+}
+
+/**
+ * The canonical text of a dotted IPv4 address written with leading zeros (`192.168.000.041`), which
+ * Node and Go refuse and some C libraries read as octal; undefined for anything else.
+ */
+export function zeroPaddedIpv4(text: string): string | undefined {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text)?.slice(1).map(Number);
+  return octets && octets.every((o) => o <= 255) && !isIPv4(text) ? octets.join('.') : undefined;
+}
+
 /** Address blocks no virtual IP may use: nothing on a LAN can answer ARP/NDP for them. */
 const RESERVED: ReadonlyArray<{ cidr: IpCidr; what: string }> = [
   ['0.0.0.0/8', 'the "this network" block'],

@@ -6,7 +6,7 @@ import { renderClusters } from '../src/synth';
 /** A Kubernetes object as synthesized (plain JSON). */
 export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
 
-/** The reference config (config/dev.yaml) as an object, for tests to vary. */
+/** The reference config (config/dev.yaml, without its HTTP->HTTPS redirect) as an object, for tests to vary. */
 export function devConfig(): any {
   return {
     kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' }, services: { enabled: true } },

@@ -93,7 +93,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     // Kubernetes expands $(NAME) from an env var defined earlier, so the password stays in its Secret.
     if (bgp.passwordSecret) env.push({ name: BGP_PASSWORD_ENV, secret: bgp.passwordSecret });
     const password = bgp.passwordSecret ? `$(${BGP_PASSWORD_ENV})` : '';
-    // address:AS:password:multihop, IPv6 in brackets (pkg/bgp peers parser, v0.8.x through v1.2.3).
+    // address:AS:password:multihop, IPv6 in brackets (the peer parser reads brackets from v0.5.8, kube-vip commit b83a993).
     add('bgp_peers', bgp.peers
       .map((peer) => `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop}`)
       .join(','));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dns1123Label } from './formats';
 import { checkClusterRules, formatPath, Problem } from './rules';
 import { ClusterConfig, clusterConfigSchema } from './schema';
-import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
+import { CONTROL_CHARACTER, decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -99,7 +99,8 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
 
   if (data === null || data === undefined) {
-    return { errors: [{ file, path: [], message: 'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files' }], warnings: [] };
+    const message = 'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
+    return { errors: [{ file, path: [], message }], warnings: [] };
   }
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
@@ -145,7 +146,8 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
     strays.forEach((p) => adopted.add(p));
     const name = problem.path[problem.path.length - 1];
     const keys = strays.map((p) => `\`${p.unknownKey}\``).join(', ');
-    return { path: problem.path, message: `is empty, and ${keys} below it belong${strays.length === 1 ? 's' : ''} to it: indent ${strays.length === 1 ? 'that key' : 'those keys'} under \`${name}:\`` };
+    const [verb, them] = strays.length === 1 ? ['belongs', 'that key'] : ['belong', 'those keys'];
+    return { path: problem.path, message: `is empty, and ${keys} below it ${verb} to it: indent ${them} under \`${name}:\`` };
   });
   return merged.filter((p) => !adopted.has(p));
 }
@@ -178,7 +180,8 @@ function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
         // `{host:a.example.com}`: in a flow mapping, YAML reads a missing space after the colon as one key.
         const [, glued, value] = /^([^:]+):(.+)$/.exec(key) ?? [];
         if (glued && allowed.includes(glued)) {
-          return { path: [...path, key], unknownKey: key, suggestion: glued, message: `unknown key ${show(key)}: write \`${glued}: ${value}\` with a space after the colon` };
+          const message = `unknown key ${show(key)}: write \`${glued}: ${value}\` with a space after the colon`;
+          return { path: [...path, key], unknownKey: key, suggestion: glued, message };
         }
         const guess = closest(key, allowed);
         return {
@@ -194,7 +197,8 @@ function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
         return [{ path, message: `is required${description ? `: ${description}` : `: expected ${article(issue.expected)}`}` }];
       }
       if (input === null && (issue.expected === 'object' || issue.expected === 'array' || issue.expected === 'record')) {
-        return [{ path, emptyBlock: true, message: `is empty: give its ${issue.expected === 'array' ? 'items' : 'keys'} on the lines below it, indented, or remove it` }];
+        const content = issue.expected === 'array' ? 'items' : 'keys';
+        return [{ path, emptyBlock: true, message: `is empty: give its ${content} on the lines below it, indented, or remove it` }];
       }
       if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
         const item = typeof input === 'string' && /^[\w.-]+$/.test(input) ? input : show(input);
@@ -202,12 +206,14 @@ function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       }
       if (issue.expected === 'array' && kind(input) === 'a mapping') {
         const first = Object.keys(input as object)[0];
-        return [{ path, message: `is a mapping, but a list is expected: start each item with "- "${first ? `, e.g. "- ${first}: ..."` : ''}` }];
+        const example = first ? `, e.g. "- ${first}: ..."` : '';
+        return [{ path, message: `is a mapping, but a list is expected: start each item with "- "${example}` }];
       }
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
       return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
     }
     case 'invalid_union': {
+      if (input === undefined) return [{ path, message: `is required: ${schemaAt(path)?.description ?? 'expected a value'}` }];
       // Prefer the branch whose type matched (its message is specific), else describe the union.
       const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
@@ -230,7 +236,8 @@ const CONFIG_KEYS: ReadonlySet<string> = (() => {
   const keys = new Set<string>();
   const visit = (schema: z.ZodType | undefined): void => {
     if (!schema) return;
-    const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+    type Children = { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+    const def = unwrap(schema)._zod.def as Children;
     for (const [key, value] of Object.entries(def.shape ?? {})) {
       keys.add(key);
       visit(value);
@@ -314,7 +321,7 @@ function article(expected: string): string {
 /** `config/dev.yaml:7:5: kubeVip.interface: "eth 0" is not ...` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
-  // A key written with escapes ("a\\nb") must not split the one-line message.
-  const key = formatPath(d.path.map((k) => (typeof k === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(k) ? JSON.stringify(k) : k)));
+  // A key written with escapes ("a\nb") must not split the one-line message.
+  const key = formatPath(d.path.map((k) => (typeof k === 'string' && CONTROL_CHARACTER.test(k) ? JSON.stringify(k) : k)));
   return `${where}: ${key ? `${key}: ` : ''}${d.message}`;
 }

@@ -21,6 +21,10 @@ export const MAX_EXPANDED_VALUES = 100_000;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Path = Array<string | number>;
+/** Line and column (1-based) of an offset into the text. */
+type At = (offset: number) => Pick<InputProblem, 'line' | 'column'>;
+/** Key path of the node at an offset into the text. */
+type PathAt = (offset: number) => Path;
 
 /** A problem of the input, located by line and column (1-based) and key path. */
 export interface InputProblem {
@@ -57,7 +61,8 @@ export function decodeConfigBytes(bytes: Uint8Array): { text?: string; problem?:
 
 export function sizeProblem(bytes: number): InputProblem | undefined {
   if (bytes <= MAX_FILE_BYTES) return undefined;
-  return { path: [], message: `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?` };
+  const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return { path: [], message: `is ${size}; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?` };
 }
 
 /** The largest prefix that decodes (as a stream, so a cut sequence is fine) ends at the first bad byte. */
@@ -90,7 +95,12 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const oversized = checkBounds(tokens, at);
   if (oversized.length) return { lines, problems: oversized };
 
-  const doc = composeOne(tokens, text.length, at);
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const [doc, secondDoc] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
+  if (secondDoc) {
+    const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
+    return { doc, lines, problems: [{ ...at(secondDoc.range[0]), path: [], message }] };
+  }
   const pathAt = (offset: number) => nodePath(doc.contents, offset, []);
   const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt)];
   if (textProblems.length) return { doc, lines, problems: textProblems };
@@ -105,7 +115,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
 }
 
 /** Nesting depth and entries per collection, checked on the parser's tokens before the (recursive) composer runs. */
-function checkBounds(tokens: CST.Token[], at: (offset: number) => Pick<InputProblem, 'line' | 'column'>): InputProblem[] {
+function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
   const problems: InputProblem[] = [];
   const pending: Array<{ token: CST.Token | null | undefined; depth: number; path: Path }> = tokens
     .filter((t): t is CST.Document => t.type === 'document').map((t) => ({ token: t.value, depth: 0, path: [] }));
@@ -113,30 +123,22 @@ function checkBounds(tokens: CST.Token[], at: (offset: number) => Pick<InputProb
     const { token, depth, path } = pending.pop()!;
     if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
     if (depth === MAX_DEPTH) {
-      problems.push({ ...at(token.offset), path, message: `nests deeper than ${MAX_DEPTH} levels; a config needs at most 7: is it the right file?` });
+      const message = `nests deeper than ${MAX_DEPTH} levels; a config needs 7 at most: is it the right file?`;
+      problems.push({ ...at(token.offset), path, message });
       continue;
     }
     const isList = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     if (token.items.length > MAX_ENTRIES) {
-      problems.push({ ...at(token.offset), path, message: `has ${token.items.length} entries; at most ${MAX_ENTRIES} are allowed in one ${isList ? 'list' : 'mapping'}` });
+      const message = `has ${token.items.length} entries; at most ${MAX_ENTRIES} are allowed in one ${isList ? 'list' : 'mapping'}`;
+      problems.push({ ...at(token.offset), path, message });
       continue;
     }
     token.items.forEach((item, index) => {
       const key = isList ? index : (item.key && CST.resolveAsScalar(item.key)?.value) ?? '?';
-      pending.push({ token: item.key, depth: depth + 1, path: [...path, key] }, { token: item.value, depth: depth + 1, path: [...path, key] });
+      for (const token of [item.key, item.value]) pending.push({ token, depth: depth + 1, path: [...path, key] });
     });
   }
   return problems;
-}
-
-function composeOne(tokens: CST.Token[], length: number, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>): Document.Parsed {
-  const [first, second] = new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, length);
-  if (second) {
-    const { line } = at(second.range[0]);
-    first.errors.push(Object.assign(new Error(), { code: 'MULTIPLE_DOCS', pos: [second.range[0], second.range[1]], linePos: undefined, name: 'YAMLParseError',
-      message: `holds a second YAML document (after \`---\` near line ${line}): keep one cluster per file` }) as never);
-  }
-  return first as Document.Parsed;
 }
 
 /** The key path of the deepest node at `offset`; a key that starts at `offset` is not part of it. */
@@ -163,7 +165,10 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\t|\r(?!\n)/g;
+/** In decoded keys and values (written as escapes): no config value spans lines or holds tabs. U+2028/9 break lines too. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\t|\r(?!\n)/g;
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 9: 'TAB', 13: 'CR', 27: 'ESC', 127: 'DEL' };
 
 /** `U+0000 NUL` */
@@ -176,7 +181,7 @@ function describeChar(char: string): string {
  * Control characters anywhere in the text (values, keys, comments): invisible in editors and never part of a valid value.
  * Only \n and \r\n line ends are allowed. Tabs that indent are one message for the file: the usual editor setting mistake.
  */
-function controlCharacters(text: string, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>, pathAt: (offset: number) => Path): InputProblem[] {
+function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
   const tabIndented: number[] = [];
   for (const match of text.matchAll(CONTROL)) {
@@ -188,8 +193,9 @@ function controlCharacters(text: string, at: (offset: number) => Pick<InputProbl
       continue;
     }
     const contentStart = lineStart + /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-    problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)),
-      message: `holds the control character ${describeChar(match[0])}, which a config file must not contain: remove it${match[0] === '\t' ? ' or use spaces' : ''}` });
+    const fix = match[0] === '\t' ? 'remove it or use spaces' : 'remove it';
+    const message = `holds the control character ${describeChar(match[0])}, which a config file must not contain: ${fix}`;
+    problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message });
   }
   if (tabIndented.length) {
     const [first, ...more] = tabIndented.map((offset) => at(offset).line!);
@@ -205,8 +211,8 @@ function controlCharacters(text: string, at: (offset: number) => Pick<InputProbl
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
  */
-function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>,
-  pathAt: (offset: number) => Path): InputProblem[] {
+function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At,
+  pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
     const [, lead, key, value] = match;
@@ -219,8 +225,8 @@ function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at
 }
 
 /** The parser's errors in the user's words; follow-on errors of one mistake are dropped. */
-function describeYamlErrors(doc: Document.Parsed, text: string, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>,
-  pathAt: (offset: number) => Path): InputProblem[] {
+function describeYamlErrors(doc: Document.Parsed, text: string, at: At,
+  pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
@@ -242,7 +248,7 @@ function describeYamlErrors(doc: Document.Parsed, text: string, at: (offset: num
       problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
       continue;
     }
-    problems.push({ ...at(offset), path: pathAt(offset), message: error.code === 'MULTIPLE_DOCS' ? error.message : `invalid YAML: ${error.message.split('\n')[0]}` });
+    problems.push({ ...at(offset), path: pathAt(offset), message: `invalid YAML: ${error.message.split('\n')[0]}` });
   }
   return problems;
 }
@@ -284,7 +290,7 @@ function findPair(node: unknown, offset: number, path: Path, inListItem = false)
   return undefined;
 }
 
-function duplicateKeyMessage(pair: FoundPair, line: string, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>): string {
+function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
   const firstLine = at(pair.first).line;
   if (pair.inListItem) {
     return `appears a second time in this list item (first on line ${firstLine}): `
@@ -331,13 +337,14 @@ function missingDash(text: string, offset: number): { offset: number; listOffset
  * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
  * or expand to an "alias bomb".
  */
-function checkContent(doc: Document.Parsed, at: (offset: number) => Pick<InputProblem, 'line' | 'column'>): InputProblem[] {
+function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
   const problems: InputProblem[] = [];
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
   let aliasProblem = false;
-  const report = (node: Node | undefined, path: Path, message: string) => problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
+  const report = (node: Node | undefined, path: Path, message: string) =>
+    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
 
   const walk = (node: unknown, path: Path): number => {
     if (!isNode(node)) return 1;
@@ -345,9 +352,7 @@ function checkContent(doc: Document.Parsed, at: (offset: number) => Pick<InputPr
       const source = anchors.get(node.source);
       if (aliasProblem) return 1;
       const problem = !source ? `*${node.source} refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out`
-        : open.has(source) ? `*${node.source} refers to a value that contains it (a loop): write the value out`
-          : sizes.get(source)! > MAX_EXPANDED_VALUES ? `*${node.source} expands the config to more than ${MAX_EXPANDED_VALUES} values (an "alias bomb"): write the values out`
-            : undefined;
+        : open.has(source) ? `*${node.source} refers to a value that contains it (a loop): write the value out` : undefined;
       if (problem) {
         aliasProblem = true;
         report(node, path, problem);
@@ -359,7 +364,7 @@ function checkContent(doc: Document.Parsed, at: (offset: number) => Pick<InputPr
     open.add(node);
     let size = 1;
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(node.value)) {
+      if (typeof node.value === 'string' && CONTROL_CHARACTER.test(node.value)) {
         report(node, path, `${JSON.stringify(node.value)} holds a control character: remove it`);
       }
     } else if (isMap(node)) {
@@ -367,8 +372,8 @@ function checkContent(doc: Document.Parsed, at: (offset: number) => Pick<InputPr
         const key = keyText(pair.key);
         const keyNode = isNode(pair.key) ? pair.key : undefined;
         if (PROTOTYPE_KEYS.has(key)) {
-          report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; remove or rename it`);
-        } else if (/[\u0000-\u001f\u007f-\u009f]/.test(key)) {
+          report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`);
+        } else if (CONTROL_CHARACTER.test(key)) {
           report(keyNode, [...path, key], `the key ${JSON.stringify(key)} holds a control character (a line break?): remove it`);
         } else if (!isScalar(pair.key)) {
           report(keyNode, path, 'a key must be a plain name, not a list or mapping');
@@ -384,7 +389,8 @@ function checkContent(doc: Document.Parsed, at: (offset: number) => Pick<InputPr
     sizes.set(node, size);
     if (size > MAX_EXPANDED_VALUES && !aliasProblem) {
       aliasProblem = true;
-      report(node, path, `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded; a config needs far fewer: write the values out`);
+      const message = `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded; a config needs far fewer`;
+      report(node, path, `${message}: write the values out`);
     }
     return size;
   };

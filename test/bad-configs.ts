@@ -6,8 +6,8 @@ export const FILE = 'config/t.yaml';
 export const TRAEFIK = 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n';
 
 export const BAD_CONFIGS: Array<[string, string, string[]]> = [
-    ['empty file', '', [`${FILE}: is empty: expected at least \`traefik.loadBalancerIPs\` (see config/dev.yaml)`]],
-    ['only comments', '# nothing\n', [`${FILE}: is empty: expected at least \`traefik.loadBalancerIPs\` (see config/dev.yaml)`]],
+    ['empty file', '', [`${FILE}: is empty: write at least the Traefik VIP, e.g. \`traefik: {loadBalancerIPs: [192.168.0.41]}\`; config/examples/ has complete files`]],
+    ['only comments', '# nothing\n', [`${FILE}: is empty: write at least the Traefik VIP, e.g. \`traefik: {loadBalancerIPs: [192.168.0.41]}\`; config/examples/ has complete files`]],
     ['no Traefik VIP and no pool', 'kubeVip:\n  version: v1.2.3\n',
       [`${FILE}:1:1: traefik.loadBalancerIPs: is missing and no IP pool serves namespace kube-system, so Traefik would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.kube-system)`]],
     ['misspelt key, with suggestion', `kubeVip:\n  inteface: eth0\n${TRAEFIK}`,
@@ -17,7 +17,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     ['misspelt annotation-like key', 'traefik:\n  loadbalancerIPs: [192.168.0.41]\n',
       [`${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers`]],
     ['wrong type: string for a list', 'traefik:\n  loadBalancerIPs: 192.168.0.41\n',
-      [`${FILE}:2:20: traefik.loadBalancerIPs: "192.168.0.41" is a string: expected a list`]],
+      [`${FILE}:2:20: traefik.loadBalancerIPs: "192.168.0.41" is a string: write it as a list: [192.168.0.41]`]],
     ['wrong type: number for a version', `kubeVip:\n  version: 1.2\n${TRAEFIK}`,
       [`${FILE}:2:12: kubeVip.version: 1.2 is a number: "1.2" is not a version: expected a release tag such as "v1.2.3"`]],
     ['wrong type: yes for a boolean', `kubeVip:\n  services:\n    enabled: yes\n${TRAEFIK}`,
@@ -82,7 +82,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     ['duplicate Ingress name', `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, service: s, port: 80}\n  - {name: a, host: b.example.com, service: s, port: 80}\n`,
       [`${FILE}:5:12: ingresses[1].name: "a" in namespace "default" is already used by ingresses[0]: each Ingress needs its own name`]],
     ['Ingress name the API server rejects', `${TRAEFIK}ingresses:\n  - {name: Web_App, host: a.example.com, service: s, port: 80}\n`,
-      [`${FILE}:4:12: ingresses[0].name: "Web_App" is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit (upper-case letters are not allowed: "web_app")`]],
+      [`${FILE}:4:12: ingresses[0].name: "Web_App" is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit (upper-case letters are not allowed: "web-app")`]],
     ['namespace too long', `${TRAEFIK}ingresses:\n  - {name: a, namespace: ${'n'.repeat(64)}, host: a.example.com, service: s, port: 80}\n`,
       [`${FILE}:4:26: ingresses[0].namespace: "${'n'.repeat(64)}" is 64 characters long; at most 63 are allowed`]],
     ['Service name starting with a digit', `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, service: 1web, port: 80}\n`,

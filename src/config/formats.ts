@@ -15,14 +15,17 @@ function show(value: string): string {
   return JSON.stringify(value);
 }
 
-function lowerCaseHint(value: string): string {
-  return value !== value.toLowerCase() ? ` (upper-case letters are not allowed: ${show(value.toLowerCase())})` : '';
+/** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
+function lowerCaseHint(value: string, check: FormatCheck): string {
+  if (value === value.toLowerCase()) return '';
+  const suggestion = value.toLowerCase().replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
+  return check(suggestion) ? '' : ` (upper-case letters are not allowed: ${show(suggestion)})`;
 }
 
 export const dns1123Label: FormatCheck = (value) => {
   if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
   if (!DNS1123_LABEL.test(value)) {
-    return `${show(value)} is not a valid name: use lower-case letters, digits and '-', starting and ending with a letter or digit${lowerCaseHint(value)}`;
+    return `${show(value)} is not a valid name: use lower-case letters, digits and '-', starting and ending with a letter or digit${lowerCaseHint(value, dns1123Label)}`;
   }
   return undefined;
 };
@@ -30,7 +33,7 @@ export const dns1123Label: FormatCheck = (value) => {
 export const dns1035Label: FormatCheck = (value) => {
   if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
   if (!DNS1035_LABEL.test(value)) {
-    return `${show(value)} is not a valid Service name: use lower-case letters, digits and '-', starting with a letter and ending with a letter or digit${lowerCaseHint(value)}`;
+    return `${show(value)} is not a valid Service name: use lower-case letters, digits and '-', starting with a letter and ending with a letter or digit${lowerCaseHint(value, dns1035Label)}`;
   }
   return undefined;
 };
@@ -38,7 +41,7 @@ export const dns1035Label: FormatCheck = (value) => {
 export const dns1123Subdomain: FormatCheck = (value) => {
   if (value.length > 253) return `${show(value)} is ${value.length} characters long; at most 253 are allowed`;
   if (!value.split('.').every((label) => DNS1123_LABEL.test(label) && label.length <= 63)) {
-    return `${show(value)} is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit${lowerCaseHint(value)}`;
+    return `${show(value)} is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit${lowerCaseHint(value, dns1123Subdomain)}`;
   }
   return undefined;
 };
@@ -52,7 +55,7 @@ export const ingressHost: FormatCheck = (value) => {
   }
   const name = value.startsWith('*.') ? value.slice(2) : value;
   if (value.length > 253 || !name.includes('.') || dns1123Subdomain(name)) {
-    return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value)}`;
+    return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value, ingressHost)}`;
   }
   return undefined;
 };

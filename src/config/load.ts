@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap, isNode, isPair, isScalar } from 'yaml';
 import { z } from 'zod';
 import { dns1123Label } from './formats';
 import { checkClusterRules, formatPath, Problem } from './rules';
 import { ClusterConfig, clusterConfigSchema } from './schema';
+import { CONTROL_CHARACTER, decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -77,37 +78,36 @@ export function clusterName(file: string): string {
   return basename(file, extname(file));
 }
 
-/** Parses one config file: YAML syntax, then the schema, then the cross-value rules. */
+/** Parses one config file: bytes, YAML syntax, then the schema, then the cross-value rules. */
 export function loadConfigFile(file: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
-  let text: string;
+  let decoded: ReturnType<typeof decodeConfigBytes>;
   try {
-    text = readFileSync(file, 'utf8');
+    // Refuse an oversized file before reading it all.
+    const tooBig = sizeProblem(statSync(file).size);
+    decoded = tooBig ? { problem: tooBig } : decodeConfigBytes(readFileSync(file));
   } catch (e) {
     return { errors: [{ file, path: [], message: `cannot read the file: ${(e as Error).message}` }], warnings: [] };
   }
-  return parseConfigText(file, text);
+  if (decoded.problem) return { errors: [{ file, ...decoded.problem }], warnings: [] };
+  return parseConfigText(file, decoded.text!);
 }
 
 export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const input = readYaml(text, CONFIG_KEYS);
+  if (input.problems.length) return { errors: byPosition(input.problems.map((p) => ({ file, ...p }))), warnings: [] };
+  const { doc, lines, data } = input;
   const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
 
-  if (doc.errors.length) {
-    return {
-      errors: doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: [], message: `invalid YAML: ${e.message.split('\n')[0]}` })),
-      warnings: [],
-    };
-  }
-  const data: unknown = doc.toJS();
   if (data === null || data === undefined) {
-    return { errors: [{ file, path: [], message: 'is empty: expected at least `traefik.loadBalancerIPs` (see config/dev.yaml)' }], warnings: [] };
+    const message = 'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
+    return { errors: [{ file, path: [], message }], warnings: [] };
   }
-  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc, problem)), ...problem });
+  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    return { errors: byPosition(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)).map(locate)), warnings: [] };
+    const problems = parsed.error.issues.flatMap(describeIssue);
+    return { errors: byPosition(withoutFollowOns(withoutMisspeltRequired(problems), doc!).map(locate)), warnings: [] };
   }
   const { errors, warnings } = checkClusterRules(parsed.data);
   return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
@@ -125,9 +125,31 @@ function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
  * A required key that is only missing because it is misspelt (`certresolver` for `certResolver`)
  * needs one message, the "did you mean" one, not also "is required".
  */
-function withoutMisspeltRequired(problems: Array<Problem & { unknownKey?: string; suggestion?: string }>): Problem[] {
+function withoutMisspeltRequired(problems: DescribedProblem[]): DescribedProblem[] {
   const suggested = new Set(problems.filter((p) => p.suggestion).map((p) => formatPath([...p.path.slice(0, -1), p.suggestion!])));
   return problems.filter((p) => !(p.message.startsWith('is required') && suggested.has(formatPath(p.path))));
+}
+
+/**
+ * `kubeVip:` with its keys dedented to column 1 leaves kubeVip empty and makes its keys unknown at the top:
+ * one message, on the empty key, that names the keys to indent.
+ */
+function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[] {
+  const adopted = new Set<DescribedProblem>();
+  const merged = problems.map((problem) => {
+    if (!problem.emptyBlock) return problem;
+    const parent = formatPath(problem.path.slice(0, -1));
+    const own = allowedKeys(problem.path);
+    const strays = problems.filter((p) => p.unknownKey && own.includes(p.unknownKey) && formatPath(p.path.slice(0, -1)) === parent
+      && (offsetOf(doc, p) ?? 0) > (offsetOf(doc, problem) ?? 0));
+    if (!strays.length) return problem;
+    strays.forEach((p) => adopted.add(p));
+    const name = problem.path[problem.path.length - 1];
+    const keys = strays.map((p) => `\`${p.unknownKey}\``).join(', ');
+    const [verb, them] = strays.length === 1 ? ['belongs', 'that key'] : ['belong', 'those keys'];
+    return { path: problem.path, message: `is empty, and ${keys} below it ${verb} to it: indent ${them} under \`${name}:\`` };
+  });
+  return merged.filter((p) => !adopted.has(p));
 }
 
 /** Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node. */
@@ -144,20 +166,29 @@ function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): nu
   return undefined;
 }
 
+/** A problem with what later steps need to merge or drop follow-on problems. */
+type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
+
 /** Turns one zod issue into problems whose message names the bad value and what is expected. */
-function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: string; suggestion?: string }> {
+function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const allowed = allowedKeys(path);
+        // `{host:a.example.com}`: in a flow mapping, YAML reads a missing space after the colon as one key.
+        const [, glued, value] = /^([^:]+):(.+)$/.exec(key) ?? [];
+        if (glued && allowed.includes(glued)) {
+          const message = `unknown key ${show(key)}: write \`${glued}: ${value}\` with a space after the colon`;
+          return { path: [...path, key], unknownKey: key, suggestion: glued, message };
+        }
         const guess = closest(key, allowed);
         return {
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `unknown key "${key}"${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
+          message: `unknown key ${show(key)}${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {
@@ -165,10 +196,24 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
         const description = schemaAt(path)?.description;
         return [{ path, message: `is required${description ? `: ${description}` : `: expected ${article(issue.expected)}`}` }];
       }
+      if (input === null && (issue.expected === 'object' || issue.expected === 'array' || issue.expected === 'record')) {
+        const content = issue.expected === 'array' ? 'items' : 'keys';
+        return [{ path, emptyBlock: true, message: `is empty: give its ${content} on the lines below it, indented, or remove it` }];
+      }
+      if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
+        const item = typeof input === 'string' && /^[\w.-]+$/.test(input) ? input : show(input);
+        return [{ path, message: `${show(input)} is ${kind(input)}: write it as a list: [${item}]` }];
+      }
+      if (issue.expected === 'array' && kind(input) === 'a mapping') {
+        const first = Object.keys(input as object)[0];
+        const example = first ? `, e.g. "- ${first}: ..."` : '';
+        return [{ path, message: `is a mapping, but a list is expected: start each item with "- "${example}` }];
+      }
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
       return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
     }
     case 'invalid_union': {
+      if (input === undefined) return [{ path, message: `is required: ${schemaAt(path)?.description ?? 'expected a value'}` }];
       // Prefer the branch whose type matched (its message is specific), else describe the union.
       const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
@@ -185,6 +230,23 @@ function describeIssue(issue: z.core.$ZodIssue): Array<Problem & { unknownKey?: 
       return [{ path, message: issue.message }];
   }
 }
+
+/** Every key name the schema knows, at any level (to recognise `host:value` written without a space). */
+const CONFIG_KEYS: ReadonlySet<string> = (() => {
+  const keys = new Set<string>();
+  const visit = (schema: z.ZodType | undefined): void => {
+    if (!schema) return;
+    type Children = { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+    const def = unwrap(schema)._zod.def as Children;
+    for (const [key, value] of Object.entries(def.shape ?? {})) {
+      keys.add(key);
+      visit(value);
+    }
+    [def.element, def.valueType, ...(def.options ?? [])].forEach(visit);
+  };
+  visit(clusterConfigSchema);
+  return keys;
+})();
 
 /** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
 function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | undefined {
@@ -209,14 +271,23 @@ function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** A near miss by spelling (`inteface`), else a longer or shorter form of an allowed key (`hostname` for `host`). */
 function closest(key: string, candidates: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
+  const related = (candidate: string) => {
+    const [shorter, longer] = [lower, candidate.toLowerCase()].sort((a, b) => a.length - b.length);
+    return shorter.length >= 3 && shorter.length * 2 >= longer.length && longer.includes(shorter);
+  };
+  const isPrefix = (candidate: string) => lower.startsWith(candidate.toLowerCase()) || candidate.toLowerCase().startsWith(lower);
+  const relatedKeys = candidates.filter(related);
+  return relatedKeys.find(isPrefix) ?? relatedKeys[0];
 }
 
 function editDistance(a: string, b: string): number {
@@ -250,6 +321,7 @@ function article(expected: string): string {
 /** `config/dev.yaml:7:5: kubeVip.interface: "eth 0" is not ...` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
-  const key = formatPath(d.path);
+  // A key written with escapes ("a\nb") must not split the one-line message.
+  const key = formatPath(d.path.map((k) => (typeof k === 'string' && CONTROL_CHARACTER.test(k) ? JSON.stringify(k) : k)));
   return `${where}: ${key ? `${key}: ` : ''}${d.message}`;
 }

@@ -1,0 +1,399 @@
+import { Composer, CST, Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
+
+/**
+ * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
+ * input with one located message per mistake instead of a parser message or a stack trace.
+ */
+
+/** Real configs are a few KiB; the bound keeps parse time and memory small for any file handed in by mistake. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The deepest real key is 7 levels down (kubeVip.services.ipPool.namespaces.<ns>.range[0]); 32 leaves room
+ * and keeps the recursive readers (YAML composer, schema, rules) far from the JavaScript stack limit.
+ */
+export const MAX_DEPTH = 32;
+/** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
+export const MAX_ENTRIES = 1000;
+/** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
+export const MAX_EXPANDED_VALUES = 100_000;
+
+/** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Path = Array<string | number>;
+/** Line and column (1-based) of an offset into the text. */
+type At = (offset: number) => Pick<InputProblem, 'line' | 'column'>;
+/** Key path of the node at an offset into the text. */
+type PathAt = (offset: number) => Path;
+
+/** A problem of the input, located by line and column (1-based) and key path. */
+export interface InputProblem {
+  readonly line?: number;
+  readonly column?: number;
+  readonly path: Path;
+  readonly message: string;
+}
+
+export interface YamlInput {
+  /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */
+  readonly doc?: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The document as plain data; absent when there are problems. */
+  readonly data?: unknown;
+  readonly problems: InputProblem[];
+}
+
+/** Decodes a file's bytes as strict UTF-8, or says where and why it cannot. */
+export function decodeConfigBytes(bytes: Uint8Array): { text?: string; problem?: InputProblem } {
+  const tooBig = sizeProblem(bytes.length);
+  if (tooBig) return { problem: tooBig };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+    const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+    const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
+    const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    return { problem: { line, column, path: [], message: `is not valid UTF-8 (byte 0x${byte}): save the file as UTF-8` } };
+  }
+}
+
+export function sizeProblem(bytes: number): InputProblem | undefined {
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return { path: [], message: `is ${size}; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?` };
+}
+
+/** The largest prefix that decodes (as a stream, so a cut sequence is fine) ends at the first bad byte. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decodes = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let [good, bad] = [0, bytes.length];
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle)) good = middle;
+    else bad = middle;
+  }
+  return good;
+}
+
+/** Parses config text into data, refusing what the schema must never see. */
+export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInput {
+  const lines = new LineCounter();
+  const tooBig = sizeProblem(Buffer.byteLength(text));
+  if (tooBig) return { lines, problems: [tooBig] };
+
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const at = (offset: number) => ({ line: lines.linePos(offset).line, column: lines.linePos(offset).col });
+  const oversized = checkBounds(tokens, at);
+  if (oversized.length) return { lines, problems: oversized };
+
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const [doc, secondDoc] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
+  if (secondDoc) {
+    const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
+    return { doc, lines, problems: [{ ...at(secondDoc.range[0]), path: [], message }] };
+  }
+  const pathAt = (offset: number) => nodePath(doc.contents, offset, []);
+  const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt)];
+  if (textProblems.length) return { doc, lines, problems: textProblems };
+
+  const syntax = describeYamlErrors(doc, text, at, pathAt);
+  if (syntax.length) return { doc, lines, problems: syntax };
+
+  const content = checkContent(doc, at);
+  if (content.length) return { doc, lines, problems: content };
+  // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
+  return { doc, lines, data: doc.toJS({ maxAliasCount: -1 }), problems: [] };
+}
+
+/** Nesting depth and entries per collection, checked on the parser's tokens before the (recursive) composer runs. */
+function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const pending: Array<{ token: CST.Token | null | undefined; depth: number; path: Path }> = tokens
+    .filter((t): t is CST.Document => t.type === 'document').map((t) => ({ token: t.value, depth: 0, path: [] }));
+  while (pending.length) {
+    const { token, depth, path } = pending.pop()!;
+    if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
+    if (depth === MAX_DEPTH) {
+      const message = `nests deeper than ${MAX_DEPTH} levels; a config needs 7 at most: is it the right file?`;
+      problems.push({ ...at(token.offset), path, message });
+      continue;
+    }
+    const isList = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
+    if (token.items.length > MAX_ENTRIES) {
+      const message = `has ${token.items.length} entries; at most ${MAX_ENTRIES} are allowed in one ${isList ? 'list' : 'mapping'}`;
+      problems.push({ ...at(token.offset), path, message });
+      continue;
+    }
+    token.items.forEach((item, index) => {
+      const key = isList ? index : (item.key && CST.resolveAsScalar(item.key)?.value) ?? '?';
+      for (const token of [item.key, item.value]) pending.push({ token, depth: depth + 1, path: [...path, key] });
+    });
+  }
+  return problems;
+}
+
+/** The key path of the deepest node at `offset`; a key that starts at `offset` is not part of it. */
+function nodePath(node: unknown, offset: number, path: Path): Path {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isNode(pair.key) ? pair.key : undefined;
+      const value = isNode(pair.value) ? pair.value : undefined;
+      const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
+      if (key?.range && key.range[0] < offset && offset < Math.max(end, key.range[2])) {
+        const inner = [...path, keyText(pair.key)];
+        return value?.range && value.range[0] <= offset ? nodePath(value, offset, inner) : inner;
+      }
+    }
+  }
+  if (isSeq(node)) {
+    const index = node.items.findIndex((item) => isNode(item) && item.range && item.range[0] <= offset && offset < item.range[2]);
+    if (index >= 0) return nodePath(node.items[index], offset, [...path, index]);
+  }
+  return path;
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+/** In decoded keys and values (written as escapes): no config value spans lines or holds tabs. U+2028/9 break lines too. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\t|\r(?!\n)/g;
+const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 9: 'TAB', 13: 'CR', 27: 'ESC', 127: 'DEL' };
+
+/** `U+0000 NUL` */
+function describeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] ? ` ${CONTROL_NAMES[code]}` : ''}`;
+}
+
+/**
+ * Control characters anywhere in the text (values, keys, comments): invisible in editors and never part of a valid value.
+ * Only \n and \r\n line ends are allowed. Tabs that indent are one message for the file: the usual editor setting mistake.
+ */
+function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const tabIndented: number[] = [];
+  for (const match of text.matchAll(CONTROL)) {
+    const offset = match.index!;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const indenting = match[0] === '\t' && /^[ \t]*$/.test(text.slice(lineStart, offset));
+    if (indenting) {
+      if (tabIndented.at(-1) !== lineStart) tabIndented.push(lineStart);
+      continue;
+    }
+    const contentStart = lineStart + /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+    const fix = match[0] === '\t' ? 'remove it or use spaces' : 'remove it';
+    const message = `holds the control character ${describeChar(match[0])}, which a config file must not contain: ${fix}`;
+    problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message });
+  }
+  if (tabIndented.length) {
+    const [first, ...more] = tabIndented.map((offset) => at(offset).line!);
+    const also = more.length ? ` (so do line${more.length > 1 ? 's' : ''} ${more.join(', ')})` : '';
+    const offset = tabIndented[0] + /^ */.exec(text.slice(tabIndented[0]))![0].length;
+    // No key path: with tabs in the indentation, the parser's idea of the nesting is not the user's.
+    problems.push({ ...at(offset), path: [], message: `line ${first} uses a tab for indentation; YAML needs spaces${also}` });
+  }
+  return problems;
+}
+
+/**
+ * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
+ * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
+ */
+function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At,
+  pathAt: PathAt): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
+    const [, lead, key, value] = match;
+    if (!knownKeys.has(key) || value.startsWith(':') || value.startsWith('//')) continue;
+    const offset = match.index! + lead.length;
+    problems.push({ ...at(offset), path: [...pathAt(offset), key],
+      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\`` });
+  }
+  return problems;
+}
+
+/** The parser's errors in the user's words; follow-on errors of one mistake are dropped. */
+function describeYamlErrors(doc: Document.Parsed, text: string, at: At,
+  pathAt: PathAt): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reportedMaps = new Set<unknown>();
+  const coveredLines = new Set<number>();
+  for (const error of doc.errors) {
+    const offset = error.pos[0];
+    const { line } = at(offset);
+    if (coveredLines.has(line!)) continue;
+    if (error.code === 'DUPLICATE_KEY') {
+      const duplicate = findPair(doc.contents, offset, []);
+      if (duplicate && !reportedMaps.has(duplicate.map)) {
+        reportedMaps.add(duplicate.map);
+        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, lineAt(text, offset), at) });
+      }
+      continue;
+    }
+    const undashed = missingDash(text, offset);
+    if (undashed) {
+      undashed.lines.forEach((l) => coveredLines.add(l));
+      problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
+      continue;
+    }
+    problems.push({ ...at(offset), path: pathAt(offset), message: `invalid YAML: ${error.message.split('\n')[0]}` });
+  }
+  return problems;
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+interface FoundPair {
+  readonly map: unknown;
+  readonly key: string;
+  readonly first: number;
+  readonly inListItem: boolean;
+  readonly path: Path;
+}
+
+/** The mapping whose key starts at `offset`, with the offset of that key's first occurrence. */
+function findPair(node: unknown, offset: number, path: Path, inListItem = false): FoundPair | undefined {
+  if (isMap(node)) {
+    const index = node.items.findIndex((pair) => isNode(pair.key) && pair.key.range?.[0] === offset);
+    if (index >= 0) {
+      const key = keyText(node.items[index].key);
+      const first = node.items.find((pair) => keyText(pair.key) === key)!.key as Node;
+      return { map: node, key, first: first.range![0], inListItem, path: [...path, key] };
+    }
+    for (const pair of node.items) {
+      const found = findPair(pair.value, offset, [...path, keyText(pair.key)]);
+      if (found) return found;
+    }
+  }
+  if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = findPair(item, offset, [...path, index], true);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
+  const firstLine = at(pair.first).line;
+  if (pair.inListItem) {
+    return `appears a second time in this list item (first on line ${firstLine}): `
+      + `if a new item starts here, write "- ${line.trim()}" at the indentation of the other dashes`;
+  }
+  return `is set twice (first on line ${firstLine}): keep one`;
+}
+
+/**
+ * A key written at the indentation of the list's dashes, without its own dash (`  - name: a` ... `  name: b`):
+ * the parser only sees badly indented keys. Covers the lines of that would-be item.
+ */
+function missingDash(text: string, offset: number): { offset: number; listOffset: number; lines: number[]; message: string } | undefined {
+  const allLines = text.split('\n');
+  const lineIndex = text.slice(0, offset).split('\n').length - 1;
+  const indentOf = (l: string) => /^ */.exec(l)![0].length;
+  const isContent = (l: string) => l.trim() !== '' && !l.trim().startsWith('#');
+  const keyLine = /^( *)([^\s#-][^:#]*):(\s|$)/.exec(allLines[lineIndex]);
+  if (!keyLine) return undefined;
+  const indent = keyLine[1].length;
+  let above = lineIndex - 1;
+  while (above >= 0 && !(isContent(allLines[above]) && indentOf(allLines[above]) <= indent)) above--;
+  if (above < 0 || indentOf(allLines[above]) !== indent || !allLines[above].trimStart().startsWith('- ')) return undefined;
+  const covered = [lineIndex + 1];
+  for (let next = lineIndex + 1; next < allLines.length; next++) {
+    if (!isContent(allLines[next])) continue;
+    if (indentOf(allLines[next]) < indent || allLines[next].trimStart().startsWith('-')) break;
+    covered.push(next + 1);
+  }
+  const lineOffset = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const keyOffset = offset - lineOffset + indent;
+  const aboveOffset = allLines.slice(0, above).reduce((sum, l) => sum + l.length + 1, 0) + indent;
+  return {
+    offset: keyOffset,
+    listOffset: aboveOffset,
+    lines: covered,
+    message: `${JSON.stringify(keyLine[2].trim())} is at the indentation of the list's dashes but has no "-": `
+      + `write "- ${allLines[lineIndex].trim()}" to start a new item`,
+  };
+}
+
+/**
+ * Keys and values the schema must never see: prototype keys (silently dropped or harmful in plain objects),
+ * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
+ * or expand to an "alias bomb".
+ */
+function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  let aliasProblem = false;
+  const report = (node: Node | undefined, path: Path, message: string) =>
+    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
+
+  const walk = (node: unknown, path: Path): number => {
+    if (!isNode(node)) return 1;
+    if (isAlias(node)) {
+      const source = anchors.get(node.source);
+      if (aliasProblem) return 1;
+      const problem = !source ? `*${node.source} refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out`
+        : open.has(source) ? `*${node.source} refers to a value that contains it (a loop): write the value out` : undefined;
+      if (problem) {
+        aliasProblem = true;
+        report(node, path, problem);
+        return 1;
+      }
+      return sizes.get(source!)!;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    open.add(node);
+    let size = 1;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && CONTROL_CHARACTER.test(node.value)) {
+        report(node, path, `${JSON.stringify(node.value)} holds a control character: remove it`);
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        const keyNode = isNode(pair.key) ? pair.key : undefined;
+        if (PROTOTYPE_KEYS.has(key)) {
+          report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`);
+        } else if (CONTROL_CHARACTER.test(key)) {
+          report(keyNode, [...path, key], `the key ${JSON.stringify(key)} holds a control character (a line break?): remove it`);
+        } else if (!isScalar(pair.key)) {
+          report(keyNode, path, 'a key must be a plain name, not a list or mapping');
+        }
+        size += walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        size += walk(item, [...path, index]);
+      });
+    }
+    open.delete(node);
+    sizes.set(node, size);
+    if (size > MAX_EXPANDED_VALUES && !aliasProblem) {
+      aliasProblem = true;
+      const message = `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded; a config needs far fewer`;
+      report(node, path, `${message}: write the values out`);
+    }
+    return size;
+  };
+  walk(doc.contents, []);
+  return problems;
+}

@@ -175,3 +175,7 @@ test('hostile input never throws and always gives one-line messages', () => {
     for (const error of errors) expect(error).toMatch(/^config\/t\.yaml(:\d+:\d+)?: [^\n\r]+$/);
   }
 });
+
+test('an unclosed quote at the start of a key gives the parser\'s one located message, not a throw (found by test/property.test.ts)', () => {
+  expect(errorsOf(`kubeVip: ""\n"${TRAEFIK}`)).toEqual([expect.stringMatching(/^config\/t\.yaml:\d+:\d+: invalid YAML: [^\n]+$/)]);
+});

@@ -134,7 +134,7 @@ function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
       continue;
     }
     token.items.forEach((item, index) => {
-      const key = isList ? index : (item.key && CST.resolveAsScalar(item.key)?.value) ?? '?';
+      const key = isList ? index : (item.key && CST.resolveAsScalar(item.key, true, () => undefined)?.value) ?? '?';
       for (const token of [item.key, item.value]) pending.push({ token, depth: depth + 1, path: [...path, key] });
     });
   }

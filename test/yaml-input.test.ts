@@ -178,6 +178,7 @@ test('hostile input never throws and always gives one-line messages', () => {
 
 test('an unclosed quote at the start of a key gives located messages, not a throw (found by test/property.test.ts)', () => {
   expect(errorsOf(`kubeVip: ""\n"${TRAEFIK}`)).toEqual([
+    'config/t.yaml:2:1: invalid YAML: Implicit keys need to be on a single line',
     'config/t.yaml:2:1: invalid YAML: Implicit map keys need to be followed by map values',
     'config/t.yaml:4:1: invalid YAML: Missing closing "quote',
   ]);

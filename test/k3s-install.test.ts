@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/k3s/install';
 import { DEFAULT_MANIFESTS_DIR, readTarget } from '../src/k3s/install-apply';
@@ -584,8 +584,8 @@ describe('the manifests folder', () => {
 
   test('a real run creates it when its parent exists', () => {
     mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
-    const { code, changes, fs } = { ...countingFs(), code: 0 };
-    expect(install({ manifestsDir: missing(), fs }).code).toBe(code);
+    const { changes, fs } = countingFs();
+    expect(install({ manifestsDir: missing(), fs }).code).toBe(0);
     expect(changes[0]).toBe(`mkdir ${missing()}`);
     expect(readdirSync(missing()).sort()).toEqual(['.k3s-vip-dev.json', 'ingresses.yaml', 'kube-vip.yaml', 'traefik-config.yaml']);
   });
@@ -597,6 +597,12 @@ describe('the manifests folder', () => {
     expect(err).toEqual([`error: --dir ${missing()}: neither it nor ${join(root, 'k3s', 'server')} exists, so K3s is not installed here `
       + `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`]);
     expect(readdirSync(root).sort()).toEqual(['dist', 'manifests']);
+  });
+
+  test('a real run that may not create it says to run as root', () => {
+    mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
+    const fs: FileSystem = { ...nodeFileSystem, mkdir: () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); } };
+    expect(install({ manifestsDir: missing(), fs }).err).toEqual([`error: cannot create ${missing()}: EACCES (permission denied); run it as root (sudo)`]);
   });
 
   test('a real run refuses bad manifests before creating it', () => {
@@ -629,18 +635,24 @@ describe('the manifests folder', () => {
 
 describe('one run at a time', () => {
   test('refuses with one line while another run holds the folder, writing nothing', () => {
-    writeFileSync(join(target, LOCK_FILE), JSON.stringify({ pid: process.pid, host: require('node:os').hostname(), holder: 'k3s:install --cluster prod', since: 'then' }));
+    writeFileSync(join(target, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), holder: 'k3s:install --cluster prod', since: 'then' }));
     process.env.K3S_VIP_LOCK_WAIT_SECONDS = '0';
     try {
       const { code, out, err } = install();
       expect(code).toBe(1);
       expect(out).toEqual([]);
-      expect(err).toEqual([`error: ${target}/${LOCK_FILE} is held by k3s:install --cluster prod (pid ${process.pid} on ${require('node:os').hostname()}, since then): `
+      expect(err).toEqual([`error: ${target}/${LOCK_FILE} is held by k3s:install --cluster prod (pid ${process.pid} on ${hostname()}, since then): `
         + `wait for it to finish and run again; if none is running, delete ${target}/${LOCK_FILE}`]);
       expect(readdirSync(target)).toEqual([LOCK_FILE]);
     } finally {
       delete process.env.K3S_VIP_LOCK_WAIT_SECONDS;
     }
+  });
+
+  test('says so in one line when the lock file cannot be made, writing nothing', () => {
+    mkdirSync(join(target, LOCK_FILE));
+    expect(install().err).toEqual([`error: cannot lock ${target}/${LOCK_FILE}: EISDIR (is a folder)`]);
+    expect(readdirSync(target)).toEqual([LOCK_FILE]);
   });
 
   beforeAll(() => {

@@ -58,12 +58,14 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     }
     const { names, errors } = kustomizationResources(kustomization, fs.readFile(kustomization));
     for (const name of names) {
-      if (!fs.lstat(join(folder, name))?.isFile()) errors.push(`${kustomization} lists ${name}, but ${join(folder, name)} is not a file: run \`npm run synth\``);
+      if (!fs.lstat(join(folder, name))?.isFile()) {
+        errors.push(`${kustomization} lists ${name}, but ${join(folder, name)} is not a file: run \`npm run synth\``);
+      }
     }
     if (errors.length) throw new InstallError(errors.join('\n'));
     const unlisted = fs.readdir(folder)
-      .filter((entry) => /\.ya?ml$/.test(entry.name) && !entry.name.startsWith('.') && entry.name !== KUSTOMIZATION && !names.includes(entry.name))
       .map((entry) => entry.name)
+      .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.') && name !== KUSTOMIZATION && !names.includes(name))
       .sort();
     return { manifests: new Map(names.map((name) => [name, fs.readFile(join(folder, name))])), unlisted };
   });
@@ -98,7 +100,9 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
       throw new InstallError(`--dir ${dir}: a part of its path is a file, not a folder; expected the K3s manifests folder`);
     }
     if (kind === 'folder') return { create: false, parentMissing: false };
-    if (kind !== 'absent') throw new InstallError(`--dir ${dir}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`);
+    if (kind !== 'absent') {
+      throw new InstallError(`--dir ${dir}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`);
+    }
     return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
   });
 }
@@ -128,7 +132,7 @@ export function readTarget(dir: string, fs: FileSystem = nodeFileSystem): Target
       const kind = kindOf(entry);
       entries.set(path, kind);
       if (kind === 'folder') walk(path);
-      else if (kind === 'file' && !prefix && (entry.name.endsWith('.yaml') || isRecordName(entry.name))) texts.set(path, fs.readFile(join(dir, path)));
+      else if (kind === 'file' && !prefix && (path.endsWith('.yaml') || isRecordName(path))) texts.set(path, fs.readFile(join(dir, path)));
     }
   };
   return reading(dir, () => {
@@ -165,10 +169,10 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
   // Every step is logged before it starts: a call that fails after its change (a folder flush
   // after the rename) is undone too.
   const touched: Array<{ file: string; previous?: string }> = [];
-  let current = plan.recordFile;
+  let current = `write ${record}`;
   let changes = 0;
   const write = (file: string, text: string) => {
-    current = file;
+    current = `write ${join(dir, file)}`;
     writeAtomically(join(dir, file), text, fs);
   };
   try {
@@ -180,7 +184,7 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
         changes++;
       } else if (entry.action === 'remove' && entry.previous !== undefined) {
         touched.push({ file: entry.file, previous: entry.previous });
-        current = entry.file;
+        current = `remove ${join(dir, entry.file)}`;
         fs.unlink(join(dir, entry.file));
         fs.syncFolder(dir);
         changes++;
@@ -192,8 +196,7 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
     }
   } catch (e) {
     const restored = rollBack(dir, touched, plan, fs);
-    throw new InstallError(`cannot ${plan.entries.some((entry) => entry.file === current && entry.action === 'remove') ? 'remove' : 'write'} `
-      + `${join(dir, current)}: ${describeFileProblem(e)}; ${restored
+    throw new InstallError(`cannot ${current}: ${describeFileProblem(e)}; ${restored
         ? `${dir} was left as it was`
         : `${dir} is partly updated (every file whole, and listed in ${record}): fix the cause and run again to finish`}`);
   }

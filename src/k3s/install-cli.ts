@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
-import { LockError, withFolderLock } from '../output/lock';
+import { LOCK_FILE, LockError, withFolderLock } from '../output/lock';
 import {
   applyInstall, checkManifestsFolder, createManifestsFolder, DEFAULT_MANIFESTS_DIR, describeFileProblem, InstallError, notInstalledHere,
   readSource, readTarget, removeTemporaryFiles,
@@ -104,7 +104,11 @@ export function runInstall(options: InstallOptions): number {
       return 0;
     });
   } catch (e) {
-    const message = e instanceof InstallError || e instanceof LockError ? e.message : `cannot lock ${dir}: ${describeFileProblem(e)}`;
+    let message: string;
+    if (e instanceof InstallError || e instanceof LockError) message = e.message;
+    // The reads and writes above wrap their errors; a bare one comes from the lock file.
+    else if ((e as NodeJS.ErrnoException).code) message = `cannot lock ${join(dir, LOCK_FILE)}: ${describeFileProblem(e)}`;
+    else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
     return 1;
   }

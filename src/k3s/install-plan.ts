@@ -183,7 +183,9 @@ export function kustomizationResources(path: string, text: string): { names: str
     return `${path}:${pos.line}:${pos.col}`;
   };
   const rerun = 'run `npm run synth` to write it again';
-  if (doc.errors.length) return { names: [], errors: [`${at(doc.errors[0].pos[0])}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}; ${rerun}`] };
+  if (doc.errors.length) {
+    return { names: [], errors: [`${at(doc.errors[0].pos[0])}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}; ${rerun}`] };
+  }
   const resources = isMap(doc.contents) ? doc.contents.get('resources', true) : undefined;
   if (!isSeq(resources) || resources.items.length === 0) {
     return { names: [], errors: [`${at(doc.contents?.range?.[0])}: resources: expected a list of the manifests to install; ${rerun}`] };
@@ -315,7 +317,10 @@ export function planInstall(input: InstallInput): InstallPlan {
     if (text !== undefined) {
       if (current === undefined) entries.push({ action: 'create', file, text });
       else if (current === text) entries.push({ action: 'unchanged', file });
-      else entries.push({ action: 'update', file, text, previous: current, ...(edited ? { note: 'changed by hand since the last install; that change is replaced' } : {}) });
+      else {
+        const note = edited ? { note: 'changed by hand since the last install; that change is replaced' } : {};
+        entries.push({ action: 'update', file, text, previous: current, ...note });
+      }
       continue;
     }
     const kind = kindOf(file);
@@ -325,15 +330,17 @@ export function planInstall(input: InstallInput): InstallPlan {
       // (a manifest of that name again is refused as a foreign file until it is moved away).
       const why = edited ? 'was changed by hand since the last install' : `is now ${KIND_WORDS[kind as Exclude<EntryKind, 'file'>]}`;
       entries.push({ action: 'leave', file, note: `${why}: left in place and no longer recorded` });
-      warnings.push(`${file} ${why}, so it is not removed, and K3s keeps applying it: delete it yourself, or move it out of the folder, if it should go`);
+      warnings.push(`${file} ${why}, so it is not removed, and K3s keeps applying it: `
+        + 'delete it yourself, or move it out of the folder, if it should go');
       continue;
     }
     // K3s keeps applied objects when their file goes; those another manifest now declares must stay.
     const leftovers = current === undefined ? undefined : objectsOf(current)?.filter((ref) => !declared.has(objectKey(ref)));
-    entries.push({ action: 'remove', file, leftovers, previous: current, ...(current === undefined ? { note: 'already gone, so its objects cannot be listed' } : {}) });
+    const note = current === undefined ? { note: 'already gone, so its objects cannot be listed' } : {};
+    entries.push({ action: 'remove', file, leftovers, previous: current, ...note });
   }
   const files = new Map([...manifests].map(([name, text]) => [name, sha256(text)]));
-  const creates = entries.filter((entry) => entry.action === 'create').map((entry): [string, string] => [entry.file, sha256(entry.text ?? '')]);
+  const creates = entries.filter((entry) => entry.action === 'create').map((entry): [string, string] => [entry.file, files.get(entry.file) ?? '']);
   return {
     cluster, recordFile, currentRecordText, warnings, entries, errors,
     claimRecordText: creates.length ? recordText(cluster, new Map([...owned, ...creates])) : currentRecordText ?? '',

@@ -1,0 +1,223 @@
+import { dirname, join } from 'node:path';
+import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
+import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
+
+/**
+ * The I/O of `npm run k3s:install`: reading dist/<cluster>/ and the manifests folder, and carrying
+ * out a plan (install-plan.ts), all through the FileSystem interface so tests can fail any call.
+ */
+
+/** The folder every K3s server applies manifests from. */
+export const DEFAULT_MANIFESTS_DIR = '/var/lib/rancher/k3s/server/manifests';
+
+/** A refusal or failure whose message is one line for the user. */
+export class InstallError extends Error {}
+
+function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
+  if (stat.isSymbolicLink()) return 'link';
+  if (stat.isDirectory()) return 'folder';
+  return stat.isFile() ? 'file' : 'other';
+}
+
+/** describeFileError, plus what to do when it is a matter of rights. */
+export function describeFileProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return `${describeFileError(e)}${code === 'EACCES' || code === 'EPERM' ? '; run it as root (sudo)' : ''}`;
+}
+
+/** Runs a read, turning a failed file operation into one line naming the path. */
+function reading<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof InstallError) throw e;
+    throw new InstallError(`cannot read ${path}: ${describeFileProblem(e)}`);
+  }
+}
+
+export interface Source {
+  /** The manifests `kustomization.yaml` lists: file name -> text. */
+  readonly manifests: Map<string, string>;
+  /** Top-level YAML files it does not list, which are not installed. */
+  readonly unlisted: string[];
+}
+
+/** What dist/<cluster>/kustomization.yaml lists, read; throws InstallError naming every problem. */
+export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem): Source {
+  const folder = join(distDir, cluster);
+  const kustomization = join(folder, KUSTOMIZATION);
+  return reading(folder, () => {
+    if (fs.lstat(folder) === undefined) {
+      const known = fs.lstat(distDir)?.isDirectory()
+        ? fs.readdir(distDir).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
+      const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${distDir}/ holds no cluster`;
+      throw new InstallError(`--cluster ${cluster}: ${folder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``);
+    }
+    if (!fs.lstat(kustomization)?.isFile()) {
+      throw new InstallError(`${kustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
+    }
+    const { names, errors } = kustomizationResources(kustomization, fs.readFile(kustomization));
+    for (const name of names) {
+      if (!fs.lstat(join(folder, name))?.isFile()) {
+        errors.push(`${kustomization} lists ${name}, but ${join(folder, name)} is not a file: run \`npm run synth\``);
+      }
+    }
+    if (errors.length) throw new InstallError(errors.join('\n'));
+    const unlisted = fs.readdir(folder)
+      .map((entry) => entry.name)
+      .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.') && name !== KUSTOMIZATION && !names.includes(name))
+      .sort();
+    return { manifests: new Map(names.map((name) => [name, fs.readFile(join(folder, name))])), unlisted };
+  });
+}
+
+/**
+ * What stands at `dir` itself, following a link there (`dir/.` resolves it), as the user chose that
+ * path. Throws ENOTDIR when a folder of its path is a file.
+ */
+function folderKind(dir: string, fs: FileSystem): EntryKind | 'absent' {
+  try {
+    const stat = fs.lstat(join(dir, '.'));
+    return stat ? kindOf(stat) : 'absent';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+    const own = fs.lstat(dir);
+    return own ? kindOf(own) : 'absent';
+  }
+}
+
+/**
+ * Checks the manifests folder before anything is read from it: undefined when it exists, else the
+ * folder to create (K3s creates it when a server first starts, so only under an existing parent).
+ */
+export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): { create: boolean; parentMissing: boolean } {
+  return reading(dir, () => {
+    let kind;
+    try {
+      kind = folderKind(dir, fs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+      throw new InstallError(`--dir ${dir}: a part of its path is a file, not a folder; expected the K3s manifests folder`);
+    }
+    if (kind === 'folder') return { create: false, parentMissing: false };
+    if (kind !== 'absent') {
+      throw new InstallError(`--dir ${dir}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`);
+    }
+    return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
+  });
+}
+
+/** Why a missing manifests folder is not created. */
+export function notInstalledHere(dir: string): string {
+  return `--dir ${dir}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): `
+    + 'run this on a K3s server, or pass --dir <the manifests folder>';
+}
+
+/** Creates the missing manifests folder (its parent exists: see checkManifestsFolder). */
+export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): void {
+  try {
+    fs.mkdir(dir);
+  } catch (e) {
+    throw new InstallError(`cannot create ${dir}: ${describeFileProblem(e)}`);
+  }
+}
+
+/** Snapshot of the manifests folder for `planInstall`; an absent folder is an empty one. */
+export function readTarget(dir: string, fs: FileSystem = nodeFileSystem): TargetFolder {
+  const entries = new Map<string, EntryKind>();
+  const texts = new Map<string, string>();
+  const walk = (prefix: string): void => {
+    for (const entry of fs.readdir(join(dir, prefix))) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const kind = kindOf(entry);
+      entries.set(path, kind);
+      if (kind === 'folder') walk(path);
+      else if (kind === 'file' && !prefix && (path.endsWith('.yaml') || isRecordName(path))) texts.set(path, fs.readFile(join(dir, path)));
+    }
+  };
+  return reading(dir, () => {
+    if (folderKind(dir, fs) !== 'absent') walk('');
+    return { entries, texts };
+  });
+}
+
+/** Removes the temporary files a killed run left (call it holding the lock: no other run writes). */
+export function removeTemporaryFiles(dir: string, fs: FileSystem = nodeFileSystem): void {
+  for (const entry of reading(dir, () => fs.readdir(dir))) {
+    if (!entry.isFile() || !isTemporaryName(entry.name)) continue;
+    try {
+      fs.unlink(join(dir, entry.name));
+    } catch (e) {
+      throw new InstallError(`cannot remove ${join(dir, entry.name)}, left by an interrupted run: ${describeFileProblem(e)}`);
+    }
+  }
+}
+
+/**
+ * Carries out a plan in `dir` as one transaction and returns how many files it wrote or removed.
+ * Call it holding the folder's lock, on a plan made from `readTarget` under that lock.
+ * - The record is first widened to claim the files to create, so were the run killed, the next one
+ *   knows them for its own; files are then written (each atomically: file-system.ts), removed, and
+ *   the record narrowed last.
+ * - A failing call rolls everything back: files written get their old text again, created ones are
+ *   removed, removed ones come back, and the old record (or none) is restored; the error says so.
+ * Throws InstallError with a one-line message.
+ */
+export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = nodeFileSystem): number {
+  if (plan.errors.length) throw new InstallError(`the plan has ${plan.errors.length} error(s); nothing was written`);
+  const record = join(dir, plan.recordFile);
+  // Every step is logged before it starts: a call that fails after its change (a folder flush
+  // after the rename) is undone too.
+  const touched: Array<{ file: string; previous?: string }> = [];
+  let current = `write ${record}`;
+  let changes = 0;
+  const write = (file: string, text: string) => {
+    current = `write ${join(dir, file)}`;
+    writeAtomically(join(dir, file), text, fs);
+  };
+  try {
+    if (plan.claimRecordText !== (plan.currentRecordText ?? '')) write(plan.recordFile, plan.claimRecordText);
+    for (const entry of plan.entries) {
+      if ((entry.action === 'create' || entry.action === 'update') && entry.text !== undefined) {
+        touched.push({ file: entry.file, previous: entry.previous });
+        write(entry.file, entry.text);
+        changes++;
+      } else if (entry.action === 'remove' && entry.previous !== undefined) {
+        touched.push({ file: entry.file, previous: entry.previous });
+        current = `remove ${join(dir, entry.file)}`;
+        fs.unlink(join(dir, entry.file));
+        fs.syncFolder(dir);
+        changes++;
+      }
+    }
+    if (plan.recordText !== plan.currentRecordText) {
+      write(plan.recordFile, plan.recordText);
+      changes++;
+    }
+  } catch (e) {
+    const restored = rollBack(dir, touched, plan, fs);
+    throw new InstallError(`cannot ${current}: ${describeFileProblem(e)}; ${restored
+        ? `${dir} was left as it was`
+        : `${dir} is partly updated (every file whole, and listed in ${record}): fix the cause and run again to finish`}`);
+  }
+  return changes;
+}
+
+/** Undoes a partial install: old texts back, created files gone, the old record back. Best effort. */
+function rollBack(dir: string, touched: ReadonlyArray<{ file: string; previous?: string }>, plan: InstallPlan, fs: FileSystem): boolean {
+  try {
+    for (const { file, previous } of [...touched].reverse()) {
+      const path = join(dir, file);
+      if (previous !== undefined) writeAtomically(path, previous, fs);
+      else if (fs.lstat(path)) fs.unlink(path);
+    }
+    // Last: until here the record claims every file the run wrote.
+    const record = join(dir, plan.recordFile);
+    if (plan.currentRecordText !== undefined) writeAtomically(record, plan.currentRecordText, fs);
+    else if (fs.lstat(record)) fs.unlink(record);
+    fs.syncFolder(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,193 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dns1123Label } from '../config/formats';
+import { FileSystem, nodeFileSystem } from '../output/file-system';
+import { LOCK_FILE, LockError, withFolderLock } from '../output/lock';
+import {
+  applyInstall, checkManifestsFolder, createManifestsFolder, DEFAULT_MANIFESTS_DIR, describeFileProblem, InstallError, notInstalledHere,
+  readSource, readTarget, removeTemporaryFiles,
+} from './install-apply';
+import { countActions, formatPlan, InstallPlan, planInstall, TargetFolder } from './install-plan';
+
+/**
+ * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
+ * manifests dist/<cluster>/kustomization.yaml lists into the folder K3s auto-deploys from. It
+ * changes or removes only files it wrote itself (listed in a dotfile ownership record), writes
+ * every file atomically, writes nothing when nothing changed, and one run at a time per folder.
+ */
+
+const USAGE = 'usage: npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]';
+
+export const HELP = `${USAGE}
+
+Copies the manifests that dist/<cluster>/kustomization.yaml lists into the folder every K3s server
+applies manifests from, and removes the ones it installed before that the list dropped.
+
+  --cluster <name>  the cluster to install: config/<name>.yaml, synthesized by \`npm run synth\`
+                    into dist/<name>/ (required)
+  --dir <folder>    the K3s manifests folder (default ${DEFAULT_MANIFESTS_DIR});
+                    created when missing if its parent exists
+  --dry-run         print what would be created, updated and removed, and the kubectl deletes
+                    that removals call for; write nothing
+  -h, --help        print this help
+
+Flags go after \`--\`: npm keeps those before it for itself.`;
+
+export interface InstallOptions {
+  readonly cluster: string;
+  /** Folder of the synthesized `<cluster>/` folders. */
+  readonly distDir: string;
+  /** The K3s auto-deploy folder. */
+  readonly manifestsDir: string;
+  /** Print the plan and write nothing. */
+  readonly dryRun: boolean;
+  /** @default nodeFileSystem */
+  readonly fs?: FileSystem;
+  /** @default a line on stdout */
+  readonly out?: (line: string) => void;
+  /** @default a line on stderr */
+  readonly err?: (line: string) => void;
+}
+
+/** Plans and (unless a dry run) applies an install; returns the process exit code. */
+export function runInstall(options: InstallOptions): number {
+  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { cluster, distDir, manifestsDir: dir, dryRun } = options;
+  const fs = options.fs ?? nodeFileSystem;
+  const source = join(distDir, cluster);
+
+  /** Prints a plan's errors; true when there are any. */
+  const refused = (plan: InstallPlan): boolean => {
+    for (const error of plan.errors) err(`error: ${error}`);
+    if (plan.errors.length) err(`k3s:install: nothing was written to ${dir}.`);
+    return plan.errors.length > 0;
+  };
+  /** Prints the plan; false (after the errors) when it may not be carried out. */
+  const show = (plan: InstallPlan, heading: string): boolean => {
+    if (refused(plan)) return false;
+    out(heading);
+    for (const line of formatPlan(plan)) out(line);
+    for (const warning of plan.warnings) err(`warning: ${warning}`);
+    return true;
+  };
+  try {
+    const badName = dns1123Label(cluster);
+    if (badName) throw new InstallError(`--cluster: ${badName}; expected the name of a config/<cluster>.yaml`);
+    const { manifests, unlisted } = readSource(distDir, cluster, fs);
+    const plan = (target: TargetFolder) => planInstall({ cluster, source, manifests, unlisted, target });
+    const folder = checkManifestsFolder(dir, fs);
+
+    if (dryRun) {
+      // No lock: a dry run writes nothing, not even a lock file, and may run where K3s is not installed.
+      const dryPlan = plan(readTarget(dir, fs));
+      if (!show(dryPlan, `Dry run: would ${folder.create ? `create ${dir}/ and ` : ''}install ${source}/ into ${dir}:`)) return 1;
+      if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir)}`);
+      out(`Dry run: ${countActions(dryPlan)}; nothing was written.`);
+      return 0;
+    }
+    if (folder.create) {
+      if (folder.parentMissing) throw new InstallError(notInstalledHere(dir));
+      // Refuse bad manifests before creating anything.
+      if (refused(plan(readTarget(dir, fs)))) return 1;
+      createManifestsFolder(dir, fs);
+    }
+    // The plan is made under the lock too: a plan from a folder another run is changing would be stale.
+    return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}` }, () => {
+      removeTemporaryFiles(dir, fs);
+      const installPlan = plan(readTarget(dir, fs));
+      if (!show(installPlan, `Installing ${source}/ into ${dir}:`)) return 1;
+      const changes = applyInstall(dir, installPlan, fs);
+      out(changes === 0
+        ? `Nothing to do: ${installPlan.entries.length} file(s) unchanged; nothing was written.`
+        : `Done: ${countActions(installPlan)}.`);
+      return 0;
+    });
+  } catch (e) {
+    let message: string;
+    if (e instanceof InstallError || e instanceof LockError) message = e.message;
+    // The reads and writes above wrap their errors; a bare one comes from the lock file.
+    else if ((e as NodeJS.ErrnoException).code) message = `cannot lock ${join(dir, LOCK_FILE)}: ${describeFileProblem(e)}`;
+    else throw e; // a bug: scripts/app.js reports it in one line
+    for (const line of message.split('\n')) err(`error: ${line}`);
+    return 1;
+  }
+}
+
+export type InstallArgs = Pick<InstallOptions, 'cluster' | 'manifestsDir' | 'dryRun'>;
+
+/**
+ * The flags npm took for itself because the user left out the `--` (`npm run k3s:install --cluster dev`),
+ * as the one-line advice, or undefined. npm then sets `npm_config_<flag>` (`true` for `--cluster dev`,
+ * whose value it passes on as a bare argument, or `dev` for `--cluster=dev`) and passes the rest.
+ */
+export function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  const given = (flag: string) => args.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+  const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
+  const bareValues = args.slice(0, firstFlag === -1 ? args.length : firstFlag);
+  const rest = args.slice(bareValues.length);
+  const taken: string[] = [];
+  const flags: string[] = [];
+  for (const [flag, placeholder] of [['cluster', '<name>'], ['dir', '<manifests dir>']]) {
+    const value = env[`npm_config_${flag}`];
+    if (value === undefined || given(flag)) continue;
+    taken.push(`--${flag}`);
+    flags.push(`--${flag}`, value === 'true' ? bareValues.shift() ?? placeholder : value);
+  }
+  if (env.npm_config_dry_run === 'true' && !given('dry-run')) {
+    taken.push('--dry-run');
+    flags.push('--dry-run');
+  }
+  if (!taken.length) return undefined;
+  const names = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
+  return `npm took ${names} for itself: write \`npm run k3s:install -- ${[...bareValues, ...rest, ...flags].join(' ')}\``;
+}
+
+/** The command line's options, or 'help'; throws a one-line message (with the usage) when they are wrong. */
+export function parseInstallArgs(args: readonly string[], env: NodeJS.ProcessEnv = {}): InstallArgs | 'help' {
+  const swallowed = npmSwallowedFlags(args, env);
+  if (swallowed) throw new Error(swallowed);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        'cluster': { type: 'string', multiple: true },
+        'dir': { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        'help': { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new Error(`${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; ${USAGE}`);
+  }
+  if (values.help) return 'help';
+  const single = (flag: 'cluster' | 'dir', list: string[] | undefined): string | undefined => {
+    if (list && list.length > 1) throw new Error(`--${flag} is given ${list.length} times (${list.join(', ')}): expected one; ${USAGE}`);
+    if (list?.[0] === '') throw new Error(`--${flag} is empty; ${USAGE}`);
+    return list?.[0];
+  };
+  const cluster = single('cluster', values.cluster);
+  if (cluster === undefined) throw new Error(`--cluster is missing: name the cluster to install, e.g. --cluster dev; ${USAGE}`);
+  return { cluster, manifestsDir: single('dir', values.dir) ?? DEFAULT_MANIFESTS_DIR, dryRun: values['dry-run'] ?? false };
+}
+
+/** Entry point of `npm run k3s:install` (through scripts/app.js). */
+export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  let parsed;
+  try {
+    parsed = parseInstallArgs(args, env);
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    process.exitCode = 0;
+    return;
+  }
+  process.exitCode = runInstall({ ...parsed, distDir: env.K3S_VIP_DIST_DIR ?? 'dist' });
+}

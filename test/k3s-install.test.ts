@@ -425,7 +425,7 @@ describe('runInstall', () => {
     });
     const first = install({ fs: failOn('kube-vip.yaml') });
     expect(first.code).toBe(1);
-    expect(first.err).toEqual([`error: cannot write ${target}/kube-vip.yaml: ENOSPC (no space left on the device); ${target} was left as it was`]);
+    expect(first.err).toEqual([`error: cannot write ${target}/kube-vip.yaml: no space left on the device (ENOSPC); ${target} was left as it was`]);
     expect(readdirSync(target)).toEqual([]);
 
     expect(install().code).toBe(0);
@@ -569,7 +569,7 @@ describe('runInstall', () => {
         copy(scratch);
         const { code, err } = install({ manifestsDir: scratch, fs: failingFs(failAt).fs });
         expect({ failAt, code, contents: contents(scratch) }).toEqual({ failAt, code: 1, contents: before });
-        expect(err.at(-1)).toMatch(new RegExp(`^error: cannot (read|write|remove|create) ${root}/.*: EIO \\(input/output error\\)(; ${scratch} was left as it was)?$`));
+        expect(err.at(-1)).toMatch(new RegExp(`^error: cannot (read|write|remove|create) ${root}/.*: input/output error \\(EIO\\)(; ${scratch} was left as it was)?$`));
         expect(err.join('\n')).not.toMatch(/\n\s+at /);
       }
       copy(scratch);
@@ -602,7 +602,7 @@ describe('the manifests folder', () => {
   test('a real run that may not create it says to run as root', () => {
     mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
     const fs: FileSystem = { ...nodeFileSystem, mkdir: () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); } };
-    expect(install({ manifestsDir: missing(), fs }).err).toEqual([`error: cannot create ${missing()}: EACCES (permission denied); run it as root (sudo)`]);
+    expect(install({ manifestsDir: missing(), fs }).err).toEqual([`error: cannot create ${missing()}: permission denied (EACCES); run it as root (sudo)`]);
   });
 
   test('a real run refuses bad manifests before creating it', () => {

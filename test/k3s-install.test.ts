@@ -651,7 +651,7 @@ describe('one run at a time', () => {
 
   test('says so in one line when the lock file cannot be made, writing nothing', () => {
     mkdirSync(join(target, LOCK_FILE));
-    expect(install().err).toEqual([`error: cannot lock ${target}/${LOCK_FILE}: EISDIR (is a folder)`]);
+    expect(install().err).toEqual([`error: cannot lock ${target}/${LOCK_FILE}: is a folder (EISDIR)`]);
     expect(readdirSync(target)).toEqual([LOCK_FILE]);
   });
 

@@ -141,5 +141,5 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     ['cert resolver that is not defined', `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, service: s, port: 80, tls: {certResolver: le}}\n`,
       [`${FILE}:4:78: ingresses[0].tls.certResolver: "le" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`]],
     ['cert resolver without a usable e-mail', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  certResolvers:\n    le: {email: ops}\n',
-      [`${FILE}:4:17: traefik.certResolvers.le.email: "ops" is not an e-mail address: ACME needs a real one for expiry notices`]],
+      [`${FILE}:4:17: traefik.certResolvers.le.email: "ops" is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices`]],
 ];

@@ -83,7 +83,7 @@ describe('config folder', () => {
 
   test('an empty folder', () => {
     const dir = folder({});
-    expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: holds no <cluster>.yaml file: add one, e.g. config/dev.yaml`]);
+    expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: holds no <cluster>.yaml file: add one with \`npm run new -- <name>\``]);
   });
 });
 

@@ -11,8 +11,9 @@ export type FormatCheck = (value: string) => string | undefined;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
+/** A value as the message quotes it; a very long one is cut, so one message stays one readable line. */
 function show(value: string): string {
-  return JSON.stringify(value);
+  return value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value);
 }
 
 /** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
@@ -54,7 +55,13 @@ export const ingressHost: FormatCheck = (value) => {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }
   const name = value.startsWith('*.') ? value.slice(2) : value;
-  if (value.length > 253 || !name.includes('.') || dns1123Subdomain(name)) {
+  if (value.length > 253) return `${show(value)} is ${value.length} characters long; a host name has at most 253`;
+  const longLabel = name.split('.').find((label) => label.length > 63);
+  if (longLabel) return `${show(value)} has a part of ${longLabel.length} characters (${show(longLabel)}); each dot-separated part has at most 63`;
+  if (!name.includes('.') && !dns1123Subdomain(name)) {
+    return `${show(value)} has no dot: write the full host name clients use, e.g. "${name}.example.com" (a single-label host gets no public certificate and rarely resolves)`;
+  }
+  if (dns1123Subdomain(name)) {
     return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value, ingressHost)}`;
   }
   return undefined;
@@ -233,11 +240,20 @@ export const secretKey: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * An ACME account e-mail. Plain addresses only: the Traefik chart writes it into a double-quoted
+ * container argument, where a quote or backslash would end the string.
+ */
 export const email: FormatCheck = (value) =>
-  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : `${show(value)} is not an e-mail address: ACME needs a real one for expiry notices`;
+  /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value) ? undefined
+    : `${show(value)} is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices`;
 
-export const httpsUrl: FormatCheck = (value) =>
-  /^https:\/\/\S+$/.test(value) ? undefined : `${show(value)} is not an https:// URL`;
+/** An https:// URL without characters that would need quoting (it lands in a container argument). */
+export const httpsUrl: FormatCheck = (value) => {
+  if (!value.startsWith('https://')) return `${show(value)} is not an https:// URL: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`;
+  const bad = /[^A-Za-z0-9\-._~:/?#[\]@!&'()*+,;=%]/.exec(value);
+  return bad ? `${show(value)} holds ${show(bad[0])}, which a URL must percent-encode: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"` : undefined;
+};
 
 /**
  * Label or annotation key: an optional DNS-subdomain prefix and one `/`, then a name of at most 63
@@ -277,6 +293,6 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [peerIp, `^${IP}$`],
   [cidr, `^${IP}/\\d{1,3}$`],
   [ipRange, `^${IP}-${IP}$`],
-  [email, '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$'],
+  [email, '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$'],
   [httpsUrl, '^https://\\S+$'],
 ]);

@@ -31,22 +31,38 @@ export interface LoadResult {
 
 const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
 
-/** Loads and validates every `<cluster>.yaml` directly inside `dir` (sub-folders such as examples/ are not clusters). */
+/**
+ * Loads and validates every `<cluster>.yaml` directly inside `dir` (sub-folders such as examples/
+ * are not clusters). A link to a file counts as that file: dropping it silently would delete the
+ * cluster's output.
+ */
 export function loadConfigDir(dir: string): LoadResult {
-  let entries: string[];
+  const files: string[] = [];
+  const errors: Diagnostic[] = [];
   try {
-    entries = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() && CONFIG_EXTENSIONS.includes(extname(e.name).toLowerCase()))
-      .map((e) => e.name)
-      .sort();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+      const file = join(dir, entry.name);
+      if (entry.isFile()) files.push(file);
+      else if (entry.isSymbolicLink()) {
+        const target = statSync(file, { throwIfNoEntry: false });
+        if (target?.isFile()) files.push(file);
+        else if (!target) errors.push({ file, path: [], message: 'is a symbolic link to nothing: point it at the config file, or remove it' });
+      }
+    }
   } catch (e) {
-    return { clusters: [], errors: [{ file: dir, path: [], message: `cannot read the config folder: ${(e as Error).message}` }], warnings: [] };
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT'
+      ? 'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder'
+      : code === 'ENOTDIR' ? 'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files'
+        : `cannot read the config folder: ${(e as Error).message}`;
+    return { clusters: [], errors: [{ file: dir, path: [], message }], warnings: [] };
   }
-  if (entries.length === 0) {
-    return { clusters: [], errors: [{ file: dir, path: [], message: 'holds no <cluster>.yaml file: add one, e.g. config/dev.yaml' }], warnings: [] };
+  if (files.length === 0 && errors.length === 0) {
+    return { clusters: [], errors: [{ file: dir, path: [], message: 'holds no <cluster>.yaml file: add one with `npm run new -- <name>`' }], warnings: [] };
   }
-  const result = loadConfigFiles(entries.map((name) => join(dir, name)));
-  return result;
+  const result = loadConfigFiles(files.sort());
+  return { ...result, errors: [...errors, ...result.errors], clusters: errors.length ? [] : result.clusters };
 }
 
 /** Loads and validates the given config files; also checks that no two write the same folder. */
@@ -106,11 +122,43 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap(describeIssue);
-    return { errors: byPosition(withoutFollowOns(withoutMisspeltRequired(problems), doc!).map(locate)), warnings: [] };
+    const problems = withoutFollowOns(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)), doc!);
+    return { errors: byPosition([...problems, ...rulesDespite(data, problems)].map(locate)), warnings: [] };
   }
   const { errors, warnings } = checkClusterRules(parsed.data);
   return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+}
+
+/**
+ * The cross-value findings of a config some of whose values are invalid, so one run shows every
+ * problem: the invalid values are left out (a value inside a list takes its whole list along, as
+ * indices must not shift), the rest is parsed again, and findings about a left-out value or its
+ * parents are dropped (their own messages stand). Gives up when what is left still does not parse.
+ */
+function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Problem[] {
+  const pruned = structuredClone(data) as Record<string, unknown>;
+  // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
+  const removed: Array<ReadonlyArray<string | number>> = problems
+    .filter((p) => p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion!]);
+  let issues: ReadonlyArray<{ path: ReadonlyArray<string | number> }> = problems;
+  for (let round = 0; round < 3; round++) {
+    for (const { path } of issues) {
+      const firstIndex = path.findIndex((key) => typeof key === 'number');
+      const cut = firstIndex < 0 ? path : path.slice(0, firstIndex);
+      if (!cut.length) return [];
+      const parent = cut.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], pruned);
+      if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[cut[cut.length - 1]];
+      removed.push(cut);
+    }
+    const parsed = clusterConfigSchema.safeParse(pruned);
+    if (parsed.success) {
+      const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
+        a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
+      return checkClusterRules(parsed.data).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
+    }
+    issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
+  }
+  return [];
 }
 
 /** Top to bottom, as the user reads the file. */
@@ -200,6 +248,11 @@ function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
         const content = issue.expected === 'array' ? 'items' : 'keys';
         return [{ path, emptyBlock: true, message: `is empty: give its ${content} on the lines below it, indented, or remove it` }];
       }
+      if (input === null) {
+        const schema = schemaAt(path);
+        const description = schema && (schema.description ?? unwrap(schema).description);
+        return [{ path, message: `is empty: give a value${description ? ` (${description.replace(/\.$/, '')})` : ''}, or remove the key` }];
+      }
       if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
         const item = typeof input === 'string' && /^[\w.-]+$/.test(input) ? input : show(input);
         return [{ path, message: `${show(input)} is ${kind(input)}: write it as a list: [${item}]` }];
@@ -218,6 +271,11 @@ function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
       return [{ path, message: `${show(input)} is ${kind(input)}: ${schemaAt(path)?.description ?? 'not allowed here'}` }];
+    }
+    case 'invalid_key': {
+      // A record key (a resolver, pool or label name) that fails its format rule: that rule's sentence.
+      const inner = issue.issues.map((i) => i.message).find((m) => !m.startsWith('Invalid'));
+      return [{ path, message: inner ?? `${show(input)} is not allowed as a name here` }];
     }
     case 'too_small':
       if (issue.origin === 'array') return [{ path, message: `is empty: list at least ${issue.minimum} entry` }];

@@ -53,14 +53,15 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   const warn = (path: Path, message: string) => warnings.push({ path, message });
 
   const version = parseVersion(config.kubeVip.version);
-  if (compareVersions(version, OLDEST_SUPPORTED) < 0) {
+  const tooOld = compareVersions(version, OLDEST_SUPPORTED) < 0;
+  if (tooOld) {
     error(['kubeVip', 'version'], `"${config.kubeVip.version}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`);
-    return { errors, warnings };
   }
   if (compareVersions(version, NEWEST_KNOWN) > 0) {
     warn(['kubeVip', 'version'], `"${config.kubeVip.version}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`);
   }
-  const rules = kubeVipRules(version);
+  // Too old: the other checks still run, on the oldest rules, so every problem shows at once.
+  const rules = kubeVipRules(tooOld ? OLDEST_SUPPORTED : version);
   checkChartVersion(config, error, warn);
   checkMode(config, error);
 

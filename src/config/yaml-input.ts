@@ -107,6 +107,12 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
 
   const syntax = describeYamlErrors(doc, text, at, pathAt);
   if (syntax.length) return { doc, lines, problems: syntax };
+  // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
+  const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => ({
+    ...at(w.pos[0]), path: pathAt(w.pos[0]),
+    message: `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`,
+  }));
+  if (tags.length) return { doc, lines, problems: tags };
 
   const content = checkContent(doc, at);
   if (content.length) return { doc, lines, problems: content };
@@ -371,7 +377,9 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
       for (const pair of node.items) {
         const key = keyText(pair.key);
         const keyNode = isNode(pair.key) ? pair.key : undefined;
-        if (PROTOTYPE_KEYS.has(key)) {
+        if (key === '<<') {
+          report(keyNode, path, 'merge keys (`<<: *anchor`) are not supported: write the keys out in full');
+        } else if (PROTOTYPE_KEYS.has(key)) {
           report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`);
         } else if (CONTROL_CHARACTER.test(key)) {
           report(keyNode, [...path, key], `the key ${JSON.stringify(key)} holds a control character (a line break?): remove it`);

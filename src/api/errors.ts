@@ -21,8 +21,8 @@ export class K3sVipValidationError extends Error {
 
   /**
    * @param problems what is wrong, at least one
-   * @param subject the construct whose props are wrong; its lines read `Subject: key.path message`
-   * @default subject - none: lines read `key.path: message`, as in the config files' errors
+   * @param subject the construct whose props are wrong: lines read `Subject: key.path message`; without
+   *   one they read `key.path: message`, as in the config files' errors
    */
   constructor(problems: readonly ValidationProblem[], subject?: string) {
     super(problems.map((problem) => formatProblem(problem, subject)).join('\n'));

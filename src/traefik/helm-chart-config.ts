@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
+import { DEFAULT_CHART_VERSION } from './chart-versions';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
 import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { chartVersionSupport, kubeVipVersionSupport } from '../config/rules';
 import { DEFAULT_VERSION } from '../kube-vip/versions';
-import { DEFAULT_CHART_VERSION } from './chart-versions';
 
 export interface TraefikHelmChartConfigProps {
   /**

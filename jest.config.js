@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Type-checking is `tsc` in `npm test`; with isolatedModules ts-jest only transpiles (fast).
   transform: { '^.+\\.ts$': 'ts-jest' },
+  // examples/typescript-app imports the package by name; here that is this checkout's source.
+  moduleNameMapper: { '^k3s-vip$': '<rootDir>/src/index.ts' },
   reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
 };

@@ -1,69 +1,14 @@
 import { App } from 'cdk8s';
+import { K3sVipCluster } from './api/cluster';
 import { LoadedCluster } from './config/load';
-import { IngressChart } from './ingress/chart';
-import { KubeVipChart } from './kube-vip/chart';
-import { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
-import { kubeVipModel } from './kube-vip/model';
-import { serviceVipFields } from './kube-vip/service-vip';
-import { LoadBalancerChart } from './load-balancer/chart';
-import { sameIp } from './net/ip';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
 import { k3sServerConfig } from './k3s/server-config';
 import { ClusterWiring, generatedHeader, runSynth } from './synth';
-import { TraefikChart } from './traefik/chart';
 
-/** Wires one cluster's config to its charts; each chart becomes one file in dist/<cluster>/. */
-export function addClusterCharts(app: App, { config }: LoadedCluster): void {
-  const { kubeVip, traefik } = config;
-  const controlPlaneAddress = kubeVip.controlPlane?.address;
-  const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
-  new KubeVipChart(app, 'kube-vip', {
-    model: kubeVipModel({
-      version: kubeVip.version,
-      interface: kubeVip.interface,
-      controlPlaneAddress,
-      services: kubeVip.services.enabled,
-      shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
-      bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
-    }),
-  });
-  if (kubeVip.services.ipPool) {
-    new KubeVipCloudProviderChart(app, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
-  }
-  new TraefikChart(app, 'traefik-config', {
-    chartVersion: traefik.chartVersion,
-    kubeVipVersion: kubeVip.version,
-    loadBalancerIPs: traefik.loadBalancerIPs,
-    redirectToHttps: traefik.redirectToHttps,
-    certResolvers: traefik.certResolvers,
-  });
-  if (config.loadBalancers.length) {
-    new LoadBalancerChart(app, 'load-balancers', {
-      services: config.loadBalancers.map((lb) => ({
-        name: lb.name,
-        namespace: lb.namespace,
-        selector: lb.selector,
-        ports: lb.ports,
-        vip: serviceVipFields(kubeVip.version, lb.ips ?? []),
-        loadBalancerClass: lb.loadBalancerClass,
-        externalTrafficPolicy: lb.externalTrafficPolicy,
-      })),
-    });
-  }
-  if (config.ingresses.length) {
-    new IngressChart(app, 'ingresses', {
-      ingresses: config.ingresses.map((ingress) => ({
-        name: ingress.name,
-        namespace: ingress.namespace,
-        host: ingress.host,
-        path: ingress.path,
-        serviceName: ingress.service,
-        servicePort: ingress.port,
-        certResolver: ingress.tls?.certResolver,
-      })),
-    });
-  }
+/** Wires one cluster's config to its charts (K3sVipCluster); each chart becomes one file in dist/<cluster>/. */
+export function addClusterCharts(app: App, { name, config }: LoadedCluster): void {
+  new K3sVipCluster(app, name, config);
 }
 
 /** The GitOps object(s) that deploy the cluster's folder, when the config asks for them. */

@@ -120,13 +120,33 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   }
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
+  const { config, errors, warnings } = validateClusterConfig(data, (problems) => withoutFollowOns(problems, doc!));
+  return { config, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+}
+
+/** The outcome of validating a config: the config with defaults when there are no errors. */
+export interface ConfigValidation {
+  readonly config?: ClusterConfig;
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
+
+/**
+ * The one validation of a cluster config, for the YAML files and the TypeScript API alike: the schema
+ * (each value on its own), then, when that passes, the cross-value rules. `mergeSchemaProblems` lets
+ * the YAML path merge problems that only the file's layout explains (a dedented block).
+ */
+export function validateClusterConfig(
+  data: unknown,
+  mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
+): ConfigValidation {
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const problems = withoutFollowOns(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)), doc!);
-    return { errors: byPosition([...problems, ...rulesDespite(data, problems)].map(locate)), warnings: [] };
+    const problems = mergeSchemaProblems(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)));
+    return { errors: [...problems, ...rulesDespite(data, problems)], warnings: [] };
   }
   const { errors, warnings } = checkClusterRules(parsed.data);
-  return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+  return { config: errors.length ? undefined : parsed.data, errors, warnings };
 }
 
 /**
@@ -215,10 +235,10 @@ function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): nu
 }
 
 /** A problem with what later steps need to merge or drop follow-on problems. */
-type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
+export type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
 
 /** Turns one zod issue into problems whose message names the bad value and what is expected. */
-function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
+export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {

@@ -53,15 +53,11 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   const warn = (path: Path, message: string) => warnings.push({ path, message });
 
   const version = parseVersion(config.kubeVip.version);
-  const tooOld = compareVersions(version, OLDEST_SUPPORTED) < 0;
-  if (tooOld) {
-    error(['kubeVip', 'version'], `"${config.kubeVip.version}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`);
-  }
-  if (compareVersions(version, NEWEST_KNOWN) > 0) {
-    warn(['kubeVip', 'version'], `"${config.kubeVip.version}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`);
-  }
+  const support = kubeVipVersionSupport(config.kubeVip.version);
+  if (support.warning) warn(['kubeVip', 'version'], support.warning);
+  if (support.error) error(['kubeVip', 'version'], support.error);
   // Too old: the other checks still run, on the oldest rules, so every problem shows at once.
-  const rules = kubeVipRules(tooOld ? OLDEST_SUPPORTED : version);
+  const rules = kubeVipRules(support.error ? OLDEST_SUPPORTED : version);
   checkChartVersion(config, error, warn);
   checkMode(config, error);
 
@@ -91,14 +87,39 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   return { errors, warnings };
 }
 
-function checkChartVersion(config: ClusterConfig, error: (p: Path, m: string) => void, warn: (p: Path, m: string) => void) {
-  const path = ['traefik', 'chartVersion'];
-  const chart = parseVersion(upstreamChartVersion(config.traefik.chartVersion));
-  if (compareVersions(chart, OLDEST_CHART) < 0) {
-    error(path, `"${config.traefik.chartVersion}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s`);
-  } else if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
-    warn(path, `"${config.traefik.chartVersion}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`);
+/** Whether this tool supports a kube-vip release tag (already of valid format): too old is an error, too new a warning. */
+export function kubeVipVersionSupport(text: string): VersionSupport {
+  const version = parseVersion(text);
+  if (compareVersions(version, OLDEST_SUPPORTED) < 0) {
+    return { error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})` };
   }
+  if (compareVersions(version, NEWEST_KNOWN) > 0) {
+    return { warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release` };
+  }
+  return {};
+}
+
+/** Whether this tool supports a Traefik chart version (already of valid format). */
+export function chartVersionSupport(text: string): VersionSupport {
+  const chart = parseVersion(upstreamChartVersion(text));
+  if (compareVersions(chart, OLDEST_CHART) < 0) {
+    return { error: `"${text}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` };
+  }
+  if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
+    return { warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog` };
+  }
+  return {};
+}
+
+export interface VersionSupport {
+  readonly error?: string;
+  readonly warning?: string;
+}
+
+function checkChartVersion(config: ClusterConfig, error: (p: Path, m: string) => void, warn: (p: Path, m: string) => void) {
+  const support = chartVersionSupport(config.traefik.chartVersion);
+  if (support.error) error(['traefik', 'chartVersion'], support.error);
+  if (support.warning) warn(['traefik', 'chartVersion'], support.warning);
 }
 
 function checkMode(config: ClusterConfig, error: (p: Path, m: string) => void) {

@@ -27,8 +27,13 @@ function formatted(check: format.FormatCheck, description: string) {
 const virtualIp = formatted(format.virtualIp, 'A single IPv4 or IPv6 address on the nodes\' LAN.');
 const cidr = (description: string) => formatted(format.cidr, description);
 
+/** A TCP/UDP port number. */
+export const portNumber = z.number().int().min(1).max(65535);
+/** A BGP autonomous system number (4-byte ASNs included). */
+export const asNumber = z.number().int().min(1).max(4294967295);
+
 const port = z.union([
-  z.number().int().min(1).max(65535),
+  portNumber,
   formatted(format.portName, 'Named port of the Service.'),
 ]).describe('Service port: a number from 1 to 65535 or the name of a Service port.');
 
@@ -60,10 +65,10 @@ const kubeVip = z.strictObject({
     }).describe('Hand out Service VIPs automatically: deploys kube-vip-cloud-provider with its `kubevip` ConfigMap.').optional(),
   }).default({ enabled: true }),
   bgp: z.strictObject({
-    as: z.number().int().min(1).max(4294967295).describe('Local AS number of every control-plane node.'),
+    as: asNumber.describe('Local AS number of every control-plane node.'),
     peers: z.array(z.strictObject({
       address: formatted(format.peerIp, 'Address of the BGP peer (router).'),
-      as: z.number().int().min(1).max(4294967295).describe('AS number of the peer.'),
+      as: asNumber.describe('AS number of the peer.'),
       multihop: z.boolean().describe('The peer is more than one hop away (eBGP multihop).').default(false),
     })).min(1).describe('BGP peers every node announces the VIPs to.'),
     passwordSecret: z.strictObject({
@@ -99,8 +104,8 @@ const loadBalancer = z.strictObject({
     .describe('Pod labels the Service routes to.'),
   ports: z.array(z.strictObject({
     name: formatted(format.portName, 'Port name.').optional(),
-    port: z.number().int().min(1).max(65535).describe('Port on the VIP.'),
-    targetPort: z.union([z.number().int().min(1).max(65535), formatted(format.portName, 'Container port name.')])
+    port: portNumber.describe('Port on the VIP.'),
+    targetPort: z.union([portNumber, formatted(format.portName, 'Container port name.')])
       .describe('Container port (number or name).').optional(),
     protocol: z.enum(['TCP', 'UDP']).default('TCP'),
   })).min(1).describe('Ports the Service exposes.'),

@@ -11,7 +11,7 @@ export class IngressChart extends Chart {
   constructor(scope: Construct, id: string, props: IngressChartProps) {
     super(scope, id);
     for (const ingress of props.ingresses) {
-      new TraefikIngress(this, `${ingress.namespace}/${ingress.name}`.replace(/\//g, '--'), ingress);
+      new TraefikIngress(this, `${ingress.namespace ?? 'default'}--${ingress.name}`, ingress);
     }
   }
 }

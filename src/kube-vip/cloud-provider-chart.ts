@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeVipCloudProvider } from './cloud-provider';
-import { ipPoolConfigMapData, IpPoolSettings } from './ip-pool';
+import { IpPoolSettings } from './ip-pool';
 
 export interface KubeVipCloudProviderChartProps {
   readonly pool: IpPoolSettings;
@@ -11,6 +11,6 @@ export interface KubeVipCloudProviderChartProps {
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
     super(scope, id);
-    new KubeVipCloudProvider(this, 'CloudProvider', { poolData: ipPoolConfigMapData(props.pool) });
+    new KubeVipCloudProvider(this, 'CloudProvider', props);
   }
 }

@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
+import { ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
 
 export interface KubeVipCloudProviderProps {
-  /** `data` of the `kubevip` ConfigMap: the address pools. */
-  readonly poolData: Readonly<Record<string, string>>;
+  /** The address pools, written to the `kubevip` ConfigMap. */
+  readonly pool: IpPoolSettings;
 }
 
 /** Pinned release (kube-vip/kube-vip-cloud-provider tag v0.0.12, 2025-05-01). */
@@ -16,10 +19,13 @@ export const POOL_CONFIG_MAP = 'kubevip';
  * an address from the `kubevip` ConfigMap's pools; kube-vip then announces it. Objects, names and
  * RBAC as upstream's `manifest/kube-vip-cloud-controller.yaml` @ v0.0.12 (including its `*` rule:
  * the controller creates, patches and deletes events, endpoints, configmaps and leases).
+ *
+ * @throws K3sVipValidationError when a pool or namespace is not what the provider and the API server accept
  */
 export class KubeVipCloudProvider extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
     super(scope, id);
+    validate(props.pool);
     const namespace = 'kube-system';
     const account = 'kube-vip-cloud-controller';
     const role = 'system:kube-vip-cloud-controller-role';
@@ -27,7 +33,7 @@ export class KubeVipCloudProvider extends Construct {
 
     new k8s.KubeConfigMap(this, 'ConfigMap', {
       metadata: { name: POOL_CONFIG_MAP, namespace },
-      data: { ...props.poolData },
+      data: ipPoolConfigMapData(props.pool),
     });
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name: account, namespace } });
     new k8s.KubeClusterRole(this, 'ClusterRole', {
@@ -78,4 +84,19 @@ export class KubeVipCloudProvider extends Construct {
       },
     });
   }
+}
+
+/** Each value on its own; how pools relate to each other and to the VIPs is K3sVipCluster's check. */
+function validate(pool: IpPoolSettings): void {
+  const check = new PropsValidator('KubeVipCloudProvider');
+  const entries = [
+    ...(pool.global ? [[['pool', 'global'], pool.global] as const] : []),
+    ...Object.entries(pool.namespaces ?? {}).map(([namespace, entry]) => [['pool', 'namespaces', namespace], entry] as const),
+  ];
+  for (const [path, entry] of entries) {
+    if (path.length === 3) check.text(path, path[2], format.dns1123Label);
+    poolList(entry.cidr).forEach((cidr, i) => check.text([...path, 'cidr', i], cidr, format.cidr));
+    poolList(entry.range).forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
+  }
+  check.throwIfInvalid();
 }

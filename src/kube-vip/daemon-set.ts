@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { EnvVar, KubeVipModel } from './model';
+import { EnvVar, kubeVipModel, KubeVipSettings } from './model';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
+import { kubeVipVersionSupport } from '../config/rules';
+import { asNumber } from '../config/schema';
 
-export interface KubeVipDaemonSetProps {
-  /** Version-resolved image, env and capabilities. */
-  readonly model: KubeVipModel;
-  /** ServiceAccount the pods run as (needs the kube-vip ClusterRole). */
+export interface KubeVipDaemonSetProps extends KubeVipSettings {
+  /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
   readonly serviceAccountName: string;
 }
 
@@ -15,13 +17,16 @@ export interface KubeVipDaemonSetProps {
  * cdk8s-plus-27's DaemonSet: plus-27 would add non-root, no-token, resource and selector defaults
  * and spell capabilities `CAP_NET_ADMIN` (fixed only from plus-28, cdk8s-team/cdk8s-plus#4267), none of which kube-vip
  * runs with.
+ *
+ * @throws K3sVipValidationError when a prop is not what the API server or kube-vip accepts
  */
 export class KubeVipDaemonSet extends Construct {
   public static readonly NAME = 'kube-vip-ds';
 
   constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
     super(scope, id);
-    const { model } = props;
+    validate(props);
+    const model = kubeVipModel(props);
     const selector = { 'app.kubernetes.io/name': KubeVipDaemonSet.NAME };
     const labels = { ...selector, 'app.kubernetes.io/version': model.version };
 
@@ -71,4 +76,22 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
   if ('value' in env) return { name: env.name, value: env.value };
   if ('fieldPath' in env) return { name: env.name, valueFrom: { fieldRef: { fieldPath: env.fieldPath } } };
   return { name: env.name, valueFrom: { secretKeyRef: { name: env.secret.name, key: env.secret.key } } };
+}
+
+function validate(props: KubeVipDaemonSetProps): void {
+  const check = new PropsValidator('KubeVipDaemonSet')
+    .text(['version'], props.version, format.version)
+    .problem(['version'], format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error)
+    .text(['interface'], props.interface, format.interfaceName)
+    .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
+    .text(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
+  const { bgp } = props;
+  if (bgp) {
+    check.value(['bgp', 'as'], bgp.as, asNumber);
+    if (!bgp.peers.length) check.problem(['bgp', 'peers'], 'is empty: list at least one router');
+    bgp.peers.forEach((peer, i) => check.text(['bgp', 'peers', i, 'address'], peer.address, format.peerIp).value(['bgp', 'peers', i, 'as'], peer.as, asNumber));
+    check.text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
+      .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);
+  }
+  check.throwIfInvalid();
 }

@@ -1,9 +1,40 @@
-import { PoolEntry } from '../config/schema';
+/** One address pool: a `cidr` or a `range`. */
+export interface IpPool {
+  /**
+   * CIDR block(s) to hand out (their first and last addresses are skipped).
+   * @default - none: give `range`
+   */
+  readonly cidr?: string | readonly string[];
+  /**
+   * Address range(s) `first-last` to hand out, e.g. `192.168.0.200-192.168.0.220`.
+   * @default - none: give `cidr`
+   */
+  readonly range?: string | readonly string[];
+  /**
+   * Services with different ports may share one IPv4 address.
+   * @default false
+   */
+  readonly allowShare?: boolean;
+}
 
-/** The pools, as the config gives them. */
+/** The pools kube-vip-cloud-provider hands Service VIPs out of. */
 export interface IpPoolSettings {
-  readonly global?: PoolEntry;
-  readonly namespaces: Readonly<Record<string, PoolEntry>>;
+  /**
+   * Pool for Services of every namespace without a pool of its own.
+   * @default - none
+   */
+  readonly global?: IpPool;
+  /**
+   * Pools for Services of one namespace; they win over the global pool.
+   * @default - none
+   */
+  readonly namespaces?: Readonly<Record<string, IpPool>>;
+}
+
+/** A pool's CIDR or range list as one array. */
+export function poolList(value: string | readonly string[] | undefined): readonly string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
 }
 
 /**
@@ -12,14 +43,13 @@ export interface IpPoolSettings {
  */
 export function ipPoolConfigMapData(pool: IpPoolSettings): Record<string, string> {
   const data: Record<string, string> = {};
-  const add = (scope: string, entry: PoolEntry) => {
-    const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]).join(',');
-    if (entry.cidr) data[`cidr-${scope}`] = list(entry.cidr);
-    if (entry.range) data[`range-${scope}`] = list(entry.range);
-    data[`allow-share-${scope}`] = String(entry.allowShare);
+  const add = (scope: string, entry: IpPool) => {
+    if (entry.cidr) data[`cidr-${scope}`] = poolList(entry.cidr).join(',');
+    if (entry.range) data[`range-${scope}`] = poolList(entry.range).join(',');
+    data[`allow-share-${scope}`] = String(entry.allowShare ?? false);
   };
   if (pool.global) add('global', pool.global);
-  for (const [namespace, entry] of Object.entries(pool.namespaces).sort(([a], [b]) => a.localeCompare(b))) add(namespace, entry);
+  for (const [namespace, entry] of Object.entries(pool.namespaces ?? {}).sort(([a], [b]) => a.localeCompare(b))) add(namespace, entry);
   // Never hand out a CIDR's network and broadcast addresses.
   if (Object.keys(data).some((key) => key.startsWith('cidr-'))) data['skip-end-ips-in-cidr'] = 'true';
   return data;

@@ -18,16 +18,28 @@ export interface KubeVipModel {
 }
 
 export interface KubeVipSettings {
-  /** kube-vip release tag, e.g. v1.2.3. */
+  /** kube-vip release tag, e.g. v1.2.3 (v0.5.0 or newer). */
   readonly version: string;
-  /** NIC for the VIPs; undefined lets kube-vip detect it. */
+  /**
+   * NIC that carries the VIPs.
+   * @default - kube-vip uses the NIC of the default route
+   */
   readonly interface?: string;
-  /** API-server VIP; undefined disables the control-plane VIP. */
+  /**
+   * API-server VIP (port 6443).
+   * @default - no control-plane VIP: kube-vip for Services only
+   */
   readonly controlPlaneAddress?: string;
-  /** kube-vip acts as LoadBalancer controller. */
-  readonly services: boolean;
-  /** A Service VIP equals the control-plane VIP, so both must follow one leader. */
-  readonly shareControlPlaneVip: boolean;
+  /**
+   * kube-vip acts as LoadBalancer controller.
+   * @default true
+   */
+  readonly services?: boolean;
+  /**
+   * A Service VIP equals the control-plane VIP, so both must follow one leader (kube-vip v1.1.0+).
+   * @default false
+   */
+  readonly shareControlPlaneVip?: boolean;
   /**
    * BGP instead of ARP: routes to these peers from every control-plane node.
    * @default - ARP mode with leader election
@@ -36,14 +48,27 @@ export interface KubeVipSettings {
 }
 
 export interface BgpSettings {
-  /** Local AS. */
+  /** Local AS of every control-plane node. */
   readonly as: number;
-  readonly peers: ReadonlyArray<{ readonly address: string; readonly as: number; readonly multihop: boolean }>;
+  /** At least one router the VIPs are announced to. */
+  readonly peers: readonly BgpPeer[];
   /**
    * Secret (kube-system) and key holding the peers' password.
    * @default - no password
    */
   readonly passwordSecret?: { readonly name: string; readonly key: string };
+}
+
+export interface BgpPeer {
+  /** IPv4 or IPv6 address of the router. */
+  readonly address: string;
+  /** AS of the router. */
+  readonly as: number;
+  /**
+   * The router is more than one hop away (eBGP multihop).
+   * @default false
+   */
+  readonly multihop?: boolean;
 }
 
 /** Env var the peer password is read into, so `bgp_peers` can reference it as $(...). */
@@ -79,7 +104,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     add('cp_namespace', 'kube-system');
     if (rules.emitsDdnsOff) add('vip_ddns', false);
   }
-  if (settings.services) {
+  if (settings.services ?? true) {
     add('svc_enable', true);
     // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
     if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
@@ -95,7 +120,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     const password = bgp.passwordSecret ? `$(${BGP_PASSWORD_ENV})` : '';
     // address:AS:password:multihop, IPv6 in brackets (the peer parser reads brackets from v0.5.8, kube-vip commit b83a993).
     add('bgp_peers', bgp.peers
-      .map((peer) => `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop}`)
+      .map((peer) => `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop ?? false}`)
       .join(','));
   } else {
     add('vip_leaderelection', true);

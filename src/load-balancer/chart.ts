@@ -11,7 +11,7 @@ export class LoadBalancerChart extends Chart {
   constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
     super(scope, id);
     for (const service of props.services) {
-      new LoadBalancerService(this, `${service.namespace}--${service.name}`, service);
+      new LoadBalancerService(this, `${service.namespace ?? 'default'}--${service.name}`, service);
     }
   }
 }

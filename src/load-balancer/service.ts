@@ -1,30 +1,52 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { ServiceVipFields } from '../kube-vip/service-vip';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
+import { portNumber } from '../config/schema';
+import { kubeVipVersionSupport } from '../config/rules';
+import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { serviceVipFields } from '../kube-vip/service-vip';
 
 export interface LoadBalancerServicePort {
   /**
-   * Port name; required by Kubernetes when there are several.
+   * Port name; Kubernetes requires one on every port of a Service with several.
    * @default - unnamed
    */
   readonly name?: string;
+  /** Port on the VIP, 1 to 65535. */
   readonly port: number;
   /**
-   * Container port.
+   * Container port: a number, or the name of a container port.
    * @default - same as port
    */
   readonly targetPort?: number | string;
-  readonly protocol: 'TCP' | 'UDP';
+  /**
+   * @default "TCP"
+   */
+  readonly protocol?: 'TCP' | 'UDP';
 }
 
 export interface LoadBalancerServiceProps {
+  /** Service name (a DNS-1035 label). */
   readonly name: string;
-  readonly namespace: string;
+  /**
+   * @default "default"
+   */
+  readonly namespace?: string;
   /** Pod labels to route to. */
   readonly selector: Readonly<Record<string, string>>;
+  /** At least one port. */
   readonly ports: readonly LoadBalancerServicePort[];
-  /** VIP fields for the configured kube-vip release (empty: the pool assigns one). */
-  readonly vip: ServiceVipFields;
+  /**
+   * Fixed VIP(s): one IPv4 and/or one IPv6 address.
+   * @default - none: kube-vip-cloud-provider assigns one from its pool
+   */
+  readonly ips?: readonly string[];
+  /**
+   * kube-vip release that announces the VIPs; decides how they are written (annotation or `spec.loadBalancerIP`).
+   * @default "v1.2.3" (the newest release this library knows)
+   */
+  readonly kubeVipVersion?: string;
   /**
    * `spec.loadBalancerClass`.
    * @default - none: kube-vip's default handling of class-less Services
@@ -37,15 +59,38 @@ export interface LoadBalancerServiceProps {
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
 }
 
-/** A Service of type LoadBalancer whose external IP kube-vip announces. */
+/**
+ * A Service of type LoadBalancer whose external IP kube-vip announces.
+ *
+ * @throws K3sVipValidationError when a prop is not what the API server or kube-vip accepts
+ */
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id);
-    const { vip } = props;
+    const { namespace = 'default', kubeVipVersion = DEFAULT_VERSION, ips = [] } = props;
+    const check = new PropsValidator('LoadBalancerService')
+      .text(['name'], props.name, format.dns1035Label)
+      .text(['namespace'], namespace, format.dns1123Label)
+      .text(['kubeVipVersion'], kubeVipVersion, format.version)
+      .problem(['kubeVipVersion'], format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error)
+      .text(['loadBalancerClass'], props.loadBalancerClass, format.labelKey);
+    for (const [key, value] of Object.entries(props.selector)) {
+      check.text(['selector', key], key, format.labelKey).text(['selector', key], value, format.labelValue);
+    }
+    if (!props.ports.length) check.problem(['ports'], 'is empty: a Service needs at least one port');
+    props.ports.forEach((p, i) => {
+      check.value(['ports', i, 'port'], p.port, portNumber).text(['ports', i, 'name'], p.name, format.portName);
+      if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
+      else check.value(['ports', i, 'targetPort'], p.targetPort, portNumber);
+    });
+    ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
+    check.throwIfInvalid();
+
+    const vip = serviceVipFields(kubeVipVersion, ips);
     new k8s.KubeService(this, 'Resource', {
       metadata: {
         name: props.name,
-        namespace: props.namespace,
+        namespace,
         ...(Object.keys(vip.annotations).length ? { annotations: { ...vip.annotations } } : {}),
       },
       spec: {
@@ -54,7 +99,7 @@ export class LoadBalancerService extends Construct {
         ports: props.ports.map((p) => ({
           ...(p.name ? { name: p.name } : {}),
           port: p.port,
-          protocol: p.protocol,
+          protocol: p.protocol ?? 'TCP',
           ...(p.targetPort === undefined ? {} : {
             targetPort: typeof p.targetPort === 'number' ? k8s.IntOrString.fromNumber(p.targetPort) : k8s.IntOrString.fromString(p.targetPort),
           }),

@@ -1,15 +1,62 @@
 import { Construct } from 'constructs';
+import { DEFAULT_CHART_VERSION } from './chart-versions';
+import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
+import { chartVersionSupport, kubeVipVersionSupport } from '../config/rules';
+import { DEFAULT_VERSION } from '../kube-vip/versions';
 
 export interface TraefikHelmChartConfigProps {
-  /** YAML text merged over K3s' own Traefik values. */
-  readonly valuesContent: string;
+  /**
+   * Upstream Traefik chart version your K3s deploys (`39.0.7`, or K3s' `39.0.701+up39.0.7`); the values follow its keys.
+   * @default "39.0.7"
+   */
+  readonly chartVersion?: string;
+  /**
+   * kube-vip release that announces the VIP; decides how the VIP is written (annotation or `loadBalancerIP`).
+   * @default "v1.2.3"
+   */
+  readonly kubeVipVersion?: string;
+  /**
+   * Fixed VIP(s) of Traefik's LoadBalancer Service: one IPv4 and/or one IPv6 address.
+   * @default - none: kube-vip-cloud-provider assigns one from its pool
+   */
+  readonly loadBalancerIPs?: readonly string[];
+  /**
+   * Redirect every HTTP request to HTTPS (permanent).
+   * @default false
+   */
+  readonly redirectToHttps?: boolean;
+  /**
+   * ACME certificate resolvers Traefik defines, by name; their certificates persist in a volume.
+   * @default - none
+   */
+  readonly certResolvers?: Readonly<Record<string, TraefikCertResolver>>;
+}
+
+export interface TraefikCertResolver {
+  /** ACME account e-mail address. */
+  readonly email: string;
+  /**
+   * ACME challenge: `tls` (TLS-ALPN-01 on 443) or `http` (HTTP-01 on 80).
+   * @default "tls"
+   */
+  readonly challenge?: 'tls' | 'http';
+  /**
+   * ACME directory URL, e.g. Let's Encrypt staging.
+   * @default - Let's Encrypt production
+   */
+  readonly caServer?: string;
 }
 
 /**
- * HelmChartConfig for K3s' packaged Traefik. The helm-controller matches it to the HelmChart with
- * the same namespace and name (k3s-io/helm-controller pkg/controllers/chart/chart.go), so both are
- * fixed: any other name is silently ignored.
+ * HelmChartConfig for K3s' packaged Traefik, whose values give Traefik's LoadBalancer Service its
+ * VIP(s). The helm-controller matches it to the HelmChart with the same namespace and name
+ * (k3s-io/helm-controller pkg/controllers/chart/chart.go), so both are fixed: any other name is
+ * silently ignored.
+ *
+ * @throws K3sVipValidationError when a prop is not what the chart, kube-vip or ACME accepts
  */
 export class TraefikHelmChartConfig extends Construct {
   public static readonly NAME = 'traefik';
@@ -17,10 +64,27 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
+    const { chartVersion = DEFAULT_CHART_VERSION, kubeVipVersion = DEFAULT_VERSION } = props;
+    const check = new PropsValidator('TraefikHelmChartConfig')
+      .text(['chartVersion'], chartVersion, format.chartVersion)
+      .problem(['chartVersion'], format.chartVersion(chartVersion) ? undefined : chartVersionSupport(chartVersion).error)
+      .text(['kubeVipVersion'], kubeVipVersion, format.version)
+      .problem(['kubeVipVersion'], format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error);
+    (props.loadBalancerIPs ?? []).forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
+    for (const [name, resolver] of Object.entries(props.certResolvers ?? {})) {
+      check.text(['certResolvers', name], name, format.dns1123Label)
+        .text(['certResolvers', name, 'email'], resolver.email, format.email)
+        .text(['certResolvers', name, 'caServer'], resolver.caServer, format.httpsUrl);
+    }
+    check.throwIfInvalid();
+
+    const certResolvers = Object.fromEntries(Object.entries(props.certResolvers ?? {})
+      .map(([name, resolver]) => [name, { ...resolver, challenge: resolver.challenge ?? 'tls' }]));
+    const values = traefikValues({ ...props, chartVersion, kubeVipVersion, certResolvers });
     new HelmChartConfig(this, 'Resource', {
       metadata: { name: TraefikHelmChartConfig.NAME, namespace: TraefikHelmChartConfig.NAMESPACE },
       // valuesContent, not `values`: the structured field needs helm-controller v0.16.20 (K3s v1.36+).
-      spec: { valuesContent: props.valuesContent },
+      spec: { valuesContent: traefikValuesContent(values) },
     });
   }
 }

@@ -1,0 +1,261 @@
+import { Construct } from 'constructs';
+import { K3sVipValidationError, ValidationProblem } from './errors';
+import { validateClusterConfig } from '../config/load';
+import { ClusterConfig, ClusterConfigInput } from '../config/schema';
+import { IngressChart } from '../ingress/chart';
+import { KubeVipChart } from '../kube-vip/chart';
+import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
+import { IpPoolSettings } from '../kube-vip/ip-pool';
+import { BgpSettings } from '../kube-vip/model';
+import { LoadBalancerChart } from '../load-balancer/chart';
+import { LoadBalancerServicePort } from '../load-balancer/service';
+import { sameIp } from '../net/ip';
+import { TraefikChart } from '../traefik/chart';
+import { TraefikCertResolver } from '../traefik/helm-chart-config';
+
+/**
+ * One K3s cluster's virtual IPs: the same keys as a `config/<cluster>.yaml` file (without `gitops`,
+ * which the app writes beside the manifests), with the same defaults and the same checks.
+ */
+export interface K3sVipClusterProps {
+  /**
+   * kube-vip: version, mode, control-plane VIP, LoadBalancer controller and IP pools.
+   * @default - kube-vip v1.2.3 in ARP mode as LoadBalancer controller, no control-plane VIP
+   */
+  readonly kubeVip?: ClusterKubeVip;
+  /**
+   * K3s' packaged Traefik and its LoadBalancer VIP. `traefik.loadBalancerIPs` is required unless an IP pool serves kube-system.
+   * @default - chart 39.0.7, no fixed VIP, no redirect, no resolvers
+   */
+  readonly traefik?: ClusterTraefik;
+  /**
+   * Ingresses routed by Traefik.
+   * @default []
+   */
+  readonly ingresses?: readonly ClusterIngress[];
+  /**
+   * More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).
+   * @default []
+   */
+  readonly loadBalancers?: readonly ClusterLoadBalancer[];
+  /**
+   * K3s' networks, which no VIP may lie in, and the nodes' LAN.
+   * @default - clusterCidr 10.42.0.0/16, serviceCidr 10.43.0.0/16, no nodeCidr
+   */
+  readonly k3s?: ClusterK3s;
+}
+
+export interface ClusterKubeVip {
+  /**
+   * kube-vip release tag (v0.5.0 or newer); every version-dependent field follows it.
+   * @default "v1.2.3"
+   */
+  readonly version?: string;
+  /**
+   * How VIPs reach the network: `arp` (ARP/NDP on the LAN, one leader) or `bgp` (routes to BGP peers).
+   * @default "arp"
+   */
+  readonly mode?: 'arp' | 'bgp';
+  /**
+   * NIC that carries the VIPs on every control-plane node.
+   * @default - the NIC of the default route
+   */
+  readonly interface?: string;
+  /**
+   * The API server's VIP (port 6443).
+   * @default - none: kube-vip for Services only
+   */
+  readonly controlPlane?: { readonly address: string };
+  /**
+   * kube-vip as LoadBalancer controller, and its IP pools.
+   * @default { enabled: true }
+   */
+  readonly services?: ClusterKubeVipServices;
+  /**
+   * BGP settings, required with `mode: 'bgp'`.
+   * @default - none (ARP mode)
+   */
+  readonly bgp?: BgpSettings;
+}
+
+export interface ClusterKubeVipServices {
+  /**
+   * kube-vip acts as the LoadBalancer controller (`svc_enable`); Traefik's VIP needs it.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Hand out Service VIPs automatically: deploys kube-vip-cloud-provider with its `kubevip` ConfigMap.
+   * @default - no pool: every Service needs fixed VIPs
+   */
+  readonly ipPool?: IpPoolSettings;
+}
+
+export interface ClusterTraefik {
+  /**
+   * Upstream Traefik chart version K3s deploys (`39.0.7` or `39.0.701+up39.0.7`).
+   * @default "39.0.7"
+   */
+  readonly chartVersion?: string;
+  /**
+   * Fixed VIP(s) of Traefik's LoadBalancer Service, one per IP family.
+   * @default - none: one from kubeVip.services.ipPool
+   */
+  readonly loadBalancerIPs?: readonly string[];
+  /**
+   * Redirect every HTTP request to HTTPS (permanent).
+   * @default false
+   */
+  readonly redirectToHttps?: boolean;
+  /**
+   * ACME (Let's Encrypt) certificate resolvers Traefik defines, by name.
+   * @default {}
+   */
+  readonly certResolvers?: Readonly<Record<string, TraefikCertResolver>>;
+  /**
+   * Resolvers defined outside this library that Ingresses may name.
+   * @default []
+   */
+  readonly externalCertResolvers?: readonly string[];
+}
+
+export interface ClusterIngress {
+  /** Ingress name. */
+  readonly name: string;
+  /**
+   * Namespace of the Ingress and its Service.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /** DNS host name to route, e.g. `app.example.com` or `*.example.com`. */
+  readonly host: string;
+  /**
+   * URL path prefix (pathType Prefix).
+   * @default "/"
+   */
+  readonly path?: string;
+  /** Backend Service in the same namespace. */
+  readonly service: string;
+  /** Backend Service port: a number from 1 to 65535, or a Service port name. */
+  readonly port: number | string;
+  /**
+   * Serve HTTPS with a certificate from this Traefik cert resolver.
+   * @default - plain HTTP
+   */
+  readonly tls?: { readonly certResolver: string };
+}
+
+export interface ClusterLoadBalancer {
+  /** Service name. */
+  readonly name: string;
+  /**
+   * Namespace of the Service.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /** Pod labels the Service routes to. */
+  readonly selector: Readonly<Record<string, string>>;
+  /** Ports the Service exposes, at least one. */
+  readonly ports: readonly LoadBalancerServicePort[];
+  /**
+   * Fixed VIP(s), one per IP family.
+   * @default - none: one from kubeVip.services.ipPool
+   */
+  readonly ips?: readonly string[];
+  /**
+   * `spec.loadBalancerClass`, e.g. `kube-vip.io/kube-vip-class`.
+   * @default - none
+   */
+  readonly loadBalancerClass?: string;
+  /**
+   * `Local` keeps client source IPs, but only nodes with a ready endpoint answer.
+   * @default - Kubernetes' default, Cluster
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+export interface ClusterK3s {
+  /**
+   * K3s `--cluster-cidr` (pods).
+   * @default "10.42.0.0/16"
+   */
+  readonly clusterCidr?: string;
+  /**
+   * K3s `--service-cidr` (ClusterIPs).
+   * @default "10.43.0.0/16"
+   */
+  readonly serviceCidr?: string;
+  /**
+   * The nodes' LAN; when set, every VIP must lie inside it.
+   * @default - a /24 is assumed for the network/broadcast check
+   */
+  readonly nodeCidr?: string;
+}
+
+/**
+ * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
+ * names the files in `dist/<cluster>/`: `kube-vip` (RBAC and DaemonSet), `kube-vip-cloud-provider`
+ * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `load-balancers`
+ * and `ingresses` (when there are any).
+ *
+ * The props pass the config files' validation (schema and cross-value rules) before anything is
+ * created; every problem is reported at once in one K3sVipValidationError.
+ *
+ * @throws K3sVipValidationError when the props break a rule
+ */
+export class K3sVipCluster extends Construct {
+  /** The validated props with every default filled in. */
+  public readonly config: ClusterConfig;
+  /** Findings that do not stop synthesis (e.g. a kube-vip newer than this library knows). */
+  public readonly warnings: readonly ValidationProblem[];
+
+  constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
+    super(scope, id);
+    const { config, errors, warnings } = validateClusterConfig(props);
+    if (!config) throw new K3sVipValidationError(errors.map(({ path, message }) => ({ path, message })));
+    this.config = config;
+    this.warnings = warnings.map(({ path, message }) => ({ path, message }));
+
+    const { kubeVip, traefik } = config;
+    const controlPlaneAddress = kubeVip.controlPlane?.address;
+    const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
+    new KubeVipChart(this, 'kube-vip', {
+      version: kubeVip.version,
+      interface: kubeVip.interface,
+      controlPlaneAddress,
+      services: kubeVip.services.enabled,
+      shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
+      bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
+    });
+    if (kubeVip.services.ipPool) {
+      new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
+    }
+    new TraefikChart(this, 'traefik-config', {
+      chartVersion: traefik.chartVersion,
+      kubeVipVersion: kubeVip.version,
+      loadBalancerIPs: traefik.loadBalancerIPs,
+      redirectToHttps: traefik.redirectToHttps,
+      certResolvers: traefik.certResolvers,
+    });
+    if (config.loadBalancers.length) {
+      new LoadBalancerChart(this, 'load-balancers', {
+        services: config.loadBalancers.map(({ ips, ...service }) => ({ ...service, ips, kubeVipVersion: kubeVip.version })),
+      });
+    }
+    if (config.ingresses.length) {
+      new IngressChart(this, 'ingresses', {
+        ingresses: config.ingresses.map(({ service, port, tls, ...ingress }) => ({
+          ...ingress, serviceName: service, servicePort: port, certResolver: tls?.certResolver,
+        })),
+      });
+    }
+  }
+}
+
+/** Deep `readonly` removed, to compare the props with the schema's (mutable) input type. */
+type Mutable<T> = T extends ReadonlyArray<infer E> ? Array<Mutable<E>>
+  : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+/** Compiles only when the props and the config schema accept exactly the same values. */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const propsMatchSchema: SameShape<Mutable<K3sVipClusterProps>, Omit<ClusterConfigInput, 'gitops'>> = true;
+void propsMatchSchema;

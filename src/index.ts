@@ -1,0 +1,38 @@
+/**
+ * k3s-vip as a cdk8s construct library: `K3sVipCluster` builds a whole cluster's kube-vip, Traefik
+ * VIP, LoadBalancer Service and Ingress charts from the same settings as a `config/<cluster>.yaml`
+ * file, with the same checks; the lower-level constructs each check their own props.
+ */
+export { K3sVipCluster } from './api/cluster';
+export type {
+  ClusterIngress, ClusterK3s, ClusterKubeVip, ClusterKubeVipServices, ClusterLoadBalancer, ClusterTraefik, K3sVipClusterProps,
+} from './api/cluster';
+export { K3sVipValidationError } from './api/errors';
+export type { ValidationProblem } from './api/errors';
+
+export { KubeVipChart } from './kube-vip/chart';
+export type { KubeVipChartProps } from './kube-vip/chart';
+export { KubeVipDaemonSet } from './kube-vip/daemon-set';
+export type { KubeVipDaemonSetProps } from './kube-vip/daemon-set';
+export { KubeVipRbac } from './kube-vip/rbac';
+export type { BgpPeer, BgpSettings, KubeVipSettings } from './kube-vip/model';
+export { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
+export type { KubeVipCloudProviderChartProps } from './kube-vip/cloud-provider-chart';
+export { KubeVipCloudProvider } from './kube-vip/cloud-provider';
+export type { KubeVipCloudProviderProps } from './kube-vip/cloud-provider';
+export type { IpPool, IpPoolSettings } from './kube-vip/ip-pool';
+
+export { TraefikChart } from './traefik/chart';
+export type { TraefikChartProps } from './traefik/chart';
+export { TraefikHelmChartConfig } from './traefik/helm-chart-config';
+export type { TraefikCertResolver, TraefikHelmChartConfigProps } from './traefik/helm-chart-config';
+
+export { IngressChart } from './ingress/chart';
+export type { IngressChartProps } from './ingress/chart';
+export { TraefikIngress } from './ingress/ingress';
+export type { TraefikIngressProps } from './ingress/ingress';
+
+export { LoadBalancerChart } from './load-balancer/chart';
+export type { LoadBalancerChartProps } from './load-balancer/chart';
+export { LoadBalancerService } from './load-balancer/service';
+export type { LoadBalancerServicePort, LoadBalancerServiceProps } from './load-balancer/service';

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderCharts } from '../src/output/render';
+import { buildApp } from '../examples/typescript-app/main';
+
+/** A dist/ file without its first line, the "# Generated from ..." header that only synth writes. */
+function withoutHeader(text: string): string {
+  expect(text).toMatch(/^# Generated from config\/dev\.yaml /);
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+describe('examples/typescript-app (K3sVipCluster built in code)', () => {
+  const rendered = new Map(renderCharts(buildApp(), ''));
+
+  it('creates the charts config/dev.yaml creates, under the same names', () => {
+    const listed: string[] = readFileSync(join('dist', 'dev', 'kustomization.yaml'), 'utf8')
+      .split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.slice(4));
+    expect([...rendered.keys()]).toEqual(listed);
+    expect(listed).toEqual(['kube-vip.yaml', 'traefik-config.yaml', 'ingresses.yaml']);
+  });
+
+  it.each(['kube-vip.yaml', 'traefik-config.yaml', 'ingresses.yaml'])('%s equals the dist/dev/ file byte for byte below its header', (file) => {
+    expect(rendered.get(file)).toBe(withoutHeader(readFileSync(join('dist', 'dev', file), 'utf8')));
+  });
+});

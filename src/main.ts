@@ -9,6 +9,8 @@ import { LoadBalancerChart } from './load-balancer/chart';
 import { sameIp } from './net/ip';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
+import { k3sInventory, vipInterface } from './k3s/inventory';
+import { k3sNodeConfig } from './k3s/node-config';
 import { k3sServerConfig } from './k3s/server-config';
 import { ClusterWiring, generatedHeader, runSynth } from './synth';
 import { TraefikChart } from './traefik/chart';
@@ -21,7 +23,7 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
   new KubeVipChart(app, 'kube-vip', {
     model: kubeVipModel({
       version: kubeVip.version,
-      interface: kubeVip.interface,
+      interface: vipInterface(config),
       controlPlaneAddress,
       services: kubeVip.services.enabled,
       shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
@@ -76,12 +78,19 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
 /** Files beside the manifests: K3s server settings and the reviewer's README. */
 export function clusterDocuments(cluster: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
   const { config } = cluster;
-  return [
-    ['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
+  const inventory = k3sInventory(config);
+  // With a node inventory every node gets its whole config file; without, one drop-in for every server.
+  const k3sFiles: Array<[string, string]> = inventory
+    ? inventory.nodes.map((node) => [`k3s/${node.name}.yaml`, generatedHeader(source) + k3sNodeConfig(node, {
+      inventory, clusterCidr: config.k3s.clusterCidr, serviceCidr: config.k3s.serviceCidr,
+    })])
+    : [['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
       controlPlaneAddress: config.kubeVip.controlPlane?.address,
       clusterCidr: config.k3s.clusterCidr,
       serviceCidr: config.k3s.serviceCidr,
-    })],
+    })]];
+  return [
+    ...k3sFiles,
     ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })],
   ];
 }

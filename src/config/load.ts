@@ -3,6 +3,8 @@ import { basename, extname, join } from 'node:path';
 import { Document, isMap, isNode, isPair, isScalar } from 'yaml';
 import { z } from 'zod';
 import { dns1123Label } from './formats';
+import { literalTokens } from './inventory-rules';
+import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
 import { checkClusterRules, formatPath, Problem } from './rules';
 import { ClusterConfig, clusterConfigSchema } from './schema';
 import { CONTROL_CHARACTER, decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
@@ -104,13 +106,24 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   }
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
+  // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
+  const tokens = literalTokens(doc!, text);
+  const tokenErrors = tokens.map((t) => (t.offset === undefined ? locate(t) : { file, ...at(t.offset), path: t.path, message: t.message }));
+  const tokenKeys = new Set(tokens.map((t) => formatPath(t.path)));
+
   const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap(describeIssue);
-    return { errors: byPosition(withoutFollowOns(withoutMisspeltRequired(problems), doc!).map(locate)), warnings: [] };
+    const problems = parsed.error.issues.flatMap(describeIssue).filter((p) => !tokenKeys.has(formatPath(p.path)));
+    return { errors: byPosition([...withoutFollowOns(withoutMisspeltRequired(problems), doc!).map(locate), ...tokenErrors]), warnings: [] };
   }
-  const { errors, warnings } = checkClusterRules(parsed.data);
-  return { config: errors.length ? undefined : parsed.data, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+  const bundled = applyBundledTraefikChart(data, parsed.data);
+  const { errors, warnings } = checkClusterRules(bundled.config);
+  const allErrors = [...errors.map(locate), ...tokenErrors];
+  return {
+    config: allErrors.length ? undefined : bundled.config,
+    errors: byPosition(allErrors),
+    warnings: byPosition([...warnings, ...bundled.warnings].map(locate)),
+  };
 }
 
 /** Top to bottom, as the user reads the file. */

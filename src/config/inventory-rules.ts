@@ -15,7 +15,9 @@ export const k3sVersion: FormatCheck = (value) => (parseK3sVersion(value) ? unde
 
 /** An absolute path the runbook can put into shell commands unquoted. The value is never echoed: it may be a pasted token. */
 export const tokenFilePath: FormatCheck = (value) => {
-  if (!value.startsWith('/')) return 'is not an absolute path: name the file that holds the token on every node, e.g. "/etc/rancher/k3s/cluster-token"';
+  if (!value.startsWith('/')) {
+    return 'is not an absolute path: name the file that holds the token on every node, e.g. "/etc/rancher/k3s/cluster-token"';
+  }
   if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
     return 'may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): e.g. "/etc/rancher/k3s/cluster-token"';
   }
@@ -61,10 +63,13 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
   };
   visit(doc.contents, []);
   for (const match of text.matchAll(SECURE_TOKEN)) {
-    if (!reported.has(match.index)) problems.push({ path: [], offset: match.index, message: `holds a K3s token (K10…::…); ${NEVER_IN_REPO}` });
+    if (reported.has(match.index)) continue;
+    problems.push({ path: [], offset: match.index, message: `holds a K3s token (K10…::…); ${NEVER_IN_REPO}` });
   }
   return problems;
 }
+
+type PoolSpan = IpSpan & { readonly text: string; readonly path: Path };
 
 interface LocatedVip {
   readonly path: Path;
@@ -76,10 +81,11 @@ interface LocatedVip {
  * `pools`: every pool block): etcd quorum, unique nodes, no VIP on a node, one LAN, one interface.
  */
 export function checkInventory(
-  config: ClusterConfig, vips: readonly LocatedVip[], pools: ReadonlyArray<IpSpan & { text: string; path: Path }>, error: Report, warn: Report,
+  config: ClusterConfig, vips: readonly LocatedVip[], pools: readonly PoolSpan[], error: Report, warn: Report,
 ): void {
   if (!config.k3s.servers && config.k3s.agents) {
-    error(['k3s', 'agents'], 'are listed without k3s.servers: agents join through a server, so list the servers (the first one initialises the cluster)');
+    error(['k3s', 'agents'], 'are listed without k3s.servers: agents join through a server, so list the servers '
+      + '(the first one initialises the cluster)');
   }
   const inventory = k3sInventory(config);
   if (!inventory) return;
@@ -123,9 +129,14 @@ type AddressedNode = { node: K3sNode; ip: IpAddress };
 function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
   nodes.forEach(({ node, ip }, i) => {
     const sameName = nodes.slice(0, i).find((other) => other.node.name === node.name);
-    if (sameName) error([...node.path, 'name'], `"${node.name}" is already the name of ${where(sameName.node, false)}: node names must be unique`);
+    if (sameName) {
+      error([...node.path, 'name'], `"${node.name}" is already the name of ${where(sameName.node, false)}: node names must be unique`);
+    }
     const sameIp = nodes.slice(0, i).find((other) => sameAddress(other.ip, ip));
-    if (sameIp) error([...node.path, 'address'], `"${ip.text}" is already the address of ${sameIp.node.name} (${where(sameIp.node)}): each node has its own`);
+    if (sameIp) {
+      error([...node.path, 'address'], `"${ip.text}" is already the address of ${sameIp.node.name} (${where(sameIp.node)}): `
+        + 'each node has its own');
+    }
   });
 }
 
@@ -136,7 +147,7 @@ function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
  */
 function checkOneLan(
   config: ClusterConfig, servers: readonly AddressedNode[], vips: readonly LocatedVip[],
-  pools: ReadonlyArray<IpSpan & { text: string; path: Path }>, error: Report,
+  pools: readonly PoolSpan[], error: Report,
 ) {
   const given = config.k3s.nodeCidr ? parseCidr(config.k3s.nodeCidr) : undefined;
   for (const family of [4, 6] as const) {
@@ -144,14 +155,15 @@ function checkOneLan(
     if (!members.length) continue;
     if (given?.family === family) {
       for (const { node, ip } of members.filter((m) => !cidrContains(given, m.ip))) {
-        error([...node.path, 'address'], `"${ip.text}" is outside k3s.nodeCidr ${given.text}: every server must be on the LAN where the VIPs `
-          + 'are announced, or the VIP cannot move to it');
+        error([...node.path, 'address'], `"${ip.text}" is outside k3s.nodeCidr ${given.text}: every server must be on the LAN where `
+          + 'the VIPs are announced, or the VIP cannot move to it');
       }
       continue; // The VIPs are checked against nodeCidr with the other VIP rules.
     }
     const first = members[0];
     const lan = parseCidr(`${first.ip.text}/${family === 4 ? 24 : 64}`)!;
-    const fix = `without k3s.nodeCidr only the servers' ${family === 4 ? '/24' : '/64'} ${lan.text} is known to be one LAN: set k3s.nodeCidr to the LAN holding all servers and VIPs`;
+    const fix = `without k3s.nodeCidr only the servers' ${family === 4 ? '/24' : '/64'} ${lan.text} is known to be one LAN: `
+      + 'set k3s.nodeCidr to the LAN holding all servers and VIPs';
     for (const { node, ip } of members.filter((m) => !cidrContains(lan, m.ip))) {
       error([...node.path, 'address'], `"${ip.text}" is not in ${lan.text} of ${first.node.name}; ${fix}`);
     }
@@ -170,7 +182,8 @@ function checkInterfaces(config: ClusterConfig, servers: readonly K3sNode[], err
   if (shared) {
     for (const server of named.filter((s) => s.interface !== shared)) {
       error([...server.path, 'interface'], `"${server.interface}" contradicts kubeVip.interface "${shared}", which kube-vip uses on every `
-        + 'server and would exit with "Link not found" here: remove kubeVip.interface (kube-vip then takes each node\'s default-route NIC) or fix the name');
+        + 'server and would exit with "Link not found" here: remove kubeVip.interface (kube-vip then takes each node\'s default-route NIC) '
+        + 'or fix the name');
     }
   } else if (new Set(named.map((s) => s.interface)).size > 1) {
     const list = named.map((s) => `${s.interface} on ${s.name}`).join(', ');

@@ -66,8 +66,10 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     }
     if (node.role === 'server' && config.kubeVip.mode === 'arp') {
       out.push(nic
-        ? `Check: \`ip -br addr show ${nic}\` lists ${node.address}; kube-vip uses \`${nic}\` and exits with "Link not found" where it is missing.`
-        : `Check: \`ip route show default\` names the NIC that holds ${node.address} (\`ip -br addr\`): kube-vip uses the default-route NIC.`, '');
+        ? `Check: \`ip -br addr show ${nic}\` lists ${node.address}; kube-vip uses \`${nic}\` and exits with "Link not found" `
+          + 'where it is missing.'
+        : `Check: \`ip route show default\` names the NIC that holds ${node.address} (\`ip -br addr\`): kube-vip uses the `
+          + 'default-route NIC.', '');
     }
     out.push(...sh(install(node.role)), '');
     if (node.initialises) {
@@ -108,7 +110,8 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     '',
     'Run it top to bottom, one node at a time; every step ends with a check that must pass before the next.',
     `The token never enters the repository: it is created on ${first.name} and pasted into \`${tokenFile}\` on the others.`,
-    version ? `Every node installs K3s ${version} (\`k3s.version\`).` : 'Without `k3s.version` the installer takes the newest stable K3s: set it to pin the release.',
+    version ? `Every node installs K3s ${version} (\`k3s.version\`).`
+      : 'Without `k3s.version` the installer takes the newest stable K3s: set it to pin the release.',
     '',
     ...steps,
     `### ${servers.length + agents.length + 1}. The rest`,
@@ -117,7 +120,8 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     '',
     controlPlaneAddress
       ? `Check: \`sudo k3s kubectl --server https://${controlPlaneAddress}:6443 get nodes\` (no \`--insecure-skip-tls-verify\`) lists all `
-        + `${servers.length + agents.length} nodes: the VIP is in the API certificate. \`sudo k3s kubectl -n kube-system get svc traefik\` shows its VIP.`
+        + `${servers.length + agents.length} nodes: the VIP is in the API certificate. `
+        + '`sudo k3s kubectl -n kube-system get svc traefik` shows its VIP.'
       : `Check: \`sudo k3s kubectl get nodes\` lists all ${servers.length + agents.length} nodes.`,
     '',
   ];

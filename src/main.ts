@@ -3,6 +3,8 @@ import { K3sVipCluster } from './api/cluster';
 import { LoadedCluster } from './config/load';
 import { clusterReadme } from './docs/cluster-readme';
 import { GitOpsChart } from './gitops/chart';
+import { k3sInventory } from './k3s/inventory';
+import { k3sNodeConfig } from './k3s/node-config';
 import { k3sServerConfig } from './k3s/server-config';
 import { ClusterWiring, generatedHeader, runSynth } from './synth';
 
@@ -21,12 +23,19 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
 /** Files beside the manifests: K3s server settings and the reviewer's README. */
 export function clusterDocuments(cluster: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
   const { config } = cluster;
-  return [
-    ['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
+  const inventory = k3sInventory(config);
+  // With a node inventory every node gets its whole config file; without, one drop-in for every server.
+  const k3sFiles: Array<[string, string]> = inventory
+    ? inventory.nodes.map((node) => [`k3s/${node.name}.yaml`, generatedHeader(source) + k3sNodeConfig(node, {
+      inventory, clusterCidr: config.k3s.clusterCidr, serviceCidr: config.k3s.serviceCidr,
+    })])
+    : [['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
       controlPlaneAddress: config.kubeVip.controlPlane?.address,
       clusterCidr: config.k3s.clusterCidr,
       serviceCidr: config.k3s.serviceCidr,
-    })],
+    })]];
+  return [
+    ...k3sFiles,
     ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })],
   ];
 }

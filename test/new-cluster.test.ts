@@ -34,6 +34,10 @@ test('copies the reference config/dev.yaml by default, says what to edit, and th
       '  kubeVip.controlPlane.address: 192.168.0.40',
       '  traefik.loadBalancerIPs: 192.168.0.41',
       '  ingresses[0].host: k3s.code-place-dev.site',
+      '  k3s.servers[0].address: 192.168.0.11',
+      '  k3s.servers[0].interface: eth0',
+      '  k3s.servers[1].address: 192.168.0.12',
+      '  k3s.servers[2].address: 192.168.0.13',
       'Then run `npm run synth`: it checks the file and writes dist/lab/.',
     ],
   });

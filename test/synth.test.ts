@@ -44,10 +44,10 @@ describe('synth', () => {
     const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV.replace('192.168.0.4', '10.0.0.4') });
     expect(synthIn(ws).code).toBe(0);
     const first = snapshotTree(ws.dist);
-    const folder = ['README.md', 'ingresses.yaml', 'k3s/config.yaml', 'kube-vip.yaml', 'kustomization.yaml', 'traefik-config.yaml'];
+    const folder = ['README.md', 'ingresses.yaml', 'k3s/k3s-1.yaml', 'k3s/k3s-2.yaml', 'k3s/k3s-3.yaml', 'kube-vip.yaml', 'kustomization.yaml', 'traefik-config.yaml'];
     expect(Object.keys(first)).toEqual([GENERATED_LIST, ...folder.map((f) => `dev/${f}`), ...folder.map((f) => `prod/${f}`)]);
     const second = synthIn(ws);
-    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 13 unchanged)');
+    expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 17 unchanged)');
     expect(snapshotTree(ws.dist)).toEqual(first);
   });
 

@@ -3,6 +3,7 @@ import { K3sVipValidationError, ValidationProblem } from './errors';
 import { validateClusterConfig } from '../config/load';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { IngressChart } from '../ingress/chart';
+import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
 import { IpPoolSettings } from '../kube-vip/ip-pool';
@@ -190,6 +191,41 @@ export interface ClusterK3s {
    * @default - a /24 is assumed for the network/broadcast check
    */
   readonly nodeCidr?: string;
+  /**
+   * K3s release the bootstrap runbook installs (`v1.33.5+k3s1`); also picks the Traefik chart it bundles.
+   * @default - the runbook installs the current stable release
+   */
+  readonly version?: string;
+  /**
+   * Absolute path of the cluster token file on every node; the token itself never enters the config.
+   * @default "/etc/rancher/k3s/cluster-token"
+   */
+  readonly tokenFile?: string;
+  /**
+   * Control-plane nodes in bootstrap order (the first initialises embedded etcd); 3 or another odd number.
+   * @default - no inventory: one K3s drop-in for every server, no runbook
+   */
+  readonly servers?: readonly ClusterServer[];
+  /**
+   * Worker nodes; they join after the servers.
+   * @default - none
+   */
+  readonly agents?: readonly ClusterNode[];
+}
+
+export interface ClusterNode {
+  /** Node name (K3s `node-name`), a DNS label unique across servers and agents. */
+  readonly name: string;
+  /** The node's own LAN address (K3s `node-ip`). */
+  readonly address: string;
+}
+
+export interface ClusterServer extends ClusterNode {
+  /**
+   * This node's NIC for the VIPs.
+   * @default - the NIC of the default route, unless `kubeVip.interface` is set
+   */
+  readonly interface?: string;
 }
 
 /**
@@ -221,7 +257,7 @@ export class K3sVipCluster extends Construct {
     const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
     new KubeVipChart(this, 'kube-vip', {
       version: kubeVip.version,
-      interface: kubeVip.interface,
+      interface: vipInterface(config),
       controlPlaneAddress,
       services: kubeVip.services.enabled,
       shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),

@@ -3,6 +3,8 @@ import { basename, extname, join } from 'node:path';
 import { Document, isMap, isNode, isPair, isScalar } from 'yaml';
 import { z } from 'zod';
 import { dns1123Label } from './formats';
+import { literalTokens } from './inventory-rules';
+import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
 import { checkClusterRules, formatPath, Problem } from './rules';
 import { ClusterConfig, clusterConfigSchema } from './schema';
 import { CONTROL_CHARACTER, decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
@@ -120,8 +122,15 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   }
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
-  const { config, errors, warnings } = validateClusterConfig(data, (problems) => withoutFollowOns(problems, doc!));
-  return { config, errors: byPosition(errors.map(locate)), warnings: byPosition(warnings.map(locate)) };
+  // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
+  const tokens = literalTokens(doc!, text);
+  const tokenErrors = tokens.map((t) => (t.offset === undefined ? locate(t) : { file, ...at(t.offset), path: t.path, message: t.message }));
+  const tokenKeys = new Set(tokens.map((t) => formatPath(t.path)));
+
+  const { config, errors, warnings } = validateClusterConfig(data, (problems) =>
+    withoutFollowOns(problems.filter((p) => !tokenKeys.has(formatPath(p.path))), doc!));
+  const allErrors = [...errors.map(locate), ...tokenErrors];
+  return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(warnings.map(locate)) };
 }
 
 /** The outcome of validating a config: the config with defaults when there are no errors. */
@@ -145,8 +154,10 @@ export function validateClusterConfig(
     const problems = mergeSchemaProblems(withoutMisspeltRequired(parsed.error.issues.flatMap(describeIssue)));
     return { errors: [...problems, ...rulesDespite(data, problems)], warnings: [] };
   }
-  const { errors, warnings } = checkClusterRules(parsed.data);
-  return { config: errors.length ? undefined : parsed.data, errors, warnings };
+  // With k3s.version set, the chart K3s bundles is the default chart version.
+  const bundled = applyBundledTraefikChart(data, parsed.data);
+  const { errors, warnings } = checkClusterRules(bundled.config);
+  return { config: errors.length ? undefined : bundled.config, errors, warnings: [...warnings, ...bundled.warnings] };
 }
 
 /**

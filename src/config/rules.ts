@@ -1,3 +1,4 @@
+import { checkInventory } from './inventory-rules';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
 import { cidrContains, IpAddress, IpCidr, IpSpan, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
@@ -78,12 +79,15 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   if (lanChecks && config.kubeVip.interface === 'lo') {
     error(['kubeVip', 'interface'], '"lo" cannot answer ARP on the LAN: in ARP mode name the NIC of the nodes\' LAN (or omit it); `lo` is for mode: bgp');
   }
-  if (lanChecks) checkGuessedLan(cidrs, controlPlane, services, warn);
+  // With k3s.servers the servers' addresses settle the LAN (checkInventory), not the /24 guess.
+  if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, services, warn);
   for (const service of services) checkServiceVips(service, version, rules, pools, error);
   checkSharedVips(services, controlPlane, version, rules, error);
   checkBgpPeers(config, [controlPlane, ...services.flatMap((s) => s.ips)], pools, version, rules, error);
   checkLoadBalancers(config, warn, error);
   checkIngresses(config, warn, error);
+  const fixedVips = [controlPlane, ...services.flatMap((s) => s.ips)].filter((vip): vip is LocatedIp => !!vip);
+  checkInventory(config, fixedVips, pools.flatMap((p) => p.spans), error, warn);
   return { errors, warnings };
 }
 

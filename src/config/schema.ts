@@ -4,6 +4,7 @@ import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config
 import { DEFAULT_VERSION } from '../kube-vip/versions';
 import { isVersion, parseVersion } from '../semver';
 import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
+import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
@@ -131,6 +132,20 @@ const k3s = z.strictObject({
   serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default(DEFAULT_SERVICE_CIDR),
   nodeCidr: cidr('The nodes\' LAN. When set, every VIP must lie inside it; when not, a /24 is assumed for the network/broadcast check.')
     .optional(),
+  // The node inventory (bootstrap runbook, per-node K3s configs): see src/k3s/inventory.ts.
+  version: formatted(k3sVersion, 'K3s release the runbook installs (INSTALL_K3S_VERSION); also picks the Traefik chart it bundles.')
+    .optional(),
+  tokenFile: formatted(tokenFilePath, 'Path of the file holding the cluster token on every node (token-file); the token itself never enters the repository. Default /etc/rancher/k3s/cluster-token.')
+    .optional(),
+  servers: z.array(z.strictObject({
+    name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
+    address: formatted(nodeAddress, 'The node\'s own LAN address (K3s node-ip).'),
+    interface: formatted(format.interfaceName, 'This node\'s NIC for the VIPs.').optional(),
+  })).min(1).describe('Control-plane nodes in bootstrap order; the first initialises embedded etcd. Use 3 (or another odd number).').optional(),
+  agents: z.array(z.strictObject({
+    name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
+    address: formatted(nodeAddress, 'The node\'s own LAN address (K3s node-ip).'),
+  })).min(1).describe('Worker nodes; they join after the servers.').optional(),
 });
 
 const gitops = z.strictObject({

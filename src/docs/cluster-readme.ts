@@ -1,4 +1,6 @@
+import { bootstrapRunbook } from './runbook';
 import { ClusterConfig, PoolEntry } from '../config/schema';
+import { k3sInventory } from '../k3s/inventory';
 
 export interface ClusterReadmeProps {
   /** Cluster (and folder) name. */
@@ -38,9 +40,11 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   const pooled = 'from the IP pool';
   const traefikVip = traefik.loadBalancerIPs?.join(', ') ?? pooled;
   const cp = kubeVip.controlPlane?.address;
+  const inventory = k3sInventory(config);
+  const serverNames = inventory?.servers.map((server) => server.name).join(', ');
   const announcer = kubeVip.mode === 'bgp'
     ? `kube-vip ${kubeVip.version}, BGP from every control-plane node`
-    : `kube-vip ${kubeVip.version}, ARP from the leader`;
+    : `kube-vip ${kubeVip.version}, ARP from the leader${serverNames ? ` (one of ${serverNames})` : ''}`;
   const speaker = kubeVip.mode === 'bgp' ? 'kube-vip on every control-plane node (BGP)' : 'kube-vip leader (a control-plane node)';
 
   const diagram = ['flowchart LR'];
@@ -61,6 +65,17 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   if (cp) {
     diagram.push(`  admin([kubectl]) --> cpvip[${label(`API VIP ${cp}:6443`)}]`);
     diagram.push(`  cpvip --> cpleader[${label('kube-vip, kube-apiserver on a control-plane node')}]`);
+  }
+  if (inventory) {
+    // The nodes: the VIPs move among the servers; the agents run the workloads.
+    diagram.push(`  subgraph nodes[${label('Nodes')}]`);
+    inventory.nodes.forEach((node, i) => {
+      const role = node.initialises ? 'server, cluster-init' : node.role;
+      diagram.push(`    node${i}[${label(`${node.name} ${node.address} (${role})`)}]`);
+    });
+    diagram.push('  end');
+    diagram.push(`  leader -.-> nodes`);
+    if (cp) diagram.push(`  cpleader -.-> nodes`);
   }
 
   const vips = [
@@ -107,6 +122,11 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     ...(pools.length
       ? ['IP pools (kube-vip-cloud-provider):', '', '| Namespace | Addresses | Shared |', '| --- | --- | --- |', ...pools, '']
       : []),
+    ...(inventory
+      ? ['## Nodes', '', '| Node | Address | Role | K3s config |', '| --- | --- | --- | --- |',
+        ...inventory.nodes.map((node) => row(code(node.name), cell(node.address),
+          node.initialises ? 'server (initialises etcd)' : node.role, code(`k3s/${node.name}.yaml`))), '']
+      : []),
     '## Routes',
     '',
     ...(routes.length
@@ -116,8 +136,11 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     '## Files',
     '',
     ...manifests.map((file) => `- ${code(file)}: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),
-    '- `k3s/config.yaml`: K3s server settings for every server (not a manifest).',
+    inventory
+      ? '- `k3s/<node>.yaml`: each node\'s `/etc/rancher/k3s/config.yaml` (not manifests; see Bootstrap).'
+      : '- `k3s/config.yaml`: K3s server settings for every server (not a manifest).',
     ...(config.gitops ? [`- \`gitops/${config.gitops.engine}.yaml\`: apply once to let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder.`] : []),
     '',
+    ...(inventory ? bootstrapRunbook({ name, config, inventory, manifests }) : []),
   ].join('\n');
 }

@@ -1,0 +1,101 @@
+import type { Problem } from '../config/rules';
+import type { ClusterConfig } from '../config/schema';
+import { DEFAULT_CHART_VERSION, upstreamChartVersion } from '../traefik/chart-versions';
+
+/** A K3s release tag, `v1.33.5+k3s1`: the Kubernetes version plus K3s' own release counter. */
+export interface K3sVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  /** The `N` of `+k3sN` (a re-release of the same Kubernetes patch, e.g. v1.27.7+k3s2). */
+  readonly k3s: number;
+  readonly tag: string;
+}
+
+const K3S_TAG = /^v(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\+k3s([1-9]\d{0,3})$/;
+
+export function parseK3sVersion(text: string): K3sVersion | undefined {
+  const match = K3S_TAG.exec(text);
+  if (!match) return undefined;
+  const [major, minor, patch, k3s] = match.slice(1).map(Number);
+  return { major, minor, patch, k3s, tag: text };
+}
+
+export function compareK3sVersions(a: K3sVersion, b: K3sVersion): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch || a.k3s - b.k3s;
+}
+
+/**
+ * The upstream Traefik chart K3s releases bundle, for the releases whose chart is known: each row
+ * covers `from` to `to` (both included) of one K3s line. Sources: the release notes
+ * (github.com/k3s-io/k3s/releases/tag/<tag>) give the Traefik version a release ships; the chart is
+ * the k3s-io/k3s-charts `charts/traefik/<version>/Chart.yaml` whose appVersion matches it (K3s may pin
+ * a newer image on the same chart, e.g. Traefik 3.3.6 on chart 34.2.1+up34.2.0), or the chart the
+ * notes name themselves ("upgrades Traefik chart to v40.x": 40.1.x+up40.1.0). A release between or
+ * after the rows is not guessed: patches sometimes moved the chart by several majors.
+ */
+const BUNDLED: ReadonlyArray<{ from: string; to: string; chart: string }> = [
+  // Traefik 2.11.10 (chart 27.0.201+up27.0.2).
+  { from: 'v1.32.0+k3s1', to: 'v1.32.0+k3s1', chart: '27.0.2' },
+  // First Traefik v3: 3.3.2 (34.2.1+up34.2.0), then 3.3.6 on the same chart.
+  { from: 'v1.32.2+k3s1', to: 'v1.32.9+k3s1', chart: '34.2.0' },
+  // Traefik 3.5.1 (37.1.1+up37.1.0).
+  { from: 'v1.32.10+k3s1', to: 'v1.32.10+k3s1', chart: '37.1.0' },
+  // Traefik 3.3.6.
+  { from: 'v1.33.0+k3s1', to: 'v1.33.4+k3s1', chart: '34.2.0' },
+  { from: 'v1.34.1+k3s1', to: 'v1.34.1+k3s1', chart: '34.2.0' },
+  { from: 'v1.34.2+k3s1', to: 'v1.34.2+k3s1', chart: '37.1.0' },
+  { from: 'v1.35.0+k3s1', to: 'v1.35.0+k3s1', chart: '37.1.0' },
+  // Traefik 3.6.9 (39.0.201+up39.0.2), 3.6.10 (39.0.501+up39.0.5).
+  { from: 'v1.35.2+k3s1', to: 'v1.35.2+k3s1', chart: '39.0.2' },
+  { from: 'v1.35.3+k3s1', to: 'v1.35.3+k3s1', chart: '39.0.5' },
+  // Traefik 3.7.8 with the "upgrades Traefik chart to v40.x" notice.
+  { from: 'v1.35.7+k3s1', to: 'v1.35.8+k3s1', chart: '40.1.0' },
+  { from: 'v1.36.2+k3s1', to: 'v1.36.4+k3s1', chart: '40.1.0' },
+];
+
+/** The upstream chart version `k3sVersion` bundles, or undefined when this tool does not know it. */
+export function bundledTraefikChart(k3sVersion: string): string | undefined {
+  const version = parseK3sVersion(k3sVersion);
+  if (!version) return undefined;
+  const within = (row: (typeof BUNDLED)[number]) =>
+    compareK3sVersions(parseK3sVersion(row.from)!, version) <= 0 && compareK3sVersions(version, parseK3sVersion(row.to)!) <= 0;
+  return BUNDLED.find(within)?.chart;
+}
+
+const READ_CHART = 'kubectl -n kube-system get helmchart traefik -o jsonpath=\'{.spec.chart}\'';
+
+/**
+ * `k3s.version` decides `traefik.chartVersion` when the config does not: `input` is the config as
+ * written (to tell an explicit chart version from the default), `config` the validated one.
+ */
+export function applyBundledTraefikChart(input: unknown, config: ClusterConfig): { config: ClusterConfig; warnings: Problem[] } {
+  const k3sVersion = config.k3s.version;
+  if (!k3sVersion) return { config, warnings: [] };
+  const written = (input as { traefik?: { chartVersion?: unknown } } | null)?.traefik?.chartVersion;
+  const bundled = bundledTraefikChart(k3sVersion);
+  if (written === undefined && bundled) {
+    return { config: { ...config, traefik: { ...config.traefik, chartVersion: bundled } }, warnings: [] };
+  }
+  if (written === undefined) {
+    return {
+      config,
+      warnings: [{
+        path: ['k3s', 'version'],
+        message: `this tool does not know which Traefik chart K3s ${k3sVersion} bundles, so the Traefik values follow the default `
+          + `chart ${DEFAULT_CHART_VERSION}: set traefik.chartVersion to what \`${READ_CHART}\` shows`,
+      }],
+    };
+  }
+  if (bundled && upstreamChartVersion(config.traefik.chartVersion) !== bundled) {
+    return {
+      config,
+      warnings: [{
+        path: ['traefik', 'chartVersion'],
+        message: `"${config.traefik.chartVersion}" is not the Traefik chart K3s ${k3sVersion} bundles (${bundled}), and the values follow `
+          + `"${config.traefik.chartVersion}": remove traefik.chartVersion to follow k3s.version, or check with \`${READ_CHART}\``,
+      }],
+    };
+  }
+  return { config, warnings: [] };
+}

@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { addCertManagerCharts } from './cert-manager/wiring';
 import { LoadedCluster } from './config/load';
 import { IngressChart } from './ingress/chart';
 import { KubeVipChart } from './kube-vip/chart';
@@ -8,8 +9,10 @@ import { serviceVipFields } from './kube-vip/service-vip';
 import { LoadBalancerChart } from './load-balancer/chart';
 import { sameIp } from './net/ip';
 import { clusterReadme } from './docs/cluster-readme';
+import { singlePointsOfFailure } from './docs/failure-table';
 import { GitOpsChart } from './gitops/chart';
 import { k3sServerConfig } from './k3s/server-config';
+import { deferredManifests } from './cert-manager/wiring';
 import { ClusterWiring, generatedHeader, runSynth } from './synth';
 import { TraefikChart } from './traefik/chart';
 
@@ -37,7 +40,10 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
     loadBalancerIPs: traefik.loadBalancerIPs,
     redirectToHttps: traefik.redirectToHttps,
     certResolvers: traefik.certResolvers,
+    replicas: traefik.replicas,
+    values: traefik.values,
   });
+  addCertManagerCharts(app, config);
   if (config.loadBalancers.length) {
     new LoadBalancerChart(app, 'load-balancers', {
       services: config.loadBalancers.map((lb) => ({
@@ -61,6 +67,7 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
         serviceName: ingress.service,
         servicePort: ingress.port,
         certResolver: ingress.tls?.certResolver,
+        clusterIssuer: ingress.tls?.issuer,
       })),
     });
   }
@@ -70,7 +77,9 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
 export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void {
   if (!config.gitops) return;
   const { engine, repoURL, revision, path } = config.gitops;
-  new GitOpsChart(app, engine, { engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}` });
+  new GitOpsChart(app, engine, {
+    engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}`, deferredManifests: deferredManifests(config),
+  });
 }
 
 /** Files beside the manifests: K3s server settings and the reviewer's README. */
@@ -86,7 +95,9 @@ export function clusterDocuments(cluster: LoadedCluster, source: string, manifes
   ];
 }
 
-export const wiring: ClusterWiring = { addClusterCharts, addGitOpsCharts, clusterDocuments };
+export const wiring: ClusterWiring = {
+  addClusterCharts, addGitOpsCharts, clusterDocuments, singlePointsOfFailure: ({ config }) => singlePointsOfFailure(config),
+};
 
 /** Entry point of `cdk8s synth` (through scripts/app.js). */
 export function main(): void {

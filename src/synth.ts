@@ -36,6 +36,8 @@ export interface ClusterWiring {
   readonly addGitOpsCharts: (app: App, cluster: LoadedCluster) => void;
   /** Other files of the cluster folder (relative path, text), given the manifest file names; YAML starts with generatedHeader. */
   readonly clusterDocuments: (cluster: LoadedCluster, source: string, manifests: readonly string[]) => Array<[string, string]>;
+  /** Single points of failure of a cluster, each printed as a warning. */
+  readonly singlePointsOfFailure?: (cluster: LoadedCluster) => string[];
 }
 
 /** The first line of every generated YAML file: where it came from, and where to change it. */
@@ -98,6 +100,10 @@ export function runSynth(options: SynthOptions): number {
   for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
   if (loaded.errors.length) {
     return fail([...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`), `${loaded.errors.length} error(s) in ${options.configDir}/.`]);
+  }
+
+  for (const cluster of loaded.clusters) {
+    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
   }
 
   let files: FileTree;

@@ -1,3 +1,4 @@
+import { checkHaRules } from './ha-rules';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
 import { cidrContains, IpAddress, IpCidr, IpSpan, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
@@ -87,6 +88,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkBgpPeers(config, [controlPlane, ...services.flatMap((s) => s.ips)], pools, version, rules, error);
   checkLoadBalancers(config, warn, error);
   checkIngresses(config, warn, error);
+  checkHaRules(config, error, warn);
   return { errors, warnings };
 }
 
@@ -386,7 +388,7 @@ function checkIngresses(config: ClusterConfig, warn: (p: Path, m: string) => voi
       error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
     }
     // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
-    if (resolver && !config.traefik.redirectToHttps) {
+    if (ingress.tls && !config.traefik.redirectToHttps) {
       warn(['ingresses', i, 'tls'], `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, `
         + `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`);
     }

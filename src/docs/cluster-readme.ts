@@ -1,3 +1,4 @@
+import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
 
 export interface ClusterReadmeProps {
@@ -83,7 +84,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     code(i.host),
     code(i.path),
     cell(`${i.namespace}/${i.service}:${i.port}`),
-    i.tls ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
+    i.tls?.issuer ? `cert-manager issuer ${code(i.tls.issuer)}` : i.tls?.certResolver ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
     cell(`${i.namespace}/${i.name}`),
   ));
 
@@ -113,6 +114,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
       ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes]
       : ['No Ingresses.']),
     '',
+    ...failureTableSection(config, cell),
     '## Files',
     '',
     ...manifests.map((file) => `- ${code(file)}: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),

@@ -102,10 +102,6 @@ export function runSynth(options: SynthOptions): number {
     return fail([...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`), `${loaded.errors.length} error(s) in ${options.configDir}/.`]);
   }
 
-  for (const cluster of loaded.clusters) {
-    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
-  }
-
   let files: FileTree;
   try {
     files = withGeneratedList(renderClusters(loaded.clusters, options.wiring));
@@ -126,6 +122,9 @@ export function runSynth(options: SynthOptions): number {
     return fail([`error: cannot write ${options.distDir}/: ${describeFileError(e)}`]);
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
+  for (const cluster of loaded.clusters) {
+    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+  }
   for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
   log(`synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`);
   return 0;

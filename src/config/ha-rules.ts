@@ -28,11 +28,6 @@ export function checkHaRules(config: ClusterConfig, error: Report, warn: Report,
   checkTraefikValuesEscapeHatch(config, error, warn);
 }
 
-/** A cluster with a control-plane VIP has several servers (or is meant to), unless the inventory says otherwise. */
-export function isMultiServer(config: ClusterConfig, inventory?: NodeInventory): boolean {
-  return inventory ? inventory.servers > 1 : !!config.kubeVip.controlPlane;
-}
-
 function checkTraefikReplicas(config: ClusterConfig, error: Report, warn: Report, inventory?: NodeInventory) {
   const { replicas, certResolvers } = config.traefik;
   const resolvers = Object.keys(certResolvers);
@@ -40,7 +35,7 @@ function checkTraefikReplicas(config: ClusterConfig, error: Report, warn: Report
     error(['traefik', 'replicas'], `is ${replicas}, but traefik.certResolvers (${resolvers.join(', ')}) keep ACME certificates in one acme.json `
       + 'that Traefik OSS cannot share between replicas (https://doc.traefik.io/traefik/https/acme/): issue the certificates with '
       + 'cert-manager instead (certManager.issuers, and tls.issuer on each Ingress) and remove traefik.certResolvers, or keep replicas: 1');
-  } else if (resolvers.length && isMultiServer(config, inventory)) {
+  } else if (resolvers.length && inventory && inventory.servers > 1) {
     warn(['traefik', 'certResolvers'], 'keep their certificates on a ReadWriteOnce volume; on K3s\' local-path storage it lives on one node '
       + 'and pins Traefik there for good, so losing that node stops all ingress until it returns: for a multi-node cluster use '
       + 'cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2');

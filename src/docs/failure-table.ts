@@ -1,4 +1,4 @@
-import { isMultiServer, NodeInventory } from '../config/ha-rules';
+import { NodeInventory } from '../config/ha-rules';
 import { ClusterConfig } from '../config/schema';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
@@ -56,7 +56,7 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
   if (!inventory) {
     return {
       part,
-      effect: `unknown: the config lists no servers; ${isMultiServer(config) ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'}`,
+      effect: `unknown: the config lists no servers; ${config.kubeVip.controlPlane ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'}`,
       duration: 'n/a',
       singlePoint: false,
     };

@@ -66,7 +66,8 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
     if (!tls) return;
     const path = ['ingresses', i, 'tls'];
     if (!tls.certResolver && !tls.issuer) {
-      error(path, 'names no certificate source: give certResolver (a Traefik ACME resolver) or issuer (a cert-manager ClusterIssuer), or remove tls for plain HTTP');
+      error(path, 'names no certificate source: give certResolver (a Traefik ACME resolver) or issuer (a cert-manager ClusterIssuer), '
+        + 'or remove tls for plain HTTP');
     }
     if (!tls.issuer) return;
     if (tls.certResolver) {
@@ -75,9 +76,9 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
     }
     const issuer = issuers[tls.issuer];
     if (!issuer) {
-      const defined = Object.keys(issuers);
-      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${defined.length ? `certManager.issuers has ${defined.map((n) => `"${n}"`).join(', ')}` : 'there is no certManager.issuers'}; `
-        + `add it under certManager.issuers`);
+      const defined = Object.keys(issuers).map((n) => `"${n}"`);
+      const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
+      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${known}; add it under certManager.issuers`);
     } else if (issuer.solver === 'http01' && ingress.host.startsWith('*.')) {
       error(['ingresses', i, 'host'], `"${ingress.host}" is a wildcard, but issuer "${tls.issuer}" uses HTTP-01, which cannot issue wildcard `
         + 'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver');
@@ -118,7 +119,8 @@ function checkTraefikValuesEscapeHatch(config: ClusterConfig, error: Report, war
   }
   for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k))) {
     const guess = closest(key, schema.topLevelKeys);
-    error(['traefik', 'values', key], `is not a value of Traefik chart ${schema.tag}${guess ? `: did you mean "${guess}"?` : ': check the chart\'s values.yaml'}`);
+    const hint = guess ? `did you mean "${guess}"?` : 'check the chart\'s values.yaml';
+    error(['traefik', 'values', key], `is not a value of Traefik chart ${schema.tag}: ${hint}`);
   }
   for (const v of checkTraefikValues(schema, merged)) error(['traefik', 'values', ...v.path], v.message);
 }

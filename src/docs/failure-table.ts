@@ -29,10 +29,14 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
   const { kubeVip, traefik } = config;
   const { lease } = kubeVipRules(parseVersion(kubeVip.version));
   const vipMove = kubeVip.mode === 'bgp'
-    ? { effect: 'every control-plane node announces it; routers drop the failed node\'s route', duration: 'until the router\'s BGP hold timer expires' }
+    ? {
+      effect: 'every control-plane node announces it; routers drop the failed node\'s route',
+      duration: 'until the router\'s BGP hold timer expires',
+    }
     : {
       effect: 'another node takes the kube-vip lease and answers ARP for it',
-      duration: `up to ${lease.duration + lease.retryPeriod} s (kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s)`,
+      duration: `up to ${lease.duration + lease.retryPeriod} s `
+        + `(kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s)`,
     };
   const rows: FailureRow[] = [];
   if (kubeVip.controlPlane) rows.push({ part: `API VIP ${kubeVip.controlPlane.address}`, ...vipMove, singlePoint: false });
@@ -56,7 +60,8 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
   if (!inventory) {
     return {
       part,
-      effect: `unknown: the config lists no servers; ${config.kubeVip.controlPlane ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'}`,
+      effect: `unknown: the config lists no servers; ${config.kubeVip.controlPlane
+        ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'}`,
       duration: 'n/a',
       singlePoint: false,
     };
@@ -138,7 +143,8 @@ export function failureTableSection(config: ClusterConfig, escape: (text: string
     '',
     '| Part | What happens | For how long |',
     '| --- | --- | --- |',
-    ...failureRows(config, inventory).map((r) => `| ${escape(r.part)}${r.singlePoint ? ' (single point of failure)' : ''} | ${escape(r.effect)} | ${escape(r.duration)} |`),
+    ...failureRows(config, inventory).map((r) =>
+      `| ${escape(r.part)}${r.singlePoint ? ' (single point of failure)' : ''} | ${escape(r.effect)} | ${escape(r.duration)} |`),
     '',
   ];
 }

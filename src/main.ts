@@ -2,10 +2,12 @@ import { App } from 'cdk8s';
 import { K3sVipCluster } from './api/cluster';
 import { LoadedCluster } from './config/load';
 import { clusterReadme } from './docs/cluster-readme';
+import { singlePointsOfFailure } from './docs/failure-table';
 import { GitOpsChart } from './gitops/chart';
-import { k3sInventory } from './k3s/inventory';
+import { k3sInventory, nodeInventory } from './k3s/inventory';
 import { k3sNodeConfig } from './k3s/node-config';
 import { k3sServerConfig } from './k3s/server-config';
+import { deferredManifests } from './cert-manager/wiring';
 import { ClusterWiring, generatedHeader, runSynth } from './synth';
 
 /** Wires one cluster's config to its charts (K3sVipCluster); each chart becomes one file in dist/<cluster>/. */
@@ -17,7 +19,9 @@ export function addClusterCharts(app: App, { name, config }: LoadedCluster): voi
 export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void {
   if (!config.gitops) return;
   const { engine, repoURL, revision, path } = config.gitops;
-  new GitOpsChart(app, engine, { engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}` });
+  new GitOpsChart(app, engine, {
+    engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}`, deferredManifests: deferredManifests(config),
+  });
 }
 
 /** Files beside the manifests: K3s server settings and the reviewer's README. */
@@ -40,7 +44,9 @@ export function clusterDocuments(cluster: LoadedCluster, source: string, manifes
   ];
 }
 
-export const wiring: ClusterWiring = { addClusterCharts, addGitOpsCharts, clusterDocuments };
+export const wiring: ClusterWiring = {
+  addClusterCharts, addGitOpsCharts, clusterDocuments, singlePointsOfFailure: ({ config }) => singlePointsOfFailure(config, nodeInventory(config)),
+};
 
 /** Entry point of `cdk8s synth` (through scripts/app.js). */
 export function main(): void {

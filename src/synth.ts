@@ -36,6 +36,8 @@ export interface ClusterWiring {
   readonly addGitOpsCharts: (app: App, cluster: LoadedCluster) => void;
   /** Other files of the cluster folder (relative path, text), given the manifest file names; YAML starts with generatedHeader. */
   readonly clusterDocuments: (cluster: LoadedCluster, source: string, manifests: readonly string[]) => Array<[string, string]>;
+  /** Single points of failure of a cluster, each printed as a warning. */
+  readonly singlePointsOfFailure?: (cluster: LoadedCluster) => string[];
 }
 
 /** The first line of every generated YAML file: where it came from, and where to change it. */
@@ -120,6 +122,9 @@ export function runSynth(options: SynthOptions): number {
     return fail([`error: cannot write ${options.distDir}/: ${describeFileError(e)}`]);
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
+  for (const cluster of loaded.clusters) {
+    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+  }
   for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
   log(`synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`);
   return 0;

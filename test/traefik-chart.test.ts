@@ -71,7 +71,9 @@ describe.each([
   ['41.3.0', IN_SPEC, HTTP_REDIRECTIONS, CERTIFICATES_RESOLVERS],
 ])('chart %s', (chart, service, web, resolvers) => {
   test('every feature on: exactly the keys this chart version reads', () => {
-    expect(traefikValues(everything(chart))).toEqual({ service, ports: { web }, ...resolvers, ...ACME_STORAGE });
+    // Recreate for the ReadWriteOnce volume; its per-version shape is tested in test/ha.test.ts.
+    const updateStrategy = expect.objectContaining({ type: 'Recreate' });
+    expect(traefikValues(everything(chart))).toEqual({ service, ports: { web }, ...resolvers, ...ACME_STORAGE, updateStrategy });
   });
 
   test('every feature off: only the Service', () => {

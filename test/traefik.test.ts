@@ -64,7 +64,7 @@ describe('Traefik HelmChartConfig', () => {
       traefik: { redirectToHttps: true, certResolvers: { default: { email: 'ops@example.com' } }, externalCertResolvers: [] },
     });
     const all = values(withAcme);
-    expect(Object.keys(all).sort()).toEqual(['deployment', key, 'persistence', 'podSecurityContext', 'ports', 'service'].sort());
+    expect(Object.keys(all).sort()).toEqual(['deployment', key, 'persistence', 'podSecurityContext', 'ports', 'service', 'updateStrategy'].sort());
     expect(all.ports).toEqual({ web });
     expect(all[key]).toEqual({ default: resolver });
     expect(all.persistence).toEqual({ enabled: true, name: 'data', path: '/data' });

@@ -3,6 +3,7 @@ import { K3sVipValidationError, ValidationProblem } from './errors';
 import { validateClusterConfig } from '../config/load';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { IngressChart } from '../ingress/chart';
+import { addCertManagerCharts } from '../cert-manager/wiring';
 import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
@@ -44,6 +45,12 @@ export interface K3sVipClusterProps {
    * @default - clusterCidr 10.42.0.0/16, serviceCidr 10.43.0.0/16, no nodeCidr
    */
   readonly k3s?: ClusterK3s;
+  /**
+   * Install cert-manager (a K3s HelmChart) and its ACME ClusterIssuers: certificates live in Secrets,
+   * so Traefik stays stateless and can run several replicas.
+   * @default - no cert-manager
+   */
+  readonly certManager?: ClusterCertManager;
 }
 
 export interface ClusterKubeVip {
@@ -118,6 +125,45 @@ export interface ClusterTraefik {
    * @default []
    */
   readonly externalCertResolvers?: readonly string[];
+  /**
+   * Traefik pods; 2 or more spread over nodes and get a PodDisruptionBudget (needs certManager, not certResolvers).
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Any other Traefik chart values, deep-merged into the generated ones and checked against the chart's values schema.
+   * @default {}
+   */
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+export interface ClusterCertManager {
+  /**
+   * cert-manager chart version (release tag), pinned.
+   * @default - the newest version this library knows
+   */
+  readonly version?: string;
+  /**
+   * ACME ClusterIssuers by name; Ingresses pick one with `tls.issuer`.
+   * @default {}
+   */
+  readonly issuers?: Readonly<Record<string, ClusterIssuer>>;
+}
+
+export interface ClusterIssuer {
+  /** ACME account e-mail address. */
+  readonly email: string;
+  /**
+   * Let's Encrypt `production` or `staging`, or the https URL of another ACME directory.
+   * @default "production"
+   */
+  readonly server?: string;
+  /**
+   * How the ACME server checks domain control: `http01` through Traefik, or DNS-01 with a provider
+   * whose API token Secret (namespace cert-manager) is referenced, never written.
+   * @default "http01"
+   */
+  readonly solver?: 'http01' | { readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } } };
 }
 
 export interface ClusterIngress {
@@ -140,10 +186,10 @@ export interface ClusterIngress {
   /** Backend Service port: a number from 1 to 65535, or a Service port name. */
   readonly port: number | string;
   /**
-   * Serve HTTPS with a certificate from this Traefik cert resolver.
+   * Serve HTTPS with a certificate from a Traefik cert resolver or a cert-manager ClusterIssuer (one of the two).
    * @default - plain HTTP
    */
-  readonly tls?: { readonly certResolver: string };
+  readonly tls?: { readonly certResolver?: string; readonly issuer?: string };
 }
 
 export interface ClusterLoadBalancer {
@@ -272,7 +318,10 @@ export class K3sVipCluster extends Construct {
       loadBalancerIPs: traefik.loadBalancerIPs,
       redirectToHttps: traefik.redirectToHttps,
       certResolvers: traefik.certResolvers,
+      replicas: traefik.replicas,
+      values: traefik.values,
     });
+    addCertManagerCharts(this, config);
     if (config.loadBalancers.length) {
       new LoadBalancerChart(this, 'load-balancers', {
         services: config.loadBalancers.map(({ ips, ...service }) => ({ ...service, ips, kubeVipVersion: kubeVip.version })),
@@ -281,7 +330,7 @@ export class K3sVipCluster extends Construct {
     if (config.ingresses.length) {
       new IngressChart(this, 'ingresses', {
         ingresses: config.ingresses.map(({ service, port, tls, ...ingress }) => ({
-          ...ingress, serviceName: service, servicePort: port, certResolver: tls?.certResolver,
+          ...ingress, serviceName: service, servicePort: port, certResolver: tls?.certResolver, clusterIssuer: tls?.issuer,
         })),
       });
     }

@@ -361,7 +361,7 @@ function allowedKeys(path: ReadonlyArray<string | number>): string[] {
 }
 
 /** A near miss by spelling (`inteface`), else a longer or shorter form of an allowed key (`hostname` for `host`). */
-function closest(key: string, candidates: readonly string[]): string | undefined {
+export function closest(key: string, candidates: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

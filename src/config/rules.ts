@@ -1,4 +1,6 @@
 import { checkInventory } from './inventory-rules';
+import { checkHaRules } from './ha-rules';
+import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
 import { cidrContains, IpAddress, IpCidr, IpSpan, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
@@ -88,6 +90,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkIngresses(config, warn, error);
   const fixedVips = [controlPlane, ...services.flatMap((s) => s.ips)].filter((vip): vip is LocatedIp => !!vip);
   checkInventory(config, fixedVips, pools.flatMap((p) => p.spans), error, warn);
+  checkHaRules(config, error, warn, nodeInventory(config));
   return { errors, warnings };
 }
 
@@ -412,7 +415,7 @@ function checkIngresses(config: ClusterConfig, warn: (p: Path, m: string) => voi
       error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
     }
     // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
-    if (resolver && !config.traefik.redirectToHttps) {
+    if (ingress.tls && !config.traefik.redirectToHttps) {
       warn(['ingresses', i, 'tls'], `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, `
         + `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as format from './formats';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
+import { DEFAULT_CERT_MANAGER_VERSION } from '../cert-manager/versions';
 import { DEFAULT_VERSION } from '../kube-vip/versions';
 import { isVersion, parseVersion } from '../semver';
 import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
@@ -96,7 +97,38 @@ const traefik = z.strictObject({
     .describe('ACME (Let\'s Encrypt) certificate resolvers Traefik defines; their certificates persist in a volume.').default({}),
   externalCertResolvers: z.array(formatted(format.dns1123Label, 'Resolver name.'))
     .describe('Resolvers defined outside this project (e.g. by hand in another HelmChartConfig) that Ingresses may use.').default([]),
+  replicas: z.number().int().min(1).max(100)
+    .describe('Traefik pods (K3s\' default: 1). 2 or more spread over nodes and get a PodDisruptionBudget; needs certManager instead of certResolvers.')
+    .default(1),
+  values: z.record(z.string(), z.unknown())
+    .describe('Any other Traefik chart values (logs, dashboard, resources, ...), deep-merged into the generated ones; checked against the chart\'s values schema.')
+    .default({}),
 });
+
+const certManagerIssuer = z.strictObject({
+  email: formatted(format.email, 'ACME account e-mail address.'),
+  server: z.union([z.enum(['production', 'staging']), formatted(format.httpsUrl, 'ACME directory URL.')])
+    .describe('Let\'s Encrypt `production` or `staging`, or the https URL of another ACME directory.').default('production'),
+  solver: z.union([
+    z.literal('http01').describe('HTTP-01 through Traefik (IngressClass traefik); no wildcard hosts.'),
+    z.strictObject({
+      dns01: z.strictObject({
+        provider: z.literal('cloudflare').describe('DNS provider.'),
+        tokenSecret: z.strictObject({
+          name: formatted(format.dns1123Subdomain, 'Secret in namespace cert-manager.'),
+          key: formatted(format.secretKey, 'Key in the Secret.'),
+        }).describe('Secret (in namespace cert-manager) holding the provider\'s API token; referenced, never written to dist/.'),
+      }),
+    }).describe('DNS-01 through a DNS provider; needed for wildcard hosts.'),
+  ]).describe('How the ACME server checks domain control: http01, or a dns01 block.').default('http01'),
+});
+
+const certManager = z.strictObject({
+  version: formatted(format.version, 'cert-manager chart version (release tag), pinned; installed by K3s\' helm-controller.')
+    .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value)).default(DEFAULT_CERT_MANAGER_VERSION),
+  issuers: z.record(formatted(format.dns1123Subdomain, 'ClusterIssuer name.'), certManagerIssuer)
+    .describe('ACME ClusterIssuers, by name; Ingresses pick one with tls.issuer.').default({}),
+}).describe('Install cert-manager: certificates live in Secrets, so Traefik stays stateless and can run several replicas.');
 
 const loadBalancer = z.strictObject({
   name: formatted(format.dns1035Label, 'Service name.'),
@@ -123,8 +155,10 @@ const ingress = z.strictObject({
   service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
   port,
   tls: z.strictObject({
-    certResolver: formatted(format.dns1123Label, 'Traefik certificate resolver that issues the certificate.'),
-  }).describe('Serve HTTPS with a certificate from a Traefik cert resolver. Omit for plain HTTP.').optional(),
+    certResolver: formatted(format.dns1123Label, 'Traefik certificate resolver that issues the certificate.').optional(),
+    issuer: formatted(format.dns1123Subdomain, 'cert-manager ClusterIssuer (certManager.issuers) that issues the certificate.').optional(),
+  }).describe('Serve HTTPS with a certificate from a Traefik cert resolver or a cert-manager issuer (one of the two). Omit for plain HTTP.')
+    .optional(),
 });
 
 const k3s = z.strictObject({
@@ -157,7 +191,10 @@ const gitops = z.strictObject({
 
 export const clusterConfigSchema = z.strictObject({
   kubeVip: kubeVip.default({ version: DEFAULT_VERSION, mode: 'arp', services: { enabled: true } }),
-  traefik: traefik.default({ chartVersion: DEFAULT_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [] }),
+  traefik: traefik.default({
+    chartVersion: DEFAULT_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [], replicas: 1, values: {},
+  }),
+  certManager: certManager.optional(),
   ingresses: z.array(ingress).default([]),
   loadBalancers: z.array(loadBalancer).describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).').default([]),
   k3s: k3s.default({ clusterCidr: DEFAULT_CLUSTER_CIDR, serviceCidr: DEFAULT_SERVICE_CIDR }),
@@ -171,3 +208,4 @@ export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;
 export type IngressConfig = ClusterConfig['ingresses'][number];
 export type LoadBalancerConfig = ClusterConfig['loadBalancers'][number];
 export type PoolEntry = z.output<typeof poolEntry>;
+export type CertManagerIssuerConfig = z.output<typeof certManagerIssuer>;

@@ -1,6 +1,7 @@
 import { bootstrapRunbook } from './runbook';
+import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
-import { k3sInventory } from '../k3s/inventory';
+import { k3sInventory, nodeInventory } from '../k3s/inventory';
 
 export interface ClusterReadmeProps {
   /** Cluster (and folder) name. */
@@ -98,7 +99,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     code(i.host),
     code(i.path),
     cell(`${i.namespace}/${i.service}:${i.port}`),
-    i.tls ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
+    i.tls?.issuer ? `cert-manager issuer ${code(i.tls.issuer)}` : i.tls?.certResolver ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
     cell(`${i.namespace}/${i.name}`),
   ));
 
@@ -133,6 +134,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
       ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes]
       : ['No Ingresses.']),
     '',
+    ...failureTableSection(config, cell, nodeInventory(config)),
     '## Files',
     '',
     ...manifests.map((file) => `- ${code(file)}: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),

@@ -15,6 +15,19 @@ export interface GitSourceProps {
   readonly revision: string;
   /** Folder of the cluster's manifests (with its kustomization.yaml) inside the repository. */
   readonly path: string;
+  /**
+   * Manifests of the folder whose kind a chart of the same folder installs (cert-manager's ClusterIssuers):
+   * they cannot apply before that chart ran, so delivery waits for them without holding back the rest.
+   * @default - none
+   */
+  readonly deferredManifests?: readonly DeferredManifest[];
+}
+
+/** One manifest file of the folder and the kind it holds. */
+export interface DeferredManifest {
+  readonly file: string;
+  readonly apiVersion: string;
+  readonly kind: string;
 }
 
 /**
@@ -33,7 +46,12 @@ export class ArgoCdApplication extends Construct {
         source: { repoURL: props.repoURL, targetRevision: props.revision, path: props.path },
         // Every object names its own namespace; this is only the default for ones that do not.
         destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
-        syncPolicy: { automated: { prune: true, selfHeal: true } },
+        syncPolicy: {
+          automated: { prune: true, selfHeal: true },
+          // Deferred objects fail (SkipDryRunOnMissingResource on them) until their CRD exists; automated sync
+          // tries a revision once, so retry until the chart installed it (argo-cd docs user-guide/auto_sync.md).
+          ...(props.deferredManifests?.length ? { retry: { limit: 10, backoff: { duration: '30s', factor: 2, maxDuration: '5m' } } } : {}),
+        },
       },
     });
   }
@@ -52,16 +70,64 @@ export class FluxKustomization extends Construct {
       metadata: { name: props.name, namespace: 'flux-system' },
       spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision } },
     });
+    const path = props.path.replace(/^\.?\/*/, '').replace(/\/+$/, '');
+    const deferred = props.deferredManifests ?? [];
     new ApiObject(this, 'Kustomization', {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',
       metadata: { name: props.name, namespace: 'flux-system' },
       spec: {
         interval: '10m',
-        path: `./${props.path.replace(/^\.?\/*/, '')}`,
+        path: `./${path}`,
         prune: true,
         sourceRef: { kind: 'GitRepository', name: props.name },
+        // Flux dry-runs every object before applying any (fluxcd/pkg ssa ApplyAll), so one object of a kind
+        // that does not exist yet would block the whole folder: these are left to the Kustomization below.
+        ...(deferred.length ? { patches: deferred.map(deletePatch) } : {}),
+      },
+    });
+    if (!deferred.length) return;
+    const later = `${props.name}-deferred`;
+    new ApiObject(this, 'DeferredGitRepository', {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      metadata: { name: later, namespace: 'flux-system' },
+      // Only the deferred files: without the folder's kustomization.yaml Flux builds one from the files present.
+      spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision }, ignore: onlyFiles(path, deferred.map((d) => d.file)) },
+    });
+    new ApiObject(this, 'DeferredKustomization', {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: later, namespace: 'flux-system' },
+      spec: {
+        dependsOn: [{ name: props.name }],
+        interval: '10m',
+        // Retried until the chart has installed the kind (docs/spec/v1/kustomizations.md, retryInterval).
+        retryInterval: '1m',
+        path: `./${path}`,
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: later },
       },
     });
   }
+}
+
+/** A kustomize patch that drops every object of the kind from the build. */
+function deletePatch({ apiVersion, kind }: DeferredManifest): Record<string, unknown> {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  return {
+    patch: `$patch: delete\napiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: any\n`,
+    target: { group, version, kind },
+  };
+}
+
+/** A .sourceignore (gitignore syntax) that keeps only `files` of folder `path`: each parent re-included, its siblings excluded. */
+function onlyFiles(path: string, files: readonly string[]): string {
+  const lines = ['/*'];
+  let prefix = '';
+  for (const segment of path.split('/')) {
+    prefix += `/${segment}`;
+    lines.push(`!${prefix}/`, `${prefix}/*`);
+  }
+  return `${[...lines, ...files.map((file) => `!${prefix}/${file}`)].join('\n')}\n`;
 }

@@ -28,12 +28,24 @@ export interface TraefikIngressProps {
    * @default - plain HTTP, no TLS
    */
   readonly certResolver?: string;
+  /**
+   * cert-manager ClusterIssuer for HTTPS; its certificate is kept in the Secret `<name>-tls`.
+   * @default - none
+   */
+  readonly clusterIssuer?: string;
 }
 
 /** K3s' Traefik chart creates IngressClass `traefik` (traefik/traefik-helm-chart traefik/values.yaml `ingressClass`). */
 export const INGRESS_CLASS = 'traefik';
 /** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
 export const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
+/** cert-manager's ingress-shim annotation (https://cert-manager.io/docs/usage/ingress/). */
+export const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+
+/** The Secret cert-manager writes an Ingress's certificate to: one per Ingress, unique in its namespace. */
+export function tlsSecretName(ingressName: string): string {
+  return `${ingressName}-tls`;
+}
 
 /**
  * One host/path -> Service route for Traefik. The class goes in `spec.ingressClassName` only: the
@@ -57,11 +69,19 @@ export class TraefikIngress extends Construct {
     check.throwIfInvalid();
 
     const port = typeof props.servicePort === 'number' ? { number: props.servicePort } : { name: props.servicePort };
+    const annotations = {
+      ...(props.certResolver ? { [CERT_RESOLVER_ANNOTATION]: props.certResolver } : {}),
+      ...(props.clusterIssuer ? { [CLUSTER_ISSUER_ANNOTATION]: props.clusterIssuer } : {}),
+    };
+    // cert-manager needs hosts and a secretName to create the Certificate (pkg/controller/certificate-shim/sync.go);
+    // a Traefik resolver stores its certificate itself.
+    const tls = props.clusterIssuer ? [{ hosts: [props.host], secretName: tlsSecretName(props.name) }]
+      : props.certResolver ? [{ hosts: [props.host] }] : undefined;
     new k8s.KubeIngress(this, 'Resource', {
       metadata: {
         name: props.name,
         namespace,
-        ...(props.certResolver ? { annotations: { [CERT_RESOLVER_ANNOTATION]: props.certResolver } } : {}),
+        ...(Object.keys(annotations).length ? { annotations } : {}),
       },
       spec: {
         ingressClassName: INGRESS_CLASS,
@@ -69,8 +89,7 @@ export class TraefikIngress extends Construct {
           host: props.host,
           http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: props.serviceName, port } } }] },
         }],
-        // No secretName: Traefik stores the resolver's certificate itself.
-        ...(props.certResolver ? { tls: [{ hosts: [props.host] }] } : {}),
+        ...(tls ? { tls } : {}),
       },
     });
   }

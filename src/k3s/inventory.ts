@@ -1,4 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
+import type { NodeInventory } from '../config/ha-rules';
 import { parseIp } from '../net/ip';
 
 /** Where the runbook creates the shared token when the config names no `k3s.tokenFile`. */
@@ -67,6 +68,15 @@ export function vipInterface(config: ClusterConfig): string | undefined {
   const servers = config.k3s.servers ?? [];
   const named = new Set(servers.map((s) => s.interface));
   return servers.length && named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * The node counts the HA checks and the failure table need; undefined without `k3s.servers`.
+ * Traefik can run on every node: K3s taints no server by default.
+ */
+export function nodeInventory(config: ClusterConfig): NodeInventory | undefined {
+  const { servers = [], agents = [] } = config.k3s;
+  return servers.length ? { servers: servers.length, traefikNodes: servers.length + agents.length } : undefined;
 }
 
 /** etcd's quorum for `servers` members: more than half (docs.k3s.io/datastore/ha-embedded). */

@@ -18,6 +18,12 @@ export interface TraefikChartRules {
    * `certificatesResolvers.<name>.acme.*` from v33 (commit 016822d8).
    */
   readonly certResolversKey: 'certResolvers' | 'certificatesResolvers';
+  /**
+   * `updateStrategy` of a Recreate rollout: up to v31.1.0 the block is rendered as is, so the default
+   * `rollingUpdate` must be nulled (the API rejects it with Recreate); from v31.1.1 the template drops
+   * it (commit 6c1c8c3, issue #1193).
+   */
+  readonly recreateStrategy: 'type-and-null-rolling-update' | 'type';
 }
 
 /**
@@ -26,10 +32,14 @@ export interface TraefikChartRules {
  * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
  */
 const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
-  { since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers' },
+  {
+    since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers',
+    recreateStrategy: 'type-and-null-rolling-update',
+  },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
+  { since: '31.1.1', recreateStrategy: 'type' },
   { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   { since: '34.0.0', redirectKey: 'ports.web.redirections' },

@@ -33,6 +33,16 @@ export interface TraefikHelmChartConfigProps {
    * @default - none
    */
   readonly certResolvers?: Readonly<Record<string, TraefikCertResolver>>;
+  /**
+   * Traefik pods; 2 or more spread over nodes with a PodDisruptionBudget.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Further chart values, deep-merged over the generated ones (a key the generator writes keeps its value).
+   * @default - none
+   */
+  readonly values?: Readonly<Record<string, unknown>>;
 }
 
 export interface TraefikCertResolver {
@@ -75,6 +85,9 @@ export class TraefikHelmChartConfig extends Construct {
       check.text(['certResolvers', name], name, format.dns1123Label)
         .text(['certResolvers', name, 'email'], resolver.email, format.email)
         .text(['certResolvers', name, 'caServer'], resolver.caServer, format.httpsUrl);
+    }
+    if (props.replicas !== undefined && !(Number.isInteger(props.replicas) && props.replicas >= 1 && props.replicas <= 100)) {
+      check.problem(['replicas'], `${props.replicas} is not a replica count: expected a whole number from 1 to 100`);
     }
     check.throwIfInvalid();
 

@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { traefikHaValues } from './ha-values';
+import { mergeValues } from './values-merge';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { parseVersion } from '../semver';
 
@@ -23,6 +25,17 @@ export interface TraefikValuesSettings {
    * @default - none
    */
   readonly certResolvers?: Readonly<Record<string, CertResolverSettings>>;
+  /**
+   * Traefik pods; 2 or more spread over nodes with a PodDisruptionBudget.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Further chart values, deep-merged over the generated ones (a conflicting key keeps the generated value;
+   * the config rules report it).
+   * @default - none
+   */
+  readonly values?: Readonly<Record<string, unknown>>;
 }
 
 export interface CertResolverSettings {
@@ -86,9 +99,10 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
     values[chart.certResolversKey] = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, CERT_RESOLVER[chart.certResolversKey](acmeOptions(resolver))]),
     );
-    Object.assign(values, acmeStorageValues());
+    Object.assign(values, acmeStorageValues(chart));
   }
-  return values;
+  Object.assign(values, traefikHaValues(settings.replicas ?? 1));
+  return mergeValues(values, { ...settings.values }).merged;
 }
 
 function serviceValues(settings: TraefikValuesSettings, chart: TraefikChartRules): Record<string, unknown> {
@@ -122,8 +136,11 @@ function acmeOptions(resolver: CertResolverSettings): Record<string, unknown> {
  * chart sets no `fsGroup` since v21.2.1. Workaround from upstream EXAMPLES.md (v34 to v41.3.0);
  * these keys are the same in every chart version v20 to v41.
  */
-function acmeStorageValues(): Record<string, unknown> {
+function acmeStorageValues(chart: TraefikChartRules): Record<string, unknown> {
   return {
+    // Recreate: the default rolling update starts the new pod first, which hangs on a ReadWriteOnce volume
+    // attached to another node (traefik-helm-chart issue #355), while maxUnavailable 0 keeps the old one.
+    updateStrategy: chart.recreateStrategy === 'type' ? { type: 'Recreate' } : { type: 'Recreate', rollingUpdate: null },
     persistence: { enabled: true, ...DATA_VOLUME },
     deployment: {
       initContainers: [{

@@ -16,7 +16,7 @@ function projectRoot(from: string): string {
   if (existsSync(join(from, 'package.json')) || parent === from) return from;
   return projectRoot(parent);
 }
-const PROJECT_ROOT = projectRoot(__dirname);
+export const PROJECT_ROOT = projectRoot(__dirname);
 
 /** The CRDs the output's custom resources must conform to; K3S_VIP_CRD_DIR points elsewhere (tests). */
 const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
@@ -38,7 +38,15 @@ const KUBERNETES_KEYWORDS = [
   'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-validations',
 ];
 
-const AJV_OPTIONS = { allErrors: true, strict: true, keywords: KUBERNETES_KEYWORDS, code: { source: true } };
+// OpenAPI formats of controller-gen CRDs (HelmChart, ClusterIssuer): known to ajv so strict mode accepts them, checked
+// by the API server (int32/int64 ranges, base64 bytes, RFC 3339 times), not here.
+const KUBERNETES_FORMATS = { int32: true, int64: true, byte: true, 'date-time': true } as const;
+
+// strictTypes off: int-or-string quantities (ClusterIssuer's pod resources) put `pattern` beside `anyOf: [integer, string]`,
+// which structural schemas allow; unknown keywords (typos in a schema) stay errors.
+const AJV_OPTIONS = {
+  allErrors: true, strict: true, strictTypes: false, keywords: KUBERNETES_KEYWORDS, formats: KUBERNETES_FORMATS, code: { source: true },
+};
 const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
 let crds: Map<string, Crd> | undefined;

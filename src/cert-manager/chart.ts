@@ -1,0 +1,36 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AcmeClusterIssuer, ClusterIssuerProps } from './cluster-issuer';
+import { CertManagerHelmChart } from './helm-chart';
+
+export interface CertManagerChartProps {
+  readonly version: string;
+}
+
+/**
+ * `cert-manager.yaml`: the HelmChart alone. K3s applies each file of its manifests folder as one unit and
+ * retries a failing file every 15 s (k3s-io/k3s pkg/deploy/controller.go), so the ClusterIssuers, which
+ * fail until the chart's CRDs and webhook are up, live in their own file and never hold this one back.
+ * The AddOn name `cert-manager` is none of K3s' packaged components.
+ */
+export class CertManagerChart extends Chart {
+  constructor(scope: Construct, id: string, props: CertManagerChartProps) {
+    super(scope, id);
+    new CertManagerHelmChart(this, 'HelmChart', { version: props.version });
+  }
+}
+
+export interface CertManagerIssuersChartProps {
+  readonly issuers: readonly ClusterIssuerProps[];
+}
+
+/** `cert-manager-issuers.yaml`: one ClusterIssuer per configured issuer. */
+export class CertManagerIssuersChart extends Chart {
+  /** File (and chart id) of the issuers, which GitOps delivery defers until cert-manager runs. */
+  public static readonly ID = 'cert-manager-issuers';
+
+  constructor(scope: Construct, id: string, props: CertManagerIssuersChartProps) {
+    super(scope, id);
+    for (const issuer of props.issuers) new AcmeClusterIssuer(this, issuer.name, issuer);
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { SYNC_WAVE } from './helm-chart';
+import { INGRESS_CLASS } from '../ingress/ingress';
+
+/** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
+export const ACME_SERVERS = {
+  production: 'https://acme-v02.api.letsencrypt.org/directory',
+  staging: 'https://acme-staging-v02.api.letsencrypt.org/directory',
+} as const;
+
+/** DNS-01 through Cloudflare: the API token is read from a Secret in namespace cert-manager, never written here. */
+export interface Dns01Solver {
+  readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } };
+}
+
+export interface ClusterIssuerProps {
+  readonly name: string;
+  readonly email: string;
+  /** `production`, `staging` or an ACME directory URL. */
+  readonly server: string;
+  readonly solver: 'http01' | Dns01Solver;
+}
+
+/**
+ * An ACME `ClusterIssuer` (cert-manager.io/v1, schema in crds/clusterissuer.yaml). Its kind exists only
+ * once the cert-manager chart ran, so it carries what each delivery path needs to wait for that:
+ * a later sync wave and SkipDryRunOnMissingResource for Argo CD
+ * (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#skip-dry-run-for-new-custom-resources-types).
+ */
+export class AcmeClusterIssuer extends Construct {
+  constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
+    super(scope, id);
+    const server = props.server in ACME_SERVERS ? ACME_SERVERS[props.server as keyof typeof ACME_SERVERS] : props.server;
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: {
+        name: props.name,
+        annotations: { [SYNC_WAVE]: '1', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },
+      },
+      spec: {
+        acme: {
+          server,
+          email: props.email,
+          // Created by cert-manager in its cluster resource namespace (cert-manager).
+          privateKeySecretRef: { name: `${props.name}-account-key` },
+          solvers: [solver(props.solver)],
+        },
+      },
+    });
+  }
+}
+
+function solver(config: ClusterIssuerProps['solver']): Record<string, unknown> {
+  // ingressClassName, not the legacy `class` annotation: recommended since cert-manager v1.12.
+  if (config === 'http01') return { http01: { ingress: { ingressClassName: INGRESS_CLASS } } };
+  const { name, key } = config.dns01.tokenSecret;
+  return { dns01: { cloudflare: { apiTokenSecretRef: { name, key } } } };
+}

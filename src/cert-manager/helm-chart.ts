@@ -1,0 +1,42 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { certManagerValuesContent } from './values';
+
+export interface CertManagerHelmChartProps {
+  /** cert-manager chart version, a release tag such as v1.21.1. */
+  readonly version: string;
+}
+
+/** Argo CD annotation ordering a sync (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/). */
+export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+
+/**
+ * cert-manager installed the K3s way: a `HelmChart` (helm.cattle.io/v1, schema in crds/helmchart.yaml)
+ * that K3s' helm-controller runs as a Helm job, from the chart repository the cert-manager docs name
+ * (https://cert-manager.io/docs/installation/helm/). The object lives in kube-system like K3s' own
+ * charts; the workload goes to namespace cert-manager, the cluster resource namespace of ClusterIssuers.
+ */
+export class CertManagerHelmChart extends Construct {
+  public static readonly NAME = 'cert-manager';
+  public static readonly TARGET_NAMESPACE = 'cert-manager';
+  public static readonly REPO = 'https://charts.jetstack.io';
+
+  constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
+    super(scope, id);
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      // Wave -1: Argo CD applies it before the ClusterIssuers (wave 1) that need its CRDs.
+      metadata: { name: CertManagerHelmChart.NAME, namespace: 'kube-system', annotations: { [SYNC_WAVE]: '-1' } },
+      spec: {
+        repo: CertManagerHelmChart.REPO,
+        chart: 'cert-manager',
+        version: props.version,
+        targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,
+        // helm-controller v0.15.0+ (K3s v1.27 ships it).
+        createNamespace: true,
+        valuesContent: certManagerValuesContent(props.version),
+      },
+    });
+  }
+}

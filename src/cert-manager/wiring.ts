@@ -1,0 +1,23 @@
+import { Construct } from 'constructs';
+import { CertManagerChart, CertManagerIssuersChart } from './chart';
+import { ClusterConfig } from '../config/schema';
+import { DeferredManifest } from '../gitops/objects';
+
+/** cert-manager's two files, when the config has a certManager block. */
+export function addCertManagerCharts(scope: Construct, config: ClusterConfig): void {
+  const certManager = config.certManager;
+  if (!certManager) return;
+  new CertManagerChart(scope, 'cert-manager', { version: certManager.version });
+  const issuers = Object.entries(certManager.issuers);
+  if (issuers.length) {
+    new CertManagerIssuersChart(scope, CertManagerIssuersChart.ID, {
+      issuers: issuers.map(([name, issuer]) => ({ name, email: issuer.email, server: issuer.server, solver: issuer.solver })),
+    });
+  }
+}
+
+/** Manifests whose kinds exist only after a chart in the same folder ran: GitOps delivery applies them later. */
+export function deferredManifests(config: ClusterConfig): DeferredManifest[] {
+  if (!Object.keys(config.certManager?.issuers ?? {}).length) return [];
+  return [{ file: `${CertManagerIssuersChart.ID}.yaml`, apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' }];
+}

@@ -1,0 +1,25 @@
+/**
+ * Traefik's HA values: the same keys in every chart version v20 to v41 (traefik/traefik-helm-chart
+ * traefik/values.yaml: `deployment.replicas`, `podDisruptionBudget`, `topologySpreadConstraints`), so no
+ * version table. The pods carry the chart's selector labels (`traefik.labelselector` in
+ * traefik/templates/_helpers.tpl): name `traefik`, instance `<release>-<namespace>`, for K3s `traefik-kube-system`.
+ */
+export const TRAEFIK_POD_LABELS = { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } as const;
+
+/** Values for `replicas` Traefik pods: none for one (K3s' own default), else the count, a spread over nodes and a budget. */
+export function traefikHaValues(replicas: number): Record<string, unknown> {
+  if (replicas < 2) return {};
+  return {
+    deployment: { replicas },
+    // A drain evicts one pod at a time, so at least one keeps serving.
+    podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
+    topologySpreadConstraints: [{
+      maxSkew: 1,
+      topologyKey: 'kubernetes.io/hostname',
+      // ScheduleAnyway: a dead node still counts as a spread domain until it is deleted, so DoNotSchedule
+      // would leave the replacement pod Pending on a two-node cluster, exactly when it is needed.
+      whenUnsatisfiable: 'ScheduleAnyway',
+      labelSelector: { matchLabels: { ...TRAEFIK_POD_LABELS } },
+    }],
+  };
+}

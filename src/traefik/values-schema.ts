@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { upstreamChartVersion } from './chart-versions';
+import { parseVersion } from '../semver';
+import { PROJECT_ROOT } from '../validate/crds';
+
+/** Upstream `traefik/values.schema.json` per chart version (vendor/traefik-values-schema/README.md names the source). */
+const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');
+
+export interface TraefikValuesSchema {
+  /** Upstream chart tag the schema belongs to, e.g. v39.0.7. */
+  readonly tag: string;
+  /** Top-level keys the chart declares. */
+  readonly topLevelKeys: readonly string[];
+  readonly validate: ValidateFunction;
+}
+
+const cache = new Map<string, TraefikValuesSchema | undefined>();
+
+/** The vendored schema of exactly this chart version, or undefined when none is vendored. */
+export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema | undefined {
+  const { tag } = parseVersion(upstreamChartVersion(chartVersion));
+  if (!cache.has(tag)) {
+    const file = join(SCHEMA_DIR, `${tag}.json`);
+    let schema: TraefikValuesSchema | undefined;
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { properties?: Record<string, unknown> };
+      // Loaded only when a config sets traefik.values: ajv's 2020-12 build costs time every synth would pay.
+      const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+      // strict off: helm-schema output uses keywords ajv's strict mode does not know.
+      const validate = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true }).compile(json);
+      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate };
+    }
+    cache.set(tag, schema);
+  }
+  return cache.get(tag);
+}
+
+/** One schema violation: the key path below the values' root and what is wrong there. */
+export interface ValuesViolation {
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+/** Checks merged values; unknown top-level keys are left to the caller (it offers a did-you-mean). */
+export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<string, unknown>): ValuesViolation[] {
+  if (schema.validate(values)) return [];
+  return (schema.validate.errors ?? [])
+    .filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath === ''))
+    .map((e) => violation(e, schema.tag));
+}
+
+function violation(error: ErrorObject, tag: string): ValuesViolation {
+  const path = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  const against = `the values schema of Traefik chart ${tag}`;
+  if (error.keyword === 'additionalProperties') {
+    return { path: [...path, String(params.additionalProperty)], message: `is not a key of ${against}: check the spelling and nesting` };
+  }
+  if (error.keyword === 'required') return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };
+  return { path, message: `${error.message ?? `fails ${error.keyword}`} (${against})` };
+}

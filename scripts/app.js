@@ -11,10 +11,21 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const buildInfo = join(root, 'lib', '.tsbuildinfo');
 const [command = 'main', ...args] = process.argv.slice(2);
-if (!/^[a-z][a-z0-9/-]*$/.test(command)) {
-  process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n`);
-  process.exit(1);
+const COMMANDS = {
+  main: 'synthesize config/*.yaml into dist/ (what `cdk8s synth` and `npm run synth` run)',
+  check: 'compare dist/ with a fresh synth (npm run check)',
+  'validate/conformance': 'check dist/ against the Kubernetes schemas and CRDs (npm run validate)',
+  'config/json-schema': 'regenerate config.schema.json (npm run schema)',
+  'new-cluster': 'start config/<name>.yaml (npm run new -- <name> [--from <cluster or example>])',
+  'k3s/install': 'install a cluster into K3s\' manifests folder (npm run k3s:install -- --help)',
+};
+function usage(error) {
+  const lines = Object.entries(COMMANDS).map(([name, what]) => `  ${name.padEnd(22)}${what}`);
+  (error ? process.stderr : process.stdout).write(`${error ? `error: ${error}\n` : ''}usage: node scripts/app.js [command] [args]\n${lines.join('\n')}\n`);
+  process.exit(error ? 1 : 0);
 }
+if (['--help', '-h', 'help'].includes(command)) usage();
+if (!/^[a-z][a-z0-9/-]*$/.test(command)) usage(`unknown command ${JSON.stringify(command)}`);
 const entry = join(root, 'lib', 'src', `${command}.js`);
 
 function newestSource(path) {
@@ -41,6 +52,7 @@ if (isStale()) {
   const now = new Date();
   utimesSync(buildInfo, now, now);
 }
+if (!existsSync(entry)) usage(`unknown command ${JSON.stringify(command)}`);
 // Last line of defence: whatever escapes a command's own error handling is still one line, never
 // a stack trace (set K3S_VIP_DEBUG=1 to see the trace).
 function internalError(e) {

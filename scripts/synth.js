@@ -4,17 +4,34 @@
 // is what changed in dist/, or why nothing did. Arguments are passed on to `cdk8s synth`.
 'use strict';
 const { spawn } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { mkdirSync, readdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 const ownStaging = !args.some((arg) => arg === '--output' || arg === '-o' || arg.startsWith('--output='));
-// Each run stages in its own folder: the CLI deletes its output folder first, and two runs
-// sharing `.cdk8s.out` would delete each other's (dist/ itself is guarded by its lock).
-const staging = ownStaging ? mkdtempSync(join(tmpdir(), 'k3s-vip-staging-')) : undefined;
+// Each run stages in its own folder inside the project's `.cdk8s.out/` (git-ignored): the CLI
+// deletes its output folder first, and two runs sharing one would delete each other's (dist/ itself
+// is guarded by its lock). Folders of runs that were killed are removed here.
+const STAGING_ROOT = join(root, '.cdk8s.out');
+const isRunning = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code !== 'ESRCH';
+  }
+};
+let staging;
+if (ownStaging) {
+  mkdirSync(STAGING_ROOT, { recursive: true });
+  for (const name of readdirSync(STAGING_ROOT)) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) rmSync(join(STAGING_ROOT, name), { recursive: true, force: true });
+  }
+  staging = join(STAGING_ROOT, `run-${process.pid}`);
+}
 const cli = join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 const child = spawn(process.execPath, [cli, 'synth', ...(staging ? ['--output', staging] : []), ...args], {
   cwd: root,

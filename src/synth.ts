@@ -1,5 +1,5 @@
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { kustomization } from './gitops/kustomization';
@@ -92,7 +92,8 @@ export function runSynth(options: SynthOptions): number {
     return underCli ? 0 : 1;
   };
 
-  const inside = relative(resolve(options.distDir), resolve(options.configDir));
+  // Compared as real paths: a link must not smuggle the config folder into the output folder.
+  const inside = relative(realPath(options.distDir), realPath(options.configDir));
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
     return fail([`error: the output folder ${options.distDir}/ contains the config folder ${options.configDir}/: point the output elsewhere (default dist/)`]);
   }
@@ -130,11 +131,27 @@ export function runSynth(options: SynthOptions): number {
   return 0;
 }
 
+/** `path` with every link resolved, as far as it exists (the rest appended as written). */
+function realPath(path: string): string {
+  const full = resolve(path);
+  for (let existing = full; ; existing = dirname(existing)) {
+    try {
+      return join(realpathSync(existing), relative(existing, full));
+    } catch {
+      if (dirname(existing) === existing) return full;
+    }
+  }
+}
+
 /** The output folder, created when missing, with links resolved once (nothing below it is followed). */
 function outputFolder(dir: string): string {
   const stat = nodeFileSystem.lstat(dir);
   if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
     throw new PublishError(`${dir} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
+  }
+  const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
+  if (stat?.isSymbolicLink() && !target?.isDirectory()) {
+    throw new PublishError(`${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`);
   }
   mkdirSync(dir, { recursive: true });
   const real = realpathSync(dir);

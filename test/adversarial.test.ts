@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRAEFIK } from './bad-configs';
 import { formatDiagnostic, loadConfigDir, parseConfigText } from '../src/config/load';
+import { wiring } from '../src/main';
+import { listFiles } from '../src/output/publish';
+import { runSynth } from '../src/synth';
 
 /** Cases an adversarial round found, each pinned to the message a user must see. */
 const errorsOf = (text: string) => parseConfigText('c.yaml', text).errors.map(formatDiagnostic);
@@ -96,5 +100,52 @@ describe('the config folder', () => {
   ])('a config folder that is %s: one line saying what to do', (_, arrange, message) => {
     const dir = arrange(mkdtempSync(join(tmpdir(), 'k3s-vip-cfg-')));
     expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: ${message}`]);
+  });
+});
+
+describe('the output folder through links', () => {
+  const DEV = `${TRAEFIK}`;
+  const synthInto = (configDir: string, distDir: string) => {
+    const lines: string[] = [];
+    const code = runSynth({ configDir, distDir, wiring, log: (l) => lines.push(l) });
+    return { code, lines };
+  };
+
+  test('a link that makes the output folder contain the config folder is refused like the folder itself', () => {
+    const root = mkdtempSync(join(tmpdir(), 'k3s-vip-out-'));
+    mkdirSync(join(root, 'project', 'config'), { recursive: true });
+    writeFileSync(join(root, 'project', 'config', 'dev.yaml'), DEV);
+    symlinkSync(join(root, 'project'), join(root, 'sneaky'));
+    const { code, lines } = synthInto(join(root, 'project', 'config'), join(root, 'sneaky'));
+    expect(code).toBe(1);
+    expect(lines[0]).toContain('contains the config folder');
+    expect(listFiles(join(root, 'project'))).toEqual(['config/dev.yaml']);
+  });
+
+  test.each([
+    ['to nothing', (root: string) => join(root, 'gone'), 'is a symbolic link to nothing: point it at a folder, or remove it'],
+    ['to a file', (root: string) => {
+      writeFileSync(join(root, 'file'), 'x');
+      return join(root, 'file');
+    }, 'is a symbolic link to something that is not a folder: point it at a folder, or remove it'],
+  ])('an output folder that is a link %s: one line, nothing written', (_, target, message) => {
+    const root = mkdtempSync(join(tmpdir(), 'k3s-vip-out-'));
+    mkdirSync(join(root, 'config'));
+    writeFileSync(join(root, 'config', 'dev.yaml'), DEV);
+    symlinkSync(target(root), join(root, 'dist'));
+    const { code, lines } = synthInto(join(root, 'config'), join(root, 'dist'));
+    expect(code).toBe(1);
+    expect(lines[0]).toBe(`error: ${join(root, 'dist')} ${message}`);
+  });
+});
+
+describe('commands', () => {
+  test('node scripts/app.js --help lists the commands and exits 0; an unknown command exits 1 with the list', () => {
+    const help = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'app.js'), '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('k3s/install');
+    const unknown = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'app.js'), 'nope'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.split('\n')[0]).toBe('error: unknown command "nope"');
   });
 });

@@ -777,3 +777,11 @@ test('readTarget reads the top-level manifests and records, and lists every entr
   });
   expect(Object.fromEntries(folder.texts)).toEqual({ '.k3s-vip-dev.json': '{}', 'b.yaml': 'b' });
 });
+
+test('--dir that is a link to a folder installs into that folder (found by an adversarial round)', () => {
+  const link = join(root, 'manifests-link');
+  symlinkSync(target, link);
+  const { code, err } = install({ manifestsDir: link });
+  expect({ code, err }).toEqual({ code: 0, err: [] });
+  expect(readdirSync(target).filter((name) => !name.startsWith('.')).sort()).toEqual(['ingresses.yaml', 'kube-vip.yaml', 'traefik-config.yaml']);
+});

@@ -77,7 +77,8 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
  */
 function folderKind(dir: string, fs: FileSystem): EntryKind | 'absent' {
   try {
-    const stat = fs.lstat(join(dir, '.'));
+    // `<dir>/.` (not join(), which drops the `.`): a link to a folder counts as that folder.
+    const stat = fs.lstat(`${dir.replace(/\/+$/, '')}/.`);
     return stat ? kindOf(stat) : 'absent';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;

@@ -101,7 +101,7 @@ describe('publishing: the normal path', () => {
     expect(existsSync(join(dir, 'dev', 'file-link.yaml'))).toBe(true);
     expect(report.warnings).toEqual([
       `${join(dir, GENERATED_LIST)} lists ${JSON.stringify(relativeOut)}, which is outside ${dir}/: ignored`,
-      'dev/file-link.yaml: dev/file-link.yaml is a symbolic link, and synth never writes or deletes through links: left alone',
+      'dev/file-link.yaml is a symbolic link, and synth never writes or deletes through links: left alone',
       'dev/link/precious.yaml: dev/link is a symbolic link, and synth never writes or deletes through links: left alone',
     ]);
   });

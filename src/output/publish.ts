@@ -153,7 +153,9 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       planned.push([path, text, old]);
     }
     if (blocked.length) {
-      throw new PublishError(`${dir}/ has ${blocked.length === 1 ? 'a file' : 'files'} in the way: ${blocked.join('; ')}: move ${blocked.length === 1 ? 'it' : 'them'} away and run again`);
+      // One link in the way blocks every file below it: name it once.
+      const reasons = [...new Set(blocked)];
+      throw new PublishError(`${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`);
     }
   } catch (e) {
     fail(`cannot read ${dir}/`, e);
@@ -202,7 +204,7 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       const entry = entryAt(dir, path, fs);
       if (entry.kind === 'absent') continue;
       if (entry.kind === 'blocked') {
-        warnings.push(`${path}: ${entry.why}: left alone`);
+        warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
         continue;
       }
       fs.unlink(join(dir, ...path.split('/')));

@@ -166,8 +166,10 @@ function keyText(key: unknown): string {
 }
 
 /** In decoded keys and values (written as escapes): no config value spans lines or holds tabs. U+2028/9 break lines too. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\t|\r(?!\n)/g;
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 9: 'TAB', 13: 'CR', 27: 'ESC', 127: 'DEL' };
 

@@ -161,7 +161,7 @@ export function parseInstallArgs(args: readonly string[], env: NodeJS.ProcessEnv
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new Error(`${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; ${USAGE}`);
+    throw new Error(`${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; ${USAGE}`, { cause: e });
   }
   if (values.help) return 'help';
   const single = (flag: 'cluster' | 'dir', list: string[] | undefined): string | undefined => {

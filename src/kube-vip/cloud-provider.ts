@@ -1,13 +1,12 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
+import { CLOUD_PROVIDER_IMAGE } from '../pins';
 
 export interface KubeVipCloudProviderProps {
   /** `data` of the `kubevip` ConfigMap: the address pools. */
   readonly poolData: Readonly<Record<string, string>>;
 }
 
-/** Pinned release (kube-vip/kube-vip-cloud-provider tag v0.0.12, 2025-05-01). */
-export const CLOUD_PROVIDER_IMAGE = 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12';
 /** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
 export const POOL_CONFIG_MAP = 'kubevip';
 

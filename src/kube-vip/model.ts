@@ -1,3 +1,4 @@
+import { KUBE_VIP_IMAGE_REPOSITORY } from '../pins';
 import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
@@ -52,7 +53,6 @@ export const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
 /** Upstream lease names (kube-vip `pkg/kubevip/config_envvar.go` defaults, v0.6.1+). */
 export const CONTROL_PLANE_LEASE = 'plndr-cp-lock';
 export const SERVICES_LEASE = 'plndr-svcs-lock';
-export const IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
 
 /**
  * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
@@ -109,7 +109,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
 
   return {
     version: version.tag,
-    image: `${IMAGE_REPOSITORY}:${version.tag}`,
+    image: `${KUBE_VIP_IMAGE_REPOSITORY}:${version.tag}`,
     imagePullPolicy: rules.imagePullPolicy,
     env,
     capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: rules.dropCapabilities },

@@ -41,13 +41,6 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
 export const OLDEST_CHART = parseVersion('20.0.0');
 /** Newest upstream chart whose keys were compared (traefik-helm-chart v41.3.0). */
 export const NEWEST_KNOWN_CHART = parseVersion('41.3.0');
-/**
- * Newest chart K3s is verified to package (k3s-io/k3s-charts 39.0.701+up39.0.7). Its output stays
- * harmless on the 40.x chart of K3s v1.36.2+ (`service.type` is ignored there and LoadBalancer is
- * the default; only dual-stack VIPs need 40.x set, as top-level `ipFamilyPolicy` is ignored too),
- * while 40.x output on a 39.x chart would render `type` twice into the Service.
- */
-export const DEFAULT_CHART_VERSION = '39.0.7';
 
 export function traefikChartRules(version: Version): TraefikChartRules {
   return rulesFor<TraefikChartRules>(TABLE, version);

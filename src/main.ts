@@ -23,7 +23,6 @@ export function addClusterCharts(app: App, { config }: LoadedCluster): void {
       version: kubeVip.version,
       interface: kubeVip.interface,
       controlPlaneAddress,
-      services: kubeVip.services.enabled,
       shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
       bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
     }),

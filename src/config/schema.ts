@@ -51,13 +51,14 @@ const kubeVip = z.strictObject({
     address: virtualIp.describe('Virtual IP of the Kubernetes API server (port 6443).'),
   }).describe('Control-plane VIP. Omit the block to run kube-vip for Services only.').optional(),
   services: z.strictObject({
-    enabled: z.boolean().describe('kube-vip acts as the LoadBalancer controller (svc_enable).').default(true),
+    enabled: z.boolean().meta({ deprecated: true })
+      .describe('Deprecated, must be true or absent: kube-vip always acts as the LoadBalancer controller (svc_enable).').optional(),
     ipPool: z.strictObject({
       global: poolEntry.optional(),
       namespaces: z.record(formatted(format.dns1123Label, 'Namespace.'), poolEntry)
         .describe('Pools for Services of one namespace; they win over the global pool.').default({}),
     }).describe('Hand out Service VIPs automatically: deploys kube-vip-cloud-provider with its `kubevip` ConfigMap.').optional(),
-  }).default({ enabled: true }),
+  }).prefault({}),
   bgp: z.strictObject({
     as: z.number().int().min(1).max(4294967295).describe('Local AS number of every control-plane node.'),
     peers: z.array(z.strictObject({
@@ -135,11 +136,12 @@ const gitops = z.strictObject({
 }).describe('Opt-in: also write the GitOps object that deploys this cluster\'s folder, into dist/<cluster>/gitops/.');
 
 export const clusterConfigSchema = z.strictObject({
-  kubeVip: kubeVip.default({ version: KUBE_VIP_VERSION, mode: 'arp', services: { enabled: true } }),
-  traefik: traefik.default({ chartVersion: TRAEFIK_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [] }),
+  // prefault: a missing block is parsed as `{}`, so its keys' own defaults apply (they are written once).
+  kubeVip: kubeVip.prefault({}),
+  traefik: traefik.prefault({}),
   ingresses: z.array(ingress).default([]),
   loadBalancers: z.array(loadBalancer).describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).').default([]),
-  k3s: k3s.default({ clusterCidr: DEFAULT_CLUSTER_CIDR, serviceCidr: DEFAULT_SERVICE_CIDR }),
+  k3s: k3s.prefault({}),
   gitops: gitops.optional(),
 }).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
 

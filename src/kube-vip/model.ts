@@ -25,8 +25,6 @@ export interface KubeVipSettings {
   readonly interface?: string;
   /** API-server VIP; undefined disables the control-plane VIP. */
   readonly controlPlaneAddress?: string;
-  /** kube-vip acts as LoadBalancer controller. */
-  readonly services: boolean;
   /** A Service VIP equals the control-plane VIP, so both must follow one leader. */
   readonly shareControlPlaneVip: boolean;
   /**
@@ -79,11 +77,10 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     add('cp_namespace', 'kube-system');
     if (rules.emitsDdnsOff) add('vip_ddns', false);
   }
-  if (settings.services) {
-    add('svc_enable', true);
-    // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
-    if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
-  }
+  // Always the LoadBalancer controller: with ServiceLB disabled nothing else announces Traefik's VIP.
+  add('svc_enable', true);
+  // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
+  if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
   if (bgp) {
     // Every node advertises the VIPs to its peers (ECMP), so no leader election (https://kube-vip.io/docs/modes/bgp/).
     add('bgp_enable', true);

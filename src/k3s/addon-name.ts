@@ -10,7 +10,17 @@ import { dns1123Label } from '../config/formats';
  * AddOn names of K3s' packaged components: K3s rewrites their files at every start, and
  * `--disable <name>` (servicelb is disabled for kube-vip) deletes any file of that name.
  */
-const K3S_ADDONS = new Set(['ccm', 'coredns', 'gateway-api-crd', 'local-storage', 'metrics-server', 'rolebindings', 'runtimes', 'servicelb', 'traefik']);
+const K3S_ADDONS = new Set([
+  'ccm',
+  'coredns',
+  'gateway-api-crd',
+  'local-storage',
+  'metrics-server',
+  'rolebindings',
+  'runtimes',
+  'servicelb',
+  'traefik',
+]);
 
 /** K3s' AddOn name of a file: the part of its name before the first dot. */
 export function addonName(fileName: string): string {

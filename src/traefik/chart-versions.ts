@@ -25,7 +25,7 @@ export interface TraefikChartRules {
  * `traefik/templates/_podtemplate.tpl` / `_service.tpl` read at the boundary tags (v24.0.0/v25.0.0,
  * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
  */
-const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
+export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
   { since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
@@ -43,7 +43,7 @@ export const OLDEST_CHART = parseVersion('20.0.0');
 export const NEWEST_KNOWN_CHART = parseVersion('41.3.0');
 
 export function traefikChartRules(version: Version): TraefikChartRules {
-  return rulesFor<TraefikChartRules>(TABLE, version);
+  return rulesFor<TraefikChartRules>(TRAEFIK_CHART_TABLE, version);
 }
 
 /** K3s packages charts as `39.0.701+up39.0.7`: the part after `+up` is the upstream version. */

@@ -229,3 +229,42 @@ test('the drift diff of a large file shows only the changed hunk', () => {
     '  line 2502',
   ]);
 });
+
+describe('the oldest supported kube-vip, on both sides', () => {
+  const withVersion = (version: string) => `kubeVip:\n  version: ${version}\n${TRAEFIK}`;
+  test('v0.5.0 is accepted', () => {
+    expect(parseConfigText(FILE, withVersion('v0.5.0')).errors).toEqual([]);
+  });
+  test('the version just before it is refused', () => {
+    expect(parseConfigText(FILE, withVersion(justBefore(parseVersion('v0.5.0')).tag)).errors.map(formatDiagnostic)).toEqual([
+      `${FILE}:2:12: kubeVip.version: "v0.4.9999" is older than the oldest supported kube-vip v0.5.0: use v0.5.0 or newer (newest known: ${KUBE_VIP_VERSION})`,
+    ]);
+  });
+});
+
+test.each(['192.168.0.200', '192.168.0.210'])('a fixed VIP on the pool range end %s is refused', (vip) => {
+  const config = `kubeVip:\n  services:\n    ipPool:\n      global:\n        range: 192.168.0.200-192.168.0.210\ntraefik:\n  loadBalancerIPs: [${vip}]\n`;
+  expect(parseConfigText(FILE, config).errors.map(formatDiagnostic)).toEqual([
+    `${FILE}:7:21: traefik.loadBalancerIPs[0]: "${vip}" lies inside the IP pool 192.168.0.200-192.168.0.210 (kubeVip.services.ipPool.global.range), which may hand it to another Service: pick an address outside the pools`,
+  ]);
+});
+
+test("a port name with '--' is refused", () => {
+  expect(format.portName('web--tls')).toBe(
+    `"web--tls" is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`,
+  );
+});
+
+test.each([
+  ['192.168.0.0/30', '192.168.0.3', 'broadcast'],
+  ['192.168.0.0/30', '192.168.0.0', 'network'],
+])('on the smallest LAN with a broadcast address (%s), %s is the %s address', (lan, vip, which) => {
+  const config = `traefik:\n  loadBalancerIPs: [${vip}]\nk3s:\n  nodeCidr: ${lan}\n`;
+  expect(parseConfigText(FILE, config).errors.map(formatDiagnostic)).toEqual([
+    `${FILE}:2:21: traefik.loadBalancerIPs[0]: "${vip}" is the ${which} address of k3s.nodeCidr ${lan}: pick a host address inside it`,
+  ]);
+});
+
+test('on a /31 LAN (RFC 3021, no broadcast address) both addresses are host addresses', () => {
+  expect(parseConfigText(FILE, 'traefik:\n  loadBalancerIPs: [192.168.0.1]\nk3s:\n  nodeCidr: 192.168.0.0/31\n').errors).toEqual([]);
+});

@@ -15,7 +15,7 @@ export const MAX_DEPTH = 32;
 /** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
 export const MAX_ENTRIES = 1000;
 /** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
-export const MAX_EXPANDED_VALUES = 100_000;
+const MAX_EXPANDED_VALUES = 100_000;
 
 /** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

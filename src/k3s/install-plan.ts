@@ -81,7 +81,7 @@ export interface InstallPlan {
 }
 
 /** Name of the dotfile (ignored by K3s) that lists the files a cluster's install owns. */
-export function recordFileName(cluster: string): string {
+function recordFileName(cluster: string): string {
   return `.k3s-vip-${cluster}.json`;
 }
 

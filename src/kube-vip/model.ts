@@ -46,7 +46,7 @@ export interface BgpSettings {
 }
 
 /** Env var the peer password is read into, so `bgp_peers` can reference it as $(...). */
-export const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
+const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
 
 /** Upstream lease names (kube-vip `pkg/kubevip/config_envvar.go` defaults, v0.6.1+). */
 export const CONTROL_PLANE_LEASE = 'plndr-cp-lock';

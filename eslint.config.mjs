@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint's recommended rules for the TypeScript sources and tests,
-// plus the few type-aware rules that catch real bugs here (promises nobody awaits) and stay fast.
+// plus two type-aware rules that catch real bugs (promises nobody awaits) and stay fast; no-misused-promises
+// doubled the run time (the code has no promises yet) and is left out.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -19,7 +20,6 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },

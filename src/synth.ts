@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { kustomization } from './gitops/kustomization';
+import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
@@ -56,6 +57,11 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
     const manifests = new App({ outdir: '.' });
     wiring.addClusterCharts(manifests, cluster);
     const rendered = renderCharts(manifests, header);
+    for (const [name] of rendered) {
+      // Chart ids come from code, not config: a bad one is a bug, caught here rather than at install.
+      const problem = addonFileNameProblem(name);
+      if (problem) throw new Error(`${cluster.name}/${name}: the chart id is the K3s AddOn name, but ${problem}`);
+    }
     for (const [name, text] of rendered) put(name, text);
     put('kustomization.yaml', `${header}${kustomization(rendered.map(([name]) => name))}`);
 

@@ -68,7 +68,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     ['interface alias with a colon', `kubeVip:\n  interface: "eth0:1"\n${TRAEFIK}`,
       [`${FILE}:2:14: kubeVip.interface: "eth0:1" is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`]],
     ['services disabled while Traefik needs a VIP', `kubeVip:\n  controlPlane:\n    address: 192.168.0.40\n  services:\n    enabled: false\n${TRAEFIK}`,
-      [`${FILE}:5:14: kubeVip.services.enabled: is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): set it to true`]],
+      [`${FILE}:5:14: kubeVip.services.enabled: is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): remove the key`]],
     ['host not a DNS name', `${TRAEFIK}ingresses:\n  - {name: a, host: "my_site.example.com", service: s, port: 80}\n`,
       [`${FILE}:4:21: ingresses[0].host: "my_site.example.com" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"`]],
     ['host with upper case', `${TRAEFIK}ingresses:\n  - {name: a, host: App.example.com, service: s, port: 80}\n`,

@@ -9,7 +9,7 @@ export type KubeObject = { apiVersion: string; kind: string; metadata: { name: s
 /** The reference config (config/dev.yaml, without its HTTP->HTTPS redirect) as an object, for tests to vary. */
 export function devConfig(): any {
   return {
-    kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' }, services: { enabled: true } },
+    kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
     traefik: { loadBalancerIPs: ['192.168.0.41'], externalCertResolvers: ['default'] },
     ingresses: [{
       name: 'frontend-ingress', namespace: 'default', host: 'k3s.code-place-dev.site', path: '/',

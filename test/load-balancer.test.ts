@@ -3,7 +3,7 @@ import { parseConfigText } from '../src/config/load';
 import { stringify } from 'yaml';
 
 const poolConfig = (pool: unknown, extra: object = {}) => withChanges(devConfig(), {
-  kubeVip: { services: { enabled: true, ipPool: pool } },
+  kubeVip: { services: { ipPool: pool } },
   traefik: { loadBalancerIPs: undefined },
   ...extra,
 });

@@ -54,7 +54,8 @@ function mutate(base: Json, mutations: Mutation[]): Json {
     const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], doc);
     const key = path[path.length - 1];
     if (m.kind === 'set') parent[key] = m.value;
-    else if (m.kind === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
+    else if (m.kind === 'delete' && Array.isArray(parent)) parent.splice(Number(key), 1);
+    else if (m.kind === 'delete') delete parent[key];
     else if (m.kind === 'rename' && !Array.isArray(parent)) {
       parent[m.key] = parent[key];
       delete parent[key];

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { traefikValues, traefikValuesContent, TraefikValuesSettings, VOLUME_PERMISSIONS_IMAGE } from '../src/traefik/values';
+import { VOLUME_PERMISSIONS_IMAGE } from '../src/pins';
+import { traefikValues, traefikValuesContent, TraefikValuesSettings } from '../src/traefik/values';
 
 /** Upstream `traefik/values.schema.json` per chart version, vendored (see vendor/traefik-values-schema/README.md). */
 const SCHEMA_DIR = join(__dirname, '..', 'vendor', 'traefik-values-schema');

@@ -305,7 +305,6 @@ export class K3sVipCluster extends Construct {
       version: kubeVip.version,
       interface: vipInterface(config),
       controlPlaneAddress,
-      services: kubeVip.services.enabled,
       shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
       bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
     });

@@ -68,7 +68,7 @@ export const ingressHost: FormatCheck = (value) => {
 };
 
 /** Longest ingress path accepted; the API server sets none, but no real route comes near it. */
-export const MAX_INGRESS_PATH = 1024;
+const MAX_INGRESS_PATH = 1024;
 /** RFC 3986 `pchar` and `/`: unreserved, sub-delims, ':' and '@'; '%' only as a percent-escape (checked below). */
 const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
 

@@ -92,7 +92,7 @@ export function loadConfigFiles(files: readonly string[]): LoadResult {
   return { clusters: errors.length ? [] : clusters, errors, warnings };
 }
 
-export function clusterName(file: string): string {
+function clusterName(file: string): string {
   return basename(file, extname(file));
 }
 

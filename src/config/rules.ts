@@ -64,8 +64,11 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkChartVersion(config, error, warn);
   checkMode(config, error);
 
-  if (!config.kubeVip.services.enabled) {
-    error(['kubeVip', 'services', 'enabled'], 'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): set it to true');
+  const servicesEnabled = config.kubeVip.services.enabled;
+  if (servicesEnabled === false) {
+    error(['kubeVip', 'services', 'enabled'], 'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): remove the key');
+  } else if (servicesEnabled === true) {
+    warn(['kubeVip', 'services', 'enabled'], 'is deprecated: kube-vip always acts as the LoadBalancer controller; remove the key');
   }
 
   const cidrs = checkK3sCidrs(config, error);

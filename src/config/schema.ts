@@ -2,9 +2,8 @@ import { z } from 'zod';
 import * as format from './formats';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
 import { DEFAULT_CERT_MANAGER_VERSION } from '../cert-manager/versions';
-import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
-import { DEFAULT_CHART_VERSION } from '../traefik/chart-versions';
 import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
 
 /**
@@ -50,7 +49,7 @@ const poolEntry = z.strictObject({
 const kubeVip = z.strictObject({
   // `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same.
   version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
-    .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value)).default(DEFAULT_VERSION),
+    .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value)).default(KUBE_VIP_VERSION),
   mode: z.enum(['arp', 'bgp']).describe('How VIPs reach the network: arp (ARP/NDP on the LAN, one leader) or bgp (routes to BGP peers).')
     .default('arp'),
   interface: formatted(format.interfaceName, 'NIC that carries the VIPs on every control-plane node. Omit to let kube-vip use the NIC of the default route.')
@@ -59,13 +58,14 @@ const kubeVip = z.strictObject({
     address: virtualIp.describe('Virtual IP of the Kubernetes API server (port 6443).'),
   }).describe('Control-plane VIP. Omit the block to run kube-vip for Services only.').optional(),
   services: z.strictObject({
-    enabled: z.boolean().describe('kube-vip acts as the LoadBalancer controller (svc_enable).').default(true),
+    enabled: z.boolean().meta({ deprecated: true })
+      .describe('Deprecated, must be true or absent: kube-vip always acts as the LoadBalancer controller (svc_enable).').optional(),
     ipPool: z.strictObject({
       global: poolEntry.optional(),
       namespaces: z.record(formatted(format.dns1123Label, 'Namespace.'), poolEntry)
         .describe('Pools for Services of one namespace; they win over the global pool.').default({}),
     }).describe('Hand out Service VIPs automatically: deploys kube-vip-cloud-provider with its `kubevip` ConfigMap.').optional(),
-  }).default({ enabled: true }),
+  }).prefault({}),
   bgp: z.strictObject({
     as: asNumber.describe('Local AS number of every control-plane node.'),
     peers: z.array(z.strictObject({
@@ -88,7 +88,7 @@ const certResolver = z.strictObject({
 
 const traefik = z.strictObject({
   chartVersion: formatted(format.chartVersion, 'Upstream Traefik chart version K3s deploys: the +upX.Y.Z part of `kubectl -n kube-system get helmchart traefik -o jsonpath={.spec.chart}`. Chart keys follow it.')
-    .default(DEFAULT_CHART_VERSION),
+    .default(TRAEFIK_CHART_VERSION),
   loadBalancerIPs: z.array(virtualIp).min(1)
     .describe('Fixed VIP(s) of the Traefik LoadBalancer Service (one per IP family). Omit to take one from kubeVip.services.ipPool.')
     .optional(),
@@ -190,14 +190,13 @@ const gitops = z.strictObject({
 }).describe('Opt-in: also write the GitOps object that deploys this cluster\'s folder, into dist/<cluster>/gitops/.');
 
 export const clusterConfigSchema = z.strictObject({
-  kubeVip: kubeVip.default({ version: DEFAULT_VERSION, mode: 'arp', services: { enabled: true } }),
-  traefik: traefik.default({
-    chartVersion: DEFAULT_CHART_VERSION, redirectToHttps: false, certResolvers: {}, externalCertResolvers: [], replicas: 1, values: {},
-  }),
+  // prefault: a missing block is parsed as `{}`, so its keys' own defaults apply (they are written once).
+  kubeVip: kubeVip.prefault({}),
+  traefik: traefik.prefault({}),
   certManager: certManager.optional(),
   ingresses: z.array(ingress).default([]),
   loadBalancers: z.array(loadBalancer).describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).').default([]),
-  k3s: k3s.default({ clusterCidr: DEFAULT_CLUSTER_CIDR, serviceCidr: DEFAULT_SERVICE_CIDR }),
+  k3s: k3s.prefault({}),
   gitops: gitops.optional(),
 }).describe('One K3s cluster: kube-vip, the Traefik VIP and the Ingresses behind it.');
 

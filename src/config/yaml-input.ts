@@ -15,7 +15,7 @@ export const MAX_DEPTH = 32;
 /** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
 export const MAX_ENTRIES = 1000;
 /** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
-export const MAX_EXPANDED_VALUES = 100_000;
+const MAX_EXPANDED_VALUES = 100_000;
 
 /** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -172,8 +172,10 @@ function keyText(key: unknown): string {
 }
 
 /** In decoded keys and values (written as escapes): no config value spans lines or holds tabs. U+2028/9 break lines too. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\t|\r(?!\n)/g;
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 9: 'TAB', 13: 'CR', 27: 'ESC', 127: 'DEL' };
 

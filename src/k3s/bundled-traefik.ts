@@ -1,6 +1,7 @@
 import type { Problem } from '../config/rules';
 import type { ClusterConfig } from '../config/schema';
-import { DEFAULT_CHART_VERSION, upstreamChartVersion } from '../traefik/chart-versions';
+import { TRAEFIK_CHART_VERSION } from '../pins';
+import { upstreamChartVersion } from '../traefik/chart-versions';
 
 /** A K3s release tag, `v1.33.5+k3s1`: the Kubernetes version plus K3s' own release counter. */
 export interface K3sVersion {
@@ -83,7 +84,7 @@ export function applyBundledTraefikChart(input: unknown, config: ClusterConfig):
       warnings: [{
         path: ['k3s', 'version'],
         message: `this tool does not know which Traefik chart K3s ${k3sVersion} bundles, so the Traefik values follow the default `
-          + `chart ${DEFAULT_CHART_VERSION}: set traefik.chartVersion to what \`${READ_CHART}\` shows`,
+          + `chart ${TRAEFIK_CHART_VERSION}: set traefik.chartVersion to what \`${READ_CHART}\` shows`,
       }],
     };
   }

@@ -121,7 +121,7 @@ export type InstallArgs = Pick<InstallOptions, 'cluster' | 'manifestsDir' | 'dry
  * as the one-line advice, or undefined. npm then sets `npm_config_<flag>` (`true` for `--cluster dev`,
  * whose value it passes on as a bare argument, or `dev` for `--cluster=dev`) and passes the rest.
  */
-export function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   const given = (flag: string) => args.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
   const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
   const bareValues = args.slice(0, firstFlag === -1 ? args.length : firstFlag);
@@ -161,7 +161,7 @@ export function parseInstallArgs(args: readonly string[], env: NodeJS.ProcessEnv
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new Error(`${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; ${USAGE}`);
+    throw new Error(`${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; ${USAGE}`, { cause: e });
   }
   if (values.help) return 'help';
   const single = (flag: 'cluster' | 'dir', list: string[] | undefined): string | undefined => {

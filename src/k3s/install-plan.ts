@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { dns1123Label } from '../config/formats';
+import { addonFileNameProblem, addonName } from './addon-name';
 
 /**
  * What `npm run k3s:install` does, decided from the manifests and a snapshot of the K3s manifests
  * folder. Pure: reads and writes nothing (install-apply.ts reads the folders and carries a plan out).
  */
-
-/**
- * AddOn names of K3s' packaged components: K3s rewrites their files at every start, and
- * `--disable <name>` (servicelb is disabled for kube-vip) deletes any file of that name.
- */
-const K3S_ADDONS = new Set(['ccm', 'coredns', 'gateway-api-crd', 'local-storage', 'metrics-server', 'rolebindings', 'runtimes', 'servicelb', 'traefik']);
 
 /** The file of dist/<cluster>/ whose `resources` are what gets installed. */
 export const KUSTOMIZATION = 'kustomization.yaml';
@@ -87,7 +81,7 @@ export interface InstallPlan {
 }
 
 /** Name of the dotfile (ignored by K3s) that lists the files a cluster's install owns. */
-export function recordFileName(cluster: string): string {
+function recordFileName(cluster: string): string {
   return `.k3s-vip-${cluster}.json`;
 }
 
@@ -105,29 +99,9 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** K3s' AddOn name of a file: the part of its name before the first dot. */
-function addonName(fileName: string): string {
-  return fileName.split('.')[0];
-}
-
 /** Whether K3s applies a file of this name (it skips dotfiles and other extensions). */
 function appliedByK3s(fileName: string): boolean {
   return !fileName.startsWith('.') && /\.(ya?ml|json)$/i.test(fileName);
-}
-
-/** Why `name` cannot be installed, or undefined when it is a valid `<AddOn name>.yaml`. */
-function fileNameProblem(name: string): string | undefined {
-  if (!name.endsWith('.yaml')) return `${JSON.stringify(name)} is not a <name>.yaml file name`;
-  const stem = name.slice(0, -'.yaml'.length);
-  if (stem.includes('.')) {
-    return `K3s names the AddOn after the part before the first dot (${JSON.stringify(addonName(name))}): use a name with one dot, <name>.yaml`;
-  }
-  const bad = dns1123Label(stem);
-  if (bad) return `K3s uses the name before .yaml as AddOn name, and ${bad}`;
-  if (K3S_ADDONS.has(stem)) {
-    return `${JSON.stringify(stem)} is the AddOn of a K3s packaged component, which K3s rewrites or deletes: rename the chart`;
-  }
-  return undefined;
 }
 
 /** The record's text: deterministic, so an unchanged install compares equal and is not rewritten. */
@@ -150,7 +124,7 @@ function parseRecord(recordFile: string, text: string): Map<string, string> {
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) throw invalid('expected {"files": {"<name>.yaml": {"sha256": "<64 hex digits>"}}}');
   // A name that is not a plain manifest name (e.g. `../x.yaml`) would let the record remove files outside our own.
-  const badName = Object.keys(parsed.data.files).find((name) => fileNameProblem(name));
+  const badName = Object.keys(parsed.data.files).find((name) => addonFileNameProblem(name));
   if (badName !== undefined) throw invalid(`it lists ${JSON.stringify(badName)}, which this command never writes`);
   return new Map(Object.entries(parsed.data.files).map(([name, { sha256: sha }]) => [name, sha]));
 }
@@ -274,7 +248,7 @@ export function planInstall(input: InstallInput): InstallPlan {
 
   const declared = new Set<string>();
   for (const [name, text] of manifests) {
-    const problem = fileNameProblem(name);
+    const problem = addonFileNameProblem(name);
     if (problem) errors.push(`${source}/${name} cannot be installed: ${problem}`);
     const objects = objectsOf(text);
     if (!objects) errors.push(`${source}/${name} is not valid YAML: run \`npm run synth\``);

@@ -3,14 +3,13 @@ import { k8s } from 'cdk8s-plus-27';
 import { ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
 import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
+import { CLOUD_PROVIDER_IMAGE } from '../pins';
 
 export interface KubeVipCloudProviderProps {
   /** The address pools, written to the `kubevip` ConfigMap. */
   readonly pool: IpPoolSettings;
 }
 
-/** Pinned release (kube-vip/kube-vip-cloud-provider tag v0.0.12, 2025-05-01). */
-export const CLOUD_PROVIDER_IMAGE = 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12';
 /** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
 export const POOL_CONFIG_MAP = 'kubevip';
 

@@ -1,3 +1,4 @@
+import { KUBE_VIP_IMAGE_REPOSITORY } from '../pins';
 import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
@@ -30,11 +31,6 @@ export interface KubeVipSettings {
    * @default - no control-plane VIP: kube-vip for Services only
    */
   readonly controlPlaneAddress?: string;
-  /**
-   * kube-vip acts as LoadBalancer controller.
-   * @default true
-   */
-  readonly services?: boolean;
   /**
    * A Service VIP equals the control-plane VIP, so both must follow one leader (kube-vip v1.1.0+).
    * @default false
@@ -72,12 +68,11 @@ export interface BgpPeer {
 }
 
 /** Env var the peer password is read into, so `bgp_peers` can reference it as $(...). */
-export const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
+const BGP_PASSWORD_ENV = 'BGP_PEER_PASSWORD';
 
 /** Upstream lease names (kube-vip `pkg/kubevip/config_envvar.go` defaults, v0.6.1+). */
 export const CONTROL_PLANE_LEASE = 'plndr-cp-lock';
 export const SERVICES_LEASE = 'plndr-svcs-lock';
-export const IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
 
 /**
  * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
@@ -104,11 +99,10 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     add('cp_namespace', 'kube-system');
     if (rules.emitsDdnsOff) add('vip_ddns', false);
   }
-  if (settings.services ?? true) {
-    add('svc_enable', true);
-    // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
-    if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
-  }
+  // Always the LoadBalancer controller: with ServiceLB disabled nothing else announces Traefik's VIP.
+  add('svc_enable', true);
+  // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
+  if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
   if (bgp) {
     // Every node advertises the VIPs to its peers (ECMP), so no leader election (https://kube-vip.io/docs/modes/bgp/).
     add('bgp_enable', true);
@@ -134,7 +128,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
 
   return {
     version: version.tag,
-    image: `${IMAGE_REPOSITORY}:${version.tag}`,
+    image: `${KUBE_VIP_IMAGE_REPOSITORY}:${version.tag}`,
     imagePullPolicy: rules.imagePullPolicy,
     env,
     capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: rules.dropCapabilities },

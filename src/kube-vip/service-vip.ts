@@ -3,7 +3,7 @@ import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
 
 /** kube-vip reads Service VIPs from this annotation from v0.5.12 (spelling is case-sensitive). */
-export const LOAD_BALANCER_IPS_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
+const LOAD_BALANCER_IPS_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
 
 /** How a LoadBalancer Service asks kube-vip for fixed VIPs, for a given kube-vip release. */
 export interface ServiceVipFields {

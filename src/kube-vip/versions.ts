@@ -1,3 +1,4 @@
+import { KUBE_VIP_VERSION } from '../pins';
 import { parseVersion, rulesFor, Version } from '../semver';
 
 /** What changes in kube-vip's generated DaemonSet and runtime from one release to the next. */
@@ -37,7 +38,7 @@ export interface KubeVipRules {
  * `pkg/kubevip/config_generator.go`, the annotations in `pkg/kubevip/annotations.go`, and the common
  * control-plane/services lease of v1.1.0 (PR #1426; https://kube-vip.io/docs/usage/services/).
  */
-const TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRules>> = [
+export const KUBE_VIP_TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRules>> = [
   {
     since: 'v0.5.0',
     maskEnv: 'vip_cidr',
@@ -67,9 +68,8 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRules>> = [
 
 export const OLDEST_SUPPORTED = parseVersion('v0.5.0');
 /** Newest release whose output was checked; newer ones get its rules and a warning. */
-export const NEWEST_KNOWN = parseVersion('v1.2.3');
-export const DEFAULT_VERSION = NEWEST_KNOWN.tag;
+export const NEWEST_KNOWN = parseVersion(KUBE_VIP_VERSION);
 
 export function kubeVipRules(version: Version): KubeVipRules {
-  return rulesFor<KubeVipRules>(TABLE, version);
+  return rulesFor<KubeVipRules>(KUBE_VIP_TABLE, version);
 }

@@ -4,7 +4,7 @@ import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
 import { kubeVipVersionSupport } from '../config/rules';
-import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
 
 export interface LoadBalancerServicePort {
@@ -67,7 +67,7 @@ export interface LoadBalancerServiceProps {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id);
-    const { namespace = 'default', kubeVipVersion = DEFAULT_VERSION, ips = [] } = props;
+    const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION, ips = [] } = props;
     const check = new PropsValidator('LoadBalancerService')
       .text(['name'], props.name, format.dns1035Label)
       .text(['namespace'], namespace, format.dns1123Label)

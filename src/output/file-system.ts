@@ -59,7 +59,7 @@ export const nodeFileSystem: FileSystem = {
 const TEMPORARY = /^\..+\.k3s-vip-\d+\.tmp$/;
 
 /** The temporary name `target` is written under before it is renamed into place. */
-export function temporaryName(target: string): string {
+function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.k3s-vip-${process.pid}.tmp`);
 }
 

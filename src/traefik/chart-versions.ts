@@ -31,15 +31,16 @@ export interface TraefikChartRules {
  * `traefik/templates/_podtemplate.tpl` / `_service.tpl` read at the boundary tags (v24.0.0/v25.0.0,
  * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
  */
-const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
+export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
   {
     since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers',
     recreateStrategy: 'type-and-null-rolling-update',
   },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
-  // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
+  // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
   { since: '31.1.1', recreateStrategy: 'type' },
+  // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
   { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   { since: '34.0.0', redirectKey: 'ports.web.redirections' },
@@ -51,16 +52,9 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
 export const OLDEST_CHART = parseVersion('20.0.0');
 /** Newest upstream chart whose keys were compared (traefik-helm-chart v41.3.0). */
 export const NEWEST_KNOWN_CHART = parseVersion('41.3.0');
-/**
- * Newest chart K3s is verified to package (k3s-io/k3s-charts 39.0.701+up39.0.7). Its output stays
- * harmless on the 40.x chart of K3s v1.36.2+ (`service.type` is ignored there and LoadBalancer is
- * the default; only dual-stack VIPs need 40.x set, as top-level `ipFamilyPolicy` is ignored too),
- * while 40.x output on a 39.x chart would render `type` twice into the Service.
- */
-export const DEFAULT_CHART_VERSION = '39.0.7';
 
 export function traefikChartRules(version: Version): TraefikChartRules {
-  return rulesFor<TraefikChartRules>(TABLE, version);
+  return rulesFor<TraefikChartRules>(TRAEFIK_CHART_TABLE, version);
 }
 
 /** K3s packages charts as `39.0.701+up39.0.7`: the part after `+up` is the upstream version. */

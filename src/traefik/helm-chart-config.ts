@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { DEFAULT_CHART_VERSION } from './chart-versions';
+import { TRAEFIK_CHART_VERSION } from '../pins';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
 import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { chartVersionSupport, kubeVipVersionSupport } from '../config/rules';
-import { DEFAULT_VERSION } from '../kube-vip/versions';
+import { KUBE_VIP_VERSION } from '../pins';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -74,7 +74,7 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
-    const { chartVersion = DEFAULT_CHART_VERSION, kubeVipVersion = DEFAULT_VERSION } = props;
+    const { chartVersion = TRAEFIK_CHART_VERSION, kubeVipVersion = KUBE_VIP_VERSION } = props;
     const check = new PropsValidator('TraefikHelmChartConfig')
       .text(['chartVersion'], chartVersion, format.chartVersion)
       .problem(['chartVersion'], format.chartVersion(chartVersion) ? undefined : chartVersionSupport(chartVersion).error)

@@ -3,6 +3,7 @@ import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './ch
 import { traefikHaValues } from './ha-values';
 import { mergeValues } from './values-merge';
 import { serviceVipFields } from '../kube-vip/service-vip';
+import { VOLUME_PERMISSIONS_IMAGE } from '../pins';
 import { parseVersion } from '../semver';
 
 export interface TraefikValuesSettings {
@@ -60,8 +61,6 @@ const WEBSECURE = 'websecure';
  */
 const DATA_VOLUME = { name: 'data', path: '/data' } as const;
 const ACME_STORAGE = `${DATA_VOLUME.path}/acme.json`;
-/** Image of the initContainer that prepares acme.json; pinned, never `latest` (upstream EXAMPLES.md uses busybox:latest). */
-export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';
 /** GID Traefik runs as: the chart default `runAsGroup: 65532` in every version v20 to v41. */
 const TRAEFIK_GID = 65532;
 

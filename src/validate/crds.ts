@@ -72,7 +72,7 @@ export function crdValidator(crd: Crd, version: string): ValidateFunction {
     try {
       validate = compileCached(closeObjects(crd.versions.get(version)) as object);
     } catch (e) {
-      throw new Error(`${crd.file}: the openAPIV3Schema of ${crd.kind} ${version} does not compile: ${(e as Error).message}`);
+      throw new Error(`${crd.file}: the openAPIV3Schema of ${crd.kind} ${version} does not compile: ${(e as Error).message}`, { cause: e });
     }
     validators.set(id, validate);
   }

@@ -1,0 +1,35 @@
+/**
+ * Every upstream release this tool pins, in one place: raising a pin is a one-line change here (plus
+ * `npm run synth` and reading the upstream changelog). Version-dependent rules live in the version tables
+ * (src/kube-vip/versions.ts, src/traefik/chart-versions.ts), which must know the pinned release.
+ */
+
+/** kube-vip's image repository, as its generator writes it (kube-vip/kube-vip `cmd/kube-vip-manifests.go`, `--image` default v1.0.1+). */
+export const KUBE_VIP_IMAGE_REPOSITORY = 'ghcr.io/kube-vip/kube-vip';
+
+/**
+ * Default kube-vip release: the newest one whose `kube-vip manifest daemonset` output was compared
+ * (kube-vip/kube-vip tag v1.2.3, 2026-08-10; https://github.com/kube-vip/kube-vip/releases).
+ */
+export const KUBE_VIP_VERSION = 'v1.2.3';
+
+/**
+ * kube-vip-cloud-provider release (kube-vip/kube-vip-cloud-provider tag v0.0.12, 2025-05-01), as its
+ * `manifest/kube-vip-cloud-controller.yaml` at that tag names it.
+ */
+export const CLOUD_PROVIDER_IMAGE = 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12';
+
+/**
+ * Default upstream Traefik chart: the newest K3s is verified to package (k3s-io/k3s-charts
+ * `traefik 39.0.701+up39.0.7`, from traefik/traefik-helm-chart tag v39.0.7). Its output stays harmless on
+ * the 40.x chart of K3s v1.36.2+ (`service.type` is ignored there and LoadBalancer is the default; only
+ * dual-stack VIPs need 40.x set, as top-level `ipFamilyPolicy` is ignored too), while 40.x output on a
+ * 39.x chart would render `type` twice into the Service.
+ */
+export const TRAEFIK_CHART_VERSION = '39.0.7';
+
+/**
+ * Image of the initContainer that prepares acme.json; pinned, never `latest` (traefik/traefik-helm-chart
+ * `EXAMPLES.md` uses busybox:latest). busybox 1.37.0: https://hub.docker.com/_/busybox.
+ */
+export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';

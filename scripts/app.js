@@ -17,11 +17,13 @@ const COMMANDS = {
   'validate/conformance': 'check dist/ against the Kubernetes schemas and CRDs (npm run validate)',
   'config/json-schema': 'regenerate config.schema.json (npm run schema)',
   'new-cluster': 'start config/<name>.yaml (npm run new -- <name> [--from <cluster or example>])',
-  'k3s/install': 'install a cluster into K3s\' manifests folder (npm run k3s:install -- --help)',
+  'k3s/install': "install a cluster into K3s' manifests folder (npm run k3s:install -- --help)",
 };
 function usage(error) {
   const lines = Object.entries(COMMANDS).map(([name, what]) => `  ${name.padEnd(22)}${what}`);
-  (error ? process.stderr : process.stdout).write(`${error ? `error: ${error}\n` : ''}usage: node scripts/app.js [command] [args]\n${lines.join('\n')}\n`);
+  (error ? process.stderr : process.stdout).write(
+    `${error ? `error: ${error}\n` : ''}usage: node scripts/app.js [command] [args]\n${lines.join('\n')}\n`,
+  );
   process.exit(error ? 1 : 0);
 }
 if (['--help', '-h', 'help'].includes(command)) usage();

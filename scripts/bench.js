@@ -30,9 +30,12 @@ function median(values) {
 /** `cdk8s synth` of this project with another config folder, `times` runs. */
 function synth(configDir, times) {
   const dist = join(work, `dist-${Math.random().toString(36).slice(2)}`);
-  const runs = Array.from({ length: times }, () => run([cli, 'synth', '--output', join(work, 'staging'), '--app', `node --require ${probe} scripts/app.js`], {
-    cwd: root, env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: dist },
-  }));
+  const runs = Array.from({ length: times }, () =>
+    run([cli, 'synth', '--output', join(work, 'staging'), '--app', `node --require ${probe} scripts/app.js`], {
+      cwd: root,
+      env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: dist },
+    }),
+  );
   rmSync(dist, { recursive: true, force: true });
   return { ms: median(runs.map((r) => r.ms)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
 }
@@ -44,12 +47,25 @@ function stressConfig(clusters, ingresses, services) {
   for (let c = 0; c < clusters; c++) {
     const lan = `10.${100 + c}.0`;
     const lines = [
-      'kubeVip:', `  controlPlane: {address: ${lan}.10}`, '  services:', '    ipPool:', `      global: {range: ${lan}.100-${lan}.250}`,
-      'traefik:', `  loadBalancerIPs: [${lan}.11]`, '  externalCertResolvers: [default]',
+      'kubeVip:',
+      `  controlPlane: {address: ${lan}.10}`,
+      '  services:',
+      '    ipPool:',
+      `      global: {range: ${lan}.100-${lan}.250}`,
+      'traefik:',
+      `  loadBalancerIPs: [${lan}.11]`,
+      '  externalCertResolvers: [default]',
       'ingresses:',
-      ...Array.from({ length: ingresses }, (_, i) => `  - {name: site-${i}, namespace: team-${i % 10}, host: site-${i}.c${c}.example.com, service: web-${i}, port: 80, tls: {certResolver: default}}`),
+      ...Array.from(
+        { length: ingresses },
+        (_, i) =>
+          `  - {name: site-${i}, namespace: team-${i % 10}, host: site-${i}.c${c}.example.com, service: web-${i}, port: 80, tls: {certResolver: default}}`,
+      ),
       'loadBalancers:',
-      ...Array.from({ length: services }, (_, i) => `  - {name: svc-${i}, namespace: team-${i % 10}, selector: {app: svc-${i}}, ports: [{port: ${10000 + i}}]}`),
+      ...Array.from(
+        { length: services },
+        (_, i) => `  - {name: svc-${i}, namespace: team-${i % 10}, selector: {app: svc-${i}}, ports: [{port: ${10000 + i}}]}`,
+      ),
     ];
     writeFileSync(join(dir, `cluster-${c}.yaml`), `${lines.join('\n')}\n`);
   }
@@ -60,10 +76,13 @@ function stressConfig(clusters, ingresses, services) {
 function trivialApp() {
   const dir = join(work, 'trivial');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'main.js'), `const { App, Chart, ApiObject } = require(${JSON.stringify(require.resolve('cdk8s'))});
+  writeFileSync(
+    join(dir, 'main.js'),
+    `const { App, Chart, ApiObject } = require(${JSON.stringify(require.resolve('cdk8s'))});
 const app = new App(); const chart = new Chart(app, 'trivial');
 new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'trivial' } });
-app.synth();\n`);
+app.synth();\n`,
+  );
   writeFileSync(join(dir, 'cdk8s.yaml'), `app: node --require ${probe} main.js\n`);
   return dir;
 }
@@ -71,11 +90,14 @@ app.synth();\n`);
 /** Node loading cdk8s and cdk8s-plus-27 and writing `objects` objects with cdk8s' Yaml. */
 function floor(objects) {
   const script = join(work, 'floor.js');
-  writeFileSync(script, `const { Yaml } = require(${JSON.stringify(require.resolve('cdk8s'))});
+  writeFileSync(
+    script,
+    `const { Yaml } = require(${JSON.stringify(require.resolve('cdk8s'))});
 require(${JSON.stringify(require.resolve('cdk8s-plus-27'))});
 const { writeFileSync } = require('node:fs');
 const docs = Array.from({ length: ${objects} }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'o' + i, namespace: 'default', labels: { app: 'x' } }, data: { key: 'value-' + i } }));
-writeFileSync(${JSON.stringify(join(work, 'floor.yaml'))}, Yaml.stringify(...docs));\n`);
+writeFileSync(${JSON.stringify(join(work, 'floor.yaml'))}, Yaml.stringify(...docs));\n`,
+  );
   return run([script], {});
 }
 
@@ -119,9 +141,19 @@ function main() {
   const rows = [
     ['cdk8s synth, trivial prebuilt app (1 object)', f(trivial.ms), '', `${trivial.peakMb.toFixed(0)} MB`],
     [`node + cdk8s + cdk8s-plus-27 floor, ${devObjects} objects`, f(devFloor.ms), '', ''],
-    [`cdk8s synth config/dev.yaml (${devObjects} objects)`, f(dev.ms), `${(dev.ms / trivial.ms).toFixed(2)}x trivial, ${(dev.ms / devFloor.ms).toFixed(2)}x floor`, `${dev.peakMb.toFixed(0)} MB`],
+    [
+      `cdk8s synth config/dev.yaml (${devObjects} objects)`,
+      f(dev.ms),
+      `${(dev.ms / trivial.ms).toFixed(2)}x trivial, ${(dev.ms / devFloor.ms).toFixed(2)}x floor`,
+      `${dev.peakMb.toFixed(0)} MB`,
+    ],
     [`node + cdk8s + cdk8s-plus-27 floor, ${stressObjects} objects`, f(stressFloor.ms), '', ''],
-    [`cdk8s synth stress: 20 clusters x (100 Ingresses + 50 LB Services), ${stressObjects} objects`, f(stress.ms), `${(stress.ms / stressFloor.ms).toFixed(2)}x floor`, `${stress.peakMb.toFixed(0)} MB`],
+    [
+      `cdk8s synth stress: 20 clusters x (100 Ingresses + 50 LB Services), ${stressObjects} objects`,
+      f(stress.ms),
+      `${(stress.ms / stressFloor.ms).toFixed(2)}x floor`,
+      `${stress.peakMb.toFixed(0)} MB`,
+    ],
     ...sizes.map((l, i) => [
       `cdk8s synth stress, ${l.n} clusters (${l.objects} objects)`,
       f(l.ms),
@@ -129,13 +161,17 @@ function main() {
       `${l.peakMb.toFixed(0)} MB`,
     ]),
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['case', 'median', 'ratio', 'peak RSS (app)'][i].length));
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i].length), ['case', 'median', 'ratio', 'peak RSS (app)'][i].length),
+  );
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log(line(['case', 'median', 'ratio', 'peak RSS (app)']));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
-  console.log(`targets: dev <= 1.2 s and <= 1.5x trivial; stress <= 6 s and <= 300 MB; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `targets: dev <= 1.2 s and <= 1.5x trivial; stress <= 6 s and <= 300 MB; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

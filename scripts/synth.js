@@ -46,9 +46,10 @@ const NOISE = [
   /^ERROR: synthesis failed, app expected to create /,
   /^No manifests synthesized$/,
 ];
-const relay = (from, to) => createInterface({ input: from }).on('line', (line) => {
-  if (!NOISE.some((pattern) => pattern.test(line))) to.write(`${line}\n`);
-});
+const relay = (from, to) =>
+  createInterface({ input: from }).on('line', (line) => {
+    if (!NOISE.some((pattern) => pattern.test(line))) to.write(`${line}\n`);
+  });
 relay(child.stdout, process.stdout);
 relay(child.stderr, process.stderr);
 

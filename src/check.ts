@@ -51,9 +51,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
 
 /** `npm run check`. */
 export function main(): void {
-  process.exitCode = runCheck(
-    process.env.K3S_VIP_CONFIG_DIR ?? 'config',
-    process.env.K3S_VIP_DIST_DIR ?? 'dist',
-    (line) => process.stderr.write(`${line}\n`),
+  process.exitCode = runCheck(process.env.K3S_VIP_CONFIG_DIR ?? 'config', process.env.K3S_VIP_DIST_DIR ?? 'dist', (line) =>
+    process.stderr.write(`${line}\n`),
   );
 }

@@ -5,7 +5,13 @@
  */
 export { K3sVipCluster } from './api/cluster';
 export type {
-  ClusterIngress, ClusterK3s, ClusterKubeVip, ClusterKubeVipServices, ClusterLoadBalancer, ClusterTraefik, K3sVipClusterProps,
+  ClusterIngress,
+  ClusterK3s,
+  ClusterKubeVip,
+  ClusterKubeVipServices,
+  ClusterLoadBalancer,
+  ClusterTraefik,
+  K3sVipClusterProps,
 } from './api/cluster';
 export { K3sVipValidationError } from './api/errors';
 export type { ValidationProblem } from './api/errors';

@@ -20,7 +20,12 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
   if (!config.gitops) return;
   const { engine, repoURL, revision, path } = config.gitops;
   new GitOpsChart(app, engine, {
-    engine, repoURL, revision, path: path ?? `dist/${name}`, name: `k3s-vip-${name}`, deferredManifests: deferredManifests(config),
+    engine,
+    repoURL,
+    revision,
+    path: path ?? `dist/${name}`,
+    name: `k3s-vip-${name}`,
+    deferredManifests: deferredManifests(config),
   });
 }
 
@@ -30,22 +35,34 @@ export function clusterDocuments(cluster: LoadedCluster, source: string, manifes
   const inventory = k3sInventory(config);
   // With a node inventory every node gets its whole config file; without, one drop-in for every server.
   const k3sFiles: Array<[string, string]> = inventory
-    ? inventory.nodes.map((node) => [`k3s/${node.name}.yaml`, generatedHeader(source) + k3sNodeConfig(node, {
-      inventory, clusterCidr: config.k3s.clusterCidr, serviceCidr: config.k3s.serviceCidr,
-    })])
-    : [['k3s/config.yaml', generatedHeader(source) + k3sServerConfig({
-      controlPlaneAddress: config.kubeVip.controlPlane?.address,
-      clusterCidr: config.k3s.clusterCidr,
-      serviceCidr: config.k3s.serviceCidr,
-    })]];
-  return [
-    ...k3sFiles,
-    ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })],
-  ];
+    ? inventory.nodes.map((node) => [
+        `k3s/${node.name}.yaml`,
+        generatedHeader(source) +
+          k3sNodeConfig(node, {
+            inventory,
+            clusterCidr: config.k3s.clusterCidr,
+            serviceCidr: config.k3s.serviceCidr,
+          }),
+      ])
+    : [
+        [
+          'k3s/config.yaml',
+          generatedHeader(source) +
+            k3sServerConfig({
+              controlPlaneAddress: config.kubeVip.controlPlane?.address,
+              clusterCidr: config.k3s.clusterCidr,
+              serviceCidr: config.k3s.serviceCidr,
+            }),
+        ],
+      ];
+  return [...k3sFiles, ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })]];
 }
 
 export const wiring: ClusterWiring = {
-  addClusterCharts, addGitOpsCharts, clusterDocuments, singlePointsOfFailure: ({ config }) => singlePointsOfFailure(config, nodeInventory(config)),
+  addClusterCharts,
+  addGitOpsCharts,
+  clusterDocuments,
+  singlePointsOfFailure: ({ config }) => singlePointsOfFailure(config, nodeInventory(config)),
 };
 
 /** Entry point of `cdk8s synth` (through scripts/app.js). */

@@ -21,7 +21,7 @@ const USAGE = [
   '',
   'Writes config/<name>.yaml, a copy of config/<cluster>.yaml or else config/examples/<example>.yaml',
   '(default: the reference config/dev.yaml), with a working $schema line for the editor.',
-  '<name> becomes the output folder dist/<name>/: lower-case letters, digits and \'-\'.',
+  "<name> becomes the output folder dist/<name>/: lower-case letters, digits and '-'.",
 ];
 
 /** The cluster the copy starts from when `--from` is not given. */
@@ -34,9 +34,11 @@ const SITE_KEYS = new Set(['interface', 'address', 'loadBalancerIPs', 'ips', 'ra
 /** Config files directly in `dir`, by name without extension (empty when the folder is missing). */
 function configsIn(dir: string): Map<string, string> {
   if (!existsSync(dir)) return new Map();
-  return new Map(readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
-    .map((entry) => [entry.name.slice(0, -extname(entry.name).length), join(dir, entry.name)]));
+  return new Map(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+      .map((entry) => [entry.name.slice(0, -extname(entry.name).length), join(dir, entry.name)]),
+  );
 }
 
 const posix = (path: string): string => path.split(sep).join('/');
@@ -57,7 +59,7 @@ function parseArgs(args: readonly string[]): { name: string; from?: string } | '
       positional.push(arg);
     }
   }
-  if (!positional.length) return 'give the new cluster\'s name (see --help)';
+  if (!positional.length) return "give the new cluster's name (see --help)";
   if (positional.length > 1) return `expected one cluster name, got ${positional.length}: ${positional.join(' ')}`;
   return { name: positional[0], from };
 }
@@ -66,9 +68,11 @@ function parseArgs(args: readonly string[]): { name: string; from?: string } | '
 function siteValues(value: unknown, path: Array<string | number> = []): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => siteValues(item, [...path, i]));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => SITE_KEYS.has(key)
-    ? [`${formatPath([...path, key])}: ${Array.isArray(child) ? child.join(', ') : String(child)}`]
-    : siteValues(child, [...path, key]));
+  return Object.entries(value).flatMap(([key, child]) =>
+    SITE_KEYS.has(key)
+      ? [`${formatPath([...path, key])}: ${Array.isArray(child) ? child.join(', ') : String(child)}`]
+      : siteValues(child, [...path, key]),
+  );
 }
 
 /**

@@ -31,10 +31,7 @@ export function compareVersions(a: Version, b: Version): number {
  * Folds a version table into the rules in force for `version`: every row whose `since` is not
  * newer than it applies, later rows overriding earlier ones. Rows must be sorted by `since`.
  */
-export function rulesFor<T extends object>(
-  table: ReadonlyArray<{ readonly since: string } & Partial<T>>,
-  version: Version,
-): T {
+export function rulesFor<T extends object>(table: ReadonlyArray<{ readonly since: string } & Partial<T>>, version: Version): T {
   let rules = {} as T;
   for (const { since, ...changes } of table) {
     if (compareVersions(parseVersion(since), version) > 0) break;

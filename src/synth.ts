@@ -69,7 +69,12 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
     wiring.addGitOpsCharts(gitops, cluster);
     for (const [name, text] of renderCharts(gitops, header)) put(`gitops/${name}`, text);
 
-    for (const [path, text] of wiring.clusterDocuments(cluster, source, rendered.map(([name]) => name))) put(path, text);
+    for (const [path, text] of wiring.clusterDocuments(
+      cluster,
+      source,
+      rendered.map(([name]) => name),
+    ))
+      put(path, text);
   }
   return files;
 }
@@ -92,7 +97,9 @@ export function runSynth(options: SynthOptions): number {
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
   const fail = (lines: string[]): number => {
     for (const line of lines) log(line);
-    log(`synth failed: ${options.distDir}/ was left unchanged.${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`);
+    log(
+      `synth failed: ${options.distDir}/ was left unchanged.${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
+    );
     // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
     // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
     return underCli ? 0 : 1;
@@ -101,12 +108,17 @@ export function runSynth(options: SynthOptions): number {
   // Compared as real paths: a link must not smuggle the config folder into the output folder.
   const inside = relative(realPath(options.distDir), realPath(options.configDir));
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
-    return fail([`error: the output folder ${options.distDir}/ contains the config folder ${options.configDir}/: point the output elsewhere (default dist/)`]);
+    return fail([
+      `error: the output folder ${options.distDir}/ contains the config folder ${options.configDir}/: point the output elsewhere (default dist/)`,
+    ]);
   }
   const loaded = loadConfigDir(options.configDir);
   for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
   if (loaded.errors.length) {
-    return fail([...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`), `${loaded.errors.length} error(s) in ${options.configDir}/.`]);
+    return fail([
+      ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
+      `${loaded.errors.length} error(s) in ${options.configDir}/.`,
+    ]);
   }
 
   let files: FileTree;
@@ -114,7 +126,10 @@ export function runSynth(options: SynthOptions): number {
     files = withGeneratedList(renderClusters(loaded.clusters, options.wiring));
     const violations = validateManifests(files);
     if (violations.length) {
-      return fail([...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
+      return fail([
+        ...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`),
+        `${violations.length} conformance violation(s).`,
+      ]);
     }
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);
@@ -130,10 +145,13 @@ export function runSynth(options: SynthOptions): number {
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
   for (const cluster of loaded.clusters) {
-    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? [])
+      log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
   }
   for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
-  log(`synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`);
+  log(
+    `synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
+  );
   return 0;
 }
 
@@ -157,7 +175,9 @@ function outputFolder(dir: string): string {
   }
   const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
   if (stat?.isSymbolicLink() && !target?.isDirectory()) {
-    throw new PublishError(`${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`);
+    throw new PublishError(
+      `${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
+    );
   }
   mkdirSync(dir, { recursive: true });
   const real = realpathSync(dir);

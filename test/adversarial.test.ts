@@ -13,19 +13,23 @@ const errorsOf = (text: string) => parseConfigText('c.yaml', text).errors.map(fo
 
 describe('every problem at once, also across the per-value and the cross-value checks', () => {
   test.each([
-    ['a misspelt key next to cross-value problems',
+    [
+      'a misspelt key next to cross-value problems',
       'kubeVip: {version: v1.2.3, inteface: eth0, controlPlane: {address: 10.42.0.5}}\ntraefik: {loadBalancerIPs: [192.168.0.41, 192.168.0.41]}\n',
       [
         'c.yaml:1:28: kubeVip.inteface: unknown key "inteface": did you mean "interface"? Allowed here: version, mode, interface, controlPlane, services, bgp',
         'c.yaml:1:68: kubeVip.controlPlane.address: "10.42.0.5" lies inside the K3s pod network (cluster-cidr) 10.42.0.0/16; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes\' LAN',
         'c.yaml:2:43: traefik.loadBalancerIPs[1]: "192.168.0.41" is listed twice (first at traefik.loadBalancerIPs[0]): list each VIP once',
-      ]],
-    ['a too old kube-vip next to a VIP in the pod network',
+      ],
+    ],
+    [
+      'a too old kube-vip next to a VIP in the pod network',
       'kubeVip: {version: v0.4.0, controlPlane: {address: 10.42.0.5}}\ntraefik: {loadBalancerIPs: [192.168.0.41]}\n',
       [
         'c.yaml:1:20: kubeVip.version: "v0.4.0" is older than the oldest supported kube-vip v0.5.0: use v0.5.0 or newer (newest known: v1.2.3)',
         'c.yaml:1:52: kubeVip.controlPlane.address: "10.42.0.5" lies inside the K3s pod network (cluster-cidr) 10.42.0.0/16; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes\' LAN',
-      ]],
+      ],
+    ],
   ])('%s', (_, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
   });
@@ -33,12 +37,23 @@ describe('every problem at once, also across the per-value and the cross-value c
 
 describe('YAML features the config does not take are refused by name, not misread', () => {
   test.each([
-    ['an unknown tag', 'traefik: {loadBalancerIPs: [!Ref 192.168.0.41]}\n',
-      ['c.yaml:1:29: traefik.loadBalancerIPs: "!Ref" is a YAML tag this config does not know: remove it and write the plain value']],
-    ['a merge key', `${TRAEFIK}ingresses: [&w {name: web, host: a.example.com, service: web, port: 80}, {<<: *w, name: web2, host: b.example.com}]\n`,
-      ['c.yaml:3:75: ingresses[1]: merge keys (`<<: *anchor`) are not supported: write the keys out in full']],
-    ['an empty value (~)', `kubeVip: {version: ~}\n${TRAEFIK}`,
-      ['c.yaml:1:20: kubeVip.version: is empty: give a value (kube-vip release tag; every version-dependent field follows it), or remove the key']],
+    [
+      'an unknown tag',
+      'traefik: {loadBalancerIPs: [!Ref 192.168.0.41]}\n',
+      ['c.yaml:1:29: traefik.loadBalancerIPs: "!Ref" is a YAML tag this config does not know: remove it and write the plain value'],
+    ],
+    [
+      'a merge key',
+      `${TRAEFIK}ingresses: [&w {name: web, host: a.example.com, service: web, port: 80}, {<<: *w, name: web2, host: b.example.com}]\n`,
+      ['c.yaml:3:75: ingresses[1]: merge keys (`<<: *anchor`) are not supported: write the keys out in full'],
+    ],
+    [
+      'an empty value (~)',
+      `kubeVip: {version: ~}\n${TRAEFIK}`,
+      [
+        'c.yaml:1:20: kubeVip.version: is empty: give a value (kube-vip release tag; every version-dependent field follows it), or remove the key',
+      ],
+    ],
   ])('%s', (_, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
   });
@@ -46,19 +61,36 @@ describe('YAML features the config does not take are refused by name, not misrea
 
 describe('messages that name the real problem', () => {
   test.each([
-    ['a resolver name the API would reject', 'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {"le|x": {email: a@b.co}}}\n',
-      'traefik.certResolvers.le|x: "le|x" is not a valid name'],
-    ['a quote in the ACME e-mail (the chart writes it into a quoted argument)',
+    [
+      'a resolver name the API would reject',
+      'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {"le|x": {email: a@b.co}}}\n',
+      'traefik.certResolvers.le|x: "le|x" is not a valid name',
+    ],
+    [
+      'a quote in the ACME e-mail (the chart writes it into a quoted argument)',
       'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {le: {email: \'"a"@b.c\'}}}\n',
-      'traefik.certResolvers.le.email: "\\"a\\"@b.c" is not a plain e-mail address'],
-    ['a character a URL must encode', 'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {le: {email: a@b.co, caServer: "https://x/a`b"}}}\n',
-      'traefik.certResolvers.le.caServer: "https://x/a`b" holds "`", which a URL must percent-encode'],
-    ['a single-label host', `${TRAEFIK}ingresses: [{name: a, host: localhost, service: s, port: 80}]\n`,
-      'ingresses[0].host: "localhost" has no dot: write the full host name clients use, e.g. "localhost.example.com"'],
-    ['a host label of 64 characters', `${TRAEFIK}ingresses: [{name: a, host: ${'a'.repeat(64)}.com, service: s, port: 80}]\n`,
-      `ingresses[0].host: "${'a'.repeat(64)}.com" has a part of 64 characters`],
-    ['a huge value is cut in the message', `${TRAEFIK}ingresses: [{name: a, host: a.com, path: /${'x'.repeat(5000)}, service: s, port: 80}]\n`,
-      `ingresses[0].path: "/${'x'.repeat(59)}"... (5001 characters) is 5001 characters long`],
+      'traefik.certResolvers.le.email: "\\"a\\"@b.c" is not a plain e-mail address',
+    ],
+    [
+      'a character a URL must encode',
+      'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {le: {email: a@b.co, caServer: "https://x/a`b"}}}\n',
+      'traefik.certResolvers.le.caServer: "https://x/a`b" holds "`", which a URL must percent-encode',
+    ],
+    [
+      'a single-label host',
+      `${TRAEFIK}ingresses: [{name: a, host: localhost, service: s, port: 80}]\n`,
+      'ingresses[0].host: "localhost" has no dot: write the full host name clients use, e.g. "localhost.example.com"',
+    ],
+    [
+      'a host label of 64 characters',
+      `${TRAEFIK}ingresses: [{name: a, host: ${'a'.repeat(64)}.com, service: s, port: 80}]\n`,
+      `ingresses[0].host: "${'a'.repeat(64)}.com" has a part of 64 characters`,
+    ],
+    [
+      'a huge value is cut in the message',
+      `${TRAEFIK}ingresses: [{name: a, host: a.com, path: /${'x'.repeat(5000)}, service: s, port: 80}]\n`,
+      `ingresses[0].path: "/${'x'.repeat(59)}"... (5001 characters) is 5001 characters long`,
+    ],
   ])('%s', (_, text, expected) => {
     const errors = errorsOf(text);
     expect(errors).toEqual([expect.stringContaining(expected)]);
@@ -82,21 +114,34 @@ describe('the config folder', () => {
     writeFileSync(join(dir, 'dev.yaml'), DEV);
     symlinkSync(join(dir, 'gone.yaml'), join(dir, 'prod.yaml'));
     const loaded = loadConfigDir(dir);
-    expect(loaded.errors.map(formatDiagnostic)).toEqual([`${join(dir, 'prod.yaml')}: is a symbolic link to nothing: point it at the config file, or remove it`]);
+    expect(loaded.errors.map(formatDiagnostic)).toEqual([
+      `${join(dir, 'prod.yaml')}: is a symbolic link to nothing: point it at the config file, or remove it`,
+    ]);
     expect(loaded.clusters).toEqual([]);
   });
 
   test.each([
-    ['missing', (root: string) => join(root, 'nope'),
-      'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder'],
-    ['a file', (root: string) => {
-      writeFileSync(join(root, 'file'), '');
-      return join(root, 'file');
-    }, 'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files'],
-    ['empty', (root: string) => {
-      mkdirSync(join(root, 'empty'));
-      return join(root, 'empty');
-    }, 'holds no <cluster>.yaml file: add one with `npm run new -- <name>`'],
+    [
+      'missing',
+      (root: string) => join(root, 'nope'),
+      'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder',
+    ],
+    [
+      'a file',
+      (root: string) => {
+        writeFileSync(join(root, 'file'), '');
+        return join(root, 'file');
+      },
+      'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files',
+    ],
+    [
+      'empty',
+      (root: string) => {
+        mkdirSync(join(root, 'empty'));
+        return join(root, 'empty');
+      },
+      'holds no <cluster>.yaml file: add one with `npm run new -- <name>`',
+    ],
   ])('a config folder that is %s: one line saying what to do', (_, arrange, message) => {
     const dir = arrange(mkdtempSync(join(tmpdir(), 'k3s-vip-cfg-')));
     expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: ${message}`]);
@@ -124,10 +169,14 @@ describe('the output folder through links', () => {
 
   test.each([
     ['to nothing', (root: string) => join(root, 'gone'), 'is a symbolic link to nothing: point it at a folder, or remove it'],
-    ['to a file', (root: string) => {
-      writeFileSync(join(root, 'file'), 'x');
-      return join(root, 'file');
-    }, 'is a symbolic link to something that is not a folder: point it at a folder, or remove it'],
+    [
+      'to a file',
+      (root: string) => {
+        writeFileSync(join(root, 'file'), 'x');
+        return join(root, 'file');
+      },
+      'is a symbolic link to something that is not a folder: point it at a folder, or remove it',
+    ],
   ])('an output folder that is a link %s: one line, nothing written', (_, target, message) => {
     const root = mkdtempSync(join(tmpdir(), 'k3s-vip-out-'));
     mkdirSync(join(root, 'config'));

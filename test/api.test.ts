@@ -1,7 +1,13 @@
 import { App, Chart } from 'cdk8s';
 import {
-  K3sVipCluster, K3sVipClusterProps, K3sVipValidationError, KubeVipCloudProvider, KubeVipDaemonSet, LoadBalancerService,
-  TraefikHelmChartConfig, TraefikIngress,
+  K3sVipCluster,
+  K3sVipClusterProps,
+  K3sVipValidationError,
+  KubeVipCloudProvider,
+  KubeVipDaemonSet,
+  LoadBalancerService,
+  TraefikHelmChartConfig,
+  TraefikIngress,
 } from '../src/index';
 import { devConfig } from './helpers';
 
@@ -24,28 +30,40 @@ describe('K3sVipCluster', () => {
     props.ingresses[0].host = '192.168.0.1';
     const error = thrown(() => new K3sVipCluster(new App(), 'dev', props));
     expect(error.problems).toEqual([
-      { path: ['kubeVip', 'interface'], message: '"eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."' },
-      { path: ['ingresses', 0, 'host'], message: '"192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)' },
+      {
+        path: ['kubeVip', 'interface'],
+        message: '"eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."',
+      },
+      {
+        path: ['ingresses', 0, 'host'],
+        message: '"192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)',
+      },
     ]);
-    expect(error.message).toBe([
-      'kubeVip.interface: "eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."',
-      'ingresses[0].host: "192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)',
-    ].join('\n'));
+    expect(error.message).toBe(
+      [
+        'kubeVip.interface: "eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."',
+        'ingresses[0].host: "192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)',
+      ].join('\n'),
+    );
   });
 
   it('applies the cross-value rules of the config files', () => {
     const props: K3sVipClusterProps = { ...devConfig(), traefik: { loadBalancerIPs: ['10.42.0.5'], externalCertResolvers: ['default'] } };
-    expect(thrown(() => new K3sVipCluster(new App(), 'dev', props)).problems).toEqual([{
-      path: ['traefik', 'loadBalancerIPs', 0],
-      message: expect.stringMatching(/^"10\.42\.0\.5" lies inside the K3s pod network \(cluster-cidr\) 10\.42\.0\.0\/16;/),
-    }]);
+    expect(thrown(() => new K3sVipCluster(new App(), 'dev', props)).problems).toEqual([
+      {
+        path: ['traefik', 'loadBalancerIPs', 0],
+        message: expect.stringMatching(/^"10\.42\.0\.5" lies inside the K3s pod network \(cluster-cidr\) 10\.42\.0\.0\/16;/),
+      },
+    ]);
   });
 
   it('fills in the config defaults and keeps warnings for the caller', () => {
     const cluster = new K3sVipCluster(new App(), 'dev', devConfig());
     expect(cluster.config.traefik.chartVersion).toBe('39.0.7');
     expect(cluster.config.ingresses[0].path).toBe('/');
-    expect(cluster.warnings).toEqual([{ path: ['ingresses', 0, 'tls'], message: expect.stringMatching(/^serves "k3s\.code-place-dev\.site" on HTTPS only/) }]);
+    expect(cluster.warnings).toEqual([
+      { path: ['ingresses', 0, 'tls'], message: expect.stringMatching(/^serves "k3s\.code-place-dev\.site" on HTTPS only/) },
+    ]);
   });
 
   it('names its charts as the files of dist/<cluster>/', () => {
@@ -55,7 +73,13 @@ describe('K3sVipCluster', () => {
       loadBalancers: [{ name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }] }],
     };
     const cluster = new K3sVipCluster(new App(), 'dev', pooled);
-    expect(cluster.node.children.map((c) => c.node.id)).toEqual(['kube-vip', 'kube-vip-cloud-provider', 'traefik-config', 'load-balancers', 'ingresses']);
+    expect(cluster.node.children.map((c) => c.node.id)).toEqual([
+      'kube-vip',
+      'kube-vip-cloud-provider',
+      'traefik-config',
+      'load-balancers',
+      'ingresses',
+    ]);
   });
 });
 
@@ -63,32 +87,76 @@ describe('lower-level constructs check their own props', () => {
   const ingress = { name: 'web', host: 'app.example.com', serviceName: 'web', servicePort: 80 };
   const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.50'] };
   it.each<[string, () => void, string]>([
-    ['an Ingress host that is an IP', () => new TraefikIngress(chart(), 'i', { ...ingress, host: '192.168.0.1' }),
-      'TraefikIngress: host "192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)'],
-    ['an Ingress path the API server refuses', () => new TraefikIngress(chart(), 'i', { ...ingress, path: '/a//b' }),
-      'TraefikIngress: path "/a//b" contains "//", which the API server refuses in a Prefix path: remove it'],
-    ['an Ingress port out of range', () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: 0 }),
-      'TraefikIngress: servicePort 0 is too small: expected at least 1'],
-    ['an Ingress port name that is a quoted number', () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: '80' }),
-      'TraefikIngress: servicePort "80" is a quoted number: write 80 without quotes'],
-    ['a Service port above 65535', () => new LoadBalancerService(chart(), 's', { ...service, ports: [{ port: 70000 }] }),
-      'LoadBalancerService: ports[0].port 70000 is too big: expected at most 65535'],
-    ['a Service name with upper case', () => new LoadBalancerService(chart(), 's', { ...service, name: 'Db' }),
-      'LoadBalancerService: name "Db" is not a valid Service name: use lower-case letters, digits and \'-\', starting with a letter and ending with a letter or digit (upper-case letters are not allowed: "db")'],
-    ['a selector value too long', () => new LoadBalancerService(chart(), 's', { ...service, selector: { app: 'a'.repeat(64) } }),
-      `LoadBalancerService: selector.app "${'a'.repeat(64)}" is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`],
-    ['a VIP with a prefix', () => new LoadBalancerService(chart(), 's', { ...service, ips: ['192.168.0.50/24'] }),
-      'LoadBalancerService: ips[0] "192.168.0.50/24" has a prefix length; a virtual IP is a single address: write "192.168.0.50"'],
-    ['a kube-vip older than v0.5.0', () => new LoadBalancerService(chart(), 's', { ...service, kubeVipVersion: 'v0.4.9' }),
-      'LoadBalancerService: kubeVipVersion "v0.4.9" is older than the oldest supported kube-vip v0.5.0: use v0.5.0 or newer (newest known: v1.2.3)'],
-    ['a DaemonSet VIP that is not an address', () => new KubeVipDaemonSet(chart(), 'd', { version: 'v1.2.3', controlPlaneAddress: 'vip', serviceAccountName: 'kube-vip' }),
-      'KubeVipDaemonSet: controlPlaneAddress "vip" is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"'],
-    ['a BGP AS of 0', () => new KubeVipDaemonSet(chart(), 'd', { version: 'v1.2.3', serviceAccountName: 'kube-vip', bgp: { as: 0, peers: [{ address: '192.168.0.1', as: 65000 }] } }),
-      'KubeVipDaemonSet: bgp.as 0 is too small: expected at least 1'],
-    ['a Traefik chart version that is no version', () => new TraefikHelmChartConfig(chart(), 't', { chartVersion: '39' }),
-      'TraefikHelmChartConfig: chartVersion "39" is not a chart version: expected the upstream version such as "39.0.7" (K3s\' "39.0.701+up39.0.7" also works)'],
-    ['a pool CIDR with host bits', () => new KubeVipCloudProvider(chart(), 'c', { pool: { global: { cidr: '192.168.0.1/24' } } }),
-      'KubeVipCloudProvider: pool.global.cidr[0] "192.168.0.1/24" has host bits set: the block starts at "192.168.0.0/24"'],
+    [
+      'an Ingress host that is an IP',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, host: '192.168.0.1' }),
+      'TraefikIngress: host "192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)',
+    ],
+    [
+      'an Ingress path the API server refuses',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, path: '/a//b' }),
+      'TraefikIngress: path "/a//b" contains "//", which the API server refuses in a Prefix path: remove it',
+    ],
+    [
+      'an Ingress port out of range',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: 0 }),
+      'TraefikIngress: servicePort 0 is too small: expected at least 1',
+    ],
+    [
+      'an Ingress port name that is a quoted number',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: '80' }),
+      'TraefikIngress: servicePort "80" is a quoted number: write 80 without quotes',
+    ],
+    [
+      'a Service port above 65535',
+      () => new LoadBalancerService(chart(), 's', { ...service, ports: [{ port: 70000 }] }),
+      'LoadBalancerService: ports[0].port 70000 is too big: expected at most 65535',
+    ],
+    [
+      'a Service name with upper case',
+      () => new LoadBalancerService(chart(), 's', { ...service, name: 'Db' }),
+      'LoadBalancerService: name "Db" is not a valid Service name: use lower-case letters, digits and \'-\', starting with a letter and ending with a letter or digit (upper-case letters are not allowed: "db")',
+    ],
+    [
+      'a selector value too long',
+      () => new LoadBalancerService(chart(), 's', { ...service, selector: { app: 'a'.repeat(64) } }),
+      `LoadBalancerService: selector.app "${'a'.repeat(64)}" is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+    ],
+    [
+      'a VIP with a prefix',
+      () => new LoadBalancerService(chart(), 's', { ...service, ips: ['192.168.0.50/24'] }),
+      'LoadBalancerService: ips[0] "192.168.0.50/24" has a prefix length; a virtual IP is a single address: write "192.168.0.50"',
+    ],
+    [
+      'a kube-vip older than v0.5.0',
+      () => new LoadBalancerService(chart(), 's', { ...service, kubeVipVersion: 'v0.4.9' }),
+      'LoadBalancerService: kubeVipVersion "v0.4.9" is older than the oldest supported kube-vip v0.5.0: use v0.5.0 or newer (newest known: v1.2.3)',
+    ],
+    [
+      'a DaemonSet VIP that is not an address',
+      () => new KubeVipDaemonSet(chart(), 'd', { version: 'v1.2.3', controlPlaneAddress: 'vip', serviceAccountName: 'kube-vip' }),
+      'KubeVipDaemonSet: controlPlaneAddress "vip" is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"',
+    ],
+    [
+      'a BGP AS of 0',
+      () =>
+        new KubeVipDaemonSet(chart(), 'd', {
+          version: 'v1.2.3',
+          serviceAccountName: 'kube-vip',
+          bgp: { as: 0, peers: [{ address: '192.168.0.1', as: 65000 }] },
+        }),
+      'KubeVipDaemonSet: bgp.as 0 is too small: expected at least 1',
+    ],
+    [
+      'a Traefik chart version that is no version',
+      () => new TraefikHelmChartConfig(chart(), 't', { chartVersion: '39' }),
+      'TraefikHelmChartConfig: chartVersion "39" is not a chart version: expected the upstream version such as "39.0.7" (K3s\' "39.0.701+up39.0.7" also works)',
+    ],
+    [
+      'a pool CIDR with host bits',
+      () => new KubeVipCloudProvider(chart(), 'c', { pool: { global: { cidr: '192.168.0.1/24' } } }),
+      'KubeVipCloudProvider: pool.global.cidr[0] "192.168.0.1/24" has host bits set: the block starts at "192.168.0.0/24"',
+    ],
   ])('refuse %s', (_, build, message) => {
     expect(thrown(build).message).toBe(message);
   });

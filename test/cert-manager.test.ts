@@ -37,10 +37,18 @@ describe('cert-manager objects', () => {
   test('HelmChart: the pinned chart in kube-system, installed into namespace cert-manager, applied first by Argo CD', () => {
     const chart = find(all, 'HelmChart', 'cert-manager');
     expect(chart.apiVersion).toBe('helm.cattle.io/v1');
-    expect(chart.metadata).toEqual({ name: 'cert-manager', namespace: 'kube-system', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } });
+    expect(chart.metadata).toEqual({
+      name: 'cert-manager',
+      namespace: 'kube-system',
+      annotations: { 'argocd.argoproj.io/sync-wave': '-1' },
+    });
     const { valuesContent, ...spec } = chart.spec;
     expect(spec).toEqual({
-      repo: 'https://charts.jetstack.io', chart: 'cert-manager', version: 'v1.19.1', targetNamespace: 'cert-manager', createNamespace: true,
+      repo: 'https://charts.jetstack.io',
+      chart: 'cert-manager',
+      version: 'v1.19.1',
+      targetNamespace: 'cert-manager',
+      createNamespace: true,
     });
     expect(parse(valuesContent)).toEqual(certManagerValues('v1.19.1'));
   });
@@ -51,7 +59,8 @@ describe('cert-manager objects', () => {
     expect(parse(chart.spec.valuesContent).crds).toEqual({ enabled: true, keep: true });
   });
 
-  const issuerOf = (issuer: any) => find(objects(ha({ certManager: { issuers: { letsencrypt: issuer } } })), 'ClusterIssuer', 'letsencrypt');
+  const issuerOf = (issuer: any) =>
+    find(objects(ha({ certManager: { issuers: { letsencrypt: issuer } } })), 'ClusterIssuer', 'letsencrypt');
   test('ClusterIssuer: ACME production, HTTP-01 through IngressClass traefik, applied after the chart by Argo CD', () => {
     const issuer = find(all, 'ClusterIssuer', 'letsencrypt');
     expect(issuer.apiVersion).toBe('cert-manager.io/v1');
@@ -89,13 +98,31 @@ describe('cert-manager objects', () => {
   });
 
   test('both files are in the kustomization, the issuers in their own file; AddOn names are no K3s component', () => {
-    expect([...synth(HA_EXAMPLE).keys()]).toEqual(['kube-vip.yaml', 'traefik-config.yaml', 'cert-manager.yaml', 'cert-manager-issuers.yaml', 'ingresses.yaml']);
-    expect(synth(HA_EXAMPLE).get('cert-manager.yaml')!.map((o) => o.kind)).toEqual(['HelmChart']);
-    expect(synth(HA_EXAMPLE).get('cert-manager-issuers.yaml')!.map((o) => o.kind)).toEqual(['ClusterIssuer']);
+    expect([...synth(HA_EXAMPLE).keys()]).toEqual([
+      'kube-vip.yaml',
+      'traefik-config.yaml',
+      'cert-manager.yaml',
+      'cert-manager-issuers.yaml',
+      'ingresses.yaml',
+    ]);
+    expect(
+      synth(HA_EXAMPLE)
+        .get('cert-manager.yaml')!
+        .map((o) => o.kind),
+    ).toEqual(['HelmChart']);
+    expect(
+      synth(HA_EXAMPLE)
+        .get('cert-manager-issuers.yaml')!
+        .map((o) => o.kind),
+    ).toEqual(['ClusterIssuer']);
   });
 
   test('certManager without issuers: the chart only; no certManager: neither file', () => {
-    expect([...synth(ha({ certManager: { issuers: undefined }, ingresses: [] })).keys()]).toEqual(['kube-vip.yaml', 'traefik-config.yaml', 'cert-manager.yaml']);
+    expect([...synth(ha({ certManager: { issuers: undefined }, ingresses: [] })).keys()]).toEqual([
+      'kube-vip.yaml',
+      'traefik-config.yaml',
+      'cert-manager.yaml',
+    ]);
     expect([...synth(ha({ certManager: undefined, ingresses: [] })).keys()]).toEqual(['kube-vip.yaml', 'traefik-config.yaml']);
   });
 });
@@ -108,10 +135,32 @@ describe('conformance against the vendored CRDs', () => {
   });
 
   test.each([
-    ['HelmChart', { apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { name: 'x', namespace: 'kube-system' }, spec: { chart: 'x', valuesContnet: '' } },
-      'spec.valuesContnet: is not a field of the HelmChart schema of crds/helmchart.yaml'],
-    ['ClusterIssuer', { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name: 'x' }, spec: { acme: { server: 'https://a.example', privateKeySecretRef: { name: 'k' }, solvers: [{ http01: { ingress: { ingresClassName: 'traefik' } } }] } } },
-      'spec.acme.solvers[0].http01.ingress.ingresClassName: is not a field of the ClusterIssuer schema of crds/clusterissuer.yaml'],
+    [
+      'HelmChart',
+      {
+        apiVersion: 'helm.cattle.io/v1',
+        kind: 'HelmChart',
+        metadata: { name: 'x', namespace: 'kube-system' },
+        spec: { chart: 'x', valuesContnet: '' },
+      },
+      'spec.valuesContnet: is not a field of the HelmChart schema of crds/helmchart.yaml',
+    ],
+    [
+      'ClusterIssuer',
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'ClusterIssuer',
+        metadata: { name: 'x' },
+        spec: {
+          acme: {
+            server: 'https://a.example',
+            privateKeySecretRef: { name: 'k' },
+            solvers: [{ http01: { ingress: { ingresClassName: 'traefik' } } }],
+          },
+        },
+      },
+      'spec.acme.solvers[0].http01.ingress.ingresClassName: is not a field of the ClusterIssuer schema of crds/clusterissuer.yaml',
+    ],
   ])('a misspelt %s field is reported', (_, object, expected) => {
     expect(checkSchema(object).map((f) => `${formatPath(f.path)}: ${f.message}`)).toEqual([expect.stringContaining(expected)]);
   });
@@ -119,10 +168,22 @@ describe('conformance against the vendored CRDs', () => {
 
 describe('cert-manager version', () => {
   test.each<[string, string[], string[]]>([
-    ['v1.11.4', ['certManager.version: "v1.11.4" is older than the oldest supported cert-manager v1.12.0 (the first with http01.ingress.ingressClassName): use v1.12.0 or newer (newest known: v1.21.1)'], []],
+    [
+      'v1.11.4',
+      [
+        'certManager.version: "v1.11.4" is older than the oldest supported cert-manager v1.12.0 (the first with http01.ingress.ingressClassName): use v1.12.0 or newer (newest known: v1.21.1)',
+      ],
+      [],
+    ],
     ['v1.12.0', [], []],
     ['v1.21.1', [], []],
-    ['v1.21.2', [], ['certManager.version: "v1.21.2" is newer than the newest cert-manager this tool knows (v1.21.1); its chart values and ClusterIssuer fields follow that release: check the release notes']],
+    [
+      'v1.21.2',
+      [],
+      [
+        'certManager.version: "v1.21.2" is newer than the newest cert-manager this tool knows (v1.21.1); its chart values and ClusterIssuer fields follow that release: check the release notes',
+      ],
+    ],
   ])('%s', (version, errors, warnings) => {
     const config = ha({ certManager: { version } });
     expect(problems(config, 'errors')).toEqual(errors);
@@ -152,14 +213,20 @@ describe('GitOps delivery waits for the ClusterIssuer kind', () => {
   test('Flux: the folder without ClusterIssuers, then a dependent Kustomization with only the issuers file', () => {
     const [repo, main, deferredRepo, deferred] = docs(gitops('flux').get('gitops/flux.yaml')!);
     expect(repo.metadata.name).toBe('k3s-vip-test');
-    expect(main.spec.patches).toEqual([{
-      patch: '$patch: delete\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: any\n',
-      target: { group: 'cert-manager.io', version: 'v1', kind: 'ClusterIssuer' },
-    }]);
+    expect(main.spec.patches).toEqual([
+      {
+        patch: '$patch: delete\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: any\n',
+        target: { group: 'cert-manager.io', version: 'v1', kind: 'ClusterIssuer' },
+      },
+    ]);
     expect(deferredRepo.spec.ignore).toBe('/*\n!/dist/\n/dist/*\n!/dist/ha/\n/dist/ha/*\n!/dist/ha/cert-manager-issuers.yaml\n');
     expect(deferred.metadata.name).toBe('k3s-vip-test-deferred');
     expect(deferred.spec).toEqual({
-      dependsOn: [{ name: 'k3s-vip-test' }], interval: '10m', retryInterval: '1m', path: './dist/ha', prune: true,
+      dependsOn: [{ name: 'k3s-vip-test' }],
+      interval: '10m',
+      retryInterval: '1m',
+      path: './dist/ha',
+      prune: true,
       sourceRef: { kind: 'GitRepository', name: 'k3s-vip-test-deferred' },
     });
   });

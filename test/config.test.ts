@@ -23,9 +23,15 @@ describe('bad config: one clear message per problem (file:line:col: key path: va
   });
 
   test('all problems of a file are reported at once, top to bottom', () => {
-    const errors = errorsOf('kubeVip:\n  version: nope\n  inteface: eth0\ntraefik:\n  loadBalancerIPs: [1.2.3]\ningresses:\n  - {name: A, host: x, service: s, port: 80}\n');
+    const errors = errorsOf(
+      'kubeVip:\n  version: nope\n  inteface: eth0\ntraefik:\n  loadBalancerIPs: [1.2.3]\ningresses:\n  - {name: A, host: x, service: s, port: 80}\n',
+    );
     expect(errors.map((e) => e.split(': ')[1])).toEqual([
-      'kubeVip.version', 'kubeVip.inteface', 'traefik.loadBalancerIPs[0]', 'ingresses[0].name', 'ingresses[0].host',
+      'kubeVip.version',
+      'kubeVip.inteface',
+      'traefik.loadBalancerIPs[0]',
+      'ingresses[0].name',
+      'ingresses[0].host',
     ]);
   });
 });
@@ -46,8 +52,9 @@ describe('valid but risky input: warnings, not errors', () => {
   });
 
   test('valid inputs pass: IPv6 VIP, dual-stack, shared control-plane VIP on v1.1.0+, wildcard host, K3s chart version form', () => {
-    const text = 'kubeVip:\n  version: v1.1.0\n  controlPlane:\n    address: 192.168.0.41\ntraefik:\n  chartVersion: 39.0.701+up39.0.7\n'
-      + '  loadBalancerIPs: [192.168.0.41, "fd00::41"]\ningresses:\n  - {name: a, host: "*.example.com", service: s, port: http}\n';
+    const text =
+      'kubeVip:\n  version: v1.1.0\n  controlPlane:\n    address: 192.168.0.41\ntraefik:\n  chartVersion: 39.0.701+up39.0.7\n' +
+      '  loadBalancerIPs: [192.168.0.41, "fd00::41"]\ningresses:\n  - {name: a, host: "*.example.com", service: s, port: http}\n';
     expect(errorsOf(text)).toEqual([]);
     expect(warningsOf(text)).toEqual([]);
   });
@@ -77,13 +84,16 @@ describe('config folder', () => {
   test('errors from several files are all reported', () => {
     const dir = folder({ 'a.yaml': 'traefik: {}\n', 'b.yaml': 'nope: 1\n' + TRAEFIK });
     expect(loadConfigDir(dir).errors.map((e) => `${e.file.slice(dir.length + 1)} ${e.path.join('.')}`)).toEqual([
-      'a.yaml traefik.loadBalancerIPs', 'b.yaml nope',
+      'a.yaml traefik.loadBalancerIPs',
+      'b.yaml nope',
     ]);
   });
 
   test('an empty folder', () => {
     const dir = folder({});
-    expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([`${dir}: holds no <cluster>.yaml file: add one with \`npm run new -- <name>\``]);
+    expect(loadConfigDir(dir).errors.map(formatDiagnostic)).toEqual([
+      `${dir}: holds no <cluster>.yaml file: add one with \`npm run new -- <name>\``,
+    ]);
   });
 });
 

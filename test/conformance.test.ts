@@ -23,14 +23,20 @@ const daemonSet = (): Obj => ({
     template: {
       metadata: { labels: { 'app.kubernetes.io/name': 'kube-vip-ds', 'app.kubernetes.io/version': 'v1.2.3' } },
       spec: {
-        containers: [{
-          name: 'kube-vip',
-          image: 'ghcr.io/kube-vip/kube-vip:v1.2.3',
-          imagePullPolicy: 'IfNotPresent',
-          env: [{ name: 'vip_arp', value: 'true' }, { name: 'port', value: '6443' }, { name: 'address', value: '192.168.0.40' }],
-          ports: [{ name: 'metrics', containerPort: 2112 }],
-          securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } },
-        }],
+        containers: [
+          {
+            name: 'kube-vip',
+            image: 'ghcr.io/kube-vip/kube-vip:v1.2.3',
+            imagePullPolicy: 'IfNotPresent',
+            env: [
+              { name: 'vip_arp', value: 'true' },
+              { name: 'port', value: '6443' },
+              { name: 'address', value: '192.168.0.40' },
+            ],
+            ports: [{ name: 'metrics', containerPort: 2112 }],
+            securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } },
+          },
+        ],
         hostNetwork: true,
         serviceAccountName: 'kube-vip',
       },
@@ -55,13 +61,19 @@ const helmChartConfig = (): Obj => ({
 const ingress = (): Obj => ({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',
-  metadata: { name: 'frontend-ingress', namespace: 'default', annotations: { 'traefik.ingress.kubernetes.io/router.tls.certresolver': 'default' } },
+  metadata: {
+    name: 'frontend-ingress',
+    namespace: 'default',
+    annotations: { 'traefik.ingress.kubernetes.io/router.tls.certresolver': 'default' },
+  },
   spec: {
     ingressClassName: 'traefik',
-    rules: [{
-      host: 'k3s.example.com',
-      http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] },
-    }],
+    rules: [
+      {
+        host: 'k3s.example.com',
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] },
+      },
+    ],
   },
 });
 
@@ -81,65 +93,285 @@ describe('validateManifests', () => {
   const CR = 'ClusterRole/system:kube-vip-role';
   const HCC = 'HelmChartConfig/kube-system/traefik';
   const ING = 'Ingress/default/frontend-ingress';
-  const seeds: Array<[rule: string, what: string, fixture: keyof typeof FIXTURES, object: string, seed: (o: Obj) => void, field: string, message: RegExp]> = [
+  const seeds: Array<
+    [rule: string, what: string, fixture: keyof typeof FIXTURES, object: string, seed: (o: Obj) => void, field: string, message: RegExp]
+  > = [
     // Kubernetes 1.27 OpenAPI schema (kubernetes-models), strict
-    ['schema', 'type', 'daemonSet', DS, (o) => { container(o).ports[0].containerPort = '2112'; },
-      'spec.template.spec.containers[0].ports[0].containerPort', /^is "2112"; the Kubernetes 1\.27 schema of DaemonSet expects integer$/],
-    ['schema', 'type in a list', 'clusterRole', CR, (o) => { o.rules[0].verbs = 'get'; },
-      'rules[0].verbs', /^is "get"; the Kubernetes 1\.27 schema of ClusterRole expects array$/],
-    ['schema', 'enum', 'daemonSet', DS, (o) => { container(o).imagePullPolicy = 'Sometimes'; },
-      'spec.template.spec.containers[0].imagePullPolicy', /^is "Sometimes"; .* allows only "Always", "IfNotPresent", "Never"$/],
-    ['schema', 'required', 'daemonSet', DS, (o) => { delete o.spec.selector; },
-      'spec.selector', /^is missing; the Kubernetes 1\.27 schema of DaemonSet requires it$/],
-    ['schema', 'unknown field', 'daemonSet', DS, (o) => { container(o).securityContext = { capabilties: { add: ['NET_ADMIN'] } }; },
-      'spec.template.spec.containers[0].securityContext.capabilties', /^is not a field of the Kubernetes 1\.27 schema of DaemonSet: the API server drops/],
-    ['schema', 'unknown metadata field', 'ingress', ING, (o) => { o.metadata.label = { app: 'frontend' }; },
-      'metadata.label', /^is not a field of the Kubernetes 1\.27 schema of Ingress/],
-    ['schema', 'API version not served by 1.27', 'ingress', ING, (o) => { o.apiVersion = 'networking.k8s.io/v1beta1'; },
-      'apiVersion', /^is "networking\.k8s\.io\/v1beta1", which Kubernetes 1\.27 no longer serves \(removed in 1\.22\)/],
-    ['schema', 'unknown kind', 'daemonSet', 'Daemonset/kube-system/kube-vip-ds', (o) => { o.kind = 'Daemonset'; },
-      'kind', /^is "Daemonset", which "apps\/v1" does not have in Kubernetes 1\.27/],
+    [
+      'schema',
+      'type',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).ports[0].containerPort = '2112';
+      },
+      'spec.template.spec.containers[0].ports[0].containerPort',
+      /^is "2112"; the Kubernetes 1\.27 schema of DaemonSet expects integer$/,
+    ],
+    [
+      'schema',
+      'type in a list',
+      'clusterRole',
+      CR,
+      (o) => {
+        o.rules[0].verbs = 'get';
+      },
+      'rules[0].verbs',
+      /^is "get"; the Kubernetes 1\.27 schema of ClusterRole expects array$/,
+    ],
+    [
+      'schema',
+      'enum',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).imagePullPolicy = 'Sometimes';
+      },
+      'spec.template.spec.containers[0].imagePullPolicy',
+      /^is "Sometimes"; .* allows only "Always", "IfNotPresent", "Never"$/,
+    ],
+    [
+      'schema',
+      'required',
+      'daemonSet',
+      DS,
+      (o) => {
+        delete o.spec.selector;
+      },
+      'spec.selector',
+      /^is missing; the Kubernetes 1\.27 schema of DaemonSet requires it$/,
+    ],
+    [
+      'schema',
+      'unknown field',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).securityContext = { capabilties: { add: ['NET_ADMIN'] } };
+      },
+      'spec.template.spec.containers[0].securityContext.capabilties',
+      /^is not a field of the Kubernetes 1\.27 schema of DaemonSet: the API server drops/,
+    ],
+    [
+      'schema',
+      'unknown metadata field',
+      'ingress',
+      ING,
+      (o) => {
+        o.metadata.label = { app: 'frontend' };
+      },
+      'metadata.label',
+      /^is not a field of the Kubernetes 1\.27 schema of Ingress/,
+    ],
+    [
+      'schema',
+      'API version not served by 1.27',
+      'ingress',
+      ING,
+      (o) => {
+        o.apiVersion = 'networking.k8s.io/v1beta1';
+      },
+      'apiVersion',
+      /^is "networking\.k8s\.io\/v1beta1", which Kubernetes 1\.27 no longer serves \(removed in 1\.22\)/,
+    ],
+    [
+      'schema',
+      'unknown kind',
+      'daemonSet',
+      'Daemonset/kube-system/kube-vip-ds',
+      (o) => {
+        o.kind = 'Daemonset';
+      },
+      'kind',
+      /^is "Daemonset", which "apps\/v1" does not have in Kubernetes 1\.27/,
+    ],
     // The CRD schema of crds/helmchartconfig.yaml, strict
-    ['crd-schema', 'unknown field', 'helmChartConfig', HCC, (o) => { o.spec.chart = 'traefik'; },
-      'spec.chart', /^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/],
-    ['crd-schema', 'type', 'helmChartConfig', HCC, (o) => { o.spec.valuesContent = { service: {} }; },
-      'spec.valuesContent', /^is \{"service":\{\}\}; the HelmChartConfig schema of crds\/helmchartconfig\.yaml expects string$/],
-    ['crd-schema', 'version not served', 'helmChartConfig', HCC, (o) => { o.apiVersion = 'helm.cattle.io/v2'; },
-      'apiVersion', /serves HelmChartConfig only as helm\.cattle\.io\/v1$/],
-    ['crd-schema', 'metadata as ObjectMeta', 'helmChartConfig', HCC, (o) => { o.metadata.annotation = {}; },
-      'metadata.annotation', /^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/],
+    [
+      'crd-schema',
+      'unknown field',
+      'helmChartConfig',
+      HCC,
+      (o) => {
+        o.spec.chart = 'traefik';
+      },
+      'spec.chart',
+      /^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/,
+    ],
+    [
+      'crd-schema',
+      'type',
+      'helmChartConfig',
+      HCC,
+      (o) => {
+        o.spec.valuesContent = { service: {} };
+      },
+      'spec.valuesContent',
+      /^is \{"service":\{\}\}; the HelmChartConfig schema of crds\/helmchartconfig\.yaml expects string$/,
+    ],
+    [
+      'crd-schema',
+      'version not served',
+      'helmChartConfig',
+      HCC,
+      (o) => {
+        o.apiVersion = 'helm.cattle.io/v2';
+      },
+      'apiVersion',
+      /serves HelmChartConfig only as helm\.cattle\.io\/v1$/,
+    ],
+    [
+      'crd-schema',
+      'metadata as ObjectMeta',
+      'helmChartConfig',
+      HCC,
+      (o) => {
+        o.metadata.annotation = {};
+      },
+      'metadata.annotation',
+      /^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/,
+    ],
     // API server rules beyond the schema
-    ['names', 'object name', 'daemonSet', 'DaemonSet/kube-system/Kube_VIP', (o) => { o.metadata.name = 'Kube_VIP'; },
-      'metadata.name', /^"Kube_VIP" is not a valid name: .*\(DaemonSet names are DNS-1123 subdomains\)$/],
-    ['names', 'container name', 'daemonSet', DS, (o) => { container(o).name = 'kube.vip'; },
-      'spec.template.spec.containers[0].name', /^"kube\.vip" is not a valid name: .*\(a container name is a DNS-1123 label\)$/],
-    ['labels', 'key', 'daemonSet', DS, (o) => { o.metadata.labels['example.com/role/vip'] = 'yes'; },
-      'metadata.labels["example.com/role/vip"]', /^is not a valid label: "example\.com\/role\/vip" is not a valid key: expected an optional DNS prefix and one "\/"/],
-    ['labels', 'value', 'daemonSet', DS, (o) => { o.spec.template.metadata.labels['app.kubernetes.io/version'] = 'v1.2.3 (beta)'; },
-      'spec.template.metadata.labels["app.kubernetes.io/version"]', /^is not a valid label: "v1\.2\.3 \(beta\)" is not a valid label value: at most 63/],
-    ['selector-matches-template', 'other labels', 'daemonSet', DS, (o) => { o.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'kube-vip' }; },
-      'spec.selector', /does not select the pod template's labels .*"selector does not match template labels"/],
-    ['ingress-class-set-once', 'annotation and field', 'ingress', ING, (o) => { o.metadata.annotations['kubernetes.io/ingress.class'] = 'traefik'; },
-      'metadata.annotations["kubernetes.io/ingress.class"]', /^is "traefik" while spec\.ingressClassName is "traefik"; .*keep only spec\.ingressClassName$/],
-    ['ingress-host', 'an IP address', 'ingress', ING, (o) => { o.spec.rules[0].host = '192.168.0.41'; },
-      'spec.rules[0].host', /^is "192\.168\.0\.41", an IP address; the API server accepts only DNS names/],
-    ['unique-env-names', 'duplicate', 'daemonSet', DS, (o) => { container(o).env.push({ name: 'port', value: '443' }); },
-      'spec.template.spec.containers[0].env[3].name', /^is "port", already the name of env\[1\]; a container's env names must be unique/],
+    [
+      'names',
+      'object name',
+      'daemonSet',
+      'DaemonSet/kube-system/Kube_VIP',
+      (o) => {
+        o.metadata.name = 'Kube_VIP';
+      },
+      'metadata.name',
+      /^"Kube_VIP" is not a valid name: .*\(DaemonSet names are DNS-1123 subdomains\)$/,
+    ],
+    [
+      'names',
+      'container name',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).name = 'kube.vip';
+      },
+      'spec.template.spec.containers[0].name',
+      /^"kube\.vip" is not a valid name: .*\(a container name is a DNS-1123 label\)$/,
+    ],
+    [
+      'labels',
+      'key',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.metadata.labels['example.com/role/vip'] = 'yes';
+      },
+      'metadata.labels["example.com/role/vip"]',
+      /^is not a valid label: "example\.com\/role\/vip" is not a valid key: expected an optional DNS prefix and one "\/"/,
+    ],
+    [
+      'labels',
+      'value',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.template.metadata.labels['app.kubernetes.io/version'] = 'v1.2.3 (beta)';
+      },
+      'spec.template.metadata.labels["app.kubernetes.io/version"]',
+      /^is not a valid label: "v1\.2\.3 \(beta\)" is not a valid label value: at most 63/,
+    ],
+    [
+      'selector-matches-template',
+      'other labels',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'kube-vip' };
+      },
+      'spec.selector',
+      /does not select the pod template's labels .*"selector does not match template labels"/,
+    ],
+    [
+      'ingress-class-set-once',
+      'annotation and field',
+      'ingress',
+      ING,
+      (o) => {
+        o.metadata.annotations['kubernetes.io/ingress.class'] = 'traefik';
+      },
+      'metadata.annotations["kubernetes.io/ingress.class"]',
+      /^is "traefik" while spec\.ingressClassName is "traefik"; .*keep only spec\.ingressClassName$/,
+    ],
+    [
+      'ingress-host',
+      'an IP address',
+      'ingress',
+      ING,
+      (o) => {
+        o.spec.rules[0].host = '192.168.0.41';
+      },
+      'spec.rules[0].host',
+      /^is "192\.168\.0\.41", an IP address; the API server accepts only DNS names/,
+    ],
+    [
+      'unique-env-names',
+      'duplicate',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).env.push({ name: 'port', value: '443' });
+      },
+      'spec.template.spec.containers[0].env[3].name',
+      /^is "port", already the name of env\[1\]; a container's env names must be unique/,
+    ],
     // Domain rules
-    ['helmchartconfig-target', 'name', 'helmChartConfig', 'HelmChartConfig/kube-system/traefik-config', (o) => { o.metadata.name = 'traefik-config'; },
-      'metadata.name', /^makes this HelmChartConfig "kube-system\/traefik-config", which matches no HelmChart; .*K3s' Traefik: kube-system\/traefik\)$/],
-    ['helmchartconfig-target', 'namespace', 'helmChartConfig', 'HelmChartConfig/default/traefik', (o) => { o.metadata.namespace = 'default'; },
-      'metadata.namespace', /^makes this HelmChartConfig "default\/traefik", which matches no HelmChart/],
-    ['cluster-scoped-namespace', 'ClusterRole with a namespace', 'clusterRole', 'ClusterRole/kube-system/system:kube-vip-role', (o) => { o.metadata.namespace = 'kube-system'; },
-      'metadata.namespace', /^is "kube-system", but ClusterRole is cluster-scoped: remove metadata\.namespace/],
-    ['capability-names', 'CAP_ prefix', 'daemonSet', DS, (o) => { container(o).securityContext.capabilities.add = ['CAP_NET_ADMIN', 'NET_RAW']; },
-      'spec.template.spec.containers[0].securityContext.capabilities.add[0]', /^is "CAP_NET_ADMIN"; Kubernetes capability names have no CAP_ prefix .*write "NET_ADMIN"$/],
+    [
+      'helmchartconfig-target',
+      'name',
+      'helmChartConfig',
+      'HelmChartConfig/kube-system/traefik-config',
+      (o) => {
+        o.metadata.name = 'traefik-config';
+      },
+      'metadata.name',
+      /^makes this HelmChartConfig "kube-system\/traefik-config", which matches no HelmChart; .*K3s' Traefik: kube-system\/traefik\)$/,
+    ],
+    [
+      'helmchartconfig-target',
+      'namespace',
+      'helmChartConfig',
+      'HelmChartConfig/default/traefik',
+      (o) => {
+        o.metadata.namespace = 'default';
+      },
+      'metadata.namespace',
+      /^makes this HelmChartConfig "default\/traefik", which matches no HelmChart/,
+    ],
+    [
+      'cluster-scoped-namespace',
+      'ClusterRole with a namespace',
+      'clusterRole',
+      'ClusterRole/kube-system/system:kube-vip-role',
+      (o) => {
+        o.metadata.namespace = 'kube-system';
+      },
+      'metadata.namespace',
+      /^is "kube-system", but ClusterRole is cluster-scoped: remove metadata\.namespace/,
+    ],
+    [
+      'capability-names',
+      'CAP_ prefix',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).securityContext.capabilities.add = ['CAP_NET_ADMIN', 'NET_RAW'];
+      },
+      'spec.template.spec.containers[0].securityContext.capabilities.add[0]',
+      /^is "CAP_NET_ADMIN"; Kubernetes capability names have no CAP_ prefix .*write "NET_ADMIN"$/,
+    ],
   ];
 
   test.each(seeds)('%s: %s', (_rule, _what, fixture, object, seed, field, message) => {
     const broken = FIXTURES[fixture]();
     seed(broken);
-    const others = Object.entries(FIXTURES).filter(([name]) => name !== fixture).map(([, make]) => make());
+    const others = Object.entries(FIXTURES)
+      .filter(([name]) => name !== fixture)
+      .map(([, make]) => make());
     expect(validate([broken, ...others])).toEqual([{ file: FILE, object, field, message: expect.stringMatching(message) }]);
   });
 
@@ -161,12 +393,19 @@ describe('validateManifests', () => {
     ['a duplicate key', 'kind: ClusterRole\nkind: Role\n', /^is not valid YAML: duplicated mapping key at line \d+, column 1$/],
   ])('reports YAML that does not parse (%s), with its document', (_what, broken, message) => {
     const text = `${yamlOf([clusterRole()])}---\n${broken}---\n${stringify(ingress())}`;
-    expect(validateManifests(new Map([[FILE, text]]))).toEqual([{ file: FILE, object: 'document 2', field: '', message: expect.stringMatching(message) }]);
+    expect(validateManifests(new Map([[FILE, text]]))).toEqual([
+      { file: FILE, object: 'document 2', field: '', message: expect.stringMatching(message) },
+    ]);
   });
 
   test('reports a document that is no object', () => {
     expect(validateManifests(new Map([[FILE, `${yamlOf([clusterRole()])}---\n- apiVersion: v1\n`]]))).toEqual([
-      { file: FILE, object: 'document 2', field: '', message: 'is [{"apiVersion":"v1"}], not a Kubernetes object (a mapping with apiVersion, kind and metadata)' },
+      {
+        file: FILE,
+        object: 'document 2',
+        field: '',
+        message: 'is [{"apiVersion":"v1"}], not a Kubernetes object (a mapping with apiVersion, kind and metadata)',
+      },
     ]);
   });
 
@@ -175,7 +414,10 @@ describe('validateManifests', () => {
     structured.spec.values = { service: { spec: { anything: true } } };
     const files = new Map([
       [FILE, yamlOf([structured])],
-      ['dev/kustomization.yaml', stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['manifests.yaml'] })],
+      [
+        'dev/kustomization.yaml',
+        stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['manifests.yaml'] }),
+      ],
       ['dev/k3s/config.yaml', stringify({ disable: ['servicelb'], 'tls-san': ['192.168.0.40'] })],
       ['dev/README.md', '# Not YAML: | at all\n```\n'],
     ]);
@@ -185,8 +427,22 @@ describe('validateManifests', () => {
   test('checks a CRD against the schema of CustomResourceDefinition without false unknown fields', () => {
     const crd = readFileSync('crds/helmchartconfig.yaml', 'utf8');
     expect(validateManifests(new Map([['crds/helmchartconfig.yaml', crd]]))).toEqual([]);
-    expect(validateManifests(new Map([['crds/helmchartconfig.yaml', crd.replace('  scope: Namespaced', '  scope: Namespaced\n  preserveUnknownFields: false\n  scop: Cluster')]]))).toEqual([
-      { file: 'crds/helmchartconfig.yaml', object: 'CustomResourceDefinition/helmchartconfigs.helm.cattle.io', field: 'spec.scop', message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of CustomResourceDefinition/) },
+    expect(
+      validateManifests(
+        new Map([
+          [
+            'crds/helmchartconfig.yaml',
+            crd.replace('  scope: Namespaced', '  scope: Namespaced\n  preserveUnknownFields: false\n  scop: Cluster'),
+          ],
+        ]),
+      ),
+    ).toEqual([
+      {
+        file: 'crds/helmchartconfig.yaml',
+        object: 'CustomResourceDefinition/helmchartconfigs.helm.cattle.io',
+        field: 'spec.scop',
+        message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of CustomResourceDefinition/),
+      },
     ]);
   });
 
@@ -199,10 +455,20 @@ describe('validateManifests', () => {
   });
 
   test('checks the metadata of third-party objects whose CRD is not in crds/', () => {
-    const application = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'k3s-vip-dev', namespace: 'argocd' }, spec: { project: 'default' } };
+    const application = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'k3s-vip-dev', namespace: 'argocd' },
+      spec: { project: 'default' },
+    };
     expect(validate([application])).toEqual([]);
     expect(validate([{ ...application, metadata: { ...application.metadata, nmae: 'x' } }])).toEqual([
-      { file: FILE, object: 'Application/argocd/k3s-vip-dev', field: 'metadata.nmae', message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/) },
+      {
+        file: FILE,
+        object: 'Application/argocd/k3s-vip-dev',
+        field: 'metadata.nmae',
+        message: expect.stringMatching(/^is not a field of the Kubernetes 1\.27 schema of ObjectMeta/),
+      },
     ]);
   });
 });
@@ -240,7 +506,11 @@ describe('conformance of the real output', () => {
           ...wiring,
           addClusterCharts: (app, cluster) => {
             wiring.addClusterCharts(app, cluster);
-            new ApiObject(new Chart(app, 'extra'), 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'extra', namespace: 'kube-system' } });
+            new ApiObject(new Chart(app, 'extra'), 'role', {
+              apiVersion: 'rbac.authorization.k8s.io/v1',
+              kind: 'ClusterRole',
+              metadata: { name: 'extra', namespace: 'kube-system' },
+            });
           },
         },
       });

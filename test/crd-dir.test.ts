@@ -17,7 +17,9 @@ const HCC_WITH_UNKNOWN_FIELD = stringify({
 });
 
 let scratch: string;
-beforeEach(() => { scratch = mkdtempSync(join(tmpdir(), 'k3s-vip-crds-')); });
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'k3s-vip-crds-'));
+});
 afterEach(() => {
   process.chdir(ROOT);
   delete process.env.K3S_VIP_CRD_DIR;
@@ -29,20 +31,28 @@ afterEach(() => {
 
 test('finds crds/ from the project root, whatever the working directory', () => {
   process.chdir(scratch);
-  expect(validateManifests(new Map([['dev/traefik-config.yaml', HCC_WITH_UNKNOWN_FIELD]]))).toEqual([{
-    file: 'dev/traefik-config.yaml',
-    object: 'HelmChartConfig/kube-system/traefik',
-    field: 'spec.chart',
-    message: expect.stringMatching(/^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/),
-  }]);
+  expect(validateManifests(new Map([['dev/traefik-config.yaml', HCC_WITH_UNKNOWN_FIELD]]))).toEqual([
+    {
+      file: 'dev/traefik-config.yaml',
+      object: 'HelmChartConfig/kube-system/traefik',
+      field: 'spec.chart',
+      message: expect.stringMatching(/^is not a field of the HelmChartConfig schema of crds\/helmchartconfig\.yaml/),
+    },
+  ]);
 });
 
 describe('a CRD folder without CRDs is an error, never an empty index', () => {
   test.each([
     ['missing', (dir: string) => join(dir, 'crds'), 'is missing'],
     ['empty', (dir: string) => dir, 'holds no CustomResourceDefinition'],
-    ['holding other YAML only', (dir: string) => { writeFileSync(join(dir, 'notes.yaml'), 'kind: ConfigMap\n'); return dir; },
-      'holds no CustomResourceDefinition'],
+    [
+      'holding other YAML only',
+      (dir: string) => {
+        writeFileSync(join(dir, 'notes.yaml'), 'kind: ConfigMap\n');
+        return dir;
+      },
+      'holds no CustomResourceDefinition',
+    ],
   ])('%s', (_case, makeDir, problem) => {
     const dir = makeDir(scratch);
     expect(() => readCrds(dir)).toThrow(`the CRD folder ${dir} ${problem}, so custom resources cannot be validated: ${RESTORE}`);
@@ -51,12 +61,20 @@ describe('a CRD folder without CRDs is an error, never an empty index', () => {
   test('names a CRD outside the project by its full path', () => {
     const dir = join(scratch, 'crds');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'hcc.yaml'), stringify({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'helmchartconfigs.helm.cattle.io' },
-      spec: { group: 'helm.cattle.io', names: { kind: 'HelmChartConfig' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true }] },
-    }));
+    writeFileSync(
+      join(dir, 'hcc.yaml'),
+      stringify({
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'helmchartconfigs.helm.cattle.io' },
+        spec: {
+          group: 'helm.cattle.io',
+          names: { kind: 'HelmChartConfig' },
+          scope: 'Namespaced',
+          versions: [{ name: 'v1', served: true }],
+        },
+      }),
+    );
     expect(readCrds(dir).get('helm.cattle.io/HelmChartConfig')).toMatchObject({ file: join(dir, 'hcc.yaml'), scope: 'Namespaced' });
   });
 });

@@ -48,17 +48,19 @@ describe('GitOps objects (opt-in)', () => {
   test('argocd: an Application syncing dist/<cluster> from the repository, outside the kustomization', () => {
     const files = synthFiles(gitops('argocd'));
     expect(parse(files.get('kustomization.yaml')!).resources).not.toContain('gitops/argocd.yaml');
-    expect(docs(files.get('gitops/argocd.yaml')!)).toEqual([{
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: 'k3s-vip-test', namespace: 'argocd' },
-      spec: {
-        project: 'default',
-        source: { repoURL: 'https://git.example.com/infra.git', targetRevision: 'main', path: 'dist/test' },
-        destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
-        syncPolicy: { automated: { prune: true, selfHeal: true } },
+    expect(docs(files.get('gitops/argocd.yaml')!)).toEqual([
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'k3s-vip-test', namespace: 'argocd' },
+        spec: {
+          project: 'default',
+          source: { repoURL: 'https://git.example.com/infra.git', targetRevision: 'main', path: 'dist/test' },
+          destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
+          syncPolicy: { automated: { prune: true, selfHeal: true } },
+        },
       },
-    }]);
+    ]);
   });
 
   test('flux: a GitRepository and a Kustomization on the given branch and path', () => {
@@ -87,9 +89,14 @@ describe('k3s/config.yaml', () => {
   });
 
   test('custom CIDRs are carried, no tls-san without a control-plane VIP', () => {
-    const config = withChanges(devConfig(), { kubeVip: { controlPlane: undefined }, k3s: { clusterCidr: '10.52.0.0/16', serviceCidr: '10.53.0.0/16' } });
+    const config = withChanges(devConfig(), {
+      kubeVip: { controlPlane: undefined },
+      k3s: { clusterCidr: '10.52.0.0/16', serviceCidr: '10.53.0.0/16' },
+    });
     expect(parse(synthFiles(config).get('k3s/config.yaml')!)).toEqual({
-      'disable+': ['servicelb'], 'cluster-cidr': '10.52.0.0/16', 'service-cidr': '10.53.0.0/16',
+      'disable+': ['servicelb'],
+      'cluster-cidr': '10.52.0.0/16',
+      'service-cidr': '10.53.0.0/16',
     });
   });
 });
@@ -109,7 +116,9 @@ describe('README.md of the cluster', () => {
   test('a table row for every VIP and every route', () => {
     expect(readme).toContain('| 192.168.0.40 | 6443 | Kubernetes API server |');
     expect(readme).toContain('| 192.168.0.41 | 80, 443 | Traefik (Service kube-system/traefik) |');
-    expect(readme).toContain('| `k3s.code-place-dev.site` | `/` | default/frontend:80 | cert resolver `default` | default/frontend-ingress |');
+    expect(readme).toContain(
+      '| `k3s.code-place-dev.site` | `/` | default/frontend:80 | cert resolver `default` | default/frontend-ingress |',
+    );
   });
 });
 
@@ -132,7 +141,9 @@ describe('drift check (npm run check)', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: "6443"', 'value: "6444"'));
     const { code, lines } = run(dist);
     expect(code).toBe(1);
-    expect(lines).toEqual(expect.arrayContaining(['*** dev/kube-vip.yaml', '-               value: "6444"', '+               value: "6443"']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['*** dev/kube-vip.yaml', '-               value: "6444"', '+               value: "6443"']),
+    );
     expect(lines.at(-1)).toBe(`${dist}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
   });
 
@@ -146,10 +157,12 @@ describe('drift check (npm run check)', () => {
     rmSync(join(dist, 'dev/README.md'));
     const { code, lines } = run(dist);
     expect(code).toBe(1);
-    expect(lines).toEqual(expect.arrayContaining([
-      '+++ dev/README.md (missing from the committed output)',
-      '--- dev/old.yaml (stale: a fresh synth no longer writes it)',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '+++ dev/README.md (missing from the committed output)',
+        '--- dev/old.yaml (stale: a fresh synth no longer writes it)',
+      ]),
+    );
     expect(lines.join('\n')).not.toContain('foreign.yaml');
   });
 });

@@ -10,7 +10,9 @@ test('every generated YAML file, k3s/config.yaml included, starts by naming its 
   expect(files.map(([path]) => path)).toContain('gitops-flux/k3s/config.yaml');
   for (const [path, text] of files) {
     const cluster = path.split('/')[0];
-    expect([path, text.split('\n')[0]])
-      .toEqual([path, `# Generated from config/examples/${cluster}.yaml by \`npm run synth\`. Edit the config, not this file.`]);
+    expect([path, text.split('\n')[0]]).toEqual([
+      path,
+      `# Generated from config/examples/${cluster}.yaml by \`npm run synth\`. Edit the config, not this file.`,
+    ]);
   }
 });

@@ -26,25 +26,35 @@ const configOf = (config: unknown): ClusterConfig => {
   return loaded.config;
 };
 
-const SPREAD = [{
-  maxSkew: 1,
-  topologyKey: 'kubernetes.io/hostname',
-  whenUnsatisfiable: 'ScheduleAnyway',
-  labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } },
-}];
+const SPREAD = [
+  {
+    maxSkew: 1,
+    topologyKey: 'kubernetes.io/hostname',
+    whenUnsatisfiable: 'ScheduleAnyway',
+    labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } },
+  },
+];
 
 describe('Traefik replicas: chart values', () => {
-  const settings = (chartVersion: string, replicas: number) => ({ chartVersion, kubeVipVersion: 'v1.2.3', loadBalancerIPs: ['192.168.0.41'], replicas });
-
-  // The keys are the same from v20 to v41 (traefik/values.yaml and _helpers.tpl `traefik.labelselector` at each tag).
-  test.each(['20.1.1', '27.0.2', '31.1.1', '34.2.0', '39.0.7', '39.0.701+up39.0.7', '40.3.0', '41.3.0'])('chart %s, 2 replicas: count, budget, spread', (chart) => {
-    const values = traefikValues(settings(chart, 2));
-    expect(values.deployment).toEqual({ replicas: 2 });
-    expect(values.podDisruptionBudget).toEqual({ enabled: true, maxUnavailable: 1 });
-    expect(values.topologySpreadConstraints).toEqual(SPREAD);
+  const settings = (chartVersion: string, replicas: number) => ({
+    chartVersion,
+    kubeVipVersion: 'v1.2.3',
+    loadBalancerIPs: ['192.168.0.41'],
+    replicas,
   });
 
-  test('1 replica: none of the HA keys (K3s\' own default stays)', () => {
+  // The keys are the same from v20 to v41 (traefik/values.yaml and _helpers.tpl `traefik.labelselector` at each tag).
+  test.each(['20.1.1', '27.0.2', '31.1.1', '34.2.0', '39.0.7', '39.0.701+up39.0.7', '40.3.0', '41.3.0'])(
+    'chart %s, 2 replicas: count, budget, spread',
+    (chart) => {
+      const values = traefikValues(settings(chart, 2));
+      expect(values.deployment).toEqual({ replicas: 2 });
+      expect(values.podDisruptionBudget).toEqual({ enabled: true, maxUnavailable: 1 });
+      expect(values.topologySpreadConstraints).toEqual(SPREAD);
+    },
+  );
+
+  test("1 replica: none of the HA keys (K3s' own default stays)", () => {
     expect(traefikHaValues(1)).toEqual({});
     expect(Object.keys(traefikValues(settings('39.0.7', 1)))).toEqual(['service']);
   });
@@ -65,13 +75,16 @@ describe('Traefik replicas: chart values', () => {
     expect(values.persistence).toEqual({ enabled: true, name: 'data', path: '/data' });
   });
 
-  test.each(['v34.2.0', 'v37.1.0', 'v38.0.2', 'v39.0.7', 'v40.3.0', 'v41.3.0'])('chart %s: HA values and an escape-hatch value pass the upstream schema', (tag) => {
-    const chart = tag.slice(1);
-    const schema = traefikValuesSchema(chart)!;
-    const values = traefikValues({ ...settings(chart, 2), values: { logs: { access: { enabled: true } } } });
-    expect(checkTraefikValues(schema, values)).toEqual([]);
-    expect(schema.tag).toBe(tag);
-  });
+  test.each(['v34.2.0', 'v37.1.0', 'v38.0.2', 'v39.0.7', 'v40.3.0', 'v41.3.0'])(
+    'chart %s: HA values and an escape-hatch value pass the upstream schema',
+    (tag) => {
+      const chart = tag.slice(1);
+      const schema = traefikValuesSchema(chart)!;
+      const values = traefikValues({ ...settings(chart, 2), values: { logs: { access: { enabled: true } } } });
+      expect(checkTraefikValues(schema, values)).toEqual([]);
+      expect(schema.tag).toBe(tag);
+    },
+  );
 });
 
 describe('traefik.values escape hatch', () => {
@@ -87,20 +100,49 @@ describe('traefik.values escape hatch', () => {
   });
 
   test.each<[string, any, string[]]>([
-    ['a key the generator writes, other value', { deployment: { replicas: 3 } },
-      ['traefik.values.deployment.replicas: is 3, but traefik.replicas makes this tool write 2 there: change traefik.replicas instead, or drop the key from traefik.values']],
-    ['the Service type', { service: { type: 'NodePort' } },
-      ['traefik.values.service.type: is "NodePort", but traefik.loadBalancerIPs makes this tool write "LoadBalancer" there: change traefik.loadBalancerIPs instead, or drop the key from traefik.values']],
-    ['a map where the generator writes a list', { topologySpreadConstraints: {} },
-      [`traefik.values.topologySpreadConstraints: is {}, but traefik.replicas makes this tool write ${JSON.stringify(SPREAD)} there: change traefik.replicas instead, or drop the key from traefik.values`]],
-    ['unknown top-level key: did-you-mean', { log: { level: 'DEBUG' } },
-      ['traefik.values.log: is not a value of Traefik chart v39.0.7: did you mean "logs"?']],
-    ['unknown top-level key, nothing close', { zzzzzzzz: 1 },
-      ['traefik.values.zzzzzzzz: is not a value of Traefik chart v39.0.7: check the chart\'s values.yaml']],
-    ['a wrong type, found by the upstream schema', { logs: { access: { enabled: 'yes' } } },
-      ['traefik.values.logs.access.enabled: must be boolean (the values schema of Traefik chart v39.0.7)']],
-    ['an unknown nested key, found by the upstream schema', { podDisruptionBudget: { maxUnavilable: 1 } },
-      ['traefik.values.podDisruptionBudget.maxUnavilable: is not a key of the values schema of Traefik chart v39.0.7: check the spelling and nesting']],
+    [
+      'a key the generator writes, other value',
+      { deployment: { replicas: 3 } },
+      [
+        'traefik.values.deployment.replicas: is 3, but traefik.replicas makes this tool write 2 there: change traefik.replicas instead, or drop the key from traefik.values',
+      ],
+    ],
+    [
+      'the Service type',
+      { service: { type: 'NodePort' } },
+      [
+        'traefik.values.service.type: is "NodePort", but traefik.loadBalancerIPs makes this tool write "LoadBalancer" there: change traefik.loadBalancerIPs instead, or drop the key from traefik.values',
+      ],
+    ],
+    [
+      'a map where the generator writes a list',
+      { topologySpreadConstraints: {} },
+      [
+        `traefik.values.topologySpreadConstraints: is {}, but traefik.replicas makes this tool write ${JSON.stringify(SPREAD)} there: change traefik.replicas instead, or drop the key from traefik.values`,
+      ],
+    ],
+    [
+      'unknown top-level key: did-you-mean',
+      { log: { level: 'DEBUG' } },
+      ['traefik.values.log: is not a value of Traefik chart v39.0.7: did you mean "logs"?'],
+    ],
+    [
+      'unknown top-level key, nothing close',
+      { zzzzzzzz: 1 },
+      ["traefik.values.zzzzzzzz: is not a value of Traefik chart v39.0.7: check the chart's values.yaml"],
+    ],
+    [
+      'a wrong type, found by the upstream schema',
+      { logs: { access: { enabled: 'yes' } } },
+      ['traefik.values.logs.access.enabled: must be boolean (the values schema of Traefik chart v39.0.7)'],
+    ],
+    [
+      'an unknown nested key, found by the upstream schema',
+      { podDisruptionBudget: { maxUnavilable: 1 } },
+      [
+        'traefik.values.podDisruptionBudget.maxUnavilable: is not a key of the values schema of Traefik chart v39.0.7: check the spelling and nesting',
+      ],
+    ],
   ])('%s: error', (_, values, expected) => {
     expect(errorsOf(ha({ traefik: { values } }))).toEqual(expected);
   });
@@ -117,9 +159,12 @@ describe('traefik.values escape hatch', () => {
 
 describe('HA checks', () => {
   const resolver = { le: { email: 'ops@example.com' } };
-  const withResolver = (patch: any) => withChanges(HA_EXAMPLE, {
-    certManager: undefined, ...patch, ingresses: [{ name: 'shop', host: 'shop.example.com', service: 'shop', port: 80, tls: { certResolver: 'le' } }],
-  });
+  const withResolver = (patch: any) =>
+    withChanges(HA_EXAMPLE, {
+      certManager: undefined,
+      ...patch,
+      ingresses: [{ name: 'shop', host: 'shop.example.com', service: 'shop', port: 80, tls: { certResolver: 'le' } }],
+    });
 
   test('replicas > 1 with certResolvers: error pointing to certManager', () => {
     expect(errorsOf(withResolver({ traefik: { certResolvers: resolver } }))).toEqual([
@@ -127,7 +172,8 @@ describe('HA checks', () => {
     ]);
   });
 
-  const pinned = 'traefik.certResolvers: keep their certificates on a ReadWriteOnce volume; on K3s\' local-path storage it lives on one node and pins Traefik there for good, so losing that node stops all ingress until it returns: for a multi-node cluster use cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2';
+  const pinned =
+    "traefik.certResolvers: keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage it lives on one node and pins Traefik there for good, so losing that node stops all ingress until it returns: for a multi-node cluster use cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2";
   // Multi-server is known from the inventory only; without it the failure table and synth's warning say it.
   test.each<[string, NodeInventory | undefined, string[]]>([
     ['3 servers', { servers: 3, traefikNodes: 3 }, [pinned]],
@@ -136,38 +182,81 @@ describe('HA checks', () => {
   ])('certResolvers with persistence, %s', (_, inventory, expected) => {
     const config = configOf(withResolver({ traefik: { replicas: 1, values: {}, certResolvers: resolver } }));
     const [errors, warnings]: string[][] = [[], []];
-    checkHaRules(config, (_path, message) => errors.push(message), (path, message) => warnings.push(`${formatPath(path)}: ${message}`), inventory);
+    checkHaRules(
+      config,
+      (_path, message) => errors.push(message),
+      (path, message) => warnings.push(`${formatPath(path)}: ${message}`),
+      inventory,
+    );
     expect([errors, warnings]).toEqual([[], expected]);
   });
 
   const ingress = (tls: any, host = 'shop.example.com') => [{ name: 'shop', host, service: 'shop', port: 80, tls }];
   test.each<[string, any, string[]]>([
-    ['undefined issuer', { ingresses: ingress({ issuer: 'letsencrpyt' }) },
-      ['ingresses[0].tls.issuer: "letsencrpyt" is not defined: certManager.issuers has "letsencrypt"; add it under certManager.issuers']],
-    ['issuer without any certManager', { certManager: undefined, ingresses: ingress({ issuer: 'letsencrypt' }) },
-      ['ingresses[0].tls.issuer: "letsencrypt" is not defined: there is no certManager.issuers; add it under certManager.issuers']],
-    ['issuer and certResolver together', { traefik: { externalCertResolvers: ['le'] }, ingresses: ingress({ issuer: 'letsencrypt', certResolver: 'le' }) },
-      ['ingresses[0].tls.issuer: "letsencrypt" and tls.certResolver "le" are both set, but one certificate source serves a host: keep issuer (cert-manager, for several Traefik replicas) or certResolver (Traefik ACME, one replica)']],
-    ['HTTP-01 for a wildcard host', { ingresses: ingress({ issuer: 'letsencrypt' }, '*.example.com') },
-      ['ingresses[0].host: "*.example.com" is a wildcard, but issuer "letsencrypt" uses HTTP-01, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver']],
-    ['tls without a source', { ingresses: ingress({}) },
-      ['ingresses[0].tls: names no certificate source: give certResolver (a Traefik ACME resolver) or issuer (a cert-manager ClusterIssuer), or remove tls for plain HTTP']],
+    [
+      'undefined issuer',
+      { ingresses: ingress({ issuer: 'letsencrpyt' }) },
+      ['ingresses[0].tls.issuer: "letsencrpyt" is not defined: certManager.issuers has "letsencrypt"; add it under certManager.issuers'],
+    ],
+    [
+      'issuer without any certManager',
+      { certManager: undefined, ingresses: ingress({ issuer: 'letsencrypt' }) },
+      ['ingresses[0].tls.issuer: "letsencrypt" is not defined: there is no certManager.issuers; add it under certManager.issuers'],
+    ],
+    [
+      'issuer and certResolver together',
+      { traefik: { externalCertResolvers: ['le'] }, ingresses: ingress({ issuer: 'letsencrypt', certResolver: 'le' }) },
+      [
+        'ingresses[0].tls.issuer: "letsencrypt" and tls.certResolver "le" are both set, but one certificate source serves a host: keep issuer (cert-manager, for several Traefik replicas) or certResolver (Traefik ACME, one replica)',
+      ],
+    ],
+    [
+      'HTTP-01 for a wildcard host',
+      { ingresses: ingress({ issuer: 'letsencrypt' }, '*.example.com') },
+      [
+        'ingresses[0].host: "*.example.com" is a wildcard, but issuer "letsencrypt" uses HTTP-01, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
+      ],
+    ],
+    [
+      'tls without a source',
+      { ingresses: ingress({}) },
+      [
+        'ingresses[0].tls: names no certificate source: give certResolver (a Traefik ACME resolver) or issuer (a cert-manager ClusterIssuer), or remove tls for plain HTTP',
+      ],
+    ],
   ])('%s: error', (_, patch, expected) => {
     expect(errorsOf(ha(patch))).toEqual(expected);
   });
 
   test('a wildcard host with a DNS-01 issuer is fine', () => {
     const dns01 = { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cloudflare-token', key: 'api-token' } } };
-    expect(errorsOf(ha({ certManager: { issuers: { letsencrypt: { solver: dns01 } } }, ingresses: ingress({ issuer: 'letsencrypt' }, '*.example.com') }))).toEqual([]);
+    expect(
+      errorsOf(
+        ha({
+          certManager: { issuers: { letsencrypt: { solver: dns01 } } },
+          ingresses: ingress({ issuer: 'letsencrypt' }, '*.example.com'),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test.each<[string, NodeInventory, string[]]>([
-    ['more replicas than Traefik nodes', { servers: 1, traefikNodes: 1 },
-      ['traefik.replicas: is 2, but only 1 node(s) can run Traefik, so some nodes run two pods and losing one of them loses both: use at most one replica per node']],
+    [
+      'more replicas than Traefik nodes',
+      { servers: 1, traefikNodes: 1 },
+      [
+        'traefik.replicas: is 2, but only 1 node(s) can run Traefik, so some nodes run two pods and losing one of them loses both: use at most one replica per node',
+      ],
+    ],
     ['as many as nodes', { servers: 3, traefikNodes: 2 }, []],
   ])('inventory known: %s', (_, inventory, expected) => {
     const warnings: string[] = [];
-    checkHaRules(configOf(HA_EXAMPLE), () => undefined, (path, message) => warnings.push(`${formatPath(path)}: ${message}`), inventory);
+    checkHaRules(
+      configOf(HA_EXAMPLE),
+      () => undefined,
+      (path, message) => warnings.push(`${formatPath(path)}: ${message}`),
+      inventory,
+    );
     expect(warnings).toEqual(expected);
   });
 
@@ -178,7 +267,8 @@ describe('HA checks', () => {
 });
 
 describe('failure table', () => {
-  const rows = (config: unknown, inventory?: NodeInventory) => failureRows(configOf(config), inventory).map((r) => [r.part, r.effect, r.duration, r.singlePoint]);
+  const rows = (config: unknown, inventory?: NodeInventory) =>
+    failureRows(configOf(config), inventory).map((r) => [r.part, r.effect, r.duration, r.singlePoint]);
   const ARP_17S = 'up to 17 s (kube-vip v1.2.3: lease 15 s, retry every 2 s)';
   const MOVE = 'another node takes the kube-vip lease and answers ARP for it';
 
@@ -187,22 +277,36 @@ describe('failure table', () => {
       ['API VIP 192.168.0.40', MOVE, ARP_17S, false],
       ['etcd quorum (K3s servers)', 'unknown: the config lists no servers; with 3 or more servers one may fail', 'n/a', false],
       ['Traefik VIP 192.168.0.41', MOVE, ARP_17S, false],
-      ['Traefik pods (2)', '1 other pod(s) on other nodes keep serving; connections sent to the lost pod fail until its endpoint is removed', 'about 40–50 s (until the node is NotReady)', false],
-      ['Certificates', 'in Secrets in etcd (cert-manager): every Traefik pod keeps them; renewals continue on the standby cert-manager controller', 'none', false],
+      [
+        'Traefik pods (2)',
+        '1 other pod(s) on other nodes keep serving; connections sent to the lost pod fail until its endpoint is removed',
+        'about 40–50 s (until the node is NotReady)',
+        false,
+      ],
+      [
+        'Certificates',
+        'in Secrets in etcd (cert-manager): every Traefik pod keeps them; renewals continue on the standby cert-manager controller',
+        'none',
+        false,
+      ],
     ]);
     expect(singlePointsOfFailure(configOf(HA_EXAMPLE))).toEqual([]);
   });
 
   // kube-vip's lease timings changed in v1.1.0 (PR #1426): 5 s / 1 s before, 15 s / 2 s from it.
-  test.each([['v1.0.9', 'up to 6 s (kube-vip v1.0.9: lease 5 s, retry every 1 s)'], ['v1.1.0', 'up to 17 s (kube-vip v1.1.0: lease 15 s, retry every 2 s)']])(
-    'kube-vip %s: VIP failover time', (version, duration) => {
-      expect(rows(ha({ kubeVip: { version } }))[0][2]).toBe(duration);
-    },
-  );
+  test.each([
+    ['v1.0.9', 'up to 6 s (kube-vip v1.0.9: lease 5 s, retry every 1 s)'],
+    ['v1.1.0', 'up to 17 s (kube-vip v1.1.0: lease 15 s, retry every 2 s)'],
+  ])('kube-vip %s: VIP failover time', (version, duration) => {
+    expect(rows(ha({ kubeVip: { version } }))[0][2]).toBe(duration);
+  });
 
   test('BGP mode: the router decides', () => {
     const bgp = ha({ kubeVip: { mode: 'bgp', bgp: { as: 65010, peers: [{ address: '192.168.0.1', as: 65000 }] } } });
-    expect(rows(bgp)[0].slice(1, 3)).toEqual(['every control-plane node announces it; routers drop the failed node\'s route', 'until the router\'s BGP hold timer expires']);
+    expect(rows(bgp)[0].slice(1, 3)).toEqual([
+      "every control-plane node announces it; routers drop the failed node's route",
+      "until the router's BGP hold timer expires",
+    ]);
   });
 
   test.each<[number, string, boolean]>([
@@ -223,7 +327,7 @@ describe('failure table', () => {
     });
     const expected = [
       'Traefik pods (1): if it ran there: the pod cannot start elsewhere, its ReadWriteOnce ACME volume (local-path) stays on that node; no ingress (until the node returns)',
-      'Certificates: in acme.json on one node\'s volume: lost with that node (until the node returns)',
+      "Certificates: in acme.json on one node's volume: lost with that node (until the node returns)",
     ];
     expect(singlePointsOfFailure(configOf(single))).toEqual(expected);
     expect(singlePointsOfFailure(configOf(withChanges(single, { kubeVip: { controlPlane: undefined } })))).toEqual([]);
@@ -231,15 +335,21 @@ describe('failure table', () => {
   });
 
   test('one replica without resolvers: the eviction time', () => {
-    expect(rows(ha({ traefik: { replicas: 1 } }))[3]).toEqual(['Traefik pods (1)', 'if it ran there: no ingress until the pod is evicted and started on another node',
-      'about 6 min: NotReady after 40–50 s, then the pod\'s 300 s unreachable toleration', true]);
+    expect(rows(ha({ traefik: { replicas: 1 } }))[3]).toEqual([
+      'Traefik pods (1)',
+      'if it ran there: no ingress until the pod is evicted and started on another node',
+      "about 6 min: NotReady after 40–50 s, then the pod's 300 s unreachable toleration",
+      true,
+    ]);
   });
 
   test('each loadBalancers VIP gets a row; the README shows the table', () => {
     const config = ha({ loadBalancers: [{ name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.42'] }] });
     expect(rows(config)[5]).toEqual(['VIP 192.168.0.42 of Service default/db', `${MOVE}; its pods are up to the workload`, ARP_17S, false]);
     const readme = synthFiles(config).get('README.md')!;
-    expect(readme).toContain('## When one node fails\n\n| Part | What happens | For how long |\n| --- | --- | --- |\n| API VIP 192.168.0.40 |');
+    expect(readme).toContain(
+      '## When one node fails\n\n| Part | What happens | For how long |\n| --- | --- | --- |\n| API VIP 192.168.0.40 |',
+    );
     expect(readme).toContain('| VIP 192.168.0.42 of Service default/db |');
   });
 });

@@ -4,17 +4,29 @@ import { wiring } from '../src/main';
 import { renderClusters } from '../src/synth';
 
 /** A Kubernetes object as synthesized (plain JSON). */
-export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [k: string]: any };
+  [k: string]: any;
+};
 
 /** The reference config (config/dev.yaml, without its HTTP->HTTPS redirect) as an object, for tests to vary. */
 export function devConfig(): any {
   return {
     kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
     traefik: { loadBalancerIPs: ['192.168.0.41'], externalCertResolvers: ['default'] },
-    ingresses: [{
-      name: 'frontend-ingress', namespace: 'default', host: 'k3s.code-place-dev.site', path: '/',
-      service: 'frontend', port: 80, tls: { certResolver: 'default' },
-    }],
+    ingresses: [
+      {
+        name: 'frontend-ingress',
+        namespace: 'default',
+        host: 'k3s.code-place-dev.site',
+        path: '/',
+        service: 'frontend',
+        port: 80,
+        tls: { certResolver: 'default' },
+      },
+    ],
   };
 }
 
@@ -50,7 +62,8 @@ export function withChanges(base: any, patch: any): any {
   const out = structuredClone(base);
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete out[key];
-    else if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object') out[key] = withChanges(out[key], value);
+    else if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object')
+      out[key] = withChanges(out[key], value);
     else out[key] = value;
   }
   return out;

@@ -13,10 +13,12 @@ describe('Ingresses', () => {
     });
     expect(ingress.spec).toEqual({
       ingressClassName: 'traefik',
-      rules: [{
-        host: 'k3s.code-place-dev.site',
-        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] },
-      }],
+      rules: [
+        {
+          host: 'k3s.code-place-dev.site',
+          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] },
+        },
+      ],
       tls: [{ hosts: ['k3s.code-place-dev.site'] }],
     });
   });

@@ -17,7 +17,10 @@ describe('config.schema.json (editor support)', () => {
   });
 
   const shipped = ['config', 'config/examples'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)));
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(dir, f)),
+  );
 
   test.each(shipped)('%s references the schema and both schema and validator accept it', (file) => {
     const text = readFileSync(join(ROOT, file), 'utf8');
@@ -44,7 +47,10 @@ describe('config.schema.json (editor support)', () => {
     ['path without slash', `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, path: api, service: s, port: 80}\n`],
     ['resolver without email', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  certResolvers:\n    le: {challenge: tls}\n'],
     ['bad e-mail', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  certResolvers:\n    le: {email: ops}\n'],
-    ['UDP spelt lower-case', `${TRAEFIK}loadBalancers:\n  - {name: g, selector: {app: g}, ports: [{port: 1, protocol: udp}], ips: [192.168.0.43]}\n`],
+    [
+      'UDP spelt lower-case',
+      `${TRAEFIK}loadBalancers:\n  - {name: g, selector: {app: g}, ports: [{port: 1, protocol: udp}], ips: [192.168.0.43]}\n`,
+    ],
     ['BGP AS out of range', `kubeVip:\n  mode: bgp\n  bgp: {as: 0, peers: [{address: 192.168.0.1, as: 65000}]}\n${TRAEFIK}`],
   ])('both reject: %s', (_, text) => {
     expect(validatorAccepts(text)).toBe(false);

@@ -73,7 +73,10 @@ function setDist(files: Record<string, string>, cluster = 'dev', resources = Obj
   const folder = join(dist, cluster);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(join(folder, 'k3s'), { recursive: true });
-  writeFileSync(join(folder, 'kustomization.yaml'), `# Generated\nkind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}\n`).join('')}`);
+  writeFileSync(
+    join(folder, 'kustomization.yaml'),
+    `# Generated\nkind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}\n`).join('')}`,
+  );
   writeFileSync(join(folder, 'README.md'), '# dev\n');
   writeFileSync(join(folder, 'k3s', 'config.yaml'), 'disable: [servicelb]\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
@@ -83,26 +86,35 @@ function install(options: Partial<InstallOptions> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const code = runInstall({
-    cluster: 'dev', distDir: dist, manifestsDir: target, dryRun: false,
-    out: (line) => out.push(line), err: (line) => err.push(line), ...options,
+    cluster: 'dev',
+    distDir: dist,
+    manifestsDir: target,
+    dryRun: false,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    ...options,
   });
   return { code, out, err };
 }
 
 /** Every file below `dir` (dotfiles included) -> content, inode and mtime, to prove nothing was touched. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(contents(dir)).map(([path, text]) => {
-    const stat = lstatSync(join(dir, path));
-    return [path, `${text}|${stat.ino}|${stat.mtimeMs}`];
-  }));
+  return Object.fromEntries(
+    Object.entries(contents(dir)).map(([path, text]) => {
+      const stat = lstatSync(join(dir, path));
+      return [path, `${text}|${stat.ino}|${stat.mtimeMs}`];
+    }),
+  );
 }
 
 /** Every entry below `dir` (dotfiles included) -> its text, or what it is when it is no file. */
 function contents(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
-    const path = join(e.parentPath, e.name);
-    return [path.slice(dir.length + 1), e.isFile() ? readFileSync(path, 'utf8') : e.isDirectory() ? '<folder>' : '<link>'];
-  }));
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
+      const path = join(e.parentPath, e.name);
+      return [path.slice(dir.length + 1), e.isFile() ? readFileSync(path, 'utf8') : e.isDirectory() ? '<folder>' : '<link>'];
+    }),
+  );
 }
 
 const read = (name: string) => readFileSync(join(target, name), 'utf8');
@@ -125,29 +137,49 @@ function countingFs() {
 /** The node file system whose `failAt`th call (counting from 1) fails with EIO; `calls` counts them all. */
 function failingFs(failAt: number) {
   const state = { calls: 0 };
-  const fs = Object.fromEntries(Object.entries(nodeFileSystem).map(([name, call]) => [name, (...args: unknown[]) => {
-    if (++state.calls === failAt) throw Object.assign(new Error(`EIO: i/o error, ${name}`), { code: 'EIO' });
-    return (call as (...a: unknown[]) => unknown)(...args);
-  }])) as unknown as FileSystem;
+  const fs = Object.fromEntries(
+    Object.entries(nodeFileSystem).map(([name, call]) => [
+      name,
+      (...args: unknown[]) => {
+        if (++state.calls === failAt) throw Object.assign(new Error(`EIO: i/o error, ${name}`), { code: 'EIO' });
+        return (call as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as FileSystem;
   return { fs, state };
 }
 
 describe('planInstall', () => {
-  const plan = (texts: Record<string, string>, paths = Object.keys(texts), manifests: Record<string, string> = MANIFESTS, kinds: Record<string, EntryKind> = {}) =>
+  const plan = (
+    texts: Record<string, string>,
+    paths = Object.keys(texts),
+    manifests: Record<string, string> = MANIFESTS,
+    kinds: Record<string, EntryKind> = {},
+  ) =>
     planInstall({
-      cluster: 'dev', source: 'dist/dev', manifests: new Map(Object.entries(manifests)),
-      target: { entries: new Map([...paths.map((path): [string, EntryKind] => [path, 'file']), ...Object.entries(kinds)]), texts: new Map(Object.entries(texts)) },
+      cluster: 'dev',
+      source: 'dist/dev',
+      manifests: new Map(Object.entries(manifests)),
+      target: {
+        entries: new Map([...paths.map((path): [string, EntryKind] => [path, 'file']), ...Object.entries(kinds)]),
+        texts: new Map(Object.entries(texts)),
+      },
     });
-  const owning = (...files: string[]) => JSON.stringify({ files: Object.fromEntries(files.map((file) => [file, { sha256: sha(MANIFESTS[file as keyof typeof MANIFESTS]) }])) });
+  const owning = (...files: string[]) =>
+    JSON.stringify({ files: Object.fromEntries(files.map((file) => [file, { sha256: sha(MANIFESTS[file as keyof typeof MANIFESTS]) }])) });
 
   test('creates every manifest in an empty folder and records its sha256', () => {
     const result = plan({});
     expect(result.errors).toEqual([]);
     expect(result.entries.map((e) => [e.action, e.file])).toEqual([
-      ['create', 'ingresses.yaml'], ['create', 'kube-vip.yaml'], ['create', 'traefik-config.yaml'],
+      ['create', 'ingresses.yaml'],
+      ['create', 'kube-vip.yaml'],
+      ['create', 'traefik-config.yaml'],
     ]);
     expect(JSON.parse(result.recordText).files).toEqual({
-      'ingresses.yaml': { sha256: sha(INGRESSES) }, 'kube-vip.yaml': { sha256: sha(KUBE_VIP) }, 'traefik-config.yaml': { sha256: sha(TRAEFIK) },
+      'ingresses.yaml': { sha256: sha(INGRESSES) },
+      'kube-vip.yaml': { sha256: sha(KUBE_VIP) },
+      'traefik-config.yaml': { sha256: sha(TRAEFIK) },
     });
   });
 
@@ -159,7 +191,9 @@ describe('planInstall', () => {
     ['Kube_Vip.yaml', /"Kube_Vip" is not a valid name/],
   ])('refuses to install %s, which is no valid AddOn name of ours', (name, message) => {
     const result = plan({}, [], { [name]: TRAEFIK });
-    expect(result.errors).toEqual([expect.stringMatching(new RegExp(`^dist/dev/${name.replace(/\./g, '\\.')} cannot be installed: .*${message.source}`))]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(new RegExp(`^dist/dev/${name.replace(/\./g, '\\.')} cannot be installed: .*${message.source}`)),
+    ]);
   });
 
   test('refuses foreign files that have our name or share our AddOn name, wherever they are', () => {
@@ -189,13 +223,17 @@ describe('planInstall', () => {
   });
 
   test('warns that a .skip file makes K3s ignore a manifest', () => {
-    expect(plan({}, ['kube-vip.yaml.skip']).warnings).toEqual([expect.stringContaining('kube-vip.yaml.skip exists, so K3s ignores kube-vip.yaml')]);
+    expect(plan({}, ['kube-vip.yaml.skip']).warnings).toEqual([
+      expect.stringContaining('kube-vip.yaml.skip exists, so K3s ignores kube-vip.yaml'),
+    ]);
   });
 
   test('on removal lists only the objects no installed manifest declares any more', () => {
     const owned = JSON.stringify({ files: { 'old.yaml': { sha256: sha(`${KUBE_VIP}---\n${TRAEFIK}`) } } });
     // The HelmChartConfig moved from old.yaml to traefik-config.yaml: deleting it would undo the install.
-    const result = plan({ '.k3s-vip-dev.json': owned, 'old.yaml': `${KUBE_VIP}---\n${TRAEFIK}` }, undefined, { 'traefik-config.yaml': TRAEFIK });
+    const result = plan({ '.k3s-vip-dev.json': owned, 'old.yaml': `${KUBE_VIP}---\n${TRAEFIK}` }, undefined, {
+      'traefik-config.yaml': TRAEFIK,
+    });
     const removal = result.entries.find((e) => e.file === 'old.yaml');
     expect(removal?.action).toBe('remove');
     expect(removal?.leftovers?.map(kubectlDelete)).toEqual([
@@ -207,27 +245,63 @@ describe('planInstall', () => {
 
   test('warns about a YAML file of the source folder the kustomization does not list', () => {
     const target = { entries: new Map(), texts: new Map() };
-    const result = planInstall({ cluster: 'dev', source: 'dist/dev', manifests: new Map(Object.entries(MANIFESTS)), unlisted: ['extra.yaml'], target });
-    expect(result.warnings).toEqual(['dist/dev/extra.yaml is not listed in dist/dev/kustomization.yaml, so it is not installed: delete it if it is a leftover']);
+    const result = planInstall({
+      cluster: 'dev',
+      source: 'dist/dev',
+      manifests: new Map(Object.entries(MANIFESTS)),
+      unlisted: ['extra.yaml'],
+      target,
+    });
+    expect(result.warnings).toEqual([
+      'dist/dev/extra.yaml is not listed in dist/dev/kustomization.yaml, so it is not installed: delete it if it is a leftover',
+    ]);
   });
 
   test.each<[string, Record<string, EntryKind>, Record<string, string>, string[]]>([
-    ['an installed file is now a folder', { 'kube-vip.yaml': 'folder' }, { '.k3s-vip-dev.json': owning('kube-vip.yaml') },
-      ['kube-vip.yaml is a folder, where this command installed kube-vip.yaml before: move it away']],
-    ['an installed file is now a symbolic link', { 'kube-vip.yaml': 'link' }, { '.k3s-vip-dev.json': owning('kube-vip.yaml') },
-      ['kube-vip.yaml is a symbolic link, where this command installed kube-vip.yaml before: move it away']],
-    ['a folder stands where a new file goes', { 'ingresses.yaml': 'folder', 'ingresses.yaml/a.txt': 'file' }, {},
-      ['ingresses.yaml already exists (a folder) and was not installed by this command (it is not in .k3s-vip-dev.json): move it away; it is never overwritten']],
-    ['a socket stands where a new file goes', { 'ingresses.yaml': 'other' }, {},
-      ['ingresses.yaml already exists (not a regular file) and was not installed by this command (it is not in .k3s-vip-dev.json): move it away; it is never overwritten']],
-    ['several things are in the way', { 'kube-vip.yaml': 'folder', 'traefik-config.yaml': 'link', 'ingresses.yaml': 'folder' },
-      { '.k3s-vip-dev.json': owning('kube-vip.yaml') }, [
+    [
+      'an installed file is now a folder',
+      { 'kube-vip.yaml': 'folder' },
+      { '.k3s-vip-dev.json': owning('kube-vip.yaml') },
+      ['kube-vip.yaml is a folder, where this command installed kube-vip.yaml before: move it away'],
+    ],
+    [
+      'an installed file is now a symbolic link',
+      { 'kube-vip.yaml': 'link' },
+      { '.k3s-vip-dev.json': owning('kube-vip.yaml') },
+      ['kube-vip.yaml is a symbolic link, where this command installed kube-vip.yaml before: move it away'],
+    ],
+    [
+      'a folder stands where a new file goes',
+      { 'ingresses.yaml': 'folder', 'ingresses.yaml/a.txt': 'file' },
+      {},
+      [
+        'ingresses.yaml already exists (a folder) and was not installed by this command (it is not in .k3s-vip-dev.json): move it away; it is never overwritten',
+      ],
+    ],
+    [
+      'a socket stands where a new file goes',
+      { 'ingresses.yaml': 'other' },
+      {},
+      [
+        'ingresses.yaml already exists (not a regular file) and was not installed by this command (it is not in .k3s-vip-dev.json): move it away; it is never overwritten',
+      ],
+    ],
+    [
+      'several things are in the way',
+      { 'kube-vip.yaml': 'folder', 'traefik-config.yaml': 'link', 'ingresses.yaml': 'folder' },
+      { '.k3s-vip-dev.json': owning('kube-vip.yaml') },
+      [
         'kube-vip.yaml is a folder, where this command installed kube-vip.yaml before: move it away',
         expect.stringMatching(/^traefik-config\.yaml already exists \(a symbolic link\) and was not installed/),
         expect.stringMatching(/^ingresses\.yaml already exists \(a folder\) and was not installed/),
-      ]],
-    ['the ownership record is a folder', { '.k3s-vip-dev.json': 'folder' }, {},
-      ['.k3s-vip-dev.json is a folder, where this command keeps its ownership record: move it away']],
+      ],
+    ],
+    [
+      'the ownership record is a folder',
+      { '.k3s-vip-dev.json': 'folder' },
+      {},
+      ['.k3s-vip-dev.json is a folder, where this command keeps its ownership record: move it away'],
+    ],
   ])('refuses, before writing anything, when %s', (_, kinds, texts, errors) => {
     const result = plan(texts, Object.keys(texts), MANIFESTS, kinds);
     expect(result.errors).toEqual(errors);
@@ -240,14 +314,21 @@ describe('planInstall', () => {
   ])('never removes an installed file that is %s: it is left in place, named, and dropped from the record', (_, texts, kinds, why) => {
     const result = plan({ '.k3s-vip-dev.json': owning('kube-vip.yaml'), ...texts }, undefined, { 'ingresses.yaml': INGRESSES }, kinds);
     expect(result.errors).toEqual([]);
-    expect(result.entries.find((e) => e.file === 'kube-vip.yaml')).toEqual({ action: 'leave', file: 'kube-vip.yaml', note: `${why}: left in place and no longer recorded` });
-    expect(result.warnings).toContain(`kube-vip.yaml ${why}, so it is not removed, and K3s keeps applying it: delete it yourself, or move it out of the folder, if it should go`);
+    expect(result.entries.find((e) => e.file === 'kube-vip.yaml')).toEqual({
+      action: 'leave',
+      file: 'kube-vip.yaml',
+      note: `${why}: left in place and no longer recorded`,
+    });
+    expect(result.warnings).toContain(
+      `kube-vip.yaml ${why}, so it is not removed, and K3s keeps applying it: delete it yourself, or move it out of the folder, if it should go`,
+    );
     expect(Object.keys(JSON.parse(result.recordText).files)).toEqual(['ingresses.yaml']);
   });
 });
 
 describe('kustomizationResources', () => {
-  const resources = (...lines: string[]) => kustomizationResources('dist/dev/kustomization.yaml', `kind: Kustomization\nresources:\n${lines.join('\n')}\n`);
+  const resources = (...lines: string[]) =>
+    kustomizationResources('dist/dev/kustomization.yaml', `kind: Kustomization\nresources:\n${lines.join('\n')}\n`);
 
   test('lists the plain <name>.yaml entries in order', () => {
     expect(resources('  - kube-vip.yaml', '  - ingresses.yaml')).toEqual({ names: ['kube-vip.yaml', 'ingresses.yaml'], errors: [] });
@@ -264,8 +345,10 @@ describe('kustomizationResources', () => {
   ])('refuses %s, with its line and column', (_, entry) => {
     expect(resources('  - kube-vip.yaml', `  - ${entry}`)).toEqual({
       names: ['kube-vip.yaml'],
-      errors: [`dist/dev/kustomization.yaml:4:5: resources[1]: ${JSON.stringify(entry)} is not a <name>.yaml file next to the kustomization, `
-        + 'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again'],
+      errors: [
+        `dist/dev/kustomization.yaml:4:5: resources[1]: ${JSON.stringify(entry)} is not a <name>.yaml file next to the kustomization, ` +
+          'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
+      ],
     });
   });
 
@@ -284,7 +367,9 @@ describe('kustomizationResources', () => {
   ])('refuses a kustomization with %s', (_, text, message) => {
     const { names, errors } = kustomizationResources('dist/dev/kustomization.yaml', text);
     expect(names).toEqual([]);
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${message.replace(/[[\].]/g, '\\$&')}.*; run \`npm run synth\` to write it again$`))]);
+    expect(errors).toEqual([
+      expect.stringMatching(new RegExp(`^${message.replace(/[[\].]/g, '\\$&')}.*; run \`npm run synth\` to write it again$`)),
+    ]);
   });
 });
 
@@ -358,7 +443,10 @@ describe('runInstall', () => {
     writeFileSync(join(target, 'traefik.yaml'), 'k3s: own\n');
     writeFileSync(join(target, 'metrics-server', 'metrics-server-deployment.yaml'), 'k3s: own\n');
     writeFileSync(join(target, 'mine.yaml'), 'user: own\n');
-    const foreign = () => Object.fromEntries(Object.entries(snapshot(target)).filter(([path]) => !Object.keys(MANIFESTS).includes(path) && !path.startsWith('.')));
+    const foreign = () =>
+      Object.fromEntries(
+        Object.entries(snapshot(target)).filter(([path]) => !Object.keys(MANIFESTS).includes(path) && !path.startsWith('.')),
+      );
     const before = foreign();
     install();
     setDist({ ...MANIFESTS, 'kube-vip.yaml': `${KUBE_VIP}# changed\n` });
@@ -425,7 +513,9 @@ describe('runInstall', () => {
     });
     const first = install({ fs: failOn('kube-vip.yaml') });
     expect(first.code).toBe(1);
-    expect(first.err).toEqual([`error: cannot write ${target}/kube-vip.yaml: no space left on the device (ENOSPC); ${target} was left as it was`]);
+    expect(first.err).toEqual([
+      `error: cannot write ${target}/kube-vip.yaml: no space left on the device (ENOSPC); ${target} was left as it was`,
+    ]);
     expect(readdirSync(target)).toEqual([]);
 
     expect(install().code).toBe(0);
@@ -451,12 +541,26 @@ describe('runInstall', () => {
   });
 
   test.each([
-    ['a bad cluster name', { cluster: 'Dev' }, /^error: --cluster: "Dev" is not a valid name: .*expected the name of a config\/<cluster>\.yaml$/],
-    ['a missing dist folder', { cluster: 'prod' }, /^error: --cluster prod: .*dist\/prod\/ does not exist \(synthesized clusters: dev\); add config\/prod\.yaml and run `npm run synth`$/],
-    ['a manifests folder that is a file', { manifestsDir: join(tmpdir(), 'k3s-install.file') },
-      /^error: --dir .*k3s-install\.file: is a file; expected the K3s manifests folder$/],
-    ['a manifests folder under a file', { manifestsDir: join(tmpdir(), 'k3s-install.file', 'manifests') },
-      /^error: --dir .*k3s-install\.file\/manifests: a part of its path is a file, not a folder; expected the K3s manifests folder$/],
+    [
+      'a bad cluster name',
+      { cluster: 'Dev' },
+      /^error: --cluster: "Dev" is not a valid name: .*expected the name of a config\/<cluster>\.yaml$/,
+    ],
+    [
+      'a missing dist folder',
+      { cluster: 'prod' },
+      /^error: --cluster prod: .*dist\/prod\/ does not exist \(synthesized clusters: dev\); add config\/prod\.yaml and run `npm run synth`$/,
+    ],
+    [
+      'a manifests folder that is a file',
+      { manifestsDir: join(tmpdir(), 'k3s-install.file') },
+      /^error: --dir .*k3s-install\.file: is a file; expected the K3s manifests folder$/,
+    ],
+    [
+      'a manifests folder under a file',
+      { manifestsDir: join(tmpdir(), 'k3s-install.file', 'manifests') },
+      /^error: --dir .*k3s-install\.file\/manifests: a part of its path is a file, not a folder; expected the K3s manifests folder$/,
+    ],
   ])('fails with one line for %s', (_, options, message) => {
     writeFileSync(join(tmpdir(), 'k3s-install.file'), '');
     const { code, out, err } = install(options);
@@ -477,17 +581,29 @@ describe('runInstall', () => {
   });
 
   test.each<[string, () => void, string[]]>([
-    ['no kustomization', () => rmSync(join(dist, 'dev', 'kustomization.yaml')),
-      ['error: {dist}/dev/kustomization.yaml does not exist (it lists the manifests to install): run `npm run synth`']],
-    ['a kustomization listing nothing', () => setDist({}),
-      ['error: {dist}/dev/kustomization.yaml:2:1: resources: expected a list of the manifests to install; run `npm run synth` to write it again']],
-    ['a kustomization listing paths and missing files', () => setDist(MANIFESTS, 'dev', ['../prod/kube-vip.yaml', 'gone.yaml', 'k3s']), [
-      'error: {dist}/dev/kustomization.yaml:4:5: resources[0]: "../prod/kube-vip.yaml" is not a <name>.yaml file next to the kustomization, '
-        + 'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
-      'error: {dist}/dev/kustomization.yaml:6:5: resources[2]: "k3s" is not a <name>.yaml file next to the kustomization, '
-        + 'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
-      'error: {dist}/dev/kustomization.yaml lists gone.yaml, but {dist}/dev/gone.yaml is not a file: run `npm run synth`',
-    ]],
+    [
+      'no kustomization',
+      () => rmSync(join(dist, 'dev', 'kustomization.yaml')),
+      ['error: {dist}/dev/kustomization.yaml does not exist (it lists the manifests to install): run `npm run synth`'],
+    ],
+    [
+      'a kustomization listing nothing',
+      () => setDist({}),
+      [
+        'error: {dist}/dev/kustomization.yaml:2:1: resources: expected a list of the manifests to install; run `npm run synth` to write it again',
+      ],
+    ],
+    [
+      'a kustomization listing paths and missing files',
+      () => setDist(MANIFESTS, 'dev', ['../prod/kube-vip.yaml', 'gone.yaml', 'k3s']),
+      [
+        'error: {dist}/dev/kustomization.yaml:4:5: resources[0]: "../prod/kube-vip.yaml" is not a <name>.yaml file next to the kustomization, ' +
+          'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
+        'error: {dist}/dev/kustomization.yaml:6:5: resources[2]: "k3s" is not a <name>.yaml file next to the kustomization, ' +
+          'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
+        'error: {dist}/dev/kustomization.yaml lists gone.yaml, but {dist}/dev/gone.yaml is not a file: run `npm run synth`',
+      ],
+    ],
   ])('refuses %s, with every problem at once, and writes nothing', (_, breakDist, errors) => {
     install();
     breakDist();
@@ -504,7 +620,12 @@ describe('runInstall', () => {
     rmSync(join(target, 'kube-vip.yaml'));
     mkdirSync(join(target, 'kube-vip.yaml'));
     symlinkSync(join(root, 'nowhere'), join(target, 'whoami.yaml'));
-    setDist({ ...MANIFESTS, 'kube-vip.yaml': `${KUBE_VIP}# changed\n`, 'ingresses.yaml': `${INGRESSES}# changed\n`, 'whoami.yaml': INGRESSES });
+    setDist({
+      ...MANIFESTS,
+      'kube-vip.yaml': `${KUBE_VIP}# changed\n`,
+      'ingresses.yaml': `${INGRESSES}# changed\n`,
+      'whoami.yaml': INGRESSES,
+    });
     const before = snapshot(target);
     const { code, out, err } = install();
     expect(code).toBe(1);
@@ -528,8 +649,8 @@ describe('runInstall', () => {
     expect(out).toContain('  leave     kube-vip.yaml (was changed by hand since the last install: left in place and no longer recorded)');
     expect(out.at(-1)).toBe('Done: 0 create, 0 update, 0 remove, 1 leave, 2 unchanged.');
     expect(err).toEqual([
-      'warning: kube-vip.yaml was changed by hand since the last install, so it is not removed, and K3s keeps applying it: '
-        + 'delete it yourself, or move it out of the folder, if it should go',
+      'warning: kube-vip.yaml was changed by hand since the last install, so it is not removed, and K3s keeps applying it: ' +
+        'delete it yourself, or move it out of the folder, if it should go',
     ]);
     setDist(MANIFESTS);
     expect(install().err[0]).toMatch(/^error: kube-vip\.yaml already exists and was not installed by this command/);
@@ -543,11 +664,14 @@ describe('runInstall', () => {
 
   describe.each([
     ['a first install', () => undefined],
-    ['an install that creates, updates, removes and leaves files', () => {
-      install();
-      writeFileSync(join(target, 'ingresses.yaml'), `${INGRESSES}# tuned by hand\n`);
-      setDist({ 'kube-vip.yaml': `${KUBE_VIP}# changed\n`, 'whoami.yaml': INGRESSES.replace('frontend', 'whoami') });
-    }],
+    [
+      'an install that creates, updates, removes and leaves files',
+      () => {
+        install();
+        writeFileSync(join(target, 'ingresses.yaml'), `${INGRESSES}# tuned by hand\n`);
+        setDist({ 'kube-vip.yaml': `${KUBE_VIP}# changed\n`, 'whoami.yaml': INGRESSES.replace('frontend', 'whoami') });
+      },
+    ],
   ])('an I/O error at any call of %s', (_, prepare) => {
     test('leaves every file whole, the folder as it was and the record true, with one line', () => {
       prepare();
@@ -569,7 +693,11 @@ describe('runInstall', () => {
         copy(scratch);
         const { code, err } = install({ manifestsDir: scratch, fs: failingFs(failAt).fs });
         expect({ failAt, code, contents: contents(scratch) }).toEqual({ failAt, code: 1, contents: before });
-        expect(err.at(-1)).toMatch(new RegExp(`^error: cannot (read|write|remove|create) ${root}/.*: input/output error \\(EIO\\)(; ${scratch} was left as it was)?$`));
+        expect(err.at(-1)).toMatch(
+          new RegExp(
+            `^error: cannot (read|write|remove|create) ${root}/.*: input/output error \\(EIO\\)(; ${scratch} was left as it was)?$`,
+          ),
+        );
         expect(err.join('\n')).not.toMatch(/\n\s+at /);
       }
       copy(scratch);
@@ -594,15 +722,24 @@ describe('the manifests folder', () => {
     const { code, out, err } = install({ manifestsDir: missing() });
     expect(code).toBe(1);
     expect(out).toEqual([]);
-    expect(err).toEqual([`error: --dir ${missing()}: neither it nor ${join(root, 'k3s', 'server')} exists, so K3s is not installed here `
-      + `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`]);
+    expect(err).toEqual([
+      `error: --dir ${missing()}: neither it nor ${join(root, 'k3s', 'server')} exists, so K3s is not installed here ` +
+        `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`,
+    ]);
     expect(readdirSync(root).sort()).toEqual(['dist', 'manifests']);
   });
 
   test('a real run that may not create it says to run as root', () => {
     mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
-    const fs: FileSystem = { ...nodeFileSystem, mkdir: () => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); } };
-    expect(install({ manifestsDir: missing(), fs }).err).toEqual([`error: cannot create ${missing()}: permission denied (EACCES); run it as root (sudo)`]);
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      mkdir: () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      },
+    };
+    expect(install({ manifestsDir: missing(), fs }).err).toEqual([
+      `error: cannot create ${missing()}: permission denied (EACCES); run it as root (sudo)`,
+    ]);
   });
 
   test('a real run refuses bad manifests before creating it', () => {
@@ -613,8 +750,14 @@ describe('the manifests folder', () => {
   });
 
   test.each([
-    ['where K3s is not installed', false, [`warning: a real run refuses: --dir {dir}: neither it nor {parent} exists, so K3s is not installed here `
-      + `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`]],
+    [
+      'where K3s is not installed',
+      false,
+      [
+        `warning: a real run refuses: --dir {dir}: neither it nor {parent} exists, so K3s is not installed here ` +
+          `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`,
+      ],
+    ],
     ['where K3s is installed', true, []],
   ])('a dry run %s shows the plan and that it would create the folder', (_, parentExists, warnings) => {
     if (parentExists) mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
@@ -635,14 +778,19 @@ describe('the manifests folder', () => {
 
 describe('one run at a time', () => {
   test('refuses with one line while another run holds the folder, writing nothing', () => {
-    writeFileSync(join(target, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), holder: 'k3s:install --cluster prod', since: 'then' }));
+    writeFileSync(
+      join(target, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), holder: 'k3s:install --cluster prod', since: 'then' }),
+    );
     process.env.K3S_VIP_LOCK_WAIT_SECONDS = '0';
     try {
       const { code, out, err } = install();
       expect(code).toBe(1);
       expect(out).toEqual([]);
-      expect(err).toEqual([`error: ${target}/${LOCK_FILE} is held by k3s:install --cluster prod (pid ${process.pid} on ${hostname()}, since then): `
-        + `wait for it to finish and run again; if none is running, delete ${target}/${LOCK_FILE}`]);
+      expect(err).toEqual([
+        `error: ${target}/${LOCK_FILE} is held by k3s:install --cluster prod (pid ${process.pid} on ${hostname()}, since then): ` +
+          `wait for it to finish and run again; if none is running, delete ${target}/${LOCK_FILE}`,
+      ]);
       expect(readdirSync(target)).toEqual([LOCK_FILE]);
     } finally {
       delete process.env.K3S_VIP_LOCK_WAIT_SECONDS;
@@ -664,12 +812,15 @@ describe('one run at a time', () => {
     const cluster = (name: string) => Object.fromEntries(Object.entries(MANIFESTS).map(([file, text]) => [file, `${text}# ${name}\n`]));
     setDist(cluster('alpha'), 'alpha');
     setDist(cluster('beta'), 'beta');
-    const run = (name: string) => new Promise<{ name: string; code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [APP, 'k3s/install', '--cluster', name, '--dir', target], { env: { ...process.env, K3S_VIP_DIST_DIR: dist } });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ name, code, stderr }));
-    });
+    const run = (name: string) =>
+      new Promise<{ name: string; code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [APP, 'k3s/install', '--cluster', name, '--dir', target], {
+          env: { ...process.env, K3S_VIP_DIST_DIR: dist },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (code) => resolve({ name, code, stderr }));
+      });
     for (let round = 0; round < 4; round++) {
       rmSync(target, { recursive: true, force: true });
       mkdirSync(target);
@@ -678,13 +829,24 @@ describe('one run at a time', () => {
       const loser = results.find((r) => r.code !== 0);
       expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
       expect(winner?.stderr).toBe('');
-      expect(loser?.stderr).toBe([
-        ...Object.keys(MANIFESTS).map((file) => `error: ${file} belongs to the install of cluster "${winner?.name}" (.k3s-vip-${winner?.name}.json): `
-          + `a K3s server belongs to one cluster; install "${loser?.name}" into another --dir`).sort(),
-        `k3s:install: nothing was written to ${target}.`, '',
-      ].join('\n'));
+      expect(loser?.stderr).toBe(
+        [
+          ...Object.keys(MANIFESTS)
+            .map(
+              (file) =>
+                `error: ${file} belongs to the install of cluster "${winner?.name}" (.k3s-vip-${winner?.name}.json): ` +
+                `a K3s server belongs to one cluster; install "${loser?.name}" into another --dir`,
+            )
+            .sort(),
+          `k3s:install: nothing was written to ${target}.`,
+          '',
+        ].join('\n'),
+      );
       const files = record(winner?.name).files;
-      expect(contents(target)).toEqual({ [`.k3s-vip-${winner?.name}.json`]: read(`.k3s-vip-${winner?.name}.json`), ...cluster(winner?.name ?? '') });
+      expect(contents(target)).toEqual({
+        [`.k3s-vip-${winner?.name}.json`]: read(`.k3s-vip-${winner?.name}.json`),
+        ...cluster(winner?.name ?? ''),
+      });
       for (const [file, { sha256 }] of Object.entries(files)) expect(sha(read(file))).toBe(sha256);
     }
   }, 30_000);
@@ -706,7 +868,9 @@ describe('command line', () => {
     [['--cluster', 'dev', '--dry-run=no'], /^Option '--dry-run' does not take an argument/],
   ])('rejects %j with a one-line message and the usage', (args, message) => {
     expect(() => parseInstallArgs(args)).toThrow(message);
-    expect(() => parseInstallArgs(args)).toThrow(/^[^\n]*usage: npm run k3s:install -- --cluster <name> \[--dir <manifests dir>\] \[--dry-run\]$/);
+    expect(() => parseInstallArgs(args)).toThrow(
+      /^[^\n]*usage: npm run k3s:install -- --cluster <name> \[--dir <manifests dir>\] \[--dry-run\]$/,
+    );
   });
 
   test.each(['--help', '-h'])('%s prints the usage with every flag explained, and exits 0', (flag) => {
@@ -715,7 +879,14 @@ describe('command line', () => {
     main([flag], {});
     expect(process.exitCode).toBe(0);
     expect(stdout.mock.calls.map(([text]) => text)).toEqual([`${HELP}\n`]);
-    for (const line of ['--cluster <name>', '--dir <folder>', `(default ${DEFAULT_MANIFESTS_DIR})`, '--dry-run', '-h, --help', 'after `--`']) {
+    for (const line of [
+      '--cluster <name>',
+      '--dir <folder>',
+      `(default ${DEFAULT_MANIFESTS_DIR})`,
+      '--dry-run',
+      '-h, --help',
+      'after `--`',
+    ]) {
       expect(HELP).toContain(line);
     }
   });
@@ -723,10 +894,18 @@ describe('command line', () => {
   test.each<[string, string[], Record<string, string>, string]>([
     ['--cluster=dev', [], { npm_config_cluster: 'dev' }, '--cluster for itself: write `npm run k3s:install -- --cluster dev`'],
     ['--cluster dev', ['dev'], { npm_config_cluster: 'true' }, '--cluster for itself: write `npm run k3s:install -- --cluster dev`'],
-    ['--cluster dev --dir /m --dry-run', ['dev', '/m'], { npm_config_cluster: 'true', npm_config_dir: 'true', npm_config_dry_run: 'true' },
-      '--cluster, --dir and --dry-run for itself: write `npm run k3s:install -- --cluster dev --dir /m --dry-run`'],
-    ['--dry-run -- --cluster dev', ['--cluster', 'dev'], { npm_config_dry_run: 'true' },
-      '--dry-run for itself: write `npm run k3s:install -- --cluster dev --dry-run`'],
+    [
+      '--cluster dev --dir /m --dry-run',
+      ['dev', '/m'],
+      { npm_config_cluster: 'true', npm_config_dir: 'true', npm_config_dry_run: 'true' },
+      '--cluster, --dir and --dry-run for itself: write `npm run k3s:install -- --cluster dev --dir /m --dry-run`',
+    ],
+    [
+      '--dry-run -- --cluster dev',
+      ['--cluster', 'dev'],
+      { npm_config_dry_run: 'true' },
+      '--dry-run for itself: write `npm run k3s:install -- --cluster dev --dry-run`',
+    ],
     ['--cluster', [], { npm_config_cluster: 'true' }, '--cluster for itself: write `npm run k3s:install -- --cluster <name>`'],
   ])('says when npm took the flags of `npm run k3s:install %s` for itself', (_, args, env, message) => {
     expect(() => parseInstallArgs(args, env)).toThrow(`npm took ${message}`);
@@ -737,8 +916,11 @@ describe('command line', () => {
   });
 
   test('flags given after `--` as well are not taken for swallowed ones', () => {
-    expect(parseInstallArgs(['--cluster', 'dev', '--dry-run'], { npm_config_dry_run: 'true', npm_config_cluster: 'x' }))
-      .toEqual({ cluster: 'dev', manifestsDir: DEFAULT_MANIFESTS_DIR, dryRun: true });
+    expect(parseInstallArgs(['--cluster', 'dev', '--dry-run'], { npm_config_dry_run: 'true', npm_config_cluster: 'x' })).toEqual({
+      cluster: 'dev',
+      manifestsDir: DEFAULT_MANIFESTS_DIR,
+      dryRun: true,
+    });
   });
 
   test('main installs from K3S_VIP_DIST_DIR and sets the exit code', () => {
@@ -773,7 +955,12 @@ test('readTarget reads the top-level manifests and records, and lists every entr
   symlinkSync(join(target, 'b.yaml'), join(target, 'd.yaml'));
   const folder = readTarget(target);
   expect(Object.fromEntries(folder.entries)).toEqual({
-    '.k3s-vip-dev.json': 'file', 'b.yaml': 'file', 'c.txt': 'file', 'd.yaml': 'link', 'sub': 'folder', 'sub/a.yaml': 'file',
+    '.k3s-vip-dev.json': 'file',
+    'b.yaml': 'file',
+    'c.txt': 'file',
+    'd.yaml': 'link',
+    'sub': 'folder',
+    'sub/a.yaml': 'file',
   });
   expect(Object.fromEntries(folder.texts)).toEqual({ '.k3s-vip-dev.json': '{}', 'b.yaml': 'b' });
 });
@@ -783,5 +970,9 @@ test('--dir that is a link to a folder installs into that folder (found by an ad
   symlinkSync(target, link);
   const { code, err } = install({ manifestsDir: link });
   expect({ code, err }).toEqual({ code: 0, err: [] });
-  expect(readdirSync(target).filter((name) => !name.startsWith('.')).sort()).toEqual(['ingresses.yaml', 'kube-vip.yaml', 'traefik-config.yaml']);
+  expect(
+    readdirSync(target)
+      .filter((name) => !name.startsWith('.'))
+      .sort(),
+  ).toEqual(['ingresses.yaml', 'kube-vip.yaml', 'traefik-config.yaml']);
 });

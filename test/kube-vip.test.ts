@@ -14,17 +14,94 @@ const version = (v: string) => withChanges(devConfig(), { kubeVip: { version: v 
 // Env var names in the order upstream's generator prints them for
 // `--interface eth0 --address 192.168.0.40 --controlplane --services --arp --leaderElection`
 // (kube-vip/kube-vip pkg/kubevip/config_generator.go, read at each tag).
-const V05 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'cp_enable', 'cp_namespace', 'vip_ddns', 'svc_enable',
-  'vip_leaderelection', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address', 'prometheus_server'];
-const V061 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'cp_enable', 'cp_namespace', 'vip_ddns', 'svc_enable',
-  'vip_leaderelection', 'vip_leasename', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address', 'prometheus_server'];
-const V063 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'cp_enable', 'cp_namespace', 'vip_ddns', 'svc_enable', 'svc_leasename',
-  'vip_leaderelection', 'vip_leasename', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address', 'prometheus_server'];
-const V07 = ['vip_arp', 'port', 'vip_interface', 'vip_cidr', 'dns_mode', 'cp_enable', 'cp_namespace', 'svc_enable', 'svc_leasename',
-  'vip_leaderelection', 'vip_leasename', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address', 'prometheus_server'];
-const V08 = ['vip_arp', 'port', 'vip_nodename', 'vip_interface', 'vip_cidr', 'dns_mode', 'cp_enable', 'cp_namespace', 'svc_enable',
-  'svc_leasename', 'vip_leaderelection', 'vip_leasename', 'vip_leaseduration', 'vip_renewdeadline', 'vip_retryperiod', 'address',
-  'prometheus_server'];
+const V05 = [
+  'vip_arp',
+  'port',
+  'vip_interface',
+  'vip_cidr',
+  'cp_enable',
+  'cp_namespace',
+  'vip_ddns',
+  'svc_enable',
+  'vip_leaderelection',
+  'vip_leaseduration',
+  'vip_renewdeadline',
+  'vip_retryperiod',
+  'address',
+  'prometheus_server',
+];
+const V061 = [
+  'vip_arp',
+  'port',
+  'vip_interface',
+  'vip_cidr',
+  'cp_enable',
+  'cp_namespace',
+  'vip_ddns',
+  'svc_enable',
+  'vip_leaderelection',
+  'vip_leasename',
+  'vip_leaseduration',
+  'vip_renewdeadline',
+  'vip_retryperiod',
+  'address',
+  'prometheus_server',
+];
+const V063 = [
+  'vip_arp',
+  'port',
+  'vip_interface',
+  'vip_cidr',
+  'cp_enable',
+  'cp_namespace',
+  'vip_ddns',
+  'svc_enable',
+  'svc_leasename',
+  'vip_leaderelection',
+  'vip_leasename',
+  'vip_leaseduration',
+  'vip_renewdeadline',
+  'vip_retryperiod',
+  'address',
+  'prometheus_server',
+];
+const V07 = [
+  'vip_arp',
+  'port',
+  'vip_interface',
+  'vip_cidr',
+  'dns_mode',
+  'cp_enable',
+  'cp_namespace',
+  'svc_enable',
+  'svc_leasename',
+  'vip_leaderelection',
+  'vip_leasename',
+  'vip_leaseduration',
+  'vip_renewdeadline',
+  'vip_retryperiod',
+  'address',
+  'prometheus_server',
+];
+const V08 = [
+  'vip_arp',
+  'port',
+  'vip_nodename',
+  'vip_interface',
+  'vip_cidr',
+  'dns_mode',
+  'cp_enable',
+  'cp_namespace',
+  'svc_enable',
+  'svc_leasename',
+  'vip_leaderelection',
+  'vip_leasename',
+  'vip_leaseduration',
+  'vip_renewdeadline',
+  'vip_retryperiod',
+  'address',
+  'prometheus_server',
+];
 const V09 = V08.map((name) => (name === 'vip_cidr' ? 'vip_subnet' : name));
 
 describe.each([
@@ -50,8 +127,15 @@ describe.each([
   test('env vars: upstream names, order and values', () => {
     expect(container(ds).env.map((e: any) => e.name)).toEqual(envNames);
     expect(env).toMatchObject({
-      vip_arp: 'true', port: '6443', vip_interface: 'eth0', cp_enable: 'true', cp_namespace: 'kube-system',
-      svc_enable: 'true', vip_leaderelection: 'true', address: '192.168.0.40', prometheus_server: ':2112',
+      vip_arp: 'true',
+      port: '6443',
+      vip_interface: 'eth0',
+      cp_enable: 'true',
+      cp_namespace: 'kube-system',
+      svc_enable: 'true',
+      vip_leaderelection: 'true',
+      address: '192.168.0.40',
+      prometheus_server: ':2112',
     });
     expect(env.vip_cidr ?? env.vip_subnet).toBe('32');
     expect([env.vip_leaseduration, env.vip_renewdeadline, env.vip_retryperiod]).toEqual(lease);
@@ -92,7 +176,10 @@ describe('kube-vip DaemonSet shape', () => {
       { matchExpressions: [{ key: 'node-role.kubernetes.io/master', operator: 'Exists' }] },
       { matchExpressions: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists' }] },
     ]);
-    expect(pod.tolerations).toEqual([{ effect: 'NoSchedule', operator: 'Exists' }, { effect: 'NoExecute', operator: 'Exists' }]);
+    expect(pod.tolerations).toEqual([
+      { effect: 'NoSchedule', operator: 'Exists' },
+      { effect: 'NoExecute', operator: 'Exists' },
+    ]);
     expect(pod.hostNetwork).toBe(true);
     expect(pod.serviceAccountName).toBe('kube-vip');
     expect(container(ds).args).toEqual(['manager']);
@@ -128,7 +215,10 @@ describe('kube-vip DaemonSet shape', () => {
     ['v1.2.3', '192.168.0.40', '192.168.0.40', 'plndr-cp-lock'],
     ['v1.2.3', 'fd00::40', 'fd00:0:0::40', 'plndr-cp-lock'], // one address, written two ways
   ])('control-plane VIP shared with Traefik on %s (%s / %s) -> common lease %s for Services', (tag, cp, vip, lease) => {
-    const config = withChanges(devConfig(), { kubeVip: { version: tag, controlPlane: { address: cp } }, traefik: { loadBalancerIPs: [vip] } });
+    const config = withChanges(devConfig(), {
+      kubeVip: { version: tag, controlPlane: { address: cp } },
+      traefik: { loadBalancerIPs: [vip] },
+    });
     const env = envOf(daemonSet(config));
     expect(env.svc_leasename).toBe(lease);
     expect(env.vip_leasename).toBe(lease);

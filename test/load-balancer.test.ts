@@ -2,18 +2,27 @@ import { devConfig, find, synth, withChanges } from './helpers';
 import { parseConfigText } from '../src/config/load';
 import { stringify } from 'yaml';
 
-const poolConfig = (pool: unknown, extra: object = {}) => withChanges(devConfig(), {
-  kubeVip: { services: { ipPool: pool } },
-  traefik: { loadBalancerIPs: undefined },
+const poolConfig = (pool: unknown, extra: object = {}) =>
+  withChanges(devConfig(), {
+    kubeVip: { services: { ipPool: pool } },
+    traefik: { loadBalancerIPs: undefined },
+    ...extra,
+  });
+const db = (extra: object = {}) => ({
+  name: 'postgres',
+  namespace: 'data',
+  selector: { app: 'postgres' },
+  ports: [{ port: 5432 }],
   ...extra,
 });
-const db = (extra: object = {}) => ({ name: 'postgres', namespace: 'data', selector: { app: 'postgres' }, ports: [{ port: 5432 }], ...extra });
 
 describe('IP pool mode: kube-vip-cloud-provider and its ConfigMap', () => {
-  const files = synth(poolConfig({
-    global: { range: '192.168.0.200-192.168.0.219' },
-    namespaces: { iot: { cidr: ['192.168.0.224/28', 'fd00::/120'], allowShare: true } },
-  }));
+  const files = synth(
+    poolConfig({
+      global: { range: '192.168.0.200-192.168.0.219' },
+      namespaces: { iot: { cidr: ['192.168.0.224/28', 'fd00::/120'], allowShare: true } },
+    }),
+  );
   const objects = files.get('kube-vip-cloud-provider.yaml')!;
 
   test('ConfigMap kube-system/kubevip with the exact keys upstream reads, every value a string', () => {
@@ -33,12 +42,14 @@ describe('IP pool mode: kube-vip-cloud-provider and its ConfigMap', () => {
     const deployment = find(objects, 'Deployment', 'kube-vip-cloud-provider');
     expect(deployment.metadata.namespace).toBe('kube-system');
     const pod = deployment.spec.template.spec;
-    expect(pod.containers).toEqual([{
-      name: 'kube-vip-cloud-provider',
-      image: 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12',
-      imagePullPolicy: 'Always',
-      command: ['/kube-vip-cloud-provider', '--leader-elect-resource-name=kube-vip-cloud-controller'],
-    }]);
+    expect(pod.containers).toEqual([
+      {
+        name: 'kube-vip-cloud-provider',
+        image: 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0.0.12',
+        imagePullPolicy: 'Always',
+        command: ['/kube-vip-cloud-provider', '--leader-elect-resource-name=kube-vip-cloud-controller'],
+      },
+    ]);
     expect(pod.serviceAccountName).toBe('kube-vip-cloud-controller');
     expect(deployment.spec.selector.matchLabels).toEqual({ app: 'kube-vip', component: 'kube-vip-cloud-provider' });
     expect(deployment.spec.template.metadata.labels).toEqual(deployment.spec.selector.matchLabels);
@@ -78,10 +89,18 @@ describe('more LoadBalancer Services', () => {
     ['v1.2.3', ['192.168.0.42'], { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' }, {}],
     ['v0.5.12', ['192.168.0.42'], { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' }, {}],
     ['v0.5.11', ['192.168.0.42'], undefined, { loadBalancerIP: '192.168.0.42' }],
-    ['v1.2.3', ['192.168.0.42', 'fd00::42'], { 'kube-vip.io/loadbalancerIPs': '192.168.0.42,fd00::42' },
-      { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] }],
-    ['v0.7.0', ['fd00::42', '192.168.0.42'], { 'kube-vip.io/loadbalancerIPs': 'fd00::42,192.168.0.42' },
-      { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] }],
+    [
+      'v1.2.3',
+      ['192.168.0.42', 'fd00::42'],
+      { 'kube-vip.io/loadbalancerIPs': '192.168.0.42,fd00::42' },
+      { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] },
+    ],
+    [
+      'v0.7.0',
+      ['fd00::42', '192.168.0.42'],
+      { 'kube-vip.io/loadbalancerIPs': 'fd00::42,192.168.0.42' },
+      { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
+    ],
   ])('kube-vip %s, ips %j', (version, ips, annotations, spec) => {
     const config = withChanges(devConfig(), { kubeVip: { version }, loadBalancers: [db({ ips })] });
     const service = find(services(config), 'Service', 'postgres');
@@ -96,12 +115,17 @@ describe('more LoadBalancer Services', () => {
 
   test('named ports, target ports, UDP, class and traffic policy', () => {
     const config = withChanges(devConfig(), {
-      loadBalancers: [db({
-        ports: [{ name: 'java', port: 25565, targetPort: 'game' }, { name: 'bedrock', port: 19132, targetPort: 19133, protocol: 'UDP' }],
-        ips: ['192.168.0.43'],
-        loadBalancerClass: 'kube-vip.io/kube-vip-class',
-        externalTrafficPolicy: 'Local',
-      })],
+      loadBalancers: [
+        db({
+          ports: [
+            { name: 'java', port: 25565, targetPort: 'game' },
+            { name: 'bedrock', port: 19132, targetPort: 19133, protocol: 'UDP' },
+          ],
+          ips: ['192.168.0.43'],
+          loadBalancerClass: 'kube-vip.io/kube-vip-class',
+          externalTrafficPolicy: 'Local',
+        }),
+      ],
     });
     const service = find(services(config), 'Service', 'postgres');
     expect(service.spec).toMatchObject({
@@ -136,14 +160,23 @@ describe('more LoadBalancer Services', () => {
 });
 
 describe('BGP mode', () => {
-  const bgp = (version: string, passwordSecret?: object) => withChanges(devConfig(), {
-    kubeVip: {
-      version,
-      mode: 'bgp',
-      bgp: { as: 65010, peers: [{ address: '192.168.0.1', as: 65000 }, { address: 'fd00::1', as: 65001, multihop: true }], passwordSecret },
-    },
-  });
-  const container = (config: unknown) => find(synth(config).get('kube-vip.yaml')!, 'DaemonSet', 'kube-vip-ds').spec.template.spec.containers[0];
+  const bgp = (version: string, passwordSecret?: object) =>
+    withChanges(devConfig(), {
+      kubeVip: {
+        version,
+        mode: 'bgp',
+        bgp: {
+          as: 65010,
+          peers: [
+            { address: '192.168.0.1', as: 65000 },
+            { address: 'fd00::1', as: 65001, multihop: true },
+          ],
+          passwordSecret,
+        },
+      },
+    });
+  const container = (config: unknown) =>
+    find(synth(config).get('kube-vip.yaml')!, 'DaemonSet', 'kube-vip-ds').spec.template.spec.containers[0];
 
   test.each(['v0.8.10', 'v1.0.3', 'v1.2.3'])('%s: BGP env, router id per node, no leader election', (version) => {
     const env = container(bgp(version)).env;
@@ -166,11 +199,13 @@ describe('BGP mode', () => {
     const env = container(bgp('v1.2.3', { name: 'bgp-auth', key: 'password' })).env;
     const names = env.map((e: any) => e.name);
     expect(env[names.indexOf('BGP_PEER_PASSWORD')]).toEqual({
-      name: 'BGP_PEER_PASSWORD', valueFrom: { secretKeyRef: { name: 'bgp-auth', key: 'password' } },
+      name: 'BGP_PEER_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'bgp-auth', key: 'password' } },
     });
     // Defined before bgp_peers, so Kubernetes expands $(BGP_PEER_PASSWORD) in it.
     expect(names.indexOf('BGP_PEER_PASSWORD')).toBeLessThan(names.indexOf('bgp_peers'));
-    expect(env[names.indexOf('bgp_peers')].value)
-      .toBe('192.168.0.1:65000:$(BGP_PEER_PASSWORD):false,[fd00::1]:65001:$(BGP_PEER_PASSWORD):true');
+    expect(env[names.indexOf('bgp_peers')].value).toBe(
+      '192.168.0.1:65000:$(BGP_PEER_PASSWORD):false,[fd00::1]:65001:$(BGP_PEER_PASSWORD):true',
+    );
   });
 });

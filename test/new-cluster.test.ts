@@ -66,8 +66,9 @@ test('the $schema path is relative to the folder the file is written to', () => 
   mkdirSync(configDir, { recursive: true });
   writeFileSync(join(configDir, 'base.yaml'), 'kubeVip:\n  interface: eth1\n');
   expect(run('lab', '--from', 'base').code).toBe(0);
-  expect(readFileSync(join(configDir, 'lab.yaml'), 'utf8'))
-    .toBe('# yaml-language-server: $schema=../../config.schema.json\nkubeVip:\n  interface: eth1\n');
+  expect(readFileSync(join(configDir, 'lab.yaml'), 'utf8')).toBe(
+    '# yaml-language-server: $schema=../../config.schema.json\nkubeVip:\n  interface: eth1\n',
+  );
 });
 
 test('--help prints usage and exits 0', () => {
@@ -79,9 +80,9 @@ test('--help prints usage and exits 0', () => {
 
 describe('refuses, with one line and nothing written', () => {
   const badName = 'the cluster name gives the file <configDir>/<name>.yaml and the folder dist/<name>/, but';
-  const rule = 'use lower-case letters, digits and \'-\', starting and ending with a letter or digit';
+  const rule = "use lower-case letters, digits and '-', starting and ending with a letter or digit";
   test.each([
-    ['no name', [], 'give the new cluster\'s name (see --help)'],
+    ['no name', [], "give the new cluster's name (see --help)"],
     ['two names', ['a', 'b'], 'expected one cluster name, got 2: a b'],
     ['an unknown option', ['lab', '--form', 'dev'], 'unknown option --form (see --help)'],
     ['--from without a value', ['lab', '--from'], '--from needs a cluster or example name'],

@@ -15,16 +15,59 @@ import { runSynth } from '../src/synth';
  * Seeded for a reproducible CI; set FC_SEED to explore other inputs.
  */
 const ROOT = join(__dirname, '..');
-const SEEDS = [join(ROOT, 'config', 'dev.yaml'), ...readdirSync(join(ROOT, 'config', 'examples')).map((f) => join(ROOT, 'config', 'examples', f))]
-  .map((file) => parse(readFileSync(file, 'utf8')) as unknown);
+const SEEDS = [
+  join(ROOT, 'config', 'dev.yaml'),
+  ...readdirSync(join(ROOT, 'config', 'examples')).map((f) => join(ROOT, 'config', 'examples', f)),
+].map((file) => parse(readFileSync(file, 'utf8')) as unknown);
 
 /** Odd but plausible values: near-misses of real ones, hostile strings, other types. */
 const oddValue = fc.oneof(
   fc.constantFrom(
-    '', ' ', '0', '-1', '65536', 'v1.2.3', '1.2.3', 'v0.5.11', 'v99999.0.0', '192.168.0.41', '192.168.0.40', '::ffff:192.168.0.41', '10.42.0.1',
-    '192.168.0.0/24', 'fd00::41', '::', '127.0.0.1', 'eth0', 'lo', '$(HOME)', '../../etc', '/..', '//', '/a/../b', '%2F', '__proto__',
-    'kube-system', 'default', 'traefik', 'a'.repeat(300), 'x\u0000y', 'x\u0007y', 'line\nbreak', '| pipe ` tick ]"', '*.example.com',
-    'https://example.com', 'UPPER', 'tcp', 'UDP', 'bgp', 'arp', 'argocd', 'flux', 'http', 'tls',
+    '',
+    ' ',
+    '0',
+    '-1',
+    '65536',
+    'v1.2.3',
+    '1.2.3',
+    'v0.5.11',
+    'v99999.0.0',
+    '192.168.0.41',
+    '192.168.0.40',
+    '::ffff:192.168.0.41',
+    '10.42.0.1',
+    '192.168.0.0/24',
+    'fd00::41',
+    '::',
+    '127.0.0.1',
+    'eth0',
+    'lo',
+    '$(HOME)',
+    '../../etc',
+    '/..',
+    '//',
+    '/a/../b',
+    '%2F',
+    '__proto__',
+    'kube-system',
+    'default',
+    'traefik',
+    'a'.repeat(300),
+    'x\u0000y',
+    'x\u0007y',
+    'line\nbreak',
+    '| pipe ` tick ]"',
+    '*.example.com',
+    'https://example.com',
+    'UPPER',
+    'tcp',
+    'UDP',
+    'bgp',
+    'arp',
+    'argocd',
+    'flux',
+    'http',
+    'tls',
   ),
   fc.integer({ min: -2, max: 70000 }),
   fc.boolean(),
@@ -72,7 +115,10 @@ const mutation = fc.record({
 });
 
 /** Sometimes the YAML text itself is damaged: a character inserted or a line's indentation changed. */
-const textDamage = fc.option(fc.record({ at: fc.nat(), insert: fc.constantFrom('-', ' ', '\t', ':', '&a ', '*a', '"', '{', '\u0000', '#') }), { freq: 3 });
+const textDamage = fc.option(
+  fc.record({ at: fc.nat(), insert: fc.constantFrom('-', ' ', '\t', ':', '&a ', '*a', '"', '{', '\u0000', '#') }),
+  { freq: 3 },
+);
 
 describe('random mutations of valid configs (property)', () => {
   const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-property-'));
@@ -85,27 +131,35 @@ describe('random mutations of valid configs (property)', () => {
 
   test('a clean one-line refusal with dist/ byte-identical, or conformant output; never a trace', () => {
     const seed = Number(process.env.FC_SEED ?? 20261127);
-    fc.assert(fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), textDamage, (which, mutations, damage) => {
-      let text = stringify(mutate(SEEDS[which], mutations));
-      if (damage) text = `${text.slice(0, damage.at % (text.length + 1))}${damage.insert}${text.slice(damage.at % (text.length + 1))}`;
-      rmSync(join(config, 'seed.yaml'), { force: true });
-      writeFileSync(join(config, 'mutated.yaml'), text);
-      const before = snapshot();
-      const lines: string[] = [];
-      const code = runSynth({ configDir: config, distDir: dist, wiring, log: (l) => lines.push(l) });
-      for (const line of lines) {
-        expect(line).not.toMatch(/\n|^\s+at |Maximum call stack/);
-      }
-      expect(lines.filter((l) => /conformance violation|unexpected problem/.test(l))).toEqual([]);
-      if (code !== 0) {
-        expect(lines.at(-1)).toBe(`synth failed: ${dist}/ was left unchanged.`);
-        expect(lines.filter((l) => l.startsWith('error: '))).not.toEqual([]);
-        expect(snapshot()).toEqual(before);
-      }
-      // Back to a known state for the next case.
-      rmSync(join(config, 'mutated.yaml'));
-      writeFileSync(join(config, 'seed.yaml'), stringify(SEEDS[0]));
-      if (code === 0) runSynth({ configDir: config, distDir: dist, wiring, log: () => undefined });
-    }), { numRuns: Number(process.env.FC_RUNS ?? 300), seed });
+    fc.assert(
+      fc.property(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        textDamage,
+        (which, mutations, damage) => {
+          let text = stringify(mutate(SEEDS[which], mutations));
+          if (damage) text = `${text.slice(0, damage.at % (text.length + 1))}${damage.insert}${text.slice(damage.at % (text.length + 1))}`;
+          rmSync(join(config, 'seed.yaml'), { force: true });
+          writeFileSync(join(config, 'mutated.yaml'), text);
+          const before = snapshot();
+          const lines: string[] = [];
+          const code = runSynth({ configDir: config, distDir: dist, wiring, log: (l) => lines.push(l) });
+          for (const line of lines) {
+            expect(line).not.toMatch(/\n|^\s+at |Maximum call stack/);
+          }
+          expect(lines.filter((l) => /conformance violation|unexpected problem/.test(l))).toEqual([]);
+          if (code !== 0) {
+            expect(lines.at(-1)).toBe(`synth failed: ${dist}/ was left unchanged.`);
+            expect(lines.filter((l) => l.startsWith('error: '))).not.toEqual([]);
+            expect(snapshot()).toEqual(before);
+          }
+          // Back to a known state for the next case.
+          rmSync(join(config, 'mutated.yaml'));
+          writeFileSync(join(config, 'seed.yaml'), stringify(SEEDS[0]));
+          if (code === 0) runSynth({ configDir: config, distDir: dist, wiring, log: () => undefined });
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 300), seed },
+    );
   });
 });

@@ -7,7 +7,15 @@ import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
 import { FileSystem, isTemporaryName, nodeFileSystem } from '../src/output/file-system';
 import { LOCK_FILE, LockError, withFolderLock } from '../src/output/lock';
-import { FileTree, GENERATED_LIST, listFiles, normaliseRecordedPath, readGeneratedList, syncTree, withGeneratedList } from '../src/output/publish';
+import {
+  FileTree,
+  GENERATED_LIST,
+  listFiles,
+  normaliseRecordedPath,
+  readGeneratedList,
+  syncTree,
+  withGeneratedList,
+} from '../src/output/publish';
 import { runCheck } from '../src/check';
 import { renderClusters } from '../src/synth';
 
@@ -52,12 +60,18 @@ const expected = (files: FileTree, extra: Record<string, string> = USER_FILES) =
 /** Every generated-looking file left in `dir` is named in its list (the invariant the next synth relies on). */
 function unaccounted(dir: string): string[] {
   const listed = new Set(readGeneratedList(dir).paths);
-  return listFiles(dir).filter((path) => !(path in USER_FILES) && path !== GENERATED_LIST && path !== LOCK_FILE
-    && !isTemporaryName(path.split('/').pop()!) && !listed.has(path));
+  return listFiles(dir).filter(
+    (path) =>
+      !(path in USER_FILES) &&
+      path !== GENERATED_LIST &&
+      path !== LOCK_FILE &&
+      !isTemporaryName(path.split('/').pop()!) &&
+      !listed.has(path),
+  );
 }
 
 describe('publishing: the normal path', () => {
-  test('drops a cluster and changes another: exactly the new output plus the user\'s files', () => {
+  test("drops a cluster and changes another: exactly the new output plus the user's files", () => {
     const dir = folderWith(BEFORE);
     const report = syncTree(dir, AFTER);
     expect(snapshot(dir)).toEqual(expected(AFTER));
@@ -95,7 +109,10 @@ describe('publishing: the normal path', () => {
     symlinkSync(outside, join(dir, 'dev', 'link'));
     symlinkSync(join(outside, 'precious.yaml'), join(dir, 'dev', 'file-link.yaml'));
     const relativeOut = `../${outside.split('/').pop()}/precious.yaml`;
-    writeFileSync(join(dir, GENERATED_LIST), `${readFileSync(join(dir, GENERATED_LIST), 'utf8')}dev/link/precious.yaml\ndev/file-link.yaml\n${relativeOut}\n`);
+    writeFileSync(
+      join(dir, GENERATED_LIST),
+      `${readFileSync(join(dir, GENERATED_LIST), 'utf8')}dev/link/precious.yaml\ndev/file-link.yaml\n${relativeOut}\n`,
+    );
     const report = syncTree(dir, AFTER);
     expect(readFileSync(join(outside, 'precious.yaml'), 'utf8')).toBe('keep\n');
     expect(existsSync(join(dir, 'dev', 'file-link.yaml'))).toBe(true);
@@ -107,14 +124,23 @@ describe('publishing: the normal path', () => {
   });
 
   test.each<[string, (dir: string) => void, string]>([
-    ['a user\'s file where a new file goes', (dir) => writeFileSync(join(dir, 'dev', 'load-balancers.yaml'), 'mine\n'),
-      'dev/load-balancers.yaml exists and was not written by synth'],
+    [
+      "a user's file where a new file goes",
+      (dir) => writeFileSync(join(dir, 'dev', 'load-balancers.yaml'), 'mine\n'),
+      'dev/load-balancers.yaml exists and was not written by synth',
+    ],
     ['a folder where a file goes', (dir) => mkdirSync(join(dir, 'dev', 'load-balancers.yaml')), 'dev/load-balancers.yaml is a folder'],
-    ['a link where a file goes', (dir) => symlinkSync('/etc/hostname', join(dir, 'dev', 'load-balancers.yaml')),
-      'dev/load-balancers.yaml is a symbolic link, and synth never writes or deletes through links'],
+    [
+      'a link where a file goes',
+      (dir) => symlinkSync('/etc/hostname', join(dir, 'dev', 'load-balancers.yaml')),
+      'dev/load-balancers.yaml is a symbolic link, and synth never writes or deletes through links',
+    ],
     ['a file where a folder goes', (dir) => writeFileSync(join(dir, 'new'), 'mine\n'), 'new is a file where synth needs a folder'],
-    ['a link where a folder goes', (dir) => symlinkSync(tmpdir(), join(dir, 'new')),
-      'new is a symbolic link, and synth never writes or deletes through links'],
+    [
+      'a link where a folder goes',
+      (dir) => symlinkSync(tmpdir(), join(dir, 'new')),
+      'new is a symbolic link, and synth never writes or deletes through links',
+    ],
   ])('refuses %s, naming it, and changes nothing', (_, arrange, why) => {
     const dir = folderWith(AFTER, {});
     arrange(dir);
@@ -147,10 +173,12 @@ describe('publishing: the normal path', () => {
 /** A file system whose `n`th change fails with EIO. */
 function failingAt(n: number): FileSystem & { changes: () => number } {
   let count = 0;
-  const fail = <A extends unknown[], R>(op: (...args: A) => R) => (...args: A): R => {
-    if (++count === n) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
-    return op(...args);
-  };
+  const fail =
+    <A extends unknown[], R>(op: (...args: A) => R) =>
+    (...args: A): R => {
+      if (++count === n) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      return op(...args);
+    };
   const fs = nodeFileSystem;
   return {
     ...fs,
@@ -220,15 +248,17 @@ describe('publishing under SIGKILL (a real process killed at every change of a s
 
     const points = Array.from({ length: total }, (_, i) => i + 1);
     for (let i = 0; i < points.length; i += 4) {
-      await Promise.all(points.slice(i, i + 4).map(async (n) => {
-        const dir = folderWith(BEFORE);
-        const killed = await runChild(dir, AFTER, n);
-        expect({ n, signal: killed.signal }).toEqual({ n, signal: 'SIGKILL' });
-        expect({ n, unaccounted: unaccounted(dir) }).toEqual({ n, unaccounted: [] });
-        // The next run takes over the dead run's lock and cleans up after it.
-        withFolderLock(dir, { holder: 'test', waitMs: 2000 }, () => syncTree(dir, AFTER));
-        expect({ n, files: snapshot(dir) }).toEqual({ n, files: expected(AFTER) });
-      }));
+      await Promise.all(
+        points.slice(i, i + 4).map(async (n) => {
+          const dir = folderWith(BEFORE);
+          const killed = await runChild(dir, AFTER, n);
+          expect({ n, signal: killed.signal }).toEqual({ n, signal: 'SIGKILL' });
+          expect({ n, unaccounted: unaccounted(dir) }).toEqual({ n, unaccounted: [] });
+          // The next run takes over the dead run's lock and cleans up after it.
+          withFolderLock(dir, { holder: 'test', waitMs: 2000 }, () => syncTree(dir, AFTER));
+          expect({ n, files: snapshot(dir) }).toEqual({ n, files: expected(AFTER) });
+        }),
+      );
     }
   }, 60_000);
 });
@@ -251,7 +281,11 @@ describe('one run at a time', () => {
   });
 
   test.each([
-    ['a dead process', (dir: string) => writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), holder: 'synth', since: 'then' }))],
+    [
+      'a dead process',
+      (dir: string) =>
+        writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), holder: 'synth', since: 'then' })),
+    ],
     ['a process killed before it filled the lock in', (dir: string) => writeFileSync(join(dir, LOCK_FILE), '')],
   ])('a lock left by %s is taken over; the lock is released afterwards', (_, arrange) => {
     const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-lock-'));
@@ -272,26 +306,43 @@ describe('one run at a time', () => {
       for (const [file, text] of Object.entries(files)) writeFileSync(join(ws, name, file), text);
     }
     // Display paths in headers come from the working directory; both runs share it.
-    const outputs = Object.fromEntries(Object.entries(configs).map(([name, files]) => {
-      const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-race-ref-'));
-      syncTree(dir, withGeneratedList(renderClusters(Object.entries(files).map(([file, text]) => ({
-        name: file.replace('.yaml', ''), file: join(ws, name, file), config: parseConfigText(file, text).config!,
-      })), wiring)));
-      return [name, snapshot(dir)];
-    }));
+    const outputs = Object.fromEntries(
+      Object.entries(configs).map(([name, files]) => {
+        const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-race-ref-'));
+        syncTree(
+          dir,
+          withGeneratedList(
+            renderClusters(
+              Object.entries(files).map(([file, text]) => ({
+                name: file.replace('.yaml', ''),
+                file: join(ws, name, file),
+                config: parseConfigText(file, text).config!,
+              })),
+              wiring,
+            ),
+          ),
+        );
+        return [name, snapshot(dir)];
+      }),
+    );
     spawnSync(process.execPath, [join(ROOT, 'scripts', 'app.js'), 'no-such-command'], { cwd: ROOT }); // builds lib/ once
-    const synth = (name: string, via: string) => new Promise<{ code: number | null; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts', via === 'app' ? 'app.js' : 'synth.js')], {
-        cwd: ROOT, env: { ...process.env, K3S_VIP_CONFIG_DIR: join(ws, name), K3S_VIP_DIST_DIR: dist },
+    const synth = (name: string, via: string) =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'scripts', via === 'app' ? 'app.js' : 'synth.js')], {
+          cwd: ROOT,
+          env: { ...process.env, K3S_VIP_CONFIG_DIR: join(ws, name), K3S_VIP_DIST_DIR: dist },
+        });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code, err }));
       });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (code) => resolve({ code, err }));
-    });
     // Rounds through the app alone, then one through `npm run synth`'s wrapper of the cdk8s CLI.
     for (const via of ['app', 'app', 'app', 'npm run synth']) {
       const results = await Promise.all([synth('a', via), synth('b', via)]);
-      expect(results.map((r) => [r.code, r.err.includes('\n    at ')])).toEqual([[0, false], [0, false]]);
+      expect(results.map((r) => [r.code, r.err.includes('\n    at ')])).toEqual([
+        [0, false],
+        [0, false],
+      ]);
       const now = snapshot(dist);
       expect([outputs.a, outputs.b]).toContainEqual(now);
     }
@@ -300,8 +351,16 @@ describe('one run at a time', () => {
 
 describe('npm run check sees what an interrupted synth left', () => {
   test.each([
-    ['a generated file no longer produced and no longer listed', 'prod/kube-vip.yaml', '--- prod/kube-vip.yaml (stale: a fresh synth no longer writes it)'],
-    ['a temporary file of ours', 'dev/.kube-vip.yaml.k3s-vip-123.tmp', '--- dev/.kube-vip.yaml.k3s-vip-123.tmp (temporary file of an interrupted synth)'],
+    [
+      'a generated file no longer produced and no longer listed',
+      'prod/kube-vip.yaml',
+      '--- prod/kube-vip.yaml (stale: a fresh synth no longer writes it)',
+    ],
+    [
+      'a temporary file of ours',
+      'dev/.kube-vip.yaml.k3s-vip-123.tmp',
+      '--- dev/.kube-vip.yaml.k3s-vip-123.tmp (temporary file of an interrupted synth)',
+    ],
   ])('%s', (_, path, line) => {
     const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-check-'));
     mkdirSync(join(ws, 'config'));

@@ -36,7 +36,12 @@ describe('synth', () => {
   test('committed dist/ equals a fresh synth of config/', () => {
     const loaded = loadConfigDir(join(ROOT, 'config'));
     expect(loaded.errors).toEqual([]);
-    const fresh = withGeneratedList(renderClusters(loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })), wiring));
+    const fresh = withGeneratedList(
+      renderClusters(
+        loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })),
+        wiring,
+      ),
+    );
     expect(snapshotTree(join(ROOT, 'dist'))).toEqual(Object.fromEntries(fresh));
   });
 
@@ -44,7 +49,16 @@ describe('synth', () => {
     const ws = workspace({ 'dev.yaml': DEV, 'prod.yaml': DEV.replace('192.168.0.4', '10.0.0.4') });
     expect(synthIn(ws).code).toBe(0);
     const first = snapshotTree(ws.dist);
-    const folder = ['README.md', 'ingresses.yaml', 'k3s/k3s-1.yaml', 'k3s/k3s-2.yaml', 'k3s/k3s-3.yaml', 'kube-vip.yaml', 'kustomization.yaml', 'traefik-config.yaml'];
+    const folder = [
+      'README.md',
+      'ingresses.yaml',
+      'k3s/k3s-1.yaml',
+      'k3s/k3s-2.yaml',
+      'k3s/k3s-3.yaml',
+      'kube-vip.yaml',
+      'kustomization.yaml',
+      'traefik-config.yaml',
+    ];
     expect(Object.keys(first)).toEqual([GENERATED_LIST, ...folder.map((f) => `dev/${f}`), ...folder.map((f) => `prod/${f}`)]);
     const second = synthIn(ws);
     expect(second.lines.at(-1)).toContain('(0 written, 0 removed, 17 unchanged)');
@@ -61,8 +75,14 @@ describe('synth', () => {
     const { code, lines } = synthIn(ws);
     expect(code).toBe(0);
     expect(Object.keys(snapshotTree(ws.dist))).toEqual([
-      '.generated-files', '.gitkeep', 'dev/README.md', 'dev/k3s/config.yaml', 'dev/kube-vip.yaml', 'dev/kustomization.yaml',
-      'dev/notes.yaml', 'dev/traefik-config.yaml',
+      '.generated-files',
+      '.gitkeep',
+      'dev/README.md',
+      'dev/k3s/config.yaml',
+      'dev/kube-vip.yaml',
+      'dev/kustomization.yaml',
+      'dev/notes.yaml',
+      'dev/traefik-config.yaml',
     ]);
     expect(lines).toEqual(expect.arrayContaining(['  removed dev/ingresses.yaml', '  removed prod/kube-vip.yaml']));
     expect(lines.join('\n')).not.toContain('notes.yaml');
@@ -73,7 +93,9 @@ describe('synth', () => {
     const lines: string[] = [];
     const code = runSynth({ configDir: ws.config, distDir: ws.root, wiring, log: (l) => lines.push(l) });
     expect(code).toBe(1);
-    expect(lines[0]).toBe(`error: the output folder ${ws.root}/ contains the config folder ${ws.config}/: point the output elsewhere (default dist/)`);
+    expect(lines[0]).toBe(
+      `error: the output folder ${ws.root}/ contains the config folder ${ws.config}/: point the output elsewhere (default dist/)`,
+    );
     expect(listFiles(ws.root)).toEqual(['config/dev.yaml']);
   });
 
@@ -125,7 +147,9 @@ describe('through the real commands', () => {
     const good = workspace({ 'dev.yaml': DEV });
     const staging = join(good.root, 'staging');
     const run = spawnSync('npx', ['cdk8s', 'synth', '--output', staging], {
-      cwd: ROOT, encoding: 'utf8', env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },
     });
     expect(run.status).toBe(0);
     expect(snapshotTree(good.dist)).toEqual(snapshotTree(seed.dist));

@@ -41,12 +41,14 @@ const CERTIFICATES_RESOLVERS = { certificatesResolvers: { le: { acme: TLS_ACME }
 const ACME_STORAGE = {
   persistence: { enabled: true, name: 'data', path: '/data' },
   deployment: {
-    initContainers: [{
-      name: 'volume-permissions',
-      image: VOLUME_PERMISSIONS_IMAGE,
-      command: ['sh', '-c', 'touch /data/acme.json; chmod -v 600 /data/acme.json'],
-      volumeMounts: [{ name: 'data', mountPath: '/data' }],
-    }],
+    initContainers: [
+      {
+        name: 'volume-permissions',
+        image: VOLUME_PERMISSIONS_IMAGE,
+        command: ['sh', '-c', 'touch /data/acme.json; chmod -v 600 /data/acme.json'],
+        volumeMounts: [{ name: 'data', mountPath: '/data' }],
+      },
+    ],
   },
   podSecurityContext: { fsGroup: 65532, fsGroupChangePolicy: 'OnRootMismatch' },
 };
@@ -97,8 +99,24 @@ describe('Service', () => {
   });
 
   test.each([
-    ['39.0.7', { enabled: true, type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'], annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' } }],
-    ['40.3.0', { enabled: true, spec: { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] }, annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' } }],
+    [
+      '39.0.7',
+      {
+        enabled: true,
+        type: 'LoadBalancer',
+        ipFamilyPolicy: 'RequireDualStack',
+        ipFamilies: ['IPv6', 'IPv4'],
+        annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' },
+      },
+    ],
+    [
+      '40.3.0',
+      {
+        enabled: true,
+        spec: { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
+        annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' },
+      },
+    ],
   ])('chart %s, dual-stack with IPv6 first: ipFamilies keep the given order', (chart, expected) => {
     expect(service(chart, ['fd00::41', '192.168.0.41'])).toEqual(expected);
   });
@@ -166,7 +184,9 @@ describe('traefikValues is pure', () => {
 });
 
 describe('upstream values.schema.json', () => {
-  const versions = readdirSync(SCHEMA_DIR).map((file) => /^v(\d+\.\d+\.\d+)\.json$/.exec(file)?.[1]).filter((v): v is string => !!v);
+  const versions = readdirSync(SCHEMA_DIR)
+    .map((file) => /^v(\d+\.\d+\.\d+)\.json$/.exec(file)?.[1])
+    .filter((v): v is string => !!v);
   const validator = (version: string) => {
     const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `v${version}.json`), 'utf8'));
     // Upstream schemas use union types and keywords ajv's strict mode flags (helm-schema output).

@@ -31,7 +31,11 @@ describe('Traefik HelmChartConfig', () => {
     ['v1.2.3', '27.0.2', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
     ['v1.2.3', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
     ['v1.2.3', '41.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v1.2.3', '39.0.701+up39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
+    [
+      'v1.2.3',
+      '39.0.701+up39.0.7',
+      { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } },
+    ],
     ['v0.5.12', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
     ['v0.5.11', '39.0.7', { enabled: true, type: 'LoadBalancer', spec: { loadBalancerIP: '192.168.0.41' } }],
     ['v0.5.11', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer', loadBalancerIP: '192.168.0.41' } }],
@@ -56,15 +60,26 @@ describe('Traefik HelmChartConfig', () => {
 
   test.each([
     // chart, ports.web, resolvers key and the resolver's values
-    ['27.0.2', { redirectTo: { port: 'websecure' } }, 'certResolvers', { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' }],
-    ['39.0.7', { http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } }, 'certificatesResolvers',
-      { acme: { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' } }],
+    [
+      '27.0.2',
+      { redirectTo: { port: 'websecure' } },
+      'certResolvers',
+      { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' },
+    ],
+    [
+      '39.0.7',
+      { http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } },
+      'certificatesResolvers',
+      { acme: { email: 'ops@example.com', tlsChallenge: true, storage: '/data/acme.json' } },
+    ],
   ])('chart %s: traefik.redirectToHttps and traefik.certResolvers reach the values', (chart, web, key, resolver) => {
     const withAcme = withChanges(config('v1.2.3', chart), {
       traefik: { redirectToHttps: true, certResolvers: { default: { email: 'ops@example.com' } }, externalCertResolvers: [] },
     });
     const all = values(withAcme);
-    expect(Object.keys(all).sort()).toEqual(['deployment', key, 'persistence', 'podSecurityContext', 'ports', 'service', 'updateStrategy'].sort());
+    expect(Object.keys(all).sort()).toEqual(
+      ['deployment', key, 'persistence', 'podSecurityContext', 'ports', 'service', 'updateStrategy'].sort(),
+    );
     expect(all.ports).toEqual({ web });
     expect(all[key]).toEqual({ default: resolver });
     expect(all.persistence).toEqual({ enabled: true, name: 'data', path: '/data' });

@@ -14,12 +14,17 @@ describe('examples/typescript-app (K3sVipCluster built in code)', () => {
 
   it('creates the charts config/dev.yaml creates, under the same names', () => {
     const listed: string[] = readFileSync(join('dist', 'dev', 'kustomization.yaml'), 'utf8')
-      .split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.slice(4));
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4));
     expect([...rendered.keys()]).toEqual(listed);
     expect(listed).toEqual(['kube-vip.yaml', 'traefik-config.yaml', 'ingresses.yaml']);
   });
 
-  it.each(['kube-vip.yaml', 'traefik-config.yaml', 'ingresses.yaml'])('%s equals the dist/dev/ file byte for byte below its header', (file) => {
-    expect(rendered.get(file)).toBe(withoutHeader(readFileSync(join('dist', 'dev', file), 'utf8')));
-  });
+  it.each(['kube-vip.yaml', 'traefik-config.yaml', 'ingresses.yaml'])(
+    '%s equals the dist/dev/ file byte for byte below its header',
+    (file) => {
+      expect(rendered.get(file)).toBe(withoutHeader(readFileSync(join('dist', 'dev', file), 'utf8')));
+    },
+  );
 });

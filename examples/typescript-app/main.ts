@@ -6,10 +6,17 @@ export function buildApp(app = new App()): App {
   new K3sVipCluster(app, 'dev', {
     kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' }, services: { enabled: true } },
     traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
-    ingresses: [{
-      name: 'frontend-ingress', namespace: 'default', host: 'k3s.code-place-dev.site', path: '/',
-      service: 'frontend', port: 80, tls: { certResolver: 'default' },
-    }],
+    ingresses: [
+      {
+        name: 'frontend-ingress',
+        namespace: 'default',
+        host: 'k3s.code-place-dev.site',
+        path: '/',
+        service: 'frontend',
+        port: 80,
+        tls: { certResolver: 'default' },
+      },
+    ],
   });
   return app;
 }

@@ -163,7 +163,9 @@ export interface ClusterIssuer {
    * whose API token Secret (namespace cert-manager) is referenced, never written.
    * @default "http01"
    */
-  readonly solver?: 'http01' | { readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } } };
+  readonly solver?:
+    | 'http01'
+    | { readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } } };
 }
 
 export interface ClusterIngress {
@@ -329,7 +331,11 @@ export class K3sVipCluster extends Construct {
     if (config.ingresses.length) {
       new IngressChart(this, 'ingresses', {
         ingresses: config.ingresses.map(({ service, port, tls, ...ingress }) => ({
-          ...ingress, serviceName: service, servicePort: port, certResolver: tls?.certResolver, clusterIssuer: tls?.issuer,
+          ...ingress,
+          serviceName: service,
+          servicePort: port,
+          certResolver: tls?.certResolver,
+          clusterIssuer: tls?.issuer,
         })),
       });
     }
@@ -337,8 +343,7 @@ export class K3sVipCluster extends Construct {
 }
 
 /** Deep `readonly` removed, to compare the props with the schema's (mutable) input type. */
-type Mutable<T> = T extends ReadonlyArray<infer E> ? Array<Mutable<E>>
-  : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Mutable<T> = T extends ReadonlyArray<infer E> ? Array<Mutable<E>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 /** Compiles only when the props and the config schema accept exactly the same values. */
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const propsMatchSchema: SameShape<Mutable<K3sVipClusterProps>, Omit<ClusterConfigInput, 'gitops'>> = true;

@@ -19,7 +19,10 @@ function show(value: string): string {
 /** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
 function lowerCaseHint(value: string, check: FormatCheck): string {
   if (value === value.toLowerCase()) return '';
-  const suggestion = value.toLowerCase().replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
+  const suggestion = value
+    .toLowerCase()
+    .replace(/[^a-z0-9.*-]/g, '-')
+    .replace(/^-+|-+$/g, '');
   return check(suggestion) ? '' : ` (upper-case letters are not allowed: ${show(suggestion)})`;
 }
 
@@ -57,7 +60,8 @@ export const ingressHost: FormatCheck = (value) => {
   const name = value.startsWith('*.') ? value.slice(2) : value;
   if (value.length > 253) return `${show(value)} is ${value.length} characters long; a host name has at most 253`;
   const longLabel = name.split('.').find((label) => label.length > 63);
-  if (longLabel) return `${show(value)} has a part of ${longLabel.length} characters (${show(longLabel)}); each dot-separated part has at most 63`;
+  if (longLabel)
+    return `${show(value)} has a part of ${longLabel.length} characters (${show(longLabel)}); each dot-separated part has at most 63`;
   if (!name.includes('.') && !dns1123Subdomain(name)) {
     return `${show(value)} has no dot: write the full host name clients use, e.g. "${name}.example.com" (a single-label host gets no public certificate and rarely resolves)`;
   }
@@ -106,8 +110,10 @@ export const interfaceName: FormatCheck = (value) => {
   }
   // kube-vip reads it from the env var vip_interface, and Kubernetes expands `$(NAME)` in env values.
   if (value.includes('$(')) {
-    return `${show(value)} contains "$(", which Kubernetes expands as a variable reference in kube-vip's env (vip_interface): `
-      + 'rename the interface';
+    return (
+      `${show(value)} contains "$(", which Kubernetes expands as a variable reference in kube-vip's env (vip_interface): ` +
+      'rename the interface'
+    );
   }
   return undefined;
 };
@@ -128,8 +134,9 @@ function versionShapeProblem(value: string, part: string): string | undefined {
 
 /** A release tag; `1.2.3` is read as `v1.2.3` (the schema normalises it). */
 export const version: FormatCheck = (value) =>
-  isVersion(value) ? undefined
-    : versionShapeProblem(value, value) ?? `${show(value)} is not a version: expected a release tag such as "v1.2.3"`;
+  isVersion(value)
+    ? undefined
+    : (versionShapeProblem(value, value) ?? `${show(value)} is not a version: expected a release tag such as "v1.2.3"`);
 
 /**
  * One spelling per address, so every address check (loopback, pod network, pools, duplicates) sees
@@ -160,7 +167,8 @@ export const virtualIp: FormatCheck = (value) => {
   const odd = oddSpellingProblem(value, value);
   if (odd) return odd;
   const ip = parseIp(value);
-  if (!ip) return `${show(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
+  if (!ip)
+    return `${show(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
   const reserved = reservedUse(ip);
   if (reserved) return `${show(value)} is ${reserved}; a virtual IP must be a unicast address on the nodes' LAN`;
   return undefined;
@@ -188,10 +196,10 @@ export const chartVersion: FormatCheck = (value) => {
   const parts = value.split('+up');
   if (parts.length <= 2 && parts.every(isVersion)) return undefined;
   const shape = parts.length <= 2 ? parts.map((part) => versionShapeProblem(value, part)).find(Boolean) : undefined;
-  return shape
-    ?? `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`;
+  return (
+    shape ?? `${show(value)} is not a chart version: expected the upstream version such as "39.0.7" (K3s' "39.0.701+up39.0.7" also works)`
+  );
 };
-
 
 /** A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. */
 export const gitUrl: FormatCheck = (value) =>
@@ -227,8 +235,8 @@ export const ipRange: FormatCheck = (value) => {
 
 /** A BGP peer: an IPv4 or IPv6 address (kube-vip writes IPv6 as [addr] itself). */
 export const peerIp: FormatCheck = (value) =>
-  oddSpellingProblem(value, value)
-    ?? (parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`);
+  oddSpellingProblem(value, value) ??
+  (parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`);
 
 /** Secret data key (k8s IsConfigMapKey). */
 export const secretKey: FormatCheck = (value) => {
@@ -245,14 +253,18 @@ export const secretKey: FormatCheck = (value) => {
  * container argument, where a quote or backslash would end the string.
  */
 export const email: FormatCheck = (value) =>
-  /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value) ? undefined
+  /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)
+    ? undefined
     : `${show(value)} is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices`;
 
 /** An https:// URL without characters that would need quoting (it lands in a container argument). */
 export const httpsUrl: FormatCheck = (value) => {
-  if (!value.startsWith('https://')) return `${show(value)} is not an https:// URL: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`;
+  if (!value.startsWith('https://'))
+    return `${show(value)} is not an https:// URL: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`;
   const bad = /[^A-Za-z0-9\-._~:/?#[\]@!&'()*+,;=%]/.exec(value);
-  return bad ? `${show(value)} holds ${show(bad[0])}, which a URL must percent-encode: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"` : undefined;
+  return bad
+    ? `${show(value)} holds ${show(bad[0])}, which a URL must percent-encode: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`
+    : undefined;
 };
 
 /**

@@ -10,8 +10,8 @@ type Path = Problem['path'];
 type Report = (path: Path, message: string) => void;
 
 /** `v1.33.5+k3s1`, as K3s tags its releases (github.com/k3s-io/k3s/releases). */
-export const k3sVersion: FormatCheck = (value) => (parseK3sVersion(value) ? undefined
-  : `${JSON.stringify(value)} is not a K3s release: expected a tag such as "v1.33.5+k3s1"`);
+export const k3sVersion: FormatCheck = (value) =>
+  parseK3sVersion(value) ? undefined : `${JSON.stringify(value)} is not a K3s release: expected a tag such as "v1.33.5+k3s1"`;
 
 /** An absolute path the runbook can put into shell commands unquoted. The value is never echoed: it may be a pasted token. */
 export const tokenFilePath: FormatCheck = (value) => {
@@ -29,7 +29,8 @@ export const nodeAddress: FormatCheck = (value) => {
   const ip = parseIp(value);
   if (!ip) {
     const bare = value.split('/')[0];
-    return parseCidr(value) ? `${JSON.stringify(value)} has a prefix length: write the node's address alone, "${bare}"`
+    return parseCidr(value)
+      ? `${JSON.stringify(value)} has a prefix length: write the node's address alone, "${bare}"`
       : `${JSON.stringify(value)} is not an IP address: expected the node's own address, e.g. "192.168.0.11"`;
   }
   const reserved = reservedUse(ip);
@@ -81,11 +82,17 @@ interface LocatedVip {
  * `pools`: every pool block): etcd quorum, unique nodes, no VIP on a node, one LAN, one interface.
  */
 export function checkInventory(
-  config: ClusterConfig, vips: readonly LocatedVip[], pools: readonly PoolSpan[], error: Report, warn: Report,
+  config: ClusterConfig,
+  vips: readonly LocatedVip[],
+  pools: readonly PoolSpan[],
+  error: Report,
+  warn: Report,
 ): void {
   if (!config.k3s.servers && config.k3s.agents) {
-    error(['k3s', 'agents'], 'are listed without k3s.servers: agents join through a server, so list the servers '
-      + '(the first one initialises the cluster)');
+    error(
+      ['k3s', 'agents'],
+      'are listed without k3s.servers: agents join through a server, so list the servers ' + '(the first one initialises the cluster)',
+    );
   }
   const inventory = k3sInventory(config);
   if (!inventory) return;
@@ -95,32 +102,54 @@ export function checkInventory(
   for (const vip of vips) {
     const owner = nodes.find(({ ip }) => sameAddress(ip, vip.ip));
     if (owner) {
-      error(vip.path, `"${vip.ip.text}" is the address of node ${owner.node.name} (${where(owner.node)}): the node and kube-vip would both `
-        + 'answer ARP for it; pick a free address');
+      error(
+        vip.path,
+        `"${vip.ip.text}" is the address of node ${owner.node.name} (${where(owner.node)}): the node and kube-vip would both ` +
+          'answer ARP for it; pick a free address',
+      );
     }
   }
   for (const span of pools) {
     const owner = nodes.find(({ ip }) => spanContains(span, ip));
     if (owner) {
-      error(span.path, `${span.text} contains ${owner.ip.text}, the address of node ${owner.node.name} (${where(owner.node)}): `
-        + 'kube-vip-cloud-provider could hand it to a Service; keep node addresses out of the pools');
+      error(
+        span.path,
+        `${span.text} contains ${owner.ip.text}, the address of node ${owner.node.name} (${where(owner.node)}): ` +
+          'kube-vip-cloud-provider could hand it to a Service; keep node addresses out of the pools',
+      );
     }
   }
-  if (config.kubeVip.mode === 'arp') checkOneLan(config, nodes.filter(({ node }) => node.role === 'server'), vips, pools, error);
+  if (config.kubeVip.mode === 'arp')
+    checkOneLan(
+      config,
+      nodes.filter(({ node }) => node.role === 'server'),
+      vips,
+      pools,
+      error,
+    );
   checkInterfaces(config, inventory.servers, error, warn);
 }
 
 function checkServerCount(count: number, controlPlaneAddress: string | undefined, error: Report, warn: Report) {
   const path = ['k3s', 'servers'];
   if (count === 2) {
-    error(path, 'has 2 servers: embedded etcd needs 2 of 2 for quorum, so losing either server stops the cluster (2 fail twice as '
-      + 'often as 1): use 3 servers, or 1');
+    error(
+      path,
+      'has 2 servers: embedded etcd needs 2 of 2 for quorum, so losing either server stops the cluster (2 fail twice as ' +
+        'often as 1): use 3 servers, or 1',
+    );
   } else if (count > 2 && count % 2 === 0) {
-    warn(path, `has ${count} servers: etcd's quorum is ${etcdQuorum(count)}, so they survive ${count - etcdQuorum(count)} failure(s), `
-      + `as ${count - 1} servers would: use an odd number`);
+    warn(
+      path,
+      `has ${count} servers: etcd's quorum is ${etcdQuorum(count)}, so they survive ${count - etcdQuorum(count)} failure(s), ` +
+        `as ${count - 1} servers would: use an odd number`,
+    );
   } else if (count === 1 && controlPlaneAddress) {
-    warn(path, `has 1 server: the control-plane VIP ${controlPlaneAddress} has no other node to move to, so there is no failover; `
-      + 'use 3 servers for HA');
+    warn(
+      path,
+      `has 1 server: the control-plane VIP ${controlPlaneAddress} has no other node to move to, so there is no failover; ` +
+        'use 3 servers for HA',
+    );
   }
 }
 
@@ -134,8 +163,10 @@ function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
     }
     const sameIp = nodes.slice(0, i).find((other) => sameAddress(other.ip, ip));
     if (sameIp) {
-      error([...node.path, 'address'], `"${ip.text}" is already the address of ${sameIp.node.name} (${where(sameIp.node)}): `
-        + 'each node has its own');
+      error(
+        [...node.path, 'address'],
+        `"${ip.text}" is already the address of ${sameIp.node.name} (${where(sameIp.node)}): ` + 'each node has its own',
+      );
     }
   });
 }
@@ -146,8 +177,11 @@ function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
  * not checked here (k3s.nodeCidr holds one family).
  */
 function checkOneLan(
-  config: ClusterConfig, servers: readonly AddressedNode[], vips: readonly LocatedVip[],
-  pools: readonly PoolSpan[], error: Report,
+  config: ClusterConfig,
+  servers: readonly AddressedNode[],
+  vips: readonly LocatedVip[],
+  pools: readonly PoolSpan[],
+  error: Report,
 ) {
   const given = config.k3s.nodeCidr ? parseCidr(config.k3s.nodeCidr) : undefined;
   for (const family of [4, 6] as const) {
@@ -155,15 +189,19 @@ function checkOneLan(
     if (!members.length) continue;
     if (given?.family === family) {
       for (const { node, ip } of members.filter((m) => !cidrContains(given, m.ip))) {
-        error([...node.path, 'address'], `"${ip.text}" is outside k3s.nodeCidr ${given.text}: every server must be on the LAN where `
-          + 'the VIPs are announced, or the VIP cannot move to it');
+        error(
+          [...node.path, 'address'],
+          `"${ip.text}" is outside k3s.nodeCidr ${given.text}: every server must be on the LAN where ` +
+            'the VIPs are announced, or the VIP cannot move to it',
+        );
       }
       continue; // The VIPs are checked against nodeCidr with the other VIP rules.
     }
     const first = members[0];
     const lan = parseCidr(`${first.ip.text}/${family === 4 ? 24 : 64}`)!;
-    const fix = `without k3s.nodeCidr only the servers' ${family === 4 ? '/24' : '/64'} ${lan.text} is known to be one LAN: `
-      + 'set k3s.nodeCidr to the LAN holding all servers and VIPs';
+    const fix =
+      `without k3s.nodeCidr only the servers' ${family === 4 ? '/24' : '/64'} ${lan.text} is known to be one LAN: ` +
+      'set k3s.nodeCidr to the LAN holding all servers and VIPs';
     for (const { node, ip } of members.filter((m) => !cidrContains(lan, m.ip))) {
       error([...node.path, 'address'], `"${ip.text}" is not in ${lan.text} of ${first.node.name}; ${fix}`);
     }
@@ -181,14 +219,20 @@ function checkInterfaces(config: ClusterConfig, servers: readonly K3sNode[], err
   const named = servers.filter((s) => s.interface);
   if (shared) {
     for (const server of named.filter((s) => s.interface !== shared)) {
-      error([...server.path, 'interface'], `"${server.interface}" contradicts kubeVip.interface "${shared}", which kube-vip uses on every `
-        + 'server and would exit with "Link not found" here: remove kubeVip.interface (kube-vip then takes each node\'s default-route NIC) '
-        + 'or fix the name');
+      error(
+        [...server.path, 'interface'],
+        `"${server.interface}" contradicts kubeVip.interface "${shared}", which kube-vip uses on every ` +
+          'server and would exit with "Link not found" here: remove kubeVip.interface (kube-vip then takes each node\'s default-route NIC) ' +
+          'or fix the name',
+      );
     }
   } else if (new Set(named.map((s) => s.interface)).size > 1) {
     const list = named.map((s) => `${s.interface} on ${s.name}`).join(', ');
-    warn(['k3s', 'servers'], `name different interfaces (${list}); one DaemonSet cannot give each node its own, so vip_interface stays `
-      + 'unset and kube-vip uses each node\'s default-route NIC: make sure it is the NIC on the VIPs\' LAN');
+    warn(
+      ['k3s', 'servers'],
+      `name different interfaces (${list}); one DaemonSet cannot give each node its own, so vip_interface stays ` +
+        "unset and kube-vip uses each node's default-route NIC: make sure it is the NIC on the VIPs' LAN",
+    );
   }
 }
 

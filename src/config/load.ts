@@ -49,19 +49,26 @@ export function loadConfigDir(dir: string): LoadResult {
       else if (entry.isSymbolicLink()) {
         const target = statSync(file, { throwIfNoEntry: false });
         if (target?.isFile()) files.push(file);
-        else if (!target) errors.push({ file, path: [], message: 'is a symbolic link to nothing: point it at the config file, or remove it' });
+        else if (!target)
+          errors.push({ file, path: [], message: 'is a symbolic link to nothing: point it at the config file, or remove it' });
       }
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT'
-      ? 'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder'
-      : code === 'ENOTDIR' ? 'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files'
-        : `cannot read the config folder: ${(e as Error).message}`;
+    const message =
+      code === 'ENOENT'
+        ? 'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder'
+        : code === 'ENOTDIR'
+          ? 'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files'
+          : `cannot read the config folder: ${(e as Error).message}`;
     return { clusters: [], errors: [{ file: dir, path: [], message }], warnings: [] };
   }
   if (files.length === 0 && errors.length === 0) {
-    return { clusters: [], errors: [{ file: dir, path: [], message: 'holds no <cluster>.yaml file: add one with `npm run new -- <name>`' }], warnings: [] };
+    return {
+      clusters: [],
+      errors: [{ file: dir, path: [], message: 'holds no <cluster>.yaml file: add one with `npm run new -- <name>`' }],
+      warnings: [],
+    };
   }
   const result = loadConfigFiles(files.sort());
   return { ...result, errors: [...errors, ...result.errors], clusters: errors.length ? [] : result.clusters };
@@ -77,7 +84,11 @@ export function loadConfigFiles(files: readonly string[]): LoadResult {
     const name = clusterName(file);
     const badName = dns1123Label(name);
     if (badName) {
-      errors.push({ file, path: [], message: `the file name gives the cluster name and the output folder dist/${name}/, but ${badName}: rename the file` });
+      errors.push({
+        file,
+        path: [],
+        message: `the file name gives the cluster name and the output folder dist/${name}/, but ${badName}: rename the file`,
+      });
     }
     const owner = owners.get(name);
     if (owner) {
@@ -114,10 +125,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const input = readYaml(text, CONFIG_KEYS);
   if (input.problems.length) return { errors: byPosition(input.problems.map((p) => ({ file, ...p }))), warnings: [] };
   const { doc, lines, data } = input;
-  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col });
+  const at = (offset: number | undefined) =>
+    offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };
 
   if (data === null || data === undefined) {
-    const message = 'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
+    const message =
+      'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
     return { errors: [{ file, path: [], message }], warnings: [] };
   }
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
@@ -128,7 +141,11 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const tokenKeys = new Set(tokens.map((t) => formatPath(t.path)));
 
   const { config, errors, warnings } = validateClusterConfig(data, (problems) =>
-    withoutFollowOns(problems.filter((p) => !tokenKeys.has(formatPath(p.path))), doc!));
+    withoutFollowOns(
+      problems.filter((p) => !tokenKeys.has(formatPath(p.path))),
+      doc!,
+    ),
+  );
   const allErrors = [...errors.map(locate), ...tokenErrors];
   return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(warnings.map(locate)) };
 }
@@ -170,7 +187,8 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Pro
   const pruned = structuredClone(data) as Record<string, unknown>;
   // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
   const removed: Array<ReadonlyArray<string | number>> = problems
-    .filter((p) => p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion!]);
+    .filter((p) => p.suggestion)
+    .map((p) => [...p.path.slice(0, -1), p.suggestion!]);
   let issues: ReadonlyArray<{ path: ReadonlyArray<string | number> }> = problems;
   for (let round = 0; round < 3; round++) {
     for (const { path } of issues) {
@@ -219,8 +237,13 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
     if (!problem.emptyBlock) return problem;
     const parent = formatPath(problem.path.slice(0, -1));
     const own = allowedKeys(problem.path);
-    const strays = problems.filter((p) => p.unknownKey && own.includes(p.unknownKey) && formatPath(p.path.slice(0, -1)) === parent
-      && (offsetOf(doc, p) ?? 0) > (offsetOf(doc, problem) ?? 0));
+    const strays = problems.filter(
+      (p) =>
+        p.unknownKey &&
+        own.includes(p.unknownKey) &&
+        formatPath(p.path.slice(0, -1)) === parent &&
+        (offsetOf(doc, p) ?? 0) > (offsetOf(doc, problem) ?? 0),
+    );
     if (!strays.length) return problem;
     strays.forEach((p) => adopted.add(p));
     const name = problem.path[problem.path.length - 1];
@@ -403,7 +426,13 @@ function kind(value: unknown): string {
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { object: 'a mapping of keys', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
+  const names: Record<string, string> = {
+    object: 'a mapping of keys',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+  };
   return names[expected] ?? expected;
 }
 

@@ -66,7 +66,10 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
 
   const servicesEnabled = config.kubeVip.services.enabled;
   if (servicesEnabled === false) {
-    error(['kubeVip', 'services', 'enabled'], 'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): remove the key');
+    error(
+      ['kubeVip', 'services', 'enabled'],
+      'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): remove the key',
+    );
   } else if (servicesEnabled === true) {
     warn(['kubeVip', 'services', 'enabled'], 'is deprecated: kube-vip always acts as the LoadBalancer controller; remove the key');
   }
@@ -82,7 +85,10 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     if (vip) checkVipPlacement(vip, cidrs, pools, lanChecks, error);
   }
   if (lanChecks && config.kubeVip.interface === 'lo') {
-    error(['kubeVip', 'interface'], '"lo" cannot answer ARP on the LAN: in ARP mode name the NIC of the nodes\' LAN (or omit it); `lo` is for mode: bgp');
+    error(
+      ['kubeVip', 'interface'],
+      '"lo" cannot answer ARP on the LAN: in ARP mode name the NIC of the nodes\' LAN (or omit it); `lo` is for mode: bgp',
+    );
   }
   // With k3s.servers the servers' addresses settle the LAN (checkInventory), not the /24 guess.
   if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, services, warn);
@@ -92,7 +98,13 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkLoadBalancers(config, warn, error);
   checkIngresses(config, warn, error);
   const fixedVips = [controlPlane, ...services.flatMap((s) => s.ips)].filter((vip): vip is LocatedIp => !!vip);
-  checkInventory(config, fixedVips, pools.flatMap((p) => p.spans), error, warn);
+  checkInventory(
+    config,
+    fixedVips,
+    pools.flatMap((p) => p.spans),
+    error,
+    warn,
+  );
   checkHaRules(config, error, warn, nodeInventory(config));
   return { errors, warnings };
 }
@@ -101,10 +113,14 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
 export function kubeVipVersionSupport(text: string): VersionSupport {
   const version = parseVersion(text);
   if (compareVersions(version, OLDEST_SUPPORTED) < 0) {
-    return { error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})` };
+    return {
+      error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`,
+    };
   }
   if (compareVersions(version, NEWEST_KNOWN) > 0) {
-    return { warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release` };
+    return {
+      warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`,
+    };
   }
   return {};
 }
@@ -116,7 +132,9 @@ export function chartVersionSupport(text: string): VersionSupport {
     return { error: `"${text}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` };
   }
   if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
-    return { warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog` };
+    return {
+      warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`,
+    };
   }
   return {};
 }
@@ -135,7 +153,8 @@ function checkChartVersion(config: ClusterConfig, error: (p: Path, m: string) =>
 function checkMode(config: ClusterConfig, error: (p: Path, m: string) => void) {
   const { mode, bgp } = config.kubeVip;
   if (mode === 'bgp' && !bgp) error(['kubeVip', 'mode'], 'is bgp, but kubeVip.bgp is missing: give the local AS (`as`) and the `peers`');
-  if (mode === 'arp' && bgp) error(['kubeVip', 'bgp'], 'is set, but kubeVip.mode is arp, so it would be ignored: set `mode: bgp` or remove the block');
+  if (mode === 'arp' && bgp)
+    error(['kubeVip', 'bgp'], 'is set, but kubeVip.mode is arp, so it would be ignored: set `mode: bgp` or remove the block');
 }
 
 function locate(path: Path, text: string | undefined): LocatedIp | undefined {
@@ -183,7 +202,7 @@ function checkK3sCidrs(config: ClusterConfig, error: (p: Path, m: string) => voi
   };
   const cluster = named('clusterCidr', 'the K3s pod network (cluster-cidr)');
   const service = named('serviceCidr', 'the K3s Service network (service-cidr)');
-  const node = named('nodeCidr', 'the nodes\' LAN');
+  const node = named('nodeCidr', "the nodes' LAN");
   const internal = [cluster, service].filter((c): c is NamedCidr => !!c);
   if (cluster && service && spansOverlap(cluster.cidr, service.cidr)) {
     error(['k3s', 'serviceCidr'], `${service.cidr.text} overlaps clusterCidr ${cluster.cidr.text}: K3s needs two separate blocks`);
@@ -202,15 +221,24 @@ function checkPools(config: ClusterConfig, cidrs: Cidrs, error: (p: Path, m: str
   if (!pool) return [];
   const entries: Array<[Path, PoolEntry, string | undefined]> = [
     ...(pool.global ? [[['kubeVip', 'services', 'ipPool', 'global'], pool.global, undefined] as [Path, PoolEntry, undefined]] : []),
-    ...Object.entries(pool.namespaces).map(([ns, entry]) => [['kubeVip', 'services', 'ipPool', 'namespaces', ns], entry, ns] as [Path, PoolEntry, string]),
+    ...Object.entries(pool.namespaces).map(
+      ([ns, entry]) => [['kubeVip', 'services', 'ipPool', 'namespaces', ns], entry, ns] as [Path, PoolEntry, string],
+    ),
   ];
-  if (!entries.length) error(['kubeVip', 'services', 'ipPool'], 'has no pool: give `global` or `namespaces.<namespace>` a `cidr` or a `range`');
+  if (!entries.length)
+    error(['kubeVip', 'services', 'ipPool'], 'has no pool: give `global` or `namespaces.<namespace>` a `cidr` or a `range`');
   const pools = entries.map(([path, entry, namespace]): Pool => {
-    if (entry.cidr && entry.range) error(path, 'has both `cidr` and `range`; kube-vip-cloud-provider would use the cidr and ignore the range: keep one');
+    if (entry.cidr && entry.range)
+      error(path, 'has both `cidr` and `range`; kube-vip-cloud-provider would use the cidr and ignore the range: keep one');
     if (!entry.cidr && !entry.range) error(path, 'has neither `cidr` nor `range`: give the addresses to hand out');
     const list = (key: 'cidr' | 'range') => {
       const value = entry[key];
-      return value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((text, i) => ({ text, path: Array.isArray(value) ? [...path, key, i] : [...path, key] }));
+      return value === undefined
+        ? []
+        : (Array.isArray(value) ? value : [value]).map((text, i) => ({
+            text,
+            path: Array.isArray(value) ? [...path, key, i] : [...path, key],
+          }));
     };
     const spans = [
       ...list('cidr').map(({ text, path: p }) => ({ ...parseCidr(text)!, text, path: p })),
@@ -222,23 +250,34 @@ function checkPools(config: ClusterConfig, cidrs: Cidrs, error: (p: Path, m: str
     return { path, namespace, spans };
   });
   if ('global' in pool.namespaces) {
-    error(['kubeVip', 'services', 'ipPool', 'namespaces', 'global'], 'would write the ConfigMap keys of the global pool (`cidr-global`, `range-global`): use kubeVip.services.ipPool.global instead');
+    error(
+      ['kubeVip', 'services', 'ipPool', 'namespaces', 'global'],
+      'would write the ConfigMap keys of the global pool (`cidr-global`, `range-global`): use kubeVip.services.ipPool.global instead',
+    );
   }
   // The provider looks up cidr-<ns>, cidr-global, range-<ns>, range-global, in that order
   // (pkg/provider/loadBalancer.go @ v0.0.12): a global cidr hides every namespace range.
   if (pool.global?.cidr) {
     for (const [ns, entry] of Object.entries(pool.namespaces)) {
       if (entry.range && !entry.cidr) {
-        error(['kubeVip', 'services', 'ipPool', 'namespaces', ns, 'range'], `would never be used: kube-vip-cloud-provider takes cidr-global before range-${ns}. Give namespace ${ns} a \`cidr\`, or the global pool a \`range\``);
+        error(
+          ['kubeVip', 'services', 'ipPool', 'namespaces', ns, 'range'],
+          `would never be used: kube-vip-cloud-provider takes cidr-global before range-${ns}. Give namespace ${ns} a \`cidr\`, or the global pool a \`range\``,
+        );
       }
     }
   }
   const all = pools.flatMap((p) => p.spans);
   all.forEach((span, i) => {
     const inside = cidrs.internal.find((c) => spansOverlap(c.cidr, span));
-    if (inside) error(span.path, `${span.text} overlaps ${inside.what} ${inside.cidr.text}: Service VIPs must be free addresses on the nodes' LAN`);
+    if (inside)
+      error(span.path, `${span.text} overlaps ${inside.what} ${inside.cidr.text}: Service VIPs must be free addresses on the nodes' LAN`);
     const other = all.slice(0, i).find((o) => spansOverlap(o, span));
-    if (other) error(span.path, `${span.text} overlaps ${other.text} (${formatPath(other.path)}): one address could be handed to two Services; make the pools disjoint`);
+    if (other)
+      error(
+        span.path,
+        `${span.text} overlaps ${other.text} (${formatPath(other.path)}): one address could be handed to two Services; make the pools disjoint`,
+      );
   });
   return pools;
 }
@@ -247,26 +286,41 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
   const text = `"${vip.ip.text}"`;
   const inside = cidrs.internal.find((c) => cidrContains(c.cidr, vip.ip));
   if (inside) {
-    error(vip.path, `${text} lies inside ${inside.what} ${inside.cidr.text}; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes' LAN`);
+    error(
+      vip.path,
+      `${text} lies inside ${inside.what} ${inside.cidr.text}; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes' LAN`,
+    );
     return;
   }
   const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, vip.ip));
   if (pooled) {
-    error(vip.path, `${text} lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to another Service: pick an address outside the pools`);
+    error(
+      vip.path,
+      `${text} lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to another Service: pick an address outside the pools`,
+    );
   }
   if (!lanChecks) return;
   const lan = cidrs.node?.cidr;
   if (lan && lan.family === vip.ip.family) {
     if (!cidrContains(lan, vip.ip)) {
-      error(vip.path, `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`);
+      error(
+        vip.path,
+        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+      );
     } else if (vip.ip.family === 4 && lan.prefix < 31 && (vip.ip.value === lan.first || vip.ip.value === lan.last)) {
-      error(vip.path, `${text} is the ${vip.ip.value === lan.first ? 'network' : 'broadcast'} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);
+      error(
+        vip.path,
+        `${text} is the ${vip.ip.value === lan.first ? 'network' : 'broadcast'} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`,
+      );
     }
   } else if (vip.ip.family === 4) {
     // No IPv4 LAN given (none, or an IPv6 nodeCidr): assume the usual /24.
     const lastOctet = vip.ip.value & 0xffn;
     if (lastOctet === 0n || lastOctet === 255n) {
-      error(vip.path, `${text} is the ${lastOctet === 0n ? 'network' : 'broadcast'} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`);
+      error(
+        vip.path,
+        `${text} is the ${lastOctet === 0n ? 'network' : 'broadcast'} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`,
+      );
     }
   }
 }
@@ -276,7 +330,10 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
  * the nodes' LAN too; k3s.nodeCidr can.
  */
 function checkGuessedLan(
-  cidrs: Cidrs, controlPlane: LocatedIp | undefined, services: readonly ServiceVips[], warn: (p: Path, m: string) => void,
+  cidrs: Cidrs,
+  controlPlane: LocatedIp | undefined,
+  services: readonly ServiceVips[],
+  warn: (p: Path, m: string) => void,
 ) {
   if (!controlPlane || controlPlane.ip.family !== 4 || cidrs.node?.cidr.family === 4) return;
   const subnet = (ip: IpAddress) => ip.value >> 8n;
@@ -285,15 +342,26 @@ function checkGuessedLan(
     // The smallest block holding both, as a hint when it could be a LAN (a /16 or smaller).
     let prefix = 24;
     while (prefix > 16 && vip.ip.value >> BigInt(32 - prefix) !== controlPlane.ip.value >> BigInt(32 - prefix)) prefix--;
-    const both = vip.ip.value >> BigInt(32 - prefix) === controlPlane.ip.value >> BigInt(32 - prefix)
-      ? ` (both lie in ${parseCidr(`${vip.ip.text}/${prefix}`)!.text})` : '';
-    warn(vip.path, `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool `
-      + `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`);
+    const both =
+      vip.ip.value >> BigInt(32 - prefix) === controlPlane.ip.value >> BigInt(32 - prefix)
+        ? ` (both lie in ${parseCidr(`${vip.ip.text}/${prefix}`)!.text})`
+        : '';
+    warn(
+      vip.path,
+      `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool ` +
+        `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`,
+    );
   }
 }
 
 /** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
-function checkServiceVips(service: ServiceVips, version: Version, rules: KubeVipRules, pools: readonly Pool[], error: (p: Path, m: string) => void) {
+function checkServiceVips(
+  service: ServiceVips,
+  version: Version,
+  rules: KubeVipRules,
+  pools: readonly Pool[],
+  error: (p: Path, m: string) => void,
+) {
   const seen = new Map<string, LocatedIp>();
   for (const vip of service.ips) {
     const first = seen.get(vip.ip.text);
@@ -302,32 +370,56 @@ function checkServiceVips(service: ServiceVips, version: Version, rules: KubeVip
   }
   const families = new Set(service.ips.map((vip) => vip.ip.family));
   if (!rules.multipleServiceIPs && service.ips.length > 1) {
-    error(service.path, `has ${service.ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`);
+    error(
+      service.path,
+      `has ${service.ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`,
+    );
   } else if (families.size < service.ips.length && seen.size === service.ips.length) {
     error(service.path, 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family');
   }
   if (!service.ips.length && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
-    error(service.path, `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`);
+    error(
+      service.path,
+      `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,
+    );
   }
 }
 
 /** A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. */
-function checkSharedVips(services: readonly ServiceVips[], controlPlane: LocatedIp | undefined, version: Version, rules: KubeVipRules, error: (p: Path, m: string) => void) {
+function checkSharedVips(
+  services: readonly ServiceVips[],
+  controlPlane: LocatedIp | undefined,
+  version: Version,
+  rules: KubeVipRules,
+  error: (p: Path, m: string) => void,
+) {
   const owners = new Map<string, Array<{ service: ServiceVips; vip: LocatedIp }>>();
   if (controlPlane) {
-    const apiServer: ServiceVips = { path: controlPlane.path, label: 'the API server', namespace: 'kube-system', ips: [controlPlane], ports: ['6443/TCP'] };
+    const apiServer: ServiceVips = {
+      path: controlPlane.path,
+      label: 'the API server',
+      namespace: 'kube-system',
+      ips: [controlPlane],
+      ports: ['6443/TCP'],
+    };
     owners.set(controlPlane.ip.text, [{ service: apiServer, vip: controlPlane }]);
   }
   for (const service of services) {
     for (const vip of service.ips) {
       if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family && !rules.commonLease) {
-        error(vip.path, `"${vip.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`);
+        error(
+          vip.path,
+          `"${vip.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`,
+        );
       }
       const earlier = owners.get(vip.ip.text) ?? [];
       for (const other of earlier.filter((o) => o.service !== service)) {
         const clash = service.ports.filter((p) => other.service.ports.includes(p));
         if (clash.length) {
-          error(vip.path, `"${vip.ip.text}" is also the VIP of ${other.service.label} (${formatPath(other.vip.path)}) and both use port ${clash.join(', ')}: use another address or other ports`);
+          error(
+            vip.path,
+            `"${vip.ip.text}" is also the VIP of ${other.service.label} (${formatPath(other.vip.path)}) and both use port ${clash.join(', ')}: use another address or other ports`,
+          );
         }
       }
       owners.set(vip.ip.text, [...earlier, { service, vip }]);
@@ -337,26 +429,39 @@ function checkSharedVips(services: readonly ServiceVips[], controlPlane: Located
 
 /** A BGP peer is a router the VIPs are announced to: never one of the VIPs, and IPv6 only where kube-vip parses it. */
 function checkBgpPeers(
-  config: ClusterConfig, vips: ReadonlyArray<LocatedIp | undefined>, pools: readonly Pool[], version: Version, rules: KubeVipRules,
+  config: ClusterConfig,
+  vips: ReadonlyArray<LocatedIp | undefined>,
+  pools: readonly Pool[],
+  version: Version,
+  rules: KubeVipRules,
   error: (p: Path, m: string) => void,
 ) {
-  const ownAddress = 'give the router\'s own address';
+  const ownAddress = "give the router's own address";
   config.kubeVip.bgp?.peers.forEach((peer, i) => {
     const path = ['kubeVip', 'bgp', 'peers', i, 'address'];
     const ip = parseIp(peer.address);
     if (!ip) return;
     const vip = vips.find((v) => v && v.ip.family === ip.family && v.ip.value === ip.value);
     if (vip) {
-      error(path, `"${ip.text}" is also a VIP (${formatPath(vip.path)}); a peer is the router kube-vip announces the VIPs to: ${ownAddress}`);
+      error(
+        path,
+        `"${ip.text}" is also a VIP (${formatPath(vip.path)}); a peer is the router kube-vip announces the VIPs to: ${ownAddress}`,
+      );
     }
     const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, ip));
     if (pooled) {
-      error(path, `"${ip.text}" lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to a Service: `
-        + `${ownAddress}, outside the pools`);
+      error(
+        path,
+        `"${ip.text}" lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to a Service: ` +
+          `${ownAddress}, outside the pools`,
+      );
     }
     if (ip.family === 6 && !rules.ipv6BgpPeers) {
-      error(path, `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: `
-        + 'use the peer\'s IPv4 address, or kube-vip v0.5.8 or newer');
+      error(
+        path,
+        `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: ` +
+          "use the peer's IPv4 address, or kube-vip v0.5.8 or newer",
+      );
     }
   });
 }
@@ -365,26 +470,46 @@ function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) =>
   const names = new Map<string, number>();
   config.loadBalancers.forEach((lb, i) => {
     const id = `${lb.namespace}/${lb.name}`;
-    if (names.has(id)) error(['loadBalancers', i, 'name'], `"${lb.name}" in namespace "${lb.namespace}" is already used by loadBalancers[${names.get(id)}]: each Service needs its own name`);
+    if (names.has(id))
+      error(
+        ['loadBalancers', i, 'name'],
+        `"${lb.name}" in namespace "${lb.namespace}" is already used by loadBalancers[${names.get(id)}]: each Service needs its own name`,
+      );
     else names.set(id, i);
     if (lb.namespace === 'kube-system' && lb.name === 'traefik') {
-      error(['loadBalancers', i, 'name'], 'kube-system/traefik is the Service of K3s\' Traefik chart: configure it under `traefik`, not here');
+      error(
+        ['loadBalancers', i, 'name'],
+        "kube-system/traefik is the Service of K3s' Traefik chart: configure it under `traefik`, not here",
+      );
     }
     const seen = new Set<string>();
     lb.ports.forEach((port, j) => {
       const key = `${port.port}/${port.protocol}`;
       if (seen.has(key)) error(['loadBalancers', i, 'ports', j, 'port'], `${key} is listed twice: each port once`);
       seen.add(key);
-      if (lb.ports.length > 1 && !port.name) error(['loadBalancers', i, 'ports', j], 'has no name; the API server requires a name on every port of a Service with several ports: add `name`');
+      if (lb.ports.length > 1 && !port.name)
+        error(
+          ['loadBalancers', i, 'ports', j],
+          'has no name; the API server requires a name on every port of a Service with several ports: add `name`',
+        );
     });
     if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {
-      warn(['loadBalancers', i, 'loadBalancerClass'], 'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class');
+      warn(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class',
+      );
     }
     if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
-      warn(['loadBalancers', i, 'loadBalancerClass'], `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`);
+      warn(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`,
+      );
     }
     if (lb.externalTrafficPolicy === 'Local' && config.kubeVip.mode === 'arp') {
-      warn(['loadBalancers', i, 'externalTrafficPolicy'], 'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)');
+      warn(
+        ['loadBalancers', i, 'externalTrafficPolicy'],
+        'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)',
+      );
     }
   });
 }
@@ -404,23 +529,38 @@ function checkIngresses(config: ClusterConfig, warn: (p: Path, m: string) => voi
     const route = `${ingress.host}${ingress.path.replace(/\/+$/, '')}/`;
     const sameName = names.get(name);
     if (sameName !== undefined) {
-      error(['ingresses', i, 'name'], `"${ingress.name}" in namespace "${ingress.namespace}" is already used by ingresses[${sameName}]: each Ingress needs its own name`);
+      error(
+        ['ingresses', i, 'name'],
+        `"${ingress.name}" in namespace "${ingress.namespace}" is already used by ingresses[${sameName}]: each Ingress needs its own name`,
+      );
     }
     const sameRoute = routes.get(route);
     if (sameRoute !== undefined) {
-      error(['ingresses', i, 'path'], `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`);
+      error(
+        ['ingresses', i, 'path'],
+        `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`,
+      );
     }
     const resolver = ingress.tls?.certResolver;
     if (resolver && ingress.host.startsWith('*.') && resolver in config.traefik.certResolvers) {
-      error(['ingresses', i, 'host'], `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`);
+      error(
+        ['ingresses', i, 'host'],
+        `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
+      );
     }
     if (resolver && !resolvers.has(resolver)) {
-      error(['ingresses', i, 'tls', 'certResolver'], `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`);
+      error(
+        ['ingresses', i, 'tls', 'certResolver'],
+        `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`,
+      );
     }
     // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
     if (ingress.tls && !config.traefik.redirectToHttps) {
-      warn(['ingresses', i, 'tls'], `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, `
-        + `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`);
+      warn(
+        ['ingresses', i, 'tls'],
+        `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +
+          `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`,
+      );
     }
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);

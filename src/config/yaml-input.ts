@@ -108,10 +108,13 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const syntax = describeYamlErrors(doc, text, at, pathAt);
   if (syntax.length) return { doc, lines, problems: syntax };
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
-  const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => ({
-    ...at(w.pos[0]), path: pathAt(w.pos[0]),
-    message: `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`,
-  }));
+  const tags = doc.warnings
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => ({
+      ...at(w.pos[0]),
+      path: pathAt(w.pos[0]),
+      message: `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`,
+    }));
   if (tags.length) return { doc, lines, problems: tags };
 
   const content = checkContent(doc, at);
@@ -124,7 +127,8 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
 function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
   const problems: InputProblem[] = [];
   const pending: Array<{ token: CST.Token | null | undefined; depth: number; path: Path }> = tokens
-    .filter((t): t is CST.Document => t.type === 'document').map((t) => ({ token: t.value, depth: 0, path: [] }));
+    .filter((t): t is CST.Document => t.type === 'document')
+    .map((t) => ({ token: t.value, depth: 0, path: [] }));
   while (pending.length) {
     const { token, depth, path } = pending.pop()!;
     if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
@@ -140,7 +144,7 @@ function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
       continue;
     }
     token.items.forEach((item, index) => {
-      const key = isList ? index : (item.key && CST.resolveAsScalar(item.key, true, () => undefined)?.value) ?? '?';
+      const key = isList ? index : ((item.key && CST.resolveAsScalar(item.key, true, () => undefined)?.value) ?? '?');
       for (const token of [item.key, item.value]) pending.push({ token, depth: depth + 1, path: [...path, key] });
     });
   }
@@ -219,22 +223,23 @@ function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[]
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
  */
-function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At,
-  pathAt: PathAt): InputProblem[] {
+function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At, pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
     const [, lead, key, value] = match;
     if (!knownKeys.has(key) || value.startsWith(':') || value.startsWith('//')) continue;
     const offset = match.index! + lead.length;
-    problems.push({ ...at(offset), path: [...pathAt(offset), key],
-      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\`` });
+    problems.push({
+      ...at(offset),
+      path: [...pathAt(offset), key],
+      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\``,
+    });
   }
   return problems;
 }
 
 /** The parser's errors in the user's words; follow-on errors of one mistake are dropped. */
-function describeYamlErrors(doc: Document.Parsed, text: string, at: At,
-  pathAt: PathAt): InputProblem[] {
+function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
@@ -301,8 +306,10 @@ function findPair(node: unknown, offset: number, path: Path, inListItem = false)
 function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
   const firstLine = at(pair.first).line;
   if (pair.inListItem) {
-    return `appears a second time in this list item (first on line ${firstLine}): `
-      + `if a new item starts here, write "- ${line.trim()}" at the indentation of the other dashes`;
+    return (
+      `appears a second time in this list item (first on line ${firstLine}): ` +
+      `if a new item starts here, write "- ${line.trim()}" at the indentation of the other dashes`
+    );
   }
   return `is set twice (first on line ${firstLine}): keep one`;
 }
@@ -335,8 +342,9 @@ function missingDash(text: string, offset: number): { offset: number; listOffset
     offset: keyOffset,
     listOffset: aboveOffset,
     lines: covered,
-    message: `${JSON.stringify(keyLine[2].trim())} is at the indentation of the list's dashes but has no "-": `
-      + `write "- ${allLines[lineIndex].trim()}" to start a new item`,
+    message:
+      `${JSON.stringify(keyLine[2].trim())} is at the indentation of the list's dashes but has no "-": ` +
+      `write "- ${allLines[lineIndex].trim()}" to start a new item`,
   };
 }
 
@@ -359,8 +367,11 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
     if (isAlias(node)) {
       const source = anchors.get(node.source);
       if (aliasProblem) return 1;
-      const problem = !source ? `*${node.source} refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out`
-        : open.has(source) ? `*${node.source} refers to a value that contains it (a loop): write the value out` : undefined;
+      const problem = !source
+        ? `*${node.source} refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out`
+        : open.has(source)
+          ? `*${node.source} refers to a value that contains it (a loop): write the value out`
+          : undefined;
       if (problem) {
         aliasProblem = true;
         report(node, path, problem);
@@ -382,7 +393,11 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
         if (key === '<<') {
           report(keyNode, path, 'merge keys (`<<: *anchor`) are not supported: write the keys out in full');
         } else if (PROTOTYPE_KEYS.has(key)) {
-          report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`);
+          report(
+            keyNode,
+            [...path, key],
+            `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
+          );
         } else if (CONTROL_CHARACTER.test(key)) {
           report(keyNode, [...path, key], `the key ${JSON.stringify(key)} holds a control character (a line break?): remove it`);
         } else if (!isScalar(pair.key)) {

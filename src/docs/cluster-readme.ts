@@ -43,9 +43,10 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   const cp = kubeVip.controlPlane?.address;
   const inventory = k3sInventory(config);
   const serverNames = inventory?.servers.map((server) => server.name).join(', ');
-  const announcer = kubeVip.mode === 'bgp'
-    ? `kube-vip ${kubeVip.version}, BGP from every control-plane node`
-    : `kube-vip ${kubeVip.version}, ARP from the leader${serverNames ? ` (one of ${serverNames})` : ''}`;
+  const announcer =
+    kubeVip.mode === 'bgp'
+      ? `kube-vip ${kubeVip.version}, BGP from every control-plane node`
+      : `kube-vip ${kubeVip.version}, ARP from the leader${serverNames ? ` (one of ${serverNames})` : ''}`;
   const speaker = kubeVip.mode === 'bgp' ? 'kube-vip on every control-plane node (BGP)' : 'kube-vip leader (a control-plane node)';
 
   const diagram = ['flowchart LR'];
@@ -82,26 +83,37 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   const vips = [
     ...(cp ? [row(cell(cp), '6443', 'Kubernetes API server', cell(announcer))] : []),
     row(cell(traefikVip), '80, 443', 'Traefik (Service kube-system/traefik)', cell(announcer)),
-    ...loadBalancers.map((lb) => row(
-      cell(lb.ips?.join(', ') ?? pooled),
-      cell(lb.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')),
-      cell(`Service ${lb.namespace}/${lb.name}`),
-      cell(announcer),
-    )),
+    ...loadBalancers.map((lb) =>
+      row(
+        cell(lb.ips?.join(', ') ?? pooled),
+        cell(lb.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')),
+        cell(`Service ${lb.namespace}/${lb.name}`),
+        cell(announcer),
+      ),
+    ),
   ];
   const pool = kubeVip.services.ipPool;
   const poolRow = (namespace: string, entry: PoolEntry) =>
     row(cell(namespace), cell([entry.cidr ?? [], entry.range ?? []].flat().join(', ')), String(entry.allowShare));
   const pools = pool
-    ? [...(pool.global ? [poolRow('global', pool.global)] : []), ...Object.entries(pool.namespaces).map(([ns, entry]) => poolRow(ns, entry))]
+    ? [
+        ...(pool.global ? [poolRow('global', pool.global)] : []),
+        ...Object.entries(pool.namespaces).map(([ns, entry]) => poolRow(ns, entry)),
+      ]
     : [];
-  const routes = ingresses.map((i) => row(
-    code(i.host),
-    code(i.path),
-    cell(`${i.namespace}/${i.service}:${i.port}`),
-    i.tls?.issuer ? `cert-manager issuer ${code(i.tls.issuer)}` : i.tls?.certResolver ? `cert resolver ${code(i.tls.certResolver)}` : 'none (HTTP)',
-    cell(`${i.namespace}/${i.name}`),
-  ));
+  const routes = ingresses.map((i) =>
+    row(
+      code(i.host),
+      code(i.path),
+      cell(`${i.namespace}/${i.service}:${i.port}`),
+      i.tls?.issuer
+        ? `cert-manager issuer ${code(i.tls.issuer)}`
+        : i.tls?.certResolver
+          ? `cert resolver ${code(i.tls.certResolver)}`
+          : 'none (HTTP)',
+      cell(`${i.namespace}/${i.name}`),
+    ),
+  );
 
   return [
     `# Cluster ${code(name)}`,
@@ -124,24 +136,38 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
       ? ['IP pools (kube-vip-cloud-provider):', '', '| Namespace | Addresses | Shared |', '| --- | --- | --- |', ...pools, '']
       : []),
     ...(inventory
-      ? ['## Nodes', '', '| Node | Address | Role | K3s config |', '| --- | --- | --- | --- |',
-        ...inventory.nodes.map((node) => row(code(node.name), cell(node.address),
-          node.initialises ? 'server (initialises etcd)' : node.role, code(`k3s/${node.name}.yaml`))), '']
+      ? [
+          '## Nodes',
+          '',
+          '| Node | Address | Role | K3s config |',
+          '| --- | --- | --- | --- |',
+          ...inventory.nodes.map((node) =>
+            row(
+              code(node.name),
+              cell(node.address),
+              node.initialises ? 'server (initialises etcd)' : node.role,
+              code(`k3s/${node.name}.yaml`),
+            ),
+          ),
+          '',
+        ]
       : []),
     '## Routes',
     '',
-    ...(routes.length
-      ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes]
-      : ['No Ingresses.']),
+    ...(routes.length ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes] : ['No Ingresses.']),
     '',
     ...failureTableSection(config, cell, nodeInventory(config)),
     '## Files',
     '',
     ...manifests.map((file) => `- ${code(file)}: manifests, listed in \`kustomization.yaml\` (what Argo CD and Flux apply).`),
     inventory
-      ? '- `k3s/<node>.yaml`: each node\'s `/etc/rancher/k3s/config.yaml` (not manifests; see Bootstrap).'
+      ? "- `k3s/<node>.yaml`: each node's `/etc/rancher/k3s/config.yaml` (not manifests; see Bootstrap)."
       : '- `k3s/config.yaml`: K3s server settings for every server (not a manifest).',
-    ...(config.gitops ? [`- \`gitops/${config.gitops.engine}.yaml\`: apply once to let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder.`] : []),
+    ...(config.gitops
+      ? [
+          `- \`gitops/${config.gitops.engine}.yaml\`: apply once to let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder.`,
+        ]
+      : []),
     '',
     ...(inventory ? bootstrapRunbook({ name, config, inventory, manifests }) : []),
   ].join('\n');

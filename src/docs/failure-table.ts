@@ -29,16 +29,18 @@ const EVICTION_SECONDS = 300;
 export function failureRows(config: ClusterConfig, inventory?: NodeInventory): FailureRow[] {
   const { kubeVip, traefik } = config;
   const { lease } = kubeVipRules(parseVersion(kubeVip.version));
-  const vipMove = kubeVip.mode === 'bgp'
-    ? {
-      effect: 'every control-plane node announces it; routers drop the failed node\'s route',
-      duration: 'until the router\'s BGP hold timer expires',
-    }
-    : {
-      effect: 'another node takes the kube-vip lease and answers ARP for it',
-      duration: `up to ${lease.duration + lease.retryPeriod} s `
-        + `(kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s)`,
-    };
+  const vipMove =
+    kubeVip.mode === 'bgp'
+      ? {
+          effect: "every control-plane node announces it; routers drop the failed node's route",
+          duration: "until the router's BGP hold timer expires",
+        }
+      : {
+          effect: 'another node takes the kube-vip lease and answers ARP for it',
+          duration:
+            `up to ${lease.duration + lease.retryPeriod} s ` +
+            `(kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s)`,
+        };
   const rows: FailureRow[] = [];
   if (kubeVip.controlPlane) rows.push({ part: `API VIP ${kubeVip.controlPlane.address}`, ...vipMove, singlePoint: false });
   rows.push(etcdRow(config, inventory));
@@ -61,8 +63,9 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
   if (!inventory) {
     return {
       part,
-      effect: `unknown: the config lists no servers; ${config.kubeVip.controlPlane
-        ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'}`,
+      effect: `unknown: the config lists no servers; ${
+        config.kubeVip.controlPlane ? 'with 3 or more servers one may fail' : 'a single server takes the API down with it'
+      }`,
       duration: 'n/a',
       singlePoint: false,
     };
@@ -70,12 +73,19 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
   const { servers } = inventory;
   const quorum = etcdQuorum(servers);
   if (servers - 1 >= quorum) {
-    return { part, effect: `${servers - 1} of ${servers} servers keep quorum (${quorum}); the API keeps working`, duration: 'none', singlePoint: false };
+    return {
+      part,
+      effect: `${servers - 1} of ${servers} servers keep quorum (${quorum}); the API keeps working`,
+      duration: 'none',
+      singlePoint: false,
+    };
   }
   return {
     part,
-    effect: servers === 1 ? 'the only server is gone: no API, no scheduling (running pods keep running)'
-      : `${servers - 1} of ${servers} servers are below quorum (${quorum}): the API stops (running pods keep running)`,
+    effect:
+      servers === 1
+        ? 'the only server is gone: no API, no scheduling (running pods keep running)'
+        : `${servers - 1} of ${servers} servers are below quorum (${quorum}): the API stops (running pods keep running)`,
     duration: 'until the server returns',
     singlePoint: true,
   };
@@ -112,7 +122,12 @@ function certificatesRow(config: ClusterConfig): FailureRow {
   const viaIssuer = config.ingresses.some((i) => i.tls?.issuer);
   const viaResolver = config.ingresses.some((i) => i.tls?.certResolver && i.tls.certResolver in config.traefik.certResolvers);
   if (viaResolver) {
-    return { part, effect: 'in acme.json on one node\'s volume: lost with that node', duration: 'until the node returns', singlePoint: true };
+    return {
+      part,
+      effect: "in acme.json on one node's volume: lost with that node",
+      duration: 'until the node returns',
+      singlePoint: true,
+    };
   }
   if (viaIssuer) {
     return {
@@ -134,7 +149,9 @@ function certificatesRow(config: ClusterConfig): FailureRow {
 /** "part: effect (duration)" of every single point of failure, for a cluster that has a control-plane VIP (an HA cluster). */
 export function singlePointsOfFailure(config: ClusterConfig, inventory?: NodeInventory): string[] {
   if (!config.kubeVip.controlPlane) return [];
-  return failureRows(config, inventory).filter((row) => row.singlePoint).map((row) => `${row.part}: ${row.effect} (${row.duration})`);
+  return failureRows(config, inventory)
+    .filter((row) => row.singlePoint)
+    .map((row) => `${row.part}: ${row.effect} (${row.duration})`);
 }
 
 /** The README section: one table row per part, each text passed through `escape` (Markdown cell escaping). */
@@ -144,8 +161,9 @@ export function failureTableSection(config: ClusterConfig, escape: (text: string
     '',
     '| Part | What happens | For how long |',
     '| --- | --- | --- |',
-    ...failureRows(config, inventory).map((r) =>
-      `| ${escape(r.part)}${r.singlePoint ? ' (single point of failure)' : ''} | ${escape(r.effect)} | ${escape(r.duration)} |`),
+    ...failureRows(config, inventory).map(
+      (r) => `| ${escape(r.part)}${r.singlePoint ? ' (single point of failure)' : ''} | ${escape(r.effect)} | ${escape(r.duration)} |`,
+    ),
     '',
   ];
 }

@@ -34,8 +34,11 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
 
   const nodeSteps = (node: K3sNode, step: number): string[] => {
     const files = [`k3s/${node.name}.yaml`, ...(node.initialises && manifests.includes(KUBE_VIP_MANIFEST) ? [KUBE_VIP_MANIFEST] : [])];
-    const heading = node.initialises ? 'first server, initialises the cluster'
-      : node.role === 'server' ? `server, joins through ${inventory.joinTarget}` : `agent, joins through ${inventory.joinTarget}`;
+    const heading = node.initialises
+      ? 'first server, initialises the cluster'
+      : node.role === 'server'
+        ? `server, joins through ${inventory.joinTarget}`
+        : `agent, joins through ${inventory.joinTarget}`;
     const out = [
       `### ${step}. \`${node.name}\` (${node.address}): ${heading}`,
       '',
@@ -59,23 +62,29 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
       '',
     ];
     if (node.initialises) {
-      out.push(`The token is the cluster's secret: \`sudo cat ${tokenFile}\` prints it for the other nodes; keep a copy outside`,
-        'the repository (it also decrypts etcd snapshots).', '');
+      out.push(
+        `The token is the cluster's secret: \`sudo cat ${tokenFile}\` prints it for the other nodes; keep a copy outside`,
+        'the repository (it also decrypts etcd snapshots).',
+        '',
+      );
     } else {
       out.push(`Check: \`sudo sha256sum ${tokenFile}\` prints the same sum as on ${first.name}.`, '');
     }
     if (node.role === 'server' && config.kubeVip.mode === 'arp') {
-      out.push(nic
-        ? `Check: \`ip -br addr show ${nic}\` lists ${node.address}; kube-vip uses \`${nic}\` and exits with "Link not found" `
-          + 'where it is missing.'
-        : `Check: \`ip route show default\` names the NIC that holds ${node.address} (\`ip -br addr\`): kube-vip uses the `
-          + 'default-route NIC.', '');
+      out.push(
+        nic
+          ? `Check: \`ip -br addr show ${nic}\` lists ${node.address}; kube-vip uses \`${nic}\` and exits with "Link not found" ` +
+              'where it is missing.'
+          : `Check: \`ip route show default\` names the NIC that holds ${node.address} (\`ip -br addr\`): kube-vip uses the ` +
+              'default-route NIC.',
+        '',
+      );
     }
     out.push(...sh(install(node.role)), '');
     if (node.initialises) {
       out.push(
-        `Check: \`sudo k3s kubectl get nodes\` shows ${node.name} \`Ready\` (roles \`control-plane,etcd\`), `
-          + '`sudo k3s kubectl -n kube-system get pods -l app.kubernetes.io/name=kube-vip-ds` shows kube-vip `Running`, and',
+        `Check: \`sudo k3s kubectl get nodes\` shows ${node.name} \`Ready\` (roles \`control-plane,etcd\`), ` +
+          '`sudo k3s kubectl -n kube-system get pods -l app.kubernetes.io/name=kube-vip-ds` shows kube-vip `Running`, and',
         `${cpLabel} answers (prints \`pong\`):`,
         '',
         ...sh(ping),
@@ -84,8 +93,10 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
       );
     } else if (node.role === 'server') {
       const count = servers.indexOf(node) + 1;
-      out.push(`Check: \`sudo k3s kubectl get nodes -l node-role.kubernetes.io/control-plane=true\` shows ${count} servers \`Ready\`.`
-        + ' One server at a time: wait for this before the next.');
+      out.push(
+        `Check: \`sudo k3s kubectl get nodes -l node-role.kubernetes.io/control-plane=true\` shows ${count} servers \`Ready\`.` +
+          ' One server at a time: wait for this before the next.',
+      );
     } else {
       out.push(`Check, on ${first.name}: \`sudo k3s kubectl get node ${node.name}\` shows it \`Ready\`.`);
     }
@@ -94,23 +105,24 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
 
   const rest = config.gitops
     ? [
-      `Let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder (the controller must already run in the cluster):`,
-      '',
-      ...sh(`ssh ${first.address} sudo k3s kubectl apply -f - < gitops/${config.gitops.engine}.yaml`),
-    ]
+        `Let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder (the controller must already run in the cluster):`,
+        '',
+        ...sh(`ssh ${first.address} sudo k3s kubectl apply -f - < gitops/${config.gitops.engine}.yaml`),
+      ]
     : [
-      `Install the manifests on every server, from a checkout of this repository there: \`sudo npm run k3s:install -- --cluster ${name}\`.`,
-      `On ${first.name} first remove the ${KUBE_VIP_MANIFEST} copied by hand (\`sudo rm ${MANIFESTS_DIR}/${KUBE_VIP_MANIFEST}\`; K3s keeps`,
-      'its objects): k3s:install never overwrites a file it did not install. By hand instead, copy',
-      `${manifests.map((m) => `\`${m}\``).join(', ')} into \`${MANIFESTS_DIR}/\` of every server.`,
-    ];
+        `Install the manifests on every server, from a checkout of this repository there: \`sudo npm run k3s:install -- --cluster ${name}\`.`,
+        `On ${first.name} first remove the ${KUBE_VIP_MANIFEST} copied by hand (\`sudo rm ${MANIFESTS_DIR}/${KUBE_VIP_MANIFEST}\`; K3s keeps`,
+        'its objects): k3s:install never overwrites a file it did not install. By hand instead, copy',
+        `${manifests.map((m) => `\`${m}\``).join(', ')} into \`${MANIFESTS_DIR}/\` of every server.`,
+      ];
   const steps = [...servers, ...agents].map((node, i) => nodeSteps(node, i + 1)).flat();
   return [
     '## Bootstrap',
     '',
     'Run it top to bottom, one node at a time; every step ends with a check that must pass before the next.',
     `The token never enters the repository: it is created on ${first.name} and pasted into \`${tokenFile}\` on the others.`,
-    version ? `Every node installs K3s ${version} (\`k3s.version\`).`
+    version
+      ? `Every node installs K3s ${version} (\`k3s.version\`).`
       : 'Without `k3s.version` the installer takes the newest stable K3s: set it to pin the release.',
     '',
     ...steps,
@@ -119,9 +131,9 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     ...rest,
     '',
     controlPlaneAddress
-      ? `Check: \`sudo k3s kubectl --server https://${controlPlaneAddress}:6443 get nodes\` (no \`--insecure-skip-tls-verify\`) lists all `
-        + `${servers.length + agents.length} nodes: the VIP is in the API certificate. `
-        + '`sudo k3s kubectl -n kube-system get svc traefik` shows its VIP.'
+      ? `Check: \`sudo k3s kubectl --server https://${controlPlaneAddress}:6443 get nodes\` (no \`--insecure-skip-tls-verify\`) lists all ` +
+        `${servers.length + agents.length} nodes: the VIP is in the API certificate. ` +
+        '`sudo k3s kubectl -n kube-system get svc traefik` shows its VIP.'
       : `Check: \`sudo k3s kubectl get nodes\` lists all ${servers.length + agents.length} nodes.`,
     '',
   ];

@@ -93,7 +93,15 @@ export class FluxKustomization extends Construct {
       kind: 'GitRepository',
       metadata: { name: later, namespace: 'flux-system' },
       // Only the deferred files: without the folder's kustomization.yaml Flux builds one from the files present.
-      spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision }, ignore: onlyFiles(path, deferred.map((d) => d.file)) },
+      spec: {
+        interval: '1m',
+        url: props.repoURL,
+        ref: { branch: props.revision },
+        ignore: onlyFiles(
+          path,
+          deferred.map((d) => d.file),
+        ),
+      },
     });
     new ApiObject(this, 'DeferredKustomization', {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',

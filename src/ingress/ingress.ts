@@ -75,8 +75,11 @@ export class TraefikIngress extends Construct {
     };
     // cert-manager needs hosts and a secretName to create the Certificate (pkg/controller/certificate-shim/sync.go);
     // a Traefik resolver stores its certificate itself.
-    const tls = props.clusterIssuer ? [{ hosts: [props.host], secretName: tlsSecretName(props.name) }]
-      : props.certResolver ? [{ hosts: [props.host] }] : undefined;
+    const tls = props.clusterIssuer
+      ? [{ hosts: [props.host], secretName: tlsSecretName(props.name) }]
+      : props.certResolver
+        ? [{ hosts: [props.host] }]
+        : undefined;
     new k8s.KubeIngress(this, 'Resource', {
       metadata: {
         name: props.name,
@@ -85,10 +88,12 @@ export class TraefikIngress extends Construct {
       },
       spec: {
         ingressClassName: INGRESS_CLASS,
-        rules: [{
-          host: props.host,
-          http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: props.serviceName, port } } }] },
-        }],
+        rules: [
+          {
+            host: props.host,
+            http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: props.serviceName, port } } }] },
+          },
+        ],
         ...(tls ? { tls } : {}),
       },
     });

@@ -64,7 +64,7 @@ export function bundledTraefikChart(k3sVersion: string): string | undefined {
   return BUNDLED.find(within)?.chart;
 }
 
-const READ_CHART = 'kubectl -n kube-system get helmchart traefik -o jsonpath=\'{.spec.chart}\'';
+const READ_CHART = "kubectl -n kube-system get helmchart traefik -o jsonpath='{.spec.chart}'";
 
 /**
  * `k3s.version` decides `traefik.chartVersion` when the config does not: `input` is the config as
@@ -81,21 +81,27 @@ export function applyBundledTraefikChart(input: unknown, config: ClusterConfig):
   if (written === undefined) {
     return {
       config,
-      warnings: [{
-        path: ['k3s', 'version'],
-        message: `this tool does not know which Traefik chart K3s ${k3sVersion} bundles, so the Traefik values follow the default `
-          + `chart ${TRAEFIK_CHART_VERSION}: set traefik.chartVersion to what \`${READ_CHART}\` shows`,
-      }],
+      warnings: [
+        {
+          path: ['k3s', 'version'],
+          message:
+            `this tool does not know which Traefik chart K3s ${k3sVersion} bundles, so the Traefik values follow the default ` +
+            `chart ${TRAEFIK_CHART_VERSION}: set traefik.chartVersion to what \`${READ_CHART}\` shows`,
+        },
+      ],
     };
   }
   if (bundled && upstreamChartVersion(config.traefik.chartVersion) !== bundled) {
     return {
       config,
-      warnings: [{
-        path: ['traefik', 'chartVersion'],
-        message: `"${config.traefik.chartVersion}" is not the Traefik chart K3s ${k3sVersion} bundles (${bundled}), and the values follow `
-          + `"${config.traefik.chartVersion}": remove traefik.chartVersion to follow k3s.version, or check with \`${READ_CHART}\``,
-      }],
+      warnings: [
+        {
+          path: ['traefik', 'chartVersion'],
+          message:
+            `"${config.traefik.chartVersion}" is not the Traefik chart K3s ${k3sVersion} bundles (${bundled}), and the values follow ` +
+            `"${config.traefik.chartVersion}": remove traefik.chartVersion to follow k3s.version, or check with \`${READ_CHART}\``,
+        },
+      ],
     };
   }
   return { config, warnings: [] };

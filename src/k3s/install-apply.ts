@@ -49,9 +49,16 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
   return reading(folder, () => {
     if (fs.lstat(folder) === undefined) {
       const known = fs.lstat(distDir)?.isDirectory()
-        ? fs.readdir(distDir).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
+        ? fs
+            .readdir(distDir)
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => entry.name)
+            .sort()
+        : [];
       const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${distDir}/ holds no cluster`;
-      throw new InstallError(`--cluster ${cluster}: ${folder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``);
+      throw new InstallError(
+        `--cluster ${cluster}: ${folder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``,
+      );
     }
     if (!fs.lstat(kustomization)?.isFile()) {
       throw new InstallError(`${kustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
@@ -63,7 +70,8 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
       }
     }
     if (errors.length) throw new InstallError(errors.join('\n'));
-    const unlisted = fs.readdir(folder)
+    const unlisted = fs
+      .readdir(folder)
       .map((entry) => entry.name)
       .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.') && name !== KUSTOMIZATION && !names.includes(name))
       .sort();
@@ -110,8 +118,10 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
 
 /** Why a missing manifests folder is not created. */
 export function notInstalledHere(dir: string): string {
-  return `--dir ${dir}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): `
-    + 'run this on a K3s server, or pass --dir <the manifests folder>';
+  return (
+    `--dir ${dir}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
+    'run this on a K3s server, or pass --dir <the manifests folder>'
+  );
 }
 
 /** Creates the missing manifests folder (its parent exists: see checkManifestsFolder). */
@@ -197,9 +207,13 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
     }
   } catch (e) {
     const restored = rollBack(dir, touched, plan, fs);
-    throw new InstallError(`cannot ${current}: ${describeFileProblem(e)}; ${restored
-        ? `${dir} was left as it was`
-        : `${dir} is partly updated (every file whole, and listed in ${record}): fix the cause and run again to finish`}`);
+    throw new InstallError(
+      `cannot ${current}: ${describeFileProblem(e)}; ${
+        restored
+          ? `${dir} was left as it was`
+          : `${dir} is partly updated (every file whole, and listed in ${record}): fix the cause and run again to finish`
+      }`,
+    );
   }
   return changes;
 }

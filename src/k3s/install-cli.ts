@@ -4,8 +4,16 @@ import { dns1123Label } from '../config/formats';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
 import { LOCK_FILE, LockError, withFolderLock } from '../output/lock';
 import {
-  applyInstall, checkManifestsFolder, createManifestsFolder, DEFAULT_MANIFESTS_DIR, describeFileProblem, InstallError, notInstalledHere,
-  readSource, readTarget, removeTemporaryFiles,
+  applyInstall,
+  checkManifestsFolder,
+  createManifestsFolder,
+  DEFAULT_MANIFESTS_DIR,
+  describeFileProblem,
+  InstallError,
+  notInstalledHere,
+  readSource,
+  readTarget,
+  removeTemporaryFiles,
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall, TargetFolder } from './install-plan';
 
@@ -98,9 +106,11 @@ export function runInstall(options: InstallOptions): number {
       const installPlan = plan(readTarget(dir, fs));
       if (!show(installPlan, `Installing ${source}/ into ${dir}:`)) return 1;
       const changes = applyInstall(dir, installPlan, fs);
-      out(changes === 0
-        ? `Nothing to do: ${installPlan.entries.length} file(s) unchanged; nothing was written.`
-        : `Done: ${countActions(installPlan)}.`);
+      out(
+        changes === 0
+          ? `Nothing to do: ${installPlan.entries.length} file(s) unchanged; nothing was written.`
+          : `Done: ${countActions(installPlan)}.`,
+      );
       return 0;
     });
   } catch (e) {
@@ -128,11 +138,14 @@ function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv): str
   const rest = args.slice(bareValues.length);
   const taken: string[] = [];
   const flags: string[] = [];
-  for (const [flag, placeholder] of [['cluster', '<name>'], ['dir', '<manifests dir>']]) {
+  for (const [flag, placeholder] of [
+    ['cluster', '<name>'],
+    ['dir', '<manifests dir>'],
+  ]) {
     const value = env[`npm_config_${flag}`];
     if (value === undefined || given(flag)) continue;
     taken.push(`--${flag}`);
-    flags.push(`--${flag}`, value === 'true' ? bareValues.shift() ?? placeholder : value);
+    flags.push(`--${flag}`, value === 'true' ? (bareValues.shift() ?? placeholder) : value);
   }
   if (env.npm_config_dry_run === 'true' && !given('dry-run')) {
     taken.push('--dry-run');

@@ -170,8 +170,10 @@ export function kustomizationResources(path: string, text: string): { names: str
     const value = isScalar(item) ? item.value : undefined;
     const where = `${at(isScalar(item) ? item.range?.[0] : undefined)}: resources[${i}]`;
     if (typeof value !== 'string' || !/^[^/\\:]+\.yaml$/.test(value) || value.startsWith('.')) {
-      errors.push(`${where}: ${JSON.stringify(value ?? null)} is not a <name>.yaml file next to the kustomization, `
-        + `the only kind k3s:install copies (no paths, no URLs); ${rerun}`);
+      errors.push(
+        `${where}: ${JSON.stringify(value ?? null)} is not a <name>.yaml file next to the kustomization, ` +
+          `the only kind k3s:install copies (no paths, no URLs); ${rerun}`,
+      );
     } else if (names.includes(value)) {
       errors.push(`${where}: ${JSON.stringify(value)} is listed twice; ${rerun}`);
     } else {
@@ -193,7 +195,11 @@ export function objectsOf(text: string): ObjectRef[] | undefined {
     const list = value as { kind?: unknown; items?: unknown } | null;
     const items = typeof list?.kind === 'string' && list.kind.endsWith('List') && Array.isArray(list.items) ? list.items : [value];
     for (const item of items) {
-      const { apiVersion, kind, metadata } = (item ?? {}) as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+      const { apiVersion, kind, metadata } = (item ?? {}) as {
+        apiVersion?: unknown;
+        kind?: unknown;
+        metadata?: { name?: unknown; namespace?: unknown };
+      };
       if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata?.name !== 'string') continue;
       const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
       const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
@@ -227,10 +233,19 @@ export function planInstall(input: InstallInput): InstallPlan {
   const recordFile = recordFileName(cluster);
   const currentRecordText = target.texts.get(recordFile);
   const errors: string[] = [];
-  const warnings = (input.unlisted ?? []).map((name) =>
-    `${source}/${name} is not listed in ${source}/${KUSTOMIZATION}, so it is not installed: delete it if it is a leftover`);
-  const refused = (error: string): InstallPlan =>
-    ({ cluster, recordFile, currentRecordText, warnings, entries: [], errors: [error], claimRecordText: '', recordText: '' });
+  const warnings = (input.unlisted ?? []).map(
+    (name) => `${source}/${name} is not listed in ${source}/${KUSTOMIZATION}, so it is not installed: delete it if it is a leftover`,
+  );
+  const refused = (error: string): InstallPlan => ({
+    cluster,
+    recordFile,
+    currentRecordText,
+    warnings,
+    entries: [],
+    errors: [error],
+    claimRecordText: '',
+    recordText: '',
+  });
 
   // Everything written must land on a regular file or on nothing: renaming over a folder fails
   // half-way, and over a link would replace somebody's link.
@@ -273,12 +288,18 @@ export function planInstall(input: InstallInput): InstallPlan {
     if (mine === undefined) continue;
     const owner = owners.get(path);
     if (owner !== undefined) {
-      errors.push(`${path} belongs to the install of cluster "${owner}" (${recordFileName(owner)}): a K3s server belongs to one cluster; install "${cluster}" into another --dir`);
+      errors.push(
+        `${path} belongs to the install of cluster "${owner}" (${recordFileName(owner)}): a K3s server belongs to one cluster; install "${cluster}" into another --dir`,
+      );
     } else if (path === mine) {
       const what = kind === 'file' ? '' : ` (${KIND_WORDS[kind]})`;
-      errors.push(`${path} already exists${what} and was not installed by this command (it is not in ${recordFile}): move it away; it is never overwritten`);
+      errors.push(
+        `${path} already exists${what} and was not installed by this command (it is not in ${recordFile}): move it away; it is never overwritten`,
+      );
     } else if (kind !== 'folder') {
-      errors.push(`${path} is K3s AddOn "${addonName(fileName)}" too, like the ${mine} to install, and files of one AddOn overwrite each other's objects: rename or move it away`);
+      errors.push(
+        `${path} is K3s AddOn "${addonName(fileName)}" too, like the ${mine} to install, and files of one AddOn overwrite each other's objects: rename or move it away`,
+      );
     }
   }
 
@@ -304,8 +325,10 @@ export function planInstall(input: InstallInput): InstallPlan {
       // (a manifest of that name again is refused as a foreign file until it is moved away).
       const why = edited ? 'was changed by hand since the last install' : `is now ${KIND_WORDS[kind as Exclude<EntryKind, 'file'>]}`;
       entries.push({ action: 'leave', file, note: `${why}: left in place and no longer recorded` });
-      warnings.push(`${file} ${why}, so it is not removed, and K3s keeps applying it: `
-        + 'delete it yourself, or move it out of the folder, if it should go');
+      warnings.push(
+        `${file} ${why}, so it is not removed, and K3s keeps applying it: ` +
+          'delete it yourself, or move it out of the folder, if it should go',
+      );
       continue;
     }
     // K3s keeps applied objects when their file goes; those another manifest now declares must stay.
@@ -314,10 +337,17 @@ export function planInstall(input: InstallInput): InstallPlan {
     entries.push({ action: 'remove', file, leftovers, previous: current, ...note });
   }
   const files = new Map([...manifests].map(([name, text]) => [name, sha256(text)]));
-  const creates = entries.filter((entry) => entry.action === 'create').map((entry): [string, string] => [entry.file, files.get(entry.file) ?? '']);
+  const creates = entries
+    .filter((entry) => entry.action === 'create')
+    .map((entry): [string, string] => [entry.file, files.get(entry.file) ?? '']);
   return {
-    cluster, recordFile, currentRecordText, warnings, entries, errors,
-    claimRecordText: creates.length ? recordText(cluster, new Map([...owned, ...creates])) : currentRecordText ?? '',
+    cluster,
+    recordFile,
+    currentRecordText,
+    warnings,
+    entries,
+    errors,
+    claimRecordText: creates.length ? recordText(cluster, new Map([...owned, ...creates])) : (currentRecordText ?? ''),
     recordText: recordText(cluster, files),
   };
 }

@@ -39,10 +39,19 @@ export function k3sInventory(config: ClusterConfig): K3sInventory | undefined {
   const { servers = [], agents = [] } = config.k3s;
   if (!servers.length) return undefined;
   const serverNodes = servers.map((s, i): K3sNode => ({
-    name: s.name, address: s.address, role: 'server', initialises: i === 0, interface: s.interface, path: ['k3s', 'servers', i],
+    name: s.name,
+    address: s.address,
+    role: 'server',
+    initialises: i === 0,
+    interface: s.interface,
+    path: ['k3s', 'servers', i],
   }));
   const agentNodes = agents.map((a, i): K3sNode => ({
-    name: a.name, address: a.address, role: 'agent', initialises: false, path: ['k3s', 'agents', i],
+    name: a.name,
+    address: a.address,
+    role: 'agent',
+    initialises: false,
+    path: ['k3s', 'agents', i],
   }));
   const controlPlaneAddress = config.kubeVip.controlPlane?.address;
   const joinHost = controlPlaneAddress ?? servers[0].address;

@@ -30,14 +30,19 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
     config['cluster-cidr'] = clusterCidr;
     config['service-cidr'] = serviceCidr;
   }
-  const what = node.initialises ? 'first server, initialises the cluster'
-    : node.role === 'server' ? `server, joins through ${inventory.joinTarget}` : `agent, joins through ${inventory.joinTarget}`;
+  const what = node.initialises
+    ? 'first server, initialises the cluster'
+    : node.role === 'server'
+      ? `server, joins through ${inventory.joinTarget}`
+      : `agent, joins through ${inventory.joinTarget}`;
   return [
     `# K3s config of ${node.name} (${what}).`,
     `# Copy it to /etc/rancher/k3s/config.yaml on ${node.name} before K3s is installed there (see README.md, Bootstrap).`,
     ...(node.role === 'server'
-      ? ['# `disable`, `cluster-cidr` and `service-cidr` are critical values: every server carries them byte for byte, or a',
-        '# joining server fails with "critical configuration value mismatch".']
+      ? [
+          '# `disable`, `cluster-cidr` and `service-cidr` are critical values: every server carries them byte for byte, or a',
+          '# joining server fails with "critical configuration value mismatch".',
+        ]
       : []),
     '# Own additions go into /etc/rancher/k3s/config.yaml.d/*.yaml (`key+:` appends to a list). Not a manifest.',
     stringify(config),

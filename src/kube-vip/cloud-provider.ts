@@ -55,16 +55,21 @@ export class KubeVipCloudProvider extends Construct {
         replicas: 1,
         revisionHistoryLimit: 10,
         selector: { matchLabels: labels },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromString('25%') } },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromString('25%') },
+        },
         template: {
           metadata: { labels },
           spec: {
-            containers: [{
-              name: 'kube-vip-cloud-provider',
-              image: CLOUD_PROVIDER_IMAGE,
-              imagePullPolicy: 'Always',
-              command: ['/kube-vip-cloud-provider', '--leader-elect-resource-name=kube-vip-cloud-controller'],
-            }],
+            containers: [
+              {
+                name: 'kube-vip-cloud-provider',
+                image: CLOUD_PROVIDER_IMAGE,
+                imagePullPolicy: 'Always',
+                command: ['/kube-vip-cloud-provider', '--leader-elect-resource-name=kube-vip-cloud-controller'],
+              },
+            ],
             dnsPolicy: 'ClusterFirst',
             restartPolicy: 'Always',
             terminationGracePeriodSeconds: 30,

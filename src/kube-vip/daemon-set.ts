@@ -41,24 +41,27 @@ export class KubeVipDaemonSet extends Construct {
             affinity: {
               nodeAffinity: {
                 requiredDuringSchedulingIgnoredDuringExecution: {
-                  nodeSelectorTerms: ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane']
-                    .map((key) => ({ matchExpressions: [{ key, operator: 'Exists' }] })),
+                  nodeSelectorTerms: ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'].map((key) => ({
+                    matchExpressions: [{ key, operator: 'Exists' }],
+                  })),
                 },
               },
             },
-            containers: [{
-              name: 'kube-vip',
-              image: model.image,
-              imagePullPolicy: model.imagePullPolicy,
-              args: ['manager'],
-              env: model.env.map(toEnvVar),
-              securityContext: {
-                capabilities: {
-                  add: [...model.capabilities.add],
-                  ...(model.capabilities.drop.length ? { drop: [...model.capabilities.drop] } : {}),
+            containers: [
+              {
+                name: 'kube-vip',
+                image: model.image,
+                imagePullPolicy: model.imagePullPolicy,
+                args: ['manager'],
+                env: model.env.map(toEnvVar),
+                securityContext: {
+                  capabilities: {
+                    add: [...model.capabilities.add],
+                    ...(model.capabilities.drop.length ? { drop: [...model.capabilities.drop] } : {}),
+                  },
                 },
               },
-            }],
+            ],
             hostNetwork: true,
             serviceAccountName: props.serviceAccountName,
             tolerations: [
@@ -89,8 +92,11 @@ function validate(props: KubeVipDaemonSetProps): void {
   if (bgp) {
     check.value(['bgp', 'as'], bgp.as, asNumber);
     if (!bgp.peers.length) check.problem(['bgp', 'peers'], 'is empty: list at least one router');
-    bgp.peers.forEach((peer, i) => check.text(['bgp', 'peers', i, 'address'], peer.address, format.peerIp).value(['bgp', 'peers', i, 'as'], peer.as, asNumber));
-    check.text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
+    bgp.peers.forEach((peer, i) =>
+      check.text(['bgp', 'peers', i, 'address'], peer.address, format.peerIp).value(['bgp', 'peers', i, 'as'], peer.as, asNumber),
+    );
+    check
+      .text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
       .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);
   }
   check.throwIfInvalid();

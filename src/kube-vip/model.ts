@@ -113,9 +113,15 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     if (bgp.passwordSecret) env.push({ name: BGP_PASSWORD_ENV, secret: bgp.passwordSecret });
     const password = bgp.passwordSecret ? `$(${BGP_PASSWORD_ENV})` : '';
     // address:AS:password:multihop, IPv6 in brackets (the peer parser reads brackets from v0.5.8, kube-vip commit b83a993).
-    add('bgp_peers', bgp.peers
-      .map((peer) => `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop ?? false}`)
-      .join(','));
+    add(
+      'bgp_peers',
+      bgp.peers
+        .map(
+          (peer) =>
+            `${parseIp(peer.address)?.family === 6 ? `[${peer.address}]` : peer.address}:${peer.as}:${password}:${peer.multihop ?? false}`,
+        )
+        .join(','),
+    );
   } else {
     add('vip_leaderelection', true);
     if (rules.vipLeaseNameEnv) add('vip_leasename', CONTROL_PLANE_LEASE);

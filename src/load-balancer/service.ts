@@ -100,9 +100,12 @@ export class LoadBalancerService extends Construct {
           ...(p.name ? { name: p.name } : {}),
           port: p.port,
           protocol: p.protocol ?? 'TCP',
-          ...(p.targetPort === undefined ? {} : {
-            targetPort: typeof p.targetPort === 'number' ? k8s.IntOrString.fromNumber(p.targetPort) : k8s.IntOrString.fromString(p.targetPort),
-          }),
+          ...(p.targetPort === undefined
+            ? {}
+            : {
+                targetPort:
+                  typeof p.targetPort === 'number' ? k8s.IntOrString.fromNumber(p.targetPort) : k8s.IntOrString.fromString(p.targetPort),
+              }),
         })),
         loadBalancerIp: vip.loadBalancerIP,
         loadBalancerClass: props.loadBalancerClass,

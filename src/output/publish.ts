@@ -24,7 +24,10 @@ export class PublishError extends Error {}
 
 /** The record of which files of the output folder are ours. */
 function listText(paths: Iterable<string>): string {
-  return `${LIST_HEADER}${[...new Set(paths)].sort().map((p) => `${p}\n`).join('')}`;
+  return `${LIST_HEADER}${[...new Set(paths)]
+    .sort()
+    .map((p) => `${p}\n`)
+    .join('')}`;
 }
 
 /** `files` plus the list of them, so the next synth knows which files are its own. */
@@ -79,7 +82,8 @@ function entryAt(dir: string, path: string, files: FileSystem): Entry {
     const stat = files.lstat(current);
     if (!stat) return { kind: 'absent' };
     const shown = parts.slice(0, i + 1).join('/');
-    if (stat.isSymbolicLink()) return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
+    if (stat.isSymbolicLink())
+      return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
     const last = i === parts.length - 1;
     if (last && !stat.isFile()) return { kind: 'blocked', why: `${shown} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}` };
     if (!last && !stat.isDirectory()) return { kind: 'blocked', why: `${shown} is a file where synth needs a folder` };
@@ -131,7 +135,8 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     for (const temporary of ourTemporaryFiles(dir, fs)) fs.unlink(join(dir, temporary));
     const recorded = readGeneratedList(dir, fs);
     previous = recorded.paths;
-    for (const entry of recorded.refused) warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
+    for (const entry of recorded.refused)
+      warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
     const owned = new Set(previous);
     const blocked: string[] = [];
     for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
@@ -155,7 +160,9 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     if (blocked.length) {
       // One link in the way blocks every file below it: name it once.
       const reasons = [...new Set(blocked)];
-      throw new PublishError(`${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`);
+      throw new PublishError(
+        `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
+      );
     }
   } catch (e) {
     fail(`cannot read ${dir}/`, e);
@@ -192,9 +199,13 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     }
   } catch (e) {
     const restored = rollBack(dir, done, createdFolders, oldList, fs);
-    throw new PublishError(`cannot write ${join(dir, current)}: ${describeFileError(e)}; ${restored
-      ? `${dir}/ was left as it was: fix that and run synth again`
-      : `${dir}/ is partly updated (every file whole, all listed in ${GENERATED_LIST}): fix the cause and run synth again`}`);
+    throw new PublishError(
+      `cannot write ${join(dir, current)}: ${describeFileError(e)}; ${
+        restored
+          ? `${dir}/ was left as it was: fix that and run synth again`
+          : `${dir}/ is partly updated (every file whole, all listed in ${GENERATED_LIST}): fix the cause and run synth again`
+      }`,
+    );
   }
 
   const removed: string[] = [];
@@ -214,14 +225,22 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     current = GENERATED_LIST;
     if (listOnDisk !== finalList) write(GENERATED_LIST, finalList);
   } catch (e) {
-    throw new PublishError(`cannot remove ${join(dir, current)}: ${describeFileError(e)}; the new files are in place and still listed in ${GENERATED_LIST}: fix the cause and run synth again`);
+    throw new PublishError(
+      `cannot remove ${join(dir, current)}: ${describeFileError(e)}; the new files are in place and still listed in ${GENERATED_LIST}: fix the cause and run synth again`,
+    );
   }
   const written = [...planned.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
   return { written, removed, unchanged: unchanged + (oldList === finalList ? 1 : 0), warnings };
 }
 
 /** Undoes a partial publish: old bytes back, new files and folders gone, the old list back. Best effort. */
-function rollBack(dir: string, done: Array<[string, string | undefined]>, folders: string[], oldList: string | undefined, fs: FileSystem): boolean {
+function rollBack(
+  dir: string,
+  done: Array<[string, string | undefined]>,
+  folders: string[],
+  oldList: string | undefined,
+  fs: FileSystem,
+): boolean {
   try {
     for (const [path, old] of [...done].reverse()) {
       const target = join(dir, ...path.split('/'));

@@ -6,7 +6,8 @@ import { App, Chart, Yaml } from 'cdk8s';
  * with a header that says where the file comes from.
  */
 export function renderCharts(app: App, header: string): Array<[string, string]> {
-  return app.node.findAll()
+  return app.node
+    .findAll()
     .filter((child): child is Chart => Chart.isChart(child))
     .map((chart) => [`${chart.node.id}.yaml`, `${header}${Yaml.stringify(...chart.toJson())}`]);
 }

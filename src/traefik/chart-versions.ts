@@ -33,7 +33,10 @@ export interface TraefikChartRules {
  */
 export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
   {
-    since: '20.0.0', serviceFields: 'service', redirectKey: 'ports.web.redirectTo', certResolversKey: 'certResolvers',
+    since: '20.0.0',
+    serviceFields: 'service',
+    redirectKey: 'ports.web.redirectTo',
+    certResolversKey: 'certResolvers',
     recreateStrategy: 'type-and-null-rolling-update',
   },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".

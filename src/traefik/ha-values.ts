@@ -13,13 +13,15 @@ export function traefikHaValues(replicas: number): Record<string, unknown> {
     deployment: { replicas },
     // A drain evicts one pod at a time, so at least one keeps serving.
     podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
-    topologySpreadConstraints: [{
-      maxSkew: 1,
-      topologyKey: 'kubernetes.io/hostname',
-      // ScheduleAnyway: a dead node still counts as a spread domain until it is deleted, so DoNotSchedule
-      // would leave the replacement pod Pending on a two-node cluster, exactly when it is needed.
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector: { matchLabels: { ...TRAEFIK_POD_LABELS } },
-    }],
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        // ScheduleAnyway: a dead node still counts as a spread domain until it is deleted, so DoNotSchedule
+        // would leave the replacement pod Pending on a two-node cluster, exactly when it is needed.
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: { ...TRAEFIK_POD_LABELS } },
+      },
+    ],
   };
 }

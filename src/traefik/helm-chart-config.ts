@@ -82,7 +82,8 @@ export class TraefikHelmChartConfig extends Construct {
       .problem(['kubeVipVersion'], format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error);
     (props.loadBalancerIPs ?? []).forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
     for (const [name, resolver] of Object.entries(props.certResolvers ?? {})) {
-      check.text(['certResolvers', name], name, format.dns1123Label)
+      check
+        .text(['certResolvers', name], name, format.dns1123Label)
         .text(['certResolvers', name, 'email'], resolver.email, format.email)
         .text(['certResolvers', name, 'caServer'], resolver.caServer, format.httpsUrl);
     }
@@ -91,8 +92,9 @@ export class TraefikHelmChartConfig extends Construct {
     }
     check.throwIfInvalid();
 
-    const certResolvers = Object.fromEntries(Object.entries(props.certResolvers ?? {})
-      .map(([name, resolver]) => [name, { ...resolver, challenge: resolver.challenge ?? 'tls' }]));
+    const certResolvers = Object.fromEntries(
+      Object.entries(props.certResolvers ?? {}).map(([name, resolver]) => [name, { ...resolver, challenge: resolver.challenge ?? 'tls' }]),
+    );
     const values = traefikValues({ ...props, chartVersion, kubeVipVersion, certResolvers });
     new HelmChartConfig(this, 'Resource', {
       metadata: { name: TraefikHelmChartConfig.NAME, namespace: TraefikHelmChartConfig.NAMESPACE },

@@ -6,8 +6,7 @@ export interface ValueConflict {
   readonly generated: unknown;
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Deep-merges `user` into `generated` the way Helm merges values files: maps key by key, everything else
@@ -15,7 +14,9 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
  * value stays, so the output never silently drops what the config asked for.
  */
 export function mergeValues(
-  generated: Record<string, unknown>, user: Record<string, unknown>, at: readonly string[] = [],
+  generated: Record<string, unknown>,
+  user: Record<string, unknown>,
+  at: readonly string[] = [],
 ): { merged: Record<string, unknown>; conflicts: ValueConflict[] } {
   const merged: Record<string, unknown> = { ...generated };
   const conflicts: ValueConflict[] = [];

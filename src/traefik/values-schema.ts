@@ -52,12 +52,16 @@ export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<s
 }
 
 function violation(error: ErrorObject, tag: string): ValuesViolation {
-  const path = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   const against = `the values schema of Traefik chart ${tag}`;
   if (error.keyword === 'additionalProperties') {
     return { path: [...path, String(params.additionalProperty)], message: `is not a key of ${against}: check the spelling and nesting` };
   }
-  if (error.keyword === 'required') return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };
+  if (error.keyword === 'required')
+    return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };
   return { path, message: `${error.message ?? `fails ${error.keyword}`} (${against})` };
 }

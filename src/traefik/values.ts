@@ -142,12 +142,14 @@ function acmeStorageValues(chart: TraefikChartRules): Record<string, unknown> {
     updateStrategy: chart.recreateStrategy === 'type' ? { type: 'Recreate' } : { type: 'Recreate', rollingUpdate: null },
     persistence: { enabled: true, ...DATA_VOLUME },
     deployment: {
-      initContainers: [{
-        name: 'volume-permissions',
-        image: VOLUME_PERMISSIONS_IMAGE,
-        command: ['sh', '-c', `touch ${ACME_STORAGE}; chmod -v 600 ${ACME_STORAGE}`],
-        volumeMounts: [{ name: DATA_VOLUME.name, mountPath: DATA_VOLUME.path }],
-      }],
+      initContainers: [
+        {
+          name: 'volume-permissions',
+          image: VOLUME_PERMISSIONS_IMAGE,
+          command: ['sh', '-c', `touch ${ACME_STORAGE}; chmod -v 600 ${ACME_STORAGE}`],
+          volumeMounts: [{ name: DATA_VOLUME.name, mountPath: DATA_VOLUME.path }],
+        },
+      ],
     },
     podSecurityContext: { fsGroup: TRAEFIK_GID, fsGroupChangePolicy: 'OnRootMismatch' },
   };

@@ -45,7 +45,12 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
     documents.forEach((object, i) => {
       const document = `document ${i + 1}`;
       if (object !== null && !isRecord(object)) {
-        violations.push({ file, object: document, field: '', message: `is ${show(object)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)` });
+        violations.push({
+          file,
+          object: document,
+          field: '',
+          message: `is ${show(object)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
+        });
       } else if (isKubernetesObject(object)) {
         objects.push({ file, ref: objectRef(object, document), object });
       }

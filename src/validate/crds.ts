@@ -34,8 +34,13 @@ export interface Crd {
 // Keywords of Kubernetes structural schemas that mean nothing to JSON Schema; declaring them lets
 // ajv run in strict mode, which rejects typos in the schema itself.
 const KUBERNETES_KEYWORDS = [
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-embedded-resource',
-  'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-validations',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-map-type',
+  'x-kubernetes-validations',
 ];
 
 // OpenAPI formats of controller-gen CRDs (HelmChart, ClusterIssuer): known to ajv so strict mode accepts them, checked
@@ -45,7 +50,12 @@ const KUBERNETES_FORMATS = { int32: true, int64: true, byte: true, 'date-time': 
 // strictTypes off: int-or-string quantities (ClusterIssuer's pod resources) put `pattern` beside `anyOf: [integer, string]`,
 // which structural schemas allow; unknown keywords (typos in a schema) stay errors.
 const AJV_OPTIONS = {
-  allErrors: true, strict: true, strictTypes: false, keywords: KUBERNETES_KEYWORDS, formats: KUBERNETES_FORMATS, code: { source: true },
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  keywords: KUBERNETES_KEYWORDS,
+  formats: KUBERNETES_FORMATS,
+  code: { source: true },
 };
 const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
@@ -86,7 +96,10 @@ export function crdValidator(crd: Crd, version: string): ValidateFunction {
  */
 function compileCached(schema: object): ValidateFunction {
   const { version } = require('ajv/package.json') as { version: string };
-  const key = createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schema])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([version, AJV_OPTIONS, schema]))
+    .digest('hex')
+    .slice(0, 16);
   const cached = join(CACHE_DIR, `crd-${key}.js`);
   if (existsSync(cached)) return require(cached) as ValidateFunction;
   const { default: Ajv } = require('ajv') as typeof import('ajv');
@@ -127,7 +140,9 @@ export function readCrds(dir: string): Map<string, Crd> {
   const index = new Map<string, Crd>();
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
   if (!existsSync(dir)) throw new Error(`the CRD folder ${dir} is missing, so custom resources cannot be validated: ${restore}`);
-  const names = readdirSync(dir).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase())).sort();
+  const names = readdirSync(dir)
+    .filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()))
+    .sort();
   for (const name of names) {
     const path = join(dir, name);
     const fromRoot = relative(PROJECT_ROOT, path);
@@ -138,7 +153,9 @@ export function readCrds(dir: string): Map<string, Crd> {
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {
         throw new Error(`${file}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
       }
-      const served = versions.filter((v) => isRecord(v) && v.served === true && typeof v.name === 'string') as Array<Record<string, unknown>>;
+      const served = versions.filter((v) => isRecord(v) && v.served === true && typeof v.name === 'string') as Array<
+        Record<string, unknown>
+      >;
       index.set(`${group}/${crdNames.kind}`, {
         file,
         group,

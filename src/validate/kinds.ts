@@ -43,7 +43,10 @@ export const REMOVED_API_VERSIONS: ReadonlyMap<string, string> = new Map([
 
 /** Built-in kinds without a namespace (`kubectl api-resources --namespaced=false` on 1.27), by group/kind. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'ComponentStatus', 'Namespace', 'Node', 'PersistentVolume',
+  'ComponentStatus',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
   'admissionregistration.k8s.io/MutatingWebhookConfiguration',
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy',

@@ -58,7 +58,10 @@ const parsedPatterns = new Map<string, ReadonlyArray<readonly [key: string, ever
 function steps(pattern: string): ReadonlyArray<readonly [key: string, every: boolean]> {
   let parsed = parsedPatterns.get(pattern);
   if (!parsed) {
-    parsed = pattern.split('.').filter(Boolean).map((step) => (step.endsWith('[*]') ? [step.slice(0, -3), true] as const : [step, false] as const));
+    parsed = pattern
+      .split('.')
+      .filter(Boolean)
+      .map((step) => (step.endsWith('[*]') ? ([step.slice(0, -3), true] as const) : ([step, false] as const)));
     parsedPatterns.set(pattern, parsed);
   }
   return parsed;

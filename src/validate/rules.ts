@@ -44,8 +44,9 @@ const strings = (found: Selected[]): Array<Selected & { value: string }> =>
 function podTemplate(object: KubeObject): { metadata: string; containers: Selected[] } | undefined {
   const template = POD_TEMPLATES[groupKindOf(object)];
   if (template === undefined) return undefined;
-  const containers = ['containers', 'initContainers', 'ephemeralContainers']
-    .flatMap((list) => select(object, joinPattern(template, `spec.${list}[*]`)));
+  const containers = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((list) =>
+    select(object, joinPattern(template, `spec.${list}[*]`)),
+  );
   return { metadata: joinPattern(template, 'metadata'), containers };
 }
 
@@ -53,7 +54,9 @@ function podTemplate(object: KubeObject): { metadata: string; containers: Select
 
 /** RBAC names only have to be a valid path segment (`system:kube-vip-role` is fine). */
 const pathSegmentName: FormatCheck = (value) =>
-  value === '.' || value === '..' || /[/%]/.test(value) ? `${show(value)} is not a valid name: no '/' or '%', and not "." or ".."` : undefined;
+  value === '.' || value === '..' || /[/%]/.test(value)
+    ? `${show(value)} is not a valid name: no '/' or '%', and not "." or ".."`
+    : undefined;
 
 const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 
@@ -105,10 +108,9 @@ function checkLabels(object: KubeObject): Finding[] {
   const template = podTemplate(object);
   const selector = WORKLOAD_SELECTORS[groupKindOf(object)]?.selector;
   const metadatas = ['metadata', ...(template && template.metadata !== 'metadata' ? [template.metadata] : [])];
-  const labelMaps = [
-    ...metadatas.map((m) => `${m}.labels`),
-    ...(selector ? [`${selector}.matchLabels`] : []),
-  ].flatMap((pattern) => select(object, pattern));
+  const labelMaps = [...metadatas.map((m) => `${m}.labels`), ...(selector ? [`${selector}.matchLabels`] : [])].flatMap((pattern) =>
+    select(object, pattern),
+  );
   const findings: Finding[] = [];
   for (const { path, value } of labelMaps) {
     if (!isRecord(value)) continue;
@@ -137,18 +139,26 @@ function checkLabels(object: KubeObject): Finding[] {
 function selects(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
   const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isRecord) : [];
-  return Object.entries(matchLabels).every(([key, value]) => labels[key] === value) && expressions.every((e) => {
-    const has = typeof e.key === 'string' && Object.hasOwn(labels, e.key);
-    const values = Array.isArray(e.values) ? e.values : [];
-    const value = has ? labels[e.key as string] : undefined;
-    switch (e.operator) {
-      case 'In': return has && values.includes(value);
-      case 'NotIn': return !has || !values.includes(value);
-      case 'Exists': return has;
-      case 'DoesNotExist': return !has;
-      default: return false;
-    }
-  });
+  return (
+    Object.entries(matchLabels).every(([key, value]) => labels[key] === value) &&
+    expressions.every((e) => {
+      const has = typeof e.key === 'string' && Object.hasOwn(labels, e.key);
+      const values = Array.isArray(e.values) ? e.values : [];
+      const value = has ? labels[e.key as string] : undefined;
+      switch (e.operator) {
+        case 'In':
+          return has && values.includes(value);
+        case 'NotIn':
+          return !has || !values.includes(value);
+        case 'Exists':
+          return has;
+        case 'DoesNotExist':
+          return !has;
+        default:
+          return false;
+      }
+    })
+  );
 }
 
 function checkSelector(object: KubeObject): Finding[] {
@@ -156,18 +166,26 @@ function checkSelector(object: KubeObject): Finding[] {
   const [selector] = spec ? select(object, spec.selector) : [];
   if (!spec || !selector || !isRecord(selector.value)) return [];
   const { matchLabels, matchExpressions } = selector.value;
-  const isEmpty = !(isRecord(matchLabels) && Object.keys(matchLabels).length) && !(Array.isArray(matchExpressions) && matchExpressions.length);
+  const isEmpty =
+    !(isRecord(matchLabels) && Object.keys(matchLabels).length) && !(Array.isArray(matchExpressions) && matchExpressions.length);
   if (isEmpty && spec.required) {
-    return [{ path: selector.path, message: `is empty; the API server rejects an empty selector for a ${kindOf(object)}: select the pod template's labels` }];
+    return [
+      {
+        path: selector.path,
+        message: `is empty; the API server rejects an empty selector for a ${kindOf(object)}: select the pod template's labels`,
+      },
+    ];
   }
   const labelsAt = `${spec.template}.metadata.labels`;
   const [labels] = select(object, labelsAt);
   const templateLabels = labels && isRecord(labels.value) ? labels.value : {};
   if (selects(selector.value, templateLabels)) return [];
-  return [{
-    path: selector.path,
-    message: `is ${show(selector.value)}, which does not select the pod template's labels ${show(templateLabels)} (${labelsAt}); the API server rejects this ("selector does not match template labels")`,
-  }];
+  return [
+    {
+      path: selector.path,
+      message: `is ${show(selector.value)}, which does not select the pod template's labels ${show(templateLabels)} (${labelsAt}); the API server rejects this ("selector does not match template labels")`,
+    },
+  ];
 }
 
 // --- Ingress -------------------------------------------------------------------------------------
@@ -180,17 +198,24 @@ function checkIngressClass(object: KubeObject): Finding[] {
   const [className] = select(object, 'spec.ingressClassName');
   const annotations = select(object, 'metadata.annotations')[0]?.value;
   if (!className || !isRecord(annotations) || annotations[LEGACY_CLASS_ANNOTATION] === undefined) return [];
-  return [{
-    path: ['metadata', 'annotations', LEGACY_CLASS_ANNOTATION],
-    message: `is ${show(annotations[LEGACY_CLASS_ANNOTATION])} while spec.ingressClassName is ${show(className.value)}; the API server rejects both together ("can not be set when the class field is also set"): keep only spec.ingressClassName`,
-  }];
+  return [
+    {
+      path: ['metadata', 'annotations', LEGACY_CLASS_ANNOTATION],
+      message: `is ${show(annotations[LEGACY_CLASS_ANNOTATION])} while spec.ingressClassName is ${show(className.value)}; the API server rejects both together ("can not be set when the class field is also set"): keep only spec.ingressClassName`,
+    },
+  ];
 }
 
 function checkIngressHosts(object: KubeObject): Finding[] {
   if (!isIngress(object)) return [];
   return strings(select(object, 'spec.rules[*].host')).flatMap(({ path, value }): Finding[] => {
     if (isIP(value)) {
-      return [{ path, message: `is ${show(value)}, an IP address; the API server accepts only DNS names as Ingress hosts: leave host out to match any address, or use a DNS name` }];
+      return [
+        {
+          path,
+          message: `is ${show(value)}, an IP address; the API server accepts only DNS names as Ingress hosts: leave host out to match any address, or use a DNS name`,
+        },
+      ];
     }
     const problem = dns1123Subdomain(value.startsWith('*.') ? value.slice(2) : value);
     return problem ? [{ path, message: `${problem} (an Ingress host is a DNS-1123 subdomain, optionally after "*.")` }] : [];
@@ -207,7 +232,11 @@ function checkEnvNames(object: KubeObject): Finding[] {
       const index = path[1] as number;
       const earlier = first.get(value);
       if (earlier === undefined) first.set(value, index);
-      else findings.push({ path: [...container.path, ...path], message: `is ${show(value)}, already the name of env[${earlier}]; a container's env names must be unique (the later entry silently overrides the earlier one, and server-side apply rejects the duplicate key)` });
+      else
+        findings.push({
+          path: [...container.path, ...path],
+          message: `is ${show(value)}, already the name of env[${earlier}]; a container's env names must be unique (the later entry silently overrides the earlier one, and server-side apply rejects the duplicate key)`,
+        });
     }
   }
   return findings;
@@ -220,7 +249,8 @@ function checkCapabilities(object: KubeObject): Finding[] {
       .map(({ path, value }) => ({
         path: [...container.path, ...path],
         message: `is ${show(value)}; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making ${show(`CAP_${value}`)}, which does not exist): write ${show(value.slice(4))}`,
-      })));
+      })),
+  );
 }
 
 // --- scope and K3s -------------------------------------------------------------------------------
@@ -231,7 +261,12 @@ function checkClusterScopedNamespace(object: KubeObject): Finding[] {
   if (!namespace || !kind) return [];
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(groupKindOf(object)) || findCrd(apiVersionOf(object), kind)?.scope === 'Cluster';
   if (!clusterScoped) return [];
-  return [{ path: namespace.path, message: `is ${show(namespace.value)}, but ${kind} is cluster-scoped: remove metadata.namespace (the API server drops it silently; a namespace here usually means a namespaced kind was meant, e.g. Role instead of ClusterRole)` }];
+  return [
+    {
+      path: namespace.path,
+      message: `is ${show(namespace.value)}, but ${kind} is cluster-scoped: remove metadata.namespace (the API server drops it silently; a namespace here usually means a namespaced kind was meant, e.g. Role instead of ClusterRole)`,
+    },
+  ];
 }
 
 function checkHelmChartConfigTarget(object: KubeObject, { objects }: RuleContext): Finding[] {
@@ -246,8 +281,10 @@ function checkHelmChartConfigTarget(object: KubeObject, { objects }: RuleContext
   const name = target.slice(target.indexOf('/') + 1);
   // Right name, wrong (or no) namespace: point at the namespace; otherwise at the name.
   const field = charts.some((chart) => chart.endsWith(`/${name}`)) ? 'namespace' : 'name';
-  return [{
-    path: ['metadata', field],
-    message: `makes this HelmChartConfig ${show(target)}, which matches no HelmChart; helm-controller applies a HelmChartConfig only to the HelmChart of the same namespace and name, and ignores it silently otherwise: use one of ${charts.map(show).join(', ')} (K3s' Traefik: kube-system/traefik)`,
-  }];
+  return [
+    {
+      path: ['metadata', field],
+      message: `makes this HelmChartConfig ${show(target)}, which matches no HelmChart; helm-controller applies a HelmChartConfig only to the HelmChart of the same namespace and name, and ignores it silently otherwise: use one of ${charts.map(show).join(', ')} (K3s' Traefik: kube-system/traefik)`,
+    },
+  ];
 }

@@ -18,14 +18,24 @@ export function checkSchema(object: Record<string, unknown>): Finding[] {
   }
   const removedIn = REMOVED_API_VERSIONS.get(apiVersion);
   if (removedIn) {
-    return [{ path: ['apiVersion'], message: `is ${show(apiVersion)}, which Kubernetes 1.27 no longer serves (removed in ${removedIn}): use the current API version of ${kind}` }];
+    return [
+      {
+        path: ['apiVersion'],
+        message: `is ${show(apiVersion)}, which Kubernetes 1.27 no longer serves (removed in ${removedIn}): use the current API version of ${kind}`,
+      },
+    ];
   }
 
   const crd = findCrd(apiVersion, kind);
   if (crd) {
     const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
     if (!crd.versions.has(version)) {
-      return [{ path: ['apiVersion'], message: `is ${show(apiVersion)}, but ${crd.file} serves ${kind} only as ${[...crd.versions.keys()].map((v) => `${crd.group}/${v}`).join(', ')}` }];
+      return [
+        {
+          path: ['apiVersion'],
+          message: `is ${show(apiVersion)}, but ${crd.file} serves ${kind} only as ${[...crd.versions.keys()].map((v) => `${crd.group}/${v}`).join(', ')}`,
+        },
+      ];
     }
     const schemaName = `the ${kind} schema of ${crd.file}`;
     const validate = crdValidator(crd, version);
@@ -38,7 +48,12 @@ export function checkSchema(object: Record<string, unknown>): Finding[] {
   if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, SCHEMA_GAPS[groupKind(apiVersion, kind)]);
   const group = apiGroup(apiVersion);
   if (isKubernetesGroup(group) || crdGroups().has(group)) {
-    return [{ path: ['kind'], message: `is ${show(kind)}, which ${show(apiVersion)} does not have in Kubernetes 1.27${isKubernetesGroup(group) ? '' : ' nor in crds/'}: check the spelling and the API version` }];
+    return [
+      {
+        path: ['kind'],
+        message: `is ${show(kind)}, which ${show(apiVersion)} does not have in Kubernetes 1.27${isKubernetesGroup(group) ? '' : ' nor in crds/'}: check the spelling and the API version`,
+      },
+    ];
   }
   // A third-party kind (Argo CD, Flux) whose CRD is not in crds/: only its metadata can be checked.
   return isRecord(object.metadata) ? checkObjectMeta(object.metadata) : [];
@@ -50,8 +65,10 @@ function isKubernetesGroup(group: string): boolean {
 }
 
 function checkObjectMeta(metadata: Record<string, unknown>): Finding[] {
-  return runStrict(objectMetaValidator(), metadata, 'the Kubernetes 1.27 schema of ObjectMeta')
-    .map((f) => ({ ...f, path: ['metadata', ...f.path] }));
+  return runStrict(objectMetaValidator(), metadata, 'the Kubernetes 1.27 schema of ObjectMeta').map((f) => ({
+    ...f,
+    path: ['metadata', ...f.path],
+  }));
 }
 
 /**
@@ -73,7 +90,9 @@ function builtInValidator(apiVersion: string, kind: string): ModelValidator | un
   const id = `${apiVersion}/${kind}`;
   if (!builtIns.has(id)) {
     // The pattern keeps odd values (`..`, paths) out of the module name.
-    const model = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?\/[A-Z][A-Za-z0-9]*$/.test(id) ? loadModel(`kubernetes-models/${id}`, kind) : undefined;
+    const model = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?\/[A-Z][A-Za-z0-9]*$/.test(id)
+      ? loadModel(`kubernetes-models/${id}`, kind)
+      : undefined;
     // Type names (DaemonSetSpec) are models too; only top-level kinds carry apiVersion and kind.
     builtIns.set(id, model?.apiVersion === apiVersion && model.kind === kind ? model.prototype.validate : undefined);
   }

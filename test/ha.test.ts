@@ -353,3 +353,35 @@ describe('failure table', () => {
     expect(readme).toContain('| VIP 192.168.0.42 of Service default/db |');
   });
 });
+
+describe('the node inventory in the config feeds the HA checks and the failure table', () => {
+  const servers = [
+    { name: 'k3s-1', address: '192.168.0.11' },
+    { name: 'k3s-2', address: '192.168.0.12' },
+    { name: 'k3s-3', address: '192.168.0.13' },
+  ];
+
+  test('more Traefik replicas than nodes: a warning naming the node count', () => {
+    expect(warningsOf(ha({ traefik: { replicas: 4 }, k3s: { servers } }))).toContain(
+      'traefik.replicas: is 4, but only 3 node(s) can run Traefik, so some nodes run two pods and losing one of them loses both: use at most one replica per node',
+    );
+    expect(warningsOf(ha({ traefik: { replicas: 3 }, k3s: { servers } })).filter((w) => w.startsWith('traefik.replicas'))).toEqual([]);
+  });
+
+  test('a Traefik ACME resolver in a multi-server cluster: a warning about the pinned volume', () => {
+    const config = ha({
+      traefik: { replicas: 1, certResolvers: { le: { email: 'ops@example.com' } } },
+      certManager: undefined,
+      ingresses: [{ name: 'shop', host: 'shop.example.com', service: 'shop', port: 80, tls: { certResolver: 'le' } }],
+      k3s: { servers },
+    });
+    expect(warningsOf(config).filter((w) => w.startsWith('traefik.certResolvers'))).toEqual([
+      expect.stringContaining("traefik.certResolvers: keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage"),
+    ]);
+  });
+
+  test('the failure table counts the servers', () => {
+    const readme = synthFiles(ha({ k3s: { servers } })).get('README.md')!;
+    expect(readme).toContain('2 of 3 servers keep quorum (2); the API keeps working');
+  });
+});

@@ -22,7 +22,7 @@ export const CLOUD_PROVIDER_IMAGE = 'ghcr.io/kube-vip/kube-vip-cloud-provider:v0
 /**
  * Default upstream Traefik chart: the newest K3s is verified to package (k3s-io/k3s-charts
  * `traefik 39.0.701+up39.0.7`, from traefik/traefik-helm-chart tag v39.0.7). Its output stays harmless on
- * the 40.x chart of K3s v1.36.2+ (`service.type` is ignored there and LoadBalancer is the default; only
+ * the 40.x chart of K3s v1.36.3+ (`service.type` is ignored there and LoadBalancer is the default; only
  * dual-stack VIPs need 40.x set, as top-level `ipFamilyPolicy` is ignored too), while 40.x output on a
  * 39.x chart would render `type` twice into the Service.
  */

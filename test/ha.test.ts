@@ -279,7 +279,7 @@ describe('failure table', () => {
       ['Traefik VIP 192.168.0.41', MOVE, ARP_17S, false],
       [
         'Traefik pods (2)',
-        '1 other pod(s) on other nodes keep serving; connections sent to the lost pod fail until its endpoint is removed',
+        '1 other pod(s) keep serving if they ran on other nodes (the spread is preferred, not enforced); connections sent to the lost pod fail until its endpoint is removed',
         'about 40–50 s (until the node is NotReady)',
         false,
       ],
@@ -384,4 +384,18 @@ describe('the node inventory in the config feeds the HA checks and the failure t
     const readme = synthFiles(ha({ k3s: { servers } })).get('README.md')!;
     expect(readme).toContain('2 of 3 servers keep quorum (2); the API keeps working');
   });
+});
+
+test.each([
+  [249, []],
+  [
+    250,
+    [
+      'ingresses[0].name: is 250 characters long, and cert-manager stores its certificate in Secret "<name>-tls", which may have at most 253: shorten the name to 249 characters',
+    ],
+  ],
+])('an Ingress name of %i characters with a cert-manager issuer (its Secret is <name>-tls)', (length, expected) => {
+  const name = `${'a'.repeat(62)}.`.repeat(4).slice(0, length - 1) + 'b';
+  const config = ha({ ingresses: [{ name, host: 'shop.example.com', service: 'shop', port: 80, tls: { issuer: 'letsencrypt' } }] });
+  expect(errorsOf(config)).toEqual(expected);
 });

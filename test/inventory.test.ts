@@ -364,7 +364,8 @@ describe('k3s.version picks the bundled Traefik chart', () => {
     ['v1.35.6+k3s1', undefined],
     ['v1.35.7+k3s1', '40.1.0'],
     ['v1.36.1+k3s1', undefined],
-    ['v1.36.2+k3s1', '40.1.0'],
+    ['v1.36.2+k3s1', undefined],
+    ['v1.36.3+k3s1', '40.1.0'],
     ['v1.36.4+k3s1', '40.1.0'],
     ['v1.36.4+k3s2', undefined],
     ['v1.36.5+k3s1', undefined],
@@ -382,7 +383,7 @@ describe('k3s.version picks the bundled Traefik chart', () => {
   };
 
   test('without traefik.chartVersion the bundled chart decides the keys (v40: service.spec.type)', () => {
-    const config = withK3s({ servers: SERVERS, version: 'v1.36.2+k3s1' });
+    const config = withK3s({ servers: SERVERS, version: 'v1.36.3+k3s1' });
     expect(warningsOf(config)).toEqual([]);
     expect(load(config).config!.traefik.chartVersion).toBe('40.1.0');
     expect(traefikValues(config).service.spec).toMatchObject({ type: 'LoadBalancer' });
@@ -391,15 +392,15 @@ describe('k3s.version picks the bundled Traefik chart', () => {
   test.each<[string, object, object, string[]]>([
     [
       'explicit chart differs from the bundled one',
-      { version: 'v1.36.2+k3s1' },
+      { version: 'v1.36.3+k3s1' },
       { traefik: { chartVersion: '39.0.7' } },
       [
-        'traefik.chartVersion: "39.0.7" is not the Traefik chart K3s v1.36.2+k3s1 bundles (40.1.0), and the values follow "39.0.7": remove traefik.chartVersion to follow k3s.version, or check with `kubectl -n kube-system get helmchart traefik -o jsonpath=\'{.spec.chart}\'`',
+        'traefik.chartVersion: "39.0.7" is not the Traefik chart K3s v1.36.3+k3s1 bundles (40.1.0), and the values follow "39.0.7": remove traefik.chartVersion to follow k3s.version, or check with `kubectl -n kube-system get helmchart traefik -o jsonpath=\'{.spec.chart}\'`',
       ],
     ],
     [
       "explicit chart equals the bundled one, in K3s' spelling",
-      { version: 'v1.36.2+k3s1' },
+      { version: 'v1.36.3+k3s1' },
       { traefik: { chartVersion: '40.1.7+up40.1.0' } },
       [],
     ],
@@ -423,8 +424,8 @@ describe('k3s.version picks the bundled Traefik chart', () => {
   });
 
   test('the runbook pins the release', () => {
-    const readme = synthFiles(withK3s({ servers: SERVERS, version: 'v1.36.2+k3s1' })).get('README.md')!;
-    expect(readme).toContain('curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.36.2+k3s1 INSTALL_K3S_EXEC=server sh -');
+    const readme = synthFiles(withK3s({ servers: SERVERS, version: 'v1.36.3+k3s1' })).get('README.md')!;
+    expect(readme).toContain('curl -sfL https://get.k3s.io | INSTALL_K3S_VERSION=v1.36.3+k3s1 INSTALL_K3S_EXEC=server sh -');
   });
 });
 

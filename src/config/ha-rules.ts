@@ -1,3 +1,4 @@
+import { tlsSecretName } from '../ingress/ingress';
 import { closest } from './load';
 import { ClusterConfig } from './schema';
 import { NEWEST_KNOWN_CERT_MANAGER, OLDEST_CERT_MANAGER } from '../cert-manager/versions';
@@ -88,6 +89,14 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
       );
     }
     if (!tls.issuer) return;
+    const secretName = tlsSecretName(ingress.name);
+    if (secretName.length > 253) {
+      error(
+        [...path.slice(0, -1), 'name'],
+        `is ${ingress.name.length} characters long, and cert-manager stores its certificate in Secret "<name>-tls", which may have ` +
+          'at most 253: shorten the name to 249 characters',
+      );
+    }
     if (tls.certResolver) {
       error(
         [...path, 'issuer'],

@@ -203,7 +203,8 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Pro
     if (parsed.success) {
       const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
         a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
-      return checkClusterRules(parsed.data).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
+      const { config } = applyBundledTraefikChart(pruned, parsed.data);
+      return checkClusterRules(config).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
     }
     issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
   }

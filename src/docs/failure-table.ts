@@ -111,7 +111,7 @@ function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
   }
   return {
     part,
-    effect: `${traefik.replicas - 1} other pod(s) on other nodes keep serving; connections sent to the lost pod fail until its endpoint is removed`,
+    effect: `${traefik.replicas - 1} other pod(s) keep serving if they ran on other nodes (the spread is preferred, not enforced); connections sent to the lost pod fail until its endpoint is removed`,
     duration: `about ${NOT_READY} (until the node is NotReady)`,
     singlePoint: false,
   };

@@ -50,9 +50,10 @@ const BUNDLED: ReadonlyArray<{ from: string; to: string; chart: string }> = [
   // Traefik 3.6.9 (39.0.201+up39.0.2), 3.6.10 (39.0.501+up39.0.5).
   { from: 'v1.35.2+k3s1', to: 'v1.35.2+k3s1', chart: '39.0.2' },
   { from: 'v1.35.3+k3s1', to: 'v1.35.3+k3s1', chart: '39.0.5' },
-  // Traefik 3.7.8 with the "upgrades Traefik chart to v40.x" notice.
+  // Traefik 3.7.8 with the "upgrades Traefik chart to v40.x" notice, first in the July releases (v1.35.7, v1.36.3);
+  // the June releases are left out: which chart they ship is not verified.
   { from: 'v1.35.7+k3s1', to: 'v1.35.8+k3s1', chart: '40.1.0' },
-  { from: 'v1.36.2+k3s1', to: 'v1.36.4+k3s1', chart: '40.1.0' },
+  { from: 'v1.36.3+k3s1', to: 'v1.36.4+k3s1', chart: '40.1.0' },
 ];
 
 /** The upstream chart version `k3sVersion` bundles, or undefined when this tool does not know it. */

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { K3sInventory, K3sNode } from './inventory';
+import { serverSettings } from './server-config';
 
 export interface NodeConfigSettings {
   readonly inventory: K3sInventory;
@@ -25,10 +26,7 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
   if (node.initialises) config['cluster-init'] = true;
   else config.server = inventory.joinUrl;
   if (node.role === 'server') {
-    if (inventory.controlPlaneAddress) config['tls-san'] = [inventory.controlPlaneAddress];
-    config.disable = ['servicelb'];
-    config['cluster-cidr'] = clusterCidr;
-    config['service-cidr'] = serviceCidr;
+    Object.assign(config, serverSettings({ controlPlaneAddress: inventory.controlPlaneAddress, clusterCidr, serviceCidr }, 'base-file'));
   }
   const what = node.initialises
     ? 'first server, initialises the cluster'

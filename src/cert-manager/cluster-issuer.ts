@@ -11,14 +11,28 @@ export const ACME_SERVERS = {
 
 /** DNS-01 through Cloudflare: the API token is read from a Secret in namespace cert-manager, never written here. */
 export interface Dns01Solver {
-  readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } };
+  /** DNS-01: the ACME server checks a TXT record the solver writes through the provider's API; needed for wildcard hosts. */
+  readonly dns01: {
+    /** DNS provider. */
+    readonly provider: 'cloudflare';
+    /** Secret (namespace cert-manager) holding the provider's API token: referenced, never written. */
+    readonly tokenSecret: {
+      /** Secret name. */
+      readonly name: string;
+      /** Key in the Secret whose value is the token. */
+      readonly key: string;
+    };
+  };
 }
 
 export interface ClusterIssuerProps {
+  /** ClusterIssuer name (a DNS subdomain); Ingresses name it in `clusterIssuer`. */
   readonly name: string;
+  /** ACME account e-mail address, for expiry notices. */
   readonly email: string;
-  /** `production`, `staging` or an ACME directory URL. */
+  /** Let's Encrypt `production` or `staging`, or the https URL of another ACME directory. */
   readonly server: string;
+  /** How the ACME server checks domain control: `http01` through Traefik (no wildcard hosts), or DNS-01. */
   readonly solver: 'http01' | Dns01Solver;
 }
 

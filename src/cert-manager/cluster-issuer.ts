@@ -1,6 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE } from './helm-chart';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/ingress';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
@@ -41,10 +43,13 @@ export interface ClusterIssuerProps {
  * once the cert-manager chart ran, so it carries what each delivery path needs to wait for that:
  * a later sync wave and SkipDryRunOnMissingResource for Argo CD
  * (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#skip-dry-run-for-new-custom-resources-types).
+ *
+ * @throws K3sVipValidationError when a prop is not what the API server or the ACME server accepts
  */
 export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
     super(scope, id);
+    validateIssuer(props);
     const server = props.server in ACME_SERVERS ? ACME_SERVERS[props.server as keyof typeof ACME_SERVERS] : props.server;
     new ApiObject(this, 'Resource', {
       apiVersion: 'cert-manager.io/v1',
@@ -64,6 +69,28 @@ export class AcmeClusterIssuer extends Construct {
       },
     });
   }
+}
+
+function validateIssuer(props: ClusterIssuerProps): void {
+  const check = new PropsValidator('AcmeClusterIssuer')
+    .text(['name'], props.name, format.dns1123Subdomain)
+    .text(['email'], props.email, format.email);
+  if (!(typeof props.server === 'string' && props.server in ACME_SERVERS)) check.text(['server'], props.server, format.httpsUrl);
+  const dns01 = typeof props.solver === 'object' && props.solver !== null ? props.solver.dns01 : undefined;
+  if (dns01 === undefined && props.solver !== 'http01') {
+    check.problem(['solver'], `${JSON.stringify(props.solver)} is not a solver: expected "http01" or { dns01: { provider, tokenSecret } }`);
+  } else if (dns01) {
+    if (dns01.provider !== 'cloudflare') {
+      check.problem(
+        ['solver', 'dns01', 'provider'],
+        `${JSON.stringify(dns01.provider)} is not a supported DNS provider: expected "cloudflare"`,
+      );
+    }
+    check
+      .text(['solver', 'dns01', 'tokenSecret', 'name'], dns01.tokenSecret?.name, format.dns1123Subdomain)
+      .text(['solver', 'dns01', 'tokenSecret', 'key'], dns01.tokenSecret?.key, format.secretKey);
+  }
+  check.throwIfInvalid();
 }
 
 function solver(config: ClusterIssuerProps['solver']): Record<string, unknown> {

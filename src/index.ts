@@ -5,11 +5,15 @@
  */
 export { K3sVipCluster } from './api/cluster';
 export type {
+  ClusterCertManager,
   ClusterIngress,
+  ClusterIssuer,
   ClusterK3s,
   ClusterKubeVip,
   ClusterKubeVipServices,
   ClusterLoadBalancer,
+  ClusterNode,
+  ClusterServer,
   ClusterTraefik,
   K3sVipClusterProps,
 } from './api/cluster';
@@ -42,3 +46,10 @@ export { LoadBalancerChart } from './load-balancer/chart';
 export type { LoadBalancerChartProps } from './load-balancer/chart';
 export { LoadBalancerService } from './load-balancer/service';
 export type { LoadBalancerServicePort, LoadBalancerServiceProps } from './load-balancer/service';
+
+export { CertManagerChart, CertManagerIssuersChart } from './cert-manager/chart';
+export type { CertManagerChartProps, CertManagerIssuersChartProps } from './cert-manager/chart';
+export { CertManagerHelmChart } from './cert-manager/helm-chart';
+export type { CertManagerHelmChartProps } from './cert-manager/helm-chart';
+export { AcmeClusterIssuer } from './cert-manager/cluster-issuer';
+export type { ClusterIssuerProps, Dns01Solver } from './cert-manager/cluster-issuer';

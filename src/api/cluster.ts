@@ -14,6 +14,7 @@ import { LoadBalancerServicePort } from '../load-balancer/service';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
 import { TraefikCertResolver } from '../traefik/helm-chart-config';
+import { Dns01Solver } from '../cert-manager/cluster-issuer';
 
 /**
  * One K3s cluster's virtual IPs: the same keys as a `config/<cluster>.yaml` file (without `gitops`,
@@ -73,7 +74,10 @@ export interface ClusterKubeVip {
    * The API server's VIP (port 6443).
    * @default - none: kube-vip for Services only
    */
-  readonly controlPlane?: { readonly address: string };
+  readonly controlPlane?: {
+    /** The VIP: a free address on the nodes' LAN, outside every IP pool. */
+    readonly address: string;
+  };
   /**
    * kube-vip as LoadBalancer controller, and its IP pools.
    * @default { enabled: true }
@@ -163,9 +167,7 @@ export interface ClusterIssuer {
    * whose API token Secret (namespace cert-manager) is referenced, never written.
    * @default "http01"
    */
-  readonly solver?:
-    | 'http01'
-    | { readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } } };
+  readonly solver?: 'http01' | Dns01Solver;
 }
 
 export interface ClusterIngress {
@@ -191,7 +193,18 @@ export interface ClusterIngress {
    * Serve HTTPS with a certificate from a Traefik cert resolver or a cert-manager ClusterIssuer (one of the two).
    * @default - plain HTTP
    */
-  readonly tls?: { readonly certResolver?: string; readonly issuer?: string };
+  readonly tls?: {
+    /**
+     * Traefik ACME resolver (`traefik.certResolvers` or `traefik.externalCertResolvers`) that issues the certificate.
+     * @default - none: give `issuer`
+     */
+    readonly certResolver?: string;
+    /**
+     * cert-manager ClusterIssuer (`certManager.issuers`) that issues the certificate into the Secret `<name>-tls`.
+     * @default - none: give `certResolver`
+     */
+    readonly issuer?: string;
+  };
 }
 
 export interface ClusterLoadBalancer {

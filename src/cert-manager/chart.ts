@@ -4,6 +4,7 @@ import { AcmeClusterIssuer, ClusterIssuerProps } from './cluster-issuer';
 import { CertManagerHelmChart } from './helm-chart';
 
 export interface CertManagerChartProps {
+  /** cert-manager chart version, a release tag such as v1.21.1. */
   readonly version: string;
 }
 
@@ -21,6 +22,7 @@ export class CertManagerChart extends Chart {
 }
 
 export interface CertManagerIssuersChartProps {
+  /** The ClusterIssuers, each checked by AcmeClusterIssuer; names are unique (ClusterIssuers have no namespace). */
   readonly issuers: readonly ClusterIssuerProps[];
 }
 

@@ -1,6 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE } from './helm-chart';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/ingress';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
@@ -11,14 +13,28 @@ export const ACME_SERVERS = {
 
 /** DNS-01 through Cloudflare: the API token is read from a Secret in namespace cert-manager, never written here. */
 export interface Dns01Solver {
-  readonly dns01: { readonly provider: 'cloudflare'; readonly tokenSecret: { readonly name: string; readonly key: string } };
+  /** DNS-01: the ACME server checks a TXT record the solver writes through the provider's API; needed for wildcard hosts. */
+  readonly dns01: {
+    /** DNS provider. */
+    readonly provider: 'cloudflare';
+    /** Secret (namespace cert-manager) holding the provider's API token: referenced, never written. */
+    readonly tokenSecret: {
+      /** Secret name. */
+      readonly name: string;
+      /** Key in the Secret whose value is the token. */
+      readonly key: string;
+    };
+  };
 }
 
 export interface ClusterIssuerProps {
+  /** ClusterIssuer name (a DNS subdomain); Ingresses name it in `clusterIssuer`. */
   readonly name: string;
+  /** ACME account e-mail address, for expiry notices. */
   readonly email: string;
-  /** `production`, `staging` or an ACME directory URL. */
+  /** Let's Encrypt `production` or `staging`, or the https URL of another ACME directory. */
   readonly server: string;
+  /** How the ACME server checks domain control: `http01` through Traefik (no wildcard hosts), or DNS-01. */
   readonly solver: 'http01' | Dns01Solver;
 }
 
@@ -27,10 +43,13 @@ export interface ClusterIssuerProps {
  * once the cert-manager chart ran, so it carries what each delivery path needs to wait for that:
  * a later sync wave and SkipDryRunOnMissingResource for Argo CD
  * (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#skip-dry-run-for-new-custom-resources-types).
+ *
+ * @throws K3sVipValidationError when a prop is not what the API server or the ACME server accepts
  */
 export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
     super(scope, id);
+    validateIssuer(props);
     const server = props.server in ACME_SERVERS ? ACME_SERVERS[props.server as keyof typeof ACME_SERVERS] : props.server;
     new ApiObject(this, 'Resource', {
       apiVersion: 'cert-manager.io/v1',
@@ -50,6 +69,28 @@ export class AcmeClusterIssuer extends Construct {
       },
     });
   }
+}
+
+function validateIssuer(props: ClusterIssuerProps): void {
+  const check = new PropsValidator('AcmeClusterIssuer')
+    .text(['name'], props.name, format.dns1123Subdomain)
+    .text(['email'], props.email, format.email);
+  if (!(typeof props.server === 'string' && props.server in ACME_SERVERS)) check.text(['server'], props.server, format.httpsUrl);
+  const dns01 = typeof props.solver === 'object' && props.solver !== null ? props.solver.dns01 : undefined;
+  if (dns01 === undefined && props.solver !== 'http01') {
+    check.problem(['solver'], `${JSON.stringify(props.solver)} is not a solver: expected "http01" or { dns01: { provider, tokenSecret } }`);
+  } else if (dns01) {
+    if (dns01.provider !== 'cloudflare') {
+      check.problem(
+        ['solver', 'dns01', 'provider'],
+        `${JSON.stringify(dns01.provider)} is not a supported DNS provider: expected "cloudflare"`,
+      );
+    }
+    check
+      .text(['solver', 'dns01', 'tokenSecret', 'name'], dns01.tokenSecret?.name, format.dns1123Subdomain)
+      .text(['solver', 'dns01', 'tokenSecret', 'key'], dns01.tokenSecret?.key, format.secretKey);
+  }
+  check.throwIfInvalid();
 }
 
 function solver(config: ClusterIssuerProps['solver']): Record<string, unknown> {

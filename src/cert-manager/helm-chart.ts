@@ -1,9 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
+import { certManagerVersionSupport } from './versions';
+import { PropsValidator } from '../api/errors';
+import * as format from '../config/formats';
+import { parseVersion } from '../semver';
 
 export interface CertManagerHelmChartProps {
-  /** cert-manager chart version, a release tag such as v1.21.1. */
+  /** cert-manager chart version, a release tag such as v1.21.1 (v1.12.0 or newer); `1.21.1` is read as `v1.21.1`. */
   readonly version: string;
 }
 
@@ -15,6 +19,8 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
  * that K3s' helm-controller runs as a Helm job, from the chart repository the cert-manager docs name
  * (https://cert-manager.io/docs/installation/helm/). The object lives in kube-system like K3s' own
  * charts; the workload goes to namespace cert-manager, the cluster resource namespace of ClusterIssuers.
+ *
+ * @throws K3sVipValidationError when the version is no release tag or older than v1.12.0
  */
 export class CertManagerHelmChart extends Construct {
   public static readonly NAME = 'cert-manager';
@@ -23,6 +29,13 @@ export class CertManagerHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(scope, id);
+    const wellFormed = typeof props.version === 'string' && !format.version(props.version);
+    new PropsValidator('CertManagerHelmChart')
+      .text(['version'], props.version, format.version)
+      .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined)
+      .throwIfInvalid();
+    // The jetstack repository tags its chart versions with the `v`.
+    const version = parseVersion(props.version).tag;
     new ApiObject(this, 'Resource', {
       apiVersion: 'helm.cattle.io/v1',
       kind: 'HelmChart',
@@ -31,11 +44,11 @@ export class CertManagerHelmChart extends Construct {
       spec: {
         repo: CertManagerHelmChart.REPO,
         chart: 'cert-manager',
-        version: props.version,
+        version,
         targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,
         // helm-controller v0.15.0+ (K3s v1.27 ships it).
         createNamespace: true,
-        valuesContent: certManagerValuesContent(props.version),
+        valuesContent: certManagerValuesContent(version),
       },
     });
   }

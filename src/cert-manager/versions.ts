@@ -1,4 +1,5 @@
-import { parseVersion, rulesFor, Version } from '../semver';
+import type { VersionSupport } from '../config/rules';
+import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /** What changes in the cert-manager Helm chart from one release to the next, for the values this project sets. */
 export interface CertManagerChartRules {
@@ -25,4 +26,25 @@ export const DEFAULT_CERT_MANAGER_VERSION = NEWEST_KNOWN_CERT_MANAGER.tag;
 
 export function certManagerChartRules(version: Version): CertManagerChartRules {
   return rulesFor<CertManagerChartRules>(TABLE, version);
+}
+
+/** Whether this library supports a cert-manager release tag (already of valid format): too old is an error, too new a warning. */
+export function certManagerVersionSupport(text: string): VersionSupport {
+  const version = parseVersion(text);
+  const { tag } = version;
+  if (compareVersions(version, OLDEST_CERT_MANAGER) < 0) {
+    return {
+      error:
+        `"${tag}" is older than the oldest supported cert-manager ${OLDEST_CERT_MANAGER.tag} (the first with ` +
+        `http01.ingress.ingressClassName): use ${OLDEST_CERT_MANAGER.tag} or newer (newest known: ${NEWEST_KNOWN_CERT_MANAGER.tag})`,
+    };
+  }
+  if (compareVersions(version, NEWEST_KNOWN_CERT_MANAGER) > 0) {
+    return {
+      warning:
+        `"${tag}" is newer than the newest cert-manager this tool knows (${NEWEST_KNOWN_CERT_MANAGER.tag}); its chart values ` +
+        'and ClusterIssuer fields follow that release: check the release notes',
+    };
+  }
+  return {};
 }

@@ -1,11 +1,7 @@
 import { tlsSecretName } from '../ingress/ingress';
-import { closest } from './load';
 import { ClusterConfig } from './schema';
-import { NEWEST_KNOWN_CERT_MANAGER, OLDEST_CERT_MANAGER } from '../cert-manager/versions';
-import { compareVersions, parseVersion } from '../semver';
-import { traefikValues } from '../traefik/values';
-import { mergeValues, ValueConflict } from '../traefik/values-merge';
-import { checkTraefikValues, traefikValuesSchema } from '../traefik/values-schema';
+import { certManagerVersionSupport } from '../cert-manager/versions';
+import { traefikValuesProblems } from '../traefik/values-check';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
@@ -58,21 +54,9 @@ function checkTraefikReplicas(config: ClusterConfig, error: Report, warn: Report
 
 function checkCertManager(config: ClusterConfig, error: Report, warn: Report) {
   if (!config.certManager) return;
-  const path = ['certManager', 'version'];
-  const version = parseVersion(config.certManager.version);
-  if (compareVersions(version, OLDEST_CERT_MANAGER) < 0) {
-    error(
-      path,
-      `"${version.tag}" is older than the oldest supported cert-manager ${OLDEST_CERT_MANAGER.tag} (the first with ` +
-        `http01.ingress.ingressClassName): use ${OLDEST_CERT_MANAGER.tag} or newer (newest known: ${NEWEST_KNOWN_CERT_MANAGER.tag})`,
-    );
-  } else if (compareVersions(version, NEWEST_KNOWN_CERT_MANAGER) > 0) {
-    warn(
-      path,
-      `"${version.tag}" is newer than the newest cert-manager this tool knows (${NEWEST_KNOWN_CERT_MANAGER.tag}); its chart values ` +
-        'and ClusterIssuer fields follow that release: check the release notes',
-    );
-  }
+  const support = certManagerVersionSupport(config.certManager.version);
+  if (support.error) error(['certManager', 'version'], support.error);
+  if (support.warning) warn(['certManager', 'version'], support.warning);
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {
@@ -119,51 +103,9 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
   });
 }
 
-/** Which config key writes each generated top-level value, so a conflict names both keys. */
-function generatorKey(path: readonly string[]): string {
-  const [top, second] = path;
-  if (top === 'service') return 'traefik.loadBalancerIPs';
-  if (top === 'ports') return 'traefik.redirectToHttps';
-  if (top === 'deployment' && second === 'replicas') return 'traefik.replicas';
-  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'traefik.replicas';
-  return 'traefik.certResolvers';
-}
-
 function checkTraefikValuesEscapeHatch(config: ClusterConfig, error: Report, warn: Report) {
   const { traefik } = config;
-  const user = traefik.values;
-  if (!Object.keys(user).length) return;
-  const generated = traefikValues({
-    chartVersion: traefik.chartVersion,
-    kubeVipVersion: config.kubeVip.version,
-    loadBalancerIPs: traefik.loadBalancerIPs,
-    redirectToHttps: traefik.redirectToHttps,
-    certResolvers: traefik.certResolvers,
-    replicas: traefik.replicas,
-  });
-  const { merged, conflicts } = mergeValues(generated, user);
-  for (const conflict of conflicts) error(['traefik', 'values', ...conflict.path], conflictMessage(conflict));
-
-  const schema = traefikValuesSchema(traefik.chartVersion);
-  if (!schema) {
-    warn(
-      ['traefik', 'values'],
-      `cannot be checked: this tool has no values schema of Traefik chart ${traefik.chartVersion} ` +
-        '(vendor/traefik-values-schema/ lists the ones it has), so a misspelt key would be ignored by the chart without a word',
-    );
-    return;
-  }
-  for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k))) {
-    const guess = closest(key, schema.topLevelKeys);
-    const hint = guess ? `did you mean "${guess}"?` : "check the chart's values.yaml";
-    error(['traefik', 'values', key], `is not a value of Traefik chart ${schema.tag}: ${hint}`);
-  }
-  for (const v of checkTraefikValues(schema, merged)) error(['traefik', 'values', ...v.path], v.message);
-}
-
-function conflictMessage({ path, user, generated }: ValueConflict): string {
-  return (
-    `is ${JSON.stringify(user)}, but ${generatorKey(path)} makes this tool write ${JSON.stringify(generated)} there: ` +
-    `change ${generatorKey(path)} instead, or drop the key from traefik.values`
-  );
+  const { errors, unchecked } = traefikValuesProblems({ ...traefik, kubeVipVersion: config.kubeVip.version }, 'traefik.');
+  for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
+  if (unchecked) warn(['traefik', 'values'], unchecked);
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { TraefikIngress, TraefikIngressProps } from './ingress';
 
 export interface IngressChartProps {
+  /** The Ingresses, each checked by TraefikIngress; a name may repeat only in another namespace. */
   readonly ingresses: readonly TraefikIngressProps[];
 }
 

@@ -63,7 +63,8 @@ export class TraefikIngress extends Construct {
       .text(['host'], props.host, format.ingressHost)
       .text(['path'], path, format.ingressPath)
       .text(['serviceName'], props.serviceName, format.dns1035Label)
-      .text(['certResolver'], props.certResolver, format.dns1123Label);
+      .text(['certResolver'], props.certResolver, format.dns1123Label)
+      .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
     if (typeof props.servicePort === 'string') check.text(['servicePort'], props.servicePort, format.portName);
     else check.value(['servicePort'], props.servicePort, portNumber);
     check.throwIfInvalid();

@@ -4,6 +4,7 @@ import { KubeVipCloudProvider } from './cloud-provider';
 import { IpPoolSettings } from './ip-pool';
 
 export interface KubeVipCloudProviderChartProps {
+  /** The address ranges or CIDRs Service VIPs are handed out from. */
   readonly pool: IpPoolSettings;
 }
 

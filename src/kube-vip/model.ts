@@ -52,7 +52,12 @@ export interface BgpSettings {
    * Secret (kube-system) and key holding the peers' password.
    * @default - no password
    */
-  readonly passwordSecret?: { readonly name: string; readonly key: string };
+  readonly passwordSecret?: {
+    /** Secret name in kube-system. */
+    readonly name: string;
+    /** Key in the Secret whose value is the password. */
+    readonly key: string;
+  };
 }
 
 export interface BgpPeer {

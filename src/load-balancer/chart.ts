@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { LoadBalancerService, LoadBalancerServiceProps } from './service';
 
 export interface LoadBalancerChartProps {
+  /** The Services, each checked by LoadBalancerService; a name may repeat only in another namespace. */
   readonly services: readonly LoadBalancerServiceProps[];
 }
 

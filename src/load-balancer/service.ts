@@ -21,6 +21,7 @@ export interface LoadBalancerServicePort {
    */
   readonly targetPort?: number | string;
   /**
+   * Transport protocol.
    * @default "TCP"
    */
   readonly protocol?: 'TCP' | 'UDP';
@@ -30,6 +31,7 @@ export interface LoadBalancerServiceProps {
   /** Service name (a DNS-1035 label). */
   readonly name: string;
   /**
+   * Namespace of the Service and the pods it routes to.
    * @default "default"
    */
   readonly namespace?: string;

@@ -6,6 +6,7 @@ import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { chartVersionSupport, kubeVipVersionSupport } from '../config/rules';
 import { KUBE_VIP_VERSION } from '../pins';
+import { traefikValuesProblems } from './values-check';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -75,11 +76,15 @@ export class TraefikHelmChartConfig extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
     const { chartVersion = TRAEFIK_CHART_VERSION, kubeVipVersion = KUBE_VIP_VERSION } = props;
+    const chartSupport =
+      typeof chartVersion === 'string' && !format.chartVersion(chartVersion) ? chartVersionSupport(chartVersion) : undefined;
+    const kubeVipSupport =
+      typeof kubeVipVersion === 'string' && !format.version(kubeVipVersion) ? kubeVipVersionSupport(kubeVipVersion) : undefined;
     const check = new PropsValidator('TraefikHelmChartConfig')
       .text(['chartVersion'], chartVersion, format.chartVersion)
-      .problem(['chartVersion'], format.chartVersion(chartVersion) ? undefined : chartVersionSupport(chartVersion).error)
+      .problem(['chartVersion'], chartSupport?.error)
       .text(['kubeVipVersion'], kubeVipVersion, format.version)
-      .problem(['kubeVipVersion'], format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error);
+      .problem(['kubeVipVersion'], kubeVipSupport?.error);
     (props.loadBalancerIPs ?? []).forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
     for (const [name, resolver] of Object.entries(props.certResolvers ?? {})) {
       check
@@ -90,12 +95,19 @@ export class TraefikHelmChartConfig extends Construct {
     if (props.replicas !== undefined && !(Number.isInteger(props.replicas) && props.replicas >= 1 && props.replicas <= 100)) {
       check.problem(['replicas'], `${props.replicas} is not a replica count: expected a whole number from 1 to 100`);
     }
-    check.throwIfInvalid();
-
     const certResolvers = Object.fromEntries(
       Object.entries(props.certResolvers ?? {}).map(([name, resolver]) => [name, { ...resolver, challenge: resolver.challenge ?? 'tls' }]),
     );
-    const values = traefikValues({ ...props, chartVersion, kubeVipVersion, certResolvers });
+    const settings = { ...props, chartVersion, kubeVipVersion, certResolvers };
+    // The values check renders the generated values, which needs versions this library can read.
+    if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error) {
+      for (const problem of traefikValuesProblems(settings).errors) {
+        check.problem(['values', ...problem.path], problem.message);
+      }
+    }
+    check.throwIfInvalid();
+
+    const values = traefikValues(settings);
     new HelmChartConfig(this, 'Resource', {
       metadata: { name: TraefikHelmChartConfig.NAME, namespace: TraefikHelmChartConfig.NAMESPACE },
       // valuesContent, not `values`: the structured field needs helm-controller v0.16.20 (K3s v1.36+).

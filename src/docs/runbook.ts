@@ -83,7 +83,7 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     out.push(...sh(install(node.role)), '');
     if (node.initialises) {
       out.push(
-        `Check: \`sudo k3s kubectl get nodes\` shows ${node.name} \`Ready\` (roles \`control-plane,etcd\`), ` +
+        `Check: \`sudo k3s kubectl get nodes\` shows ${node.name} \`Ready\` (roles \`control-plane,etcd\`, plus \`master\` on older releases), ` +
           '`sudo k3s kubectl -n kube-system get pods -l app.kubernetes.io/name=kube-vip-ds` shows kube-vip `Running`, and',
         `${cpLabel} answers (prints \`pong\`):`,
         '',
@@ -110,7 +110,8 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
         ...sh(`ssh ${first.address} sudo k3s kubectl apply -f - < gitops/${config.gitops.engine}.yaml`),
       ]
     : [
-        `Install the manifests on every server, from a checkout of this repository there: \`sudo npm run k3s:install -- --cluster ${name}\`.`,
+        'Install the manifests on every server, from a checkout of this repository there (built as yourself, so root does not',
+        `compile into it): \`npm ci && npm run build\`, then \`sudo npm run k3s:install -- --cluster ${name}\`.`,
         `On ${first.name} first remove the ${KUBE_VIP_MANIFEST} copied by hand (\`sudo rm ${MANIFESTS_DIR}/${KUBE_VIP_MANIFEST}\`; K3s keeps`,
         'its objects): k3s:install never overwrites a file it did not install. By hand instead, copy',
         `${manifests.map((m) => `\`${m}\``).join(', ')} into \`${MANIFESTS_DIR}/\` of every server.`,

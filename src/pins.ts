@@ -33,3 +33,12 @@ export const TRAEFIK_CHART_VERSION = '39.0.7';
  * `EXAMPLES.md` uses busybox:latest). busybox 1.37.0: https://hub.docker.com/_/busybox.
  */
 export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';
+
+/**
+ * Default cert-manager release: the newest whose chart values and ClusterIssuer CRD were read
+ * (cert-manager/cert-manager tag v1.21.1; https://cert-manager.io/docs/releases/).
+ */
+export const CERT_MANAGER_VERSION = 'v1.21.1';
+
+/** The Helm repository the cert-manager docs install from (https://cert-manager.io/docs/installation/helm/). */
+export const CERT_MANAGER_CHART_REPOSITORY = 'https://charts.jetstack.io';

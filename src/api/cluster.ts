@@ -28,7 +28,7 @@ export interface K3sVipClusterProps {
   readonly kubeVip?: ClusterKubeVip;
   /**
    * K3s' packaged Traefik and its LoadBalancer VIP. `traefik.loadBalancerIPs` is required unless an IP pool serves kube-system.
-   * @default - chart 39.0.7, no fixed VIP, no redirect, no resolvers
+   * @default - the chart `k3s.version` bundles (else 39.0.7), no fixed VIP, no redirect, no resolvers, one replica
    */
   readonly traefik?: ClusterTraefik;
   /**
@@ -79,8 +79,8 @@ export interface ClusterKubeVip {
     readonly address: string;
   };
   /**
-   * kube-vip as LoadBalancer controller, and its IP pools.
-   * @default { enabled: true }
+   * kube-vip's IP pools (kube-vip is always the LoadBalancer controller).
+   * @default - no pools: every Service needs a fixed VIP
    */
   readonly services?: ClusterKubeVipServices;
   /**
@@ -92,8 +92,10 @@ export interface ClusterKubeVip {
 
 export interface ClusterKubeVipServices {
   /**
-   * kube-vip acts as the LoadBalancer controller (`svc_enable`); Traefik's VIP needs it.
-   * @default true
+   * Deprecated: kube-vip always acts as the LoadBalancer controller (`svc_enable`), as Traefik's VIP needs
+   * it; `true` gives a deprecation warning, `false` an error. Leave it out.
+   * @default - always on
+   * @deprecated
    */
   readonly enabled?: boolean;
   /**
@@ -106,7 +108,7 @@ export interface ClusterKubeVipServices {
 export interface ClusterTraefik {
   /**
    * Upstream Traefik chart version K3s deploys (`39.0.7` or `39.0.701+up39.0.7`).
-   * @default "39.0.7"
+   * @default - the chart `k3s.version` bundles when this tool knows it, else "39.0.7"
    */
   readonly chartVersion?: string;
   /**
@@ -292,8 +294,8 @@ export interface ClusterServer extends ClusterNode {
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
  * names the files in `dist/<cluster>/`: `kube-vip` (RBAC and DaemonSet), `kube-vip-cloud-provider`
- * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `load-balancers`
- * and `ingresses` (when there are any).
+ * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `cert-manager` and
+ * `cert-manager-issuers` (with `certManager`), `load-balancers` and `ingresses` (when there are any).
  *
  * The props pass the config files' validation (schema and cross-value rules) before anything is
  * created; every problem is reported at once in one K3sVipValidationError.
@@ -301,7 +303,7 @@ export interface ClusterServer extends ClusterNode {
  * @throws K3sVipValidationError when the props break a rule
  */
 export class K3sVipCluster extends Construct {
-  /** The validated props with every default filled in. */
+  /** The validated props with the schema's defaults filled in (`k3s.tokenFile` stays as given: its default is the runbook's). */
   public readonly config: ClusterConfig;
   /** Findings that do not stop synthesis (e.g. a kube-vip newer than this library knows). */
   public readonly warnings: readonly ValidationProblem[];

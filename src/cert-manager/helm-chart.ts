@@ -1,3 +1,4 @@
+import { CERT_MANAGER_CHART_REPOSITORY } from '../pins';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
@@ -25,7 +26,6 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 export class CertManagerHelmChart extends Construct {
   public static readonly NAME = 'cert-manager';
   public static readonly TARGET_NAMESPACE = 'cert-manager';
-  public static readonly REPO = 'https://charts.jetstack.io';
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(scope, id);
@@ -42,7 +42,7 @@ export class CertManagerHelmChart extends Construct {
       // Wave -1: Argo CD applies it before the ClusterIssuers (wave 1) that need its CRDs.
       metadata: { name: CertManagerHelmChart.NAME, namespace: 'kube-system', annotations: { [SYNC_WAVE]: '-1' } },
       spec: {
-        repo: CertManagerHelmChart.REPO,
+        repo: CERT_MANAGER_CHART_REPOSITORY,
         chart: 'cert-manager',
         version,
         targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,

@@ -1,3 +1,4 @@
+import { CERT_MANAGER_VERSION } from '../pins';
 import type { VersionSupport } from '../config/rules';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
@@ -21,8 +22,7 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> =
  */
 export const OLDEST_CERT_MANAGER = parseVersion('v1.12.0');
 /** Newest release whose chart values and ClusterIssuer CRD (crds/clusterissuer.yaml) were read. */
-export const NEWEST_KNOWN_CERT_MANAGER = parseVersion('v1.21.1');
-export const DEFAULT_CERT_MANAGER_VERSION = NEWEST_KNOWN_CERT_MANAGER.tag;
+export const NEWEST_KNOWN_CERT_MANAGER = parseVersion(CERT_MANAGER_VERSION);
 
 export function certManagerChartRules(version: Version): CertManagerChartRules {
   return rulesFor<CertManagerChartRules>(TABLE, version);

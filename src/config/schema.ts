@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import * as format from './formats';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
-import { DEFAULT_CERT_MANAGER_VERSION } from '../cert-manager/versions';
-import { KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
+import { CERT_MANAGER_VERSION, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
 import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
 
@@ -189,7 +188,7 @@ const certManager = z
   .strictObject({
     version: formatted(format.version, "cert-manager chart version (release tag), pinned; installed by K3s' helm-controller.")
       .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value))
-      .default(DEFAULT_CERT_MANAGER_VERSION),
+      .default(CERT_MANAGER_VERSION),
     issuers: z
       .record(formatted(format.dns1123Subdomain, 'ClusterIssuer name.'), certManagerIssuer)
       .describe('ACME ClusterIssuers, by name; Ingresses pick one with tls.issuer.')

@@ -178,3 +178,16 @@ describe('lower-level constructs check their own props', () => {
     expect(serviceObject.spec.ports).toEqual([{ port: 5432, protocol: 'TCP' }]);
   });
 });
+
+describe('K3sVipCluster refuses a literal K3s token in its props, as the config files do', () => {
+  const TOKEN = `K10${'a'.repeat(64)}::server:secret`;
+  it.each([
+    ['a token key', { traefik: { ...devConfig().traefik, values: { env: { token: 'x' } } } }, 'traefik.values.env.token'],
+    ['a token-shaped value', { ingresses: [{ ...devConfig().ingresses[0], service: TOKEN }] }, 'ingresses[0].service'],
+  ])('%s', (_, patch, path) => {
+    const error = thrown(() => new K3sVipCluster(new App(), 'dev', { ...devConfig(), ...patch } as K3sVipClusterProps));
+    const problem = error.problems.find((p) => p.path.join('.').replace(/\.(\d+)/g, '[$1]') === path);
+    expect(problem?.message).toMatch(/a K3s token must never enter the repository/);
+    expect(error.message).not.toContain('secret');
+  });
+});

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { K3sVipValidationError, ValidationProblem } from './errors';
+import { literalTokensInData } from '../config/inventory-rules';
 import { validateClusterConfig } from '../config/load';
+import { formatPath } from '../config/rules';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { IngressChart } from '../ingress/chart';
 import { addCertManagerCharts } from '../cert-manager/wiring';
@@ -311,7 +313,16 @@ export class K3sVipCluster extends Construct {
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
     super(scope, id);
     const { config, errors, warnings } = validateClusterConfig(props);
-    if (!config) throw new K3sVipValidationError(errors.map(({ path, message }) => ({ path, message })));
+    // The config files' reader also scans comments; props have none, so the keys and values are enough.
+    const tokens = literalTokensInData(props);
+    if (!config || tokens.length) {
+      throw new K3sVipValidationError(
+        [...tokens, ...errors.filter((e) => !tokens.some((t) => formatPath(t.path) === formatPath(e.path)))].map(({ path, message }) => ({
+          path,
+          message,
+        })),
+      );
+    }
     this.config = config;
     this.warnings = warnings.map(({ path, message }) => ({ path, message }));
 

@@ -70,6 +70,20 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
   return problems;
 }
 
+/** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
+export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
+  if (typeof data === 'string') {
+    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: `holds a K3s token (K10…::…); ${NEVER_IN_REPO}` }] : [];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
+  if (!data || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    TOKEN_KEY.test(key)
+      ? [{ path: [...path, key], message: `is a literal token; ${NEVER_IN_REPO}` }]
+      : literalTokensInData(value, [...path, key]),
+  );
+}
+
 type PoolSpan = IpSpan & { readonly text: string; readonly path: Path };
 
 interface LocatedVip {

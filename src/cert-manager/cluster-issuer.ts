@@ -6,7 +6,7 @@ import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/ingress';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
-export const ACME_SERVERS = {
+const ACME_SERVERS = {
   production: 'https://acme-v02.api.letsencrypt.org/directory',
   staging: 'https://acme-staging-v02.api.letsencrypt.org/directory',
 } as const;

@@ -75,7 +75,7 @@ export function loadConfigDir(dir: string): LoadResult {
 }
 
 /** Loads and validates the given config files; also checks that no two write the same folder. */
-export function loadConfigFiles(files: readonly string[]): LoadResult {
+function loadConfigFiles(files: readonly string[]): LoadResult {
   const clusters: LoadedCluster[] = [];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];

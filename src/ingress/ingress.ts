@@ -38,9 +38,9 @@ export interface TraefikIngressProps {
 /** K3s' Traefik chart creates IngressClass `traefik` (traefik/traefik-helm-chart traefik/values.yaml `ingressClass`). */
 export const INGRESS_CLASS = 'traefik';
 /** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
-export const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
+const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
 /** cert-manager's ingress-shim annotation (https://cert-manager.io/docs/usage/ingress/). */
-export const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 
 /** The Secret cert-manager writes an Ingress's certificate to: one per Ingress, unique in its namespace. */
 export function tlsSecretName(ingressName: string): string {

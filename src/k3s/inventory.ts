@@ -3,7 +3,7 @@ import type { NodeInventory } from '../config/ha-rules';
 import { parseIp } from '../net/ip';
 
 /** Where the runbook creates the shared token when the config names no `k3s.tokenFile`. */
-export const DEFAULT_TOKEN_FILE = '/etc/rancher/k3s/cluster-token';
+const DEFAULT_TOKEN_FILE = '/etc/rancher/k3s/cluster-token';
 
 /** One node of the cluster, in bootstrap order. */
 export interface K3sNode {

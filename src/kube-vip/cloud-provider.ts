@@ -11,7 +11,7 @@ export interface KubeVipCloudProviderProps {
 }
 
 /** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
-export const POOL_CONFIG_MAP = 'kubevip';
+const POOL_CONFIG_MAP = 'kubevip';
 
 /**
  * kube-vip-cloud-provider, the IPAM controller that gives LoadBalancer Services without a fixed VIP

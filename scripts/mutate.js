@@ -137,6 +137,50 @@ const MUTATIONS = [
     '{ context: 0 }',
     ['test/boundaries.test.ts', 'test/delivery.test.ts'],
   ],
+  // Integrity, inventory, HA and cert-manager (added after the first runs).
+  [
+    'ownership list not widened before writing',
+    'src/output/publish.ts',
+    'if (planned.length && widened !== listOnDisk) {',
+    'if (false) {',
+    ['test/publish.test.ts'],
+  ],
+  [
+    'no rollback on an I/O error',
+    'src/output/publish.ts',
+    'const restored = rollBack(dir, done, createdFolders, oldList, fs);',
+    'const restored = false;',
+    ['test/publish.test.ts'],
+  ],
+  [
+    "a dead run's lock is never taken over",
+    'src/output/lock.ts',
+    'if (current?.owner && isDead(current.owner)) {',
+    'if (false) {',
+    ['test/publish.test.ts'],
+  ],
+  ['two servers accepted', 'src/config/inventory-rules.ts', 'if (count === 2) {', 'if (count === -2) {', ['test/inventory.test.ts']],
+  [
+    'cert-manager crds.enabled from v1.15.1',
+    'src/cert-manager/versions.ts',
+    "since: 'v1.15.0', crdValues",
+    "since: 'v1.15.1', crdValues",
+    ['test/cert-manager.test.ts'],
+  ],
+  [
+    'replicas with ACME resolvers allowed',
+    'src/config/ha-rules.ts',
+    'if (replicas > 1 && resolvers.length) {',
+    'if (replicas > 2 && resolvers.length) {',
+    ['test/ha.test.ts'],
+  ],
+  [
+    'cert-manager Secret name one too long',
+    'src/config/ha-rules.ts',
+    'if (secretName.length > 253) {',
+    'if (secretName.length > 254) {',
+    ['test/ha.test.ts'],
+  ],
 ];
 
 let restore; // undoes the mutation in place, while one is applied

@@ -32,7 +32,8 @@ describe('K3sVipCluster', () => {
     expect(error.problems).toEqual([
       {
         path: ['kubeVip', 'interface'],
-        message: '"eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."',
+        message:
+          '"eth 0" contains " ": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")',
       },
       {
         path: ['ingresses', 0, 'host'],
@@ -41,7 +42,7 @@ describe('K3sVipCluster', () => {
     ]);
     expect(error.message).toBe(
       [
-        'kubeVip.interface: "eth 0" is not a valid Linux interface name: no \'/\', \':\' or white space, and not "." or ".."',
+        'kubeVip.interface: "eth 0" contains " ": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")',
         'ingresses[0].host: "192.168.0.1" is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)',
       ].join('\n'),
     );

@@ -191,12 +191,16 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
   [
     'interface name with a space',
     `kubeVip:\n  interface: "eth0 "\n${TRAEFIK}`,
-    [`${FILE}:2:14: kubeVip.interface: "eth0 " is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`],
+    [
+      `${FILE}:2:14: kubeVip.interface: "eth0 " contains " ": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")`,
+    ],
   ],
   [
     'interface alias with a colon',
     `kubeVip:\n  interface: "eth0:1"\n${TRAEFIK}`,
-    [`${FILE}:2:14: kubeVip.interface: "eth0:1" is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`],
+    [
+      `${FILE}:2:14: kubeVip.interface: "eth0:1" contains ":": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")`,
+    ],
   ],
   [
     'services disabled while Traefik needs a VIP',

@@ -277,12 +277,19 @@ describe('kube-vip interface', () => {
     expect(daemonSetEnv(config).vip_interface).toBeUndefined();
   });
 
-  test.each<[string, Array<string | undefined>, string | undefined]>([
-    ['every server names the same NIC: it becomes vip_interface', ['enp1s0', 'enp1s0', 'enp1s0'], 'enp1s0'],
-    ['a server without a name: unset', ['enp1s0', 'enp1s0', undefined], undefined],
-  ])('%s', (_, nics, expected) => {
+  test.each<[string, Array<string | undefined>, string | undefined, string[]]>([
+    ['every server names the same NIC: it becomes vip_interface', ['enp1s0', 'enp1s0', 'enp1s0'], 'enp1s0', []],
+    [
+      'a server without a name: unset, with a warning',
+      ['enp1s0', 'enp1s0', undefined],
+      undefined,
+      [
+        "k3s.servers: name interface enp1s0 on k3s-1, k3s-2 but none on k3s-3; one DaemonSet carries one value, so vip_interface stays unset and kube-vip uses each node's default-route NIC: name it on every server, or set kubeVip.interface",
+      ],
+    ],
+  ])('%s', (_, nics, expected, warnings) => {
     const config = withK3s({ servers: named(...nics) }, noShared);
-    expect(warningsOf(config)).toEqual([]);
+    expect(bare(warningsOf(config))).toEqual(warnings);
     expect(daemonSetEnv(config).vip_interface).toBe(expected);
   });
 });

@@ -182,8 +182,15 @@ describe('values that land in a container env: "$(" is refused (Kubernetes expan
       '$(x',
       '"$(x" contains "$(", which Kubernetes expands as a variable reference in kube-vip\'s env (vip_interface): rename the interface',
     ],
-    ['eth$0', undefined],
-    ['br-lan(1)', undefined],
+    // The interface format refuses "$" and "(" anyway (test/inventory-attack.test.ts).
+    [
+      'eth$0',
+      `"eth$0" contains "$": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")`,
+    ],
+    [
+      'br-lan(1)',
+      `"br-lan(1)" contains "(": an interface name may hold letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")`,
+    ],
   ])('interface %j', (value, expected) => {
     expect(format.interfaceName(value)).toBe(expected);
   });

@@ -101,13 +101,15 @@ export const ingressPath: FormatCheck = (value) => {
   return undefined;
 };
 
-/** Network interface names the Linux kernel accepts (net/core/dev.c dev_valid_name). */
+/**
+ * A NIC name as real interfaces spell them (eth0, enp1s0, bond0.100, wlan_1): the kernel would take
+ * almost anything (net/core/dev.c dev_valid_name), but the name also lands in kube-vip's env and in
+ * the runbook's shell commands, so shell and Markdown characters and a leading "-" (an option) are refused.
+ */
 export const interfaceName: FormatCheck = (value) => {
   if (value.length === 0) return 'an interface name must not be empty; omit the key to let kube-vip detect the interface';
   if (value.length > 15) return `${show(value)} is ${value.length} characters long; Linux interface names have at most 15`;
-  if (value === '.' || value === '..' || /[/:\s]/.test(value)) {
-    return `${show(value)} is not a valid Linux interface name: no '/', ':' or white space, and not "." or ".."`;
-  }
+  if (value === '.' || value === '..') return `${show(value)} is not a valid Linux interface name: not "." or ".."`;
   // kube-vip reads it from the env var vip_interface, and Kubernetes expands `$(NAME)` in env values.
   if (value.includes('$(')) {
     return (
@@ -115,6 +117,10 @@ export const interfaceName: FormatCheck = (value) => {
       'rename the interface'
     );
   }
+  const allowed = 'letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")';
+  const bad = [...value].find((c) => !/[A-Za-z0-9._@-]/.test(c));
+  if (bad !== undefined) return `${show(value)} contains ${show(bad)}: an interface name may hold ${allowed}`;
+  if (!/^[A-Za-z0-9]/.test(value)) return `${show(value)} starts with ${show(value[0])}: an interface name may hold ${allowed}`;
   return undefined;
 };
 
@@ -154,7 +160,7 @@ function oddSpelling(address: string, prefix?: number): { why: string; ipv4: str
   return { why: `is an ${embedded.kind} IPv6 address, which hosts treat as IPv4`, ipv4 };
 }
 
-function oddSpellingProblem(value: string, address: string, prefix?: number): string | undefined {
+export function oddSpellingProblem(value: string, address: string, prefix?: number): string | undefined {
   const odd = oddSpelling(address, prefix);
   return odd && `${show(value)} ${odd.why}: write ${show(odd.ipv4)}`;
 }
@@ -298,7 +304,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
-  [interfaceName, '^[^/:\\s]{1,15}$'],
+  [interfaceName, '^[A-Za-z0-9][A-Za-z0-9._@-]{0,14}$'],
   [version, '^v?\\d+\\.\\d+\\.\\d+$'],
   [chartVersion, '^v?\\d+\\.\\d+\\.\\d+(\\+up\\d+\\.\\d+\\.\\d+)?$'],
   [virtualIp, `^${IP}$`],

@@ -1,10 +1,10 @@
 import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
-import type { FormatCheck } from './formats';
-import type { Problem } from './rules';
+import { FormatCheck, oddSpellingProblem } from './formats';
+import type { Cidrs, Problem } from './rules';
 import type { ClusterConfig } from './schema';
 import { etcdQuorum, k3sInventory, K3sNode } from '../k3s/inventory';
 import { parseK3sVersion } from '../k3s/bundled-traefik';
-import { cidrContains, IpAddress, IpSpan, parseCidr, parseIp, reservedUse, spanContains } from '../net/ip';
+import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, reservedUse, spanContains } from '../net/ip';
 
 type Path = Problem['path'];
 type Report = (path: Path, message: string) => void;
@@ -13,19 +13,42 @@ type Report = (path: Path, message: string) => void;
 export const k3sVersion: FormatCheck = (value) =>
   parseK3sVersion(value) ? undefined : `${JSON.stringify(value)} is not a K3s release: expected a tag such as "v1.33.5+k3s1"`;
 
-/** An absolute path the runbook can put into shell commands unquoted. The value is never echoed: it may be a pasted token. */
+/** Files and folders of K3s the runbook writes or K3s reads as config or manifests: never the token file. */
+const K3S_OWN_PATHS: ReadonlyArray<{ path: string; folder: boolean; why: string }> = [
+  { path: '/etc/rancher/k3s/config.yaml', folder: false, why: "is the node's K3s config file, which the runbook writes" },
+  { path: '/etc/rancher/k3s/config.yaml.d', folder: true, why: "lies in K3s' config drop-in folder, whose files K3s reads as config" },
+  {
+    path: '/var/lib/rancher/k3s/server/manifests',
+    folder: true,
+    why: "lies in K3s' manifests folder, whose files K3s applies to the cluster",
+  },
+  { path: '/var/lib/rancher/k3s/server/token', folder: false, why: "is K3s' own token file, which K3s writes itself" },
+];
+
+/**
+ * An absolute path the runbook writes the token to (quoted). The value is never echoed: it may be a
+ * pasted token; the messages name the rule instead.
+ */
 export const tokenFilePath: FormatCheck = (value) => {
-  if (!value.startsWith('/')) {
-    return 'is not an absolute path: name the file that holds the token on every node, e.g. "/etc/rancher/k3s/cluster-token"';
-  }
+  const example = 'e.g. "/etc/rancher/k3s/cluster-token"';
+  if (!value.startsWith('/')) return `is not an absolute path: name the file that holds the token on every node, ${example}`;
   if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
-    return 'may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): e.g. "/etc/rancher/k3s/cluster-token"';
+    return `may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): ${example}`;
   }
-  return undefined;
+  if (value.endsWith('/')) return `ends with "/", so it names a folder: name the file that holds the token, ${example}`;
+  // `/etc//rancher/./k3s` is `/etc/rancher/k3s` to the kernel.
+  const normal = `/${value
+    .split('/')
+    .filter((part) => part && part !== '.')
+    .join('/')}`;
+  const own = K3S_OWN_PATHS.find(({ path, folder }) => normal === path || (folder && normal.startsWith(`${path}/`)));
+  return own && `${own.why} (${own.path}${own.folder ? '/' : ''}): the runbook writes the token there; name a file of its own, ${example}`;
 };
 
-/** A node's own address (K3s node-ip): one unicast address. */
+/** A node's own address (K3s node-ip): one unicast address, in its one spelling. */
 export const nodeAddress: FormatCheck = (value) => {
+  const odd = oddSpellingProblem(value, value);
+  if (odd) return odd;
   const ip = parseIp(value);
   if (!ip) {
     const bare = value.split('/')[0];
@@ -92,13 +115,15 @@ interface LocatedVip {
 }
 
 /**
- * Checks of `k3s.servers` / `k3s.agents` against each other and the VIPs (`vips`: every fixed VIP,
- * `pools`: every pool block): etcd quorum, unique nodes, no VIP on a node, one LAN, one interface.
+ * Checks of `k3s.servers` / `k3s.agents` against each other, the VIPs (`vips`: every fixed VIP,
+ * `pools`: every pool block) and K3s' networks: etcd quorum, unique nodes, node addresses on the LAN,
+ * one IP family, no VIP on a node, one LAN, one interface.
  */
 export function checkInventory(
   config: ClusterConfig,
   vips: readonly LocatedVip[],
   pools: readonly PoolSpan[],
+  cidrs: Cidrs,
   error: Report,
   warn: Report,
 ): void {
@@ -113,6 +138,8 @@ export function checkInventory(
   checkServerCount(inventory.servers.length, inventory.controlPlaneAddress, error, warn);
   const nodes = inventory.nodes.map((node) => ({ node, ip: parseIp(node.address)! }));
   checkUniqueNodes(nodes, error);
+  checkNodePlacement(nodes, cidrs, error);
+  checkFamilies(config, nodes, error, warn);
   for (const vip of vips) {
     const owner = nodes.find(({ ip }) => sameAddress(ip, vip.ip));
     if (owner) {
@@ -140,8 +167,58 @@ export function checkInventory(
       vips,
       pools,
       error,
+      warn,
     );
   checkInterfaces(config, inventory.servers, error, warn);
+}
+
+/** A node address is a host address on the LAN: the rules a VIP follows there (checkVipPlacement in rules.ts). */
+function checkNodePlacement(nodes: readonly AddressedNode[], cidrs: Cidrs, error: Report) {
+  for (const { node, ip } of nodes) {
+    const path = [...node.path, 'address'];
+    const inside = cidrs.internal.find((c) => cidrContains(c.cidr, ip));
+    if (inside) {
+      error(
+        path,
+        `"${ip.text}" lies inside ${inside.what} ${inside.cidr.text}, which K3s routes into the cluster on every node: ` +
+          `give the node's LAN address, or set k3s.${inside.key} to a block the LAN does not use`,
+      );
+    }
+    const edge = cidrs.node && ipv4EdgeAddress(cidrs.node.cidr, ip);
+    if (edge) error(path, `"${ip.text}" is the ${edge} address of k3s.nodeCidr ${cidrs.node!.cidr.text}: give the node's host address`);
+  }
+}
+
+/**
+ * K3s takes the family of its networks from node-ip: an IPv6-only node with the (IPv4) default
+ * cluster-cidr does not start (docs.k3s.io/networking/basic-network-options#single-stack-ipv6-networking).
+ */
+function checkFamilies(config: ClusterConfig, nodes: readonly AddressedNode[], error: Report, warn: Report) {
+  const families = new Set(nodes.map(({ ip }) => ip.family));
+  if (families.size > 1) {
+    const list = nodes.map(({ node, ip }) => `${node.name} IPv${ip.family}`).join(', ');
+    warn(
+      ['k3s'],
+      `the nodes mix IPv4 and IPv6 addresses (${list}); K3s' networks are of one family here (dual-stack is not ` +
+        'supported by this tool): give every node an address of the family of k3s.clusterCidr and k3s.serviceCidr',
+    );
+    return;
+  }
+  const [family] = families;
+  const examples = {
+    4: { clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' },
+    6: { clusterCidr: 'fd00:42::/56', serviceCidr: 'fd00:43::/112' },
+  };
+  for (const key of ['clusterCidr', 'serviceCidr'] as const) {
+    const cidr = parseCidr(config.k3s[key] ?? '');
+    if (!cidr || cidr.family === family) continue;
+    error(
+      ['k3s', key],
+      `${cidr.text} is IPv${cidr.family}, but every node address is IPv${family}: K3s refuses to start with a ` +
+        `${key === 'clusterCidr' ? 'cluster-cidr' : 'service-cidr'} of another family than node-ip (${key} defaults to IPv4); ` +
+        `set k3s.${key} to an IPv${family} block, e.g. "${examples[family][key]}"`,
+    );
+  }
 }
 
 function checkServerCount(count: number, controlPlaneAddress: string | undefined, error: Report, warn: Report) {
@@ -187,8 +264,8 @@ function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
 
 /**
  * ARP answers only reach the LAN, so every VIP must share a subnet with all servers: k3s.nodeCidr,
- * or without it the /24 (IPv4) or /64 (IPv6) of the first server. A VIP of a family no server has is
- * not checked here (k3s.nodeCidr holds one family).
+ * or without it the /24 (IPv4) or /64 (IPv6) of the first server. A VIP of a family no server has
+ * cannot be placed on their LAN: a warning.
  */
 function checkOneLan(
   config: ClusterConfig,
@@ -196,11 +273,19 @@ function checkOneLan(
   vips: readonly LocatedVip[],
   pools: readonly PoolSpan[],
   error: Report,
+  warn: Report,
 ) {
   const given = config.k3s.nodeCidr ? parseCidr(config.k3s.nodeCidr) : undefined;
   for (const family of [4, 6] as const) {
     const members = servers.filter(({ ip }) => ip.family === family);
-    if (!members.length) continue;
+    if (!members.length) {
+      const unplaced = (text: string) =>
+        `${text} is IPv${family}, but no server has an IPv${family} address in k3s.servers, so this tool cannot check that ` +
+        `kube-vip can announce it on the servers' LAN: give the servers their IPv${family} addresses, or use a VIP of their family`;
+      for (const vip of vips.filter((v) => v.ip.family === family)) warn(vip.path, unplaced(`"${vip.ip.text}"`));
+      for (const span of pools.filter((p) => p.family === family)) warn(span.path, unplaced(span.text));
+      continue;
+    }
     if (given?.family === family) {
       for (const { node, ip } of members.filter((m) => !cidrContains(given, m.ip))) {
         error(
@@ -240,6 +325,14 @@ function checkInterfaces(config: ClusterConfig, servers: readonly K3sNode[], err
           'or fix the name',
       );
     }
+  } else if (named.length && named.length < servers.length && new Set(named.map((s) => s.interface)).size === 1) {
+    const unnamed = servers.filter((s) => !s.interface).map((s) => s.name);
+    warn(
+      ['k3s', 'servers'],
+      `name interface ${named[0].interface} on ${named.map((s) => s.name).join(', ')} but none on ${unnamed.join(', ')}; one ` +
+        "DaemonSet carries one value, so vip_interface stays unset and kube-vip uses each node's default-route NIC: name it on " +
+        'every server, or set kubeVip.interface',
+    );
   } else if (new Set(named.map((s) => s.interface)).size > 1) {
     const list = named.map((s) => `${s.interface} on ${s.name}`).join(', ');
     warn(

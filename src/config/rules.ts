@@ -3,7 +3,7 @@ import { checkHaRules } from './ha-rules';
 import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
-import { cidrContains, IpAddress, IpCidr, IpSpan, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
+import { cidrContains, IpAddress, IpCidr, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
 
@@ -102,6 +102,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     config,
     fixedVips,
     pools.flatMap((p) => p.spans),
+    cidrs,
     error,
     warn,
   );
@@ -183,13 +184,14 @@ function serviceVips(config: ClusterConfig): ServiceVips[] {
   ];
 }
 
-interface NamedCidr {
+export interface NamedCidr {
   readonly key: string;
   readonly cidr: IpCidr;
   readonly what: string;
 }
 
-interface Cidrs {
+/** K3s' pod and Service networks (`internal`) and k3s.nodeCidr, as parsed once for every check. */
+export interface Cidrs {
   readonly internal: NamedCidr[];
   readonly node?: NamedCidr;
 }
@@ -307,19 +309,16 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
         vip.path,
         `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
       );
-    } else if (vip.ip.family === 4 && lan.prefix < 31 && (vip.ip.value === lan.first || vip.ip.value === lan.last)) {
-      error(
-        vip.path,
-        `${text} is the ${vip.ip.value === lan.first ? 'network' : 'broadcast'} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`,
-      );
+    } else if (ipv4EdgeAddress(lan, vip.ip)) {
+      error(vip.path, `${text} is the ${ipv4EdgeAddress(lan, vip.ip)} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);
     }
   } else if (vip.ip.family === 4) {
     // No IPv4 LAN given (none, or an IPv6 nodeCidr): assume the usual /24.
-    const lastOctet = vip.ip.value & 0xffn;
-    if (lastOctet === 0n || lastOctet === 255n) {
+    const edge = ipv4EdgeAddress(parseCidr(`${vip.ip.text}/24`)!, vip.ip);
+    if (edge) {
       error(
         vip.path,
-        `${text} is the ${lastOctet === 0n ? 'network' : 'broadcast'} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`,
+        `${text} is the ${edge} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`,
       );
     }
   }

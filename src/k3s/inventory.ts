@@ -1,6 +1,6 @@
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../config/ha-rules';
-import { parseIp } from '../net/ip';
+import { urlHost } from '../net/ip';
 
 /** Where the runbook creates the shared token when the config names no `k3s.tokenFile`. */
 const DEFAULT_TOKEN_FILE = '/etc/rancher/k3s/cluster-token';
@@ -59,7 +59,7 @@ export function k3sInventory(config: ClusterConfig): K3sInventory | undefined {
     nodes: [...serverNodes, ...agentNodes],
     servers: serverNodes,
     agents: agentNodes,
-    joinUrl: `https://${parseIp(joinHost)?.family === 6 ? `[${joinHost}]` : joinHost}:6443`,
+    joinUrl: `https://${urlHost(joinHost)}:6443`,
     joinTarget: controlPlaneAddress ? `the control-plane VIP ${controlPlaneAddress}` : `${servers[0].name} (no control-plane VIP)`,
     controlPlaneAddress,
     tokenFile: config.k3s.tokenFile ?? DEFAULT_TOKEN_FILE,

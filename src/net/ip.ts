@@ -161,3 +161,17 @@ export function sameIp(a: string, b: string): boolean {
   const y = parseIp(b);
   return !!x && !!y && x.family === y.family && x.value === y.value;
 }
+
+/**
+ * `network` or `broadcast` when `ip` is the first or last address of an IPv4 block that has host
+ * addresses besides them (prefix below /31, RFC 3021); undefined otherwise.
+ */
+export function ipv4EdgeAddress(cidr: IpCidr, ip: IpAddress): 'network' | 'broadcast' | undefined {
+  if (ip.family !== 4 || cidr.family !== 4 || cidr.prefix >= 31) return undefined;
+  return ip.value === cidr.first ? 'network' : ip.value === cidr.last ? 'broadcast' : undefined;
+}
+
+/** An address as the host of a URL or an scp target: IPv6 in brackets (RFC 3986 §3.2.2), IPv4 as is. */
+export function urlHost(address: string): string {
+  return parseIp(address)?.family === 6 ? `[${address}]` : address;
+}

@@ -293,3 +293,10 @@ describe('one server naming an interface and the others none', () => {
     expect(warningsOf(withK3s({ servers }, { kubeVip: { interface: 'enp1s0' } }))).toEqual([]);
   });
 });
+
+test("a token under traefik.values is the chart's: refused as a secret in dist/, not as a K3s token", () => {
+  const { errors } = parseConfigText('c.yaml', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    hub:\n      token: abc\n');
+  expect(errors.map(formatDiagnostic)).toContain(
+    'c.yaml:5:7: traefik.values.hub.token: is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name',
+  );
+});

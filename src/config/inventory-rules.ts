@@ -68,6 +68,13 @@ const TOKEN_KEY = /^(k3s[_-]?)?(agent[_-]?)?token$/i;
 const SECURE_TOKEN = /K10[0-9a-f]{64}::/gi;
 const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';
 
+/** Under traefik.values a `token` is the chart's (e.g. Traefik Hub's), not K3s': the rule is the same, the reason another. */
+function tokenKeyMessage(path: Path): string {
+  return path[0] === 'traefik' && path[1] === 'values'
+    ? 'is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name'
+    : `is a literal token; ${NEVER_IN_REPO}`;
+}
+
 /** `token:` keys at any depth, and text shaped like a K3s token anywhere (comments too). Nothing is echoed. */
 export function literalTokens(doc: Document, text: string): TokenProblem[] {
   const problems: TokenProblem[] = [];
@@ -78,7 +85,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (TOKEN_KEY.test(key)) {
-          problems.push({ path: [...path, key], unknownKey: key, message: `is a literal token; ${NEVER_IN_REPO}` });
+          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
         } else visit(pair.value, [...path, key]);
@@ -101,9 +108,7 @@ export function literalTokensInData(data: unknown, path: Path = []): Array<{ pat
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];
   return Object.entries(data).flatMap(([key, value]) =>
-    TOKEN_KEY.test(key)
-      ? [{ path: [...path, key], message: `is a literal token; ${NEVER_IN_REPO}` }]
-      : literalTokensInData(value, [...path, key]),
+    TOKEN_KEY.test(key) ? [{ path: [...path, key], message: tokenKeyMessage(path) }] : literalTokensInData(value, [...path, key]),
   );
 }
 

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { K3sVipValidationError, ValidationProblem } from './errors';
+import { dataProblems } from './data-guard';
+import { K3sVipValidationError, propsKind, ValidationProblem } from './errors';
+import { dns1123Label } from '../config/formats';
 import { literalTokensInData } from '../config/inventory-rules';
 import { validateClusterConfig } from '../config/load';
 import { formatPath } from '../config/rules';
@@ -312,6 +314,18 @@ export class K3sVipCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
     super(scope, id);
+    const badId = dns1123Label(id);
+    if (badId) {
+      const message = `id: it starts the name of every chart and of its file in cdk8s synth (${id}-kube-vip-...), but ${badId}`;
+      throw new K3sVipValidationError([{ path: [], message }], 'K3sVipCluster');
+    }
+    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+      const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
+      throw new K3sVipValidationError([{ path: [], message }]);
+    }
+    // Cycles, deep nesting and values YAML cannot hold would make the schema recurse or serialise wrongly.
+    const badData = dataProblems(props);
+    if (badData.length) throw new K3sVipValidationError(badData);
     const { config, errors, warnings } = validateClusterConfig(props);
     // The config files' reader also scans comments; props have none, so the keys and values are enough.
     const tokens = literalTokensInData(props);

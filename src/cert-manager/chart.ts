@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { AcmeClusterIssuer, ClusterIssuerProps } from './cluster-issuer';
 import { CertManagerHelmChart } from './helm-chart';
 
@@ -17,6 +18,7 @@ export interface CertManagerChartProps {
 export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
     super(scope, id);
+    new PropsValidator('CertManagerChart', props);
     new CertManagerHelmChart(this, 'HelmChart', { version: props.version });
   }
 }
@@ -33,6 +35,20 @@ export class CertManagerIssuersChart extends Chart {
 
   constructor(scope: Construct, id: string, props: CertManagerIssuersChartProps) {
     super(scope, id);
-    for (const issuer of props.issuers) new AcmeClusterIssuer(this, issuer.name, issuer);
+    const check = new PropsValidator('CertManagerIssuersChart', props);
+    const issuers = check.list(['issuers'], props.issuers, true);
+    const firstIndex = new Map<string, number>();
+    issuers.forEach((issuer, i) => {
+      if (typeof issuer?.name !== 'string') return;
+      const first = firstIndex.get(issuer.name);
+      if (first === undefined) firstIndex.set(issuer.name, i);
+      else
+        check.problem(
+          ['issuers', i, 'name'],
+          `${JSON.stringify(issuer.name)} is also the name of issuers[${first}]: name each ClusterIssuer once`,
+        );
+    });
+    check.throwIfInvalid();
+    issuers.forEach((issuer, i) => new AcmeClusterIssuer(this, typeof issuer?.name === 'string' ? issuer.name : `issuer-${i}`, issuer));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE } from './helm-chart';
-import { PropsValidator } from '../api/errors';
+import { describeValue, PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/ingress';
 
@@ -32,8 +32,11 @@ export interface ClusterIssuerProps {
   readonly name: string;
   /** ACME account e-mail address, for expiry notices. */
   readonly email: string;
-  /** Let's Encrypt `production` or `staging`, or the https URL of another ACME directory. */
-  readonly server: string;
+  /**
+   * Let's Encrypt `production` or `staging`, or the https URL of another ACME directory.
+   * @default "production"
+   */
+  readonly server?: string;
   /** How the ACME server checks domain control: `http01` through Traefik (no wildcard hosts), or DNS-01. */
   readonly solver: 'http01' | Dns01Solver;
 }
@@ -50,7 +53,8 @@ export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
     super(scope, id);
     validateIssuer(props);
-    const server = props.server in ACME_SERVERS ? ACME_SERVERS[props.server as keyof typeof ACME_SERVERS] : props.server;
+    const { server: given = 'production' } = props;
+    const server = given in ACME_SERVERS ? ACME_SERVERS[given as keyof typeof ACME_SERVERS] : given;
     new ApiObject(this, 'Resource', {
       apiVersion: 'cert-manager.io/v1',
       kind: 'ClusterIssuer',
@@ -72,25 +76,42 @@ export class AcmeClusterIssuer extends Construct {
 }
 
 function validateIssuer(props: ClusterIssuerProps): void {
-  const check = new PropsValidator('AcmeClusterIssuer')
-    .text(['name'], props.name, format.dns1123Subdomain)
-    .text(['email'], props.email, format.email);
+  const check = new PropsValidator('AcmeClusterIssuer', props)
+    .requiredText(['name'], props.name, format.dns1123Subdomain)
+    .requiredText(['email'], props.email, format.email);
   if (!(typeof props.server === 'string' && props.server in ACME_SERVERS)) check.text(['server'], props.server, format.httpsUrl);
   const dns01 = typeof props.solver === 'object' && props.solver !== null ? props.solver.dns01 : undefined;
-  if (dns01 === undefined && props.solver !== 'http01') {
-    check.problem(['solver'], `${JSON.stringify(props.solver)} is not a solver: expected "http01" or { dns01: { provider, tokenSecret } }`);
-  } else if (dns01) {
+  if (props.solver === undefined) {
+    check.problem(['solver'], 'is required: expected "http01" or { dns01: { provider, tokenSecret } }');
+  } else if (dns01 === null || typeof dns01 !== 'object') {
+    if (props.solver !== 'http01') {
+      check.problem(['solver'], `${describeSolver(props.solver)}: expected "http01" or { dns01: { provider, tokenSecret } }`);
+    }
+  } else {
     if (dns01.provider !== 'cloudflare') {
       check.problem(
         ['solver', 'dns01', 'provider'],
-        `${JSON.stringify(dns01.provider)} is not a supported DNS provider: expected "cloudflare"`,
+        `${JSON.stringify(dns01.provider) ?? 'undefined'} is not a supported DNS provider: expected "cloudflare"`,
       );
     }
-    check
-      .text(['solver', 'dns01', 'tokenSecret', 'name'], dns01.tokenSecret?.name, format.dns1123Subdomain)
-      .text(['solver', 'dns01', 'tokenSecret', 'key'], dns01.tokenSecret?.key, format.secretKey);
+    const { tokenSecret } = dns01;
+    if (tokenSecret === null || typeof tokenSecret !== 'object') {
+      check.problem(
+        ['solver', 'dns01', 'tokenSecret'],
+        `${tokenSecret === undefined ? 'is required' : describeValue(tokenSecret)}: expected { name, key }`,
+      );
+    } else {
+      check
+        .requiredText(['solver', 'dns01', 'tokenSecret', 'name'], tokenSecret.name, format.dns1123Subdomain)
+        .requiredText(['solver', 'dns01', 'tokenSecret', 'key'], tokenSecret.key, format.secretKey);
+    }
   }
   check.throwIfInvalid();
+}
+
+/** `"dns" is not a solver`, `is an object, not a solver`. */
+function describeSolver(value: unknown): string {
+  return typeof value === 'string' ? `${JSON.stringify(value)} is not a solver` : `${describeValue(value)}, not a solver`;
 }
 
 function solver(config: ClusterIssuerProps['solver']): Record<string, unknown> {

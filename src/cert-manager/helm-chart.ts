@@ -29,9 +29,10 @@ export class CertManagerHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(scope, id);
+    const check = new PropsValidator('CertManagerHelmChart', props);
     const wellFormed = typeof props.version === 'string' && !format.version(props.version);
-    new PropsValidator('CertManagerHelmChart')
-      .text(['version'], props.version, format.version)
+    check
+      .requiredText(['version'], props.version, format.version)
       .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined)
       .throwIfInvalid();
     // The jetstack repository tags its chart versions with the `v`.

@@ -267,6 +267,12 @@ export const email: FormatCheck = (value) =>
 export const httpsUrl: FormatCheck = (value) => {
   if (!value.startsWith('https://'))
     return `${show(value)} is not an https:// URL: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`;
+  // Credentials would be written to the manifests; the message must not repeat them either.
+  const authority = /^https:\/\/([^/?#]*)/.exec(value)![1];
+  if (authority.includes('@')) {
+    const redacted = `https://…@${authority.slice(authority.lastIndexOf('@') + 1)}`;
+    return `"${redacted}…" holds credentials before "@", which would be written to the manifests: give the URL without them`;
+  }
   const bad = /[^A-Za-z0-9\-._~:/?#[\]@!&'()*+,;=%]/.exec(value);
   return bad
     ? `${show(value)} holds ${show(bad[0])}, which a URL must percent-encode: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`

@@ -25,16 +25,32 @@ export function checkHaRules(config: ClusterConfig, error: Report, warn: Report,
   checkTraefikValuesEscapeHatch(config, error, warn);
 }
 
+/**
+ * Several Traefik replicas with ACME resolvers: the refusal, else undefined. `keys` names the settings as the
+ * caller's users write them (config keys or construct props).
+ */
+export function replicasWithCertResolversProblem(
+  replicas: number,
+  resolvers: readonly string[],
+  keys: { readonly certResolvers: string; readonly certManager: string },
+): string | undefined {
+  if (!(replicas > 1 && resolvers.length)) return undefined;
+  return (
+    `is ${replicas}, but ${keys.certResolvers} (${resolvers.join(', ')}) keep ACME certificates in one acme.json ` +
+    'that Traefik OSS cannot share between replicas (https://doc.traefik.io/traefik/https/acme/): issue the certificates with ' +
+    `cert-manager instead (${keys.certManager}) and remove ${keys.certResolvers}, or keep replicas: 1`
+  );
+}
+
 function checkTraefikReplicas(config: ClusterConfig, error: Report, warn: Report, inventory?: NodeInventory) {
   const { replicas, certResolvers } = config.traefik;
   const resolvers = Object.keys(certResolvers);
-  if (replicas > 1 && resolvers.length) {
-    error(
-      ['traefik', 'replicas'],
-      `is ${replicas}, but traefik.certResolvers (${resolvers.join(', ')}) keep ACME certificates in one acme.json ` +
-        'that Traefik OSS cannot share between replicas (https://doc.traefik.io/traefik/https/acme/): issue the certificates with ' +
-        'cert-manager instead (certManager.issuers, and tls.issuer on each Ingress) and remove traefik.certResolvers, or keep replicas: 1',
-    );
+  const sharedAcme = replicasWithCertResolversProblem(replicas, resolvers, {
+    certResolvers: 'traefik.certResolvers',
+    certManager: 'certManager.issuers, and tls.issuer on each Ingress',
+  });
+  if (sharedAcme) {
+    error(['traefik', 'replicas'], sharedAcme);
   } else if (resolvers.length && inventory && inventory.servers > 1) {
     warn(
       ['traefik', 'certResolvers'],
@@ -57,6 +73,17 @@ function checkCertManager(config: ClusterConfig, error: Report, warn: Report) {
   const support = certManagerVersionSupport(config.certManager.version);
   if (support.error) error(['certManager', 'version'], support.error);
   if (support.warning) warn(['certManager', 'version'], support.warning);
+}
+
+/**
+ * An Ingress naming both a cert-manager issuer and a Traefik resolver: one certificate source serves a host.
+ * The message is about the issuer, written `issuerKey`; `prefix` leads the resolver's key path (`tls.` in a config).
+ */
+export function twoCertificateSourcesProblem(issuer: string, certResolver: string, issuerKey: string, prefix: string): string {
+  return (
+    `"${issuer}" and ${prefix}certResolver "${certResolver}" are both set, but one certificate source serves a host: ` +
+    `keep ${issuerKey} (cert-manager, for several Traefik replicas) or certResolver (Traefik ACME, one replica)`
+  );
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {
@@ -82,11 +109,7 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
       );
     }
     if (tls.certResolver) {
-      error(
-        [...path, 'issuer'],
-        `"${tls.issuer}" and tls.certResolver "${tls.certResolver}" are both set, but one certificate source ` +
-          'serves a host: keep issuer (cert-manager, for several Traefik replicas) or certResolver (Traefik ACME, one replica)',
-      );
+      error([...path, 'issuer'], twoCertificateSourcesProblem(tls.issuer, tls.certResolver, 'issuer', 'tls.'));
     }
     const issuer = issuers[tls.issuer];
     if (!issuer) {

@@ -322,8 +322,10 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
     }
     case 'invalid_union': {
       if (input === undefined) return [{ path, message: `is required: ${schemaAt(path)?.description ?? 'expected a value'}` }];
-      // Prefer the branch whose type matched (its message is specific), else describe the union.
-      const specific = issue.errors.find((branch) => branch.length && branch.every((i) => i.code !== 'invalid_type'));
+      // Prefer the branch the input's shape matched (only nested values fail: `solver: {dns01: ...}` is the
+      // object branch), then one whose type matched (its message is specific), else describe the union.
+      const matched = (check: (i: z.core.$ZodIssue) => boolean) => issue.errors.find((branch) => branch.length && branch.every(check));
+      const specific = matched((i) => i.path.length > 0) ?? matched((i) => i.code !== 'invalid_type');
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
       return [{ path, message: `${show(input)} is ${kind(input)}: ${schemaAt(path)?.description ?? 'not allowed here'}` }];
     }
@@ -337,8 +339,10 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       return [{ path, message: `${show(input)} is too small: expected at least ${issue.minimum}` }];
     case 'too_big':
       return [{ path, message: `${show(input)} is too big: expected at most ${issue.maximum}` }];
-    case 'invalid_value':
-      return [{ path, message: `${show(input)} is not allowed: expected one of ${issue.values.map(show).join(', ')}` }];
+    case 'invalid_value': {
+      const expected = issue.values.length === 1 ? show(issue.values[0]) : `one of ${issue.values.map(show).join(', ')}`;
+      return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
+    }
     default:
       return [{ path, message: issue.message }];
   }

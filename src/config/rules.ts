@@ -353,6 +353,29 @@ function checkGuessedLan(
   }
 }
 
+/**
+ * More VIPs than one Service can have: several before kube-vip reads more than one, else two of one IP
+ * family. A listed-twice address is not counted (it has its own message).
+ */
+export function serviceVipCountProblem(ips: readonly IpAddress[], version: Version, rules: KubeVipRules): string | undefined {
+  const distinct = new Set(ips.map((ip) => ip.text));
+  const families = new Set(ips.map((ip) => ip.family));
+  if (!rules.multipleServiceIPs && ips.length > 1) {
+    return `has ${ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`;
+  }
+  if (families.size < ips.length && distinct.size === ips.length) {
+    return 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family';
+  }
+  return undefined;
+}
+
+/** serviceVipCountProblem for a construct's props, whose version and addresses have passed their format checks. */
+export function serviceVipTextCountProblem(kubeVipVersion: string, ips: readonly string[]): string | undefined {
+  const version = parseVersion(kubeVipVersion);
+  const parsed = ips.map(parseIp).filter((ip): ip is IpAddress => !!ip);
+  return serviceVipCountProblem(parsed, version, kubeVipRules(version));
+}
+
 /** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
 function checkServiceVips(
   service: ServiceVips,
@@ -367,15 +390,12 @@ function checkServiceVips(
     if (first) error(vip.path, `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`);
     seen.set(vip.ip.text, vip);
   }
-  const families = new Set(service.ips.map((vip) => vip.ip.family));
-  if (!rules.multipleServiceIPs && service.ips.length > 1) {
-    error(
-      service.path,
-      `has ${service.ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`,
-    );
-  } else if (families.size < service.ips.length && seen.size === service.ips.length) {
-    error(service.path, 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family');
-  }
+  const tooMany = serviceVipCountProblem(
+    service.ips.map((vip) => vip.ip),
+    version,
+    rules,
+  );
+  if (tooMany) error(service.path, tooMany);
   if (!service.ips.length && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
     error(
       service.path,

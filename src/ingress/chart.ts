@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { TraefikIngress, TraefikIngressProps } from './ingress';
 
 export interface IngressChartProps {
@@ -11,8 +12,11 @@ export interface IngressChartProps {
 export class IngressChart extends Chart {
   constructor(scope: Construct, id: string, props: IngressChartProps) {
     super(scope, id);
-    for (const ingress of props.ingresses) {
-      new TraefikIngress(this, `${ingress.namespace ?? 'default'}--${ingress.name}`, ingress);
+    const check = new PropsValidator('IngressChart', props);
+    const items = check.list(['ingresses'], props.ingresses, true);
+    check.throwIfInvalid();
+    for (const ingress of items) {
+      new TraefikIngress(this, `${ingress?.namespace ?? 'default'}--${ingress?.name}`, ingress);
     }
   }
 }

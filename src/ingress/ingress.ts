@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
+import { twoCertificateSourcesProblem } from '../config/ha-rules';
 import { portNumber } from '../config/schema';
 
 export interface TraefikIngressProps {
@@ -56,17 +57,21 @@ export function tlsSecretName(ingressName: string): string {
 export class TraefikIngress extends Construct {
   constructor(scope: Construct, id: string, props: TraefikIngressProps) {
     super(scope, id);
+    const check = new PropsValidator('TraefikIngress', props);
     const { namespace = 'default', path = '/' } = props;
-    const check = new PropsValidator('TraefikIngress')
-      .text(['name'], props.name, format.dns1123Subdomain)
+    check
+      .requiredText(['name'], props.name, format.dns1123Subdomain)
       .text(['namespace'], namespace, format.dns1123Label)
-      .text(['host'], props.host, format.ingressHost)
+      .requiredText(['host'], props.host, format.ingressHost)
       .text(['path'], path, format.ingressPath)
-      .text(['serviceName'], props.serviceName, format.dns1035Label)
+      .requiredText(['serviceName'], props.serviceName, format.dns1035Label)
       .text(['certResolver'], props.certResolver, format.dns1123Label)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
     if (typeof props.servicePort === 'string') check.text(['servicePort'], props.servicePort, format.portName);
-    else check.value(['servicePort'], props.servicePort, portNumber);
+    else check.requiredValue(['servicePort'], props.servicePort, portNumber);
+    if (props.certResolver && props.clusterIssuer) {
+      check.problem(['clusterIssuer'], twoCertificateSourcesProblem(props.clusterIssuer, props.certResolver, 'clusterIssuer', ''));
+    }
     check.throwIfInvalid();
 
     const port = typeof props.servicePort === 'number' ? { number: props.servicePort } : { name: props.servicePort };

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { KubeVipDaemonSet } from './daemon-set';
 import { KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
@@ -10,6 +11,7 @@ export type KubeVipChartProps = KubeVipSettings;
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
     super(scope, id);
+    new PropsValidator('KubeVipChart', props);
     const rbac = new KubeVipRbac(this, 'Rbac');
     new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });
   }

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { KubeVipCloudProvider } from './cloud-provider';
 import { IpPoolSettings } from './ip-pool';
 
@@ -12,6 +13,7 @@ export interface KubeVipCloudProviderChartProps {
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
     super(scope, id);
+    new PropsValidator('KubeVipCloudProviderChart', props);
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }
 }

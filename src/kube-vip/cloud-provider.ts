@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
-import { PropsValidator } from '../api/errors';
+import { describeValue, PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { CLOUD_PROVIDER_IMAGE } from '../pins';
 
@@ -24,7 +24,7 @@ const POOL_CONFIG_MAP = 'kubevip';
 export class KubeVipCloudProvider extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
     super(scope, id);
-    validate(props.pool);
+    validate(props);
     const namespace = 'kube-system';
     const account = 'kube-vip-cloud-controller';
     const role = 'system:kube-vip-cloud-controller-role';
@@ -91,16 +91,29 @@ export class KubeVipCloudProvider extends Construct {
 }
 
 /** Each value on its own; how pools relate to each other and to the VIPs is K3sVipCluster's check. */
-function validate(pool: IpPoolSettings): void {
-  const check = new PropsValidator('KubeVipCloudProvider');
+function validate(props: KubeVipCloudProviderProps): void {
+  const check = new PropsValidator('KubeVipCloudProvider', props);
+  const { pool } = props;
+  if (pool === null || typeof pool !== 'object' || Array.isArray(pool)) {
+    check.problem(['pool'], `${pool === undefined ? 'is required' : describeValue(pool)}: expected { global?, namespaces? }`);
+    return check.throwIfInvalid();
+  }
   const entries = [
     ...(pool.global ? [[['pool', 'global'], pool.global] as const] : []),
-    ...Object.entries(pool.namespaces ?? {}).map(([namespace, entry]) => [['pool', 'namespaces', namespace], entry] as const),
+    ...check
+      .mapping(['pool', 'namespaces'], pool.namespaces)
+      .map(([namespace, entry]) => [['pool', 'namespaces', namespace], entry] as const),
   ];
   for (const [path, entry] of entries) {
     if (path.length === 3) check.text(path, path[2], format.dns1123Label);
-    poolList(entry.cidr).forEach((cidr, i) => check.text([...path, 'cidr', i], cidr, format.cidr));
-    poolList(entry.range).forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
+    if (entry === null || typeof entry !== 'object') {
+      check.problem(path, `${describeValue(entry)}: expected { cidr?, range? }`);
+      continue;
+    }
+    const spans = (key: 'cidr' | 'range') =>
+      typeof entry[key] === 'string' ? poolList(entry[key]) : check.list([...path, key], entry[key] as readonly string[] | undefined);
+    spans('cidr').forEach((cidr, i) => check.text([...path, 'cidr', i], cidr, format.cidr));
+    spans('range').forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
   }
   check.throwIfInvalid();
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { EnvVar, kubeVipModel, KubeVipSettings } from './model';
-import { PropsValidator } from '../api/errors';
+import { describeValue, PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport } from '../config/rules';
 import { asNumber } from '../config/schema';
@@ -82,19 +82,29 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
 }
 
 function validate(props: KubeVipDaemonSetProps): void {
-  const check = new PropsValidator('KubeVipDaemonSet')
+  const check = new PropsValidator('KubeVipDaemonSet', props)
     .text(['version'], props.version, format.version)
-    .problem(['version'], format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error)
+    .problem(
+      ['version'],
+      typeof props.version !== 'string' || format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error,
+    )
     .text(['interface'], props.interface, format.interfaceName)
     .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
-    .text(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
+    .requiredText(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
   const { bgp } = props;
-  if (bgp) {
-    check.value(['bgp', 'as'], bgp.as, asNumber);
-    if (!bgp.peers.length) check.problem(['bgp', 'peers'], 'is empty: list at least one router');
-    bgp.peers.forEach((peer, i) =>
-      check.text(['bgp', 'peers', i, 'address'], peer.address, format.peerIp).value(['bgp', 'peers', i, 'as'], peer.as, asNumber),
-    );
+  if (bgp !== undefined && (bgp === null || typeof bgp !== 'object' || Array.isArray(bgp))) {
+    check.problem(['bgp'], `${describeValue(bgp)}: expected { as, peers, passwordSecret? }`);
+  } else if (bgp) {
+    check.requiredValue(['bgp', 'as'], bgp.as, asNumber);
+    const peers = check.list(['bgp', 'peers'], bgp.peers, true);
+    if (Array.isArray(bgp.peers) && !peers.length) check.problem(['bgp', 'peers'], 'is empty: list at least one router');
+    peers.forEach((peer, i) => {
+      if (peer === null || typeof peer !== 'object') check.problem(['bgp', 'peers', i], `${describeValue(peer)}: expected { address, as }`);
+      else
+        check
+          .requiredText(['bgp', 'peers', i, 'address'], peer.address, format.peerIp)
+          .requiredValue(['bgp', 'peers', i, 'as'], peer.as, asNumber);
+    });
     check
       .text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
       .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { LoadBalancerService, LoadBalancerServiceProps } from './service';
 
 export interface LoadBalancerChartProps {
@@ -11,8 +12,11 @@ export interface LoadBalancerChartProps {
 export class LoadBalancerChart extends Chart {
   constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
     super(scope, id);
-    for (const service of props.services) {
-      new LoadBalancerService(this, `${service.namespace ?? 'default'}--${service.name}`, service);
+    const check = new PropsValidator('LoadBalancerChart', props);
+    const items = check.list(['services'], props.services, true);
+    check.throwIfInvalid();
+    for (const service of items) {
+      new LoadBalancerService(this, `${service?.namespace ?? 'default'}--${service?.name}`, service);
     }
   }
 }

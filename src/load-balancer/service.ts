@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { PropsValidator } from '../api/errors';
+import { describeValue, PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
-import { kubeVipVersionSupport } from '../config/rules';
+import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../config/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
 
@@ -69,23 +69,34 @@ export interface LoadBalancerServiceProps {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id);
-    const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION, ips = [] } = props;
-    const check = new PropsValidator('LoadBalancerService')
-      .text(['name'], props.name, format.dns1035Label)
+    const check = new PropsValidator('LoadBalancerService', props);
+    const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION } = props;
+    check
+      .requiredText(['name'], props.name, format.dns1035Label)
       .text(['namespace'], namespace, format.dns1123Label)
       .text(['kubeVipVersion'], kubeVipVersion, format.version)
-      .problem(['kubeVipVersion'], format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error)
+      .problem(
+        ['kubeVipVersion'],
+        typeof kubeVipVersion !== 'string' || format.version(kubeVipVersion) ? undefined : kubeVipVersionSupport(kubeVipVersion).error,
+      )
       .text(['loadBalancerClass'], props.loadBalancerClass, format.labelKey);
-    for (const [key, value] of Object.entries(props.selector)) {
+    for (const [key, value] of check.mapping(['selector'], props.selector, true)) {
       check.text(['selector', key], key, format.labelKey).text(['selector', key], value, format.labelValue);
     }
-    if (!props.ports.length) check.problem(['ports'], 'is empty: a Service needs at least one port');
-    props.ports.forEach((p, i) => {
-      check.value(['ports', i, 'port'], p.port, portNumber).text(['ports', i, 'name'], p.name, format.portName);
+    const ports = check.list(['ports'], props.ports, true);
+    if (Array.isArray(props.ports) && !ports.length) check.problem(['ports'], 'is empty: a Service needs at least one port');
+    ports.forEach((p, i) => {
+      if (p === null || typeof p !== 'object') {
+        check.problem(['ports', i], `${describeValue(p)}: expected { port, name?, targetPort?, protocol? }`);
+        return;
+      }
+      check.requiredValue(['ports', i, 'port'], p.port, portNumber).text(['ports', i, 'name'], p.name, format.portName);
       if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
       else check.value(['ports', i, 'targetPort'], p.targetPort, portNumber);
     });
+    const ips = check.list(['ips'], props.ips);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
+    if (check.valid) check.problem(['ips'], serviceVipTextCountProblem(kubeVipVersion, ips));
     check.throwIfInvalid();
 
     const vip = serviceVipFields(kubeVipVersion, ips);

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { PropsValidator } from '../api/errors';
 import { TraefikHelmChartConfig, TraefikHelmChartConfigProps } from './helm-chart-config';
 
 export type TraefikChartProps = TraefikHelmChartConfigProps;
@@ -8,6 +9,7 @@ export type TraefikChartProps = TraefikHelmChartConfigProps;
 export class TraefikChart extends Chart {
   constructor(scope: Construct, id: string, props: TraefikChartProps) {
     super(scope, id);
+    new PropsValidator('TraefikChart', props);
     new TraefikHelmChartConfig(this, 'HelmChartConfig', props);
   }
 }

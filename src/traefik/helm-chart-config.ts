@@ -2,9 +2,11 @@ import { Construct } from 'constructs';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
-import { PropsValidator } from '../api/errors';
+import { dataProblems } from '../api/data-guard';
+import { describeValue, PropsValidator } from '../api/errors';
+import { replicasWithCertResolversProblem } from '../config/ha-rules';
 import * as format from '../config/formats';
-import { chartVersionSupport, kubeVipVersionSupport } from '../config/rules';
+import { chartVersionSupport, kubeVipVersionSupport, serviceVipTextCountProblem } from '../config/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { traefikValuesProblems } from './values-check';
 
@@ -75,32 +77,71 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
+    const check = new PropsValidator('TraefikHelmChartConfig', props);
+    const other = this.node.root.node.findAll().find((c) => c instanceof TraefikHelmChartConfig && c !== this);
+    if (other) {
+      check.problem(
+        [],
+        `is defined twice in one app (also at ${other.node.path}): K3s reads the one HelmChartConfig ` +
+          `${TraefikHelmChartConfig.NAMESPACE}/${TraefikHelmChartConfig.NAME}, so give all settings to one`,
+      );
+    }
     const { chartVersion = TRAEFIK_CHART_VERSION, kubeVipVersion = KUBE_VIP_VERSION } = props;
     const chartSupport =
       typeof chartVersion === 'string' && !format.chartVersion(chartVersion) ? chartVersionSupport(chartVersion) : undefined;
     const kubeVipSupport =
       typeof kubeVipVersion === 'string' && !format.version(kubeVipVersion) ? kubeVipVersionSupport(kubeVipVersion) : undefined;
-    const check = new PropsValidator('TraefikHelmChartConfig')
+    check
       .text(['chartVersion'], chartVersion, format.chartVersion)
       .problem(['chartVersion'], chartSupport?.error)
       .text(['kubeVipVersion'], kubeVipVersion, format.version)
       .problem(['kubeVipVersion'], kubeVipSupport?.error);
-    (props.loadBalancerIPs ?? []).forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
-    for (const [name, resolver] of Object.entries(props.certResolvers ?? {})) {
+    const loadBalancerIPs = check.list(['loadBalancerIPs'], props.loadBalancerIPs);
+    loadBalancerIPs.forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
+    if (check.valid) check.problem(['loadBalancerIPs'], serviceVipTextCountProblem(kubeVipVersion, loadBalancerIPs));
+    if (props.redirectToHttps !== undefined && typeof props.redirectToHttps !== 'boolean') {
+      check.problem(['redirectToHttps'], `${describeValue(props.redirectToHttps)}: expected true or false`);
+    }
+    const resolvers = check.mapping(['certResolvers'], props.certResolvers);
+    for (const [name, resolver] of resolvers) {
+      check.text(['certResolvers', name], name, format.dns1123Label);
+      if (resolver === null || typeof resolver !== 'object') {
+        check.problem(['certResolvers', name], `${describeValue(resolver)}: expected { email, challenge?, caServer? }`);
+        continue;
+      }
       check
-        .text(['certResolvers', name], name, format.dns1123Label)
-        .text(['certResolvers', name, 'email'], resolver.email, format.email)
+        .requiredText(['certResolvers', name, 'email'], resolver.email, format.email)
         .text(['certResolvers', name, 'caServer'], resolver.caServer, format.httpsUrl);
+      if (resolver.challenge !== undefined && resolver.challenge !== 'tls' && resolver.challenge !== 'http') {
+        check.problem(['certResolvers', name, 'challenge'], `${describeValue(resolver.challenge)}: expected "tls" or "http"`);
+      }
     }
-    if (props.replicas !== undefined && !(Number.isInteger(props.replicas) && props.replicas >= 1 && props.replicas <= 100)) {
-      check.problem(['replicas'], `${props.replicas} is not a replica count: expected a whole number from 1 to 100`);
+    const { replicas } = props;
+    if (replicas !== undefined && !(typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
+      const given = typeof replicas === 'number' ? `${replicas} is not a replica count` : describeValue(replicas);
+      check.problem(['replicas'], `${given}: expected a whole number from 1 to 100`);
     }
+    check.problem(
+      ['replicas'],
+      replicasWithCertResolversProblem(
+        replicas ?? 1,
+        resolvers.map(([name]) => name),
+        { certResolvers: 'certResolvers', certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress' },
+      ),
+    );
+    check.mapping(['values'], props.values);
+    const badData = dataProblems(props.values, ['values']);
+    for (const problem of badData) check.problem(problem.path, problem.message);
     const certResolvers = Object.fromEntries(
-      Object.entries(props.certResolvers ?? {}).map(([name, resolver]) => [name, { ...resolver, challenge: resolver.challenge ?? 'tls' }]),
+      resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
     );
     const settings = { ...props, chartVersion, kubeVipVersion, certResolvers };
-    // The values check renders the generated values, which needs versions this library can read.
-    if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error) {
+    // The values check renders the generated values, which needs versions this library can read and sound data.
+    const readable =
+      (props.loadBalancerIPs === undefined || Array.isArray(props.loadBalancerIPs)) &&
+      (props.values === undefined || (typeof props.values === 'object' && props.values !== null && !Array.isArray(props.values))) &&
+      !badData.length;
+    if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable) {
       for (const problem of traefikValuesProblems(settings).errors) {
         check.problem(['values', ...problem.path], problem.message);
       }

@@ -183,7 +183,7 @@ describe('lower-level constructs check their own props', () => {
 describe('K3sVipCluster refuses a literal K3s token in its props, as the config files do', () => {
   const TOKEN = `K10${'a'.repeat(64)}::server:secret`;
   it.each([
-    ['a token key', { traefik: { ...devConfig().traefik, values: { env: { token: 'x' } } } }, 'traefik.values.env.token'],
+    ['a token key', { k3s: { token: 'x' } }, 'k3s.token'],
     ['a token-shaped value', { ingresses: [{ ...devConfig().ingresses[0], service: TOKEN }] }, 'ingresses[0].service'],
   ])('%s', (_, patch, path) => {
     const error = thrown(() => new K3sVipCluster(new App(), 'dev', { ...devConfig(), ...patch } as K3sVipClusterProps));

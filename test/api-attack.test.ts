@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Testing } from 'cdk8s';
 import { dataProblems } from '../src/api/data-guard';
 import { httpsUrl } from '../src/config/formats';
 import {
@@ -9,7 +9,6 @@ import {
   IngressChart,
   K3sVipCluster,
   K3sVipClusterProps,
-  K3sVipValidationError,
   KubeVipChart,
   KubeVipCloudProvider,
   KubeVipCloudProviderChart,
@@ -20,20 +19,8 @@ import {
   TraefikHelmChartConfig,
   TraefikIngress,
 } from '../src/index';
-import { devConfig } from './helpers';
+import { chart, devConfig, thrown } from './helpers';
 
-/** The error a construct throws (fails when it throws none, or another kind). */
-function thrown(build: () => void): K3sVipValidationError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(K3sVipValidationError);
-    return e as K3sVipValidationError;
-  }
-  throw new Error('expected a K3sVipValidationError, but nothing was thrown');
-}
-
-const chart = () => new Chart(new App(), 'test');
 /** Anything, as plain JavaScript callers (or `as any`) can pass it. */
 const any = (value: unknown) => value as never;
 const deep = (levels: number): Record<string, unknown> => (levels === 0 ? {} : { a: deep(levels - 1) });

@@ -3,22 +3,14 @@ import {
   AcmeClusterIssuer,
   CertManagerHelmChart,
   ClusterIssuerProps,
-  K3sVipValidationError,
   TraefikHelmChartConfig,
   TraefikHelmChartConfigProps,
   TraefikIngress,
 } from '../src/index';
+import { thrown } from './helpers';
 
 /** The message a construct throws (fails when it throws none, or another kind). */
-function messageOf(build: () => void): string {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(K3sVipValidationError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a K3sVipValidationError, but nothing was thrown');
-}
+const messageOf = (build: () => void): string => thrown(build).message;
 
 const chart = () => new Chart(new App(), 'test');
 

@@ -1,28 +1,14 @@
-import { App, Chart } from 'cdk8s';
+import { App } from 'cdk8s';
 import {
   K3sVipCluster,
   K3sVipClusterProps,
-  K3sVipValidationError,
   KubeVipCloudProvider,
   KubeVipDaemonSet,
   LoadBalancerService,
   TraefikHelmChartConfig,
   TraefikIngress,
 } from '../src/index';
-import { devConfig } from './helpers';
-
-/** The error a construct throws (fails when it throws none, or another kind). */
-function thrown(build: () => void): K3sVipValidationError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(K3sVipValidationError);
-    return e as K3sVipValidationError;
-  }
-  throw new Error('expected a K3sVipValidationError, but nothing was thrown');
-}
-
-const chart = () => new Chart(new App(), 'test');
+import { chart, devConfig, thrown } from './helpers';
 
 describe('K3sVipCluster', () => {
   it('reports every problem at once, with key paths, as the config files do', () => {

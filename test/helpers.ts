@@ -1,6 +1,8 @@
+import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
+import { K3sVipValidationError } from '../src/index';
 import { renderClusters } from '../src/synth';
 
 /** A Kubernetes object as synthesized (plain JSON). */
@@ -68,3 +70,17 @@ export function withChanges(base: any, patch: any): any {
   }
   return out;
 }
+
+/** The error a construct throws (fails when it throws none, or another kind). */
+export function thrown(build: () => void): K3sVipValidationError {
+  try {
+    build();
+  } catch (e) {
+    expect(e).toBeInstanceOf(K3sVipValidationError);
+    return e as K3sVipValidationError;
+  }
+  throw new Error('expected a K3sVipValidationError, but nothing was thrown');
+}
+
+/** A chart to put a construct under test in. */
+export const chart = () => new Chart(new App(), 'test');

@@ -155,4 +155,29 @@ describe('through the real commands', () => {
     expect(snapshotTree(good.dist)).toEqual(snapshotTree(seed.dist));
     expect(snapshotTree(staging)).toEqual(snapshotTree(good.dist));
   });
+  test("npm run synth ends with what happened to dist/, without the CLI's staging lines, both ways", () => {
+    const good = workspace({ 'dev.yaml': DEV });
+    const lastLine = (run: { stdout: string; stderr: string }) => `${run.stdout}${run.stderr}`.trimEnd().split('\n').at(-1);
+    const ok = spawnSync('npm', ['run', '--silent', 'synth'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('');
+    expect(ok.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^synth: 1 cluster\\(s\\), \\d+ file\\(s\\) in ${good.dist}/ \\(\\d+ written, 0 removed, 0 unchanged\\)\\.$`),
+    );
+    writeFileSync(join(good.config, 'dev.yaml'), DEV.replace('[192.168.0.41]', '[192.168.0.410]'));
+    const refused = spawnSync('npm', ['run', '--silent', 'synth'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },
+    });
+    expect(refused.status).toBe(1);
+    expect(lastLine(refused)).toBe(`synth failed: ${good.dist}/ was left unchanged.`);
+    expect(`${ok.stdout}${ok.stderr}${refused.stdout}${refused.stderr}`).not.toMatch(
+      /\.cdk8s\.out|Synthesizing application|app expected to create/,
+    );
+  });
 });

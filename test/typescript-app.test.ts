@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { K3sVipCluster } from '../src/index';
 import { renderCharts } from '../src/output/render';
 import { buildApp } from '../examples/typescript-app/main';
 
@@ -10,7 +11,13 @@ function withoutHeader(text: string): string {
 }
 
 describe('examples/typescript-app (K3sVipCluster built in code)', () => {
-  const rendered = new Map(renderCharts(buildApp(), ''));
+  const app = buildApp();
+  const rendered = new Map(renderCharts(app, ''));
+
+  it('builds the cluster without a warning (no deprecated or risky props)', () => {
+    const cluster = app.node.children.find((c): c is K3sVipCluster => c instanceof K3sVipCluster);
+    expect(cluster?.warnings).toEqual([]);
+  });
 
   it('creates the charts config/dev.yaml creates, under the same names', () => {
     const listed: string[] = readFileSync(join('dist', 'dev', 'kustomization.yaml'), 'utf8')

@@ -2,7 +2,7 @@ import { ValidationProblem } from './errors';
 import { formatPath } from '../config/rules';
 
 /** Deeper data is refused: no chart value or config key nests this far, and deeper recursion risks a RangeError. */
-export const MAX_DATA_DEPTH = 32;
+const MAX_DATA_DEPTH = 32;
 
 /**
  * Problems that make data impossible to write as YAML or to check safely: cycles, nesting deeper than

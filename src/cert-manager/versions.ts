@@ -20,9 +20,9 @@ const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> =
  * Oldest cert-manager release supported: v1.12.0 added `http01.ingress.ingressClassName` (commit 6458ed1),
  * the solver field the ClusterIssuers use.
  */
-export const OLDEST_CERT_MANAGER = parseVersion('v1.12.0');
+const OLDEST_CERT_MANAGER = parseVersion('v1.12.0');
 /** Newest release whose chart values and ClusterIssuer CRD (crds/clusterissuer.yaml) were read. */
-export const NEWEST_KNOWN_CERT_MANAGER = parseVersion(CERT_MANAGER_VERSION);
+const NEWEST_KNOWN_CERT_MANAGER = parseVersion(CERT_MANAGER_VERSION);
 
 export function certManagerChartRules(version: Version): CertManagerChartRules {
   return rulesFor<CertManagerChartRules>(TABLE, version);

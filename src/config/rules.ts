@@ -357,7 +357,7 @@ function checkGuessedLan(
  * More VIPs than one Service can have: several before kube-vip reads more than one, else two of one IP
  * family. A listed-twice address is not counted (it has its own message).
  */
-export function serviceVipCountProblem(ips: readonly IpAddress[], version: Version, rules: KubeVipRules): string | undefined {
+function serviceVipCountProblem(ips: readonly IpAddress[], version: Version, rules: KubeVipRules): string | undefined {
   const distinct = new Set(ips.map((ip) => ip.text));
   const families = new Set(ips.map((ip) => ip.family));
   if (!rules.multipleServiceIPs && ips.length > 1) {

@@ -17,8 +17,8 @@ export type {
   ClusterTraefik,
   K3sVipClusterProps,
 } from './api/cluster';
-export { K3sVipValidationError } from './api/errors';
-export type { ValidationProblem } from './api/errors';
+export { K3sVipValidationError } from './core/validation-error';
+export type { ValidationProblem } from './core/validation-error';
 
 export { KubeVipChart } from './kube-vip/chart';
 export type { KubeVipChartProps } from './kube-vip/chart';

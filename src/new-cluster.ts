@@ -3,7 +3,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
-import { formatPath } from './config/rules';
+import { formatPath } from './core/problem';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */

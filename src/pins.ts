@@ -42,3 +42,7 @@ export const CERT_MANAGER_VERSION = 'v1.21.1';
 
 /** The Helm repository the cert-manager docs install from (https://cert-manager.io/docs/installation/helm/). */
 export const CERT_MANAGER_CHART_REPOSITORY = 'https://charts.jetstack.io';
+
+/** K3s' default pod and Service networks (https://docs.k3s.io/cli/server). */
+export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
+export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';

@@ -3,7 +3,7 @@ import { parse, stringify } from 'yaml';
 import { find, objects, synth, synthFiles, withChanges } from './helpers';
 import { certManagerValues } from '../src/cert-manager/values';
 import { parseConfigText } from '../src/config/load';
-import { formatPath } from '../src/config/rules';
+import { formatPath } from '../src/core/problem';
 import { checkSchema } from '../src/validate/schemas';
 import { validateManifests } from '../src/validate/conformance';
 

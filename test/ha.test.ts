@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { synthFiles, withChanges } from './helpers';
-import { checkHaRules, NodeInventory } from '../src/config/ha-rules';
+import { effectiveCluster } from '../src/cluster/rules';
+import { Report } from '../src/core/problem';
+import { NodeInventory } from '../src/k3s/inventory';
+import { checkTraefik } from '../src/traefik/rules';
 import { parseConfigText } from '../src/config/load';
-import { formatPath } from '../src/config/rules';
+import { formatPath } from '../src/core/problem';
+
+/** Traefik's rules on the effective model, with the node counts an inventory would give. */
+const checkHaRules = (config: ClusterConfig, error: Report, warn: Report, inventory?: NodeInventory) =>
+  checkTraefik(config, effectiveCluster(config).traefik, inventory, error, warn);
 import { ClusterConfig } from '../src/config/schema';
 import { failureRows, singlePointsOfFailure } from '../src/docs/failure-table';
 import { wiring } from '../src/main';

@@ -118,7 +118,22 @@ describe('k3s.tokenFile never names a file the runbook or K3s owns; the value is
     ['/var/lib/rancher/k3s/server/token', `is K3s' own token file, which K3s writes itself (/var/lib/rancher/k3s/server/token): ${writes}`],
     ['/etc/rancher/k3s/config.yaml.bak', undefined],
     ['/etc/rancher/k3s/config.yaml.dtoken', undefined],
-    ['/var/lib/rancher/k3s/server/token-copy', undefined],
+    [
+      '/var/lib/rancher/k3s/server/token-copy',
+      'lies in K3s\' data folder, which K3s manages (/var/lib/rancher/k3s/): the runbook writes the token there; name a file of its own, e.g. "/etc/rancher/k3s/cluster-token"',
+    ],
+    [
+      '/etc/rancher/k3s/k3s.yaml',
+      'is K3s\' kubeconfig, which K3s writes itself (/etc/rancher/k3s/k3s.yaml): the runbook writes the token there; name a file of its own, e.g. "/etc/rancher/k3s/cluster-token"',
+    ],
+    [
+      '/etc/rancher/k3s',
+      'names the folder /etc/rancher/k3s/, which holds K3s\' own files (/etc/rancher/k3s/config.yaml): name a file of its own inside it, e.g. "/etc/rancher/k3s/cluster-token"',
+    ],
+    [
+      '/etc/rancher/k3s/config.yaml/token',
+      'is the node\'s K3s config file, which the runbook writes (/etc/rancher/k3s/config.yaml): the runbook writes the token there; name a file of its own, e.g. "/etc/rancher/k3s/cluster-token"',
+    ],
     ['/etc/rancher/k3s/cluster-token', undefined],
   ])('%j', (tokenFile, expected) => {
     expect(errorsOf(withK3s({ servers: SERVERS, tokenFile }))).toEqual(expected ? [`k3s.tokenFile: ${expected}`] : []);

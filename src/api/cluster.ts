@@ -1,11 +1,8 @@
 import { Construct } from 'constructs';
-import { dataProblems } from './data-guard';
-import { K3sVipValidationError, propsKind, ValidationProblem } from './errors';
+import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
-import { literalTokensInData } from '../config/inventory-rules';
-import { validateClusterConfig } from '../config/load';
-import { formatPath } from '../config/rules';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
+import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 import { IngressChart } from '../ingress/chart';
 import { addCertManagerCharts } from '../cert-manager/wiring';
 import { vipInterface } from '../k3s/inventory';
@@ -307,7 +304,7 @@ export interface ClusterServer extends ClusterNode {
  * @throws K3sVipValidationError when the props break a rule
  */
 export class K3sVipCluster extends Construct {
-  /** The validated props with the schema's defaults filled in (`k3s.tokenFile` stays as given: its default is the runbook's). */
+  /** The validated props with the schema's defaults filled in, frozen (`k3s.tokenFile` stays as given: its default is the runbook's). */
   public readonly config: ClusterConfig;
   /** Findings that do not stop synthesis (e.g. a kube-vip newer than this library knows). */
   public readonly warnings: readonly ValidationProblem[];
@@ -323,20 +320,9 @@ export class K3sVipCluster extends Construct {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
       throw new K3sVipValidationError([{ path: [], message }]);
     }
-    // Cycles, deep nesting and values YAML cannot hold would make the schema recurse or serialise wrongly.
-    const badData = dataProblems(props);
-    if (badData.length) throw new K3sVipValidationError(badData);
+    // The props are read once, into frozen plain data, and everything below renders that validated copy.
     const { config, errors, warnings } = validateClusterConfig(props);
-    // The config files' reader also scans comments; props have none, so the keys and values are enough.
-    const tokens = literalTokensInData(props);
-    if (!config || tokens.length) {
-      throw new K3sVipValidationError(
-        [...tokens, ...errors.filter((e) => !tokens.some((t) => formatPath(t.path) === formatPath(e.path)))].map(({ path, message }) => ({
-          path,
-          message,
-        })),
-      );
-    }
+    if (!config) throw new K3sVipValidationError(errors);
     this.config = config;
     this.warnings = warnings.map(({ path, message }) => ({ path, message }));
 

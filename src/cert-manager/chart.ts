@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { AcmeClusterIssuer, ClusterIssuerProps } from './cluster-issuer';
 import { CertManagerHelmChart } from './helm-chart';
 
@@ -18,7 +18,7 @@ export interface CertManagerChartProps {
 export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
     super(scope, id);
-    new PropsValidator('CertManagerChart', props);
+    props = new PropsValidator<CertManagerChartProps>('CertManagerChart', props).props;
     new CertManagerHelmChart(this, 'HelmChart', { version: props.version });
   }
 }
@@ -35,7 +35,8 @@ export class CertManagerIssuersChart extends Chart {
 
   constructor(scope: Construct, id: string, props: CertManagerIssuersChartProps) {
     super(scope, id);
-    const check = new PropsValidator('CertManagerIssuersChart', props);
+    const check = new PropsValidator<CertManagerIssuersChartProps>('CertManagerIssuersChart', props);
+    props = check.props;
     const issuers = check.list(['issuers'], props.issuers, true);
     const firstIndex = new Map<string, number>();
     issuers.forEach((issuer, i) => {

@@ -1,9 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE } from './helm-chart';
-import { describeValue, PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { INGRESS_CLASS } from '../ingress/ingress';
+import { INGRESS_CLASS } from '../ingress/tls';
+import { accountKeySecretName } from './names';
+import { accountKeySecretProblem } from './rules';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
 const ACME_SERVERS = {
@@ -52,9 +55,10 @@ export interface ClusterIssuerProps {
 export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
     super(scope, id);
-    validateIssuer(props);
+    // Only the validated snapshot is read from here on.
+    props = validateIssuer(props);
     const { server: given = 'production' } = props;
-    const server = given in ACME_SERVERS ? ACME_SERVERS[given as keyof typeof ACME_SERVERS] : given;
+    const server = isAcmeServerName(given) ? ACME_SERVERS[given] : given;
     new ApiObject(this, 'Resource', {
       apiVersion: 'cert-manager.io/v1',
       kind: 'ClusterIssuer',
@@ -67,7 +71,7 @@ export class AcmeClusterIssuer extends Construct {
           server,
           email: props.email,
           // Created by cert-manager in its cluster resource namespace (cert-manager).
-          privateKeySecretRef: { name: `${props.name}-account-key` },
+          privateKeySecretRef: { name: accountKeySecretName(props.name) },
           solvers: [solver(props.solver)],
         },
       },
@@ -75,11 +79,16 @@ export class AcmeClusterIssuer extends Construct {
   }
 }
 
-function validateIssuer(props: ClusterIssuerProps): void {
-  const check = new PropsValidator('AcmeClusterIssuer', props)
-    .requiredText(['name'], props.name, format.dns1123Subdomain)
-    .requiredText(['email'], props.email, format.email);
-  if (!(typeof props.server === 'string' && props.server in ACME_SERVERS)) check.text(['server'], props.server, format.httpsUrl);
+function isAcmeServerName(server: string): server is keyof typeof ACME_SERVERS {
+  return Object.hasOwn(ACME_SERVERS, server);
+}
+
+function validateIssuer(given: ClusterIssuerProps): ClusterIssuerProps {
+  const check = new PropsValidator<ClusterIssuerProps>('AcmeClusterIssuer', given);
+  const props = check.props;
+  check.requiredText(['name'], props.name, format.dns1123Subdomain).requiredText(['email'], props.email, format.email);
+  if (typeof props.name === 'string' && !format.dns1123Subdomain(props.name)) check.problem(['name'], accountKeySecretProblem(props.name));
+  if (!(typeof props.server === 'string' && isAcmeServerName(props.server))) check.text(['server'], props.server, format.httpsUrl);
   const dns01 = typeof props.solver === 'object' && props.solver !== null ? props.solver.dns01 : undefined;
   if (props.solver === undefined) {
     check.problem(['solver'], 'is required: expected "http01" or { dns01: { provider, tokenSecret } }');
@@ -107,6 +116,7 @@ function validateIssuer(props: ClusterIssuerProps): void {
     }
   }
   check.throwIfInvalid();
+  return props;
 }
 
 /** `"dns" is not a solver`, `is an object, not a solver`. */

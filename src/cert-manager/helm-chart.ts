@@ -3,7 +3,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
 import { certManagerVersionSupport } from './versions';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
 import { parseVersion } from '../semver';
 
@@ -29,7 +29,9 @@ export class CertManagerHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(scope, id);
-    const check = new PropsValidator('CertManagerHelmChart', props);
+    const check = new PropsValidator<CertManagerHelmChartProps>('CertManagerHelmChart', props);
+    // Only the snapshot is read from here on: what was checked is what is rendered.
+    props = check.props;
     const wellFormed = typeof props.version === 'string' && !format.version(props.version);
     check
       .requiredText(['version'], props.version, format.version)

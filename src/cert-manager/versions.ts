@@ -1,5 +1,5 @@
 import { CERT_MANAGER_VERSION } from '../pins';
-import type { VersionSupport } from '../config/rules';
+import type { VersionSupport } from '../core/problem';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /** What changes in the cert-manager Helm chart from one release to the next, for the values this project sets. */

@@ -1,5 +1,5 @@
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
-import { isVersion, MAX_VERSION_PART } from '../semver';
+import { isVersion, MAX_VERSION_PART, parseK3sVersion } from '../semver';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -207,11 +207,25 @@ export const chartVersion: FormatCheck = (value) => {
   );
 };
 
-/** A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. */
-export const gitUrl: FormatCheck = (value) =>
-  /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
+/**
+ * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials are
+ * refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
+ * repository credentials from Secrets of their own.
+ */
+export const gitUrl: FormatCheck = (value) => {
+  const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);
+  const userInfo = authority && authority[2].includes('@') ? authority[2].slice(0, authority[2].lastIndexOf('@')) : undefined;
+  if (userInfo !== undefined && (/^https?$/i.test(authority![1]) || userInfo.includes(':'))) {
+    const host = authority![2].slice(authority![2].lastIndexOf('@') + 1);
+    return (
+      `"${authority![1]}://…@${host}/…" holds credentials before "@", which would be written to the GitOps objects in dist/: give the ` +
+      "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
+    );
+  }
+  return /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
     ? undefined
     : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "git@github.com:me/infra.git"`;
+};
 
 export const gitRevision: FormatCheck = (value) =>
   /^[\w][\w./-]*$/.test(value) && !value.includes('..') ? undefined : `${show(value)} is not a branch name: expected e.g. "main"`;
@@ -273,6 +287,9 @@ export const httpsUrl: FormatCheck = (value) => {
     const redacted = `https://…@${authority.slice(authority.lastIndexOf('@') + 1)}`;
     return `"${redacted}…" holds credentials before "@", which would be written to the manifests: give the URL without them`;
   }
+  if (!/^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(authority)) {
+    return `${show(value)} names no host after "https://": e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`;
+  }
   const bad = /[^A-Za-z0-9\-._~:/?#[\]@!&'()*+,;=%]/.exec(value);
   return bad
     ? `${show(value)} holds ${show(bad[0])}, which a URL must percent-encode: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"`
@@ -320,3 +337,63 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [email, '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$'],
   [httpsUrl, '^https://\\S+$'],
 ]);
+
+/** `v1.33.5+k3s1`, as K3s tags its releases (github.com/k3s-io/k3s/releases). */
+export const k3sVersion: FormatCheck = (value) =>
+  parseK3sVersion(value) ? undefined : `${JSON.stringify(value)} is not a K3s release: expected a tag such as "v1.33.5+k3s1"`;
+
+/** Files and folders of K3s the runbook writes or K3s reads as config or manifests: never the token file. */
+const K3S_OWN_PATHS: ReadonlyArray<{ path: string; folder: boolean; why: string }> = [
+  { path: '/etc/rancher/k3s/config.yaml', folder: false, why: "is the node's K3s config file, which the runbook writes" },
+  { path: '/etc/rancher/k3s/config.yaml.d', folder: true, why: "lies in K3s' config drop-in folder, whose files K3s reads as config" },
+  { path: '/etc/rancher/k3s/k3s.yaml', folder: false, why: "is K3s' kubeconfig, which K3s writes itself" },
+  { path: '/etc/rancher/k3s/registries.yaml', folder: false, why: "is K3s' registry config, which K3s reads at start" },
+  { path: '/etc/rancher/node', folder: true, why: "lies in K3s' node-password folder, which K3s manages" },
+  {
+    path: '/var/lib/rancher/k3s/server/manifests',
+    folder: true,
+    why: "lies in K3s' manifests folder, whose files K3s applies to the cluster",
+  },
+  { path: '/var/lib/rancher/k3s/server/token', folder: false, why: "is K3s' own token file, which K3s writes itself" },
+  { path: '/var/lib/rancher/k3s', folder: true, why: "lies in K3s' data folder, which K3s manages" },
+];
+
+/**
+ * An absolute path the runbook writes the token to (quoted). The value is never echoed: it may be a
+ * pasted token; the messages name the rule instead.
+ */
+export const tokenFilePath: FormatCheck = (value) => {
+  const example = 'e.g. "/etc/rancher/k3s/cluster-token"';
+  if (!value.startsWith('/')) return `is not an absolute path: name the file that holds the token on every node, ${example}`;
+  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
+    return `may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): ${example}`;
+  }
+  if (value.endsWith('/')) return `ends with "/", so it names a folder: name the file that holds the token, ${example}`;
+  // `/etc//rancher/./k3s` is `/etc/rancher/k3s` to the kernel.
+  const normal = `/${value
+    .split('/')
+    .filter((part) => part && part !== '.')
+    .join('/')}`;
+  // A file of K3s' own, anything inside one, or inside one of its folders.
+  const own = K3S_OWN_PATHS.find(({ path }) => normal === path || normal.startsWith(`${path}/`));
+  if (own)
+    return `${own.why} (${own.path}${own.folder ? '/' : ''}): the runbook writes the token there; name a file of its own, ${example}`;
+  // A folder that holds K3s' files (/etc/rancher/k3s, which the runbook creates): the token file would be that folder.
+  const holder = K3S_OWN_PATHS.find(({ path }) => path.startsWith(`${normal}/`));
+  return holder && `names the folder ${normal}/, which holds K3s' own files (${holder.path}): name a file of its own inside it, ${example}`;
+};
+
+/** A node's own address (K3s node-ip): one unicast address, in its one spelling. */
+export const nodeAddress: FormatCheck = (value) => {
+  const odd = oddSpellingProblem(value, value);
+  if (odd) return odd;
+  const ip = parseIp(value);
+  if (!ip) {
+    const bare = value.split('/')[0];
+    return parseCidr(value)
+      ? `${JSON.stringify(value)} has a prefix length: write the node's address alone, "${bare}"`
+      : `${JSON.stringify(value)} is not an IP address: expected the node's own address, e.g. "192.168.0.11"`;
+  }
+  const reserved = reservedUse(ip);
+  return reserved ? `${JSON.stringify(value)} is ${reserved}; a node address is its unicast address on the LAN` : undefined;
+};

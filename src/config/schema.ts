@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import * as format from './formats';
-import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
-import { CERT_MANAGER_VERSION, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
+import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
-import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
@@ -251,18 +249,18 @@ const k3s = z.strictObject({
   ).optional(),
   // The node inventory (bootstrap runbook, per-node K3s configs): see src/k3s/inventory.ts.
   version: formatted(
-    k3sVersion,
+    format.k3sVersion,
     'K3s release the runbook installs (INSTALL_K3S_VERSION); also picks the Traefik chart it bundles.',
   ).optional(),
   tokenFile: formatted(
-    tokenFilePath,
+    format.tokenFilePath,
     'Path of the file holding the cluster token on every node (token-file); the token itself never enters the repository. Default /etc/rancher/k3s/cluster-token.',
   ).optional(),
   servers: z
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(format.nodeAddress, "The node's own LAN address (K3s node-ip)."),
         interface: formatted(format.interfaceName, "This node's NIC for the VIPs.").optional(),
       }),
     )
@@ -273,7 +271,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(format.nodeAddress, "The node's own LAN address (K3s node-ip)."),
       }),
     )
     .min(1)

@@ -1,4 +1,4 @@
-import { NodeInventory } from '../config/ha-rules';
+import { NodeInventory } from '../k3s/inventory';
 import { etcdQuorum } from '../k3s/inventory';
 import { ClusterConfig } from '../config/schema';
 import { kubeVipRules } from '../kube-vip/versions';

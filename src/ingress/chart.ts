@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { TraefikIngress, TraefikIngressProps } from './ingress';
 
 export interface IngressChartProps {
@@ -12,7 +12,8 @@ export interface IngressChartProps {
 export class IngressChart extends Chart {
   constructor(scope: Construct, id: string, props: IngressChartProps) {
     super(scope, id);
-    const check = new PropsValidator('IngressChart', props);
+    const check = new PropsValidator<IngressChartProps>('IngressChart', props);
+    props = check.props;
     const items = check.list(['ingresses'], props.ingresses, true);
     check.throwIfInvalid();
     for (const ingress of items) {

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
-import { twoCertificateSourcesProblem } from '../config/ha-rules';
+import { twoCertificateSourcesProblem } from './rules';
+import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { portNumber } from '../config/schema';
 
 export interface TraefikIngressProps {
@@ -36,17 +37,10 @@ export interface TraefikIngressProps {
   readonly clusterIssuer?: string;
 }
 
-/** K3s' Traefik chart creates IngressClass `traefik` (traefik/traefik-helm-chart traefik/values.yaml `ingressClass`). */
-export const INGRESS_CLASS = 'traefik';
 /** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
 const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
 /** cert-manager's ingress-shim annotation (https://cert-manager.io/docs/usage/ingress/). */
 const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
-
-/** The Secret cert-manager writes an Ingress's certificate to: one per Ingress, unique in its namespace. */
-export function tlsSecretName(ingressName: string): string {
-  return `${ingressName}-tls`;
-}
 
 /**
  * One host/path -> Service route for Traefik. The class goes in `spec.ingressClassName` only: the
@@ -57,7 +51,9 @@ export function tlsSecretName(ingressName: string): string {
 export class TraefikIngress extends Construct {
   constructor(scope: Construct, id: string, props: TraefikIngressProps) {
     super(scope, id);
-    const check = new PropsValidator('TraefikIngress', props);
+    const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props);
+    // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
+    props = check.props;
     const { namespace = 'default', path = '/' } = props;
     check
       .requiredText(['name'], props.name, format.dns1123Subdomain)

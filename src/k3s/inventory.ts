@@ -1,6 +1,16 @@
 import type { ClusterConfig } from '../config/schema';
-import type { NodeInventory } from '../config/ha-rules';
 import { urlHost } from '../net/ip';
+
+/**
+ * What is known about the cluster's nodes (from the inventory, when the config has one).
+ * Without it the checks that need node counts are skipped.
+ */
+export interface NodeInventory {
+  /** K3s servers (etcd members). */
+  readonly servers: number;
+  /** Nodes Traefik can run on (servers and agents without a taint that keeps it off). */
+  readonly traefikNodes: number;
+}
 
 /** Where the runbook creates the shared token when the config names no `k3s.tokenFile`. */
 const DEFAULT_TOKEN_FILE = '/etc/rancher/k3s/cluster-token';

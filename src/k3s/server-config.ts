@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
 
 export interface K3sServerSettings {
   /** Control-plane VIP, added to the API server certificate. */
@@ -8,10 +9,6 @@ export interface K3sServerSettings {
   /** Service network, written only when it differs from K3s' default. */
   readonly serviceCidr: string;
 }
-
-/** K3s defaults (https://docs.k3s.io/cli/server). */
-export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';
-export const DEFAULT_SERVICE_CIDR = '10.43.0.0/16';
 
 /**
  * The settings every server of this setup carries: ServiceLB off, so kube-vip alone answers for

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { KubeVipDaemonSet } from './daemon-set';
 import { KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
@@ -11,7 +11,7 @@ export type KubeVipChartProps = KubeVipSettings;
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
     super(scope, id);
-    new PropsValidator('KubeVipChart', props);
+    props = new PropsValidator<KubeVipChartProps>('KubeVipChart', props).props;
     const rbac = new KubeVipRbac(this, 'Rbac');
     new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });
   }

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { KubeVipCloudProvider } from './cloud-provider';
 import { IpPoolSettings } from './ip-pool';
 
@@ -13,7 +13,7 @@ export interface KubeVipCloudProviderChartProps {
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
     super(scope, id);
-    new PropsValidator('KubeVipCloudProviderChart', props);
+    props = new PropsValidator<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props).props;
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }
 }

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
-import { describeValue, PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { CLOUD_PROVIDER_IMAGE } from '../pins';
 
@@ -24,7 +25,8 @@ const POOL_CONFIG_MAP = 'kubevip';
 export class KubeVipCloudProvider extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
     super(scope, id);
-    validate(props);
+    // Only the validated snapshot is read from here on: what was checked is what is rendered.
+    props = validate(props);
     const namespace = 'kube-system';
     const account = 'kube-vip-cloud-controller';
     const role = 'system:kube-vip-cloud-controller-role';
@@ -91,12 +93,13 @@ export class KubeVipCloudProvider extends Construct {
 }
 
 /** Each value on its own; how pools relate to each other and to the VIPs is K3sVipCluster's check. */
-function validate(props: KubeVipCloudProviderProps): void {
-  const check = new PropsValidator('KubeVipCloudProvider', props);
+function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
+  const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given);
+  const props = check.props;
   const { pool } = props;
   if (pool === null || typeof pool !== 'object' || Array.isArray(pool)) {
     check.problem(['pool'], `${pool === undefined ? 'is required' : describeValue(pool)}: expected { global?, namespaces? }`);
-    return check.throwIfInvalid();
+    check.throwIfInvalid();
   }
   const entries = [
     ...(pool.global ? [[['pool', 'global'], pool.global] as const] : []),
@@ -116,4 +119,5 @@ function validate(props: KubeVipCloudProviderProps): void {
     spans('range').forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
   }
   check.throwIfInvalid();
+  return props;
 }

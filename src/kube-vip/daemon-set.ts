@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { EnvVar, kubeVipModel, KubeVipSettings } from './model';
-import { describeValue, PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { kubeVipVersionSupport } from '../config/rules';
+import { kubeVipVersionSupport } from './rules';
 import { asNumber } from '../config/schema';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
@@ -25,7 +26,8 @@ export class KubeVipDaemonSet extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
     super(scope, id);
-    validate(props);
+    // Only the validated snapshot is read from here on: what was checked is what is rendered.
+    props = validate(props);
     const model = kubeVipModel(props);
     const selector = { 'app.kubernetes.io/name': KubeVipDaemonSet.NAME };
     const labels = { ...selector, 'app.kubernetes.io/version': model.version };
@@ -81,8 +83,10 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
   return { name: env.name, valueFrom: { secretKeyRef: { name: env.secret.name, key: env.secret.key } } };
 }
 
-function validate(props: KubeVipDaemonSetProps): void {
-  const check = new PropsValidator('KubeVipDaemonSet', props)
+function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
+  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given);
+  const props = check.props;
+  check
     .text(['version'], props.version, format.version)
     .problem(
       ['version'],
@@ -110,4 +114,5 @@ function validate(props: KubeVipDaemonSetProps): void {
       .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);
   }
   check.throwIfInvalid();
+  return props;
 }

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { LoadBalancerService, LoadBalancerServiceProps } from './service';
 
 export interface LoadBalancerChartProps {
@@ -12,7 +12,8 @@ export interface LoadBalancerChartProps {
 export class LoadBalancerChart extends Chart {
   constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
     super(scope, id);
-    const check = new PropsValidator('LoadBalancerChart', props);
+    const check = new PropsValidator<LoadBalancerChartProps>('LoadBalancerChart', props);
+    props = check.props;
     const items = check.list(['services'], props.services, true);
     check.throwIfInvalid();
     for (const service of items) {

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { describeValue, PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
-import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../config/rules';
+import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
 
@@ -69,7 +70,9 @@ export interface LoadBalancerServiceProps {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id);
-    const check = new PropsValidator('LoadBalancerService', props);
+    const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props);
+    // Only the snapshot is read from here on: what was checked is what is rendered.
+    props = check.props;
     const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION } = props;
     check
       .requiredText(['name'], props.name, format.dns1035Label)

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../api/errors';
+import { PropsValidator } from '../config/props-validator';
 import { TraefikHelmChartConfig, TraefikHelmChartConfigProps } from './helm-chart-config';
 
 export type TraefikChartProps = TraefikHelmChartConfigProps;
@@ -9,7 +9,7 @@ export type TraefikChartProps = TraefikHelmChartConfigProps;
 export class TraefikChart extends Chart {
   constructor(scope: Construct, id: string, props: TraefikChartProps) {
     super(scope, id);
-    new PropsValidator('TraefikChart', props);
+    props = new PropsValidator<TraefikChartProps>('TraefikChart', props).props;
     new TraefikHelmChartConfig(this, 'HelmChartConfig', props);
   }
 }

@@ -2,11 +2,12 @@ import { Construct } from 'constructs';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
-import { dataProblems } from '../api/data-guard';
-import { describeValue, PropsValidator } from '../api/errors';
-import { replicasWithCertResolversProblem } from '../config/ha-rules';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
+import { effectiveTraefik } from './effective';
+import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
-import { chartVersionSupport, kubeVipVersionSupport, serviceVipTextCountProblem } from '../config/rules';
+import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { traefikValuesProblems } from './values-check';
 
@@ -77,7 +78,9 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
-    const check = new PropsValidator('TraefikHelmChartConfig', props);
+    const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props);
+    // Only the snapshot is read from here on: what was checked is what is rendered.
+    props = check.props;
     const other = this.node.root.node.findAll().find((c) => c instanceof TraefikHelmChartConfig && c !== this);
     if (other) {
       check.problem(
@@ -121,30 +124,31 @@ export class TraefikHelmChartConfig extends Construct {
       const given = typeof replicas === 'number' ? `${replicas} is not a replica count` : describeValue(replicas);
       check.problem(['replicas'], `${given}: expected a whole number from 1 to 100`);
     }
-    check.problem(
-      ['replicas'],
-      replicasWithCertResolversProblem(
-        replicas ?? 1,
-        resolvers.map(([name]) => name),
-        { certResolvers: 'certResolvers', certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress' },
-      ),
-    );
     check.mapping(['values'], props.values);
-    const badData = dataProblems(props.values, ['values']);
-    for (const problem of badData) check.problem(problem.path, problem.message);
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
     );
     const settings = { ...props, chartVersion, kubeVipVersion, certResolvers };
-    // The values check renders the generated values, which needs versions this library can read and sound data.
+    // The deployment rules render the values, which needs versions this library can read and well-typed props.
     const readable =
       (props.loadBalancerIPs === undefined || Array.isArray(props.loadBalancerIPs)) &&
-      (props.values === undefined || (typeof props.values === 'object' && props.values !== null && !Array.isArray(props.values))) &&
-      !badData.length;
-    if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable) {
+      (props.values === undefined || (typeof props.values === 'object' && props.values !== null && !Array.isArray(props.values)));
+    if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable && check.valid) {
       for (const problem of traefikValuesProblems(settings).errors) {
         check.problem(['values', ...problem.path], problem.message);
       }
+      // The same rules as a config's, on what the chart will deploy, whichever prop asked for it.
+      const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
+      checkTraefikDeployment(effectiveTraefik(settings, []), [], names, undefined, check.problem.bind(check), () => undefined);
+    } else {
+      const resolverNames = resolvers.map(([name]) => name);
+      check.problem(
+        ['replicas'],
+        replicasWithCertResolversProblem(replicas ?? 1, resolverNames, {
+          certResolvers: 'certResolvers',
+          certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress',
+        }),
+      );
     }
     check.throwIfInvalid();
 

@@ -1,7 +1,8 @@
+import { generatorKey } from './effective';
 import { traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
-import { closest } from '../config/load';
+import { closest } from '../core/closest';
 
 /** What is wrong with the `values` escape hatch; paths lie below `values`. */
 export interface TraefikValuesProblems {
@@ -36,16 +37,6 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   }
   errors.push(...checkTraefikValues(schema, merged));
   return { errors };
-}
-
-/** Which setting writes each generated top-level value, so a conflict names both keys. */
-function generatorKey(path: readonly string[]): string {
-  const [top, second] = path;
-  if (top === 'service') return 'loadBalancerIPs';
-  if (top === 'ports') return 'redirectToHttps';
-  if (top === 'deployment' && second === 'replicas') return 'replicas';
-  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
-  return 'certResolvers';
 }
 
 function conflictMessage({ path, user, generated }: ValueConflict, keyPrefix: string): string {

@@ -1,123 +1,11 @@
-import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
-import { FormatCheck, oddSpellingProblem } from './formats';
-import type { Cidrs, Problem } from './rules';
-import type { ClusterConfig } from './schema';
-import { etcdQuorum, k3sInventory, K3sNode } from '../k3s/inventory';
-import { parseK3sVersion } from '../k3s/bundled-traefik';
-import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, reservedUse, spanContains } from '../net/ip';
-
-type Path = Problem['path'];
-type Report = (path: Path, message: string) => void;
-
-/** `v1.33.5+k3s1`, as K3s tags its releases (github.com/k3s-io/k3s/releases). */
-export const k3sVersion: FormatCheck = (value) =>
-  parseK3sVersion(value) ? undefined : `${JSON.stringify(value)} is not a K3s release: expected a tag such as "v1.33.5+k3s1"`;
-
-/** Files and folders of K3s the runbook writes or K3s reads as config or manifests: never the token file. */
-const K3S_OWN_PATHS: ReadonlyArray<{ path: string; folder: boolean; why: string }> = [
-  { path: '/etc/rancher/k3s/config.yaml', folder: false, why: "is the node's K3s config file, which the runbook writes" },
-  { path: '/etc/rancher/k3s/config.yaml.d', folder: true, why: "lies in K3s' config drop-in folder, whose files K3s reads as config" },
-  {
-    path: '/var/lib/rancher/k3s/server/manifests',
-    folder: true,
-    why: "lies in K3s' manifests folder, whose files K3s applies to the cluster",
-  },
-  { path: '/var/lib/rancher/k3s/server/token', folder: false, why: "is K3s' own token file, which K3s writes itself" },
-];
-
-/**
- * An absolute path the runbook writes the token to (quoted). The value is never echoed: it may be a
- * pasted token; the messages name the rule instead.
- */
-export const tokenFilePath: FormatCheck = (value) => {
-  const example = 'e.g. "/etc/rancher/k3s/cluster-token"';
-  if (!value.startsWith('/')) return `is not an absolute path: name the file that holds the token on every node, ${example}`;
-  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
-    return `may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): ${example}`;
-  }
-  if (value.endsWith('/')) return `ends with "/", so it names a folder: name the file that holds the token, ${example}`;
-  // `/etc//rancher/./k3s` is `/etc/rancher/k3s` to the kernel.
-  const normal = `/${value
-    .split('/')
-    .filter((part) => part && part !== '.')
-    .join('/')}`;
-  const own = K3S_OWN_PATHS.find(({ path, folder }) => normal === path || (folder && normal.startsWith(`${path}/`)));
-  return own && `${own.why} (${own.path}${own.folder ? '/' : ''}): the runbook writes the token there; name a file of its own, ${example}`;
-};
-
-/** A node's own address (K3s node-ip): one unicast address, in its one spelling. */
-export const nodeAddress: FormatCheck = (value) => {
-  const odd = oddSpellingProblem(value, value);
-  if (odd) return odd;
-  const ip = parseIp(value);
-  if (!ip) {
-    const bare = value.split('/')[0];
-    return parseCidr(value)
-      ? `${JSON.stringify(value)} has a prefix length: write the node's address alone, "${bare}"`
-      : `${JSON.stringify(value)} is not an IP address: expected the node's own address, e.g. "192.168.0.11"`;
-  }
-  const reserved = reservedUse(ip);
-  return reserved ? `${JSON.stringify(value)} is ${reserved}; a node address is its unicast address on the LAN` : undefined;
-};
-
-/** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
-export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
-
-const TOKEN_KEY = /^(k3s[_-]?)?(agent[_-]?)?token$/i;
-/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
-const SECURE_TOKEN = /K10[0-9a-f]{64}::/gi;
-const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';
-
-/** Under traefik.values a `token` is the chart's (e.g. Traefik Hub's), not K3s': the rule is the same, the reason another. */
-function tokenKeyMessage(path: Path): string {
-  return path[0] === 'traefik' && path[1] === 'values'
-    ? 'is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name'
-    : `is a literal token; ${NEVER_IN_REPO}`;
-}
-
-/** `token:` keys at any depth, and text shaped like a K3s token anywhere (comments too). Nothing is echoed. */
-export function literalTokens(doc: Document, text: string): TokenProblem[] {
-  const problems: TokenProblem[] = [];
-  const reported = new Set<number>();
-  const visit = (node: unknown, path: Path) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (TOKEN_KEY.test(key)) {
-          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
-          const range = (pair.value as Node | null)?.range;
-          if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
-        } else visit(pair.value, [...path, key]);
-      }
-    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
-  };
-  visit(doc.contents, []);
-  for (const match of text.matchAll(SECURE_TOKEN)) {
-    if (reported.has(match.index)) continue;
-    problems.push({ path: [], offset: match.index, message: `holds a K3s token (K10…::…); ${NEVER_IN_REPO}` });
-  }
-  return problems;
-}
-
-/** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
-export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
-  if (typeof data === 'string') {
-    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: `holds a K3s token (K10…::…); ${NEVER_IN_REPO}` }] : [];
-  }
-  if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
-  if (!data || typeof data !== 'object') return [];
-  return Object.entries(data).flatMap(([key, value]) =>
-    TOKEN_KEY.test(key) ? [{ path: [...path, key], message: tokenKeyMessage(path) }] : literalTokensInData(value, [...path, key]),
-  );
-}
+import { Path, Report } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import type { LocatedIp } from '../load-balancer/deployed';
+import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains } from '../net/ip';
+import { etcdQuorum, k3sInventory, K3sNode } from './inventory';
+import type { Cidrs } from './networks';
 
 type PoolSpan = IpSpan & { readonly text: string; readonly path: Path };
-
-interface LocatedVip {
-  readonly path: Path;
-  readonly ip: IpAddress;
-}
 
 /**
  * Checks of `k3s.servers` / `k3s.agents` against each other, the VIPs (`vips`: every fixed VIP,
@@ -126,7 +14,7 @@ interface LocatedVip {
  */
 export function checkInventory(
   config: ClusterConfig,
-  vips: readonly LocatedVip[],
+  vips: readonly LocatedIp[],
   pools: readonly PoolSpan[],
   cidrs: Cidrs,
   error: Report,
@@ -275,7 +163,7 @@ function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
 function checkOneLan(
   config: ClusterConfig,
   servers: readonly AddressedNode[],
-  vips: readonly LocatedVip[],
+  vips: readonly LocatedIp[],
   pools: readonly PoolSpan[],
   error: Report,
   warn: Report,

@@ -1,0 +1,25 @@
+import { Report } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import { accountKeySecretName } from './names';
+import { certManagerVersionSupport } from './versions';
+
+/** cert-manager's rules: a release this tool knows, and issuers whose derived objects the API server accepts. */
+export function checkCertManager(config: ClusterConfig, error: Report, warn: Report): void {
+  if (!config.certManager) return;
+  const support = certManagerVersionSupport(config.certManager.version);
+  if (support.error) error(['certManager', 'version'], support.error);
+  if (support.warning) warn(['certManager', 'version'], support.warning);
+  for (const name of Object.keys(config.certManager.issuers)) {
+    const problem = accountKeySecretProblem(name);
+    if (problem) error(['certManager', 'issuers', name], problem);
+  }
+}
+
+/** The issuer's ACME account key lives in Secret `<name>-account-key`, which must be a valid Secret name. */
+export function accountKeySecretProblem(issuerName: string): string | undefined {
+  const secret = accountKeySecretName(issuerName);
+  return secret.length > 253
+    ? `is ${issuerName.length} characters long, and cert-manager keeps the issuer's ACME account key in Secret "<name>-account-key", ` +
+        `which may have at most 253: shorten the name to ${253 - (secret.length - issuerName.length)} characters`
+    : undefined;
+}

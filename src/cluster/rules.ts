@@ -1,0 +1,69 @@
+import { checkCertManager } from '../cert-manager/rules';
+import type { ClusterConfig } from '../config/schema';
+import { Findings, RuleResult } from '../core/problem';
+import { checkIngresses } from '../ingress/rules';
+import { nodeInventory } from '../k3s/inventory';
+import { checkK3sNetworks } from '../k3s/networks';
+import { checkInventory } from '../k3s/rules';
+import { checkPools } from '../kube-vip/pool-rules';
+import { checkKubeVip } from '../kube-vip/rules';
+import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
+import { checkLoadBalancerEntries, checkServiceVips } from '../load-balancer/rules';
+import { OLDEST_CHART } from '../traefik/chart-versions';
+import { effectiveTraefik, EffectiveTraefik, traefikSettings } from '../traefik/effective';
+import { chartVersionSupport, checkTraefik } from '../traefik/rules';
+
+/**
+ * The cluster as it will be deployed: the validated config (defaults filled in), Traefik's merged chart
+ * values read back into the Services and pods they make, and every LoadBalancer Service whichever key
+ * made it. The rules judge this, not the keys as typed.
+ */
+export interface EffectiveCluster {
+  readonly config: ClusterConfig;
+  readonly traefik: EffectiveTraefik;
+  /** Every Service that will exist and may want a VIP: Traefik's, the Traefik chart's extra ones, `loadBalancers`. */
+  readonly services: readonly DeployedService[];
+  readonly controlPlane?: LocatedIp;
+}
+
+export function effectiveCluster(config: ClusterConfig): EffectiveCluster {
+  // A chart older than the table is refused by its own rule; the model follows the oldest known chart meanwhile.
+  const readable = chartVersionSupport(config.traefik.chartVersion).error
+    ? { ...config, traefik: { ...config.traefik, chartVersion: OLDEST_CHART.tag.slice(1) } }
+    : config;
+  const traefik = effectiveTraefik(traefikSettings(readable));
+  return {
+    config,
+    traefik,
+    services: [...traefik.services, ...loadBalancerServices(config.loadBalancers)],
+    controlPlane: locate(['kubeVip', 'controlPlane', 'address'], config.kubeVip.controlPlane?.address),
+  };
+}
+
+/**
+ * Every rule that relates values of one cluster to each other (the schema has checked each value on its
+ * own), composed from the components that own them, on the effective model.
+ */
+export function checkClusterRules(config: ClusterConfig): RuleResult {
+  const { error, warn, ...findings } = new Findings();
+  const model = effectiveCluster(config);
+  const cidrs = checkK3sNetworks(config, error);
+  const pools = checkPools(config, cidrs, error);
+  const balanced = model.services.filter((service) => service.type.value === 'LoadBalancer');
+  const vips = [...(model.controlPlane ? [model.controlPlane] : []), ...balanced.flatMap((service) => service.ips)];
+  const kubeVipRules = checkKubeVip(config, vips, pools, error, warn);
+  checkServiceVips(config, model.services, model.controlPlane, cidrs, pools, kubeVipRules, error, warn);
+  checkLoadBalancerEntries(config, error, warn);
+  checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
+  checkCertManager(config, error, warn);
+  checkIngresses(config, error, warn);
+  checkInventory(
+    config,
+    vips,
+    pools.flatMap((pool) => pool.spans),
+    cidrs,
+    error,
+    warn,
+  );
+  return findings;
+}

@@ -1,0 +1,127 @@
+import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
+import { describeIssue, DescribedProblem, withoutMisspeltRequired } from '../config/issues';
+import { literalTokensInData } from '../config/literal-tokens';
+import { clusterConfigSchema, ClusterConfig } from '../config/schema';
+import { formatPath, Path, Problem } from '../core/problem';
+import { FoundSecret, redact, secretsInData } from '../core/secrets';
+import { snapshot } from '../core/snapshot';
+import { checkClusterRules } from './rules';
+
+/**
+ * The one validation pipeline of a cluster, for the YAML files and the constructs alike: the input is
+ * read once into frozen plain data (anything else is refused by name), secrets are refused, the schema
+ * checks each value, the K3s release picks its Traefik chart, the rules judge the effective model, and
+ * every message passes one redaction step.
+ */
+
+/** The outcome of validating a config: the config with defaults when there are no errors. */
+export interface ConfigValidation {
+  readonly config?: ClusterConfig;
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
+
+/**
+ * The one validation of a cluster config, for the YAML files and the TypeScript API alike: the schema
+ * (each value on its own), then, when that passes, the cross-value rules. `mergeSchemaProblems` lets
+ * the YAML path merge problems that only the file's layout explains (a dedented block).
+ */
+export function validateClusterConfig(
+  input: unknown,
+  mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
+): ConfigValidation {
+  const { data, problems: notData } = snapshot(input);
+  if (notData.length) return redacted({ errors: notData, warnings: [] }, []);
+  const secrets = secretsInData(data);
+  // A value some other rule already refuses needs no second message; every message is redacted below anyway.
+  const withSecrets = (problems: readonly Problem[]) => {
+    const refused = new Set(problems.map((p) => formatPath(p.path)));
+    return [...problems, ...secretProblems(data, secrets).filter((p) => !refused.has(formatPath(p.path)))];
+  };
+  const values = secrets.map((s) => s.value);
+
+  const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const problems = mergeSchemaProblems(withoutMisspeltRequired(parsed.error.issues.flatMap((issue) => describeIssue(issue))));
+    return redacted({ errors: withSecrets([...problems, ...rulesDespite(data, problems)]), warnings: [] }, values);
+  }
+  // With k3s.version set, the chart K3s bundles is the default chart version.
+  const bundled = applyBundledTraefikChart(data, parsed.data);
+  const { errors, warnings } = checkClusterRules(bundled.config);
+  const allErrors = withSecrets(errors);
+  return redacted(
+    { config: allErrors.length ? undefined : deepFreeze(bundled.config), errors: allErrors, warnings: [...warnings, ...bundled.warnings] },
+    values,
+  );
+}
+
+/**
+ * Secrets are refused wherever they are: a K3s token with the message of its own rule, anything else
+ * because dist/ is committed to Git. Nothing is echoed.
+ */
+function secretProblems(data: unknown, secrets: readonly FoundSecret[]): Problem[] {
+  const tokens = literalTokensInData(data);
+  const covered = (path: Path) => tokens.some((t) => formatPath(path).startsWith(formatPath(t.path)));
+  const others = secrets
+    .filter((secret) => !covered(secret.path))
+    .map((secret) => ({
+      path: secret.path,
+      message:
+        `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
+        "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)",
+    }));
+  return [...tokens, ...others];
+}
+
+/** Every message and key path without a secret of the input: the one redaction step of the pipeline. */
+function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
+  const clean = (problems: readonly Problem[]) =>
+    problems.map((problem) => ({
+      ...problem,
+      path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
+      message: redact(problem.message, secrets),
+    }));
+  return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * The cross-value findings of a config some of whose values are invalid, so one run shows every
+ * problem: the invalid values are left out (a value inside a list takes its whole list along, as
+ * indices must not shift), the rest is parsed again, and findings about a left-out value or its
+ * parents are dropped (their own messages stand). Gives up when what is left still does not parse.
+ */
+function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Problem[] {
+  const pruned = structuredClone(data) as Record<string, unknown>;
+  // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
+  const removed: Array<ReadonlyArray<string | number>> = problems
+    .filter((p) => p.suggestion)
+    .map((p) => [...p.path.slice(0, -1), p.suggestion!]);
+  let issues: ReadonlyArray<{ path: ReadonlyArray<string | number> }> = problems;
+  for (let round = 0; round < 3; round++) {
+    for (const { path } of issues) {
+      const firstIndex = path.findIndex((key) => typeof key === 'number');
+      const cut = firstIndex < 0 ? path : path.slice(0, firstIndex);
+      if (!cut.length) return [];
+      const parent = cut.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], pruned);
+      if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[cut[cut.length - 1]];
+      removed.push(cut);
+    }
+    const parsed = clusterConfigSchema.safeParse(pruned);
+    if (parsed.success) {
+      const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
+        a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
+      const { config } = applyBundledTraefikChart(pruned, parsed.data);
+      return checkClusterRules(config).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
+    }
+    issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
+  }
+  return [];
+}

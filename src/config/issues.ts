@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { closest } from '../core/closest';
+import { formatPath, Problem } from '../core/problem';
+import { clusterConfigSchema } from './schema';
+
+/**
+ * Schema findings in the user's words: each zod issue becomes problems whose message names the bad value
+ * and what is expected, with "did you mean" for misspelt keys. Shared by the config files and the constructs.
+ */
+
+/** A problem with what later steps need to merge or drop follow-on problems. */
+export type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
+
+/** Turns one zod issue into problems whose message names the bad value and what is expected. */
+export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
+  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const allowed = allowedKeys(path);
+        // `{host:a.example.com}`: in a flow mapping, YAML reads a missing space after the colon as one key.
+        const [, glued, value] = /^([^:]+):(.+)$/.exec(key) ?? [];
+        if (glued && allowed.includes(glued)) {
+          const message = `unknown key ${show(key)}: write \`${glued}: ${value}\` with a space after the colon`;
+          return { path: [...path, key], unknownKey: key, suggestion: glued, message };
+        }
+        const guess = closest(key, allowed);
+        return {
+          path: [...path, key],
+          unknownKey: key,
+          suggestion: guess,
+          message: `unknown key ${show(key)}${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
+        };
+      });
+    case 'invalid_type': {
+      if (input === undefined) {
+        const description = schemaAt(path)?.description;
+        return [{ path, message: `is required${description ? `: ${description}` : `: expected ${article(issue.expected)}`}` }];
+      }
+      if (input === null && (issue.expected === 'object' || issue.expected === 'array' || issue.expected === 'record')) {
+        const content = issue.expected === 'array' ? 'items' : 'keys';
+        return [{ path, emptyBlock: true, message: `is empty: give its ${content} on the lines below it, indented, or remove it` }];
+      }
+      if (input === null) {
+        const schema = schemaAt(path);
+        const description = schema && (schema.description ?? unwrap(schema).description);
+        return [{ path, message: `is empty: give a value${description ? ` (${description.replace(/\.$/, '')})` : ''}, or remove the key` }];
+      }
+      if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
+        const item = typeof input === 'string' && /^[\w.-]+$/.test(input) ? input : show(input);
+        return [{ path, message: `${show(input)} is ${kind(input)}: write it as a list: [${item}]` }];
+      }
+      if (issue.expected === 'array' && kind(input) === 'a mapping') {
+        const first = Object.keys(input as object)[0];
+        const example = first ? `, e.g. "- ${first}: ..."` : '';
+        return [{ path, message: `is a mapping, but a list is expected: start each item with "- "${example}` }];
+      }
+      const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+      return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
+    }
+    case 'invalid_union': {
+      if (input === undefined) return [{ path, message: `is required: ${schemaAt(path)?.description ?? 'expected a value'}` }];
+      // Prefer the branch the input's shape matched (only nested values fail: `solver: {dns01: ...}` is the
+      // object branch), then one whose type matched (its message is specific), else describe the union.
+      const matched = (check: (i: z.core.$ZodIssue) => boolean) => issue.errors.find((branch) => branch.length && branch.every(check));
+      const specific = matched((i) => i.path.length > 0) ?? matched((i) => i.code !== 'invalid_type');
+      if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+      return [{ path, message: `${show(input)} is ${kind(input)}: ${schemaAt(path)?.description ?? 'not allowed here'}` }];
+    }
+    case 'invalid_key': {
+      // A record key (a resolver, pool or label name) that fails its format rule: that rule's sentence.
+      const inner = issue.issues.map((i) => i.message).find((m) => !m.startsWith('Invalid'));
+      return [{ path, message: inner ?? `${show(input)} is not allowed as a name here` }];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return [{ path, message: `is empty: list at least ${issue.minimum} entry` }];
+      return [{ path, message: `${show(input)} is too small: expected at least ${issue.minimum}` }];
+    case 'too_big':
+      return [{ path, message: `${show(input)} is too big: expected at most ${issue.maximum}` }];
+    case 'invalid_value': {
+      const expected = issue.values.length === 1 ? show(issue.values[0]) : `one of ${issue.values.map(show).join(', ')}`;
+      return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Every key name the schema knows, at any level (to recognise `host:value` written without a space). */
+export const CONFIG_KEYS: ReadonlySet<string> = (() => {
+  const keys = new Set<string>();
+  const visit = (schema: z.ZodType | undefined): void => {
+    if (!schema) return;
+    type Children = { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+    const def = unwrap(schema)._zod.def as Children;
+    for (const [key, value] of Object.entries(def.shape ?? {})) {
+      keys.add(key);
+      visit(value);
+    }
+    [def.element, def.valueType, ...(def.options ?? [])].forEach(visit);
+  };
+  visit(clusterConfigSchema);
+  return keys;
+})();
+
+/** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
+export function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = clusterConfigSchema;
+  for (const key of path) {
+    if (!schema) return undefined;
+    const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
+    schema = typeof key === 'number' ? def.element : def.shape?.[key];
+  }
+  return schema;
+}
+
+export function unwrap(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? unwrap(def.innerType) : schema;
+}
+
+/** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
+export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
+  const schema = schemaAt(path);
+  const shape = schema && (unwrap(schema)._zod.def as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'a mapping of keys',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+  };
+  return names[expected] ?? expected;
+}
+
+/**
+ * A required key that is only missing because it is misspelt (`certresolver` for `certResolver`)
+ * needs one message, the "did you mean" one, not also "is required".
+ */
+export function withoutMisspeltRequired(problems: DescribedProblem[]): DescribedProblem[] {
+  const suggested = new Set(problems.filter((p) => p.suggestion).map((p) => formatPath([...p.path.slice(0, -1), p.suggestion!])));
+  return problems.filter((p) => !(p.message.startsWith('is required') && suggested.has(formatPath(p.path))));
+}

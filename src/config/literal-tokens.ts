@@ -1,0 +1,56 @@
+import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Path, Problem } from '../core/problem';
+
+/** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
+export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
+
+const TOKEN_KEY = /^(k3s[_-]?)?(agent[_-]?)?token$/i;
+/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
+const SECURE_TOKEN = /K10[0-9a-f]{64}::/gi;
+/** How every message about a K3s token found in text starts; the file's text scan reports each such token, located. */
+export const TOKEN_MESSAGE_START = 'holds a K3s token';
+const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';
+
+/** Under traefik.values a `token` is the chart's (e.g. Traefik Hub's), not K3s': the rule is the same, the reason another. */
+function tokenKeyMessage(path: Path): string {
+  return path[0] === 'traefik' && path[1] === 'values'
+    ? 'is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name'
+    : `is a literal token; ${NEVER_IN_REPO}`;
+}
+
+/** `token:` keys at any depth, and text shaped like a K3s token anywhere (comments too). Nothing is echoed. */
+export function literalTokens(doc: Document, text: string): TokenProblem[] {
+  const problems: TokenProblem[] = [];
+  const reported = new Set<number>();
+  const visit = (node: unknown, path: Path) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (TOKEN_KEY.test(key)) {
+          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
+          const range = (pair.value as Node | null)?.range;
+          if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
+        } else visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
+  };
+  visit(doc.contents, []);
+  for (const match of text.matchAll(SECURE_TOKEN)) {
+    if (reported.has(match.index)) continue;
+    problems.push({ path: [], offset: match.index, message: `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}` });
+  }
+  return problems;
+}
+
+/** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
+export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
+  if (typeof data === 'string') {
+    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}` }] : [];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
+  if (!data || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    TOKEN_KEY.test(key) ? [{ path: [...path, key], message: tokenKeyMessage(path) }] : literalTokensInData(value, [...path, key]),
+  );
+}

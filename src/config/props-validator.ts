@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { FormatCheck } from './formats';
+import { describeIssue } from './issues';
+import { Path } from '../core/problem';
+import { redact, secretsInData } from '../core/secrets';
+import { describeValue, snapshot } from '../core/snapshot';
+import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
+
+/**
+ * Collects the problems of one construct's props with the config's own rules (src/config/formats.ts
+ * for text, the config schema's pieces for numbers), then throws them together. The props are read
+ * once, into a frozen plain copy (`props`): a construct checks and renders that copy, never the caller's
+ * object again.
+ */
+export class PropsValidator<T extends object = Record<string, unknown>> {
+  /** The props as read once: plain, frozen data. Render from this, not from the caller's object. */
+  public readonly props: T;
+  private readonly problems: ValidationProblem[] = [];
+  private readonly secrets: readonly string[];
+
+  /**
+   * @param subject construct class name, the first word of every message
+   * @param props the construct's props: anything but an object (`null`, a list) is refused at once,
+   *   as no prop can be read from it; so is anything that is not plain data (getters, cycles, class instances)
+   */
+  constructor(
+    private readonly subject: string,
+    props: unknown,
+  ) {
+    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+      throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
+    }
+    const { data, problems } = snapshot(props);
+    this.secrets = problems.length ? [] : secretsInData(data).map((s) => s.value);
+    if (problems.length) throw new K3sVipValidationError(problems, subject);
+    this.props = data as T;
+  }
+
+  /** A text prop; `undefined` (an omitted optional prop) passes. */
+  public text(path: Path, value: unknown, check: FormatCheck): this {
+    if (value === undefined) return this;
+    const problem = typeof value === 'string' ? check(value) : `${describeValue(value)}: expected a string`;
+    if (problem) this.problems.push({ path, message: problem });
+    return this;
+  }
+
+  /** A text prop that must be given. */
+  public requiredText(path: Path, value: unknown, check: FormatCheck): this {
+    return value === undefined ? this.problem(path, 'is required: expected a string') : this.text(path, value, check);
+  }
+
+  /**
+   * A list prop: its items to check further, or none when it is not a list (noted as a problem).
+   * `undefined` passes (no items) unless `required`.
+   */
+  public list<I>(path: Path, value: readonly I[] | undefined, required = false): readonly I[] {
+    if (Array.isArray(value)) return value;
+    if (value !== undefined) this.problem(path, `${describeValue(value)}: expected a list`);
+    else if (required) this.problem(path, 'is required: expected a list');
+    return [];
+  }
+
+  /**
+   * A mapping prop (an object of named entries): its entries to check further, or none when it is
+   * not a mapping (noted as a problem). `undefined` passes (no entries) unless `required`.
+   */
+  public mapping<I>(path: Path, value: Readonly<Record<string, I>> | undefined, required = false): Array<[string, I]> {
+    if (isMapping(value)) return Object.entries(value);
+    if (value !== undefined) this.problem(path, `${describeValue(value)}: expected an object`);
+    else if (required) this.problem(path, 'is required: expected an object');
+    return [];
+  }
+
+  /** Whether no problem was found so far (later checks may need valid values to run). */
+  public get valid(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** A prop checked by a piece of the config schema; `undefined` passes. */
+  public value(path: Path, value: unknown, schema: z.ZodType): this {
+    if (value === undefined) return this;
+    const parsed = schema.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      for (const problem of parsed.error.issues.flatMap((issue) => describeIssue(issue))) {
+        this.problems.push({ path: [...path, ...problem.path], message: problem.message });
+      }
+    }
+    return this;
+  }
+
+  /** A prop checked by a piece of the config schema that must be given. */
+  public requiredValue(path: Path, value: unknown, schema: z.ZodType): this {
+    return value === undefined ? this.problem(path, 'is required') : this.value(path, value, schema);
+  }
+
+  /** A problem found by a rule of the caller's own. */
+  public problem(path: Path, message: string | undefined): this {
+    if (message) this.problems.push({ path, message });
+    return this;
+  }
+
+  /** Throws a K3sVipValidationError listing every problem found, if any; no message carries a secret of the props. */
+  public throwIfInvalid(): void {
+    if (!this.problems.length) return;
+    const safe = this.problems.map(({ path, message }) => ({ path, message: redact(message, this.secrets) }));
+    throw new K3sVipValidationError(safe, this.subject);
+  }
+}
+
+function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,36 @@
+/** Where a value lives in a config or in construct props: `['ingresses', 0, 'host']`. */
+export type Path = ReadonlyArray<string | number>;
+
+/** One finding about a config or props, located by its key path. */
+export interface Problem {
+  readonly path: Path;
+  readonly message: string;
+}
+
+/** Records one finding. */
+export type Report = (path: Path, message: string) => void;
+
+/** Every finding of one check: errors stop the run, warnings are printed. */
+export interface RuleResult {
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
+
+/** Whether a release is supported: too old is an error, too new a warning. */
+export interface VersionSupport {
+  readonly error?: string;
+  readonly warning?: string;
+}
+
+/** Collects findings; `error` and `warn` are bound, so rules take them as plain functions. */
+export class Findings implements RuleResult {
+  public readonly errors: Problem[] = [];
+  public readonly warnings: Problem[] = [];
+  public readonly error: Report = (path, message) => void this.errors.push({ path, message });
+  public readonly warn: Report = (path, message) => void this.warnings.push({ path, message });
+}
+
+/** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */
+export function formatPath(path: Path): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+}

@@ -1,0 +1,111 @@
+import { formatPath, Path, Problem } from './problem';
+
+/**
+ * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
+ * construct's props alike. Input is read exactly once into a deep-frozen copy, so no getter, proxy or
+ * later mutation can change what was validated; anything YAML could not have produced is refused by
+ * name, with the same rules as the YAML reader (src/config/yaml-input.ts).
+ */
+
+/**
+ * The deepest real key is 7 levels down (kubeVip.services.ipPool.namespaces.<ns>.range[0]); 32 leaves room
+ * and keeps the recursive readers (YAML composer, schema, rules) far from the JavaScript stack limit.
+ */
+export const MAX_DEPTH = 32;
+/** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
+export const MAX_ENTRIES = 1000;
+/** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** In keys and values: no config value spans lines or holds tabs or escapes. U+2028/9 break lines too. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export interface Snapshot {
+  /** The deep-frozen plain copy (omitted `undefined` keys dropped); only meaningful without problems. */
+  readonly data: unknown;
+  readonly problems: Problem[];
+}
+
+/** What a value is, for messages: `"eth0" is a string`, `is null`, `is a list` (objects are not shown: they may be cyclic). */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return `is ${value}`;
+  if (Array.isArray(value)) return 'is a list';
+  if (typeof value === 'object') return 'is an object';
+  if (typeof value === 'bigint') return `${value}n is a BigInt`;
+  if (typeof value === 'function' || typeof value === 'symbol') return `is a ${typeof value}`;
+  return `${JSON.stringify(value)} is a ${typeof value}`;
+}
+
+/** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
+export function snapshot(value: unknown, path: Path = []): Snapshot {
+  const problems: Problem[] = [];
+  const ancestors = new Map<object, Path>();
+  const copy = (node: unknown, at: Path, depth: number): unknown => {
+    const problem = (message: string) => void problems.push({ path: at, message });
+    if (node === null || typeof node === 'boolean') return node;
+    if (typeof node === 'string') {
+      if (CONTROL_CHARACTER.test(node)) problem(`${JSON.stringify(node)} holds a control character: remove it`);
+      return node;
+    }
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) problem(`${node} is not a finite number`);
+      return node;
+    }
+    if (typeof node === 'bigint') return problem(`${node}n is a BigInt, which YAML cannot hold: write a number`);
+    if (typeof node !== 'object' || node === undefined) {
+      return problem(`is a ${typeof node}: expected a string, number, boolean, null, list or object`);
+    }
+    const cycleStart = ancestors.get(node);
+    if (cycleStart) return problem(`refers back to ${formatPath(cycleStart) || 'the props'} (a cycle): YAML cannot hold it`);
+    const isList = Array.isArray(node);
+    const prototype = Object.getPrototypeOf(node);
+    if (!isList && prototype !== Object.prototype && prototype !== null) {
+      return problem(`is a ${prototype?.constructor?.name ?? 'class instance'}: expected a plain object`);
+    }
+    if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);
+    // Descriptors, not reads: a getter is refused, not run (it could answer differently on every read).
+    const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
+    if (Object.getOwnPropertySymbols(descriptors).length) problem('has symbol keys, which YAML cannot hold: use string keys');
+    ancestors.set(node, at);
+    let result: unknown;
+    if (isList) {
+      const length = (descriptors.length?.value as number) ?? 0;
+      if (length > MAX_ENTRIES) problem(`has ${length} entries; at most ${MAX_ENTRIES} are allowed`);
+      const items: unknown[] = [];
+      for (let i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
+        const descriptor = descriptors[i];
+        if (!descriptor) problem(`has a hole at index ${i} (a sparse list): give every entry a value`);
+        else if (!('value' in descriptor)) problems.push({ path: [...at, i], message: 'is a getter: give a plain value' });
+        else if (descriptor.value === undefined)
+          problems.push({ path: [...at, i], message: 'is undefined: give a value or remove the entry' });
+        else items.push(copy(descriptor.value, [...at, i], depth + 1));
+      }
+      result = items;
+    } else {
+      const keys = Object.keys(descriptors);
+      if (keys.length > MAX_ENTRIES) problem(`has ${keys.length} keys; at most ${MAX_ENTRIES} are allowed`);
+      const record: Record<string, unknown> = {};
+      for (const key of keys.slice(0, MAX_ENTRIES)) {
+        const descriptor = descriptors[key];
+        const keyPath = [...at, key];
+        if (PROTOTYPE_KEYS.has(key)) {
+          problems.push({
+            path: at,
+            message: `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
+          });
+        } else if (CONTROL_CHARACTER.test(key)) {
+          problems.push({ path: at, message: `the key ${JSON.stringify(key)} holds a control character: remove it` });
+        } else if (!('value' in descriptor)) {
+          problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
+        } else if (descriptor.value !== undefined) {
+          record[key] = copy(descriptor.value, keyPath, depth + 1);
+        }
+      }
+      result = record;
+    }
+    ancestors.delete(node);
+    return Object.freeze(result);
+  };
+  const data = copy(value, path, 0);
+  return { data, problems };
+}

@@ -1,0 +1,47 @@
+import { formatPath } from './problem';
+import { redact } from './secrets';
+
+/** One thing wrong with a construct's props (or a cluster config), located by its key path. */
+export interface ValidationProblem {
+  /** Key path inside the props, e.g. `['ingresses', 0, 'host']`. */
+  readonly path: ReadonlyArray<string | number>;
+  /** What is wrong and what to write instead; starts with the bad value where there is one (never a secret). */
+  readonly message: string;
+}
+
+/**
+ * Thrown by every k3s-vip construct whose props would produce an object the API server or an
+ * upstream component rejects. Lists all problems at once, one per line; secret-shaped values are
+ * never part of the message.
+ */
+export class K3sVipValidationError extends Error {
+  /** Every problem found, in props order. */
+  public readonly problems: readonly ValidationProblem[];
+
+  /**
+   * @param problems what is wrong, at least one
+   * @param subject the construct whose props are wrong: lines read `Subject: key.path message`; without
+   *   one they read `key.path: message`, as in the config files' errors
+   */
+  constructor(problems: readonly ValidationProblem[], subject?: string) {
+    const safe = problems.map(({ path, message }) => ({
+      path: path.map((key) => (typeof key === 'string' ? redact(key) : key)),
+      message: redact(message),
+    }));
+    super(safe.map((problem) => formatProblem(problem, subject)).join('\n'));
+    this.name = 'K3sVipValidationError';
+    this.problems = safe;
+  }
+}
+
+function formatProblem({ path, message }: ValidationProblem, subject: string | undefined): string {
+  const key = formatPath(path);
+  if (subject === undefined) return key ? `${key}: ${message}` : message;
+  return `${subject}: ${key ? `${key} ` : ''}${message}`;
+}
+
+/** `null`, `a list`, `a string`: what was given instead of props. */
+export function propsKind(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}

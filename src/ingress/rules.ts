@@ -1,0 +1,116 @@
+import { Report } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import { tlsSecretName } from './tls';
+
+/**
+ * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
+ * the host, and a redirect so HTTPS-only routes still answer http://.
+ */
+export function checkIngresses(config: ClusterConfig, error: Report, warn: Report): void {
+  checkRoutes(config, error, warn);
+  checkIngressTls(config, error);
+}
+
+/**
+ * An Ingress naming both a cert-manager issuer and a Traefik resolver: one certificate source serves a host.
+ * The message is about the issuer, written `issuerKey`; `prefix` leads the resolver's key path (`tls.` in a config).
+ */
+export function twoCertificateSourcesProblem(issuer: string, certResolver: string, issuerKey: string, prefix: string): string {
+  return (
+    `"${issuer}" and ${prefix}certResolver "${certResolver}" are both set, but one certificate source serves a host: ` +
+    `keep ${issuerKey} (cert-manager, for several Traefik replicas) or certResolver (Traefik ACME, one replica)`
+  );
+}
+
+function checkRoutes(config: ClusterConfig, error: Report, warn: Report) {
+  const names = new Map<string, number>();
+  const routes = new Map<string, number>();
+  const resolvers = new Set([...Object.keys(config.traefik.certResolvers), ...config.traefik.externalCertResolvers]);
+  for (const name of config.traefik.externalCertResolvers) {
+    if (Object.hasOwn(config.traefik.certResolvers, name)) {
+      error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);
+    }
+  }
+  config.ingresses.forEach((ingress, i) => {
+    const name = `${ingress.namespace}/${ingress.name}`;
+    // pathType Prefix matches /api and /api/ alike.
+    const route = `${ingress.host}${ingress.path.replace(/\/+$/, '')}/`;
+    const sameName = names.get(name);
+    if (sameName !== undefined) {
+      error(
+        ['ingresses', i, 'name'],
+        `"${ingress.name}" in namespace "${ingress.namespace}" is already used by ingresses[${sameName}]: each Ingress needs its own name`,
+      );
+    }
+    const sameRoute = routes.get(route);
+    if (sameRoute !== undefined) {
+      error(
+        ['ingresses', i, 'path'],
+        `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`,
+      );
+    }
+    const resolver = ingress.tls?.certResolver;
+    if (resolver && ingress.host.startsWith('*.') && Object.hasOwn(config.traefik.certResolvers, resolver)) {
+      error(
+        ['ingresses', i, 'host'],
+        `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
+      );
+    }
+    if (resolver && !resolvers.has(resolver)) {
+      error(
+        ['ingresses', i, 'tls', 'certResolver'],
+        `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`,
+      );
+    }
+    // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
+    if (ingress.tls && !config.traefik.redirectToHttps) {
+      warn(
+        ['ingresses', i, 'tls'],
+        `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +
+          `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`,
+      );
+    }
+    names.set(name, names.get(name) ?? i);
+    routes.set(route, routes.get(route) ?? i);
+  });
+}
+
+function checkIngressTls(config: ClusterConfig, error: Report) {
+  const issuers = config.certManager?.issuers ?? {};
+  config.ingresses.forEach((ingress, i) => {
+    const tls = ingress.tls;
+    if (!tls) return;
+    const path = ['ingresses', i, 'tls'];
+    if (!tls.certResolver && !tls.issuer) {
+      error(
+        path,
+        'names no certificate source: give certResolver (a Traefik ACME resolver) or issuer (a cert-manager ClusterIssuer), ' +
+          'or remove tls for plain HTTP',
+      );
+    }
+    if (!tls.issuer) return;
+    const secretName = tlsSecretName(ingress.name);
+    if (secretName.length > 253) {
+      error(
+        [...path.slice(0, -1), 'name'],
+        `is ${ingress.name.length} characters long, and cert-manager stores its certificate in Secret "<name>-tls", which may have ` +
+          'at most 253: shorten the name to 249 characters',
+      );
+    }
+    if (tls.certResolver) {
+      error([...path, 'issuer'], twoCertificateSourcesProblem(tls.issuer, tls.certResolver, 'issuer', 'tls.'));
+    }
+    const issuer = Object.hasOwn(issuers, tls.issuer) ? issuers[tls.issuer] : undefined;
+    if (!issuer) {
+      const defined = Object.keys(issuers).map((n) => `"${n}"`);
+      const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
+      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${known}; add it under certManager.issuers`);
+    } else if (issuer.solver === 'http01' && ingress.host.startsWith('*.')) {
+      error(
+        ['ingresses', i, 'host'],
+        `"${ingress.host}" is a wildcard, but issuer "${tls.issuer}" uses HTTP-01, which cannot issue wildcard ` +
+          'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
+      );
+    }
+  });
+}

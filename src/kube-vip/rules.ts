@@ -1,0 +1,134 @@
+import { formatPath, Report, VersionSupport } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import type { LocatedIp } from '../load-balancer/deployed';
+import { IpAddress, parseIp, spanContains } from '../net/ip';
+import { compareVersions, parseVersion, Version } from '../semver';
+import type { Pool } from './pool-rules';
+import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from './versions';
+
+/**
+ * kube-vip's own rules: a release this tool knows, a mode with its settings, an interface that can answer
+ * ARP, BGP peers that are routers. Returns the version rules in force, for the Service checks.
+ */
+export function checkKubeVip(
+  config: ClusterConfig,
+  vips: ReadonlyArray<LocatedIp>,
+  pools: readonly Pool[],
+  error: Report,
+  warn: Report,
+): KubeVipRules {
+  const support = kubeVipVersionSupport(config.kubeVip.version);
+  if (support.warning) warn(['kubeVip', 'version'], support.warning);
+  if (support.error) error(['kubeVip', 'version'], support.error);
+  // Too old: the other checks still run, on the oldest rules, so every problem shows at once.
+  const version = support.error ? OLDEST_SUPPORTED : parseVersion(config.kubeVip.version);
+  const rules = kubeVipRules(version);
+  checkMode(config, error);
+  const servicesEnabled = config.kubeVip.services.enabled;
+  if (servicesEnabled === false) {
+    error(
+      ['kubeVip', 'services', 'enabled'],
+      'is false, but Traefik needs kube-vip as LoadBalancer controller (with ServiceLB disabled nothing else announces its VIP, and it stays <pending>): remove the key',
+    );
+  } else if (servicesEnabled === true) {
+    warn(['kubeVip', 'services', 'enabled'], 'is deprecated: kube-vip always acts as the LoadBalancer controller; remove the key');
+  }
+  checkLoopback(config, error);
+  checkBgpPeers(config, vips, pools, parseVersion(config.kubeVip.version), rules, error);
+  return rules;
+}
+
+/** `lo` answers no ARP: refused in ARP mode wherever the interface is named (kubeVip.interface or a server's). */
+function checkLoopback(config: ClusterConfig, error: Report) {
+  if (config.kubeVip.mode !== 'arp') return;
+  const fix = "in ARP mode name the NIC of the nodes' LAN (or omit it); `lo` is for mode: bgp";
+  if (config.kubeVip.interface === 'lo') error(['kubeVip', 'interface'], `"lo" cannot answer ARP on the LAN: ${fix}`);
+  (config.k3s.servers ?? []).forEach((server, i) => {
+    if (server.interface === 'lo') error(['k3s', 'servers', i, 'interface'], `"lo" cannot answer ARP on the LAN: ${fix}`);
+  });
+}
+
+/** Whether this tool supports a kube-vip release tag (already of valid format): too old is an error, too new a warning. */
+export function kubeVipVersionSupport(text: string): VersionSupport {
+  const version = parseVersion(text);
+  if (compareVersions(version, OLDEST_SUPPORTED) < 0) {
+    return {
+      error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`,
+    };
+  }
+  if (compareVersions(version, NEWEST_KNOWN) > 0) {
+    return {
+      warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`,
+    };
+  }
+  return {};
+}
+
+function checkMode(config: ClusterConfig, error: Report) {
+  const { mode, bgp } = config.kubeVip;
+  if (mode === 'bgp' && !bgp) error(['kubeVip', 'mode'], 'is bgp, but kubeVip.bgp is missing: give the local AS (`as`) and the `peers`');
+  if (mode === 'arp' && bgp)
+    error(['kubeVip', 'bgp'], 'is set, but kubeVip.mode is arp, so it would be ignored: set `mode: bgp` or remove the block');
+}
+
+/**
+ * More VIPs than one Service can have: several before kube-vip reads more than one, else two of one IP
+ * family. A listed-twice address is not counted (it has its own message).
+ */
+export function serviceVipCountProblem(ips: readonly IpAddress[], version: Version, rules: KubeVipRules): string | undefined {
+  const distinct = new Set(ips.map((ip) => ip.text));
+  const families = new Set(ips.map((ip) => ip.family));
+  if (!rules.multipleServiceIPs && ips.length > 1) {
+    return `has ${ips.length} addresses, but kube-vip ${version.tag} reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`;
+  }
+  if (families.size < ips.length && distinct.size === ips.length) {
+    return 'has two addresses of the same IP family; a Service gets at most one IPv4 and one IPv6 VIP: keep one per family';
+  }
+  return undefined;
+}
+
+/** serviceVipCountProblem for a construct's props, whose version and addresses have passed their format checks. */
+export function serviceVipTextCountProblem(kubeVipVersion: string, ips: readonly string[]): string | undefined {
+  const version = parseVersion(kubeVipVersion);
+  const parsed = ips.map(parseIp).filter((ip): ip is IpAddress => !!ip);
+  return serviceVipCountProblem(parsed, version, kubeVipRules(version));
+}
+
+/** A BGP peer is a router the VIPs are announced to: never one of the VIPs, and IPv6 only where kube-vip parses it. */
+function checkBgpPeers(
+  config: ClusterConfig,
+  vips: ReadonlyArray<LocatedIp>,
+  pools: readonly Pool[],
+  version: Version,
+  rules: KubeVipRules,
+  error: Report,
+) {
+  const ownAddress = "give the router's own address";
+  config.kubeVip.bgp?.peers.forEach((peer, i) => {
+    const path = ['kubeVip', 'bgp', 'peers', i, 'address'];
+    const ip = parseIp(peer.address);
+    if (!ip) return;
+    const vip = vips.find((v) => v.ip.family === ip.family && v.ip.value === ip.value);
+    if (vip) {
+      error(
+        path,
+        `"${ip.text}" is also a VIP (${formatPath(vip.path)}); a peer is the router kube-vip announces the VIPs to: ${ownAddress}`,
+      );
+    }
+    const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, ip));
+    if (pooled) {
+      error(
+        path,
+        `"${ip.text}" lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to a Service: ` +
+          `${ownAddress}, outside the pools`,
+      );
+    }
+    if (ip.family === 6 && !rules.ipv6BgpPeers) {
+      error(
+        path,
+        `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: ` +
+          "use the peer's IPv4 address, or kube-vip v0.5.8 or newer",
+      );
+    }
+  });
+}

@@ -1,0 +1,68 @@
+import { Path } from '../core/problem';
+import { IpAddress, parseIp } from '../net/ip';
+
+/** A VIP and the key that supplied it (a first-class key or a `traefik.values` path). */
+export interface LocatedIp {
+  readonly path: Path;
+  readonly ip: IpAddress;
+}
+
+/** A setting as deployed, and the key that supplied it. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly path: Path;
+}
+
+/**
+ * A Service that will exist in the cluster, whichever key made it: Traefik's own, one the Traefik chart
+ * makes from `service.additionalServices`, or a `loadBalancers` entry. The rules judge these, so a
+ * value is checked the same way whichever key wrote it.
+ */
+export interface DeployedService {
+  /** Where its VIP list lives (or would): `traefik.loadBalancerIPs`, `loadBalancers[2].ips`. */
+  readonly path: Path;
+  /** `Traefik`, `Service default/db`: how messages name it. */
+  readonly label: string;
+  readonly namespace: string;
+  /** `spec.type`; only `LoadBalancer` Services get a VIP. */
+  readonly type: Sourced<string>;
+  /** Fixed VIPs; none means one from an IP pool. */
+  readonly ips: readonly LocatedIp[];
+  /** Ports as `port/protocol`. */
+  readonly ports: readonly string[];
+  /** `spec.externalTrafficPolicy` when set. */
+  readonly externalTrafficPolicy?: Sourced<string>;
+}
+
+/** The parsed address at `path`, or undefined when `text` is none (or not an address: its format check reports that). */
+export function locate(path: Path, text: string | undefined): LocatedIp | undefined {
+  const ip = text === undefined ? undefined : parseIp(text);
+  return ip && { path, ip };
+}
+
+/** The `loadBalancers` entries as the Services they become. */
+export function loadBalancerServices(loadBalancers: ReadonlyArray<LoadBalancerEntry>): DeployedService[] {
+  return loadBalancers.map((lb, i) => {
+    const path = ['loadBalancers', i];
+    return {
+      path: [...path, 'ips'],
+      label: `Service ${lb.namespace}/${lb.name}`,
+      namespace: lb.namespace,
+      type: { value: 'LoadBalancer', path },
+      ips: (lb.ips ?? []).map((text, j) => locate([...path, 'ips', j], text)).filter((ip): ip is LocatedIp => !!ip),
+      ports: lb.ports.map((p) => `${p.port}/${p.protocol}`),
+      ...(lb.externalTrafficPolicy && {
+        externalTrafficPolicy: { value: lb.externalTrafficPolicy, path: [...path, 'externalTrafficPolicy'] },
+      }),
+    };
+  });
+}
+
+/** What a `loadBalancers` entry needs to be a DeployedService. */
+interface LoadBalancerEntry {
+  readonly name: string;
+  readonly namespace: string;
+  readonly ips?: readonly string[];
+  readonly ports: ReadonlyArray<{ readonly port: number; readonly protocol: string }>;
+  readonly externalTrafficPolicy?: string;
+}

@@ -1,0 +1,218 @@
+import { formatPath, Report } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import type { Cidrs } from '../k3s/networks';
+import type { Pool } from '../kube-vip/pool-rules';
+import { serviceVipCountProblem } from '../kube-vip/rules';
+import type { KubeVipRules } from '../kube-vip/versions';
+import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } from '../net/ip';
+import { parseVersion, Version } from '../semver';
+import { DeployedService, LocatedIp } from './deployed';
+
+/** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
+const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
+
+/**
+ * The rules on every LoadBalancer Service that will exist (Traefik's, those the Traefik chart makes, the
+ * `loadBalancers` entries) and the control-plane VIP: where each VIP may lie, how many a Service may
+ * have, that it gets one at all, and which VIPs may be shared.
+ */
+export function checkServiceVips(
+  config: ClusterConfig,
+  services: readonly DeployedService[],
+  controlPlane: LocatedIp | undefined,
+  cidrs: Cidrs,
+  pools: readonly Pool[],
+  rules: KubeVipRules,
+  error: Report,
+  warn: Report,
+): void {
+  const version = parseVersion(config.kubeVip.version);
+  const balanced = services.filter((service) => service.type.value === 'LoadBalancer');
+  // In BGP mode VIPs are routed, not answered by ARP on the LAN: the LAN checks do not apply.
+  const lanChecks = config.kubeVip.mode === 'arp';
+  for (const vip of [...(controlPlane ? [controlPlane] : []), ...balanced.flatMap((s) => s.ips)]) {
+    checkVipPlacement(vip, cidrs, pools, lanChecks, error);
+  }
+  // With k3s.servers the servers' addresses settle the LAN (the inventory rules), not the /24 guess.
+  if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, balanced[0], warn);
+  for (const service of balanced) checkOneService(service, version, rules, pools, error);
+  checkSharedVips(balanced, controlPlane, version, rules, error);
+}
+
+function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, error: Report) {
+  const text = `"${vip.ip.text}"`;
+  const inside = cidrs.internal.find((c) => cidrContains(c.cidr, vip.ip));
+  if (inside) {
+    error(
+      vip.path,
+      `${text} lies inside ${inside.what} ${inside.cidr.text}; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes' LAN`,
+    );
+    return;
+  }
+  const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, vip.ip));
+  if (pooled) {
+    error(
+      vip.path,
+      `${text} lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to another Service: pick an address outside the pools`,
+    );
+  }
+  if (!lanChecks) return;
+  const lan = cidrs.node?.cidr;
+  if (lan && lan.family === vip.ip.family) {
+    if (!cidrContains(lan, vip.ip)) {
+      error(
+        vip.path,
+        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+      );
+    } else if (ipv4EdgeAddress(lan, vip.ip)) {
+      error(vip.path, `${text} is the ${ipv4EdgeAddress(lan, vip.ip)} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);
+    }
+  } else if (vip.ip.family === 4) {
+    // No IPv4 LAN given (none, or an IPv6 nodeCidr): assume the usual /24.
+    const edge = ipv4EdgeAddress(parseCidr(`${vip.ip.text}/24`)!, vip.ip);
+    if (edge) {
+      error(
+        vip.path,
+        `${text} is the ${edge} address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`,
+      );
+    }
+  }
+}
+
+/**
+ * The /24 guess cannot tell whether a Traefik VIP in another /24 than the control-plane VIP is on
+ * the nodes' LAN too; k3s.nodeCidr can.
+ */
+function checkGuessedLan(cidrs: Cidrs, controlPlane: LocatedIp | undefined, traefik: DeployedService | undefined, warn: Report) {
+  if (!controlPlane || controlPlane.ip.family !== 4 || cidrs.node?.cidr.family === 4) return;
+  const subnet = (ip: IpAddress) => ip.value >> 8n;
+  for (const vip of traefik?.ips ?? []) {
+    if (vip.ip.family !== 4 || subnet(vip.ip) === subnet(controlPlane.ip)) continue;
+    // The smallest block holding both, as a hint when it could be a LAN (a /16 or smaller).
+    let prefix = 24;
+    while (prefix > 16 && vip.ip.value >> BigInt(32 - prefix) !== controlPlane.ip.value >> BigInt(32 - prefix)) prefix--;
+    const both =
+      vip.ip.value >> BigInt(32 - prefix) === controlPlane.ip.value >> BigInt(32 - prefix)
+        ? ` (both lie in ${parseCidr(`${vip.ip.text}/${prefix}`)!.text})`
+        : '';
+    warn(
+      vip.path,
+      `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool ` +
+        `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`,
+    );
+  }
+}
+
+/** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
+function checkOneService(service: DeployedService, version: Version, rules: KubeVipRules, pools: readonly Pool[], error: Report) {
+  const seen = new Map<string, LocatedIp>();
+  for (const vip of service.ips) {
+    const first = seen.get(vip.ip.text);
+    if (first) error(vip.path, `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`);
+    seen.set(vip.ip.text, vip);
+  }
+  const tooMany = serviceVipCountProblem(
+    service.ips.map((vip) => vip.ip),
+    version,
+    rules,
+  );
+  if (tooMany) error(service.path, tooMany);
+  if (!service.ips.length && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
+    error(
+      service.path,
+      `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,
+    );
+  }
+}
+
+/** A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. */
+function checkSharedVips(
+  services: readonly DeployedService[],
+  controlPlane: LocatedIp | undefined,
+  version: Version,
+  rules: KubeVipRules,
+  error: Report,
+) {
+  const owners = new Map<string, Array<{ service: DeployedService; vip: LocatedIp }>>();
+  if (controlPlane) {
+    const apiServer: DeployedService = {
+      type: { value: 'LoadBalancer', path: controlPlane.path },
+      path: controlPlane.path,
+      label: 'the API server',
+      namespace: 'kube-system',
+      ips: [controlPlane],
+      ports: ['6443/TCP'],
+    };
+    owners.set(controlPlane.ip.text, [{ service: apiServer, vip: controlPlane }]);
+  }
+  for (const service of services) {
+    for (const vip of service.ips) {
+      if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family && !rules.commonLease) {
+        error(
+          vip.path,
+          `"${vip.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`,
+        );
+      }
+      const earlier = owners.get(vip.ip.text) ?? [];
+      for (const other of earlier.filter((o) => o.service !== service)) {
+        const clash = service.ports.filter((p) => other.service.ports.includes(p));
+        if (clash.length) {
+          error(
+            vip.path,
+            `"${vip.ip.text}" is also the VIP of ${other.service.label} (${formatPath(other.vip.path)}) and both use port ${clash.join(', ')}: use another address or other ports`,
+          );
+        }
+      }
+      owners.set(vip.ip.text, [...earlier, { service, vip }]);
+    }
+  }
+}
+
+/** The `loadBalancers` entries themselves: unique names, ports the API server accepts, a class kube-vip serves. */
+export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, warn: Report) {
+  const names = new Map<string, number>();
+  config.loadBalancers.forEach((lb, i) => {
+    const id = `${lb.namespace}/${lb.name}`;
+    if (names.has(id))
+      error(
+        ['loadBalancers', i, 'name'],
+        `"${lb.name}" in namespace "${lb.namespace}" is already used by loadBalancers[${names.get(id)}]: each Service needs its own name`,
+      );
+    else names.set(id, i);
+    if (lb.namespace === 'kube-system' && lb.name === 'traefik') {
+      error(
+        ['loadBalancers', i, 'name'],
+        "kube-system/traefik is the Service of K3s' Traefik chart: configure it under `traefik`, not here",
+      );
+    }
+    const seen = new Set<string>();
+    lb.ports.forEach((port, j) => {
+      const key = `${port.port}/${port.protocol}`;
+      if (seen.has(key)) error(['loadBalancers', i, 'ports', j, 'port'], `${key} is listed twice: each port once`);
+      seen.add(key);
+      if (lb.ports.length > 1 && !port.name)
+        error(
+          ['loadBalancers', i, 'ports', j],
+          'has no name; the API server requires a name on every port of a Service with several ports: add `name`',
+        );
+    });
+    if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {
+      warn(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class',
+      );
+    }
+    if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
+      warn(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`,
+      );
+    }
+    if (lb.externalTrafficPolicy === 'Local' && config.kubeVip.mode === 'arp') {
+      warn(
+        ['loadBalancers', i, 'externalTrafficPolicy'],
+        'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)',
+      );
+    }
+  });
+}

@@ -1,0 +1,216 @@
+import { Path, Problem } from '../core/problem';
+import { virtualIp } from '../config/formats';
+import type { ClusterConfig } from '../config/schema';
+import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
+import { parseVersion } from '../semver';
+import { traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { traefikValues, TraefikValuesSettings } from './values';
+import { mergeValues, ValueConflict } from './values-merge';
+
+/** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12). */
+const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
+/** Ports of K3s' Traefik Service: the chart's exposed `web` and `websecure` entrypoints. */
+const TRAEFIK_PORTS = ['80/TCP', '443/TCP'];
+
+/**
+ * Traefik as it will be deployed: the chart values K3s receives (generated, then `traefik.values`
+ * merged in), read back into the facts the rules judge. Every fact carries the key that supplied it,
+ * a first-class key or a `traefik.values` path, so a rule holds whichever key was typed and its
+ * message points at that key.
+ */
+export interface EffectiveTraefik {
+  /** The chart values as written into the HelmChartConfig. */
+  readonly values: Record<string, unknown>;
+  /** `traefik.values` keys that would overwrite a different generated value (the generated one stays). */
+  readonly conflicts: readonly ValueConflict[];
+  /** The Services the chart renders: its own, and those of `service.additionalServices`. */
+  readonly services: readonly DeployedService[];
+  /** Where `service.type` went instead of `service.spec.type` (or the reverse) for this chart version. */
+  readonly misplacedServiceType?: Sourced<unknown>;
+  /** VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses. */
+  readonly badVips: readonly Problem[];
+  /** `deployment.kind`: Deployment or DaemonSet. */
+  readonly kind: Sourced<string>;
+  /** `deployment.replicas` (a DaemonSet ignores it). */
+  readonly replicas: Sourced<number>;
+  /** ACME resolvers Traefik itself defines, whichever key defines them. */
+  readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
+  /** `podDisruptionBudget` when enabled. */
+  readonly disruptionBudget?: {
+    readonly path: Path;
+    readonly minAvailable?: Sourced<unknown>;
+    readonly maxUnavailable?: Sourced<unknown>;
+  };
+}
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function valueAt(values: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
+}
+
+/** The settings of `config.traefik` as the values generator takes them. */
+export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
+  const { traefik, kubeVip } = config;
+  return {
+    chartVersion: traefik.chartVersion,
+    kubeVipVersion: kubeVip.version,
+    loadBalancerIPs: traefik.loadBalancerIPs,
+    redirectToHttps: traefik.redirectToHttps,
+    certResolvers: traefik.certResolvers,
+    replicas: traefik.replicas,
+    values: traefik.values,
+  };
+}
+
+/**
+ * The first-class key that makes the generator write a top-level value, so a conflict or a finding
+ * names the key the user should change.
+ */
+export function generatorKey(path: readonly string[]): string {
+  const [top, second] = path;
+  if (top === 'service') return 'loadBalancerIPs';
+  if (top === 'ports') return 'redirectToHttps';
+  if (top === 'deployment' && second === 'replicas') return 'replicas';
+  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
+  return 'certResolvers';
+}
+
+/**
+ * Traefik as `settings` deploy it. `prefix` is where the settings live for the reader (`traefik` in a
+ * config file, nothing in a construct's props), so every sourced path is a key the reader typed.
+ */
+export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path = ['traefik']): EffectiveTraefik {
+  const user = settings.values ?? {};
+  const generated = traefikValues({ ...settings, values: undefined });
+  const { conflicts } = mergeValues(generated, { ...user });
+  const values = traefikValues(settings);
+  const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
+  // Where a value came from: the user's values when they hold it, else the first-class key that writes it.
+  const source = (path: readonly string[], fallback: Path): Path =>
+    valueAt(user, path) !== undefined
+      ? [...prefix, 'values', ...path]
+      : valueAt(generated, path) !== undefined
+        ? [...prefix, generatorKey(path)]
+        : fallback;
+  const sourced = <T>(path: readonly string[], fallback: T, fallbackPath: Path = prefix): Sourced<T> => {
+    const value = valueAt(values, path);
+    return value === undefined ? { value: fallback, path: fallbackPath } : { value: value as T, path: source(path, fallbackPath) };
+  };
+
+  // The Service's own fields: top-level `service.*` up to chart v39, `service.spec.*` from v40.
+  const typeKey = chart.serviceFields === 'service' ? ['type'] : ['spec', 'type'];
+  const otherTypeKey = chart.serviceFields === 'service' ? ['spec', 'type'] : ['type'];
+  const services: DeployedService[] = [];
+  const badVips: Problem[] = [];
+  const service = isMap(values.service) ? values.service : {};
+  if (service.enabled !== false) {
+    services.push(
+      chartService(service, ['service'], {
+        label: 'Traefik',
+        vipPath: [...prefix, 'loadBalancerIPs'],
+        prefix,
+        typeKey,
+        sourced,
+        badVips,
+        firstClassIps: settings.loadBalancerIPs,
+      }),
+    );
+  }
+  const additional = isMap(service.additionalServices) ? service.additionalServices : {};
+  for (const [name, extra] of Object.entries(additional)) {
+    if (!isMap(extra) || extra.enabled === false) continue;
+    const at = ['service', 'additionalServices', name];
+    services.push(
+      chartService(extra, at, {
+        label: `Traefik's additional Service ${name}`,
+        vipPath: [...prefix, 'values', ...at, 'annotations'],
+        prefix,
+        typeKey,
+        sourced,
+        badVips,
+      }),
+    );
+  }
+  const misplaced = valueAt(user, ['service', ...otherTypeKey]);
+  const defined = settings.certResolvers ?? {};
+
+  const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
+  const replicas = sourced<number>(['deployment', 'replicas'], 1);
+  const acmeResolvers = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
+    Object.keys(isMap(values[key]) ? values[key] : {}).map((name) => ({
+      value: name,
+      path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
+    })),
+  );
+  const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
+  const field = (key: string) =>
+    budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;
+  return {
+    values,
+    conflicts,
+    services,
+    badVips,
+    ...(misplaced !== undefined && { misplacedServiceType: { value: misplaced, path: [...prefix, 'values', 'service', ...otherTypeKey] } }),
+    kind,
+    replicas,
+    acmeResolvers,
+    ...(budget?.enabled === true && {
+      disruptionBudget: {
+        path: source(['podDisruptionBudget', 'enabled'], [...prefix, 'replicas']),
+        minAvailable: field('minAvailable'),
+        maxUnavailable: field('maxUnavailable'),
+      },
+    }),
+  };
+}
+
+interface ServiceContext {
+  readonly label: string;
+  readonly vipPath: Path;
+  readonly prefix: Path;
+  readonly typeKey: readonly string[];
+  readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
+  readonly badVips: Problem[];
+  readonly firstClassIps?: readonly string[];
+}
+
+/** One Service the chart renders from a `service`-shaped block at `at`, with the VIPs its annotation or spec asks for. */
+function chartService(block: Values, at: readonly string[], context: ServiceContext): DeployedService {
+  const { sourced } = context;
+  const annotation = isMap(block.annotations) ? block.annotations[VIP_ANNOTATION] : undefined;
+  const annotationPath = [...at, 'annotations', VIP_ANNOTATION];
+  let ips: LocatedIp[] = [];
+  if (context.firstClassIps?.length) {
+    ips = context.firstClassIps
+      .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
+      .filter((ip): ip is LocatedIp => !!ip);
+  } else if (typeof annotation === 'string') {
+    const path = sourced(annotationPath, '').path;
+    for (const text of annotation.split(',').map((entry) => entry.trim())) {
+      const problem = virtualIp(text);
+      if (problem) context.badVips.push({ path, message: problem });
+      else ips.push(locate(path, text)!);
+    }
+  } else {
+    const loadBalancerIP = valueAt(block, ['spec', 'loadBalancerIP']);
+    const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
+    if (loadBalancerIP !== undefined) {
+      const problem =
+        typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
+      if (problem) context.badVips.push({ path, message: problem });
+      else ips = [locate(path, loadBalancerIP as string)!];
+    }
+  }
+  const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
+  return {
+    path: context.vipPath,
+    label: context.label,
+    namespace: 'kube-system',
+    type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
+    ips,
+    ports: TRAEFIK_PORTS,
+    ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
+  };
+}

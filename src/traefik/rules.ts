@@ -1,0 +1,154 @@
+import { formatPath, Path, Report, VersionSupport } from '../core/problem';
+import type { ClusterConfig } from '../config/schema';
+import type { NodeInventory } from '../k3s/inventory';
+import { compareVersions, parseVersion } from '../semver';
+import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from './chart-versions';
+import { EffectiveTraefik, traefikSettings } from './effective';
+import { traefikValuesProblems } from './values-check';
+
+/** Whether this tool supports a Traefik chart version (already of valid format). */
+export function chartVersionSupport(text: string): VersionSupport {
+  const chart = parseVersion(upstreamChartVersion(text));
+  if (compareVersions(chart, OLDEST_CHART) < 0) {
+    return { error: `"${text}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` };
+  }
+  if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
+    return {
+      warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`,
+    };
+  }
+  return {};
+}
+
+/**
+ * Several Traefik pods with ACME resolvers: the refusal, else undefined. `keys` names the settings as the
+ * caller's users write them (config keys or construct props).
+ */
+export function replicasWithCertResolversProblem(
+  replicas: number,
+  resolvers: readonly string[],
+  keys: { readonly certResolvers: string; readonly certManager: string },
+  pods = `is ${replicas}`,
+): string | undefined {
+  if (!(replicas > 1 && resolvers.length)) return undefined;
+  return (
+    `${pods}, but ${keys.certResolvers} (${resolvers.join(', ')}) keep ACME certificates in one acme.json ` +
+    'that Traefik OSS cannot share between replicas (https://doc.traefik.io/traefik/https/acme/): issue the certificates with ' +
+    `cert-manager instead (${keys.certManager}) and remove ${keys.certResolvers}, or keep replicas: 1`
+  );
+}
+
+/**
+ * Traefik's rules on a config, judged on what will be deployed (the merged chart values): a supported
+ * chart, `traefik.values` that keep the generated keys and fit the chart's values schema, and the
+ * deployment rules below.
+ */
+export function checkTraefik(
+  config: ClusterConfig,
+  traefik: EffectiveTraefik,
+  nodes: NodeInventory | undefined,
+  error: Report,
+  warn: Report,
+): void {
+  const support = chartVersionSupport(config.traefik.chartVersion);
+  if (support.error) error(['traefik', 'chartVersion'], support.error);
+  if (support.warning) warn(['traefik', 'chartVersion'], support.warning);
+  if (support.error) return;
+  checkTraefikDeployment(
+    traefik,
+    ['traefik'],
+    { certManager: 'certManager.issuers, and tls.issuer on each Ingress', chartVersion: config.traefik.chartVersion },
+    nodes,
+    error,
+    warn,
+  );
+  const { errors, unchecked } = traefikValuesProblems(traefikSettings(config), 'traefik.');
+  for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
+  if (unchecked) warn(['traefik', 'values'], unchecked);
+}
+
+/**
+ * What the chart will deploy, whichever key asked for it: LoadBalancer Services with VIPs kube-vip can
+ * read, one pod per ACME store, and a disruption budget that lets a drain proceed. `prefix` is where the
+ * settings live for the reader (`traefik` in a config, nothing for construct props).
+ */
+export function checkTraefikDeployment(
+  traefik: EffectiveTraefik,
+  prefix: Path,
+  names: { readonly certManager: string; readonly chartVersion: string },
+  nodes: NodeInventory | undefined,
+  error: Report,
+  warn: Report,
+): void {
+  for (const service of traefik.services) {
+    if (service.type.value !== 'LoadBalancer') {
+      error(
+        service.type.path,
+        `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value)}, which kube-vip never gives a VIP, ` +
+          'so nothing outside the cluster reaches it: remove the key (the chart default is LoadBalancer)',
+      );
+    }
+  }
+  if (traefik.misplacedServiceType) {
+    error(
+      traefik.misplacedServiceType.path,
+      `is not where Traefik chart ${names.chartVersion} reads the Service type (this tool writes the type itself, as LoadBalancer): remove the key`,
+    );
+  }
+  for (const bad of traefik.badVips) error(bad.path, bad.message);
+
+  const resolvers = traefik.acmeResolvers.map((r) => r.value);
+  const { kind, replicas } = traefik;
+  const daemonSet = kind.value === 'DaemonSet';
+  const resolverKey = formatPath([...prefix, 'certResolvers']);
+  const keys = {
+    certResolvers: traefik.acmeResolvers.some((r) => r.path[prefix.length] === 'values') ? 'the ACME resolvers' : resolverKey,
+    certManager: names.certManager,
+  };
+  const sharedAcme = daemonSet
+    ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
+    : replicasWithCertResolversProblem(replicas.value, resolvers, keys);
+  if (sharedAcme) {
+    error(daemonSet ? kind.path : replicas.path, sharedAcme);
+  } else if (resolvers.length && nodes && nodes.servers > 1) {
+    warn(
+      traefik.acmeResolvers[0].path.slice(0, prefix.length + 1),
+      "keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage it lives on one node " +
+        'and pins Traefik there for good, so losing that node stops all ingress until it returns: for a multi-node cluster use ' +
+        'cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2',
+    );
+  }
+  if (!daemonSet && nodes && replicas.value > nodes.traefikNodes) {
+    warn(
+      replicas.path,
+      `is ${replicas.value}, but only ${nodes.traefikNodes} node(s) can run Traefik, so some nodes run two ` +
+        'pods and losing one of them loses both: use at most one replica per node',
+    );
+  }
+  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : replicas.value, error);
+}
+
+/** A budget that lets no drain evict a Traefik pod blocks every node drain (and so every K3s upgrade) for good. */
+function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefined, error: Report) {
+  const budget = traefik.disruptionBudget;
+  if (!budget) return;
+  const { minAvailable, maxUnavailable } = budget;
+  if (minAvailable && maxUnavailable) {
+    error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: keep maxUnavailable');
+    return;
+  }
+  const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
+  if (maxUnavailable && (maxUnavailable.value === 0 || maxUnavailable.value === '0%')) {
+    error(maxUnavailable.path, `is ${JSON.stringify(maxUnavailable.value)}, ${blocks}: use 1`);
+  }
+  if (minAvailable) {
+    const value = minAvailable.value;
+    const all = value === '100%' || (typeof value === 'number' && pods !== undefined && value >= pods);
+    if (all) {
+      error(
+        minAvailable.path,
+        `is ${JSON.stringify(value)} with ${pods ?? 'all'} Traefik pod(s), ${blocks}: remove it (this tool sets maxUnavailable: 1 for 2 or more replicas)`,
+      );
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { formatPath } from './core/problem';
+import { redact, secretsInData } from './core/secrets';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -112,7 +113,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, schemaLine) : `${schemaLine}\n${text}`;
   let toEdit: string[] = [];
   try {
-    toEdit = siteValues(parse(text));
+    const data: unknown = parse(text);
+    // A copied config may hold a secret (the synth will refuse it): the hints never print it.
+    const secrets = secretsInData(data).map((secret) => secret.value);
+    toEdit = siteValues(data).map((line) => redact(line, secrets));
   } catch {
     // A source that is not YAML is copied all the same; `npm run synth` will say what is wrong.
   }
@@ -132,5 +136,6 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
 /** Entry point of `npm run new` (through scripts/app.js). */
 export function main(args: readonly string[]): void {
   const configDir = process.env.K3S_VIP_CONFIG_DIR ?? 'config';
-  process.exitCode = newCluster(args, { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${line}\n`) });
+  // Arguments are echoed in messages: a pasted token must not be.
+  process.exitCode = newCluster(args, { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${redact(line)}\n`) });
 }

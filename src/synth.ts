@@ -8,6 +8,8 @@ import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
 import { FileTree, PublishError, SyncReport, syncTree, withGeneratedList, writeTree } from './output/publish';
+import { redact } from './core/secrets';
+import { secretsInFiles } from './output/secret-gate';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -91,7 +93,9 @@ function displayPath(file: string): string {
  * exactly as it was. Returns the process exit code.
  */
 export function runSynth(options: SynthOptions): number {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // The last guard: no line this command prints carries a secret-shaped value.
+  const log = (line: string) => write(redact(line));
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
@@ -124,6 +128,17 @@ export function runSynth(options: SynthOptions): number {
   let files: FileTree;
   try {
     files = withGeneratedList(renderClusters(loaded.clusters, options.wiring));
+    // The config rules refuse secrets already; this gate holds whatever a bug or a new key lets through.
+    const secrets = secretsInFiles(files);
+    if (secrets.length) {
+      return fail([
+        ...secrets.map(
+          (line) =>
+            `error: ${options.distDir}/${line}: no secret may be written to ${options.distDir}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
+        ),
+        `${secrets.length} secret(s) in the output.`,
+      ]);
+    }
     const violations = validateManifests(files);
     if (violations.length) {
       return fail([

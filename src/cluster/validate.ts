@@ -34,9 +34,14 @@ export function validateClusterConfig(
   if (notData.length) return redacted({ errors: notData, warnings: [] }, []);
   const secrets = secretsInData(data);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
+  const tokens = literalTokensInData(data);
+  const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
+  // A K3s token's own message replaces any other about that value; another secret's message is added where
+  // no other rule speaks. Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {
-    const refused = new Set(problems.map((p) => formatPath(p.path)));
-    return [...problems, ...secretProblems(data, secrets).filter((p) => !refused.has(formatPath(p.path)))];
+    const kept = problems.filter((p) => !atToken(p.path));
+    const refused = new Set(kept.map((p) => formatPath(p.path)));
+    return [...tokens, ...kept, ...otherSecrets(secrets, atToken).filter((p) => !refused.has(formatPath(p.path)))];
   };
   const values = secrets.map((s) => s.value);
 
@@ -55,22 +60,16 @@ export function validateClusterConfig(
   );
 }
 
-/**
- * Secrets are refused wherever they are: a K3s token with the message of its own rule, anything else
- * because dist/ is committed to Git. Nothing is echoed.
- */
-function secretProblems(data: unknown, secrets: readonly FoundSecret[]): Problem[] {
-  const tokens = literalTokensInData(data);
-  const covered = (path: Path) => tokens.some((t) => formatPath(path).startsWith(formatPath(t.path)));
-  const others = secrets
-    .filter((secret) => !covered(secret.path))
+/** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
+function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean): Problem[] {
+  return secrets
+    .filter((secret) => !atToken(secret.path))
     .map((secret) => ({
       path: secret.path,
       message:
         `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
         "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)",
     }));
-  return [...tokens, ...others];
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

@@ -8,7 +8,7 @@ import type { Path } from './problem';
  */
 
 /** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
-const K3S_TOKEN = /K10[0-9a-f]{64}::\S*/gi;
+const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 /** `scheme://user:password@` (any scheme) or `http(s)://anything@` (a token as the user name). */
 const URL_CREDENTIALS = /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]+@|[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'`]*:[^\s/?#@"'`]*@)/gi;
 /** PEM private keys of any algorithm, with or without their body. */

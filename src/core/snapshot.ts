@@ -36,6 +36,13 @@ export function describeValue(value: unknown): string {
   return `${JSON.stringify(value)} is a ${typeof value}`;
 }
 
+/** `Object.prototype` of this realm or another (a vm context, structuredClone's), or none. */
+function isPlainPrototype(prototype: unknown): boolean {
+  if (prototype === null || prototype === Object.prototype) return true;
+  const constructor = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value as unknown;
+  return Object.getPrototypeOf(prototype) === null && typeof constructor === 'function' && constructor.name === 'Object';
+}
+
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
@@ -59,7 +66,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (cycleStart) return problem(`refers back to ${formatPath(cycleStart) || 'the props'} (a cycle): YAML cannot hold it`);
     const isList = Array.isArray(node);
     const prototype = Object.getPrototypeOf(node);
-    if (!isList && prototype !== Object.prototype && prototype !== null) {
+    if (!isList && !isPlainPrototype(prototype)) {
       return problem(`is a ${prototype?.constructor?.name ?? 'class instance'}: expected a plain object`);
     }
     if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);

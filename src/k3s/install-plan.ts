@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { secretsInFiles } from '../output/secret-gate';
 import { addonFileNameProblem, addonName } from './addon-name';
 
 /**
@@ -246,6 +247,18 @@ export function planInstall(input: InstallInput): InstallPlan {
     claimRecordText: '',
     recordText: '',
   });
+
+  // The same gate as synth's: a hand-edited dist/ must not carry a secret into the cluster's folder.
+  const secrets = secretsInFiles(manifests);
+  if (secrets.length) {
+    return {
+      ...refused(''),
+      errors: secrets.map(
+        (line) =>
+          `${source}/${line}: no secret may be installed from the repository: keep it in a Kubernetes Secret, run \`npm run synth\` again`,
+      ),
+    };
+  }
 
   // Everything written must land on a regular file or on nothing: renaming over a folder fails
   // half-way, and over a link would replace somebody's link.

@@ -22,7 +22,7 @@ export function mergeValues(
   const conflicts: ValueConflict[] = [];
   for (const [key, value] of Object.entries(user)) {
     const path = [...at, key];
-    if (!(key in generated)) {
+    if (!Object.hasOwn(generated, key)) {
       merged[key] = value;
     } else if (isMap(generated[key]) && isMap(value)) {
       const inner = mergeValues(generated[key] as Record<string, unknown>, value, path);

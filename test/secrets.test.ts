@@ -1,0 +1,168 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { devConfig, withChanges } from './helpers';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { redact, secretsInData } from '../src/core/secrets';
+import { K3sVipCluster } from '../src/index';
+import { wiring } from '../src/main';
+import { newCluster } from '../src/new-cluster';
+import { secretsInFiles } from '../src/output/secret-gate';
+import { runSynth } from '../src/synth';
+import { App } from 'cdk8s';
+
+/** Secret-shaped values; none of their telltale parts may appear in any message or file. */
+const TOKEN = `K10${'ab'.repeat(32)}::server:s3cr3tpart`;
+const URL_WITH_CREDENTIALS = 'https://oauth2:ghpSECRETvalue@git.example.com/me/infra.git';
+const PASSWORD = 'hunter2-pa55';
+const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\\n-----END OPENSSH PRIVATE KEY-----';
+const TELLTALES = /s3cr3tpart|ghpSECRETvalue|hunter2|b3BlbnNzaC1rZXk/;
+
+const lines = (text: string) => {
+  const { errors, warnings } = parseConfigText('config/t.yaml', text);
+  return [...errors, ...warnings].map(formatDiagnostic);
+};
+const yaml = (patch: unknown) => stringify(withChanges(devConfig(), patch));
+
+describe('class 1: no message echoes a secret, whichever check speaks', () => {
+  test.each<[string, string, RegExp]>([
+    ['an unknown key shaped like a token', `traefik:\n  ${TOKEN}: 1\n`, /holds a K3s token/],
+    ['a token where an interface name goes (length and characters)', yaml({ kubeVip: { interface: TOKEN } }), /K3s token/],
+    ['a token in a list where text goes', yaml({ kubeVip: { version: [TOKEN] } }), /K3s token/],
+    [
+      'a conflict message quoting a token-shaped annotation',
+      yaml({ traefik: { values: { service: { annotations: { 'kube-vip.io/loadbalancerIPs': TOKEN } } } } }),
+      /K3s token/,
+    ],
+    ['credentials in gitops.repoURL', yaml({ gitops: { engine: 'flux', repoURL: URL_WITH_CREDENTIALS } }), /GitRepository's secretRef/],
+    [
+      'an env entry named like a token',
+      yaml({ traefik: { values: { env: [{ name: 'K3S_TOKEN', value: PASSWORD }] } } }),
+      /traefik\.values\.env\[0\]\.value: holds a value under a key named like a secret/,
+    ],
+    [
+      'a container argument that sets a password',
+      yaml({ traefik: { values: { additionalArguments: [`--providers.plugin.password=${PASSWORD}`] } } }),
+      /additionalArguments\[0\]: holds a container argument that sets a secret/,
+    ],
+    [
+      'a password under a values key',
+      yaml({ traefik: { values: { hub: { password: PASSWORD } } } }),
+      /hub\.password: holds a value under a key/,
+    ],
+    // A key spans lines, and no config value may: the control-character rule speaks first, without the value.
+    [
+      'a private key',
+      yaml({ traefik: { values: { tlsStore: { key: PRIVATE_KEY.replace(/\\n/g, '\n') } } } }),
+      /"<redacted>" holds a control character/,
+    ],
+    ['a private key on one line', yaml({ traefik: { values: { tlsStore: { key: PRIVATE_KEY } } } }), /tlsStore\.key: holds a private key/],
+    [
+      'a password too long for a name',
+      yaml({ ingresses: [{ name: 'x', host: 'a.example.com', service: 's', port: 80, password: PASSWORD }] }),
+      /password/,
+    ],
+  ])('%s', (_, text, expected) => {
+    const out = lines(text).join('\n');
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(TELLTALES);
+  });
+
+  test('the construct API says the same without the value', () => {
+    const build = () =>
+      new K3sVipCluster(
+        new App(),
+        'c',
+        withChanges(devConfig(), { traefik: { values: { env: [{ name: 'API_TOKEN', value: PASSWORD }] } } }),
+      );
+    expect(build).toThrow(/traefik\.values\.env\[0\]\.value: holds a value under a key named like a secret/);
+    try {
+      build();
+    } catch (e) {
+      expect(String(e)).not.toMatch(TELLTALES);
+    }
+  });
+
+  test('`npm run new --from` hints never print a secret of the copied config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'));
+    try {
+      writeFileSync(join(dir, 'src.yaml'), yaml({ gitops: { engine: 'argocd', repoURL: URL_WITH_CREDENTIALS } }));
+      const out: string[] = [];
+      expect(newCluster(['lab', '--from', 'src'], { configDir: dir, schemaFile: join(dir, 'schema.json'), log: (l) => out.push(l) })).toBe(
+        0,
+      );
+      expect(out.join('\n')).toMatch(/gitops\.repoURL: <redacted>/);
+      expect(out.join('\n')).not.toMatch(TELLTALES);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    [`"${TOKEN}" is 100 characters long`, `"<redacted>" is 100 characters long`],
+    [`clone ${URL_WITH_CREDENTIALS}`, 'clone <redacted>git.example.com/me/infra.git'],
+    [`key ${PRIVATE_KEY}`, 'key <redacted>'],
+  ])('redact(%j) by shape', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  test('redact() removes known secrets whole, quoted, escaped and cut', () => {
+    const secret = `${'x'.repeat(70)}"tail`;
+    const message = `${JSON.stringify(secret)} and ${JSON.stringify(secret.slice(0, 60))}... and "ab"`;
+    expect(redact(message, [secret, 'ab'])).toBe('"<redacted>" and "<redacted>"... and "<redacted>"');
+  });
+
+  test('references are not secrets: $(VAR), Secret names, key refs, token files', () => {
+    const data = {
+      env: [
+        { name: 'BGP_PASSWORD', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
+        { name: 'X_TOKEN', value: '$(FROM_SECRET)' },
+      ],
+      tokenSecret: { name: 'cloudflare', key: 'api-token' },
+      secretName: 'web-tls',
+      existingSecret: 'my-secret',
+      tokenFile: '/etc/rancher/k3s/cluster-token',
+      apiTokenSecretRef: { name: 'x', key: 'y' },
+    };
+    expect(secretsInData(data)).toEqual([]);
+  });
+});
+
+describe('class 2: one gate before anything is written', () => {
+  test('a secret anywhere in a rendered file is refused, by file and key, never printed', () => {
+    const files = new Map([
+      ['dev/traefik-config.yaml', `spec:\n  valuesContent: |\n    x: 1\n  password: ${PASSWORD}\n`],
+      ['dev/README.md', `clone ${URL_WITH_CREDENTIALS}\n`],
+      ['dev/kube-vip.yaml', 'kind: ConfigMap\ndata:\n  secretName: web-tls\n'],
+    ]);
+    const found = secretsInFiles(files);
+    expect(found).toEqual([
+      'dev/traefik-config.yaml: spec.password holds a value under a key named like a secret',
+      'dev/README.md: holds a URL with credentials',
+    ]);
+    expect(found.join('\n')).not.toMatch(TELLTALES);
+  });
+
+  test.each([
+    ['credentials in gitops.repoURL', { gitops: { engine: 'argocd', repoURL: URL_WITH_CREDENTIALS } }],
+    ['K3S_TOKEN in traefik.values env', { traefik: { values: { env: [{ name: 'K3S_TOKEN', value: PASSWORD }] } } }],
+  ])('synth refuses %s and leaves dist/ byte-identical', (_, patch) => {
+    const root = mkdtempSync(join(tmpdir(), 'k3s-vip-secret-'));
+    try {
+      const [configDir, distDir] = [join(root, 'config'), join(root, 'dist')];
+      require('node:fs').mkdirSync(configDir);
+      writeFileSync(join(configDir, 'dev.yaml'), yaml({}));
+      const out: string[] = [];
+      expect(runSynth({ configDir, distDir, wiring, log: (l) => out.push(l) })).toBe(0);
+      const before = readFileSync(join(distDir, 'dev', 'traefik-config.yaml'), 'utf8');
+      writeFileSync(join(configDir, 'dev.yaml'), yaml(patch));
+      expect(runSynth({ configDir, distDir, wiring, log: (l) => out.push(l) })).toBe(1);
+      expect(out.join('\n')).not.toMatch(TELLTALES);
+      expect(readFileSync(join(distDir, 'dev', 'traefik-config.yaml'), 'utf8')).toBe(before);
+      expect(readdirSync(join(distDir, 'dev'))).not.toContain('gitops');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

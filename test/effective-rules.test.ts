@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
-import { chart, devConfig, thrown, withChanges } from './helpers';
+import { chart, devConfig, synthFiles, thrown, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { AcmeClusterIssuer, K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 
@@ -290,5 +290,24 @@ describe('construct props are plain data, read once', () => {
     expect(yaml).toContain('kube-vip.io/loadbalancerIPs: 192.168.0.41');
     expect(yaml).toContain('host: k3s.code-place-dev.site');
     expect(Object.isFrozen(built.config.traefik.loadBalancerIPs)).toBe(true);
+  });
+});
+
+describe('the failure table describes the pods the merged values deploy', () => {
+  test.each<[string, unknown, string]>([
+    [
+      'replicas through values',
+      withChanges(ha(), { traefik: { replicas: 1, values: { deployment: { replicas: 3 } } } }),
+      'Traefik pods (3)',
+    ],
+    [
+      'a DaemonSet through values',
+      withChanges(ha(), { traefik: { replicas: 1, values: { deployment: { kind: 'DaemonSet' } } } }),
+      'Traefik pods (one per node)',
+    ],
+    ['the first-class key', ha(), 'Traefik pods (2)'],
+  ])('%s', (_, config, row) => {
+    const readme = synthFiles(config).get('README.md')!;
+    expect(readme).toContain(row);
   });
 });

@@ -1,5 +1,5 @@
-import { NodeInventory } from '../k3s/inventory';
-import { etcdQuorum } from '../k3s/inventory';
+import { etcdQuorum, NodeInventory } from '../k3s/inventory';
+import { effectiveTraefik, traefikSettings } from '../traefik/effective';
 import { ClusterConfig } from '../config/schema';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
@@ -45,7 +45,7 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
   if (kubeVip.controlPlane) rows.push({ part: `API VIP ${kubeVip.controlPlane.address}`, ...vipMove, singlePoint: false });
   rows.push(etcdRow(config, inventory));
   rows.push({ part: `Traefik VIP ${traefik.loadBalancerIPs?.join(', ') ?? '(from the IP pool)'}`, ...vipMove, singlePoint: false });
-  rows.push(traefikPodsRow(config));
+  rows.push(traefikPodsRow(config, inventory));
   rows.push(certificatesRow(config));
   for (const lb of config.loadBalancers) {
     rows.push({
@@ -91,9 +91,13 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
   };
 }
 
-function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
-  const part = `Traefik pods (${traefik.replicas})`;
-  if (Object.keys(traefik.certResolvers).length) {
+/** Traefik's pods as the chart will deploy them: the merged values decide, not only `traefik.replicas`. */
+function traefikPodsRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
+  const deployed = effectiveTraefik(traefikSettings(config));
+  const daemonSet = deployed.kind.value === 'DaemonSet';
+  const pods = daemonSet ? (inventory?.traefikNodes ?? 1) : deployed.replicas.value;
+  const part = `Traefik pods (${daemonSet ? 'one per node' : pods})`;
+  if (deployed.acmeResolvers.length) {
     return {
       part,
       effect: 'if it ran there: the pod cannot start elsewhere, its ReadWriteOnce ACME volume (local-path) stays on that node; no ingress',
@@ -101,7 +105,7 @@ function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
       singlePoint: true,
     };
   }
-  if (traefik.replicas < 2) {
+  if (pods < 2) {
     return {
       part,
       effect: 'if it ran there: no ingress until the pod is evicted and started on another node',
@@ -111,7 +115,7 @@ function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
   }
   return {
     part,
-    effect: `${traefik.replicas - 1} other pod(s) keep serving if they ran on other nodes (the spread is preferred, not enforced); connections sent to the lost pod fail until its endpoint is removed`,
+    effect: `${pods - 1} other pod(s) keep serving if they ran on other nodes (the spread is preferred, not enforced); connections sent to the lost pod fail until its endpoint is removed`,
     duration: `about ${NOT_READY} (until the node is NotReady)`,
     singlePoint: false,
   };

@@ -216,11 +216,19 @@ export const gitUrl: FormatCheck = (value) =>
 export const gitRevision: FormatCheck = (value) =>
   /^[\w][\w./-]*$/.test(value) && !value.includes('..') ? undefined : `${show(value)} is not a branch name: expected e.g. "main"`;
 
-/** A relative folder inside the repository, without `..`. */
-export const repoPath: FormatCheck = (value) =>
-  /^[\w.-]+(\/[\w.-]+)*\/?$/.test(value) && !value.split('/').includes('..')
-    ? undefined
-    : `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;
+/**
+ * A folder inside the repository. `.` and empty segments are allowed here and dropped by the schema
+ * (src/gitops/repo-path.ts); `..` is refused: it names a folder by where it climbs out of.
+ */
+export const repoPath: FormatCheck = (value) => {
+  if (!/^[\w./-]+$/.test(value)) {
+    return `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;
+  }
+  if (value.split('/').includes('..')) {
+    return `${show(value)} contains "..": name the folder from the repository root, e.g. "dist/dev"`;
+  }
+  return undefined;
+};
 
 /** `first-last` address range of one family, first <= last (kube-vip-cloud-provider `range-*`). */
 export const ipRange: FormatCheck = (value) => {

@@ -1,8 +1,10 @@
 import { checkInventory } from './inventory-rules';
 import { checkHaRules } from './ha-rules';
+import { checkK3sVersion } from '../k3s/version-rules';
 import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
+import { kubeVipReleaseProblem } from '../kube-vip/releases';
 import { cidrContains, IpAddress, IpCidr, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
@@ -60,7 +62,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   if (support.warning) warn(['kubeVip', 'version'], support.warning);
   if (support.error) error(['kubeVip', 'version'], support.error);
   // Too old: the other checks still run, on the oldest rules, so every problem shows at once.
-  const rules = kubeVipRules(support.error ? OLDEST_SUPPORTED : version);
+  const rules = kubeVipRules(compareVersions(version, OLDEST_SUPPORTED) < 0 ? OLDEST_SUPPORTED : version);
   checkChartVersion(config, error, warn);
   checkMode(config, error);
 
@@ -107,6 +109,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     warn,
   );
   checkHaRules(config, error, warn, nodeInventory(config));
+  checkK3sVersion(config, error, warn);
   return { errors, warnings };
 }
 
@@ -118,6 +121,8 @@ export function kubeVipVersionSupport(text: string): VersionSupport {
       error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`,
     };
   }
+  const notReleased = kubeVipReleaseProblem(version);
+  if (notReleased) return { error: notReleased };
   if (compareVersions(version, NEWEST_KNOWN) > 0) {
     return {
       warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`,

@@ -4,6 +4,7 @@ import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config
 import { CERT_MANAGER_VERSION, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
 import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
+import { normaliseRepoPath } from '../gitops/repo-path';
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
@@ -288,7 +289,10 @@ const gitops = z
       .describe('GitOps controller that deploys dist/<cluster>/: argocd (an Application) or flux (a GitRepository and a Kustomization).'),
     repoURL: formatted(format.gitUrl, 'URL of the Git repository that holds this project, as the GitOps controller clones it.'),
     revision: formatted(format.gitRevision, 'Branch (or, for Argo CD, any revision) to deploy.').default('main'),
-    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.").optional(),
+    // `./dist//dev/` becomes `dist/dev`: Flux's ignore rules match one path component at a time (src/gitops/repo-path.ts).
+    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.")
+      .overwrite(normaliseRepoPath)
+      .optional(),
   })
   .describe("Opt-in: also write the GitOps object that deploys this cluster's folder, into dist/<cluster>/gitops/.");
 

@@ -22,7 +22,7 @@ export function parseK3sVersion(text: string): K3sVersion | undefined {
   return { major, minor, patch, k3s, tag: text };
 }
 
-function compareK3sVersions(a: K3sVersion, b: K3sVersion): number {
+export function compareK3sVersions(a: K3sVersion, b: K3sVersion): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch || a.k3s - b.k3s;
 }
 

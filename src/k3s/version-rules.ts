@@ -1,0 +1,46 @@
+import type { ClusterConfig } from '../config/schema';
+import { compareK3sVersions, parseK3sVersion } from './bundled-traefik';
+import { firstK3sWith, k3sRules, OLDEST_SUPPORTED_K3S } from './versions';
+
+type Report = (path: ReadonlyArray<string | number>, message: string) => void;
+
+/**
+ * `k3s.version` against what this config makes K3s read: the node files (with `k3s.servers`) or the drop-in
+ * `k3s/config.yaml` with its `key+:` appends (without), and cert-manager's HelmChart. A release below the oldest
+ * supported is refused, naming whatever of this config it cannot read.
+ */
+export function checkK3sVersion(config: ClusterConfig, error: Report, _warn: Report): void {
+  const text = config.k3s.version;
+  const version = text === undefined ? undefined : parseK3sVersion(text);
+  if (!version) return;
+  const rules = k3sRules(version);
+  const path = ['k3s', 'version'];
+  const unreadable: string[] = [];
+  if (config.k3s.servers) {
+    if (!rules.configFile) unreadable.push(`the node files k3s/<node>.yaml (/etc/rancher/k3s/config.yaml, from ${firstK3sWith('configFile')})`);
+  } else if (!rules.dropIns) {
+    unreadable.push(`the drop-in k3s/config.yaml (/etc/rancher/k3s/config.yaml.d/, from ${firstK3sWith('dropIns')})`);
+  } else if (!rules.appendKeys) {
+    unreadable.push(
+      `the drop-in's \`tls-san+\`/\`disable+\` appends (its config loader passes them on as unknown flags and K3s stops; ` +
+        `from ${firstK3sWith('appendKeys')})`,
+    );
+  }
+  if (compareK3sVersions(version, OLDEST_SUPPORTED_K3S) < 0) {
+    error(
+      path,
+      `"${text}" is older than the oldest supported K3s ${OLDEST_SUPPORTED_K3S.tag} (every generated object is checked ` +
+        `against the Kubernetes 1.27 API)${unreadable.length ? `, and it cannot read ${unreadable.join(' nor ')}` : ''}: ` +
+        `use ${OLDEST_SUPPORTED_K3S.tag} or newer`,
+    );
+    return;
+  }
+  if (config.certManager && !rules.helmChartCreateNamespace) {
+    error(
+      path,
+      `"${text}" bundles a helm-controller older than v0.15.0, which ignores the HelmChart's createNamespace, so ` +
+        "cert-manager's Helm job fails on the missing namespace cert-manager and is retried without end: " +
+        `use ${firstK3sWith('helmChartCreateNamespace')} or newer`,
+    );
+  }
+}

@@ -189,6 +189,33 @@ export const cidr: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * A comma-separated list of at most one value per IP family, each passing `check`, as K3s reads `cluster-cidr`,
+ * `service-cidr` and `node-ip` (k3s-io/k3s `pkg/cli/server/server.go`: `util.SplitStringSlice` splits each value at
+ * ",", then every part is parsed on its own). A single value keeps `check`'s own message.
+ */
+export function onePerFamily(check: FormatCheck, familyOf: (part: string) => 4 | 6 | undefined, example: string): FormatCheck {
+  return (value) => {
+    const parts = value.split(',');
+    if (parts.length === 1) return check(value);
+    if (/\s/.test(value)) {
+      return `${show(value)} contains a space; K3s splits the list at "," only and would not parse the parts: write ${show(value.replace(/\s+/g, ''))}`;
+    }
+    if (parts.some((part) => part === '')) return `${show(value)} has an empty entry: write one value per IP family, e.g. ${show(example)}`;
+    if (parts.length > 2) {
+      return `${show(value)} has ${parts.length} entries; K3s takes one per IP family, at most an IPv4 and an IPv6 one, e.g. ${show(example)}`;
+    }
+    const bad = parts.map((part) => check(part)).find(Boolean);
+    if (bad) return `${show(value)}: ${bad}`;
+    const [a, b] = parts.map(familyOf);
+    if (a === b) return `${show(value)} has two IPv${a} entries; K3s takes one per IP family, e.g. ${show(example)}: keep one`;
+    return undefined;
+  };
+}
+
+/** K3s' pod or Service network(s): one block, or one per family for dual-stack (`10.42.0.0/16,fd00:42::/56`). */
+export const clusterNetworks: FormatCheck = onePerFamily(cidr, (part) => parseCidr(part)?.family, '10.42.0.0/16,fd00:42::/56');
+
 /** Port number 1-65535 or an IANA service name (as a Service port name). */
 export const portName: FormatCheck = (value) => {
   if (/^\d+$/.test(value)) return `${show(value)} is a quoted number: write ${value} without quotes`;
@@ -324,6 +351,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [virtualIp, `^${IP}$`],
   [peerIp, `^${IP}$`],
   [cidr, `^${IP}/\\d{1,3}$`],
+  [clusterNetworks, `^${IP}/\\d{1,3}(,${IP}/\\d{1,3})?$`],
   [ipRange, `^${IP}-${IP}$`],
   [email, '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$'],
   [httpsUrl, '^https://\\S+$'],

@@ -1,6 +1,8 @@
 import { checkInventory } from './inventory-rules';
 import { checkHaRules } from './ha-rules';
 import { checkK3sVersion } from '../k3s/version-rules';
+import { checkDualStack } from '../k3s/dual-stack-rules';
+import { networkBlocks } from '../k3s/networks';
 import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
@@ -110,6 +112,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   );
   checkHaRules(config, error, warn, nodeInventory(config));
   checkK3sVersion(config, error, warn);
+  checkDualStack(config, error, warn);
   return { errors, warnings };
 }
 
@@ -202,17 +205,17 @@ export interface Cidrs {
 }
 
 function checkK3sCidrs(config: ClusterConfig, error: (p: Path, m: string) => void): Cidrs {
-  const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr | undefined => {
-    const text = config.k3s[key];
-    const cidr = text === undefined ? undefined : parseCidr(text);
-    return cidr && { key, cidr, what };
-  };
+  // Dual-stack networks hold one block per family (src/k3s/networks.ts).
+  const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr[] =>
+    networkBlocks(config.k3s[key]).map((cidr) => ({ key, cidr, what }));
   const cluster = named('clusterCidr', 'the K3s pod network (cluster-cidr)');
   const service = named('serviceCidr', 'the K3s Service network (service-cidr)');
-  const node = named('nodeCidr', "the nodes' LAN");
-  const internal = [cluster, service].filter((c): c is NamedCidr => !!c);
-  if (cluster && service && spansOverlap(cluster.cidr, service.cidr)) {
-    error(['k3s', 'serviceCidr'], `${service.cidr.text} overlaps clusterCidr ${cluster.cidr.text}: K3s needs two separate blocks`);
+  const [node] = named('nodeCidr', "the nodes' LAN");
+  const internal = [...cluster, ...service];
+  for (const s of service) {
+    for (const c of cluster.filter((c) => spansOverlap(c.cidr, s.cidr))) {
+      error(['k3s', 'serviceCidr'], `${s.cidr.text} overlaps clusterCidr ${c.cidr.text}: K3s needs two separate blocks`);
+    }
   }
   for (const c of internal) {
     if (node && spansOverlap(node.cidr, c.cidr)) {

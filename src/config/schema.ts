@@ -3,6 +3,7 @@ import * as format from './formats';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../k3s/server-config';
 import { CERT_MANAGER_VERSION, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
+import { parseIp } from '../net/ip';
 import { k3sVersion, nodeAddress, tokenFilePath } from './inventory-rules';
 import { normaliseRepoPath } from '../gitops/repo-path';
 
@@ -244,9 +245,20 @@ const ingress = z.strictObject({
     .optional(),
 });
 
+/** K3s `node-ip`: one address, or in a dual-stack cluster one per IP family, comma-separated. */
+const nodeAddresses = format.onePerFamily(nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');
+const NODE_ADDRESS =
+  "The node's own LAN address (K3s node-ip); in a dual-stack cluster one per IP family, comma-separated, in the order of clusterCidr.";
+
 const k3s = z.strictObject({
-  clusterCidr: cidr('K3s --cluster-cidr (pods).').default(DEFAULT_CLUSTER_CIDR),
-  serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default(DEFAULT_SERVICE_CIDR),
+  clusterCidr: formatted(
+    format.clusterNetworks,
+    'K3s --cluster-cidr (pods): one block, or for dual-stack one per IP family, comma-separated (primary family first).',
+  ).default(DEFAULT_CLUSTER_CIDR),
+  serviceCidr: formatted(
+    format.clusterNetworks,
+    'K3s --service-cidr (ClusterIPs): one block, or for dual-stack one per IP family in the order of clusterCidr.',
+  ).default(DEFAULT_SERVICE_CIDR),
   nodeCidr: cidr(
     "The nodes' LAN. When set, every VIP must lie inside it; when not, a /24 is assumed for the network/broadcast check.",
   ).optional(),
@@ -263,7 +275,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(nodeAddresses, NODE_ADDRESS),
         interface: formatted(format.interfaceName, "This node's NIC for the VIPs.").optional(),
       }),
     )
@@ -274,7 +286,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(nodeAddresses, NODE_ADDRESS),
       }),
     )
     .min(1)

@@ -2,29 +2,10 @@ import type { Problem } from '../config/rules';
 import type { ClusterConfig } from '../config/schema';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { upstreamChartVersion } from '../traefik/chart-versions';
+import { compareK3sVersions, parseK3sVersion } from './versions';
 
-/** A K3s release tag, `v1.33.5+k3s1`: the Kubernetes version plus K3s' own release counter. */
-export interface K3sVersion {
-  readonly major: number;
-  readonly minor: number;
-  readonly patch: number;
-  /** The `N` of `+k3sN` (a re-release of the same Kubernetes patch, e.g. v1.27.7+k3s2). */
-  readonly k3s: number;
-  readonly tag: string;
-}
-
-const K3S_TAG = /^v(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\+k3s([1-9]\d{0,3})$/;
-
-export function parseK3sVersion(text: string): K3sVersion | undefined {
-  const match = K3S_TAG.exec(text);
-  if (!match) return undefined;
-  const [major, minor, patch, k3s] = match.slice(1).map(Number);
-  return { major, minor, patch, k3s, tag: text };
-}
-
-export function compareK3sVersions(a: K3sVersion, b: K3sVersion): number {
-  return a.major - b.major || a.minor - b.minor || a.patch - b.patch || a.k3s - b.k3s;
-}
+export { compareK3sVersions, parseK3sVersion } from './versions';
+export type { K3sVersion } from './versions';
 
 /**
  * The upstream Traefik chart K3s releases bundle, for the releases whose chart is known: each row

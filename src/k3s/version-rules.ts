@@ -1,6 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
-import { compareK3sVersions, parseK3sVersion } from './bundled-traefik';
-import { firstK3sWith, k3sRules, OLDEST_SUPPORTED_K3S } from './versions';
+import { compareK3sVersions, firstK3sWith, k3sRules, OLDEST_SUPPORTED_K3S, parseK3sVersion } from './versions';
 
 type Report = (path: ReadonlyArray<string | number>, message: string) => void;
 

@@ -1,4 +1,25 @@
-import { compareK3sVersions, K3sVersion, parseK3sVersion } from './bundled-traefik';
+/** A K3s release tag, `v1.33.5+k3s1`: the Kubernetes version plus K3s' own release counter. */
+export interface K3sVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  /** The `N` of `+k3sN` (a re-release of the same Kubernetes patch, e.g. v1.27.7+k3s2). */
+  readonly k3s: number;
+  readonly tag: string;
+}
+
+const K3S_TAG = /^v(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\+k3s([1-9]\d{0,3})$/;
+
+export function parseK3sVersion(text: string): K3sVersion | undefined {
+  const match = K3S_TAG.exec(text);
+  if (!match) return undefined;
+  const [major, minor, patch, k3s] = match.slice(1).map(Number);
+  return { major, minor, patch, k3s, tag: text };
+}
+
+export function compareK3sVersions(a: K3sVersion, b: K3sVersion): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch || a.k3s - b.k3s;
+}
 
 /** What a K3s release reads of the files and objects this tool writes, where releases differ. */
 export interface K3sRules {

@@ -302,9 +302,7 @@ const gitops = z
     repoURL: formatted(format.gitUrl, 'URL of the Git repository that holds this project, as the GitOps controller clones it.'),
     revision: formatted(format.gitRevision, 'Branch (or, for Argo CD, any revision) to deploy.').default('main'),
     // `./dist//dev/` becomes `dist/dev`: Flux's ignore rules match one path component at a time (src/gitops/repo-path.ts).
-    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.")
-      .overwrite(normaliseRepoPath)
-      .optional(),
+    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.").overwrite(normaliseRepoPath).optional(),
   })
   .describe("Opt-in: also write the GitOps object that deploys this cluster's folder, into dist/<cluster>/gitops/.");
 

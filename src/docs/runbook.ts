@@ -100,10 +100,7 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
       );
     } else {
       const sum = (file: string) => code(`sudo tr -d '[:space:]' < ${shellQuote(file)} | sha256sum`);
-      out.push(
-        `Check: ${sum(tokenFile)} prints the same sum as ${sum(SERVER_TOKEN_FILE)} on ${first.name}.`,
-        '',
-      );
+      out.push(`Check: ${sum(tokenFile)} prints the same sum as ${sum(SERVER_TOKEN_FILE)} on ${first.name}.`, '');
     }
     if (node.role === 'server' && config.kubeVip.mode === 'arp') {
       out.push(

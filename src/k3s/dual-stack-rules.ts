@@ -47,10 +47,7 @@ function suggest(key: NetworkKey, blocks: readonly IpCidr[], families: ReadonlyA
 /** Both networks as dual-stack, keeping the given blocks: the fix a message names. */
 function dualStackFix(cluster: readonly IpCidr[], service: readonly IpCidr[]): string {
   const families = [...familiesOf(cluster), ...([4, 6] as const).filter((f) => !cluster.some((b) => b.family === f))];
-  return (
-    `set k3s.clusterCidr "${suggest('clusterCidr', cluster, families)}" and ` +
-    `k3s.serviceCidr "${suggest('serviceCidr', service, families)}" (on a cluster that is already dual-stack, its own networks)`
-  );
+  return `k3s.clusterCidr "${suggest('clusterCidr', cluster, families)}" and k3s.serviceCidr "${suggest('serviceCidr', service, families)}"`;
 }
 
 /** A Service with VIPs of both families asks for both (RequireDualStack): only a dual-stack Service network has them. */
@@ -68,7 +65,8 @@ function checkDualStackVips(config: ClusterConfig, service: readonly IpCidr[], e
       path,
       `has an IPv4 and an IPv6 VIP, so the Service requires both families (ipFamilyPolicy: RequireDualStack), but ` +
         `k3s.serviceCidr "${config.k3s.serviceCidr}" is ${describeFamilies(familiesOf(service))} only and the API server ` +
-        `rejects such a Service: make the cluster dual-stack, ${dualStackFix(cluster, service)}, or keep one VIP`,
+        `rejects such a Service: make the cluster dual-stack with ${dualStackFix(cluster, service)} (if it already is, ` +
+        'write its own networks there), or keep one VIP',
     );
   }
 }
@@ -120,7 +118,7 @@ function checkNodeFamilies(config: ClusterConfig, cluster: readonly IpCidr[], se
       warn(
         path(node),
         `${shown(node)} has an IPv${extra[0]} address, but ${networks} is ${describeFamilies(clusterFamilies)} only, so the ` +
-          `cluster gives pods and Services no IPv${extra[0]}: make the cluster dual-stack (${dualStackFix(cluster, service)}), ` +
+          `cluster gives pods and Services no IPv${extra[0]}: make the cluster dual-stack with ${dualStackFix(cluster, service)}, ` +
           `or give only the IPv${clusterFamilies[0]} address`,
       );
     } else if (families.join() !== clusterFamilies.join()) {
@@ -128,7 +126,10 @@ function checkNodeFamilies(config: ClusterConfig, cluster: readonly IpCidr[], se
         path(node),
         `${shown(node)} lists IPv${families[0]} first, but the primary family of ${networks} is IPv${clusterFamilies[0]}; K3s ` +
           `asks for node-ip in the cluster's primary family first (the kubelet takes the first address as the node's own): ` +
-          `write "${[...ips].reverse().map((ip) => ip.text).join(',')}"`,
+          `write "${[...ips]
+            .reverse()
+            .map((ip) => ip.text)
+            .join(',')}"`,
       );
     }
   }

@@ -16,7 +16,8 @@ export function checkK3sVersion(config: ClusterConfig, error: Report, _warn: Rep
   const path = ['k3s', 'version'];
   const unreadable: string[] = [];
   if (config.k3s.servers) {
-    if (!rules.configFile) unreadable.push(`the node files k3s/<node>.yaml (/etc/rancher/k3s/config.yaml, from ${firstK3sWith('configFile')})`);
+    if (!rules.configFile)
+      unreadable.push(`the node files k3s/<node>.yaml (/etc/rancher/k3s/config.yaml, from ${firstK3sWith('configFile')})`);
   } else if (!rules.dropIns) {
     unreadable.push(`the drop-in k3s/config.yaml (/etc/rancher/k3s/config.yaml.d/, from ${firstK3sWith('dropIns')})`);
   } else if (!rules.appendKeys) {

@@ -261,8 +261,8 @@ export interface ClusterK3s {
    */
   readonly nodeCidr?: string;
   /**
-   * K3s release the bootstrap runbook installs (`v1.33.5+k3s1`, v1.27.0+k3s1 or newer; with cert-manager
-   * v1.27.3+k3s1 or newer); also picks the Traefik chart it bundles.
+   * K3s release the bootstrap runbook installs (`v1.33.5+k3s1`, v1.27.0+k3s1 or newer; with cert-manager before
+   * v1.27.3+k3s1 a warning, as its helm-controller ignores `createNamespace`); also picks the Traefik chart it bundles.
    * @default - the runbook installs the current stable release
    */
   readonly version?: string;

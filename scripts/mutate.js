@@ -18,6 +18,23 @@ const CONFIG_TESTS = ['test/boundaries.test.ts', 'test/config.test.ts', 'test/va
 const KUBE_VIP_TESTS = ['test/boundaries.test.ts', 'test/kube-vip.test.ts', 'test/traefik.test.ts'];
 const TRAEFIK_TESTS = ['test/boundaries.test.ts', 'test/traefik.test.ts', 'test/traefik-chart.test.ts'];
 
+/** The upstream facts of issue 17 (test/upstream-facts.test.ts, test/dual-stack.test.ts). */
+function issue17Mutations() {
+  const facts = ['test/upstream-facts.test.ts'];
+  const dual = ['test/dual-stack.test.ts'];
+  return [
+    ['key+ appends from K3s v1.21.2', 'src/k3s/versions.ts', "since: 'v1.21.1+k3s1'", "since: 'v1.21.2+k3s1'", facts],
+    ['createNamespace from K3s v1.27.4', 'src/k3s/versions.ts', "since: 'v1.27.3+k3s1'", "since: 'v1.27.4+k3s1'", facts],
+    ['oldest K3s one release later', 'src/k3s/versions.ts', "parseK3sVersion('v1.27.0+k3s1')", "parseK3sVersion('v1.27.1+k3s1')", facts],
+    ['oldest cert-manager v1.14.0', 'src/cert-manager/versions.ts', "parseVersion('v1.15.0')", "parseVersion('v1.14.0')", facts],
+    ['a kube-vip release missing from the list', 'src/kube-vip/releases.ts', "  'v0.9.2',\n", '', facts],
+    ['gitops.path keeps "." segments', 'src/config/formats.ts', "segment !== '' && segment !== '.'", "segment !== ''", facts],
+    ['Argo CD retries ten times', 'src/gitops/objects.ts', 'limit: -1,', 'limit: 10,', facts],
+    ['dual-stack VIPs on a single-stack cluster', 'src/k3s/dual-stack-rules.ts', 'if (service.length > 1) return;', 'return;', dual],
+    ['a node-ip lacking a family accepted', 'src/k3s/dual-stack-rules.ts', 'if (missing.length) {', 'if (false) {', dual],
+  ];
+}
+
 /** [name, file, search (must occur exactly once), replacement, test files]. */
 const MUTATIONS = [
   ['vip_subnet from v0.9.1', 'src/kube-vip/versions.ts', "since: 'v0.9.0', maskEnv", "since: 'v0.9.1', maskEnv", KUBE_VIP_TESTS],
@@ -174,6 +191,7 @@ const MUTATIONS = [
     'if (replicas > 2 && resolvers.length) {',
     ['test/ha.test.ts'],
   ],
+  ...issue17Mutations(),
   [
     'cert-manager Secret name one too long',
     'src/config/ha-rules.ts',

@@ -40,8 +40,13 @@ export const VOLUME_PERMISSIONS_IMAGE = 'busybox:1.37.0';
  */
 export const CERT_MANAGER_VERSION = 'v1.21.1';
 
-/** The Helm repository the cert-manager docs install from (https://cert-manager.io/docs/installation/helm/). */
-export const CERT_MANAGER_CHART_REPOSITORY = 'https://charts.jetstack.io';
+/**
+ * The cert-manager chart as an OCI reference: the source the cert-manager docs recommend ("the source of truth",
+ * published immediately; the legacy https://charts.jetstack.io repository follows hours later), cert-manager/website
+ * `content/docs/installation/helm.md` at 776e5db. K3s' helm-controller passes it unchanged to `helm install` (see
+ * docs/upstream-behaviour.md, "cert-manager chart source").
+ */
+export const CERT_MANAGER_CHART = 'oci://quay.io/jetstack/charts/cert-manager';
 
 /** K3s' default pod and Service networks (https://docs.k3s.io/cli/server). */
 export const DEFAULT_CLUSTER_CIDR = '10.42.0.0/16';

@@ -19,15 +19,17 @@ describe('CertManagerHelmChart', () => {
     ['latest', 'CertManagerHelmChart: version "latest" is not a version: expected a release tag such as "v1.2.3"'],
     ['v1.011.0', 'CertManagerHelmChart: version "v1.011.0" has a leading zero: write "v1.11.0"'],
     [
-      'v1.11.9',
-      'CertManagerHelmChart: version "v1.11.9" is older than the oldest supported cert-manager v1.12.0 (the first with ' +
-        'http01.ingress.ingressClassName): use v1.12.0 or newer (newest known: v1.21.1)',
+      'v1.14.5',
+      'CertManagerHelmChart: version "v1.14.5" is older than the oldest supported cert-manager v1.15.0: older charts install ' +
+        "their CRDs without helm.sh/resource-policy: keep (crds.keep), and K3s' helm-controller uninstalls a release after a " +
+        'failed upgrade (failurePolicy reinstall) or when the HelmChart is deleted, which would delete every Certificate and ' +
+        'Issuer with the CRDs: use v1.15.0 or newer (newest known: v1.21.1)',
     ],
   ])('refuses version %s', (version, message) => {
     expect(messageOf(() => new CertManagerHelmChart(chart(), 'cm', { version }))).toBe(message);
   });
 
-  test.each(['v1.12.0', '1.12.0', 'v1.21.1', 'v1.22.0'])('accepts version %s and writes it as a tag', (version) => {
+  test.each(['v1.15.0', '1.15.0', 'v1.21.1', 'v1.22.0'])('accepts version %s and writes it as a tag', (version) => {
     const c = chart();
     new CertManagerHelmChart(c, 'cm', { version });
     expect(c.toJson()[0].spec.version).toBe(version.startsWith('v') ? version : `v${version}`);

@@ -125,7 +125,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
   ],
   [
     'IPv6 inside an IPv6 cluster CIDR',
-    'traefik:\n  loadBalancerIPs: ["fd42::5"]\nk3s:\n  clusterCidr: fd42::/56\n',
+    'traefik:\n  loadBalancerIPs: ["fd42::5"]\nk3s:\n  clusterCidr: fd42::/56\n  serviceCidr: fd43::/112\n',
     [
       `${FILE}:2:21: traefik.loadBalancerIPs[0]: "fd42::5" lies inside the K3s pod network (cluster-cidr) fd42::/56; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes' LAN`,
     ],
@@ -154,7 +154,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
   ],
   [
     'dual-stack on kube-vip before v0.7.0',
-    'kubeVip:\n  version: v0.6.4\ntraefik:\n  loadBalancerIPs: [192.168.0.41, "fd00::41"]\n',
+    'kubeVip:\n  version: v0.6.4\ntraefik:\n  loadBalancerIPs: [192.168.0.41, "fd00::41"]\nk3s:\n  clusterCidr: 10.42.0.0/16,fd00:42::/56\n  serviceCidr: 10.43.0.0/16,fd00:43::/112\n',
     [
       `${FILE}:4:20: traefik.loadBalancerIPs: has 2 addresses, but kube-vip v0.6.4 reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip`,
     ],

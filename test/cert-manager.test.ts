@@ -21,9 +21,7 @@ describe('cert-manager chart values per version (deploy/charts/cert-manager/valu
     cainjector: { replicaCount: 2, podDisruptionBudget: { enabled: true, minAvailable: 1 } },
   };
   test.each<[string, object]>([
-    ['v1.12.0', { installCRDs: true }],
-    ['v1.14.5', { installCRDs: true }],
-    ['v1.15.0', { crds: { enabled: true, keep: true } }], // crds.enabled / crds.keep from v1.15.0
+    ['v1.15.0', { crds: { enabled: true, keep: true } }], // crds.enabled / crds.keep from v1.15.0, the oldest supported
     ['v1.19.1', { crds: { enabled: true, keep: true } }],
     ['v1.21.1', { crds: { enabled: true, keep: true } }],
   ])('%s: CRD values %j and the HA values', (version, crds) => {
@@ -44,8 +42,7 @@ describe('cert-manager objects', () => {
     });
     const { valuesContent, ...spec } = chart.spec;
     expect(spec).toEqual({
-      repo: 'https://charts.jetstack.io',
-      chart: 'cert-manager',
+      chart: 'oci://quay.io/jetstack/charts/cert-manager',
       version: 'v1.19.1',
       targetNamespace: 'cert-manager',
       createNamespace: true,
@@ -169,13 +166,16 @@ describe('conformance against the vendored CRDs', () => {
 describe('cert-manager version', () => {
   test.each<[string, string[], string[]]>([
     [
-      'v1.11.4',
+      'v1.14.5',
       [
-        'certManager.version: "v1.11.4" is older than the oldest supported cert-manager v1.12.0 (the first with http01.ingress.ingressClassName): use v1.12.0 or newer (newest known: v1.21.1)',
+        'certManager.version: "v1.14.5" is older than the oldest supported cert-manager v1.15.0: older charts install their CRDs ' +
+          "without helm.sh/resource-policy: keep (crds.keep), and K3s' helm-controller uninstalls a release after a failed " +
+          'upgrade (failurePolicy reinstall) or when the HelmChart is deleted, which would delete every Certificate and Issuer ' +
+          'with the CRDs: use v1.15.0 or newer (newest known: v1.21.1)',
       ],
       [],
     ],
-    ['v1.12.0', [], []],
+    ['v1.15.0', [], []],
     ['v1.21.1', [], []],
     [
       'v1.21.2',
@@ -200,11 +200,11 @@ describe('GitOps delivery waits for the ClusterIssuer kind', () => {
     synthFiles({ ...config, gitops: { engine, repoURL: 'https://github.com/example/k3s-vip.git', path: 'dist/ha' } });
   const docs = (text: string) => text.split('\n---\n').map((d) => parse(d));
 
-  test('Argo CD: the Application retries until the chart installed the CRDs', () => {
+  test('Argo CD: the Application retries without end (every 5 min at most, on the newest revision) until the CRDs exist', () => {
     const [app] = docs(gitops('argocd').get('gitops/argocd.yaml')!);
     expect(app.spec.syncPolicy).toEqual({
       automated: { prune: true, selfHeal: true },
-      retry: { limit: 10, backoff: { duration: '30s', factor: 2, maxDuration: '5m' } },
+      retry: { limit: -1, backoff: { duration: '30s', factor: 2, maxDuration: '5m' }, refresh: true },
     });
     const [plain] = docs(gitops('argocd', ha({ certManager: undefined, ingresses: [] })).get('gitops/argocd.yaml')!);
     expect(plain.spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true } });

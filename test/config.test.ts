@@ -54,7 +54,8 @@ describe('valid but risky input: warnings, not errors', () => {
   test('valid inputs pass: IPv6 VIP, dual-stack, shared control-plane VIP on v1.1.0+, wildcard host, K3s chart version form', () => {
     const text =
       'kubeVip:\n  version: v1.1.0\n  controlPlane:\n    address: 192.168.0.41\ntraefik:\n  chartVersion: 39.0.701+up39.0.7\n' +
-      '  loadBalancerIPs: [192.168.0.41, "fd00::41"]\ningresses:\n  - {name: a, host: "*.example.com", service: s, port: http}\n';
+      '  loadBalancerIPs: [192.168.0.41, "fd00::41"]\ningresses:\n  - {name: a, host: "*.example.com", service: s, port: http}\n' +
+      'k3s:\n  clusterCidr: 10.42.0.0/16,fd00:42::/56\n  serviceCidr: 10.43.0.0/16,fd00:43::/112\n';
     expect(errorsOf(text)).toEqual([]);
     expect(warningsOf(text)).toEqual([]);
   });

@@ -302,7 +302,7 @@ describe('failure table', () => {
 
   // kube-vip's lease timings changed in v1.1.0 (PR #1426): 5 s / 1 s before, 15 s / 2 s from it.
   test.each([
-    ['v1.0.9', 'up to 6 s (kube-vip v1.0.9: lease 5 s, retry every 1 s)'],
+    ['v1.0.4', 'up to 6 s (kube-vip v1.0.4: lease 5 s, retry every 1 s)'],
     ['v1.1.0', 'up to 17 s (kube-vip v1.1.0: lease 15 s, retry every 2 s)'],
   ])('kube-vip %s: VIP failover time', (version, duration) => {
     expect(rows(ha({ kubeVip: { version } }))[0][2]).toBe(duration);

@@ -32,6 +32,9 @@ export function devConfig(): any {
   };
 }
 
+/** K3s networks of both families (`k3s` keys), which VIPs of both families need. */
+export const DUAL_STACK_NETWORKS = { clusterCidr: '10.42.0.0/16,fd00:42::/56', serviceCidr: '10.43.0.0/16,fd00:43::/112' };
+
 /** Validates a config and synthesizes it in memory: every file of the cluster folder -> text. Throws on config errors. */
 export function synthFiles(config: unknown, name = 'test'): Map<string, string> {
   const file = `config/${name}.yaml`;

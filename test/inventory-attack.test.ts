@@ -194,13 +194,13 @@ describe('IPv6 nodes: brackets where scp and URLs need them, K3s networks of the
     ]);
   });
 
-  test('nodes of both families: a warning, and no network error', () => {
+  test('an IPv6 node in an IPv4 cluster is refused: K3s does not start it (k3s-io/k3s pkg/agent/run.go, node-ip vs cluster-cidr)', () => {
     const mixed = withK3s({ servers: [...SERVERS.slice(0, 2), { name: 'k3s-3', address: 'fd00::13' }] });
-    expect(errorsOf(mixed)).toEqual([]);
-    expect(warningsOf(mixed)).toEqual([
-      "k3s: the nodes mix IPv4 and IPv6 addresses (k3s-1 IPv4, k3s-2 IPv4, k3s-3 IPv6); K3s' networks are of one family here " +
-        '(dual-stack is not supported by this tool): give every node an address of the family of k3s.clusterCidr and k3s.serviceCidr',
+    expect(errorsOf(mixed)).toEqual([
+      'k3s.servers[2].address: "fd00::13" has no IPv4 address, but k3s.clusterCidr "10.42.0.0/16" is IPv4: K3s refuses to ' +
+        'start a node whose node-ip lacks a family of cluster-cidr ("must share the same IP version"): give its IPv4 address',
     ]);
+    expect(warningsOf(mixed)).toEqual([]);
   });
 });
 

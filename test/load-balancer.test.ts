@@ -1,4 +1,4 @@
-import { devConfig, find, synth, withChanges } from './helpers';
+import { devConfig, find, synth, withChanges, DUAL_STACK_NETWORKS } from './helpers';
 import { parseConfigText } from '../src/config/load';
 import { stringify } from 'yaml';
 
@@ -102,7 +102,8 @@ describe('more LoadBalancer Services', () => {
       { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
     ],
   ])('kube-vip %s, ips %j', (version, ips, annotations, spec) => {
-    const config = withChanges(devConfig(), { kubeVip: { version }, loadBalancers: [db({ ips })] });
+    const k3s = ips.length > 1 ? { k3s: DUAL_STACK_NETWORKS } : {};
+    const config = withChanges(devConfig(), { kubeVip: { version }, loadBalancers: [db({ ips })], ...k3s });
     const service = find(services(config), 'Service', 'postgres');
     expect(service.metadata).toEqual({ name: 'postgres', namespace: 'data', ...(annotations ? { annotations } : {}) });
     expect(service.spec).toEqual({

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { devConfig, find, synth, withChanges } from './helpers';
+import { devConfig, DUAL_STACK_NETWORKS, find, synth, withChanges } from './helpers';
 import { renderClusters } from '../src/synth';
 import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
@@ -7,7 +7,11 @@ import { wiring } from '../src/main';
 const helmChartConfig = (config: unknown) => find(synth(config).get('traefik-config.yaml')!, 'HelmChartConfig', 'traefik');
 const values = (config: unknown) => parse(helmChartConfig(config).spec.valuesContent);
 const config = (kubeVip: string, chart: string, ips = ['192.168.0.41']) =>
-  withChanges(devConfig(), { kubeVip: { version: kubeVip }, traefik: { chartVersion: chart, loadBalancerIPs: ips } });
+  withChanges(devConfig(), {
+    kubeVip: { version: kubeVip },
+    traefik: { chartVersion: chart, loadBalancerIPs: ips },
+    ...(ips.length > 1 ? { k3s: DUAL_STACK_NETWORKS } : {}),
+  });
 
 describe('Traefik HelmChartConfig', () => {
   test('named traefik in kube-system, the only name K3s matches to its Traefik HelmChart', () => {

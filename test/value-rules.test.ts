@@ -326,6 +326,8 @@ describe('BGP peers: never a VIP or a pool address; IPv6 only from kube-vip v0.5
 });
 
 describe("address-family checks follow k3s.nodeCidr's family", () => {
+  // VIPs of both families need dual-stack networks.
+  const DUAL_STACK_K3S = '  clusterCidr: 10.42.0.0/16,fd00:42::/56\n  serviceCidr: 10.43.0.0/16,fd00:43::/112\n';
   test.each<[string, string, string[]]>([
     [
       'IPv6 nodeCidr keeps the /24 guess for an IPv4 broadcast address',
@@ -336,21 +338,21 @@ describe("address-family checks follow k3s.nodeCidr's family", () => {
     ],
     [
       'IPv6 nodeCidr keeps the /24 guess for an IPv4 network address',
-      'traefik:\n  loadBalancerIPs: [192.168.0.0, "fd00::41"]\nk3s:\n  nodeCidr: "fd00::/64"\n',
+      'traefik:\n  loadBalancerIPs: [192.168.0.0, "fd00::41"]\nk3s:\n  nodeCidr: "fd00::/64"\n' + DUAL_STACK_K3S,
       [
         `${FILE}:2:21: traefik.loadBalancerIPs[0]: "192.168.0.0" is the network address of a /24 LAN: pick a host address, or set k3s.nodeCidr if your LAN is larger than a /24`,
       ],
     ],
     [
       'IPv6 nodeCidr still bounds IPv6 VIPs',
-      'traefik:\n  loadBalancerIPs: [192.168.0.41, "fd01::41"]\nk3s:\n  nodeCidr: "fd00::/64"\n',
+      'traefik:\n  loadBalancerIPs: [192.168.0.41, "fd01::41"]\nk3s:\n  nodeCidr: "fd00::/64"\n' + DUAL_STACK_K3S,
       [
         `${FILE}:2:35: traefik.loadBalancerIPs[1]: "fd01::41" is outside k3s.nodeCidr fd00::/64: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
       ],
     ],
     [
       'IPv4 nodeCidr puts no guess on IPv6 VIPs',
-      'traefik:\n  loadBalancerIPs: [192.168.0.41, "fd00::ff"]\nk3s:\n  nodeCidr: 192.168.0.0/24\n',
+      'traefik:\n  loadBalancerIPs: [192.168.0.41, "fd00::ff"]\nk3s:\n  nodeCidr: 192.168.0.0/24\n' + DUAL_STACK_K3S,
       [],
     ],
     ['IPv4 nodeCidr replaces the /24 guess', 'traefik:\n  loadBalancerIPs: [192.168.0.255]\nk3s:\n  nodeCidr: 192.168.0.0/23\n', []],

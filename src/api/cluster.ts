@@ -146,7 +146,7 @@ export interface ClusterTraefik {
 
 export interface ClusterCertManager {
   /**
-   * cert-manager chart version (release tag), pinned.
+   * cert-manager chart version (release tag), pinned: v1.15.0 or newer (the first chart that keeps its CRDs on uninstall).
    * @default - the newest version this library knows
    */
   readonly version?: string;
@@ -241,12 +241,14 @@ export interface ClusterLoadBalancer {
 
 export interface ClusterK3s {
   /**
-   * K3s `--cluster-cidr` (pods).
+   * K3s `--cluster-cidr` (pods): one block, or for dual-stack one per IP family, comma-separated as K3s splits it,
+   * the primary family first (`10.42.0.0/16,fd00:42::/56`).
    * @default "10.42.0.0/16"
    */
   readonly clusterCidr?: string;
   /**
-   * K3s `--service-cidr` (ClusterIPs).
+   * K3s `--service-cidr` (ClusterIPs): the families of `clusterCidr` in the same order (`10.43.0.0/16,fd00:43::/112`).
+   * VIPs of both families on one Service need a dual-stack Service network.
    * @default "10.43.0.0/16"
    */
   readonly serviceCidr?: string;
@@ -256,7 +258,8 @@ export interface ClusterK3s {
    */
   readonly nodeCidr?: string;
   /**
-   * K3s release the bootstrap runbook installs (`v1.33.5+k3s1`); also picks the Traefik chart it bundles.
+   * K3s release the bootstrap runbook installs (`v1.33.5+k3s1`, v1.27.0+k3s1 or newer; with cert-manager before
+   * v1.27.3+k3s1 a warning, as its helm-controller ignores `createNamespace`); also picks the Traefik chart it bundles.
    * @default - the runbook installs the current stable release
    */
   readonly version?: string;
@@ -280,7 +283,10 @@ export interface ClusterK3s {
 export interface ClusterNode {
   /** Node name (K3s `node-name`), a DNS label unique across servers and agents. */
   readonly name: string;
-  /** The node's own LAN address (K3s `node-ip`). */
+  /**
+   * The node's own LAN address (K3s `node-ip`); in a dual-stack cluster one per IP family, comma-separated, in the
+   * order of `clusterCidr` (`192.168.0.11,fd00::11`).
+   */
   readonly address: string;
 }
 

@@ -1,14 +1,14 @@
-import { CERT_MANAGER_CHART_REPOSITORY } from '../pins';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
 import { certManagerVersionSupport } from './versions';
 import { PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
+import { CERT_MANAGER_CHART } from '../pins';
 import { parseVersion } from '../semver';
 
 export interface CertManagerHelmChartProps {
-  /** cert-manager chart version, a release tag such as v1.21.1 (v1.12.0 or newer); `1.21.1` is read as `v1.21.1`. */
+  /** cert-manager chart version, a release tag such as v1.21.1 (v1.15.0 or newer); `1.21.1` is read as `v1.21.1`. */
   readonly version: string;
 }
 
@@ -17,11 +17,14 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
 /**
  * cert-manager installed the K3s way: a `HelmChart` (helm.cattle.io/v1, schema in crds/helmchart.yaml)
- * that K3s' helm-controller runs as a Helm job, from the chart repository the cert-manager docs name
- * (https://cert-manager.io/docs/installation/helm/). The object lives in kube-system like K3s' own
- * charts; the workload goes to namespace cert-manager, the cluster resource namespace of ClusterIssuers.
+ * that K3s' helm-controller runs as a Helm job, from the OCI registry the cert-manager docs recommend
+ * (https://cert-manager.io/docs/installation/helm/). With `repo` empty, helm-controller hands `chart` to the job
+ * unchanged (k3s-io/helm-controller `pkg/controllers/chart/chart.go`) and the job runs `helm install <chart>`
+ * (k3s-io/klipper-helm `entry`), which reads `oci://` references from Helm 3.8.0 on. The object lives in
+ * kube-system like K3s' own charts; the workload goes to namespace cert-manager, the cluster resource namespace
+ * of ClusterIssuers.
  *
- * @throws K3sVipValidationError when the version is no release tag or older than v1.12.0
+ * @throws K3sVipValidationError when the version is no release tag or older than v1.15.0
  */
 export class CertManagerHelmChart extends Construct {
   public static readonly NAME = 'cert-manager';
@@ -37,7 +40,7 @@ export class CertManagerHelmChart extends Construct {
       .requiredText(['version'], props.version, format.version)
       .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined)
       .throwIfInvalid();
-    // The jetstack repository tags its chart versions with the `v`.
+    // cert-manager tags its chart versions with the `v`, in the OCI registry as in the legacy repository.
     const version = parseVersion(props.version).tag;
     new ApiObject(this, 'Resource', {
       apiVersion: 'helm.cattle.io/v1',
@@ -45,11 +48,10 @@ export class CertManagerHelmChart extends Construct {
       // Wave -1: Argo CD applies it before the ClusterIssuers (wave 1) that need its CRDs.
       metadata: { name: CertManagerHelmChart.NAME, namespace: 'kube-system', annotations: { [SYNC_WAVE]: '-1' } },
       spec: {
-        repo: CERT_MANAGER_CHART_REPOSITORY,
-        chart: 'cert-manager',
+        chart: CERT_MANAGER_CHART,
         version,
         targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,
-        // helm-controller v0.15.0+ (K3s v1.27 ships it).
+        // helm-controller v0.15.0+ (K3s v1.27.3+k3s1 on the 1.27 line, k3s-io/k3s#7699; see src/k3s/versions.ts).
         createNamespace: true,
         valuesContent: certManagerValuesContent(version),
       },

@@ -5,24 +5,30 @@ import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 /** What changes in the cert-manager Helm chart from one release to the next, for the values this project sets. */
 export interface CertManagerChartRules {
   /**
-   * How the chart is told to install its CRDs (cert-manager/cert-manager deploy/charts/cert-manager/values.yaml):
-   * `installCRDs: true` up to v1.14; from v1.15.0 `crds.enabled` (+ `crds.keep`), `installCRDs` only deprecated.
+   * How the chart is told to install its CRDs and keep them (cert-manager/cert-manager
+   * `deploy/charts/cert-manager/values.yaml`): from v1.15.0 `crds.enabled` with `crds.keep`, which adds
+   * `helm.sh/resource-policy: keep` to every CRD; `installCRDs` stays only as a deprecated alias.
    */
-  readonly crdValues: 'installCRDs' | 'crds';
+  readonly crdValues: 'crds';
 }
 
-const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> = [
-  { since: 'v1.12.0', crdValues: 'installCRDs' },
-  { since: 'v1.15.0', crdValues: 'crds' },
-];
+/**
+ * One row per chart release that changed a value this project sets. There is no row before v1.15.0: those
+ * charts render their CRDs (`installCRDs`) without `helm.sh/resource-policy: keep` (v1.14.5
+ * `deploy/crds/crd-clusterissuers.yaml`), so they are not supported (see OLDEST_CERT_MANAGER).
+ */
+const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> = [{ since: 'v1.15.0', crdValues: 'crds' }];
 
 /**
- * Oldest cert-manager release supported: v1.12.0 added `http01.ingress.ingressClassName` (commit 6458ed1),
- * the solver field the ClusterIssuers use.
+ * Oldest cert-manager release supported: v1.15.0, the first chart with `crds.keep`. K3s' helm-controller
+ * installs the chart with the HelmChart's default `failurePolicy: reinstall` (k3s-io/klipper-helm `entry`: a
+ * failed release is uninstalled, then installed again), and it uninstalls the release when the HelmChart is
+ * deleted; without the keep policy either would delete the CRDs, and with them every Certificate, Issuer and
+ * ClusterIssuer. (v1.12.0 added `http01.ingress.ingressClassName`, which the ClusterIssuers use: older still.)
  */
-const OLDEST_CERT_MANAGER = parseVersion('v1.12.0');
+export const OLDEST_CERT_MANAGER = parseVersion('v1.15.0');
 /** Newest release whose chart values and ClusterIssuer CRD (crds/clusterissuer.yaml) were read. */
-const NEWEST_KNOWN_CERT_MANAGER = parseVersion(CERT_MANAGER_VERSION);
+export const NEWEST_KNOWN_CERT_MANAGER = parseVersion(CERT_MANAGER_VERSION);
 
 export function certManagerChartRules(version: Version): CertManagerChartRules {
   return rulesFor<CertManagerChartRules>(TABLE, version);
@@ -35,8 +41,10 @@ export function certManagerVersionSupport(text: string): VersionSupport {
   if (compareVersions(version, OLDEST_CERT_MANAGER) < 0) {
     return {
       error:
-        `"${tag}" is older than the oldest supported cert-manager ${OLDEST_CERT_MANAGER.tag} (the first with ` +
-        `http01.ingress.ingressClassName): use ${OLDEST_CERT_MANAGER.tag} or newer (newest known: ${NEWEST_KNOWN_CERT_MANAGER.tag})`,
+        `"${tag}" is older than the oldest supported cert-manager ${OLDEST_CERT_MANAGER.tag}: older charts install their CRDs ` +
+        "without helm.sh/resource-policy: keep (crds.keep), and K3s' helm-controller uninstalls a release after a failed " +
+        'upgrade (failurePolicy reinstall) or when the HelmChart is deleted, which would delete every Certificate and Issuer ' +
+        `with the CRDs: use ${OLDEST_CERT_MANAGER.tag} or newer (newest known: ${NEWEST_KNOWN_CERT_MANAGER.tag})`,
     };
   }
   if (compareVersions(version, NEWEST_KNOWN_CERT_MANAGER) > 0) {

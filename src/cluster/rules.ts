@@ -4,7 +4,9 @@ import { Findings, RuleResult } from '../core/problem';
 import { checkIngresses } from '../ingress/rules';
 import { nodeInventory } from '../k3s/inventory';
 import { checkK3sNetworks } from '../k3s/networks';
+import { checkDualStack } from '../k3s/dual-stack-rules';
 import { checkInventory } from '../k3s/rules';
+import { checkK3sVersion } from '../k3s/version-rules';
 import { checkPools } from '../kube-vip/pool-rules';
 import { checkKubeVip } from '../kube-vip/rules';
 import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
@@ -57,6 +59,8 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
   checkIngresses(config, error, warn);
+  checkK3sVersion(config, error, warn);
+  checkDualStack(config, error, warn);
   checkInventory(
     config,
     vips,

@@ -189,6 +189,33 @@ export const cidr: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * A comma-separated list of at most one value per IP family, each passing `check`, as K3s reads `cluster-cidr`,
+ * `service-cidr` and `node-ip` (k3s-io/k3s `pkg/cli/server/server.go`: `util.SplitStringSlice` splits each value at
+ * ",", then every part is parsed on its own). A single value keeps `check`'s own message.
+ */
+export function onePerFamily(check: FormatCheck, familyOf: (part: string) => 4 | 6 | undefined, example: string): FormatCheck {
+  return (value) => {
+    const parts = value.split(',');
+    if (parts.length === 1) return check(value);
+    if (/\s/.test(value)) {
+      return `${show(value)} contains a space; K3s splits the list at "," only and would not parse the parts: write ${show(value.replace(/\s+/g, ''))}`;
+    }
+    if (parts.some((part) => part === '')) return `${show(value)} has an empty entry: write one value per IP family, e.g. ${show(example)}`;
+    if (parts.length > 2) {
+      return `${show(value)} has ${parts.length} entries; K3s takes one per IP family, at most an IPv4 and an IPv6 one, e.g. ${show(example)}`;
+    }
+    const bad = parts.map((part) => check(part)).find(Boolean);
+    if (bad) return `${show(value)}: ${bad}`;
+    const [a, b] = parts.map(familyOf);
+    if (a === b) return `${show(value)} has two IPv${a} entries; K3s takes one per IP family, e.g. ${show(example)}: keep one`;
+    return undefined;
+  };
+}
+
+/** K3s' pod or Service network(s): one block, or one per family for dual-stack (`10.42.0.0/16,fd00:42::/56`). */
+export const clusterNetworks: FormatCheck = onePerFamily(cidr, (part) => parseCidr(part)?.family, '10.42.0.0/16,fd00:42::/56');
+
 /** Port number 1-65535 or an IANA service name (as a Service port name). */
 export const portName: FormatCheck = (value) => {
   if (/^\d+$/.test(value)) return `${show(value)} is a quoted number: write ${value} without quotes`;
@@ -230,11 +257,19 @@ export const gitUrl: FormatCheck = (value) => {
 export const gitRevision: FormatCheck = (value) =>
   /^[\w][\w./-]*$/.test(value) && !value.includes('..') ? undefined : `${show(value)} is not a branch name: expected e.g. "main"`;
 
-/** A relative folder inside the repository, without `..`. */
-export const repoPath: FormatCheck = (value) =>
-  /^[\w.-]+(\/[\w.-]+)*\/?$/.test(value) && !value.split('/').includes('..')
-    ? undefined
-    : `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;
+/**
+ * A folder inside the repository. `.` and empty segments are allowed here and dropped by the schema
+ * (normaliseRepoPath below); `..` is refused: it names a folder by where it climbs out of.
+ */
+export const repoPath: FormatCheck = (value) => {
+  if (!/^[\w./-]+$/.test(value)) {
+    return `${show(value)} is not a folder inside the repository: expected a relative path such as "dist/dev"`;
+  }
+  if (value.split('/').includes('..')) {
+    return `${show(value)} contains "..": name the folder from the repository root, e.g. "dist/dev"`;
+  }
+  return undefined;
+};
 
 /** `first-last` address range of one family, first <= last (kube-vip-cloud-provider `range-*`). */
 export const ipRange: FormatCheck = (value) => {
@@ -333,6 +368,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [virtualIp, `^${IP}$`],
   [peerIp, `^${IP}$`],
   [cidr, `^${IP}/\\d{1,3}$`],
+  [clusterNetworks, `^${IP}/\\d{1,3}(,${IP}/\\d{1,3})?$`],
   [ipRange, `^${IP}-${IP}$`],
   [email, '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$'],
   [httpsUrl, '^https://\\S+$'],
@@ -397,3 +433,15 @@ export const nodeAddress: FormatCheck = (value) => {
   const reserved = reservedUse(ip);
   return reserved ? `${JSON.stringify(value)} is ${reserved}; a node address is its unicast address on the LAN` : undefined;
 };
+
+/**
+ * A folder inside the repository in one spelling: no `.` or empty segments, no leading or trailing `/`; `.` for
+ * the repository root. Flux matches the deferred source's ignore rules one path component at a time (fluxcd/pkg
+ * `sourceignore/gitignore/pattern.go` at sourceignore/v0.18.0: a pattern is split at `/` and each part compared with
+ * one component of the file's path), so `deploy/./k3s` in a rule never matches the files of `deploy/k3s`; Argo CD
+ * and Flux read both spellings as the same folder. `..` segments are refused by the format rule before this runs.
+ */
+export function normaliseRepoPath(path: string): string {
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+  return segments.length ? segments.join('/') : '.';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as format from './formats';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
+import { parseIp } from '../net/ip';
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
@@ -241,9 +242,20 @@ const ingress = z.strictObject({
     .optional(),
 });
 
+/** K3s `node-ip`: one address, or in a dual-stack cluster one per IP family, comma-separated. */
+const nodeAddresses = format.onePerFamily(format.nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');
+const NODE_ADDRESS =
+  "The node's own LAN address (K3s node-ip); in a dual-stack cluster one per IP family, comma-separated, in the order of clusterCidr.";
+
 const k3s = z.strictObject({
-  clusterCidr: cidr('K3s --cluster-cidr (pods).').default(DEFAULT_CLUSTER_CIDR),
-  serviceCidr: cidr('K3s --service-cidr (ClusterIPs).').default(DEFAULT_SERVICE_CIDR),
+  clusterCidr: formatted(
+    format.clusterNetworks,
+    'K3s --cluster-cidr (pods): one block, or for dual-stack one per IP family, comma-separated (primary family first).',
+  ).default(DEFAULT_CLUSTER_CIDR),
+  serviceCidr: formatted(
+    format.clusterNetworks,
+    'K3s --service-cidr (ClusterIPs): one block, or for dual-stack one per IP family in the order of clusterCidr.',
+  ).default(DEFAULT_SERVICE_CIDR),
   nodeCidr: cidr(
     "The nodes' LAN. When set, every VIP must lie inside it; when not, a /24 is assumed for the network/broadcast check.",
   ).optional(),
@@ -260,7 +272,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(format.nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(nodeAddresses, NODE_ADDRESS),
         interface: formatted(format.interfaceName, "This node's NIC for the VIPs.").optional(),
       }),
     )
@@ -271,7 +283,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(format.nodeAddress, "The node's own LAN address (K3s node-ip)."),
+        address: formatted(nodeAddresses, NODE_ADDRESS),
       }),
     )
     .min(1)
@@ -286,7 +298,10 @@ const gitops = z
       .describe('GitOps controller that deploys dist/<cluster>/: argocd (an Application) or flux (a GitRepository and a Kustomization).'),
     repoURL: formatted(format.gitUrl, 'URL of the Git repository that holds this project, as the GitOps controller clones it.'),
     revision: formatted(format.gitRevision, 'Branch (or, for Argo CD, any revision) to deploy.').default('main'),
-    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.").optional(),
+    // `./dist//dev/` becomes `dist/dev`: Flux's ignore rules match one path component at a time (normaliseRepoPath in formats.ts).
+    path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.")
+      .overwrite(format.normaliseRepoPath)
+      .optional(),
   })
   .describe("Opt-in: also write the GitOps object that deploys this cluster's folder, into dist/<cluster>/gitops/.");
 

@@ -73,7 +73,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     diagram.push(`  subgraph nodes[${label('Nodes')}]`);
     inventory.nodes.forEach((node, i) => {
       const role = node.initialises ? 'server, cluster-init' : node.role;
-      diagram.push(`    node${i}[${label(`${node.name} ${node.address} (${role})`)}]`);
+      diagram.push(`    node${i}[${label(`${node.name} ${node.addresses.join(', ')} (${role})`)}]`);
     });
     diagram.push('  end');
     diagram.push(`  leader -.-> nodes`);
@@ -144,7 +144,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
           ...inventory.nodes.map((node) =>
             row(
               code(node.name),
-              cell(node.address),
+              cell(node.addresses.join(', ')),
               node.initialises ? 'server (initialises etcd)' : node.role,
               code(`k3s/${node.name}.yaml`),
             ),

@@ -12,6 +12,13 @@ export interface RunbookProps {
 }
 
 const MANIFESTS_DIR = '/var/lib/rancher/k3s/server/manifests';
+/**
+ * Where K3s writes the server token in secure format, `K10<sha256 of the cluster CA>::server:<passphrase>`, once
+ * it is up (docs.k3s.io/cli/token). Joining with it, a node checks the CA hash before it sends the passphrase; with
+ * the bare passphrase it trusts any CA and logs "the token does not include a CA hash" (k3s-io/k3s
+ * `pkg/clientaccess/token.go`, validateCAHash).
+ */
+export const SERVER_TOKEN_FILE = '/var/lib/rancher/k3s/server/token';
 /** The manifest the first server needs before K3s starts: it brings up the control-plane VIP. */
 const KUBE_VIP_MANIFEST = 'kube-vip.yaml';
 
@@ -63,7 +70,7 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
         ? `server, joins through ${inventory.joinTarget}`
         : `agent, joins through ${inventory.joinTarget}`;
     const out = [
-      `### ${step}. ${code(node.name)} (${node.address}): ${heading}`,
+      `### ${step}. ${code(node.name)} (${node.addresses.join(', ')}): ${heading}`,
       '',
       `On your workstation, in ${code(`dist/${name}/`)}:`,
       '',
@@ -81,23 +88,24 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
         ...(tokenDir === '/etc/rancher/k3s' ? [] : [`sudo mkdir -p ${shellQuote(tokenDir)}`]),
         node.initialises
           ? sudoSh(`umask 077; openssl rand -hex 32 > ${token}`)
-          : `${sudoSh(`umask 077; cat > ${token}`)}   # paste the token from ${first.name}, then Ctrl-D`,
+          : `${sudoSh(`umask 077; cat > ${token}`)}   # paste the full token from ${first.name}, then Ctrl-D`,
       ),
       '',
     ];
     if (node.initialises) {
       out.push(
-        `The token is the cluster's secret: ${code(`sudo cat ${token}`)} prints it for the other nodes; keep a copy outside`,
-        'the repository (it also decrypts etcd snapshots).',
+        `The passphrase in ${code(tokenFile)} is the cluster's secret (it also decrypts etcd snapshots): keep a copy outside`,
+        'the repository. K3s makes the full token for the other nodes from it once this server is up (below).',
         '',
       );
     } else {
-      out.push(`Check: ${code(`sudo sha256sum ${token}`)} prints the same sum as on ${first.name}.`, '');
+      const sum = (file: string) => code(`sudo tr -d '[:space:]' < ${shellQuote(file)} | sha256sum`);
+      out.push(`Check: ${sum(tokenFile)} prints the same sum as ${sum(SERVER_TOKEN_FILE)} on ${first.name}.`, '');
     }
     if (node.role === 'server' && config.kubeVip.mode === 'arp') {
       out.push(
         nic
-          ? `Check: ${code(`ip -br addr show ${shellQuote(nic)}`)} lists ${node.address}; kube-vip uses ${code(nic)} and exits with ` +
+          ? `Check: ${code(`ip -br addr show ${shellQuote(nic)}`)} lists ${node.addresses.join(' and ')}; kube-vip uses ${code(nic)} and exits with ` +
               '"Link not found" where it is missing.'
           : `Check: \`ip route show default\` names the NIC that holds ${node.address} (\`ip -br addr\`): kube-vip uses the ` +
               'default-route NIC.',
@@ -114,12 +122,26 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
         ...sh(ping),
         '',
         'Only then go on: the other nodes register through this address.',
+        '',
+        `The other nodes join with the full token, which K3s wrote now: ${code(`sudo cat ${SERVER_TOKEN_FILE}`)} prints`,
+        '`K10<CA hash>::server:<passphrase>`. With the CA hash a joining node checks that it talks to this cluster before it',
+        'sends the passphrase; with the bare passphrase it would trust any certificate authority. Paste it on each node, never',
+        'into the repository.',
       );
     } else if (node.role === 'server') {
       const count = servers.indexOf(node) + 1;
       out.push(
         `Check: \`sudo k3s kubectl get nodes -l node-role.kubernetes.io/control-plane=true\` shows ${count} servers \`Ready\`.` +
           ' One server at a time: wait for this before the next.',
+        ...(count === 2
+          ? [
+              '',
+              'Should K3s stop with "critical configuration value mismatch", `sudo journalctl -u k3s` names the value, e.g.',
+              `\`critical configuration mismatched: cluster-cidr\`. A joining server compares \`cluster-cidr\`, \`service-cidr\` and`,
+              `whether \`servicelb\` is disabled with ${first.name}'s (not the rest of \`disable\`); the files here agree, so look for a`,
+              'drop-in of your own in `/etc/rancher/k3s/config.yaml.d/`.',
+            ]
+          : []),
       );
     } else {
       out.push(`Check, on ${first.name}: ${code(`sudo k3s kubectl get node ${shellQuote(node.name)}`)} shows it \`Ready\`.`);
@@ -145,7 +167,8 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     '## Bootstrap',
     '',
     'Run it top to bottom, one node at a time; every step ends with a check that must pass before the next.',
-    `The token never enters the repository: it is created on ${first.name} and pasted into ${code(tokenFile)} on the others.`,
+    `The token never enters the repository: a passphrase is created on ${first.name}, and the full token K3s makes from it`,
+    `there is pasted into ${code(tokenFile)} on the others.`,
     version
       ? `Every node installs K3s ${version} (\`k3s.version\`).`
       : 'Without `k3s.version` the installer takes the newest stable K3s: set it to pin the release.',

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { normaliseRepoPath } from '../config/formats';
 
 /**
  * Argo CD and Flux objects are built on plain `ApiObject`: their CRDs are not installed by this
@@ -31,6 +32,22 @@ export interface DeferredManifest {
 }
 
 /**
+ * The sync retry of an Application whose folder holds deferred manifests. Argo CD has no health check for
+ * helm.cattle.io/HelmChart, so wave 1 (the ClusterIssuers, SkipDryRunOnMissingResource) may be applied before the
+ * chart's CRDs exist and the sync fails; after a failed automated sync Argo CD never tries the same revision again
+ * until a new commit (argoproj/argo-cd `controller/appcontroller.go` at v3.5.1, autoSync: "Skipping auto-sync:
+ * failed previous sync attempt"), so a bounded retry is a deadline. `limit: -1` retries without end
+ * (`state.Operation.Retry.Limit < 0`, same file), every 30 s doubling to at most 5 min
+ * (`pkg/apis/application/v1alpha1/types.go` RetryStrategy.NextRetryAt); `refresh: true` (Argo CD v3.2.0+) makes each
+ * retry sync the newest revision, so a fixing commit is picked up while the retries run.
+ */
+export const ARGO_CD_RETRY = {
+  limit: -1,
+  backoff: { duration: '30s', factor: 2, maxDuration: '5m' },
+  refresh: true,
+} as const;
+
+/**
  * Argo CD `Application` (argoproj.io/v1alpha1) in namespace argocd that syncs the folder into the
  * cluster Argo CD runs in, pruning objects removed from Git.
  */
@@ -43,14 +60,12 @@ export class ArgoCdApplication extends Construct {
       metadata: { name: props.name, namespace: 'argocd' },
       spec: {
         project: 'default',
-        source: { repoURL: props.repoURL, targetRevision: props.revision, path: props.path },
+        source: { repoURL: props.repoURL, targetRevision: props.revision, path: normaliseRepoPath(props.path) },
         // Every object names its own namespace; this is only the default for ones that do not.
         destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
         syncPolicy: {
           automated: { prune: true, selfHeal: true },
-          // Deferred objects fail (SkipDryRunOnMissingResource on them) until their CRD exists; automated sync
-          // tries a revision once, so retry until the chart installed it (argo-cd docs user-guide/auto_sync.md).
-          ...(props.deferredManifests?.length ? { retry: { limit: 10, backoff: { duration: '30s', factor: 2, maxDuration: '5m' } } } : {}),
+          ...(props.deferredManifests?.length ? { retry: ARGO_CD_RETRY } : {}),
         },
       },
     });
@@ -70,7 +85,8 @@ export class FluxKustomization extends Construct {
       metadata: { name: props.name, namespace: 'flux-system' },
       spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision } },
     });
-    const path = props.path.replace(/^\.?\/*/, '').replace(/\/+$/, '');
+    const path = normaliseRepoPath(props.path);
+    const fluxPath = path === '.' ? './' : `./${path}`;
     const deferred = props.deferredManifests ?? [];
     new ApiObject(this, 'Kustomization', {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
@@ -78,7 +94,7 @@ export class FluxKustomization extends Construct {
       metadata: { name: props.name, namespace: 'flux-system' },
       spec: {
         interval: '10m',
-        path: `./${path}`,
+        path: fluxPath,
         prune: true,
         sourceRef: { kind: 'GitRepository', name: props.name },
         // Flux dry-runs every object before applying any (fluxcd/pkg ssa ApplyAll), so one object of a kind
@@ -112,7 +128,7 @@ export class FluxKustomization extends Construct {
         interval: '10m',
         // Retried until the chart has installed the kind (docs/spec/v1/kustomizations.md, retryInterval).
         retryInterval: '1m',
-        path: `./${path}`,
+        path: fluxPath,
         prune: true,
         sourceRef: { kind: 'GitRepository', name: later },
       },
@@ -129,11 +145,15 @@ function deletePatch({ apiVersion, kind }: DeferredManifest): Record<string, unk
   };
 }
 
-/** A .sourceignore (gitignore syntax) that keeps only `files` of folder `path`: each parent re-included, its siblings excluded. */
+/**
+ * A .sourceignore (gitignore syntax) that keeps only `files` of folder `path` (normalised; `.` is the root): each
+ * parent re-included, its siblings excluded. Flux compares each `/`-separated part of a rule with one component of
+ * a file's path (fluxcd/pkg `sourceignore/gitignore/pattern.go`), so the rules carry the folder's plain segments.
+ */
 function onlyFiles(path: string, files: readonly string[]): string {
   const lines = ['/*'];
   let prefix = '';
-  for (const segment of path.split('/')) {
+  for (const segment of path === '.' ? [] : path.split('/')) {
     prefix += `/${segment}`;
     lines.push(`!${prefix}/`, `${prefix}/*`);
   }

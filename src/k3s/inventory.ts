@@ -18,7 +18,10 @@ const DEFAULT_TOKEN_FILE = '/etc/rancher/k3s/cluster-token';
 /** One node of the cluster, in bootstrap order. */
 export interface K3sNode {
   readonly name: string;
+  /** The node's primary address (the first of `addresses`): ssh, scp and the first server's join URL use it. */
   readonly address: string;
+  /** Every address of the node (K3s `node-ip`), one per IP family, the primary first. */
+  readonly addresses: readonly string[];
   readonly role: 'server' | 'agent';
   /** The first server: starts with `cluster-init` and brings up the control-plane VIP. */
   readonly initialises: boolean;
@@ -50,7 +53,7 @@ export function k3sInventory(config: ClusterConfig): K3sInventory | undefined {
   if (!servers.length) return undefined;
   const serverNodes = servers.map((s, i): K3sNode => ({
     name: s.name,
-    address: s.address,
+    ...addressesOf(s.address),
     role: 'server',
     initialises: i === 0,
     interface: s.interface,
@@ -58,13 +61,13 @@ export function k3sInventory(config: ClusterConfig): K3sInventory | undefined {
   }));
   const agentNodes = agents.map((a, i): K3sNode => ({
     name: a.name,
-    address: a.address,
+    ...addressesOf(a.address),
     role: 'agent',
     initialises: false,
     path: ['k3s', 'agents', i],
   }));
   const controlPlaneAddress = config.kubeVip.controlPlane?.address;
-  const joinHost = controlPlaneAddress ?? servers[0].address;
+  const joinHost = controlPlaneAddress ?? serverNodes[0].address;
   return {
     nodes: [...serverNodes, ...agentNodes],
     servers: serverNodes,
@@ -75,6 +78,12 @@ export function k3sInventory(config: ClusterConfig): K3sInventory | undefined {
     tokenFile: config.k3s.tokenFile ?? DEFAULT_TOKEN_FILE,
     version: config.k3s.version,
   };
+}
+
+/** `k3s.servers[].address` as K3s' node-ip reads it: comma-separated, one per IP family, the primary first. */
+function addressesOf(text: string): { address: string; addresses: string[] } {
+  const addresses = text.split(',');
+  return { address: addresses[0], addresses };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Report } from '../core/problem';
-import { IpCidr, parseCidr, spansOverlap } from '../net/ip';
+import { IpAddress, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
 import type { ClusterConfig } from '../config/schema';
 
 export interface NamedCidr {
@@ -16,17 +16,17 @@ export interface Cidrs {
 
 /** Parses K3s' networks and k3s.nodeCidr once for every check; overlapping networks are errors. */
 export function checkK3sNetworks(config: ClusterConfig, error: Report): Cidrs {
-  const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr | undefined => {
-    const text = config.k3s[key];
-    const cidr = text === undefined ? undefined : parseCidr(text);
-    return cidr && { key, cidr, what };
-  };
+  // Dual-stack networks hold one block per family.
+  const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr[] =>
+    networkBlocks(config.k3s[key]).map((cidr) => ({ key, cidr, what }));
   const cluster = named('clusterCidr', 'the K3s pod network (cluster-cidr)');
   const service = named('serviceCidr', 'the K3s Service network (service-cidr)');
-  const node = named('nodeCidr', "the nodes' LAN");
-  const internal = [cluster, service].filter((c): c is NamedCidr => !!c);
-  if (cluster && service && spansOverlap(cluster.cidr, service.cidr)) {
-    error(['k3s', 'serviceCidr'], `${service.cidr.text} overlaps clusterCidr ${cluster.cidr.text}: K3s needs two separate blocks`);
+  const [node] = named('nodeCidr', "the nodes' LAN");
+  const internal = [...cluster, ...service];
+  for (const s of service) {
+    for (const c of cluster.filter((c) => spansOverlap(c.cidr, s.cidr))) {
+      error(['k3s', 'serviceCidr'], `${s.cidr.text} overlaps clusterCidr ${c.cidr.text}: K3s needs two separate blocks`);
+    }
   }
   for (const c of internal) {
     if (node && spansOverlap(node.cidr, c.cidr)) {
@@ -34,4 +34,35 @@ export function checkK3sNetworks(config: ClusterConfig, error: Report): Cidrs {
     }
   }
   return { internal, node };
+}
+
+/**
+ * K3s' comma-separated value lists: `cluster-cidr`, `service-cidr` and `node-ip` take one entry per IP family,
+ * the first one the primary family (k3s-io/k3s `pkg/cli/server/server.go`: "set ClusterIPRange to the first
+ * address (first defined IPFamily is preferred)"). The values have passed their format rules; an entry that
+ * does not parse is left out.
+ */
+export function networkBlocks(text: string | undefined): IpCidr[] {
+  return (text ?? '')
+    .split(',')
+    .map((part) => parseCidr(part))
+    .filter((cidr): cidr is IpCidr => !!cidr);
+}
+
+/** A node's addresses, its `node-ip` entries in order. */
+export function nodeIps(text: string): IpAddress[] {
+  return text
+    .split(',')
+    .map((part) => parseIp(part))
+    .filter((ip): ip is IpAddress => !!ip);
+}
+
+/** The families of a list, in order: `[4]`, `[4, 6]`, `[6, 4]`. */
+export function familiesOf(entries: ReadonlyArray<{ readonly family: 4 | 6 }>): Array<4 | 6> {
+  return entries.map((entry) => entry.family);
+}
+
+/** "IPv4", "IPv4 and IPv6" (the primary family first). */
+export function describeFamilies(families: ReadonlyArray<4 | 6>): string {
+  return families.map((family) => `IPv${family}`).join(' and ');
 }

@@ -19,7 +19,8 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
   const config: Record<string, unknown> = {
     'node-name': node.name,
     // Set explicitly: with the VIP on its NIC, the leader's kubelet could otherwise pick the VIP (kube-vip #741).
-    'node-ip': node.address,
+    // Dual-stack: both families, comma-separated as K3s splits it; K3s refuses a node-ip lacking a family of cluster-cidr.
+    'node-ip': node.addresses.join(','),
     'token-file': inventory.tokenFile,
   };
   // The first server must not join through the VIP: kube-vip, which brings it up, runs inside the cluster it creates.
@@ -38,8 +39,8 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
     `# Copy it to /etc/rancher/k3s/config.yaml on ${node.name} before K3s is installed there (see README.md, Bootstrap).`,
     ...(node.role === 'server'
       ? [
-          '# `disable`, `cluster-cidr` and `service-cidr` are critical values: every server carries them byte for byte, or a',
-          '# joining server fails with "critical configuration value mismatch".',
+          '# Critical values: a joining server compares `cluster-cidr`, `service-cidr` (parsed, in order) and, of `disable`, only',
+          '# whether servicelb is in it with the cluster\'s, and stops on a difference ("critical configuration value mismatch").',
         ]
       : []),
     '# Own additions go into /etc/rancher/k3s/config.yaml.d/*.yaml (`key+:` appends to a list). Not a manifest.',

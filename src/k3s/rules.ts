@@ -29,10 +29,10 @@ export function checkInventory(
   const inventory = k3sInventory(config);
   if (!inventory) return;
   checkServerCount(inventory.servers.length, inventory.controlPlaneAddress, error, warn);
-  const nodes = inventory.nodes.map((node) => ({ node, ip: parseIp(node.address)! }));
+  // One entry per address: a dual-stack node takes part in every check once per family.
+  const nodes = inventory.nodes.flatMap((node) => node.addresses.map((address) => ({ node, ip: parseIp(address)! })));
   checkUniqueNodes(nodes, error);
   checkNodePlacement(nodes, cidrs, error);
-  checkFamilies(config, nodes, error, warn);
   for (const vip of vips) {
     const owner = nodes.find(({ ip }) => sameAddress(ip, vip.ip));
     if (owner) {
@@ -82,38 +82,6 @@ function checkNodePlacement(nodes: readonly AddressedNode[], cidrs: Cidrs, error
   }
 }
 
-/**
- * K3s takes the family of its networks from node-ip: an IPv6-only node with the (IPv4) default
- * cluster-cidr does not start (docs.k3s.io/networking/basic-network-options#single-stack-ipv6-networking).
- */
-function checkFamilies(config: ClusterConfig, nodes: readonly AddressedNode[], error: Report, warn: Report) {
-  const families = new Set(nodes.map(({ ip }) => ip.family));
-  if (families.size > 1) {
-    const list = nodes.map(({ node, ip }) => `${node.name} IPv${ip.family}`).join(', ');
-    warn(
-      ['k3s'],
-      `the nodes mix IPv4 and IPv6 addresses (${list}); K3s' networks are of one family here (dual-stack is not ` +
-        'supported by this tool): give every node an address of the family of k3s.clusterCidr and k3s.serviceCidr',
-    );
-    return;
-  }
-  const [family] = families;
-  const examples = {
-    4: { clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' },
-    6: { clusterCidr: 'fd00:42::/56', serviceCidr: 'fd00:43::/112' },
-  };
-  for (const key of ['clusterCidr', 'serviceCidr'] as const) {
-    const cidr = parseCidr(config.k3s[key] ?? '');
-    if (!cidr || cidr.family === family) continue;
-    error(
-      ['k3s', key],
-      `${cidr.text} is IPv${cidr.family}, but every node address is IPv${family}: K3s refuses to start with a ` +
-        `${key === 'clusterCidr' ? 'cluster-cidr' : 'service-cidr'} of another family than node-ip (${key} defaults to IPv4); ` +
-        `set k3s.${key} to an IPv${family} block, e.g. "${examples[family][key]}"`,
-    );
-  }
-}
-
 function checkServerCount(count: number, controlPlaneAddress: string | undefined, error: Report, warn: Report) {
   const path = ['k3s', 'servers'];
   if (count === 2) {
@@ -141,7 +109,9 @@ type AddressedNode = { node: K3sNode; ip: IpAddress };
 
 function checkUniqueNodes(nodes: readonly AddressedNode[], error: Report) {
   nodes.forEach(({ node, ip }, i) => {
-    const sameName = nodes.slice(0, i).find((other) => other.node.name === node.name);
+    const earlier = nodes.slice(0, i);
+    // A dual-stack node has one entry per address: its name is judged at its first.
+    const sameName = earlier.some((other) => other.node === node) ? undefined : earlier.find((other) => other.node.name === node.name);
     if (sameName) {
       error([...node.path, 'name'], `"${node.name}" is already the name of ${where(sameName.node, false)}: node names must be unique`);
     }

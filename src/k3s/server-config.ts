@@ -13,9 +13,12 @@ export interface K3sServerSettings {
 /**
  * The settings every server of this setup carries: ServiceLB off, so kube-vip alone answers for
  * LoadBalancer Services; the control-plane VIP as a TLS SAN, so `https://<VIP>:6443` verifies; and
- * K3s' networks, critical values that must match on every server. As a drop-in (`config.yaml.d/`)
- * the lists append to the operator's own (`key+:`, docs.k3s.io/installation/configuration) and
- * default networks are left to K3s; as a node's base file every value is written out.
+ * K3s' networks (one block, or one per family for dual-stack, comma-separated as K3s splits them). A joining
+ * server compares the critical ones with the cluster's (k3s-io/k3s `pkg/daemons/config/types.go`
+ * CriticalControlArgs, compared parsed in `pkg/cluster/bootstrap.go`): the networks, and of `disable` only
+ * whether servicelb is in it (`disable-service-lb`). As a drop-in (`config.yaml.d/`) the lists append to the
+ * operator's own (`key+:`, K3s v1.21.1+k3s1, docs.k3s.io/installation/configuration) and default networks are
+ * left to K3s; as a node's base file every value is written out.
  */
 export function serverSettings(settings: K3sServerSettings, form: 'drop-in' | 'base-file'): Record<string, unknown> {
   const dropIn = form === 'drop-in';
@@ -30,11 +33,12 @@ export function serverSettings(settings: K3sServerSettings, form: 'drop-in' | 'b
 /** The K3s server drop-in of a cluster without a node inventory, the same for every server. */
 export function k3sServerConfig(settings: K3sServerSettings): string {
   const config = serverSettings(settings, 'drop-in');
-  const critical = 'cluster-cidr' in config ? '`disable` and the networks are critical values' : '`disable` is a critical value';
+  const networks = 'cluster-cidr' in config || 'service-cidr' in config ? ' and the networks' : '';
   return [
     '# K3s server settings for this cluster. Put them on EVERY server as the drop-in',
-    `# /etc/rancher/k3s/config.yaml.d/50-k3s-vip.yaml, before K3s starts: ${critical} that must match on all servers,`,
-    '# or joining fails with "critical configuration value mismatch". Not a manifest: never copy it into the manifests folder.',
+    '# /etc/rancher/k3s/config.yaml.d/50-k3s-vip.yaml, before K3s starts (the `key+:` appends need K3s v1.21.1+k3s1).',
+    `# A joining server compares whether ServiceLB is disabled${networks} with the cluster's and stops on a difference`,
+    '# ("critical configuration value mismatch"). Not a manifest: never copy it into the manifests folder.',
     stringify(config),
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import type { LocatedIp } from '../load-balancer/deployed';
 import { IpAddress, parseIp, spanContains } from '../net/ip';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { Pool } from './pool-rules';
+import { kubeVipReleaseProblem } from './releases';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from './versions';
 
 /**
@@ -21,7 +22,8 @@ export function checkKubeVip(
   if (support.warning) warn(['kubeVip', 'version'], support.warning);
   if (support.error) error(['kubeVip', 'version'], support.error);
   // Too old: the other checks still run, on the oldest rules, so every problem shows at once.
-  const version = support.error ? OLDEST_SUPPORTED : parseVersion(config.kubeVip.version);
+  const given = parseVersion(config.kubeVip.version);
+  const version = compareVersions(given, OLDEST_SUPPORTED) < 0 ? OLDEST_SUPPORTED : given;
   const rules = kubeVipRules(version);
   checkMode(config, error);
   const servicesEnabled = config.kubeVip.services.enabled;
@@ -56,6 +58,8 @@ export function kubeVipVersionSupport(text: string): VersionSupport {
       error: `"${text}" is older than the oldest supported kube-vip ${OLDEST_SUPPORTED.tag}: use ${OLDEST_SUPPORTED.tag} or newer (newest known: ${NEWEST_KNOWN.tag})`,
     };
   }
+  const notReleased = kubeVipReleaseProblem(version);
+  if (notReleased) return { error: notReleased };
   if (compareVersions(version, NEWEST_KNOWN) > 0) {
     return {
       warning: `"${text}" is newer than the newest kube-vip this tool knows (${NEWEST_KNOWN.tag}); the output follows ${NEWEST_KNOWN.tag}'s rules: compare it with \`kube-vip manifest daemonset\` of that release`,

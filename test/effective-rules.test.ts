@@ -80,7 +80,11 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       'an additional Service on the Traefik VIP and ports',
       withChanges(devConfig(), {
         traefik: {
-          values: { service: { additionalServices: { copy: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } } } } },
+          values: {
+            service: { additionalServices: { copy: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } } } },
+            // From chart v28 an entrypoint names the Services it is exposed on.
+            ports: { web: { expose: { default: true, copy: true } }, websecure: { expose: { default: true, copy: true } } },
+          },
         },
       }),
       'is also the VIP of Traefik (traefik.loadBalancerIPs[0]) and both use port 80/TCP, 443/TCP',
@@ -126,6 +130,66 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       'both budget fields',
       withChanges(ha(), { traefik: { values: { podDisruptionBudget: { minAvailable: 1 } } } }),
       't.yaml: traefik.values.podDisruptionBudget.minAvailable: is set together with maxUnavailable',
+    ],
+    [
+      'autoscaling next to an ACME resolver',
+      withChanges(acme(), { traefik: { values: { autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 5 } } } }),
+      't.yaml: traefik.values.autoscaling.enabled: scales Traefik to 5 pods, but the ACME resolvers (le)',
+    ],
+    [
+      'no pods through values',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 0 } } } }),
+      't.yaml: traefik.values.deployment.replicas: is 0, so no Traefik pod runs',
+    ],
+    [
+      'Traefik switched off',
+      withChanges(devConfig(), { traefik: { values: { deployment: { enabled: false } } } }),
+      't.yaml: traefik.values.deployment.enabled: is false, so K3s deploys no Traefik',
+    ],
+    [
+      'a budget percentage that rounds up to every pod',
+      withChanges(devConfig(), { traefik: { values: { podDisruptionBudget: { enabled: true, minAvailable: '51%' } } } }),
+      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is "51%" with 1 Traefik pod(s)',
+    ],
+    [
+      'a second VIP source beside the first-class VIPs',
+      withChanges(devConfig(), { traefik: { values: { service: { spec: { loadBalancerIP: '10.42.0.5' } } } } }),
+      't.yaml: traefik.values.service.spec.loadBalancerIP: is a second VIP source next to traefik.loadBalancerIPs',
+    ],
+    [
+      'Traefik on the API VIP with an exposed port 6443',
+      withChanges(devConfig(), { traefik: { loadBalancerIPs: ['192.168.0.40'], values: { ports: { websecure: { exposedPort: 6443 } } } } }),
+      'both use port 6443/TCP',
+    ],
+    [
+      'two entrypoints on one Service port',
+      withChanges(devConfig(), { traefik: { values: { ports: { web: { exposedPort: 443 } } } } }),
+      't.yaml: traefik.values.ports.web: uses the Service port 443/TCP, as entrypoint websecure does',
+    ],
+    [
+      'two entrypoints on one container port',
+      withChanges(devConfig(), { traefik: { values: { ports: { metrics: { port: 8000 } } } } }),
+      't.yaml: traefik.values.ports.metrics: uses the container port 8000/TCP, as entrypoint web does',
+    ],
+    [
+      'a class kube-vip does not serve',
+      withChanges(devConfig(), { traefik: { values: { service: { loadBalancerClass: 'foo.example/none' } } } }),
+      't.yaml: traefik.values.service.loadBalancerClass: is "foo.example/none", not kube-vip\'s class',
+    ],
+    [
+      'a rollout the API server refuses',
+      withChanges(devConfig(), { traefik: { values: { updateStrategy: { rollingUpdate: { maxUnavailable: 0, maxSurge: 0 } } } } }),
+      't.yaml: traefik.values.updateStrategy.rollingUpdate: has maxUnavailable and maxSurge both 0',
+    ],
+    [
+      "a host port on the kubelet's port",
+      withChanges(devConfig(), { traefik: { values: { ports: { web: { hostPort: 10250 } } } } }),
+      "t.yaml: traefik.values.ports.web: opens host port 10250, which is the kubelet's port on every K3s node",
+    ],
+    [
+      "hostNetwork with an entrypoint on the API server's port",
+      withChanges(devConfig(), { traefik: { values: { hostNetwork: true, ports: { web: { port: 6443 } } } } }),
+      "opens port 6443 on the node's network (hostNetwork), which is the K3s API server's port",
     ],
   ])('%s', (_, config, expected) => {
     expect(errorsOf(config).join('\n')).toContain(expected);

@@ -4,13 +4,12 @@ import type { ClusterConfig } from '../config/schema';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12). */
 const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
-/** Ports of K3s' Traefik Service: the chart's exposed `web` and `websecure` entrypoints. */
-const TRAEFIK_PORTS = ['80/TCP', '443/TCP'];
 
 /**
  * Traefik as it will be deployed: the chart values K3s receives (generated, then `traefik.values`
@@ -29,6 +28,20 @@ export interface EffectiveTraefik {
   readonly misplacedServiceType?: Sourced<unknown>;
   /** VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses. */
   readonly badVips: readonly Problem[];
+  /** The entrypoints the pods listen on, with their Service and host ports. */
+  readonly entrypoints: readonly Entrypoint[];
+  /** `deployment.enabled`: false deploys no Traefik at all. */
+  readonly enabled: Sourced<unknown>;
+  /** `autoscaling` when enabled: an HPA scales the pods between min and max replicas. */
+  readonly autoscaling?: { readonly path: Path; readonly maxReplicas?: unknown };
+  /** `hostNetwork: true`: the pods listen on the node's own addresses. */
+  readonly hostNetwork?: Sourced<unknown>;
+  /** `service.spec.loadBalancerClass` (or the top-level key of older charts): another class leaves the Service to another controller. */
+  readonly loadBalancerClass?: Sourced<unknown>;
+  /** `service.spec.loadBalancerIP` next to the first-class VIPs: a second, contradicting VIP source. */
+  readonly extraLoadBalancerIP?: Sourced<unknown>;
+  /** `updateStrategy.rollingUpdate` when both maxUnavailable and maxSurge are 0, which the API server refuses. */
+  readonly stuckRollout?: Path;
   /** `deployment.kind`: Deployment or DaemonSet. */
   readonly kind: Sourced<string>;
   /** `deployment.replicas` (a DaemonSet ignores it). */
@@ -105,6 +118,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const services: DeployedService[] = [];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
+  const ports = entrypoints(values, prefix);
+  const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
   if (service.enabled !== false) {
     services.push(
       chartService(service, ['service'], {
@@ -114,6 +129,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         typeKey,
         sourced,
         badVips,
+        ports: servicePorts,
         firstClassIps: settings.loadBalancerIPs,
       }),
     );
@@ -130,6 +146,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         typeKey,
         sourced,
         badVips,
+        ports: additionalServicePorts(values, name),
       }),
     );
   }
@@ -145,6 +162,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     })),
   );
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
+  const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
+  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
+  const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
+  const zero = (value: unknown) => value === 0 || value === '0%';
+  const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
   const field = (key: string) =>
     budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;
   return {
@@ -153,6 +175,21 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     services,
     badVips,
     ...(misplaced !== undefined && { misplacedServiceType: { value: misplaced, path: [...prefix, 'values', 'service', ...otherTypeKey] } }),
+    entrypoints: ports,
+    enabled: sourced(['deployment', 'enabled'], true),
+    ...(autoscaling && { autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: autoscaling.maxReplicas } }),
+    ...(valueAt(values, ['hostNetwork']) === true && { hostNetwork: sourced(['hostNetwork'], true) }),
+    ...((present(classKey) ?? present(['service', 'spec', 'loadBalancerClass'])) && {
+      loadBalancerClass: present(classKey) ?? present(['service', 'spec', 'loadBalancerClass']),
+    }),
+    ...(settings.loadBalancerIPs?.length &&
+      valueAt(user, ['service', 'spec', 'loadBalancerIP']) !== undefined &&
+      valueAt(generated, ['service', 'spec', 'loadBalancerIP']) === undefined && {
+        extraLoadBalancerIP: sourced(['service', 'spec', 'loadBalancerIP'], undefined),
+      }),
+    ...(isMap(rolling) &&
+      zero(rolling.maxUnavailable) &&
+      zero(rolling.maxSurge) && { stuckRollout: source(['updateStrategy', 'rollingUpdate'], prefix) }),
     kind,
     replicas,
     acmeResolvers,
@@ -173,6 +210,7 @@ interface ServiceContext {
   readonly typeKey: readonly string[];
   readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
   readonly badVips: Problem[];
+  readonly ports: readonly string[];
   readonly firstClassIps?: readonly string[];
 }
 
@@ -210,7 +248,7 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     namespace: 'kube-system',
     type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
     ips,
-    ports: TRAEFIK_PORTS,
+    ports: context.ports,
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
   };
 }

@@ -4,6 +4,7 @@ import type { NodeInventory } from '../k3s/inventory';
 import { compareVersions, parseVersion } from '../semver';
 import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from './chart-versions';
 import { EffectiveTraefik, traefikSettings } from './effective';
+import { checkTraefikPods } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
 
 /** Whether this tool supports a Traefik chart version (already of valid format). */
@@ -96,6 +97,7 @@ export function checkTraefikDeployment(
     );
   }
   for (const bad of traefik.badVips) error(bad.path, bad.message);
+  checkTraefikPods(traefik, error);
 
   const resolvers = traefik.acmeResolvers.map((r) => r.value);
   const { kind, replicas } = traefik;
@@ -138,12 +140,19 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
     return;
   }
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
-  if (maxUnavailable && (maxUnavailable.value === 0 || maxUnavailable.value === '0%')) {
+  // The disruption controller rounds a percentage up to whole pods (k8s.io/kubernetes pkg/controller/disruption).
+  const podsOf = (value: unknown): number | undefined => {
+    if (typeof value === 'number') return value;
+    const percent = typeof value === 'string' ? /^(\d+)%$/.exec(value) : null;
+    return percent ? Math.ceil(((pods ?? 1) * Number(percent[1])) / 100) : undefined;
+  };
+  if (maxUnavailable && podsOf(maxUnavailable.value) === 0) {
     error(maxUnavailable.path, `is ${JSON.stringify(maxUnavailable.value)}, ${blocks}: use 1`);
   }
   if (minAvailable) {
     const value = minAvailable.value;
-    const all = value === '100%' || (typeof value === 'number' && pods !== undefined && value >= pods);
+    const needed = podsOf(value);
+    const all = value === '100%' || (needed !== undefined && needed >= (pods ?? 1));
     if (all) {
       error(
         minAvailable.path,

@@ -1,0 +1,87 @@
+import { Report } from '../core/problem';
+import type { EffectiveTraefik } from './effective';
+import type { Entrypoint } from './entrypoints';
+
+/** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
+const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
+
+/**
+ * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes):
+ * a Traefik host port or host-network listener on one of them takes it from K3s or fails to start.
+ */
+const K3S_NODE_PORTS: ReadonlyMap<string, string> = new Map([
+  ['6443/TCP', "the K3s API server's"],
+  ['6444/TCP', "K3s' supervisor's"],
+  ['10250/TCP', "the kubelet's"],
+  ['2379/TCP', "etcd's client"],
+  ['2380/TCP', "etcd's peer"],
+  ['8472/UDP', "flannel VXLAN's"],
+  ['51820/UDP', "flannel WireGuard's"],
+  ['51821/UDP', "flannel WireGuard's (IPv6)"],
+]);
+
+/**
+ * What the merged values do to Traefik's pods and Service that a first-class key would never write:
+ * no Traefik at all, zero or autoscaled pods next to one ACME store, a Service kube-vip ignores or with
+ * a second VIP source, a rollout the API server refuses, entrypoints that collide with each other or
+ * with K3s' own ports.
+ */
+export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void {
+  if (traefik.enabled.value === false) {
+    error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
+  }
+  const { replicas, kind } = traefik;
+  if (kind.value !== 'DaemonSet' && !(typeof replicas.value === 'number' && Number.isInteger(replicas.value) && replicas.value >= 1)) {
+    error(replicas.path, `is ${JSON.stringify(replicas.value)}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`);
+  }
+  if (traefik.autoscaling && traefik.acmeResolvers.length) {
+    error(
+      traefik.autoscaling.path,
+      `scales Traefik to ${JSON.stringify(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
+        `(${traefik.acmeResolvers.map((r) => r.value).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
+        'issue the certificates with cert-manager instead, or turn autoscaling off',
+    );
+  }
+  const lbClass = traefik.loadBalancerClass;
+  if (lbClass && lbClass.value !== KUBE_VIP_CLASS) {
+    error(
+      lbClass.path,
+      `is ${JSON.stringify(lbClass.value)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives Traefik its VIP: remove the key`,
+    );
+  }
+  if (traefik.extraLoadBalancerIP) {
+    error(
+      traefik.extraLoadBalancerIP.path,
+      'is a second VIP source next to traefik.loadBalancerIPs, and kube-vip reads only one of them: remove the key and list the VIPs in traefik.loadBalancerIPs',
+    );
+  }
+  if (traefik.stuckRollout) {
+    error(
+      traefik.stuckRollout,
+      'has maxUnavailable and maxSurge both 0, which the API server refuses (no rollout could progress): allow one of the two',
+    );
+  }
+  checkEntrypoints(traefik, error);
+}
+
+function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
+  const seen = new Map<string, string>();
+  const claim = (key: string, entry: Entrypoint) => {
+    const other = seen.get(key);
+    if (other !== undefined && other !== entry.name) {
+      error(entry.path, `uses the ${key}, as entrypoint ${other} does: two listeners cannot share it; give each entrypoint its own`);
+    }
+    seen.set(key, entry.name);
+  };
+  // The chart's own entrypoints first, so a clash is reported at the values key that made it.
+  for (const entry of [...traefik.entrypoints].sort((a, b) => a.path.length - b.path.length)) {
+    claim(`container port ${entry.port}/${entry.protocol}`, entry);
+    if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
+    const onNode = entry.hostPort ?? (traefik.hostNetwork ? entry.port : undefined);
+    const k3s = onNode === undefined ? undefined : K3S_NODE_PORTS.get(`${onNode}/${entry.protocol}`);
+    if (k3s) {
+      const how = entry.hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
+      error(entry.path, `opens ${how}, which is ${k3s} port on every K3s node: pick another port`);
+    }
+  }
+}

@@ -189,6 +189,23 @@ export const cidr: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * A network Traefik trusts forwarded headers from: an address or a CIDR block (Traefik's ip.NewChecker
+ * reads both, traefik/traefik pkg/ip/checker.go), never every address.
+ */
+export const trustedNetwork: FormatCheck = (value) => {
+  const [address, prefix] = value.split('/');
+  const expected = `${show(value)} is not an IP address or CIDR block: expected e.g. "192.168.0.5" or "192.168.0.0/24"`;
+  if (prefix === undefined) return oddSpellingProblem(value, address) ?? (parseIp(value) ? undefined : expected);
+  if (!parseCidr(value)) return /^\d{1,3}$/.test(prefix) ? (oddSpellingProblem(value, address, Number(prefix)) ?? expected) : expected;
+  const problem = cidr(value);
+  if (problem) return problem;
+  if (parseCidr(value)!.prefix === 0) {
+    return `${show(value)} trusts every address, so any client could forge X-Forwarded-For and pose as anyone: list only your proxies' addresses`;
+  }
+  return undefined;
+};
+
 /** Port number 1-65535 or an IANA service name (as a Service port name). */
 export const portName: FormatCheck = (value) => {
   if (/^\d+$/.test(value)) return `${show(value)} is a quoted number: write ${value} without quotes`;
@@ -316,6 +333,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [virtualIp, `^${IP}$`],
   [peerIp, `^${IP}$`],
   [cidr, `^${IP}/\\d{1,3}$`],
+  [trustedNetwork, `^${IP}(/\\d{1,3})?$`],
   [ipRange, `^${IP}-${IP}$`],
   [email, '^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$'],
   [httpsUrl, '^https://\\S+$'],

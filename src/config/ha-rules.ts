@@ -59,7 +59,8 @@ function checkTraefikReplicas(config: ClusterConfig, error: Report, warn: Report
         'cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2',
     );
   }
-  if (inventory && replicas > inventory.traefikNodes) {
+  // With Local, Traefik fits on the servers only, one pod each: traefik/client-ip-rules.ts refuses more.
+  if (inventory && replicas > inventory.traefikNodes && config.traefik.externalTrafficPolicy !== 'Local') {
     warn(
       ['traefik', 'replicas'],
       `is ${replicas}, but only ${inventory.traefikNodes} node(s) can run Traefik, so some nodes run two ` +

@@ -1,5 +1,6 @@
 import { checkInventory } from './inventory-rules';
 import { checkHaRules } from './ha-rules';
+import { checkClientIp } from '../kube-vip/client-ip-rules';
 import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
@@ -107,6 +108,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     warn,
   );
   checkHaRules(config, error, warn, nodeInventory(config));
+  checkClientIp(config, error, warn);
   return { errors, warnings };
 }
 
@@ -522,12 +524,6 @@ function checkLoadBalancers(config: ClusterConfig, warn: (p: Path, m: string) =>
       warn(
         ['loadBalancers', i, 'loadBalancerClass'],
         `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`,
-      );
-    }
-    if (lb.externalTrafficPolicy === 'Local' && config.kubeVip.mode === 'arp') {
-      warn(
-        ['loadBalancers', i, 'externalTrafficPolicy'],
-        'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)',
       );
     }
   });

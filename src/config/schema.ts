@@ -52,6 +52,20 @@ const poolEntry = z
   })
   .describe('One address pool: a `cidr` or a `range`.');
 
+/** Whole seconds of a leader-election timing. */
+const electionSeconds = (description: string) => z.number().int().min(1).max(3600).describe(description);
+
+/** kube-vip's leader-election timings (env vip_leaseduration, vip_renewdeadline, vip_retryperiod). */
+export const leaderElectionSchema = z
+  .strictObject({
+    leaseDuration: electionSeconds('Seconds a lease stays valid without renewal: how long a dead leader keeps its VIPs at most.'),
+    renewDeadline: electionSeconds('Seconds the leader keeps trying to renew before it gives the VIPs up; below leaseDuration.'),
+    retryPeriod: electionSeconds('Seconds between attempts to take or renew a lease; renewDeadline must exceed 1.2 times it.'),
+  })
+  .describe(
+    "Leader-election timings in whole seconds (ARP mode); a VIP moves within leaseDuration + retryPeriod of its node's failure. Omit for the release's defaults (5/3/1 up to v1.0.x, 15/10/2 from v1.1.0).",
+  );
+
 const kubeVip = z.strictObject({
   // `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same.
   version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
@@ -113,6 +127,7 @@ const kubeVip = z.strictObject({
     })
     .describe("BGP settings, required with mode: bgp. The router id is each node's own IP.")
     .optional(),
+  leaderElection: leaderElectionSchema.optional(),
 });
 
 const certResolver = z.strictObject({
@@ -149,6 +164,18 @@ const traefik = z.strictObject({
       "Traefik pods (K3s' default: 1). 2 or more spread over nodes and get a PodDisruptionBudget; needs certManager instead of certResolvers.",
     )
     .default(1),
+  externalTrafficPolicy: z
+    .enum(['Cluster', 'Local'])
+    .describe(
+      "Local: Traefik sees the client's own IP; its VIP is announced only from a control-plane node running a Traefik pod (kube-vip per-Service election), and Traefik runs only on control-plane nodes. Cluster: any node forwards, and Traefik sees a node's address.",
+    )
+    .default('Cluster'),
+  trustedProxies: z
+    .array(formatted(format.trustedNetwork, 'Address or CIDR block of a proxy in front of Traefik.'))
+    .describe(
+      'Proxies (addresses or CIDR blocks) whose X-Forwarded-* headers Traefik believes on the web and websecure entrypoints; needs externalTrafficPolicy: Local to see their addresses.',
+    )
+    .default([]),
   values: z
     .record(z.string(), z.unknown())
     .describe(

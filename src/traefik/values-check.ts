@@ -18,7 +18,10 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
   const { merged, conflicts } = mergeValues(traefikValues({ ...settings, values: undefined }), user);
-  const errors: ValuesViolation[] = conflicts.map((conflict) => ({ path: conflict.path, message: conflictMessage(conflict, keyPrefix) }));
+  const errors: ValuesViolation[] = conflicts.map((conflict) => ({
+    path: conflict.path,
+    message: conflictMessage(conflict, generatorKey(conflict.path, settings), keyPrefix),
+  }));
 
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {
@@ -38,18 +41,25 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   return { errors };
 }
 
-/** Which setting writes each generated top-level value, so a conflict names both keys. */
-function generatorKey(path: readonly string[]): string {
-  const [top, second] = path;
-  if (top === 'service') return 'loadBalancerIPs';
-  if (top === 'ports') return 'redirectToHttps';
+/** Which setting writes each generated value, so a conflict names both keys. */
+function generatorKey(path: readonly string[], settings: TraefikValuesSettings): string {
+  const [top, second, third] = path;
+  if (top === 'service') {
+    if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
+    // The shared lease follows from a VIP two Services list.
+    return 'loadBalancerIPs';
+  }
+  if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';
+  if (top === 'affinity') return 'externalTrafficPolicy';
+  // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
+  if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
   if (top === 'deployment' && second === 'replicas') return 'replicas';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
   return 'certResolvers';
 }
 
-function conflictMessage({ path, user, generated }: ValueConflict, keyPrefix: string): string {
-  const setting = `${keyPrefix}${generatorKey(path)}`;
+function conflictMessage({ user, generated }: ValueConflict, key: string, keyPrefix: string): string {
+  const setting = `${keyPrefix}${key}`;
   return (
     `is ${JSON.stringify(user)}, but ${setting} makes this tool write ${JSON.stringify(generated)} there: ` +
     `change ${setting} instead, or drop the key from ${keyPrefix}values`

@@ -1,7 +1,7 @@
 import type { ClusterConfig } from '../config/schema';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { checkTraefikClientIp } from '../traefik/client-ip-rules';
-import { ClusterVipService, clusterVipServices, keyPath, usesServicesElection } from './client-ip';
+import { ClusterVipService, clusterVipServices, keyPath, TRAEFIK_SERVICE_ID, usesServicesElection } from './client-ip';
 import { leaderElectionProblems } from './election';
 import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
@@ -33,7 +33,10 @@ function checkLeaderElection(config: ClusterConfig, version: Version, rules: Kub
   if (!settings) return;
   const path = ['kubeVip', 'leaderElection'];
   if (config.kubeVip.mode === 'bgp') {
-    error(path, 'is set, but in BGP mode kube-vip elects no leader (every control-plane node announces the VIPs), so it would be ignored: remove it');
+    error(
+      path,
+      'is set, but in BGP mode kube-vip elects no leader (every control-plane node announces the VIPs), so it would be ignored: remove it',
+    );
     return;
   }
   for (const problem of leaderElectionProblems(settings)) error([...path, problem.key], problem.message);
@@ -75,7 +78,7 @@ function checkLocalServices(config: ClusterConfig, version: Version, rules: Kube
       );
     }
     // Traefik's own pods are placed by this tool (traefik/placement-values.ts); a workload's are not.
-    if (service.id !== 'kube-system/traefik' && (!inventory || agents > 0)) {
+    if (service.id !== TRAEFIK_SERVICE_ID && (!inventory || agents > 0)) {
       warn(
         path,
         'is Local: kube-vip runs on control-plane nodes only and announces this VIP only from one running a ready pod of the Service, ' +
@@ -100,7 +103,10 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
     const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath([...owner.ipsPath, owner.ips.findIndex((ip) => sameIp(ip, group.ip))])})`;
     const local = group.services.find((s) => s.policy === 'Local');
     if (local) {
-      error(at, `${shared}, and ${local.label} is Local: ${localSharedReason(config.kubeVip.mode)}: give ${local.label} a VIP of its own, or make it Cluster`);
+      error(
+        at,
+        `${shared}, and ${local.label} is Local: ${localSharedReason(config.kubeVip.mode)}: give ${local.label} a VIP of its own, or make it Cluster`,
+      );
     } else if (election && rules.leaseNameAnnotation === 'none') {
       error(
         at,
@@ -132,7 +138,10 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
   const pool = config.kubeVip.services.ipPool;
   const entries: Array<[Path, { allowShare: boolean } | undefined]> = [
     [['kubeVip', 'services', 'ipPool', 'global'], pool?.global],
-    ...Object.entries(pool?.namespaces ?? {}).map(([ns, entry]): [Path, typeof entry] => [['kubeVip', 'services', 'ipPool', 'namespaces', ns], entry]),
+    ...Object.entries(pool?.namespaces ?? {}).map(([ns, entry]): [Path, typeof entry] => [
+      ['kubeVip', 'services', 'ipPool', 'namespaces', ns],
+      entry,
+    ]),
   ];
   for (const [path, entry] of entries) {
     if (entry?.allowShare) {

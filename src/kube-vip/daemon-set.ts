@@ -116,7 +116,10 @@ function validate(props: KubeVipDaemonSetProps): void {
   }
   // In BGP mode every node announces (no election at all), so neither setting would reach kube-vip.
   if (bgp && servicesElection) {
-    check.problem(['servicesElection'], 'is true, but in BGP mode kube-vip elects no leaders: every node with a local endpoint announces a Local Service');
+    check.problem(
+      ['servicesElection'],
+      'is true, but in BGP mode kube-vip elects no leaders: every node with a local endpoint announces a Local Service',
+    );
   }
   if (bgp && leaderElection !== undefined) {
     check.problem(['leaderElection'], 'is set, but in BGP mode kube-vip elects no leaders, so it would be ignored: remove it');

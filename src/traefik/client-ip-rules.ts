@@ -57,7 +57,9 @@ function trustLists(config: ClusterConfig, error: Report): TrustList[] {
         error(
           [...path, 'insecure'],
           `is true: Traefik then believes ${header} headers from every client, so anyone can pose as any address: ` +
-            (header === 'X-Forwarded-*' ? 'list your proxies in traefik.trustedProxies instead' : 'list your proxies in trustedIPs instead'),
+            (header === 'X-Forwarded-*'
+              ? 'list your proxies in traefik.trustedProxies instead'
+              : 'list your proxies in trustedIPs instead'),
         );
       }
       // The generator writes trustedProxies there; a different list is a conflict, reported by the values check.
@@ -104,7 +106,10 @@ function checkBehindSourceNat(config: ClusterConfig, lists: readonly TrustList[]
         const ip = parseIp(n.address);
         return !!ip && cidrContains(network, ip);
       });
-      const what = podNetwork && spansOverlap(network, podNetwork) ? `the K3s pod network ${podNetwork.text}` : node && `node ${node.name} (${node.address})`;
+      const what =
+        podNetwork && spansOverlap(network, podNetwork)
+          ? `the K3s pod network ${podNetwork.text}`
+          : node && `node ${node.name} (${node.address})`;
       if (!what) return;
       covering = true;
       error(

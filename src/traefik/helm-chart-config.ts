@@ -154,7 +154,9 @@ export class TraefikHelmChartConfig extends Construct {
     if (externalTrafficPolicy !== undefined && externalTrafficPolicy !== 'Cluster' && externalTrafficPolicy !== 'Local') {
       check.problem(['externalTrafficPolicy'], `${describeValue(externalTrafficPolicy)}: expected "Cluster" or "Local"`);
     }
-    check.list(['trustedProxies'], props.trustedProxies).forEach((entry, i) => check.text(['trustedProxies', i], entry, format.trustedNetwork));
+    check
+      .list(['trustedProxies'], props.trustedProxies)
+      .forEach((entry, i) => check.text(['trustedProxies', i], entry, format.trustedNetwork));
     check.text(['leaseName'], props.leaseName, (name) =>
       kubeVipSupport && !kubeVipSupport.error
         ? leaseNameProblem(name, externalTrafficPolicy, kubeVipVersion, kubeVipRules(parseVersion(kubeVipVersion)))

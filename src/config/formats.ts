@@ -201,7 +201,7 @@ export const trustedNetwork: FormatCheck = (value) => {
   const problem = cidr(value);
   if (problem) return problem;
   if (parseCidr(value)!.prefix === 0) {
-    return `${show(value)} trusts every address, so any client could forge X-Forwarded-For and pose as anyone: list only your proxies' addresses`;
+    return `${show(value)} trusts every address, so any client could forge its forwarded address and pose as anyone: list only your proxies' addresses`;
   }
   return undefined;
 };

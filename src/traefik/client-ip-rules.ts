@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '../config/schema';
 import { trustedNetwork } from '../config/formats';
+import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/client-ip';
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
 
 type Path = ReadonlyArray<string | number>;
@@ -31,9 +32,30 @@ export function checkTraefikClientIp(config: ClusterConfig, error: Report, warn:
         `one pod each, so ${traefik.replicas - servers} would stay Pending: use at most ${servers}`,
     );
   }
+  checkUdpService(config, error);
   const lists = trustLists(config, error);
   for (const list of lists) checkEntries(list, error);
   if (traefik.externalTrafficPolicy === 'Cluster') checkBehindSourceNat(config, lists, error, warn);
+}
+
+/**
+ * With `service.single: false` the chart puts UDP ports (a UDP entrypoint, or HTTP/3) into a second
+ * Service `<fullname>-udp` with the same annotations, so on the same VIP (traefik/templates/service.yaml,
+ * v20.1.1 to v41.3.0). Under per-Service election the two would elect their leaders apart.
+ */
+function checkUdpService(config: ClusterConfig, error: Report) {
+  const { values } = config.traefik;
+  const service = values.service;
+  if (!isMap(service) || service.single !== false || !usesServicesElection(config)) return;
+  const ports = isMap(values.ports) ? Object.values(values.ports).filter(isMap) : [];
+  if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && port.http3.enabled === true))) return;
+  const local = clusterVipServices(config).find((s) => s.policy === 'Local')!;
+  error(
+    ['traefik', 'values', 'service', 'single'],
+    "is false, so Traefik's UDP ports get a Service of their own (traefik-udp) on the same VIP; with per-Service election " +
+      `(on because ${keyPath(local.policyPath)} is Local) the two elect their leaders apart, so two nodes could announce it: ` +
+      'keep service.single: true (one Service for TCP and UDP)',
+  );
 }
 
 /** `traefik.trustedProxies`, and every `trustedIPs` list and `insecure` flag under `traefik.values.ports`. */

@@ -107,7 +107,7 @@ describe.each(TAGS)('chart %s', (tag) => {
   });
 });
 
-describe("every vendored values schema accepts the client-IP values (root and port entries are closed from v39)", () => {
+describe('every vendored values schema accepts the client-IP values (root and port entries are closed from v39)', () => {
   test.each(['34.2.0', '37.1.0', '38.0.2', '39.0.7', '40.3.0', '41.3.0'])('chart %s', (chart) => {
     const schema = traefikValuesSchema(chart)!;
     const settings = { ...clientIp(chart), leaseName: 'kubevip-shared-192-168-0-41', values: { logs: { access: { enabled: true } } } };

@@ -571,6 +571,17 @@ describe('the constructs refuse what kube-vip or the chart would not do', () => 
     expect(thrown(() => new KubeVipDaemonSet(chart(), 'ds', { ...base, ...props })).message.split('\n')).toEqual(expected);
   });
 
+  test('KubeVipDaemonSet: svc_election from the oldest supported kube-vip, v0.5.0; v0.4.x is refused', () => {
+    const c = chart();
+    new KubeVipDaemonSet(c, 'ds', { ...base, version: 'v0.5.0', servicesElection: true });
+    const names = c.toJson()[0].spec.template.spec.containers[0].env.map((e: any) => e.name);
+    // v0.5.0 has no svc_leasename yet: svc_election follows svc_enable (pkg/kubevip/config_generator.go at v0.5.0).
+    expect(names.slice(names.indexOf('svc_enable'), names.indexOf('svc_enable') + 2)).toEqual(['svc_enable', 'svc_election']);
+    expect(thrown(() => new KubeVipDaemonSet(chart(), 'ds', { ...base, version: 'v0.4.9999', servicesElection: true })).message).toBe(
+      'KubeVipDaemonSet: version "v0.4.9999" is older than the oldest supported kube-vip v0.5.0: use v0.5.0 or newer (newest known: v1.2.3)',
+    );
+  });
+
   test('KubeVipDaemonSet: svc_election and the timings reach the env', () => {
     const c = chart();
     new KubeVipDaemonSet(c, 'ds', {

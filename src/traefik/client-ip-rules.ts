@@ -2,12 +2,10 @@ import type { ClusterConfig } from '../config/schema';
 import { trustedNetwork } from '../config/formats';
 import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/client-ip';
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
+import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
-
-/** The entrypoints `traefik.trustedProxies` is written to (the chart's defaults, v20 to v41). */
-const TRUSTED_PROXY_ENTRYPOINTS = ['web', 'websecure'];
 
 /** One list of networks Traefik trusts, wherever it was written. */
 interface TrustList {

@@ -71,6 +71,8 @@ export interface CertResolverSettings {
 /** The chart's default entrypoints (`ports.web` on 80, `ports.websecure` on 443) in every version v20 to v41. */
 const WEB = 'web';
 const WEBSECURE = 'websecure';
+/** The entrypoints `trustedProxies` is written to: every entrypoint clients reach through the VIP. */
+export const TRUSTED_PROXY_ENTRYPOINTS: readonly string[] = [WEB, WEBSECURE];
 
 /**
  * The chart's data volume: `persistence.name` / `persistence.path` defaults in every version v20 to
@@ -134,7 +136,7 @@ function portValues(settings: TraefikValuesSettings, chart: TraefikChartRules): 
   if (settings.redirectToHttps) ports[WEB] = REDIRECT[chart.redirectKey]();
   const trusted = settings.trustedProxies ?? [];
   if (trusted.length) {
-    for (const name of [WEB, WEBSECURE]) ports[name] = { ...ports[name], forwardedHeaders: { trustedIPs: [...trusted] } };
+    for (const name of TRUSTED_PROXY_ENTRYPOINTS) ports[name] = { ...ports[name], forwardedHeaders: { trustedIPs: [...trusted] } };
   }
   return ports;
 }

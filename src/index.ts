@@ -26,6 +26,7 @@ export { KubeVipDaemonSet } from './kube-vip/daemon-set';
 export type { KubeVipDaemonSetProps } from './kube-vip/daemon-set';
 export { KubeVipRbac } from './kube-vip/rbac';
 export type { BgpPeer, BgpSettings, KubeVipSettings } from './kube-vip/model';
+export type { LeaderElectionSettings } from './kube-vip/election';
 export { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
 export type { KubeVipCloudProviderChartProps } from './kube-vip/cloud-provider-chart';
 export { KubeVipCloudProvider } from './kube-vip/cloud-provider';

@@ -17,7 +17,7 @@ describe('every problem at once, also across the per-value and the cross-value c
       'a misspelt key next to cross-value problems',
       'kubeVip: {version: v1.2.3, inteface: eth0, controlPlane: {address: 10.42.0.5}}\ntraefik: {loadBalancerIPs: [192.168.0.41, 192.168.0.41]}\n',
       [
-        'c.yaml:1:28: kubeVip.inteface: unknown key "inteface": did you mean "interface"? Allowed here: version, mode, interface, controlPlane, services, bgp',
+        'c.yaml:1:28: kubeVip.inteface: unknown key "inteface": did you mean "interface"? Allowed here: version, mode, interface, controlPlane, services, bgp, leaderElection',
         'c.yaml:1:68: kubeVip.controlPlane.address: "10.42.0.5" lies inside the K3s pod network (cluster-cidr) 10.42.0.0/16; nodes route that block into the cluster, so clients on the LAN could not reach the VIP: pick a free address on the nodes\' LAN',
         'c.yaml:2:43: traefik.loadBalancerIPs[1]: "192.168.0.41" is listed twice (first at traefik.loadBalancerIPs[0]): list each VIP once',
       ],

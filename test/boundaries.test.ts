@@ -63,6 +63,13 @@ describe.each([
  * just before, value at it. A moved or dropped row fails here, which the generated checks above cannot see.
  */
 const KUBE_VIP_FACTS: Array<[string, string, unknown, unknown]> = [
+  ['v0.5.5', 'localEndpointWatch', false, true], // pkg/manager/watch_endpoints.go first at v0.5.5
+  [
+    'v0.5.6',
+    'fixedServiceLeases',
+    { global: { duration: 10, renewDeadline: 5, retryPeriod: 1 }, perService: { duration: 60, renewDeadline: 15, retryPeriod: 5 } },
+    null,
+  ], // commit a4b11e6: pkg/manager/manager_arp.go and servicesLeader.go read the env from v0.5.6
   ['v0.5.8', 'ipv6BgpPeers', false, true],
   ['v0.5.12', 'loadBalancerIPsAnnotation', false, true],
   ['v0.6.1', 'vipLeaseNameEnv', false, true],
@@ -70,10 +77,13 @@ const KUBE_VIP_FACTS: Array<[string, string, unknown, unknown]> = [
   ['v0.7.0', 'dnsModeEnv', false, true],
   ['v0.7.0', 'emitsDdnsOff', true, false],
   ['v0.7.0', 'multipleServiceIPs', false, true],
+  ['v0.7.0', 'bgpFollowsLocalEndpoints', false, true], // commit fa1b2c9
   ['v0.8.0', 'nodeNameEnv', false, true],
   ['v0.8.0', 'imagePullPolicy', 'Always', 'IfNotPresent'],
   ['v0.8.10', 'dropCapabilities', [], ['ALL']],
   ['v0.9.0', 'maskEnv', 'vip_cidr', 'vip_subnet'],
+  ['v1.0.1', 'leaseNameAnnotation', 'none', 'same-namespace'], // pkg/kubevip/annotations.go ServiceLease at v1.0.1
+  ['v1.1.0', 'leaseNameAnnotation', 'same-namespace', 'any-namespace'], // pkg/lease/lease.go ServiceName at v1.1.0
   ['v1.1.0', 'lease', { duration: 5, renewDeadline: 3, retryPeriod: 1 }, { duration: 15, renewDeadline: 10, retryPeriod: 2 }],
   ['v1.1.0', 'commonLease', false, true],
 ];
@@ -203,6 +213,8 @@ describe('defaults of a missing block are those of its keys', () => {
       values: {},
       certResolvers: {},
       externalCertResolvers: [],
+      externalTrafficPolicy: 'Cluster',
+      trustedProxies: [],
     });
     expect(config?.k3s).toEqual({ clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' });
     expect(parseConfigText(FILE, TRAEFIK).config?.kubeVip).toEqual({ version: KUBE_VIP_VERSION, mode: 'arp', services: {} });

@@ -107,8 +107,10 @@ describe('README.md of the cluster', () => {
   test('a Mermaid diagram of client -> VIP -> kube-vip leader -> Traefik -> Ingress host -> Service', () => {
     const diagram = /```mermaid\n([\s\S]*?)```/.exec(readme)![1];
     expect(diagram).toContain('client([Client]) --> vip["Traefik VIP 192.168.0.41"]');
-    expect(diagram).toContain('vip --> leader["kube-vip leader (a control-plane node)"]');
-    expect(diagram).toContain('leader --> traefik["Service kube-system/traefik :80 :443"]');
+    expect(diagram).toContain('vip --> leader["kube-vip leader: a control-plane node (failover up to 17 s)"]');
+    expect(diagram).toContain(
+      'leader -->|"source NAT: Traefik sees a node\'s IP (Cluster)"| traefik["Service kube-system/traefik :80 :443"]',
+    );
     expect(diagram).toContain('traefik -->|"k3s.code-place-dev.site/ (HTTPS)"| ing0["Ingress default/frontend-ingress"]');
     expect(diagram).toContain('ing0 --> svc0["Service default/frontend:80"]');
   });

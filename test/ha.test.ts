@@ -277,7 +277,7 @@ describe('failure table', () => {
   const rows = (config: unknown, inventory?: NodeInventory) =>
     failureRows(configOf(config), inventory).map((r) => [r.part, r.effect, r.duration, r.singlePoint]);
   const ARP_17S = 'up to 17 s (kube-vip v1.2.3: lease 15 s, retry every 2 s)';
-  const MOVE = 'another node takes the kube-vip lease and answers ARP for it';
+  const MOVE = 'another node takes the kube-vip lease and answers ARP for it; meanwhile new connections time out and open ones break';
 
   test('the HA example: every part survives one node', () => {
     expect(rows(HA_EXAMPLE)).toEqual([

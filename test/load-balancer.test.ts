@@ -139,7 +139,7 @@ describe('more LoadBalancer Services', () => {
     });
   });
 
-  test('warnings: a class kube-vip does not own, and Local traffic policy in ARP mode', () => {
+  test('warnings: a class kube-vip does not own, and Local pods that may run where kube-vip does not', () => {
     const config = withChanges(devConfig(), {
       traefik: { redirectToHttps: true },
       loadBalancers: [db({ ips: ['192.168.0.42'], loadBalancerClass: 'example.com/other', externalTrafficPolicy: 'Local' })],
@@ -148,7 +148,7 @@ describe('more LoadBalancer Services', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((w) => w.message)).toEqual([
       '"example.com/other" is not kube-vip\'s class (kube-vip.io/kube-vip-class), so kube-vip leaves this Service to another controller',
-      'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)',
+      'is Local: kube-vip runs on control-plane nodes only and announces this VIP only from one running a ready pod of the Service, so pods on other nodes get no traffic through it: pin the pods to control-plane nodes (required node affinity on node-role.kubernetes.io/control-plane)',
     ]);
   });
 

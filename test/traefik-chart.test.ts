@@ -24,8 +24,10 @@ const everything = (chartVersion: string): TraefikValuesSettings => ({
 const ANNOTATIONS = { 'kube-vip.io/loadbalancerIPs': '192.168.0.41,fd00::41' };
 const SERVICE_FIELDS = { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] };
 // Service fields at the top of `service` up to v39, inside `service.spec` from v40 (traefik/templates/_service.tpl).
-const TOP_LEVEL = { enabled: true, annotations: ANNOTATIONS, ...SERVICE_FIELDS };
-const IN_SPEC = { enabled: true, annotations: ANNOTATIONS, spec: SERVICE_FIELDS };
+// The traffic policy goes to `service.spec` in every chart (the pass-through block of _service.tpl, v20 to v41).
+const POLICY = { externalTrafficPolicy: 'Cluster' };
+const TOP_LEVEL = { enabled: true, annotations: ANNOTATIONS, ...SERVICE_FIELDS, spec: POLICY };
+const IN_SPEC = { enabled: true, annotations: ANNOTATIONS, spec: { ...POLICY, ...SERVICE_FIELDS } };
 
 const ENTRY_POINT = { to: 'websecure', scheme: 'https', permanent: true };
 const STRING = { redirectTo: 'websecure' };
@@ -90,9 +92,9 @@ describe('Service', () => {
     traefikValues({ chartVersion, kubeVipVersion, loadBalancerIPs }).service;
 
   test.each([
-    ['39.0.7', undefined, { enabled: true, type: 'LoadBalancer' }],
-    ['39.0.7', [], { enabled: true, type: 'LoadBalancer' }],
-    ['40.3.0', undefined, { enabled: true, spec: { type: 'LoadBalancer' } }],
+    ['39.0.7', undefined, { enabled: true, type: 'LoadBalancer', spec: POLICY }],
+    ['39.0.7', [], { enabled: true, type: 'LoadBalancer', spec: POLICY }],
+    ['40.3.0', undefined, { enabled: true, spec: { ...POLICY, type: 'LoadBalancer' } }],
   ])('chart %s without fixed VIPs (%p): no VIP key at all', (chart, ips, expected) => {
     expect(service(chart, ips)).toEqual(expected);
     expect(service(chart, ips, 'v0.5.11')).toEqual(expected);
@@ -107,13 +109,14 @@ describe('Service', () => {
         ipFamilyPolicy: 'RequireDualStack',
         ipFamilies: ['IPv6', 'IPv4'],
         annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' },
+        spec: POLICY,
       },
     ],
     [
       '40.3.0',
       {
         enabled: true,
-        spec: { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
+        spec: { ...POLICY, type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
         annotations: { 'kube-vip.io/loadbalancerIPs': 'fd00::41,192.168.0.41' },
       },
     ],
@@ -136,7 +139,7 @@ describe('cert resolvers', () => {
     traefikValues({ chartVersion, kubeVipVersion: 'v1.2.3', certResolvers });
 
   test.each([[undefined], [{}]])('none (%p): no resolver, persistence, initContainer or podSecurityContext', (resolvers) => {
-    expect(values(resolvers)).toEqual({ service: { enabled: true, type: 'LoadBalancer' } });
+    expect(values(resolvers)).toEqual({ service: { enabled: true, type: 'LoadBalancer', spec: POLICY } });
   });
 
   test('tlsChallenge is `true`, not `{}`: the chart renders flags from scalars and drops empty maps', () => {

@@ -28,21 +28,20 @@ describe('Traefik HelmChartConfig', () => {
     expect(typeof helmChartConfig(devConfig()).spec.valuesContent).toBe('string');
   });
 
+  const ANNOTATION = { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' };
+  // The policy always goes to `service.spec` (every chart passes it through, traefik/templates/_service.tpl v20 to v41).
+  const CLUSTER = { externalTrafficPolicy: 'Cluster' };
   test.each([
     // kube-vip, chart, expected service values
-    ['v1.2.3', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v1.2.3', '34.2.0', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v1.2.3', '27.0.2', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v1.2.3', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v1.2.3', '41.3.0', { enabled: true, spec: { type: 'LoadBalancer' }, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    [
-      'v1.2.3',
-      '39.0.701+up39.0.7',
-      { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } },
-    ],
-    ['v0.5.12', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.41' } }],
-    ['v0.5.11', '39.0.7', { enabled: true, type: 'LoadBalancer', spec: { loadBalancerIP: '192.168.0.41' } }],
-    ['v0.5.11', '40.3.0', { enabled: true, spec: { type: 'LoadBalancer', loadBalancerIP: '192.168.0.41' } }],
+    ['v1.2.3', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: ANNOTATION, spec: CLUSTER }],
+    ['v1.2.3', '34.2.0', { enabled: true, type: 'LoadBalancer', annotations: ANNOTATION, spec: CLUSTER }],
+    ['v1.2.3', '27.0.2', { enabled: true, type: 'LoadBalancer', annotations: ANNOTATION, spec: CLUSTER }],
+    ['v1.2.3', '40.3.0', { enabled: true, spec: { ...CLUSTER, type: 'LoadBalancer' }, annotations: ANNOTATION }],
+    ['v1.2.3', '41.3.0', { enabled: true, spec: { ...CLUSTER, type: 'LoadBalancer' }, annotations: ANNOTATION }],
+    ['v1.2.3', '39.0.701+up39.0.7', { enabled: true, type: 'LoadBalancer', annotations: ANNOTATION, spec: CLUSTER }],
+    ['v0.5.12', '39.0.7', { enabled: true, type: 'LoadBalancer', annotations: ANNOTATION, spec: CLUSTER }],
+    ['v0.5.11', '39.0.7', { enabled: true, type: 'LoadBalancer', spec: { ...CLUSTER, loadBalancerIP: '192.168.0.41' } }],
+    ['v0.5.11', '40.3.0', { enabled: true, spec: { ...CLUSTER, type: 'LoadBalancer', loadBalancerIP: '192.168.0.41' } }],
   ])('kube-vip %s, chart %s -> service values', (kubeVip, chart, service) => {
     expect(values(config(kubeVip, chart))).toEqual({ service });
   });
@@ -54,8 +53,12 @@ describe('Traefik HelmChartConfig', () => {
 
   test.each([
     // chart, top-level ipFamilyPolicy/ipFamilies, service.spec
-    ['39.0.7', ['RequireDualStack', ['IPv4', 'IPv6']], undefined],
-    ['40.3.0', [undefined, undefined], { type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] }],
+    ['39.0.7', ['RequireDualStack', ['IPv4', 'IPv6']], { externalTrafficPolicy: 'Cluster' }],
+    [
+      '40.3.0',
+      [undefined, undefined],
+      { externalTrafficPolicy: 'Cluster', type: 'LoadBalancer', ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] },
+    ],
   ])('chart %s: dual-stack VIPs make the Service RequireDualStack where the chart reads it', (chart, [policy, families], spec) => {
     const service = values(config('v1.2.3', chart, ['192.168.0.41', 'fd00::41'])).service;
     expect([service.ipFamilyPolicy, service.ipFamilies]).toEqual([policy, families]);

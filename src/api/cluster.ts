@@ -9,11 +9,14 @@ import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
 import { IpPoolSettings } from '../kube-vip/ip-pool';
+import { clusterLeaseNames, usesServicesElection } from '../kube-vip/client-ip';
+import { LeaderElectionSettings } from '../kube-vip/election';
 import { BgpSettings } from '../kube-vip/model';
 import { LoadBalancerChart } from '../load-balancer/chart';
 import { LoadBalancerServicePort } from '../load-balancer/service';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
+import { traefikSettings } from '../traefik/effective';
 import { TraefikCertResolver } from '../traefik/helm-chart-config';
 import { Dns01Solver } from '../cert-manager/cluster-issuer';
 
@@ -89,6 +92,12 @@ export interface ClusterKubeVip {
    * @default - none (ARP mode)
    */
   readonly bgp?: BgpSettings;
+  /**
+   * Leader-election timings in whole seconds (ARP mode): leaseDuration > renewDeadline > 1.2 x retryPeriod;
+   * a VIP moves within leaseDuration + retryPeriod of its node's failure.
+   * @default - the release's defaults: 5/3/1 up to v1.0.x, 15/10/2 from v1.1.0
+   */
+  readonly leaderElection?: LeaderElectionSettings;
 }
 
 export interface ClusterKubeVipServices {
@@ -137,6 +146,18 @@ export interface ClusterTraefik {
    * @default 1
    */
   readonly replicas?: number;
+  /**
+   * `Local` keeps the client's IP: kube-vip announces the VIP only from a control-plane node running a
+   * Traefik pod (per-Service election), and Traefik runs only on control-plane nodes, one pod per node.
+   * @default "Cluster"
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * Addresses or CIDR blocks of proxies in front of Traefik whose X-Forwarded-* headers it believes on `web`
+   * and `websecure` (needs `externalTrafficPolicy: 'Local'` to see their addresses).
+   * @default []
+   */
+  readonly trustedProxies?: readonly string[];
   /**
    * Any other Traefik chart values, deep-merged into the generated ones and checked against the chart's values schema.
    * @default {}
@@ -335,29 +356,29 @@ export class K3sVipCluster extends Construct {
     const { kubeVip, traefik } = config;
     const controlPlaneAddress = kubeVip.controlPlane?.address;
     const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
+    const leaseNames = clusterLeaseNames(config);
     new KubeVipChart(this, 'kube-vip', {
       version: kubeVip.version,
       interface: vipInterface(config),
       controlPlaneAddress,
       shareControlPlaneVip: !!controlPlaneAddress && serviceIps.some((ip) => sameIp(ip, controlPlaneAddress)),
       bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
+      servicesElection: usesServicesElection(config),
+      leaderElection: kubeVip.leaderElection,
     });
     if (kubeVip.services.ipPool) {
       new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
     }
-    new TraefikChart(this, 'traefik-config', {
-      chartVersion: traefik.chartVersion,
-      kubeVipVersion: kubeVip.version,
-      loadBalancerIPs: traefik.loadBalancerIPs,
-      redirectToHttps: traefik.redirectToHttps,
-      certResolvers: traefik.certResolvers,
-      replicas: traefik.replicas,
-      values: traefik.values,
-    });
+    new TraefikChart(this, 'traefik-config', traefikSettings(config));
     addCertManagerCharts(this, config);
     if (config.loadBalancers.length) {
       new LoadBalancerChart(this, 'load-balancers', {
-        services: config.loadBalancers.map(({ ips, ...service }) => ({ ...service, ips, kubeVipVersion: kubeVip.version })),
+        services: config.loadBalancers.map(({ ips, ...service }) => ({
+          ...service,
+          ips,
+          kubeVipVersion: kubeVip.version,
+          leaseName: leaseNames.get(`${service.namespace}/${service.name}`),
+        })),
       });
     }
     if (config.ingresses.length) {

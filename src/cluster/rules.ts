@@ -7,6 +7,7 @@ import { checkK3sNetworks } from '../k3s/networks';
 import { checkDualStack } from '../k3s/dual-stack-rules';
 import { checkInventory } from '../k3s/rules';
 import { checkK3sVersion } from '../k3s/version-rules';
+import { checkClientIp } from '../kube-vip/client-ip-rules';
 import { checkPools } from '../kube-vip/pool-rules';
 import { checkKubeVip } from '../kube-vip/rules';
 import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
@@ -59,6 +60,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
   checkIngresses(config, error, warn);
+  checkClientIp(config, error, warn);
   checkK3sVersion(config, error, warn);
   checkDualStack(config, error, warn);
   checkInventory(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as format from './formats';
+import * as k3sFormat from './k3s-formats';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
 import { parseIp } from '../net/ip';
@@ -50,6 +51,20 @@ const poolEntry = z
     allowShare: z.boolean().describe('Services with different ports may share one IPv4 address.').default(false),
   })
   .describe('One address pool: a `cidr` or a `range`.');
+
+/** Whole seconds of a leader-election timing. */
+const electionSeconds = (description: string) => z.number().int().min(1).max(3600).describe(description);
+
+/** kube-vip's leader-election timings (env vip_leaseduration, vip_renewdeadline, vip_retryperiod). */
+export const leaderElectionSchema = z
+  .strictObject({
+    leaseDuration: electionSeconds('Seconds a lease stays valid without renewal: how long a dead leader keeps its VIPs at most.'),
+    renewDeadline: electionSeconds('Seconds the leader keeps trying to renew before it gives the VIPs up; below leaseDuration.'),
+    retryPeriod: electionSeconds('Seconds between attempts to take or renew a lease; renewDeadline must exceed 1.2 times it.'),
+  })
+  .describe(
+    "Leader-election timings in whole seconds (ARP mode); a VIP moves within leaseDuration + retryPeriod of its node's failure. Omit for the release's defaults (5/3/1 up to v1.0.x, 15/10/2 from v1.1.0).",
+  );
 
 const kubeVip = z.strictObject({
   // `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same.
@@ -112,6 +127,7 @@ const kubeVip = z.strictObject({
     })
     .describe("BGP settings, required with mode: bgp. The router id is each node's own IP.")
     .optional(),
+  leaderElection: leaderElectionSchema.optional(),
 });
 
 const certResolver = z.strictObject({
@@ -148,6 +164,18 @@ const traefik = z.strictObject({
       "Traefik pods (K3s' default: 1). 2 or more spread over nodes and get a PodDisruptionBudget; needs certManager instead of certResolvers.",
     )
     .default(1),
+  externalTrafficPolicy: z
+    .enum(['Cluster', 'Local'])
+    .describe(
+      "Local: Traefik sees the client's own IP; its VIP is announced only from a control-plane node running a Traefik pod (kube-vip per-Service election), and Traefik runs only on control-plane nodes. Cluster: any node forwards, and Traefik sees a node's address.",
+    )
+    .default('Cluster'),
+  trustedProxies: z
+    .array(formatted(format.trustedNetwork, 'Address or CIDR block of a proxy in front of Traefik.'))
+    .describe(
+      'Proxies (addresses or CIDR blocks) whose X-Forwarded-* headers Traefik believes on the web and websecure entrypoints; needs externalTrafficPolicy: Local to see their addresses.',
+    )
+    .default([]),
   values: z
     .record(z.string(), z.unknown())
     .describe(
@@ -243,7 +271,7 @@ const ingress = z.strictObject({
 });
 
 /** K3s `node-ip`: one address, or in a dual-stack cluster one per IP family, comma-separated. */
-const nodeAddresses = format.onePerFamily(format.nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');
+const nodeAddresses = format.onePerFamily(k3sFormat.nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');
 const NODE_ADDRESS =
   "The node's own LAN address (K3s node-ip); in a dual-stack cluster one per IP family, comma-separated, in the order of clusterCidr.";
 
@@ -261,11 +289,11 @@ const k3s = z.strictObject({
   ).optional(),
   // The node inventory (bootstrap runbook, per-node K3s configs): see src/k3s/inventory.ts.
   version: formatted(
-    format.k3sVersion,
+    k3sFormat.k3sVersion,
     'K3s release the runbook installs (INSTALL_K3S_VERSION); also picks the Traefik chart it bundles.',
   ).optional(),
   tokenFile: formatted(
-    format.tokenFilePath,
+    k3sFormat.tokenFilePath,
     'Path of the file holding the cluster token on every node (token-file); the token itself never enters the repository. Default /etc/rancher/k3s/cluster-token.',
   ).optional(),
   servers: z

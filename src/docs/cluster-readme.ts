@@ -1,4 +1,5 @@
 import { bootstrapRunbook } from './runbook';
+import { clientIpSection, traefikFailoverSeconds } from './client-ip-section';
 import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
 import { k3sInventory, nodeInventory } from '../k3s/inventory';
@@ -47,12 +48,22 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     kubeVip.mode === 'bgp'
       ? `kube-vip ${kubeVip.version}, BGP from every control-plane node`
       : `kube-vip ${kubeVip.version}, ARP from the leader${serverNames ? ` (one of ${serverNames})` : ''}`;
-  const speaker = kubeVip.mode === 'bgp' ? 'kube-vip on every control-plane node (BGP)' : 'kube-vip leader (a control-plane node)';
+  const local = traefik.externalTrafficPolicy === 'Local';
+  const failover = traefikFailoverSeconds(config);
+  const speaker =
+    kubeVip.mode === 'bgp'
+      ? `kube-vip on every control-plane node${local ? ' running a Traefik pod' : ''} (BGP)`
+      : `kube-vip leader: a control-plane node${local ? ' running a Traefik pod' : ''} (failover up to ${failover} s)`;
+  // The client IP path: Local keeps the source address on the node that took the packet; Cluster NATs it.
+  const clientIp = local ? 'same node: client IP kept (Local)' : "source NAT: Traefik sees a node's IP (Cluster)";
 
   const diagram = ['flowchart LR'];
   diagram.push(`  client([Client]) --> vip[${label(`Traefik VIP ${traefikVip}`)}]`);
+  if (traefik.trustedProxies.length) {
+    diagram.push(`  proxy([${label(`Trusted proxy ${traefik.trustedProxies.join(', ')}`)}]) -->|${label('X-Forwarded-For believed')}| vip`);
+  }
   diagram.push(`  vip --> leader[${label(speaker)}]`);
-  diagram.push(`  leader --> traefik[${label('Service kube-system/traefik :80 :443')}]`);
+  diagram.push(`  leader -->|${label(clientIp)}| traefik[${label('Service kube-system/traefik :80 :443')}]`);
   ingresses.forEach((ingress, i) => {
     const route = `${ingress.host}${ingress.path}${ingress.tls ? ' (HTTPS)' : ''}`;
     diagram.push(`  traefik -->|${label(route)}| ing${i}[${label(`Ingress ${ingress.namespace}/${ingress.name}`)}]`);
@@ -156,6 +167,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     '',
     ...(routes.length ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes] : ['No Ingresses.']),
     '',
+    ...clientIpSection(config, { cell, code }),
     ...failureTableSection(config, cell, nodeInventory(config)),
     '## Files',
     '',

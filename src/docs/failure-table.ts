@@ -1,6 +1,8 @@
 import { etcdQuorum, NodeInventory } from '../k3s/inventory';
 import { effectiveTraefik, traefikSettings } from '../traefik/effective';
 import { ClusterConfig } from '../config/schema';
+import { usesServicesElection } from '../kube-vip/client-ip';
+import { effectiveLease, failoverSeconds } from '../kube-vip/election';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 
@@ -21,33 +23,46 @@ export interface FailureRow {
 const NOT_READY = '40–50 s';
 const EVICTION_SECONDS = 300;
 
+/** What a client of a VIP sees while it moves (ARP: the old MAC is gone until a gratuitous ARP names the new one). */
+const CLIENT_WAITS = 'meanwhile new connections time out and open ones break';
+
 /**
  * One row per part of the request path for "one node fails", computed from the config: kube-vip's lease
- * timings for its version, the server count (when the inventory is known), Traefik's replicas and where
- * its certificates live.
+ * timings (the configured ones, else its version's, as each election really runs them), the server
+ * count (when the inventory is known), Traefik's replicas and traffic policy, and where its certificates live.
  */
 export function failureRows(config: ClusterConfig, inventory?: NodeInventory): FailureRow[] {
   const { kubeVip, traefik } = config;
-  const { lease } = kubeVipRules(parseVersion(kubeVip.version));
-  const vipMove =
-    kubeVip.mode === 'bgp'
-      ? {
-          effect: "every control-plane node announces it; routers drop the failed node's route",
-          duration: "until the router's BGP hold timer expires",
-        }
-      : {
-          effect: 'another node takes the kube-vip lease and answers ARP for it',
-          duration:
-            `up to ${lease.duration + lease.retryPeriod} s ` +
-            `(kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s)`,
-        };
+  const rules = kubeVipRules(parseVersion(kubeVip.version));
+  const perService = usesServicesElection(config);
+  const move = (election: 'control-plane' | 'services' | 'per-service', holders: string) => {
+    if (kubeVip.mode === 'bgp') {
+      return {
+        effect: `${holders === 'node' ? 'every control-plane node' : `every ${holders}`} announces it; routers drop the failed node's route`,
+        duration: "until the router's BGP hold timer expires",
+      };
+    }
+    const lease = effectiveLease(rules, election, kubeVip.leaderElection);
+    const fixed = election !== 'control-plane' && rules.fixedServiceLeases ? ', fixed for Services before v0.5.6' : '';
+    return {
+      effect: `another ${holders} takes the kube-vip lease and answers ARP for it; ${CLIENT_WAITS}`,
+      duration: `up to ${failoverSeconds(lease)} s (kube-vip ${kubeVip.version}: lease ${lease.duration} s, retry every ${lease.retryPeriod} s${fixed})`,
+    };
+  };
+  const services = perService ? 'per-service' : 'services';
   const rows: FailureRow[] = [];
-  if (kubeVip.controlPlane) rows.push({ part: `API VIP ${kubeVip.controlPlane.address}`, ...vipMove, singlePoint: false });
+  if (kubeVip.controlPlane)
+    rows.push({ part: `API VIP ${kubeVip.controlPlane.address}`, ...move('control-plane', 'node'), singlePoint: false });
   rows.push(etcdRow(config, inventory));
-  rows.push({ part: `Traefik VIP ${traefik.loadBalancerIPs?.join(', ') ?? '(from the IP pool)'}`, ...vipMove, singlePoint: false });
+  rows.push({
+    part: `Traefik VIP ${traefik.loadBalancerIPs?.join(', ') ?? '(from the IP pool)'}`,
+    ...traefikVipMove(config, move(services, traefik.externalTrafficPolicy === 'Local' ? 'server running a Traefik pod' : 'node')),
+    singlePoint: false,
+  });
   rows.push(traefikPodsRow(config, inventory));
   rows.push(certificatesRow(config));
   for (const lb of config.loadBalancers) {
+    const vipMove = move(services, lb.externalTrafficPolicy === 'Local' ? 'server running a pod of it' : 'node');
     rows.push({
       part: `VIP ${lb.ips?.join(', ') ?? '(from the IP pool)'} of Service ${lb.namespace}/${lb.name}`,
       effect: `${vipMove.effect}; its pods are up to the workload`,
@@ -56,6 +71,20 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
     });
   }
   return rows;
+}
+
+/** With Local and one pod, the VIP can only be where that pod is: it waits for the pod (whose row carries the single point). */
+function traefikVipMove(config: ClusterConfig, move: { effect: string; duration: string }): { effect: string; duration: string } {
+  const { traefik } = config;
+  if (traefik.externalTrafficPolicy !== 'Local') return move;
+  if (traefik.replicas < 2) {
+    return {
+      effect:
+        'only the server running the one Traefik pod may announce it (Local): if that server fails, the VIP returns with the pod on another server',
+      duration: 'as the Traefik pods row',
+    };
+  }
+  return { effect: `${move.effect}; clients keep their own IP in Traefik (Local)`, duration: move.duration };
 }
 
 function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
@@ -111,6 +140,14 @@ function traefikPodsRow(config: ClusterConfig, inventory?: NodeInventory): Failu
       effect: 'if it ran there: no ingress until the pod is evicted and started on another node',
       duration: `about 6 min: NotReady after ${NOT_READY}, then the pod's ${EVICTION_SECONDS} s unreachable toleration`,
       singlePoint: true,
+    };
+  }
+  if (config.traefik.externalTrafficPolicy === 'Local') {
+    return {
+      part,
+      effect: `${pods - 1} other pod(s) keep serving, each on its own server (required anti-affinity); the VIP moves to a server running one`,
+      duration: 'as the Traefik VIP row',
+      singlePoint: false,
     };
   }
   return {

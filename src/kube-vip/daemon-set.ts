@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { EnvVar, kubeVipModel, KubeVipSettings } from './model';
+import { leaderElectionProblems } from './election';
+import { EnvVar, KUBE_VIP_NODE_ROLES, kubeVipModel, KubeVipSettings } from './model';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport } from './rules';
-import { asNumber } from '../config/schema';
+import { asNumber, leaderElectionSchema } from '../config/schema';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -43,7 +44,7 @@ export class KubeVipDaemonSet extends Construct {
             affinity: {
               nodeAffinity: {
                 requiredDuringSchedulingIgnoredDuringExecution: {
-                  nodeSelectorTerms: ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'].map((key) => ({
+                  nodeSelectorTerms: KUBE_VIP_NODE_ROLES.map((key) => ({
                     matchExpressions: [{ key, operator: 'Exists' }],
                   })),
                 },
@@ -112,6 +113,24 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
     check
       .text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
       .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);
+  }
+  const { servicesElection, leaderElection } = props;
+  if (servicesElection !== undefined && typeof servicesElection !== 'boolean') {
+    check.problem(['servicesElection'], `${describeValue(servicesElection)}: expected true or false`);
+  }
+  // In BGP mode every node announces (no election at all), so neither setting would reach kube-vip.
+  if (bgp && servicesElection) {
+    check.problem(
+      ['servicesElection'],
+      'is true, but in BGP mode kube-vip elects no leaders: every node with a local endpoint announces a Local Service',
+    );
+  }
+  if (bgp && leaderElection !== undefined) {
+    check.problem(['leaderElection'], 'is set, but in BGP mode kube-vip elects no leaders, so it would be ignored: remove it');
+  }
+  check.value(['leaderElection'], leaderElection, leaderElectionSchema);
+  if (leaderElection !== undefined && leaderElectionSchema.safeParse(leaderElection).success) {
+    for (const problem of leaderElectionProblems(leaderElection)) check.problem(['leaderElection', problem.key], problem.message);
   }
   check.throwIfInvalid();
   return props;

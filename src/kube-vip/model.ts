@@ -1,4 +1,5 @@
 import { KUBE_VIP_IMAGE_REPOSITORY } from '../pins';
+import { LeaderElectionSettings, leaseTimings } from './election';
 import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
@@ -41,7 +42,24 @@ export interface KubeVipSettings {
    * @default - ARP mode with leader election
    */
   readonly bgp?: BgpSettings;
+  /**
+   * Leader election per Service (`svc_election`, ARP mode): only nodes with a ready local endpoint of a
+   * Service with `externalTrafficPolicy: Local` take part in its election, so its VIP lands where a pod runs.
+   * @default false
+   */
+  readonly servicesElection?: boolean;
+  /**
+   * Leader-election timings in whole seconds (ARP mode); failover takes up to leaseDuration + retryPeriod.
+   * @default - the release's defaults: 5/3/1 up to v1.0.x, 15/10/2 from v1.1.0
+   */
+  readonly leaderElection?: LeaderElectionSettings;
 }
+
+/**
+ * The node roles kube-vip runs on (`--taint`: either control-plane label, kube-vip/kube-vip
+ * pkg/kubevip/config_generator.go); a pod that must sit next to kube-vip gets the same terms.
+ */
+export const KUBE_VIP_NODE_ROLES = ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'] as const;
 
 export interface BgpSettings {
   /** Local AS of every control-plane node. */
@@ -81,8 +99,9 @@ export const SERVICES_LEASE = 'plndr-svcs-lock';
 
 /**
  * The DaemonSet fields `kube-vip manifest daemonset --interface <if> --address <vip> --inCluster
- * --taint --controlplane --services --arp --leaderElection` (or `--bgp` instead of the last two)
- * prints for `settings.version`, in the generator's env order (kube-vip/kube-vip `pkg/kubevip/config_generator.go`).
+ * --taint --controlplane --services --arp --leaderElection` (or `--bgp` instead of the last two; plus
+ * `--servicesElection` and `--leaseDuration`/`--leaseRenewDuration`/`--leaseRetry` when set) prints for
+ * `settings.version`, in the generator's env order (kube-vip/kube-vip `pkg/kubevip/config_generator.go`).
  */
 export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   const version = parseVersion(settings.version);
@@ -108,6 +127,8 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   add('svc_enable', true);
   // v1.1.0+ "common lease": one leader for API server and Services when they share a VIP (PR #1426).
   if (rules.svcLeaseNameEnv) add('svc_leasename', settings.shareControlPlaneVip ? CONTROL_PLANE_LEASE : SERVICES_LEASE);
+  // The generator's place for it: right after the services block (pkg/kubevip/config_generator.go, v0.5.0 to v1.2.3).
+  if (settings.servicesElection) add('svc_election', true);
   if (bgp) {
     // Every node advertises the VIPs to its peers (ECMP), so no leader election (https://kube-vip.io/docs/modes/bgp/).
     add('bgp_enable', true);
@@ -130,9 +151,10 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
   } else {
     add('vip_leaderelection', true);
     if (rules.vipLeaseNameEnv) add('vip_leasename', CONTROL_PLANE_LEASE);
-    add('vip_leaseduration', rules.lease.duration);
-    add('vip_renewdeadline', rules.lease.renewDeadline);
-    add('vip_retryperiod', rules.lease.retryPeriod);
+    const lease = settings.leaderElection ? leaseTimings(settings.leaderElection) : rules.lease;
+    add('vip_leaseduration', lease.duration);
+    add('vip_renewdeadline', lease.renewDeadline);
+    add('vip_retryperiod', lease.retryPeriod);
   }
   if (cp) add('address', cp);
   add('prometheus_server', ':2112');

@@ -208,11 +208,5 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
         `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`,
       );
     }
-    if (lb.externalTrafficPolicy === 'Local' && config.kubeVip.mode === 'arp') {
-      warn(
-        ['loadBalancers', i, 'externalTrafficPolicy'],
-        'is Local: in ARP mode the VIP sits on the kube-vip leader, and traffic is dropped unless that node runs a ready pod of this Service (kube-vip issues #608, #790)',
-      );
-    }
   });
 }

@@ -7,6 +7,9 @@ import { portNumber } from '../config/schema';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
+import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
+import { kubeVipRules } from '../kube-vip/versions';
+import { parseVersion } from '../semver';
 
 export interface LoadBalancerServicePort {
   /**
@@ -60,6 +63,13 @@ export interface LoadBalancerServiceProps {
    * @default - Kubernetes' default, Cluster
    */
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * `kube-vip.io/leaseName` (kube-vip v1.0.1+, policy Cluster): the per-Service lease this Service shares
+   * with the other Services on its VIP, so one node announces it. A bare name is looked up in the
+   * Service's own namespace; `namespace/name` (v1.1.0+) reaches across namespaces.
+   * @default - none: the Service elects its own leader
+   */
+  readonly leaseName?: string;
 }
 
 /**
@@ -73,7 +83,14 @@ export class LoadBalancerService extends Construct {
     const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
-    const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION } = props;
+    const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION, externalTrafficPolicy } = props;
+    const versionOk = typeof kubeVipVersion === 'string' && !format.version(kubeVipVersion) && !kubeVipVersionSupport(kubeVipVersion).error;
+    if (externalTrafficPolicy !== undefined && externalTrafficPolicy !== 'Cluster' && externalTrafficPolicy !== 'Local') {
+      check.problem(['externalTrafficPolicy'], `${describeValue(externalTrafficPolicy)}: expected "Cluster" or "Local"`);
+    }
+    check.text(['leaseName'], props.leaseName, (name) =>
+      versionOk ? leaseNameProblem(name, externalTrafficPolicy, kubeVipVersion, kubeVipRules(parseVersion(kubeVipVersion))) : undefined,
+    );
     check
       .requiredText(['name'], props.name, format.dns1035Label)
       .text(['namespace'], namespace, format.dns1123Label)
@@ -103,11 +120,12 @@ export class LoadBalancerService extends Construct {
     check.throwIfInvalid();
 
     const vip = serviceVipFields(kubeVipVersion, ips);
+    const annotations = { ...vip.annotations, ...(props.leaseName ? { [LEASE_NAME_ANNOTATION]: props.leaseName } : {}) };
     new k8s.KubeService(this, 'Resource', {
       metadata: {
         name: props.name,
         namespace,
-        ...(Object.keys(vip.annotations).length ? { annotations: { ...vip.annotations } } : {}),
+        ...(Object.keys(annotations).length ? { annotations } : {}),
       },
       spec: {
         type: 'LoadBalancer',

@@ -1,6 +1,7 @@
 import { Path, Problem } from '../core/problem';
 import { virtualIp } from '../config/formats';
 import type { ClusterConfig } from '../config/schema';
+import { clusterLeaseNames, TRAEFIK_SERVICE_ID } from '../kube-vip/client-ip';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { traefikChartRules, upstreamChartVersion } from './chart-versions';
@@ -73,18 +74,28 @@ export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
     redirectToHttps: traefik.redirectToHttps,
     certResolvers: traefik.certResolvers,
     replicas: traefik.replicas,
+    externalTrafficPolicy: traefik.externalTrafficPolicy,
+    trustedProxies: traefik.trustedProxies,
+    leaseName: clusterLeaseNames(config).get(TRAEFIK_SERVICE_ID),
     values: traefik.values,
   };
 }
 
 /**
- * The first-class key that makes the generator write a top-level value, so a conflict or a finding
- * names the key the user should change.
+ * The first-class key that makes the generator write a value, so a conflict or a finding names the key the
+ * user should change.
  */
-export function generatorKey(path: readonly string[]): string {
-  const [top, second] = path;
-  if (top === 'service') return 'loadBalancerIPs';
-  if (top === 'ports') return 'redirectToHttps';
+export function generatorKey(path: readonly string[], settings: TraefikValuesSettings): string {
+  const [top, second, third] = path;
+  if (top === 'service') {
+    if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
+    // The shared lease follows from a VIP two Services list.
+    return 'loadBalancerIPs';
+  }
+  if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';
+  if (top === 'affinity') return 'externalTrafficPolicy';
+  // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
+  if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
   if (top === 'deployment' && second === 'replicas') return 'replicas';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
   return 'certResolvers';
@@ -105,7 +116,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     valueAt(user, path) !== undefined
       ? [...prefix, 'values', ...path]
       : valueAt(generated, path) !== undefined
-        ? [...prefix, generatorKey(path)]
+        ? [...prefix, generatorKey(path, settings)]
         : fallback;
   const sourced = <T>(path: readonly string[], fallback: T, fallbackPath: Path = prefix): Sourced<T> => {
     const value = valueAt(values, path);

@@ -4,7 +4,7 @@
  * version table. The pods carry the chart's selector labels (`traefik.labelselector` in
  * traefik/templates/_helpers.tpl): name `traefik`, instance `<release>-<namespace>`, for K3s `traefik-kube-system`.
  */
-const TRAEFIK_POD_LABELS = { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } as const;
+export const TRAEFIK_POD_LABELS = { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } as const;
 
 /** Values for `replicas` Traefik pods: none for one (K3s' own default), else the count, a spread over nodes and a budget. */
 export function traefikHaValues(replicas: number): Record<string, unknown> {

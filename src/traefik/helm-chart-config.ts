@@ -10,6 +10,9 @@ import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { traefikValuesProblems } from './values-check';
+import { leaseNameProblem } from '../kube-vip/shared-lease';
+import { kubeVipRules } from '../kube-vip/versions';
+import { parseVersion } from '../semver';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -42,6 +45,24 @@ export interface TraefikHelmChartConfigProps {
    * @default 1
    */
   readonly replicas?: number;
+  /**
+   * `Local` keeps the client's IP: the Service gets `externalTrafficPolicy: Local`, Traefik runs only on
+   * control-plane nodes (where kube-vip runs), one pod per node. kube-vip needs `servicesElection` then (ARP mode).
+   * @default "Cluster"
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * Addresses or CIDR blocks of proxies in front of Traefik whose X-Forwarded-* headers it believes
+   * (`web` and `websecure` entrypoints).
+   * @default - none: Traefik drops forwarded headers from everyone
+   */
+  readonly trustedProxies?: readonly string[];
+  /**
+   * `kube-vip.io/leaseName` of Traefik's Service (kube-vip v1.0.1+, policy Cluster): the per-Service lease it
+   * shares with other Services on its VIP, so one node announces it.
+   * @default - none: the Service elects its own leader
+   */
+  readonly leaseName?: string;
   /**
    * Further chart values, deep-merged over the generated ones (a key the generator writes keeps its value).
    * @default - none
@@ -124,6 +145,18 @@ export class TraefikHelmChartConfig extends Construct {
       const given = typeof replicas === 'number' ? `${replicas} is not a replica count` : describeValue(replicas);
       check.problem(['replicas'], `${given}: expected a whole number from 1 to 100`);
     }
+    const { externalTrafficPolicy } = props;
+    if (externalTrafficPolicy !== undefined && externalTrafficPolicy !== 'Cluster' && externalTrafficPolicy !== 'Local') {
+      check.problem(['externalTrafficPolicy'], `${describeValue(externalTrafficPolicy)}: expected "Cluster" or "Local"`);
+    }
+    check
+      .list(['trustedProxies'], props.trustedProxies)
+      .forEach((entry, i) => check.text(['trustedProxies', i], entry, format.trustedNetwork));
+    check.text(['leaseName'], props.leaseName, (name) =>
+      kubeVipSupport && !kubeVipSupport.error
+        ? leaseNameProblem(name, externalTrafficPolicy, kubeVipVersion, kubeVipRules(parseVersion(kubeVipVersion)))
+        : undefined,
+    );
     check.mapping(['values'], props.values);
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
@@ -132,6 +165,7 @@ export class TraefikHelmChartConfig extends Construct {
     // The deployment rules render the values, which needs versions this library can read and well-typed props.
     const readable =
       (props.loadBalancerIPs === undefined || Array.isArray(props.loadBalancerIPs)) &&
+      (props.trustedProxies === undefined || Array.isArray(props.trustedProxies)) &&
       (props.values === undefined || (typeof props.values === 'object' && props.values !== null && !Array.isArray(props.values)));
     if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable && check.valid) {
       for (const problem of traefikValuesProblems(settings).errors) {

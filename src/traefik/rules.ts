@@ -58,7 +58,11 @@ export function checkTraefik(
   checkTraefikDeployment(
     traefik,
     ['traefik'],
-    { certManager: 'certManager.issuers, and tls.issuer on each Ingress', chartVersion: config.traefik.chartVersion },
+    {
+      certManager: 'certManager.issuers, and tls.issuer on each Ingress',
+      chartVersion: config.traefik.chartVersion,
+      externalTrafficPolicy: config.traefik.externalTrafficPolicy,
+    },
     nodes,
     error,
     warn,
@@ -76,7 +80,7 @@ export function checkTraefik(
 export function checkTraefikDeployment(
   traefik: EffectiveTraefik,
   prefix: Path,
-  names: { readonly certManager: string; readonly chartVersion: string },
+  names: { readonly certManager: string; readonly chartVersion: string; readonly externalTrafficPolicy?: string },
   nodes: NodeInventory | undefined,
   error: Report,
   warn: Report,
@@ -120,7 +124,8 @@ export function checkTraefikDeployment(
         'cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2',
     );
   }
-  if (!daemonSet && nodes && replicas.value > nodes.traefikNodes) {
+  // With Local, Traefik fits on the servers only, one pod each: kube-vip/client-ip-rules.ts refuses more.
+  if (!daemonSet && nodes && replicas.value > nodes.traefikNodes && names.externalTrafficPolicy !== 'Local') {
     warn(
       replicas.path,
       `is ${replicas.value}, but only ${nodes.traefikNodes} node(s) can run Traefik, so some nodes run two ` +

@@ -19,7 +19,10 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
   const { merged, conflicts } = mergeValues(traefikValues({ ...settings, values: undefined }), user);
-  const errors: ValuesViolation[] = conflicts.map((conflict) => ({ path: conflict.path, message: conflictMessage(conflict, keyPrefix) }));
+  const errors: ValuesViolation[] = conflicts.map((conflict) => ({
+    path: conflict.path,
+    message: conflictMessage(conflict, generatorKey(conflict.path, settings), keyPrefix),
+  }));
 
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {
@@ -39,8 +42,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   return { errors };
 }
 
-function conflictMessage({ path, user, generated }: ValueConflict, keyPrefix: string): string {
-  const setting = `${keyPrefix}${generatorKey(path)}`;
+function conflictMessage({ user, generated }: ValueConflict, key: string, keyPrefix: string): string {
+  const setting = `${keyPrefix}${key}`;
   return (
     `is ${JSON.stringify(user)}, but ${setting} makes this tool write ${JSON.stringify(generated)} there: ` +
     `change ${setting} instead, or drop the key from ${keyPrefix}values`

@@ -1,8 +1,10 @@
 import { stringify } from 'yaml';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { traefikHaValues } from './ha-values';
+import { traefikPlacementValues } from './placement-values';
 import { mergeValues } from './values-merge';
 import { serviceVipFields } from '../kube-vip/service-vip';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { VOLUME_PERMISSIONS_IMAGE } from '../pins';
 import { parseVersion } from '../semver';
 
@@ -32,6 +34,21 @@ export interface TraefikValuesSettings {
    */
   readonly replicas?: number;
   /**
+   * `Local` keeps the client's IP: Traefik runs only on control-plane nodes (where kube-vip runs), one pod per node.
+   * @default "Cluster"
+   */
+  readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * Addresses or CIDR blocks whose X-Forwarded-* headers Traefik believes on `web` and `websecure`.
+   * @default - none: Traefik drops forwarded headers from everyone
+   */
+  readonly trustedProxies?: readonly string[];
+  /**
+   * `kube-vip.io/leaseName` of the Service: the per-Service lease it shares with Services on the same VIP.
+   * @default - none: the Service elects its own leader
+   */
+  readonly leaseName?: string;
+  /**
    * Further chart values, deep-merged over the generated ones (a conflicting key keeps the generated value;
    * the config rules report it).
    * @default - none
@@ -54,6 +71,8 @@ export interface CertResolverSettings {
 /** The chart's default entrypoints (`ports.web` on 80, `ports.websecure` on 443) in every version v20 to v41. */
 const WEB = 'web';
 const WEBSECURE = 'websecure';
+/** The entrypoints `trustedProxies` is written to: every entrypoint clients reach through the VIP. */
+export const TRUSTED_PROXY_ENTRYPOINTS: readonly string[] = [WEB, WEBSECURE];
 
 /**
  * The chart's data volume: `persistence.name` / `persistence.path` defaults in every version v20 to
@@ -92,7 +111,8 @@ const CERT_RESOLVER: Record<TraefikChartRules['certResolversKey'], (acme: Record
 export function traefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
   const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
   const values: Record<string, unknown> = { service: serviceValues(settings, chart) };
-  if (settings.redirectToHttps) values.ports = { [WEB]: REDIRECT[chart.redirectKey]() };
+  const ports = portValues(settings, chart);
+  if (Object.keys(ports).length) values.ports = ports;
   const resolvers = Object.entries(settings.certResolvers ?? {});
   if (resolvers.length) {
     values[chart.certResolversKey] = Object.fromEntries(
@@ -101,21 +121,40 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
     Object.assign(values, acmeStorageValues(chart));
   }
   Object.assign(values, traefikHaValues(settings.replicas ?? 1));
+  Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', settings.replicas ?? 1));
   return mergeValues(values, { ...settings.values }).merged;
+}
+
+/**
+ * The entrypoints' values: the redirect on `web`, and the trusted proxies on both. The key
+ * `ports.<name>.forwardedHeaders.trustedIPs` is the same in every chart v20 to v41; the pod template
+ * turns it into `--entryPoints.<name>.forwardedHeaders.trustedIPs=<a,b>` (traefik/traefik-helm-chart
+ * traefik/templates/_podtemplate.tpl).
+ */
+function portValues(settings: TraefikValuesSettings, chart: TraefikChartRules): Record<string, Record<string, unknown>> {
+  const ports: Record<string, Record<string, unknown>> = {};
+  if (settings.redirectToHttps) ports[WEB] = REDIRECT[chart.redirectKey]();
+  const trusted = settings.trustedProxies ?? [];
+  if (trusted.length) {
+    for (const name of TRUSTED_PROXY_ENTRYPOINTS) ports[name] = { ...ports[name], forwardedHeaders: { trustedIPs: [...trusted] } };
+  }
+  return ports;
 }
 
 function serviceValues(settings: TraefikValuesSettings, chart: TraefikChartRules): Record<string, unknown> {
   // No fixed VIPs: no VIP key at all, kube-vip-cloud-provider picks one from its pool.
   const vip = serviceVipFields(settings.kubeVipVersion, settings.loadBalancerIPs ?? []);
   const service: Record<string, unknown> = { enabled: true };
-  const spec: Record<string, unknown> = {};
-  if (Object.keys(vip.annotations).length) service.annotations = { ...vip.annotations };
-  // Every chart passes `service.spec` through to the Service (traefik/traefik-helm-chart traefik/templates/_service.tpl).
+  // Every chart passes `service.spec` through to the Service (traefik/traefik-helm-chart traefik/templates/_service.tpl),
+  // and none has another key for the policy: written always, so a `values` override of it is a conflict.
+  const spec: Record<string, unknown> = { externalTrafficPolicy: settings.externalTrafficPolicy ?? 'Cluster' };
+  const annotations = { ...vip.annotations, ...(settings.leaseName ? { [LEASE_NAME_ANNOTATION]: settings.leaseName } : {}) };
+  if (Object.keys(annotations).length) service.annotations = annotations;
   if (vip.loadBalancerIP) spec.loadBalancerIP = vip.loadBalancerIP;
   // The Service's own fields: top-level `service.*` keys up to chart v39, inside `service.spec` from v40.
   const fields = { type: 'LoadBalancer', ...(vip.dualStack && { ...vip.dualStack, ipFamilies: [...vip.dualStack.ipFamilies] }) };
   Object.assign(chart.serviceFields === 'service' ? service : spec, fields);
-  if (Object.keys(spec).length) service.spec = spec;
+  service.spec = spec;
   return service;
 }
 

@@ -1,0 +1,165 @@
+import type { ClusterConfig } from '../config/schema';
+import { compareVersions, parseVersion, Version } from '../semver';
+import { checkTraefikClientIp } from '../traefik/client-ip-rules';
+import { ClusterVipService, clusterVipServices, keyPath, TRAEFIK_SERVICE_ID, usesServicesElection } from './client-ip';
+import { leaderElectionProblems } from './election';
+import { KUBE_VIP_NODE_ROLES } from './model';
+import { sameIp } from '../net/ip';
+import { LEASE_NAME_ANNOTATION, sharedVipGroups } from './shared-lease';
+import { KubeVipRules, kubeVipRules, OLDEST_SUPPORTED } from './versions';
+
+type Path = ReadonlyArray<string | number>;
+type Report = (path: Path, message: string) => void;
+
+/**
+ * The client's real IP, end to end: kube-vip's election timings, what `externalTrafficPolicy: Local`
+ * needs from kube-vip (per-Service election, its release), VIPs shared under per-Service election, and
+ * Traefik's side (placement, trusted proxies).
+ */
+export function checkClientIp(config: ClusterConfig, error: Report, warn: Report): void {
+  const version = parseVersion(config.kubeVip.version);
+  // An unsupported kube-vip has its own error; the checks below would only repeat it.
+  if (compareVersions(version, OLDEST_SUPPORTED) >= 0) {
+    const rules = kubeVipRules(version);
+    checkLeaderElection(config, version, rules, error, warn);
+    checkLocalServices(config, version, rules, error, warn);
+    checkSharedVips(config, version, rules, error);
+  }
+  checkTraefikClientIp(config, error, warn);
+}
+
+function checkLeaderElection(config: ClusterConfig, version: Version, rules: KubeVipRules, error: Report, warn: Report) {
+  const settings = config.kubeVip.leaderElection;
+  if (!settings) return;
+  const path = ['kubeVip', 'leaderElection'];
+  if (config.kubeVip.mode === 'bgp') {
+    error(
+      path,
+      'is set, but in BGP mode kube-vip elects no leader (every control-plane node announces the VIPs), so it would be ignored: remove it',
+    );
+    return;
+  }
+  for (const problem of leaderElectionProblems(settings)) error([...path, problem.key], problem.message);
+  const fixed = rules.fixedServiceLeases;
+  if (fixed) {
+    const seconds = (lease: typeof fixed.global) => `${lease.duration}/${lease.renewDeadline}/${lease.retryPeriod} s`;
+    warn(
+      path,
+      `applies only to the control-plane VIP on kube-vip ${version.tag}, which elects Service leaders on fixed timings ` +
+        `(${seconds(fixed.global)}, per Service ${seconds(fixed.perService)}; v0.5.6 and newer follow these settings): upgrade kube-vip to tune Service failover`,
+    );
+  }
+}
+
+function checkLocalServices(config: ClusterConfig, version: Version, rules: KubeVipRules, error: Report, warn: Report) {
+  const { mode } = config.kubeVip;
+  const agents = config.k3s.agents?.length ?? 0;
+  const inventory = !!config.k3s.servers;
+  for (const service of clusterVipServices(config).filter((s) => s.policy === 'Local')) {
+    const path = service.policyPath;
+    if (mode === 'arp' && !rules.localEndpointWatch) {
+      error(
+        path,
+        `is Local, but kube-vip ${version.tag} looks for a local pod only when the Service itself changes, not when its pods move, ` +
+          'so the VIP can stay on a node without one (per-Service election follows the endpoints from v0.5.5): use kube-vip v0.5.5 or newer',
+      );
+    } else if (mode === 'bgp' && !rules.bgpFollowsLocalEndpoints) {
+      error(
+        path,
+        `is Local, but in BGP mode kube-vip ${version.tag} keeps announcing the VIP from the nodes that ran a pod when the Service appeared, ` +
+          'and never from nodes that get one later (v0.7.0 follows the pods, commit fa1b2c9): use kube-vip v0.7.0 or newer',
+      );
+    } else if (!rules.nodeNameEnv) {
+      warn(
+        path,
+        `is Local, and kube-vip ${version.tag} matches pods to its node by host name, not by Kubernetes node name (vip_nodename came in v0.8.0): ` +
+          'on a node whose host name differs from its node name it finds no local pod and never announces the VIP from there: ' +
+          'keep host names equal to node names, or use kube-vip v0.8.0 or newer',
+      );
+    }
+    // Traefik's own pods are placed by this tool (traefik/placement-values.ts); a workload's are not.
+    if (service.id !== TRAEFIK_SERVICE_ID && (!inventory || agents > 0)) {
+      warn(
+        path,
+        'is Local: kube-vip runs on control-plane nodes only and announces this VIP only from one running a ready pod of the Service, ' +
+          `so pods on other nodes get no traffic through it: pin the pods to control-plane nodes (required node affinity on ${KUBE_VIP_NODE_ROLES[1]})`,
+      );
+    }
+  }
+}
+
+/**
+ * VIPs shared by several Services. A `Local` one among them is refused in both modes; under per-Service
+ * election they must share one lease (`kube-vip.io/leaseName`, which this tool then writes on each).
+ */
+function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVipRules, error: Report) {
+  const services = clusterVipServices(config);
+  const election = usesServicesElection(config);
+  const because = () => keyPath(services.find((s) => s.policy === 'Local')!.policyPath);
+  for (const group of sharedVipGroups(services)) {
+    const [owner, sharer] = group.services.filter((s) => s.ips.some((ip) => sameIp(ip, group.ip)));
+    const index = sharer.ips.findIndex((ip) => sameIp(ip, group.ip));
+    const at = [...sharer.ipsPath, index];
+    const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath([...owner.ipsPath, owner.ips.findIndex((ip) => sameIp(ip, group.ip))])})`;
+    const local = group.services.find((s) => s.policy === 'Local');
+    if (local) {
+      error(
+        at,
+        `${shared}, and ${local.label} is Local: ${localSharedReason(config.kubeVip.mode)}: give ${local.label} a VIP of its own, or make it Cluster`,
+      );
+    } else if (election && rules.leaseNameAnnotation === 'none') {
+      error(
+        at,
+        `${shared}: with per-Service election (on because ${because()} is Local) kube-vip ${version.tag} elects each Service's leader apart ` +
+          `and cannot make them share one (${LEASE_NAME_ANNOTATION} came in v1.0.1), so two nodes could announce it: give each Service its own VIP, or use kube-vip v1.0.1 or newer`,
+      );
+    } else if (election && rules.leaseNameAnnotation === 'same-namespace' && new Set(group.services.map((s) => s.namespace)).size > 1) {
+      error(
+        at,
+        `${shared}: with per-Service election (on because ${because()} is Local) they must share one lease, but kube-vip ${version.tag} looks ` +
+          `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
+          '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
+      );
+    }
+  }
+  if (!election) return;
+  const controlPlane = config.kubeVip.controlPlane?.address;
+  for (const service of services) {
+    const index = controlPlane === undefined ? -1 : service.ips.findIndex((ip) => sameIp(ip, controlPlane));
+    // Before v1.1.0 the existing shared-VIP rule refuses this already, for every mode.
+    if (index >= 0 && rules.commonLease) {
+      error(
+        [...service.ipsPath, index],
+        `"${service.ips[index]}" is also the control-plane VIP; with per-Service election (on because ${because()} is Local) each Service ` +
+          "elects its own leader apart from the API server's, so two nodes could announce it: use another address",
+      );
+    }
+  }
+  const pool = config.kubeVip.services.ipPool;
+  const entries: Array<[Path, { allowShare: boolean } | undefined]> = [
+    [['kubeVip', 'services', 'ipPool', 'global'], pool?.global],
+    ...Object.entries(pool?.namespaces ?? {}).map(([ns, entry]): [Path, typeof entry] => [
+      ['kubeVip', 'services', 'ipPool', 'namespaces', ns],
+      entry,
+    ]),
+  ];
+  for (const [path, entry] of entries) {
+    if (entry?.allowShare) {
+      error(
+        [...path, 'allowShare'],
+        `is true, but with per-Service election (on because ${because()} is Local) Services handed one address elect their leaders apart, ` +
+          'and this tool cannot give them a common lease, so two nodes could announce it: set allowShare: false',
+      );
+    }
+  }
+}
+
+function localSharedReason(mode: 'arp' | 'bgp'): string {
+  return mode === 'arp'
+    ? `kube-vip then elects a leader per Service and refuses a shared lease (${LEASE_NAME_ANNOTATION}) unless the policy is Cluster, so two nodes could announce the address`
+    : "in BGP mode nodes without its pod still announce the address for the other Service, and drop this one's traffic there";
+}
+
+function namespaces(services: readonly ClusterVipService[]): string {
+  return [...new Set(services.map((s) => s.namespace))].join(', ');
+}

@@ -38,7 +38,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     'misspelt top-level key',
     `${TRAEFIK}ingress: []\n`,
     [
-      `${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, certManager, ingresses, loadBalancers, k3s, gitops`,
+      `${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`,
     ],
   ],
   [

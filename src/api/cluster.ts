@@ -8,6 +8,7 @@ import { formatPath } from '../config/rules';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { IngressChart } from '../ingress/chart';
 import { addCertManagerCharts } from '../cert-manager/wiring';
+import { addGatewayApiChart } from '../gateway/wiring';
 import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
@@ -40,6 +41,12 @@ export interface K3sVipClusterProps {
    * @default []
    */
   readonly ingresses?: readonly ClusterIngress[];
+  /**
+   * Gateway API HTTPRoutes through the Gateway of `traefik.gateway`: the keys of `ingresses`, so a host
+   * moves from one list to the other unchanged (a port number, and `tls.issuer` only).
+   * @default []
+   */
+  readonly httpRoutes?: readonly ClusterHttpRoute[];
   /**
    * More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).
    * @default []
@@ -145,6 +152,25 @@ export interface ClusterTraefik {
    * @default {}
    */
   readonly values?: Readonly<Record<string, unknown>>;
+  /**
+   * Turn on Traefik's Gateway API provider and write one Gateway in kube-system on Traefik's VIP, for
+   * `httpRoutes` (`{}` for the defaults); Traefik chart 34.0.0 or newer.
+   * @default - no Gateway
+   */
+  readonly gateway?: ClusterTraefikGateway;
+}
+
+export interface ClusterTraefikGateway {
+  /**
+   * Name of the Gateway in kube-system.
+   * @default "traefik"
+   */
+  readonly name?: string;
+  /**
+   * Namespaces whose HTTPRoutes may attach: a list, `All`, or `Same` (kube-system only).
+   * @default - the namespaces of `httpRoutes` (`Same` when there are none)
+   */
+  readonly routeNamespaces?: 'All' | 'Same' | readonly string[];
 }
 
 export interface ClusterCertManager {
@@ -208,6 +234,44 @@ export interface ClusterIngress {
     /**
      * cert-manager ClusterIssuer (`certManager.issuers`) that issues the certificate into the Secret `<name>-tls`.
      * @default - none: give `certResolver`
+     */
+    readonly issuer?: string;
+  };
+}
+
+export interface ClusterHttpRoute {
+  /** HTTPRoute name. */
+  readonly name: string;
+  /**
+   * Namespace of the HTTPRoute and its Service.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /** DNS host name to route, e.g. `app.example.com` or `*.example.com`. */
+  readonly host: string;
+  /**
+   * URL path prefix (match type PathPrefix).
+   * @default "/"
+   */
+  readonly path?: string;
+  /** Backend Service in the same namespace. */
+  readonly service: string;
+  /** Backend Service port number (a port name is refused: an HTTPRoute takes numbers only). */
+  readonly port: number | string;
+  /**
+   * Serve HTTPS only, with a certificate from a cert-manager ClusterIssuer on the Gateway's listener for the host.
+   * @default - plain HTTP
+   */
+  readonly tls?: {
+    /**
+     * Refused: Traefik's ACME resolvers cannot serve Gateway listeners. The key exists so that an Ingress
+     * entry moved here is told why.
+     * @default - none
+     */
+    readonly certResolver?: string;
+    /**
+     * cert-manager ClusterIssuer (`certManager.issuers`); every TLS route of the Gateway names the same one.
+     * @default - none: required with `tls`
      */
     readonly issuer?: string;
   };
@@ -299,7 +363,8 @@ export interface ClusterServer extends ClusterNode {
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
  * names the files in `dist/<cluster>/`: `kube-vip` (RBAC and DaemonSet), `kube-vip-cloud-provider`
  * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `cert-manager` and
- * `cert-manager-issuers` (with `certManager`), `load-balancers` and `ingresses` (when there are any).
+ * `cert-manager-issuers` (with `certManager`), `gateway-api` (with `traefik.gateway`), `load-balancers` and
+ * `ingresses` (when there are any).
  *
  * The props pass the config files' validation (schema and cross-value rules) before anything is
  * created; every problem is reported at once in one K3sVipValidationError.
@@ -360,9 +425,11 @@ export class K3sVipCluster extends Construct {
       redirectToHttps: traefik.redirectToHttps,
       certResolvers: traefik.certResolvers,
       replicas: traefik.replicas,
+      gateway: !!traefik.gateway,
       values: traefik.values,
     });
     addCertManagerCharts(this, config);
+    addGatewayApiChart(this, config);
     if (config.loadBalancers.length) {
       new LoadBalancerChart(this, 'load-balancers', {
         services: config.loadBalancers.map(({ ips, ...service }) => ({ ...service, ips, kubeVipVersion: kubeVip.version })),

@@ -2,14 +2,20 @@ import { CERT_MANAGER_CHART_REPOSITORY } from '../pins';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
-import { certManagerVersionSupport } from './versions';
-import { PropsValidator } from '../api/errors';
+import { certManagerVersionSupport, gatewayShimVersionProblem } from './versions';
+import { describeValue, PropsValidator } from '../api/errors';
 import * as format from '../config/formats';
 import { parseVersion } from '../semver';
 
 export interface CertManagerHelmChartProps {
   /** cert-manager chart version, a release tag such as v1.21.1 (v1.12.0 or newer); `1.21.1` is read as `v1.21.1`. */
   readonly version: string;
+  /**
+   * Turn on the gateway-shim (v1.15.0 or newer): cert-manager issues the certificates of Gateways annotated
+   * with `cert-manager.io/cluster-issuer`. It needs the Gateway API CRDs, which K3s installs with Traefik.
+   * @default false
+   */
+  readonly gatewayApi?: boolean;
 }
 
 /** Argo CD annotation ordering a sync (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/). */
@@ -33,8 +39,13 @@ export class CertManagerHelmChart extends Construct {
     const wellFormed = typeof props.version === 'string' && !format.version(props.version);
     check
       .requiredText(['version'], props.version, format.version)
-      .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined)
-      .throwIfInvalid();
+      .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined);
+    if (props.gatewayApi !== undefined && typeof props.gatewayApi !== 'boolean') {
+      check.problem(['gatewayApi'], `${describeValue(props.gatewayApi)}: expected true or false`);
+    } else if (props.gatewayApi && wellFormed) {
+      check.problem(['gatewayApi'], gatewayShimVersionProblem(props.version, 'version'));
+    }
+    check.throwIfInvalid();
     // The jetstack repository tags its chart versions with the `v`.
     const version = parseVersion(props.version).tag;
     new ApiObject(this, 'Resource', {
@@ -49,7 +60,7 @@ export class CertManagerHelmChart extends Construct {
         targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,
         // helm-controller v0.15.0+ (K3s v1.27 ships it).
         createNamespace: true,
-        valuesContent: certManagerValuesContent(version),
+        valuesContent: certManagerValuesContent(version, { gatewayApi: props.gatewayApi }),
       },
     });
   }

@@ -9,12 +9,24 @@ export interface CertManagerChartRules {
    * `installCRDs: true` up to v1.14; from v1.15.0 `crds.enabled` (+ `crds.keep`), `installCRDs` only deprecated.
    */
   readonly crdValues: 'installCRDs' | 'crds';
+  /**
+   * How the gateway-shim (Certificates for annotated Gateways) is turned on, in the controller's config
+   * file (chart value `config`, a ControllerConfiguration): not at all before v1.15, which made Gateway
+   * API support beta (feature gate ExperimentalGatewayAPISupport on by default) and added
+   * `enableGatewayAPI` (pkg/apis/config/controller/v1alpha1/types.go); v1.21.0 deprecates it for
+   * `gatewayAPI.enabled`, still reading the old key (internal/apis/config/controller/v1alpha1/defaults.go).
+   */
+  readonly gatewayShim: 'none' | 'enableGatewayAPI' | 'gatewayAPI.enabled';
 }
 
 const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> = [
-  { since: 'v1.12.0', crdValues: 'installCRDs' },
-  { since: 'v1.15.0', crdValues: 'crds' },
+  { since: 'v1.12.0', crdValues: 'installCRDs', gatewayShim: 'none' },
+  { since: 'v1.15.0', crdValues: 'crds', gatewayShim: 'enableGatewayAPI' },
+  { since: 'v1.21.0', gatewayShim: 'gatewayAPI.enabled' },
 ];
+
+/** The first cert-manager release whose gateway-shim this project can turn on. */
+export const OLDEST_GATEWAY_SHIM = parseVersion('v1.15.0');
 
 /**
  * Oldest cert-manager release supported: v1.12.0 added `http01.ingress.ingressClassName` (commit 6458ed1),
@@ -47,4 +59,13 @@ export function certManagerVersionSupport(text: string): VersionSupport {
     };
   }
   return {};
+}
+
+/** Why a cert-manager release (a valid tag) cannot run the gateway-shim, else undefined; `versionKey` names its setting. */
+export function gatewayShimVersionProblem(text: string, versionKey: string): string | undefined {
+  if (compareVersions(parseVersion(text), OLDEST_GATEWAY_SHIM) >= 0) return undefined;
+  return (
+    `needs cert-manager ${OLDEST_GATEWAY_SHIM.tag} or newer, the first whose controller config turns the gateway-shim on ` +
+    `(enableGatewayAPI), but ${versionKey} is "${parseVersion(text).tag}": raise ${versionKey}`
+  );
 }

@@ -128,7 +128,10 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
 
 function checkTraefikValuesEscapeHatch(config: ClusterConfig, error: Report, warn: Report) {
   const { traefik } = config;
-  const { errors, unchecked } = traefikValuesProblems({ ...traefik, kubeVipVersion: config.kubeVip.version }, 'traefik.');
+  const { errors, unchecked } = traefikValuesProblems(
+    { ...traefik, gateway: !!traefik.gateway, kubeVipVersion: config.kubeVip.version },
+    'traefik.',
+  );
   for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
   if (unchecked) warn(['traefik', 'values'], unchecked);
 }

@@ -1,5 +1,6 @@
 import { checkInventory } from './inventory-rules';
 import { checkHaRules } from './ha-rules';
+import { checkGatewayRules } from '../gateway/rules';
 import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
@@ -107,6 +108,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     warn,
   );
   checkHaRules(config, error, warn, nodeInventory(config));
+  checkGatewayRules(config, error, warn);
   return { errors, warnings };
 }
 

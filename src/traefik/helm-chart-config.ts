@@ -8,6 +8,7 @@ import { replicasWithCertResolversProblem } from '../config/ha-rules';
 import * as format from '../config/formats';
 import { chartVersionSupport, kubeVipVersionSupport, serviceVipTextCountProblem } from '../config/rules';
 import { KUBE_VIP_VERSION } from '../pins';
+import { gatewayChartProblem } from './chart-versions';
 import { traefikValuesProblems } from './values-check';
 
 export interface TraefikHelmChartConfigProps {
@@ -41,6 +42,12 @@ export interface TraefikHelmChartConfigProps {
    * @default 1
    */
   readonly replicas?: number;
+  /**
+   * Turn on Traefik's Gateway API provider and its RBAC, with the chart's GatewayClass `traefik` and no
+   * Gateway of the chart's own (a TraefikGateway writes it); chart 34.0.0 or newer.
+   * @default false
+   */
+  readonly gateway?: boolean;
   /**
    * Further chart values, deep-merged over the generated ones (a key the generator writes keeps its value).
    * @default - none
@@ -129,6 +136,11 @@ export class TraefikHelmChartConfig extends Construct {
         { certResolvers: 'certResolvers', certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress' },
       ),
     );
+    if (props.gateway !== undefined && typeof props.gateway !== 'boolean') {
+      check.problem(['gateway'], `${describeValue(props.gateway)}: expected true or false`);
+    } else if (props.gateway && chartSupport && !chartSupport.error) {
+      check.problem(['gateway'], gatewayChartProblem(chartVersion));
+    }
     check.mapping(['values'], props.values);
     const badData = dataProblems(props.values, ['values']);
     for (const problem of badData) check.problem(problem.path, problem.message);

@@ -45,6 +45,7 @@ function generatorKey(path: readonly string[]): string {
   if (top === 'ports') return 'redirectToHttps';
   if (top === 'deployment' && second === 'replicas') return 'replicas';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
+  if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
   return 'certResolvers';
 }
 

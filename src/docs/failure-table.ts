@@ -46,6 +46,15 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
   rows.push(etcdRow(config, inventory));
   rows.push({ part: `Traefik VIP ${traefik.loadBalancerIPs?.join(', ') ?? '(from the IP pool)'}`, ...vipMove, singlePoint: false });
   rows.push(traefikPodsRow(config));
+  if (traefik.gateway) {
+    rows.push({
+      part: `Gateway kube-system/${traefik.gateway.name}`,
+      effect:
+        "an object in etcd that every Traefik pod serves (Traefik's Gateway provider runs in each): it follows the Traefik VIP and pods above",
+      duration: 'as the Traefik rows',
+      singlePoint: false,
+    });
+  }
   rows.push(certificatesRow(config));
   for (const lb of config.loadBalancers) {
     rows.push({
@@ -119,7 +128,7 @@ function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
 
 function certificatesRow(config: ClusterConfig): FailureRow {
   const part = 'Certificates';
-  const viaIssuer = config.ingresses.some((i) => i.tls?.issuer);
+  const viaIssuer = [...config.ingresses, ...config.httpRoutes].some((route) => route.tls?.issuer);
   const viaResolver = config.ingresses.some((i) => i.tls?.certResolver && i.tls.certResolver in config.traefik.certResolvers);
   if (viaResolver) {
     return {
@@ -140,7 +149,7 @@ function certificatesRow(config: ClusterConfig): FailureRow {
   const external = config.ingresses.some((i) => i.tls?.certResolver);
   return {
     part,
-    effect: external ? 'from a resolver configured outside this project: not assessed' : 'no Ingress uses TLS',
+    effect: external ? 'from a resolver configured outside this project: not assessed' : 'no route uses TLS',
     duration: 'n/a',
     singlePoint: false,
   };

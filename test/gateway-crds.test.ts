@@ -49,7 +49,7 @@ describe('the vendored CRDs (crds/gateway-api/README.md)', () => {
   });
 
   test('every bundle a Traefik chart row names is vendored', () => {
-    const named = TRAEFIK_CHART_TABLE.map((row) => row.gatewayApi).filter((b): b is string => !!b?.startsWith('v'));
+    const named = TRAEFIK_CHART_TABLE.map((row) => row.gatewayApi).filter((b) => !!b?.startsWith('v'));
     expect([...new Set(named)].sort()).toEqual(bundles);
   });
 

@@ -45,7 +45,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     'misspelt annotation-like key',
     'traefik:\n  loadbalancerIPs: [192.168.0.41]\n',
     [
-      `${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers, replicas, values`,
+      `${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers, replicas, values, gateway`,
     ],
   ],
   [

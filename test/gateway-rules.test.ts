@@ -257,6 +257,16 @@ describe('warnings', () => {
       ],
     ],
     [
+      "the provider's experimental channel: K3s installs the standard one",
+      example({ traefik: { values: { providers: { kubernetesGateway: { experimentalChannel: true } } } } }),
+      [
+        [
+          'traefik.values.providers.kubernetesGateway.experimentalChannel',
+          "is true, but K3s installs the Gateway API's standard channel only",
+        ],
+      ],
+    ],
+    [
       'an HTTP-01 issuer: no redirect for its host, so http:// answers 404',
       example({ certManager: { issuers: { letsencrypt: HTTP01 } } }),
       [['httpRoutes[0].tls', 'serves "blog.example.com" on HTTPS only, and http://blog.example.com/ answers 404: its issuer uses HTTP-01']],
@@ -312,6 +322,11 @@ describe("HTTP-01 meets the Gateway: a Gateway route that covers the challenge o
     ],
   ])('%s', (_name, config, expected) => {
     expectFindings(found(result(config).errors), expected);
+  });
+
+  test('a plain route under a wildcard TLS host is served on its HTTPS listener, redirect or not', () => {
+    const wildcard = example({ traefik: { redirectToHttps: true }, httpRoutes: [{ ...BLOG, host: '*.example.com' }, STATUS] });
+    expect(found(result(wildcard).errors)).toEqual([]);
   });
 
   test.each<[string, any]>([

@@ -51,13 +51,13 @@ describe.each(CHARTS)('Traefik chart %s', (chart, namespacePolicy, gatewayApi) =
     gateway: true,
   });
 
-  test("the values pass the chart's own values.schema.json", () => {
+  test(`the values pass traefik/values.schema.json@v${chart}`, () => {
     const validate = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true }).compile(schema);
     validate(values);
     expect(validate.errors ?? []).toEqual([]);
   });
 
-  test('the RBAC switch and the provider on, the chart Gateway off, the chart GatewayClass named', () => {
+  test(`templates/rbac/clusterrole.yaml@v${chart} (RBAC switch), templates/gateway.yaml and gatewayclass.yaml@v${chart}: provider on, chart Gateway off, GatewayClass named`, () => {
     expect(values).toMatchObject({
       providers: { kubernetesGateway: { enabled: true } },
       gateway: { enabled: false },
@@ -65,12 +65,12 @@ describe.each(CHARTS)('Traefik chart %s', (chart, namespacePolicy, gatewayApi) =
     });
   });
 
-  test("no listener of the chart's: the namespacePolicy shape, which changed at v37, never matters", () => {
+  test(`namespacePolicy is ${namespacePolicy.join('|')} at v${chart} (templates/gateway.yaml): never written, so its shape never matters`, () => {
     expect(schema.properties.gateway.properties.listeners.properties.web.properties.namespacePolicy.type).toEqual(namespacePolicy);
     expect(JSON.stringify(values)).not.toMatch(/listeners|namespacePolicy/);
   });
 
-  test(`listener ports 8000/8443 (values.yaml at v${chart}), validated against Gateway API ${gatewayApi}`, () => {
+  test(`listener ports 8000/8443 (traefik/values.yaml@v${chart} ports.web.port, ports.websecure.port), validated against Gateway API ${gatewayApi}`, () => {
     expect(traefikChartRules(parseVersion(chart)).gatewayApi).toBe(gatewayApi);
     const files = synthFiles(onChart(chart));
     const text = files.get('gateway-api.yaml')!;

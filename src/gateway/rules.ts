@@ -25,7 +25,7 @@ const CHALLENGE_PATH = '/.well-known/acme-challenge/';
  */
 export function checkGatewayRules(config: ClusterConfig, error: Report, warn: Report): void {
   checkProvider(config, error);
-  checkTraefikValues(config, error);
+  checkTraefikValues(config, error, warn);
   if (!config.httpRoutes.length) return;
   if (!config.traefik.gateway) {
     error(['httpRoutes'], "need a Gateway to attach to: add `gateway: {}` under traefik, which turns on Traefik's Gateway API provider");
@@ -57,8 +57,17 @@ function checkProvider(config: ClusterConfig, error: Report): void {
  * Values that bypass or shadow `traefik.gateway`: the provider turned on by flag (no RBAC), and `gateway.*`
  * keys, which the chart ignores once its own Gateway is off.
  */
-function checkTraefikValues(config: ClusterConfig, error: Report): void {
+function checkTraefikValues(config: ClusterConfig, error: Report, warn: Report): void {
   const { values, gateway } = config.traefik;
+  const provider = (values.providers as { kubernetesGateway?: { experimentalChannel?: unknown } } | undefined)?.kubernetesGateway;
+  // https://doc.traefik.io/traefik/v3.8/reference/install-configuration/providers/kubernetes/kubernetes-gateway/
+  if (provider?.experimentalChannel === true) {
+    warn(
+      ['traefik', 'values', 'providers', 'kubernetesGateway', 'experimentalChannel'],
+      "is true, but K3s installs the Gateway API's standard channel only: without the experimental CRDs (TCPRoute, TLSRoute, ...) " +
+        "Traefik's Gateway provider does not start (Traefik's provider docs): install them first, or drop the key",
+    );
+  }
   const args = values.additionalArguments;
   if (Array.isArray(args)) {
     args.forEach((arg, i) => {
@@ -155,7 +164,7 @@ function checkRoutes(config: ClusterConfig, error: Report, warn: Report): void {
           'give the issuer a dns01 solver, and the Gateway redirects the host to HTTPS',
       );
     }
-    if (!route.tls && redirect && !tlsHost) {
+    if (!route.tls && redirect && !hasHttpsListener(tlsHosts, route.host)) {
       error(
         ['httpRoutes', i],
         `has no tls, but traefik.redirectToHttps sends every http:// request to HTTPS, where the Gateway has no listener for ` +
@@ -311,9 +320,14 @@ function gatewayRouters(config: ClusterConfig): GatewayRouter[] {
     const what = `its route to Service ${route.namespace}/${route.service}`;
     return [
       { entryPoint: 'web', host, path, at, what },
-      ...(tlsHosts.has(host) ? [{ entryPoint: 'websecure' as const, host, path, at, what }] : []),
+      ...(hasHttpsListener(tlsHosts, host) ? [{ entryPoint: 'websecure' as const, host, path, at, what }] : []),
     ];
   });
+}
+
+/** Whether the Gateway has an HTTPS listener a route of `host` attaches to: for the host itself or a wildcard above it. */
+function hasHttpsListener(tlsHosts: ReadonlyMap<string, unknown>, host: string): boolean {
+  return [...tlsHosts.keys()].some((listener) => hostMatches(listener, host));
 }
 
 /** Whether a PathPrefix (matched path element by path element) covers CHALLENGE_PATH. */

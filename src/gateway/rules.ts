@@ -54,8 +54,8 @@ function checkProvider(config: ClusterConfig, error: Report): void {
 }
 
 /**
- * Values that bypass or shadow `traefik.gateway`: the provider turned on by flag (no RBAC), and `gateway.*`
- * keys, which the chart ignores once its own Gateway is off.
+ * Values that bypass or shadow `traefik.gateway`: the provider turned on by flag (no RBAC), `gateway.*`
+ * keys, which the chart ignores once its own Gateway is off, and the experimental channel K3s lacks.
  */
 function checkTraefikValues(config: ClusterConfig, error: Report, warn: Report): void {
   const { values, gateway } = config.traefik;

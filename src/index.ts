@@ -1,11 +1,12 @@
 /**
  * k3s-vip as a cdk8s construct library: `K3sVipCluster` builds a whole cluster's kube-vip, Traefik
- * VIP, LoadBalancer Service and Ingress charts from the same settings as a `config/<cluster>.yaml`
+ * VIP, LoadBalancer Service, Ingress and Gateway API charts from the same settings as a `config/<cluster>.yaml`
  * file, with the same checks; the lower-level constructs each check their own props.
  */
 export { K3sVipCluster } from './api/cluster';
 export type {
   ClusterCertManager,
+  ClusterHttpRoute,
   ClusterIngress,
   ClusterIssuer,
   ClusterK3s,
@@ -15,8 +16,9 @@ export type {
   ClusterNode,
   ClusterServer,
   ClusterTraefik,
+  ClusterTraefikGateway,
   K3sVipClusterProps,
-} from './api/cluster';
+} from './api/cluster-props';
 export { K3sVipValidationError } from './core/validation-error';
 export type { ValidationProblem } from './core/validation-error';
 
@@ -42,6 +44,15 @@ export { IngressChart } from './ingress/chart';
 export type { IngressChartProps } from './ingress/chart';
 export { TraefikIngress } from './ingress/ingress';
 export type { TraefikIngressProps } from './ingress/ingress';
+
+export { GatewayApiChart } from './gateway/chart';
+export type { GatewayApiChartProps, GatewayApiTarget } from './gateway/chart';
+export { TraefikGateway } from './gateway/gateway';
+export type { TraefikGatewayProps } from './gateway/gateway';
+export { TraefikHttpRoute } from './gateway/http-route';
+export type { TraefikHttpRouteProps } from './gateway/http-route';
+export { TraefikHttpsRedirect } from './gateway/https-redirect';
+export type { TraefikHttpsRedirectProps } from './gateway/https-redirect';
 
 export { LoadBalancerChart } from './load-balancer/chart';
 export type { LoadBalancerChartProps } from './load-balancer/chart';

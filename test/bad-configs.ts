@@ -38,14 +38,14 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     'misspelt top-level key',
     `${TRAEFIK}ingress: []\n`,
     [
-      `${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, certManager, ingresses, loadBalancers, k3s, gitops`,
+      `${FILE}:3:1: ingress: unknown key "ingress": did you mean "ingresses"? Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`,
     ],
   ],
   [
     'misspelt annotation-like key',
     'traefik:\n  loadbalancerIPs: [192.168.0.41]\n',
     [
-      `${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers, replicas, externalTrafficPolicy, trustedProxies, values`,
+      `${FILE}:2:3: traefik.loadbalancerIPs: unknown key "loadbalancerIPs": did you mean "loadBalancerIPs"? Allowed here: chartVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers, replicas, externalTrafficPolicy, trustedProxies, values, gateway`,
     ],
   ],
   [

@@ -95,6 +95,13 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['39.0.0', 'redirectKey', 'ports.web.redirections', 'ports.web.http.redirections'],
   ['31.1.1', 'recreateStrategy', 'type-and-null-rolling-update', 'type'],
   ['40.0.0', 'serviceFields', 'service', 'service.spec'],
+  // bundle-version of traefik/crds/gateway-standard-install.yaml; providers.kubernetesGateway from v30.0.0
+  ['30.0.0', 'gatewayApi', 'no-provider', 'unverified'],
+  ['34.0.0', 'gatewayApi', 'unverified', 'v1.2.1'],
+  ['37.0.0', 'gatewayApi', 'v1.2.1', 'v1.3.0'],
+  ['37.3.0', 'gatewayApi', 'v1.3.0', 'v1.4.0'],
+  ['40.0.0', 'gatewayApi', 'v1.4.0', 'v1.5.1'],
+  ['40.2.0', 'gatewayApi', 'v1.5.1', 'v1.6.1'],
 ];
 
 describe.each([

@@ -77,7 +77,26 @@ const ingress = (): Obj => ({
   },
 });
 
-const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress };
+const gateway = (): Obj => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { name: 'traefik', namespace: 'kube-system' },
+  spec: {
+    gatewayClassName: 'traefik',
+    listeners: [
+      { name: 'http', port: 8000, protocol: 'HTTP' },
+      {
+        name: 'https.a.example.com',
+        hostname: 'a.example.com',
+        port: 8443,
+        protocol: 'HTTPS',
+        tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'tls.a.example.com' }] },
+      },
+    ],
+  },
+});
+
+const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress, gateway };
 
 const yamlOf = (objects: Obj[]): string => `# Generated for a test.\n${objects.map((o) => stringify(o)).join('---\n')}`;
 const validate = (objects: Obj[], file = FILE): Violation[] => validateManifests(new Map([[file, yamlOf(objects)]]));
@@ -318,6 +337,28 @@ describe('validateManifests', () => {
       },
       'spec.template.spec.containers[0].env[3].name',
       /^is "port", already the name of env\[1\]; a container's env names must be unique/,
+    ],
+    [
+      'gateway-api-cel',
+      'two listeners on one port, protocol and hostname',
+      'gateway',
+      'Gateway/kube-system/traefik',
+      (o) => {
+        o.spec.listeners[1] = { name: 'http-again', port: 8000, protocol: 'HTTP' };
+      },
+      'spec.listeners[1]',
+      /^has the port, protocol and hostname of listeners\[0\]: Combination of port, protocol and hostname must be unique for each listener$/,
+    ],
+    [
+      'schema',
+      'a Gateway API CRD (every vendored bundle when the file names none)',
+      'gateway',
+      'Gateway/kube-system/traefik',
+      (o) => {
+        o.spec.listeners[0].port = '8000';
+      },
+      'spec.listeners[0].port',
+      /^is "8000"; the Gateway schema of crds\/gateway-api\/v1\.2\.1\/gateway\.networking\.k8s\.io_gateways\.yaml expects integer$/,
     ],
     // Domain rules
     [

@@ -7,7 +7,7 @@ import { newCluster } from '../src/new-cluster';
 const CONFIG = join(__dirname, '..', 'config');
 const DEV = readFileSync(join(CONFIG, 'dev.yaml'), 'utf8');
 const BGP = readFileSync(join(CONFIG, 'examples', 'bgp.yaml'), 'utf8');
-const EXAMPLES = 'bgp, client-ip, dual-stack, gitops-flux, ha, ip-pool, load-balancers';
+const EXAMPLES = 'bgp, client-ip, dual-stack, gateway, gitops-flux, ha, ip-pool, load-balancers';
 
 let project: string;
 let configDir: string;

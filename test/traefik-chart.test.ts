@@ -197,7 +197,9 @@ describe('upstream values.schema.json', () => {
   };
 
   test('schemas for the K3s-relevant charts are present', () => {
-    expect(versions).toEqual(expect.arrayContaining(['34.2.0', '37.1.0', '38.0.2', '39.0.7', '40.3.0', '41.3.0']));
+    expect(versions).toEqual(
+      expect.arrayContaining(['34.2.0', '37.1.0', '38.0.2', '39.0.2', '39.0.5', '39.0.7', '40.1.0', '40.3.0', '41.3.0']),
+    );
   });
 
   test.each(versions)('chart %s accepts the values with every feature on', (version) => {

@@ -7,6 +7,11 @@ import { CertManagerHelmChart } from './helm-chart';
 export interface CertManagerChartProps {
   /** cert-manager chart version, a release tag such as v1.21.1. */
   readonly version: string;
+  /**
+   * Turn on the gateway-shim (v1.15.0 or newer), which issues the certificates of annotated Gateways.
+   * @default false
+   */
+  readonly gatewayApi?: boolean;
 }
 
 /**
@@ -19,7 +24,7 @@ export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
     super(scope, id);
     props = new PropsValidator<CertManagerChartProps>('CertManagerChart', props).props;
-    new CertManagerHelmChart(this, 'HelmChart', { version: props.version });
+    new CertManagerHelmChart(this, 'HelmChart', { version: props.version, gatewayApi: props.gatewayApi });
   }
 }
 

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { certManagerValuesContent } from './values';
 import { certManagerVersionSupport } from './versions';
 import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { CERT_MANAGER_CHART } from '../pins';
 import { parseVersion } from '../semver';
@@ -10,6 +11,12 @@ import { parseVersion } from '../semver';
 export interface CertManagerHelmChartProps {
   /** cert-manager chart version, a release tag such as v1.21.1 (v1.15.0 or newer); `1.21.1` is read as `v1.21.1`. */
   readonly version: string;
+  /**
+   * Turn on the gateway-shim (v1.15.0 or newer): cert-manager issues the certificates of Gateways annotated
+   * with `cert-manager.io/cluster-issuer`. It needs the Gateway API CRDs, which K3s installs with Traefik.
+   * @default false
+   */
+  readonly gatewayApi?: boolean;
 }
 
 /** Argo CD annotation ordering a sync (https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/). */
@@ -38,8 +45,12 @@ export class CertManagerHelmChart extends Construct {
     const wellFormed = typeof props.version === 'string' && !format.version(props.version);
     check
       .requiredText(['version'], props.version, format.version)
-      .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined)
-      .throwIfInvalid();
+      .problem(['version'], wellFormed ? certManagerVersionSupport(props.version).error : undefined);
+    // Every supported release (v1.15.0+) has the gateway-shim.
+    if (props.gatewayApi !== undefined && typeof props.gatewayApi !== 'boolean') {
+      check.problem(['gatewayApi'], `${describeValue(props.gatewayApi)}: expected true or false`);
+    }
+    check.throwIfInvalid();
     // cert-manager tags its chart versions with the `v`, in the OCI registry as in the legacy repository.
     const version = parseVersion(props.version).tag;
     new ApiObject(this, 'Resource', {
@@ -53,7 +64,7 @@ export class CertManagerHelmChart extends Construct {
         targetNamespace: CertManagerHelmChart.TARGET_NAMESPACE,
         // helm-controller v0.15.0+ (K3s v1.27.3+k3s1 on the 1.27 line, k3s-io/k3s#7699; see src/k3s/versions.ts).
         createNamespace: true,
-        valuesContent: certManagerValuesContent(version),
+        valuesContent: certManagerValuesContent(version, { gatewayApi: props.gatewayApi }),
       },
     });
   }

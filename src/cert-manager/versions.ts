@@ -10,6 +10,14 @@ export interface CertManagerChartRules {
    * `helm.sh/resource-policy: keep` to every CRD; `installCRDs` stays only as a deprecated alias.
    */
   readonly crdValues: 'crds';
+  /**
+   * How the gateway-shim (Certificates for annotated Gateways) is turned on, in the controller's config
+   * file (chart value `config`, a ControllerConfiguration): `enableGatewayAPI` from v1.15, which made Gateway
+   * API support beta (feature gate ExperimentalGatewayAPISupport on by default;
+   * pkg/apis/config/controller/v1alpha1/types.go); v1.21.0 deprecates it for `gatewayAPI.enabled`, still
+   * reading the old key (internal/apis/config/controller/v1alpha1/defaults.go).
+   */
+  readonly gatewayShim: 'enableGatewayAPI' | 'gatewayAPI.enabled';
 }
 
 /**
@@ -17,7 +25,10 @@ export interface CertManagerChartRules {
  * charts render their CRDs (`installCRDs`) without `helm.sh/resource-policy: keep` (v1.14.5
  * `deploy/crds/crd-clusterissuers.yaml`), so they are not supported (see OLDEST_CERT_MANAGER).
  */
-const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> = [{ since: 'v1.15.0', crdValues: 'crds' }];
+const TABLE: ReadonlyArray<{ since: string } & Partial<CertManagerChartRules>> = [
+  { since: 'v1.15.0', crdValues: 'crds', gatewayShim: 'enableGatewayAPI' },
+  { since: 'v1.21.0', gatewayShim: 'gatewayAPI.enabled' },
+];
 
 /**
  * Oldest cert-manager release supported: v1.15.0, the first chart with `crds.keep`. K3s' helm-controller

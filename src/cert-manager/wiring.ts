@@ -7,7 +7,8 @@ import { DeferredManifest } from '../gitops/objects';
 export function addCertManagerCharts(scope: Construct, config: ClusterConfig): void {
   const certManager = config.certManager;
   if (!certManager) return;
-  new CertManagerChart(scope, 'cert-manager', { version: certManager.version });
+  // The gateway-shim whenever there is a Gateway: a TLS route added later then needs no cert-manager restart.
+  new CertManagerChart(scope, 'cert-manager', { version: certManager.version, gatewayApi: !!config.traefik.gateway });
   const issuers = Object.entries(certManager.issuers);
   if (issuers.length) {
     new CertManagerIssuersChart(scope, CertManagerIssuersChart.ID, {

@@ -1,6 +1,7 @@
 import { checkCertManager } from '../cert-manager/rules';
 import type { ClusterConfig } from '../config/schema';
 import { Findings, RuleResult } from '../core/problem';
+import { checkGatewayRules } from '../gateway/rules';
 import { checkIngresses } from '../ingress/rules';
 import { nodeInventory } from '../k3s/inventory';
 import { checkK3sNetworks } from '../k3s/networks';
@@ -61,6 +62,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkCertManager(config, error, warn);
   checkIngresses(config, error, warn);
   checkClientIp(config, error, warn);
+  checkGatewayRules(config, error, warn);
   checkK3sVersion(config, error, warn);
   checkDualStack(config, error, warn);
   checkInventory(

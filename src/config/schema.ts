@@ -182,6 +182,20 @@ const traefik = z.strictObject({
       "Any other Traefik chart values (logs, dashboard, resources, ...), deep-merged into the generated ones; checked against the chart's values schema.",
     )
     .default({}),
+  gateway: z
+    .strictObject({
+      name: formatted(format.dns1123Subdomain, 'Name of the Gateway in kube-system.').default('traefik'),
+      routeNamespaces: z
+        .union([z.enum(['All', 'Same']), z.array(formatted(format.dns1123Label, 'Namespace.')).min(1)])
+        .describe(
+          'Namespaces whose HTTPRoutes may attach: a list, All, or Same (kube-system only). Omit it for the namespaces of httpRoutes.',
+        )
+        .optional(),
+    })
+    .describe(
+      "Turn on Traefik's Gateway API provider and write one Gateway in kube-system on Traefik's VIP, for httpRoutes: `gateway: {}`.",
+    )
+    .optional(),
 });
 
 const certManagerIssuer = z.strictObject({
@@ -275,6 +289,33 @@ const nodeAddresses = format.onePerFamily(k3sFormat.nodeAddress, (part) => parse
 const NODE_ADDRESS =
   "The node's own LAN address (K3s node-ip); in a dual-stack cluster one per IP family, comma-separated, in the order of clusterCidr.";
 
+/** An HTTPRoute: exactly the keys of an Ingress entry, so a host moves from one list to the other unchanged. */
+const httpRoute = z.strictObject({
+  name: formatted(format.dns1123Subdomain, 'HTTPRoute object name.'),
+  namespace: formatted(format.dns1123Label, 'Namespace of the HTTPRoute and its Service.').default('default'),
+  host: formatted(format.ingressHost, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
+  path: formatted(format.ingressPath, 'URL path prefix (match type PathPrefix).').default('/'),
+  service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
+  port: z
+    .union([portNumber, formatted(format.portName, 'Named port of the Service.')])
+    .describe('Service port number, from 1 to 65535 (an HTTPRoute takes no port names).'),
+  tls: z
+    .strictObject({
+      certResolver: formatted(
+        format.dns1123Label,
+        "Not for HTTPRoutes: Traefik's ACME resolvers cannot serve Gateway listeners.",
+      ).optional(),
+      issuer: formatted(
+        format.dns1123Subdomain,
+        'cert-manager ClusterIssuer (certManager.issuers) that issues the certificate of the Gateway listener.',
+      ).optional(),
+    })
+    .describe(
+      "Serve HTTPS only, with a certificate from a cert-manager issuer on the Gateway's listener for the host. Omit for plain HTTP.",
+    )
+    .optional(),
+});
+
 const k3s = z.strictObject({
   clusterCidr: formatted(
     format.clusterNetworks,
@@ -340,6 +381,7 @@ export const clusterConfigSchema = z
     traefik: traefik.prefault({}),
     certManager: certManager.optional(),
     ingresses: z.array(ingress).default([]),
+    httpRoutes: z.array(httpRoute).describe('Gateway API HTTPRoutes through the Gateway of traefik.gateway.').default([]),
     loadBalancers: z
       .array(loadBalancer)
       .describe('More LoadBalancer Services with a VIP (databases, game servers, MQTT, ...).')
@@ -354,6 +396,7 @@ export type ClusterConfig = z.output<typeof clusterConfigSchema>;
 /** A cluster config as written in the YAML file. */
 export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;
 export type IngressConfig = ClusterConfig['ingresses'][number];
+export type HttpRouteConfig = ClusterConfig['httpRoutes'][number];
 export type LoadBalancerConfig = ClusterConfig['loadBalancers'][number];
 export type PoolEntry = z.output<typeof poolEntry>;
 export type CertManagerIssuerConfig = z.output<typeof certManagerIssuer>;

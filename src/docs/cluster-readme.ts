@@ -2,6 +2,7 @@ import { bootstrapRunbook } from './runbook';
 import { clientIpSection, traefikFailoverSeconds } from './client-ip-section';
 import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
+import { gatewayTlsSecretName } from '../gateway/model';
 import { k3sInventory, nodeInventory } from '../k3s/inventory';
 
 export interface ClusterReadmeProps {
@@ -38,7 +39,7 @@ const row = (...cells: string[]) => `| ${cells.join(' | ')} |`;
  * and backend, so a reviewer sees what a config change does in the pull request.
  */
 export function clusterReadme({ name, source, config, manifests }: ClusterReadmeProps): string {
-  const { kubeVip, traefik, ingresses, loadBalancers } = config;
+  const { kubeVip, traefik, ingresses, httpRoutes, loadBalancers } = config;
   const pooled = 'from the IP pool';
   const traefikVip = traefik.loadBalancerIPs?.join(', ') ?? pooled;
   const cp = kubeVip.controlPlane?.address;
@@ -69,6 +70,14 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     diagram.push(`  traefik -->|${label(route)}| ing${i}[${label(`Ingress ${ingress.namespace}/${ingress.name}`)}]`);
     diagram.push(`  ing${i} --> svc${i}[${label(`Service ${ingress.namespace}/${ingress.service}:${ingress.port}`)}]`);
   });
+  if (traefik.gateway) {
+    diagram.push(`  traefik --> gw[${label(`Gateway kube-system/${traefik.gateway.name} (Gateway API)`)}]`);
+    httpRoutes.forEach((route, i) => {
+      const path = `${route.host}${route.path}${route.tls ? ' (HTTPS)' : ''}`;
+      diagram.push(`  gw -->|${label(path)}| rt${i}[${label(`HTTPRoute ${route.namespace}/${route.name}`)}]`);
+      diagram.push(`  rt${i} --> rsvc${i}[${label(`Service ${route.namespace}/${route.service}:${route.port}`)}]`);
+    });
+  }
   loadBalancers.forEach((lb, i) => {
     const ports = lb.ports.map((p) => `${p.port}/${p.protocol}`).join(' ');
     diagram.push(`  client --> lbvip${i}[${label(`VIP ${lb.ips?.join(', ') ?? pooled} ${ports}`)}]`);
@@ -112,6 +121,17 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
         ...Object.entries(pool.namespaces).map(([ns, entry]) => poolRow(ns, entry)),
       ]
     : [];
+  const gatewayRoutes = httpRoutes.map((r) =>
+    row(
+      code(r.host),
+      code(r.path),
+      cell(`${r.namespace}/${r.service}:${r.port}`),
+      r.tls?.issuer
+        ? `cert-manager issuer ${code(r.tls.issuer)} (Secret ${code(`kube-system/${gatewayTlsSecretName(r.host)}`)})`
+        : 'none (HTTP)',
+      cell(`${r.namespace}/${r.name}`),
+    ),
+  );
   const routes = ingresses.map((i) =>
     row(
       code(i.host),
@@ -168,6 +188,16 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     ...(routes.length ? ['| Host | Path | Backend | TLS | Ingress |', '| --- | --- | --- | --- | --- |', ...routes] : ['No Ingresses.']),
     '',
     ...clientIpSection(config, { cell, code }),
+    ...(traefik.gateway
+      ? [
+          `Through the Gateway ${code(`kube-system/${traefik.gateway.name}`)} (Gateway API; Traefik serves it on its VIP, which it copies into the Gateway's \`status.addresses\`):`,
+          '',
+          ...(gatewayRoutes.length
+            ? ['| Host | Path | Backend | TLS | HTTPRoute |', '| --- | --- | --- | --- | --- |', ...gatewayRoutes]
+            : ['No HTTPRoutes.']),
+          '',
+        ]
+      : []),
     ...failureTableSection(config, cell, nodeInventory(config)),
     '## Files',
     '',

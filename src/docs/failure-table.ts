@@ -60,6 +60,15 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
     singlePoint: false,
   });
   rows.push(traefikPodsRow(config, inventory));
+  if (traefik.gateway) {
+    rows.push({
+      part: `Gateway kube-system/${traefik.gateway.name}`,
+      effect:
+        "an object in etcd that every Traefik pod serves (Traefik's Gateway provider runs in each): it follows the Traefik VIP and pods above",
+      duration: 'as the Traefik rows',
+      singlePoint: false,
+    });
+  }
   rows.push(certificatesRow(config));
   for (const lb of config.loadBalancers) {
     const vipMove = move(services, lb.externalTrafficPolicy === 'Local' ? 'server running a pod of it' : 'node');
@@ -160,7 +169,7 @@ function traefikPodsRow(config: ClusterConfig, inventory?: NodeInventory): Failu
 
 function certificatesRow(config: ClusterConfig): FailureRow {
   const part = 'Certificates';
-  const viaIssuer = config.ingresses.some((i) => i.tls?.issuer);
+  const viaIssuer = [...config.ingresses, ...config.httpRoutes].some((route) => route.tls?.issuer);
   const viaResolver = config.ingresses.some((i) => i.tls?.certResolver && Object.hasOwn(config.traefik.certResolvers, i.tls.certResolver));
   if (viaResolver) {
     return {
@@ -181,7 +190,7 @@ function certificatesRow(config: ClusterConfig): FailureRow {
   const external = config.ingresses.some((i) => i.tls?.certResolver);
   return {
     part,
-    effect: external ? 'from a resolver configured outside this project: not assessed' : 'no Ingress uses TLS',
+    effect: external ? 'from a resolver configured outside this project: not assessed' : 'no route uses TLS',
     duration: 'n/a',
     singlePoint: false,
   };

@@ -185,5 +185,13 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
         '`sudo k3s kubectl -n kube-system get svc traefik` shows its VIP.'
       : `Check: \`sudo k3s kubectl get nodes\` lists all ${servers.length + agents.length} nodes.`,
     '',
+    ...(config.traefik.gateway
+      ? [
+          `Check: ${code('sudo k3s kubectl get gatewayclass traefik')} shows \`ACCEPTED\` \`True\`, and ` +
+            `${code(`sudo k3s kubectl -n kube-system get gateway ${shellQuote(config.traefik.gateway.name)}`)} shows \`PROGRAMMED\` ` +
+            "`True` with Traefik's VIP as `ADDRESS` (docs/gateway-api.md lists the checks of routes and certificates).",
+          '',
+        ]
+      : []),
   ];
 }

@@ -43,6 +43,19 @@ export function bundledTraefikChart(k3sVersion: string): string | undefined {
   return BUNDLED.find(within)?.chart;
 }
 
+/**
+ * The first K3s release with Traefik v3 (chart 34.2.1+up34.2.0): earlier ones, v1.32.1 and every older
+ * line, bundle Traefik v2 (chart 27.x and older), which has no Gateway API provider (release notes,
+ * github.com/k3s-io/k3s/releases/tag/v1.32.2+k3s1: Traefik 3.3.2; k3s-io/docs docs/networking/networking-services.md).
+ */
+export const FIRST_TRAEFIK_V3_K3S = 'v1.32.2+k3s1';
+
+/** Whether a K3s release (a valid tag) bundles Traefik v2. */
+export function bundlesTraefikV2(k3sVersion: string): boolean {
+  const version = parseK3sVersion(k3sVersion);
+  return !!version && compareK3sVersions(version, parseK3sVersion(FIRST_TRAEFIK_V3_K3S)!) < 0;
+}
+
 const READ_CHART = "kubectl -n kube-system get helmchart traefik -o jsonpath='{.spec.chart}'";
 
 /**

@@ -3,11 +3,17 @@ import { App, Chart, Yaml } from 'cdk8s';
 /**
  * Renders every chart of an app, also those inside a construct such as K3sVipCluster, in creation
  * order, to `<chart id>.yaml` text, exactly as `App.synth()` would write it (cdk8s `Yaml.stringify`),
- * with a header that says where the file comes from.
+ * with a header that says where the file comes from, and the chart's own `fileNote` comment lines if
+ * it has them (GatewayApiChart names the CRDs its objects are validated against).
  */
 export function renderCharts(app: App, header: string): Array<[string, string]> {
   return app.node
     .findAll()
     .filter((child): child is Chart => Chart.isChart(child))
-    .map((chart) => [`${chart.node.id}.yaml`, `${header}${Yaml.stringify(...chart.toJson())}`]);
+    .map((chart) => [`${chart.node.id}.yaml`, `${header}${fileNote(chart)}${Yaml.stringify(...chart.toJson())}`]);
+}
+
+function fileNote(chart: Chart): string {
+  const note = (chart as { readonly fileNote?: unknown }).fileNote;
+  return typeof note === 'string' ? note : '';
 }

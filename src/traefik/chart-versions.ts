@@ -24,7 +24,20 @@ export interface TraefikChartRules {
    * it (commit 6c1c8c3, issue #1193).
    */
   readonly recreateStrategy: 'type-and-null-rolling-update' | 'type';
+  /**
+   * The Gateway API CRDs (standard channel) a K3s cluster has with this chart, which every Gateway and
+   * HTTPRoute is validated against (crds/gateway-api/<bundle>/): up to v40.1.x the chart's
+   * `traefik/crds/gateway-standard-install.yaml`, which K3s installs through its `traefik-crd` HelmChart;
+   * from v40.2.0 the chart ships none (PR #1850) and K3s v1.37+ installs v1.6.1 through `gateway-api-crd`.
+   * `no-provider`: Traefik v2 charts, no `providers.kubernetesGateway` (it arrives in v30.0.0);
+   * `unverified`: v30 to v33, which no K3s release bundles and whose templates this tool has not read.
+   */
+  readonly gatewayApi: GatewayApiSupport;
 }
+
+/** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
+export type GatewayApiSupport = GatewayApiBundle | 'no-provider' | 'unverified';
+export type GatewayApiBundle = 'v1.2.1' | 'v1.3.0' | 'v1.4.0' | 'v1.5.1' | 'v1.6.1';
 
 /**
  * Sources: traefik/traefik-helm-chart `traefik/values.yaml` diffed at every tag v20 to v41, and
@@ -38,18 +51,25 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     redirectKey: 'ports.web.redirectTo',
     certResolversKey: 'certResolvers',
     recreateStrategy: 'type-and-null-rolling-update',
+    gatewayApi: 'no-provider',
   },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  { since: '30.0.0', gatewayApi: 'unverified' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
   { since: '31.1.1', recreateStrategy: 'type' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
   { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
-  { since: '34.0.0', redirectKey: 'ports.web.redirections' },
+  // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
+  { since: '34.0.0', redirectKey: 'ports.web.redirections', gatewayApi: 'v1.2.1' },
+  { since: '37.0.0', gatewayApi: 'v1.3.0' },
+  { since: '37.3.0', gatewayApi: 'v1.4.0' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections' },
-  { since: '40.0.0', serviceFields: 'service.spec' },
+  { since: '40.0.0', serviceFields: 'service.spec', gatewayApi: 'v1.5.1' },
+  // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
+  { since: '40.2.0', gatewayApi: 'v1.6.1' },
 ];
 
 export const OLDEST_CHART = parseVersion('20.0.0');
@@ -64,3 +84,24 @@ export function traefikChartRules(version: Version): TraefikChartRules {
 export function upstreamChartVersion(value: string): string {
   return /\+up(.+)$/.exec(value)?.[1] ?? value;
 }
+
+/** Why a Traefik chart (a valid version) gets no Gateway from this tool, else undefined. */
+export function gatewayChartProblem(chartVersion: string): string | undefined {
+  const { gatewayApi } = traefikChartRules(parseVersion(upstreamChartVersion(chartVersion)));
+  if (gatewayApi === 'no-provider') {
+    return (
+      `needs Traefik's Gateway API provider, but Traefik chart ${chartVersion} deploys Traefik v2, which has none: ` +
+      'use K3s v1.32.2+k3s1 or newer (Traefik v3) and its chart'
+    );
+  }
+  if (gatewayApi === 'unverified') {
+    return (
+      `is not written for Traefik chart ${chartVersion}: this tool's Gateway starts with chart ${FIRST_GATEWAY_CHART}, the first ` +
+      'Traefik v3 chart K3s bundles (v1.32.2+k3s1), whose Gateway API CRDs it validates against'
+    );
+  }
+  return undefined;
+}
+
+/** The oldest chart whose Gateway values and CRDs this tool knows: the first row with a Gateway API bundle. */
+export const FIRST_GATEWAY_CHART = TRAEFIK_CHART_TABLE.find((row) => row.gatewayApi?.startsWith('v'))!.since;

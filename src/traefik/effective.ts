@@ -77,6 +77,7 @@ export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
     externalTrafficPolicy: traefik.externalTrafficPolicy,
     trustedProxies: traefik.trustedProxies,
     leaseName: clusterLeaseNames(config).get(TRAEFIK_SERVICE_ID),
+    gateway: !!traefik.gateway,
     values: traefik.values,
   };
 }
@@ -97,6 +98,7 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
   // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
   if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
   if (top === 'deployment' && second === 'replicas') return 'replicas';
+  if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
   return 'certResolvers';
 }

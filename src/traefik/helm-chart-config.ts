@@ -9,6 +9,7 @@ import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversP
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
+import { gatewayChartProblem } from './chart-versions';
 import { traefikValuesProblems } from './values-check';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
@@ -63,6 +64,12 @@ export interface TraefikHelmChartConfigProps {
    * @default - none: the Service elects its own leader
    */
   readonly leaseName?: string;
+  /**
+   * Turn on Traefik's Gateway API provider and its RBAC, with the chart's GatewayClass `traefik` and no
+   * Gateway of the chart's own (a TraefikGateway writes it); chart 34.0.0 or newer.
+   * @default false
+   */
+  readonly gateway?: boolean;
   /**
    * Further chart values, deep-merged over the generated ones (a key the generator writes keeps its value).
    * @default - none
@@ -157,6 +164,11 @@ export class TraefikHelmChartConfig extends Construct {
         ? leaseNameProblem(name, externalTrafficPolicy, kubeVipVersion, kubeVipRules(parseVersion(kubeVipVersion)))
         : undefined,
     );
+    if (props.gateway !== undefined && typeof props.gateway !== 'boolean') {
+      check.problem(['gateway'], `${describeValue(props.gateway)}: expected true or false`);
+    } else if (props.gateway && chartSupport && !chartSupport.error) {
+      check.problem(['gateway'], gatewayChartProblem(chartVersion));
+    }
     check.mapping(['values'], props.values);
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { traefikGatewayValues } from './gateway-values';
 import { traefikHaValues } from './ha-values';
 import { traefikPlacementValues } from './placement-values';
 import { mergeValues } from './values-merge';
@@ -48,6 +49,11 @@ export interface TraefikValuesSettings {
    * @default - none: the Service elects its own leader
    */
   readonly leaseName?: string;
+  /**
+   * Turn on Traefik's Gateway API provider and its RBAC, with the chart's GatewayClass but without a Gateway of the chart's.
+   * @default false
+   */
+  readonly gateway?: boolean;
   /**
    * Further chart values, deep-merged over the generated ones (a conflicting key keeps the generated value;
    * the config rules report it).
@@ -122,6 +128,7 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
   }
   Object.assign(values, traefikHaValues(settings.replicas ?? 1));
   Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', settings.replicas ?? 1));
+  if (settings.gateway) Object.assign(values, traefikGatewayValues());
   return mergeValues(values, { ...settings.values }).merged;
 }
 

@@ -5,6 +5,7 @@ import { describeFileError } from '../output/file-system';
 import { listFiles } from '../output/publish';
 import { Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
+import { markedGatewayApiBundle } from './gateway-api';
 import { checkSchema } from './schemas';
 
 /** One way a synthesized object would not be applied as written. */
@@ -23,13 +24,14 @@ const isManifestFile = (path: string): boolean => ['.yaml', '.yml', '.json'].inc
 
 /**
  * Checks every object of every manifest file (multi-document YAML): against its schema (Kubernetes
- * 1.27 or the CRD in crds/), the API server's further rules, and this project's domain rules.
+ * 1.27, the CRD in crds/, or for Gateway API kinds the CRDs of the bundle the file's marker names,
+ * see gateway-api.ts), the API server's further rules, and this project's domain rules.
  * Parsing uses js-yaml (YAML 1.2 core schema, like the yaml package): it reads the output about
  * ten times faster, which matters with thousands of objects.
  */
 export function validateManifests(files: ReadonlyMap<string, string>): Violation[] {
   const violations: Violation[] = [];
-  const objects: Array<{ file: string; ref: string; object: KubeObject }> = [];
+  const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string }> = [];
   for (const [file, text] of files) {
     if (!isManifestFile(file)) continue;
     let documents: unknown[];
@@ -52,14 +54,14 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
           message: `is ${show(object)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
         });
       } else if (isKubernetesObject(object)) {
-        objects.push({ file, ref: objectRef(object, document), object });
+        objects.push({ file, ref: objectRef(object, document), object, gatewayApi: markedGatewayApiBundle(text) });
       }
     });
   }
   const context = { objects: objects.map((o) => o.object) };
-  for (const { file, ref, object } of objects) {
+  for (const { file, ref, object, gatewayApi } of objects) {
     const findings: Finding[] = [
-      ...checkSchema(object),
+      ...checkSchema(object, gatewayApi),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
     violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: f.message })));

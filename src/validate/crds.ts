@@ -19,7 +19,7 @@ function projectRoot(from: string): string {
 export const PROJECT_ROOT = projectRoot(__dirname);
 
 /** The CRDs the output's custom resources must conform to; K3S_VIP_CRD_DIR points elsewhere (tests). */
-const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
+export const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
 
 export interface Crd {
   /** The file, relative to the project root when inside it (`crds/helmchartconfig.yaml`). */
@@ -43,9 +43,9 @@ const KUBERNETES_KEYWORDS = [
   'x-kubernetes-validations',
 ];
 
-// OpenAPI formats of controller-gen CRDs (HelmChart, ClusterIssuer): known to ajv so strict mode accepts them, checked
-// by the API server (int32/int64 ranges, base64 bytes, RFC 3339 times), not here.
-const KUBERNETES_FORMATS = { int32: true, int64: true, byte: true, 'date-time': true } as const;
+// OpenAPI formats of controller-gen CRDs (HelmChart, ClusterIssuer, the Gateway API's addresses): known to ajv so strict
+// mode accepts them, checked by the API server (int32/int64 ranges, base64 bytes, RFC 3339 times, IP addresses), not here.
+const KUBERNETES_FORMATS = { int32: true, int64: true, byte: true, 'date-time': true, ipv4: true, ipv6: true } as const;
 
 // strictTypes off: int-or-string quantities (ClusterIssuer's pod resources) put `pattern` beside `anyOf: [integer, string]`,
 // which structural schemas allow; unknown keywords (typos in a schema) stay errors.
@@ -76,7 +76,8 @@ export function crdGroups(): ReadonlySet<string> {
 
 /** The ajv validator of one served version of a CRD, compiled once per process. */
 export function crdValidator(crd: Crd, version: string): ValidateFunction {
-  const id = `${crd.group}/${version}/${crd.kind}`;
+  // By file: the Gateway API kinds exist once per vendored bundle.
+  const id = `${crd.file}/${version}/${crd.kind}`;
   let validate = validators.get(id);
   if (!validate) {
     try {

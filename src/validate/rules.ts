@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
 import { findCrd } from './crds';
+import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -25,6 +26,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'ingress-class-set-once', check: checkIngressClass },
   { id: 'ingress-host', check: checkIngressHosts },
   { id: 'unique-env-names', check: checkEnvNames },
+  { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

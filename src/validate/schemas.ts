@@ -1,15 +1,18 @@
 import type { ErrorObject } from 'ajv';
-import { crdGroups, crdValidator, findCrd } from './crds';
+import { Crd, crdGroups, crdValidator, findCrd } from './crds';
+import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd } from './gateway-api';
 import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
  * of kubernetes-models 4.4 (generated from Kubernetes v1.27.1, the newest major that is; 4.5 moved
- * to 1.33), custom resources against their CRD in crds/. Both are strict: a field the schema does
- * not declare is reported, because the API server would drop it without a word.
+ * to 1.33), custom resources against their CRD in crds/, Gateway API kinds against the bundle of
+ * `gatewayApiBundle` (crds/gateway-api/<bundle>/), or against every vendored bundle when no bundle
+ * is named. All are strict: a field the schema does not declare is reported, because the API server
+ * would drop it without a word.
  */
-export function checkSchema(object: Record<string, unknown>): Finding[] {
+export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: string): Finding[] {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return (['apiVersion', 'kind'] as const)
@@ -26,23 +29,9 @@ export function checkSchema(object: Record<string, unknown>): Finding[] {
     ];
   }
 
+  if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
   const crd = findCrd(apiVersion, kind);
-  if (crd) {
-    const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
-    if (!crd.versions.has(version)) {
-      return [
-        {
-          path: ['apiVersion'],
-          message: `is ${show(apiVersion)}, but ${crd.file} serves ${kind} only as ${[...crd.versions.keys()].map((v) => `${crd.group}/${v}`).join(', ')}`,
-        },
-      ];
-    }
-    const schemaName = `the ${kind} schema of ${crd.file}`;
-    const validate = crdValidator(crd, version);
-    const findings = validate(object) ? [] : (validate.errors ?? []).map((e) => fromAjvError(e, object, schemaName));
-    // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
-    return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
-  }
+  if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
   const validator = builtInValidator(apiVersion, kind);
   if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, SCHEMA_GAPS[groupKind(apiVersion, kind)]);
@@ -57,6 +46,53 @@ export function checkSchema(object: Record<string, unknown>): Finding[] {
   }
   // A third-party kind (Argo CD, Flux) whose CRD is not in crds/: only its metadata can be checked.
   return isRecord(object.metadata) ? checkObjectMeta(object.metadata) : [];
+}
+
+function checkCustomResource(object: Record<string, unknown>, crd: Crd, apiVersion: string, kind: string): Finding[] {
+  const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  if (!crd.versions.has(version)) {
+    return [
+      {
+        path: ['apiVersion'],
+        message: `is ${show(apiVersion)}, but ${crd.file} serves ${kind} only as ${[...crd.versions.keys()].map((v) => `${crd.group}/${v}`).join(', ')}`,
+      },
+    ];
+  }
+  const schemaName = `the ${kind} schema of ${crd.file}`;
+  const validate = crdValidator(crd, version);
+  const findings = validate(object) ? [] : (validate.errors ?? []).map((e) => fromAjvError(e, object, schemaName));
+  // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
+  return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
+}
+
+/**
+ * A Gateway API object against the CRDs of its target's bundle; without one, against every vendored
+ * bundle (a finding that several bundles share is reported once, naming the first).
+ */
+function checkGatewayApi(object: Record<string, unknown>, apiVersion: string, kind: string, bundle: string | undefined): Finding[] {
+  const vendored = gatewayApiBundles();
+  if (bundle !== undefined && !vendored.includes(bundle)) {
+    return [
+      {
+        path: [],
+        message: `is marked for the Gateway API CRDs ${bundle}, which crds/gateway-api/ does not hold (it has ${vendored.join(', ') || 'none'}): vendor them (crds/gateway-api/README.md)`,
+      },
+    ];
+  }
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const each of bundle === undefined ? vendored : [bundle]) {
+    const crd = gatewayApiCrd(each, kind);
+    const found = crd
+      ? checkCustomResource(object, crd, apiVersion, kind)
+      : [{ path: ['kind'], message: `is ${show(kind)}, which the Gateway API ${each} CRDs in crds/gateway-api/${each}/ do not define` }];
+    for (const finding of found) {
+      const key = `${finding.path.join('.')}\n${finding.message.replace(/crds\/gateway-api\/v[\d.]+\//g, '')}`;
+      if (!seen.has(key)) findings.push(finding);
+      seen.add(key);
+    }
+  }
+  return findings;
 }
 
 /** Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, ...) and *.k8s.io. */

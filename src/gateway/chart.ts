@@ -1,0 +1,96 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { TraefikGateway, TraefikGatewayProps } from './gateway';
+import { TraefikHttpRoute, TraefikHttpRouteProps } from './http-route';
+import { TraefikHttpsRedirect } from './https-redirect';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
+import { gatewayApiMarker } from '../validate/gateway-api';
+
+export interface GatewayApiChartProps {
+  /** The Gateway, checked by TraefikGateway. */
+  readonly gateway: TraefikGatewayProps;
+  /**
+   * The HTTPRoutes, each checked by TraefikHttpRoute, all attached to this chart's Gateway; a name may
+   * repeat only in another namespace.
+   * @default []
+   */
+  readonly routes?: readonly Omit<TraefikHttpRouteProps, 'gatewayName'>[];
+  /**
+   * Hosts whose plain HTTP requests the Gateway redirects to HTTPS (a TraefikHttpsRedirect each); each must
+   * be among the Gateway's `httpsHosts`. Leave out a host whose certificate cert-manager proves with HTTP-01:
+   * the redirect would outrank its solver Ingress.
+   * @default []
+   */
+  readonly httpsRedirects?: readonly string[];
+  /**
+   * The Gateway API CRDs (standard channel) the target cluster has, e.g. `v1.4.0`, and where they come
+   * from: recorded in the file, which `npm run validate` then checks against exactly those CRDs.
+   * @default - not recorded: the objects are checked against every vendored bundle
+   */
+  readonly gatewayApi?: GatewayApiTarget;
+}
+
+/** The Gateway API CRDs of the target cluster. */
+export interface GatewayApiTarget {
+  /** Bundle version, a folder of crds/gateway-api/, e.g. `v1.4.0`. */
+  readonly bundle: string;
+  /** Where the cluster gets them, e.g. `as K3s installs them for Traefik chart 39.0.7`. */
+  readonly source: string;
+}
+
+/**
+ * `gateway-api.yaml`: the Gateway and its HTTPRoutes, in one file: K3s applies it as one AddOn, retried
+ * every 15 s until its kinds exist (the Gateway API CRDs come with K3s' Traefik, not from this folder).
+ */
+export class GatewayApiChart extends Chart {
+  /** File (and chart id) of the Gateway and its routes. */
+  public static readonly ID = 'gateway-api';
+  /** Comment lines of the file after its generated header (src/output/render.ts writes them). */
+  public readonly fileNote: string;
+
+  constructor(scope: Construct, id: string, props: GatewayApiChartProps) {
+    super(scope, id);
+    const check = new PropsValidator<GatewayApiChartProps>('GatewayApiChart', props);
+    // Only the snapshot is read from here on: what was checked is what is rendered.
+    props = check.props;
+    if (props.gateway === null || typeof props.gateway !== 'object' || Array.isArray(props.gateway)) {
+      check.problem(['gateway'], `${describeValue(props.gateway)}: expected the Gateway's props, an object ({} for the defaults)`);
+    }
+    const routes = check.list(['routes'], props.routes);
+    const https = new Set(Array.isArray(props.gateway?.httpsHosts) ? props.gateway.httpsHosts : []);
+    const names = new Map<string, number>();
+    routes.forEach((route, i) => {
+      if (route === null || typeof route !== 'object') return;
+      const key = `${route.namespace ?? 'default'}/${route.name}`;
+      const first = names.get(key);
+      if (first !== undefined) {
+        check.problem(
+          ['routes', i, 'name'],
+          `${JSON.stringify(route.name)} is also the name of routes[${first}] in its namespace: name each HTTPRoute once`,
+        );
+      }
+      names.set(key, first ?? i);
+      if (route.httpsOnly && typeof route.host === 'string' && !https.has(route.host)) {
+        check.problem(
+          ['routes', i, 'httpsOnly'],
+          `is true, but the Gateway has no HTTPS listener for ${JSON.stringify(route.host)}: add the host to gateway.httpsHosts`,
+        );
+      }
+    });
+    const redirects = check.list(['httpsRedirects'], props.httpsRedirects);
+    redirects.forEach((host, i) => {
+      if (typeof host === 'string' && !https.has(host)) {
+        check.problem(['httpsRedirects', i], `${JSON.stringify(host)} has no HTTPS listener to redirect to: add it to gateway.httpsHosts`);
+      }
+    });
+    check.throwIfInvalid();
+    this.fileNote = props.gatewayApi ? gatewayApiMarker(props.gatewayApi.bundle, props.gatewayApi.source) : '';
+    new TraefikGateway(this, 'Gateway', props.gateway);
+    const gatewayName = props.gateway.name ?? TraefikGateway.DEFAULT_NAME;
+    for (const host of [...new Set(redirects)].sort()) new TraefikHttpsRedirect(this, `redirect--${host}`, { host, gatewayName });
+    for (const route of routes) {
+      new TraefikHttpRoute(this, `${route.namespace ?? 'default'}--${route.name}`, { ...route, gatewayName });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GATEWAY_API_VERSION, TraefikGateway } from './gateway';
+import { httpsListenerName } from './model';
+import { PropsValidator } from '../config/props-validator';
+import { describeValue } from '../core/snapshot';
+import * as format from '../config/formats';
+import { portNumber } from '../config/schema';
+
+export interface TraefikHttpRouteProps {
+  /** HTTPRoute name (a DNS subdomain). */
+  readonly name: string;
+  /**
+   * Namespace of the HTTPRoute and its backend Service; the Gateway must let it attach (`routeNamespaces`).
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /** DNS host name to route, e.g. `app.example.com` or `*.example.com`; never an IP address. */
+  readonly host: string;
+  /**
+   * URL path prefix (match type PathPrefix), starting with `/`.
+   * @default "/"
+   */
+  readonly path?: string;
+  /** Backend Service in the same namespace. */
+  readonly serviceName: string;
+  /** Backend Service port number: an HTTPRoute's `backendRefs[].port` is a number, never a port name. */
+  readonly servicePort: number;
+  /**
+   * Attach only to the Gateway's HTTPS listener of `host` (which must be among its `httpsHosts`), so plain
+   * HTTP never reaches the backend: a route with TLS.
+   * @default false
+   */
+  readonly httpsOnly?: boolean;
+  /**
+   * Name of the Gateway in kube-system to attach to.
+   * @default "traefik"
+   */
+  readonly gatewayName?: string;
+}
+
+/**
+ * One host/path -> Service route through the Gateway (gateway.networking.k8s.io/v1, schema in
+ * crds/gateway-api/): `parentRefs` to the Gateway in kube-system, `hostnames`, one PathPrefix match and
+ * one `backendRefs` entry.
+ *
+ * @throws K3sVipValidationError when a prop is not what the Gateway API accepts
+ */
+export class TraefikHttpRoute extends Construct {
+  constructor(scope: Construct, id: string, props: TraefikHttpRouteProps) {
+    super(scope, id);
+    const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props);
+    // Only the snapshot is read from here on: what was checked is what is rendered.
+    props = check.props;
+    const { namespace = 'default', path = '/', gatewayName = TraefikGateway.DEFAULT_NAME } = props;
+    check
+      .requiredText(['name'], props.name, format.dns1123Subdomain)
+      .text(['namespace'], namespace, format.dns1123Label)
+      .requiredText(['host'], props.host, format.ingressHost)
+      // The HTTPRoute CRD's CEL rules on a PathPrefix value are the API server's rules on an Ingress Prefix path.
+      .text(['path'], path, format.ingressPath)
+      .requiredText(['serviceName'], props.serviceName, format.dns1035Label)
+      .text(['gatewayName'], gatewayName, format.dns1123Subdomain);
+    if (typeof props.servicePort === 'string') {
+      check.problem(
+        ['servicePort'],
+        `${JSON.stringify(props.servicePort)} is a port name, but an HTTPRoute's backendRefs[].port is a port number: give the Service port's number`,
+      );
+    } else {
+      check.requiredValue(['servicePort'], props.servicePort, portNumber);
+    }
+    if (props.httpsOnly !== undefined && typeof props.httpsOnly !== 'boolean') {
+      check.problem(['httpsOnly'], `${describeValue(props.httpsOnly)}: expected true or false`);
+    }
+    check.throwIfInvalid();
+
+    new ApiObject(this, 'Resource', {
+      apiVersion: GATEWAY_API_VERSION,
+      kind: 'HTTPRoute',
+      metadata: { name: props.name, namespace },
+      spec: {
+        parentRefs: [
+          {
+            name: gatewayName,
+            namespace: TraefikGateway.NAMESPACE,
+            ...(props.httpsOnly ? { sectionName: httpsListenerName(props.host) } : {}),
+          },
+        ],
+        hostnames: [props.host],
+        rules: [
+          {
+            matches: [{ path: { type: 'PathPrefix', value: path } }],
+            backendRefs: [{ name: props.serviceName, port: props.servicePort }],
+          },
+        ],
+      },
+    });
+  }
+}

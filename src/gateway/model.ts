@@ -1,0 +1,60 @@
+/**
+ * The Gateway's names and limits, and what a config makes of them: pure functions, shared by the
+ * constructs and the config rules.
+ */
+
+/** Traefik's namespace on K3s, where the Gateway, its certificates and their Secrets live. */
+export const GATEWAY_NAMESPACE = 'kube-system';
+/** Gateway API: at most 64 listeners per Gateway (the CRD's `spec.listeners` maxItems). */
+export const MAX_LISTENERS = 64;
+/** Longest listener name (SectionName) or Secret name (DNS subdomain). */
+const MAX_NAME = 253;
+
+/**
+ * Names that cannot collide: an exact host keeps `https` / `tls` as its own first label, a wildcard host
+ * `*.<domain>` gets `https-wildcard` / `tls-wildcard` instead of the `*` (host labels never hold a dot).
+ */
+function hostName(prefix: string, host: string): string {
+  return host.startsWith('*.') ? `${prefix}-wildcard.${host.slice(2)}` : `${prefix}.${host}`;
+}
+
+/** The HTTPS listener of a host: a SectionName, as an HTTPRoute's `parentRefs[].sectionName` names it. */
+export function httpsListenerName(host: string): string {
+  return hostName('https', host);
+}
+
+/** The Secret (in kube-system) holding a host's certificate; cert-manager names the Certificate the same. */
+export function gatewayTlsSecretName(host: string): string {
+  return hostName('tls', host);
+}
+
+/** The HTTPRoute (in kube-system) that redirects a host's plain HTTP requests to its HTTPS listener. */
+export function httpsRedirectName(host: string): string {
+  return hostName('redirect', host);
+}
+
+/** Why a host cannot get an HTTPS listener (its names would be too long), else undefined. */
+export function httpsHostProblem(host: string): string | undefined {
+  const longest = [httpsListenerName(host), gatewayTlsSecretName(host), httpsRedirectName(host)].find((name) => name.length > MAX_NAME);
+  return longest
+    ? `is ${host.length} characters long, and the Gateway's names for it reach ${longest.length} characters ("${longest.slice(0, 20)}..."), over the ${MAX_NAME} allowed: shorten the host`
+    : undefined;
+}
+
+/** `given` (the config's `traefik.gateway.routeNamespaces`), else the namespaces of the routes (kube-system alone is `Same`). */
+export function routeNamespaces(
+  given: 'All' | 'Same' | string[] | undefined,
+  routes: ReadonlyArray<{ readonly namespace: string }>,
+): 'All' | 'Same' | string[] {
+  if (given) return given;
+  const namespaces = [...new Set(routes.map((route) => route.namespace))].sort();
+  return namespaces.length === 0 || (namespaces.length === 1 && namespaces[0] === GATEWAY_NAMESPACE) ? 'Same' : namespaces;
+}
+
+/** Whether the named cert-manager issuer proves domain control with HTTP-01. */
+export function usesHttp01(
+  issuers: Readonly<Record<string, { readonly solver: unknown }>> | undefined,
+  issuer: string | undefined,
+): boolean {
+  return !!issuer && issuers?.[issuer]?.solver === 'http01';
+}

@@ -1,0 +1,337 @@
+import { httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
+import { ClusterConfig } from '../config/schema';
+import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
+import { gatewayChartProblem } from '../traefik/chart-versions';
+
+type Path = ReadonlyArray<string | number>;
+type Report = (path: Path, message: string) => void;
+
+/**
+ * Traefik ranks a Gateway route from 10000 up (PathPrefix; Exact from 100000), an Ingress route by the
+ * length of its rule (traefik/traefik pkg/provider/kubernetes/gateway/httproute.go buildMatchRule;
+ * https://doc.traefik.io/traefik/routing/routers/#priority): a Gateway route wins every request it matches.
+ */
+const GATEWAY_OUTRANKS_INGRESS =
+  'Traefik ranks Gateway routes above Ingress routes (priority 10000 and up against the length of the rule; ' +
+  'traefik pkg/provider/kubernetes/gateway/httproute.go)';
+/** Where ACME's HTTP-01 check asks for its token (RFC 8555 §8.3). */
+const CHALLENGE_PATH = '/.well-known/acme-challenge/';
+
+/**
+ * The Gateway API rules: what `traefik.gateway` needs from the chart, K3s and cert-manager, what an
+ * httpRoute may hold, one issuer per Gateway, and where the Gateway's routes meet Ingresses, the
+ * HTTP -> HTTPS redirect and cert-manager's HTTP-01 challenge.
+ */
+export function checkGatewayRules(config: ClusterConfig, error: Report, warn: Report): void {
+  checkProvider(config, error);
+  checkTraefikValues(config, error, warn);
+  if (!config.httpRoutes.length) return;
+  if (!config.traefik.gateway) {
+    error(['httpRoutes'], "need a Gateway to attach to: add `gateway: {}` under traefik, which turns on Traefik's Gateway API provider");
+  }
+  checkRoutes(config, error, warn);
+  checkTls(config, error);
+  checkChallenges(config, error);
+}
+
+function checkProvider(config: ClusterConfig, error: Report): void {
+  const { gateway, chartVersion } = config.traefik;
+  if (!gateway) return;
+  const k3s = config.k3s.version;
+  if (k3s && bundlesTraefikV2(k3s)) {
+    error(
+      ['traefik', 'gateway'],
+      `needs Traefik's Gateway API provider, but K3s ${k3s} bundles Traefik v2, which has none: use K3s ${FIRST_TRAEFIK_V3_K3S} or newer (Traefik v3)`,
+    );
+    return;
+  }
+  const problem = gatewayChartProblem(chartVersion);
+  if (problem) error(['traefik', 'gateway'], `${problem}${k3s ? ` (the chart of K3s ${k3s})` : ''}`);
+}
+
+/**
+ * Values that bypass or shadow `traefik.gateway`: the provider turned on by flag (no RBAC), `gateway.*`
+ * keys, which the chart ignores once its own Gateway is off, and the experimental channel K3s lacks.
+ */
+function checkTraefikValues(config: ClusterConfig, error: Report, warn: Report): void {
+  const { values, gateway } = config.traefik;
+  const provider = (values.providers as { kubernetesGateway?: { experimentalChannel?: unknown } } | undefined)?.kubernetesGateway;
+  // https://doc.traefik.io/traefik/v3.8/reference/install-configuration/providers/kubernetes/kubernetes-gateway/
+  if (provider?.experimentalChannel === true) {
+    warn(
+      ['traefik', 'values', 'providers', 'kubernetesGateway', 'experimentalChannel'],
+      "is true, but K3s installs the Gateway API's standard channel only: without the experimental CRDs (TCPRoute, TLSRoute, ...) " +
+        "Traefik's Gateway provider does not start (Traefik's provider docs): install them first, or drop the key",
+    );
+  }
+  const args = values.additionalArguments;
+  if (Array.isArray(args)) {
+    args.forEach((arg, i) => {
+      // Traefik reads its flags case-insensitively; `=true` and the bare flag both turn the provider on.
+      if (typeof arg === 'string' && /^--providers\.kubernetesgateway(=true)?$/i.test(arg.trim())) {
+        error(
+          ['traefik', 'values', 'additionalArguments', i],
+          `${JSON.stringify(arg)} turns on Traefik's Gateway API provider without its RBAC: the chart renders the ` +
+            'Gateway API rules of its ClusterRole only with providers.kubernetesGateway.enabled (templates/rbac/clusterrole.yaml), ' +
+            'so Traefik cannot read Gateways: remove it and add `gateway: {}` under traefik',
+        );
+      }
+    });
+  }
+  const shadowed = values.gateway;
+  if (!gateway || shadowed === null || typeof shadowed !== 'object' || Array.isArray(shadowed)) return;
+  for (const key of Object.keys(shadowed).filter((k) => k !== 'enabled')) {
+    error(
+      ['traefik', 'values', 'gateway', key],
+      "has no effect: traefik.gateway turns the chart's own Gateway off (gateway.enabled: false) and writes the Gateway " +
+        'as a manifest, gateway-api.yaml: set its options under traefik.gateway, or drop the key',
+    );
+  }
+}
+
+function checkRoutes(config: ClusterConfig, error: Report, warn: Report): void {
+  const names = new Map<string, number>();
+  const routes = new Map<string, number>();
+  const allowed = routeNamespaces(config.traefik.gateway?.routeNamespaces, config.httpRoutes);
+  const redirect = config.traefik.redirectToHttps;
+  const tlsHosts = tlsHostsOf(config);
+  const redirects = new Map([...tlsHosts].filter(([, host]) => !host.http01).map(([host]) => [httpsRedirectName(host), host]));
+  const ingressHosts = new Map<string, number>();
+  config.ingresses.forEach((ingress, j) => ingressHosts.set(ingress.host, ingressHosts.get(ingress.host) ?? j));
+  config.httpRoutes.forEach((route, i) => {
+    const name = `${route.namespace}/${route.name}`;
+    const first = names.get(name);
+    if (first !== undefined) {
+      error(
+        ['httpRoutes', i, 'name'],
+        `"${route.name}" in namespace "${route.namespace}" is already used by httpRoutes[${first}]: each HTTPRoute needs its own name`,
+      );
+    }
+    names.set(name, first ?? i);
+    const key = `${route.host}${route.path.replace(/\/+$/, '')}/`;
+    const sameRoute = routes.get(key);
+    if (sameRoute !== undefined) {
+      error(
+        ['httpRoutes', i, 'path'],
+        `host "${route.host}" with path "${route.path}" is already routed by httpRoutes[${sameRoute}]; only one of the two would get the traffic: change the host or the path`,
+      );
+    }
+    routes.set(key, sameRoute ?? i);
+    if (typeof route.port === 'string') {
+      error(
+        ['httpRoutes', i, 'port'],
+        `"${route.port}" is a Service port name, but an HTTPRoute's backendRefs[].port is a port number (Gateway API PortNumber): ` +
+          "write the number of the Service's port",
+      );
+    }
+    if (Array.isArray(allowed) && route.namespace !== 'kube-system' && !allowed.includes(route.namespace)) {
+      error(
+        ['httpRoutes', i, 'namespace'],
+        `"${route.namespace}" is not in traefik.gateway.routeNamespaces (${allowed.join(', ')}), so the Gateway would refuse the route: ` +
+          'add the namespace there',
+      );
+    } else if (allowed === 'Same' && route.namespace !== 'kube-system') {
+      error(
+        ['httpRoutes', i, 'namespace'],
+        `"${route.namespace}" is not kube-system, but traefik.gateway.routeNamespaces is Same, so the Gateway would refuse the route: ` +
+          'list the namespace there, or leave routeNamespaces out',
+      );
+    }
+    const ingress = ingressHosts.get(route.host);
+    if (ingress !== undefined) {
+      warn(
+        ['httpRoutes', i, 'host'],
+        `"${route.host}" is also routed by ingresses[${ingress}]: fine while the host moves, but ${GATEWAY_OUTRANKS_INGRESS}, ` +
+          'so the HTTPRoute answers every request its path matches: remove the Ingress once the HTTPRoute serves the host',
+      );
+    }
+    if (route.namespace === 'kube-system' && redirects.has(route.name)) {
+      error(
+        ['httpRoutes', i, 'name'],
+        `"${route.name}" in kube-system is the name of the Gateway's redirect route for "${redirects.get(route.name)}": rename the HTTPRoute`,
+      );
+    }
+    const tlsHost = tlsHosts.get(route.host);
+    if (route.tls && tlsHost?.http01 && !redirect) {
+      warn(
+        ['httpRoutes', i, 'tls'],
+        `serves "${route.host}" on HTTPS only, and http://${route.host}${route.path} answers 404: its issuer uses HTTP-01, whose ` +
+          'challenge needs the HTTP listener of the host free for the solver Ingress, so the Gateway does not redirect it: ' +
+          'give the issuer a dns01 solver, and the Gateway redirects the host to HTTPS',
+      );
+    }
+    if (!route.tls && redirect && !hasHttpsListener(tlsHosts, route.host)) {
+      error(
+        ['httpRoutes', i],
+        `has no tls, but traefik.redirectToHttps sends every http:// request to HTTPS, where the Gateway has no listener for ` +
+          `"${route.host}", so it would answer 404: give the route tls.issuer, or set traefik.redirectToHttps: false ` +
+          '(the Gateway redirects its TLS hosts itself)',
+      );
+    } else if (!route.tls && tlsHost && !tlsHost.http01 && route.path.replace(/\/+$/, '') === '') {
+      error(
+        ['httpRoutes', i, 'path'],
+        `is "${route.path}" on "${route.host}", whose plain HTTP requests the Gateway redirects to HTTPS (httpRoutes[${tlsHost.index}] ` +
+          'has tls), so the two would compete for http://: give this route tls too, or a longer path',
+      );
+    }
+  });
+}
+
+/** The TLS hosts of the httpRoutes: the first route of each, and whether its issuer uses HTTP-01 (no redirect route then). */
+function tlsHostsOf(config: ClusterConfig): Map<string, { index: number; http01: boolean }> {
+  const hosts = new Map<string, { index: number; http01: boolean }>();
+  config.httpRoutes.forEach((route, index) => {
+    if (route.tls?.issuer && !hosts.has(route.host)) {
+      hosts.set(route.host, { index, http01: usesHttp01(config.certManager?.issuers, route.tls.issuer) });
+    }
+  });
+  return hosts;
+}
+
+function checkTls(config: ClusterConfig, error: Report): void {
+  const issuers = config.certManager?.issuers ?? {};
+  const hosts = new Set<string>();
+  let gatewayIssuer: { name: string; index: number } | undefined;
+  config.httpRoutes.forEach((route, i) => {
+    const tls = route.tls;
+    if (!tls) return;
+    const path = ['httpRoutes', i, 'tls'];
+    if (tls.certResolver) {
+      error(
+        [...path, 'certResolver'],
+        `"${tls.certResolver}": Traefik's ACME resolvers cannot issue certificates for Gateway listeners ` +
+          '(traefik/traefik-helm-chart#1467), so the host would get none: use tls.issuer, a cert-manager ClusterIssuer, ' +
+          'or keep this host on an Ingress',
+      );
+    } else if (!tls.issuer) {
+      error(path, 'names no certificate source: give issuer (a cert-manager ClusterIssuer), or remove tls for plain HTTP');
+    }
+    if (!tls.issuer) return;
+    if (!hosts.has(route.host)) {
+      const tooLong = httpsHostProblem(route.host);
+      if (tooLong) error(['httpRoutes', i, 'host'], tooLong);
+    }
+    hosts.add(route.host);
+    const issuer = issuers[tls.issuer];
+    if (!issuer) {
+      const defined = Object.keys(issuers).map((n) => `"${n}"`);
+      const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
+      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${known}; add it under certManager.issuers`);
+    } else if (issuer.solver === 'http01' && route.host.startsWith('*.')) {
+      error(
+        ['httpRoutes', i, 'host'],
+        `"${route.host}" is a wildcard, but issuer "${tls.issuer}" uses HTTP-01, which cannot issue wildcard ` +
+          'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
+      );
+    }
+    if (gatewayIssuer && gatewayIssuer.name !== tls.issuer) {
+      error(
+        [...path, 'issuer'],
+        `"${tls.issuer}" is not "${gatewayIssuer.name}" of httpRoutes[${gatewayIssuer.index}]: cert-manager takes the issuer of every ` +
+          'listener from the one cert-manager.io/cluster-issuer annotation of the Gateway, so all TLS httpRoutes name the same ' +
+          'issuer: pick one, or keep this host on an Ingress (each Ingress names its own)',
+      );
+    }
+    gatewayIssuer ??= { name: tls.issuer, index: i };
+  });
+  if (hosts.size + 1 > MAX_LISTENERS) {
+    error(
+      ['httpRoutes'],
+      `have ${hosts.size} TLS hosts, each an HTTPS listener of the Gateway, which with the HTTP listener holds at most ` +
+        `${MAX_LISTENERS} (Gateway API): move some hosts to Ingresses, or share a wildcard host`,
+    );
+  }
+}
+
+/** A certificate cert-manager proves with HTTP-01, and who asked for it. */
+interface Http01Host {
+  readonly host: string;
+  readonly issuer: string;
+  readonly owner: string;
+}
+
+/** A router Traefik builds from the Gateway's routes: where it listens, what it matches, and which config entry made it. */
+interface GatewayRouter {
+  readonly entryPoint: 'web' | 'websecure';
+  readonly host: string;
+  readonly path: string;
+  readonly at: Path;
+  readonly what: string;
+}
+
+/**
+ * cert-manager answers HTTP-01 with a solver Ingress for the host (the ClusterIssuers use `http01.ingress`).
+ * The challenge arrives on the web entrypoint, or, with the redirect (a router of priority MaxInt32-1,
+ * traefik pkg/config/static/entrypoints.go), on websecure: a Gateway router there for the host whose path
+ * covers the challenge outranks the solver, and the certificate is never issued or renewed.
+ */
+function checkChallenges(config: ClusterConfig, error: Report): void {
+  const issuers = config.certManager?.issuers;
+  const certificates: Http01Host[] = [
+    ...config.ingresses.flatMap((ingress, j) =>
+      usesHttp01(issuers, ingress.tls?.issuer) ? [{ host: ingress.host, issuer: ingress.tls!.issuer!, owner: `ingresses[${j}]` }] : [],
+    ),
+    ...config.httpRoutes.flatMap((route, k) =>
+      usesHttp01(issuers, route.tls?.issuer) ? [{ host: route.host, issuer: route.tls!.issuer!, owner: `httpRoutes[${k}]` }] : [],
+    ),
+  ].filter((certificate) => !certificate.host.startsWith('*.'));
+  if (!certificates.length) return;
+  const redirect = config.traefik.redirectToHttps;
+  const entryPoint = redirect ? 'websecure' : 'web';
+  const reported = new Set<string>();
+  for (const router of gatewayRouters(config)) {
+    if (router.entryPoint !== entryPoint || !coversChallenge(router.path) || reported.has(router.at.join('.'))) continue;
+    const caught = certificates.find((certificate) => hostMatches(router.host, certificate.host));
+    if (!caught) continue;
+    reported.add(router.at.join('.'));
+    error(
+      router.at,
+      `${router.what} catches cert-manager's HTTP-01 challenge for "${caught.host}" (issuer "${caught.issuer}" of ${caught.owner})` +
+        `${redirect ? ' once traefik.redirectToHttps has sent it to HTTPS' : ''}: ${GATEWAY_OUTRANKS_INGRESS}, so the challenge ` +
+        'never reaches the solver Ingress and the certificate is never issued or renewed: ' +
+        `give issuer "${caught.issuer}" a dns01 solver${redirect ? ', or set traefik.redirectToHttps: false' : ''}`,
+    );
+  }
+}
+
+/**
+ * The routers of the Gateway's routes: a TLS route on its host's HTTPS listener only (parentRefs
+ * sectionName); a plain route on the HTTP listener and on an HTTPS listener of its host; the redirect
+ * route of a TLS host (path /) on the HTTP listener.
+ */
+function gatewayRouters(config: ClusterConfig): GatewayRouter[] {
+  const tlsHosts = tlsHostsOf(config);
+  return config.httpRoutes.flatMap((route, i): GatewayRouter[] => {
+    const at = ['httpRoutes', i];
+    const { host, path } = route;
+    if (route.tls) {
+      const redirects = tlsHosts.get(host)?.index === i && !tlsHosts.get(host)!.http01;
+      return [
+        { entryPoint: 'websecure', host, path, at, what: `its route to Service ${route.namespace}/${route.service}` },
+        ...(redirects
+          ? [{ entryPoint: 'web' as const, host, path: '/', at, what: "the Gateway's HTTP -> HTTPS redirect of its host" }]
+          : []),
+      ];
+    }
+    const what = `its route to Service ${route.namespace}/${route.service}`;
+    return [
+      { entryPoint: 'web', host, path, at, what },
+      ...(hasHttpsListener(tlsHosts, host) ? [{ entryPoint: 'websecure' as const, host, path, at, what }] : []),
+    ];
+  });
+}
+
+/** Whether the Gateway has an HTTPS listener a route of `host` attaches to: for the host itself or a wildcard above it. */
+function hasHttpsListener(tlsHosts: ReadonlyMap<string, unknown>, host: string): boolean {
+  return [...tlsHosts.keys()].some((listener) => hostMatches(listener, host));
+}
+
+/** Whether a PathPrefix (matched path element by path element) covers CHALLENGE_PATH. */
+function coversChallenge(path: string): boolean {
+  return CHALLENGE_PATH.startsWith(`${path.replace(/\/+$/, '')}/`);
+}
+
+/** Whether a route host (`*.example.com` matches any name below example.com) matches a certificate host. */
+function hostMatches(routeHost: string, host: string): boolean {
+  return routeHost === host || (routeHost.startsWith('*.') && host.endsWith(routeHost.slice(1)));
+}

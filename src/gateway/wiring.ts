@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import { GatewayApiChart, GatewayApiChartProps } from './chart';
+import { routeNamespaces, usesHttp01 } from './model';
+import { ClusterConfig } from '../config/schema';
+import { parseVersion } from '../semver';
+import { traefikChartRules, upstreamChartVersion } from '../traefik/chart-versions';
+import { traefikEntryPointPorts } from '../traefik/gateway-values';
+
+/** `gateway-api.yaml`, when the config has `traefik.gateway`. */
+export function addGatewayApiChart(scope: Construct, config: ClusterConfig): void {
+  const props = gatewayApiChartProps(config);
+  if (props) new GatewayApiChart(scope, GatewayApiChart.ID, props);
+}
+
+/** The Gateway and routes of a (valid) config, or undefined without `traefik.gateway`. */
+export function gatewayApiChartProps(config: ClusterConfig): GatewayApiChartProps | undefined {
+  const { gateway, chartVersion, values } = config.traefik;
+  if (!gateway) return undefined;
+  const tlsRoutes = config.httpRoutes.filter((route) => route.tls?.issuer);
+  const ports = traefikEntryPointPorts(values);
+  const bundle = traefikChartRules(parseVersion(upstreamChartVersion(chartVersion))).gatewayApi;
+  return {
+    gateway: {
+      name: gateway.name,
+      routeNamespaces: routeNamespaces(config.traefik.gateway?.routeNamespaces, config.httpRoutes),
+      httpsHosts: [...new Set(tlsRoutes.map((route) => route.host))],
+      // The rules allow one issuer per Gateway.
+      clusterIssuer: tlsRoutes[0]?.tls?.issuer,
+      httpPort: ports.http,
+      httpsPort: ports.https,
+    },
+    // HTTP-01 needs the HTTP listener of its host free for cert-manager's solver Ingress (see rules.ts).
+    httpsRedirects: [
+      ...new Set(tlsRoutes.filter((route) => !usesHttp01(config.certManager?.issuers, route.tls?.issuer)).map((route) => route.host)),
+    ],
+    routes: config.httpRoutes.map((route) => ({
+      name: route.name,
+      namespace: route.namespace,
+      host: route.host,
+      path: route.path,
+      serviceName: route.service,
+      // The rules refuse port names.
+      servicePort: route.port as number,
+      httpsOnly: !!route.tls,
+    })),
+    ...(bundle.startsWith('v') ? { gatewayApi: { bundle, source: `as K3s installs them for Traefik chart ${chartVersion}` } } : {}),
+  };
+}

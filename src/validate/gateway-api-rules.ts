@@ -1,0 +1,88 @@
+import { ingressPath } from '../config/formats';
+import { GATEWAY_API_GROUP } from './gateway-api';
+import { apiGroup } from './kinds';
+import { Finding, isRecord, select, show } from './paths';
+
+type KubeObject = Record<string, unknown>;
+
+/**
+ * The CEL rules (`x-kubernetes-validations`) of the Gateway API CRDs that the API server enforces and
+ * the JSON-Schema check cannot: those on Gateway listeners and HTTPRoute paths and backends, the same in
+ * every vendored bundle v1.2.1 to v1.6.1 (crds/gateway-api/<bundle>/, spec.listeners and
+ * spec.rules[].matches[].path, spec.rules[].backendRefs[]).
+ */
+export function checkGatewayApiRules(object: KubeObject): Finding[] {
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  if (apiGroup(apiVersion) !== GATEWAY_API_GROUP) return [];
+  if (object.kind === 'Gateway') return checkListeners(object);
+  if (object.kind === 'HTTPRoute') return checkHttpRoute(object);
+  return [];
+}
+
+function checkListeners(object: KubeObject): Finding[] {
+  const findings: Finding[] = [];
+  const names = new Map<unknown, number>();
+  const bindings = new Map<string, number>();
+  select(object, 'spec.listeners[*]').forEach(({ path, value: listener }) => {
+    if (!isRecord(listener)) return;
+    const index = path[path.length - 1] as number;
+    const sameName = names.get(listener.name);
+    if (sameName !== undefined) {
+      findings.push({
+        path: [...path, 'name'],
+        message: `is ${show(listener.name)}, as listeners[${sameName}] is: Listener name must be unique within the Gateway`,
+      });
+    }
+    names.set(listener.name, sameName ?? index);
+    const binding = JSON.stringify([listener.port, listener.protocol, listener.hostname ?? null]);
+    const sameBinding = bindings.get(binding);
+    if (sameBinding !== undefined) {
+      findings.push({
+        path,
+        message: `has the port, protocol and hostname of listeners[${sameBinding}]: Combination of port, protocol and hostname must be unique for each listener`,
+      });
+    }
+    bindings.set(binding, sameBinding ?? index);
+    const tls = isRecord(listener.tls) ? listener.tls : undefined;
+    if (tls && ['HTTP', 'TCP', 'UDP'].includes(String(listener.protocol))) {
+      findings.push({
+        path: [...path, 'tls'],
+        message: `is set on a ${show(listener.protocol)} listener: tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']`,
+      });
+    }
+    if (listener.protocol === 'HTTPS' && tls && tls.mode !== undefined && tls.mode !== 'Terminate') {
+      findings.push({ path: [...path, 'tls', 'mode'], message: `is ${show(tls.mode)}: tls mode must be Terminate for protocol HTTPS` });
+    }
+    const refs = Array.isArray(tls?.certificateRefs) ? tls.certificateRefs : [];
+    const options = isRecord(tls?.options) ? Object.keys(tls.options) : [];
+    if (tls && (tls.mode ?? 'Terminate') === 'Terminate' && !refs.length && !options.length) {
+      findings.push({
+        path: [...path, 'tls'],
+        message: 'has no certificateRefs: certificateRefs or options must be specified when mode is Terminate',
+      });
+    }
+    if (['TCP', 'UDP'].includes(String(listener.protocol)) && listener.hostname) {
+      findings.push({ path: [...path, 'hostname'], message: "is set: hostname must not be specified for protocols ['TCP', 'UDP']" });
+    }
+  });
+  return findings;
+}
+
+function checkHttpRoute(object: KubeObject): Finding[] {
+  const findings: Finding[] = [];
+  for (const { path, value } of select(object, 'spec.rules[*].matches[*].path')) {
+    if (!isRecord(value) || typeof value.value !== 'string' || !['Exact', 'PathPrefix', undefined].includes(value.type as string)) continue;
+    // The CRD's rules on an Exact or PathPrefix value are the API server's on an Ingress Prefix path.
+    const problem = ingressPath(value.value);
+    if (problem)
+      findings.push({ path: [...path, 'value'], message: `${problem} (an HTTPRoute path, checked by the HTTPRoute CRD's rules)` });
+  }
+  for (const { path, value } of select(object, 'spec.rules[*].backendRefs[*]')) {
+    if (!isRecord(value)) continue;
+    const service = (value.group ?? '') === '' && (value.kind ?? 'Service') === 'Service';
+    if (service && value.port === undefined) {
+      findings.push({ path: [...path, 'port'], message: 'is missing: Must have port for Service reference' });
+    }
+  }
+  return findings;
+}

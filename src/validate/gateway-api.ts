@@ -1,0 +1,49 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Crd, crdDir, readCrds } from './crds';
+
+/** The API group of the Gateway API; its CRDs are vendored once per bundle version (crds/gateway-api/README.md). */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+const bundlesDir = (): string => join(crdDir(), 'gateway-api');
+const BUNDLE = /^v\d+\.\d+\.\d+$/;
+
+/** The vendored Gateway API bundles, oldest first: the folders `crds/gateway-api/vX.Y.Z/`. */
+export function gatewayApiBundles(): string[] {
+  const dir = bundlesDir();
+  if (!existsSync(dir)) return [];
+  const number = (tag: string) => tag.slice(1).split('.').map(Number);
+  return readdirSync(dir)
+    .filter((name) => BUNDLE.test(name))
+    .sort((a, b) => {
+      const [x, y] = [number(a), number(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+}
+
+const bundles = new Map<string, Map<string, Crd>>();
+
+/** The CRD of a Gateway API kind in one vendored bundle; undefined when the bundle lacks the kind. */
+export function gatewayApiCrd(bundle: string, kind: string): Crd | undefined {
+  let crds = bundles.get(bundle);
+  if (!crds) {
+    crds = readCrds(join(bundlesDir(), bundle));
+    bundles.set(bundle, crds);
+  }
+  return crds.get(`${GATEWAY_API_GROUP}/${kind}`);
+}
+
+/**
+ * The comment line a file of Gateway API objects carries after its generated header, naming the CRDs
+ * of the cluster it is for, so `npm run validate` checks the objects against exactly those.
+ */
+export function gatewayApiMarker(bundle: string, source: string): string {
+  return `# Gateway API CRDs: ${bundle} (standard channel), ${source}.\n`;
+}
+
+const MARKER = /^# Gateway API CRDs: (v\d+\.\d+\.\d+) /m;
+
+/** The bundle a file's marker names, if it has one. */
+export function markedGatewayApiBundle(text: string): string | undefined {
+  return MARKER.exec(text)?.[1];
+}

@@ -215,7 +215,8 @@ function changesBetween(before: Map<string, string>, after: Map<string, string>)
     if (path === LOCK_FILE || before.get(path) === after.get(path)) continue;
     const folder = path.endsWith('/');
     const what = folder ? `folder ${path}` : path;
-    lines.push(`${after.has(path) ? (folder ? 'created' : 'wrote') : 'removed'} ${what}`);
+    const written = isTemporaryName(path.split('/').pop()!) ? 'left temporary file' : 'wrote';
+    lines.push(`${after.has(path) ? (folder ? 'created' : written) : 'removed'} ${what}`);
   }
   return lines.sort();
 }

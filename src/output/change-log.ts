@@ -1,5 +1,5 @@
-import { relative, sep } from 'node:path';
-import { FileSystem } from './file-system';
+import { basename, relative, sep } from 'node:path';
+import { FileSystem, isTemporaryName } from './file-system';
 
 /** What stands at a path: nothing, a folder, or a file (`text` undefined: not known). */
 export type PathState = { readonly kind: 'absent' } | { readonly kind: 'folder' } | { readonly kind: 'file'; readonly text?: string };
@@ -95,7 +95,7 @@ export class ChangeLog {
       const shown = relative(this.root, path).split(sep).join('/');
       if (state.kind === 'folder') lines.push(`created folder ${shown}/`);
       else if (state.kind === 'absent') lines.push(this.was.get(path)?.kind === 'folder' ? `removed folder ${shown}/` : `removed ${shown}`);
-      else if (state.text === undefined) lines.push(`may have left ${shown}, a temporary file`);
+      else if (isTemporaryName(basename(path))) lines.push(`left temporary file ${shown}`);
       else lines.push(`wrote ${shown}`);
     }
     return lines;

@@ -805,7 +805,9 @@ describe('one run at a time', () => {
 
   test('says so in one line when the lock file cannot be made, writing nothing', () => {
     mkdirSync(join(target, LOCK_FILE));
-    expect(install().err).toEqual([`error: cannot lock ${target}/${LOCK_FILE}: is a folder (EISDIR)`]);
+    expect(install().err).toEqual([
+      `error: ${target}/${LOCK_FILE} is a folder, where synth and k3s:install keep their lock file (a file they create and delete each run): move it away and run again`,
+    ]);
     expect(readdirSync(target)).toEqual([LOCK_FILE]);
   });
 

@@ -110,7 +110,7 @@ export function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | unde
   for (const key of path) {
     if (!schema) return undefined;
     const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
-    schema = typeof key === 'number' ? def.element : def.shape?.[key];
+    schema = typeof key === 'number' ? def.element : def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
   }
   return schema;
 }

@@ -120,7 +120,7 @@ function traefikPodsRow({ traefik }: ClusterConfig): FailureRow {
 function certificatesRow(config: ClusterConfig): FailureRow {
   const part = 'Certificates';
   const viaIssuer = config.ingresses.some((i) => i.tls?.issuer);
-  const viaResolver = config.ingresses.some((i) => i.tls?.certResolver && i.tls.certResolver in config.traefik.certResolvers);
+  const viaResolver = config.ingresses.some((i) => i.tls?.certResolver && Object.hasOwn(config.traefik.certResolvers, i.tls.certResolver));
   if (viaResolver) {
     return {
       part,

@@ -44,7 +44,7 @@ export function checkPools(config: ClusterConfig, cidrs: Cidrs, error: Report): 
     ];
     return { path, namespace, spans };
   });
-  if ('global' in pool.namespaces) {
+  if (Object.hasOwn(pool.namespaces, 'global')) {
     error(
       ['kubeVip', 'services', 'ipPool', 'namespaces', 'global'],
       'would write the ConfigMap keys of the global pool (`cidr-global`, `range-global`): use kubeVip.services.ipPool.global instead',

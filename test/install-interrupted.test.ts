@@ -222,16 +222,21 @@ describe('the ownership record', () => {
   });
 
   test('while an install writes, the record claims what stands there and what is coming; afterwards only what was written', () => {
-    const { dist, target } = prepared();
+    const { dist, target } = prepared(false);
     const records: string[] = [];
+    const changes: string[] = [];
     const fs: FileSystem = {
       ...nodeFileSystem,
       writeNewFile: (path, text) => {
         if (path.includes(RECORD)) records.push(text);
         nodeFileSystem.writeNewFile(path, text);
       },
+      rename: (from, to) => (changes.push(`wrote ${to.slice(target.length + 1)}`), nodeFileSystem.rename(from, to)),
+      unlink: (path) => (changes.push(`removed ${path.slice(target.length + 1)}`), nodeFileSystem.unlink(path)),
     };
     expect(install(dist, target, fs).code).toBe(0);
+    // The claim first, the writes next, removals after them, the record last.
+    expect(changes).toEqual([`wrote ${RECORD}`, 'wrote kube-vip.yaml', 'wrote whoami.yaml', 'removed ingresses.yaml', `wrote ${RECORD}`]);
     expect(records.map((text) => JSON.parse(text).files)).toEqual([
       {
         'ingresses.yaml': {

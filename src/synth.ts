@@ -7,7 +7,16 @@ import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
-import { FileTree, GENERATED_LIST, PublishError, PublishOutcome, SyncReport, syncTree, withGeneratedList, writeTree } from './output/publish';
+import {
+  FileTree,
+  GENERATED_LIST,
+  PublishError,
+  PublishOutcome,
+  SyncReport,
+  syncTree,
+  withGeneratedList,
+  writeTree,
+} from './output/publish';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {

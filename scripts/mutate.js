@@ -190,7 +190,7 @@ const MUTATIONS = [
   [
     '[interrupted] any lock wait accepted',
     'src/output/lock.ts',
-    '/^\\d{1,4}$/.test(text) && Number(text) <= MAX_WAIT_SECONDS',
+    '/^\\d+$/.test(text) && Number(text) <= MAX_WAIT_SECONDS',
     'Number(text) >= 0',
     ['test/lock.test.ts'],
   ],

@@ -19,6 +19,7 @@ describe('K3S_VIP_LOCK_WAIT_SECONDS', () => {
     ['0', 0],
     ['1', 1000],
     ['007', 7000],
+    ['00030', 30_000],
     ['3600', 3_600_000],
   ])('%j waits %i ms', (value, ms) => {
     expect(lockWaitMs(value === undefined ? {} : { [WAIT]: value })).toBe(ms);

@@ -55,7 +55,7 @@ const MAX_WAIT_SECONDS = 3600;
 export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.K3S_VIP_LOCK_WAIT_SECONDS;
   if (text === undefined || text === '') return 30_000;
-  if (/^\d{1,4}$/.test(text) && Number(text) <= MAX_WAIT_SECONDS) return Number(text) * 1000;
+  if (/^\d+$/.test(text) && Number(text) <= MAX_WAIT_SECONDS) return Number(text) * 1000;
   const shown = text.length > 40 ? `${JSON.stringify(text.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(text);
   throw new LockError(
     `K3S_VIP_LOCK_WAIT_SECONDS is ${shown}: expected a whole number of seconds from 0 to ${MAX_WAIT_SECONDS} ` +

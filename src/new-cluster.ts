@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Dirent, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { formatPath } from './core/problem';
 import { redact, secretsInData } from './core/secrets';
+import { describeFileError } from './output/file-system';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -32,12 +33,17 @@ const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 /** Keys whose values belong to one network or site, which a copy must not keep unread. */
 const SITE_KEYS = new Set(['interface', 'address', 'loadBalancerIPs', 'ips', 'range', 'cidr', 'nodeCidr', 'host', 'email', 'repoURL']);
 
-/** Config files directly in `dir`, by name without extension (empty when the folder is missing). */
+/**
+ * Config files directly in `dir`, by name without extension (empty when the folder is missing). A
+ * link to a file counts, as it does for synth (config/load.ts).
+ */
 function configsIn(dir: string): Map<string, string> {
   if (!existsSync(dir)) return new Map();
+  const isFile = (entry: Dirent) =>
+    entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile());
   return new Map(
     readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+      .filter((entry) => isFile(entry) && CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
       .map((entry) => [entry.name.slice(0, -extname(entry.name).length), join(dir, entry.name)]),
   );
 }
@@ -124,7 +130,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
     // `wx`: never overwrite, even a file created since the check above.
     writeFileSync(target, copy, { flag: 'wx' });
   } catch (e) {
-    return fail(`cannot write ${posix(target)}: ${(e as Error).message}`);
+    return fail(`cannot write ${posix(target)}: ${describeFileError(e)}`);
   }
 
   log(`new: wrote ${posix(target)}, a copy of ${posix(source)}. Set these to your network and sites:`);

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { App } from 'cdk8s';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
@@ -7,7 +7,16 @@ import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
-import { FileTree, PublishError, SyncReport, syncTree, withGeneratedList, writeTree } from './output/publish';
+import {
+  FileTree,
+  GENERATED_LIST,
+  PublishError,
+  PublishOutcome,
+  SyncReport,
+  syncTree,
+  withGeneratedList,
+  writeTree,
+} from './output/publish';
 import { redact } from './core/secrets';
 import { secretsInFiles } from './output/secret-gate';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -99,10 +108,11 @@ export function runSynth(options: SynthOptions): number {
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
-  const fail = (lines: string[]): number => {
+  const fail = (lines: string[], outcome: PublishOutcome = { changes: [], rolledBack: 0 }): number => {
     for (const line of lines) log(line);
+    for (const change of outcome.changes) log(`  ${change}`);
     log(
-      `synth failed: ${options.distDir}/ was left unchanged.${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
+      `synth failed: ${distOutcome(options.distDir, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
     );
     // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
     // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
@@ -150,13 +160,35 @@ export function runSynth(options: SynthOptions): number {
     return fail([`error: ${(e as Error).message}`]);
   }
   let report: SyncReport;
+  let created: string | undefined;
   try {
-    const distDir = outputFolder(options.distDir);
-    report = withFolderLock(distDir, { holder: 'synth' }, () => syncTree(distDir, files));
-    if (options.stagingDir) writeTree(options.stagingDir, files);
+    const output = outputFolder(options.distDir);
+    created = output.created;
+    report = withFolderLock(output.dir, { holder: 'synth' }, () => syncTree(output.dir, files));
   } catch (e) {
-    if (e instanceof PublishError || e instanceof LockError) return fail([`error: ${e.message}`]);
+    // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
+    if (created) removeEmptyFolders(created, resolve(options.distDir));
+    if (e instanceof PublishError) return fail([`error: ${e.message}`], e.outcome);
+    if (e instanceof LockError) return fail([`error: ${e.message}`]);
     return fail([`error: cannot write ${options.distDir}/: ${describeFileError(e)}`]);
+  }
+  if (options.stagingDir) {
+    try {
+      writeTree(options.stagingDir, files);
+    } catch (e) {
+      // dist/ is complete; only the CLI's copy is not. Without its folder the CLI exits 1 (see fail).
+      try {
+        rmSync(options.stagingDir, { recursive: true, force: true });
+      } catch {
+        // The CLI then lists a partial copy; the error above says so.
+      }
+      const changes = [...report.written.map((f) => `wrote ${f}`), ...report.removed.map((f) => `removed ${f}`)];
+      return fail([`error: cannot write the cdk8s staging copy ${options.stagingDir}/: ${describeFileError(e)}`], {
+        changes,
+        rolledBack: 0,
+        complete: true,
+      });
+    }
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
   for (const cluster of loaded.clusters) {
@@ -182,8 +214,31 @@ function realPath(path: string): string {
   }
 }
 
+/** The last line of a failed synth: exactly what it left changed in dist/, or that it changed nothing. */
+function distOutcome(distDir: string, { changes, rolledBack, complete }: PublishOutcome): string {
+  const undone = rolledBack ? ` (${rolledBack} change(s) made before the error were rolled back)` : '';
+  if (!changes.length) return `${distDir}/ was left unchanged${undone}.`;
+  if (complete) return `${distDir}/ was updated all the same, as listed above: it is complete.`;
+  return (
+    `${distDir}/ was changed only as listed above${undone}; every file synth wrote is whole and listed in ${distDir}/${GENERATED_LIST}: ` +
+    'fix the cause and run synth again to finish'
+  );
+}
+
+/** Removes `folder` and its parents up to `first` (the first folder mkdir created) while they are empty. */
+function removeEmptyFolders(first: string, folder: string): void {
+  try {
+    for (let current = folder; ; current = dirname(current)) {
+      rmdirSync(current);
+      if (current === first || dirname(current) === current) return;
+    }
+  } catch {
+    // Not empty (the lock of another run?) or gone: it stays.
+  }
+}
+
 /** The output folder, created when missing, with links resolved once (nothing below it is followed). */
-function outputFolder(dir: string): string {
+function outputFolder(dir: string): { dir: string; created?: string } {
   const stat = nodeFileSystem.lstat(dir);
   if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
     throw new PublishError(`${dir} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
@@ -194,8 +249,8 @@ function outputFolder(dir: string): string {
       `${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
     );
   }
-  mkdirSync(dir, { recursive: true });
+  const first = mkdirSync(dir, { recursive: true });
   const real = realpathSync(dir);
   if (!statSync(real).isDirectory()) throw new PublishError(`${dir} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
-  return real === resolve(dir) ? dir : real;
+  return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
 }

@@ -315,3 +315,34 @@ test("a token under traefik.values is the chart's: refused as a secret in dist/,
     'c.yaml:5:7: traefik.values.hub.token: is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name',
   );
 });
+
+describe('an IPv6 address next to a port is bracketed everywhere the README prints one', () => {
+  const IPV6 = ['fd00::4:40', 'fd00::4:41', 'fd00::4:45', 'fd00::11', 'fd00::12', 'fd00::13'];
+  const readme = synthFiles(
+    withK3s(
+      {
+        servers: [
+          { name: 'k3s-1', address: 'fd00::11' },
+          { name: 'k3s-2', address: 'fd00::12' },
+          { name: 'k3s-3', address: 'fd00::13' },
+        ],
+        clusterCidr: 'fd00:42::/56',
+        serviceCidr: 'fd00:43::/112',
+      },
+      {
+        kubeVip: { controlPlane: { address: 'fd00::4:40' } },
+        traefik: { loadBalancerIPs: ['fd00::4:41'] },
+        loadBalancers: [{ name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['fd00::4:45'] }],
+      },
+    ),
+  ).get('README.md')!;
+
+  test('the diagram labels the API VIP [fd00::4:40]:6443, not fd00::4:40:6443 (another address)', () => {
+    expect(readme).toContain('admin([kubectl]) --> cpvip["API VIP #91;fd00::4:40#93;:6443"]');
+  });
+
+  test.each(IPV6)('%s is never followed by a colon and a port without brackets', (address) => {
+    expect(readme).not.toMatch(new RegExp(`(?<![\\[\\w:]|#91;)${address.replace(/\./g, '\\.')}:\\d`));
+    expect(readme).toContain(address);
+  });
+});

@@ -673,7 +673,7 @@ describe('runInstall', () => {
       },
     ],
   ])('an I/O error at any call of %s', (_, prepare) => {
-    test('leaves every file whole, the folder as it was and the record true, with one line', () => {
+    test('leaves every file whole, the folder as it was and the record true, with one line; the next run ends exact', () => {
       prepare();
       const counting = failingFs(0);
       const scratch = join(root, 'scratch');
@@ -699,6 +699,12 @@ describe('runInstall', () => {
           ),
         );
         expect(err.join('\n')).not.toMatch(/\n\s+at /);
+        // The next run ends exact.
+        expect({ failAt, code: install({ manifestsDir: scratch }).code, contents: contents(scratch) }).toEqual({
+          failAt,
+          code: 0,
+          contents: expected,
+        });
       }
       copy(scratch);
       expect(install({ manifestsDir: scratch, fs: failingFs(counting.state.calls + 1).fs }).code).toBe(0);
@@ -799,7 +805,9 @@ describe('one run at a time', () => {
 
   test('says so in one line when the lock file cannot be made, writing nothing', () => {
     mkdirSync(join(target, LOCK_FILE));
-    expect(install().err).toEqual([`error: cannot lock ${target}/${LOCK_FILE}: is a folder (EISDIR)`]);
+    expect(install().err).toEqual([
+      `error: ${target}/${LOCK_FILE} is a folder, where synth and k3s:install keep their lock file (a file they create and delete each run): move it away and run again`,
+    ]);
     expect(readdirSync(target)).toEqual([LOCK_FILE]);
   });
 

@@ -1,4 +1,15 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigDir } from '../src/config/load';
@@ -106,5 +117,41 @@ describe('refuses, with one line and nothing written', () => {
 
   test('the longest valid name (63 characters) is accepted', () => {
     expect(run('a'.repeat(63)).code).toBe(0);
+  });
+});
+
+describe('a config that is a symbolic link is a cluster, as it is for synth', () => {
+  beforeEach(() => {
+    writeFileSync(join(project, 'shared.yaml'), DEV.replaceAll('192.168.0.40', '192.168.0.50'));
+    symlinkSync(join(project, 'shared.yaml'), join(configDir, 'linked.yaml'));
+  });
+
+  test('--from <a linked cluster> copies what the link leads to', () => {
+    expect(loadConfigDir(configDir).clusters.map((c) => c.name)).toContain('linked');
+    const { code, lines } = run('lab', '--from', 'linked');
+    expect(code).toBe(0);
+    expect(lines[0]).toBe(`new: wrote ${configDir}/lab.yaml, a copy of ${configDir}/linked.yaml. Set these to your network and sites:`);
+    expect(lines).toContain('  kubeVip.controlPlane.address: 192.168.0.50');
+    expect(lstatSync(join(configDir, 'lab.yaml')).isFile()).toBe(true);
+  });
+
+  test('its name is taken', () => {
+    expect(run('linked')).toEqual({
+      code: 1,
+      lines: [`error: ${configDir}/linked.yaml already exists: pick another name, or edit that file`],
+    });
+  });
+
+  test('an unknown --from lists it among the clusters', () => {
+    expect(run('lab', '--from', 'prod').lines).toEqual([
+      `error: --from prod is neither a cluster (dev, linked) nor an example (${EXAMPLES})`,
+    ]);
+  });
+
+  test('a link to nothing is no cluster to copy, and its name cannot be written over', () => {
+    symlinkSync(join(project, 'nowhere.yaml'), join(configDir, 'dangling.yaml'));
+    expect(run('lab', '--from', 'dangling').lines[0]).toMatch(/^error: --from dangling is neither a cluster \(dev, linked\)/);
+    expect(run('dangling')).toEqual({ code: 1, lines: [`error: cannot write ${configDir}/dangling.yaml: already exists (EEXIST)`] });
+    expect(existsSync(join(project, 'nowhere.yaml'))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { killAtEveryStep } from './kill-harness';
 import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
 import { FileSystem, isTemporaryName, nodeFileSystem } from '../src/output/file-system';
@@ -12,16 +12,16 @@ import {
   GENERATED_LIST,
   listFiles,
   normaliseRecordedPath,
+  PublishError,
   readGeneratedList,
   syncTree,
   withGeneratedList,
 } from '../src/output/publish';
 import { runCheck } from '../src/check';
-import { renderClusters } from '../src/synth';
+import { generatedHeader, renderClusters } from '../src/synth';
 
 const ROOT = join(__dirname, '..');
 const DEV = readFileSync(join(ROOT, 'config/dev.yaml'), 'utf8');
-const CHILD = join(__dirname, 'fixtures', 'publish-child.js');
 
 /** The files a synth of these configs writes, as in dist/. */
 function tree(configs: Record<string, string>): FileTree {
@@ -58,11 +58,11 @@ const expected = (files: FileTree, extra: Record<string, string> = USER_FILES) =
   Object.fromEntries([...Object.entries(extra), ...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** Every generated-looking file left in `dir` is named in its list (the invariant the next synth relies on). */
-function unaccounted(dir: string): string[] {
+function unaccounted(dir: string, userFiles: Record<string, string> = USER_FILES): string[] {
   const listed = new Set(readGeneratedList(dir).paths);
   return listFiles(dir).filter(
     (path) =>
-      !(path in USER_FILES) &&
+      !Object.hasOwn(userFiles, path) &&
       path !== GENERATED_LIST &&
       path !== LOCK_FILE &&
       !isTemporaryName(path.split('/').pop()!) &&
@@ -170,101 +170,147 @@ describe('publishing: the normal path', () => {
   });
 });
 
-/** A file system whose `n`th change fails with EIO. */
-function failingAt(n: number): FileSystem & { changes: () => number } {
-  let count = 0;
-  const fail =
-    <A extends unknown[], R>(op: (...args: A) => R) =>
-    (...args: A): R => {
-      if (++count === n) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
-      return op(...args);
-    };
-  const fs = nodeFileSystem;
-  return {
-    ...fs,
-    mkdir: fail(fs.mkdir),
-    writeNewFile: fail(fs.writeNewFile),
-    rename: fail(fs.rename),
-    unlink: fail(fs.unlink),
-    rmdir: fail(fs.rmdir),
-    changes: () => count,
-  };
+/** A small publish that does every kind of step: remove a leftover temporary file, widen the list, update, create in new folders, remove a file and its folder, narrow the list. */
+const header = generatedHeader('config/x.yaml');
+const SMALL_BEFORE = withGeneratedList(
+  new Map([
+    ['a/kustomization.yaml', `${header}resources: [one.yaml, two.yaml]\n`],
+    ['a/one.yaml', `${header}one: 1\n`],
+    ['a/two.yaml', `${header}two: 2\n`],
+    ['b/old.yaml', `${header}old: true\n`],
+  ]),
+);
+const SMALL_AFTER = withGeneratedList(
+  new Map([
+    ['a/kustomization.yaml', `${header}resources: [one.yaml, two.yaml, three.yaml]\n`],
+    ['a/one.yaml', `${header}one: 1.1\n`],
+    ['a/two.yaml', `${header}two: 2\n`],
+    ['c/deep/new.yaml', `${header}new: true\n`],
+  ]),
+);
+const SMALL_USER_FILES = { '.gitkeep': '', 'a/notes.md': '# mine\n' };
+const LEFTOVER = 'a/.one.yaml.k3s-vip-4194305.tmp';
+
+/** A folder as a small publish finds it: the last synth's output, the user's files, a temporary file of a killed run. */
+function smallFolder(): string {
+  const dir = folderWith(SMALL_BEFORE, SMALL_USER_FILES);
+  writeFileSync(join(dir, LEFTOVER), 'half');
+  return dir;
 }
 
-describe('publishing under I/O errors (every change of the run fails once, in turn)', () => {
+/** Every file (with its text) and folder below `dir`, dotfiles included. */
+function entries(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
+      const path = relative(dir, join(e.parentPath, e.name));
+      return e.isDirectory() ? [`${path}/`, '<folder>'] : [path, readFileSync(join(dir, path), 'utf8')];
+    }),
+  );
+}
+
+/** What changed from `before` to `after`, in the words of a failed run's outcome, sorted. */
+function changesBetween(before: Map<string, string>, after: Map<string, string>): string[] {
+  const lines: string[] = [];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    if (path === LOCK_FILE || before.get(path) === after.get(path)) continue;
+    const folder = path.endsWith('/');
+    const what = folder ? `folder ${path}` : path;
+    const written = isTemporaryName(path.split('/').pop()!) ? 'left temporary file' : 'wrote';
+    lines.push(`${after.has(path) ? (folder ? 'created' : written) : 'removed'} ${what}`);
+  }
+  return lines.sort();
+}
+
+/** The node file system whose `n`th call (any call, reads too) fails with EIO; `calls` counts them all. */
+function failingAt(n: number): FileSystem & { calls: () => number } {
+  let count = 0;
+  const fs = Object.fromEntries(
+    Object.entries(nodeFileSystem).map(([name, call]) => [
+      name,
+      (...args: unknown[]) => {
+        if (++count === n) throw Object.assign(new Error(`EIO: i/o error, ${name}`), { code: 'EIO' });
+        return (call as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as FileSystem;
+  return { ...fs, calls: () => count };
+}
+
+describe('publishing under I/O errors (every file-system call of the run fails once, in turn)', () => {
   const total = (() => {
-    const dir = folderWith(BEFORE);
     const fs = failingAt(0);
-    syncTree(dir, AFTER, fs);
-    return fs.changes();
+    syncTree(smallFolder(), SMALL_AFTER, fs);
+    return fs.calls();
   })();
 
-  test('the run makes enough changes to be worth attacking', () => {
-    expect(total).toBeGreaterThan(10);
+  test('the run makes enough calls to be worth attacking', () => {
+    expect(total).toBeGreaterThan(40);
   });
 
-  test.each(Array.from({ length: 24 }, (_, i) => i + 1))('EIO at change %i: one-line error, dist/ whole, the next synth is exact', (n) => {
-    const dir = folderWith(BEFORE);
-    const before = snapshot(dir);
-    let message = '';
-    try {
-      syncTree(dir, AFTER, failingAt(n));
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    if (n > total) {
-      expect(message).toBe('');
-    } else {
-      expect(message).toMatch(/^cannot (write|remove|read) .*: input\/output error \(EIO\)/);
-      expect(message).not.toContain('\n');
-      // Before the removals start the run is rolled back; after, every file is whole and listed.
-      // A failed write is rolled back (the disk works again for the rollback); a failed removal
-      // leaves the new output in place, every file listed.
-      if (message.startsWith('cannot write')) {
-        expect(message).toContain('was left as it was');
-        expect(snapshot(dir)).toEqual(before);
+  test.each(Array.from({ length: total + 1 }, (_, i) => i + 1))(
+    'EIO at call %i: one line, and the outcome says exactly what changed; the next synth is exact',
+    (n) => {
+      const dir = smallFolder();
+      const before = entries(dir);
+      let error: PublishError | undefined;
+      try {
+        syncTree(dir, SMALL_AFTER, failingAt(n));
+      } catch (e) {
+        error = e as PublishError;
       }
-      expect(unaccounted(dir)).toEqual([]);
-    }
-    syncTree(dir, AFTER);
-    expect(snapshot(dir)).toEqual(expected(AFTER));
+      if (n > total) {
+        expect(error).toBeUndefined();
+      } else {
+        expect(error).toBeInstanceOf(PublishError);
+        expect(error!.message).toMatch(/^cannot (write|remove|read) .*: input\/output error \(EIO\)$/);
+        expect([...error!.outcome.changes].sort()).toEqual(changesBetween(before, entries(dir)));
+        expect(unaccounted(dir, SMALL_USER_FILES)).toEqual([]);
+      }
+      syncTree(dir, SMALL_AFTER);
+      expect(snapshot(dir)).toEqual(expected(SMALL_AFTER, SMALL_USER_FILES));
+    },
+  );
+
+  test('a failure while writing is rolled back in full, and says how much it undid', () => {
+    // The 3rd file written, in a new folder: after the list and a/one.yaml went in.
+    let writes = 0;
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      writeNewFile: (path, text) => {
+        if (++writes === 3) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        nodeFileSystem.writeNewFile(path, text);
+      },
+    };
+    const dir = smallFolder();
+    const before = entries(dir);
+    expect(() => syncTree(dir, SMALL_AFTER, fs)).toThrow(
+      expect.objectContaining({
+        message: `cannot write ${join(dir, 'c/deep/new.yaml')}: no space left on the device (ENOSPC)`,
+        outcome: { changes: [`removed ${LEFTOVER}`], rolledBack: 4 },
+      }),
+    );
+    before.delete(LEFTOVER);
+    expect(entries(dir)).toEqual(before);
   });
 });
 
-function runChild(dir: string, files: FileTree, killAt: number): Promise<{ code: number | null; signal: string | null; out: string }> {
-  const job = join(dir, '..', `${dir.split('/').pop()}.job.json`);
-  writeFileSync(job, JSON.stringify({ dir, files: [...files], killAt }));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CHILD, job], { cwd: ROOT });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code, signal) => resolve({ code, signal, out }));
-  });
-}
-
-describe('publishing under SIGKILL (a real process killed at every change of a synth that drops a cluster)', () => {
-  test('at every point: each generated file left is listed; the next synth ends exact, lock and temporary files gone', async () => {
-    const probe = folderWith(BEFORE);
-    const clean = await runChild(probe, AFTER, 0);
-    expect(clean.out).toMatch(/^done after \d+ changes\n$/);
-    const total = Number(/after (\d+)/.exec(clean.out)![1]);
-    expect(snapshot(probe)).toEqual(expected(AFTER));
-
-    const points = Array.from({ length: total }, (_, i) => i + 1);
-    for (let i = 0; i < points.length; i += 4) {
-      await Promise.all(
-        points.slice(i, i + 4).map(async (n) => {
-          const dir = folderWith(BEFORE);
-          const killed = await runChild(dir, AFTER, n);
-          expect({ n, signal: killed.signal }).toEqual({ n, signal: 'SIGKILL' });
-          expect({ n, unaccounted: unaccounted(dir) }).toEqual({ n, unaccounted: [] });
-          // The next run takes over the dead run's lock and cleans up after it.
-          withFolderLock(dir, { holder: 'test', waitMs: 2000 }, () => syncTree(dir, AFTER));
-          expect({ n, files: snapshot(dir) }).toEqual({ n, files: expected(AFTER) });
-        }),
-      );
-    }
+describe('publishing under SIGKILL (a real process killed before every step of a small synth, the last one too)', () => {
+  test('after each kill every generated file left is listed, and the next synth ends exact, lock and temporary files gone', async () => {
+    const { steps, clean } = await killAtEveryStep(
+      () => ({ run: 'publish', dir: smallFolder(), files: [...SMALL_AFTER] }),
+      (step, job, last) => {
+        expect({ step, unaccounted: unaccounted(job.dir, SMALL_USER_FILES) }).toEqual({ step, unaccounted: [] });
+        if (last) {
+          // Killed before its last step, a flush: the folder is already the new output, the dead run's lock in it.
+          expect(snapshot(job.dir)).toEqual({ ...expected(SMALL_AFTER, SMALL_USER_FILES), [LOCK_FILE]: expect.any(String) });
+        }
+        // The next run takes over the dead run's lock and cleans up after it.
+        withFolderLock(job.dir, { holder: 'test', waitMs: 2000 }, () => syncTree(job.dir, SMALL_AFTER));
+        expect({ step, files: snapshot(job.dir) }).toEqual({ step, files: expected(SMALL_AFTER, SMALL_USER_FILES) });
+      },
+    );
+    expect(steps).toBeGreaterThan(15);
+    expect(snapshot(clean.dir)).toEqual(expected(SMALL_AFTER, SMALL_USER_FILES));
   }, 60_000);
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BAD_CONFIGS, FILE } from './bad-configs';
 import { loadConfigDir } from '../src/config/load';
 import { wiring } from '../src/main';
+import { FileSystem, nodeFileSystem } from '../src/output/file-system';
 import { GENERATED_LIST, listFiles, withGeneratedList } from '../src/output/publish';
 import { renderClusters, runSynth } from '../src/synth';
 
@@ -179,5 +180,80 @@ describe('through the real commands', () => {
     expect(`${ok.stdout}${ok.stderr}${refused.stdout}${refused.stderr}`).not.toMatch(
       /\.cdk8s\.out|Synthesizing application|app expected to create/,
     );
+  });
+});
+
+describe('a synth failing at one of its last steps says exactly what it left changed in dist/', () => {
+  /** Every call synth makes to the file system, in order, while `failAt` (counting from 1) fails with EIO. */
+  function spyOnFiles(failAt = 0): Array<[string, string]> {
+    const calls: Array<[string, string]> = [];
+    for (const name of Object.keys(nodeFileSystem) as Array<keyof FileSystem>) {
+      const real = nodeFileSystem[name] as (...args: unknown[]) => unknown;
+      jest.spyOn(nodeFileSystem, name).mockImplementation(((...args: unknown[]) => {
+        calls.push([name, String(name === 'rename' ? args[1] : args[0])]);
+        if (calls.length === failAt) throw Object.assign(new Error(`EIO: i/o error, ${name}`), { code: 'EIO' });
+        return real(...args);
+      }) as never);
+    }
+    return calls;
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  /** dist/ of dev, then a config that changes dev's VIP and drops its Ingress (a file to remove). */
+  function prepared() {
+    const ws = workspace({ 'dev.yaml': DEV });
+    synthIn(ws);
+    writeFileSync(join(ws.config, 'dev.yaml'), DEV.replace('192.168.0.41', '192.168.0.42').replace(/ingresses:[\s\S]*$/, ''));
+    return ws;
+  }
+
+  const ws = prepared();
+  const calls = spyOnFiles();
+  synthIn(ws);
+  jest.restoreAllMocks();
+  const last = (name: string, path = '') => calls.length - [...calls].reverse().findIndex(([n, p]) => n === name && p.endsWith(path));
+  const first = (name: string, path = '') => calls.findIndex(([n, p]) => n === name && p.endsWith(path)) + 1;
+
+  test.each([
+    ['the rename that widens the list', first('rename', GENERATED_LIST)],
+    ['the removal of the dropped file', first('unlink', 'ingresses.yaml')],
+    ['the rename of the final list', last('rename', GENERATED_LIST)],
+    ['the last step: flushing the folder after that rename', calls.length],
+  ])('%s', (_, step) => {
+    expect(step).toBeGreaterThan(0);
+    const run = prepared();
+    const before = snapshotTree(run.dist);
+    spyOnFiles(step);
+    const { code, lines } = synthIn(run);
+    jest.restoreAllMocks();
+    expect(code).toBe(1);
+    const after = snapshotTree(run.dist);
+    const changed = Object.keys({ ...before, ...after })
+      .filter((path) => before[path] !== after[path])
+      .map((path) => `  ${path in after ? 'wrote' : 'removed'} ${path}`);
+    const error = lines.findIndex((line) => line.startsWith('error: '));
+    expect(lines[error]).toMatch(/^error: cannot (write|remove) .*: input\/output error \(EIO\)$/);
+    expect(lines.slice(error + 1, -1).sort()).toEqual(changed.sort());
+    expect(lines.at(-1)).toBe(
+      changed.length
+        ? `synth failed: ${run.dist}/ was changed only as listed above; every file synth wrote is whole and listed in ${run.dist}/${GENERATED_LIST}: fix the cause and run synth again to finish`
+        : `synth failed: ${run.dist}/ was left unchanged.`,
+    );
+  });
+
+  test('a staging copy that cannot be written: dist/ is complete, and the last line says so', () => {
+    const run = prepared();
+    writeFileSync(join(run.root, 'file'), '');
+    const lines: string[] = [];
+    const code = runSynth({
+      configDir: run.config,
+      distDir: run.dist,
+      stagingDir: join(run.root, 'file', 'staging'),
+      wiring,
+      log: (l) => lines.push(l),
+    });
+    expect(code).toBe(0); // under the CLI: no staging folder, so the CLI exits 1 in one line
+    expect(lines).toContain('  removed dev/ingresses.yaml');
+    expect(lines.at(-1)).toBe(`synth failed: ${run.dist}/ was updated all the same, as listed above: it is complete.${CLI_REFUSAL}`);
   });
 });

@@ -4,6 +4,7 @@ import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
 import { gatewayTlsSecretName } from '../gateway/model';
 import { k3sInventory, nodeInventory } from '../k3s/inventory';
+import { urlHost } from '../net/ip';
 
 export interface ClusterReadmeProps {
   /** Cluster (and folder) name. */
@@ -85,7 +86,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
     diagram.push(`  leader --> lb${i}[${label(`Service ${lb.namespace}/${lb.name}`)}]`);
   });
   if (cp) {
-    diagram.push(`  admin([kubectl]) --> cpvip[${label(`API VIP ${cp}:6443`)}]`);
+    diagram.push(`  admin([kubectl]) --> cpvip[${label(`API VIP ${urlHost(cp)}:6443`)}]`);
     diagram.push(`  cpvip --> cpleader[${label('kube-vip, kube-apiserver on a control-plane node')}]`);
   }
   if (inventory) {

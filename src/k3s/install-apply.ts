@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
@@ -46,8 +47,14 @@ export interface Source {
 export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem): Source {
   const folder = join(distDir, cluster);
   const kustomization = join(folder, KUSTOMIZATION);
+  // Synth never writes through a link, so a link here is not its output and may lead anywhere.
+  const link = (path: string) =>
+    `${path} is a symbolic link: k3s:install copies only regular files synth wrote into ${folder}/, never through a link ` +
+    '(it could lead outside): remove the link and run `npm run synth`';
   return reading(folder, () => {
-    if (fs.lstat(folder) === undefined) {
+    const folderStat = fs.lstat(folder);
+    if (folderStat?.isSymbolicLink()) throw new InstallError(link(folder));
+    if (folderStat === undefined) {
       const known = fs.lstat(distDir)?.isDirectory()
         ? fs
             .readdir(distDir)
@@ -60,12 +67,16 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
         `--cluster ${cluster}: ${folder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``,
       );
     }
-    if (!fs.lstat(kustomization)?.isFile()) {
+    const kustomizationStat = fs.lstat(kustomization);
+    if (kustomizationStat?.isSymbolicLink()) throw new InstallError(link(kustomization));
+    if (!kustomizationStat?.isFile()) {
       throw new InstallError(`${kustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
     }
     const { names, errors } = kustomizationResources(kustomization, fs.readFile(kustomization));
     for (const name of names) {
-      if (!fs.lstat(join(folder, name))?.isFile()) {
+      const stat = fs.lstat(join(folder, name));
+      if (stat?.isSymbolicLink()) errors.push(`${kustomization} lists ${name}, but ${link(join(folder, name))}`);
+      else if (!stat?.isFile()) {
         errors.push(`${kustomization} lists ${name}, but ${join(folder, name)} is not a file: run \`npm run synth\``);
       }
     }
@@ -174,9 +185,19 @@ export function removeTemporaryFiles(dir: string, fs: FileSystem = nodeFileSyste
  *   removed, removed ones come back, and the old record (or none) is restored; the error says so.
  * Throws InstallError with a one-line message.
  */
-export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = nodeFileSystem): number {
+export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem = nodeFileSystem): number {
   if (plan.errors.length) throw new InstallError(`the plan has ${plan.errors.length} error(s); nothing was written`);
   const record = join(dir, plan.recordFile);
+  // What stood before the run where it writes, so a failure can say exactly what it left changed.
+  const before = new Map<string, PathState>([
+    ...plan.entries.map((entry): [string, PathState] => [
+      join(dir, entry.file),
+      entry.previous === undefined ? { kind: 'absent' } : { kind: 'file', text: entry.previous },
+    ]),
+    [record, plan.currentRecordText === undefined ? { kind: 'absent' } : { kind: 'file', text: plan.currentRecordText }],
+  ]);
+  const log = new ChangeLog(dir, (path) => before.get(path) ?? { kind: 'absent' });
+  const fs = log.track(files);
   // Every step is logged before it starts: a call that fails after its change (a folder flush
   // after the rename) is undone too.
   const touched: Array<{ file: string; previous?: string }> = [];
@@ -188,7 +209,9 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
   };
   try {
     if (plan.claimRecordText !== (plan.currentRecordText ?? '')) write(plan.recordFile, plan.claimRecordText);
-    for (const entry of plan.entries) {
+    // Writes first, removals last: the record claims the objects of a file being removed.
+    const removals = (entry: { action: string }) => (entry.action === 'remove' ? 1 : 0);
+    for (const entry of [...plan.entries].sort((a, b) => removals(a) - removals(b))) {
       if ((entry.action === 'create' || entry.action === 'update') && entry.text !== undefined) {
         touched.push({ file: entry.file, previous: entry.previous });
         write(entry.file, entry.text);
@@ -206,33 +229,42 @@ export function applyInstall(dir: string, plan: InstallPlan, fs: FileSystem = no
       changes++;
     }
   } catch (e) {
-    const restored = rollBack(dir, touched, plan, fs);
+    rollBack(dir, touched, plan, fs, log);
+    const left = log.changes();
     throw new InstallError(
       `cannot ${current}: ${describeFileProblem(e)}; ${
-        restored
-          ? `${dir} was left as it was`
-          : `${dir} is partly updated (every file whole, and listed in ${record}): fix the cause and run again to finish`
+        left.length
+          ? `${dir} is partly updated (${left.join(', ')}; every file whole, and listed in ${record}): fix the cause and run again to finish`
+          : `${dir} was left as it was`
       }`,
     );
   }
   return changes;
 }
 
-/** Undoes a partial install: old texts back, created files gone, the old record back. Best effort. */
-function rollBack(dir: string, touched: ReadonlyArray<{ file: string; previous?: string }>, plan: InstallPlan, fs: FileSystem): boolean {
+/** Undoes a partial install: old texts back, created files gone, the old record back; stops at the first failure. */
+function rollBack(
+  dir: string,
+  touched: ReadonlyArray<{ file: string; previous?: string }>,
+  plan: InstallPlan,
+  fs: FileSystem,
+  log: ChangeLog,
+): void {
   try {
     for (const { file, previous } of [...touched].reverse()) {
       const path = join(dir, file);
+      if (!log.isChanged(path)) continue;
       if (previous !== undefined) writeAtomically(path, previous, fs);
       else if (fs.lstat(path)) fs.unlink(path);
     }
     // Last: until here the record claims every file the run wrote.
     const record = join(dir, plan.recordFile);
-    if (plan.currentRecordText !== undefined) writeAtomically(record, plan.currentRecordText, fs);
-    else if (fs.lstat(record)) fs.unlink(record);
+    if (log.isChanged(record)) {
+      if (plan.currentRecordText !== undefined) writeAtomically(record, plan.currentRecordText, fs);
+      else if (fs.lstat(record)) fs.unlink(record);
+    }
     fs.syncFolder(dir);
-    return true;
   } catch {
-    return false;
+    // What is left changed is in the change log, and the error says so.
   }
 }

@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
-import { LOCK_FILE, LockError, withFolderLock } from '../output/lock';
+import { LockError, withFolderLock } from '../output/lock';
 import {
   applyInstall,
   checkManifestsFolder,
   createManifestsFolder,
   DEFAULT_MANIFESTS_DIR,
-  describeFileProblem,
   InstallError,
   notInstalledHere,
   readSource,
@@ -115,9 +114,8 @@ export function runInstall(options: InstallOptions): number {
     });
   } catch (e) {
     let message: string;
-    if (e instanceof InstallError || e instanceof LockError) message = e.message;
-    // The reads and writes above wrap their errors; a bare one comes from the lock file.
-    else if ((e as NodeJS.ErrnoException).code) message = `cannot lock ${join(dir, LOCK_FILE)}: ${describeFileProblem(e)}`;
+    if (e instanceof InstallError) message = e.message;
+    else if (e instanceof LockError) message = `${e.message}${e.code === 'EACCES' || e.code === 'EPERM' ? '; run it as root (sudo)' : ''}`;
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
     return 1;

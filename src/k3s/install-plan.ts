@@ -75,7 +75,7 @@ export interface InstallPlan {
   readonly recordFile: string;
   /** The record's text now; undefined when there is none. */
   readonly currentRecordText?: string;
-  /** The record while files are written: the current one plus the files to create, so none is ever unclaimed. */
+  /** The record while files are written: the current one plus, per file to write, the text coming (`pending`), so none is ever unclaimed. */
   readonly claimRecordText: string;
   /** The record's text after the install. */
   readonly recordText: string;
@@ -92,9 +92,29 @@ export function isRecordName(fileName: string): boolean {
   return RECORD_NAME.test(fileName);
 }
 
+const sha256Text = z.string().regex(/^[0-9a-f]{64}$/);
+const objectRefSchema = z.object({ group: z.string(), kind: z.string(), name: z.string(), namespace: z.string().optional() });
+/**
+ * Per file: `sha256`, what an install finished writing; `pending`, what a running install is
+ * writing there now; `removing`, the objects of a file a running install is removing. A run killed
+ * half-way leaves these, so the next run knows either text for its own, never for a change by
+ * hand, and can still list the objects of a file it already removed.
+ */
 const recordSchema = z.object({
-  files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  files: z.record(
+    z.string(),
+    z
+      .object({ sha256: sha256Text.optional(), pending: sha256Text.optional(), removing: z.array(objectRefSchema).optional() })
+      .refine((entry) => entry.sha256 || entry.pending),
+  ),
 });
+
+/** A file's entry in the record: the texts (as sha256) an install wrote or is writing there, or the objects of one it is removing. */
+interface Owned {
+  readonly sha256?: string;
+  readonly pending?: string;
+  readonly removing?: readonly ObjectRef[];
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -106,14 +126,14 @@ function appliedByK3s(fileName: string): boolean {
 }
 
 /** The record's text: deterministic, so an unchanged install compares equal and is not rewritten. */
-function recordText(cluster: string, files: ReadonlyMap<string, string>): string {
-  const sorted = Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([name, sha]) => [name, { sha256: sha }]));
+function recordText(cluster: string, files: ReadonlyMap<string, Owned>): string {
+  const sorted = Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)));
   const about = `Files of this folder that \`npm run k3s:install -- --cluster ${cluster}\` (k3s-vip) installed; it changes or removes only these. K3s ignores dotfiles.`;
   return `${JSON.stringify({ about, cluster, files: sorted }, null, 2)}\n`;
 }
 
-/** Owned file -> sha256 from a record's text; throws a one-line message when it is not a valid record. */
-function parseRecord(recordFile: string, text: string): Map<string, string> {
+/** Owned file -> its entry, from a record's text; throws a one-line message when it is not a valid record. */
+function parseRecord(recordFile: string, text: string): Map<string, Owned> {
   const invalid = (why: string) =>
     new Error(`${recordFile} is not a valid ownership record (${why}): restore it, or delete it and move away the files it listed`);
   let data: unknown;
@@ -127,7 +147,7 @@ function parseRecord(recordFile: string, text: string): Map<string, string> {
   // A name that is not a plain manifest name (e.g. `../x.yaml`) would let the record remove files outside our own.
   const badName = Object.keys(parsed.data.files).find((name) => addonFileNameProblem(name));
   if (badName !== undefined) throw invalid(`it lists ${JSON.stringify(badName)}, which this command never writes`);
-  return new Map(Object.entries(parsed.data.files).map(([name, { sha256: sha }]) => [name, sha]));
+  return new Map(Object.entries(parsed.data.files));
 }
 
 /** Which cluster's record claims each file, from every other valid record in the folder. */
@@ -170,7 +190,9 @@ export function kustomizationResources(path: string, text: string): { names: str
   resources.items.forEach((item, i) => {
     const value = isScalar(item) ? item.value : undefined;
     const where = `${at(isScalar(item) ? item.range?.[0] : undefined)}: resources[${i}]`;
-    if (typeof value !== 'string' || !/^[^/\\:]+\.yaml$/.test(value) || value.startsWith('.')) {
+    if (typeof value === 'string' && /^kustomization\.ya?ml$/i.test(value)) {
+      errors.push(`${where}: ${JSON.stringify(value)} is the kustomization itself, not a manifest: K3s would apply it as one; ${rerun}`);
+    } else if (typeof value !== 'string' || !/^[^/\\:]+\.yaml$/.test(value) || value.startsWith('.')) {
       errors.push(
         `${where}: ${JSON.stringify(value ?? null)} is not a <name>.yaml file next to the kustomization, ` +
           `the only kind k3s:install copies (no paths, no URLs); ${rerun}`,
@@ -267,7 +289,7 @@ export function planInstall(input: InstallInput): InstallPlan {
   if (recordKind !== 'absent' && recordKind !== 'file') {
     return refused(`${recordFile} is ${KIND_WORDS[recordKind]}, where this command keeps its ownership record: move it away`);
   }
-  let owned: Map<string, string>;
+  let owned: Map<string, Owned>;
   try {
     owned = currentRecordText === undefined ? new Map() : parseRecord(recordFile, currentRecordText);
   } catch (e) {
@@ -321,7 +343,7 @@ export function planInstall(input: InstallInput): InstallPlan {
     const text = manifests.get(file);
     const current = target.texts.get(file);
     const recorded = owned.get(file);
-    const edited = current !== undefined && recorded !== undefined && sha256(current) !== recorded;
+    const edited = current !== undefined && recorded !== undefined && ![recorded.sha256, recorded.pending].includes(sha256(current));
     if (text !== undefined) {
       if (current === undefined) entries.push({ action: 'create', file, text });
       else if (current === text) entries.push({ action: 'unchanged', file });
@@ -332,6 +354,8 @@ export function planInstall(input: InstallInput): InstallPlan {
       continue;
     }
     const kind = kindOf(file);
+    // Claimed by an install killed before it wrote the file: nothing to remove.
+    if (kind === 'absent' && recorded?.sha256 === undefined) continue;
     if (edited || (kind !== 'absent' && kind !== 'file')) {
       // Somebody changed it since we installed it, so it is theirs now: deleting it would lose their
       // work. It leaves the record too, so no later run deletes or overwrites it without asking
@@ -345,14 +369,25 @@ export function planInstall(input: InstallInput): InstallPlan {
       continue;
     }
     // K3s keeps applied objects when their file goes; those another manifest now declares must stay.
-    const leftovers = current === undefined ? undefined : objectsOf(current)?.filter((ref) => !declared.has(objectKey(ref)));
-    const note = current === undefined ? { note: 'already gone, so its objects cannot be listed' } : {};
+    const objects = current === undefined ? recorded?.removing : objectsOf(current);
+    const leftovers = objects?.filter((ref) => !declared.has(objectKey(ref)));
+    const note =
+      current !== undefined
+        ? {}
+        : { note: recorded?.removing ? 'already removed by an interrupted install' : 'already gone, so its objects cannot be listed' };
     entries.push({ action: 'remove', file, leftovers, previous: current, ...note });
   }
-  const files = new Map([...manifests].map(([name, text]) => [name, sha256(text)]));
-  const creates = entries
-    .filter((entry) => entry.action === 'create')
-    .map((entry): [string, string] => [entry.file, files.get(entry.file) ?? '']);
+  // While files are written the record claims both what stands there and what is coming, so a run
+  // killed after any rename leaves no file the next run would take for a change by hand.
+  const claim = new Map(owned);
+  for (const { action, file, text, previous } of entries) {
+    if ((action === 'create' || action === 'update') && text !== undefined) {
+      claim.set(file, { ...(previous === undefined ? {} : { sha256: sha256(previous) }), pending: sha256(text) });
+    } else if (action === 'remove' && previous !== undefined) {
+      claim.set(file, { sha256: sha256(previous), removing: objectsOf(previous) ?? [] });
+    }
+  }
+  const writes = entries.some((entry) => entry.previous !== undefined || entry.text !== undefined);
   return {
     cluster,
     recordFile,
@@ -360,8 +395,8 @@ export function planInstall(input: InstallInput): InstallPlan {
     warnings,
     entries,
     errors,
-    claimRecordText: creates.length ? recordText(cluster, new Map([...owned, ...creates])) : (currentRecordText ?? ''),
-    recordText: recordText(cluster, files),
+    claimRecordText: writes ? recordText(cluster, claim) : (currentRecordText ?? ''),
+    recordText: recordText(cluster, new Map([...manifests].map(([name, text]) => [name, { sha256: sha256(text) }]))),
   };
 }
 

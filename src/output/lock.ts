@@ -1,6 +1,7 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { describeFileError } from './file-system';
 
 /** Lock file every writer of a folder (synth into dist/, k3s:install into the manifests folder) holds. */
 export const LOCK_FILE = '.k3s-vip.lock';
@@ -10,7 +11,7 @@ export interface LockOptions {
   readonly holder: string;
   /**
    * How long to wait for another run to finish before refusing.
-   * @default K3S_VIP_LOCK_WAIT_SECONDS, else 30 s
+   * @default lockWaitMs(): K3S_VIP_LOCK_WAIT_SECONDS, else 30 s
    */
   readonly waitMs?: number;
 }
@@ -23,7 +24,17 @@ interface LockOwner {
 }
 
 /** Thrown when the lock cannot be had; its message is one line for the user. */
-export class LockError extends Error {}
+export class LockError extends Error {
+  /**
+   * @param code the error code of a failed file operation (`EACCES`, …), when that was the cause
+   */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 const POLL_MS = 50;
 /** A lock breaker is held for microseconds; one older than this belongs to a killed run. */
@@ -33,9 +44,23 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function defaultWaitMs(): number {
-  const seconds = Number(process.env.K3S_VIP_LOCK_WAIT_SECONDS);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000;
+/** The longest wait K3S_VIP_LOCK_WAIT_SECONDS may ask for: an hour. */
+const MAX_WAIT_SECONDS = 3600;
+
+/**
+ * How long to wait for the lock, from K3S_VIP_LOCK_WAIT_SECONDS (unset or empty: 30 s). A value
+ * that is not a whole number of seconds from 0 to 3600 (`2s`, `-1`, `1e309`, `abc`) is refused
+ * with a LockError, never read as some other wait.
+ */
+export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.K3S_VIP_LOCK_WAIT_SECONDS;
+  if (text === undefined || text === '') return 30_000;
+  if (/^\d+$/.test(text) && Number(text) <= MAX_WAIT_SECONDS) return Number(text) * 1000;
+  const shown = text.length > 40 ? `${JSON.stringify(text.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(text);
+  throw new LockError(
+    `K3S_VIP_LOCK_WAIT_SECONDS is ${shown}: expected a whole number of seconds from 0 to ${MAX_WAIT_SECONDS} ` +
+      '(how long to wait for another run to finish), or unset it for the default of 30',
+  );
 }
 
 /** Creates `path` only if it does not exist; false when it does. */
@@ -109,11 +134,45 @@ function breakStaleLock(path: string, staleText: string): void {
  */
 export function withFolderLock<T>(folder: string, options: LockOptions, work: () => T): T {
   const path = join(folder, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: hostname(), holder: options.holder, since: new Date().toISOString() };
-  const deadline = Date.now() + (options.waitMs ?? defaultWaitMs());
+  const waitMs = options.waitMs ?? lockWaitMs();
+  try {
+    acquire(path, options.holder, waitMs);
+  } catch (e) {
+    if (e instanceof LockError) throw e;
+    throw new LockError(`cannot lock ${path}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
+  }
+  try {
+    return work();
+  } finally {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone (a user deleted it): nothing to release.
+    }
+  }
+}
+
+/** Why what stands at the lock's path is not a lock file, or undefined when it is one (or nothing). */
+function notALockFile(path: string): string | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat || stat.isFile()) return undefined;
+  const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  return (
+    `${path} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): ` +
+    'move it away and run again'
+  );
+}
+
+/** Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. */
+function acquire(path: string, holder: string, waitMs: number): void {
+  const me: LockOwner = { pid: process.pid, host: hostname(), holder, since: new Date().toISOString() };
+  const deadline = Date.now() + waitMs;
   let unreadable = 0;
   for (;;) {
-    if (createExclusive(path, `${JSON.stringify(me)}\n`)) break;
+    if (createExclusive(path, `${JSON.stringify(me)}\n`)) return;
+    // Never read through a link, nor from a FIFO (that would block).
+    const wrong = notALockFile(path);
+    if (wrong) throw new LockError(wrong);
     const current = readOwner(path);
     if (current?.owner && isDead(current.owner)) {
       breakStaleLock(path, current.text);
@@ -131,14 +190,5 @@ export function withFolderLock<T>(folder: string, options: LockOptions, work: ()
       throw new LockError(`${path} is held by ${who}: wait for it to finish and run again; if none is running, delete ${path}`);
     }
     sleep(POLL_MS);
-  }
-  try {
-    return work();
-  } finally {
-    try {
-      unlinkSync(path);
-    } catch {
-      // Already gone (a user deleted it): nothing to release.
-    }
   }
 }

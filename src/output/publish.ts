@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
+import { ChangeLog, PathState } from './change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
 
@@ -19,8 +20,26 @@ export const GENERATED_LIST = '.generated-files';
 
 const LIST_HEADER = '# Written by `npm run synth`; a later synth removes only files listed here.\n';
 
+/** What a failed publish left changed in the folder. */
+export interface PublishOutcome {
+  /** Each change still in place, in order: `wrote dev/a.yaml`, `removed dev/b.yaml`, … */
+  readonly changes: readonly string[];
+  /** How many changes were rolled back. */
+  readonly rolledBack: number;
+  /** True when the folder holds the whole new output all the same (a later step failed). */
+  readonly complete?: boolean;
+}
+
 /** Thrown when publishing is refused or fails; its message is one line for the user. */
-export class PublishError extends Error {}
+export class PublishError extends Error {
+  /** @param outcome what the run left changed; absent when it changed nothing */
+  constructor(
+    message: string,
+    readonly outcome: PublishOutcome = { changes: [], rolledBack: 0 },
+  ) {
+    super(message);
+  }
+}
 
 /** The record of which files of the output folder are ours. */
 function listText(paths: Iterable<string>): string {
@@ -108,6 +127,60 @@ function writeOrder(a: string, b: string): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
+/** What a sync will do, decided from reads alone. */
+interface SyncPlan {
+  /** The files the last synth listed. */
+  readonly previous: readonly string[];
+  /** The files to write: path, new text, text now (undefined: none). */
+  readonly planned: ReadonlyArray<readonly [string, string, string | undefined]>;
+  readonly unchanged: number;
+  readonly warnings: string[];
+  /** Temporary files a killed run left. */
+  readonly temporaries: readonly string[];
+  /** The list's text now (undefined: none). */
+  readonly oldList?: string;
+}
+
+function planSync(dir: string, files: FileTree, fs: FileSystem): SyncPlan {
+  const warnings: string[] = [];
+  const temporaries = ourTemporaryFiles(dir, fs);
+  const recorded = readGeneratedList(dir, fs);
+  for (const entry of recorded.refused)
+    warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
+  const owned = new Set(recorded.paths);
+  const blocked: string[] = [];
+  const planned: Array<[string, string, string | undefined]> = [];
+  let unchanged = 0;
+  for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
+    if (path === GENERATED_LIST || path === LOCK_FILE) continue;
+    const entry = entryAt(dir, path, fs);
+    if (entry.kind === 'blocked') {
+      blocked.push(entry.why);
+      continue;
+    }
+    const old = entry.kind === 'file' ? fs.readFile(join(dir, path)) : undefined;
+    if (old === text) {
+      unchanged++;
+      continue;
+    }
+    if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
+      blocked.push(`${path} exists and was not written by synth`);
+      continue;
+    }
+    planned.push([path, text, old]);
+  }
+  if (blocked.length) {
+    // One link in the way blocks every file below it: name it once.
+    const reasons = [...new Set(blocked)];
+    throw new PublishError(
+      `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
+    );
+  }
+  const list = join(dir, GENERATED_LIST);
+  const oldList = fs.lstat(list) ? fs.readFile(list) : undefined;
+  return { previous: recorded.paths, planned, unchanged, warnings, temporaries, oldList };
+}
+
 /**
  * Brings `dir` to `files` (which include the generated list) as one transaction. Call it while
  * holding the folder's lock (lock.ts). Guarantees:
@@ -120,140 +193,120 @@ function writeOrder(a: string, b: string): number {
  * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
  *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
  *   is refused, never overwritten.
- * - A failure part-way is rolled back: written files get their old bytes again, new ones are removed.
- * Throws PublishError with a one-line message.
+ * - A failure while writing is rolled back: written files get their old bytes again, new files and
+ *   folders are removed, the old list comes back. Once stale files are being removed it is not
+ *   (their bytes are gone): the new files stay, every one listed.
+ * Throws PublishError with a one-line message; its `outcome` says exactly what the run left changed.
  */
 export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem): SyncReport {
-  const fail = (what: string, e: unknown): never => {
-    throw e instanceof PublishError ? e : new PublishError(`${what}: ${describeFileError(e)}`);
-  };
-  const warnings: string[] = [];
-  let previous: string[] = [];
-  const planned: Array<[string, string, string | undefined]> = [];
-  let unchanged = 0;
+  let plan: SyncPlan;
   try {
-    for (const temporary of ourTemporaryFiles(dir, fs)) fs.unlink(join(dir, temporary));
-    const recorded = readGeneratedList(dir, fs);
-    previous = recorded.paths;
-    for (const entry of recorded.refused)
-      warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
-    const owned = new Set(previous);
-    const blocked: string[] = [];
-    for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
-      if (path === GENERATED_LIST || path === LOCK_FILE) continue;
-      const entry = entryAt(dir, path, fs);
-      if (entry.kind === 'blocked') {
-        blocked.push(entry.why);
-        continue;
-      }
-      const old = entry.kind === 'file' ? fs.readFile(join(dir, path)) : undefined;
-      if (old === text) {
-        unchanged++;
-        continue;
-      }
-      if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
-        blocked.push(`${path} exists and was not written by synth`);
-        continue;
-      }
-      planned.push([path, text, old]);
-    }
-    if (blocked.length) {
-      // One link in the way blocks every file below it: name it once.
-      const reasons = [...new Set(blocked)];
-      throw new PublishError(
-        `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
-      );
-    }
+    plan = planSync(dir, files, fs);
   } catch (e) {
-    fail(`cannot read ${dir}/`, e);
+    throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
   }
-
+  const { previous, planned, oldList } = plan;
   const listPath = join(dir, GENERATED_LIST);
+  // What stood before the run where it writes (the change log infers the rest: rmdir needs a
+  // folder, unlink a file).
+  const known = new Map<string, PathState>([
+    ...planned.map(([path, , old]): [string, PathState] => [
+      join(dir, ...path.split('/')),
+      old === undefined ? { kind: 'absent' } : { kind: 'file', text: old },
+    ]),
+    [listPath, oldList === undefined ? { kind: 'absent' } : { kind: 'file', text: oldList }],
+  ]);
+  const log = new ChangeLog(dir, (path) => known.get(path) ?? { kind: 'absent' });
+  const tracked = log.track(fs);
   const finalList = files.get(GENERATED_LIST) ?? listText([...files.keys()].filter((p) => p !== GENERATED_LIST));
-  const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
+  let current = '';
+  const fail = (verb: string, e: unknown, rolledBack = 0): PublishError =>
+    new PublishError(`cannot ${verb} ${join(dir, current)}: ${describeFileError(e)}`, { changes: log.changes(), rolledBack });
   let listOnDisk = oldList;
   const done: Array<[string, string | undefined]> = [];
   const createdFolders: string[] = [];
   const write = (path: string, text: string) => {
+    current = path;
     const target = join(dir, ...path.split('/'));
     const missing: string[] = [];
-    for (let folder = dirname(target); !fs.lstat(folder); folder = dirname(folder)) missing.unshift(folder);
+    for (let folder = dirname(target); !tracked.lstat(folder); folder = dirname(folder)) missing.unshift(folder);
     for (const folder of missing) {
-      fs.mkdir(folder);
+      tracked.mkdir(folder);
       createdFolders.push(folder);
     }
-    writeAtomically(target, text, fs);
+    writeAtomically(target, text, tracked);
   };
-  let current = '';
+
+  let verb = 'remove';
   try {
+    for (const temporary of plan.temporaries) {
+      current = temporary;
+      tracked.unlink(join(dir, temporary));
+    }
+    verb = 'write';
     const widened = listText([...previous, ...files.keys()].filter((p) => p !== GENERATED_LIST));
-    if (planned.length && widened !== listOnDisk) {
-      current = GENERATED_LIST;
+    if (planned.length && widened !== oldList) {
       write(GENERATED_LIST, widened);
       listOnDisk = widened;
     }
     for (const [path, text, old] of planned) {
-      current = path;
-      write(path, text);
       done.push([path, old]);
+      write(path, text);
     }
   } catch (e) {
-    const restored = rollBack(dir, done, createdFolders, oldList, fs);
-    throw new PublishError(
-      `cannot write ${join(dir, current)}: ${describeFileError(e)}; ${
-        restored
-          ? `${dir}/ was left as it was: fix that and run synth again`
-          : `${dir}/ is partly updated (every file whole, all listed in ${GENERATED_LIST}): fix the cause and run synth again`
-      }`,
-    );
+    const before = log.changes().length;
+    rollBack(dir, done, createdFolders, oldList, tracked, log);
+    throw fail(verb, e, before - log.changes().length);
   }
 
   const removed: string[] = [];
   try {
+    verb = 'remove';
     for (const path of previous.filter((p) => !files.has(p) && p !== GENERATED_LIST)) {
       current = path;
-      const entry = entryAt(dir, path, fs);
+      const entry = entryAt(dir, path, tracked);
       if (entry.kind === 'absent') continue;
       if (entry.kind === 'blocked') {
-        warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
+        plan.warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
         continue;
       }
-      fs.unlink(join(dir, ...path.split('/')));
+      tracked.unlink(join(dir, ...path.split('/')));
       removed.push(path);
-      removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), fs);
+      removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), tracked);
     }
-    current = GENERATED_LIST;
+    verb = 'write';
     if (listOnDisk !== finalList) write(GENERATED_LIST, finalList);
   } catch (e) {
-    throw new PublishError(
-      `cannot remove ${join(dir, current)}: ${describeFileError(e)}; the new files are in place and still listed in ${GENERATED_LIST}: fix the cause and run synth again`,
-    );
+    throw fail(verb, e);
   }
   const written = [...planned.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
-  return { written, removed, unchanged: unchanged + (oldList === finalList ? 1 : 0), warnings };
+  return { written, removed, unchanged: plan.unchanged + (oldList === finalList ? 1 : 0), warnings: plan.warnings };
 }
 
-/** Undoes a partial publish: old bytes back, new files and folders gone, the old list back. Best effort. */
+/** Undoes the writes of a failed publish: old bytes back, new files and folders gone, the old list back; stops at the first failure. */
 function rollBack(
   dir: string,
-  done: Array<[string, string | undefined]>,
-  folders: string[],
+  done: ReadonlyArray<readonly [string, string | undefined]>,
+  folders: readonly string[],
   oldList: string | undefined,
   fs: FileSystem,
-): boolean {
+  log: ChangeLog,
+): void {
   try {
     for (const [path, old] of [...done].reverse()) {
       const target = join(dir, ...path.split('/'));
-      if (old === undefined) fs.unlink(target);
-      else writeAtomically(target, old, fs);
+      if (!log.isChanged(target)) continue;
+      if (old !== undefined) writeAtomically(target, old, fs);
+      else if (fs.lstat(target)) fs.unlink(target);
     }
-    for (const folder of [...folders].reverse()) if (!fs.readdir(folder).length) fs.rmdir(folder);
+    for (const folder of [...folders].reverse()) if (log.isChanged(folder) && !fs.readdir(folder).length) fs.rmdir(folder);
+    // Last: until here the widened list names every file written.
     const list = join(dir, GENERATED_LIST);
+    if (!log.isChanged(list)) return;
     if (oldList !== undefined) writeAtomically(list, oldList, fs);
     else if (fs.lstat(list)) fs.unlink(list);
-    return true;
   } catch {
-    return false;
+    // What is left changed is in the change log, and the error says so.
   }
 }
 

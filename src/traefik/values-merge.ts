@@ -22,8 +22,9 @@ export function mergeValues(
   const conflicts: ValueConflict[] = [];
   for (const [key, value] of Object.entries(user)) {
     const path = [...at, key];
+    // Own keys only: `hasOwnProperty` or `toString` is a key like any other, never an Object member.
     if (!Object.hasOwn(generated, key)) {
-      merged[key] = value;
+      Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
     } else if (isMap(generated[key]) && isMap(value)) {
       const inner = mergeValues(generated[key] as Record<string, unknown>, value, path);
       merged[key] = inner.merged;

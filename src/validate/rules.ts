@@ -142,7 +142,7 @@ function selects(selector: Record<string, unknown>, labels: Record<string, unkno
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
   const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isRecord) : [];
   return (
-    Object.entries(matchLabels).every(([key, value]) => labels[key] === value) &&
+    Object.entries(matchLabels).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value) &&
     expressions.every((e) => {
       const has = typeof e.key === 'string' && Object.hasOwn(labels, e.key);
       const values = Array.isArray(e.values) ? e.values : [];

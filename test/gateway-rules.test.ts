@@ -57,6 +57,16 @@ describe('refusals', () => {
       [['httpRoutes[0].tls.issuer', '"nope" is not defined: certManager.issuers has "letsencrypt"; add it under certManager.issuers']],
     ],
     [
+      'an issuer named like an Object member',
+      example({ httpRoutes: [{ ...BLOG, tls: { issuer: 'constructor' } }, STATUS] }),
+      [
+        [
+          'httpRoutes[0].tls.issuer',
+          '"constructor" is not defined: certManager.issuers has "letsencrypt"; add it under certManager.issuers',
+        ],
+      ],
+    ],
+    [
       'an issuer without certManager',
       example({ certManager: undefined }),
       [['httpRoutes[0].tls.issuer', '"letsencrypt" is not defined: there is no certManager.issuers']],

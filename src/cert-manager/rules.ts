@@ -1,4 +1,4 @@
-import { Report } from '../core/problem';
+import { Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import { accountKeySecretName } from './names';
 import { certManagerVersionSupport } from './versions';
@@ -22,4 +22,29 @@ export function accountKeySecretProblem(issuerName: string): string | undefined 
     ? `is ${issuerName.length} characters long, and cert-manager keeps the issuer's ACME account key in Secret "<name>-account-key", ` +
         `which may have at most 253: shorten the name to ${253 - (secret.length - issuerName.length)} characters`
     : undefined;
+}
+
+/**
+ * A certificate of `host` from ClusterIssuer `name` (an Ingress's or an HTTPRoute's `tls.issuer`): the issuer
+ * must be defined (an own key: `constructor` is no issuer), and HTTP-01 cannot issue a wildcard.
+ */
+export function checkIssuerForHost(
+  issuers: Readonly<Record<string, { readonly solver: unknown }>>,
+  name: string,
+  host: string,
+  at: { readonly issuer: Path; readonly host: Path },
+  error: Report,
+): void {
+  const issuer = Object.hasOwn(issuers, name) ? issuers[name] : undefined;
+  if (!issuer) {
+    const defined = Object.keys(issuers).map((n) => `"${n}"`);
+    const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
+    error(at.issuer, `"${name}" is not defined: ${known}; add it under certManager.issuers`);
+  } else if (issuer.solver === 'http01' && host.startsWith('*.')) {
+    error(
+      at.host,
+      `"${host}" is a wildcard, but issuer "${name}" uses HTTP-01, which cannot issue wildcard ` +
+        'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
+    );
+  }
 }

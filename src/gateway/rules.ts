@@ -1,3 +1,4 @@
+import { checkIssuerForHost } from '../cert-manager/rules';
 import { httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
 import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
@@ -212,18 +213,7 @@ function checkTls(config: ClusterConfig, error: Report): void {
       if (tooLong) error(['httpRoutes', i, 'host'], tooLong);
     }
     hosts.add(route.host);
-    const issuer = issuers[tls.issuer];
-    if (!issuer) {
-      const defined = Object.keys(issuers).map((n) => `"${n}"`);
-      const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
-      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${known}; add it under certManager.issuers`);
-    } else if (issuer.solver === 'http01' && route.host.startsWith('*.')) {
-      error(
-        ['httpRoutes', i, 'host'],
-        `"${route.host}" is a wildcard, but issuer "${tls.issuer}" uses HTTP-01, which cannot issue wildcard ` +
-          'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
-      );
-    }
+    checkIssuerForHost(issuers, tls.issuer, route.host, { issuer: [...path, 'issuer'], host: ['httpRoutes', i, 'host'] }, error);
     if (gatewayIssuer && gatewayIssuer.name !== tls.issuer) {
       error(
         [...path, 'issuer'],

@@ -1,5 +1,6 @@
 import { Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
+import { checkIssuerForHost } from '../cert-manager/rules';
 import { tlsSecretName } from './tls';
 
 /**
@@ -100,17 +101,6 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
     if (tls.certResolver) {
       error([...path, 'issuer'], twoCertificateSourcesProblem(tls.issuer, tls.certResolver, 'issuer', 'tls.'));
     }
-    const issuer = Object.hasOwn(issuers, tls.issuer) ? issuers[tls.issuer] : undefined;
-    if (!issuer) {
-      const defined = Object.keys(issuers).map((n) => `"${n}"`);
-      const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
-      error([...path, 'issuer'], `"${tls.issuer}" is not defined: ${known}; add it under certManager.issuers`);
-    } else if (issuer.solver === 'http01' && ingress.host.startsWith('*.')) {
-      error(
-        ['ingresses', i, 'host'],
-        `"${ingress.host}" is a wildcard, but issuer "${tls.issuer}" uses HTTP-01, which cannot issue wildcard ` +
-          'certificates (only DNS-01 can): list the host names, or give the issuer a dns01 solver',
-      );
-    }
+    checkIssuerForHost(issuers, tls.issuer, ingress.host, { issuer: [...path, 'issuer'], host: ['ingresses', i, 'host'] }, error);
   });
 }

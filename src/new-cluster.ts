@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { formatPath } from './core/problem';
@@ -112,7 +112,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, schemaLine) : `${schemaLine}\n${text}`;
   let toEdit: string[] = [];
   try {
-    toEdit = siteValues(parse(text));
+    toEdit = siteValues(yaml.parse(text));
   } catch {
     // A source that is not YAML is copied all the same; `npm run synth` will say what is wrong.
   }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../core/yaml';
 import { certManagerChartRules } from './versions';
 import { parseVersion } from '../semver';
 
@@ -23,5 +23,5 @@ export function certManagerValues(version: string): Record<string, unknown> {
 }
 
 export function certManagerValuesContent(version: string): string {
-  return stringify(certManagerValues(version), { lineWidth: 0, sortMapEntries: true });
+  return yaml.stringify(certManagerValues(version), { lineWidth: 0, sortMapEntries: true });
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../core/yaml';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
 
 export interface K3sServerSettings {
@@ -35,6 +35,6 @@ export function k3sServerConfig(settings: K3sServerSettings): string {
     '# K3s server settings for this cluster. Put them on EVERY server as the drop-in',
     `# /etc/rancher/k3s/config.yaml.d/50-k3s-vip.yaml, before K3s starts: ${critical} that must match on all servers,`,
     '# or joining fails with "critical configuration value mismatch". Not a manifest: never copy it into the manifests folder.',
-    stringify(config),
+    yaml.stringify(config),
   ].join('\n');
 }

@@ -57,7 +57,8 @@ const AJV_OPTIONS = {
   formats: KUBERNETES_FORMATS,
   code: { source: true },
 };
-const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
+/** Where this project keeps what only saves time: compiled validators, the parsed CRDs, bundled models. */
+export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
 let crds: Map<string, Crd> | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -134,7 +135,7 @@ function isJsonData(value: unknown): boolean {
 }
 
 /** Writes a cache file; the cache only saves time, so a read-only checkout just does the work every run. */
-function writeCache(file: string, text: string): void {
+export function writeCache(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeAtomically(file, text);

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { crdGroups, crdValidator, findCrd } from './crds';
+import { requireModel } from './model-cache';
 import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
@@ -114,7 +115,7 @@ interface Model {
 
 function loadModel(module: string, name: string): Model | undefined {
   try {
-    return (require(module) as Record<string, Model | undefined>)[name];
+    return (requireModel(module) as Record<string, Model | undefined>)[name];
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: median wall times of the app alone and of `cdk8s synth` for config/dev.yaml, and
 // of `cdk8s synth` for a generated stress config, each against its floor, plus peak memory. Prints
-// one table; takes about two minutes. Ratios come from runs interleaved with their floor, so a busy
-// machine slows both sides alike; the spread of the run-by-run ratios shows the noise.
+// one table; takes about two minutes on an idle machine. Ratios come from runs interleaved with
+// their floor, so a busy machine slows both sides alike; the spread of the run-by-run ratios shows
+// the noise, and the app's CPU time ratio is a second, steadier view of the same cost.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -20,8 +21,9 @@ function run(args, options) {
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', env, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  const peaks = [...result.stderr.matchAll(/peak-rss-kb (\d+)/g)].map((m) => Number(m[1]) / 1024);
-  return { ms, peakMb: Math.max(0, ...peaks) };
+  const probes = [...result.stderr.matchAll(/peak-rss-kb (\d+) cpu-us (\d+)/g)];
+  const cpuMs = probes.reduce((sum, m) => sum + Number(m[2]) / 1000, 0);
+  return { ms, cpuMs, peakMb: Math.max(0, ...probes.map((m) => Number(m[1]) / 1024)) };
 }
 
 function median(values) {
@@ -30,15 +32,25 @@ function median(values) {
 }
 
 /**
- * Runs `floorRun` and `caseRun` alternately, `times` each: their medians, the ratio of the medians, and
- * the lowest and highest ratio of a case run to the floor run just before it.
+ * Runs `floorRun` and `caseRun` alternately, `times` each: their median wall and CPU times, the ratio
+ * of the medians, and the lowest and highest ratio of a case run to the floor run just before it.
  */
 function interleaved(times, floorRun, caseRun) {
   const pairs = Array.from({ length: times }, () => [floorRun(), caseRun()]);
   const ratios = pairs.map(([f, c]) => c.ms / f.ms);
-  const side = (i) => ({ ms: median(pairs.map((p) => p[i].ms)), peakMb: Math.max(...pairs.map((p) => p[i].peakMb)) });
+  const side = (i) => ({
+    ms: median(pairs.map((p) => p[i].ms)),
+    cpuMs: median(pairs.map((p) => p[i].cpuMs)),
+    peakMb: Math.max(...pairs.map((p) => p[i].peakMb)),
+  });
   const [floorSide, caseSide] = [side(0), side(1)];
-  return { floor: floorSide, case: caseSide, ratio: caseSide.ms / floorSide.ms, spread: [Math.min(...ratios), Math.max(...ratios)] };
+  return {
+    floor: floorSide,
+    case: caseSide,
+    ratio: caseSide.ms / floorSide.ms,
+    spread: [Math.min(...ratios), Math.max(...ratios)],
+    cpuRatio: caseSide.cpuMs / floorSide.cpuMs,
+  };
 }
 
 /** One `cdk8s synth` of this project with another config folder. */
@@ -57,7 +69,7 @@ function synth(configDir, times) {
 
 /** The app alone, as cdk8s.yaml runs it: `node scripts/app.js`, one synth of `configDir` without the CLI. */
 function appAlone(configDir) {
-  return run(['scripts/app.js'], {
+  return run(['--require', probe, 'scripts/app.js'], {
     cwd: root,
     env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: join(work, `dist-alone-${basename(configDir)}`) },
   });
@@ -66,7 +78,7 @@ function appAlone(configDir) {
 /** What any app of this kind pays first: Node loading cdk8s and cdk8s-plus-27. */
 function loadFloor() {
   const [cdk8s, plus] = ['cdk8s', 'cdk8s-plus-27'].map((name) => JSON.stringify(require.resolve(name)));
-  return run(['-e', `require(${cdk8s}); require(${plus})`], {});
+  return run(['--require', probe, '-e', `require(${cdk8s}); require(${plus})`], {});
 }
 
 /** Config folder with `clusters` clusters of `ingresses` Ingresses and `services` pool-backed Services each. */
@@ -153,7 +165,7 @@ function main() {
   const stressObjects = countObjects(stressDir);
   // Warm-up: the first synth of a checkout fills node_modules/.cache (validators, CRD index, models).
   appAlone(devDir);
-  const alone = interleaved(9, loadFloor, () => appAlone(devDir));
+  const alone = interleaved(11, loadFloor, () => appAlone(devDir));
   const dev = interleaved(7, trivialApp(), () => synthOnce(devDir));
   const devFloor = { ms: median(Array.from({ length: 7 }, () => floor(devObjects).ms)) };
   const stress = synth(stressDir, 3);
@@ -165,10 +177,12 @@ function main() {
   ];
 
   const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const x = ({ ratio, spread }, what) => `${ratio.toFixed(2)}x ${what} (runs ${spread[0].toFixed(2)} to ${spread[1].toFixed(2)})`;
+  // CPU time only where both sides are one process: under the CLI the probe sees the app, not the CLI.
+  const x = ({ ratio, spread, cpuRatio }, what, withCpu = false) =>
+    `${ratio.toFixed(2)}x ${what} (runs ${spread[0].toFixed(2)} to ${spread[1].toFixed(2)}${withCpu ? `; CPU time ${cpuRatio.toFixed(2)}x` : ''})`;
   const rows = [
     ['node loading cdk8s and cdk8s-plus-27', f(alone.floor.ms), '', ''],
-    [`app alone: node scripts/app.js, config/dev.yaml`, f(alone.case.ms), x(alone, 'load floor'), ''],
+    [`app alone: node scripts/app.js, config/dev.yaml`, f(alone.case.ms), x(alone, 'load floor', true), ''],
     ['cdk8s synth, trivial prebuilt app (1 object)', f(dev.floor.ms), '', `${dev.floor.peakMb.toFixed(0)} MB`],
     [`node + cdk8s + cdk8s-plus-27 floor, ${devObjects} objects`, f(devFloor.ms), '', ''],
     [

@@ -102,12 +102,14 @@ describe('the cache only saves time', () => {
     expect(errorsOf(model, BAD_DAEMON_SET)).toEqual(errorsOf(direct, BAD_DAEMON_SET));
   });
 
-  test('a damaged cache file is loaded around', () => {
+  test('a damaged cache file is loaded around, and written afresh', () => {
+    let writes = 0;
     const model = requireModelFresh(
       MODEL,
-      scratchCache((text) => text.slice(0, 5000)),
+      scratchCache((text) => (++writes === 1 ? text.slice(0, 5000) : text)),
     );
-    expect(readdirSync(scratch)).toHaveLength(1);
+    expect(writes).toBe(2);
     expect(errorsOf(model, BAD_DAEMON_SET)).toEqual(errorsOf(direct, BAD_DAEMON_SET));
+    expect(readFileSync(join(scratch, readdirSync(scratch)[0]), 'utf8')).toMatch(/IoK8sApiCoreV1PodSpec\.js/);
   });
 });

@@ -77,7 +77,7 @@ export function crdGroups(): ReadonlySet<string> {
 
 /**
  * readCrds, its result kept in node_modules/.cache as JSON: parsing the YAML of crds/ (the
- * ClusterIssuer CRD alone is 330 kB) costs about 0.3 s per synth, reading the JSON a few ms. The key
+ * ClusterIssuer CRD alone is 330 kB) took about a tenth of the app's time, reading the JSON a few ms. The key
  * covers the name and content of every file readCrds reads, so an edited, added or removed CRD is
  * parsed afresh. A folder that cannot be read is left to readCrds and its message.
  */

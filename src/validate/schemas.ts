@@ -86,7 +86,7 @@ type ModelValidator = (this: unknown) => void;
 
 const builtIns = new Map<string, ModelValidator | undefined>();
 
-/** Requires only the model of this kind (and the schemas it refers to), once per process. */
+/** Requires only the model of this kind (and the schemas it refers to), once per process, through its cache file (model-cache.ts). */
 function builtInValidator(apiVersion: string, kind: string): ModelValidator | undefined {
   const id = `${apiVersion}/${kind}`;
   if (!builtIns.has(id)) {

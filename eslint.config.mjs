@@ -30,9 +30,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Lazy loads: ajv and the cached validators (crds.ts), the kubernetes-models modules (schemas.ts) and
-    // ajv's 2020-12 build for Traefik values (values-schema.ts) are required only when needed, which keeps a synth fast.
-    files: ['src/validate/crds.ts', 'src/validate/schemas.ts', 'src/traefik/values-schema.ts'],
+    // One copy of yaml per process: src/core/yaml.ts shares cdk8s' bundled copy when it is the same release.
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'yaml', message: "Use src/core/yaml.ts (types may come from 'yaml').", allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    // Lazy loads: ajv and the cached validators (crds.ts), the kubernetes-models models through their cache file
+    // (model-cache.ts) and ajv's 2020-12 build for Traefik values (values-schema.ts) are required only when needed,
+    // which keeps a synth fast; yaml.ts picks its copy of yaml at run time.
+    files: ['src/validate/crds.ts', 'src/validate/model-cache.ts', 'src/traefik/values-schema.ts', 'src/core/yaml.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -1,6 +1,6 @@
 import { Dirent, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { formatPath } from './core/problem';
@@ -119,7 +119,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, schemaLine) : `${schemaLine}\n${text}`;
   let toEdit: string[] = [];
   try {
-    const data: unknown = parse(text);
+    const data: unknown = yaml.parse(text);
     // A copied config may hold a secret (the synth will refuse it): the hints never print it.
     const secrets = secretsInData(data).map((secret) => secret.value);
     toEdit = siteValues(data).map((line) => redact(line, secrets));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -105,5 +105,65 @@ describe('K3S_VIP_CRD_DIR naming a missing folder', () => {
     });
     expect(lines).toEqual([`error: ${message()}`, `synth failed: ${distDir}/ was left unchanged.`]);
     expect(existsSync(distDir)).toBe(false);
+  });
+});
+
+describe('the parsed CRD index is cached by content (node_modules/.cache/k3s-vip/crds-*.json)', () => {
+  const CACHE = join(ROOT, 'node_modules', '.cache', 'k3s-vip');
+  const GROUP = 'crd-cache.test.k3s-vip.dev';
+  const crd = (kind: string, scope: string, schema: object) =>
+    stringify({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${kind.toLowerCase()}s.${GROUP}` },
+      spec: { group: GROUP, names: { kind }, scope, versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: schema } }] },
+    });
+  const SCHEMA = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', default: 3 } } } } };
+  /** findCrd and crdGroups in a fresh module registry (a new process, as far as crds.ts can tell). */
+  const fresh = () => {
+    let result: { widget?: unknown; gadget?: unknown; groups: ReadonlySet<string> } = { groups: new Set() };
+    jest.isolateModules(() => {
+      const crds = require('../src/validate/crds') as typeof import('../src/validate/crds');
+      result = { widget: crds.findCrd(`${GROUP}/v1`, 'Widget'), gadget: crds.findCrd(`${GROUP}/v1`, 'Gadget'), groups: crds.crdGroups() };
+    });
+    return result;
+  };
+  const cacheFiles = () =>
+    existsSync(CACHE)
+      ? readdirSync(CACHE).filter((name) => name.startsWith('crds-') && readFileSync(join(CACHE, name), 'utf8').includes(GROUP))
+      : [];
+
+  test('a cached index equals the parsed one; an edited, added or removed CRD is read afresh', () => {
+    process.env.K3S_VIP_CRD_DIR = scratch;
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA));
+    const parsed = readCrds(scratch).get(`${GROUP}/Widget`);
+    expect(fresh().widget).toEqual(parsed);
+    expect(cacheFiles().length).toBeGreaterThan(0);
+    expect(fresh().widget).toEqual(parsed); // from the cache
+
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Cluster', SCHEMA));
+    expect(fresh().widget).toMatchObject({ scope: 'Cluster', file: join(scratch, 'widget.yaml') });
+    writeFileSync(join(scratch, 'gadget.yml'), crd('Gadget', 'Namespaced', SCHEMA));
+    expect(fresh()).toMatchObject({ widget: { scope: 'Cluster' }, gadget: { kind: 'Gadget', file: join(scratch, 'gadget.yml') } });
+    rmSync(join(scratch, 'gadget.yml'));
+    expect(fresh().gadget).toBeUndefined();
+  });
+
+  test('a damaged cache file is parsed around, never trusted', () => {
+    process.env.K3S_VIP_CRD_DIR = scratch;
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA));
+    fresh();
+    for (const name of cacheFiles()) writeFileSync(join(CACHE, name), `${readFileSync(join(CACHE, name), 'utf8').slice(0, 40)}`);
+    expect(fresh().widget).toEqual(readCrds(scratch).get(`${GROUP}/Widget`));
+  });
+
+  test('a schema value JSON cannot keep (.inf, -0) is never cached', () => {
+    process.env.K3S_VIP_CRD_DIR = scratch;
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA).replace('default: 3', 'default: .inf'));
+    const defaultOf = (found: unknown) =>
+      (found as { versions: Map<string, any> }).versions.get('v1').properties.spec.properties.size.default as unknown;
+    for (let run = 0; run < 2; run++) expect(defaultOf(fresh().widget)).toBe(Infinity);
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA).replace('default: 3', 'default: -0'));
+    for (let run = 0; run < 2; run++) expect(Object.is(defaultOf(fresh().widget), -0)).toBe(true);
   });
 });

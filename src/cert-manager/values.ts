@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../core/yaml';
 import { CertManagerChartRules, certManagerChartRules } from './versions';
 import { parseVersion } from '../semver';
 
@@ -41,5 +41,5 @@ function gatewayShimConfig(shim: CertManagerChartRules['gatewayShim']): Record<s
 }
 
 export function certManagerValuesContent(version: string, options: { readonly gatewayApi?: boolean } = {}): string {
-  return stringify(certManagerValues(version, options), { lineWidth: 0, sortMapEntries: true });
+  return yaml.stringify(certManagerValues(version, options), { lineWidth: 0, sortMapEntries: true });
 }

@@ -1,4 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { Document, isMap, isNode, isPair, isScalar } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { formatPath, Problem } from '../core/problem';
 import { redact } from '../core/secrets';

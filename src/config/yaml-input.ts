@@ -1,4 +1,5 @@
-import { Composer, CST, Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
+import type { CST, Document, LineCounter, Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 
 /**
  * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
@@ -86,16 +87,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Parses config text into data, refusing what the schema must never see. */
 export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInput {
-  const lines = new LineCounter();
+  const lines = new yaml.LineCounter();
   const tooBig = sizeProblem(Buffer.byteLength(text));
   if (tooBig) return { lines, problems: [tooBig] };
 
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const tokens = Array.from(new yaml.Parser(lines.addNewLine).parse(text));
   const at = (offset: number) => ({ line: lines.linePos(offset).line, column: lines.linePos(offset).col });
   const oversized = checkBounds(tokens, at);
   if (oversized.length) return { lines, problems: oversized };
 
-  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  const composer = new yaml.Composer({ uniqueKeys: true, prettyErrors: false });
   const [doc, secondDoc] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
   if (secondDoc) {
     const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
@@ -144,7 +145,7 @@ function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
       continue;
     }
     token.items.forEach((item, index) => {
-      const key = isList ? index : ((item.key && CST.resolveAsScalar(item.key, true, () => undefined)?.value) ?? '?');
+      const key = isList ? index : ((item.key && yaml.CST.resolveAsScalar(item.key, true, () => undefined)?.value) ?? '?');
       for (const token of [item.key, item.value]) pending.push({ token, depth: depth + 1, path: [...path, key] });
     });
   }

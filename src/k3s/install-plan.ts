@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, yaml } from '../core/yaml';
 import { z } from 'zod';
 import { secretsInFiles } from '../output/secret-gate';
 import { addonFileNameProblem, addonName } from './addon-name';
@@ -171,8 +171,8 @@ function otherOwners(target: TargetFolder, ownRecord: string): Map<string, strin
  * URL would make the install copy files from outside the cluster's own folder.
  */
 export function kustomizationResources(path: string, text: string): { names: string[]; errors: string[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
     return `${path}:${pos.line}:${pos.col}`;
@@ -212,7 +212,7 @@ export function kustomizationResources(path: string, text: string): { names: str
  */
 export function objectsOf(text: string): ObjectRef[] | undefined {
   const refs: ObjectRef[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of yaml.parseAllDocuments(text)) {
     if (doc.errors.length) return undefined;
     const value: unknown = doc.toJS();
     const list = value as { kind?: unknown; items?: unknown } | null;

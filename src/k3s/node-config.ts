@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../core/yaml';
 import { K3sInventory, K3sNode } from './inventory';
 import { serverSettings } from './server-config';
 
@@ -44,6 +44,6 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
         ]
       : []),
     '# Own additions go into /etc/rancher/k3s/config.yaml.d/*.yaml (`key+:` appends to a list). Not a manifest.',
-    stringify(config),
+    yaml.stringify(config),
   ].join('\n');
 }

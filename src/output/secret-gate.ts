@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
 import { secretShape, secretsInData } from '../core/secrets';
 
@@ -13,7 +13,7 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
   for (const [path, text] of files) {
     const shape = secretShape(text);
     if (/\.ya?ml$/.test(path)) {
-      for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
+      for (const doc of yaml.parseAllDocuments(text, { uniqueKeys: false })) {
         if ('errors' in doc && doc.errors.length) continue;
         for (const secret of secretsInData(doc.toJS({ maxAliasCount: -1 }))) {
           findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);

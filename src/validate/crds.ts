@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadAll } from 'js-yaml';
 import { writeAtomically } from '../output/file-system';
@@ -57,21 +57,91 @@ const AJV_OPTIONS = {
   formats: KUBERNETES_FORMATS,
   code: { source: true },
 };
-const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
+/** Where this project keeps what only saves time: compiled validators, the parsed CRDs, bundled models. */
+export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
 let crds: Map<string, Crd> | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /** The CRD in crds/ that defines the group and kind of `apiVersion`/`kind`, if any. */
 export function findCrd(apiVersion: string, kind: string): Crd | undefined {
-  crds ??= readCrds(crdDir());
+  crds ??= cachedCrds(crdDir());
   return crds.get(`${apiGroup(apiVersion)}/${kind}`);
 }
 
 /** The API groups the CRDs in crds/ define. */
 export function crdGroups(): ReadonlySet<string> {
-  crds ??= readCrds(crdDir());
+  crds ??= cachedCrds(crdDir());
   return new Set([...crds.values()].map((crd) => crd.group));
+}
+
+/**
+ * readCrds, its result kept in node_modules/.cache as JSON: parsing the YAML of crds/ (the
+ * ClusterIssuer CRD alone is 330 kB) took about a tenth of the app's time, reading the JSON a few ms. The key
+ * covers the name and content of every file readCrds reads, so an edited, added or removed CRD is
+ * parsed afresh. A folder that cannot be read is left to readCrds and its message.
+ */
+function cachedCrds(dir: string): Map<string, Crd> {
+  const key = crdFolderKey(dir);
+  const cached = key && join(CACHE_DIR, `crds-${key}.json`);
+  const hit = cached && readCachedCrds(cached, dir);
+  if (hit) return hit;
+  const index = readCrds(dir);
+  // Stored by file name: the folder may move, and crdFile() names it afresh.
+  const entries: CachedCrd[] = [...index.values()].map(({ file, versions, ...crd }) => ({
+    ...crd,
+    name: basename(file),
+    versions: [...versions].map(([name, schema]) => ({ name, schema })),
+  }));
+  // A value JSON would not give back as it was (.inf, -0) is parsed every run instead.
+  if (cached && isJsonData(entries)) writeCache(cached, JSON.stringify(entries));
+  return index;
+}
+
+type CachedCrd = Omit<Crd, 'file' | 'versions'> & { name: string; versions: Array<{ name: string; schema?: unknown }> };
+
+function crdFolderKey(dir: string): string | undefined {
+  try {
+    const hash = createHash('sha256').update(JSON.stringify(['crd-index-1', require('js-yaml/package.json').version]));
+    for (const name of crdFileNames(dir)) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
+    return hash.digest('hex').slice(0, 16);
+  } catch {
+    return undefined;
+  }
+}
+
+function readCachedCrds(cached: string, dir: string): Map<string, Crd> | undefined {
+  let entries: CachedCrd[];
+  try {
+    entries = JSON.parse(readFileSync(cached, 'utf8'));
+  } catch {
+    return undefined; // missing or damaged: parse the CRDs again
+  }
+  return new Map(
+    entries.map(({ name, versions, ...crd }) => [
+      `${crd.group}/${crd.kind}`,
+      { ...crd, file: crdFile(dir, name), versions: new Map(versions.map((v) => [v.name, v.schema])) },
+    ]),
+  );
+}
+
+/** Plain JSON data that JSON.stringify and JSON.parse give back unchanged. */
+function isJsonData(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isJsonData);
+  if (!isRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every((v) => v === undefined || isJsonData(v));
+}
+
+/** Writes a cache file; the cache only saves time, so a read-only checkout just does the work every run. */
+export function writeCache(file: string, text: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeAtomically(file, text);
+  } catch {
+    // see above
+  }
 }
 
 /** The ajv validator of one served version of a CRD, compiled once per process. */
@@ -107,12 +177,7 @@ function compileCached(schema: object): ValidateFunction {
   const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
   const ajv = new Ajv(AJV_OPTIONS);
   const validate = ajv.compile(schema);
-  try {
-    mkdirSync(dirname(cached), { recursive: true });
-    writeAtomically(cached, standaloneCode(ajv, validate));
-  } catch {
-    // The cache only saves time; a read-only checkout compiles on every run.
-  }
+  writeCache(cached, standaloneCode(ajv, validate));
   return validate;
 }
 
@@ -133,6 +198,20 @@ function closeObjects(schema: unknown): unknown {
   return closed;
 }
 
+/** How messages name a CRD file: relative to the project root when inside it (`crds/helmchartconfig.yaml`), else in full. */
+function crdFile(dir: string, name: string): string {
+  const path = join(dir, name);
+  const fromRoot = relative(PROJECT_ROOT, path);
+  return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? path : fromRoot.split(sep).join('/');
+}
+
+/** The YAML files of a CRD folder, in the order readCrds reads them. */
+function crdFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()))
+    .sort();
+}
+
 /**
  * The CRDs of every YAML file in `dir`, by `group/kind`. A missing folder or one without a CRD is an
  * error, not an empty index: the custom resources would then pass unchecked.
@@ -141,14 +220,9 @@ export function readCrds(dir: string): Map<string, Crd> {
   const index = new Map<string, Crd>();
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
   if (!existsSync(dir)) throw new Error(`the CRD folder ${dir} is missing, so custom resources cannot be validated: ${restore}`);
-  const names = readdirSync(dir)
-    .filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()))
-    .sort();
-  for (const name of names) {
-    const path = join(dir, name);
-    const fromRoot = relative(PROJECT_ROOT, path);
-    const file = fromRoot.startsWith('..') || isAbsolute(fromRoot) ? path : fromRoot.split(sep).join('/');
-    for (const crd of loadAll(readFileSync(path, 'utf8'), { filename: file })) {
+  for (const name of crdFileNames(dir)) {
+    const file = crdFile(dir, name);
+    for (const crd of loadAll(readFileSync(join(dir, name), 'utf8'), { filename: file })) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
       const { group, names: crdNames, scope, versions } = crd.spec;
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {

@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
+import { isIpAddress } from '../net/ip';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -211,7 +211,7 @@ function checkIngressClass(object: KubeObject): Finding[] {
 function checkIngressHosts(object: KubeObject): Finding[] {
   if (!isIngress(object)) return [];
   return strings(select(object, 'spec.rules[*].host')).flatMap(({ path, value }): Finding[] => {
-    if (isIP(value)) {
+    if (isIpAddress(value)) {
       return [
         {
           path,

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd } from './gateway-api';
+import { requireModel } from './model-cache';
 import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
@@ -121,7 +122,7 @@ type ModelValidator = (this: unknown) => void;
 
 const builtIns = new Map<string, ModelValidator | undefined>();
 
-/** Requires only the model of this kind (and the schemas it refers to), once per process. */
+/** Requires only the model of this kind (and the schemas it refers to), once per process, through its cache file (model-cache.ts). */
 function builtInValidator(apiVersion: string, kind: string): ModelValidator | undefined {
   const id = `${apiVersion}/${kind}`;
   if (!builtIns.has(id)) {
@@ -150,7 +151,7 @@ interface Model {
 
 function loadModel(module: string, name: string): Model | undefined {
   try {
-    return (require(module) as Record<string, Model | undefined>)[name];
+    return (requireModel(module) as Record<string, Model | undefined>)[name];
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;

@@ -1,9 +1,34 @@
+import { Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { secretsInData } from '../src/core/secrets';
+import {
+  AcmeClusterIssuer,
+  CertManagerHelmChart,
+  K3sVipValidationError,
+  KubeVipChart,
+  KubeVipCloudProvider,
+  LoadBalancerService,
+  TraefikHelmChartConfig,
+  TraefikIngress,
+} from '../src/index';
 import { secretsInFiles } from '../src/output/secret-gate';
 
 /** Failures of an independent adversarial round, one table per class; each row failed before its fix. */
 
 const S = 'SEKRITvalue';
+const TOKEN = `K10${'deadbeefcafe'.repeat(5)}abcd::server:SEKRITpw`;
+const TELLTALE = /SEKRIT|deadbeef/;
+
+/** The error a construct throws for `build`, as text; fails when nothing or something else is thrown. */
+function refusal(build: (scope: Construct) => unknown): string {
+  try {
+    build(new Chart(Testing.app(), 'ch'));
+  } catch (e) {
+    expect(e).toBeInstanceOf(K3sVipValidationError);
+    return (e as Error).message;
+  }
+  throw new Error('no K3sVipValidationError');
+}
 
 describe('F4: the secret detector knows every name and argument form a secret hides behind', () => {
   test.each<[string, unknown, ReadonlyArray<string | number>]>([
@@ -62,5 +87,99 @@ describe('F4: the secret detector knows every name and argument form a secret hi
       'dev/traefik-config.yaml: args[1] holds a container argument that sets a secret',
     ]);
     expect(found.join('\n')).not.toContain(S);
+  });
+});
+
+describe('F5: every construct refuses secrets in its props, so none reaches a manifest', () => {
+  const thcc = (values: Record<string, unknown>) => (scope: Construct) =>
+    new TraefikHelmChartConfig(scope, 't', { loadBalancerIPs: ['192.168.0.41'], values });
+  const lb = (extra: object) => (scope: Construct) =>
+    new LoadBalancerService(scope, 's', { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.50'], ...extra });
+  const SECRET_MESSAGE = /holds .*, and dist\/ is committed to Git, so no secret may be written there/;
+  test.each<[string, (scope: Construct) => unknown, RegExp]>([
+    [
+      'an env password in Traefik values',
+      thcc({ env: [{ name: 'DB_PASSWORD', value: S }] }),
+      /^TraefikHelmChartConfig: values\.env\[0\]\.value holds a value under a key/,
+    ],
+    ['a literal webhookSecret in Traefik values', thcc({ deployment: { podAnnotations: { webhookSecret: S } } }), SECRET_MESSAGE],
+    ['a password annotation in Traefik values', thcc({ deployment: { podAnnotations: { password: S } } }), SECRET_MESSAGE],
+    [
+      'a K3s token in Traefik values',
+      thcc({ deployment: { podAnnotations: { a: TOKEN } } }),
+      /values\.deployment\.podAnnotations\.a holds a K3s token \(K10…::…\); a K3s token must never enter/,
+    ],
+    [
+      'a URL with credentials in Traefik values',
+      thcc({ deployment: { podAnnotations: { a: `https://u:${S}@h` } } }),
+      /holds a URL with credentials/,
+    ],
+    [
+      'a private key in Traefik values',
+      thcc({ tlsStore: { a: `-----BEGIN EC PRIVATE KEY-----${S}-----END EC PRIVATE KEY-----` } }),
+      /holds a private key/,
+    ],
+    ['a password in a LoadBalancerService selector', lb({ selector: { password: S } }), /^LoadBalancerService: selector\.password holds/],
+    ['a token in a LoadBalancerService selector', lb({ selector: { token: S } }), SECRET_MESSAGE],
+    [
+      'a URL with credentials as a selector value',
+      lb({ selector: { app: `https://u:${S}@h` } }),
+      /selector\.app "<redacted>" is not a valid label value/,
+    ],
+    ['a K3s token as loadBalancerClass', lb({ loadBalancerClass: TOKEN }), /loadBalancerClass holds a K3s token/],
+    [
+      'a token inline in a DNS-01 tokenSecret',
+      (scope) =>
+        new AcmeClusterIssuer(scope, 'x', {
+          name: 'le',
+          email: 'a@b.com',
+          solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', key: 'k', token: S } as never } },
+        }),
+      /solver\.dns01\.tokenSecret\.token holds/,
+    ],
+    [
+      'a BGP peer password inline',
+      (scope) =>
+        new KubeVipChart(scope, 'kv', {
+          version: 'v1.2.3',
+          controlPlaneAddress: '192.168.0.40',
+          bgp: { as: 65000, peers: [{ address: '192.168.0.1', as: 65001, password: S } as never] },
+        }),
+      /^KubeVipChart: bgp\.peers\[0\]\.password holds/,
+    ],
+    [
+      'a URL with credentials as a pool range',
+      (scope) => new KubeVipCloudProvider(scope, 'cp', { pool: { global: { range: `https://u:${S}@h` } } as never }),
+      /holds a URL/,
+    ],
+    [
+      'a K3s token as the cert-manager version',
+      (scope) => new CertManagerHelmChart(scope, 'cm', { version: TOKEN }),
+      /version holds a K3s token/,
+    ],
+    [
+      'a K3s token as an Ingress host',
+      (scope) => new TraefikIngress(scope, 'i', { name: 'fe', host: TOKEN, serviceName: 'fe', servicePort: 80 }),
+      /host holds a K3s token/,
+    ],
+  ])('%s', (_, build, expected) => {
+    const message = refusal(build);
+    expect(message).toMatch(expected);
+    expect(message).not.toMatch(TELLTALE);
+  });
+
+  test('a reference to a Secret still passes', () => {
+    const app = Testing.app();
+    new AcmeClusterIssuer(new Chart(app, 'ch'), 'x', {
+      name: 'le',
+      email: 'a@b.com',
+      solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', key: 'api-token' } } },
+    });
+    new TraefikHelmChartConfig(new Chart(app, 'ch2'), 't', {
+      loadBalancerIPs: ['192.168.0.41'],
+      values: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'pw' } } }] },
+    });
+    expect(app.charts).toHaveLength(2);
+    expect(app.synthYaml()).toContain('secretKeyRef');
   });
 });

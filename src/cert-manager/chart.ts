@@ -18,7 +18,7 @@ export interface CertManagerChartProps {
 export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
     super(scope, id);
-    props = new PropsValidator<CertManagerChartProps>('CertManagerChart', props).props;
+    props = PropsValidator.read<CertManagerChartProps>('CertManagerChart', props);
     new CertManagerHelmChart(this, 'HelmChart', { version: props.version });
   }
 }

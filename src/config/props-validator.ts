@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { FormatCheck } from './formats';
 import { describeIssue } from './issues';
-import { Path } from '../core/problem';
-import { redact, secretsInData } from '../core/secrets';
+import { formatPath, Path } from '../core/problem';
+import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
+import { K3S_TOKEN_MESSAGE } from './literal-tokens';
 import { describeValue, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 
@@ -16,7 +17,15 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   /** The props as read once: plain, frozen data. Render from this, not from the caller's object. */
   public readonly props: T;
   private readonly problems: ValidationProblem[] = [];
-  private readonly secrets: readonly string[];
+  /** Every secret of the props: refused by throwIfInvalid, and redacted from every message. */
+  private readonly secrets: readonly FoundSecret[];
+
+  /** The props of a construct that checks nothing of its own (it hands them on): read once, secrets refused. */
+  public static read<P extends object>(subject: string, props: unknown): P {
+    const check = new PropsValidator<P>(subject, props);
+    check.throwIfInvalid();
+    return check.props;
+  }
 
   /**
    * @param subject construct class name, the first word of every message
@@ -31,8 +40,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
     const { data, problems } = snapshot(props);
-    this.secrets = problems.length ? [] : secretsInData(data).map((s) => s.value);
     if (problems.length) throw new K3sVipValidationError(problems, subject);
+    this.secrets = secretsInData(data);
     this.props = data as T;
   }
 
@@ -99,11 +108,27 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     return this;
   }
 
-  /** Throws a K3sVipValidationError listing every problem found, if any; no message carries a secret of the props. */
+  /**
+   * Throws a K3sVipValidationError listing every problem found, if any, and every secret of the props
+   * (no secret may reach a manifest through any prop), as the config pipeline does: a K3s token's message
+   * replaces any other about that value, another secret's message is added where no other check speaks.
+   * No message carries a secret of the props.
+   */
   public throwIfInvalid(): void {
-    if (!this.problems.length) return;
-    const safe = this.problems.map(({ path, message }) => ({ path, message: redact(message, this.secrets) }));
-    throw new K3sVipValidationError(safe, this.subject);
+    const tokens = this.secrets.filter((s) => s.what === K3S_TOKEN_SHAPE).map((s) => ({ path: s.path, message: K3S_TOKEN_MESSAGE }));
+    const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
+    const kept = this.problems.filter((p) => !atToken(p.path));
+    const spoken = new Set(kept.map((p) => formatPath(p.path)));
+    const others = this.secrets
+      .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))
+      .map((s) => ({ path: s.path, message: secretRefusal(s) }));
+    const all = [...tokens, ...kept, ...others];
+    if (!all.length) return;
+    const values = this.secrets.map((s) => s.value);
+    throw new K3sVipValidationError(
+      all.map(({ path, message }) => ({ path, message: redact(message, values) })),
+      this.subject,
+    );
   }
 }
 

@@ -14,8 +14,11 @@ const URL_CREDENTIALS = /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]+@|[a-z][a-z0-9+.-]
 /** PEM private keys of any algorithm, with or without their body. */
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g;
 
+/** What a K3s token is called in findings (`FoundSecret.what`). */
+export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
+
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string }> = [
-  { pattern: K3S_TOKEN, what: 'a K3s token (K10…::…)' },
+  { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
 ];
@@ -141,6 +144,14 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   };
   visit(data, path, undefined);
   return found;
+}
+
+/** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
+export function secretRefusal(secret: FoundSecret): string {
+  return (
+    `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
+    "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)"
+  );
 }
 
 /** Placeholder printed where a secret was. */

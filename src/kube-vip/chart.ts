@@ -11,7 +11,7 @@ export type KubeVipChartProps = KubeVipSettings;
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
     super(scope, id);
-    props = new PropsValidator<KubeVipChartProps>('KubeVipChart', props).props;
+    props = PropsValidator.read<KubeVipChartProps>('KubeVipChart', props);
     const rbac = new KubeVipRbac(this, 'Rbac');
     new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });
   }

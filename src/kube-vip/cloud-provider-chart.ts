@@ -13,7 +13,7 @@ export interface KubeVipCloudProviderChartProps {
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
     super(scope, id);
-    props = new PropsValidator<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props).props;
+    props = PropsValidator.read<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props);
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }
 }

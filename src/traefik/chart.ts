@@ -9,7 +9,7 @@ export type TraefikChartProps = TraefikHelmChartConfigProps;
 export class TraefikChart extends Chart {
   constructor(scope: Construct, id: string, props: TraefikChartProps) {
     super(scope, id);
-    props = new PropsValidator<TraefikChartProps>('TraefikChart', props).props;
+    props = PropsValidator.read<TraefikChartProps>('TraefikChart', props);
     new TraefikHelmChartConfig(this, 'HelmChartConfig', props);
   }
 }

@@ -1,5 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { devConfig, withChanges } from './helpers';
+import { ingressHost } from '../src/config/formats';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { secretsInData } from '../src/core/secrets';
 import {
   AcmeClusterIssuer,
@@ -181,5 +185,47 @@ describe('F5: every construct refuses secrets in its props, so none reaches a ma
     });
     expect(app.charts).toHaveLength(2);
     expect(app.synthYaml()).toContain('secretKeyRef');
+  });
+});
+
+describe('F2/F3: a hint that rewrites a value never rewrites a secret', () => {
+  const messages = (patch: unknown) => {
+    const { errors, warnings } = parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), patch)));
+    return [...errors, ...warnings].map(formatDiagnostic).join('\n');
+  };
+  const ingress = (fields: object) => ({ ingresses: [{ ...devConfig().ingresses[0], ...fields }] });
+  test.each<[string, unknown, RegExp]>([
+    [
+      'an upper-case URL with a token as a namespace',
+      ingress({ namespace: 'HTTPS://SEKRITns@HOST' }),
+      /namespace: "<redacted>" is not a valid name: [^(]*$/,
+    ],
+    ['a URL with credentials as a name', ingress({ name: 'https://u:SEKRITnm@h.Example' }), /name: "<redacted>" is not a valid name/],
+    [
+      'a URL with credentials as a Service',
+      ingress({ service: 'ssh://git:SEKRITsvc@Host' }),
+      /service: "<redacted>" is not a valid Service name/,
+    ],
+    [
+      'a URL with a token as the host',
+      ingress({ host: 'https://SEKRITghp13@x.example.com' }),
+      /host: "<redacted>" is a URL: write only the host name$/m,
+    ],
+    [
+      'a URL with user and password as the host',
+      ingress({ host: 'ftp://user14:SEKRIT14@x.example.com/p' }),
+      /host: .* is a URL: write only the host name$/m,
+    ],
+  ])('%s', (_, patch, expected) => {
+    const out = messages(patch);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/sekrit/i);
+  });
+
+  test.each([
+    ['https://x.example.com/path', '"https://x.example.com/path" is a URL: write only the host name, "x.example.com"'],
+    ['gopher://someone@x.example.com:70/', '"gopher://someone@x.example.com:70/" is a URL: write only the host name, "x.example.com"'],
+  ])('the URL hint of %j names the host alone', (value, expected) => {
+    expect(ingressHost(value)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { devConfig, withChanges } from './helpers';
-import { ingressHost } from '../src/config/formats';
+import { ingressHost, tokenFilePath } from '../src/config/formats';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { secretsInData } from '../src/core/secrets';
 import {
@@ -227,5 +227,48 @@ describe('F2/F3: a hint that rewrites a value never rewrites a secret', () => {
     ['gopher://someone@x.example.com:70/', '"gopher://someone@x.example.com:70/" is a URL: write only the host name, "x.example.com"'],
   ])('the URL hint of %j names the host alone', (value, expected) => {
     expect(ingressHost(value)).toBe(expected);
+  });
+});
+
+describe('F6: k3s.tokenFile names a file in a folder made for it, never a system file or folder', () => {
+  test.each<[string, RegExp | undefined]>([
+    ['/etc/passwd', /^is one of the system's account or sudo files/],
+    ['/etc/shadow', /^is one of the system's account or sudo files/],
+    ['/etc/group-', /^is one of the system's account or sudo files/],
+    ['/etc/sudoers', /^is one of the system's account or sudo files/],
+    ['/etc/sudoers.bak', /^is one of the system's account or sudo files/],
+    ['/etc/sudoers.d/k3s', /^is one of the system's account or sudo files/],
+    ['/usr/local/bin/k3s', /^lies among installed programs/],
+    ['/usr/local/bin', /^lies among installed programs/],
+    ['/bin/sh', /^lies among installed programs/],
+    ['/lib64/x', /^lies among installed programs/],
+    ['/etc/systemd/system/k3s.service', /^lies in systemd's configuration/],
+    ['/boot/grub/grub.cfg', /^lies in the boot loader's folder/],
+    ['/dev/sda', /^lies in one of the kernel's virtual file systems/],
+    ['/proc/sys/kernel/x', /^lies in one of the kernel's virtual file systems/],
+    ['/sys/kernel/x', /^lies in one of the kernel's virtual file systems/],
+    ['/tmp/token', /^lies in a folder every user can write to/],
+    ['/tmp', /^lies in a folder every user can write to/],
+    ['/root', /^names a top-level folder or a file directly in \//],
+    ['/home', /^names a top-level folder or a file directly in \//],
+    ['/k3s-token', /^names a top-level folder or a file directly in \//],
+    ['//usr/./local/bin/k3s', /^lies among installed programs/],
+    ['/etc/rancher/k3s/cluster-token', undefined],
+    ['/root/k3s-token', undefined],
+    ['/etc/k3s-token/token', undefined],
+    ['/usrlocal/token', undefined],
+    ['/etc/passwords/k3s', undefined],
+  ])('%j', (path, expected) => {
+    const problem = tokenFilePath(path);
+    if (expected) expect(problem).toMatch(expected);
+    else expect(problem).toBeUndefined();
+    if (expected) expect(problem).toContain('the token file needs a folder made for it, e.g. "/etc/rancher/k3s/cluster-token"');
+  });
+
+  test('the config refuses it by key', () => {
+    const { errors } = parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { k3s: { tokenFile: '/etc/shadow' } })));
+    expect(errors.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^config\/t\.yaml:\d+:\d+: k3s\.tokenFile: is one of the system's account or sudo files/),
+    ]);
   });
 });

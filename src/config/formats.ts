@@ -400,7 +400,27 @@ const K3S_OWN_PATHS: ReadonlyArray<{ path: string; folder: boolean; why: string 
 ];
 
 /**
- * An absolute path the runbook writes the token to (quoted). The value is never echoed: it may be a
+ * The system's own places, where the runbook's `openssl rand > file` would overwrite a system file or
+ * write into a kernel interface, among programs, or where every user can write and boot empties.
+ */
+const SYSTEM_PATHS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
+  { pattern: /^\/(dev|proc|sys)(\/|$)/, why: "lies in one of the kernel's virtual file systems (/dev, /proc, /sys)" },
+  { pattern: /^\/boot(\/|$)/, why: "lies in the boot loader's folder (/boot)" },
+  {
+    pattern: /^\/(usr|bin|sbin|lib|lib32|lib64|libx32)(\/|$)/,
+    why: 'lies among installed programs and libraries (/usr, /bin, /sbin, /lib*)',
+  },
+  {
+    pattern: /^\/etc\/((passwd|shadow|group|gshadow)-?|sudoers[^/]*)(\/|$)/,
+    why: "is one of the system's account or sudo files (/etc/passwd, /etc/shadow, /etc/group, /etc/sudoers)",
+  },
+  { pattern: /^\/etc\/systemd(\/|$)/, why: "lies in systemd's configuration (/etc/systemd), which starts K3s" },
+  { pattern: /^\/(tmp|var\/tmp)(\/|$)/, why: 'lies in a folder every user can write to and the system empties (/tmp, /var/tmp)' },
+];
+
+/**
+ * An absolute path the runbook writes the token to (quoted): a file of its own, in a folder made for it
+ * (neither K3s' own files nor the system's). The value is never echoed: it may be a
  * pasted token; the messages name the rule instead.
  */
 export const tokenFilePath: FormatCheck = (value) => {
@@ -419,6 +439,11 @@ export const tokenFilePath: FormatCheck = (value) => {
   const own = K3S_OWN_PATHS.find(({ path }) => normal === path || normal.startsWith(`${path}/`));
   if (own)
     return `${own.why} (${own.path}${own.folder ? '/' : ''}): the runbook writes the token there; name a file of its own, ${example}`;
+  const system = SYSTEM_PATHS.find(({ pattern }) => pattern.test(normal));
+  if (system) return `${system.why}: the token file needs a folder made for it, ${example}`;
+  if (normal.split('/').filter(Boolean).length < 2) {
+    return `names a top-level folder or a file directly in /: the token file needs a folder made for it, ${example}`;
+  }
   // A folder that holds K3s' files (/etc/rancher/k3s, which the runbook creates): the token file would be that folder.
   const holder = K3S_OWN_PATHS.find(({ path }) => path.startsWith(`${normal}/`));
   return holder && `names the folder ${normal}/, which holds K3s' own files (${holder.path}): name a file of its own inside it, ${example}`;

@@ -7,6 +7,7 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { secretsInData } from '../src/core/secrets';
 import {
   AcmeClusterIssuer,
+  K3sVipCluster,
   CertManagerHelmChart,
   K3sVipValidationError,
   KubeVipChart,
@@ -270,5 +271,96 @@ describe('F6: k3s.tokenFile names a file in a folder made for it, never a system
     expect(errors.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^config\/t\.yaml:\d+:\d+: k3s\.tokenFile: is one of the system's account or sudo files/),
     ]);
+  });
+});
+
+describe('F8: a value that throws when read is a problem at its path, never a TypeError', () => {
+  const revoked = () => {
+    const r = Proxy.revocable({}, {});
+    r.revoke();
+    return r.proxy;
+  };
+  const invariantBreaker = () => {
+    const target = {};
+    Object.defineProperty(target, 'a', { value: 1, configurable: false });
+    return new Proxy(target, { getOwnPropertyDescriptor: () => undefined });
+  };
+  const withTraefik = (traefik: unknown) => ({ ...devConfig(), traefik });
+  test.each<[string, () => unknown, RegExp]>([
+    ['a revoked proxy', () => withTraefik(revoked()), /^traefik: could not be read: TypeError: .*revoked.*; give plain data$/],
+    ['a revoked proxy as the props', revoked, /^could not be read: TypeError: .*revoked/],
+    [
+      'a throwing ownKeys trap',
+      () =>
+        withTraefik(
+          new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Error(`trap ${TOKEN}`);
+              },
+            },
+          ),
+        ),
+      /^traefik: could not be read: Error: trap <redacted>; give plain data$/,
+    ],
+    [
+      'a throwing getPrototypeOf trap',
+      () => ({
+        ...devConfig(),
+        kubeVip: new Proxy(
+          {},
+          {
+            getPrototypeOf: () => {
+              throw new RangeError('x');
+            },
+          },
+        ),
+      }),
+      /^kubeVip: could not be read: RangeError: x; give plain data$/,
+    ],
+    [
+      'a broken proxy invariant',
+      () => withTraefik({ loadBalancerIPs: ['192.168.0.41'], values: invariantBreaker() }),
+      /^traefik\.values: could not be read: TypeError/,
+    ],
+    [
+      'a thrown value whose message cannot be read',
+      () =>
+        withTraefik(
+          new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Proxy(
+                  {},
+                  {
+                    getPrototypeOf: () => {
+                      throw new Error('again');
+                    },
+                  },
+                );
+              },
+            },
+          ),
+        ),
+      /^traefik: could not be read: an error that cannot be read either; give plain data$/,
+    ],
+  ])('K3sVipCluster: %s', (_, props, expected) => {
+    let thrown: unknown;
+    try {
+      new K3sVipCluster(Testing.app(), 'c', props() as never);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(K3sVipValidationError);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(expected);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).not.toMatch(TELLTALE);
+  });
+
+  test('a construct given a revoked proxy as props', () => {
+    expect(refusal((scope) => new TraefikIngress(scope, 'i', revoked() as never))).toMatch(/^TraefikIngress: could not be read: TypeError/);
   });
 });

@@ -4,7 +4,7 @@ import { describeIssue } from './issues';
 import { formatPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
-import { describeValue, snapshot } from '../core/snapshot';
+import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 
 /**
@@ -36,7 +36,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     private readonly subject: string,
     props: unknown,
   ) {
-    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    if (props === null || typeof props !== 'object' || isList(props)) {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
     const { data, problems } = snapshot(props);

@@ -1,9 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { devConfig, withChanges } from './helpers';
 import { ingressHost, tokenFilePath } from '../src/config/formats';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { main as installMain, runInstall } from '../src/k3s/install-cli';
 import { secretsInData } from '../src/core/secrets';
 import {
   AcmeClusterIssuer,
@@ -362,5 +366,51 @@ describe('F8: a value that throws when read is a problem at its path, never a Ty
 
   test('a construct given a revoked proxy as props', () => {
     expect(refusal((scope) => new TraefikIngress(scope, 'i', revoked() as never))).toMatch(/^TraefikIngress: could not be read: TypeError/);
+  });
+});
+
+describe('F9: k3s:install prints no secret, whole or cut', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'k3s-vip-attack-'));
+    mkdirSync(join(root, 'dev'));
+    writeFileSync(join(root, 'dev', 'kustomization.yaml'), 'resources:\n  - a.yaml\n');
+    writeFileSync(join(root, 'dev', 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test.each<[string, { cluster?: string; manifestsDir?: string }]>([
+    ['a K3s token as --cluster, cut by the name check', { cluster: `${TOKEN}${'z'.repeat(30)}` }],
+    ['a URL with credentials as --cluster', { cluster: `https://u:${S}@h` }],
+    ['a URL with credentials in --dir', { manifestsDir: `/nonexistent/https://u:${S}@h/manifests` }],
+  ])('%s', (_, given) => {
+    const lines: string[] = [];
+    const code = runInstall({
+      cluster: 'dev',
+      distDir: root,
+      manifestsDir: join(root, 'manifests'),
+      dryRun: true,
+      out: (line) => lines.push(line),
+      err: (line) => lines.push(line),
+      ...given,
+    });
+    expect(code).toBe(given.cluster ? 1 : 0);
+    expect(lines.join('\n')).toMatch(
+      given.cluster ? /^error: --cluster: "<redacted>/ : /^Dry run: would create <redacted>\/ and install .* into <redacted>:/,
+    );
+    expect(lines.join('\n')).not.toMatch(TELLTALE);
+  });
+
+  test('a command line with a token is refused without it', () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockReturnValue(true);
+    try {
+      installMain(['--cluster', 'dev', '--cluster', TOKEN], {});
+      const text = stderr.mock.calls.map(([t]) => String(t)).join('');
+      expect(text).toMatch(/^error: --cluster is given 2 times \(dev, <redacted>\)/);
+      expect(text).not.toMatch(TELLTALE);
+    } finally {
+      stderr.mockRestore();
+      process.exitCode = 0;
+    }
   });
 });

@@ -414,3 +414,55 @@ describe('F9: k3s:install prints no secret, whole or cut', () => {
     }
   });
 });
+
+describe('F10: no message carries a raw control character or line separator', () => {
+  const thrown = (build: () => unknown): string => {
+    try {
+      build();
+    } catch (e) {
+      expect(e).toBeInstanceOf(K3sVipValidationError);
+      return (e as Error).message;
+    }
+    throw new Error('nothing thrown');
+  };
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+  test.each<[string, () => unknown, string]>([
+    ['ESC in the cluster id', () => new K3sVipCluster(Testing.app(), 'c\u001b[31m', devConfig()), '(c\\u001b[31m-kube-vip-...)'],
+    ['U+2028 in the cluster id', () => new K3sVipCluster(Testing.app(), 'c\u2028x', devConfig()), '"c\\u2028x" is not a valid name'],
+    ['a C1 control in the cluster id', () => new K3sVipCluster(Testing.app(), 'c\u0085', devConfig()), '"c\\u0085" is not a valid name'],
+    [
+      'U+2028 in a Traefik argument',
+      () =>
+        new K3sVipCluster(Testing.app(), 'c', withChanges(devConfig(), { traefik: { values: { additionalArguments: ['--a=b\u2028c'] } } })),
+      '"--a=b\\u2028c" holds a control character',
+    ],
+    [
+      'U+2029 in an Ingress host of a construct',
+      () =>
+        new TraefikIngress(new Chart(Testing.app(), 'ch'), 'i', {
+          name: 'fe',
+          host: 'a\u2029.example.com',
+          serviceName: 'fe',
+          servicePort: 80,
+        }),
+      '\\u2029',
+    ],
+  ])('%s', (_, build, expected) => {
+    const message = thrown(build);
+    expect(message).toContain(expected);
+    expect(message).not.toMatch(RAW);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
+  test('a K3s token as the cluster id is not quoted, whole or cut', () => {
+    const message = thrown(() => new K3sVipCluster(Testing.app(), `${TOKEN}${'z'.repeat(30)}`, devConfig()));
+    expect(message).toMatch(/^K3sVipCluster: id: /);
+    expect(message).not.toMatch(TELLTALE);
+  });
+
+  test('formatDiagnostic writes a line separator or control character that reached it as \\uXXXX', () => {
+    const line = formatDiagnostic({ file: 'config/t.yaml', path: ['a\u2028b'], message: '"x\u2029y\u009b" is wrong' });
+    expect(line).toBe('config/t.yaml: "a\\u2028b": "x\\u2029y\\u009b" is wrong');
+  });
+});

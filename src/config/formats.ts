@@ -1,5 +1,6 @@
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseK3sVersion } from '../semver';
+import { oneLine } from '../core/problem';
 import { secretShape } from '../core/secrets';
 
 /**
@@ -14,7 +15,7 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A value as the message quotes it; a very long one is cut, so one message stays one readable line. */
 function show(value: string): string {
-  return value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value);
+  return oneLine(value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value));
 }
 
 /**

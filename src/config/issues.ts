@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { closest } from '../core/closest';
-import { formatPath, Problem } from '../core/problem';
+import { formatPath, oneLine, Problem } from '../core/problem';
 import { clusterConfigSchema } from './schema';
 
 /**
@@ -128,7 +128,7 @@ export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
 }
 
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  return oneLine(JSON.stringify(value) ?? String(value));
 }
 
 function kind(value: unknown): string {

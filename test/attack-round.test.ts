@@ -5,13 +5,20 @@ import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { devConfig, withChanges } from './helpers';
-import { ingressHost, tokenFilePath } from '../src/config/formats';
+import { ingressHost } from '../src/config/formats';
+import { tokenFilePath } from '../src/config/token-file';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { main as installMain, runInstall } from '../src/k3s/install-cli';
 import { secretsInData } from '../src/core/secrets';
 import {
   AcmeClusterIssuer,
+  CertManagerIssuersChart,
+  IngressChart,
   K3sVipCluster,
+  KubeVipCloudProviderChart,
+  KubeVipDaemonSet,
+  LoadBalancerChart,
+  TraefikChart,
   CertManagerHelmChart,
   K3sVipValidationError,
   KubeVipChart,
@@ -144,7 +151,7 @@ describe('F5: every construct refuses secrets in its props, so none reaches a ma
           email: 'a@b.com',
           solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', key: 'k', token: S } as never } },
         }),
-      /solver\.dns01\.tokenSecret\.token holds/,
+      /solver\.dns01\.tokenSecret\.token unknown key "token"/,
     ],
     [
       'a BGP peer password inline',
@@ -154,7 +161,7 @@ describe('F5: every construct refuses secrets in its props, so none reaches a ma
           controlPlaneAddress: '192.168.0.40',
           bgp: { as: 65000, peers: [{ address: '192.168.0.1', as: 65001, password: S } as never] },
         }),
-      /^KubeVipChart: bgp\.peers\[0\]\.password holds/,
+      /^KubeVipChart: bgp\.peers\[0\]\.password unknown key "password"/,
     ],
     [
       'a URL with credentials as a pool range',
@@ -464,5 +471,89 @@ describe('F10: no message carries a raw control character or line separator', ()
   test('formatDiagnostic writes a line separator or control character that reached it as \\uXXXX', () => {
     const line = formatDiagnostic({ file: 'config/t.yaml', path: ['a\u2028b'], message: '"x\u2029y\u009b" is wrong' });
     expect(line).toBe('config/t.yaml: "a\\u2028b": "x\\u2029y\\u009b" is wrong');
+  });
+});
+
+describe('F11: constructs refuse props they do not have, with "did you mean", nested objects too', () => {
+  const ingress = { name: 'fe', host: 'a.example.com', serviceName: 'fe', servicePort: 80 };
+  const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.50'] };
+  const issuer = { name: 'le', email: 'a@b.com', solver: 'http01' as const };
+  const kubeVip = { version: 'v1.2.3', controlPlaneAddress: '192.168.0.40' };
+  test.each<[string, (scope: Construct) => unknown, string]>([
+    [
+      'TraefikHelmChartConfig: replicaz',
+      (scope) => new TraefikHelmChartConfig(scope, 't', { loadBalancerIPs: ['192.168.0.41'], replicaz: 3 } as never),
+      'TraefikHelmChartConfig: replicaz unknown key "replicaz": did you mean "replicas"? Allowed here: chartVersion, kubeVipVersion, loadBalancerIPs, redirectToHttps, certResolvers, replicas, values',
+    ],
+    [
+      'TraefikChart: a resolver with emial',
+      (scope) =>
+        new TraefikChart(scope as never, 't', { loadBalancerIPs: ['192.168.0.41'], certResolvers: { le: { emial: 'a@b.com' } } } as never),
+      'TraefikChart: certResolvers.le.emial unknown key "emial": did you mean "email"? Allowed here: email, challenge, caServer',
+    ],
+    [
+      'TraefikIngress: tls as in the config file',
+      (scope) => new TraefikIngress(scope, 'i', { ...ingress, tls: { certResolver: 'x' } } as never),
+      'TraefikIngress: tls unknown key "tls" Allowed here: name, namespace, host, path, serviceName, servicePort, certResolver, clusterIssuer',
+    ],
+    [
+      'IngressChart: hostname',
+      (scope) => new IngressChart(scope as never, 'c', { ingresses: [{ ...ingress, hostname: 'b.example.com' }] } as never),
+      'IngressChart: ingresses[0].hostname unknown key "hostname": did you mean "host"? Allowed here: name, namespace, host, path, serviceName, servicePort, certResolver, clusterIssuer',
+    ],
+    [
+      'LoadBalancerService: a port with targetport',
+      (scope) => new LoadBalancerService(scope, 's', { ...service, ports: [{ port: 1, targetport: 2 }] } as never),
+      'LoadBalancerService: ports[0].targetport unknown key "targetport": did you mean "targetPort"? Allowed here: name, port, targetPort, protocol',
+    ],
+    [
+      'LoadBalancerChart: ip',
+      (scope) => new LoadBalancerChart(scope as never, 'c', { services: [{ ...service, ip: '192.168.0.51' }] } as never),
+      'LoadBalancerChart: services[0].ip unknown key "ip": did you mean "ips"? Allowed here: name, namespace, selector, ports, ips, kubeVipVersion, loadBalancerClass, externalTrafficPolicy',
+    ],
+    [
+      'AcmeClusterIssuer: tokenSecret with a third key',
+      (scope) =>
+        new AcmeClusterIssuer(scope, 'x', {
+          ...issuer,
+          solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', keys: 'k' } } },
+        } as never),
+      'AcmeClusterIssuer: solver.dns01.tokenSecret.keys unknown key "keys": did you mean "key"? Allowed here: name, key',
+    ],
+    [
+      'CertManagerIssuersChart: severs',
+      (scope) => new CertManagerIssuersChart(scope as never, 'c', { issuers: [{ ...issuer, severs: 'https://x' }] } as never),
+      'CertManagerIssuersChart: issuers[0].severs unknown key "severs": did you mean "server"? Allowed here: name, email, server, solver',
+    ],
+    [
+      'KubeVipChart: a BGP peer with asn',
+      (scope) =>
+        new KubeVipChart(scope as never, 'k', { ...kubeVip, bgp: { as: 65000, peers: [{ address: '192.168.0.1', asn: 1 }] } } as never),
+      'KubeVipChart: bgp.peers[0].asn unknown key "asn": did you mean "as"? Allowed here: address, as, multihop',
+    ],
+    [
+      'KubeVipDaemonSet: interfaces',
+      (scope) => new KubeVipDaemonSet(scope, 'd', { ...kubeVip, serviceAccountName: 'kube-vip', interfaces: 'eth0' } as never),
+      'KubeVipDaemonSet: interfaces unknown key "interfaces": did you mean "interface"? Allowed here: version, interface, controlPlaneAddress, shareControlPlaneVip, bgp, serviceAccountName',
+    ],
+    [
+      'KubeVipCloudProviderChart: a namespace pool with cdir',
+      (scope) =>
+        new KubeVipCloudProviderChart(scope as never, 'p', { pool: { namespaces: { apps: { cdir: '192.168.0.200/29' } } } } as never),
+      'KubeVipCloudProviderChart: pool.namespaces.apps.cdir unknown key "cdir": did you mean "cidr"? Allowed here: cidr, range, allowShare',
+    ],
+    [
+      'CertManagerHelmChart: versoin',
+      (scope) => new CertManagerHelmChart(scope, 'c', { version: 'v1.18.2', versoin: 'x' } as never),
+      'CertManagerHelmChart: versoin unknown key "versoin": did you mean "version"? Allowed here: version',
+    ],
+  ])('%s', (_, build, expected) => {
+    expect(refusal(build).split('\n')).toContain(expected);
+  });
+
+  test('a secret under an unknown key is named, not echoed', () => {
+    const message = refusal((scope) => new TraefikIngress(scope, 'i', { ...ingress, password: S } as never));
+    expect(message).toMatch(/^TraefikIngress: password unknown key "password"/);
+    expect(message).not.toMatch(TELLTALE);
   });
 });

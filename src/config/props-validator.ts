@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { FormatCheck } from './formats';
 import { describeIssue } from './issues';
+import { closest } from '../core/closest';
 import { formatPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
 import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
+
+/**
+ * The keys an object prop may have: `true` for a value whose keys are not checked (a label selector, chart
+ * values, a list of text), a nested spec for an object whose keys the construct knows (applied to each item
+ * of a list), and under `'*'` the spec of every entry of a mapping with names of the user's (cert resolvers).
+ */
+export type KeySpec = true | { readonly [key: string]: KeySpec };
+/** Every prop of `T`, and nothing else, with the spec of its value. */
+export type PropsKeys<T> = { readonly [K in keyof Required<T>]-?: KeySpec };
 
 /**
  * Collects the problems of one construct's props with the config's own rules (src/config/formats.ts
@@ -21,8 +31,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   private readonly secrets: readonly FoundSecret[];
 
   /** The props of a construct that checks nothing of its own (it hands them on): read once, secrets refused. */
-  public static read<P extends object>(subject: string, props: unknown): P {
-    const check = new PropsValidator<P>(subject, props);
+  public static read<P extends object>(subject: string, props: unknown, keys: PropsKeys<P>): P {
+    const check = new PropsValidator<P>(subject, props, keys);
     check.throwIfInvalid();
     return check.props;
   }
@@ -31,10 +41,12 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
    * @param subject construct class name, the first word of every message
    * @param props the construct's props: anything but an object (`null`, a list) is refused at once,
    *   as no prop can be read from it; so is anything that is not plain data (getters, cycles, class instances)
+   * @param keys the props the construct has: any other key is a problem ("did you mean"), as in a config file
    */
   constructor(
     private readonly subject: string,
     props: unknown,
+    keys?: PropsKeys<T>,
   ) {
     if (props === null || typeof props !== 'object' || isList(props)) {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
@@ -42,7 +54,24 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     const { data, problems } = snapshot(props);
     if (problems.length) throw new K3sVipValidationError(problems, subject);
     this.secrets = secretsInData(data);
+    if (keys) this.unknownKeys([], data, keys);
     this.props = data as T;
+  }
+
+  /** A problem for every key of `value` that `keys` does not know, as the config files' "unknown key" message. */
+  private unknownKeys(path: Path, value: unknown, keys: KeySpec): void {
+    if (keys === true || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((item, i) => this.unknownKeys([...path, i], item, keys));
+    const allowed = Object.keys(keys).filter((key) => key !== '*');
+    for (const [key, child] of Object.entries(value)) {
+      const spec = Object.hasOwn(keys, key) && key !== '*' ? keys[key] : keys['*'];
+      if (spec !== undefined) this.unknownKeys([...path, key], child, spec);
+      else {
+        const guess = closest(key, allowed);
+        const message = `unknown key ${JSON.stringify(key)}${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`;
+        this.problems.push({ path: [...path, key], message });
+      }
+    }
   }
 
   /** A text prop; `undefined` (an omitted optional prop) passes. */

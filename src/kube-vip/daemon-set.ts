@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { EnvVar, kubeVipModel, KubeVipSettings } from './model';
+import { EnvVar, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from './model';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
@@ -84,7 +84,10 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
 }
 
 function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
-  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given);
+  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given, {
+    ...KUBE_VIP_SETTINGS_KEYS,
+    serviceAccountName: true,
+  });
   const props = check.props;
   check
     .text(['version'], props.version, format.version)

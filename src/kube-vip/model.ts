@@ -1,3 +1,4 @@
+import type { PropsKeys } from '../config/props-validator';
 import { KUBE_VIP_IMAGE_REPOSITORY } from '../pins';
 import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
@@ -42,6 +43,15 @@ export interface KubeVipSettings {
    */
   readonly bgp?: BgpSettings;
 }
+
+/** The keys of KubeVipSettings, for the unknown-key check of the constructs that take them. */
+export const KUBE_VIP_SETTINGS_KEYS = {
+  version: true,
+  interface: true,
+  controlPlaneAddress: true,
+  shareControlPlaneVip: true,
+  bgp: { as: true, peers: { address: true, as: true, multihop: true }, passwordSecret: { name: true, key: true } },
+} as const satisfies PropsKeys<KubeVipSettings>;
 
 export interface BgpSettings {
   /** Local AS of every control-plane node. */

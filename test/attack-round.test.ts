@@ -557,3 +557,47 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     expect(message).not.toMatch(TELLTALE);
   });
 });
+
+describe('F12: in ARP mode kube-vip needs the LAN NIC, not lo or a virtual interface, whichever front door names it', () => {
+  const VIRTUAL = /is a virtual interface of the container network, which does not reach the LAN/;
+  const errors = (config: unknown) => parseConfigText('config/t.yaml', stringify(config)).errors.map(formatDiagnostic);
+  test.each(['cni0', 'flannel.1', 'flannel-v6.1', 'kube-ipvs0', 'docker0', 'veth1a2b3c', 'cali12345', 'cilium_host', 'vxlan.calico'])(
+    'kubeVip.interface %s',
+    (nic) => {
+      expect(errors(withChanges(devConfig(), { kubeVip: { interface: nic } }))).toEqual([expect.stringMatching(VIRTUAL)]);
+      expect(refusal((scope) => new KubeVipChart(scope as never, 'k', { version: 'v1.2.3', interface: nic }))).toMatch(
+        new RegExp(`^KubeVipChart: interface "${nic.replace('.', '\\.')}" ${VIRTUAL.source}`),
+      );
+    },
+  );
+
+  test.each(['eth0', 'enp3s0', 'bond0', 'br0', 'vlan10', 'wlan0'])('%s is a LAN NIC', (nic) => {
+    expect(errors(withChanges(devConfig(), { kubeVip: { interface: nic } }))).toEqual([]);
+  });
+
+  test('a server in ARP mode with cni0', () => {
+    const config = withChanges(devConfig(), { k3s: { servers: [{ name: 'a', address: '192.168.0.11', interface: 'cni0' }] } });
+    expect(errors(config).join('\n')).toMatch(/k3s\.servers\[0\]\.interface: "cni0" is a virtual interface/);
+  });
+
+  test.each<[string, (scope: Construct) => unknown, RegExp]>([
+    [
+      'KubeVipChart',
+      (scope) => new KubeVipChart(scope as never, 'k', { version: 'v1.2.3', interface: 'lo' }),
+      /^KubeVipChart: interface "lo" cannot answer ARP/,
+    ],
+    [
+      'KubeVipDaemonSet',
+      (scope) => new KubeVipDaemonSet(scope, 'd', { version: 'v1.2.3', interface: 'lo', serviceAccountName: 'kube-vip' }),
+      /^KubeVipDaemonSet: interface "lo" cannot answer ARP/,
+    ],
+  ])('%s: lo without bgp, as K3sVipCluster refuses it', (_, build, expected) => {
+    expect(refusal(build)).toMatch(expected);
+  });
+
+  test('lo with bgp passes', () => {
+    const app = Testing.app();
+    new KubeVipChart(app, 'k', { version: 'v1.2.3', interface: 'lo', bgp: { as: 65000, peers: [{ address: '192.168.0.1', as: 65001 }] } });
+    expect(app.synthYaml()).toContain('vip_interface');
+  });
+});

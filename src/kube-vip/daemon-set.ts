@@ -4,7 +4,7 @@ import { EnvVar, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from '.
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { kubeVipVersionSupport } from './rules';
+import { arpInterfaceProblem, kubeVipVersionSupport } from './rules';
 import { asNumber } from '../config/schema';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
@@ -96,6 +96,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
       typeof props.version !== 'string' || format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error,
     )
     .text(['interface'], props.interface, format.interfaceName)
+    .problem(['interface'], typeof props.interface === 'string' && !props.bgp ? arpInterfaceProblem(props.interface) : undefined)
     .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
     .requiredText(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
   const { bgp } = props;

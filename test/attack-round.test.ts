@@ -601,3 +601,63 @@ describe('F12: in ARP mode kube-vip needs the LAN NIC, not lo or a virtual inter
     expect(app.synthYaml()).toContain('vip_interface');
   });
 });
+
+describe('F13: a value under a secret-named key is never quoted; a sparse list is one message', () => {
+  const errors = (config: unknown) => parseConfigText('config/t.yaml', stringify(config)).errors.map(formatDiagnostic);
+  const bgp = (passwordSecret: unknown) => ({
+    kubeVip: { mode: 'bgp', bgp: { as: 65000, peers: [{ address: '192.168.0.1', as: 65001 }], passwordSecret } },
+  });
+  const dns01 = (tokenSecret: unknown) => ({
+    certManager: { issuers: { le: { email: 'a@b.com', solver: { dns01: { provider: 'cloudflare', tokenSecret } } } } },
+  });
+  test.each<[string, unknown, RegExp]>([
+    ['a string as tokenSecret', dns01(S), /tokenSecret: "<redacted>" is a string: expected a mapping/],
+    ['a list as tokenSecret', dns01([S]), /tokenSecret: "<redacted>" is a list/],
+    ['a list as passwordSecret', bgp([S]), /passwordSecret: "<redacted>" is a list/],
+  ])('%s', (_, patch, expected) => {
+    const out = errors(withChanges(devConfig(), patch)).join('\n');
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(TELLTALE);
+  });
+
+  test('the construct says the same', () => {
+    const message = refusal(
+      (scope) =>
+        new AcmeClusterIssuer(scope, 'x', {
+          name: 'le',
+          email: 'a@b.com',
+          solver: { dns01: { provider: 'cloudflare', tokenSecret: S } },
+        } as never),
+    );
+    expect(message).not.toMatch(TELLTALE);
+  });
+
+  test.each<[string, () => unknown[], string]>([
+    [
+      'one hole',
+      () => Object.assign(new Array(2), { 1: 'default' }),
+      'traefik.externalCertResolvers: has a hole at index 0 (a sparse list): give every entry a value',
+    ],
+    [
+      'three holes',
+      () => Object.assign(new Array(5), { 0: 'default', 3: 'x' }),
+      'traefik.externalCertResolvers: has 3 holes, the first at index 1 (a sparse list): give every entry a value',
+    ],
+    [
+      'an empty list of 5000',
+      () => new Array(5000),
+      'traefik.externalCertResolvers: has 1000 holes, the first at index 0 (a sparse list): give every entry a value',
+    ],
+  ])('%s: one line for the holes', (_, list, expected) => {
+    const config = devConfig();
+    config.traefik.externalCertResolvers = list();
+    let message = '';
+    try {
+      new K3sVipCluster(Testing.app(), 'c', config);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n').filter((line) => line.includes('hole'))).toEqual([expected]);
+    expect(message.split('\n').length).toBeLessThanOrEqual(2);
+  });
+});

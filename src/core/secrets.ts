@@ -65,6 +65,16 @@ function namesSecretText(key: string): boolean {
   return /secret$/.test(name) && !/^existing|pullsecret$/.test(name);
 }
 
+/**
+ * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is
+ * the text of a key whose text would be one (`tokenSecret: "abc"` where a reference object goes).
+ */
+export function isSecretPath(path: Path): boolean {
+  const keys = path.filter((key): key is string => typeof key === 'string');
+  const last = keys[keys.length - 1];
+  return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
+}
+
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 function isSecretFlag(flag: string): boolean {
   return isSecretKey(flag.split('.').pop() ?? '', false);

@@ -110,14 +110,18 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       const length = (descriptors.length?.value as number) ?? 0;
       if (length > MAX_ENTRIES) problem(`has ${length} entries; at most ${MAX_ENTRIES} are allowed`);
       const items: unknown[] = [];
+      const holes: number[] = [];
       for (let i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
         const descriptor = descriptors[i];
-        if (!descriptor) problem(`has a hole at index ${i} (a sparse list): give every entry a value`);
+        if (!descriptor) holes.push(i);
         else if (!('value' in descriptor)) problems.push({ path: [...at, i], message: 'is a getter: give a plain value' });
         else if (descriptor.value === undefined)
           problems.push({ path: [...at, i], message: 'is undefined: give a value or remove the entry' });
         else items.push(copy(descriptor.value, [...at, i], depth + 1));
       }
+      // One message for all holes: `new Array(1000)` is one mistake, not a thousand.
+      if (holes.length === 1) problem(`has a hole at index ${holes[0]} (a sparse list): give every entry a value`);
+      else if (holes.length) problem(`has ${holes.length} holes, the first at index ${holes[0]} (a sparse list): give every entry a value`);
       result = items;
     } else {
       const keys = Object.keys(descriptors);

@@ -252,7 +252,7 @@ const MESSAGES: Array<[string, string, string[]]> = [
   [
     'a key with no near name gets no suggestion',
     `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, service: s, port: 80, weight: 1}\n`,
-    [`${FILE}:4:58: ingresses[0].weight: unknown key "weight" Allowed here: name, namespace, host, path, service, port, tls`],
+    [`${FILE}:4:58: ingresses[0].weight: unknown key "weight". Allowed here: name, namespace, host, path, service, port, tls`],
   ],
   [
     'a missing port is required, not "undefined"',

@@ -3,6 +3,8 @@ import { K3sVipClusterProps } from './cluster-props';
 import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
+import { redact, secretShape } from '../core/secrets';
+import { isList } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 import { IngressChart } from '../ingress/chart';
 import { addCertManagerCharts } from '../cert-manager/wiring';
@@ -39,9 +41,10 @@ export class K3sVipCluster extends Construct {
     const badId = dns1123Label(id);
     if (badId) {
       const message = `id: it starts the name of every chart and of its file in cdk8s synth (${id}-kube-vip-...), but ${badId}`;
-      throw new K3sVipValidationError([{ path: [], message }], 'K3sVipCluster');
+      // A secret-shaped id is redacted in every form, also the cut one the name check quotes.
+      throw new K3sVipValidationError([{ path: [], message: redact(message, secretShape(id) ? [id] : []) }], 'K3sVipCluster');
     }
-    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    if (props === null || typeof props !== 'object' || isList(props)) {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
       throw new K3sVipValidationError([{ path: [], message }]);
     }

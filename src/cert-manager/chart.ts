@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { AcmeClusterIssuer, ClusterIssuerProps } from './cluster-issuer';
+import { AcmeClusterIssuer, CLUSTER_ISSUER_KEYS, ClusterIssuerProps } from './cluster-issuer';
 import { CertManagerHelmChart } from './helm-chart';
 
 export interface CertManagerChartProps {
@@ -23,7 +23,7 @@ export interface CertManagerChartProps {
 export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
     super(scope, id);
-    props = new PropsValidator<CertManagerChartProps>('CertManagerChart', props).props;
+    props = PropsValidator.read<CertManagerChartProps>('CertManagerChart', props, { version: true, gatewayApi: true });
     new CertManagerHelmChart(this, 'HelmChart', { version: props.version, gatewayApi: props.gatewayApi });
   }
 }
@@ -40,7 +40,7 @@ export class CertManagerIssuersChart extends Chart {
 
   constructor(scope: Construct, id: string, props: CertManagerIssuersChartProps) {
     super(scope, id);
-    const check = new PropsValidator<CertManagerIssuersChartProps>('CertManagerIssuersChart', props);
+    const check = new PropsValidator<CertManagerIssuersChartProps>('CertManagerIssuersChart', props, { issuers: CLUSTER_ISSUER_KEYS });
     props = check.props;
     const issuers = check.list(['issuers'], props.issuers, true);
     const firstIndex = new Map<string, number>();

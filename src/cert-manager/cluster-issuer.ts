@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE } from './helm-chart';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/tls';
@@ -44,6 +44,14 @@ export interface ClusterIssuerProps {
   readonly solver: 'http01' | Dns01Solver;
 }
 
+/** The props of an AcmeClusterIssuer, for the unknown-key check (a `solver` of "http01" has none). */
+export const CLUSTER_ISSUER_KEYS: PropsKeys<ClusterIssuerProps> = {
+  name: true,
+  email: true,
+  server: true,
+  solver: { dns01: { provider: true, tokenSecret: { name: true, key: true } } },
+};
+
 /**
  * An ACME `ClusterIssuer` (cert-manager.io/v1, schema in crds/clusterissuer.yaml). Its kind exists only
  * once the cert-manager chart ran, so it carries what each delivery path needs to wait for that:
@@ -84,7 +92,7 @@ function isAcmeServerName(server: string): server is keyof typeof ACME_SERVERS {
 }
 
 function validateIssuer(given: ClusterIssuerProps): ClusterIssuerProps {
-  const check = new PropsValidator<ClusterIssuerProps>('AcmeClusterIssuer', given);
+  const check = new PropsValidator<ClusterIssuerProps>('AcmeClusterIssuer', given, CLUSTER_ISSUER_KEYS);
   const props = check.props;
   check.requiredText(['name'], props.name, format.dns1123Subdomain).requiredText(['email'], props.email, format.email);
   if (typeof props.name === 'string' && !format.dns1123Subdomain(props.name)) check.problem(['name'], accountKeySecretProblem(props.name));

@@ -39,7 +39,7 @@ export class CertManagerHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(scope, id);
-    const check = new PropsValidator<CertManagerHelmChartProps>('CertManagerHelmChart', props);
+    const check = new PropsValidator<CertManagerHelmChartProps>('CertManagerHelmChart', props, { version: true, gatewayApi: true });
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const wellFormed = typeof props.version === 'string' && !format.version(props.version);

@@ -3,7 +3,7 @@ import { describeIssue, DescribedProblem, withoutMisspeltRequired } from '../con
 import { literalTokensInData } from '../config/literal-tokens';
 import { clusterConfigSchema, ClusterConfig } from '../config/schema';
 import { formatPath, Path, Problem } from '../core/problem';
-import { FoundSecret, redact, secretsInData } from '../core/secrets';
+import { FoundSecret, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
 
@@ -62,14 +62,7 @@ export function validateClusterConfig(
 
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
 function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean): Problem[] {
-  return secrets
-    .filter((secret) => !atToken(secret.path))
-    .map((secret) => ({
-      path: secret.path,
-      message:
-        `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
-        "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)",
-    }));
+  return secrets.filter((secret) => !atToken(secret.path)).map((secret) => ({ path: secret.path, message: secretRefusal(secret) }));
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

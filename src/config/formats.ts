@@ -1,5 +1,7 @@
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART } from '../semver';
+import { oneLine } from '../core/problem';
+import { secretShape } from '../core/secrets';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -13,12 +15,15 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A value as the message quotes it; a very long one is cut, so one message stays one readable line. */
 function show(value: string): string {
-  return value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value);
+  return oneLine(value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value));
 }
 
-/** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
+/**
+ * For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`),
+ * if there is one. None for a secret-shaped value: its rewritten form would escape redaction.
+ */
 function lowerCaseHint(value: string, check: FormatCheck): string {
-  if (value === value.toLowerCase()) return '';
+  if (value === value.toLowerCase() || secretShape(value)) return '';
   const suggestion = value
     .toLowerCase()
     .replace(/[^a-z0-9.*-]/g, '-')
@@ -52,8 +57,9 @@ export const dns1123Subdomain: FormatCheck = (value) => {
 
 /** Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. */
 export const ingressHost: FormatCheck = (value) => {
-  const url = /^[a-z]+:\/\/([^/:]+)/i.exec(value);
-  if (url) return `${show(value)} is a URL: write only the host name, ${show(url[1])}`;
+  // The host after any `user:password@`; no host is suggested from a secret-shaped URL (its message is redacted).
+  const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
+  if (url) return `${show(value)} is a URL: write only the host name${url[1] && !secretShape(value) ? `, ${show(url[1])}` : ''}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }

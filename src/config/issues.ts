@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closest } from '../core/closest';
-import { formatPath, Problem } from '../core/problem';
+import { formatPath, oneLine, Problem } from '../core/problem';
+import { isSecretPath, REDACTED } from '../core/secrets';
 import { clusterConfigSchema } from './schema';
 
 /**
@@ -15,6 +16,9 @@ export type DescribedProblem = Problem & { unknownKey?: string; suggestion?: str
 export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const input = (issue as { input?: unknown }).input;
+  // Under a key named like a secret (or a Secret reference given as text) the value is never quoted.
+  const secret = isSecretPath(path);
+  const show = (value: unknown) => (secret ? `"${REDACTED}"` : quote(value));
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -22,7 +26,9 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
         // `{host:a.example.com}`: in a flow mapping, YAML reads a missing space after the colon as one key.
         const [, glued, value] = /^([^:]+):(.+)$/.exec(key) ?? [];
         if (glued && allowed.includes(glued)) {
-          const message = `unknown key ${show(key)}: write \`${glued}: ${value}\` with a space after the colon`;
+          // `{tokenSecret:abc}`: the value after the colon is not quoted either.
+          const hide = isSecretPath([...path, glued]);
+          const message = `unknown key ${quote(hide ? `${glued}:…` : key)}: write \`${glued}: ${hide ? '…' : value}\` with a space after the colon`;
           return { path: [...path, key], unknownKey: key, suggestion: glued, message };
         }
         const guess = closest(key, allowed);
@@ -30,7 +36,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `unknown key ${show(key)}${guess ? `: did you mean "${guess}"?` : ''} Allowed here: ${allowed.join(', ')}`,
+          message: `unknown key ${quote(key)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {
@@ -48,7 +54,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
         return [{ path, message: `is empty: give a value${description ? ` (${description.replace(/\.$/, '')})` : ''}, or remove the key` }];
       }
       if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
-        const item = typeof input === 'string' && /^[\w.-]+$/.test(input) ? input : show(input);
+        const item = typeof input === 'string' && /^[\w.-]+$/.test(input) && !secret ? input : show(input);
         return [{ path, message: `${show(input)} is ${kind(input)}: write it as a list: [${item}]` }];
       }
       if (issue.expected === 'array' && kind(input) === 'a mapping') {
@@ -79,7 +85,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
     case 'too_big':
       return [{ path, message: `${show(input)} is too big: expected at most ${issue.maximum}` }];
     case 'invalid_value': {
-      const expected = issue.values.length === 1 ? show(issue.values[0]) : `one of ${issue.values.map(show).join(', ')}`;
+      const expected = issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(', ')}`;
       return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
     }
     default:
@@ -127,8 +133,8 @@ export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+function quote(value: unknown): string {
+  return oneLine(JSON.stringify(value) ?? String(value));
 }
 
 function kind(value: unknown): string {

@@ -11,6 +11,8 @@ const SECURE_TOKEN = /K10[0-9a-f]{64}::/gi;
 /** How every message about a K3s token found in text starts; the file's text scan reports each such token, located. */
 export const TOKEN_MESSAGE_START = 'holds a K3s token';
 const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';
+/** The message for text shaped like a K3s token, wherever it is. */
+export const K3S_TOKEN_MESSAGE = `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}`;
 
 /** Under traefik.values a `token` is the chart's (e.g. Traefik Hub's), not K3s': the rule is the same, the reason another. */
 function tokenKeyMessage(path: Path): string {
@@ -39,7 +41,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
   visit(doc.contents, []);
   for (const match of text.matchAll(SECURE_TOKEN)) {
     if (reported.has(match.index)) continue;
-    problems.push({ path: [], offset: match.index, message: `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}` });
+    problems.push({ path: [], offset: match.index, message: K3S_TOKEN_MESSAGE });
   }
   return problems;
 }
@@ -47,7 +49,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
 /** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
 export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
   if (typeof data === 'string') {
-    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}` }] : [];
+    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: K3S_TOKEN_MESSAGE }] : [];
   }
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { Document } from 'yaml';
 import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
-import { formatPath, Problem } from '../core/problem';
+import { formatPath, oneLine, Problem } from '../core/problem';
 import { redact } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
@@ -213,6 +213,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
   // A key written with escapes ("a\nb") must not split the one-line message.
   const key = formatPath(d.path.map((k) => (typeof k === 'string' && CONTROL_CHARACTER.test(k) ? JSON.stringify(k) : k)));
-  // The last guard: whatever reached this line, no secret-shaped value is printed.
-  return redact(`${where}: ${key ? `${key}: ` : ''}${d.message}`);
+  // The last guard: whatever reached this line, no secret-shaped value is printed, and it stays one line.
+  return oneLine(redact(`${where}: ${key ? `${key}: ` : ''}${d.message}`));
 }

@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { FormatCheck } from './formats';
 import { describeIssue } from './issues';
-import { Path } from '../core/problem';
-import { redact, secretsInData } from '../core/secrets';
-import { describeValue, snapshot } from '../core/snapshot';
+import { closest } from '../core/closest';
+import { formatPath, Path } from '../core/problem';
+import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
+import { K3S_TOKEN_MESSAGE } from './literal-tokens';
+import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
+
+/**
+ * The keys an object prop may have: `true` for a value whose keys are not checked (a label selector, chart
+ * values, a list of text), a nested spec for an object whose keys the construct knows (applied to each item
+ * of a list), and under `'*'` the spec of every entry of a mapping with names of the user's (cert resolvers).
+ */
+export type KeySpec = true | { readonly [key: string]: KeySpec };
+/** Every prop of `T`, and nothing else, with the spec of its value. */
+export type PropsKeys<T> = { readonly [K in keyof Required<T>]-?: KeySpec };
 
 /**
  * Collects the problems of one construct's props with the config's own rules (src/config/formats.ts
@@ -16,24 +27,51 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   /** The props as read once: plain, frozen data. Render from this, not from the caller's object. */
   public readonly props: T;
   private readonly problems: ValidationProblem[] = [];
-  private readonly secrets: readonly string[];
+  /** Every secret of the props: refused by throwIfInvalid, and redacted from every message. */
+  private readonly secrets: readonly FoundSecret[];
+
+  /** The props of a construct that checks nothing of its own (it hands them on): read once, secrets refused. */
+  public static read<P extends object>(subject: string, props: unknown, keys: PropsKeys<P>): P {
+    const check = new PropsValidator<P>(subject, props, keys);
+    check.throwIfInvalid();
+    return check.props;
+  }
 
   /**
    * @param subject construct class name, the first word of every message
    * @param props the construct's props: anything but an object (`null`, a list) is refused at once,
    *   as no prop can be read from it; so is anything that is not plain data (getters, cycles, class instances)
+   * @param keys the props the construct has: any other key is a problem ("did you mean"), as in a config file
    */
   constructor(
     private readonly subject: string,
     props: unknown,
+    keys: PropsKeys<T>,
   ) {
-    if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    if (props === null || typeof props !== 'object' || isList(props)) {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
     const { data, problems } = snapshot(props);
-    this.secrets = problems.length ? [] : secretsInData(data).map((s) => s.value);
     if (problems.length) throw new K3sVipValidationError(problems, subject);
+    this.secrets = secretsInData(data);
+    this.unknownKeys([], data, keys);
     this.props = data as T;
+  }
+
+  /** A problem for every key of `value` that `keys` does not know, as the config files' "unknown key" message. */
+  private unknownKeys(path: Path, value: unknown, keys: KeySpec): void {
+    if (keys === true || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((item, i) => this.unknownKeys([...path, i], item, keys));
+    const allowed = Object.keys(keys).filter((key) => key !== '*');
+    for (const [key, child] of Object.entries(value)) {
+      const spec = Object.hasOwn(keys, key) && key !== '*' ? keys[key] : keys['*'];
+      if (spec !== undefined) this.unknownKeys([...path, key], child, spec);
+      else {
+        const guess = closest(key, allowed);
+        const message = `unknown key ${JSON.stringify(key)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
+        this.problems.push({ path: [...path, key], message });
+      }
+    }
   }
 
   /** A text prop; `undefined` (an omitted optional prop) passes. */
@@ -99,11 +137,27 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     return this;
   }
 
-  /** Throws a K3sVipValidationError listing every problem found, if any; no message carries a secret of the props. */
+  /**
+   * Throws a K3sVipValidationError listing every problem found, if any, and every secret of the props
+   * (no secret may reach a manifest through any prop), as the config pipeline does: a K3s token's message
+   * replaces any other about that value, another secret's message is added where no other check speaks.
+   * No message carries a secret of the props.
+   */
   public throwIfInvalid(): void {
-    if (!this.problems.length) return;
-    const safe = this.problems.map(({ path, message }) => ({ path, message: redact(message, this.secrets) }));
-    throw new K3sVipValidationError(safe, this.subject);
+    const tokens = this.secrets.filter((s) => s.what === K3S_TOKEN_SHAPE).map((s) => ({ path: s.path, message: K3S_TOKEN_MESSAGE }));
+    const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
+    const kept = this.problems.filter((p) => !atToken(p.path));
+    const spoken = new Set(kept.map((p) => formatPath(p.path)));
+    const others = this.secrets
+      .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))
+      .map((s) => ({ path: s.path, message: secretRefusal(s) }));
+    const all = [...tokens, ...kept, ...others];
+    if (!all.length) return;
+    const values = this.secrets.map((s) => s.value);
+    throw new K3sVipValidationError(
+      all.map(({ path, message }) => ({ path, message: redact(message, values) })),
+      this.subject,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
+import { tokenFilePath } from './token-file';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import { isVersion, parseVersion } from '../semver';
 import { parseIp } from '../net/ip';
@@ -334,7 +335,7 @@ const k3s = z.strictObject({
     'K3s release the runbook installs (INSTALL_K3S_VERSION); also picks the Traefik chart it bundles.',
   ).optional(),
   tokenFile: formatted(
-    k3sFormat.tokenFilePath,
+    tokenFilePath,
     'Path of the file holding the cluster token on every node (token-file); the token itself never enters the repository. Default /etc/rancher/k3s/cluster-token.',
   ).optional(),
   servers: z

@@ -34,3 +34,12 @@ export class Findings implements RuleResult {
 export function formatPath(path: Path): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }
+
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators, which JSON.stringify leaves raw (U+2028/9, C1). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** `text` with every control character and line separator written as `\uXXXX`, so a message stays one line and prints no escape sequence. */
+export function oneLine(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,4 +1,5 @@
 import { formatPath, Path, Problem } from './problem';
+import { redact } from './secrets';
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -36,6 +37,27 @@ export function describeValue(value: unknown): string {
   return `${JSON.stringify(value)} is a ${typeof value}`;
 }
 
+/** Array.isArray, which throws for a revoked proxy: such a value is no list here (the snapshot reports it unreadable). */
+export function isList(value: unknown): value is readonly unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** What went wrong reading a value, in one short line without a secret (reading the error may throw too). */
+function unreadable(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'an error that cannot be read either';
+  }
+  const line = text.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), ' ');
+  return redact(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+}
+
 /** `Object.prototype` of this realm or another (a vm context, structuredClone's), or none. */
 function isPlainPrototype(prototype: unknown): boolean {
   if (prototype === null || prototype === Object.prototype) return true;
@@ -62,11 +84,20 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (typeof node !== 'object' || node === undefined) {
       return problem(`is a ${typeof node}: expected a string, number, boolean, null, list or object`);
     }
+    // A proxy can throw from any read (revoked, a throwing trap, a broken invariant): a problem at its path, never a crash.
+    try {
+      return copyObject(node, at, depth, problem);
+    } catch (error) {
+      ancestors.delete(node);
+      return problem(`could not be read: ${unreadable(error)}; give plain data`);
+    }
+  };
+  const copyObject = (node: object, at: Path, depth: number, problem: (message: string) => void): unknown => {
     const cycleStart = ancestors.get(node);
     if (cycleStart) return problem(`refers back to ${formatPath(cycleStart) || 'the props'} (a cycle): YAML cannot hold it`);
-    const isList = Array.isArray(node);
+    const list = Array.isArray(node);
     const prototype = Object.getPrototypeOf(node);
-    if (!isList && !isPlainPrototype(prototype)) {
+    if (!list && !isPlainPrototype(prototype)) {
       return problem(`is a ${prototype?.constructor?.name ?? 'class instance'}: expected a plain object`);
     }
     if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);
@@ -75,18 +106,22 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (Object.getOwnPropertySymbols(descriptors).length) problem('has symbol keys, which YAML cannot hold: use string keys');
     ancestors.set(node, at);
     let result: unknown;
-    if (isList) {
+    if (list) {
       const length = (descriptors.length?.value as number) ?? 0;
       if (length > MAX_ENTRIES) problem(`has ${length} entries; at most ${MAX_ENTRIES} are allowed`);
       const items: unknown[] = [];
+      const holes: number[] = [];
       for (let i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
         const descriptor = descriptors[i];
-        if (!descriptor) problem(`has a hole at index ${i} (a sparse list): give every entry a value`);
+        if (!descriptor) holes.push(i);
         else if (!('value' in descriptor)) problems.push({ path: [...at, i], message: 'is a getter: give a plain value' });
         else if (descriptor.value === undefined)
           problems.push({ path: [...at, i], message: 'is undefined: give a value or remove the entry' });
         else items.push(copy(descriptor.value, [...at, i], depth + 1));
       }
+      // One message for all holes: `new Array(1000)` is one mistake, not a thousand.
+      if (holes.length === 1) problem(`has a hole at index ${holes[0]} (a sparse list): give every entry a value`);
+      else if (holes.length) problem(`has ${holes.length} holes, the first at index ${holes[0]} (a sparse list): give every entry a value`);
       result = items;
     } else {
       const keys = Object.keys(descriptors);
@@ -113,6 +148,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     ancestors.delete(node);
     return Object.freeze(result);
   };
+
   const data = copy(value, path, 0);
   return { data, problems };
 }

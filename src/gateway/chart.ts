@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { TraefikGateway, TraefikGatewayProps } from './gateway';
-import { TraefikHttpRoute, TraefikHttpRouteProps } from './http-route';
+import { TRAEFIK_GATEWAY_KEYS, TraefikGateway, TraefikGatewayProps } from './gateway';
+import { TRAEFIK_HTTP_ROUTE_KEYS, TraefikHttpRoute, TraefikHttpRouteProps } from './http-route';
 import { TraefikHttpsRedirect } from './https-redirect';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
@@ -51,7 +51,13 @@ export class GatewayApiChart extends Chart {
 
   constructor(scope: Construct, id: string, props: GatewayApiChartProps) {
     super(scope, id);
-    const check = new PropsValidator<GatewayApiChartProps>('GatewayApiChart', props);
+    const check = new PropsValidator<GatewayApiChartProps>('GatewayApiChart', props, {
+      gateway: TRAEFIK_GATEWAY_KEYS,
+      // A chart's routes take its Gateway: no gatewayName of their own.
+      routes: Object.fromEntries(Object.entries(TRAEFIK_HTTP_ROUTE_KEYS).filter(([key]) => key !== 'gatewayName')),
+      httpsRedirects: true,
+      gatewayApi: { bundle: true, source: true },
+    });
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     if (props.gateway === null || typeof props.gateway !== 'object' || Array.isArray(props.gateway)) {

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
@@ -45,6 +45,16 @@ export interface TraefikGatewayProps {
   readonly httpsPort?: number;
 }
 
+/** The props of a TraefikGateway, for the unknown-key check. */
+export const TRAEFIK_GATEWAY_KEYS: PropsKeys<TraefikGatewayProps> = {
+  name: true,
+  routeNamespaces: true,
+  httpsHosts: true,
+  clusterIssuer: true,
+  httpPort: true,
+  httpsPort: true,
+};
+
 /** Gateway API group of the kinds this folder writes. */
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 /** cert-manager's gateway-shim annotation (https://cert-manager.io/docs/usage/gateway/). */
@@ -67,7 +77,7 @@ export class TraefikGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikGatewayProps = {}) {
     super(scope, id);
-    const check = new PropsValidator<TraefikGatewayProps>('TraefikGateway', props);
+    const check = new PropsValidator<TraefikGatewayProps>('TraefikGateway', props, TRAEFIK_GATEWAY_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { name = TraefikGateway.DEFAULT_NAME, routeNamespaces = 'Same', httpPort = 8000, httpsPort = 8443 } = props;

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, TraefikGateway } from './gateway';
 import { httpsListenerName } from './model';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
@@ -39,6 +39,18 @@ export interface TraefikHttpRouteProps {
   readonly gatewayName?: string;
 }
 
+/** The props of a TraefikHttpRoute, for the unknown-key check. */
+export const TRAEFIK_HTTP_ROUTE_KEYS: PropsKeys<TraefikHttpRouteProps> = {
+  name: true,
+  namespace: true,
+  host: true,
+  path: true,
+  serviceName: true,
+  servicePort: true,
+  httpsOnly: true,
+  gatewayName: true,
+};
+
 /**
  * One host/path -> Service route through the Gateway (gateway.networking.k8s.io/v1, schema in
  * crds/gateway-api/): `parentRefs` to the Gateway in kube-system, `hostnames`, one PathPrefix match and
@@ -49,7 +61,7 @@ export interface TraefikHttpRouteProps {
 export class TraefikHttpRoute extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpRouteProps) {
     super(scope, id);
-    const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props);
+    const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props, TRAEFIK_HTTP_ROUTE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { namespace = 'default', path = '/', gatewayName = TraefikGateway.DEFAULT_NAME } = props;

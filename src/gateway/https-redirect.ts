@@ -26,7 +26,10 @@ export interface TraefikHttpsRedirectProps {
 export class TraefikHttpsRedirect extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpsRedirectProps) {
     super(scope, id);
-    const check = new PropsValidator<TraefikHttpsRedirectProps>('TraefikHttpsRedirect', props);
+    const check = new PropsValidator<TraefikHttpsRedirectProps>('TraefikHttpsRedirect', props, {
+      host: true,
+      gatewayName: true,
+    });
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { gatewayName = TraefikGateway.DEFAULT_NAME } = props;

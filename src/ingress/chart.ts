@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { TraefikIngress, TraefikIngressProps } from './ingress';
+import { TRAEFIK_INGRESS_KEYS, TraefikIngress, TraefikIngressProps } from './ingress';
 
 export interface IngressChartProps {
   /** The Ingresses, each checked by TraefikIngress; a name may repeat only in another namespace. */
@@ -12,7 +12,7 @@ export interface IngressChartProps {
 export class IngressChart extends Chart {
   constructor(scope: Construct, id: string, props: IngressChartProps) {
     super(scope, id);
-    const check = new PropsValidator<IngressChartProps>('IngressChart', props);
+    const check = new PropsValidator<IngressChartProps>('IngressChart', props, { ingresses: TRAEFIK_INGRESS_KEYS });
     props = check.props;
     const items = check.list(['ingresses'], props.ingresses, true);
     check.throwIfInvalid();

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
@@ -37,6 +37,18 @@ export interface TraefikIngressProps {
   readonly clusterIssuer?: string;
 }
 
+/** The props of a TraefikIngress, for the unknown-key check. */
+export const TRAEFIK_INGRESS_KEYS: PropsKeys<TraefikIngressProps> = {
+  name: true,
+  namespace: true,
+  host: true,
+  path: true,
+  serviceName: true,
+  servicePort: true,
+  certResolver: true,
+  clusterIssuer: true,
+};
+
 /** Traefik Ingress annotation naming the resolver (traefik pkg/provider/kubernetes/ingress/annotations.go). */
 const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
 /** cert-manager's ingress-shim annotation (https://cert-manager.io/docs/usage/ingress/). */
@@ -51,7 +63,7 @@ const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 export class TraefikIngress extends Construct {
   constructor(scope: Construct, id: string, props: TraefikIngressProps) {
     super(scope, id);
-    const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props);
+    const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props, TRAEFIK_INGRESS_KEYS);
     // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
     props = check.props;
     const { namespace = 'default', path = '/' } = props;

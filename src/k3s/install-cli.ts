@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
+import { redact, secretsInData } from '../core/secrets';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
 import {
@@ -58,9 +59,12 @@ export interface InstallOptions {
 
 /** Plans and (unless a dry run) applies an install; returns the process exit code. */
 export function runInstall(options: InstallOptions): number {
-  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   const { cluster, distDir, manifestsDir: dir, dryRun } = options;
+  // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
+  const secrets = secretsInData([cluster, dir]).map((secret) => secret.value);
+  const print = (write: (line: string) => void) => (line: string) => write(redact(line, secrets));
+  const out = print(options.out ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const err = print(options.err ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const fs = options.fs ?? nodeFileSystem;
   const source = join(distDir, cluster);
 
@@ -191,7 +195,8 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
   try {
     parsed = parseInstallArgs(args, env);
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\n`);
+    const secrets = secretsInData([...args, env.npm_config_cluster, env.npm_config_dir]).map((secret) => secret.value);
+    process.stderr.write(`error: ${redact((e as Error).message, secrets)}\n`);
     process.exitCode = 1;
     return;
   }

@@ -2,8 +2,9 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
 import { KubeVipDaemonSet } from './daemon-set';
-import { KubeVipSettings } from './model';
+import { KUBE_VIP_SETTINGS_KEYS, KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
+import { arpInterfaceProblem } from './rules';
 
 export type KubeVipChartProps = KubeVipSettings;
 
@@ -11,7 +12,11 @@ export type KubeVipChartProps = KubeVipSettings;
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
     super(scope, id);
-    props = new PropsValidator<KubeVipChartProps>('KubeVipChart', props).props;
+    const check = new PropsValidator<KubeVipChartProps>('KubeVipChart', props, KUBE_VIP_SETTINGS_KEYS);
+    // As for a cluster: in ARP mode (no bgp) the interface must be the LAN's NIC.
+    const { interface: nic, bgp } = check.props;
+    check.problem(['interface'], typeof nic === 'string' && !bgp ? arpInterfaceProblem(nic) : undefined).throwIfInvalid();
+    props = check.props;
     const rbac = new KubeVipRbac(this, 'Rbac');
     new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });
   }

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
 import { KubeVipCloudProvider } from './cloud-provider';
-import { IpPoolSettings } from './ip-pool';
+import { IP_POOL_SETTINGS_KEYS, IpPoolSettings } from './ip-pool';
 
 export interface KubeVipCloudProviderChartProps {
   /** The address ranges or CIDRs Service VIPs are handed out from. */
@@ -13,7 +13,7 @@ export interface KubeVipCloudProviderChartProps {
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
     super(scope, id);
-    props = new PropsValidator<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props).props;
+    props = PropsValidator.read<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props, { pool: IP_POOL_SETTINGS_KEYS });
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }
 }

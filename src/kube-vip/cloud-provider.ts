@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
+import { IP_POOL_SETTINGS_KEYS, ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
@@ -94,7 +94,7 @@ export class KubeVipCloudProvider extends Construct {
 
 /** Each value on its own; how pools relate to each other and to the VIPs is K3sVipCluster's check. */
 function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
-  const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given);
+  const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given, { pool: IP_POOL_SETTINGS_KEYS });
   const props = check.props;
   const { pool } = props;
   if (pool === null || typeof pool !== 'object' || Array.isArray(pool)) {

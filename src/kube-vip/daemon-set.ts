@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { leaderElectionProblems } from './election';
-import { EnvVar, KUBE_VIP_NODE_ROLES, kubeVipModel, KubeVipSettings } from './model';
+import { EnvVar, KUBE_VIP_NODE_ROLES, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from './model';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { kubeVipVersionSupport } from './rules';
+import { arpInterfaceProblem, kubeVipVersionSupport } from './rules';
 import { asNumber, leaderElectionSchema } from '../config/schema';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
@@ -85,7 +85,10 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
 }
 
 function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
-  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given);
+  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given, {
+    ...KUBE_VIP_SETTINGS_KEYS,
+    serviceAccountName: true,
+  });
   const props = check.props;
   check
     .text(['version'], props.version, format.version)
@@ -94,6 +97,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
       typeof props.version !== 'string' || format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error,
     )
     .text(['interface'], props.interface, format.interfaceName)
+    .problem(['interface'], typeof props.interface === 'string' && !props.bgp ? arpInterfaceProblem(props.interface) : undefined)
     .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
     .requiredText(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
   const { bgp } = props;

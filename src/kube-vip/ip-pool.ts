@@ -1,3 +1,5 @@
+import type { PropsKeys } from '../config/props-validator';
+
 /** One address pool: a `cidr` or a `range`. */
 export interface IpPool {
   /**
@@ -30,6 +32,13 @@ export interface IpPoolSettings {
    */
   readonly namespaces?: Readonly<Record<string, IpPool>>;
 }
+
+const IP_POOL_KEYS = { cidr: true, range: true, allowShare: true } as const satisfies PropsKeys<IpPool>;
+/** The keys of IpPoolSettings, for the unknown-key check of the constructs that take a pool. */
+export const IP_POOL_SETTINGS_KEYS = {
+  global: IP_POOL_KEYS,
+  namespaces: { '*': IP_POOL_KEYS },
+} as const satisfies PropsKeys<IpPoolSettings>;
 
 /** A pool's CIDR or range list as one array. */
 export function poolList(value: string | readonly string[] | undefined): readonly string[] {

@@ -1,3 +1,4 @@
+import type { PropsKeys } from '../config/props-validator';
 import { KUBE_VIP_IMAGE_REPOSITORY } from '../pins';
 import { LeaderElectionSettings, leaseTimings } from './election';
 import { KubeVipRules, kubeVipRules } from './versions';
@@ -60,6 +61,17 @@ export interface KubeVipSettings {
  * pkg/kubevip/config_generator.go); a pod that must sit next to kube-vip gets the same terms.
  */
 export const KUBE_VIP_NODE_ROLES = ['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane'] as const;
+
+/** The keys of KubeVipSettings, for the unknown-key check of the constructs that take them. */
+export const KUBE_VIP_SETTINGS_KEYS = {
+  version: true,
+  interface: true,
+  controlPlaneAddress: true,
+  shareControlPlaneVip: true,
+  bgp: { as: true, peers: { address: true, as: true, multihop: true }, passwordSecret: { name: true, key: true } },
+  servicesElection: true,
+  leaderElection: { leaseDuration: true, renewDeadline: true, retryPeriod: true },
+} as const satisfies PropsKeys<KubeVipSettings>;
 
 export interface BgpSettings {
   /** Local AS of every control-plane node. */

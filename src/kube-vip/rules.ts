@@ -1,4 +1,4 @@
-import { formatPath, Report, VersionSupport } from '../core/problem';
+import { formatPath, Path, Report, VersionSupport } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { LocatedIp } from '../load-balancer/deployed';
 import { IpAddress, parseIp, spanContains } from '../net/ip';
@@ -40,14 +40,32 @@ export function checkKubeVip(
   return rules;
 }
 
-/** `lo` answers no ARP: refused in ARP mode wherever the interface is named (kubeVip.interface or a server's). */
+/** Interfaces K3s, its CNI or a container runtime makes on every node: none is the NIC of the nodes' LAN. */
+const VIRTUAL_INTERFACE = /^(cni0|flannel.*|kube-ipvs0|docker0|veth.*|cali.*|cilium.*|vxlan.*)$/;
+
+/**
+ * Why kube-vip in ARP mode cannot announce VIPs on `name`, or undefined: `lo` answers no ARP, and the
+ * container network's virtual interfaces (cni0, flannel.1, kube-ipvs0, docker0, veth*, cali*, cilium*,
+ * vxlan*) do not reach the LAN.
+ */
+export function arpInterfaceProblem(name: string): string | undefined {
+  const fix = "in ARP mode name the NIC of the nodes' LAN (or omit it)";
+  if (name === 'lo') return `"lo" cannot answer ARP on the LAN: ${fix}; \`lo\` is for mode: bgp`;
+  if (VIRTUAL_INTERFACE.test(name)) {
+    return `${JSON.stringify(name)} is a virtual interface of the container network, which does not reach the LAN, so ARP for a VIP there finds no one: ${fix}`;
+  }
+  return undefined;
+}
+
+/** kube-vip's interface in ARP mode (kubeVip.interface or a server's) must be the LAN's NIC. */
 function checkLoopback(config: ClusterConfig, error: Report) {
   if (config.kubeVip.mode !== 'arp') return;
-  const fix = "in ARP mode name the NIC of the nodes' LAN (or omit it); `lo` is for mode: bgp";
-  if (config.kubeVip.interface === 'lo') error(['kubeVip', 'interface'], `"lo" cannot answer ARP on the LAN: ${fix}`);
-  (config.k3s.servers ?? []).forEach((server, i) => {
-    if (server.interface === 'lo') error(['k3s', 'servers', i, 'interface'], `"lo" cannot answer ARP on the LAN: ${fix}`);
-  });
+  const check = (path: Path, name: string | undefined) => {
+    const problem = name === undefined ? undefined : arpInterfaceProblem(name);
+    if (problem) error(path, problem);
+  };
+  check(['kubeVip', 'interface'], config.kubeVip.interface);
+  (config.k3s.servers ?? []).forEach((server, i) => check(['k3s', 'servers', i, 'interface'], server.interface));
 }
 
 /** Whether this tool supports a kube-vip release tag (already of valid format): too old is an error, too new a warning. */

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { LoadBalancerService, LoadBalancerServiceProps } from './service';
+import { LOAD_BALANCER_SERVICE_KEYS, LoadBalancerService, LoadBalancerServiceProps } from './service';
 
 export interface LoadBalancerChartProps {
   /** The Services, each checked by LoadBalancerService; a name may repeat only in another namespace. */
@@ -12,7 +12,7 @@ export interface LoadBalancerChartProps {
 export class LoadBalancerChart extends Chart {
   constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
     super(scope, id);
-    const check = new PropsValidator<LoadBalancerChartProps>('LoadBalancerChart', props);
+    const check = new PropsValidator<LoadBalancerChartProps>('LoadBalancerChart', props, { services: LOAD_BALANCER_SERVICE_KEYS });
     props = check.props;
     const items = check.list(['services'], props.services, true);
     check.throwIfInvalid();

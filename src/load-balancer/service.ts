@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { portNumber } from '../config/schema';
@@ -72,6 +72,19 @@ export interface LoadBalancerServiceProps {
   readonly leaseName?: string;
 }
 
+/** The props of a LoadBalancerService, for the unknown-key check. */
+export const LOAD_BALANCER_SERVICE_KEYS: PropsKeys<LoadBalancerServiceProps> = {
+  name: true,
+  namespace: true,
+  selector: true,
+  ports: { name: true, port: true, targetPort: true, protocol: true },
+  ips: true,
+  kubeVipVersion: true,
+  loadBalancerClass: true,
+  externalTrafficPolicy: true,
+  leaseName: true,
+};
+
 /**
  * A Service of type LoadBalancer whose external IP kube-vip announces.
  *
@@ -80,7 +93,7 @@ export interface LoadBalancerServiceProps {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(scope, id);
-    const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props);
+    const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props, LOAD_BALANCER_SERVICE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION, externalTrafficPolicy } = props;

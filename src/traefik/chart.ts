@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { TraefikHelmChartConfig, TraefikHelmChartConfigProps } from './helm-chart-config';
+import { TRAEFIK_HELM_CHART_CONFIG_KEYS, TraefikHelmChartConfig, TraefikHelmChartConfigProps } from './helm-chart-config';
 
 export type TraefikChartProps = TraefikHelmChartConfigProps;
 
@@ -9,7 +9,7 @@ export type TraefikChartProps = TraefikHelmChartConfigProps;
 export class TraefikChart extends Chart {
   constructor(scope: Construct, id: string, props: TraefikChartProps) {
     super(scope, id);
-    props = new PropsValidator<TraefikChartProps>('TraefikChart', props).props;
+    props = PropsValidator.read<TraefikChartProps>('TraefikChart', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     new TraefikHelmChartConfig(this, 'HelmChartConfig', props);
   }
 }

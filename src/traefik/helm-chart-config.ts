@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
-import { PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import { effectiveTraefik } from './effective';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
@@ -77,6 +77,21 @@ export interface TraefikHelmChartConfigProps {
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
+/** The props of a TraefikHelmChartConfig, for the unknown-key check. */
+export const TRAEFIK_HELM_CHART_CONFIG_KEYS: PropsKeys<TraefikHelmChartConfigProps> = {
+  chartVersion: true,
+  kubeVipVersion: true,
+  loadBalancerIPs: true,
+  redirectToHttps: true,
+  certResolvers: { '*': { email: true, challenge: true, caServer: true } },
+  replicas: true,
+  values: true,
+  externalTrafficPolicy: true,
+  trustedProxies: true,
+  leaseName: true,
+  gateway: true,
+};
+
 export interface TraefikCertResolver {
   /** ACME account e-mail address. */
   readonly email: string;
@@ -106,7 +121,7 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(scope, id);
-    const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props);
+    const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const other = this.node.root.node.findAll().find((c) => c instanceof TraefikHelmChartConfig && c !== this);

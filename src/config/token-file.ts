@@ -1,0 +1,72 @@
+import type { FormatCheck } from './formats';
+
+/**
+ * Where `k3s.tokenFile` may point: the runbook writes the cluster token there with `openssl rand > file`
+ * on every node, so the path must name a file of its own, in a folder made for it.
+ */
+
+/** Files and folders of K3s the runbook writes or K3s reads as config or manifests: never the token file. */
+const K3S_OWN_PATHS: ReadonlyArray<{ path: string; folder: boolean; why: string }> = [
+  { path: '/etc/rancher/k3s/config.yaml', folder: false, why: "is the node's K3s config file, which the runbook writes" },
+  { path: '/etc/rancher/k3s/config.yaml.d', folder: true, why: "lies in K3s' config drop-in folder, whose files K3s reads as config" },
+  { path: '/etc/rancher/k3s/k3s.yaml', folder: false, why: "is K3s' kubeconfig, which K3s writes itself" },
+  { path: '/etc/rancher/k3s/registries.yaml', folder: false, why: "is K3s' registry config, which K3s reads at start" },
+  { path: '/etc/rancher/node', folder: true, why: "lies in K3s' node-password folder, which K3s manages" },
+  {
+    path: '/var/lib/rancher/k3s/server/manifests',
+    folder: true,
+    why: "lies in K3s' manifests folder, whose files K3s applies to the cluster",
+  },
+  { path: '/var/lib/rancher/k3s/server/token', folder: false, why: "is K3s' own token file, which K3s writes itself" },
+  { path: '/var/lib/rancher/k3s', folder: true, why: "lies in K3s' data folder, which K3s manages" },
+];
+
+/**
+ * The system's own places, where the runbook's `openssl rand > file` would overwrite a system file or
+ * write into a kernel interface, among programs, or where every user can write and boot empties.
+ */
+const SYSTEM_PATHS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
+  { pattern: /^\/(dev|proc|sys)(\/|$)/, why: "lies in one of the kernel's virtual file systems (/dev, /proc, /sys)" },
+  { pattern: /^\/boot(\/|$)/, why: "lies in the boot loader's folder (/boot)" },
+  {
+    pattern: /^\/(usr|bin|sbin|lib|lib32|lib64|libx32)(\/|$)/,
+    why: 'lies among installed programs and libraries (/usr, /bin, /sbin, /lib*)',
+  },
+  {
+    pattern: /^\/etc\/((passwd|shadow|group|gshadow)-?|sudoers[^/]*)(\/|$)/,
+    why: "is one of the system's account or sudo files (/etc/passwd, /etc/shadow, /etc/group, /etc/sudoers)",
+  },
+  { pattern: /^\/etc\/systemd(\/|$)/, why: "lies in systemd's configuration (/etc/systemd), which starts K3s" },
+  { pattern: /^\/(tmp|var\/tmp)(\/|$)/, why: 'lies in a folder every user can write to and the system empties (/tmp, /var/tmp)' },
+];
+
+/**
+ * An absolute path the runbook writes the token to (quoted): a file of its own, in a folder made for it
+ * (neither K3s' own files nor the system's). The value is never echoed: it may be a
+ * pasted token; the messages name the rule instead.
+ */
+export const tokenFilePath: FormatCheck = (value) => {
+  const example = 'e.g. "/etc/rancher/k3s/cluster-token"';
+  if (!value.startsWith('/')) return `is not an absolute path: name the file that holds the token on every node, ${example}`;
+  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
+    return `may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): ${example}`;
+  }
+  if (value.endsWith('/')) return `ends with "/", so it names a folder: name the file that holds the token, ${example}`;
+  // `/etc//rancher/./k3s` is `/etc/rancher/k3s` to the kernel.
+  const normal = `/${value
+    .split('/')
+    .filter((part) => part && part !== '.')
+    .join('/')}`;
+  // A file of K3s' own, anything inside one, or inside one of its folders.
+  const own = K3S_OWN_PATHS.find(({ path }) => normal === path || normal.startsWith(`${path}/`));
+  if (own)
+    return `${own.why} (${own.path}${own.folder ? '/' : ''}): the runbook writes the token there; name a file of its own, ${example}`;
+  const system = SYSTEM_PATHS.find(({ pattern }) => pattern.test(normal));
+  if (system) return `${system.why}: the token file needs a folder made for it, ${example}`;
+  if (normal.split('/').filter(Boolean).length < 2) {
+    return `names a top-level folder or a file directly in /: the token file needs a folder made for it, ${example}`;
+  }
+  // A folder that holds K3s' files (/etc/rancher/k3s, which the runbook creates): the token file would be that folder.
+  const holder = K3S_OWN_PATHS.find(({ path }) => path.startsWith(`${normal}/`));
+  return holder && `names the folder ${normal}/, which holds K3s' own files (${holder.path}): name a file of its own inside it, ${example}`;
+};

@@ -107,6 +107,36 @@ describe('class 1: no message echoes a secret, whichever check speaks', () => {
     expect(redact(text)).toBe(expected);
   });
 
+  test.each([
+    ['https://git.example.com/me/infra.git?access_token=qtokSECRET', 'https://git.example.com/me/infra.git?access_token=<redacted>'],
+    [
+      'https://gitlab.example.com/x.git?ref=main&private_token=qtokSECRET#top',
+      'https://gitlab.example.com/x.git?ref=main&private_token=<redacted>#top',
+    ],
+    [
+      'https://s3.example.com/b?X-Amz-Credential=qtokSECRET&X-Amz-Signature=qtokSECRET',
+      'https://s3.example.com/b?X-Amz-Credential=<redacted>&X-Amz-Signature=<redacted>',
+    ],
+    ['https://maps.example.com/?key=qtokSECRET', 'https://maps.example.com/?key=<redacted>'],
+  ])('a credential in a URL query is a secret: %s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+    expect(secretsInData({ repoURL: text }).map((found) => found.what)).toEqual(['a URL with a credential in its query']);
+  });
+
+  test.each(['https://h.example.com/?keyboard=us', 'https://h.example.com/?monkey=1&page=2', 'https://h.example.com/a?token='])(
+    'a query without a credential is not a secret: %s',
+    (text) => {
+      expect(redact(text)).toBe(text);
+      expect(secretsInData({ repoURL: text })).toEqual([]);
+    },
+  );
+
+  test("synth refuses a token in gitops.repoURL's query without printing it", () => {
+    const out = lines(yaml({ gitops: { engine: 'flux', repoURL: 'https://git.example.com/me/infra.git?access_token=qtokSECRET' } }));
+    expect(out.join('\n')).toMatch(/gitops\.repoURL/);
+    expect(out.join('\n')).not.toMatch(/qtokSECRET/);
+  });
+
   test('redact() removes known secrets whole, quoted, escaped and cut', () => {
     const secret = `${'x'.repeat(70)}"tail`;
     const message = `${JSON.stringify(secret)} and ${JSON.stringify(secret.slice(0, 60))}... and "ab"`;

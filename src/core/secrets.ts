@@ -11,6 +11,12 @@ import type { Path } from './problem';
 const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 /** `scheme://user:password@` (any scheme) or `http(s)://anything@` (a token as the user name). */
 const URL_CREDENTIALS = /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]+@|[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'`]*:[^\s/?#@"'`]*@)/gi;
+/**
+ * The value of a credential in a URL's query (`?access_token=...`, `&private_token=`, `?X-Amz-Signature=`,
+ * `?key=`): the parameter name stays readable, the value is the secret.
+ */
+const URL_QUERY_CREDENTIAL =
+  /(?<=[?&](?:[\w.-]*(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
 /** PEM private keys of any algorithm, with or without their body. */
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g;
 
@@ -20,6 +26,7 @@ export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
+  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
 ];
 

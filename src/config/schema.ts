@@ -6,8 +6,10 @@ import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
- * source of the config's TypeScript types (`ClusterConfig`) and of its structural rules; rules
- * that compare several values live in `rules.ts`.
+ * source of the config's TypeScript types (`ClusterConfig`), of its structural rules and of their
+ * messages; rules that compare several values live in `rules.ts`. A synth parses with its plain
+ * twin in config-shape.ts first and loads this module only for a config that twin refuses; change
+ * both together (test/config-shape.test.ts fails on any difference).
  */
 
 /** A string that must pass a format rule; the rule's sentence becomes the error message. */

@@ -403,6 +403,54 @@ describe('the config shape is the zod schema', () => {
     expect([count > 8000, accepted > 1000, count - accepted > 5000]).toEqual([true, true, true]);
   });
 
+  const TRAEFIK = { loadBalancerIPs: ['192.168.0.41'] };
+  const ODD_BUT_ACCEPTED = new Set([
+    '__proto__ as a resolver name',
+    '__proto__ in chart values',
+    'constructor as a resolver name',
+    'objects without a prototype',
+    'a symbol key in an object',
+    'a numeric key in a record',
+    'undefined for every optional block',
+    'a Map for a block',
+  ]);
+  const nullProto = (entries: Record<string, unknown>) => Object.assign(Object.create(null) as object, entries);
+  test.each([
+    ['__proto__ as a key at the top', JSON.parse('{"traefik": {"loadBalancerIPs": ["192.168.0.41"]}, "__proto__": {"x": 1}}')],
+    ['__proto__ as a resolver name', { traefik: { ...TRAEFIK, certResolvers: JSON.parse('{"__proto__": {"email": "a@example.com"}}') } }],
+    ['__proto__ in chart values', { traefik: { ...TRAEFIK, values: JSON.parse('{"__proto__": {"polluted": true}}') } }],
+    ['constructor as a resolver name', { traefik: { ...TRAEFIK, certResolvers: { constructor: { email: 'a@example.com' } } } }],
+    ['toString as a key', { traefik: { ...TRAEFIK, toString: 1 } }],
+    [
+      'objects without a prototype',
+      nullProto({ traefik: nullProto({ ...TRAEFIK, certResolvers: nullProto({ le: nullProto({ email: 'a@example.com' }) }) }) }),
+    ],
+    ['a symbol key in a record', { traefik: { ...TRAEFIK, values: { [Symbol('s')]: 1 } } }],
+    ['a symbol key in an object', { traefik: { ...TRAEFIK, [Symbol('s')]: 1 } }],
+    ['a numeric key in a record', { traefik: { ...TRAEFIK, certResolvers: { 123: { email: 'a@example.com' } } } }],
+    ['a sparse list', { traefik: { loadBalancerIPs: [, '192.168.0.41'] } }], // eslint-disable-line no-sparse-arrays
+    ['undefined in a list', { traefik: { loadBalancerIPs: [undefined] } }],
+    [
+      'undefined for every optional block',
+      { traefik: TRAEFIK, certManager: undefined, gitops: undefined, kubeVip: undefined, k3s: undefined },
+    ],
+    ['-0 replicas', { traefik: { ...TRAEFIK, replicas: -0 } }],
+    [
+      'an unsafe integer AS',
+      { kubeVip: { mode: 'bgp', bgp: { as: 2 ** 53 + 2, peers: [{ address: '192.168.0.1', as: 1 }] } }, traefik: TRAEFIK },
+    ],
+    ['1e21 as a port', { traefik: TRAEFIK, loadBalancers: [{ name: 'a', selector: {}, ports: [{ port: 1e21 }] }] }],
+    ['a Date for a version', { kubeVip: { version: new Date(0) }, traefik: TRAEFIK }],
+    ['a Map for a block', { kubeVip: new Map(), traefik: TRAEFIK }],
+    ['a list for a record', { traefik: { ...TRAEFIK, values: [] } }],
+    ['a class instance for a record', { traefik: { ...TRAEFIK, values: new (class Values {})() } }],
+    ['a boxed string for text', { kubeVip: { interface: new String('eth0') }, traefik: TRAEFIK }],
+  ] as Array<[string, unknown]>)('odd input, %s: same verdict and output as zod', (what, data) => {
+    expectSameParse(clusterConfigSchema, CONFIG_SHAPE, data, what);
+    // Both verdicts occur: zod accepts exactly these (the YAML reader and snapshot refuse most earlier anyway).
+    expect([what, clusterConfigSchema.safeParse(data).success]).toEqual([what, ODD_BUT_ACCEPTED.has(what)]);
+  });
+
   test.each([
     ['portNumber', [1, 80, 65535, 0, 65536, 1.5, -1, NaN, Infinity, '80', null, true, [], {}]],
     ['asNumber', [1, 65000, 4294967295, 0, 4294967296, 2.5, -1, NaN, '65000', null]],

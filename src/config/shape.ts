@@ -5,8 +5,9 @@ import type { FormatCheck } from './formats';
  * the values zod accepts: same verdict, same output (defaults, rewritten text, key order). It has no
  * messages: when it refuses a value, the caller asks zod itself, which says why. Only the parts of zod
  * the config schema uses are here; test/config-shape.test.ts compares this walker with zod, node by node
- * and over every config of the repository and their mutations. The walker mirrors zod 4's own code
- * (node_modules/zod/v4/core/schemas.js: $ZodObject's handlePropertyResult, $ZodRecord, $ZodDefault, ...).
+ * and over every config of the repository and their mutations. The walker mirrors the code of zod 4.6.7,
+ * the release package-lock.json pins (node_modules/zod/v4/core/schemas.js: $ZodObject's handlePropertyResult,
+ * $ZodRecord, $ZodDefault, ...); after an upgrade of zod that test says whether it still does.
  */
 export type Shape =
   | { readonly kind: 'string'; readonly check?: FormatCheck; readonly rewrite?: (value: string) => string }

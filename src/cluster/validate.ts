@@ -1,7 +1,10 @@
 import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
-import { describeIssue, DescribedProblem, withoutMisspeltRequired } from '../config/issues';
+import { CONFIG_SHAPE } from '../config/config-shape';
+import type { DescribedProblem } from '../config/issues';
 import { literalTokensInData } from '../config/literal-tokens';
-import { clusterConfigSchema, ClusterConfig } from '../config/schema';
+import type { ClusterConfig } from '../config/schema';
+import { parseShape, REFUSED } from '../config/shape';
+import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, Path, Problem } from '../core/problem';
 import { FoundSecret, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
@@ -45,8 +48,9 @@ export function validateClusterConfig(
   };
   const values = secrets.map((s) => s.value);
 
-  const parsed = clusterConfigSchema.safeParse(data, { reportInput: true });
+  const parsed = parseConfig(data);
   if (!parsed.success) {
+    const { describeIssue, withoutMisspeltRequired } = zodIssues();
     const problems = mergeSchemaProblems(withoutMisspeltRequired(parsed.error.issues.flatMap((issue) => describeIssue(issue))));
     return redacted({ errors: withSecrets([...problems, ...rulesDespite(data, problems)]), warnings: [] }, values);
   }
@@ -58,6 +62,17 @@ export function validateClusterConfig(
     { config: allErrors.length ? undefined : deepFreeze(bundled.config), errors: allErrors, warnings: [...warnings, ...bundled.warnings] },
     values,
   );
+}
+
+/**
+ * The schema's verdict on a config: its shape (config-shape.ts) parses it exactly as zod would, without
+ * loading zod; only a config the shape refuses is parsed by zod itself, whose issues say why (and whose
+ * output stands should the shape ever be stricter than zod).
+ */
+function parseConfig(data: unknown) {
+  const parsed = parseShape(CONFIG_SHAPE, data);
+  if (parsed !== REFUSED) return { success: true as const, data: parsed as ClusterConfig };
+  return zodSchema().clusterConfigSchema.safeParse(data, { reportInput: true });
 }
 
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
@@ -106,7 +121,7 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Pro
       if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[cut[cut.length - 1]];
       removed.push(cut);
     }
-    const parsed = clusterConfigSchema.safeParse(pruned);
+    const parsed = zodSchema().clusterConfigSchema.safeParse(pruned);
     if (parsed.success) {
       const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
         a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);

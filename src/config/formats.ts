@@ -1,5 +1,5 @@
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
-import { isVersion, MAX_VERSION_PART } from '../semver';
+import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { oneLine } from '../core/problem';
 import { secretShape } from '../core/secrets';
 
@@ -408,4 +408,9 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
 export function normaliseRepoPath(path: string): string {
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
   return segments.length ? segments.join('/') : '.';
+}
+
+/** `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same. */
+export function releaseTag(value: string): string {
+  return isVersion(value) ? parseVersion(value).tag : value;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { closest } from '../core/closest';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { isSecretPath, REDACTED } from '../core/secrets';
+import { allowedKeys } from './config-shape';
 import { clusterConfigSchema } from './schema';
 
 /**
@@ -93,23 +94,6 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
   }
 }
 
-/** Every key name the schema knows, at any level (to recognise `host:value` written without a space). */
-export const CONFIG_KEYS: ReadonlySet<string> = (() => {
-  const keys = new Set<string>();
-  const visit = (schema: z.ZodType | undefined): void => {
-    if (!schema) return;
-    type Children = { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
-    const def = unwrap(schema)._zod.def as Children;
-    for (const [key, value] of Object.entries(def.shape ?? {})) {
-      keys.add(key);
-      visit(value);
-    }
-    [def.element, def.valueType, ...(def.options ?? [])].forEach(visit);
-  };
-  visit(clusterConfigSchema);
-  return keys;
-})();
-
 /** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
 export function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | undefined {
   let schema: z.ZodType | undefined = clusterConfigSchema;
@@ -124,13 +108,6 @@ export function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | unde
 export function unwrap(schema: z.ZodType): z.ZodType {
   const def = schema._zod.def as { type: string; innerType?: z.ZodType };
   return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? unwrap(def.innerType) : schema;
-}
-
-/** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
-export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
-  const schema = schemaAt(path);
-  const shape = schema && (unwrap(schema)._zod.def as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
 }
 
 function quote(value: unknown): string {

@@ -1,6 +1,6 @@
 import { parseCidr, parseIp, reservedUse } from '../net/ip';
 import { parseK3sVersion } from '../semver';
-import { FormatCheck, oddSpellingProblem } from './formats';
+import { FormatCheck, oddSpellingProblem, onePerFamily } from './formats';
 
 /** Format rules of the K3s node inventory: release tags and node addresses (the token file: token-file.ts). */
 
@@ -22,3 +22,6 @@ export const nodeAddress: FormatCheck = (value) => {
   const reserved = reservedUse(ip);
   return reserved ? `${JSON.stringify(value)} is ${reserved}; a node address is its unicast address on the LAN` : undefined;
 };
+
+/** K3s `node-ip`: one address, or in a dual-stack cluster one per IP family, comma-separated. */
+export const nodeAddresses = onePerFamily(nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
-import { describeIssue } from './issues';
+import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
 import { formatPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
@@ -114,12 +114,15 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     return this.problems.length === 0;
   }
 
-  /** A prop checked by a piece of the config schema; `undefined` passes. */
-  public value(path: Path, value: unknown, schema: z.ZodType): this {
-    if (value === undefined) return this;
-    const parsed = schema.safeParse(value, { reportInput: true });
+  /**
+   * A prop checked by a piece of the config schema; `undefined` passes. zod is asked (for its messages)
+   * only when the piece's shape refuses the value.
+   */
+  public value(path: Path, value: unknown, piece: SchemaPiece): this {
+    if (value === undefined || pieceAccepts(piece, value)) return this;
+    const parsed = zodSchema()[piece].safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      for (const problem of parsed.error.issues.flatMap((issue) => describeIssue(issue))) {
+      for (const problem of parsed.error.issues.flatMap((issue) => zodIssues().describeIssue(issue))) {
         this.problems.push({ path: [...path, ...problem.path], message: problem.message });
       }
     }
@@ -127,8 +130,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   }
 
   /** A prop checked by a piece of the config schema that must be given. */
-  public requiredValue(path: Path, value: unknown, schema: z.ZodType): this {
-    return value === undefined ? this.problem(path, 'is required') : this.value(path, value, schema);
+  public requiredValue(path: Path, value: unknown, piece: SchemaPiece): this {
+    return value === undefined ? this.problem(path, 'is required') : this.value(path, value, piece);
   }
 
   /** A problem found by a rule of the caller's own. */

@@ -3,13 +3,13 @@ import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
 import { tokenFilePath } from './token-file';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
-import { isVersion, parseVersion } from '../semver';
-import { parseIp } from '../net/ip';
 
 /**
  * The config file contract: one `config/<cluster>.yaml` per cluster. This schema is the single
- * source of the config's TypeScript types (`ClusterConfig`) and of its structural rules; rules
- * that compare several values live in `rules.ts`.
+ * source of the config's TypeScript types (`ClusterConfig`), of its structural rules and of their
+ * messages; rules that compare several values live in `rules.ts`. A synth parses with its plain
+ * twin in config-shape.ts first and loads this module only for a config that twin refuses; change
+ * both together (test/config-shape.test.ts fails on any difference).
  */
 
 /** A string that must pass a format rule; the rule's sentence becomes the error message. */
@@ -68,9 +68,8 @@ export const leaderElectionSchema = z
   );
 
 const kubeVip = z.strictObject({
-  // `1.2.3` becomes `v1.2.3`, the tag spelling, so image, labels and README all say the same.
   version: formatted(format.version, 'kube-vip release tag; every version-dependent field follows it.')
-    .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value))
+    .overwrite(format.releaseTag)
     .default(KUBE_VIP_VERSION),
   mode: z
     .enum(['arp', 'bgp'])
@@ -229,7 +228,7 @@ const certManagerIssuer = z.strictObject({
 const certManager = z
   .strictObject({
     version: formatted(format.version, "cert-manager chart version (release tag), pinned; installed by K3s' helm-controller.")
-      .overwrite((value) => (isVersion(value) ? parseVersion(value).tag : value))
+      .overwrite(format.releaseTag)
       .default(CERT_MANAGER_VERSION),
     issuers: z
       .record(formatted(format.dns1123Subdomain, 'ClusterIssuer name.'), certManagerIssuer)
@@ -285,8 +284,6 @@ const ingress = z.strictObject({
     .optional(),
 });
 
-/** K3s `node-ip`: one address, or in a dual-stack cluster one per IP family, comma-separated. */
-const nodeAddresses = format.onePerFamily(k3sFormat.nodeAddress, (part) => parseIp(part)?.family, '192.168.0.11,fd00::11');
 const NODE_ADDRESS =
   "The node's own LAN address (K3s node-ip); in a dual-stack cluster one per IP family, comma-separated, in the order of clusterCidr.";
 
@@ -342,7 +339,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddresses, NODE_ADDRESS),
+        address: formatted(k3sFormat.nodeAddresses, NODE_ADDRESS),
         interface: formatted(format.interfaceName, "This node's NIC for the VIPs.").optional(),
       }),
     )
@@ -353,7 +350,7 @@ const k3s = z.strictObject({
     .array(
       z.strictObject({
         name: formatted(format.dns1123Label, 'Node name (K3s node-name), unique across servers and agents.'),
-        address: formatted(nodeAddresses, NODE_ADDRESS),
+        address: formatted(k3sFormat.nodeAddresses, NODE_ADDRESS),
       }),
     )
     .min(1)

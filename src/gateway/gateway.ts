@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { portNumber } from '../config/schema';
 import { GATEWAY_NAMESPACE, gatewayTlsSecretName, httpsHostProblem, httpsListenerName, MAX_LISTENERS } from './model';
 import { GATEWAY_CLASS } from '../traefik/gateway-values';
 
@@ -84,8 +83,8 @@ export class TraefikGateway extends Construct {
     check
       .text(['name'], name, format.dns1123Subdomain)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain)
-      .value(['httpPort'], httpPort, portNumber)
-      .value(['httpsPort'], httpsPort, portNumber);
+      .value(['httpPort'], httpPort, 'portNumber')
+      .value(['httpsPort'], httpsPort, 'portNumber');
     if (httpPort === httpsPort) check.problem(['httpsPort'], `is ${httpsPort}, as httpPort is: give each entrypoint its own port`);
     if (Array.isArray(routeNamespaces)) {
       if (!routeNamespaces.length) check.problem(['routeNamespaces'], 'is empty: list at least one namespace, or write "Same" or "All"');

@@ -5,7 +5,6 @@ import { httpsListenerName } from './model';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { portNumber } from '../config/schema';
 
 export interface TraefikHttpRouteProps {
   /** HTTPRoute name (a DNS subdomain). */
@@ -79,7 +78,7 @@ export class TraefikHttpRoute extends Construct {
         `${JSON.stringify(props.servicePort)} is a port name, but an HTTPRoute's backendRefs[].port is a port number: give the Service port's number`,
       );
     } else {
-      check.requiredValue(['servicePort'], props.servicePort, portNumber);
+      check.requiredValue(['servicePort'], props.servicePort, 'portNumber');
     }
     if (props.httpsOnly !== undefined && typeof props.httpsOnly !== 'boolean') {
       check.problem(['httpsOnly'], `${describeValue(props.httpsOnly)}: expected true or false`);

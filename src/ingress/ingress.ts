@@ -4,7 +4,6 @@ import { PropsKeys, PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
-import { portNumber } from '../config/schema';
 
 export interface TraefikIngressProps {
   /** Ingress name (a DNS subdomain). */
@@ -76,7 +75,7 @@ export class TraefikIngress extends Construct {
       .text(['certResolver'], props.certResolver, format.dns1123Label)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
     if (typeof props.servicePort === 'string') check.text(['servicePort'], props.servicePort, format.portName);
-    else check.requiredValue(['servicePort'], props.servicePort, portNumber);
+    else check.requiredValue(['servicePort'], props.servicePort, 'portNumber');
     if (props.certResolver && props.clusterIssuer) {
       check.problem(['clusterIssuer'], twoCertificateSourcesProblem(props.clusterIssuer, props.certResolver, 'clusterIssuer', ''));
     }

@@ -2,11 +2,11 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
 import { leaderElectionProblems } from './election';
 import { EnvVar, KUBE_VIP_NODE_ROLES, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from './model';
+import { pieceAccepts } from '../config/config-shape';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { arpInterfaceProblem, kubeVipVersionSupport } from './rules';
-import { asNumber, leaderElectionSchema } from '../config/schema';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -104,7 +104,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
   if (bgp !== undefined && (bgp === null || typeof bgp !== 'object' || Array.isArray(bgp))) {
     check.problem(['bgp'], `${describeValue(bgp)}: expected { as, peers, passwordSecret? }`);
   } else if (bgp) {
-    check.requiredValue(['bgp', 'as'], bgp.as, asNumber);
+    check.requiredValue(['bgp', 'as'], bgp.as, 'asNumber');
     const peers = check.list(['bgp', 'peers'], bgp.peers, true);
     if (Array.isArray(bgp.peers) && !peers.length) check.problem(['bgp', 'peers'], 'is empty: list at least one router');
     peers.forEach((peer, i) => {
@@ -112,7 +112,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
       else
         check
           .requiredText(['bgp', 'peers', i, 'address'], peer.address, format.peerIp)
-          .requiredValue(['bgp', 'peers', i, 'as'], peer.as, asNumber);
+          .requiredValue(['bgp', 'peers', i, 'as'], peer.as, 'asNumber');
     });
     check
       .text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
@@ -132,8 +132,8 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
   if (bgp && leaderElection !== undefined) {
     check.problem(['leaderElection'], 'is set, but in BGP mode kube-vip elects no leaders, so it would be ignored: remove it');
   }
-  check.value(['leaderElection'], leaderElection, leaderElectionSchema);
-  if (leaderElection !== undefined && leaderElectionSchema.safeParse(leaderElection).success) {
+  check.value(['leaderElection'], leaderElection, 'leaderElectionSchema');
+  if (leaderElection !== undefined && pieceAccepts('leaderElectionSchema', leaderElection)) {
     for (const problem of leaderElectionProblems(leaderElection)) check.problem(['leaderElection', problem.key], problem.message);
   }
   check.throwIfInvalid();

@@ -3,7 +3,6 @@ import { k8s } from 'cdk8s-plus-27';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { portNumber } from '../config/schema';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
@@ -123,9 +122,9 @@ export class LoadBalancerService extends Construct {
         check.problem(['ports', i], `${describeValue(p)}: expected { port, name?, targetPort?, protocol? }`);
         return;
       }
-      check.requiredValue(['ports', i, 'port'], p.port, portNumber).text(['ports', i, 'name'], p.name, format.portName);
+      check.requiredValue(['ports', i, 'port'], p.port, 'portNumber').text(['ports', i, 'name'], p.name, format.portName);
       if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
-      else check.value(['ports', i, 'targetPort'], p.targetPort, portNumber);
+      else check.value(['ports', i, 'targetPort'], p.targetPort, 'portNumber');
     });
     const ips = check.list(['ips'], props.ips);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));

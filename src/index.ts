@@ -14,9 +14,11 @@ export type {
   ClusterLoadBalancer,
   ClusterNode,
   ClusterServer,
+  ClusterDocumentsOptions,
   ClusterTraefik,
   K3sVipClusterProps,
 } from './api/cluster';
+export type { ClusterDocument } from './docs/cluster-documents';
 export { K3sVipValidationError } from './api/errors';
 export type { ValidationProblem } from './api/errors';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { FILE } from './bad-configs';
-import { devConfig, synthFiles, withChanges } from './helpers';
+import { devConfig, synthesizedReference, synthFiles, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { bundledTraefikChart } from '../src/k3s/bundled-traefik';
 import { runInstall } from '../src/k3s/install-cli';
@@ -436,11 +436,11 @@ describe('k3s.version picks the bundled Traefik chart', () => {
   });
 });
 
-describe('dist/dev: the reference setup', () => {
-  const dist = join(__dirname, '..', 'dist', 'dev');
+describe('dist/dev: the reference setup, as a synth writes it', () => {
+  const dist = join(synthesizedReference(), 'dev');
   const readme = readFileSync(join(dist, 'README.md'), 'utf8');
 
-  test('one K3s config per node of config/dev.yaml', () => {
+  test('one K3s config per node of the reference config', () => {
     expect(readdirSync(join(dist, 'k3s')).sort()).toEqual(['k3s-1.yaml', 'k3s-2.yaml', 'k3s-3.yaml']);
   });
 
@@ -476,7 +476,7 @@ describe('dist/dev: the reference setup', () => {
     try {
       const code = runInstall({
         cluster: 'dev',
-        distDir: join(__dirname, '..', 'dist'),
+        distDir: synthesizedReference(),
         manifestsDir: target,
         dryRun: false,
         out: () => {},

@@ -18,9 +18,10 @@ import {
 } from '../src/output/publish';
 import { runCheck } from '../src/check';
 import { renderClusters } from '../src/synth';
+import { DEV_YAML } from './helpers';
 
 const ROOT = join(__dirname, '..');
-const DEV = readFileSync(join(ROOT, 'config/dev.yaml'), 'utf8');
+const DEV = DEV_YAML;
 const CHILD = join(__dirname, 'fixtures', 'publish-child.js');
 
 /** The files a synth of these configs writes, as in dist/. */

@@ -1,8 +1,10 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { dataProblems } from './data-guard';
 import { K3sVipValidationError, propsKind, ValidationProblem } from './errors';
 import { dns1123Label } from '../config/formats';
 import { literalTokensInData } from '../config/inventory-rules';
+import { ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { validateClusterConfig } from '../config/load';
 import { formatPath } from '../config/rules';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
@@ -295,11 +297,28 @@ export interface ClusterServer extends ClusterNode {
   readonly interface?: string;
 }
 
+/** Options of `K3sVipCluster.documents()`. */
+export interface ClusterDocumentsOptions {
+  /**
+   * Where the cluster is defined, named in the first line of every file (`# Generated from <source> by ...`)
+   * and at the top of the README.
+   * @default - `K3sVipCluster <construct path>`
+   */
+  readonly source?: string;
+  /**
+   * The command that writes the files, named beside the source.
+   * @default "cdk8s synth"
+   */
+  readonly command?: string;
+}
+
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
  * names the files in `dist/<cluster>/`: `kube-vip` (RBAC and DaemonSet), `kube-vip-cloud-provider`
  * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `cert-manager` and
  * `cert-manager-issuers` (with `certManager`), `load-balancers` and `ingresses` (when there are any).
+ * The per-node K3s configs and the cluster README with its bootstrap runbook are not charts:
+ * `documents()` returns them.
  *
  * The props pass the config files' validation (schema and cross-value rules) before anything is
  * created; every problem is reported at once in one K3sVipValidationError.
@@ -372,13 +391,37 @@ export class K3sVipCluster extends Construct {
       new IngressChart(this, 'ingresses', {
         ingresses: config.ingresses.map(({ service, port, tls, ...ingress }) => ({
           ...ingress,
-          serviceName: service,
-          servicePort: port,
+          service,
+          port,
           certResolver: tls?.certResolver,
           clusterIssuer: tls?.issuer,
         })),
       });
     }
+  }
+
+  /**
+   * The files `npm run synth` writes beside the manifests in `dist/<cluster>/`, with the same paths and
+   * content (for the same `source` and `command`): with `k3s.servers` each node's whole K3s config
+   * `k3s/<node>.yaml`, else the servers' drop-in `k3s/config.yaml`; then `README.md` with the traffic
+   * path, the VIP and failure tables and, with `k3s.servers`, the bootstrap runbook. The README names
+   * the manifests `<chart id>.yaml` (`kube-vip.yaml`, ...), as `npm run synth` writes them.
+   *
+   * @param options where the cluster is defined, for the first line of every file
+   * @returns one `{ path, content }` per file, the K3s configs first
+   */
+  public documents(options: ClusterDocumentsOptions = {}): ClusterDocument[] {
+    const manifests = this.node
+      .findAll()
+      .filter((child): child is Chart => Chart.isChart(child))
+      .map((chart) => `${chart.node.id}.yaml`);
+    return clusterDocuments({
+      name: this.node.id,
+      config: this.config,
+      manifests,
+      source: options.source ?? `K3sVipCluster ${this.node.path}`,
+      command: options.command ?? 'cdk8s synth',
+    });
   }
 }
 

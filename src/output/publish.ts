@@ -109,36 +109,53 @@ function writeOrder(a: string, b: string): number {
 }
 
 /**
- * Brings `dir` to `files` (which include the generated list) as one transaction. Call it while
- * holding the folder's lock (lock.ts). Guarantees:
- * - At every instant, even under SIGKILL, every generated file in `dir` is named in the list: the
- *   list is first widened to old + new files, then files are written, stale ones removed, and the
- *   list narrowed last. The next completed synth therefore ends with exactly its output plus the
- *   user's own files, and removes temporary files a killed run left.
- * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
- *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
- * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
- *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
- *   is refused, never overwritten.
- * - A failure part-way is rolled back: written files get their old bytes again, new ones are removed.
- * Throws PublishError with a one-line message.
+ * The cluster folders one publish covers (`--cluster`): generated files and list entries outside
+ * them are neither written, removed nor dropped from the list. Undefined: the whole folder.
  */
-export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem): SyncReport {
-  const fail = (what: string, e: unknown): never => {
-    throw e instanceof PublishError ? e : new PublishError(`${what}: ${describeFileError(e)}`);
-  };
+export type PublishScope = ReadonlySet<string> | undefined;
+
+/** Whether `path` (relative, with `/`) lies in a folder the scope covers. */
+function inScope(scope: PublishScope, path: string): boolean {
+  return !scope || (path.includes('/') && scope.has(path.slice(0, path.indexOf('/'))));
+}
+
+/** What a publish would do, found without changing anything: syncTree carries it out, a dry run shows it. */
+export interface SyncPlan {
+  /** Files to write, in write order: path, new text, old text (undefined when the file is new). */
+  readonly writes: ReadonlyArray<readonly [string, string, string | undefined]>;
+  /** Listed files the new output drops that stand there as regular files, to remove. */
+  readonly removals: readonly string[];
+  /** Listed paths the new output drops (the removal candidates, whatever stands there now). */
+  readonly stale: readonly string[];
+  /** Files already as they should be. */
+  readonly unchanged: number;
+  /** Things left alone on purpose that the user should know about. */
+  readonly warnings: readonly string[];
+  /** Paths the last synth recorded, normalised. */
+  readonly previous: readonly string[];
+  /** The list as it is (undefined when missing) and as the publish leaves it. */
+  readonly oldList: string | undefined;
+  readonly finalList: string;
+}
+
+/**
+ * Plans bringing `dir` to `files` (which include the generated list) within `scope`, reading only.
+ * Throws PublishError with a one-line message when a file of the user's or a link stands in the way.
+ * `dir` need not exist (a first synth).
+ */
+export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncPlan {
+  const outside = [...files.keys()].filter((path) => path !== GENERATED_LIST && !inScope(scope, path));
+  if (outside.length) throw new Error(`publish scope ${[...(scope ?? [])].join(', ')} does not cover ${outside.join(', ')}`);
   const warnings: string[] = [];
-  let previous: string[] = [];
-  const planned: Array<[string, string, string | undefined]> = [];
-  let unchanged = 0;
   try {
-    for (const temporary of ourTemporaryFiles(dir, fs)) fs.unlink(join(dir, temporary));
     const recorded = readGeneratedList(dir, fs);
-    previous = recorded.paths;
+    const previous = recorded.paths;
     for (const entry of recorded.refused)
       warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
     const owned = new Set(previous);
     const blocked: string[] = [];
+    const writes: Array<[string, string, string | undefined]> = [];
+    let unchanged = 0;
     for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
       if (path === GENERATED_LIST || path === LOCK_FILE) continue;
       const entry = entryAt(dir, path, fs);
@@ -155,7 +172,7 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
         blocked.push(`${path} exists and was not written by synth`);
         continue;
       }
-      planned.push([path, text, old]);
+      writes.push([path, text, old]);
     }
     if (blocked.length) {
       // One link in the way blocks every file below it: name it once.
@@ -164,13 +181,52 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
         `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
       );
     }
+    const stale = previous.filter((p) => !files.has(p) && p !== GENERATED_LIST && inScope(scope, p));
+    const removals: string[] = [];
+    for (const path of stale) {
+      const entry = entryAt(dir, path, fs);
+      if (entry.kind === 'file') removals.push(path);
+      else if (entry.kind === 'blocked') warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
+    }
+    const listPath = join(dir, GENERATED_LIST);
+    const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
+    const produced = [...files.keys()].filter((p) => p !== GENERATED_LIST);
+    const finalList = scope
+      ? listText([...previous.filter((p) => !inScope(scope, p)), ...produced])
+      : (files.get(GENERATED_LIST) ?? listText(produced));
+    return { writes, removals, stale, unchanged, warnings, previous, oldList, finalList };
   } catch (e) {
-    fail(`cannot read ${dir}/`, e);
+    throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
   }
+}
 
-  const listPath = join(dir, GENERATED_LIST);
-  const finalList = files.get(GENERATED_LIST) ?? listText([...files.keys()].filter((p) => p !== GENERATED_LIST));
-  const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
+/**
+ * Brings `dir` to `files` (which include the generated list) as one transaction. Call it while
+ * holding the folder's lock (lock.ts). With a `scope` (the cluster folders of `--cluster`), files
+ * and list entries of every other folder stay exactly as they are. Guarantees:
+ * - At every instant, even under SIGKILL, every generated file in `dir` is named in the list: the
+ *   list is first widened to old + new files, then files are written, stale ones removed, and the
+ *   list narrowed last. The next completed synth therefore ends with exactly its output plus the
+ *   user's own files (and, with a scope, the other folders' files and entries as they were), and
+ *   removes temporary files a killed run left in the folders it covers.
+ * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
+ *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
+ * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
+ *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
+ *   is refused, never overwritten.
+ * - A failure part-way is rolled back: written files get their old bytes again, new ones are removed.
+ * Throws PublishError with a one-line message.
+ */
+export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncReport {
+  try {
+    for (const temporary of ourTemporaryFiles(dir, fs).filter((path) => !path.includes('/') || inScope(scope, path))) {
+      fs.unlink(join(dir, temporary));
+    }
+  } catch (e) {
+    throw new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
+  }
+  const plan = planSync(dir, files, fs, scope);
+  const { previous, oldList, finalList } = plan;
   let listOnDisk = oldList;
   const done: Array<[string, string | undefined]> = [];
   const createdFolders: string[] = [];
@@ -187,12 +243,12 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   let current = '';
   try {
     const widened = listText([...previous, ...files.keys()].filter((p) => p !== GENERATED_LIST));
-    if (planned.length && widened !== listOnDisk) {
+    if (plan.writes.length && widened !== listOnDisk) {
       current = GENERATED_LIST;
       write(GENERATED_LIST, widened);
       listOnDisk = widened;
     }
-    for (const [path, text, old] of planned) {
+    for (const [path, text, old] of plan.writes) {
       current = path;
       write(path, text);
       done.push([path, old]);
@@ -210,14 +266,10 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
 
   const removed: string[] = [];
   try {
-    for (const path of previous.filter((p) => !files.has(p) && p !== GENERATED_LIST)) {
+    for (const path of plan.stale) {
       current = path;
-      const entry = entryAt(dir, path, fs);
-      if (entry.kind === 'absent') continue;
-      if (entry.kind === 'blocked') {
-        warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
-        continue;
-      }
+      // Checked again: only a regular file is removed, never anything through a link.
+      if (entryAt(dir, path, fs).kind !== 'file') continue;
       fs.unlink(join(dir, ...path.split('/')));
       removed.push(path);
       removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), fs);
@@ -229,8 +281,8 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       `cannot remove ${join(dir, current)}: ${describeFileError(e)}; the new files are in place and still listed in ${GENERATED_LIST}: fix the cause and run synth again`,
     );
   }
-  const written = [...planned.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
-  return { written, removed, unchanged: unchanged + (oldList === finalList ? 1 : 0), warnings };
+  const written = [...plan.writes.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
+  return { written, removed, unchanged: plan.unchanged + (oldList === finalList ? 1 : 0), warnings: [...plan.warnings] };
 }
 
 /** Undoes a partial publish: old bytes back, new files and folders gone, the old list back. Best effort. */

@@ -28,7 +28,7 @@ const USAGE = [
   'Writes config/<name>.yaml, a copy of config/<cluster>.yaml or else config/examples/<example>.yaml',
   `(default: config/examples/${DEFAULT_EXAMPLE}.yaml, the reference setup), with a working $schema line for the editor.`,
   "<name> becomes the output folder dist/<name>/: lower-case letters, digits and '-'.",
-  "A copy of an example warns at every synth until its addresses, hosts and e-mails are yours.",
+  'A copy of an example warns at every synth until its addresses, hosts and e-mails are yours.',
 ];
 
 /** Config files directly in `dir`, by name without extension (empty when the folder is missing). */
@@ -42,7 +42,6 @@ function configsIn(dir: string): Map<string, string> {
 }
 
 const posix = (path: string): string => path.split(sep).join('/');
-
 
 /** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
 function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
@@ -133,5 +132,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
 /** Entry point of `npm run new` (through scripts/app.js). */
 export function main(args: readonly string[]): void {
   const configDir = process.env.K3S_VIP_CONFIG_DIR ?? 'config';
-  process.exitCode = newCluster(args, { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${line}\n`) }, process.env);
+  process.exitCode = newCluster(
+    args,
+    { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${line}\n`) },
+    process.env,
+  );
 }

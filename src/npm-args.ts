@@ -55,6 +55,8 @@ export function optionless(args: readonly string[], help: string, script: string
     return 0;
   }
   if (!args.length) return undefined;
-  process.stderr.write(`error: npm run ${script} takes no arguments, but got ${args.join(' ')}; nothing was done (\`npm run ${script} -- --help\`)\n`);
+  process.stderr.write(
+    `error: npm run ${script} takes no arguments, but got ${args.join(' ')}; nothing was done (\`npm run ${script} -- --help\`)\n`,
+  );
   return 1;
 }

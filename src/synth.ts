@@ -137,7 +137,9 @@ export function runSynth(options: SynthOptions): number {
   // Compared as real paths: a link must not smuggle the config folder into the output folder.
   const inside = relative(realPath(distDir), realPath(configDir));
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
-    return fail([`error: the output folder ${distDir}/ contains the config folder ${configDir}/: point the output elsewhere (default dist/)`]);
+    return fail([
+      `error: the output folder ${distDir}/ contains the config folder ${configDir}/: point the output elsewhere (default dist/)`,
+    ]);
   }
   const names = clusterNames(configDir);
   const only = options.clusters?.length ? new Set(options.clusters) : undefined;
@@ -156,7 +158,10 @@ export function runSynth(options: SynthOptions): number {
     const loaded = loadConfigDir(configDir, only);
     for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
     if (loaded.errors.length) {
-      return fail([...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`), `${loaded.errors.length} error(s) in ${configDir}/.`]);
+      return fail([
+        ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
+        `${loaded.errors.length} error(s) in ${configDir}/.`,
+      ]);
     }
     clusters = loaded.clusters;
     for (const cluster of clusters) {
@@ -230,10 +235,14 @@ function showDryRun(
     const shown = (path: string) => `${distDir.replace(/\/+$/, '')}/${path}`.replace(/^\.\//, '');
     const changes: Array<[string, string | undefined, string | undefined]> = [
       ...plan.writes.map(([path, text, old]): [string, string | undefined, string | undefined] => [path, old, text]),
-      ...plan.removals.map((path): [string, string | undefined, string | undefined] => [path, readFileSync(join(dist, path), 'utf8'), undefined]),
+      ...plan.removals.map((path): [string, string | undefined, string | undefined] => [
+        path,
+        readFileSync(join(dist, path), 'utf8'),
+        undefined,
+      ]),
       ...(plan.oldList === plan.finalList ? [] : [[GENERATED_LIST, plan.oldList, plan.finalList] as [string, string | undefined, string]]),
     ];
-    for (const [path, before, after] of changes.sort(([a], [b]) => a.localeCompare(b))) diff.push(...unifiedDiff(shown(path), before, after));
+    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) diff.push(...unifiedDiff(shown(path), before, after));
   } catch (e) {
     log(`error: ${e instanceof PublishError ? e.message : `cannot read ${distDir}/: ${describeFileError(e)}`}`);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
@@ -253,7 +262,8 @@ function showDryRun(
 /** Each cluster's single points of failure, as warnings. */
 function logFailurePoints(clusters: readonly LoadedCluster[], wiring: ClusterWiring, log: (line: string) => void): void {
   for (const cluster of clusters) {
-    for (const spof of wiring.singlePointsOfFailure?.(cluster) ?? []) log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+    for (const spof of wiring.singlePointsOfFailure?.(cluster) ?? [])
+      log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
   }
 }
 

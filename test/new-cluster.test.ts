@@ -60,7 +60,10 @@ test('an example keeps its content, with the $schema line rewritten for config/ 
   expect(run('edge', '--from', 'bgp').code).toBe(0);
   const copy = readFileSync(join(configDir, 'edge.yaml'), 'utf8');
   expect(BGP.split('\n')[0]).toBe('# yaml-language-server: $schema=../../config.schema.json');
-  expect(copy.split('\n').slice(0, 2)).toEqual(['# yaml-language-server: $schema=../config.schema.json', copiedFromLine('examples/bgp.yaml')]);
+  expect(copy.split('\n').slice(0, 2)).toEqual([
+    '# yaml-language-server: $schema=../config.schema.json',
+    copiedFromLine('examples/bgp.yaml'),
+  ]);
   expect(withoutFirstLine(withoutFirstLine(copy))).toBe(withoutFirstLine(BGP));
 });
 

@@ -45,7 +45,8 @@ if (!fsModule[GUARDED]) {
     const original = fsModule[name] as (...args: unknown[]) => unknown;
     // Own properties such as `realpathSync.native` stay.
     fsModule[name] = Object.assign(function guarded(this: unknown, ...args: unknown[]) {
-      const path = userPath(args[0]) ?? (name === 'cpSync' || name === 'copyFileSync' || name === 'renameSync' ? userPath(args[1]) : undefined);
+      const path =
+        userPath(args[0]) ?? (name === 'cpSync' || name === 'copyFileSync' || name === 'renameSync' ? userPath(args[1]) : undefined);
       if (path !== undefined) {
         throw new Error(`a test touched ${path}, which belongs to the repository's user: use test/fixtures/config/ or a temporary folder`);
       }

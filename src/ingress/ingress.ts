@@ -80,7 +80,10 @@ function aliased<K extends 'service' | 'port', D extends 'serviceName' | 'servic
   const old: unknown = props[deprecated];
   if (value !== undefined && old !== undefined && value !== old) {
     const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : `(${typeof v})`);
-    check.problem([deprecated], `${show(old)} differs from ${key} ${show(value)}: ${deprecated} is the deprecated name of ${key}; give only ${key}`);
+    check.problem(
+      [deprecated],
+      `${show(old)} differs from ${key} ${show(value)}: ${deprecated} is the deprecated name of ${key}; give only ${key}`,
+    );
   }
   return value === undefined && old !== undefined ? { key: deprecated, value: old } : { key, value };
 }

@@ -186,7 +186,8 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     for (const path of stale) {
       const entry = entryAt(dir, path, fs);
       if (entry.kind === 'file') removals.push(path);
-      else if (entry.kind === 'blocked') warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
+      else if (entry.kind === 'blocked')
+        warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
     }
     const listPath = join(dir, GENERATED_LIST);
     const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;

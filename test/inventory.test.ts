@@ -456,8 +456,11 @@ describe('dist/dev: the reference setup, as a synth writes it', () => {
       'shows 2 servers `Ready`',
       'scp k3s/k3s-3.yaml 192.168.0.13:',
       'shows 3 servers `Ready`',
-      '### 4. The rest',
+      '### 4. kubectl on your workstation',
+      'ssh -t 192.168.0.11 \'sudo install -m 600 -o "$(id -u)" /etc/rancher/k3s/k3s.yaml k3s-dev.yaml\'',
+      '### 5. The manifests',
       'sudo npm run k3s:install -- --cluster dev',
+      'kubectl -n kube-system get svc traefik',
     ];
     const positions = order.map((text) => readme.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);

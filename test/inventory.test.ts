@@ -218,7 +218,9 @@ describe('ARP: every VIP and every server on one LAN', () => {
       'a VIP in another /24',
       { servers: SERVERS },
       { traefik: { loadBalancerIPs: ['192.168.1.41'] } },
-      [`traefik.loadBalancerIPs[0]: "192.168.1.41" is not in the servers' 192.168.0.0/24, and ARP reaches only their LAN; ${fix}`],
+      [
+        `traefik.loadBalancerIPs[0]: "192.168.1.41" is not in the servers' 192.168.0.0/24, and ARP reaches only their LAN (a typo for 192.168.0.41?); ${fix}`,
+      ],
     ],
     [
       'a pool in another /24',

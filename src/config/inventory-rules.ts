@@ -5,6 +5,7 @@ import type { ClusterConfig } from './schema';
 import { etcdQuorum, k3sInventory, K3sNode } from '../k3s/inventory';
 import { parseK3sVersion } from '../k3s/bundled-traefik';
 import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, reservedUse, spanContains } from '../net/ip';
+import { typoHint } from '../net/ip-typo';
 
 type Path = Problem['path'];
 type Report = (path: Path, message: string) => void;
@@ -310,7 +311,10 @@ function checkOneLan(
       error([...node.path, 'address'], `"${ip.text}" is not in ${lan.text} of ${first.node.name}; ${fix}`);
     }
     for (const vip of vips.filter((v) => v.ip.family === family && !cidrContains(lan, v.ip))) {
-      error(vip.path, `"${vip.ip.text}" is not in the servers' ${lan.text}, and ARP reaches only their LAN; ${fix}`);
+      error(
+        vip.path,
+        `"${vip.ip.text}" is not in the servers' ${lan.text}, and ARP reaches only their LAN${typoHint(vip.ip, lan)}; ${fix}`,
+      );
     }
     for (const span of pools.filter((p) => p.family === family && !(p.first >= lan.first && p.last <= lan.last))) {
       error(span.path, `${span.text} is not inside the servers' ${lan.text}, and ARP reaches only their LAN; ${fix}`);

@@ -4,6 +4,7 @@ import { nodeInventory } from '../k3s/inventory';
 import { ClusterConfig, PoolEntry } from './schema';
 import { KubeVipRules, kubeVipRules, NEWEST_KNOWN, OLDEST_SUPPORTED } from '../kube-vip/versions';
 import { cidrContains, IpAddress, IpCidr, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains, spansOverlap } from '../net/ip';
+import { typoHint } from '../net/ip-typo';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
 
@@ -307,7 +308,7 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
     if (!cidrContains(lan, vip.ip)) {
       error(
         vip.path,
-        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it${typoHint(vip.ip, lan)}`,
       );
     } else if (ipv4EdgeAddress(lan, vip.ip)) {
       error(vip.path, `${text} is the ${ipv4EdgeAddress(lan, vip.ip)} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);

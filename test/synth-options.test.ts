@@ -452,3 +452,30 @@ describe('every command answers --help', () => {
     expect(readdirSync(ws.root)).toEqual(['config']);
   });
 });
+
+describe('In CI (docs/yaml.md)', () => {
+  test('the problem matcher pattern it documents reads file, line, column and message of every located error', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'yaml.md'), 'utf8');
+    const pattern = new RegExp(/`(\^error: [^`]+)`/.exec(doc)![1]);
+    const ws = workspace({ dev: withVip(DEV_YAML, '192.168.0.410').replace('interface: eth0', 'interface: "eth 0"') });
+    const { code, lines } = synth(ws);
+    expect(code).toBe(1);
+    const located = lines.filter((line) => line.startsWith('error: '));
+    expect(located).toHaveLength(2);
+    for (const line of located) {
+      const [, file, row, column, message] = pattern.exec(line) ?? [];
+      expect({ file, row: Number(row) > 0, column: Number(column) > 0 }).toEqual({
+        file: join(ws.config, 'dev.yaml'),
+        row: true,
+        column: true,
+      });
+      expect(message).toMatch(/^(kubeVip\.interface|traefik\.loadBalancerIPs\[0\]): /);
+    }
+  });
+
+  test('--json is refused, pointing at where the decision is explained', () => {
+    const run = synthJs(['--json'], workspace({ dev: DEV_YAML }));
+    expect(run.stderr).toContain('docs/yaml.md, "In CI"');
+    expect(readFileSync(join(ROOT, 'docs', 'yaml.md'), 'utf8')).toMatch(/## In CI[\s\S]*There is no `--json`/);
+  });
+});

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { synthesizedReference } from './helpers';
 import { K3sVipCluster } from '../src/index';
 import { renderCharts } from '../src/output/render';
-import { buildApp } from '../examples/typescript-app/main';
+import { buildApp, writeDocuments } from '../examples/typescript-app/main';
 
 /** A dist/ file without its first line, the "# Generated from ..." header that only synth writes. */
 function withoutHeader(text: string): string {
@@ -36,4 +37,16 @@ describe('examples/typescript-app (K3sVipCluster built in code)', () => {
       expect(rendered.get(file)).toBe(withoutHeader(readFileSync(join(dist, file), 'utf8')));
     },
   );
+
+  it('writes the K3s configs and the README with the runbook beside the manifests: those of dist/dev/ but for their source', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'k3s-vip-example-'));
+    const written = writeDocuments(app, folder).map((file) => relative(join(folder, 'dev'), file));
+    expect(written).toEqual(['k3s/k3s-1.yaml', 'k3s/k3s-2.yaml', 'k3s/k3s-3.yaml', 'README.md']);
+    const source = (text: string) => text.replace(/Generated from (`?)\S+?\1 by (`[^`]+`)/, 'Generated from <source>');
+    for (const file of written) {
+      const mine = readFileSync(join(folder, 'dev', file), 'utf8');
+      expect(mine).toMatch(/Generated from `?main\.ts`? by `cdk8s synth`/);
+      expect(source(mine)).toBe(source(readFileSync(join(dist, file), 'utf8')));
+    }
+  });
 });

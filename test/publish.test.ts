@@ -232,9 +232,14 @@ describe('publishing under I/O errors (every change of the run fails once, in tu
   });
 });
 
-function runChild(dir: string, files: FileTree, killAt: number): Promise<{ code: number | null; signal: string | null; out: string }> {
+function runChild(
+  dir: string,
+  files: FileTree,
+  killAt: number,
+  scope?: string[],
+): Promise<{ code: number | null; signal: string | null; out: string }> {
   const job = join(dir, '..', `${dir.split('/').pop()}.job.json`);
-  writeFileSync(job, JSON.stringify({ dir, files: [...files], killAt }));
+  writeFileSync(job, JSON.stringify({ dir, files: [...files], killAt, scope }));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CHILD, job], { cwd: ROOT });
     let out = '';
@@ -263,6 +268,42 @@ describe('publishing under SIGKILL (a real process killed at every change of a s
           // The next run takes over the dead run's lock and cleans up after it.
           withFolderLock(dir, { holder: 'test', waitMs: 2000 }, () => syncTree(dir, AFTER));
           expect({ n, files: snapshot(dir) }).toEqual({ n, files: expected(AFTER) });
+        }),
+      );
+    }
+  }, 60_000);
+});
+
+describe('publishing one cluster (--cluster) under SIGKILL at every change', () => {
+  test("each generated file left is listed, prod's files never change; the next run ends exact", async () => {
+    const prodOf = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).filter(([path]) => path.startsWith('prod/')));
+    const probe = folderWith(BEFORE);
+    const prod = prodOf(probe);
+    const clean = await runChild(probe, AFTER, 0, ['dev']);
+    const total = Number(/after (\d+)/.exec(clean.out)![1]);
+    expect(total).toBeGreaterThan(5);
+    const exact = snapshot(probe);
+    expect(prodOf(probe)).toEqual(prod);
+    expect(readGeneratedList(probe).paths).toEqual(
+      [
+        ...new Set([
+          ...readGeneratedList(folderWith(BEFORE)).paths.filter((p) => p.startsWith('prod/')),
+          ...[...AFTER.keys()].filter((p) => p !== GENERATED_LIST),
+        ]),
+      ].sort(),
+    );
+
+    const points = Array.from({ length: total }, (_, i) => i + 1);
+    for (let i = 0; i < points.length; i += 4) {
+      await Promise.all(
+        points.slice(i, i + 4).map(async (n) => {
+          const dir = folderWith(BEFORE);
+          const killed = await runChild(dir, AFTER, n, ['dev']);
+          expect({ n, signal: killed.signal }).toEqual({ n, signal: 'SIGKILL' });
+          expect({ n, unaccounted: unaccounted(dir) }).toEqual({ n, unaccounted: [] });
+          expect({ n, prod: prodOf(dir) }).toEqual({ n, prod });
+          withFolderLock(dir, { holder: 'test', waitMs: 2000 }, () => syncTree(dir, AFTER, nodeFileSystem, new Set(['dev'])));
+          expect({ n, files: snapshot(dir) }).toEqual({ n, files: exact });
         }),
       );
     }

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { DEV_YAML } from './helpers';
-import { runCheck } from '../src/check';
+import { main as checkMain, runCheck } from '../src/check';
+import { main as schemaMain } from '../src/config/json-schema';
+import { main as installMain } from '../src/k3s/install-cli';
+import { main as newMain } from '../src/new-cluster';
+import { main as validateMain } from '../src/validate/conformance';
 import { FileSystem, nodeFileSystem } from '../src/output/file-system';
 import { LOCK_FILE } from '../src/output/lock';
 import { GENERATED_LIST, listFiles, readGeneratedList, syncTree } from '../src/output/publish';
@@ -428,28 +432,56 @@ describe('no cluster left (the reference config deleted)', () => {
 });
 
 describe('every command answers --help', () => {
-  test.each(['check', 'validate/conformance', 'config/json-schema', 'new-cluster', 'k3s/install'])(
-    '%s --help: usage, exit 0, nothing run',
-    (command) => {
-      const ws = workspace({ dev: DEV_YAML });
-      const run = spawnSync(process.execPath, [APP, command, '--help'], {
-        cwd: ws.root,
-        encoding: 'utf8',
-        env: { ...process.env, K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist },
-      });
-      expect(run.status).toBe(0);
-      expect(`${run.stdout}${run.stderr}`).toMatch(/^usage: npm run /);
-      expect(readdirSync(ws.root)).toEqual(['config']);
-      expect(readdirSync(ws.config)).toEqual(['dev.yaml']);
-    },
-  );
+  const MAINS: Record<string, (args: string[]) => void> = {
+    check: checkMain,
+    'validate/conformance': validateMain,
+    'config/json-schema': schemaMain,
+    'new-cluster': newMain,
+    'k3s/install': (args) => installMain(args, {}),
+  };
+  /** A command's main run in this process, in a workspace: exit code and what it printed. */
+  function inProcess(command: string, args: string[]) {
+    const ws = workspace({ dev: DEV_YAML });
+    const printed: string[] = [];
+    const capture = (text: string | Uint8Array) => (printed.push(String(text)), true);
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    const cwd = process.cwd();
+    const env = { ...process.env };
+    try {
+      process.chdir(ws.root);
+      Object.assign(process.env, { K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist });
+      process.exitCode = undefined;
+      MAINS[command](args);
+      return { code: process.exitCode ?? 0, printed: printed.join(''), ws };
+    } finally {
+      process.chdir(cwd);
+      process.env = env;
+      process.exitCode = undefined;
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  }
+
+  test.each(Object.keys(MAINS))('%s --help: usage, exit 0, nothing run', (command) => {
+    const { code, printed, ws } = inProcess(command, ['--help']);
+    expect(code).toBe(0);
+    expect(printed).toMatch(/^usage: npm run /);
+    expect(readdirSync(ws.root)).toEqual(['config']);
+    expect(readdirSync(ws.config)).toEqual(['dev.yaml']);
+  });
 
   test.each(['check', 'validate/conformance', 'config/json-schema'])('%s refuses an argument it does not take, in one line', (command) => {
-    const ws = workspace({ dev: DEV_YAML });
-    const run = spawnSync(process.execPath, [APP, command, '--stdout'], { cwd: ws.root, encoding: 'utf8' });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^error: npm run \S+ takes no arguments, but got --stdout; nothing was done \(`npm run \S+ -- --help`\)\n$/);
+    const { code, printed, ws } = inProcess(command, ['--stdout']);
+    expect(code).toBe(1);
+    expect(printed).toMatch(/^error: npm run \S+ takes no arguments, but got --stdout; nothing was done \(`npm run \S+ -- --help`\)\n$/);
     expect(readdirSync(ws.root)).toEqual(['config']);
+  });
+
+  test('through scripts/app.js (what npm runs): npm run check -- --help exits 0 with the usage on stdout', () => {
+    const run = spawnSync(process.execPath, [APP, 'check', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^usage: npm run check\n/);
   });
 });
 

@@ -136,6 +136,12 @@ function synth(clusters) {
   });
 }
 
+// A reader that stops early (`npm run synth -- --help | head`) is no error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const options = parse(process.argv.slice(2), process.env);
 if (typeof options === 'string') {
   process.stderr.write(`error: ${options}; nothing was written\n${USAGE}\n`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,31 @@ describe('npm run synth: its own command line', () => {
     expect(run.stderr.split('\n')[0]).toBe(`error: ${message}; nothing was written`);
     expect(existsSync(ws.dist)).toBe(false);
   });
+
+  test.each([
+    ['--help', [SYNTH, '--help']],
+    ['--dry-run', [APP, 'main', '--dry-run']],
+  ])(
+    '%s into a reader that stops early (`| head`): exit 0, no error',
+    async (_, args) => {
+      const ws = workspace({ dev: DEV_YAML });
+      const child = spawn(process.execPath, args, {
+        cwd: ROOT,
+        env: { ...process.env, K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect({ code, stderr: stderr.replace(/^warning: .*\n/gm, '') }).toEqual({
+        code: 0,
+        stderr: expect.not.stringMatching(/error|EPIPE|\bat /),
+      });
+      expect(existsSync(ws.dist)).toBe(false);
+    },
+    60_000,
+  );
 
   test('the app itself (run without the CLI) refuses what it does not know in one line', () => {
     expect(parseSynthArgs(['--dry-run', '--cluster', 'a', '--cluster=b'], {})).toEqual({ clusters: ['a', 'b'], dryRun: true });

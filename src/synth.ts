@@ -186,12 +186,13 @@ export function runSynth(options: SynthOptions): number {
     return fail([`error: ${(e as Error).message}`]);
   }
   const scope = only && new Set(clusters.map((cluster) => cluster.name));
-  if (dryRun) return showDryRun(options, files, scope, log, () => logFailurePoints(clusters, options.wiring, log));
   // Nothing to publish and nothing published before: leave the output folder uncreated.
   if (!clusters.length && !hasGeneratedList(distDir)) {
-    if (options.stagingDir) writeTree(options.stagingDir, files);
+    if (dryRun) log(`synth --dry-run: nothing would be written to ${distDir}/; nothing was written.`);
+    else if (options.stagingDir) writeTree(options.stagingDir, files);
     return 0;
   }
+  if (dryRun) return showDryRun(options, files, scope, log, () => logFailurePoints(clusters, options.wiring, log));
   let report: SyncReport;
   try {
     const dist = outputFolder(distDir, true);

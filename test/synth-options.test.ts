@@ -425,6 +425,11 @@ describe('no cluster left (the reference config deleted)', () => {
     ]);
     expect(existsSync(ws.dist)).toBe(false);
     expect(runCheck(ws.config, ws.dist, () => {})).toBe(0);
+    expect(synth(ws, { dryRun: true })).toEqual({
+      code: 0,
+      lines: [lines[0], `synth --dry-run: nothing would be written to ${ws.dist}/; nothing was written.`],
+      out: [],
+    });
   });
 
   test('a dist/ of the deleted cluster is emptied as for any removed cluster; check then passes', () => {
@@ -433,6 +438,7 @@ describe('no cluster left (the reference config deleted)', () => {
     writeFileSync(join(ws.dist, 'mine.txt'), 'kept\n');
     rmSync(join(ws.config, 'dev.yaml'));
     expect(runCheck(ws.config, ws.dist, () => {})).toBe(1);
+    expect(synth(ws, { dryRun: true }).out.filter((line) => line === '+++ /dev/null')).toHaveLength(8);
     const { code, lines } = synth(ws);
     expect(code).toBe(0);
     expect(lines).toContain('  removed dev/kube-vip.yaml');

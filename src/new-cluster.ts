@@ -17,6 +17,11 @@ export interface NewClusterOptions {
   readonly schemaFile: string;
   /** Where messages go. */
   readonly log: (line: string) => void;
+  /**
+   * Where `--help` goes (standard output, as every command's help, so it can be paged).
+   * @default log
+   */
+  readonly out?: (line: string) => void;
 }
 
 /** The example a copy starts from when `--from` is not given: the three-server reference setup. */
@@ -85,7 +90,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   };
   const parsed = parseArgs(args, env);
   if (parsed === 'help') {
-    USAGE.forEach((line) => log(line));
+    USAGE.forEach((line) => (options.out ?? log)(line));
     return 0;
   }
   if (typeof parsed === 'string') return fail(parsed);
@@ -145,7 +150,12 @@ export function main(args: readonly string[]): void {
   // Arguments are echoed in messages: a pasted token must not be.
   process.exitCode = newCluster(
     args,
-    { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${redact(line)}\n`) },
+    {
+      configDir,
+      schemaFile: SCHEMA_FILE,
+      log: (line) => process.stderr.write(`${redact(line)}\n`),
+      out: (line) => process.stdout.write(`${line}\n`),
+    },
     process.env,
   );
 }

@@ -477,8 +477,9 @@ describe('every command answers --help', () => {
   function inProcess(command: string, args: string[]) {
     const ws = workspace({ dev: DEV_YAML });
     const printed: string[] = [];
+    const onStdout: string[] = [];
     const capture = (text: string | Uint8Array) => (printed.push(String(text)), true);
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((text) => (onStdout.push(String(text)), capture(text)));
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
     const cwd = process.cwd();
     const env = { ...process.env };
@@ -487,7 +488,7 @@ describe('every command answers --help', () => {
       Object.assign(process.env, { K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist });
       process.exitCode = undefined;
       MAINS[command](args);
-      return { code: process.exitCode ?? 0, printed: printed.join(''), ws };
+      return { code: process.exitCode ?? 0, printed: printed.join(''), stdout: onStdout.join(''), ws };
     } finally {
       process.chdir(cwd);
       process.env = env;
@@ -497,9 +498,10 @@ describe('every command answers --help', () => {
     }
   }
 
-  test.each(Object.keys(MAINS))('%s --help: usage, exit 0, nothing run', (command) => {
-    const { code, printed, ws } = inProcess(command, ['--help']);
+  test.each(Object.keys(MAINS))('%s --help: usage on stdout (to page it), exit 0, nothing run', (command) => {
+    const { code, printed, stdout, ws } = inProcess(command, ['--help']);
     expect(code).toBe(0);
+    expect(stdout).toBe(printed);
     expect(printed).toMatch(/^usage: npm run /);
     expect(readdirSync(ws.root)).toEqual(['config']);
     expect(readdirSync(ws.config)).toEqual(['dev.yaml']);

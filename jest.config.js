@@ -7,5 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   // examples/typescript-app imports the package by name; here that is this checkout's source.
   moduleNameMapper: { '^k3s-vip$': '<rootDir>/src/index.ts' },
+  // No test may touch the user's config/*.yaml or dist/ (see the file).
+  setupFiles: ['<rootDir>/test/user-files-guard.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
 };

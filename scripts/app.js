@@ -65,6 +65,11 @@ function internalError(e) {
   process.exit(command === 'main' && process.env.CDK8S_OUTDIR ? 0 : 1);
 }
 process.on('uncaughtException', internalError);
+// A reader that stops early (`npm run synth -- --dry-run | head`) is no error: stop quietly.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  internalError(e);
+});
 try {
   require(entry).main(args);
 } catch (e) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run synth`: runs `cdk8s synth` (so both paths stay one), offline and with a private staging
 // folder, and drops the CLI's own lines about that staging folder, so the last thing the user reads
-// is what changed in dist/, or why nothing did. Arguments are passed on to `cdk8s synth`.
+// is what changed in dist/, or why nothing did. It takes options of its own (--help), never passes
+// any to the CLI, and runs a --dry-run without the CLI, which would stage files.
 'use strict';
 const { spawn } = require('node:child_process');
 const { mkdirSync, readdirSync, rmSync } = require('node:fs');
@@ -9,62 +10,158 @@ const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
 const root = join(__dirname, '..');
-const args = process.argv.slice(2);
-const ownStaging = !args.some((arg) => arg === '--output' || arg === '-o' || arg.startsWith('--output='));
-// Each run stages in its own folder inside the project's `.cdk8s.out/` (git-ignored): the CLI
-// deletes its output folder first, and two runs sharing one would delete each other's (dist/ itself
-// is guarded by its lock). Folders of runs that were killed are removed here.
-const STAGING_ROOT = join(root, '.cdk8s.out');
-const isRunning = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code !== 'ESRCH';
-  }
+const USAGE = 'usage: npm run synth [-- [--cluster <name>]... [--dry-run]]';
+const HELP = `${USAGE}
+
+Checks every config/<cluster>.yaml and writes dist/<cluster>/ through \`cdk8s synth\`. A config with
+a problem changes nothing: every problem is listed at once and dist/ stays as it was.
+
+  --cluster <name>  only config/<name>.yaml into dist/<name>/ (repeatable); the other clusters'
+                    folders and their lines in dist/.generated-files stay exactly as they are
+  --dry-run         write nothing: print a unified diff of what would change in dist/ (stdout;
+                    added files in full), then the warnings and a summary (stderr); exit 1
+                    where a synth would refuse
+  -h, --help        print this help
+
+Flags go after \`--\`: npm keeps those before it for itself.
+K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/. \`npm run check\` compares dist/
+with a fresh synth; a plain \`cdk8s synth\` writes the same dist/ as \`npm run synth\`.`;
+
+/** Why an option is not one of ours, for the flags a cdk8s or CI user is likely to try. */
+const HINTS = {
+  '--stdout': 'npm run synth always writes dist/; --dry-run prints what would change instead',
+  '--output': 'npm run synth always writes dist/ (K3S_VIP_DIST_DIR moves it); --dry-run prints what would change instead',
+  '-o': 'npm run synth always writes dist/ (K3S_VIP_DIST_DIR moves it); --dry-run prints what would change instead',
+  '--json':
+    'there is no JSON output: CI reads the exit code, the `file:line:column: key.path: message` lines and `--dry-run`\'s diff (docs/yaml.md, "In CI")',
 };
-let staging;
-if (ownStaging) {
+
+/** The command line, or a one-line reason it is wrong (npm-swallowed flags included: see src/npm-args.ts). */
+function parse(args, env) {
+  const taken = [];
+  if (env.npm_config_cluster !== undefined && !args.some((a) => a === '--cluster' || a.startsWith('--cluster='))) {
+    taken.push([
+      '--cluster',
+      env.npm_config_cluster === 'true' ? (args.find((a) => !a.startsWith('-')) ?? '<name>') : env.npm_config_cluster,
+    ]);
+  }
+  if (env.npm_config_dry_run === 'true' && !args.includes('--dry-run')) taken.push(['--dry-run']);
+  for (const flag of ['stdout', 'output', 'json']) if (env[`npm_config_${flag}`] !== undefined) taken.push([`--${flag}`]);
+  if (taken.length) {
+    const rest = args.filter((a) => !taken.some(([, value]) => value === a));
+    return `npm took ${taken.map(([flag]) => flag).join(' and ')} for itself: write \`npm run synth -- ${[...rest, ...taken.flat()].join(' ')}\``;
+  }
+  const options = { clusters: [], dryRun: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--cluster' || arg.startsWith('--cluster=')) {
+      const name = arg === '--cluster' ? args[++i] : arg.slice('--cluster='.length);
+      if (name === undefined || name === '' || name.startsWith('-')) return '--cluster needs a cluster name: --cluster <name>';
+      if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
+        return `--cluster ${JSON.stringify(name)} is not a cluster name: give the <name> of a config/<name>.yaml`;
+      }
+      options.clusters.push(name);
+    } else if (arg.startsWith('-')) {
+      const flag = arg.split('=')[0];
+      return `unknown option ${flag}: ${HINTS[flag] ?? 'npm run synth takes --cluster <name>, --dry-run and --help'}`;
+    } else return `unexpected argument ${JSON.stringify(arg)}: to pick clusters write --cluster ${arg}`;
+  }
+  return options;
+}
+
+/** A dry run writes nothing, not even the CLI's staging folder: the app runs on its own. */
+function dryRun(clusters) {
+  const args = [join(__dirname, 'app.js'), 'main', '--dry-run', ...clusters.flatMap((name) => ['--cluster', name])];
+  const app = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => app.kill(signal));
+  app.on('close', (code, signal) => (process.exitCode = code ?? (signal ? 1 : 0)));
+}
+
+/** The synth proper: `cdk8s synth`, which runs the app of cdk8s.yaml. */
+function synth(clusters) {
+  // Each run stages in its own folder inside the project's `.cdk8s.out/` (git-ignored): the CLI
+  // deletes its output folder first, and two runs sharing one would delete each other's (dist/ itself
+  // is guarded by its lock). Folders of runs that were killed are removed here.
+  const STAGING_ROOT = join(root, '.cdk8s.out');
+  const isRunning = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return e.code !== 'ESRCH';
+    }
+  };
   mkdirSync(STAGING_ROOT, { recursive: true });
   for (const name of readdirSync(STAGING_ROOT)) {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
     if (pid && !isRunning(pid)) rmSync(join(STAGING_ROOT, name), { recursive: true, force: true });
   }
-  staging = join(STAGING_ROOT, `run-${process.pid}`);
-}
-const cli = join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
-const child = spawn(process.execPath, [cli, 'synth', ...(staging ? ['--output', staging] : []), ...args], {
-  cwd: root,
-  env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', K3S_VIP_QUIET_CLI: '1' },
-  stdio: ['inherit', 'pipe', 'pipe'],
-});
-
-/** The CLI's lines about its staging folder, which is not where the output goes. */
-const NOISE = [
-  /^Synthesizing application$/,
-  /^ {2}- \S/,
-  /^ERROR: synthesis failed, app expected to create /,
-  /^No manifests synthesized$/,
-];
-const relay = (from, to) =>
-  createInterface({ input: from }).on('line', (line) => {
-    if (!NOISE.some((pattern) => pattern.test(line))) to.write(`${line}\n`);
+  const staging = join(STAGING_ROOT, `run-${process.pid}`);
+  const cli = join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
+  const child = spawn(process.execPath, [cli, 'synth', '--output', staging], {
+    cwd: root,
+    // The app gets no arguments under the CLI; the clusters travel in the environment (src/synth.ts).
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', K3S_VIP_QUIET_CLI: '1', K3S_VIP_CLUSTERS: clusters.join(',') },
+    stdio: ['inherit', 'pipe', 'pipe'],
   });
-relay(child.stdout, process.stdout);
-relay(child.stderr, process.stderr);
 
-const cleanUp = () => {
-  if (staging) rmSync(staging, { recursive: true, force: true });
-};
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
+  /** The CLI's lines about its staging folder, which is not where the output goes. */
+  const NOISE = [
+    /^Synthesizing application$/,
+    /^ {2}- \S/,
+    /^ERROR: synthesis failed, app expected to create /,
+    /^No manifests synthesized$/,
+  ];
+  const relay = (from, to) =>
+    createInterface({ input: from }).on('line', (line) => {
+      if (!NOISE.some((pattern) => pattern.test(line))) to.write(`${line}\n`);
+    });
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
+
+  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('error', (e) => {
+    cleanUp();
+    process.stderr.write(`synth failed: cannot run the cdk8s CLI (${e.message}): run \`npm ci\` first.\n`);
+    process.exitCode = 1;
+  });
+  child.on('close', (code, signal) => {
+    cleanUp();
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
 }
-child.on('error', (e) => {
-  cleanUp();
-  process.stderr.write(`synth failed: cannot run the cdk8s CLI (${e.message}): run \`npm ci\` first.\n`);
+
+// A reader that stops early (`npm run synth -- --help | head`) is no error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+/**
+ * The refusal echoes the arguments, so it passes the project's redaction (src/core/secrets.ts, as
+ * compiled by the last synth): a pasted token is never printed. Before any build it echoes nothing.
+ */
+function safe(message) {
+  try {
+    return require(join(root, 'lib', 'src', 'core', 'secrets.js')).redact(message);
+  } catch {
+    return 'the command line is not what npm run synth takes (see --help)';
+  }
+}
+
+const options = parse(process.argv.slice(2), process.env);
+if (typeof options === 'string') {
+  process.stderr.write(`error: ${safe(options)}; nothing was written\n${USAGE}\n`);
   process.exitCode = 1;
-});
-child.on('close', (code, signal) => {
-  cleanUp();
-  process.exitCode = code ?? (signal ? 1 : 0);
-});
+} else if (options.help) {
+  process.stdout.write(`${HELP}\n`);
+} else if (options.dryRun) {
+  dryRun(options.clusters);
+} else {
+  synth(options.clusters);
+}

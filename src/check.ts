@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
+import { optionless } from './npm-args';
 import { renderClusters } from './synth';
 
 /**
@@ -14,7 +16,8 @@ import { renderClusters } from './synth';
  * it would otherwise be deployed unnoticed. Returns 1 on any difference or error, else 0. Writes nothing.
  */
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
-  const loaded = loadConfigDir(configDir);
+  // No cluster (yet, or any more) is a valid state, as for synth.
+  const loaded = clusterNames(configDir)?.length === 0 ? { clusters: [], errors: [] } : loadConfigDir(configDir);
   if (loaded.errors.length) {
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
     log(`check failed: fix the config (${loaded.errors.length} error(s) in ${configDir}/).`);
@@ -23,8 +26,10 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let diff: string[];
   let fresh: FileTree;
   try {
-    fresh = withGeneratedList(renderClusters(loaded.clusters, wiring));
     const listed = readGeneratedList(distDir);
+    // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
+    const published = listed.paths.length > 0 || listFiles(distDir).includes(GENERATED_LIST);
+    fresh = loaded.clusters.length || published ? withGeneratedList(renderClusters(loaded.clusters, wiring)) : new Map();
     const present = listFiles(distDir);
     const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
     const temporary = present.filter((path) => isTemporaryName(path.split('/').pop() ?? path));
@@ -49,8 +54,21 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   return 0;
 }
 
+const HELP = `usage: npm run check
+
+Synthesizes config/ in memory and compares the result with dist/ as it is in the working tree (not
+what is committed): prints a diff and exits 1 on any difference, a stale, missing or changed file or
+a temporary file an interrupted synth left; else exits 0. Writes nothing.
+K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/. \`npm run synth -- --dry-run\` shows
+the same difference as a patch.`;
+
 /** `npm run check`. */
-export function main(): void {
+export function main(args: readonly string[] = []): void {
+  const early = optionless(args, HELP, 'check');
+  if (early !== undefined) {
+    process.exitCode = early;
+    return;
+  }
   process.exitCode = runCheck(process.env.K3S_VIP_CONFIG_DIR ?? 'config', process.env.K3S_VIP_DIST_DIR ?? 'dist', (line) =>
     process.stderr.write(`${line}\n`),
   );

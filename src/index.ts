@@ -15,10 +15,12 @@ export type {
   ClusterLoadBalancer,
   ClusterNode,
   ClusterServer,
+  ClusterDocumentsOptions,
   ClusterTraefik,
   ClusterTraefikGateway,
   K3sVipClusterProps,
 } from './api/cluster-props';
+export type { ClusterDocument } from './docs/cluster-documents';
 export { K3sVipValidationError } from './core/validation-error';
 export type { ValidationProblem } from './core/validation-error';
 

@@ -1,14 +1,13 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster } from './api/cluster';
 import { LoadedCluster } from './config/load';
-import { clusterReadme } from './docs/cluster-readme';
+import { clusterDocuments } from './docs/cluster-documents';
 import { singlePointsOfFailure } from './docs/failure-table';
 import { GitOpsChart } from './gitops/chart';
-import { k3sInventory, nodeInventory } from './k3s/inventory';
-import { k3sNodeConfig } from './k3s/node-config';
-import { k3sServerConfig } from './k3s/server-config';
+import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
-import { ClusterWiring, generatedHeader, runSynth } from './synth';
+import { redact } from './core/secrets';
+import { ClusterWiring, parseSynthArgs, runSynth } from './synth';
 
 /** Wires one cluster's config to its charts (K3sVipCluster); each chart becomes one file in dist/<cluster>/. */
 export function addClusterCharts(app: App, { name, config }: LoadedCluster): void {
@@ -29,48 +28,33 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
   });
 }
 
-/** Files beside the manifests: K3s server settings and the reviewer's README. */
-export function clusterDocuments(cluster: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
-  const { config } = cluster;
-  const inventory = k3sInventory(config);
-  // With a node inventory every node gets its whole config file; without, one drop-in for every server.
-  const k3sFiles: Array<[string, string]> = inventory
-    ? inventory.nodes.map((node) => [
-        `k3s/${node.name}.yaml`,
-        generatedHeader(source) +
-          k3sNodeConfig(node, {
-            inventory,
-            clusterCidr: config.k3s.clusterCidr,
-            serviceCidr: config.k3s.serviceCidr,
-          }),
-      ])
-    : [
-        [
-          'k3s/config.yaml',
-          generatedHeader(source) +
-            k3sServerConfig({
-              controlPlaneAddress: config.kubeVip.controlPlane?.address,
-              clusterCidr: config.k3s.clusterCidr,
-              serviceCidr: config.k3s.serviceCidr,
-            }),
-        ],
-      ];
-  return [...k3sFiles, ['README.md', clusterReadme({ name: cluster.name, source, config, manifests })]];
+/** Files beside the manifests: K3s settings and the reviewer's README (what K3sVipCluster.documents() gives too). */
+export function clusterFiles({ name, config }: LoadedCluster, source: string, manifests: readonly string[]): Array<[string, string]> {
+  return clusterDocuments({ name, config, source, manifests }).map(({ path, content }) => [path, content]);
 }
 
 export const wiring: ClusterWiring = {
   addClusterCharts,
   addGitOpsCharts,
-  clusterDocuments,
+  clusterDocuments: clusterFiles,
   singlePointsOfFailure: ({ config }) => singlePointsOfFailure(config, nodeInventory(config)),
 };
 
-/** Entry point of `cdk8s synth` (through scripts/app.js). */
-export function main(): void {
+/** Entry point of `cdk8s synth` (through scripts/app.js, without arguments) and of `npm run synth -- --dry-run`. */
+export function main(args: readonly string[] = []): void {
+  const options = parseSynthArgs(args, process.env);
+  if (typeof options === 'string') {
+    // The message echoes the arguments: a pasted token must not be.
+    process.stderr.write(`error: ${redact(options)}\n`);
+    // See src/synth.ts: under the cdk8s CLI, exit 0 without output gives a one-line error, not a stack trace.
+    process.exitCode = process.env.CDK8S_OUTDIR ? 0 : 1;
+    return;
+  }
   process.exitCode = runSynth({
     configDir: process.env.K3S_VIP_CONFIG_DIR ?? 'config',
     distDir: process.env.K3S_VIP_DIST_DIR ?? 'dist',
     stagingDir: process.env.CDK8S_OUTDIR,
     wiring,
+    ...options,
   });
 }

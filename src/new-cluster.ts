@@ -3,8 +3,9 @@ import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
-import { formatPath } from './core/problem';
+import { copiedFromLine, siteValues } from './config/example-copy';
 import { redact, secretsInData } from './core/secrets';
+import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 
 export interface NewClusterOptions {
@@ -16,22 +17,26 @@ export interface NewClusterOptions {
   readonly schemaFile: string;
   /** Where messages go. */
   readonly log: (line: string) => void;
+  /**
+   * Where `--help` goes (standard output, as every command's help, so it can be paged).
+   * @default log
+   */
+  readonly out?: (line: string) => void;
 }
+
+/** The example a copy starts from when `--from` is not given: the three-server reference setup. */
+const DEFAULT_EXAMPLE = 'reference';
+const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 
 const USAGE = [
   'usage: npm run new -- <name> [--from <cluster or example>]',
   '',
   'Writes config/<name>.yaml, a copy of config/<cluster>.yaml or else config/examples/<example>.yaml',
-  '(default: the reference config/dev.yaml), with a working $schema line for the editor.',
+  `(default: config/examples/${DEFAULT_EXAMPLE}.yaml, the reference setup), with a working $schema line for the editor.`,
   "<name> becomes the output folder dist/<name>/: lower-case letters, digits and '-'.",
+  'A copy of an example warns at every synth until its addresses, hosts and e-mails are yours.',
 ];
-
-/** The cluster the copy starts from when `--from` is not given. */
-const DEFAULT_SOURCE = 'dev';
-const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
-const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
-/** Keys whose values belong to one network or site, which a copy must not keep unread. */
-const SITE_KEYS = new Set(['interface', 'address', 'loadBalancerIPs', 'ips', 'range', 'cidr', 'nodeCidr', 'host', 'email', 'repoURL']);
 
 /**
  * Config files directly in `dir`, by name without extension (empty when the folder is missing). A
@@ -51,7 +56,9 @@ function configsIn(dir: string): Map<string, string> {
 const posix = (path: string): string => path.split(sep).join('/');
 
 /** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
-function parseArgs(args: readonly string[]): { name: string; from?: string } | 'help' | string {
+function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
+  const swallowed = npmSwallowedFlags(args, env, { script: 'new', valued: [['from', '<cluster or example>']], positionals: 1 });
+  if (swallowed) return swallowed;
   const positional: string[] = [];
   let from: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -71,34 +78,23 @@ function parseArgs(args: readonly string[]): { name: string; from?: string } | '
   return { name: positional[0], from };
 }
 
-/** Every value under a site-specific key, as `key.path: value` lines. */
-function siteValues(value: unknown, path: Array<string | number> = []): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => siteValues(item, [...path, i]));
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) =>
-    SITE_KEYS.has(key)
-      ? [`${formatPath([...path, key])}: ${Array.isArray(child) ? child.join(', ') : String(child)}`]
-      : siteValues(child, [...path, key]),
-  );
-}
-
 /**
  * `npm run new`: copies a cluster or example config to `<configDir>/<name>.yaml` with its `$schema`
  * line pointing at the schema from there. Returns the exit code; on error writes nothing.
  */
-export function newCluster(args: readonly string[], options: NewClusterOptions): number {
+export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
   const fail = (message: string): number => {
     log(`error: ${message}`);
     return 1;
   };
-  const parsed = parseArgs(args);
+  const parsed = parseArgs(args, env);
   if (parsed === 'help') {
-    USAGE.forEach((line) => log(line));
+    USAGE.forEach((line) => (options.out ?? log)(line));
     return 0;
   }
   if (typeof parsed === 'string') return fail(parsed);
-  const { name, from = DEFAULT_SOURCE } = parsed;
+  const { name, from } = parsed;
 
   const badName = dns1123Label(name);
   if (badName) return fail(`the cluster name gives the file ${configDir}/<name>.yaml and the folder dist/<name>/, but ${badName}`);
@@ -106,23 +102,31 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
   const existing = clusters.get(name);
   if (existing) return fail(`${posix(existing)} already exists: pick another name, or edit that file`);
 
-  const examples = configsIn(options.examplesDir ?? join(configDir, 'examples'));
-  const source = clusters.get(from) ?? examples.get(from);
-  if (!source) {
-    const list = (names: Iterable<string>) => [...names].sort().join(', ') || 'none';
-    return fail(`--from ${from} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
+  const examplesDir = options.examplesDir ?? join(configDir, 'examples');
+  const examples = configsIn(examplesDir);
+  const source = from === undefined ? examples.get(DEFAULT_EXAMPLE) : (clusters.get(from) ?? examples.get(from));
+  const list = (names: Iterable<string>) => [...names].sort().join(', ') || 'none';
+  if (!source && from === undefined) {
+    return fail(
+      `the default example ${posix(join(examplesDir, `${DEFAULT_EXAMPLE}.yaml`))} is missing: ` +
+        `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(examples.keys())})`,
+    );
   }
+  if (!source) return fail(`--from ${from} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
+  const fromExample = [...examples.values()].includes(source);
 
   const target = join(configDir, `${name}.yaml`);
   const schemaLine = `# yaml-language-server: $schema=${posix(relative(configDir, options.schemaFile))}`;
   const text = readFileSync(source, 'utf8');
-  const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, schemaLine) : `${schemaLine}\n${text}`;
+  // A copy of an example says so: synth warns while it still holds the example's addresses and hosts.
+  const head = fromExample ? `${schemaLine}\n${copiedFromLine(posix(relative(configDir, source)))}` : schemaLine;
+  const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, head) : `${head}\n${text}`;
   let toEdit: string[] = [];
   try {
     const data: unknown = yaml.parse(text);
     // A copied config may hold a secret (the synth will refuse it): the hints never print it.
     const secrets = secretsInData(data).map((secret) => secret.value);
-    toEdit = siteValues(data).map((line) => redact(line, secrets));
+    toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
   } catch {
     // A source that is not YAML is copied all the same; `npm run synth` will say what is wrong.
   }
@@ -135,7 +139,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
 
   log(`new: wrote ${posix(target)}, a copy of ${posix(source)}. Set these to your network and sites:`);
   toEdit.forEach((line) => log(`  ${line}`));
-  log(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/.`);
+  if (fromExample) log(`Until they are yours, \`npm run synth\` warns about the example's values left (line 2 of the copy says so).`);
+  log(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/ (\`npm run synth -- --dry-run\` shows it first).`);
   return 0;
 }
 
@@ -143,5 +148,14 @@ export function newCluster(args: readonly string[], options: NewClusterOptions):
 export function main(args: readonly string[]): void {
   const configDir = process.env.K3S_VIP_CONFIG_DIR ?? 'config';
   // Arguments are echoed in messages: a pasted token must not be.
-  process.exitCode = newCluster(args, { configDir, schemaFile: SCHEMA_FILE, log: (line) => process.stderr.write(`${redact(line)}\n`) });
+  process.exitCode = newCluster(
+    args,
+    {
+      configDir,
+      schemaFile: SCHEMA_FILE,
+      log: (line) => process.stderr.write(`${redact(line)}\n`),
+      out: (line) => process.stdout.write(`${line}\n`),
+    },
+    process.env,
+  );
 }

@@ -1,17 +1,25 @@
-import { mkdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
+import { clusterNames } from './config/cluster-files';
+import { exampleLeftovers } from './config/example-copy';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
+import { generatedHeader } from './docs/cluster-documents';
 import { kustomization } from './gitops/kustomization';
 import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
+import { unifiedDiff } from './output/diff';
 import {
   FileTree,
   GENERATED_LIST,
+  planSync,
   PublishError,
   PublishOutcome,
+  PublishScope,
+  SyncPlan,
   SyncReport,
   syncTree,
   withGeneratedList,
@@ -38,6 +46,22 @@ export interface SynthOptions {
    * @default process.stderr
    */
   readonly log?: (line: string) => void;
+  /**
+   * Synthesize only these clusters (`--cluster`): the other clusters' folders and their entries in the
+   * generated list stay exactly as they are.
+   * @default - every cluster of configDir
+   */
+  readonly clusters?: readonly string[];
+  /**
+   * Write nothing; print a unified diff of what would change in distDir on `out` (`--dry-run`).
+   * @default false
+   */
+  readonly dryRun?: boolean;
+  /**
+   * Where a dry run's diff goes.
+   * @default process.stdout
+   */
+  readonly out?: (line: string) => void;
 }
 
 /** How one cluster's config becomes output (implemented by src/main.ts). */
@@ -50,11 +74,6 @@ export interface ClusterWiring {
   readonly clusterDocuments: (cluster: LoadedCluster, source: string, manifests: readonly string[]) => Array<[string, string]>;
   /** Single points of failure of a cluster, each printed as a warning. */
   readonly singlePointsOfFailure?: (cluster: LoadedCluster) => string[];
-}
-
-/** The first line of every generated YAML file: where it came from, and where to change it. */
-export function generatedHeader(source: string): string {
-  return `# Generated from ${source} by \`npm run synth\`. Edit the config, not this file.\n`;
 }
 
 /** Renders every cluster in memory: `<cluster>/<file>` -> text. */
@@ -97,14 +116,16 @@ function displayPath(file: string): string {
 }
 
 /**
- * Validates every config, renders every cluster, and only then publishes to distDir while holding
- * its lock (output/lock.ts), as one transaction (output/publish.ts). Any refusal leaves distDir
- * exactly as it was. Returns the process exit code.
+ * Validates the configs, renders the clusters, and only then publishes to distDir while holding its
+ * lock (output/lock.ts), as one transaction (output/publish.ts). Any refusal leaves distDir exactly
+ * as it was; a dry run writes nothing at all (no folder, no lock) and prints the diff instead.
+ * Returns the process exit code.
  */
 export function runSynth(options: SynthOptions): number {
   const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // The last guard: no line this command prints carries a secret-shaped value.
   const log = (line: string) => write(redact(line));
+  const { configDir, distDir, dryRun = false } = options;
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
@@ -112,7 +133,7 @@ export function runSynth(options: SynthOptions): number {
     for (const line of lines) log(line);
     for (const change of outcome.changes) log(`  ${change}`);
     log(
-      `synth failed: ${distOutcome(options.distDir, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
+      `synth failed: ${distOutcome(distDir, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
     );
     // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
     // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
@@ -120,57 +141,87 @@ export function runSynth(options: SynthOptions): number {
   };
 
   // Compared as real paths: a link must not smuggle the config folder into the output folder.
-  const inside = relative(realPath(options.distDir), realPath(options.configDir));
+  const inside = relative(realPath(distDir), realPath(configDir));
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
     return fail([
-      `error: the output folder ${options.distDir}/ contains the config folder ${options.configDir}/: point the output elsewhere (default dist/)`,
+      `error: the output folder ${distDir}/ contains the config folder ${configDir}/: point the output elsewhere (default dist/)`,
     ]);
   }
-  const loaded = loadConfigDir(options.configDir);
-  for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
-  if (loaded.errors.length) {
-    return fail([
-      ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
-      `${loaded.errors.length} error(s) in ${options.configDir}/.`,
-    ]);
+  const names = clusterNames(configDir);
+  const only = options.clusters?.length ? new Set(options.clusters) : undefined;
+  const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
+  if (unknown.length) {
+    const known = names!.length ? `its clusters are ${names!.join(', ')}` : 'it holds none yet (`npm run new -- <name>`)';
+    return fail([`error: --cluster ${unknown.join(', ')}: there is no ${configDir}/${unknown[0]}.yaml; ${known}`]);
+  }
+  let clusters: LoadedCluster[] = [];
+  if (names?.length === 0) {
+    log(
+      `synth: no cluster in ${configDir}/ yet: start one with \`npm run new -- <name>\` (a copy of ${configDir}/examples/reference.yaml; ` +
+        '`--from <example>` picks another), set its addresses and hosts, then run `npm run synth` again.',
+    );
+  } else {
+    const loaded = loadConfigDir(configDir, only);
+    for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
+    if (loaded.errors.length) {
+      return fail([
+        ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
+        `${loaded.errors.length} error(s) in ${configDir}/.`,
+      ]);
+    }
+    clusters = loaded.clusters;
+    for (const cluster of clusters) {
+      const left = exampleLeftovers(cluster.file, readText(cluster.file));
+      if (left) {
+        log(
+          `warning: ${displayPath(cluster.file)}:${left.line}: still holds values of ${left.example}: ${left.values.join(', ')}: ` +
+            `set your own, or delete line ${left.line} ("# Copied from ...") if they are yours`,
+        );
+      }
+    }
   }
 
   let files: FileTree;
   try {
-    files = withGeneratedList(renderClusters(loaded.clusters, options.wiring));
+    files = withGeneratedList(renderClusters(clusters, options.wiring));
     // The config rules refuse secrets already; this gate holds whatever a bug or a new key lets through.
     const secrets = secretsInFiles(files);
     if (secrets.length) {
       return fail([
         ...secrets.map(
           (line) =>
-            `error: ${options.distDir}/${line}: no secret may be written to ${options.distDir}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
+            `error: ${distDir}/${line}: no secret may be written to ${distDir}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
         ),
         `${secrets.length} secret(s) in the output.`,
       ]);
     }
     const violations = validateManifests(files);
     if (violations.length) {
-      return fail([
-        ...violations.map((v) => `error: ${options.distDir}/${formatViolation(v)}`),
-        `${violations.length} conformance violation(s).`,
-      ]);
+      return fail([...violations.map((v) => `error: ${distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
     }
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);
   }
+  const scope = only && new Set(clusters.map((cluster) => cluster.name));
+  // Nothing to publish and nothing published before: leave the output folder uncreated.
+  if (!clusters.length && !hasGeneratedList(distDir)) {
+    if (dryRun) log(`synth --dry-run: nothing would be written to ${distDir}/; nothing was written.`);
+    else if (options.stagingDir) writeTree(options.stagingDir, files);
+    return 0;
+  }
+  if (dryRun) return showDryRun(options, files, scope, log, () => logFailurePoints(clusters, options.wiring, log));
   let report: SyncReport;
   let created: string | undefined;
   try {
-    const output = outputFolder(options.distDir);
+    const output = outputFolder(distDir, true);
     created = output.created;
-    report = withFolderLock(output.dir, { holder: 'synth' }, () => syncTree(output.dir, files));
+    report = withFolderLock(output.dir, { holder: 'synth' }, () => syncTree(output.dir, files, nodeFileSystem, scope));
   } catch (e) {
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
-    if (created) removeEmptyFolders(created, resolve(options.distDir));
+    if (created) removeEmptyFolders(created, resolve(distDir));
     if (e instanceof PublishError) return fail([`error: ${e.message}`], e.outcome);
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
-    return fail([`error: cannot write ${options.distDir}/: ${describeFileError(e)}`]);
+    return fail([`error: cannot write ${distDir}/: ${describeFileError(e)}`]);
   }
   if (options.stagingDir) {
     try {
@@ -191,15 +242,99 @@ export function runSynth(options: SynthOptions): number {
     }
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
-  for (const cluster of loaded.clusters) {
-    for (const spof of options.wiring.singlePointsOfFailure?.(cluster) ?? [])
-      log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
-  }
+  logFailurePoints(clusters, options.wiring, log);
   for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
+  const others = scope ? `; other clusters left as they are` : '';
   log(
-    `synth: ${loaded.clusters.length} cluster(s), ${files.size} file(s) in ${options.distDir}/ (${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged).${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
+    `synth: ${clusters.length} cluster(s)${scope ? ` (${[...scope].join(', ')})` : ''}, ${files.size} file(s) in ${distDir}/ ` +
+      `(${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged${others}).` +
+      `${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
   );
   return 0;
+}
+
+/**
+ * `--dry-run`: the unified diff of what a synth would change in distDir, on `out`; warnings and a
+ * summary on `log`. Reads only: no folder, lock or temporary file is created. Exit code 1 when a synth
+ * would refuse (the reason is logged).
+ */
+function showDryRun(
+  options: SynthOptions,
+  files: FileTree,
+  scope: PublishScope,
+  log: (line: string) => void,
+  logWarnings: () => void,
+): number {
+  const write = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // The diff shows dist/'s old text too: it passes the same guard as every message.
+  const out = (line: string) => write(redact(line));
+  const { distDir } = options;
+  let plan: SyncPlan;
+  const diff: string[] = [];
+  try {
+    const dist = outputFolder(distDir, false).dir;
+    plan = planSync(dist, files, nodeFileSystem, scope);
+    const shown = (path: string) => `${distDir.replace(/\/+$/, '')}/${path}`.replace(/^\.\//, '');
+    const changes: Array<[string, string | undefined, string | undefined]> = [
+      ...plan.writes.map(([path, text, old]): [string, string | undefined, string | undefined] => [path, old, text]),
+      ...plan.removals.map((path): [string, string | undefined, string | undefined] => [
+        path,
+        readFileSync(join(dist, path), 'utf8'),
+        undefined,
+      ]),
+      ...(plan.oldList === plan.finalList ? [] : [[GENERATED_LIST, plan.oldList, plan.finalList] as [string, string | undefined, string]]),
+    ];
+    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) diff.push(...unifiedDiff(shown(path), before, after));
+  } catch (e) {
+    log(`error: ${e instanceof PublishError ? e.message : `cannot read ${distDir}/: ${describeFileError(e)}`}`);
+    log('synth --dry-run: a synth would refuse this; nothing was written.');
+    return 1;
+  }
+  for (const line of diff) out(line);
+  for (const warning of plan.warnings) log(`warning: ${warning}`);
+  logWarnings();
+  const listChanges = plan.oldList === plan.finalList ? 0 : 1;
+  log(
+    `synth --dry-run: ${plan.writes.length + listChanges} file(s) would be written, ${plan.removals.length} removed, ` +
+      `${plan.unchanged + 1 - listChanges} unchanged in ${distDir}/${scope ? ` (only ${[...scope].join(', ')})` : ''}; nothing was written.`,
+  );
+  return 0;
+}
+
+/** Each cluster's single points of failure, as warnings. */
+function logFailurePoints(clusters: readonly LoadedCluster[], wiring: ClusterWiring, log: (line: string) => void): void {
+  for (const cluster of clusters) {
+    for (const spof of wiring.singlePointsOfFailure?.(cluster) ?? [])
+      log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+  }
+}
+
+/** Whether a synth has published into `dir` before (it holds the generated list); true when that cannot be told. */
+function hasGeneratedList(dir: string): boolean {
+  try {
+    return nodeFileSystem.lstat(join(dir, GENERATED_LIST)) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+/** The options of `node scripts/app.js main` (what `npm run synth -- --dry-run` runs), or a one-line reason they are wrong. */
+export function parseSynthArgs(args: readonly string[], env: NodeJS.ProcessEnv): { clusters?: string[]; dryRun: boolean } | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { 'cluster': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return `${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; see \`npm run synth -- --help\``;
+  }
+  // Under `cdk8s synth` the app gets no arguments: scripts/synth.js passes --cluster this way.
+  const clusters = values.cluster ?? env.K3S_VIP_CLUSTERS?.split(',').filter((name) => name !== '');
+  if (clusters?.includes('')) return '--cluster needs a cluster name: --cluster <name>';
+  return { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
 }
 
 /** `path` with every link resolved, as far as it exists (the rest appended as written). */
@@ -211,6 +346,15 @@ function realPath(path: string): string {
     } catch {
       if (dirname(existing) === existing) return full;
     }
+  }
+}
+
+/** A config's text as loaded a moment ago; empty when it is gone since (the warning it feeds is then moot). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -237,8 +381,11 @@ function removeEmptyFolders(first: string, folder: string): void {
   }
 }
 
-/** The output folder, created when missing, with links resolved once (nothing below it is followed). */
-function outputFolder(dir: string): { dir: string; created?: string } {
+/**
+ * The output folder with links resolved once (nothing below it is followed), created when missing
+ * and `create` (`created`: the first folder mkdir made), else left missing.
+ */
+function outputFolder(dir: string, create: boolean): { dir: string; created?: string } {
   const stat = nodeFileSystem.lstat(dir);
   if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
     throw new PublishError(`${dir} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
@@ -249,6 +396,7 @@ function outputFolder(dir: string): { dir: string; created?: string } {
       `${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
     );
   }
+  if (!stat && !create) return { dir };
   const first = mkdirSync(dir, { recursive: true });
   const real = realpathSync(dir);
   if (!statSync(real).isDirectory()) throw new PublishError(`${dir} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);

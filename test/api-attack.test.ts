@@ -169,7 +169,7 @@ const refusals: Array<[string, () => void, string]> = [
     'TraefikIngress: no props given: every required one is named',
     () => new TraefikIngress(chart(), 'i', any({})),
     'TraefikIngress: name is required: expected a string\nTraefikIngress: host is required: expected a string\n' +
-      'TraefikIngress: serviceName is required: expected a string\nTraefikIngress: servicePort is required',
+      'TraefikIngress: service is required: expected a string\nTraefikIngress: port is required',
   ],
   [
     'LoadBalancerService: no props given',

@@ -71,7 +71,7 @@ describe('K3sVipCluster', () => {
 });
 
 describe('lower-level constructs check their own props', () => {
-  const ingress = { name: 'web', host: 'app.example.com', serviceName: 'web', servicePort: 80 };
+  const ingress = { name: 'web', host: 'app.example.com', service: 'web', port: 80 };
   const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.50'] };
   it.each<[string, () => void, string]>([
     [
@@ -86,13 +86,13 @@ describe('lower-level constructs check their own props', () => {
     ],
     [
       'an Ingress port out of range',
-      () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: 0 }),
-      'TraefikIngress: servicePort 0 is too small: expected at least 1',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, port: 0 }),
+      'TraefikIngress: port 0 is too small: expected at least 1',
     ],
     [
       'an Ingress port name that is a quoted number',
-      () => new TraefikIngress(chart(), 'i', { ...ingress, servicePort: '80' }),
-      'TraefikIngress: servicePort "80" is a quoted number: write 80 without quotes',
+      () => new TraefikIngress(chart(), 'i', { ...ingress, port: '80' }),
+      'TraefikIngress: port "80" is a quoted number: write 80 without quotes',
     ],
     [
       'a Service port above 65535',
@@ -176,5 +176,46 @@ describe('K3sVipCluster refuses a literal K3s token in its props, as the config 
     const problem = error.problems.find((p) => p.path.join('.').replace(/\.(\d+)/g, '[$1]') === path);
     expect(problem?.message).toMatch(/a K3s token must never enter the repository/);
     expect(error.message).not.toContain('secret');
+  });
+});
+
+describe('TraefikIngress: service and port, as in the config files; serviceName and servicePort still accepted', () => {
+  const base = { name: 'web', host: 'app.example.com' };
+  const backend = (props: object) => {
+    const scope = chart();
+    new TraefikIngress(scope, 'i', { ...base, ...props });
+    return scope.toJson()[0].spec.rules[0].http.paths[0].backend;
+  };
+
+  it.each<[string, object]>([
+    ['the new names', { service: 'web', port: 80 }],
+    ['the deprecated names', { serviceName: 'web', servicePort: 80 }],
+    ['both, with the same values', { service: 'web', serviceName: 'web', port: 80, servicePort: 80 }],
+    ['one of each', { service: 'web', servicePort: 80 }],
+  ])('%s: the same backend', (_, props) => {
+    expect(backend(props)).toEqual({ service: { name: 'web', port: { number: 80 } } });
+  });
+
+  it('a port name through either key', () => {
+    expect(backend({ service: 'web', port: 'http' })).toEqual({ service: { name: 'web', port: { name: 'http' } } });
+    expect(backend({ serviceName: 'web', servicePort: 'http' })).toEqual({ service: { name: 'web', port: { name: 'http' } } });
+  });
+
+  it('both names with different values: an error naming both', () => {
+    expect(
+      thrown(() => new TraefikIngress(chart(), 'i', { ...base, service: 'web', serviceName: 'api', port: 80, servicePort: 8080 })).message,
+    ).toBe(
+      'TraefikIngress: serviceName "api" differs from service "web": serviceName is the deprecated name of service; give only service\n' +
+        'TraefikIngress: servicePort 8080 differs from port 80: servicePort is the deprecated name of port; give only port',
+    );
+  });
+
+  it('a bad value is reported under the key that was given', () => {
+    expect(
+      thrown(() => new TraefikIngress(chart(), 'i', { ...base, serviceName: 'Web', servicePort: 80 })).problems.map((p) => p.path),
+    ).toEqual([['serviceName']]);
+    expect(thrown(() => new TraefikIngress(chart(), 'i', { ...base, service: 'Web', port: 80 })).problems.map((p) => p.path)).toEqual([
+      ['service'],
+    ]);
   });
 });

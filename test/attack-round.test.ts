@@ -498,12 +498,12 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'TraefikIngress: tls as in the config file',
       (scope) => new TraefikIngress(scope, 'i', { ...ingress, tls: { certResolver: 'x' } } as never),
-      'TraefikIngress: tls unknown key "tls". Allowed here: name, namespace, host, path, serviceName, servicePort, certResolver, clusterIssuer',
+      'TraefikIngress: tls unknown key "tls". Allowed here: name, namespace, host, path, service, port, serviceName, servicePort, certResolver, clusterIssuer',
     ],
     [
       'IngressChart: hostname',
       (scope) => new IngressChart(scope as never, 'c', { ingresses: [{ ...ingress, hostname: 'b.example.com' }] } as never),
-      'IngressChart: ingresses[0].hostname unknown key "hostname": did you mean "host"? Allowed here: name, namespace, host, path, serviceName, servicePort, certResolver, clusterIssuer',
+      'IngressChart: ingresses[0].hostname unknown key "hostname": did you mean "host"? Allowed here: name, namespace, host, path, service, port, serviceName, servicePort, certResolver, clusterIssuer',
     ],
     [
       'LoadBalancerService: a port with targetport',

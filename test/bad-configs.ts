@@ -106,7 +106,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     'outside nodeCidr',
     `${TRAEFIK}k3s:\n  nodeCidr: 192.168.1.0/24\n`,
     [
-      `${FILE}:2:21: traefik.loadBalancerIPs[0]: "192.168.0.41" is outside k3s.nodeCidr 192.168.1.0/24: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+      `${FILE}:2:21: traefik.loadBalancerIPs[0]: "192.168.0.41" is outside k3s.nodeCidr 192.168.1.0/24: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it (a typo for 192.168.1.41?)`,
     ],
   ],
   [

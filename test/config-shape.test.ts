@@ -233,7 +233,7 @@ const parsedBadConfigs = BAD_CONFIGS.flatMap(([what, text]): Array<[string, unkn
   }
 });
 /** The configs whose mutations are compared too: the repository's own, and one with every key. */
-const FILES: Array<[string, unknown]> = [['every key', EVERY_KEY], ...yamlFiles('config'), ...yamlFiles('config/examples')];
+const FILES: Array<[string, unknown]> = [['every key', EVERY_KEY], ...yamlFiles('test/fixtures/config'), ...yamlFiles('config/examples')];
 const CORPUS: Array<[string, unknown]> = [...FILES, ...parsedBadConfigs, ...yamlTextsOfTests()];
 
 const WRONG_VALUES: unknown[] = [
@@ -476,7 +476,7 @@ describe('the config shape is the zod schema', () => {
 
 describe('zod loads only for a config the shape refuses', () => {
   const zodLoaded = () => Object.keys(require.cache).some((file) => file.includes(`${join('node_modules', 'zod')}`));
-  const reference = readFileSync(join(ROOT, 'config', 'dev.yaml'), 'utf8');
+  const reference = readFileSync(join(ROOT, 'test', 'fixtures', 'config', 'dev.yaml'), 'utf8');
 
   test('the reference config is validated without zod; a bad one loads it for the messages', () => {
     jest.resetModules();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_CONFIGS, FILE, TRAEFIK } from './bad-configs';
 import { formatDiagnostic, loadConfigDir, parseConfigText } from '../src/config/load';
+import { EXAMPLES_DIR, FIXTURE_CONFIG_DIR } from './helpers';
 
 const errorsOf = (text: string) => parseConfigText(FILE, text).errors.map(formatDiagnostic);
 const warningsOf = (text: string) => parseConfigText(FILE, text).warnings.map(formatDiagnostic);
@@ -99,9 +100,11 @@ describe('config folder', () => {
 });
 
 describe('shipped configs', () => {
-  const root = join(__dirname, '..');
-  test.each(['config', 'config/examples'])('every file in %s/ is valid, without warnings', (dir) => {
-    const loaded = loadConfigDir(join(root, dir));
+  test.each([
+    ['the reference (test/fixtures/config)', FIXTURE_CONFIG_DIR],
+    ['config/examples', EXAMPLES_DIR],
+  ])('every file of %s is valid, without warnings', (_, dir) => {
+    const loaded = loadConfigDir(dir);
     expect(loaded.errors.map(formatDiagnostic)).toEqual([]);
     expect(loaded.warnings.map(formatDiagnostic)).toEqual([]);
     expect(loaded.clusters.length).toBeGreaterThan(0);

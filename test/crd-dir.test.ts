@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { validateManifests } from '../src/validate/conformance';
 import { readCrds } from '../src/validate/crds';
+import { FIXTURE_CONFIG_DIR } from './helpers';
 
 const ROOT = join(__dirname, '..');
 const RESTORE = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
@@ -101,7 +102,7 @@ describe('K3S_VIP_CRD_DIR naming a missing folder', () => {
     jest.isolateModules(() => {
       const { runSynth } = require('../src/synth') as typeof import('../src/synth');
       const { wiring } = require('../src/main') as typeof import('../src/main');
-      expect(runSynth({ configDir: join(ROOT, 'config'), distDir, wiring, log: (line) => lines.push(line) })).toBe(1);
+      expect(runSynth({ configDir: FIXTURE_CONFIG_DIR, distDir, wiring, log: (line) => lines.push(line) })).toBe(1);
     });
     expect(lines).toEqual([`error: ${message()}`, `synth failed: ${distDir}/ was left unchanged.`]);
     expect(existsSync(distDir)).toBe(false);

@@ -3,10 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { devConfig, synthFiles, withChanges } from './helpers';
+import { devConfig, FIXTURE_CONFIG_DIR, synthesizedReference, synthFiles, withChanges } from './helpers';
 import { runCheck } from '../src/check';
 
-const ROOT = join(__dirname, '..');
 const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
 
 describe('kustomization.yaml', () => {
@@ -127,18 +126,18 @@ describe('README.md of the cluster', () => {
 describe('drift check (npm run check)', () => {
   const run = (dist: string) => {
     const lines: string[] = [];
-    return { code: runCheck(join(ROOT, 'config'), dist, (l) => lines.push(l)), lines };
+    return { code: runCheck(FIXTURE_CONFIG_DIR, dist, (l) => lines.push(l)), lines };
   };
 
-  test('passes on the committed dist/', () => {
-    const { code, lines } = run(join(ROOT, 'dist'));
+  test('passes on a dist/ a synth wrote', () => {
+    const { code, lines } = run(synthesizedReference());
     expect(lines.at(-1)).toMatch(/^check: .*dist\/ equals a fresh synth \(\d+ files\)\.$/);
     expect(code).toBe(0);
   });
 
   test('fails on a one-byte change, with a readable diff', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
-    cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+    cpSync(synthesizedReference(), dist, { recursive: true });
     const file = join(dist, 'dev/kube-vip.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: "6443"', 'value: "6444"'));
     const { code, lines } = run(dist);
@@ -151,7 +150,7 @@ describe('drift check (npm run check)', () => {
 
   test('fails on a stale file and on a missing one', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
-    cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+    cpSync(synthesizedReference(), dist, { recursive: true });
     // A file an earlier synth wrote (it is in the committed list) that a fresh synth no longer writes.
     writeFileSync(join(dist, 'dev/old.yaml'), 'x: 1\n');
     writeFileSync(join(dist, '.generated-files'), `${readFileSync(join(dist, '.generated-files'), 'utf8')}dev/old.yaml\n`);

@@ -266,7 +266,7 @@ describe('node addresses per family (K3s node-ip)', () => {
   test("in ARP mode the IPv6 VIP must share the servers' IPv6 LAN (their /64 without nodeCidr)", () => {
     const config = dualStack({}, { traefik: { loadBalancerIPs: ['192.168.0.41', 'fd01::41'] } });
     expect(errorsOf(config)).toEqual([
-      'traefik.loadBalancerIPs[1]: "fd01::41" is not in the servers\' fd00::/64, and ARP reaches only their LAN; without ' +
+      'traefik.loadBalancerIPs[1]: "fd01::41" is not in the servers\' fd00::/64, and ARP reaches only their LAN (a typo for fd00::41?); without ' +
         "k3s.nodeCidr only the servers' /64 fd00::/64 is known to be one LAN: set k3s.nodeCidr to the LAN holding all servers and VIPs",
     ]);
   });

@@ -1,9 +1,38 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
 import { K3sVipValidationError } from '../src/index';
-import { renderClusters } from '../src/synth';
+import { renderClusters, runSynth } from '../src/synth';
+
+/**
+ * The tests' own config folder, holding a copy of the reference config/dev.yaml: the repository's
+ * config/ and dist/ belong to its user, who may change, rename or delete them (test/no-reference.test.ts).
+ */
+export const FIXTURE_CONFIG_DIR = join(__dirname, 'fixtures', 'config');
+/** The reference config's text (test/fixtures/config/dev.yaml). */
+export const DEV_YAML = readFileSync(join(FIXTURE_CONFIG_DIR, 'dev.yaml'), 'utf8');
+/** The shipped examples: part of the product, as `npm run new` copies them. */
+export const EXAMPLES_DIR = join(__dirname, '..', 'config', 'examples');
+
+let referenceDist: string | undefined;
+/**
+ * A dist/ folder written by a real synth of test/fixtures/config/ (what `npm run synth` writes for
+ * the reference cluster), once per test file; its files say `Generated from test/fixtures/config/dev.yaml`.
+ */
+export function synthesizedReference(): string {
+  if (referenceDist) return referenceDist;
+  const dist = join(mkdtempSync(join(tmpdir(), 'k3s-vip-reference-')), 'dist');
+  const lines: string[] = [];
+  if (runSynth({ configDir: FIXTURE_CONFIG_DIR, distDir: dist, wiring, log: (line) => lines.push(line) }) !== 0) {
+    throw new Error(`synth of ${FIXTURE_CONFIG_DIR} failed:\n${lines.join('\n')}`);
+  }
+  referenceDist = dist;
+  return dist;
+}
 
 /** A Kubernetes object as synthesized (plain JSON). */
 export type KubeObject = {
@@ -13,7 +42,7 @@ export type KubeObject = {
   [k: string]: any;
 };
 
-/** The reference config (config/dev.yaml, without its HTTP->HTTPS redirect) as an object, for tests to vary. */
+/** The reference config (test/fixtures/config/dev.yaml, without its HTTP->HTTPS redirect) as an object, for tests to vary. */
 export function devConfig(): any {
   return {
     kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },

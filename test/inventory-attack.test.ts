@@ -174,14 +174,19 @@ describe('IPv6 nodes: brackets where scp and URLs need them, K3s networks of the
     expect(synthFiles(ipv6).get('README.md')!.split('\n')).toContain(line);
   });
 
-  test('the final check reaches the VIP through a bracketed URL', () => {
-    expect(synthFiles(ipv6).get('README.md')).toContain("Check: `sudo k3s kubectl --server 'https://[fd00::40]:6443' get nodes`");
+  test('the kubeconfig is fetched with a bracketed scp host and pointed at a bracketed VIP URL', () => {
+    const readme = synthFiles(ipv6).get('README.md')!;
+    expect(readme).toContain("mkdir -p ~/.kube && scp '[fd00::11]:k3s-test.yaml' ~/.kube/k3s-test.yaml && ssh fd00::11 rm k3s-test.yaml\n");
+    expect(readme).toContain(
+      "sed -i.orig -e 's#//127\\.0\\.0\\.1:6443#//[fd00::40]:6443#' -e 's#//\\[::1\\]:6443#//[fd00::40]:6443#' ~/.kube/k3s-test.yaml",
+    );
   });
 
   test('IPv4 addresses stay bare', () => {
     const readme = synthFiles(withK3s({ servers: SERVERS })).get('README.md')!;
     expect(readme).toContain('scp k3s/k3s-2.yaml 192.168.0.12:\n');
-    expect(readme).toContain('Check: `sudo k3s kubectl --server https://192.168.0.40:6443 get nodes`');
+    expect(readme).toContain("sed -i.orig -e 's#//127\\.0\\.0\\.1:6443#//192.168.0.40:6443#'");
+    expect(readme).toContain('mkdir -p ~/.kube && scp 192.168.0.11:k3s-test.yaml ~/.kube/k3s-test.yaml');
   });
 
   test('IPv6-only nodes with the (IPv4) default networks are refused, naming what to write', () => {

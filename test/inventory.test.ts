@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { FILE } from './bad-configs';
-import { devConfig, synthFiles, withChanges } from './helpers';
+import { devConfig, synthesizedReference, synthFiles, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { bundledTraefikChart } from '../src/k3s/bundled-traefik';
 import { runInstall } from '../src/k3s/install-cli';
@@ -218,7 +218,9 @@ describe('ARP: every VIP and every server on one LAN', () => {
       'a VIP in another /24',
       { servers: SERVERS },
       { traefik: { loadBalancerIPs: ['192.168.1.41'] } },
-      [`traefik.loadBalancerIPs[0]: "192.168.1.41" is not in the servers' 192.168.0.0/24, and ARP reaches only their LAN; ${fix}`],
+      [
+        `traefik.loadBalancerIPs[0]: "192.168.1.41" is not in the servers' 192.168.0.0/24, and ARP reaches only their LAN (a typo for 192.168.0.41?); ${fix}`,
+      ],
     ],
     [
       'a pool in another /24',
@@ -434,11 +436,11 @@ describe('k3s.version picks the bundled Traefik chart', () => {
   });
 });
 
-describe('dist/dev: the reference setup', () => {
-  const dist = join(__dirname, '..', 'dist', 'dev');
+describe('dist/dev: the reference setup, as a synth writes it', () => {
+  const dist = join(synthesizedReference(), 'dev');
   const readme = readFileSync(join(dist, 'README.md'), 'utf8');
 
-  test('one K3s config per node of config/dev.yaml', () => {
+  test('one K3s config per node of the reference config', () => {
     expect(readdirSync(join(dist, 'k3s')).sort()).toEqual(['k3s-1.yaml', 'k3s-2.yaml', 'k3s-3.yaml']);
   });
 
@@ -454,8 +456,11 @@ describe('dist/dev: the reference setup', () => {
       'shows 2 servers `Ready`',
       'scp k3s/k3s-3.yaml 192.168.0.13:',
       'shows 3 servers `Ready`',
-      '### 4. The rest',
+      '### 4. kubectl on your workstation',
+      'ssh -t 192.168.0.11 \'sudo install -m 600 -o "$(id -u)" /etc/rancher/k3s/k3s.yaml k3s-dev.yaml\'',
+      '### 5. The manifests',
       'sudo npm run k3s:install -- --cluster dev',
+      'Check: `kubectl -n kube-system get svc traefik` shows its VIP under `EXTERNAL-IP`',
     ];
     const positions = order.map((text) => readme.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -474,7 +479,7 @@ describe('dist/dev: the reference setup', () => {
     try {
       const code = runInstall({
         cluster: 'dev',
-        distDir: join(__dirname, '..', 'dist'),
+        distDir: synthesizedReference(),
         manifestsDir: target,
         dryRun: false,
         out: () => {},

@@ -200,7 +200,9 @@ describe('planInstall', () => {
     const foreign = { 'kube-vip.yaml': 'x: 1\n', 'ingresses.yml': 'x: 1\n', 'sub/traefik-config.json': '{}' };
     const result = plan(foreign, [...Object.keys(foreign), 'ingresses.old.txt', '.ingresses.yaml', 'traefik.yaml']);
     expect(result.errors).toEqual([
-      expect.stringMatching(/^kube-vip\.yaml already exists and was not installed by this command .*never overwritten$/),
+      expect.stringMatching(
+        /^kube-vip\.yaml already exists and was not installed by this command .*never overwritten: .*delete it to hand it over.*and run again/,
+      ),
       expect.stringMatching(/^ingresses\.yml is K3s AddOn "ingresses" too, like the ingresses\.yaml to install/),
       expect.stringMatching(/^sub\/traefik-config\.json is K3s AddOn "traefik-config" too/),
     ]);
@@ -654,6 +656,21 @@ describe('runInstall', () => {
     ]);
     setDist(MANIFESTS);
     expect(install().err[0]).toMatch(/^error: kube-vip\.yaml already exists and was not installed by this command/);
+  });
+
+  test("the bootstrap runbook's hand copy of kube-vip.yaml: refused, saying it is the same file and how to hand it over", () => {
+    setDist(MANIFESTS);
+    writeFileSync(join(target, 'kube-vip.yaml'), MANIFESTS['kube-vip.yaml']);
+    const before = snapshot(target);
+    expect(install().err).toEqual([
+      `error: kube-vip.yaml already exists, the same as ${join(dist, 'dev')}/kube-vip.yaml, and was not installed by this command ` +
+        "(it is not in .k3s-vip-dev.json), so it is never overwritten: if it is a copy made by hand (as the bootstrap runbook's " +
+        'kube-vip.yaml), delete it to hand it over (K3s keeps its objects) and run again; move anything else away',
+      `k3s:install: nothing was written to ${target}.`,
+    ]);
+    expect(snapshot(target)).toEqual(before);
+    rmSync(join(target, 'kube-vip.yaml'));
+    expect(install().code).toBe(0);
   });
 
   test('removes the temporary files a killed run left', () => {

@@ -3,9 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What the child (fixtures/kill-child.js) runs: a publish of `files` into `dir`, or an install of `cluster` from `dist` into `dir`. */
+/**
+ * What the child (fixtures/kill-child.js) runs: a publish of `files` into `dir` (only the cluster folders of
+ * `scope`, as `--cluster` does, when given), or an install of `cluster` from `dist` into `dir`.
+ */
 export type KillJob =
-  | { readonly run: 'publish'; readonly dir: string; readonly files: ReadonlyArray<readonly [string, string]> }
+  | {
+      readonly run: 'publish';
+      readonly dir: string;
+      readonly files: ReadonlyArray<readonly [string, string]>;
+      readonly scope?: readonly string[];
+    }
   | { readonly run: 'install'; readonly dir: string; readonly dist: string; readonly cluster: string };
 
 const CHILD = join(__dirname, 'fixtures', 'kill-child.js');

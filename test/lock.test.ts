@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInstall } from '../src/k3s/install-cli';
 import { wiring } from '../src/main';
 import { LOCK_FILE, LockError, lockWaitMs, withFolderLock } from '../src/output/lock';
 import { runSynth } from '../src/synth';
+import { DEV_YAML } from './helpers';
 
-const DEV = readFileSync(join(__dirname, '..', 'config', 'dev.yaml'), 'utf8');
+const DEV = DEV_YAML;
 const WAIT = 'K3S_VIP_LOCK_WAIT_SECONDS';
 const expectedWait =
   'expected a whole number of seconds from 0 to 3600 (how long to wait for another run to finish), or unset it for the default of 30';

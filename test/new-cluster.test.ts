@@ -13,19 +13,24 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigDir } from '../src/config/load';
+import { copiedFromLine } from '../src/config/example-copy';
 import { newCluster } from '../src/new-cluster';
+import { DEV_YAML, EXAMPLES_DIR } from './helpers';
 
-const CONFIG = join(__dirname, '..', 'config');
-const DEV = readFileSync(join(CONFIG, 'dev.yaml'), 'utf8');
-const BGP = readFileSync(join(CONFIG, 'examples', 'bgp.yaml'), 'utf8');
-const EXAMPLES = 'bgp, client-ip, dual-stack, gateway, gitops-flux, ha, ip-pool, load-balancers';
+/** The reference config as it lies in a project's config/ folder. */
+const DEV = DEV_YAML.replace(/^.*\n/, '# yaml-language-server: $schema=../config.schema.json\n');
+const BGP = readFileSync(join(EXAMPLES_DIR, 'bgp.yaml'), 'utf8');
+const REFERENCE = readFileSync(join(EXAMPLES_DIR, 'reference.yaml'), 'utf8');
+const EXAMPLES = 'bgp, client-ip, dual-stack, gateway, gitops-flux, ha, ip-pool, load-balancers, reference';
 
+/** A project as a user has it: the shipped examples and one cluster, dev. */
 let project: string;
 let configDir: string;
 beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'));
   configDir = join(project, 'config');
-  cpSync(CONFIG, configDir, { recursive: true });
+  cpSync(EXAMPLES_DIR, join(configDir, 'examples'), { recursive: true });
+  writeFileSync(join(configDir, 'dev.yaml'), DEV);
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
@@ -36,11 +41,11 @@ const run = (...args: string[]) => {
 };
 const withoutFirstLine = (text: string) => text.slice(text.indexOf('\n') + 1);
 
-test('copies the reference config/dev.yaml by default, says what to edit, and the copy loads', () => {
+test('copies the reference example by default, says what to edit, and the copy loads', () => {
   expect(run('lab')).toEqual({
     code: 0,
     lines: [
-      `new: wrote ${configDir}/lab.yaml, a copy of ${configDir}/dev.yaml. Set these to your network and sites:`,
+      `new: wrote ${configDir}/lab.yaml, a copy of ${configDir}/examples/reference.yaml. Set these to your network and sites:`,
       '  kubeVip.interface: eth0',
       '  kubeVip.controlPlane.address: 192.168.0.40',
       '  traefik.loadBalancerIPs: 192.168.0.41',
@@ -49,21 +54,61 @@ test('copies the reference config/dev.yaml by default, says what to edit, and th
       '  k3s.servers[0].interface: eth0',
       '  k3s.servers[1].address: 192.168.0.12',
       '  k3s.servers[2].address: 192.168.0.13',
-      'Then run `npm run synth`: it checks the file and writes dist/lab/.',
+      "Until they are yours, `npm run synth` warns about the example's values left (line 2 of the copy says so).",
+      'Then run `npm run synth`: it checks the file and writes dist/lab/ (`npm run synth -- --dry-run` shows it first).',
     ],
   });
-  expect(readFileSync(join(configDir, 'lab.yaml'), 'utf8')).toBe(DEV);
+  const [schema, copied, ...rest] = readFileSync(join(configDir, 'lab.yaml'), 'utf8').split('\n');
+  expect(schema).toBe('# yaml-language-server: $schema=../config.schema.json');
+  expect(copied).toBe(copiedFromLine('examples/reference.yaml'));
+  expect(rest.join('\n')).toBe(withoutFirstLine(REFERENCE));
   const loaded = loadConfigDir(configDir);
   expect(loaded.errors).toEqual([]);
   expect(loaded.clusters.map((c) => c.name)).toEqual(['dev', 'lab']);
 });
 
-test('an example keeps its content, with the $schema line rewritten for config/', () => {
+test('an example keeps its content, with the $schema line rewritten for config/ and the "Copied from" line', () => {
   expect(run('edge', '--from', 'bgp').code).toBe(0);
   const copy = readFileSync(join(configDir, 'edge.yaml'), 'utf8');
   expect(BGP.split('\n')[0]).toBe('# yaml-language-server: $schema=../../config.schema.json');
-  expect(copy.split('\n')[0]).toBe('# yaml-language-server: $schema=../config.schema.json');
-  expect(withoutFirstLine(copy)).toBe(withoutFirstLine(BGP));
+  expect(copy.split('\n').slice(0, 2)).toEqual([
+    '# yaml-language-server: $schema=../config.schema.json',
+    copiedFromLine('examples/bgp.yaml'),
+  ]);
+  expect(withoutFirstLine(withoutFirstLine(copy))).toBe(withoutFirstLine(BGP));
+});
+
+test('a copy of a cluster gets no "Copied from" line: its values are the user\'s own', () => {
+  expect(run('dev2', '--from', 'dev').code).toBe(0);
+  expect(readFileSync(join(configDir, 'dev2.yaml'), 'utf8')).toBe(DEV);
+});
+
+test('works without any cluster (the reference config deleted): the default is an example', () => {
+  rmSync(join(configDir, 'dev.yaml'));
+  expect(run('home').code).toBe(0);
+  expect(loadConfigDir(configDir).clusters.map((c) => c.name)).toEqual(['home']);
+});
+
+test('without the default example, says how to name a source', () => {
+  rmSync(join(configDir, 'examples', 'reference.yaml'));
+  expect(run('home')).toEqual({
+    code: 1,
+    lines: [
+      `error: the default example ${configDir}/examples/reference.yaml is missing: name the file to copy with --from <cluster or example> ` +
+        '(clusters: dev; examples: bgp, client-ip, dual-stack, gateway, gitops-flux, ha, ip-pool, load-balancers)',
+    ],
+  });
+});
+
+test.each([
+  ['npm run new home --from ha', ['home', 'ha'], { npm_config_from: 'true' }, 'npm run new -- home --from ha'],
+  ['npm run new home --from=ha', ['home'], { npm_config_from: 'ha' }, 'npm run new -- home --from ha'],
+  ['npm run new --from ha', ['ha'], { npm_config_from: 'true' }, 'npm run new -- ha --from <cluster or example>'],
+])('`%s` (no --): says npm took --from and what to write; nothing written', (_, args, env, fix) => {
+  const lines: string[] = [];
+  const code = newCluster(args, { configDir, schemaFile: join(project, 'config.schema.json'), log: (l) => lines.push(l) }, env);
+  expect({ code, lines }).toEqual({ code: 1, lines: [`error: npm took --from for itself: write \`${fix}\``] });
+  expect(readdirSync(configDir).sort()).toEqual(['dev.yaml', 'examples']);
 });
 
 test('--from=<name> names another cluster, which wins over an example of the same name', () => {

@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { wiring } from '../src/main';
 import { listFiles } from '../src/output/publish';
 import { runSynth } from '../src/synth';
+import { FIXTURE_CONFIG_DIR } from './helpers';
 
 /**
  * Random mutations of valid configs (the reference config and every example): whatever the input,
@@ -16,7 +17,7 @@ import { runSynth } from '../src/synth';
  */
 const ROOT = join(__dirname, '..');
 const SEEDS = [
-  join(ROOT, 'config', 'dev.yaml'),
+  join(FIXTURE_CONFIG_DIR, 'dev.yaml'),
   ...readdirSync(join(ROOT, 'config', 'examples')).map((f) => join(ROOT, 'config', 'examples', f)),
 ].map((file) => parse(readFileSync(file, 'utf8')) as unknown);
 

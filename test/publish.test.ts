@@ -18,10 +18,12 @@ import {
   withGeneratedList,
 } from '../src/output/publish';
 import { runCheck } from '../src/check';
-import { generatedHeader, renderClusters } from '../src/synth';
+import { generatedHeader } from '../src/docs/cluster-documents';
+import { renderClusters } from '../src/synth';
+import { DEV_YAML } from './helpers';
 
 const ROOT = join(__dirname, '..');
-const DEV = readFileSync(join(ROOT, 'config/dev.yaml'), 'utf8');
+const DEV = DEV_YAML;
 
 /** The files a synth of these configs writes, as in dist/. */
 function tree(configs: Record<string, string>): FileTree {
@@ -311,6 +313,42 @@ describe('publishing under SIGKILL (a real process killed before every step of a
     );
     expect(steps).toBeGreaterThan(15);
     expect(snapshot(clean.dir)).toEqual(expected(SMALL_AFTER, SMALL_USER_FILES));
+  }, 60_000);
+});
+
+/** A publish of cluster `a` alone (`--cluster a`): it updates, creates in a new folder and removes in `a/`, and must leave `b/` as it is. */
+const SCOPED_AFTER = withGeneratedList(
+  new Map([
+    ['a/kustomization.yaml', `${header}resources: [one.yaml, three.yaml]\n`],
+    ['a/one.yaml', `${header}one: 1.1\n`],
+    ['a/deep/three.yaml', `${header}three: 3\n`],
+  ]),
+);
+
+describe('publishing one cluster (--cluster) under SIGKILL before every step', () => {
+  test("each generated file left is listed, b's files and list entries never change; the next run ends exact", async () => {
+    const ofB = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).filter(([path]) => path.startsWith('b/')));
+    const listedB = (dir: string) => readGeneratedList(dir).paths.filter((path) => path.startsWith('b/'));
+    const b = ofB(smallFolder());
+    const scope = new Set(['a']);
+    const reference = smallFolder();
+    syncTree(reference, SCOPED_AFTER, nodeFileSystem, scope);
+    const exact = snapshot(reference);
+    const { steps, clean } = await killAtEveryStep(
+      () => ({ run: 'publish', dir: smallFolder(), files: [...SCOPED_AFTER], scope: ['a'] }),
+      (step, job) => {
+        expect({ step, unaccounted: unaccounted(job.dir, SMALL_USER_FILES) }).toEqual({ step, unaccounted: [] });
+        expect({ step, b: ofB(job.dir), listed: listedB(job.dir) }).toEqual({ step, b, listed: ['b/old.yaml'] });
+        withFolderLock(job.dir, { holder: 'test', waitMs: 2000 }, () => syncTree(job.dir, SCOPED_AFTER, nodeFileSystem, scope));
+        expect({ step, files: snapshot(job.dir) }).toEqual({ step, files: exact });
+      },
+    );
+    expect(steps).toBeGreaterThan(10);
+    expect(snapshot(clean.dir)).toEqual(exact);
+    expect(ofB(clean.dir)).toEqual(b);
+    expect(readGeneratedList(clean.dir).paths).toEqual(['a/deep/three.yaml', 'a/kustomization.yaml', 'a/one.yaml', 'b/old.yaml']);
+    expect(existsSync(join(clean.dir, 'a', 'two.yaml'))).toBe(false);
+    expect(existsSync(join(clean.dir, LEFTOVER))).toBe(false);
   }, 60_000);
 });
 

@@ -8,11 +8,12 @@ import { wiring } from '../src/main';
 import { FileSystem, nodeFileSystem } from '../src/output/file-system';
 import { GENERATED_LIST, listFiles, withGeneratedList } from '../src/output/publish';
 import { renderClusters, runSynth } from '../src/synth';
+import { DEV_YAML, FIXTURE_CONFIG_DIR, synthesizedReference } from './helpers';
 
 const ROOT = join(__dirname, '..');
 /** What a bare `cdk8s synth` adds, since the CLI speaks after the app. */
 const CLI_REFUSAL = ' (cdk8s then says the app did not create its staging folder: that is this refusal.)';
-const DEV = readFileSync(join(ROOT, 'config/dev.yaml'), 'utf8');
+const DEV = DEV_YAML;
 
 /** Every file below a folder with its bytes, to compare before and after. */
 function snapshotTree(dir: string): Record<string, string> {
@@ -34,16 +35,11 @@ function synthIn(ws: { config: string; dist: string }) {
 }
 
 describe('synth', () => {
-  test('committed dist/ equals a fresh synth of config/', () => {
-    const loaded = loadConfigDir(join(ROOT, 'config'));
+  test('writes to disk, byte for byte, what it renders in memory (what npm run check compares with)', () => {
+    const loaded = loadConfigDir(FIXTURE_CONFIG_DIR);
     expect(loaded.errors).toEqual([]);
-    const fresh = withGeneratedList(
-      renderClusters(
-        loaded.clusters.map((c) => ({ ...c, file: `config/${c.name}.yaml` })),
-        wiring,
-      ),
-    );
-    expect(snapshotTree(join(ROOT, 'dist'))).toEqual(Object.fromEntries(fresh));
+    const fresh = withGeneratedList(renderClusters(loaded.clusters, wiring));
+    expect(snapshotTree(synthesizedReference())).toEqual(Object.fromEntries(fresh));
   });
 
   test('writes dist/<cluster>/ with one file per component; a second synth is byte-identical and writes nothing', () => {
@@ -132,7 +128,7 @@ describe('through the real commands', () => {
   const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false', K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist };
 
   test.each([
-    ['npm run synth', 'npm', ['run', '--silent', 'synth', '--', '--output', join(ws.root, 'staging-npm')]],
+    ['npm run synth', 'npm', ['run', '--silent', 'synth']],
     ['cdk8s synth', 'npx', ['cdk8s', 'synth', '--output', join(ws.root, 'staging-cdk8s')]],
   ])('%s: exit 1, every error reported, no stack trace, dist/ unchanged', (_, command, args) => {
     const run = spawnSync(command, args as string[], { cwd: ROOT, env, encoding: 'utf8' });

@@ -347,7 +347,7 @@ describe("address-family checks follow k3s.nodeCidr's family", () => {
       'IPv6 nodeCidr still bounds IPv6 VIPs',
       'traefik:\n  loadBalancerIPs: [192.168.0.41, "fd01::41"]\nk3s:\n  nodeCidr: "fd00::/64"\n' + DUAL_STACK_K3S,
       [
-        `${FILE}:2:35: traefik.loadBalancerIPs[1]: "fd01::41" is outside k3s.nodeCidr fd00::/64: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+        `${FILE}:2:35: traefik.loadBalancerIPs[1]: "fd01::41" is outside k3s.nodeCidr fd00::/64: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it (a typo for fd00::41?)`,
       ],
     ],
     [

@@ -352,3 +352,52 @@ test('an unclosed quote at the start of a key gives located messages, not a thro
     'config/t.yaml:4:1: invalid YAML: Missing closing "quote',
   ]);
 });
+
+describe('a list item line indented a space or two off: one message, naming the item as written and the fix', () => {
+  const servers = (second: string) =>
+    `${TRAEFIK}k3s:\n  servers:\n    - name: k3s-1\n      address: 192.168.0.11\n${second}    - name: k3s-3\n      address: 192.168.0.13\n`;
+  test.each([
+    [
+      'a key one space short',
+      servers('    - name: k3s-2\n     address: 192.168.0.12\n'),
+      '8:6: k3s.servers[1]: `address:` is indented 5 spaces, the keys of this list item 6 spaces (`name:` on line 7): indent it by 6 spaces so it belongs to the item',
+    ],
+    [
+      'a key one space deep',
+      servers('    - name: k3s-2\n       address: 192.168.0.12\n'),
+      '8:8: k3s.servers[1]: `address:` is indented 7 spaces, the keys of this list item 6 spaces (`name:` on line 7): indent it by 6 spaces so it belongs to the item',
+    ],
+    [
+      'a dash one space short',
+      servers('   - name: k3s-2\n     address: 192.168.0.12\n'),
+      "7:4: k3s.servers[1]: this item's dash is indented 3 spaces, the other items' 4 spaces (line 5): indent it by 4 spaces, or it is not read as an item of k3s.servers",
+    ],
+    [
+      'a key one space short in the third Ingress',
+      `${TRAEFIK}ingresses:\n${['a', 'b', 'c'].map((n) => `  - name: ${n}\n    host: ${n}.example.com\n${n === 'c' ? '   ' : '    '}service: ${n}\n    port: 80\n`).join('')}`,
+      '14:4: ingresses[2]: `service:` is indented 3 spaces, the keys of this list item 4 spaces (`name:` on line 12): indent it by 4 spaces so it belongs to the item',
+    ],
+  ])('%s', (_, text, message) => {
+    expect(errorsOf(text)).toEqual([`${FILE}:${message}`]);
+  });
+
+  test('another mistake elsewhere in the file is still reported', () => {
+    const text = servers('    - name: k3s-2\n     address: 192.168.0.12\n').replace('k3s:\n', 'k3s:\n  tokenFile: [a\n');
+    expect(errorsOf(text).length).toBeGreaterThan(1);
+    expect(errorsOf(text)).toContain(
+      `${FILE}:9:6: k3s.servers[1]: \`address:\` is indented 5 spaces, the keys of this list item 6 spaces (\`name:\` on line 8): indent it by 6 spaces so it belongs to the item`,
+    );
+  });
+
+  test('nesting under a key without a value is not a slip: the reference layout loads', () => {
+    const text = `${TRAEFIK}  externalCertResolvers: [default]\ningresses:\n  - name: a\n    host: a.example.com\n    service: a\n    port: 80\n    tls:\n      certResolver: default\n`;
+    expect(errorsOf(text)).toEqual([]);
+  });
+});
+
+test('a slip-like line in a list of plain values, or inside a list item, is left to the parser (no crash)', () => {
+  const scalars = `traefik:\n  loadBalancerIPs:\n    - 192.168.0.41\n     foo: x\n`;
+  expect(errorsOf(scalars).length).toBeGreaterThan(0);
+  const nested = `${TRAEFIK}loadBalancers:\n  - name: db\n    ports:\n      - port: 5432\n       targetPort: 5432\n`;
+  expect(errorsOf(nested).length).toBeGreaterThan(0);
+});

@@ -366,3 +366,18 @@ export interface ClusterServer extends ClusterNode {
    */
   readonly interface?: string;
 }
+
+/** Options of `K3sVipCluster.documents()`. */
+export interface ClusterDocumentsOptions {
+  /**
+   * Where the cluster is defined, named in the first line of every file (`# Generated from <source> by ...`)
+   * and at the top of the README.
+   * @default - `K3sVipCluster <construct path>`
+   */
+  readonly source?: string;
+  /**
+   * The command that writes the files, named beside the source.
+   * @default "cdk8s synth"
+   */
+  readonly command?: string;
+}

@@ -1,7 +1,9 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { K3sVipClusterProps } from './cluster-props';
+import { ClusterDocumentsOptions, K3sVipClusterProps } from './cluster-props';
 import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
+import { ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { redact, secretShape } from '../core/secrets';
 import { isList } from '../core/snapshot';
@@ -23,7 +25,8 @@ import { traefikSettings } from '../traefik/effective';
  * names the files in `dist/<cluster>/`: `kube-vip` (RBAC and DaemonSet), `kube-vip-cloud-provider`
  * (with an IP pool), `traefik-config` (the HelmChartConfig pinning Traefik's VIP), `cert-manager` and
  * `cert-manager-issuers` (with `certManager`), `gateway-api` (with `traefik.gateway`), `load-balancers` and
- * `ingresses` (when there are any).
+ * `ingresses` (when there are any). The per-node K3s configs and the cluster README with its bootstrap
+ * runbook are not charts: `documents()` returns them.
  *
  * The props pass the config files' validation (schema and cross-value rules) before anything is
  * created; every problem is reported at once in one K3sVipValidationError.
@@ -87,13 +90,37 @@ export class K3sVipCluster extends Construct {
       new IngressChart(this, 'ingresses', {
         ingresses: config.ingresses.map(({ service, port, tls, ...ingress }) => ({
           ...ingress,
-          serviceName: service,
-          servicePort: port,
+          service,
+          port,
           certResolver: tls?.certResolver,
           clusterIssuer: tls?.issuer,
         })),
       });
     }
+  }
+
+  /**
+   * The files `npm run synth` writes beside the manifests in `dist/<cluster>/`, with the same paths and
+   * content (for the same `source` and `command`): with `k3s.servers` each node's whole K3s config
+   * `k3s/<node>.yaml`, else the servers' drop-in `k3s/config.yaml`; then `README.md` with the traffic
+   * path, the VIP and failure tables and, with `k3s.servers`, the bootstrap runbook. The README names
+   * the manifests `<chart id>.yaml` (`kube-vip.yaml`, ...), as `npm run synth` writes them.
+   *
+   * @param options where the cluster is defined, for the first line of every file
+   * @returns one `{ path, content }` per file, the K3s configs first
+   */
+  public documents(options: ClusterDocumentsOptions = {}): ClusterDocument[] {
+    const manifests = this.node
+      .findAll()
+      .filter((child): child is Chart => Chart.isChart(child))
+      .map((chart) => `${chart.node.id}.yaml`);
+    return clusterDocuments({
+      name: this.node.id,
+      config: this.config,
+      manifests,
+      source: options.source ?? `K3sVipCluster ${this.node.path}`,
+      command: options.command ?? 'cdk8s synth',
+    });
   }
 }
 

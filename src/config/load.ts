@@ -40,14 +40,15 @@ const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
 /**
  * Loads and validates every `<cluster>.yaml` directly inside `dir` (sub-folders such as examples/
  * are not clusters). A link to a file counts as that file: dropping it silently would delete the
- * cluster's output.
+ * cluster's output. With `only`, files of other clusters are not read (`--cluster`).
  */
-export function loadConfigDir(dir: string): LoadResult {
+export function loadConfigDir(dir: string, only?: ReadonlySet<string>): LoadResult {
   const files: string[] = [];
   const errors: Diagnostic[] = [];
   try {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+      if (only && !only.has(clusterName(entry.name))) continue;
       const file = join(dir, entry.name);
       if (entry.isFile()) files.push(file);
       else if (entry.isSymbolicLink()) {

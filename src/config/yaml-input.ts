@@ -1,5 +1,6 @@
 import type { CST, Document, LineCounter, Node } from 'yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
+import { indentSlips } from './indent-slip';
 
 /**
  * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
@@ -244,10 +245,18 @@ function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: 
   const problems: InputProblem[] = [];
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
+  const slipOfLine = new Map(indentSlips(text).flatMap((slip) => slip.lines.map((l) => [l, slip] as const)));
   for (const error of doc.errors) {
     const offset = error.pos[0];
     const { line } = at(offset);
     if (coveredLines.has(line!)) continue;
+    // A line a space off in a list: one message about it, instead of the parser's about its neighbours.
+    const slip = slipOfLine.get(line!);
+    if (slip) {
+      slip.lines.forEach((l) => coveredLines.add(l));
+      problems.push({ ...at(slip.offset), path: slip.path, message: slip.message });
+      continue;
+    }
     if (error.code === 'DUPLICATE_KEY') {
       const duplicate = findPair(doc.contents, offset, []);
       if (duplicate && !reportedMaps.has(duplicate.map)) {

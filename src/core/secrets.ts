@@ -10,13 +10,15 @@ import type { Path } from './problem';
 /** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
 const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 /** `scheme://user:password@` (any scheme) or `http(s)://anything@` (a token as the user name). */
-const URL_CREDENTIALS = /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]+@|[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'`]*:[^\s/?#@"'`]*@)/gi;
+// Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
+const URL_CREDENTIALS =
+  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)/gi;
 /**
  * The value of a credential in a URL's query (`?access_token=...`, `&private_token=`, `?X-Amz-Signature=`,
  * `?key=`): the parameter name stays readable, the value is the secret.
  */
 const URL_QUERY_CREDENTIAL =
-  /(?<=[?&](?:[\w.-]*(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
+  /(?<=[?&](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
 /** PEM private keys of any algorithm, with or without their body. */
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g;
 

@@ -11,6 +11,11 @@ export interface ClusterReadmeProps {
   readonly name: string;
   /** Config file it came from, as shown to the reader. */
   readonly source: string;
+  /**
+   * The command that writes the folder.
+   * @default "npm run synth"
+   */
+  readonly command?: string;
   readonly config: ClusterConfig;
   /** Manifest files of the folder, in kustomization order. */
   readonly manifests: readonly string[];
@@ -39,7 +44,7 @@ const row = (...cells: string[]) => `| ${cells.join(' | ')} |`;
  * `dist/<cluster>/README.md`: the traffic path as a Mermaid diagram and a table of every VIP, host
  * and backend, so a reviewer sees what a config change does in the pull request.
  */
-export function clusterReadme({ name, source, config, manifests }: ClusterReadmeProps): string {
+export function clusterReadme({ name, source, command = 'npm run synth', config, manifests }: ClusterReadmeProps): string {
   const { kubeVip, traefik, ingresses, httpRoutes, loadBalancers } = config;
   const pooled = 'from the IP pool';
   const traefikVip = traefik.loadBalancerIPs?.join(', ') ?? pooled;
@@ -150,7 +155,7 @@ export function clusterReadme({ name, source, config, manifests }: ClusterReadme
   return [
     `# Cluster ${code(name)}`,
     '',
-    `Generated from ${code(source)} by \`npm run synth\`; edit the config, not this folder.`,
+    `Generated from ${code(source)} by ${code(command)}; edit the config, not this folder.`,
     '',
     '## Traffic path',
     '',

@@ -1,6 +1,10 @@
 import type { ClusterConfig } from '../config/schema';
 import { K3sInventory, K3sNode, vipInterface } from '../k3s/inventory';
 import { urlHost } from '../net/ip';
+import { code, sh, shellQuote } from './markdown';
+import { certManagerStep, gatewayStep, gitopsStep, kubeconfigStep, portsSection } from './runbook-gitops';
+
+export { code, shellQuote };
 
 export interface RunbookProps {
   /** Cluster (and folder) name. */
@@ -21,27 +25,6 @@ const MANIFESTS_DIR = '/var/lib/rancher/k3s/server/manifests';
 export const SERVER_TOKEN_FILE = '/var/lib/rancher/k3s/server/token';
 /** The manifest the first server needs before K3s starts: it brings up the control-plane VIP. */
 const KUBE_VIP_MANIFEST = 'kube-vip.yaml';
-
-/** The longest run of backticks in `text`, so a fence or code span around it can be longer. */
-const longestBacktickRun = (text: string) => Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-
-/** A fenced shell block; its fence outlasts any backticks in the lines. */
-const sh = (...lines: string[]) => {
-  const fence = '`'.repeat(Math.max(3, longestBacktickRun(lines.join('\n')) + 1));
-  return [`${fence}sh`, ...lines, fence];
-};
-
-/** `text` as a Markdown code span (CommonMark 6.1): a fence longer than any backtick run inside, padded where needed. */
-export function code(text: string): string {
-  const fence = '`'.repeat(longestBacktickRun(text) + 1);
-  const pad = /^`|`$/.test(text) ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-/** One shell word: plain when it holds only characters no POSIX shell treats specially, else in single quotes. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
 
 /**
  * `## Bootstrap` of dist/<cluster>/README.md: every node in order, with the exact commands and the
@@ -149,20 +132,19 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
     return [...out, ''];
   };
 
-  const rest = config.gitops
-    ? [
-        `Let ${config.gitops.engine === 'argocd' ? 'Argo CD' : 'Flux'} deploy this folder (the controller must already run in the cluster):`,
-        '',
-        ...sh(`ssh ${shellQuote(first.address)} sudo k3s kubectl apply -f - < ${shellQuote(`gitops/${config.gitops.engine}.yaml`)}`),
-      ]
-    : [
-        'Install the manifests on every server, from a checkout of this repository there (built as yourself, so root does not',
-        `compile into it): \`npm ci && npm run build\`, then ${code(`sudo npm run k3s:install -- --cluster ${shellQuote(name)}`)}.`,
-        `On ${first.name} first remove the ${KUBE_VIP_MANIFEST} copied by hand (\`sudo rm ${MANIFESTS_DIR}/${KUBE_VIP_MANIFEST}\`; K3s keeps`,
-        'its objects): k3s:install never overwrites a file it did not install. By hand instead, copy',
-        `${manifests.map(code).join(', ')} into \`${MANIFESTS_DIR}/\` of every server.`,
-      ];
+  const manual = [
+    'Install the manifests on every server, from a checkout of this repository there (built as yourself, so root does not',
+    `compile into it): \`npm ci && npm run build\`, then ${code(`sudo npm run k3s:install -- --cluster ${shellQuote(name)}`)}.`,
+    `On ${first.name} first remove the ${KUBE_VIP_MANIFEST} copied by hand (\`sudo rm ${MANIFESTS_DIR}/${KUBE_VIP_MANIFEST}\`; K3s keeps`,
+    'its objects): k3s:install never overwrites a file it did not install. By hand instead, copy',
+    `${manifests.map(code).join(', ')} into \`${MANIFESTS_DIR}/\` of every server.`,
+    '',
+    'Check: `kubectl -n kube-system get svc traefik` shows its VIP under `EXTERNAL-IP`.',
+    '',
+  ];
   const steps = [...servers, ...agents].map((node, i) => nodeSteps(node, i + 1)).flat();
+  const next = servers.length + agents.length + 1;
+  const props = { name, config, inventory, manifests };
   return [
     '## Bootstrap',
     '',
@@ -173,25 +155,11 @@ export function bootstrapRunbook({ name, config, inventory, manifests }: Runbook
       ? `Every node installs K3s ${version} (\`k3s.version\`).`
       : 'Without `k3s.version` the installer takes the newest stable K3s: set it to pin the release.',
     '',
+    ...portsSection(props),
     ...steps,
-    `### ${servers.length + agents.length + 1}. The rest`,
-    '',
-    ...rest,
-    '',
-    controlPlaneAddress
-      ? `Check: ${code(`sudo k3s kubectl --server ${shellQuote(`https://${urlHost(controlPlaneAddress)}:6443`)} get nodes`)} ` +
-        '(no `--insecure-skip-tls-verify`) lists all ' +
-        `${servers.length + agents.length} nodes: the VIP is in the API certificate. ` +
-        '`sudo k3s kubectl -n kube-system get svc traefik` shows its VIP.'
-      : `Check: \`sudo k3s kubectl get nodes\` lists all ${servers.length + agents.length} nodes.`,
-    '',
-    ...(config.traefik.gateway
-      ? [
-          `Check: ${code('sudo k3s kubectl get gatewayclass traefik')} shows \`ACCEPTED\` \`True\`, and ` +
-            `${code(`sudo k3s kubectl -n kube-system get gateway ${shellQuote(config.traefik.gateway.name)}`)} shows \`PROGRAMMED\` ` +
-            "`True` with Traefik's VIP as `ADDRESS` (docs/gateway-api.md lists the checks of routes and certificates).",
-          '',
-        ]
-      : []),
+    ...kubeconfigStep(next, props),
+    ...(config.gitops ? gitopsStep(next + 1, props) : [`### ${next + 1}. The manifests`, '', ...manual]),
+    ...(config.certManager ? certManagerStep(next + 2, props) : []),
+    ...(config.traefik.gateway ? gatewayStep(next + (config.certManager ? 3 : 2), config.traefik.gateway.name) : []),
   ];
 }

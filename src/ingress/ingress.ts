@@ -20,10 +20,28 @@ export interface TraefikIngressProps {
    * @default "/"
    */
   readonly path?: string;
-  /** Backend Service in the same namespace. */
-  readonly serviceName: string;
-  /** Backend Service port: a number from 1 to 65535, or the name of a Service port. */
-  readonly servicePort: number | string;
+  /**
+   * Backend Service in the same namespace (the key of the config files and K3sVipCluster).
+   * @default - none: required, unless the deprecated `serviceName` is given
+   */
+  readonly service?: string;
+  /**
+   * Backend Service port: a number from 1 to 65535, or the name of a Service port.
+   * @default - none: required, unless the deprecated `servicePort` is given
+   */
+  readonly port?: number | string;
+  /**
+   * The old name of `service`, still accepted; giving both with different values is an error.
+   * @default - none
+   * @deprecated Use `service`.
+   */
+  readonly serviceName?: string;
+  /**
+   * The old name of `port`, still accepted; giving both with different values is an error.
+   * @default - none
+   * @deprecated Use `port`.
+   */
+  readonly servicePort?: number | string;
   /**
    * Traefik certificate resolver for HTTPS.
    * @default - plain HTTP, no TLS
@@ -42,6 +60,8 @@ export const TRAEFIK_INGRESS_KEYS: PropsKeys<TraefikIngressProps> = {
   namespace: true,
   host: true,
   path: true,
+  service: true,
+  port: true,
   serviceName: true,
   servicePort: true,
   certResolver: true,
@@ -52,6 +72,28 @@ export const TRAEFIK_INGRESS_KEYS: PropsKeys<TraefikIngressProps> = {
 const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
 /** cert-manager's ingress-shim annotation (https://cert-manager.io/docs/usage/ingress/). */
 const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+
+/**
+ * A prop and its deprecated alias as one value, under the key that was given (the new one when
+ * neither was); both given with different values is a problem.
+ */
+function aliased<K extends 'service' | 'port', D extends 'serviceName' | 'servicePort'>(
+  check: PropsValidator<TraefikIngressProps>,
+  props: TraefikIngressProps,
+  key: K,
+  deprecated: D,
+): { key: K | D; value: unknown } {
+  const value: unknown = props[key];
+  const old: unknown = props[deprecated];
+  if (value !== undefined && old !== undefined && value !== old) {
+    const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : `(${typeof v})`);
+    check.problem(
+      [deprecated],
+      `${show(old)} differs from ${key} ${show(value)}: ${deprecated} is the deprecated name of ${key}; give only ${key}`,
+    );
+  }
+  return value === undefined && old !== undefined ? { key: deprecated, value: old } : { key, value };
+}
 
 /**
  * One host/path -> Service route for Traefik. The class goes in `spec.ingressClassName` only: the
@@ -66,22 +108,25 @@ export class TraefikIngress extends Construct {
     // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
     props = check.props;
     const { namespace = 'default', path = '/' } = props;
+    // The deprecated names stay accepted; messages name the key that was given.
+    const service = aliased(check, props, 'service', 'serviceName');
+    const port = aliased(check, props, 'port', 'servicePort');
     check
       .requiredText(['name'], props.name, format.dns1123Subdomain)
       .text(['namespace'], namespace, format.dns1123Label)
       .requiredText(['host'], props.host, format.ingressHost)
       .text(['path'], path, format.ingressPath)
-      .requiredText(['serviceName'], props.serviceName, format.dns1035Label)
+      .requiredText([service.key], service.value, format.dns1035Label)
       .text(['certResolver'], props.certResolver, format.dns1123Label)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
-    if (typeof props.servicePort === 'string') check.text(['servicePort'], props.servicePort, format.portName);
-    else check.requiredValue(['servicePort'], props.servicePort, 'portNumber');
+    if (typeof port.value === 'string') check.text([port.key], port.value, format.portName);
+    else check.requiredValue([port.key], port.value, 'portNumber');
     if (props.certResolver && props.clusterIssuer) {
       check.problem(['clusterIssuer'], twoCertificateSourcesProblem(props.clusterIssuer, props.certResolver, 'clusterIssuer', ''));
     }
     check.throwIfInvalid();
 
-    const port = typeof props.servicePort === 'number' ? { number: props.servicePort } : { name: props.servicePort };
+    const backendPort = typeof port.value === 'number' ? { number: port.value } : { name: port.value as string };
     const annotations = {
       ...(props.certResolver ? { [CERT_RESOLVER_ANNOTATION]: props.certResolver } : {}),
       ...(props.clusterIssuer ? { [CLUSTER_ISSUER_ANNOTATION]: props.clusterIssuer } : {}),
@@ -104,7 +149,7 @@ export class TraefikIngress extends Construct {
         rules: [
           {
             host: props.host,
-            http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: props.serviceName, port } } }] },
+            http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: service.value as string, port: backendPort } } }] },
           },
         ],
         ...(tls ? { tls } : {}),

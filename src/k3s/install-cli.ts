@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
 import { redact, secretsInData } from '../core/secrets';
+import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
 import {
@@ -128,39 +129,16 @@ export function runInstall(options: InstallOptions): number {
 
 export type InstallArgs = Pick<InstallOptions, 'cluster' | 'manifestsDir' | 'dryRun'>;
 
-/**
- * The flags npm took for itself because the user left out the `--` (`npm run k3s:install --cluster dev`),
- * as the one-line advice, or undefined. npm then sets `npm_config_<flag>` (`true` for `--cluster dev`,
- * whose value it passes on as a bare argument, or `dev` for `--cluster=dev`) and passes the rest.
- */
-function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
-  const given = (flag: string) => args.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
-  const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
-  const bareValues = args.slice(0, firstFlag === -1 ? args.length : firstFlag);
-  const rest = args.slice(bareValues.length);
-  const taken: string[] = [];
-  const flags: string[] = [];
-  for (const [flag, placeholder] of [
-    ['cluster', '<name>'],
-    ['dir', '<manifests dir>'],
-  ]) {
-    const value = env[`npm_config_${flag}`];
-    if (value === undefined || given(flag)) continue;
-    taken.push(`--${flag}`);
-    flags.push(`--${flag}`, value === 'true' ? (bareValues.shift() ?? placeholder) : value);
-  }
-  if (env.npm_config_dry_run === 'true' && !given('dry-run')) {
-    taken.push('--dry-run');
-    flags.push('--dry-run');
-  }
-  if (!taken.length) return undefined;
-  const names = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
-  return `npm took ${names} for itself: write \`npm run k3s:install -- ${[...bareValues, ...rest, ...flags].join(' ')}\``;
-}
-
 /** The command line's options, or 'help'; throws a one-line message (with the usage) when they are wrong. */
 export function parseInstallArgs(args: readonly string[], env: NodeJS.ProcessEnv = {}): InstallArgs | 'help' {
-  const swallowed = npmSwallowedFlags(args, env);
+  const swallowed = npmSwallowedFlags(args, env, {
+    script: 'k3s:install',
+    valued: [
+      ['cluster', '<name>'],
+      ['dir', '<manifests dir>'],
+    ],
+    booleans: ['dry-run'],
+  });
   if (swallowed) throw new Error(swallowed);
   let values;
   try {

@@ -312,6 +312,8 @@ export function planInstall(input: InstallInput): InstallPlan {
   // Files of one AddOn overwrite each other's objects, so a foreign file may not share an AddOn
   // name with ours, wherever it is in the folder; a foreign file of our exact name is never overwritten.
   const ours = new Map([...manifests.keys()].map((name) => [addonName(name), name]));
+  /** The manifest the bootstrap runbook copies by hand onto the first server. */
+  const KUBE_VIP_FILE = 'kube-vip.yaml';
   const owners = otherOwners(target, recordFile);
   for (const [path, kind] of target.entries) {
     if (owned.has(path)) continue;
@@ -326,10 +328,17 @@ export function planInstall(input: InstallInput): InstallPlan {
       errors.push(
         `${path} belongs to the install of cluster "${owner}" (${recordFileName(owner)}): a K3s server belongs to one cluster; install "${cluster}" into another --dir`,
       );
-    } else if (path === mine) {
-      const what = kind === 'file' ? '' : ` (${KIND_WORDS[kind]})`;
+    } else if (path === mine && kind === 'file') {
+      // Most often the runbook's hand copy of kube-vip.yaml: say how to hand it over.
+      const same = target.texts.get(path) === manifests.get(mine) ? `, the same as ${source}/${mine},` : '';
       errors.push(
-        `${path} already exists${what} and was not installed by this command (it is not in ${recordFile}): move it away; it is never overwritten`,
+        `${path} already exists${same} and was not installed by this command (it is not in ${recordFile}), so it is never overwritten: ` +
+          `if it is a copy made by hand (as the bootstrap runbook's ${KUBE_VIP_FILE}), delete it to hand it over (K3s keeps its objects) ` +
+          'and run again; move anything else away',
+      );
+    } else if (path === mine) {
+      errors.push(
+        `${path} already exists (${KIND_WORDS[kind as Exclude<EntryKind, 'file'>]}) and was not installed by this command (it is not in ${recordFile}): move it away; it is never overwritten`,
       );
     } else if (kind !== 'folder') {
       errors.push(

@@ -2,6 +2,7 @@ import { Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { LocatedIp } from '../load-balancer/deployed';
 import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains } from '../net/ip';
+import { typoHint } from '../net/ip-typo';
 import { etcdQuorum, k3sInventory, K3sNode } from './inventory';
 import type { Cidrs } from './networks';
 
@@ -168,7 +169,10 @@ function checkOneLan(
       error([...node.path, 'address'], `"${ip.text}" is not in ${lan.text} of ${first.node.name}; ${fix}`);
     }
     for (const vip of vips.filter((v) => v.ip.family === family && !cidrContains(lan, v.ip))) {
-      error(vip.path, `"${vip.ip.text}" is not in the servers' ${lan.text}, and ARP reaches only their LAN; ${fix}`);
+      error(
+        vip.path,
+        `"${vip.ip.text}" is not in the servers' ${lan.text}, and ARP reaches only their LAN${typoHint(vip.ip, lan)}; ${fix}`,
+      );
     }
     for (const span of pools.filter((p) => p.family === family && !(p.first >= lan.first && p.last <= lan.last))) {
       error(span.path, `${span.text} is not inside the servers' ${lan.text}, and ARP reaches only their LAN; ${fix}`);

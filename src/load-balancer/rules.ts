@@ -5,6 +5,7 @@ import type { Pool } from '../kube-vip/pool-rules';
 import { serviceVipCountProblem } from '../kube-vip/rules';
 import type { KubeVipRules } from '../kube-vip/versions';
 import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } from '../net/ip';
+import { typoHint } from '../net/ip-typo';
 import { parseVersion, Version } from '../semver';
 import { DeployedService, LocatedIp } from './deployed';
 
@@ -62,7 +63,7 @@ function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[],
     if (!cidrContains(lan, vip.ip)) {
       error(
         vip.path,
-        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it`,
+        `${text} is outside k3s.nodeCidr ${lan.text}: kube-vip announces VIPs by ARP/NDP on the nodes' LAN, so pick a free address inside it${typoHint(vip.ip, lan)}`,
       );
     } else if (ipv4EdgeAddress(lan, vip.ip)) {
       error(vip.path, `${text} is the ${ipv4EdgeAddress(lan, vip.ip)} address of k3s.nodeCidr ${lan.text}: pick a host address inside it`);

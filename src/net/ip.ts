@@ -87,7 +87,8 @@ export function spanContains(span: IpSpan, ip: IpAddress): boolean {
   return span.family === ip.family && ip.value >= span.first && ip.value <= span.last;
 }
 
-function formatIp(family: 4 | 6, value: bigint): string {
+/** An address as text: IPv4 dotted, IPv6 compressed (RFC 5952). */
+export function formatIp(family: 4 | 6, value: bigint): string {
   if (family === 4) {
     return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
   }

@@ -29,3 +29,20 @@ export function diffTrees(committed: FileTree, fresh: FileTree): string[] {
   }
   return out;
 }
+
+/**
+ * One file's change as a unified diff (`diff -u`; what `git apply` and `patch -p1` read): `--- a/<path>`,
+ * `+++ b/<path>`, `/dev/null` for the side where the file does not exist, so an added file shows in full.
+ */
+export function unifiedDiff(path: string, before: string | undefined, after: string | undefined, context = 3): string[] {
+  const { hunks } = structuredPatch(path, path, before ?? '', after ?? '', undefined, undefined, { context });
+  // An empty side starts "before line 1": `-0,0`.
+  const range = (start: number, lines: number) => `${lines ? start : start - 1},${lines}`;
+  // An absolute path is shown as it is (`patch -p0` reads it).
+  const [a, b] = path.startsWith('/') ? ['', ''] : ['a/', 'b/'];
+  return [
+    `--- ${before === undefined ? '/dev/null' : `${a}${path}`}`,
+    `+++ ${after === undefined ? '/dev/null' : `${b}${path}`}`,
+    ...hunks.flatMap((hunk) => [`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`, ...hunk.lines]),
+  ];
+}

@@ -127,67 +127,111 @@ function writeOrder(a: string, b: string): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-/** What a sync will do, decided from reads alone. */
-interface SyncPlan {
-  /** The files the last synth listed. */
-  readonly previous: readonly string[];
-  /** The files to write: path, new text, text now (undefined: none). */
-  readonly planned: ReadonlyArray<readonly [string, string, string | undefined]>;
-  readonly unchanged: number;
-  readonly warnings: string[];
-  /** Temporary files a killed run left. */
-  readonly temporaries: readonly string[];
-  /** The list's text now (undefined: none). */
-  readonly oldList?: string;
+/**
+ * The cluster folders one publish covers (`--cluster`): generated files and list entries outside
+ * them are neither written, removed nor dropped from the list. Undefined: the whole folder.
+ */
+export type PublishScope = ReadonlySet<string> | undefined;
+
+/** Whether `path` (relative, with `/`) lies in a folder the scope covers. */
+function inScope(scope: PublishScope, path: string): boolean {
+  return !scope || (path.includes('/') && scope.has(path.slice(0, path.indexOf('/'))));
 }
 
-function planSync(dir: string, files: FileTree, fs: FileSystem): SyncPlan {
+/** What a publish would do, decided from reads alone: syncTree carries it out, a dry run shows it. */
+export interface SyncPlan {
+  /** Files to write, in write order: path, new text, old text (undefined when the file is new). */
+  readonly writes: ReadonlyArray<readonly [string, string, string | undefined]>;
+  /** Listed files the new output drops that stand there as regular files, to remove. */
+  readonly removals: readonly string[];
+  /** Listed paths the new output drops (the removal candidates, whatever stands there now). */
+  readonly stale: readonly string[];
+  /** Files already as they should be. */
+  readonly unchanged: number;
+  /** Things left alone on purpose that the user should know about. */
+  readonly warnings: readonly string[];
+  /** Paths the last synth recorded, normalised. */
+  readonly previous: readonly string[];
+  /** Temporary files a killed run left in the folders the publish covers. */
+  readonly temporaries: readonly string[];
+  /** The list as it is (undefined when missing) and as the publish leaves it. */
+  readonly oldList: string | undefined;
+  readonly finalList: string;
+}
+
+/**
+ * Plans bringing `dir` to `files` (which include the generated list) within `scope`, reading only.
+ * Throws PublishError with a one-line message when a file of the user's or a link stands in the way,
+ * or `dir` cannot be read. `dir` need not exist (a first synth).
+ */
+export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncPlan {
+  const outside = [...files.keys()].filter((path) => path !== GENERATED_LIST && !inScope(scope, path));
+  if (outside.length) throw new Error(`publish scope ${[...(scope ?? [])].join(', ')} does not cover ${outside.join(', ')}`);
   const warnings: string[] = [];
-  const temporaries = ourTemporaryFiles(dir, fs);
-  const recorded = readGeneratedList(dir, fs);
-  for (const entry of recorded.refused)
-    warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
-  const owned = new Set(recorded.paths);
-  const blocked: string[] = [];
-  const planned: Array<[string, string, string | undefined]> = [];
-  let unchanged = 0;
-  for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
-    if (path === GENERATED_LIST || path === LOCK_FILE) continue;
-    const entry = entryAt(dir, path, fs);
-    if (entry.kind === 'blocked') {
-      blocked.push(entry.why);
-      continue;
+  try {
+    const temporaries = fs.lstat(dir) ? ourTemporaryFiles(dir, fs).filter((path) => !path.includes('/') || inScope(scope, path)) : [];
+    const recorded = readGeneratedList(dir, fs);
+    const previous = recorded.paths;
+    for (const entry of recorded.refused)
+      warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
+    const owned = new Set(previous);
+    const blocked: string[] = [];
+    const writes: Array<[string, string, string | undefined]> = [];
+    let unchanged = 0;
+    for (const [path, text] of [...files].sort(([a], [b]) => writeOrder(a, b))) {
+      if (path === GENERATED_LIST || path === LOCK_FILE) continue;
+      const entry = entryAt(dir, path, fs);
+      if (entry.kind === 'blocked') {
+        blocked.push(entry.why);
+        continue;
+      }
+      const old = entry.kind === 'file' ? fs.readFile(join(dir, path)) : undefined;
+      if (old === text) {
+        unchanged++;
+        continue;
+      }
+      if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
+        blocked.push(`${path} exists and was not written by synth`);
+        continue;
+      }
+      writes.push([path, text, old]);
     }
-    const old = entry.kind === 'file' ? fs.readFile(join(dir, path)) : undefined;
-    if (old === text) {
-      unchanged++;
-      continue;
+    if (blocked.length) {
+      // One link in the way blocks every file below it: name it once.
+      const reasons = [...new Set(blocked)];
+      throw new PublishError(
+        `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
+      );
     }
-    if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
-      blocked.push(`${path} exists and was not written by synth`);
-      continue;
+    const stale = previous.filter((p) => !files.has(p) && p !== GENERATED_LIST && inScope(scope, p));
+    const removals: string[] = [];
+    for (const path of stale) {
+      const entry = entryAt(dir, path, fs);
+      if (entry.kind === 'file') removals.push(path);
+      else if (entry.kind === 'blocked')
+        warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
     }
-    planned.push([path, text, old]);
+    const listPath = join(dir, GENERATED_LIST);
+    const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
+    const produced = [...files.keys()].filter((p) => p !== GENERATED_LIST);
+    const finalList = scope
+      ? listText([...previous.filter((p) => !inScope(scope, p)), ...produced])
+      : (files.get(GENERATED_LIST) ?? listText(produced));
+    return { writes, removals, stale, unchanged, warnings, previous, temporaries, oldList, finalList };
+  } catch (e) {
+    throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
   }
-  if (blocked.length) {
-    // One link in the way blocks every file below it: name it once.
-    const reasons = [...new Set(blocked)];
-    throw new PublishError(
-      `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
-    );
-  }
-  const list = join(dir, GENERATED_LIST);
-  const oldList = fs.lstat(list) ? fs.readFile(list) : undefined;
-  return { previous: recorded.paths, planned, unchanged, warnings, temporaries, oldList };
 }
 
 /**
  * Brings `dir` to `files` (which include the generated list) as one transaction. Call it while
- * holding the folder's lock (lock.ts). Guarantees:
+ * holding the folder's lock (lock.ts). With a `scope` (the cluster folders of `--cluster`), files
+ * and list entries of every other folder stay exactly as they are. Guarantees:
  * - At every instant, even under SIGKILL, every generated file in `dir` is named in the list: the
  *   list is first widened to old + new files, then files are written, stale ones removed, and the
  *   list narrowed last. The next completed synth therefore ends with exactly its output plus the
- *   user's own files, and removes temporary files a killed run left.
+ *   user's own files (and, with a scope, the other folders' files and entries as they were), and
+ *   removes temporary files a killed run left in the folders it covers.
  * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
  *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
  * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
@@ -198,19 +242,14 @@ function planSync(dir: string, files: FileTree, fs: FileSystem): SyncPlan {
  *   (their bytes are gone): the new files stay, every one listed.
  * Throws PublishError with a one-line message; its `outcome` says exactly what the run left changed.
  */
-export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem): SyncReport {
-  let plan: SyncPlan;
-  try {
-    plan = planSync(dir, files, fs);
-  } catch (e) {
-    throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
-  }
-  const { previous, planned, oldList } = plan;
+export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncReport {
+  const plan = planSync(dir, files, fs, scope);
+  const { previous, writes, oldList, finalList } = plan;
   const listPath = join(dir, GENERATED_LIST);
   // What stood before the run where it writes (the change log infers the rest: rmdir needs a
   // folder, unlink a file).
   const known = new Map<string, PathState>([
-    ...planned.map(([path, , old]): [string, PathState] => [
+    ...writes.map(([path, , old]): [string, PathState] => [
       join(dir, ...path.split('/')),
       old === undefined ? { kind: 'absent' } : { kind: 'file', text: old },
     ]),
@@ -218,7 +257,6 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   ]);
   const log = new ChangeLog(dir, (path) => known.get(path) ?? { kind: 'absent' });
   const tracked = log.track(fs);
-  const finalList = files.get(GENERATED_LIST) ?? listText([...files.keys()].filter((p) => p !== GENERATED_LIST));
   let current = '';
   const fail = (verb: string, e: unknown, rolledBack = 0): PublishError =>
     new PublishError(`cannot ${verb} ${join(dir, current)}: ${describeFileError(e)}`, { changes: log.changes(), rolledBack });
@@ -245,11 +283,11 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     }
     verb = 'write';
     const widened = listText([...previous, ...files.keys()].filter((p) => p !== GENERATED_LIST));
-    if (planned.length && widened !== oldList) {
+    if (writes.length && widened !== oldList) {
       write(GENERATED_LIST, widened);
       listOnDisk = widened;
     }
-    for (const [path, text, old] of planned) {
+    for (const [path, text, old] of writes) {
       done.push([path, old]);
       write(path, text);
     }
@@ -262,14 +300,10 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   const removed: string[] = [];
   try {
     verb = 'remove';
-    for (const path of previous.filter((p) => !files.has(p) && p !== GENERATED_LIST)) {
+    for (const path of plan.stale) {
       current = path;
-      const entry = entryAt(dir, path, tracked);
-      if (entry.kind === 'absent') continue;
-      if (entry.kind === 'blocked') {
-        plan.warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
-        continue;
-      }
+      // Checked again: only a regular file is removed, never anything through a link (the plan warned of those).
+      if (entryAt(dir, path, tracked).kind !== 'file') continue;
       tracked.unlink(join(dir, ...path.split('/')));
       removed.push(path);
       removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), tracked);
@@ -279,8 +313,8 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   } catch (e) {
     throw fail(verb, e);
   }
-  const written = [...planned.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
-  return { written, removed, unchanged: plan.unchanged + (oldList === finalList ? 1 : 0), warnings: plan.warnings };
+  const written = [...writes.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
+  return { written, removed, unchanged: plan.unchanged + (oldList === finalList ? 1 : 0), warnings: [...plan.warnings] };
 }
 
 /** Undoes the writes of a failed publish: old bytes back, new files and folders gone, the old list back; stops at the first failure. */

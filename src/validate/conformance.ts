@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { loadAll, YAMLException } from 'js-yaml';
+import { optionless } from '../npm-args';
 import { describeFileError } from '../output/file-system';
 import { listFiles } from '../output/publish';
 import { Finding, formatField, isRecord, show } from './paths';
@@ -98,8 +99,20 @@ export function formatViolation(v: Violation): string {
   return `${v.file}: ${v.object}${v.field ? `: ${v.field}` : ''} ${v.message}`;
 }
 
+const HELP = `usage: npm run validate
+
+Checks every manifest in dist/ (as it is in the working tree) offline: against the Kubernetes 1.27
+schemas, the CRDs in crds/, the API server's extra rules and this project's own; lists every
+violation and exits 1, else exits 0. Writes nothing. Every synth runs the same check before it
+writes. K3S_VIP_DIST_DIR replaces dist/.`;
+
 /** `npm run validate`: checks the committed dist/ and exits 1 listing every violation. */
-export function main(): void {
+export function main(args: readonly string[] = []): void {
+  const early = optionless(args, HELP, 'validate');
+  if (early !== undefined) {
+    process.exitCode = early;
+    return;
+  }
   const distDir = process.env.K3S_VIP_DIST_DIR ?? 'dist';
   let violations: Violation[];
   try {

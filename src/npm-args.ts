@@ -1,0 +1,65 @@
+import { redact } from './core/secrets';
+
+/**
+ * `npm run <script> --flag value` without the `--`: npm keeps `--flag` for itself, sets
+ * `npm_config_<flag>` (`true` for `--flag value`, whose value it passes on as a bare argument, or
+ * `value` for `--flag=value`) and passes the rest on. This tells the user what to type instead.
+ */
+export interface NpmFlags {
+  /** The npm script, as in `npm run <script>`. */
+  readonly script: string;
+  /** Flags that take a value, each with its placeholder for the advice. */
+  readonly valued: ReadonlyArray<readonly [flag: string, placeholder: string]>;
+  /**
+   * Flags without a value.
+   * @default []
+   */
+  readonly booleans?: readonly string[];
+  /**
+   * How many leading bare arguments are the command's own (`npm run new <name>`), not flag values.
+   * @default 0
+   */
+  readonly positionals?: number;
+}
+
+/** The one-line advice when npm took some of the command's flags (`npm took --from for itself: write ...`), or undefined. */
+export function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEnv, flags: NpmFlags): string | undefined {
+  const given = (flag: string) => args.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+  const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
+  const bare = args.slice(0, firstFlag === -1 ? args.length : firstFlag);
+  const own = bare.splice(0, flags.positionals ?? 0);
+  const rest = args.slice(own.length + bare.length);
+  const taken: string[] = [];
+  const typed: string[] = [];
+  for (const [flag, placeholder] of flags.valued) {
+    const value = env[`npm_config_${flag.replace(/-/g, '_')}`];
+    if (value === undefined || given(flag)) continue;
+    taken.push(`--${flag}`);
+    typed.push(`--${flag}`, value === 'true' ? (bare.shift() ?? placeholder) : value);
+  }
+  for (const flag of flags.booleans ?? []) {
+    if (env[`npm_config_${flag.replace(/-/g, '_')}`] !== 'true' || given(flag)) continue;
+    taken.push(`--${flag}`);
+    typed.push(`--${flag}`);
+  }
+  if (!taken.length) return undefined;
+  const names = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
+  // The arguments are echoed: a pasted token must not be.
+  return redact(`npm took ${names} for itself: write \`npm run ${flags.script} -- ${[...own, ...bare, ...rest, ...typed].join(' ')}\``);
+}
+
+/**
+ * The command line of a command that takes no options: `--help` or `-h` prints `help` on stdout and
+ * gives exit code 0; anything else is refused in one line (exit code 1). Undefined: run the command.
+ */
+export function optionless(args: readonly string[], help: string, script: string): number | undefined {
+  if (args.some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  if (!args.length) return undefined;
+  process.stderr.write(
+    `error: npm run ${script} takes no arguments, but got ${args.map((arg) => redact(arg)).join(' ')}; nothing was done (\`npm run ${script} -- --help\`)\n`,
+  );
+  return 1;
+}

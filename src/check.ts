@@ -4,6 +4,7 @@ import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
+import { redactFiles } from './output/secret-gate';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
 import { optionless } from './npm-args';
@@ -36,11 +37,15 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const ours = new Set([...fresh.keys(), ...listed.paths]);
     const strays = present.filter((path) => !ours.has(path) && !temporary.includes(path) && looksGenerated(read(path)));
     const committed = new Map([...ours, ...strays].filter((path) => present.includes(path)).map((path) => [path, read(path)]));
-    diff = [
-      ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
-      ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
-      ...diffTrees(committed, fresh),
-    ];
+    // A hand-edited file may hold a secret: the diff never prints it.
+    diff = redactFiles(
+      [
+        ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
+        ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
+        ...diffTrees(committed, fresh),
+      ],
+      committed,
+    );
   } catch (e) {
     log(`error: cannot read ${distDir}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
     return 1;

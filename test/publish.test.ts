@@ -472,3 +472,27 @@ describe('npm run check sees what an interrupted synth left', () => {
     }
   });
 });
+
+describe('check never prints a secret of a hand-edited file', () => {
+  test('a password and a K3s token added to a dist/ file are redacted in the diff', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-check-secret-'));
+    mkdirSync(join(ws, 'config'));
+    writeFileSync(join(ws, 'config', 'dev.yaml'), DEV);
+    const cwd = process.cwd();
+    process.chdir(ws);
+    try {
+      mkdirSync('dist');
+      syncTree('dist', tree({ dev: DEV }));
+      const file = join('dist', 'dev', 'kube-vip.yaml');
+      const token = `K10${'cd'.repeat(32)}::server:tokPART`;
+      writeFileSync(file, `${readFileSync(file, 'utf8')}---\nkind: ConfigMap\ndata:\n  db-password: pwPART-123\n  note: "${token}"\n`);
+      const lines: string[] = [];
+      expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(1);
+      expect(lines.join('\n')).toMatch(/db-password: <redacted>/);
+      expect(lines.join('\n')).not.toMatch(/pwPART|tokPART/);
+    } finally {
+      process.chdir(cwd);
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});

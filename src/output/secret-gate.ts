@@ -1,6 +1,6 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
-import { secretShape, secretsInData } from '../core/secrets';
+import { FoundSecret, redact, secretShape, secretsInData } from '../core/secrets';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -12,15 +12,27 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
   const findings: string[] = [];
   for (const [path, text] of files) {
     const shape = secretShape(text);
-    if (/\.ya?ml$/.test(path)) {
-      for (const doc of yaml.parseAllDocuments(text, { uniqueKeys: false })) {
-        if ('errors' in doc && doc.errors.length) continue;
-        for (const secret of secretsInData(doc.toJS({ maxAliasCount: -1 }))) {
-          findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
-        }
-      }
+    for (const secret of secretsInYaml(path, text)) {
+      findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
     }
     if (shape && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(`${path}: holds ${shape}`);
   }
   return findings;
+}
+
+/** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
+function secretsInYaml(path: string, text: string): FoundSecret[] {
+  if (!/\.ya?ml$/.test(path)) return [];
+  return yaml
+    .parseAllDocuments(text, { uniqueKeys: false })
+    .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : secretsInData(doc.toJS({ maxAliasCount: -1 }))));
+}
+
+/**
+ * `lines` (a diff of `files`, say) with every secret of those files redacted: a hand-edited file in
+ * dist/ may hold one, and a diff would otherwise print it.
+ */
+export function redactFiles(lines: readonly string[], files: ReadonlyMap<string, string>): string[] {
+  const secrets = [...files].flatMap(([path, text]) => secretsInYaml(path, text).map((secret) => secret.value));
+  return lines.map((line) => redact(line, secrets));
 }

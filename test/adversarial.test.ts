@@ -121,6 +121,22 @@ describe('the config folder', () => {
   });
 
   test.each([
+    ['a folder', (dir: string) => mkdirSync(join(dir, 'prod.yaml')), 'is a folder: a <cluster>.yaml must be a file'],
+    [
+      'a link to a folder',
+      (dir: string) => symlinkSync(mkdtempSync(join(tmpdir(), 'k3s-vip-cfg-dir-')), join(dir, 'prod.yaml')),
+      'is a folder (through a symbolic link): a <cluster>.yaml must be a file',
+    ],
+  ])('a config that is %s is an error naming it, never skipped (skipping would delete its output)', (_, make, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-cfg-'));
+    writeFileSync(join(dir, 'dev.yaml'), DEV);
+    make(dir);
+    const loaded = loadConfigDir(dir);
+    expect(loaded.errors.map(formatDiagnostic)).toEqual([`${join(dir, 'prod.yaml')}: ${message}; rename it or move it out of ${dir}/`]);
+    expect(loaded.clusters).toEqual([]);
+  });
+
+  test.each([
     [
       'missing',
       (root: string) => join(root, 'nope'),

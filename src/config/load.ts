@@ -51,11 +51,18 @@ export function loadConfigDir(dir: string, only?: ReadonlySet<string>): LoadResu
       if (only && !only.has(clusterName(entry.name))) continue;
       const file = join(dir, entry.name);
       if (entry.isFile()) files.push(file);
-      else if (entry.isSymbolicLink()) {
-        const target = statSync(file, { throwIfNoEntry: false });
+      else {
+        // Anything else named like a config (a folder, a link to one, a pipe) is refused, never skipped:
+        // skipping it would delete the cluster's output.
+        const target = entry.isSymbolicLink() ? statSync(file, { throwIfNoEntry: false }) : entry;
         if (target?.isFile()) files.push(file);
         else if (!target)
           errors.push({ file, path: [], message: 'is a symbolic link to nothing: point it at the config file, or remove it' });
+        else {
+          const what = target.isDirectory() ? 'a folder' : 'not a regular file';
+          const message = `is ${what}${entry.isSymbolicLink() ? ' (through a symbolic link)' : ''}: a <cluster>.yaml must be a file; rename it or move it out of ${dir}/`;
+          errors.push({ file, path: [], message });
+        }
       }
     }
   } catch (e) {

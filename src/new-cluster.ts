@@ -4,7 +4,8 @@ import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
-import { redact, secretsInData } from './core/secrets';
+import { formatPath } from './core/problem';
+import { redact, secretShape, secretsInData } from './core/secrets';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 
@@ -122,13 +123,26 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const head = fromExample ? `${schemaLine}\n${copiedFromLine(posix(relative(configDir, source)))}` : schemaLine;
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, head) : `${head}\n${text}`;
   let toEdit: string[] = [];
+  let found: ReturnType<typeof secretsInData> = [];
   try {
     const data: unknown = yaml.parse(text);
-    // A copied config may hold a secret (the synth will refuse it): the hints never print it.
-    const secrets = secretsInData(data).map((secret) => secret.value);
-    toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
+    found = secretsInData(data);
+    toEdit = siteValues(data).map(({ path, values }) =>
+      redact(
+        `${path}: ${values.join(', ')}`,
+        found.map((secret) => secret.value),
+      ),
+    );
   } catch {
     // A source that is not YAML is copied all the same; `npm run synth` will say what is wrong.
+  }
+  // A secret is not copied into a second file: say where it is, never what.
+  if (found.length || secretShape(text)) {
+    const where = found.map((secret) => formatPath(secret.path)).filter(Boolean);
+    return fail(
+      `${posix(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
+        'move it into a Kubernetes Secret (synth refuses it too), then copy again',
+    );
   }
   try {
     // `wx`: never overwrite, even a file created since the check above.

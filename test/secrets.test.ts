@@ -84,16 +84,20 @@ describe('class 1: no message echoes a secret, whichever check speaks', () => {
     }
   });
 
-  test('`npm run new --from` hints never print a secret of the copied config', () => {
+  test('`npm run new --from` refuses a source holding a secret: it names where, never what, and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'));
     try {
       writeFileSync(join(dir, 'src.yaml'), yaml({ gitops: { engine: 'argocd', repoURL: URL_WITH_CREDENTIALS } }));
       const out: string[] = [];
-      expect(newCluster(['lab', '--from', 'src'], { configDir: dir, schemaFile: join(dir, 'schema.json'), log: (l) => out.push(l) })).toBe(
-        0,
-      );
-      expect(out.join('\n')).toMatch(/gitops\.repoURL: <redacted>/);
+      const status = newCluster(['lab', '--from', 'src'], {
+        configDir: dir,
+        schemaFile: join(dir, 'schema.json'),
+        log: (l) => out.push(l),
+      });
+      expect(status).toBe(1);
+      expect(out.join('\n')).toMatch(/src\.yaml holds a secret \(gitops\.repoURL\): nothing was copied/);
       expect(out.join('\n')).not.toMatch(TELLTALES);
+      expect(readdirSync(dir).sort()).toEqual(['src.yaml']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -564,7 +564,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'TraefikHttpRoute: hostname',
       (scope) => new TraefikHttpRoute(scope, 'r', { name: 'r', hostname: 'a.example.com', serviceName: 's', servicePort: 80 } as never),
-      'TraefikHttpRoute: hostname unknown key "hostname": did you mean "host"? Allowed here: name, namespace, host, path, serviceName, servicePort, httpsOnly, gatewayName',
+      'TraefikHttpRoute: hostname unknown key "hostname": did you mean "host"? Allowed here: name, namespace, host, path, service, port, serviceName, servicePort, httpsOnly, gatewayName',
     ],
     [
       'GatewayApiChart: a route with its own gatewayName',
@@ -573,7 +573,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
           gateway: {},
           routes: [{ name: 'r', host: 'a.example.com', serviceName: 's', servicePort: 80, gatewayName: 'other' }],
         } as never),
-      'GatewayApiChart: routes[0].gatewayName unknown key "gatewayName". Allowed here: name, namespace, host, path, serviceName, servicePort, httpsOnly',
+      'GatewayApiChart: routes[0].gatewayName unknown key "gatewayName". Allowed here: name, namespace, host, path, service, port, serviceName, servicePort, httpsOnly',
     ],
     [
       'TraefikHttpsRedirect: hosts',

@@ -256,3 +256,26 @@ describe('constructs refuse what the Gateway API or Traefik would not take', () 
     expect(Chart.isChart(app.node.findChild('gateway-api'))).toBe(true);
   });
 });
+
+describe('TraefikHttpRoute takes service and port, as the config and TraefikIngress do', () => {
+  const backend = (props: Record<string, unknown>) => {
+    const c = chart();
+    new TraefikHttpRoute(c, 'r', { name: 'r', host: 'a.example.com', ...props } as never);
+    return Testing.synth(c)[0].spec.rules[0].backendRefs;
+  };
+  test.each([
+    ['service/port', { service: 'web', port: 8080 }],
+    ['the deprecated serviceName/servicePort', { serviceName: 'web', servicePort: 8080 }],
+    ['both, equal', { service: 'web', serviceName: 'web', port: 8080, servicePort: 8080 }],
+  ])('%s', (_, props) => {
+    expect(backend(props)).toEqual([{ name: 'web', port: 8080 }]);
+  });
+  test('both, different: refused under the deprecated key', () => {
+    expect(() => backend({ service: 'web', serviceName: 'api', port: 80 })).toThrow(
+      'TraefikHttpRoute: serviceName "api" differs from service "web": serviceName is the deprecated name of service; give only service',
+    );
+  });
+  test('neither: the new key is required', () => {
+    expect(() => backend({})).toThrow(/TraefikHttpRoute: service is required/);
+  });
+});

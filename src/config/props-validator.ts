@@ -167,3 +167,24 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
 function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/**
+ * A prop and its deprecated alias (`service` and `serviceName`) as one value of the checked props, under the
+ * key that was given (the new one when neither was); both given with different values is a problem.
+ */
+export function aliasedProp<T extends object, K extends keyof T & string, D extends keyof T & string>(
+  check: PropsValidator<T>,
+  key: K,
+  deprecated: D,
+): { key: K | D; value: unknown } {
+  const value: unknown = check.props[key];
+  const old: unknown = check.props[deprecated];
+  if (value !== undefined && old !== undefined && value !== old) {
+    const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : `(${typeof v})`);
+    check.problem(
+      [deprecated],
+      `${show(old)} differs from ${key} ${show(value)}: ${deprecated} is the deprecated name of ${key}; give only ${key}`,
+    );
+  }
+  return value === undefined && old !== undefined ? { key: deprecated, value: old } : { key, value };
+}

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, TraefikGateway } from './gateway';
 import { httpsListenerName } from './model';
-import { PropsKeys, PropsValidator } from '../config/props-validator';
+import { aliasedProp, PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 
@@ -21,10 +21,28 @@ export interface TraefikHttpRouteProps {
    * @default "/"
    */
   readonly path?: string;
-  /** Backend Service in the same namespace. */
-  readonly serviceName: string;
-  /** Backend Service port number: an HTTPRoute's `backendRefs[].port` is a number, never a port name. */
-  readonly servicePort: number;
+  /**
+   * Backend Service in the same namespace (the key of the config files and K3sVipCluster).
+   * @default - none: required, unless the deprecated `serviceName` is given
+   */
+  readonly service?: string;
+  /**
+   * Backend Service port number: an HTTPRoute's `backendRefs[].port` is a number, never a port name.
+   * @default - none: required, unless the deprecated `servicePort` is given
+   */
+  readonly port?: number;
+  /**
+   * The old name of `service`, still accepted; giving both with different values is an error.
+   * @default - none
+   * @deprecated Use `service`.
+   */
+  readonly serviceName?: string;
+  /**
+   * The old name of `port`, still accepted; giving both with different values is an error.
+   * @default - none
+   * @deprecated Use `port`.
+   */
+  readonly servicePort?: number;
   /**
    * Attach only to the Gateway's HTTPS listener of `host` (which must be among its `httpsHosts`), so plain
    * HTTP never reaches the backend: a route with TLS.
@@ -44,6 +62,8 @@ export const TRAEFIK_HTTP_ROUTE_KEYS: PropsKeys<TraefikHttpRouteProps> = {
   namespace: true,
   host: true,
   path: true,
+  service: true,
+  port: true,
   serviceName: true,
   servicePort: true,
   httpsOnly: true,
@@ -64,21 +84,24 @@ export class TraefikHttpRoute extends Construct {
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { namespace = 'default', path = '/', gatewayName = TraefikGateway.DEFAULT_NAME } = props;
+    // The deprecated names stay accepted; messages name the key that was given.
+    const service = aliasedProp(check, 'service', 'serviceName');
+    const port = aliasedProp(check, 'port', 'servicePort');
     check
       .requiredText(['name'], props.name, format.dns1123Subdomain)
       .text(['namespace'], namespace, format.dns1123Label)
       .requiredText(['host'], props.host, format.ingressHost)
       // The HTTPRoute CRD's CEL rules on a PathPrefix value are the API server's rules on an Ingress Prefix path.
       .text(['path'], path, format.ingressPath)
-      .requiredText(['serviceName'], props.serviceName, format.dns1035Label)
+      .requiredText([service.key], service.value, format.dns1035Label)
       .text(['gatewayName'], gatewayName, format.dns1123Subdomain);
-    if (typeof props.servicePort === 'string') {
+    if (typeof port.value === 'string') {
       check.problem(
-        ['servicePort'],
-        `${JSON.stringify(props.servicePort)} is a port name, but an HTTPRoute's backendRefs[].port is a port number: give the Service port's number`,
+        [port.key],
+        `${JSON.stringify(port.value)} is a port name, but an HTTPRoute's backendRefs[].port is a port number: give the Service port's number`,
       );
     } else {
-      check.requiredValue(['servicePort'], props.servicePort, 'portNumber');
+      check.requiredValue([port.key], port.value, 'portNumber');
     }
     if (props.httpsOnly !== undefined && typeof props.httpsOnly !== 'boolean') {
       check.problem(['httpsOnly'], `${describeValue(props.httpsOnly)}: expected true or false`);
@@ -101,7 +124,7 @@ export class TraefikHttpRoute extends Construct {
         rules: [
           {
             matches: [{ path: { type: 'PathPrefix', value: path } }],
-            backendRefs: [{ name: props.serviceName, port: props.servicePort }],
+            backendRefs: [{ name: service.value as string, port: port.value as number }],
           },
         ],
       },

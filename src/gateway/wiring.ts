@@ -38,9 +38,9 @@ export function gatewayApiChartProps(config: ClusterConfig): GatewayApiChartProp
       namespace: route.namespace,
       host: route.host,
       path: route.path,
-      serviceName: route.service,
+      service: route.service,
       // The rules refuse port names.
-      servicePort: route.port as number,
+      port: route.port as number,
       httpsOnly: !!route.tls,
     })),
     ...(bundle.startsWith('v') ? { gatewayApi: { bundle, source: `as K3s installs them for Traefik chart ${chartVersion}` } } : {}),

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { PropsKeys, PropsValidator } from '../config/props-validator';
+import { aliasedProp, PropsKeys, PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
@@ -74,28 +74,6 @@ const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certr
 const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 
 /**
- * A prop and its deprecated alias as one value, under the key that was given (the new one when
- * neither was); both given with different values is a problem.
- */
-function aliased<K extends 'service' | 'port', D extends 'serviceName' | 'servicePort'>(
-  check: PropsValidator<TraefikIngressProps>,
-  props: TraefikIngressProps,
-  key: K,
-  deprecated: D,
-): { key: K | D; value: unknown } {
-  const value: unknown = props[key];
-  const old: unknown = props[deprecated];
-  if (value !== undefined && old !== undefined && value !== old) {
-    const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : `(${typeof v})`);
-    check.problem(
-      [deprecated],
-      `${show(old)} differs from ${key} ${show(value)}: ${deprecated} is the deprecated name of ${key}; give only ${key}`,
-    );
-  }
-  return value === undefined && old !== undefined ? { key: deprecated, value: old } : { key, value };
-}
-
-/**
  * One host/path -> Service route for Traefik. The class goes in `spec.ingressClassName` only: the
  * API server rejects it together with the deprecated `kubernetes.io/ingress.class` annotation.
  *
@@ -109,8 +87,8 @@ export class TraefikIngress extends Construct {
     props = check.props;
     const { namespace = 'default', path = '/' } = props;
     // The deprecated names stay accepted; messages name the key that was given.
-    const service = aliased(check, props, 'service', 'serviceName');
-    const port = aliased(check, props, 'port', 'servicePort');
+    const service = aliasedProp(check, 'service', 'serviceName');
+    const port = aliasedProp(check, 'port', 'servicePort');
     check
       .requiredText(['name'], props.name, format.dns1123Subdomain)
       .text(['namespace'], namespace, format.dns1123Label)

@@ -200,3 +200,24 @@ describe('class 2: one gate before anything is written', () => {
     }
   });
 });
+
+describe('key forms that name a secret (attack round 3 F5)', () => {
+  test.each([
+    'secrets',
+    'tokenValue',
+    'passwordPlain',
+    'db_password_plain',
+    'db-password',
+    'api_token',
+    'Authorization',
+    'proxyAuthorization',
+  ])('%s is a secret key', (key) => {
+    expect(secretsInData({ [key]: 'hunter2-pa55' }).map((found) => found.path)).toEqual([[key]]);
+  });
+  test.each(['secretName', 'secret-name', 'token_file', 'db_password_file', 'existingSecret', 'passwordFile', 'secret_ref'])(
+    '%s names where a secret is kept, not the secret',
+    (key) => {
+      expect(secretsInData({ [key]: 'web-tls' })).toEqual([]);
+    },
+  );
+});

@@ -46,10 +46,11 @@ const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri)$/;
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
  * `clientSecret`, `secret`. A camelCase key must end in the word; names of references (`tokenSecret`,
  * `secretName`, `passwordFile`, `existingSecret`, `apiTokenSecretRef`) end in another word and are not.
- * An env-style name (`UPPER_CASE`, and every env entry's `name`) holds the word anywhere, unless it ends
+ * An env-style name (`UPPER_CASE`, `snake_case`, `kebab-case`, every env entry's `name`) holds the word
+ * anywhere, unless it ends
  * in a word of a reference (`DB_PASSWORD_FILE`).
  */
-export function isSecretKey(key: string, envName = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(key)): boolean {
+export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key)): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (envName) {
     const last =
@@ -61,7 +62,9 @@ export function isSecretKey(key: string, envName = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+
     return SECRET_WORD.test(name) && !REFERENCE_WORD.test(last);
   }
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey)s?\d*$/.test(name) || name === 'secret'
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey)s?\d*(value|plain|text)?$/.test(
+      name,
+    ) || /^secret$|authorization$/.test(name)
   );
 }
 
@@ -71,7 +74,7 @@ export function isSecretKey(key: string, envName = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+
  */
 function namesSecretText(key: string): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /secret$/.test(name) && !/^existing|pullsecret$/.test(name);
+  return /secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name);
 }
 
 /**

@@ -451,38 +451,38 @@ describe('npm run check sees what an interrupted synth left', () => {
       '--- dev/.kube-vip.yaml.k3s-vip-123.tmp (temporary file of an interrupted synth)',
     ],
   ])('%s', (_, path, line) => {
-    const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-check-'));
-    mkdirSync(join(ws, 'config'));
-    writeFileSync(join(ws, 'config', 'dev.yaml'), DEV);
-    const cwd = process.cwd();
-    process.chdir(ws);
-    try {
-      mkdirSync('dist');
-      syncTree('dist', tree({ dev: DEV }));
-      const lines: string[] = [];
-      expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(0);
+    inCheckedWorkspace(() => {
       const copy = path.startsWith('prod') ? readFileSync(join('dist', 'dev', 'kube-vip.yaml'), 'utf8') : 'half';
       mkdirSync(join('dist', path, '..'), { recursive: true });
       writeFileSync(join('dist', path), copy);
-      lines.length = 0;
+      const lines: string[] = [];
       expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(1);
       expect(lines).toEqual([line, 'dist/ differs from a fresh synth: run `npm run synth` and commit the result.']);
-    } finally {
-      process.chdir(cwd);
-    }
+    });
   });
 });
 
+/** Runs `edit` in a temporary workspace whose dist/ a synth of config/dev.yaml has just written (check passes). */
+function inCheckedWorkspace(edit: () => void): void {
+  const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-check-'));
+  mkdirSync(join(ws, 'config'));
+  writeFileSync(join(ws, 'config', 'dev.yaml'), DEV);
+  const cwd = process.cwd();
+  process.chdir(ws);
+  try {
+    mkdirSync('dist');
+    syncTree('dist', tree({ dev: DEV }));
+    expect(runCheck('config', 'dist', () => undefined)).toBe(0);
+    edit();
+  } finally {
+    process.chdir(cwd);
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
 describe('check never prints a secret of a hand-edited file', () => {
   test('a password and a K3s token added to a dist/ file are redacted in the diff', () => {
-    const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-check-secret-'));
-    mkdirSync(join(ws, 'config'));
-    writeFileSync(join(ws, 'config', 'dev.yaml'), DEV);
-    const cwd = process.cwd();
-    process.chdir(ws);
-    try {
-      mkdirSync('dist');
-      syncTree('dist', tree({ dev: DEV }));
+    inCheckedWorkspace(() => {
       const file = join('dist', 'dev', 'kube-vip.yaml');
       const token = `K10${'cd'.repeat(32)}::server:tokPART`;
       writeFileSync(file, `${readFileSync(file, 'utf8')}---\nkind: ConfigMap\ndata:\n  db-password: pwPART-123\n  note: "${token}"\n`);
@@ -490,9 +490,6 @@ describe('check never prints a secret of a hand-edited file', () => {
       expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(1);
       expect(lines.join('\n')).toMatch(/db-password: <redacted>/);
       expect(lines.join('\n')).not.toMatch(/pwPART|tokPART/);
-    } finally {
-      process.chdir(cwd);
-      rmSync(ws, { recursive: true, force: true });
-    }
+    });
   });
 });

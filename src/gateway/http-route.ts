@@ -2,7 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_API_VERSION, TraefikGateway } from './gateway';
 import { httpsListenerName } from './model';
-import { aliasedProp, PropsKeys, PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
+import { checkRouteProps } from '../config/route-props';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 
@@ -83,18 +84,9 @@ export class TraefikHttpRoute extends Construct {
     const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props, TRAEFIK_HTTP_ROUTE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
-    const { namespace = 'default', path = '/', gatewayName = TraefikGateway.DEFAULT_NAME } = props;
-    // The deprecated names stay accepted; messages name the key that was given.
-    const service = aliasedProp(check, 'service', 'serviceName');
-    const port = aliasedProp(check, 'port', 'servicePort');
-    check
-      .requiredText(['name'], props.name, format.dns1123Subdomain)
-      .text(['namespace'], namespace, format.dns1123Label)
-      .requiredText(['host'], props.host, format.ingressHost)
-      // The HTTPRoute CRD's CEL rules on a PathPrefix value are the API server's rules on an Ingress Prefix path.
-      .text(['path'], path, format.ingressPath)
-      .requiredText([service.key], service.value, format.dns1035Label)
-      .text(['gatewayName'], gatewayName, format.dns1123Subdomain);
+    const { gatewayName = TraefikGateway.DEFAULT_NAME } = props;
+    const { namespace, path, service, port } = checkRouteProps(check);
+    check.text(['gatewayName'], gatewayName, format.dns1123Subdomain);
     if (typeof port.value === 'string') {
       check.problem(
         [port.key],

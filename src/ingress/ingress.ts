@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { aliasedProp, PropsKeys, PropsValidator } from '../config/props-validator';
+import { PropsKeys, PropsValidator } from '../config/props-validator';
+import { checkRouteProps } from '../config/route-props';
 import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
@@ -85,16 +86,8 @@ export class TraefikIngress extends Construct {
     const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props, TRAEFIK_INGRESS_KEYS);
     // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
     props = check.props;
-    const { namespace = 'default', path = '/' } = props;
-    // The deprecated names stay accepted; messages name the key that was given.
-    const service = aliasedProp(check, 'service', 'serviceName');
-    const port = aliasedProp(check, 'port', 'servicePort');
+    const { namespace, path, service, port } = checkRouteProps(check);
     check
-      .requiredText(['name'], props.name, format.dns1123Subdomain)
-      .text(['namespace'], namespace, format.dns1123Label)
-      .requiredText(['host'], props.host, format.ingressHost)
-      .text(['path'], path, format.ingressPath)
-      .requiredText([service.key], service.value, format.dns1035Label)
       .text(['certResolver'], props.certResolver, format.dns1123Label)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
     if (typeof port.value === 'string') check.text([port.key], port.value, format.portName);

@@ -50,16 +50,19 @@ export function validateClusterConfig(
 
   const parsed = parseConfig(data);
   if (!parsed.success) {
-    const { describeIssue, withoutMisspeltRequired } = zodIssues();
-    const problems = mergeSchemaProblems(withoutMisspeltRequired(parsed.error.issues.flatMap((issue) => describeIssue(issue))));
-    return redacted({ errors: withSecrets([...problems, ...rulesDespite(data, problems)]), warnings: [] }, values);
+    const { describeIssues, withoutMisspeltRequired } = zodIssues();
+    const problems = mergeSchemaProblems(withoutMisspeltRequired(describeIssues(parsed.error.issues)));
+    return redacted(onePerPath({ errors: withSecrets([...problems, ...rulesDespite(data, problems)]), warnings: [] }), values);
   }
   // With k3s.version set, the chart K3s bundles is the default chart version.
   const bundled = applyBundledTraefikChart(data, parsed.data);
   const { errors, warnings } = checkClusterRules(bundled.config);
   const allErrors = withSecrets(errors);
   return redacted(
-    { config: allErrors.length ? undefined : deepFreeze(bundled.config), errors: allErrors, warnings: [...warnings, ...bundled.warnings] },
+    {
+      config: allErrors.length ? undefined : deepFreeze(bundled.config),
+      ...onePerPath({ errors: allErrors, warnings: [...warnings, ...bundled.warnings] }),
+    },
     values,
   );
 }
@@ -78,6 +81,24 @@ function parseConfig(data: unknown) {
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
 function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean): Problem[] {
   return secrets.filter((secret) => !atToken(secret.path)).map((secret) => ({ path: secret.path, message: secretRefusal(secret) }));
+}
+
+/**
+ * One problem prints once, whichever rules found it: of several errors on one key path the first stands
+ * (a rule that explains the value runs before the schema's generic verdict), and a warning on a key that
+ * has an error is dropped (the error is fixed first, and the fix may change what the warning said).
+ * Findings about the whole config (an empty path) are distinct problems and all kept, as are the data
+ * guard's (one list can have too many entries and holes too).
+ */
+function onePerPath({ errors, warnings }: Pick<ConfigValidation, 'errors' | 'warnings'>): Pick<ConfigValidation, 'errors' | 'warnings'> {
+  const seen = new Set<string>();
+  const first = (problem: Problem) => {
+    const key = formatPath(problem.path);
+    if (problem.path.length && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  return { errors: errors.filter(first), warnings: warnings.filter(first) };
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

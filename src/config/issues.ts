@@ -13,6 +13,25 @@ import { clusterConfigSchema } from './schema';
 /** A problem with what later steps need to merge or drop follow-on problems. */
 export type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
 
+/**
+ * Every zod issue in the user's words, one message per bound: `z.number().int().max(100)` reports 1e21 as
+ * above both the safe-integer range and 100; only the tighter bound is worth reading.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): DescribedProblem[] {
+  const key = (issue: z.core.$ZodIssue) =>
+    `${issue.code} ${formatPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol'))}`;
+  const bound = (issue: z.core.$ZodIssue) =>
+    issue.code === 'too_big' ? Number(issue.maximum) : issue.code === 'too_small' ? -Number(issue.minimum) : undefined;
+  const tightest = new Map<string, number>();
+  for (const issue of issues) {
+    const limit = bound(issue);
+    if (limit !== undefined) tightest.set(key(issue), Math.min(limit, tightest.get(key(issue)) ?? Infinity));
+  }
+  return issues
+    .filter((issue) => bound(issue) === undefined || bound(issue) === tightest.get(key(issue)))
+    .flatMap((issue) => describeIssue(issue));
+}
+
 /** Turns one zod issue into problems whose message names the bad value and what is expected. */
 export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');

@@ -122,7 +122,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     if (value === undefined || pieceAccepts(piece, value)) return this;
     const parsed = zodSchema()[piece].safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      for (const problem of parsed.error.issues.flatMap((issue) => zodIssues().describeIssue(issue))) {
+      for (const problem of zodIssues().describeIssues(parsed.error.issues)) {
         this.problems.push({ path: [...path, ...problem.path], message: problem.message });
       }
     }

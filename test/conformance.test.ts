@@ -296,6 +296,28 @@ describe('validateManifests', () => {
       /^is not a valid label: "v1\.2\.3 \(beta\)" is not a valid label value: at most 63/,
     ],
     [
+      'labels',
+      'annotations over 256 KiB on the pod template',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.template.metadata.annotations = { a: 'x'.repeat(200 * 1024), b: 'y'.repeat(56 * 1024) };
+      },
+      'spec.template.metadata.annotations',
+      /^the annotations are 262146 bytes \(keys and values\), at most 262144 \(256 KiB\) .*refuses the DaemonSet/,
+    ],
+    [
+      'labels',
+      'annotations over 256 KiB on the object, counted in bytes',
+      'ingress',
+      ING,
+      (o) => {
+        o.metadata.annotations = { note: 'ü'.repeat(128 * 1024) };
+      },
+      'metadata.annotations',
+      /^the annotations are 262148 bytes .*refuses the Ingress/,
+    ],
+    [
       'selector-matches-template',
       'other labels',
       'daemonSet',

@@ -1,5 +1,6 @@
 import { generatorKey } from './effective';
 import { traefikValues, TraefikValuesSettings } from './values';
+import { kubernetesValuesProblems } from './values-kubernetes';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
@@ -12,8 +13,8 @@ export interface TraefikValuesProblems {
 }
 
 /**
- * Checks `settings.values`: no key the generator writes may be changed, and the merged values must fit the
- * chart's values schema. `keyPrefix` is what the reader's settings are called under (`traefik.` in a config file).
+ * Checks `settings.values`: no key the generator writes may be changed, the merged values must fit the
+ * chart's values schema, and the objects the chart renders from them must pass the API server. `keyPrefix` is what the reader's settings are called under (`traefik.` in a config file).
  */
 export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix = ''): TraefikValuesProblems {
   const user = settings.values ?? {};
@@ -23,6 +24,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
     path: conflict.path,
     message: conflictMessage(conflict, generatorKey(conflict.path, settings), keyPrefix),
   }));
+  // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
+  errors.push(...kubernetesValuesProblems(merged));
 
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {

@@ -48,14 +48,21 @@ export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<s
   if (schema.validate(values)) return [];
   return (schema.validate.errors ?? [])
     .filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath === ''))
-    .map((e) => violation(e, schema.tag));
+    .map((e) => violation(e, schema.tag, values));
 }
 
-function violation(error: ErrorObject, tag: string): ValuesViolation {
+function violation(error: ErrorObject, tag: string, values: Record<string, unknown>): ValuesViolation {
+  // A list index is a number, as in every other path (`env[0]`, not `env.0`), so one value has one path.
+  let node: unknown = values;
   const path = error.instancePath
     .split('/')
     .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((key) => {
+      const index = Array.isArray(node) ? Number(key) : undefined;
+      node = (node as Record<string, unknown> | undefined)?.[key];
+      return index ?? key;
+    });
   const params = error.params as Record<string, unknown>;
   const against = `the values schema of Traefik chart ${tag}`;
   if (error.keyword === 'additionalProperties') {

@@ -1,4 +1,5 @@
 import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
+import { annotationSizeProblem } from '../config/annotations';
 import { isIpAddress } from '../net/ip';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
@@ -132,6 +133,8 @@ function checkLabels(object: KubeObject): Finding[] {
       const problem = labelKey(key);
       if (problem) findings.push({ path: [...path, key], message: `is not a valid annotation key: ${problem}` });
     }
+    const tooBig = annotationSizeProblem(value, `the ${kindOf(object)}`);
+    if (tooBig) findings.push({ path, message: tooBig });
   }
   return findings;
 }

@@ -1,0 +1,24 @@
+/**
+ * The size of all annotations of one object, as the API server counts it: each key and value in bytes,
+ * k8s.io/apimachinery `pkg/api/validation/objectmeta.go` (TotalAnnotationSizeLimitB = 256 * 1024,
+ * ValidateAnnotationsSize). Pod templates are held to the same limit (ValidateAnnotations).
+ */
+export const MAX_ANNOTATION_BYTES = 256 * 1024;
+
+/** The bytes ValidateAnnotationsSize counts: each key and value, as UTF-8. */
+export function annotationBytes(annotations: Readonly<Record<string, unknown>>): number {
+  return Object.entries(annotations).reduce(
+    (total, [key, value]) => total + Buffer.byteLength(key) + Buffer.byteLength(typeof value === 'string' ? value : String(value)),
+    0,
+  );
+}
+
+/** Over the limit: the sentence (no annotation is quoted), else undefined. `object` names what carries the annotations. */
+export function annotationSizeProblem(annotations: Readonly<Record<string, unknown>>, object: string): string | undefined {
+  const bytes = annotationBytes(annotations);
+  if (bytes <= MAX_ANNOTATION_BYTES) return undefined;
+  return (
+    `the annotations are ${bytes} bytes (keys and values), at most ${MAX_ANNOTATION_BYTES} (256 KiB) for all annotations of one ` +
+    `object: the API server refuses ${object}; move large data into a ConfigMap`
+  );
+}

@@ -1,0 +1,120 @@
+import type { ValuesViolation } from './values-schema';
+import { annotationSizeProblem } from '../config/annotations';
+
+/**
+ * What the API server would refuse in the objects the Traefik chart renders from the merged values, where
+ * the chart's values schema leaves the values untyped (`env`, `additionalArguments`) or cannot say it (the
+ * size of all annotations of one object). Each rule is the API server's own; paths lie below `values`.
+ */
+
+/** An env var name as every supported Kubernetes accepts it: apimachinery `pkg/util/validation` IsEnvVarName. */
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** EnvVarSource's fields, exactly one of which is set (k8s.io/kubernetes `pkg/apis/core/validation` validateEnvVarValueFrom). */
+const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+
+const isMap = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+/** A value as a message shows it: a number or boolean itself, never a string's content (it may be a secret). */
+const describe = (value: unknown): string => {
+  if (typeof value === 'number' || typeof value === 'boolean') return `${String(value)}, a ${typeof value}`;
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+};
+
+/** Checks the merged values for what Kubernetes refuses in the rendered objects. */
+export function kubernetesValuesProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
+  return [
+    ...envProblems(values.env),
+    ...argumentProblems(values, 'additionalArguments'),
+    ...argumentProblems(values, 'globalArguments'),
+    ...annotationProblems(values),
+  ];
+}
+
+/** `env` becomes the Traefik container's env: a list of EnvVars (k8s.io/kubernetes `pkg/apis/core/validation` validateEnv). */
+function envProblems(env: unknown): ValuesViolation[] {
+  if (!Array.isArray(env)) return [];
+  const problems: ValuesViolation[] = [];
+  env.forEach((item, i) => {
+    if (!isMap(item)) {
+      problems.push({ path: ['env', i], message: `is ${describe(item)}: expected an env var, e.g. "- {name: TZ, value: Europe/Berlin}"` });
+      return;
+    }
+    const { name, value, valueFrom } = item;
+    if (typeof name !== 'string' || name === '') {
+      problems.push({
+        path: ['env', i, 'name'],
+        message: `is ${name === undefined ? 'missing' : describe(name)}: every env var needs a name, e.g. TZ`,
+      });
+    } else if (!ENV_VAR_NAME.test(name)) {
+      problems.push({
+        path: ['env', i, 'name'],
+        message: `${JSON.stringify(name)} is not an env var name: letters, digits, '_', '-' and '.', not starting with a digit`,
+      });
+    }
+    if (value !== undefined && typeof value !== 'string') {
+      const hint = typeof value === 'number' || typeof value === 'boolean' ? `: quote it, "${String(value)}"` : ': expected text';
+      problems.push({ path: ['env', i, 'value'], message: `is ${describe(value)}, but an env var's value is a string${hint}` });
+    }
+    if (valueFrom !== undefined) {
+      const sources = isMap(valueFrom) ? VALUE_SOURCES.filter((source) => valueFrom[source] !== undefined) : [];
+      if (sources.length !== 1) {
+        problems.push({
+          path: ['env', i, 'valueFrom'],
+          message: `${isMap(valueFrom) ? `names ${sources.length} sources` : `is ${describe(valueFrom)}`}: expected exactly one of ${VALUE_SOURCES.join(', ')}`,
+        });
+      } else if (typeof value === 'string' && value !== '') {
+        problems.push({
+          path: ['env', i, 'value'],
+          message: 'is set next to valueFrom, which the API server refuses: keep one of the two',
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Traefik's command-line flags: each item is one container argument, a string. */
+function argumentProblems(values: Readonly<Record<string, unknown>>, key: string): ValuesViolation[] {
+  const list = values[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) =>
+    typeof item === 'string'
+      ? []
+      : [{ path: [key, i], message: `is ${describe(item)}: each item is one Traefik flag, a string such as "--log.level=DEBUG"` }],
+  );
+}
+
+/**
+ * Every annotation map of the values, each of one object, and the Service's maps the chart joins into one
+ * (`service.annotations` with `annotationsTCP` or `annotationsUDP`, traefik/traefik-helm-chart `templates/service.yaml`).
+ */
+function annotationProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
+  const problems: ValuesViolation[] = [];
+  const walk = (node: unknown, path: ReadonlyArray<string | number>) => {
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    if (!isMap(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (/annotations(TCP|UDP)?$/i.test(key) && isMap(child)) {
+        const problem = annotationSizeProblem(child, objectOf(path, key));
+        if (problem) problems.push({ path: [...path, key], message: problem });
+      } else walk(child, [...path, key]);
+    }
+  };
+  walk(values, []);
+  const service = isMap(values.service) ? values.service : {};
+  const shared = isMap(service.annotations) ? service.annotations : undefined;
+  for (const key of ['annotationsTCP', 'annotationsUDP']) {
+    const own = service[key];
+    if (!shared || !isMap(own) || annotationSizeProblem(shared, '') || annotationSizeProblem(own, '')) continue;
+    const problem = annotationSizeProblem({ ...shared, ...own }, `the ${key.slice(-3)} Service`);
+    if (problem) problems.push({ path: ['service', key], message: `joined with service.annotations, ${problem}` });
+  }
+  return problems;
+}
+
+/** What carries an annotation map, for the message. */
+function objectOf(path: ReadonlyArray<string | number>, key: string): string {
+  if (key === 'podAnnotations') return "Traefik's Deployment (its pod template carries them)";
+  const parent = path[path.length - 1];
+  if (parent === 'deployment' || parent === 'service') return `Traefik's ${parent === 'service' ? 'Service' : 'Deployment'}`;
+  return `the object the chart makes of ${path.join('.') || 'the values'}`;
+}

@@ -4,6 +4,7 @@ import { LoadedCluster } from './config/load';
 import { clusterDocuments } from './docs/cluster-documents';
 import { singlePointsOfFailure } from './docs/failure-table';
 import { GitOpsChart } from './gitops/chart';
+import { gitOpsName } from './gitops/names';
 import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
 import { redact } from './core/secrets';
@@ -23,7 +24,7 @@ export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void
     repoURL,
     revision,
     path: path ?? `dist/${name}`,
-    name: `k3s-vip-${name}`,
+    name: gitOpsName(name),
     deferredManifests: deferredManifests(config),
   });
 }

@@ -84,12 +84,12 @@ describe('messages that name the real problem', () => {
     [
       'a host label of 64 characters',
       `${TRAEFIK}ingresses: [{name: a, host: ${'a'.repeat(64)}.com, service: s, port: 80}]\n`,
-      `ingresses[0].host: "${'a'.repeat(64)}.com" has a part of 64 characters`,
+      `ingresses[0].host: "${'a'.repeat(64)}.com" has a part, "${'a'.repeat(64)}", of 64 characters, at most 63 in one DNS label`,
     ],
     [
       'a huge value is cut in the message',
       `${TRAEFIK}ingresses: [{name: a, host: a.com, path: /${'x'.repeat(5000)}, service: s, port: 80}]\n`,
-      `ingresses[0].path: "/${'x'.repeat(59)}"... (5001 characters) is 5001 characters long`,
+      `ingresses[0].path: "/${'x'.repeat(59)}"... (5001 characters) is 5001 characters, at most 1024`,
     ],
   ])('%s', (_, text, expected) => {
     const errors = errorsOf(text);

@@ -107,7 +107,7 @@ describe('lower-level constructs check their own props', () => {
     [
       'a selector value too long',
       () => new LoadBalancerService(chart(), 's', { ...service, selector: { app: 'a'.repeat(64) } }),
-      `LoadBalancerService: selector.app "${'a'.repeat(64)}" is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+      `LoadBalancerService: selector.app "${'a'.repeat(64)}" is 64 characters, at most 63 in a label value`,
     ],
     [
       'a VIP with a prefix',

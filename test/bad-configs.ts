@@ -186,7 +186,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
   [
     'interface name too long',
     `kubeVip:\n  interface: enp0s31f6-uplink0\n${TRAEFIK}`,
-    [`${FILE}:2:14: kubeVip.interface: "enp0s31f6-uplink0" is 17 characters long; Linux interface names have at most 15`],
+    [`${FILE}:2:14: kubeVip.interface: "enp0s31f6-uplink0" is 17 characters, at most 15 in a Linux interface name`],
   ],
   [
     'interface name with a space',
@@ -257,7 +257,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
   [
     'namespace too long',
     `${TRAEFIK}ingresses:\n  - {name: a, namespace: ${'n'.repeat(64)}, host: a.example.com, service: s, port: 80}\n`,
-    [`${FILE}:4:26: ingresses[0].namespace: "${'n'.repeat(64)}" is 64 characters long; at most 63 are allowed`],
+    [`${FILE}:4:26: ingresses[0].namespace: "${'n'.repeat(64)}" is 64 characters, at most 63`],
   ],
   [
     'Service name starting with a digit',

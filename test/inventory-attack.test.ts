@@ -41,7 +41,7 @@ describe('interface names: only what real NICs use, so no shell or Markdown reac
     ['_eth0', `"_eth0" starts with "_": ${allowed}`],
     ['.', '"." is not a valid Linux interface name: not "." or ".."'],
     ['..', '".." is not a valid Linux interface name: not "." or ".."'],
-    ['enp0s31f6-uplink', '"enp0s31f6-uplink" is 16 characters long; Linux interface names have at most 15'],
+    ['enp0s31f6-uplink', '"enp0s31f6-uplink" is 16 characters, at most 15 in a Linux interface name'],
     ['enp0s31f6-uplin', undefined],
     ['eth0', undefined],
     ['bond0.100', undefined],

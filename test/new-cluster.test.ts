@@ -145,7 +145,7 @@ describe('refuses, with one line and nothing written', () => {
     ['an empty --from=', ['lab', '--from='], '--from needs a cluster or example name'],
     ['an upper-case name', ['Lab'], `${badName} "Lab" is not a valid name: ${rule} (upper-case letters are not allowed: "lab")`],
     ['a name ending in -', ['lab-'], `${badName} "lab-" is not a valid name: ${rule}`],
-    ['a name of 64 characters', ['a'.repeat(64)], `${badName} "${'a'.repeat(64)}" is 64 characters long; at most 63 are allowed`],
+    ['a name of 64 characters', ['a'.repeat(64)], `${badName} "${'a'.repeat(64)}" is 64 characters, at most 63`],
     ['an existing cluster', ['dev'], '<configDir>/dev.yaml already exists: pick another name, or edit that file'],
     ['an unknown --from', ['lab', '--from', 'prod'], `--from prod is neither a cluster (dev) nor an example (${EXAMPLES})`],
   ])('%s', (_case, args, message) => {

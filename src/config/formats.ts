@@ -12,10 +12,17 @@ export type FormatCheck = (value: string) => string | undefined;
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** IsDNS1123Subdomain's pattern: dot-separated labels, with no length limit of their own (only the 253 in all). */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A value as the message quotes it; a very long one is cut, so one message stays one readable line. */
 function show(value: string): string {
   return oneLine(value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value));
+}
+
+/** When length is the problem: `"…" is 64 characters, at most 63` and what the limit belongs to. */
+function tooLong(value: string, max: number, what = ''): string | undefined {
+  return value.length > max ? `${show(value)} is ${value.length} characters, at most ${max}${what}` : undefined;
 }
 
 /**
@@ -32,7 +39,8 @@ function lowerCaseHint(value: string, check: FormatCheck): string {
 }
 
 export const dns1123Label: FormatCheck = (value) => {
-  if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
+  const long = tooLong(value, 63);
+  if (long) return long;
   if (!DNS1123_LABEL.test(value)) {
     return `${show(value)} is not a valid name: use lower-case letters, digits and '-', starting and ending with a letter or digit${lowerCaseHint(value, dns1123Label)}`;
   }
@@ -40,16 +48,19 @@ export const dns1123Label: FormatCheck = (value) => {
 };
 
 export const dns1035Label: FormatCheck = (value) => {
-  if (value.length > 63) return `${show(value)} is ${value.length} characters long; at most 63 are allowed`;
+  const long = tooLong(value, 63);
+  if (long) return long;
   if (!DNS1035_LABEL.test(value)) {
     return `${show(value)} is not a valid Service name: use lower-case letters, digits and '-', starting with a letter and ending with a letter or digit${lowerCaseHint(value, dns1035Label)}`;
   }
   return undefined;
 };
 
+/** A DNS-1123 subdomain as Kubernetes has it (IsDNS1123Subdomain): 253 characters in all, no limit per dot-separated part. */
 export const dns1123Subdomain: FormatCheck = (value) => {
-  if (value.length > 253) return `${show(value)} is ${value.length} characters long; at most 253 are allowed`;
-  if (!value.split('.').every((label) => DNS1123_LABEL.test(label) && label.length <= 63)) {
+  const long = tooLong(value, 253);
+  if (long) return long;
+  if (!DNS1123_SUBDOMAIN.test(value)) {
     return `${show(value)} is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit${lowerCaseHint(value, dns1123Subdomain)}`;
   }
   return undefined;
@@ -64,10 +75,11 @@ export const ingressHost: FormatCheck = (value) => {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }
   const name = value.startsWith('*.') ? value.slice(2) : value;
-  if (value.length > 253) return `${show(value)} is ${value.length} characters long; a host name has at most 253`;
+  const long = tooLong(value, 253, ' in a host name');
+  if (long) return long;
+  // DNS itself (RFC 1035) limits each part to 63, which IsDNS1123Subdomain alone would not.
   const longLabel = name.split('.').find((label) => label.length > 63);
-  if (longLabel)
-    return `${show(value)} has a part of ${longLabel.length} characters (${show(longLabel)}); each dot-separated part has at most 63`;
+  if (longLabel) return `${show(value)} has a part, ${show(longLabel)}, of ${longLabel.length} characters, at most 63 in one DNS label`;
   if (!name.includes('.') && !dns1123Subdomain(name)) {
     return `${show(value)} has no dot: write the full host name clients use, e.g. "${name}.example.com" (a single-label host gets no public certificate and rarely resolves)`;
   }
@@ -90,7 +102,8 @@ const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
  */
 export const ingressPath: FormatCheck = (value) => {
   if (!value.startsWith('/')) return `${show(value)} does not start with "/": write "/${value.replace(/^\/*/, '')}"`;
-  if (value.length > MAX_INGRESS_PATH) return `${show(value)} is ${value.length} characters long; at most ${MAX_INGRESS_PATH} are allowed`;
+  const long = tooLong(value, MAX_INGRESS_PATH);
+  if (long) return long;
   const bad = [...value].find((c) => !PATH_CHAR.test(c));
   if (bad !== undefined) {
     return `${show(value)} contains ${show(bad)}: a path may hold letters, digits, "-._~!$&'()*+,;=:@/" and percent-escapes such as "%20"`;
@@ -114,7 +127,8 @@ export const ingressPath: FormatCheck = (value) => {
  */
 export const interfaceName: FormatCheck = (value) => {
   if (value.length === 0) return 'an interface name must not be empty; omit the key to let kube-vip detect the interface';
-  if (value.length > 15) return `${show(value)} is ${value.length} characters long; Linux interface names have at most 15`;
+  const long = tooLong(value, 15, ' in a Linux interface name');
+  if (long) return long;
   if (value === '.' || value === '..') return `${show(value)} is not a valid Linux interface name: not "." or ".."`;
   // kube-vip reads it from the env var vip_interface, and Kubernetes expands `$(NAME)` in env values.
   if (value.includes('$(')) {
@@ -318,7 +332,8 @@ export const peerIp: FormatCheck = (value) =>
 
 /** Secret data key (k8s IsConfigMapKey). */
 export const secretKey: FormatCheck = (value) => {
-  if (value.length > 253) return `${show(value)} is ${value.length} characters long; at most 253 are allowed`;
+  const long = tooLong(value, 253);
+  if (long) return long;
   if (!/^[-._a-zA-Z0-9]+$/.test(value)) return `${show(value)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`;
   if (value === '.' || value.startsWith('..')) {
     return `${show(value)} is not a valid Secret key: it must not be "." or "..", nor start with ".."`;
@@ -362,7 +377,8 @@ export const labelKey: FormatCheck = (value) => {
   const parts = value.split('/');
   const name = parts[parts.length - 1];
   const prefix = parts.length === 2 ? parts[0] : undefined;
-  const nameOk = name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+  if (parts.length <= 2 && name.length > 63) return `${show(value)}: the name after the prefix is ${name.length} characters, at most 63`;
+  const nameOk = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
   if (parts.length > 2 || !nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
     return `${show(value)} is not a valid key: expected an optional DNS prefix and one "/", then at most 63 letters, digits, '-', '_' or '.', e.g. "app.kubernetes.io/name"`;
   }
@@ -370,9 +386,10 @@ export const labelKey: FormatCheck = (value) => {
 };
 
 export const labelValue: FormatCheck = (value) =>
-  value === '' || (value.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value))
+  tooLong(value, 63, ' in a label value') ??
+  (value === '' || /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value)
     ? undefined
-    : `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+    : `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
 
 const IP = '[0-9A-Fa-f:.]+';
 /**

@@ -3,6 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { Document } from 'yaml';
 import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
+import { deferredManifests } from '../cert-manager/wiring';
+import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { redact } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
@@ -110,6 +112,9 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
     const loaded = loadConfigFile(file);
     errors.push(...loaded.errors);
     warnings.push(...loaded.warnings);
+    const gitops = loaded.config?.gitops;
+    const longName = gitops && !badName && gitOpsNameProblem(name, gitops.engine, deferredManifests(loaded.config!).length > 0);
+    if (longName) errors.push({ file, path: ['gitops'], message: longName });
     if (loaded.config && !badName && !owner) clusters.push({ name, file, config: loaded.config });
   }
   return { clusters: errors.length ? [] : clusters, errors, warnings };

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { deferredName } from './names';
 import { normaliseRepoPath } from '../config/formats';
 
 /**
@@ -103,7 +104,7 @@ export class FluxKustomization extends Construct {
       },
     });
     if (!deferred.length) return;
-    const later = `${props.name}-deferred`;
+    const later = deferredName(props.name);
     new ApiObject(this, 'DeferredGitRepository', {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
       kind: 'GitRepository',

@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { oneLine } from '../core/problem';
@@ -74,6 +75,10 @@ export const ingressHost: FormatCheck = (value) => {
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }
+  // An internationalised name is written in its ASCII (punycode) form, which browsers send and DNS holds.
+  const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : '';
+  if (ascii && !ingressHost(ascii))
+    return `${show(value)} holds non-ASCII letters, which a host name carries as punycode: write ${show(ascii)}`;
   const name = value.startsWith('*.') ? value.slice(2) : value;
   const long = tooLong(value, 253, ' in a host name');
   if (long) return long;

@@ -141,8 +141,12 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
 export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const input = readYaml(text, CONFIG_KEYS);
   // No data to learn the secrets from yet: the shape-based redaction still applies.
-  if (input.problems.length)
-    return { errors: byPosition(input.problems.map((p) => ({ file, ...p, message: redact(p.message) }))), warnings: [] };
+  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => ({ file, ...p, message: redact(p.message) }));
+  if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors), warnings: [] };
+  // A part the YAML reader left out (a merge key's map) explains every finding at or below it.
+  const leftOut = input.problems.filter((p) => p.leftOut).map((p) => formatPath(p.path));
+  const explained = (p: Problem) =>
+    leftOut.some((cut) => !cut || `${formatPath(p.path)}.`.startsWith(`${cut}.`) || formatPath(p.path).startsWith(`${cut}[`));
   const { doc, lines, data } = input;
   const at = (offset: number | undefined) =>
     offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };
@@ -167,10 +171,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   );
   // The file's own token findings are located in the text (comments too); the data's would repeat them.
   const allErrors = [
-    ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !e.message.startsWith(TOKEN_MESSAGE_START)).map(locate),
+    ...yamlErrors,
+    ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !e.message.startsWith(TOKEN_MESSAGE_START) && !explained(e)).map(locate),
     ...tokenErrors,
   ];
-  return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(warnings.map(locate)) };
+  const shownWarnings = warnings.filter((w) => !explained(w)).map(locate);
+  return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(shownWarnings) };
 }
 
 /** Top to bottom, as the user reads the file. */

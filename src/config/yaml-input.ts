@@ -34,13 +34,15 @@ export interface InputProblem {
   readonly column?: number;
   readonly path: Path;
   readonly message: string;
+  /** Set when the data was read without the problem's part: findings at or below `path` follow from it. */
+  readonly leftOut?: boolean;
 }
 
 export interface YamlInput {
   /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */
   readonly doc?: Document.Parsed;
   readonly lines: LineCounter;
-  /** The document as plain data; absent when there are problems. */
+  /** The document as plain data; absent when there are problems, unless all of them are `leftOut` (merge keys). */
   readonly data?: unknown;
   readonly problems: InputProblem[];
 }
@@ -86,6 +88,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return good;
 }
 
+/** YAML 1.1's merge key; YAML 1.2 (this reader) would read it as a key named `<<`. */
+const MERGE_KEY = '<<';
+
 /** Parses config text into data, refusing what the schema must never see. */
 export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInput {
   const lines = new yaml.LineCounter();
@@ -120,9 +125,14 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (tags.length) return { doc, lines, problems: tags };
 
   const content = checkContent(doc, at);
-  if (content.length) return { doc, lines, problems: content };
+  if (content.some((p) => !p.leftOut)) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
-  return { doc, lines, data: doc.toJS({ maxAliasCount: -1 }), problems: [] };
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  for (const { path } of content) {
+    const map = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
+    if (map && typeof map === 'object') delete (map as Record<string, unknown>)[MERGE_KEY];
+  }
+  return { doc, lines, data, problems: content };
 }
 
 /** Nesting depth and entries per collection, checked on the parser's tokens before the (recursive) composer runs. */
@@ -400,8 +410,10 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
       for (const pair of node.items) {
         const key = keyText(pair.key);
         const keyNode = isNode(pair.key) ? pair.key : undefined;
-        if (key === '<<') {
-          report(keyNode, path, 'merge keys (`<<: *anchor`) are not supported: write the keys out in full');
+        if (key === MERGE_KEY) {
+          // Left out of the data (readYaml), so the rest of the document is still checked.
+          const message = 'merge keys (`<<: *anchor`) are not supported: write the keys out in full';
+          problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: true, message });
         } else if (PROTOTYPE_KEYS.has(key)) {
           report(
             keyNode,

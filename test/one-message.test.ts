@@ -1,7 +1,8 @@
 import { FILE } from './bad-configs';
-import { thrown } from './helpers';
+import { chart, thrown } from './helpers';
 import { K3sVipCluster } from '../src/api/cluster';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { TraefikHelmChartConfig } from '../src/traefik/helm-chart-config';
 import { Testing } from 'cdk8s';
 
 /**
@@ -52,6 +53,36 @@ describe('a value several rules refuse is reported once, with the most specific 
     expect(thrown(() => new K3sVipCluster(Testing.app(), 'dev', props)).problems).toEqual([
       { path: ['traefik', 'replicas'], message: '1e+21 is too big: expected at most 100' },
     ]);
+  });
+});
+
+describe('the lower-level constructs print one message per key too', () => {
+  test.each<[string, Record<string, unknown>, Array<{ path: Array<string | number>; message: string }>]>([
+    [
+      'values replicas null: the rule that explains it',
+      { deployment: { replicas: null } },
+      [
+        {
+          path: ['values', 'deployment', 'replicas'],
+          message: 'is null, so no Traefik pod runs and nothing answers on its VIP: use 1 or more',
+        },
+      ],
+    ],
+    [
+      'a flag that is not a string, on a chart whose schema types it too (34.2.0): one message',
+      { globalArguments: [5] },
+      [
+        {
+          path: ['values', 'globalArguments', 0],
+          message: 'is 5, a number: each item is one Traefik flag, a string such as "--log.level=DEBUG"',
+        },
+      ],
+    ],
+  ])('%s', (_, values, problems) => {
+    const error = thrown(
+      () => new TraefikHelmChartConfig(chart(), 'traefik', { loadBalancerIPs: ['192.168.0.41'], chartVersion: '34.2.0', values }),
+    );
+    expect(error.problems).toEqual(problems);
   });
 });
 

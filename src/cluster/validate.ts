@@ -5,7 +5,7 @@ import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { FoundSecret, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -52,7 +52,8 @@ export function validateClusterConfig(
   if (!parsed.success) {
     const { describeIssues, withoutMisspeltRequired } = zodIssues();
     const problems = mergeSchemaProblems(withoutMisspeltRequired(describeIssues(parsed.error.issues)));
-    return redacted(onePerPath({ errors: withSecrets([...problems, ...rulesDespite(data, problems)]), warnings: [] }), values);
+    const errors = onePerPath(withSecrets([...problems, ...rulesDespite(data, problems)]));
+    return redacted({ errors, warnings: [] }, values);
   }
   // With k3s.version set, the chart K3s bundles is the default chart version.
   const bundled = applyBundledTraefikChart(data, parsed.data);
@@ -61,7 +62,8 @@ export function validateClusterConfig(
   return redacted(
     {
       config: allErrors.length ? undefined : deepFreeze(bundled.config),
-      ...onePerPath({ errors: allErrors, warnings: [...warnings, ...bundled.warnings] }),
+      errors: onePerPath(allErrors),
+      warnings: onePerPath([...warnings, ...bundled.warnings], allErrors),
     },
     values,
   );
@@ -81,24 +83,6 @@ function parseConfig(data: unknown) {
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
 function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean): Problem[] {
   return secrets.filter((secret) => !atToken(secret.path)).map((secret) => ({ path: secret.path, message: secretRefusal(secret) }));
-}
-
-/**
- * One problem prints once, whichever rules found it: of several errors on one key path the first stands
- * (a rule that explains the value runs before the schema's generic verdict), and a warning on a key that
- * has an error is dropped (the error is fixed first, and the fix may change what the warning said).
- * Findings about the whole config (an empty path) are distinct problems and all kept, as are the data
- * guard's (one list can have too many entries and holes too).
- */
-function onePerPath({ errors, warnings }: Pick<ConfigValidation, 'errors' | 'warnings'>): Pick<ConfigValidation, 'errors' | 'warnings'> {
-  const seen = new Set<string>();
-  const first = (problem: Problem) => {
-    const key = formatPath(problem.path);
-    if (problem.path.length && seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
-  return { errors: errors.filter(first), warnings: warnings.filter(first) };
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

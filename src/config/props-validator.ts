@@ -2,7 +2,7 @@ import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
-import { formatPath, Path } from '../core/problem';
+import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
 import { describeValue, isList, snapshot } from '../core/snapshot';
@@ -149,7 +149,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   public throwIfInvalid(): void {
     const tokens = this.secrets.filter((s) => s.what === K3S_TOKEN_SHAPE).map((s) => ({ path: s.path, message: K3S_TOKEN_MESSAGE }));
     const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
-    const kept = this.problems.filter((p) => !atToken(p.path));
+    const kept = onePerPath(this.problems.filter((p) => !atToken(p.path)));
     const spoken = new Set(kept.map((p) => formatPath(p.path)));
     const others = this.secrets
       .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))

@@ -35,6 +35,22 @@ export function formatPath(path: Path): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
 }
 
+/**
+ * One problem prints once, whichever rules found it: of several problems on one key path the first stands
+ * (a rule that explains the value runs before a schema's generic verdict), and none is kept on a path that
+ * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
+ * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
+ */
+export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
+  const seen = new Set(errors.map((problem) => formatPath(problem.path)));
+  return problems.filter((problem) => {
+    const key = formatPath(problem.path);
+    if (problem.path.length && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators, which JSON.stringify leaves raw (U+2028/9, C1). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

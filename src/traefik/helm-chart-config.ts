@@ -195,12 +195,13 @@ export class TraefikHelmChartConfig extends Construct {
       (props.trustedProxies === undefined || Array.isArray(props.trustedProxies)) &&
       (props.values === undefined || (typeof props.values === 'object' && props.values !== null && !Array.isArray(props.values)));
     if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable && check.valid) {
+      // The same rules as a config's, on what the chart will deploy, whichever prop asked for it; first, as there,
+      // so a rule that explains a value is the one message about it (the values schema's verdict comes after).
+      const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
+      checkTraefikDeployment(effectiveTraefik(settings, []), [], names, undefined, check.problem.bind(check), () => undefined);
       for (const problem of traefikValuesProblems(settings).errors) {
         check.problem(['values', ...problem.path], problem.message);
       }
-      // The same rules as a config's, on what the chart will deploy, whichever prop asked for it.
-      const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
-      checkTraefikDeployment(effectiveTraefik(settings, []), [], names, undefined, check.problem.bind(check), () => undefined);
     } else {
       const resolverNames = resolvers.map(([name]) => name);
       check.problem(

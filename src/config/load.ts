@@ -4,7 +4,7 @@ import type { Document } from 'yaml';
 import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { formatPath, oneLine, Problem } from '../core/problem';
-import { redact } from '../core/secrets';
+import { redact, secretsInData } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -135,9 +135,12 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
 
 export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const input = readYaml(text, CONFIG_KEYS);
-  // No data to learn the secrets from yet: the shape-based redaction still applies.
-  if (input.problems.length)
-    return { errors: byPosition(input.problems.map((p) => ({ file, ...p, message: redact(p.message) }))), warnings: [] };
+  // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
+  // did parse is redacted too (shapes always are).
+  if (input.problems.length) {
+    const secrets = secretsOfBrokenDoc(input.doc);
+    return { errors: byPosition(input.problems.map((p) => ({ file, ...p, message: redact(p.message, secrets) }))), warnings: [] };
+  }
   const { doc, lines, data } = input;
   const at = (offset: number | undefined) =>
     offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };
@@ -166,6 +169,16 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     ...tokenErrors,
   ];
   return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(warnings.map(locate)) };
+}
+
+/** The secrets of a document the YAML layer refused, as far as it parsed (none when it cannot be read as data). */
+function secretsOfBrokenDoc(doc: Document.Parsed | undefined): string[] {
+  try {
+    // The parser's own alias limit stays on: an alias bomb is one of the refusals.
+    return doc ? secretsInData(doc.toJS()).map((secret) => secret.value) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Top to bottom, as the user reads the file. */

@@ -60,6 +60,7 @@ function words(key: string): string[] {
  * allowACMEByPass is "bypass" written in two words. `PWD` alone is the shell's working directory.
  */
 function endsInShortSecretWord(key: string): boolean {
+  if (!/pass|pwd/i.test(key)) return false;
   const list = words(key);
   while (list.length > 1 && /^(value|plain|text)$/.test(list[list.length - 1])) list.pop();
   const last = list[list.length - 1] ?? '';

@@ -63,6 +63,16 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
       /hub\.token: "<redacted>" starts with "!", which YAML reads as a tag: quote the value/,
     ],
     [
+      'a secret that starts with "|" (the parser quotes it as a block scalar header)',
+      `${HDR}  values:\n    hub:\n      password: |${SECRET}\n`,
+      /hub\.password: invalid YAML where a secret stands \(the parser's words are not shown: they may quote it\): write the value in quotes/,
+    ],
+    [
+      'a secret that starts with ">" in an env value whose name is secret',
+      `${HDR}  values:\n    env:\n      - name: DB_PASSWORD\n        value: >${SECRET} x\n`,
+      /env\[0\]\.value: invalid YAML where a secret stands/,
+    ],
+    [
       'a secret key without a space after the colon: the key is known only from the raw line',
       `${HDR}  values:\n    hub:\n      password:${SECRET}\n`,
       /hub\.password: `password:<redacted>` has no space after the colon, so YAML reads it as one text: write `password: <redacted>`/,
@@ -93,6 +103,11 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
       'write "- value: debug"',
     ],
     ['an unknown alias', `${HDR}  values:\n    hub:\n      note: *nowhere\n`, '*nowhere refers to no anchor: define `&nowhere`'],
+    [
+      'a parser error',
+      `${HDR}  values:\n    hub:\n      note: |abc\n`,
+      'invalid YAML: Block scalar header includes extra characters: |abc',
+    ],
     ['an unknown tag', `${HDR}  values:\n    hub:\n      note: !custom x\n`, '"!custom" is a YAML tag this config does not know'],
   ])('%s under an ordinary key is still quoted', (_, text, expected) => {
     expect(lines(text)).toContain(expected);

@@ -289,7 +289,13 @@ function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: 
       problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
       continue;
     }
-    problems.push({ ...at(offset), path: pathAt(offset), message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    // The parser's words may quote the text (`|abc` read as a block scalar header): not where a secret stands.
+    const path = pathAt(offset);
+    const secret = secretAt(path) || secretAt([...path, quotableLine(lineAt(text, offset), false).split(':')[0]]);
+    const message = secret
+      ? "invalid YAML where a secret stands (the parser's words are not shown: they may quote it): write the value in quotes"
+      : `invalid YAML: ${error.message.split('\n')[0]}`;
+    problems.push({ ...at(offset), path, message });
   }
   return problems;
 }

@@ -146,6 +146,21 @@ describe("the constructs' data guard never quotes a secret (F2)", () => {
       () => new K3sVipCluster(new App(), 'c', values({ extraObjects: [{ kind: 'Secret', data: { cf: `${SECRET}\n` } }] })),
       'traefik.values.extraObjects[0].data.cf: "<redacted>" holds a control character',
     ],
+    [
+      'K3sVipCluster: a proxy under a secret-named key whose error quotes the value',
+      () => {
+        const guarded = new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error(`bad ${SECRET}`);
+            },
+          },
+        );
+        return new K3sVipCluster(new App(), 'c', values({ hub: { dbPass: guarded } }));
+      },
+      'traefik.values.hub.dbPass: could not be read: its error is not shown where a secret stands; give plain data',
+    ],
   ])('%s', (_, build, expected) => {
     const message = thrown(build).message;
     expect(message).toContain(expected);

@@ -107,7 +107,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       return copyObject(node, at, depth, secret, problem);
     } catch (error) {
       ancestors.delete(node);
-      return problem(`could not be read: ${unreadable(error)}; give plain data`);
+      // Its error's text may quote what it guards: not shown where a secret stands.
+      return problem(`could not be read: ${secret ? 'its error is not shown where a secret stands' : unreadable(error)}; give plain data`);
     }
   };
   const copyObject = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => void): unknown => {

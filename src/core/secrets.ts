@@ -200,7 +200,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const glued = keyShape ? undefined : gluedSecret(key);
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
-      visit(value, [...at, key], secretAs ?? secretUnder(key, (other) => record[other]));
+      // Under a glued key, the key's own finding is the one message for that path.
+      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined));
     }
   };
   visit(data, path, undefined);

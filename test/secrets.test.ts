@@ -316,6 +316,13 @@ describe('a Kubernetes Secret is never written, in chart values or in a file (at
     expect(message).toMatch(/values\.extraObjects\[0\]\.stringData\.k:? is the data of a Kubernetes Secret/);
     expect(message).not.toMatch(TELLTALES);
   });
+  test('an extraObjects item given as text (the chart renders it as YAML) is read as a manifest too', () => {
+    const item = `{apiVersion: v1, kind: Secret, metadata: {name: cf}, stringData: {cf-api: ${PASSWORD}}}`;
+    const out = lines(yaml({ traefik: { values: { extraObjects: [item] } } })).join('\n');
+    expect(out).toMatch(/traefik\.values\.extraObjects\[0\]\.stringData\.cf-api: is the data of a Kubernetes Secret/);
+    expect(out).not.toMatch(TELLTALES);
+    expect(secretsInData({ extraObjects: ['{kind: ConfigMap, data: {a: b}}', 'not: [yaml'] })).toEqual([]);
+  });
   test('a ConfigMap has data too, and is not a secret', () => {
     expect(secretsInData({ extraObjects: [{ kind: 'ConfigMap', data: { note: 'hello-there' } }] })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Path } from './problem';
+import { yaml } from './yaml';
 
 /**
  * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
@@ -174,6 +175,18 @@ function gluedSecret(text: string): string | undefined {
   return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
 }
 
+/**
+ * A chart's `extraObjects` item given as text is YAML the chart renders as a manifest (traefik-helm-chart
+ * templates/_helpers.tpl, "traefik.render"): its data is read too; text that does not parse holds none.
+ */
+function manifestText(text: string): unknown {
+  try {
+    return yaml.parse(text, { logLevel: 'error', maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
@@ -191,7 +204,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       return;
     }
     if (Array.isArray(node)) {
-      return node.forEach((item, i) => visit(item, [...at, i], secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined)));
+      const manifests = at[at.length - 1] === 'extraObjects';
+      return node.forEach((item, i) => {
+        const path = [...at, i];
+        if (manifests && typeof item === 'string') visit(manifestText(item), path, secretAs);
+        visit(item, path, secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined));
+      });
     }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;

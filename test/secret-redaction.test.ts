@@ -58,6 +58,11 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
       /env\[0\]\.value: "<redacted>" starts with "\*", which YAML reads as an alias to no anchor: quote the value/,
     ],
     [
+      'a secret that starts with "&" (read as an anchor, so the value silently became empty)',
+      `${HDR}  values:\n    deployment:\n      podAnnotations:\n        apiKey: &${SECRET}\n`,
+      /podAnnotations\.apiKey: "<redacted>" starts with "&", which YAML reads as an anchor on an empty value: quote the value if it is text/,
+    ],
+    [
       'a secret that starts with "!" (read as a tag)',
       `${HDR}  values:\n    hub:\n      token: !${SECRET}\n`,
       /hub\.token: "<redacted>" starts with "!", which YAML reads as a tag: quote the value/,
@@ -107,6 +112,11 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
       'a parser error',
       `${HDR}  values:\n    hub:\n      note: |abc\n`,
       'invalid YAML: Block scalar header includes extra characters: |abc',
+    ],
+    [
+      'an anchor on an empty value',
+      `${HDR}  values:\n    hub:\n      note: &abc\n`,
+      '&abc is an anchor on an empty value: quote the value if it is text',
     ],
     ['an unknown tag', `${HDR}  values:\n    hub:\n      note: !custom x\n`, '"!custom" is a YAML tag this config does not know'],
   ])('%s under an ordinary key is still quoted', (_, text, expected) => {

@@ -391,6 +391,11 @@ function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputPr
       if (typeof node.value === 'string' && CONTROL_CHARACTER.test(node.value)) {
         report(node, path, `${secretAt(path) ? `"${REDACTED}"` : JSON.stringify(node.value)} holds a control character: remove it`);
       }
+      // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
+      if (node.anchor && node.value === null && !node.source) {
+        const anchor = secretAt(path) ? `"${REDACTED}" starts with "&", which YAML reads as` : `&${node.anchor} is`;
+        report(node, path, `${anchor} an anchor on an empty value: quote the value if it is text`);
+      }
     } else if (isMap(node)) {
       for (const pair of node.items) {
         const key = keyText(pair.key);

@@ -113,7 +113,7 @@ const refusals: Array<[string, () => void, string]> = [
   [
     'K3sVipCluster: a Date in traefik.values',
     () => new K3sVipCluster(new App(), 'dev', { ...devConfig(), traefik: { ...devConfig().traefik, values: { a: new Date(0) } } }),
-    'traefik.values.a: is a Date: expected a plain object',
+    'traefik.values.a: is a Date object: expected plain data (e.g. a string)',
   ],
   [
     'TraefikHelmChartConfig: null props',
@@ -390,7 +390,7 @@ describe('dataProblems (the data guard)', () => {
   it.each([
     [-Infinity, '-Infinity is not a finite number'],
     [() => 1, 'is a function: expected a string, number, boolean, null, list or object'],
-    [new Map(), 'is a Map: expected a plain object'],
+    [new Map(), 'is a Map: expected plain data (a string, number, boolean, list or plain object)'],
   ])('refuses %p', (value, message) => {
     expect(dataProblems({ key: value }, ['values'])).toEqual([{ path: ['values', 'key'], message }]);
   });

@@ -333,7 +333,7 @@ describe('construct props are plain data, read once', () => {
     [
       'a class instance',
       cluster(withChanges(devConfig(), { k3s: { servers: [new Map()] } })),
-      'k3s.servers[0]: is a Map: expected a plain object',
+      'k3s.servers[0]: is a Map: expected plain data (a string, number, boolean, list or plain object)',
     ],
     [
       "an issuer server 'constructor' (AcmeClusterIssuer)",

@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { devConfig, withChanges } from './helpers';
+import { chart, devConfig, thrown, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { redact, secretsInData } from '../src/core/secrets';
-import { K3sVipCluster } from '../src/index';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { wiring } from '../src/main';
 import { newCluster } from '../src/new-cluster';
 import { secretsInFiles } from '../src/output/secret-gate';
@@ -220,4 +220,125 @@ describe('key forms that name a secret (attack round 3 F5)', () => {
       expect(secretsInData({ [key]: 'web-tls' })).toEqual([]);
     },
   );
+});
+
+describe('pass and pwd count as a whole last word only (attack round 3 F5)', () => {
+  test.each([
+    'dbPass',
+    'adminPass',
+    'db_pass',
+    'DB_PASS',
+    'db-pass',
+    'pass',
+    'pwd',
+    'dbPwd',
+    'DB_PWD',
+    'dbPass2',
+    'dbPassValue',
+    'bgp_peerpass',
+  ])('%s is a secret key', (key) => {
+    expect(secretsInData({ [key]: 'hunter2-pa55' }).map((found) => found.path)).toEqual([[key]]);
+  });
+  // Traefik's own option names with "pass" in them (traefik/traefik pkg/config/dynamic, static), and English words.
+  test.each([
+    'bypass',
+    'compass',
+    'passthrough',
+    'passHostHeader',
+    'passTLSCert',
+    'passTLSClientCert',
+    'passiveHealthCheck',
+    'allowACMEByPass',
+    'disablePassHostHeaders',
+    'authTLSPassCertificateToUpstream',
+    'PASS_THROUGH',
+    'db_pass_file',
+    'dbPassRef',
+  ])('%s is not a secret key', (key) => {
+    expect(secretsInData({ [key]: 'true' })).toEqual([]);
+  });
+  test.each<[string, number]>([
+    ['DB_PASS', 1],
+    ['ADMIN_PWD', 1],
+    ['PWD', 0], // the shell's working directory
+    ['BYPASS_CACHE', 0],
+  ])('an env entry named %s holds a secret: %d', (name, count) => {
+    expect(secretsInData({ env: [{ name, value: '/srv/app-hunter2' }] })).toHaveLength(count);
+  });
+  test('Traefik values using every pass* option are not refused', () => {
+    const values = {
+      ports: { web: { allowACMEByPass: 'true' } },
+      providers: { kubernetesIngress: { disablePassHostHeaders: 'true' } },
+      extraObjects: [
+        { kind: 'Middleware', spec: { passTLSClientCert: { pem: 'true' } } },
+        { kind: 'IngressRouteTCP', spec: { tls: { passthrough: 'true' } } },
+        { kind: 'TraefikService', spec: { weighted: { services: [{ name: 'a', passHostHeader: 'false' }] } } },
+      ],
+    };
+    expect(lines(yaml({ traefik: { values } })).join('\n')).not.toMatch(/named like a secret/);
+  });
+});
+
+describe('a Kubernetes Secret is never written, in chart values or in a file (attack round 3 F4)', () => {
+  const SECRET_OBJECT = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cf', namespace: 'kube-system' } };
+  const OUT_OF_BAND = /is the data of a Kubernetes Secret, .*create the Secret out of band .* and reference it by name/;
+  test.each<[string, Record<string, unknown>]>([
+    ['stringData', { stringData: { 'cf-api': PASSWORD } }],
+    ['data (base64)', { data: { 'cf-api': Buffer.from(PASSWORD).toString('base64') } }],
+  ])('traefik.values.extraObjects: a Secret with %s is refused, whatever its keys are called', (_, data) => {
+    const config = { traefik: { values: { extraObjects: [{ ...SECRET_OBJECT, ...data }] } } };
+    const out = lines(yaml(config)).join('\n');
+    expect(out).toMatch(/traefik\.values\.extraObjects\[0\]\.(data|stringData)\.cf-api: /);
+    expect(out).toMatch(OUT_OF_BAND);
+    expect(out).not.toMatch(TELLTALES);
+    expect(out).not.toContain(Buffer.from(PASSWORD).toString('base64'));
+  });
+  test.each<[string, () => void]>([
+    [
+      'K3sVipCluster',
+      () =>
+        new K3sVipCluster(
+          new App(),
+          'c',
+          withChanges(devConfig(), { traefik: { values: { extraObjects: [{ ...SECRET_OBJECT, stringData: { k: PASSWORD } }] } } }),
+        ),
+    ],
+    [
+      'TraefikHelmChartConfig',
+      () =>
+        new TraefikHelmChartConfig(chart(), 't', {
+          loadBalancerIPs: ['192.168.0.41'],
+          values: { extraObjects: [{ ...SECRET_OBJECT, stringData: { k: PASSWORD } }] },
+        }),
+    ],
+  ])('%s refuses a Secret in extraObjects', (_, build) => {
+    const message = thrown(build).message;
+    expect(message).toMatch(/values\.extraObjects\[0\]\.stringData\.k:? is the data of a Kubernetes Secret/);
+    expect(message).not.toMatch(TELLTALES);
+  });
+  test('an extraObjects item given as text (the chart renders it as YAML) is read as a manifest too', () => {
+    const item = `{apiVersion: v1, kind: Secret, metadata: {name: cf}, stringData: {cf-api: ${PASSWORD}}}`;
+    const out = lines(yaml({ traefik: { values: { extraObjects: [item] } } })).join('\n');
+    expect(out).toMatch(/traefik\.values\.extraObjects\[0\]\.stringData\.cf-api: is the data of a Kubernetes Secret/);
+    expect(out).not.toMatch(TELLTALES);
+    expect(secretsInData({ extraObjects: ['{kind: ConfigMap, data: {a: b}}', 'not: [yaml'] })).toEqual([]);
+  });
+  test('a ConfigMap has data too, and is not a secret', () => {
+    expect(secretsInData({ extraObjects: [{ kind: 'ConfigMap', data: { note: 'hello-there' } }] })).toEqual([]);
+  });
+  test.each<[string, string, string[]]>([
+    [
+      'a Secret in a HelmChartConfig',
+      `kind: HelmChartConfig\nspec:\n  valuesContent: |-\n    extraObjects:\n      - {kind: Secret, stringData: {cf: ${PASSWORD}}}\n`,
+      ['t.yaml: spec.valuesContent.extraObjects[0].stringData.cf holds the data of a Kubernetes Secret'],
+    ],
+    [
+      'a password in a HelmChart',
+      `kind: HelmChart\nspec:\n  valuesContent: |-\n    auth:\n      dbPass: ${PASSWORD}\n`,
+      ['t.yaml: spec.valuesContent.auth.dbPass holds a value under a key named like a secret'],
+    ],
+    ['clean chart values', 'kind: HelmChartConfig\nspec:\n  valuesContent: |-\n    service:\n      spec: {}\n', []],
+  ])('the write gate reads chart values inside valuesContent: %s', (_, text, expected) => {
+    expect(secretsInFiles(new Map([['t.yaml', text]]))).toEqual(expected);
+  });
 });

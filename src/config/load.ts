@@ -6,7 +6,7 @@ import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
-import { redact } from '../core/secrets';
+import { redact, secretsInData } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -140,8 +140,10 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
 
 export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const input = readYaml(text, CONFIG_KEYS);
-  // No data to learn the secrets from yet: the shape-based redaction still applies.
-  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => ({ file, ...p, message: redact(p.message) }));
+  // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
+  // did parse is redacted too (shapes always are).
+  const secrets = input.problems.length ? secretsOfBrokenDoc(input.doc) : [];
+  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => ({ file, ...p, message: redact(p.message, secrets) }));
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors), warnings: [] };
   // A part the YAML reader left out (a merge key's map) explains every finding at or below it.
   const leftOut = input.problems.filter((p) => p.leftOut).map((p) => formatPath(p.path));
@@ -177,6 +179,16 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   ];
   const shownWarnings = warnings.filter((w) => !explained(w)).map(locate);
   return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(shownWarnings) };
+}
+
+/** The secrets of a document the YAML layer refused, as far as it parsed (none when it cannot be read as data). */
+function secretsOfBrokenDoc(doc: Document.Parsed | undefined): string[] {
+  try {
+    // The parser's own alias limit stays on: an alias bomb is one of the refusals.
+    return doc ? secretsInData(doc.toJS()).map((secret) => secret.value) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Top to bottom, as the user reads the file. */

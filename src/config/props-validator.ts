@@ -157,8 +157,10 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     const all = [...tokens, ...kept, ...others];
     if (!all.length) return;
     const values = this.secrets.map((s) => s.value);
+    // A key may hold a secret too (`password:abc`, glued): key paths are redacted as messages are.
+    const key = (part: string | number) => (typeof part === 'string' ? redact(part, values) : part);
     throw new K3sVipValidationError(
-      all.map(({ path, message }) => ({ path, message: redact(message, values) })),
+      all.map(({ path, message }) => ({ path: path.map(key), message: redact(message, values) })),
       this.subject,
     );
   }

@@ -1,6 +1,9 @@
 import type { CST, Document, LineCounter, Node } from 'yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { indentSlips } from './indent-slip';
+import { isSecretKey, redact, REDACTED } from '../core/secrets';
+import { missingDash } from './missing-dash';
+import { isSecretInDoc, quotableLine } from './yaml-secrets';
 
 /**
  * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
@@ -27,6 +30,8 @@ type Path = Array<string | number>;
 type At = (offset: number) => Pick<InputProblem, 'line' | 'column'>;
 /** Key path of the node at an offset into the text. */
 type PathAt = (offset: number) => Path;
+/** Whether the value at a key path is a secret, which no message may quote. */
+type SecretAt = (path: Path) => boolean;
 
 /** A problem of the input, located by line and column (1-based) and key path. */
 export interface InputProblem {
@@ -109,22 +114,26 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     return { doc, lines, problems: [{ ...at(secondDoc.range[0]), path: [], message }] };
   }
   const pathAt = (offset: number) => nodePath(doc.contents, offset, []);
-  const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt)];
+  const secretAt = (path: Path) => isSecretInDoc(doc.contents, path);
+  const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt)];
   if (textProblems.length) return { doc, lines, problems: textProblems };
 
-  const syntax = describeYamlErrors(doc, text, at, pathAt);
+  const syntax = describeYamlErrors(doc, text, at, pathAt, secretAt);
   if (syntax.length) return { doc, lines, problems: syntax };
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
+  // A secret that starts with "!" is read as a tag: say so without the text.
   const tags = doc.warnings
     .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
-    .map((w) => ({
-      ...at(w.pos[0]),
-      path: pathAt(w.pos[0]),
-      message: `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`,
-    }));
+    .map((w) => {
+      const path = pathAt(w.pos[0]);
+      const message = secretAt(path)
+        ? `"${REDACTED}" starts with "!", which YAML reads as a tag: quote the value`
+        : `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`;
+      return { ...at(w.pos[0]), path, message };
+    });
   if (tags.length) return { doc, lines, problems: tags };
 
-  const content = checkContent(doc, at);
+  const content = checkContent(doc, at, secretAt);
   if (content.some((p) => !p.leftOut)) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
@@ -235,15 +244,18 @@ function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[]
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
  */
-function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At, pathAt: PathAt): InputProblem[] {
+function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At, pathAt: PathAt, secretAt: SecretAt): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
-    const [, lead, key, value] = match;
-    if (!knownKeys.has(key) || value.startsWith(':') || value.startsWith('//')) continue;
+    const [, lead, key, rawValue] = match;
+    // `password:abc` is a key only the raw line shows: its name says the text after the colon is a secret.
+    if (!(knownKeys.has(key) || isSecretKey(key)) || rawValue.startsWith(':') || rawValue.startsWith('//')) continue;
     const offset = match.index! + lead.length;
+    const path = [...pathAt(offset), key];
+    const value = secretAt(path) ? REDACTED : redact(rawValue);
     problems.push({
       ...at(offset),
-      path: [...pathAt(offset), key],
+      path,
       message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\``,
     });
   }
@@ -251,7 +263,7 @@ function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at
 }
 
 /** The parser's errors in the user's words; follow-on errors of one mistake are dropped. */
-function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: PathAt): InputProblem[] {
+function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: PathAt, secretAt: SecretAt): InputProblem[] {
   const problems: InputProblem[] = [];
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
@@ -271,17 +283,29 @@ function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: 
       const duplicate = findPair(doc.contents, offset, []);
       if (duplicate && !reportedMaps.has(duplicate.map)) {
         reportedMaps.add(duplicate.map);
-        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, lineAt(text, offset), at) });
+        const line = quotableLine(lineAt(text, offset), secretAt(duplicate.path));
+        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, line, at) });
       }
       continue;
     }
-    const undashed = missingDash(text, offset);
+    const undashed = missingDash(text, offset, (listOffset, key) => {
+      // The item above: its `name` may make this key's value a secret (an env entry's `value`).
+      const list = pathAt(listOffset);
+      const items = doc.getIn(list, true);
+      return secretAt([...list, isSeq(items) ? items.items.length - 1 : 0, key]);
+    });
     if (undashed) {
       undashed.lines.forEach((l) => coveredLines.add(l));
       problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
       continue;
     }
-    problems.push({ ...at(offset), path: pathAt(offset), message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    // The parser's words may quote the text (`|abc` read as a block scalar header): not where a secret stands.
+    const path = pathAt(offset);
+    const secret = secretAt(path) || secretAt([...path, quotableLine(lineAt(text, offset), false).split(':')[0]]);
+    const message = secret
+      ? "invalid YAML where a secret stands (the parser's words are not shown: they may quote it): write the value in quotes"
+      : `invalid YAML: ${error.message.split('\n')[0]}`;
+    problems.push({ ...at(offset), path, message });
   }
   return problems;
 }
@@ -328,44 +352,19 @@ function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
   if (pair.inListItem) {
     return (
       `appears a second time in this list item (first on line ${firstLine}): ` +
-      `if a new item starts here, write "- ${line.trim()}" at the indentation of the other dashes`
+      `if a new item starts here, write "- ${line}" at the indentation of the other dashes`
     );
   }
   return `is set twice (first on line ${firstLine}): keep one`;
 }
 
-/**
- * A key written at the indentation of the list's dashes, without its own dash (`  - name: a` ... `  name: b`):
- * the parser only sees badly indented keys. Covers the lines of that would-be item.
- */
-function missingDash(text: string, offset: number): { offset: number; listOffset: number; lines: number[]; message: string } | undefined {
-  const allLines = text.split('\n');
-  const lineIndex = text.slice(0, offset).split('\n').length - 1;
-  const indentOf = (l: string) => /^ */.exec(l)![0].length;
-  const isContent = (l: string) => l.trim() !== '' && !l.trim().startsWith('#');
-  const keyLine = /^( *)([^\s#-][^:#]*):(\s|$)/.exec(allLines[lineIndex]);
-  if (!keyLine) return undefined;
-  const indent = keyLine[1].length;
-  let above = lineIndex - 1;
-  while (above >= 0 && !(isContent(allLines[above]) && indentOf(allLines[above]) <= indent)) above--;
-  if (above < 0 || indentOf(allLines[above]) !== indent || !allLines[above].trimStart().startsWith('- ')) return undefined;
-  const covered = [lineIndex + 1];
-  for (let next = lineIndex + 1; next < allLines.length; next++) {
-    if (!isContent(allLines[next])) continue;
-    if (indentOf(allLines[next]) < indent || allLines[next].trimStart().startsWith('-')) break;
-    covered.push(next + 1);
-  }
-  const lineOffset = offset - (text.lastIndexOf('\n', offset - 1) + 1);
-  const keyOffset = offset - lineOffset + indent;
-  const aboveOffset = allLines.slice(0, above).reduce((sum, l) => sum + l.length + 1, 0) + indent;
-  return {
-    offset: keyOffset,
-    listOffset: aboveOffset,
-    lines: covered,
-    message:
-      `${JSON.stringify(keyLine[2].trim())} is at the indentation of the list's dashes but has no "-": ` +
-      `write "- ${allLines[lineIndex].trim()}" to start a new item`,
-  };
+/** Why an alias cannot stand (no anchor, or a loop), or undefined; a secret starting with "*" (so read as an alias) is not quoted. */
+function aliasProblemOf(name: string, source: Node | undefined, loop: boolean, secret: boolean): string | undefined {
+  if (source && !loop) return undefined;
+  const target = source ? 'a value that contains it (a loop)' : 'no anchor';
+  if (secret) return `"${REDACTED}" starts with "*", which YAML reads as an alias to ${target}: quote the value`;
+  const fix = source ? 'write the value out' : `define \`&${name}\` on a value above it, or write the value out`;
+  return `*${name} refers to ${target}: ${fix}`;
 }
 
 /**
@@ -373,7 +372,7 @@ function missingDash(text: string, offset: number): { offset: number; listOffset
  * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
  * or expand to an "alias bomb".
  */
-function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
+function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputProblem[] {
   const problems: InputProblem[] = [];
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
@@ -387,11 +386,7 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
     if (isAlias(node)) {
       const source = anchors.get(node.source);
       if (aliasProblem) return 1;
-      const problem = !source
-        ? `*${node.source} refers to no anchor: define \`&${node.source}\` on a value above it, or write the value out`
-        : open.has(source)
-          ? `*${node.source} refers to a value that contains it (a loop): write the value out`
-          : undefined;
+      const problem = aliasProblemOf(node.source, source, !!source && open.has(source), secretAt(path));
       if (problem) {
         aliasProblem = true;
         report(node, path, problem);
@@ -404,7 +399,12 @@ function checkContent(doc: Document.Parsed, at: At): InputProblem[] {
     let size = 1;
     if (isScalar(node)) {
       if (typeof node.value === 'string' && CONTROL_CHARACTER.test(node.value)) {
-        report(node, path, `${JSON.stringify(node.value)} holds a control character: remove it`);
+        report(node, path, `${secretAt(path) ? `"${REDACTED}"` : JSON.stringify(node.value)} holds a control character: remove it`);
+      }
+      // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
+      if (node.anchor && node.value === null && !node.source) {
+        const anchor = secretAt(path) ? `"${REDACTED}" starts with "&", which YAML reads as` : `&${node.anchor} is`;
+        report(node, path, `${anchor} an anchor on an empty value: quote the value if it is text`);
       }
     } else if (isMap(node)) {
       for (const pair of node.items) {

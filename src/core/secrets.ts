@@ -1,4 +1,5 @@
 import type { Path } from './problem';
+import { yaml } from './yaml';
 
 /**
  * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
@@ -42,25 +43,42 @@ const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|pr
 /** A name that ends in one of these words names where a secret is kept, not the secret: `DB_PASSWORD_FILE`, `SECRET_NAME`. */
 const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri)$/;
 
+/** A key's words, split at `_`, `-`, `.` and camelCase: `allowACMEByPass` is allow, acme, by, pass; `DB_PASS` is db, pass. */
+function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * `pass` and `pwd` are short and live inside other words (bypass, compass, passthrough), so they count only
+ * as a key's whole last word (`dbPass`, `adminPass`, `DB_PASS`, `db-pwd`, `pass`), optionally before
+ * Value/Plain/Text, or in a known compound (kube-vip's `bgp_peerpass`). Traefik's passHostHeader,
+ * passTLSClientCert, passiveHealthCheck, passthrough and disablePassHostHeaders end in another word;
+ * allowACMEByPass is "bypass" written in two words. `PWD` alone is the shell's working directory.
+ */
+function endsInShortSecretWord(key: string): boolean {
+  if (!/pass|pwd/i.test(key)) return false;
+  const list = words(key);
+  while (list.length > 1 && /^(value|plain|text)$/.test(list[list.length - 1])) list.pop();
+  const last = list[list.length - 1] ?? '';
+  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)\d*$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
+}
+
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
- * `clientSecret`, `secret`. A camelCase key must end in the word; names of references (`tokenSecret`,
- * `secretName`, `passwordFile`, `existingSecret`, `apiTokenSecretRef`) end in another word and are not.
- * An env-style name (`UPPER_CASE`, `snake_case`, `kebab-case`, every env entry's `name`) holds the word
- * anywhere, unless it ends
- * in a word of a reference (`DB_PASSWORD_FILE`).
+ * `clientSecret`, `secret`, `dbPass`, `DB_PWD`. A camelCase key must end in the word; names of references
+ * (`tokenSecret`, `secretName`, `passwordFile`, `existingSecret`, `apiTokenSecretRef`) end in another word and
+ * are not. An env-style name (`UPPER_CASE`, `snake_case`, `kebab-case`, every env entry's `name`) holds a long
+ * word anywhere, unless it ends in a word of a reference (`DB_PASSWORD_FILE`).
  */
 export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key)): boolean {
+  if (endsInShortSecretWord(key)) return true;
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (envName) {
-    const last =
-      key
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean)
-        .pop() ?? '';
-    return SECRET_WORD.test(name) && !REFERENCE_WORD.test(last);
-  }
+  if (envName) return SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '');
   return (
     /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey)s?\d*(value|plain|text)?$/.test(
       name,
@@ -132,6 +150,42 @@ export interface FoundSecret {
 
 const UNDER_SECRET_KEY = 'a value under a key named like a secret';
 const SECRET_ARGUMENT = 'a container argument that sets a secret';
+/** What the data of a `kind: Secret` object is called in findings (`FoundSecret.what`). */
+export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
+const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
+
+/**
+ * What any value under `key` of a mapping is, because of the key or its mapping, or undefined when they say
+ * nothing: a key named like a secret, the `value` of an env entry whose `name` is, the `data`/`stringData`
+ * of a `kind: Secret` object (whatever its keys are called), text under a key whose text would be a secret.
+ * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors).
+ */
+export function secretUnder(key: string, field: (key: string) => unknown): string | undefined {
+  if (isSecretKey(key)) return UNDER_SECRET_KEY;
+  const name = key === 'value' ? field('name') : undefined;
+  if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
+  if ((key === 'data' || key === 'stringData') && field('kind') === 'Secret') return SECRET_OBJECT_DATA;
+  const text = field(key);
+  return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
+}
+
+/** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
+function gluedSecret(text: string): string | undefined {
+  const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
+  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
+}
+
+/**
+ * A chart's `extraObjects` item given as text is YAML the chart renders as a manifest (traefik-helm-chart
+ * templates/_helpers.tpl, "traefik.render"): its data is read too; text that does not parse holds none.
+ */
+function manifestText(text: string): unknown {
+  try {
+    return yaml.parse(text, { logLevel: 'error', maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
 
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
@@ -142,26 +196,30 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const text = String(node);
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
+      const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text)) found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
+      else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
       return;
     }
     if (Array.isArray(node)) {
-      return node.forEach((item, i) => visit(item, [...at, i], secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined)));
+      const manifests = at[at.length - 1] === 'extraObjects';
+      return node.forEach((item, i) => {
+        const path = [...at, i];
+        if (manifests && typeof item === 'string') visit(manifestText(item), path, secretAs);
+        visit(item, path, secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined));
+      });
     }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    // An env entry `{name: K3S_TOKEN, value: ...}`: the name says what the value is.
-    const envSecret = typeof record.name === 'string' && isSecretKey(record.name, true) && 'value' in record;
     for (const [key, value] of Object.entries(record)) {
       const keyShape = secretShape(key);
+      const glued = keyShape ? undefined : gluedSecret(key);
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
-      const named =
-        isSecretKey(key) ||
-        (envSecret && key === 'value') ||
-        (namesSecretText(key) && (typeof value === 'string' || typeof value === 'number'));
-      visit(value, [...at, key], secretAs ?? (named ? UNDER_SECRET_KEY : undefined));
+      else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
+      // Under a glued key, the key's own finding is the one message for that path.
+      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined));
     }
   };
   visit(data, path, undefined);
@@ -170,6 +228,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
 export function secretRefusal(secret: FoundSecret): string {
+  if (secret.what === SECRET_OBJECT_DATA) {
+    return (
+      `is ${SECRET_OBJECT_DATA}, and dist/ is committed to Git, so no Secret may be written there: create the Secret ` +
+      'out of band (kubectl create secret, a SealedSecret or an ExternalSecret) and reference it by name'
+    );
+  }
   return (
     `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
     "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)"

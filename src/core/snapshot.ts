@@ -1,5 +1,5 @@
 import { formatPath, Path, Problem } from './problem';
-import { redact } from './secrets';
+import { redact, REDACTED, secretUnder } from './secrets';
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -65,41 +65,58 @@ function isPlainPrototype(prototype: unknown): boolean {
   return Object.getPrototypeOf(prototype) === null && typeof constructor === 'function' && constructor.name === 'Object';
 }
 
+/** Boxed primitives: what to give instead. */
+const BOXED = new Map([
+  ['String', 'the string itself'],
+  ['Number', 'the number itself'],
+  ['Boolean', 'true or false'],
+]);
+
+/** What a non-plain object is, and that plain data is expected (the schema may want a string there, not an object). */
+function notPlainData(prototype: { constructor?: { name?: unknown } } | null | undefined): string {
+  const name = String(prototype?.constructor?.name || 'class instance');
+  const boxed = BOXED.get(name);
+  if (boxed) return `is a ${name} object (new ${name}(…)): expected plain data: give ${boxed}`;
+  if (name === 'Date') return 'is a Date object: expected plain data (e.g. a string)';
+  return `is a ${name}: expected plain data (a string, number, boolean, list or plain object)`;
+}
+
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
   const ancestors = new Map<object, Path>();
-  const copy = (node: unknown, at: Path, depth: number): unknown => {
+  /** `secret`: the value lies under a key named like a secret (or an env entry's, a Secret's data), so no message quotes it. */
+  const copy = (node: unknown, at: Path, depth: number, secret = false): unknown => {
     const problem = (message: string) => void problems.push({ path: at, message });
+    const show = (text: string) => (secret ? `"${REDACTED}"` : text);
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
-      if (CONTROL_CHARACTER.test(node)) problem(`${JSON.stringify(node)} holds a control character: remove it`);
+      if (CONTROL_CHARACTER.test(node)) problem(`${show(JSON.stringify(node))} holds a control character: remove it`);
       return node;
     }
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) problem(`${node} is not a finite number`);
       return node;
     }
-    if (typeof node === 'bigint') return problem(`${node}n is a BigInt, which YAML cannot hold: write a number`);
+    if (typeof node === 'bigint') return problem(`${show(`${node}n`)} is a BigInt, which YAML cannot hold: write a number`);
     if (typeof node !== 'object' || node === undefined) {
       return problem(`is a ${typeof node}: expected a string, number, boolean, null, list or object`);
     }
     // A proxy can throw from any read (revoked, a throwing trap, a broken invariant): a problem at its path, never a crash.
     try {
-      return copyObject(node, at, depth, problem);
+      return copyObject(node, at, depth, secret, problem);
     } catch (error) {
       ancestors.delete(node);
-      return problem(`could not be read: ${unreadable(error)}; give plain data`);
+      // Its error's text may quote what it guards: not shown where a secret stands.
+      return problem(`could not be read: ${secret ? 'its error is not shown where a secret stands' : unreadable(error)}; give plain data`);
     }
   };
-  const copyObject = (node: object, at: Path, depth: number, problem: (message: string) => void): unknown => {
+  const copyObject = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => void): unknown => {
     const cycleStart = ancestors.get(node);
     if (cycleStart) return problem(`refers back to ${formatPath(cycleStart) || 'the props'} (a cycle): YAML cannot hold it`);
     const list = Array.isArray(node);
     const prototype = Object.getPrototypeOf(node);
-    if (!list && !isPlainPrototype(prototype)) {
-      return problem(`is a ${prototype?.constructor?.name ?? 'class instance'}: expected a plain object`);
-    }
+    if (!list && !isPlainPrototype(prototype)) return problem(notPlainData(prototype));
     if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);
     // Descriptors, not reads: a getter is refused, not run (it could answer differently on every read).
     const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
@@ -117,7 +134,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         else if (!('value' in descriptor)) problems.push({ path: [...at, i], message: 'is a getter: give a plain value' });
         else if (descriptor.value === undefined)
           problems.push({ path: [...at, i], message: 'is undefined: give a value or remove the entry' });
-        else items.push(copy(descriptor.value, [...at, i], depth + 1));
+        else items.push(copy(descriptor.value, [...at, i], depth + 1, secret));
       }
       // One message for all holes: `new Array(1000)` is one mistake, not a thousand.
       if (holes.length === 1) problem(`has a hole at index ${holes[0]} (a sparse list): give every entry a value`);
@@ -127,6 +144,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       const keys = Object.keys(descriptors);
       if (keys.length > MAX_ENTRIES) problem(`has ${keys.length} keys; at most ${MAX_ENTRIES} are allowed`);
       const record: Record<string, unknown> = {};
+      // Descriptors' values only: reading a sibling (an env entry's `name`, a Secret's `kind`) runs no getter.
+      const field = (key: string) => descriptors[key]?.value as unknown;
       for (const key of keys.slice(0, MAX_ENTRIES)) {
         const descriptor = descriptors[key];
         const keyPath = [...at, key];
@@ -140,7 +159,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {
-          record[key] = copy(descriptor.value, keyPath, depth + 1);
+          record[key] = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field) !== undefined);
         }
       }
       result = record;

@@ -23,9 +23,24 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
 /** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
 function secretsInYaml(path: string, text: string): FoundSecret[] {
   if (!/\.ya?ml$/.test(path)) return [];
+  return parsedDocuments(text).flatMap((data) => [...secretsInData(data), ...secretsInChartValues(data)]);
+}
+
+function parsedDocuments(text: string): unknown[] {
   return yaml
     .parseAllDocuments(text, { uniqueKeys: false })
-    .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : secretsInData(doc.toJS({ maxAliasCount: -1 }))));
+    .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: -1 })]));
+}
+
+/**
+ * K3s' HelmChartConfig and HelmChart carry the chart values as YAML inside a string (`spec.valuesContent`),
+ * which the scan above sees as one text: it is read as data too, and only there, as every synth runs this gate.
+ */
+function secretsInChartValues(data: unknown): FoundSecret[] {
+  const manifest = data as { kind?: unknown; spec?: { valuesContent?: unknown } } | null;
+  const values = manifest?.spec?.valuesContent;
+  if ((manifest?.kind !== 'HelmChartConfig' && manifest?.kind !== 'HelmChart') || typeof values !== 'string') return [];
+  return parsedDocuments(values).flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { etcdQuorum, NodeInventory } from '../k3s/inventory';
-import { effectiveTraefik, traefikSettings } from '../traefik/effective';
+import { effectiveTraefik } from '../traefik/effective';
+import { traefikSettings } from '../traefik/settings';
 import { ClusterConfig } from '../config/schema';
 import { usesServicesElection } from '../kube-vip/client-ip';
 import { effectiveLease, failoverSeconds } from '../kube-vip/election';

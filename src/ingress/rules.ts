@@ -1,15 +1,68 @@
-import { Report } from '../core/problem';
+import { Path, Report } from '../core/problem';
+import type { EffectiveTraefik } from '../traefik/effective';
+import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import type { ClusterConfig } from '../config/schema';
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { tlsSecretName } from './tls';
+import { INGRESS_CLASS, tlsSecretName } from './tls';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
  * the host, and a redirect so HTTPS-only routes still answer http://.
  */
-export function checkIngresses(config: ClusterConfig, error: Report, warn: Report): void {
+export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkRoutes(config, error, warn);
   checkIngressTls(config, error);
+  checkIngressProvider(config, traefik.ingressProvider, error);
+}
+
+/**
+ * Values that make Traefik ignore the Ingresses this tool writes (class traefik, each in its own
+ * namespace): silently, every host would answer 404. traefik/ingress-provider.ts has the chart and
+ * Traefik facts.
+ */
+function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressProvider, error: Report): void {
+  const count = config.ingresses.length;
+  if (!count) return;
+  const ignored = `Traefik ignores the ${count} Ingress(es) of ingresses[] and their hosts answer 404`;
+  // A flag is a list item: its path ends in an index.
+  const flag = (path: Path) => typeof path[path.length - 1] === 'number';
+  if (provider.disabled) {
+    const what = flag(provider.disabled) ? "turns Traefik's Ingress provider off" : "is false: Traefik's Ingress provider is off";
+    error(provider.disabled, `${what}, so ${ignored}: remove it`);
+  }
+  const { providerClass, missingClass, namespaces } = provider;
+  if (providerClass) {
+    error(
+      providerClass.path,
+      `${flag(providerClass.path) ? 'makes' : 'is "' + providerClass.value + '", which makes'} Traefik read only IngressClass ${JSON.stringify(providerClass.value)}, ` +
+        `not ${INGRESS_CLASS}, the class every Ingress of ingresses[] names, so ${ignored}: remove it`,
+    );
+  }
+  if (missingClass?.key === 'enabled') {
+    error(
+      missingClass.path,
+      `is false, so the chart creates no IngressClass ${INGRESS_CLASS}, the class every Ingress of ingresses[] names, so ${ignored}: remove it`,
+    );
+  } else if (missingClass) {
+    error(
+      missingClass.path,
+      `is ${JSON.stringify(missingClass.value)}, so the chart names its IngressClass that instead of ${INGRESS_CLASS}, the class every Ingress of ingresses[] names, so ${ignored}: remove it`,
+    );
+  }
+  if (namespaces) {
+    const missing = new Map<string, number>();
+    config.ingresses.forEach((ingress, i) => {
+      if (!namespaces.value.includes(ingress.namespace) && !missing.has(ingress.namespace)) missing.set(ingress.namespace, i);
+    });
+    if (missing.size) {
+      const which = [...missing].map(([ns, i]) => `${ns} (ingresses[${i}])`).join(', ');
+      error(
+        namespaces.path,
+        `makes Traefik watch only namespace(s) ${namespaces.value.join(', ')}, so it ignores the Ingresses in ${which} and their hosts answer 404: ` +
+          `add ${[...missing.keys()].join(', ')} to providers.kubernetesIngress.namespaces, or remove the key`,
+      );
+    }
+  }
 }
 
 /**

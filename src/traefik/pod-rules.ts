@@ -1,4 +1,4 @@
-import { Report } from '../core/problem';
+import { formatPath, Report } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 
@@ -38,7 +38,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     error(
       traefik.autoscaling.path,
       `scales Traefik to ${JSON.stringify(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
-        `(${traefik.acmeResolvers.map((r) => r.value).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
+        `(${traefik.acmeResolvers.map((r) => `${r.value} at ${formatPath(r.path)}`).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
         'issue the certificates with cert-manager instead, or turn autoscaling off',
     );
   }

@@ -6,7 +6,7 @@ import { ClusterVipService, clusterVipServices, keyPath, usesServicesElection, v
 import { leaderElectionProblems } from './election';
 import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
-import { LEASE_NAME_ANNOTATION, sharedVipGroups } from './shared-lease';
+import { LEASE_NAME_ANNOTATION, sharedLeaseName, sharedVipGroups } from './shared-lease';
 import { KubeVipRules, kubeVipRules, OLDEST_SUPPORTED } from './versions';
 
 type Path = ReadonlyArray<string | number>;
@@ -133,6 +133,19 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
           `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
           '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
       );
+    } else if (election) {
+      // The chart's additional Services carry the user's annotations only: the lease must be written there by hand.
+      const lease = sharedLeaseName(group, rules);
+      for (const member of group.services.filter((s) => !s.writesLease && s.leaseName !== lease)) {
+        const i = member.ips.findIndex((ip) => sameIp(ip, group.ip));
+        const other = group.services.find((s) => s !== member)!;
+        error(
+          vipPath(member, i),
+          `"${member.ips[i]}" is also the VIP of ${other.label}: with per-Service election (on because ${because()} is Local) Services on one VIP ` +
+            `must share one lease, which this tool writes on its own Services but not into traefik.values: add "${LEASE_NAME_ANNOTATION}: ${lease}" ` +
+            `to the annotations of ${member.label}, or give it a VIP of its own`,
+        );
+      }
     }
   }
   if (!election) return;

@@ -23,6 +23,10 @@ export interface ClusterVipService extends VipService {
   readonly policyPath: Path;
   /** One of the Services of Traefik's chart, whose pods this tool places. */
   readonly traefik: boolean;
+  /** Whether this tool writes its shared lease name: not on the chart's additional Services, whose annotations are the user's. */
+  readonly writesLease: boolean;
+  /** Its `kube-vip.io/leaseName` as the user wrote it (additional Services). */
+  readonly leaseName?: unknown;
 }
 
 /**
@@ -57,6 +61,7 @@ export function clusterVipServices(config: ClusterConfig): ClusterVipService[] {
       policy: lb.externalTrafficPolicy ?? 'Cluster',
       policyPath: ['loadBalancers', i, 'externalTrafficPolicy'],
       traefik: false,
+      writesLease: true,
     })),
   ];
 }
@@ -73,6 +78,8 @@ function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterV
     policy: policy?.value === 'Local' ? 'Local' : 'Cluster',
     policyPath: policy?.path ?? defaultPolicyPath,
     traefik: true,
+    writesLease: service.name === TRAEFIK_SERVICE_ID.split('/')[1],
+    ...(service.leaseName !== undefined && { leaseName: service.leaseName }),
   };
 }
 

@@ -36,6 +36,8 @@ export interface DeployedService {
   readonly ports: readonly string[];
   /** `spec.externalTrafficPolicy` when set. */
   readonly externalTrafficPolicy?: Sourced<string>;
+  /** `kube-vip.io/leaseName` as written in `traefik.values` (this tool writes it on the others). */
+  readonly leaseName?: unknown;
   /** `kube-vip.io/ignore: "true"`: kube-vip skips the Service, so nothing announces its VIP. */
   readonly ignoredByKubeVip?: Sourced<unknown>;
 }

@@ -3,6 +3,7 @@ import { describeValue } from '../core/snapshot';
 import { virtualIp } from '../config/formats';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { parseVersion } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
@@ -318,6 +319,8 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     ips,
     ports: context.ports,
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
+    ...(isMap(block.annotations) &&
+      block.annotations[LEASE_NAME_ANNOTATION] !== undefined && { leaseName: block.annotations[LEASE_NAME_ANNOTATION] }),
     ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
   };
 }

@@ -4,7 +4,7 @@ import type { NodeInventory } from '../k3s/inventory';
 import { chartVersionSupport } from './chart-versions';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
-import { checkTraefikPods } from './pod-rules';
+import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
 
 export { chartVersionSupport };
@@ -98,9 +98,7 @@ export function checkTraefikDeployment(
   checkTraefikPods(traefik, error);
 
   // A resolver the values define is named with its key, so the message says where to remove it.
-  const resolvers = traefik.acmeResolvers.map((r) =>
-    r.path[prefix.length] === 'values' ? `${r.value} at ${formatPath(r.path)}` : r.value,
-  );
+  const resolvers = traefik.acmeResolvers.map(resolverLabel);
   const { kind, replicas } = traefik;
   const daemonSet = kind.value === 'DaemonSet';
   const resolverKey = formatPath([...prefix, 'certResolvers']);

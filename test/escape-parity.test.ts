@@ -1,7 +1,8 @@
+import { App } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { chart, devConfig, find, synth, synthFiles, thrown, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { TraefikHelmChartConfig, TraefikHelmChartConfigProps } from '../src/index';
+import { K3sVipCluster, TraefikHelmChartConfig, TraefikHelmChartConfigProps } from '../src/index';
 
 /**
  * Attack round 3, F7-F14 and F21: what a first-class key refuses is refused whichever way the
@@ -266,6 +267,14 @@ describe('F11: pods asked for through values.deployment.replicas are treated lik
     expect(fromValues.affinity.podAntiAffinity).toBeDefined();
     expect(fromValues.updateStrategy.rollingUpdate).toEqual({ maxUnavailable: 1, maxSurge: 0 });
     expect(fromValues).toEqual(firstClass);
+  });
+
+  test.each([
+    [3, false],
+    [1, true],
+  ])("the README's failure table counts %s pod(s) through values under Local (one-pod VIP row: %s)", (replicas, onePod) => {
+    const readme = new K3sVipCluster(new App(), 'lab', local(replicas)).documents().find((d) => d.path === 'README.md')!.content;
+    expect(readme.includes('only the server running the one Traefik pod may announce it')).toBe(onePod);
   });
 
   test('one pod through values gets no HA values', () => {

@@ -364,7 +364,17 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
     [
       'the provider off',
       { providers: { kubernetesIngress: { enabled: false } } },
-      "traefik.values.providers.kubernetesIngress.enabled: is false: Traefik's Ingress provider is off",
+      "traefik.values.providers.kubernetesIngress.enabled: turns Traefik's Ingress provider off (the chart renders it only when enabled)",
+    ],
+    [
+      'the provider removed by null (Helm drops the default)',
+      { providers: { kubernetesIngress: null } },
+      "traefik.values.providers.kubernetesIngress: turns Traefik's Ingress provider off",
+    ],
+    [
+      'the IngressClass switch removed by null',
+      { ingressClass: { enabled: null } },
+      'traefik.values.ingressClass.enabled: is null, so the chart creates no IngressClass traefik',
     ],
     [
       'the provider off by flag',

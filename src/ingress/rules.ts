@@ -27,7 +27,9 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
   // A flag is a list item: its path ends in an index.
   const flag = (path: Path) => typeof path[path.length - 1] === 'number';
   if (provider.disabled) {
-    const what = flag(provider.disabled) ? "turns Traefik's Ingress provider off" : "is false: Traefik's Ingress provider is off";
+    const what = flag(provider.disabled)
+      ? "turns Traefik's Ingress provider off"
+      : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
     error(provider.disabled, `${what}, so ${ignored}: remove it`);
   }
   const { providerClass, missingClass, namespaces } = provider;
@@ -41,7 +43,7 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
   if (missingClass?.key === 'enabled') {
     error(
       missingClass.path,
-      `is false, so the chart creates no IngressClass ${INGRESS_CLASS}, the class every Ingress of ingresses[] names, so ${ignored}: remove it`,
+      `is ${JSON.stringify(missingClass.value)}, so the chart creates no IngressClass ${INGRESS_CLASS}, the class every Ingress of ingresses[] names, so ${ignored}: remove it`,
     );
   } else if (missingClass) {
     error(

@@ -40,8 +40,18 @@ export function traefikIngressProvider(
   ingressClassName: boolean,
 ): TraefikIngressProvider {
   const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
-  const provider = isMap(values.providers) && isMap(values.providers.kubernetesIngress) ? values.providers.kubernetesIngress : {};
-  let disabled: Path | undefined = provider.enabled === false ? at('providers', 'kubernetesIngress', 'enabled') : undefined;
+  // A null removes the chart's default (Helm drops null keys), so the switch under it reads as off.
+  const off = (value: unknown) => value === false || value === null;
+  const providers = values.providers;
+  const provider = isMap(providers) && isMap(providers.kubernetesIngress) ? providers.kubernetesIngress : {};
+  let disabled: Path | undefined =
+    providers === null
+      ? at('providers')
+      : isMap(providers) && providers.kubernetesIngress === null
+        ? at('providers', 'kubernetesIngress')
+        : off(provider.enabled)
+          ? at('providers', 'kubernetesIngress', 'enabled')
+          : undefined;
   let providerClass: Sourced<string> | undefined =
     typeof provider.ingressClass === 'string' && provider.ingressClass !== ''
       ? { value: provider.ingressClass, path: at('providers', 'kubernetesIngress', 'ingressClass') }
@@ -69,11 +79,13 @@ export function traefikIngressProvider(
   if (providerClass?.value === INGRESS_CLASS) providerClass = undefined;
   const classBlock = isMap(values.ingressClass) ? values.ingressClass : {};
   const missingClass =
-    classBlock.enabled === false
-      ? { value: false, path: at('ingressClass', 'enabled'), key: 'enabled' as const }
-      : ingressClassName && typeof classBlock.name === 'string' && classBlock.name !== '' && classBlock.name !== INGRESS_CLASS
-        ? { value: classBlock.name, path: at('ingressClass', 'name'), key: 'name' as const }
-        : undefined;
+    values.ingressClass === null
+      ? { value: null, path: at('ingressClass'), key: 'enabled' as const }
+      : off(classBlock.enabled)
+        ? { value: classBlock.enabled, path: at('ingressClass', 'enabled'), key: 'enabled' as const }
+        : ingressClassName && typeof classBlock.name === 'string' && classBlock.name !== '' && classBlock.name !== INGRESS_CLASS
+          ? { value: classBlock.name, path: at('ingressClass', 'name'), key: 'name' as const }
+          : undefined;
   return {
     ...(disabled && { disabled }),
     ...(providerClass && { providerClass }),

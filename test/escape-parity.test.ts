@@ -283,6 +283,13 @@ describe('F11: pods asked for through values.deployment.replicas are treated lik
     expect(one.topologySpreadConstraints).toBeUndefined();
   });
 
+  test('a budget the HA values write differently is a conflict naming the values key that asked for the pods', () => {
+    const config = withChanges(ha(), { traefik: { values: { deployment: { replicas: 3 }, podDisruptionBudget: { maxUnavailable: 2 } } } });
+    expect(errorsOf(config).join('\n')).toContain(
+      't.yaml: traefik.values.podDisruptionBudget.maxUnavailable: is 2, but traefik.values.deployment.replicas makes this tool write 1 there',
+    );
+  });
+
   test('values replicas next to a different traefik.replicas stays a conflict', () => {
     expect(errorsOf(withChanges(ha(), { traefik: { replicas: 2, values: { deployment: { replicas: 3 } } } })).join('\n')).toContain(
       't.yaml: traefik.values.deployment.replicas: is 3, but traefik.replicas makes this tool write 2 there',

@@ -10,7 +10,7 @@ import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVers
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
-import { effectiveReplicas, traefikValues, TraefikValuesSettings } from './values';
+import { effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12). */
@@ -131,7 +131,7 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
  */
 export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path = ['traefik']): EffectiveTraefik {
   const user = settings.values ?? {};
-  const generated = traefikValues({ ...settings, values: undefined });
+  const generated = generatedTraefikValues(settings);
   const { conflicts } = mergeValues(generated, { ...user });
   const values = traefikValues(settings);
   const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));

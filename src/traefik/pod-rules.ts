@@ -67,7 +67,9 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
 
 /** A resolver's name, with its key when `traefik.values` defines it (a first-class one is found by its name). */
 export function resolverLabel(resolver: Sourced<string>): string {
-  return resolver.path.includes('values') ? `${resolver.value} at ${formatPath(resolver.path)}` : resolver.value;
+  const { path } = resolver;
+  const firstClass = path[path.length - 2] === 'certResolvers' && path[path.length - 3] !== 'values';
+  return firstClass ? resolver.value : `${resolver.value} at ${formatPath(path)}`;
 }
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {

@@ -134,6 +134,14 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
 }
 
 /**
+ * The values this tool writes for `settings` before `settings.values` is merged in, for the pods the
+ * values ask for: what a values key may not change.
+ */
+export function generatedTraefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
+  return traefikValues({ ...settings, replicas: effectiveReplicas(settings), values: undefined });
+}
+
+/**
  * How many Traefik pods a Deployment runs: `replicas`, or `values.deployment.replicas` when that asks
  * for several and `replicas` is left at 1. Several pods get the same spread, budget and (with `Local`) one-per-node placement whichever
  * key asked for them: a user who writes the chart's own key expects the same highly available Traefik.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { chart, devConfig, find, synth, synthFiles, thrown, withChanges } from './helpers';
@@ -444,6 +445,36 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       ...(name.includes('23.1.0') ? { traefik: { chartVersion: '23.1.0' } } : {}),
     });
     expect(errorsOf(values(v, base))).toEqual([]);
+  });
+
+  describe("cert-manager's HTTP-01 solver Ingresses for httpRoutes count too (class traefik, in the Gateway's namespace kube-system)", () => {
+    const gatewayExample = () =>
+      withChanges(parse(readFileSync('config/examples/gateway.yaml', 'utf8')), {
+        ingresses: [],
+        certManager: { issuers: { letsencrypt: { email: 'ops@example.com', solver: 'http01' } } },
+      });
+    test.each<[string, unknown, string | null]>([
+      [
+        'the provider off',
+        { providers: { kubernetesIngress: { enabled: false } } },
+        "t.yaml: traefik.values.providers.kubernetesIngress.enabled: turns Traefik's Ingress provider off (the chart renders it only when enabled), so Traefik ignores cert-manager's HTTP-01 solver Ingresses",
+      ],
+      [
+        'namespaces without kube-system',
+        { providers: { kubernetesIngress: { namespaces: ['blog'] } } },
+        'so it ignores the Ingresses in kube-system (the HTTP-01 solver of httpRoutes[0])',
+      ],
+      ['namespaces with kube-system', { providers: { kubernetesIngress: { namespaces: ['kube-system'] } } }, null],
+    ])('%s', (_, v, expected) => {
+      const errors = errorsOf(values(v, gatewayExample())).join('\n');
+      if (expected) expect(errors).toContain(expected);
+      else expect(errors).toBe('');
+    });
+
+    test('a DNS-01 issuer needs no solver Ingress', () => {
+      const dns01 = withChanges(gatewayExample(), { certManager: parse(readFileSync('config/examples/gateway.yaml', 'utf8')).certManager });
+      expect(errorsOf(values({ providers: { kubernetesIngress: { enabled: false } } }, dns01))).toEqual([]);
+    });
   });
 
   test('ingressClass.name on chart 24.0.0 is refused (the other side of the boundary)', () => {

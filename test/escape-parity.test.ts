@@ -492,10 +492,11 @@ describe('F21: additionalServices that are not maps are named, every one', () =>
     ]);
   });
 
-  test('additionalServices itself a list', () => {
-    expect(errorsOf(values({ service: { additionalServices: ['a'] } })).join('\n')).toContain(
-      't.yaml: traefik.values.service.additionalServices: is a list: expected a map of Service names to their settings',
-    );
+  test('additionalServices itself a list: one message, the schema of the chart', () => {
+    const errors = errorsOf(values({ service: { additionalServices: ['a'] } }));
+    expect(errors).toEqual([
+      'config/t.yaml: traefik.values.service.additionalServices: must be object (the values schema of Traefik chart v39.0.7)',
+    ]);
   });
 
   test('null entries remove a Service and are accepted', () => {

@@ -66,10 +66,12 @@ export function clusterVipServices(config: ClusterConfig): ClusterVipService[] {
   ];
 }
 
+/** One of the Services of Traefik's chart as kube-vip sees it. */
 function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterVipService {
   const policy = service.externalTrafficPolicy;
+  const id = `${service.namespace}/${service.name}`;
   return {
-    id: `${service.namespace}/${service.name}`,
+    id,
     label: service.label,
     namespace: service.namespace,
     ips: service.ips.map((vip) => vip.text),
@@ -78,7 +80,7 @@ function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterV
     policy: policy?.value === 'Local' ? 'Local' : 'Cluster',
     policyPath: policy?.path ?? defaultPolicyPath,
     traefik: true,
-    writesLease: service.name === TRAEFIK_SERVICE_ID.split('/')[1],
+    writesLease: id === TRAEFIK_SERVICE_ID,
     ...(service.leaseName !== undefined && { leaseName: service.leaseName }),
   };
 }

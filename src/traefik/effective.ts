@@ -155,6 +155,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const service = isMap(values.service) ? values.service : {};
   const ports = entrypoints(values, prefix);
   const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
+  const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
+    badVips.push({ path: [...prefix, 'values', ...at], message: `${describeValue(value)}: expected ${expected}` });
+  const badAnnotations = (block: Values, at: readonly string[]) => {
+    const bad = block.annotations !== undefined && block.annotations !== null && !isMap(block.annotations);
+    if (bad) notMap([...at, 'annotations'], block.annotations, 'a map of annotation names to texts');
+    return bad;
+  };
+  // Traefik's own `service.annotations` is typed by the chart's values schema, which reports a non-map there.
   if (service.enabled !== false) {
     services.push(
       chartService(service, ['service'], {
@@ -171,20 +179,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     );
   }
   const additional = isMap(service.additionalServices) ? service.additionalServices : {};
-  const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
-    badVips.push({ path: [...prefix, 'values', ...at], message: `${describeValue(value)}: expected ${expected}` });
-  if (service.additionalServices !== undefined && service.additionalServices !== null && !isMap(service.additionalServices)) {
-    notMap(['service', 'additionalServices'], service.additionalServices, 'a map of Service names to their settings');
-  }
   for (const [name, extra] of Object.entries(additional)) {
     const at = ['service', 'additionalServices', name];
     // `<name>: null` removes an entry (Helm drops null keys); anything else that is not a map is a mistake.
     if (extra !== null && !isMap(extra)) notMap(at, extra);
-    if (!isMap(extra) || extra.enabled === false) continue;
-    if (extra.annotations !== undefined && extra.annotations !== null && !isMap(extra.annotations)) {
-      notMap([...at, 'annotations'], extra.annotations, 'a map of annotation names to texts');
-      continue;
-    }
+    if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     services.push(
       chartService(extra, at, {
         label: `Traefik's additional Service ${name}`,

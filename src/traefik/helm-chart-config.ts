@@ -207,7 +207,7 @@ export class TraefikHelmChartConfig extends Construct {
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
       checkTraefikTrust(model, [], report);
       if (externalTrafficPolicy === 'Local') checkUdpService(model, [], 'which externalTrafficPolicy Local needs in ARP mode', report);
-      for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
+      if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
     } else {
       const resolverNames = resolvers.map(([name]) => name);
       check.problem(

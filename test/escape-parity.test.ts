@@ -108,6 +108,12 @@ describe('F8: forwarded-header and PROXY-protocol trust given as flags is judged
       args('--entrypoints.websecure.proxyprotocol.insecure=TRUE'),
       'believes PROXY protocol headers from every client',
     ],
+    [
+      // paerser takes the next argument as the value of a flag that is not a switch
+      'trustedIPs of every address as the next argument',
+      args('--entrypoints.web.forwardedHeaders.trustedIPs', '0.0.0.0/0'),
+      't.yaml: traefik.values.additionalArguments[0]: "0.0.0.0/0" trusts every address',
+    ],
     ['one network twice', args('--entrypoints.web.forwardedheaders.trustedips=10.0.0.1,10.0.0.1/32'), '"10.0.0.1/32" is listed twice'],
     [
       'not a network',
@@ -400,6 +406,11 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       'traefik.values.additionalArguments[0]: makes Traefik read only IngressClass "nginx"',
     ],
     [
+      'another provider class as the next argument',
+      { additionalArguments: ['--providers.kubernetesingress.ingressclass', 'nginx'] },
+      'traefik.values.additionalArguments[0]: makes Traefik read only IngressClass "nginx"',
+    ],
+    [
       'the chart IngressClass renamed',
       { ingressClass: { name: 'other' } },
       'traefik.values.ingressClass.name: is "other", so the chart names its IngressClass that instead of traefik',
@@ -431,6 +442,15 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
   test.each<[string, unknown, unknown]>([
     ['the class traefik', { providers: { kubernetesIngress: { ingressClass: 'traefik' } }, ingressClass: { name: 'traefik' } }, null],
     ['namespaces with the Ingress', { providers: { kubernetesIngress: { namespaces: ['default', 'kube-system'] } } }, null],
+    // A list flag given again adds to the chart's own (traefik/paerser flag/flagparser.go setValue).
+    [
+      'a namespaces flag adding to the values',
+      {
+        providers: { kubernetesIngress: { namespaces: ['kube-system'] } },
+        additionalArguments: ['--providers.kubernetesingress.namespaces=default'],
+      },
+      null,
+    ],
     [
       'the provider off by flag, then on again',
       { additionalArguments: ['--providers.kubernetesingress=false', '--providers.kubernetesingress=true'] },

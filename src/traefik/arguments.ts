@@ -4,8 +4,10 @@ import { Path } from '../core/problem';
  * One Traefik CLI flag of `additionalArguments` or `globalArguments`, as Traefik reads it: the chart
  * passes both lists to the container as they are (traefik/traefik-helm-chart
  * traefik/templates/_podtemplate.tpl, `with .Values.additionalArguments`), after its own flags, and
- * Traefik matches flag names case-insensitively (traefik/paerser `flag` package), so
- * `--entryPoints.web...` and `--entrypoints.web...` are the same flag.
+ * Traefik's parser (traefik/paerser flag/flagparser.go) matches names case-insensitively, so
+ * `--entryPoints.web...` and `--entrypoints.web...` are the same flag; a later value replaces an earlier
+ * one, but a list flag (`trustedIPs`, `namespaces`) given twice gets both values; a flag that is not a
+ * switch and has no `=value` takes the next argument as its value.
  */
 export interface TraefikFlag {
   /** The list item that holds it: `traefik.values.additionalArguments[2]`. */
@@ -18,17 +20,30 @@ export interface TraefikFlag {
 
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
 
+/** The flags the rules read that take a value (not switches), so a bare one takes the next argument. */
+const TAKES_VALUE = /(\.trustedips|^providers\.kubernetesingress\.(namespaces|ingressclass))$/;
+
 /** Every `--name[=value]` flag of the values' argument lists, in the order Traefik reads them. */
 export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path): TraefikFlag[] {
   return LISTS.flatMap((list) => {
     const items = values[list];
     if (!Array.isArray(items)) return [];
-    return items.flatMap((item, i): TraefikFlag[] => {
+    const flags: TraefikFlag[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
       const match = typeof item === 'string' ? /^\s*--?([^=\s]+)(?:=(.*))?$/s.exec(item) : null;
-      if (!match) return [];
+      if (!match) continue;
       const path = [...prefix, 'values', list, i];
-      return [{ path, name: match[1].toLowerCase(), ...(match[2] !== undefined && { value: match[2].trim() }) }];
-    });
+      const name = match[1].toLowerCase();
+      let value = match[2];
+      const next: unknown = items[i + 1];
+      if (value === undefined && TAKES_VALUE.test(name) && typeof next === 'string') {
+        value = next;
+        i++;
+      }
+      flags.push({ path, name, ...(value !== undefined && { value: value.trim() }) });
+    }
+    return flags;
   });
 }
 

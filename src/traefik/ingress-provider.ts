@@ -73,7 +73,8 @@ export function traefikIngressProvider(
         .split(',')
         .map((ns) => ns.trim())
         .filter((ns) => ns !== '');
-      namespaces = names.length ? { value: names, path: flag.path } : undefined;
+      // A list flag given again adds to the list (the chart's own flag comes first).
+      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
     }
   }
   if (providerClass?.value === INGRESS_CLASS) providerClass = undefined;

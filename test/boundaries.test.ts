@@ -102,6 +102,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['37.3.0', 'gatewayApi', 'v1.3.0', 'v1.4.0'],
   ['40.0.0', 'gatewayApi', 'v1.4.0', 'v1.5.1'],
   ['40.2.0', 'gatewayApi', 'v1.5.1', 'v1.6.1'],
+  // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v24.0.0
+  ['24.0.0', 'ingressClassName', false, true],
 ];
 
 describe.each([

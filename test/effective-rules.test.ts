@@ -47,7 +47,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       withChanges(devConfig(), {
         traefik: { replicas: 2, values: { certificatesResolvers: { le: { acme: { email: 'a@example.com' } } } } },
       }),
-      't.yaml: traefik.replicas: is 2, but the ACME resolvers (le) keep ACME certificates in one acme.json',
+      't.yaml: traefik.replicas: is 2, but the ACME resolvers (le at traefik.values.certificatesResolvers.le) keep ACME certificates in one acme.json',
     ],
     [
       'service.spec.type on a chart that reads service.type',
@@ -107,9 +107,17 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
     [
       'a disruption budget that lets no drain evict',
       withChanges(ha(), {
+        traefik: { replicas: 1, values: { podDisruptionBudget: { enabled: true, minAvailable: 1 } } },
+      }),
+      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is 1 with 1 Traefik pod(s), so no drain may evict a Traefik pod',
+    ],
+    [
+      // Two pods through values get the budget traefik.replicas: 2 gets (maxUnavailable: 1), as the first-class key does.
+      'a minAvailable budget beside two pods through values',
+      withChanges(ha(), {
         traefik: { replicas: 1, values: { deployment: { replicas: 2 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } } },
       }),
-      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is 2 with 2 Traefik pod(s), so no drain may evict a Traefik pod',
+      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is set together with maxUnavailable',
     ],
     [
       'a budget for the one pod',

@@ -14,11 +14,11 @@ import { addGatewayApiChart } from '../gateway/wiring';
 import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
-import { clusterLeaseNames, usesServicesElection } from '../kube-vip/client-ip';
+import { clusterLeaseNames, clusterVipServices, usesServicesElection } from '../kube-vip/client-ip';
 import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
-import { traefikSettings } from '../traefik/effective';
+import { traefikSettings } from '../traefik/settings';
 
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
@@ -57,9 +57,10 @@ export class K3sVipCluster extends Construct {
     this.config = config;
     this.warnings = warnings.map(({ path, message }) => ({ path, message }));
 
-    const { kubeVip, traefik } = config;
+    const { kubeVip } = config;
     const controlPlaneAddress = kubeVip.controlPlane?.address;
-    const serviceIps = [...(traefik.loadBalancerIPs ?? []), ...config.loadBalancers.flatMap((lb) => lb.ips ?? [])];
+    // Every Service VIP kube-vip will serve, a VIP annotation under traefik.values included.
+    const serviceIps = clusterVipServices(config).flatMap((service) => service.ips);
     const leaseNames = clusterLeaseNames(config);
     new KubeVipChart(this, 'kube-vip', {
       version: kubeVip.version,

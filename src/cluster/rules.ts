@@ -13,9 +13,9 @@ import { checkPools } from '../kube-vip/pool-rules';
 import { checkKubeVip } from '../kube-vip/rules';
 import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
 import { checkLoadBalancerEntries, checkServiceVips } from '../load-balancer/rules';
-import { OLDEST_CHART } from '../traefik/chart-versions';
-import { effectiveTraefik, EffectiveTraefik, traefikSettings } from '../traefik/effective';
-import { chartVersionSupport, checkTraefik } from '../traefik/rules';
+import { EffectiveTraefik } from '../traefik/effective';
+import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
+import { effectiveClusterTraefik } from '../traefik/settings';
 
 /**
  * The cluster as it will be deployed: the validated config (defaults filled in), Traefik's merged chart
@@ -31,11 +31,7 @@ export interface EffectiveCluster {
 }
 
 export function effectiveCluster(config: ClusterConfig): EffectiveCluster {
-  // A chart older than the table is refused by its own rule; the model follows the oldest known chart meanwhile.
-  const readable = chartVersionSupport(config.traefik.chartVersion).error
-    ? { ...config, traefik: { ...config.traefik, chartVersion: OLDEST_CHART.tag.slice(1) } }
-    : config;
-  const traefik = effectiveTraefik(traefikSettings(readable));
+  const traefik = effectiveClusterTraefik(config);
   return {
     config,
     traefik,
@@ -60,9 +56,9 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
   checkLoadBalancerEntries(config, error, warn);
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
-  checkIngresses(config, error, warn);
-  checkClientIp(config, error, warn);
-  checkGatewayRules(config, error, warn);
+  checkIngresses(config, model.traefik, error, warn);
+  checkClientIp(config, model.traefik, error, warn);
+  checkGatewayRules(config, model.traefik, error, warn);
   checkK3sVersion(config, error, warn);
   checkDualStack(config, error, warn);
   checkInventory(
@@ -73,5 +69,6 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     error,
     warn,
   );
+  checkTraefikValuesSchema(config, error, warn);
   return findings;
 }

@@ -1,5 +1,6 @@
 import { etcdQuorum, NodeInventory } from '../k3s/inventory';
-import { effectiveTraefik, traefikSettings } from '../traefik/effective';
+import { effectiveTraefik } from '../traefik/effective';
+import { traefikSettings } from '../traefik/settings';
 import { ClusterConfig } from '../config/schema';
 import { usesServicesElection } from '../kube-vip/client-ip';
 import { effectiveLease, failoverSeconds } from '../kube-vip/election';
@@ -86,7 +87,8 @@ export function failureRows(config: ClusterConfig, inventory?: NodeInventory): F
 function traefikVipMove(config: ClusterConfig, move: { effect: string; duration: string }): { effect: string; duration: string } {
   const { traefik } = config;
   if (traefik.externalTrafficPolicy !== 'Local') return move;
-  if (traefik.replicas < 2) {
+  // The pods the merged values run: traefik.values.deployment.replicas counts like traefik.replicas.
+  if (effectiveTraefik(traefikSettings(config)).replicas.value < 2) {
     return {
       effect:
         'only the server running the one Traefik pod may announce it (Local): if that server fails, the VIP returns with the pod on another server',

@@ -2,7 +2,8 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
 import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
-import { gatewayChartProblem } from '../traefik/chart-versions';
+import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-versions';
+import type { EffectiveTraefik } from '../traefik/effective';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
@@ -23,8 +24,9 @@ const CHALLENGE_PATH = '/.well-known/acme-challenge/';
  * httpRoute may hold, one issuer per Gateway, and where the Gateway's routes meet Ingresses, the
  * HTTP -> HTTPS redirect and cert-manager's HTTP-01 challenge.
  */
-export function checkGatewayRules(config: ClusterConfig, error: Report, warn: Report): void {
+export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkProvider(config, error);
+  if (!config.traefik.gateway) checkValuesProvider(config, traefik, error);
   checkTraefikValues(config, error, warn);
   if (!config.httpRoutes.length) return;
   if (!config.traefik.gateway) {
@@ -48,6 +50,22 @@ function checkProvider(config: ClusterConfig, error: Report): void {
   }
   const problem = gatewayChartProblem(chartVersion);
   if (problem) error(['traefik', 'gateway'], `${problem}${k3s ? ` (the chart of K3s ${k3s})` : ''}`);
+}
+
+/** The provider turned on through `traefik.values` meets the same K3s and chart gate as `traefik.gateway`. */
+function checkValuesProvider(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
+  const k3s = config.k3s.version;
+  for (const path of traefik.gatewayKeys) {
+    if (k3s && bundlesTraefikV2(k3s)) {
+      error(
+        path,
+        `is true, but K3s ${k3s} bundles Traefik v2, which has no Gateway API provider: remove it, or use K3s ${FIRST_TRAEFIK_V3_K3S} or newer (Traefik v3)`,
+      );
+      continue;
+    }
+    const problem = gatewayValuesProblem(config.traefik.chartVersion);
+    if (problem) error(path, `${problem}${k3s ? ` (the chart of K3s ${k3s})` : ''}`);
+  }
 }
 
 /**

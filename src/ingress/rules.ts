@@ -1,15 +1,80 @@
-import { Report } from '../core/problem';
+import { Path, Report } from '../core/problem';
+import type { EffectiveTraefik } from '../traefik/effective';
+import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import type { ClusterConfig } from '../config/schema';
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { tlsSecretName } from './tls';
+import { INGRESS_CLASS, tlsSecretName } from './tls';
+import { usesHttp01 } from '../gateway/model';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
  * the host, and a redirect so HTTPS-only routes still answer http://.
  */
-export function checkIngresses(config: ClusterConfig, error: Report, warn: Report): void {
+export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkRoutes(config, error, warn);
   checkIngressTls(config, error);
+  checkIngressProvider(config, traefik.ingressProvider, error);
+}
+
+/**
+ * Values that make Traefik ignore the Ingresses of this config (class traefik, each in its own
+ * namespace): those of `ingresses`, and the solver Ingresses cert-manager makes for an HTTP-01
+ * challenge (class traefik too, cert-manager/cluster-issuer.ts), for an httpRoute in the Gateway's
+ * namespace kube-system. Silently, every host would answer 404 and no certificate would be issued.
+ * traefik/ingress-provider.ts has the chart and Traefik facts.
+ */
+function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressProvider, error: Report): void {
+  const readers = [
+    ...config.ingresses.map((ingress, i) => ({ namespace: ingress.namespace, what: `ingresses[${i}]` })),
+    ...config.httpRoutes.flatMap((route, i) =>
+      usesHttp01(config.certManager?.issuers, route.tls?.issuer)
+        ? [{ namespace: 'kube-system', what: `the HTTP-01 solver of httpRoutes[${i}]` }]
+        : [],
+    ),
+  ];
+  if (!readers.length) return;
+  const ingresses = config.ingresses.length
+    ? `the ${config.ingresses.length} Ingress(es) of ingresses[]${readers.length > config.ingresses.length ? " and cert-manager's HTTP-01 solvers" : ''}`
+    : "cert-manager's HTTP-01 solver Ingresses for the httpRoutes";
+  const ignored = `Traefik ignores ${ingresses}, so their hosts answer 404 (and HTTP-01 certificates are never issued)`;
+  const everyIngress = `the class every Ingress of this config names`;
+  // A flag is a list item: its path ends in an index.
+  const flag = (path: Path) => typeof path[path.length - 1] === 'number';
+  if (provider.disabled) {
+    const what = flag(provider.disabled)
+      ? "turns Traefik's Ingress provider off"
+      : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
+    error(provider.disabled, `${what}, so ${ignored}: remove it`);
+  }
+  const { providerClass, missingClass, namespaces } = provider;
+  if (providerClass) {
+    const what = flag(providerClass.path) ? 'makes' : `is ${JSON.stringify(providerClass.value)}, which makes`;
+    error(
+      providerClass.path,
+      `${what} Traefik read only IngressClass ${JSON.stringify(providerClass.value)}, not ${INGRESS_CLASS}, ${everyIngress}, so ${ignored}: remove it`,
+    );
+  }
+  if (missingClass) {
+    const what =
+      missingClass.key === 'enabled'
+        ? `so the chart creates no IngressClass ${INGRESS_CLASS}`
+        : `so the chart names its IngressClass that instead of ${INGRESS_CLASS}`;
+    error(missingClass.path, `is ${JSON.stringify(missingClass.value)}, ${what}, ${everyIngress}, so ${ignored}: remove it`);
+  }
+  if (namespaces) {
+    const missing = new Map<string, string>();
+    for (const reader of readers) {
+      if (!namespaces.value.includes(reader.namespace) && !missing.has(reader.namespace)) missing.set(reader.namespace, reader.what);
+    }
+    if (missing.size) {
+      const which = [...missing].map(([ns, what]) => `${ns} (${what})`).join(', ');
+      error(
+        namespaces.path,
+        `makes Traefik watch only namespace(s) ${namespaces.value.join(', ')}, so it ignores the Ingresses in ${which}: their hosts answer 404: ` +
+          `add ${[...missing.keys()].join(', ')} to providers.kubernetesIngress.namespaces, or remove the key`,
+      );
+    }
+  }
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { ClusterConfig } from '../config/schema';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { checkTraefikClientIp } from '../traefik/client-ip-rules';
-import { ClusterVipService, clusterVipServices, keyPath, TRAEFIK_SERVICE_ID, usesServicesElection } from './client-ip';
+import type { EffectiveTraefik } from '../traefik/effective';
+import { ClusterVipService, clusterVipServices, keyPath, usesServicesElection, vipPath } from './client-ip';
 import { leaderElectionProblems } from './election';
 import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
-import { LEASE_NAME_ANNOTATION, sharedVipGroups } from './shared-lease';
+import { LEASE_NAME_ANNOTATION, sharedLeaseName, sharedVipGroups } from './shared-lease';
 import { KubeVipRules, kubeVipRules, OLDEST_SUPPORTED } from './versions';
 
 type Path = ReadonlyArray<string | number>;
@@ -16,7 +17,7 @@ type Report = (path: Path, message: string) => void;
  * needs from kube-vip (per-Service election, its release), VIPs shared under per-Service election, and
  * Traefik's side (placement, trusted proxies).
  */
-export function checkClientIp(config: ClusterConfig, error: Report, warn: Report): void {
+export function checkClientIp(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   const version = parseVersion(config.kubeVip.version);
   // An unsupported kube-vip has its own error; the checks below would only repeat it.
   if (compareVersions(version, OLDEST_SUPPORTED) >= 0) {
@@ -25,7 +26,7 @@ export function checkClientIp(config: ClusterConfig, error: Report, warn: Report
     checkLocalServices(config, version, rules, error, warn);
     checkSharedVips(config, version, rules, error);
   }
-  checkTraefikClientIp(config, error, warn);
+  checkTraefikClientIp(config, traefik, error, warn);
 }
 
 function checkLeaderElection(config: ClusterConfig, version: Version, rules: KubeVipRules, error: Report, warn: Report) {
@@ -77,8 +78,15 @@ function checkLocalServices(config: ClusterConfig, version: Version, rules: Kube
           'keep host names equal to node names, or use kube-vip v0.8.0 or newer',
       );
     }
-    // Traefik's own pods are placed by this tool (traefik/placement-values.ts); a workload's are not.
-    if (service.id !== TRAEFIK_SERVICE_ID && (!inventory || agents > 0)) {
+    // Traefik's pods are placed by this tool with traefik.externalTrafficPolicy Local (traefik/placement-values.ts); a workload's are not.
+    const anyNode = !inventory || agents > 0;
+    if (anyNode && service.traefik && config.traefik.externalTrafficPolicy !== 'Local') {
+      warn(
+        path,
+        'is Local: kube-vip runs on control-plane nodes only and announces this VIP only from one running a Traefik pod, ' +
+          'but with traefik.externalTrafficPolicy Cluster Traefik may run on any node: set traefik.externalTrafficPolicy: Local, which keeps its pods there',
+      );
+    } else if (anyNode && !service.traefik) {
       warn(
         path,
         'is Local: kube-vip runs on control-plane nodes only and announces this VIP only from one running a ready pod of the Service, ' +
@@ -99,8 +107,13 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
   for (const group of sharedVipGroups(services)) {
     const [owner, sharer] = group.services.filter((s) => s.ips.some((ip) => sameIp(ip, group.ip)));
     const index = sharer.ips.findIndex((ip) => sameIp(ip, group.ip));
-    const at = [...sharer.ipsPath, index];
-    const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath([...owner.ipsPath, owner.ips.findIndex((ip) => sameIp(ip, group.ip))])})`;
+    const at = vipPath(sharer, index);
+    const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath(
+      vipPath(
+        owner,
+        owner.ips.findIndex((ip) => sameIp(ip, group.ip)),
+      ),
+    )})`;
     const local = group.services.find((s) => s.policy === 'Local');
     if (local) {
       error(
@@ -120,6 +133,19 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
           `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
           '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
       );
+    } else if (election) {
+      // The chart's additional Services carry the user's annotations only: the lease must be written there by hand.
+      const lease = sharedLeaseName(group, rules);
+      for (const member of group.services.filter((s) => !s.writesLease && s.leaseName !== lease)) {
+        const i = member.ips.findIndex((ip) => sameIp(ip, group.ip));
+        const other = group.services.find((s) => s !== member)!;
+        error(
+          vipPath(member, i),
+          `"${member.ips[i]}" is also the VIP of ${other.label}: with per-Service election (on because ${because()} is Local) Services on one VIP ` +
+            `must share one lease, which this tool writes on its own Services but not into traefik.values: add "${LEASE_NAME_ANNOTATION}: ${lease}" ` +
+            `to the annotations of ${member.label}, or give it a VIP of its own`,
+        );
+      }
     }
   }
   if (!election) return;
@@ -129,7 +155,7 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
     // Before v1.1.0 the existing shared-VIP rule refuses this already, for every mode.
     if (index >= 0 && rules.commonLease) {
       error(
-        [...service.ipsPath, index],
+        vipPath(service, index),
         `"${service.ips[index]}" is also the control-plane VIP; with per-Service election (on because ${because()} is Local) each Service ` +
           "elects its own leader apart from the API server's, so two nodes could announce it: use another address",
       );

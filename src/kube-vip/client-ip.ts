@@ -1,5 +1,7 @@
 import type { ClusterConfig } from '../config/schema';
+import { DeployedService } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
+import { EffectiveTraefik, effectiveTraefik, traefikSettingsWithoutLease } from '../traefik/effective';
 import { sharedLeaseNames, VipService } from './shared-lease';
 import { kubeVipRules } from './versions';
 
@@ -14,33 +16,78 @@ export interface ClusterVipService extends VipService {
   readonly label: string;
   /** Where its VIP list is (or would be) written. */
   readonly ipsPath: Path;
+  /** Where each of `ips` is written (a `traefik.values` annotation holds them all in one key). */
+  readonly ipPaths: readonly Path[];
   readonly policy: 'Cluster' | 'Local';
   /** Where its traffic policy is (or would be) written. */
   readonly policyPath: Path;
+  /** One of the Services of Traefik's chart, whose pods this tool places. */
+  readonly traefik: boolean;
+  /** Whether this tool writes its shared lease name: not on the chart's additional Services, whose annotations are the user's. */
+  readonly writesLease: boolean;
+  /** Its `kube-vip.io/leaseName` as the user wrote it (additional Services). */
+  readonly leaseName?: unknown;
 }
 
-/** Traefik's Service and every `loadBalancers` entry, in config order. */
+/**
+ * Traefik as the config deploys it, before the lease names (which follow from the Services it finds).
+ * Cached per config: the rules and the documents ask for it many times.
+ */
+const traefikModels = new WeakMap<ClusterConfig, EffectiveTraefik>();
+function traefikModel(config: ClusterConfig): EffectiveTraefik {
+  let model = traefikModels.get(config);
+  if (!model) traefikModels.set(config, (model = effectiveTraefik(traefikSettingsWithoutLease(config))));
+  return model;
+}
+
+/**
+ * Every LoadBalancer Service kube-vip will serve, whichever key made it: Traefik's own, those of the
+ * chart's `service.additionalServices` (VIPs and policies from `traefik.values` included), and every
+ * `loadBalancers` entry, in that order.
+ */
 export function clusterVipServices(config: ClusterConfig): ClusterVipService[] {
+  const traefik = traefikModel(config)
+    .services.filter((service) => service.type.value === 'LoadBalancer')
+    .map((service) => vipService(service, ['traefik', 'externalTrafficPolicy']));
   return [
-    {
-      id: TRAEFIK_SERVICE_ID,
-      label: 'Traefik',
-      namespace: 'kube-system',
-      ips: config.traefik.loadBalancerIPs ?? [],
-      ipsPath: ['traefik', 'loadBalancerIPs'],
-      policy: config.traefik.externalTrafficPolicy,
-      policyPath: ['traefik', 'externalTrafficPolicy'],
-    },
+    ...traefik,
     ...config.loadBalancers.map((lb, i) => ({
       id: `${lb.namespace}/${lb.name}`,
       label: `Service ${lb.namespace}/${lb.name}`,
       namespace: lb.namespace,
       ips: lb.ips ?? [],
       ipsPath: ['loadBalancers', i, 'ips'],
+      ipPaths: (lb.ips ?? []).map((_, j) => ['loadBalancers', i, 'ips', j]),
       policy: lb.externalTrafficPolicy ?? 'Cluster',
       policyPath: ['loadBalancers', i, 'externalTrafficPolicy'],
+      traefik: false,
+      writesLease: true,
     })),
   ];
+}
+
+/** One of the Services of Traefik's chart as kube-vip sees it. */
+function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterVipService {
+  const policy = service.externalTrafficPolicy;
+  const id = `${service.namespace}/${service.name}`;
+  return {
+    id,
+    label: service.label,
+    namespace: service.namespace,
+    ips: service.ips.map((vip) => vip.text),
+    ipsPath: service.path,
+    ipPaths: service.ips.map((vip) => vip.path),
+    policy: policy?.value === 'Local' ? 'Local' : 'Cluster',
+    policyPath: policy?.path ?? defaultPolicyPath,
+    traefik: true,
+    writesLease: id === TRAEFIK_SERVICE_ID,
+    ...(service.leaseName !== undefined && { leaseName: service.leaseName }),
+  };
+}
+
+/** Where a Service's `index`-th VIP is written. */
+export function vipPath(service: ClusterVipService, index: number): Path {
+  return service.ipPaths[index] ?? [...service.ipsPath, index];
 }
 
 /**

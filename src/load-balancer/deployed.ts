@@ -5,6 +5,8 @@ import { IpAddress, parseIp } from '../net/ip';
 export interface LocatedIp {
   readonly path: Path;
   readonly ip: IpAddress;
+  /** The address as written. */
+  readonly text: string;
 }
 
 /** A setting as deployed, and the key that supplied it. */
@@ -24,6 +26,8 @@ export interface DeployedService {
   /** `Traefik`, `Service default/db`: how messages name it. */
   readonly label: string;
   readonly namespace: string;
+  /** The Service's name: `traefik`, `traefik-<name>` for the chart's additional Services (traefik/templates/_service.tpl). */
+  readonly name: string;
   /** `spec.type`; only `LoadBalancer` Services get a VIP. */
   readonly type: Sourced<string>;
   /** Fixed VIPs; none means one from an IP pool. */
@@ -32,12 +36,16 @@ export interface DeployedService {
   readonly ports: readonly string[];
   /** `spec.externalTrafficPolicy` when set. */
   readonly externalTrafficPolicy?: Sourced<string>;
+  /** `kube-vip.io/leaseName` as written in `traefik.values` (this tool writes it on the others). */
+  readonly leaseName?: unknown;
+  /** `kube-vip.io/ignore: "true"`: kube-vip skips the Service, so nothing announces its VIP. */
+  readonly ignoredByKubeVip?: Sourced<unknown>;
 }
 
 /** The parsed address at `path`, or undefined when `text` is none (or not an address: its format check reports that). */
 export function locate(path: Path, text: string | undefined): LocatedIp | undefined {
   const ip = text === undefined ? undefined : parseIp(text);
-  return ip && { path, ip };
+  return ip && { path, ip, text: text! };
 }
 
 /** The `loadBalancers` entries as the Services they become. */
@@ -48,6 +56,7 @@ export function loadBalancerServices(loadBalancers: ReadonlyArray<LoadBalancerEn
       path: [...path, 'ips'],
       label: `Service ${lb.namespace}/${lb.name}`,
       namespace: lb.namespace,
+      name: lb.name,
       type: { value: 'LoadBalancer', path },
       ips: (lb.ips ?? []).map((text, j) => locate([...path, 'ips', j], text)).filter((ip): ip is LocatedIp => !!ip),
       ports: lb.ports.map((p) => `${p.port}/${p.protocol}`),

@@ -141,6 +141,7 @@ function checkSharedVips(
       path: controlPlane.path,
       label: 'the API server',
       namespace: 'kube-system',
+      name: 'kube-vip',
       ips: [controlPlane],
       ports: ['6443/TCP'],
     };

@@ -1,4 +1,5 @@
-import { parseVersion, rulesFor, Version } from '../semver';
+import { VersionSupport } from '../core/problem';
+import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /** Where the Traefik Helm chart reads each value we set, by upstream chart version. */
 export interface TraefikChartRules {
@@ -33,6 +34,11 @@ export interface TraefikChartRules {
    * `unverified`: v30 to v33, which no K3s release bundles and whose templates this tool has not read.
    */
   readonly gatewayApi: GatewayApiSupport;
+  /**
+   * Whether `ingressClass.name` names the chart's IngressClass: from v24.0.0 (traefik/templates/ingressclass.yaml
+   * `.Values.ingressClass.name | default (include "traefik.fullname" .)`); before, it is always the release name.
+   */
+  readonly ingressClassName: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -52,7 +58,9 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     certResolversKey: 'certResolvers',
     recreateStrategy: 'type-and-null-rolling-update',
     gatewayApi: 'no-provider',
+    ingressClassName: false,
   },
+  { since: '24.0.0', ingressClassName: true },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   { since: '30.0.0', gatewayApi: 'unverified' },
@@ -105,3 +113,38 @@ export function gatewayChartProblem(chartVersion: string): string | undefined {
 
 /** The oldest chart whose Gateway values and CRDs this tool knows: the first row with a Gateway API bundle. */
 export const FIRST_GATEWAY_CHART = TRAEFIK_CHART_TABLE.find((row) => row.gatewayApi?.startsWith('v'))!.since;
+
+/** Whether this tool supports a Traefik chart version (already of valid format). */
+export function chartVersionSupport(text: string): VersionSupport {
+  const chart = parseVersion(upstreamChartVersion(text));
+  if (compareVersions(chart, OLDEST_CHART) < 0) {
+    return { error: `"${text}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` };
+  }
+  if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
+    return {
+      warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`,
+    };
+  }
+  return {};
+}
+
+/**
+ * Why a `traefik.values` key that turns Traefik's Gateway API provider (or the chart's Gateway) on cannot
+ * work with this chart, else undefined: the same gate as the first-class `gateway`.
+ */
+export function gatewayValuesProblem(chartVersion: string): string | undefined {
+  const { gatewayApi } = traefikChartRules(parseVersion(upstreamChartVersion(chartVersion)));
+  if (gatewayApi === 'no-provider') {
+    return (
+      `is true, but Traefik chart ${chartVersion} deploys Traefik v2, which has no Gateway API provider: ` +
+      'remove it, or use K3s v1.32.2+k3s1 or newer (Traefik v3) and its chart'
+    );
+  }
+  if (gatewayApi === 'unverified') {
+    return (
+      `is true, but this tool knows Traefik's Gateway API provider only from chart ${FIRST_GATEWAY_CHART} (the first Traefik v3 chart ` +
+      `K3s bundles, v1.32.2+k3s1), not in chart ${chartVersion}: remove it, or use chart ${FIRST_GATEWAY_CHART} or newer`
+    );
+  }
+  return undefined;
+}

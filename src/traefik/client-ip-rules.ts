@@ -1,110 +1,88 @@
 import type { ClusterConfig } from '../config/schema';
 import { trustedNetwork } from '../config/formats';
+import { formatPath, Path, Report } from '../core/problem';
 import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/client-ip';
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
-import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
-
-type Path = ReadonlyArray<string | number>;
-type Report = (path: Path, message: string) => void;
-
-/** One list of networks Traefik trusts, wherever it was written. */
-interface TrustList {
-  readonly path: Path;
-  readonly entries: readonly unknown[];
-  /** What Traefik believes from them. */
-  readonly header: 'X-Forwarded-*' | 'PROXY protocol';
-}
+import type { EffectiveTraefik } from './effective';
+import type { TrustList } from './trust';
 
 /**
  * Traefik's side of the client IP: with `Local` its pods must fit on the control-plane nodes, one per
- * node; and every network it trusts forwarded headers from (from `trustedProxies` or `values`) is
- * checked the same way.
+ * node; and every network it trusts forwarded headers from (from `trustedProxies`, `values` or a flag)
+ * is checked the same way.
  */
-export function checkTraefikClientIp(config: ClusterConfig, error: Report, warn: Report): void {
-  const { traefik } = config;
+export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   const servers = config.k3s.servers?.length;
-  if (traefik.externalTrafficPolicy === 'Local' && servers !== undefined && traefik.replicas > servers) {
+  const { replicas, kind } = traefik;
+  if (config.traefik.externalTrafficPolicy === 'Local' && servers !== undefined && kind.value !== 'DaemonSet' && replicas.value > servers) {
     error(
-      ['traefik', 'replicas'],
-      `is ${traefik.replicas}, but with externalTrafficPolicy Local Traefik runs only on the ${servers} control-plane node(s), where kube-vip runs, ` +
-        `one pod each, so ${traefik.replicas - servers} would stay Pending: use at most ${servers}`,
+      replicas.path,
+      `is ${replicas.value}, but with externalTrafficPolicy Local Traefik runs only on the ${servers} control-plane node(s), where kube-vip runs, ` +
+        `one pod each, so ${replicas.value - servers} would stay Pending: use at most ${servers}`,
     );
   }
-  checkUdpService(config, error);
-  const lists = trustLists(config, error);
-  for (const list of lists) checkEntries(list, error);
-  if (traefik.externalTrafficPolicy === 'Cluster') checkBehindSourceNat(config, lists, error, warn);
+  if (usesServicesElection(config)) {
+    const local = clusterVipServices(config).find((s) => s.policy === 'Local')!;
+    checkUdpService(traefik, ['traefik'], `on because ${keyPath(local.policyPath)} is Local`, error);
+  }
+  const lists = checkTraefikTrust(traefik, ['traefik'], error);
+  if (config.traefik.externalTrafficPolicy === 'Cluster') checkBehindSourceNat(config, lists, error, warn);
 }
 
 /**
  * With `service.single: false` the chart puts UDP ports (a UDP entrypoint, or HTTP/3) into a second
  * Service `<fullname>-udp` with the same annotations, so on the same VIP (traefik/templates/service.yaml,
- * v20.1.1 to v41.3.0). Under per-Service election the two would elect their leaders apart.
+ * v20.1.1 to v41.3.0). Under per-Service election (`why` says why it is on) the two would elect their leaders apart.
  */
-function checkUdpService(config: ClusterConfig, error: Report) {
-  const { values } = config.traefik;
+export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: string, error: Report): void {
+  const { values } = traefik;
   const service = values.service;
-  if (!isMap(service) || service.single !== false || !usesServicesElection(config)) return;
+  if (!isMap(service) || service.single !== false) return;
   const ports = isMap(values.ports) ? Object.values(values.ports).filter(isMap) : [];
   if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && port.http3.enabled === true))) return;
-  const local = clusterVipServices(config).find((s) => s.policy === 'Local')!;
   error(
-    ['traefik', 'values', 'service', 'single'],
+    [...prefix, 'values', 'service', 'single'],
     "is false, so Traefik's UDP ports get a Service of their own (traefik-udp) on the same VIP; with per-Service election " +
-      `(on because ${keyPath(local.policyPath)} is Local) the two elect their leaders apart, so two nodes could announce it: ` +
+      `(${why}) the two elect their leaders apart, so two nodes could announce it: ` +
       'keep service.single: true (one Service for TCP and UDP)',
   );
 }
 
-/** `traefik.trustedProxies`, and every `trustedIPs` list and `insecure` flag under `traefik.values.ports`. */
-function trustLists(config: ClusterConfig, error: Report): TrustList[] {
-  const { trustedProxies, values } = config.traefik;
-  const lists: TrustList[] = trustedProxies.length
-    ? [{ path: ['traefik', 'trustedProxies'], entries: trustedProxies, header: 'X-Forwarded-*' }]
-    : [];
-  const ports = values.ports;
-  if (!isMap(ports)) return lists;
-  for (const [name, port] of Object.entries(ports)) {
-    if (!isMap(port)) continue;
-    for (const [key, header] of [
-      ['forwardedHeaders', 'X-Forwarded-*'],
-      ['proxyProtocol', 'PROXY protocol'],
-    ] as const) {
-      const block = port[key];
-      if (!isMap(block)) continue;
-      const path = ['traefik', 'values', 'ports', name, key];
-      if (block.insecure === true) {
-        error(
-          [...path, 'insecure'],
-          `is true: Traefik then believes ${header} headers from every client, so anyone can pose as any address: ` +
-            (header === 'X-Forwarded-*'
-              ? 'list your proxies in traefik.trustedProxies instead'
-              : 'list your proxies in trustedIPs instead'),
-        );
-      }
-      // The generator writes trustedProxies there; a different list is a conflict, reported by the values check.
-      const generated = key === 'forwardedHeaders' && trustedProxies.length && TRUSTED_PROXY_ENTRYPOINTS.includes(name);
-      if (Array.isArray(block.trustedIPs) && !generated) lists.push({ path: [...path, 'trustedIPs'], entries: block.trustedIPs, header });
-    }
+/**
+ * No entrypoint believes forwarded headers or the PROXY protocol from everyone, and every trusted network,
+ * wherever written, is an address or CIDR block that is not every address, listed once. Gives the lists.
+ */
+export function checkTraefikTrust(traefik: EffectiveTraefik, prefix: Path, error: Report): readonly TrustList[] {
+  for (const insecure of traefik.trust.insecure) {
+    const what = insecure.flag ? `turns on ${insecure.flag}` : 'is true';
+    const instead =
+      insecure.header === 'X-Forwarded-*'
+        ? `list your proxies in ${formatPath([...prefix, 'trustedProxies'])} instead`
+        : 'list your proxies in trustedIPs instead';
+    error(
+      insecure.path,
+      `${what}: Traefik then believes ${insecure.header} headers from every client, so anyone can pose as any address: ${instead}`,
+    );
   }
-  return lists;
+  for (const list of traefik.trust.lists) checkEntries(list, error);
+  return traefik.trust.lists;
 }
 
 /** Each entry an address or CIDR block that is not every address, each once (values entries: the schema checked first-class ones). */
 function checkEntries(list: TrustList, error: Report) {
   const seen = new Map<string, number>();
   list.entries.forEach((entry, i) => {
-    if (typeof entry !== 'string') return; // the chart's values schema reports the type
-    if (list.path[1] === 'values') {
-      const problem = trustedNetwork(entry);
+    if (typeof entry.value !== 'string') return; // the chart's values schema reports the type
+    if (list.fromValues) {
+      const problem = trustedNetwork(entry.value);
       if (problem) {
-        error([...list.path, i], problem);
+        error(entry.path, problem);
         return;
       }
     }
-    const key = canonical(entry);
+    const key = canonical(entry.value);
     const first = seen.get(key);
-    if (first !== undefined) error([...list.path, i], `"${entry}" is listed twice (first at index ${first}): list each network once`);
+    if (first !== undefined) error(entry.path, `"${entry.value}" is listed twice (first at index ${first}): list each network once`);
     else seen.set(key, i);
   });
 }
@@ -119,7 +97,7 @@ function checkBehindSourceNat(config: ClusterConfig, lists: readonly TrustList[]
   const nodes = [...(config.k3s.servers ?? []), ...(config.k3s.agents ?? [])];
   for (const list of lists) {
     let covering = false;
-    list.entries.forEach((entry, i) => {
+    list.entries.forEach(({ value: entry, path }) => {
       const network = typeof entry === 'string' && !trustedNetwork(entry) ? asCidr(entry) : undefined;
       if (!network) return;
       const node = nodes.find((n) => {
@@ -133,7 +111,7 @@ function checkBehindSourceNat(config: ClusterConfig, lists: readonly TrustList[]
       if (!what) return;
       covering = true;
       error(
-        [...list.path, i],
+        path,
         `"${entry}" covers ${what}; with traefik.externalTrafficPolicy Cluster every request reaches Traefik from there after source NAT, ` +
           `so Traefik would believe every client's ${list.header} headers: set traefik.externalTrafficPolicy: Local`,
       );

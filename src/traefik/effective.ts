@@ -1,16 +1,24 @@
 import { Path, Problem } from '../core/problem';
+import { describeValue } from '../core/snapshot';
 import { virtualIp } from '../config/formats';
 import type { ClusterConfig } from '../config/schema';
-import { clusterLeaseNames, TRAEFIK_SERVICE_ID } from '../kube-vip/client-ip';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { parseVersion } from '../semver';
-import { traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { traefikFlags } from './arguments';
+import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
-import { traefikValues, TraefikValuesSettings } from './values';
+import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
+import { TraefikTrust, traefikTrust } from './trust';
+import { effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12). */
 const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
+/** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
+const IGNORE_ANNOTATION = 'kube-vip.io/ignore';
+/** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
+const TRAEFIK_SERVICE_NAME = 'traefik';
 
 /**
  * Traefik as it will be deployed: the chart values K3s receives (generated, then `traefik.values`
@@ -27,7 +35,10 @@ export interface EffectiveTraefik {
   readonly services: readonly DeployedService[];
   /** Where `service.type` went instead of `service.spec.type` (or the reverse) for this chart version. */
   readonly misplacedServiceType?: Sourced<unknown>;
-  /** VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses. */
+  /**
+   * VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses,
+   * and Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps.
+   */
   readonly badVips: readonly Problem[];
   /** The entrypoints the pods listen on, with their Service and host ports. */
   readonly entrypoints: readonly Entrypoint[];
@@ -47,8 +58,14 @@ export interface EffectiveTraefik {
   readonly kind: Sourced<string>;
   /** `deployment.replicas` (a DaemonSet ignores it). */
   readonly replicas: Sourced<number>;
-  /** ACME resolvers Traefik itself defines, whichever key defines them. */
+  /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
+  /** The networks Traefik believes forwarded headers or the PROXY protocol from, and entrypoints that believe everyone. */
+  readonly trust: TraefikTrust;
+  /** What would keep Traefik from reading the Ingresses this tool writes. */
+  readonly ingressProvider: TraefikIngressProvider;
+  /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
+  readonly gatewayKeys: readonly Path[];
   /** `podDisruptionBudget` when enabled. */
   readonly disruptionBudget?: {
     readonly path: Path;
@@ -64,11 +81,15 @@ function valueAt(values: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 }
 
-/** The settings of `config.traefik` as the values generator takes them. */
-export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
+/**
+ * The settings of `config.traefik` as the values generator takes them, but for the per-Service lease
+ * name (kube-vip/client-ip.ts derives that from the Services this model finds; traefik/settings.ts adds it).
+ * A chart older than the table is refused by its own rule; the model follows the oldest known chart meanwhile.
+ */
+export function traefikSettingsWithoutLease(config: ClusterConfig): TraefikValuesSettings {
   const { traefik, kubeVip } = config;
   return {
-    chartVersion: traefik.chartVersion,
+    chartVersion: chartVersionSupport(traefik.chartVersion).error ? OLDEST_CHART.tag.slice(1) : traefik.chartVersion,
     kubeVipVersion: kubeVip.version,
     loadBalancerIPs: traefik.loadBalancerIPs,
     redirectToHttps: traefik.redirectToHttps,
@@ -76,7 +97,6 @@ export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
     replicas: traefik.replicas,
     externalTrafficPolicy: traefik.externalTrafficPolicy,
     trustedProxies: traefik.trustedProxies,
-    leaseName: clusterLeaseNames(config).get(TRAEFIK_SERVICE_ID),
     gateway: !!traefik.gateway,
     values: traefik.values,
   };
@@ -97,9 +117,11 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
   if (top === 'affinity') return 'externalTrafficPolicy';
   // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
   if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
-  if (top === 'deployment' && second === 'replicas') return 'replicas';
+  // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
+  const replicasKey = effectiveReplicas(settings) !== (settings.replicas ?? 1) ? 'values.deployment.replicas' : 'replicas';
+  if (top === 'deployment' && second === 'replicas') return replicasKey;
   if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
-  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return 'replicas';
+  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;
   return 'certResolvers';
 }
 
@@ -109,7 +131,7 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
  */
 export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path = ['traefik']): EffectiveTraefik {
   const user = settings.values ?? {};
-  const generated = traefikValues({ ...settings, values: undefined });
+  const generated = generatedTraefikValues(settings);
   const { conflicts } = mergeValues(generated, { ...user });
   const values = traefikValues(settings);
   const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
@@ -133,10 +155,19 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const service = isMap(values.service) ? values.service : {};
   const ports = entrypoints(values, prefix);
   const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
+  const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
+    badVips.push({ path: [...prefix, 'values', ...at], message: `${describeValue(value)}: expected ${expected}` });
+  const badAnnotations = (block: Values, at: readonly string[]) => {
+    const bad = block.annotations !== undefined && block.annotations !== null && !isMap(block.annotations);
+    if (bad) notMap([...at, 'annotations'], block.annotations, 'a map of annotation names to texts');
+    return bad;
+  };
+  // Traefik's own `service.annotations` is typed by the chart's values schema, which reports a non-map there.
   if (service.enabled !== false) {
     services.push(
       chartService(service, ['service'], {
         label: 'Traefik',
+        name: TRAEFIK_SERVICE_NAME,
         vipPath: [...prefix, 'loadBalancerIPs'],
         prefix,
         typeKey,
@@ -149,11 +180,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   }
   const additional = isMap(service.additionalServices) ? service.additionalServices : {};
   for (const [name, extra] of Object.entries(additional)) {
-    if (!isMap(extra) || extra.enabled === false) continue;
     const at = ['service', 'additionalServices', name];
+    // `<name>: null` removes an entry (Helm drops null keys); anything else that is not a map is a mistake.
+    if (extra !== null && !isMap(extra)) notMap(at, extra);
+    if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     services.push(
       chartService(extra, at, {
         label: `Traefik's additional Service ${name}`,
+        name: `${TRAEFIK_SERVICE_NAME}-${name}`,
         vipPath: [...prefix, 'values', ...at, 'annotations'],
         prefix,
         typeKey,
@@ -168,12 +202,18 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
 
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   const replicas = sourced<number>(['deployment', 'replicas'], 1);
-  const acmeResolvers = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
+  const flags = traefikFlags(user, prefix);
+  const acmeResolvers: Array<Sourced<string>> = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
     Object.keys(isMap(values[key]) ? values[key] : {}).map((name) => ({
       value: name,
       path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
     })),
   );
+  // `--certificatesresolvers.<name>.acme.<option>`: the flag form K3s' docs show; the chart's own guard looks for `.acme.` too.
+  for (const flag of flags) {
+    const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/.exec(flag.name)?.[1];
+    if (name && !acmeResolvers.some((r) => r.value.toLowerCase() === name)) acmeResolvers.push({ value: name, path: flag.path });
+  }
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
@@ -206,6 +246,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     kind,
     replicas,
     acmeResolvers,
+    trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
+    ingressProvider: traefikIngressProvider(values, flags, prefix, chart.ingressClassName),
+    gatewayKeys: [
+      ['providers', 'kubernetesGateway', 'enabled'],
+      ['gateway', 'enabled'],
+    ]
+      .filter((path) => valueAt(user, path) === true)
+      .map((path) => [...prefix, 'values', ...path]),
     ...(budget?.enabled === true && {
       disruptionBudget: {
         path: source(['podDisruptionBudget', 'enabled'], [...prefix, 'replicas']),
@@ -218,6 +266,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
 
 interface ServiceContext {
   readonly label: string;
+  readonly name: string;
   readonly vipPath: Path;
   readonly prefix: Path;
   readonly typeKey: readonly string[];
@@ -255,13 +304,22 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     }
   }
   const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
+  // The TCP Service merges annotationsTCP over annotations, the UDP one annotationsUDP (traefik/templates/service.yaml).
+  const ignoreKey = ['annotationsTCP', 'annotationsUDP', 'annotations'].find((key) => {
+    const value = valueAt(block, [key, IGNORE_ANNOTATION]);
+    return value === 'true' || value === true;
+  });
   return {
     path: context.vipPath,
     label: context.label,
     namespace: 'kube-system',
+    name: context.name,
     type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
     ips,
     ports: context.ports,
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
+    ...(isMap(block.annotations) &&
+      block.annotations[LEASE_NAME_ANNOTATION] !== undefined && { leaseName: block.annotations[LEASE_NAME_ANNOTATION] }),
+    ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
   };
 }

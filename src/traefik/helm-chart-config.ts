@@ -9,7 +9,8 @@ import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversP
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { KUBE_VIP_VERSION } from '../pins';
-import { gatewayChartProblem } from './chart-versions';
+import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
+import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { traefikValuesProblems } from './values-check';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
@@ -198,7 +199,13 @@ export class TraefikHelmChartConfig extends Construct {
       // The same rules as a config's, on what the chart will deploy, whichever prop asked for it; first, as there,
       // so a rule that explains a value is the one message about it (the values schema's verdict comes after).
       const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
-      checkTraefikDeployment(effectiveTraefik(settings, []), [], names, undefined, check.problem.bind(check), () => undefined);
+      const model = effectiveTraefik(settings, []);
+      const report = check.problem.bind(check);
+      checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
+      // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
+      checkTraefikTrust(model, [], report);
+      if (externalTrafficPolicy === 'Local') checkUdpService(model, [], 'which externalTrafficPolicy Local needs in ARP mode', report);
+      if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
       for (const problem of traefikValuesProblems(settings).errors) {
         check.problem(['values', ...problem.path], problem.message);
       }

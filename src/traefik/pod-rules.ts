@@ -1,6 +1,7 @@
-import { Report } from '../core/problem';
+import { formatPath, Report } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
+import type { Sourced } from '../load-balancer/deployed';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
@@ -38,7 +39,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     error(
       traefik.autoscaling.path,
       `scales Traefik to ${JSON.stringify(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
-        `(${traefik.acmeResolvers.map((r) => r.value).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
+        `(${traefik.acmeResolvers.map(resolverLabel).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
         'issue the certificates with cert-manager instead, or turn autoscaling off',
     );
   }
@@ -62,6 +63,13 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   checkEntrypoints(traefik, error);
+}
+
+/** A resolver's name, with its key when `traefik.values` defines it (a first-class one is found by its name). */
+export function resolverLabel(resolver: Sourced<string>): string {
+  const { path } = resolver;
+  const firstClass = path[path.length - 2] === 'certResolvers' && path[path.length - 3] !== 'values';
+  return firstClass ? resolver.value : `${resolver.value} at ${formatPath(path)}`;
 }
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {

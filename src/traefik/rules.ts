@@ -1,25 +1,13 @@
-import { formatPath, Path, Report, VersionSupport } from '../core/problem';
+import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
-import { compareVersions, parseVersion } from '../semver';
-import { NEWEST_KNOWN_CHART, OLDEST_CHART, upstreamChartVersion } from './chart-versions';
-import { EffectiveTraefik, traefikSettings } from './effective';
-import { checkTraefikPods } from './pod-rules';
+import { chartVersionSupport } from './chart-versions';
+import type { EffectiveTraefik } from './effective';
+import { traefikSettings } from './settings';
+import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
 
-/** Whether this tool supports a Traefik chart version (already of valid format). */
-export function chartVersionSupport(text: string): VersionSupport {
-  const chart = parseVersion(upstreamChartVersion(text));
-  if (compareVersions(chart, OLDEST_CHART) < 0) {
-    return { error: `"${text}" is older than the oldest supported Traefik chart ${OLDEST_CHART.tag.slice(1)} (K3s v1.27+): upgrade K3s` };
-  }
-  if (compareVersions(chart, NEWEST_KNOWN_CHART) > 0) {
-    return {
-      warning: `"${text}" is newer than the newest Traefik chart this tool knows (${NEWEST_KNOWN_CHART.tag.slice(1)}); values follow that chart's keys: check the chart's changelog`,
-    };
-  }
-  return {};
-}
+export { chartVersionSupport };
 
 /**
  * Several Traefik pods with ACME resolvers: the refusal, else undefined. `keys` names the settings as the
@@ -41,8 +29,7 @@ export function replicasWithCertResolversProblem(
 
 /**
  * Traefik's rules on a config, judged on what will be deployed (the merged chart values): a supported
- * chart, `traefik.values` that keep the generated keys and fit the chart's values schema, and the
- * deployment rules below.
+ * chart and the deployment rules below (the values schema is `checkTraefikValuesSchema`).
  */
 export function checkTraefik(
   config: ClusterConfig,
@@ -67,6 +54,14 @@ export function checkTraefik(
     error,
     warn,
   );
+}
+
+/**
+ * `traefik.values` against the chart's values schema and Kubernetes' own limits: composed after every rule
+ * that reads the values, so where a rule explains a value its message is the one kept on that key.
+ */
+export function checkTraefikValuesSchema(config: ClusterConfig, error: Report, warn: Report): void {
+  if (chartVersionSupport(config.traefik.chartVersion).error) return;
   const { errors, unchecked } = traefikValuesProblems(traefikSettings(config), 'traefik.');
   for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
   if (unchecked) warn(['traefik', 'values'], unchecked);
@@ -86,6 +81,12 @@ export function checkTraefikDeployment(
   warn: Report,
 ): void {
   for (const service of traefik.services) {
+    if (service.ignoredByKubeVip && service.type.value === 'LoadBalancer') {
+      error(
+        service.ignoredByKubeVip.path,
+        `is "true", so kube-vip skips ${service.label}'s Service and never announces its VIP, and nothing outside the cluster reaches it: remove the annotation`,
+      );
+    }
     if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
@@ -103,7 +104,8 @@ export function checkTraefikDeployment(
   for (const bad of traefik.badVips) error(bad.path, bad.message);
   checkTraefikPods(traefik, error);
 
-  const resolvers = traefik.acmeResolvers.map((r) => r.value);
+  // A resolver the values define is named with its key, so the message says where to remove it.
+  const resolvers = traefik.acmeResolvers.map(resolverLabel);
   const { kind, replicas } = traefik;
   const daemonSet = kind.value === 'DaemonSet';
   const resolverKey = formatPath([...prefix, 'certResolvers']);

@@ -1,5 +1,5 @@
 import { generatorKey } from './effective';
-import { traefikValues, TraefikValuesSettings } from './values';
+import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import { kubernetesValuesProblems } from './values-kubernetes';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
@@ -19,7 +19,7 @@ export interface TraefikValuesProblems {
 export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix = ''): TraefikValuesProblems {
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
-  const { merged, conflicts } = mergeValues(traefikValues({ ...settings, values: undefined }), user);
+  const { merged, conflicts } = mergeValues(generatedTraefikValues(settings), user);
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({
     path: conflict.path,
     message: conflictMessage(conflict, generatorKey(conflict.path, settings), keyPrefix),

@@ -126,10 +126,33 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
     );
     Object.assign(values, acmeStorageValues(chart));
   }
-  Object.assign(values, traefikHaValues(settings.replicas ?? 1));
-  Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', settings.replicas ?? 1));
+  const replicas = effectiveReplicas(settings);
+  Object.assign(values, traefikHaValues(replicas));
+  Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', replicas));
   if (settings.gateway) Object.assign(values, traefikGatewayValues());
   return mergeValues(values, { ...settings.values }).merged;
+}
+
+/**
+ * The values this tool writes for `settings` before `settings.values` is merged in, for the pods the
+ * values ask for: what a values key may not change.
+ */
+export function generatedTraefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
+  return traefikValues({ ...settings, replicas: effectiveReplicas(settings), values: undefined });
+}
+
+/**
+ * How many Traefik pods a Deployment runs: `replicas`, or `values.deployment.replicas` when that asks
+ * for several and `replicas` is left at 1. Several pods get the same spread, budget and (with `Local`) one-per-node placement whichever
+ * key asked for them: a user who writes the chart's own key expects the same highly available Traefik.
+ */
+export function effectiveReplicas(settings: TraefikValuesSettings): number {
+  const deployment = settings.values?.deployment as Record<string, unknown> | undefined;
+  const given = deployment && typeof deployment === 'object' ? deployment.replicas : undefined;
+  const daemonSet = deployment && typeof deployment === 'object' && deployment.kind === 'DaemonSet';
+  const first = settings.replicas ?? 1;
+  // Only over the default: next to another `replicas` the values' count is a conflict the values check reports.
+  return first === 1 && !daemonSet && typeof given === 'number' && Number.isInteger(given) && given > 1 && given <= 100 ? given : first;
 }
 
 /**

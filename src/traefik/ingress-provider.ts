@@ -1,0 +1,96 @@
+import { Path } from '../core/problem';
+import type { Sourced } from '../load-balancer/deployed';
+import { INGRESS_CLASS } from '../ingress/tls';
+import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
+
+/**
+ * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
+ * namespaces). Each fact is set only when it keeps them from Traefik, with the key that made it so.
+ */
+export interface TraefikIngressProvider {
+  /** The Ingress provider is off: `providers.kubernetesIngress.enabled: false` or `--providers.kubernetesingress=false`. */
+  readonly disabled?: Path;
+  /** The provider reads only IngressClasses of this other name (`providers.kubernetesIngress.ingressClass`, or its flag). */
+  readonly providerClass?: Sourced<string>;
+  /** The chart creates no IngressClass `traefik`: `ingressClass.enabled: false`, or `ingressClass.name` another name. */
+  readonly missingClass?: Sourced<unknown> & { readonly key: 'enabled' | 'name' };
+  /** The provider watches only these namespaces (`providers.kubernetesIngress.namespaces`, `rbac.namespaced`, or the flag). */
+  readonly namespaces?: Sourced<readonly string[]>;
+}
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The Ingress provider as the chart and Traefik will run it (traefik/traefik-helm-chart v20 to v41.3.0):
+ * - `_podtemplate.tpl` passes `--providers.kubernetesingress` only when `providers.kubernetesIngress.enabled`,
+ *   its `ingressClass` as `--providers.kubernetesingress.ingressClass`, and `namespaces` (or, with
+ *   `rbac.namespaced`, the release namespace kube-system) as `--providers.kubernetesingress.namespaces`;
+ * - `ingressclass.yaml` creates the IngressClass only when `ingressClass.enabled`, named
+ *   `ingressClass.name` (from v24.0.0) or else the release name, `traefik`;
+ * - Traefik keeps only the IngressClasses named like its `ingressClass` when that is set, and handles an
+ *   Ingress with `spec.ingressClassName` only when that class is among them (traefik/traefik
+ *   pkg/provider/kubernetes/ingress/kubernetes.go, `shouldProcessIngress`).
+ * Flags in `additionalArguments` come after the chart's, so they win.
+ */
+export function traefikIngressProvider(
+  values: Values,
+  flags: readonly TraefikFlag[],
+  prefix: Path,
+  ingressClassName: boolean,
+): TraefikIngressProvider {
+  const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
+  // A null removes the chart's default (Helm drops null keys), so the switch under it reads as off.
+  const off = (value: unknown) => value === false || value === null;
+  const providers = values.providers;
+  const provider = isMap(providers) && isMap(providers.kubernetesIngress) ? providers.kubernetesIngress : {};
+  let disabled: Path | undefined =
+    providers === null
+      ? at('providers')
+      : isMap(providers) && providers.kubernetesIngress === null
+        ? at('providers', 'kubernetesIngress')
+        : off(provider.enabled)
+          ? at('providers', 'kubernetesIngress', 'enabled')
+          : undefined;
+  let providerClass: Sourced<string> | undefined =
+    typeof provider.ingressClass === 'string' && provider.ingressClass !== ''
+      ? { value: provider.ingressClass, path: at('providers', 'kubernetesIngress', 'ingressClass') }
+      : undefined;
+  let namespaces: Sourced<readonly string[]> | undefined;
+  const listed = Array.isArray(provider.namespaces) ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string') : [];
+  if (listed.length) namespaces = { value: listed, path: at('providers', 'kubernetesIngress', 'namespaces') };
+  else if (isMap(values.rbac) && values.rbac.namespaced === true) {
+    namespaces = { value: ['kube-system'], path: at('rbac', 'namespaced') };
+  }
+  for (const flag of flags) {
+    if (flag.name === 'providers.kubernetesingress') {
+      if (flagIsFalse(flag)) disabled = flag.path;
+      else if (flagIsTrue(flag)) disabled = undefined;
+    } else if (flag.name === 'providers.kubernetesingress.ingressclass') {
+      providerClass = flag.value ? { value: flag.value, path: flag.path } : undefined;
+    } else if (flag.name === 'providers.kubernetesingress.namespaces') {
+      const names = (flag.value ?? '')
+        .split(',')
+        .map((ns) => ns.trim())
+        .filter((ns) => ns !== '');
+      // A list flag given again adds to the list (the chart's own flag comes first).
+      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
+    }
+  }
+  if (providerClass?.value === INGRESS_CLASS) providerClass = undefined;
+  const classBlock = isMap(values.ingressClass) ? values.ingressClass : {};
+  const missingClass =
+    values.ingressClass === null
+      ? { value: null, path: at('ingressClass'), key: 'enabled' as const }
+      : off(classBlock.enabled)
+        ? { value: classBlock.enabled, path: at('ingressClass', 'enabled'), key: 'enabled' as const }
+        : ingressClassName && typeof classBlock.name === 'string' && classBlock.name !== '' && classBlock.name !== INGRESS_CLASS
+          ? { value: classBlock.name, path: at('ingressClass', 'name'), key: 'name' as const }
+          : undefined;
+  return {
+    ...(disabled && { disabled }),
+    ...(providerClass && { providerClass }),
+    ...(missingClass && { missingClass }),
+    ...(namespaces && { namespaces }),
+  };
+}

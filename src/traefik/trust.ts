@@ -1,0 +1,89 @@
+import { Path } from '../core/problem';
+import type { Sourced } from '../load-balancer/deployed';
+import { flagIsTrue, TraefikFlag } from './arguments';
+import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
+
+export type TrustHeader = 'X-Forwarded-*' | 'PROXY protocol';
+
+/** One list of networks Traefik believes `header` from, wherever it was written. */
+export interface TrustList {
+  /** The key of the whole list: `traefik.trustedProxies`, `...ports.web.forwardedHeaders.trustedIPs`, or the flag. */
+  readonly path: Path;
+  readonly header: TrustHeader;
+  /** Each entry with its own key (a flag's entries all point at the flag). */
+  readonly entries: ReadonlyArray<Sourced<unknown>>;
+  /** Written under `values` (or as a flag), so no schema has checked its entries yet. */
+  readonly fromValues: boolean;
+}
+
+/** An entrypoint that believes `header` from every client (`insecure`). */
+export interface InsecureTrust {
+  readonly path: Path;
+  readonly header: TrustHeader;
+  /** The flag's name when a flag asked for it, e.g. `entrypoints.web.forwardedheaders.insecure`. */
+  readonly flag?: string;
+}
+
+export interface TraefikTrust {
+  readonly lists: readonly TrustList[];
+  readonly insecure: readonly InsecureTrust[];
+}
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const BLOCKS = [
+  ['forwardedHeaders', 'X-Forwarded-*'],
+  ['proxyProtocol', 'PROXY protocol'],
+] as const;
+
+/**
+ * Every network Traefik will trust, whichever key wrote it: `trustedProxies`, the `trustedIPs` and
+ * `insecure` keys of `values.ports.<name>.forwardedHeaders` / `.proxyProtocol` (which the chart renders as
+ * `--entryPoints.<name>.forwardedHeaders.trustedIPs=...`, traefik/templates/_podtemplate.tpl), and the same
+ * flags written by hand into `additionalArguments` or `globalArguments`.
+ */
+export function traefikTrust(trustedProxies: readonly string[], user: Values, flags: readonly TraefikFlag[], prefix: Path): TraefikTrust {
+  const lists: TrustList[] = [];
+  const insecure: InsecureTrust[] = [];
+  if (trustedProxies.length) {
+    const path = [...prefix, 'trustedProxies'];
+    lists.push({
+      path,
+      header: 'X-Forwarded-*',
+      entries: trustedProxies.map((value, i) => ({ value, path: [...path, i] })),
+      fromValues: false,
+    });
+  }
+  const ports = isMap(user.ports) ? user.ports : {};
+  for (const [name, port] of Object.entries(ports)) {
+    if (!isMap(port)) continue;
+    for (const [key, header] of BLOCKS) {
+      const block = port[key];
+      if (!isMap(block)) continue;
+      const path = [...prefix, 'values', 'ports', name, key];
+      if (block.insecure === true) insecure.push({ path: [...path, 'insecure'], header });
+      // The generator writes trustedProxies there; a different list is a conflict, reported by the values check.
+      const generated = key === 'forwardedHeaders' && trustedProxies.length && TRUSTED_PROXY_ENTRYPOINTS.includes(name);
+      if (Array.isArray(block.trustedIPs) && !generated) {
+        const at = [...path, 'trustedIPs'];
+        lists.push({ path: at, header, entries: block.trustedIPs.map((value, i) => ({ value, path: [...at, i] })), fromValues: true });
+      }
+    }
+  }
+  for (const flag of flags) {
+    const match = /^entrypoints\.[^.]+\.(forwardedheaders|proxyprotocol)\.(trustedips|insecure)$/.exec(flag.name);
+    if (!match) continue;
+    const header = match[1] === 'forwardedheaders' ? 'X-Forwarded-*' : 'PROXY protocol';
+    if (match[2] === 'insecure') {
+      if (flagIsTrue(flag)) insecure.push({ path: flag.path, header, flag: flag.name });
+      continue;
+    }
+    const entries = (flag.value ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    lists.push({ path: flag.path, header, entries: entries.map((value) => ({ value, path: flag.path })), fromValues: true });
+  }
+  return { lists, insecure };
+}

@@ -5,6 +5,8 @@ import { k3sNodeConfig } from '../k3s/node-config';
 import { k3sServerConfig } from '../k3s/server-config';
 import { PropsValidator } from '../config/props-validator';
 import { oneLine } from '../core/problem';
+import { CONTROL_CHARACTER } from '../core/snapshot';
+import { K3sVipValidationError } from '../core/validation-error';
 
 /** A file of a cluster folder that is not a manifest: a node's K3s config or the cluster README. */
 export interface ClusterDocument {
@@ -39,6 +41,18 @@ export function generatedHeader(source: string, command = SYNTH_COMMAND): string
   return `# Generated from ${oneLine(source)} by \`${oneLine(command)}\`. Edit the config, not this file.\n`;
 }
 
+const DOCUMENTS = 'K3sVipCluster.documents()';
+
+/** `given[key]` when it is an own data property holding text; undefined otherwise (PropsValidator then judges it). */
+function ownText(given: unknown, key: string): string | undefined {
+  try {
+    const value: unknown = given && typeof given === 'object' ? Object.getOwnPropertyDescriptor(given, key)?.value : undefined;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A path or a command line is one line; a longer label is a mistake (a pasted file), not a name. */
 const MAX_LABEL_LENGTH = 256;
 
@@ -61,7 +75,20 @@ export function checkDocumentLabels(given: { readonly source?: unknown; readonly
   source?: string;
   command?: string;
 } {
-  const check = new PropsValidator<{ source?: string; command?: string }>('K3sVipCluster.documents()', given, {
+  // Before the generic data check, which quotes the value: the lines after a break may hold anything (`token: ...`).
+  const broken = (['source', 'command'] as const).filter((key) => CONTROL_CHARACTER.test(ownText(given, key) ?? ''));
+  if (broken.length) {
+    throw new K3sVipValidationError(
+      broken.map((key) => ({
+        path: [key],
+        message:
+          'holds a line break or another control character (not shown: the lines after it may hold anything); ' +
+          'it is written into a comment line of every file: give one line',
+      })),
+      DOCUMENTS,
+    );
+  }
+  const check = new PropsValidator<{ source?: string; command?: string }>(DOCUMENTS, given, {
     source: true,
     command: true,
   });

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
 import { chart, devConfig, thrown } from './helpers';
+import { generatedHeader } from '../src/docs/cluster-documents';
 import { K3sVipCluster, KubeVipCloudProvider, KubeVipDaemonSet } from '../src/index';
 
 const any = (value: unknown): any => value;
@@ -50,6 +51,12 @@ describe('A8: documents({ source, command }) are checked as props and cannot bre
     expect(error.message).toMatch(expected);
     expect(error.message).not.toContain(SECRET);
     expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  test('the header itself keeps any text on its comment line (for a caller that skips the check)', () => {
+    const header = generatedHeader('a\ntoken: x', 'b\u2028c');
+    expect(header.split('\n')).toEqual(['# Generated from a\\u000atoken: x by `b\\u2028c`. Edit the config, not this file.', '']);
+    expect(parse(`${header}k: v\n`)).toEqual({ k: 'v' });
   });
 
   test('valid labels land in a comment line of every node config, which parses to the generated keys only', () => {

@@ -9,6 +9,7 @@ import { describeFileError, isTemporaryName } from './output/file-system';
 import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
 import { optionless } from './npm-args';
 import { renderClusters } from './synth';
+import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 
 /**
  * Synthesizes in memory and compares with the output folder as it is in the working tree, logging
@@ -74,7 +75,5 @@ export function main(args: readonly string[] = []): void {
     process.exitCode = early;
     return;
   }
-  process.exitCode = runCheck(process.env.K3S_VIP_CONFIG_DIR ?? 'config', process.env.K3S_VIP_DIST_DIR ?? 'dist', (line) =>
-    process.stderr.write(`${line}\n`),
-  );
+  process.exitCode = runCheck(configDirFromEnv(), distDirFromEnv(), (line) => process.stderr.write(`${line}\n`));
 }

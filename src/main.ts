@@ -9,6 +9,7 @@ import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
 import { redact } from './core/secrets';
 import { ClusterWiring, parseSynthArgs, runSynth } from './synth';
+import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 
 /** Wires one cluster's config to its charts (K3sVipCluster); each chart becomes one file in dist/<cluster>/. */
 export function addClusterCharts(app: App, { name, config }: LoadedCluster): void {
@@ -52,8 +53,8 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   process.exitCode = runSynth({
-    configDir: process.env.K3S_VIP_CONFIG_DIR ?? 'config',
-    distDir: process.env.K3S_VIP_DIST_DIR ?? 'dist',
+    configDir: configDirFromEnv(),
+    distDir: distDirFromEnv(),
     stagingDir: process.env.CDK8S_OUTDIR,
     wiring,
     ...options,

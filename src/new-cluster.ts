@@ -8,6 +8,7 @@ import { formatPath } from './core/problem';
 import { redact, secretShape, secretsInData } from './core/secrets';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
+import { configDirFromEnv } from './output/env-dirs';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -160,7 +161,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
 
 /** Entry point of `npm run new` (through scripts/app.js). */
 export function main(args: readonly string[]): void {
-  const configDir = process.env.K3S_VIP_CONFIG_DIR ?? 'config';
+  const configDir = configDirFromEnv();
   // Arguments are echoed in messages: a pasted token must not be.
   process.exitCode = newCluster(
     args,

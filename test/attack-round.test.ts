@@ -272,8 +272,8 @@ describe('F6: k3s.tokenFile names a file in a folder made for it, never a system
     ['/etc/rancher/k3s/cluster-token', undefined],
     ['/root/k3s-token', undefined],
     ['/etc/k3s-token/token', undefined],
-    ['/usrlocal/token', undefined],
-    ['/etc/passwords/k3s', undefined],
+    ['/usrlocal/k3s/token', undefined],
+    ['/etc/passwd-k3s/token', undefined],
   ])('%j', (path, expected) => {
     const problem = tokenFilePath(path);
     if (expected) expect(problem).toMatch(expected);

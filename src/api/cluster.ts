@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ClusterDocumentsOptions, K3sVipClusterProps } from './cluster-props';
 import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
-import { ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
+import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { redact, secretShape } from '../core/secrets';
 import { isList } from '../core/snapshot';
@@ -111,6 +111,8 @@ export class K3sVipCluster extends Construct {
    * @returns one `{ path, content }` per file, the K3s configs first
    */
   public documents(options: ClusterDocumentsOptions = {}): ClusterDocument[] {
+    // Read once and checked as props: both land in every file (a null, a number or a line break is refused by name).
+    const labels = checkDocumentLabels(options);
     const manifests = this.node
       .findAll()
       .filter((child): child is Chart => Chart.isChart(child))
@@ -119,8 +121,8 @@ export class K3sVipCluster extends Construct {
       name: this.node.id,
       config: this.config,
       manifests,
-      source: options.source ?? `K3sVipCluster ${this.node.path}`,
-      command: options.command ?? 'cdk8s synth',
+      source: labels.source ?? `K3sVipCluster ${this.node.path}`,
+      command: labels.command ?? 'cdk8s synth',
     });
   }
 }

@@ -68,5 +68,27 @@ export const tokenFilePath: FormatCheck = (value) => {
   }
   // A folder that holds K3s' files (/etc/rancher/k3s, which the runbook creates): the token file would be that folder.
   const holder = K3S_OWN_PATHS.find(({ path }) => path.startsWith(`${normal}/`));
-  return holder && `names the folder ${normal}/, which holds K3s' own files (${holder.path}): name a file of its own inside it, ${example}`;
+  if (holder)
+    return `names the folder ${normal}/, which holds K3s' own files (${holder.path}): name a file of its own inside it, ${example}`;
+  return madeForTheToken(normal) ? undefined : `${NOT_MADE_FOR_IT}: the token file needs a folder made for it, ${example}`;
 };
+
+/**
+ * The allow-shape, after the deny rules above: a deny list cannot know every file a system keeps (/etc/fstab,
+ * /etc/hosts, /etc/ssh/sshd_config, ~/.ssh/authorized_keys, /etc/crontab, ...), so the path must show it was
+ * made for the token. Hidden files and folders (`.ssh`, `.bashrc`) never are: they hold shell, SSH and tool
+ * config. Beyond that it lies under K3s' config home `/etc/rancher/`, in a home folder (`/root/...`,
+ * `/home/<user>/...`, which belong to one person), or in a folder whose name says what it holds (one of the
+ * folders of the path names `k3s`, `rancher` or `token`: `/etc/k3s-token/token`, `/opt/k3s/token`).
+ */
+function madeForTheToken(normal: string): boolean {
+  const parts = normal.split('/').filter(Boolean);
+  if (parts.some((part) => part.startsWith('.'))) return false;
+  if (parts[0] === 'root' || (parts[0] === 'home' && parts.length >= 3)) return true;
+  return parts.slice(0, -1).some((folder) => /k3s|rancher|token/i.test(folder));
+}
+
+const NOT_MADE_FOR_IT =
+  'is not in a folder made for the token (the runbook overwrites the file, so it must be no file the system keeps): ' +
+  'put it under /etc/rancher/, in a folder named for it (its name holding "k3s", "rancher" or "token", e.g. /etc/k3s-token/), ' +
+  'or in a home folder outside hidden folders';

@@ -12,11 +12,12 @@ import {
   DEFAULT_MANIFESTS_DIR,
   InstallError,
   notInstalledHere,
-  readSource,
   readTarget,
   removeTemporaryFiles,
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall, TargetFolder } from './install-plan';
+import { projectFolderProblem, readSourceUnderLock } from './install-source';
+import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 
 /**
  * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
@@ -46,6 +47,11 @@ export interface InstallOptions {
   readonly cluster: string;
   /** Folder of the synthesized `<cluster>/` folders. */
   readonly distDir: string;
+  /**
+   * The config folder, which `--dir` may not be.
+   * @default "config"
+   */
+  readonly configDir?: string;
   /** The K3s auto-deploy folder. */
   readonly manifestsDir: string;
   /** Print the plan and write nothing. */
@@ -86,12 +92,14 @@ export function runInstall(options: InstallOptions): number {
   try {
     const badName = dns1123Label(cluster);
     if (badName) throw new InstallError(`--cluster: ${badName}; expected the name of a config/<cluster>.yaml`);
-    const { manifests, unlisted } = readSource(distDir, cluster, fs);
+    const ownFolder = projectFolderProblem(dir, { configDir: options.configDir ?? 'config', distDir });
+    if (ownFolder) throw new InstallError(ownFolder);
+    const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
     const plan = (target: TargetFolder) => planInstall({ cluster, source, manifests, unlisted, target });
     const folder = checkManifestsFolder(dir, fs);
 
     if (dryRun) {
-      // No lock: a dry run writes nothing, not even a lock file, and may run where K3s is not installed.
+      // No lock on the manifests folder: a dry run writes nothing there, and may run where K3s is not installed.
       const dryPlan = plan(readTarget(dir, fs));
       if (!show(dryPlan, `Dry run: would ${folder.create ? `create ${dir}/ and ` : ''}install ${source}/ into ${dir}:`)) return 1;
       if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir)}`);
@@ -183,5 +191,5 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
     process.exitCode = 0;
     return;
   }
-  process.exitCode = runInstall({ ...parsed, distDir: env.K3S_VIP_DIST_DIR ?? 'dist' });
+  process.exitCode = runInstall({ ...parsed, distDir: distDirFromEnv(env), configDir: configDirFromEnv(env) });
 }

@@ -5,6 +5,8 @@ import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { CLOUD_PROVIDER_IMAGE } from '../pins';
+import { poolProblems } from './pool-rules';
+import { booleanProblem } from './rules';
 
 export interface KubeVipCloudProviderProps {
   /** The address pools, written to the `kubevip` ConfigMap. */
@@ -92,24 +94,28 @@ export class KubeVipCloudProvider extends Construct {
   }
 }
 
-/** Each value on its own; how pools relate to each other and to the VIPs is K3sVipCluster's check. */
+/**
+ * Each value on its own, then the pools among themselves with the config's own rule (poolProblems: one of
+ * cidr and range, no address in two pools, no namespace range hidden by a global cidr). How the pools relate
+ * to the VIPs and the K3s networks is K3sVipCluster's check.
+ */
 function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
   const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given, { pool: IP_POOL_SETTINGS_KEYS });
   const props = check.props;
   const { pool } = props;
-  if (pool === null || typeof pool !== 'object' || Array.isArray(pool)) {
+  if (!isObject(pool)) {
     check.problem(['pool'], `${pool === undefined ? 'is required' : describeValue(pool)}: expected { global?, namespaces? }`);
     check.throwIfInvalid();
   }
   const entries = [
-    ...(pool.global ? [[['pool', 'global'], pool.global] as const] : []),
+    ...(pool.global !== undefined ? [[['pool', 'global'], pool.global] as const] : []),
     ...check
       .mapping(['pool', 'namespaces'], pool.namespaces)
       .map(([namespace, entry]) => [['pool', 'namespaces', namespace], entry] as const),
   ];
   for (const [path, entry] of entries) {
     if (path.length === 3) check.text(path, path[2], format.dns1123Label);
-    if (entry === null || typeof entry !== 'object') {
+    if (!isObject(entry)) {
       check.problem(path, `${describeValue(entry)}: expected { cidr?, range? }`);
       continue;
     }
@@ -117,7 +123,15 @@ function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
       typeof entry[key] === 'string' ? poolList(entry[key]) : check.list([...path, key], entry[key] as readonly string[] | undefined);
     spans('cidr').forEach((cidr, i) => check.text([...path, 'cidr', i], cidr, format.cidr));
     spans('range').forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
+    // `'no'` would be written as allow-share "no", which the provider reads as false only by luck.
+    check.problem([...path, 'allowShare'], booleanProblem(entry.allowShare));
   }
+  // The rule of the config path, once every text is a valid CIDR or range.
+  if (check.valid) poolProblems(pool, ['pool'], (path, message) => check.problem(path, message));
   check.throwIfInvalid();
   return props;
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -6,7 +6,9 @@ import { pieceAccepts } from '../config/config-shape';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { arpInterfaceProblem, kubeVipVersionSupport } from './rules';
+import { arpInterfaceProblem, booleanProblem, kubeVipVersionSupport, sharedControlPlaneVipProblem } from './rules';
+import { kubeVipRules } from './versions';
+import { parseVersion } from '../semver';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -100,6 +102,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
     .problem(['interface'], typeof props.interface === 'string' && !props.bgp ? arpInterfaceProblem(props.interface) : undefined)
     .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
     .requiredText(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
+  checkShare(check);
   const { bgp } = props;
   if (bgp !== undefined && (bgp === null || typeof bgp !== 'object' || Array.isArray(bgp))) {
     check.problem(['bgp'], `${describeValue(bgp)}: expected { as, peers, passwordSecret? }`);
@@ -112,16 +115,20 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
       else
         check
           .requiredText(['bgp', 'peers', i, 'address'], peer.address, format.peerIp)
-          .requiredValue(['bgp', 'peers', i, 'as'], peer.as, 'asNumber');
+          .requiredValue(['bgp', 'peers', i, 'as'], peer.as, 'asNumber')
+          .problem(['bgp', 'peers', i, 'multihop'], booleanProblem(peer.multihop));
     });
-    check
-      .text(['bgp', 'passwordSecret', 'name'], bgp.passwordSecret?.name, format.dns1123Subdomain)
-      .text(['bgp', 'passwordSecret', 'key'], bgp.passwordSecret?.key, format.secretKey);
+    const secret = bgp.passwordSecret;
+    if (secret !== undefined && (secret === null || typeof secret !== 'object' || Array.isArray(secret))) {
+      check.problem(['bgp', 'passwordSecret'], `${describeValue(secret)}: expected { name, key } of a Secret in kube-system`);
+    } else if (secret) {
+      check
+        .requiredText(['bgp', 'passwordSecret', 'name'], secret.name, format.dns1123Subdomain)
+        .requiredText(['bgp', 'passwordSecret', 'key'], secret.key, format.secretKey);
+    }
   }
   const { servicesElection, leaderElection } = props;
-  if (servicesElection !== undefined && typeof servicesElection !== 'boolean') {
-    check.problem(['servicesElection'], `${describeValue(servicesElection)}: expected true or false`);
-  }
+  check.problem(['servicesElection'], booleanProblem(servicesElection));
   // In BGP mode every node announces (no election at all), so neither setting would reach kube-vip.
   if (bgp && servicesElection) {
     check.problem(
@@ -138,4 +145,27 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
   }
   check.throwIfInvalid();
   return props;
+}
+
+/**
+ * `shareControlPlaneVip`: a boolean; true only with a control-plane VIP to share, and only on a kube-vip
+ * with the common lease (the config's shared-VIP rule, sharedControlPlaneVipProblem).
+ */
+function checkShare(check: PropsValidator<KubeVipDaemonSetProps>): void {
+  const { shareControlPlaneVip: share, controlPlaneAddress: address, version } = check.props;
+  check.problem(['shareControlPlaneVip'], booleanProblem(share));
+  if (share !== true) return;
+  if (address === undefined) {
+    check.problem(
+      ['shareControlPlaneVip'],
+      'is true, but there is no controlPlaneAddress to share: set controlPlaneAddress, or remove shareControlPlaneVip',
+    );
+    return;
+  }
+  // Judged only on a valid, supported version and address: their own checks report them otherwise.
+  if (typeof version !== 'string' || format.version(version) || kubeVipVersionSupport(version).error) return;
+  if (typeof address !== 'string' || format.virtualIp(address)) return;
+  const parsed = parseVersion(version);
+  const shared = sharedControlPlaneVipProblem(address, parsed, kubeVipRules(parsed));
+  check.problem(['shareControlPlaneVip'], shared && `is true: a Service VIP ${shared}`);
 }

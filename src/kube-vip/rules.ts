@@ -1,4 +1,5 @@
 import { formatPath, Path, Report, VersionSupport } from '../core/problem';
+import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import type { LocatedIp } from '../load-balancer/deployed';
 import { IpAddress, parseIp, spanContains } from '../net/ip';
@@ -38,6 +39,24 @@ export function checkKubeVip(
   checkLoopback(config, error);
   checkBgpPeers(config, vips, pools, parseVersion(config.kubeVip.version), rules, error);
   return rules;
+}
+
+/** A flag prop given as anything but a boolean (`'no'` would read as true): the problem, else undefined. */
+export function booleanProblem(value: unknown): string | undefined {
+  return value === undefined || typeof value === 'boolean' ? undefined : `${describeValue(value)}: expected true or false`;
+}
+
+/**
+ * Why a Service VIP may not be the control-plane VIP `vip` on kube-vip `version`, or undefined: before the
+ * common lease (v1.1.0, PR #1426) the API server and the Services elect separate leaders, so two nodes would
+ * announce the one address. The config's shared-VIP check and KubeVipDaemonSet's `shareControlPlaneVip` ask this.
+ */
+export function sharedControlPlaneVipProblem(vip: string, version: Version, rules: KubeVipRules): string | undefined {
+  if (rules.commonLease) return undefined;
+  return (
+    `"${vip}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, ` +
+    'so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease'
+  );
 }
 
 /** Interfaces K3s, its CNI or a container runtime makes on every node: none is the NIC of the nodes' LAN. */

@@ -2,7 +2,7 @@ import { formatPath, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { Cidrs } from '../k3s/networks';
 import type { Pool } from '../kube-vip/pool-rules';
-import { serviceVipCountProblem } from '../kube-vip/rules';
+import { serviceVipCountProblem, sharedControlPlaneVipProblem } from '../kube-vip/rules';
 import type { KubeVipRules } from '../kube-vip/versions';
 import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } from '../net/ip';
 import { typoHint } from '../net/ip-typo';
@@ -149,11 +149,9 @@ function checkSharedVips(
   }
   for (const service of services) {
     for (const vip of service.ips) {
-      if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family && !rules.commonLease) {
-        error(
-          vip.path,
-          `"${vip.ip.text}" is also the control-plane VIP; kube-vip ${version.tag} elects separate leaders for the API server and for Services, so two nodes would announce it (split brain, kube-vip issues #464, #665): use another address, or kube-vip v1.1.0 or newer, which shares one lease`,
-        );
+      if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family) {
+        const shared = sharedControlPlaneVipProblem(vip.ip.text, version, rules);
+        if (shared) error(vip.path, shared);
       }
       const earlier = owners.get(vip.ip.text) ?? [];
       for (const other of earlier.filter((o) => o.service !== service)) {

@@ -21,6 +21,10 @@ interface LockOwner {
   readonly host: string;
   readonly holder: string;
   readonly since: string;
+  /** Linux' boot id when the lock was taken: another one means the machine rebooted, and every process of then is gone. */
+  readonly boot?: string;
+  /** The process' start time (clock ticks since boot, /proc/<pid>/stat): another one at that pid is another process. */
+  readonly start?: string;
 }
 
 /** Thrown when the lock cannot be had; its message is one line for the user. */
@@ -63,7 +67,10 @@ export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   );
 }
 
-/** Creates `path` only if it does not exist; false when it does. */
+/**
+ * Creates `path` only if it does not exist; false when it does. A write that fails (disk full) removes the
+ * file it created, so no empty lock is left behind for the next run to wait on.
+ */
 function createExclusive(path: string, text: string): boolean {
   let fd: number;
   try {
@@ -73,11 +80,51 @@ function createExclusive(path: string, text: string): boolean {
     throw e;
   }
   try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
+    try {
+      const written = writeSync(fd, text);
+      if (written !== Buffer.byteLength(text)) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Nothing more can be done; the next run treats an unreadable lock as stale.
+    }
+    throw e;
   }
   return true;
+}
+
+/** This boot's id (Linux), or undefined where there is none. */
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When this boot began, in ms since the epoch (Linux `btime` of /proc/stat), or undefined. */
+function bootTimeMs(): number | undefined {
+  try {
+    const btime = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    return btime ? Number(btime[1]) * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or undefined where unreadable. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last `)`.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 function readOwner(path: string): { text: string; owner?: LockOwner } | undefined {
@@ -97,15 +144,28 @@ function readOwner(path: string): { text: string; owner?: LockOwner } | undefine
   }
 }
 
-/** True when the owner is a process of this machine that no longer runs. */
+/**
+ * True when the owner is a process of this machine that no longer runs: its pid is gone, or (Linux) the
+ * machine rebooted since (another boot id, or a lock older than this boot) or the pid now belongs to a
+ * process that started later (pid reuse). Where /proc cannot tell, only the pid counts.
+ */
 function isDead(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
+  const boot = bootId();
+  if (owner.boot !== undefined && boot !== undefined) {
+    if (owner.boot !== boot) return true;
+  } else {
+    const booted = bootTimeMs();
+    const since = Date.parse(owner.since);
+    if (booted !== undefined && Number.isFinite(since) && since < booted) return true;
+  }
   try {
     process.kill(owner.pid, 0);
-    return false;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
   }
+  const start = owner.start === undefined ? undefined : processStart(owner.pid);
+  return start !== undefined && start !== owner.start;
 }
 
 /** Removes a stale lock unless another run replaced it meanwhile; only one run may break it. */
@@ -163,9 +223,27 @@ function notALockFile(path: string): string | undefined {
   );
 }
 
+/** An unparsable lock this old (ms) was left by a writer that died between creating and filling it. */
+const UNREADABLE_GRACE_MS = 1000;
+
+/** How long ago `path` was last written; 0 when it is gone. */
+function ageMs(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? Date.now() - stat.mtimeMs : 0;
+}
+
 /** Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. */
 function acquire(path: string, holder: string, waitMs: number): void {
-  const me: LockOwner = { pid: process.pid, host: hostname(), holder, since: new Date().toISOString() };
+  const boot = bootId();
+  const start = processStart(process.pid);
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    holder,
+    since: new Date().toISOString(),
+    ...(boot ? { boot } : {}),
+    ...(start ? { start } : {}),
+  };
   const deadline = Date.now() + waitMs;
   let unreadable = 0;
   for (;;) {
@@ -178,8 +256,9 @@ function acquire(path: string, holder: string, waitMs: number): void {
       breakStaleLock(path, current.text);
       continue;
     }
-    // Unparsable for a whole second: its writer died before filling it in.
-    if (current && !current.owner && ++unreadable * POLL_MS > 1000) {
+    // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
+    // before filling it in (a writer fills it microseconds after creating it).
+    if (current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS)) {
       breakStaleLock(path, current.text);
       continue;
     }

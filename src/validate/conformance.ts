@@ -8,6 +8,7 @@ import { Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
 import { markedGatewayApiBundle } from './gateway-api';
 import { checkSchema } from './schemas';
+import { distDirFromEnv } from '../output/env-dirs';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -113,7 +114,7 @@ export function main(args: readonly string[] = []): void {
     process.exitCode = early;
     return;
   }
-  const distDir = process.env.K3S_VIP_DIST_DIR ?? 'dist';
+  const distDir = distDirFromEnv();
   let violations: Violation[];
   try {
     const paths = listFiles(distDir).filter(isManifestFile);

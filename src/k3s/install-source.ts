@@ -1,0 +1,78 @@
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
+import { FileSystem } from '../output/file-system';
+import { LockError, withFolderLock } from '../output/lock';
+import { PROJECT_ROOT } from '../validate/crds';
+
+/**
+ * The two guards of k3s:install around this project's own folders: it never installs into them, and it
+ * reads dist/<cluster>/ only while no synth writes it.
+ */
+
+/** `path` made absolute with every link of its existing part resolved (the part not there yet appended as given). */
+function realPath(path: string): string {
+  const missing: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return resolve(path);
+      missing.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+
+/**
+ * Why `--dir` may not be the manifests folder, or undefined: it is (or lies inside, or holds) the config folder
+ * or dist/, or it is (or holds) this project. Installing there would mix manifests into the config (every later
+ * synth fails) or into synth's output, or scatter them over the repository. Links are followed.
+ */
+export function projectFolderProblem(dir: string, folders: { readonly configDir: string; readonly distDir: string }): string | undefined {
+  const target = realPath(dir);
+  const fix = 'pass --dir <the K3s manifests folder> (default /var/lib/rancher/k3s/server/manifests)';
+  const own = [
+    { path: folders.configDir, what: 'the config folder' },
+    { path: folders.distDir, what: "synth's output folder" },
+  ];
+  for (const { path, what } of own) {
+    const folder = realPath(path);
+    if (target === folder) return `--dir ${dir}: is ${what} (${path}/): ${fix}`;
+    if (within(target, folder)) return `--dir ${dir}: lies inside ${what} (${path}/): ${fix}`;
+    if (within(folder, target)) return `--dir ${dir}: holds ${what} (${path}/): ${fix}`;
+  }
+  if (within(realPath(PROJECT_ROOT), target)) return `--dir ${dir}: holds this project (${PROJECT_ROOT}/): ${fix}`;
+  return undefined;
+}
+
+/**
+ * dist/<cluster>/ read whole into memory under dist's lock (the one synth holds while it writes), so an
+ * install never mixes the files of two synths. The lock is released before the manifests folder's is
+ * taken: no run holds two locks at once, so no two tools can wait on each other. A dist/ nobody can write
+ * (a read-only file system, or for a dry run one this user may not write) is read without the lock: no
+ * synth of this user writes it either.
+ */
+export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean): Source {
+  // No dist/ (or not a folder): readSource names the problem better than a lock could.
+  let isFolder: boolean | undefined;
+  try {
+    isFolder = fs.lstat(distDir)?.isDirectory();
+  } catch (e) {
+    throw new InstallError(`cannot read ${distDir}: ${describeFileProblem(e)}`);
+  }
+  if (!isFolder) return readSource(distDir, cluster, fs);
+  try {
+    return withFolderLock(distDir, { holder: `k3s:install --cluster ${cluster} (reading ${join(distDir, cluster)}/)` }, () =>
+      readSource(distDir, cluster, fs),
+    );
+  } catch (e) {
+    const readOnly = e instanceof LockError && (e.code === 'EROFS' || (dryRun && (e.code === 'EACCES' || e.code === 'EPERM')));
+    if (readOnly) return readSource(distDir, cluster, fs);
+    throw e;
+  }
+}

@@ -16,11 +16,20 @@ export function isVersion(text: string): boolean {
   return PATTERN.test(text);
 }
 
+// The version tables are folded for every lookup (a synth of config/dev.yaml parsed about 500 versions, a
+// few dozen distinct): each text is parsed once, into a frozen Version.
+const parsed = new Map<string, Version>();
+
 export function parseVersion(text: string): Version {
-  const match = PATTERN.exec(text);
-  if (!match) throw new Error(`not a version: ${text}`);
-  const [major, minor, patch] = match.slice(1).map(Number);
-  return { major, minor, patch, tag: `v${major}.${minor}.${patch}` };
+  let version = parsed.get(text);
+  if (!version) {
+    const match = PATTERN.exec(text);
+    if (!match) throw new Error(`not a version: ${text}`);
+    const [major, minor, patch] = match.slice(1).map(Number);
+    version = Object.freeze({ major, minor, patch, tag: `v${major}.${minor}.${patch}` });
+    parsed.set(text, version);
+  }
+  return version;
 }
 
 export function compareVersions(a: Version, b: Version): number {

@@ -53,6 +53,32 @@ describe('K3sVipCluster', () => {
     ]);
   });
 
+  it('takes a config the pipeline gave as it is, and validates anything else, a frozen look-alike too', () => {
+    // The pipeline's rules run once per validation.
+    const validations = jest.spyOn(require('../src/cluster/rules') as typeof import('../src/cluster/rules'), 'checkClusterRules');
+    try {
+      const first = new K3sVipCluster(new App(), 'dev', devConfig());
+      expect(validations).toHaveBeenCalledTimes(1);
+      // What the YAML path does: the config a file validated to goes into the construct.
+      const again = new K3sVipCluster(new App(), 'dev', first.config);
+      expect(validations).toHaveBeenCalledTimes(1);
+      expect(again.config).toBe(first.config);
+      expect(again.warnings).toEqual(first.warnings);
+      expect(again.warnings).not.toBe(first.warnings);
+      const freeze = (value: any): any =>
+        value && typeof value === 'object' ? Object.freeze(Object.values(value).forEach(freeze) ?? value) : value;
+      const lookAlike = freeze(structuredClone(first.config));
+      const checked = new K3sVipCluster(new App(), 'dev', lookAlike);
+      expect(validations).toHaveBeenCalledTimes(2);
+      expect(checked.config).not.toBe(lookAlike);
+      expect(thrown(() => new K3sVipCluster(new App(), 'dev', freeze({ ...structuredClone(first.config), extra: 1 }))).problems).toEqual([
+        expect.objectContaining({ path: ['extra'] }),
+      ]);
+    } finally {
+      validations.mockRestore();
+    }
+  });
+
   it('names its charts as the files of dist/<cluster>/', () => {
     const pooled = {
       ...devConfig(),

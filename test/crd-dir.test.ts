@@ -150,6 +150,31 @@ describe('the parsed CRD index is cached by content (node_modules/.cache/k3s-vip
     expect(fresh().gadget).toBeUndefined();
   });
 
+  test('the index holds no schema: each CRD has its schemas in a file of its own, read when needed, a damaged one parsed around', () => {
+    process.env.K3S_VIP_CRD_DIR = scratch;
+    writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA));
+    writeFileSync(join(scratch, 'gadget.yaml'), crd('Gadget', 'Cluster', { ...SCHEMA, description: 'gadget' }));
+    fresh();
+    const index = cacheFiles().find((name) => readFileSync(join(CACHE, name), 'utf8').includes('"gadget.yaml"'))!;
+    const ownFiles = () => readdirSync(CACHE).filter((name) => name === index || name.startsWith(`${index.slice(0, -'.json'.length)}-`));
+    // Written afresh, whatever an earlier run left.
+    for (const name of ownFiles()) rmSync(join(CACHE, name));
+    fresh();
+    try {
+      expect(readFileSync(join(CACHE, index), 'utf8')).not.toContain('properties');
+      const schemaFiles = ownFiles().filter((name) => name !== index);
+      expect(schemaFiles).toHaveLength(2);
+      expect(schemaFiles.map((name) => readFileSync(join(CACHE, name), 'utf8')).filter((text) => text.includes('gadget'))).toHaveLength(1);
+      const parsed = readCrds(scratch);
+      const expected = { widget: parsed.get(`${GROUP}/Widget`), gadget: parsed.get(`${GROUP}/Gadget`), groups: new Set([GROUP]) };
+      expect(fresh()).toEqual(expected);
+      for (const name of schemaFiles) writeFileSync(join(CACHE, name), '{"v1": {"type": "stri');
+      expect(fresh()).toEqual(expected);
+    } finally {
+      for (const name of ownFiles()) rmSync(join(CACHE, name));
+    }
+  });
+
   test('a damaged cache file is parsed around, never trusted', () => {
     process.env.K3S_VIP_CRD_DIR = scratch;
     writeFileSync(join(scratch, 'widget.yaml'), crd('Widget', 'Namespaced', SCHEMA));

@@ -21,7 +21,12 @@ const BAD_DAEMON_SET = {
       metadata: { labels: { app: 'x' } },
       spec: {
         containers: [
-          { name: 'a', image: 'x', ports: [{ containerPort: 'eighty', protocol: 'QUIC' }], resources: { limits: { cpu: {} } } },
+          {
+            name: 'a',
+            image: 'x',
+            ports: [{ containerPort: 'eighty', protocol: 'QUIC' }],
+            resources: { limits: { cpu: {} }, requests: { memory: 'lots' } },
+          },
           { image: 'no-name' },
         ],
         priority: 2 ** 40,
@@ -79,7 +84,12 @@ test('a model from the cache file validates exactly as the model loaded module b
   const read = requireModelFresh(MODEL, counting);
   expect((globalThis as { cacheLoads?: number }).cacheLoads).toBe(2);
   expect(readdirSync(scratch)).toHaveLength(1);
-  expect(readFileSync(join(scratch, readdirSync(scratch)[0]), 'utf8')).toMatch(/IoK8sApiCoreV1PodSpec\.js/);
+  const text = readFileSync(join(scratch, readdirSync(scratch)[0]), 'utf8');
+  expect(text).toMatch(/IoK8sApiCoreV1PodSpec\.js/);
+  // The package's formats and messages come from model-runtime.ts, not from the package's 50 modules.
+  expect(text).toMatch(/"@kubernetes-models\/validate":"k3s-vip:model-runtime"/);
+  expect(text).not.toContain(require.resolve('@kubernetes-models/validate'));
+  expect(expected).toContainEqual(expect.objectContaining({ keyword: 'format', params: { format: 'quantity' } }));
   for (const model of [written, read]) {
     expect(errorsOf(model, BAD_DAEMON_SET)).toEqual(expected);
     const empty = { ...BAD_DAEMON_SET, spec: { selector: {}, template: {} } };

@@ -1,12 +1,16 @@
 import { Construct } from 'constructs';
-import { CertManagerChart, CertManagerIssuersChart } from './chart';
+import type * as CertManagerCharts from './chart';
 import { ClusterConfig } from '../config/schema';
 import { DeferredManifest } from '../gitops/objects';
+
+/** cert-manager's constructs, loaded only for a config with a certManager block, which most configs lack. */
+const certManagerCharts = (): typeof CertManagerCharts => require('./chart') as typeof CertManagerCharts;
 
 /** cert-manager's two files, when the config has a certManager block. */
 export function addCertManagerCharts(scope: Construct, config: ClusterConfig): void {
   const certManager = config.certManager;
   if (!certManager) return;
+  const { CertManagerChart, CertManagerIssuersChart } = certManagerCharts();
   // The gateway-shim whenever there is a Gateway: a TLS route added later then needs no cert-manager restart.
   new CertManagerChart(scope, 'cert-manager', { version: certManager.version, gatewayApi: !!config.traefik.gateway });
   const issuers = Object.entries(certManager.issuers);
@@ -20,5 +24,5 @@ export function addCertManagerCharts(scope: Construct, config: ClusterConfig): v
 /** Manifests whose kinds exist only after a chart in the same folder ran: GitOps delivery applies them later. */
 export function deferredManifests(config: ClusterConfig): DeferredManifest[] {
   if (!Object.keys(config.certManager?.issuers ?? {}).length) return [];
-  return [{ file: `${CertManagerIssuersChart.ID}.yaml`, apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' }];
+  return [{ file: `${certManagerCharts().CertManagerIssuersChart.ID}.yaml`, apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' }];
 }

@@ -24,6 +24,10 @@ export interface ConfigValidation {
   readonly warnings: Problem[];
 }
 
+/** The configs validateClusterConfig gave, with their warnings: each such config is deep-frozen plain data. */
+const produced = new WeakMap<object, readonly Problem[]>();
+const copyProblems = (problems: readonly Problem[]): Problem[] => problems.map((p) => ({ ...p, path: [...p.path] }));
+
 /**
  * The one validation of a cluster config, for the YAML files and the TypeScript API alike: the schema
  * (each value on its own), then, when that passes, the cross-value rules. `mergeSchemaProblems` lets
@@ -33,6 +37,10 @@ export function validateClusterConfig(
   input: unknown,
   mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
 ): ConfigValidation {
+  // A config this pipeline gave (deep-frozen, so unchanged since) has passed it: the YAML path validates a
+  // file as it loads it and hands the config to K3sVipCluster, which need not validate it a second time.
+  const known = typeof input === 'object' && input !== null ? produced.get(input) : undefined;
+  if (known) return { config: input as ClusterConfig, errors: [], warnings: copyProblems(known) };
   const { data, problems: notData } = snapshot(input);
   if (notData.length) return redacted({ errors: notData, warnings: [] }, []);
   const secrets = secretsInData(data);
@@ -59,7 +67,7 @@ export function validateClusterConfig(
   const bundled = applyBundledTraefikChart(data, parsed.data);
   const { errors, warnings } = checkClusterRules(bundled.config);
   const allErrors = withSecrets(errors);
-  return redacted(
+  const result = redacted(
     {
       config: allErrors.length ? undefined : deepFreeze(bundled.config),
       errors: onePerPath(allErrors),
@@ -67,6 +75,8 @@ export function validateClusterConfig(
     },
     values,
   );
+  if (result.config) produced.set(result.config, copyProblems(result.warnings));
+  return result;
 }
 
 /**

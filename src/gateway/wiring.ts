@@ -1,15 +1,24 @@
 import { Construct } from 'constructs';
-import { GatewayApiChart, GatewayApiChartProps } from './chart';
+import type * as GatewayCharts from './chart';
+import type { GatewayApiChartProps } from './chart';
 import { routeNamespaces, usesHttp01 } from './model';
 import { ClusterConfig } from '../config/schema';
 import { parseVersion } from '../semver';
 import { traefikChartRules, upstreamChartVersion } from '../traefik/chart-versions';
 import { traefikEntryPointPorts } from '../traefik/gateway-values';
 
+/**
+ * The Gateway API constructs, loaded only for a config with `traefik.gateway`: most configs have none,
+ * and every synth would pay for loading them.
+ */
+const gatewayCharts = (): typeof GatewayCharts => require('./chart') as typeof GatewayCharts;
+
 /** `gateway-api.yaml`, when the config has `traefik.gateway`. */
 export function addGatewayApiChart(scope: Construct, config: ClusterConfig): void {
   const props = gatewayApiChartProps(config);
-  if (props) new GatewayApiChart(scope, GatewayApiChart.ID, props);
+  if (!props) return;
+  const { GatewayApiChart } = gatewayCharts();
+  new GatewayApiChart(scope, GatewayApiChart.ID, props);
 }
 
 /** The Gateway and routes of a (valid) config, or undefined without `traefik.gateway`. */

@@ -1,5 +1,7 @@
-import { structuredPatch } from 'diff';
 import { FileTree } from './publish';
+
+/** jsdiff, loaded when there is something to diff (`--dry-run`, `npm run check` finding a change), not on every synth. */
+const jsdiff = (): typeof import('diff') => require('diff') as typeof import('diff');
 
 /**
  * Line diff of two texts in unified style: a `@@ -old +new @@` header per hunk, then `  ` / `- ` / `+ `
@@ -7,6 +9,7 @@ import { FileTree } from './publish';
  * large files with a few changes diff quickly.
  */
 function diffLines(oldText: string, newText: string, context = 2): string[] {
+  const { structuredPatch } = jsdiff();
   const { hunks } = structuredPatch('', '', oldText, newText, undefined, undefined, { context });
   return hunks.flatMap((hunk) => [
     `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
@@ -35,6 +38,7 @@ export function diffTrees(committed: FileTree, fresh: FileTree): string[] {
  * `+++ b/<path>`, `/dev/null` for the side where the file does not exist, so an added file shows in full.
  */
 export function unifiedDiff(path: string, before: string | undefined, after: string | undefined, context = 3): string[] {
+  const { structuredPatch } = jsdiff();
   const { hunks } = structuredPatch(path, path, before ?? '', after ?? '', undefined, undefined, { context });
   // An empty side starts "before line 1": `-0,0`.
   const range = (start: number, lines: number) => `${lines ? start : start - 1},${lines}`;

@@ -121,10 +121,18 @@ function ourTemporaryFiles(dir: string, files: FileSystem, prefix = ''): string[
   return found;
 }
 
-/** Generated files first, then the kustomization that lists them: a reader never sees it name a missing file. */
+/**
+ * Generated files first, then the kustomization that lists them: a reader never sees it name a missing
+ * file. Alphabetical regardless of case, as localeCompare put the paths synth writes, without loading
+ * ICU's collator for it (3 to 8 ms of a synth).
+ */
 function writeOrder(a: string, b: string): number {
   const rank = (path: string) => (path.endsWith('kustomization.yaml') ? 1 : 0);
-  return rank(a) - rank(b) || a.localeCompare(b);
+  return rank(a) - rank(b) || byCodeUnit(a.toLowerCase(), b.toLowerCase()) || byCodeUnit(b, a);
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

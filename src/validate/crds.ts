@@ -79,30 +79,33 @@ export function crdGroups(): ReadonlySet<string> {
  * readCrds, its result kept in node_modules/.cache as JSON: parsing the YAML of crds/ (the
  * ClusterIssuer CRD alone is 330 kB) took about a tenth of the app's time, reading the JSON a few ms. The key
  * covers the name and content of every file readCrds reads, so an edited, added or removed CRD is
- * parsed afresh. A folder that cannot be read is left to readCrds and its message.
+ * parsed afresh. A folder that cannot be read is left to readCrds and its message. The index
+ * (`crds-<key>.json`) holds no schema: each CRD's schemas are a file of their own (`crds-<key>-<n>.json`),
+ * read when a validator needs them, so a synth reads the schemas of the kinds it writes only.
  */
 function cachedCrds(dir: string): Map<string, Crd> {
   const key = crdFolderKey(dir);
-  const cached = key && join(CACHE_DIR, `crds-${key}.json`);
+  const cached = key && join(CACHE_DIR, `crds-${key}`);
   const hit = cached && readCachedCrds(cached, dir);
   if (hit) return hit;
   const index = readCrds(dir);
+  const crdsOf = [...index.values()];
   // Stored by file name: the folder may move, and crdFile() names it afresh.
-  const entries: CachedCrd[] = [...index.values()].map(({ file, versions, ...crd }) => ({
-    ...crd,
-    name: basename(file),
-    versions: [...versions].map(([name, schema]) => ({ name, schema })),
-  }));
+  const entries: CachedCrd[] = crdsOf.map(({ file, group, kind, scope }) => ({ group, kind, scope, name: basename(file) }));
+  const schemas = crdsOf.map(({ versions }) => Object.fromEntries(versions));
   // A value JSON would not give back as it was (.inf, -0) is parsed every run instead.
-  if (cached && isJsonData(entries)) writeCache(cached, JSON.stringify(entries));
+  if (cached && isJsonData(entries) && isJsonData(schemas)) {
+    schemas.forEach((schema, i) => writeCache(`${cached}-${i}.json`, JSON.stringify(schema)));
+    writeCache(`${cached}.json`, JSON.stringify(entries)); // last: an index is never there without its schemas
+  }
   return index;
 }
 
-type CachedCrd = Omit<Crd, 'file' | 'versions'> & { name: string; versions: Array<{ name: string; schema?: unknown }> };
+type CachedCrd = Omit<Crd, 'file' | 'versions'> & { name: string };
 
 function crdFolderKey(dir: string): string | undefined {
   try {
-    const hash = createHash('sha256').update(JSON.stringify(['crd-index-1', require('js-yaml/package.json').version]));
+    const hash = createHash('sha256').update(JSON.stringify(['crd-index-2', require('js-yaml/package.json').version]));
     for (const name of crdFileNames(dir)) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
     return hash.digest('hex').slice(0, 16);
   } catch {
@@ -113,15 +116,30 @@ function crdFolderKey(dir: string): string | undefined {
 function readCachedCrds(cached: string, dir: string): Map<string, Crd> | undefined {
   let entries: CachedCrd[];
   try {
-    entries = JSON.parse(readFileSync(cached, 'utf8'));
+    entries = JSON.parse(readFileSync(`${cached}.json`, 'utf8'));
   } catch {
     return undefined; // missing or damaged: parse the CRDs again
   }
   return new Map(
-    entries.map(({ name, versions, ...crd }) => [
-      `${crd.group}/${crd.kind}`,
-      { ...crd, file: crdFile(dir, name), versions: new Map(versions.map((v) => [v.name, v.schema])) },
-    ]),
+    entries.map(({ name, ...crd }, i) => {
+      const id = `${crd.group}/${crd.kind}`;
+      let versions: ReadonlyMap<string, unknown> | undefined;
+      const readVersions = (): ReadonlyMap<string, unknown> => {
+        try {
+          return new Map(Object.entries(JSON.parse(readFileSync(`${cached}-${i}.json`, 'utf8')) as Record<string, unknown>));
+        } catch {
+          return readCrds(dir).get(id)?.versions ?? new Map(); // missing or damaged: parse the CRDs again
+        }
+      };
+      const entry: Crd = {
+        ...crd,
+        file: crdFile(dir, name),
+        get versions() {
+          return (versions ??= readVersions());
+        },
+      };
+      return [id, entry];
+    }),
   );
 }
 

@@ -10,20 +10,22 @@ import { CACHE_DIR, writeCache } from './crds';
  * kubernetes-models ships the validator of every schema as a module of its own: a DaemonSet's model
  * requires about 100 of them, and Node spends more time resolving, finding and reading those files
  * than compiling them. So the first run that needs a model writes its module and every module it
- * requires from kubernetes-models and @kubernetes-models/apimachinery into one file in
+ * requires from kubernetes-models, @kubernetes-models/apimachinery and @kubernetes-models/base into one file in
  * node_modules/.cache/k3s-vip, and later runs load that file: about half the time (measured 190 ms
  * down to 95 ms for the five models of config/dev.yaml, on a busy machine).
  *
  * The code that runs is theirs, unchanged: each module's text in a function that gets the `exports`,
  * `require`, `module`, `__filename` and `__dirname` Node would give it. Their `require` leads to the
  * same module in the file, to a module outside those packages by the path Node resolved when the file
- * was written, and, for a request the file does not list, to Node's own resolution. The key covers
- * both packages' versions and where they are installed, so an upgrade or a move writes a new file.
+ * was written, and, for a request the file does not list, to Node's own resolution. One exception:
+ * `@kubernetes-models/validate` (whose formats and error messages need 50 modules) leads to
+ * model-runtime.ts, the same formats and messages from 3. The key covers the packages' versions and
+ * where they are installed, so an upgrade or a move writes a new file.
  */
 export function requireModel(specifier: string): unknown {
   const entry = require.resolve(specifier); // throws as require would for a kind kubernetes-models lacks
   const key = createHash('sha256')
-    .update(JSON.stringify(['model-bundle-1', entry, installedPackages()]))
+    .update(JSON.stringify(['model-bundle-2', entry, installedPackages()]))
     .digest('hex')
     .slice(0, 16);
   const cached = join(CACHE_DIR, `model-${key}.js`);
@@ -40,14 +42,19 @@ export function requireModel(specifier: string): unknown {
   return run(modules);
 }
 
-const BUNDLED_PACKAGES = ['kubernetes-models', '@kubernetes-models/apimachinery'];
+const BUNDLED_PACKAGES = ['kubernetes-models', '@kubernetes-models/apimachinery', '@kubernetes-models/base'];
+
+/** Where a bundled module's `require('@kubernetes-models/validate')` leads: model-runtime.ts, which gives the same formats and `runValidateFunc`. */
+const LIGHT_RUNTIME = 'k3s-vip:model-runtime';
 let packages: Array<[dir: string, version: string]> | undefined;
 
 /** Where the bundled packages are installed, and their versions. */
 function installedPackages(): Array<[dir: string, version: string]> {
   packages ??= BUNDLED_PACKAGES.map((name) => {
-    const manifest = require.resolve(`${name}/package.json`);
-    return [dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version];
+    // @kubernetes-models/base exports no package.json: its folder is the nearest above its entry that has one.
+    let dir = dirname(require.resolve(name));
+    while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+    return [dir, (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version];
   });
   return packages;
 }
@@ -63,6 +70,7 @@ type BundledModule = [
 function bundle(entry: string, packageDirs: readonly string[]): string {
   const order = new Map<string, number>();
   const modules: string[] = [];
+  const validateEntry = require.resolve('@kubernetes-models/validate');
   const bundled = (file: string) => file.endsWith('.js') && packageDirs.some((dir) => file.startsWith(dir + sep));
   const add = (file: string): number => {
     const known = order.get(file);
@@ -79,7 +87,7 @@ function bundle(entry: string, packageDirs: readonly string[]): string {
       } catch {
         continue; // left to Node when (if ever) the module asks for it
       }
-      requires[request] = bundled(target) ? add(target) : target;
+      requires[request] = target === validateEntry ? LIGHT_RUNTIME : bundled(target) ? add(target) : target;
     }
     modules[index] =
       `[${JSON.stringify(file)}, ${JSON.stringify(requires)}, function (exports, require, module, __filename, __dirname) {\n${source}\n}]`;
@@ -99,6 +107,7 @@ function run(modules: readonly BundledModule[]): unknown {
     const requireFrom = (request: string): unknown => {
       const target = requires[request];
       if (typeof target === 'number') return load(target);
+      if (target === LIGHT_RUNTIME) return require('./model-runtime');
       return target === undefined ? createRequire(filename)(request) : require(target);
     };
     body.call(module.exports, module.exports, requireFrom, module, filename, dirname(filename));

@@ -14,27 +14,46 @@ const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 const URL_CREDENTIALS =
   /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)/gi;
 /**
- * The value of a credential in a URL's query (`?access_token=...`, `&private_token=`, `?X-Amz-Signature=`,
- * `?key=`): the parameter name stays readable, the value is the secret.
+ * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
+ * `?X-Amz-Signature=`, `?key=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
+ * the value is the secret.
  */
 const URL_QUERY_CREDENTIAL =
-  /(?<=[?&](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
-/** PEM private keys of any algorithm, with or without their body. */
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g;
+  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
+/**
+ * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
+ * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body
+ * never runs over five dashes, so each BEGIN scans only to the next armour line: linear in the text.
+ */
+const PRIVATE_KEY =
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\n]))*)/g;
+/**
+ * The same, base64-encoded (a kubeconfig's `client-key-data`, a Secret's data): `LS0tLS1CRUdJTi` is
+ * `-----BEGIN`; the run counts when it decodes to a private key's BEGIN line. Line-wrapped runs go on.
+ */
+const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+const isBase64PrivateKey = (run: string): boolean =>
+  /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
 
 /** What a K3s token is called in findings (`FoundSecret.what`). */
 export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 
-const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string }> = [
+/** `accept`: a match that is one after all (the pattern only finds candidates). */
+const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
+  { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
 
 /** What secret `text` is shaped like, or undefined. */
 export function secretShape(text: string): string | undefined {
-  return SHAPES.find(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text))?.what;
+  return SHAPES.find(({ pattern, accept }) =>
+    accept
+      ? [...text.matchAll(pattern)].some(([match]) => accept(match))
+      : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text),
+  )?.what;
 }
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
@@ -224,6 +243,14 @@ export function secretRefusal(secret: FoundSecret): string {
 /** Placeholder printed where a secret was. */
 export const REDACTED = '<redacted>';
 
+/** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
+function keepingLines(match: string): string {
+  return match
+    .split('\n')
+    .map((line, i) => (i === 0 ? REDACTED : `${/^[ \t]*/.exec(line)![0]}${REDACTED}`))
+    .join('\n');
+}
+
 /**
  * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
  * messages cut values), replaced by REDACTED.
@@ -239,6 +266,6 @@ export function redact(text: string, secrets: readonly string[] = []): string {
       if (form.length >= 4 || form === quoted) out = out.split(form).join(form === quoted ? `"${REDACTED}"` : REDACTED);
     }
   }
-  for (const { pattern } of SHAPES) out = out.replace(pattern, REDACTED);
+  for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   return out;
 }

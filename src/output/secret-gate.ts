@@ -1,6 +1,7 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
-import { FoundSecret, redact, secretShape, secretsInData } from '../core/secrets';
+import { FoundSecret, secretShape, secretsInData } from '../core/secrets';
+import { redactText, secretsInLines } from '../core/secret-lines';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -43,11 +44,18 @@ function secretsInChartValues(data: unknown): FoundSecret[] {
   return parsedDocuments(values).flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
 }
 
+/** Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always. */
+function secretsOfFile(path: string, text: string): string[] {
+  return [...secretsInYaml(path, text).map((secret) => secret.value), ...secretsInLines(text)];
+}
+
 /**
- * `lines` (a diff of `files`, say) with every secret of those files redacted: a hand-edited file in
- * dist/ may hold one, and a diff would otherwise print it.
+ * A redaction for texts of these file trees (dist/ as it is and a fresh synth, say): every secret any of
+ * their files holds, and every secret shape, is replaced in a whole file's text, so a secret spanning lines
+ * (a private key in a block scalar) is redacted line by line. Diff the redacted texts: a diff line never
+ * holds the whole value, and per-line redaction would miss the body of a key.
  */
-export function redactFiles(lines: readonly string[], files: ReadonlyMap<string, string>): string[] {
-  const secrets = [...files].flatMap(([path, text]) => secretsInYaml(path, text).map((secret) => secret.value));
-  return lines.map((line) => redact(line, secrets));
+export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
+  const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
+  return (text) => redactText(text, secrets);
 }

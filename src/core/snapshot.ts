@@ -21,6 +21,39 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/**
+ * Chart values the Traefik chart renders with `toYaml`, so a line break or tab in them stays data and writes no
+ * new YAML: the file provider's `content` (templates/provider-file-cm.yaml: `toYaml ... | nindent 4`), whatever
+ * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`), annotation values and env
+ * values. Elsewhere a template may interpolate a value raw, where a line break would add keys to the rendered
+ * manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one line by nature.
+ * `path` is a config's (`traefik.values...`) or a TraefikHelmChartConfig's props' (`values...`).
+ */
+export function takesMultiLineText(path: Path): boolean {
+  const start = path[0] === 'traefik' && path[1] === 'values' ? 2 : path[0] === 'values' ? 1 : -1;
+  if (start < 0) return false;
+  const rest = path.slice(start);
+  const parent = rest[rest.length - 2];
+  if (rest.join('.') === 'providers.file.content') return true;
+  if (rest[0] === 'extraObjects') {
+    const [field, name] = rest.slice(2);
+    return rest.length > 3
+      ? !(field === 'metadata' && ['name', 'namespace', 'generateName', 'labels'].includes(String(name)))
+      : !['apiVersion', 'kind'].includes(String(field));
+  }
+  if (typeof parent === 'string' && /annotations$/i.test(parent)) return true;
+  return rest[rest.length - 1] === 'value' && rest[rest.length - 3] === 'env';
+}
+
+/** The message for a text value at `path` that holds a control character where it may not, or undefined. */
+export function controlCharacterProblem(text: string, path: Path): string | undefined {
+  const forbidden = takesMultiLineText(path) ? text.replace(/[\n\t]/g, '') : text;
+  if (!CONTROL_CHARACTER.test(forbidden)) return undefined;
+  const first = CONTROL_CHARACTER.exec(forbidden)![0];
+  const what = first === '\n' ? ' (a line break: this value is one line)' : first === '\t' ? ' (a tab)' : '';
+  return `holds a control character${what}: remove it`;
+}
+
 export interface Snapshot {
   /** The deep-frozen plain copy (omitted `undefined` keys dropped); only meaningful without problems. */
   readonly data: unknown;
@@ -91,7 +124,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     const show = (text: string) => (secret ? `"${REDACTED}"` : text);
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
-      if (CONTROL_CHARACTER.test(node)) problem(`${show(JSON.stringify(node))} holds a control character: remove it`);
+      const control = controlCharacterProblem(node, at);
+      if (control) problem(`${show(JSON.stringify(node))} ${control}`);
       return node;
     }
     if (typeof node === 'number') {

@@ -15,10 +15,22 @@ export function secretsInLines(text: string): string[] {
   return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
 }
 
-/** `  - "key": rest`: indentation with dashes, the key (unquoted), the rest after the colon. */
-const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(["']?)([^\s"'#:{}[\],&*!|>%@`-][^"'#]*?)\2[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+/**
+ * `  - "key": rest`: indentation with dashes, the key (quoted, or up to the colon), the rest after the colon
+ * (trimmed by the caller). No optional blank run follows a part that may end in blanks: every line is read in
+ * linear time, whatever runs of spaces it holds.
+ */
+const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
 /** `  - item` */
-const ITEM_LINE = /^[ \t]*-[ \t]+(.*?)[ \t]*$/;
+const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
+
+/** A key line's parts: its column, key and rest (trimmed; '' when the value is on the lines below). */
+function keyLineOf(line: string): { column: number; key: string; rest: string } | undefined {
+  const match = KEY_LINE.exec(line);
+  if (!match) return undefined;
+  const [, lead, doubleQuoted, singleQuoted, plain, rest = ''] = match;
+  return { column: lead.length, key: (doubleQuoted ?? singleQuoted ?? plain).trim(), rest: rest.trim() };
+}
 
 function secretsInDocumentLines(lines: readonly string[]): string[] {
   const found: string[] = [];
@@ -27,34 +39,54 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   /** The last `name:` key: its column, and whether it names a secret. */
   let name: { column: number; secret: boolean } | undefined;
   const add = (value: string) => {
-    const unquoted = unquote(value.replace(/[ \t]+#.*$/, ''));
+    const comment = value.search(/[ \t]#/);
+    const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const keyLine = KEY_LINE.exec(line);
+    const keyLine = keyLineOf(line);
     if (!keyLine) {
-      const item = ITEM_LINE.exec(line);
-      if (item) found.push(...secretsInData(unquote(item[1])).map((secret) => secret.value));
+      const item = ITEM_LINE.exec(line)?.[1].trim();
+      if (item) found.push(...secretsInData(unquote(item)).map((secret) => secret.value));
       continue;
     }
-    const [, lead, , key, rest = ''] = keyLine;
-    const column = lead.length;
+    const { column, key, rest } = keyLine;
     if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true) };
     const secret =
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     if (!secret) {
-      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value));
+      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest));
       continue;
     }
     if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest);
-    for (let j = i + 1; j < lines.length && (lines[j].trim() === '' || indent(lines[j]) > column); j++) {
-      if (lines[j].trim()) add(lines[j].trim());
+    // Everything below is taken whole, so the scan goes on after it: each line is read once.
+    let below = i + 1;
+    for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
+      if (!lines[below].trim()) continue;
+      add(lines[below].trim());
+      // `cf: abc` below a Secret's data: the value alone too, as a diff line may show it apart from its key.
+      const value = keyLineOf(lines[below])?.rest ?? ITEM_LINE.exec(lines[below])?.[1].trim();
+      if (value) add(value);
     }
+    i = below - 1;
   }
   return [...new Set(found.filter((value) => value !== ''))];
+}
+
+/** `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed): the secret values. */
+function secretsInFlow(text: string): string[] {
+  if (!/[{[]/.test(text)) return [];
+  const pairs = [...text.matchAll(/(?:^|[{[,])[ \t]*(["']?)([^\s"',{}[\]:]+)\1[ \t]*:[ \t]+([^,{}[\]]*)/g)].map(
+    ([, , key, value]) => [key, value.trim()] as const,
+  );
+  const name = pairs.find(([key]) => key === 'name')?.[1];
+  const envSecret = name !== undefined && isSecretKey(unquote(name), true);
+  return pairs
+    .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
+    .flatMap(([, value]) => [value, unquote(value)]);
 }
 
 /** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */

@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../src/check';
-import { redactText, secretsInLines } from '../src/core/secret-lines';
-import { redact, secretShape } from '../src/core/secrets';
+import { redact, redactText, secretShape, secretsInLines } from '../src/core/secrets';
 import { wiring } from '../src/main';
 import { newCluster } from '../src/new-cluster';
 import { runSynth } from '../src/synth';

@@ -163,3 +163,28 @@ describe('where multi-line text is data', () => {
     expect(takesMultiLineText(path)).toBe(expected);
   });
 });
+
+describe('multi-line text that sets a secret on one of its lines is refused, never quoted', () => {
+  const S = 'Hunter2Secret';
+  test.each<[string, string, string]>([
+    [
+      'a password in the file provider content',
+      `    providers:\n      file:\n        content: |\n          http:\n            middlewares:\n              auth:\n                basicAuth: {}\n          password: ${S}A\n`,
+      'traefik.values.providers.file.content: holds multi-line text with a line that sets a secret',
+    ],
+    [
+      "a token in a ConfigMap's file",
+      `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          app.yaml: |\n            api:\n              token: ${S}B\n`,
+      'traefik.values.extraObjects[0].data.app.yaml: holds multi-line text with a line that sets a secret',
+    ],
+    [
+      'an env file whose entry is named like a secret',
+      `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          env.yaml: |\n            - name: DB_PASSWORD\n              value: ${S}C\n`,
+      'holds multi-line text with a line that sets a secret',
+    ],
+  ])('%s', (_, yaml, expected) => {
+    const errors = errorsOf(`${HDR}  values:\n${yaml}`);
+    expect(errors.join('\n')).toContain(expected);
+    expect(errors.join('\n')).not.toContain(S);
+  });
+});

@@ -1,7 +1,6 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
-import { FoundSecret, secretShape, secretsInData } from '../core/secrets';
-import { redactText, secretsInLines } from '../core/secret-lines';
+import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -24,7 +23,13 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
 /** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
 function secretsInYaml(path: string, text: string): FoundSecret[] {
   if (!/\.ya?ml$/.test(path)) return [];
-  return parsedDocuments(text).flatMap((data) => [...secretsInData(data), ...secretsInChartValues(data)]);
+  return parsedDocuments(text).flatMap((data) => {
+    const found = [...secretsInData(data), ...secretsInChartValues(data)];
+    // valuesContent is multi-line text too: read as chart values, its secrets have their own key paths.
+    const below = (outer: FoundSecret) => (inner: FoundSecret) =>
+      inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
+    return found.filter((secret) => secret.what !== EMBEDDED_SECRET || !found.some(below(secret)));
+  });
 }
 
 function parsedDocuments(text: string): unknown[] {

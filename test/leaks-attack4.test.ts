@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../src/check';
-import { redact, redactText, secretShape, secretsInLines } from '../src/core/secrets';
+import { secretsInFiles } from '../src/output/secret-gate';
+import { redact, redactText, secretShape, secretsInData, secretsInLines } from '../src/core/secrets';
 import { wiring } from '../src/main';
 import { newCluster } from '../src/new-cluster';
 import { runSynth } from '../src/synth';
@@ -36,6 +37,7 @@ const EDITS: Array<[string, string]> = [
   ['a multi-line value under a secret-named key', `    token: |\n      first-${S}-line\n      second-${S}-line\n`],
   ['a file that no longer parses (A3)', `    api-token: ${S}Broken\n   bad: indentation\n`],
   ['an unclosed flow mapping with a secret (A3)', `    x: {password: ${S}Flow\n`],
+  ['a name=value pair named like a secret in a text (A2)', `    note: "db_password=${S}V1 mode=x"\n`],
   ['a base64-encoded private key (A5)', `    key: ${Buffer.from(`-----BEGIN RSA PRIVATE KEY-----\n${S}Base64\n`).toString('base64')}\n`],
 ];
 
@@ -156,8 +158,16 @@ describe('private keys and fragment tokens are secret shapes (A5, A7)', () => {
     ['a base64 EC key', base64(`-----BEGIN EC PRIVATE KEY-----\n${S}\n`), 'a private key (base64-encoded)'],
     ['a base64 certificate (public)', base64(`-----BEGIN CERTIFICATE-----\n${S}\n`), undefined],
     ['a PGP public key block', '-----BEGIN PGP PUBLIC KEY BLOCK----- abc -----END PGP PUBLIC KEY BLOCK-----', undefined],
-    ['an OAuth token in a fragment', `https://app.example.com/callback#access_token=${S}Frag`, 'a URL with a credential in its query'],
-    ['an id_token in a fragment after a query', `https://a.example.com/cb?state=x#id_token=${S}`, 'a URL with a credential in its query'],
+    [
+      'an OAuth token in a fragment',
+      `https://app.example.com/callback#access_token=${S}Frag`,
+      'a URL with a credential in its query or fragment',
+    ],
+    [
+      'an id_token in a fragment after a query',
+      `https://a.example.com/cb?state=x#id_token=${S}`,
+      'a URL with a credential in its query or fragment',
+    ],
     ['a plain fragment', 'https://docs.example.com/page#section-token', undefined],
   ])('%s', (_, text, shape) => {
     expect(secretShape(text)).toBe(shape);
@@ -228,5 +238,37 @@ describe('npm run new (A6, A25)', () => {
     expect(code).toBe(0);
     expect(lines[0]).toBe(`new: wrote ${configDir}/n2.yaml, a copy of ${configDir}/bare.yaml.`);
     expect(lines[1]).toMatch(/^Then run `npm run synth`/);
+  });
+});
+
+describe('the write and install gate reads a YAML file that does not parse line by line', () => {
+  test.each<[string, string, string[]]>([
+    [
+      'a secret key in a broken file',
+      `a:\n  password: ${S}\n bad: x\n`,
+      ['t.yaml: holds a value under a key named like a secret (read line by line: the file is not valid YAML)'],
+    ],
+    [
+      'an env secret in an unclosed flow',
+      `env: [{name: DB_TOKEN, value: ${S}}\n`,
+      ['t.yaml: holds a value under a key named like a secret (read line by line: the file is not valid YAML)'],
+    ],
+    ['a broken file without a secret', 'a: [b\n', []],
+  ])('%s', (_, text, expected) => {
+    expect(secretsInFiles(new Map([['t.yaml', text]]))).toEqual(expected);
+  });
+});
+
+describe('a name=value word named like a secret is one (A2)', () => {
+  test.each<[string, string | undefined]>([
+    [`db_password=${S}`, `${S}`],
+    [`host=db port=5432 password=${S}`, `${S}`],
+    [`DB_TOKEN=${S};mode=x`, `${S}`],
+    ['passHostHeader=true', undefined],
+    ['password_file=/run/secrets/db', undefined],
+    ['token=$(API_TOKEN)', undefined],
+    ['mode=fast level=2', undefined],
+  ])('%s', (text, secret) => {
+    expect(secretsInData({ note: text }).map((found) => found.value)).toEqual(secret === undefined ? [] : [secret]);
   });
 });

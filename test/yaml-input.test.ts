@@ -122,9 +122,7 @@ const HOSTILE: Array<[string, string, string[]]> = [
   [
     'a tab inside a value',
     `kubeVip:\n  version: "v1.2.3\t"\n${TRAEFIK}`,
-    [
-      `${FILE}:2:12: kubeVip.version: "v1.2.3\\t" holds a control character (a tab): remove it`,
-    ],
+    [`${FILE}:2:12: kubeVip.version: "v1.2.3\\t" holds a control character (a tab): remove it`],
   ],
   [
     '__proto__ key',

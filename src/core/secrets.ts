@@ -42,7 +42,7 @@ export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
-  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query' },
+  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
@@ -172,6 +172,7 @@ const SECRET_ARGUMENT = 'a container argument that sets a secret';
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
 /** What multi-line text that sets a secret on a line is called in findings (`FoundSecret.what`). */
 export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (a key named like one, or a secret shape)';
+const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
@@ -195,6 +196,16 @@ function gluedSecret(text: string): string | undefined {
   return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
 }
 
+/** `db_password=abc` as a word of a text (an env file's line, a connection string): the first such value. */
+function assignedSecret(text: string): string | undefined {
+  if (!text.includes('=')) return undefined;
+  for (const word of text.split(/[\s;&]+/)) {
+    const assigned = /^([A-Za-z][\w.-]*)=(.+)$/s.exec(word);
+    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
+  }
+  return undefined;
+}
+
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
@@ -206,11 +217,14 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
       const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
       // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
+      const assigned =
+        typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
       const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text)) found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
+      else if (assigned !== undefined) found.push({ path: at, value: assigned, what: ASSIGNED_SECRET });
       else if (embedded) found.push({ path: at, value: text, what: EMBEDDED_SECRET });
       return;
     }

@@ -15,7 +15,12 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
     for (const secret of secretsInYaml(path, text)) {
       findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
     }
-    if (shape && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(`${path}: holds ${shape}`);
+    const found = findings.some((line) => line.startsWith(`${path}:`));
+    if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // A document that does not parse hides its keys from the scan above: its lines are read one by one.
+    else if (!found && !parses(path, text) && secretsInLines(text).length) {
+      findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+    }
   }
   return findings;
 }
@@ -30,6 +35,13 @@ function secretsInYaml(path: string, text: string): FoundSecret[] {
       inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
     return found.filter((secret) => secret.what !== EMBEDDED_SECRET || !found.some(below(secret)));
   });
+}
+
+/** Whether a YAML file's every document parses (any other file counts as parsed: it is scanned as text). */
+function parses(path: string, text: string): boolean {
+  return (
+    !/\.ya?ml$/.test(path) || yaml.parseAllDocuments(text, { uniqueKeys: false }).every((doc) => !('errors' in doc && doc.errors.length))
+  );
 }
 
 function parsedDocuments(text: string): unknown[] {

@@ -289,8 +289,12 @@ function showDryRun(
     const side = (pick: 1 | 2) => new Map(changes.flatMap((change) => (change[pick] === undefined ? [] : [[change[0], change[pick]!]])));
     const redacted = fileRedaction(side(1), side(2));
     const hide = (text: string | undefined) => (text === undefined ? undefined : redacted(text));
-    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1)))
-      diff.push(...unifiedDiff(shown(path), hide(before), hide(after)));
+    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [shownBefore, shownAfter] = [hide(before), hide(after)];
+      // A change only inside a secret leaves nothing to show: say so, not an empty patch.
+      if (shownBefore === shownAfter) diff.push(`# ${shown(path)} differs only inside values that are not shown (secrets)`);
+      else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
+    }
   } catch (e) {
     log(`error: ${e instanceof PublishError ? e.message : `cannot read ${distDir}/: ${describeFileError(e)}`}`);
     log('synth --dry-run: a synth would refuse this; nothing was written.');

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../src/check';
+import { diffTrees } from '../src/output/diff';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { redact, redactText, secretShape, secretsInData, secretsInLines } from '../src/core/secrets';
 import { wiring } from '../src/main';
@@ -271,4 +272,17 @@ describe('a name=value word named like a secret is one (A2)', () => {
   ])('%s', (text, secret) => {
     expect(secretsInData({ note: text }).map((found) => found.value)).toEqual(secret === undefined ? [] : [secret]);
   });
+});
+
+test('a diff whose sides differ only inside redacted values says so, without a hunk', () => {
+  const redactAll = (text: string) => text.replace(/secret-\w+/g, '<redacted>');
+  expect(diffTrees(new Map([['f.yaml', 'a: secret-one\n']]), new Map([['f.yaml', 'a: secret-two\n']]), redactAll)).toEqual([
+    '*** f.yaml (differs only inside values that are not shown: secrets)',
+  ]);
+  expect(diffTrees(new Map([['f.yaml', 'a: secret-one\n']]), new Map([['f.yaml', 'b: 1\n']]), redactAll)).toEqual([
+    '*** f.yaml',
+    '@@ -1,1 +1,1 @@',
+    '- a: <redacted>',
+    '+ b: 1',
+  ]);
 });

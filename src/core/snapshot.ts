@@ -21,12 +21,16 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/** An extra object's metadata fields that are names, never text. */
+const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'generateName', 'labels']);
+
 /**
  * Chart values the Traefik chart renders with `toYaml`, so a line break or tab in them stays data and writes no
  * new YAML: the file provider's `content` (templates/provider-file-cm.yaml: `toYaml ... | nindent 4`), whatever
- * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`), annotation values and env
- * values. Elsewhere a template may interpolate a value raw, where a line break would add keys to the rendered
- * manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one line by nature.
+ * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`), annotation values (not
+ * kube-vip's) and env values. Elsewhere a template may interpolate a value raw, where a line break would add
+ * keys to the rendered manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one
+ * line by nature.
  * `path` is a config's (`traefik.values...`) or a TraefikHelmChartConfig's props' (`values...`).
  */
 export function takesMultiLineText(path: Path): boolean {
@@ -35,13 +39,16 @@ export function takesMultiLineText(path: Path): boolean {
   const rest = path.slice(start);
   const parent = rest[rest.length - 2];
   if (rest.join('.') === 'providers.file.content') return true;
+  const [field, name] = rest.slice(2);
   if (rest[0] === 'extraObjects') {
-    const [field, name] = rest.slice(2);
-    return rest.length > 3
-      ? !(field === 'metadata' && ['name', 'namespace', 'generateName', 'labels'].includes(String(name)))
-      : !['apiVersion', 'kind'].includes(String(field));
+    // An object written as one string is YAML the chart renders raw, out of every rule's reach: not text.
+    if (rest.length <= 2) return false;
+    if (rest.length === 3 ? ['apiVersion', 'kind'].includes(String(field)) : field === 'metadata' && ONE_LINE_METADATA.has(String(name)))
+      return false;
   }
-  if (typeof parent === 'string' && /annotations$/i.test(parent)) return true;
+  // kube-vip reads its annotations as addresses, lease and interface names: one line.
+  if (typeof parent === 'string' && /annotations$/i.test(parent)) return !String(rest[rest.length - 1]).startsWith('kube-vip.io/');
+  if (rest[0] === 'extraObjects') return true;
   return rest[rest.length - 1] === 'value' && rest[rest.length - 3] === 'env';
 }
 

@@ -259,6 +259,9 @@ export function secretRefusal(secret: FoundSecret): string {
   );
 }
 
+/** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
+const MAX_PATTERN = 100_000;
+
 /** Placeholder printed where a secret was. */
 export const REDACTED = '<redacted>';
 
@@ -275,16 +278,36 @@ function keepingLines(match: string): string {
  * messages cut values), replaced by REDACTED.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+  const replacements = new Map<string, string>();
+  for (const secret of secrets) {
     if (!secret) continue;
     const quoted = JSON.stringify(secret);
-    const forms = [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret];
-    for (const form of forms) {
+    for (const form of [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret]) {
       // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
-      if (form.length >= 4 || form === quoted) out = out.split(form).join(form === quoted ? `"${REDACTED}"` : REDACTED);
+      if ((form.length >= 4 || form === quoted) && !replacements.has(form))
+        replacements.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
     }
   }
+  // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
+  // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
+  let out = text;
+  const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let batch: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
+    [batch, size] = [[], 0];
+  };
+  for (const form of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
+    const escaped = escape(form);
+    if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
+    else {
+      if (size + escaped.length > MAX_PATTERN) flush();
+      batch.push(escaped);
+      size += escaped.length + 1;
+    }
+  }
+  flush();
   for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   return out;
 }

@@ -4,7 +4,8 @@ import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
-import { redactFiles } from './output/secret-gate';
+import { fileRedaction } from './output/secret-gate';
+import { redact } from './core/secrets';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
 import { optionless } from './npm-args';
@@ -38,15 +39,13 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const ours = new Set([...fresh.keys(), ...listed.paths]);
     const strays = present.filter((path) => !ours.has(path) && !temporary.includes(path) && looksGenerated(read(path)));
     const committed = new Map([...ours, ...strays].filter((path) => present.includes(path)).map((path) => [path, read(path)]));
-    // A hand-edited file may hold a secret: the diff never prints it.
-    diff = redactFiles(
-      [
-        ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
-        ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
-        ...diffTrees(committed, fresh),
-      ],
-      committed,
-    );
+    // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
+    // diff of the redacted texts never prints it. Every line passes the message guard as well.
+    diff = [
+      ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
+      ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
+      ...diffTrees(committed, fresh, fileRedaction(committed, fresh)),
+    ].map((line) => redact(line));
   } catch (e) {
     log(`error: cannot read ${distDir}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
     return 1;

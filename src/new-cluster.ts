@@ -67,6 +67,8 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--from' || arg.startsWith('--from=')) {
+      // Two sources is a slip: which one was meant cannot be told.
+      if (from !== undefined) return '--from is given twice: give one cluster or example to copy';
       from = arg === '--from' ? args[++i] : arg.slice('--from='.length);
       if (!from) return '--from needs a cluster or example name';
     } else if (arg.startsWith('-')) {
@@ -123,20 +125,25 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   // A copy of an example says so: synth warns while it still holds the example's addresses and hosts.
   const head = fromExample ? `${schemaLine}\n${copiedFromLine(posix(relative(configDir, source)))}` : schemaLine;
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, head) : `${head}\n${text}`;
-  let toEdit: string[] = [];
-  let found: ReturnType<typeof secretsInData> = [];
+  let data: unknown;
   try {
-    const data: unknown = yaml.parse(text);
-    found = secretsInData(data);
-    toEdit = siteValues(data).map(({ path, values }) =>
-      redact(
-        `${path}: ${values.join(', ')}`,
-        found.map((secret) => secret.value),
-      ),
+    data = yaml.parse(text);
+  } catch (e) {
+    // Unparsed, its secrets cannot be told from its other values: nothing of it is copied. The parser's
+    // words are not shown (they may quote a value); synth names the mistake without any secret.
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    return fail(
+      `${posix(source)} is not valid YAML${line ? ` (line ${line})` : ''}: nothing was copied; ` +
+        'fix it first (`npm run synth` says what is wrong), then copy again',
     );
-  } catch {
-    // A source that is not YAML is copied all the same; `npm run synth` will say what is wrong.
   }
+  const found = secretsInData(data);
+  const toEdit = siteValues(data).map(({ path, values }) =>
+    redact(
+      `${path}: ${values.join(', ')}`,
+      found.map((secret) => secret.value),
+    ),
+  );
   // A secret is not copied into a second file: say where it is, never what.
   if (found.length || secretShape(text)) {
     const where = found.map((secret) => formatPath(secret.path)).filter(Boolean);
@@ -152,7 +159,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     return fail(`cannot write ${posix(target)}: ${describeFileError(e)}`);
   }
 
-  log(`new: wrote ${posix(target)}, a copy of ${posix(source)}. Set these to your network and sites:`);
+  log(`new: wrote ${posix(target)}, a copy of ${posix(source)}.${toEdit.length ? ' Set these to your network and sites:' : ''}`);
   toEdit.forEach((line) => log(`  ${line}`));
   if (fromExample) log(`Until they are yours, \`npm run synth\` warns about the example's values left (line 2 of the copy says so).`);
   log(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/ (\`npm run synth -- --dry-run\` shows it first).`);

@@ -26,7 +26,7 @@ import {
   writeTree,
 } from './output/publish';
 import { redact } from './core/secrets';
-import { secretsInFiles } from './output/secret-gate';
+import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -284,7 +284,17 @@ function showDryRun(
       ]),
       ...(plan.oldList === plan.finalList ? [] : [[GENERATED_LIST, plan.oldList, plan.finalList] as [string, string | undefined, string]]),
     ];
-    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) diff.push(...unifiedDiff(shown(path), before, after));
+    // dist/'s old text may hold a secret (a hand edit), in a file that may no longer parse: both sides are
+    // redacted as whole texts, as `npm run check` does, so neither a value under a secret key nor a key's body shows.
+    const side = (pick: 1 | 2) => new Map(changes.flatMap((change) => (change[pick] === undefined ? [] : [[change[0], change[pick]!]])));
+    const redacted = fileRedaction(side(1), side(2));
+    const hide = (text: string | undefined) => (text === undefined ? undefined : redacted(text));
+    for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [shownBefore, shownAfter] = [hide(before), hide(after)];
+      // A change only inside a secret leaves nothing to show: say so, not an empty patch.
+      if (shownBefore === shownAfter) diff.push(`# ${shown(path)} differs only inside values that are not shown (secrets)`);
+      else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
+    }
   } catch (e) {
     log(`error: ${e instanceof PublishError ? e.message : `cannot read ${distDir}/: ${describeFileError(e)}`}`);
     log('synth --dry-run: a synth would refuse this; nothing was written.');

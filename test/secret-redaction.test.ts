@@ -34,7 +34,7 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
     ],
     [
       'a control character in the data of a Secret object',
-      `${HDR}  values:\n    extraObjects:\n      - {kind: Secret, stringData: {cf: "${SECRET}\\n"}}\n`,
+      `${HDR}  values:\n    extraObjects:\n      - {kind: Secret, stringData: {cf: "${SECRET}\\u0007"}}\n`,
       /extraObjects\[0\]\.stringData\.cf: "<redacted>" holds a control character/,
     ],
     [
@@ -133,11 +133,11 @@ describe("the constructs' data guard never quotes a secret (F2)", () => {
       'traefik.values.env[0].value: "<redacted>" holds a control character: remove it',
     ],
     [
-      'TraefikHelmChartConfig: a line break in an env value whose name is secret',
+      'TraefikHelmChartConfig: a control character in an env value whose name is secret',
       () =>
         new TraefikHelmChartConfig(chart(), 't', {
           loadBalancerIPs: ['192.168.0.41'],
-          values: { env: [{ name: 'API_TOKEN', value: `${SECRET}\n` }] },
+          values: { env: [{ name: 'API_TOKEN', value: `${SECRET}\u0007` }] },
         }),
       'values.env[0].value "<redacted>" holds a control character',
     ],
@@ -153,7 +153,7 @@ describe("the constructs' data guard never quotes a secret (F2)", () => {
     ],
     [
       "K3sVipCluster: a control character in a Secret object's data",
-      () => new K3sVipCluster(new App(), 'c', values({ extraObjects: [{ kind: 'Secret', data: { cf: `${SECRET}\n` } }] })),
+      () => new K3sVipCluster(new App(), 'c', values({ extraObjects: [{ kind: 'Secret', data: { cf: `${SECRET}\u0007` } }] })),
       'traefik.values.extraObjects[0].data.cf: "<redacted>" holds a control character',
     ],
     [

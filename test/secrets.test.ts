@@ -124,7 +124,7 @@ describe('class 1: no message echoes a secret, whichever check speaks', () => {
     ['https://maps.example.com/?key=qtokSECRET', 'https://maps.example.com/?key=<redacted>'],
   ])('a credential in a URL query is a secret: %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
-    expect(secretsInData({ repoURL: text }).map((found) => found.what)).toEqual(['a URL with a credential in its query']);
+    expect(secretsInData({ repoURL: text }).map((found) => found.what)).toEqual(['a URL with a credential in its query or fragment']);
   });
 
   test.each(['https://h.example.com/?keyboard=us', 'https://h.example.com/?monkey=1&page=2', 'https://h.example.com/a?token='])(

@@ -1,6 +1,7 @@
 import type { CST, Document, LineCounter, Node } from 'yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { indentSlips } from './indent-slip';
+import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { missingDash } from './missing-dash';
 import { isSecretInDoc, quotableLine } from './yaml-secrets';
@@ -196,9 +197,6 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-/** In decoded keys and values (written as escapes): no config value spans lines or holds tabs. U+2028/9 break lines too. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\t|\r(?!\n)/g;
@@ -212,7 +210,9 @@ function describeChar(char: string): string {
 
 /**
  * Control characters anywhere in the text (values, keys, comments): invisible in editors and never part of a valid value.
- * Only \n and \r\n line ends are allowed. Tabs that indent are one message for the file: the usual editor setting mistake.
+ * Only \n and \r\n line ends are allowed, and a tab that does not indent: YAML allows one in a comment or between
+ * tokens, and a value's tabs are judged once decoded (multi-line text under traefik.values may hold them).
+ * Tabs that indent are one message for the file: the usual editor setting mistake.
  */
 function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -225,9 +225,9 @@ function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[]
       if (tabIndented.at(-1) !== lineStart) tabIndented.push(lineStart);
       continue;
     }
+    if (match[0] === '\t') continue;
     const contentStart = lineStart + /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-    const fix = match[0] === '\t' ? 'remove it or use spaces' : 'remove it';
-    const message = `holds the control character ${describeChar(match[0])}, which a config file must not contain: ${fix}`;
+    const message = `holds the control character ${describeChar(match[0])}, which a config file must not contain: remove it`;
     problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message });
   }
   if (tabIndented.length) {
@@ -398,9 +398,8 @@ function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputPr
     open.add(node);
     let size = 1;
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && CONTROL_CHARACTER.test(node.value)) {
-        report(node, path, `${secretAt(path) ? `"${REDACTED}"` : JSON.stringify(node.value)} holds a control character: remove it`);
-      }
+      const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
+      if (control) report(node, path, `${secretAt(path) ? `"${REDACTED}"` : JSON.stringify(node.value)} ${control}`);
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = secretAt(path) ? `"${REDACTED}" starts with "&", which YAML reads as` : `&${node.anchor} is`;

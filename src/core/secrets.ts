@@ -15,27 +15,46 @@ const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 const URL_CREDENTIALS =
   /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)/gi;
 /**
- * The value of a credential in a URL's query (`?access_token=...`, `&private_token=`, `?X-Amz-Signature=`,
- * `?key=`): the parameter name stays readable, the value is the secret.
+ * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
+ * `?X-Amz-Signature=`, `?key=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
+ * the value is the secret.
  */
 const URL_QUERY_CREDENTIAL =
-  /(?<=[?&](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
-/** PEM private keys of any algorithm, with or without their body. */
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g;
+  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
+/**
+ * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
+ * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body
+ * never runs over five dashes, so each BEGIN scans only to the next armour line: linear in the text.
+ */
+const PRIVATE_KEY =
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\n]))*)/g;
+/**
+ * The same, base64-encoded (a kubeconfig's `client-key-data`, a Secret's data): `LS0tLS1CRUdJTi` is
+ * `-----BEGIN`; the run counts when it decodes to a private key's BEGIN line. Line-wrapped runs go on.
+ */
+const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+const isBase64PrivateKey = (run: string): boolean =>
+  /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
 
 /** What a K3s token is called in findings (`FoundSecret.what`). */
 export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 
-const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string }> = [
+/** `accept`: a match that is one after all (the pattern only finds candidates). */
+const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
-  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query' },
+  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
+  { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
 
 /** What secret `text` is shaped like, or undefined. */
 export function secretShape(text: string): string | undefined {
-  return SHAPES.find(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text))?.what;
+  return SHAPES.find(({ pattern, accept }) =>
+    accept
+      ? [...text.matchAll(pattern)].some(([match]) => accept(match))
+      : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text),
+  )?.what;
 }
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
@@ -152,6 +171,9 @@ const UNDER_SECRET_KEY = 'a value under a key named like a secret';
 const SECRET_ARGUMENT = 'a container argument that sets a secret';
 /** What the data of a `kind: Secret` object is called in findings (`FoundSecret.what`). */
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
+/** What multi-line text that sets a secret on a line is called in findings (`FoundSecret.what`). */
+export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (a key named like one, or a secret shape)';
+const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
@@ -187,6 +209,16 @@ function manifestText(text: string): unknown {
   }
 }
 
+/** `db_password=abc` as a word of a text (an env file's line, a connection string): the first such value. */
+function assignedSecret(text: string): string | undefined {
+  if (!text.includes('=')) return undefined;
+  for (const word of text.split(/[\s;&]+/)) {
+    const assigned = /^([A-Za-z][\w.-]*)=(.+)$/s.exec(word);
+    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
+  }
+  return undefined;
+}
+
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
@@ -197,10 +229,16 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
       const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
+      // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
+      const assigned =
+        typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
+      const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text)) found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
+      else if (assigned !== undefined) found.push({ path: at, value: assigned, what: ASSIGNED_SECRET });
+      else if (embedded) found.push({ path: at, value: text, what: EMBEDDED_SECRET });
       return;
     }
     if (Array.isArray(node)) {
@@ -240,24 +278,167 @@ export function secretRefusal(secret: FoundSecret): string {
   );
 }
 
+/** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
+const MAX_PATTERN = 100_000;
+
 /** Placeholder printed where a secret was. */
 export const REDACTED = '<redacted>';
+
+/** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
+function keepingLines(match: string): string {
+  return match
+    .split('\n')
+    .map((line, i) => (i === 0 ? REDACTED : `${/^[ \t]*/.exec(line)![0]}${REDACTED}`))
+    .join('\n');
+}
 
 /**
  * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
  * messages cut values), replaced by REDACTED.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+  const replacements = new Map<string, string>();
+  for (const secret of secrets) {
     if (!secret) continue;
     const quoted = JSON.stringify(secret);
-    const forms = [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret];
-    for (const form of forms) {
+    for (const form of [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret]) {
       // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
-      if (form.length >= 4 || form === quoted) out = out.split(form).join(form === quoted ? `"${REDACTED}"` : REDACTED);
+      if ((form.length >= 4 || form === quoted) && !replacements.has(form))
+        replacements.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
     }
   }
-  for (const { pattern } of SHAPES) out = out.replace(pattern, REDACTED);
+  // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
+  // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
+  let out = text;
+  const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let batch: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
+    [batch, size] = [[], 0];
+  };
+  for (const form of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
+    const escaped = escape(form);
+    if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
+    else {
+      if (size + escaped.length > MAX_PATTERN) flush();
+      batch.push(escaped);
+      size += escaped.length + 1;
+    }
+  }
+  flush();
+  for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   return out;
+}
+
+/**
+ * The secrets of a YAML text read line by line, without a parser: for a file that no longer parses (a key
+ * written twice, a broken indentation), or parses into less than the text holds (the first of two equal keys),
+ * so that a diff or a message still leaves them out. Over-reading is harmless here: what is found is only
+ * ever redacted. Found:
+ * - the rest of a `key: value` line whose key is named like a secret (`password:`, `"api-token":`), and every
+ *   line below it indented deeper (a block scalar, a folded value, a mapping under the key);
+ * - the `value:` of a list item whose `name:` is (an env entry `- name: DB_PASSWORD`);
+ * - everything under a top-level `data:`/`stringData:` of a document that says `kind: Secret`;
+ * - any value shaped like a secret or setting one (`--token=abc`).
+ */
+export function secretsInLines(text: string): string[] {
+  return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+}
+
+/**
+ * `  - "key": rest`: indentation with dashes, the key (quoted, or up to the colon), the rest after the colon
+ * (trimmed by the caller). No optional blank run follows a part that may end in blanks: every line is read in
+ * linear time, whatever runs of spaces it holds.
+ */
+const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
+/** `  - item` */
+const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
+
+/** A key line's parts: its column, key and rest (trimmed; '' when the value is on the lines below). */
+function keyLineOf(line: string): { column: number; key: string; rest: string } | undefined {
+  const match = KEY_LINE.exec(line);
+  if (!match) return undefined;
+  const [, lead, doubleQuoted, singleQuoted, plain, rest = ''] = match;
+  return { column: lead.length, key: (doubleQuoted ?? singleQuoted ?? plain).trim(), rest: rest.trim() };
+}
+
+function secretsInDocumentLines(lines: readonly string[]): string[] {
+  const found: string[] = [];
+  const isSecretObject = lines.some((line) => /^kind:[ \t]*(["']?)Secret\1[ \t]*(?:#.*)?$/.test(line));
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
+  /** The last `name:` key: its column, and whether it names a secret. */
+  let name: { column: number; secret: boolean } | undefined;
+  const add = (value: string) => {
+    const comment = value.search(/[ \t]#/);
+    const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
+    found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const keyLine = keyLineOf(line);
+    if (!keyLine) {
+      const item = ITEM_LINE.exec(line)?.[1].trim();
+      if (item) found.push(...secretsInData(unquote(item)).map((secret) => secret.value));
+      continue;
+    }
+    const { column, key, rest } = keyLine;
+    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true) };
+    const secret =
+      isSecretKey(key) ||
+      (key === 'value' && name?.column === column && name.secret) ||
+      (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
+    if (!secret) {
+      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest));
+      continue;
+    }
+    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest);
+    // Everything below is taken whole, so the scan goes on after it: each line is read once.
+    let below = i + 1;
+    for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
+      if (!lines[below].trim()) continue;
+      add(lines[below].trim());
+      // `cf: abc` below a Secret's data: the value alone too, as a diff line may show it apart from its key.
+      const value = keyLineOf(lines[below])?.rest ?? ITEM_LINE.exec(lines[below])?.[1].trim();
+      if (value) add(value);
+    }
+    i = below - 1;
+  }
+  return [...new Set(found.filter((value) => value !== ''))];
+}
+
+/** `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed): the secret values. */
+function secretsInFlow(text: string): string[] {
+  if (!/[{[]/.test(text)) return [];
+  const pairs = [...text.matchAll(/(?:^|[{[,])[ \t]*(["']?)([^\s"',{}[\]:]+)\1[ \t]*:[ \t]+([^,{}[\]]*)/g)].map(
+    ([, , key, value]) => [key, value.trim()] as const,
+  );
+  const name = pairs.find(([key]) => key === 'name')?.[1];
+  const envSecret = name !== undefined && isSecretKey(unquote(name), true);
+  return pairs
+    .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
+    .flatMap(([, value]) => [value, unquote(value)]);
+}
+
+/** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */
+function unquote(value: string): string {
+  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
+    try {
+      return JSON.parse(value) as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  return /^'(?:[^']|'')*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
+}
+
+/**
+ * `text` (a whole file) with every one of `secrets` and every secret shape redacted, a multi-line secret
+ * line by line as the file holds it (indented in a block scalar), keeping the line count: a diff of two
+ * redacted texts shows where a secret changed, never what it is.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  // A multi-line secret goes by its lines: whole, it would join the lines it stands on into one.
+  const parts = secrets.flatMap((secret) => (secret.includes('\n') ? secret.split('\n').map((line) => line.trim()) : [secret]));
+  return redact(text, [...new Set(parts.filter((part) => part !== ''))]);
 }

@@ -21,6 +21,46 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/** An extra object's metadata fields that are names, never text. */
+const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'generateName', 'labels']);
+
+/**
+ * Chart values the Traefik chart renders with `toYaml`, so a line break or tab in them stays data and writes no
+ * new YAML: the file provider's `content` (templates/provider-file-cm.yaml: `toYaml ... | nindent 4`), whatever
+ * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`), annotation values (not
+ * kube-vip's) and env values. Elsewhere a template may interpolate a value raw, where a line break would add
+ * keys to the rendered manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one
+ * line by nature.
+ * `path` is a config's (`traefik.values...`) or a TraefikHelmChartConfig's props' (`values...`).
+ */
+export function takesMultiLineText(path: Path): boolean {
+  const start = path[0] === 'traefik' && path[1] === 'values' ? 2 : path[0] === 'values' ? 1 : -1;
+  if (start < 0) return false;
+  const rest = path.slice(start);
+  const parent = rest[rest.length - 2];
+  if (rest.join('.') === 'providers.file.content') return true;
+  const [field, name] = rest.slice(2);
+  if (rest[0] === 'extraObjects') {
+    // An object written as one string is YAML the chart renders raw, out of every rule's reach: not text.
+    if (rest.length <= 2) return false;
+    if (rest.length === 3 ? ['apiVersion', 'kind'].includes(String(field)) : field === 'metadata' && ONE_LINE_METADATA.has(String(name)))
+      return false;
+  }
+  // kube-vip reads its annotations as addresses, lease and interface names: one line.
+  if (typeof parent === 'string' && /annotations$/i.test(parent)) return !String(rest[rest.length - 1]).startsWith('kube-vip.io/');
+  if (rest[0] === 'extraObjects') return true;
+  return rest[rest.length - 1] === 'value' && rest[rest.length - 3] === 'env';
+}
+
+/** The message for a text value at `path` that holds a control character where it may not, or undefined. */
+export function controlCharacterProblem(text: string, path: Path): string | undefined {
+  const forbidden = takesMultiLineText(path) ? text.replace(/[\n\t]/g, '') : text;
+  if (!CONTROL_CHARACTER.test(forbidden)) return undefined;
+  const first = CONTROL_CHARACTER.exec(forbidden)![0];
+  const what = first === '\n' ? ' (a line break: this value is one line)' : first === '\t' ? ' (a tab)' : '';
+  return `holds a control character${what}: remove it`;
+}
+
 export interface Snapshot {
   /** The deep-frozen plain copy (omitted `undefined` keys dropped); only meaningful without problems. */
   readonly data: unknown;
@@ -91,7 +131,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     const show = (text: string) => (secret ? `"${REDACTED}"` : text);
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
-      if (CONTROL_CHARACTER.test(node)) problem(`${show(JSON.stringify(node))} holds a control character: remove it`);
+      const control = controlCharacterProblem(node, at);
+      if (control) problem(`${show(JSON.stringify(node))} ${control}`);
       return node;
     }
     if (typeof node === 'number') {

@@ -18,8 +18,11 @@ function diffLines(oldText: string, newText: string, context = 2): string[] {
   ]);
 }
 
-/** Differences between two file trees, as readable lines; empty when they are equal. */
-export function diffTrees(committed: FileTree, fresh: FileTree): string[] {
+/**
+ * Differences between two file trees, as readable lines; empty when they are equal. `shown` gives the text
+ * each side is shown as (redacted): files are compared as they are, shown as `shown` makes them.
+ */
+export function diffTrees(committed: FileTree, fresh: FileTree, shown: (text: string) => string = (text) => text): string[] {
   const out: string[] = [];
   const paths = [...new Set([...committed.keys(), ...fresh.keys()])].sort();
   for (const path of paths) {
@@ -28,7 +31,10 @@ export function diffTrees(committed: FileTree, fresh: FileTree): string[] {
     if (before === after) continue;
     if (before === undefined) out.push(`+++ ${path} (missing from the committed output)`);
     else if (after === undefined) out.push(`--- ${path} (stale: a fresh synth no longer writes it)`);
-    else out.push(`*** ${path}`, ...diffLines(before, after));
+    else {
+      const lines = diffLines(shown(before), shown(after));
+      out.push(`*** ${path}${lines.length ? '' : ' (differs only inside values that are not shown: secrets)'}`, ...lines);
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
-import { FoundSecret, redact, secretShape, secretsInData } from '../core/secrets';
+import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -15,7 +15,12 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
     for (const secret of secretsInYaml(path, text)) {
       findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
     }
-    if (shape && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(`${path}: holds ${shape}`);
+    const found = findings.some((line) => line.startsWith(`${path}:`));
+    if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // A document that does not parse hides its keys from the scan above: its lines are read one by one.
+    else if (!found && !parses(path, text) && secretsInLines(text).length) {
+      findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+    }
   }
   return findings;
 }
@@ -23,7 +28,20 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
 /** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
 function secretsInYaml(path: string, text: string): FoundSecret[] {
   if (!/\.ya?ml$/.test(path)) return [];
-  return parsedDocuments(text).flatMap((data) => [...secretsInData(data), ...secretsInChartValues(data)]);
+  return parsedDocuments(text).flatMap((data) => {
+    const found = [...secretsInData(data), ...secretsInChartValues(data)];
+    // valuesContent is multi-line text too: read as chart values, its secrets have their own key paths.
+    const below = (outer: FoundSecret) => (inner: FoundSecret) =>
+      inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
+    return found.filter((secret) => secret.what !== EMBEDDED_SECRET || !found.some(below(secret)));
+  });
+}
+
+/** Whether a YAML file's every document parses (any other file counts as parsed: it is scanned as text). */
+function parses(path: string, text: string): boolean {
+  return (
+    !/\.ya?ml$/.test(path) || yaml.parseAllDocuments(text, { uniqueKeys: false }).every((doc) => !('errors' in doc && doc.errors.length))
+  );
 }
 
 function parsedDocuments(text: string): unknown[] {
@@ -43,11 +61,18 @@ function secretsInChartValues(data: unknown): FoundSecret[] {
   return parsedDocuments(values).flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
 }
 
+/** Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always. */
+function secretsOfFile(path: string, text: string): string[] {
+  return [...secretsInYaml(path, text).map((secret) => secret.value), ...secretsInLines(text)];
+}
+
 /**
- * `lines` (a diff of `files`, say) with every secret of those files redacted: a hand-edited file in
- * dist/ may hold one, and a diff would otherwise print it.
+ * A redaction for texts of these file trees (dist/ as it is and a fresh synth, say): every secret any of
+ * their files holds, and every secret shape, is replaced in a whole file's text, so a secret spanning lines
+ * (a private key in a block scalar) is redacted line by line. Diff the redacted texts: a diff line never
+ * holds the whole value, and per-line redaction would miss the body of a key.
  */
-export function redactFiles(lines: readonly string[], files: ReadonlyMap<string, string>): string[] {
-  const secrets = [...files].flatMap(([path, text]) => secretsInYaml(path, text).map((secret) => secret.value));
-  return lines.map((line) => redact(line, secrets));
+export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
+  const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
+  return (text) => redactText(text, secrets);
 }

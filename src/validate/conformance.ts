@@ -9,6 +9,7 @@ import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
 import { markedGatewayApiBundle } from './gateway-api';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
+import { redact, REDACTED, secretsInData } from '../core/secrets';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -53,7 +54,10 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
           file,
           object: document,
           field: '',
-          message: `is ${show(object)}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
+          message: `is ${redact(
+            show(object),
+            secretsInData(object).map((secret) => secret.value),
+          )}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
         });
       } else if (isKubernetesObject(object)) {
         objects.push({ file, ref: objectRef(object, document), object, gatewayApi: markedGatewayApiBundle(text) });
@@ -66,9 +70,30 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
       ...checkSchema(object, gatewayApi),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
-    violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: f.message })));
+    const hide = secretsHidden(object);
+    violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: hide(f) })));
   }
   return violations;
+}
+
+/**
+ * A finding's message without a secret of the object: a message may quote the value it judges
+ * (`env[1].value is 98765432123`). A secret shorter than four characters (which redaction replaces only
+ * where quoted, not to blank every "a" of a sentence) is also hidden as a whole word in findings at or
+ * around its path.
+ */
+function secretsHidden(object: KubeObject): (finding: Finding) => string {
+  const found = secretsInData(object);
+  const values = found.map((secret) => secret.value);
+  const prefix = (a: readonly unknown[], b: readonly unknown[]) => a.every((key, i) => key === b[i]);
+  return ({ path, message }) =>
+    found
+      .filter((secret) => secret.value.length < 4 && (prefix(secret.path, path) || prefix(path, secret.path)))
+      .reduce(
+        (text, secret) =>
+          text.replace(new RegExp(`(?<![\\w.-])${secret.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'g'), REDACTED),
+        redact(message, values),
+      );
 }
 
 /** Which document (1-based) of a YAML stream an offset falls in: `---` lines start documents. */

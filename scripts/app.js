@@ -5,7 +5,7 @@
 // never runs stale code when something did.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync, utimesSync } = require('node:fs');
+const { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -42,18 +42,50 @@ function isStale() {
   return Math.max(...sources.map((p) => newestSource(join(root, p)))) > statSync(buildInfo).mtimeMs;
 }
 
-if (isStale()) {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
-  if (build.status !== 0) {
-    process.stderr.write('synth failed: the TypeScript sources do not compile (see above); dist/ was left unchanged.\n');
-    // See src/synth.ts: under the cdk8s CLI, exit 0 without output gives a one-line error, not a stack trace.
-    process.exit(process.env.CDK8S_OUTDIR ? 0 : 1);
+/**
+ * One build at a time: runs started together (jest's workers, two terminals) on a stale lib/ would each
+ * run tsc, and one could load a file another is still writing. The first takes lib/.build-lock and
+ * builds; the others wait for it to go, then find lib/ current. A lock older than two minutes is left
+ * by a killed build and is taken over.
+ */
+function buildOnce() {
+  const lock = join(root, 'lib', '.build-lock');
+  let locked = false;
+  const deadline = Date.now() + 300_000;
+  while (!locked) {
+    try {
+      mkdirSync(join(root, 'lib'), { recursive: true });
+      closeSync(openSync(lock, 'wx'));
+      locked = true;
+    } catch (e) {
+      // A checkout this user cannot write, or a build that never ends: build without the lock (tsc says why it fails).
+      if (e.code !== 'EEXIST' || Date.now() > deadline) break;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) unlinkSync(lock);
+      } catch {
+        // gone meanwhile: try again
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
   }
-  // tsc leaves its build info alone when no output changed; mark the build as current anyway.
-  const now = new Date();
-  utimesSync(buildInfo, now, now);
+  try {
+    if (!isStale()) return;
+    const tsc = require.resolve('typescript/bin/tsc');
+    const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
+    if (build.status !== 0) {
+      process.stderr.write('synth failed: the TypeScript sources do not compile (see above); dist/ was left unchanged.\n');
+      // See src/synth.ts: under the cdk8s CLI, exit 0 without output gives a one-line error, not a stack trace.
+      process.exitCode = process.env.CDK8S_OUTDIR ? 0 : 1;
+      return 'failed';
+    }
+    // tsc leaves its build info alone when no output changed; mark the build as current anyway.
+    const now = new Date();
+    utimesSync(buildInfo, now, now);
+  } finally {
+    if (locked) unlinkSync(lock);
+  }
 }
+if (isStale() && buildOnce() === 'failed') process.exit();
 if (!existsSync(entry)) usage(`unknown command ${JSON.stringify(command)}`);
 // Last line of defence: whatever escapes a command's own error handling is still one line, never
 // a stack trace (set K3S_VIP_DEBUG=1 to see the trace).

@@ -87,7 +87,10 @@ describe('A22: k3s.tokenFile must be in a folder made for the token (allow-shape
 });
 
 describe('A23: k3s:install never installs into the config folder, dist/ or this project', () => {
-  const ws = workspace();
+  let ws: string;
+  beforeAll(() => {
+    ws = workspace();
+  }, 120_000);
   const fix = 'pass --dir <the K3s manifests folder> (default /var/lib/rancher/k3s/server/manifests)';
   test.each<[string, (ws: string) => string, (ws: string) => string]>([
     ['the config folder', (w) => join(w, 'config'), (w) => `is the config folder (${join(w, 'config')}/)`],

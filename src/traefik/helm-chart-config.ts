@@ -200,7 +200,11 @@ export class TraefikHelmChartConfig extends Construct {
         check.problem(['values', ...problem.path], problem.message);
       }
       // The same rules as a config's, on what the chart will deploy, whichever prop asked for it.
-      const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
+      const names = {
+        certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress',
+        chartVersion,
+        loadBalancers: 'a LoadBalancerService construct',
+      };
       const model = effectiveTraefik(settings, []);
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);

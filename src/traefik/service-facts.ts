@@ -46,7 +46,8 @@ export function extraObjectServices(values: Values, prefix: Path): ExtraObjectSe
     const path = [...prefix, 'values', 'extraObjects', i];
     if (typeof item === 'string') {
       // A template text: judged by its words, since its values are only known to Helm.
-      const service = /^\s*kind:\s*["']?Service["']?\s*$/m.test(item) && /^\s*type:\s*["']?LoadBalancer["']?\s*$/m.test(item);
+      const service =
+        /\bkind:\s*["']?Service["']?\s*(?:[,}\n]|$)/.test(item) && /\btype:\s*["']?LoadBalancer["']?\s*(?:[,}\n]|$)/.test(item);
       return service ? [{ path, name: `extraObjects[${i}]` }] : [];
     }
     if (!isMap(item) || item.kind !== 'Service') return [];

@@ -65,10 +65,23 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     ['v3.5.9', '40.0.0', tooOld('v3.5.9', '40.0.0', '3.6.0')],
     ['v3.6.0', '40.0.0', undefined],
     ['3.6.2', '41.3.0', undefined],
+    ['v2.11', '28.0.0', tooOld('v2.11', '28.0.0', '3.0.0')],
+    ['latest-v2.11.0', '39.0.7', tooOld('latest-v2.11.0', '39.0.7', '3.0.0')],
+    ['v02.011.00000000000', '39.0.7', tooOld('v02.011.00000000000', '39.0.7', '3.0.0')],
+    ['latest@sha256:0123', '27.0.2', undefined],
+    ['latest@sha256:0123', '39.0.7', 'is "latest@sha256:0123", which names no Traefik release'],
+    ['nightly', '27.0.2', undefined],
+    ['nightly', '28.0.0', 't.yaml: traefik.values.image.tag: is "nightly", which names no Traefik release, and Traefik chart 28.0.0'],
+    ['experimental-v3.0', '39.0.7', undefined],
   ])('image.tag %s on chart %s', (tag, chartVersion, expected) => judge(values({ image: { tag } }, { chartVersion }), expected));
 
-  test('versionOverride names the version instead of the tag (the chart reads it first)', () => {
-    judge(values({ image: { tag: 'v2.11.0' }, versionOverride: 'v3.6.2' }, { chartVersion: '37.1.0' }), undefined);
+  test.each<[string, object]>([
+    ['versionOverride', { versionOverride: 'v3.6.2' }],
+    ['a Traefik Hub image', { hub: { enabled: true } }],
+  ])('the chart reads the version from %s, not the tag', (_, v) => {
+    expect(errorsOf(values({ image: { tag: 'v2.11.0' }, ...v }, { chartVersion: '39.0.7' })).join('\n')).not.toContain(
+      'renders only Traefik',
+    );
   });
 
   const removed = 't.yaml: traefik.values.ports.web.redirectTo: is set, but Traefik chart';

@@ -53,19 +53,24 @@ export function chartFailures(
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
   const problems: Problem[] = [];
   const image = isMap(values.image) ? values.image : {};
-  // A pinned digest (`v3.6.2@sha256:...`) is cut off before the comparison (templates/_helpers.tpl imageVersion).
-  const tag = typeof image.tag === 'string' ? image.tag.split('@')[0] : undefined;
-  if (tag === 'latest') {
+  if (image.tag === 'latest') {
     problems.push({
-      path: sourced(['image', 'tag'], tag).path,
+      path: sourced(['image', 'tag'], image.tag).path,
       message: `is "latest", which ${chartName} refuses to render ("latest tag should not be used"): pin a Traefik release, or remove the key (K3s pins one)`,
     });
   }
-  // The chart reads `versionOverride` instead of the tag when it is set (templates/_helpers.tpl traefik.proxyVersion).
-  const release = values.versionOverride === undefined && tag ? /^v?(\d+\.\d+\.\d+)/.exec(tag)?.[1] : undefined;
-  if (release && rules.minimumImage && compareVersions(parseVersion(release), parseVersion(rules.minimumImage)) < 0) {
+  const release = imageRelease(values);
+  if (release === 'no release' && rules.minimumImage) {
     problems.push({
-      path: sourced(['image', 'tag'], tag).path,
+      path: sourced(['image', 'tag'], image.tag).path,
+      message:
+        `is ${JSON.stringify(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
+        '(its version check fails on it): write a release such as "v3.6.2", or remove the key (K3s pins one)',
+    });
+  }
+  if (typeof release === 'object' && rules.minimumImage && compareVersions(release, parseVersion(rules.minimumImage)) < 0) {
+    problems.push({
+      path: sourced(['image', 'tag'], image.tag).path,
       message:
         `is ${JSON.stringify(image.tag)}, but ${chartName} renders only Traefik v${rules.minimumImage} or newer ` +
         `("This version of the Chart only supports Traefik Proxy ..."): remove the key (K3s pins a matching image), or use a chart that matches the image`,
@@ -105,6 +110,32 @@ export function chartFailures(
     }
   }
   return problems;
+}
+
+/**
+ * The Traefik release `image.tag` names, as the chart reads it (templates/_helpers.tpl `traefik.proxyVersion`, v39-v41;
+ * `imageVersion` before): the digest cut off, `latest-` and `experimental-` prefixes dropped, missing minor or patch
+ * read as 0; `no release` for a tag that names none. Undefined when the chart reads the version elsewhere (`versionOverride`, Traefik Hub, `oci_meta`, Azure
+ * images) or the tag names no release.
+ */
+function imageRelease(values: Values): Version | 'no release' | undefined {
+  const image = isMap(values.image) ? values.image : {};
+  const elsewhere = [
+    ['versionOverride'],
+    ['hub', 'token'],
+    ['hub', 'enabled'],
+    ['oci_meta', 'enabled'],
+    ['global', 'azure', 'enabled'],
+  ].some((path) => !!path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values));
+  if (elsewhere || typeof image.tag !== 'string') return undefined;
+  const tag = image.tag.split('@')[0].replace('latest-', '').replace('experimental-', '');
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-|$)/.exec(tag);
+  // `master` is read as the chart's own release (v28.1.0+); from v28.0.0 the version check fails on any other text:
+  // sprig's semverCompare returns Masterminds/semver's parse error (Masterminds/sprig semver.go), and from v39.0.5
+  // the helper fails "version %q is not supported" itself.
+  if (!match) return tag.includes('master') || tag === '' ? undefined : 'no release';
+  const [major, minor, patch] = [match[1], match[2] ?? '0', match[3] ?? '0'].map(Number);
+  return { major, minor, patch, tag: `v${major}.${minor}.${patch}` };
 }
 
 /** The chart's supported `deployment.kind` values: deployment.yaml renders only "Deployment", daemonset.yaml only "DaemonSet". */

@@ -254,6 +254,13 @@ describe('A16: trusted networks that together cover every address are refused li
       values({ ports: { web: { forwardedHeaders: { trustedIPs: ['0.0.0.0/1', '128.0.0.0/1'] } } } }, { externalTrafficPolicy: 'Local' }),
       'traefik.values.ports.web.forwardedHeaders.trustedIPs: together (0.0.0.0/1, 128.0.0.0/1) trust every IPv4 address',
     );
+    judge(
+      values(
+        { additionalArguments: ['--entrypoints.websecure.forwardedheaders.trustedips=::/1,8000::/1'] },
+        { externalTrafficPolicy: 'Local' },
+      ),
+      'traefik.values.additionalArguments[0]: together (::/1, 8000::/1) trust every IPv6 address',
+    );
     expect(thrown(construct({ externalTrafficPolicy: 'Local', trustedProxies: ['0.0.0.0/1', '128.0.0.0/1'] })).message).toContain(
       'trustedProxies together (0.0.0.0/1, 128.0.0.0/1) trust every IPv4 address',
     );

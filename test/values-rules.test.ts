@@ -184,6 +184,26 @@ describe('A13: IP families written in values meet the same family rule as the VI
   ])('%s', (_, config, expected) => judge(config, expected));
 });
 
+describe('A13 through TraefikHelmChartConfig, which does not know the Service network', () => {
+  test.each<[string, TraefikHelmChartConfigProps, string | undefined]>([
+    [
+      'an unknown policy',
+      { values: { service: { ipFamilyPolicy: 'Dual' } } },
+      'values.service.ipFamilyPolicy is "Dual": expected SingleStack',
+    ],
+    [
+      'ipFamilies without the VIP family',
+      { loadBalancerIPs: ['192.168.0.41'], values: { service: { ipFamilies: ['IPv6'] } } },
+      'values.service.ipFamilies is ["IPv6"], but Traefik\'s VIP "192.168.0.41" (loadBalancerIPs[0]) is IPv4',
+    ],
+    ['RequireDualStack (the cluster may be dual-stack)', { values: { service: { ipFamilyPolicy: 'RequireDualStack' } } }, undefined],
+    ['ipFamilies with the VIP family', { loadBalancerIPs: ['192.168.0.41'], values: { service: { ipFamilies: ['IPv4'] } } }, undefined],
+  ])('%s', (_, props, expected) => {
+    if (expected) expect(thrown(construct(props)).message).toContain(expected);
+    else expect(construct(props)).not.toThrow();
+  });
+});
+
 describe('A14: LoadBalancer Services in extraObjects are refused, pointing at the key that declares Services', () => {
   const service = (spec: object, kind = 'Service') => ({ apiVersion: 'v1', kind, metadata: { name: 'evil', namespace: 'default' }, spec });
   const refused = 't.yaml: traefik.values.extraObjects[0]: is LoadBalancer Service default/evil, which kube-vip would serve';

@@ -11,17 +11,19 @@ const FAMILIES: Readonly<Record<string, 4 | 6>> = { IPv4: 4, IPv6: 6 };
  * Service network lacks ("RequireDualStack ... on a single-stack cluster", an `ipFamilies` entry "not configured
  * on this cluster": kubernetes pkg/registry/core/service/storage/alloc.go), and a VIP of a family the Service
  * does not have gets no traffic from kube-proxy, which programs each family apart. `serviceCidr` is K3s'
- * `service-cidr` (one block per family).
+ * `service-cidr` (one block per family); without it (a construct that does not know the cluster) only the
+ * values themselves and the VIPs' families are judged.
  */
-export function checkServiceFamilies(serviceCidr: string, services: readonly DeployedService[], error: Report): void {
-  const network = new Set(serviceCidr.split(',').flatMap((block) => parseCidr(block.trim())?.family ?? []));
-  if (!network.size) return;
+export function checkServiceFamilies(serviceCidr: string | undefined, services: readonly DeployedService[], error: Report): void {
+  const blocks = serviceCidr?.split(',').flatMap((block) => parseCidr(block.trim())?.family ?? []);
+  const network = new Set<number>(blocks?.length ? blocks : [4, 6]);
+  const known = !!blocks?.length;
   const networkText = `k3s.serviceCidr "${serviceCidr}" is IPv${[...network].join(' and IPv')} only`;
   for (const service of services) {
     const policy = service.ipFamilyPolicy;
     if (policy && (typeof policy.value !== 'string' || !POLICIES.includes(policy.value))) {
       error(policy.path, `is ${JSON.stringify(policy.value)}: expected ${POLICIES.join(', ')}`);
-    } else if (policy?.value === 'RequireDualStack' && network.size < 2) {
+    } else if (known && policy?.value === 'RequireDualStack' && network.size < 2) {
       error(
         policy.path,
         `is RequireDualStack, so ${service.label}'s Service requires both families, but ${networkText} and the API server ` +
@@ -36,7 +38,7 @@ export function checkServiceFamilies(serviceCidr: string, services: readonly Dep
       continue;
     }
     const given = list.map((entry) => FAMILIES[entry as string]);
-    const missing = given.find((family) => !network.has(family));
+    const missing = known ? given.find((family) => !network.has(family)) : undefined;
     if (missing) {
       error(
         families.path,

@@ -8,9 +8,9 @@ const FAMILIES: Readonly<Record<string, 4 | 6>> = { IPv4: 4, IPv6: 6 };
 /**
  * A Service's IP families as written in `traefik.values` (`service.ipFamilyPolicy`, `service.spec.ipFamilies`, ...),
  * judged like the policy this tool writes for VIPs of both families: the API server rejects a family the
- * Service network lacks ("RequireDualStack ... on a single-stack cluster", an `ipFamilies` entry "not configured
- * on this cluster": kubernetes pkg/registry/core/service/storage/alloc.go), and a VIP of a family the Service
- * does not have gets no traffic from kube-proxy, which programs each family apart. `serviceCidr` is K3s'
+ * Service network lacks (RequireDualStack on a single-stack cluster, an `ipFamilies` entry it has no Service
+ * network for: https://kubernetes.io/docs/concepts/services-networking/dual-stack/), and a VIP of a family the
+ * Service does not have gets no traffic from kube-proxy, which programs each family apart (inference). `serviceCidr` is K3s'
  * `service-cidr` (one block per family); without it (a construct that does not know the cluster) only the
  * values themselves and the VIPs' families are judged.
  */

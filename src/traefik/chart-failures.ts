@@ -26,7 +26,7 @@ interface ChartFailures {
  * Two failures hold at every supported tag (templates/deployment.yaml and daemonset.yaml, v20.1.1 to v41.3.0):
  * `image.tag: latest` ("ERROR: latest tag should not be used"), and a DaemonSet with `hostNetwork: true`
  * whose RollingUpdate `maxUnavailable` is a number below 1 ("maxUnavailable should be greater than 1 when
- * using hostNetwork"; the chart's default is 0, traefik/values.yaml).
+ * using hostNetwork", "... than 0 ..." in newer tags; the chart's default is 0, traefik/values.yaml).
  */
 const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> = [
   { since: '20.0.0', redirectToRemoved: false },
@@ -104,7 +104,7 @@ export function chartFailures(
         path: given.path,
         message:
           `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${maxUnavailable}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
-          `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than 1 when using hostNetwork"): ` +
+          `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): ` +
           'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1',
       });
     }

@@ -247,14 +247,18 @@ export const clusterNetworks: FormatCheck = onePerFamily(cidr, (part) => parseCi
  */
 export const trustedNetwork: FormatCheck = (value) => {
   const [address, prefix] = value.split('/');
+  const everyAddress = `${show(value)} trusts every address, so any client could forge its forwarded address and pose as anyone: list only your proxies' addresses`;
+  // An IPv4-mapped block of every IPv4 address (`::ffff:0.0.0.0/96`): its IPv4 spelling would be refused too, so none is suggested.
+  const mapped = prefix !== undefined && /^\d{1,3}$/.test(prefix) ? oddSpelling(address, Number(prefix)) : undefined;
+  if (mapped?.ipv4.endsWith('/0')) {
+    return `${show(value)} holds every IPv4 address (hosts treat it as IPv4 0.0.0.0/0), so any client could forge its forwarded address and pose as anyone: list only your proxies' addresses`;
+  }
   const expected = `${show(value)} is not an IP address or CIDR block: expected e.g. "192.168.0.5" or "192.168.0.0/24"`;
   if (prefix === undefined) return oddSpellingProblem(value, address) ?? (parseIp(value) ? undefined : expected);
   if (!parseCidr(value)) return /^\d{1,3}$/.test(prefix) ? (oddSpellingProblem(value, address, Number(prefix)) ?? expected) : expected;
   const problem = cidr(value);
   if (problem) return problem;
-  if (parseCidr(value)!.prefix === 0) {
-    return `${show(value)} trusts every address, so any client could forge its forwarded address and pose as anyone: list only your proxies' addresses`;
-  }
+  if (parseCidr(value)!.prefix === 0) return everyAddress;
   return undefined;
 };
 

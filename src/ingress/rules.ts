@@ -11,9 +11,34 @@ import { usesHttp01 } from '../gateway/model';
  * the host, and a redirect so HTTPS-only routes still answer http://.
  */
 export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
-  checkRoutes(config, error, warn);
+  checkRoutes(config, traefik, error, warn);
   checkIngressTls(config, error);
   checkIngressProvider(config, traefik.ingressProvider, error);
+  checkListeners(config, traefik, error);
+}
+
+/**
+ * Each Ingress is served on an entrypoint the chart sets up (`web` for plain HTTP, `websecure` for TLS, K3s'
+ * Traefik defaults): one exposed on no Service (`ports.<name>.expose`, traefik/templates/_service.tpl) cannot be
+ * reached from outside, so the Ingress' host refuses connections on its VIP. One exposed on an additional Service
+ * only is a deliberate choice (that Service's VIP serves it).
+ */
+function checkListeners(config: ClusterConfig, traefik: EffectiveTraefik, error: Report) {
+  const needs = [
+    { entrypoint: 'web', scheme: 'http://', users: config.ingresses.flatMap((ingress, i) => (ingress.tls ? [] : [i])) },
+    { entrypoint: 'websecure', scheme: 'https://', users: config.ingresses.flatMap((ingress, i) => (ingress.tls ? [i] : [])) },
+  ];
+  for (const { entrypoint, scheme, users } of needs) {
+    const entry = traefik.entrypoints.find((candidate) => candidate.name === entrypoint);
+    // An entrypoint removed altogether (`ports.<name>: null`) is the values check's to report.
+    if (!users.length || !entry || entry.services.length) continue;
+    const which = users.map((i) => `ingresses[${i}]`).join(', ');
+    error(
+      entry.path.length > 1 ? [...entry.path, 'expose'] : entry.path,
+      `takes entrypoint ${entrypoint} off every Service, so ${which} (${scheme}${config.ingresses[users[0]].host}) cannot be reached ` +
+        `on the VIP: remove the key, or expose ${entrypoint} on a Service`,
+    );
+  }
 }
 
 /**
@@ -88,10 +113,13 @@ export function twoCertificateSourcesProblem(issuer: string, certResolver: strin
   );
 }
 
-function checkRoutes(config: ClusterConfig, error: Report, warn: Report) {
+function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report) {
   const names = new Map<string, number>();
   const routes = new Map<string, number>();
-  const resolvers = new Set([...Object.keys(config.traefik.certResolvers), ...config.traefik.externalCertResolvers]);
+  // The resolvers Traefik will have, whichever key defines them (traefik.values and flags too), and those configured elsewhere.
+  const resolvers = new Set([...traefik.resolverNames, ...config.traefik.externalCertResolvers]);
+  // Traefik reads flag names case-insensitively, so a flag's resolver is known in lower case (traefik/arguments.ts).
+  const defined = (name: string) => resolvers.has(name) || resolvers.has(name.toLowerCase());
   for (const name of config.traefik.externalCertResolvers) {
     if (Object.hasOwn(config.traefik.certResolvers, name)) {
       error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);
@@ -122,7 +150,7 @@ function checkRoutes(config: ClusterConfig, error: Report, warn: Report) {
         `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
       );
     }
-    if (resolver && !resolvers.has(resolver)) {
+    if (resolver && !defined(resolver)) {
       error(
         ['ingresses', i, 'tls', 'certResolver'],
         `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`,

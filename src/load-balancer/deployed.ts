@@ -40,6 +40,12 @@ export interface DeployedService {
   readonly leaseName?: unknown;
   /** `kube-vip.io/ignore: "true"`: kube-vip skips the Service, so nothing announces its VIP. */
   readonly ignoredByKubeVip?: Sourced<unknown>;
+  /** `ipFamilyPolicy` as written in `traefik.values` (this tool writes RequireDualStack itself for VIPs of both families). */
+  readonly ipFamilyPolicy?: Sourced<unknown>;
+  /** `ipFamilies` as written in `traefik.values`. */
+  readonly ipFamilies?: Sourced<unknown>;
+  /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */
+  readonly misspeltVipAnnotations?: ReadonlyArray<Sourced<string>>;
 }
 
 /** The parsed address at `path`, or undefined when `text` is none (or not an address: its format check reports that). */

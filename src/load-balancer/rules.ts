@@ -8,6 +8,7 @@ import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } fro
 import { typoHint } from '../net/ip-typo';
 import { parseVersion, Version } from '../semver';
 import { DeployedService, LocatedIp } from './deployed';
+import { checkServiceFamilies } from './family-rules';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
@@ -38,6 +39,7 @@ export function checkServiceVips(
   if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, balanced[0], warn);
   for (const service of balanced) checkOneService(service, version, rules, pools, error);
   checkSharedVips(balanced, controlPlane, version, rules, error);
+  checkServiceFamilies(config.k3s.serviceCidr, services, error);
 }
 
 function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, error: Report) {

@@ -64,8 +64,35 @@ export function checkTraefikTrust(traefik: EffectiveTraefik, prefix: Path, error
       `${what}: Traefik then believes ${insecure.header} headers from every client, so anyone can pose as any address: ${instead}`,
     );
   }
-  for (const list of traefik.trust.lists) checkEntries(list, error);
+  for (const list of traefik.trust.lists) {
+    checkEntries(list, error);
+    checkUnion(list, error);
+  }
   return traefik.trust.lists;
+}
+
+const ALL = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n } as const;
+
+/**
+ * Blocks that together cover every address of a family (`0.0.0.0/1` and `128.0.0.0/1`) trust everyone just
+ * as `0.0.0.0/0` does, which each entry's own check refuses.
+ */
+function checkUnion(list: TrustList, error: Report) {
+  const blocks = list.entries.flatMap(({ value }) => (typeof value === 'string' && !trustedNetwork(value) ? (asCidr(value) ?? []) : []));
+  for (const family of [4, 6] as const) {
+    const spans = blocks.filter((block) => block.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    let next = 0n;
+    for (const span of spans) {
+      if (span.first > next) break;
+      if (span.last + 1n > next) next = span.last + 1n;
+    }
+    if (spans.length < 2 || next <= ALL[family]) continue;
+    error(
+      list.path,
+      `together (${spans.map((span) => span.text).join(', ')}) trust every IPv${family} address, so any client could forge its ` +
+        "forwarded address and pose as anyone: list only your proxies' addresses",
+    );
+  }
 }
 
 /** Each entry an address or CIDR block that is not every address, each once (values entries: the schema checked first-class ones). */

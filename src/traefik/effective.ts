@@ -10,11 +10,11 @@ import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVers
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
+import { chartFailures } from './chart-failures';
+import { ExtraObjectService, extraObjectServices, misspeltVipAnnotations, VIP_ANNOTATION } from './service-facts';
 import { effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
-/** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12). */
-const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
 /** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
 const IGNORE_ANNOTATION = 'kube-vip.io/ignore';
 /** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
@@ -60,12 +60,18 @@ export interface EffectiveTraefik {
   readonly replicas: Sourced<number>;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
+  /** Every certificate resolver Traefik defines (ACME or not), whichever key or flag defines it: the names an Ingress may use. */
+  readonly resolverNames: readonly string[];
   /** The networks Traefik believes forwarded headers or the PROXY protocol from, and entrypoints that believe everyone. */
   readonly trust: TraefikTrust;
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
   readonly gatewayKeys: readonly Path[];
+  /** Where the merged values make the chart's own templates fail (so helm-controller's install job fails). */
+  readonly chartFailures: readonly Problem[];
+  /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
+  readonly extraObjectServices: readonly ExtraObjectService[];
   /** `podDisruptionBudget` when enabled. */
   readonly disruptionBudget?: {
     readonly path: Path;
@@ -150,6 +156,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // The Service's own fields: top-level `service.*` up to chart v39, `service.spec.*` from v40.
   const typeKey = chart.serviceFields === 'service' ? ['type'] : ['spec', 'type'];
   const otherTypeKey = chart.serviceFields === 'service' ? ['spec', 'type'] : ['type'];
+  // Up to v39 the chart also renders the free-form `service.spec` (traefik/templates/_service.tpl), after its own keys.
+  const fieldKeys = chart.serviceFields === 'service' ? [[], ['spec']] : [['spec']];
   const services: DeployedService[] = [];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
@@ -171,6 +179,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         vipPath: [...prefix, 'loadBalancerIPs'],
         prefix,
         typeKey,
+        fieldKeys,
         sourced,
         badVips,
         ports: servicePorts,
@@ -191,6 +200,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         vipPath: [...prefix, 'values', ...at, 'annotations'],
         prefix,
         typeKey,
+        fieldKeys,
         sourced,
         badVips,
         ports: additionalServicePorts(values, name),
@@ -246,6 +256,12 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     kind,
     replicas,
     acmeResolvers,
+    resolverNames: [
+      ...acmeResolvers.map((resolver) => resolver.value),
+      ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
+    ],
+    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
+    extraObjectServices: extraObjectServices(user, prefix),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
     ingressProvider: traefikIngressProvider(values, flags, prefix, chart.ingressClassName),
     gatewayKeys: [
@@ -270,6 +286,8 @@ interface ServiceContext {
   readonly vipPath: Path;
   readonly prefix: Path;
   readonly typeKey: readonly string[];
+  /** Where the Service's own fields (`ipFamilyPolicy`, `ipFamilies`) are read, under the block. */
+  readonly fieldKeys: ReadonlyArray<readonly string[]>;
   readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
   readonly badVips: Problem[];
   readonly ports: readonly string[];
@@ -309,6 +327,18 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     const value = valueAt(block, [key, IGNORE_ANNOTATION]);
     return value === 'true' || value === true;
   });
+  // A value the generator wrote is judged by the first-class rules (k3s/dual-stack-rules.ts); the user's by the Service rules.
+  const field = (key: string) => {
+    const path = context.fieldKeys.map((keys) => [...at, ...keys, key]).find((p) => valueAt(block, p.slice(at.length)) !== undefined);
+    const found = path && sourced(path, undefined);
+    return found && found.path.includes('values') ? found : undefined;
+  };
+  const ipFamilyPolicy = field('ipFamilyPolicy');
+  const ipFamilies = field('ipFamilies');
+  const misspelt = misspeltVipAnnotations(block.annotations).map((key) => ({
+    value: key,
+    path: sourced([...at, 'annotations', key], key).path,
+  }));
   return {
     path: context.vipPath,
     label: context.label,
@@ -321,5 +351,8 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     ...(isMap(block.annotations) &&
       block.annotations[LEASE_NAME_ANNOTATION] !== undefined && { leaseName: block.annotations[LEASE_NAME_ANNOTATION] }),
     ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
+    ...(ipFamilyPolicy && { ipFamilyPolicy }),
+    ...(ipFamilies && { ipFamilies }),
+    ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
   };
 }

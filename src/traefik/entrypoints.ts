@@ -23,6 +23,8 @@ export interface Entrypoint {
   readonly protocol: string;
   /** Port opened on the node itself. */
   readonly hostPort?: number;
+  /** The Services it is exposed on: `default` (Traefik's own) and the names of `service.additionalServices`. */
+  readonly services: readonly string[];
 }
 
 type Values = Record<string, unknown>;
@@ -43,6 +45,10 @@ function exposedOn(expose: unknown, service: string, fallback: boolean): boolean
 export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
   const given = isMap(values.ports) ? values.ports : {};
   const names = [...new Set([...Object.keys(CHART_PORTS), ...Object.keys(given)])];
+  const service = isMap(values.service) ? values.service : {};
+  // Services that exist: Traefik's own unless disabled, and each additional one that is a map and not disabled.
+  const additional = isMap(service.additionalServices) ? service.additionalServices : {};
+  const extra = Object.keys(additional).filter((name) => isMap(additional[name]) && (additional[name] as Values).enabled !== false);
   return names.flatMap((name) => {
     const user = Object.hasOwn(given, name) ? given[name] : undefined;
     // `ports.<name>: null` removes a chart entrypoint (Helm drops null keys).
@@ -52,6 +58,9 @@ export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
     const port = numberOr(entry.port, chart?.port);
     if (port === undefined) return [];
     const exposed = exposedOn(entry.expose, 'default', chart?.expose ?? false);
+    const services = [...(service.enabled === false ? [] : ['default']), ...extra].filter((service) =>
+      exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false)),
+    );
     return [
       {
         name,
@@ -60,6 +69,7 @@ export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
         ...(exposed && { exposedPort: numberOr(entry.exposedPort, chart?.exposedPort ?? port) }),
         protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP',
         ...(typeof entry.hostPort === 'number' && { hostPort: entry.hostPort }),
+        services,
       },
     ];
   });

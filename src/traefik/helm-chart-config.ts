@@ -11,6 +11,7 @@ import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/r
 import { KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
+import { checkServiceFamilies } from '../load-balancer/family-rules';
 import { traefikValuesProblems } from './values-check';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
@@ -198,12 +199,18 @@ export class TraefikHelmChartConfig extends Construct {
     if (chartSupport && !chartSupport.error && kubeVipSupport && !kubeVipSupport.error && readable && check.valid) {
       // The same rules as a config's, on what the chart will deploy, whichever prop asked for it; first, as there,
       // so a rule that explains a value is the one message about it (the values schema's verdict comes after).
-      const names = { certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress', chartVersion };
+      const names = {
+        certManager: 'an AcmeClusterIssuer, and clusterIssuer on each TraefikIngress',
+        chartVersion,
+        loadBalancers: 'a LoadBalancerService construct',
+      };
       const model = effectiveTraefik(settings, []);
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
       checkTraefikTrust(model, [], report);
+      // The cluster's Service network is not known here: the family values and the VIPs' families are.
+      checkServiceFamilies(undefined, model.services, report);
       if (externalTrafficPolicy === 'Local') checkUdpService(model, [], 'which externalTrafficPolicy Local needs in ARP mode', report);
       if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
       for (const problem of traefikValuesProblems(settings).errors) {

@@ -2,6 +2,7 @@ import { formatPath, Report } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
+import { TRAEFIK_KINDS } from './chart-failures';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
@@ -32,6 +33,16 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
   }
   const { replicas, kind } = traefik;
+  // A non-text kind is the values schema's to report.
+  if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
+    error(
+      kind.path,
+      `is ${JSON.stringify(kind.value)}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
+        '"DaemonSet" (templates/daemonset.yaml), so no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet',
+    );
+    return;
+  }
+  for (const failure of traefik.chartFailures) error(failure.path, failure.message);
   if (kind.value !== 'DaemonSet' && !(typeof replicas.value === 'number' && Number.isInteger(replicas.value) && replicas.value >= 1)) {
     error(replicas.path, `is ${JSON.stringify(replicas.value)}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`);
   }

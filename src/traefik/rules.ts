@@ -6,6 +6,7 @@ import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
+import { VIP_ANNOTATION } from './service-facts';
 
 export { chartVersionSupport };
 
@@ -49,6 +50,7 @@ export function checkTraefik(
       certManager: 'certManager.issuers, and tls.issuer on each Ingress',
       chartVersion: config.traefik.chartVersion,
       externalTrafficPolicy: config.traefik.externalTrafficPolicy,
+      loadBalancers: 'loadBalancers[]',
     },
     nodes,
     error,
@@ -75,12 +77,25 @@ export function checkTraefikValuesSchema(config: ClusterConfig, error: Report, w
 export function checkTraefikDeployment(
   traefik: EffectiveTraefik,
   prefix: Path,
-  names: { readonly certManager: string; readonly chartVersion: string; readonly externalTrafficPolicy?: string },
+  names: {
+    readonly certManager: string;
+    readonly chartVersion: string;
+    readonly externalTrafficPolicy?: string;
+    /** How the reader declares another LoadBalancer Service: `loadBalancers[]`, or a LoadBalancerService construct. */
+    readonly loadBalancers: string;
+  },
   nodes: NodeInventory | undefined,
   error: Report,
   warn: Report,
 ): void {
   for (const service of traefik.services) {
+    for (const misspelt of service.misspeltVipAnnotations ?? []) {
+      error(
+        misspelt.path,
+        `is not an annotation kube-vip reads (it matches the name exactly), so ${service.label}'s Service gets no VIP from it: ` +
+          `did you mean ${VIP_ANNOTATION}?`,
+      );
+    }
     if (service.ignoredByKubeVip && service.type.value === 'LoadBalancer') {
       error(
         service.ignoredByKubeVip.path,
@@ -102,6 +117,13 @@ export function checkTraefikDeployment(
     );
   }
   for (const bad of traefik.badVips) error(bad.path, bad.message);
+  for (const extra of traefik.extraObjectServices) {
+    error(
+      extra.path,
+      `is LoadBalancer Service ${extra.name}, which kube-vip would serve, but a Service written in extraObjects escapes this tool's VIP checks ` +
+        `(pod network, pools, VIPs and ports shared with Traefik, leases): declare it in ${names.loadBalancers} instead`,
+    );
+  }
   checkTraefikPods(traefik, error);
 
   // A resolver the values define is named with its key, so the message says where to remove it.

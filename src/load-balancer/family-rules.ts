@@ -1,0 +1,58 @@
+import { formatPath, Report } from '../core/problem';
+import { parseCidr } from '../net/ip';
+import type { DeployedService } from './deployed';
+
+const POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
+const FAMILIES: Readonly<Record<string, 4 | 6>> = { IPv4: 4, IPv6: 6 };
+
+/**
+ * A Service's IP families as written in `traefik.values` (`service.ipFamilyPolicy`, `service.spec.ipFamilies`, ...),
+ * judged like the policy this tool writes for VIPs of both families: the API server rejects a family the
+ * Service network lacks (RequireDualStack on a single-stack cluster, an `ipFamilies` entry it has no Service
+ * network for: https://kubernetes.io/docs/concepts/services-networking/dual-stack/), and a VIP of a family the
+ * Service does not have gets no traffic from kube-proxy, which programs each family apart (inference). `serviceCidr` is K3s'
+ * `service-cidr` (one block per family); without it (a construct that does not know the cluster) only the
+ * values themselves and the VIPs' families are judged.
+ */
+export function checkServiceFamilies(serviceCidr: string | undefined, services: readonly DeployedService[], error: Report): void {
+  const blocks = serviceCidr?.split(',').flatMap((block) => parseCidr(block.trim())?.family ?? []);
+  const network = new Set<number>(blocks?.length ? blocks : [4, 6]);
+  const known = !!blocks?.length;
+  const networkText = `k3s.serviceCidr "${serviceCidr}" is IPv${[...network].join(' and IPv')} only`;
+  for (const service of services) {
+    const policy = service.ipFamilyPolicy;
+    if (policy && (typeof policy.value !== 'string' || !POLICIES.includes(policy.value))) {
+      error(policy.path, `is ${JSON.stringify(policy.value)}: expected ${POLICIES.join(', ')}`);
+    } else if (known && policy?.value === 'RequireDualStack' && network.size < 2) {
+      error(
+        policy.path,
+        `is RequireDualStack, so ${service.label}'s Service requires both families, but ${networkText} and the API server ` +
+          'rejects such a Service: remove the key (this tool writes RequireDualStack itself for VIPs of both families), or make the cluster dual-stack',
+      );
+    }
+    const families = service.ipFamilies;
+    if (!families) continue;
+    const list = Array.isArray(families.value) ? families.value : undefined;
+    if (!list || list.length > 2 || list.some((entry) => !Object.hasOwn(FAMILIES, entry))) {
+      error(families.path, `is ${JSON.stringify(families.value)}: expected a list of one or two of IPv4, IPv6`);
+      continue;
+    }
+    const given = list.map((entry) => FAMILIES[entry as string]);
+    const missing = known ? given.find((family) => !network.has(family)) : undefined;
+    if (missing) {
+      error(
+        families.path,
+        `lists IPv${missing}, but ${networkText}, and the API server rejects a Service family the cluster lacks: remove the key`,
+      );
+      continue;
+    }
+    for (const vip of service.ips) {
+      if (given.includes(vip.ip.family)) continue;
+      error(
+        families.path,
+        `is ${JSON.stringify(list)}, but ${service.label}'s VIP "${vip.ip.text}" (${formatPath(vip.path)}) is IPv${vip.ip.family}, ` +
+          'and kube-proxy forwards no traffic of a family the Service does not have: remove the key, or list that family',
+      );
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { chart, devConfig, thrown, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { isSecretKey, secretsInData } from '../src/core/secrets';
+import { isSecretKey, secretsInData, secretsInLines } from '../src/core/secrets';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { fileRedaction, secretsInFiles } from '../src/output/secret-gate';
 
@@ -225,4 +225,11 @@ describe('attack round 5: secrets', () => {
       expect(message).not.toMatch(TELLTALE);
     },
   );
+});
+
+test('the line reader keeps its key path in linear time (a deep, long YAML text)', () => {
+  const text = Array.from({ length: 40_000 }, (_, i) => `${' '.repeat(i % 200)}k${i}: {Authorization: drop, token: v${i}}`).join('\n');
+  const started = process.hrtime.bigint();
+  expect(secretsInLines(text)).toContain('v39999');
+  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
 });

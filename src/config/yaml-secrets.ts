@@ -1,5 +1,5 @@
 import type { Path } from '../core/problem';
-import { isSecretKey, isSecretPath, REDACTED, secretUnder } from '../core/secrets';
+import { isSecretKey, isSecretPath, REDACTED, secretsInData, secretUnder } from '../core/secrets';
 import { isMap, isScalar, isSeq } from '../core/yaml';
 
 /**
@@ -27,7 +27,8 @@ export function isSecretInDoc(root: unknown, path: Path): boolean {
       node = node.items[key];
     } else return false;
   }
-  return false;
+  // Text that holds a secret itself: an `extraObjects` item whose `---` documents hold a Secret, `--token=abc`.
+  return isScalar(node) && typeof node.value === 'string' && secretsInData(node.value, path).length > 0;
 }
 
 /**

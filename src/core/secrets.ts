@@ -1,5 +1,8 @@
 import type { Path } from './problem';
+import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
 import { yaml } from './yaml';
+
+export { isSecretKey } from './secrets-keys';
 
 /**
  * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
@@ -57,54 +60,6 @@ export function secretShape(text: string): string | undefined {
   )?.what;
 }
 
-/** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
-const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|credential/;
-/** A name that ends in one of these words names where a secret is kept, not the secret: `DB_PASSWORD_FILE`, `SECRET_NAME`. */
-const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri)$/;
-
-/** A key's words, split at `_`, `-`, `.` and camelCase: `allowACMEByPass` is allow, acme, by, pass; `DB_PASS` is db, pass. */
-function words(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/**
- * `pass` and `pwd` are short and live inside other words (bypass, compass, passthrough), so they count only
- * as a key's whole last word (`dbPass`, `adminPass`, `DB_PASS`, `db-pwd`, `pass`), optionally before
- * Value/Plain/Text, or in a known compound (kube-vip's `bgp_peerpass`). Traefik's passHostHeader,
- * passTLSClientCert, passiveHealthCheck, passthrough and disablePassHostHeaders end in another word;
- * allowACMEByPass is "bypass" written in two words. `PWD` alone is the shell's working directory.
- */
-function endsInShortSecretWord(key: string): boolean {
-  if (!/pass|pwd/i.test(key)) return false;
-  const list = words(key);
-  while (list.length > 1 && /^(value|plain|text)$/.test(list[list.length - 1])) list.pop();
-  const last = list[list.length - 1] ?? '';
-  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)\d*$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
-}
-
-/**
- * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
- * `clientSecret`, `secret`, `dbPass`, `DB_PWD`. A camelCase key must end in the word; names of references
- * (`tokenSecret`, `secretName`, `passwordFile`, `existingSecret`, `apiTokenSecretRef`) end in another word and
- * are not. An env-style name (`UPPER_CASE`, `snake_case`, `kebab-case`, every env entry's `name`) holds a long
- * word anywhere, unless it ends in a word of a reference (`DB_PASSWORD_FILE`).
- */
-export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key)): boolean {
-  if (endsInShortSecretWord(key)) return true;
-  const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (envName) return SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '');
-  return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey)s?\d*(value|plain|text)?$/.test(
-      name,
-    ) || /^secret$|authorization$/.test(name)
-  );
-}
-
 /**
  * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
  * (but `tokenSecret: {name, key}`). `existingSecret` and `imagePullSecret` name a Secret.
@@ -124,11 +79,6 @@ export function isSecretPath(path: Path): boolean {
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
 }
 
-/** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
-function isSecretFlag(flag: string): boolean {
-  return isSecretKey(flag.split('.').pop() ?? '', false);
-}
-
 /** `--api.token=abc` (the whole rest is the value), or a flag and its value anywhere in a command line. */
 const FLAG_AT_START = /^--?([\w.-]+?)=(.+)$/s;
 const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
@@ -136,13 +86,13 @@ const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
 /** The secret a command line (one string) sets with a flag, or undefined. */
 function secretArgument(text: string): string | undefined {
   const atStart = FLAG_AT_START.exec(text);
-  if (atStart && isSecretFlag(atStart[1]) && !isReference(atStart[2])) return atStart[2];
+  if (atStart && isSecretFlag(atStart[1]) && !isReference(atStart[2]) && !isPlainlyNotSecret(atStart[2], atStart[1])) return atStart[2];
   const parts = text.split(/\s+/);
   for (let i = 0; i < parts.length; i++) {
     const flag = FLAG.exec(parts[i]);
     if (!flag || !isSecretFlag(flag[1])) continue;
     const value = flag[2] ?? parts[i + 1];
-    if (value !== undefined && !value.startsWith('-') && !isReference(value)) return value;
+    if (value !== undefined && !value.startsWith('-') && !isReference(value) && !isPlainlyNotSecret(value, flag[1])) return value;
   }
   return undefined;
 }
@@ -151,7 +101,12 @@ function secretArgument(text: string): string | undefined {
 function isSecretFlagValue(list: readonly unknown[], i: number): boolean {
   const flag = i > 0 && typeof list[i - 1] === 'string' ? FLAG.exec(list[i - 1] as string) : null;
   const item = list[i];
-  return !!flag && flag[2] === undefined && isSecretFlag(flag[1]) && !(typeof item === 'string' && item.startsWith('-'));
+  return (
+    !!flag &&
+    flag[2] === undefined &&
+    isSecretFlag(flag[1]) &&
+    !(typeof item === 'string' && (item.startsWith('-') || isPlainlyNotSecret(item, flag[1])))
+  );
 }
 
 /** A value that only refers to a secret kept elsewhere (Kubernetes' `$(VAR)` expansion, an empty value). */
@@ -177,6 +132,14 @@ const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
+ * `kind: Secret`, or a kind Helm renders first (`{{ print "Sec" "ret" }}`: the Traefik chart passes every
+ * `extraObjects` item through `tpl`, traefik-helm-chart templates/_helpers.tpl "traefik.render"), which may be one.
+ */
+export function mayBeSecretKind(kind: unknown): boolean {
+  return kind === 'Secret' || (typeof kind === 'string' && kind.includes('{{'));
+}
+
+/**
  * What any value under `key` of a mapping is, because of the key or its mapping, or undefined when they say
  * nothing: a key named like a secret, the `value` of an env entry whose `name` is, the `data`/`stringData`
  * of a `kind: Secret` object (whatever its keys are called), text under a key whose text would be a secret.
@@ -186,7 +149,7 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
   if (isSecretKey(key)) return UNDER_SECRET_KEY;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
-  if ((key === 'data' || key === 'stringData') && field('kind') === 'Secret') return SECRET_OBJECT_DATA;
+  if ((key === 'data' || key === 'stringData') && mayBeSecretKind(field('kind'))) return SECRET_OBJECT_DATA;
   const text = field(key);
   return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
 }
@@ -198,16 +161,22 @@ function gluedSecret(text: string): string | undefined {
 }
 
 /**
- * A chart's `extraObjects` item given as text is YAML the chart renders as a manifest (traefik-helm-chart
- * templates/_helpers.tpl, "traefik.render"): its data is read too; text that does not parse holds none.
+ * A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
+ * templates/_helpers.tpl, "traefik.render"), and Helm makes one object of each `---` document: every document
+ * is read as data; one that does not parse holds none.
  */
-function manifestText(text: string): unknown {
+function manifestDocuments(text: string): unknown[] {
   try {
-    return yaml.parse(text, { logLevel: 'error', maxAliasCount: 100 });
+    return yaml
+      .parseAllDocuments(text, { logLevel: 'error' })
+      .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: 100 })]));
   } catch {
-    return undefined;
+    return [];
   }
 }
+
+/** Whether the value at `at` is an item of a chart's `extraObjects`. */
+const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
 /** `db_password=abc` as a word of a text (an env file's line, a connection string): the first such value. */
 function assignedSecret(text: string): string | undefined {
@@ -226,6 +195,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const visit = (node: unknown, at: Path, secretAs: string | undefined): void => {
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
+      if (typeof node === 'string' && isExtraObject(at)) manifestDocuments(text).forEach((doc) => visit(doc, at, secretAs));
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
       const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
@@ -234,7 +204,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
       const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text)) found.push({ path: at, value: text, what: secretAs });
+      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at) && !namesHubTokenSecret(at))
+        found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
       else if (assigned !== undefined) found.push({ path: at, value: assigned, what: ASSIGNED_SECRET });
@@ -242,10 +213,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       return;
     }
     if (Array.isArray(node)) {
-      const manifests = at[at.length - 1] === 'extraObjects';
       return node.forEach((item, i) => {
         const path = [...at, i];
-        if (manifests && typeof item === 'string') visit(manifestText(item), path, secretAs);
         visit(item, path, secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined));
       });
     }
@@ -365,13 +334,18 @@ function keyLineOf(line: string): { column: number; key: string; rest: string } 
 
 function secretsInDocumentLines(lines: readonly string[]): string[] {
   const found: string[] = [];
-  const isSecretObject = lines.some((line) => /^kind:[ \t]*(["']?)Secret\1[ \t]*(?:#.*)?$/.test(line));
+  // `kind: Secret`, or a kind Helm renders first (mayBeSecretKind).
+  const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/.test(line));
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
   /** The last `name:` key: its column, and whether it names a secret. */
   let name: { column: number; secret: boolean } | undefined;
-  const add = (value: string) => {
+  /** The key lines this one stands under, nearest last; only the last two are ever read (isPlainlyNotSecret). */
+  const parents: Array<{ column: number; key: string }> = [];
+  const add = (value: string, keys: readonly string[] = []) => {
     const comment = value.search(/[ \t]#/);
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
+    // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff.
+    if (isPlainlyNotSecret(unquoted, keys)) return;
     found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
   };
   for (let i = 0; i < lines.length; i++) {
@@ -383,16 +357,19 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       continue;
     }
     const { column, key, rest } = keyLine;
+    while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
+    const above = parents.slice(-2).map((parent) => parent.key);
+    parents.push({ column, key });
     if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true) };
     const secret =
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     if (!secret) {
-      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest));
+      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest, [...above.slice(-1), key]));
       continue;
     }
-    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest);
+    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest, [...above, key]);
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;
     for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
@@ -407,8 +384,11 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   return [...new Set(found.filter((value) => value !== ''))];
 }
 
-/** `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed): the secret values. */
-function secretsInFlow(text: string): string[] {
+/**
+ * `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed): the secret values.
+ * `keys`: the keys the flow stands under (the line's key last), for isPlainlyNotSecret.
+ */
+function secretsInFlow(text: string, keys: readonly string[]): string[] {
   if (!/[{[]/.test(text)) return [];
   const pairs = [...text.matchAll(/(?:^|[{[,])[ \t]*(["']?)([^\s"',{}[\]:]+)\1[ \t]*:[ \t]+([^,{}[\]]*)/g)].map(
     ([, , key, value]) => [key, value.trim()] as const,
@@ -417,6 +397,7 @@ function secretsInFlow(text: string): string[] {
   const envSecret = name !== undefined && isSecretKey(unquote(name), true);
   return pairs
     .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
+    .filter(([key, value]) => !isPlainlyNotSecret(unquote(value), [...keys, key]))
     .flatMap(([, value]) => [value, unquote(value)]);
 }
 

@@ -1,5 +1,5 @@
 import { formatPath, Path, Problem } from './problem';
-import { redact, REDACTED, secretUnder } from './secrets';
+import { redact, REDACTED, secretsInData, secretUnder } from './secrets';
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -34,9 +34,8 @@ const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'ge
  * `path` is a config's (`traefik.values...`) or a TraefikHelmChartConfig's props' (`values...`).
  */
 export function takesMultiLineText(path: Path): boolean {
-  const start = path[0] === 'traefik' && path[1] === 'values' ? 2 : path[0] === 'values' ? 1 : -1;
-  if (start < 0) return false;
-  const rest = path.slice(start);
+  const rest = chartValuesPath(path);
+  if (!rest) return false;
   const parent = rest[rest.length - 2];
   if (rest.join('.') === 'providers.file.content') return true;
   const [field, name] = rest.slice(2);
@@ -50,6 +49,23 @@ export function takesMultiLineText(path: Path): boolean {
   if (typeof parent === 'string' && /annotations$/i.test(parent)) return !String(rest[rest.length - 1]).startsWith('kube-vip.io/');
   if (rest[0] === 'extraObjects') return true;
   return rest[rest.length - 1] === 'value' && rest[rest.length - 3] === 'env';
+}
+
+/** The path below the chart values of a config's (`traefik.values...`) or props' (`values...`) path, or undefined. */
+function chartValuesPath(path: Path): Path | undefined {
+  const start = path[0] === 'traefik' && path[1] === 'values' ? 2 : path[0] === 'values' ? 1 : -1;
+  return start < 0 ? undefined : path.slice(start);
+}
+
+/**
+ * The message for an `extraObjects` item's `apiVersion` or `kind` holding a Helm template, or undefined: the chart
+ * renders every item with `tpl` (traefik-helm-chart templates/_helpers.tpl "traefik.render"), so what object it
+ * makes (a Secret?) shows only after rendering, out of every rule's reach.
+ */
+export function templatedKindProblem(text: string, path: Path): string | undefined {
+  const rest = chartValuesPath(path);
+  if (!rest || rest.length !== 3 || rest[0] !== 'extraObjects' || !['apiVersion', 'kind'].includes(String(rest[2]))) return undefined;
+  return text.includes('{{') ? 'holds a Helm template ({{ … }}), so what object it makes cannot be judged: write it literally' : undefined;
 }
 
 /** The message for a text value at `path` that holds a control character where it may not, or undefined. */
@@ -132,7 +148,10 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
       const control = controlCharacterProblem(node, at);
-      if (control) problem(`${show(JSON.stringify(node))} ${control}`);
+      // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
+      if (control) problem(`${secret || secretsInData(node, at).length ? `"${REDACTED}"` : JSON.stringify(node)} ${control}`);
+      const templated = templatedKindProblem(node, at);
+      if (templated) problem(`${show(JSON.stringify(node))} ${templated}`);
       return node;
     }
     if (typeof node === 'number') {

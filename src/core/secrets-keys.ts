@@ -1,0 +1,106 @@
+import type { Path } from './problem';
+
+/**
+ * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
+ * config, construct props, chart values, the write gate and message redaction (src/core/secrets.ts).
+ */
+
+/** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
+const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|credential|hmacencoded/;
+/**
+ * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
+ * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
+ * `AWS_SECRET_ACCESS_KEY`), `PROXMOX_TOKEN_ID`.
+ */
+const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id)$/;
+
+/**
+ * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
+ * reads, name theirs so (go-acme/lego docs/content/dns: `OVH_APPLICATION_KEY`, `OVH_CONSUMER_KEY`, `EASYDNS_KEY`,
+ * `GANDIV5_API_KEY`, `ALICLOUD_SECRET_KEY`, `HUAWEICLOUD_ACCESS_KEY_ID` is an ID and ends in `_ID`). Not a public
+ * key, and not lego's `RFC2136_TSIG_KEY`, which is the *name* of the TSIG key (its secret is `RFC2136_TSIG_SECRET`).
+ */
+const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
+const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
+
+/** A key's words, split at `_`, `-`, `.` and camelCase: `allowACMEByPass` is allow, acme, by, pass; `DB_PASS` is db, pass. */
+export function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * `pass` and `pwd` are short and live inside other words (bypass, compass, passthrough), so they count only
+ * as a key's whole last word (`dbPass`, `adminPass`, `DB_PASS`, `db-pwd`, `pass`), optionally before
+ * Value/Plain/Text, or in a known compound (kube-vip's `bgp_peerpass`). Traefik's passHostHeader,
+ * passTLSClientCert, passiveHealthCheck, passthrough and disablePassHostHeaders end in another word;
+ * allowACMEByPass is "bypass" written in two words. `PWD` alone is the shell's working directory.
+ */
+function endsInShortSecretWord(key: string): boolean {
+  if (!/pass|pwd/i.test(key)) return false;
+  const list = words(key);
+  while (list.length > 1 && /^(value|plain|text)$/.test(list[list.length - 1])) list.pop();
+  const last = list[list.length - 1] ?? '';
+  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)\d*$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
+}
+
+/**
+ * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
+ * `clientSecret`, `secret`, `dbPass`, `DB_PWD`, `OVH_CONSUMER_KEY`, Traefik's ACME EAB `hmacEncoded` ("Base64
+ * encoded HMAC key from External CA", doc.traefik.io reference/install-configuration/tls/certificate-resolvers/acme).
+ * A camelCase key must end in the word; names of references (`tokenSecret`, `secretName`, `passwordFile`,
+ * `existingSecret`, `apiTokenSecretRef`) end in another word and are not. An env-style name (`UPPER_CASE`,
+ * `snake_case`, `kebab-case`, every env entry's `name`) holds a long word anywhere, unless it ends in a word
+ * of a reference (`DB_PASSWORD_FILE`, `AWS_ACCESS_KEY_ID`).
+ */
+export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key)): boolean {
+  if (endsInShortSecretWord(key)) return true;
+  if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
+  const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (envName) return SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '');
+  return (
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+      name,
+    ) || /^secret$|authorization$/.test(name)
+  );
+}
+
+/** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
+export function isSecretFlag(flag: string): boolean {
+  return isSecretKey(flag.split('.').pop() ?? '', false);
+}
+
+/**
+ * Traefik's access-log header modes (doc.traefik.io observability/access-logs, `fields.headers.names.<Header>`:
+ * `keep`, `drop` or `redact`; the chart's `logs.access.fields.headers.names`): a header named like a secret
+ * (`Authorization: drop`) takes a mode, never the header's value.
+ */
+const HEADER_MODE = /^(?:keep|drop|redact)$/i;
+
+/**
+ * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
+ * - `"true"`/`"false"`: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
+ *   (developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations), which asks for a token, holds none;
+ * - a header mode under `fields.headers.names` (above), as a key path or as the flag `--accesslog.fields.headers.names.X=drop`.
+ * `where`: the key path to the value, or the flag's dotted name.
+ */
+export function isPlainlyNotSecret(value: string, where: Path | string): boolean {
+  if (/^(?:true|false)$/i.test(value)) return true;
+  const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
+  const n = keys.length;
+  return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
+}
+
+/**
+ * The Traefik chart's `hub.token` is the *name* of a Secret holding Traefik Hub's license token (traefik-helm-chart
+ * traefik/values.yaml: "Name of `Secret` with key 'token' set to a valid license token"), not the token: `where`
+ * is a path of chart values (a config's `traefik.values...`, a manifest's `spec.valuesContent...`, props' `values...`).
+ */
+export function namesHubTokenSecret(where: Path): boolean {
+  const n = where.length;
+  return n >= 3 && where[n - 1] === 'token' && where[n - 2] === 'hub' && (where[n - 3] === 'values' || where[n - 3] === 'valuesContent');
+}

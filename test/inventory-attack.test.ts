@@ -315,10 +315,20 @@ describe('one server naming an interface and the others none', () => {
 });
 
 test("a token under traefik.values is the chart's: refused as a secret in dist/, not as a K3s token", () => {
-  const { errors } = parseConfigText('c.yaml', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    hub:\n      token: abc\n');
+  const { errors } = parseConfigText('c.yaml', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    metrics:\n      token: abc\n');
   expect(errors.map(formatDiagnostic)).toContain(
-    'c.yaml:5:7: traefik.values.hub.token: is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name',
+    'c.yaml:5:7: traefik.values.metrics.token: is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name',
   );
+});
+
+test('traefik.values.hub.token names the Secret that holds the Hub token (the chart values): accepted, a K3s token there is not', () => {
+  const hub = (token: string) => `traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    hub:\n      token: ${token}\n`;
+  expect(parseConfigText('c.yaml', hub('traefik-hub-license')).errors.map(formatDiagnostic).join('\n')).not.toContain('hub.token');
+  expect(
+    parseConfigText('c.yaml', hub(`K10${'a'.repeat(64)}::server:abc`))
+      .errors.map(formatDiagnostic)
+      .join('\n'),
+  ).toContain('holds a K3s token');
 });
 
 describe('an IPv6 address next to a port is bracketed everywhere the README prints one', () => {

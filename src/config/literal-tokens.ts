@@ -1,6 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
+import { namesHubTokenSecret } from '../core/secrets-keys';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
@@ -21,6 +22,8 @@ function tokenKeyMessage(path: Path): string {
     : `is a literal token; ${NEVER_IN_REPO}`;
 }
 
+// `values.hub.token` names the Secret that holds Traefik Hub's token (traefik-helm-chart values.yaml), so it is no token itself.
+
 /** `token:` keys at any depth, and text shaped like a K3s token anywhere (comments too). Nothing is echoed. */
 export function literalTokens(doc: Document, text: string): TokenProblem[] {
   const problems: TokenProblem[] = [];
@@ -30,7 +33,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (TOKEN_KEY.test(key)) {
+        if (TOKEN_KEY.test(key) && !namesHubTokenSecret([...path, key])) {
           problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
@@ -54,6 +57,8 @@ export function literalTokensInData(data: unknown, path: Path = []): Array<{ pat
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];
   return Object.entries(data).flatMap(([key, value]) =>
-    TOKEN_KEY.test(key) ? [{ path: [...path, key], message: tokenKeyMessage(path) }] : literalTokensInData(value, [...path, key]),
+    TOKEN_KEY.test(key) && !namesHubTokenSecret([...path, key])
+      ? [{ path: [...path, key], message: tokenKeyMessage(path) }]
+      : literalTokensInData(value, [...path, key]),
   );
 }

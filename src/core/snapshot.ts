@@ -1,5 +1,5 @@
 import { formatPath, Path, Problem } from './problem';
-import { redact, REDACTED, secretsInData, secretUnder } from './secrets';
+import { REDACTED, secretsInData, secretUnder } from './secrets';
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -104,14 +104,15 @@ export function isList(value: unknown): value is readonly unknown[] {
 
 /** What went wrong reading a value, in one short line without a secret (reading the error may throw too). */
 function unreadable(error: unknown): string {
-  let text: string;
+  // Only the error's class: its text is the guarded object's own, and may quote what it guards (a secret no shape knows).
+  let name: string;
   try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    name = error instanceof Error ? error.name : typeof error;
   } catch {
-    text = 'an error that cannot be read either';
+    return 'an error that cannot be read either';
   }
-  const line = text.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), ' ');
-  return redact(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+  const shown = /^[A-Za-z][A-Za-z0-9]{0,40}$/.test(name) ? name : 'Error';
+  return `reading it threw ${/^[AEIOU]/.test(shown) ? 'an' : 'a'} ${shown} (its text is not shown)`;
 }
 
 /** `Object.prototype` of this realm or another (a vm context, structuredClone's), or none. */

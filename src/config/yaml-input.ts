@@ -40,10 +40,8 @@ export interface InputProblem {
   readonly column?: number;
   readonly path: Path;
   readonly message: string;
-  /**
-   * Set when the data was read without a merge key's keys: findings at or below `path` may follow from
-   * them, except those under the keys `written` beside the merge key (a merge is shallow: those are the user's own).
-   */
+  /** Set when the data was read without a merge key's keys: findings at or below `path` may follow from them,
+   * except under the keys `written` beside it (a merge is shallow: those are the user's own). */
   readonly leftOut?: { readonly written: readonly string[] };
 }
 

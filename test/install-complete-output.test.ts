@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killAtEveryStep } from './kill-harness';
@@ -89,7 +89,8 @@ describe('k3s:install refuses a cluster folder that is not the complete output o
       (dist) => writeFileSync(join(dist, 'dev/kustomization.yaml'), kustomization(['kube-vip.yaml'])),
       /dist\/dev\/kustomization\.yaml is not the file the last synth recorded/,
     ],
-    ['no list at all', (dist) => writeFileSync(join(dist, GENERATED_LIST), ''), /records no file of dev\//],
+    ['an empty list', (dist) => writeFileSync(join(dist, GENERATED_LIST), ''), /records no file of dev\//],
+    ['no list at all', (dist) => rmSync(join(dist, GENERATED_LIST)), /records no file of dev\//],
     [
       'a list an older version wrote (paths only)',
       (dist) => writeFileSync(join(dist, GENERATED_LIST), bare([...A.keys()].filter((p) => p !== GENERATED_LIST))),
@@ -125,7 +126,7 @@ describe('k3s:install refuses a cluster folder that is not the complete output o
   test('a list that is a folder: one line', () => {
     const dist = distOf(A);
     const list = join(dist, GENERATED_LIST);
-    require('node:fs').rmSync(list);
+    rmSync(list);
     mkdirSync(list);
     const { code, lines } = install(dist);
     expect(code).toBe(1);

@@ -271,7 +271,10 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
     const produced = [...files.keys()].filter((p) => p !== GENERATED_LIST);
     const kept = previous.filter((p) => !inScope(scope, p)).map((p): [string, string | undefined] => [p, recorded.digests.get(p)]);
-    const widenedList = listText([...kept, ...[...previous, ...produced].filter((p) => inScope(scope, p)).map((p) => [p, undefined] as const)]);
+    const widenedList = listText([
+      ...kept,
+      ...[...previous, ...produced].filter((p) => inScope(scope, p)).map((p) => [p, undefined] as const),
+    ]);
     const finalList = scope
       ? listText([...kept, ...produced.map((p) => [p, fileDigest(files.get(p)!)] as const)])
       : (files.get(GENERATED_LIST) ?? listText(produced.map((p) => [p, fileDigest(files.get(p)!)])));

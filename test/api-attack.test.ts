@@ -251,7 +251,7 @@ const refusals: Array<[string, () => void, string]> = [
   [
     'KubeVipCloudProvider: cidr a number',
     () => new KubeVipCloudProvider(chart(), 'k', any({ pool: { global: { cidr: 5 } } })),
-    'KubeVipCloudProvider: pool.global.cidr 5 is a number: expected a list',
+    'KubeVipCloudProvider: pool.global.cidr 5 is a number: expected a CIDR block (e.g. "192.168.0.64/27") or a list of them',
   ],
   [
     'KubeVipCloudProviderChart: null props',

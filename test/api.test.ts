@@ -168,7 +168,7 @@ describe('lower-level constructs check their own props', () => {
     [
       'a pool CIDR with host bits',
       () => new KubeVipCloudProvider(chart(), 'c', { pool: { global: { cidr: '192.168.0.1/24' } } }),
-      'KubeVipCloudProvider: pool.global.cidr[0] "192.168.0.1/24" has host bits set: the block starts at "192.168.0.0/24"',
+      'KubeVipCloudProvider: pool.global.cidr "192.168.0.1/24" has host bits set: the block starts at "192.168.0.0/24"',
     ],
   ])('refuse %s', (_, build, message) => {
     expect(thrown(build).message).toBe(message);

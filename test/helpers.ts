@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
@@ -7,6 +7,9 @@ import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
 import { K3sVipValidationError } from '../src/index';
 import { renderClusters, runSynth } from '../src/synth';
+import { isTemporaryName } from '../src/output/file-system';
+import { LOCK_FILE } from '../src/output/lock';
+import { GENERATED_LIST, listFiles, withGeneratedList } from '../src/output/publish';
 
 /**
  * The tests' own config folder, holding a copy of the reference config/dev.yaml: the repository's
@@ -116,3 +119,14 @@ export function thrown(build: () => void): K3sVipValidationError {
 
 /** A chart to put a construct under test in. */
 export const chart = () => new Chart(new App(), 'test');
+
+/**
+ * Writes dist/.generated-files as a completed synth leaves it (every regular file with its digest), for tests
+ * that lay out dist/ by hand: k3s:install copies only the complete output of one synth.
+ */
+export function recordAsSynthesized(dist: string): void {
+  if (!existsSync(dist)) return;
+  const paths = listFiles(dist).filter((p) => p !== GENERATED_LIST && p !== LOCK_FILE && !isTemporaryName(p.split('/').pop()!));
+  const files = new Map(paths.map((p) => [p, readFileSync(join(dist, p), 'utf8')]));
+  writeFileSync(join(dist, GENERATED_LIST), withGeneratedList(files).get(GENERATED_LIST)!);
+}

@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killAtEveryStep } from './kill-harness';
+import { recordAsSynthesized } from './helpers';
 import { readTarget } from '../src/k3s/install-apply';
 import { runInstall } from '../src/k3s/install-cli';
 import { planInstall } from '../src/k3s/install-plan';
@@ -26,6 +27,7 @@ function setDist(dist: string, files: Record<string, string>, resources = Object
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'kustomization.yaml'), `kind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}\n`).join('')}`);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  recordAsSynthesized(dist);
 }
 
 function install(dist: string, target: string, fs?: FileSystem) {

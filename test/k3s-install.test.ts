@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recordAsSynthesized } from './helpers';
 import { main } from '../src/k3s/install';
 import { DEFAULT_MANIFESTS_DIR, readTarget } from '../src/k3s/install-apply';
 import { HELP, InstallOptions, parseInstallArgs, runInstall } from '../src/k3s/install-cli';
@@ -80,6 +81,7 @@ function setDist(files: Record<string, string>, cluster = 'dev', resources = Obj
   writeFileSync(join(folder, 'README.md'), '# dev\n');
   writeFileSync(join(folder, 'k3s', 'config.yaml'), 'disable: [servicelb]\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  recordAsSynthesized(dist);
 }
 
 function install(options: Partial<InstallOptions> = {}) {

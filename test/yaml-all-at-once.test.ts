@@ -31,7 +31,14 @@ describe('a merge key is reported with every other problem of the document', () 
         `${FILE}:6:21: ingresses[1].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"`,
       ],
     ],
-    ['at the top: everything below it follows from it', `<<: {a: 1}\n${KV}traefik: {loadBalancerIPs: [bad]}\n`, [`${FILE}:1:1: ${MERGE}`]],
+    [
+      "at the top: a section written beside it is the user's own (a merge is shallow), so its problems are reported",
+      `<<: {a: 1}\n${KV}traefik: {loadBalancerIPs: [bad]}\n`,
+      [
+        `${FILE}:1:1: ${MERGE}`,
+        `${FILE}:3:29: traefik.loadBalancerIPs[0]: "bad" is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`,
+      ],
+    ],
     [
       'alone in a config that is otherwise whole: still an error',
       `${KV}traefik: {<<: {replicas: 1}, loadBalancerIPs: [192.168.0.41]}\n`,
@@ -69,5 +76,44 @@ describe('an internationalised host name gets its punycode form', () => {
     expect(errorsOf(`${KV}${TRAEFIK}ingresses: [{name: a, host: bücher.example.com, service: s, port: 80}]\n`)).toEqual([
       `${FILE}:3:29: ingresses[0].host: "bücher.example.com" holds non-ASCII letters, which a host name carries as punycode: write "xn--bcher-kva.example.com"`,
     ]);
+  });
+});
+
+describe('N15: a merge key hides only what its merged keys explain, never the keys written beside it', () => {
+  const BASE = 'base: &b {interface: eth0}\n';
+  const UNKNOWN_BASE = `${FILE}:1:1: base: unknown key "base". Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`;
+  const VERSION = (column: number) =>
+    `${FILE}:2:${column}: kubeVip.version: "banana" is not a version: expected a release tag such as "v1.2.3"`;
+  const ADDRESS = (column: number) =>
+    `${FILE}:2:${column}: kubeVip.controlPlane.address: "999.1.1.1" is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
+  const BOGUS = (column: number) =>
+    `${FILE}:2:${column}: kubeVip.bogus: unknown key "bogus". Allowed here: version, mode, interface, controlPlane, services, bgp, leaderElection`;
+  test.each<[string, string, string[]]>([
+    [
+      'every sibling problem beside the merge key (attack 5, m3)',
+      `${BASE}kubeVip: {version: banana, <<: *b, controlPlane: {address: 999.1.1.1}, bogus: 1}\n${TRAEFIK}`,
+      [UNKNOWN_BASE, VERSION(20), `${FILE}:2:28: kubeVip: ${MERGE}`, ADDRESS(60), BOGUS(72)],
+    ],
+    [
+      'an unknown sibling key beside a valid version (m2)',
+      `${BASE}kubeVip: {version: v1.2.3, <<: *b, controlPlane: {address: 192.168.0.40}, bogus: 1}\n${TRAEFIK}`,
+      [UNKNOWN_BASE, `${FILE}:2:28: kubeVip: ${MERGE}`, BOGUS(75)],
+    ],
+    [
+      'a missing key the merge would have brought is not reported (interface)',
+      `${BASE}kubeVip: {<<: *b, version: v1.2.3, controlPlane: {address: 192.168.0.40}}\n${TRAEFIK}`,
+      [UNKNOWN_BASE, `${FILE}:2:11: kubeVip: ${MERGE}`],
+    ],
+    [
+      'in a list item: its written sibling is reported, the merged keys are not',
+      `${KV}${TRAEFIK}base: &b {service: s, port: 80}\ningresses:\n  - {<<: *b, name: a, host: 'B_AD'}\n`,
+      [
+        `${FILE}:3:1: base: unknown key "base". Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`,
+        `${FILE}:5:6: ingresses[0]: ${MERGE}`,
+        `${FILE}:5:29: ingresses[0].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"`,
+      ],
+    ],
+  ])('%s', (_, text, errors) => {
+    expect(errorsOf(text)).toEqual(errors);
   });
 });

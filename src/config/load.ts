@@ -145,10 +145,15 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const secrets = input.problems.length ? secretsOfBrokenDoc(input.doc) : [];
   const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => ({ file, ...p, message: redact(p.message, secrets) }));
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors), warnings: [] };
-  // A part the YAML reader left out (a merge key's map) explains every finding at or below it.
-  const leftOut = input.problems.filter((p) => p.leftOut).map((p) => formatPath(p.path));
+  // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
+  // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.
+  const cuts = input.problems.flatMap((p) => (p.leftOut ? [{ path: p.path, written: new Set(p.leftOut.written) }] : []));
   const explained = (p: Problem) =>
-    leftOut.some((cut) => !cut || `${formatPath(p.path)}.`.startsWith(`${cut}.`) || formatPath(p.path).startsWith(`${cut}[`));
+    cuts.some(
+      (cut) =>
+        cut.path.every((key, i) => p.path[i] === key) &&
+        !(p.path.length > cut.path.length && cut.written.has(String(p.path[cut.path.length]))),
+    );
   const { doc, lines, data } = input;
   const at = (offset: number | undefined) =>
     offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };

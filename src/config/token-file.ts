@@ -38,6 +38,12 @@ const SYSTEM_PATHS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   },
   { pattern: /^\/etc\/systemd(\/|$)/, why: "lies in systemd's configuration (/etc/systemd), which starts K3s" },
   { pattern: /^\/(tmp|var\/tmp)(\/|$)/, why: 'lies in a folder every user can write to and the system empties (/tmp, /var/tmp)' },
+  // /run is a tmpfs emptied at every boot (/var/run links to it); /run/lock (and /var/lock, which links
+  // to it) and /dev/shm are also writable by every user: after a reboot the token file is gone.
+  {
+    pattern: /^\/(run|var\/run|var\/lock)(\/|$)/,
+    why: 'lies in a folder the system empties at every boot, some of it writable by every user (/run, /var/run, /run/lock, /var/lock)',
+  },
 ];
 
 /**

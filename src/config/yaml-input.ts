@@ -40,8 +40,9 @@ export interface InputProblem {
   readonly column?: number;
   readonly path: Path;
   readonly message: string;
-  /** Set when the data was read without the problem's part: findings at or below `path` follow from it. */
-  readonly leftOut?: boolean;
+  /** Set when the data was read without a merge key's keys: findings at or below `path` may follow from them,
+   * except under the keys `written` beside it (a merge is shallow: those are the user's own). */
+  readonly leftOut?: { readonly written: readonly string[] };
 }
 
 export interface YamlInput {
@@ -412,7 +413,8 @@ function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputPr
         if (key === MERGE_KEY) {
           // Left out of the data (readYaml), so the rest of the document is still checked.
           const message = 'merge keys (`<<: *anchor`) are not supported: write the keys out in full';
-          problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: true, message });
+          const written = node.items.map((p) => keyText(p.key)).filter((k) => k !== MERGE_KEY);
+          problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: { written }, message });
         } else if (PROTOTYPE_KEYS.has(key)) {
           report(
             keyNode,

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
+import { incompleteOutput, PublishError } from '../output/publish';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
 /**
@@ -32,6 +33,7 @@ function reading<T>(path: string, read: () => T): T {
     return read();
   } catch (e) {
     if (e instanceof InstallError) throw e;
+    if (e instanceof PublishError) throw new InstallError(e.message);
     throw new InstallError(`cannot read ${path}: ${describeFileProblem(e)}`);
   }
 }
@@ -72,7 +74,8 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     if (!kustomizationStat?.isFile()) {
       throw new InstallError(`${kustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
     }
-    const { names, errors } = kustomizationResources(kustomization, fs.readFile(kustomization));
+    const kustomizationText = fs.readFile(kustomization);
+    const { names, errors } = kustomizationResources(kustomization, kustomizationText);
     for (const name of names) {
       const stat = fs.lstat(join(folder, name));
       if (stat?.isSymbolicLink()) errors.push(`${kustomization} lists ${name}, but ${link(join(folder, name))}`);
@@ -86,7 +89,15 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
       .map((entry) => entry.name)
       .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('.') && name !== KUSTOMIZATION && !names.includes(name))
       .sort();
-    return { manifests: new Map(names.map((name) => [name, fs.readFile(join(folder, name))])), unlisted };
+    const manifests = new Map(names.map((name) => [name, fs.readFile(join(folder, name))]));
+    // A synth killed half-way leaves old and new files side by side (publish.ts): install only what one
+    // completed synth recorded, kustomization included, as read here.
+    const texts = new Map([[KUSTOMIZATION, kustomizationText], ...manifests].map(([name, text]) => [`${cluster}/${name}`, text]));
+    const incomplete = incompleteOutput(distDir, cluster, texts, fs);
+    if (incomplete) {
+      throw new InstallError(`${folder}/ is not the complete output of one synth (${incomplete}): run \`npm run synth\` again`);
+    }
+    return { manifests, unlisted };
   });
 }
 

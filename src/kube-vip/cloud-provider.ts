@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
-import { IP_POOL_SETTINGS_KEYS, ipPoolConfigMapData, IpPoolSettings, poolList } from './ip-pool';
+import { IP_POOL_SETTINGS_KEYS, ipPoolConfigMapData, IpPoolSettings } from './ip-pool';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
@@ -119,10 +119,15 @@ function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
       check.problem(path, `${describeValue(entry)}: expected { cidr?, range? }`);
       continue;
     }
-    const spans = (key: 'cidr' | 'range') =>
-      typeof entry[key] === 'string' ? poolList(entry[key]) : check.list([...path, key], entry[key] as readonly string[] | undefined);
-    spans('cidr').forEach((cidr, i) => check.text([...path, 'cidr', i], cidr, format.cidr));
-    spans('range').forEach((range, i) => check.text([...path, 'range', i], range, format.ipRange));
+    // One text at `<key>`, or a list of them at `<key>[i]`: a message names the path that was written.
+    const spans = (key: 'cidr' | 'range', valid: format.FormatCheck, what: string) => {
+      const value: unknown = entry[key];
+      if (value === undefined || typeof value === 'string') check.text([...path, key], value, valid);
+      else if (Array.isArray(value)) value.forEach((item, i) => check.text([...path, key, i], item, valid));
+      else check.problem([...path, key], `${describeValue(value)}: expected ${what} or a list of them`);
+    };
+    spans('cidr', format.cidr, 'a CIDR block (e.g. "192.168.0.64/27")');
+    spans('range', format.ipRange, 'an address range (e.g. "192.168.0.64-192.168.0.95")');
     // `'no'` would be written as allow-share "no", which the provider reads as false only by luck.
     check.problem([...path, 'allowShare'], booleanProblem(entry.allowShare));
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { ChangeLog, PathState } from './change-log';
@@ -15,8 +16,20 @@ export interface SyncReport {
   readonly warnings: string[];
 }
 
-/** Dotfile in the output folder listing what the last synth wrote: the only files a synth removes. */
+/**
+ * Dotfile in the output folder listing what the last synth wrote: the only files a synth removes. A
+ * completed synth records each file with the digest of what it wrote (`dev/a.yaml sha256:…`); while a
+ * synth runs, the entries of the folders it writes carry no digest. So an entry without one, or a file
+ * whose digest differs, is not the complete output of one synth (k3s:install refuses it).
+ */
 export const GENERATED_LIST = '.generated-files';
+
+/** The digest the list records of a file's text. */
+export function fileDigest(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+const DIGEST_SUFFIX = / (sha256:[0-9a-f]{64})$/;
 
 const LIST_HEADER = '# Written by `npm run synth`; a later synth removes only files listed here.\n';
 
@@ -41,17 +54,17 @@ export class PublishError extends Error {
   }
 }
 
-/** The record of which files of the output folder are ours. */
-function listText(paths: Iterable<string>): string {
-  return `${LIST_HEADER}${[...new Set(paths)]
-    .sort()
-    .map((p) => `${p}\n`)
+/** The record of which files of the output folder are ours: path, and its digest once a synth completed. */
+function listText(entries: Iterable<readonly [string, string | undefined]>): string {
+  return `${LIST_HEADER}${[...new Map(entries)]
+    .sort(([a], [b]) => byCodeUnit(a, b))
+    .map(([path, digest]) => `${path}${digest ? ` ${digest}` : ''}\n`)
     .join('')}`;
 }
 
-/** `files` plus the list of them, so the next synth knows which files are its own. */
+/** `files` plus the list of them with their digests, so the next synth knows which files are its own. */
 export function withGeneratedList(files: FileTree): FileTree {
-  return new Map([...files, [GENERATED_LIST, listText(files.keys())]]);
+  return new Map([...files, [GENERATED_LIST, listText([...files].map(([path, text]) => [path, fileDigest(text)]))]]);
 }
 
 /** Where a generated file says it comes from (every file synth writes carries it near the top). */
@@ -73,21 +86,55 @@ export function normaliseRecordedPath(entry: string): string | undefined {
   return path;
 }
 
+/** What the list of a synth records: its paths, normalised, and the digests of a completed synth. */
+export interface GeneratedList {
+  readonly paths: string[];
+  /** Entries that could leave `dir`, as written. */
+  readonly refused: string[];
+  /** Path -> digest, for the entries that carry one. */
+  readonly digests: ReadonlyMap<string, string>;
+}
+
 /** The files the last synth into `dir` recorded, normalised; entries that could leave `dir` are reported. */
-export function readGeneratedList(dir: string, files: FileSystem = nodeFileSystem): { paths: string[]; refused: string[] } {
+export function readGeneratedList(dir: string, files: FileSystem = nodeFileSystem): GeneratedList {
   const list = join(dir, GENERATED_LIST);
   const stat = files.lstat(list);
-  if (!stat) return { paths: [], refused: [] };
+  if (!stat) return { paths: [], refused: [], digests: new Map() };
   if (!stat.isFile()) throw new PublishError(`${list} is not a regular file: move it away (synth recreates it)`);
   const paths = new Set<string>();
   const refused: string[] = [];
+  const digests = new Map<string, string>();
   for (const line of files.readFile(list).split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const path = normaliseRecordedPath(line);
-    if (path === undefined) refused.push(line);
-    else paths.add(path);
+    const digest = DIGEST_SUFFIX.exec(line)?.[1];
+    const entry = digest ? line.slice(0, -digest.length - 1) : line;
+    const path = normaliseRecordedPath(entry);
+    if (path === undefined) refused.push(entry);
+    else {
+      paths.add(path);
+      if (digest) digests.set(path, digest);
+    }
   }
-  return { paths: [...paths].sort(), refused };
+  return { paths: [...paths].sort(), refused, digests };
+}
+
+/**
+ * Why `texts` (paths below `dir` -> text as read), files of the folder `folder`, are not the complete output of
+ * one synth, or undefined: every entry of the folder on the list carries a digest (no synth stopped half-way)
+ * and each text is listed with its own digest (no file of another run or edited since).
+ */
+export function incompleteOutput(dir: string, folder: string, texts: ReadonlyMap<string, string>, fs: FileSystem): string | undefined {
+  const list = join(dir, GENERATED_LIST);
+  const { paths, digests } = readGeneratedList(dir, fs);
+  const own = paths.filter((path) => path.startsWith(`${folder}/`));
+  if (!own.length) return `${list} records no file of ${folder}/`;
+  const bare = own.find((path) => !digests.has(path));
+  if (bare) return `${list} records no digest for ${bare}: a synth was interrupted, or an older version wrote the list`;
+  for (const [path, text] of texts) {
+    if (!digests.has(path)) return `${list} does not record ${path}`;
+    if (digests.get(path) !== fileDigest(text)) return `${join(dir, path)} is not the file the last synth recorded`;
+  }
+  return undefined;
 }
 
 /** What stands at `path` below `dir`, checked component by component without following any link. */
@@ -162,8 +209,9 @@ export interface SyncPlan {
   readonly previous: readonly string[];
   /** Temporary files a killed run left in the folders the publish covers. */
   readonly temporaries: readonly string[];
-  /** The list as it is (undefined when missing) and as the publish leaves it. */
+  /** The list as it is (undefined when missing), while the publish runs (no digest in its scope) and as it leaves it. */
   readonly oldList: string | undefined;
+  readonly widenedList: string;
   readonly finalList: string;
 }
 
@@ -222,10 +270,15 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const listPath = join(dir, GENERATED_LIST);
     const oldList = fs.lstat(listPath) ? fs.readFile(listPath) : undefined;
     const produced = [...files.keys()].filter((p) => p !== GENERATED_LIST);
+    const kept = previous.filter((p) => !inScope(scope, p)).map((p): [string, string | undefined] => [p, recorded.digests.get(p)]);
+    const widenedList = listText([
+      ...kept,
+      ...[...previous, ...produced].filter((p) => inScope(scope, p)).map((p) => [p, undefined] as const),
+    ]);
     const finalList = scope
-      ? listText([...previous.filter((p) => !inScope(scope, p)), ...produced])
-      : (files.get(GENERATED_LIST) ?? listText(produced));
-    return { writes, removals, stale, unchanged, warnings, previous, temporaries, oldList, finalList };
+      ? listText([...kept, ...produced.map((p) => [p, fileDigest(files.get(p)!)] as const)])
+      : (files.get(GENERATED_LIST) ?? listText(produced.map((p) => [p, fileDigest(files.get(p)!)])));
+    return { writes, removals, stale, unchanged, warnings, previous, temporaries, oldList, widenedList, finalList };
   } catch (e) {
     throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
   }
@@ -240,6 +293,9 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
  *   list narrowed last. The next completed synth therefore ends with exactly its output plus the
  *   user's own files (and, with a scope, the other folders' files and entries as they were), and
  *   removes temporary files a killed run left in the folders it covers.
+ * - Only the narrowed list records digests of the folders the run covers (the widened one names their
+ *   files bare): an entry without a digest, or a file that does not match its digest, shows a folder
+ *   that is not the complete output of one synth (incompleteOutput, which k3s:install checks).
  * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
  *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
  * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
@@ -252,7 +308,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
  */
 export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncReport {
   const plan = planSync(dir, files, fs, scope);
-  const { previous, writes, oldList, finalList } = plan;
+  const { writes, oldList, widenedList: widened, finalList } = plan;
   const listPath = join(dir, GENERATED_LIST);
   // What stood before the run where it writes (the change log infers the rest: rmdir needs a
   // folder, unlink a file).
@@ -290,7 +346,6 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       tracked.unlink(join(dir, temporary));
     }
     verb = 'write';
-    const widened = listText([...previous, ...files.keys()].filter((p) => p !== GENERATED_LIST));
     if (writes.length && widened !== oldList) {
       write(GENERATED_LIST, widened);
       listOnDisk = widened;

@@ -258,12 +258,16 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   const replicas = sourced<number>(['deployment', 'replicas'], 1);
   const flags = traefikFlags(user, prefix);
-  const acmeResolvers: Array<Sourced<string>> = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
-    Object.keys(isMap(values[key]) ? values[key] : {}).map((name) => ({
+  const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
+    Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
       value: name,
       path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
+      // `certResolvers` (up to v32) holds ACME options only; `certificatesResolvers` is Traefik's own shape, where a
+      // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json.
+      acme: key === 'certResolvers' || (isMap(entry) && entry.acme !== undefined && entry.acme !== null),
     })),
   );
+  const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
   // `--certificatesresolvers.<name>.acme.<option>`: the flag form K3s' docs show; the chart's own guard looks for `.acme.` too.
   for (const flag of flags) {
     const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/.exec(flag.name)?.[1];
@@ -304,7 +308,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     replicas,
     acmeResolvers,
     resolverNames: [
-      ...acmeResolvers.map((resolver) => resolver.value),
+      ...resolverEntries.map((resolver) => resolver.value),
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
     ],
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),

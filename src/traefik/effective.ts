@@ -314,7 +314,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
     extraObjectServices: extraObjectServices(user, prefix),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
-    ingressProvider: traefikIngressProvider(values, flags, prefix, chart.ingressClassName),
+    ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [
       ['providers', 'kubernetesGateway', 'enabled'],
       ['gateway', 'enabled'],

@@ -74,6 +74,8 @@ export interface EffectiveTraefik {
   readonly resolverNames: readonly string[];
   /** The networks Traefik believes forwarded headers or the PROXY protocol from, and entrypoints that believe everyone. */
   readonly trust: TraefikTrust;
+  /** A `--configfile` flag: Traefik then reads its static configuration from that file alone, ignoring every flag. */
+  readonly configFile?: Path;
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
@@ -313,6 +315,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     ],
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
     extraObjectServices: extraObjectServices(user, prefix),
+    ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
     ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [

@@ -29,6 +29,16 @@ const K3S_NODE_PORTS: ReadonlyMap<string, string> = new Map([
  * with K3s' own ports.
  */
 export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void {
+  if (traefik.configFile) {
+    // https://doc.traefik.io/traefik/getting-started/configuration-overview/: the three static-configuration sources
+    // (file, flags, environment) are mutually exclusive, tried in that order (traefik/traefik cmd/traefik/traefik.go loaders).
+    error(
+      traefik.configFile,
+      "points Traefik at a static configuration file, and with one Traefik ignores every command-line flag, the chart's own " +
+        '(entrypoints, Ingress provider, trusted proxies, ACME resolvers) and those these rules judge, while the file itself ' +
+        'cannot be checked here: remove it and set the options through the chart values or flags',
+    );
+  }
   if (traefik.enabled.value === false) {
     error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
   }

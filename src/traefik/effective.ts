@@ -22,7 +22,7 @@ import {
   templatedKubeVipAnnotations,
   VIP_ANNOTATION,
 } from './service-facts';
-import { effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import { autoscaledMax, effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
@@ -136,7 +136,8 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
   // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
   if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
   // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
-  const replicasKey = effectiveReplicas(settings) !== (settings.replicas ?? 1) ? 'values.deployment.replicas' : 'replicas';
+  const fromValues = effectiveReplicas(settings) !== (settings.replicas ?? 1);
+  const replicasKey = !fromValues ? 'replicas' : autoscaledMax(settings) ? 'values.autoscaling.maxReplicas' : 'values.deployment.replicas';
   if (top === 'deployment' && second === 'replicas') return replicasKey;
   if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;

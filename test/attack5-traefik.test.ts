@@ -102,6 +102,21 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
   test('TraefikHelmChartConfig refuses it too', () => {
     expect(thrown(hcc({ service: { annotations: { 'kube-vip.io/ignore': '{{ "true" }}' } } })).message).toContain(refusal);
   });
+
+  test.each<[object, object, string | undefined]>([
+    [{ deployment: { kind: '{{ "Deployment" }}' } }, {}, 'traefik.values.deployment.kind: holds a Helm template'],
+    [
+      { service: { additionalServices: { x: { spec: { type: '{{ "LoadBalancer" }}' } } } } },
+      { chartVersion: '40.3.0' },
+      'traefik.values.service.additionalServices.x.spec.type: holds a Helm template',
+    ],
+    [
+      { service: { additionalServices: { x: { type: '{{ "LoadBalancer" }}' } } } },
+      { chartVersion: '39.0.7' },
+      'additionalServices.x.type: holds a Helm',
+    ],
+    [{ deployment: { kind: 'Deployment' } }, {}, undefined],
+  ])('a template where a rule reads the value: %j', (v, traefik, expected) => judge(values(v, traefik), expected));
 });
 
 describe('N5: only resolvers with an acme block keep acme.json', () => {

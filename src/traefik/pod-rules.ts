@@ -3,6 +3,7 @@ import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
+import { isTemplated, TEMPLATED } from './service-facts';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
@@ -44,6 +45,10 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   }
   const { replicas, kind } = traefik;
   // A non-text kind is the values schema's to report.
+  if (isTemplated(kind.value)) {
+    error(kind.path, `${TEMPLATED}: write Deployment or DaemonSet`);
+    return;
+  }
   if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
     error(
       kind.path,

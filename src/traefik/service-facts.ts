@@ -83,6 +83,10 @@ export function joinedAnnotations(block: Values, own: OwnAnnotations): { readonl
 /** kube-vip's annotations all share this prefix (kube-vip/kube-vip pkg/kubevip/annotations.go). */
 const KUBE_VIP_PREFIX = 'kube-vip.io/';
 
+/** Why a rule refuses a templated value it must read. */
+export const TEMPLATED =
+  'holds a Helm template ({{ ... }}), a value Helm would compute at install time, which the rules that read this key cannot judge';
+
 /** Whether a text holds a Helm template action, which the chart may render at install time. */
 export const isTemplated = (value: unknown): boolean => typeof value === 'string' && value.includes('{{');
 

@@ -431,12 +431,18 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       'traefik.values.additionalArguments[0]: makes Traefik watch only namespace(s) kube-system, apps',
     ],
     [
+      // From chart v30.1.0 it also stops the IngressClass lookup (attack round 5 N6), the message kept on the key.
       'namespaced RBAC',
       { rbac: { namespaced: true } },
-      'traefik.values.rbac.namespaced: makes Traefik watch only namespace(s) kube-system',
+      'traefik.values.rbac.namespaced: makes the chart pass --providers.kubernetesingress.disableClusterScopeResources',
     ],
   ])('refused: %s', (_, v, expected) => {
     expect(errorsOf(values(v)).join('\n')).toContain(expected);
+  });
+
+  test('refused: namespaced RBAC on a chart before v30.1.0 (namespaces only)', () => {
+    const config = withChanges(devConfig(), { traefik: { chartVersion: '30.0.2', values: { rbac: { namespaced: true } } } });
+    expect(errorsOf(config).join('\n')).toContain('traefik.values.rbac.namespaced: makes Traefik watch only namespace(s) kube-system');
   });
 
   test.each<[string, unknown, unknown]>([

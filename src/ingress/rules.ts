@@ -71,7 +71,32 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
       : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
     error(provider.disabled, `${what}, so ${ignored}: remove it`);
   }
-  const { providerClass, missingClass, namespaces } = provider;
+  const { providerClass, missingClass, namespaces, classLookupOff, labelSelector } = provider;
+  if (classLookupOff) {
+    const what = flag(classLookupOff)
+      ? 'stops Traefik looking IngressClasses up'
+      : classLookupOff[classLookupOff.length - 1] === 'namespaced'
+        ? 'makes the chart pass --providers.kubernetesingress.disableClusterScopeResources (or disableIngressClassLookup), so Traefik looks no IngressClass up'
+        : 'makes the chart pass --providers.kubernetesingress.disableIngressClassLookup, so Traefik looks no IngressClass up';
+    error(
+      classLookupOff,
+      `${what}, and it then ignores every Ingress that names one, as every Ingress of this config names ${INGRESS_CLASS}, so ${ignored}: remove it`,
+    );
+  }
+  if (provider.inertClassLookupKey) {
+    error(
+      provider.inertClassLookupKey,
+      `is true, which asks Traefik to look no IngressClass up and so to ignore every Ingress that names one (every Ingress of this config names ${INGRESS_CLASS}); ` +
+        'this chart renders nothing from the key (it was dropped in chart v30.1.0), so it has no effect today but hides the Ingresses under any chart that passes it: remove it',
+    );
+  }
+  if (labelSelector) {
+    error(
+      labelSelector.path,
+      `${flag(labelSelector.path) ? 'makes' : `is ${JSON.stringify(labelSelector.value)}, which makes`} Traefik read only Ingresses with ` +
+        `matching labels, and this tool's Ingresses carry none, so ${ignored}: remove it`,
+    );
+  }
   if (providerClass) {
     const what = flag(providerClass.path) ? 'makes' : `is ${JSON.stringify(providerClass.value)}, which makes`;
     error(

@@ -39,6 +39,14 @@ export interface TraefikChartRules {
    * `.Values.ingressClass.name | default (include "traefik.fullname" .)`); before, it is always the release name.
    */
   readonly ingressClassName: boolean;
+  /**
+   * Which value makes the chart pass Traefik a switch that stops it looking IngressClasses up (so it ignores
+   * every Ingress with `spec.ingressClassName`): `providers.kubernetesIngress.disableIngressClassLookup` from
+   * v27.0.0 (rendered only for a Traefik v3 image, the default from v28.0.0); from v30.1.0 that key is gone and
+   * `rbac.namespaced` passes `disableIngressClassLookup` or `disableClusterScopeResources` instead
+   * (traefik/templates/_podtemplate.tpl at v27.0.0, v30.1.0, v33.2.1, v41.3.0).
+   */
+  readonly classLookupSwitch: 'none' | 'values-key' | 'rbac-namespaced';
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -59,11 +67,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     recreateStrategy: 'type-and-null-rolling-update',
     gatewayApi: 'no-provider',
     ingressClassName: false,
+    classLookupSwitch: 'none',
   },
   { since: '24.0.0', ingressClassName: true },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  { since: '28.0.0', classLookupSwitch: 'values-key' },
   { since: '30.0.0', gatewayApi: 'unverified' },
+  { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
   { since: '31.1.1', recreateStrategy: 'type' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."

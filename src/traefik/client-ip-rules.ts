@@ -13,12 +13,23 @@ import type { TrustList } from './trust';
  */
 export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   const servers = config.k3s.servers?.length;
-  const { replicas, kind } = traefik;
-  if (config.traefik.externalTrafficPolicy === 'Local' && servers !== undefined && kind.value !== 'DaemonSet' && replicas.value > servers) {
+  const { replicas, kind, autoscaling } = traefik;
+  // Under the chart's HPA the Deployment's own count is not rendered: the autoscaler's maximum is the pod count.
+  const max = autoscaling?.maxReplicas;
+  const pods = autoscaling
+    ? typeof max === 'number' && { value: max, path: ['traefik', 'values', 'autoscaling', 'maxReplicas'] }
+    : { value: replicas.value, path: replicas.path };
+  if (
+    config.traefik.externalTrafficPolicy === 'Local' &&
+    servers !== undefined &&
+    kind.value !== 'DaemonSet' &&
+    pods &&
+    pods.value > servers
+  ) {
     error(
-      replicas.path,
-      `is ${replicas.value}, but with externalTrafficPolicy Local Traefik runs only on the ${servers} control-plane node(s), where kube-vip runs, ` +
-        `one pod each, so ${replicas.value - servers} would stay Pending: use at most ${servers}`,
+      pods.path,
+      `is ${pods.value}, but with externalTrafficPolicy Local Traefik runs only on the ${servers} control-plane node(s), where kube-vip runs, ` +
+        `one pod each, so ${pods.value - servers} would stay Pending: use at most ${servers}`,
     );
   }
   if (usesServicesElection(config)) {

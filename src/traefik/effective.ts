@@ -11,8 +11,18 @@ import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
-import { ExtraObjectService, extraObjectServices, misspeltVipAnnotations, VIP_ANNOTATION } from './service-facts';
-import { effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import {
+  ExtraObjectService,
+  extraObjectServices,
+  hasKubeVipAnnotation,
+  isTemplated,
+  joinedAnnotations,
+  misspeltVipAnnotations,
+  OwnAnnotations,
+  templatedKubeVipAnnotations,
+  VIP_ANNOTATION,
+} from './service-facts';
+import { autoscaledMax, effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
@@ -64,6 +74,8 @@ export interface EffectiveTraefik {
   readonly resolverNames: readonly string[];
   /** The networks Traefik believes forwarded headers or the PROXY protocol from, and entrypoints that believe everyone. */
   readonly trust: TraefikTrust;
+  /** A `--configfile` flag: Traefik then reads its static configuration from that file alone, ignoring every flag. */
+  readonly configFile?: Path;
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
@@ -124,7 +136,8 @@ export function generatorKey(path: readonly string[], settings: TraefikValuesSet
   // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
   if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
   // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
-  const replicasKey = effectiveReplicas(settings) !== (settings.replicas ?? 1) ? 'values.deployment.replicas' : 'replicas';
+  const fromValues = effectiveReplicas(settings) !== (settings.replicas ?? 1);
+  const replicasKey = !fromValues ? 'replicas' : autoscaledMax(settings) ? 'values.autoscaling.maxReplicas' : 'values.deployment.replicas';
   if (top === 'deployment' && second === 'replicas') return replicasKey;
   if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
   if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;
@@ -171,21 +184,48 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     return bad;
   };
   // Traefik's own `service.annotations` is typed by the chart's values schema, which reports a non-map there.
+  // A Helm template in a kube-vip annotation: kube-vip reads what Helm renders at install time, which no rule can judge.
+  const templated = (block: Values, at: readonly string[]) => {
+    for (const path of templatedKubeVipAnnotations(block, at)) {
+      badVips.push({
+        path: [...prefix, 'values', ...path],
+        message:
+          'holds a Helm template ({{ ... }}), which the chart renders at install time (from chart v40 through tpl), so the value kube-vip ' +
+          'reads cannot be judged here (VIP, pool, lease and ignore rules): write the value itself',
+      });
+    }
+  };
+  // With `single: false` UDP ports get a `<name>-udp` Service of their own, with annotationsUDP over annotations;
+  // it is a Service of its own for kube-vip only when annotationsUDP carries kube-vip annotations (else it shares the TCP one's VIP).
+  const udpService = (block: Values, single: boolean, ports: readonly string[]) =>
+    !single && hasKubeVipAnnotation(block.annotationsUDP) && ports.some((port) => port.endsWith('/UDP'));
   if (service.enabled !== false) {
-    services.push(
-      chartService(service, ['service'], {
-        label: 'Traefik',
-        name: TRAEFIK_SERVICE_NAME,
-        vipPath: [...prefix, 'loadBalancerIPs'],
-        prefix,
-        typeKey,
-        fieldKeys,
-        sourced,
-        badVips,
-        ports: servicePorts,
-        firstClassIps: settings.loadBalancerIPs,
-      }),
-    );
+    const context: ServiceContext = {
+      label: 'Traefik',
+      name: TRAEFIK_SERVICE_NAME,
+      vipPath: [...prefix, 'loadBalancerIPs'],
+      prefix,
+      typeKey,
+      fieldKeys,
+      sourced,
+      badVips,
+      ports: servicePorts,
+      firstClassIps: settings.loadBalancerIPs,
+    };
+    templated(service, ['service']);
+    // The chart's default is `single: true` (traefik/values.yaml v20 to v41).
+    if (udpService(service, service.single !== false, servicePorts)) {
+      const udp = servicePorts.filter((port) => port.endsWith('/UDP'));
+      services.push(chartService(service, ['service'], { ...context, ports: servicePorts.filter((port) => !udp.includes(port)) }));
+      services.push(
+        chartService(
+          service,
+          ['service'],
+          { ...context, label: "Traefik's UDP", name: `${TRAEFIK_SERVICE_NAME}-udp`, ports: udp, firstClassIps: undefined },
+          'annotationsUDP',
+        ),
+      );
+    } else services.push(chartService(service, ['service'], context));
   }
   const additional = isMap(service.additionalServices) ? service.additionalServices : {};
   for (const [name, extra] of Object.entries(additional)) {
@@ -193,19 +233,27 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     // `<name>: null` removes an entry (Helm drops null keys); anything else that is not a map is a mistake.
     if (extra !== null && !isMap(extra)) notMap(at, extra);
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
-    services.push(
-      chartService(extra, at, {
-        label: `Traefik's additional Service ${name}`,
-        name: `${TRAEFIK_SERVICE_NAME}-${name}`,
-        vipPath: [...prefix, 'values', ...at, 'annotations'],
-        prefix,
-        typeKey,
-        fieldKeys,
-        sourced,
-        badVips,
-        ports: additionalServicePorts(values, name),
-      }),
-    );
+    const ports = additionalServicePorts(values, name);
+    const context: ServiceContext = {
+      label: `Traefik's additional Service ${name}`,
+      name: `${TRAEFIK_SERVICE_NAME}-${name}`,
+      vipPath: [...prefix, 'values', ...at, 'annotations'],
+      prefix,
+      typeKey,
+      fieldKeys,
+      sourced,
+      badVips,
+      ports,
+    };
+    templated(extra, at);
+    // An additional Service has no `single` default: unset splits its UDP ports off.
+    if (udpService(extra, extra.single === true, ports)) {
+      const udp = ports.filter((port) => port.endsWith('/UDP'));
+      services.push(chartService(extra, at, { ...context, ports: ports.filter((port) => !udp.includes(port)) }));
+      services.push(
+        chartService(extra, at, { ...context, label: `${context.label} (UDP)`, name: `${context.name}-udp`, ports: udp }, 'annotationsUDP'),
+      );
+    } else services.push(chartService(extra, at, context));
   }
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
@@ -213,17 +261,27 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   const replicas = sourced<number>(['deployment', 'replicas'], 1);
   const flags = traefikFlags(user, prefix);
-  const acmeResolvers: Array<Sourced<string>> = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
-    Object.keys(isMap(values[key]) ? values[key] : {}).map((name) => ({
+  const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
+    Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
       value: name,
       path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
+      // `certResolvers` (up to v32) holds ACME options only; `certificatesResolvers` is Traefik's own shape, where a
+      // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json.
+      acme: key === 'certResolvers' || (isMap(entry) && entry.acme !== undefined && entry.acme !== null),
     })),
   );
+  const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
   // `--certificatesresolvers.<name>.acme.<option>`: the flag form K3s' docs show; the chart's own guard looks for `.acme.` too.
   for (const flag of flags) {
     const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/.exec(flag.name)?.[1];
     if (name && !acmeResolvers.some((r) => r.value.toLowerCase() === name)) acmeResolvers.push({ value: name, path: flag.path });
   }
+  // A VIP source of the user's next to traefik.loadBalancerIPs: the spec field, or the annotation in a map the chart joins over the generated one.
+  const extraVip = [
+    ['service', 'spec', 'loadBalancerIP'],
+    ['service', 'annotationsTCP', VIP_ANNOTATION],
+    ['service', 'annotationsUDP', VIP_ANNOTATION],
+  ].find((path) => valueAt(user, path) !== undefined && valueAt(generated, path) === undefined);
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
@@ -245,11 +303,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     ...((present(classKey) ?? present(['service', 'spec', 'loadBalancerClass'])) && {
       loadBalancerClass: present(classKey) ?? present(['service', 'spec', 'loadBalancerClass']),
     }),
-    ...(settings.loadBalancerIPs?.length &&
-      valueAt(user, ['service', 'spec', 'loadBalancerIP']) !== undefined &&
-      valueAt(generated, ['service', 'spec', 'loadBalancerIP']) === undefined && {
-        extraLoadBalancerIP: sourced(['service', 'spec', 'loadBalancerIP'], undefined),
-      }),
+    ...(settings.loadBalancerIPs?.length && extraVip && { extraLoadBalancerIP: sourced(extraVip, undefined) }),
     ...(isMap(rolling) &&
       zero(rolling.maxUnavailable) &&
       zero(rolling.maxSurge) && { stuckRollout: source(['updateStrategy', 'rollingUpdate'], prefix) }),
@@ -257,13 +311,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     replicas,
     acmeResolvers,
     resolverNames: [
-      ...acmeResolvers.map((resolver) => resolver.value),
+      ...resolverEntries.map((resolver) => resolver.value),
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
     ],
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
     extraObjectServices: extraObjectServices(user, prefix),
+    ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
-    ingressProvider: traefikIngressProvider(values, flags, prefix, chart.ingressClassName),
+    ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [
       ['providers', 'kubernetesGateway', 'enabled'],
       ['gateway', 'enabled'],
@@ -294,16 +349,27 @@ interface ServiceContext {
   readonly firstClassIps?: readonly string[];
 }
 
-/** One Service the chart renders from a `service`-shaped block at `at`, with the VIPs its annotation or spec asks for. */
-function chartService(block: Values, at: readonly string[], context: ServiceContext): DeployedService {
+/**
+ * One Service the chart renders from a `service`-shaped block at `at` (its TCP Service, or with `own`
+ * annotationsUDP its `-udp` one), with the VIPs its joined annotations or its spec ask for.
+ */
+function chartService(
+  block: Values,
+  at: readonly string[],
+  context: ServiceContext,
+  own: OwnAnnotations = 'annotationsTCP',
+): DeployedService {
   const { sourced } = context;
-  const annotation = isMap(block.annotations) ? block.annotations[VIP_ANNOTATION] : undefined;
-  const annotationPath = [...at, 'annotations', VIP_ANNOTATION];
+  const annotations = joinedAnnotations(block, own);
+  const annotation = annotations.map[VIP_ANNOTATION];
+  const annotationPath = [...at, annotations.from(VIP_ANNOTATION), VIP_ANNOTATION];
   let ips: LocatedIp[] = [];
   if (context.firstClassIps?.length) {
     ips = context.firstClassIps
       .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
       .filter((ip): ip is LocatedIp => !!ip);
+  } else if (isTemplated(annotation)) {
+    // Refused where the model is built (templatedKubeVipAnnotations): no VIP can be read from it.
   } else if (typeof annotation === 'string') {
     const path = sourced(annotationPath, '').path;
     for (const text of annotation.split(',').map((entry) => entry.trim())) {
@@ -323,7 +389,8 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
   }
   const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
   // The TCP Service merges annotationsTCP over annotations, the UDP one annotationsUDP (traefik/templates/service.yaml).
-  const ignoreKey = ['annotationsTCP', 'annotationsUDP', 'annotations'].find((key) => {
+  // The UDP Service's copy is judged with the TCP one (each map once).
+  const ignoreKey = (own === 'annotationsTCP' ? ['annotationsTCP', 'annotationsUDP', 'annotations'] : []).find((key) => {
     const value = valueAt(block, [key, IGNORE_ANNOTATION]);
     return value === 'true' || value === true;
   });
@@ -335,10 +402,11 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
   };
   const ipFamilyPolicy = field('ipFamilyPolicy');
   const ipFamilies = field('ipFamilies');
-  const misspelt = misspeltVipAnnotations(block.annotations).map((key) => ({
+  const misspelt = misspeltVipAnnotations(annotations.map).map((key) => ({
     value: key,
-    path: sourced([...at, 'annotations', key], key).path,
+    path: sourced([...at, annotations.from(key), key], key).path,
   }));
+  const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
   return {
     path: context.vipPath,
     label: context.label,
@@ -348,8 +416,7 @@ function chartService(block: Values, at: readonly string[], context: ServiceCont
     ips,
     ports: context.ports,
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
-    ...(isMap(block.annotations) &&
-      block.annotations[LEASE_NAME_ANNOTATION] !== undefined && { leaseName: block.annotations[LEASE_NAME_ANNOTATION] }),
+    ...(leaseName !== undefined && { leaseName }),
     ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
     ...(ipFamilyPolicy && { ipFamilyPolicy }),
     ...(ipFamilies && { ipFamilies }),

@@ -2,6 +2,7 @@ import { Path } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
+import type { TraefikChartRules } from './chart-versions';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -16,6 +17,19 @@ export interface TraefikIngressProvider {
   readonly missingClass?: Sourced<unknown> & { readonly key: 'enabled' | 'name' };
   /** The provider watches only these namespaces (`providers.kubernetesIngress.namespaces`, `rbac.namespaced`, or the flag). */
   readonly namespaces?: Sourced<readonly string[]>;
+  /**
+   * Traefik looks no IngressClass up, so it ignores every Ingress that names one in `spec.ingressClassName`
+   * (`shouldProcessIngress` matches the name against the classes it found): the flag
+   * `disableIngressClassLookup` or `disableClusterScopeResources` (Traefik v3.1+), or the chart value that passes one.
+   */
+  readonly classLookupOff?: Path;
+  /**
+   * `providers.kubernetesIngress.disableIngressClassLookup: true` where the chart's schema still takes the key
+   * (v38+) but no template renders it (from v30.1.0): inert today, and it asks for what would hide every Ingress here.
+   */
+  readonly inertClassLookupKey?: Path;
+  /** A label selector the generated Ingresses (which carry no labels) do not match: Traefik lists only the Ingresses it selects. */
+  readonly labelSelector?: Sourced<string>;
 }
 
 type Values = Readonly<Record<string, unknown>>;
@@ -37,8 +51,9 @@ export function traefikIngressProvider(
   values: Values,
   flags: readonly TraefikFlag[],
   prefix: Path,
-  ingressClassName: boolean,
+  chart: Pick<TraefikChartRules, 'ingressClassName' | 'classLookupSwitch'>,
 ): TraefikIngressProvider {
+  const { ingressClassName } = chart;
   const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
   // A null removes the chart's default (Helm drops null keys), so the switch under it reads as off.
   const off = (value: unknown) => value === false || value === null;
@@ -62,8 +77,27 @@ export function traefikIngressProvider(
   else if (isMap(values.rbac) && values.rbac.namespaced === true) {
     namespaces = { value: ['kube-system'], path: at('rbac', 'namespaced') };
   }
+  let classLookupOff: Path | undefined =
+    chart.classLookupSwitch === 'values-key' && provider.disableIngressClassLookup === true
+      ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
+      : chart.classLookupSwitch === 'rbac-namespaced' && isMap(values.rbac) && values.rbac.namespaced === true
+        ? at('rbac', 'namespaced')
+        : undefined;
+  const inertClassLookupKey =
+    chart.classLookupSwitch === 'rbac-namespaced' && provider.disableIngressClassLookup === true
+      ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
+      : undefined;
+  let labelSelector: Sourced<string> | undefined =
+    typeof provider.labelSelector === 'string' && needsLabel(provider.labelSelector)
+      ? { value: provider.labelSelector, path: at('providers', 'kubernetesIngress', 'labelSelector') }
+      : undefined;
   for (const flag of flags) {
-    if (flag.name === 'providers.kubernetesingress') {
+    if (LOOKUP_FLAGS.includes(flag.name)) {
+      if (flagIsTrue(flag)) classLookupOff = flag.path;
+      else if (flagIsFalse(flag)) classLookupOff = undefined;
+    } else if (flag.name === 'providers.kubernetesingress.labelselector') {
+      labelSelector = flag.value && needsLabel(flag.value) ? { value: flag.value, path: flag.path } : undefined;
+    } else if (flag.name === 'providers.kubernetesingress') {
       if (flagIsFalse(flag)) disabled = flag.path;
       else if (flagIsTrue(flag)) disabled = undefined;
     } else if (flag.name === 'providers.kubernetesingress.ingressclass') {
@@ -92,5 +126,22 @@ export function traefikIngressProvider(
     ...(providerClass && { providerClass }),
     ...(missingClass && { missingClass }),
     ...(namespaces && { namespaces }),
+    ...(classLookupOff && { classLookupOff }),
+    ...(inertClassLookupKey && { inertClassLookupKey }),
+    ...(labelSelector && { labelSelector }),
   };
+}
+
+/** The flags that stop Traefik looking IngressClasses up (the second is the v3.1 name of the first, which also skips Nodes). */
+const LOOKUP_FLAGS = ['providers.kubernetesingress.disableingressclasslookup', 'providers.kubernetesingress.disableclusterscoperesources'];
+
+/**
+ * Whether a Kubernetes label selector matches only objects that carry some label, so never the Ingresses this
+ * tool writes, which carry none. Requirements are ANDed, split at commas outside `in (...)` lists; `key!=v`,
+ * `key notin (...)` and `!key` match an object without the label, every other form needs it
+ * (k8s.io/apimachinery pkg/labels/selector.go, `Requirement.Matches`).
+ */
+export function needsLabel(selector: string): boolean {
+  const requirements = selector.split(/,(?![^(]*\))/).map((part) => part.trim());
+  return requirements.some((req) => req !== '' && !/^!\s*[^=!\s]/.test(req) && !/!=/.test(req) && !/\snotin\s*\(/.test(req));
 }

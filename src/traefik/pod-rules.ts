@@ -3,6 +3,7 @@ import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
+import { isTemplated, TEMPLATED } from './service-facts';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
@@ -29,11 +30,25 @@ const K3S_NODE_PORTS: ReadonlyMap<string, string> = new Map([
  * with K3s' own ports.
  */
 export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void {
+  if (traefik.configFile) {
+    // https://doc.traefik.io/traefik/getting-started/configuration-overview/: the three static-configuration sources
+    // (file, flags, environment) are mutually exclusive, tried in that order (traefik/traefik cmd/traefik/traefik.go loaders).
+    error(
+      traefik.configFile,
+      "points Traefik at a static configuration file, and with one Traefik ignores every command-line flag, the chart's own " +
+        '(entrypoints, Ingress provider, trusted proxies, ACME resolvers) and those these rules judge, while the file itself ' +
+        'cannot be checked here: remove it and set the options through the chart values or flags',
+    );
+  }
   if (traefik.enabled.value === false) {
     error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
   }
   const { replicas, kind } = traefik;
   // A non-text kind is the values schema's to report.
+  if (isTemplated(kind.value)) {
+    error(kind.path, `${TEMPLATED}: write Deployment or DaemonSet`);
+    return;
+  }
   if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
     error(
       kind.path,

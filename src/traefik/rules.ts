@@ -6,7 +6,7 @@ import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
-import { VIP_ANNOTATION } from './service-facts';
+import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
 
 export { chartVersionSupport };
 
@@ -102,7 +102,9 @@ export function checkTraefikDeployment(
         `is "true", so kube-vip skips ${service.label}'s Service and never announces its VIP, and nothing outside the cluster reaches it: remove the annotation`,
       );
     }
-    if (service.type.value !== 'LoadBalancer') {
+    if (isTemplated(service.type.value)) {
+      error(service.type.path, `${TEMPLATED}: write LoadBalancer, or remove the key (the chart default is LoadBalancer)`);
+    } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
         `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value)}, which kube-vip never gives a VIP, ` +

@@ -59,3 +59,53 @@ export function extraObjectServices(values: Values, prefix: Path): ExtraObjectSe
     return [{ path, name: typeof metadata.namespace === 'string' ? `${metadata.namespace}/${name}` : name }];
   });
 }
+
+/** The annotation map the chart joins over `annotations` for each of a block's two Services. */
+export type OwnAnnotations = 'annotationsTCP' | 'annotationsUDP';
+
+/**
+ * The annotations one Service of a `service`-shaped block carries: `annotations`, with `annotationsTCP`
+ * (the TCP Service) or `annotationsUDP` (the `-udp` Service) over them. Every chart v20.1.1 to v41.3.0
+ * joins them so (traefik/traefik-helm-chart traefik/templates/service.yaml: `merge .Values.service.annotationsTCP
+ * .Values.service.annotations` at v20.1.1, `merge dict (default dict $service.annotationsTCP) (default dict
+ * $service.annotations)` from v27, for additional Services too; sprig's merge keeps the first map's value).
+ * `from` names the block key that supplied an annotation.
+ */
+export function joinedAnnotations(block: Values, own: OwnAnnotations): { readonly map: Values; readonly from: (name: string) => string } {
+  const shared = isMap(block.annotations) ? block.annotations : {};
+  const mine = isMap(block[own]) ? (block[own] as Values) : {};
+  return {
+    map: { ...shared, ...mine },
+    from: (name) => (Object.hasOwn(mine, name) ? own : 'annotations'),
+  };
+}
+
+/** kube-vip's annotations all share this prefix (kube-vip/kube-vip pkg/kubevip/annotations.go). */
+const KUBE_VIP_PREFIX = 'kube-vip.io/';
+
+/** Why a rule refuses a templated value it must read. */
+export const TEMPLATED =
+  'holds a Helm template ({{ ... }}), a value Helm would compute at install time, which the rules that read this key cannot judge';
+
+/** Whether a text holds a Helm template action, which the chart may render at install time. */
+export const isTemplated = (value: unknown): boolean => typeof value === 'string' && value.includes('{{');
+
+/**
+ * kube-vip annotations of a `service`-shaped block (at `at` below the values) whose value is a Helm
+ * template: from chart v40 the chart renders every Service annotation value through `tpl`
+ * (traefik/templates/service.yaml `tpl (toYaml .) $`), so what kube-vip reads is only known at install time.
+ */
+export function templatedKubeVipAnnotations(block: Values, at: readonly string[]): string[][] {
+  return (['annotations', 'annotationsTCP', 'annotationsUDP'] as const).flatMap((key) => {
+    const map = block[key];
+    if (!isMap(map)) return [];
+    return Object.keys(map)
+      .filter((name) => name.toLowerCase().startsWith(KUBE_VIP_PREFIX) && isTemplated(map[name]))
+      .map((name) => [...at, key, name]);
+  });
+}
+
+/** Whether the block's annotations carry any kube-vip annotation. */
+export function hasKubeVipAnnotation(map: unknown): boolean {
+  return isMap(map) && Object.keys(map).some((name) => name.toLowerCase().startsWith(KUBE_VIP_PREFIX));
+}

@@ -26,7 +26,49 @@ export function kubernetesValuesProblems(values: Readonly<Record<string, unknown
     ...argumentProblems(values, 'additionalArguments'),
     ...argumentProblems(values, 'globalArguments'),
     ...annotationProblems(values),
+    ...labelProblems(values),
   ];
+}
+
+/** A label value as the API server takes it: k8s.io/apimachinery `pkg/util/validation` IsValidLabelValue (63 characters, qualified-name characters). */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_VALUE_MAX = 63;
+
+/**
+ * Every label map of the values (`commonLabels`, `deployment.podLabels`, `service.labels`, a selector's
+ * `matchLabels`, ...): the chart renders them with toYaml into object metadata, where the API server refuses a
+ * value that is not a label value, so helm-controller's install fails. `extraObjects` are rendered through tpl, so
+ * a templated value there is left to Helm.
+ */
+function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
+  const problems: ValuesViolation[] = [];
+  const walk = (node: unknown, path: ReadonlyArray<string | number>) => {
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    if (!isMap(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (!/labels$/i.test(key) || !isMap(child)) {
+        walk(child, [...path, key]);
+        continue;
+      }
+      for (const [name, value] of Object.entries(child)) {
+        const at = [...path, key, name];
+        if (typeof value === 'number' || typeof value === 'boolean') {
+          problems.push({ path: at, message: `is ${describe(value)}, but a label value is text: quote it, "${String(value)}"` });
+        } else if (typeof value === 'string' && !(path[0] === 'extraObjects' && value.includes('{{'))) {
+          const problem =
+            value.length > LABEL_VALUE_MAX
+              ? `is ${value.length} characters long, but a label value has at most ${LABEL_VALUE_MAX}`
+              : !LABEL_VALUE.test(value)
+                ? "is not a label value: only letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+                : undefined;
+          if (problem)
+            problems.push({ path: at, message: `${problem} (Kubernetes IsValidLabelValue), so the API server refuses the object` });
+        }
+      }
+    }
+  };
+  walk(values, []);
+  return problems;
 }
 
 /** `env` becomes the Traefik container's env: a list of EnvVars (k8s.io/kubernetes `pkg/apis/core/validation` validateEnv). */

@@ -127,7 +127,9 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
     Object.assign(values, acmeStorageValues(chart));
   }
   const replicas = effectiveReplicas(settings);
-  Object.assign(values, traefikHaValues(replicas));
+  // Under the chart's HPA the Deployment renders no replica count (templates/deployment.yaml, v20 to v41): the spread and budget stay.
+  const { deployment: _count, ...ha } = traefikHaValues(replicas) as { deployment?: unknown };
+  Object.assign(values, autoscaledMax(settings) === replicas ? ha : traefikHaValues(replicas));
   Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', replicas));
   if (settings.gateway) Object.assign(values, traefikGatewayValues());
   return mergeValues(values, { ...settings.values }).merged;
@@ -148,11 +150,23 @@ export function generatedTraefikValues(settings: TraefikValuesSettings): Record<
  */
 export function effectiveReplicas(settings: TraefikValuesSettings): number {
   const deployment = settings.values?.deployment as Record<string, unknown> | undefined;
-  const given = deployment && typeof deployment === 'object' ? deployment.replicas : undefined;
+  const given = autoscaledMax(settings) ?? (deployment && typeof deployment === 'object' ? deployment.replicas : undefined);
   const daemonSet = deployment && typeof deployment === 'object' && deployment.kind === 'DaemonSet';
   const first = settings.replicas ?? 1;
   // Only over the default: next to another `replicas` the values' count is a conflict the values check reports.
-  return first === 1 && !daemonSet && typeof given === 'number' && Number.isInteger(given) && given > 1 && given <= 100 ? given : first;
+  return first === 1 && !daemonSet && isPodCount(given) && given > 1 ? given : first;
+}
+
+const isPodCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100;
+
+/**
+ * `autoscaling.maxReplicas` when the chart's HorizontalPodAutoscaler is on (`autoscaling.enabled: true`): up to that
+ * many pods run, so they get the same spread, budget and one-per-node placement as that many replicas.
+ */
+export function autoscaledMax(settings: TraefikValuesSettings): number | undefined {
+  const autoscaling = settings.values?.autoscaling as Record<string, unknown> | undefined;
+  if (!autoscaling || typeof autoscaling !== 'object' || autoscaling.enabled !== true) return undefined;
+  return isPodCount(autoscaling.maxReplicas) ? autoscaling.maxReplicas : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
-import { namesHubTokenSecret } from '../core/secrets-keys';
+import { isPlainlyNotSecret, namesHubTokenSecret } from '../core/secrets-keys';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
@@ -33,7 +33,10 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (TOKEN_KEY.test(key) && !namesHubTokenSecret([...path, key])) {
+        const value = isScalar(pair.value) ? pair.value.value : undefined;
+        const notAToken =
+          namesHubTokenSecret([...path, key], value) || (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]));
+        if (TOKEN_KEY.test(key) && !notAToken) {
           problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
@@ -57,7 +60,9 @@ export function literalTokensInData(data: unknown, path: Path = []): Array<{ pat
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];
   return Object.entries(data).flatMap(([key, value]) =>
-    TOKEN_KEY.test(key) && !namesHubTokenSecret([...path, key])
+    TOKEN_KEY.test(key) &&
+    !namesHubTokenSecret([...path, key], value) &&
+    !(typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]))
       ? [{ path: [...path, key], message: tokenKeyMessage(path) }]
       : literalTokensInData(value, [...path, key]),
   );

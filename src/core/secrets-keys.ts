@@ -100,7 +100,10 @@ export function isPlainlyNotSecret(value: string, where: Path | string): boolean
  * traefik/values.yaml: "Name of `Secret` with key 'token' set to a valid license token"), not the token: `where`
  * is a path of chart values (a config's `traefik.values...`, a manifest's `spec.valuesContent...`, props' `values...`).
  */
-export function namesHubTokenSecret(where: Path): boolean {
+export function namesHubTokenSecret(where: Path, value: unknown): boolean {
   const n = where.length;
-  return n >= 3 && where[n - 1] === 'token' && where[n - 2] === 'hub' && (where[n - 3] === 'values' || where[n - 3] === 'valuesContent');
+  const atHubToken =
+    n >= 3 && where[n - 1] === 'token' && where[n - 2] === 'hub' && (where[n - 3] === 'values' || where[n - 3] === 'valuesContent');
+  // Only a value that can be a Secret's name (a DNS-1123 subdomain): anything else there is the token itself.
+  return atHubToken && typeof value === 'string' && value.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value);
 }

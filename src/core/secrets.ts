@@ -149,7 +149,10 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
   if (isSecretKey(key)) return UNDER_SECRET_KEY;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
-  if ((key === 'data' || key === 'stringData') && mayBeSecretKind(field('kind'))) return SECRET_OBJECT_DATA;
+  // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.
+  const kind = field('kind');
+  const manifest = mayBeSecretKind(kind) || (kind === undefined && field('metadata') !== undefined);
+  if ((key === 'data' || key === 'stringData') && manifest) return SECRET_OBJECT_DATA;
   const text = field(key);
   return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
 }
@@ -182,7 +185,8 @@ const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'numbe
 function assignedSecret(text: string): string | undefined {
   if (!text.includes('=')) return undefined;
   for (const word of text.split(/[\s;&]+/)) {
-    const assigned = /^([A-Za-z][\w.-]*)=(.+)$/s.exec(word);
+    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
+    const assigned = /^["']?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
     if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
   }
   return undefined;
@@ -204,7 +208,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
       const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at) && !namesHubTokenSecret(at))
+      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });

@@ -57,15 +57,22 @@ function chartValuesPath(path: Path): Path | undefined {
   return start < 0 ? undefined : path.slice(start);
 }
 
+const UNJUDGEABLE = 'so what object it makes cannot be judged: write it literally';
+
 /**
- * The message for an `extraObjects` item's `apiVersion` or `kind` holding a Helm template, or undefined: the chart
- * renders every item with `tpl` (traefik-helm-chart templates/_helpers.tpl "traefik.render"), so what object it
- * makes (a Secret?) shows only after rendering, out of every rule's reach.
+ * The message for a Helm template where an `extraObjects` item says what object it is, or undefined: the chart
+ * renders every item with `tpl` (traefik-helm-chart templates/_helpers.tpl "traefik.render"), so a templated
+ * `apiVersion`, `kind`, top-level key (`{{ "kind" }}: Secret`) or a whole item given as text makes an object
+ * (a Secret?) that shows only after rendering, out of every rule's reach. `key`: a key of the item at `path`.
  */
-export function templatedKindProblem(text: string, path: Path): string | undefined {
+export function templatedKindProblem(text: string, path: Path, key = false): string | undefined {
   const rest = chartValuesPath(path);
-  if (!rest || rest.length !== 3 || rest[0] !== 'extraObjects' || !['apiVersion', 'kind'].includes(String(rest[2]))) return undefined;
-  return text.includes('{{') ? 'holds a Helm template ({{ … }}), so what object it makes cannot be judged: write it literally' : undefined;
+  if (!rest || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number' || !text.includes('{{')) return undefined;
+  if (key && rest.length === 2) return `holds a Helm template ({{ … }}) in a key, ${UNJUDGEABLE}`;
+  if (!key && rest.length === 2) return `is text that holds a Helm template ({{ … }}), ${UNJUDGEABLE} as a map`;
+  if (!key && rest.length === 3 && ['apiVersion', 'kind'].includes(String(rest[2])))
+    return `holds a Helm template ({{ … }}), ${UNJUDGEABLE}`;
+  return undefined;
 }
 
 /** The message for a text value at `path` that holds a control character where it may not, or undefined. */
@@ -152,7 +159,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
       if (control) problem(`${secret || secretsInData(node, at).length ? `"${REDACTED}"` : JSON.stringify(node)} ${control}`);
       const templated = templatedKindProblem(node, at);
-      if (templated) problem(`${show(JSON.stringify(node))} ${templated}`);
+      // A whole item as text is not quoted: it may hold the very Secret it hides.
+      if (templated) problem(templated.startsWith('is text') ? templated : `${show(JSON.stringify(node))} ${templated}`);
       return node;
     }
     if (typeof node === 'number') {
@@ -217,6 +225,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
           });
         } else if (CONTROL_CHARACTER.test(key)) {
           problems.push({ path: at, message: `the key ${JSON.stringify(key)} holds a control character: remove it` });
+        } else if (templatedKindProblem(key, at, true)) {
+          problems.push({ path: at, message: `the key ${JSON.stringify(key)} ${templatedKindProblem(key, at, true)}` });
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {

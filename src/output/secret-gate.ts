@@ -30,10 +30,14 @@ function secretsInYaml(path: string, text: string): FoundSecret[] {
   if (!/\.ya?ml$/.test(path)) return [];
   return parsedDocuments(text).flatMap((data) => {
     const found = [...secretsInData(data), ...secretsInChartValues(data)];
-    // valuesContent is multi-line text too: read as chart values, its secrets have their own key paths.
+    // valuesContent is multi-line text too: where it parses as chart values, those judge it with key paths
+    // (a line `token: traefik-hub-license` under `hub:` names a Secret), not its lines one by one.
+    const values = (data as { spec?: { valuesContent?: unknown } } | null)?.spec?.valuesContent;
+    const valuesParse = typeof values === 'string' && parses('values.yaml', values);
     const below = (outer: FoundSecret) => (inner: FoundSecret) =>
       inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
-    return found.filter((secret) => secret.what !== EMBEDDED_SECRET || !found.some(below(secret)));
+    const judgedAsValues = (secret: FoundSecret) => valuesParse && secret.path.join('.') === 'spec.valuesContent';
+    return found.filter((secret) => secret.what !== EMBEDDED_SECRET || (!found.some(below(secret)) && !judgedAsValues(secret)));
   });
 }
 

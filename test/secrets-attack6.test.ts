@@ -1,0 +1,109 @@
+import { App } from 'cdk8s';
+import { stringify } from 'yaml';
+import { chart, devConfig, withChanges } from './helpers';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { secretsInData } from '../src/core/secrets';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
+import { secretsInFiles } from '../src/output/secret-gate';
+
+// Attack round 6 (G1, G2, G5, G6, G7, G12): each through the YAML config, K3sVipCluster, TraefikHelmChartConfig and the write gate.
+const SECRET = 'Hunter2SecretG';
+
+const configErrors = (values: unknown) =>
+  parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { values } })))
+    .errors.map(formatDiagnostic)
+    .join('\n');
+const refusal = (make: () => unknown) => {
+  try {
+    make();
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+const clusterErrors = (values: unknown) =>
+  refusal(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik: { values } })));
+const chartErrors = (values: unknown) =>
+  refusal(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: values as Record<string, unknown> }));
+const gate = (values: unknown) =>
+  secretsInFiles(
+    new Map([
+      [
+        'c/traefik-config.yaml',
+        stringify({
+          apiVersion: 'helm.cattle.io/v1',
+          kind: 'HelmChartConfig',
+          metadata: { name: 'traefik', namespace: 'kube-system' },
+          spec: { valuesContent: stringify(values) },
+        }),
+      ],
+    ]),
+  );
+
+const templatedKey = {
+  extraObjects: [{ apiVersion: 'v1', '{{ "kind" }}': 'Secret', metadata: { name: 'cf' }, stringData: { 'cf-api': SECRET } }],
+};
+const templatedText = { extraObjects: [`{{ "apiVersion: v1\\nkind: Secret\\nmetadata: {name: cf}\\nstringData: {cf: ${SECRET}}" }}`] };
+
+describe('G1, G2: an extraObjects item whose object Helm decides (a templated key, a whole item as template text) is refused', () => {
+  test.each<[string, unknown, RegExp]>([
+    ['a templated key', templatedKey, /extraObjects\[0\]:? the key "\{\{ \\"kind\\" \}\}" holds a Helm template/],
+    ['a whole item as template text', templatedText, /extraObjects\[0\]:? is text that holds a Helm template/],
+  ])('%s: refused on every front door, never quoting the secret', (_, values, expected) => {
+    for (const errors of [configErrors(values), clusterErrors(values), chartErrors(values)]) {
+      expect(errors).toMatch(expected);
+      expect(errors).not.toContain(SECRET);
+    }
+  });
+
+  test("the write gate takes a manifest's data without a literal kind for a Secret's", () => {
+    expect(gate(templatedKey).join('\n')).toContain('extraObjects[0].stringData.cf-api');
+    expect(gate({ extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' } }] })).toEqual([]);
+  });
+
+  test('template text elsewhere in an item, and plain text items, stay accepted', () => {
+    const configMap = {
+      extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: '{{ .Release.Name }}' } }],
+    };
+    expect(configErrors(configMap)).toBe('');
+    expect(chartErrors(configMap)).toBe('');
+  });
+});
+
+describe("G5, G12: hub.token is a Secret's name only when it can be one", () => {
+  test('a Secret name passes the config, the constructs and the write gate', () => {
+    const values = { hub: { token: 'traefik-hub-license', namespaces: [] } };
+    expect(configErrors(values)).not.toContain('hub.token');
+    expect(chartErrors(values)).not.toContain('hub.token');
+    expect(gate(values)).toEqual([]);
+  });
+
+  test.each(['AbCd+Hunter2SecretG/xY==', 'Hunter2SecretG', 'a'.repeat(254)])('%s is no Secret name: refused, not quoted', (token) => {
+    const values = { hub: { token, namespaces: [] } };
+    for (const errors of [configErrors(values), chartErrors(values)]) {
+      expect(errors).toContain('hub.token');
+      expect(errors).not.toContain(token);
+    }
+    expect(gate(values)).not.toEqual([]);
+  });
+});
+
+describe('G6: a shell assignment quoted as one word is still an assignment', () => {
+  test.each<[string, string[]]>([
+    [`env "DB_PASSWORD=${SECRET}" cdk8s synth`, [SECRET]],
+    [`env 'DB_PASSWORD=${SECRET}' cdk8s synth`, [SECRET]],
+    [`DB_PASSWORD=${SECRET} cdk8s synth`, [SECRET]],
+    ['env "NODE_ENV=production" cdk8s synth', []],
+  ])('%s', (text, expected) => {
+    expect(secretsInData(text).map((secret) => secret.value)).toEqual(expected);
+  });
+});
+
+describe("G7: Traefik's header modes under headers.names are no token, whatever the header is called", () => {
+  test.each(['Token', 'token', 'Authorization', 'X-Auth-Token'])('%s: drop is accepted, a secret is refused', (header) => {
+    const values = (mode: string) => ({ logs: { access: { fields: { headers: { names: { [header]: mode } } } } } });
+    expect(configErrors(values('drop'))).toBe('');
+    expect(configErrors(values(SECRET))).toContain(`headers.names.${header}`);
+    expect(configErrors(values(SECRET))).not.toContain(SECRET);
+  });
+});

@@ -107,3 +107,19 @@ describe("G7: Traefik's header modes under headers.names are no token, whatever 
     expect(configErrors(values(SECRET))).not.toContain(SECRET);
   });
 });
+
+describe('G9, G10: a signature is a secret; an absolute path to a file under a secret key is where one is kept', () => {
+  const env = (name: string, value: string) => ({ env: [{ name, value }] });
+  test.each<[string, string, boolean]>([
+    ['EPIK_SIGNATURE', SECRET, true],
+    ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json', false],
+    ['GOOGLE_APPLICATION_CREDENTIALS', SECRET, true],
+    ['DB_PASSWORD', '/run/secrets/db.txt', false],
+    ['DB_PASSWORD', '/notapath', true],
+  ])('%s=%s refused: %s', (name, value, refused) => {
+    const errors = configErrors(env(name, value));
+    if (refused) expect(errors).toContain('env[0].value');
+    else expect(errors).toBe('');
+    expect(errors).not.toContain(SECRET);
+  });
+});

@@ -6,7 +6,8 @@ import type { Path } from './problem';
  */
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
-const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|credential|hmacencoded/;
+// `signature`: lego's EPIK_SIGNATURE is the Epik API credential (go-acme/lego providers/dns/epik).
+const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|credential|hmacencoded|signature/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
@@ -90,6 +91,8 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  */
 export function isPlainlyNotSecret(value: string, where: Path | string): boolean {
   if (/^(?:true|false)$/i.test(value)) return true;
+  // An absolute path to a file names where a secret is kept (GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json).
+  if (/^\/(?:[\w.-]+\/)*[\w-]+\.(?:json|pem|key|crt|txt|yaml|yml|toml|conf)$/.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';

@@ -321,14 +321,14 @@ test("a token under traefik.values is the chart's: refused as a secret in dist/,
   );
 });
 
-test('traefik.values.hub.token names the Secret that holds the Hub token (the chart values): accepted, a K3s token there is not', () => {
+test('traefik.values.hub.token names the Secret that holds the Hub token (the chart values): accepted, a token there is not', () => {
   const hub = (token: string) => `traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    hub:\n      token: ${token}\n`;
   expect(parseConfigText('c.yaml', hub('traefik-hub-license')).errors.map(formatDiagnostic).join('\n')).not.toContain('hub.token');
   expect(
     parseConfigText('c.yaml', hub(`K10${'a'.repeat(64)}::server:abc`))
       .errors.map(formatDiagnostic)
       .join('\n'),
-  ).toContain('holds a K3s token');
+  ).toContain('traefik.values.hub.token: is a literal token');
 });
 
 describe('an IPv6 address next to a port is bracketed everywhere the README prints one', () => {

@@ -11,6 +11,7 @@ import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
+import { staticConfigMounts } from './config-file';
 import {
   ExtraObjectService,
   extraObjectServices,
@@ -76,6 +77,8 @@ export interface EffectiveTraefik {
   readonly trust: TraefikTrust;
   /** A `--configfile` flag: Traefik then reads its static configuration from that file alone, ignoring every flag. */
   readonly configFile?: Path;
+  /** `traefik.values` mount paths that put a volume where Traefik looks for a static configuration file: the same as `configFile`. */
+  readonly staticConfigMounts: readonly Path[];
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
@@ -266,8 +269,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       value: name,
       path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
       // `certResolvers` (up to v32) holds ACME options only; `certificatesResolvers` is Traefik's own shape, where a
-      // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json.
-      acme: key === 'certResolvers' || (isMap(entry) && entry.acme !== undefined && entry.acme !== null),
+      // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json. Traefik reads the key in any case (`Acme`).
+      acme:
+        key === 'certResolvers' ||
+        (isMap(entry) &&
+          Object.entries(entry).some(([option, block]) => option.toLowerCase() === 'acme' && block !== undefined && block !== null)),
     })),
   );
   const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
@@ -317,6 +323,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
+    staticConfigMounts: staticConfigMounts(user, prefix),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
     ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [
@@ -364,6 +371,8 @@ function chartService(
   const annotation = annotations.map[VIP_ANNOTATION];
   const annotationPath = [...at, annotations.from(VIP_ANNOTATION), VIP_ANNOTATION];
   let ips: LocatedIp[] = [];
+  // Where the VIP list lives: the first-class key, or the annotation or spec field that gave the addresses.
+  let vipPath = context.vipPath;
   if (context.firstClassIps?.length) {
     ips = context.firstClassIps
       .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
@@ -377,6 +386,7 @@ function chartService(
       if (problem) context.badVips.push({ path, message: problem });
       else ips.push(locate(path, text)!);
     }
+    if (ips.length) vipPath = path;
   } else {
     const loadBalancerIP = valueAt(block, ['spec', 'loadBalancerIP']);
     const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
@@ -384,7 +394,7 @@ function chartService(
       const problem =
         typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
       if (problem) context.badVips.push({ path, message: problem });
-      else ips = [locate(path, loadBalancerIP as string)!];
+      else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
     }
   }
   const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
@@ -408,7 +418,7 @@ function chartService(
   }));
   const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
   return {
-    path: context.vipPath,
+    path: vipPath,
     label: context.label,
     namespace: 'kube-system',
     name: context.name,

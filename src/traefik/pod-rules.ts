@@ -30,14 +30,25 @@ const K3S_NODE_PORTS: ReadonlyMap<string, string> = new Map([
  * with K3s' own ports.
  */
 export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void {
+  // https://doc.traefik.io/traefik/getting-started/configuration-overview/: the three static-configuration sources
+  // (file, flags, environment) are mutually exclusive, tried in that order (traefik/traefik cmd/traefik/traefik.go loaders).
+  const ignoresFlags =
+    "Traefik ignores every command-line flag, the chart's own (entrypoints, Ingress provider, trusted proxies, ACME resolvers) " +
+    'and those these rules judge, while the file itself cannot be checked here';
   if (traefik.configFile) {
-    // https://doc.traefik.io/traefik/getting-started/configuration-overview/: the three static-configuration sources
-    // (file, flags, environment) are mutually exclusive, tried in that order (traefik/traefik cmd/traefik/traefik.go loaders).
     error(
       traefik.configFile,
-      "points Traefik at a static configuration file, and with one Traefik ignores every command-line flag, the chart's own " +
-        '(entrypoints, Ingress provider, trusted proxies, ACME resolvers) and those these rules judge, while the file itself ' +
-        'cannot be checked here: remove it and set the options through the chart values or flags',
+      `points Traefik at a static configuration file, and with one ${ignoresFlags}: remove it and set the options through the chart values or flags`,
+    );
+  }
+  // Without --configfile Traefik looks for traefik.yml/.yaml/.toml in /etc/traefik/, $XDG_CONFIG_HOME/, $HOME/.config/ and the
+  // working directory (doc.traefik.io/traefik/reference/install-configuration/boot-environment/, "Configuration File").
+  for (const mount of traefik.staticConfigMounts) {
+    error(
+      mount,
+      'mounts a volume where Traefik looks for its static configuration file (traefik.yml, traefik.yaml or traefik.toml in ' +
+        `/etc/traefik/, $XDG_CONFIG_HOME/, $HOME/.config/ or the working directory), and with one ${ignoresFlags}: ` +
+        'mount it elsewhere, and set the options through the chart values or flags',
     );
   }
   if (traefik.enabled.value === false) {

@@ -1,0 +1,72 @@
+import { Path } from '../core/problem';
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The names Traefik looks for (traefik/traefik cmd/traefik/traefik.go: the file loader's `traefik` base name, toml/yaml/yml). */
+const FILE_NAME = /^traefik\.(ya?ml|toml)$/;
+
+/** `/etc//traefik/` as `/etc/traefik`. */
+function normalize(path: string): string {
+  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+  return `/${parts.join('/')}`;
+}
+
+/**
+ * The directories Traefik searches for a static configuration file when no `--configfile` is given
+ * (doc.traefik.io/traefik/reference/install-configuration/boot-environment/, "Configuration File":
+ * "traefik.yml (or traefik.yaml or traefik.toml) in /etc/traefik/, $XDG_CONFIG_HOME/, $HOME/.config/,
+ * and the working directory"). The image sets no working directory, XDG_CONFIG_HOME or HOME, so those are
+ * `/`, or what `env` gives them; a `.config` directory anywhere may be $HOME's.
+ */
+function searchedDirectories(values: Values): string[] {
+  const dirs = ['/etc/traefik', '/'];
+  const env = Array.isArray(values.env) ? values.env : [];
+  for (const item of env) {
+    if (!isMap(item) || typeof item.value !== 'string' || !item.value.startsWith('/')) continue;
+    if (item.name === 'XDG_CONFIG_HOME') dirs.push(normalize(item.value));
+    if (item.name === 'HOME') dirs.push(normalize(`${item.value}/.config`));
+  }
+  return dirs;
+}
+
+/** Whether a volume mounted at `mountPath` in Traefik's container can put a static configuration file where Traefik looks. */
+function holdsConfigFile(mountPath: string, dirs: readonly string[]): boolean {
+  const path = normalize(mountPath);
+  const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const searched = (dir: string) => dirs.includes(dir) || dir === '.config' || dir.endsWith('/.config');
+  // The directory itself (or /etc, above /etc/traefik), or the file in it.
+  if (path !== '/' && (searched(path) || dirs.some((dir) => dir.startsWith(`${path}/`)))) return true;
+  return FILE_NAME.test(name) && searched(parent);
+}
+
+/**
+ * The `traefik.values` keys that mount a volume into Traefik's container where Traefik looks for its static
+ * configuration file: `volumes[].mountPath` (traefik/templates/_podtemplate.tpl mounts each in the traefik
+ * container), `additionalVolumeMounts[].mountPath` (with `deployment.additionalVolumes`), and the
+ * `persistence.path` of an enabled volume. A file there has the effect of `--configfile`.
+ */
+export function staticConfigMounts(user: Values, prefix: Path): Path[] {
+  const dirs = searchedDirectories(user);
+  const found: Path[] = [];
+  for (const key of ['volumes', 'additionalVolumeMounts']) {
+    const list = user[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i) => {
+      if (isMap(item) && typeof item.mountPath === 'string' && holdsConfigFile(item.mountPath, dirs)) {
+        found.push([...prefix, 'values', key, i, 'mountPath']);
+      }
+    });
+  }
+  const persistence = user.persistence;
+  if (
+    isMap(persistence) &&
+    persistence.enabled === true &&
+    typeof persistence.path === 'string' &&
+    holdsConfigFile(persistence.path, dirs)
+  ) {
+    found.push([...prefix, 'values', 'persistence', 'path']);
+  }
+  return found;
+}

@@ -1,0 +1,129 @@
+import { App } from 'cdk8s';
+import { stringify } from 'yaml';
+import { chart, devConfig, thrown, withChanges } from './helpers';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
+
+/**
+ * Attack round 6, G3, G4, G8: a static configuration file at Traefik's default path, an `acme` block spelled in another
+ * case, and the key named for a second IPv4 VIP in annotationsTCP.
+ */
+const errorsOf = (config: unknown) =>
+  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
+const judge = (config: unknown, expected: string | undefined) => {
+  const errors = errorsOf(config).join('\n');
+  if (expected) expect(errors).toContain(expected);
+  else expect(errors).toBe('');
+};
+const values = (v: unknown, traefik: object = {}, base = devConfig()) => withChanges(base, { traefik: { ...traefik, values: v } });
+const hcc = (v: Record<string, unknown>) => () => new TraefikHelmChartConfig(chart(), 't', { values: v });
+const cluster = (config: unknown) => () => new K3sVipCluster(new App(), 'lab', config as object);
+
+describe('G3: a volume where Traefik looks for its static configuration file is refused like --configfile', () => {
+  const refusal = 'mounts a volume where Traefik looks for its static configuration file';
+  const volume = (mountPath: string) => ({ volumes: [{ name: 'traefik-static', mountPath, type: 'configMap' }] });
+  const mount = (mountPath: string) => ({
+    deployment: { additionalVolumes: [{ name: 'static', configMap: { name: 'traefik-static' } }] },
+    additionalVolumeMounts: [{ name: 'static', mountPath }],
+  });
+  test.each<[string, object, string | undefined]>([
+    ['volumes at /etc/traefik', volume('/etc/traefik'), `traefik.values.volumes[0].mountPath: ${refusal}`],
+    ['volumes at /etc/traefik/', volume('/etc/traefik/'), `traefik.values.volumes[0].mountPath: ${refusal}`],
+    ['volumes at the file', volume('/etc/traefik/traefik.yaml'), `traefik.values.volumes[0].mountPath: ${refusal}`],
+    ['volumes at the .yml file', volume('/etc/traefik/traefik.yml'), refusal],
+    ['volumes at the .toml file', volume('/etc/traefik/traefik.toml'), refusal],
+    ['volumes at /etc', volume('/etc'), refusal],
+    ['volumes in the working directory', volume('/traefik.yaml'), refusal],
+    ['volumes in a $HOME/.config', volume('/home/traefik/.config'), refusal],
+    ['volumes at a $HOME/.config file', volume('/root/.config/traefik.toml'), refusal],
+    ['additionalVolumeMounts at /etc/traefik', mount('/etc/traefik'), `traefik.values.additionalVolumeMounts[0].mountPath: ${refusal}`],
+    ['additionalVolumeMounts at the file', mount('/etc/traefik/traefik.yml'), refusal],
+    [
+      'persistence at /etc/traefik',
+      { persistence: { enabled: true, path: '/etc/traefik' } },
+      `traefik.values.persistence.path: ${refusal}`,
+    ],
+    ['XDG_CONFIG_HOME from env', { env: [{ name: 'XDG_CONFIG_HOME', value: '/config' }], ...volume('/config') }, refusal],
+    ['HOME from env', { env: [{ name: 'HOME', value: '/home/t' }], ...volume('/home/t/.config/traefik.yaml') }, refusal],
+    // Elsewhere, or another name: Traefik does not look there.
+    ['volumes at /config', volume('/config'), undefined],
+    ['volumes at /etc/traefik-certs', volume('/etc/traefik-certs'), undefined],
+    ['volumes at /etc/traefik/dynamic', volume('/etc/traefik/dynamic'), undefined],
+    ['volumes at /etc/traefik/dynamic.yaml', volume('/etc/traefik/dynamic.yaml'), undefined],
+    ['additionalVolumeMounts at /plugins', mount('/plugins'), undefined],
+    ['persistence disabled at /etc/traefik', { persistence: { enabled: false, path: '/etc/traefik' } }, undefined],
+    ['persistence at /data', { persistence: { enabled: true, path: '/data' } }, undefined],
+  ])('%s', (_, v, expected) => judge(values(v), expected));
+
+  test('the report case: a ConfigMap with traefik.yaml mounted at /etc/traefik', () => {
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'traefik-static', namespace: 'kube-system' },
+      data: { 'traefik.yaml': 'entryPoints:\n  web:\n    forwardedHeaders:\n      insecure: true\n' },
+    };
+    judge(values({ ...volume('/etc/traefik'), extraObjects: [configMap] }), `traefik.values.volumes[0].mountPath: ${refusal}`);
+  });
+
+  test('TraefikHelmChartConfig and K3sVipCluster refuse it too', () => {
+    expect(thrown(hcc(volume('/etc/traefik'))).message).toContain(`values.volumes[0].mountPath ${refusal}`);
+    expect(thrown(cluster(values(mount('/etc/traefik/traefik.yaml')))).message).toContain(refusal);
+    expect(() => hcc(volume('/config'))()).not.toThrow();
+  });
+});
+
+describe('G4: an acme block is ACME whatever the case of its key', () => {
+  const acmeRefusal = 'traefik.replicas: is 2, but the ACME resolvers';
+  const acme = { email: 'a@example.com', storage: '/data/acme.json', tlsChallenge: {} };
+  test.each<[object, string | undefined]>([
+    [{ le: { Acme: acme } }, acmeRefusal],
+    [{ le: { ACME: acme } }, acmeRefusal],
+    [{ le: { acme } }, acmeRefusal],
+    [{ le: { Acme: null } }, undefined],
+    [{ ts: { Tailscale: {} } }, undefined],
+  ])('%j with replicas 2', (resolvers, expected) => judge(values({ certificatesResolvers: resolvers }, { replicas: 2 }), expected));
+
+  test('K3sVipCluster refuses Acme with two replicas', () => {
+    expect(thrown(cluster(values({ certificatesResolvers: { le: { Acme: acme } } }, { replicas: 2 }))).message).toContain(
+      'the ACME resolvers',
+    );
+  });
+});
+
+describe('G8: a second VIP of one family in annotationsTCP names the annotation', () => {
+  const pool = () =>
+    withChanges(devConfig(), {
+      traefik: { loadBalancerIPs: undefined },
+      kubeVip: { services: { ipPool: { global: { range: '192.168.0.200-192.168.0.210' } } } },
+    });
+  const twoFamilies = 'has two addresses of the same IP family';
+  test.each<[string, object, string]>([
+    ['annotationsTCP', { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotationsTCP'],
+    ['annotations', { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotations'],
+  ])('%s', (_, service, key) => {
+    const errors = errorsOf(values({ service }, {}, pool())).join('\n');
+    expect(errors).toContain(`traefik.values.service.${key}.kube-vip.io/loadbalancerIPs: ${twoFamilies}`);
+    expect(errors).not.toContain('traefik.loadBalancerIPs');
+  });
+
+  test.each<[string, string]>([
+    // The report's case: the pool message (first on that key) stands, and it too names the annotation.
+    ['192.168.0.205,192.168.0.40', 'lies inside the IP pool'],
+    ['192.168.0.150,192.168.0.40', twoFamilies],
+  ])('with the control-plane VIP as the second address: %s', (ips, message) => {
+    const errors = errorsOf(values({ service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': ips } } }, {}, pool())).join('\n');
+    expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\.kube-vip\\.io/loadbalancerIPs: .*${message}`));
+    expect(errors).not.toContain('traefik.loadBalancerIPs');
+  });
+
+  test('the first-class key still names traefik.loadBalancerIPs', () => {
+    judge(
+      withChanges(devConfig(), { traefik: { loadBalancerIPs: ['192.168.0.41', '192.168.0.42'] } }),
+      `traefik.loadBalancerIPs: ${twoFamilies}`,
+    );
+  });
+
+  test('no VIP and no pool still names traefik.loadBalancerIPs', () => {
+    judge(withChanges(devConfig(), { traefik: { loadBalancerIPs: undefined } }), 'traefik.loadBalancerIPs: is missing');
+  });
+});

@@ -1,7 +1,5 @@
 import { App, Testing } from 'cdk8s';
-import { stringify } from 'yaml';
-import { chart, devConfig, synthFiles, thrown, withChanges } from './helpers';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { chart, devConfig, judgeConfig, synthFiles, thrown, withChanges, withTraefikValues } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { needsLabel } from '../src/traefik/ingress-provider';
 
@@ -9,14 +7,6 @@ import { needsLabel } from '../src/traefik/ingress-provider';
  * Attack round 5, N1, N2 (r5), N5-N8, N14: Traefik's values judged on the effective model, the same way through a
  * config file, K3sVipCluster and TraefikHelmChartConfig, each message naming the key that supplied the value.
  */
-const errorsOf = (config: unknown) =>
-  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
-const judge = (config: unknown, expected: string | undefined) => {
-  const errors = errorsOf(config).join('\n');
-  if (expected) expect(errors).toContain(expected);
-  else expect(errors).toBe('');
-};
-const values = (v: unknown, traefik: object = {}, base = devConfig()) => withChanges(base, { traefik: { ...traefik, values: v } });
 /** VIPs from kube-vip-cloud-provider's pool: Traefik's VIP comes from its annotations alone. */
 const pool = () =>
   withChanges(devConfig(), {
@@ -43,35 +33,38 @@ describe('N1: annotationsTCP/annotationsUDP are VIP sources of the Service the c
     // The -udp Service exists only with single: false and a UDP port; then its VIP is judged too.
     ['annotationsUDP', '10.42.0.5', { single: false }, undefined],
     ['annotationsUDP', '10.42.0.5', {}, undefined],
-  ])('%s: %s %j', (key, ip, extra, expected) => judge(values(vip(key, ip, extra), {}, pool()), expected));
+  ])('%s: %s %j', (key, ip, extra, expected) => judgeConfig(withTraefikValues(vip(key, ip, extra), {}, pool()), expected));
 
   test('annotationsUDP on the -udp Service that a UDP entrypoint creates', () => {
     const udp = { ports: { dns: { port: 5353, expose: { default: true }, exposedPort: 53, protocol: 'UDP' } } };
-    judge(values({ ...vip('annotationsUDP', '10.42.0.5', { single: false }), ...udp }, {}, pool()), podNetwork('annotationsUDP'));
-    judge(values({ ...vip('annotationsUDP', '192.168.0.150', { single: false }), ...udp }, {}, pool()), undefined);
+    judgeConfig(
+      withTraefikValues({ ...vip('annotationsUDP', '10.42.0.5', { single: false }), ...udp }, {}, pool()),
+      podNetwork('annotationsUDP'),
+    );
+    judgeConfig(withTraefikValues({ ...vip('annotationsUDP', '192.168.0.150', { single: false }), ...udp }, {}, pool()), undefined);
   });
 
   test.each<[string, string]>([
     ['annotations', 'plndr-cp-lock'],
     ['annotationsTCP', 'plndr-cp-lock'],
   ])('the control-plane VIP through %s shares the control-plane lease (%s)', (key, lease) => {
-    expect(leaseOf(values(vip(key, '192.168.0.40'), {}, pool()))).toBe(lease);
+    expect(leaseOf(withTraefikValues(vip(key, '192.168.0.40'), {}, pool()))).toBe(lease);
   });
 
   test('a pool VIP through annotationsTCP keeps the Services lease', () => {
-    expect(leaseOf(values(vip('annotationsTCP', '192.168.0.150'), {}, pool()))).toBe('plndr-svcs-lock');
+    expect(leaseOf(withTraefikValues(vip('annotationsTCP', '192.168.0.150'), {}, pool()))).toBe('plndr-svcs-lock');
   });
 
   test('next to traefik.loadBalancerIPs the annotation is a second VIP source', () => {
-    judge(
-      values(vip('annotationsTCP', '192.168.0.42')),
+    judgeConfig(
+      withTraefikValues(vip('annotationsTCP', '192.168.0.42')),
       'traefik.values.service.annotationsTCP.kube-vip.io/loadbalancerIPs: is a second VIP source next to traefik.loadBalancerIPs',
     );
   });
 
   test('K3sVipCluster takes the control-plane lease too', () => {
     const app = Testing.app();
-    new K3sVipCluster(app, 'lab', values(vip('annotationsTCP', '192.168.0.40'), {}, pool()));
+    new K3sVipCluster(app, 'lab', withTraefikValues(vip('annotationsTCP', '192.168.0.40'), {}, pool()));
     const text = Testing.synth(app.charts[0])
       .map((o) => JSON.stringify(o))
       .join('\n');
@@ -97,7 +90,7 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
     ],
     [{ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }, undefined],
     [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, undefined],
-  ])('%j', (v, expected) => judge(values(v, { chartVersion: '40.3.0' }, pool()), expected));
+  ])('%j', (v, expected) => judgeConfig(withTraefikValues(v, { chartVersion: '40.3.0' }, pool()), expected));
 
   test('TraefikHelmChartConfig refuses it too', () => {
     expect(thrown(hcc({ service: { annotations: { 'kube-vip.io/ignore': '{{ "true" }}' } } })).message).toContain(refusal);
@@ -116,7 +109,7 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
       'additionalServices.x.type: holds a Helm',
     ],
     [{ deployment: { kind: 'Deployment' } }, {}, undefined],
-  ])('a template where a rule reads the value: %j', (v, traefik, expected) => judge(values(v, traefik), expected));
+  ])('a template where a rule reads the value: %j', (v, traefik, expected) => judgeConfig(withTraefikValues(v, traefik), expected));
 });
 
 describe('N5: only resolvers with an acme block keep acme.json', () => {
@@ -125,17 +118,19 @@ describe('N5: only resolvers with an acme block keep acme.json', () => {
     [{ ts: { tailscale: {} } }, undefined],
     [{ ts: { tailscale: {} }, le: { acme: { email: 'a@example.com', storage: '/data/acme.json', tlsChallenge: true } } }, acmeRefusal],
     [{ le: { acme: { email: 'a@example.com', storage: '/data/acme.json', tlsChallenge: true } } }, acmeRefusal],
-  ])('%j with replicas 2', (resolvers, expected) => judge(values({ certificatesResolvers: resolvers }, { replicas: 2 }), expected));
+  ])('%j with replicas 2', (resolvers, expected) =>
+    judgeConfig(withTraefikValues({ certificatesResolvers: resolvers }, { replicas: 2 }), expected),
+  );
 
   test('a non-ACME resolver is still a name an Ingress may use', () => {
-    const config = withChanges(values({ certificatesResolvers: { ts: { tailscale: {} } } }, { externalCertResolvers: [] }), {
+    const config = withChanges(withTraefikValues({ certificatesResolvers: { ts: { tailscale: {} } } }, { externalCertResolvers: [] }), {
       ingresses: [{ ...devConfig().ingresses[0], tls: { certResolver: 'ts' } }],
     });
-    judge(config, undefined);
+    judgeConfig(config, undefined);
   });
 
   test('K3sVipCluster accepts tailscale with two replicas', () => {
-    expect(cluster(values({ certificatesResolvers: { ts: { tailscale: {} } } }, { replicas: 2 }))).not.toThrow();
+    expect(cluster(withTraefikValues({ certificatesResolvers: { ts: { tailscale: {} } } }, { replicas: 2 }))).not.toThrow();
   });
 });
 
@@ -190,23 +185,26 @@ describe('N6: settings that make Traefik ignore the generated Ingresses', () => 
       undefined,
     ],
     ['empty labelSelector', { providers: { kubernetesIngress: { labelSelector: '' } } }, {}, undefined],
-  ])('%s', (_, v, traefik, expected) => judge(values(v, traefik), expected));
+  ])('%s', (_, v, traefik, expected) => judgeConfig(withTraefikValues(v, traefik), expected));
 
   test('rbac.namespaced from chart 30.1.0 passes the switch; in kube-system too', () => {
     const inKubeSystem = (chartVersion: string) =>
-      withChanges(values({ rbac: { namespaced: true } }, { chartVersion }), {
+      withChanges(withTraefikValues({ rbac: { namespaced: true } }, { chartVersion }), {
         ingresses: [{ ...devConfig().ingresses[0], namespace: 'kube-system' }],
       });
-    judge(inKubeSystem('30.1.0'), 'traefik.values.rbac.namespaced: makes the chart pass');
-    judge(inKubeSystem('30.0.2'), undefined);
+    judgeConfig(inKubeSystem('30.1.0'), 'traefik.values.rbac.namespaced: makes the chart pass');
+    judgeConfig(inKubeSystem('30.0.2'), undefined);
   });
 
   test('without Ingresses nothing is hidden', () => {
-    judge(withChanges(values({ providers: { kubernetesIngress: { labelSelector: 'team=blue' } } }), { ingresses: [] }), undefined);
+    judgeConfig(
+      withChanges(withTraefikValues({ providers: { kubernetesIngress: { labelSelector: 'team=blue' } } }), { ingresses: [] }),
+      undefined,
+    );
   });
 
   test('K3sVipCluster refuses a label selector', () => {
-    expect(thrown(cluster(values({ providers: { kubernetesIngress: { labelSelector: 'team=blue' } } }))).message).toContain(
+    expect(thrown(cluster(withTraefikValues({ providers: { kubernetesIngress: { labelSelector: 'team=blue' } } }))).message).toContain(
       'traefik.values.providers.kubernetesIngress.labelSelector',
     );
   });
@@ -233,17 +231,17 @@ describe('N7: --configfile makes Traefik ignore every flag', () => {
     [['-CONFIGFILE', '/cfg/traefik.toml'], refusal],
     [['--log.level=DEBUG'], undefined],
     [['--configfilex=1'], undefined],
-  ])('%j', (args, expected) => judge(values({ additionalArguments: args }), expected));
+  ])('%j', (args, expected) => judgeConfig(withTraefikValues({ additionalArguments: args }), expected));
 
   test('globalArguments and TraefikHelmChartConfig', () => {
-    judge(values({ globalArguments: ['--configfile=/x.yaml'] }), `traefik.values.globalArguments[0]: ${refusal}`);
+    judgeConfig(withTraefikValues({ globalArguments: ['--configfile=/x.yaml'] }), `traefik.values.globalArguments[0]: ${refusal}`);
     expect(thrown(hcc({ additionalArguments: ['--configFile=/x.yaml'] })).message).toContain(refusal);
   });
 });
 
 describe('N8: autoscaling with Local is judged like the replica count', () => {
   const local = (autoscaling: object, count = 3) =>
-    withChanges(values({ autoscaling }, { externalTrafficPolicy: 'Local' }), { k3s: servers(count) });
+    withChanges(withTraefikValues({ autoscaling }, { externalTrafficPolicy: 'Local' }), { k3s: servers(count) });
   const pending = (max: number, count: number) =>
     `traefik.values.autoscaling.maxReplicas: is ${max}, but with externalTrafficPolicy Local Traefik runs only on the ${count} control-plane node(s), ` +
     `where kube-vip runs, one pod each, so ${max - count} would stay Pending: use at most ${count}`;
@@ -252,7 +250,7 @@ describe('N8: autoscaling with Local is judged like the replica count', () => {
     [{ enabled: true, minReplicas: 2, maxReplicas: 4 }, pending(4, 3)],
     [{ enabled: true, minReplicas: 2, maxReplicas: 3 }, undefined],
     [{ enabled: false, maxReplicas: 6 }, undefined],
-  ])('%j on 3 servers', (autoscaling, expected) => judge(local(autoscaling), expected));
+  ])('%j on 3 servers', (autoscaling, expected) => judgeConfig(local(autoscaling), expected));
 
   test('the HPA gets the HA extras of its maximum, without a Deployment replica count', () => {
     const text = synthFiles(local({ enabled: true, minReplicas: 2, maxReplicas: 3 })).get('traefik-config.yaml')!;
@@ -275,7 +273,7 @@ describe('N14: label values are Kubernetes label values', () => {
     [{ service: { labels: { tier: 'edge_1.x-y' } } }, undefined],
     [{ commonLabels: { team: '' } }, undefined],
     [{ commonLabels: { port: 8080 } }, 'traefik.values.commonLabels.port: is 8080, a number, but a label value is text'],
-  ])('%j', (v, expected) => judge(values(v), expected));
+  ])('%j', (v, expected) => judgeConfig(withTraefikValues(v), expected));
 
   test('TraefikHelmChartConfig refuses it too', () => {
     expect(thrown(hcc({ commonLabels: { owner: long(64) } })).message).toContain('commonLabels.owner');

@@ -1,21 +1,11 @@
 import { App } from 'cdk8s';
-import { stringify } from 'yaml';
-import { chart, devConfig, thrown, withChanges } from './helpers';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { chart, configErrors, devConfig, judgeConfig, thrown, withChanges, withTraefikValues } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 
 /**
  * Attack round 6, G3, G4, G8: a static configuration file at Traefik's default path, an `acme` block spelled in another
  * case, and the key named for a second IPv4 VIP in annotationsTCP.
  */
-const errorsOf = (config: unknown) =>
-  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
-const judge = (config: unknown, expected: string | undefined) => {
-  const errors = errorsOf(config).join('\n');
-  if (expected) expect(errors).toContain(expected);
-  else expect(errors).toBe('');
-};
-const values = (v: unknown, traefik: object = {}, base = devConfig()) => withChanges(base, { traefik: { ...traefik, values: v } });
 const hcc = (v: Record<string, unknown>) => () => new TraefikHelmChartConfig(chart(), 't', { values: v });
 const cluster = (config: unknown) => () => new K3sVipCluster(new App(), 'lab', config as object);
 
@@ -53,7 +43,7 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
     ['additionalVolumeMounts at /plugins', mount('/plugins'), undefined],
     ['persistence disabled at /etc/traefik', { persistence: { enabled: false, path: '/etc/traefik' } }, undefined],
     ['persistence at /data', { persistence: { enabled: true, path: '/data' } }, undefined],
-  ])('%s', (_, v, expected) => judge(values(v), expected));
+  ])('%s', (_, v, expected) => judgeConfig(withTraefikValues(v), expected));
 
   test('the report case: a ConfigMap with traefik.yaml mounted at /etc/traefik', () => {
     const configMap = {
@@ -62,12 +52,15 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
       metadata: { name: 'traefik-static', namespace: 'kube-system' },
       data: { 'traefik.yaml': 'entryPoints:\n  web:\n    forwardedHeaders:\n      insecure: true\n' },
     };
-    judge(values({ ...volume('/etc/traefik'), extraObjects: [configMap] }), `traefik.values.volumes[0].mountPath: ${refusal}`);
+    judgeConfig(
+      withTraefikValues({ ...volume('/etc/traefik'), extraObjects: [configMap] }),
+      `traefik.values.volumes[0].mountPath: ${refusal}`,
+    );
   });
 
   test('TraefikHelmChartConfig and K3sVipCluster refuse it too', () => {
     expect(thrown(hcc(volume('/etc/traefik'))).message).toContain(`values.volumes[0].mountPath ${refusal}`);
-    expect(thrown(cluster(values(mount('/etc/traefik/traefik.yaml')))).message).toContain(refusal);
+    expect(thrown(cluster(withTraefikValues(mount('/etc/traefik/traefik.yaml')))).message).toContain(refusal);
     expect(() => hcc(volume('/config'))()).not.toThrow();
   });
 });
@@ -81,10 +74,12 @@ describe('G4: an acme block is ACME whatever the case of its key', () => {
     [{ le: { acme } }, acmeRefusal],
     [{ le: { Acme: null } }, undefined],
     [{ ts: { Tailscale: {} } }, undefined],
-  ])('%j with replicas 2', (resolvers, expected) => judge(values({ certificatesResolvers: resolvers }, { replicas: 2 }), expected));
+  ])('%j with replicas 2', (resolvers, expected) =>
+    judgeConfig(withTraefikValues({ certificatesResolvers: resolvers }, { replicas: 2 }), expected),
+  );
 
   test('K3sVipCluster refuses Acme with two replicas', () => {
-    expect(thrown(cluster(values({ certificatesResolvers: { le: { Acme: acme } } }, { replicas: 2 }))).message).toContain(
+    expect(thrown(cluster(withTraefikValues({ certificatesResolvers: { le: { Acme: acme } } }, { replicas: 2 }))).message).toContain(
       'the ACME resolvers',
     );
   });
@@ -101,7 +96,7 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     ['annotationsTCP', { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotationsTCP'],
     ['annotations', { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotations'],
   ])('%s', (_, service, key) => {
-    const errors = errorsOf(values({ service }, {}, pool())).join('\n');
+    const errors = configErrors(withTraefikValues({ service }, {}, pool())).join('\n');
     expect(errors).toContain(`traefik.values.service.${key}.kube-vip.io/loadbalancerIPs: ${twoFamilies}`);
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
@@ -111,19 +106,21 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     ['192.168.0.205,192.168.0.40', 'lies inside the IP pool'],
     ['192.168.0.150,192.168.0.40', twoFamilies],
   ])('with the control-plane VIP as the second address: %s', (ips, message) => {
-    const errors = errorsOf(values({ service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': ips } } }, {}, pool())).join('\n');
+    const errors = configErrors(
+      withTraefikValues({ service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': ips } } }, {}, pool()),
+    ).join('\n');
     expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\.kube-vip\\.io/loadbalancerIPs: .*${message}`));
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
 
   test('the first-class key still names traefik.loadBalancerIPs', () => {
-    judge(
+    judgeConfig(
       withChanges(devConfig(), { traefik: { loadBalancerIPs: ['192.168.0.41', '192.168.0.42'] } }),
       `traefik.loadBalancerIPs: ${twoFamilies}`,
     );
   });
 
   test('no VIP and no pool still names traefik.loadBalancerIPs', () => {
-    judge(withChanges(devConfig(), { traefik: { loadBalancerIPs: undefined } }), 'traefik.loadBalancerIPs: is missing');
+    judgeConfig(withChanges(devConfig(), { traefik: { loadBalancerIPs: undefined } }), 'traefik.loadBalancerIPs: is missing');
   });
 });

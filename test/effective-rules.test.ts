@@ -1,11 +1,6 @@
 import { App } from 'cdk8s';
-import { stringify } from 'yaml';
-import { chart, devConfig, synthFiles, thrown, withChanges } from './helpers';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { chart, configErrors, devConfig, synthFiles, thrown, withChanges } from './helpers';
 import { AcmeClusterIssuer, K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-
-const errorsOf = (config: unknown) =>
-  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
 
 /** The reference config with an ACME resolver Traefik itself defines (one acme.json, one pod). */
 const acme = () =>
@@ -200,7 +195,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       "opens port 6443 on the node's network (hostNetwork), which is the K3s API server's port",
     ],
   ])('%s', (_, config, expected) => {
-    expect(errorsOf(config).join('\n')).toContain(expected);
+    expect(configErrors(config).join('\n')).toContain(expected);
   });
 
   test.each<[string, unknown]>([
@@ -224,7 +219,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       withChanges(devConfig(), { traefik: { values: { service: { annotations: { hasOwnProperty: 'x' } } } } }),
     ],
   ])('accepted: %s', (_, config) => {
-    expect(errorsOf(config)).toEqual([]);
+    expect(configErrors(config)).toEqual([]);
   });
 
   test('the construct TraefikHelmChartConfig holds the same rules, pointing at its own props', () => {
@@ -295,7 +290,7 @@ describe('rule gaps', () => {
       'ingresses[0].tls.certResolver: "constructor" is not defined',
     ],
   ])('%s', (_, config, expected) => {
-    expect(errorsOf(config).join('\n')).toContain(expected);
+    expect(configErrors(config).join('\n')).toContain(expected);
   });
 });
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'cdk8s';
-import { parse, stringify } from 'yaml';
-import { chart, devConfig, find, synth, synthFiles, thrown, withChanges } from './helpers';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { parse } from 'yaml';
+import { chart, configErrors, devConfig, find, synth, synthFiles, thrown, withChanges } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig, TraefikHelmChartConfigProps } from '../src/index';
 
 /**
@@ -10,8 +9,6 @@ import { K3sVipCluster, TraefikHelmChartConfig, TraefikHelmChartConfigProps } fr
  * `traefik.values` escape hatch (a values key or a Traefik CLI flag) asks for it, through the config
  * and the constructs, and the message points at the key that did.
  */
-const errorsOf = (config: unknown) =>
-  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
 const args = (...list: string[]) => withChanges(devConfig(), { traefik: { values: { additionalArguments: list } } });
 const values = (v: unknown, base = devConfig()) => withChanges(base, { traefik: { values: v } });
 /** cert-manager instead of ACME, so several Traefik pods are fine. */
@@ -63,7 +60,7 @@ describe('F7: ACME resolvers given as Traefik flags count as resolvers', () => {
       't.yaml: traefik.values.deployment.kind: is DaemonSet, one Traefik pod per node, but the ACME resolvers (le at traefik.values.globalArguments[0])',
     ],
   ])('refused: %s', (_, config, expected) => {
-    expect(errorsOf(config).join('\n')).toContain(expected);
+    expect(configErrors(config).join('\n')).toContain(expected);
   });
 
   test.each<[string, unknown]>([
@@ -77,7 +74,7 @@ describe('F7: ACME resolvers given as Traefik flags count as resolvers', () => {
       withChanges(ha(), { traefik: { replicas: 2, values: { additionalArguments: ['--log.level=DEBUG', 'acme'] } } }),
     ],
   ])('accepted: %s', (_, config) => {
-    expect(errorsOf(config)).toEqual([]);
+    expect(configErrors(config)).toEqual([]);
   });
 });
 
@@ -121,7 +118,7 @@ describe('F8: forwarded-header and PROXY-protocol trust given as flags is judged
       't.yaml: traefik.values.additionalArguments[0]: "10.0.0.300"',
     ],
   ])('refused: %s', (_, config, expected) => {
-    expect(errorsOf(config).join('\n')).toContain(expected);
+    expect(configErrors(config).join('\n')).toContain(expected);
   });
 
   test.each<[string, unknown]>([
@@ -129,7 +126,7 @@ describe('F8: forwarded-header and PROXY-protocol trust given as flags is judged
     ['a proxy network', args('--entrypoints.web.forwardedHeaders.trustedIPs=172.16.0.0/24,192.168.10.5')],
     ['another option of the entrypoint', args('--entrypoints.web.forwardedHeaders.connection=foo')],
   ])('accepted: %s', (_, config) => {
-    expect(errorsOf(config)).toEqual([]);
+    expect(configErrors(config)).toEqual([]);
   });
 });
 
@@ -188,7 +185,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
     ["Traefik's VIP annotation is the API server's VIP", annotated('192.168.0.40'), 'plndr-cp-lock'],
     ["Traefik's VIP annotation is another address", annotated('192.168.0.45'), 'plndr-svcs-lock'],
   ])('%s: svc_leasename %s', (_, config, lease) => {
-    expect(errorsOf(config)).toEqual([]);
+    expect(configErrors(config)).toEqual([]);
     expect(kubeVipEnv(config).svc_leasename).toBe(lease);
   });
 
@@ -205,7 +202,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
     ['Local', 'true'],
     ['Cluster', undefined],
   ])('an additional Service with policy %s: svc_election %s', (policy, election) => {
-    expect(errorsOf(extra(policy))).toEqual([]);
+    expect(configErrors(extra(policy))).toEqual([]);
     expect(kubeVipEnv(extra(policy)).svc_election).toBe(election);
   });
 
@@ -227,7 +224,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
       loadBalancers: [{ name: 'db', namespace: 'kube-system', ips: ['192.168.0.42'], ports: [{ port: 5432 }], selector: { app: 'db' } }],
     });
   test('an additional Service sharing a VIP under per-Service election without the common lease is refused', () => {
-    expect(errorsOf(sharing()).join('\n')).toContain(
+    expect(configErrors(sharing()).join('\n')).toContain(
       't.yaml: traefik.values.service.additionalServices.internal.annotations.kube-vip.io/loadbalancerIPs: "192.168.0.42" is also the VIP of Service kube-system/db: ' +
         'with per-Service election (on because traefik.externalTrafficPolicy is Local) Services on one VIP must share one lease, which this tool writes on its own ' +
         'Services but not into traefik.values: add "kube-vip.io/leaseName: kubevip-shared-192-168-0-42"',
@@ -236,7 +233,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
 
   test('with the common lease written by hand it is accepted, and the loadBalancers entry gets the same lease', () => {
     const config = sharing('kubevip-shared-192-168-0-42');
-    expect(errorsOf(config)).toEqual([]);
+    expect(configErrors(config)).toEqual([]);
     const lb = find(synth(config).get('load-balancers.yaml')!, 'Service', 'db');
     expect(lb.metadata.annotations['kube-vip.io/leaseName']).toBe('kubevip-shared-192-168-0-42');
   });
@@ -245,7 +242,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
     const config = withChanges(extra('Local'), {
       loadBalancers: [{ name: 'db', namespace: 'default', ips: ['192.168.0.42'], ports: [{ port: 5432 }], selector: { app: 'db' } }],
     });
-    expect(errorsOf(config).join('\n')).toContain(
+    expect(configErrors(config).join('\n')).toContain(
       't.yaml: loadBalancers[0].ips[0]: "192.168.0.42" is also the VIP of Traefik\'s additional Service internal (traefik.values.service.additionalServices.internal.annotations.kube-vip.io/loadbalancerIPs), and Traefik\'s additional Service internal is Local',
     );
   });
@@ -261,7 +258,7 @@ describe('F11: pods asked for through values.deployment.replicas are treated lik
     ],
     [3, undefined],
   ])('Local with 3 servers and %s replicas through values', (replicas, expected) => {
-    const errors = errorsOf(local(replicas)).join('\n');
+    const errors = configErrors(local(replicas)).join('\n');
     if (expected) expect(errors).toContain(expected);
     else expect(errors).toBe('');
   });
@@ -292,13 +289,13 @@ describe('F11: pods asked for through values.deployment.replicas are treated lik
 
   test('a budget the HA values write differently is a conflict naming the values key that asked for the pods', () => {
     const config = withChanges(ha(), { traefik: { values: { deployment: { replicas: 3 }, podDisruptionBudget: { maxUnavailable: 2 } } } });
-    expect(errorsOf(config).join('\n')).toContain(
+    expect(configErrors(config).join('\n')).toContain(
       't.yaml: traefik.values.podDisruptionBudget.maxUnavailable: is 2, but traefik.values.deployment.replicas makes this tool write 1 there',
     );
   });
 
   test('values replicas next to a different traefik.replicas stays a conflict', () => {
-    expect(errorsOf(withChanges(ha(), { traefik: { replicas: 2, values: { deployment: { replicas: 3 } } } })).join('\n')).toContain(
+    expect(configErrors(withChanges(ha(), { traefik: { replicas: 2, values: { deployment: { replicas: 3 } } } })).join('\n')).toContain(
       't.yaml: traefik.values.deployment.replicas: is 3, but traefik.replicas makes this tool write 2 there',
     );
   });
@@ -324,7 +321,7 @@ describe('F12: the Gateway provider turned on through values meets the chart and
       ['traefik.values.providers.kubernetesGateway.enabled: is true, but K3s v1.30.5+k3s1 bundles Traefik v2'],
     ],
   ])('refused: %s', (_, config, expected) => {
-    const errors = errorsOf(config).join('\n');
+    const errors = configErrors(config).join('\n');
     for (const text of expected) expect(errors).toContain(text);
   });
 
@@ -336,7 +333,7 @@ describe('F12: the Gateway provider turned on through values meets the chart and
       gateway({ chartVersion: '33.2.1', values: { gateway: { enabled: false } } }),
     ],
   ])('no gate error: %s', (_, config) => {
-    expect(errorsOf(config).join('\n')).not.toContain('Gateway API provider');
+    expect(configErrors(config).join('\n')).not.toContain('Gateway API provider');
   });
 });
 
@@ -365,11 +362,11 @@ describe('F13: kube-vip told to ignore a Service that carries a VIP', () => {
       'traefik.values.service.additionalServices.internal.annotations.kube-vip.io/ignore: is "true", so kube-vip skips Traefik\'s additional Service internal\'s Service',
     ],
   ])('refused: %s', (_, config, expected) => {
-    expect(errorsOf(config).join('\n')).toContain(expected);
+    expect(configErrors(config).join('\n')).toContain(expected);
   });
 
   test('"false" is accepted', () => {
-    expect(errorsOf(values({ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }))).toEqual([]);
+    expect(configErrors(values({ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }))).toEqual([]);
   });
 });
 
@@ -437,12 +434,12 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       'traefik.values.rbac.namespaced: makes the chart pass --providers.kubernetesingress.disableClusterScopeResources',
     ],
   ])('refused: %s', (_, v, expected) => {
-    expect(errorsOf(values(v)).join('\n')).toContain(expected);
+    expect(configErrors(values(v)).join('\n')).toContain(expected);
   });
 
   test('refused: namespaced RBAC on a chart before v30.1.0 (namespaces only)', () => {
     const config = withChanges(devConfig(), { traefik: { chartVersion: '30.0.2', values: { rbac: { namespaced: true } } } });
-    expect(errorsOf(config).join('\n')).toContain('traefik.values.rbac.namespaced: makes Traefik watch only namespace(s) kube-system');
+    expect(configErrors(config).join('\n')).toContain('traefik.values.rbac.namespaced: makes Traefik watch only namespace(s) kube-system');
   });
 
   test.each<[string, unknown, unknown]>([
@@ -470,7 +467,7 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       ...(ingresses ? { ingresses } : {}),
       ...(name.includes('23.1.0') ? { traefik: { chartVersion: '23.1.0' } } : {}),
     });
-    expect(errorsOf(values(v, base))).toEqual([]);
+    expect(configErrors(values(v, base))).toEqual([]);
   });
 
   describe("cert-manager's HTTP-01 solver Ingresses for httpRoutes count too (class traefik, in the Gateway's namespace kube-system)", () => {
@@ -492,26 +489,26 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       ],
       ['namespaces with kube-system', { providers: { kubernetesIngress: { namespaces: ['kube-system'] } } }, null],
     ])('%s', (_, v, expected) => {
-      const errors = errorsOf(values(v, gatewayExample())).join('\n');
+      const errors = configErrors(values(v, gatewayExample())).join('\n');
       if (expected) expect(errors).toContain(expected);
       else expect(errors).toBe('');
     });
 
     test('a DNS-01 issuer needs no solver Ingress', () => {
       const dns01 = withChanges(gatewayExample(), { certManager: parse(readFileSync('config/examples/gateway.yaml', 'utf8')).certManager });
-      expect(errorsOf(values({ providers: { kubernetesIngress: { enabled: false } } }, dns01))).toEqual([]);
+      expect(configErrors(values({ providers: { kubernetesIngress: { enabled: false } } }, dns01))).toEqual([]);
     });
   });
 
   test('ingressClass.name on chart 24.0.0 is refused (the other side of the boundary)', () => {
     const config = values({ ingressClass: { name: 'other' } }, withChanges(devConfig(), { traefik: { chartVersion: '24.0.0' } }));
-    expect(errorsOf(config).join('\n')).toContain('traefik.values.ingressClass.name: is "other"');
+    expect(configErrors(config).join('\n')).toContain('traefik.values.ingressClass.name: is "other"');
   });
 });
 
 describe('F21: additionalServices that are not maps are named, every one', () => {
   test('a number, and annotations that are a number', () => {
-    const errors = errorsOf(values({ service: { additionalServices: { x: null, y: 5, z: { annotations: 5 } } } }));
+    const errors = configErrors(values({ service: { additionalServices: { x: null, y: 5, z: { annotations: 5 } } } }));
     expect(errors).toEqual([
       "config/t.yaml: traefik.values.service.additionalServices.y: 5 is a number: expected a map of the Service's settings",
       'config/t.yaml: traefik.values.service.additionalServices.z.annotations: 5 is a number: expected a map of annotation names to texts',
@@ -519,14 +516,14 @@ describe('F21: additionalServices that are not maps are named, every one', () =>
   });
 
   test('additionalServices itself a list: one message, the schema of the chart', () => {
-    const errors = errorsOf(values({ service: { additionalServices: ['a'] } }));
+    const errors = configErrors(values({ service: { additionalServices: ['a'] } }));
     expect(errors).toEqual([
       'config/t.yaml: traefik.values.service.additionalServices: must be object (the values schema of Traefik chart v39.0.7)',
     ]);
   });
 
   test('null entries remove a Service and are accepted', () => {
-    expect(errorsOf(values({ service: { additionalServices: { x: null } } }))).toEqual([]);
+    expect(configErrors(values({ service: { additionalServices: { x: null } } }))).toEqual([]);
   });
 });
 

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { parseConfigText } from '../src/config/load';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
 import { K3sVipValidationError } from '../src/index';
 import { renderClusters, runSynth } from '../src/synth';
-import { isTemporaryName } from '../src/output/file-system';
+import { runInstall } from '../src/k3s/install-cli';
+import { FileSystem, isTemporaryName } from '../src/output/file-system';
 import { LOCK_FILE } from '../src/output/lock';
 import { GENERATED_LIST, listFiles, withGeneratedList } from '../src/output/publish';
 
@@ -104,6 +105,38 @@ export function withChanges(base: any, patch: any): any {
     else out[key] = value;
   }
   return out;
+}
+
+/** The errors of a config given as data, each as `file: key.path: message` (no line: the text is generated). */
+export function configErrors(config: unknown): string[] {
+  return parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
+}
+
+/** Asserts the config's errors hold `expected`, or that there are none. */
+export function judgeConfig(config: unknown, expected: string | undefined): void {
+  const errors = configErrors(config).join('\n');
+  if (expected) expect(errors).toContain(expected);
+  else expect(errors).toBe('');
+}
+
+/** `base` (the reference config) with `traefik.values` set to `values` and other `traefik` keys patched. */
+export function withTraefikValues(values: unknown, traefik: object = {}, base = devConfig()): any {
+  return withChanges(base, { traefik: { ...traefik, values } });
+}
+
+/** `k3s:install --cluster dev` of `dist` into `target`, as the CLI runs it: its exit code and every line it printed. */
+export function installCluster(dist: string, target: string, fs?: FileSystem): { code: number; lines: string[] } {
+  const lines: string[] = [];
+  const code = runInstall({
+    cluster: 'dev',
+    distDir: dist,
+    manifestsDir: target,
+    dryRun: false,
+    fs,
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
+  return { code, lines };
 }
 
 /** The error a construct throws (fails when it throws none, or another kind). */

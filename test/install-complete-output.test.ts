@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installCluster } from './helpers';
 import { killAtEveryStep } from './kill-harness';
-import { runInstall } from '../src/k3s/install-cli';
 import { nodeFileSystem } from '../src/output/file-system';
 import { fileDigest, GENERATED_LIST, incompleteOutput, syncTree, withGeneratedList } from '../src/output/publish';
 
@@ -40,15 +40,7 @@ function distOf(tree: ReadonlyMap<string, string>): string {
 function install(dist: string) {
   const target = join(dist, '..', 'manifests');
   mkdirSync(target, { recursive: true });
-  const lines: string[] = [];
-  const code = runInstall({
-    cluster: 'dev',
-    distDir: dist,
-    manifestsDir: target,
-    dryRun: false,
-    out: (l) => lines.push(l),
-    err: (l) => lines.push(l),
-  });
+  const { code, lines } = installCluster(dist, target);
   const installed = Object.fromEntries(
     readdirSync(target)
       .filter((name) => name.endsWith('.yaml'))

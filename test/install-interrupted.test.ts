@@ -3,9 +3,8 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killAtEveryStep } from './kill-harness';
-import { recordAsSynthesized } from './helpers';
+import { installCluster, recordAsSynthesized } from './helpers';
 import { readTarget } from '../src/k3s/install-apply';
-import { runInstall } from '../src/k3s/install-cli';
 import { planInstall } from '../src/k3s/install-plan';
 import { FileSystem, isTemporaryName, nodeFileSystem } from '../src/output/file-system';
 import { LOCK_FILE } from '../src/output/lock';
@@ -30,20 +29,6 @@ function setDist(dist: string, files: Record<string, string>, resources = Object
   recordAsSynthesized(dist);
 }
 
-function install(dist: string, target: string, fs?: FileSystem) {
-  const lines: string[] = [];
-  const code = runInstall({
-    cluster: 'dev',
-    distDir: dist,
-    manifestsDir: target,
-    dryRun: false,
-    fs,
-    out: (l) => lines.push(l),
-    err: (l) => lines.push(l),
-  });
-  return { code, lines };
-}
-
 /** Every entry below `dir` -> its text (`<folder>`, `<link>` for others). */
 function contents(dir: string): Record<string, string> {
   return Object.fromEntries(
@@ -61,7 +46,7 @@ function prepared(leftover = true) {
   const target = join(root, 'manifests');
   mkdirSync(target);
   setDist(dist, BEFORE);
-  expect(install(dist, target).code).toBe(0);
+  expect(installCluster(dist, target).code).toBe(0);
   writeFileSync(join(target, 'mine.yaml'), 'kind: Mine\n');
   if (leftover) writeFileSync(join(target, '.kube-vip.yaml.k3s-vip-4194305.tmp'), 'half');
   setDist(dist, AFTER);
@@ -71,7 +56,7 @@ function prepared(leftover = true) {
 /** What a finished install of AFTER leaves. */
 const finished = (() => {
   const { dist, target } = prepared();
-  expect(install(dist, target).code).toBe(0);
+  expect(installCluster(dist, target).code).toBe(0);
   return contents(target);
 })();
 
@@ -113,7 +98,7 @@ describe('k3s:install under SIGKILL (a real process killed before every step, th
           leave: [],
         });
         // The next run takes over the dead run's lock and finishes the install.
-        const next = install(job.dist, job.dir);
+        const next = installCluster(job.dist, job.dir);
         expect({ step, code: next.code, byHand: next.lines.filter((l) => /changed by hand|cannot be listed/.test(l)) }).toEqual({
           step,
           code: 0,
@@ -143,7 +128,7 @@ describe('a resumed install knows its own half-done work', () => {
         },
       ]),
     ) as unknown as FileSystem;
-    expect(install(dist, target, fs).code).toBe(1);
+    expect(installCluster(dist, target, fs).code).toBe(1);
     expect(readFileSync(join(target, file), 'utf8')).toBe(AFTER[file]);
     return { dist, target };
   }
@@ -155,7 +140,7 @@ describe('a resumed install knows its own half-done work', () => {
   ])('killed just after the update of kube-vip.yaml, then %s', (_, next, lines) => {
     const { dist, target } = killedAfterRename('kube-vip.yaml');
     setDist(dist, next);
-    const run = install(dist, target);
+    const run = installCluster(dist, target);
     expect(run.code).toBe(0);
     expect(run.lines).toEqual(expect.arrayContaining(lines));
     expect(run.lines.join('\n')).not.toMatch(/changed by hand|leave|cannot be listed/);
@@ -236,7 +221,7 @@ describe('the ownership record', () => {
       rename: (from, to) => (changes.push(`wrote ${to.slice(target.length + 1)}`), nodeFileSystem.rename(from, to)),
       unlink: (path) => (changes.push(`removed ${path.slice(target.length + 1)}`), nodeFileSystem.unlink(path)),
     };
-    expect(install(dist, target, fs).code).toBe(0);
+    expect(installCluster(dist, target, fs).code).toBe(0);
     // The claim first, the writes next, removals after them, the record last.
     expect(changes).toEqual([`wrote ${RECORD}`, 'wrote kube-vip.yaml', 'wrote whoami.yaml', 'removed ingresses.yaml', `wrote ${RECORD}`]);
     expect(records.map((text) => JSON.parse(text).files)).toEqual([
@@ -276,7 +261,7 @@ describe('an I/O error that the rollback cannot undo either', () => {
       rename: broken(nodeFileSystem.rename),
       unlink: broken(nodeFileSystem.unlink),
     };
-    const { code, lines } = install(dist, target, fs);
+    const { code, lines } = installCluster(dist, target, fs);
     expect(code).toBe(1);
     const after = contents(target);
     const left = Object.keys({ ...before, ...after })
@@ -291,7 +276,7 @@ describe('an I/O error that the rollback cannot undo either', () => {
     } else {
       expect(message).toMatch(new RegExp(`; ${target} was left as it was$`));
     }
-    expect(install(dist, target).code).toBe(0);
+    expect(installCluster(dist, target).code).toBe(0);
     expect(contents(target)).toEqual(finished);
   });
 });
@@ -351,7 +336,7 @@ describe('a kustomization that lists itself or anything outside its folder is re
     const folder = join(dist, 'dev');
     arrange(folder);
     const before = contents(target);
-    const { code, lines } = install(dist, target);
+    const { code, lines } = installCluster(dist, target);
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringContaining(message.replace(/\{folder\}/g, folder))]);
     expect(lines[0]).toMatch(/^error: /);
@@ -365,7 +350,7 @@ describe('a kustomization that lists itself or anything outside its folder is re
     rmSync(join(dist, 'dev'), { recursive: true });
     symlinkSync(elsewhere, join(dist, 'dev'));
     expect(lstatSync(join(dist, 'dev')).isSymbolicLink()).toBe(true);
-    expect(install(dist, target).lines).toEqual([
+    expect(installCluster(dist, target).lines).toEqual([
       `error: ${dist}/dev is a symbolic link: k3s:install copies only regular files synth wrote into ${dist}/dev/, never through a link (it could lead outside): remove the link and run \`npm run synth\``,
     ]);
   });

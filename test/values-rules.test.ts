@@ -1,23 +1,13 @@
 import { App } from 'cdk8s';
-import { stringify } from 'yaml';
-import { chart, devConfig, DUAL_STACK_NETWORKS, thrown, withChanges } from './helpers';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { chart, configErrors, devConfig, DUAL_STACK_NETWORKS, judgeConfig, thrown, withChanges, withTraefikValues } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig, TraefikHelmChartConfigProps } from '../src/index';
 
 /**
  * Attack round 4, A11-A17: values of `traefik.values` (and flags) judged on what the chart deploys, the same
  * way through a config file, K3sVipCluster and TraefikHelmChartConfig, each message naming the key that did it.
  */
-const errorsOf = (config: unknown) =>
-  parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));
-const values = (v: unknown, traefik: object = {}, base = devConfig()) => withChanges(base, { traefik: { ...traefik, values: v } });
 const construct = (props: TraefikHelmChartConfigProps) => () => new TraefikHelmChartConfig(chart(), 't', props);
 /** `expected` undefined: no error at all. */
-const judge = (config: unknown, expected: string | undefined) => {
-  const errors = errorsOf(config).join('\n');
-  if (expected) expect(errors).toContain(expected);
-  else expect(errors).toBe('');
-};
 /** The cluster without a node inventory, so the networks alone settle the families. */
 const networksOnly = (networks: object = {}) =>
   withChanges(devConfig(), { k3s: { servers: undefined, tokenFile: undefined, ...networks } });
@@ -37,13 +27,13 @@ describe('A11: deployment.kind other than exactly Deployment or DaemonSet deploy
     ['Deployment ', refusal('Deployment ')],
     ['Deployment', undefined],
     ['DaemonSet', undefined],
-  ])('%j', (kind, expected) => judge(values({ deployment: { kind } }), expected));
+  ])('%j', (kind, expected) => judgeConfig(withTraefikValues({ deployment: { kind } }), expected));
 
   test('TraefikHelmChartConfig and K3sVipCluster refuse it too', () => {
     expect(thrown(construct({ values: { deployment: { kind: 'daemonset' } } })).message).toContain(
       'values.deployment.kind is "daemonset", but the chart renders Traefik only',
     );
-    expect(thrown(() => new K3sVipCluster(new App(), 'lab', values({ deployment: { kind: 'daemonset' } }))).message).toContain(
+    expect(thrown(() => new K3sVipCluster(new App(), 'lab', withTraefikValues({ deployment: { kind: 'daemonset' } }))).message).toContain(
       'traefik.values.deployment.kind: is "daemonset"',
     );
   });
@@ -73,13 +63,15 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     ['nightly', '27.0.2', undefined],
     ['nightly', '28.0.0', 't.yaml: traefik.values.image.tag: is "nightly", which names no Traefik release, and Traefik chart 28.0.0'],
     ['experimental-v3.0', '39.0.7', undefined],
-  ])('image.tag %s on chart %s', (tag, chartVersion, expected) => judge(values({ image: { tag } }, { chartVersion }), expected));
+  ])('image.tag %s on chart %s', (tag, chartVersion, expected) =>
+    judgeConfig(withTraefikValues({ image: { tag } }, { chartVersion }), expected),
+  );
 
   test.each<[string, object]>([
     ['versionOverride', { versionOverride: 'v3.6.2' }],
     ['a Traefik Hub image', { hub: { enabled: true } }],
   ])('the chart reads the version from %s, not the tag', (_, v) => {
-    expect(errorsOf(values({ image: { tag: 'v2.11.0' }, ...v }, { chartVersion: '39.0.7' })).join('\n')).not.toContain(
+    expect(configErrors(withTraefikValues({ image: { tag: 'v2.11.0' }, ...v }, { chartVersion: '39.0.7' })).join('\n')).not.toContain(
       'renders only Traefik',
     );
   });
@@ -90,7 +82,7 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     ['34.0.0', `${removed} 34.0.0 fails on it`],
     ['37.4.0', `${removed} 37.4.0 fails on it`],
   ])('ports.web.redirectTo on chart %s', (chartVersion, expected) =>
-    judge(values({ ports: { web: { redirectTo: { port: 'websecure' } } } }, { chartVersion }), expected),
+    judgeConfig(withTraefikValues({ ports: { web: { redirectTo: { port: 'websecure' } } } }, { chartVersion }), expected),
   );
 
   const hostNetwork = 'but a DaemonSet with hostNetwork cannot start a new pod before the old one frees its ports';
@@ -118,7 +110,7 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     ],
     ['a Deployment with hostNetwork', { hostNetwork: true }, undefined],
     ['a DaemonSet without hostNetwork', { deployment: { kind: 'DaemonSet' } }, undefined],
-  ])('%s', (_, v, expected) => judge(values(v), expected));
+  ])('%s', (_, v, expected) => judgeConfig(withTraefikValues(v), expected));
 
   test('TraefikHelmChartConfig refuses them too', () => {
     expect(thrown(construct({ values: { image: { tag: 'latest' } } })).message).toContain('values.image.tag is "latest"');
@@ -133,55 +125,59 @@ describe('A13: IP families written in values meet the same family rule as the VI
   test.each<[string, unknown, string | undefined]>([
     [
       'service.ipFamilyPolicy on an IPv4 cluster',
-      values({ service: { ipFamilyPolicy: 'RequireDualStack' } }),
+      withTraefikValues({ service: { ipFamilyPolicy: 'RequireDualStack' } }),
       `traefik.values.service.ipFamilyPolicy: ${require}`,
     ],
     [
       'service.spec.ipFamilyPolicy on chart 40',
-      values({ service: { spec: { ipFamilyPolicy: 'RequireDualStack' } } }, { chartVersion: '40.3.0' }),
+      withTraefikValues({ service: { spec: { ipFamilyPolicy: 'RequireDualStack' } } }, { chartVersion: '40.3.0' }),
       `traefik.values.service.spec.ipFamilyPolicy: ${require}`,
     ],
     [
       'RequireDualStack on a dual-stack cluster',
-      values({ service: { ipFamilyPolicy: 'RequireDualStack' } }, {}, networksOnly(DUAL_STACK_NETWORKS)),
+      withTraefikValues({ service: { ipFamilyPolicy: 'RequireDualStack' } }, {}, networksOnly(DUAL_STACK_NETWORKS)),
       undefined,
     ],
-    ['PreferDualStack on an IPv4 cluster', values({ service: { ipFamilyPolicy: 'PreferDualStack' } }), undefined],
+    ['PreferDualStack on an IPv4 cluster', withTraefikValues({ service: { ipFamilyPolicy: 'PreferDualStack' } }), undefined],
     [
       'a policy the API server does not know',
-      values({ service: { spec: { ipFamilyPolicy: 'DualStack' } } }),
+      withTraefikValues({ service: { spec: { ipFamilyPolicy: 'DualStack' } } }),
       'traefik.values.service.spec.ipFamilyPolicy: is "DualStack": expected SingleStack',
     ],
     [
       'ipFamilies [IPv6] on an IPv4 cluster',
-      values({ service: { ipFamilies: ['IPv6'] } }),
+      withTraefikValues({ service: { ipFamilies: ['IPv6'] } }),
       'traefik.values.service.ipFamilies: lists IPv6, but k3s.serviceCidr "10.43.0.0/16" is IPv4 only',
     ],
-    ['ipFamilies [IPv4] on an IPv4 cluster', values({ service: { ipFamilies: ['IPv4'] } }), undefined],
+    ['ipFamilies [IPv4] on an IPv4 cluster', withTraefikValues({ service: { ipFamilies: ['IPv4'] } }), undefined],
     [
       'ipFamilies [IPv6] with an IPv4 VIP on a dual-stack cluster',
-      values({ service: { ipFamilies: ['IPv6'] } }, {}, networksOnly(DUAL_STACK_NETWORKS)),
+      withTraefikValues({ service: { ipFamilies: ['IPv6'] } }, {}, networksOnly(DUAL_STACK_NETWORKS)),
       'traefik.values.service.ipFamilies: is ["IPv6"], but Traefik\'s VIP "192.168.0.41" (traefik.loadBalancerIPs[0]) is IPv4',
     ],
     [
       'both families on a dual-stack cluster',
-      values({ service: { ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4', 'IPv6'] } }, {}, networksOnly(DUAL_STACK_NETWORKS)),
+      withTraefikValues(
+        { service: { ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4', 'IPv6'] } },
+        {},
+        networksOnly(DUAL_STACK_NETWORKS),
+      ),
       undefined,
     ],
     [
       'ipFamilies not a family list',
-      values({ service: { ipFamilies: ['IPv5'] } }),
+      withTraefikValues({ service: { ipFamilies: ['IPv5'] } }),
       'traefik.values.service.ipFamilies: is ["IPv5"]: expected a list of one or two of IPv4, IPv6',
     ],
     [
       "an additional Service's policy",
-      values({
+      withTraefikValues({
         ports: { web: { expose: { default: true, internal: true } } },
         service: { additionalServices: { internal: { spec: { ipFamilyPolicy: 'RequireDualStack' } } } },
       }),
       "traefik.values.service.additionalServices.internal.spec.ipFamilyPolicy: is RequireDualStack, so Traefik's additional Service internal's Service",
     ],
-  ])('%s', (_, config, expected) => judge(config, expected));
+  ])('%s', (_, config, expected) => judgeConfig(config, expected));
 });
 
 describe('A13 through TraefikHelmChartConfig, which does not know the Service network', () => {
@@ -223,10 +219,10 @@ describe('A14: LoadBalancer Services in extraObjects are refused, pointing at th
     ],
     ['a ClusterIP Service', service({ type: 'ClusterIP', ports: [{ port: 80 }] }), undefined],
     ['a ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' } }, undefined],
-  ])('%s', (_, item, expected) => judge(values({ extraObjects: [item] }), expected));
+  ])('%s', (_, item, expected) => judgeConfig(withTraefikValues({ extraObjects: [item] }), expected));
 
   test('the message ends with loadBalancers[] in a config, a LoadBalancerService construct for TraefikHelmChartConfig', () => {
-    expect(errorsOf(values({ extraObjects: [service({ type: 'LoadBalancer' })] })).join()).toContain(
+    expect(configErrors(withTraefikValues({ extraObjects: [service({ type: 'LoadBalancer' })] })).join()).toContain(
       'declare it in loadBalancers[] instead',
     );
     expect(thrown(construct({ values: { extraObjects: [service({ type: 'LoadBalancer' })] } })).message).toContain(
@@ -254,7 +250,7 @@ describe('A15: an Ingress may name a resolver Traefik defines, whichever key def
     ['an ACME flag', 'flagres', { additionalArguments: ['--certificatesresolvers.flagres.acme.email=ops@example.com'] }, undefined],
     ['a flag of a resolver that is not ACME', 'ts', { additionalArguments: ['--certificatesresolvers.ts.tailscale=true'] }, undefined],
     ['no resolver at all', 'myres', {}, undefinedResolver('myres')],
-  ])('%s', (_, name, v, expected) => judge(ingress(name, v), expected));
+  ])('%s', (_, name, v, expected) => judgeConfig(ingress(name, v), expected));
 });
 
 describe('A16: trusted networks that together cover every address are refused like /0', () => {
@@ -267,15 +263,18 @@ describe('A16: trusted networks that together cover every address are refused li
     [['0.0.0.0/1', '128.0.0.0/2'], undefined],
     [['0.0.0.0/1', '192.0.0.0/2', '128.0.0.1'], undefined],
     [['::/1', '8000::/2'], undefined],
-  ])('%j', (list, expected) => judge(local(list), expected));
+  ])('%j', (list, expected) => judgeConfig(local(list), expected));
 
   test('values trustedIPs and TraefikHelmChartConfig are judged the same way', () => {
-    judge(
-      values({ ports: { web: { forwardedHeaders: { trustedIPs: ['0.0.0.0/1', '128.0.0.0/1'] } } } }, { externalTrafficPolicy: 'Local' }),
+    judgeConfig(
+      withTraefikValues(
+        { ports: { web: { forwardedHeaders: { trustedIPs: ['0.0.0.0/1', '128.0.0.0/1'] } } } },
+        { externalTrafficPolicy: 'Local' },
+      ),
       'traefik.values.ports.web.forwardedHeaders.trustedIPs: together (0.0.0.0/1, 128.0.0.0/1) trust every IPv4 address',
     );
-    judge(
-      values(
+    judgeConfig(
+      withTraefikValues(
         { additionalArguments: ['--entrypoints.websecure.forwardedheaders.trustedips=::/1,8000::/1'] },
         { externalTrafficPolicy: 'Local' },
       ),
@@ -287,23 +286,23 @@ describe('A16: trusted networks that together cover every address are refused li
   });
 
   test('the IPv4-mapped every-address block is refused without suggesting 0.0.0.0/0; a smaller one still gets its IPv4 spelling', () => {
-    const mapped = errorsOf(local(['::ffff:0.0.0.0/96'])).join('\n');
+    const mapped = configErrors(local(['::ffff:0.0.0.0/96'])).join('\n');
     expect(mapped).toContain('traefik.trustedProxies[0]: "::ffff:0.0.0.0/96" holds every IPv4 address');
     expect(mapped).not.toContain('write "0.0.0.0/0"');
-    expect(errorsOf(local(['::ffff:10.0.0.0/104'])).join('\n')).toContain('write "10.0.0.0/8"');
+    expect(configErrors(local(['::ffff:10.0.0.0/104'])).join('\n')).toContain('write "10.0.0.0/8"');
   });
 });
 
 describe("A17: Traefik's listeners taken off its Services while Ingresses need them; a misspelt VIP annotation", () => {
   const plain = { name: 'plain', host: 'plain.example.com', service: 'web', port: 80 };
-  const withPlain = (v: unknown, traefik: object = {}) => withChanges(values(v, traefik), { ingresses: [plain] });
+  const withPlain = (v: unknown, traefik: object = {}) => withChanges(withTraefikValues(v, traefik), { ingresses: [plain] });
   test.each<[string, unknown, string | undefined]>([
     [
       'websecure off the Service with a TLS Ingress',
-      values({ ports: { websecure: { expose: { default: false } } } }),
+      withTraefikValues({ ports: { websecure: { expose: { default: false } } } }),
       't.yaml: traefik.values.ports.websecure.expose: takes entrypoint websecure off every Service, so ingresses[0] (https://k3s.code-place-dev.site)',
     ],
-    ['web off the Service with TLS Ingresses only', values({ ports: { web: { expose: { default: false } } } }), undefined],
+    ['web off the Service with TLS Ingresses only', withTraefikValues({ ports: { web: { expose: { default: false } } } }), undefined],
     [
       'web off the Service with a plain-HTTP Ingress',
       withPlain({ ports: { web: { expose: { default: false } } } }),
@@ -316,13 +315,13 @@ describe("A17: Traefik's listeners taken off its Services while Ingresses need t
     ],
     [
       'websecure on an additional Service only',
-      values({
+      withTraefikValues({
         ports: { websecure: { expose: { default: false, internal: true } } },
         service: { additionalServices: { internal: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } } },
       }),
       undefined,
     ],
-  ])('%s', (_, config, expected) => judge(config, expected));
+  ])('%s', (_, config, expected) => judgeConfig(config, expected));
 
   const annotated = (key: string) => withChanges(pool(), { traefik: { values: { service: { annotations: { [key]: '192.168.0.45' } } } } });
   test.each<[string, boolean]>([
@@ -335,7 +334,7 @@ describe("A17: Traefik's listeners taken off its Services while Ingresses need t
     ['kube-vip.io/loadbalancerHostname', false],
     ['example.com/loadbalancerIPs', false],
   ])('%s on a Service: refused %s', (key, refused) => {
-    const errors = errorsOf(annotated(key)).join('\n');
+    const errors = configErrors(annotated(key)).join('\n');
     if (refused) {
       expect(errors).toContain(
         `traefik.values.service.annotations.${key}: is not an annotation kube-vip reads (it matches the name exactly), ` +

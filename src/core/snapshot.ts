@@ -225,7 +225,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
           });
         } else if (CONTROL_CHARACTER.test(key)) {
           problems.push({ path: at, message: `the key ${JSON.stringify(key)} holds a control character: remove it` });
-        } else if (templatedKindProblem(key, at, true)) {
+        } else if (key.includes('{{') && templatedKindProblem(key, at, true)) {
           problems.push({ path: at, message: `the key ${JSON.stringify(key)} ${templatedKindProblem(key, at, true)}` });
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });

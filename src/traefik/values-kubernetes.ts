@@ -42,33 +42,42 @@ const LABEL_VALUE_MAX = 63;
  */
 function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
   const problems: ValuesViolation[] = [];
+  for (const { path, map } of mapsNamed(values, /labels$/i)) {
+    for (const [name, value] of Object.entries(map)) {
+      const at = [...path, name];
+      if (typeof value === 'number' || typeof value === 'boolean') {
+        problems.push({ path: at, message: `is ${describe(value)}, but a label value is text: quote it, "${String(value)}"` });
+      } else if (typeof value === 'string' && !(path[0] === 'extraObjects' && value.includes('{{'))) {
+        const problem =
+          value.length > LABEL_VALUE_MAX
+            ? `is ${value.length} characters long, but a label value has at most ${LABEL_VALUE_MAX}`
+            : !LABEL_VALUE.test(value)
+              ? "is not a label value: only letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+              : undefined;
+        if (problem)
+          problems.push({ path: at, message: `${problem} (Kubernetes IsValidLabelValue), so the API server refuses the object` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every map in `values` under a key matching `name`, with its path; lists and other maps are searched, a found map is not. */
+function mapsNamed(
+  values: Readonly<Record<string, unknown>>,
+  name: RegExp,
+): Array<{ path: ReadonlyArray<string | number>; map: Readonly<Record<string, unknown>> }> {
+  const found: Array<{ path: ReadonlyArray<string | number>; map: Readonly<Record<string, unknown>> }> = [];
   const walk = (node: unknown, path: ReadonlyArray<string | number>) => {
     if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
     if (!isMap(node)) return;
     for (const [key, child] of Object.entries(node)) {
-      if (!/labels$/i.test(key) || !isMap(child)) {
-        walk(child, [...path, key]);
-        continue;
-      }
-      for (const [name, value] of Object.entries(child)) {
-        const at = [...path, key, name];
-        if (typeof value === 'number' || typeof value === 'boolean') {
-          problems.push({ path: at, message: `is ${describe(value)}, but a label value is text: quote it, "${String(value)}"` });
-        } else if (typeof value === 'string' && !(path[0] === 'extraObjects' && value.includes('{{'))) {
-          const problem =
-            value.length > LABEL_VALUE_MAX
-              ? `is ${value.length} characters long, but a label value has at most ${LABEL_VALUE_MAX}`
-              : !LABEL_VALUE.test(value)
-                ? "is not a label value: only letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
-                : undefined;
-          if (problem)
-            problems.push({ path: at, message: `${problem} (Kubernetes IsValidLabelValue), so the API server refuses the object` });
-        }
-      }
+      if (name.test(key) && isMap(child)) found.push({ path: [...path, key], map: child });
+      else walk(child, [...path, key]);
     }
   };
   walk(values, []);
-  return problems;
+  return found;
 }
 
 /** `env` becomes the Traefik container's env: a list of EnvVars (k8s.io/kubernetes `pkg/apis/core/validation` validateEnv). */
@@ -131,17 +140,10 @@ function argumentProblems(values: Readonly<Record<string, unknown>>, key: string
  */
 function annotationProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
   const problems: ValuesViolation[] = [];
-  const walk = (node: unknown, path: ReadonlyArray<string | number>) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
-    if (!isMap(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      if (/annotations(TCP|UDP)?$/i.test(key) && isMap(child)) {
-        const problem = annotationSizeProblem(child, objectOf(path, key));
-        if (problem) problems.push({ path: [...path, key], message: problem });
-      } else walk(child, [...path, key]);
-    }
-  };
-  walk(values, []);
+  for (const { path, map } of mapsNamed(values, /annotations(TCP|UDP)?$/i)) {
+    const problem = annotationSizeProblem(map, objectOf(path.slice(0, -1), String(path[path.length - 1])));
+    if (problem) problems.push({ path, message: problem });
+  }
   const service = isMap(values.service) ? values.service : {};
   const shared = isMap(service.annotations) ? service.annotations : undefined;
   for (const key of ['annotationsTCP', 'annotationsUDP']) {

@@ -9,5 +9,6 @@ module.exports = {
   moduleNameMapper: { '^k3s-vip$': '<rootDir>/src/index.ts' },
   // No test may touch the user's config/*.yaml or dist/ (see the file).
   setupFiles: ['<rootDir>/test/user-files-guard.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/cdk8s-outdir-cleanup.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
 };

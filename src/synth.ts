@@ -27,6 +27,7 @@ import {
 } from './output/publish';
 import { redact } from './core/secrets';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -185,7 +186,9 @@ export function runSynth(options: SynthOptions): number {
   try {
     files = withGeneratedList(renderClusters(clusters, options.wiring));
     // The config rules refuse secrets already; this gate holds whatever a bug or a new key lets through.
-    const secrets = secretsInFiles(files);
+    // Both read each YAML file as data: one parse serves both.
+    const streams = yamlStreams();
+    const secrets = secretsInFiles(files, streams);
     if (secrets.length) {
       return fail([
         ...secrets.map(
@@ -195,7 +198,7 @@ export function runSynth(options: SynthOptions): number {
         `${secrets.length} secret(s) in the output.`,
       ]);
     }
-    const violations = validateManifests(files);
+    const violations = validateManifests(files, streams);
     if (violations.length) {
       return fail([...violations.map((v) => `error: ${distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
     }

@@ -51,12 +51,16 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
 
+/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form; text without any is no secret shape. */
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi/i;
+/** Each shape's pattern without `g`, for a test that keeps no state. */
+const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
+
 /** What secret `text` is shaped like, or undefined. */
 export function secretShape(text: string): string | undefined {
-  return SHAPES.find(({ pattern, accept }) =>
-    accept
-      ? [...text.matchAll(pattern)].some(([match]) => accept(match))
-      : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text),
+  if (!SHAPE_CLUE.test(text)) return undefined;
+  return SHAPES.find(({ pattern, accept }, i) =>
+    accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
   )?.what;
 }
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { loadAll, YAMLException } from 'js-yaml';
 import { optionless } from '../npm-args';
 import { describeFileError } from '../output/file-system';
 import { listFiles } from '../output/publish';
@@ -10,6 +9,7 @@ import { markedGatewayApiBundle } from './gateway-api';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
 import { redact, REDACTED, secretsInData } from '../core/secrets';
+import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -30,24 +30,24 @@ const isManifestFile = (path: string): boolean => ['.yaml', '.yml', '.json'].inc
  * 1.27, the CRD in crds/, or for Gateway API kinds the CRDs of the bundle the file's marker names,
  * see gateway-api.ts), the API server's further rules, and this project's domain rules.
  * Parsing uses js-yaml (YAML 1.2 core schema, like the yaml package): it reads the output about
- * ten times faster, which matters with thousands of objects.
+ * ten times faster, which matters with thousands of objects. `streams` may hold the documents the
+ * secret gate read already.
  */
-export function validateManifests(files: ReadonlyMap<string, string>): Violation[] {
+export function validateManifests(files: ReadonlyMap<string, string>, streams: YamlStreams = yamlStreams()): Violation[] {
   const violations: Violation[] = [];
   const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string }> = [];
   for (const [file, text] of files) {
     if (!isManifestFile(file)) continue;
-    let documents: unknown[];
-    try {
-      documents = loadAll(text);
-    } catch (e) {
-      if (!(e instanceof YAMLException)) throw e;
-      const { line = 0, column = 0, position = 0 } = e.mark ?? {};
-      const message = `is not valid YAML: ${e.reason} at line ${line + 1}, column ${column + 1}`;
+    const stream = streams(file, text);
+    if ('error' in stream) {
+      const { reason, mark } = stream.error;
+      const { line = 0, column = 0, position = 0 } = mark ?? {};
+      const message = `is not valid YAML: ${reason} at line ${line + 1}, column ${column + 1}`;
       violations.push({ file, object: `document ${documentAt(text, position)}`, field: '', message });
       continue;
     }
-    documents.forEach((object, i) => {
+    const gatewayApi = markedGatewayApiBundle(text);
+    stream.documents.forEach((object, i) => {
       const document = `document ${i + 1}`;
       if (object !== null && !isRecord(object)) {
         violations.push({
@@ -60,7 +60,7 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
           )}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
         });
       } else if (isKubernetesObject(object)) {
-        objects.push({ file, ref: objectRef(object, document), object, gatewayApi: markedGatewayApiBundle(text) });
+        objects.push({ file, ref: objectRef(object, document), object, gatewayApi });
       }
     });
   }
@@ -70,6 +70,7 @@ export function validateManifests(files: ReadonlyMap<string, string>): Violation
       ...checkSchema(object, gatewayApi),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
+    if (!findings.length) continue;
     const hide = secretsHidden(object);
     violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: hide(f) })));
   }

@@ -1,6 +1,6 @@
 import type { Path } from './problem';
 import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
-import { yaml } from './yaml';
+import { readManifestText } from './manifest-text';
 
 export { isSecretKey } from './secrets-keys';
 
@@ -128,6 +128,8 @@ const SECRET_ARGUMENT = 'a container argument that sets a secret';
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
 /** What multi-line text that sets a secret on a line is called in findings (`FoundSecret.what`). */
 export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (a key named like one, or a secret shape)';
+/** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
+export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
@@ -163,21 +165,6 @@ function gluedSecret(text: string): string | undefined {
   return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
 }
 
-/**
- * A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
- * templates/_helpers.tpl, "traefik.render"), and Helm makes one object of each `---` document: every document
- * is read as data; one that does not parse holds none.
- */
-function manifestDocuments(text: string): unknown[] {
-  try {
-    return yaml
-      .parseAllDocuments(text, { logLevel: 'error' })
-      .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: 100 })]));
-  } catch {
-    return [];
-  }
-}
-
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
@@ -199,7 +186,14 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const visit = (node: unknown, at: Path, secretAs: string | undefined): void => {
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
-      if (typeof node === 'string' && isExtraObject(at)) manifestDocuments(text).forEach((doc) => visit(doc, at, secretAs));
+      // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
+      // templates/_helpers.tpl, "traefik.render"), one object per `---` document: each is read as data, and text
+      // that cannot be read as Helm will read it is refused whole.
+      if (typeof node === 'string' && isExtraObject(at)) {
+        const { documents, unjudgeable } = readManifestText(text);
+        if (unjudgeable) found.push({ path: at, value: text, what: UNJUDGEABLE_TEXT });
+        documents.forEach((doc) => visit(doc, at, secretAs));
+      }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
       const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
@@ -239,6 +233,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
 export function secretRefusal(secret: FoundSecret): string {
+  if (secret.what === UNJUDGEABLE_TEXT) return `is ${UNJUDGEABLE_TEXT}, so it may hold a Secret: write it as a map`;
   if (secret.what === SECRET_OBJECT_DATA) {
     return (
       `is ${SECRET_OBJECT_DATA}, and dist/ is committed to Git, so no Secret may be written there: create the Secret ` +

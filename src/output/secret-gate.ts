@@ -1,5 +1,6 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
+import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 
 /**
@@ -16,24 +17,35 @@ export function secretsInFiles(files: ReadonlyMap<string, string>): string[] {
       findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
     }
     const found = findings.some((line) => line.startsWith(`${path}:`));
+    const unjudgeable = found || shape || !/\.ya?ml$/.test(path) ? undefined : readManifestText(text).unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
-    // A document that does not parse hides its keys from the scan above: its lines are read one by one.
-    else if (!found && !parses(path, text) && secretsInLines(text).length) {
+    // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
+    else if (unjudgeable && secretsInLines(text).length) {
       findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+    } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
+      findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
     }
   }
   return findings;
 }
 
-/** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
+/**
+ * Whether YAML text that cannot be read cleanly may hide a Secret from every scan: a merge key or a tag may
+ * make one (go-yaml applies `<<` and decodes `!!binary`), and text that names the kind may be one.
+ */
+function mayHideSecret(text: string, unjudgeable: string): boolean {
+  return !unjudgeable.startsWith('does not parse') || /\bSecret\b/.test(text);
+}
+
+/** The secrets of a YAML file read as data (none for another file), its chart values too. */
 function secretsInYaml(path: string, text: string): FoundSecret[] {
   if (!/\.ya?ml$/.test(path)) return [];
-  return parsedDocuments(text).flatMap((data) => {
+  return documentsOf(text).documents.flatMap((data) => {
     const found = [...secretsInData(data), ...secretsInChartValues(data)];
     // valuesContent is multi-line text too: where it parses as chart values, those judge it with key paths
     // (a line `token: traefik-hub-license` under `hub:` names a Secret), not its lines one by one.
     const values = (data as { spec?: { valuesContent?: unknown } } | null)?.spec?.valuesContent;
-    const valuesParse = typeof values === 'string' && parses('values.yaml', values);
+    const valuesParse = typeof values === 'string' && !documentsOf(values).unjudgeable;
     const below = (outer: FoundSecret) => (inner: FoundSecret) =>
       inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
     const judgedAsValues = (secret: FoundSecret) => valuesParse && secret.path.join('.') === 'spec.valuesContent';
@@ -41,18 +53,32 @@ function secretsInYaml(path: string, text: string): FoundSecret[] {
   });
 }
 
-/** Whether a YAML file's every document parses (any other file counts as parsed: it is scanned as text). */
-function parses(path: string, text: string): boolean {
-  return (
-    !/\.ya?ml$/.test(path) || yaml.parseAllDocuments(text, { uniqueKeys: false }).every((doc) => !('errors' in doc && doc.errors.length))
-  );
+/**
+ * YAML text as data, as strictly as it parses: clean text as it is; otherwise each document as far as it parses,
+ * with merge keys applied as go-yaml applies them and the last of two equal keys (the line scan finds the first).
+ */
+function documentsOf(text: string): ManifestText {
+  const known = lastRead.get(text);
+  if (known) return known;
+  const strict = readManifestText(text);
+  const read: ManifestText = strict.unjudgeable
+    ? {
+        unjudgeable: strict.unjudgeable,
+        documents: yaml.parseAllDocuments(text, { uniqueKeys: false, merge: true, logLevel: 'silent' }).flatMap((doc) => {
+          try {
+            return [doc.toJS({ maxAliasCount: -1 })];
+          } catch {
+            return [];
+          }
+        }),
+      }
+    : strict;
+  // A file's chart values are read for their secrets and again for their embedded text: one parse serves both.
+  lastRead.clear();
+  lastRead.set(text, read);
+  return read;
 }
-
-function parsedDocuments(text: string): unknown[] {
-  return yaml
-    .parseAllDocuments(text, { uniqueKeys: false })
-    .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: -1 })]));
-}
+const lastRead = new Map<string, ManifestText>();
 
 /**
  * K3s' HelmChartConfig and HelmChart carry the chart values as YAML inside a string (`spec.valuesContent`),
@@ -62,7 +88,11 @@ function secretsInChartValues(data: unknown): FoundSecret[] {
   const manifest = data as { kind?: unknown; spec?: { valuesContent?: unknown } } | null;
   const values = manifest?.spec?.valuesContent;
   if ((manifest?.kind !== 'HelmChartConfig' && manifest?.kind !== 'HelmChart') || typeof values !== 'string') return [];
-  return parsedDocuments(values).flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
+  const { documents, unjudgeable } = documentsOf(values);
+  const found = documents.flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
+  if (found.length || !unjudgeable) return found;
+  // Chart values this tool wrote are clean: any other text Helm may read otherwise is refused whole.
+  return [{ path: ['spec', 'valuesContent'], value: values, what: `text that cannot be judged: it ${unjudgeable}` }];
 }
 
 /** Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always. */

@@ -182,8 +182,8 @@ function assignedSecret(text: string): string | undefined {
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
-  /** `secretAs`: what any text here is, because of the key or flag that leads to it. */
-  const visit = (node: unknown, at: Path, secretAs: string | undefined): void => {
+  /** `secretAs`: what any text here is, because of the key or flag that leads to it; `envName`: the env entry's name, for its value. */
+  const visit = (node: unknown, at: Path, secretAs: string | undefined, envName?: string): void => {
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
       // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
@@ -202,7 +202,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
       const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at) && !namesHubTokenSecret(at, text))
+      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
@@ -224,7 +224,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.
-      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined));
+      const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
+      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined), envName);
     }
   };
   visit(data, path, undefined);
@@ -337,14 +338,14 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/.test(line));
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
   /** The last `name:` key: its column, and whether it names a secret. */
-  let name: { column: number; secret: boolean } | undefined;
+  let name: { column: number; secret: boolean; text: string } | undefined;
   /** The key lines this one stands under, nearest last; only the last two are ever read (isPlainlyNotSecret). */
   const parents: Array<{ column: number; key: string }> = [];
-  const add = (value: string, keys: readonly string[] = []) => {
+  const add = (value: string, keys: readonly string[] = [], envName?: string) => {
     const comment = value.search(/[ \t]#/);
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff.
-    if (isPlainlyNotSecret(unquoted, keys)) return;
+    if (isPlainlyNotSecret(unquoted, keys, envName)) return;
     found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
   };
   for (let i = 0; i < lines.length; i++) {
@@ -359,7 +360,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });
-    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true) };
+    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
     const secret =
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||
@@ -368,7 +369,8 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest, [...above.slice(-1), key]));
       continue;
     }
-    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest, [...above, key]);
+    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))
+      add(rest, [...above, key], key === 'value' && name?.column === column ? name.text : undefined);
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;
     for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
@@ -396,7 +398,10 @@ function secretsInFlow(text: string, keys: readonly string[]): string[] {
   const envSecret = name !== undefined && isSecretKey(unquote(name), true);
   return pairs
     .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
-    .filter(([key, value]) => !isPlainlyNotSecret(unquote(value), [...keys, key]))
+    .filter(
+      ([key, value]) =>
+        !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
+    )
     .flatMap(([, value]) => [value, unquote(value)]);
 }
 

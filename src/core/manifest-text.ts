@@ -45,7 +45,8 @@ function uncleanDocument(doc: Document.Parsed): string | undefined {
   let found: string | undefined;
   const stop = (why: string) => ((found = why), yaml.visit.BREAK);
   yaml.visit(doc, {
-    Pair: (_, pair) => (isMergeKey(pair.key, doc) ? stop('holds a YAML merge key (<<), which Helm applies and this tool does not') : undefined),
+    Pair: (_, pair) =>
+      isMergeKey(pair.key, doc) ? stop('holds a YAML merge key (<<), which Helm applies and this tool does not') : undefined,
     Node: (_, node) =>
       isNode(node) && node.tag !== undefined && !PLAIN_TAGS.has(node.tag)
         ? stop('holds a YAML tag other than !!str, !!int, !!float, !!bool, !!null, !!map or !!seq')

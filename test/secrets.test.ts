@@ -323,7 +323,9 @@ describe('a Kubernetes Secret is never written, in chart values or in a file (at
     expect(out).not.toMatch(TELLTALES);
     expect(secretsInData({ extraObjects: ['{kind: ConfigMap, data: {a: b}}'] })).toEqual([]);
     // Text that does not parse cannot be judged: it is refused whole (attack 7 H1).
-    expect(secretsInData({ extraObjects: ['not: [yaml'] })).toEqual([{ path: ['extraObjects', 0], value: 'not: [yaml', what: UNJUDGEABLE_TEXT }]);
+    expect(secretsInData({ extraObjects: ['not: [yaml'] })).toEqual([
+      { path: ['extraObjects', 0], value: 'not: [yaml', what: UNJUDGEABLE_TEXT },
+    ]);
   });
   test('a ConfigMap has data too, and is not a secret', () => {
     expect(secretsInData({ extraObjects: [{ kind: 'ConfigMap', data: { note: 'hello-there' } }] })).toEqual([]);

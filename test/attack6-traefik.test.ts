@@ -43,7 +43,37 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
     ['additionalVolumeMounts at /plugins', mount('/plugins'), undefined],
     ['persistence disabled at /etc/traefik', { persistence: { enabled: false, path: '/etc/traefik' } }, undefined],
     ['persistence at /data', { persistence: { enabled: true, path: '/data' } }, undefined],
+    // Attack 7 f3: `..` is resolved as a path lookup resolves it.
+    ['a mount at /etc/traefik/../traefik/traefik.yaml', mount('/etc/traefik/../traefik/traefik.yaml'), refusal],
+    ['a mount at /etc/x/../traefik', mount('/etc/x/../traefik'), refusal],
+    ['a mount at /../../etc/traefik', mount('/../../etc/traefik'), refusal],
+    ['a mount at /etc/traefik/../traefik-certs', mount('/etc/traefik/../traefik-certs'), undefined],
+    ['a mount at /etc/traefik/dynamic/..x', mount('/etc/traefik/dynamic/..x'), undefined],
   ])('%s', (_, v, expected) => judgeConfig(withTraefikValues(v), expected));
+
+  describe('attack 7 f7: XDG_CONFIG_HOME or HOME whose value is unknown here, beside a mount, cannot be judged', () => {
+    const unknowable =
+      'from valueFrom or $(VAR), so whether a volume mounted beside it holds that file cannot be judged: give a literal value';
+    const fromConfigMap = { configMapKeyRef: { name: 'x', key: 'y' } };
+    test.each<[string, object, string | undefined]>([
+      ['XDG_CONFIG_HOME from valueFrom', { env: [{ name: 'XDG_CONFIG_HOME', valueFrom: fromConfigMap }], ...mount('/cfg') }, unknowable],
+      ['HOME from valueFrom', { env: [{ name: 'HOME', valueFrom: fromConfigMap }], ...mount('/cfg') }, unknowable],
+      ['XDG_CONFIG_HOME through $(VAR)', { env: [{ name: 'XDG_CONFIG_HOME', value: '$(BASE)/cfg' }], ...mount('/cfg') }, unknowable],
+      ['XDG_CONFIG_HOME from valueFrom, no mount', { env: [{ name: 'XDG_CONFIG_HOME', valueFrom: fromConfigMap }] }, undefined],
+      ['XDG_CONFIG_HOME literal elsewhere', { env: [{ name: 'XDG_CONFIG_HOME', value: '/xdg' }], ...mount('/cfg') }, undefined],
+      ['another env from valueFrom', { env: [{ name: 'TZ', valueFrom: fromConfigMap }], ...mount('/cfg') }, undefined],
+    ])('%s', (_, v, expected) =>
+      judgeConfig(
+        withTraefikValues(v),
+        expected &&
+          `traefik.values.env[0]: sets a directory where Traefik looks for its static configuration file ($XDG_CONFIG_HOME/ or $HOME/.config/) ${expected}`,
+      ),
+    );
+    test('TraefikHelmChartConfig refuses it too', () => {
+      const values = { env: [{ name: 'XDG_CONFIG_HOME', valueFrom: fromConfigMap }], ...mount('/cfg') };
+      expect(thrown(hcc(values)).message).toContain(`values.env[0] sets a directory where Traefik looks`);
+    });
+  });
 
   test('the report case: a ConfigMap with traefik.yaml mounted at /etc/traefik', () => {
     const configMap = {
@@ -62,6 +92,7 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
     expect(thrown(hcc(volume('/etc/traefik'))).message).toContain(`values.volumes[0].mountPath ${refusal}`);
     expect(thrown(cluster(withTraefikValues(mount('/etc/traefik/traefik.yaml')))).message).toContain(refusal);
     expect(() => hcc(volume('/config'))()).not.toThrow();
+    expect(thrown(hcc(mount('/etc/traefik/../traefik/traefik.yaml'))).message).toContain(refusal);
   });
 });
 
@@ -72,6 +103,9 @@ describe('G4: an acme block is ACME whatever the case of its key', () => {
     [{ le: { Acme: acme } }, acmeRefusal],
     [{ le: { ACME: acme } }, acmeRefusal],
     [{ le: { acme } }, acmeRefusal],
+    // Attack 7 r2: a key with blanks around acme is judged as the acme block it is meant to be.
+    [{ le: { ' acme': acme } }, acmeRefusal],
+    [{ le: { 'acme\u0020': acme } }, acmeRefusal],
     [{ le: { Acme: null } }, undefined],
     [{ ts: { Tailscale: {} } }, undefined],
   ])('%j with replicas 2', (resolvers, expected) =>

@@ -114,7 +114,8 @@ describe('G9, G10: a signature is a secret; an absolute path to a file under a s
     ['EPIK_SIGNATURE', SECRET, true],
     ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json', false],
     ['GOOGLE_APPLICATION_CREDENTIALS', SECRET, true],
-    ['DB_PASSWORD', '/run/secrets/db.txt', false],
+    // Attack 7 H2: a password is the secret, whatever it looks like; only a name that takes a file takes a path.
+    ['DB_PASSWORD', '/run/secrets/db.txt', true],
     ['DB_PASSWORD', '/notapath', true],
   ])('%s=%s refused: %s', (name, value, refused) => {
     const errors = configErrors(env(name, value));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { chart, devConfig, thrown, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { redact, secretsInData } from '../src/core/secrets';
+import { redact, secretsInData, UNJUDGEABLE_TEXT } from '../src/core/secrets';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { wiring } from '../src/main';
 import { newCluster } from '../src/new-cluster';
@@ -321,7 +321,11 @@ describe('a Kubernetes Secret is never written, in chart values or in a file (at
     const out = lines(yaml({ traefik: { values: { extraObjects: [item] } } })).join('\n');
     expect(out).toMatch(/traefik\.values\.extraObjects\[0\]\.stringData\.cf-api: is the data of a Kubernetes Secret/);
     expect(out).not.toMatch(TELLTALES);
-    expect(secretsInData({ extraObjects: ['{kind: ConfigMap, data: {a: b}}', 'not: [yaml'] })).toEqual([]);
+    expect(secretsInData({ extraObjects: ['{kind: ConfigMap, data: {a: b}}'] })).toEqual([]);
+    // Text that does not parse cannot be judged: it is refused whole (attack 7 H1).
+    expect(secretsInData({ extraObjects: ['not: [yaml'] })).toEqual([
+      { path: ['extraObjects', 0], value: 'not: [yaml', what: UNJUDGEABLE_TEXT },
+    ]);
   });
   test('a ConfigMap has data too, and is not a secret', () => {
     expect(secretsInData({ extraObjects: [{ kind: 'ConfigMap', data: { note: 'hello-there' } }] })).toEqual([]);

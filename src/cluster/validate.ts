@@ -6,6 +6,7 @@ import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
+import { redactMessage } from '../core/redact-message';
 import { FoundSecret, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -101,7 +102,7 @@ function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigV
     problems.map((problem) => ({
       ...problem,
       path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
-      message: redact(problem.message, secrets),
+      message: redactMessage(problem.message, secrets),
     }));
   return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
 }

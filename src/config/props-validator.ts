@@ -2,6 +2,7 @@ import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
+import { redactMessage } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
@@ -160,7 +161,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     // A key may hold a secret too (`password:abc`, glued): key paths are redacted as messages are.
     const key = (part: string | number) => (typeof part === 'string' ? redact(part, values) : part);
     throw new K3sVipValidationError(
-      all.map(({ path, message }) => ({ path: path.map(key), message: redact(message, values) })),
+      all.map(({ path, message }) => ({ path: path.map(key), message: redactMessage(message, values) })),
       this.subject,
     );
   }

@@ -83,18 +83,29 @@ export function isSecretFlag(flag: string): boolean {
 const HEADER_MODE = /^(?:keep|drop|redact)$/i;
 
 /**
+ * The last word of a name that takes the path of a file holding a secret, not the secret: Google's
+ * `GOOGLE_APPLICATION_CREDENTIALS` ("the path of the JSON file that contains your service account key",
+ * cloud.google.com/docs/authentication/application-default-credentials), a `credentials` key or flag. `*_FILE`
+ * and `*_PATH` names are no secret names at all (isSecretKey); a `PASSWORD` or `TOKEN` is the secret, whatever it holds.
+ */
+const FILE_REFERENCE_WORD = /^credentials?$/;
+const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.(?:json|pem|key|crt|txt|yaml|yml|toml|conf)$/;
+
+/**
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
  * - `"true"`/`"false"`: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
  *   (developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations), which asks for a token, holds none;
+ * - an absolute path to a file, under a name that takes one (FILE_REFERENCE_WORD);
  * - a header mode under `fields.headers.names` (above), as a key path or as the flag `--accesslog.fields.headers.names.X=drop`.
- * `where`: the key path to the value, or the flag's dotted name.
+ * `where`: the key path to the value, or the flag's dotted name. `name`: the name that makes the value a secret,
+ * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
-export function isPlainlyNotSecret(value: string, where: Path | string): boolean {
+export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
   if (/^(?:true|false)$/i.test(value)) return true;
-  // An absolute path to a file names where a secret is kept (GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json).
-  if (/^\/(?:[\w.-]+\/)*[\w-]+\.(?:json|pem|key|crt|txt|yaml|yml|toml|conf)$/.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
+  const named = name ?? keys[n - 1] ?? '';
+  if (ABSOLUTE_FILE_PATH.test(value) && FILE_REFERENCE_WORD.test(words(named).pop() ?? '')) return true;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 

@@ -1,6 +1,6 @@
 import type { Path } from './problem';
 import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
-import { yaml } from './yaml';
+import { readManifestText } from './manifest-text';
 
 export { isSecretKey } from './secrets-keys';
 
@@ -132,6 +132,8 @@ const SECRET_ARGUMENT = 'a container argument that sets a secret';
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
 /** What multi-line text that sets a secret on a line is called in findings (`FoundSecret.what`). */
 export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (a key named like one, or a secret shape)';
+/** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
+export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
@@ -167,21 +169,6 @@ function gluedSecret(text: string): string | undefined {
   return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
 }
 
-/**
- * A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
- * templates/_helpers.tpl, "traefik.render"), and Helm makes one object of each `---` document: every document
- * is read as data; one that does not parse holds none.
- */
-function manifestDocuments(text: string): unknown[] {
-  try {
-    return yaml
-      .parseAllDocuments(text, { logLevel: 'error' })
-      .flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: 100 })]));
-  } catch {
-    return [];
-  }
-}
-
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
@@ -199,11 +186,18 @@ function assignedSecret(text: string): string | undefined {
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
 export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
-  /** `secretAs`: what any text here is, because of the key or flag that leads to it. */
-  const visit = (node: unknown, at: Path, secretAs: string | undefined): void => {
+  /** `secretAs`: what any text here is, because of the key or flag that leads to it; `envName`: the env entry's name, for its value. */
+  const visit = (node: unknown, at: Path, secretAs: string | undefined, envName?: string): void => {
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
-      if (typeof node === 'string' && isExtraObject(at)) manifestDocuments(text).forEach((doc) => visit(doc, at, secretAs));
+      // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
+      // templates/_helpers.tpl, "traefik.render"), one object per `---` document: each is read as data, and text
+      // that cannot be read as Helm will read it is refused whole.
+      if (typeof node === 'string' && isExtraObject(at)) {
+        const { documents, unjudgeable } = readManifestText(text);
+        if (unjudgeable) found.push({ path: at, value: text, what: UNJUDGEABLE_TEXT });
+        documents.forEach((doc) => visit(doc, at, secretAs));
+      }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
       const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
@@ -212,7 +206,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
       const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at) && !namesHubTokenSecret(at, text))
+      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
       else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
       else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
@@ -234,7 +228,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.
-      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined));
+      const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
+      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined), envName);
     }
   };
   visit(data, path, undefined);
@@ -243,6 +238,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
 export function secretRefusal(secret: FoundSecret): string {
+  if (secret.what === UNJUDGEABLE_TEXT) return `is ${UNJUDGEABLE_TEXT}, so it may hold a Secret: write it as a map`;
   if (secret.what === SECRET_OBJECT_DATA) {
     return (
       `is ${SECRET_OBJECT_DATA}, and dist/ is committed to Git, so no Secret may be written there: create the Secret ` +
@@ -346,14 +342,14 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/.test(line));
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
   /** The last `name:` key: its column, and whether it names a secret. */
-  let name: { column: number; secret: boolean } | undefined;
+  let name: { column: number; secret: boolean; text: string } | undefined;
   /** The key lines this one stands under, nearest last; only the last two are ever read (isPlainlyNotSecret). */
   const parents: Array<{ column: number; key: string }> = [];
-  const add = (value: string, keys: readonly string[] = []) => {
+  const add = (value: string, keys: readonly string[] = [], envName?: string) => {
     const comment = value.search(/[ \t]#/);
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff.
-    if (isPlainlyNotSecret(unquoted, keys)) return;
+    if (isPlainlyNotSecret(unquoted, keys, envName)) return;
     found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
   };
   for (let i = 0; i < lines.length; i++) {
@@ -368,7 +364,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });
-    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true) };
+    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
     const secret =
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||
@@ -377,7 +373,8 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest, [...above.slice(-1), key]));
       continue;
     }
-    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest)) add(rest, [...above, key]);
+    if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))
+      add(rest, [...above, key], key === 'value' && name?.column === column ? name.text : undefined);
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;
     for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
@@ -405,7 +402,10 @@ function secretsInFlow(text: string, keys: readonly string[]): string[] {
   const envSecret = name !== undefined && isSecretKey(unquote(name), true);
   return pairs
     .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
-    .filter(([key, value]) => !isPlainlyNotSecret(unquote(value), [...keys, key]))
+    .filter(
+      ([key, value]) =>
+        !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
+    )
     .flatMap(([, value]) => [value, unquote(value)]);
 }
 

@@ -1,3 +1,4 @@
+import { readManifestText } from './manifest-text';
 import { formatPath, Path, Problem } from './problem';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
 
@@ -73,6 +74,17 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
   if (!key && rest.length === 3 && ['apiVersion', 'kind'].includes(String(rest[2])))
     return `holds a Helm template ({{ … }}), ${UNJUDGEABLE}`;
   return undefined;
+}
+
+/**
+ * The message for an `extraObjects` item given as text that Helm (go-yaml, YAML 1.1) may read otherwise than this
+ * tool (src/core/manifest-text.ts): a merge key, a key written twice, a tag, a syntax error. Or undefined.
+ */
+export function unjudgeableTextProblem(text: string, path: Path): string | undefined {
+  const rest = chartValuesPath(path);
+  if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
+  const { unjudgeable } = readManifestText(text);
+  return unjudgeable && `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
 }
 
 /** The message for a text value at `path` that holds a control character where it may not, or undefined. */
@@ -158,7 +170,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       const control = controlCharacterProblem(node, at);
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
       if (control) problem(`${secret || secretsInData(node, at).length ? `"${REDACTED}"` : JSON.stringify(node)} ${control}`);
-      const templated = templatedKindProblem(node, at);
+      const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // A whole item as text is not quoted: it may hold the very Secret it hides.
       if (templated) problem(templated.startsWith('is text') ? templated : `${show(JSON.stringify(node))} ${templated}`);
       return node;
@@ -225,6 +237,9 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
           });
         } else if (CONTROL_CHARACTER.test(key)) {
           problems.push({ path: at, message: `the key ${JSON.stringify(key)} holds a control character: remove it` });
+        } else if (key === '<<') {
+          // Written out as chart values, it is a merge key to Helm (go-yaml), which merges the map under it into this one.
+          problems.push({ path: at, message: 'holds the key "<<", which Helm reads as a YAML merge key: write the keys out in full' });
         } else if (key.includes('{{') && templatedKindProblem(key, at, true)) {
           problems.push({ path: at, message: `the key ${JSON.stringify(key)} ${templatedKindProblem(key, at, true)}` });
         } else if (!('value' in descriptor)) {

@@ -1,5 +1,6 @@
 import { yaml } from '../core/yaml';
 import { formatPath } from '../core/problem';
+import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 
@@ -13,30 +14,41 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
   const findings: string[] = [];
   for (const [path, text] of files) {
     const shape = secretShape(text);
-    const read = /\.ya?ml$/.test(path) ? yamlData(path, text, streams) : undefined;
+    const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
     for (const secret of secretsInYaml(read)) {
       findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
     }
     const found = findings.some((line) => line.startsWith(`${path}:`));
+    const unjudgeable = found || shape ? undefined : read?.unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
-    // A document that does not parse hides its keys from the scan above: its lines are read one by one.
-    else if (!found && read && !read.parses && secretsInLines(text).length) {
+    // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
+    else if (unjudgeable && secretsInLines(text).length) {
       findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+    } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
+      findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
     }
   }
   return findings;
 }
 
-/** The secrets of a YAML file read as data (none for another file, or a document that does not parse). */
-function secretsInYaml(read: YamlData | undefined): FoundSecret[] {
+/**
+ * Whether YAML text that cannot be read cleanly may hide a Secret from every scan: a merge key or a tag may
+ * make one (go-yaml applies `<<` and decodes `!!binary`), and text that names the kind may be one.
+ */
+function mayHideSecret(text: string, unjudgeable: string): boolean {
+  return !unjudgeable.startsWith('does not parse') || /\bSecret\b/.test(text);
+}
+
+/** The secrets of a YAML file read as data (none for another file), its chart values too. */
+function secretsInYaml(read: ManifestText | undefined): FoundSecret[] {
   if (!read) return [];
   return read.documents.flatMap((data) => {
     const values = (data as { spec?: { valuesContent?: unknown } } | null)?.spec?.valuesContent;
-    const chartValues = typeof values === 'string' ? yamlData('values.yaml', values, yamlStreams()) : undefined;
+    const chartValues = typeof values === 'string' ? documentsOf('values.yaml', values, yamlStreams()) : undefined;
     const found = [...secretsInData(data), ...secretsInChartValues(data, chartValues)];
     // valuesContent is multi-line text too: where it parses as chart values, those judge it with key paths
     // (a line `token: traefik-hub-license` under `hub:` names a Secret), not its lines one by one.
-    const valuesParse = chartValues?.parses === true;
+    const valuesParse = chartValues !== undefined && !chartValues.unjudgeable;
     const below = (outer: FoundSecret) => (inner: FoundSecret) =>
       inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
     const judgedAsValues = (secret: FoundSecret) => valuesParse && secret.path.join('.') === 'spec.valuesContent';
@@ -44,31 +56,34 @@ function secretsInYaml(read: YamlData | undefined): FoundSecret[] {
   });
 }
 
-/** A YAML text as data: the documents that parse, and whether all do. */
-interface YamlData {
-  readonly documents: readonly unknown[];
-  readonly parses: boolean;
-}
+/**
+ * Text js-yaml may read otherwise than yaml does, or than go-yaml (Helm, K3s) does: a directive (`%YAML 1.1`
+ * switches yaml to YAML 1.1), a tag, a merge key, or a null that may be a key (js-yaml names the key `null`,
+ * yaml ''). Generated output has none.
+ */
+const READ_STRICTLY = /^%|[!~]|<<|\b(?:null|Null|NULL)\b/m;
 
 /**
- * Text js-yaml may read otherwise than yaml does: a directive (`%YAML 1.1` switches yaml to YAML 1.1),
- * a tag, or a null that may be a key (js-yaml names the key `null`, yaml ''). Generated output has none.
+ * YAML text as data. Where js-yaml reads the whole text and none of READ_STRICTLY is in it, the text is clean
+ * and its documents are the ones `streams` already read for the conformance check (js-yaml refuses a key
+ * written twice). Otherwise it is read strictly (manifest-text.ts); text that is not clean is read as far
+ * as it parses, with merge keys applied as go-yaml applies them and the last of two equal keys (the line
+ * scan finds the first), and says why it cannot be judged.
  */
-const READ_BY_YAML_ONLY = /^%|[!~]|\b(?:null|Null|NULL)\b/m;
-
-/**
- * What yaml (the package, with duplicate keys allowed) reads from a YAML text: every document that
- * parses, as data, and whether all do. Where js-yaml reads the whole text, its documents are the same
- * data (both read the YAML 1.2 core schema; js-yaml refuses what they could differ on: duplicate and
- * complex keys, other tags), so the documents `streams` already read for the conformance check are used.
- */
-function yamlData(path: string, text: string, streams: YamlStreams): YamlData {
-  const stream = READ_BY_YAML_ONLY.test(text) ? undefined : streams(path, text);
-  if (stream && 'documents' in stream) return { documents: stream.documents, parses: true };
-  const parsed = yaml.parseAllDocuments(text, { uniqueKeys: false });
+function documentsOf(path: string, text: string, streams: YamlStreams): ManifestText {
+  const stream = READ_STRICTLY.test(text) ? undefined : streams(path, text);
+  if (stream && 'documents' in stream) return { documents: [...stream.documents] };
+  const strict = readManifestText(text);
+  if (!strict.unjudgeable) return strict;
   return {
-    documents: parsed.flatMap((doc) => ('errors' in doc && doc.errors.length ? [] : [doc.toJS({ maxAliasCount: -1 })])),
-    parses: parsed.every((doc) => !('errors' in doc && doc.errors.length)),
+    unjudgeable: strict.unjudgeable,
+    documents: yaml.parseAllDocuments(text, { uniqueKeys: false, merge: true, logLevel: 'silent' }).flatMap((doc) => {
+      try {
+        return [doc.toJS({ maxAliasCount: -1 })];
+      } catch {
+        return [];
+      }
+    }),
   };
 }
 
@@ -76,15 +91,19 @@ function yamlData(path: string, text: string, streams: YamlStreams): YamlData {
  * K3s' HelmChartConfig and HelmChart carry the chart values as YAML inside a string (`spec.valuesContent`),
  * which the scan above sees as one text: it is read as data too, and only there, as every synth runs this gate.
  */
-function secretsInChartValues(data: unknown, values: YamlData | undefined): FoundSecret[] {
+function secretsInChartValues(data: unknown, values: ManifestText | undefined): FoundSecret[] {
   const kind = (data as { kind?: unknown } | null)?.kind;
   if ((kind !== 'HelmChartConfig' && kind !== 'HelmChart') || !values) return [];
-  return values.documents.flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
+  const found = values.documents.flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
+  if (found.length || !values.unjudgeable) return found;
+  // Chart values this tool wrote are clean: any other text Helm may read otherwise is refused whole.
+  const text = (data as { spec: { valuesContent: string } }).spec.valuesContent;
+  return [{ path: ['spec', 'valuesContent'], value: text, what: `text that cannot be judged: it ${values.unjudgeable}` }];
 }
 
 /** Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always. */
 function secretsOfFile(path: string, text: string): string[] {
-  const read = /\.ya?ml$/.test(path) ? yamlData(path, text, yamlStreams()) : undefined;
+  const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
   return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text)];
 }
 

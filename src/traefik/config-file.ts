@@ -6,11 +6,18 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 /** The names Traefik looks for (traefik/traefik cmd/traefik/traefik.go: the file loader's `traefik` base name, toml/yaml/yml). */
 const FILE_NAME = /^traefik\.(ya?ml|toml)$/;
 
-/** `/etc//traefik/` as `/etc/traefik`. */
+/** `/etc//traefik/` and `/etc/traefik/../traefik` as `/etc/traefik` (`..` above the root stays at the root, as in a path lookup). */
 function normalize(path: string): string {
-  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
   return `/${parts.join('/')}`;
 }
+
+/** The env names whose value moves a directory Traefik searches for its static configuration file. */
+const SEARCH_DIRECTORY_ENV: ReadonlySet<string> = new Set(['XDG_CONFIG_HOME', 'HOME']);
 
 /**
  * The directories Traefik searches for a static configuration file when no `--configfile` is given
@@ -48,25 +55,44 @@ function holdsConfigFile(mountPath: string, dirs: readonly string[]): boolean {
  * `persistence.path` of an enabled volume. A file there has the effect of `--configfile`.
  */
 export function staticConfigMounts(user: Values, prefix: Path): Path[] {
-  const dirs = searchedDirectories(user);
-  const found: Path[] = [];
+  return configMountPaths(user, prefix)
+    .filter(({ holds }) => holds(searchedDirectories(user)))
+    .map(({ path }) => path);
+}
+
+/**
+ * The `env` entries (XDG_CONFIG_HOME, HOME) whose value the static-configuration rule needs but cannot know: set
+ * from `valueFrom` or through `$(VAR)`, while a volume is mounted into Traefik's container. Each path is the entry's.
+ */
+export function unknowableSearchDirectories(user: Values, prefix: Path): Path[] {
+  if (!configMountPaths(user, prefix).length || !Array.isArray(user.env)) return [];
+  return user.env.flatMap((item: unknown, i) =>
+    isMap(item) &&
+    typeof item.name === 'string' &&
+    SEARCH_DIRECTORY_ENV.has(item.name) &&
+    (item.valueFrom !== undefined || (typeof item.value === 'string' && item.value.includes('$(')))
+      ? [[...prefix, 'values', 'env', i]]
+      : [],
+  );
+}
+
+/** Every volume mount into Traefik's container, with whether it can hold a static configuration file for given search directories. */
+function configMountPaths(user: Values, prefix: Path): Array<{ path: Path; holds: (dirs: readonly string[]) => boolean }> {
+  const found: Array<{ path: Path; holds: (dirs: readonly string[]) => boolean }> = [];
   for (const key of ['volumes', 'additionalVolumeMounts']) {
     const list = user[key];
     if (!Array.isArray(list)) continue;
     list.forEach((item: unknown, i) => {
-      if (isMap(item) && typeof item.mountPath === 'string' && holdsConfigFile(item.mountPath, dirs)) {
-        found.push([...prefix, 'values', key, i, 'mountPath']);
+      if (isMap(item) && typeof item.mountPath === 'string') {
+        const mountPath = item.mountPath;
+        found.push({ path: [...prefix, 'values', key, i, 'mountPath'], holds: (dirs) => holdsConfigFile(mountPath, dirs) });
       }
     });
   }
   const persistence = user.persistence;
-  if (
-    isMap(persistence) &&
-    persistence.enabled === true &&
-    typeof persistence.path === 'string' &&
-    holdsConfigFile(persistence.path, dirs)
-  ) {
-    found.push([...prefix, 'values', 'persistence', 'path']);
+  if (isMap(persistence) && persistence.enabled === true && typeof persistence.path === 'string') {
+    const path = persistence.path;
+    found.push({ path: [...prefix, 'values', 'persistence', 'path'], holds: (dirs) => holdsConfigFile(path, dirs) });
   }
   return found;
 }

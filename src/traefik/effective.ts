@@ -11,7 +11,7 @@ import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
-import { staticConfigMounts } from './config-file';
+import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
   extraObjectServices,
@@ -79,6 +79,8 @@ export interface EffectiveTraefik {
   readonly configFile?: Path;
   /** `traefik.values` mount paths that put a volume where Traefik looks for a static configuration file: the same as `configFile`. */
   readonly staticConfigMounts: readonly Path[];
+  /** `env` entries that set XDG_CONFIG_HOME or HOME to a value unknown here, beside a volume mount: where Traefik looks is unknown. */
+  readonly unknowableSearchDirectories: readonly Path[];
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
@@ -273,7 +275,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       acme:
         key === 'certResolvers' ||
         (isMap(entry) &&
-          Object.entries(entry).some(([option, block]) => option.toLowerCase() === 'acme' && block !== undefined && block !== null)),
+          Object.entries(entry).some(([option, block]) => option.trim().toLowerCase() === 'acme' && block !== undefined && block !== null)),
     })),
   );
   const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
@@ -324,6 +326,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     staticConfigMounts: staticConfigMounts(user, prefix),
+    unknowableSearchDirectories: unknowableSearchDirectories(user, prefix),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
     ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [

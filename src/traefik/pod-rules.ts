@@ -51,6 +51,13 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
         'mount it elsewhere, and set the options through the chart values or flags',
     );
   }
+  for (const entry of traefik.unknowableSearchDirectories) {
+    error(
+      entry,
+      'sets a directory where Traefik looks for its static configuration file ($XDG_CONFIG_HOME/ or $HOME/.config/) from ' +
+        'valueFrom or $(VAR), so whether a volume mounted beside it holds that file cannot be judged: give a literal value',
+    );
+  }
   if (traefik.enabled.value === false) {
     error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
   }

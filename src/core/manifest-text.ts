@@ -1,0 +1,77 @@
+import type { Document } from 'yaml';
+import { isAlias, isNode, isScalar, yaml } from './yaml';
+
+/**
+ * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
+ * text (Helm renders it and reads it with go-yaml), a file of dist/ or a HelmChartConfig's `valuesContent`.
+ * This tool's reader (YAML 1.2) and go-yaml (YAML 1.1) read clean text alike; they part on a merge key `<<`
+ * (which go-yaml applies), a key written twice, a tag such as `!!binary` (which go-yaml decodes), or text that
+ * does not parse, so such text cannot be judged as the other reader will see it.
+ */
+
+/** The tags both readers resolve to the same plain data. */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+/** What the parser's error and warning codes mean, for messages that never quote the text. */
+const WHAT: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'a key written twice',
+  TAG_RESOLVE_FAILED: 'a tag YAML does not know',
+  TAB_AS_INDENT: 'a tab as indentation',
+};
+
+export interface ManifestText {
+  /** Each document as data, where the text is clean. */
+  readonly documents: unknown[];
+  /** Why the text cannot be judged ("does not parse cleanly as YAML (a key written twice, at line 1, column 80)"), or undefined. */
+  readonly unjudgeable?: string;
+}
+
+/** Whether `key` is the merge key `<<` (quoted or plain, or an alias of one), which YAML 1.1 readers apply. */
+function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
+  const node = isAlias(key) ? key.resolve(doc) : key;
+  return isScalar(node) && (node.value === '<<' || typeof node.value === 'symbol' || node.source === '<<');
+}
+
+/** Why one parsed document cannot be judged, or undefined. */
+function uncleanDocument(doc: Document.Parsed): string | undefined {
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [];
+    const where = line === undefined ? '' : `, at line ${line}, column ${column}`;
+    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}${where})`;
+  }
+  let found: string | undefined;
+  const stop = (why: string) => ((found = why), yaml.visit.BREAK);
+  yaml.visit(doc, {
+    Pair: (_, pair) =>
+      isMergeKey(pair.key, doc) ? stop('holds a YAML merge key (<<), which Helm applies and this tool does not') : undefined,
+    Node: (_, node) =>
+      isNode(node) && node.tag !== undefined && !PLAIN_TAGS.has(node.tag)
+        ? stop('holds a YAML tag other than !!str, !!int, !!float, !!bool, !!null, !!map or !!seq')
+        : undefined,
+  });
+  return found;
+}
+
+/** Reads YAML text strictly: every document as data, or why the text cannot be judged (then no documents). */
+export function readManifestText(text: string): ManifestText {
+  let docs: Document.Parsed[];
+  try {
+    docs = yaml.parseAllDocuments(text, { uniqueKeys: true, logLevel: 'silent' }) as Document.Parsed[];
+  } catch {
+    return { documents: [], unjudgeable: 'does not parse as YAML' };
+  }
+  const documents: unknown[] = [];
+  for (const doc of docs) {
+    const unclean = uncleanDocument(doc);
+    if (unclean) return { documents: [], unjudgeable: unclean };
+    try {
+      documents.push(doc.toJS({ maxAliasCount: 100 }));
+    } catch {
+      return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
+    }
+  }
+  return { documents };
+}

@@ -1,0 +1,41 @@
+import { redact, REDACTED } from './secrets';
+
+/**
+ * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
+ * only the values may be blanked. A secret that is a plain word ("keep", "Secret", "it") may equal a word of
+ * that wording ("keep it in a Kubernetes Secret"), which must stay readable.
+ */
+
+/** A secret made of letters only: the only kind that can be a word of the wording. */
+const PLAIN_WORD = /^[A-Za-z]+$/;
+/** A value as messages print it, JSON-quoted (`"abc"`, `"a\"b"`). */
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+/** What stands before and after a word of prose (or of a longer word: "SealedSecret" holds "Secret"). */
+const BEFORE_WORD = /^[\sA-Za-z(`]?$/;
+const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
+
+/**
+ * `message` with every one of `secrets` and every secret shape replaced by REDACTED (as `redact`), except where
+ * a plain-word secret is a word of the message's prose: outside every quoted value, and standing as words do
+ * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would). A secret that is not a plain word
+ * is redacted everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
+ */
+export function redactMessage(message: string, secrets: readonly string[]): string {
+  const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
+  const out = redact(
+    message,
+    secrets.filter((secret) => !PLAIN_WORD.test(secret)),
+  );
+  // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
+  if (!words.length || words.join('|').length > 100_000) return redact(out, words);
+  const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+  const inQuotes = (at: number) => quoted.some(([start, end]) => at > start && at < end);
+  // Letters only: no character of a word needs escaping in a pattern.
+  return out.replace(new RegExp(words.join('|'), 'g'), (word: string, at: number) => {
+    const before = out.charAt(at - 1);
+    const after = out.charAt(at + word.length);
+    if (inQuotes(at)) return word.length >= 4 || (before === '"' && after === '"') ? REDACTED : word;
+    const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after);
+    return prose || word.length < 4 ? word : REDACTED;
+  });
+}

@@ -27,7 +27,7 @@ import {
 } from './output/publish';
 import { redact } from './core/secrets';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
-import { yamlStreams } from './output/yaml-streams';
+import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 
 export interface SynthOptions {
@@ -77,33 +77,39 @@ export interface ClusterWiring {
   readonly singlePointsOfFailure?: (cluster: LoadedCluster) => string[];
 }
 
-/** Renders every cluster in memory: `<cluster>/<file>` -> text. */
-export function renderClusters(clusters: readonly LoadedCluster[], wiring: ClusterWiring): FileTree {
+/**
+ * Renders every cluster in memory: `<cluster>/<file>` -> text. `rendered`, when given, receives the objects
+ * each chart's file was written from (yaml-streams.ts reads those instead of parsing the text back).
+ */
+export function renderClusters(clusters: readonly LoadedCluster[], wiring: ClusterWiring, rendered?: Map<string, RenderedFile>): FileTree {
   const files = new Map<string, string>();
   for (const cluster of clusters) {
     const source = displayPath(cluster.file);
     const header = generatedHeader(source);
-    const put = (path: string, text: string) => files.set(`${cluster.name}/${path}`, text);
+    const put = (path: string, text: string, documents?: unknown[]) => {
+      files.set(`${cluster.name}/${path}`, text);
+      if (documents) rendered?.set(`${cluster.name}/${path}`, { text, documents });
+    };
 
     const manifests = new App({ outdir: '.' });
     wiring.addClusterCharts(manifests, cluster);
-    const rendered = renderCharts(manifests, header);
-    for (const [name] of rendered) {
+    const charts = renderCharts(manifests, header);
+    for (const [name] of charts) {
       // Chart ids come from code, not config: a bad one is a bug, caught here rather than at install.
       const problem = addonFileNameProblem(name);
       if (problem) throw new Error(`${cluster.name}/${name}: the chart id is the K3s AddOn name, but ${problem}`);
     }
-    for (const [name, text] of rendered) put(name, text);
-    put('kustomization.yaml', `${header}${kustomization(rendered.map(([name]) => name))}`);
+    for (const [name, text, documents] of charts) put(name, text, documents);
+    put('kustomization.yaml', `${header}${kustomization(charts.map(([name]) => name))}`);
 
     const gitops = new App({ outdir: '.' });
     wiring.addGitOpsCharts(gitops, cluster);
-    for (const [name, text] of renderCharts(gitops, header)) put(`gitops/${name}`, text);
+    for (const [name, text, documents] of renderCharts(gitops, header)) put(`gitops/${name}`, text, documents);
 
     for (const [path, text] of wiring.clusterDocuments(
       cluster,
       source,
-      rendered.map(([name]) => name),
+      charts.map(([name]) => name),
     ))
       put(path, text);
   }
@@ -184,10 +190,11 @@ export function runSynth(options: SynthOptions): number {
 
   let files: FileTree;
   try {
-    files = withGeneratedList(renderClusters(clusters, options.wiring));
+    const rendered = new Map<string, RenderedFile>();
+    files = withGeneratedList(renderClusters(clusters, options.wiring, rendered));
     // The config rules refuse secrets already; this gate holds whatever a bug or a new key lets through.
-    // Both read each YAML file as data: one parse serves both.
-    const streams = yamlStreams();
+    // Both read each YAML file as data: the objects a chart's file was written from, else one parse.
+    const streams = yamlStreams(rendered);
     const secrets = secretsInFiles(files, streams);
     if (secrets.length) {
       return fail([

@@ -454,7 +454,7 @@ describe('validateManifests', () => {
 
   test.each([
     ['a broken flow sequence', 'kind: [ClusterRole\n', /^is not valid YAML: .* at line \d+, column \d+$/],
-    ['a duplicate key', 'kind: ClusterRole\nkind: Role\n', /^is not valid YAML: duplicated mapping key at line \d+, column 1$/],
+    ['a duplicate key', 'kind: ClusterRole\nkind: Role\n', /^is not valid YAML: Map keys must be unique at line \d+, column 1$/],
   ])('reports YAML that does not parse (%s), with its document', (_what, broken, message) => {
     const text = `${yamlOf([clusterRole()])}---\n${broken}---\n${stringify(ingress())}`;
     expect(validateManifests(new Map([[FILE, text]]))).toEqual([

@@ -14,7 +14,7 @@ function withoutHeader(text: string): string {
 
 describe('examples/typescript-app (K3sVipCluster built in code)', () => {
   const app = buildApp();
-  const rendered = new Map(renderCharts(app, ''));
+  const rendered = new Map(renderCharts(app, '').map(([name, text]) => [name, text]));
   const dist = join(synthesizedReference(), 'dev');
 
   it('builds the cluster without a warning (no deprecated or risky props)', () => {

@@ -1,19 +1,42 @@
-import { loadAll, YAMLException } from 'js-yaml';
+import { yaml } from '../core/yaml';
 
-/** A YAML stream read as data: every document, or why js-yaml could not read it. */
-export type YamlStream = { readonly documents: readonly unknown[] } | { readonly error: YAMLException };
+/** Why a YAML stream could not be read: the parser's first problem and where it is (1-based). */
+export interface YamlProblem {
+  readonly reason: string;
+  readonly line: number;
+  readonly column: number;
+  /** Offset of the problem in the text. */
+  readonly offset: number;
+}
+
+/** A YAML stream read as data: every document, or why it could not be read. */
+export type YamlStream = { readonly documents: readonly unknown[] } | { readonly error: YamlProblem };
 
 /**
  * Reads each output file once for the two checks that read it as data, the secret gate
- * (secret-gate.ts) and the conformance check (validate/conformance.ts): `streams(path, text)` parses
- * with js-yaml (YAML 1.2 core schema) the first time and gives back the same documents after, as long
- * as the text is the same. Neither check changes what it reads.
+ * (secret-gate.ts) and the conformance check (validate/conformance.ts): `streams(path, text)` gives
+ * the same documents every time for the same text. Neither check changes what it reads.
  */
 export type YamlStreams = (path: string, text: string) => YamlStream;
 
-export function yamlStreams(): YamlStreams {
+/** A file as written from data: its text and the documents serialized into it. */
+export interface RenderedFile {
+  readonly text: string;
+  readonly documents: readonly unknown[];
+}
+
+/**
+ * A file synth rendered from data (`rendered`, the charts' objects as cdk8s' Yaml.stringify wrote them)
+ * is read as that data, as long as its text is the one written: reading the text back gives the same
+ * documents, at the cost of a parse per file. Any other text (a file of dist/ as it is on disk, text no
+ * renderer wrote) is parsed with yaml as the API server reads a manifest: YAML 1.2 core schema, a key
+ * written twice refused, merge keys applied.
+ */
+export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Map()): YamlStreams {
   const read = new Map<string, { text: string; stream: YamlStream }>();
   return (path, text) => {
+    const source = rendered.get(path);
+    if (source?.text === text) return { documents: source.documents };
     const known = read.get(path);
     if (known?.text === text) return known.stream;
     const stream = readStream(text);
@@ -23,10 +46,23 @@ export function yamlStreams(): YamlStreams {
 }
 
 function readStream(text: string): YamlStream {
-  try {
-    return { documents: loadAll(text) };
-  } catch (e) {
-    if (!(e instanceof YAMLException)) throw e;
-    return { error: e };
+  const lines = new yaml.LineCounter();
+  const docs = yaml.parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: false });
+  const documents: unknown[] = [];
+  for (const doc of docs) {
+    const problem = doc.errors[0];
+    if (problem) return { error: at(problem.message, problem.pos[0], lines) };
+    try {
+      documents.push(doc.toJS());
+    } catch (e) {
+      // An alias with no anchor before it, or more aliases than yaml expands (a "billion laughs").
+      return { error: at((e as Error).message, doc.range[0], lines) };
+    }
   }
+  return { documents };
+}
+
+function at(message: string, offset: number, lines: InstanceType<typeof yaml.LineCounter>): YamlProblem {
+  const { line, col } = lines.linePos(offset);
+  return { reason: message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, column: col, offset };
 }

@@ -5,7 +5,9 @@ import { describeFileError } from '../output/file-system';
 import { listFiles } from '../output/publish';
 import { Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
-import { markedGatewayApiBundle } from './gateway-api';
+import { GATEWAY_API_GROUP, markedGatewayApiBundle } from './gateway-api';
+import { apiGroup } from './kinds';
+import { SchemaMemo, schemaMemo } from './schema-memo';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
 import { redact, REDACTED, secretsInData } from '../core/secrets';
@@ -29,21 +31,22 @@ const isManifestFile = (path: string): boolean => ['.yaml', '.yml', '.json'].inc
  * Checks every object of every manifest file (multi-document YAML): against its schema (Kubernetes
  * 1.27, the CRD in crds/, or for Gateway API kinds the CRDs of the bundle the file's marker names,
  * see gateway-api.ts), the API server's further rules, and this project's domain rules.
- * Parsing uses js-yaml (YAML 1.2 core schema, like the yaml package): it reads the output about
- * ten times faster, which matters with thousands of objects. `streams` may hold the documents the
- * secret gate read already.
+ * `streams` may hold the documents synth rendered and the secret gate read already.
  */
-export function validateManifests(files: ReadonlyMap<string, string>, streams: YamlStreams = yamlStreams()): Violation[] {
+export function validateManifests(
+  files: ReadonlyMap<string, string>,
+  streams: YamlStreams = yamlStreams(),
+  memo: SchemaMemo = schemaMemo(),
+): Violation[] {
   const violations: Violation[] = [];
   const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string }> = [];
   for (const [file, text] of files) {
     if (!isManifestFile(file)) continue;
     const stream = streams(file, text);
     if ('error' in stream) {
-      const { reason, mark } = stream.error;
-      const { line = 0, column = 0, position = 0 } = mark ?? {};
-      const message = `is not valid YAML: ${reason} at line ${line + 1}, column ${column + 1}`;
-      violations.push({ file, object: `document ${documentAt(text, position)}`, field: '', message });
+      const { reason, line, column, offset } = stream.error;
+      const message = `is not valid YAML: ${reason} at line ${line}, column ${column}`;
+      violations.push({ file, object: `document ${documentAt(text, offset)}`, field: '', message });
       continue;
     }
     const gatewayApi = markedGatewayApiBundle(text);
@@ -67,14 +70,24 @@ export function validateManifests(files: ReadonlyMap<string, string>, streams: Y
   const context = { objects: objects.map((o) => o.object) };
   for (const { file, ref, object, gatewayApi } of objects) {
     const findings: Finding[] = [
-      ...checkSchema(object, gatewayApi),
+      ...schemaFindings(object, gatewayApi, memo),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
     if (!findings.length) continue;
     const hide = secretsHidden(object);
     violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: hide(f) })));
   }
+  memo.save();
   return violations;
+}
+
+/** checkSchema, skipped for an object that passed it before (schema-memo.ts); Gateway API objects are always checked. */
+function schemaFindings(object: KubeObject, gatewayApi: string | undefined, memo: SchemaMemo): Finding[] {
+  const remembered = typeof object.apiVersion !== 'string' || apiGroup(object.apiVersion) !== GATEWAY_API_GROUP;
+  if (remembered && memo.passed(object)) return [];
+  const findings = checkSchema(object, gatewayApi);
+  if (remembered && !findings.length) memo.remember(object);
+  return findings;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { loadAll } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { writeAtomically } from '../output/file-system';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
@@ -84,7 +84,7 @@ export function crdGroups(): ReadonlySet<string> {
  * read when a validator needs them, so a synth reads the schemas of the kinds it writes only.
  */
 function cachedCrds(dir: string): Map<string, Crd> {
-  const key = crdFolderKey(dir);
+  const key = crdFolderFingerprint(dir);
   const cached = key && join(CACHE_DIR, `crds-${key}`);
   const hit = cached && readCachedCrds(cached, dir);
   if (hit) return hit;
@@ -102,6 +102,14 @@ function cachedCrds(dir: string): Map<string, Crd> {
 }
 
 type CachedCrd = Omit<Crd, 'file' | 'versions'> & { name: string };
+
+const folderKeys = new Map<string, string | undefined>();
+
+/** A digest of the CRD files in `dir` (names and content) and of the parser, once per process; undefined if unreadable. */
+export function crdFolderFingerprint(dir: string = crdDir()): string | undefined {
+  if (!folderKeys.has(dir)) folderKeys.set(dir, crdFolderKey(dir));
+  return folderKeys.get(dir);
+}
 
 function crdFolderKey(dir: string): string | undefined {
   try {
@@ -238,6 +246,8 @@ export function readCrds(dir: string): Map<string, Crd> {
   const index = new Map<string, Crd>();
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
   if (!existsSync(dir)) throw new Error(`the CRD folder ${dir} is missing, so custom resources cannot be validated: ${restore}`);
+  // Loaded only here: a run whose CRD index is cached (every run after the first) never needs js-yaml.
+  const { loadAll } = require('js-yaml') as typeof JsYaml;
   for (const name of crdFileNames(dir)) {
     const file = crdFile(dir, name);
     for (const crd of loadAll(readFileSync(join(dir, name), 'utf8'), { filename: file })) {

@@ -49,7 +49,7 @@ const LIGHT_RUNTIME = 'k3s-vip:model-runtime';
 let packages: Array<[dir: string, version: string]> | undefined;
 
 /** Where the bundled packages are installed, and their versions. */
-function installedPackages(): Array<[dir: string, version: string]> {
+export function installedPackages(): Array<[dir: string, version: string]> {
   packages ??= BUNDLED_PACKAGES.map((name) => {
     // @kubernetes-models/base exports no package.json: its folder is the nearest above its entry that has one.
     let dir = dirname(require.resolve(name));

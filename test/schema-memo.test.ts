@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import * as schemas from '../src/validate/schemas';
+import { validateManifests } from '../src/validate/conformance';
+import { schemaMemo } from '../src/validate/schema-memo';
+import { yamlStreams } from '../src/output/yaml-streams';
+import { DEV_YAML, synthFiles } from './helpers';
+
+// A synth skips the schema check of an object that passed it before, byte for byte (src/validate/schema-memo.ts).
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function memoDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-memo-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const manifests = new Map([...synthFiles(DEV_YAML, 'dev')].filter(([path]) => path.endsWith('.yaml')));
+const objectCount = [...manifests.values()].join('\n---\n').split(/^kind: /m).length - 1;
+
+function checkedOnce(files: ReadonlyMap<string, string>, dir: string): { checks: number; violations: string[] } {
+  const spy = jest.spyOn(schemas, 'checkSchema');
+  try {
+    const violations = validateManifests(files, yamlStreams(), schemaMemo(dir)).map((v) => `${v.object} ${v.field}`);
+    return { checks: spy.mock.calls.length, violations };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+test('a pass is remembered: the next run checks none of the same objects, and a fresh memo checks them all', () => {
+  const dir = memoDir();
+  const first = checkedOnce(manifests, dir);
+  expect(first.violations).toEqual([]);
+  expect(first.checks).toBeGreaterThanOrEqual(6);
+  expect(checkedOnce(manifests, dir)).toEqual({ checks: 0, violations: [] });
+  const [memo] = readdirSync(dir);
+  expect(memo).toMatch(/^schema-passes-[0-9a-f]{16}\.txt$/);
+  expect(readFileSync(join(dir, memo), 'utf8')).toMatch(/^([0-9a-f]{64}\n)+$/);
+  expect(checkedOnce(manifests, memoDir()).checks).toBe(first.checks);
+  expect(objectCount).toBeGreaterThanOrEqual(first.checks);
+});
+
+const badRole = stringify({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'ClusterRole',
+  metadata: { name: 'x' },
+  rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'], verb: ['list'] }],
+});
+
+test('a finding is never remembered: every run reports it again', () => {
+  const dir = memoDir();
+  const files = new Map([['bad.yaml', badRole]]);
+  for (let run = 0; run < 3; run++) {
+    expect(checkedOnce(files, dir)).toEqual({ checks: 1, violations: ['ClusterRole/x rules[0].verb'] });
+  }
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+test('a changed object is checked again, an unchanged one beside it is not', () => {
+  const dir = memoDir();
+  checkedOnce(manifests, dir);
+  const changed = new Map(manifests);
+  const [path, text] = [...manifests].find(([, t]) => t.includes('kind: Ingress'))!;
+  changed.set(path, text.replace('k3s.code-place-dev.site', 'other.code-place-dev.site'));
+  expect(checkedOnce(changed, dir).checks).toBe(1);
+  expect(checkedOnce(changed, dir).checks).toBe(0);
+});
+
+test('damaged lines are ignored, and a link where the memo goes is never written through', () => {
+  const dir = memoDir();
+  checkedOnce(manifests, dir);
+  const [memo] = readdirSync(dir);
+  writeFileSync(join(dir, memo), 'not a digest\n\u0000\n');
+  expect(checkedOnce(manifests, dir).checks).toBeGreaterThanOrEqual(6);
+  expect(checkedOnce(manifests, dir).checks).toBe(0);
+
+  const linked = memoDir();
+  const target = join(memoDir(), 'elsewhere.txt');
+  writeFileSync(target, 'untouched\n');
+  symlinkSync(target, join(linked, memo));
+  expect(checkedOnce(manifests, linked).checks).toBeGreaterThanOrEqual(6);
+  expect(readFileSync(target, 'utf8')).toBe('untouched\n');
+  expect(existsSync(join(linked, memo))).toBe(true);
+});

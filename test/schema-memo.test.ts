@@ -86,3 +86,22 @@ test('damaged lines are ignored, and a link where the memo goes is never written
   expect(readFileSync(target, 'utf8')).toBe('untouched\n');
   expect(existsSync(join(linked, memo))).toBe(true);
 });
+
+test('another CRD folder is another memo: a pass under one set of CRDs is no pass under another', () => {
+  const dir = memoDir();
+  checkedOnce(manifests, dir);
+  const crds = memoDir();
+  for (const name of readdirSync(join(__dirname, '..', 'crds')).filter((n) => n.endsWith('.yaml'))) {
+    writeFileSync(join(crds, name), readFileSync(join(__dirname, '..', 'crds', name)));
+  }
+  writeFileSync(join(crds, 'extra.yaml'), '# one more file changes the folder\n');
+  const before = process.env.K3S_VIP_CRD_DIR;
+  process.env.K3S_VIP_CRD_DIR = crds;
+  try {
+    expect(checkedOnce(manifests, dir).checks).toBeGreaterThanOrEqual(6);
+  } finally {
+    if (before === undefined) delete process.env.K3S_VIP_CRD_DIR;
+    else process.env.K3S_VIP_CRD_DIR = before;
+  }
+  expect(readdirSync(dir)).toHaveLength(2);
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, crdFolderFingerprint } from './crds';
+import { CACHE_DIR, crdDir, crdFolderFingerprint } from './crds';
 import { installedPackages } from './model-cache';
 
 /**
@@ -56,20 +56,25 @@ export function schemaMemo(dir: string = CACHE_DIR): SchemaMemo {
   };
 }
 
-let fingerprint: string | null | undefined;
+const fingerprints = new Map<string, string | undefined>();
 
+/** A digest of what a check's result depends on besides the object, once per process and CRD folder. */
 function checkFingerprint(): string | undefined {
-  if (fingerprint === undefined) {
-    try {
-      const crds = crdFolderFingerprint();
-      const hash = createHash('sha256').update(JSON.stringify(['schema-passes-1', installedPackages(), crds ?? null]));
-      for (const module of CHECK_MODULES) hash.update('\0').update(readFileSync(require.resolve(module)));
-      fingerprint = crds === undefined ? null : hash.digest('hex');
-    } catch {
-      fingerprint = null;
-    }
+  const dir = crdDir();
+  if (!fingerprints.has(dir)) fingerprints.set(dir, fingerprintOf(dir));
+  return fingerprints.get(dir);
+}
+
+function fingerprintOf(dir: string): string | undefined {
+  try {
+    const crds = crdFolderFingerprint(dir);
+    if (crds === undefined) return undefined;
+    const hash = createHash('sha256').update(JSON.stringify(['schema-passes-1', installedPackages(), crds]));
+    for (const module of CHECK_MODULES) hash.update('\0').update(readFileSync(require.resolve(module)));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
   }
-  return fingerprint ?? undefined;
 }
 
 function readDigests(file: string): Set<string> {

@@ -122,7 +122,7 @@ export function podCountProblem(count: unknown): string | undefined {
   const schema = "the chart's values schema wants a whole number, and Helm refuses values that break it";
   if (typeof count === 'string' && /^\d+$/.test(count)) return `is a string, "${count}": ${schema}: write ${Number(count)} without quotes`;
   if (typeof count === 'number') return `is ${count}, not a whole number of pods: ${schema}: use 1 or more`;
-  if (count === null) return 'is null: give the number of Traefik pods, 1 or more';
+  if (count === null) return 'is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key';
   return `is a ${Array.isArray(count) ? 'list' : typeof count === 'object' ? 'map' : typeof count}, not a number of pods: ${schema}: use 1 or more`;
 }
 

@@ -25,7 +25,9 @@ describe('a value several rules refuse is reported once, with the most specific 
     [
       'values replicas null: the rule that explains it, not also the chart schema',
       `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    deployment: {replicas: null}\n`,
-      [`${FILE}:5:28: traefik.values.deployment.replicas: is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key`],
+      [
+        `${FILE}:5:28: traefik.values.deployment.replicas: is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key`,
+      ],
     ],
     [
       'two different keys keep one message each',

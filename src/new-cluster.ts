@@ -6,6 +6,7 @@ import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath } from './core/problem';
 import { redact, secretShape, secretsInData } from './core/secrets';
+import { redactMessage, secretsInText } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv } from './output/env-dirs';
@@ -88,8 +89,10 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
  */
 export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
+  // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
+  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretsInText);
   const fail = (message: string): number => {
-    log(`error: ${message}`);
+    log(`error: ${redactMessage(message, argSecrets)}`);
     return 1;
   };
   const parsed = parseArgs(args, env);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
@@ -29,6 +29,7 @@ import { redact } from './core/secrets';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
+import { PROJECT_ROOT } from './validate/crds';
 
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */
@@ -163,10 +164,12 @@ export function runSynth(options: SynthOptions): number {
   }
   let clusters: LoadedCluster[] = [];
   if (names?.length === 0) {
-    log(
-      `synth: no cluster in ${configDir}/ yet: start one with \`npm run new -- <name>\` (a copy of ${configDir}/examples/reference.yaml; ` +
-        '`--from <example>` picks another), set its addresses and hosts, then run `npm run synth` again.',
-    );
+    // `npm run new` copies from <config>/examples/; a config folder elsewhere (K3S_VIP_CONFIG_DIR) may have none.
+    const example = join(configDir, 'examples', 'reference.yaml');
+    const start = existsSync(example)
+      ? `start one with \`npm run new -- <name>\` (a copy of ${example}; \`--from <example>\` picks another)`
+      : `copy the shipped example ${join(PROJECT_ROOT, 'config', 'examples', 'reference.yaml')} to ${configDir}/<name>.yaml`;
+    log(`synth: no cluster in ${configDir}/ yet: ${start}, set its addresses and hosts, then run \`npm run synth\` again.`);
   } else {
     const loaded = loadConfigDir(configDir, only);
     for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);

@@ -133,7 +133,7 @@ describe('TraefikHelmChartConfig replicas and values', () => {
     [
       'a value of the wrong type',
       { logs: { access: { enabled: 'yes' } } },
-      'values.logs.access.enabled must be boolean (the values schema of Traefik chart v39.0.7)',
+      'values.logs.access.enabled is a string, but the values schema of Traefik chart v39.0.7 expects boolean',
     ],
   ])('refuses %s in values', (_, values, message) => {
     expect(messageOf(() => new TraefikHelmChartConfig(chart(), 't', { ...props, replicas: 2, values }))).toBe(

@@ -110,3 +110,32 @@ describe('shipped configs', () => {
     expect(loaded.clusters.length).toBeGreaterThan(0);
   });
 });
+
+// Attack 8: a config that is no config at all (a link to /etc/passwd, another tool's YAML) is said to be one, once.
+describe('a file that is no k3s-vip config is named once, showing nothing of it', () => {
+  const fix =
+    ': point at a k3s-vip config (top-level keys kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops), or move the file out of the config folder';
+  const passwd = Array.from({ length: 20 }, (_, i) => `user${i}:x:${1000 + i}:${1000 + i}::/home/user${i}:/bin/bash`).join('\n');
+  test.each<[string, string, string[]]>([
+    [
+      'a passwd file (one long text)',
+      `${passwd}\n`,
+      [`${FILE}: is ${passwd.replace(/\n/g, ' ').length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`],
+    ],
+    [
+      "another tool's YAML",
+      'name: web\nversion: 1\nservices:\n  web: {image: nginx}\n',
+      [`${FILE}: has 3 top-level keys and none of a k3s-vip config, so it is not one${fix}`],
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['one misspelt key alone', 'trafik: {loadBalancerIPs: [192.168.0.41]}\n', /trafik: unknown key "trafik": did you mean "traefik"\?/],
+    ['several unknown keys beside a known one', `${TRAEFIK}a: 1\nb: 2\nc: 3\n`, /a: unknown key "a"/],
+    ['a short text', 'hello\n', /"hello" is a string: expected a mapping of keys/],
+  ])('%s keeps the usual messages', (_what, text, expected) => {
+    expect(errorsOf(text).join('\n')).toMatch(expected);
+  });
+});

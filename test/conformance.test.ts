@@ -462,6 +462,19 @@ describe('validateManifests', () => {
     ]);
   });
 
+  // Attack 8 D3: the object reference of a line is hidden as the field's value is.
+  test.each([
+    ['name=value', 'Password=Zq7Hunter2SecretXy81', 'ConfigMap/default/Password=<redacted>'],
+    ['a glued key', 'password:Zq7Hunter2SecretXy81', 'ConfigMap/default/password:<redacted>'],
+    ['a URL with credentials', 'https://u:Zq7Hunter2SecretXy81@h', 'ConfigMap/default/<redacted>'],
+  ])('an object named with a secret (%s) is referred to without it', (_what, name, ref) => {
+    const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { a: 1 } };
+    const lines = validateManifests(new Map([[FILE, yamlOf([object])]])).map(formatViolation);
+    expect(lines.length).toBeGreaterThan(0);
+    lines.forEach((line) => expect(line).toContain(`${FILE}: ${ref}: `));
+    expect(lines.join('\n')).not.toMatch(/zq7hunter2/i);
+  });
+
   test('reports a document that is no object', () => {
     expect(validateManifests(new Map([[FILE, `${yamlOf([clusterRole()])}---\n- apiVersion: v1\n`]]))).toEqual([
       {

@@ -145,6 +145,31 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       't.yaml: traefik.values.deployment.replicas: is 0, so no Traefik pod runs',
     ],
     [
+      'a quoted pod count (attack 8 M1)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: '3' } } } }),
+      't.yaml: traefik.values.deployment.replicas: is a string, "3": the chart\'s values schema wants a whole number, and Helm refuses values that break it: write 3 without quotes',
+    ],
+    [
+      'a pod count with a fraction (attack 8 M1)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 2.5 } } } }),
+      "t.yaml: traefik.values.deployment.replicas: is 2.5, not a whole number of pods: the chart's values schema wants a whole number",
+    ],
+    [
+      'a pod count that is text (attack 8 M1)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 'three' } } } }),
+      't.yaml: traefik.values.deployment.replicas: is a string, not a number of pods',
+    ],
+    [
+      'a quoted autoscaling maximum (attack 8 M1)',
+      withChanges(devConfig(), { traefik: { values: { autoscaling: { enabled: true, maxReplicas: '3' } } } }),
+      't.yaml: traefik.values.autoscaling.maxReplicas: is a string, but the values schema of Traefik chart v39.0.7 expects integer or null: write 3 without quotes',
+    ],
+    [
+      'an autoscaling minimum with a fraction (attack 8 M1)',
+      withChanges(devConfig(), { traefik: { values: { autoscaling: { enabled: true, minReplicas: 1.5, maxReplicas: 3 } } } }),
+      't.yaml: traefik.values.autoscaling.minReplicas: is a number with a fraction, but the values schema of Traefik chart v39.0.7 expects integer or null',
+    ],
+    [
       'Traefik switched off',
       withChanges(devConfig(), { traefik: { values: { deployment: { enabled: false } } } }),
       't.yaml: traefik.values.deployment.enabled: is false, so K3s deploys no Traefik',

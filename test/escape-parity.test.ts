@@ -518,7 +518,7 @@ describe('F21: additionalServices that are not maps are named, every one', () =>
   test('additionalServices itself a list: one message, the schema of the chart', () => {
     const errors = configErrors(values({ service: { additionalServices: ['a'] } }));
     expect(errors).toEqual([
-      'config/t.yaml: traefik.values.service.additionalServices: must be object (the values schema of Traefik chart v39.0.7)',
+      'config/t.yaml: traefik.values.service.additionalServices: is a list, but the values schema of Traefik chart v39.0.7 expects object',
     ]);
   });
 

@@ -141,7 +141,7 @@ describe('traefik.values escape hatch', () => {
     [
       'a wrong type, found by the upstream schema',
       { logs: { access: { enabled: 'yes' } } },
-      ['traefik.values.logs.access.enabled: must be boolean (the values schema of Traefik chart v39.0.7)'],
+      ['traefik.values.logs.access.enabled: is a string, but the values schema of Traefik chart v39.0.7 expects boolean'],
     ],
     [
       'an unknown nested key, found by the upstream schema',

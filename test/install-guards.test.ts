@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEV_YAML, EXAMPLES_DIR } from './helpers';
 import { tokenFilePath } from '../src/config/token-file';
 import { runInstall } from '../src/k3s/install-cli';
@@ -104,18 +104,29 @@ describe('A23: k3s:install never installs into the config folder, dist/ or this 
     ['the folder that holds both', (w) => w, (w) => `holds the config folder (${join(w, 'config')}/)`],
     ['/', () => '/', (w) => `holds the config folder (${join(w, 'config')}/)`],
     ['a link to the config folder', (w) => join(w, 'link-to-config'), (w) => `is the config folder (${join(w, 'config')}/)`],
-    ['this project', () => ROOT, () => `holds this project (${ROOT}/)`],
+    ['this project', () => ROOT, () => `is this project (${ROOT}/)`],
+    ['a folder inside this project (attack 8)', () => join(ROOT, 'src'), () => `lies inside this project (${ROOT}/)`],
+    ['a new folder inside this project', () => join(ROOT, 'test', 'no-such-folder'), () => `lies inside this project (${ROOT}/)`],
+    ['a link to a folder inside this project', (w) => join(w, 'link-to-src'), () => `lies inside this project (${ROOT}/)`],
+    ['the folder that holds this project', () => dirname(ROOT), () => `holds this project (${ROOT}/)`],
   ])('%s is refused by name, nothing written', (_, dir, reason) => {
-    try {
-      symlinkSync(join(ws, 'config'), join(ws, 'link-to-config'));
-    } catch {
-      // made by an earlier row
+    for (const [target, link] of [
+      [join(ws, 'config'), 'link-to-config'],
+      [join(ROOT, 'src'), 'link-to-src'],
+    ]) {
+      try {
+        symlinkSync(target, join(ws, link));
+      } catch {
+        // made by an earlier row
+      }
     }
     const before = yamlFiles(join(ws, 'config'));
     const { code, err } = install(ws, dir(ws));
     expect(code).toBe(1);
     expect(err).toEqual([`error: --dir ${dir(ws)}: ${reason(ws)}: ${fix}`]);
     expect(yamlFiles(join(ws, 'config'))).toEqual(before);
+    expect(existsSync(join(ROOT, 'test', 'no-such-folder'))).toBe(false);
+    expect(readdirSync(join(ROOT, 'src')).filter((name) => !/\.ts$|^[a-z0-9-]+$/.test(name))).toEqual([]);
   });
 
   test('a manifests folder beside them is fine', () => {

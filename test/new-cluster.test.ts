@@ -41,6 +41,21 @@ const run = (...args: string[]) => {
 };
 const withoutFirstLine = (text: string) => text.slice(text.indexOf('\n') + 1);
 
+// Attack 8 D3: an argument is judged as a config value is; no message shows the secret it holds, nor a hint made from it.
+test.each([
+  [['Password=Zq7Hunter2SecretXy81'], '"Password=<redacted>" is not a valid name'],
+  [['db-token:Zq7Hunter2SecretXy81'], '"db-token:<redacted>" is not a valid name'],
+  [['x', '--from', 'TOKEN=Zq7Hunter2SecretXy81'], '--from TOKEN=<redacted> is neither a cluster'],
+  [['x', '--from=api_key=Zq7Hunter2SecretXy81'], '--from api_key=<redacted> is neither a cluster'],
+  [['x', '--from', 'https://u:Zq7Hunter2SecretXy81@h/'], '--from <redacted> is neither a cluster'],
+  [['x', 'password=Zq7Hunter2SecretXy81'], 'expected one cluster name, got 2: x password=<redacted>'],
+])('new %j: the message holds no secret of the arguments', (args, expected) => {
+  const { code, lines } = run(...args);
+  expect(code).toBe(1);
+  expect(lines.join('\n')).toContain(expected);
+  expect(lines.join('\n')).not.toMatch(/zq7hunter2/i);
+});
+
 test('copies the reference example by default, says what to edit, and the copy loads', () => {
   expect(run('lab')).toEqual({
     code: 0,

@@ -25,14 +25,16 @@ describe('a value several rules refuse is reported once, with the most specific 
     [
       'values replicas null: the rule that explains it, not also the chart schema',
       `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    deployment: {replicas: null}\n`,
-      [`${FILE}:5:28: traefik.values.deployment.replicas: is null, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`],
+      [
+        `${FILE}:5:28: traefik.values.deployment.replicas: is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key`,
+      ],
     ],
     [
       'two different keys keep one message each',
       `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    deployment: {kind: null, replicas: null}\n`,
       [
-        `${FILE}:5:24: traefik.values.deployment.kind: must be string (the values schema of Traefik chart v39.0.7)`,
-        `${FILE}:5:40: traefik.values.deployment.replicas: is null, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`,
+        `${FILE}:5:24: traefik.values.deployment.kind: is null, but the values schema of Traefik chart v39.0.7 expects string`,
+        `${FILE}:5:40: traefik.values.deployment.replicas: is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key`,
       ],
     ],
   ])('%s', (_, text, errors) => {
@@ -64,7 +66,7 @@ describe('the lower-level constructs print one message per key too', () => {
       [
         {
           path: ['values', 'deployment', 'replicas'],
-          message: 'is null, so no Traefik pod runs and nothing answers on its VIP: use 1 or more',
+          message: 'is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key',
         },
       ],
     ],

@@ -2,6 +2,8 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { snapshot } from '../src/core/snapshot';
 import { K3sVipCluster, TraefikHelmChartConfig, TraefikIngress } from '../src/index';
 import { App } from 'cdk8s';
+import { redactMessage } from '../src/core/redact-message';
+import { TraefikGateway } from '../src/index';
 import { chart, devConfig, thrown, withChanges } from './helpers';
 
 /**
@@ -234,5 +236,104 @@ describe('what is not plain data says what it is, and that plain data is expecte
     expect(snapshot({ a: odd }).problems.map((p) => p.message)).toEqual([
       'is a hasOwnProperty: expected plain data (a string, number, boolean, list or plain object)',
     ]);
+  });
+});
+
+/**
+ * Attack 8 D3: a value that holds a secret (a shape, `name=value`, `key:value`, `--flag=value`) is redacted where
+ * it is quoted, and every text a message derives from it (a lower-case hint, a part of it) or echoes beside it
+ * (a construct id) is judged the same way: the secret shows nowhere, not even lower-cased.
+ */
+describe('no hint, id or part of a value shows the secret it holds (attack 8 D3)', () => {
+  const SECRET8 = 'Zq7Hunter2SecretXy81';
+  const ingress = (field: object) =>
+    `${HDR}ingresses:\n  - ${JSON.stringify({ name: 'fe', namespace: 'default', host: 'k3s.example.com', path: '/', service: 'fe', port: 80, ...field })}\n`;
+  test.each<[string, string, string]>([
+    [
+      'name=value in a name',
+      ingress({ name: `DB_PASSWORD=${SECRET8}` }),
+      'ingresses[0].name: "DB_PASSWORD=<redacted>" is not a valid name',
+    ],
+    ['a glued key in a name', ingress({ name: `Password:${SECRET8}` }), 'ingresses[0].name: "Password:<redacted>" is not a valid name'],
+    [
+      'a secret flag in a name',
+      ingress({ name: `--Api.Token=${SECRET8}` }),
+      'ingresses[0].name: "--Api.Token=<redacted>" is not a valid name',
+    ],
+    [
+      'name=value in a host',
+      ingress({ host: `Token=${SECRET8}.example.com` }),
+      'ingresses[0].host: "Token=<redacted>" is not a valid DNS host',
+    ],
+    [
+      'name=value in a host part over 63 characters',
+      ingress({ host: `token=${SECRET8}${'a'.repeat(60)}.example.com` }),
+      'ingresses[0].host: "token=<redacted>" has a part of 86 characters, at most 63 in one DNS label',
+    ],
+    [
+      'user and password before "@" in a host',
+      ingress({ host: `admin:${SECRET8}@k3s.example.com` }),
+      'ingresses[0].host: "…@k3s.example.com" holds a user name or password before "@", which would be written to the manifests: write only the host name, "k3s.example.com"',
+    ],
+    [
+      'name=value in the Gateway name',
+      `${HDR}  gateway: {name: "Api_Token=${SECRET8}"}\n`,
+      'traefik.gateway.name: "Api_Token=<redacted>" is not a valid name',
+    ],
+  ])('config: %s', (_what, text, expected) => {
+    const out = lines(text);
+    expect(out).toContain(expected);
+    expect(out).not.toMatch(/zq7hunter2/i);
+  });
+
+  test.each<[string, () => void, string]>([
+    [
+      'K3sVipCluster id',
+      () => new K3sVipCluster(new App(), `password=${SECRET8}`, devConfig()),
+      'K3sVipCluster: id: it starts the name of every chart and of its file in cdk8s synth (password=<redacted>-kube-vip-...), but "password=<redacted>" is not a valid name',
+    ],
+    [
+      'K3sVipCluster id, glued',
+      () => new K3sVipCluster(new App(), `Token:${SECRET8}`, devConfig()),
+      '"Token:<redacted>" is not a valid name',
+    ],
+    [
+      'TraefikHelmChartConfig leaseName',
+      () => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], leaseName: `password=${SECRET8}` }),
+      'leaseName "password=<redacted>" is not a valid name',
+    ],
+    [
+      'TraefikGateway name',
+      () => new TraefikGateway(chart(), 'g', { name: `password=${SECRET8}` }),
+      'name "password=<redacted>" is not a valid name',
+    ],
+    [
+      'TraefikIngress host with user info',
+      () =>
+        new TraefikIngress(chart(), 'i', {
+          name: 'fe',
+          namespace: 'default',
+          host: `u:${SECRET8}@x.example.com`,
+          path: '/',
+          service: 'fe',
+          port: 80,
+        }),
+      'host "…@x.example.com" holds a user name or password before "@"',
+    ],
+  ])('construct: %s', (_what, build, expected) => {
+    const message = thrown(build).message;
+    expect(message).toContain(expected);
+    expect(message).not.toMatch(/zq7hunter2/i);
+  });
+
+  test('a name without a secret keeps its lower-case hint', () => {
+    expect(lines(ingress({ name: 'Frontend_Ingress' }))).toContain('(upper-case letters are not allowed: "frontend-ingress")');
+  });
+
+  test.each([
+    ['lower-cased', 'hint "zq7hunter2secretxy81"', 'hint "<redacted>"'],
+    ['lower-cased with symbols made "-"', 'hint "ab-cd-zq7hunter2"', 'hint "<redacted>"'],
+  ])('a message that derives a form of a secret found elsewhere redacts it (%s)', (_what, message, expected) => {
+    expect(redactMessage(message, [SECRET8, 'AB_CD/Zq7Hunter2'])).toBe(expected);
   });
 });

@@ -457,9 +457,42 @@ describe('no cluster left (the reference config deleted)', () => {
     const run = synthJs([], ws);
     expect(run.status).toBe(0);
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^synth: no cluster in .* yet: start one with `npm run new -- <name>`/),
+      `synth: no cluster in ${ws.config}/ yet: copy the shipped example ${join(ROOT, 'config', 'examples', 'reference.yaml')} ` +
+        `to ${ws.config}/<name>.yaml, set its addresses and hosts, then run \`npm run synth\` again.`,
     ]);
   }, 60_000);
+
+  // Attack 8: a config folder elsewhere (K3S_VIP_CONFIG_DIR) has no examples/; the hint names a file that exists.
+  test('a config folder without examples/ is pointed at the shipped example, which exists', () => {
+    const ws = workspace({});
+    const { code, lines } = synth(ws);
+    expect(code).toBe(0);
+    const named = /copy the shipped example (\S+) to /.exec(lines[0])?.[1];
+    expect(named).toBe(join(ROOT, 'config', 'examples', 'reference.yaml'));
+    expect(existsSync(named!)).toBe(true);
+    expect(lines[0]).not.toContain(`${ws.config}/examples/`);
+  });
+
+  test.each<[string, (config: string) => void, string]>([
+    ['a folder named x.yaml', (config) => mkdirSync(join(config, 'x.yaml')), 'x.yaml: is a folder: a <cluster>.yaml must be a file'],
+    ['a file named only .yaml', (config) => writeFileSync(join(config, '.yaml'), 'traefik: {}\n'), '.yaml: is named only .yaml'],
+    ['a file named only .YML', (config) => writeFileSync(join(config, '.YML'), 'traefik: {}\n'), '.YML: is named only .YML'],
+  ])('%s alone is refused by name, never skipped as "no cluster" (attack 8)', (_what, make, expected) => {
+    const ws = workspace({});
+    make(ws.config);
+    const { code, lines } = synth(ws);
+    expect(code).toBe(1);
+    expect(lines[0]).toContain(`${ws.config}/${expected}`);
+    expect(existsSync(ws.dist)).toBe(false);
+  });
+
+  test('a file named only .yaml beside a cluster is refused too, not skipped', () => {
+    const ws = workspace({ dev: DEV_YAML });
+    writeFileSync(join(ws.config, '.yaml'), DEV_YAML);
+    const { code, lines } = synth(ws);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/\.yaml: is named only \.yaml: a config file is <cluster>\.yaml/);
+  });
 
   test('a link to a missing config still counts as a cluster: its error, not "no cluster"', () => {
     const ws = workspace({});

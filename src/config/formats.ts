@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { oneLine } from '../core/problem';
-import { secretShape } from '../core/secrets';
+import { secretsInText } from '../core/redact-message';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -26,12 +26,12 @@ function tooLong(value: string, max: number, what = ''): string | undefined {
   return value.length > max ? `${show(value)} is ${value.length} characters, at most ${max}${what}` : undefined;
 }
 
-/**
- * For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`),
- * if there is one. None for a secret-shaped value: its rewritten form would escape redaction.
- */
+/** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
+const mayDerive = (value: string): boolean => secretsInText(value).length === 0;
+
+/** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
 function lowerCaseHint(value: string, check: FormatCheck): string {
-  if (value === value.toLowerCase() || secretShape(value)) return '';
+  if (value === value.toLowerCase() || !mayDerive(value)) return '';
   const suggestion = value
     .toLowerCase()
     .replace(/[^a-z0-9.*-]/g, '-')
@@ -71,20 +71,25 @@ export const dns1123Subdomain: FormatCheck = (value) => {
 export const ingressHost: FormatCheck = (value) => {
   // The host after any `user:password@`; no host is suggested from a secret-shaped URL (its message is redacted).
   const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
-  if (url) return `${show(value)} is a URL: write only the host name${url[1] && !secretShape(value) ? `, ${show(url[1])}` : ''}`;
+  if (url) return `${show(value)} is a URL: write only the host name${url[1] && mayDerive(value) ? `, ${show(url[1])}` : ''}`;
+  // `user:password@host` without a scheme: what stands before "@" is never shown.
+  const host = value.slice(value.lastIndexOf('@') + 1);
+  if (value.includes('@'))
+    return `${show(`…@${host}`)} holds a user name or password before "@", which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }
   // An internationalised name is written in its ASCII (punycode) form, which browsers send and DNS holds.
   const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : '';
   if (ascii && !ingressHost(ascii))
-    return `${show(value)} holds non-ASCII letters, which a host name carries as punycode: write ${show(ascii)}`;
+    return `${show(value)} holds non-ASCII letters, which a host name carries as punycode${mayDerive(value) ? `: write ${show(ascii)}` : ''}`;
   const name = value.startsWith('*.') ? value.slice(2) : value;
   const long = tooLong(value, 253, ' in a host name');
   if (long) return long;
   // DNS itself (RFC 1035) limits each part to 63, which IsDNS1123Subdomain alone would not.
   const longLabel = name.split('.').find((label) => label.length > 63);
-  if (longLabel) return `${show(value)} has a part, ${show(longLabel)}, of ${longLabel.length} characters, at most 63 in one DNS label`;
+  if (longLabel)
+    return `${show(value)} has a part${mayDerive(value) ? `, ${show(longLabel)},` : ''} of ${longLabel.length} characters, at most 63 in one DNS label`;
   if (!name.includes('.') && !dns1123Subdomain(name)) {
     return `${show(value)} has no dot: write the full host name clients use, e.g. "${name}.example.com" (a single-label host gets no public certificate and rarely resolves)`;
   }
@@ -224,7 +229,7 @@ export function onePerFamily(check: FormatCheck, familyOf: (part: string) => 4 |
     const parts = value.split(',');
     if (parts.length === 1) return check(value);
     if (/\s/.test(value)) {
-      return `${show(value)} contains a space; K3s splits the list at "," only and would not parse the parts: write ${show(value.replace(/\s+/g, ''))}`;
+      return `${show(value)} contains a space; K3s splits the list at "," only and would not parse the parts: ${mayDerive(value) ? `write ${show(value.replace(/\s+/g, ''))}` : 'remove it'}`;
     }
     if (parts.some((part) => part === '')) return `${show(value)} has an empty entry: write one value per IP family, e.g. ${show(example)}`;
     if (parts.length > 2) {

@@ -15,6 +15,7 @@ import type { DescribedProblem } from './issues';
 import { literalTokens, TOKEN_MESSAGE_START } from './literal-tokens';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
+import { namedLikeConfig } from './cluster-files';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -38,8 +39,6 @@ export interface LoadResult {
   readonly warnings: Diagnostic[];
 }
 
-const CONFIG_EXTENSIONS = ['.yaml', '.yml'];
-
 /**
  * Loads and validates every `<cluster>.yaml` directly inside `dir` (sub-folders such as examples/
  * are not clusters). A link to a file counts as that file: dropping it silently would delete the
@@ -50,10 +49,13 @@ export function loadConfigDir(dir: string, only?: ReadonlySet<string>): LoadResu
   const errors: Diagnostic[] = [];
   try {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+      if (!namedLikeConfig(entry.name)) continue;
       if (only && !only.has(clusterName(entry.name))) continue;
       const file = join(dir, entry.name);
-      if (entry.isFile()) files.push(file);
+      if (!extname(entry.name)) {
+        const message = `is named only ${entry.name}: a config file is <cluster>.yaml, and <cluster> names its output folder dist/<cluster>/; rename it`;
+        errors.push({ file, path: [], message });
+      } else if (entry.isFile()) files.push(file);
       else {
         // Anything else named like a config (a folder, a link to one, a pipe) is refused, never skipped:
         // skipping it would delete the cluster's output.
@@ -164,6 +166,8 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
       'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
     return { errors: [{ file, path: [], message }], warnings: [] };
   }
+  const foreign = foreignFile(data);
+  if (foreign) return { errors: [{ file, path: [], message: foreign }], warnings: [] };
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
@@ -185,6 +189,22 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   ];
   const shownWarnings = warnings.filter((w) => !explained(w)).map(locate);
   return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(shownWarnings) };
+}
+
+/**
+ * Why a file is no k3s-vip config at all, or undefined: text (a link to /etc/passwd reads as one long string) or a
+ * mapping of several keys none of which a config has (another tool's YAML). Said once, showing nothing of the file,
+ * rather than one "unknown key" per line of it; one unknown key beside none known is still a typo, and says so.
+ */
+function foreignFile(data: unknown): string | undefined {
+  const fix = `: point at a k3s-vip config (top-level keys ${allowedKeys([]).join(', ')}), or move the file out of the config folder`;
+  if (typeof data === 'string' && data.length > 100)
+    return `is ${data.length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  const known = new Set(allowedKeys([]));
+  if (keys.length < 3 || keys.some((key) => known.has(key))) return undefined;
+  return `has ${keys.length} top-level keys and none of a k3s-vip config, so it is not one${fix}`;
 }
 
 /** The secrets of a document the YAML layer refused, as far as it parsed (none when it cannot be read as data). */

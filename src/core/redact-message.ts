@@ -1,4 +1,4 @@
-import { redact, REDACTED } from './secrets';
+import { redact, REDACTED, secretsInData } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -22,10 +22,8 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
  */
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
-  const out = redact(
-    message,
-    secrets.filter((secret) => !PLAIN_WORD.test(secret)),
-  );
+  const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
+  const out = redact(message, [...others, ...others.flatMap(derivedForms)]);
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
   if (!words.length || words.join('|').length > 100_000) return redact(out, words);
   const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
@@ -38,4 +36,30 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after);
     return prose || word.length < 4 ? word : REDACTED;
   });
+}
+
+/**
+ * The forms a message may derive from a value: lower-cased, and lower-cased with every other character made
+ * `-` (the name hint of config/formats.ts: `Api_Token=Zq7` -> `api-token-zq7`). Messages leave out a hint
+ * derived from a value that holds a secret; these forms catch a secret found elsewhere (under a secret key)
+ * whose hint is still shown. Plain words are left out: their lower-case form is too often a word of a key.
+ */
+function derivedForms(secret: string): string[] {
+  const lower = secret.toLowerCase();
+  const kebab = lower.replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
+  return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
+}
+
+/**
+ * The secrets one text holds, judged as a value of the config is (a secret shape, `password=abc`,
+ * `password:abc`, `--api.token=abc`): for a name, id or argument that a message echoes outside any
+ * config value, and for the hints a message derives from a value.
+ */
+export function secretsInText(text: string): string[] {
+  return secretsInData(text).map((secret) => secret.value);
+}
+
+/** `text` with every secret it holds redacted, as a value of the config would be in a message. */
+export function redactValue(text: string): string {
+  return redact(text, secretsInText(text));
 }

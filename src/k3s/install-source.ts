@@ -29,8 +29,8 @@ function realPath(path: string): string {
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
 
 /**
- * Why `--dir` may not be the manifests folder, or undefined: it is (or lies inside, or holds) the config folder
- * or dist/, or it is (or holds) this project. Installing there would mix manifests into the config (every later
+ * Why `--dir` may not be the manifests folder, or undefined: it is (or lies inside, or holds) the config folder,
+ * dist/ or this project. Installing there would mix manifests into the config (every later
  * synth fails) or into synth's output, or scatter them over the repository. Links are followed.
  */
 export function projectFolderProblem(dir: string, folders: { readonly configDir: string; readonly distDir: string }): string | undefined {
@@ -39,6 +39,8 @@ export function projectFolderProblem(dir: string, folders: { readonly configDir:
   const own = [
     { path: folders.configDir, what: 'the config folder' },
     { path: folders.distDir, what: "synth's output folder" },
+    // Any folder of the project (src/, test/): manifests there would be scattered over the repository.
+    { path: PROJECT_ROOT, what: 'this project' },
   ];
   for (const { path, what } of own) {
     const folder = realPath(path);
@@ -46,7 +48,6 @@ export function projectFolderProblem(dir: string, folders: { readonly configDir:
     if (within(target, folder)) return `--dir ${dir}: lies inside ${what} (${path}/): ${fix}`;
     if (within(folder, target)) return `--dir ${dir}: holds ${what} (${path}/): ${fix}`;
   }
-  if (within(realPath(PROJECT_ROOT), target)) return `--dir ${dir}: holds this project (${PROJECT_ROOT}/): ${fix}`;
   return undefined;
 }
 

@@ -76,8 +76,9 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     return;
   }
   for (const failure of traefik.chartFailures) error(failure.path, failure.message);
-  if (kind.value !== 'DaemonSet' && !(typeof replicas.value === 'number' && Number.isInteger(replicas.value) && replicas.value >= 1)) {
-    error(replicas.path, `is ${JSON.stringify(replicas.value)}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`);
+  if (kind.value !== 'DaemonSet') {
+    const problem = podCountProblem(replicas.value);
+    if (problem) error(replicas.path, problem);
   }
   if (traefik.autoscaling && traefik.acmeResolvers.length) {
     error(
@@ -107,6 +108,22 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   checkEntrypoints(traefik, error);
+}
+
+/**
+ * What is wrong with a count of Traefik pods, or undefined for a whole number of 1 or more. Every chart's values
+ * schema types `deployment.replicas` as an integer, and Helm refuses values that break their chart's schema, so
+ * `"3"` and `2.5` are refused for what they are, not for running no pod.
+ */
+export function podCountProblem(count: unknown): string | undefined {
+  if (typeof count === 'number' && Number.isInteger(count)) {
+    return count >= 1 ? undefined : `is ${count}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`;
+  }
+  const schema = "the chart's values schema wants a whole number, and Helm refuses values that break it";
+  if (typeof count === 'string' && /^\d+$/.test(count)) return `is a string, "${count}": ${schema}: write ${Number(count)} without quotes`;
+  if (typeof count === 'number') return `is ${count}, not a whole number of pods: ${schema}: use 1 or more`;
+  if (count === null) return 'is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key';
+  return `is a ${Array.isArray(count) ? 'list' : typeof count === 'object' ? 'map' : typeof count}, not a number of pods: ${schema}: use 1 or more`;
 }
 
 /** A resolver's name, with its key when `traefik.values` defines it (a first-class one is found by its name). */

@@ -70,5 +70,20 @@ function violation(error: ErrorObject, tag: string, values: Record<string, unkno
   }
   if (error.keyword === 'required')
     return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };
+  if (error.keyword === 'type') {
+    const expected = [params.type].flat().join(' or ');
+    // A quoted count (`maxReplicas: "3"`) is the common slip; the digits alone are safe to show.
+    const unquote =
+      typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected) ? `: write ${Number(node)} without quotes` : '';
+    return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}` };
+  }
   return { path, message: `${error.message ?? `fails ${error.keyword}`} (${against})` };
+}
+
+/** What kind of value a message says a value is, without showing it (a value may be a secret). */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number with a fraction';
+  return typeof value === 'object' ? 'a map' : typeof value === 'boolean' ? 'true or false' : `a ${typeof value}`;
 }

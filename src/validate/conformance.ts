@@ -75,7 +75,9 @@ export function validateManifests(
     ];
     if (!findings.length) continue;
     const hide = secretsHidden(object);
-    violations.push(...findings.map((f) => ({ file, object: ref, field: formatField(f.path), message: hide(f) })));
+    // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
+    const shownRef = hide({ path: ['metadata', 'name'], message: ref });
+    violations.push(...findings.map((f) => ({ file, object: shownRef, field: formatField(f.path), message: hide(f) })));
   }
   memo.save();
   return violations;

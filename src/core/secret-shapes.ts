@@ -5,17 +5,21 @@
 
 /** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
 const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
-/** `scheme://user:password@` (any scheme) or `http(s)://anything@` (a token as the user name). */
+/**
+ * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), or `user:password@host`
+ * without a scheme, starting a word (a host written with its userinfo); not an image pinned by digest
+ * (`traefik:v3.3@sha256:…`), nor `mailto:a@b`.
+ */
 // Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
 const URL_CREDENTIALS =
-  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)/gi;
+  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)|(?<=^|[\s"'`=,;(<[{])(?!mailto:)[^\s/?#@:"'`=,;(<[{]{1,256}:[^\s/?#@"'`]{1,1024}@(?!sha\d+:)(?=[\w[])/gi;
 /**
  * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
- * `?X-Amz-Signature=`, `?key=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
+ * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
  * the value is the secret.
  */
 const URL_QUERY_CREDENTIAL =
-  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
+  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credentials?|authorization|oauth\d*|jwt|bearer)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
 /**
  * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
  * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body

@@ -2,6 +2,7 @@ import type { Path } from './problem';
 import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
 import { secretShape } from './secret-shapes';
+import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
 
 export { isSecretKey } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
@@ -63,11 +64,6 @@ function isSecretFlagValue(list: readonly unknown[], i: number): boolean {
   );
 }
 
-/** A value that only refers to a secret kept elsewhere (Kubernetes' `$(VAR)` expansion, an empty value). */
-function isReference(value: string): boolean {
-  return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
-}
-
 export interface FoundSecret {
   readonly path: Path;
   /** The secret itself, to redact; never to print. */
@@ -85,6 +81,7 @@ export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
+const KEYED_SECRET = 'text that sets a value under a key named like a secret (key: value, key = value, or JSON)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
@@ -113,24 +110,35 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
   return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
 }
 
-/** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
-function gluedSecret(text: string): string | undefined {
-  const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
-  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
-}
-
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
-/** `db_password=abc` as a word of a text (an env file's line, a connection string): the first such value. */
-function assignedSecret(text: string): string | undefined {
-  if (!text.includes('=')) return undefined;
-  for (const word of text.split(/[\s;&]+/)) {
-    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
-    const assigned = /^["']?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
-    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
+/**
+ * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`), a key in the text
+ * (`password:abc`, `db_password=abc`, `password: abc`, `password = "abc"`, `{"token": "abc"}`), a line of
+ * multi-line text that does, or JSON whose data holds one (JSON in a JSON string, a key written with escapes).
+ */
+function secretInText(text: string): { value: string; what: string } | undefined {
+  const argument = secretArgument(text);
+  if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
+  const glued = gluedSecret(text);
+  if (glued !== undefined) return { value: glued, what: GLUED_SECRET };
+  const assigned = assignedSecret(text);
+  if (assigned !== undefined) return { value: assigned, what: ASSIGNED_SECRET };
+  const keyed = keyedSecret(text);
+  if (keyed !== undefined) return { value: keyed, what: KEYED_SECRET };
+  // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
+  if (text.includes('\n') && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  // The secret as the text holds it; the whole text where escapes hide it (`\u0061bc`).
+  const inner = secretsInData(data)[0]?.value;
+  return inner === undefined ? undefined : { value: text.includes(inner) ? inner : text, what: KEYED_SECRET };
 }
 
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
@@ -149,19 +157,11 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         documents.forEach((doc) => visit(doc, at, secretAs));
       }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
-      const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
-      const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
-      // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
-      const assigned =
-        typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
-      const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
+      const inText = typeof node === 'string' && !shape && !secretAs ? secretInText(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
-      else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
-      else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
-      else if (assigned !== undefined) found.push({ path: at, value: assigned, what: ASSIGNED_SECRET });
-      else if (embedded) found.push({ path: at, value: text, what: EMBEDDED_SECRET });
+      else if (inText) found.push({ path: at, ...inText });
       return;
     }
     if (Array.isArray(node)) {
@@ -223,6 +223,8 @@ export function secretsInLines(text: string): string[] {
  * linear time, whatever runs of spaces it holds.
  */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
+/** `password = "abc"`: a line of TOML, INI or an env file. */
+const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=[ \t]*(\S.*)$/;
 /** `  - item` */
 const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
 
@@ -252,9 +254,16 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const assignment = ASSIGNMENT_LINE.exec(line);
+    if (assignment && isSecretKey(assignment[2])) {
+      add(assignment[3].trim(), [assignment[2]]);
+      continue;
+    }
     const keyLine = keyLineOf(line);
     if (!keyLine) {
-      const item = ITEM_LINE.exec(line)?.[1].trim();
+      // A list item, or any other line (`{"token": "abc"}`, `curl -H 'X-Auth-Token: abc'`); a shape is redacted
+      // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
+      const item = ITEM_LINE.exec(line)?.[1].trim() ?? (secretShape(line) ? '' : line.trim());
       if (item) found.push(...secretsInData(unquote(item)).map((secret) => secret.value));
       continue;
     }
@@ -305,17 +314,5 @@ function secretsInFlow(text: string, keys: readonly string[]): string[] {
         !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
     )
     .flatMap(([, value]) => [value, unquote(value)]);
-}
-
-/** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */
-function unquote(value: string): string {
-  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  return /^'(?:[^']|'')*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
 }
 

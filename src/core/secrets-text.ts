@@ -15,7 +15,7 @@ export function isReference(value: string): boolean {
 
 /** Whether `value`, set under `key` in a text, is a secret. */
 const setsSecret = (key: string, value: string): boolean =>
-  isSecretKey(key) && !isReference(value) && !isPlainlyNotSecret(unquote(value), key);
+  isSecretKey(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
@@ -23,16 +23,22 @@ export function gluedSecret(text: string): string | undefined {
   return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
 }
 
+/** An HTTP authentication scheme, which comes before the credential (RFC 9110 section 11.4; IANA's registry). */
+const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
+
 /**
  * `db_password=abc` as a word of a text (an env file's line, a connection string, `refs/heads/password=abc`
  * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value.
  */
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
-  for (const word of text.split(/[\s;&]+/)) {
+  const words = text.split(/[\s;&]+/);
+  for (const [i, word] of words.entries()) {
     // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
     const assigned = /^["']?(?:[^=\s]*[/?,])?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
-    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
+    // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
+    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2]))
+      return AUTH_SCHEME.test(assigned[2]) && words[i + 1] ? words[i + 1] : assigned[2];
     const glued = /^["']?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
     if (glued && setsSecret(glued[1], glued[2])) return glued[2];
   }
@@ -55,6 +61,12 @@ const FLOW_PAIR = new RegExp(
 /** A secret set by a key in one line of text (see above), or undefined. Multi-line text goes line by line (secretsInLines). */
 export function keyedSecret(text: string): string | undefined {
   if (text.includes('\n') || !/[:=]/.test(text)) return undefined;
+  // A carriage return or a Unicode line separator breaks a line too, where no `\n` does.
+  if (/[\r\u2028\u2029]/.test(text))
+    return text
+      .split(/[\r\u2028\u2029]/)
+      .map(keyedSecret)
+      .find((value) => value !== undefined);
   const trimmed = text.trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...[...trimmed.matchAll(QUOTED_PART)].map((m) => unescape(m[1] ?? m[2]))];

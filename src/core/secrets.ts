@@ -14,7 +14,6 @@ export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './se
  * `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
 
-
 /**
  * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
  * (but `tokenSecret: {name, key}`). `existingSecret` and `imagePullSecret` name a Secret.
@@ -201,7 +200,6 @@ export function secretRefusal(secret: FoundSecret): string {
   );
 }
 
-
 /**
  * The secrets of a YAML text read line by line, without a parser: for a file that no longer parses (a key
  * written twice, a broken indentation), or parses into less than the text holds (the first of two equal keys),
@@ -315,4 +313,3 @@ function secretsInFlow(text: string, keys: readonly string[]): string[] {
     )
     .flatMap(([, value]) => [value, unquote(value)]);
 }
-

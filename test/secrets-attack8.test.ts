@@ -144,6 +144,17 @@ describe('D2: a secret key set in one text is a secret, whatever its spacing, qu
     expect(redacted(file)).not.toContain(SECRET);
   });
 
+  test.each([`password: ${SECRET}`, `Authorization: Bearer ${SECRET}`, `{"token": "${SECRET}"}`])(
+    'a key that is such a text (%s) is refused on every front door',
+    (key) => {
+      const values = { deployment: { podLabels: { [key]: 'x' } } };
+      for (const errors of [yamlErrors(withTraefikValues(values)), clusterErrors(values), chartErrors(values)]) {
+        expect(errors).toContain('deployment.podLabels.');
+        expect(errors).not.toContain(SECRET);
+      }
+    },
+  );
+
   test('K3sVipCluster.documents({ command }) refuses a secret set with a space, as it refuses --token=', () => {
     const cluster = new K3sVipCluster(new App(), 'dev', devConfig());
     for (const command of [`password: ${SECRET}`, `curl -H 'Authorization: Bearer ${SECRET}'`, `{"token":"${SECRET}"}`]) {

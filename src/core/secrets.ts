@@ -173,7 +173,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     const record = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(record)) {
       const keyShape = secretShape(key);
-      const glued = keyShape ? undefined : gluedSecret(key);
+      const glued = keyShape ? undefined : (gluedSecret(key) ?? keyedSecret(key));
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.

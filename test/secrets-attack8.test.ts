@@ -104,6 +104,7 @@ const KEYED_TEXTS: Array<[string, string]> = [
   ['TOML', `password = "${SECRET}"`],
   ['INI', `DB_PASS = ${SECRET}`],
   ['a carriage return before it', `a\rpassword: ${SECRET}`],
+  ['a path before the key', `refs/heads/token: ${SECRET}`],
 ];
 
 describe('D2: a secret key set in one text is a secret, whatever its spacing, quoting or notation', () => {
@@ -224,6 +225,7 @@ describe('userinfo without a scheme, credential query keys and a path before nam
     ['repoURL', `https://git.example.com/x.git?credentials=${SECRET}`],
     ['revision', `refs/heads/password=${SECRET}`],
     ['path', `dist/token=${SECRET}`],
+    ['path', `deploy/password: ${SECRET}`],
   ])('gitops.%s %s is refused without the secret', (key, value) => {
     const config = withChanges(devConfig(), {
       gitops: { engine: 'flux', repoURL: 'https://github.com/example/k3s-vip.git', revision: 'main', path: 'dist/dev', [key]: value },

@@ -39,7 +39,7 @@ export function assignedSecret(text: string): string | undefined {
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
     if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2]))
       return AUTH_SCHEME.test(assigned[2]) && words[i + 1] ? words[i + 1] : assigned[2];
-    const glued = /^["']?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
+    const glued = /^["']?(?:[^\s"':=]*[/?,])?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
     if (glued && setsSecret(glued[1], glued[2])) return glued[2];
   }
   return undefined;
@@ -47,8 +47,8 @@ export function assignedSecret(text: string): string | undefined {
 
 /** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
 const BLANK = '[^\\S\\n]';
-/** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one). */
-const KEYED = new RegExp(`^(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=)${BLANK}*(\\S.*)$`);
+/** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
+const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=)${BLANK}*(\\S.*)$`);
 /** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
 const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */

@@ -56,13 +56,15 @@ function endsInShortSecretWord(key: string): boolean {
  * A camelCase key must end in the word; names of references (`tokenSecret`, `secretName`, `passwordFile`,
  * `existingSecret`, `apiTokenSecretRef`) end in another word and are not. An env-style name (`UPPER_CASE`,
  * `snake_case`, `kebab-case`, every env entry's `name`) holds a long word anywhere, unless it ends in a word
- * of a reference (`DB_PASSWORD_FILE`, `AWS_ACCESS_KEY_ID`).
+ * of a reference (`DB_PASSWORD_FILE`, `AWS_ACCESS_KEY_ID`); one ending in `authorization` is (as a flag's last name
+ * is, isSecretFlag), but `authorization-mode` is not.
  */
 export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key)): boolean {
   if (endsInShortSecretWord(key)) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (envName) return SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '');
+  // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
+  if (envName) return (SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
     /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,

@@ -1,8 +1,11 @@
 import type { Path } from './problem';
 import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
+import { secretShape } from './secret-shapes';
+import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
 
 export { isSecretKey } from './secrets-keys';
+export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
 
 /**
  * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
@@ -10,59 +13,6 @@ export { isSecretKey } from './secrets-keys';
  * token, a URL with credentials, a private key) or any text under a key named like one (`token`,
  * `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
-
-/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
-const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
-/** `scheme://user:password@` (any scheme) or `http(s)://anything@` (a token as the user name). */
-// Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
-const URL_CREDENTIALS =
-  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)/gi;
-/**
- * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
- * `?X-Amz-Signature=`, `?key=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
- * the value is the secret.
- */
-const URL_QUERY_CREDENTIAL =
-  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credential)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
-/**
- * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
- * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body
- * never runs over five dashes, so each BEGIN scans only to the next armour line: linear in the text.
- */
-const PRIVATE_KEY =
-  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\n]))*)/g;
-/**
- * The same, base64-encoded (a kubeconfig's `client-key-data`, a Secret's data): `LS0tLS1CRUdJTi` is
- * `-----BEGIN`; the run counts when it decodes to a private key's BEGIN line. Line-wrapped runs go on.
- */
-const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
-const isBase64PrivateKey = (run: string): boolean =>
-  /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
-
-/** What a K3s token is called in findings (`FoundSecret.what`). */
-export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
-
-/** `accept`: a match that is one after all (the pattern only finds candidates). */
-const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
-  { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
-  { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
-  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
-  { pattern: PRIVATE_KEY, what: 'a private key' },
-  { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
-];
-
-/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi/i;
-/** Each shape's pattern without `g`, for a test that keeps no state. */
-const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
-
-/** What secret `text` is shaped like, or undefined. */
-export function secretShape(text: string): string | undefined {
-  if (!SHAPE_CLUE.test(text)) return undefined;
-  return SHAPES.find(({ pattern, accept }, i) =>
-    accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
-  )?.what;
-}
 
 /**
  * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
@@ -113,11 +63,6 @@ function isSecretFlagValue(list: readonly unknown[], i: number): boolean {
   );
 }
 
-/** A value that only refers to a secret kept elsewhere (Kubernetes' `$(VAR)` expansion, an empty value). */
-function isReference(value: string): boolean {
-  return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
-}
-
 export interface FoundSecret {
   readonly path: Path;
   /** The secret itself, to redact; never to print. */
@@ -135,6 +80,7 @@ export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
+const KEYED_SECRET = 'text that sets a value under a key named like a secret (key: value, key = value, or JSON)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
@@ -163,24 +109,35 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
   return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
 }
 
-/** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
-function gluedSecret(text: string): string | undefined {
-  const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
-  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
-}
-
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
-/** `db_password=abc` as a word of a text (an env file's line, a connection string): the first such value. */
-function assignedSecret(text: string): string | undefined {
-  if (!text.includes('=')) return undefined;
-  for (const word of text.split(/[\s;&]+/)) {
-    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
-    const assigned = /^["']?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
-    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2])) return assigned[2];
+/**
+ * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`), a key in the text
+ * (`password:abc`, `db_password=abc`, `password: abc`, `password = "abc"`, `{"token": "abc"}`), a line of
+ * multi-line text that does, or JSON whose data holds one (JSON in a JSON string, a key written with escapes).
+ */
+function secretInText(text: string): { value: string; what: string } | undefined {
+  const argument = secretArgument(text);
+  if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
+  const glued = gluedSecret(text);
+  if (glued !== undefined) return { value: glued, what: GLUED_SECRET };
+  const assigned = assignedSecret(text);
+  if (assigned !== undefined) return { value: assigned, what: ASSIGNED_SECRET };
+  const keyed = keyedSecret(text);
+  if (keyed !== undefined) return { value: keyed, what: KEYED_SECRET };
+  // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
+  if (text.includes('\n') && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  // The secret as the text holds it; the whole text where escapes hide it (`\u0061bc`).
+  const inner = secretsInData(data)[0]?.value;
+  return inner === undefined ? undefined : { value: text.includes(inner) ? inner : text, what: KEYED_SECRET };
 }
 
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
@@ -199,19 +156,11 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         documents.forEach((doc) => visit(doc, at, secretAs));
       }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
-      const argument = typeof node === 'string' && !shape && !secretAs ? secretArgument(text) : undefined;
-      const glued = typeof node === 'string' && !shape && !secretAs && argument === undefined ? gluedSecret(text) : undefined;
-      // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
-      const assigned =
-        typeof node === 'string' && !shape && !secretAs && argument === undefined && glued === undefined ? assignedSecret(text) : undefined;
-      const embedded = !shape && !secretAs && text.includes('\n') && secretsInLines(text).length > 0;
+      const inText = typeof node === 'string' && !shape && !secretAs ? secretInText(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
-      else if (argument !== undefined) found.push({ path: at, value: argument, what: SECRET_ARGUMENT });
-      else if (glued !== undefined) found.push({ path: at, value: glued, what: GLUED_SECRET });
-      else if (assigned !== undefined) found.push({ path: at, value: assigned, what: ASSIGNED_SECRET });
-      else if (embedded) found.push({ path: at, value: text, what: EMBEDDED_SECRET });
+      else if (inText) found.push({ path: at, ...inText });
       return;
     }
     if (Array.isArray(node)) {
@@ -224,7 +173,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     const record = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(record)) {
       const keyShape = secretShape(key);
-      const glued = keyShape ? undefined : gluedSecret(key);
+      const glued = keyShape ? undefined : (gluedSecret(key) ?? keyedSecret(key));
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.
@@ -251,59 +200,6 @@ export function secretRefusal(secret: FoundSecret): string {
   );
 }
 
-/** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
-const MAX_PATTERN = 100_000;
-
-/** Placeholder printed where a secret was. */
-export const REDACTED = '<redacted>';
-
-/** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
-function keepingLines(match: string): string {
-  return match
-    .split('\n')
-    .map((line, i) => (i === 0 ? REDACTED : `${/^[ \t]*/.exec(line)![0]}${REDACTED}`))
-    .join('\n');
-}
-
-/**
- * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
- * messages cut values), replaced by REDACTED.
- */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  const replacements = new Map<string, string>();
-  for (const secret of secrets) {
-    if (!secret) continue;
-    const quoted = JSON.stringify(secret);
-    for (const form of [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret]) {
-      // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
-      if ((form.length >= 4 || form === quoted) && !replacements.has(form))
-        replacements.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
-    }
-  }
-  // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
-  // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
-  let out = text;
-  const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let batch: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
-    [batch, size] = [[], 0];
-  };
-  for (const form of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
-    const escaped = escape(form);
-    if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
-    else {
-      if (size + escaped.length > MAX_PATTERN) flush();
-      batch.push(escaped);
-      size += escaped.length + 1;
-    }
-  }
-  flush();
-  for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
-  return out;
-}
-
 /**
  * The secrets of a YAML text read line by line, without a parser: for a file that no longer parses (a key
  * written twice, a broken indentation), or parses into less than the text holds (the first of two equal keys),
@@ -325,6 +221,8 @@ export function secretsInLines(text: string): string[] {
  * linear time, whatever runs of spaces it holds.
  */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
+/** `password = "abc"`: a line of TOML, INI or an env file. */
+const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=[ \t]*(\S.*)$/;
 /** `  - item` */
 const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
 
@@ -354,9 +252,16 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const assignment = ASSIGNMENT_LINE.exec(line);
+    if (assignment && isSecretKey(assignment[2])) {
+      add(assignment[3].trim(), [assignment[2]]);
+      continue;
+    }
     const keyLine = keyLineOf(line);
     if (!keyLine) {
-      const item = ITEM_LINE.exec(line)?.[1].trim();
+      // A list item, or any other line (`{"token": "abc"}`, `curl -H 'X-Auth-Token: abc'`); a shape is redacted
+      // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
+      const item = ITEM_LINE.exec(line)?.[1].trim() ?? (secretShape(line) ? '' : line.trim());
       if (item) found.push(...secretsInData(unquote(item)).map((secret) => secret.value));
       continue;
     }
@@ -407,27 +312,4 @@ function secretsInFlow(text: string, keys: readonly string[]): string[] {
         !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
     )
     .flatMap(([, value]) => [value, unquote(value)]);
-}
-
-/** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */
-function unquote(value: string): string {
-  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  return /^'(?:[^']|'')*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
-}
-
-/**
- * `text` (a whole file) with every one of `secrets` and every secret shape redacted, a multi-line secret
- * line by line as the file holds it (indented in a block scalar), keeping the line count: a diff of two
- * redacted texts shows where a secret changed, never what it is.
- */
-export function redactText(text: string, secrets: readonly string[]): string {
-  // A multi-line secret goes by its lines: whole, it would join the lines it stands on into one.
-  const parts = secrets.flatMap((secret) => (secret.includes('\n') ? secret.split('\n').map((line) => line.trim()) : [secret]));
-  return redact(text, [...new Set(parts.filter((part) => part !== ''))]);
 }

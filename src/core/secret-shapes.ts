@@ -1,0 +1,125 @@
+/**
+ * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
+ * and the redaction of secrets from a message or a file's text (src/core/secrets.ts finds the rest).
+ */
+
+/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
+const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
+/**
+ * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), or `user:password@host`
+ * without a scheme, starting a word (a host written with its userinfo); not an image pinned by digest
+ * (`traefik:v3.3@sha256:…`), nor `mailto:a@b`.
+ */
+// Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
+const URL_CREDENTIALS =
+  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)|(?<=^|[\s"'`=,;(<[{])(?!mailto:)[^\s/?#@:"'`=,;(<[{]{1,256}:[^\s/?#@"'`]{1,1024}@(?!sha\d+:)(?=[\w[])/gi;
+/**
+ * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
+ * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
+ * the value is the secret.
+ */
+const URL_QUERY_CREDENTIAL =
+  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credentials?|authorization|oauth\d*|jwt|bearer)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
+/**
+ * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
+ * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body
+ * never runs over five dashes, so each BEGIN scans only to the next armour line: linear in the text.
+ */
+const PRIVATE_KEY =
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\n]))*)/g;
+/**
+ * The same, base64-encoded (a kubeconfig's `client-key-data`, a Secret's data): `LS0tLS1CRUdJTi` is
+ * `-----BEGIN`; the run counts when it decodes to a private key's BEGIN line. Line-wrapped runs go on.
+ */
+const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+const isBase64PrivateKey = (run: string): boolean =>
+  /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
+
+/** What a K3s token is called in findings (`FoundSecret.what`). */
+export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
+
+/** `accept`: a match that is one after all (the pattern only finds candidates). */
+const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
+  { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
+  { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
+  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
+  { pattern: PRIVATE_KEY, what: 'a private key' },
+  { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
+];
+
+/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form; text without any is no secret shape. */
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi/i;
+/** Each shape's pattern without `g`, for a test that keeps no state. */
+const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
+
+/** What secret `text` is shaped like, or undefined. */
+export function secretShape(text: string): string | undefined {
+  if (!SHAPE_CLUE.test(text)) return undefined;
+  return SHAPES.find(({ pattern, accept }, i) =>
+    accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
+  )?.what;
+}
+
+/** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
+const MAX_PATTERN = 100_000;
+
+/** Placeholder printed where a secret was. */
+export const REDACTED = '<redacted>';
+
+/** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
+function keepingLines(match: string): string {
+  return match
+    .split('\n')
+    .map((line, i) => (i === 0 ? REDACTED : `${/^[ \t]*/.exec(line)![0]}${REDACTED}`))
+    .join('\n');
+}
+
+/**
+ * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
+ * messages cut values), replaced by REDACTED.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  const replacements = new Map<string, string>();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    const quoted = JSON.stringify(secret);
+    for (const form of [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret]) {
+      // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
+      if ((form.length >= 4 || form === quoted) && !replacements.has(form))
+        replacements.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
+    }
+  }
+  // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
+  // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
+  let out = text;
+  const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let batch: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
+    [batch, size] = [[], 0];
+  };
+  for (const form of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
+    const escaped = escape(form);
+    if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
+    else {
+      if (size + escaped.length > MAX_PATTERN) flush();
+      batch.push(escaped);
+      size += escaped.length + 1;
+    }
+  }
+  flush();
+  for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
+  return out;
+}
+
+/**
+ * `text` (a whole file) with every one of `secrets` and every secret shape redacted, a multi-line secret
+ * line by line as the file holds it (indented in a block scalar), keeping the line count: a diff of two
+ * redacted texts shows where a secret changed, never what it is.
+ */
+export function redactText(text: string, secrets: readonly string[]): string {
+  // A multi-line secret goes by its lines: whole, it would join the lines it stands on into one.
+  const parts = secrets.flatMap((secret) => (secret.includes('\n') ? secret.split('\n').map((line) => line.trim()) : [secret]));
+  return redact(text, [...new Set(parts.filter((part) => part !== ''))]);
+}

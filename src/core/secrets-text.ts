@@ -1,0 +1,114 @@
+import { isPlainlyNotSecret, isSecretKey } from './secrets-keys';
+
+/**
+ * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
+ * `db_password=abc` (a word of a command line or an env file), `password: abc` (a YAML line), `password = "abc"`
+ * (TOML, INI), `Authorization: Bearer abc` (an HTTP header, alone or quoted in a command line),
+ * `{"token": "abc"}` (JSON or YAML flow; JSON that parses is read as data by secretsInData). The shape decides,
+ * not the words around it: a key named like a secret, `:` or `=`, and a value that is not only a reference.
+ */
+
+/** A value that only refers to a secret kept elsewhere (Kubernetes' `$(VAR)` expansion, an empty value). */
+export function isReference(value: string): boolean {
+  return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
+}
+
+/** Whether `value`, set under `key` in a text, is a secret. */
+const setsSecret = (key: string, value: string): boolean =>
+  isSecretKey(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
+
+/** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
+export function gluedSecret(text: string): string | undefined {
+  const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
+  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
+}
+
+/** An HTTP authentication scheme, which comes before the credential (RFC 9110 section 11.4; IANA's registry). */
+const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
+
+/**
+ * `db_password=abc` as a word of a text (an env file's line, a connection string, `refs/heads/password=abc`
+ * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value.
+ */
+export function assignedSecret(text: string): string | undefined {
+  if (!/[=:]/.test(text)) return undefined;
+  const words = text.split(/[\s;&]+/);
+  for (const [i, word] of words.entries()) {
+    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
+    const assigned = /^["']?(?:[^=\s]*[/?,])?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
+    // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
+    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2]))
+      return AUTH_SCHEME.test(assigned[2]) && words[i + 1] ? words[i + 1] : assigned[2];
+    const glued = /^["']?(?:[^\s"':=]*[/?,])?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
+    if (glued && setsSecret(glued[1], glued[2])) return glued[2];
+  }
+  return undefined;
+}
+
+/** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
+const BLANK = '[^\\S\\n]';
+/** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
+const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=)${BLANK}*(\\S.*)$`);
+/** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
+const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
+/** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */
+const FLOW_PAIR = new RegExp(
+  `(?:^|[{,])${BLANK}*(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([A-Za-z][\\w.-]*))${BLANK}*:` +
+    `(?:${BLANK}*("(?:[^"\\\\\\n]|\\\\.)*"|'[^'\\n]*')|${BLANK}+([^\\s,{}[\\]][^,{}[\\]\\n]*))`,
+  'g',
+);
+
+/** A secret set by a key in one line of text (see above), or undefined. Multi-line text goes line by line (secretsInLines). */
+export function keyedSecret(text: string): string | undefined {
+  if (text.includes('\n') || !/[:=]/.test(text)) return undefined;
+  // A carriage return or a Unicode line separator breaks a line too, where no `\n` does.
+  if (/[\r\u2028\u2029]/.test(text))
+    return text
+      .split(/[\r\u2028\u2029]/)
+      .map(keyedSecret)
+      .find((value) => value !== undefined);
+  const trimmed = text.trim();
+  // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
+  const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...[...trimmed.matchAll(QUOTED_PART)].map((m) => unescape(m[1] ?? m[2]))];
+  for (const part of parts) {
+    const keyed = KEYED.exec(part);
+    if (keyed && setsSecret(keyed[2], keyed[3].trim())) return asWritten(keyed[3].trim(), text);
+  }
+  // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
+  for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {
+    for (const [, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] of flow.matchAll(FLOW_PAIR)) {
+      const key = doubleQuoted !== undefined ? unescape(doubleQuoted) : (singleQuoted ?? plain);
+      const value = (quotedValue ?? plainValue).trim();
+      if (value && setsSecret(key, value)) return asWritten(value, text);
+    }
+  }
+  return undefined;
+}
+
+/** A quoted value without its quotes where the text holds it so (then every rendering of the text shows it so). */
+function asWritten(value: string, text: string): string {
+  const plain = unquote(value);
+  return plain && text.includes(plain) ? plain : value;
+}
+
+/** A JSON string's content with its escapes undone (`\u0070assword` is password), or as it is where it has none that parse. */
+function unescape(text: string): string {
+  if (!text.includes('\\')) return text;
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
+}
+
+/** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */
+export function unquote(value: string): string {
+  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
+    try {
+      return JSON.parse(value) as string;
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  return /^'(?:[^']|'')*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
+}

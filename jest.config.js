@@ -1,6 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default on a 2-core machine is one worker, which left a core idle while a suite waited on the
+  // processes it starts (synth, install, kill tests): two workers took the suite from about 130 s to under 120 s
+  // even with another job running beside it.
+  maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type-checking is `tsc` in `npm test`; with isolatedModules ts-jest only transpiles (fast).

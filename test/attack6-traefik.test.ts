@@ -35,6 +35,14 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
     ],
     ['XDG_CONFIG_HOME from env', { env: [{ name: 'XDG_CONFIG_HOME', value: '/config' }], ...volume('/config') }, refusal],
     ['HOME from env', { env: [{ name: 'HOME', value: '/home/t' }], ...volume('/home/t/.config/traefik.yaml') }, refusal],
+    // Review: a relative value is taken from the working directory, `/`.
+    [
+      'a relative XDG_CONFIG_HOME beside persistence there',
+      { env: [{ name: 'XDG_CONFIG_HOME', value: 'data' }], persistence: { enabled: true, path: '/data' } },
+      `traefik.values.persistence.path: ${refusal}`,
+    ],
+    ['a relative HOME', { env: [{ name: 'HOME', value: './h' }], ...volume('/h/.config') }, refusal],
+    ['an empty XDG_CONFIG_HOME (unset for Traefik)', { env: [{ name: 'XDG_CONFIG_HOME', value: '' }], ...volume('/config') }, undefined],
     // Elsewhere, or another name: Traefik does not look there.
     ['volumes at /config', volume('/config'), undefined],
     ['volumes at /etc/traefik-certs', volume('/etc/traefik-certs'), undefined],

@@ -103,5 +103,42 @@ test('another CRD folder is another memo: a pass under one set of CRDs is no pas
     if (before === undefined) delete process.env.K3S_VIP_CRD_DIR;
     else process.env.K3S_VIP_CRD_DIR = before;
   }
-  expect(readdirSync(dir)).toHaveLength(2);
+  // The new memo replaced the other one.
+  expect(readdirSync(dir)).toHaveLength(1);
+});
+
+test('an object JSON cannot hold exactly (NaN, Infinity, a BigInt, a hole) is never remembered', () => {
+  const dir = memoDir();
+  const memo = schemaMemo(dir);
+  const deployment = (replicas: unknown) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas } });
+  for (const odd of [NaN, Infinity, -Infinity, 10n, [undefined]]) {
+    const object = deployment(odd);
+    memo.remember(object);
+    expect(memo.passed(object)).toBe(false);
+  }
+  memo.save();
+  expect(readdirSync(dir)).toEqual([]);
+  // null, which JSON.stringify gives for NaN, is remembered as itself only.
+  memo.remember(deployment(null));
+  memo.save();
+  const again = schemaMemo(dir);
+  expect(again.passed(deployment(null))).toBe(true);
+  expect(again.passed(deployment(NaN))).toBe(false);
+});
+
+test('a memo that is a link is not trusted, and a full memo starts over with the passes of the run that filled it', () => {
+  const source = memoDir();
+  checkedOnce(manifests, source);
+  const [memo] = readdirSync(source);
+  const linked = memoDir();
+  symlinkSync(join(source, memo), join(linked, memo));
+  expect(checkedOnce(manifests, linked).checks).toBeGreaterThanOrEqual(6);
+
+  const full = memoDir();
+  const filler = Array.from({ length: 20_000 }, (_, i) => i.toString(16).padStart(64, '0')).join('\n');
+  writeFileSync(join(full, memo), `${filler}\n`);
+  const first = checkedOnce(manifests, full).checks;
+  expect(first).toBeGreaterThanOrEqual(6);
+  expect(readFileSync(join(full, memo), 'utf8').trim().split('\n')).toHaveLength(first);
+  expect(checkedOnce(manifests, full).checks).toBe(0);
 });

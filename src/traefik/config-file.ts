@@ -30,9 +30,10 @@ function searchedDirectories(values: Values): string[] {
   const dirs = ['/etc/traefik', '/'];
   const env = Array.isArray(values.env) ? values.env : [];
   for (const item of env) {
-    if (!isMap(item) || typeof item.value !== 'string' || !item.value.startsWith('/')) continue;
-    if (item.name === 'XDG_CONFIG_HOME') dirs.push(normalize(item.value));
-    if (item.name === 'HOME') dirs.push(normalize(`${item.value}/.config`));
+    if (!isMap(item) || typeof item.value !== 'string' || item.value === '') continue;
+    // A relative value is taken from the working directory, which is `/`.
+    if (item.name === 'XDG_CONFIG_HOME') dirs.push(normalize(`/${item.value}`));
+    if (item.name === 'HOME') dirs.push(normalize(`/${item.value}/.config`));
   }
   return dirs;
 }

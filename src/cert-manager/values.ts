@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { stringifyForGo } from '../core/yaml';
 import { CertManagerChartRules, certManagerChartRules } from './versions';
 import { parseVersion } from '../semver';
 
@@ -41,5 +41,5 @@ function gatewayShimConfig(shim: CertManagerChartRules['gatewayShim']): Record<s
 }
 
 export function certManagerValuesContent(version: string, options: { readonly gatewayApi?: boolean } = {}): string {
-  return yaml.stringify(certManagerValues(version, options), { lineWidth: 0, sortMapEntries: true });
+  return stringifyForGo(certManagerValues(version, options), { sortMapEntries: true });
 }

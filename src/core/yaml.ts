@@ -27,3 +27,12 @@ function sharedYaml(): typeof YamlPackage {
 
 // The node type guards, called everywhere the parsed config is read.
 export const { isAlias, isMap, isNode, isPair, isScalar, isSeq } = yaml;
+
+/**
+ * YAML text for a reader in Go (Helm and K3s read YAML 1.1 through go-yaml), written under YAML 1.1 as
+ * cdk8s writes manifests: a string such as `off`, `yes`, `NO`, `y`, `012` or `1:20`, which YAML 1.2 leaves
+ * plain, is quoted, so go-yaml reads a string and not a boolean or a number.
+ */
+export function stringifyForGo(value: unknown, options: { readonly sortMapEntries?: boolean } = {}): string {
+  return yaml.stringify(value, { lineWidth: 0, ...options, version: '1.1' });
+}

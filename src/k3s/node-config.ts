@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { stringifyForGo } from '../core/yaml';
 import { K3sInventory, K3sNode } from './inventory';
 import { serverSettings } from './server-config';
 
@@ -44,6 +44,6 @@ export function k3sNodeConfig(node: K3sNode, { inventory, clusterCidr, serviceCi
         ]
       : []),
     '# Own additions go into /etc/rancher/k3s/config.yaml.d/*.yaml (`key+:` appends to a list). Not a manifest.',
-    yaml.stringify(config),
+    stringifyForGo(config),
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { stringifyForGo } from '../core/yaml';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
 
 export interface K3sServerSettings {
@@ -39,6 +39,6 @@ export function k3sServerConfig(settings: K3sServerSettings): string {
     '# /etc/rancher/k3s/config.yaml.d/50-k3s-vip.yaml, before K3s starts (the `key+:` appends need K3s v1.21.1+k3s1).',
     `# A joining server compares whether ServiceLB is disabled${networks} with the cluster's and stops on a difference`,
     '# ("critical configuration value mismatch"). Not a manifest: never copy it into the manifests folder.',
-    yaml.stringify(config),
+    stringifyForGo(config),
   ].join('\n');
 }

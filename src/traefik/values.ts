@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { stringifyForGo } from '../core/yaml';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { traefikGatewayValues } from './gateway-values';
 import { traefikHaValues } from './ha-values';
@@ -240,5 +240,5 @@ function acmeStorageValues(chart: TraefikChartRules): Record<string, unknown> {
 
 /** The values as the YAML text of `spec.valuesContent` (ends with a newline, so it renders as `|`). */
 export function traefikValuesContent(values: Record<string, unknown>): string {
-  return yaml.stringify(values, { lineWidth: 0, sortMapEntries: true });
+  return stringifyForGo(values, { sortMapEntries: true });
 }

@@ -61,12 +61,23 @@ describe('G1, G2: an extraObjects item whose object Helm decides (a templated ke
     expect(gate({ extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' } }] })).toEqual([]);
   });
 
-  test('template text elsewhere in an item, and plain text items, stay accepted', () => {
-    const configMap = {
-      extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: '{{ .Release.Name }}' } }],
-    };
-    expect(configErrors(configMap)).toBe('');
-    expect(chartErrors(configMap)).toBe('');
+  test('attack 9 A1: a template anywhere else in an item is refused too (its output can end the value and add a Secret)', () => {
+    const breakout = `{{ printf "default%c\\n---\\napiVersion: v1\\nkind: Secret\\nmetadata: {name: s}\\nstringData:\\n  a: %c${SECRET}" 39 39 }}`;
+    for (const item of [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: '{{ .Release.Name }}' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: breakout } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { '{{ "a" }}': 'b' } } },
+    ]) {
+      for (const errors of [configErrors({ extraObjects: [item] }), chartErrors({ extraObjects: [item] })]) {
+        expect(errors).toMatch(/extraObjects\[0\]\.(data\.a|metadata\.namespace|metadata\.labels)\S*:? .*holds a Helm template/);
+        expect(errors).not.toContain(SECRET);
+      }
+    }
+    const plain = { extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b {{' } }] };
+    expect(configErrors(plain)).toContain('holds a Helm template');
+    expect(configErrors({ extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b { {' } }] })).toBe(
+      '',
+    );
   });
 });
 

@@ -61,10 +61,11 @@ function chartValuesPath(path: Path): Path | undefined {
 const UNJUDGEABLE = 'so what object it makes cannot be judged: write it literally';
 
 /**
- * The message for a Helm template where an `extraObjects` item says what object it is, or undefined: the chart
- * renders every item with `tpl` (traefik-helm-chart templates/_helpers.tpl "traefik.render"), so a templated
- * `apiVersion`, `kind`, top-level key (`{{ "kind" }}: Secret`) or a whole item given as text makes an object
- * (a Secret?) that shows only after rendering, out of every rule's reach. `key`: a key of the item at `path`.
+ * The message for a Helm template anywhere in an `extraObjects` item, or undefined: the chart renders every item
+ * with `tpl` (traefik-helm-chart templates/_helpers.tpl "traefik.render"), so a templated `apiVersion`, `kind`,
+ * top-level key (`{{ "kind" }}: Secret`), whole item given as text, or any other value whose output ends the
+ * value and goes on as YAML, makes an object (a Secret?) that shows only after rendering, out of every rule's
+ * reach. `key`: a key of the item at `path`.
  */
 export function templatedKindProblem(text: string, path: Path, key = false): string | undefined {
   const rest = chartValuesPath(path);
@@ -73,7 +74,9 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
   if (!key && rest.length === 2) return `is text that holds a Helm template ({{ … }}), ${UNJUDGEABLE} as a map`;
   if (!key && rest.length === 3 && ['apiVersion', 'kind'].includes(String(rest[2])))
     return `holds a Helm template ({{ … }}), ${UNJUDGEABLE}`;
-  return undefined;
+  // Anywhere else in the item too: the chart renders each item through tpl as YAML text, so a template's output
+  // can end this value and go on with keys or whole documents (a Secret) of its own.
+  return `holds a Helm template ({{ … }}), whose output the chart renders as YAML that can add keys or objects of its own, ${UNJUDGEABLE}`;
 }
 
 /**
@@ -171,8 +174,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
       if (control) problem(`${secret || secretsInData(node, at).length ? `"${REDACTED}"` : JSON.stringify(node)} ${control}`);
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
-      // A whole item as text is not quoted: it may hold the very Secret it hides.
-      if (templated) problem(templated.startsWith('is text') ? templated : `${show(JSON.stringify(node))} ${templated}`);
+      // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
+      if (templated) problem(templated);
       return node;
     }
     if (typeof node === 'number') {

@@ -37,8 +37,8 @@ const LABEL_VALUE_MAX = 63;
 /**
  * Every label map of the values (`commonLabels`, `deployment.podLabels`, `service.labels`, a selector's
  * `matchLabels`, ...): the chart renders them with toYaml into object metadata, where the API server refuses a
- * value that is not a label value, so helm-controller's install fails. `extraObjects` are rendered through tpl, so
- * a templated value there is left to Helm.
+ * value that is not a label value, so helm-controller's install fails. (A Helm template in `extraObjects` is
+ * refused before: src/core/snapshot.ts.)
  */
 function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
   const problems: ValuesViolation[] = [];
@@ -47,7 +47,7 @@ function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolati
       const at = [...path, name];
       if (typeof value === 'number' || typeof value === 'boolean') {
         problems.push({ path: at, message: `is ${describe(value)}, but a label value is text: quote it, "${String(value)}"` });
-      } else if (typeof value === 'string' && !(path[0] === 'extraObjects' && value.includes('{{'))) {
+      } else if (typeof value === 'string') {
         const problem =
           value.length > LABEL_VALUE_MAX
             ? `is ${value.length} characters long, but a label value has at most ${LABEL_VALUE_MAX}`

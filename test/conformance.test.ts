@@ -475,6 +475,18 @@ describe('validateManifests', () => {
     expect(lines.join('\n')).not.toMatch(/zq7hunter2/i);
   });
 
+  // Attack 9 V1: so is a key on a field's path.
+  test.each([
+    ['a header key', 'Authorization: Bearer Qx5Hunter2SecretWm47'],
+    ['a URL key', 'https://u:Qx5Hunter2SecretWm47@h/x'],
+  ])('a field whose path holds a secret (%s) is named without it', (_what, key) => {
+    const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default', labels: { [key]: 'v' } } };
+    const lines = validateManifests(new Map([[FILE, yamlOf([object])]])).map(formatViolation);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).toContain('metadata.labels');
+    expect(lines.join('\n')).not.toMatch(/qx5hunter2/i);
+  });
+
   test('reports a document that is no object', () => {
     expect(validateManifests(new Map([[FILE, `${yamlOf([clusterRole()])}---\n- apiVersion: v1\n`]]))).toEqual([
       {

@@ -77,7 +77,10 @@ export function validateManifests(
     const hide = secretsHidden(object);
     // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
     const shownRef = hide({ path: ['metadata', 'name'], message: ref });
-    violations.push(...findings.map((f) => ({ file, object: shownRef, field: formatField(f.path), message: hide(f) })));
+    // So may a key on the field's path (a label `Authorization: Bearer x`).
+    violations.push(
+      ...findings.map((f) => ({ file, object: shownRef, field: hide({ path: f.path, message: formatField(f.path) }), message: hide(f) })),
+    );
   }
   memo.save();
   return violations;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEV_YAML, EXAMPLES_DIR } from './helpers';
@@ -7,6 +7,7 @@ import { tokenFilePath } from '../src/config/token-file';
 import { runInstall } from '../src/k3s/install-cli';
 import { configDirFromEnv, distDirFromEnv } from '../src/output/env-dirs';
 import { withFolderLock } from '../src/output/lock';
+import { FileSystem, nodeFileSystem } from '../src/output/file-system';
 
 const ROOT = join(__dirname, '..');
 const APP = join(ROOT, 'scripts', 'app.js');
@@ -132,6 +133,41 @@ describe('A23: k3s:install never installs into the config folder, dist/ or this 
     expect(yamlFiles(join(ws, 'config'))).toEqual(before);
     expect(existsSync(join(ROOT, 'test', 'no-such-folder'))).toBe(false);
     expect(readdirSync(join(ROOT, 'src')).filter((name) => !/\.ts$|^[a-z0-9-]+$/.test(name))).toEqual([]);
+  });
+
+  test('attack 9 I1: a --dir link re-pointed at the config folder during the run still installs where it pointed', () => {
+    const safe = join(ws, 'safe');
+    const link = join(ws, 'link-to-safe');
+    mkdirSync(safe);
+    symlinkSync(safe, link);
+    const before = yamlFiles(join(ws, 'config'));
+    let repointed = false;
+    const racing: FileSystem = {
+      ...nodeFileSystem,
+      lstat: (path) => {
+        if (!repointed) {
+          repointed = true;
+          unlinkSync(link);
+          symlinkSync(join(ws, 'config'), link);
+        }
+        return nodeFileSystem.lstat(path);
+      },
+    };
+    const out: string[] = [];
+    const code = runInstall({
+      cluster: 'dev',
+      distDir: join(ws, 'dist'),
+      configDir: join(ws, 'config'),
+      manifestsDir: link,
+      dryRun: false,
+      fs: racing,
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect([code, out.join('\n')]).toEqual([0, expect.stringContaining('Done')]);
+    expect(repointed).toBe(true);
+    expect(yamlFiles(join(ws, 'config'))).toEqual(before);
+    expect(Object.keys(yamlFiles(safe))).toEqual(['ingresses.yaml', 'kube-vip.yaml', 'traefik-config.yaml']);
   });
 
   test('a manifests folder beside them is fine', () => {

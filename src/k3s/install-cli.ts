@@ -16,7 +16,7 @@ import {
   removeTemporaryFiles,
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall, TargetFolder } from './install-plan';
-import { projectFolderProblem, readSourceUnderLock } from './install-source';
+import { projectFolderProblem, readSourceUnderLock, realPath } from './install-source';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 
 /**
@@ -66,9 +66,12 @@ export interface InstallOptions {
 
 /** Plans and (unless a dry run) applies an install; returns the process exit code. */
 export function runInstall(options: InstallOptions): number {
-  const { cluster, distDir, manifestsDir: dir, dryRun } = options;
+  const { cluster, distDir, manifestsDir: given, dryRun } = options;
+  // The folder as it is now, links resolved: a link re-pointed while this run waits for a lock (at the
+  // config folder, say) does not move where it writes. Its problems are named as the user wrote it.
+  const dir = realPath(given);
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
-  const secrets = secretsInData([cluster, dir]).map((secret) => secret.value);
+  const secrets = secretsInData([cluster, given, dir]).map((secret) => secret.value);
   const print = (write: (line: string) => void) => (line: string) => write(redact(line, secrets));
   const out = print(options.out ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const err = print(options.err ?? ((line: string) => process.stderr.write(`${line}\n`)));
@@ -92,7 +95,7 @@ export function runInstall(options: InstallOptions): number {
   try {
     const badName = dns1123Label(cluster);
     if (badName) throw new InstallError(`--cluster: ${badName}; expected the name of a config/<cluster>.yaml`);
-    const ownFolder = projectFolderProblem(dir, { configDir: options.configDir ?? 'config', distDir });
+    const ownFolder = projectFolderProblem(given, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
     const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
     const plan = (target: TargetFolder) => planInstall({ cluster, source, manifests, unlisted, target });

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../validate/crds';
  */
 
 /** `path` made absolute with every link of its existing part resolved (the part not there yet appended as given). */
-function realPath(path: string): string {
+export function realPath(path: string): string {
   const missing: string[] = [];
   let at = resolve(path);
   for (;;) {

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import * as schemas from '../src/validate/schemas';
 import { validateManifests } from '../src/validate/conformance';
 import { schemaMemo } from '../src/validate/schema-memo';
+import { cacheDir } from '../src/validate/crds';
 import { yamlStreams } from '../src/output/yaml-streams';
 import { DEV_YAML, synthFiles } from './helpers';
 
@@ -24,7 +25,7 @@ const objectCount = [...manifests.values()].join('\n---\n').split(/^kind: /m).le
 function checkedOnce(files: ReadonlyMap<string, string>, dir: string): { checks: number; violations: string[] } {
   const spy = jest.spyOn(schemas, 'checkSchema');
   try {
-    const violations = validateManifests(files, yamlStreams(), schemaMemo(dir)).map((v) => `${v.object} ${v.field}`);
+    const violations = validateManifests(files, yamlStreams(), schemaMemo(cacheDir(dir))).map((v) => `${v.object} ${v.field}`);
     return { checks: spy.mock.calls.length, violations };
   } finally {
     spy.mockRestore();
@@ -141,4 +142,23 @@ test('a memo that is a link is not trusted, and a full memo starts over with the
   expect(first).toBeGreaterThanOrEqual(6);
   expect(readFileSync(join(full, memo), 'utf8').trim().split('\n')).toHaveLength(first);
   expect(checkedOnce(manifests, full).checks).toBe(0);
+});
+
+test('attack 9 M2: a linked cache folder inside the project is neither read nor written (no cache, no memo)', () => {
+  const elsewhere = memoDir();
+  const parent = join(__dirname, '..', 'node_modules', '.cache');
+  const link = join(parent, `k3s-vip-link-test-${process.pid}`);
+  const real = join(parent, `k3s-vip-real-test-${process.pid}`);
+  try {
+    symlinkSync(elsewhere, link);
+    expect(cacheDir(join(link, 'k3s-vip'))).toBeUndefined();
+    expect(cacheDir(link)).toBeUndefined();
+    expect(cacheDir(real)).toBe(real);
+    expect(cacheDir(elsewhere)).toBe(elsewhere); // outside the project: as given (tests)
+    expect(checkedOnce(manifests, join(link, 'k3s-vip')).checks).toBeGreaterThanOrEqual(6);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  } finally {
+    rmSync(link, { force: true });
+    rmSync(real, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
@@ -60,6 +60,35 @@ const AJV_OPTIONS = {
 /** Where this project keeps what only saves time: compiled validators, the parsed CRDs, bundled models. */
 export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
 
+const safeDirs = new Map<string, boolean>();
+
+/**
+ * `dir`, or undefined when a folder between the project root and it is a link or no folder (a
+ * node_modules/.cache/k3s-vip linked elsewhere): the cache is then neither read (it holds code that runs)
+ * nor written, as in a read-only checkout. A folder outside the project is taken as given.
+ */
+export function cacheDir(dir: string = CACHE_DIR): string | undefined {
+  if (!safeDirs.has(dir)) safeDirs.set(dir, linkFreeBelowProject(dir));
+  return safeDirs.get(dir) ? dir : undefined;
+}
+
+function linkFreeBelowProject(dir: string): boolean {
+  const below = relative(PROJECT_ROOT, dir);
+  if (below.startsWith('..') || isAbsolute(below)) return true;
+  let at = PROJECT_ROOT;
+  for (const part of below.split(sep).filter(Boolean)) {
+    at = join(at, part);
+    let stats;
+    try {
+      stats = lstatSync(at);
+    } catch {
+      return true; // not there yet: writeCache creates it
+    }
+    if (stats.isSymbolicLink() || !stats.isDirectory()) return false;
+  }
+  return true;
+}
+
 let crds: Map<string, Crd> | undefined;
 const validators = new Map<string, ValidateFunction>();
 
@@ -85,7 +114,8 @@ export function crdGroups(): ReadonlySet<string> {
  */
 function cachedCrds(dir: string): Map<string, Crd> {
   const key = crdFolderFingerprint(dir);
-  const cached = key && join(CACHE_DIR, `crds-${key}`);
+  const cache = cacheDir();
+  const cached = key && cache && join(cache, `crds-${key}`);
   const hit = cached && readCachedCrds(cached, dir);
   if (hit) return hit;
   const index = readCrds(dir);
@@ -197,13 +227,14 @@ function compileCached(schema: object): ValidateFunction {
     .update(JSON.stringify([version, AJV_OPTIONS, schema]))
     .digest('hex')
     .slice(0, 16);
-  const cached = join(CACHE_DIR, `crd-${key}.js`);
-  if (existsSync(cached)) return require(cached) as ValidateFunction;
+  const cache = cacheDir();
+  const cached = cache && join(cache, `crd-${key}.js`);
+  if (cached && existsSync(cached)) return require(cached) as ValidateFunction;
   const { default: Ajv } = require('ajv') as typeof import('ajv');
   const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
   const ajv = new Ajv(AJV_OPTIONS);
   const validate = ajv.compile(schema);
-  writeCache(cached, standaloneCode(ajv, validate));
+  if (cached) writeCache(cached, standaloneCode(ajv, validate));
   return validate;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { CACHE_DIR, writeCache } from './crds';
+import { CACHE_DIR, cacheDir, writeCache } from './crds';
 
 /**
  * `require(specifier)` of a kubernetes-models model, through one cache file.
@@ -28,7 +28,9 @@ export function requireModel(specifier: string): unknown {
     .update(JSON.stringify(['model-bundle-2', entry, installedPackages()]))
     .digest('hex')
     .slice(0, 16);
-  const cached = join(CACHE_DIR, `model-${key}.js`);
+  const cache = cacheDir(CACHE_DIR);
+  if (!cache) return require(entry); // a linked cache folder: module by module
+  const cached = join(cache, `model-${key}.js`);
   const packageDirs = installedPackages().map(([dir]) => dir);
   if (!existsSync(cached)) writeCache(cached, bundle(entry, packageDirs));
   if (!existsSync(cached)) return require(entry); // a read-only checkout: module by module

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { CACHE_DIR, crdDir, crdFolderFingerprint, writeCache } from './crds';
+import { cacheDir, crdDir, crdFolderFingerprint, writeCache } from './crds';
 import { installedPackages } from './model-cache';
 
 /**
@@ -17,7 +17,8 @@ import { installedPackages } from './model-cache';
  * Gateway API objects (whose schemas depend on the bundle their file names) are always checked.
  *
  * The memo is `node_modules/.cache/k3s-vip/schema-passes-<digest>.txt`, one digest per line, appended
- * with O_APPEND (runs at once add whole lines); a link there is neither read nor written through. A line
+ * with O_APPEND (runs at once add whole lines); a link there, or a linked cache folder (crds.ts `cacheDir`),
+ * is neither read nor written through. A line
  * that is not a digest is ignored; a file that cannot be read or written is an empty memo. A full memo
  * (20,000 lines) starts over with the passes of the run that filled it, and a new memo file removes the
  * memos of other checks. Deleting them costs only time.
@@ -39,9 +40,9 @@ const MEMO_FILE = /^schema-passes-[0-9a-f]{16}\.txt$/;
 const RUNTIME_PACKAGES = ['@kubernetes-models/validate', 'ajv', 'ajv-formats', 'ajv-i18n'];
 
 /** A memo in `dir`, or one that remembers nothing when what a check depends on cannot be read. */
-export function schemaMemo(dir: string = CACHE_DIR): SchemaMemo {
+export function schemaMemo(dir: string | undefined = cacheDir()): SchemaMemo {
   const scope = checkFingerprint();
-  if (!scope) return { passed: () => false, remember: () => undefined, save: () => undefined };
+  if (!scope || !dir) return { passed: () => false, remember: () => undefined, save: () => undefined };
   const name = `schema-passes-${scope.slice(0, 16)}.txt`;
   const file = join(dir, name);
   let known: Set<string> | undefined;

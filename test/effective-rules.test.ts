@@ -155,6 +155,16 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       "t.yaml: traefik.values.deployment.replicas: is 2.5, not a whole number of pods: the chart's values schema wants a whole number",
     ],
     [
+      'more pods through values than traefik.replicas allows (attack 9 R9)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 150 } } } }),
+      't.yaml: traefik.values.deployment.replicas: is 150, more Traefik pods than traefik.replicas allows (100): use 100 or fewer',
+    ],
+    [
+      'a pod count above int32 (attack 9 R9)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 3000000000 } } } }),
+      't.yaml: traefik.values.deployment.replicas: is 3000000000, more Traefik pods than traefik.replicas allows (100)',
+    ],
+    [
       'a pod count that is text (attack 8 M1)',
       withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 'three' } } } }),
       't.yaml: traefik.values.deployment.replicas: is a string, not a number of pods',

@@ -5,6 +5,9 @@ import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
 
+/** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
+const MAX_PODS = 100;
+
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
@@ -117,6 +120,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
  */
 export function podCountProblem(count: unknown): string | undefined {
   if (typeof count === 'number' && Number.isInteger(count)) {
+    if (count > MAX_PODS) return `is ${count}, more Traefik pods than traefik.replicas allows (${MAX_PODS}): use ${MAX_PODS} or fewer`;
     return count >= 1 ? undefined : `is ${count}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`;
   }
   const schema = "the chart's values schema wants a whole number, and Helm refuses values that break it";

@@ -122,6 +122,13 @@ describe('a file that is no k3s-vip config is named once, showing nothing of it'
       `${passwd}\n`,
       [`${FILE}: is ${passwd.replace(/\n/g, ' ').length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`],
     ],
+    // Attack 9 C2: a linked one-line key file is not echoed either.
+    [
+      'a one-line key file',
+      'Qx5Hunter2SecretWm47\n',
+      [`${FILE}: is 20 characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`],
+    ],
+    ['a number', '12345678901234\n', [`${FILE}: is a number, not a mapping of keys, so it is not a k3s-vip config${fix}`]],
     [
       "another tool's YAML",
       'name: web\nversion: 1\nservices:\n  web: {image: nginx}\n',
@@ -134,7 +141,6 @@ describe('a file that is no k3s-vip config is named once, showing nothing of it'
   test.each<[string, string, RegExp]>([
     ['one misspelt key alone', 'trafik: {loadBalancerIPs: [192.168.0.41]}\n', /trafik: unknown key "trafik": did you mean "traefik"\?/],
     ['several unknown keys beside a known one', `${TRAEFIK}a: 1\nb: 2\nc: 3\n`, /a: unknown key "a"/],
-    ['a short text', 'hello\n', /"hello" is a string: expected a mapping of keys/],
   ])('%s keeps the usual messages', (_what, text, expected) => {
     expect(errorsOf(text).join('\n')).toMatch(expected);
   });

@@ -192,14 +192,17 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 }
 
 /**
- * Why a file is no k3s-vip config at all, or undefined: text (a link to /etc/passwd reads as one long string) or a
+ * Why a file is no k3s-vip config at all, or undefined: text or a number (a link to /etc/passwd reads as one long
+ * string, a link to a key file as one word) or a
  * mapping of several keys none of which a config has (another tool's YAML). Said once, showing nothing of the file,
  * rather than one "unknown key" per line of it; one unknown key beside none known is still a typo, and says so.
  */
 function foreignFile(data: unknown): string | undefined {
   const fix = `: point at a k3s-vip config (top-level keys ${allowedKeys([]).join(', ')}), or move the file out of the config folder`;
-  if (typeof data === 'string' && data.length > 100)
-    return `is ${data.length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`;
+  // Any text or number, never quoted: a linked key file is one line.
+  if (typeof data === 'string') return `is ${data.length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`;
+  if (typeof data === 'number' || typeof data === 'bigint')
+    return `is a number, not a mapping of keys, so it is not a k3s-vip config${fix}`;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keys = Object.keys(data);
   const known = new Set(allowedKeys([]));

@@ -162,3 +162,15 @@ test('attack 9 M2: a linked cache folder inside the project is neither read nor 
     rmSync(real, { recursive: true, force: true });
   }
 });
+
+test('attack 9: a port that YAML reads as NaN is named NaN, not null', () => {
+  const ingress = stringify({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'x', namespace: 'default' },
+    spec: { defaultBackend: { service: { name: 's', port: { number: 80 } } } },
+  }).replace('number: 80', 'number: .nan');
+  const lines = validateManifests(new Map([['i.yaml', ingress]]), yamlStreams(), schemaMemo(memoDir())).map((v) => v.message);
+  expect(lines.join('\n')).toMatch(/is NaN/);
+  expect(lines.join('\n')).not.toMatch(/is null/);
+});

@@ -29,7 +29,8 @@ export function formatField(path: FieldPath): string {
 
 /** A value for a message: JSON, cut short so one message stays one line. */
 export function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // NaN and Infinity as themselves: JSON would print them as null, which reads as another value.
+  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

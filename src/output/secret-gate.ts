@@ -79,7 +79,8 @@ function documentsOf(path: string, text: string, streams: YamlStreams): Manifest
     unjudgeable: strict.unjudgeable,
     documents: yaml.parseAllDocuments(text, { uniqueKeys: false, merge: true, logLevel: 'silent' }).flatMap((doc) => {
       try {
-        return [doc.toJS({ maxAliasCount: -1 })];
+        // yaml's default bound on aliases: a document past it (a "billion laughs") is left to the line scan.
+        return [doc.toJS({ maxAliasCount: 100 })];
       } catch {
         return [];
       }

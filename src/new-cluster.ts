@@ -5,8 +5,8 @@ import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath } from './core/problem';
-import { redact, secretShape, secretsInData } from './core/secrets';
-import { redactMessage, secretsInText } from './core/redact-message';
+import { redact, secretShape, secretsInData, secretValues } from './core/secrets';
+import { redactMessage } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv } from './output/env-dirs';
@@ -90,7 +90,7 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
 export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
   // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
-  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretsInText);
+  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretValues);
   const fail = (message: string): number => {
     log(`error: ${redactMessage(message, argSecrets)}`);
     return 1;

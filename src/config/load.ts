@@ -7,7 +7,7 @@ import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { redactMessage } from '../core/redact-message';
-import { redact, secretsInData } from '../core/secrets';
+import { redact, secretValues } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -211,7 +211,7 @@ function foreignFile(data: unknown): string | undefined {
 function secretsOfBrokenDoc(doc: Document.Parsed | undefined): string[] {
   try {
     // The parser's own alias limit stays on: an alias bomb is one of the refusals.
-    return doc ? secretsInData(doc.toJS()).map((secret) => secret.value) : [];
+    return doc ? secretValues(doc.toJS()) : [];
   } catch {
     return [];
   }

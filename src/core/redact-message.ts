@@ -1,4 +1,4 @@
-import { redact, REDACTED, secretsInData } from './secrets';
+import { redact, REDACTED } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -48,18 +48,4 @@ function derivedForms(secret: string): string[] {
   const lower = secret.toLowerCase();
   const kebab = lower.replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
   return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
-}
-
-/**
- * The secrets one text holds, judged as a value of the config is (a secret shape, `password=abc`,
- * `password:abc`, `--api.token=abc`): for a name, id or argument that a message echoes outside any
- * config value, and for the hints a message derives from a value.
- */
-export function secretsInText(text: string): string[] {
-  return secretsInData(text).map((secret) => secret.value);
-}
-
-/** `text` with every secret it holds redacted, as a value of the config would be in a message. */
-export function redactValue(text: string): string {
-  return redact(text, secretsInText(text));
 }

@@ -1,3 +1,4 @@
+import { readManifestText } from '../src/core/manifest-text';
 import { fileRedaction, secretsInFiles } from '../src/output/secret-gate';
 
 // Review of session 4: an alias bomb, multi-word quoted secrets, plain-word secrets echoed in messages,
@@ -26,5 +27,23 @@ describe('an alias bomb in a file of dist/ is left to the line scan, fast (MUST 
     expect(secretsInFiles(new Map([['c/extra.yaml', text]]))).toEqual(findings);
     expect(fileRedaction(new Map([['c/extra.yaml', text]]))(text)).not.toContain(SECRET);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('readManifestText: a merge key however written (SHOULD 13)', () => {
+  test.each([
+    ['plain', '{a: &m {x: 1}, <<: *m}'],
+    ['quoted', '{a: &m {x: 1}, "<<": *m}'],
+    ['an alias of the key', 'k: &k <<\nm: &m {x: 1}\nn: {*k : *m}'],
+    ['an explicit !!merge tag', 'm: &m {x: 1}\nn: {!!merge <<: *m}'],
+  ])('%s is refused as a merge key', (_, text) => {
+    expect(readManifestText(text)).toEqual({
+      documents: [],
+      unjudgeable: 'holds a YAML merge key (<<), which Helm applies and this tool does not',
+    });
+  });
+
+  test('`<<` under a tag that does not resolve is refused for the tag', () => {
+    expect(readManifestText('!!int <<: 1').unjudgeable).toMatch(/^does not parse cleanly as YAML \(a tag YAML does not know/);
   });
 });

@@ -28,10 +28,13 @@ export interface ManifestText {
   readonly unjudgeable?: string;
 }
 
-/** Whether `key` is the merge key `<<` (quoted or plain, or an alias of one), which YAML 1.1 readers apply. */
+/**
+ * Whether `key` is the merge key `<<` (quoted or plain, or an alias of one), which YAML 1.1 readers apply. Read
+ * without yaml's `merge` option, `<<` is the text '<<'; only an explicit `!!merge` tag makes yaml read a merge key.
+ */
 function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
   const node = isAlias(key) ? key.resolve(doc) : key;
-  return isScalar(node) && (node.value === '<<' || typeof node.value === 'symbol' || node.source === '<<');
+  return isScalar(node) && (node.value === '<<' || node.tag === 'tag:yaml.org,2002:merge');
 }
 
 /** Why one parsed document cannot be judged, or undefined. */

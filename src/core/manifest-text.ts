@@ -4,9 +4,13 @@ import { isAlias, isNode, isScalar, yaml } from './yaml';
 /**
  * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
  * text (Helm renders it and reads it with go-yaml), a file of dist/ or a HelmChartConfig's `valuesContent`.
- * This tool's reader (YAML 1.2) and go-yaml (YAML 1.1) read clean text alike; they part on a merge key `<<`
- * (which go-yaml applies), a key written twice, a tag such as `!!binary` (which go-yaml decodes), or text that
- * does not parse, so such text cannot be judged as the other reader will see it.
+ * This tool's reader (yaml, YAML 1.2 core schema) and go-yaml v2 (sigs.k8s.io/yaml: YAML 1.1 scalars) build the
+ * same mappings and lists from clean text, but may type a plain scalar differently: `yes`, `on`, `n` are text
+ * here and booleans there, `012` is 12 here and 10 there, `0X1F` text here and 31 there. Such a scalar is never a
+ * key named like a secret nor `Secret` in either reader, and the text this reader sees is judged at least as
+ * strictly as a boolean or a number, so what is a secret does not change. They part on structure with a merge
+ * key `<<` (which go-yaml applies), a key written twice, a tag such as `!!binary` (which go-yaml decodes), or
+ * text that does not parse, so such text cannot be judged as the other reader will see it.
  */
 
 /** The tags both readers resolve to the same plain data. */

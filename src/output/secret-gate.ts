@@ -57,18 +57,20 @@ function secretsInYaml(read: ManifestText | undefined): FoundSecret[] {
 }
 
 /**
- * Text js-yaml may read otherwise than yaml does, or than go-yaml (Helm, K3s) does: a directive (`%YAML 1.1`
- * switches yaml to YAML 1.1), a tag, a merge key, or a null that may be a key (js-yaml names the key `null`,
- * yaml ''). Generated output has none.
+ * Text whose documents from `streams` may differ from a strict read, or from what K3s reads: a directive
+ * (`%YAML 1.1` switches yaml to YAML 1.1), a tag (the streams read a tag yaml does not know as text), a merge
+ * key (the streams apply it; a strict read refuses it), or a null: where cdk8s wrote `null` for an `undefined`
+ * (its Yaml.stringify keeps undefined keys), the rendered data and the text differ, and the text is what K3s
+ * reads. Generated output has none of these.
  */
 const READ_STRICTLY = /^%|[!~]|<<|\b(?:null|Null|NULL)\b/m;
 
 /**
- * YAML text as data. Where js-yaml reads the whole text and none of READ_STRICTLY is in it, the text is clean
- * and its documents are the ones `streams` already read for the conformance check (js-yaml refuses a key
- * written twice). Otherwise it is read strictly (manifest-text.ts); text that is not clean is read as far
- * as it parses, with merge keys applied as go-yaml applies them and the last of two equal keys (the line
- * scan finds the first), and says why it cannot be judged.
+ * YAML text as data. Where `streams` read the whole text (the rendered data, or yaml's read, which refuses a
+ * key written twice) and none of READ_STRICTLY is in it, its documents are the ones the conformance check
+ * judges. Otherwise it is read strictly (manifest-text.ts); text that is not clean is read as far as it
+ * parses, with merge keys applied as go-yaml applies them and the last of two equal keys (the line scan finds
+ * the first), and says why it cannot be judged.
  */
 function documentsOf(path: string, text: string, streams: YamlStreams): ManifestText {
   const stream = READ_STRICTLY.test(text) ? undefined : streams(path, text);

@@ -27,10 +27,18 @@ export interface RenderedFile {
 
 /**
  * A file synth rendered from data (`rendered`, the charts' objects as cdk8s' Yaml.stringify wrote them)
- * is read as that data, as long as its text is the one written: reading the text back gives the same
- * documents, at the cost of a parse per file. Any other text (a file of dist/ as it is on disk, text no
- * renderer wrote) is parsed with yaml as the API server reads a manifest: YAML 1.2 core schema, a key
- * written twice refused, merge keys applied.
+ * is read as that data, as long as its text is the one written, instead of parsing the text back. Any other
+ * text (a file of dist/ as it is on disk, text no renderer wrote) is parsed with yaml: YAML 1.2 core schema,
+ * a key written twice refused, merge keys applied.
+ *
+ * K3s (its deploy controller, helm-controller) and kubectl read manifests with sigs.k8s.io/yaml, which is
+ * go-yaml v2: YAML 1.1 booleans (`yes`, `on`), 1.1 octals (`012`), and any integer Go's
+ * `strconv.ParseInt(s, 0, 64)` reads (`0x1F`, `0o17`, `0B11`, either case). Yaml.stringify writes YAML 1.1
+ * (cdk8s lib/yaml.js), so it quotes every string that YAML 1.1 reads as another type (`"yes"`, `"on"`,
+ * `"012"`, `"0x1F"`, `"1:20"`): for those, go-yaml reads the strings of the data. It writes plain the strings
+ * that are integers only to Go (`0o17`, `0O17`, `0X1F`, `0B11`, `-0o17`), which K3s then reads as numbers
+ * (checked against cdk8s 2.70 and yaml 2.9; go-yaml v2 resolve.go). No value of this tool's own output has
+ * such a form; a value given by the user may, and is judged here as the string the data holds.
  */
 export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Map()): YamlStreams {
   const read = new Map<string, { text: string; stream: YamlStream }>();

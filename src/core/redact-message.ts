@@ -1,3 +1,4 @@
+import type { Problem } from './problem';
 import { redact, REDACTED } from './secrets';
 
 /**
@@ -36,6 +37,18 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after);
     return prose || word.length < 4 ? word : REDACTED;
   });
+}
+
+/**
+ * `problem` without any of `secrets`: in its message (redactMessage) and in its key path, as a key may hold one
+ * (`password:abc`, glued). The one redaction of every validation pipeline (config, props, a config file's YAML).
+ */
+export function redactProblem<P extends Problem>(problem: P, secrets: readonly string[]): P {
+  return {
+    ...problem,
+    path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
+    message: redactMessage(problem.message, secrets),
+  };
 }
 
 /**

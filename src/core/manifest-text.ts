@@ -1,5 +1,6 @@
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { isAlias, isNode, isScalar, yaml } from './yaml';
+import { readYamlDocuments, YamlRead } from './yaml-documents';
 
 /**
  * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
@@ -42,12 +43,11 @@ function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
 }
 
 /** Why one parsed document cannot be judged, or undefined. */
-function uncleanDocument(doc: Document.Parsed): string | undefined {
+function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | undefined {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line === undefined ? '' : `, at line ${line}, column ${column}`;
-    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}${where})`;
+    const { line, col } = lines.linePos(problem.pos[0]);
+    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`;
   }
   let found: string | undefined;
   const stop = (why: string) => ((found = why), yaml.visit.BREAK);
@@ -64,21 +64,20 @@ function uncleanDocument(doc: Document.Parsed): string | undefined {
 
 /** Reads YAML text strictly: every document as data, or why the text cannot be judged (then no documents). */
 export function readManifestText(text: string): ManifestText {
-  let docs: Document.Parsed[];
+  let read: YamlRead;
   try {
-    docs = yaml.parseAllDocuments(text, { uniqueKeys: true, logLevel: 'silent' }) as Document.Parsed[];
+    read = readYamlDocuments(text, 'strict');
   } catch {
     return { documents: [], unjudgeable: 'does not parse as YAML' };
   }
   const documents: unknown[] = [];
-  for (const doc of docs) {
-    const unclean = uncleanDocument(doc);
+  for (const document of read.documents) {
+    const unclean = uncleanDocument(document.doc, read.lines);
     if (unclean) return { documents: [], unjudgeable: unclean };
-    try {
-      documents.push(doc.toJS({ maxAliasCount: 100 }));
-    } catch {
+    if (document.error) {
       return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
     }
+    documents.push(document.data);
   }
   return { documents };
 }

@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
 import { formatPath } from '../core/problem';
 import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
@@ -79,14 +79,8 @@ function documentsOf(path: string, text: string, streams: YamlStreams): Manifest
   if (!strict.unjudgeable) return strict;
   return {
     unjudgeable: strict.unjudgeable,
-    documents: yaml.parseAllDocuments(text, { uniqueKeys: false, merge: true, logLevel: 'silent' }).flatMap((doc) => {
-      try {
-        // yaml's default bound on aliases: a document past it (a "billion laughs") is left to the line scan.
-        return [doc.toJS({ maxAliasCount: 100 })];
-      } catch {
-        return [];
-      }
-    }),
+    // A document past the bound on aliases (a "billion laughs") is left to the line scan.
+    documents: readYamlDocuments(text, 'lenient').documents.flatMap((document) => (document.error ? [] : [document.data])),
   };
 }
 

@@ -1,4 +1,5 @@
-import { yaml } from '../core/yaml';
+import type { LineCounter } from 'yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
 
 /** Why a YAML stream could not be read: the parser's first problem and where it is (1-based). */
 export interface YamlProblem {
@@ -54,23 +55,13 @@ export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Ma
 }
 
 function readStream(text: string): YamlStream {
-  const lines = new yaml.LineCounter();
-  const docs = yaml.parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: false });
-  const documents: unknown[] = [];
-  for (const doc of docs) {
-    const problem = doc.errors[0];
-    if (problem) return { error: at(problem.message, problem.pos[0], lines) };
-    try {
-      documents.push(doc.toJS());
-    } catch (e) {
-      // An alias with no anchor before it, or more aliases than yaml expands (a "billion laughs").
-      return { error: at((e as Error).message, doc.range[0], lines) };
-    }
-  }
-  return { documents };
+  const { documents, lines } = readYamlDocuments(text, 'merging');
+  const failed = documents.find((document) => document.error);
+  if (failed?.error) return { error: at(failed.error.message, failed.error.offset, lines) };
+  return { documents: documents.map((document) => document.data) };
 }
 
-function at(message: string, offset: number, lines: InstanceType<typeof yaml.LineCounter>): YamlProblem {
+function at(message: string, offset: number, lines: LineCounter): YamlProblem {
   const { line, col } = lines.linePos(offset);
   return { reason: message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, column: col, offset };
 }

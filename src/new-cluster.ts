@@ -79,7 +79,8 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
     }
   }
   if (!positional.length) return "give the new cluster's name (see --help)";
-  if (positional.length > 1) return `expected one cluster name, got ${positional.length}: ${positional.join(' ')}`;
+  if (positional.length > 1)
+    return `expected one cluster name, got ${positional.length}: ${positional.map((arg) => JSON.stringify(arg)).join(' ')}`;
   return { name: positional[0], from };
 }
 
@@ -119,7 +120,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(examples.keys())})`,
     );
   }
-  if (!source) return fail(`--from ${from} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
+  if (!source)
+    return fail(`--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
   const fromExample = [...examples.values()].includes(source);
 
   const target = join(configDir, `${name}.yaml`);

@@ -1,5 +1,5 @@
 import type { Problem } from './problem';
-import { redact, REDACTED } from './secrets';
+import { isSecretKey, redact, REDACTED } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -18,8 +18,9 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
 /**
  * `message` with every one of `secrets` and every secret shape replaced by REDACTED (as `redact`), except where
  * a plain-word secret is a word of the message's prose: outside every quoted value, and standing as words do
- * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would). A secret that is not a plain word
- * is redacted everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
+ * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would, nor set by `=` or by a secret key
+ * and `:` before it: `password: correct`, `token = abcd`). A secret that is not a plain word is redacted
+ * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
  */
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
@@ -34,9 +35,21 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const before = out.charAt(at - 1);
     const after = out.charAt(at + word.length);
     if (inQuotes(at)) return word.length >= 4 || (before === '"' && after === '"') ? REDACTED : word;
-    const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after);
+    const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after) && !isSetValue(out, at);
     return prose || word.length < 4 ? word : REDACTED;
   });
+}
+
+/**
+ * Whether the word at `at` is set as a value in `text`: the nearest non-blank before it is `=`, or a `:` after a
+ * key named like a secret (`client_secret: abcd`; the tool's own `there: keep it` is prose).
+ */
+function isSetValue(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[^\S\n]/.test(text.charAt(i))) i--;
+  if (text.charAt(i) === '=') return true;
+  const key = text.charAt(i) === ':' ? /([A-Za-z][\w.-]*)["']?$/.exec(text.slice(Math.max(0, i - 256), i))?.[1] : undefined;
+  return key !== undefined && isSecretKey(key);
 }
 
 /**

@@ -27,20 +27,55 @@ export function gluedSecret(text: string): string | undefined {
 const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
+ * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, or a flag's `=`), maybe after a path
+ * (`refs/heads/password=`, `/x?token=`): the key and its separator.
+ */
+const WORD_KEY = /(?<=^|[\s;&"'=])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=|:(?!\/\/))/g;
+
+/**
+ * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
+ * where it ends; undefined where no quote opens there or none closes it on the line.
+ */
+export function quotedValueAt(text: string, at: number): { value: string; end: number } | undefined {
+  const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/y;
+  quoted.lastIndex = at;
+  const match = quoted.exec(text);
+  return match ? { value: unquote(match[0]), end: at + match[0].length } : undefined;
+}
+
+/**
  * `db_password=abc` as a word of a text (an env file's line, a connection string, `refs/heads/password=abc`
- * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value.
+ * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value. A quoted value
+ * (`DB_PASSWORD="correct horse battery"`, or the whole word quoted: `'DB_PASSWORD=correct horse'`) runs to its
+ * closing quote, blanks included, and is given without its quotes.
  */
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
-  const words = text.split(/[\s;&]+/);
-  for (const [i, word] of words.entries()) {
-    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
-    const assigned = /^["']?(?:[^=\s]*[/?,])?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
+  for (const match of text.matchAll(WORD_KEY)) {
+    const [whole, key, separator] = match;
+    const start = match.index + whole.length;
+    const rest = text.slice(start);
+    let value: string | undefined;
+    if (separator === ':') {
+      // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
+      value = /^([^\s"']+)["']?(?:\s|$)/.exec(rest)?.[1];
+    } else {
+      const opener = text.charAt(match.index - 1);
+      const close = /["']/.test(opener) ? rest.indexOf(opener) : -1;
+      value =
+        quotedValueAt(text, start)?.value ??
+        (close >= 0 && !rest.slice(0, close).includes('\n') ? rest.slice(0, close) : rest.split(/[\s;&]/)[0].replace(/(?<=.)["']$/, ''));
+    }
+    if (value === undefined || !setsSecret(key, value)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
-    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2]))
-      return AUTH_SCHEME.test(assigned[2]) && words[i + 1] ? words[i + 1] : assigned[2];
-    const glued = /^["']?(?:[^\s"':=]*[/?,])?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
-    if (glued && setsSecret(glued[1], glued[2])) return glued[2];
+    const next =
+      separator === '=' && AUTH_SCHEME.test(value)
+        ? rest
+            .slice(value.length)
+            .trim()
+            .split(/[\s;&"']/)[0]
+        : '';
+    return next || value;
   }
   return undefined;
 }

@@ -138,3 +138,27 @@ describe('a plain-word secret set in an echoed value is redacted (MUST 2)', () =
     expect(message).not.toMatch(secret);
   });
 });
+
+describe('every notation of a key and its value judges the value by one rule (MUST 10a)', () => {
+  test.each([
+    ['token:true'],
+    ['token: true'],
+    ['token:false'],
+    ['TOKEN=true'],
+    ['token = false'],
+    ['password == abcdef'],
+    ['{"token": true}'],
+  ])('%s sets no secret', (text) => {
+    expect(secretValues(text)).toEqual([]);
+    expect(secretValues({ args: [text] })).toEqual([]);
+  });
+
+  test.each([
+    ['password => "abcdef"', 'abcdef'],
+    ['password=>abcdef', 'abcdef'],
+    ['token:abcdef', 'abcdef'],
+    ['token: abcdef', 'abcdef'],
+  ])('%s sets %j, not a part of the arrow', (text, value) => {
+    expect(secretValues(text)).toEqual([value]);
+  });
+});

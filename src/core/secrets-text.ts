@@ -13,14 +13,14 @@ export function isReference(value: string): boolean {
   return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
 }
 
-/** Whether `value`, set under `key` in a text, is a secret. */
-const setsSecret = (key: string, value: string): boolean =>
+/** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
+export const setsSecret = (key: string, value: string): boolean =>
   isSecretKey(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
   const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
-  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
+  return glued && setsSecret(glued[1], glued[2]) ? glued[2] : undefined;
 }
 
 /** An HTTP authentication scheme, which comes before the credential (RFC 9110 section 11.4; IANA's registry). */
@@ -30,7 +30,7 @@ const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|va
  * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, or a flag's `=`), maybe after a path
  * (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
-const WORD_KEY = /(?<=^|[\s;&"'=])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=|:(?!\/\/))/g;
+const WORD_KEY = /(?<=^|[\s;&"'=])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
@@ -83,7 +83,7 @@ export function assignedSecret(text: string): string | undefined {
 /** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
 const BLANK = '[^\\S\\n]';
 /** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
-const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=)${BLANK}*(\\S.*)$`);
+const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
 /** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
 const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */

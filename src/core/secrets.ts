@@ -231,7 +231,7 @@ export function secretsInLines(text: string): string[] {
  */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
 /** `password = "abc"`: a line of TOML, INI or an env file. */
-const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=[ \t]*(\S.*)$/;
+const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=>?(?!=)[ \t]*(\S.*)$/;
 /** `  - item` */
 const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
 

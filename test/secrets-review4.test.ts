@@ -162,3 +162,16 @@ describe('every notation of a key and its value judges the value by one rule (MU
     expect(secretValues(text)).toEqual([value]);
   });
 });
+
+describe('a file that is not YAML is read line by line too (SHOULD 16)', () => {
+  test.each([
+    ['password: abcdef', ['c/README.md: holds a value under a key named like a secret (read line by line)']],
+    [
+      'Run `env DB_PASSWORD="correct horse" npm run synth`.',
+      ['c/README.md: holds a value under a key named like a secret (read line by line)'],
+    ],
+    ['# Cluster c\n\nThe token lives in a Secret: see the runbook.', []],
+  ])('%j', (text, findings) => {
+    expect(secretsInFiles(new Map([['c/README.md', text]]))).toEqual(findings);
+  });
+});

@@ -8,7 +8,8 @@ import { YamlStreams, yamlStreams } from './yaml-streams';
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
  * secret-shaped value (a K3s token, a URL with credentials, a private key) or text under a key named
  * like a secret. YAML files are read as data, so a secret is named by its key path; every file is also
- * scanned as text (README, comments). Returns one line per finding, never the value.
+ * scanned for secret shapes, and a file that is not YAML (a README) line by line as secretsInLines reads
+ * text. Returns one line per finding, never the value.
  */
 export function secretsInFiles(files: ReadonlyMap<string, string>, streams: YamlStreams = yamlStreams()): string[] {
   const findings: string[] = [];
@@ -21,6 +22,9 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
     const found = findings.some((line) => line.startsWith(`${path}:`));
     const unjudgeable = found || shape ? undefined : read?.unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
+    else if (!read && secretsInLines(text).length)
+      findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
     // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
     else if (unjudgeable && secretsInLines(text).length) {
       findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);

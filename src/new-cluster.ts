@@ -5,8 +5,8 @@ import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath } from './core/problem';
-import { redact, secretShape, secretsInData } from './core/secrets';
-import { redactMessage, secretsInText } from './core/redact-message';
+import { redact, secretShape, secretsInData, secretValues } from './core/secrets';
+import { redactMessage } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv } from './output/env-dirs';
@@ -79,7 +79,8 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
     }
   }
   if (!positional.length) return "give the new cluster's name (see --help)";
-  if (positional.length > 1) return `expected one cluster name, got ${positional.length}: ${positional.join(' ')}`;
+  if (positional.length > 1)
+    return `expected one cluster name, got ${positional.length}: ${positional.map((arg) => JSON.stringify(arg)).join(' ')}`;
   return { name: positional[0], from };
 }
 
@@ -90,7 +91,7 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
 export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
   // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
-  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretsInText);
+  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretValues);
   const fail = (message: string): number => {
     log(`error: ${redactMessage(message, argSecrets)}`);
     return 1;
@@ -119,7 +120,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(examples.keys())})`,
     );
   }
-  if (!source) return fail(`--from ${from} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
+  if (!source)
+    return fail(`--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
   const fromExample = [...examples.values()].includes(source);
 
   const target = join(configDir, `${name}.yaml`);

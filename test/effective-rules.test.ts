@@ -150,6 +150,11 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       't.yaml: traefik.values.deployment.replicas: is a string, "3": the chart\'s values schema wants a whole number, and Helm refuses values that break it: write 3 without quotes',
     ],
     [
+      'a quoted pod count of 0 (review 17: unquoted, 0 is refused too)',
+      withChanges(devConfig(), { traefik: { values: { deployment: { replicas: '0' } } } }),
+      't.yaml: traefik.values.deployment.replicas: is a string, "0": the chart\'s values schema wants a whole number, and Helm refuses values that break it: use 1 or more, without quotes',
+    ],
+    [
       'a pod count with a fraction (attack 8 M1)',
       withChanges(devConfig(), { traefik: { values: { deployment: { replicas: 2.5 } } } }),
       "t.yaml: traefik.values.deployment.replicas: is 2.5, not a whole number of pods: the chart's values schema wants a whole number",

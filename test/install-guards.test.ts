@@ -129,7 +129,7 @@ describe('A23: k3s:install never installs into the config folder, dist/ or this 
     const before = yamlFiles(join(ws, 'config'));
     const { code, err } = install(ws, dir(ws));
     expect(code).toBe(1);
-    expect(err).toEqual([`error: --dir ${dir(ws)}: ${reason(ws)}: ${fix}`]);
+    expect(err).toEqual([`error: --dir ${JSON.stringify(dir(ws))}: ${reason(ws)}: ${fix}`]);
     expect(yamlFiles(join(ws, 'config'))).toEqual(before);
     expect(existsSync(join(ROOT, 'test', 'no-such-folder'))).toBe(false);
     expect(readdirSync(join(ROOT, 'src')).filter((name) => !/\.ts$|^[a-z0-9-]+$/.test(name))).toEqual([]);

@@ -558,12 +558,12 @@ describe('runInstall', () => {
     [
       'a manifests folder that is a file',
       { manifestsDir: join(tmpdir(), 'k3s-install.file') },
-      /^error: --dir .*k3s-install\.file: is a file; expected the K3s manifests folder$/,
+      /^error: --dir ".*k3s-install\.file": is a file; expected the K3s manifests folder$/,
     ],
     [
       'a manifests folder under a file',
       { manifestsDir: join(tmpdir(), 'k3s-install.file', 'manifests') },
-      /^error: --dir .*k3s-install\.file\/manifests: a part of its path is a file, not a folder; expected the K3s manifests folder$/,
+      /^error: --dir ".*k3s-install\.file\/manifests": a part of its path is a file, not a folder; expected the K3s manifests folder$/,
     ],
   ])('fails with one line for %s', (_, options, message) => {
     writeFileSync(join(tmpdir(), 'k3s-install.file'), '');
@@ -748,7 +748,7 @@ describe('the manifests folder', () => {
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual([
-      `error: --dir ${missing()}: neither it nor ${join(root, 'k3s', 'server')} exists, so K3s is not installed here ` +
+      `error: --dir ${JSON.stringify(missing())}: neither it nor ${join(root, 'k3s', 'server')} exists, so K3s is not installed here ` +
         `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`,
     ]);
     expect(readdirSync(root).sort()).toEqual(['dist', 'manifests']);
@@ -779,7 +779,7 @@ describe('the manifests folder', () => {
       'where K3s is not installed',
       false,
       [
-        `warning: a real run refuses: --dir {dir}: neither it nor {parent} exists, so K3s is not installed here ` +
+        `warning: a real run refuses: --dir "{dir}": neither it nor {parent} exists, so K3s is not installed here ` +
           `(a K3s server creates ${DEFAULT_MANIFESTS_DIR}): run this on a K3s server, or pass --dir <the manifests folder>`,
       ],
     ],

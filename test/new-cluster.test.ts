@@ -45,10 +45,10 @@ const withoutFirstLine = (text: string) => text.slice(text.indexOf('\n') + 1);
 test.each([
   [['Password=Zq7Hunter2SecretXy81'], '"Password=<redacted>" is not a valid name'],
   [['db-token:Zq7Hunter2SecretXy81'], '"db-token:<redacted>" is not a valid name'],
-  [['x', '--from', 'TOKEN=Zq7Hunter2SecretXy81'], '--from TOKEN=<redacted> is neither a cluster'],
-  [['x', '--from=api_key=Zq7Hunter2SecretXy81'], '--from api_key=<redacted> is neither a cluster'],
-  [['x', '--from', 'https://u:Zq7Hunter2SecretXy81@h/'], '--from <redacted> is neither a cluster'],
-  [['x', 'password=Zq7Hunter2SecretXy81'], 'expected one cluster name, got 2: x password=<redacted>'],
+  [['x', '--from', 'TOKEN=Zq7Hunter2SecretXy81'], '--from "TOKEN=<redacted>" is neither a cluster'],
+  [['x', '--from=api_key=Zq7Hunter2SecretXy81'], '--from "api_key=<redacted>" is neither a cluster'],
+  [['x', '--from', 'https://u:Zq7Hunter2SecretXy81@h/'], '--from "<redacted>" is neither a cluster'],
+  [['x', 'password=Zq7Hunter2SecretXy81'], 'expected one cluster name, got 2: "x" "password=<redacted>"'],
 ])('new %j: the message holds no secret of the arguments', (args, expected) => {
   const { code, lines } = run(...args);
   expect(code).toBe(1);
@@ -154,7 +154,7 @@ describe('refuses, with one line and nothing written', () => {
   const rule = "use lower-case letters, digits and '-', starting and ending with a letter or digit";
   test.each([
     ['no name', [], "give the new cluster's name (see --help)"],
-    ['two names', ['a', 'b'], 'expected one cluster name, got 2: a b'],
+    ['two names', ['a', 'b'], 'expected one cluster name, got 2: "a" "b"'],
     ['an unknown option', ['lab', '--form', 'dev'], 'unknown option --form (see --help)'],
     ['--from without a value', ['lab', '--from'], '--from needs a cluster or example name'],
     ['an empty --from=', ['lab', '--from='], '--from needs a cluster or example name'],
@@ -162,7 +162,7 @@ describe('refuses, with one line and nothing written', () => {
     ['a name ending in -', ['lab-'], `${badName} "lab-" is not a valid name: ${rule}`],
     ['a name of 64 characters', ['a'.repeat(64)], `${badName} "${'a'.repeat(64)}" is 64 characters, at most 63`],
     ['an existing cluster', ['dev'], '<configDir>/dev.yaml already exists: pick another name, or edit that file'],
-    ['an unknown --from', ['lab', '--from', 'prod'], `--from prod is neither a cluster (dev) nor an example (${EXAMPLES})`],
+    ['an unknown --from', ['lab', '--from', 'prod'], `--from "prod" is neither a cluster (dev) nor an example (${EXAMPLES})`],
   ])('%s', (_case, args, message) => {
     const before = readdirSync(configDir).sort();
     expect(run(...args)).toEqual({ code: 1, lines: [`error: ${message.replace('<configDir>', configDir)}`] });
@@ -204,13 +204,13 @@ describe('a config that is a symbolic link is a cluster, as it is for synth', ()
 
   test('an unknown --from lists it among the clusters', () => {
     expect(run('lab', '--from', 'prod').lines).toEqual([
-      `error: --from prod is neither a cluster (dev, linked) nor an example (${EXAMPLES})`,
+      `error: --from "prod" is neither a cluster (dev, linked) nor an example (${EXAMPLES})`,
     ]);
   });
 
   test('a link to nothing is no cluster to copy, and its name cannot be written over', () => {
     symlinkSync(join(project, 'nowhere.yaml'), join(configDir, 'dangling.yaml'));
-    expect(run('lab', '--from', 'dangling').lines[0]).toMatch(/^error: --from dangling is neither a cluster \(dev, linked\)/);
+    expect(run('lab', '--from', 'dangling').lines[0]).toMatch(/^error: --from "dangling" is neither a cluster \(dev, linked\)/);
     expect(run('dangling')).toEqual({ code: 1, lines: [`error: cannot write ${configDir}/dangling.yaml: already exists (EEXIST)`] });
     expect(existsSync(join(project, 'nowhere.yaml'))).toBe(false);
   });

@@ -47,6 +47,9 @@ function gateBefore(files: ReadonlyMap<string, string>): string[] {
     const found = findings.some((line) => line.startsWith(`${path}:`));
     const shape = secretShape(text);
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // Since review 4 (SHOULD 16), a file that is not YAML is read line by line too.
+    else if (!yamlFile && secretsInLines(text).length)
+      findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
     else if (!found && yamlFile && !read.parses && secretsInLines(text).length) {
       findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
     }

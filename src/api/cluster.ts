@@ -5,7 +5,8 @@ import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
 import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
-import { redactMessage, secretsInText } from '../core/redact-message';
+import { redactMessage } from '../core/redact-message';
+import { secretValues } from '../core/secrets';
 import { isList } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 import { IngressChart } from '../ingress/chart';
@@ -45,7 +46,7 @@ export class K3sVipCluster extends Construct {
     if (badId) {
       const message = `id: it starts the name of every chart and of its file in cdk8s synth (${id}-kube-vip-...), but ${badId}`;
       // An id holding a secret (a shape, `password=abc`) is redacted in every form, also the cut one the name check quotes.
-      throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretsInText(id)) }], 'K3sVipCluster');
+      throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretValues(id)) }], 'K3sVipCluster');
     }
     if (props === null || typeof props !== 'object' || isList(props)) {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;

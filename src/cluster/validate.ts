@@ -6,8 +6,8 @@ import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
-import { redactMessage } from '../core/redact-message';
-import { FoundSecret, redact, secretRefusal, secretsInData } from '../core/secrets';
+import { redactProblem } from '../core/redact-message';
+import { FoundSecret, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
 
@@ -98,12 +98,7 @@ function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => 
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */
 function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
-  const clean = (problems: readonly Problem[]) =>
-    problems.map((problem) => ({
-      ...problem,
-      path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
-      message: redactMessage(problem.message, secrets),
-    }));
+  const clean = (problems: readonly Problem[]) => problems.map((problem) => redactProblem(problem, secrets));
   return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
 }
 

@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { oneLine } from '../core/problem';
-import { secretsInText } from '../core/redact-message';
+import { secretValues } from '../core/secrets';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -27,7 +27,7 @@ function tooLong(value: string, max: number, what = ''): string | undefined {
 }
 
 /** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
-const mayDerive = (value: string): boolean => secretsInText(value).length === 0;
+const mayDerive = (value: string): boolean => secretValues(value).length === 0;
 
 /** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
 function lowerCaseHint(value: string, check: FormatCheck): string {

@@ -6,8 +6,8 @@ import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
-import { redactMessage } from '../core/redact-message';
-import { redact, secretsInData } from '../core/secrets';
+import { redactProblem } from '../core/redact-message';
+import { redact, secretValues } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -146,7 +146,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
   // did parse is redacted too (shapes always are).
   const secrets = input.problems.length ? secretsOfBrokenDoc(input.doc) : [];
-  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => ({ file, ...p, message: redactMessage(p.message, secrets) }));
+  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => redactProblem({ file, ...p }, secrets));
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
   // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.
@@ -214,7 +214,7 @@ function foreignFile(data: unknown): string | undefined {
 function secretsOfBrokenDoc(doc: Document.Parsed | undefined): string[] {
   try {
     // The parser's own alias limit stays on: an alias bomb is one of the refusals.
-    return doc ? secretsInData(doc.toJS()).map((secret) => secret.value) : [];
+    return doc ? secretValues(doc.toJS()) : [];
   } catch {
     return [];
   }

@@ -2,9 +2,9 @@ import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
-import { redactMessage } from '../core/redact-message';
+import { redactProblem } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
-import { FoundSecret, K3S_TOKEN_SHAPE, redact, secretRefusal, secretsInData } from '../core/secrets';
+import { FoundSecret, K3S_TOKEN_SHAPE, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
 import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
@@ -158,10 +158,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     const all = [...tokens, ...kept, ...others];
     if (!all.length) return;
     const values = this.secrets.map((s) => s.value);
-    // A key may hold a secret too (`password:abc`, glued): key paths are redacted as messages are.
-    const key = (part: string | number) => (typeof part === 'string' ? redact(part, values) : part);
     throw new K3sVipValidationError(
-      all.map(({ path, message }) => ({ path: path.map(key), message: redactMessage(message, values) })),
+      all.map((problem) => redactProblem(problem, values)),
       this.subject,
     );
   }

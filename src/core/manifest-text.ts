@@ -1,12 +1,17 @@
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { isAlias, isNode, isScalar, yaml } from './yaml';
+import { readYamlDocuments, YamlRead } from './yaml-documents';
 
 /**
  * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
  * text (Helm renders it and reads it with go-yaml), a file of dist/ or a HelmChartConfig's `valuesContent`.
- * This tool's reader (YAML 1.2) and go-yaml (YAML 1.1) read clean text alike; they part on a merge key `<<`
- * (which go-yaml applies), a key written twice, a tag such as `!!binary` (which go-yaml decodes), or text that
- * does not parse, so such text cannot be judged as the other reader will see it.
+ * This tool's reader (yaml, YAML 1.2 core schema) and go-yaml v2 (sigs.k8s.io/yaml: YAML 1.1 scalars) build the
+ * same mappings and lists from clean text, but may type a plain scalar differently: `yes`, `on`, `n` are text
+ * here and booleans there, `012` is 12 here and 10 there, `0X1F` text here and 31 there. Such a scalar is never a
+ * key named like a secret nor `Secret` in either reader, and the text this reader sees is judged at least as
+ * strictly as a boolean or a number, so what is a secret does not change. They part on structure with a merge
+ * key `<<` (which go-yaml applies), a key written twice, a tag such as `!!binary` (which go-yaml decodes), or
+ * text that does not parse, so such text cannot be judged as the other reader will see it.
  */
 
 /** The tags both readers resolve to the same plain data. */
@@ -28,19 +33,21 @@ export interface ManifestText {
   readonly unjudgeable?: string;
 }
 
-/** Whether `key` is the merge key `<<` (quoted or plain, or an alias of one), which YAML 1.1 readers apply. */
+/**
+ * Whether `key` is the merge key `<<` (quoted or plain, or an alias of one), which YAML 1.1 readers apply. Read
+ * without yaml's `merge` option, `<<` is the text '<<'; only an explicit `!!merge` tag makes yaml read a merge key.
+ */
 function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
   const node = isAlias(key) ? key.resolve(doc) : key;
-  return isScalar(node) && (node.value === '<<' || typeof node.value === 'symbol' || node.source === '<<');
+  return isScalar(node) && (node.value === '<<' || node.tag === 'tag:yaml.org,2002:merge');
 }
 
 /** Why one parsed document cannot be judged, or undefined. */
-function uncleanDocument(doc: Document.Parsed): string | undefined {
+function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | undefined {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [];
-    const where = line === undefined ? '' : `, at line ${line}, column ${column}`;
-    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}${where})`;
+    const { line, col } = lines.linePos(problem.pos[0]);
+    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`;
   }
   let found: string | undefined;
   const stop = (why: string) => ((found = why), yaml.visit.BREAK);
@@ -57,21 +64,20 @@ function uncleanDocument(doc: Document.Parsed): string | undefined {
 
 /** Reads YAML text strictly: every document as data, or why the text cannot be judged (then no documents). */
 export function readManifestText(text: string): ManifestText {
-  let docs: Document.Parsed[];
+  let read: YamlRead;
   try {
-    docs = yaml.parseAllDocuments(text, { uniqueKeys: true, logLevel: 'silent' }) as Document.Parsed[];
+    read = readYamlDocuments(text, 'strict');
   } catch {
     return { documents: [], unjudgeable: 'does not parse as YAML' };
   }
   const documents: unknown[] = [];
-  for (const doc of docs) {
-    const unclean = uncleanDocument(doc);
+  for (const document of read.documents) {
+    const unclean = uncleanDocument(document.doc, read.lines);
     if (unclean) return { documents: [], unjudgeable: unclean };
-    try {
-      documents.push(doc.toJS({ maxAliasCount: 100 }));
-    } catch {
+    if (document.error) {
       return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
     }
+    documents.push(document.data);
   }
   return { documents };
 }

@@ -1,4 +1,5 @@
-import { redact, REDACTED, secretsInData } from './secrets';
+import type { Problem } from './problem';
+import { isSecretKey, redact, REDACTED } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -17,8 +18,9 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
 /**
  * `message` with every one of `secrets` and every secret shape replaced by REDACTED (as `redact`), except where
  * a plain-word secret is a word of the message's prose: outside every quoted value, and standing as words do
- * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would). A secret that is not a plain word
- * is redacted everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
+ * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would, nor set by `=` or by a secret key
+ * and `:` before it: `password: correct`, `token = abcd`). A secret that is not a plain word is redacted
+ * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
  */
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
@@ -33,9 +35,33 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const before = out.charAt(at - 1);
     const after = out.charAt(at + word.length);
     if (inQuotes(at)) return word.length >= 4 || (before === '"' && after === '"') ? REDACTED : word;
-    const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after);
+    const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after) && !isSetValue(out, at);
     return prose || word.length < 4 ? word : REDACTED;
   });
+}
+
+/**
+ * Whether the word at `at` is set as a value in `text`: the nearest non-blank before it is `=`, or a `:` after a
+ * key named like a secret (`client_secret: abcd`; the tool's own `there: keep it` is prose).
+ */
+function isSetValue(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[^\S\n]/.test(text.charAt(i))) i--;
+  if (text.charAt(i) === '=') return true;
+  const key = text.charAt(i) === ':' ? /([A-Za-z][\w.-]*)["']?$/.exec(text.slice(Math.max(0, i - 256), i))?.[1] : undefined;
+  return key !== undefined && isSecretKey(key);
+}
+
+/**
+ * `problem` without any of `secrets`: in its message (redactMessage) and in its key path, as a key may hold one
+ * (`password:abc`, glued). The one redaction of every validation pipeline (config, props, a config file's YAML).
+ */
+export function redactProblem<P extends Problem>(problem: P, secrets: readonly string[]): P {
+  return {
+    ...problem,
+    path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
+    message: redactMessage(problem.message, secrets),
+  };
 }
 
 /**
@@ -48,18 +74,4 @@ function derivedForms(secret: string): string[] {
   const lower = secret.toLowerCase();
   const kebab = lower.replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
   return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
-}
-
-/**
- * The secrets one text holds, judged as a value of the config is (a secret shape, `password=abc`,
- * `password:abc`, `--api.token=abc`): for a name, id or argument that a message echoes outside any
- * config value, and for the hints a message derives from a value.
- */
-export function secretsInText(text: string): string[] {
-  return secretsInData(text).map((secret) => secret.value);
-}
-
-/** `text` with every secret it holds redacted, as a value of the config would be in a message. */
-export function redactValue(text: string): string {
-  return redact(text, secretsInText(text));
 }

@@ -13,34 +13,69 @@ export function isReference(value: string): boolean {
   return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
 }
 
-/** Whether `value`, set under `key` in a text, is a secret. */
-const setsSecret = (key: string, value: string): boolean =>
+/** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
+export const setsSecret = (key: string, value: string): boolean =>
   isSecretKey(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
   const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
-  return glued && isSecretKey(glued[1]) && !isReference(glued[2]) ? glued[2] : undefined;
+  return glued && setsSecret(glued[1], glued[2]) ? glued[2] : undefined;
 }
 
 /** An HTTP authentication scheme, which comes before the credential (RFC 9110 section 11.4; IANA's registry). */
 const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
+ * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, or a flag's `=`), maybe after a path
+ * (`refs/heads/password=`, `/x?token=`): the key and its separator.
+ */
+const WORD_KEY = /(?<=^|[\s;&"'=])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
+
+/**
+ * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
+ * where it ends; undefined where no quote opens there or none closes it on the line.
+ */
+export function quotedValueAt(text: string, at: number): { value: string; end: number } | undefined {
+  const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/y;
+  quoted.lastIndex = at;
+  const match = quoted.exec(text);
+  return match ? { value: unquote(match[0]), end: at + match[0].length } : undefined;
+}
+
+/**
  * `db_password=abc` as a word of a text (an env file's line, a connection string, `refs/heads/password=abc`
- * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value.
+ * after a path), or `X-Auth-Token:abc` glued in a command line: the first such value. A quoted value
+ * (`DB_PASSWORD="correct horse battery"`, or the whole word quoted: `'DB_PASSWORD=correct horse'`) runs to its
+ * closing quote, blanks included, and is given without its quotes.
  */
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
-  const words = text.split(/[\s;&]+/);
-  for (const [i, word] of words.entries()) {
-    // A shell may quote the whole word: "DB_PASSWORD=abc" or 'DB_PASSWORD=abc'.
-    const assigned = /^["']?(?:[^=\s]*[/?,])?([A-Za-z][\w.-]*)=(.+?)["']?$/s.exec(word);
+  for (const match of text.matchAll(WORD_KEY)) {
+    const [whole, key, separator] = match;
+    const start = match.index + whole.length;
+    const rest = text.slice(start);
+    let value: string | undefined;
+    if (separator === ':') {
+      // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
+      value = /^([^\s"']+)["']?(?:\s|$)/.exec(rest)?.[1];
+    } else {
+      const opener = text.charAt(match.index - 1);
+      const close = /["']/.test(opener) ? rest.indexOf(opener) : -1;
+      value =
+        quotedValueAt(text, start)?.value ??
+        (close >= 0 && !rest.slice(0, close).includes('\n') ? rest.slice(0, close) : rest.split(/[\s;&]/)[0].replace(/(?<=.)["']$/, ''));
+    }
+    if (value === undefined || !setsSecret(key, value)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
-    if (assigned && isSecretKey(assigned[1]) && !isReference(assigned[2]))
-      return AUTH_SCHEME.test(assigned[2]) && words[i + 1] ? words[i + 1] : assigned[2];
-    const glued = /^["']?(?:[^\s"':=]*[/?,])?([A-Za-z][\w.-]*):(?!\/\/)([^\s"']+)["']?$/.exec(word);
-    if (glued && setsSecret(glued[1], glued[2])) return glued[2];
+    const next =
+      separator === '=' && AUTH_SCHEME.test(value)
+        ? rest
+            .slice(value.length)
+            .trim()
+            .split(/[\s;&"']/)[0]
+        : '';
+    return next || value;
   }
   return undefined;
 }
@@ -48,7 +83,7 @@ export function assignedSecret(text: string): string | undefined {
 /** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
 const BLANK = '[^\\S\\n]';
 /** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
-const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=)${BLANK}*(\\S.*)$`);
+const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
 /** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
 const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */

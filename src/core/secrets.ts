@@ -117,7 +117,7 @@ const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'numbe
  * (`password:abc`, `db_password=abc`, `password: abc`, `password = "abc"`, `{"token": "abc"}`), a line of
  * multi-line text that does, or JSON whose data holds one (JSON in a JSON string, a key written with escapes).
  */
-function secretInText(text: string): { value: string; what: string } | undefined {
+function secretSetInText(text: string): { value: string; what: string } | undefined {
   const argument = secretArgument(text);
   if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
   const glued = gluedSecret(text);
@@ -156,7 +156,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         documents.forEach((doc) => visit(doc, at, secretAs));
       }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
-      const inText = typeof node === 'string' && !shape && !secretAs ? secretInText(text) : undefined;
+      const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
@@ -183,6 +183,15 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   };
   visit(data, path, undefined);
   return found;
+}
+
+/**
+ * The secrets `data` holds, as values to redact (never to print): for data as secretsInData reads it, and
+ * for one text judged as a value of the config is (a name, id or argument a message echoes outside any config
+ * value; the hints a message derives from a value).
+ */
+export function secretValues(data: unknown): string[] {
+  return secretsInData(data).map((secret) => secret.value);
 }
 
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
@@ -222,7 +231,7 @@ export function secretsInLines(text: string): string[] {
  */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:[ \t]+(.*))?$/;
 /** `password = "abc"`: a line of TOML, INI or an env file. */
-const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=[ \t]*(\S.*)$/;
+const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=>?(?!=)[ \t]*(\S.*)$/;
 /** `  - item` */
 const ITEM_LINE = /^[ \t]*-[ \t]+(.*)$/;
 
@@ -248,7 +257,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff.
     if (isPlainlyNotSecret(unquoted, keys, envName)) return;
-    found.push(value, unquoted, ...secretsInData(unquoted).map((secret) => secret.value));
+    found.push(value, unquoted, ...secretValues(unquoted));
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -262,7 +271,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       // A list item, or any other line (`{"token": "abc"}`, `curl -H 'X-Auth-Token: abc'`); a shape is redacted
       // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
       const item = ITEM_LINE.exec(line)?.[1].trim() ?? (secretShape(line) ? '' : line.trim());
-      if (item) found.push(...secretsInData(unquote(item)).map((secret) => secret.value));
+      if (item) found.push(...secretValues(unquote(item)));
       continue;
     }
     const { column, key, rest } = keyLine;
@@ -275,7 +284,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     if (!secret) {
-      if (rest) found.push(...secretsInData(unquote(rest)).map((s) => s.value), ...secretsInFlow(rest, [...above.slice(-1), key]));
+      if (rest) found.push(...secretValues(unquote(rest)), ...secretsInFlow(rest, [...above.slice(-1), key]));
       continue;
     }
     if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))

@@ -83,7 +83,7 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
  * The message for an `extraObjects` item given as text that Helm (go-yaml, YAML 1.1) may read otherwise than this
  * tool (src/core/manifest-text.ts): a merge key, a key written twice, a tag, a syntax error. Or undefined.
  */
-export function unjudgeableTextProblem(text: string, path: Path): string | undefined {
+function unjudgeableTextProblem(text: string, path: Path): string | undefined {
   const rest = chartValuesPath(path);
   if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
   const { unjudgeable } = readManifestText(text);

@@ -128,11 +128,13 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
       kind = folderKind(dir, fs);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
-      throw new InstallError(`--dir ${dir}: a part of its path is a file, not a folder; expected the K3s manifests folder`);
+      throw new InstallError(`--dir ${JSON.stringify(dir)}: a part of its path is a file, not a folder; expected the K3s manifests folder`);
     }
     if (kind === 'folder') return { create: false, parentMissing: false };
     if (kind !== 'absent') {
-      throw new InstallError(`--dir ${dir}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`);
+      throw new InstallError(
+        `--dir ${JSON.stringify(dir)}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`,
+      );
     }
     return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
   });
@@ -141,7 +143,7 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
 /** Why a missing manifests folder is not created. */
 export function notInstalledHere(dir: string): string {
   return (
-    `--dir ${dir}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
+    `--dir ${JSON.stringify(dir)}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
     'run this on a K3s server, or pass --dir <the manifests folder>'
   );
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
-import { redact, secretsInData } from '../core/secrets';
+import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
@@ -71,7 +71,7 @@ export function runInstall(options: InstallOptions): number {
   // config folder, say) does not move where it writes. Its problems are named as the user wrote it.
   const dir = realPath(given);
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
-  const secrets = secretsInData([cluster, given, dir]).map((secret) => secret.value);
+  const secrets = secretValues([cluster, given, dir]);
   const print = (write: (line: string) => void) => (line: string) => write(redact(line, secrets));
   const out = print(options.out ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const err = print(options.err ?? ((line: string) => process.stderr.write(`${line}\n`)));
@@ -184,7 +184,7 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
   try {
     parsed = parseInstallArgs(args, env);
   } catch (e) {
-    const secrets = secretsInData([...args, env.npm_config_cluster, env.npm_config_dir]).map((secret) => secret.value);
+    const secrets = secretValues([...args, env.npm_config_cluster, env.npm_config_dir]);
     process.stderr.write(`error: ${redact((e as Error).message, secrets)}\n`);
     process.exitCode = 1;
     return;

@@ -44,9 +44,9 @@ export function projectFolderProblem(dir: string, folders: { readonly configDir:
   ];
   for (const { path, what } of own) {
     const folder = realPath(path);
-    if (target === folder) return `--dir ${dir}: is ${what} (${path}/): ${fix}`;
-    if (within(target, folder)) return `--dir ${dir}: lies inside ${what} (${path}/): ${fix}`;
-    if (within(folder, target)) return `--dir ${dir}: holds ${what} (${path}/): ${fix}`;
+    if (target === folder) return `--dir ${JSON.stringify(dir)}: is ${what} (${path}/): ${fix}`;
+    if (within(target, folder)) return `--dir ${JSON.stringify(dir)}: lies inside ${what} (${path}/): ${fix}`;
+    if (within(folder, target)) return `--dir ${JSON.stringify(dir)}: holds ${what} (${path}/): ${fix}`;
   }
   return undefined;
 }

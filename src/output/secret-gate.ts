@@ -1,4 +1,4 @@
-import { yaml } from '../core/yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
 import { formatPath } from '../core/problem';
 import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
@@ -8,7 +8,8 @@ import { YamlStreams, yamlStreams } from './yaml-streams';
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
  * secret-shaped value (a K3s token, a URL with credentials, a private key) or text under a key named
  * like a secret. YAML files are read as data, so a secret is named by its key path; every file is also
- * scanned as text (README, comments). Returns one line per finding, never the value.
+ * scanned for secret shapes, and a file that is not YAML (a README) line by line as secretsInLines reads
+ * text. Returns one line per finding, never the value.
  */
 export function secretsInFiles(files: ReadonlyMap<string, string>, streams: YamlStreams = yamlStreams()): string[] {
   const findings: string[] = [];
@@ -21,6 +22,9 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
     const found = findings.some((line) => line.startsWith(`${path}:`));
     const unjudgeable = found || shape ? undefined : read?.unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
+    else if (!read && secretsInLines(text).length)
+      findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
     // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
     else if (unjudgeable && secretsInLines(text).length) {
       findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
@@ -57,18 +61,20 @@ function secretsInYaml(read: ManifestText | undefined): FoundSecret[] {
 }
 
 /**
- * Text js-yaml may read otherwise than yaml does, or than go-yaml (Helm, K3s) does: a directive (`%YAML 1.1`
- * switches yaml to YAML 1.1), a tag, a merge key, or a null that may be a key (js-yaml names the key `null`,
- * yaml ''). Generated output has none.
+ * Text whose documents from `streams` may differ from a strict read, or from what K3s reads: a directive
+ * (`%YAML 1.1` switches yaml to YAML 1.1), a tag (the streams read a tag yaml does not know as text), a merge
+ * key (the streams apply it; a strict read refuses it), or a null: where cdk8s wrote `null` for an `undefined`
+ * (its Yaml.stringify keeps undefined keys), the rendered data and the text differ, and the text is what K3s
+ * reads. Generated output has none of these.
  */
 const READ_STRICTLY = /^%|[!~]|<<|\b(?:null|Null|NULL)\b/m;
 
 /**
- * YAML text as data. Where js-yaml reads the whole text and none of READ_STRICTLY is in it, the text is clean
- * and its documents are the ones `streams` already read for the conformance check (js-yaml refuses a key
- * written twice). Otherwise it is read strictly (manifest-text.ts); text that is not clean is read as far
- * as it parses, with merge keys applied as go-yaml applies them and the last of two equal keys (the line
- * scan finds the first), and says why it cannot be judged.
+ * YAML text as data. Where `streams` read the whole text (the rendered data, or yaml's read, which refuses a
+ * key written twice) and none of READ_STRICTLY is in it, its documents are the ones the conformance check
+ * judges. Otherwise it is read strictly (manifest-text.ts); text that is not clean is read as far as it
+ * parses, with merge keys applied as go-yaml applies them and the last of two equal keys (the line scan finds
+ * the first), and says why it cannot be judged.
  */
 function documentsOf(path: string, text: string, streams: YamlStreams): ManifestText {
   const stream = READ_STRICTLY.test(text) ? undefined : streams(path, text);
@@ -77,13 +83,8 @@ function documentsOf(path: string, text: string, streams: YamlStreams): Manifest
   if (!strict.unjudgeable) return strict;
   return {
     unjudgeable: strict.unjudgeable,
-    documents: yaml.parseAllDocuments(text, { uniqueKeys: false, merge: true, logLevel: 'silent' }).flatMap((doc) => {
-      try {
-        return [doc.toJS({ maxAliasCount: -1 })];
-      } catch {
-        return [];
-      }
-    }),
+    // A document past the bound on aliases (a "billion laughs") is left to the line scan.
+    documents: readYamlDocuments(text, 'lenient').documents.flatMap((document) => (document.error ? [] : [document.data])),
   };
 }
 

@@ -1,4 +1,5 @@
-import { yaml } from '../core/yaml';
+import type { LineCounter } from 'yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
 
 /** Why a YAML stream could not be read: the parser's first problem and where it is (1-based). */
 export interface YamlProblem {
@@ -27,10 +28,18 @@ export interface RenderedFile {
 
 /**
  * A file synth rendered from data (`rendered`, the charts' objects as cdk8s' Yaml.stringify wrote them)
- * is read as that data, as long as its text is the one written: reading the text back gives the same
- * documents, at the cost of a parse per file. Any other text (a file of dist/ as it is on disk, text no
- * renderer wrote) is parsed with yaml as the API server reads a manifest: YAML 1.2 core schema, a key
- * written twice refused, merge keys applied.
+ * is read as that data, as long as its text is the one written, instead of parsing the text back. Any other
+ * text (a file of dist/ as it is on disk, text no renderer wrote) is parsed with yaml: YAML 1.2 core schema,
+ * a key written twice refused, merge keys applied.
+ *
+ * K3s (its deploy controller, helm-controller) and kubectl read manifests with sigs.k8s.io/yaml, which is
+ * go-yaml v2: YAML 1.1 booleans (`yes`, `on`), 1.1 octals (`012`), and any integer Go's
+ * `strconv.ParseInt(s, 0, 64)` reads (`0x1F`, `0o17`, `0B11`, either case). Yaml.stringify writes YAML 1.1
+ * (cdk8s lib/yaml.js), so it quotes every string that YAML 1.1 reads as another type (`"yes"`, `"on"`,
+ * `"012"`, `"0x1F"`, `"1:20"`): for those, go-yaml reads the strings of the data. It writes plain the strings
+ * that are integers only to Go (`0o17`, `0O17`, `0X1F`, `0B11`, `-0o17`), which K3s then reads as numbers
+ * (checked against cdk8s 2.70 and yaml 2.9; go-yaml v2 resolve.go). No value of this tool's own output has
+ * such a form; a value given by the user may, and is judged here as the string the data holds.
  */
 export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Map()): YamlStreams {
   const read = new Map<string, { text: string; stream: YamlStream }>();
@@ -46,23 +55,13 @@ export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Ma
 }
 
 function readStream(text: string): YamlStream {
-  const lines = new yaml.LineCounter();
-  const docs = yaml.parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: false });
-  const documents: unknown[] = [];
-  for (const doc of docs) {
-    const problem = doc.errors[0];
-    if (problem) return { error: at(problem.message, problem.pos[0], lines) };
-    try {
-      documents.push(doc.toJS());
-    } catch (e) {
-      // An alias with no anchor before it, or more aliases than yaml expands (a "billion laughs").
-      return { error: at((e as Error).message, doc.range[0], lines) };
-    }
-  }
-  return { documents };
+  const { documents, lines } = readYamlDocuments(text, 'merging');
+  const failed = documents.find((document) => document.error);
+  if (failed?.error) return { error: at(failed.error.message, failed.error.offset, lines) };
+  return { documents: documents.map((document) => document.data) };
 }
 
-function at(message: string, offset: number, lines: InstanceType<typeof yaml.LineCounter>): YamlProblem {
+function at(message: string, offset: number, lines: LineCounter): YamlProblem {
   const { line, col } = lines.linePos(offset);
   return { reason: message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, column: col, offset };
 }

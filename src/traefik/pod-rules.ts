@@ -118,13 +118,17 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
  * schema types `deployment.replicas` as an integer, and Helm refuses values that break their chart's schema, so
  * `"3"` and `2.5` are refused for what they are, not for running no pod.
  */
-export function podCountProblem(count: unknown): string | undefined {
+function podCountProblem(count: unknown): string | undefined {
   if (typeof count === 'number' && Number.isInteger(count)) {
     if (count > MAX_PODS) return `is ${count}, more Traefik pods than traefik.replicas allows (${MAX_PODS}): use ${MAX_PODS} or fewer`;
     return count >= 1 ? undefined : `is ${count}, so no Traefik pod runs and nothing answers on its VIP: use 1 or more`;
   }
   const schema = "the chart's values schema wants a whole number, and Helm refuses values that break it";
-  if (typeof count === 'string' && /^\d+$/.test(count)) return `is a string, "${count}": ${schema}: write ${Number(count)} without quotes`;
+  if (typeof count === 'string' && /^\d+$/.test(count)) {
+    // `"0"` unquoted is refused too: the fix is a count of pods, not only the quotes.
+    const fix = Number(count) >= 1 ? `write ${Number(count)} without quotes` : 'use 1 or more, without quotes';
+    return `is a string, "${count}": ${schema}: ${fix}`;
+  }
   if (typeof count === 'number') return `is ${count}, not a whole number of pods: ${schema}: use 1 or more`;
   if (count === null) return 'is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key';
   return `is a ${Array.isArray(count) ? 'list' : typeof count === 'object' ? 'map' : typeof count}, not a number of pods: ${schema}: use 1 or more`;

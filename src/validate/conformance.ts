@@ -10,7 +10,7 @@ import { apiGroup } from './kinds';
 import { SchemaMemo, schemaMemo } from './schema-memo';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
-import { redact, REDACTED, secretsInData } from '../core/secrets';
+import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 
 /** One way a synthesized object would not be applied as written. */
@@ -59,7 +59,7 @@ export function validateManifests(
           field: '',
           message: `is ${redact(
             show(object),
-            secretsInData(object).map((secret) => secret.value),
+            secretValues(object),
           )}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
         });
       } else if (isKubernetesObject(object)) {

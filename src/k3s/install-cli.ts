@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
 import { redact, secretValues } from '../core/secrets';
@@ -69,7 +69,9 @@ export function runInstall(options: InstallOptions): number {
   const { cluster, distDir, manifestsDir: given, dryRun } = options;
   // The folder as it is now, links resolved: a link re-pointed while this run waits for a lock (at the
   // config folder, say) does not move where it writes. Its problems are named as the user wrote it.
-  const dir = realPath(given);
+  // Without a link on the way it stays as written (`a//b` too), so messages show what the user wrote.
+  const resolved = realPath(given);
+  const dir = resolved === resolve(given) ? given : resolved;
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
   const secrets = secretValues([cluster, given, dir]);
   const print = (write: (line: string) => void) => (line: string) => write(redact(line, secrets));

@@ -8,6 +8,7 @@ import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
 import { GATEWAY_API_GROUP, markedGatewayApiBundle } from './gateway-api';
 import { apiGroup } from './kinds';
 import { SchemaMemo, schemaMemo } from './schema-memo';
+import { cacheDir } from './crds';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
@@ -36,7 +37,7 @@ const isManifestFile = (path: string): boolean => ['.yaml', '.yml', '.json'].inc
 export function validateManifests(
   files: ReadonlyMap<string, string>,
   streams: YamlStreams = yamlStreams(),
-  memo: SchemaMemo = schemaMemo(),
+  memo: SchemaMemo = schemaMemo(cacheDir()),
 ): Violation[] {
   const violations: Violation[] = [];
   const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string }> = [];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { cacheDir, crdDir, crdFolderFingerprint, writeCache } from './crds';
+import { crdDir, crdFolderFingerprint, writeCache } from './crds';
 import { installedPackages } from './model-cache';
 
 /**
@@ -39,8 +39,11 @@ const MEMO_FILE = /^schema-passes-[0-9a-f]{16}\.txt$/;
 /** The packages validators run on, besides the bundled models (model-cache.ts) and model-runtime.ts' sources. */
 const RUNTIME_PACKAGES = ['@kubernetes-models/validate', 'ajv', 'ajv-formats', 'ajv-i18n'];
 
-/** A memo in `dir`, or one that remembers nothing when what a check depends on cannot be read. */
-export function schemaMemo(dir: string | undefined = cacheDir()): SchemaMemo {
+/**
+ * A memo in `dir` (synth's: `cacheDir()`), or one that remembers nothing when there is no folder (a linked
+ * cache folder) or what a check depends on cannot be read.
+ */
+export function schemaMemo(dir: string | undefined): SchemaMemo {
   const scope = checkFingerprint();
   if (!scope || !dir) return { passed: () => false, remember: () => undefined, save: () => undefined };
   const name = `schema-passes-${scope.slice(0, 16)}.txt`;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,4 +174,13 @@ test('attack 9: a port that YAML reads as NaN is named NaN, not null', () => {
   const lines = validateManifests(new Map([['i.yaml', ingress]]), yamlStreams(), schemaMemo(memoDir())).map((v) => v.message);
   expect(lines.join('\n')).toMatch(/is NaN/);
   expect(lines.join('\n')).not.toMatch(/is null/);
+});
+
+test('attack 10 D6: a FIFO where the memo goes is an empty memo, not a hang', () => {
+  const dir = memoDir();
+  checkedOnce(manifests, dir);
+  const [memo] = readdirSync(dir);
+  rmSync(join(dir, memo));
+  expect(spawnSync('mkfifo', [join(dir, memo)]).status).toBe(0);
+  expect(checkedOnce(manifests, dir).checks).toBeGreaterThanOrEqual(6);
 });

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { crdDir, crdFolderFingerprint, writeCache } from './crds';
@@ -140,7 +151,9 @@ function packageVersion(resolve: (request: string) => string, name: string): unk
 function readDigests(file: string): Set<string> {
   let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // Non-blocking, and a regular file only: a FIFO there would otherwise hang the run.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return new Set();
     return new Set(
       readFileSync(fd, 'utf8')
         .split('\n')
@@ -156,9 +169,10 @@ function readDigests(file: string): Set<string> {
 function appendText(file: string, text: string): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+    const fd = openSync(file, flags, 0o644);
     try {
-      writeSync(fd, text);
+      if (fstatSync(fd).isFile()) writeSync(fd, text);
     } finally {
       closeSync(fd);
     }

@@ -1,5 +1,5 @@
 import type { Problem } from './problem';
-import { isSecretKey, redact, REDACTED } from './secrets';
+import { isSecretKey, redact, REDACTED, secretsInData } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -55,11 +55,15 @@ function isSetValue(text: string, at: number): boolean {
 /**
  * `problem` without any of `secrets`: in its message (redactMessage) and in its key path, as a key may hold one
  * (`password:abc`, glued). The one redaction of every validation pipeline (config, props, a config file's YAML).
+ * A plain-word secret (`traefik`, `values`) is blanked in a key only where that key itself sets a secret: the
+ * config's own keys (`traefik.values.env`) stay readable, and the path still locates the value in its file.
  */
 export function redactProblem<P extends Problem>(problem: P, secrets: readonly string[]): P {
+  const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
+  const redactKey = (key: string) => redact(key, secretsInData({ [key]: null }).length ? secrets : others);
   return {
     ...problem,
-    path: problem.path.map((key) => (typeof key === 'string' ? redact(key, secrets) : key)),
+    path: problem.path.map((key) => (typeof key === 'string' ? redactKey(key) : key)),
     message: redactMessage(problem.message, secrets),
   };
 }

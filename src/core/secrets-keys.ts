@@ -121,5 +121,35 @@ export function namesHubTokenSecret(where: Path, value: unknown): boolean {
   const atHubToken =
     n >= 3 && where[n - 1] === 'token' && where[n - 2] === 'hub' && (where[n - 3] === 'values' || where[n - 3] === 'valuesContent');
   // Only a value that can be a Secret's name (a DNS-1123 subdomain): anything else there is the token itself.
-  return atHubToken && typeof value === 'string' && value.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value);
+  return atHubToken && isSecretName(value);
+}
+
+/** A value that can be a Kubernetes Secret's name: a DNS-1123 subdomain. */
+const isSecretName = (value: unknown): boolean =>
+  typeof value === 'string' && value.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value);
+
+/** A prefixed annotation key whose name ends in `-secret`: ingress-nginx's `nginx.ingress.kubernetes.io/auth-secret`. */
+const SECRET_ANNOTATION = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-z0-9-]*-secret$/;
+
+/**
+ * Keys named like a secret whose value names a Kubernetes Secret, or a key of one, not the secret, as
+ * `hub.token` does (namesHubTokenSecret), and by the same rule: only a value that can be such a name, at that
+ * key below that parent; anything else there is taken for the secret itself.
+ * - Traefik's Middleware `basicAuth.secret` and `digestAuth.secret`, and `tls.caSecret` / `tls.certSecret` (of
+ *   `forwardAuth`): the name of a Secret (doc.traefik.io reference/routing-configuration/http/middlewares);
+ * - a `*-secret` annotation (`nginx.ingress.kubernetes.io/auth-secret`, `auth-tls-secret`): a Secret's name
+ *   (kubernetes.github.io/ingress-nginx user-guide/nginx-configuration/annotations);
+ * - an ExternalSecret's `spec.data[].secretKey`: the key in the Secret it makes (external-secrets.io api/externalsecret),
+ *   a Secret data key (`[-._a-zA-Z0-9]+`).
+ */
+export function namesKubernetesSecret(where: Path, value: unknown): boolean {
+  if (namesHubTokenSecret(where, value)) return true;
+  const n = where.length;
+  const [last, parent] = [where[n - 1], where[n - 2]];
+  if (last === 'secret' && (parent === 'basicAuth' || parent === 'digestAuth')) return isSecretName(value);
+  if ((last === 'caSecret' || last === 'certSecret') && parent === 'tls') return isSecretName(value);
+  if (typeof last === 'string' && SECRET_ANNOTATION.test(last) && typeof parent === 'string' && /annotations$/i.test(parent))
+    return isSecretName(value);
+  const atSecretKey = last === 'secretKey' && typeof parent === 'number' && where[n - 3] === 'data';
+  return atSecretKey && typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);
 }

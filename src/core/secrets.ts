@@ -1,5 +1,5 @@
 import type { Path } from './problem';
-import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesHubTokenSecret } from './secrets-keys';
+import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesKubernetesSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
 import { secretShape } from './secret-shapes';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
@@ -158,7 +158,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesHubTokenSecret(at, text))
+      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesKubernetesSecret(at, text))
         found.push({ path: at, value: text, what: secretAs });
       else if (inText) found.push({ path: at, ...inText });
       return;
@@ -171,6 +171,10 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
+    const sealed = sealedCiphertext(record);
+    if (sealed) ciphertexts.add(sealed);
+    // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
+    const ciphertext = ciphertexts.has(record);
     for (const [key, value] of Object.entries(record)) {
       const keyShape = secretShape(key);
       const glued = keyShape ? undefined : (gluedSecret(key) ?? keyedSecret(key));
@@ -178,11 +182,24 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.
       const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
-      visit(value, [...at, key], secretAs ?? (glued === undefined ? secretUnder(key, (other) => record[other]) : undefined), envName);
+      const under = glued === undefined && !ciphertext ? secretUnder(key, (other) => record[other]) : undefined;
+      visit(value, [...at, key], secretAs ?? under, envName);
     }
   };
+  const ciphertexts = new Set<unknown>();
   visit(data, path, undefined);
   return found;
+}
+
+/**
+ * A Bitnami SealedSecret's `spec.encryptedData`: ciphertext only its cluster's controller can decrypt, made to be
+ * committed to Git (github.com/bitnami-labs/sealed-secrets README). Its `spec.template` is plain and judged as any data.
+ */
+function sealedCiphertext(record: Record<string, unknown>): object | undefined {
+  if (record.kind !== 'SealedSecret' || typeof record.apiVersion !== 'string' || !record.apiVersion.startsWith('bitnami.com/'))
+    return undefined;
+  const encrypted = (record.spec as Record<string, unknown> | undefined)?.encryptedData;
+  return encrypted && typeof encrypted === 'object' && !Array.isArray(encrypted) ? encrypted : undefined;
 }
 
 /**

@@ -89,7 +89,17 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
       'additionalServices.x.annotations',
     ],
     [{ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }, undefined],
-    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, undefined],
+    // Attack 10 D1, D2: a template anywhere in the chart values is refused; its output may be a kube-vip annotation.
+    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, `annotations.example.com/owner: ${refusal}`],
+    [
+      { service: { annotations: { '{{ print "kube-vip.io/ignore" }}': 'true' } } },
+      'traefik.values.service.annotations: has a key that holds a Helm template',
+    ],
+    [
+      { additionalVolumeMounts: [{ name: 'cfg', mountPath: '{{ print "/etc/traefik" }}' }] },
+      `traefik.values.additionalVolumeMounts[0].mountPath: ${refusal}`,
+    ],
+    [{ deployment: { podAnnotations: { a: '{{ printf "x%cb" 39 }}' } } }, `deployment.podAnnotations.a: ${refusal}`],
   ])('%j', (v, expected) => judgeConfig(withTraefikValues(v, { chartVersion: '40.3.0' }, pool()), expected));
 
   test('TraefikHelmChartConfig refuses it too', () => {

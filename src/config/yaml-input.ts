@@ -2,7 +2,7 @@ import type { CST, Document, LineCounter, Node } from 'yaml';
 import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { indentSlips } from './indent-slip';
 import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
-import { isSecretKey, redact, REDACTED } from '../core/secrets';
+import { isSecretKey, redact, REDACTED, secretValues } from '../core/secrets';
 import { missingDash } from './missing-dash';
 import { isSecretInDoc, quotableLine } from './yaml-secrets';
 
@@ -302,10 +302,12 @@ function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: 
     }
     // The parser's words may quote the text (`|abc` read as a block scalar header): not where a secret stands.
     const path = pathAt(offset);
-    const secret = secretAt(path) || secretAt([...path, quotableLine(lineAt(text, offset), false).split(':')[0]]);
+    const words = error.message.split('\n')[0];
+    const secret =
+      secretAt(path) || secretAt([...path, quotableLine(lineAt(text, offset), false).split(':')[0]]) || secretValues([words]).length > 0;
     const message = secret
       ? "invalid YAML where a secret stands (the parser's words are not shown: they may quote it): write the value in quotes"
-      : `invalid YAML: ${error.message.split('\n')[0]}`;
+      : `invalid YAML: ${words}`;
     problems.push({ ...at(offset), path, message });
   }
   return problems;
@@ -422,7 +424,7 @@ function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputPr
             `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
           );
         } else if (CONTROL_CHARACTER.test(key)) {
-          report(keyNode, [...path, key], `the key ${JSON.stringify(key)} holds a control character (a line break?): remove it`);
+          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it'); // not quoted: it may be lines of text
         } else if (!isScalar(pair.key)) {
           report(keyNode, path, 'a key must be a plain name, not a list or mapping');
         }

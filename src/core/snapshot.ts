@@ -69,14 +69,19 @@ const UNJUDGEABLE = 'so what object it makes cannot be judged: write it literall
  */
 export function templatedKindProblem(text: string, path: Path, key = false): string | undefined {
   const rest = chartValuesPath(path);
-  if (!rest || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number' || !text.includes('{{')) return undefined;
-  if (key && rest.length === 2) return `holds a Helm template ({{ … }}) in a key, ${UNJUDGEABLE}`;
+  if (!rest || !text.includes('{{')) return undefined;
+  if (rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') {
+    // Elsewhere too: the chart renders many values through tpl (volume mounts, pod annotations and labels, Service
+    // annotations from chart v40), where a template's output is YAML that can add keys no rule here sees.
+    return `${key ? 'has a key that holds' : 'holds'} a Helm template ({{ ... }}), which the chart renders at install time, maybe as YAML that adds keys, out of every rule's reach: write the value literally`;
+  }
+  if (key && rest.length === 2) return `has a key that holds a Helm template ({{ … }}), ${UNJUDGEABLE}`;
   if (!key && rest.length === 2) return `is text that holds a Helm template ({{ … }}), ${UNJUDGEABLE} as a map`;
   if (!key && rest.length === 3 && ['apiVersion', 'kind'].includes(String(rest[2])))
     return `holds a Helm template ({{ … }}), ${UNJUDGEABLE}`;
   // Anywhere else in the item too: the chart renders each item through tpl as YAML text, so a template's output
   // can end this value and go on with keys or whole documents (a Secret) of its own.
-  return `holds a Helm template ({{ … }}), whose output the chart renders as YAML that can add keys or objects of its own, ${UNJUDGEABLE}`;
+  return `${key ? 'has a key that holds' : 'holds'} a Helm template ({{ … }}), whose output the chart renders as YAML that can add keys or objects of its own, ${UNJUDGEABLE}`;
 }
 
 /**
@@ -239,12 +244,14 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
             message: `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
           });
         } else if (CONTROL_CHARACTER.test(key)) {
-          problems.push({ path: at, message: `the key ${JSON.stringify(key)} holds a control character: remove it` });
+          // The key is not quoted: a key with a line break may be whole lines of text (`x\ntoken: ...`).
+          problems.push({ path: at, message: 'has a key that holds a control character: remove it' });
         } else if (key === '<<') {
           // Written out as chart values, it is a merge key to Helm (go-yaml), which merges the map under it into this one.
           problems.push({ path: at, message: 'holds the key "<<", which Helm reads as a YAML merge key: write the keys out in full' });
         } else if (key.includes('{{') && templatedKindProblem(key, at, true)) {
-          problems.push({ path: at, message: `the key ${JSON.stringify(key)} ${templatedKindProblem(key, at, true)}` });
+          // Nor a templated key: what the template hides is not shown.
+          problems.push({ path: at, message: templatedKindProblem(key, at, true)! });
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {

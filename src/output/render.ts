@@ -1,8 +1,10 @@
-import { App, Chart, Yaml } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
+import { stringifyManifests } from '../core/yaml';
 
 /**
  * Renders every chart of an app, also those inside a construct such as K3sVipCluster, in creation
- * order, to `<chart id>.yaml` text, exactly as `App.synth()` would write it (cdk8s `Yaml.stringify`),
+ * order, to `<chart id>.yaml` text, as `App.synth()` would write it (cdk8s `Yaml.stringify`, plus the quoting of
+ * `stringifyForGo` for strings go-yaml reads as integers),
  * with a header that says where the file comes from, and the chart's own `fileNote` comment lines if
  * it has them (GatewayApiChart names the CRDs its objects are validated against). Each file comes with
  * the objects its text was written from, so the checks after need not parse it back.
@@ -13,7 +15,7 @@ export function renderCharts(app: App, header: string): Array<[name: string, tex
     .filter((child): child is Chart => Chart.isChart(child))
     .map((chart) => {
       const documents = chart.toJson();
-      return [`${chart.node.id}.yaml`, `${header}${fileNote(chart)}${Yaml.stringify(...documents)}`, documents];
+      return [`${chart.node.id}.yaml`, `${header}${fileNote(chart)}${stringifyManifests(documents)}`, documents];
     });
 }
 

@@ -61,7 +61,8 @@ const externalSecret = (secretKey: string) => ({
 const sealedSecret = (spec: unknown, apiVersion = 'bitnami.com/v1alpha1') => ({
   extraObjects: [{ apiVersion, kind: 'SealedSecret', metadata: { name: 'cf', namespace: 'kube-system' }, spec }],
 });
-const CIPHERTEXT = 'AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq0Ux2bT';
+// As kubeseal writes it: base64 of a 256-byte (or longer) RSA-encrypted key and the payload.
+const CIPHERTEXT = `AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq0Ux2bT${'Q'.repeat(340)}==`;
 
 describe('FP2, FP3, FP5, FP6: a key that names a Kubernetes Secret, holding a plain name, is accepted everywhere', () => {
   test.each<[string, unknown]>([
@@ -99,6 +100,22 @@ describe('the same keys holding what cannot be a name, or elsewhere, stay refuse
     for (const errors of everyDoor(values)) {
       expect(errors).toContain(path);
       expect(errors).not.toContain(SECRET);
+    }
+  });
+});
+
+describe('attack 11 D1, D2: the SealedSecret and ExternalSecret exceptions hold only for such an object', () => {
+  test.each<[string, object]>([
+    ['plaintext in a real SealedSecret', sealedSecret({ encryptedData: { password: SECRET } })],
+    [
+      'a map inside the chart values that says kind: SealedSecret',
+      { affinity: { kind: 'SealedSecret', apiVersion: 'bitnami.com/v1alpha1', spec: { encryptedData: { password: CIPHERTEXT } } } },
+    ],
+    ['a data[].secretKey that is no ExternalSecret', { affinity: { data: [{ secretKey: SECRET }] } }],
+  ])('%s: refused on every door, the value not shown', (_, values) => {
+    for (const errors of everyDoor(values)) {
+      expect(String(errors)).not.toBe('');
+      expect(String(errors)).not.toContain(SECRET);
     }
   });
 });

@@ -150,6 +150,9 @@ export function namesKubernetesSecret(where: Path, value: unknown): boolean {
   if ((last === 'caSecret' || last === 'certSecret') && parent === 'tls') return isSecretName(value);
   if (typeof last === 'string' && SECRET_ANNOTATION.test(last) && typeof parent === 'string' && /annotations$/i.test(parent))
     return isSecretName(value);
-  const atSecretKey = last === 'secretKey' && typeof parent === 'number' && where[n - 3] === 'data';
+  // An ExternalSecret's `spec.data[n].secretKey`, at an object's root (a document, or an extraObjects item).
+  const objectRoot = n === 4 || (typeof where[n - 5] === 'number' && where[n - 6] === 'extraObjects');
+  const atSecretKey =
+    last === 'secretKey' && typeof parent === 'number' && where[n - 3] === 'data' && where[n - 4] === 'spec' && objectRoot;
   return atSecretKey && typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);
 }

@@ -171,7 +171,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    const sealed = sealedCiphertext(record);
+    const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
     if (sealed) ciphertexts.add(sealed);
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
     const ciphertext = ciphertexts.has(record);
@@ -182,13 +182,24 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
       // Under a glued key, the key's own finding is the one message for that path.
       const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
-      const under = glued === undefined && !ciphertext ? secretUnder(key, (other) => record[other]) : undefined;
+      const sealedValue = ciphertext && isCiphertextShaped(value);
+      const under = glued === undefined && !sealedValue ? secretUnder(key, (other) => record[other]) : undefined;
       visit(value, [...at, key], secretAs ?? under, envName);
     }
   };
   const ciphertexts = new Set<unknown>();
   visit(data, path, undefined);
   return found;
+}
+
+/** Whether `at` is where an object stands: a document's root, or an item of a chart's `extraObjects`. */
+export function isObjectRoot(at: readonly unknown[]): boolean {
+  return at.length === 0 || (typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects');
+}
+
+/** kubeseal's output: base64 of an RSA-encrypted session key (256 bytes or more) and the AES-GCM payload. */
+function isCiphertextShaped(value: unknown): boolean {
+  return typeof value === 'string' && value.length >= 344 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 }
 
 /**

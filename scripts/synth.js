@@ -5,7 +5,7 @@
 // any to the CLI, and runs a --dry-run without the CLI, which would stage files.
 'use strict';
 const { spawn } = require('node:child_process');
-const { mkdirSync, readdirSync, rmSync } = require('node:fs');
+const { lstatSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
@@ -79,6 +79,14 @@ function dryRun(clusters) {
   app.on('close', (code, signal) => (process.exitCode = code ?? (signal ? 1 : 0)));
 }
 
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The synth proper: `cdk8s synth`, which runs the app of cdk8s.yaml. */
 function synth(clusters) {
   // Each run stages in its own folder inside the project's `.cdk8s.out/` (git-ignored): the CLI
@@ -93,6 +101,15 @@ function synth(clusters) {
       return e.code !== 'ESRCH';
     }
   };
+  // Never through a link: it would make the clean-up below delete (and the CLI write) wherever it points.
+  const existing = lstatOrUndefined(STAGING_ROOT);
+  if (existing && (existing.isSymbolicLink() || !existing.isDirectory())) {
+    process.stderr.write(
+      `synth failed: ${STAGING_ROOT} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; it is only the CLI's staging area: remove it and run again. dist/ was left unchanged.\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   mkdirSync(STAGING_ROOT, { recursive: true });
   for (const name of readdirSync(STAGING_ROOT)) {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);

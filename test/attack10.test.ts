@@ -41,3 +41,38 @@ test.each([
   expect(lines).not.toBe('');
   expect(lines.toLowerCase()).not.toContain(SECRET.toLowerCase());
 });
+
+// Attack round 11 D3: the ACME e-mail and CA server through the values or flags meet traefik.certResolvers' formats.
+test.each<[string, unknown, string]>([
+  [
+    'certificatesResolvers.<name>.acme.email',
+    { certificatesResolvers: { le: { acme: { email: 'not-an-email', storage: '/data/acme.json', tlsChallenge: {} } } } },
+    'traefik.values.certificatesResolvers.le.acme.email: "not-an-email" is not a plain e-mail address',
+  ],
+  [
+    'certificatesResolvers.<name>.acme.caServer',
+    { certificatesResolvers: { le: { acme: { email: 'a@b.example', caServer: 'http://acme.example/dir', tlsChallenge: {} } } } },
+    'traefik.values.certificatesResolvers.le.acme.caServer: "http://acme.example/dir" is not an https:// URL',
+  ],
+  [
+    'the flag --certificatesresolvers.<name>.acme.email',
+    { additionalArguments: ['--certificatesresolvers.le.acme.email=not-an-email', '--certificatesresolvers.le.acme.tlschallenge=true'] },
+    'traefik.values.additionalArguments[0]: "not-an-email" is not a plain e-mail address',
+  ],
+  [
+    'the flag --certificatesResolvers.<name>.acme.caServer',
+    { additionalArguments: ['--certificatesResolvers.le.acme.caServer=http://acme.example/dir'] },
+    'traefik.values.additionalArguments[0]: "http://acme.example/dir" is not an https:// URL',
+  ],
+])('D3 %s is held to the first-class format', (_, values, expected) => {
+  expect(configErrors(withTraefikValues(values)).join('\n')).toContain(expected);
+});
+
+test('D3: good ACME options through the values stay accepted', () => {
+  const values = {
+    certificatesResolvers: {
+      le: { acme: { email: 'ops@example.com', caServer: 'https://acme-staging-v02.api.letsencrypt.org/directory', tlsChallenge: {} } },
+    },
+  };
+  expect(configErrors(withTraefikValues(values)).join('\n')).not.toMatch(/e-mail|https:\/\/ URL/);
+});

@@ -11,6 +11,7 @@ import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
+import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -87,6 +88,8 @@ export interface EffectiveTraefik {
   readonly gatewayKeys: readonly Path[];
   /** Where the merged values make the chart's own templates fail (so helm-controller's install job fails). */
   readonly chartFailures: readonly Problem[];
+  /** ACME e-mails and CA servers in the values or flags that `traefik.certResolvers` would refuse. */
+  readonly acmeOptionProblems: readonly Problem[];
   /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
   readonly extraObjectServices: readonly ExtraObjectService[];
   /** `podDisruptionBudget` when enabled. */
@@ -323,6 +326,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
     ],
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
+    acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     staticConfigMounts: staticConfigMounts(user, prefix),

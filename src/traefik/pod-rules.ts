@@ -79,6 +79,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     return;
   }
   for (const failure of traefik.chartFailures) error(failure.path, failure.message);
+  for (const problem of traefik.acmeOptionProblems) error(problem.path, problem.message);
   if (kind.value !== 'DaemonSet') {
     const problem = podCountProblem(replicas.value);
     if (problem) error(replicas.path, problem);

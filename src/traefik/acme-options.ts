@@ -1,0 +1,40 @@
+import { Path, Problem } from '../core/problem';
+import { email, FormatCheck, httpsUrl } from '../config/formats';
+import type { TraefikFlag } from './arguments';
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The ACME options `traefik.certResolvers` checks with a format, by their lower-case names (Traefik reads any case). */
+const CHECKS: Readonly<Record<string, FormatCheck>> = { email, caserver: httpsUrl };
+
+/**
+ * The ACME account e-mail and CA server of every resolver the chart values or Traefik flags define, held to the
+ * formats `traefik.certResolvers` holds them to: `certResolvers.<name>.<option>` (charts up to v32),
+ * `certificatesResolvers.<name>.acme.<option>` and `--certificatesresolvers.<name>.acme.<option>=`.
+ */
+export function acmeOptionProblems(user: Readonly<Record<string, unknown>>, flags: readonly TraefikFlag[], prefix: Path): Problem[] {
+  const problems: Problem[] = [];
+  const judge = (options: unknown, at: Path) => {
+    if (!isMap(options)) return;
+    for (const [option, value] of Object.entries(options)) {
+      const problem = typeof value === 'string' ? CHECKS[option.toLowerCase()]?.(value) : undefined;
+      if (problem) problems.push({ path: [...at, option], message: problem });
+    }
+  };
+  for (const key of ['certResolvers', 'certificatesResolvers']) {
+    const resolvers = user[key];
+    if (!isMap(resolvers)) continue;
+    for (const [name, entry] of Object.entries(resolvers)) {
+      const at = [...prefix, 'values', key, name];
+      if (key === 'certResolvers') judge(entry, at);
+      else if (isMap(entry))
+        for (const [block, options] of Object.entries(entry)) if (block.trim().toLowerCase() === 'acme') judge(options, [...at, block]);
+    }
+  }
+  for (const flag of flags) {
+    const option = /^certificatesresolvers\.[^.]+\.acme\.(email|caserver)$/.exec(flag.name)?.[1];
+    const problem = option && flag.value !== undefined ? CHECKS[option](flag.value) : undefined;
+    if (problem) problems.push({ path: flag.path, message: problem });
+  }
+  return problems;
+}

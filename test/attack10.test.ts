@@ -76,3 +76,49 @@ test('D3: good ACME options through the values stay accepted', () => {
   };
   expect(configErrors(withTraefikValues(values)).join('\n')).not.toMatch(/e-mail|https:\/\/ URL/);
 });
+
+// Attack round 12: the flag's value as the next item (B1), a number (B2), and secretKey outside an ExternalSecret (S2).
+test.each<[string, unknown, string]>([
+  [
+    'B1: --certificatesresolvers.<name>.acme.email followed by its value',
+    { additionalArguments: ['--certificatesresolvers.le.acme.email', 'not-an-email', '--certificatesresolvers.le.acme.tlschallenge=true'] },
+    'traefik.values.additionalArguments[0]: "not-an-email" is not a plain e-mail address',
+  ],
+  [
+    'B2: a number as the ACME e-mail',
+    { certificatesResolvers: { le: { acme: { email: 12345, tlsChallenge: {} } } } },
+    'traefik.values.certificatesResolvers.le.acme.email: is 12345, not text',
+  ],
+  [
+    'S2: spec.data[].secretKey of an object that is no ExternalSecret',
+    {
+      extraObjects: [
+        {
+          apiVersion: 'example.com/v1',
+          kind: 'Whatever',
+          metadata: { name: 's', namespace: 'kube-system' },
+          spec: { data: [{ secretKey: 'Mw3Hunter2SecretJt58' }] },
+        },
+      ],
+    },
+    'traefik.values.extraObjects[0].spec.data[0].secretKey',
+  ],
+])('%s is refused', (_, values, expected) => {
+  const errors = configErrors(withTraefikValues(values)).join('\n');
+  expect(errors).toContain(expected);
+  expect(errors).not.toContain('Mw3Hunter2SecretJt58');
+});
+
+test('S2: an ExternalSecret keeps its secretKey', () => {
+  const values = {
+    extraObjects: [
+      {
+        apiVersion: 'external-secrets.io/v1beta1',
+        kind: 'ExternalSecret',
+        metadata: { name: 's', namespace: 'kube-system' },
+        spec: { data: [{ secretKey: 'api-token', remoteRef: { key: 'cf' } }] },
+      },
+    ],
+  };
+  expect(configErrors(withTraefikValues(values)).join('\n')).not.toContain('secretKey');
+});

@@ -142,7 +142,7 @@ const SECRET_ANNOTATION = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-z0-9-]*-secret$/;
  * - an ExternalSecret's `spec.data[].secretKey`: the key in the Secret it makes (external-secrets.io api/externalsecret),
  *   a Secret data key (`[-._a-zA-Z0-9]+`).
  */
-export function namesKubernetesSecret(where: Path, value: unknown): boolean {
+export function namesKubernetesSecret(where: Path, value: unknown, isExternalSecret: (root: Path) => boolean = () => false): boolean {
   if (namesHubTokenSecret(where, value)) return true;
   const n = where.length;
   const [last, parent] = [where[n - 1], where[n - 2]];
@@ -150,8 +150,9 @@ export function namesKubernetesSecret(where: Path, value: unknown): boolean {
   if ((last === 'caSecret' || last === 'certSecret') && parent === 'tls') return isSecretName(value);
   if (typeof last === 'string' && SECRET_ANNOTATION.test(last) && typeof parent === 'string' && /annotations$/i.test(parent))
     return isSecretName(value);
-  // An ExternalSecret's `spec.data[n].secretKey`, at an object's root (a document, or an extraObjects item).
-  const objectRoot = n === 4 || (typeof where[n - 5] === 'number' && where[n - 6] === 'extraObjects');
+  // An ExternalSecret's `spec.data[n].secretKey`, the object at a document's root or an extraObjects item.
+  const objectRoot =
+    (n === 4 || (typeof where[n - 5] === 'number' && where[n - 6] === 'extraObjects')) && isExternalSecret(where.slice(0, n - 4));
   const atSecretKey =
     last === 'secretKey' && typeof parent === 'number' && where[n - 3] === 'data' && where[n - 4] === 'spec' && objectRoot;
   return atSecretKey && typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);

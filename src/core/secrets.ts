@@ -158,7 +158,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
-      else if (secretAs && !isReference(text) && !isPlainlyNotSecret(text, at, envName) && !namesKubernetesSecret(at, text))
+      else if (
+        secretAs &&
+        !isReference(text) &&
+        !isPlainlyNotSecret(text, at, envName) &&
+        !namesKubernetesSecret(at, text, (root) => externalSecrets.has(root.join('\0')))
+      )
         found.push({ path: at, value: text, what: secretAs });
       else if (inText) found.push({ path: at, ...inText });
       return;
@@ -172,6 +177,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
+    if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
     const ciphertext = ciphertexts.has(record);
@@ -188,6 +194,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     }
   };
   const ciphertexts = new Set<unknown>();
+  const externalSecrets = new Set<string>();
   visit(data, path, undefined);
   return found;
 }
@@ -195,6 +202,11 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 /** Whether `at` is where an object stands: a document's root, or an item of a chart's `extraObjects`. */
 export function isObjectRoot(at: readonly unknown[]): boolean {
   return at.length === 0 || (typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects');
+}
+
+/** An ExternalSecret (external-secrets.io): its `spec.data[].secretKey` names a key of the Secret it makes. */
+function isExternalSecret(record: Record<string, unknown>): boolean {
+  return record.kind === 'ExternalSecret' && typeof record.apiVersion === 'string' && record.apiVersion.startsWith('external-secrets.io/');
 }
 
 /** kubeseal's output: base64 of an RSA-encrypted session key (256 bytes or more) and the AES-GCM payload. */

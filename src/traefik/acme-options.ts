@@ -17,7 +17,13 @@ export function acmeOptionProblems(user: Readonly<Record<string, unknown>>, flag
   const judge = (options: unknown, at: Path) => {
     if (!isMap(options)) return;
     for (const [option, value] of Object.entries(options)) {
-      const problem = typeof value === 'string' ? CHECKS[option.toLowerCase()]?.(value) : undefined;
+      const check = CHECKS[option.toLowerCase()];
+      const problem =
+        !check || value === null || value === undefined
+          ? undefined
+          : typeof value === 'string'
+            ? check(value)
+            : `is ${JSON.stringify(value) ?? typeof value}, not text: give it as text, as traefik.certResolvers takes it`;
       if (problem) problems.push({ path: [...at, option], message: problem });
     }
   };

@@ -21,7 +21,8 @@ export interface TraefikFlag {
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
 
 /** The flags the rules read that take a value (not switches), so a bare one takes the next argument. */
-const TAKES_VALUE = /(\.trustedips|^providers\.kubernetesingress\.(namespaces|ingressclass|labelselector))$/;
+const TAKES_VALUE =
+  /(\.trustedips|^providers\.kubernetesingress\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage))$/;
 
 /** Every `--name[=value]` flag of the values' argument lists, in the order Traefik reads them. */
 export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path): TraefikFlag[] {

@@ -5,7 +5,8 @@ import { App, Chart } from 'cdk8s';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
-import { K3sVipValidationError } from '../src/index';
+import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig } from '../src/index';
+import { secretsInFiles } from '../src/output/secret-gate';
 import { renderClusters, runSynth } from '../src/synth';
 import { runInstall } from '../src/k3s/install-cli';
 import { FileSystem, isTemporaryName } from '../src/output/file-system';
@@ -162,4 +163,46 @@ export function recordAsSynthesized(dist: string): void {
   const paths = listFiles(dist).filter((p) => p !== GENERATED_LIST && p !== LOCK_FILE && !isTemporaryName(p.split('/').pop()!));
   const files = new Map(paths.map((p) => [p, readFileSync(join(dist, p), 'utf8')]));
   writeFileSync(join(dist, GENERATED_LIST), withGeneratedList(files).get(GENERATED_LIST)!);
+}
+
+/**
+ * Chart values given through each front door, as the attack-round tests judge them: the errors of a config with
+ * them under `traefik.values`, of a K3sVipCluster and a TraefikHelmChartConfig with them ('' when accepted), and
+ * the write gate's findings for a HelmChartConfig holding them.
+ */
+export const valuesDoors = {
+  config: (values: unknown): string =>
+    parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { values } })))
+      .errors.map(formatDiagnostic)
+      .join('\n'),
+  cluster: (values: unknown): string =>
+    refusalOf(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik: { values } }))),
+  chart: (values: unknown): string =>
+    refusalOf(
+      () => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: values as Record<string, unknown> }),
+    ),
+  gate: (values: unknown): string[] =>
+    secretsInFiles(
+      new Map([
+        [
+          'c/traefik-config.yaml',
+          stringify({
+            apiVersion: 'helm.cattle.io/v1',
+            kind: 'HelmChartConfig',
+            metadata: { name: 'traefik', namespace: 'kube-system' },
+            spec: { valuesContent: stringify(values) },
+          }),
+        ],
+      ]),
+    ),
+};
+
+/** The message `make` throws, or '' when it throws none. */
+function refusalOf(make: () => unknown): string {
+  try {
+    make();
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

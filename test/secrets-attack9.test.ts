@@ -1,43 +1,11 @@
-import { App } from 'cdk8s';
-import { stringify } from 'yaml';
-import { chart, devConfig, withChanges } from './helpers';
+import { valuesDoors } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { secretsInFiles } from '../src/output/secret-gate';
 
 // Attack round 9 (FP2, FP3, FP5, FP6, R3): each through the YAML config, K3sVipCluster, TraefikHelmChartConfig and the write gate.
 const SECRET = 'Qx5Hunter2SecretWm47';
 
-const configErrors = (values: unknown) =>
-  parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { values } })))
-    .errors.map(formatDiagnostic)
-    .join('\n');
-const refusal = (make: () => unknown) => {
-  try {
-    make();
-    return '';
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
-const clusterErrors = (values: unknown) =>
-  refusal(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik: { values } })));
-const chartErrors = (values: unknown) =>
-  refusal(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: values as Record<string, unknown> }));
-const gate = (values: unknown) =>
-  secretsInFiles(
-    new Map([
-      [
-        'c/traefik-config.yaml',
-        stringify({
-          apiVersion: 'helm.cattle.io/v1',
-          kind: 'HelmChartConfig',
-          metadata: { name: 'traefik', namespace: 'kube-system' },
-          spec: { valuesContent: stringify(values) },
-        }),
-      ],
-    ]),
-  ).join('\n');
+const { config: configErrors, cluster: clusterErrors, chart: chartErrors } = valuesDoors;
+const gate = (values: unknown) => valuesDoors.gate(values).join('\n');
 const everyDoor = (values: unknown) => [configErrors(values), clusterErrors(values), chartErrors(values), gate(values)];
 
 const middleware = (spec: unknown) => ({

@@ -27,7 +27,9 @@ function usage(error) {
   process.exit(error ? 1 : 0);
 }
 if (['--help', '-h', 'help'].includes(command)) usage();
-if (!/^[a-z][a-z0-9/-]*$/.test(command)) usage(`unknown command ${JSON.stringify(command)}`);
+// Echoed only when it cannot hold a value (`--token=...`, a pasted line): this runs before any redaction is loaded.
+const shown = /^-{0,2}[\w./-]{1,40}$/.test(command) ? JSON.stringify(command) : `(${command.length} characters, not shown)`;
+if (!/^[a-z][a-z0-9/-]*$/.test(command)) usage(`unknown command ${shown}`);
 const entry = join(root, 'lib', 'src', `${command}.js`);
 
 function newestSource(path) {
@@ -86,7 +88,7 @@ function buildOnce() {
   }
 }
 if (isStale() && buildOnce() === 'failed') process.exit();
-if (!existsSync(entry)) usage(`unknown command ${JSON.stringify(command)}`);
+if (!existsSync(entry)) usage(`unknown command ${shown}`);
 // Last line of defence: whatever escapes a command's own error handling is still one line, never
 // a stack trace (set K3S_VIP_DEBUG=1 to see the trace).
 function internalError(e) {

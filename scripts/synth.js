@@ -160,12 +160,14 @@ process.stdout.on('error', (e) => {
 });
 
 /**
- * The refusal echoes the arguments, so it passes the project's redaction (src/core/secrets.ts, as
- * compiled by the last synth): a pasted token is never printed. Before any build it echoes nothing.
+ * The refusal echoes the arguments, so it passes the project's redaction of a command line
+ * (src/core/redact-message.ts, as compiled by the last synth): a pasted token is never printed, nor a
+ * secret npm kept for itself. Before any build it echoes nothing.
  */
-function safe(message) {
+function safe(message, args, env) {
   try {
-    return require(join(root, 'lib', 'src', 'core', 'secrets.js')).redact(message);
+    const { argumentSecrets, redactMessage } = require(join(root, 'lib', 'src', 'core', 'redact-message.js'));
+    return redactMessage(message, argumentSecrets(args, env));
   } catch {
     return 'the command line is not what npm run synth takes (see --help)';
   }
@@ -173,7 +175,7 @@ function safe(message) {
 
 const options = parse(process.argv.slice(2), process.env);
 if (typeof options === 'string') {
-  process.stderr.write(`error: ${safe(options)}; nothing was written\n${USAGE}\n`);
+  process.stderr.write(`error: ${safe(options, process.argv.slice(2), process.env)}; nothing was written\n${USAGE}\n`);
   process.exitCode = 1;
 } else if (options.help) {
   process.stdout.write(`${HELP}\n`);

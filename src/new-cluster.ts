@@ -5,8 +5,8 @@ import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath } from './core/problem';
-import { redact, secretShape, secretsInData, secretValues } from './core/secrets';
-import { redactMessage } from './core/redact-message';
+import { redact, secretShape, secretsInData } from './core/secrets';
+import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv } from './output/env-dirs';
@@ -91,7 +91,7 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
 export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
   // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
-  const argSecrets = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]).flatMap(secretValues);
+  const argSecrets = argumentSecrets(args, env);
   const fail = (message: string): number => {
     log(`error: ${redactMessage(message, argSecrets)}`);
     return 1;
@@ -143,15 +143,11 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     );
   }
   const found = secretsInData(data);
-  const toEdit = siteValues(data).map(({ path, values }) =>
-    redact(
-      `${path}: ${values.join(', ')}`,
-      found.map((secret) => secret.value),
-    ),
-  );
-  // A secret is not copied into a second file: say where it is, never what.
+  const secrets = found.map((secret) => secret.value);
+  const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
+  // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).
   if (found.length || secretShape(text)) {
-    const where = found.map((secret) => formatPath(secret.path)).filter(Boolean);
+    const where = found.map(({ path }) => formatPath(redactProblem({ path, message: '' }, secrets).path)).filter(Boolean);
     return fail(
       `${posix(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
         'move it into a Kubernetes Secret (synth refuses it too), then copy again',

@@ -1,4 +1,4 @@
-import { redact } from './core/secrets';
+import { argumentSecrets, redactMessage } from './core/redact-message';
 
 /**
  * `npm run <script> --flag value` without the `--`: npm keeps `--flag` for itself, sets
@@ -45,7 +45,10 @@ export function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEn
   if (!taken.length) return undefined;
   const names = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
   // The arguments are echoed: a pasted token must not be.
-  return redact(`npm took ${names} for itself: write \`npm run ${flags.script} -- ${[...own, ...bare, ...rest, ...typed].join(' ')}\``);
+  return redactMessage(
+    `npm took ${names} for itself: write \`npm run ${flags.script} -- ${[...own, ...bare, ...rest, ...typed].join(' ')}\``,
+    argumentSecrets(args, env),
+  );
 }
 
 /**
@@ -59,7 +62,7 @@ export function optionless(args: readonly string[], help: string, script: string
   }
   if (!args.length) return undefined;
   process.stderr.write(
-    `error: npm run ${script} takes no arguments, but got ${args.map((arg) => redact(arg)).join(' ')}; nothing was done (\`npm run ${script} -- --help\`)\n`,
+    `error: npm run ${script} takes no arguments, but got ${redactMessage(args.join(' '), argumentSecrets(args))}; nothing was done (\`npm run ${script} -- --help\`)\n`,
   );
   return 1;
 }

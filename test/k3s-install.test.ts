@@ -367,7 +367,7 @@ describe('kustomizationResources', () => {
     ['no resources', 'kind: Kustomization\n', 'dist/dev/kustomization.yaml:1:1: resources: expected a list of the manifests to install'],
     ['an empty list', 'resources: []\n', 'dist/dev/kustomization.yaml:1:1: resources: expected a list of the manifests to install'],
     ['a string', 'resources: kube-vip.yaml\n', 'dist/dev/kustomization.yaml:1:1: resources: expected a list of the manifests to install'],
-    ['invalid YAML', 'resources: [a.yaml\n', 'dist/dev/kustomization.yaml:2:1: invalid YAML: '],
+    ['invalid YAML', 'resources: [a.yaml\n', 'dist/dev/kustomization.yaml:2:1: invalid YAML'],
   ])('refuses a kustomization with %s', (_, text, message) => {
     const { names, errors } = kustomizationResources('dist/dev/kustomization.yaml', text);
     expect(names).toEqual([]);

@@ -6,7 +6,7 @@ import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
-import { redactProblem } from '../core/redact-message';
+import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { FoundSecret, secretRefusal, secretsInData } from '../core/secrets';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -43,7 +43,7 @@ export function validateClusterConfig(
   const known = typeof input === 'object' && input !== null ? produced.get(input) : undefined;
   if (known) return { config: input as ClusterConfig, errors: [], warnings: copyProblems(known) };
   const { data, problems: notData } = snapshot(input);
-  if (notData.length) return redacted({ errors: notData, warnings: [] }, []);
+  if (notData.length) return redacted({ errors: notData, warnings: [] }, secretsInPaths(notData));
   const secrets = secretsInData(data);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);

@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { oneLine } from '../core/problem';
-import { secretValues } from '../core/secrets';
+import { redact, secretValues } from '../core/secrets';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -16,9 +16,11 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** IsDNS1123Subdomain's pattern: dot-separated labels, with no length limit of their own (only the 253 in all). */
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** A value as the message quotes it; a very long one is cut, so one message stays one readable line. */
+/** A value as the message quotes it, a very long one cut (one readable line); a secret blanked first, so no cut shows its head. */
 function show(value: string): string {
-  return oneLine(value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value));
+  const secrets = secretValues(value);
+  const shown = secrets.length ? redact(value, secrets) : value;
+  return oneLine(shown.length > 100 ? `${JSON.stringify(shown.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(shown));
 }
 
 /** When length is the problem: `"…" is 64 characters, at most 63` and what the limit belongs to. */

@@ -2,7 +2,7 @@ import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
-import { redactProblem } from '../core/redact-message';
+import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
@@ -53,7 +53,13 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
     const { data, problems } = snapshot(props);
-    if (problems.length) throw new K3sVipValidationError(problems, subject);
+    if (problems.length) {
+      const secrets = secretsInPaths(problems);
+      throw new K3sVipValidationError(
+        problems.map((problem) => redactProblem(problem, secrets)),
+        subject,
+      );
+    }
     this.secrets = secretsInData(data);
     this.unknownKeys([], data, keys);
     this.props = data as T;

@@ -16,7 +16,11 @@ import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_
 function formatted(check: format.FormatCheck, description: string) {
   // A number or boolean where text belongs (YAML reads `version: 1.2` as a number): say what the
   // text should look like, not only that it is not a string.
-  const notText = (input: unknown) => check(String(input)) ?? `write it as text: "${String(input)}"`;
+  // A mapping or a list has no text form to judge: say what text belongs there.
+  const notText = (input: unknown) =>
+    typeof input === 'object' && input !== null
+      ? `expected text: ${description.replace(/\.$/, '')}`
+      : (check(String(input)) ?? `write it as text: "${String(input)}"`);
   const pattern = format.EDITOR_PATTERNS.get(check);
   return z
     .string({ error: (issue) => (issue.input === undefined ? undefined : notText(issue.input)) })

@@ -1,5 +1,5 @@
 import type { Problem } from './problem';
-import { isSecretKey, redact, REDACTED, secretsInData } from './secrets';
+import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -78,4 +78,25 @@ function derivedForms(secret: string): string[] {
   const lower = secret.toLowerCase();
   const kebab = lower.replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
   return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
+}
+
+/**
+ * The secrets a command line may hold, for every message that echoes an argument or text derived from one:
+ * each argument and each of its words (`--cluster "db_password=x"`), the value after `--flag=`, and the values
+ * npm keeps for itself as `npm_config_<flag>` (`npm run new foo --from=...` without the `--`), each judged
+ * under its own name (`npm_config_token`).
+ */
+export function argumentSecrets(args: readonly string[], env: NodeJS.ProcessEnv = {}): string[] {
+  const forms = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, ''), ...arg.split(/\s+/)]);
+  const npm = Object.entries(env).filter(([name, value]) => name.startsWith('npm_config_') && value !== undefined);
+  return [...new Set([...secretValues(forms), ...secretValues(Object.fromEntries(npm)), ...secretValues(npm.map(([, v]) => v))])];
+}
+
+/**
+ * The secrets the keys of `problems`' paths hold (`"password:abc"`, `"--token=abc"`), for problems found before
+ * the data could be judged as a whole (a Date or a getter in construct props).
+ */
+export function secretsInPaths(problems: readonly Problem[]): string[] {
+  const keys = [...new Set(problems.flatMap(({ path }) => path.filter((key): key is string => typeof key === 'string')))];
+  return [...secretValues(Object.fromEntries(keys.map((key) => [key, null]))), ...secretValues(keys)];
 }

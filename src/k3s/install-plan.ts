@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, yaml } from '../core/yaml';
 import { z } from 'zod';
+import { redactMessage } from '../core/redact-message';
+import { secretsInLines, secretValues } from '../core/secrets';
 import { secretsInFiles } from '../output/secret-gate';
 import { addonFileNameProblem, addonName } from './addon-name';
 
@@ -139,14 +141,16 @@ function parseRecord(recordFile: string, text: string): Map<string, Owned> {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw invalid((e as Error).message);
+  } catch {
+    throw invalid('not JSON'); // JSON.parse's words quote the text, which a hand edit may have given a secret
   }
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) throw invalid('expected {"files": {"<name>.yaml": {"sha256": "<64 hex digits>"}}}');
   // A name that is not a plain manifest name (e.g. `../x.yaml`) would let the record remove files outside our own.
   const badName = Object.keys(parsed.data.files).find((name) => addonFileNameProblem(name));
-  if (badName !== undefined) throw invalid(`it lists ${JSON.stringify(badName)}, which this command never writes`);
+  if (badName !== undefined) {
+    throw invalid(redactMessage(`it lists ${JSON.stringify(badName)}, which this command never writes`, secretValues([badName])));
+  }
   return new Map(Object.entries(parsed.data.files));
 }
 
@@ -178,27 +182,29 @@ export function kustomizationResources(path: string, text: string): { names: str
     return `${path}:${pos.line}:${pos.col}`;
   };
   const rerun = 'run `npm run synth` to write it again';
-  if (doc.errors.length) {
-    return { names: [], errors: [`${at(doc.errors[0].pos[0])}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}; ${rerun}`] };
-  }
+  // The parser's words may quote the text, which may hold a secret: only where it fails is said.
+  if (doc.errors.length) return { names: [], errors: [`${at(doc.errors[0].pos[0])}: invalid YAML; ${rerun}`] };
   const resources = isMap(doc.contents) ? doc.contents.get('resources', true) : undefined;
   if (!isSeq(resources) || resources.items.length === 0) {
     return { names: [], errors: [`${at(doc.contents?.range?.[0])}: resources: expected a list of the manifests to install; ${rerun}`] };
   }
   const names: string[] = [];
   const errors: string[] = [];
+  // An entry is echoed: one changed by hand may hold a secret (`--token=...`), which is never printed.
+  const secrets = [...secretsInLines(text), ...secretValues(resources.items.map((item) => (isScalar(item) ? item.value : null)))];
+  const shown = (value: unknown) => redactMessage(JSON.stringify(value ?? null), secrets);
   resources.items.forEach((item, i) => {
     const value = isScalar(item) ? item.value : undefined;
     const where = `${at(isScalar(item) ? item.range?.[0] : undefined)}: resources[${i}]`;
     if (typeof value === 'string' && /^kustomization\.ya?ml$/i.test(value)) {
-      errors.push(`${where}: ${JSON.stringify(value)} is the kustomization itself, not a manifest: K3s would apply it as one; ${rerun}`);
+      errors.push(`${where}: ${shown(value)} is the kustomization itself, not a manifest: K3s would apply it as one; ${rerun}`);
     } else if (typeof value !== 'string' || !/^[^/\\:]+\.yaml$/.test(value) || value.startsWith('.')) {
       errors.push(
-        `${where}: ${JSON.stringify(value ?? null)} is not a <name>.yaml file next to the kustomization, ` +
+        `${where}: ${shown(value)} is not a <name>.yaml file next to the kustomization, ` +
           `the only kind k3s:install copies (no paths, no URLs); ${rerun}`,
       );
     } else if (names.includes(value)) {
-      errors.push(`${where}: ${JSON.stringify(value)} is listed twice; ${rerun}`);
+      errors.push(`${where}: ${shown(value)} is listed twice; ${rerun}`);
     } else {
       names.push(value);
     }

@@ -9,7 +9,7 @@ import { kustomizationResources } from '../src/k3s/install-plan';
 import { newCluster } from '../src/new-cluster';
 import { npmSwallowedFlags, optionless } from '../src/npm-args';
 import { yaml } from '../src/core/yaml';
-import { chart, configErrors, devConfig, thrown, withChanges, withTraefikValues } from './helpers';
+import { chart, configErrors, devConfig, thrown, valuesDoors, withChanges, withTraefikValues } from './helpers';
 
 // Attack round 13 (A8-A11, D1): what a message echoes of a command line, a key, or a cut value never shows a secret.
 const ROOT = join(__dirname, '..');
@@ -143,4 +143,10 @@ test.each([
   expect(errors).not.toContain('[object Object]');
   // A number still gets the format's own sentence.
   expect(configErrors(withChanges(devConfig(), { kubeVip: { version: 1.2 } })).join('\n')).toContain('kubeVip.version: 1.2 is a number');
+});
+
+test("a chart value outside the schema's list names the values allowed, not the value", () => {
+  const errors = valuesDoors.config({ logs: { general: { level: 'LOUD' } } });
+  expect(errors).toContain('traefik.values.logs.general.level: is not one of "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "PANIC"');
+  expect(errors).not.toContain('LOUD');
 });

@@ -77,6 +77,10 @@ function violation(error: ErrorObject, tag: string, values: Record<string, unkno
       typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected) ? `: write ${Number(node)} without quotes` : '';
     return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}` };
   }
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    // The schema's own words, not the value (which may be a secret).
+    return { path, message: `is not one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')} (${against})` };
+  }
   return { path, message: `${error.message ?? `fails ${error.keyword}`} (${against})` };
 }
 

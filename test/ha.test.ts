@@ -387,6 +387,21 @@ describe('the node inventory in the config feeds the HA checks and the failure t
     ]);
   });
 
+  test('a resolver the values define: the warning names it, as the path alone does not', () => {
+    const acme = { email: 'ops@example.com', storage: '/data/acme.json', tlsChallenge: {} };
+    const config = ha({
+      traefik: { replicas: 1, values: { certificatesResolvers: { le: { acme } } } },
+      certManager: undefined,
+      ingresses: [{ name: 'shop', host: 'shop.example.com', service: 'shop', port: 80, tls: { certResolver: 'le' } }],
+      k3s: { servers },
+    });
+    expect(warningsOf(config).filter((w) => w.includes('ReadWriteOnce'))).toEqual([
+      expect.stringMatching(
+        /^traefik\.values: the ACME resolvers \(le at traefik\.values\.certificatesResolvers\.le\) keep their certificates/,
+      ),
+    ]);
+  });
+
   test('the failure table counts the servers', () => {
     const readme = synthFiles(ha({ k3s: { servers } })).get('README.md')!;
     expect(readme).toContain('2 of 3 servers keep quorum (2); the API keeps working');

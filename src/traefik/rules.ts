@@ -143,9 +143,12 @@ export function checkTraefikDeployment(
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
   } else if (resolvers.length && nodes && nodes.servers > 1) {
+    const where = traefik.acmeResolvers[0].path.slice(0, prefix.length + 1);
+    // Under traefik.values the path alone does not say which resolvers: name them.
+    const which = where.at(-1) === 'certResolvers' ? '' : `the ACME resolvers (${resolvers.join(', ')}) `;
     warn(
-      traefik.acmeResolvers[0].path.slice(0, prefix.length + 1),
-      "keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage it lives on one node " +
+      where,
+      `${which}keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage it lives on one node ` +
         'and pins Traefik there for good, so losing that node stops all ingress until it returns: for a multi-node cluster use ' +
         'cert-manager (certManager.issuers, tls.issuer), which keeps certificates in Secrets, and traefik.replicas: 2',
     );

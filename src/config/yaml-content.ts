@@ -84,7 +84,11 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
           const written = node.items.map((p) => keyText(p.key, resolve)).filter((k) => k !== MERGE_KEY);
           problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: { written }, message });
         } else if (PROTOTYPE_KEYS.has(key)) {
-          report(keyNode, [...path, key], `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`);
+          report(
+            keyNode,
+            [...path, key],
+            `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
+          );
         } else if (CONTROL_CHARACTER.test(key)) {
           report(keyNode, path, 'has a key that holds a control character (a line break?): remove it'); // not quoted: it may be lines of text
         } else if (!isScalar(resolve(pair.key))) {

@@ -229,7 +229,9 @@ function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at
     if (!(knownKeys.has(key) || isSecretKey(key)) || rawValue.startsWith(':') || rawValue.startsWith('//')) continue;
     const offset = match.index! + lead.length;
     const path = [...pathAt(offset), key];
-    const value = secretAt(path) || !mayQuote(rawValue) || !mayQuote(`${key}:${rawValue}`) ? REDACTED : redact(rawValue);
+    // Shown with its shapes redacted (`?access_token=<redacted>`) where nothing else of it may be a secret.
+    const shapesHidden = redact(rawValue);
+    const value = secretAt(path) || !mayQuote(shapesHidden) || !mayQuote(`${key}:${shapesHidden}`) ? REDACTED : shapesHidden;
     problems.push({
       ...at(offset),
       path,

@@ -27,8 +27,16 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
   const slipOfLine = new Map(indentSlips(text).flatMap((slip) => slip.lines.map((l) => [l, slip] as const)));
+  // A quote left open runs to the end of the file, where the parser places its error: one message, where it opens,
+  // instead of the errors the text after it gives (it is all read as one text).
+  const quote = doc.errors.some((error) => error.message.startsWith('Missing closing')) ? unclosedQuote(doc, text) : undefined;
+  if (quote) {
+    const message = `opens a quote (${quote.mark}) that is never closed, so YAML reads the rest of the file as this text: end the value with ${quote.mark}`;
+    problems.push({ ...at(quote.offset), path: pathAt(quote.offset), message });
+  }
   for (const error of doc.errors) {
     const offset = error.pos[0];
+    if (quote && offset >= quote.offset) continue;
     const { line } = at(offset);
     if (coveredLines.has(line!)) continue;
     // A line a space off in a list: one message about it, instead of the parser's about its neighbours.
@@ -58,14 +66,11 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
       problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
       continue;
     }
-    // A quote left open runs to the end of the file, where the parser places its error: name where it opens.
-    const quote = error.code === 'MISSING_CHAR' ? unclosedQuote(doc, text) : undefined;
-    if (quote) {
-      const message = `opens a quote (${quote.mark}) that is never closed, so YAML reads the rest of the file as this text: end the value with ${quote.mark}`;
-      problems.push({ ...at(quote.offset), path: pathAt(quote.offset), message });
-      continue;
-    }
-    problems.push({ ...at(offset), path: pathAt(offset), message: parserWords(error.message, lineAt(text, offset), pathAt(offset), secretAt) });
+    problems.push({
+      ...at(offset),
+      path: pathAt(offset),
+      message: parserWords(error.message, lineAt(text, offset), pathAt(offset), secretAt),
+    });
   }
   return problems;
 }

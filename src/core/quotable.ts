@@ -1,4 +1,4 @@
-import { secretsInData, secretsInLines, secretValues } from './secrets';
+import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
 import { yaml } from './yaml';
 
 /**
@@ -10,9 +10,11 @@ import { yaml } from './yaml';
  * A secret in any view, and the text is described instead of quoted.
  */
 export function mayQuote(raw: string): boolean {
-  if (raw.trim() === '') return true;
-  const decoded = decodeEscapes(raw);
-  const views = new Set([raw, decoded, ...raw.split('\n'), ...decoded.split('\n')]);
+  // What a redaction left of a value is no secret (`access_token=<redacted>`); taken out, what remains is judged.
+  const text = raw.split(REDACTED).join('');
+  if (text.trim() === '') return true;
+  const decoded = decodeEscapes(text);
+  const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
   for (const view of [...views]) {
     const words = view.split(/[\s"'`,[\]{}()]+/).filter((word) => word !== '');
     views.add(words.map((word) => word.replace(LEADING_INDICATORS, '')).join(' '));

@@ -7,7 +7,8 @@ import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { redactProblem } from '../core/redact-message';
-import { redact } from '../core/secrets';
+import { mayQuote } from '../core/quotable';
+import { redact, REDACTED } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -149,7 +150,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // message about the file: the data validated below is read without it, but an alias may still show its values.
   const secrets = input.problems.length ? secretsOfDoc(input.doc, text) : [];
   const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
-  const yamlErrors = input.problems.map(({ leftOut: _, ...p }): Diagnostic => ({ file, ...p }));
+  // Their key paths are made of raw keys: one that may hold a secret in any reading (mayQuote) is not shown.
+  const yamlErrors = input.problems.map(({ leftOut: _, ...p }): Diagnostic => ({
+    file,
+    ...p,
+    path: p.path.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key)),
+  }));
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors.map(hidden)), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
   // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.

@@ -16,7 +16,7 @@ export function mayQuote(raw: string): boolean {
   const decoded = decodeEscapes(text);
   const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
   for (const view of [...views]) {
-    const words = view.split(/[\s"'`,[\]{}()]+/).filter((word) => word !== '');
+    const words = view.split(/[\s"'`,[\]{}()<>]+/).filter((word) => word !== '');
     views.add(words.map((word) => word.replace(LEADING_INDICATORS, '')).join(' '));
     for (const word of words) for (const stripped of strippedForms(word)) views.add(stripped);
   }

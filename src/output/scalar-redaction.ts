@@ -3,13 +3,17 @@ import { yaml } from '../core/yaml';
 import { REDACTED, secretShape } from '../core/secrets';
 
 /**
- * A YAML text with every scalar (key or value) whose decoded value holds a secret replaced by REDACTED where the
- * text writes it, on each line it spans. The secrets of a file are found in its data, where escapes are decoded
+ * The redaction of YAML texts: every scalar (key or value) whose decoded value holds one of `secrets` or a secret
+ * shape is replaced by REDACTED where the text writes it, on each line it spans. The secrets of a file are found in its data, where escapes are decoded
  * (`"K1\u0030…"`, `\x40`) and folded lines joined (`>-`): the text may hold none of them as they are, nor a shape
  * whole, so a redaction of the text's forms alone would miss them. Lines keep their count, for a diff.
  */
-export function redactSecretScalars(text: string, secrets: readonly string[]): string {
+export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
   const holds = secretTest(secrets);
+  return (text) => redactScalars(text, holds);
+}
+
+function redactScalars(text: string, holds: (value: string) => boolean): string {
   const spans: Array<[number, number]> = [];
   for (const { doc } of readYamlDocuments(text, 'lenient').documents) {
     yaml.visit(doc, {

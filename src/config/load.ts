@@ -7,7 +7,8 @@ import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { redactProblem } from '../core/redact-message';
-import { redact, secretValues } from '../core/secrets';
+import { mayQuote } from '../core/quotable';
+import { redact, REDACTED } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -15,6 +16,7 @@ import type { DescribedProblem } from './issues';
 import { literalTokens, TOKEN_MESSAGE_START } from './literal-tokens';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
+import { secretsOfDoc } from './yaml-secrets';
 import { namedLikeConfig } from './cluster-files';
 
 /** A problem found in a config file, with where it is. */
@@ -144,10 +146,17 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
 export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const input = readYaml(text, CONFIG_KEYS);
   // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
-  // did parse is redacted too (shapes always are).
-  const secrets = input.problems.length ? secretsOfBrokenDoc(input.doc) : [];
-  const yamlErrors = input.problems.map(({ leftOut: _, ...p }) => redactProblem({ file, ...p }, secrets));
-  if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors), warnings: [] };
+  // did parse is redacted too (shapes always are). So is every secret inside a merge key's map, from every
+  // message about the file: the data validated below is read without it, but an alias may still show its values.
+  const secrets = input.problems.length ? secretsOfDoc(input.doc, text) : [];
+  const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
+  // Their key paths are made of raw keys: one that may hold a secret in any reading (mayQuote) is not shown.
+  const yamlErrors = input.problems.map(({ leftOut: _, ...p }): Diagnostic => ({
+    file,
+    ...p,
+    path: p.path.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key)),
+  }));
+  if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors.map(hidden)), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
   // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.
   const cuts = input.problems.flatMap((p) => (p.leftOut ? [{ path: p.path, written: new Set(p.leftOut.written) }] : []));
@@ -188,7 +197,11 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     ...tokenErrors,
   ];
   const shownWarnings = warnings.filter((w) => !explained(w)).map(locate);
-  return { config: allErrors.length ? undefined : config, errors: byPosition(allErrors), warnings: byPosition(shownWarnings) };
+  return {
+    config: allErrors.length ? undefined : config,
+    errors: byPosition(allErrors.map(hidden)),
+    warnings: byPosition(shownWarnings.map(hidden)),
+  };
 }
 
 /**
@@ -208,16 +221,6 @@ function foreignFile(data: unknown): string | undefined {
   const known = new Set(allowedKeys([]));
   if (keys.length < 3 || keys.some((key) => known.has(key))) return undefined;
   return `has ${keys.length} top-level keys and none of a k3s-vip config, so it is not one${fix}`;
-}
-
-/** The secrets of a document the YAML layer refused, as far as it parsed (none when it cannot be read as data). */
-function secretsOfBrokenDoc(doc: Document.Parsed | undefined): string[] {
-  try {
-    // The parser's own alias limit stays on: an alias bomb is one of the refusals.
-    return doc ? secretValues(doc.toJS()) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Top to bottom, as the user reads the file. */

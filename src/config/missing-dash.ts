@@ -1,3 +1,5 @@
+import { mayQuote } from '../core/quotable';
+import { REDACTED } from '../core/secrets';
 import { quotableLine } from './yaml-secrets';
 
 /**
@@ -28,12 +30,13 @@ export function missingDash(
   const lineOffset = offset - (text.lastIndexOf('\n', offset - 1) + 1);
   const keyOffset = offset - lineOffset + indent;
   const aboveOffset = allLines.slice(0, above).reduce((sum, l) => sum + l.length + 1, 0) + indent;
+  const key = keyLine[2].trim();
   return {
     offset: keyOffset,
     listOffset: aboveOffset,
     lines: covered,
     message:
-      `${JSON.stringify(keyLine[2].trim())} is at the indentation of the list's dashes but has no "-": ` +
-      `write "- ${quotableLine(allLines[lineIndex], secretAt(aboveOffset, keyLine[2].trim()))}" to start a new item`,
+      `${JSON.stringify(mayQuote(key) ? key : REDACTED)} is at the indentation of the list's dashes but has no "-": ` +
+      `write "- ${quotableLine(allLines[lineIndex], secretAt(aboveOffset, key))}" to start a new item`,
   };
 }

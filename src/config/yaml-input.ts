@@ -1,10 +1,14 @@
-import type { CST, Document, LineCounter, Node } from 'yaml';
-import { isAlias, isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
-import { indentSlips } from './indent-slip';
-import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
-import { isSecretKey, redact, REDACTED, secretValues } from '../core/secrets';
-import { missingDash } from './missing-dash';
-import { isSecretInDoc, quotableLine } from './yaml-secrets';
+import type { CST, Document, LineCounter } from 'yaml';
+import type { Path } from '../core/problem';
+import { mayQuote } from '../core/quotable';
+import { isMap, isNode, isSeq, yaml } from '../core/yaml';
+import { isSecretKey, redact, REDACTED } from '../core/secrets';
+import { checkContent, shownName } from './yaml-content';
+import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
+import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
+import { describeYamlErrors } from './yaml-syntax';
+
+export type { InputProblem } from './yaml-problem';
 
 /**
  * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
@@ -20,30 +24,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 32;
 /** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
 export const MAX_ENTRIES = 1000;
-/** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
-const MAX_EXPANDED_VALUES = 100_000;
-
-/** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-type Path = Array<string | number>;
-/** Line and column (1-based) of an offset into the text. */
-type At = (offset: number) => Pick<InputProblem, 'line' | 'column'>;
-/** Key path of the node at an offset into the text. */
-type PathAt = (offset: number) => Path;
-/** Whether the value at a key path is a secret, which no message may quote. */
-type SecretAt = (path: Path) => boolean;
-
-/** A problem of the input, located by line and column (1-based) and key path. */
-export interface InputProblem {
-  readonly line?: number;
-  readonly column?: number;
-  readonly path: Path;
-  readonly message: string;
-  /** Set when the data was read without a merge key's keys: findings at or below `path` may follow from them,
-   * except under the keys `written` beside it (a merge is shallow: those are the user's own). */
-  readonly leftOut?: { readonly written: readonly string[] };
-}
 
 export interface YamlInput {
   /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */
@@ -95,9 +75,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return good;
 }
 
-/** YAML 1.1's merge key; YAML 1.2 (this reader) would read it as a key named `<<`. */
-const MERGE_KEY = '<<';
-
 /** Parses config text into data, refusing what the schema must never see. */
 export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInput {
   const lines = new yaml.LineCounter();
@@ -115,12 +92,13 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
     return { doc, lines, problems: [{ ...at(secondDoc.range[0]), path: [], message }] };
   }
-  const pathAt = (offset: number) => nodePath(doc.contents, offset, []);
-  const secretAt = (path: Path) => isSecretInDoc(doc.contents, path);
+  const resolve = aliasResolver(doc);
+  const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
+  const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
   const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt)];
   if (textProblems.length) return { doc, lines, problems: textProblems };
 
-  const syntax = describeYamlErrors(doc, text, at, pathAt, secretAt);
+  const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
   if (syntax.length) return { doc, lines, problems: syntax };
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
   // A secret that starts with "!" is read as a tag: say so without the text.
@@ -128,14 +106,16 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
     .map((w) => {
       const path = pathAt(w.pos[0]);
-      const message = secretAt(path)
-        ? `"${REDACTED}" starts with "!", which YAML reads as a tag: quote the value`
-        : `${JSON.stringify(text.slice(w.pos[0], w.pos[1]))} is a YAML tag this config does not know: remove it and write the plain value`;
+      const tag = shownName(text.slice(w.pos[0], w.pos[1]), secretAt(path));
+      const message =
+        tag === undefined
+          ? `"${REDACTED}" starts with "!", which YAML reads as a tag: quote the value`
+          : `${JSON.stringify(tag)} is a YAML tag this config does not know: remove it and write the plain value`;
       return { ...at(w.pos[0]), path, message };
     });
   if (tags.length) return { doc, lines, problems: tags };
 
-  const content = checkContent(doc, at, secretAt);
+  const content = checkContent(doc, at, secretAt, resolve);
   if (content.some((p) => !p.leftOut)) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
@@ -175,27 +155,23 @@ function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
 }
 
 /** The key path of the deepest node at `offset`; a key that starts at `offset` is not part of it. */
-function nodePath(node: unknown, offset: number, path: Path): Path {
+function nodePath(node: unknown, offset: number, path: Path, resolve: Resolve): Path {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isNode(pair.key) ? pair.key : undefined;
       const value = isNode(pair.value) ? pair.value : undefined;
       const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
       if (key?.range && key.range[0] < offset && offset < Math.max(end, key.range[2])) {
-        const inner = [...path, keyText(pair.key)];
-        return value?.range && value.range[0] <= offset ? nodePath(value, offset, inner) : inner;
+        const inner = [...path, keyText(pair.key, resolve)];
+        return value?.range && value.range[0] <= offset ? nodePath(value, offset, inner, resolve) : inner;
       }
     }
   }
   if (isSeq(node)) {
     const index = node.items.findIndex((item) => isNode(item) && item.range && item.range[0] <= offset && offset < item.range[2]);
-    if (index >= 0) return nodePath(node.items[index], offset, [...path, index]);
+    if (index >= 0) return nodePath(node.items[index], offset, [...path, index], resolve);
   }
   return path;
-}
-
-function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
 }
 
 /** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */
@@ -253,197 +229,14 @@ function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at
     if (!(knownKeys.has(key) || isSecretKey(key)) || rawValue.startsWith(':') || rawValue.startsWith('//')) continue;
     const offset = match.index! + lead.length;
     const path = [...pathAt(offset), key];
-    const value = secretAt(path) ? REDACTED : redact(rawValue);
+    // Shown with its shapes redacted (`?access_token=<redacted>`) where nothing else of it may be a secret.
+    const shapesHidden = redact(rawValue);
+    const value = secretAt(path) || !mayQuote(shapesHidden) || !mayQuote(`${key}:${shapesHidden}`) ? REDACTED : shapesHidden;
     problems.push({
       ...at(offset),
       path,
       message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\``,
     });
   }
-  return problems;
-}
-
-/** The parser's errors in the user's words; follow-on errors of one mistake are dropped. */
-function describeYamlErrors(doc: Document.Parsed, text: string, at: At, pathAt: PathAt, secretAt: SecretAt): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const reportedMaps = new Set<unknown>();
-  const coveredLines = new Set<number>();
-  const slipOfLine = new Map(indentSlips(text).flatMap((slip) => slip.lines.map((l) => [l, slip] as const)));
-  for (const error of doc.errors) {
-    const offset = error.pos[0];
-    const { line } = at(offset);
-    if (coveredLines.has(line!)) continue;
-    // A line a space off in a list: one message about it, instead of the parser's about its neighbours.
-    const slip = slipOfLine.get(line!);
-    if (slip) {
-      slip.lines.forEach((l) => coveredLines.add(l));
-      problems.push({ ...at(slip.offset), path: slip.path, message: slip.message });
-      continue;
-    }
-    if (error.code === 'DUPLICATE_KEY') {
-      const duplicate = findPair(doc.contents, offset, []);
-      if (duplicate && !reportedMaps.has(duplicate.map)) {
-        reportedMaps.add(duplicate.map);
-        const line = quotableLine(lineAt(text, offset), secretAt(duplicate.path));
-        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, line, at) });
-      }
-      continue;
-    }
-    const undashed = missingDash(text, offset, (listOffset, key) => {
-      // The item above: its `name` may make this key's value a secret (an env entry's `value`).
-      const list = pathAt(listOffset);
-      const items = doc.getIn(list, true);
-      return secretAt([...list, isSeq(items) ? items.items.length - 1 : 0, key]);
-    });
-    if (undashed) {
-      undashed.lines.forEach((l) => coveredLines.add(l));
-      problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
-      continue;
-    }
-    // The parser's words may quote the text (`|abc` read as a block scalar header): not where a secret stands.
-    const path = pathAt(offset);
-    const words = error.message.split('\n')[0];
-    const secret =
-      secretAt(path) || secretAt([...path, quotableLine(lineAt(text, offset), false).split(':')[0]]) || secretValues([words]).length > 0;
-    const message = secret
-      ? "invalid YAML where a secret stands (the parser's words are not shown: they may quote it): write the value in quotes"
-      : `invalid YAML: ${words}`;
-    problems.push({ ...at(offset), path, message });
-  }
-  return problems;
-}
-
-function lineAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return text.slice(start, end < 0 ? undefined : end);
-}
-
-interface FoundPair {
-  readonly map: unknown;
-  readonly key: string;
-  readonly first: number;
-  readonly inListItem: boolean;
-  readonly path: Path;
-}
-
-/** The mapping whose key starts at `offset`, with the offset of that key's first occurrence. */
-function findPair(node: unknown, offset: number, path: Path, inListItem = false): FoundPair | undefined {
-  if (isMap(node)) {
-    const index = node.items.findIndex((pair) => isNode(pair.key) && pair.key.range?.[0] === offset);
-    if (index >= 0) {
-      const key = keyText(node.items[index].key);
-      const first = node.items.find((pair) => keyText(pair.key) === key)!.key as Node;
-      return { map: node, key, first: first.range![0], inListItem, path: [...path, key] };
-    }
-    for (const pair of node.items) {
-      const found = findPair(pair.value, offset, [...path, keyText(pair.key)]);
-      if (found) return found;
-    }
-  }
-  if (isSeq(node)) {
-    for (const [index, item] of node.items.entries()) {
-      const found = findPair(item, offset, [...path, index], true);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
-  const firstLine = at(pair.first).line;
-  if (pair.inListItem) {
-    return (
-      `appears a second time in this list item (first on line ${firstLine}): ` +
-      `if a new item starts here, write "- ${line}" at the indentation of the other dashes`
-    );
-  }
-  return `is set twice (first on line ${firstLine}): keep one`;
-}
-
-/** Why an alias cannot stand (no anchor, or a loop), or undefined; a secret starting with "*" (so read as an alias) is not quoted. */
-function aliasProblemOf(name: string, source: Node | undefined, loop: boolean, secret: boolean): string | undefined {
-  if (source && !loop) return undefined;
-  const target = source ? 'a value that contains it (a loop)' : 'no anchor';
-  if (secret) return `"${REDACTED}" starts with "*", which YAML reads as an alias to ${target}: quote the value`;
-  const fix = source ? 'write the value out' : `define \`&${name}\` on a value above it, or write the value out`;
-  return `*${name} refers to ${target}: ${fix}`;
-}
-
-/**
- * Keys and values the schema must never see: prototype keys (silently dropped or harmful in plain objects),
- * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
- * or expand to an "alias bomb".
- */
-function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const anchors = new Map<string, Node>();
-  const sizes = new Map<Node, number>();
-  const open = new Set<Node>();
-  let aliasProblem = false;
-  const report = (node: Node | undefined, path: Path, message: string) =>
-    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
-
-  const walk = (node: unknown, path: Path): number => {
-    if (!isNode(node)) return 1;
-    if (isAlias(node)) {
-      const source = anchors.get(node.source);
-      if (aliasProblem) return 1;
-      const problem = aliasProblemOf(node.source, source, !!source && open.has(source), secretAt(path));
-      if (problem) {
-        aliasProblem = true;
-        report(node, path, problem);
-        return 1;
-      }
-      return sizes.get(source!)!;
-    }
-    if (node.anchor) anchors.set(node.anchor, node);
-    open.add(node);
-    let size = 1;
-    if (isScalar(node)) {
-      const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
-      if (control) report(node, path, `${secretAt(path) ? `"${REDACTED}"` : JSON.stringify(node.value)} ${control}`);
-      // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
-      if (node.anchor && node.value === null && !node.source) {
-        const anchor = secretAt(path) ? `"${REDACTED}" starts with "&", which YAML reads as` : `&${node.anchor} is`;
-        report(node, path, `${anchor} an anchor on an empty value: quote the value if it is text`);
-      }
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = keyText(pair.key);
-        const keyNode = isNode(pair.key) ? pair.key : undefined;
-        if (key === MERGE_KEY) {
-          // Left out of the data (readYaml), so the rest of the document is still checked.
-          const message = 'merge keys (`<<: *anchor`) are not supported: write the keys out in full';
-          const written = node.items.map((p) => keyText(p.key)).filter((k) => k !== MERGE_KEY);
-          problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: { written }, message });
-        } else if (PROTOTYPE_KEYS.has(key)) {
-          report(
-            keyNode,
-            [...path, key],
-            `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
-          );
-        } else if (CONTROL_CHARACTER.test(key)) {
-          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it'); // not quoted: it may be lines of text
-        } else if (!isScalar(pair.key)) {
-          report(keyNode, path, 'a key must be a plain name, not a list or mapping');
-        }
-        size += walk(pair.value, [...path, key]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        size += walk(item, [...path, index]);
-      });
-    }
-    open.delete(node);
-    sizes.set(node, size);
-    if (size > MAX_EXPANDED_VALUES && !aliasProblem) {
-      aliasProblem = true;
-      const message = `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded; a config needs far fewer`;
-      report(node, path, `${message}: write the values out`);
-    }
-    return size;
-  };
-  walk(doc.contents, []);
   return problems;
 }

@@ -76,19 +76,29 @@ function keepingLines(match: string): string {
 
 /**
  * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
- * messages cut values), replaced by REDACTED.
+ * messages cut values), replaced by REDACTED. The whole forms go first, then the shapes, then the cut forms:
+ * a cut form replaced first would take the head of a shape (a K3s token's `K10…`) and leave its rest, which no
+ * shape then matches.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  const replacements = new Map<string, string>();
+  const whole = new Map<string, string>();
+  const cut = new Map<string, string>();
   for (const secret of secrets) {
     if (!secret) continue;
     const quoted = JSON.stringify(secret);
-    for (const form of [quoted, quoted.slice(1, -1), JSON.stringify(secret.slice(0, 60)).slice(1, -1), secret]) {
+    for (const form of [quoted, quoted.slice(1, -1), secret]) {
       // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
-      if ((form.length >= 4 || form === quoted) && !replacements.has(form))
-        replacements.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
+      if ((form.length >= 4 || form === quoted) && !whole.has(form)) whole.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
     }
+    if (secret.length <= 60) continue;
+    const head = JSON.stringify(secret.slice(0, 60)).slice(1, -1);
+    if (!whole.has(head)) cut.set(head, REDACTED);
   }
+  return replaceForms(redactShapes(replaceForms(text, whole)), cut);
+}
+
+/** `text` with every form replaced as `replacements` says. */
+function replaceForms(text: string, replacements: ReadonlyMap<string, string>): string {
   // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
   // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
   let out = text;
@@ -109,6 +119,13 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     }
   }
   flush();
+  return out;
+}
+
+/** `text` with every secret shape replaced, on each line it spans. */
+function redactShapes(text: string): string {
+  if (!SHAPE_CLUE.test(text)) return text;
+  let out = text;
   for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   return out;
 }

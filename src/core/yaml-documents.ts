@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import { yaml } from './yaml';
+import { isAlias, yaml } from './yaml';
 
 /**
  * The one reader of YAML text as documents of data, for the three ways this tool reads text it did not parse
@@ -42,9 +42,45 @@ export function readYamlDocuments(text: string, reading: YamlReading): YamlRead 
     try {
       return { doc, data: doc.toJS({ maxAliasCount: 100 }) };
     } catch (e) {
-      // An alias with no anchor before it, or more aliases than yaml expands.
-      return { doc, error: { message: (e as Error).message, offset: doc.range[0] } };
+      // An alias with no anchor before it, or more aliases than yaml expands: at the first alias that has none.
+      return { doc, error: { message: (e as Error).message, offset: unresolvedAlias(doc) ?? doc.range[0] } };
     }
   });
   return { documents, lines };
+}
+
+/** Offset of the first alias (`*name`) of a document with no anchor of its name before it. */
+function unresolvedAlias(doc: Document.Parsed): number | undefined {
+  const anchors = new Set<string>();
+  let offset: number | undefined;
+  yaml.visit(doc, {
+    Node: (_, node) => {
+      if (isAlias(node) && !anchors.has(node.source)) {
+        offset = node.range?.[0];
+        return yaml.visit.BREAK;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+/**
+ * A quoted scalar whose closing quote is missing: the parser reads the rest of the text into it and places its
+ * error (`Missing closing "quote`) at the end of the text. Where the quote opens, and which mark it is.
+ */
+export function unclosedQuote(doc: Document.Parsed, text: string): { offset: number; mark: string } | undefined {
+  let found: { offset: number; mark: string } | undefined;
+  yaml.visit(doc, {
+    Scalar: (_, node) => {
+      if ((node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return undefined;
+      const source = text.slice(node.range[0], node.range[1]);
+      const closed = node.type === 'QUOTE_DOUBLE' ? /^"(?:[^"\\]|\\[\s\S])*"$/ : /^'(?:[^']|'')*'$/;
+      if (closed.test(source)) return undefined;
+      found = { offset: node.range[0], mark: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
+      return yaml.visit.BREAK;
+    },
+  });
+  return found;
 }

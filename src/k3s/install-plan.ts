@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, yaml } from '../core/yaml';
+import { mayQuote } from '../core/quotable';
 import { z } from 'zod';
 import { redactMessage } from '../core/redact-message';
 import { secretsInLines, secretValues } from '../core/secrets';
@@ -182,8 +183,14 @@ export function kustomizationResources(path: string, text: string): { names: str
     return `${path}:${pos.line}:${pos.col}`;
   };
   const rerun = 'run `npm run synth` to write it again';
-  // The parser's words may quote the text, which may hold a secret: only where it fails is said.
-  if (doc.errors.length) return { names: [], errors: [`${at(doc.errors[0].pos[0])}: invalid YAML; ${rerun}`] };
+  if (doc.errors.length) {
+    // The parser's words may quote the text (a block scalar header): shown only where mayQuote allows them and the line.
+    const [{ message, pos }] = doc.errors;
+    const words = message.split('\n')[0];
+    const shown =
+      mayQuote(words) && mayQuote(text.split('\n')[lines.linePos(pos[0]).line - 1] ?? '') ? `: ${words}` : ' (the line may hold a secret)';
+    return { names: [], errors: [`${at(pos[0])}: invalid YAML${shown}; ${rerun}`] };
+  }
   const resources = isMap(doc.contents) ? doc.contents.get('resources', true) : undefined;
   if (!isSeq(resources) || resources.items.length === 0) {
     return { names: [], errors: [`${at(doc.contents?.range?.[0])}: resources: expected a list of the manifests to install; ${rerun}`] };

@@ -3,6 +3,7 @@ import { formatPath } from '../core/problem';
 import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 import { YamlStreams, yamlStreams } from './yaml-streams';
+import { scalarRedaction } from './scalar-redaction';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -111,10 +112,13 @@ function secretsOfFile(path: string, text: string): string[] {
 /**
  * A redaction for texts of these file trees (dist/ as it is and a fresh synth, say): every secret any of
  * their files holds, and every secret shape, is replaced in a whole file's text, so a secret spanning lines
- * (a private key in a block scalar) is redacted line by line. Diff the redacted texts: a diff line never
- * holds the whole value, and per-line redaction would miss the body of a key.
+ * (a private key in a block scalar) is redacted line by line. In a YAML file, so is every scalar whose
+ * decoded value holds one, however the text writes it (escapes, folded lines). Diff the redacted texts: a
+ * diff line never holds the whole value, and per-line redaction would miss the body of a key.
  */
 export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
   const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
-  return (text) => redactText(text, secrets);
+  const yamlTexts = new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => (/\.ya?ml$/.test(path) ? [text] : []))));
+  const scalars = scalarRedaction(secrets);
+  return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, secrets);
 }

@@ -1,5 +1,5 @@
 import type { LineCounter } from 'yaml';
-import { readYamlDocuments } from '../core/yaml-documents';
+import { readYamlDocuments, unclosedQuote } from '../core/yaml-documents';
 
 /** Why a YAML stream could not be read: the parser's first problem and where it is (1-based). */
 export interface YamlProblem {
@@ -8,6 +8,8 @@ export interface YamlProblem {
   readonly column: number;
   /** Offset of the problem in the text. */
   readonly offset: number;
+  /** Whether `reason` is this tool's own words, which quote nothing of the text (else the parser's, which may). */
+  readonly ownWords?: boolean;
 }
 
 /** A YAML stream read as data: every document, or why it could not be read. */
@@ -57,8 +59,12 @@ export function yamlStreams(rendered: ReadonlyMap<string, RenderedFile> = new Ma
 function readStream(text: string): YamlStream {
   const { documents, lines } = readYamlDocuments(text, 'merging');
   const failed = documents.find((document) => document.error);
-  if (failed?.error) return { error: at(failed.error.message, failed.error.offset, lines) };
-  return { documents: documents.map((document) => document.data) };
+  if (!failed?.error) return { documents: documents.map((document) => document.data) };
+  // A quote left open runs to the end of the text, where the parser places its error: say where it opens.
+  const quote = failed.error.message.startsWith('Missing closing') ? unclosedQuote(failed.doc, text) : undefined;
+  if (quote)
+    return { error: { ...at(`a quote (${quote.mark}) opens there and is never closed: close it`, quote.offset, lines), ownWords: true } };
+  return { error: at(failed.error.message, failed.error.offset, lines) };
 }
 
 function at(message: string, offset: number, lines: LineCounter): YamlProblem {

@@ -11,6 +11,7 @@ import { SchemaMemo, schemaMemo } from './schema-memo';
 import { cacheDir } from './crds';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
+import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 
@@ -45,8 +46,15 @@ export function validateManifests(
     if (!isManifestFile(file)) continue;
     const stream = streams(file, text);
     if ('error' in stream) {
-      const { reason, line, column, offset } = stream.error;
-      const message = `is not valid YAML: ${reason} at line ${line}, column ${column}`;
+      const { reason, line, column, offset, ownWords } = stream.error;
+      // The parser's words may quote the text (`Unresolved alias ...: abc`, a block scalar header): shown only
+      // where neither they nor the line they are about hold a secret in any reading (mayQuote).
+      const where = `at line ${line}, column ${column}`;
+      const message = ownWords
+        ? `is not valid YAML ${where}: ${reason}`
+        : mayQuote(reason) && mayQuote(text.split('\n')[line - 1] ?? '')
+          ? `is not valid YAML: ${redact(reason)} ${where}`
+          : `is not valid YAML ${where} (the parser's words are not shown: the line may hold a secret)`;
       violations.push({ file, object: `document ${documentAt(text, offset)}`, field: '', message });
       continue;
     }

@@ -1,0 +1,115 @@
+import type { Document, Node } from 'yaml';
+import type { Path } from '../core/problem';
+import { mayQuote } from '../core/quotable';
+import { REDACTED } from '../core/secrets';
+import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
+import { isAlias, isMap, isNode, isScalar, isSeq } from '../core/yaml';
+import type { At, InputProblem, Resolve, SecretAt } from './yaml-problem';
+import { keyText, MERGE_KEY } from './yaml-secrets';
+
+/** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
+const MAX_EXPANDED_VALUES = 100_000;
+
+/** Keys that name JavaScript object internals: never a config key, and unsafe in records. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A tag, anchor or alias as written (`!abc`, `&abc`, `*abc`), for a message: quoted only where mayQuote allows it
+ * and the value it stands on is no secret; otherwise what YAML read it as, with the name left out.
+ */
+export function shownName(written: string, secret: boolean): string | undefined {
+  return secret || !mayQuote(written) ? undefined : written;
+}
+
+/** Why an alias cannot stand (no anchor, or a loop), or undefined; a secret starting with "*" (so read as an alias) is not quoted. */
+function aliasProblemOf(name: string, source: Node | undefined, loop: boolean, secret: boolean): string | undefined {
+  if (source && !loop) return undefined;
+  const target = source ? 'a value that contains it (a loop)' : 'no anchor';
+  const alias = shownName(`*${name}`, secret);
+  if (alias === undefined) return `"${REDACTED}" starts with "*", which YAML reads as an alias to ${target}: quote the value`;
+  const fix = source ? 'write the value out' : `define \`&${name}\` on a value above it, or write the value out`;
+  return `${alias} refers to ${target}: ${fix}`;
+}
+
+/**
+ * Keys and values the schema must never see: prototype keys (silently dropped or harmful in plain objects),
+ * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
+ * or expand to an "alias bomb". A merge key is reported `leftOut`: the data is read without it.
+ */
+export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, resolve: Resolve): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  let aliasProblem = false;
+  const report = (node: Node | undefined, path: Path, message: string) =>
+    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
+
+  const walk = (node: unknown, path: Path): number => {
+    if (!isNode(node)) return 1;
+    if (isAlias(node)) {
+      const source = anchors.get(node.source);
+      if (aliasProblem) return 1;
+      const problem = aliasProblemOf(node.source, source, !!source && open.has(source), secretAt(path));
+      if (problem) {
+        aliasProblem = true;
+        report(node, path, problem);
+        return 1;
+      }
+      return sizes.get(source!)!;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    open.add(node);
+    let size = 1;
+    if (isScalar(node)) {
+      const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
+      const shown = typeof node.value === 'string' && !secretAt(path) && mayQuote(node.value);
+      if (control) report(node, path, `${shown ? JSON.stringify(node.value) : `"${REDACTED}"`} ${control}`);
+      // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
+      if (node.anchor && node.value === null && !node.source) {
+        const anchor = shownName(`&${node.anchor}`, secretAt(path));
+        report(
+          node,
+          path,
+          `${anchor === undefined ? `"${REDACTED}" starts with "&", which YAML reads as` : `${anchor} is`} an anchor on an empty value: quote the value if it is text`,
+        );
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = keyText(pair.key, resolve);
+        const keyNode = isNode(pair.key) ? pair.key : undefined;
+        if (key === MERGE_KEY) {
+          // Left out of the data (readYaml), so the rest of the document is still checked.
+          const message = 'merge keys (`<<: *anchor`) are not supported: write the keys out in full';
+          const written = node.items.map((p) => keyText(p.key, resolve)).filter((k) => k !== MERGE_KEY);
+          problems.push({ ...(keyNode?.range ? at(keyNode.range[0]) : {}), path, leftOut: { written }, message });
+        } else if (PROTOTYPE_KEYS.has(key)) {
+          report(
+            keyNode,
+            [...path, key],
+            `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
+          );
+        } else if (CONTROL_CHARACTER.test(key)) {
+          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it'); // not quoted: it may be lines of text
+        } else if (!isScalar(resolve(pair.key))) {
+          report(keyNode, path, 'a key must be a plain name, not a list or mapping');
+        }
+        size += walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        size += walk(item, [...path, index]);
+      });
+    }
+    open.delete(node);
+    sizes.set(node, size);
+    if (size > MAX_EXPANDED_VALUES && !aliasProblem) {
+      aliasProblem = true;
+      const message = `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded; a config needs far fewer`;
+      report(node, path, `${message}: write the values out`);
+    }
+    return size;
+  };
+  walk(doc.contents, []);
+  return problems;
+}

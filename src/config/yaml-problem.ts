@@ -1,0 +1,23 @@
+import type { Path } from '../core/problem';
+
+/** The types the YAML reading layer (yaml-input.ts and the files it delegates to) passes around. */
+
+/** A problem of the input, located by line and column (1-based) and key path. */
+export interface InputProblem {
+  readonly line?: number;
+  readonly column?: number;
+  readonly path: Path;
+  readonly message: string;
+  /** Set when the data was read without a merge key's keys: findings at or below `path` may follow from them,
+   * except under the keys `written` beside it (a merge is shallow: those are the user's own). */
+  readonly leftOut?: { readonly written: readonly string[] };
+}
+
+/** Line and column (1-based) of an offset into the text. */
+export type At = (offset: number) => Pick<InputProblem, 'line' | 'column'>;
+/** Key path of the node at an offset into the text. */
+export type PathAt = (offset: number) => Path;
+/** Whether the value at a key path is a secret, which no message may quote. */
+export type SecretAt = (path: Path) => boolean;
+/** A node with its alias (`*name`) resolved to the node it refers to; any other node as it is. */
+export type Resolve = (node: unknown) => unknown;

@@ -1,0 +1,134 @@
+import type { Document, Node } from 'yaml';
+import type { Path } from '../core/problem';
+import { mayQuote } from '../core/quotable';
+import { unclosedQuote } from '../core/yaml-documents';
+import { isMap, isNode, isSeq } from '../core/yaml';
+import { indentSlips } from './indent-slip';
+import { missingDash } from './missing-dash';
+import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
+import { keyText, quotableLine } from './yaml-secrets';
+
+/** What the reading layer knows of a parsed document, to say where a problem is and whether a value is a secret. */
+export interface DocContext {
+  readonly doc: Document.Parsed;
+  readonly text: string;
+  readonly at: At;
+  readonly pathAt: PathAt;
+  readonly secretAt: SecretAt;
+  readonly resolve: Resolve;
+}
+
+/**
+ * The parser's errors in the user's words; follow-on errors of one mistake are dropped. The parser's own words
+ * are quoted only where mayQuote allows them and the line they are about: they may quote the raw text.
+ */
+export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }: DocContext): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reportedMaps = new Set<unknown>();
+  const coveredLines = new Set<number>();
+  const slipOfLine = new Map(indentSlips(text).flatMap((slip) => slip.lines.map((l) => [l, slip] as const)));
+  // A quote left open runs to the end of the file, where the parser places its error: one message, where it opens,
+  // instead of the errors the text after it gives (it is all read as one text).
+  const quote = doc.errors.some((error) => error.message.startsWith('Missing closing')) ? unclosedQuote(doc, text) : undefined;
+  if (quote) {
+    const message = `opens a quote (${quote.mark}) that is never closed, so YAML reads the rest of the file as this text: end the value with ${quote.mark}`;
+    problems.push({ ...at(quote.offset), path: pathAt(quote.offset), message });
+  }
+  for (const error of doc.errors) {
+    const offset = error.pos[0];
+    if (quote && offset >= quote.offset) continue;
+    const { line } = at(offset);
+    if (coveredLines.has(line!)) continue;
+    // A line a space off in a list: one message about it, instead of the parser's about its neighbours.
+    const slip = slipOfLine.get(line!);
+    if (slip) {
+      slip.lines.forEach((l) => coveredLines.add(l));
+      problems.push({ ...at(slip.offset), path: slip.path, message: slip.message });
+      continue;
+    }
+    if (error.code === 'DUPLICATE_KEY') {
+      const duplicate = findPair(doc.contents, offset, [], resolve);
+      if (duplicate && !reportedMaps.has(duplicate.map)) {
+        reportedMaps.add(duplicate.map);
+        const line = quotableLine(lineAt(text, offset), secretAt(duplicate.path));
+        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, line, at) });
+      }
+      continue;
+    }
+    const undashed = missingDash(text, offset, (listOffset, key) => {
+      // The item above: its `name` may make this key's value a secret (an env entry's `value`).
+      const list = pathAt(listOffset);
+      const items = resolve(doc.getIn(list, true));
+      return secretAt([...list, isSeq(items) ? items.items.length - 1 : 0, key]);
+    });
+    if (undashed) {
+      undashed.lines.forEach((l) => coveredLines.add(l));
+      problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
+      continue;
+    }
+    problems.push({
+      ...at(offset),
+      path: pathAt(offset),
+      message: parserWords(error.message, lineAt(text, offset), pathAt(offset), secretAt),
+    });
+  }
+  return problems;
+}
+
+/** The parser's words, or where they may quote a secret (`|abc` read as a block scalar header), a description instead. */
+function parserWords(message: string, line: string, path: Path, secretAt: SecretAt): string {
+  const words = message.split('\n')[0];
+  const key = /^\s*(?:-\s+)*(["']?)([^\s:#"']+)\1\s*:/.exec(line)?.[2];
+  const secret = secretAt(path) || (key !== undefined && secretAt([...path, key])) || !mayQuote(words) || !mayQuote(line);
+  return secret
+    ? "invalid YAML where a secret stands (the parser's words are not shown: they may quote it): write the value in quotes"
+    : `invalid YAML: ${words}`;
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+interface FoundPair {
+  readonly map: unknown;
+  readonly key: string;
+  readonly first: number;
+  readonly inListItem: boolean;
+  readonly path: Path;
+}
+
+/** The mapping whose key starts at `offset`, with the offset of that key's first occurrence. */
+function findPair(node: unknown, offset: number, path: Path, resolve: Resolve, inListItem = false): FoundPair | undefined {
+  if (isMap(node)) {
+    const index = node.items.findIndex((pair) => isNode(pair.key) && pair.key.range?.[0] === offset);
+    if (index >= 0) {
+      const key = keyText(node.items[index].key, resolve);
+      const first = node.items.find((pair) => keyText(pair.key, resolve) === key)!.key as Node;
+      return { map: node, key, first: first.range![0], inListItem, path: [...path, key] };
+    }
+    for (const pair of node.items) {
+      const found = findPair(pair.value, offset, [...path, keyText(pair.key, resolve)], resolve);
+      if (found) return found;
+    }
+  }
+  if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = findPair(item, offset, [...path, index], resolve, true);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
+  const firstLine = at(pair.first).line;
+  if (pair.inListItem) {
+    return (
+      `appears a second time in this list item (first on line ${firstLine}): ` +
+      `if a new item starts here, write "- ${line}" at the indentation of the other dashes`
+    );
+  }
+  return `is set twice (first on line ${firstLine}): keep one`;
+}

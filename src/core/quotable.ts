@@ -1,0 +1,79 @@
+import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
+import { yaml } from './yaml';
+
+/**
+ * Whether raw text of a file (a source line, a parser's words, a tag, anchor or alias name) may be quoted in a
+ * message. Raw text is not yet data: a secret in it may be written with YAML escapes (`Hunter\u0032`,
+ * `\x40`), glued to an indicator (`|db_password=abc` read as a block scalar header, `*abc` as an alias), or be
+ * the value of a `key: value` line. So it is judged paranoidly, in every view a reader may take of it: as it is,
+ * decoded (its escapes resolved, or read as YAML), and with the leading YAML indicators of its words stripped.
+ * A secret in any view, and the text is described instead of quoted.
+ */
+export function mayQuote(raw: string): boolean {
+  // What a redaction left of a value is no secret (`access_token=<redacted>`); taken out, what remains is judged.
+  const text = raw.split(REDACTED).join('');
+  if (text.trim() === '') return true;
+  const decoded = decodeEscapes(text);
+  const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
+  for (const view of [...views]) {
+    const words = view.split(/[\s"'`,[\]{}()<>]+/).filter((word) => word !== '');
+    views.add(words.map((word) => word.replace(LEADING_INDICATORS, '')).join(' '));
+    for (const word of words) for (const stripped of strippedForms(word)) views.add(stripped);
+  }
+  return ![...views].some(holdsSecret);
+}
+
+/** A word's leading YAML indicators: a block scalar header (`|`, `>-`, `|2+`), a tag, anchor or alias, `?`, `:`, `-`. */
+const LEADING_INDICATORS = /^[|>&*!?:%@`#-]+[-+0-9]*/;
+
+/** `>--token=abc`: every form a reader may take of it once its leading indicators are read (`--token=abc`, `token=abc`). */
+function strippedForms(word: string): string[] {
+  const lead = /^[|>&*!?:%@`#+0-9-]*/.exec(word)![0].length;
+  return Array.from({ length: Math.min(lead, 8) }, (_, i) => word.slice(i + 1)).filter((form) => form !== '');
+}
+
+function holdsSecret(text: string): boolean {
+  if (secretValues(text).length > 0 || secretsInLines(text).length > 0) return true;
+  // A `key: value` line or a flow mapping read as YAML: `value: "--token=abc"` sets a flag in the data it holds.
+  if (!/[:\-[{]/.test(text)) return false;
+  try {
+    const doc = yaml.parseDocument(text, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false });
+    return secretsInData(doc.toJS({ maxAliasCount: 10 })).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** YAML's escapes of a double-quoted scalar (YAML 1.2.2 section 5.7); the text outside quotes too, paranoidly. */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+/** `text` with every YAML escape (`\u0040`, `\x40`, `\U00000040`, `\n`) decoded, and `''` (a single-quoted quote) as `'`. */
+export function decodeEscapes(text: string): string {
+  return text
+    .replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\s\S]))/g, (escape, x, u, U, char: string | undefined) => {
+      const hex = (x ?? u ?? U) as string | undefined;
+      if (hex === undefined) return ESCAPES[char!] ?? escape;
+      const code = parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+    })
+    .replace(/''/g, "'");
+}

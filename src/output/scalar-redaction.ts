@@ -1,0 +1,57 @@
+import { readYamlDocuments } from '../core/yaml-documents';
+import { yaml } from '../core/yaml';
+import { REDACTED, secretShape } from '../core/secrets';
+
+/**
+ * The redaction of YAML texts: every scalar (key or value) whose decoded value holds one of `secrets` or a secret
+ * shape is replaced by REDACTED where the text writes it, on each line it spans. The secrets of a file are found in its data, where escapes are decoded
+ * (`"K1\u0030…"`, `\x40`) and folded lines joined (`>-`): the text may hold none of them as they are, nor a shape
+ * whole, so a redaction of the text's forms alone would miss them. Lines keep their count, for a diff.
+ */
+export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
+  const holds = secretTest(secrets);
+  return (text) => redactScalars(text, holds);
+}
+
+function redactScalars(text: string, holds: (value: string) => boolean): string {
+  const spans: Array<[number, number]> = [];
+  for (const { doc } of readYamlDocuments(text, 'lenient').documents) {
+    yaml.visit(doc, {
+      Scalar: (_, node) => {
+        const value = node.value;
+        if (node.range && (typeof value === 'string' || typeof value === 'number') && holds(String(value))) {
+          spans.push([node.range[0], node.range[1]]);
+        }
+      },
+    });
+  }
+  if (!spans.length) return text;
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    if (start < from) continue;
+    out += text.slice(from, start) + redactLines(text.slice(start, end));
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/** A scalar's source, REDACTED on each line it spans (after the indentation); a blank line stays blank. */
+function redactLines(source: string): string {
+  return source
+    .split('\n')
+    .map((line, i) => (line.trim() === '' ? line : `${i === 0 ? '' : /^[ \t]*/.exec(line)![0]}${REDACTED}`))
+    .join('\n');
+}
+
+/** Whether a decoded value holds a secret: a shape, one of `secrets` whole, or (four characters or more) inside it. */
+function secretTest(secrets: readonly string[]): (value: string) => boolean {
+  const whole = new Set(secrets);
+  const inside = [...whole].filter((secret) => secret.length >= 4);
+  const escape = (secret: string) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = inside.length && inside.join('').length < 100_000 ? new RegExp(inside.map(escape).join('|')) : undefined;
+  return (value) =>
+    whole.has(value) ||
+    secretShape(value) !== undefined ||
+    (pattern ? pattern.test(value) : inside.some((secret) => value.includes(secret)));
+}

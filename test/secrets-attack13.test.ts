@@ -76,9 +76,18 @@ describe('A2: YAML text inside a value is read as data too, so every spelling of
     ['a file provider content without secrets', headers('X-Frame-Options: DENY\n? X-Forwarded-Proto\n: https')],
     ['a ConfigMap text naming a password file', configMap({ 'app.yaml': 'db:\n  host: db.example\n  ? passwordFile\n  : /run/db\n' })],
     ['a ConfigMap script that is no YAML', configMap({ 'run.sh': '#!/bin/sh\nif [ -z "$A" ]; then\n  echo "usage: run"\nfi\n' })],
-    ['a text holding a hub.token Secret name', fileContent('hub:\n  enabled: true\n')],
+    ['a YAML text of a ConfigMap without secret words', configMap({ 'app.yaml': 'db:\n  ? host\n  : db.example\n  port: 5432\n' })],
   ])('control, accepted: %s', (_, values) => {
     for (const errors of everyDoor(values)) expect(errors).toBe('');
+  });
+
+  test('the gate reads valuesContent as data by its place: hub.token naming a Secret passes, a token there does not', () => {
+    expect(gate({ hub: { token: 'traefik-hub-license' } })).toBe('');
+    expect(gate({ hub: { token: SECRET } })).toMatch(/hub\.token/);
+  });
+
+  test('the line reader judges a key as text too', () => {
+    expect(secretsInLines(`a:\n  "--token=${SECRET}": x\n`)).toContain(SECRET);
   });
 
   test('text that does not parse is still read line by line', () => {
@@ -158,4 +167,21 @@ describe('sk1: kind: Secret is a Secret in any letter case', () => {
     expect(secretsInFiles(new Map([['c/README.md', text]]))).toHaveLength(1);
     expect(secretsInFiles(new Map([['c/x.yaml', text]])).join('\n')).toMatch(/stringData\.cf/);
   });
+});
+
+test('the gate reads the chart values of a HelmChartConfig in any letter case', () => {
+  const file = (kind: string) =>
+    new Map([
+      [
+        'c/x.yaml',
+        stringify({
+          apiVersion: 'helm.cattle.io/v1',
+          kind,
+          metadata: { name: 't' },
+          spec: { valuesContent: `env:\n  - name: API_TOKEN\n    value: ${SECRET}\n` },
+        }),
+      ],
+    ]);
+  for (const kind of ['HelmChartConfig', 'helmchartconfig', 'HELMCHART'])
+    expect(secretsInFiles(file(kind)).join('\n')).toMatch(/valuesContent\.env\[0\]\.value/);
 });

@@ -87,12 +87,13 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
 /**
- * How deep text inside text (a file provider's content inside K3s' valuesContent, JSON inside that) is read as data;
- * below, text is read line by line only. Each level reads at most the text of the level above, so a text costs at
- * most this many reads of its size.
+ * How deep text inside text (a file provider's content inside K3s' valuesContent, YAML inside that) is read as
+ * YAML; below, and on each line the line reading reads (the whole text is read as YAML once), text is read line by
+ * line and as JSON only. Each level reads at most the text of the level above: a text costs at most this many reads.
  */
-const MAX_TEXT_DEPTH = 4;
+const MAX_YAML_DEPTH = 4;
 let textDepth = 0;
+let readingLines = false;
 
 /**
  * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`, `--token -abc`), a key
@@ -113,11 +114,11 @@ function secretSetInText(text: string, at: Path, asData = true): { value: string
   const multiLine = text.includes('\n');
   // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
   if (multiLine && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
-  if (!asData || textDepth >= MAX_TEXT_DEPTH) return undefined;
+  if (!asData) return undefined;
   let inner: string | undefined;
   textDepth++;
   try {
-    inner = textAsData(text).flatMap((data) => secretsInData(data, at))[0]?.value;
+    inner = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH).flatMap((data) => secretsInData(data, at))[0]?.value;
   } finally {
     textDepth--;
   }
@@ -249,7 +250,13 @@ export function secretRefusal(secret: FoundSecret): string {
  * - any value shaped like a secret or setting one (`--token=abc`).
  */
 export function secretsInLines(text: string): string[] {
-  return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+  const outer = readingLines;
+  readingLines = true;
+  try {
+    return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+  } finally {
+    readingLines = outer;
+  }
 }
 
 /**

@@ -95,7 +95,8 @@ function documentsOf(path: string, text: string, streams: YamlStreams): Manifest
  */
 function secretsInChartValues(data: unknown, values: ManifestText | undefined): FoundSecret[] {
   const kind = (data as { kind?: unknown } | null)?.kind;
-  if ((kind !== 'HelmChartConfig' && kind !== 'HelmChart') || !values) return [];
+  // In any letter case, as `kind: Secret` is judged (secrets.ts mayBeSecretKind): the text is in Git either way.
+  if (typeof kind !== 'string' || !/^HelmChart(?:Config)?$/i.test(kind) || !values) return [];
   const found = values.documents.flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
   if (found.length || !values.unjudgeable) return found;
   // Chart values this tool wrote are clean: any other text Helm may read otherwise is refused whole.

@@ -185,3 +185,16 @@ test('the gate reads the chart values of a HelmChartConfig in any letter case', 
   for (const kind of ['HelmChartConfig', 'helmchartconfig', 'HELMCHART'])
     expect(secretsInFiles(file(kind)).join('\n')).toMatch(/valuesContent\.env\[0\]\.value/);
 });
+
+// Reading text as YAML costs one parse per level of text in text (at most four), never one per line.
+test.each([
+  ['a mapping of flow maps', (i: number) => `k${i}: {a: 1, token_file: /x}`],
+  ['list items of flow maps', (i: number) => `- [key: ${i}]`],
+  ['quoted keys', (i: number) => `"k${i}": "apikeyish"`],
+  ['a script', (i: number) => `echo "usage: run ${i}" --token-file /x`],
+])('a 400 kB text of %s is judged quickly', (_, line) => {
+  const text = Array.from({ length: 16_000 }, (_, i) => line(i)).join('\n');
+  const started = process.hrtime.bigint();
+  expect(secretsInData({ a: text })).toEqual([]);
+  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
+});

@@ -5,7 +5,7 @@ import { isReference } from './secrets-text';
  * Flags that set a secret, as a command-line parser reads them. A flag with no `=value` that is not a switch takes
  * the next argument as its value whatever it starts with: Traefik's parser (traefik/paerser flag/flagparser.go,
  * `value, f.args = f.args[0], f.args[1:]`), Go's flag package and spf13/pflag alike, so `--x.token -abc` sets the
- * token `-abc`. A flag named like a secret is never a switch.
+ * token `-abc`. Traefik has no switch (boolean flag) named like a secret: such a flag always takes a value.
  */
 
 /** `--api.token=abc` (the whole rest is the value), or a flag and its value anywhere in a command line. */

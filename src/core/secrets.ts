@@ -312,7 +312,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       const listItem = ITEM_LINE.exec(line)?.[1].trim();
       const item = listItem ?? (secretShape(line) ? '' : line.trim());
       if (item) found.push(...secretValues(unquote(item)));
-      if (listItem && flagAbove !== undefined) add(listItem, flagAbove.split('.'));
+      if (listItem && flagAbove !== undefined && !isReference(unquote(listItem))) add(listItem, flagAbove.split('.'));
       bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;
       continue;
     }

@@ -35,7 +35,6 @@ const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hma
  * are bounded as every YAML read here is (yaml-documents.ts): a document past the bound is left out.
  */
 export function textAsData(text: string, yaml = true): unknown[] {
-  if (text.length > MAX_TEXT || !mayBeData(text)) return [];
   if (/^\s*[{[]/.test(text)) {
     try {
       return [JSON.parse(text)];
@@ -43,7 +42,8 @@ export function textAsData(text: string, yaml = true): unknown[] {
       // Not JSON: maybe YAML.
     }
   }
-  if (!yaml || !MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, ''))) return [];
+  if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')))
+    return [];
   return readYamlDocuments(text, 'lenient')
     .documents.filter((document) => !document.error && document.doc.errors.length === 0)
     .map((document) => document.data)

@@ -47,6 +47,9 @@ describe('A1: a secret flag without =value takes the next item (or shell word) a
     ['a header mode after the header flag', args('--accesslog.fields.headers.names.Authorization', 'drop')],
     ['a secret flag that names a file', args('--api.token-file', '-/run/token')],
     ['a text with a secret flag and a $(VAR) reference', args('--metrics.influxdb2.token $(INFLUX_TOKEN)')],
+    ['a secret flag given a lone - (standard input)', args('--providers.consul.token', '-')],
+    ['a text giving a secret flag a lone -', { env: [{ name: 'HELP', value: 'use --password - to read it from stdin' }] }],
+    ['a secret flag then a $(VAR) reference, in YAML text', configMap({ 'args.yaml': '- --providers.consul.token\n- $(TOKEN)\n' })],
   ])('control, accepted: %s', (_, values) => {
     for (const errors of everyDoor(values)) expect(errors).toBe('');
   });

@@ -12,8 +12,12 @@ import { isReference } from './secrets-text';
 const FLAG_AT_START = /^--?([\w.-]+?)=(.+)$/s;
 const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
 
-/** Whether `value`, given to the secret flag `flag`, is a secret (not a `$(VAR)` reference, not a switch's `true`). */
-const isSecretFlagValue = (value: string, flag: string): boolean => !isReference(value) && !isPlainlyNotSecret(value, flag);
+/**
+ * Whether `value`, given to the secret flag `flag`, is a secret: not a `$(VAR)` reference, not a switch's `true`, not
+ * a lone `-` (standard input; in YAML text a list item's dash, where the line and data readings pair the items).
+ */
+const isSecretFlagValue = (value: string, flag: string): boolean =>
+  value !== '-' && !isReference(value) && !isPlainlyNotSecret(value, flag);
 
 /**
  * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
@@ -42,12 +46,8 @@ export function shellWords(text: string): string[] {
   return words;
 }
 
-/**
- * The secret a flag sets in `words` (one command line's words), or undefined. A lone `-` is no value: it reads
- * standard input in a command line, and is a list item's dash in YAML text (`- --x.token` then `- $(TOKEN)`).
- */
-function flagSecretIn(all: readonly string[]): string | undefined {
-  const words = all.filter((word) => word !== '-');
+/** The secret a flag sets in `words` (one command line's words), or undefined. */
+function flagSecretIn(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const flag = FLAG.exec(words[i]);
     if (!flag || !isSecretFlag(flag[1])) continue;

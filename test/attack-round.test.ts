@@ -89,7 +89,8 @@ describe('F4: the secret detector knows every name and argument form a secret hi
     ],
     ['a valueFrom env entry', { env: [{ name: 'MY_PASSWORD_PLAIN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }],
     ['a flag that takes a file, then the file', { args: ['--api.token-file', '/run/t', '--providers.x.tokenFile=/run/u'] }],
-    ['a flag followed by another flag', { args: ['--api.insecure', '--providers.x.token', '--log.level=INFO'] }],
+    // A secret flag followed by another takes it as its value (traefik/paerser flag/flagparser.go): test/secrets-attack13.test.ts.
+    ['a switch followed by another flag', { args: ['--api.insecure', '--log.level=INFO'] }],
     ['imagePullSecrets as names', { imagePullSecrets: [{ name: 'regcred' }] }],
     ['a ServiceAccount secrets list', { secrets: [{ name: 'sa-token' }] }],
     ['automountServiceAccountToken', { automountServiceAccountToken: true }],

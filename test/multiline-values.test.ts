@@ -180,17 +180,17 @@ describe('multi-line text that sets a secret on one of its lines is refused, nev
     [
       'a password in the file provider content',
       `    providers:\n      file:\n        content: |\n          http:\n            middlewares:\n              auth:\n                basicAuth: {}\n          password: ${S}A\n`,
-      'traefik.values.providers.file.content: holds multi-line text with a line that sets a secret',
+      'traefik.values.providers.file.content: holds multi-line text that sets a secret',
     ],
     [
       "a token in a ConfigMap's file",
       `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          app.yaml: |\n            api:\n              token: ${S}B\n`,
-      'traefik.values.extraObjects[0].data.app.yaml: holds multi-line text with a line that sets a secret',
+      'traefik.values.extraObjects[0].data.app.yaml: holds multi-line text that sets a secret',
     ],
     [
       'an env file whose entry is named like a secret',
       `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          env.yaml: |\n            - name: DB_PASSWORD\n              value: ${S}C\n`,
-      'holds multi-line text with a line that sets a secret',
+      'holds multi-line text that sets a secret',
     ],
   ])('%s', (_, yaml, expected) => {
     const errors = errorsOf(`${HDR}  values:\n${yaml}`);

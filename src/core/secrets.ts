@@ -1,8 +1,10 @@
 import type { Path } from './problem';
-import { isPlainlyNotSecret, isSecretFlag, isSecretKey, namesKubernetesSecret } from './secrets-keys';
+import { isPlainlyNotSecret, isSecretKey, namesKubernetesSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
 import { secretShape } from './secret-shapes';
+import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
+import { textAsData } from './text-data';
 
 export { isSecretKey } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
@@ -33,36 +35,6 @@ export function isSecretPath(path: Path): boolean {
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
 }
 
-/** `--api.token=abc` (the whole rest is the value), or a flag and its value anywhere in a command line. */
-const FLAG_AT_START = /^--?([\w.-]+?)=(.+)$/s;
-const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
-
-/** The secret a command line (one string) sets with a flag, or undefined. */
-function secretArgument(text: string): string | undefined {
-  const atStart = FLAG_AT_START.exec(text);
-  if (atStart && isSecretFlag(atStart[1]) && !isReference(atStart[2]) && !isPlainlyNotSecret(atStart[2], atStart[1])) return atStart[2];
-  const parts = text.split(/\s+/);
-  for (let i = 0; i < parts.length; i++) {
-    const flag = FLAG.exec(parts[i]);
-    if (!flag || !isSecretFlag(flag[1])) continue;
-    const value = flag[2] ?? parts[i + 1];
-    if (value !== undefined && !value.startsWith('-') && !isReference(value) && !isPlainlyNotSecret(value, flag[1])) return value;
-  }
-  return undefined;
-}
-
-/** `[..., '--providers.x.token', value]`: a secret flag on its own, so the next item (not another flag) is its value. */
-function isSecretFlagValue(list: readonly unknown[], i: number): boolean {
-  const flag = i > 0 && typeof list[i - 1] === 'string' ? FLAG.exec(list[i - 1] as string) : null;
-  const item = list[i];
-  return (
-    !!flag &&
-    flag[2] === undefined &&
-    isSecretFlag(flag[1]) &&
-    !(typeof item === 'string' && (item.startsWith('-') || isPlainlyNotSecret(item, flag[1])))
-  );
-}
-
 export interface FoundSecret {
   readonly path: Path;
   /** The secret itself, to redact; never to print. */
@@ -75,8 +47,9 @@ const UNDER_SECRET_KEY = 'a value under a key named like a secret';
 const SECRET_ARGUMENT = 'a container argument that sets a secret';
 /** What the data of a `kind: Secret` object is called in findings (`FoundSecret.what`). */
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
-/** What multi-line text that sets a secret on a line is called in findings (`FoundSecret.what`). */
-export const EMBEDDED_SECRET = 'multi-line text with a line that sets a secret (a key named like one, or a secret shape)';
+/** What multi-line text that sets a secret (on a line, or as data) is called in findings (`FoundSecret.what`). */
+export const EMBEDDED_SECRET =
+  'multi-line text that sets a secret (on a line, or in its data read as YAML or JSON: a key named like one, or a secret shape)';
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
@@ -84,11 +57,12 @@ const KEYED_SECRET = 'text that sets a value under a key named like a secret (ke
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
 
 /**
- * `kind: Secret`, or a kind Helm renders first (`{{ print "Sec" "ret" }}`: the Traefik chart passes every
- * `extraObjects` item through `tpl`, traefik-helm-chart templates/_helpers.tpl "traefik.render"), which may be one.
+ * `kind: Secret` in any letter case (the API server refuses `kind: secret`, but by then its data is in Git), or a
+ * kind Helm renders first (`{{ print "Sec" "ret" }}`: the Traefik chart passes every `extraObjects` item through
+ * `tpl`, traefik-helm-chart templates/_helpers.tpl "traefik.render"), which may be one.
  */
 export function mayBeSecretKind(kind: unknown): boolean {
-  return kind === 'Secret' || (typeof kind === 'string' && kind.includes('{{'));
+  return typeof kind === 'string' && (/^\s*secret\s*$/i.test(kind) || kind.includes('{{'));
 }
 
 /**
@@ -113,11 +87,22 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
 const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects';
 
 /**
- * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`), a key in the text
- * (`password:abc`, `db_password=abc`, `password: abc`, `password = "abc"`, `{"token": "abc"}`), a line of
- * multi-line text that does, or JSON whose data holds one (JSON in a JSON string, a key written with escapes).
+ * How deep text inside text (a file provider's content inside K3s' valuesContent, YAML inside that) is read as
+ * YAML; below, and on each line the line reading reads (the whole text is read as YAML once), text is read line by
+ * line and as JSON only. Each level reads at most the text of the level above: a text costs at most this many reads.
  */
-function secretSetInText(text: string): { value: string; what: string } | undefined {
+const MAX_YAML_DEPTH = 4;
+let textDepth = 0;
+let readingLines = false;
+
+/**
+ * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`, `--token -abc`), a key
+ * in the text (`password:abc`, `db_password=abc`, `password: abc`, `password = "abc"`, `{"token": "abc"}`), a line of
+ * multi-line text that does, or YAML or JSON whose data holds one (`? password` then `: abc`, a key written with
+ * escapes, a tag or an anchor, JSON in a JSON string): Traefik's file provider and an app's config file read such
+ * text as data. `at`: where the text stands, so the rules that read a path read the text's data by its place too.
+ */
+function secretSetInText(text: string, at: Path, asData = true): { value: string; what: string } | undefined {
   const argument = secretArgument(text);
   if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
   const glued = gluedSecret(text);
@@ -126,18 +111,20 @@ function secretSetInText(text: string): { value: string; what: string } | undefi
   if (assigned !== undefined) return { value: assigned, what: ASSIGNED_SECRET };
   const keyed = keyedSecret(text);
   if (keyed !== undefined) return { value: keyed, what: KEYED_SECRET };
+  const multiLine = text.includes('\n');
   // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
-  if (text.includes('\n') && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
-  if (!/^\s*[{[]/.test(text)) return undefined;
-  let data: unknown;
+  if (multiLine && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
+  if (!asData) return undefined;
+  let inner: string | undefined;
+  textDepth++;
   try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
+    inner = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH).flatMap((data) => secretsInData(data, at))[0]?.value;
+  } finally {
+    textDepth--;
   }
   // The secret as the text holds it; the whole text where escapes hide it (`\u0061bc`).
-  const inner = secretsInData(data)[0]?.value;
-  return inner === undefined ? undefined : { value: text.includes(inner) ? inner : text, what: KEYED_SECRET };
+  if (inner === undefined) return undefined;
+  return { value: text.includes(inner) ? inner : text, what: multiLine ? EMBEDDED_SECRET : KEYED_SECRET };
 }
 
 /** Every secret in plain data (config, props, chart values, a parsed manifest), by path. Keys count too. */
@@ -156,7 +143,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         documents.forEach((doc) => visit(doc, at, secretAs));
       }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
-      const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text) : undefined;
+      // An extraObjects text was read as manifests above: not again as data.
+      const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (
         secretAs &&
@@ -171,7 +159,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     if (Array.isArray(node)) {
       return node.forEach((item, i) => {
         const path = [...at, i];
-        visit(item, path, secretAs ?? (isSecretFlagValue(node, i) ? SECRET_ARGUMENT : undefined));
+        visit(item, path, secretAs ?? (isSecretFlagItem(node, i) ? SECRET_ARGUMENT : undefined));
       });
     }
     if (!node || typeof node !== 'object') return;
@@ -182,14 +170,15 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
     const ciphertext = ciphertexts.has(record);
     for (const [key, value] of Object.entries(record)) {
+      // A key is judged as text is (`password:abc`, `--token=abc`, `export DB_PASSWORD=abc`): YAML and JSON keys are text.
       const keyShape = secretShape(key);
-      const glued = keyShape ? undefined : (gluedSecret(key) ?? keyedSecret(key));
+      const inKey = keyShape ? undefined : secretSetInText(key, [...at, key]);
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
-      else if (glued !== undefined) found.push({ path: [...at, key], value: glued, what: GLUED_SECRET });
-      // Under a glued key, the key's own finding is the one message for that path.
+      else if (inKey) found.push({ path: [...at, key], ...inKey });
+      // Under a key that sets a secret, the key's own finding is the one message for that path.
       const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
       const sealedValue = ciphertext && isCiphertextShaped(value);
-      const under = glued === undefined && !sealedValue ? secretUnder(key, (other) => record[other]) : undefined;
+      const under = !inKey && !sealedValue ? secretUnder(key, (other) => record[other]) : undefined;
       visit(value, [...at, key], secretAs ?? under, envName);
     }
   };
@@ -261,7 +250,13 @@ export function secretRefusal(secret: FoundSecret): string {
  * - any value shaped like a secret or setting one (`--token=abc`).
  */
 export function secretsInLines(text: string): string[] {
-  return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+  const outer = readingLines;
+  readingLines = true;
+  try {
+    return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+  } finally {
+    readingLines = outer;
+  }
 }
 
 /**
@@ -286,12 +281,14 @@ function keyLineOf(line: string): { column: number; key: string; rest: string } 
 function secretsInDocumentLines(lines: readonly string[]): string[] {
   const found: string[] = [];
   // `kind: Secret`, or a kind Helm renders first (mayBeSecretKind).
-  const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/.test(line));
+  const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/i.test(line));
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
   /** The last `name:` key: its column, and whether it names a secret. */
   let name: { column: number; secret: boolean; text: string } | undefined;
   /** The key lines this one stands under, nearest last; only the last two are ever read (isPlainlyNotSecret). */
   const parents: Array<{ column: number; key: string }> = [];
+  /** The secret flag the list item above set without a value (`- --x.token`): this item is its value. */
+  let bareFlag: string | undefined;
   const add = (value: string, keys: readonly string[] = [], envName?: string) => {
     const comment = value.search(/[ \t]#/);
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
@@ -301,6 +298,8 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const flagAbove = bareFlag;
+    bareFlag = undefined;
     const assignment = ASSIGNMENT_LINE.exec(line);
     if (assignment && isSecretKey(assignment[2])) {
       add(assignment[3].trim(), [assignment[2]]);
@@ -310,11 +309,16 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     if (!keyLine) {
       // A list item, or any other line (`{"token": "abc"}`, `curl -H 'X-Auth-Token: abc'`); a shape is redacted
       // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
-      const item = ITEM_LINE.exec(line)?.[1].trim() ?? (secretShape(line) ? '' : line.trim());
+      const listItem = ITEM_LINE.exec(line)?.[1].trim();
+      const item = listItem ?? (secretShape(line) ? '' : line.trim());
       if (item) found.push(...secretValues(unquote(item)));
+      if (listItem && flagAbove !== undefined && !isReference(unquote(listItem))) add(listItem, flagAbove.split('.'));
+      bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;
       continue;
     }
     const { column, key, rest } = keyLine;
+    // A key is text too (`"--token=abc": x`).
+    found.push(...secretValues(key));
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });

@@ -1,7 +1,7 @@
 import { readYamlDocuments } from '../core/yaml-documents';
 import { formatPath } from '../core/problem';
 import { ManifestText, readManifestText } from '../core/manifest-text';
-import { EMBEDDED_SECRET, FoundSecret, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
+import { EMBEDDED_SECRET, FoundSecret, redact, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import { scalarRedaction } from './scalar-redaction';
 
@@ -17,9 +17,10 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
   for (const [path, text] of files) {
     const shape = secretShape(text);
     const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
-    for (const secret of secretsInYaml(read)) {
-      findings.push(`${path}: ${formatPath(secret.path) || '(document)'} holds ${secret.what}`);
-    }
+    const inYaml = secretsInYaml(read);
+    // A key may hold the secret (`"--token=abc": x`): the path names it redacted.
+    const values = inYaml.filter(({ path, value }) => path.some((key) => String(key).includes(value))).map(({ value }) => value);
+    for (const secret of inYaml) findings.push(`${path}: ${redact(formatPath(secret.path), values) || '(document)'} holds ${secret.what}`);
     const found = findings.some((line) => line.startsWith(`${path}:`));
     const unjudgeable = found || shape ? undefined : read?.unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
@@ -41,7 +42,7 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
  * make one (go-yaml applies `<<` and decodes `!!binary`), and text that names the kind may be one.
  */
 function mayHideSecret(text: string, unjudgeable: string): boolean {
-  return !unjudgeable.startsWith('does not parse') || /\bSecret\b/.test(text);
+  return !unjudgeable.startsWith('does not parse') || /\bSecret\b/i.test(text);
 }
 
 /** The secrets of a YAML file read as data (none for another file), its chart values too. */
@@ -95,7 +96,8 @@ function documentsOf(path: string, text: string, streams: YamlStreams): Manifest
  */
 function secretsInChartValues(data: unknown, values: ManifestText | undefined): FoundSecret[] {
   const kind = (data as { kind?: unknown } | null)?.kind;
-  if ((kind !== 'HelmChartConfig' && kind !== 'HelmChart') || !values) return [];
+  // In any letter case, as `kind: Secret` is judged (secrets.ts mayBeSecretKind): the text is in Git either way.
+  if (typeof kind !== 'string' || !/^HelmChart(?:Config)?$/i.test(kind) || !values) return [];
   const found = values.documents.flatMap((chartValues) => secretsInData(chartValues, ['spec', 'valuesContent']));
   if (found.length || !values.unjudgeable) return found;
   // Chart values this tool wrote are clean: any other text Helm may read otherwise is refused whole.

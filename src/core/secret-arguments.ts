@@ -1,0 +1,85 @@
+import { isPlainlyNotSecret, isSecretFlag } from './secrets-keys';
+import { isReference } from './secrets-text';
+
+/**
+ * Flags that set a secret, as a command-line parser reads them. A flag with no `=value` that is not a switch takes
+ * the next argument as its value whatever it starts with: Traefik's parser (traefik/paerser flag/flagparser.go,
+ * `value, f.args = f.args[0], f.args[1:]`), Go's flag package and spf13/pflag alike, so `--x.token -abc` sets the
+ * token `-abc`. Traefik has no switch (boolean flag) named like a secret: such a flag always takes a value.
+ */
+
+/** `--api.token=abc` (the whole rest is the value), or a flag and its value anywhere in a command line. */
+const FLAG_AT_START = /^--?([\w.-]+?)=(.+)$/s;
+const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
+
+/**
+ * Whether `value`, given to the secret flag `flag`, is a secret: not a `$(VAR)` reference, not a switch's `true`, not
+ * a lone `-` (standard input; in YAML text a list item's dash, where the line and data readings pair the items).
+ */
+const isSecretFlagValue = (value: string, flag: string): boolean =>
+  value !== '-' && !isReference(value) && !isPlainlyNotSecret(value, flag);
+
+/**
+ * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
+ * `--token=a b`, `'--token=abc'` the word `--token=abc`. A quote left open runs to the end of the text.
+ */
+export function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (/\s/.test(char)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (char === '\\' && text[i + 1] === '\n') i++;
+    else if (char === "'") {
+      const end = text.indexOf("'", i + 1);
+      word = (word ?? '') + text.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? text.length : end;
+    } else if (char === '"') {
+      word ??= '';
+      for (i++; i < text.length && text[i] !== '"'; i++)
+        word += text[i] === '\\' && /["\\$`]/.test(text[i + 1] ?? '') ? text[++i] : text[i];
+    } else word = (word ?? '') + (char === '\\' && i + 1 < text.length ? text[++i] : char);
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/** The secret a flag sets in `words` (one command line's words), or undefined. */
+function flagSecretIn(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const flag = FLAG.exec(words[i]);
+    if (!flag || !isSecretFlag(flag[1])) continue;
+    const value = flag[2] ?? words[i + 1];
+    if (value !== undefined && isSecretFlagValue(value, flag[1])) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The secret a command line (one string) sets with a flag, or undefined: split at blanks as written, then as a shell
+ * splits it (a quoted flag or value). A value the text does not hold as it is (written with quotes or escapes inside)
+ * is given as the whole text, which then is what a redaction leaves out.
+ */
+export function secretArgument(text: string): string | undefined {
+  const atStart = FLAG_AT_START.exec(text);
+  if (atStart && isSecretFlag(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
+  const asWritten = flagSecretIn(text.split(/\s+/));
+  if (asWritten !== undefined || !/["'\\]/.test(text)) return asWritten;
+  const unquoted = flagSecretIn(shellWords(text));
+  return unquoted === undefined || text.includes(unquoted) ? unquoted : text;
+}
+
+/** The name of a secret flag with no `=value` (`--providers.x.token`), whose value is the next argument, or undefined. */
+export function bareSecretFlag(text: unknown): string | undefined {
+  const flag = typeof text === 'string' ? FLAG.exec(text) : null;
+  return flag && flag[2] === undefined && isSecretFlag(flag[1]) ? flag[1] : undefined;
+}
+
+/** `[..., '--providers.x.token', value]`: a bare secret flag, so the next item is its value, whatever it starts with. */
+export function isSecretFlagItem(list: readonly unknown[], i: number): boolean {
+  const flag = i > 0 ? bareSecretFlag(list[i - 1]) : undefined;
+  const item = list[i];
+  return flag !== undefined && !(typeof item === 'string' && !isSecretFlagValue(item, flag));
+}

@@ -1,0 +1,51 @@
+import { readYamlDocuments } from './yaml-documents';
+
+/**
+ * Text inside a value that another program reads as YAML or JSON: Traefik's file provider reads
+ * `providers.file.content`, an app reads the file a ConfigMap's data holds. Read as data, every spelling YAML
+ * allows for a key (`? password` then `: abc`, `"pass\u0077ord"`, `!!str password`, `&k password`, a flow
+ * `{? password : abc}`, a merge) is the key itself, where a line-by-line reading sees none.
+ */
+
+/**
+ * The longest text read as data: a config file's bound (src/config/yaml-input.ts MAX_FILE_BYTES), which no value
+ * of a config exceeds; longer text (a hand-edited file of dist/) is read line by line only.
+ */
+const MAX_TEXT = 1024 * 1024;
+
+/**
+ * Text that may be YAML or JSON holding a mapping or a list: several lines, a flow collection, or one line that
+ * starts as only data does (an explicit key, a tag, an anchor or alias, a quoted key) and holds a `:`. A plain
+ * one-line `key: value` is judged as text (secrets-text.ts) and is not read again.
+ */
+const mayBeData = (text: string): boolean =>
+  text.includes('\n') || /^\s*[{[]/.test(text) || (/^\s*[?!&*"']/.test(text) && text.includes(':'));
+
+/**
+ * The words a key or flag named like a secret holds (secrets-keys.ts: password, passwd, pwd, token, secret, apikey,
+ * accesskey, privatekey, credential, hmacencoded, signature, `*_KEY`, authorization), in the text with its blanks and
+ * punctuation left out (`pass-word` is a key named so), or an escape that may spell one (`\u0070assword`). Text with
+ * none sets no secret by a key, and its secret shapes are found in the text itself (secret-shapes.ts): it is not read.
+ */
+const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hmac|\\/;
+
+/**
+ * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an
+ * error (merge keys applied, the last of two equal keys kept: the line reading finds the first), or none. Aliases
+ * are bounded as every YAML read here is (yaml-documents.ts): a document past the bound is left out.
+ */
+export function textAsData(text: string, yaml = true): unknown[] {
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      // Not JSON: maybe YAML.
+    }
+  }
+  if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')))
+    return [];
+  return readYamlDocuments(text, 'lenient')
+    .documents.filter((document) => !document.error && document.doc.errors.length === 0)
+    .map((document) => document.data)
+    .filter((data) => data !== null && typeof data === 'object');
+}

@@ -9,6 +9,7 @@ import { kustomizationResources } from '../src/k3s/install-plan';
 import { newCluster } from '../src/new-cluster';
 import { npmSwallowedFlags, optionless } from '../src/npm-args';
 import { yaml } from '../src/core/yaml';
+import { redact, secretShape } from '../src/core/secrets';
 import { chart, configErrors, devConfig, thrown, valuesDoors, withChanges, withTraefikValues } from './helpers';
 
 // Attack round 13 (A8-A11, D1): what a message echoes of a command line, a key, or a cut value never shows a secret.
@@ -149,4 +150,31 @@ test("a chart value outside the schema's list names the values allowed, not the 
   const errors = valuesDoors.config({ logs: { general: { level: 'LOUD' } } });
   expect(errors).toContain('traefik.values.logs.general.level: is not one of "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "PANIC"');
   expect(errors).not.toContain('LOUD');
+});
+
+// Attack 13 observation pf3: a credential after its HTTP auth scheme is a secret under any header name.
+test.each([
+  ['Bearer Hunter2SecretPF3xyz', true],
+  ['bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig', true],
+  ['Basic dXNlcjpodW50ZXIyMTIzNDU2Nzg=', true],
+  ['Basic authentication for the dashboard', false],
+  ['Bearer tokens are checked upstream', false],
+  ['Bearer abc123', false],
+])('secretShape(%j) finds a credential: %s', (text, found) => {
+  expect(secretShape(text) !== undefined).toBe(found);
+  if (found) expect(redact(`X-Upstream-Auth: ${text}`)).toMatch(/^X-Upstream-Auth: (Bearer|bearer|Basic) <redacted>$/);
+});
+
+test('a Bearer credential under a header name that is not secret-like is refused (pf3)', () => {
+  const errors = valuesDoors.config({
+    providers: {
+      file: {
+        enabled: true,
+        content:
+          'http:\n  middlewares:\n    up:\n      headers:\n        customRequestHeaders:\n          X-Upstream-Auth: "Bearer Hunter2SecretPF3"\n',
+      },
+    },
+  });
+  expect(errors).toContain('holds an HTTP credential (Bearer or Basic)');
+  expect(errors).not.toContain('Hunter2');
 });

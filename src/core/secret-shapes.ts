@@ -35,6 +35,12 @@ const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t
 const isBase64PrivateKey = (run: string): boolean =>
   /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
 
+/**
+ * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
+ * token characters with a digit in it, so prose such as "Basic authentication" is none. The scheme stays readable.
+ */
+const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]+)(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
+
 /** What a K3s token is called in findings (`FoundSecret.what`). */
 export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 
@@ -43,12 +49,13 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
+  { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
 
-/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi/i;
+/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme; text without any is no secret shape. */
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic/i;
 /** Each shape's pattern without `g`, for a test that keeps no state. */
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 

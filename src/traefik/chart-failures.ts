@@ -37,6 +37,18 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
 ];
 
 type Values = Record<string, unknown>;
+
+/**
+ * A count as the chart renders it: the templates write `minAvailable`, `maxUnavailable` and `maxSurge` unquoted
+ * (`maxUnavailable: {{ .rollingUpdate.maxUnavailable }}` in deployment.yaml and daemonset.yaml,
+ * `minAvailable: {{ .Values.podDisruptionBudget.minAvailable }}` in poddisruptionbudget.yaml, v34.2.0 to v41.3.0),
+ * so `"1"` reaches the API server as the integer 1. A text of decimal digits is read as that number (a leading
+ * zero is left alone: YAML may read it as octal); anything else, a percentage too, stays as written.
+ */
+export function renderedCount(value: unknown): unknown {
+  return typeof value === 'string' && /^(0|[1-9]\d{0,8})$/.test(value) ? Number(value) : value;
+}
+
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -97,13 +109,13 @@ export function chartFailures(
     (strategy.type ?? 'RollingUpdate') === 'RollingUpdate' &&
     isMap(rolling)
   ) {
-    const maxUnavailable = rolling.maxUnavailable ?? 0;
+    const maxUnavailable = renderedCount(rolling.maxUnavailable ?? 0);
     if (typeof maxUnavailable === 'number' && maxUnavailable < 1) {
       const given = sourced(['updateStrategy', 'rollingUpdate', 'maxUnavailable'], undefined, sourced(['hostNetwork'], true).path);
       problems.push({
         path: given.path,
         message:
-          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${maxUnavailable}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
+          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${JSON.stringify(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
           `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): ` +
           'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1',
       });

@@ -10,7 +10,7 @@ import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVers
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
-import { chartFailures } from './chart-failures';
+import { chartFailures, renderedCount } from './chart-failures';
 import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
@@ -297,7 +297,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
-  const zero = (value: unknown) => value === 0 || value === '0%';
+  const zero = (value: unknown) => {
+    const count = renderedCount(value);
+    return count === 0 || count === '0%';
+  };
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
   const field = (key: string) =>
     budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;

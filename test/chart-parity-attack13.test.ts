@@ -1,3 +1,4 @@
+import { effectiveTraefik } from '../src/traefik/effective';
 import { configErrors, devConfig, valuesDoors, withChanges } from './helpers';
 
 // Attack round 13 (D3-D5, D12, D13): what the chart renders, and fails on, is judged whichever way a value is written.
@@ -37,11 +38,7 @@ describe('a count written in quotes is the number the chart renders (D3)', () =>
       { podDisruptionBudget: { enabled: true, minAvailable: '1' } },
       `is "1" with 1 Traefik pod(s), ${drain}`,
     ],
-    [
-      'minAvailable 1 with one pod',
-      { podDisruptionBudget: { enabled: true, minAvailable: 1 } },
-      `is 1 with 1 Traefik pod(s), ${drain}`,
-    ],
+    ['minAvailable 1 with one pod', { podDisruptionBudget: { enabled: true, minAvailable: 1 } }, `is 1 with 1 Traefik pod(s), ${drain}`],
     ['minAvailable "0"', { podDisruptionBudget: { enabled: true, minAvailable: '0' } }, undefined],
     ['maxUnavailable "0"', { podDisruptionBudget: { enabled: true, maxUnavailable: '0' } }, `is "0", ${drain}`],
     ['maxUnavailable 0', { podDisruptionBudget: { enabled: true, maxUnavailable: 0 } }, `is 0, ${drain}`],
@@ -86,5 +83,124 @@ describe('a count written in quotes is the number the chart renders (D3)', () =>
     const errors = onThreeServers({ values: { deployment: { kind: 'DaemonSet' }, podDisruptionBudget: { enabled: true, minAvailable } } });
     if (expected) expect(errors).toContain(expected);
     else expect(errors).toBe('');
+  });
+});
+
+/** The errors of the reference config with `traefik.chartVersion` and `traefik.values`. */
+const atChart = (chartVersion: string, values: unknown) =>
+  configErrors(withChanges(devConfig(), { traefik: { chartVersion, values } })).join('\n');
+
+describe("values the chart's templates fail on are refused (D4)", () => {
+  const hpa = '("maxReplicas is required on HPA")';
+  test.each([
+    [
+      'maxReplicas unset',
+      { enabled: true },
+      `autoscaling.enabled: is true, but autoscaling.maxReplicas is not set, and Traefik chart 39.0.7 fails on it ${hpa}`,
+    ],
+    ['maxReplicas 0', { enabled: true, maxReplicas: 0 }, `autoscaling.maxReplicas: is 0, and Traefik chart 39.0.7 fails on it ${hpa}`],
+    [
+      'maxReplicas null',
+      { enabled: true, maxReplicas: null },
+      `autoscaling.maxReplicas: is null, and Traefik chart 39.0.7 fails on it ${hpa}`,
+    ],
+    ['maxReplicas 1', { enabled: true, maxReplicas: 1 }, undefined],
+    ['autoscaling off, maxReplicas unset', { enabled: false }, undefined],
+  ])('autoscaling with %s', (_, autoscaling, expected) => {
+    const [config, ...constructs] = doors({ autoscaling });
+    if (expected) expect(config).toContain(`traefik.values.${expected}`);
+    for (const refusal of [config, ...constructs]) {
+      if (expected) expect(refusal).toContain(expected.replace(/^[^:]*: /, ''));
+      else expect(refusal).toBe('');
+    }
+  });
+
+  const http3 = '("You cannot enable http3 without enabling tls")';
+  test.each([
+    [
+      '39.0.7',
+      'websecure',
+      { http: { tls: { enabled: false } } },
+      `ports.websecure.http3.enabled: is true, but ports.websecure.http.tls.enabled is false, and Traefik chart 39.0.7 fails on it ${http3}: set ports.websecure.http.tls.enabled: true, or turn http3 off`,
+    ],
+    ['39.0.0', 'websecure', { http: { tls: { enabled: false } } }, 'ports.websecure.http.tls.enabled is false'],
+    ['41.3.0', 'websecure', { http: { tls: { enabled: false } } }, 'ports.websecure.http.tls.enabled is false'],
+    ['39.0.7', 'websecure', {}, undefined],
+    ['39.0.7', 'websecure', { http: { tls: { enabled: true } } }, undefined],
+    [
+      '39.0.7',
+      'web',
+      {},
+      `ports.web.http3.enabled: is true, but ports.web.http.tls.enabled is not set, and Traefik chart 39.0.7 fails on it ${http3}`,
+    ],
+    ['38.0.2', 'websecure', { tls: { enabled: false } }, 'ports.websecure.tls.enabled is false'],
+    ['34.2.0', 'websecure', { tls: { enabled: false } }, 'ports.websecure.tls.enabled is false'],
+    ['38.0.2', 'websecure', {}, undefined],
+    ['38.0.2', 'web', {}, 'ports.web.tls.enabled is not set'],
+  ])('chart %s, http3 on %s with %j', (chartVersion, name, port, expected) => {
+    const errors = atChart(chartVersion, { ports: { [name]: { http3: { enabled: true }, ...port } } });
+    if (expected) expect(errors).toContain(expected);
+    else expect(errors).toBe('');
+  });
+  test('http3 without TLS, at the construct doors', () => {
+    const values = { ports: { websecure: { http3: { enabled: true }, http: { tls: { enabled: false } } } } };
+    for (const refusal of doors(values)) expect(refusal).toContain(http3);
+  });
+
+  const noPorts = { web: { expose: { default: false } }, websecure: { expose: { default: false } } };
+  test.each([
+    [
+      '39.0.7',
+      noPorts,
+      'traefik.values.ports: leaves Traefik\'s own Service with no port (no entrypoint has expose.default: true), and Traefik chart 39.0.7 fails on it ("Cannot create Service traefik without ports")',
+    ],
+    ['29.0.0', noPorts, '("Cannot create Service traefik without ports")'],
+    [
+      '28.3.0',
+      noPorts,
+      '("You need to expose at least one port or set enabled=false to service"): set ports.<entrypoint>.expose.default: true',
+    ],
+    ['27.0.0', noPorts, 'no entrypoint has expose.default: true'],
+    ['26.1.0', { web: { expose: false }, websecure: { expose: false } }, 'no entrypoint has expose: true'],
+    ['39.0.7', { web: { expose: { default: false } } }, undefined],
+    ['26.1.0', { web: { expose: false } }, undefined],
+  ])("chart %s, Traefik's own Service with ports %j", (chartVersion, ports, expected) => {
+    const errors = atChart(chartVersion, { ports });
+    if (expected) expect(errors).toContain(expected);
+    else expect(errors).toBe('');
+  });
+
+  const additional = (name: string, expose: boolean) => ({
+    service: { additionalServices: { [name]: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.45' } } } },
+    ports: { web: { expose: { default: true, [name]: expose } } },
+  });
+  test.each([
+    [
+      'internal',
+      false,
+      'service.additionalServices.internal: leaves Service traefik-internal with no port (no entrypoint has expose.internal: true)',
+    ],
+    ['internal', true, undefined],
+    ['n'.repeat(51), true, undefined],
+    [
+      'n'.repeat(52),
+      true,
+      `service.additionalServices.${'n'.repeat(52)}: makes a Service named traefik-${'n'.repeat(52)}, 60 characters, and Traefik chart 39.0.7 fails on it ("Cannot create a service whose full name contains more than 60 characters"): use a name of at most 51 characters`,
+    ],
+  ])('an additional Service %s, exposed: %s', (name, expose, expected) => {
+    const values = additional(name, expose);
+    const [config, ...constructs] = doors(values);
+    if (expected) expect(config).toContain(`traefik.values.${expected}`);
+    for (const refusal of [config, ...constructs]) {
+      if (expected) expect(refusal).toContain(expected.replace(/^[^:]*: /, ''));
+      else expect(refusal).toBe('');
+    }
+  });
+  test('a Service without a port holds no VIP', () => {
+    const settings = { chartVersion: '39.0.7', kubeVipVersion: 'v1.2.3', loadBalancerIPs: ['192.168.0.41'] };
+    const names = (values: Record<string, unknown>) => effectiveTraefik({ ...settings, values }).services.map((s) => s.name);
+    expect(names(additional('internal', false))).toEqual(['traefik']);
+    expect(names(additional('internal', true))).toEqual(['traefik', 'traefik-internal']);
+    expect(names({ ports: noPorts })).toEqual([]);
   });
 });

@@ -207,7 +207,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // it is a Service of its own for kube-vip only when annotationsUDP carries kube-vip annotations (else it shares the TCP one's VIP).
   const udpService = (block: Values, single: boolean, ports: readonly string[]) =>
     !single && hasKubeVipAnnotation(block.annotationsUDP) && ports.some((port) => port.endsWith('/UDP'));
-  if (service.enabled !== false) {
+  // A Service without a port is never rendered (the chart fails on it, chart-failures.ts), so it holds no VIP.
+  if (service.enabled !== false && servicePorts.length) {
     const context: ServiceContext = {
       label: 'Traefik',
       name: TRAEFIK_SERVICE_NAME,
@@ -242,6 +243,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     if (extra !== null && !isMap(extra)) notMap(at, extra);
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     const ports = additionalServicePorts(values, name);
+    if (!ports.length) continue;
     const context: ServiceContext = {
       label: `Traefik's additional Service ${name}`,
       name: `${TRAEFIK_SERVICE_NAME}-${name}`,
@@ -328,7 +330,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ...resolverEntries.map((resolver) => resolver.value),
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
     ],
-    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
+    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced, ports),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

@@ -1,3 +1,5 @@
+import { App } from 'cdk8s';
+import { K3sVipCluster } from '../src/api/cluster';
 import { effectiveTraefik } from '../src/traefik/effective';
 import { configErrors, devConfig, valuesDoors, withChanges } from './helpers';
 
@@ -202,5 +204,55 @@ describe("values the chart's templates fail on are refused (D4)", () => {
     expect(names(additional('internal', false))).toEqual(['traefik']);
     expect(names(additional('internal', true))).toEqual(['traefik', 'traefik-internal']);
     expect(names({ ports: noPorts })).toEqual([]);
+  });
+});
+
+describe("autoscaling's maxReplicas is the pod count (D5)", () => {
+  const cap = 'more Traefik pods than traefik.replicas allows (100): use 100 or fewer';
+  test.each([
+    [1000, `is 1000, ${cap}`],
+    [101, `is 101, ${cap}`],
+    [100, undefined],
+  ])('maxReplicas %s', (maxReplicas, expected) => {
+    const values = { autoscaling: { enabled: true, minReplicas: 1, maxReplicas } };
+    const [config, ...constructs] = doors(values);
+    if (expected) expect(config).toContain(`traefik.values.autoscaling.maxReplicas: ${expected}`);
+    for (const refusal of [config, ...constructs]) {
+      if (expected) expect(refusal).toContain(expected);
+      else expect(refusal).toBe('');
+    }
+  });
+
+  const servers = [
+    { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
+    { name: 'k3s-2', address: '192.168.0.12' },
+    { name: 'k3s-3', address: '192.168.0.13' },
+  ];
+  const warnings = (maxReplicas: number) =>
+    new K3sVipCluster(
+      new App(),
+      'c',
+      withChanges(devConfig(), {
+        traefik: { values: { autoscaling: { enabled: true, maxReplicas } } },
+        k3s: { tokenFile: '/etc/rancher/k3s/cluster-token', servers },
+      }),
+    ).warnings.filter((w) => w.path.includes('autoscaling'));
+  test('more autoscaled pods than nodes: the HA warning at maxReplicas', () => {
+    expect(warnings(4)).toEqual([
+      {
+        path: ['traefik', 'values', 'autoscaling', 'maxReplicas'],
+        message: expect.stringMatching(/^is 4, but only 3 node\(s\) can run Traefik, so some nodes run two pods/),
+      },
+    ]);
+    expect(warnings(3)).toEqual([]);
+  });
+
+  test('autoscaled pods next to an ACME resolver: one refusal, at autoscaling.enabled', () => {
+    const errors = valuesDoors.config({
+      autoscaling: { enabled: true, maxReplicas: 3 },
+      certificatesResolvers: { le: { acme: { email: 'ops@example.com', storage: '/data/acme.json', tlsChallenge: true } } },
+    });
+    expect(errors).toContain('traefik.values.autoscaling.enabled: scales Traefik to 3 pods, but the ACME resolvers');
+    expect(errors).not.toContain('autoscaling.maxReplicas:');
   });
 });

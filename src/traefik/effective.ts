@@ -68,7 +68,7 @@ export interface EffectiveTraefik {
   readonly stuckRollout?: Path;
   /** `deployment.kind`: Deployment or DaemonSet. */
   readonly kind: Sourced<string>;
-  /** `deployment.replicas` (a DaemonSet ignores it). */
+  /** `deployment.replicas`, or under the chart's HPA `autoscaling.maxReplicas` (a DaemonSet ignores both). */
   readonly replicas: Sourced<number>;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
@@ -269,7 +269,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const defined = settings.certResolvers ?? {};
 
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
-  const replicas = sourced<number>(['deployment', 'replicas'], 1);
+  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
+  // Under the chart's HPA the Deployment renders no count (templates/deployment.yaml, v20 to v41): up to maxReplicas pods run.
+  const count = typeof autoscaling?.maxReplicas === 'number' ? ['autoscaling', 'maxReplicas'] : ['deployment', 'replicas'];
+  const replicas = sourced<number>(count, 1);
   const flags = traefikFlags(user, prefix);
   const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
     Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
@@ -297,7 +300,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   ].find((path) => valueAt(user, path) !== undefined && valueAt(generated, path) === undefined);
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
-  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const zero = (value: unknown) => {
     const count = renderedCount(value);

@@ -138,9 +138,10 @@ export function checkTraefikDeployment(
     certResolvers: traefik.acmeResolvers.some((r) => r.path[prefix.length] === 'values') ? 'the ACME resolvers' : resolverKey,
     certManager: names.certManager,
   };
+  // Autoscaled pods next to ACME resolvers are refused at autoscaling.enabled (pod-rules.ts).
   const sharedAcme = daemonSet
     ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
-    : replicasWithCertResolversProblem(replicas.value, resolvers, keys);
+    : !traefik.autoscaling && replicasWithCertResolversProblem(replicas.value, resolvers, keys);
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
   } else if (resolvers.length && nodes && nodes.servers > 1) {

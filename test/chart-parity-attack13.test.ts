@@ -256,3 +256,53 @@ describe("autoscaling's maxReplicas is the pod count (D5)", () => {
     expect(errors).not.toContain('autoscaling.maxReplicas:');
   });
 });
+
+describe('a conflict names the first-class key that writes the value (D13)', () => {
+  const conflict = (traefik: object) => configErrors(withChanges(devConfig(), { traefik })).join('\n');
+  test.each([
+    [
+      'deployment: null next to traefik.replicas',
+      { replicas: 2, values: { deployment: null } },
+      'traefik.values.deployment: is null, but traefik.replicas makes this tool write {"replicas":2} there: change traefik.replicas instead',
+    ],
+    [
+      'ports.web: null next to trustedProxies',
+      { externalTrafficPolicy: 'Local', trustedProxies: ['192.168.0.5'], values: { ports: { web: null } } },
+      'traefik.values.ports.web: is null, but traefik.trustedProxies makes this tool write',
+    ],
+    [
+      'ports.web: null next to redirectToHttps and trustedProxies',
+      { redirectToHttps: true, trustedProxies: ['192.168.0.5'], values: { ports: { web: null } } },
+      'traefik.values.ports.web: is null, but traefik.redirectToHttps and traefik.trustedProxies make this tool write',
+    ],
+    [
+      'ports.web: null next to redirectToHttps',
+      { redirectToHttps: true, values: { ports: { web: null } } },
+      'but traefik.redirectToHttps makes this tool write',
+    ],
+    [
+      'service.spec: null',
+      { externalTrafficPolicy: 'Cluster', values: { service: { spec: null } } },
+      'traefik.values.service.spec: is null, but traefik.externalTrafficPolicy makes this tool write {"externalTrafficPolicy":"Cluster"} there: change traefik.externalTrafficPolicy instead',
+    ],
+    [
+      'service.spec.externalTrafficPolicy, a leaf',
+      { values: { service: { spec: { externalTrafficPolicy: 'Local' } } } },
+      'but traefik.externalTrafficPolicy makes this tool write "Cluster" there',
+    ],
+    [
+      'service.annotations: null',
+      { values: { service: { annotations: null } } },
+      'traefik.values.service.annotations: is null, but traefik.loadBalancerIPs makes this tool write',
+    ],
+  ])('%s', (_, traefik, expected) => expect(conflict(traefik)).toContain(expected));
+
+  test('deployment: null next to certResolvers names certResolvers', () => {
+    const errors = conflict({
+      externalCertResolvers: undefined,
+      certResolvers: { le: { email: 'ops@example.com', challenge: 'tls' } },
+      values: { deployment: null },
+    });
+    expect(errors).toContain('traefik.values.deployment: is null, but traefik.certResolvers makes this tool write');
+  });
+});

@@ -24,7 +24,8 @@ import {
   templatedKubeVipAnnotations,
   VIP_ANNOTATION,
 } from './service-facts';
-import { autoscaledMax, effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import { generatorKeys } from './generator-keys';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
@@ -129,30 +130,6 @@ export function traefikSettingsWithoutLease(config: ClusterConfig): TraefikValue
 }
 
 /**
- * The first-class key that makes the generator write a value, so a conflict or a finding names the key the
- * user should change.
- */
-export function generatorKey(path: readonly string[], settings: TraefikValuesSettings): string {
-  const [top, second, third] = path;
-  if (top === 'service') {
-    if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
-    // The shared lease follows from a VIP two Services list.
-    return 'loadBalancerIPs';
-  }
-  if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';
-  if (top === 'affinity') return 'externalTrafficPolicy';
-  // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
-  if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
-  // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
-  const fromValues = effectiveReplicas(settings) !== (settings.replicas ?? 1);
-  const replicasKey = !fromValues ? 'replicas' : autoscaledMax(settings) ? 'values.autoscaling.maxReplicas' : 'values.deployment.replicas';
-  if (top === 'deployment' && second === 'replicas') return replicasKey;
-  if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
-  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;
-  return 'certResolvers';
-}
-
-/**
  * Traefik as `settings` deploy it. `prefix` is where the settings live for the reader (`traefik` in a
  * config file, nothing in a construct's props), so every sourced path is a key the reader typed.
  */
@@ -167,7 +144,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     valueAt(user, path) !== undefined
       ? [...prefix, 'values', ...path]
       : valueAt(generated, path) !== undefined
-        ? [...prefix, generatorKey(path, settings)]
+        ? [...prefix, generatorKeys(path, settings, generated)[0]]
         : fallback;
   const sourced = <T>(path: readonly string[], fallback: T, fallbackPath: Path = prefix): Sourced<T> => {
     const value = valueAt(values, path);

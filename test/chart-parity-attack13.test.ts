@@ -306,3 +306,31 @@ describe('a conflict names the first-class key that writes the value (D13)', () 
     expect(errors).toContain('traefik.values.deployment: is null, but traefik.certResolvers makes this tool write');
   });
 });
+
+describe("a Traefik listener on the node may not take kube-vip's metrics port (D12)", () => {
+  const kubeVip =
+    "which is kube-vip's metrics port (prometheus_server) on every control-plane node, where kube-vip runs with hostNetwork: pick another port";
+  const hostNetwork = (ports: object) => ({
+    hostNetwork: true,
+    deployment: { kind: 'DaemonSet' },
+    updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+    ports,
+  });
+  test.each([
+    [
+      'hostNetwork, metrics on 2112',
+      hostNetwork({ metrics: { port: 2112 } }),
+      `opens port 2112 on the node's network (hostNetwork), ${kubeVip}`,
+    ],
+    ['hostNetwork, metrics on 2111', hostNetwork({ metrics: { port: 2111 } }), undefined],
+    ['hostNetwork, metrics on 2113', hostNetwork({ metrics: { port: 2113 } }), undefined],
+    ['a host port 2112', { ports: { metrics: { port: 9100, hostPort: 2112 } } }, `opens host port 2112, ${kubeVip}`],
+    ['a UDP host port 2112', { ports: { dns: { port: 2112, hostPort: 2112, protocol: 'UDP' } } }, undefined],
+    ['container port 2112 off the node', { ports: { metrics: { port: 2112 } } }, undefined],
+    [
+      'hostNetwork, a K3s port still',
+      hostNetwork({ metrics: { port: 10250 } }),
+      "which is the kubelet's port on every K3s node: pick another port",
+    ],
+  ])('%s', (_, values, expected) => judgedAtEveryDoor(values, expected));
+});

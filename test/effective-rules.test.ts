@@ -62,13 +62,26 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
     [
       'an additional Service of the chart on a pod-network address',
       withChanges(devConfig(), {
-        traefik: { values: { service: { additionalServices: { udp: { annotations: { 'kube-vip.io/loadbalancerIPs': '10.42.0.5' } } } } } },
+        traefik: {
+          values: {
+            service: { additionalServices: { udp: { annotations: { 'kube-vip.io/loadbalancerIPs': '10.42.0.5' } } } },
+            // The chart renders no Service without a port (templates/service.yaml).
+            ports: { web: { expose: { default: true, udp: true } } },
+          },
+        },
       }),
       't.yaml: traefik.values.service.additionalServices.udp.annotations.kube-vip.io/loadbalancerIPs: "10.42.0.5" lies inside the K3s pod network',
     ],
     [
       'an additional Service of the chart that is a NodePort',
-      withChanges(devConfig(), { traefik: { values: { service: { additionalServices: { internal: { type: 'NodePort' } } } } } }),
+      withChanges(devConfig(), {
+        traefik: {
+          values: {
+            service: { additionalServices: { internal: { type: 'NodePort' } } },
+            ports: { web: { expose: { default: true, internal: true } } },
+          },
+        },
+      }),
       't.yaml: traefik.values.service.additionalServices.internal.type: "NodePort" makes Traefik\'s additional Service internal\'s Service a NodePort',
     ],
     [
@@ -246,7 +259,10 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       'an additional LoadBalancer on a free LAN address',
       withChanges(devConfig(), {
         traefik: {
-          values: { service: { additionalServices: { udp: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } } } },
+          values: {
+            service: { additionalServices: { udp: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } } },
+            ports: { web: { expose: { default: true, udp: true } } },
+          },
         },
       }),
     ],

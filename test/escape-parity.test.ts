@@ -508,7 +508,12 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
 
 describe('F21: additionalServices that are not maps are named, every one', () => {
   test('a number, and annotations that are a number', () => {
-    const errors = configErrors(values({ service: { additionalServices: { x: null, y: 5, z: { annotations: 5 } } } }));
+    const errors = configErrors(
+      values({
+        service: { additionalServices: { x: null, y: 5, z: { annotations: 5 } } },
+        ports: { web: { expose: { default: true, z: true } } },
+      }),
+    );
     expect(errors).toEqual([
       "config/t.yaml: traefik.values.service.additionalServices.y: 5 is a number: expected a map of the Service's settings",
       'config/t.yaml: traefik.values.service.additionalServices.z.annotations: 5 is a number: expected a map of annotation names to texts',

@@ -5,6 +5,12 @@ import { KubeVipRules, kubeVipRules } from './versions';
 import { parseIp } from '../net/ip';
 import { parseVersion } from '../semver';
 
+/**
+ * The port of kube-vip's Prometheus endpoint (`prometheus_server`), which it opens on the node itself: the DaemonSet
+ * runs with hostNetwork on every control-plane node.
+ */
+export const KUBE_VIP_METRICS_PORT = 2112;
+
 /** One container env var: a literal, a downward-API field, or a Secret key (never in plain text). */
 export type EnvVar =
   | { readonly name: string; readonly value: string }
@@ -169,7 +175,7 @@ export function kubeVipModel(settings: KubeVipSettings): KubeVipModel {
     add('vip_retryperiod', lease.retryPeriod);
   }
   if (cp) add('address', cp);
-  add('prometheus_server', ':2112');
+  add('prometheus_server', `:${KUBE_VIP_METRICS_PORT}`);
 
   return {
     version: version.tag,

@@ -1,5 +1,6 @@
 import { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
+import type { Entrypoint } from './entrypoints';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /**
@@ -20,6 +21,24 @@ interface ChartFailures {
    * (templates/_podtemplate.tpl, v34.0.0 to v37.4.0; from v38.0.0 the values schema closes the port entries).
    */
   readonly redirectToRemoved: boolean;
+  /**
+   * Where a port's TLS switch lives, under `ports.<name>`: templates/service.yaml fails "You cannot enable http3
+   * without enabling tls" when `http3.enabled` is set and it is not (`$config.tls.enabled` v20.1.1 to v38.x,
+   * `($config.http).tls.enabled` from v39.0.0; the chart's `websecure` has it true, traefik/values.yaml).
+   */
+  readonly tlsSwitch: readonly string[];
+  /**
+   * Services are rendered by name (templates/service.yaml and _service.tpl, from v27.0.0): Traefik's own (`default`)
+   * and each of `service.additionalServices`, each failing when no entrypoint's `expose.<name>` is true, and
+   * "Cannot create a service whose full name contains more than 60 characters" when `traefik-<name>` has 60 or
+   * more. Before v27 only Traefik's own, failing when no entrypoint has `expose: true`.
+   */
+  readonly servicesByName: boolean;
+  /**
+   * What templates/service.yaml fails with for a Service without a port (`%s`: its name): "You need to expose at
+   * least one port ..." v20.1.1 to v28.x, "Cannot create Service %s without ports" from v29.0.0.
+   */
+  readonly noPorts: string;
 }
 
 /**
@@ -29,15 +48,43 @@ interface ChartFailures {
  * using hostNetwork", "... than 0 ..." in newer tags; the chart's default is 0, traefik/values.yaml).
  */
 const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> = [
-  { since: '20.0.0', redirectToRemoved: false },
+  {
+    since: '20.0.0',
+    redirectToRemoved: false,
+    tlsSwitch: ['tls', 'enabled'],
+    servicesByName: false,
+    noPorts: 'You need to expose at least one port or set enabled=false to service',
+  },
+  { since: '27.0.0', servicesByName: true },
   { since: '28.0.0', minimumImage: '3.0.0' },
+  { since: '29.0.0', noPorts: 'Cannot create Service %s without ports' },
   { since: '34.0.0', redirectToRemoved: true },
   { since: '38.0.0', redirectToRemoved: false },
+  { since: '39.0.0', tlsSwitch: ['http', 'tls', 'enabled'] },
   { since: '40.0.0', minimumImage: '3.6.0' },
 ];
 
 type Values = Record<string, unknown>;
+
+/**
+ * A count as the chart renders it: the templates write `minAvailable`, `maxUnavailable` and `maxSurge` unquoted
+ * (`maxUnavailable: {{ .rollingUpdate.maxUnavailable }}` in deployment.yaml and daemonset.yaml,
+ * `minAvailable: {{ .Values.podDisruptionBudget.minAvailable }}` in poddisruptionbudget.yaml, v34.2.0 to v41.3.0),
+ * so `"1"` reaches the API server as the integer 1. A text of decimal digits is read as that number (a leading
+ * zero is left alone: YAML may read it as octal); anything else, a percentage too, stays as written.
+ */
+export function renderedCount(value: unknown): unknown {
+  return typeof value === 'string' && /^(0|[1-9]\d{0,8})$/.test(value) ? Number(value) : value;
+}
+
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Go templates' truth: false, 0, nil and empty texts, lists and maps are false (text/template `if`). */
+const truthy = (value: unknown) =>
+  !(value === undefined || value === null || value === false || value === 0 || value === '') &&
+  !(Array.isArray(value) && !value.length) &&
+  !(isMap(value) && !Object.keys(value).length);
+const valueAt = (values: unknown, path: readonly string[]) =>
+  path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 
 /**
  * Where the merged `values` make the chart's templates fail, each at the key that supplied the value.
@@ -48,6 +95,7 @@ export function chartFailures(
   chart: Version,
   kind: Sourced<string>,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+  ports: readonly Entrypoint[],
 ): Problem[] {
   const rules = rulesFor<ChartFailures>(CHART_FAILURES, chart);
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
@@ -97,17 +145,82 @@ export function chartFailures(
     (strategy.type ?? 'RollingUpdate') === 'RollingUpdate' &&
     isMap(rolling)
   ) {
-    const maxUnavailable = rolling.maxUnavailable ?? 0;
+    const maxUnavailable = renderedCount(rolling.maxUnavailable ?? 0);
     if (typeof maxUnavailable === 'number' && maxUnavailable < 1) {
       const given = sourced(['updateStrategy', 'rollingUpdate', 'maxUnavailable'], undefined, sourced(['hostNetwork'], true).path);
       problems.push({
         path: given.path,
         message:
-          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${maxUnavailable}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
+          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${JSON.stringify(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
           `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): ` +
           'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1',
       });
     }
+  }
+  problems.push(...serviceFailures(values, rules, chartName, sourced, ports));
+  return problems;
+}
+
+/** The autoscaler's, entrypoints' and Services' failures (templates/hpa.yaml, service.yaml, _service.tpl). */
+function serviceFailures(
+  values: Values,
+  rules: ChartFailures,
+  chartName: string,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+  entrypoints: readonly Entrypoint[],
+): Problem[] {
+  const problems: Problem[] = [];
+  // templates/hpa.yaml, v20.1.1 to v41.3.0: `if not .Values.autoscaling.maxReplicas` fails.
+  if (truthy(valueAt(values, ['autoscaling', 'enabled'])) && !truthy(valueAt(values, ['autoscaling', 'maxReplicas']))) {
+    const given = sourced(['autoscaling', 'maxReplicas'], undefined, sourced(['autoscaling', 'enabled'], true).path);
+    problems.push({
+      path: given.path,
+      message:
+        `${given.value === undefined ? 'is true, but autoscaling.maxReplicas is not set' : `is ${JSON.stringify(given.value)}`}, and ${chartName} ` +
+        'fails on it ("maxReplicas is required on HPA"): set autoscaling.maxReplicas to the most Traefik pods the autoscaler may run (1 to 100)',
+    });
+  }
+  const service = isMap(values.service) ? values.service : {};
+  const additional = isMap(service.additionalServices) && rules.servicesByName ? service.additionalServices : {};
+  const rendered = [
+    ...(service.enabled === false ? [] : [{ name: 'default', fullName: 'traefik', at: ['ports'] }]),
+    ...Object.entries(additional)
+      .filter(([, block]) => isMap(block) && block.enabled !== false)
+      .map(([name]) => ({ name, fullName: `traefik-${name}`, at: ['service', 'additionalServices', name] })),
+  ];
+  // Every rendered Service walks the entrypoints (templates/service.yaml), so the http3 check needs one.
+  const ports = isMap(values.ports) ? values.ports : {};
+  for (const [name, port] of Object.entries(rendered.length ? ports : {})) {
+    if (!isMap(port) || !truthy(valueAt(port, ['http3', 'enabled']))) continue;
+    const tls = [...rules.tlsSwitch];
+    const on = valueAt(port, tls) ?? (name === 'websecure' ? true : undefined);
+    if (truthy(on)) continue;
+    problems.push({
+      path: sourced(['ports', name, 'http3', 'enabled'], true).path,
+      message:
+        `is true, but ports.${name}.${tls.join('.')} is ${on === undefined ? 'not set' : JSON.stringify(on)}, and ${chartName} fails on it ` +
+        `("You cannot enable http3 without enabling tls"): set ports.${name}.${tls.join('.')}: true, or turn http3 off`,
+    });
+  }
+  for (const { name, fullName, at } of rendered) {
+    // `traefik` is K3s' release name; the chart allows 64 characters less `-udp` (_service.tpl).
+    if (name !== 'default' && fullName.length >= 60) {
+      problems.push({
+        path: sourced(at, undefined).path,
+        message:
+          `makes a Service named ${fullName}, ${fullName.length} characters, and ${chartName} fails on it ("Cannot create a service whose ` +
+          `full name contains more than 60 characters"): use a name of at most ${59 - 'traefik-'.length} characters`,
+      });
+    }
+    if (entrypoints.some((entry) => entry.services.includes(name))) continue;
+    const expose = rules.servicesByName ? `expose.${name}: true` : 'expose: true';
+    problems.push({
+      path: sourced(at, undefined, sourced(['service'], undefined).path).path,
+      message:
+        `leaves ${name === 'default' ? "Traefik's own Service" : `Service ${fullName}`} with no port (no entrypoint has ${expose}), and ` +
+        `${chartName} fails on it ("${rules.noPorts.replace('%s', fullName)}"): set ports.<entrypoint>.${expose} on an entrypoint` +
+        (name === 'default' ? ' (web or websecure)' : ', or remove the Service'),
+    });
   }
   return problems;
 }

@@ -10,7 +10,7 @@ import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVers
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
-import { chartFailures } from './chart-failures';
+import { chartFailures, renderedCount } from './chart-failures';
 import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
@@ -24,7 +24,8 @@ import {
   templatedKubeVipAnnotations,
   VIP_ANNOTATION,
 } from './service-facts';
-import { autoscaledMax, effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
+import { generatorKeys } from './generator-keys';
 import { mergeValues, ValueConflict } from './values-merge';
 
 /** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
@@ -68,7 +69,7 @@ export interface EffectiveTraefik {
   readonly stuckRollout?: Path;
   /** `deployment.kind`: Deployment or DaemonSet. */
   readonly kind: Sourced<string>;
-  /** `deployment.replicas` (a DaemonSet ignores it). */
+  /** `deployment.replicas`, or under the chart's HPA `autoscaling.maxReplicas` (a DaemonSet ignores both). */
   readonly replicas: Sourced<number>;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
@@ -129,30 +130,6 @@ export function traefikSettingsWithoutLease(config: ClusterConfig): TraefikValue
 }
 
 /**
- * The first-class key that makes the generator write a value, so a conflict or a finding names the key the
- * user should change.
- */
-export function generatorKey(path: readonly string[], settings: TraefikValuesSettings): string {
-  const [top, second, third] = path;
-  if (top === 'service') {
-    if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
-    // The shared lease follows from a VIP two Services list.
-    return 'loadBalancerIPs';
-  }
-  if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';
-  if (top === 'affinity') return 'externalTrafficPolicy';
-  // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
-  if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
-  // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
-  const fromValues = effectiveReplicas(settings) !== (settings.replicas ?? 1);
-  const replicasKey = !fromValues ? 'replicas' : autoscaledMax(settings) ? 'values.autoscaling.maxReplicas' : 'values.deployment.replicas';
-  if (top === 'deployment' && second === 'replicas') return replicasKey;
-  if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
-  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;
-  return 'certResolvers';
-}
-
-/**
  * Traefik as `settings` deploy it. `prefix` is where the settings live for the reader (`traefik` in a
  * config file, nothing in a construct's props), so every sourced path is a key the reader typed.
  */
@@ -167,7 +144,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     valueAt(user, path) !== undefined
       ? [...prefix, 'values', ...path]
       : valueAt(generated, path) !== undefined
-        ? [...prefix, generatorKey(path, settings)]
+        ? [...prefix, generatorKeys(path, settings, generated)[0]]
         : fallback;
   const sourced = <T>(path: readonly string[], fallback: T, fallbackPath: Path = prefix): Sourced<T> => {
     const value = valueAt(values, path);
@@ -207,7 +184,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // it is a Service of its own for kube-vip only when annotationsUDP carries kube-vip annotations (else it shares the TCP one's VIP).
   const udpService = (block: Values, single: boolean, ports: readonly string[]) =>
     !single && hasKubeVipAnnotation(block.annotationsUDP) && ports.some((port) => port.endsWith('/UDP'));
-  if (service.enabled !== false) {
+  // A Service without a port is never rendered (the chart fails on it, chart-failures.ts), so it holds no VIP.
+  if (service.enabled !== false && servicePorts.length) {
     const context: ServiceContext = {
       label: 'Traefik',
       name: TRAEFIK_SERVICE_NAME,
@@ -242,6 +220,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     if (extra !== null && !isMap(extra)) notMap(at, extra);
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     const ports = additionalServicePorts(values, name);
+    if (!ports.length) continue;
     const context: ServiceContext = {
       label: `Traefik's additional Service ${name}`,
       name: `${TRAEFIK_SERVICE_NAME}-${name}`,
@@ -267,7 +246,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const defined = settings.certResolvers ?? {};
 
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
-  const replicas = sourced<number>(['deployment', 'replicas'], 1);
+  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
+  // Under the chart's HPA the Deployment renders no count (templates/deployment.yaml, v20 to v41): up to maxReplicas pods run.
+  const count = typeof autoscaling?.maxReplicas === 'number' ? ['autoscaling', 'maxReplicas'] : ['deployment', 'replicas'];
+  const replicas = sourced<number>(count, 1);
   const flags = traefikFlags(user, prefix);
   const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
     Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
@@ -295,9 +277,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   ].find((path) => valueAt(user, path) !== undefined && valueAt(generated, path) === undefined);
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
-  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
-  const zero = (value: unknown) => value === 0 || value === '0%';
+  const zero = (value: unknown) => {
+    const count = renderedCount(value);
+    return count === 0 || count === '0%';
+  };
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
   const field = (key: string) =>
     budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;
@@ -325,7 +309,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ...resolverEntries.map((resolver) => resolver.value),
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
     ],
-    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced),
+    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced, ports),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

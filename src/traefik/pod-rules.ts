@@ -4,6 +4,7 @@ import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
+import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
 
 /** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
 const MAX_PODS = 100;
@@ -12,18 +13,25 @@ const MAX_PODS = 100;
 const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 /**
- * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes):
- * a Traefik host port or host-network listener on one of them takes it from K3s or fails to start.
+ * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes), and the
+ * one kube-vip's DaemonSet opens on the node's network on every control-plane node: a Traefik host port or
+ * host-network listener on one of them takes it from its owner or fails to start.
  */
-const K3S_NODE_PORTS: ReadonlyMap<string, string> = new Map([
-  ['6443/TCP', "the K3s API server's"],
-  ['6444/TCP', "K3s' supervisor's"],
-  ['10250/TCP', "the kubelet's"],
-  ['2379/TCP', "etcd's client"],
-  ['2380/TCP', "etcd's peer"],
-  ['8472/UDP', "flannel VXLAN's"],
-  ['51820/UDP', "flannel WireGuard's"],
-  ['51821/UDP', "flannel WireGuard's (IPv6)"],
+const NODE_PORTS: ReadonlyMap<string, string> = new Map([
+  ...[
+    ['6443/TCP', "the K3s API server's"],
+    ['6444/TCP', "K3s' supervisor's"],
+    ['10250/TCP', "the kubelet's"],
+    ['2379/TCP', "etcd's client"],
+    ['2380/TCP', "etcd's peer"],
+    ['8472/UDP', "flannel VXLAN's"],
+    ['51820/UDP', "flannel WireGuard's"],
+    ['51821/UDP', "flannel WireGuard's (IPv6)"],
+  ].map(([port, owner]): [string, string] => [port, `${owner} port on every K3s node`]),
+  [
+    `${KUBE_VIP_METRICS_PORT}/TCP`,
+    "kube-vip's metrics port (prometheus_server) on every control-plane node, where kube-vip runs with hostNetwork",
+  ],
 ]);
 
 /**
@@ -156,10 +164,10 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     const onNode = entry.hostPort ?? (traefik.hostNetwork ? entry.port : undefined);
-    const k3s = onNode === undefined ? undefined : K3S_NODE_PORTS.get(`${onNode}/${entry.protocol}`);
-    if (k3s) {
+    const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${entry.protocol}`);
+    if (owner) {
       const how = entry.hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
-      error(entry.path, `opens ${how}, which is ${k3s} port on every K3s node: pick another port`);
+      error(entry.path, `opens ${how}, which is ${owner}: pick another port`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
 import { chartVersionSupport } from './chart-versions';
+import { renderedCount } from './chart-failures';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
@@ -137,9 +138,10 @@ export function checkTraefikDeployment(
     certResolvers: traefik.acmeResolvers.some((r) => r.path[prefix.length] === 'values') ? 'the ACME resolvers' : resolverKey,
     certManager: names.certManager,
   };
+  // Autoscaled pods next to ACME resolvers are refused at autoscaling.enabled (pod-rules.ts).
   const sharedAcme = daemonSet
     ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
-    : replicasWithCertResolversProblem(replicas.value, resolvers, keys);
+    : !traefik.autoscaling && replicasWithCertResolversProblem(replicas.value, resolvers, keys);
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
   } else if (resolvers.length && nodes && nodes.servers > 1) {
@@ -175,7 +177,8 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   }
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
   // The disruption controller rounds a percentage up to whole pods (k8s.io/kubernetes pkg/controller/disruption).
-  const podsOf = (value: unknown): number | undefined => {
+  const podsOf = (given: unknown): number | undefined => {
+    const value = renderedCount(given);
     if (typeof value === 'number') return value;
     const percent = typeof value === 'string' ? /^(\d+)%$/.exec(value) : null;
     return percent ? Math.ceil(((pods ?? 1) * Number(percent[1])) / 100) : undefined;

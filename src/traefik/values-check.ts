@@ -1,4 +1,4 @@
-import { generatorKey } from './effective';
+import { generatorKeys } from './generator-keys';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import { kubernetesValuesProblems } from './values-kubernetes';
 import { mergeValues, ValueConflict } from './values-merge';
@@ -19,10 +19,11 @@ export interface TraefikValuesProblems {
 export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix = ''): TraefikValuesProblems {
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
-  const { merged, conflicts } = mergeValues(generatedTraefikValues(settings), user);
+  const generated = generatedTraefikValues(settings);
+  const { merged, conflicts } = mergeValues(generated, user);
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({
     path: conflict.path,
-    message: conflictMessage(conflict, generatorKey(conflict.path, settings), keyPrefix),
+    message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated), keyPrefix),
   }));
   // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
   errors.push(...kubernetesValuesProblems(merged));
@@ -45,10 +46,10 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   return { errors };
 }
 
-function conflictMessage({ user, generated }: ValueConflict, key: string, keyPrefix: string): string {
-  const setting = `${keyPrefix}${key}`;
+function conflictMessage({ user, generated }: ValueConflict, keys: readonly string[], keyPrefix: string): string {
+  const settings = keys.map((key) => `${keyPrefix}${key}`).join(' and ');
   return (
-    `is ${JSON.stringify(user)}, but ${setting} makes this tool write ${JSON.stringify(generated)} there: ` +
-    `change ${setting} instead, or drop the key from ${keyPrefix}values`
+    `is ${JSON.stringify(user)}, but ${settings} make${keys.length > 1 ? '' : 's'} this tool write ${JSON.stringify(generated)} there: ` +
+    `change ${keys.length > 1 ? 'those keys' : settings} instead, or drop the key from ${keyPrefix}values`
   );
 }

@@ -1,0 +1,37 @@
+import { autoscaledMax, effectiveReplicas, TraefikValuesSettings } from './values';
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const valueAt = (values: unknown, path: readonly string[]) =>
+  path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
+
+/**
+ * The first-class keys that make the generator write the value at `path` (each leaf below it, for a map), so a
+ * conflict or a finding names the keys the user should change. `generated` is `generatedTraefikValues(settings)`.
+ */
+export function generatorKeys(path: readonly string[], settings: TraefikValuesSettings, generated: Values): string[] {
+  const leaves = (at: readonly string[], value: unknown): string[][] =>
+    isMap(value) && Object.keys(value).length ? Object.entries(value).flatMap(([key, v]) => leaves([...at, key], v)) : [[...at]];
+  return [...new Set(leaves(path, valueAt(generated, path)).map((leaf) => leafKey(leaf, settings)))];
+}
+
+/** The first-class key that writes the value at a leaf `path` of the generated values. */
+function leafKey(path: readonly string[], settings: TraefikValuesSettings): string {
+  const [top, second, third] = path;
+  if (top === 'service') {
+    if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
+    // The shared lease follows from a VIP two Services list.
+    return 'loadBalancerIPs';
+  }
+  if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';
+  if (top === 'affinity') return 'externalTrafficPolicy';
+  // Recreate for an ACME volume, or one pod at a time for Local: never both (several replicas need cert-manager).
+  if (top === 'updateStrategy') return Object.keys(settings.certResolvers ?? {}).length ? 'certResolvers' : 'externalTrafficPolicy';
+  // Several pods asked for through the values get the same HA values as traefik.replicas (values.ts effectiveReplicas).
+  const fromValues = effectiveReplicas(settings) !== (settings.replicas ?? 1);
+  const replicasKey = !fromValues ? 'replicas' : autoscaledMax(settings) ? 'values.autoscaling.maxReplicas' : 'values.deployment.replicas';
+  if (top === 'deployment' && second === 'replicas') return replicasKey;
+  if (top === 'providers' || top === 'gateway' || top === 'gatewayClass') return 'gateway';
+  if (top === 'podDisruptionBudget' || top === 'topologySpreadConstraints') return replicasKey;
+  return 'certResolvers';
+}

@@ -29,7 +29,8 @@ export function checkGatewayProvider(config: ClusterConfig, values: Values, erro
     if ((flag.name === SWITCH && flagIsTrue(flag)) || (sub && !rbac)) {
       error(
         flag.path,
-        `${sub ? 'sets an option of' : 'turns on'} Traefik's Gateway API provider, ${sub ? 'which creates the provider, ' : ''}without its RBAC: the chart renders the ` +
+        `${sub ? "sets an option of Traefik's Gateway API provider, which creates the provider" : "turns on Traefik's Gateway API provider"} ` +
+          'without its RBAC: the chart renders the ' +
           'Gateway API rules of its ClusterRole only with providers.kubernetesGateway.enabled (templates/rbac/clusterrole.yaml), ' +
           'so Traefik cannot read Gateways: remove it and add `gateway: {}` under traefik',
       );

@@ -93,6 +93,19 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
         },
       ];
     }
+    const entrypoint = flag && /^entrypoints\.([^.]+)\.address$/i.exec(flag.written.trim())?.[1];
+    if (entrypoint) {
+      // The chart renders `--entrypoints.<name>.address=:<port>/<protocol>` and the container port from `ports.<name>`
+      // (templates/_podtemplate.tpl), so a later flag moves the listener away from the port the Service targets.
+      return [
+        {
+          path,
+          message:
+            `sets the address of entrypoint ${entrypoint}, which the rules cannot judge next to the chart's container and Service ports: ` +
+            `set ports.${entrypoint}.port (and ports.${entrypoint}.expose) instead, which the chart renders as this flag and as the pod's port`,
+        },
+      ];
+    }
     if (flag) return [];
     if (item.length > 1 && item[0] === '-') {
       return [

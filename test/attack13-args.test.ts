@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { K3sVipCluster } from '../src';
-import { configErrors, devConfig, valuesDoors, withChanges, withTraefikValues } from './helpers';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src';
+import { chart as newChart, configErrors, devConfig, valuesDoors, withChanges, withTraefikValues } from './helpers';
 
 // Attack round 13b: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go `parseOne`) stops at the first
 // item that does not start with `-` (D1) and gives a bare flag that is not a switch the next item (D2); the Gateway
@@ -275,5 +275,41 @@ describe('D9: the Gateway API provider turned off or narrowed is refused while t
     expect(configErrors(props).join('\n')).toMatch(
       /additionalArguments\[0\]: (turns on|sets an option of) Traefik's Gateway API provider.* without its RBAC/,
     );
+  });
+
+  const chartErrors = (values: Record<string, unknown>, gateway: boolean) => {
+    try {
+      new TraefikHelmChartConfig(newChart(), 't', { loadBalancerIPs: ['192.168.0.41'], gateway, values });
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'the provider off by flag',
+      { additionalArguments: ['--providers.kubernetesgateway=false'] },
+      /turns Traefik's Gateway API provider off/,
+    ],
+    [
+      'namespaces without kube-system',
+      { providers: { kubernetesGateway: { namespaces: ['blog'] } } },
+      /providers\.kubernetesGateway\.namespaces:? makes Traefik's Gateway API provider watch only namespace\(s\) blog, not kube-system/,
+    ],
+    [
+      'a label selector by flag',
+      { additionalArguments: ['--providers.kubernetesgateway.labelselector=team=x'] },
+      /read only the GatewayClasses/,
+    ],
+  ])('TraefikHelmChartConfig with gateway: %s is refused', (_, values, expected) => {
+    expect(chartErrors(values, true)).toMatch(expected);
+  });
+
+  test('TraefikHelmChartConfig: a flag that makes the provider without the gateway prop is refused; namespaces with kube-system are not', () => {
+    expect(chartErrors({ additionalArguments: ['--providers.kubernetesgateway=1'] }, false)).toMatch(
+      /additionalArguments\[0\]:? turns on Traefik's Gateway API provider without its RBAC.*set the gateway prop/,
+    );
+    expect(chartErrors({ providers: { kubernetesGateway: { namespaces: ['kube-system'] } } }, true)).toBe('');
   });
 });

@@ -1,4 +1,3 @@
-import { ClusterConfig } from '../config/schema';
 import type { Path, Report } from '../core/problem';
 import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
@@ -8,6 +7,22 @@ type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const SWITCH = 'providers.kubernetesgateway';
+
+/** What the provider is judged against, from a config or from TraefikHelmChartConfig props. */
+export interface GatewayUse {
+  /** `traefik.values` as given, for their flags. */
+  readonly values: Values;
+  /** The merged values the chart will render. */
+  readonly merged: Values;
+  /** Whether this tool writes a Gateway (`traefik.gateway`, or the construct's `gateway` prop). */
+  readonly gateway: boolean;
+  /** The key that does: `traefik.gateway`. */
+  readonly gatewayKey: string;
+  /** The namespace of each HTTPRoute, where they are known (a config). */
+  readonly routeNamespaces?: readonly string[];
+  /** What to do instead of a flag that makes the provider: "add `gateway: {}` under traefik". */
+  readonly turnOn: string;
+}
 
 /**
  * Traefik's Gateway API provider as the values and flags leave it, held to what the config needs of it:
@@ -20,10 +35,11 @@ const SWITCH = 'providers.kubernetesgateway';
  *   renders `namespaces` and `labelSelector` (`labelselector` before v38.0.0) as the provider's flags
  *   (templates/_podtemplate.tpl), and flags in `additionalArguments` come after the chart's.
  */
-export function checkGatewayProvider(config: ClusterConfig, values: Values, error: Report): void {
-  const flags = traefikFlags(config.traefik.values, ['traefik']);
-  const provider = isMap(values.providers) && isMap(values.providers.kubernetesGateway) ? values.providers.kubernetesGateway : {};
-  const rbac = !!config.traefik.gateway || provider.enabled === true;
+export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Report): void {
+  const flags = traefikFlags(use.values, prefix);
+  const merged = use.merged;
+  const provider = isMap(merged.providers) && isMap(merged.providers.kubernetesGateway) ? merged.providers.kubernetesGateway : {};
+  const rbac = use.gateway || provider.enabled === true;
   for (const flag of flags) {
     const sub = flag.name.startsWith(`${SWITCH}.`);
     if ((flag.name === SWITCH && flagIsTrue(flag)) || (sub && !rbac)) {
@@ -32,13 +48,14 @@ export function checkGatewayProvider(config: ClusterConfig, values: Values, erro
         `${sub ? "sets an option of Traefik's Gateway API provider, which creates the provider" : "turns on Traefik's Gateway API provider"} ` +
           'without its RBAC: the chart renders the ' +
           'Gateway API rules of its ClusterRole only with providers.kubernetesGateway.enabled (templates/rbac/clusterrole.yaml), ' +
-          'so Traefik cannot read Gateways: remove it and add `gateway: {}` under traefik',
+          `so Traefik cannot read Gateways: remove it and ${use.turnOn}`,
       );
     }
   }
-  if (!config.traefik.gateway) return;
-  const at = (...keys: string[]): Path => ['traefik', 'values', 'providers', 'kubernetesGateway', ...keys];
-  const uses = `the Gateway (traefik.gateway, in ${GATEWAY_NAMESPACE}) and its ${config.httpRoutes.length} HTTPRoute(s)`;
+  if (!use.gateway) return;
+  const at = (...keys: string[]): Path => [...prefix, 'values', 'providers', 'kubernetesGateway', ...keys];
+  const routes = use.routeNamespaces ? ` and its ${use.routeNamespaces.length} HTTPRoute(s)` : '';
+  const uses = `the Gateway (${use.gatewayKey}, in ${GATEWAY_NAMESPACE})${routes}`;
   let off: Path | undefined;
   let namespaces: { value: string[]; path: Path } | undefined;
   const listed = Array.isArray(provider.namespaces)
@@ -64,7 +81,7 @@ export function checkGatewayProvider(config: ClusterConfig, values: Values, erro
   }
   if (off) error(off, `turns Traefik's Gateway API provider off, so Traefik ignores ${uses}: remove it`);
   if (namespaces) {
-    const needed = [GATEWAY_NAMESPACE, ...config.httpRoutes.map((route) => route.namespace)];
+    const needed = [GATEWAY_NAMESPACE, ...(use.routeNamespaces ?? [])];
     const missing = [...new Set(needed)].filter((ns) => !namespaces.value.includes(ns));
     if (missing.length) {
       error(

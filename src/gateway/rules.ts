@@ -84,7 +84,18 @@ function checkTraefikValues(config: ClusterConfig, traefikValues: EffectiveTraef
         "Traefik's Gateway provider does not start (Traefik's provider docs): install them first, or drop the key",
     );
   }
-  checkGatewayProvider(config, traefikValues, error);
+  checkGatewayProvider(
+    {
+      values,
+      merged: traefikValues,
+      gateway: !!gateway,
+      gatewayKey: 'traefik.gateway',
+      routeNamespaces: config.httpRoutes.map((route) => route.namespace),
+      turnOn: 'add `gateway: {}` under traefik',
+    },
+    ['traefik'],
+    error,
+  );
   const shadowed = values.gateway;
   if (!gateway || shadowed === null || typeof shadowed !== 'object' || Array.isArray(shadowed)) return;
   for (const key of Object.keys(shadowed).filter((k) => k !== 'enabled')) {

@@ -107,6 +107,35 @@ describe('D2: every item that starts with "-" is judged as a flag, even where a 
     }
   });
 
+  test.each<[string, string[], string]>([
+    [
+      'a value flag the rules do not know, bare before a refused flag (g3a)',
+      ['--log.level', '--entrypoints.web.forwardedheaders.insecure'],
+      '0',
+    ],
+    [
+      'the Ingress provider off, then on again in the value of a bare flag',
+      ['--providers.kubernetesingress=false', '--accesslog.format', '--providers.kubernetesingress=true'],
+      '1',
+    ],
+  ])('%s: the bare flag is refused on every front door', (_, additionalArguments, at) => {
+    for (const errors of everyDoor({ additionalArguments })) {
+      expect(errors).toMatch(
+        new RegExp(`additionalArguments\\[${at}\\]:? is a bare flag with an item after it, .* write --name=true for a switch`),
+      );
+    }
+  });
+
+  test.each<[string, string[]]>([
+    [
+      'known switches, bare, before other flags',
+      ['--api.dashboard', '--ping', '--certificatesresolvers.le.acme.tlschallenge', '--log.level=INFO'],
+    ],
+    ['an unknown flag bare as the last item', ['--log.level=INFO', '--metrics.addinternals']],
+  ])('control: %s is accepted', (_, additionalArguments) => {
+    for (const errors of everyDoor({ additionalArguments })) expect(errors).not.toMatch(/bare flag/);
+  });
+
   test('control: the same flags each with its value are accepted', () => {
     const values = {
       additionalArguments: ['--log.level=INFO', '--accesslog.format=json', '--entrypoints.web.forwardedheaders.insecure=false'],

@@ -72,7 +72,9 @@ describe('F7: ACME resolvers given as Traefik flags count as resolvers', () => {
     ],
     [
       'two replicas next to other flags',
-      withChanges(ha(), { traefik: { replicas: 2, values: { additionalArguments: ['--log.level=DEBUG', '--log.filePath=/data/acme.json'] } } }),
+      withChanges(ha(), {
+        traefik: { replicas: 2, values: { additionalArguments: ['--log.level=DEBUG', '--log.filePath=/data/acme.json'] } },
+      }),
     ],
   ])('accepted: %s', (_, config) => {
     expect(configErrors(config)).toEqual([]);

@@ -30,12 +30,27 @@ const LISTS = ['globalArguments', 'additionalArguments'] as const;
 const TAKES_VALUE =
   /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.address)$/;
 
-type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown };
+/**
+ * Bare flags known to be switches (booleans, or option blocks paerser treats like them: `reflect.Pointer` in
+ * `parseOne`), which never take the next item. Any other bare flag with an item after it may take that item as its
+ * value, so the rules, which cannot tell, refuse it rather than judge the next item both ways.
+ */
+const SWITCHES = new RegExp(
+  '^(api(\\.(dashboard|insecure|debug|disabledashboardad))?|ping|accesslog|metrics\\.prometheus|log|global\\.(checknewversion|sendanonymoususage)' +
+    '|providers\\.(kubernetesingress|kubernetesgateway|kubernetescrd)(\\.(allowexternalnameservices|allowemptyservices|disableingressclasslookup' +
+    '|disableclusterscoperesources|allowcrossnamespace|experimentalchannel|nativelbbydefault))?' +
+    '|certificatesresolvers\\.[^.]+\\.acme\\.(tlschallenge|httpchallenge|dnschallenge)' +
+    '|entrypoints\\.[^.]+\\.(forwardedheaders|proxyprotocol)\\.insecure|serverstransport\\.insecureskipverify)$',
+);
+
+type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown; readonly last: boolean };
 
 function items(values: Readonly<Record<string, unknown>>, prefix: Path): Item[] {
   return LISTS.flatMap((list) => {
     const entries = values[list];
-    return Array.isArray(entries) ? entries.map((item: unknown, i) => ({ path: [...prefix, 'values', list, i], list, item })) : [];
+    return Array.isArray(entries)
+      ? entries.map((item: unknown, i) => ({ path: [...prefix, 'values', list, i], list, item, last: i === entries.length - 1 }))
+      : [];
   });
 }
 
@@ -77,7 +92,7 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
   const oneItem =
     'write the flag and its value as one item, --name=value (--name=true for a switch), because Traefik reads a separate ' +
     'item as a value only for flags that are not switches and stops reading flags at any other word';
-  return items(values, prefix).flatMap(({ path, list, item }): Problem[] => {
+  return items(values, prefix).flatMap(({ path, list, item, last }): Problem[] => {
     const rest = list === 'globalArguments' ? "every item after it and the chart's own flags" : 'every item after it';
     // A list item that is no text is the values check's to refuse (traefik/values-check.ts).
     if (typeof item !== 'string') return [];
@@ -85,6 +100,8 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
       return [{ path, message: `is "--", which ends Traefik's flags, so Traefik ignores ${rest}: remove it` }];
     }
     const flag = parseFlag(item);
+    // `--configfile` in any form is refused on its own: with it Traefik ignores every flag (traefik/pod-rules.ts).
+    if (flag?.written.trim().toLowerCase() === 'configfile') return [];
     if (flag && TAKES_VALUE.test(flag.written.trim().toLowerCase()) && flag.value === undefined) {
       return [
         {
@@ -103,6 +120,18 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
           message:
             `sets the address of entrypoint ${entrypoint}, which the rules cannot judge next to the chart's container and Service ports: ` +
             `set ports.${entrypoint}.port (and ports.${entrypoint}.expose) instead, which the chart renders as this flag and as the pod's port`,
+        },
+      ];
+    }
+    // Up to chart v35 the chart's own flags follow globalArguments, so its last item is followed too.
+    const followed = list === 'globalArguments' || !last;
+    if (flag && flag.value === undefined && followed && !SWITCHES.test(flag.written.trim().toLowerCase())) {
+      return [
+        {
+          path,
+          message:
+            'is a bare flag with an item after it, and Traefik takes that item as its value unless the flag is a switch, which ' +
+            'cannot be told here: write --name=true for a switch, or --name=value',
         },
       ];
     }

@@ -80,9 +80,16 @@ test('D3: good ACME options through the values stay accepted', () => {
 // Attack round 12: the flag's value as the next item (B1), a number (B2), and secretKey outside an ExternalSecret (S2).
 test.each<[string, unknown, string]>([
   [
+    // Since attack 13b (D1) a value as the next item is refused whatever it holds, and never echoed.
     'B1: --certificatesresolvers.<name>.acme.email followed by its value',
-    { additionalArguments: ['--certificatesresolvers.le.acme.email', 'not-an-email', '--certificatesresolvers.le.acme.tlschallenge=true'] },
-    'traefik.values.additionalArguments[0]: "not-an-email" is not a plain e-mail address',
+    {
+      additionalArguments: [
+        '--certificatesresolvers.le.acme.email',
+        'Mw3Hunter2SecretJt58',
+        '--certificatesresolvers.le.acme.tlschallenge=true',
+      ],
+    },
+    'traefik.values.additionalArguments[1]: does not start with "-"',
   ],
   [
     'B2: a number as the ACME e-mail',

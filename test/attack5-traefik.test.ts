@@ -187,7 +187,13 @@ describe('N6: settings that make Traefik ignore the generated Ingresses', () => 
       'is "team=blue", which makes Traefik read only',
     ],
     ['labelSelector flag', { additionalArguments: ['--providers.kubernetesingress.labelselector=team=blue'] }, {}, ignored],
-    ['labelSelector flag, value apart', { additionalArguments: ['--providers.kubernetesingress.labelselector', 'team'] }, {}, ignored],
+    // A value as the next item is refused, whatever it holds (attack 13b D1).
+    [
+      'labelSelector flag, value apart',
+      { additionalArguments: ['--providers.kubernetesingress.labelselector', 'team'] },
+      {},
+      'traefik.values.additionalArguments[1]: does not start with "-"',
+    ],
     [
       'labelSelector that label-less Ingresses match',
       { providers: { kubernetesIngress: { labelSelector: '!team,tier!=db' } } },

@@ -4,6 +4,7 @@ import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
 import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-versions';
 import type { EffectiveTraefik } from '../traefik/effective';
+import { checkGatewayProvider } from './provider-rules';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
@@ -27,7 +28,7 @@ const CHALLENGE_PATH = '/.well-known/acme-challenge/';
 export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkProvider(config, error);
   if (!config.traefik.gateway) checkValuesProvider(config, traefik, error);
-  checkTraefikValues(config, error, warn);
+  checkTraefikValues(config, traefik.values, error, warn);
   if (!config.httpRoutes.length) return;
   if (!config.traefik.gateway) {
     error(['httpRoutes'], "need a Gateway to attach to: add `gateway: {}` under traefik, which turns on Traefik's Gateway API provider");
@@ -72,7 +73,7 @@ function checkValuesProvider(config: ClusterConfig, traefik: EffectiveTraefik, e
  * Values that bypass or shadow `traefik.gateway`: the provider turned on by flag (no RBAC), `gateway.*`
  * keys, which the chart ignores once its own Gateway is off, and the experimental channel K3s lacks.
  */
-function checkTraefikValues(config: ClusterConfig, error: Report, warn: Report): void {
+function checkTraefikValues(config: ClusterConfig, traefikValues: EffectiveTraefik['values'], error: Report, warn: Report): void {
   const { values, gateway } = config.traefik;
   const provider = (values.providers as { kubernetesGateway?: { experimentalChannel?: unknown } } | undefined)?.kubernetesGateway;
   // https://doc.traefik.io/traefik/v3.8/reference/install-configuration/providers/kubernetes/kubernetes-gateway/
@@ -83,20 +84,18 @@ function checkTraefikValues(config: ClusterConfig, error: Report, warn: Report):
         "Traefik's Gateway provider does not start (Traefik's provider docs): install them first, or drop the key",
     );
   }
-  const args = values.additionalArguments;
-  if (Array.isArray(args)) {
-    args.forEach((arg, i) => {
-      // Traefik reads its flags case-insensitively; `=true` and the bare flag both turn the provider on.
-      if (typeof arg === 'string' && /^--providers\.kubernetesgateway(=true)?$/i.test(arg.trim())) {
-        error(
-          ['traefik', 'values', 'additionalArguments', i],
-          `${JSON.stringify(arg)} turns on Traefik's Gateway API provider without its RBAC: the chart renders the ` +
-            'Gateway API rules of its ClusterRole only with providers.kubernetesGateway.enabled (templates/rbac/clusterrole.yaml), ' +
-            'so Traefik cannot read Gateways: remove it and add `gateway: {}` under traefik',
-        );
-      }
-    });
-  }
+  checkGatewayProvider(
+    {
+      values,
+      merged: traefikValues,
+      gateway: !!gateway,
+      gatewayKey: 'traefik.gateway',
+      routeNamespaces: config.httpRoutes.map((route) => route.namespace),
+      turnOn: 'add `gateway: {}` under traefik',
+    },
+    ['traefik'],
+    error,
+  );
   const shadowed = values.gateway;
   if (!gateway || shadowed === null || typeof shadowed !== 'object' || Array.isArray(shadowed)) return;
   for (const key of Object.keys(shadowed).filter((k) => k !== 'enabled')) {

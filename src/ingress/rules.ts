@@ -143,8 +143,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   const routes = new Map<string, number>();
   // The resolvers Traefik will have, whichever key defines them (traefik.values and flags too), and those configured elsewhere.
   const resolvers = new Set([...traefik.resolverNames, ...config.traefik.externalCertResolvers]);
-  // Traefik reads flag names case-insensitively, so a flag's resolver is known in lower case (traefik/arguments.ts).
-  const defined = (name: string) => resolvers.has(name) || resolvers.has(name.toLowerCase());
+  // Traefik keeps a resolver's name as written, and a router names it exactly; several spellings of one name become one
+  // resolver under whichever sorts first (traefik/paerser v0.2.0 parser/labels_decode.go, `containsNode` with EqualFold).
+  const spellings = (name: string) => [...resolvers].filter((known) => known.toLowerCase() === name.toLowerCase());
   for (const name of config.traefik.externalCertResolvers) {
     if (Object.hasOwn(config.traefik.certResolvers, name)) {
       error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);
@@ -175,10 +176,16 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
         `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
       );
     }
-    if (resolver && !defined(resolver)) {
+    const known = resolver ? spellings(resolver) : [];
+    if (resolver && (known.length !== 1 || known[0] !== resolver)) {
+      const others = known.filter((name) => name !== resolver).map((name) => JSON.stringify(name));
       error(
         ['ingresses', i, 'tls', 'certResolver'],
-        `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`,
+        !known.length
+          ? `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`
+          : !known.includes(resolver)
+            ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
+            : `"${resolver}" is also defined as ${others.join(', ')}, which differs in case alone, and Traefik makes one resolver of them under one of the spellings, which may not be this one: define the resolver in one spelling`,
       );
     }
     // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.

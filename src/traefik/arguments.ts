@@ -1,50 +1,152 @@
-import { Path } from '../core/problem';
+import { Path, Problem } from '../core/problem';
 
 /**
  * One Traefik CLI flag of `additionalArguments` or `globalArguments`, as Traefik reads it: the chart
  * passes both lists to the container as they are (traefik/traefik-helm-chart
- * traefik/templates/_podtemplate.tpl, `with .Values.additionalArguments`), after its own flags, and
- * Traefik's parser (traefik/paerser flag/flagparser.go) matches names case-insensitively, so
- * `--entryPoints.web...` and `--entrypoints.web...` are the same flag; a later value replaces an earlier
- * one, but a list flag (`trustedIPs`, `namespaces`) given twice gets both values; a flag that is not a
- * switch and has no `=value` takes the next argument as its value.
+ * traefik/templates/_podtemplate.tpl, `with .Values.additionalArguments`), after its own flags (up to
+ * v35.4.0 `globalArguments` come before them), and Traefik's parser (traefik/paerser v0.2.0
+ * flag/flagparser.go) matches names case-insensitively, so `--entryPoints.web...` and
+ * `--entrypoints.web...` are the same flag; a later value replaces an earlier one, but a list flag
+ * (`trustedIPs`, `namespaces`) given twice gets both values. A map key in a name (a resolver's name)
+ * keeps the spelling it was written in (paerser parser/labels_decode.go, `Name: path[1]`).
  */
 export interface TraefikFlag {
   /** The list item that holds it: `traefik.values.additionalArguments[2]`. */
   readonly path: Path;
   /** The flag's name in lower case, without the leading dashes. */
   readonly name: string;
+  /** The flag's name as written, without the leading dashes: map keys (resolver names) keep this spelling. */
+  readonly written: string;
   /** What follows `=`; undefined for a bare flag (a bare boolean flag means true). */
   readonly value?: string;
 }
 
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
 
-/** The flags the rules read that take a value (not switches), so a bare one takes the next argument. */
+/**
+ * The flags the rules read that take a value (not switches). Written bare, Traefik takes the next item as the
+ * value, whatever it is, or fails to start when none follows (paerser `parseOne`), so the rules refuse them bare.
+ */
 const TAKES_VALUE =
-  /(\.trustedips|^providers\.kubernetesingress\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage))$/;
+  /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.address)$/;
 
-/** Every `--name[=value]` flag of the values' argument lists, in the order Traefik reads them. */
-export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path): TraefikFlag[] {
+/**
+ * Bare flags known to be switches (booleans, or option blocks paerser treats like them: `reflect.Pointer` in
+ * `parseOne`), which never take the next item. Any other bare flag with an item after it may take that item as its
+ * value, so the rules, which cannot tell, refuse it rather than judge the next item both ways.
+ */
+const SWITCHES = new RegExp(
+  '^(api(\\.(dashboard|insecure|debug|disabledashboardad))?|ping|accesslog|metrics\\.prometheus|log|global\\.(checknewversion|sendanonymoususage)' +
+    '|providers\\.(kubernetesingress|kubernetesgateway|kubernetescrd)(\\.(allowexternalnameservices|allowemptyservices|disableingressclasslookup' +
+    '|disableclusterscoperesources|allowcrossnamespace|experimentalchannel|nativelbbydefault))?' +
+    '|certificatesresolvers\\.[^.]+\\.acme\\.(tlschallenge|httpchallenge|dnschallenge)' +
+    '|entrypoints\\.[^.]+\\.(forwardedheaders|proxyprotocol)\\.insecure|serverstransport\\.insecureskipverify)$',
+);
+
+type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown; readonly last: boolean };
+
+function items(values: Readonly<Record<string, unknown>>, prefix: Path): Item[] {
   return LISTS.flatMap((list) => {
-    const items = values[list];
-    if (!Array.isArray(items)) return [];
-    const flags: TraefikFlag[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const item: unknown = items[i];
-      const match = typeof item === 'string' ? /^\s*--?([^=\s]+)(?:=(.*))?$/s.exec(item) : null;
-      if (!match) continue;
-      const path = [...prefix, 'values', list, i];
-      const name = match[1].toLowerCase();
-      let value = match[2];
-      const next: unknown = items[i + 1];
-      if (value === undefined && TAKES_VALUE.test(name) && typeof next === 'string') {
-        value = next;
-        i++;
-      }
-      flags.push({ path, name, ...(value !== undefined && { value: value.trim() }) });
+    const entries = values[list];
+    return Array.isArray(entries)
+      ? entries.map((item: unknown, i) => ({ path: [...prefix, 'values', list, i], list, item, last: i === entries.length - 1 }))
+      : [];
+  });
+}
+
+/**
+ * Splits one item as paerser's `parseOne` does: one or two dashes, then the name up to the first `=` (which cannot
+ * be its first character). Undefined for an item that is no flag: one that does not start with `-`, `-` or `--` alone,
+ * or a name that starts with `-` or `=`.
+ */
+function parseFlag(item: unknown): { written: string; value?: string } | undefined {
+  if (typeof item !== 'string' || item.length < 2 || item[0] !== '-') return undefined;
+  const body = item.slice(item[1] === '-' ? 2 : 1);
+  if (body === '' || body[0] === '-' || body[0] === '=') return undefined;
+  const equals = body.indexOf('=');
+  return equals < 0 ? { written: body } : { written: body.slice(0, equals), value: body.slice(equals + 1) };
+}
+
+/**
+ * Every `--name[=value]` item of the values' argument lists, in the order Traefik reads them. Every item that
+ * starts with `-` is judged as a flag, even where Traefik could take it as the value of a bare flag before it
+ * (a flag that is not a switch takes the next item): the rules over-approximate rather than let one item hide
+ * another. The items Traefik would not read as flags are `argumentProblems`' to refuse.
+ */
+export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path): TraefikFlag[] {
+  return items(values, prefix).flatMap(({ path, item }) => {
+    const flag = parseFlag(item);
+    if (!flag) return [];
+    const written = flag.written.trim();
+    return [{ path, name: written.toLowerCase(), written, ...(flag.value !== undefined && { value: flag.value.trim() }) }];
+  });
+}
+
+/**
+ * The items of `additionalArguments` and `globalArguments` that Traefik would not read as the flags they look like.
+ * paerser's `parseOne` stops reading flags, without a word, at the first item that does not start with `-` (and
+ * after `--`), and takes the next item as the value of a bare flag that is not a switch. So a value must be written
+ * in its flag's item. The items themselves are never echoed: any of them may hold a secret.
+ */
+export function argumentProblems(values: Readonly<Record<string, unknown>>, prefix: Path): Problem[] {
+  const oneItem =
+    'write the flag and its value as one item, --name=value (--name=true for a switch), because Traefik reads a separate ' +
+    'item as a value only for flags that are not switches and stops reading flags at any other word';
+  return items(values, prefix).flatMap(({ path, list, item, last }): Problem[] => {
+    const rest = list === 'globalArguments' ? "every item after it and the chart's own flags" : 'every item after it';
+    // A list item that is no text is the values check's to refuse (traefik/values-check.ts).
+    if (typeof item !== 'string') return [];
+    if (item === '--') {
+      return [{ path, message: `is "--", which ends Traefik's flags, so Traefik ignores ${rest}: remove it` }];
     }
-    return flags;
+    const flag = parseFlag(item);
+    // `--configfile` in any form is refused on its own: with it Traefik ignores every flag (traefik/pod-rules.ts).
+    if (flag?.written.trim().toLowerCase() === 'configfile') return [];
+    if (flag && TAKES_VALUE.test(flag.written.trim().toLowerCase()) && flag.value === undefined) {
+      return [
+        {
+          path,
+          message: `is a flag that takes a value, written without one, so Traefik takes the next item as its value (or fails to start when none follows): ${oneItem}`,
+        },
+      ];
+    }
+    const entrypoint = flag && /^entrypoints\.([^.]+)\.address$/i.exec(flag.written.trim())?.[1];
+    if (entrypoint) {
+      // The chart renders `--entrypoints.<name>.address=:<port>/<protocol>` and the container port from `ports.<name>`
+      // (templates/_podtemplate.tpl), so a later flag moves the listener away from the port the Service targets.
+      return [
+        {
+          path,
+          message:
+            `sets the address of entrypoint ${entrypoint}, which the rules cannot judge next to the chart's container and Service ports: ` +
+            `set ports.${entrypoint}.port (and ports.${entrypoint}.expose) instead, which the chart renders as this flag and as the pod's port`,
+        },
+      ];
+    }
+    // Up to chart v35 the chart's own flags follow globalArguments, so its last item is followed too.
+    const followed = list === 'globalArguments' || !last;
+    if (flag && flag.value === undefined && followed && !SWITCHES.test(flag.written.trim().toLowerCase())) {
+      return [
+        {
+          path,
+          message:
+            'is a bare flag with an item after it, and Traefik takes that item as its value unless the flag is a switch, which ' +
+            'cannot be told here: write --name=true for a switch, or --name=value',
+        },
+      ];
+    }
+    if (flag) return [];
+    if (item.length > 1 && item[0] === '-') {
+      return [
+        {
+          path,
+          message:
+            'is no flag Traefik can read (after the dashes a name may not start with "-" or "="), so Traefik fails to start: remove it',
+        },
+      ];
+    }
+    const why = /^\s+-/.test(item) ? 'starts with a space, not "-"' : 'does not start with "-" and a flag name';
+    return [{ path, message: `${why}, so Traefik stops reading its flags there and ignores it and ${rest}: ${oneItem}` }];
   });
 }
 

@@ -5,7 +5,7 @@ import type { ClusterConfig } from '../config/schema';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { parseVersion } from '../semver';
-import { traefikFlags } from './arguments';
+import { argumentProblems, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
@@ -89,6 +89,8 @@ export interface EffectiveTraefik {
   readonly gatewayKeys: readonly Path[];
   /** Where the merged values make the chart's own templates fail (so helm-controller's install job fails). */
   readonly chartFailures: readonly Problem[];
+  /** Items of `additionalArguments`/`globalArguments` that Traefik would not read as the flags they look like. */
+  readonly argumentProblems: readonly Problem[];
   /** ACME e-mails and CA servers in the values or flags that `traefik.certResolvers` would refuse. */
   readonly acmeOptionProblems: readonly Problem[];
   /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
@@ -266,8 +268,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
   // `--certificatesresolvers.<name>.acme.<option>`: the flag form K3s' docs show; the chart's own guard looks for `.acme.` too.
   for (const flag of flags) {
-    const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/.exec(flag.name)?.[1];
-    if (name && !acmeResolvers.some((r) => r.value.toLowerCase() === name)) acmeResolvers.push({ value: name, path: flag.path });
+    const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/i.exec(flag.written)?.[1];
+    if (name && !acmeResolvers.some((r) => r.value === name)) acmeResolvers.push({ value: name, path: flag.path });
   }
   // A VIP source of the user's next to traefik.loadBalancerIPs: the spec field, or the annotation in a map the chart joins over the generated one.
   const extraVip = [
@@ -307,9 +309,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     acmeResolvers,
     resolverNames: [
       ...resolverEntries.map((resolver) => resolver.value),
-      ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./.exec(flag.name)?.[1] ?? []),
+      // Traefik keeps a resolver's name as written (traefik/arguments.ts).
+      ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./i.exec(flag.written)?.[1] ?? []),
     ],
     chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced, ports),
+    argumentProblems: argumentProblems(user, prefix),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

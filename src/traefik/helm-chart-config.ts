@@ -13,6 +13,7 @@ import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
 import { traefikValuesProblems } from './values-check';
+import { checkGatewayProvider } from '../gateway/provider-rules';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
@@ -213,6 +214,17 @@ export class TraefikHelmChartConfig extends Construct {
       checkServiceFamilies(undefined, model.services, report);
       if (externalTrafficPolicy === 'Local') checkUdpService(model, [], 'which externalTrafficPolicy Local needs in ARP mode', report);
       if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
+      checkGatewayProvider(
+        {
+          values: props.values ?? {},
+          merged: model.values,
+          gateway: !!props.gateway,
+          gatewayKey: 'the gateway prop',
+          turnOn: 'set the gateway prop',
+        },
+        [],
+        report,
+      );
       for (const problem of traefikValuesProblems(settings).errors) {
         check.problem(['values', ...problem.path], problem.message);
       }

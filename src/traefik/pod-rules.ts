@@ -46,6 +46,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   const ignoresFlags =
     "Traefik ignores every command-line flag, the chart's own (entrypoints, Ingress provider, trusted proxies, ACME resolvers) " +
     'and those these rules judge, while the file itself cannot be checked here';
+  for (const problem of traefik.argumentProblems) error(problem.path, problem.message);
   if (traefik.configFile) {
     error(
       traefik.configFile,

@@ -1,0 +1,101 @@
+import type { Path, Report } from '../core/problem';
+import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
+import { needsLabel } from '../traefik/ingress-provider';
+import { GATEWAY_NAMESPACE } from './model';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const SWITCH = 'providers.kubernetesgateway';
+
+/** What the provider is judged against, from a config or from TraefikHelmChartConfig props. */
+export interface GatewayUse {
+  /** `traefik.values` as given, for their flags. */
+  readonly values: Values;
+  /** The merged values the chart will render. */
+  readonly merged: Values;
+  /** Whether this tool writes a Gateway (`traefik.gateway`, or the construct's `gateway` prop). */
+  readonly gateway: boolean;
+  /** The key that does: `traefik.gateway`. */
+  readonly gatewayKey: string;
+  /** The namespace of each HTTPRoute, where they are known (a config). */
+  readonly routeNamespaces?: readonly string[];
+  /** What to do instead of a flag that makes the provider: "add `gateway: {}` under traefik". */
+  readonly turnOn: string;
+}
+
+/**
+ * Traefik's Gateway API provider as the values and flags leave it, held to what the config needs of it:
+ * - a flag that creates the provider where the chart renders no Gateway RBAC: the switch (bare, `=true`, `=1`),
+ *   or any of its sub-options, since paerser allocates the provider's struct for any flag under it
+ *   (traefik/paerser v0.2.0 parser/element_fill.go `setPtr`), and the chart renders the Gateway API rules of its
+ *   ClusterRole only with `providers.kubernetesGateway.enabled` (traefik-helm-chart templates/rbac/clusterrole.yaml);
+ * - with `traefik.gateway`, the provider turned off by a later flag, or narrowed to namespaces without the Gateway
+ *   or its routes, or to labels: the same the Ingress provider is held to (traefik/ingress-provider.ts). The chart
+ *   renders `namespaces` and `labelSelector` (`labelselector` before v38.0.0) as the provider's flags
+ *   (templates/_podtemplate.tpl), and flags in `additionalArguments` come after the chart's.
+ */
+export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Report): void {
+  const flags = traefikFlags(use.values, prefix);
+  const merged = use.merged;
+  const provider = isMap(merged.providers) && isMap(merged.providers.kubernetesGateway) ? merged.providers.kubernetesGateway : {};
+  const rbac = use.gateway || provider.enabled === true;
+  for (const flag of flags) {
+    const sub = flag.name.startsWith(`${SWITCH}.`);
+    if ((flag.name === SWITCH && flagIsTrue(flag)) || (sub && !rbac)) {
+      error(
+        flag.path,
+        `${sub ? "sets an option of Traefik's Gateway API provider, which creates the provider" : "turns on Traefik's Gateway API provider"} ` +
+          'without its RBAC: the chart renders the ' +
+          'Gateway API rules of its ClusterRole only with providers.kubernetesGateway.enabled (templates/rbac/clusterrole.yaml), ' +
+          `so Traefik cannot read Gateways: remove it and ${use.turnOn}`,
+      );
+    }
+  }
+  if (!use.gateway) return;
+  const at = (...keys: string[]): Path => [...prefix, 'values', 'providers', 'kubernetesGateway', ...keys];
+  const routes = use.routeNamespaces ? ` and its ${use.routeNamespaces.length} HTTPRoute(s)` : '';
+  const uses = `the Gateway (${use.gatewayKey}, in ${GATEWAY_NAMESPACE})${routes}`;
+  let off: Path | undefined;
+  let namespaces: { value: string[]; path: Path } | undefined;
+  const listed = Array.isArray(provider.namespaces)
+    ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== '')
+    : [];
+  if (listed.length) namespaces = { value: listed, path: at('namespaces') };
+  const selectorKey = ['labelSelector', 'labelselector'].find((key) => typeof provider[key] === 'string' && provider[key] !== '');
+  let selector = selectorKey ? { value: provider[selectorKey] as string, path: at(selectorKey) } : undefined;
+  for (const flag of flags) {
+    if (flag.name === SWITCH) {
+      if (flagIsFalse(flag)) off = flag.path;
+      else if (flagIsTrue(flag)) off = undefined;
+    } else if (flag.name === `${SWITCH}.namespaces`) {
+      const names = (flag.value ?? '')
+        .split(',')
+        .map((ns) => ns.trim())
+        .filter((ns) => ns !== '');
+      // A list flag given again adds to the list (the chart's own flag comes first).
+      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
+    } else if (flag.name === `${SWITCH}.labelselector`) {
+      selector = flag.value ? { value: flag.value, path: flag.path } : undefined;
+    }
+  }
+  if (off) error(off, `turns Traefik's Gateway API provider off, so Traefik ignores ${uses}: remove it`);
+  if (namespaces) {
+    const needed = [GATEWAY_NAMESPACE, ...(use.routeNamespaces ?? [])];
+    const missing = [...new Set(needed)].filter((ns) => !namespaces.value.includes(ns));
+    if (missing.length) {
+      error(
+        namespaces.path,
+        `makes Traefik's Gateway API provider watch only namespace(s) ${namespaces.value.join(', ')}, not ${missing.join(', ')}, ` +
+          `where ${uses} live, so Traefik ignores them there: add ${missing.join(', ')} to providers.kubernetesGateway.namespaces, or remove the key`,
+      );
+    }
+  }
+  if (selector && needsLabel(selector.value)) {
+    error(
+      selector.path,
+      "makes Traefik's Gateway API provider read only the GatewayClasses that carry the labels it selects (Traefik's provider " +
+        `docs, labelselector), and whether the chart's GatewayClass does cannot be judged here, so ${uses} may be ignored: remove the key`,
+    );
+  }
+}

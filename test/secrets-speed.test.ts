@@ -10,6 +10,9 @@ test.each([
   ['LS0tLS1CRUdJTi'.repeat(30_000)],
   [`LS0tLS1CRUdJTi${'A'.repeat(400_000)}`],
   ['#access_token'.repeat(30_000)],
+  ['Bearer '.repeat(60_000)],
+  [`bearer${' '.repeat(400_000)}`],
+  [`Basic ${'A'.repeat(400_000)}`],
 ])('the secret shapes scan a 400 kB text quickly (%#)', (text) => {
   const started = process.hrtime.bigint();
   expect(secretShape(text)).toBeUndefined();

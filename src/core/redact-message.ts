@@ -82,12 +82,12 @@ function derivedForms(secret: string): string[] {
 
 /**
  * The secrets a command line may hold, for every message that echoes an argument or text derived from one:
- * each argument and each of its words (`--cluster "db_password=x"`), the value after `--flag=`, and the values
+ * each argument (`--cluster "db_password=x"`), the value after `--flag=`, and the values
  * npm keeps for itself as `npm_config_<flag>` (`npm run new foo --from=...` without the `--`), each judged
  * under its own name (`npm_config_token`).
  */
 export function argumentSecrets(args: readonly string[], env: NodeJS.ProcessEnv = {}): string[] {
-  const forms = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, ''), ...arg.split(/\s+/)]);
+  const forms = args.flatMap((arg) => [arg, arg.replace(/^--?[\w.-]+=/, '')]);
   const npm = Object.entries(env).filter(([name, value]) => name.startsWith('npm_config_') && value !== undefined);
   return [...new Set([...secretValues(forms), ...secretValues(Object.fromEntries(npm)), ...secretValues(npm.map(([, v]) => v))])];
 }

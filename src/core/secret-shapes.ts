@@ -38,8 +38,9 @@ const isBase64PrivateKey = (run: string): boolean =>
 /**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
  * token characters with a digit in it, so prose such as "Basic authentication" is none. The scheme stays readable.
+ * The blanks are bounded: an unbounded run in the lookbehind made every position of a long blank run scan back over it.
  */
-const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]+)(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
+const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
 
 /** What a K3s token is called in findings (`FoundSecret.what`). */
 export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';

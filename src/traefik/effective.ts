@@ -20,6 +20,7 @@ import {
   VIP_ANNOTATION,
 } from './service-facts';
 import { chartService, ServiceContext } from './chart-service';
+import { extraObjectEscapes } from './extra-objects';
 import { autoscaledMax, effectiveReplicas, generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { mergeValues, ValueConflict } from './values-merge';
 
@@ -43,7 +44,8 @@ export interface EffectiveTraefik {
   readonly misplacedServiceType?: Sourced<unknown>;
   /**
    * VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses,
-   * and Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps.
+   * Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps, and `extraObjects`
+   * items that escape the rules of what they stand for (traefik/extra-objects.ts).
    */
   readonly badVips: readonly Problem[];
   /** The entrypoints the pods listen on, with their Service and host ports. */
@@ -256,6 +258,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
+  badVips.push(...extraObjectEscapes(user, prefix));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
 

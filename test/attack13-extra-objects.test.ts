@@ -73,7 +73,7 @@ describe('Attack 13 D6: extraObjects that a first-class key declares are refused
     [
       'the pool without a namespace (the release namespace, kube-system)',
       { ...pool, metadata: { name: 'kubevip' } },
-      'IP pool',
+      "is kube-vip-cloud-provider's IP pool",
       'kubeVip.services.ipPool',
     ],
   ])('%s', (_name, item, what, key) => {

@@ -149,3 +149,51 @@ describe('Attack 13 D6: an extraObjects item with the identity of an object this
     expect([...written].sort()).toEqual([...FIXED_OBJECTS].sort());
   });
 });
+
+describe('Attack 13 D6 (e5): an extraObjects item is checked against the schema npm run validate uses', () => {
+  const configMap = (patch: object) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings', namespace: 'default' },
+    ...patch,
+  });
+  test.each<[string, object, string]>([
+    [
+      'a name the API server refuses',
+      configMap({ metadata: { name: 'Bad_Name', namespace: 'default' } }),
+      'traefik.values.extraObjects[0].metadata.name: "Bad_Name" is not a valid name',
+    ],
+    [
+      'an integer in ConfigMap data',
+      configMap({ data: { a: 1 } }),
+      'traefik.values.extraObjects[0].data.a: is 1; the Kubernetes 1.27 schema of ConfigMap expects string',
+    ],
+    [
+      'an unknown field',
+      configMap({ bogusField: true }),
+      'traefik.values.extraObjects[0].bogusField: is not a field of the Kubernetes 1.27 schema of ConfigMap',
+    ],
+    [
+      'no apiVersion',
+      { kind: 'ConfigMap', metadata: { name: 'x' } },
+      'traefik.values.extraObjects[0].apiVersion: is undefined; every Kubernetes object needs a string apiVersion',
+    ],
+  ])('%s', (_name, item, expected) => {
+    const { file, cluster, construct } = refusals(item);
+    expect(file).toContain(expected);
+    expect(file).toContain('extraObjects items are applied as written, in the Traefik release');
+    expect(cluster).toContain(expected);
+    expect(construct).toContain(expected.replace('traefik.values', 'values').replace(': ', ' '));
+  });
+
+  test.each<[string, object]>([
+    ['a valid ConfigMap', configMap({ data: { a: '1' } })],
+    [
+      'a Certificate (a cert-manager kind whose CRD is not vendored: only its names are judged)',
+      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'c', namespace: 'default' }, spec: {} },
+    ],
+    ['a third-party kind', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { anything: 1 } }],
+  ])('control: %s stays accepted', (_name, item) => {
+    expect(refusals(item)).toEqual({ file: '', cluster: '', construct: '' });
+  });
+});

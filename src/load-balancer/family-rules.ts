@@ -83,7 +83,7 @@ function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray
       error(
         vip.path,
         `"${vip.ip.text}" is IPv${family}, but ${networkText}, so no Service has an IPv${family} address and kube-proxy forwards ` +
-          `no traffic to it: use an IPv${blocks[0]} VIP, or make the cluster dual-stack (k3s.clusterCidr and k3s.serviceCidr with both families)`,
+          `no traffic to it: use an IPv${blocks[0]} VIP, or give k3s.serviceCidr (and k3s.clusterCidr, in the same order) an IPv${family} block`,
       );
     } else if (!has.includes(family)) {
       const how = service.ipFamilyPolicy ? `its ipFamilyPolicy ${JSON.stringify(policy)}` : 'no ipFamilyPolicy (SingleStack)';

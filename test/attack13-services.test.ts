@@ -150,6 +150,19 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
     else expect(errors).toBe('');
   });
 
+  test('an IPv4 VIP alone on a Service network listed IPv6 first is refused, naming the order', () => {
+    const k3s = { clusterCidr: 'fd00:42::/56,10.42.0.0/16', serviceCidr: 'fd00:43::/112,10.43.0.0/16' };
+    const errors = refusals({
+      ...cluster('v1.2.3', { loadBalancerIPs: ['fd00::41'] }, k3s),
+      loadBalancers: [{ name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }], ips: ['192.168.0.45'] }],
+    });
+    expect(errors).toContain(
+      'loadBalancers[0].ips[0]: "192.168.0.45" is IPv4, but k3s.serviceCidr "fd00:43::/112,10.43.0.0/16" is IPv6 and IPv4, IPv6 first, so a Service',
+    );
+    expect(errors).toContain('list k3s.serviceCidr and k3s.clusterCidr IPv4 first, or use an IPv6 VIP');
+    expect(errors.split('\n')).toHaveLength(1);
+  });
+
   test('s9b: a lone IPv6 VIP of a loadBalancers entry is written as an IPv6 Service (was: no ipFamilies, so IPv4 only)', () => {
     const config = {
       ...cluster('v1.2.3', { loadBalancerIPs: ['192.168.0.41'] }, DUAL_STACK_NETWORKS),

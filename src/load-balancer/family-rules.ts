@@ -85,6 +85,14 @@ function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray
         `"${vip.ip.text}" is IPv${family}, but ${networkText}, so no Service has an IPv${family} address and kube-proxy forwards ` +
           `no traffic to it: use an IPv${blocks[0]} VIP, or give k3s.serviceCidr (and k3s.clusterCidr, in the same order) an IPv${family} block`,
       );
+    } else if (!has.includes(family) && firstClass) {
+      // Only IPv4 VIPs alone, which this tool writes no families for, on a Service network listed IPv6 first.
+      error(
+        vip.path,
+        `"${vip.ip.text}" is IPv${family}, but ${networkText.replace(' only', '')}, IPv${blocks[0]} first, so a Service that asks for no ` +
+          `family gets IPv${blocks[0]} alone and kube-proxy forwards no traffic to this VIP: list k3s.serviceCidr and k3s.clusterCidr ` +
+          `IPv${family} first, or use an IPv${blocks[0]} VIP`,
+      );
     } else if (!has.includes(family)) {
       const how = service.ipFamilyPolicy ? `its ipFamilyPolicy ${JSON.stringify(policy)}` : 'no ipFamilyPolicy (SingleStack)';
       error(

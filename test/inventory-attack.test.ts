@@ -192,6 +192,10 @@ describe('IPv6 nodes: brackets where scp and URLs need them, K3s networks of the
   test('IPv6-only nodes with the (IPv4) default networks are refused, naming what to write', () => {
     const defaults = withChanges(ipv6, { k3s: { clusterCidr: undefined, serviceCidr: undefined } });
     expect(errorsOf(defaults)).toEqual([
+      // The IPv6 VIP of the IPv6 setup, on the IPv4 default Service network: the same fix.
+      'traefik.loadBalancerIPs[0]: "fd00::41" is IPv6, but k3s.serviceCidr "10.43.0.0/16" is IPv4 only, so no Service has an IPv6 ' +
+        'address and kube-proxy forwards no traffic to it: use an IPv4 VIP, or give k3s.serviceCidr (and k3s.clusterCidr, in the ' +
+        'same order) an IPv6 block',
       'k3s.clusterCidr: 10.42.0.0/16 is IPv4, but every node address is IPv6: K3s refuses to start with a cluster-cidr of another ' +
         'family than node-ip (clusterCidr defaults to IPv4); set k3s.clusterCidr to an IPv6 block, e.g. "fd00:42::/56"',
       'k3s.serviceCidr: 10.43.0.0/16 is IPv4, but every node address is IPv6: K3s refuses to start with a service-cidr of another ' +

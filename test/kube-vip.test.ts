@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { devConfig, find, KubeObject, objects, synth, withChanges } from './helpers';
+import { devConfig, DUAL_STACK_NETWORKS, find, KubeObject, objects, synth, withChanges } from './helpers';
 import { KUBE_VIP_RULES } from '../src/kube-vip/rbac';
 
 const kubeVipObjects = (config: unknown) => synth(config).get('kube-vip.yaml')!;
@@ -218,6 +218,8 @@ describe('kube-vip DaemonSet shape', () => {
     const config = withChanges(devConfig(), {
       kubeVip: { version: tag, controlPlane: { address: cp } },
       traefik: { loadBalancerIPs: [vip] },
+      // An IPv6 Service VIP needs a Service network with IPv6.
+      ...(vip.includes(':') && { k3s: DUAL_STACK_NETWORKS }),
     });
     const env = envOf(daemonSet(config));
     expect(env.svc_leasename).toBe(lease);

@@ -101,8 +101,11 @@ describe('more LoadBalancer Services', () => {
       { 'kube-vip.io/loadbalancerIPs': 'fd00::42,192.168.0.42' },
       { ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv6', 'IPv4'] },
     ],
+    // Attack 13 D8: an IPv6 VIP alone on an IPv4-first cluster needs an IPv6 Service.
+    ['v1.2.3', ['fd00::42'], { 'kube-vip.io/loadbalancerIPs': 'fd00::42' }, { ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv6'] }],
+    ['v0.5.11', ['fd00::42'], undefined, { loadBalancerIP: 'fd00::42', ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv6'] }],
   ])('kube-vip %s, ips %j', (version, ips, annotations, spec) => {
-    const k3s = ips.length > 1 ? { k3s: DUAL_STACK_NETWORKS } : {};
+    const k3s = ips.some((ip) => ip.includes(':')) ? { k3s: DUAL_STACK_NETWORKS } : {};
     const config = withChanges(devConfig(), { kubeVip: { version }, loadBalancers: [db({ ips })], ...k3s });
     const service = find(services(config), 'Service', 'postgres');
     expect(service.metadata).toEqual({ name: 'postgres', namespace: 'data', ...(annotations ? { annotations } : {}) });

@@ -126,11 +126,20 @@ describe('Service', () => {
 
   test.each([
     ['39.0.7', ['192.168.0.41']],
-    ['39.0.7', ['fd00::41']],
-    ['40.3.0', ['fd00::41']],
-  ])('chart %s, single-stack %p: no ipFamilyPolicy or ipFamilies', (chart, ips) => {
+    ['40.3.0', ['192.168.0.41']],
+  ])('chart %s, an IPv4 VIP %p: no ipFamilyPolicy or ipFamilies (IPv4 is the family K3s gives a Service)', (chart, ips) => {
     const text = JSON.stringify(service(chart, ips));
     expect(text).not.toMatch(/ipFamil/);
+  });
+
+  // Attack 13 D8: without ipFamilies the Service got only the cluster's first family, IPv4, and its IPv6 VIP no traffic.
+  test.each([
+    ['39.0.7', 'v1.2.3', (s: Record<string, unknown>) => s],
+    ['40.3.0', 'v1.2.3', (s: Record<string, unknown>) => s.spec as Record<string, unknown>],
+    ['39.0.7', 'v0.5.11', (s: Record<string, unknown>) => s],
+  ])('chart %s, kube-vip %s, an IPv6 VIP alone: SingleStack IPv6', (chart, kubeVip, fields) => {
+    const written = fields(service(chart, ['fd00::41'], kubeVip) as Record<string, unknown>);
+    expect([written.ipFamilyPolicy, written.ipFamilies]).toEqual(['SingleStack', ['IPv6']]);
   });
 });
 

@@ -118,7 +118,8 @@ describe('one spelling per IP address: IPv6 forms of IPv4 and leading zeros are 
     ],
     [
       'upper-case and zero-group IPv6 spellings are compared as addresses',
-      'traefik:\n  loadBalancerIPs: ["FD00::41", "fd00:0:0::41"]\n',
+      // IPv6 VIPs need a Service network with IPv6.
+      'traefik:\n  loadBalancerIPs: ["FD00::41", "fd00:0:0::41"]\nk3s: {clusterCidr: "10.42.0.0/16,fd00:42::/56", serviceCidr: "10.43.0.0/16,fd00:43::/112"}\n',
       [`${FILE}:2:33: traefik.loadBalancerIPs[1]: "fd00::41" is listed twice (first at traefik.loadBalancerIPs[0]): list each VIP once`],
     ],
   ])('%s', (_, text, expected) => {
@@ -294,7 +295,8 @@ describe('BGP peers: never a VIP or a pool address; IPv6 only from kube-vip v0.5
       'peer is a Service VIP, spelt differently',
       bgp('[{address: "FD00::42", as: 65000}]') +
         TRAEFIK +
-        'loadBalancers:\n  - {name: db, selector: {app: db}, ports: [{port: 5432}], ips: ["fd00::42"]}\n',
+        'loadBalancers:\n  - {name: db, selector: {app: db}, ports: [{port: 5432}], ips: ["fd00::42"]}\n' +
+        'k3s: {clusterCidr: "10.42.0.0/16,fd00:42::/56", serviceCidr: "10.43.0.0/16,fd00:43::/112"}\n',
       [`${FILE}:8:23: kubeVip.bgp.peers[0].address: "fd00::42" is also a VIP (loadBalancers[0].ips[0]); ${router}`],
     ],
     [

@@ -42,6 +42,12 @@ export interface DeployedService {
   readonly ignoredByKubeVip?: Sourced<unknown>;
   /** `ipFamilyPolicy` as written in `traefik.values` (this tool writes RequireDualStack itself for VIPs of both families). */
   readonly ipFamilyPolicy?: Sourced<unknown>;
+  /**
+   * The policy the Service gets when no key writes one: K3s' bundled values give Traefik's own Service
+   * PreferDualStack (k3s-io/k3s manifests/traefik.yaml `service.ipFamilyPolicy`).
+   * @default - none: the API server's SingleStack
+   */
+  readonly defaultIpFamilyPolicy?: string;
   /** `ipFamilies` as written in `traefik.values`. */
   readonly ipFamilies?: Sourced<unknown>;
   /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */

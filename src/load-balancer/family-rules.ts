@@ -1,6 +1,7 @@
 import { formatPath, Report } from '../core/problem';
 import { parseCidr } from '../net/ip';
 import type { DeployedService } from './deployed';
+import { vipFamilies } from '../kube-vip/service-vip';
 
 const POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 const FAMILIES: Readonly<Record<string, 4 | 6>> = { IPv4: 4, IPv6: 6 };
@@ -21,9 +22,11 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
   const networkText = `k3s.serviceCidr "${serviceCidr}" is IPv${[...network].join(' and IPv')} only`;
   for (const service of services) {
     const policy = service.ipFamilyPolicy;
-    if (policy && (typeof policy.value !== 'string' || !POLICIES.includes(policy.value))) {
+    const badPolicy = !!policy && (typeof policy.value !== 'string' || !POLICIES.includes(policy.value));
+    const unmet = known && policy?.value === 'RequireDualStack' && network.size < 2;
+    if (badPolicy) {
       error(policy.path, `is ${JSON.stringify(policy.value)}: expected ${POLICIES.join(', ')}`);
-    } else if (known && policy?.value === 'RequireDualStack' && network.size < 2) {
+    } else if (unmet) {
       error(
         policy.path,
         `is RequireDualStack, so ${service.label}'s Service requires both families, but ${networkText} and the API server ` +
@@ -31,7 +34,10 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
       );
     }
     const families = service.ipFamilies;
-    if (!families) continue;
+    if (!families) {
+      if (known && !badPolicy && !unmet) checkVipsAgainstNetwork(service, blocks!, networkText, error);
+      continue;
+    }
     const list = Array.isArray(families.value) ? families.value : undefined;
     if (!list || list.length > 2 || list.some((entry) => !Object.hasOwn(FAMILIES, entry))) {
       error(families.path, `is ${JSON.stringify(families.value)}: expected a list of one or two of IPv4, IPv6`);
@@ -52,6 +58,49 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
         families.path,
         `is ${JSON.stringify(list)}, but ${service.label}'s VIP "${vip.ip.text}" (${formatPath(vip.path)}) is IPv${vip.ip.family}, ` +
           'and kube-proxy forwards no traffic of a family the Service does not have: remove the key, or list that family',
+      );
+    }
+  }
+}
+
+/**
+ * A Service whose `ipFamilies` nobody writes gets its families from its policy: `SingleStack` (the default) the
+ * Service network's first family, `PreferDualStack` or `RequireDualStack` every family it has
+ * (https://kubernetes.io/docs/concepts/services-networking/dual-stack/#services). A VIP of any other family gets no
+ * traffic. This tool writes the families of first-class VIPs itself (kube-vip/service-vip.ts), so only VIPs given
+ * through `traefik.values` can miss; a family the Service network lacks no Service can have at all.
+ */
+function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray<4 | 6>, networkText: string, error: Report): void {
+  const firstClass = service.ips.length > 0 && service.ips.every((vip) => !vip.path.includes('values'));
+  const written = firstClass ? vipFamilies(service.ips.map((vip) => vip.text)) : undefined;
+  // Both families first-class: k3s/dual-stack-rules.ts names the networks to change.
+  if (written?.ipFamilyPolicy === 'RequireDualStack') return;
+  const policy = written?.ipFamilyPolicy ?? service.ipFamilyPolicy?.value ?? service.defaultIpFamilyPolicy ?? 'SingleStack';
+  const has = written ? written.ipFamilies.map((family) => FAMILIES[family]) : policy === 'SingleStack' ? [blocks[0]] : blocks;
+  for (const vip of service.ips) {
+    const family = vip.ip.family;
+    if (!blocks.includes(family)) {
+      error(
+        vip.path,
+        `"${vip.ip.text}" is IPv${family}, but ${networkText}, so no Service has an IPv${family} address and kube-proxy forwards ` +
+          `no traffic to it: use an IPv${blocks[0]} VIP, or give k3s.serviceCidr (and k3s.clusterCidr, in the same order) an IPv${family} block`,
+      );
+    } else if (!has.includes(family) && firstClass) {
+      // Only IPv4 VIPs alone, which this tool writes no families for, on a Service network listed IPv6 first.
+      error(
+        vip.path,
+        `"${vip.ip.text}" is IPv${family}, but ${networkText.replace(' only', '')}, IPv${blocks[0]} first, so a Service that asks for no ` +
+          `family gets IPv${blocks[0]} alone and kube-proxy forwards no traffic to this VIP: list k3s.serviceCidr and k3s.clusterCidr ` +
+          `IPv${family} first, or use an IPv${blocks[0]} VIP`,
+      );
+    } else if (!has.includes(family)) {
+      const how = service.ipFamilyPolicy ? `its ipFamilyPolicy ${JSON.stringify(policy)}` : 'no ipFamilyPolicy (SingleStack)';
+      error(
+        vip.path,
+        `"${vip.ip.text}" is IPv${family}, but ${service.label}'s Service has ${how} and no ipFamilies, so it gets only the ` +
+          `cluster's first family, IPv${blocks[0]}, and kube-proxy forwards no traffic to this VIP: set the Service's ipFamilyPolicy ` +
+          `"${service.ips.some((other) => other.ip.family !== family) ? 'RequireDualStack' : 'SingleStack'}" and ipFamilies ` +
+          `${JSON.stringify(service.ips.some((other) => other.ip.family !== family) ? blocks.map((f) => `IPv${f}`) : [`IPv${family}`])} in its traefik.values block`,
       );
     }
   }

@@ -156,8 +156,8 @@ export class LoadBalancerService extends Construct {
         loadBalancerIp: vip.loadBalancerIP,
         loadBalancerClass: props.loadBalancerClass,
         externalTrafficPolicy: props.externalTrafficPolicy,
-        ipFamilyPolicy: vip.dualStack?.ipFamilyPolicy,
-        ipFamilies: vip.dualStack ? [...vip.dualStack.ipFamilies] : undefined,
+        ipFamilyPolicy: vip.families?.ipFamilyPolicy,
+        ipFamilies: vip.families ? [...vip.families.ipFamilies] : undefined,
       },
     });
   }

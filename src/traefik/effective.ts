@@ -1,9 +1,7 @@
 import { Path, Problem } from '../core/problem';
 import { describeValue } from '../core/snapshot';
-import { virtualIp } from '../config/formats';
 import type { ClusterConfig } from '../config/schema';
-import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
-import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
+import { DeployedService, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { argumentProblems, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
@@ -17,19 +15,16 @@ import {
   ExtraObjectService,
   extraObjectServices,
   hasKubeVipAnnotation,
-  isTemplated,
-  joinedAnnotations,
-  misspeltVipAnnotations,
-  OwnAnnotations,
   templatedKubeVipAnnotations,
+  valueAt,
   VIP_ANNOTATION,
 } from './service-facts';
 import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './values';
 import { generatorKeys } from './generator-keys';
+import { chartService, ServiceContext } from './chart-service';
+import { extraObjectEscapes } from './extra-objects';
 import { mergeValues, ValueConflict } from './values-merge';
 
-/** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
-const IGNORE_ANNOTATION = 'kube-vip.io/ignore';
 /** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
 const TRAEFIK_SERVICE_NAME = 'traefik';
 
@@ -50,7 +45,8 @@ export interface EffectiveTraefik {
   readonly misplacedServiceType?: Sourced<unknown>;
   /**
    * VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses,
-   * and Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps.
+   * Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps, and `extraObjects`
+   * items that escape the rules of what they stand for (traefik/extra-objects.ts).
    */
   readonly badVips: readonly Problem[];
   /** The entrypoints the pods listen on, with their Service and host ports. */
@@ -105,10 +101,6 @@ export interface EffectiveTraefik {
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function valueAt(values: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
-}
 
 /**
  * The settings of `config.traefik` as the values generator takes them, but for the per-Service lease
@@ -199,6 +191,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       badVips,
       ports: servicePorts,
       firstClassIps: settings.loadBalancerIPs,
+      kubeVipVersion: settings.kubeVipVersion,
+      traefikOwn: true,
     };
     templated(service, ['service']);
     // The chart's default is `single: true` (traefik/values.yaml v20 to v41).
@@ -233,6 +227,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       sourced,
       badVips,
       ports,
+      kubeVipVersion: settings.kubeVipVersion,
     };
     templated(extra, at);
     // An additional Service has no `single` default: unset splits its UDP ports off.
@@ -244,6 +239,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
+  badVips.push(...extraObjectEscapes(user, prefix));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
 
@@ -334,97 +330,5 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         maxUnavailable: field('maxUnavailable'),
       },
     }),
-  };
-}
-
-interface ServiceContext {
-  readonly label: string;
-  readonly name: string;
-  readonly vipPath: Path;
-  readonly prefix: Path;
-  readonly typeKey: readonly string[];
-  /** Where the Service's own fields (`ipFamilyPolicy`, `ipFamilies`) are read, under the block. */
-  readonly fieldKeys: ReadonlyArray<readonly string[]>;
-  readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
-  readonly badVips: Problem[];
-  readonly ports: readonly string[];
-  readonly firstClassIps?: readonly string[];
-}
-
-/**
- * One Service the chart renders from a `service`-shaped block at `at` (its TCP Service, or with `own`
- * annotationsUDP its `-udp` one), with the VIPs its joined annotations or its spec ask for.
- */
-function chartService(
-  block: Values,
-  at: readonly string[],
-  context: ServiceContext,
-  own: OwnAnnotations = 'annotationsTCP',
-): DeployedService {
-  const { sourced } = context;
-  const annotations = joinedAnnotations(block, own);
-  const annotation = annotations.map[VIP_ANNOTATION];
-  const annotationPath = [...at, annotations.from(VIP_ANNOTATION), VIP_ANNOTATION];
-  let ips: LocatedIp[] = [];
-  // Where the VIP list lives: the first-class key, or the annotation or spec field that gave the addresses.
-  let vipPath = context.vipPath;
-  if (context.firstClassIps?.length) {
-    ips = context.firstClassIps
-      .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
-      .filter((ip): ip is LocatedIp => !!ip);
-  } else if (isTemplated(annotation)) {
-    // Refused where the model is built (templatedKubeVipAnnotations): no VIP can be read from it.
-  } else if (typeof annotation === 'string') {
-    const path = sourced(annotationPath, '').path;
-    for (const text of annotation.split(',').map((entry) => entry.trim())) {
-      const problem = virtualIp(text);
-      if (problem) context.badVips.push({ path, message: problem });
-      else ips.push(locate(path, text)!);
-    }
-    if (ips.length) vipPath = path;
-  } else {
-    const loadBalancerIP = valueAt(block, ['spec', 'loadBalancerIP']);
-    const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
-    if (loadBalancerIP !== undefined) {
-      const problem =
-        typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
-      if (problem) context.badVips.push({ path, message: problem });
-      else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
-    }
-  }
-  const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
-  // The TCP Service merges annotationsTCP over annotations, the UDP one annotationsUDP (traefik/templates/service.yaml).
-  // The UDP Service's copy is judged with the TCP one (each map once).
-  const ignoreKey = (own === 'annotationsTCP' ? ['annotationsTCP', 'annotationsUDP', 'annotations'] : []).find((key) => {
-    const value = valueAt(block, [key, IGNORE_ANNOTATION]);
-    return value === 'true' || value === true;
-  });
-  // A value the generator wrote is judged by the first-class rules (k3s/dual-stack-rules.ts); the user's by the Service rules.
-  const field = (key: string) => {
-    const path = context.fieldKeys.map((keys) => [...at, ...keys, key]).find((p) => valueAt(block, p.slice(at.length)) !== undefined);
-    const found = path && sourced(path, undefined);
-    return found && found.path.includes('values') ? found : undefined;
-  };
-  const ipFamilyPolicy = field('ipFamilyPolicy');
-  const ipFamilies = field('ipFamilies');
-  const misspelt = misspeltVipAnnotations(annotations.map).map((key) => ({
-    value: key,
-    path: sourced([...at, annotations.from(key), key], key).path,
-  }));
-  const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
-  return {
-    path: vipPath,
-    label: context.label,
-    namespace: 'kube-system',
-    name: context.name,
-    type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
-    ips,
-    ports: context.ports,
-    ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
-    ...(leaseName !== undefined && { leaseName }),
-    ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
-    ...(ipFamilyPolicy && { ipFamilyPolicy }),
-    ...(ipFamilies && { ipFamilies }),
-    ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
   };
 }

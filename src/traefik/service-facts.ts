@@ -1,4 +1,7 @@
 import { Path } from '../core/problem';
+import * as format from '../config/formats';
+import { kubeVipRules } from '../kube-vip/versions';
+import { parseVersion } from '../semver';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
 export const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
@@ -7,6 +10,11 @@ const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at `path` in nested maps, or undefined. */
+export function valueAt(values: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
+}
 
 /** Edit distance of two short texts (insertions, deletions, substitutions). */
 function distance(a: string, b: string): number {
@@ -108,4 +116,21 @@ export function templatedKubeVipAnnotations(block: Values, at: readonly string[]
 /** Whether the block's annotations carry any kube-vip annotation. */
 export function hasKubeVipAnnotation(map: unknown): boolean {
   return isMap(map) && Object.keys(map).some((name) => name.toLowerCase().startsWith(KUBE_VIP_PREFIX));
+}
+
+/**
+ * Why kube-vip `kubeVipVersion` gets no VIP from the `kube-vip.io/loadbalancerIPs` annotation, or undefined when
+ * it reads it: before v0.5.12 kube-vip reads only `spec.loadBalancerIP` (kube-vip PR #528 added the annotation;
+ * the table in kube-vip/versions.ts). `main`: Traefik's own Service, whose VIP has a first-class key.
+ */
+export function unreadVipAnnotation(kubeVipVersion: string, main: boolean): string | undefined {
+  // A malformed version is refused by its own rule.
+  if (format.version(kubeVipVersion) || kubeVipRules(parseVersion(kubeVipVersion)).loadBalancerIPsAnnotation) return undefined;
+  const instead = main
+    ? 'give the VIP in traefik.loadBalancerIPs (this tool writes spec.loadBalancerIP for this kube-vip)'
+    : "write one address as the same Service's spec.loadBalancerIP";
+  return (
+    `kube-vip ${kubeVipVersion} does not read this annotation (kube-vip reads it from v0.5.12; before, only ` +
+    `spec.loadBalancerIP), so the Service would get no VIP from it: ${instead}, or use kube-vip v0.5.12 or later`
+  );
 }

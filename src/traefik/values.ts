@@ -196,7 +196,7 @@ function serviceValues(settings: TraefikValuesSettings, chart: TraefikChartRules
   if (Object.keys(annotations).length) service.annotations = annotations;
   if (vip.loadBalancerIP) spec.loadBalancerIP = vip.loadBalancerIP;
   // The Service's own fields: top-level `service.*` keys up to chart v39, inside `service.spec` from v40.
-  const fields = { type: 'LoadBalancer', ...(vip.dualStack && { ...vip.dualStack, ipFamilies: [...vip.dualStack.ipFamilies] }) };
+  const fields = { type: 'LoadBalancer', ...(vip.families && { ...vip.families, ipFamilies: [...vip.families.ipFamilies] }) };
   Object.assign(chart.serviceFields === 'service' ? service : spec, fields);
   service.spec = spec;
   return service;

@@ -1,0 +1,123 @@
+import { Path, Problem } from '../core/problem';
+import { virtualIp } from '../config/formats';
+import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
+import {
+  isTemplated,
+  joinedAnnotations,
+  misspeltVipAnnotations,
+  OwnAnnotations,
+  unreadVipAnnotation,
+  valueAt,
+  VIP_ANNOTATION,
+} from './service-facts';
+
+/** kube-vip skips a Service with this annotation "true" (kube-vip/kube-vip pkg/manager/watch_services.go). */
+const IGNORE_ANNOTATION = 'kube-vip.io/ignore';
+
+type Values = Record<string, unknown>;
+
+/** What the model knows of one Service the chart renders, for reading it back from the values. */
+export interface ServiceContext {
+  readonly label: string;
+  readonly name: string;
+  readonly vipPath: Path;
+  readonly prefix: Path;
+  readonly typeKey: readonly string[];
+  /** Where the Service's own fields (`ipFamilyPolicy`, `ipFamilies`) are read, under the block. */
+  readonly fieldKeys: ReadonlyArray<readonly string[]>;
+  readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
+  readonly badVips: Problem[];
+  readonly ports: readonly string[];
+  readonly firstClassIps?: readonly string[];
+  /** The kube-vip release that reads the Service: before v0.5.12 it ignores the VIP annotation. */
+  readonly kubeVipVersion: string;
+  /**
+   * Traefik's own Service (and its `-udp` one): its VIP has a first-class key, and K3s' bundled values give it
+   * `ipFamilyPolicy: PreferDualStack` (k3s-io/k3s manifests/traefik.yaml).
+   * @default false: one of `service.additionalServices`
+   */
+  readonly traefikOwn?: boolean;
+}
+
+/**
+ * One Service the chart renders from a `service`-shaped block at `at` (its TCP Service, or with `own`
+ * annotationsUDP its `-udp` one), with the VIPs its joined annotations or its spec ask for.
+ */
+export function chartService(
+  block: Values,
+  at: readonly string[],
+  context: ServiceContext,
+  own: OwnAnnotations = 'annotationsTCP',
+): DeployedService {
+  const { sourced } = context;
+  const annotations = joinedAnnotations(block, own);
+  const annotation = annotations.map[VIP_ANNOTATION];
+  const annotationPath = [...at, annotations.from(VIP_ANNOTATION), VIP_ANNOTATION];
+  let ips: LocatedIp[] = [];
+  // Where the VIP list lives: the first-class key, or the annotation or spec field that gave the addresses.
+  let vipPath = context.vipPath;
+  // kube-vip before v0.5.12 reads only spec.loadBalancerIP: the annotation is refused and not counted.
+  const unread = annotation === undefined ? undefined : unreadVipAnnotation(context.kubeVipVersion, !!context.traefikOwn);
+  if (unread) context.badVips.push({ path: sourced(annotationPath, '').path, message: unread });
+  if (context.firstClassIps?.length) {
+    ips = context.firstClassIps
+      .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
+      .filter((ip): ip is LocatedIp => !!ip);
+  } else if (isTemplated(annotation)) {
+    // Refused where the model is built (templatedKubeVipAnnotations): no VIP can be read from it.
+  } else if (typeof annotation === 'string' && !unread) {
+    const path = sourced(annotationPath, '').path;
+    for (const text of annotation.split(',').map((entry) => entry.trim())) {
+      const problem = virtualIp(text);
+      if (problem) context.badVips.push({ path, message: problem });
+      else ips.push(locate(path, text)!);
+    }
+    if (ips.length) vipPath = path;
+  } else {
+    const loadBalancerIP = valueAt(block, ['spec', 'loadBalancerIP']);
+    const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
+    if (loadBalancerIP !== undefined) {
+      const problem =
+        typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
+      if (problem) context.badVips.push({ path, message: problem });
+      else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
+    }
+  }
+  const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
+  // The TCP Service merges annotationsTCP over annotations, the UDP one annotationsUDP (traefik/templates/service.yaml).
+  // The UDP Service's copy is judged with the TCP one (each map once).
+  const ignoreKey = (own === 'annotationsTCP' ? ['annotationsTCP', 'annotationsUDP', 'annotations'] : []).find((key) => {
+    const value = valueAt(block, [key, IGNORE_ANNOTATION]);
+    return value === 'true' || value === true;
+  });
+  // A value the generator wrote is judged by the first-class rules (k3s/dual-stack-rules.ts); the user's by the Service rules.
+  const field = (key: string) => {
+    const path = context.fieldKeys.map((keys) => [...at, ...keys, key]).find((p) => valueAt(block, p.slice(at.length)) !== undefined);
+    const found = path && sourced(path, undefined);
+    return found && found.path.includes('values') ? found : undefined;
+  };
+  const ipFamilyPolicy = field('ipFamilyPolicy');
+  const ipFamilies = field('ipFamilies');
+  const misspelt = misspeltVipAnnotations(annotations.map).map((key) => ({
+    value: key,
+    path: sourced([...at, annotations.from(key), key], key).path,
+  }));
+  const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
+  return {
+    path: vipPath,
+    label: context.label,
+    namespace: 'kube-system',
+    name: context.name,
+    type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
+    ips,
+    ports: context.ports,
+    ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
+    ...(leaseName !== undefined && { leaseName }),
+    ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
+    ...(ipFamilyPolicy && { ipFamilyPolicy }),
+    ...(context.traefikOwn && { defaultIpFamilyPolicy: 'PreferDualStack' }),
+    ...(ipFamilies && { ipFamilies }),
+    ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
+  };
+}

@@ -1,0 +1,133 @@
+import { Path, Problem } from '../core/problem';
+import { redact, secretValues } from '../core/secrets';
+import { crdGroups, findCrd } from '../validate/crds';
+import { apiGroup } from '../validate/kinds';
+import { API_SERVER_RULES } from '../validate/rules';
+import { checkSchema } from '../validate/schemas';
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The objects this tool writes under fixed names (kube-vip/rbac.ts, kube-vip/daemon-set.ts, kube-vip/cloud-provider.ts,
+ * traefik/helm-chart-config.ts), as `Kind namespace/name` (no namespace for cluster-scoped kinds). An
+ * `extraObjects` item of the same identity gives the object a second owner: the Traefik release and this
+ * tool's manifests would overwrite each other, and Helm refuses to adopt an object it did not create.
+ */
+export const FIXED_OBJECTS: readonly string[] = [
+  'ServiceAccount kube-system/kube-vip',
+  'ClusterRole system:kube-vip-role',
+  'ClusterRoleBinding system:kube-vip-binding',
+  'DaemonSet kube-system/kube-vip-ds',
+  'ServiceAccount kube-system/kube-vip-cloud-controller',
+  'ClusterRole system:kube-vip-cloud-controller-role',
+  'ClusterRoleBinding system:kube-vip-cloud-controller-binding',
+  'Deployment kube-system/kube-vip-cloud-provider',
+  'HelmChartConfig kube-system/traefik',
+];
+
+/** Where a rule-bearing object is declared instead: the config key (and K3sVipCluster prop), or the construct. */
+interface FirstClass {
+  readonly what: string;
+  readonly key: string;
+  readonly construct: string;
+  readonly rules: string;
+}
+
+const INGRESS: FirstClass = {
+  what: 'an Ingress',
+  key: 'ingresses',
+  construct: 'an IngressChart or TraefikIngress construct',
+  rules: 'host, path, backend, TLS and resolver checks',
+};
+const ISSUER: FirstClass = {
+  what: 'a cert-manager issuer',
+  key: 'certManager.issuers',
+  construct: 'a CertManagerIssuersChart construct',
+  rules: 'ACME server, email, solver and Secret checks',
+};
+const POOL: FirstClass = {
+  what: "kube-vip-cloud-provider's IP pool (ConfigMap kube-system/kubevip)",
+  key: 'kubeVip.services.ipPool',
+  construct: 'a KubeVipCloudProviderChart construct',
+  rules: 'checks against the Service and pod networks, the control-plane VIP and the other VIPs',
+};
+
+/**
+ * What an item stands for, when a first-class key declares it with every rule: Ingresses
+ * (networking.k8s.io), cert-manager's Issuer and ClusterIssuer (cert-manager.io), and the ConfigMap
+ * kube-vip-cloud-provider reads its pool from (kube-vip/kube-vip-cloud-provider: ConfigMap `kubevip` in kube-system).
+ */
+function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, name: unknown): FirstClass | undefined {
+  const group = typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  if (kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) return INGRESS;
+  if ((kind === 'Issuer' || kind === 'ClusterIssuer') && group === 'cert-manager.io') return ISSUER;
+  if (kind === 'ConfigMap' && apiVersion === 'v1' && namespace === 'kube-system' && name === 'kubevip') return POOL;
+  return undefined;
+}
+
+/**
+ * `extraObjects` map items that escape the rules of the objects they stand for (attack round 13, D6):
+ * an object a first-class key declares, or one with the identity of an object this tool writes. The chart
+ * renders each item as it is (traefik/templates/extra-objects.yaml), so nothing else judges them. `prefix`
+ * is where the settings live (`traefik` in a config file, nothing in a TraefikHelmChartConfig's props).
+ * Items written as template text are judged by the secret and template checks only.
+ */
+export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i): Problem[] => {
+    if (!isMap(item)) return [];
+    const path = [...prefix, 'values', 'extraObjects', i];
+    const metadata = isMap(item.metadata) ? item.metadata : {};
+    const { kind } = item;
+    const { name } = metadata;
+    // A namespaced item without a namespace lands in the release's, kube-system.
+    const namespace = metadata.namespace ?? 'kube-system';
+    const instead = firstClassFor(kind, item.apiVersion, namespace, name);
+    if (instead) {
+      const where = prefix.length ? instead.key : instead.construct;
+      return [
+        {
+          path,
+          message:
+            `is ${instead.what}, but an object written in extraObjects escapes this tool's ${instead.rules} ` +
+            `(and one the API server refuses fails the whole Traefik release): declare it in ${where} instead`,
+        },
+      ];
+    }
+    const identity =
+      typeof kind === 'string' && typeof name === 'string'
+        ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
+        : undefined;
+    if (!identity) return schemaProblems(item, path);
+    return [
+      {
+        path,
+        message:
+          `is ${identity}, an object this tool writes itself: two owners overwrite each other (and Helm refuses to adopt ` +
+          'an object it did not create), so give the item another name, or change the object through its first-class keys',
+      },
+    ];
+  });
+}
+
+/**
+ * The item against the schema and the API server's further rules that `npm run validate` applies to the
+ * written manifests (validate/schemas.ts, validate/rules.ts): the manifests hold the item only as chart
+ * values text, which that check does not read, and an object the API server refuses fails the whole
+ * Traefik release. A message quoting a value of the item is redacted like the item's own secrets.
+ */
+function schemaProblems(frozen: Values, path: Path): Problem[] {
+  // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
+  const item = JSON.parse(JSON.stringify(frozen)) as Values;
+  // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
+  const { apiVersion, kind } = item;
+  const unvendored =
+    typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
+  const findings = [...(unvendored ? [] : checkSchema(item)), ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] }))];
+  const secrets = secretValues(item);
+  return findings.map((finding) => ({
+    path: [...path, ...finding.path],
+    message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
+  }));
+}

@@ -50,8 +50,10 @@ describe('A1: a secret flag without =value takes the next item (or shell word) a
     ['a secret flag given a lone - (standard input)', args('--providers.consul.token', '-')],
     ['a text giving a secret flag a lone -', { env: [{ name: 'HELP', value: 'use --password - to read it from stdin' }] }],
     ['a secret flag then a $(VAR) reference, in YAML text', configMap({ 'args.yaml': '- --providers.consul.token\n- $(TOKEN)\n' })],
-  ])('control, accepted: %s', (_, values) => {
-    for (const errors of everyDoor(values)) expect(errors).toBe('');
+  ])('control, no secret: %s', (_, values) => {
+    // Two items may still be refused as Traefik's parser reads them (traefik/arguments.ts), but never as a secret.
+    for (const errors of everyDoor(values)) expect(errors).not.toMatch(/secret|<redacted>/);
+    expect(gate(values)).toBe('');
   });
 
   test('the line reader pairs a bare secret flag with the next list item too', () => {

@@ -44,11 +44,13 @@ export default tseslint.config(
     // (model-cache.ts) and ajv's 2020-12 build for Traefik values (values-schema.ts) are required only when needed,
     // which keeps a synth fast; yaml.ts picks its copy of yaml at run time; zod-lazy.ts loads zod only for a config
     // that config-shape.ts refuses; diff.ts loads jsdiff only when there is something to diff; the two wiring.ts load
-    // the Gateway API and cert-manager constructs only for a config that has them.
+    // the Gateway API and cert-manager constructs only for a config that has them; secret-gate.ts loads the scalar
+    // redaction only for a diff.
     files: [
       'src/gateway/wiring.ts',
       'src/cert-manager/wiring.ts',
       'src/output/diff.ts',
+      'src/output/secret-gate.ts',
       'src/validate/crds.ts',
       'src/validate/model-cache.ts',
       'src/traefik/values-schema.ts',

@@ -12,7 +12,7 @@ import { yaml } from './yaml';
 export function mayQuote(raw: string): boolean {
   // What a redaction left of a value is no secret (`access_token=<redacted>`); taken out, what remains is judged.
   const text = raw.split(REDACTED).join('');
-  if (text.trim() === '') return true;
+  if (text.trim() === '' || (PLAIN_WORD.test(text) && !text.includes('LS0tLS1CRUdJTi'))) return true;
   const decoded = decodeEscapes(text);
   const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
   for (const view of [...views]) {
@@ -22,6 +22,13 @@ export function mayQuote(raw: string): boolean {
   }
   return ![...views].some(holdsSecret);
 }
+
+/**
+ * A word no view of which can hold a secret (a key such as `kube-vip.io/loadbalancerIPs`): every secret shape needs
+ * a `:`, `@`, `=`, `?`, a blank or an armour line, a key set needs `:` or `=`, and an escape a `\`; only the
+ * base64 form of a private key's BEGIN line is a plain word, so it is still judged.
+ */
+const PLAIN_WORD = /^[\w./-]+$/;
 
 /** A word's leading YAML indicators: a block scalar header (`|`, `>-`, `|2+`), a tag, anchor or alias, `?`, `:`, `-`. */
 const LEADING_INDICATORS = /^[|>&*!?:%@`#-]+[-+0-9]*/;

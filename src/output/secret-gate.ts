@@ -3,7 +3,7 @@ import { formatPath } from '../core/problem';
 import { ManifestText, readManifestText } from '../core/manifest-text';
 import { EMBEDDED_SECRET, FoundSecret, redact, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
 import { YamlStreams, yamlStreams } from './yaml-streams';
-import { scalarRedaction } from './scalar-redaction';
+import type * as ScalarRedaction from './scalar-redaction';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -121,6 +121,8 @@ function secretsOfFile(path: string, text: string): string[] {
 export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
   const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
   const yamlTexts = new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => (/\.ya?ml$/.test(path) ? [text] : []))));
+  // Loaded only for a diff (check, dry-run): a synth never redacts a file.
+  const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;
   const scalars = scalarRedaction(secrets);
   return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, secrets);
 }

@@ -197,3 +197,43 @@ describe('Attack 13 D6 (e5): an extraObjects item is checked against the schema 
     expect(refusals(item)).toEqual({ file: '', cluster: '', construct: '' });
   });
 });
+
+// Attack 14 D1, D2: an item written as one line of text (a flow mapping, JSON, tags on its words) renders to the
+// same object through the chart's `tpl`, so it meets the same refusals as the map.
+describe('an extraObjects item written as one line of text is judged as the object it reads as', () => {
+  const ingressText =
+    '{apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: sneaky, namespace: default}, spec: {rules: [{host: evil.example.com}]}}';
+  const lbJson = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'lb2', namespace: 'default', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.40' } },
+    spec: { type: 'LoadBalancer', ports: [{ port: 6443 }], selector: { app: 'x' } },
+  });
+  const taggedLb =
+    '{apiVersion: v1, kind: !!str Service, metadata: {name: lb3, namespace: default}, spec: {type: !!str LoadBalancer, ports: [{port: 80}], selector: {app: x}}}';
+  test.each([
+    ['an Ingress in flow style', ingressText, 'is an Ingress, but an object written in extraObjects escapes'],
+    [
+      'the kube-vip pool ConfigMap',
+      '{apiVersion: v1, kind: ConfigMap, metadata: {name: kubevip, namespace: kube-system}, data: {range-global: 10.43.0.5-10.43.0.9}}',
+      "is kube-vip-cloud-provider's IP pool",
+    ],
+    [
+      "this tool's own binding",
+      "{apiVersion: rbac.authorization.k8s.io/v1, kind: ClusterRoleBinding, metadata: {name: 'system:kube-vip-binding'}, roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}, subjects: [{kind: ServiceAccount, name: kube-vip, namespace: kube-system}]}",
+      'is ClusterRoleBinding system:kube-vip-binding, an object this tool writes itself',
+    ],
+    ['a LoadBalancer Service as JSON', lbJson, 'is LoadBalancer Service default/lb2'],
+    ['a LoadBalancer Service with !!str tags', taggedLb, 'is LoadBalancer Service default/lb3'],
+  ])('%s', (_, text, expected) => {
+    const { file, cluster, construct } = refusals(text as unknown as object);
+    expect(file).toContain(`traefik.values.extraObjects[0]: ${expected}`);
+    expect(cluster).toContain(expected);
+    expect(construct).toContain(expected);
+  });
+
+  test('control: a one-line text ConfigMap of its own is accepted', () => {
+    const text = '{apiVersion: v1, kind: ConfigMap, metadata: {name: notes, namespace: default}, data: {a: b}}';
+    expect(refusals(text as unknown as object)).toEqual({ file: '', cluster: '', construct: '' });
+  });
+});

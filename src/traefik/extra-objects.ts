@@ -1,4 +1,5 @@
 import { Path, Problem } from '../core/problem';
+import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
 import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
@@ -71,44 +72,56 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
  * an object a first-class key declares, or one with the identity of an object this tool writes. The chart
  * renders each item as it is (traefik/templates/extra-objects.yaml), so nothing else judges them. `prefix`
  * is where the settings live (`traefik` in a config file, nothing in a TraefikHelmChartConfig's props).
- * Items written as template text are judged by the secret and template checks only.
+ * An item written as text is judged as the objects it reads as (renderedObjects).
  */
 export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  return items.flatMap((item, i): Problem[] => {
-    if (!isMap(item)) return [];
-    const path = [...prefix, 'values', 'extraObjects', i];
-    const metadata = isMap(item.metadata) ? item.metadata : {};
-    const { kind } = item;
-    const { name } = metadata;
-    // A namespaced item without a namespace lands in the release's, kube-system.
-    const namespace = metadata.namespace ?? 'kube-system';
-    const instead = firstClassFor(kind, item.apiVersion, namespace, name);
-    if (instead) {
-      const where = prefix.length ? instead.key : instead.construct;
-      return [
-        {
-          path,
-          message:
-            `is ${instead.what}, but an object written in extraObjects escapes this tool's ${instead.rules} ` +
-            `(and one the API server refuses fails the whole Traefik release): declare it in ${where} instead`,
-        },
-      ];
-    }
-    const identity =
-      typeof kind === 'string' && typeof name === 'string'
-        ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
-        : undefined;
-    if (!identity) return schemaProblems(item, path);
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix)),
+  );
+}
+
+/**
+ * The objects an `extraObjects` item renders to: a map as it is, a text as the manifests it reads as (the chart
+ * renders it through `tpl`: a one-line flow mapping or JSON text is a whole object). Text that cannot be read
+ * cleanly is judged by the secret and template checks alone (core/manifest-text.ts).
+ */
+export function renderedObjects(item: unknown): Values[] {
+  if (typeof item === 'string') return readManifestText(item).documents.filter(isMap);
+  return isMap(item) ? [item] : [];
+}
+
+function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
+  const metadata = isMap(item.metadata) ? item.metadata : {};
+  const { kind } = item;
+  const { name } = metadata;
+  // A namespaced item without a namespace lands in the release's, kube-system.
+  const namespace = metadata.namespace ?? 'kube-system';
+  const instead = firstClassFor(kind, item.apiVersion, namespace, name);
+  if (instead) {
+    const where = prefix.length ? instead.key : instead.construct;
     return [
       {
         path,
         message:
-          `is ${identity}, an object this tool writes itself: two owners overwrite each other (and Helm refuses to adopt ` +
-          'an object it did not create), so give the item another name, or change the object through its first-class keys',
+          `is ${instead.what}, but an object written in extraObjects escapes this tool's ${instead.rules} ` +
+          `(and one the API server refuses fails the whole Traefik release): declare it in ${where} instead`,
       },
     ];
-  });
+  }
+  const identity =
+    typeof kind === 'string' && typeof name === 'string'
+      ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
+      : undefined;
+  if (!identity) return schemaProblems(item, path);
+  return [
+    {
+      path,
+      message:
+        `is ${identity}, an object this tool writes itself: two owners overwrite each other (and Helm refuses to adopt ` +
+        'an object it did not create), so give the item another name, or change the object through its first-class keys',
+    },
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@ import { Path } from '../core/problem';
 import * as format from '../config/formats';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
+import { renderedObjects } from './extra-objects';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
 export const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
@@ -52,20 +53,26 @@ export function extraObjectServices(values: Values, prefix: Path): ExtraObjectSe
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i): ExtraObjectService[] => {
     const path = [...prefix, 'values', 'extraObjects', i];
-    if (typeof item === 'string') {
-      // A template text: judged by its words, since its values are only known to Helm.
+    const objects = renderedObjects(item);
+    if (typeof item === 'string' && !objects.length) {
+      // A text that does not read cleanly: judged by its words.
       const service =
         /\bkind:\s*["']?Service["']?\s*(?:[,}\n]|$)/.test(item) && /\btype:\s*["']?LoadBalancer["']?\s*(?:[,}\n]|$)/.test(item);
       return service ? [{ path, name: `extraObjects[${i}]` }] : [];
     }
-    if (!isMap(item) || item.kind !== 'Service') return [];
-    const spec = isMap(item.spec) ? item.spec : {};
-    if (spec.type !== 'LoadBalancer') return [];
-    if (spec.loadBalancerClass !== undefined && spec.loadBalancerClass !== null && spec.loadBalancerClass !== KUBE_VIP_CLASS) return [];
-    const metadata = isMap(item.metadata) ? item.metadata : {};
-    const name = typeof metadata.name === 'string' ? metadata.name : `extraObjects[${i}]`;
-    return [{ path, name: typeof metadata.namespace === 'string' ? `${metadata.namespace}/${name}` : name }];
+    return objects.flatMap((object) => loadBalancerService(object, path, i));
   });
+}
+
+/** The object as a LoadBalancer Service kube-vip would serve, if it is one. */
+function loadBalancerService(item: Values, path: Path, i: number): ExtraObjectService[] {
+  if (item.kind !== 'Service') return [];
+  const spec = isMap(item.spec) ? item.spec : {};
+  if (spec.type !== 'LoadBalancer') return [];
+  if (spec.loadBalancerClass !== undefined && spec.loadBalancerClass !== null && spec.loadBalancerClass !== KUBE_VIP_CLASS) return [];
+  const metadata = isMap(item.metadata) ? item.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : `extraObjects[${i}]`;
+  return [{ path, name: typeof metadata.namespace === 'string' ? `${metadata.namespace}/${name}` : name }];
 }
 
 /** The annotation map the chart joins over `annotations` for each of a block's two Services. */

@@ -209,7 +209,8 @@ describe('A14: LoadBalancer Services in extraObjects are refused, pointing at th
     [
       'a template text',
       '{apiVersion: v1, kind: Service, metadata: {name: x}, spec: {type: LoadBalancer}}',
-      'traefik.values.extraObjects[0]: is LoadBalancer Service extraObjects[0]',
+      // Read as the object it renders to, so the message names the Service (attack 14).
+      'traefik.values.extraObjects[0]: is LoadBalancer Service x,',
     ],
     ['one for another controller', service({ type: 'LoadBalancer', loadBalancerClass: 'example.com/other' }), undefined],
     [

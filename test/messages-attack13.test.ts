@@ -224,9 +224,21 @@ describe('A4: check and dry-run diffs redact a secret however the YAML text writ
     expect(out.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(configMap(added).trimEnd().split('\n').length);
   });
 
+  // Attack 15 A15-01: a `key: value` inside a comment of a hand-edited file is redacted like the line itself.
+  test.each([
+    ['a comment line', `# db_password: ${S}C15\n`],
+    ['an indented comment', `  # api_key: "${S}C15"\n`],
+    ['a comment after a value', `  foo: bar # password: ${S}C15\n`],
+  ])('a secret set in %s', (_, added) => {
+    const out = diffOf(added);
+    expect(out).toContain('<redacted>');
+    expect(out).not.toMatch(TELLTALE);
+  });
+
   test.each<[string, string, string]>([
     ['an escape in plain text', '  note: "hello\\u0021 world"\n', '-   note: "hello\\u0021 world"'],
     ['a folded scalar of plain text', '  note: >-\n    folded\n    text\n', '-     folded'],
+    ['a comment without a secret', '  # keep: this note\n', '-   # keep: this note'],
   ])('control: %s is shown as written', (_, added, shown) => {
     expect(diffOf(added).split('\n')).toContain(shown);
   });

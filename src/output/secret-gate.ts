@@ -105,10 +105,14 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
   return [{ path: ['spec', 'valuesContent'], value: text, what: `text that cannot be judged: it ${values.unjudgeable}` }];
 }
 
-/** Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always. */
+/**
+ * Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always,
+ * with its comments read as lines too (`# password: x` in a hand-edited file; over-reading only redacts more).
+ */
 function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
-  return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text)];
+  const comments = text.includes('#') ? secretsInLines([...text.matchAll(/(?:^|[ \t])#+[ \t]?(.*)$/gm)].map((m) => m[1]).join('\n')) : [];
+  return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text), ...comments];
 }
 
 /**

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src';
-import { chart as newChart, configErrors, devConfig, valuesDoors, withChanges, withTraefikValues } from './helpers';
+import { chart as newChart, configErrors, devConfig, refusalOf, valuesDoors, withChanges, withTraefikValues } from './helpers';
+
+const clusterErrors = (props: unknown) => refusalOf(() => new K3sVipCluster(new App(), 'c', props as never));
 
 // Attack round 13b: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go `parseOne`) stops at the first
 // item that does not start with `-` (D1) and gives a bare flag that is not a switch the next item (D2); the Gateway
@@ -186,14 +188,6 @@ describe('D11: a resolver name is compared with its case, as Traefik keeps it', 
       },
       ingresses: [{ ...devConfig().ingresses[0], tls: { certResolver } }],
     });
-  const clusterErrors = (props: unknown) => {
-    try {
-      new K3sVipCluster(new App(), 'c', props as never);
-      return '';
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
 
   test('"le" against a flag resolver "LE" (rc1): refused, saying the case alone differs', () => {
     const props = withResolverFlags('LE', 'le');
@@ -225,14 +219,6 @@ describe('D11: a resolver name is compared with its case, as Traefik keeps it', 
 describe('D9: the Gateway API provider turned off or narrowed is refused while the config uses it', () => {
   const EXAMPLE = parse(readFileSync('config/examples/gateway.yaml', 'utf8'));
   const gateway = (values: unknown) => withChanges(EXAMPLE, { traefik: { values } });
-  const clusterErrors = (props: unknown) => {
-    try {
-      new K3sVipCluster(new App(), 'c', props as never);
-      return '';
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
 
   test.each<[string, unknown, RegExp]>([
     [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { chart, configErrors, devConfig, EXAMPLES_DIR, objects, withChanges } from './helpers';
+import { chart, configErrors, devConfig, EXAMPLES_DIR, objects, refusalOf, withChanges } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { FIXED_OBJECTS } from '../src/traefik/extra-objects';
 
@@ -15,18 +15,10 @@ const withExtra = (item: object, base = devConfig()) => withChanges(base, { trae
 
 /** The refusal through the config file, K3sVipCluster and TraefikHelmChartConfig. */
 function refusals(item: object): { file: string; cluster: string; construct: string } {
-  const message = (make: () => unknown) => {
-    try {
-      make();
-      return '';
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
   return {
     file: configErrors(withExtra(item)).join('\n'),
-    cluster: message(() => new K3sVipCluster(new App(), 'c', withExtra(item))),
-    construct: message(
+    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', withExtra(item))),
+    construct: refusalOf(
       () => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: { extraObjects: [item] } }),
     ),
   };

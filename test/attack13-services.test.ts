@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { chart, configErrors, DUAL_STACK_NETWORKS, find, synth } from './helpers';
+import { chart, configErrors, DUAL_STACK_NETWORKS, find, refusalOf, synth } from './helpers';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 
 /**
@@ -17,12 +17,7 @@ const cluster = (kubeVipVersion: string, traefik: object, k3s?: object) => ({
 /** The errors through the YAML front door and through K3sVipCluster; both must agree. */
 function refusals(config: unknown): string {
   const fromFile = configErrors(config).join('\n');
-  let fromConstruct = '';
-  try {
-    new K3sVipCluster(new App(), 'c', config as never);
-  } catch (error) {
-    fromConstruct = (error as Error).message;
-  }
+  const fromConstruct = refusalOf(() => new K3sVipCluster(new App(), 'c', config as never));
   expect(!!fromConstruct).toBe(!!fromFile);
   return fromFile;
 }

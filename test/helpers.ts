@@ -198,7 +198,7 @@ export const valuesDoors = {
 };
 
 /** The message `make` throws, or '' when it throws none. */
-function refusalOf(make: () => unknown): string {
+export function refusalOf(make: () => unknown): string {
   try {
     make();
     return '';

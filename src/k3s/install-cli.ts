@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
+import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
@@ -186,8 +187,8 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
   try {
     parsed = parseInstallArgs(args, env);
   } catch (e) {
-    const secrets = secretValues([...args, env.npm_config_cluster, env.npm_config_dir]);
-    process.stderr.write(`error: ${redact((e as Error).message, secrets)}\n`);
+    // The one redaction of a command line (each argument, its --flag= value, npm's npm_config_* values).
+    process.stderr.write(`error: ${redactMessage((e as Error).message, argumentSecrets(args, env))}\n`);
     process.exitCode = 1;
     return;
   }

@@ -88,7 +88,8 @@ function buildOnce() {
   }
 }
 if (isStale() && buildOnce() === 'failed') process.exit();
-if (!existsSync(entry)) usage(`unknown command ${shown}`);
+// Only the commands above: every other module of lib/src is a library, not something to run.
+if (!Object.hasOwn(COMMANDS, command) || !existsSync(entry)) usage(`unknown command ${shown}`);
 // Last line of defence: whatever escapes a command's own error handling is still one line, never
 // a stack trace (set K3S_VIP_DEBUG=1 to see the trace).
 function internalError(e) {

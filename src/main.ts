@@ -7,7 +7,7 @@ import { GitOpsChart } from './gitops/chart';
 import { gitOpsName } from './gitops/names';
 import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
-import { redact } from './core/secrets';
+import { argumentSecrets, redactMessage } from './core/redact-message';
 import { ClusterWiring, parseSynthArgs, runSynth } from './synth';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 
@@ -47,7 +47,8 @@ export function main(args: readonly string[] = []): void {
   const options = parseSynthArgs(args, process.env);
   if (typeof options === 'string') {
     // The message echoes the arguments: a pasted token must not be.
-    process.stderr.write(`error: ${redact(options)}\n`);
+    const given = [...args, ...(process.env.K3S_VIP_CLUSTERS ?? '').split(',')];
+    process.stderr.write(`error: ${redactMessage(options, argumentSecrets(given, process.env))}\n`);
     // See src/synth.ts: under the cdk8s CLI, exit 0 without output gives a one-line error, not a stack trace.
     process.exitCode = process.env.CDK8S_OUTDIR ? 0 : 1;
     return;

@@ -25,7 +25,8 @@ import {
   withGeneratedList,
   writeTree,
 } from './output/publish';
-import { redact } from './core/secrets';
+import { argumentSecrets, redactMessage } from './core/redact-message';
+import { mayQuote } from './core/quotable';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -120,7 +121,8 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
 /** The config path relative to the project (deterministic across checkouts), else its file name. */
 function displayPath(file: string): string {
   const path = relative(process.cwd(), file);
-  return path.startsWith('..') || isAbsolute(path) ? basename(file) : path.split(sep).join('/');
+  // Written into every file's header: a folder named like a secret (`db_password=abc/dev.yaml`) is left out.
+  return path.startsWith('..') || isAbsolute(path) || !mayQuote(path) ? basename(file) : path.split(sep).join('/');
 }
 
 /**
@@ -131,9 +133,11 @@ function displayPath(file: string): string {
  */
 export function runSynth(options: SynthOptions): number {
   const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // The last guard: no line this command prints carries a secret-shaped value.
-  const log = (line: string) => write(redact(line));
   const { configDir, distDir, dryRun = false } = options;
+  // The last guard: no line this command prints carries a secret-shaped value, nor what the folders and cluster
+  // names it was given may hold (`--cluster password=abc`, a folder `db_password=abc`).
+  const given = argumentSecrets([configDir, distDir, ...(options.clusters ?? [])]);
+  const log = (line: string) => write(redactMessage(line, given));
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
@@ -280,8 +284,9 @@ function showDryRun(
 ): number {
   const write = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   // The diff shows dist/'s old text too: it passes the same guard as every message.
-  const out = (line: string) => write(redact(line));
   const { distDir } = options;
+  const given = argumentSecrets([options.configDir, distDir, ...(options.clusters ?? [])]);
+  const out = (line: string) => write(redactMessage(line, given));
   let plan: SyncPlan;
   const diff: string[] = [];
   try {

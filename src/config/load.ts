@@ -6,9 +6,9 @@ import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { formatPath, oneLine, Problem } from '../core/problem';
-import { redactProblem } from '../core/redact-message';
+import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
-import { redact, REDACTED } from '../core/secrets';
+import { redact, REDACTED, secretValues } from '../core/secrets';
 import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -101,9 +101,14 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
   const owners = new Map<string, string>();
   for (const file of files) {
     const name = clusterName(file);
+    // Every message names its file: what the file's own name may hold (`password=abc.yaml`) is redacted from them all.
+    const nameSecrets = secretValues([basename(file), name]);
+    const hidden = (d: Diagnostic): Diagnostic =>
+      nameSecrets.length ? { ...redactProblem(d, nameSecrets), file: redactMessage(d.file, nameSecrets) } : d;
+    const fileErrors: Diagnostic[] = [];
     const badName = dns1123Label(name);
     if (badName) {
-      errors.push({
+      fileErrors.push({
         file,
         path: [],
         message: `the file name gives the cluster name and the output folder dist/${name}/, but ${badName}: rename the file`,
@@ -111,15 +116,16 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
     }
     const owner = owners.get(name);
     if (owner) {
-      errors.push({ file, path: [], message: `writes dist/${name}/, as ${owner} does: rename or remove one of the two files` });
+      fileErrors.push({ file, path: [], message: `writes dist/${name}/, as ${owner} does: rename or remove one of the two files` });
     }
     owners.set(name, owner ?? file);
     const loaded = loadConfigFile(file);
-    errors.push(...loaded.errors);
-    warnings.push(...loaded.warnings);
+    fileErrors.push(...loaded.errors);
     const gitops = loaded.config?.gitops;
     const longName = gitops && !badName && gitOpsNameProblem(name, gitops.engine, deferredManifests(loaded.config!).length > 0);
-    if (longName) errors.push({ file, path: ['gitops'], message: longName });
+    if (longName) fileErrors.push({ file, path: ['gitops'], message: longName });
+    errors.push(...fileErrors.map(hidden));
+    warnings.push(...loaded.warnings.map(hidden));
     if (loaded.config && !badName && !owner) clusters.push({ name, file, config: loaded.config });
   }
   return { clusters: errors.length ? [] : clusters, errors, warnings };

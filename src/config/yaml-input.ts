@@ -56,11 +56,15 @@ export function sizeProblem(bytes: number): InputProblem | undefined {
   return { path: [], message: `is ${size}; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?` };
 }
 
-/** The largest prefix that decodes (as a stream, so a cut sequence is fine) ends at the first bad byte. */
+/**
+ * Where the first bad sequence starts. The largest prefix that decodes as a stream (a cut sequence is fine there)
+ * ends at the first byte that cannot continue it; when that prefix itself ends in a cut sequence (`caf\xe9 `),
+ * the sequence's lead byte is the bad one.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decodes = (end: number) => {
+  const decodes = (end: number, stream = true) => {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream });
       return true;
     } catch {
       return false;
@@ -72,7 +76,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     if (decodes(middle)) good = middle;
     else bad = middle;
   }
-  return good;
+  if (decodes(good, false)) return good;
+  let lead = good - 1;
+  while (lead > 0 && good - lead < 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  return lead;
 }
 
 /** Parses config text into data, refusing what the schema must never see. */

@@ -27,10 +27,10 @@ export function gluedSecret(text: string): string | undefined {
 const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
- * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, or a flag's `=`), maybe after a path
- * (`refs/heads/password=`, `/x?token=`): the key and its separator.
+ * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, a flag's `=` or a prefix's `:`,
+ * as in `tag:db_password=`), maybe after a path (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
-const WORD_KEY = /(?<=^|[\s;&"'=])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
+const WORD_KEY = /(?<=^|[\s;&"'=:])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and

@@ -158,11 +158,13 @@ const BOXED = new Map([
 
 /** What a non-plain object is, and that plain data is expected (the schema may want a string there, not an object). */
 function notPlainData(prototype: { constructor?: { name?: unknown } } | null | undefined): string {
-  const name = String(prototype?.constructor?.name || 'class instance');
+  // A class's name is the caller's text (`Object.defineProperty(A, 'name', …)`): shown only when it is a plain identifier.
+  const given = prototype?.constructor?.name;
+  const name = typeof given === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(given) ? given : 'class instance';
   const boxed = BOXED.get(name);
   if (boxed) return `is a ${name} object (new ${name}(…)): expected plain data: give ${boxed}`;
   if (name === 'Date') return 'is a Date object: expected plain data (e.g. a string)';
-  return `is a ${name}: expected plain data (a string, number, boolean, list or plain object)`;
+  return `is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}: expected plain data (a string, number, boolean, list or plain object)`;
 }
 
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */

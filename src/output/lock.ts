@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { mayQuote } from '../core/quotable';
 import { describeFileError } from './file-system';
 
 /** Lock file every writer of a folder (synth into dist/, k3s:install into the manifests folder) holds. */
@@ -60,7 +61,12 @@ export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.K3S_VIP_LOCK_WAIT_SECONDS;
   if (text === undefined || text === '') return 30_000;
   if (/^\d+$/.test(text) && Number(text) <= MAX_WAIT_SECONDS) return Number(text) * 1000;
-  const shown = text.length > 40 ? `${JSON.stringify(text.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(text);
+  // Judged whole before any cut (a cut URL no longer looks like one); what may hold a secret is described, not quoted.
+  const shown = !mayQuote(text)
+    ? `a text of ${text.length} characters (not shown: it may hold a secret)`
+    : text.length > 40
+      ? `${JSON.stringify(text.slice(0, 40)).slice(0, -1)}…"`
+      : JSON.stringify(text);
   throw new LockError(
     `K3S_VIP_LOCK_WAIT_SECONDS is ${shown}: expected a whole number of seconds from 0 to ${MAX_WAIT_SECONDS} ` +
       '(how long to wait for another run to finish), or unset it for the default of 30',

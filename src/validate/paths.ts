@@ -1,3 +1,5 @@
+import { oneLine } from '../core/problem';
+
 /** A field inside a manifest object: keys and array indexes from the object's root. */
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -27,10 +29,10 @@ export function formatField(path: FieldPath): string {
     .join('');
 }
 
-/** A value for a message: JSON, cut short so one message stays one line. */
+/** A value for a message: JSON with unprintable characters escaped (oneLine), cut short so one message stays one line. */
 export function show(value: unknown): string {
   // NaN and Infinity as themselves: JSON would print them as null, which reads as another value.
-  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
+  const text = oneLine(typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value)));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

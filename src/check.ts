@@ -6,6 +6,7 @@ import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction } from './output/secret-gate';
 import { redact } from './core/secrets';
+import { printable } from './core/problem';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
 import { optionless } from './npm-args';
@@ -19,11 +20,13 @@ import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
  * it would otherwise be deployed unnoticed. Returns 1 on any difference or error, else 0. Writes nothing.
  */
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
+  // Folders as messages name them: quoted when they hold a line break or another unprintable character.
+  const [shownConfig, shownDist] = [printable(configDir), printable(distDir)];
   // No cluster (yet, or any more) is a valid state, as for synth.
   const loaded = clusterNames(configDir)?.length === 0 ? { clusters: [], errors: [] } : loadConfigDir(configDir);
   if (loaded.errors.length) {
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
-    log(`check failed: fix the config (${loaded.errors.length} error(s) in ${configDir}/).`);
+    log(`check failed: fix the config (${loaded.errors.length} error(s) in ${shownConfig}/).`);
     return 1;
   }
   let diff: string[];
@@ -42,20 +45,20 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
     // diff of the redacted texts never prints it. Every line passes the message guard as well.
     diff = [
-      ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${distDir}/`),
+      ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${shownDist}/`),
       ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
       ...diffTrees(committed, fresh, fileRedaction(committed, fresh)),
     ].map((line) => redact(line));
   } catch (e) {
-    log(`error: cannot read ${distDir}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
+    log(`error: cannot read ${shownDist}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
     return 1;
   }
   if (diff.length) {
     for (const line of diff) log(line);
-    log(`${distDir}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
+    log(`${shownDist}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
     return 1;
   }
-  log(`check: ${distDir}/ equals a fresh synth (${fresh.size} files).`);
+  log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files).`);
   return 0;
 }
 

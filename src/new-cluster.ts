@@ -1,10 +1,10 @@
-import { Dirent, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Dirent, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
-import { formatPath } from './core/problem';
+import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
@@ -42,21 +42,38 @@ const USAGE = [
 ];
 
 /**
- * Config files directly in `dir`, by name without extension (empty when the folder is missing). A
- * link to a file counts, as it does for synth (config/load.ts).
+ * Config files directly in `dir`, by name without extension (empty when the folder is missing), or why the
+ * folder cannot be read (`fix`: what to do then). A link to a file counts, as it does for synth
+ * (config/load.ts); so does an entry that cannot be looked at (a link loop): reading it names the problem.
  */
-function configsIn(dir: string): Map<string, string> {
-  if (!existsSync(dir)) return new Map();
-  const isFile = (entry: Dirent) =>
-    entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile());
+function configsIn(dir: string, fix: string): Map<string, string> | string {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    const what = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder' : `cannot be read: ${describeFileError(e)}`;
+    return `${shown(dir)} ${what}: ${fix}`;
+  }
+  const isFile = (entry: Dirent) => {
+    if (entry.isFile()) return true;
+    if (!entry.isSymbolicLink()) return false;
+    try {
+      return statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return true;
+    }
+  };
   return new Map(
-    readdirSync(dir, { withFileTypes: true })
+    entries
       .filter((entry) => isFile(entry) && CONFIG_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
       .map((entry) => [entry.name.slice(0, -extname(entry.name).length), join(dir, entry.name)]),
   );
 }
 
 const posix = (path: string): string => path.split(sep).join('/');
+/** A path for a message: with `/` separators, and quoted when it holds an unprintable character (printable). */
+const shown = (path: string): string => printable(posix(path));
 
 /** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
 function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
@@ -73,7 +90,7 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
       from = arg === '--from' ? args[++i] : arg.slice('--from='.length);
       if (!from) return '--from needs a cluster or example name';
     } else if (arg.startsWith('-')) {
-      return `unknown option ${arg} (see --help)`;
+      return `unknown option ${printable(arg)} (see --help)`;
     } else {
       positional.push(arg);
     }
@@ -92,8 +109,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const { configDir, log } = options;
   // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
   const argSecrets = argumentSecrets(args, env);
+  // The last guard: each message is one line, whatever a path or value holds (the paths are quoted where they appear).
+  const say = (line: string) => log(oneLine(line));
   const fail = (message: string): number => {
-    log(`error: ${redactMessage(message, argSecrets)}`);
+    say(`error: ${redactMessage(message, argSecrets)}`);
     return 1;
   };
   const parsed = parseArgs(args, env);
@@ -105,28 +124,41 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const { name, from } = parsed;
 
   const badName = dns1123Label(name);
-  if (badName) return fail(`the cluster name gives the file ${configDir}/<name>.yaml and the folder dist/<name>/, but ${badName}`);
-  const clusters = configsIn(configDir);
+  if (badName)
+    return fail(`the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder dist/<name>/, but ${badName}`);
+  const clusters = configsIn(configDir, 'point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files');
+  if (typeof clusters === 'string') return fail(clusters);
   const existing = clusters.get(name);
-  if (existing) return fail(`${posix(existing)} already exists: pick another name, or edit that file`);
+  if (existing) return fail(`${shown(existing)} already exists: pick another name, or edit that file`);
 
   const examplesDir = options.examplesDir ?? join(configDir, 'examples');
-  const examples = configsIn(examplesDir);
-  const source = from === undefined ? examples.get(DEFAULT_EXAMPLE) : (clusters.get(from) ?? examples.get(from));
+  const cluster = from === undefined ? undefined : clusters.get(from);
+  // Copying a cluster needs no example: only then is a broken examples folder no reason to stop.
+  const examples = configsIn(examplesDir, 'it should hold the example configs: move it away, or copy a cluster with --from <cluster>');
+  if (typeof examples === 'string' && !cluster) return fail(examples);
+  const exampleFiles = typeof examples === 'string' ? new Map<string, string>() : examples;
+  const source = from === undefined ? exampleFiles.get(DEFAULT_EXAMPLE) : (cluster ?? exampleFiles.get(from));
   const list = (names: Iterable<string>) => [...names].sort().join(', ') || 'none';
   if (!source && from === undefined) {
     return fail(
-      `the default example ${posix(join(examplesDir, `${DEFAULT_EXAMPLE}.yaml`))} is missing: ` +
-        `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(examples.keys())})`,
+      `the default example ${shown(join(examplesDir, `${DEFAULT_EXAMPLE}.yaml`))} is missing: ` +
+        `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(exampleFiles.keys())})`,
     );
   }
   if (!source)
-    return fail(`--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(examples.keys())})`);
-  const fromExample = [...examples.values()].includes(source);
+    return fail(
+      `--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(exampleFiles.keys())})`,
+    );
+  const fromExample = [...exampleFiles.values()].includes(source);
 
   const target = join(configDir, `${name}.yaml`);
   const schemaLine = `# yaml-language-server: $schema=${posix(relative(configDir, options.schemaFile))}`;
-  const text = readFileSync(source, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(source, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${shown(source)}: ${describeFileError(e)}; fix it, or copy another with --from <cluster or example>`);
+  }
   // A copy of an example says so: synth warns while it still holds the example's addresses and hosts.
   const head = fromExample ? `${schemaLine}\n${copiedFromLine(posix(relative(configDir, source)))}` : schemaLine;
   const copy = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, head) : `${head}\n${text}`;
@@ -138,7 +170,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     // words are not shown (they may quote a value); synth names the mistake without any secret.
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     return fail(
-      `${posix(source)} is not valid YAML${line ? ` (line ${line})` : ''}: nothing was copied; ` +
+      `${shown(source)} is not valid YAML${line ? ` (line ${line})` : ''}: nothing was copied; ` +
         'fix it first (`npm run synth` says what is wrong), then copy again',
     );
   }
@@ -149,7 +181,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   if (found.length || secretShape(text)) {
     const where = found.map(({ path }) => formatPath(redactProblem({ path, message: '' }, secrets).path)).filter(Boolean);
     return fail(
-      `${posix(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
+      `${shown(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
         'move it into a Kubernetes Secret (synth refuses it too), then copy again',
     );
   }
@@ -157,13 +189,13 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     // `wx`: never overwrite, even a file created since the check above.
     writeFileSync(target, copy, { flag: 'wx' });
   } catch (e) {
-    return fail(`cannot write ${posix(target)}: ${describeFileError(e)}`);
+    return fail(`cannot write ${shown(target)}: ${describeFileError(e)}`);
   }
 
-  log(`new: wrote ${posix(target)}, a copy of ${posix(source)}.${toEdit.length ? ' Set these to your network and sites:' : ''}`);
-  toEdit.forEach((line) => log(`  ${line}`));
-  if (fromExample) log(`Until they are yours, \`npm run synth\` warns about the example's values left (line 2 of the copy says so).`);
-  log(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/ (\`npm run synth -- --dry-run\` shows it first).`);
+  say(`new: wrote ${shown(target)}, a copy of ${shown(source)}.${toEdit.length ? ' Set these to your network and sites:' : ''}`);
+  toEdit.forEach((line) => say(`  ${line}`));
+  if (fromExample) say(`Until they are yours, \`npm run synth\` warns about the example's values left (line 2 of the copy says so).`);
+  say(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/ (\`npm run synth -- --dry-run\` shows it first).`);
   return 0;
 }
 

@@ -27,6 +27,7 @@ import {
 } from './output/publish';
 import { argumentSecrets, redactMessage } from './core/redact-message';
 import { mayQuote } from './core/quotable';
+import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -135,9 +136,11 @@ export function runSynth(options: SynthOptions): number {
   const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const { configDir, distDir, dryRun = false } = options;
   // The last guard: no line this command prints carries a secret-shaped value, nor what the folders and cluster
-  // names it was given may hold (`--cluster password=abc`, a folder `db_password=abc`).
+  // names it was given may hold (`--cluster password=abc`, a folder `db_password=abc`). Each message is one line
+  // too, whatever a path or value holds (paths are quoted where they appear: printable).
   const given = argumentSecrets([configDir, distDir, ...(options.clusters ?? [])]);
-  const log = (line: string) => write(redactMessage(line, given));
+  const log = (line: string) => write(oneLine(redactMessage(line, given)));
+  const [shownDist, shownConfig] = [printable(distDir), printable(configDir)];
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
@@ -145,7 +148,7 @@ export function runSynth(options: SynthOptions): number {
     for (const line of lines) log(line);
     for (const change of outcome.changes) log(`  ${change}`);
     log(
-      `synth failed: ${distOutcome(distDir, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
+      `synth failed: ${distOutcome(shownDist, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
     );
     // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
     // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
@@ -156,7 +159,7 @@ export function runSynth(options: SynthOptions): number {
   const inside = relative(realPath(distDir), realPath(configDir));
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
     return fail([
-      `error: the output folder ${distDir}/ contains the config folder ${configDir}/: point the output elsewhere (default dist/)`,
+      `error: the output folder ${shownDist}/ contains the config folder ${shownConfig}/: point the output elsewhere (default dist/)`,
     ]);
   }
   const names = clusterNames(configDir);
@@ -164,7 +167,7 @@ export function runSynth(options: SynthOptions): number {
   const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
   if (unknown.length) {
     const known = names!.length ? `its clusters are ${names!.join(', ')}` : 'it holds none yet (`npm run new -- <name>`)';
-    return fail([`error: --cluster ${unknown.join(', ')}: there is no ${configDir}/${unknown[0]}.yaml; ${known}`]);
+    return fail([`error: --cluster ${unknown.join(', ')}: there is no ${shownConfig}/${unknown[0]}.yaml; ${known}`]);
   }
   let clusters: LoadedCluster[] = [];
   if (names?.length === 0) {
@@ -172,15 +175,15 @@ export function runSynth(options: SynthOptions): number {
     const example = join(configDir, 'examples', 'reference.yaml');
     const start = existsSync(example)
       ? `start one with \`npm run new -- <name>\` (a copy of ${example}; \`--from <example>\` picks another)`
-      : `copy the shipped example ${join(PROJECT_ROOT, 'config', 'examples', 'reference.yaml')} to ${configDir}/<name>.yaml`;
-    log(`synth: no cluster in ${configDir}/ yet: ${start}, set its addresses and hosts, then run \`npm run synth\` again.`);
+      : `copy the shipped example ${join(PROJECT_ROOT, 'config', 'examples', 'reference.yaml')} to ${shownConfig}/<name>.yaml`;
+    log(`synth: no cluster in ${shownConfig}/ yet: ${start}, set its addresses and hosts, then run \`npm run synth\` again.`);
   } else {
     const loaded = loadConfigDir(configDir, only);
     for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
     if (loaded.errors.length) {
       return fail([
         ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
-        `${loaded.errors.length} error(s) in ${configDir}/.`,
+        `${loaded.errors.length} error(s) in ${shownConfig}/.`,
       ]);
     }
     clusters = loaded.clusters;
@@ -188,7 +191,7 @@ export function runSynth(options: SynthOptions): number {
       const left = exampleLeftovers(cluster.file, readText(cluster.file));
       if (left) {
         log(
-          `warning: ${displayPath(cluster.file)}:${left.line}: still holds values of ${left.example}: ${left.values.join(', ')}: ` +
+          `warning: ${printable(displayPath(cluster.file))}:${left.line}: still holds values of ${left.example}: ${left.values.join(', ')}: ` +
             `set your own, or delete line ${left.line} ("# Copied from ...") if they are yours`,
         );
       }
@@ -207,14 +210,17 @@ export function runSynth(options: SynthOptions): number {
       return fail([
         ...secrets.map(
           (line) =>
-            `error: ${distDir}/${line}: no secret may be written to ${distDir}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
+            `error: ${shownDist}/${line}: no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
         ),
         `${secrets.length} secret(s) in the output.`,
       ]);
     }
     const violations = validateManifests(files, streams);
     if (violations.length) {
-      return fail([...violations.map((v) => `error: ${distDir}/${formatViolation(v)}`), `${violations.length} conformance violation(s).`]);
+      return fail([
+        ...violations.map((v) => `error: ${shownDist}/${formatViolation(v)}`),
+        `${violations.length} conformance violation(s).`,
+      ]);
     }
   } catch (e) {
     return fail([`error: ${(e as Error).message}`]);
@@ -222,7 +228,7 @@ export function runSynth(options: SynthOptions): number {
   const scope = only && new Set(clusters.map((cluster) => cluster.name));
   // Nothing to publish and nothing published before: leave the output folder uncreated.
   if (!clusters.length && !hasGeneratedList(distDir)) {
-    if (dryRun) log(`synth --dry-run: nothing would be written to ${distDir}/; nothing was written.`);
+    if (dryRun) log(`synth --dry-run: nothing would be written to ${shownDist}/; nothing was written.`);
     else if (options.stagingDir) writeTree(options.stagingDir, files);
     return 0;
   }
@@ -238,7 +244,7 @@ export function runSynth(options: SynthOptions): number {
     if (created) removeEmptyFolders(created, resolve(distDir));
     if (e instanceof PublishError) return fail([`error: ${e.message}`], e.outcome);
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
-    return fail([`error: cannot write ${distDir}/: ${describeFileError(e)}`]);
+    return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
   if (options.stagingDir) {
     try {
@@ -251,7 +257,7 @@ export function runSynth(options: SynthOptions): number {
         // The CLI then lists a partial copy; the error above says so.
       }
       const changes = [...report.written.map((f) => `wrote ${f}`), ...report.removed.map((f) => `removed ${f}`)];
-      return fail([`error: cannot write the cdk8s staging copy ${options.stagingDir}/: ${describeFileError(e)}`], {
+      return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${describeFileError(e)}`], {
         changes,
         rolledBack: 0,
         complete: true,
@@ -263,7 +269,7 @@ export function runSynth(options: SynthOptions): number {
   for (const line of [...report.written.map((f) => `  wrote ${f}`), ...report.removed.map((f) => `  removed ${f}`)]) log(line);
   const others = scope ? `; other clusters left as they are` : '';
   log(
-    `synth: ${clusters.length} cluster(s)${scope ? ` (${[...scope].join(', ')})` : ''}, ${files.size} file(s) in ${distDir}/ ` +
+    `synth: ${clusters.length} cluster(s)${scope ? ` (${[...scope].join(', ')})` : ''}, ${files.size} file(s) in ${shownDist}/ ` +
       `(${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged${others}).` +
       `${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
   );
@@ -287,12 +293,13 @@ function showDryRun(
   const { distDir } = options;
   const given = argumentSecrets([options.configDir, distDir, ...(options.clusters ?? [])]);
   const out = (line: string) => write(redactMessage(line, given));
+  const shownDist = printable(distDir);
   let plan: SyncPlan;
   const diff: string[] = [];
   try {
     const dist = outputFolder(distDir, false).dir;
     plan = planSync(dist, files, nodeFileSystem, scope);
-    const shown = (path: string) => `${distDir.replace(/\/+$/, '')}/${path}`.replace(/^\.\//, '');
+    const shown = (path: string) => printable(`${distDir.replace(/\/+$/, '')}/${path}`.replace(/^\.\//, ''));
     const changes: Array<[string, string | undefined, string | undefined]> = [
       ...plan.writes.map(([path, text, old]): [string, string | undefined, string | undefined] => [path, old, text]),
       ...plan.removals.map((path): [string, string | undefined, string | undefined] => [
@@ -314,7 +321,7 @@ function showDryRun(
       else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
     }
   } catch (e) {
-    log(`error: ${e instanceof PublishError ? e.message : `cannot read ${distDir}/: ${describeFileError(e)}`}`);
+    log(`error: ${e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`}`);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
     return 1;
   }
@@ -324,7 +331,7 @@ function showDryRun(
   const listChanges = plan.oldList === plan.finalList ? 0 : 1;
   log(
     `synth --dry-run: ${plan.writes.length + listChanges} file(s) would be written, ${plan.removals.length} removed, ` +
-      `${plan.unchanged + 1 - listChanges} unchanged in ${distDir}/${scope ? ` (only ${[...scope].join(', ')})` : ''}; nothing was written.`,
+      `${plan.unchanged + 1 - listChanges} unchanged in ${shownDist}/${scope ? ` (only ${[...scope].join(', ')})` : ''}; nothing was written.`,
   );
   return 0;
 }
@@ -333,7 +340,7 @@ function showDryRun(
 function logFailurePoints(clusters: readonly LoadedCluster[], wiring: ClusterWiring, log: (line: string) => void): void {
   for (const cluster of clusters) {
     for (const spof of wiring.singlePointsOfFailure?.(cluster) ?? [])
-      log(`warning: ${displayPath(cluster.file)}: single point of failure: ${spof}`);
+      log(`warning: ${printable(displayPath(cluster.file))}: single point of failure: ${spof}`);
   }
 }
 
@@ -416,17 +423,18 @@ function removeEmptyFolders(first: string, folder: string): void {
 function outputFolder(dir: string, create: boolean): { dir: string; created?: string } {
   const stat = nodeFileSystem.lstat(dir);
   if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
-    throw new PublishError(`${dir} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
+    throw new PublishError(`${printable(dir)} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
   }
   const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
   if (stat?.isSymbolicLink() && !target?.isDirectory()) {
     throw new PublishError(
-      `${dir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
+      `${printable(dir)} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
     );
   }
   if (!stat && !create) return { dir };
   const first = mkdirSync(dir, { recursive: true });
   const real = realpathSync(dir);
-  if (!statSync(real).isDirectory()) throw new PublishError(`${dir} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
+  if (!statSync(real).isDirectory())
+    throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
   return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
 }

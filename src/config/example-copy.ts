@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatPath } from '../core/problem';
+import { formatPath, printable } from '../core/problem';
 import { yaml } from '../core/yaml';
 
 /** Keys whose values belong to one network or site, which a copy must not keep unread. */
@@ -8,7 +8,16 @@ const SITE_KEYS = new Set(['interface', 'address', 'loadBalancerIPs', 'ips', 'ra
 /** Site keys whose example value is often right as it is (`eth0`): listed to check, never warned about. */
 const OFTEN_RIGHT = new Set(['interface']);
 
-/** A value under a site-specific key: its key path, and its value (a list's items each on their own). */
+/**
+ * A site value as a message shows it: text as it is, or JSON-quoted when it holds a line break or another
+ * unprintable character (printable); binary data (`!!binary`) by its size only, as its decoded text may be a secret.
+ */
+function siteText(value: unknown): string {
+  if (value instanceof Uint8Array) return `(binary data, ${value.length} bytes, not shown)`;
+  return printable(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+}
+
+/** A value under a site-specific key: its key path, and its value as a message shows it (a list's items each on their own). */
 export interface SiteValue {
   readonly path: string;
   readonly key: string;
@@ -21,7 +30,7 @@ export function siteValues(value: unknown, path: Array<string | number> = []): S
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]) =>
     SITE_KEYS.has(key)
-      ? [{ path: formatPath([...path, key]), key, values: (Array.isArray(child) ? child : [child]).map(String) }]
+      ? [{ path: printable(formatPath([...path, key])), key, values: (Array.isArray(child) ? child : [child]).map(siteText) }]
       : siteValues(child, [...path, key]),
   );
 }

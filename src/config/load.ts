@@ -5,11 +5,10 @@ import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
-import { formatPath, oneLine, Problem } from '../core/problem';
+import { formatPath, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretValues } from '../core/secrets';
-import { CONTROL_CHARACTER } from '../core/snapshot';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
@@ -280,9 +279,10 @@ function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): nu
 
 /** `config/dev.yaml:7:5: kubeVip.interface: "eth 0" is not ...` */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
-  // A key written with escapes ("a\nb") must not split the one-line message.
-  const key = formatPath(d.path.map((k) => (typeof k === 'string' && CONTROL_CHARACTER.test(k) ? JSON.stringify(k) : k)));
+  // A file or key named with a line break or another unprintable ("a\nb", written with escapes) is quoted: one line.
+  const file = printable(d.file);
+  const where = d.line === undefined ? file : `${file}:${d.line}:${d.column}`;
+  const key = formatPath(d.path.map((k) => (typeof k === 'string' ? printable(k) : k)));
   // The last guard: whatever reached this line, no secret-shaped value is printed, and it stays one line.
   return oneLine(redact(`${where}: ${key ? `${key}: ` : ''}${d.message}`));
 }

@@ -51,11 +51,29 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   });
 }
 
-/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators, which JSON.stringify leaves raw (U+2028/9, C1). */
+/**
+ * Control characters (C0, DEL, C1), the Unicode line and paragraph separators, which JSON.stringify leaves raw
+ * (U+2028/9, C1), and the format characters (category Cf: bidi controls such as U+202E, zero-width characters),
+ * which reorder or hide what a terminal shows.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+// eslint-disable-next-line no-control-regex -- as above
+const HAS_UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/u;
 
-/** `text` with every control character and line separator written as `\uXXXX`, so a message stays one line and prints no escape sequence. */
+/** `\uXXXX` for each UTF-16 unit of `char` (a Cf character above U+FFFF takes two, as JSON writes it). */
+const escaped = (char: string): string =>
+  [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/** `text` with every control, line separator and format character written as `\uXXXX`, so a message stays one line and prints no escape sequence. */
 export function oneLine(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNPRINTABLE, escaped);
+}
+
+/**
+ * A path or value for a message: as it is when every character prints, else JSON-quoted with every unprintable
+ * character escaped (`"/tmp/x\nerror: y"`), so a folder named with a line break cannot start a line of its own.
+ */
+export function printable(text: string): string {
+  return HAS_UNPRINTABLE.test(text) ? oneLine(JSON.stringify(text)) : text;
 }

@@ -80,7 +80,17 @@ export function secretUnder(key: string, field: (key: string) => unknown): strin
   const manifest = mayBeSecretKind(kind) || (kind === undefined && field('metadata') !== undefined);
   if ((key === 'data' || key === 'stringData') && manifest) return SECRET_OBJECT_DATA;
   const text = field(key);
-  return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number') ? UNDER_SECRET_KEY : undefined;
+  return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number' || text instanceof Uint8Array)
+    ? UNDER_SECRET_KEY
+    : undefined;
+}
+
+/**
+ * Binary data (YAML's `!!binary`, a Buffer in props) as the text it decodes to: go-yaml decodes `!!binary` into the
+ * string a chart or app reads, so it is judged as that text (invalid UTF-8 as U+FFFD, which hides nothing).
+ */
+export function binaryAsText(value: Uint8Array): string {
+  return new TextDecoder().decode(value);
 }
 
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
@@ -132,6 +142,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   const found: FoundSecret[] = [];
   /** `secretAs`: what any text here is, because of the key or flag that leads to it; `envName`: the env entry's name, for its value. */
   const visit = (node: unknown, at: Path, secretAs: string | undefined, envName?: string): void => {
+    if (node instanceof Uint8Array) return visit(binaryAsText(node), at, secretAs, envName);
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
       // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { oneLine, printable } from '../core/problem';
 import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
@@ -34,7 +35,7 @@ function reading<T>(path: string, read: () => T): T {
   } catch (e) {
     if (e instanceof InstallError) throw e;
     if (e instanceof PublishError) throw new InstallError(e.message);
-    throw new InstallError(`cannot read ${path}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot read ${printable(path)}: ${describeFileProblem(e)}`);
   }
 }
 
@@ -50,8 +51,10 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
   const folder = join(distDir, cluster);
   const kustomization = join(folder, KUSTOMIZATION);
   // Synth never writes through a link, so a link here is not its output and may lead anywhere.
+  // Paths as messages name them: quoted when they hold a line break or another unprintable character.
+  const [shownFolder, shownKustomization] = [printable(folder), printable(kustomization)];
   const link = (path: string) =>
-    `${path} is a symbolic link: k3s:install copies only regular files synth wrote into ${folder}/, never through a link ` +
+    `${printable(path)} is a symbolic link: k3s:install copies only regular files synth wrote into ${shownFolder}/, never through a link ` +
     '(it could lead outside): remove the link and run `npm run synth`';
   return reading(folder, () => {
     const folderStat = fs.lstat(folder);
@@ -64,26 +67,29 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
             .map((entry) => entry.name)
             .sort()
         : [];
-      const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${distDir}/ holds no cluster`;
+      const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${printable(distDir)}/ holds no cluster`;
       throw new InstallError(
-        `--cluster ${cluster}: ${folder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``,
+        `--cluster ${cluster}: ${shownFolder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``,
       );
     }
     const kustomizationStat = fs.lstat(kustomization);
     if (kustomizationStat?.isSymbolicLink()) throw new InstallError(link(kustomization));
     if (!kustomizationStat?.isFile()) {
-      throw new InstallError(`${kustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
+      throw new InstallError(`${shownKustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
     }
     const kustomizationText = fs.readFile(kustomization);
-    const { names, errors } = kustomizationResources(kustomization, kustomizationText);
+    const { names, errors } = kustomizationResources(shownKustomization, kustomizationText);
     for (const name of names) {
       const stat = fs.lstat(join(folder, name));
-      if (stat?.isSymbolicLink()) errors.push(`${kustomization} lists ${name}, but ${link(join(folder, name))}`);
+      if (stat?.isSymbolicLink()) errors.push(`${shownKustomization} lists ${printable(name)}, but ${link(join(folder, name))}`);
       else if (!stat?.isFile()) {
-        errors.push(`${kustomization} lists ${name}, but ${join(folder, name)} is not a file: run \`npm run synth\``);
+        errors.push(
+          `${shownKustomization} lists ${printable(name)}, but ${printable(join(folder, name))} is not a file: run \`npm run synth\``,
+        );
       }
     }
-    if (errors.length) throw new InstallError(errors.join('\n'));
+    // One error a line: the caller prints each line as an error of its own, so none may hold a line break.
+    if (errors.length) throw new InstallError(errors.map(oneLine).join('\n'));
     const unlisted = fs
       .readdir(folder)
       .map((entry) => entry.name)
@@ -95,7 +101,7 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     const texts = new Map([[KUSTOMIZATION, kustomizationText], ...manifests].map(([name, text]) => [`${cluster}/${name}`, text]));
     const incomplete = incompleteOutput(distDir, cluster, texts, fs);
     if (incomplete) {
-      throw new InstallError(`${folder}/ is not the complete output of one synth (${incomplete}): run \`npm run synth\` again`);
+      throw new InstallError(`${shownFolder}/ is not the complete output of one synth (${incomplete}): run \`npm run synth\` again`);
     }
     return { manifests, unlisted };
   });
@@ -128,12 +134,14 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
       kind = folderKind(dir, fs);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
-      throw new InstallError(`--dir ${JSON.stringify(dir)}: a part of its path is a file, not a folder; expected the K3s manifests folder`);
+      throw new InstallError(
+        `--dir ${oneLine(JSON.stringify(dir))}: a part of its path is a file, not a folder; expected the K3s manifests folder`,
+      );
     }
     if (kind === 'folder') return { create: false, parentMissing: false };
     if (kind !== 'absent') {
       throw new InstallError(
-        `--dir ${JSON.stringify(dir)}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`,
+        `--dir ${oneLine(JSON.stringify(dir))}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`,
       );
     }
     return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
@@ -143,7 +151,7 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
 /** Why a missing manifests folder is not created. */
 export function notInstalledHere(dir: string): string {
   return (
-    `--dir ${JSON.stringify(dir)}: neither it nor ${dirname(dir)} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
+    `--dir ${oneLine(JSON.stringify(dir))}: neither it nor ${printable(dirname(dir))} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
     'run this on a K3s server, or pass --dir <the manifests folder>'
   );
 }
@@ -153,7 +161,7 @@ export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSyst
   try {
     fs.mkdir(dir);
   } catch (e) {
-    throw new InstallError(`cannot create ${dir}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot create ${printable(dir)}: ${describeFileProblem(e)}`);
   }
 }
 
@@ -183,7 +191,7 @@ export function removeTemporaryFiles(dir: string, fs: FileSystem = nodeFileSyste
     try {
       fs.unlink(join(dir, entry.name));
     } catch (e) {
-      throw new InstallError(`cannot remove ${join(dir, entry.name)}, left by an interrupted run: ${describeFileProblem(e)}`);
+      throw new InstallError(`cannot remove ${printable(join(dir, entry.name))}, left by an interrupted run: ${describeFileProblem(e)}`);
     }
   }
 }
@@ -214,10 +222,10 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
   // Every step is logged before it starts: a call that fails after its change (a folder flush
   // after the rename) is undone too.
   const touched: Array<{ file: string; previous?: string }> = [];
-  let current = `write ${record}`;
+  let current = `write ${printable(record)}`;
   let changes = 0;
   const write = (file: string, text: string) => {
-    current = `write ${join(dir, file)}`;
+    current = `write ${printable(join(dir, file))}`;
     writeAtomically(join(dir, file), text, fs);
   };
   try {
@@ -231,7 +239,7 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
         changes++;
       } else if (entry.action === 'remove' && entry.previous !== undefined) {
         touched.push({ file: entry.file, previous: entry.previous });
-        current = `remove ${join(dir, entry.file)}`;
+        current = `remove ${printable(join(dir, entry.file))}`;
         fs.unlink(join(dir, entry.file));
         fs.syncFolder(dir);
         changes++;
@@ -247,8 +255,8 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
     throw new InstallError(
       `cannot ${current}: ${describeFileProblem(e)}; ${
         left.length
-          ? `${dir} is partly updated (${left.join(', ')}; every file whole, and listed in ${record}): fix the cause and run again to finish`
-          : `${dir} was left as it was`
+          ? `${printable(dir)} is partly updated (${left.join(', ')}; every file whole, and listed in ${printable(record)}): fix the cause and run again to finish`
+          : `${printable(dir)} was left as it was`
       }`,
     );
   }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
 import { argumentSecrets, redactMessage } from '../core/redact-message';
+import { oneLine, printable } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
@@ -75,16 +76,18 @@ export function runInstall(options: InstallOptions): number {
   const dir = resolved === resolve(given) ? given : resolved;
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
   const secrets = secretValues([cluster, given, dir]);
-  const print = (write: (line: string) => void) => (line: string) => write(redact(line, secrets));
+  // And each line stays one line, whatever a path holds (paths are quoted where they appear: printable).
+  const print = (write: (line: string) => void) => (line: string) => write(oneLine(redact(line, secrets)));
   const out = print(options.out ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const err = print(options.err ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const fs = options.fs ?? nodeFileSystem;
   const source = join(distDir, cluster);
+  const [shownDir, shownSource] = [printable(dir), printable(source)];
 
   /** Prints a plan's errors; true when there are any. */
   const refused = (plan: InstallPlan): boolean => {
     for (const error of plan.errors) err(`error: ${error}`);
-    if (plan.errors.length) err(`k3s:install: nothing was written to ${dir}.`);
+    if (plan.errors.length) err(`k3s:install: nothing was written to ${shownDir}.`);
     return plan.errors.length > 0;
   };
   /** Prints the plan; false (after the errors) when it may not be carried out. */
@@ -107,7 +110,8 @@ export function runInstall(options: InstallOptions): number {
     if (dryRun) {
       // No lock on the manifests folder: a dry run writes nothing there, and may run where K3s is not installed.
       const dryPlan = plan(readTarget(dir, fs));
-      if (!show(dryPlan, `Dry run: would ${folder.create ? `create ${dir}/ and ` : ''}install ${source}/ into ${dir}:`)) return 1;
+      if (!show(dryPlan, `Dry run: would ${folder.create ? `create ${shownDir}/ and ` : ''}install ${shownSource}/ into ${shownDir}:`))
+        return 1;
       if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir)}`);
       out(`Dry run: ${countActions(dryPlan)}; nothing was written.`);
       return 0;
@@ -122,7 +126,7 @@ export function runInstall(options: InstallOptions): number {
     return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}` }, () => {
       removeTemporaryFiles(dir, fs);
       const installPlan = plan(readTarget(dir, fs));
-      if (!show(installPlan, `Installing ${source}/ into ${dir}:`)) return 1;
+      if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return 1;
       const changes = applyInstall(dir, installPlan, fs);
       out(
         changes === 0
@@ -188,7 +192,7 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
     parsed = parseInstallArgs(args, env);
   } catch (e) {
     // The one redaction of a command line (each argument, its --flag= value, npm's npm_config_* values).
-    process.stderr.write(`error: ${redactMessage((e as Error).message, argumentSecrets(args, env))}\n`);
+    process.stderr.write(`error: ${oneLine(redactMessage((e as Error).message, argumentSecrets(args, env)))}\n`);
     process.exitCode = 1;
     return;
   }

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
@@ -44,9 +45,10 @@ export function projectFolderProblem(dir: string, folders: { readonly configDir:
   ];
   for (const { path, what } of own) {
     const folder = realPath(path);
-    if (target === folder) return `--dir ${JSON.stringify(dir)}: is ${what} (${path}/): ${fix}`;
-    if (within(target, folder)) return `--dir ${JSON.stringify(dir)}: lies inside ${what} (${path}/): ${fix}`;
-    if (within(folder, target)) return `--dir ${JSON.stringify(dir)}: holds ${what} (${path}/): ${fix}`;
+    const [given, shown] = [oneLine(JSON.stringify(dir)), printable(path)];
+    if (target === folder) return `--dir ${given}: is ${what} (${shown}/): ${fix}`;
+    if (within(target, folder)) return `--dir ${given}: lies inside ${what} (${shown}/): ${fix}`;
+    if (within(folder, target)) return `--dir ${given}: holds ${what} (${shown}/): ${fix}`;
   }
   return undefined;
 }
@@ -64,7 +66,7 @@ export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSy
   try {
     isFolder = fs.lstat(distDir)?.isDirectory();
   } catch (e) {
-    throw new InstallError(`cannot read ${distDir}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileProblem(e)}`);
   }
   if (!isFolder) return readSource(distDir, cluster, fs);
   try {

@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { describeFileError } from './file-system';
 
@@ -205,7 +206,7 @@ export function withFolderLock<T>(folder: string, options: LockOptions, work: ()
     acquire(path, options.holder, waitMs);
   } catch (e) {
     if (e instanceof LockError) throw e;
-    throw new LockError(`cannot lock ${path}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
+    throw new LockError(`cannot lock ${printable(path)}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
   }
   try {
     return work();
@@ -224,7 +225,7 @@ function notALockFile(path: string): string | undefined {
   if (!stat || stat.isFile()) return undefined;
   const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
   return (
-    `${path} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): ` +
+    `${printable(path)} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): ` +
     'move it away and run again'
   );
 }
@@ -270,9 +271,12 @@ function acquire(path: string, holder: string, waitMs: number): void {
     }
     if (Date.now() >= deadline) {
       const who = current?.owner
-        ? `${current.owner.holder} (pid ${current.owner.pid} on ${current.owner.host}, since ${current.owner.since})`
+        ? // Read from the lock file, which anyone may have written: quoted when it holds a line break (printable).
+          `${printable(current.owner.holder)} (pid ${current.owner.pid} on ${printable(current.owner.host)}, since ${printable(current.owner.since)})`
         : 'another run';
-      throw new LockError(`${path} is held by ${who}: wait for it to finish and run again; if none is running, delete ${path}`);
+      throw new LockError(
+        `${printable(path)} is held by ${who}: wait for it to finish and run again; if none is running, delete ${printable(path)}`,
+      );
     }
     sleep(POLL_MS);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
+import { printable } from '../core/problem';
 import { ChangeLog, PathState } from './change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
@@ -100,7 +101,7 @@ export function readGeneratedList(dir: string, files: FileSystem = nodeFileSyste
   const list = join(dir, GENERATED_LIST);
   const stat = files.lstat(list);
   if (!stat) return { paths: [], refused: [], digests: new Map() };
-  if (!stat.isFile()) throw new PublishError(`${list} is not a regular file: move it away (synth recreates it)`);
+  if (!stat.isFile()) throw new PublishError(`${printable(list)} is not a regular file: move it away (synth recreates it)`);
   const paths = new Set<string>();
   const refused: string[] = [];
   const digests = new Map<string, string>();
@@ -124,7 +125,7 @@ export function readGeneratedList(dir: string, files: FileSystem = nodeFileSyste
  * and each text is listed with its own digest (no file of another run or edited since).
  */
 export function incompleteOutput(dir: string, folder: string, texts: ReadonlyMap<string, string>, fs: FileSystem): string | undefined {
-  const list = join(dir, GENERATED_LIST);
+  const list = printable(join(dir, GENERATED_LIST));
   const { paths, digests } = readGeneratedList(dir, fs);
   const own = paths.filter((path) => path.startsWith(`${folder}/`));
   if (!own.length) return `${list} records no file of ${folder}/`;
@@ -132,7 +133,7 @@ export function incompleteOutput(dir: string, folder: string, texts: ReadonlyMap
   if (bare) return `${list} records no digest for ${bare}: a synth was interrupted, or an older version wrote the list`;
   for (const [path, text] of texts) {
     if (!digests.has(path)) return `${list} does not record ${path}`;
-    if (digests.get(path) !== fileDigest(text)) return `${join(dir, path)} is not the file the last synth recorded`;
+    if (digests.get(path) !== fileDigest(text)) return `${printable(join(dir, path))} is not the file the last synth recorded`;
   }
   return undefined;
 }
@@ -229,7 +230,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const recorded = readGeneratedList(dir, fs);
     const previous = recorded.paths;
     for (const entry of recorded.refused)
-      warnings.push(`${join(dir, GENERATED_LIST)} lists ${JSON.stringify(entry)}, which is outside ${dir}/: ignored`);
+      warnings.push(`${printable(join(dir, GENERATED_LIST))} lists ${JSON.stringify(entry)}, which is outside ${printable(dir)}/: ignored`);
     const owned = new Set(previous);
     const blocked: string[] = [];
     const writes: Array<[string, string, string | undefined]> = [];
@@ -256,7 +257,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
       // One link in the way blocks every file below it: name it once.
       const reasons = [...new Set(blocked)];
       throw new PublishError(
-        `${dir}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
+        `${printable(dir)}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
       );
     }
     const stale = previous.filter((p) => !files.has(p) && p !== GENERATED_LIST && inScope(scope, p));
@@ -280,7 +281,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
       : (files.get(GENERATED_LIST) ?? listText(produced.map((p) => [p, fileDigest(files.get(p)!)])));
     return { writes, removals, stale, unchanged, warnings, previous, temporaries, oldList, widenedList, finalList };
   } catch (e) {
-    throw e instanceof PublishError ? e : new PublishError(`cannot read ${dir}/: ${describeFileError(e)}`);
+    throw e instanceof PublishError ? e : new PublishError(`cannot read ${printable(dir)}/: ${describeFileError(e)}`);
   }
 }
 
@@ -323,7 +324,7 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   const tracked = log.track(fs);
   let current = '';
   const fail = (verb: string, e: unknown, rolledBack = 0): PublishError =>
-    new PublishError(`cannot ${verb} ${join(dir, current)}: ${describeFileError(e)}`, { changes: log.changes(), rolledBack });
+    new PublishError(`cannot ${verb} ${printable(join(dir, current))}: ${describeFileError(e)}`, { changes: log.changes(), rolledBack });
   let listOnDisk = oldList;
   const done: Array<[string, string | undefined]> = [];
   const createdFolders: string[] = [];

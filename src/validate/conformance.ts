@@ -11,6 +11,7 @@ import { SchemaMemo, schemaMemo } from './schema-memo';
 import { cacheDir } from './crds';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
+import { oneLine, printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
@@ -168,27 +169,29 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   const distDir = distDirFromEnv();
+  // Quoted in messages when it holds a line break or another unprintable character.
+  const shownDist = printable(distDir);
   let violations: Violation[];
   try {
     const paths = listFiles(distDir).filter(isManifestFile);
     if (!paths.length) {
-      process.stderr.write(`validate: ${distDir}/ holds no manifests; run \`npm run synth\` first.\n`);
+      process.stderr.write(`validate: ${shownDist}/ holds no manifests; run \`npm run synth\` first.\n`);
       process.exitCode = 1;
       return;
     }
     const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
     violations = validateManifests(files);
   } catch (e) {
-    const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${distDir}/: ${describeFileError(e)}` : (e as Error).message;
+    const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${shownDist}/: ${describeFileError(e)}` : (e as Error).message;
     process.stderr.write(`validate: ${problem}\n`);
     process.exitCode = 1;
     return;
   }
-  for (const v of violations) process.stderr.write(`error: ${formatViolation(v)}\n`);
+  for (const v of violations) process.stderr.write(`error: ${oneLine(formatViolation(v))}\n`);
   if (violations.length) {
-    process.stderr.write(`validate: ${violations.length} violation(s) in ${distDir}/.\n`);
+    process.stderr.write(`validate: ${violations.length} violation(s) in ${shownDist}/.\n`);
     process.exitCode = 1;
     return;
   }
-  process.stderr.write(`validate: every object in ${distDir}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`);
+  process.stderr.write(`validate: every object in ${shownDist}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`);
 }

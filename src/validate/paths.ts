@@ -1,3 +1,4 @@
+import { oneLine } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 
 /** A field inside a manifest object: keys and array indexes from the object's root. */
@@ -29,12 +30,15 @@ export function formatField(path: FieldPath): string {
     .join('');
 }
 
-/** A value for a message: JSON, cut short so one message stays one line; its secrets blanked first, so no cut shows a head of one. */
+/**
+ * A value for a message: JSON with unprintable characters escaped (oneLine), cut short so one message stays one
+ * line; its secrets blanked first, so no cut shows the head of one.
+ */
 export function show(value: unknown): string {
   // NaN and Infinity as themselves: JSON would print them as null, which reads as another value.
   const json = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
   const secrets = typeof value === 'object' || typeof value === 'string' ? secretValues(value) : [];
-  const text = secrets.length ? redact(json, secrets) : json;
+  const text = oneLine(secrets.length ? redact(json, secrets) : json);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -54,12 +54,15 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
  * A finding's key path as a message may print it. Below a key named like a secret, every key is part of the secret
  * (the lenient read of `db_password: abc: x` makes `abc` a key, and every key after it one below it): the path
  * ends at that key, one finding per key, not one per key below it. A key that holds a secret found in any reading
- * (`"--token=abc": x`, a line of text that does not parse) is redacted, and so is one no view of which may be quoted.
+ * (`"--token=abc": x`), a key one of the file's lines holds as part of a secret (`stringData: abc: x` of a Secret,
+ * read leniently), and a key no view of which may be quoted (mayQuote) are redacted.
  */
 function pathRedaction(inYaml: readonly FoundSecret[], lineSecrets: readonly string[]): (path: Path) => string {
   const values = [...inYaml.map(({ value }) => value), ...lineSecrets];
-  // A short secret only whole, so `x` does not blank every key with an x in it.
-  const holds = (key: string) => values.some((value) => value === key || (value.length >= 4 && key.includes(value)));
+  // A short secret or key only whole, so `x` does not blank every key with an x in it.
+  const holds = (key: string) =>
+    values.some((value) => value === key || (value.length >= 4 && key.includes(value))) ||
+    (key.length >= 4 && lineSecrets.some((value) => value.includes(key)));
   return (path) => {
     const secretKey = path.findIndex((key) => typeof key === 'string' && isSecretKey(key));
     const shown = secretKey < 0 ? path : path.slice(0, secretKey + 1);

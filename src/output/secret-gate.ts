@@ -160,10 +160,5 @@ export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string
   // Loaded only for a diff (check, dry-run): a synth never redacts a file.
   const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;
   const scalars = scalarRedaction(secrets);
-  // The secrets as the readings found them first (`db_password: abc: x` holds `abc: x` whole, where a scalar
-  // redaction would blank only the `x` it parses and leave `abc: ` to print), then every scalar that still holds one.
-  return (text) => {
-    const redacted = redactText(text, secrets);
-    return yamlTexts.has(text) ? scalars(redacted) : redacted;
-  };
+  return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, secrets);
 }

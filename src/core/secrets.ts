@@ -258,13 +258,37 @@ export function secretRefusal(secret: FoundSecret): string {
  *   line below it indented deeper (a block scalar, a folded value, a mapping under the key);
  * - the `value:` of a list item whose `name:` is (an env entry `- name: DB_PASSWORD`);
  * - everything under a top-level `data:`/`stringData:` of a document that says `kind: Secret`;
- * - any value shaped like a secret or setting one (`--token=abc`).
+ * - any value shaped like a secret or setting one (`--token=abc`);
+ * - any of these in a comment (secretsInComments).
  */
 export function secretsInLines(text: string): string[] {
   const outer = readingLines;
   readingLines = true;
   try {
-    return text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+    const lines = text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+    return [...new Set([...lines, ...secretsInComments(text)])];
+  } finally {
+    readingLines = outer;
+  }
+}
+
+/**
+ * The secrets of a text's comments, each comment read as a line (`# db_password: abc`, `kind: Ingress # token: abc`):
+ * a YAML parser drops them, but a hand-edited file in Git holds them all the same. The one reading of comments, for
+ * the last gate before a file is written or installed and for the redaction of a diff (secretsInLines). A comment is
+ * found by its text alone (a `#` at a line's start or after a blank), so a ` #` inside a quoted value counts too.
+ */
+export function secretsInComments(text: string): string[] {
+  if (!text.includes('#')) return [];
+  // A comment inside a comment (`# note # password: abc`) is a line too.
+  const comments = [...text.matchAll(/(?:^|[ \t])#+[ \t]?(.*)$/gm)].flatMap(([, comment]) => {
+    const inner = comment.split(/[ \t]#+[ \t]?/);
+    return inner.length > 1 ? [comment, ...inner] : [comment];
+  });
+  const outer = readingLines;
+  readingLines = true;
+  try {
+    return comments.length ? secretsInDocumentLines(comments.join('\n').split('\n')) : [];
   } finally {
     readingLines = outer;
   }

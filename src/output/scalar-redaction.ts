@@ -10,17 +10,37 @@ import { REDACTED, secretShape } from '../core/secrets';
  */
 export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
   const holds = secretTest(secrets);
-  return (text) => redactScalars(text, holds);
+  const parts = [...new Set(secrets.flatMap((secret) => secret.split('\n')).filter((part) => part.trim() !== ''))];
+  return (text) => redactScalars(text, holds, parts);
 }
 
-function redactScalars(text: string, holds: (value: string) => boolean): string {
+/**
+ * A scalar's span, widened to every one of `parts` (a secret's line) that overlaps it on its first line: a line read
+ * leniently (`db_password: abc: x`) has a scalar `x` inside the secret `abc: x` the line reading found, and blanking
+ * `x` alone would leave `abc: ` for no later redaction to find.
+ */
+function widened(text: string, [start, end]: [number, number], parts: readonly string[]): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+  const line = text.slice(lineStart, lineEnd);
+  let [from, to] = [start, end];
+  for (const part of parts) {
+    for (let at = line.indexOf(part); at >= 0; at = line.indexOf(part, at + 1)) {
+      const [partStart, partEnd] = [lineStart + at, lineStart + at + part.length];
+      if (partStart < end && partEnd > start) [from, to] = [Math.min(from, partStart), Math.max(to, partEnd)];
+    }
+  }
+  return [from, to];
+}
+
+function redactScalars(text: string, holds: (value: string) => boolean, parts: readonly string[]): string {
   const spans: Array<[number, number]> = [];
   for (const { doc } of readYamlDocuments(text, 'lenient').documents) {
     yaml.visit(doc, {
       Scalar: (_, node) => {
         const value = node.value;
         if (node.range && (typeof value === 'string' || typeof value === 'number') && holds(String(value))) {
-          spans.push([node.range[0], node.range[1]]);
+          spans.push(widened(text, [node.range[0], node.range[1]], parts));
         }
       },
     });
@@ -28,8 +48,14 @@ function redactScalars(text: string, holds: (value: string) => boolean): string 
   if (!spans.length) return text;
   let out = '';
   let from = 0;
+  // Widened spans may overlap: each is merged into the one before it.
+  const merged: Array<[number, number]> = [];
   for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
-    if (start < from) continue;
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  for (const [start, end] of merged) {
     out += text.slice(from, start) + redactLines(text.slice(start, end));
     from = end;
   }

@@ -1,7 +1,18 @@
 import { readYamlDocuments } from '../core/yaml-documents';
-import { formatPath } from '../core/problem';
+import { formatPath, Path } from '../core/problem';
+import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
-import { EMBEDDED_SECRET, FoundSecret, redact, redactText, secretShape, secretsInData, secretsInLines } from '../core/secrets';
+import {
+  EMBEDDED_SECRET,
+  FoundSecret,
+  isSecretKey,
+  REDACTED,
+  redactText,
+  secretShape,
+  secretsInComments,
+  secretsInData,
+  secretsInLines,
+} from '../core/secrets';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import type * as ScalarRedaction from './scalar-redaction';
 
@@ -18,12 +29,14 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
     const shape = secretShape(text);
     const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
     const inYaml = secretsInYaml(read);
-    // A key may hold the secret (`"--token=abc": x`): the path names it redacted.
-    const values = inYaml.filter(({ path, value }) => path.some((key) => String(key).includes(value))).map(({ value }) => value);
-    for (const secret of inYaml) findings.push(`${path}: ${redact(formatPath(secret.path), values) || '(document)'} holds ${secret.what}`);
+    const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);
+    findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
     const found = findings.some((line) => line.startsWith(`${path}:`));
     const unjudgeable = found || shape ? undefined : read?.unjudgeable;
     if (shape && !found) findings.push(`${path}: holds ${shape}`);
+    // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git.
+    else if (!found && read && !read.unjudgeable && secretsInComments(text).length)
+      findings.push(`${path}: holds a value under a key named like a secret (in a comment)`);
     // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
     else if (!read && secretsInLines(text).length)
       findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
@@ -35,6 +48,26 @@ export function secretsInFiles(files: ReadonlyMap<string, string>, streams: Yaml
     }
   }
   return findings;
+}
+
+/**
+ * A finding's key path as a message may print it. Below a key named like a secret, every key is part of the secret
+ * (the lenient read of `db_password: abc: x` makes `abc` a key, and every key after it one below it): the path
+ * ends at that key, one finding per key, not one per key below it. A key that holds a secret found in any reading
+ * (`"--token=abc": x`), a key one of the file's lines holds as part of a secret (`stringData: abc: x` of a Secret,
+ * read leniently), and a key no view of which may be quoted (mayQuote) are redacted.
+ */
+function pathRedaction(inYaml: readonly FoundSecret[], lineSecrets: readonly string[]): (path: Path) => string {
+  const values = [...inYaml.map(({ value }) => value), ...lineSecrets];
+  // A short secret or key only whole, so `x` does not blank every key with an x in it.
+  const holds = (key: string) =>
+    values.some((value) => value === key || (value.length >= 4 && key.includes(value))) ||
+    (key.length >= 4 && lineSecrets.some((value) => value.includes(key)));
+  return (path) => {
+    const secretKey = path.findIndex((key) => typeof key === 'string' && isSecretKey(key));
+    const shown = secretKey < 0 ? path : path.slice(0, secretKey + 1);
+    return formatPath(shown.map((key) => (typeof key !== 'string' || (!holds(key) && mayQuote(key)) ? key : REDACTED)));
+  };
 }
 
 /**
@@ -107,12 +140,11 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
 
 /**
  * Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always,
- * with its comments read as lines too (`# password: x` in a hand-edited file; over-reading only redacts more).
+ * its comments too (secretsInLines reads them as the gate does, secretsInComments; over-reading only redacts more).
  */
 function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
-  const comments = text.includes('#') ? secretsInLines([...text.matchAll(/(?:^|[ \t])#+[ \t]?(.*)$/gm)].map((m) => m[1]).join('\n')) : [];
-  return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text), ...comments];
+  return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text)];
 }
 
 /**

@@ -110,10 +110,26 @@ function synth(clusters) {
     process.exitCode = 1;
     return;
   }
-  mkdirSync(STAGING_ROOT, { recursive: true });
+  try {
+    mkdirSync(STAGING_ROOT, { recursive: true });
+  } catch (e) {
+    process.stderr.write(
+      `synth failed: cannot create ${STAGING_ROOT}, the CLI's staging area (${reason(e)}): make the project writable. dist/ was left unchanged.\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   for (const name of readdirSync(STAGING_ROOT)) {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) rmSync(join(STAGING_ROOT, name), { recursive: true, force: true });
+    if (!pid || isRunning(pid)) continue;
+    try {
+      rmSync(join(STAGING_ROOT, name), { recursive: true, force: true });
+    } catch (e) {
+      // Another user's or a sudo run's leftover: only a staging copy, in no one's way (each run stages in its own folder).
+      process.stderr.write(
+        `warning: cannot remove ${join(STAGING_ROOT, name)}, left by an earlier run (${reason(e)}): remove it by hand\n`,
+      );
+    }
   }
   const staging = join(STAGING_ROOT, `run-${process.pid}`);
   const cli = join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
@@ -131,32 +147,79 @@ function synth(clusters) {
     /^ERROR: synthesis failed, app expected to create /,
     /^No manifests synthesized$/,
   ];
-  const relay = (from, to) =>
-    createInterface({ input: from }).on('line', (line) => {
-      if (!NOISE.some((pattern) => pattern.test(line))) to.write(`${line}\n`);
-    });
-  relay(child.stdout, process.stdout);
-  relay(child.stderr, process.stderr);
+  // The CLI's own failure (`Error: command "node scripts/app.js " ... returned a non-zero exit code 137` when the
+  // app was killed) comes with its stack trace: both are replaced by one line at the end.
+  const CLI_ERROR = /^(?:[A-Z]\w*)?Error\b/;
+  let cliError;
+  let inTrace = false;
+  // The app's last line says what happened to dist/: held back, so whatever the wrapper adds comes before it.
+  let held;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!NOISE.some((pattern) => pattern.test(line))) process.stdout.write(`${line}\n`);
+  });
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (CLI_ERROR.test(line)) [cliError, inTrace] = [cliError ?? line, true];
+    else if (inTrace && /^\s+at /.test(line)) return;
+    else if (!NOISE.some((pattern) => pattern.test(line))) {
+      inTrace = false;
+      if (held !== undefined) process.stderr.write(`${held}\n`);
+      held = line;
+    }
+  });
 
-  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  const cleanUp = () => {
+    try {
+      rmSync(staging, { recursive: true, force: true });
+      return undefined;
+    } catch (e) {
+      return `warning: cannot remove ${staging}, the CLI's staging copy (${reason(e)}): remove it by hand`;
+    }
+  };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => child.kill(signal));
   }
   child.on('error', (e) => {
-    cleanUp();
+    const warning = cleanUp();
+    if (warning) process.stderr.write(`${warning}\n`);
     process.stderr.write(`synth failed: cannot run the cdk8s CLI (${e.message}): run \`npm ci\` first.\n`);
     process.exitCode = 1;
   });
   child.on('close', (code, signal) => {
-    cleanUp();
-    process.exitCode = code ?? (signal ? 1 : 0);
+    const warning = cleanUp();
+    if (warning) process.stderr.write(`${warning}\n`);
+    if (held !== undefined) process.stderr.write(`${held}\n`);
+    const stopped = /returned a non-zero exit code (\d+|null)$/.exec(cliError ?? '');
+    if (stopped) {
+      // Under the CLI the app exits 0 even on a refusal (src/synth.ts): any other exit means it did not finish.
+      const killed = Number(stopped[1]) > 128 || stopped[1] === 'null' ? ', killed (out of memory, or by a signal)' : '';
+      process.stderr.write(
+        `synth failed: the app stopped before it finished${killed}: the output folder may hold part of the new output, each file it wrote listed in its .generated-files without a digest (k3s:install refuses it): run \`npm run synth\` again.\n`,
+      );
+    } else if (cliError) {
+      process.stderr.write(`synth failed: the cdk8s CLI failed (${cliError}); dist/ was left unchanged.\n`);
+    }
+    process.exitCode = code || (signal || cliError ? 1 : 0);
   });
 }
 
+/** Why a file operation failed, in a word or two: `EACCES`, `EIO`. */
+function reason(e) {
+  return (e && e.code) || String((e && e.message) || e).split('\n')[0];
+}
+
+// Last line of defence, as in scripts/app.js: one line, never a stack trace.
+function internalError(e) {
+  if (process.env.K3S_VIP_DEBUG) process.stderr.write(`${e && e.stack}\n`);
+  process.stderr.write(
+    `error: npm run synth: unexpected problem: ${reason(e)}; run again with K3S_VIP_DEBUG=1 to see where, and report it\n`,
+  );
+  process.exit(1);
+}
+process.on('uncaughtException', internalError);
 // A reader that stops early (`npm run synth -- --help | head`) is no error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  internalError(e);
 });
 
 /**

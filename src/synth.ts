@@ -31,7 +31,7 @@ import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
-import { PROJECT_ROOT } from './validate/crds';
+import { PROJECT_ROOT } from './output/cache-folder';
 
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */

@@ -45,18 +45,18 @@ function errorsOf(model: Model, object: unknown): unknown {
   }
 }
 
-/** requireModel in a fresh module registry, with crds.ts' cache folder and writer replaced. */
+/** requireModel in a fresh module registry, with cache-folder.ts' folder and writer replaced. */
 function requireModelFresh(
   specifier: string,
   cacheHelpers: { CACHE_DIR: string; writeCache: (file: string, text: string) => void },
 ): Model {
   let model: Model | undefined;
   jest.isolateModules(() => {
-    jest.doMock('../src/validate/crds', () => ({ ...jest.requireActual('../src/validate/crds'), ...cacheHelpers }));
+    jest.doMock('../src/output/cache-folder', () => ({ ...jest.requireActual('../src/output/cache-folder'), ...cacheHelpers }));
     const { requireModel } = require('../src/validate/model-cache') as typeof import('../src/validate/model-cache');
     model = (requireModel(specifier) as Record<string, Model>).DaemonSet;
   });
-  jest.dontMock('../src/validate/crds');
+  jest.dontMock('../src/output/cache-folder');
   return model!;
 }
 

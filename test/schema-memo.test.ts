@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import * as schemas from '../src/validate/schemas';
 import { validateManifests } from '../src/validate/conformance';
 import { schemaMemo } from '../src/validate/schema-memo';
-import { cacheDir } from '../src/validate/crds';
+import { cacheDir } from '../src/output/cache-folder';
 import { yamlStreams } from '../src/output/yaml-streams';
 import { DEV_YAML, synthFiles } from './helpers';
 

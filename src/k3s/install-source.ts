@@ -4,7 +4,7 @@ import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
-import { PROJECT_ROOT } from '../validate/crds';
+import { PROJECT_ROOT } from '../output/cache-folder';
 
 /**
  * The two guards of k3s:install around this project's own folders: it never installs into them, and it

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { upstreamChartVersion } from './chart-versions';
 import { parseVersion } from '../semver';
-import { PROJECT_ROOT } from '../validate/crds';
+import { PROJECT_ROOT } from '../output/cache-folder';
 
 /** Upstream `traefik/values.schema.json` per chart version (vendor/traefik-values-schema/README.md names the source). */
 const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');

@@ -8,7 +8,7 @@ import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
 import { GATEWAY_API_GROUP, markedGatewayApiBundle } from './gateway-api';
 import { apiGroup } from './kinds';
 import { SchemaMemo, schemaMemo } from './schema-memo';
-import { cacheDir } from './crds';
+import { cacheDir } from '../output/cache-folder';
 import { checkSchema } from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
 import { oneLine, printable } from '../core/problem';

@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
-import { writeAtomically } from '../output/file-system';
+import { cacheDir, PROJECT_ROOT, writeCache } from '../output/cache-folder';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
-
-/**
- * The project root: the nearest folder above this module holding package.json, so crds/ is found
- * from src/validate/ (ts-jest) and lib/src/validate/ (compiled) alike, whatever the working directory.
- */
-function projectRoot(from: string): string {
-  const parent = dirname(from);
-  if (existsSync(join(from, 'package.json')) || parent === from) return from;
-  return projectRoot(parent);
-}
-export const PROJECT_ROOT = projectRoot(__dirname);
 
 /** The CRDs the output's custom resources must conform to; K3S_VIP_CRD_DIR points elsewhere (tests). */
 export const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
@@ -57,38 +46,6 @@ const AJV_OPTIONS = {
   formats: KUBERNETES_FORMATS,
   code: { source: true },
 };
-/** Where this project keeps what only saves time: compiled validators, the parsed CRDs, bundled models. */
-export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k3s-vip');
-
-const safeDirs = new Map<string, boolean>();
-
-/**
- * `dir`, or undefined when a folder between the project root and it is a link or no folder (a
- * node_modules/.cache/k3s-vip linked elsewhere): the cache is then neither read (it holds code that runs)
- * nor written, as in a read-only checkout. A folder outside the project is taken as given.
- */
-export function cacheDir(dir: string = CACHE_DIR): string | undefined {
-  if (!safeDirs.has(dir)) safeDirs.set(dir, linkFreeBelowProject(dir));
-  return safeDirs.get(dir) ? dir : undefined;
-}
-
-function linkFreeBelowProject(dir: string): boolean {
-  const below = relative(PROJECT_ROOT, dir);
-  if (below.startsWith('..') || isAbsolute(below)) return true;
-  let at = PROJECT_ROOT;
-  for (const part of below.split(sep).filter(Boolean)) {
-    at = join(at, part);
-    let stats;
-    try {
-      stats = lstatSync(at);
-    } catch {
-      return true; // not there yet: writeCache creates it
-    }
-    if (stats.isSymbolicLink() || !stats.isDirectory()) return false;
-  }
-  return true;
-}
-
 let crds: Map<string, Crd> | undefined;
 const validators = new Map<string, ValidateFunction>();
 
@@ -190,15 +147,6 @@ function isJsonData(value: unknown): boolean {
   return Object.values(value).every((v) => v === undefined || isJsonData(v));
 }
 
-/** Writes a cache file; the cache only saves time, so a read-only checkout just does the work every run. */
-export function writeCache(file: string, text: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeAtomically(file, text);
-  } catch {
-    // see above
-  }
-}
 
 /** The ajv validator of one served version of a CRD, compiled once per process. */
 export function crdValidator(crd: Crd, version: string): ValidateFunction {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { CACHE_DIR, cacheDir, writeCache } from './crds';
+import { CACHE_DIR, cacheDir, writeCache } from '../output/cache-folder';
 
 /**
  * `require(specifier)` of a kubernetes-models model, through one cache file.

@@ -13,7 +13,8 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import { crdDir, crdFolderFingerprint, writeCache } from './crds';
+import { writeCache } from '../output/cache-folder';
+import { crdDir, crdFolderFingerprint } from './crds';
 import { installedPackages } from './model-cache';
 
 /**
@@ -28,7 +29,7 @@ import { installedPackages } from './model-cache';
  * Gateway API objects (whose schemas depend on the bundle their file names) are always checked.
  *
  * The memo is `node_modules/.cache/k3s-vip/schema-passes-<digest>.txt`, one digest per line, appended
- * with O_APPEND (runs at once add whole lines); a link there, or a linked cache folder (crds.ts `cacheDir`),
+ * with O_APPEND (runs at once add whole lines); a link there, or a linked cache folder (cache-folder.ts `cacheDir`),
  * is neither read nor written through. A line
  * that is not a digest is ignored; a file that cannot be read or written is an empty memo. A full memo
  * (20,000 lines) starts over with the passes of the run that filled it, and a new memo file removes the

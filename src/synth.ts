@@ -138,7 +138,7 @@ export function runSynth(options: SynthOptions): number {
   // The last guard: no line this command prints carries a secret-shaped value, nor what the folders and cluster
   // names it was given may hold (`--cluster password=abc`, a folder `db_password=abc`). Each message is one line
   // too, whatever a path or value holds (paths are quoted where they appear: printable).
-  const given = argumentSecrets([configDir, distDir, ...(options.clusters ?? [])]);
+  const given = givenSecrets(options);
   const log = (line: string) => write(oneLine(redactMessage(line, given)));
   const [shownDist, shownConfig] = [printable(distDir), printable(configDir)];
   const underCli = options.stagingDir !== undefined;
@@ -291,7 +291,7 @@ function showDryRun(
   const write = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   // The diff shows dist/'s old text too: it passes the same guard as every message.
   const { distDir } = options;
-  const given = argumentSecrets([options.configDir, distDir, ...(options.clusters ?? [])]);
+  const given = givenSecrets(options);
   const out = (line: string) => write(redactMessage(line, given));
   const shownDist = printable(distDir);
   let plan: SyncPlan;
@@ -370,6 +370,12 @@ export function parseSynthArgs(args: readonly string[], env: NodeJS.ProcessEnv):
   const clusters = values.cluster ?? env.K3S_VIP_CLUSTERS?.split(',').filter((name) => name !== '');
   if (clusters?.includes('')) return '--cluster needs a cluster name: --cluster <name>';
   return { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
+}
+
+/** What the folders and cluster names a synth was given may hold: none at all for plain paths and names (the usual case). */
+function givenSecrets({ configDir, distDir, clusters = [] }: SynthOptions): string[] {
+  const given = [configDir, distDir, ...clusters];
+  return given.every(mayQuote) ? [] : argumentSecrets(given);
 }
 
 /** `path` with every link resolved, as far as it exists (the rest appended as written). */

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
@@ -13,6 +16,8 @@ import {
   secretsInData,
   secretsInLines,
 } from '../core/secrets';
+import { cacheDir } from './cache-folder';
+import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import type * as ScalarRedaction from './scalar-redaction';
 
@@ -23,31 +28,67 @@ import type * as ScalarRedaction from './scalar-redaction';
  * scanned for secret shapes, and a file that is not YAML (a README) line by line as secretsInLines reads
  * text. Returns one line per finding, never the value.
  */
-export function secretsInFiles(files: ReadonlyMap<string, string>, streams: YamlStreams = yamlStreams()): string[] {
+export function secretsInFiles(
+  files: ReadonlyMap<string, string>,
+  streams: YamlStreams = yamlStreams(),
+  memo: PassMemo = passMemo(cacheDir(), 'gate-passes', gateFingerprint()),
+): string[] {
   const findings: string[] = [];
   for (const [path, text] of files) {
-    const shape = secretShape(text);
-    const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
-    const inYaml = secretsInYaml(read);
-    const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);
-    findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
-    const found = findings.some((line) => line.startsWith(`${path}:`));
-    const unjudgeable = found || shape ? undefined : read?.unjudgeable;
-    if (shape && !found) findings.push(`${path}: holds ${shape}`);
-    // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git.
-    else if (!found && read && !read.unjudgeable && secretsInComments(text).length)
-      findings.push(`${path}: holds a value under a key named like a secret (in a comment)`);
-    // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
-    else if (!read && secretsInLines(text).length)
-      findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
-    // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
-    else if (unjudgeable && secretsInLines(text).length) {
-      findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
-    } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
-      findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
+    // What decides a file's verdict: whether it is read as YAML, and its text (a finding's message names the path).
+    const input = `${/\.ya?ml$/.test(path) ? 'yaml' : 'text'}\0${text}`;
+    if (memo.passed(input)) continue;
+    const before = findings.length;
+    judgeFile(path, text, streams, findings);
+    if (findings.length === before) memo.remember(input);
+  }
+  memo.save();
+  return findings;
+}
+
+let fingerprint: string | null | undefined;
+
+/**
+ * What the gate's verdict depends on besides a file: its code (this module, yaml-streams.ts and every module of
+ * core/, where the detectors live) and the YAML parser it reads with. Undefined when it cannot be read: no memo.
+ */
+function gateFingerprint(): string | undefined {
+  if (fingerprint === undefined) {
+    try {
+      const { version } = require('yaml/package.json') as { version: string };
+      const hash = createHash('sha256').update(JSON.stringify(['gate-passes-1', require.resolve('yaml'), version]));
+      for (const own of [__filename, join(__dirname, `yaml-streams${extname(__filename)}`)])
+        hash.update(`\0${own}\0`).update(readFileSync(own));
+      fingerprint = codeFingerprint(join(__dirname, '..', 'core'), hash);
+    } catch {
+      fingerprint = null;
     }
   }
-  return findings;
+  return fingerprint ?? undefined;
+}
+
+/** The gate's findings for one file, added to `findings`. */
+function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
+  const shape = secretShape(text);
+  const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
+  const inYaml = secretsInYaml(read);
+  const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);
+  findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
+  const found = findings.some((line) => line.startsWith(`${path}:`));
+  const unjudgeable = found || shape ? undefined : read?.unjudgeable;
+  if (shape && !found) findings.push(`${path}: holds ${shape}`);
+  // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git.
+  else if (!found && read && !read.unjudgeable && secretsInComments(text).length)
+    findings.push(`${path}: holds a value under a key named like a secret (in a comment)`);
+  // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
+  else if (!read && secretsInLines(text).length)
+    findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
+  // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
+  else if (unjudgeable && secretsInLines(text).length) {
+    findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+  } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
+    findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
+  }
 }
 
 /**

@@ -147,7 +147,6 @@ function isJsonData(value: unknown): boolean {
   return Object.values(value).every((v) => v === undefined || isJsonData(v));
 }
 
-
 /** The ajv validator of one served version of a CRD, compiled once per process. */
 export function crdValidator(crd: Crd, version: string): ValidateFunction {
   // By file: the Gateway API kinds exist once per vendored bundle.

@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { writeCache } from '../output/cache-folder';
+import { dirname, join } from 'node:path';
+import { codeFingerprint, passMemo } from '../output/pass-memo';
 import { crdDir, crdFolderFingerprint } from './crds';
 import { installedPackages } from './model-cache';
 
@@ -28,12 +17,8 @@ import { installedPackages } from './model-cache';
  * CRD files, and every module of this folder. A changed object, schema or check is checked afresh.
  * Gateway API objects (whose schemas depend on the bundle their file names) are always checked.
  *
- * The memo is `node_modules/.cache/k3s-vip/schema-passes-<digest>.txt`, one digest per line, appended
- * with O_APPEND (runs at once add whole lines); a link there, or a linked cache folder (cache-folder.ts `cacheDir`),
- * is neither read nor written through. A line
- * that is not a digest is ignored; a file that cannot be read or written is an empty memo. A full memo
- * (20,000 lines) starts over with the passes of the run that filled it, and a new memo file removes the
- * memos of other checks. Deleting them costs only time.
+ * The memo is `node_modules/.cache/k3s-vip/schema-passes-<digest>.txt`, a pass memo (output/pass-memo.ts);
+ * a linked cache folder (cache-folder.ts `cacheDir`) is neither read nor written through.
  */
 export interface SchemaMemo {
   /** Whether this exact object passed before. */
@@ -44,10 +29,6 @@ export interface SchemaMemo {
   save(): void;
 }
 
-const LIMIT = 20_000;
-const DIGEST = /^[0-9a-f]{64}$/;
-const MEMO_FILE = /^schema-passes-[0-9a-f]{16}\.txt$/;
-
 /** The packages validators run on, besides the bundled models (model-cache.ts) and model-runtime.ts' sources. */
 const RUNTIME_PACKAGES = ['@kubernetes-models/validate', 'ajv', 'ajv-formats', 'ajv-i18n'];
 
@@ -56,36 +37,17 @@ const RUNTIME_PACKAGES = ['@kubernetes-models/validate', 'ajv', 'ajv-formats', '
  * cache folder) or what a check depends on cannot be read.
  */
 export function schemaMemo(dir: string | undefined): SchemaMemo {
-  const scope = checkFingerprint();
-  if (!scope || !dir) return { passed: () => false, remember: () => undefined, save: () => undefined };
-  const name = `schema-passes-${scope.slice(0, 16)}.txt`;
-  const file = join(dir, name);
-  let known: Set<string> | undefined;
-  const added = new Set<string>();
-  const load = () => (known ??= readDigests(file));
-  const digest = (object: object) => {
-    const json = exactJson(object);
-    return json === undefined ? undefined : createHash('sha256').update(scope).update('\0').update(json).digest('hex');
-  };
+  const memo = passMemo(dir, 'schema-passes', dir && checkFingerprint());
   return {
     passed: (object) => {
-      const key = digest(object);
-      return key !== undefined && load().has(key);
+      const json = exactJson(object);
+      return json !== undefined && memo.passed(json);
     },
     remember: (object) => {
-      const key = digest(object);
-      if (key !== undefined && !load().has(key)) added.add(key);
+      const json = exactJson(object);
+      if (json !== undefined) memo.remember(json);
     },
-    save: () => {
-      if (!added.size) return;
-      const lines = `${[...added].join('\n')}\n`;
-      const existing = load();
-      if (!existing.size) removeOtherMemos(dir, name);
-      if (existing.size + added.size > LIMIT) writeCache(file, lines);
-      else appendText(file, lines);
-      for (const key of added) existing.add(key);
-      added.clear();
-    },
+    save: () => memo.save(),
   };
 }
 
@@ -125,11 +87,7 @@ function fingerprintOf(dir: string): string | undefined {
     ]);
     const hash = createHash('sha256').update(JSON.stringify(['schema-passes-2', installedPackages(), versions, crds]));
     // Every module of this folder (schemas, model-runtime, model-cache, crds, kinds, paths, ...), as it runs.
-    const ownCode = readdirSync(__dirname)
-      .filter((name) => ['.js', '.ts'].includes(extname(name)) && !name.endsWith('.d.ts'))
-      .sort();
-    for (const name of ownCode) hash.update(`\0${name}\0`).update(readFileSync(join(__dirname, name)));
-    return hash.digest('hex');
+    return codeFingerprint(__dirname, hash);
   } catch {
     return undefined;
   }
@@ -146,47 +104,5 @@ function packageVersion(resolve: (request: string) => string, name: string): unk
     }
     if (dirname(dir) === dir) throw new Error(`no package.json of ${name}`);
     dir = dirname(dir);
-  }
-}
-
-function readDigests(file: string): Set<string> {
-  let fd: number | undefined;
-  try {
-    // Non-blocking, and a regular file only: a FIFO there would otherwise hang the run.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return new Set();
-    return new Set(
-      readFileSync(fd, 'utf8')
-        .split('\n')
-        .filter((line) => DIGEST.test(line)),
-    );
-  } catch {
-    return new Set();
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function appendText(file: string, text: string): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-    const fd = openSync(file, flags, 0o644);
-    try {
-      if (fstatSync(fd).isFile()) writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Only time is lost: the next run checks these objects again.
-  }
-}
-
-/** Removes the memos of other checks (an older version, other CRDs) from `dir`: unlink never follows a link. */
-function removeOtherMemos(dir: string, keep: string): void {
-  try {
-    for (const name of readdirSync(dir)) if (MEMO_FILE.test(name) && name !== keep) unlinkSync(join(dir, name));
-  } catch {
-    // see appendText
   }
 }

@@ -74,8 +74,20 @@ const owned = (identity: string, key: string) =>
 
 type Case = [label: string, base: object, item: object, identity: string, key: string];
 const TAKEN: Case[] = [
-  ['c37: the cert-manager HelmChart', CERT_MANAGER, HELM_CHART('cert-manager', 'kube-system'), 'HelmChart kube-system/cert-manager', 'certManager'],
-  ['the cert-manager HelmChart without a namespace', CERT_MANAGER, HELM_CHART('cert-manager'), 'HelmChart kube-system/cert-manager', 'certManager'],
+  [
+    'c37: the cert-manager HelmChart',
+    CERT_MANAGER,
+    HELM_CHART('cert-manager', 'kube-system'),
+    'HelmChart kube-system/cert-manager',
+    'certManager',
+  ],
+  [
+    'the cert-manager HelmChart without a namespace',
+    CERT_MANAGER,
+    HELM_CHART('cert-manager'),
+    'HelmChart kube-system/cert-manager',
+    'certManager',
+  ],
   [
     'the cert-manager HelmChart under another version of its group',
     CERT_MANAGER,
@@ -167,13 +179,16 @@ describe('the construct API runs the same rule', () => {
 describe('writtenObjects names every object the cluster writes (no second list to drift)', () => {
   const FIRST_CLASS = new Set(['Ingress', 'ConfigMap kube-system/kubevip']);
   test.each<[string, object]>([
-    ['gateway, cert-manager, argocd', withChanges(GATEWAY, { gitops: { engine: 'argocd', repoURL: 'https://github.com/example/infra.git' } })],
+    [
+      'gateway, cert-manager, argocd',
+      withChanges(GATEWAY, { gitops: { engine: 'argocd', repoURL: 'https://github.com/example/infra.git' } }),
+    ],
     ['cert-manager issuers, flux (deferred), loadBalancers', withChanges(FLUX_DEFERRED, { loadBalancers: [DB] })],
-    ['an IP pool', withChanges(devConfig(), { kubeVip: { services: { ipPool: { global: '192.168.0.200-192.168.0.210' } } } })],
+    ['an IP pool', withChanges(devConfig(), { kubeVip: { services: { ipPool: { global: { range: '192.168.0.200-192.168.0.210' } } } } })],
   ])('%s', (_, config: any) => {
     const app = new App();
     const made = new K3sVipCluster(app, 't', config);
-    const { engine, repoURL } = config.gitops;
+    const { engine, repoURL } = config.gitops ?? {};
     if (engine) {
       new GitOpsChart(app, 'gitops', {
         engine,
@@ -184,8 +199,10 @@ describe('writtenObjects names every object the cluster writes (no second list t
         deferredManifests: deferredManifests(made.config),
       });
     }
-    const known = new Set([...FIXED_OBJECTS, ...writtenObjects(made.config, config.gitops.engine && 't').map(identityText)]);
-    const written = app.charts.flatMap((c) => c.toJson()).map((o: any) => identityText({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name }));
+    const known = new Set([...FIXED_OBJECTS, ...writtenObjects(made.config, engine && 't').map(identityText)]);
+    const written = app.charts
+      .flatMap((c) => c.toJson())
+      .map((o: any) => identityText({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name }));
     expect(written.length).toBeGreaterThan(4);
     expect(written.filter((w) => !known.has(w) && !FIRST_CLASS.has(w) && !FIRST_CLASS.has(w.split(' ')[0]))).toEqual([]);
   });

@@ -73,6 +73,7 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
     warn,
   );
   checkTraefikValuesSchema(config, error, warn);
-  for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster))) error(path, message);
+  for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
+    error(path, message);
   return findings;
 }

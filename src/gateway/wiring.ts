@@ -64,7 +64,12 @@ export function gatewayObjects(config: ClusterConfig): WrittenObject[] {
   const route = { apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute' };
   return [
     { apiVersion: GATEWAY_API_VERSION, kind: 'Gateway', namespace: GATEWAY_NAMESPACE, name: props.gateway.name, key: 'traefik.gateway' },
-    ...(props.routes ?? []).map(({ name, namespace }, i) => ({ ...route, namespace: namespace ?? 'default', name, key: `httpRoutes[${i}]` })),
+    ...(props.routes ?? []).map(({ name, namespace }, i) => ({
+      ...route,
+      namespace: namespace ?? 'default',
+      name,
+      key: `httpRoutes[${i}]`,
+    })),
     ...(props.httpsRedirects ?? []).map((host) => ({
       ...route,
       namespace: GATEWAY_NAMESPACE,

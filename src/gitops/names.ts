@@ -21,7 +21,11 @@ export const deferredName = (name: string): string => `${name}-deferred`;
 /** The kinds of GitOps objects this tool writes, with their API versions and namespaces (gitops/objects.ts renders them). */
 export const ARGO_CD_APPLICATION = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd' } as const;
 export const FLUX_SOURCE = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system' } as const;
-export const FLUX_KUSTOMIZATION = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system' } as const;
+export const FLUX_KUSTOMIZATION = {
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+  namespace: 'flux-system',
+} as const;
 
 /**
  * The GitOps objects of a cluster (what GitOpsChart writes): Argo CD's Application, or Flux's GitRepository and

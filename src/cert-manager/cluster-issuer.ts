@@ -5,7 +5,7 @@ import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/tls';
-import { accountKeySecretName } from './names';
+import { accountKeySecretName, CLUSTER_ISSUER } from './names';
 import { accountKeySecretProblem } from './rules';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
@@ -68,8 +68,7 @@ export class AcmeClusterIssuer extends Construct {
     const { server: given = 'production' } = props;
     const server = isAcmeServerName(given) ? ACME_SERVERS[given] : given;
     new ApiObject(this, 'Resource', {
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'ClusterIssuer',
+      ...CLUSTER_ISSUER,
       metadata: {
         name: props.name,
         annotations: { [SYNC_WAVE]: '1', 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' },

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CERT_MANAGER_HELM_CHART } from './names';
 import { certManagerValuesContent } from './values';
 import { certManagerVersionSupport } from './versions';
 import { PropsValidator } from '../config/props-validator';
@@ -34,7 +35,7 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
  * @throws K3sVipValidationError when the version is no release tag or older than v1.15.0
  */
 export class CertManagerHelmChart extends Construct {
-  public static readonly NAME = 'cert-manager';
+  public static readonly NAME = CERT_MANAGER_HELM_CHART.name;
   public static readonly TARGET_NAMESPACE = 'cert-manager';
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
@@ -53,11 +54,12 @@ export class CertManagerHelmChart extends Construct {
     check.throwIfInvalid();
     // cert-manager tags its chart versions with the `v`, in the OCI registry as in the legacy repository.
     const version = parseVersion(props.version).tag;
+    const { apiVersion, kind, namespace, name } = CERT_MANAGER_HELM_CHART;
     new ApiObject(this, 'Resource', {
-      apiVersion: 'helm.cattle.io/v1',
-      kind: 'HelmChart',
+      apiVersion,
+      kind,
       // Wave -1: Argo CD applies it before the ClusterIssuers (wave 1) that need its CRDs.
-      metadata: { name: CertManagerHelmChart.NAME, namespace: 'kube-system', annotations: { [SYNC_WAVE]: '-1' } },
+      metadata: { name, namespace, annotations: { [SYNC_WAVE]: '-1' } },
       spec: {
         chart: CERT_MANAGER_CHART,
         version,

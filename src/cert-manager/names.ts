@@ -2,3 +2,14 @@
 export function accountKeySecretName(issuerName: string): string {
   return `${issuerName}-account-key`;
 }
+
+/** The HelmChart (helm.cattle.io/v1) that installs cert-manager: K3s' helm-controller runs it in kube-system. */
+export const CERT_MANAGER_HELM_CHART = {
+  apiVersion: 'helm.cattle.io/v1',
+  kind: 'HelmChart',
+  namespace: 'kube-system',
+  name: 'cert-manager',
+} as const;
+
+/** The API version and kind of the ClusterIssuers this tool writes (cluster-scoped). */
+export const CLUSTER_ISSUER = { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' } as const;

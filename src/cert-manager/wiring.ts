@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import type * as CertManagerCharts from './chart';
 import { ClusterConfig } from '../config/schema';
+import type { WrittenObject } from '../core/object-identity';
 import { DeferredManifest } from '../gitops/objects';
+import { CERT_MANAGER_HELM_CHART, CLUSTER_ISSUER } from './names';
 
 /** cert-manager's constructs, loaded only for a config with a certManager block, which most configs lack. */
 const certManagerCharts = (): typeof CertManagerCharts => require('./chart') as typeof CertManagerCharts;
@@ -25,4 +27,13 @@ export function addCertManagerCharts(scope: Construct, config: ClusterConfig): v
 export function deferredManifests(config: ClusterConfig): DeferredManifest[] {
   if (!Object.keys(config.certManager?.issuers ?? {}).length) return [];
   return [{ file: `${certManagerCharts().CertManagerIssuersChart.ID}.yaml`, apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' }];
+}
+
+/** The objects addCertManagerCharts writes for a config: the HelmChart and a ClusterIssuer per issuer. */
+export function certManagerObjects(config: ClusterConfig): WrittenObject[] {
+  if (!config.certManager) return [];
+  return [
+    { ...CERT_MANAGER_HELM_CHART, key: 'certManager' },
+    ...Object.keys(config.certManager.issuers).map((name) => ({ ...CLUSTER_ISSUER, name, key: `certManager.issuers.${name}` })),
+  ];
 }

@@ -14,8 +14,10 @@ import { checkKubeVip } from '../kube-vip/rules';
 import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
 import { checkLoadBalancerEntries, checkServiceVips } from '../load-balancer/rules';
 import { EffectiveTraefik } from '../traefik/effective';
+import { extraObjectClaims } from '../traefik/extra-objects';
 import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
+import { writtenObjects } from './written-objects';
 
 /**
  * The cluster as it will be deployed: the validated config (defaults filled in), Traefik's merged chart
@@ -42,9 +44,10 @@ export function effectiveCluster(config: ClusterConfig): EffectiveCluster {
 
 /**
  * Every rule that relates values of one cluster to each other (the schema has checked each value on its
- * own), composed from the components that own them, on the effective model.
+ * own), composed from the components that own them, on the effective model. `cluster` is the cluster's name
+ * (a config file's), which names its GitOps objects; the constructs write none.
  */
-export function checkClusterRules(config: ClusterConfig): RuleResult {
+export function checkClusterRules(config: ClusterConfig, cluster?: string): RuleResult {
   const { error, warn, ...findings } = new Findings();
   const model = effectiveCluster(config);
   const cidrs = checkK3sNetworks(config, error);
@@ -70,5 +73,7 @@ export function checkClusterRules(config: ClusterConfig): RuleResult {
     warn,
   );
   checkTraefikValuesSchema(config, error, warn);
+  for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
+    error(path, message);
   return findings;
 }

@@ -32,11 +32,13 @@ const copyProblems = (problems: readonly Problem[]): Problem[] => problems.map((
 /**
  * The one validation of a cluster config, for the YAML files and the TypeScript API alike: the schema
  * (each value on its own), then, when that passes, the cross-value rules. `mergeSchemaProblems` lets
- * the YAML path merge problems that only the file's layout explains (a dedented block).
+ * the YAML path merge problems that only the file's layout explains (a dedented block); `cluster` is the
+ * cluster's name where it is known (a config file's), which names its GitOps objects.
  */
 export function validateClusterConfig(
   input: unknown,
   mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
+  cluster?: string,
 ): ConfigValidation {
   // A config this pipeline gave (deep-frozen, so unchanged since) has passed it: the YAML path validates a
   // file as it loads it and hands the config to K3sVipCluster, which need not validate it a second time.
@@ -61,12 +63,12 @@ export function validateClusterConfig(
   if (!parsed.success) {
     const { describeIssues, withoutMisspeltRequired } = zodIssues();
     const problems = mergeSchemaProblems(withoutMisspeltRequired(describeIssues(parsed.error.issues)));
-    const errors = onePerPath(withSecrets([...problems, ...rulesDespite(data, problems)]));
+    const errors = onePerPath(withSecrets([...problems, ...rulesDespite(data, problems, cluster)]));
     return redacted({ errors, warnings: [] }, values);
   }
   // With k3s.version set, the chart K3s bundles is the default chart version.
   const bundled = applyBundledTraefikChart(data, parsed.data);
-  const { errors, warnings } = checkClusterRules(bundled.config);
+  const { errors, warnings } = checkClusterRules(bundled.config, cluster);
   const allErrors = withSecrets(errors);
   const result = redacted(
     {
@@ -116,7 +118,7 @@ function deepFreeze<T>(value: T): T {
  * indices must not shift), the rest is parsed again, and findings about a left-out value or its
  * parents are dropped (their own messages stand). Gives up when what is left still does not parse.
  */
-function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Problem[] {
+function rulesDespite(data: unknown, problems: readonly DescribedProblem[], cluster?: string): Problem[] {
   const pruned = structuredClone(data) as Record<string, unknown>;
   // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
   const removed: Array<ReadonlyArray<string | number>> = problems
@@ -137,7 +139,7 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[]): Pro
       const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
         a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
       const { config } = applyBundledTraefikChart(pruned, parsed.data);
-      return checkClusterRules(config).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
+      return checkClusterRules(config, cluster).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
     }
     issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
   }

@@ -189,11 +189,14 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const tokenErrors = tokens.map((t) => (t.offset === undefined ? locate(t) : { file, ...at(t.offset), path: t.path, message: t.message }));
   const tokenKeys = new Set(tokens.map((t) => formatPath(t.path)));
 
-  const { config, errors, warnings } = validateClusterConfig(data, (problems) =>
-    withoutFollowOns(
-      problems.filter((p) => !tokenKeys.has(formatPath(p.path))),
-      doc!,
-    ),
+  const { config, errors, warnings } = validateClusterConfig(
+    data,
+    (problems) =>
+      withoutFollowOns(
+        problems.filter((p) => !tokenKeys.has(formatPath(p.path))),
+        doc!,
+      ),
+    clusterName(file),
   );
   // The file's own token findings are located in the text (comments too); the data's would repeat them.
   const allErrors = [

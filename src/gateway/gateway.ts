@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { GATEWAY_NAMESPACE, gatewayTlsSecretName, httpsHostProblem, httpsListenerName, MAX_LISTENERS } from './model';
+import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, gatewayTlsSecretName, httpsHostProblem, httpsListenerName, MAX_LISTENERS } from './model';
 import { GATEWAY_CLASS } from '../traefik/gateway-values';
 
 export interface TraefikGatewayProps {
@@ -54,8 +54,6 @@ export const TRAEFIK_GATEWAY_KEYS: PropsKeys<TraefikGatewayProps> = {
   httpsPort: true,
 };
 
-/** Gateway API group of the kinds this folder writes. */
-export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 /** cert-manager's gateway-shim annotation (https://cert-manager.io/docs/usage/gateway/). */
 const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /** Set by the API server on every namespace from Kubernetes 1.22 (KEP-2161). */

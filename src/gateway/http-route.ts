@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_API_VERSION, TraefikGateway } from './gateway';
+import { TraefikGateway } from './gateway';
+import { GATEWAY_API_VERSION } from './model';
 import { httpsListenerName } from './model';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { checkRouteProps } from '../config/route-props';

@@ -3,6 +3,8 @@
  * constructs and the config rules.
  */
 
+/** Gateway API group and version of the kinds this folder writes. */
+export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 /** Traefik's namespace on K3s, where the Gateway, its certificates and their Secrets live. */
 export const GATEWAY_NAMESPACE = 'kube-system';
 /** Gateway API: at most 64 listeners per Gateway (the CRD's `spec.listeners` maxItems). */

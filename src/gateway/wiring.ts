@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import type * as GatewayCharts from './chart';
 import type { GatewayApiChartProps } from './chart';
-import { routeNamespaces, usesHttp01 } from './model';
+import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, httpsRedirectName, routeNamespaces, usesHttp01 } from './model';
 import { ClusterConfig } from '../config/schema';
+import type { WrittenObject } from '../core/object-identity';
 import { parseVersion } from '../semver';
 import { traefikChartRules, upstreamChartVersion } from '../traefik/chart-versions';
 import { traefikEntryPointPorts } from '../traefik/gateway-values';
@@ -54,4 +55,26 @@ export function gatewayApiChartProps(config: ClusterConfig): GatewayApiChartProp
     })),
     ...(bundle.startsWith('v') ? { gatewayApi: { bundle, source: `as K3s installs them for Traefik chart ${chartVersion}` } } : {}),
   };
+}
+
+/** The objects addGatewayApiChart writes for a config: the Gateway, the HTTPRoutes and the HTTPS redirects. */
+export function gatewayObjects(config: ClusterConfig): WrittenObject[] {
+  const props = gatewayApiChartProps(config);
+  if (!props?.gateway.name) return [];
+  const route = { apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute' };
+  return [
+    { apiVersion: GATEWAY_API_VERSION, kind: 'Gateway', namespace: GATEWAY_NAMESPACE, name: props.gateway.name, key: 'traefik.gateway' },
+    ...(props.routes ?? []).map(({ name, namespace }, i) => ({
+      ...route,
+      namespace: namespace ?? 'default',
+      name,
+      key: `httpRoutes[${i}]`,
+    })),
+    ...(props.httpsRedirects ?? []).map((host) => ({
+      ...route,
+      namespace: GATEWAY_NAMESPACE,
+      name: httpsRedirectName(host),
+      key: `httpRoutes (the HTTPS redirect of ${host})`,
+    })),
+  ];
 }

@@ -1,3 +1,5 @@
+import type { WrittenObject } from '../core/object-identity';
+
 /**
  * The names of a cluster's GitOps objects, and how long a cluster name they allow. Both engines write the
  * name into a label value on every object they apply, and a label value has at most 63 characters
@@ -15,6 +17,26 @@ export const gitOpsName = (cluster: string): string => `k3s-vip-${cluster}`;
 
 /** Flux's second pair, for manifests that wait for a chart's kinds. */
 export const deferredName = (name: string): string => `${name}-deferred`;
+
+/** The kinds of GitOps objects this tool writes, with their API versions and namespaces (gitops/objects.ts renders them). */
+export const ARGO_CD_APPLICATION = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd' } as const;
+export const FLUX_SOURCE = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system' } as const;
+export const FLUX_KUSTOMIZATION = {
+  apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+  kind: 'Kustomization',
+  namespace: 'flux-system',
+} as const;
+
+/**
+ * The GitOps objects of a cluster (what GitOpsChart writes): Argo CD's Application, or Flux's GitRepository and
+ * Kustomization, with the `-deferred` pair when manifests wait for a chart's kinds.
+ */
+export function gitOpsObjects(cluster: string, engine: 'argocd' | 'flux', deferred: boolean): WrittenObject[] {
+  const name = gitOpsName(cluster);
+  if (engine === 'argocd') return [{ ...ARGO_CD_APPLICATION, name, key: 'gitops' }];
+  const names = deferred ? [name, deferredName(name)] : [name];
+  return names.flatMap((n) => [FLUX_SOURCE, FLUX_KUSTOMIZATION].map((kind) => ({ ...kind, name: n, key: 'gitops' })));
+}
 
 /**
  * Why the cluster name is too long for its GitOps objects, else undefined. `deferred` says whether Flux gets

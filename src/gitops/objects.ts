@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { deferredName } from './names';
+import { ARGO_CD_APPLICATION, deferredName, FLUX_KUSTOMIZATION, FLUX_SOURCE } from './names';
 import { normaliseRepoPath } from '../config/formats';
 
 /**
@@ -56,9 +56,9 @@ export class ArgoCdApplication extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
     super(scope, id);
     new ApiObject(this, 'Resource', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: props.name, namespace: 'argocd' },
+      apiVersion: ARGO_CD_APPLICATION.apiVersion,
+      kind: ARGO_CD_APPLICATION.kind,
+      metadata: { name: props.name, namespace: ARGO_CD_APPLICATION.namespace },
       spec: {
         project: 'default',
         source: { repoURL: props.repoURL, targetRevision: props.revision, path: normaliseRepoPath(props.path) },
@@ -81,18 +81,18 @@ export class FluxKustomization extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
     super(scope, id);
     new ApiObject(this, 'GitRepository', {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      metadata: { name: props.name, namespace: 'flux-system' },
+      apiVersion: FLUX_SOURCE.apiVersion,
+      kind: FLUX_SOURCE.kind,
+      metadata: { name: props.name, namespace: FLUX_SOURCE.namespace },
       spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision } },
     });
     const path = normaliseRepoPath(props.path);
     const fluxPath = path === '.' ? './' : `./${path}`;
     const deferred = props.deferredManifests ?? [];
     new ApiObject(this, 'Kustomization', {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      metadata: { name: props.name, namespace: 'flux-system' },
+      apiVersion: FLUX_KUSTOMIZATION.apiVersion,
+      kind: FLUX_KUSTOMIZATION.kind,
+      metadata: { name: props.name, namespace: FLUX_KUSTOMIZATION.namespace },
       spec: {
         interval: '10m',
         path: fluxPath,
@@ -106,9 +106,9 @@ export class FluxKustomization extends Construct {
     if (!deferred.length) return;
     const later = deferredName(props.name);
     new ApiObject(this, 'DeferredGitRepository', {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      metadata: { name: later, namespace: 'flux-system' },
+      apiVersion: FLUX_SOURCE.apiVersion,
+      kind: FLUX_SOURCE.kind,
+      metadata: { name: later, namespace: FLUX_SOURCE.namespace },
       // Only the deferred files: without the folder's kustomization.yaml Flux builds one from the files present.
       spec: {
         interval: '1m',
@@ -121,9 +121,9 @@ export class FluxKustomization extends Construct {
       },
     });
     new ApiObject(this, 'DeferredKustomization', {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      metadata: { name: later, namespace: 'flux-system' },
+      apiVersion: FLUX_KUSTOMIZATION.apiVersion,
+      kind: FLUX_KUSTOMIZATION.kind,
+      metadata: { name: later, namespace: FLUX_KUSTOMIZATION.namespace },
       spec: {
         dependsOn: [{ name: props.name }],
         interval: '10m',

@@ -1,3 +1,4 @@
+import type { WrittenObject } from '../core/object-identity';
 import { Path } from '../core/problem';
 import { IpAddress, parseIp } from '../net/ip';
 
@@ -77,6 +78,17 @@ export function loadBalancerServices(loadBalancers: ReadonlyArray<LoadBalancerEn
       }),
     };
   });
+}
+
+/** The Services LoadBalancerChart writes for the `loadBalancers` entries (core v1, as k8s.KubeService renders them). */
+export function loadBalancerObjects(loadBalancers: ReadonlyArray<LoadBalancerEntry>): WrittenObject[] {
+  return loadBalancers.map(({ namespace, name }, i) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    namespace,
+    name,
+    key: `loadBalancers[${i}]`,
+  }));
 }
 
 /** What a `loadBalancers` entry needs to be a DeployedService. */

@@ -1,6 +1,7 @@
 import { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Entrypoint } from './entrypoints';
+import { goTruthy as truthy } from './go-truth';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /**
@@ -78,11 +79,6 @@ export function renderedCount(value: unknown): unknown {
 }
 
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Go templates' truth: false, 0, nil and empty texts, lists and maps are false (text/template `if`). */
-const truthy = (value: unknown) =>
-  !(value === undefined || value === null || value === false || value === 0 || value === '') &&
-  !(Array.isArray(value) && !value.length) &&
-  !(isMap(value) && !Object.keys(value).length);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

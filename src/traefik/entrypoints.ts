@@ -1,4 +1,5 @@
 import { Path } from '../core/problem';
+import { goTruthy } from './go-truth';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -32,13 +33,17 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 const numberOr = (value: unknown, fallback?: number) => (typeof value === 'number' ? value : fallback);
 
 /**
- * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own): a boolean up
- * to chart v27, a map of Service names from v28 (`expose: {default: true}`).
+ * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own): one value up to
+ * chart v26, a map of Service names from v27 (`expose: {default: true}`). The chart renders the port for any value
+ * Go templates hold true (`go-truth.ts`), not only `true`: traefik/traefik-helm-chart traefik/templates/_service.tpl,
+ * `{{- if $config.expose }}` (v20.1.1 to v26.1.0) and `{{- if (index (default dict $config.expose) $.serviceName) }}`
+ * (v27.0.0 to v41.3.0). A key set to null is dropped by Helm's merge, as if unset; one left unset keeps the chart's.
  */
 function exposedOn(expose: unknown, service: string, fallback: boolean): boolean {
+  if (isMap(expose)) return Object.hasOwn(expose, service) ? goTruthy(expose[service]) : service === 'default' && fallback;
   if (typeof expose === 'boolean') return expose;
-  if (isMap(expose) && typeof expose[service] === 'boolean') return expose[service] as boolean;
-  return service === 'default' ? fallback : false;
+  if (expose === undefined) return service === 'default' && fallback;
+  return service === 'default' && goTruthy(expose);
 }
 
 /** Every entrypoint the chart will render, and the ports of the Service named `service` (`80/TCP`). */

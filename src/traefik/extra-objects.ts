@@ -1,3 +1,4 @@
+import { identityText, WrittenObject } from '../core/object-identity';
 import { Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
@@ -14,6 +15,9 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
  * traefik/helm-chart-config.ts), as `Kind namespace/name` (no namespace for cluster-scoped kinds). An
  * `extraObjects` item of the same identity gives the object a second owner: the Traefik release and this
  * tool's manifests would overwrite each other, and Helm refuses to adopt an object it did not create.
+ * The objects whose presence or name depends on the config (cert-manager's HelmChart, the Gateway and its routes,
+ * the `loadBalancers` Services, the GitOps objects) are cluster-level: the rules of a cluster refuse those
+ * (extraObjectClaims, from src/cluster/written-objects.ts); a TraefikHelmChartConfig alone cannot know them.
  */
 export const FIXED_OBJECTS: readonly string[] = [
   'ServiceAccount kube-system/kube-vip',
@@ -82,6 +86,36 @@ export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
 }
 
 /**
+ * `extraObjects` items with the identity of an object this tool writes for the config (API group, kind, namespace,
+ * name): `written` is what the cluster's charts write (src/cluster/written-objects.ts), each with the key that makes it.
+ * The objects of FIXED_OBJECTS are judged by extraObjectEscapes. An item without a namespace lands in kube-system.
+ */
+export function extraObjectClaims(values: Values, prefix: Path, written: readonly WrittenObject[]): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object) => {
+      const metadata = isMap(object.metadata) ? object.metadata : {};
+      const { apiVersion, kind } = object;
+      const namespace = metadata.namespace ?? 'kube-system';
+      const taken = written.find(
+        (w) =>
+          typeof apiVersion === 'string' &&
+          apiGroup(apiVersion) === apiGroup(w.apiVersion) &&
+          kind === w.kind &&
+          metadata.name === w.name &&
+          (w.namespace === undefined || namespace === w.namespace),
+      );
+      return taken ? [{ path: [...prefix, 'values', 'extraObjects', i], message: claimMessage(identityText(taken), taken.key) }] : [];
+    }),
+  );
+}
+
+/** Why an item may not take the identity of an object this tool writes (`key`: the first-class keys that change it). */
+const claimMessage = (identity: string, key?: string): string =>
+  `is ${identity}, an object this tool writes itself: two owners overwrite each other (and Helm refuses to adopt ` +
+  `an object it did not create), so give the item another name, or change the object through its first-class keys${key ? ` (${key})` : ''}`;
+
+/**
  * The objects an `extraObjects` item renders to: a map as it is, a text as the manifests it reads as (the chart
  * renders it through `tpl`: a one-line flow mapping or JSON text is a whole object). Text that cannot be read
  * cleanly is judged by the secret and template checks alone (core/manifest-text.ts).
@@ -113,15 +147,7 @@ function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
     typeof kind === 'string' && typeof name === 'string'
       ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
       : undefined;
-  if (!identity) return schemaProblems(item, path);
-  return [
-    {
-      path,
-      message:
-        `is ${identity}, an object this tool writes itself: two owners overwrite each other (and Helm refuses to adopt ` +
-        'an object it did not create), so give the item another name, or change the object through its first-class keys',
-    },
-  ];
+  return identity ? [{ path, message: claimMessage(identity) }] : schemaProblems(item, path);
 }
 
 /**

@@ -66,7 +66,9 @@ function parse(args, env) {
     } else if (arg.startsWith('-')) {
       const flag = arg.split('=')[0];
       return `unknown option ${flag}: ${HINTS[flag] ?? 'npm run synth takes --cluster <name>, --dry-run and --help'}`;
-    } else return `unexpected argument ${JSON.stringify(arg)}: to pick clusters write --cluster ${arg}`;
+    } else if (!/^[\w.-]+$/.test(arg))
+      return `unexpected argument ${JSON.stringify(arg)}: npm run synth takes --cluster <name>, --dry-run and --help`;
+    else return `unexpected argument "${arg}": to pick clusters write --cluster ${arg}`;
   }
   return options;
 }
@@ -230,7 +232,9 @@ process.stdout.on('error', (e) => {
 function safe(message, args, env) {
   try {
     const { argumentSecrets, redactMessage } = require(join(root, 'lib', 'src', 'core', 'redact-message.js'));
-    return redactMessage(message, argumentSecrets(args, env));
+    // One line too: an argument holding a line break or a format character is written escaped (`\u000a`).
+    const { oneLine } = require(join(root, 'lib', 'src', 'core', 'problem.js'));
+    return oneLine(redactMessage(message, argumentSecrets(args, env)));
   } catch {
     return 'the command line is not what npm run synth takes (see --help)';
   }

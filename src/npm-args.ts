@@ -1,3 +1,4 @@
+import { printable } from './core/problem';
 import { argumentSecrets, redactMessage } from './core/redact-message';
 
 /**
@@ -46,7 +47,7 @@ export function npmSwallowedFlags(args: readonly string[], env: NodeJS.ProcessEn
   const names = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
   // The arguments are echoed: a pasted token must not be.
   return redactMessage(
-    `npm took ${names} for itself: write \`npm run ${flags.script} -- ${[...own, ...bare, ...rest, ...typed].join(' ')}\``,
+    `npm took ${names} for itself: write \`npm run ${flags.script} -- ${[...own, ...bare, ...rest, ...typed].map(printable).join(' ')}\``,
     argumentSecrets(args, env),
   );
 }
@@ -62,7 +63,7 @@ export function optionless(args: readonly string[], help: string, script: string
   }
   if (!args.length) return undefined;
   process.stderr.write(
-    `error: npm run ${script} takes no arguments, but got ${redactMessage(args.join(' '), argumentSecrets(args))}; nothing was done (\`npm run ${script} -- --help\`)\n`,
+    `error: npm run ${script} takes no arguments, but got ${redactMessage(args.map(printable).join(' '), argumentSecrets(args))}; nothing was done (\`npm run ${script} -- --help\`)\n`,
   );
   return 1;
 }

@@ -1,4 +1,5 @@
 import type { ValuesViolation } from './values-schema';
+import { closest } from '../core/closest';
 import { annotationSizeProblem } from '../config/annotations';
 
 /**
@@ -80,6 +81,9 @@ function mapsNamed(
   return found;
 }
 
+/** The fields of a Kubernetes EnvVar (core/v1). */
+const ENV_VAR_FIELDS = ['name', 'value', 'valueFrom'];
+
 /** `env` becomes the Traefik container's env: a list of EnvVars (k8s.io/kubernetes `pkg/apis/core/validation` validateEnv). */
 function envProblems(env: unknown): ValuesViolation[] {
   if (!Array.isArray(env)) return [];
@@ -88,6 +92,14 @@ function envProblems(env: unknown): ValuesViolation[] {
     if (!isMap(item)) {
       problems.push({ path: ['env', i], message: `is ${describe(item)}: expected an env var, e.g. "- {name: TZ, value: Europe/Berlin}"` });
       return;
+    }
+    // A misspelt `value` (`valu:`) would be dropped by the API server, yet written to dist/ all the same.
+    for (const key of Object.keys(item).filter((key) => !ENV_VAR_FIELDS.includes(key))) {
+      const near = closest(key, ENV_VAR_FIELDS);
+      problems.push({
+        path: ['env', i, key],
+        message: `is not a field of an env var${near ? ` (did you mean ${near}?)` : ''}: expected ${ENV_VAR_FIELDS.join(', ')}`,
+      });
     }
     const { name, value, valueFrom } = item;
     if (typeof name !== 'string' || name === '') {

@@ -183,7 +183,7 @@ export function main(args: readonly string[] = []): void {
     violations = validateManifests(files);
   } catch (e) {
     const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${shownDist}/: ${describeFileError(e)}` : (e as Error).message;
-    process.stderr.write(`validate: ${problem}\n`);
+    process.stderr.write(`error: ${oneLine(redact(problem))}\n`);
     process.exitCode = 1;
     return;
   }

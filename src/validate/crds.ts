@@ -3,7 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
+import { printable } from '../core/problem';
+import { mayQuote } from '../core/quotable';
+import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { cacheDir, PROJECT_ROOT, writeCache } from '../output/cache-folder';
+import { describeFileError } from '../output/file-system';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
 
@@ -221,18 +225,37 @@ function crdFileNames(dir: string): string[] {
  * error, not an empty index: the custom resources would then pass unchecked.
  */
 export function readCrds(dir: string): Map<string, Crd> {
-  const index = new Map<string, Crd>();
+  // The folder as messages name it: one line, without what a secret-shaped path would show (K3S_VIP_CRD_DIR).
+  const folder = redactMessage(printable(dir), mayQuote(dir) ? [] : argumentSecrets([dir]));
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
-  if (!existsSync(dir)) throw new Error(`the CRD folder ${dir} is missing, so custom resources cannot be validated: ${restore}`);
+  if (!existsSync(dir)) throw new Error(`the CRD folder ${folder} is missing, so custom resources cannot be validated: ${restore}`);
+  let names: string[];
+  try {
+    names = crdFileNames(dir);
+  } catch (e) {
+    throw new Error(`cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`);
+  }
   // Loaded only here: a run whose CRD index is cached (every run after the first) never needs js-yaml.
   const { loadAll } = require('js-yaml') as typeof JsYaml;
-  for (const name of crdFileNames(dir)) {
+  const index = new Map<string, Crd>();
+  for (const name of names) {
     const file = crdFile(dir, name);
-    for (const crd of loadAll(readFileSync(join(dir, name), 'utf8'), { filename: file })) {
+    const shownFile = redactMessage(printable(file), mayQuote(file) ? [] : argumentSecrets([file]));
+    let documents: unknown[];
+    try {
+      documents = loadAll(readFileSync(join(dir, name), 'utf8'));
+    } catch (e) {
+      // The parser's words quote the file's lines (a code frame): only where it stopped is shown.
+      const mark = (e as { mark?: { line?: number; column?: number } }).mark;
+      const at = typeof mark?.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : '';
+      const why = (e as NodeJS.ErrnoException).code ? `cannot be read: ${describeFileError(e)}` : 'is not valid YAML';
+      throw new Error(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`);
+    }
+    for (const crd of documents) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
       const { group, names: crdNames, scope, versions } = crd.spec;
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {
-        throw new Error(`${file}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
+        throw new Error(`${shownFile}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
       }
       const served = versions.filter((v) => isRecord(v) && v.served === true && typeof v.name === 'string') as Array<
         Record<string, unknown>
@@ -247,7 +270,7 @@ export function readCrds(dir: string): Map<string, Crd> {
     }
   }
   if (!index.size) {
-    throw new Error(`the CRD folder ${dir} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
+    throw new Error(`the CRD folder ${folder} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
   }
   return index;
 }

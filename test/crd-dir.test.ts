@@ -91,7 +91,7 @@ describe('K3S_VIP_CRD_DIR naming a missing folder', () => {
     Object.assign(process.env, { K3S_VIP_CRD_DIR: missing(), K3S_VIP_DIST_DIR: dist });
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     jest.isolateModules(() => (require('../src/validate/conformance') as typeof import('../src/validate/conformance')).main());
-    expect(stderr.mock.calls).toEqual([[`validate: ${message()}\n`]]);
+    expect(stderr.mock.calls).toEqual([[`error: ${message()}\n`]]);
     expect(process.exitCode).toBe(1);
   });
 

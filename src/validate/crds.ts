@@ -233,7 +233,9 @@ export function readCrds(dir: string): Map<string, Crd> {
   try {
     names = crdFileNames(dir);
   } catch (e) {
-    throw new Error(`cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`);
+    throw new Error(`cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`, {
+      cause: e,
+    });
   }
   // Loaded only here: a run whose CRD index is cached (every run after the first) never needs js-yaml.
   const { loadAll } = require('js-yaml') as typeof JsYaml;
@@ -249,7 +251,7 @@ export function readCrds(dir: string): Map<string, Crd> {
       const mark = (e as { mark?: { line?: number; column?: number } }).mark;
       const at = typeof mark?.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : '';
       const why = (e as NodeJS.ErrnoException).code ? `cannot be read: ${describeFileError(e)}` : 'is not valid YAML';
-      throw new Error(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`);
+      throw new Error(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`, { cause: e });
     }
     for (const crd of documents) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;

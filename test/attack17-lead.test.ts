@@ -104,3 +104,9 @@ describe("an env var's fields are the Kubernetes EnvVar's (F10)", () => {
     (item) => judgeConfig(withTraefikValues({ env: [item] }), undefined),
   );
 });
+
+describe('keys named for signing, encryption and master keys name secrets (attack 17a observation)', () => {
+  test.each(['signingKey', 'encryptionKey', 'masterKey'])('%s', (key) => {
+    judgeConfig(withTraefikValues({ env: [{ name: 'X', value: `${key}=abcd1234` }] }), 'set to a name like a secret');
+  });
+});

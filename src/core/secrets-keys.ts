@@ -7,7 +7,8 @@ import type { Path } from './problem';
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
 // `signature`: lego's EPIK_SIGNATURE is the Epik API credential (go-acme/lego providers/dns/epik).
-const SECRET_WORD = /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|credential|hmacencoded|signature/;
+const SECRET_WORD =
+  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|hmacencoded|signature/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
@@ -50,7 +51,7 @@ function endsInShortSecretWord(key: string): boolean {
 }
 
 /**
- * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
+ * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
  * `clientSecret`, `secret`, `dbPass`, `DB_PWD`, `OVH_CONSUMER_KEY`, Traefik's ACME EAB `hmacEncoded` ("Base64
  * encoded HMAC key from External CA", doc.traefik.io reference/install-configuration/tls/certificate-resolvers/acme).
  * A camelCase key must end in the word; names of references (`tokenSecret`, `secretName`, `passwordFile`,
@@ -66,7 +67,7 @@ export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-]
   // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
   if (envName) return (SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
     ) || /^secret$|authorization$/.test(name)
   );

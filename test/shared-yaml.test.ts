@@ -11,7 +11,7 @@ function sharedYamlWith(cdk8sYamlVersion?: string): { yaml: unknown; cdk8sCopy: 
   jest.isolateModules(() => {
     if (cdk8sYamlVersion) jest.doMock(cdk8sManifest, () => ({ version: cdk8sYamlVersion }));
     result = {
-      yaml: (require('../src/core/yaml') as typeof import('../src/core/yaml')).yaml,
+      yaml: (require('../src/core/yaml') as typeof import('../src/core/yaml')).yamlPackage,
       cdk8sCopy: require(require.resolve('yaml', fromCdk8s)),
       ownCopy: require('yaml'),
     };

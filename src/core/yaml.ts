@@ -9,7 +9,53 @@ import type * as YamlPackage from 'yaml';
  * second copy of the same code (72 modules, about 4% of the app's time). Same release, same
  * behaviour; any other release (or a cdk8s without a bundled copy) leaves this project on its own.
  */
-export const yaml: typeof YamlPackage = sharedYaml();
+export const yamlPackage: typeof YamlPackage = sharedYaml();
+
+/**
+ * The `yaml` package as every module of this project uses it: the package itself, except that no parse, no
+ * Composer and no Document it makes ever logs a warning. The package logs a warning through Node's
+ * `process.emitWarning` (printed on stderr) unless its `logLevel` is `error` or `silent`, and its warnings
+ * quote the text they are about: `toJS()` on a mapping with a collection key (`? {password: …}`) prints the
+ * key, `parse()` prints each of the document's warnings (an unresolved tag with its name). A reader's text,
+ * secrets and all, would reach stderr past every redaction of this tool. So `logLevel` is `error` unless the
+ * caller asks for `silent`: errors are still thrown or kept on the document as before, warnings stay on
+ * `doc.warnings` where the caller reads them.
+ */
+export const yaml: typeof YamlPackage = quietYaml(yamlPackage);
+
+/** The class `cls`, whose constructor gets its arguments through `change` (statics, prototype and instanceof as before). */
+function withArguments<T extends object>(cls: T, change: (args: unknown[]) => unknown[]): T {
+  return new Proxy(cls, {
+    construct: (target, args: unknown[], newTarget) =>
+      Reflect.construct(target as unknown as new (...args: unknown[]) => object, change(args), newTarget),
+  });
+}
+
+function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
+  type Options = { logLevel?: string } | undefined;
+  const quiet = (options: unknown) => {
+    const given = options && typeof options === 'object' ? (options as Options) : undefined;
+    return { ...given, logLevel: given?.logLevel === 'silent' ? 'silent' : 'error' } as const;
+  };
+  // A function or an array in second place is a replacer and the options come third (as the package reads them).
+  const replacerFirst = (second: unknown) => typeof second === 'function' || Array.isArray(second);
+  return {
+    ...pkg,
+    parse: ((src: string, reviver?: unknown, options?: unknown) =>
+      replacerFirst(reviver) || reviver === undefined || reviver === null
+        ? pkg.parse(src, reviver as never, quiet(options) as never)
+        : pkg.parse(src, quiet(reviver) as never)) as typeof pkg.parse,
+    parseDocument: ((source: string, options?: unknown) => pkg.parseDocument(source, quiet(options) as never)) as typeof pkg.parseDocument,
+    parseAllDocuments: ((source: string, options?: unknown) =>
+      pkg.parseAllDocuments(source, quiet(options) as never)) as typeof pkg.parseAllDocuments,
+    Composer: withArguments(pkg.Composer, ([options, ...rest]) => [quiet(options), ...rest]),
+    Document: withArguments(pkg.Document, ([value, second, third]) =>
+      !replacerFirst(second) && third === undefined && second !== undefined && second !== null
+        ? [value, quiet(second)]
+        : [value, second, quiet(third)],
+    ),
+  };
+}
 
 function sharedYaml(): typeof YamlPackage {
   try {

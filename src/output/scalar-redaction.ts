@@ -1,12 +1,15 @@
 import { readYamlDocuments } from '../core/yaml-documents';
 import { yaml } from '../core/yaml';
-import { REDACTED, secretShape } from '../core/secrets';
+import { binaryAsText, REDACTED, secretShape } from '../core/secrets';
+import { yamlNamesHoldingSecret } from '../core/yaml-names';
 
 /**
  * The redaction of YAML texts: every scalar (key or value) whose decoded value holds one of `secrets` or a secret
  * shape is replaced by REDACTED where the text writes it, on each line it spans. The secrets of a file are found in its data, where escapes are decoded
  * (`"K1\u0030…"`, `\x40`) and folded lines joined (`>-`): the text may hold none of them as they are, nor a shape
- * whole, so a redaction of the text's forms alone would miss them. Lines keep their count, for a diff.
+ * whole, so a redaction of the text's forms alone would miss them. A binary scalar (`!!binary`) is judged as the
+ * text it decodes to, as secretsInData reads it. A tag, anchor or alias that holds a secret is replaced too: it is
+ * in no value the data holds (yamlNamesHoldingSecret). Lines keep their count, for a diff.
  */
 export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
   const holds = secretTest(secrets);
@@ -38,13 +41,14 @@ function redactScalars(text: string, holds: (value: string) => boolean, parts: r
   for (const { doc } of readYamlDocuments(text, 'lenient').documents) {
     yaml.visit(doc, {
       Scalar: (_, node) => {
-        const value = node.value;
+        const value = node.value instanceof Uint8Array ? binaryAsText(node.value) : node.value;
         if (node.range && (typeof value === 'string' || typeof value === 'number') && holds(String(value))) {
           spans.push(widened(text, [node.range[0], node.range[1]], parts));
         }
       },
     });
   }
+  for (const { source, offset } of yamlNamesHoldingSecret(text, holds)) spans.push([offset, offset + source.length]);
   if (!spans.length) return text;
   let out = '';
   let from = 0;

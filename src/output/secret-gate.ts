@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
+import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
@@ -88,6 +89,12 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
     findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
+  }
+  // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this
+  // tool's output writes none: one that holds a secret is a finding of its own, named by its kind only.
+  if (read && !findings.some((line) => line.startsWith(`${path}:`))) {
+    const named = yamlNamesHoldingSecret(text);
+    if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   }
 }
 

@@ -35,11 +35,27 @@ export function formatField(path: FieldPath): string {
  * line; its secrets blanked first, so no cut shows the head of one.
  */
 export function show(value: unknown): string {
+  if (value instanceof Uint8Array) return describeBinary(value);
   // NaN and Infinity as themselves: JSON would print them as null, which reads as another value.
-  const json = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
+  const json =
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value, withoutBinary) ?? String(value));
   const secrets = typeof value === 'object' || typeof value === 'string' ? secretValues(value) : [];
   const text = oneLine(secrets.length ? redact(json, secrets) : json);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * Binary data (a `!!binary` value) is described, never shown: neither its bytes (JSON writes a Buffer as its
+ * numbers) nor the text they decode to, which may be a secret (`token=abc`) cut where no redaction finds it whole.
+ */
+function describeBinary(value: Uint8Array): string {
+  return `(binary data, ${value.length} bytes, not shown)`;
+}
+
+/** A JSON.stringify replacer: binary data inside a value described (its holder's own value, before any toJSON). */
+function withoutBinary(this: unknown, key: string, value: unknown): unknown {
+  const own = (this as Record<string, unknown>)[key];
+  return own instanceof Uint8Array ? describeBinary(own) : value;
 }
 
 /**

@@ -5,6 +5,7 @@ import { validateClusterConfig } from '../cluster/validate';
 import { dns1123Label } from '../config/formats';
 import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
+import { checkNamePath, constructArgs } from '../core/construct-args';
 import { redactMessage } from '../core/redact-message';
 import { secretValues } from '../core/secrets';
 import { isList } from '../core/snapshot';
@@ -41,13 +42,7 @@ export class K3sVipCluster extends Construct {
   public readonly warnings: readonly ValidationProblem[];
 
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
-    super(scope, id);
-    const badId = dns1123Label(id);
-    if (badId) {
-      const message = `id: it starts the name of every chart and of its file in cdk8s synth (${id}-kube-vip-...), but ${badId}`;
-      // An id holding a secret (a shape, `password=abc`) is redacted in every form, also the cut one the name check quotes.
-      throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretValues(id)) }], 'K3sVipCluster');
-    }
+    super(...clusterArgs(scope, id));
     if (props === null || typeof props !== 'object' || isList(props)) {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
       throw new K3sVipValidationError([{ path: [], message }]);
@@ -126,6 +121,22 @@ export class K3sVipCluster extends Construct {
       command: labels.command ?? 'cdk8s synth',
     });
   }
+}
+
+/**
+ * The scope and id checked before anything is added: the id starts the name of every chart and of its file, so it
+ * must be a DNS label; the ids of the scopes above make up those names too, so none may hold a secret.
+ */
+function clusterArgs(scope: unknown, id: unknown): [Construct, string] {
+  const [parent, name] = constructArgs(scope, id, 'K3sVipCluster');
+  const badId = dns1123Label(name);
+  if (badId) {
+    const message = `id: it starts the name of every chart and of its file in cdk8s synth (${name}-kube-vip-...), but ${badId}`;
+    // An id holding a secret (a shape, `password=abc`) is redacted in every form, also the cut one the name check quotes.
+    throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretValues(name)) }], 'K3sVipCluster');
+  }
+  checkNamePath(parent, 'K3sVipCluster');
+  return [parent, name];
 }
 
 /** Deep `readonly` removed, to compare the props with the schema's (mutable) input type. */

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
 import { AcmeClusterIssuer, CLUSTER_ISSUER_KEYS, ClusterIssuerProps } from './cluster-issuer';
 import { CertManagerHelmChart } from './helm-chart';
+import { chartArgs } from '../core/construct-args';
 
 export interface CertManagerChartProps {
   /** cert-manager chart version, a release tag such as v1.21.1. */
@@ -22,7 +23,7 @@ export interface CertManagerChartProps {
  */
 export class CertManagerChart extends Chart {
   constructor(scope: Construct, id: string, props: CertManagerChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'CertManagerChart'));
     props = PropsValidator.read<CertManagerChartProps>('CertManagerChart', props, { version: true, gatewayApi: true });
     new CertManagerHelmChart(this, 'HelmChart', { version: props.version, gatewayApi: props.gatewayApi });
   }
@@ -39,7 +40,7 @@ export class CertManagerIssuersChart extends Chart {
   public static readonly ID = 'cert-manager-issuers';
 
   constructor(scope: Construct, id: string, props: CertManagerIssuersChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'CertManagerIssuersChart'));
     const check = new PropsValidator<CertManagerIssuersChartProps>('CertManagerIssuersChart', props, { issuers: CLUSTER_ISSUER_KEYS });
     props = check.props;
     const issuers = check.list(['issuers'], props.issuers, true);

@@ -7,6 +7,7 @@ import * as format from '../config/formats';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { accountKeySecretName, CLUSTER_ISSUER } from './names';
 import { accountKeySecretProblem } from './rules';
+import { constructArgs } from '../core/construct-args';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
 const ACME_SERVERS = {
@@ -62,7 +63,7 @@ export const CLUSTER_ISSUER_KEYS: PropsKeys<ClusterIssuerProps> = {
  */
 export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'AcmeClusterIssuer'));
     // Only the validated snapshot is read from here on.
     props = validateIssuer(props);
     const { server: given = 'production' } = props;

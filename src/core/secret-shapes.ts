@@ -6,13 +6,26 @@
 /** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
 const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
 /**
- * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), or `user:password@host`
- * without a scheme, starting a word (a host written with its userinfo); not an image pinned by digest
- * (`traefik:v3.3@sha256:…`), nor `mailto:a@b`.
+ * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), `//user:password@`
+ * (scheme-relative, or after a scheme too long or glued to a word to be read as one), `https:/user:password@` (WHATWG
+ * URL parsers, Node's included, skip any slashes and backslashes after a special scheme: `https:/a:b@h`, `wss:\\a:b@h`),
+ * or `user:password@host` without a scheme, starting a word (a host written with its userinfo); not an image pinned by
+ * digest (`traefik:v3.3@sha256:…`), nor `mailto:a@b`.
  */
 // Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
-const URL_CREDENTIALS =
-  /\b(?:https?:\/\/(?!…@)[^\s/?#@"'`]{1,1024}@|[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'`]{0,1024}:[^\s/?#@"'`]{0,1024}@)|(?<=^|[\s"'`=,;(<[{])(?!mailto:)[^\s/?#@:"'`=,;(<[{]{1,256}:[^\s/?#@"'`]{1,1024}@(?!sha\d+:)(?=[\w[])/gi;
+// Where slashes and backslashes both lead, the userinfo after them holds neither, so no split between them is tried
+// twice; a `//` scans only to the next slash. `http` is matched glued to a word as well (`x_https://token@h`).
+const URL_CREDENTIALS = new RegExp(
+  [
+    String.raw`https?:\/\/(?!…@)[^\s/?#@"'\`]{1,1024}@`,
+    String.raw`https?:[/\\]{1,64}(?!…@)[^\s/\\?#@"'\`]{1,1024}@`,
+    String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?#@"'\`]{0,1024}@`,
+    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?#@"'\`]{0,1024}@`,
+    String.raw`\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?#@"'\`]{0,1024}@`,
+    String.raw`(?<=^|[\s"'\`=,;(<[{])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}:[^\s/?#@"'\`]{1,1024}@(?!sha\d+:)(?=[\w[])`,
+  ].join('|'),
+  'gi',
+);
 /**
  * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
  * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,

@@ -6,6 +6,7 @@ import { TraefikHttpsRedirect } from './https-redirect';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import { gatewayApiMarker } from '../validate/gateway-api';
+import { chartArgs } from '../core/construct-args';
 
 export interface GatewayApiChartProps {
   /** The Gateway, checked by TraefikGateway. */
@@ -50,7 +51,7 @@ export class GatewayApiChart extends Chart {
   public readonly fileNote: string;
 
   constructor(scope: Construct, id: string, props: GatewayApiChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'GatewayApiChart'));
     const check = new PropsValidator<GatewayApiChartProps>('GatewayApiChart', props, {
       gateway: TRAEFIK_GATEWAY_KEYS,
       // A chart's routes take its Gateway: no gatewayName of their own.

@@ -5,6 +5,7 @@ import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, gatewayTlsSecretName, httpsHostProblem, httpsListenerName, MAX_LISTENERS } from './model';
 import { GATEWAY_CLASS } from '../traefik/gateway-values';
+import { constructArgs } from '../core/construct-args';
 
 export interface TraefikGatewayProps {
   /**
@@ -73,7 +74,7 @@ export class TraefikGateway extends Construct {
   public static readonly HTTP_LISTENER = 'http';
 
   constructor(scope: Construct, id: string, props: TraefikGatewayProps = {}) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'TraefikGateway'));
     const check = new PropsValidator<TraefikGatewayProps>('TraefikGateway', props, TRAEFIK_GATEWAY_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

@@ -7,6 +7,7 @@ import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { checkRouteProps } from '../config/route-props';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
+import { constructArgs } from '../core/construct-args';
 
 export interface TraefikHttpRouteProps {
   /** HTTPRoute name (a DNS subdomain). */
@@ -81,7 +82,7 @@ export const TRAEFIK_HTTP_ROUTE_KEYS: PropsKeys<TraefikHttpRouteProps> = {
  */
 export class TraefikHttpRoute extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpRouteProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'TraefikHttpRoute'));
     const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props, TRAEFIK_HTTP_ROUTE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

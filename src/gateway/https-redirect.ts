@@ -5,6 +5,7 @@ import { GATEWAY_API_VERSION } from './model';
 import { httpsHostProblem, httpsRedirectName } from './model';
 import { PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
+import { constructArgs } from '../core/construct-args';
 
 export interface TraefikHttpsRedirectProps {
   /** Host whose plain HTTP requests go to HTTPS; the Gateway must have an HTTPS listener for it. */
@@ -26,7 +27,7 @@ export interface TraefikHttpsRedirectProps {
  */
 export class TraefikHttpsRedirect extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpsRedirectProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'TraefikHttpsRedirect'));
     const check = new PropsValidator<TraefikHttpsRedirectProps>('TraefikHttpsRedirect', props, {
       host: true,
       gatewayName: true,

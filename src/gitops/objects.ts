@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ARGO_CD_APPLICATION, deferredName, FLUX_KUSTOMIZATION, FLUX_SOURCE } from './names';
 import { normaliseRepoPath } from '../config/formats';
+import { constructArgs } from '../core/construct-args';
 
 /**
  * Argo CD and Flux objects are built on plain `ApiObject`: their CRDs are not installed by this
@@ -54,7 +55,7 @@ export const ARGO_CD_RETRY = {
  */
 export class ArgoCdApplication extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'ArgoCdApplication'));
     new ApiObject(this, 'Resource', {
       apiVersion: ARGO_CD_APPLICATION.apiVersion,
       kind: ARGO_CD_APPLICATION.kind,
@@ -79,7 +80,7 @@ export class ArgoCdApplication extends Construct {
  */
 export class FluxKustomization extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'FluxKustomization'));
     new ApiObject(this, 'GitRepository', {
       apiVersion: FLUX_SOURCE.apiVersion,
       kind: FLUX_SOURCE.kind,

@@ -5,6 +5,7 @@ import { checkRouteProps } from '../config/route-props';
 import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
+import { constructArgs } from '../core/construct-args';
 
 export interface TraefikIngressProps {
   /** Ingress name (a DNS subdomain). */
@@ -82,7 +83,7 @@ const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
  */
 export class TraefikIngress extends Construct {
   constructor(scope: Construct, id: string, props: TraefikIngressProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'TraefikIngress'));
     const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props, TRAEFIK_INGRESS_KEYS);
     // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
     props = check.props;

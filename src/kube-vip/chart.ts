@@ -5,13 +5,14 @@ import { KubeVipDaemonSet } from './daemon-set';
 import { KUBE_VIP_SETTINGS_KEYS, KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
 import { arpInterfaceProblem } from './rules';
+import { chartArgs } from '../core/construct-args';
 
 export type KubeVipChartProps = KubeVipSettings;
 
 /** kube-vip's RBAC and DaemonSet, in that order so the account exists before the pods. */
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'KubeVipChart'));
     const check = new PropsValidator<KubeVipChartProps>('KubeVipChart', props, KUBE_VIP_SETTINGS_KEYS);
     // As for a cluster: in ARP mode (no bgp) the interface must be the LAN's NIC.
     const { interface: nic, bgp } = check.props;

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
 import { KubeVipCloudProvider } from './cloud-provider';
 import { IP_POOL_SETTINGS_KEYS, IpPoolSettings } from './ip-pool';
+import { chartArgs } from '../core/construct-args';
 
 export interface KubeVipCloudProviderChartProps {
   /** The address ranges or CIDRs Service VIPs are handed out from. */
@@ -12,7 +13,7 @@ export interface KubeVipCloudProviderChartProps {
 /** kube-vip-cloud-provider and its pool ConfigMap (IP pool mode only). */
 export class KubeVipCloudProviderChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'KubeVipCloudProviderChart'));
     props = PropsValidator.read<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props, { pool: IP_POOL_SETTINGS_KEYS });
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }

@@ -7,6 +7,7 @@ import * as format from '../config/formats';
 import { CLOUD_PROVIDER_IMAGE } from '../pins';
 import { poolProblems } from './pool-rules';
 import { booleanProblem } from './rules';
+import { constructArgs } from '../core/construct-args';
 
 export interface KubeVipCloudProviderProps {
   /** The address pools, written to the `kubevip` ConfigMap. */
@@ -26,7 +27,7 @@ const POOL_CONFIG_MAP = 'kubevip';
  */
 export class KubeVipCloudProvider extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'KubeVipCloudProvider'));
     // Only the validated snapshot is read from here on: what was checked is what is rendered.
     props = validate(props);
     const namespace = 'kube-system';

@@ -9,6 +9,7 @@ import * as format from '../config/formats';
 import { arpInterfaceProblem, booleanProblem, kubeVipVersionSupport, sharedControlPlaneVipProblem } from './rules';
 import { kubeVipRules } from './versions';
 import { parseVersion } from '../semver';
+import { constructArgs } from '../core/construct-args';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -28,7 +29,7 @@ export class KubeVipDaemonSet extends Construct {
   public static readonly NAME = 'kube-vip-ds';
 
   constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'KubeVipDaemonSet'));
     // Only the validated snapshot is read from here on: what was checked is what is rendered.
     props = validate(props);
     const model = kubeVipModel(props);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-27';
+import { constructArgs } from '../core/construct-args';
 
 /**
  * The ClusterRole rules of https://kube-vip.io/manifests/rbac.yaml as of 2025-01-08
@@ -20,7 +21,7 @@ export class KubeVipRbac extends Construct {
   public readonly serviceAccountName = 'kube-vip';
 
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'KubeVipRbac'));
     // kube-vip's leases and its DaemonSet live in kube-system (same rbac.yaml).
     const namespace = 'kube-system';
     const roleName = 'system:kube-vip-role';

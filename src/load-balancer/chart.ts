@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
 import { LOAD_BALANCER_SERVICE_KEYS, LoadBalancerService, LoadBalancerServiceProps } from './service';
+import { chartArgs } from '../core/construct-args';
 
 export interface LoadBalancerChartProps {
   /** The Services, each checked by LoadBalancerService; a name may repeat only in another namespace. */
@@ -11,7 +12,7 @@ export interface LoadBalancerChartProps {
 /** The extra LoadBalancer Services of a cluster, in config order. */
 export class LoadBalancerChart extends Chart {
   constructor(scope: Construct, id: string, props: LoadBalancerChartProps) {
-    super(scope, id);
+    super(...chartArgs(scope, id, 'LoadBalancerChart'));
     const check = new PropsValidator<LoadBalancerChartProps>('LoadBalancerChart', props, { services: LOAD_BALANCER_SERVICE_KEYS });
     props = check.props;
     const items = check.list(['services'], props.services, true);

@@ -9,6 +9,7 @@ import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
+import { constructArgs } from '../core/construct-args';
 
 export interface LoadBalancerServicePort {
   /**
@@ -91,7 +92,7 @@ export const LOAD_BALANCER_SERVICE_KEYS: PropsKeys<LoadBalancerServiceProps> = {
  */
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'LoadBalancerService'));
     const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props, LOAD_BALANCER_SERVICE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

@@ -17,6 +17,7 @@ import { checkGatewayProvider } from '../gateway/provider-rules';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
+import { constructArgs, shownPath } from '../core/construct-args';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -123,7 +124,7 @@ export class TraefikHelmChartConfig extends Construct {
   public static readonly NAMESPACE = 'kube-system';
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
-    super(scope, id);
+    super(...constructArgs(scope, id, 'TraefikHelmChartConfig'));
     const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
@@ -131,7 +132,7 @@ export class TraefikHelmChartConfig extends Construct {
     if (other) {
       check.problem(
         [],
-        `is defined twice in one app (also at ${other.node.path}): K3s reads the one HelmChartConfig ` +
+        `is defined twice in one app (also at ${shownPath(other)}): K3s reads the one HelmChartConfig ` +
           `${TraefikHelmChartConfig.NAMESPACE}/${TraefikHelmChartConfig.NAME}, so give all settings to one`,
       );
     }

@@ -105,6 +105,9 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   internalError(e);
 });
+// A log that cannot be written (stderr sent to a full disk) must not turn finished work into an "unexpected
+// problem": its lines are lost, and the exit code still tells what happened.
+process.stderr.on('error', () => undefined);
 try {
   require(entry).main(args);
 } catch (e) {

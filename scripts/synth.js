@@ -162,6 +162,8 @@ function synth(clusters) {
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (CLI_ERROR.test(line)) [cliError, inTrace] = [cliError ?? line, true];
     else if (inTrace && /^\s+at /.test(line)) return;
+    else if (line === 'Killed')
+      process.stderr.write(`${line}\n`); // the shell's word on the app, not the app's last line
     else if (!NOISE.some((pattern) => pattern.test(line))) {
       inTrace = false;
       if (held !== undefined) process.stderr.write(`${held}\n`);
@@ -189,8 +191,15 @@ function synth(clusters) {
   child.on('close', (code, signal) => {
     const warning = cleanUp();
     if (warning) process.stderr.write(`${warning}\n`);
-    if (held !== undefined) process.stderr.write(`${held}\n`);
     const stopped = /returned a non-zero exit code (\d+|null)$/.exec(cliError ?? '');
+    // Killed after its own last line (`synth: …` or `synth failed: …`): that line is the truth about dist/.
+    const finished = held !== undefined && /^synth(?: failed)?: /.test(held);
+    if (stopped && finished) process.stderr.write('warning: the app was killed after it had finished; its last line, below, stands\n');
+    if (held !== undefined) process.stderr.write(`${held}\n`);
+    if (stopped && finished) {
+      process.exitCode = held.startsWith('synth: ') ? 0 : 1;
+      return;
+    }
     if (stopped) {
       // Under the CLI the app exits 0 even on a refusal (src/synth.ts): any other exit means it did not finish.
       const killed = Number(stopped[1]) > 128 || stopped[1] === 'null' ? ', killed (out of memory, or by a signal)' : '';

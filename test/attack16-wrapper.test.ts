@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_YAML } from './helpers';
@@ -68,4 +68,36 @@ test('control: without a fault the wrapper prints no warning', () => {
   const run = synthWith('none');
   expect(run.stderr).not.toMatch(/cannot remove|stopped before/);
   expect(run.status).toBe(0);
+});
+
+test('the app killed after it finished (attack 17b D3): its own last line stands, after a warning, and the exit code is its own', () => {
+  const run = synthWith('kill-after');
+  expect(run.stderr).not.toMatch(TRACE);
+  expect(run.stderr).toContain('warning: the app was killed after it had finished; its last line, below, stands');
+  expect(run.stderr).not.toContain('stopped before it finished');
+  expect(run.last).toBe(`synth: 1 cluster(s), 9 file(s) in ${ws.dist}/ (9 written, 0 removed, 0 unchanged).`);
+  expect(run.status).toBe(0);
+});
+
+test('a log that cannot be written (attack 17b D4) is no unexpected problem: the synth completes, exit 0', () => {
+  const log = join(ws.root, 'log.txt');
+  const fd = openSync(log, 'w');
+  try {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'app.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', fd],
+      env: {
+        ...process.env,
+        K3S_VIP_CONFIG_DIR: ws.config,
+        K3S_VIP_DIST_DIR: ws.dist,
+        NODE_OPTIONS: `--require ${FAULTS}`,
+        SYNTH_FAULT: 'log-full',
+      },
+    });
+    expect(readFileSync(log, 'utf8')).not.toContain('unexpected problem');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(ws.dist, '.generated-files'), 'utf8')).toContain('dev/kube-vip.yaml sha256:');
+  } finally {
+    closeSync(fd);
+  }
 });

@@ -65,7 +65,11 @@ export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: st
  */
 export function checkTraefikTrust(traefik: EffectiveTraefik, prefix: Path, error: Report): readonly TrustList[] {
   for (const insecure of traefik.trust.insecure) {
-    const what = insecure.flag ? `turns on ${insecure.flag}` : 'is true';
+    const what = insecure.flag
+      ? `turns on ${insecure.flag}`
+      : insecure.value === true
+        ? 'is true'
+        : `is ${JSON.stringify(insecure.value)}, which the chart's template takes as true (Go's if), so it writes the insecure flag`;
     const instead =
       insecure.header === 'X-Forwarded-*'
         ? `list your proxies in ${formatPath([...prefix, 'trustedProxies'])} instead`
@@ -75,35 +79,79 @@ export function checkTraefikTrust(traefik: EffectiveTraefik, prefix: Path, error
       `${what}: Traefik then believes ${insecure.header} headers from every client, so anyone can pose as any address: ${instead}`,
     );
   }
-  for (const list of traefik.trust.lists) {
+  const { lists } = traefik.trust;
+  for (const list of lists) {
     checkEntries(list, error);
-    checkUnion(list, error);
+    for (const family of FAMILIES) checkUnion([list], family, error);
   }
-  return traefik.trust.lists;
+  // Traefik joins the lists of one entrypoint and header into one (see TrustList.entrypoints): judged together too,
+  // unless one of them already trusts everyone alone (reported above).
+  const reported = new Set<string>();
+  for (const [entrypoint, group] of mergedLists(lists)) {
+    for (const family of FAMILIES) {
+      if (group.length < 2 || group.some((list) => coverAll([list], family))) continue;
+      checkUnion(group, family, error, entrypoint, reported);
+    }
+  }
+  return lists;
 }
 
+const FAMILIES = [4, 6] as const;
+type Family = (typeof FAMILIES)[number];
 const ALL = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n } as const;
+
+/** The lists for each entrypoint (in lower case) and header that Traefik joins, keyed by the entrypoint's name. */
+function mergedLists(lists: readonly TrustList[]): Array<[string, TrustList[]]> {
+  const groups = new Map<string, { entrypoint: string; lists: TrustList[] }>();
+  for (const list of lists) {
+    for (const entrypoint of list.entrypoints) {
+      const key = `${entrypoint}\n${list.header}`;
+      const group = groups.get(key) ?? { entrypoint, lists: [] };
+      group.lists.push(list);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map((group) => [group.entrypoint, group.lists]);
+}
+
+/** The blocks of `family` in `lists`, in order, when together they cover every address of it (and are more than one). */
+function coverAll(lists: readonly TrustList[], family: Family): Array<IpCidr & { list: TrustList }> | undefined {
+  const spans = lists
+    .flatMap((list) =>
+      list.entries.flatMap(({ value }) => {
+        const block = typeof value === 'string' && !trustedNetwork(value) ? asCidr(value) : undefined;
+        return block && block.family === family ? [{ ...block, list }] : [];
+      }),
+    )
+    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  let next = 0n;
+  for (const span of spans) {
+    if (span.first > next) break;
+    if (span.last + 1n > next) next = span.last + 1n;
+  }
+  return spans.length >= 2 && next > ALL[family] ? spans : undefined;
+}
 
 /**
  * Blocks that together cover every address of a family (`0.0.0.0/1` and `128.0.0.0/1`) trust everyone just
- * as `0.0.0.0/0` does, which each entry's own check refuses.
+ * as `0.0.0.0/0` does, which each entry's own check refuses. Several lists (one entrypoint's) are named together.
  */
-function checkUnion(list: TrustList, error: Report) {
-  const blocks = list.entries.flatMap(({ value }) => (typeof value === 'string' && !trustedNetwork(value) ? (asCidr(value) ?? []) : []));
-  for (const family of [4, 6] as const) {
-    const spans = blocks.filter((block) => block.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-    let next = 0n;
-    for (const span of spans) {
-      if (span.first > next) break;
-      if (span.last + 1n > next) next = span.last + 1n;
-    }
-    if (spans.length < 2 || next <= ALL[family]) continue;
-    error(
-      list.path,
-      `together (${spans.map((span) => span.text).join(', ')}) trust every IPv${family} address, so any client could forge its ` +
-        "forwarded address and pose as anyone: list only your proxies' addresses",
-    );
-  }
+function checkUnion(lists: readonly TrustList[], family: Family, error: Report, entrypoint?: string, reported?: Set<string>) {
+  const spans = coverAll(lists, family);
+  if (!spans) return;
+  const [first, ...others] = lists.filter((list) => spans.some((span) => span.list === list));
+  const key = `${family} ${[first, ...others].map((list) => formatPath(list.path)).join(' ')}`;
+  if (reported?.has(key)) return;
+  reported?.add(key);
+  const merged = others.length
+    ? `with ${others.map((list) => formatPath(list.path)).join(', ')}, which Traefik joins into one list of ` +
+      `entrypoint ${entrypoint}'s trusted ${first.header} sources, `
+    : '';
+  error(
+    first.path,
+    `${merged}together (${spans.map((span) => span.text).join(', ')}) trust every IPv${family} address, so any client could forge its ` +
+      "forwarded address and pose as anyone: list only your proxies' addresses",
+  );
 }
 
 /** Each entry an address or CIDR block that is not every address, each once (values entries: the schema checked first-class ones). */

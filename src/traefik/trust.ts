@@ -1,6 +1,7 @@
 import { Path } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { flagIsTrue, TraefikFlag } from './arguments';
+import { goTruthy } from './go-truth';
 import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
 
 export type TrustHeader = 'X-Forwarded-*' | 'PROXY protocol';
@@ -10,6 +11,12 @@ export interface TrustList {
   /** The key of the whole list: `traefik.trustedProxies`, `...ports.web.forwardedHeaders.trustedIPs`, or the flag. */
   readonly path: Path;
   readonly header: TrustHeader;
+  /**
+   * The entrypoints (names in lower case) whose list it joins. Traefik's flag parser matches names in any case and
+   * joins a list flag given twice (traefik/paerser flag/flagparser.go, `setValue`), so all lists for one entrypoint and
+   * header, wherever written, make one list.
+   */
+  readonly entrypoints: readonly string[];
   /** Each entry with its own key (a flag's entries all point at the flag). */
   readonly entries: ReadonlyArray<Sourced<unknown>>;
   /** Written under `values` (or as a flag), so no schema has checked its entries yet. */
@@ -20,6 +27,8 @@ export interface TrustList {
 export interface InsecureTrust {
   readonly path: Path;
   readonly header: TrustHeader;
+  /** The values key's value (any value Go's `if` takes as true); undefined for a flag. */
+  readonly value?: unknown;
   /** The flag's name when a flag asked for it, e.g. `entrypoints.web.forwardedheaders.insecure`. */
   readonly flag?: string;
 }
@@ -51,6 +60,7 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
     lists.push({
       path,
       header: 'X-Forwarded-*',
+      entrypoints: TRUSTED_PROXY_ENTRYPOINTS,
       entries: trustedProxies.map((value, i) => ({ value, path: [...path, i] })),
       fromValues: false,
     });
@@ -62,20 +72,28 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
       const block = port[key];
       if (!isMap(block)) continue;
       const path = [...prefix, 'values', 'ports', name, key];
-      if (block.insecure === true) insecure.push({ path: [...path, 'insecure'], header });
+      // The chart tests it with Go's `if` (`{{- if $config.forwardedHeaders.insecure }}`, traefik/traefik-helm-chart
+      // traefik/templates/_podtemplate.tpl), so 1, "yes" and even "false" render the flag too.
+      if (goTruthy(block.insecure)) insecure.push({ path: [...path, 'insecure'], header, value: block.insecure });
       // The generator writes trustedProxies there; a different list is a conflict, reported by the values check.
       const generated = key === 'forwardedHeaders' && trustedProxies.length && TRUSTED_PROXY_ENTRYPOINTS.includes(name);
       if (Array.isArray(block.trustedIPs) && !generated) {
         const at = [...path, 'trustedIPs'];
-        lists.push({ path: at, header, entries: block.trustedIPs.map((value, i) => ({ value, path: [...at, i] })), fromValues: true });
+        lists.push({
+          path: at,
+          header,
+          entrypoints: [name.toLowerCase()],
+          entries: block.trustedIPs.map((value, i) => ({ value, path: [...at, i] })),
+          fromValues: true,
+        });
       }
     }
   }
   for (const flag of flags) {
-    const match = /^entrypoints\.[^.]+\.(forwardedheaders|proxyprotocol)\.(trustedips|insecure)$/.exec(flag.name);
+    const match = /^entrypoints\.([^.]+)\.(forwardedheaders|proxyprotocol)\.(trustedips|insecure)$/.exec(flag.name);
     if (!match) continue;
-    const header = match[1] === 'forwardedheaders' ? 'X-Forwarded-*' : 'PROXY protocol';
-    if (match[2] === 'insecure') {
+    const header = match[2] === 'forwardedheaders' ? 'X-Forwarded-*' : 'PROXY protocol';
+    if (match[3] === 'insecure') {
       if (flagIsTrue(flag)) insecure.push({ path: flag.path, header, flag: flag.name });
       continue;
     }
@@ -83,7 +101,13 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
-    lists.push({ path: flag.path, header, entries: entries.map((value) => ({ value, path: flag.path })), fromValues: true });
+    lists.push({
+      path: flag.path,
+      header,
+      entrypoints: [match[1]],
+      entries: entries.map((value) => ({ value, path: flag.path })),
+      fromValues: true,
+    });
   }
   return { lists, insecure };
 }

@@ -108,11 +108,13 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
 export function newCluster(args: readonly string[], options: NewClusterOptions, env: NodeJS.ProcessEnv = {}): number {
   const { configDir, log } = options;
   // A message may echo an argument (a name, `--from`), or text derived from one: none shows a secret an argument holds.
-  const argSecrets = argumentSecrets(args, env);
+  // So is what the folders and the file names it lists hold (`config/db_password=abc.yaml`), added as they are read.
+  let echoed = argumentSecrets([...args, configDir, options.examplesDir ?? ''], env);
+  const listed = (names: Iterable<string>) => (echoed = [...echoed, ...argumentSecrets([...names])]);
   // The last guard: each message is one line, whatever a path or value holds (the paths are quoted where they appear).
-  const say = (line: string) => log(oneLine(line));
+  const say = (line: string) => log(oneLine(redactMessage(line, echoed)));
   const fail = (message: string): number => {
-    say(`error: ${redactMessage(message, argSecrets)}`);
+    say(`error: ${message}`);
     return 1;
   };
   const parsed = parseArgs(args, env);
@@ -128,6 +130,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     return fail(`the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder dist/<name>/, but ${badName}`);
   const clusters = configsIn(configDir, 'point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files');
   if (typeof clusters === 'string') return fail(clusters);
+  listed([...clusters.keys(), ...clusters.values()]);
   const existing = clusters.get(name);
   if (existing) return fail(`${shown(existing)} already exists: pick another name, or edit that file`);
 
@@ -137,6 +140,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const examples = configsIn(examplesDir, 'it should hold the example configs: move it away, or copy a cluster with --from <cluster>');
   if (typeof examples === 'string' && !cluster) return fail(examples);
   const exampleFiles = typeof examples === 'string' ? new Map<string, string>() : examples;
+  listed([...exampleFiles.keys(), ...exampleFiles.values()]);
   const source = from === undefined ? exampleFiles.get(DEFAULT_EXAMPLE) : (cluster ?? exampleFiles.get(from));
   const list = (names: Iterable<string>) => [...names].sort().join(', ') || 'none';
   if (!source && from === undefined) {

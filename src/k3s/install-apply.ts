@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { oneLine, printable } from '../core/problem';
+import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
@@ -81,10 +82,16 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     const { names, errors } = kustomizationResources(shownKustomization, kustomizationText);
     for (const name of names) {
       const stat = fs.lstat(join(folder, name));
-      if (stat?.isSymbolicLink()) errors.push(`${shownKustomization} lists ${printable(name)}, but ${link(join(folder, name))}`);
+      if (stat?.isSymbolicLink())
+        errors.push(
+          redactMessage(`${shownKustomization} lists ${printable(name)}, but ${link(join(folder, name))}`, argumentSecrets([name])),
+        );
       else if (!stat?.isFile()) {
         errors.push(
-          `${shownKustomization} lists ${printable(name)}, but ${printable(join(folder, name))} is not a file: run \`npm run synth\``,
+          redactMessage(
+            `${shownKustomization} lists ${printable(name)}, but ${printable(join(folder, name))} is not a file: run \`npm run synth\``,
+            argumentSecrets([name]),
+          ),
         );
       }
     }
@@ -150,9 +157,11 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
 
 /** Why a missing manifests folder is not created. */
 export function notInstalledHere(dir: string): string {
-  return (
+  // Its parent is no argument: what the path holds is redacted here, not only by the command line's redaction.
+  return redactMessage(
     `--dir ${oneLine(JSON.stringify(dir))}: neither it nor ${printable(dirname(dir))} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
-    'run this on a K3s server, or pass --dir <the manifests folder>'
+      'run this on a K3s server, or pass --dir <the manifests folder>',
+    argumentSecrets([dir, dirname(dir)]),
   );
 }
 

@@ -49,7 +49,8 @@ describe('G3: a volume where Traefik looks for its static configuration file is 
     ['volumes at /etc/traefik/dynamic', volume('/etc/traefik/dynamic'), undefined],
     ['volumes at /etc/traefik/dynamic.yaml', volume('/etc/traefik/dynamic.yaml'), undefined],
     ['additionalVolumeMounts at /plugins', mount('/plugins'), undefined],
-    ['persistence disabled at /etc/traefik', { persistence: { enabled: false, path: '/etc/traefik' } }, undefined],
+    // Attack 18b D1: the chart mounts persistence.path whatever `enabled` holds (an emptyDir when false).
+    ['persistence disabled at /etc/traefik', { persistence: { enabled: false, path: '/etc/traefik' } }, refusal],
     ['persistence at /data', { persistence: { enabled: true, path: '/data' } }, undefined],
     // Attack 7 f3: `..` is resolved as a path lookup resolves it.
     ['a mount at /etc/traefik/../traefik/traefik.yaml', mount('/etc/traefik/../traefik/traefik.yaml'), refusal],

@@ -137,7 +137,8 @@ export function chartFailures(
   const rolling = strategy.rollingUpdate === undefined ? {} : strategy.rollingUpdate;
   if (
     kind.value === 'DaemonSet' &&
-    values.hostNetwork === true &&
+    // v25 daemonset.yaml: `if and ($.Values.hostNetwork) (lt (float64 .rollingUpdate.maxUnavailable) 1.0)`, Go truth.
+    truthy(values.hostNetwork) &&
     (strategy.type ?? 'RollingUpdate') === 'RollingUpdate' &&
     isMap(rolling)
   ) {

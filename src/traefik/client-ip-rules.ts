@@ -5,6 +5,7 @@ import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/c
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
 import type { EffectiveTraefik } from './effective';
 import type { TrustList } from './trust';
+import { goTruthy } from './go-truth';
 
 /**
  * Traefik's side of the client IP: with `Local` its pods must fit on the control-plane nodes, one per
@@ -48,9 +49,11 @@ export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTr
 export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: string, error: Report): void {
   const { values } = traefik;
   const service = values.service;
-  if (!isMap(service) || service.single !== false) return;
+  // service.yaml (v27.0.2:58): `and $exposedPorts (and $udpPorts (not $service.single))`: any Go-false value given
+  // (false, 0, "", or null, which Helm drops along with the chart's default true) splits the UDP ports out.
+  if (!isMap(service) || !Object.hasOwn(service, 'single') || goTruthy(service.single)) return;
   const ports = isMap(values.ports) ? Object.values(values.ports).filter(isMap) : [];
-  if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && port.http3.enabled === true))) return;
+  if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && goTruthy(port.http3.enabled)))) return;
   error(
     [...prefix, 'values', 'service', 'single'],
     "is false, so Traefik's UDP ports get a Service of their own (traefik-udp) on the same VIP; with per-Service election " +

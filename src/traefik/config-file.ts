@@ -91,7 +91,9 @@ function configMountPaths(user: Values, prefix: Path): Array<{ path: Path; holds
     });
   }
   const persistence = user.persistence;
-  if (isMap(persistence) && persistence.enabled === true && typeof persistence.path === 'string') {
+  // `_podtemplate.tpl` (v20 to v41.3.0) always mounts the `data` volume at persistence.path, a PVC under
+  // `if .Values.persistence.enabled` and an emptyDir otherwise, so the path counts whatever `enabled` holds.
+  if (isMap(persistence) && typeof persistence.path === 'string') {
     const path = persistence.path;
     found.push({ path: [...prefix, 'values', 'persistence', 'path'], holds: (dirs) => holdsConfigFile(path, dirs) });
   }

@@ -24,6 +24,7 @@ import { generatorKeys } from './generator-keys';
 import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
 import { mergeValues, ValueConflict } from './values-merge';
+import { goTruthy } from './go-truth';
 
 /** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
 const TRAEFIK_SERVICE_NAME = 'traefik';
@@ -244,7 +245,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const defined = settings.certResolvers ?? {};
 
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
-  const autoscaling = isMap(values.autoscaling) && values.autoscaling.enabled === true ? values.autoscaling : undefined;
+  // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
+  const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;
   // Under the chart's HPA the Deployment renders no count (templates/deployment.yaml, v20 to v41): up to maxReplicas pods run.
   const count = typeof autoscaling?.maxReplicas === 'number' ? ['autoscaling', 'maxReplicas'] : ['deployment', 'replicas'];
   const replicas = sourced<number>(count, 1);
@@ -292,7 +294,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     entrypoints: ports,
     enabled: sourced(['deployment', 'enabled'], true),
     ...(autoscaling && { autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: autoscaling.maxReplicas } }),
-    ...(valueAt(values, ['hostNetwork']) === true && { hostNetwork: sourced(['hostNetwork'], true) }),
+    // `hostNetwork: {{ .Values.hostNetwork }}` / `if .Values.hostNetwork` in the chart's templates: Go truth.
+    ...(goTruthy(valueAt(values, ['hostNetwork'])) && { hostNetwork: sourced(['hostNetwork'], true) }),
     ...((present(classKey) ?? present(['service', 'spec', 'loadBalancerClass'])) && {
       loadBalancerClass: present(classKey) ?? present(['service', 'spec', 'loadBalancerClass']),
     }),

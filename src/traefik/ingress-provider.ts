@@ -3,6 +3,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
+import { goTruthy } from './go-truth';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -55,10 +56,15 @@ export function traefikIngressProvider(
 ): TraefikIngressProvider {
   const { ingressClassName } = chart;
   const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
-  // A null removes the chart's default (Helm drops null keys), so the switch under it reads as off.
-  const off = (value: unknown) => value === false || value === null;
+  // The chart tests these switches with Go's `if` (`_podtemplate.tpl` `if .Values.providers.kubernetesIngress.enabled`,
+  // `ingressclass.yaml` `if .Values.ingressClass.enabled`): a value given but Go-false (false, 0, "", null, which Helm
+  // drops so the chart's default is gone) is off; an absent key keeps the chart's default (on).
+  const off = (value: unknown) => value !== undefined && !goTruthy(value);
+  // `if .Values.rbac.namespaced` (v30.1.0 `_podtemplate.tpl`) and `if ...disableIngressClassLookup`: Go truth too.
+  const namespaced = isMap(values.rbac) && goTruthy(values.rbac.namespaced);
   const providers = values.providers;
   const provider = isMap(providers) && isMap(providers.kubernetesIngress) ? providers.kubernetesIngress : {};
+  const lookupKeyOn = goTruthy(provider.disableIngressClassLookup);
   let disabled: Path | undefined =
     providers === null
       ? at('providers')
@@ -74,17 +80,17 @@ export function traefikIngressProvider(
   let namespaces: Sourced<readonly string[]> | undefined;
   const listed = Array.isArray(provider.namespaces) ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string') : [];
   if (listed.length) namespaces = { value: listed, path: at('providers', 'kubernetesIngress', 'namespaces') };
-  else if (isMap(values.rbac) && values.rbac.namespaced === true) {
+  else if (namespaced) {
     namespaces = { value: ['kube-system'], path: at('rbac', 'namespaced') };
   }
   let classLookupOff: Path | undefined =
-    chart.classLookupSwitch === 'values-key' && provider.disableIngressClassLookup === true
+    chart.classLookupSwitch === 'values-key' && lookupKeyOn
       ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
-      : chart.classLookupSwitch === 'rbac-namespaced' && isMap(values.rbac) && values.rbac.namespaced === true
+      : chart.classLookupSwitch === 'rbac-namespaced' && namespaced
         ? at('rbac', 'namespaced')
         : undefined;
   const inertClassLookupKey =
-    chart.classLookupSwitch === 'rbac-namespaced' && provider.disableIngressClassLookup === true
+    chart.classLookupSwitch === 'rbac-namespaced' && lookupKeyOn
       ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
       : undefined;
   let labelSelector: Sourced<string> | undefined =

@@ -143,6 +143,19 @@ function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
       },
     ];
   }
+  // kube-proxy answers for a Service's externalIPs on every node, whatever owns them: a VIP of this cluster (Traefik's
+  // :80, the API server's :6443) or any other address is taken over (CVE-2020-8554; K3s does not deny them).
+  const spec = isMap(item.spec) ? item.spec : {};
+  if (kind === 'Service' && Array.isArray(spec.externalIPs) && spec.externalIPs.length) {
+    return [
+      {
+        path: [...path, 'spec', 'externalIPs'],
+        message:
+          "is set: kube-proxy then answers for those addresses on every node, whatever owns them (this cluster's VIPs too); " +
+          `give the Service a VIP through ${prefix.length ? 'loadBalancers' : 'a LoadBalancerService'} instead`,
+      },
+    ];
+  }
   const identity =
     typeof kind === 'string' && typeof name === 'string'
       ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)

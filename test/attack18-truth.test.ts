@@ -1,27 +1,15 @@
-import { configErrors } from './helpers';
+import { configErrors, devConfig } from './helpers';
 
 /**
  * Attack round 18b, D1 to D5: the chart tests its switches with Go's `if` (text/template truth: false, 0, nil and
  * "" are false, every other value true), so every value Go takes as true or false is judged as the chart reads it,
  * not only `true` / `false` (on chart versions with no values schema: v20 to v31.0, which K3s bundles as 25.x and 27.x).
  */
-const base = (traefik: object, ingresses = true): any => ({
-  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
-  traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'], ...traefik },
-  ...(ingresses && {
-    ingresses: [
-      {
-        name: 'frontend-ingress',
-        namespace: 'default',
-        host: 'k3s.code-place-dev.site',
-        path: '/',
-        service: 'frontend',
-        port: 80,
-        tls: { certResolver: 'default' },
-      },
-    ],
-  }),
-});
+/** The reference config (with its HTTP->HTTPS redirect) with these `traefik` keys, with or without its Ingress. */
+const base = (traefik: object, ingresses = true): any => {
+  const { ingresses: sites, ...config } = devConfig();
+  return { ...config, traefik: { ...config.traefik, redirectToHttps: true, ...traefik }, ...(ingresses && { ingresses: sites }) };
+};
 const errorsAt = (config: unknown, key: string) => configErrors(config).filter((line) => line.includes(`: ${key}:`));
 
 type Case = [string, unknown, string];

@@ -1,4 +1,5 @@
-import type { Problem } from './problem';
+import { printable, Problem } from './problem';
+import { mayQuote } from './quotable';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 
 /**
@@ -99,4 +100,9 @@ export function argumentSecrets(args: readonly string[], env: NodeJS.ProcessEnv 
 export function secretsInPaths(problems: readonly Problem[]): string[] {
   const keys = [...new Set(problems.flatMap(({ path }) => path.filter((key): key is string => typeof key === 'string')))];
   return [...secretValues(Object.fromEntries(keys.map((key) => [key, null]))), ...secretValues(keys)];
+}
+
+/** A path for a message: on one line (printable), without what it holds that is shaped like a secret (`/x/password=abc`). */
+export function printablePath(path: string): string {
+  return redactMessage(printable(path), mayQuote(path) ? [] : argumentSecrets([path]));
 }

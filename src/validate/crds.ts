@@ -3,9 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
-import { printable } from '../core/problem';
-import { mayQuote } from '../core/quotable';
-import { argumentSecrets, redactMessage } from '../core/redact-message';
+import { printablePath } from '../core/redact-message';
 import { cacheDir, PROJECT_ROOT, writeCache } from '../output/cache-folder';
 import { describeFileError } from '../output/file-system';
 import { apiGroup } from './kinds';
@@ -226,7 +224,7 @@ function crdFileNames(dir: string): string[] {
  */
 export function readCrds(dir: string): Map<string, Crd> {
   // The folder as messages name it: one line, without what a secret-shaped path would show (K3S_VIP_CRD_DIR).
-  const folder = redactMessage(printable(dir), mayQuote(dir) ? [] : argumentSecrets([dir]));
+  const folder = printablePath(dir);
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
   if (!existsSync(dir)) throw new Error(`the CRD folder ${folder} is missing, so custom resources cannot be validated: ${restore}`);
   let names: string[];
@@ -242,7 +240,7 @@ export function readCrds(dir: string): Map<string, Crd> {
   const index = new Map<string, Crd>();
   for (const name of names) {
     const file = crdFile(dir, name);
-    const shownFile = redactMessage(printable(file), mayQuote(file) ? [] : argumentSecrets([file]));
+    const shownFile = printablePath(file);
     let documents: unknown[];
     try {
       documents = loadAll(readFileSync(join(dir, name), 'utf8'));

@@ -84,6 +84,14 @@ export function assignedSecret(text: string): string | undefined {
 const BLANK = '[^\\S\\n]';
 /** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
 const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
+/**
+ * `key: value` or `key = value` after other words (`root password: hunter2`, `db password = x, then restart`): set
+ * when the value is one word that ends the text or a clause (`,` or `;`); prose runs on after its first word.
+ */
+const KEY_AFTER_WORDS = new RegExp(
+  `${BLANK}([A-Za-z][\\w.-]*)${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;"']+?)\\.?(?=$|[,;](?:${BLANK}|$))`,
+  'g',
+);
 /** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
 const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */
@@ -108,6 +116,10 @@ export function keyedSecret(text: string): string | undefined {
   for (const part of parts) {
     const keyed = KEYED.exec(part);
     if (keyed && setsSecret(keyed[2], keyed[3].trim())) return asWritten(keyed[3].trim(), text);
+  }
+  // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
+  for (const part of parts) {
+    for (const [, key, value] of part.matchAll(KEY_AFTER_WORDS)) if (setsSecret(key, value)) return asWritten(value, text);
   }
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {

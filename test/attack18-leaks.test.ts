@@ -23,6 +23,8 @@ describe('F1: a secret set after other words in one line of text', () => {
     [`set the password: ${S}.`],
     [`db password = "${S} two words"`],
     [`--metrics.influxdb2.additionalLabels.note=root password: ${S}`],
+    [`the root password: ${S} is set`],
+    [`admin token = ${S} (rotate monthly)`],
   ])('%s is found', (text) => {
     const [found] = secretsInData({ note: text });
     expect(found?.path).toEqual(['note']);
@@ -37,6 +39,7 @@ describe('F1: a secret set after other words in one line of text', () => {
     ['a key not named like a secret', 'the user: bob'],
     ['a question', 'where is the token: in a Secret?'],
     ['a colon in prose', 'Token handling: see the README, section 4'],
+    ['a short word with a digit in prose', 'the token: K8s is fine'],
   ])('control: %s is none', (_, text) => {
     expect(secretsInData({ note: text })).toEqual([]);
   });

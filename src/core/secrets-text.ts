@@ -86,10 +86,12 @@ const BLANK = '[^\\S\\n]';
 const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
 /**
  * `key: value` or `key = value` after other words (`root password: hunter2`, `db password = x, then restart`): set
- * when the value is one word that ends the text or a clause (`,` or `;`); prose runs on after its first word.
+ * when the value is one word that ends the text or a clause (`,` or `;`), or a word that reads as no prose word
+ * does, letters with digits (`password: hunter2 (rotate monthly)`); prose (`the password: see the Secret`) is none.
  */
 const KEY_AFTER_WORDS = new RegExp(
-  `${BLANK}([A-Za-z][\\w.-]*)${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;"']+?)\\.?(?=$|[,;](?:${BLANK}|$))`,
+  `${BLANK}([A-Za-z][\\w.-]*)${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*` +
+    `(?:("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;"']+?)\\.?(?=$|[,;](?:${BLANK}|$))|(?=\\S*[A-Za-z])(?=\\S*\\d)([^\\s,;"'()]{6,})(?=[\\s,;.)]))`,
   'g',
 );
 /** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
@@ -119,7 +121,10 @@ export function keyedSecret(text: string): string | undefined {
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
   for (const part of parts) {
-    for (const [, key, value] of part.matchAll(KEY_AFTER_WORDS)) if (setsSecret(key, value)) return asWritten(value, text);
+    for (const [, key, last, inProse] of part.matchAll(KEY_AFTER_WORDS)) {
+      const value = last ?? inProse;
+      if (setsSecret(key, value)) return asWritten(value, text);
+    }
   }
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {

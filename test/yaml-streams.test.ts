@@ -22,6 +22,9 @@ function yamlOnly(text: string): { documents: unknown[]; parses: boolean } {
   return { documents: docs.flatMap((doc) => (failed(doc) ? [] : [doc.toJS({ maxAliasCount: -1 })])), parses: !docs.some(failed) };
 }
 
+/** Findings without what the gate now says about why a file does not parse (the gate as it was said less). */
+const comparable = (findings: string[]) => findings.map((line) => line.replace(/(read line by line as the file does not parse).*$/, '$1'));
+
 /** The gate as it was: every YAML file (and every valuesContent) read by yaml alone. */
 function gateBefore(files: ReadonlyMap<string, string>): string[] {
   const findings: string[] = [];
@@ -51,7 +54,7 @@ function gateBefore(files: ReadonlyMap<string, string>): string[] {
     else if (!yamlFile && secretsInLines(text).length)
       findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
     else if (!found && yamlFile && !read.parses && secretsInLines(text).length) {
-      findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+      findings.push(`${path}: holds a value under a key named like a secret, read line by line as the file does not parse`);
     }
   }
   return findings;
@@ -138,11 +141,11 @@ const odd: Array<[string, string]> = [
 test.each(odd)('the gate finds what it found before: %s', (_, text) => {
   for (const path of ['f.yaml', 'f.yml', 'README.md', 'f.json']) {
     const files = new Map([[path, text]]);
-    expect(secretsInFiles(files)).toEqual(gateBefore(files));
+    expect(comparable(secretsInFiles(files))).toEqual(gateBefore(files));
     // With the conformance check's parse of the same text already made, too.
     const streams = yamlStreams();
     streams(path, text);
-    expect(secretsInFiles(files, streams)).toEqual(gateBefore(files));
+    expect(comparable(secretsInFiles(files, streams))).toEqual(gateBefore(files));
   }
 });
 

@@ -9,8 +9,10 @@ const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
  * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), `//user:password@`
  * (scheme-relative, or after a scheme too long or glued to a word to be read as one), `https:/user:password@` (WHATWG
  * URL parsers, Node's included, skip any slashes and backslashes after a special scheme: `https:/a:b@h`, `wss:\\a:b@h`),
- * or `user:password@host` without a scheme, starting a word or a path's segment (`/mnt/bob:pw@nas/x`: a host
- * written with its userinfo); not an image pinned by digest (`traefik:v3.3@sha256:…`), nor `mailto:a@b`.
+ * or `user:password@host` without a scheme, starting a word, a path's segment or a part after `#`, `?` or `@`
+ * (`/mnt/bob:pw@nas/x`: a host written with its userinfo); not an image pinned by digest (`traefik:v3.3@sha256:…`),
+ * nor `mailto:a@b`. A password may hold quotes, backticks and `#` (`postgres://app:pa'ss#1@db`: libpq and many
+ * clients read it so); a user name may not, so a quoted text then `:` is not read as one.
  */
 // Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
 // Where slashes and backslashes both lead, the userinfo after them holds neither, so no split between them is tried
@@ -19,10 +21,10 @@ const URL_CREDENTIALS = new RegExp(
   [
     String.raw`https?:\/\/(?!…@)[^\s/?#@"'\`]{1,1024}@`,
     String.raw`https?:[/\\]{1,64}(?!…@)[^\s/\\?#@"'\`]{1,1024}@`,
-    String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?#@"'\`]{0,1024}@`,
-    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?#@"'\`]{0,1024}@`,
-    String.raw`\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?#@"'\`]{0,1024}@`,
-    String.raw`(?<=^|[\s"'\`=,;(<[{/])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}:[^\s/?#@"'\`]{1,1024}@(?!sha\d+:)(?=[\w[])`,
+    String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?@]{0,1024}@`,
+    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?@]{0,1024}@`,
+    String.raw`\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?@]{0,1024}@`,
+    String.raw`(?<=^|[\s"'\`=,;(<[{/#?@])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}:[^\s/?@"]{1,1024}@(?!sha\d+:)(?=[\w[])`,
   ].join('|'),
   'gi',
 );

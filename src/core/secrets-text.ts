@@ -27,10 +27,11 @@ export function gluedSecret(text: string): string | undefined {
 const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
- * `key=` or `key:` starting a word of a text (after a blank, `;`, `&`, a quote, a flag's `=` or a prefix's `:`,
- * as in `tag:db_password=`), maybe after a path (`refs/heads/password=`, `/x?token=`): the key and its separator.
+ * `key=` or `key:` starting a word of a text (after anything but a letter or digit: a blank, `;`, `|`, `(`, a quote, a
+ * backtick, `$`, `_`, a flag's `=` or a prefix's `:`, as in `tag:db_password=`), maybe after a path
+ * (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
-const WORD_KEY = /(?<=^|[\s;&"'=:])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
+const WORD_KEY = /(?<![A-Za-z0-9])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
@@ -85,17 +86,72 @@ const BLANK = '[^\\S\\n]';
 /** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
 const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
 /**
- * `key: value` or `key = value` after other words (`root password: hunter2`, `db password = x, then restart`): set
- * when the value is one word that ends the text or a clause (`,` or `;`), or a word that reads as no prose word
- * does, letters with digits (`password: hunter2 (rotate monthly)`); prose (`the password: see the Secret`) is none.
+ * A key after other words, then `:` or `=` (`root password: x`, `(password: x)`, `$password = "x"`, `*password*: x`,
+ * `"password": x`): the key, and where its value starts (after an opening bracket or quote).
  */
 const KEY_AFTER_WORDS = new RegExp(
-  `${BLANK}([A-Za-z][\\w.-]*)${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*` +
-    `(?:("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;"']+?)\\.?(?=$|[,;](?:${BLANK}|$))|(?=\\S*[A-Za-z])(?=\\S*\\d)([^\\s,;"'()]{6,})(?=[\\s,;.)]))`,
+  `(?<![A-Za-z0-9])([A-Za-z][\\w.-]*)[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
   'g',
 );
-/** A quoted part of a command line: `curl -H 'X-Auth-Token: abc' http://x`. */
-const QUOTED_PART = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/g;
+/** A value's first word, up to a blank, a clause's end or a closing bracket or quote. */
+const VALUE_WORD = /^[^\s,;"'`()[\]{}<>\u2018\u2019\u201c\u201d]+/;
+
+/**
+ * The value of a key after other words where it reads as set, not as prose: a quoted text, or a word that ends the
+ * text, a clause (`,`, `;`, a sentence's `.`) or a bracket (`db password = x, then restart`, `(password: x) now`), or
+ * that no prose word looks like, letters with digits (`the root password: hunter2 is set`). Prose runs on after
+ * its first word: `the password: see the Secret`.
+ */
+function valueAfterWords(part: string): string | undefined {
+  for (const match of part.matchAll(KEY_AFTER_WORDS)) {
+    const key = match[1];
+    const at = match.index + match[0].length;
+    const quoted = quotedValueAt(part, at);
+    let value = quoted?.value;
+    if (value === undefined) {
+      const word = VALUE_WORD.exec(part.slice(at))?.[0];
+      if (word === undefined) continue;
+      const bare = word.replace(/[.!?]+$/, '');
+      const rest = part.slice(at + word.length);
+      const closing = /^[)\]}>"'`*\u2019\u201d]*/.exec(rest)![0];
+      const after = rest.slice(closing.length);
+      const ends = after === '' || /^[,;]/.test(after) || /[)\]}>]/.test(closing) || (bare !== word && /^\s/.test(after));
+      const unlikeProse = bare.length >= 6 && /[A-Za-z]/.test(bare) && /\d/.test(bare);
+      if (!ends && !unlikeProse) continue;
+      value = bare;
+    }
+    if (setsSecret(key, value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The quoted parts of one line of a command line (`curl -H 'X-Auth-Token: abc' http://x`), their escapes undone, in
+ * one pass: where a double quote finds no closing one, no later one can (the scan from a later quote runs as the
+ * first did), so the rest of the line is not scanned again for each (quadratic in a text of many `\"`).
+ */
+function quotedParts(line: string): string[] {
+  const parts: string[] = [];
+  const double = /"((?:[^"\\]|\\.)*)"/y;
+  let doubleCloses = true;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) continue;
+      parts.push(line.slice(i + 1, end));
+      i = end;
+    } else if (line[i] === '"' && doubleCloses) {
+      double.lastIndex = i;
+      const match = double.exec(line);
+      if (!match) doubleCloses = false;
+      else {
+        parts.push(unescape(match[1]));
+        i = double.lastIndex - 1;
+      }
+    }
+  }
+  return parts;
+}
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */
 const FLOW_PAIR = new RegExp(
   `(?:^|[{,])${BLANK}*(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([A-Za-z][\\w.-]*))${BLANK}*:` +
@@ -114,17 +170,15 @@ export function keyedSecret(text: string): string | undefined {
       .find((value) => value !== undefined);
   const trimmed = text.trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
-  const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...[...trimmed.matchAll(QUOTED_PART)].map((m) => unescape(m[1] ?? m[2]))];
+  const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {
     const keyed = KEYED.exec(part);
     if (keyed && setsSecret(keyed[2], keyed[3].trim())) return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
   for (const part of parts) {
-    for (const [, key, last, inProse] of part.matchAll(KEY_AFTER_WORDS)) {
-      const value = last ?? inProse;
-      if (setsSecret(key, value)) return asWritten(value, text);
-    }
+    const value = valueAfterWords(part);
+    if (value !== undefined) return asWritten(value, text);
   }
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {

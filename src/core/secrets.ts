@@ -113,6 +113,21 @@ let readingLines = false;
  * text as data. `at`: where the text stands, so the rules that read a path read the text's data by its place too.
  */
 function secretSetInText(text: string, at: Path, asData = true): { value: string; what: string } | undefined {
+  const first = firstSecretSetInText(text, at, asData);
+  if (!first || first.value === text) return first;
+  // A text may set several (`password=a token=b`), and a message redacts what the finding holds: where another is
+  // left once the first is taken out, the whole text is the secret.
+  const rest = firstSecretSetInText(text.split(first.value).join(TAKEN_OUT), at, asData);
+  // A finding that starts with the first (`password=$(FOUND) horse`, read whole) or is it again (a value the text
+  // holds escaped is not taken out) is that one, not another.
+  return rest && rest.value !== first.value && !rest.value.startsWith(TAKEN_OUT) ? { ...first, value: text } : first;
+}
+
+/** What stands for a secret already found in a text, when the text is read again for another: a reference, no secret. */
+const TAKEN_OUT = '$(FOUND)';
+
+/** The first secret a text sets by itself (secretSetInText). */
+function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {
   const argument = secretArgument(text);
   if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
   const glued = gluedSecret(text);

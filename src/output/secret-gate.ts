@@ -77,6 +77,9 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
   const found = findings.some((line) => line.startsWith(`${path}:`));
   const unjudgeable = found || shape ? undefined : read?.unjudgeable;
+  // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this
+  // tool's output writes none: one that holds a secret is a finding of its own, named by its kind only.
+  const named = !found && read ? yamlNamesHoldingSecret(text) : [];
   if (shape && !found) findings.push(`${path}: holds ${shape}`);
   // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git.
   else if (!found && read && !read.unjudgeable && secretsInComments(text).length)
@@ -84,17 +87,12 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
   else if (!read && secretsInLines(text).length)
     findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
+  else if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
   else if (unjudgeable && secretsInLines(text).length) {
-    findings.push(`${path}: holds a value under a key named like a secret (read line by line: the file is not valid YAML)`);
+    findings.push(`${path}: holds a value under a key named like a secret, read line by line as the file ${unjudgeable}`);
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
-  }
-  // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this
-  // tool's output writes none: one that holds a secret is a finding of its own, named by its kind only.
-  if (read && !findings.some((line) => line.startsWith(`${path}:`))) {
-    const named = yamlNamesHoldingSecret(text);
-    if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   }
 }
 

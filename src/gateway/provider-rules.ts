@@ -1,6 +1,7 @@
 import type { Path, Report } from '../core/problem';
 import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
+import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE } from './model';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -39,7 +40,8 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
   const flags = traefikFlags(use.values, prefix);
   const merged = use.merged;
   const provider = isMap(merged.providers) && isMap(merged.providers.kubernetesGateway) ? merged.providers.kubernetesGateway : {};
-  const rbac = use.gateway || provider.enabled === true;
+  // templates/rbac/clusterrole.yaml: `if .Values.providers.kubernetesGateway.enabled` (Go truth).
+  const rbac = use.gateway || goTruthy(provider.enabled);
   for (const flag of flags) {
     const sub = flag.name.startsWith(`${SWITCH}.`);
     if ((flag.name === SWITCH && flagIsTrue(flag)) || (sub && !rbac)) {

@@ -1,11 +1,13 @@
-import { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { argumentProblems, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
-import { additionalServicePorts, Entrypoint, entrypoints } from './entrypoints';
+import { additionalServicePorts, Entrypoint, entrypoints, http3Ports } from './entrypoints';
+import { externalIpsProblems } from './external-ips';
+import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures, renderedCount } from './chart-failures';
@@ -52,6 +54,8 @@ export interface EffectiveTraefik {
   readonly badVips: readonly Problem[];
   /** The entrypoints the pods listen on, with their Service and host ports. */
   readonly entrypoints: readonly Entrypoint[];
+  /** Ports the user's own containers in Traefik's pods declare (`deployment.additionalContainers`, `initContainers`). */
+  readonly sidecarPorts: readonly SidecarPort[];
   /** `deployment.enabled`: false deploys no Traefik at all. */
   readonly enabled: Sourced<unknown>;
   /** `autoscaling` when enabled: an HPA scales the pods between min and max replicas. */
@@ -133,7 +137,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const generated = generatedTraefikValues(settings);
   const { conflicts } = mergeValues(generated, { ...user });
   const values = traefikValues(settings);
-  const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
+  const chartVersion = parseVersion(upstreamChartVersion(settings.chartVersion));
+  const chart = traefikChartRules(chartVersion);
   // Where a value came from: the user's values when they hold it, else the first-class key that writes it.
   const source = (path: readonly string[], fallback: Path): Path =>
     valueAt(user, path) !== undefined
@@ -175,12 +180,24 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       });
     }
   };
-  // With `single: false` UDP ports get a `<name>-udp` Service of their own, with annotationsUDP over annotations;
+  // With `single` off UDP ports get a `<name>-udp` Service of their own, with annotationsUDP over annotations;
   // it is a Service of its own for kube-vip only when annotationsUDP carries kube-vip annotations (else it shares the TCP one's VIP).
-  const udpService = (block: Values, single: boolean, ports: readonly string[]) =>
-    !single && hasKubeVipAnnotation(block.annotationsUDP) && ports.some((port) => port.endsWith('/UDP'));
+  // `single` is read with Go truth (`if $service.single`, templates/service.yaml), so 0 is off and 1 is on.
+  const udpService = (block: Values, single: boolean, udp: readonly string[]) =>
+    !single && hasKubeVipAnnotation(block.annotationsUDP) && udp.length > 0;
+  // The Service's ports as the chart lists them (entrypoints, then their HTTP/3 ports): those on its TCP side and
+  // those its `-udp` Service would take.
+  const sides = (ports: readonly string[], service: string) => {
+    const http3 = http3Ports(values, service, chartVersion);
+    const tcp = [...ports.filter((port) => !port.endsWith('/UDP')), ...http3.filter((h) => !h.udpService).map((h) => h.port)];
+    const udp = [...ports.filter((port) => port.endsWith('/UDP')), ...http3.filter((h) => h.udpService).map((h) => h.port)];
+    return { tcp, udp, all: [...tcp, ...udp] };
+  };
+  const takeover = (block: Values, at: readonly string[], instead: string) =>
+    badVips.push(...externalIpsProblems(block, at, fieldKeys, prefix, instead));
   // A Service without a port is never rendered (the chart fails on it, chart-failures.ts), so it holds no VIP.
   if (service.enabled !== false && servicePorts.length) {
+    const { tcp, udp, all } = sides(servicePorts, 'default');
     const context: ServiceContext = {
       label: 'Traefik',
       name: TRAEFIK_SERVICE_NAME,
@@ -190,16 +207,17 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       fieldKeys,
       sourced,
       badVips,
-      ports: servicePorts,
+      ports: all,
       firstClassIps: settings.loadBalancerIPs,
       kubeVipVersion: settings.kubeVipVersion,
       traefikOwn: true,
     };
     templated(service, ['service']);
-    // The chart's default is `single: true` (traefik/values.yaml v20 to v41).
-    if (udpService(service, service.single !== false, servicePorts)) {
-      const udp = servicePorts.filter((port) => port.endsWith('/UDP'));
-      services.push(chartService(service, ['service'], { ...context, ports: servicePorts.filter((port) => !udp.includes(port)) }));
+    takeover(service, ['service'], formatPath([...prefix, 'loadBalancerIPs']));
+    // The chart's default is `single: true` (traefik/values.yaml v20 to v41); a null key is dropped by Helm's merge.
+    const single = service.single === undefined || service.single === null || goTruthy(service.single);
+    if (udpService(service, single, udp)) {
+      services.push(chartService(service, ['service'], { ...context, ports: tcp }));
       services.push(
         chartService(
           service,
@@ -215,9 +233,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     const at = ['service', 'additionalServices', name];
     // `<name>: null` removes an entry (Helm drops null keys); anything else that is not a map is a mistake.
     if (extra !== null && !isMap(extra)) notMap(at, extra);
+    // `if ne $service.enabled false` (templates/service.yaml): only false itself turns an additional Service off.
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
-    const ports = additionalServicePorts(values, name);
-    if (!ports.length) continue;
+    const entrypointPorts = additionalServicePorts(values, name);
+    if (!entrypointPorts.length) continue;
+    const { tcp, udp, all } = sides(entrypointPorts, name);
     const context: ServiceContext = {
       label: `Traefik's additional Service ${name}`,
       name: `${TRAEFIK_SERVICE_NAME}-${name}`,
@@ -227,14 +247,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       fieldKeys,
       sourced,
       badVips,
-      ports,
+      ports: all,
       kubeVipVersion: settings.kubeVipVersion,
     };
     templated(extra, at);
+    takeover(extra, at, `its ${VIP_ANNOTATION} annotation`);
     // An additional Service has no `single` default: unset splits its UDP ports off.
-    if (udpService(extra, extra.single === true, ports)) {
-      const udp = ports.filter((port) => port.endsWith('/UDP'));
-      services.push(chartService(extra, at, { ...context, ports: ports.filter((port) => !udp.includes(port)) }));
+    if (udpService(extra, goTruthy(extra.single), udp)) {
+      services.push(chartService(extra, at, { ...context, ports: tcp }));
       services.push(
         chartService(extra, at, { ...context, label: `${context.label} (UDP)`, name: `${context.name}-udp`, ports: udp }, 'annotationsUDP'),
       );
@@ -292,6 +312,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     badVips,
     ...(misplaced !== undefined && { misplacedServiceType: { value: misplaced, path: [...prefix, 'values', 'service', ...otherTypeKey] } }),
     entrypoints: ports,
+    sidecarPorts: sidecarPorts(user, prefix),
     enabled: sourced(['deployment', 'enabled'], true),
     ...(autoscaling && { autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: autoscaling.maxReplicas } }),
     // `hostNetwork: {{ .Values.hostNetwork }}` / `if .Values.hostNetwork` in the chart's templates: Go truth.
@@ -311,7 +332,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       // Traefik keeps a resolver's name as written (traefik/arguments.ts).
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./i.exec(flag.written)?.[1] ?? []),
     ],
-    chartFailures: chartFailures(values, parseVersion(upstreamChartVersion(settings.chartVersion)), kind, sourced, ports),
+    chartFailures: chartFailures(values, chartVersion, kind, sourced, ports),
     argumentProblems: argumentProblems(user, prefix),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),
@@ -324,9 +345,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ['providers', 'kubernetesGateway', 'enabled'],
       ['gateway', 'enabled'],
     ]
-      .filter((path) => valueAt(user, path) === true)
+      // `if .enabled` / `if and (.Values.gateway).enabled ...` in the chart's templates: Go truth.
+      .filter((path) => goTruthy(valueAt(user, path)))
       .map((path) => [...prefix, 'values', ...path]),
-    ...(budget?.enabled === true && {
+    // templates/poddisruptionbudget.yaml: `if .Values.podDisruptionBudget.enabled` (Go truth: 1 and "yes" are on too).
+    ...(goTruthy(budget?.enabled) && {
       disruptionBudget: {
         path: source(['podDisruptionBudget', 'enabled'], [...prefix, 'replicas']),
         minAvailable: field('minAvailable'),

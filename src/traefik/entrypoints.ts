@@ -1,5 +1,6 @@
 import { Path } from '../core/problem';
 import { goTruthy } from './go-truth';
+import { rulesFor, Version } from '../semver';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -88,5 +89,55 @@ export function additionalServicePorts(values: Values, service: string): string[
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
     const port = numberOr(entry.exposedPort, chart?.exposedPort ?? numberOr(entry.port, chart?.port));
     return port === undefined ? [] : [`${port}/${typeof entry.protocol === 'string' ? entry.protocol : 'TCP'}`];
+  });
+}
+
+/**
+ * How the chart adds an entrypoint's HTTP/3 port (`ports.<name>.http3.enabled`, Go truth) to its Services, by upstream
+ * chart version (traefik/traefik-helm-chart traefik/templates/service.yaml and _service.tpl):
+ * - v20.1.1 to v27.x: `traefik.service-ports` adds `<name>-http3` (UDP) right after the entrypoint's own port, outside
+ *   its `expose` test, so on every Service that lists the entrypoint's protocol (the TCP one, whatever `single` says);
+ * - v28.0.0 to v30.x: the same, inside the `expose` test (only where the entrypoint is exposed);
+ * - from v31.0.0: service.yaml makes `<name>-http3` an entry of its own with protocol UDP, exposed as the entrypoint is:
+ *   on the Service itself with `single`, else on its `-udp` Service, as a UDP entrypoint.
+ * Its port is `http3.advertisedPort`, else the entrypoint's `exposedPort`. The chart fails without the entrypoint's TLS
+ * switch (`tls.enabled`, `http.tls.enabled` from v39.0.0; on in the chart's `websecure`), which chart-failures.ts reports.
+ */
+interface Http3Rules {
+  readonly exposedOnly: boolean;
+  readonly ownEntry: boolean;
+  readonly tlsSwitch: readonly string[];
+}
+const HTTP3_RULES: ReadonlyArray<{ since: string } & Partial<Http3Rules>> = [
+  { since: '20.0.0', exposedOnly: false, ownEntry: false, tlsSwitch: ['tls', 'enabled'] },
+  { since: '28.0.0', exposedOnly: true },
+  { since: '31.0.0', ownEntry: true },
+  { since: '39.0.0', tlsSwitch: ['http', 'tls', 'enabled'] },
+];
+
+/** One HTTP/3 port of a Service (`443/UDP`), and whether it moves to the `-udp` Service when `single` is off. */
+export interface Http3Port {
+  readonly port: string;
+  readonly udpService: boolean;
+}
+
+/** The HTTP/3 ports the chart adds to the Service named `service` (`default` for Traefik's own). */
+export function http3Ports(values: Values, service: string, version: Version): Http3Port[] {
+  const rules = rulesFor<Http3Rules>(HTTP3_RULES, version);
+  const given = isMap(values.ports) ? values.ports : {};
+  return Object.entries(given).flatMap(([name, entry]) => {
+    if (!isMap(entry) || !isMap(entry.http3) || !goTruthy(entry.http3.enabled)) return [];
+    const tls = rules.tlsSwitch.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), entry);
+    if (!goTruthy(tls ?? (name === 'websecure' ? true : undefined))) return [];
+    const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
+    const exposed = exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false));
+    if ((rules.exposedOnly || rules.ownEntry) && !exposed) return [];
+    const advertised = entry.http3.advertisedPort;
+    const port =
+      typeof advertised === 'number' && advertised !== 0
+        ? advertised
+        : numberOr(entry.exposedPort, chart?.exposedPort ?? numberOr(entry.port, chart?.port));
+    if (port === undefined) return [];
+    return [{ port: `${port}/UDP`, udpService: rules.ownEntry || entry.protocol === 'UDP' }];
   });
 }

@@ -1,10 +1,11 @@
-import { formatPath, Report } from '../core/problem';
+import { formatPath, Path, Report } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
+import { goTruthy } from './go-truth';
 
 /** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
 const MAX_PODS = 100;
@@ -70,8 +71,12 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
         'valueFrom or $(VAR), so whether a volume mounted beside it holds that file cannot be judged: give a literal value',
     );
   }
-  if (traefik.enabled.value === false) {
-    error(traefik.enabled.path, 'is false, so K3s deploys no Traefik and nothing answers on its VIP: remove the key');
+  // `if and .Values.deployment.enabled ...` (templates/deployment.yaml and daemonset.yaml, v20 to v41): Go truth, so 0 and
+  // "" deploy nothing too. A null key is dropped by Helm's merge, leaving the chart's default (true).
+  const enabled = traefik.enabled.value;
+  if (enabled !== null && !goTruthy(enabled)) {
+    const what = enabled === false ? 'is false' : `is ${JSON.stringify(enabled)}, which the chart's template reads as false (Go's if)`;
+    error(traefik.enabled.path, `${what}, so K3s deploys no Traefik and nothing answers on its VIP: remove the key`);
   }
   const { replicas, kind } = traefik;
   // A non-text kind is the values schema's to report.
@@ -152,6 +157,15 @@ export function resolverLabel(resolver: Sourced<string>): string {
 }
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
+  // With hostNetwork the API server defaults a container port's hostPort to the port itself.
+  const nodePort = (path: Path, hostPort: number | undefined, port: number, protocol: string) => {
+    const onNode = hostPort ?? (traefik.hostNetwork ? port : undefined);
+    const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${protocol}`);
+    if (owner) {
+      const how = hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
+      error(path, `opens ${how}, which is ${owner}: pick another port`);
+    }
+  };
   const seen = new Map<string, string>();
   const claim = (key: string, entry: Entrypoint) => {
     const other = seen.get(key);
@@ -164,11 +178,8 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
   for (const entry of [...traefik.entrypoints].sort((a, b) => a.path.length - b.path.length)) {
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
-    const onNode = entry.hostPort ?? (traefik.hostNetwork ? entry.port : undefined);
-    const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${entry.protocol}`);
-    if (owner) {
-      const how = entry.hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
-      error(entry.path, `opens ${how}, which is ${owner}: pick another port`);
-    }
+    nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
   }
+  // The user's own containers share the pods: a host port they declare is claimed on the node the same way.
+  for (const port of traefik.sidecarPorts) nodePort(port.path, port.hostPort, port.containerPort, port.protocol);
 }

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { chart, configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
+import { chart, configErrors, devConfig, refusalOf, synthFiles, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 19b: chart values the Traefik model read otherwise than the chart's Go templates do
@@ -275,5 +275,46 @@ describe("D12: a host port of the user's own containers in Traefik's pods is hel
       "values.deployment.additionalContainers[0].ports[0] opens host port 6443, which is the K3s API server's port",
     );
     expect(helmChartConfig({ values: values(8081) })).toBe('');
+  });
+});
+
+describe('autoscaling.enabled and experimentalChannel are read with Go truth where they only warn', () => {
+  const servers = [
+    { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
+    { name: 'k3s-2', address: '192.168.0.12' },
+    { name: 'k3s-3', address: '192.168.0.13' },
+  ];
+  const warnings = (values: object, chartVersion = '25.0.0') =>
+    new K3sVipCluster(
+      new App(),
+      'c',
+      withChanges(devConfig(), { traefik: { chartVersion, values }, k3s: { tokenFile: '/etc/rancher/k3s/cluster-token', servers } }),
+    ).warnings.map((w) => `${w.path.join('.')}: ${w.message}`);
+
+  test.each([[true], [1], ['yes']])('autoscaling.enabled %j with 4 pods on 3 nodes: the HA warning', (enabled) => {
+    expect(warnings({ autoscaling: { enabled, maxReplicas: 4 } })).toContainEqual(
+      expect.stringMatching(/^traefik\.values\.autoscaling\.maxReplicas: is 4, but only 3 node\(s\) can run Traefik/),
+    );
+  });
+
+  test.each([[false], [0], ['']])('control: autoscaling.enabled %j: no autoscaling warning', (enabled) => {
+    expect(warnings({ autoscaling: { enabled, maxReplicas: 4 } }).filter((w) => w.includes('autoscaling'))).toEqual([]);
+  });
+
+  // Several pods get the spread and disruption budget the tool writes for them, whichever key asked for them.
+  const written = (enabled: unknown) =>
+    synthFiles(withTraefikValues({ autoscaling: { enabled, maxReplicas: 3 } }, { chartVersion: '25.0.0' })).get('traefik-config.yaml') ??
+    '';
+  test.each([[true], [1], ['yes']])('autoscaling.enabled %j: the autoscaled pods get the disruption budget', (enabled) => {
+    expect(written(enabled)).toMatch(/podDisruptionBudget:/);
+  });
+  test.each([[false], [0]])('control: autoscaling.enabled %j: one pod, no budget', (enabled) => {
+    expect(written(enabled)).not.toMatch(/podDisruptionBudget:/);
+  });
+
+  test.each([[true], [1], ['yes']])('providers.kubernetesGateway.experimentalChannel %j: warned', (experimentalChannel) => {
+    expect(warnings({ providers: { kubernetesGateway: { experimentalChannel } } }, '30.1.0').join('\n')).toContain(
+      "experimentalChannel: is on, but K3s installs the Gateway API's standard channel only",
+    );
   });
 });

@@ -267,7 +267,7 @@ describe('warnings', () => {
       [
         [
           'traefik.values.providers.kubernetesGateway.experimentalChannel',
-          "is true, but K3s installs the Gateway API's standard channel only",
+          "is on, but K3s installs the Gateway API's standard channel only",
         ],
       ],
     ],

@@ -3,6 +3,7 @@ import { httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, us
 import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
 import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-versions';
+import { goTruthy } from '../traefik/go-truth';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
 
@@ -77,10 +78,11 @@ function checkTraefikValues(config: ClusterConfig, traefikValues: EffectiveTraef
   const { values, gateway } = config.traefik;
   const provider = (values.providers as { kubernetesGateway?: { experimentalChannel?: unknown } } | undefined)?.kubernetesGateway;
   // https://doc.traefik.io/traefik/v3.8/reference/install-configuration/providers/kubernetes/kubernetes-gateway/
-  if (provider?.experimentalChannel === true) {
+  // The chart reads it with Go's `if` (1 and "yes" are on too).
+  if (goTruthy(provider?.experimentalChannel)) {
     warn(
       ['traefik', 'values', 'providers', 'kubernetesGateway', 'experimentalChannel'],
-      "is true, but K3s installs the Gateway API's standard channel only: without the experimental CRDs (TCPRoute, TLSRoute, ...) " +
+      "is on, but K3s installs the Gateway API's standard channel only: without the experimental CRDs (TCPRoute, TLSRoute, ...) " +
         "Traefik's Gateway provider does not start (Traefik's provider docs): install them first, or drop the key",
     );
   }

@@ -3,6 +3,7 @@ import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './ch
 import { traefikGatewayValues } from './gateway-values';
 import { traefikHaValues } from './ha-values';
 import { traefikPlacementValues } from './placement-values';
+import { goTruthy } from './go-truth';
 import { mergeValues } from './values-merge';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
@@ -160,12 +161,12 @@ export function effectiveReplicas(settings: TraefikValuesSettings): number {
 const isPodCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100;
 
 /**
- * `autoscaling.maxReplicas` when the chart's HorizontalPodAutoscaler is on (`autoscaling.enabled: true`): up to that
+ * `autoscaling.maxReplicas` when the chart's HorizontalPodAutoscaler is on (`autoscaling.enabled`, Go truth): up to that
  * many pods run, so they get the same spread, budget and one-per-node placement as that many replicas.
  */
 export function autoscaledMax(settings: TraefikValuesSettings): number | undefined {
   const autoscaling = settings.values?.autoscaling as Record<string, unknown> | undefined;
-  if (!autoscaling || typeof autoscaling !== 'object' || autoscaling.enabled !== true) return undefined;
+  if (!autoscaling || typeof autoscaling !== 'object' || !goTruthy(autoscaling.enabled)) return undefined;
   return isPodCount(autoscaling.maxReplicas) ? autoscaling.maxReplicas : undefined;
 }
 

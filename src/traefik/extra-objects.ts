@@ -6,6 +6,7 @@ import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
 import { checkSchema } from '../validate/schemas';
+import { helmControllerProblem, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,7 +82,7 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
 export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix)),
+    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix, values)),
   );
 }
 
@@ -125,7 +126,7 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
-function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
+function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): Problem[] {
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
   const { name } = metadata;
@@ -160,7 +161,12 @@ function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
     typeof kind === 'string' && typeof name === 'string'
       ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
       : undefined;
-  return identity ? [{ path, message: claimMessage(identity) }] : schemaProblems(item, path);
+  if (identity) return [{ path, message: claimMessage(identity) }];
+  // What an item points at, whatever its name (extra-object-rules.ts): Traefik's own pods, kube-vip, helm-controller.
+  const targeted = traefikPodObjectProblem(item, values, prefix) ?? helmControllerProblem(item, prefix);
+  if (targeted) return [{ path, message: targeted }];
+  const kubeVip = kubeVipWorkloadProblem(item, prefix);
+  return kubeVip ? [{ path: [...path, ...kubeVip.at], message: kubeVip.message }] : schemaProblems(item, path);
 }
 
 /**
@@ -182,4 +188,42 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
     path: [...path, ...finding.path],
     message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));
+}
+
+/** Where Traefik's CRDs name a certificate resolver: an IngressRoute's or IngressRouteTCP's TLS, a TLSStore's generated default. */
+const RESOLVER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  IngressRoute: ['tls', 'certResolver'],
+  IngressRouteTCP: ['tls', 'certResolver'],
+  TLSStore: ['defaultGeneratedCert', 'resolver'],
+};
+
+/**
+ * `extraObjects` items of Traefik's CRDs (traefik.io, or the older traefik.containo.us) naming a certificate resolver
+ * that Traefik does not define (`known`, exactly as written: Traefik matches a resolver's name exactly): Traefik would
+ * serve its self-signed default certificate, as for an Ingress' `tls.certResolver` (ingress/rules.ts). `define` says
+ * where a resolver is declared for the reader.
+ */
+export function extraObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object) => {
+      const { apiVersion, kind } = object;
+      const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
+      const field = typeof kind === 'string' && Object.hasOwn(RESOLVER_FIELDS, kind) ? RESOLVER_FIELDS[kind] : undefined;
+      if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
+      const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
+      const resolver = isMap(block) ? block[field[1]] : undefined;
+      if (typeof resolver !== 'string' || resolver === '' || known.has(resolver)) return [];
+      const path = [...prefix, 'values', 'extraObjects', i, 'spec', ...field];
+      const others = [...known].filter((name) => name.toLowerCase() === resolver.toLowerCase()).map((name) => JSON.stringify(name));
+      return [
+        {
+          path,
+          message: others.length
+            ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
+            : `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`,
+        },
+      ];
+    }),
+  );
 }

@@ -163,7 +163,7 @@ describe('D6: an extraObjects budget or autoscaler over Traefik pods is held to 
     const scaler = extra(hpa({ kind: 'Deployment', name: 'traefik' }));
     expect(refusalOf(() => new K3sVipCluster(new App(), 'c', withTraefikValues(budget)))).toContain(PDB);
     expect(refusalOf(() => new K3sVipCluster(new App(), 'c', withTraefikValues(scaler)))).toContain(HPA);
-    const construct = (values: object) =>
+    const construct = (values: Record<string, unknown>) =>
       refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values }));
     expect(construct(budget)).toContain(`values.extraObjects[0] ${PDB}`);
     expect(construct(budget)).toContain('set values.podDisruptionBudget instead');
@@ -301,7 +301,7 @@ describe('D8: a Traefik IngressRoute or TLSStore in extraObjects may name only a
 
   it('through the constructs', () => {
     expect(refusalOf(() => new K3sVipCluster(new App(), 'c', withTraefikValues(extra(route('nosuch')))))).toContain(NOSUCH);
-    const construct = (values: object) =>
+    const construct = (values: Record<string, unknown>) =>
       refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values }));
     expect(construct(extra(route('nosuch')))).toContain(
       `values.extraObjects[0].spec.tls.certResolver ${NOSUCH}. Define it under certResolvers`,
@@ -374,5 +374,11 @@ describe('D10: rbac.enabled Go-false leaves Traefik unable to read Ingresses', (
 
   it('through K3sVipCluster', () => {
     expect(refusalOf(() => new K3sVipCluster(new App(), 'c', withTraefikValues({ rbac: { enabled: false } })))).toContain(RBAC);
+  });
+});
+
+describe('D10: rbac: null drops the chart defaults, and the ClusterRole with them', () => {
+  it('is refused at traefik.values.rbac', () => {
+    expect(errorsOf({ rbac: null })).toContain(`traefik.values.rbac: drops the chart's rbac defaults, ${RBAC}`);
   });
 });

@@ -106,7 +106,11 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
           metadata.name === w.name &&
           (w.namespace === undefined || namespace === w.namespace),
       );
-      return taken ? [{ path: [...prefix, 'values', 'extraObjects', i], message: claimMessage(identityText(taken), taken.key) }] : [];
+      const path = [...prefix, 'values', 'extraObjects', i];
+      if (taken) return [{ path, message: claimMessage(identityText(taken), taken.key) }];
+      // Any other helm-controller object is judged here, after the claims, so the one this tool writes is named as such.
+      const helm = fixedIdentity(object) ? undefined : helmControllerProblem(object, prefix);
+      return helm ? [{ path, message: helm }] : [];
     }),
   );
 }
@@ -124,6 +128,17 @@ const claimMessage = (identity: string, key?: string): string =>
 export function renderedObjects(item: unknown): Values[] {
   if (typeof item === 'string') return readManifestText(item).documents.filter(isMap);
   return isMap(item) ? [item] : [];
+}
+
+/** The identity of FIXED_OBJECTS an item takes, if any (a namespaced item without a namespace lands in kube-system). */
+function fixedIdentity(item: Values): string | undefined {
+  const metadata = isMap(item.metadata) ? item.metadata : {};
+  const { kind } = item;
+  const { name } = metadata;
+  const namespace = metadata.namespace ?? 'kube-system';
+  return typeof kind === 'string' && typeof name === 'string'
+    ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
+    : undefined;
 }
 
 function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): Problem[] {
@@ -157,13 +172,12 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
       },
     ];
   }
-  const identity =
-    typeof kind === 'string' && typeof name === 'string'
-      ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
-      : undefined;
+  const identity = fixedIdentity(item);
   if (identity) return [{ path, message: claimMessage(identity) }];
   // What an item points at, whatever its name (extra-object-rules.ts): Traefik's own pods, kube-vip, helm-controller.
-  const targeted = traefikPodObjectProblem(item, values, prefix) ?? helmControllerProblem(item, prefix);
+  // A config's helm-controller items are judged with the cluster's claims (extraObjectClaims), which know the objects
+  // this tool writes (its cert-manager HelmChart); props alone know none of those.
+  const targeted = traefikPodObjectProblem(item, values, prefix) ?? (prefix.length ? undefined : helmControllerProblem(item, prefix));
   if (targeted) return [{ path, message: targeted }];
   const kubeVip = kubeVipWorkloadProblem(item, prefix);
   return kubeVip ? [{ path: [...path, ...kubeVip.at], message: kubeVip.message }] : schemaProblems(item, path);

@@ -136,11 +136,23 @@ describe('F1: an extraObjects item taking the identity of an object the config m
   });
 });
 
-describe('controls: the same kinds stay accepted where the config makes no such object', () => {
+// Attack 19b D7: any other helm-controller HelmChart is refused too, as a release outside this tool's rules (test/attack19-extra.test.ts).
+describe('a helm-controller HelmChart the config does not make is refused as such, not as a claim', () => {
   test.each<[string, object, object]>([
     ['a HelmChart of another name', CERT_MANAGER, HELM_CHART('other', 'kube-system')],
     ['a HelmChart cert-manager in another namespace', CERT_MANAGER, HELM_CHART('cert-manager', 'tools')],
     ['the HelmChart cert-manager without certManager', devConfig(), HELM_CHART('cert-manager', 'kube-system')],
+  ])('%s', (_, base, item) => {
+    for (const written of [item, JSON.stringify(item)]) {
+      const errors = errorsOf(base, written);
+      expect(errors).toContain('traefik.values.extraObjects[0]: is a helm-controller HelmChart');
+      expect(errors).not.toContain('an object this tool writes itself');
+    }
+  });
+});
+
+describe('controls: the same kinds stay accepted where the config makes no such object', () => {
+  test.each<[string, object, object]>([
     ['a kind HelmChart of another group', CERT_MANAGER, { ...HELM_CHART('cert-manager', 'kube-system'), apiVersion: 'example.com/v1' }],
     ["another cluster's Application", ARGO, APPLICATION('k3s-vip-other')],
     ['the Application without gitops', devConfig(), APPLICATION('k3s-vip-t')],
@@ -165,12 +177,16 @@ describe('the construct API runs the same rule', () => {
   ])('K3sVipCluster refuses %s', (_, base, item, identity, key) => {
     expect(cluster(withExtra(base, item))).toContain(owned(identity, key));
     expect(cluster(withExtra(base, JSON.stringify(item)))).toContain(owned(identity, key));
-    expect(cluster(withExtra(base, { ...item, metadata: { ...(item as any).metadata, name: 'other' } }))).toBe('');
+    // Renamed, the item is no claim; a HelmChart is then refused as a helm-controller release (attack 19b D7).
+    const renamed = cluster(withExtra(base, { ...item, metadata: { ...(item as any).metadata, name: 'other' } }));
+    if ((item as any).kind === 'HelmChart') expect(renamed).toContain('is a helm-controller HelmChart');
+    else expect(renamed).toBe('');
   });
-  test('a TraefikHelmChartConfig alone cannot know the cluster-level objects: it accepts them (documented)', () => {
+  test('a TraefikHelmChartConfig alone cannot know the cluster-level objects (documented), but refuses any helm-controller HelmChart', () => {
     const alone = (item: object) =>
       refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: { extraObjects: [item] } }));
-    expect(alone(HELM_CHART('cert-manager', 'kube-system'))).toBe('');
+    expect(alone(HELM_CHART('cert-manager', 'kube-system'))).toContain('is a helm-controller HelmChart');
+    expect(alone(GATEWAY_OBJECT('traefik'))).toBe('');
     expect(alone(object('helm.cattle.io/v1', 'HelmChartConfig', 'traefik', 'kube-system'))).toContain('an object this tool writes itself');
   });
 });

@@ -5,6 +5,7 @@ import type { ClusterConfig } from '../config/schema';
 import { checkIssuerForHost } from '../cert-manager/rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
+import { extraObjectResolverProblems } from '../traefik/extra-objects';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -71,7 +72,21 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
       : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
     error(provider.disabled, `${what}, so ${ignored}: remove it`);
   }
-  const { providerClass, missingClass, namespaces, classLookupOff, labelSelector } = provider;
+  const { providerClass, missingClass, namespaces, classLookupOff, labelSelector, endpoint, noClusterRole } = provider;
+  if (noClusterRole) {
+    error(
+      noClusterRole,
+      `${noClusterRole.at(-1) === 'rbac' ? "drops the chart's rbac defaults" : "turns the chart's RBAC off"}, so the chart gives Traefik no ClusterRole and it may not ` +
+        `list Ingresses (nor IngressClasses) anywhere, so ${ignored}: remove it`,
+    );
+  }
+  if (endpoint) {
+    error(
+      endpoint.path,
+      "makes Traefik's Ingress provider read Ingresses from the API server at that address instead of this cluster's, so " +
+        `${ignored}: remove it`,
+    );
+  }
   if (classLookupOff) {
     const what = flag(classLookupOff)
       ? 'stops Traefik looking IngressClasses up'
@@ -146,6 +161,10 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   // Traefik keeps a resolver's name as written, and a router names it exactly; several spellings of one name become one
   // resolver under whichever sorts first (traefik/paerser v0.2.0 parser/labels_decode.go, `containsNode` with EqualFold).
   const spellings = (name: string) => [...resolvers].filter((known) => known.toLowerCase() === name.toLowerCase());
+  // An IngressRoute or TLSStore among Traefik's extraObjects names a resolver the same way.
+  const define = 'Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere';
+  for (const problem of extraObjectResolverProblems(config.traefik.values ?? {}, ['traefik'], resolvers, define))
+    error(problem.path, problem.message);
   for (const name of config.traefik.externalCertResolvers) {
     if (Object.hasOwn(config.traefik.certResolvers, name)) {
       error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);

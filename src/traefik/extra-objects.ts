@@ -6,6 +6,7 @@ import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
 import { checkSchema } from '../validate/schemas';
+import { helmControllerProblem, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,7 +82,7 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
 export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix)),
+    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix, values)),
   );
 }
 
@@ -105,7 +106,11 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
           metadata.name === w.name &&
           (w.namespace === undefined || namespace === w.namespace),
       );
-      return taken ? [{ path: [...prefix, 'values', 'extraObjects', i], message: claimMessage(identityText(taken), taken.key) }] : [];
+      const path = [...prefix, 'values', 'extraObjects', i];
+      if (taken) return [{ path, message: claimMessage(identityText(taken), taken.key) }];
+      // Any other helm-controller object is judged here, after the claims, so the one this tool writes is named as such.
+      const helm = fixedIdentity(object) ? undefined : helmControllerProblem(object, prefix);
+      return helm ? [{ path, message: helm }] : [];
     }),
   );
 }
@@ -125,7 +130,18 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
-function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
+/** The identity of FIXED_OBJECTS an item takes, if any (a namespaced item without a namespace lands in kube-system). */
+function fixedIdentity(item: Values): string | undefined {
+  const metadata = isMap(item.metadata) ? item.metadata : {};
+  const { kind } = item;
+  const { name } = metadata;
+  const namespace = metadata.namespace ?? 'kube-system';
+  return typeof kind === 'string' && typeof name === 'string'
+    ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
+    : undefined;
+}
+
+function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): Problem[] {
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
   const { name } = metadata;
@@ -156,11 +172,15 @@ function objectEscapes(item: Values, path: Path, prefix: Path): Problem[] {
       },
     ];
   }
-  const identity =
-    typeof kind === 'string' && typeof name === 'string'
-      ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
-      : undefined;
-  return identity ? [{ path, message: claimMessage(identity) }] : schemaProblems(item, path);
+  const identity = fixedIdentity(item);
+  if (identity) return [{ path, message: claimMessage(identity) }];
+  // What an item points at, whatever its name (extra-object-rules.ts): Traefik's own pods, kube-vip, helm-controller.
+  // A config's helm-controller items are judged with the cluster's claims (extraObjectClaims), which know the objects
+  // this tool writes (its cert-manager HelmChart); props alone know none of those.
+  const targeted = traefikPodObjectProblem(item, values, prefix) ?? (prefix.length ? undefined : helmControllerProblem(item, prefix));
+  if (targeted) return [{ path, message: targeted }];
+  const kubeVip = kubeVipWorkloadProblem(item, prefix);
+  return kubeVip ? [{ path: [...path, ...kubeVip.at], message: kubeVip.message }] : schemaProblems(item, path);
 }
 
 /**
@@ -182,4 +202,42 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
     path: [...path, ...finding.path],
     message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));
+}
+
+/** Where Traefik's CRDs name a certificate resolver: an IngressRoute's or IngressRouteTCP's TLS, a TLSStore's generated default. */
+const RESOLVER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  IngressRoute: ['tls', 'certResolver'],
+  IngressRouteTCP: ['tls', 'certResolver'],
+  TLSStore: ['defaultGeneratedCert', 'resolver'],
+};
+
+/**
+ * `extraObjects` items of Traefik's CRDs (traefik.io, or the older traefik.containo.us) naming a certificate resolver
+ * that Traefik does not define (`known`, exactly as written: Traefik matches a resolver's name exactly): Traefik would
+ * serve its self-signed default certificate, as for an Ingress' `tls.certResolver` (ingress/rules.ts). `define` says
+ * where a resolver is declared for the reader.
+ */
+export function extraObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object) => {
+      const { apiVersion, kind } = object;
+      const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
+      const field = typeof kind === 'string' && Object.hasOwn(RESOLVER_FIELDS, kind) ? RESOLVER_FIELDS[kind] : undefined;
+      if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
+      const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
+      const resolver = isMap(block) ? block[field[1]] : undefined;
+      if (typeof resolver !== 'string' || resolver === '' || known.has(resolver)) return [];
+      const path = [...prefix, 'values', 'extraObjects', i, 'spec', ...field];
+      const others = [...known].filter((name) => name.toLowerCase() === resolver.toLowerCase()).map((name) => JSON.stringify(name));
+      return [
+        {
+          path,
+          message: others.length
+            ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
+            : `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`,
+        },
+      ];
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import { effectiveTraefik } from './effective';
+import { extraObjectResolverProblems } from './extra-objects';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
@@ -209,6 +210,15 @@ export class TraefikHelmChartConfig extends Construct {
       const model = effectiveTraefik(settings, []);
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
+      // Traefik's CRDs among extraObjects may name only the resolvers these props define.
+      for (const problem of extraObjectResolverProblems(
+        props.values ?? {},
+        [],
+        new Set(model.resolverNames),
+        'Define it under certResolvers',
+      )) {
+        report(problem.path, problem.message);
+      }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
       checkTraefikTrust(model, [], report);
       // The cluster's Service network is not known here: the family values and the VIPs' families are.

@@ -31,6 +31,18 @@ export interface TraefikIngressProvider {
   readonly inertClassLookupKey?: Path;
   /** A label selector the generated Ingresses (which carry no labels) do not match: Traefik lists only the Ingresses it selects. */
   readonly labelSelector?: Sourced<string>;
+  /**
+   * `--providers.kubernetesingress.endpoint`: in a pod, Traefik's Ingress client then talks to that API server instead of
+   * its own cluster's (traefik/traefik pkg/provider/kubernetes/ingress, `newInClusterClient`: `config.Host = endpoint`).
+   * The chart has no value for it (its `endpoint` keys belong to other providers); `token` and `certAuthFilePath` are
+   * read only outside a cluster (`newExternalClusterClient`), so in a pod they change nothing.
+   */
+  readonly endpoint?: Sourced<string>;
+  /**
+   * `rbac.enabled` Go-false (or `rbac: null`, which drops the chart's default): the chart renders no ClusterRole nor its
+   * binding (rbac/clusterrole.yaml, v20 to v41: `if and .Values.rbac.enabled ...`), so Traefik may not list Ingresses.
+   */
+  readonly noClusterRole?: Path;
 }
 
 type Values = Readonly<Record<string, unknown>>;
@@ -65,6 +77,9 @@ export function traefikIngressProvider(
   const providers = values.providers;
   const provider = isMap(providers) && isMap(providers.kubernetesIngress) ? providers.kubernetesIngress : {};
   const lookupKeyOn = goTruthy(provider.disableIngressClassLookup);
+  const noClusterRole =
+    values.rbac === null ? at('rbac') : isMap(values.rbac) && off(values.rbac.enabled) ? at('rbac', 'enabled') : undefined;
+  let endpoint: Sourced<string> | undefined;
   let disabled: Path | undefined =
     providers === null
       ? at('providers')
@@ -106,6 +121,9 @@ export function traefikIngressProvider(
     } else if (flag.name === 'providers.kubernetesingress') {
       if (flagIsFalse(flag)) disabled = flag.path;
       else if (flagIsTrue(flag)) disabled = undefined;
+    } else if (flag.name === 'providers.kubernetesingress.endpoint') {
+      // Given again, the last one wins; an empty one leaves the in-cluster address.
+      endpoint = flag.value ? { value: flag.value, path: flag.path } : undefined;
     } else if (flag.name === 'providers.kubernetesingress.ingressclass') {
       providerClass = flag.value ? { value: flag.value, path: flag.path } : undefined;
     } else if (flag.name === 'providers.kubernetesingress.namespaces') {
@@ -135,6 +153,8 @@ export function traefikIngressProvider(
     ...(classLookupOff && { classLookupOff }),
     ...(inertClassLookupKey && { inertClassLookupKey }),
     ...(labelSelector && { labelSelector }),
+    ...(endpoint && { endpoint }),
+    ...(noClusterRole && { noClusterRole }),
   };
 }
 

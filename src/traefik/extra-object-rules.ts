@@ -1,0 +1,198 @@
+import { formatPath, Path } from '../core/problem';
+import { apiGroup } from '../validate/kinds';
+
+/**
+ * `extraObjects` items that stand for something a first-class key declares with its rules, judged by what they
+ * point at rather than by their name (attack round 19, D6 and D7): a disruption budget or autoscaler over Traefik's
+ * own pods, a second kube-vip, a helm-controller release. extra-objects.ts applies these to each rendered item.
+ */
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** K3s installs the chart as release `traefik` in kube-system. */
+const RELEASE = 'traefik';
+const RELEASE_NAMESPACE = 'kube-system';
+
+/** Where the chart puts Traefik's pods: `namespaceOverride`, else the release's namespace (traefik.namespace). */
+export function traefikNamespace(values: Values): string {
+  return text(values.namespaceOverride) ?? RELEASE_NAMESPACE;
+}
+
+/**
+ * The labels every Traefik pod carries (traefik/templates/_helpers.tpl, v20 to v41: `traefik.labelselector` is
+ * `app.kubernetes.io/name` (`nameOverride`, else the chart's name) and `app.kubernetes.io/instance`
+ * (`instanceLabelOverride`, else `<release>-<namespace>`); `traefik.labels` adds `app.kubernetes.io/managed-by: Helm`,
+ * `helm.sh/chart` and `commonLabels`; the pod template adds `deployment.podLabels`). `helm.sh/chart` holds the chart's
+ * version, which an item's rules need not know: any `traefik-*` value counts.
+ */
+function podLabels(values: Values): Record<string, string> {
+  const labels: Record<string, string> = {
+    'app.kubernetes.io/name': text(values.nameOverride) ?? RELEASE,
+    'app.kubernetes.io/instance': text(values.instanceLabelOverride) ?? `${RELEASE}-${traefikNamespace(values)}`,
+    'app.kubernetes.io/managed-by': 'Helm',
+  };
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  for (const extra of [values.commonLabels, deployment.podLabels]) {
+    if (isMap(extra)) for (const [key, value] of Object.entries(extra)) if (typeof value === 'string') labels[key] = value;
+  }
+  return labels;
+}
+
+/** The name of Traefik's Deployment or DaemonSet (traefik.fullname, for release `traefik`). */
+function workloadName(values: Values): string {
+  const full = text(values.fullnameOverride);
+  if (full) return full.slice(0, 63).replace(/-+$/, '');
+  const name = text(values.nameOverride) ?? RELEASE;
+  return RELEASE.includes(name) ? RELEASE : `${RELEASE}-${name}`.slice(0, 63).replace(/-+$/, '');
+}
+
+/**
+ * Whether a label selector (matchLabels and matchExpressions, k8s.io/apimachinery LabelSelectorAsSelector) selects a
+ * pod with `labels`. `helm.sh/chart` matches any `traefik-*` value. `empty` is what a selector with no requirement
+ * selects: every pod for a policy/v1 budget, none for policy/v1beta1.
+ */
+function selects(selector: unknown, labels: Record<string, string>, empty: boolean): boolean {
+  if (!isMap(selector)) return false;
+  const has = (key: string) => Object.hasOwn(labels, key) || key === 'helm.sh/chart';
+  const equals = (key: string, value: unknown) =>
+    key === 'helm.sh/chart' ? typeof value === 'string' && value.startsWith('traefik-') : labels[key] === value;
+  const matchLabels = isMap(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isMap) : [];
+  if (!matchLabels.length && !expressions.length) return empty;
+  if (!matchLabels.every(([key, value]) => equals(key, value))) return false;
+  return expressions.every(({ key, operator, values: list }) => {
+    if (typeof key !== 'string') return false;
+    const listed = Array.isArray(list) ? list : [];
+    const inList = has(key) && listed.some((value) => equals(key, value));
+    if (operator === 'In') return inList;
+    if (operator === 'NotIn') return !inList;
+    if (operator === 'Exists') return has(key);
+    if (operator === 'DoesNotExist') return !has(key);
+    return false;
+  });
+}
+
+const where = (prefix: Path, ...keys: string[]) => formatPath([...prefix, 'values', ...keys]);
+
+/**
+ * A PodDisruptionBudget or HorizontalPodAutoscaler over Traefik's own pods: the chart's `podDisruptionBudget` and
+ * `autoscaling` render the same objects, and this tool's rules hold those (a budget that lets no drain evict a pod,
+ * more than one pod next to an ACME resolver); an item escapes them. A budget next to the chart's own also makes the
+ * eviction API refuse every Traefik pod (k8s.io/kubernetes pkg/registry/core/pod/storage/eviction.go: "This pod has
+ * more than one PodDisruptionBudget, which the eviction subresource does not support"). Either object acts only in
+ * its own namespace; an item without a namespace lands in the release's, kube-system.
+ */
+export function traefikPodObjectProblem(item: Values, values: Values, prefix: Path): string | undefined {
+  const { kind, apiVersion } = item;
+  if (typeof apiVersion !== 'string') return undefined;
+  const metadata = isMap(item.metadata) ? item.metadata : {};
+  if ((metadata.namespace ?? RELEASE_NAMESPACE) !== traefikNamespace(values)) return undefined;
+  const spec = isMap(item.spec) ? item.spec : {};
+  const group = apiGroup(apiVersion);
+  if (kind === 'PodDisruptionBudget' && group === 'policy' && selects(spec.selector, podLabels(values), apiVersion !== 'policy/v1beta1')) {
+    return (
+      "is a PodDisruptionBudget whose selector matches Traefik's pods, but a budget written in extraObjects escapes this tool's " +
+      'disruption-budget rule (one that lets no drain evict a Traefik pod makes every node drain, and K3s upgrade, hang), and next to ' +
+      "the chart's own budget (which this tool sets for 2 or more replicas) the eviction API refuses to evict a pod that two budgets " +
+      `cover, so drains hang as well: remove the item, and set ${where(prefix, 'podDisruptionBudget')} instead`
+    );
+  }
+  const target = isMap(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
+  if (
+    kind === 'HorizontalPodAutoscaler' &&
+    group === 'autoscaling' &&
+    (target.kind === 'Deployment' || target.kind === 'DaemonSet') &&
+    target.name === workloadName(values)
+  ) {
+    return (
+      `is a HorizontalPodAutoscaler of Traefik's ${target.kind} ${target.name}, but one written in extraObjects escapes this tool's ` +
+      'replica rules (more than one Traefik pod next to an ACME resolver, whose acme.json pods cannot share, is refused; the disruption ' +
+      `budget follows the replicas): remove the item, and set ${where(prefix, 'autoscaling')} instead`
+    );
+  }
+  return undefined;
+}
+
+/** The pod specs of a workload item: a Pod's own, a template's (Deployment, DaemonSet, Job...), a CronJob's job template's. */
+function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
+  const spec = isMap(item.spec) ? item.spec : {};
+  if (item.kind === 'Pod') return [{ spec, at: ['spec'] }];
+  const template =
+    isMap(spec.template) && isMap(spec.template.spec) ? [{ spec: spec.template.spec, at: ['spec', 'template', 'spec'] }] : [];
+  const job = isMap(spec.jobTemplate) && isMap(spec.jobTemplate.spec) ? spec.jobTemplate.spec : {};
+  const cron =
+    isMap(job.template) && isMap(job.template.spec)
+      ? [{ spec: job.template.spec, at: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] }]
+      : [];
+  return [...template, ...cron];
+}
+
+/**
+ * Which kube-vip program an image reference runs, by its path with any registry, tag or digest: kube-vip
+ * (`kube-vip/kube-vip`, the older `plndr/kube-vip`, and the `-iptables` build) or kube-vip-cloud-provider.
+ */
+function kubeVipImage(image: unknown): 'kube-vip' | 'cloud-provider' | undefined {
+  if (typeof image !== 'string') return undefined;
+  const path = image.trim().toLowerCase().split('@')[0];
+  const segments = path.split('/');
+  const last = segments.pop()?.split(':')[0] ?? '';
+  const owner = segments.pop() ?? '';
+  if (!['kube-vip', 'kubevip', 'plndr'].includes(owner)) return undefined;
+  if (last === 'kube-vip' || last === 'kube-vip-iptables') return 'kube-vip';
+  if (last === 'kube-vip-cloud-provider' || last === 'plndr-cloud-provider') return 'cloud-provider';
+  return undefined;
+}
+
+/**
+ * A workload that runs kube-vip or kube-vip-cloud-provider: a second copy announces addresses (or hands out pool
+ * addresses) next to the one this tool deploys, outside every kubeVip rule. Returns the image's path and the message.
+ */
+export function kubeVipWorkloadProblem(item: Values, prefix: Path): { at: Array<string | number>; message: string } | undefined {
+  for (const { spec, at } of podSpecs(item)) {
+    for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
+      const containers = Array.isArray(spec[list]) ? spec[list] : [];
+      for (const [i, container] of containers.entries()) {
+        const program = isMap(container) ? kubeVipImage(container.image) : undefined;
+        if (!program) continue;
+        const declare =
+          program === 'kube-vip'
+            ? prefix.length
+              ? 'kubeVip'
+              : 'a KubeVipChart construct'
+            : prefix.length
+              ? 'kubeVip.services'
+              : 'a KubeVipCloudProviderChart construct';
+        const rules =
+          program === 'kube-vip'
+            ? 'kube-vip rules (version, VIPs, interface, leases and leader election), and it announces addresses next to the kube-vip this tool deploys'
+            : 'IP-pool rules, and it hands out addresses next to the kube-vip-cloud-provider this tool deploys';
+        return {
+          at: [...at, list, i, 'image'],
+          message: `runs ${program === 'kube-vip' ? 'kube-vip' : 'kube-vip-cloud-provider'}, but a copy written in extraObjects escapes this tool's ${rules}: declare it in ${declare} instead`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A helm-controller HelmChart or HelmChartConfig (helm.cattle.io, any version): a release K3s installs outside this
+ * tool's rules, for the components it declares first-class (cert-manager's version, which an older one would
+ * downgrade with its CRDs, and Traefik's values).
+ */
+export function helmControllerProblem(item: Values, prefix: Path): string | undefined {
+  const { kind, apiVersion } = item;
+  if (typeof apiVersion !== 'string' || apiGroup(apiVersion) !== 'helm.cattle.io') return undefined;
+  if (kind !== 'HelmChart' && kind !== 'HelmChartConfig') return undefined;
+  const instead = prefix.length
+    ? 'declare cert-manager in certManager, and change Traefik through the traefik keys'
+    : 'use a CertManagerHelmChart construct for cert-manager, and the TraefikHelmChartConfig props for Traefik';
+  return (
+    `is a helm-controller ${kind}, which K3s applies outside this tool's rules (the cert-manager version and its CRDs, ` +
+    `Traefik's values and VIPs), and one the API server refuses fails the whole Traefik release: ${instead} ` +
+    "(a HelmChart of any other application belongs beside this tool's manifests, not in Traefik's release)"
+  );
+}

@@ -1,13 +1,7 @@
 import type { Path, Problem } from '../core/problem';
 import { goTruthy } from './go-truth';
+import { EXTERNAL_IPS_TAKEOVER } from './extra-objects';
 import { valueAt } from './service-facts';
-
-/**
- * kube-proxy answers for a Service's externalIPs on every node, whatever owns them: a VIP of this cluster (Traefik's
- * :80, the API server's :6443) or any other address is taken over (CVE-2020-8554; K3s does not deny them).
- */
-export const EXTERNAL_IPS_TAKEOVER =
-  "is set: kube-proxy then answers for those addresses on every node, whatever owns them (this cluster's VIPs too)";
 
 /**
  * `externalIPs` on a Service the chart renders from the block at `at` (`service`, `service.additionalServices.<name>`):

@@ -12,6 +12,13 @@ type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * kube-proxy answers for a Service's externalIPs on every node, whatever owns them: a VIP of this cluster (Traefik's
+ * :80, the API server's :6443) or any other address is taken over (CVE-2020-8554; K3s does not deny them).
+ */
+export const EXTERNAL_IPS_TAKEOVER =
+  "is set: kube-proxy then answers for those addresses on every node, whatever owns them (this cluster's VIPs too)";
+
+/**
  * The objects this tool writes under fixed names (kube-vip/rbac.ts, kube-vip/daemon-set.ts, kube-vip/cloud-provider.ts,
  * traefik/helm-chart-config.ts), as `Kind namespace/name` (no namespace for cluster-scoped kinds). An
  * `extraObjects` item of the same identity gives the object a second owner: the Traefik release and this
@@ -159,16 +166,12 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
       },
     ];
   }
-  // kube-proxy answers for a Service's externalIPs on every node, whatever owns them: a VIP of this cluster (Traefik's
-  // :80, the API server's :6443) or any other address is taken over (CVE-2020-8554; K3s does not deny them).
   const spec = isMap(item.spec) ? item.spec : {};
   if (kind === 'Service' && Array.isArray(spec.externalIPs) && spec.externalIPs.length) {
     return [
       {
         path: [...path, 'spec', 'externalIPs'],
-        message:
-          "is set: kube-proxy then answers for those addresses on every node, whatever owns them (this cluster's VIPs too); " +
-          `give the Service a VIP through ${prefix.length ? 'loadBalancers' : 'a LoadBalancerService'} instead`,
+        message: `${EXTERNAL_IPS_TAKEOVER}; give the Service a VIP through ${prefix.length ? 'loadBalancers' : 'a LoadBalancerService'} instead`,
       },
     ];
   }

@@ -74,6 +74,12 @@ describe('D6: an extraObjects budget or autoscaler over Traefik pods is held to 
     ['x11: minAvailable 1 over app.kubernetes.io/name', extra(pdb({ minAvailable: 1, selector: { matchLabels: name } })), PDB],
     ['x11b: maxUnavailable 0', extra(pdb({ maxUnavailable: 0, selector: { matchLabels: name } })), PDB],
     ['no namespace (lands in kube-system)', extra(pdb({ maxUnavailable: 1, selector: { matchLabels: instance } }, { name: 'b' })), PDB],
+    [
+      'an empty namespace (lands in kube-system too)',
+      extra(pdb({ maxUnavailable: 1, selector: { matchLabels: instance } }, { name: 'b', namespace: '' })),
+      PDB,
+    ],
+    ['a null namespace', extra(pdb({ maxUnavailable: 1, selector: { matchLabels: instance } }, { name: 'b', namespace: null })), PDB],
     ['name and instance together', extra(pdb({ maxUnavailable: 1, selector: { matchLabels: { ...name, ...instance } } })), PDB],
     [
       'matchExpressions In',
@@ -240,6 +246,18 @@ describe('D7: extraObjects may not run a second kube-vip or a helm-controller re
       `${HELM} HelmChart`,
     ],
     ['a HelmChartConfig', extra(helmChartConfig), 'traefik.values.extraObjects[0]', `${HELM} HelmChartConfig`],
+    [
+      "a mirror's kube-vip under another owner",
+      extra(daemonSet('registry.example.com/mirror/kube-vip:v0.8.2')),
+      'traefik.values.extraObjects[0].spec.template.spec.containers[0].image',
+      KUBE_VIP,
+    ],
+    [
+      'kube-vip from a registry root',
+      extra(daemonSet('registry.example.com:5000/kube-vip-iptables:v0.8.2')),
+      'traefik.values.extraObjects[0].spec.template.spec.containers[0].image',
+      KUBE_VIP,
+    ],
     ['control: a DaemonSet of another image', extra(daemonSet('ghcr.io/example/kube-vip-exporter:1.0')), '', undefined],
     ['control: an image named kube-vip of another owner', extra(daemonSet('example.com/tools/kube-vip-docs:1.0')), '', undefined],
   ])('%s', (_, values, path, expected) => {

@@ -88,7 +88,8 @@ export function traefikPodObjectProblem(item: Values, values: Values, prefix: Pa
   const { kind, apiVersion } = item;
   if (typeof apiVersion !== 'string') return undefined;
   const metadata = isMap(item.metadata) ? item.metadata : {};
-  if ((metadata.namespace ?? RELEASE_NAMESPACE) !== traefikNamespace(values)) return undefined;
+  // An empty or null namespace is none: the object lands in the release's.
+  if ((text(metadata.namespace) ?? RELEASE_NAMESPACE) !== traefikNamespace(values)) return undefined;
   const spec = isMap(item.spec) ? item.spec : {};
   const group = apiGroup(apiVersion);
   if (kind === 'PodDisruptionBudget' && group === 'policy' && selects(spec.selector, podLabels(values), apiVersion !== 'policy/v1beta1')) {
@@ -130,19 +131,21 @@ function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
 }
 
 /**
- * Which kube-vip program an image reference runs, by its path with any registry, tag or digest: kube-vip
- * (`kube-vip/kube-vip`, the older `plndr/kube-vip`, and the `-iptables` build) or kube-vip-cloud-provider.
+ * Which kube-vip program an image reference runs, by its name with any registry, owner, tag or digest: kube-vip
+ * (`kube-vip/kube-vip`, the older `plndr/kube-vip`, a mirror's `mirror/kube-vip`, and the `-iptables` build) or
+ * kube-vip-cloud-provider (also the older `plndr/plndr-cloud-provider`).
  */
 function kubeVipImage(image: unknown): 'kube-vip' | 'cloud-provider' | undefined {
   if (typeof image !== 'string') return undefined;
   const path = image.trim().toLowerCase().split('@')[0];
   const segments = path.split('/');
   const last = segments.pop()?.split(':')[0] ?? '';
+  // kube-vip's own names, under any owner: a registry mirror keeps the name, not always the path (`mirror/kube-vip`).
+  if (last === 'kube-vip' || last === 'kube-vip-iptables') return 'kube-vip';
+  if (last === 'kube-vip-cloud-provider') return 'cloud-provider';
   const owner = segments.pop() ?? '';
   if (!['kube-vip', 'kubevip', 'plndr'].includes(owner)) return undefined;
-  if (last === 'kube-vip' || last === 'kube-vip-iptables') return 'kube-vip';
-  if (last === 'kube-vip-cloud-provider' || last === 'plndr-cloud-provider') return 'cloud-provider';
-  return undefined;
+  return last === 'plndr-cloud-provider' ? 'cloud-provider' : undefined;
 }
 
 /**

@@ -22,6 +22,8 @@ describe('D1: deployment.enabled is read with Go truth (templates/deployment.yam
     [0, "is 0, which the chart's template reads as false (Go's if)"],
     ['', `is "", which the chart's template reads as false (Go's if)`],
     [false, 'is false'],
+    // Helm's coalesce deletes a key set to null, the chart's default with it: the template reads nil.
+    [null, "is null, which deletes the chart's default (true), so the chart's template reads it as false"],
   ])('%j on chart 25.0.0 (no values schema) is refused', (enabled, what) => {
     judge(
       withTraefikValues({ deployment: { enabled } }, { chartVersion: '25.0.0' }),
@@ -116,7 +118,7 @@ describe('D4: service.single and additionalServices.<name>.single are read with 
       dns('192.168.0.50'),
     );
   const UDP_CLASH = `loadBalancers[0].ips[0]: "192.168.0.50" is also the VIP of Traefik's UDP`;
-  test.each([[false], [0], ['']])(
+  test.each([[false], [0], [''], [null]])(
     "service.single: %j splits UDP off onto annotationsUDP's VIP, which the entry shares: refused",
     (single) => {
       judge(udpService(single), UDP_CLASH);

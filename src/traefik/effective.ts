@@ -214,8 +214,9 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     };
     templated(service, ['service']);
     takeover(service, ['service'], formatPath([...prefix, 'loadBalancerIPs']));
-    // The chart's default is `single: true` (traefik/values.yaml v20 to v41); a null key is dropped by Helm's merge.
-    const single = service.single === undefined || service.single === null || goTruthy(service.single);
+    // The chart's default is `single: true` (traefik/values.yaml v20 to v41). A null deletes the default (Helm's
+    // coalesce, pkg/chartutil/coalesce.go: "When the YAML value is null ... we remove the value's key"): the template reads nil, false.
+    const single = service.single === undefined || goTruthy(service.single);
     if (udpService(service, single, udp)) {
       services.push(chartService(service, ['service'], { ...context, ports: tcp }));
       services.push(

@@ -72,10 +72,15 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   // `if and .Values.deployment.enabled ...` (templates/deployment.yaml and daemonset.yaml, v20 to v41): Go truth, so 0 and
-  // "" deploy nothing too. A null key is dropped by Helm's merge, leaving the chart's default (true).
+  // "" deploy nothing too. A null deletes the chart's default (Helm's coalesce, pkg/chartutil/coalesce.go), leaving nil: false.
   const enabled = traefik.enabled.value;
-  if (enabled !== null && !goTruthy(enabled)) {
-    const what = enabled === false ? 'is false' : `is ${JSON.stringify(enabled)}, which the chart's template reads as false (Go's if)`;
+  if (!goTruthy(enabled)) {
+    const what =
+      enabled === false
+        ? 'is false'
+        : enabled === null
+          ? "is null, which deletes the chart's default (true), so the chart's template reads it as false"
+          : `is ${JSON.stringify(enabled)}, which the chart's template reads as false (Go's if)`;
     error(traefik.enabled.path, `${what}, so K3s deploys no Traefik and nothing answers on its VIP: remove the key`);
   }
   const { replicas, kind } = traefik;

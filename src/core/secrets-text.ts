@@ -31,7 +31,8 @@ const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|va
  * backtick, `$`, `_`, a flag's `=` or a prefix's `:`, as in `tag:db_password=`), maybe after a path
  * (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
-const WORD_KEY = /(?<![A-Za-z0-9])(?:[^\s=;&"']*[/?,])?([A-Za-z][\w.-]*)(=>?(?!=)|:(?!\/\/))/g;
+// Bounded: an unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end.
+const WORD_KEY = /(?<![A-Za-z0-9])(?:[^\s=;&"']{0,256}[/?,])?([A-Za-z][\w.-]{0,127})(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
@@ -54,31 +55,45 @@ export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, key, separator] = match;
+    // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
+    if (!isSecretKey(key)) continue;
     const start = match.index + whole.length;
-    const rest = text.slice(start);
     let value: string | undefined;
     if (separator === ':') {
       // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
-      value = /^([^\s"']+)["']?(?:\s|$)/.exec(rest)?.[1];
+      value = wordAt(GLUED_VALUE, text, start)?.[1];
     } else {
       const opener = text.charAt(match.index - 1);
-      const close = /["']/.test(opener) ? rest.indexOf(opener) : -1;
+      const close = /["']/.test(opener) ? text.indexOf(opener, start) : -1;
       value =
         quotedValueAt(text, start)?.value ??
-        (close >= 0 && !rest.slice(0, close).includes('\n') ? rest.slice(0, close) : rest.split(/[\s;&]/)[0].replace(/(?<=.)["']$/, ''));
+        (close >= 0 && !text.slice(start, close).includes('\n')
+          ? text.slice(start, close)
+          : wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, ''));
     }
     if (value === undefined || !setsSecret(key, value)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
     const next =
       separator === '=' && AUTH_SCHEME.test(value)
-        ? rest
-            .slice(value.length)
+        ? text
+            .slice(start + value.length)
             .trim()
             .split(/[\s;&"']/)[0]
         : '';
     return next || value;
   }
   return undefined;
+}
+
+/** The rest of a glued value's word, maybe closing a quote (`X-Auth-Token:abc`). */
+const GLUED_VALUE = /([^\s"']+)["']?(?:\s|$)/y;
+/** An assigned value's word: up to a blank, `;` or `&`. */
+const ASSIGNED_WORD = /[^\s;&]*/y;
+
+/** `pattern` (sticky) matched at `at` in `text`: no copy of the text's rest, so each read costs only what it matches. */
+function wordAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }
 
 /** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
@@ -90,11 +105,13 @@ const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BL
  * `"password": x`): the key, and where its value starts (after an opening bracket or quote).
  */
 const KEY_AFTER_WORDS = new RegExp(
-  `(?<![A-Za-z0-9])([A-Za-z][\\w.-]*)[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
+  `(?<![A-Za-z0-9])([A-Za-z][\\w.-]{0,127})[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
   'g',
 );
 /** A value's first word, up to a blank, a clause's end or a closing bracket or quote. */
-const VALUE_WORD = /^[^\s,;"'`()[\]{}<>\u2018\u2019\u201c\u201d]+/;
+const VALUE_WORD = /[^\s,;"'`()[\]{}<>\u2018\u2019\u201c\u201d]+/y;
+/** What may close around a value: brackets, quotes, emphasis. */
+const CLOSING = /[)\]}>"'`*\u2019\u201d]*/y;
 
 /**
  * The value of a key after other words where it reads as set, not as prose: a quoted text, or a word that ends the
@@ -105,17 +122,17 @@ const VALUE_WORD = /^[^\s,;"'`()[\]{}<>\u2018\u2019\u201c\u201d]+/;
 function valueAfterWords(part: string): string | undefined {
   for (const match of part.matchAll(KEY_AFTER_WORDS)) {
     const key = match[1];
+    if (!isSecretKey(key)) continue;
     const at = match.index + match[0].length;
-    const quoted = quotedValueAt(part, at);
-    let value = quoted?.value;
+    let value = quotedValueAt(part, at)?.value;
     if (value === undefined) {
-      const word = VALUE_WORD.exec(part.slice(at))?.[0];
+      const word = wordAt(VALUE_WORD, part, at)?.[0];
       if (word === undefined) continue;
       const bare = word.replace(/[.!?]+$/, '');
-      const rest = part.slice(at + word.length);
-      const closing = /^[)\]}>"'`*\u2019\u201d]*/.exec(rest)![0];
-      const after = rest.slice(closing.length);
-      const ends = after === '' || /^[,;]/.test(after) || /[)\]}>]/.test(closing) || (bare !== word && /^\s/.test(after));
+      const closing = wordAt(CLOSING, part, at + word.length)![0];
+      const after = at + word.length + closing.length;
+      const next = part.charAt(after);
+      const ends = after === part.length || next === ',' || next === ';' || /[)\]}>]/.test(closing) || (bare !== word && /\s/.test(next));
       const unlikeProse = bare.length >= 6 && /[A-Za-z]/.test(bare) && /\d/.test(bare);
       if (!ends && !unlikeProse) continue;
       value = bare;

@@ -115,12 +115,23 @@ let readingLines = false;
 function secretSetInText(text: string, at: Path, asData = true): { value: string; what: string } | undefined {
   const first = firstSecretSetInText(text, at, asData);
   if (!first || first.value === text) return first;
-  // A text may set several (`password=a token=b`), and a message redacts what the finding holds: where another is
-  // left once the first is taken out, the whole text is the secret.
-  const rest = firstSecretSetInText(text.split(first.value).join(TAKEN_OUT), at, asData);
-  // A finding that starts with the first (`password=$(FOUND) horse`, read whole) or is it again (a value the text
-  // holds escaped is not taken out) is that one, not another.
+  // A message blanks what a finding holds, where the text holds it: a value the text holds only escaped (`'it''s'`,
+  // `"a\" b"`) or one under four characters (redact blanks those only where quoted whole) is the whole text; so is a
+  // long one, which the search for another below would have to write into a pattern.
+  if (first.value.length < 4 || first.value.length > 4096 || !text.includes(first.value)) return { ...first, value: text };
+  // A text may set several (`password=a token=b`): where another is left once the first is taken out, the whole text
+  // is the secret. A finding that starts with the first (`password=$(FOUND) horse`, read whole) is that one again.
+  const rest = firstSecretSetInText(takenOut(text, first.value), at, asData);
   return rest && rest.value !== first.value && !rest.value.startsWith(TAKEN_OUT) ? { ...first, value: text } : first;
+}
+
+/**
+ * `text` with `value` replaced by TAKEN_OUT where it stands as a whole value, not as the head or tail of a longer one
+ * (`hunter2` in `token=hunter2S3`, which is another secret).
+ */
+function takenOut(text: string, value: string): string {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\w.~+/-])${escaped}(?![\\w.~+/-])`, 'g'), TAKEN_OUT);
 }
 
 /** What stands for a secret already found in a text, when the text is read again for another: a reference, no secret. */

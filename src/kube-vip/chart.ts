@@ -6,6 +6,7 @@ import { KUBE_VIP_SETTINGS_KEYS, KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
 import { arpInterfaceProblem } from './rules';
 import { chartArgs } from '../core/construct-args';
+import * as format from '../config/formats';
 
 export type KubeVipChartProps = KubeVipSettings;
 
@@ -16,7 +17,10 @@ export class KubeVipChart extends Chart {
     const check = new PropsValidator<KubeVipChartProps>('KubeVipChart', props, KUBE_VIP_SETTINGS_KEYS);
     // As for a cluster: in ARP mode (no bgp) the interface must be the LAN's NIC.
     const { interface: nic, bgp } = check.props;
-    check.problem(['interface'], typeof nic === 'string' && !bgp ? arpInterfaceProblem(nic) : undefined).throwIfInvalid();
+    check
+      .requiredText(['version'], check.props.version, format.version)
+      .problem(['interface'], typeof nic === 'string' && !bgp ? arpInterfaceProblem(nic) : undefined)
+      .throwIfInvalid();
     props = check.props;
     const rbac = new KubeVipRbac(this, 'Rbac');
     new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });

@@ -94,7 +94,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
   });
   const props = check.props;
   check
-    .text(['version'], props.version, format.version)
+    .requiredText(['version'], props.version, format.version)
     .problem(
       ['version'],
       typeof props.version !== 'string' || format.version(props.version) ? undefined : kubeVipVersionSupport(props.version).error,

@@ -41,7 +41,8 @@ export function entrypointResolvers(values: Values, chartVersion: string, prefix
     const http = isMap(port) && underHttp ? port.http : port;
     const tls = isMap(http) ? http.tls : undefined;
     if (!isMap(tls) || typeof tls.certResolver !== 'string' || tls.certResolver === '') continue;
-    if (!goTruthy(tls.enabled ?? name === 'websecure')) continue;
+    // Unset keeps the chart's default (on for websecure); null deletes it (Helm's coalesce), so the template reads nil.
+    if (!(tls.enabled === undefined ? name === 'websecure' : goTruthy(tls.enabled))) continue;
     found.push({
       path: [...prefix, 'values', 'ports', name, ...(underHttp ? ['http'] : []), 'tls', 'certResolver'],
       resolver: tls.certResolver,

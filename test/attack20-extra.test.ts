@@ -149,6 +149,13 @@ describe("D6: an entrypoint's default resolver must be defined", () => {
       undefined,
     ],
     [
+      'control: enabled null deletes the chart default, so TLS is off',
+      { ports: { websecure: { http: { tls: { enabled: null, certResolver: 'nope' } } } } },
+      {},
+      '',
+      undefined,
+    ],
+    [
       'control: the old key under v39, which the chart ignores',
       { ports: { websecure: { tls: { certResolver: 'nope' } } } },
       {},

@@ -154,9 +154,6 @@ describe('a helm-controller HelmChart the config does not make is refused as suc
 describe('controls: the same kinds stay accepted where the config makes no such object', () => {
   test.each<[string, object, object]>([
     ['a kind HelmChart of another group', CERT_MANAGER, { ...HELM_CHART('cert-manager', 'kube-system'), apiVersion: 'example.com/v1' }],
-    ["another cluster's Application", ARGO, APPLICATION('k3s-vip-other')],
-    ['the Application without gitops', devConfig(), APPLICATION('k3s-vip-t')],
-    ['the Application under flux', FLUX, APPLICATION('k3s-vip-t')],
     ['the deferred Kustomization without deferred manifests', FLUX, KUSTOMIZATION('k3s-vip-t-deferred')],
     ['a Gateway of another name', GATEWAY, GATEWAY_OBJECT('other')],
     ['an HTTPRoute of another namespace', GATEWAY, ROUTE('status', 'other')],
@@ -165,6 +162,22 @@ describe('controls: the same kinds stay accepted where the config makes no such 
   ])('%s', (_, base, item) => {
     expect(errorsOf(base, item)).toBe('');
     expect(errorsOf(base, JSON.stringify(item))).toBe('');
+  });
+});
+
+// Attack 20b D9: an Argo CD Application this tool does not write is no claim, but a release outside this tool's rules
+// (test/attack20-extra.test.ts), refused as such.
+describe('an Argo CD Application the config does not make is refused as a release, not as a claim', () => {
+  test.each<[string, object, object]>([
+    ["another cluster's Application", ARGO, APPLICATION('k3s-vip-other')],
+    ['the Application without gitops', devConfig(), APPLICATION('k3s-vip-t')],
+    ['the Application under flux', FLUX, APPLICATION('k3s-vip-t')],
+  ])('%s', (_, base, item) => {
+    for (const written of [item, JSON.stringify(item)]) {
+      const errors = errorsOf(base, written);
+      expect(errors).toContain('traefik.values.extraObjects[0]: is an Argo CD Application');
+      expect(errors).not.toContain('an object this tool writes itself');
+    }
   });
 });
 

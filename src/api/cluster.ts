@@ -70,7 +70,8 @@ export class K3sVipCluster extends Construct {
     if (kubeVip.services.ipPool) {
       new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
     }
-    new TraefikChart(this, 'traefik-config', traefikSettings(config));
+    // The resolvers configured outside this tool, which Traefik's CRDs in extraObjects may name as the Ingresses do.
+    new TraefikChart(this, 'traefik-config', { ...traefikSettings(config), externalCertResolvers: config.traefik.externalCertResolvers });
     addCertManagerCharts(this, config);
     addGatewayApiChart(this, config);
     if (config.loadBalancers.length) {

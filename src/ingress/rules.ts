@@ -6,6 +6,8 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
+import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
+import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -158,12 +160,13 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   const routes = new Map<string, number>();
   // The resolvers Traefik will have, whichever key defines them (traefik.values and flags too), and those configured elsewhere.
   const resolvers = new Set([...traefik.resolverNames, ...config.traefik.externalCertResolvers]);
-  // Traefik keeps a resolver's name as written, and a router names it exactly; several spellings of one name become one
-  // resolver under whichever sorts first (traefik/paerser v0.2.0 parser/labels_decode.go, `containsNode` with EqualFold).
-  const spellings = (name: string) => [...resolvers].filter((known) => known.toLowerCase() === name.toLowerCase());
-  // An IngressRoute or TLSStore among Traefik's extraObjects names a resolver the same way.
+  // An IngressRoute or TLSStore among Traefik's extraObjects names a resolver the same way, as does an entrypoint's default.
   const define = 'Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere';
-  for (const problem of extraObjectResolverProblems(config.traefik.values ?? {}, ['traefik'], resolvers, define))
+  const values = config.traefik.values ?? {};
+  for (const problem of [
+    ...extraObjectResolverProblems(values, ['traefik'], resolvers, define),
+    ...entrypointResolverProblems(values, config.traefik.chartVersion, ['traefik'], resolvers, define),
+  ])
     error(problem.path, problem.message);
   for (const name of config.traefik.externalCertResolvers) {
     if (Object.hasOwn(config.traefik.certResolvers, name)) {
@@ -173,7 +176,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   config.ingresses.forEach((ingress, i) => {
     const name = `${ingress.namespace}/${ingress.name}`;
     // pathType Prefix matches /api and /api/ alike.
-    const route = `${ingress.host}${ingress.path.replace(/\/+$/, '')}/`;
+    const route = routeKey(ingress.host, ingress.path);
     const sameName = names.get(name);
     if (sameName !== undefined) {
       error(
@@ -183,10 +186,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }
     const sameRoute = routes.get(route);
     if (sameRoute !== undefined) {
-      error(
-        ['ingresses', i, 'path'],
-        `host "${ingress.host}" with path "${ingress.path}" is already routed by ingresses[${sameRoute}]; only one of the two would get the traffic: change the host or the path`,
-      );
+      error(['ingresses', i, 'path'], sameRouteMessage(ingress.host, ingress.path, `ingresses[${sameRoute}]`));
     }
     const resolver = ingress.tls?.certResolver;
     if (resolver && ingress.host.startsWith('*.') && Object.hasOwn(config.traefik.certResolvers, resolver)) {
@@ -195,18 +195,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
         `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
       );
     }
-    const known = resolver ? spellings(resolver) : [];
-    if (resolver && (known.length !== 1 || known[0] !== resolver)) {
-      const others = known.filter((name) => name !== resolver).map((name) => JSON.stringify(name));
-      error(
-        ['ingresses', i, 'tls', 'certResolver'],
-        !known.length
-          ? `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Define it under traefik.certResolvers, or list it in traefik.externalCertResolvers if it is configured elsewhere`
-          : !known.includes(resolver)
-            ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
-            : `"${resolver}" is also defined as ${others.join(', ')}, which differs in case alone, and Traefik makes one resolver of them under one of the spellings, which may not be this one: define the resolver in one spelling`,
-      );
-    }
+    const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
+    if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
     // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
     if (ingress.tls && !config.traefik.redirectToHttps) {
       warn(
@@ -218,6 +208,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);
   });
+  // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
+  const owners = new Map([...routes].map(([route, i]) => [route, `ingresses[${i}]`]));
+  for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {

@@ -1,4 +1,4 @@
-import { formatPath, Path } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import { apiGroup } from '../validate/kinds';
 
 /**
@@ -49,15 +49,31 @@ function workloadName(values: Values): string {
 }
 
 /**
- * Whether a label selector (matchLabels and matchExpressions, k8s.io/apimachinery LabelSelectorAsSelector) selects a
- * pod with `labels`. `helm.sh/chart` matches any `traefik-*` value. `empty` is what a selector with no requirement
- * selects: every pod for a policy/v1 budget, none for policy/v1beta1.
+ * The labels the workload's controller adds to each pod, whose values it derives and no rule can know: a
+ * Deployment's ReplicaSets add `pod-template-hash` (k8s.io/kubernetes pkg/controller/deployment/sync.go), a
+ * DaemonSet adds `controller-revision-hash` and `pod-template-generation` (pkg/controller/daemon/util). An unknown
+ * `deployment.kind` gets both sets.
  */
-function selects(selector: unknown, labels: Record<string, string>, empty: boolean): boolean {
+function controllerLabels(values: Values): string[] {
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const kind = deployment.kind ?? 'Deployment';
+  const daemonSet = ['controller-revision-hash', 'pod-template-generation'];
+  if (kind === 'Deployment') return ['pod-template-hash'];
+  return kind === 'DaemonSet' ? daemonSet : ['pod-template-hash', ...daemonSet];
+}
+
+/**
+ * Whether a label selector (matchLabels and matchExpressions, k8s.io/apimachinery LabelSelectorAsSelector) may select
+ * a pod with `labels` and the controller's `unknown` ones. `helm.sh/chart` matches any `traefik-*` value; a
+ * controller's label is present with a value this rule cannot know, so only DoesNotExist rules it out (an equality,
+ * In or NotIn may match: it counts as matching). `empty` is what a selector with no requirement selects: every pod
+ * for a policy/v1 budget, none for policy/v1beta1.
+ */
+function selects(selector: unknown, labels: Record<string, string>, unknown: readonly string[], empty: boolean): boolean {
   if (!isMap(selector)) return false;
-  const has = (key: string) => Object.hasOwn(labels, key) || key === 'helm.sh/chart';
+  const has = (key: string) => Object.hasOwn(labels, key) || key === 'helm.sh/chart' || unknown.includes(key);
   const equals = (key: string, value: unknown) =>
-    key === 'helm.sh/chart' ? typeof value === 'string' && value.startsWith('traefik-') : labels[key] === value;
+    unknown.includes(key) || (key === 'helm.sh/chart' ? typeof value === 'string' && value.startsWith('traefik-') : labels[key] === value);
   const matchLabels = isMap(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
   const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isMap) : [];
   if (!matchLabels.length && !expressions.length) return empty;
@@ -67,7 +83,7 @@ function selects(selector: unknown, labels: Record<string, string>, empty: boole
     const listed = Array.isArray(list) ? list : [];
     const inList = has(key) && listed.some((value) => equals(key, value));
     if (operator === 'In') return inList;
-    if (operator === 'NotIn') return !inList;
+    if (operator === 'NotIn') return unknown.includes(key) || !inList;
     if (operator === 'Exists') return has(key);
     if (operator === 'DoesNotExist') return !has(key);
     return false;
@@ -92,7 +108,11 @@ export function traefikPodObjectProblem(item: Values, values: Values, prefix: Pa
   if ((text(metadata.namespace) ?? RELEASE_NAMESPACE) !== traefikNamespace(values)) return undefined;
   const spec = isMap(item.spec) ? item.spec : {};
   const group = apiGroup(apiVersion);
-  if (kind === 'PodDisruptionBudget' && group === 'policy' && selects(spec.selector, podLabels(values), apiVersion !== 'policy/v1beta1')) {
+  if (
+    kind === 'PodDisruptionBudget' &&
+    group === 'policy' &&
+    selects(spec.selector, podLabels(values), controllerLabels(values), apiVersion !== 'policy/v1beta1')
+  ) {
     return (
       "is a PodDisruptionBudget whose selector matches Traefik's pods, but a budget written in extraObjects escapes this tool's " +
       'disruption-budget rule (one that lets no drain evict a Traefik pod makes every node drain, and K3s upgrade, hang), and next to ' +
@@ -148,6 +168,23 @@ function kubeVipImage(image: unknown): 'kube-vip' | 'cloud-provider' | undefined
   return last === 'plndr-cloud-provider' ? 'cloud-provider' : undefined;
 }
 
+/** Why a container of `program` may not run where `written` says (extraObjects, or Traefik's own pods). */
+function kubeVipMessage(program: 'kube-vip' | 'cloud-provider', prefix: Path, written: string): string {
+  const declare =
+    program === 'kube-vip'
+      ? prefix.length
+        ? 'kubeVip'
+        : 'a KubeVipChart construct'
+      : prefix.length
+        ? 'kubeVip.services'
+        : 'a KubeVipCloudProviderChart construct';
+  const rules =
+    program === 'kube-vip'
+      ? 'kube-vip rules (version, VIPs, interface, leases and leader election), and it announces addresses next to the kube-vip this tool deploys'
+      : 'IP-pool rules, and it hands out addresses next to the kube-vip-cloud-provider this tool deploys';
+  return `runs ${program === 'kube-vip' ? 'kube-vip' : 'kube-vip-cloud-provider'}, but a copy written ${written} escapes this tool's ${rules}: declare it in ${declare} instead`;
+}
+
 /**
  * A workload that runs kube-vip or kube-vip-cloud-provider: a second copy announces addresses (or hands out pool
  * addresses) next to the one this tool deploys, outside every kubeVip rule. Returns the image's path and the message.
@@ -158,23 +195,7 @@ export function kubeVipWorkloadProblem(item: Values, prefix: Path): { at: Array<
       const containers = Array.isArray(spec[list]) ? spec[list] : [];
       for (const [i, container] of containers.entries()) {
         const program = isMap(container) ? kubeVipImage(container.image) : undefined;
-        if (!program) continue;
-        const declare =
-          program === 'kube-vip'
-            ? prefix.length
-              ? 'kubeVip'
-              : 'a KubeVipChart construct'
-            : prefix.length
-              ? 'kubeVip.services'
-              : 'a KubeVipCloudProviderChart construct';
-        const rules =
-          program === 'kube-vip'
-            ? 'kube-vip rules (version, VIPs, interface, leases and leader election), and it announces addresses next to the kube-vip this tool deploys'
-            : 'IP-pool rules, and it hands out addresses next to the kube-vip-cloud-provider this tool deploys';
-        return {
-          at: [...at, list, i, 'image'],
-          message: `runs ${program === 'kube-vip' ? 'kube-vip' : 'kube-vip-cloud-provider'}, but a copy written in extraObjects escapes this tool's ${rules}: declare it in ${declare} instead`,
-        };
+        if (program) return { at: [...at, list, i, 'image'], message: kubeVipMessage(program, prefix, 'in extraObjects') };
       }
     }
   }
@@ -182,20 +203,56 @@ export function kubeVipWorkloadProblem(item: Values, prefix: Path): { at: Array<
 }
 
 /**
- * A helm-controller HelmChart or HelmChartConfig (helm.cattle.io, any version): a release K3s installs outside this
- * tool's rules, for the components it declares first-class (cert-manager's version, which an older one would
- * downgrade with its CRDs, and Traefik's values).
+ * kube-vip or kube-vip-cloud-provider among the user's containers in Traefik's own pods (`deployment.additionalContainers`
+ * and `deployment.initContainers`, which the chart's pod template renders as written): a second copy, as in extraObjects.
+ */
+export function kubeVipSidecarProblems(values: Values, prefix: Path): Problem[] {
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  return ['additionalContainers', 'initContainers'].flatMap((list) => {
+    const containers = Array.isArray(deployment[list]) ? deployment[list] : [];
+    return containers.flatMap((container: unknown, i: number) => {
+      const program = isMap(container) ? kubeVipImage(container.image) : undefined;
+      return program
+        ? [
+            {
+              path: [...prefix, 'values', 'deployment', list, i, 'image'],
+              message: kubeVipMessage(program, prefix, `in Traefik's own pods (deployment.${list})`),
+            },
+          ]
+        : [];
+    });
+  });
+}
+
+/**
+ * The release managers whose objects install a Helm chart: helm-controller's HelmChart and HelmChartConfig
+ * (helm.cattle.io, which K3s runs), Flux's HelmRelease (helm.toolkit.fluxcd.io) and Argo CD's Application and
+ * ApplicationSet (argoproj.io), any version.
+ */
+const RELEASE_KINDS: ReadonlyArray<{ group: string; kinds: readonly string[]; what: string; applier: string }> = [
+  { group: 'helm.cattle.io', kinds: ['HelmChart', 'HelmChartConfig'], what: 'a helm-controller', applier: 'K3s applies' },
+  { group: 'helm.toolkit.fluxcd.io', kinds: ['HelmRelease'], what: 'a Flux', applier: 'Flux installs' },
+  { group: 'argoproj.io', kinds: ['Application', 'ApplicationSet'], what: 'an Argo CD', applier: 'Argo CD installs' },
+];
+
+/**
+ * A release another controller installs from Traefik's release: a helm-controller HelmChart or HelmChartConfig, a
+ * Flux HelmRelease, an Argo CD Application or ApplicationSet. Each installs outside this tool's rules, for the
+ * components it declares first-class (cert-manager's version, which an older one would downgrade with its CRDs,
+ * kube-vip, and Traefik's values).
  */
 export function helmControllerProblem(item: Values, prefix: Path): string | undefined {
   const { kind, apiVersion } = item;
-  if (typeof apiVersion !== 'string' || apiGroup(apiVersion) !== 'helm.cattle.io') return undefined;
-  if (kind !== 'HelmChart' && kind !== 'HelmChartConfig') return undefined;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  const release = RELEASE_KINDS.find((entry) => entry.group === apiGroup(apiVersion) && entry.kinds.includes(kind));
+  if (!release) return undefined;
   const instead = prefix.length
-    ? 'declare cert-manager in certManager, and change Traefik through the traefik keys'
-    : 'use a CertManagerHelmChart construct for cert-manager, and the TraefikHelmChartConfig props for Traefik';
+    ? 'declare cert-manager in certManager, kube-vip in kubeVip, and change Traefik through the traefik keys'
+    : 'use a CertManagerHelmChart construct for cert-manager, a KubeVipChart for kube-vip, and the TraefikHelmChartConfig props for Traefik';
+  const gitops = release.group !== 'helm.cattle.io' && prefix.length ? ' (which the gitops key has Flux or Argo CD deploy as well)' : '';
   return (
-    `is a helm-controller ${kind}, which K3s applies outside this tool's rules (the cert-manager version and its CRDs, ` +
-    `Traefik's values and VIPs), and one the API server refuses fails the whole Traefik release: ${instead} ` +
-    "(a HelmChart of any other application belongs beside this tool's manifests, not in Traefik's release)"
+    `is ${release.what} ${kind}, which ${release.applier} outside this tool's rules (the cert-manager version and its CRDs, ` +
+    `kube-vip, Traefik's values and VIPs), and one the API server refuses fails the whole Traefik release: ${instead} ` +
+    `(a release of any other application belongs beside this tool's manifests${gitops}, not in Traefik's release)`
   );
 }

@@ -6,7 +6,8 @@ import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
 import { checkSchema } from '../validate/schemas';
-import { helmControllerProblem, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
+import { helmControllerProblem, kubeVipSidecarProblems, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
+import { resolverNameProblem } from './resolver-names';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -88,9 +89,13 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
  */
 export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix, values)),
-  );
+  return [
+    ...items.flatMap((item, i) =>
+      renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix, values)),
+    ),
+    // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
+    ...kubeVipSidecarProblems(values, prefix),
+  ];
 }
 
 /**
@@ -230,17 +235,9 @@ export function extraObjectResolverProblems(values: Values, prefix: Path, known:
       if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
       const resolver = isMap(block) ? block[field[1]] : undefined;
-      if (typeof resolver !== 'string' || resolver === '' || known.has(resolver)) return [];
-      const path = [...prefix, 'values', 'extraObjects', i, 'spec', ...field];
-      const others = [...known].filter((name) => name.toLowerCase() === resolver.toLowerCase()).map((name) => JSON.stringify(name));
-      return [
-        {
-          path,
-          message: others.length
-            ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
-            : `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`,
-        },
-      ];
+      if (typeof resolver !== 'string' || resolver === '') return [];
+      const message = resolverNameProblem(resolver, known, define);
+      return message ? [{ path: [...prefix, 'values', 'extraObjects', i, 'spec', ...field], message }] : [];
     }),
   );
 }

@@ -6,6 +6,7 @@ import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import { effectiveTraefik } from './effective';
 import { extraObjectResolverProblems } from './extra-objects';
+import { entrypointResolverProblems } from './resolver-names';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
@@ -46,6 +47,12 @@ export interface TraefikHelmChartConfigProps {
    * @default - none
    */
   readonly certResolvers?: Readonly<Record<string, TraefikCertResolver>>;
+  /**
+   * Resolvers defined outside these props (a Traefik static configuration of your own) that Traefik's CRDs in
+   * `values.extraObjects` and the entrypoints' default resolvers may name.
+   * @default - none
+   */
+  readonly externalCertResolvers?: readonly string[];
   /**
    * Traefik pods; 2 or more spread over nodes with a PodDisruptionBudget.
    * @default 1
@@ -89,6 +96,7 @@ export const TRAEFIK_HELM_CHART_CONFIG_KEYS: PropsKeys<TraefikHelmChartConfigPro
   loadBalancerIPs: true,
   redirectToHttps: true,
   certResolvers: { '*': { email: true, challenge: true, caServer: true } },
+  externalCertResolvers: true,
   replicas: true,
   values: true,
   externalTrafficPolicy: true,
@@ -167,6 +175,8 @@ export class TraefikHelmChartConfig extends Construct {
         check.problem(['certResolvers', name, 'challenge'], `${describeValue(resolver.challenge)}: expected "tls" or "http"`);
       }
     }
+    const externalCertResolvers = check.list(['externalCertResolvers'], props.externalCertResolvers);
+    externalCertResolvers.forEach((name, i) => check.text(['externalCertResolvers', i], name, format.dns1123Label));
     const { replicas } = props;
     if (replicas !== undefined && !(typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
       const given = typeof replicas === 'number' ? `${replicas} is not a replica count` : describeValue(replicas);
@@ -193,7 +203,8 @@ export class TraefikHelmChartConfig extends Construct {
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
     );
-    const settings = { ...props, chartVersion, kubeVipVersion, certResolvers };
+    const { externalCertResolvers: _external, ...chartProps } = props;
+    const settings = { ...chartProps, chartVersion, kubeVipVersion, certResolvers };
     // The deployment rules render the values, which needs versions this library can read and well-typed props.
     const readable =
       (props.loadBalancerIPs === undefined || Array.isArray(props.loadBalancerIPs)) &&
@@ -210,13 +221,15 @@ export class TraefikHelmChartConfig extends Construct {
       const model = effectiveTraefik(settings, []);
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
-      // Traefik's CRDs among extraObjects may name only the resolvers these props define.
-      for (const problem of extraObjectResolverProblems(
-        props.values ?? {},
-        [],
-        new Set(model.resolverNames),
-        'Define it under certResolvers',
-      )) {
+      // Traefik's CRDs among extraObjects, and the entrypoints' default resolvers, may name only the resolvers these
+      // props define or list as defined elsewhere.
+      const known = new Set([...model.resolverNames, ...externalCertResolvers]);
+      const define = 'Define it under certResolvers, or list it in externalCertResolvers if it is configured elsewhere';
+      const values = props.values ?? {};
+      for (const problem of [
+        ...extraObjectResolverProblems(values, [], known, define),
+        ...entrypointResolverProblems(values, chartVersion, [], known, define),
+      ]) {
         report(problem.path, problem.message);
       }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.

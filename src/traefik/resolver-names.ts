@@ -1,0 +1,71 @@
+import { Path, Problem } from '../core/problem';
+import { parseVersion } from '../semver';
+import { traefikFlags } from './arguments';
+import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { goTruthy } from './go-truth';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Why a router (or an entrypoint's default) may not name certificate resolver `resolver`, given the names Traefik
+ * will have (`known`): none of that name, so Traefik serves its self-signed default certificate; only another
+ * spelling, as Traefik keeps a resolver's name as written and matches it exactly; or two spellings of one name, which
+ * Traefik makes one resolver of under whichever sorts first (traefik/paerser v0.2.0 parser/labels_decode.go,
+ * `containsNode` with EqualFold). `define` says where a resolver is declared. Undefined when the name is fine.
+ */
+export function resolverNameProblem(resolver: string, known: Iterable<string>, define: string): string | undefined {
+  const spellings = [...new Set(known)].filter((name) => name.toLowerCase() === resolver.toLowerCase());
+  if (spellings.length === 1 && spellings[0] === resolver) return undefined;
+  const others = spellings.filter((name) => name !== resolver).map((name) => JSON.stringify(name));
+  if (!spellings.length) return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`;
+  return !spellings.includes(resolver)
+    ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
+    : `"${resolver}" is also defined as ${others.join(', ')}, which differs in case alone, and Traefik makes one resolver of them under one of the spellings, which may not be this one: define the resolver in one spelling`;
+}
+
+/**
+ * The default resolvers of entrypoints: `ports.<name>.tls.certResolver` up to chart v38, `ports.<name>.http.tls.certResolver`
+ * from v39 (the old key is ignored), which the chart renders as `--entryPoints.<name>.http.tls.certResolver` when that
+ * block's `enabled` is true (the chart's default for websecure only; traefik/templates/_podtemplate.tpl), and the
+ * flag itself in `additionalArguments`/`globalArguments`, in any letter case. Every TLS router on the entrypoint
+ * asks for that resolver.
+ */
+export function entrypointResolvers(values: Values, chartVersion: string, prefix: Path): Array<{ path: Path; resolver: string }> {
+  // A chart older than the table is refused by its own rule; the oldest known chart's keys are read meanwhile.
+  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+  const underHttp = traefikChartRules(version).redirectKey === 'ports.web.http.redirections';
+  const ports = isMap(values.ports) ? values.ports : {};
+  const found: Array<{ path: Path; resolver: string }> = [];
+  for (const [name, port] of Object.entries(ports)) {
+    const http = isMap(port) && underHttp ? port.http : port;
+    const tls = isMap(http) ? http.tls : undefined;
+    if (!isMap(tls) || typeof tls.certResolver !== 'string' || tls.certResolver === '') continue;
+    // Unset keeps the chart's default (on for websecure); null deletes it (Helm's coalesce), so the template reads nil.
+    if (!(tls.enabled === undefined ? name === 'websecure' : goTruthy(tls.enabled))) continue;
+    found.push({
+      path: [...prefix, 'values', 'ports', name, ...(underHttp ? ['http'] : []), 'tls', 'certResolver'],
+      resolver: tls.certResolver,
+    });
+  }
+  for (const flag of traefikFlags(values, prefix)) {
+    if (/^entrypoints\.[^.]+\.http\.tls\.certresolver$/.test(flag.name) && flag.value)
+      found.push({ path: flag.path, resolver: flag.value });
+  }
+  return found;
+}
+
+/** The entrypoints' default resolvers that Traefik does not define (`known`), judged as an Ingress' `tls.certResolver`. */
+export function entrypointResolverProblems(
+  values: Values,
+  chartVersion: string,
+  prefix: Path,
+  known: Iterable<string>,
+  define: string,
+): Problem[] {
+  const names = [...known];
+  return entrypointResolvers(values, chartVersion, prefix).flatMap(({ path, resolver }) => {
+    const message = resolverNameProblem(resolver, names, define);
+    return message ? [{ path, message }] : [];
+  });
+}

@@ -82,6 +82,7 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
     }
   }
   if (off) error(off, `turns Traefik's Gateway API provider off, so Traefik ignores ${uses}: remove it`);
+  checkGatewayRbac(merged, prefix, uses, error);
   if (namespaces) {
     const needed = [GATEWAY_NAMESPACE, ...(use.routeNamespaces ?? [])];
     const missing = [...new Set(needed)].filter((ns) => !namespaces.value.includes(ns));
@@ -98,6 +99,34 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
       selector.path,
       "makes Traefik's Gateway API provider read only the GatewayClasses that carry the labels it selects (Traefik's provider " +
         `docs, labelselector), and whether the chart's GatewayClass does cannot be judged here, so ${uses} may be ignored: remove the key`,
+    );
+  }
+}
+
+/**
+ * The chart's Gateway API permissions live in its ClusterRole alone (templates/rbac/clusterrole.yaml, v30.1.0 to v41.3.0:
+ * `if and .Values.rbac.enabled (not .Values.rbac.namespaced)`; rbac/role.yaml, the namespaced variant, has no Gateway
+ * API rules), so `rbac.enabled` Go-false, `rbac: null` (which drops the chart's default) or `rbac.namespaced` Go-true
+ * leave Traefik unable to read GatewayClasses, Gateways and HTTPRoutes. The wording follows the Ingress provider's
+ * (ingress/rules.ts) for the same values.
+ */
+function checkGatewayRbac(merged: Values, prefix: Path, uses: string, error: Report): void {
+  const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
+  const rbac = merged.rbac;
+  const noClusterRole =
+    rbac === null ? at('rbac') : isMap(rbac) && rbac.enabled !== undefined && !goTruthy(rbac.enabled) ? at('rbac', 'enabled') : undefined;
+  if (noClusterRole) {
+    error(
+      noClusterRole,
+      `${rbac === null ? "drops the chart's rbac defaults" : "turns the chart's RBAC off"}, so the chart gives Traefik no ClusterRole and it may not ` +
+        `read GatewayClasses, Gateways nor HTTPRoutes anywhere, so Traefik ignores ${uses}: remove it`,
+    );
+  } else if (isMap(rbac) && goTruthy(rbac.namespaced)) {
+    error(
+      at('rbac', 'namespaced'),
+      'makes the chart give Traefik a namespaced Role instead of its ClusterRole, and only the ClusterRole holds the Gateway API ' +
+        'rules (templates/rbac/clusterrole.yaml; rbac/role.yaml has none), so Traefik may not ' +
+        `read GatewayClasses, Gateways nor HTTPRoutes anywhere, so Traefik ignores ${uses}: remove it`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
+import { renderedInteger, sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 
 /**
@@ -69,13 +70,14 @@ type Values = Record<string, unknown>;
 
 /**
  * A count as the chart renders it: the templates write `minAvailable`, `maxUnavailable` and `maxSurge` unquoted
- * (`maxUnavailable: {{ .rollingUpdate.maxUnavailable }}` in deployment.yaml and daemonset.yaml,
- * `minAvailable: {{ .Values.podDisruptionBudget.minAvailable }}` in poddisruptionbudget.yaml, v34.2.0 to v41.3.0),
- * so `"1"` reaches the API server as the integer 1. A text of decimal digits is read as that number (a leading
- * zero is left alone: YAML may read it as octal); anything else, a percentage too, stays as written.
+ * (`minAvailable: {{ .Values.podDisruptionBudget.minAvailable }}` in poddisruptionbudget.yaml, v20.1.1 to v41.3.0;
+ * `maxUnavailable: {{ .rollingUpdate.maxUnavailable }}` in deployment.yaml and daemonset.yaml from v31.1.1, before
+ * that through toYaml, where a text stays a text the API server refuses as no percentage), so a text YAML reads as a
+ * whole number reaches the API server as that number: `"1"`, but also `"01"`, `"00"`, `"0_0"`, `"0x1"`, `"+1"` and
+ * `"1.0"` (yaml-number.ts). Anything else, a percentage too, stays as written.
  */
 export function renderedCount(value: unknown): unknown {
-  return typeof value === 'string' && /^(0|[1-9]\d{0,8})$/.test(value) ? Number(value) : value;
+  return typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
 }
 
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -142,7 +144,9 @@ export function chartFailures(
     (strategy.type ?? 'RollingUpdate') === 'RollingUpdate' &&
     isMap(rolling)
   ) {
-    const maxUnavailable = renderedCount(rolling.maxUnavailable ?? 0);
+    // The guard reads the value itself, not the rendered one: sprig's float64, so `"00"` and `"0x1"` are below 1.
+    const written = rolling.maxUnavailable ?? 0;
+    const maxUnavailable = typeof written === 'string' && !written.includes('%') ? sprigFloat(written) : written;
     if (typeof maxUnavailable === 'number' && maxUnavailable < 1) {
       const given = sourced(['updateStrategy', 'rollingUpdate', 'maxUnavailable'], undefined, sourced(['hostNetwork'], true).path);
       problems.push({

@@ -1,6 +1,7 @@
 import { Path } from '../core/problem';
 import { goTruthy } from './go-truth';
 import { rulesFor, Version } from '../semver';
+import { renderedInteger } from './yaml-number';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -27,11 +28,31 @@ export interface Entrypoint {
   readonly hostPort?: number;
   /** The Services it is exposed on: `default` (Traefik's own) and the names of `service.additionalServices`. */
   readonly services: readonly string[];
+  /** The UDP container port the chart adds for `http3.enabled`. */
+  readonly http3?: Http3ContainerPort;
+}
+
+/**
+ * The `<name>-http3` container port (protocol UDP) the chart adds to the pods when `ports.<name>.http3.enabled` is
+ * Go-true (templates/_podtemplate.tpl, v20.1.1 to v41.3.0): `containerPort: {{ $config.port }}` and, only when
+ * `$config.hostPort` is set, `hostPort: {{ default $config.hostPort $config.http3.advertisedPort }}`.
+ */
+export interface Http3ContainerPort {
+  /** The key that sets the port on the node: `http3.advertisedPort` when it supplies the host port, else the entrypoint. */
+  readonly path: Path;
+  readonly port: number;
+  readonly hostPort?: number;
 }
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
-const numberOr = (value: unknown, fallback?: number) => (typeof value === 'number' ? value : fallback);
+/**
+ * A port as the chart renders it: every port key of `ports.<name>` is printed unquoted (`containerPort: {{ $config.port }}`,
+ * `hostPort: {{ $config.hostPort }}`, `- port: {{ default $config.port $config.exposedPort }}`, `- port: {{ $http3Port }}`
+ * in _podtemplate.tpl and _service.tpl, v20.1.1 to v41.3.0), so a text such as `"443"` becomes the integer 443 (charts
+ * with a values schema refuse the text first; those without one, before v34.2.0, render it).
+ */
+const numberOr = (value: unknown, fallback?: number) => renderedInteger(value) ?? fallback;
 
 /**
  * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own): one value up to
@@ -67,18 +88,35 @@ export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
     const services = [...(service.enabled === false ? [] : ['default']), ...extra].filter((service) =>
       exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false)),
     );
+    const path = user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name];
+    const hostPort = numberOr(entry.hostPort);
+    const http3 = isMap(entry.http3) && goTruthy(entry.http3.enabled) ? http3ContainerPort(entry, port, path) : undefined;
     return [
       {
         name,
-        path: user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name],
+        path,
         port,
         ...(exposed && { exposedPort: numberOr(entry.exposedPort, chart?.exposedPort ?? port) }),
         protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP',
-        ...(typeof entry.hostPort === 'number' && { hostPort: entry.hostPort }),
+        ...(hostPort !== undefined && { hostPort }),
         services,
+        ...(http3 && { http3 }),
       },
     ];
   });
+}
+
+function http3ContainerPort(entry: Values, port: number, path: Path): Http3ContainerPort {
+  const http3 = entry.http3 as Values;
+  // `if $config.hostPort`, then `default $config.hostPort $config.http3.advertisedPort`: both tested by Go truth.
+  if (!goTruthy(entry.hostPort)) return { path, port };
+  const advertised = goTruthy(http3.advertisedPort) ? numberOr(http3.advertisedPort) : undefined;
+  const hostPort = advertised ?? numberOr(entry.hostPort);
+  return {
+    path: advertised === undefined ? path : [...path, 'http3', 'advertisedPort'],
+    port,
+    ...(hostPort !== undefined && { hostPort }),
+  };
 }
 
 /** The ports an additional Service named `service` exposes (entrypoints whose `expose.<service>` is true). */
@@ -132,9 +170,9 @@ export function http3Ports(values: Values, service: string, version: Version): H
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
     const exposed = exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false));
     if ((rules.exposedOnly || rules.ownEntry) && !exposed) return [];
-    const advertised = entry.http3.advertisedPort;
+    const advertised = numberOr(entry.http3.advertisedPort);
     const port =
-      typeof advertised === 'number' && advertised !== 0
+      advertised !== undefined && advertised !== 0
         ? advertised
         : numberOr(entry.exposedPort, chart?.exposedPort ?? numberOr(entry.port, chart?.port));
     if (port === undefined) return [];

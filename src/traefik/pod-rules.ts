@@ -163,12 +163,12 @@ export function resolverLabel(resolver: Sourced<string>): string {
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
   // With hostNetwork the API server defaults a container port's hostPort to the port itself.
-  const nodePort = (path: Path, hostPort: number | undefined, port: number, protocol: string) => {
+  const nodePort = (path: Path, hostPort: number | undefined, port: number, protocol: string, what = '') => {
     const onNode = hostPort ?? (traefik.hostNetwork ? port : undefined);
     const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${protocol}`);
     if (owner) {
       const how = hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
-      error(path, `opens ${how}, which is ${owner}: pick another port`);
+      error(path, `opens ${how}${what}, which is ${owner}: pick another port`);
     }
   };
   const seen = new Map<string, string>();
@@ -184,6 +184,9 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
+    // The chart's `<name>-http3` UDP container port (entrypoints.ts): on the node with a host port or hostNetwork too.
+    const http3 = entry.http3;
+    if (http3) nodePort(http3.path, http3.hostPort, http3.port, 'UDP', ` for HTTP/3 (UDP, the chart's ${entry.name}-http3 port)`);
   }
   // The user's own containers share the pods: a host port they declare is claimed on the node the same way.
   for (const port of traefik.sidecarPorts) nodePort(port.path, port.hostPort, port.containerPort, port.protocol);

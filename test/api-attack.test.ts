@@ -194,17 +194,17 @@ const refusals: Array<[string, () => void, string]> = [
   ],
   [
     'KubeVipDaemonSet: no serviceAccountName',
-    () => new KubeVipDaemonSet(chart(), 'd', any({})),
+    () => new KubeVipDaemonSet(chart(), 'd', any({ version: 'v0.8.2' })),
     'KubeVipDaemonSet: serviceAccountName is required: expected a string',
   ],
   [
     'KubeVipDaemonSet: bgp without peers',
-    () => new KubeVipDaemonSet(chart(), 'd', any({ serviceAccountName: 'kv', bgp: { as: 65000 } })),
+    () => new KubeVipDaemonSet(chart(), 'd', any({ version: 'v0.8.2', serviceAccountName: 'kv', bgp: { as: 65000 } })),
     'KubeVipDaemonSet: bgp.peers is required: expected a list',
   ],
   [
     'KubeVipDaemonSet: a null BGP peer',
-    () => new KubeVipDaemonSet(chart(), 'd', any({ serviceAccountName: 'kv', bgp: { as: 65000, peers: [null] } })),
+    () => new KubeVipDaemonSet(chart(), 'd', any({ version: 'v0.8.2', serviceAccountName: 'kv', bgp: { as: 65000, peers: [null] } })),
     'KubeVipDaemonSet: bgp.peers[0] is null: expected { address, as }',
   ],
   [

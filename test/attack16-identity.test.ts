@@ -154,7 +154,6 @@ describe('a helm-controller HelmChart the config does not make is refused as suc
 describe('controls: the same kinds stay accepted where the config makes no such object', () => {
   test.each<[string, object, object]>([
     ['a kind HelmChart of another group', CERT_MANAGER, { ...HELM_CHART('cert-manager', 'kube-system'), apiVersion: 'example.com/v1' }],
-    ['the deferred Kustomization without deferred manifests', FLUX, KUSTOMIZATION('k3s-vip-t-deferred')],
     ['a Gateway of another name', GATEWAY, GATEWAY_OBJECT('other')],
     ['an HTTPRoute of another namespace', GATEWAY, ROUTE('status', 'other')],
     ['a Service of another name', LOAD_BALANCED, SERVICE('cache', 'data')],
@@ -176,6 +175,20 @@ describe('an Argo CD Application the config does not make is refused as a releas
     for (const written of [item, JSON.stringify(item)]) {
       const errors = errorsOf(base, written);
       expect(errors).toContain('traefik.values.extraObjects[0]: is an Argo CD Application');
+      expect(errors).not.toContain('an object this tool writes itself');
+    }
+  });
+});
+
+// Attack 21b D4: a Flux Kustomization does the Application's job, and is refused the same way where the config makes none.
+describe('a Flux Kustomization the config does not make is refused as a release, not as a claim', () => {
+  test.each<[string, object, object]>([
+    ['the deferred Kustomization without deferred manifests', FLUX, KUSTOMIZATION('k3s-vip-t-deferred')],
+    ['a Kustomization without gitops', devConfig(), KUSTOMIZATION('kube-vip')],
+  ])('%s', (_, base, item) => {
+    for (const written of [item, JSON.stringify(item)]) {
+      const errors = errorsOf(base, written);
+      expect(errors).toContain('traefik.values.extraObjects[0]: is a Flux Kustomization, which Flux applies outside');
       expect(errors).not.toContain('an object this tool writes itself');
     }
   });

@@ -106,3 +106,11 @@ export function secretsInPaths(problems: readonly Problem[]): string[] {
 export function printablePath(path: string): string {
   return redactMessage(printable(path), mayQuote(path) ? [] : argumentSecrets([path]));
 }
+
+/**
+ * Items of a list a message names, joined by `, `, each without the secret it holds: a list split from one text
+ * (`password=x,kube-system`) no longer holds the text whole, so the text's own redaction would miss its parts.
+ */
+export function redactedList(items: readonly string[]): string {
+  return items.map((item) => redactMessage(printable(item), secretValues(item))).join(', ');
+}

@@ -27,12 +27,14 @@ export function gluedSecret(text: string): string | undefined {
 const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
- * `key=` or `key:` starting a word of a text (after anything but a letter or digit: a blank, `;`, `|`, `(`, a quote, a
- * backtick, `$`, `_`, a flag's `=` or a prefix's `:`, as in `tag:db_password=`), maybe after a path
+ * `key=` or `key:` starting a word of a text (after anything but a word's letter, digit, `_`, `.` or `-`: a blank, `;`,
+ * `|`, `(`, a quote, a backtick, `$`, a flag's `=` or a prefix's `:`, as in `tag:db_password=`; a key may start with
+ * `_`, as in `_password=`), maybe after a path
  * (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
 // Bounded: an unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end.
-const WORD_KEY = /(?<![A-Za-z0-9])(?:[^\s=;&"']{0,256}[/?,])?([A-Za-z][\w.-]{0,127})(=>?(?!=)|:(?!\/\/))/g;
+// The key is read whole, once (a lookahead and its backreference: no backtracking into it), from the start of a word.
+const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,])?(?=([A-Za-z_][\w.-]{0,127}))\1(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
@@ -105,7 +107,7 @@ const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BL
  * `"password": x`): the key, and where its value starts (after an opening bracket or quote).
  */
 const KEY_AFTER_WORDS = new RegExp(
-  `(?<![A-Za-z0-9])([A-Za-z][\\w.-]{0,127})[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
+  `(?<![\\w.-])(?=([A-Za-z_][\\w.-]{0,127}))\\1[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
   'g',
 );
 /** A value's first word, up to a blank, a clause's end or a closing bracket or quote. */

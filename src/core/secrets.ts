@@ -120,18 +120,21 @@ function secretSetInText(text: string, at: Path, asData = true): { value: string
   // long one, which the search for another below would have to write into a pattern.
   if (first.value.length < 4 || first.value.length > 4096 || !text.includes(first.value)) return { ...first, value: text };
   // A text may set several (`password=a token=b`): where another is left once the first is taken out, the whole text
-  // is the secret. A finding that starts with the first (`password=$(FOUND) horse`, read whole) is that one again.
+  // is the secret. A finding that is the first then words (`password=$(FOUND) horse`, read whole) is that one again;
+  // one that goes on from it without a blank (`$(FOUND)'tail`) is another.
   const rest = firstSecretSetInText(takenOut(text, first.value), at, asData);
-  return rest && rest.value !== first.value && !rest.value.startsWith(TAKEN_OUT) ? { ...first, value: text } : first;
+  const again = rest && (rest.value === first.value || rest.value === TAKEN_OUT || rest.value.startsWith(`${TAKEN_OUT} `));
+  return rest && !again ? { ...first, value: text } : first;
 }
 
 /**
- * `text` with `value` replaced by TAKEN_OUT where it stands as a whole value, not as the head or tail of a longer one
- * (`hunter2` in `token=hunter2S3`, which is another secret).
+ * `text` with `value` replaced by TAKEN_OUT where it stands as a whole value, between a separator or quote and a
+ * blank, a clause's end, a closing bracket or quote, or the end: never as the head or tail of a longer one (`hunter2`
+ * in `token=hunter2S3` or `token=hunter2!x`, which is another secret).
  */
 function takenOut(text: string, value: string): string {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<![\\w.~+/-])${escaped}(?![\\w.~+/-])`, 'g'), TAKEN_OUT);
+  return text.replace(new RegExp(`(?<=^|[\\s=:"'\`(\\[{<,;&])${escaped}(?=$|[\\s,;&"'\`)\\]}>])`, 'g'), TAKEN_OUT);
 }
 
 /** What stands for a secret already found in a text, when the text is read again for another: a reference, no secret. */

@@ -1,4 +1,5 @@
 import type { Path, Report } from '../core/problem';
+import { redactedList } from '../core/redact-message';
 import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
 import { goTruthy } from '../traefik/go-truth';
@@ -89,7 +90,7 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
     if (missing.length) {
       error(
         namespaces.path,
-        `makes Traefik's Gateway API provider watch only namespace(s) ${namespaces.value.join(', ')}, not ${missing.join(', ')}, ` +
+        `makes Traefik's Gateway API provider watch only namespace(s) ${redactedList(namespaces.value)}, not ${missing.join(', ')}, ` +
           `where ${uses} live, so Traefik ignores them there: add ${missing.join(', ')} to providers.kubernetesGateway.namespaces, or remove the key`,
       );
     }

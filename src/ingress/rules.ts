@@ -1,4 +1,5 @@
 import { Path, Report } from '../core/problem';
+import { redactedList } from '../core/redact-message';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import type { ClusterConfig } from '../config/schema';
@@ -137,7 +138,7 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
       const which = [...missing].map(([ns, what]) => `${ns} (${what})`).join(', ');
       error(
         namespaces.path,
-        `makes Traefik watch only namespace(s) ${namespaces.value.join(', ')}, so it ignores the Ingresses in ${which}: their hosts answer 404: ` +
+        `makes Traefik watch only namespace(s) ${redactedList(namespaces.value)}, so it ignores the Ingresses in ${which}: their hosts answer 404: ` +
           `add ${[...missing.keys()].join(', ')} to providers.kubernetesIngress.namespaces, or remove the key`,
       );
     }

@@ -225,14 +225,20 @@ export function kubeVipSidecarProblems(values: Values, prefix: Path): Problem[] 
 }
 
 /**
- * The release managers whose objects install a Helm chart: helm-controller's HelmChart and HelmChartConfig
- * (helm.cattle.io, which K3s runs), Flux's HelmRelease (helm.toolkit.fluxcd.io) and Argo CD's Application and
- * ApplicationSet (argoproj.io), any version.
+ * The controllers' objects that install manifests or a Helm chart from elsewhere, any version: helm-controller's
+ * HelmChart and HelmChartConfig (helm.cattle.io, which K3s runs), Flux's HelmRelease and Kustomization
+ * (helm.toolkit.fluxcd.io, kustomize.toolkit.fluxcd.io; Flux v1's helm.fluxcd.io), Argo CD's Application and
+ * ApplicationSet (argoproj.io), Rancher Fleet's GitRepo, Bundle and HelmOp (fleet.cattle.io) and Rancher's App
+ * (catalog.cattle.io). The gitops key writes a Flux Kustomization or an Argo CD Application: the same job.
  */
 const RELEASE_KINDS: ReadonlyArray<{ group: string; kinds: readonly string[]; what: string; applier: string }> = [
   { group: 'helm.cattle.io', kinds: ['HelmChart', 'HelmChartConfig'], what: 'a helm-controller', applier: 'K3s applies' },
   { group: 'helm.toolkit.fluxcd.io', kinds: ['HelmRelease'], what: 'a Flux', applier: 'Flux installs' },
+  { group: 'helm.fluxcd.io', kinds: ['HelmRelease'], what: 'a Flux', applier: 'Flux installs' },
+  { group: 'kustomize.toolkit.fluxcd.io', kinds: ['Kustomization'], what: 'a Flux', applier: 'Flux applies' },
   { group: 'argoproj.io', kinds: ['Application', 'ApplicationSet'], what: 'an Argo CD', applier: 'Argo CD installs' },
+  { group: 'fleet.cattle.io', kinds: ['GitRepo', 'Bundle', 'HelmOp'], what: 'a Fleet', applier: 'Fleet applies' },
+  { group: 'catalog.cattle.io', kinds: ['App'], what: 'a Rancher', applier: 'Rancher installs' },
 ];
 
 /**

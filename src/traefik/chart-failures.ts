@@ -105,6 +105,19 @@ export function chartFailures(
       message: `is "latest", which ${chartName} refuses to render ("latest tag should not be used"): pin a Traefik release, or remove the key (K3s pins one)`,
     });
   }
+  // A tag YAML reads as a number (`tag: 2.11`) reaches the templates as a float64: the image-version helper runs
+  // `split "@" (default $.Chart.AppVersion $.Values.image.tag)` (templates/_helpers.tpl), and sprig's split takes a
+  // text, so the render fails; the image name's `printf "%s"` would print `%!s(float64=2.11)`. Go-false values
+  // (0, false) fall back to the chart's AppVersion through `default`.
+  if (image.tag !== undefined && typeof image.tag !== 'string' && truthy(image.tag)) {
+    const given = typeof image.tag === 'number' ? `a number, ${image.tag}` : `a ${describeKind(image.tag)}`;
+    problems.push({
+      path: sourced(['image', 'tag'], image.tag).path,
+      message:
+        `is ${given}, not a text, and ${chartName}'s templates fail on it (the image tag goes through sprig's split, which takes only a text): ` +
+        'quote the tag ("v3.6.2"), or remove the key (K3s pins one)',
+    });
+  }
   const release = imageRelease(values);
   if (release === 'no release' && rules.minimumImage) {
     problems.push({
@@ -254,3 +267,5 @@ function imageRelease(values: Values): Version | 'no release' | undefined {
 
 /** The chart's supported `deployment.kind` values: deployment.yaml renders only "Deployment", daemonset.yaml only "DaemonSet". */
 export const TRAEFIK_KINDS = ['Deployment', 'DaemonSet'] as const;
+
+const describeKind = (value: unknown) => (Array.isArray(value) ? 'list' : isMap(value) ? 'map' : typeof value);

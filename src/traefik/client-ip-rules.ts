@@ -6,6 +6,7 @@ import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/i
 import type { EffectiveTraefik } from './effective';
 import type { TrustList } from './trust';
 import { goTruthy } from './go-truth';
+import { renderedInteger } from './yaml-number';
 
 /**
  * Traefik's side of the client IP: with `Local` its pods must fit on the control-plane nodes, one per
@@ -15,10 +16,11 @@ import { goTruthy } from './go-truth';
 export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   const servers = config.k3s.servers?.length;
   const { replicas, kind, autoscaling } = traefik;
-  // Under the chart's HPA the Deployment's own count is not rendered: the autoscaler's maximum is the pod count.
-  const max = autoscaling?.maxReplicas;
+  // Under the chart's HPA the Deployment's own count is not rendered: the autoscaler's maximum is the pod count,
+  // printed unquoted by hpa.yaml, so a text YAML reads as a whole number counts as that number.
+  const max = renderedInteger(autoscaling?.maxReplicas);
   const pods = autoscaling
-    ? typeof max === 'number' && { value: max, path: ['traefik', 'values', 'autoscaling', 'maxReplicas'] }
+    ? max !== undefined && { value: max, path: ['traefik', 'values', 'autoscaling', 'maxReplicas'] }
     : { value: replicas.value, path: replicas.path };
   if (
     config.traefik.externalTrafficPolicy === 'Local' &&

@@ -27,6 +27,7 @@ import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
 import { mergeValues, ValueConflict } from './values-merge';
 import { goTruthy } from './go-truth';
+import { renderedInteger } from './yaml-number';
 
 /** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
 const TRAEFIK_SERVICE_NAME = 'traefik';
@@ -159,7 +160,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const services: DeployedService[] = [];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
-  const ports = entrypoints(values, prefix);
+  const flags = traefikFlags(user, prefix);
+  const ports = entrypoints(values, prefix, flags);
   const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
   const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
     badVips.push({ path: [...prefix, 'values', ...at], message: `${describeValue(value)}: expected ${expected}` });
@@ -269,9 +271,12 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
   const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;
   // Under the chart's HPA the Deployment renders no count (templates/deployment.yaml, v20 to v41): up to maxReplicas pods run.
-  const count = typeof autoscaling?.maxReplicas === 'number' ? ['autoscaling', 'maxReplicas'] : ['deployment', 'replicas'];
-  const replicas = sourced<number>(count, 1);
-  const flags = traefikFlags(user, prefix);
+  // hpa.yaml prints `maxReplicas: {{ .Values.autoscaling.maxReplicas }}` unquoted, so a text such as "5" is 5 pods.
+  const maxReplicas = renderedInteger(autoscaling?.maxReplicas);
+  const replicas =
+    maxReplicas !== undefined
+      ? { ...sourced<number>(['autoscaling', 'maxReplicas'], 1), value: maxReplicas }
+      : sourced<number>(['deployment', 'replicas'], 1);
   const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
     Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
       value: name,
@@ -315,7 +320,9 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     entrypoints: ports,
     sidecarPorts: sidecarPorts(user, prefix),
     enabled: sourced(['deployment', 'enabled'], true),
-    ...(autoscaling && { autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: autoscaling.maxReplicas } }),
+    ...(autoscaling && {
+      autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: maxReplicas ?? autoscaling.maxReplicas },
+    }),
     // `hostNetwork: {{ .Values.hostNetwork }}` / `if .Values.hostNetwork` in the chart's templates: Go truth.
     ...(goTruthy(valueAt(values, ['hostNetwork'])) && { hostNetwork: sourced(['hostNetwork'], true) }),
     ...((present(classKey) ?? present(['service', 'spec', 'loadBalancerClass'])) && {

@@ -2,6 +2,7 @@ import { Path } from '../core/problem';
 import { goTruthy } from './go-truth';
 import { rulesFor, Version } from '../semver';
 import { renderedInteger } from './yaml-number';
+import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -28,7 +29,7 @@ export interface Entrypoint {
   readonly hostPort?: number;
   /** The Services it is exposed on: `default` (Traefik's own) and the names of `service.additionalServices`. */
   readonly services: readonly string[];
-  /** The UDP container port the chart adds for `http3.enabled`. */
+  /** The UDP port Traefik's HTTP/3 listener binds in the pod: the chart's for `http3.enabled`, or one a flag switches on. */
   readonly http3?: Http3ContainerPort;
 }
 
@@ -42,6 +43,10 @@ export interface Http3ContainerPort {
   readonly path: Path;
   readonly port: number;
   readonly hostPort?: number;
+  /** Its UDP port on Traefik's own Service: `http3.advertisedPort`, else the entrypoint's `exposedPort` (when exposed). */
+  readonly servicePort?: number;
+  /** Switched on by a `--entrypoints.<name>.http3*` flag alone: Traefik listens, but the chart declares no port for it. */
+  readonly byFlag?: boolean;
 }
 
 type Values = Record<string, unknown>;
@@ -68,8 +73,29 @@ function exposedOn(expose: unknown, service: string, fallback: boolean): boolean
   return service === 'default' && goTruthy(expose);
 }
 
-/** Every entrypoint the chart will render, and the ports of the Service named `service` (`80/TCP`). */
-export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
+/**
+ * The entrypoints whose HTTP/3 a flag switches on, by name (as written: a map key keeps its spelling), with the flag:
+ * `--entrypoints.<name>.http3[=true]`, or any `--entrypoints.<name>.http3.<option>` flag, which creates the HTTP/3
+ * block as any sub-option does (traefik/paerser parser/labels_decode.go); `--entrypoints.<name>.http3=false` after it
+ * turns it off again. The last flag wins.
+ */
+export function http3Flags(flags: readonly TraefikFlag[]): Map<string, Path> {
+  const on = new Map<string, Path>();
+  for (const flag of flags) {
+    const match = /^entrypoints\.([^.]+)\.http3(\..+)?$/i.exec(flag.written);
+    if (!match) continue;
+    if (match[2] !== undefined || flagIsTrue(flag)) on.set(match[1], flag.path);
+    else if (flagIsFalse(flag)) on.delete(match[1]);
+  }
+  return on;
+}
+
+/**
+ * Every entrypoint the chart will render, and the ports of the Service named `service` (`80/TCP`). `flags` are the
+ * values' Traefik flags: one that switches an entrypoint's HTTP/3 on makes Traefik bind its port over UDP too.
+ */
+export function entrypoints(values: Values, prefix: Path, flags: readonly TraefikFlag[] = []): Entrypoint[] {
+  const byFlag = http3Flags(flags);
   const given = isMap(values.ports) ? values.ports : {};
   const names = [...new Set([...Object.keys(CHART_PORTS), ...Object.keys(given)])];
   const service = isMap(values.service) ? values.service : {};
@@ -90,13 +116,18 @@ export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
     );
     const path = user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name];
     const hostPort = numberOr(entry.hostPort);
-    const http3 = isMap(entry.http3) && goTruthy(entry.http3.enabled) ? http3ContainerPort(entry, port, path) : undefined;
+    const exposedPort = exposed ? numberOr(entry.exposedPort, chart?.exposedPort ?? port) : undefined;
+    const flag = byFlag.get(name);
+    const http3 =
+      isMap(entry.http3) && goTruthy(entry.http3.enabled)
+        ? http3ContainerPort(entry, port, path, exposedPort)
+        : flag && { path: flag, port, byFlag: true };
     return [
       {
         name,
         path,
         port,
-        ...(exposed && { exposedPort: numberOr(entry.exposedPort, chart?.exposedPort ?? port) }),
+        ...(exposedPort !== undefined && { exposedPort }),
         protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP',
         ...(hostPort !== undefined && { hostPort }),
         services,
@@ -106,16 +137,21 @@ export function entrypoints(values: Values, prefix: Path): Entrypoint[] {
   });
 }
 
-function http3ContainerPort(entry: Values, port: number, path: Path): Http3ContainerPort {
+function http3ContainerPort(entry: Values, port: number, path: Path, exposedPort: number | undefined): Http3ContainerPort {
   const http3 = entry.http3 as Values;
+  // On the Service: `default $exposedPort $config.http3.advertisedPort` (http3Ports), where the entrypoint is exposed.
+  const advertisedService = numberOr(http3.advertisedPort);
+  const servicePort = exposedPort === undefined ? undefined : advertisedService || exposedPort;
+  const onService = servicePort !== undefined && { servicePort };
   // `if $config.hostPort`, then `default $config.hostPort $config.http3.advertisedPort`: both tested by Go truth.
-  if (!goTruthy(entry.hostPort)) return { path, port };
+  if (!goTruthy(entry.hostPort)) return { path, port, ...onService };
   const advertised = goTruthy(http3.advertisedPort) ? numberOr(http3.advertisedPort) : undefined;
   const hostPort = advertised ?? numberOr(entry.hostPort);
   return {
     path: advertised === undefined ? path : [...path, 'http3', 'advertisedPort'],
     port,
     ...(hostPort !== undefined && { hostPort }),
+    ...onService,
   };
 }
 

@@ -171,22 +171,33 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
       error(path, `opens ${how}${what}, which is ${owner}: pick another port`);
     }
   };
-  const seen = new Map<string, string>();
-  const claim = (key: string, entry: Entrypoint) => {
+  const seen = new Map<string, { name: string; label: string }>();
+  const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${entry.name}`) => {
     const other = seen.get(key);
-    if (other !== undefined && other !== entry.name) {
-      error(entry.path, `uses the ${key}, as entrypoint ${other} does: two listeners cannot share it; give each entrypoint its own`);
+    if (other !== undefined && other.name !== entry.name) {
+      error(path, `uses the ${key}, as ${other.label} does: two listeners cannot share it; give each entrypoint its own`);
     }
-    seen.set(key, entry.name);
+    seen.set(key, { name: entry.name, label });
   };
   // The chart's own entrypoints first, so a clash is reported at the values key that made it.
-  for (const entry of [...traefik.entrypoints].sort((a, b) => a.path.length - b.path.length)) {
+  const entries = [...traefik.entrypoints].sort((a, b) => a.path.length - b.path.length);
+  // HTTP/3 listeners before the UDP entrypoints, so one that takes the same UDP port is refused where it is set.
+  for (const entry of entries) {
+    const http3 = entry.http3;
+    if (!http3) continue;
+    // Traefik binds the entrypoint's port over UDP too (the chart's `<name>-http3` port, entrypoints.ts), and the chart
+    // adds its Service port (UDP): another listener on either makes Traefik fail to bind, or the Service a duplicate.
+    const label = `entrypoint ${entry.name}'s HTTP/3 listener`;
+    claim(`container port ${http3.port}/UDP`, entry, http3.path, label);
+    if (http3.servicePort !== undefined) claim(`Service port ${http3.servicePort}/UDP`, entry, http3.path, label);
+    // On the node with a host port or hostNetwork too.
+    const what = http3.byFlag ? ' for HTTP/3 (UDP, switched on by this flag)' : ` for HTTP/3 (UDP, the chart's ${entry.name}-http3 port)`;
+    nodePort(http3.path, http3.hostPort, http3.port, 'UDP', what);
+  }
+  for (const entry of entries) {
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
-    // The chart's `<name>-http3` UDP container port (entrypoints.ts): on the node with a host port or hostNetwork too.
-    const http3 = entry.http3;
-    if (http3) nodePort(http3.path, http3.hostPort, http3.port, 'UDP', ` for HTTP/3 (UDP, the chart's ${entry.name}-http3 port)`);
   }
   // The user's own containers share the pods: a host port they declare is claimed on the node the same way.
   for (const port of traefik.sidecarPorts) nodePort(port.path, port.hostPort, port.containerPort, port.protocol);

@@ -4,6 +4,7 @@ import { traefikGatewayValues } from './gateway-values';
 import { traefikHaValues } from './ha-values';
 import { traefikPlacementValues } from './placement-values';
 import { goTruthy } from './go-truth';
+import { renderedInteger } from './yaml-number';
 import { mergeValues } from './values-merge';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
@@ -167,7 +168,9 @@ const isPodCount = (value: unknown): value is number => typeof value === 'number
 export function autoscaledMax(settings: TraefikValuesSettings): number | undefined {
   const autoscaling = settings.values?.autoscaling as Record<string, unknown> | undefined;
   if (!autoscaling || typeof autoscaling !== 'object' || !goTruthy(autoscaling.enabled)) return undefined;
-  return isPodCount(autoscaling.maxReplicas) ? autoscaling.maxReplicas : undefined;
+  // hpa.yaml prints the count unquoted, so a text YAML reads as a whole number ("5", "0x5") is that many pods.
+  const max = renderedInteger(autoscaling.maxReplicas);
+  return isPodCount(max) ? max : undefined;
 }
 
 /**

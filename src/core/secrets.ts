@@ -120,10 +120,10 @@ function secretSetInText(text: string, at: Path, asData = true): { value: string
   // long one, which the search for another below would have to write into a pattern.
   if (first.value.length < 4 || first.value.length > 4096 || !text.includes(first.value)) return { ...first, value: text };
   // A text may set several (`password=a token=b`): where another is left once the first is taken out, the whole text
-  // is the secret. A finding that is the first then words (`password=$(FOUND) horse`, read whole) is that one again;
-  // one that goes on from it without a blank (`$(FOUND)'tail`) is another.
+  // is the secret. A finding that is the first then other words (`password=$(FOUND) horse` or `$(FOUND);mode=x`, read
+  // whole) is that one again; one that goes on from it within a word (`$(FOUND)'tail`, `$(FOUND),tail`) is another.
   const rest = firstSecretSetInText(takenOut(text, first.value), at, asData);
-  const again = rest && (rest.value === first.value || rest.value === TAKEN_OUT || rest.value.startsWith(`${TAKEN_OUT} `));
+  const again = rest && (rest.value === first.value || AGAIN.test(rest.value));
   return rest && !again ? { ...first, value: text } : first;
 }
 
@@ -139,6 +139,8 @@ function takenOut(text: string, value: string): string {
 
 /** What stands for a secret already found in a text, when the text is read again for another: a reference, no secret. */
 const TAKEN_OUT = '$(FOUND)';
+/** A finding that is TAKEN_OUT, alone or then a blank, `;` or `&` (where an assigned value ends): the first secret, read again. */
+const AGAIN = /^\$\(FOUND\)(?:$|[\s;&])/;
 
 /** The first secret a text sets by itself (secretSetInText). */
 function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {

@@ -1,5 +1,6 @@
 import { Path, Problem } from '../core/problem';
 import { renderedObjects } from '../traefik/extra-objects';
+import { goTruthy } from '../traefik/go-truth';
 import { apiGroup } from '../validate/kinds';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -33,6 +34,24 @@ function simpleRoute(match: unknown): { host: string; path: string } | undefined
  */
 export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, string>): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  // The chart renders each enabled `ingressRoute.<name>` as an IngressRoute of one route, its `matchRule`
+  // (traefik/traefik-helm-chart templates/ingressroute.yaml): judged as an extraObjects one is.
+  const chartRoutes = isMap(values.ingressRoute) ? Object.entries(values.ingressRoute) : [];
+  const fromChart = chartRoutes.flatMap(([name, config]) => {
+    if (!isMap(config) || !goTruthy(config.enabled)) return [];
+    const entryPoints = Array.isArray(config.entryPoints) ? config.entryPoints : [];
+    if (entryPoints.length && !entryPoints.some((entry) => entry === 'web' || entry === 'websecure')) return [];
+    const simple = simpleRoute(config.matchRule);
+    const owner = simple && routes.get(routeKey(simple.host, simple.path));
+    return owner
+      ? [{ path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'], message: sameRouteMessage(simple.host, simple.path, owner) }]
+      : [];
+  });
+  return [...fromChart, ...extraItemRouteProblems(items, prefix, routes)];
+}
+
+/** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */
+function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, string>): Problem[] {
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
       const { apiVersion, kind } = object;

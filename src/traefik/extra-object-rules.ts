@@ -228,8 +228,9 @@ export function kubeVipSidecarProblems(values: Values, prefix: Path): Problem[] 
  * The controllers' objects that install manifests or a Helm chart from elsewhere, any version: helm-controller's
  * HelmChart and HelmChartConfig (helm.cattle.io, which K3s runs), Flux's HelmRelease and Kustomization
  * (helm.toolkit.fluxcd.io, kustomize.toolkit.fluxcd.io; Flux v1's helm.fluxcd.io), Argo CD's Application and
- * ApplicationSet (argoproj.io), Rancher Fleet's GitRepo, Bundle and HelmOp (fleet.cattle.io) and Rancher's App
- * (catalog.cattle.io). The gitops key writes a Flux Kustomization or an Argo CD Application: the same job.
+ * ApplicationSet (argoproj.io), Rancher Fleet's GitRepo, Bundle, BundleDeployment and HelmOp (HelmApp before Fleet
+ * renamed it), Rancher's App and ManagedChart, the Flux Operator's ResourceSet, k0s' Chart and kapp-controller's App
+ * and PackageInstall. The gitops key writes a Flux Kustomization or an Argo CD Application: the same job.
  */
 const RELEASE_KINDS: ReadonlyArray<{ group: string; kinds: readonly string[]; what: string; applier: string }> = [
   { group: 'helm.cattle.io', kinds: ['HelmChart', 'HelmChartConfig'], what: 'a helm-controller', applier: 'K3s applies' },
@@ -237,8 +238,18 @@ const RELEASE_KINDS: ReadonlyArray<{ group: string; kinds: readonly string[]; wh
   { group: 'helm.fluxcd.io', kinds: ['HelmRelease'], what: 'a Flux', applier: 'Flux installs' },
   { group: 'kustomize.toolkit.fluxcd.io', kinds: ['Kustomization'], what: 'a Flux', applier: 'Flux applies' },
   { group: 'argoproj.io', kinds: ['Application', 'ApplicationSet'], what: 'an Argo CD', applier: 'Argo CD installs' },
-  { group: 'fleet.cattle.io', kinds: ['GitRepo', 'Bundle', 'HelmOp'], what: 'a Fleet', applier: 'Fleet applies' },
+  {
+    group: 'fleet.cattle.io',
+    kinds: ['GitRepo', 'Bundle', 'BundleDeployment', 'HelmOp', 'HelmApp'],
+    what: 'a Fleet',
+    applier: 'Fleet applies',
+  },
   { group: 'catalog.cattle.io', kinds: ['App'], what: 'a Rancher', applier: 'Rancher installs' },
+  { group: 'management.cattle.io', kinds: ['ManagedChart'], what: 'a Rancher', applier: 'Rancher installs' },
+  { group: 'fluxcd.controlplane.io', kinds: ['ResourceSet'], what: 'a Flux Operator', applier: 'the Flux Operator applies' },
+  { group: 'helm.k0sproject.io', kinds: ['Chart'], what: 'a k0s', applier: 'k0s installs' },
+  { group: 'kappctrl.k14s.io', kinds: ['App'], what: 'a kapp-controller', applier: 'kapp-controller applies' },
+  { group: 'packaging.carvel.dev', kinds: ['PackageInstall'], what: 'a kapp-controller', applier: 'kapp-controller installs' },
 ];
 
 /**

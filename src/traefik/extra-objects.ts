@@ -8,6 +8,7 @@ import { API_SERVER_RULES } from '../validate/rules';
 import { checkSchema } from '../validate/schemas';
 import { helmControllerProblem, kubeVipSidecarProblems, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
 import { resolverNameProblem } from './resolver-names';
+import { goTruthy } from './go-truth';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -227,6 +228,39 @@ const RESOLVER_FIELDS: Readonly<Record<string, readonly string[]>> = {
  */
 export function extraObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return [...chartObjectResolverProblems(values, prefix, known, define), ...extraItemResolverProblems(items, prefix, known, define)];
+}
+
+/** A map's entries, or none. */
+const entriesOf = (value: unknown): Array<[string, Values]> =>
+  isMap(value) ? Object.entries(value).flatMap(([name, entry]) => (isMap(entry) ? [[name, entry] as [string, Values]] : [])) : [];
+
+/**
+ * The chart renders `ingressRoute.<name>` (where `enabled`, Go truth) and every `tlsStore.<name>` into the same
+ * objects (traefik/traefik-helm-chart templates/ingressroute.yaml: `tls: toYaml $config.tls`; tlsstore.yaml:
+ * `spec: toYaml $config`): their resolvers are judged alike, at their values path.
+ */
+function chartObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
+  const named = [
+    ...entriesOf(values.ingressRoute)
+      .filter(([, config]) => goTruthy(config.enabled))
+      .map(([name, config]) => ({
+        resolver: isMap(config.tls) ? config.tls.certResolver : undefined,
+        at: ['ingressRoute', name, 'tls', 'certResolver'],
+      })),
+    ...entriesOf(values.tlsStore).map(([name, config]) => ({
+      resolver: isMap(config.defaultGeneratedCert) ? config.defaultGeneratedCert.resolver : undefined,
+      at: ['tlsStore', name, 'defaultGeneratedCert', 'resolver'],
+    })),
+  ];
+  return named.flatMap(({ resolver, at }) => {
+    const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+    return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
+  });
+}
+
+/** The resolvers `extraObjects` items name (IngressRoute, IngressRouteTCP, TLSStore). */
+function extraItemResolverProblems(items: readonly unknown[], prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
       const { apiVersion, kind } = object;

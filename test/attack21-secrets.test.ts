@@ -92,3 +92,17 @@ describe('21b D4: every controller object that applies manifests from elsewhere 
     expect(configErrors(withTraefikValues({ extraObjects: [source] })).join('\n')).not.toContain('is a Flux');
   });
 });
+
+describe('22a A1: a second secret after other words, behind a first the whole-text reading swallows', () => {
+  test.each([
+    ['password=hunter2 then password = "correct horse"', /hunter2|correct horse/],
+    ['token=abcdef12 password: Zx9vb8nm', /abcdef12|Zx9vb8nm/],
+    ['DB_PASSWORD=hunter2x # rotate; token = "correct horse"', /hunter2x|correct horse/],
+  ])('%s', (text, secrets) => {
+    expect(shown(text)).not.toMatch(secrets);
+  });
+
+  test('control: the first, then plain words, stays precise', () => {
+    expect(shown('DB_PASSWORD=correct horse')).toBe('"DB_PASSWORD=<redacted> horse"');
+  });
+});

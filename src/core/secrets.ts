@@ -123,7 +123,10 @@ function secretSetInText(text: string, at: Path, asData = true): { value: string
   // is the secret. A finding that is the first then other words (`password=$(FOUND) horse` or `$(FOUND);mode=x`, read
   // whole) is that one again; one that goes on from it within a word (`$(FOUND)'tail`, `$(FOUND),tail`) is another.
   const rest = firstSecretSetInText(takenOut(text, first.value), at, asData);
-  const again = rest && (rest.value === first.value || AGAIN.test(rest.value));
+  // Unless what follows the first in that reading sets a secret of its own (`$(FOUND) then password = "b"`).
+  const again =
+    rest &&
+    (rest.value === first.value || (AGAIN.test(rest.value) && !firstSecretSetInText(rest.value.slice(TAKEN_OUT.length), at, asData)));
   return rest && !again ? { ...first, value: text } : first;
 }
 

@@ -1,6 +1,16 @@
 import { App } from 'cdk8s';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { chart, configErrors, devConfig, refusalOf, synthFiles, withChanges, withTraefikValues } from './helpers';
+import { K3sVipCluster } from '../src/index';
+import {
+  clusterRefusal,
+  configErrors,
+  devConfig,
+  helmChartConfigRefusal,
+  judgeConfig,
+  refusalOf,
+  synthFiles,
+  withChanges,
+  withTraefikValues,
+} from './helpers';
 
 /**
  * Attack round 19b: chart values the Traefik model read otherwise than the chart's Go templates do
@@ -8,13 +18,6 @@ import { chart, configErrors, devConfig, refusalOf, synthFiles, withChanges, wit
  * and host ports of the user's own containers in Traefik's pods (D12).
  */
 const errorsOf = (config: unknown) => configErrors(config).join('\n');
-/** Asserts the config is refused with `expected`, or (undefined) accepted. */
-const judge = (config: unknown, expected: string | undefined) =>
-  expected ? expect(errorsOf(config)).toContain(expected) : expect(errorsOf(config)).toBe('');
-const cluster = (traefik: object, extra: object = {}) =>
-  refusalOf(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik, ...extra })));
-const helmChartConfig = (props: object) =>
-  refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], ...props }));
 
 describe('D1: deployment.enabled is read with Go truth (templates/deployment.yaml `if and .Values.deployment.enabled ...`)', () => {
   const NOTHING = 'so K3s deploys no Traefik and nothing answers on its VIP: remove the key';
@@ -25,22 +28,22 @@ describe('D1: deployment.enabled is read with Go truth (templates/deployment.yam
     // Helm's coalesce deletes a key set to null, the chart's default with it: the template reads nil.
     [null, "is null, which deletes the chart's default (true), so the chart's template reads it as false"],
   ])('%j on chart 25.0.0 (no values schema) is refused', (enabled, what) => {
-    judge(
+    judgeConfig(
       withTraefikValues({ deployment: { enabled } }, { chartVersion: '25.0.0' }),
       `traefik.values.deployment.enabled: ${what}, ${NOTHING}`,
     );
   });
   test.each([[true], [1], ['yes']])('control: %j is accepted', (enabled) => {
-    judge(withTraefikValues({ deployment: { enabled } }, { chartVersion: '25.0.0' }), undefined);
+    judgeConfig(withTraefikValues({ deployment: { enabled } }, { chartVersion: '25.0.0' }), undefined);
   });
   test('constructs: K3sVipCluster and TraefikHelmChartConfig refuse 0 and accept 1', () => {
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '25.0.0', values: { deployment: { enabled: 0 } } })).toContain(
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '25.0.0', values: { deployment: { enabled: 0 } } })).toContain(
       `traefik.values.deployment.enabled: is 0, which the chart's template reads as false`,
     );
-    expect(helmChartConfig({ chartVersion: '25.0.0', values: { deployment: { enabled: 0 } } })).toContain(
+    expect(helmChartConfigRefusal({ chartVersion: '25.0.0', values: { deployment: { enabled: 0 } } })).toContain(
       `values.deployment.enabled is 0, which the chart's template reads as false`,
     );
-    expect(helmChartConfig({ chartVersion: '25.0.0', values: { deployment: { enabled: 1 } } })).toBe('');
+    expect(helmChartConfigRefusal({ chartVersion: '25.0.0', values: { deployment: { enabled: 1 } } })).toBe('');
   });
 });
 
@@ -48,13 +51,13 @@ describe('D2: podDisruptionBudget.enabled is read with Go truth (templates/poddi
   const BLOCKS = 'traefik.values.podDisruptionBudget.minAvailable: is 1 with 1 Traefik pod(s), so no drain may evict a Traefik pod';
   const ZERO = 'traefik.values.podDisruptionBudget.maxUnavailable';
   test.each([[true], [1], ['yes']])('enabled: %j with minAvailable: 1 is refused', (enabled) => {
-    judge(withTraefikValues({ podDisruptionBudget: { enabled, minAvailable: 1 } }, { chartVersion: '25.0.0' }), BLOCKS);
+    judgeConfig(withTraefikValues({ podDisruptionBudget: { enabled, minAvailable: 1 } }, { chartVersion: '25.0.0' }), BLOCKS);
   });
   test('enabled: "yes" with maxUnavailable: 0 is refused', () => {
-    judge(withTraefikValues({ podDisruptionBudget: { enabled: 'yes', maxUnavailable: 0 } }, { chartVersion: '25.0.0' }), ZERO);
+    judgeConfig(withTraefikValues({ podDisruptionBudget: { enabled: 'yes', maxUnavailable: 0 } }, { chartVersion: '25.0.0' }), ZERO);
   });
   test.each([[false], [0], ['']])('control: enabled %j (no budget rendered) is accepted', (enabled) => {
-    judge(withTraefikValues({ podDisruptionBudget: { enabled, minAvailable: 1 } }, { chartVersion: '25.0.0' }), undefined);
+    judgeConfig(withTraefikValues({ podDisruptionBudget: { enabled, minAvailable: 1 } }, { chartVersion: '25.0.0' }), undefined);
   });
   test('construct: K3sVipCluster refuses enabled: 1 and accepts enabled: 0', () => {
     const traefik = (enabled: unknown) => ({
@@ -62,8 +65,8 @@ describe('D2: podDisruptionBudget.enabled is read with Go truth (templates/poddi
       chartVersion: '25.0.0',
       values: { podDisruptionBudget: { enabled, minAvailable: 1 } },
     });
-    expect(cluster(traefik(1))).toContain(BLOCKS);
-    expect(cluster(traefik(0))).toBe('');
+    expect(clusterRefusal(traefik(1))).toContain(BLOCKS);
+    expect(clusterRefusal(traefik(0))).toBe('');
   });
 });
 
@@ -75,27 +78,27 @@ describe("D3: the Gateway provider's switches are read with Go truth (`if .enabl
     [{ gateway: { enabled: 'true' } }, 'traefik.values.gateway.enabled'],
     [{ gateway: { enabled: 1 } }, 'traefik.values.gateway.enabled'],
   ])('%j on chart 30.1.0 is refused', (values, at) => {
-    judge(withTraefikValues(values, { chartVersion: '30.1.0' }), `${at}: ${OLD_CHART}`);
+    judgeConfig(withTraefikValues(values, { chartVersion: '30.1.0' }), `${at}: ${OLD_CHART}`);
   });
   test.each([
     [{ providers: { kubernetesGateway: { enabled: 0 } } }],
     [{ providers: { kubernetesGateway: { enabled: '' } } }],
     [{ gateway: { enabled: false } }],
   ])('control: %j on chart 30.1.0 is accepted', (values) => {
-    judge(withTraefikValues(values, { chartVersion: '30.1.0' }), undefined);
+    judgeConfig(withTraefikValues(values, { chartVersion: '30.1.0' }), undefined);
   });
   test("a provider option flag is allowed once enabled: 1 renders the provider's RBAC (chart 34.0.0)", () => {
     const flag = '--providers.kubernetesgateway.statusaddress.ip=192.168.0.41';
     const RBAC = "sets an option of Traefik's Gateway API provider, which creates the provider without its RBAC";
     const values = (enabled: unknown) => ({ providers: { kubernetesGateway: { enabled } }, additionalArguments: [flag] });
     expect(errorsOf(withTraefikValues(values(1), { chartVersion: '34.0.0' }))).not.toContain(RBAC);
-    judge(withTraefikValues(values(0), { chartVersion: '34.0.0' }), RBAC);
+    judgeConfig(withTraefikValues(values(0), { chartVersion: '34.0.0' }), RBAC);
   });
   test('constructs: K3sVipCluster and TraefikHelmChartConfig refuse enabled: 1 on chart 30.1.0, and accept 0', () => {
     const values = (enabled: unknown) => ({ providers: { kubernetesGateway: { enabled } } });
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '30.1.0', values: values(1) })).toContain(OLD_CHART);
-    expect(helmChartConfig({ chartVersion: '30.1.0', values: values(1) })).toContain(OLD_CHART);
-    expect(helmChartConfig({ chartVersion: '30.1.0', values: values(0) })).toBe('');
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '30.1.0', values: values(1) })).toContain(OLD_CHART);
+    expect(helmChartConfigRefusal({ chartVersion: '30.1.0', values: values(1) })).toContain(OLD_CHART);
+    expect(helmChartConfigRefusal({ chartVersion: '30.1.0', values: values(0) })).toBe('');
   });
 });
 
@@ -121,7 +124,7 @@ describe('D4: service.single and additionalServices.<name>.single are read with 
   test.each([[false], [0], [''], [null]])(
     "service.single: %j splits UDP off onto annotationsUDP's VIP, which the entry shares: refused",
     (single) => {
-      judge(udpService(single), UDP_CLASH);
+      judgeConfig(udpService(single), UDP_CLASH);
     },
   );
   test.each([[true], [1]])('control: service.single: %j keeps UDP on the pool VIP, and is accepted', (single) => {
@@ -146,10 +149,10 @@ describe('D4: service.single and additionalServices.<name>.single are read with 
     );
   const ADDITIONAL_CLASH = `loadBalancers[0].ips[0]: "192.168.0.60" is also the VIP of Traefik's additional Service internal`;
   test.each([[true], [1], ['yes']])("additionalServices.internal.single: %j keeps 53/UDP on .60, the entry's VIP: refused", (single) => {
-    judge(additional(single), ADDITIONAL_CLASH);
+    judgeConfig(additional(single), ADDITIONAL_CLASH);
   });
   test.each([[false], [0]])('control: additionalServices.internal.single: %j moves 53/UDP to .61, and is accepted', (single) => {
-    judge(additional(single), undefined);
+    judgeConfig(additional(single), undefined);
   });
   test('construct: K3sVipCluster refuses single: 1 on the additional Service and accepts single: 0', () => {
     const props = (single: unknown) => {
@@ -174,24 +177,24 @@ describe("D5: externalIPs on Traefik's own Services are refused, as on an extraO
     ['service.additionalServices.int.externalIPs', int({ externalIPs: ['192.168.0.40'] }), {}],
     ['service.additionalServices.int.spec.externalIPs', int({ spec: { externalIPs: ['192.168.0.40'] } }), {}],
   ])('%s is refused', (key, values, traefik) => {
-    judge(withTraefikValues(values, traefik), `traefik.values.${key}: ${TAKEOVER}`);
+    judgeConfig(withTraefikValues(values, traefik), `traefik.values.${key}: ${TAKEOVER}`);
   });
   test.each([
     ['an empty list', { service: { externalIPs: [] } }],
     ['an empty list under spec', { service: { spec: { externalIPs: [] } } }],
     ['an additional Service without them', int({})],
   ])('control: %s is accepted', (_, values) => {
-    judge(withTraefikValues(values), undefined);
+    judgeConfig(withTraefikValues(values), undefined);
   });
   test('constructs: K3sVipCluster and TraefikHelmChartConfig refuse service.externalIPs, naming where a VIP goes instead', () => {
     const values = { service: { externalIPs: ['192.168.0.40'] } };
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], values })).toContain(
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], values })).toContain(
       `traefik.values.service.externalIPs: ${TAKEOVER}; give the Service a VIP through traefik.loadBalancerIPs instead`,
     );
-    expect(helmChartConfig({ values })).toContain(
+    expect(helmChartConfigRefusal({ values })).toContain(
       `values.service.externalIPs ${TAKEOVER}; give the Service a VIP through loadBalancerIPs instead`,
     );
-    expect(helmChartConfig({ values: { service: { externalIPs: [] } } })).toBe('');
+    expect(helmChartConfigRefusal({ values: { service: { externalIPs: [] } } })).toBe('');
   });
 });
 
@@ -210,7 +213,7 @@ describe("D11: HTTP/3's UDP port is on Traefik's Service (templates/service.yaml
     ['chart 30.1.0 (the port follows its TCP one)', { enabled: true }, { chartVersion: '30.1.0' }],
     ['chart 25.0.0', { enabled: true }, { chartVersion: '25.0.0' }],
   ])('%s clashes with a loadBalancers entry on 443/UDP of the same VIP', (_, http3, traefik) => {
-    judge(h3(http3, traefik), ON_TRAEFIK);
+    judgeConfig(h3(http3, traefik), ON_TRAEFIK);
   });
   test('advertisedPort moves the port: 8443/UDP is refused against an entry on 8443/UDP', () => {
     const config = withChanges(withTraefikValues({ ports: { websecure: { http3: { enabled: true, advertisedPort: 8443 } } } }), {
@@ -218,7 +221,7 @@ describe("D11: HTTP/3's UDP port is on Traefik's Service (templates/service.yaml
         { name: 'quic', namespace: 'default', selector: { a: 'b' }, ports: [{ port: 8443, protocol: 'UDP' }], ips: ['192.168.0.41'] },
       ],
     });
-    judge(config, 'both use port 8443/UDP');
+    judgeConfig(config, 'both use port 8443/UDP');
   });
   test.each([
     ['http3 off', { enabled: false }, {}, '192.168.0.41'],
@@ -226,7 +229,7 @@ describe("D11: HTTP/3's UDP port is on Traefik's Service (templates/service.yaml
     ['advertisedPort 8443 (443/UDP left free)', { enabled: true, advertisedPort: 8443 }, {}, '192.168.0.41'],
     ['the entry on another VIP', { enabled: true }, {}, '192.168.0.42'],
   ])('control: %s is accepted', (_, http3, traefik, ip) => {
-    judge(h3(http3, traefik, {}, ip), undefined);
+    judgeConfig(h3(http3, traefik, {}, ip), undefined);
   });
   // With single off and a VIP of its own in annotationsUDP, the -udp Service takes the HTTP/3 port from chart v31.0.0 on;
   // before, the chart lists it right after the TCP port, on the TCP Service.
@@ -243,8 +246,8 @@ describe("D11: HTTP/3's UDP port is on Traefik's Service (templates/service.yaml
   });
   test('construct: K3sVipCluster refuses the clash and accepts HTTP/3 alone', () => {
     const traefik = { loadBalancerIPs: ['192.168.0.41'], values: { ports: { websecure: { http3: { enabled: true } } } } };
-    expect(cluster(traefik, quic('192.168.0.41'))).toContain('both use port 443/UDP');
-    expect(cluster(traefik)).toBe('');
+    expect(clusterRefusal(traefik, quic('192.168.0.41'))).toContain('both use port 443/UDP');
+    expect(clusterRefusal(traefik)).toBe('');
   });
 });
 
@@ -256,27 +259,27 @@ describe("D12: a host port of the user's own containers in Traefik's pods is hel
     ['initContainers', 2379, "opens host port 2379, which is etcd's client port on every K3s node"],
   ])('deployment.%s[0] with hostPort %d is refused', (list, port, message) => {
     const values = { deployment: { [list]: [container([{ containerPort: port, hostPort: port }])] } };
-    judge(withTraefikValues(values), `traefik.values.deployment.${list}[0].ports[0]: ${message}`);
+    judgeConfig(withTraefikValues(values), `traefik.values.deployment.${list}[0].ports[0]: ${message}`);
   });
   test('a UDP host port is judged by its protocol: 8472/UDP (flannel VXLAN) is refused, 8472/TCP is not', () => {
     const values = (protocol: string) => ({
       deployment: { additionalContainers: [container([{ containerPort: 8472, hostPort: 8472, protocol }])] },
     });
-    judge(withTraefikValues(values('UDP')), "flannel VXLAN's port");
-    judge(withTraefikValues(values('TCP')), undefined);
+    judgeConfig(withTraefikValues(values('UDP')), "flannel VXLAN's port");
+    judgeConfig(withTraefikValues(values('TCP')), undefined);
   });
   test.each([
     ['another host port', [{ containerPort: 6443, hostPort: 16443 }]],
     ['no host port', [{ containerPort: 6443 }]],
   ])('control: %s is accepted', (_, ports) => {
-    judge(withTraefikValues({ deployment: { additionalContainers: [container(ports)] } }), undefined);
+    judgeConfig(withTraefikValues({ deployment: { additionalContainers: [container(ports)] } }), undefined);
   });
   test('construct: TraefikHelmChartConfig refuses the host port, and accepts another', () => {
     const values = (hostPort: number) => ({ deployment: { additionalContainers: [container([{ containerPort: 80, hostPort }])] } });
-    expect(helmChartConfig({ values: values(6443) })).toContain(
+    expect(helmChartConfigRefusal({ values: values(6443) })).toContain(
       "values.deployment.additionalContainers[0].ports[0] opens host port 6443, which is the K3s API server's port",
     );
-    expect(helmChartConfig({ values: values(8081) })).toBe('');
+    expect(helmChartConfigRefusal({ values: values(8081) })).toBe('');
   });
 });
 

@@ -1,6 +1,4 @@
-import { App } from 'cdk8s';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { chart, configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
+import { clusterRefusal, configErrors, devConfig, helmChartConfigRefusal, judgeConfig, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 20b: escape-hatch values the Traefik model read otherwise than the chart renders them: counts written
@@ -8,20 +6,13 @@ import { chart, configErrors, devConfig, refusalOf, withChanges, withTraefikValu
  * RBAC off or namespaced (D4), and port numbers written as texts on charts without a values schema (D5).
  */
 const errorsOf = (config: unknown) => configErrors(config).join('\n');
-/** Asserts the config is refused with `expected`, or (undefined) accepted. */
-const judge = (config: unknown, expected: string | undefined) =>
-  expected ? expect(errorsOf(config)).toContain(expected) : expect(errorsOf(config)).toBe('');
-const cluster = (traefik: object, extra: object = {}) =>
-  refusalOf(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik, ...extra })));
-const helmChartConfig = (props: object) =>
-  refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], ...props }));
 
 describe('D1: a count written as a text YAML reads as a number is judged as that number (the chart prints it unquoted)', () => {
   const BLOCKS = 'so no drain may evict a Traefik pod';
   test.each([['01'], ['1.0'], ['+1'], ['0x1'], ['0o1'], [' 1'], ['1_0'], ['1e0']])(
     'podDisruptionBudget.minAvailable %j with 1 pod is refused',
     (minAvailable) => {
-      judge(
+      judgeConfig(
         withTraefikValues({ podDisruptionBudget: { enabled: true, minAvailable } }),
         `traefik.values.podDisruptionBudget.minAvailable: is ${JSON.stringify(minAvailable)} with 1 Traefik pod(s), ${BLOCKS}`,
       );
@@ -36,7 +27,7 @@ describe('D1: a count written as a text YAML reads as a number is judged as that
     ['0.0', '39.0.7'],
     ['00', '27.0.0'],
   ])('podDisruptionBudget.maxUnavailable %j on chart %s is refused', (maxUnavailable, chartVersion) => {
-    judge(
+    judgeConfig(
       withTraefikValues({ podDisruptionBudget: { enabled: true, maxUnavailable } }, { chartVersion }),
       `traefik.values.podDisruptionBudget.maxUnavailable: is ${JSON.stringify(maxUnavailable)}, ${BLOCKS}`,
     );
@@ -49,7 +40,7 @@ describe('D1: a count written as a text YAML reads as a number is judged as that
     [{ minAvailable: '0' }],
     [{ minAvailable: '00' }],
   ])('control: podDisruptionBudget %j with 1 pod is accepted', (budget) => {
-    judge(withTraefikValues({ podDisruptionBudget: { enabled: true, ...budget } }), undefined);
+    judgeConfig(withTraefikValues({ podDisruptionBudget: { enabled: true, ...budget } }), undefined);
   });
   const STUCK = 'traefik.values.updateStrategy.rollingUpdate: has maxUnavailable and maxSurge both 0';
   test.each([
@@ -58,42 +49,42 @@ describe('D1: a count written as a text YAML reads as a number is judged as that
     [0, '0x0'],
     ['+0', '0.0'],
   ])('updateStrategy.rollingUpdate maxUnavailable %j, maxSurge %j is refused', (maxUnavailable, maxSurge) => {
-    judge(withTraefikValues({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } } }), STUCK);
+    judgeConfig(withTraefikValues({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } } }), STUCK);
   });
   test.each([
     ['00', '01'],
     ['0x1', '00'],
     ['00', '25%'],
   ])('control: updateStrategy.rollingUpdate maxUnavailable %j, maxSurge %j is accepted', (maxUnavailable, maxSurge) => {
-    judge(withTraefikValues({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } } }), undefined);
+    judgeConfig(withTraefikValues({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } } }), undefined);
   });
   test('constructs: K3sVipCluster and TraefikHelmChartConfig refuse minAvailable "01" and accept maxUnavailable "01"', () => {
     const budget = (value: object) => ({ podDisruptionBudget: { enabled: true, ...value } });
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], values: budget({ minAvailable: '01' }) })).toContain(
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], values: budget({ minAvailable: '01' }) })).toContain(
       `traefik.values.podDisruptionBudget.minAvailable: is "01" with 1 Traefik pod(s), ${BLOCKS}`,
     );
-    expect(helmChartConfig({ values: budget({ maxUnavailable: '00' }) })).toContain(`is "00", ${BLOCKS}`);
-    expect(helmChartConfig({ values: budget({ maxUnavailable: '01' }) })).toBe('');
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], values: budget({ maxUnavailable: '01' }) })).toBe('');
+    expect(helmChartConfigRefusal({ values: budget({ maxUnavailable: '00' }) })).toContain(`is "00", ${BLOCKS}`);
+    expect(helmChartConfigRefusal({ values: budget({ maxUnavailable: '01' }) })).toBe('');
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], values: budget({ maxUnavailable: '01' }) })).toBe('');
   });
 });
 
 describe('D3: the HTTP/3 UDP container port the chart adds (<name>-http3) is held to the node-port rule', () => {
   const FLANNEL = "which is flannel VXLAN's port on every K3s node";
   test('advertisedPort 8472 with a host port opens 8472/UDP on the node (default $config.hostPort $config.http3.advertisedPort)', () => {
-    judge(
+    judgeConfig(
       withTraefikValues({ ports: { websecure: { hostPort: 8443, http3: { enabled: true, advertisedPort: 8472 } } } }),
       `traefik.values.ports.websecure.http3.advertisedPort: opens host port 8472 for HTTP/3 (UDP, the chart's websecure-http3 port), ${FLANNEL}`,
     );
   });
   test('a TCP host port 8472 with HTTP/3 on opens 8472/UDP too', () => {
-    judge(
+    judgeConfig(
       withTraefikValues({ ports: { websecure: { hostPort: 8472, http3: { enabled: true } } } }),
       `traefik.values.ports.websecure: opens host port 8472 for HTTP/3 (UDP, the chart's websecure-http3 port), ${FLANNEL}`,
     );
   });
   test('hostNetwork with port 8472 and HTTP/3 on listens on 8472/UDP on the node', () => {
-    judge(
+    judgeConfig(
       withTraefikValues({ hostNetwork: true, ports: { websecure: { port: 8472, http3: { enabled: true } } } }),
       `traefik.values.ports.websecure: opens port 8472 on the node's network (hostNetwork) for HTTP/3 (UDP, the chart's websecure-http3 port), ${FLANNEL}`,
     );
@@ -107,13 +98,13 @@ describe('D3: the HTTP/3 UDP container port the chart adds (<name>-http3) is hel
     ['a host port 8443 and HTTP/3 on', { ports: { websecure: { hostPort: 8443, http3: { enabled: true } } } }],
     ['hostNetwork, port 8472, HTTP/3 off', { hostNetwork: true, ports: { websecure: { port: 8472 } } }],
   ])('control: %s is accepted', (_, values) => {
-    judge(withTraefikValues(values), undefined);
+    judgeConfig(withTraefikValues(values), undefined);
   });
   test('constructs: K3sVipCluster and TraefikHelmChartConfig refuse advertisedPort 8472 with a host port', () => {
     const values = { ports: { websecure: { hostPort: 8443, http3: { enabled: true, advertisedPort: 8472 } } } };
-    expect(cluster({ loadBalancerIPs: ['192.168.0.41'], values })).toContain(`opens host port 8472 for HTTP/3`);
-    expect(helmChartConfig({ values })).toContain(`opens host port 8472 for HTTP/3`);
-    expect(helmChartConfig({ values: { ports: { websecure: { hostPort: 8443, http3: { enabled: true } } } } })).toBe('');
+    expect(clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], values })).toContain(`opens host port 8472 for HTTP/3`);
+    expect(helmChartConfigRefusal({ values })).toContain(`opens host port 8472 for HTTP/3`);
+    expect(helmChartConfigRefusal({ values: { ports: { websecure: { hostPort: 8443, http3: { enabled: true } } } } })).toBe('');
   });
 });
 
@@ -140,13 +131,13 @@ describe("D4: traefik.gateway needs the chart's ClusterRole, the only holder of 
     expect(errors).toContain('so Traefik ignores the Gateway (traefik.gateway, in kube-system) and its 1 HTTPRoute(s): remove it');
   });
   test.each([[{ rbac: { enabled: true } }], [{ rbac: { namespaced: false } }], [{}]])('control: %j is accepted', (values) => {
-    judge(gatewayConfig(values), undefined);
+    judgeConfig(gatewayConfig(values), undefined);
   });
   test('constructs: TraefikHelmChartConfig with the gateway prop refuses rbac.enabled false and rbac.namespaced, accepts rbac.enabled true', () => {
-    expect(helmChartConfig({ gateway: true, values: { rbac: { enabled: false } } })).toContain(CANNOT);
-    expect(helmChartConfig({ gateway: true, values: { rbac: { namespaced: true } } })).toContain('namespaced Role');
-    expect(helmChartConfig({ gateway: true, values: { rbac: { enabled: true } } })).toBe('');
-    expect(helmChartConfig({ values: { rbac: { namespaced: true } } })).toBe('');
+    expect(helmChartConfigRefusal({ gateway: true, values: { rbac: { enabled: false } } })).toContain(CANNOT);
+    expect(helmChartConfigRefusal({ gateway: true, values: { rbac: { namespaced: true } } })).toContain('namespaced Role');
+    expect(helmChartConfigRefusal({ gateway: true, values: { rbac: { enabled: true } } })).toBe('');
+    expect(helmChartConfigRefusal({ values: { rbac: { namespaced: true } } })).toBe('');
   });
 });
 
@@ -182,18 +173,18 @@ describe('D5: a port written as a text on a chart without a values schema is rea
       'opens host port 8472 for HTTP/3',
     ],
   ])('%s is refused', (_, values, extra, expected) => {
-    judge(on27(values, extra), expected);
+    judgeConfig(on27(values, extra), expected);
   });
   test.each([
     ['exposedPort "8444" next to a Service on 8443/TCP', { ports: { websecure: { exposedPort: '8444' } } }, quic(8443, 'TCP')],
     ['hostPort "8081"', { ports: { web: { hostPort: '8081' } } }, {}],
     ['hostNetwork with port "8001"', { hostNetwork: true, ports: { web: { port: '8001' } } }, {}],
   ])('control: %s is accepted', (_, values, extra) => {
-    judge(on27(values, extra), undefined);
+    judgeConfig(on27(values, extra), undefined);
   });
   test('construct: K3sVipCluster refuses hostPort "6443" on chart 27.0.0', () => {
     expect(
-      cluster({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '27.0.0', values: { ports: { web: { hostPort: '6443' } } } }),
+      clusterRefusal({ loadBalancerIPs: ['192.168.0.41'], chartVersion: '27.0.0', values: { ports: { web: { hostPort: '6443' } } } }),
     ).toContain("opens host port 6443, which is the K3s API server's port");
   });
 });

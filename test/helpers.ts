@@ -206,3 +206,11 @@ export function refusalOf(make: () => unknown): string {
     return (error as Error).message;
   }
 }
+
+/** The refusal of a K3sVipCluster of the reference config with `traefik` (and other top-level keys) patched, or ''. */
+export const clusterRefusal = (traefik: object, extra: object = {}) =>
+  refusalOf(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik, ...extra })));
+
+/** The refusal of a TraefikHelmChartConfig on the reference VIP with `props`, or ''. */
+export const helmChartConfigRefusal = (props: object) =>
+  refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], ...props }));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
@@ -9,7 +9,7 @@ import { generatedHeader } from './docs/cluster-documents';
 import { kustomization } from './gitops/kustomization';
 import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
-import { describeFileError, nodeFileSystem } from './output/file-system';
+import { describeFileError, makeFolders, nodeFileSystem } from './output/file-system';
 import { LockError, withFolderLock } from './output/lock';
 import { unifiedDiff } from './output/diff';
 import {
@@ -438,7 +438,7 @@ function outputFolder(dir: string, create: boolean): { dir: string; created?: st
     );
   }
   if (!stat && !create) return { dir };
-  const first = mkdirSync(dir, { recursive: true });
+  const first = makeFolders(dir);
   const real = realpathSync(dir);
   if (!statSync(real).isDirectory())
     throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);

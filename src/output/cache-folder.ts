@@ -1,7 +1,7 @@
 // The project's own folders: its root, and the cache of what only saves time.
-import { existsSync, lstatSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { writeAtomically } from './file-system';
+import { makeFolders, writeAtomically } from './file-system';
 
 /**
  * The project root: the nearest folder above this module holding package.json, so crds/ and the cache
@@ -49,7 +49,7 @@ function linkFreeBelowProject(dir: string): boolean {
 /** Writes a cache file; the cache only saves time, so a read-only checkout just does the work every run. */
 export function writeCache(file: string, text: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     writeAtomically(file, text);
   } catch {
     // see above

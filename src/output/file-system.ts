@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * The file operations that publishing (`dist/`) and installing (the K3s manifests folder) perform,
@@ -54,6 +54,28 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+/**
+ * Creates `path` and its missing parents, one mkdir each, and returns the first folder it created
+ * (undefined when all stood), as `mkdirSync(path, { recursive: true })` does. Node's recursive mkdir
+ * loops forever where a parent exists but refuses every child with ENOENT (`/proc/1/x`); this throws.
+ */
+export function makeFolders(path: string): string | undefined {
+  const missing: string[] = [];
+  for (let at = resolve(path); !fs.existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  let first: string | undefined;
+  for (const folder of missing) {
+    try {
+      fs.mkdirSync(folder);
+      first ??= folder;
+    } catch (e) {
+      // Another run made it meanwhile: fine, as long as it is a folder.
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+      throw e;
+    }
+  }
+  return first;
+}
 
 /** Marks our temporary files, so a later run can tell them from anybody else's and clean them up. */
 const TEMPORARY = /^\..+\.k3s-vip-\d+\.tmp$/;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { writeCache } from './cache-folder';
+import { makeFolders } from './file-system';
 
 /**
  * What passed a check in an earlier run, so a run that checks the same input again, with the same check,
@@ -88,7 +89,7 @@ function readDigests(file: string): Set<string> {
 
 function appendText(file: string, text: string): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    makeFolders(join(file, '..'));
     const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
     const fd = openSync(file, flags, 0o644);
     try {

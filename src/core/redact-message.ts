@@ -26,7 +26,7 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
-  const out = redact(message, [...others, ...others.flatMap(derivedForms)]);
+  const out = redactCutHeads(redact(message, [...others, ...others.flatMap(derivedForms)]), secrets);
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
   if (!words.length || words.join('|').length > 100_000) return redact(out, words);
   const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
@@ -39,6 +39,40 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after) && !isSetValue(out, at);
     return prose || word.length < 4 ? word : REDACTED;
   });
+}
+
+/** Where a message cut a long value it quotes (`"abc…"... (150 characters)`, `abc…...`, `"abc…"`): the mark after the cut. */
+const CUT_MARK = /"?(?:\.\.\.|\u2026)/g;
+/** The longest head of a secret a cut may leave: messages show at most 80 characters of a value. */
+const MAX_CUT_HEAD = 80;
+/** The shortest head blanked: three characters tell nothing of a secret, and more would blank words of the wording. */
+const MIN_CUT_HEAD = 4;
+
+/**
+ * `message` with the head of any of `secrets` that a cut left just before the cut's mark replaced by REDACTED. A value
+ * is redacted for its own secrets before it is cut; a secret found elsewhere in the run and pasted into the value
+ * (after its first characters) may lose its tail to the cut, and then no whole form of it matches.
+ */
+function redactCutHeads(message: string, secrets: readonly string[]): string {
+  if (!secrets.length || !/\.\.\.|\u2026/.test(message)) return message;
+  const heads = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  let out = '';
+  let done = 0;
+  for (const { index: at } of message.matchAll(CUT_MARK)) {
+    let longest = 0;
+    for (const secret of heads) {
+      for (let length = Math.min(secret.length, MAX_CUT_HEAD, at - done); length > Math.max(MIN_CUT_HEAD - 1, longest); length--) {
+        if (message.startsWith(secret.slice(0, length), at - length)) {
+          longest = length;
+          break;
+        }
+      }
+    }
+    if (!longest) continue;
+    out += `${message.slice(done, at - longest)}${REDACTED}`;
+    done = at;
+  }
+  return out + message.slice(done);
 }
 
 /**

@@ -32,9 +32,11 @@ const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|va
  * `_`, as in `_password=`), maybe after a path
  * (`refs/heads/password=`, `/x?token=`): the key and its separator.
  */
-// Bounded: an unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end.
-// The key is read whole, once (a lookahead and its backreference: no backtracking into it), from the start of a word.
-const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,])?(?=([A-Za-z_][\w.-]{0,127}))\1(=>?(?!=)|:(?!\/\/))/g;
+// A key is read whole, once (a lookahead and its backreference: no backtracking into it), from the start of a word,
+// so each word is read once. After a path it is bounded, as the path is: many starts (`,,,…`) lead to one key, and an
+// unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end. A longer key
+// after a path is still read from its own start (a `/` ends a word).
+const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
@@ -56,7 +58,7 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
   for (const match of text.matchAll(WORD_KEY)) {
-    const [whole, key, separator] = match;
+    const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
     if (!isSecretKey(key)) continue;
     const start = match.index + whole.length;
@@ -107,7 +109,7 @@ const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)([A-Za-z][\\w.-]*)\\1${BL
  * `"password": x`): the key, and where its value starts (after an opening bracket or quote).
  */
 const KEY_AFTER_WORDS = new RegExp(
-  `(?<![\\w.-])(?=([A-Za-z_][\\w.-]{0,127}))\\1[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
+  `(?<![\\w.-])(?=([A-Za-z_][\\w.-]*))\\1[\\]"'\u2019\u201d*>)\`]{0,2}${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*[(\\[\u2018\u201c\`<]?`,
   'g',
 );
 /** A value's first word, up to a blank, a clause's end or a closing bracket or quote. */

@@ -63,8 +63,11 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
     let size = 1;
     if (isScalar(node)) {
       const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
-      const shown = typeof node.value === 'string' && !secretAt(path) && mayQuote(node.value);
-      if (control) report(node, path, `${shown ? JSON.stringify(node.value) : `"${REDACTED}"`} ${control}`);
+      // Judged only for a message: reading a long value for secrets is the dearest step of this walk.
+      if (control) {
+        const shown = typeof node.value === 'string' && !secretAt(path) && mayQuote(node.value);
+        report(node, path, `${shown ? JSON.stringify(node.value) : `"${REDACTED}"`} ${control}`);
+      }
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));

@@ -1,5 +1,6 @@
 import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
 import { yaml } from './yaml';
+import { TOO_DEEP_YAML } from './yaml-depth';
 
 /**
  * Whether raw text of a file (a source line, a parser's words, a tag, anchor or alias name) may be quoted in a
@@ -45,9 +46,12 @@ function holdsSecret(text: string): boolean {
   if (!/[:\-[{]/.test(text)) return false;
   try {
     const doc = yaml.parseDocument(text, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false });
+    // Too deep to read: cannot be judged, so not quoted.
+    if (doc.errors.some(({ message }) => message === TOO_DEEP_YAML)) return true;
     return secretsInData(doc.toJS({ maxAliasCount: 10 })).length > 0;
-  } catch {
-    return false;
+  } catch (e) {
+    // Text the reading fails on (a RangeError: nested deeper than the stack) cannot be judged: not quoted.
+    return e instanceof RangeError;
   }
 }
 

@@ -132,7 +132,9 @@ function replaceForms(text: string, replacements: ReadonlyMap<string, string>): 
     if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
     [batch, size] = [[], 0];
   };
-  for (const form of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
+  // Only forms the text holds: a long secret (a whole text) is escaped into a pattern only where it can match.
+  const held = [...replacements.keys()].filter((form) => form.length <= text.length && text.includes(form));
+  for (const form of held.sort((a, b) => b.length - a.length)) {
     const escaped = escape(form);
     if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
     else {

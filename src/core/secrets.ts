@@ -5,6 +5,7 @@ import { secretShape } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
 import { textAsData } from './text-data';
+import { MAX_YAML_NESTING } from './yaml-depth';
 
 export { isSecretKey } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
@@ -52,6 +53,15 @@ export const EMBEDDED_SECRET =
   'multi-line text that sets a secret (on a line, or in its data read as YAML or JSON: a key named like one, or a secret shape)';
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
+/**
+ * How deep data is read for secrets. A config nests 7 levels and its files' front doors refuse more than 32; text read
+ * as YAML or JSON nests as deep as it is long (`{"a":{"a":…`), and reading it deeper ran out of stack.
+ */
+const MAX_DATA_DEPTH = MAX_YAML_NESTING;
+/** What text whose data nests deeper than MAX_DATA_DEPTH is called in findings (`FoundSecret.what`): the whole text. */
+export const TOO_DEEP_TEXT = `text that nests deeper than ${MAX_DATA_DEPTH} levels when read as YAML or JSON, too deep to judge`;
+/** Thrown from the depth bound to the reading of the text that holds the data. */
+class TooDeep extends Error {}
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const KEYED_SECRET = 'text that sets a value under a key named like a secret (key: value, key = value, or JSON)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
@@ -162,7 +172,9 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   let inner: string | undefined;
   textDepth++;
   try {
-    inner = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH).flatMap((data) => secretsInData(data, at))[0]?.value;
+    const found = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH)?.flatMap((data) => secretsInData(data, at));
+    if (!found || found.some(({ what }) => what === TOO_DEEP_TEXT)) return { value: text, what: TOO_DEEP_TEXT };
+    inner = found[0]?.value;
   } finally {
     textDepth--;
   }
@@ -185,7 +197,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (typeof node === 'string' && isExtraObject(at)) {
         const { documents, unjudgeable } = readManifestText(text);
         if (unjudgeable) found.push({ path: at, value: text, what: UNJUDGEABLE_TEXT });
-        documents.forEach((doc) => visit(doc, at, secretAs));
+        try {
+          documents.forEach((doc) => visit(doc, at, secretAs));
+        } catch (e) {
+          if (!(e instanceof TooDeep)) throw e;
+          found.push({ path: at, value: text, what: TOO_DEEP_TEXT });
+        }
       }
       const shape = typeof node === 'string' ? secretShape(text) : undefined;
       // An extraObjects text was read as manifests above: not again as data.
@@ -202,12 +219,14 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       return;
     }
     if (Array.isArray(node)) {
+      if (at.length - path.length >= MAX_DATA_DEPTH) throw new TooDeep();
       return node.forEach((item, i) => {
         const path = [...at, i];
         visit(item, path, secretAs ?? (isSecretFlagItem(node, i) ? SECRET_ARGUMENT : undefined));
       });
     }
     if (!node || typeof node !== 'object') return;
+    if (at.length - path.length >= MAX_DATA_DEPTH) throw new TooDeep();
     const record = node as Record<string, unknown>;
     const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
@@ -229,7 +248,13 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   };
   const ciphertexts = new Set<unknown>();
   const externalSecrets = new Set<string>();
-  visit(data, path, undefined);
+  try {
+    visit(data, path, undefined);
+  } catch (e) {
+    // Only text read as data nests so deep (see firstSecretSetInText); data given as data is bounded by its front door.
+    if (!(e instanceof TooDeep)) throw e;
+    found.push({ path, value: '', what: TOO_DEEP_TEXT });
+  }
   return found;
 }
 
@@ -271,6 +296,7 @@ export function secretValues(data: unknown): string[] {
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
 export function secretRefusal(secret: FoundSecret): string {
   if (secret.what === UNJUDGEABLE_TEXT) return `is ${UNJUDGEABLE_TEXT}, so it may hold a Secret: write it as a map`;
+  if (secret.what === TOO_DEEP_TEXT) return `is ${TOO_DEEP_TEXT}, so it may hold a secret: flatten it`;
   if (secret.what === SECRET_OBJECT_DATA) {
     return (
       `is ${SECRET_OBJECT_DATA}, and dist/ is committed to Git, so no Secret may be written there: create the Secret ` +

@@ -1,3 +1,4 @@
+import { TOO_DEEP_YAML } from './yaml-depth';
 import { readYamlDocuments } from './yaml-documents';
 
 /**
@@ -32,9 +33,10 @@ const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hma
 /**
  * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an
  * error (merge keys applied, the last of two equal keys kept: the line reading finds the first), or none. Aliases
- * are bounded as every YAML read here is (yaml-documents.ts): a document past the bound is left out.
+ * are bounded as every YAML read here is (yaml-documents.ts): a document past the bound is left out. Undefined where
+ * the text nests too deep to be read as YAML (yaml-depth.ts), so cannot be judged.
  */
-export function textAsData(text: string, yaml = true): unknown[] {
+export function textAsData(text: string, yaml = true): readonly unknown[] | undefined {
   if (/^\s*[{[]/.test(text)) {
     try {
       return [JSON.parse(text)];
@@ -44,8 +46,25 @@ export function textAsData(text: string, yaml = true): unknown[] {
   }
   if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')))
     return [];
-  return readYamlDocuments(text, 'lenient')
-    .documents.filter((document) => !document.error && document.doc.errors.length === 0)
+  if (text.length < REMEMBERED_LENGTH) return yamlData(text);
+  // A config's value is read for secrets by the config's checks, by the construct's and by the output gate's.
+  if (!remembered.has(text)) {
+    if (remembered.size === REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(text, yamlData(text));
+  }
+  return remembered.get(text);
+}
+
+/** Texts this long are read as YAML once per run (the last few of them): parsing a MiB takes seconds. */
+const REMEMBERED_LENGTH = 4096;
+const REMEMBERED_TEXTS = 4;
+const remembered = new Map<string, readonly unknown[] | undefined>();
+
+function yamlData(text: string): unknown[] | undefined {
+  const { documents } = readYamlDocuments(text, 'lenient');
+  if (documents.some(({ doc }) => doc.errors.some(({ message }) => message === TOO_DEEP_YAML))) return undefined;
+  return documents
+    .filter((document) => !document.error && document.doc.errors.length === 0)
     .map((document) => document.data)
     .filter((data) => data !== null && typeof data === 'object');
 }

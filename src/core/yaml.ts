@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type * as YamlPackage from 'yaml';
+import { documentNestsTooDeep, mayNestTooDeep, nestsTooDeep, TOO_DEEP_YAML } from './yaml-depth';
 
 /**
  * The `yaml` package, for every module of this project (types come from `yaml` itself).
@@ -39,15 +40,42 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
   };
   // A function or an array in second place is a replacer and the options come third (as the package reads them).
   const replacerFirst = (second: unknown) => typeof second === 'function' || Array.isArray(second);
+  // Text nested too deep is never composed (yaml-depth.ts): one document holding the error, as a parse error would be.
+  const tooDeep = (source: string) => {
+    const doc = new pkg.Document(null);
+    doc.errors.push(new pkg.YAMLParseError([0, Math.min(source.length, 1)], 'RESOURCE_EXHAUSTION', TOO_DEEP_YAML));
+    return Object.assign(doc, { range: [0, source.length, source.length] });
+  };
   return {
     ...pkg,
-    parse: ((src: string, reviver?: unknown, options?: unknown) =>
-      replacerFirst(reviver) || reviver === undefined || reviver === null
+    parse: ((src: string, reviver?: unknown, options?: unknown) => {
+      if (typeof src === 'string' && nestsTooDeep(pkg, src)) throw tooDeep(src).errors[0];
+      return replacerFirst(reviver) || reviver === undefined || reviver === null
         ? pkg.parse(src, reviver as never, quiet(options) as never)
-        : pkg.parse(src, quiet(reviver) as never)) as typeof pkg.parse,
-    parseDocument: ((source: string, options?: unknown) => pkg.parseDocument(source, quiet(options) as never)) as typeof pkg.parseDocument,
-    parseAllDocuments: ((source: string, options?: unknown) =>
-      pkg.parseAllDocuments(source, quiet(options) as never)) as typeof pkg.parseAllDocuments,
+        : pkg.parse(src, quiet(reviver) as never);
+    }) as typeof pkg.parse,
+    parseDocument: ((source: string, options?: unknown) =>
+      typeof source === 'string' && nestsTooDeep(pkg, source)
+        ? tooDeep(source)
+        : pkg.parseDocument(source, quiet(options) as never)) as typeof pkg.parseDocument,
+    parseAllDocuments: ((source: string, options?: unknown) => {
+      if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
+      const given = options as { prettyErrors?: boolean; lineCounter?: YamlPackage.LineCounter } | undefined;
+      if (given?.prettyErrors !== false)
+        return nestsTooDeep(pkg, source) ? [tooDeep(source)] : pkg.parseAllDocuments(source, quiet(options) as never);
+      // Read once, as the package does (public-api.js), each document token judged before the composer sees it.
+      let deep = false;
+      const composer = new pkg.Composer(quiet(options));
+      const tokens = function* () {
+        for (const token of new pkg.Parser(given.lineCounter?.addNewLine).parse(source)) {
+          if (token.type === 'document' && documentNestsTooDeep(token)) return void (deep = true);
+          yield token;
+        }
+      };
+      const docs = Array.from(composer.compose(tokens()));
+      if (deep) return [tooDeep(source)];
+      return docs.length ? docs : Object.assign([], { empty: true }, composer.streamInfo());
+    }) as typeof pkg.parseAllDocuments,
     Composer: withArguments(pkg.Composer, ([options, ...rest]) => [quiet(options), ...rest]),
     Document: withArguments(pkg.Document, ([value, second, third]) =>
       !replacerFirst(second) && third === undefined && second !== undefined && second !== null

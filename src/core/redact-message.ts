@@ -41,8 +41,11 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
   });
 }
 
-/** Where a message cut a long value it quotes (`"abc…"... (150 characters)`, `abc…...`, `"abc…"`): the mark after the cut. */
-const CUT_MARK = /"?(?:\.\.\.|\u2026)/g;
+/**
+ * Where a message cut a long value it quotes: the three dots after the cut (`"abc"... (150 characters)`, `abc...`,
+ * `"abc..."`). An ellipsis character marks a part left out on purpose (`https://…@host`), no cut.
+ */
+const CUT_MARK = /"?\.\.\./g;
 /** The longest head of a secret a cut may leave: messages show at most 80 characters of a value. */
 const MAX_CUT_HEAD = 80;
 /** The shortest head blanked: three characters tell nothing of a secret, and more would blank words of the wording. */
@@ -54,7 +57,7 @@ const MIN_CUT_HEAD = 4;
  * (after its first characters) may lose its tail to the cut, and then no whole form of it matches.
  */
 function redactCutHeads(message: string, secrets: readonly string[]): string {
-  if (!secrets.length || !/\.\.\.|\u2026/.test(message)) return message;
+  if (!secrets.length || !message.includes('...')) return message;
   const heads = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
   let out = '';
   let done = 0;

@@ -158,3 +158,22 @@ export function namesKubernetesSecret(where: Path, value: unknown, isExternalSec
     last === 'secretKey' && typeof parent === 'number' && where[n - 3] === 'data' && where[n - 4] === 'spec' && objectRoot;
   return atSecretKey && typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);
 }
+
+/**
+ * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
+ * (but `tokenSecret: {name, key}`). `existingSecret` and `imagePullSecret` name a Secret.
+ */
+export function namesSecretText(key: string): boolean {
+  const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name);
+}
+
+/**
+ * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is
+ * the text of a key whose text would be one (`tokenSecret: "abc"` where a reference object goes).
+ */
+export function isSecretPath(path: Path): boolean {
+  const keys = path.filter((key): key is string => typeof key === 'string');
+  const last = keys[keys.length - 1];
+  return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
+}

@@ -1,5 +1,5 @@
 import type { Path } from './problem';
-import { isPlainlyNotSecret, isSecretKey, namesKubernetesSecret } from './secrets-keys';
+import { isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText } from './secrets-keys';
 import { readManifestText } from './manifest-text';
 import { secretShape } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
@@ -7,7 +7,7 @@ import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from '
 import { textAsData } from './text-data';
 import { MAX_YAML_NESTING } from './yaml-depth';
 
-export { isSecretKey } from './secrets-keys';
+export { isSecretKey, isSecretPath } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
 
 /**
@@ -16,25 +16,6 @@ export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './se
  * token, a URL with credentials, a private key) or any text under a key named like one (`token`,
  * `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
-
-/**
- * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
- * (but `tokenSecret: {name, key}`). `existingSecret` and `imagePullSecret` name a Secret.
- */
-function namesSecretText(key: string): boolean {
-  const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name);
-}
-
-/**
- * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is
- * the text of a key whose text would be one (`tokenSecret: "abc"` where a reference object goes).
- */
-export function isSecretPath(path: Path): boolean {
-  const keys = path.filter((key): key is string => typeof key === 'string');
-  const last = keys[keys.length - 1];
-  return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
-}
 
 export interface FoundSecret {
   readonly path: Path;

@@ -20,7 +20,8 @@ export const yamlPackage: typeof YamlPackage = sharedYaml();
  * key, `parse()` prints each of the document's warnings (an unresolved tag with its name). A reader's text,
  * secrets and all, would reach stderr past every redaction of this tool. So `logLevel` is `error` unless the
  * caller asks for `silent`: errors are still thrown or kept on the document as before, warnings stay on
- * `doc.warnings` where the caller reads them.
+ * `doc.warnings` where the caller reads them. And no parse composes text nested deeper than MAX_YAML_NESTING
+ * (yaml-depth.ts): such text reads as one document holding that error (`parse` throws it).
  */
 export const yaml: typeof YamlPackage = quietYaml(yamlPackage);
 

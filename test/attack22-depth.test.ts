@@ -80,8 +80,8 @@ describe('secrets in text nested too deep', () => {
   test('a config value of an unclosed flow mapping naming a secret is refused in one line', () => {
     const errors = configErrors(withTraefikValues({ env: [{ name: 'NOTE', value: SHAPES[0][1] }] }));
     expect(errors).toEqual([
-      'config/t.yaml: traefik.values.env[0].value: is text that nests deeper than 64 levels when read as YAML or JSON, too deep to judge, ' +
-        'so it may hold a secret: flatten it',
+      'config/t.yaml: traefik.values.env[0].value: is text too deep to judge (read as YAML or JSON, it nests deeper than 64 levels, ' +
+        'or its aliases expand too far), so it may hold a secret: flatten it, and write its aliases out',
     ]);
   });
 

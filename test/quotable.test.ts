@@ -1,4 +1,5 @@
-import { decodeEscapes, mayQuote } from '../src/core/quotable';
+import { mayQuote } from '../src/core/quotable';
+import { decodeEscapes } from '../src/core/yaml-escapes';
 
 /**
  * The one paranoid check of raw text a message may quote (attack round 13, A5): raw text, its decoded form and
@@ -45,7 +46,7 @@ describe('mayQuote lets ordinary raw text be quoted (controls)', () => {
 test.each<[string, string]>([
   ['\\u0040 \\x40 \\U00000040', '@ @ @'],
   ['a\\tb\\nc\\\\d\\"e', 'a\tb\nc\\d"e'],
-  ["it''s", "it's"],
+  ["it''s (a single-quoted quote is no escape)", "it''s (a single-quoted quote is no escape)"],
   ['\\q stays', '\\q stays'],
   ['\\UFFFFFFFF stays', '\\UFFFFFFFF stays'],
 ])('decodeEscapes(%j)', (raw, decoded) => {

@@ -2,13 +2,14 @@ import type { Document, Node } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
 import { isPlainlyNotSecret, namesHubTokenSecret } from '../core/secrets-keys';
+import { K3S_TOKEN } from '../core/secret-shapes';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
 
 const TOKEN_KEY = /^(k3s[_-]?)?(agent[_-]?)?token$/i;
-/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
-const SECURE_TOKEN = /K10[0-9a-f]{64}::/gi;
+/** K3s' secure token, `K10<CA hash>::<credentials>` (core/secret-shapes.ts). */
+const SECURE_TOKEN = new RegExp(K3S_TOKEN.source, 'gi');
 /** How every message about a K3s token found in text starts; the file's text scan reports each such token, located. */
 export const TOKEN_MESSAGE_START = 'holds a K3s token';
 const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';

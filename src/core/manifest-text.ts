@@ -1,6 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import { isAlias, isNode, isScalar, yaml } from './yaml';
 import { readYamlDocuments, YamlRead } from './yaml-documents';
+import { TOO_DEEP_YAML } from './yaml-depth';
 
 /**
  * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
@@ -47,6 +48,7 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | und
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const { line, col } = lines.linePos(problem.pos[0]);
+    if (problem.message === TOO_DEEP_YAML) return `${TOO_DEEP_YAML} (at line ${line}, column ${col})`;
     return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`;
   }
   let found: string | undefined;

@@ -1,5 +1,6 @@
 import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
 import { yaml } from './yaml';
+import { decodeEscapes } from './yaml-escapes';
 import { TOO_DEEP_YAML } from './yaml-depth';
 
 /**
@@ -14,7 +15,7 @@ export function mayQuote(raw: string): boolean {
   // What a redaction left of a value is no secret (`access_token=<redacted>`); taken out, what remains is judged.
   const text = raw.split(REDACTED).join('');
   if (text.trim() === '' || (PLAIN_WORD.test(text) && !text.includes('LS0tLS1CRUdJTi'))) return true;
-  const decoded = decodeEscapes(text);
+  const decoded = decodeEscapes(text).replace(/''/g, "'");
   const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
   for (const view of [...views]) {
     const words = view.split(/[\s"'`,[\]{}()<>]+/).filter((word) => word !== '');
@@ -53,38 +54,4 @@ function holdsSecret(text: string): boolean {
     // Text the reading fails on (a RangeError: nested deeper than the stack) cannot be judged: not quoted.
     return e instanceof RangeError;
   }
-}
-
-/** YAML's escapes of a double-quoted scalar (YAML 1.2.2 section 5.7); the text outside quotes too, paranoidly. */
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  '\t': '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1b',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\x85',
-  _: '\xa0',
-  L: '\u2028',
-  P: '\u2029',
-};
-
-/** `text` with every YAML escape (`\u0040`, `\x40`, `\U00000040`, `\n`) decoded, and `''` (a single-quoted quote) as `'`. */
-export function decodeEscapes(text: string): string {
-  return text
-    .replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\s\S]))/g, (escape, x, u, U, char: string | undefined) => {
-      const hex = (x ?? u ?? U) as string | undefined;
-      if (hex === undefined) return ESCAPES[char!] ?? escape;
-      const code = parseInt(hex, 16);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
-    })
-    .replace(/''/g, "'");
 }

@@ -3,8 +3,11 @@
  * and the redaction of secrets from a message or a file's text (src/core/secrets.ts finds the rest).
  */
 
-/** K3s' secure token `K10<sha256 of the CA>::<user>:<password>` (docs.k3s.io/cli/token). */
-const K3S_TOKEN = /K10[0-9a-f]{64}::[^\s"'`]*/gi;
+/**
+ * K3s' secure token `K10<CA hash>::<credentials>` (docs.k3s.io/cli/token), also with the hash cut short or left out
+ * (`K10::server:<password>`): the credentials after `::` are the secret, whatever the hash.
+ */
+export const K3S_TOKEN = /K10[0-9a-f]*::[^\s"'`]+/gi;
 /**
  * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), `//user:password@`
  * (scheme-relative, or after a scheme too long or glued to a word to be read as one), `https:/user:password@` (WHATWG

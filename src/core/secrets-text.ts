@@ -1,4 +1,5 @@
 import { isPlainlyNotSecret, isSecretKey } from './secrets-keys';
+import { decodeEscapes } from './yaml-escapes';
 
 /**
  * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
@@ -166,7 +167,7 @@ function quotedParts(line: string): string[] {
       const match = double.exec(line);
       if (!match) doubleCloses = false;
       else {
-        parts.push(unescape(match[1]));
+        parts.push(decodeEscapes(match[1]));
         i = double.lastIndex - 1;
       }
     }
@@ -204,7 +205,7 @@ export function keyedSecret(text: string): string | undefined {
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {
     for (const [, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] of flow.matchAll(FLOW_PAIR)) {
-      const key = doubleQuoted !== undefined ? unescape(doubleQuoted) : (singleQuoted ?? plain);
+      const key = doubleQuoted !== undefined ? decodeEscapes(doubleQuoted) : (singleQuoted ?? plain);
       const value = (quotedValue ?? plainValue).trim();
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
@@ -216,16 +217,6 @@ export function keyedSecret(text: string): string | undefined {
 function asWritten(value: string, text: string): string {
   const plain = unquote(value);
   return plain && text.includes(plain) ? plain : value;
-}
-
-/** A JSON string's content with its escapes undone (`\u0070assword` is password), or as it is where it has none that parse. */
-function unescape(text: string): string {
-  if (!text.includes('\\')) return text;
-  try {
-    return JSON.parse(`"${text}"`) as string;
-  } catch {
-    return text;
-  }
 }
 
 /** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */

@@ -39,8 +39,11 @@ export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it doe
  * as YAML or JSON nests as deep as it is long (`{"a":{"a":…`), and reading it deeper ran out of stack.
  */
 const MAX_DATA_DEPTH = MAX_YAML_NESTING;
-/** What text whose data nests deeper than MAX_DATA_DEPTH is called in findings (`FoundSecret.what`): the whole text. */
-export const TOO_DEEP_TEXT = `text that nests deeper than ${MAX_DATA_DEPTH} levels when read as YAML or JSON, too deep to judge`;
+/**
+ * What text whose data cannot be judged is called in findings (`FoundSecret.what`): the whole text. Read as YAML or
+ * JSON it nests deeper than MAX_DATA_DEPTH, or its aliases go past the reader's bound (yaml-documents.ts).
+ */
+export const TOO_DEEP_TEXT = `text too deep to judge (read as YAML or JSON, it nests deeper than ${MAX_DATA_DEPTH} levels, or its aliases expand too far)`;
 /** Thrown from the depth bound to the reading of the text that holds the data. */
 class TooDeep extends Error {}
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
@@ -277,7 +280,7 @@ export function secretValues(data: unknown): string[] {
 /** Why a secret other than a K3s token is refused, for a message at its path; the value is never part of it. */
 export function secretRefusal(secret: FoundSecret): string {
   if (secret.what === UNJUDGEABLE_TEXT) return `is ${UNJUDGEABLE_TEXT}, so it may hold a Secret: write it as a map`;
-  if (secret.what === TOO_DEEP_TEXT) return `is ${TOO_DEEP_TEXT}, so it may hold a secret: flatten it`;
+  if (secret.what === TOO_DEEP_TEXT) return `is ${TOO_DEEP_TEXT}, so it may hold a secret: flatten it, and write its aliases out`;
   if (secret.what === SECRET_OBJECT_DATA) {
     return (
       `is ${SECRET_OBJECT_DATA}, and dist/ is committed to Git, so no Secret may be written there: create the Secret ` +

@@ -33,8 +33,8 @@ const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hma
 /**
  * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an
  * error (merge keys applied, the last of two equal keys kept: the line reading finds the first), or none. Aliases
- * are bounded as every YAML read here is (yaml-documents.ts): a document past the bound is left out. Undefined where
- * the text nests too deep to be read as YAML (yaml-depth.ts), so cannot be judged.
+ * are bounded as every YAML read here is (yaml-documents.ts). Undefined where the text cannot be judged: it nests too
+ * deep to be read as YAML (yaml-depth.ts), or a document's aliases go past the bound.
  */
 export function textAsData(text: string, yaml = true): readonly unknown[] | undefined {
   if (/^\s*[{[]/.test(text)) {
@@ -62,7 +62,8 @@ const remembered = new Map<string, readonly unknown[] | undefined>();
 
 function yamlData(text: string): unknown[] | undefined {
   const { documents } = readYamlDocuments(text, 'lenient');
-  if (documents.some(({ doc }) => doc.errors.some(({ message }) => message === TOO_DEEP_YAML))) return undefined;
+  // Too deep to read, or aliases past the reader's bound (its data was not made): what it holds cannot be known.
+  if (documents.some(({ doc, error }) => error || doc.errors.some(({ message }) => message === TOO_DEEP_YAML))) return undefined;
   return documents
     .filter((document) => !document.error && document.doc.errors.length === 0)
     .map((document) => document.data)

@@ -23,27 +23,84 @@ export function mayNestTooDeep(text: string): boolean {
 }
 
 /**
- * Whether a document token of the parser nests deeper than MAX_YAML_NESTING (flow collections, block mappings and
- * sequences, explicit keys). The `yaml` package makes tokens without recursion; they are walked with a list of
- * pending tokens, not recursion.
+ * Where a document token of the parser nests deeper than MAX_YAML_NESTING (flow collections, block mappings and
+ * sequences, explicit keys): the offset of the first collection past it, or undefined. The `yaml` package makes
+ * tokens without recursion; they are walked with a list of pending tokens, not recursion.
  */
-export function documentNestsTooDeep(document: YamlPackage.CST.Document): boolean {
+export function documentNestsTooDeep(document: YamlPackage.CST.Document): number | undefined {
   const pending: Array<{ token: YamlPackage.CST.Token | null | undefined; depth: number }> = [{ token: document.value, depth: 0 }];
   while (pending.length) {
     const { token, depth } = pending.pop()!;
     if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
-    if (depth === MAX_YAML_NESTING) return true;
+    if (depth === MAX_YAML_NESTING) return token.offset;
     for (const item of token.items) {
       if ('key' in item) pending.push({ token: item.key, depth: depth + 1 });
       pending.push({ token: item.value, depth: depth + 1 });
     }
   }
-  return false;
+  return undefined;
 }
 
-/** Whether `text` nests deeper than MAX_YAML_NESTING as YAML, judged on the parser's tokens (documentNestsTooDeep). */
-export function nestsTooDeep(pkg: Pick<typeof YamlPackage, 'Parser'>, text: string): boolean {
-  if (!mayNestTooDeep(text)) return false;
-  for (const token of new pkg.Parser().parse(text)) if (token.type === 'document' && documentNestsTooDeep(token)) return true;
-  return false;
+/**
+ * Where `text`'s flow collections (`[`, `{`) nest deeper than MAX_YAML_NESTING (the offset of the bracket past it),
+ * read by the lexer, which stops there: the parser takes seconds over a few hundred KB of `[[[…` (its cost grows with
+ * the depth), the lexer reaches the 65th level at once. Only text with that many brackets is lexed; block nesting is
+ * left to the parser.
+ */
+export function flowNestsTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: string): number | undefined {
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_YAML_NESTING; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_SEQUENCE || code === OPEN_MAPPING) brackets++;
+  }
+  if (brackets <= MAX_YAML_NESTING) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new pkg.Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_YAML_NESTING) return offset;
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    else if (token === DOCUMENT) depth = 0;
+    // The lexer's tokens are slices of the text, but for its markers (yaml's parse/cst.ts), which take no room.
+    if (!MARKERS.has(token)) offset += token.length;
+  }
+  return undefined;
 }
+const OPEN_SEQUENCE = '['.charCodeAt(0);
+const OPEN_MAPPING = '{'.charCodeAt(0);
+/** The lexer's markers (yaml's parse/cst.ts): the start of a document, the end of a flow collection, a scalar. */
+const DOCUMENT = '\x02';
+const MARKERS = new Set([DOCUMENT, '\x18', '\x1f']);
+
+/**
+ * Where `text` nests deeper than MAX_YAML_NESTING as YAML, or undefined: its flow collections by the lexer
+ * (flowNestsTooDeep), then every collection on the parser's tokens (documentNestsTooDeep). The verdict on a long
+ * text is remembered for the next few readings of it (a file of dist/ is read by several checks).
+ */
+export function nestsTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer' | 'Parser'>, text: string): number | undefined {
+  if (!mayNestTooDeep(text)) return undefined;
+  const known = verdicts.get(text);
+  if (known !== undefined) return known === false ? undefined : known;
+  let deep = flowNestsTooDeep(pkg, text);
+  for (const token of deep === undefined ? new pkg.Parser().parse(text) : []) {
+    if (token.type === 'document') deep ??= documentNestsTooDeep(token);
+  }
+  rememberVerdict(text, deep);
+  return deep;
+}
+
+/** Remembers where a text of REMEMBERED_LENGTH or more nests too deep, or that it does not (undefined). */
+export function rememberVerdict(text: string, deep: number | undefined): void {
+  if (text.length < REMEMBERED_LENGTH) return;
+  if (verdicts.size === REMEMBERED_TEXTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(text, deep ?? false);
+}
+
+/** Where a text is known to nest too deep, false where it is known not to, undefined where it is not known. */
+export function knownVerdict(text: string): number | false | undefined {
+  return verdicts.get(text);
+}
+
+const REMEMBERED_LENGTH = 4096;
+const REMEMBERED_TEXTS = 8;
+const verdicts = new Map<string, number | false>();

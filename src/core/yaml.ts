@@ -1,6 +1,14 @@
 import { dirname } from 'node:path';
 import type * as YamlPackage from 'yaml';
-import { documentNestsTooDeep, mayNestTooDeep, nestsTooDeep, TOO_DEEP_YAML } from './yaml-depth';
+import {
+  documentNestsTooDeep,
+  flowNestsTooDeep,
+  knownVerdict,
+  mayNestTooDeep,
+  nestsTooDeep,
+  rememberVerdict,
+  TOO_DEEP_YAML,
+} from './yaml-depth';
 
 /**
  * The `yaml` package, for every module of this project (types come from `yaml` itself).
@@ -41,40 +49,54 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
   };
   // A function or an array in second place is a replacer and the options come third (as the package reads them).
   const replacerFirst = (second: unknown) => typeof second === 'function' || Array.isArray(second);
-  // Text nested too deep is never composed (yaml-depth.ts): one document holding the error, as a parse error would be.
-  const tooDeep = (source: string) => {
+  // Text nested too deep is never composed (yaml-depth.ts): one document holding the error where the nesting goes past
+  // the bound, as a parse error would be, the lines counted as the parser counts them.
+  const tooDeep = (source: string, at: number, lineCounter?: YamlPackage.LineCounter) => {
+    for (let end = source.indexOf('\n'); lineCounter && end >= 0; end = source.indexOf('\n', end + 1)) lineCounter.addNewLine(end + 1);
     const doc = new pkg.Document(null);
-    doc.errors.push(new pkg.YAMLParseError([0, Math.min(source.length, 1)], 'RESOURCE_EXHAUSTION', TOO_DEEP_YAML));
+    doc.errors.push(new pkg.YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', TOO_DEEP_YAML));
     return Object.assign(doc, { range: [0, source.length, source.length] });
   };
+  type Given = { prettyErrors?: boolean; lineCounter?: YamlPackage.LineCounter } | undefined;
   return {
     ...pkg,
     parse: ((src: string, reviver?: unknown, options?: unknown) => {
-      if (typeof src === 'string' && nestsTooDeep(pkg, src)) throw tooDeep(src).errors[0];
+      const deep = typeof src === 'string' ? nestsTooDeep(pkg, src) : undefined;
+      if (deep !== undefined) throw tooDeep(src, deep).errors[0];
       return replacerFirst(reviver) || reviver === undefined || reviver === null
         ? pkg.parse(src, reviver as never, quiet(options) as never)
         : pkg.parse(src, quiet(reviver) as never);
     }) as typeof pkg.parse,
-    parseDocument: ((source: string, options?: unknown) =>
-      typeof source === 'string' && nestsTooDeep(pkg, source)
-        ? tooDeep(source)
-        : pkg.parseDocument(source, quiet(options) as never)) as typeof pkg.parseDocument,
+    parseDocument: ((source: string, options?: unknown) => {
+      const deep = typeof source === 'string' ? nestsTooDeep(pkg, source) : undefined;
+      return deep !== undefined
+        ? tooDeep(source, deep, (options as Given)?.lineCounter)
+        : pkg.parseDocument(source, quiet(options) as never);
+    }) as typeof pkg.parseDocument,
     parseAllDocuments: ((source: string, options?: unknown) => {
       if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
-      const given = options as { prettyErrors?: boolean; lineCounter?: YamlPackage.LineCounter } | undefined;
-      if (given?.prettyErrors !== false)
-        return nestsTooDeep(pkg, source) ? [tooDeep(source)] : pkg.parseAllDocuments(source, quiet(options) as never);
+      const given = options as Given;
+      const known = knownVerdict(source);
+      const flow = known === undefined ? flowNestsTooDeep(pkg, source) : undefined;
+      if (known !== undefined && known !== false) return [tooDeep(source, known, given?.lineCounter)];
+      if (flow !== undefined) return [tooDeep(source, flow, given?.lineCounter)];
+      if (given?.prettyErrors !== false || known === false) {
+        const deep = nestsTooDeep(pkg, source);
+        return deep !== undefined ? [tooDeep(source, deep, given?.lineCounter)] : pkg.parseAllDocuments(source, quiet(options) as never);
+      }
       // Read once, as the package does (public-api.js), each document token judged before the composer sees it.
-      let deep = false;
+      let deep: number | undefined;
       const composer = new pkg.Composer(quiet(options));
       const tokens = function* () {
         for (const token of new pkg.Parser(given.lineCounter?.addNewLine).parse(source)) {
-          if (token.type === 'document' && documentNestsTooDeep(token)) return void (deep = true);
+          if (token.type === 'document' && (deep = documentNestsTooDeep(token)) !== undefined) return;
           yield token;
         }
       };
       const docs = Array.from(composer.compose(tokens()));
-      if (deep) return [tooDeep(source)];
+      rememberVerdict(source, deep);
+      // The lines the parser counted before it stopped are counted again from the start.
+      if (deep !== undefined) return [tooDeep(source, deep, given.lineCounter && new pkg.LineCounter())];
       return docs.length ? docs : Object.assign([], { empty: true }, composer.streamInfo());
     }) as typeof pkg.parseAllDocuments,
     Composer: withArguments(pkg.Composer, ([options, ...rest]) => [quiet(options), ...rest]),

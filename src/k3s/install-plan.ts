@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, yaml } from '../core/yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
 import { mayQuote } from '../core/quotable';
 import { z } from 'zod';
 import { redactMessage } from '../core/redact-message';
@@ -221,13 +222,12 @@ export function kustomizationResources(path: string, text: string): { names: str
 
 /**
  * The objects of a manifest as K3s reads it (documents split on `---`, `kind: List` expanded);
- * undefined when its YAML does not parse.
+ * undefined when its YAML does not parse (a syntax error, or aliases past the reader's bound).
  */
 export function objectsOf(text: string): ObjectRef[] | undefined {
   const refs: ObjectRef[] = [];
-  for (const doc of yaml.parseAllDocuments(text)) {
-    if (doc.errors.length) return undefined;
-    const value: unknown = doc.toJS();
+  for (const { data: value, error } of readYamlDocuments(text, 'strict').documents) {
+    if (error) return undefined;
     const list = value as { kind?: unknown; items?: unknown } | null;
     const items = typeof list?.kind === 'string' && list.kind.endsWith('List') && Array.isArray(list.items) ? list.items : [value];
     for (const item of items) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
+import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
@@ -88,6 +89,8 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   else if (!read && secretsInLines(text).length)
     findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
   else if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
+  // Text nested too deep to read at all: neither its data nor its lines tell what it holds.
+  else if (unjudgeable?.startsWith(TOO_DEEP_YAML)) findings.push(`${path}: cannot be judged: it ${unjudgeable}`);
   // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
   else if (unjudgeable && secretsInLines(text).length) {
     findings.push(`${path}: holds a value under a key named like a secret, read line by line as the file ${unjudgeable}`);

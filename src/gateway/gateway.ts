@@ -3,7 +3,15 @@ import { Construct } from 'constructs';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, gatewayTlsSecretName, httpsHostProblem, httpsListenerName, MAX_LISTENERS } from './model';
+import {
+  GATEWAY_API_VERSION,
+  GATEWAY_NAMESPACE,
+  gatewayTlsSecretName,
+  HTTP_LISTENER,
+  httpsHostProblem,
+  httpsListenerName,
+  MAX_LISTENERS,
+} from './model';
 import { GATEWAY_CLASS } from '../traefik/gateway-values';
 import { constructArgs } from '../core/construct-args';
 
@@ -71,7 +79,7 @@ export class TraefikGateway extends Construct {
   public static readonly NAMESPACE = GATEWAY_NAMESPACE;
   public static readonly DEFAULT_NAME = 'traefik';
   /** Name of the listener that serves plain HTTP for every host. */
-  public static readonly HTTP_LISTENER = 'http';
+  public static readonly HTTP_LISTENER = HTTP_LISTENER;
 
   constructor(scope: Construct, id: string, props: TraefikGatewayProps = {}) {
     super(...constructArgs(scope, id, 'TraefikGateway'));

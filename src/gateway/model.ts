@@ -7,8 +7,18 @@
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 /** Traefik's namespace on K3s, where the Gateway, its certificates and their Secrets live. */
 export const GATEWAY_NAMESPACE = 'kube-system';
+/** The name of the Gateway's plain HTTP listener (its HTTPS listeners are httpsListenerName's). */
+export const HTTP_LISTENER = 'http';
 /** Gateway API: at most 64 listeners per Gateway (the CRD's `spec.listeners` maxItems). */
 export const MAX_LISTENERS = 64;
+/**
+ * Traefik ranks a Gateway route from 10000 up (PathPrefix; Exact from 100000), an Ingress route by the
+ * length of its rule (traefik/traefik pkg/provider/kubernetes/gateway/httproute.go buildMatchRule;
+ * https://doc.traefik.io/traefik/routing/routers/#priority): a Gateway route wins every request it matches.
+ */
+export const GATEWAY_OUTRANKS_INGRESS =
+  'Traefik ranks Gateway routes above Ingress routes (priority 10000 and up against the length of the rule; ' +
+  'traefik pkg/provider/kubernetes/gateway/httproute.go)';
 /** Longest listener name (SectionName) or Secret name (DNS subdomain). */
 const MAX_NAME = 253;
 

@@ -1,5 +1,5 @@
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
+import { GATEWAY_OUTRANKS_INGRESS, httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
 import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
 import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-versions';
@@ -10,14 +10,6 @@ import { checkGatewayProvider } from './provider-rules';
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
 
-/**
- * Traefik ranks a Gateway route from 10000 up (PathPrefix; Exact from 100000), an Ingress route by the
- * length of its rule (traefik/traefik pkg/provider/kubernetes/gateway/httproute.go buildMatchRule;
- * https://doc.traefik.io/traefik/routing/routers/#priority): a Gateway route wins every request it matches.
- */
-const GATEWAY_OUTRANKS_INGRESS =
-  'Traefik ranks Gateway routes above Ingress routes (priority 10000 and up against the length of the rule; ' +
-  'traefik pkg/provider/kubernetes/gateway/httproute.go)';
 /** Where ACME's HTTP-01 check asks for its token (RFC 8555 §8.3). */
 const CHALLENGE_PATH = '/.well-known/acme-challenge/';
 

@@ -1,13 +1,16 @@
 import { Path, Problem } from '../core/problem';
-import { renderedObjects } from '../traefik/extra-objects';
-import { goTruthy } from '../traefik/go-truth';
+import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 
 type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An Ingress' route as the duplicate-route rule compares them: host in lower case, path with one trailing slash (pathType Prefix). */
-export const routeKey = (host: string, path: string): string => `${host.toLowerCase()}${path.replace(/\/+$/, '')}/`;
+/**
+ * A route as the duplicate-route rule compares them: host in lower case without one trailing dot (Traefik's Host
+ * matcher takes `a.b.` for `a.b`: traefik/traefik pkg/muxer/http/matcher.go `host`, v3), path with one trailing
+ * slash (pathType Prefix).
+ */
+export const routeKey = (host: string, path: string): string => `${host.toLowerCase().replace(/\.$/, '')}${path.replace(/\/+$/, '')}/`;
 
 /** The duplicate-route rule's message, for the route of `host` and `path` already routed by `owner` (`ingresses[0]`). */
 export const sameRouteMessage = (host: string, path: string, owner: string): string =>
@@ -34,11 +37,8 @@ function simpleRoute(match: unknown): { host: string; path: string } | undefined
  */
 export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, string>): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  // The chart renders each enabled `ingressRoute.<name>` as an IngressRoute of one route, its `matchRule`
-  // (traefik/traefik-helm-chart templates/ingressroute.yaml): judged as an extraObjects one is.
-  const chartRoutes = isMap(values.ingressRoute) ? Object.entries(values.ingressRoute) : [];
-  const fromChart = chartRoutes.flatMap(([name, config]) => {
-    if (!isMap(config) || !goTruthy(config.enabled)) return [];
+  // The chart's own IngressRoutes are judged as an extraObjects one is.
+  const fromChart = chartIngressRoutes(values).flatMap(([name, config]) => {
     const entryPoints = Array.isArray(config.entryPoints) ? config.entryPoints : [];
     if (entryPoints.length && !entryPoints.some((entry) => entry === 'web' || entry === 'websecure')) return [];
     const simple = simpleRoute(config.matchRule);

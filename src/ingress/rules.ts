@@ -9,6 +9,7 @@ import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
+import { gatewayRouteProblems, toolGateway } from './gateway-routes';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -212,6 +213,11 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
   const owners = new Map([...routes].map(([route, i]) => [route, `ingresses[${i}]`]));
   for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
+  // So is an HTTPRoute there on the tool's Gateway, which outranks them.
+  const gateway = toolGateway(config);
+  for (const problem of gateway ? gatewayRouteProblems(values, ['traefik'], config.ingresses, gateway) : []) {
+    error(problem.path, problem.message);
+  }
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {

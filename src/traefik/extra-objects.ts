@@ -236,18 +236,24 @@ const entriesOf = (value: unknown): Array<[string, Values]> =>
   isMap(value) ? Object.entries(value).flatMap(([name, entry]) => (isMap(entry) ? [[name, entry] as [string, Values]] : [])) : [];
 
 /**
- * The chart renders `ingressRoute.<name>` (where `enabled`, Go truth) and every `tlsStore.<name>` into the same
- * objects (traefik/traefik-helm-chart templates/ingressroute.yaml: `tls: toYaml $config.tls`; tlsstore.yaml:
- * `spec: toYaml $config`): their resolvers are judged alike, at their values path.
+ * The IngressRoutes the chart renders from its values: one per `ingressRoute.<name>` where `enabled` (Go truth),
+ * of one route, its `matchRule`, on `entryPoints`, with `tls: toYaml $config.tls` (traefik/traefik-helm-chart
+ * templates/ingressroute.yaml).
+ */
+export const chartIngressRoutes = (values: Values): Array<[string, Values]> =>
+  entriesOf(values.ingressRoute).filter(([, config]) => goTruthy(config.enabled));
+
+/**
+ * The chart renders `ingressRoute.<name>` (chartIngressRoutes) and every `tlsStore.<name>` into the same objects
+ * (traefik/traefik-helm-chart templates/tlsstore.yaml: `spec: toYaml $config`): their resolvers are judged alike,
+ * at their values path.
  */
 function chartObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   const named = [
-    ...entriesOf(values.ingressRoute)
-      .filter(([, config]) => goTruthy(config.enabled))
-      .map(([name, config]) => ({
-        resolver: isMap(config.tls) ? config.tls.certResolver : undefined,
-        at: ['ingressRoute', name, 'tls', 'certResolver'],
-      })),
+    ...chartIngressRoutes(values).map(([name, config]) => ({
+      resolver: isMap(config.tls) ? config.tls.certResolver : undefined,
+      at: ['ingressRoute', name, 'tls', 'certResolver'],
+    })),
     ...entriesOf(values.tlsStore).map(([name, config]) => ({
       resolver: isMap(config.defaultGeneratedCert) ? config.defaultGeneratedCert.resolver : undefined,
       at: ['tlsStore', name, 'defaultGeneratedCert', 'resolver'],

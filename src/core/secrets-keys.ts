@@ -141,7 +141,8 @@ const SECRET_ANNOTATION = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-z0-9-]*-secret$/;
  * - a `*-secret` annotation (`nginx.ingress.kubernetes.io/auth-secret`, `auth-tls-secret`): a Secret's name
  *   (kubernetes.github.io/ingress-nginx user-guide/nginx-configuration/annotations);
  * - an ExternalSecret's `spec.data[].secretKey`: the key in the Secret it makes (external-secrets.io api/externalsecret),
- *   a Secret data key (`[-._a-zA-Z0-9]+`).
+ *   a Secret data key (`[-._a-zA-Z0-9]+`);
+ * - a Traefik ServersTransport's `rootCAs[].secret` (doc.traefik.io reference/routing-configuration/kubernetes/crd/http/serverstransport).
  */
 export function namesKubernetesSecret(where: Path, value: unknown, isExternalSecret: (root: Path) => boolean = () => false): boolean {
   if (namesHubTokenSecret(where, value)) return true;
@@ -149,6 +150,8 @@ export function namesKubernetesSecret(where: Path, value: unknown, isExternalSec
   const [last, parent] = [where[n - 1], where[n - 2]];
   if (last === 'secret' && (parent === 'basicAuth' || parent === 'digestAuth')) return isSecretName(value);
   if ((last === 'caSecret' || last === 'certSecret') && parent === 'tls') return isSecretName(value);
+  // Traefik's ServersTransport(TCP) `rootCAs: [{secret: <name>}]` (traefik.io/v1alpha1, which deprecates rootCAsSecrets for it).
+  if (last === 'secret' && typeof parent === 'number' && where[n - 3] === 'rootCAs') return isSecretName(value);
   if (typeof last === 'string' && SECRET_ANNOTATION.test(last) && typeof parent === 'string' && /annotations$/i.test(parent))
     return isSecretName(value);
   // An ExternalSecret's `spec.data[n].secretKey`, the object at a document's root or an extraObjects item.
@@ -176,4 +179,49 @@ export function isSecretPath(path: Path): boolean {
   const keys = path.filter((key): key is string => typeof key === 'string');
   const last = keys[keys.length - 1];
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
+}
+
+/** A key of a Secret's data (`[-._a-zA-Z0-9]+`, core/v1 validation IsConfigMapKey). */
+const isDataKey = (value: unknown): boolean => typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);
+
+/** A volume's `items[]` entry (KeyToPath: key, path, mode). */
+const isKeyToPath = (item: unknown): boolean =>
+  !!item &&
+  typeof item === 'object' &&
+  Object.entries(item).every(([key, value]) =>
+    key === 'key'
+      ? isDataKey(value)
+      : key === 'path'
+        ? typeof value === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(value)
+        : key === 'mode' && Number.isInteger(value),
+  );
+
+/**
+ * An object under a key named like a secret that only refers to a Kubernetes Secret, so holds none (its fields are
+ * judged by their own keys): a SecretKeySelector `{name, key, optional}` (core/v1; Prometheus Operator's
+ * `basicAuth.password`), a pod volume's `secret` (SecretVolumeSource: `secretName`, `items`, `defaultMode`,
+ * `optional`), a projected volume's `sources[].secret` (SecretProjection: `name`, `items`, `optional`), and
+ * Prometheus Operator's SafeAuthorization `{type, credentials}` (monitoring.coreos.com/v1). Names must be Secret
+ * names and keys data keys: anything else there is taken for the secret itself.
+ */
+export function refersToSecret(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const only = (...allowed: string[]) => keys.length > 0 && keys.every((key) => allowed.includes(key));
+  const optional = record.optional === undefined || typeof record.optional === 'boolean';
+  const items = record.items === undefined || (Array.isArray(record.items) && record.items.every(isKeyToPath));
+  if (only('name', 'key', 'optional') && record.key !== undefined) return isSecretName(record.name) && isDataKey(record.key) && optional;
+  if (only('secretName', 'items', 'defaultMode', 'optional'))
+    return (
+      isSecretName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
+    );
+  if (only('name', 'items', 'optional')) return isSecretName(record.name) && items && optional;
+  if (only('type', 'credentials'))
+    return (
+      typeof record.type === 'string' &&
+      /^[A-Za-z][\w-]*$/.test(record.type) &&
+      (record.credentials === undefined || refersToSecret(record.credentials))
+    );
+  return false;
 }

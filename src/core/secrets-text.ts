@@ -37,14 +37,17 @@ const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|va
 // so each word is read once. After a path it is bounded, as the path is: many starts (`,,,…`) lead to one key, and an
 // unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end. A longer key
 // after a path is still read from its own start (a `/` ends a word).
-const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=)|:(?!\/\/))/g;
+// `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare.
+const WORD_KEY =
+  /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
  * where it ends; undefined where no quote opens there or none closes it on the line.
  */
 export function quotedValueAt(text: string, at: number): { value: string; end: number } | undefined {
-  const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/y;
+  // A backtick pair too: a shell's command substitution, whose words are one value (`` DB_PASSWORD=`cat x y` ``).
+  const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|`[^`\n]*`/y;
   quoted.lastIndex = at;
   const match = quoted.exec(text);
   return match ? { value: unquote(match[0]), end: at + match[0].length } : undefined;

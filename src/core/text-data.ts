@@ -20,15 +20,18 @@ const MAX_TEXT = 1024 * 1024;
  * one-line `key: value` is judged as text (secrets-text.ts) and is not read again.
  */
 const mayBeData = (text: string): boolean =>
-  text.includes('\n') || /^\s*[{[]/.test(text) || (/^\s*[?!&*"']/.test(text) && text.includes(':'));
+  text.includes('\n') || /^\s*[{[]/.test(text) || (/^\s*[?!&*"']/.test(text) && text.includes(':')) || BINARY.test(text);
+/** A `!!binary` value (or its tag written out), whose data is the text it decodes to: `x: !!binary cGFzc3dvcmQ6IGFiYw==`. */
+const BINARY = /!!binary|yaml\.org,2002:binary/;
 
 /**
  * The words a key or flag named like a secret holds (secrets-keys.ts: password, passwd, pwd, token, secret, apikey,
  * accesskey, privatekey, credential, hmacencoded, signature, `*_KEY`, authorization), in the text with its blanks and
  * punctuation left out (`pass-word` is a key named so), or an escape that may spell one (`\u0070assword`). Text with
  * none sets no secret by a key, and its secret shapes are found in the text itself (secret-shapes.ts): it is not read.
+ * A `!!binary` value hides every word: text with one is read.
  */
-const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hmac|\\/;
+const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hmac|binary|\\/;
 
 /**
  * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an

@@ -52,6 +52,7 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
   // Text nested too deep is never composed (yaml-depth.ts): one document holding the error where the nesting goes past
   // the bound, as a parse error would be, the lines counted as the parser counts them.
   const tooDeep = (source: string, at: number, lineCounter?: YamlPackage.LineCounter) => {
+    lineCounter?.addNewLine(0);
     for (let end = source.indexOf('\n'); lineCounter && end >= 0; end = source.indexOf('\n', end + 1)) lineCounter.addNewLine(end + 1);
     const doc = new pkg.Document(null);
     doc.errors.push(new pkg.YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', TOO_DEEP_YAML));

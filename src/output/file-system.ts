@@ -71,11 +71,17 @@ export function makeFolders(path: string): string | undefined {
     } catch (e) {
       // Another run made it meanwhile: fine, as long as it is a folder.
       if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+      // A link to nothing stands there (existsSync follows links): say so, not "already exists".
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink())
+        throw Object.assign(new Error(`${folder} is a symbolic link to nothing`), { code: DANGLING_LINK });
       throw e;
     }
   }
   return first;
 }
+
+/** The code of makeFolders' error where a link to nothing stands in the way (no errno of its own). */
+const DANGLING_LINK = 'EDANGLINGLINK';
 
 /** Marks our temporary files, so a later run can tell them from anybody else's and clean them up. */
 const TEMPORARY = /^\..+\.k3s-vip-\d+\.tmp$/;
@@ -128,7 +134,9 @@ export function describeFileError(e: unknown): string {
     ENOTEMPTY: 'folder is not empty',
     ELOOP: 'too many symbolic links',
     ENAMETOOLONG: 'name too long',
+    [DANGLING_LINK]: 'a symbolic link on the way leads to nothing',
   };
+  if (error?.code === DANGLING_LINK) return reasons[DANGLING_LINK];
   if (error?.code) return `${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'} (${error.code})`;
   return error?.message ?? String(e);
 }

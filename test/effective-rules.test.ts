@@ -120,12 +120,12 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       't.yaml: traefik.values.podDisruptionBudget.minAvailable: is 1 with 1 Traefik pod(s), so no drain may evict a Traefik pod',
     ],
     [
-      // Two pods through values get the budget traefik.replicas: 2 gets (maxUnavailable: 1), as the first-class key does.
+      // Two pods through values get the budget traefik.replicas: 2 gets; the user's own minAvailable replaces its maxUnavailable.
       'a minAvailable budget beside two pods through values',
       withChanges(ha(), {
         traefik: { replicas: 1, values: { deployment: { replicas: 2 }, podDisruptionBudget: { enabled: true, minAvailable: 2 } } },
       }),
-      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is set together with maxUnavailable',
+      't.yaml: traefik.values.podDisruptionBudget.minAvailable: is 2 with 2 Traefik pod(s), so no drain may evict a Traefik pod',
     ],
     [
       'a budget for the one pod',
@@ -144,7 +144,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
     ],
     [
       'both budget fields',
-      withChanges(ha(), { traefik: { values: { podDisruptionBudget: { minAvailable: 1 } } } }),
+      withChanges(ha(), { traefik: { values: { podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } } } }),
       't.yaml: traefik.values.podDisruptionBudget.minAvailable: is set together with maxUnavailable',
     ],
     [

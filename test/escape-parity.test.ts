@@ -290,11 +290,10 @@ describe('F11: pods asked for through values.deployment.replicas are treated lik
     expect(one.topologySpreadConstraints).toBeUndefined();
   });
 
-  test('a budget the HA values write differently is a conflict naming the values key that asked for the pods', () => {
+  test("a budget count of the user's own replaces the one the HA values write (attack 23b-2)", () => {
     const config = withChanges(ha(), { traefik: { values: { deployment: { replicas: 3 }, podDisruptionBudget: { maxUnavailable: 2 } } } });
-    expect(configErrors(config).join('\n')).toContain(
-      't.yaml: traefik.values.podDisruptionBudget.maxUnavailable: is 2, but traefik.values.deployment.replicas makes this tool write 1 there',
-    );
+    expect(configErrors(config)).toEqual([]);
+    expect(traefikValuesOf(config).podDisruptionBudget).toEqual({ enabled: true, maxUnavailable: 2 });
   });
 
   test('values replicas next to a different traefik.replicas stays a conflict', () => {

@@ -390,7 +390,8 @@ describe('the node inventory in the config feeds the HA checks and the failure t
   test('a resolver the values define: the warning names it, as the path alone does not', () => {
     const acme = { email: 'ops@example.com', storage: '/data/acme.json', tlsChallenge: {} };
     const config = ha({
-      traefik: { replicas: 1, values: { certificatesResolvers: { le: { acme } } } },
+      // The chart's volume holds /data (attack 23b-5: without it the warning is that acme.json is lost, not pinned).
+      traefik: { replicas: 1, values: { certificatesResolvers: { le: { acme } }, persistence: { enabled: true } } },
       certManager: undefined,
       ingresses: [{ name: 'shop', host: 'shop.example.com', service: 'shop', port: 80, tls: { certResolver: 'le' } }],
       k3s: { servers },

@@ -137,7 +137,8 @@ function traefikPodsRow(config: ClusterConfig, inventory?: NodeInventory): Failu
   const daemonSet = deployed.kind.value === 'DaemonSet';
   const pods = daemonSet ? (inventory?.traefikNodes ?? 1) : deployed.replicas.value;
   const part = `Traefik pods (${daemonSet ? 'one per node' : pods})`;
-  if (deployed.acmeResolvers.length) {
+  // Only a resolver on the chart's ReadWriteOnce volume pins the pod (an ephemeral acme.json is warned about in traefik/rules.ts).
+  if (deployed.acmeResolvers.length > deployed.ephemeralAcme.length) {
     return {
       part,
       effect: 'if it ran there: the pod cannot start elsewhere, its ReadWriteOnce ACME volume (local-path) stays on that node; no ingress',

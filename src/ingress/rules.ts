@@ -199,8 +199,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }
     const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
-    // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404.
-    if (ingress.tls && !config.traefik.redirectToHttps) {
+    // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404 unless `web` redirects.
+    if (ingress.tls && !traefik.httpRedirect) {
       warn(
         ['ingresses', i, 'tls'],
         `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +

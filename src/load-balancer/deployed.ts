@@ -33,6 +33,8 @@ export interface DeployedService {
   readonly type: Sourced<string>;
   /** Fixed VIPs; none means one from an IP pool. */
   readonly ips: readonly LocatedIp[];
+  /** Fixed VIPs were written but each was refused where it stands, so the Service is not reported as missing them. */
+  readonly vipsRefused?: boolean;
   /** Ports as `port/protocol`. */
   readonly ports: readonly string[];
   /** `spec.externalTrafficPolicy` when set. */

@@ -120,7 +120,7 @@ function checkOneService(service: DeployedService, version: Version, rules: Kube
     rules,
   );
   if (tooMany) error(service.path, tooMany);
-  if (!service.ips.length && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
+  if (!service.ips.length && !service.vipsRefused && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
     error(
       service.path,
       `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,

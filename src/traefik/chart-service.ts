@@ -55,6 +55,8 @@ export function chartService(
   const annotation = annotations.map[VIP_ANNOTATION];
   const annotationPath = [...at, annotations.from(VIP_ANNOTATION), VIP_ANNOTATION];
   let ips: LocatedIp[] = [];
+  // A VIP source written whose addresses were all refused where they stand: the Service is not missing its VIPs.
+  let refusedVips = false;
   // Where the VIP list lives: the first-class key, or the annotation or spec field that gave the addresses.
   let vipPath = context.vipPath;
   // kube-vip before v0.5.12 reads only spec.loadBalancerIP: the annotation is refused and not counted.
@@ -72,6 +74,7 @@ export function chartService(
       const problem = virtualIp(text);
       if (problem) context.badVips.push({ path, message: problem });
       else ips.push(locate(path, text)!);
+      refusedVips ||= !!problem;
     }
     if (ips.length) vipPath = path;
   } else {
@@ -82,6 +85,7 @@ export function chartService(
         typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
       if (problem) context.badVips.push({ path, message: problem });
       else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
+      refusedVips = !!problem;
     }
   }
   const policy = valueAt(block, ['spec', 'externalTrafficPolicy']);
@@ -119,5 +123,6 @@ export function chartService(
     ...(context.traefikOwn && { defaultIpFamilyPolicy: 'PreferDualStack' }),
     ...(ipFamilies && { ipFamilies }),
     ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
+    ...(refusedVips && { vipsRefused: true }),
   };
 }

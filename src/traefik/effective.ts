@@ -1,3 +1,4 @@
+import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
 import { formatPath, Path, Problem } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
@@ -5,7 +6,7 @@ import { DeployedService, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { argumentProblems, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
-import { additionalServicePorts, Entrypoint, entrypoints, http3Ports } from './entrypoints';
+import { additionalServicePorts, Entrypoint, entrypoints, http3Ports, webRedirects } from './entrypoints';
 import { externalIpsProblems } from './external-ips';
 import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
@@ -73,8 +74,12 @@ export interface EffectiveTraefik {
   readonly kind: Sourced<string>;
   /** `deployment.replicas`, or under the chart's HPA `autoscaling.maxReplicas` (a DaemonSet ignores both). */
   readonly replicas: Sourced<number>;
+  /** Whether `web` redirects every http:// request (to HTTPS), through `redirectToHttps`, the values or a flag. */
+  readonly httpRedirect: boolean;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
+  /** The ACME resolvers whose acme.json lies on no persistent volume (the others share the chart's ReadWriteOnce one). */
+  readonly ephemeralAcme: readonly EphemeralAcme[];
   /** Every certificate resolver Traefik defines (ACME or not), whichever key or flag defines it: the names an Ingress may use. */
   readonly resolverNames: readonly string[];
   /** The networks Traefik believes forwarded headers or the PROXY protocol from, and entrypoints that believe everyone. */
@@ -335,6 +340,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     kind,
     replicas,
     acmeResolvers,
+    ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers),
+    httpRedirect: webRedirects(values, flags, chart.redirectKey),
     resolverNames: [
       ...resolverEntries.map((resolver) => resolver.value),
       // Traefik keeps a resolver's name as written (traefik/arguments.ts).

@@ -215,3 +215,22 @@ export function http3Ports(values: Values, service: string, version: Version): H
     return [{ port: `${port}/UDP`, udpService: rules.ownEntry || entry.protocol === 'UDP' }];
   });
 }
+
+/**
+ * Whether Traefik sends every http:// request on `web` elsewhere (to HTTPS), whichever door set it: the chart key of
+ * its version (chart-versions.ts `redirectKey`; the template turns it into `--entryPoints.web.http.redirections.entryPoint.to`,
+ * traefik/templates/_podtemplate.tpl) or that flag itself.
+ */
+export function webRedirects(values: Values, flags: readonly TraefikFlag[], redirectKey: string): boolean {
+  const web = isMap(values.ports) && isMap(values.ports.web) ? values.ports.web : {};
+  const at = (...path: string[]) => path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), web);
+  const byKey: Record<string, unknown> = {
+    'ports.web.redirectTo': at('redirectTo'),
+    'ports.web.redirectTo.port': at('redirectTo', 'port'),
+    'ports.web.redirections': at('redirections', 'entryPoint', 'to'),
+    'ports.web.http.redirections': at('http', 'redirections', 'entryPoint', 'to'),
+  };
+  return (
+    goTruthy(byKey[redirectKey]) || flags.some((flag) => flag.name === 'entrypoints.web.http.redirections.entrypoint.to' && !!flag.value)
+  );
+}

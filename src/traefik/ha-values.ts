@@ -6,13 +6,17 @@
  */
 export const TRAEFIK_POD_LABELS = { 'app.kubernetes.io/name': 'traefik', 'app.kubernetes.io/instance': 'traefik-kube-system' } as const;
 
-/** Values for `replicas` Traefik pods: none for one (K3s' own default), else the count, a spread over nodes and a budget. */
-export function traefikHaValues(replicas: number): Record<string, unknown> {
+/**
+ * Values for `replicas` Traefik pods: none for one (K3s' own default), else the count, a spread over nodes and a budget.
+ * `userBudget`: the user's `podDisruptionBudget` gives its own count (`minAvailable` or `maxUnavailable`), which then
+ * stands alone, as the API server takes only one of the two; pod-rules judge it (rules.ts checkDisruptionBudget).
+ */
+export function traefikHaValues(replicas: number, userBudget = false): Record<string, unknown> {
   if (replicas < 2) return {};
   return {
     deployment: { replicas },
     // A drain evicts one pod at a time, so at least one keeps serving.
-    podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
+    podDisruptionBudget: userBudget ? { enabled: true } : { enabled: true, maxUnavailable: 1 },
     topologySpreadConstraints: [
       {
         maxSkew: 1,
@@ -24,4 +28,11 @@ export function traefikHaValues(replicas: number): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** Whether chart values give a disruption budget count of their own (null is Helm's way to drop a key). */
+export function givesBudgetCount(values: Readonly<Record<string, unknown>> | undefined): boolean {
+  const budget = values?.podDisruptionBudget;
+  if (typeof budget !== 'object' || budget === null || Array.isArray(budget)) return false;
+  return ['minAvailable', 'maxUnavailable'].some((key) => (budget as Record<string, unknown>)[key] != null);
 }

@@ -5,6 +5,7 @@ import { chartVersionSupport } from './chart-versions';
 import { renderedCount } from './chart-failures';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
+import { checkTraefikNodeSelector } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
 import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
@@ -44,6 +45,7 @@ export function checkTraefik(
   if (support.error) error(['traefik', 'chartVersion'], support.error);
   if (support.warning) warn(['traefik', 'chartVersion'], support.warning);
   if (support.error) return;
+  checkTraefikNodeSelector(config, traefik, error, warn);
   checkTraefikDeployment(
     traefik,
     ['traefik'],
@@ -138,16 +140,26 @@ export function checkTraefikDeployment(
     certResolvers: traefik.acmeResolvers.some((r) => r.path[prefix.length] === 'values') ? 'the ACME resolvers' : resolverKey,
     certManager: names.certManager,
   };
+  const onVolume = traefik.acmeResolvers.filter((r) => !traefik.ephemeralAcme.some((e) => e.value === r.value));
+  for (const lost of traefik.ephemeralAcme) {
+    warn(
+      lost.path,
+      `keeps its ACME certificates in ${JSON.stringify(lost.storage)}, on no persistent volume, so every restart or move of the Traefik ` +
+        "pod loses them and requests them all again, and Let's Encrypt's rate limits (5 certificates for the same names a week) " +
+        `can leave HTTPS down for days: set ${formatPath([...prefix, 'values', 'persistence', 'enabled'])}: true and the storage ` +
+        `under ${lost.mount}/, or define the resolver in ${resolverKey}, which writes that volume`,
+    );
+  }
   // Autoscaled pods next to ACME resolvers are refused at autoscaling.enabled (pod-rules.ts).
   const sharedAcme = daemonSet
     ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
     : !traefik.autoscaling && replicasWithCertResolversProblem(replicas.value, resolvers, keys);
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
-  } else if (resolvers.length && nodes && nodes.servers > 1) {
-    const where = traefik.acmeResolvers[0].path.slice(0, prefix.length + 1);
+  } else if (onVolume.length && nodes && nodes.servers > 1) {
+    const where = onVolume[0].path.slice(0, prefix.length + 1);
     // Under traefik.values the path alone does not say which resolvers: name them.
-    const which = where.at(-1) === 'certResolvers' ? '' : `the ACME resolvers (${resolvers.join(', ')}) `;
+    const which = where.at(-1) === 'certResolvers' ? '' : `the ACME resolvers (${onVolume.map(resolverLabel).join(', ')}) `;
     warn(
       where,
       `${which}keep their certificates on a ReadWriteOnce volume; on K3s' local-path storage it lives on one node ` +
@@ -172,7 +184,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   if (!budget) return;
   const { minAvailable, maxUnavailable } = budget;
   if (minAvailable && maxUnavailable) {
-    error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: keep maxUnavailable');
+    error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them');
     return;
   }
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';

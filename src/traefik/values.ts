@@ -1,7 +1,7 @@
 import { stringifyForGo } from '../core/yaml';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { traefikGatewayValues } from './gateway-values';
-import { traefikHaValues } from './ha-values';
+import { givesBudgetCount, traefikHaValues } from './ha-values';
 import { traefikPlacementValues } from './placement-values';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
@@ -116,7 +116,7 @@ const CERT_RESOLVER: Record<TraefikChartRules['certResolversKey'], (acme: Record
  * (traefik/traefik-helm-chart traefik/values.yaml at that tag): the VIP(s) of its LoadBalancer Service, and optionally
  * an HTTP -> HTTPS redirect and ACME resolvers with persistent, correctly permissioned storage.
  */
-export function traefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
+export function traefikValues(settings: TraefikValuesSettings, ownBudget = false): Record<string, unknown> {
   const chart = traefikChartRules(parseVersion(upstreamChartVersion(settings.chartVersion)));
   const values: Record<string, unknown> = { service: serviceValues(settings, chart) };
   const ports = portValues(settings, chart);
@@ -130,8 +130,9 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
   }
   const replicas = effectiveReplicas(settings);
   // Under the chart's HPA the Deployment renders no replica count (templates/deployment.yaml, v20 to v41): the spread and budget stay.
-  const { deployment: _count, ...ha } = traefikHaValues(replicas) as { deployment?: unknown };
-  Object.assign(values, autoscaledMax(settings) === replicas ? ha : traefikHaValues(replicas));
+  const userBudget = givesBudgetCount(settings.values) || ownBudget;
+  const { deployment: _count, ...ha } = traefikHaValues(replicas, userBudget) as { deployment?: unknown };
+  Object.assign(values, autoscaledMax(settings) === replicas ? ha : traefikHaValues(replicas, userBudget));
   Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', replicas));
   if (settings.gateway) Object.assign(values, traefikGatewayValues());
   return mergeValues(values, { ...settings.values }).merged;
@@ -142,7 +143,7 @@ export function traefikValues(settings: TraefikValuesSettings): Record<string, u
  * values ask for: what a values key may not change.
  */
 export function generatedTraefikValues(settings: TraefikValuesSettings): Record<string, unknown> {
-  return traefikValues({ ...settings, replicas: effectiveReplicas(settings), values: undefined });
+  return traefikValues({ ...settings, replicas: effectiveReplicas(settings), values: undefined }, givesBudgetCount(settings.values));
 }
 
 /**

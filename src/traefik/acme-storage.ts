@@ -1,0 +1,49 @@
+import type { Path } from '../core/problem';
+import type { TraefikFlag } from './arguments';
+import { goTruthy } from './go-truth';
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const option = (options: unknown, name: string) =>
+  isMap(options) ? Object.entries(options).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] : undefined;
+
+/** Traefik's default `acme.storage` (traefik/traefik pkg/provider/acme/provider.go `SetDefaults`, v2 and v3): relative, in the container's own files. */
+const DEFAULT_STORAGE = 'acme.json';
+
+/** An ACME resolver whose acme.json lies on no persistent volume, so a restarted pod starts without its certificates. */
+export interface EphemeralAcme {
+  /** The resolver's name. */
+  readonly value: string;
+  /** The key or flag that defines it. */
+  readonly path: Path;
+  /** Where Traefik keeps its acme.json. */
+  readonly storage: string;
+  /** Where the chart mounts its data volume (`persistence.path`). */
+  readonly mount: string;
+}
+
+/**
+ * The ACME resolvers of `resolvers` whose `storage` (a `--certificatesresolvers.<name>.acme.storage` flag, else the
+ * values' `certificatesResolvers.<name>.acme.storage` or, up to chart v32, `certResolvers.<name>.storage`) is not
+ * under the chart's persistent volume. The chart mounts `persistence.path` (default /data) from a PersistentVolumeClaim
+ * only with `persistence.enabled`, else from an emptyDir (traefik/traefik-helm-chart traefik/templates/_podtemplate.tpl, v20 to v41).
+ */
+export function ephemeralAcmeResolvers(
+  values: Readonly<Record<string, unknown>>,
+  flags: readonly TraefikFlag[],
+  resolvers: ReadonlyArray<{ readonly value: string; readonly path: Path }>,
+): EphemeralAcme[] {
+  const persistence = isMap(values.persistence) ? values.persistence : {};
+  const mount = typeof persistence.path === 'string' ? persistence.path.replace(/\/+$/, '') : '/data';
+  const persistent = goTruthy(persistence.enabled);
+  const storageOf = (name: string): unknown => {
+    const flag = flags.filter((f) => f.name === `certificatesresolvers.${name.toLowerCase()}.acme.storage`).at(-1);
+    if (flag) return flag.value;
+    const modern = option(option(option(values, 'certificatesResolvers'), name), 'acme');
+    return option(modern, 'storage') ?? option(option(option(values, 'certResolvers'), name), 'storage');
+  };
+  return resolvers.flatMap(({ value, path }) => {
+    const given = storageOf(value);
+    const storage = typeof given === 'string' && given.trim() ? given.trim() : DEFAULT_STORAGE;
+    return persistent && storage.startsWith(`${mount}/`) ? [] : [{ value, path, storage, mount }];
+  });
+}

@@ -27,7 +27,7 @@ describe('makeFolders', () => {
 
   it.each([
     ['a file on the way', () => writeFileSync(join(root, 'file'), ''), join(root, 'file', 'x'), 'ENOTDIR'],
-    ['a link to nothing', () => symlinkSync(join(root, 'nowhere'), join(root, 'dangling')), join(root, 'dangling', 'x'), 'EEXIST'],
+    ['a link to nothing', () => symlinkSync(join(root, 'nowhere'), join(root, 'dangling')), join(root, 'dangling', 'x'), 'EDANGLINGLINK'],
   ])('throws on %s', (_what, setUp, path, code) => {
     setUp();
     expect(() => makeFolders(path)).toThrow(expect.objectContaining({ code }));

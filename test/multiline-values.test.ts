@@ -158,7 +158,8 @@ describe('where multi-line text is data', () => {
     [['traefik', 'values', 'extraObjects', 0, 'metadata', 'name'], false],
     [['traefik', 'values', 'extraObjects', 0, 'metadata', 'labels', 'a'], false],
     [['traefik', 'values', 'extraObjects', 0, 'kind'], false],
-    [['traefik', 'values', 'extraObjects', 0], false],
+    [['traefik', 'values', 'extraObjects', 0], true], // an item written as text: read as manifests (23b-12)
+    [['traefik', 'values', 'extraObjects'], false],
     [['traefik', 'values', 'extraObjects', 0, 'metadata', 'annotations', 'kube-vip.io/loadbalancerIPs'], false],
     [['traefik', 'values', 'service', 'annotations', 'a'], true],
     [['traefik', 'values', 'service', 'annotations', 'kube-vip.io/leaseName'], false],

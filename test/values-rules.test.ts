@@ -100,12 +100,12 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     ],
     [
       'a DaemonSet with maxUnavailable 1',
-      { deployment: { kind: 'DaemonSet' }, hostNetwork: true, updateStrategy: { rollingUpdate: { maxUnavailable: 1 } } },
+      { deployment: { kind: 'DaemonSet' }, hostNetwork: true, updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
       undefined,
     ],
     [
       'a DaemonSet with a percentage (not judged by the chart)',
-      { deployment: { kind: 'DaemonSet' }, hostNetwork: true, updateStrategy: { rollingUpdate: { maxUnavailable: '50%' } } },
+      { deployment: { kind: 'DaemonSet' }, hostNetwork: true, updateStrategy: { rollingUpdate: { maxUnavailable: '50%', maxSurge: 0 } } },
       undefined,
     ],
     ['a Deployment with hostNetwork', { hostNetwork: true }, undefined],

@@ -28,7 +28,8 @@ const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'ge
 /**
  * Chart values the Traefik chart renders with `toYaml`, so a line break or tab in them stays data and writes no
  * new YAML: the file provider's `content` (templates/provider-file-cm.yaml: `toYaml ... | nindent 4`), whatever
- * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`), annotation values (not
+ * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`; an item written as text is read
+ * as the manifests it holds), annotation values (not
  * kube-vip's) and env values. Elsewhere a template may interpolate a value raw, where a line break would add
  * keys to the rendered manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one
  * line by nature.
@@ -41,8 +42,9 @@ export function takesMultiLineText(path: Path): boolean {
   if (rest.join('.') === 'providers.file.content') return true;
   const [field, name] = rest.slice(2);
   if (rest[0] === 'extraObjects') {
-    // An object written as one string is YAML the chart renders raw, out of every rule's reach: not text.
-    if (rest.length <= 2) return false;
+    // An item written as text is YAML the chart renders raw (templates/_helpers.tpl "traefik.render": `tpl .value`),
+    // read here as the manifests it holds (traefik/extra-objects.ts renderedObjects), line breaks and all.
+    if (rest.length <= 2) return rest.length === 2 && typeof rest[1] === 'number';
     if (rest.length === 3 ? ['apiVersion', 'kind'].includes(String(field)) : field === 'metadata' && ONE_LINE_METADATA.has(String(name)))
       return false;
   }

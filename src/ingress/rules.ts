@@ -10,6 +10,7 @@ import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import { gatewayRouteProblems, toolGateway } from './gateway-routes';
+import { checkRedirects } from './redirect-rules';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -20,6 +21,7 @@ export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik,
   checkIngressTls(config, error);
   checkIngressProvider(config, traefik.ingressProvider, error);
   checkListeners(config, traefik, error);
+  checkRedirects(config, traefik, error);
 }
 
 /**

@@ -167,7 +167,8 @@ export function chartFailures(
         message:
           `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${JSON.stringify(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
           `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): ` +
-          'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1',
+          // With maxSurge 0: a DaemonSet may not have both non-zero (the API server's rule, traefik/effective.ts).
+          'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1 and maxSurge: 0',
       });
     }
   }

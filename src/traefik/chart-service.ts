@@ -1,7 +1,9 @@
 import { Path, Problem } from '../core/problem';
-import { virtualIp } from '../config/formats';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
-import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
+import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
+import { kubeVipRules } from '../kube-vip/versions';
+import * as format from '../config/formats';
+import { parseVersion } from '../semver';
 import {
   isTemplated,
   joinedAnnotations,
@@ -71,7 +73,7 @@ export function chartService(
   } else if (typeof annotation === 'string' && !unread) {
     const path = sourced(annotationPath, '').path;
     for (const text of annotation.split(',').map((entry) => entry.trim())) {
-      const problem = virtualIp(text);
+      const problem = format.virtualIp(text);
       if (problem) context.badVips.push({ path, message: problem });
       else ips.push(locate(path, text)!);
       refusedVips ||= !!problem;
@@ -82,7 +84,7 @@ export function chartService(
     const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
     if (loadBalancerIP !== undefined) {
       const problem =
-        typeof loadBalancerIP === 'string' ? virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
+        typeof loadBalancerIP === 'string' ? format.virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
       if (problem) context.badVips.push({ path, message: problem });
       else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
       refusedVips = !!problem;
@@ -108,6 +110,17 @@ export function chartService(
     path: sourced([...at, annotations.from(key), key], key).path,
   }));
   const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
+  // A lease the user wrote in the values is held to the rules of the first-class leaseName; the UDP Service
+  // judges only its own annotationsUDP (the shared map is judged with the TCP one).
+  const leasePath = sourced([...at, annotations.from(LEASE_NAME_ANNOTATION), LEASE_NAME_ANNOTATION], undefined).path;
+  if (typeof leaseName === 'string' && leasePath.includes('values') && (own === 'annotationsTCP' || leasePath.includes(own))) {
+    // A malformed kube-vip version is refused by its own rule.
+    const version = context.kubeVipVersion;
+    const problem = format.version(version)
+      ? undefined
+      : leaseNameProblem(leaseName, policy === 'Local' ? 'Local' : undefined, version, kubeVipRules(parseVersion(version)));
+    if (problem) context.badVips.push({ path: leasePath, message: problem });
+  }
   return {
     path: vipPath,
     label: context.label,

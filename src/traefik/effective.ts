@@ -70,6 +70,8 @@ export interface EffectiveTraefik {
   readonly extraLoadBalancerIP?: Sourced<unknown>;
   /** `updateStrategy.rollingUpdate` when both maxUnavailable and maxSurge are 0, which the API server refuses. */
   readonly stuckRollout?: Path;
+  /** A DaemonSet's `updateStrategy.rollingUpdate` with maxUnavailable and maxSurge both non-zero, which the API server refuses. */
+  readonly surgingDaemonSet?: Problem;
   /** `deployment.kind`: Deployment or DaemonSet. */
   readonly kind: Sourced<string>;
   /** `deployment.replicas`, or under the chart's HPA `autoscaling.maxReplicas` (a DaemonSet ignores both). */
@@ -111,6 +113,42 @@ export interface EffectiveTraefik {
 }
 
 type Values = Record<string, unknown>;
+
+/**
+ * A DaemonSet may surge or take pods down in a rollout, not both: the API server refuses maxSurge when maxUnavailable
+ * is non-zero (kubernetes/kubernetes pkg/apis/apps/validation/validation.go ValidateRollingUpdateDaemonSet, v1.22+:
+ * "may not be set when maxUnavailable is non-zero"). The chart's defaults are maxUnavailable 0 and maxSurge 1
+ * (traefik/traefik-helm-chart traefik/values.yaml); a null drops the key, which the API server defaults to 0.
+ */
+function surgingDaemonSet(
+  values: Values,
+  kind: Sourced<string>,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+  prefix: Path,
+): { surgingDaemonSet?: Problem } {
+  const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
+  const type = valueAt(values, ['updateStrategy', 'type']) ?? 'RollingUpdate';
+  if (kind.value !== 'DaemonSet' || type !== 'RollingUpdate' || !isMap(rolling)) return {};
+  const nonZero = (value: unknown) => {
+    const count = renderedCount(value);
+    return value !== undefined && value !== null && count !== 0 && count !== '0%';
+  };
+  const surge = rolling.maxSurge === undefined ? 1 : rolling.maxSurge;
+  if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
+  const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];
+  const given = sourced(key('maxSurge'), undefined, sourced(key('maxUnavailable'), undefined).path);
+  const unavailable = JSON.stringify(rolling.maxUnavailable);
+  return {
+    surgingDaemonSet: {
+      path: given.path,
+      message:
+        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${JSON.stringify(given.value)} with maxUnavailable ${unavailable}`}, ` +
+        'but the API server refuses a DaemonSet rollout with both non-zero ("may not be set when maxUnavailable is non-zero"): ' +
+        `set ${formatPath([...prefix, 'values', ...key('maxSurge')])}: 0`,
+    },
+  };
+}
+
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -337,6 +375,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     ...(isMap(rolling) &&
       zero(rolling.maxUnavailable) &&
       zero(rolling.maxSurge) && { stuckRollout: source(['updateStrategy', 'rollingUpdate'], prefix) }),
+    ...surgingDaemonSet(values, kind, sourced, prefix),
     kind,
     replicas,
     acmeResolvers,

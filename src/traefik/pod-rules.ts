@@ -130,6 +130,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
       'has maxUnavailable and maxSurge both 0, which the API server refuses (no rollout could progress): allow one of the two',
     );
   }
+  if (traefik.surgingDaemonSet) error(traefik.surgingDaemonSet.path, traefik.surgingDaemonSet.message);
   checkEntrypoints(traefik, error);
 }
 

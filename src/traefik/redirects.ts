@@ -1,0 +1,46 @@
+import { Path } from '../core/problem';
+import { parseVersion } from '../semver';
+import { traefikFlags } from './arguments';
+import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An entrypoint redirection: every request on entrypoint `from` is sent to entrypoint `to`. */
+export interface EntrypointRedirect {
+  readonly from: string;
+  readonly to: string;
+  /** The key (or flag item) that sets `to`. */
+  readonly path: Path;
+}
+
+/**
+ * The entrypoint redirections of the merged values: `ports.<name>.redirections.entryPoint.to` from chart v34,
+ * under `http` from v39 (the other key is ignored), which the chart renders as
+ * `--entryPoints.<name>.http.redirections.entryPoint.to=:<exposedPort of ports.<to>>` (traefik/templates/_podtemplate.tpl),
+ * and the flag itself by entrypoint name (a `:port` target is left out). Traefik's redirect router outranks every
+ * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
+ */
+export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
+  // A chart older than the table is refused by its own rule; the oldest known chart's keys are read meanwhile.
+  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+  const key = traefikChartRules(version).redirectKey;
+  const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
+  const found: EntrypointRedirect[] = [];
+  const ports = isMap(values.ports) ? values.ports : {};
+  for (const [from, port] of Object.entries(ports)) {
+    if (!under || !isMap(port)) continue;
+    const http = under.length ? port.http : port;
+    const redirections = isMap(http) ? http.redirections : undefined;
+    const entryPoint = isMap(redirections) ? redirections.entryPoint : undefined;
+    const to = isMap(entryPoint) ? entryPoint.to : undefined;
+    if (typeof to === 'string' && to !== '') {
+      found.push({ from, to, path: [...prefix, 'values', 'ports', from, ...under, 'redirections', 'entryPoint', 'to'] });
+    }
+  }
+  for (const flag of traefikFlags(values, prefix)) {
+    const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
+    if (from && flag.value && !flag.value.startsWith(':')) found.push({ from, to: flag.value, path: flag.path });
+  }
+  return found;
+}

@@ -178,7 +178,7 @@ describe('23b-1: the http:// 404 warning reads the redirect from the values and 
   });
   test.each([
     ['no redirect', {}],
-    ['a redirect on another entrypoint', { additionalArguments: ['--entrypoints.websecure.http.redirections.entrypoint.to=web'] }],
+    ['a redirect on another entrypoint', { additionalArguments: ['--entrypoints.traefik.http.redirections.entrypoint.to=websecure'] }],
   ])('control: %s keeps the warning', (_name, values) => {
     expect(warningsOf(onNodes({ chartVersion: '39.0.7', values }))).toContain(NOT_FOUND);
   });

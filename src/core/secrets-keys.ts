@@ -205,7 +205,19 @@ const isKeyToPath = (item: unknown): boolean =>
  * names and keys data keys: anything else there is taken for the secret itself.
  */
 export function refersToSecret(value: unknown): boolean {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  // Only plain data refers: a getter or a Proxy (construct props not yet read into data) is left to the reading that
+  // refuses it by name, at its own key; a trap that throws here would be reported at this one.
+  try {
+    return isReference(value);
+  } catch {
+    return false;
+  }
+}
+
+function isReference(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  if (Object.values(descriptors).some((descriptor) => !('value' in descriptor))) return false;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   const only = (...allowed: string[]) => keys.length > 0 && keys.every((key) => allowed.includes(key));

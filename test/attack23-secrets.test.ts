@@ -2,7 +2,7 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { secretsInLines, secretValues } from '../src/core/secrets';
-import { flowNestsTooDeep, nestsTooDeep } from '../src/core/yaml-depth';
+import { lexedTooDeep, nestsTooDeep } from '../src/core/yaml-depth';
 import { yaml } from '../src/core/yaml';
 import { objectsOf } from '../src/k3s/install-plan';
 import { describeFileError, makeFolders } from '../src/output/file-system';
@@ -71,9 +71,9 @@ describe('23a-5/6/7: dist/ files read back', () => {
   const deepLine = (levels: number, closed: boolean) => `a: 1\nzz: ${'['.repeat(levels)}${closed ? ']'.repeat(levels) : ''}\n`;
 
   test('flow nesting is found by the lexer at the 65th bracket, with its offset; 64 pass', () => {
-    expect(flowNestsTooDeep(yaml, deepLine(450_000, false))).toBe('a: 1\nzz: '.length + 64);
-    expect(flowNestsTooDeep(yaml, deepLine(64, true))).toBeUndefined();
-    expect(flowNestsTooDeep(yaml, `"${'['.repeat(100)}"`)).toBeUndefined();
+    expect(lexedTooDeep(yaml, deepLine(450_000, false))).toBe('a: 1\nzz: '.length + 64);
+    expect(lexedTooDeep(yaml, deepLine(64, true))).toBeUndefined();
+    expect(lexedTooDeep(yaml, `"${'['.repeat(100)}"`)).toBeUndefined();
     expect(nestsTooDeep(yaml, deepLine(65, true))).toBe('a: 1\nzz: '.length + 64);
   });
 

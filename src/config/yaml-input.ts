@@ -2,6 +2,7 @@ import type { CST, Document, LineCounter } from 'yaml';
 import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { isMap, isNode, isSeq, yaml } from '../core/yaml';
+import { lexedTooDeep } from '../core/yaml-depth';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { checkContent, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
@@ -88,6 +89,18 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const tooBig = sizeProblem(Buffer.byteLength(text));
   if (tooBig) return { lines, problems: [tooBig] };
 
+  // Nesting on one line (`? ? ? …`) runs the parser itself out of stack: found by the lexer first (core/yaml-depth.ts).
+  const deep = lexedTooDeep(yaml, text);
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length;
+    const column = deep - text.lastIndexOf('\n', deep - 1);
+    return {
+      lines,
+      problems: [
+        { line, column, path: [], message: `nests deeper than ${MAX_DEPTH} levels; a config needs 7 at most: is it the right file?` },
+      ],
+    };
+  }
   const tokens = Array.from(new yaml.Parser(lines.addNewLine).parse(text));
   const at = (offset: number) => ({ line: lines.linePos(offset).line, column: lines.linePos(offset).col });
   const oversized = checkBounds(tokens, at);

@@ -181,8 +181,20 @@ export function isSecretPath(path: Path): boolean {
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
 }
 
-/** A key of a Secret's data (`[-._a-zA-Z0-9]+`, core/v1 validation IsConfigMapKey). */
-const isDataKey = (value: unknown): boolean => typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value);
+/**
+ * A word that looks generated, as keys and passwords are, not chosen, as names are: a run of 12 or more letters and
+ * digits that holds both, or of 24 or more (`backend-certs`, `tls.crt`, `api-token` are chosen; `x7Kq9mZ2pL4v` is not).
+ * A reference's names and keys are taken for the secret itself when they look so.
+ */
+const looksGenerated = (value: string): boolean =>
+  (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/[A-Za-z]/.test(run) && /\d/.test(run)));
+
+/** A reference's Secret name: a Secret name that does not look generated. */
+const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);
+
+/** A key of a Secret's data (`[-._a-zA-Z0-9]+`, core/v1 validation IsConfigMapKey) that does not look generated. */
+const isDataKey = (value: unknown): boolean =>
+  typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && !looksGenerated(value);
 
 /** A volume's `items[]` entry (KeyToPath: key, path, mode). */
 const isKeyToPath = (item: unknown): boolean =>
@@ -192,29 +204,33 @@ const isKeyToPath = (item: unknown): boolean =>
     key === 'key'
       ? isDataKey(value)
       : key === 'path'
-        ? typeof value === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(value)
+        ? typeof value === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(value) && !looksGenerated(value)
         : key === 'mode' && Number.isInteger(value),
   );
 
+/** An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it. */
+export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
+
 /**
- * An object under a key named like a secret that only refers to a Kubernetes Secret, so holds none (its fields are
+ * An object under `key`, named like a secret, that only refers to a Kubernetes Secret, so holds none (its fields are
  * judged by their own keys): a SecretKeySelector `{name, key, optional}` (core/v1; Prometheus Operator's
- * `basicAuth.password`), a pod volume's `secret` (SecretVolumeSource: `secretName`, `items`, `defaultMode`,
- * `optional`), a projected volume's `sources[].secret` (SecretProjection: `name`, `items`, `optional`), and
- * Prometheus Operator's SafeAuthorization `{type, credentials}` (monitoring.coreos.com/v1). Names must be Secret
- * names and keys data keys: anything else there is taken for the secret itself.
+ * `basicAuth.password`) under any such key; under `secret`, a pod volume's (SecretVolumeSource: `secretName`,
+ * `items`, `defaultMode`, `optional`) or a projected volume's source (SecretProjection: `name`, `items`, `optional`);
+ * under `authorization`, Prometheus Operator's SafeAuthorization `{type, credentials}` (monitoring.coreos.com/v1),
+ * whose `type` is an HTTP authentication scheme. Names must be Secret names and keys data keys, none looking
+ * generated: anything else there is taken for the secret itself.
  */
-export function refersToSecret(value: unknown): boolean {
+export function refersToSecret(key: string, value: unknown): boolean {
   // Only plain data refers: a getter or a Proxy (construct props not yet read into data) is left to the reading that
   // refuses it by name, at its own key; a trap that throws here would be reported at this one.
   try {
-    return isReference(value);
+    return isReference(key, value);
   } catch {
     return false;
   }
 }
 
-function isReference(value: unknown): boolean {
+function isReference(under: string, value: unknown): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const descriptors = Object.getOwnPropertyDescriptors(value);
   if (Object.values(descriptors).some((descriptor) => !('value' in descriptor))) return false;
@@ -223,17 +239,17 @@ function isReference(value: unknown): boolean {
   const only = (...allowed: string[]) => keys.length > 0 && keys.every((key) => allowed.includes(key));
   const optional = record.optional === undefined || typeof record.optional === 'boolean';
   const items = record.items === undefined || (Array.isArray(record.items) && record.items.every(isKeyToPath));
-  if (only('name', 'key', 'optional') && record.key !== undefined) return isSecretName(record.name) && isDataKey(record.key) && optional;
-  if (only('secretName', 'items', 'defaultMode', 'optional'))
+  if (only('name', 'key', 'optional') && record.key !== undefined) return isReferenceName(record.name) && isDataKey(record.key) && optional;
+  if (under === 'secret' && only('secretName', 'items', 'defaultMode', 'optional'))
     return (
-      isSecretName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
+      isReferenceName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
     );
-  if (only('name', 'items', 'optional')) return isSecretName(record.name) && items && optional;
-  if (only('type', 'credentials'))
+  if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
+  if (under === 'authorization' && only('type', 'credentials'))
     return (
       typeof record.type === 'string' &&
-      /^[A-Za-z][\w-]*$/.test(record.type) &&
-      (record.credentials === undefined || refersToSecret(record.credentials))
+      AUTH_SCHEME.test(record.type) &&
+      (record.credentials === undefined || isReference('credentials', record.credentials))
     );
   return false;
 }

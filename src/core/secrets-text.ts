@@ -1,4 +1,4 @@
-import { isPlainlyNotSecret, isSecretKey } from './secrets-keys';
+import { AUTH_SCHEME, isPlainlyNotSecret, isSecretKey } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
 
 /**
@@ -23,9 +23,6 @@ export function gluedSecret(text: string): string | undefined {
   const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
   return glued && setsSecret(glued[1], glued[2]) ? glued[2] : undefined;
 }
-
-/** An HTTP authentication scheme, which comes before the credential (RFC 9110 section 11.4; IANA's registry). */
-const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
 
 /**
  * `key=` or `key:` starting a word of a text (after anything but a word's letter, digit, `_`, `.` or `-`: a blank, `;`,

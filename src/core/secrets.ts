@@ -66,7 +66,7 @@ export function mayBeSecretKind(kind: unknown): boolean {
  * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors).
  */
 export function secretUnder(key: string, field: (key: string) => unknown): string | undefined {
-  if (isSecretKey(key)) return refersToSecret(field(key)) ? undefined : UNDER_SECRET_KEY;
+  if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.

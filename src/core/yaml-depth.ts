@@ -42,25 +42,33 @@ export function documentNestsTooDeep(document: YamlPackage.CST.Document): number
 }
 
 /**
- * Where `text`'s flow collections (`[`, `{`) nest deeper than MAX_YAML_NESTING (the offset of the bracket past it),
- * read by the lexer, which stops there: the parser takes seconds over a few hundred KB of `[[[…` (its cost grows with
- * the depth), the lexer reaches the 65th level at once. Only text with that many brackets is lexed; block nesting is
- * left to the parser.
+ * Where `text` nests deeper than MAX_YAML_NESTING by its flow collections (`[[[…`) or by block indicators on one line
+ * (`- - - …`, `? ? ? …`): the offset of the mark past the bound, read by the lexer, which stops there. The parser
+ * takes seconds over a few hundred KB of `[[[…` and runs out of stack on five thousand `? ` (its cost and its
+ * recursion grow with such nesting); block nesting over lines is left to the parser, which reads it without either.
+ * Only text with that many brackets, or that many of `-`, `?`, `:` on one line, is lexed.
  */
-export function flowNestsTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: string): number | undefined {
+export function lexedTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: string): number | undefined {
   let brackets = 0;
-  for (let i = 0; i < text.length && brackets <= MAX_YAML_NESTING; i++) {
+  let onLine = 0;
+  let crowded = false;
+  for (let i = 0; i < text.length && brackets <= MAX_YAML_NESTING && !crowded; i++) {
     const code = text.charCodeAt(i);
     if (code === OPEN_SEQUENCE || code === OPEN_MAPPING) brackets++;
+    else if (code === NEWLINE) onLine = 0;
+    else if (BLOCK_MARKS.has(code)) crowded = ++onLine > MAX_YAML_NESTING;
   }
-  if (brackets <= MAX_YAML_NESTING) return undefined;
+  if (brackets <= MAX_YAML_NESTING && !crowded) return undefined;
   let depth = 0;
+  let indicators = 0;
   let offset = 0;
   for (const token of new pkg.Lexer().lex(text)) {
     if (token === '[' || token === '{') {
       if (++depth > MAX_YAML_NESTING) return offset;
     } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
     else if (token === DOCUMENT) depth = 0;
+    else if (token === '\n' || token === '\r\n') indicators = 0;
+    else if (depth === 0 && (token === '-' || token === '?' || token === ':') && ++indicators > MAX_YAML_NESTING) return offset;
     // The lexer's tokens are slices of the text, but for its markers (yaml's parse/cst.ts), which take no room.
     if (!MARKERS.has(token)) offset += token.length;
   }
@@ -68,20 +76,23 @@ export function flowNestsTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: s
 }
 const OPEN_SEQUENCE = '['.charCodeAt(0);
 const OPEN_MAPPING = '{'.charCodeAt(0);
+const NEWLINE = '\n'.charCodeAt(0);
+/** The block indicators of a sequence item, an explicit key and a value, as characters. */
+const BLOCK_MARKS = new Set(['-', '?', ':'].map((mark) => mark.charCodeAt(0)));
 /** The lexer's markers (yaml's parse/cst.ts): the start of a document, the end of a flow collection, a scalar. */
 const DOCUMENT = '\x02';
 const MARKERS = new Set([DOCUMENT, '\x18', '\x1f']);
 
 /**
- * Where `text` nests deeper than MAX_YAML_NESTING as YAML, or undefined: its flow collections by the lexer
- * (flowNestsTooDeep), then every collection on the parser's tokens (documentNestsTooDeep). The verdict on a long
+ * Where `text` nests deeper than MAX_YAML_NESTING as YAML, or undefined: its flow collections and one-line block
+ * nesting by the lexer (lexedTooDeep), then every collection on the parser's tokens (documentNestsTooDeep). The verdict on a long
  * text is remembered for the next few readings of it (a file of dist/ is read by several checks).
  */
 export function nestsTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer' | 'Parser'>, text: string): number | undefined {
   if (!mayNestTooDeep(text)) return undefined;
   const known = verdicts.get(text);
   if (known !== undefined) return known === false ? undefined : known;
-  let deep = flowNestsTooDeep(pkg, text);
+  let deep = lexedTooDeep(pkg, text);
   for (const token of deep === undefined ? new pkg.Parser().parse(text) : []) {
     if (token.type === 'document') deep ??= documentNestsTooDeep(token);
   }

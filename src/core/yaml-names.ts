@@ -1,5 +1,6 @@
 import { mayQuote } from './quotable';
 import { yaml } from './yaml';
+import { nestsTooDeep } from './yaml-depth';
 
 /** A tag (`!password=abc`, `!!binary`), anchor (`&name`) or alias (`*name`) as a YAML text writes it, and where. */
 export interface YamlName {
@@ -18,6 +19,8 @@ export interface YamlName {
 export function yamlNames(text: string): YamlName[] {
   // The tool's own output writes none; text without an indicator has none (a quick way out for every file).
   if (!/[!&*]/.test(text)) return [];
+  // Text too deep to read (yaml-depth.ts) is refused whole by every reader; its syntax tree is not walked.
+  if (nestsTooDeep(yaml, text) !== undefined) return [];
   const names: YamlName[] = [];
   const seen = new Set<object>();
   const walk = (node: unknown): void => {

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type * as YamlPackage from 'yaml';
 import {
   documentNestsTooDeep,
-  flowNestsTooDeep,
+  lexedTooDeep,
   knownVerdict,
   mayNestTooDeep,
   nestsTooDeep,
@@ -78,7 +78,7 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
       if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
       const given = options as Given;
       const known = knownVerdict(source);
-      const flow = known === undefined ? flowNestsTooDeep(pkg, source) : undefined;
+      const flow = known === undefined ? lexedTooDeep(pkg, source) : undefined;
       if (known !== undefined && known !== false) return [tooDeep(source, known, given?.lineCounter)];
       if (flow !== undefined) return [tooDeep(source, flow, given?.lineCounter)];
       if (given?.prettyErrors !== false || known === false) {

@@ -101,3 +101,31 @@ describe('24a-5, 24a-6: a reference to a Secret only where one stands, with name
     expect(secretValues({ authorization: { type: `ghp_${S}`, credentials: { name: 'db', key: 'k' } } }).join('\n')).toContain(S);
   });
 });
+
+describe('24a-7: a K3s token the text holds only escaped', () => {
+  const errorsOf = (extra: string) => parseConfigText('config/t.yaml', `${DEV_YAML}${extra}`).errors;
+  test.each([`x: "K1\\x30::server:${S}"`, `x: "\\u004B10::x"`, `x: "K10\\x3A:server:abc"`])(
+    '%s is refused, never dropped without a word',
+    (line) => {
+      const errors = errorsOf(`${line}\n`);
+      expect(errors.map(({ path, message }) => `${path.join('.')}: ${message.slice(0, 17)}`)).toEqual(['x: holds a K3s token']);
+      expect(JSON.stringify(errors)).not.toContain(S);
+    },
+  );
+
+  test('inside an extraObjects text item', () => {
+    const config = DEV_YAML.replace(
+      'traefik:\n',
+      `traefik:\n  values:\n    extraObjects:\n      - |\n        apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: q, namespace: default}\n        data: {a: "K1\\x30::server:${S}"}\n`,
+    );
+    const { errors, config: parsed } = parseConfigText('config/t.yaml', config);
+    expect(parsed).toBeUndefined();
+    expect(errors.map(({ path }) => path.join('.'))).toEqual(['traefik.values.extraObjects.0.data.a']);
+  });
+
+  test('control: a token written as it is, is reported once, where it stands', () => {
+    const errors = errorsOf(`x: "K10::server:${S}"\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 34, message: expect.stringContaining('holds a K3s token') });
+  });
+});

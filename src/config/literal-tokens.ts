@@ -53,6 +53,9 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
   return problems;
 }
 
+/** Whether raw text holds a K3s token as written (not escaped). */
+export const literalTokensIn = (text: string): boolean => new RegExp(SECURE_TOKEN.source, 'i').test(text);
+
 /** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
 export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
   if (typeof data === 'string') {

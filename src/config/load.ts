@@ -12,7 +12,7 @@ import { redact, REDACTED, secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
-import { literalTokens, TOKEN_MESSAGE_START } from './literal-tokens';
+import { literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
@@ -198,18 +198,36 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
       ),
     clusterName(file),
   );
-  // The file's own token findings are located in the text (comments too); the data's would repeat them.
+  // The file's own token findings are located in the text (comments too); the data's would repeat them, unless the
+  // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see.
+  const repeated = (e: Problem) => e.message.startsWith(TOKEN_MESSAGE_START) && heldAsWritten(doc!, text, e.path);
   const allErrors = [
     ...yamlErrors,
-    ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !e.message.startsWith(TOKEN_MESSAGE_START) && !explained(e)).map(locate),
+    ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors,
   ];
+  // Never a file with neither a config nor a word: synth would take the cluster for gone and delete its output.
+  if (!config && !allErrors.length) allErrors.push({ file, path: [], message: UNREPORTED });
   const shownWarnings = warnings.filter((w) => !explained(w)).map(locate);
   return {
     config: allErrors.length ? undefined : config,
     errors: byPosition(allErrors.map(hidden)),
     warnings: byPosition(shownWarnings.map(hidden)),
   };
+}
+
+const UNREPORTED = 'is refused for a reason this tool failed to name (a bug): run again with K3S_VIP_DEBUG=1 to see where, and report it';
+
+/**
+ * Whether the text of the node at `path` holds a K3s token as written (literalTokens finds it there); a path into
+ * text read as data (an `extraObjects` text item) goes by the node of that text.
+ */
+function heldAsWritten(doc: Document, text: string, path: readonly (string | number)[]): boolean {
+  for (let length = path.length; length >= 0; length--) {
+    const node = doc.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) return literalTokensIn(text.slice(node.range[0], node.range[1]));
+  }
+  return false;
 }
 
 /**

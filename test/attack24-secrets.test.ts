@@ -129,3 +129,20 @@ describe('24a-7: a K3s token the text holds only escaped', () => {
     expect(errors[0]).toMatchObject({ line: 34, message: expect.stringContaining('holds a K3s token') });
   });
 });
+
+describe('24a-8: more K3s token forms', () => {
+  test.each([
+    ['a bootstrap token', 'abcdef.0123456789abcdef'],
+    ['a bootstrap token in a command line', 'k3s agent --token 7x3k9q.p2m8v4n6b1c5z0wd --server x'],
+    ['a percent-encoded K10 token', `https://x/?t=K10abc%3A%3Aserver%3A${S}`],
+  ])('%s is a secret', (_, text) => {
+    expect(secretValues({ note: text })).not.toEqual([]);
+  });
+
+  test.each(['images.registry-example', 'abcdef.0123456789abcdef.example.com', 'abcdef.abcdefghijklmnop', 'v1.2.3'])(
+    'control: %s is none',
+    (text) => {
+      expect(secretValues({ note: text })).toEqual([]);
+    },
+  );
+});

@@ -7,7 +7,12 @@
  * K3s' secure token `K10<CA hash>::<credentials>` (docs.k3s.io/cli/token), also with the hash cut short or left out
  * (`K10::server:<password>`): the credentials after `::` are the secret, whatever the hash.
  */
-export const K3S_TOKEN = /K10[0-9a-f]*::[^\s"'`]+/gi;
+export const K3S_TOKEN = /K10[0-9a-f]*(?:::|%3A%3A)[^\s"'`]+/gi;
+/**
+ * A bootstrap token, `[a-z0-9]{6}.[a-z0-9]{16}` (`k3s token create`, docs.k3s.io/cli/token; kubeadm's format), which
+ * K3s takes as `--token`: standing alone, not part of a longer dotted name, with a digit in its secret half.
+ */
+const BOOTSTRAP_TOKEN = /(?<![\w.-])[a-z0-9]{6}\.(?=[a-z]*\d)[a-z0-9]{16}(?![\w.-])/g;
 /**
  * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), `//user:password@`
  * (scheme-relative, or after a scheme too long or glued to a word to be read as one), `https:/user:password@` (WHATWG
@@ -66,6 +71,7 @@ export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 /** `accept`: a match that is one after all (the pattern only finds candidates). */
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
+  { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials' },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
   { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)' },
@@ -73,8 +79,8 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
 ];
 
-/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic/i;
+/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
 /** Each shape's pattern without `g`, for a test that keeps no state. */
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 

@@ -29,10 +29,9 @@ const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'ge
  * Chart values the Traefik chart renders with `toYaml`, so a line break or tab in them stays data and writes no
  * new YAML: the file provider's `content` (templates/provider-file-cm.yaml: `toYaml ... | nindent 4`), whatever
  * `extraObjects` holds but an object's kind and names (rendered whole with `toYaml`; an item written as text is read
- * as the manifests it holds), annotation values (not
- * kube-vip's) and env values. Elsewhere a template may interpolate a value raw, where a line break would add
- * keys to the rendered manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one
- * line by nature.
+ * as the manifests it holds), annotation values (not kube-vip's), env values, and the args and command of the
+ * user's own containers. Elsewhere a template may interpolate a value raw, where a line break would add keys to
+ * the rendered manifest; names, hosts, addresses, keys and the flags of `additionalArguments` are one line by nature.
  * `path` is a config's (`traefik.values...`) or a TraefikHelmChartConfig's props' (`values...`).
  */
 export function takesMultiLineText(path: Path): boolean {
@@ -51,7 +50,25 @@ export function takesMultiLineText(path: Path): boolean {
   // kube-vip reads its annotations as addresses, lease and interface names: one line.
   if (typeof parent === 'string' && /annotations$/i.test(parent)) return !String(rest[rest.length - 1]).startsWith('kube-vip.io/');
   if (rest[0] === 'extraObjects') return true;
+  if (isContainerArgument(rest)) return true;
   return rest[rest.length - 1] === 'value' && rest[rest.length - 3] === 'env';
+}
+
+/**
+ * An item of `args` or `command` of the user's own containers: the chart renders `deployment.initContainers` and
+ * `deployment.additionalContainers` whole (traefik-helm-chart templates/_podtemplate.tpl v39:
+ * `toYaml . | nindent 6`), so a multi-line `sh -c` script stays one string.
+ */
+function isContainerArgument(rest: Path): boolean {
+  const [deployment, list, index, field, item] = rest;
+  return (
+    rest.length === 5 &&
+    deployment === 'deployment' &&
+    (list === 'initContainers' || list === 'additionalContainers') &&
+    typeof index === 'number' &&
+    (field === 'args' || field === 'command') &&
+    typeof item === 'number'
+  );
 }
 
 /** The path below the chart values of a config's (`traefik.values...`) or props' (`values...`) path, or undefined. */

@@ -53,6 +53,8 @@ export interface DeployedService {
   readonly defaultIpFamilyPolicy?: string;
   /** `ipFamilies` as written in `traefik.values`. */
   readonly ipFamilies?: Sourced<unknown>;
+  /** One of the Traefik chart's `service.additionalServices`: it may be a ClusterIP, for in-cluster clients only. */
+  readonly inClusterAllowed?: boolean;
   /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */
   readonly misspeltVipAnnotations?: ReadonlyArray<Sourced<string>>;
 }

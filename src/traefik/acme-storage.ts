@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Path } from '../core/problem';
 import type { TraefikFlag } from './arguments';
 import { goTruthy } from './go-truth';
@@ -33,7 +34,7 @@ export function ephemeralAcmeResolvers(
   resolvers: ReadonlyArray<{ readonly value: string; readonly path: Path }>,
 ): EphemeralAcme[] {
   const persistence = isMap(values.persistence) ? values.persistence : {};
-  const mount = typeof persistence.path === 'string' ? persistence.path.replace(/\/+$/, '') : '/data';
+  const mount = typeof persistence.path === 'string' ? posix.normalize(persistence.path).replace(/\/+$/, '') : '/data';
   const persistent = goTruthy(persistence.enabled);
   const storageOf = (name: string): unknown => {
     const flag = flags.filter((f) => f.name === `certificatesresolvers.${name.toLowerCase()}.acme.storage`).at(-1);
@@ -44,6 +45,7 @@ export function ephemeralAcmeResolvers(
   return resolvers.flatMap(({ value, path }) => {
     const given = storageOf(value);
     const storage = typeof given === 'string' && given.trim() ? given.trim() : DEFAULT_STORAGE;
-    return persistent && storage.startsWith(`${mount}/`) ? [] : [{ value, path, storage, mount }];
+    // Traefik opens the path as written, so `..` and `//` resolve (in the container's POSIX file system) before the mount is known.
+    return persistent && posix.normalize(storage).startsWith(`${mount}/`) ? [] : [{ value, path, storage, mount }];
   });
 }

@@ -1,4 +1,4 @@
-import { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
@@ -80,6 +80,15 @@ export function renderedCount(value: unknown): unknown {
   return typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
 }
 
+/**
+ * A rollout count that gives no pods: 0 as rendered, or a percentage of 0 (`"0%"`, `"00%"`), which the API server
+ * accepts (`^[0-9]+%$`) and scales to 0 whatever the pod count (k8s.io/apimachinery intstr GetScaledValueFromIntOrPercent).
+ */
+export function zeroCount(value: unknown): boolean {
+  const count = renderedCount(value);
+  return count === 0 || (typeof count === 'string' && /^0+%$/.test(count));
+}
+
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
@@ -94,6 +103,7 @@ export function chartFailures(
   kind: Sourced<string>,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
   ports: readonly Entrypoint[],
+  prefix: Path,
 ): Problem[] {
   const rules = rulesFor<ChartFailures>(CHART_FAILURES, chart);
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
@@ -160,15 +170,20 @@ export function chartFailures(
     // The guard reads the value itself, not the rendered one: sprig's float64, so `"00"` and `"0x1"` are below 1.
     const written = rolling.maxUnavailable ?? 0;
     const maxUnavailable = typeof written === 'string' && !written.includes('%') ? sprigFloat(written) : written;
-    if (typeof maxUnavailable === 'number' && maxUnavailable < 1) {
+    // The chart's guard skips a percentage, but "0%" is the same strategy as 0: the surge pod waits on the taken ports.
+    const zeroPercent = typeof written === 'string' && written.includes('%') && zeroCount(written);
+    if ((typeof maxUnavailable === 'number' && maxUnavailable < 1) || zeroPercent) {
       const given = sourced(['updateStrategy', 'rollingUpdate', 'maxUnavailable'], undefined, sourced(['hostNetwork'], true).path);
+      const key = (name: string) => formatPath([...prefix, 'values', 'updateStrategy', 'rollingUpdate', name]);
       problems.push({
         path: given.path,
         message:
           `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${JSON.stringify(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
-          `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): ` +
+          (zeroPercent
+            ? 'frees its ports, so every rollout hangs with the new pod Pending: '
+            : `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): `) +
           // With maxSurge 0: a DaemonSet may not have both non-zero (the API server's rule, traefik/effective.ts).
-          'set traefik.values.updateStrategy.rollingUpdate.maxUnavailable: 1 and maxSurge: 0',
+          `set ${key('maxUnavailable')}: 1 and maxSurge: 0`,
       });
     }
   }

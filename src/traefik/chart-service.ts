@@ -134,6 +134,7 @@ export function chartService(
     ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
     ...(ipFamilyPolicy && { ipFamilyPolicy }),
     ...(context.traefikOwn && { defaultIpFamilyPolicy: 'PreferDualStack' }),
+    ...(!context.traefikOwn && { inClusterAllowed: true }),
     ...(ipFamilies && { ipFamilies }),
     ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
     ...(refusedVips && { vipsRefused: true }),

@@ -11,7 +11,7 @@ import { externalIpsProblems } from './external-ips';
 import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
-import { chartFailures, renderedCount } from './chart-failures';
+import { chartFailures, zeroCount } from './chart-failures';
 import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
@@ -129,10 +129,7 @@ function surgingDaemonSet(
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const type = valueAt(values, ['updateStrategy', 'type']) ?? 'RollingUpdate';
   if (kind.value !== 'DaemonSet' || type !== 'RollingUpdate' || !isMap(rolling)) return {};
-  const nonZero = (value: unknown) => {
-    const count = renderedCount(value);
-    return value !== undefined && value !== null && count !== 0 && count !== '0%';
-  };
+  const nonZero = (value: unknown) => value !== undefined && value !== null && !zeroCount(value);
   const surge = rolling.maxSurge === undefined ? 1 : rolling.maxSurge;
   if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
   const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];
@@ -188,7 +185,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     valueAt(user, path) !== undefined
       ? [...prefix, 'values', ...path]
       : valueAt(generated, path) !== undefined
-        ? [...prefix, generatorKeys(path, settings, generated)[0]]
+        ? [...prefix, generatorKeys(path, settings, generated, !prefix.length)[0]]
         : fallback;
   const sourced = <T>(path: readonly string[], fallback: T, fallbackPath: Path = prefix): Sourced<T> => {
     const value = valueAt(values, path);
@@ -347,10 +344,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const budget = isMap(values.podDisruptionBudget) ? values.podDisruptionBudget : undefined;
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
-  const zero = (value: unknown) => {
-    const count = renderedCount(value);
-    return count === 0 || count === '0%';
-  };
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
   const field = (key: string) =>
     budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;
@@ -373,8 +366,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     }),
     ...(settings.loadBalancerIPs?.length && extraVip && { extraLoadBalancerIP: sourced(extraVip, undefined) }),
     ...(isMap(rolling) &&
-      zero(rolling.maxUnavailable) &&
-      zero(rolling.maxSurge) && { stuckRollout: source(['updateStrategy', 'rollingUpdate'], prefix) }),
+      zeroCount(rolling.maxUnavailable) &&
+      zeroCount(rolling.maxSurge) && { stuckRollout: source(['updateStrategy', 'rollingUpdate'], prefix) }),
     ...surgingDaemonSet(values, kind, sourced, prefix),
     kind,
     replicas,
@@ -386,7 +379,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       // Traefik keeps a resolver's name as written (traefik/arguments.ts).
       ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./i.exec(flag.written)?.[1] ?? []),
     ],
-    chartFailures: chartFailures(values, chartVersion, kind, sourced, ports),
+    chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
     argumentProblems: argumentProblems(user, prefix),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
     extraObjectServices: extraObjectServices(user, prefix),

@@ -1,3 +1,4 @@
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { autoscaledMax, effectiveReplicas, TraefikValuesSettings } from './values';
 
 type Values = Record<string, unknown>;
@@ -9,18 +10,22 @@ const valueAt = (values: unknown, path: readonly string[]) =>
  * The first-class keys that make the generator write the value at `path` (each leaf below it, for a map), so a
  * conflict or a finding names the keys the user should change. `generated` is `generatedTraefikValues(settings)`.
  */
-export function generatorKeys(path: readonly string[], settings: TraefikValuesSettings, generated: Values): string[] {
+export function generatorKeys(path: readonly string[], settings: TraefikValuesSettings, generated: Values, props = false): string[] {
   const leaves = (at: readonly string[], value: unknown): string[][] =>
     isMap(value) && Object.keys(value).length ? Object.entries(value).flatMap(([key, v]) => leaves([...at, key], v)) : [[...at]];
-  return [...new Set(leaves(path, valueAt(generated, path)).map((leaf) => leafKey(leaf, settings)))];
+  return [...new Set(leaves(path, valueAt(generated, path)).map((leaf) => leafKey(leaf, settings, props)))];
 }
 
-/** The first-class key that writes the value at a leaf `path` of the generated values. */
-function leafKey(path: readonly string[], settings: TraefikValuesSettings): string {
+/**
+ * The first-class key that writes the value at a leaf `path` of the generated values. `props`: the reader is a
+ * TraefikHelmChartConfig's props, which take the lease as the `leaseName` prop.
+ */
+function leafKey(path: readonly string[], settings: TraefikValuesSettings, props: boolean): string {
   const [top, second, third] = path;
   if (top === 'service') {
     if (second === 'spec' && third === 'externalTrafficPolicy') return 'externalTrafficPolicy';
-    // The shared lease follows from a VIP two Services list.
+    if (props && path.at(-1) === LEASE_NAME_ANNOTATION) return 'leaseName';
+    // In a config the shared lease follows from a VIP two Services list.
     return 'loadBalancerIPs';
   }
   if (top === 'ports') return third === 'forwardedHeaders' ? 'trustedProxies' : 'redirectToHttps';

@@ -107,6 +107,16 @@ export function checkTraefikDeployment(
     }
     if (isTemplated(service.type.value)) {
       error(service.type.path, `${TEMPLATED}: write LoadBalancer, or remove the key (the chart default is LoadBalancer)`);
+    } else if (service.type.value === 'ClusterIP' && service.inClusterAllowed) {
+      // An additional Service may serve the cluster only (metrics, internal entrypoints), as in the chart's own
+      // values.yaml example; a VIP written on it would never be announced.
+      if (service.ips.length) {
+        error(
+          service.path,
+          `asks a VIP for ${service.label}, whose type is ClusterIP (${formatPath(service.type.path)}), and kube-vip serves only ` +
+            'LoadBalancer Services, so the VIP is never announced: remove the VIP, or the type (the chart default is LoadBalancer)',
+        );
+      }
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,

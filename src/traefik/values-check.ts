@@ -23,7 +23,7 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const { merged, conflicts } = mergeValues(generated, user);
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({
     path: conflict.path,
-    message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated), keyPrefix),
+    message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated, !keyPrefix), keyPrefix),
   }));
   // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
   errors.push(...kubernetesValuesProblems(merged));

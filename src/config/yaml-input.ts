@@ -90,7 +90,8 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (tooBig) return { lines, problems: [tooBig] };
 
   // Nesting on one line (`? ? ? …`) runs the parser itself out of stack: found by the lexer first (core/yaml-depth.ts).
-  const deep = lexedTooDeep(yaml, text);
+  // Deep flow collections the parser reads, and checkBounds below names their path.
+  const deep = lexedTooDeep(yaml, text, false);
   if (deep !== undefined) {
     const line = text.slice(0, deep).split('\n').length;
     const column = deep - text.lastIndexOf('\n', deep - 1);

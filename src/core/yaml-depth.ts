@@ -46,9 +46,10 @@ export function documentNestsTooDeep(document: YamlPackage.CST.Document): number
  * (`- - - …`, `? ? ? …`): the offset of the mark past the bound, read by the lexer, which stops there. The parser
  * takes seconds over a few hundred KB of `[[[…` and runs out of stack on five thousand `? ` (its cost and its
  * recursion grow with such nesting); block nesting over lines is left to the parser, which reads it without either.
- * Only text with that many brackets, or that many of `-`, `?`, `:` on one line, is lexed.
+ * Only text with that many brackets, or that many of `-`, `?`, `:` on one line, is lexed. Without `flow`, only the
+ * block indicators count (what the parser cannot read at all).
  */
-export function lexedTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: string): number | undefined {
+export function lexedTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: string, flow = true): number | undefined {
   let brackets = 0;
   let onLine = 0;
   let crowded = false;
@@ -58,13 +59,13 @@ export function lexedTooDeep(pkg: Pick<typeof YamlPackage, 'Lexer'>, text: strin
     else if (code === NEWLINE) onLine = 0;
     else if (BLOCK_MARKS.has(code)) crowded = ++onLine > MAX_YAML_NESTING;
   }
-  if (brackets <= MAX_YAML_NESTING && !crowded) return undefined;
+  if ((!flow || brackets <= MAX_YAML_NESTING) && !crowded) return undefined;
   let depth = 0;
   let indicators = 0;
   let offset = 0;
   for (const token of new pkg.Lexer().lex(text)) {
     if (token === '[' || token === '{') {
-      if (++depth > MAX_YAML_NESTING) return offset;
+      if (++depth > MAX_YAML_NESTING && flow) return offset;
     } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
     else if (token === DOCUMENT) depth = 0;
     else if (token === '\n' || token === '\r\n') indicators = 0;

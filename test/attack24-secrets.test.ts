@@ -146,3 +146,13 @@ describe('24a-8: more K3s token forms', () => {
     },
   );
 });
+
+describe('23a-9: a path before a key is read 64 characters back, the key from its own start beyond', () => {
+  test.each([63, 64, 65, 300])('a path of %i characters before token=', (length) => {
+    expect(secretValues({ note: `see ${'a'.repeat(length - 1)}/token=${S}` })).toEqual([S]);
+  });
+
+  test('a quoted word with a path keeps its value whole', () => {
+    expect(secretValues({ note: `git push 'refs/heads/password=${S} horse'` })).toEqual([`${S} horse`]);
+  });
+});

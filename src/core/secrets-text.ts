@@ -32,11 +32,12 @@ export function gluedSecret(text: string): string | undefined {
  */
 // A key is read whole, once (a lookahead and its backreference: no backtracking into it), from the start of a word,
 // so each word is read once. After a path it is bounded, as the path is: many starts (`,,,…`) lead to one key, and an
-// unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end. A longer key
-// after a path is still read from its own start (a `/` ends a word).
+// unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end; a path is
+// tried from every word start, so its bound is short (64: 800 KB of `a:` took seconds at 256). A key after a longer
+// path, or a longer key, is still read from its own start (a `/`, `?` or `,` ends a word).
 // `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare.
 const WORD_KEY =
-  /(?<![\w.-])(?:[^\s=;&"']{0,256}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
+  /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and

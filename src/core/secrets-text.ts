@@ -36,8 +36,7 @@ export function gluedSecret(text: string): string | undefined {
 // tried from every word start, so its bound is short (64: 800 KB of `a:` took seconds at 256). A key after a longer
 // path, or a longer key, is still read from its own start (a `/`, `?` or `,` ends a word).
 // `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare.
-const WORD_KEY =
-  /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
+const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
 
 /**
  * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and

@@ -38,8 +38,19 @@ function checkListeners(config: ClusterConfig, traefik: EffectiveTraefik, error:
   for (const { entrypoint, scheme, users } of needs) {
     const entry = traefik.entrypoints.find((candidate) => candidate.name === entrypoint);
     // An entrypoint removed altogether (`ports.<name>: null`) is the values check's to report.
-    if (!users.length || !entry || entry.services.length) continue;
+    if (!users.length || !entry) continue;
     const which = users.map((i) => `ingresses[${i}]`).join(', ');
+    // HTTP and HTTPS run over TCP: on UDP or SCTP the entrypoint has no listener an Ingress' routers can use. A spelling
+    // the API server refuses (`udp`) is the chart-failure check's to report.
+    if (entry.protocol === 'UDP' || entry.protocol === 'SCTP') {
+      error(
+        [...entry.path, 'protocol'],
+        `is ${entry.protocol}, so entrypoint ${entrypoint} serves no HTTP and ${which} (${scheme}${config.ingresses[users[0]].host}) ` +
+          'cannot be reached on the VIP: remove the key (TCP is the default)',
+      );
+      continue;
+    }
+    if (entry.services.length) continue;
     error(
       entry.path.length > 1 ? [...entry.path, 'expose'] : entry.path,
       `takes entrypoint ${entrypoint} off every Service, so ${which} (${scheme}${config.ingresses[users[0]].host}) cannot be reached ` +

@@ -97,6 +97,9 @@ const valueAt = (values: unknown, path: readonly string[]) =>
  * Where the merged `values` make the chart's templates fail, each at the key that supplied the value.
  * `sourced` finds that key; `kind` is the effective `deployment.kind`.
  */
+/** The protocols of a container's and a Service's ports (k8s.io/api core/v1 Protocol). */
+const API_PROTOCOLS: readonly unknown[] = ['TCP', 'UDP', 'SCTP'];
+
 export function chartFailures(
   values: Values,
   chart: Version,
@@ -156,6 +159,17 @@ export function chartFailures(
           `use ports.${name}.redirections (or traefik.redirectToHttps)`,
       });
     }
+  }
+  // The chart writes `ports.<name>.protocol` unchanged into the container's and the Service's ports
+  // (traefik/templates/_podtemplate.tpl, _service.tpl), where the API server takes only these (core/v1 Protocol).
+  for (const [name, port] of Object.entries(isMap(values.ports) ? values.ports : {})) {
+    if (!isMap(port) || port.protocol === undefined || port.protocol === null || API_PROTOCOLS.includes(port.protocol as string)) continue;
+    problems.push({
+      path: sourced(['ports', name, 'protocol'], undefined).path,
+      message:
+        `is ${JSON.stringify(port.protocol)}, which the chart writes unchanged into the pod's and the Service's ports, where the ` +
+        `API server takes only ${API_PROTOCOLS.join(', ')}, so the whole Traefik release fails to install: write one of them`,
+    });
   }
   // The chart's defaults (traefik/values.yaml): RollingUpdate with maxUnavailable 0.
   const strategy = isMap(values.updateStrategy) ? values.updateStrategy : {};

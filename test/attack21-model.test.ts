@@ -1,24 +1,14 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { chart, configErrors, devConfig, objects, refusalOf, withChanges, withTraefikValues } from './helpers';
+import { chart, configErrors, devConfig, judgeConfig, objects, REFERENCE_K3S, refusalOf, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 21b: an autoscaler maximum written as a text (D1), the HTTP/3 UDP listener left out of the one-port-
  * one-listener rule (D2), HTTP/3 switched on by a Traefik flag (D3), and a numeric image tag the chart fails on (D5).
  */
 const errorsOf = (config: unknown) => configErrors(config).join('\n');
-/** Asserts the config is refused with `expected`, or (undefined) accepted. */
-const judge = (config: unknown, expected: string | undefined) =>
-  expected ? expect(errorsOf(config)).toContain(expected) : expect(errorsOf(config)).toBe('');
-/** The reference setup's three control-plane nodes (config/examples/dev.yaml), which `Local` fits the pods on. */
-const K3S = {
-  tokenFile: '/etc/rancher/k3s/cluster-token',
-  servers: [
-    { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
-    { name: 'k3s-2', address: '192.168.0.12' },
-    { name: 'k3s-3', address: '192.168.0.13' },
-  ],
-};
+const judge = judgeConfig;
+const K3S = REFERENCE_K3S;
 const cluster = (traefik: object) => refusalOf(() => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik, k3s: K3S })));
 const helmChartConfig = (props: object) =>
   refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], ...props }));

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
-import { configErrors, devConfig, objects, withChanges } from './helpers';
+import { configErrors, devConfig, judgeConfig, objects, REFERENCE_K3S, withChanges } from './helpers';
 
 /**
  * Attack round 23b: a disruption budget of the user's own beside the tool's replicas (23b-2), ACME resolvers of the
@@ -8,18 +8,9 @@ import { configErrors, devConfig, objects, withChanges } from './helpers';
  * redirect read from the values and flags (23b-1), and one line per problem of an additional Service's VIP (23b-6).
  */
 const errorsOf = (config: unknown) => configErrors(config).join('\n');
-const judge = (config: unknown, expected: string | undefined) =>
-  expected ? expect(errorsOf(config)).toContain(expected) : expect(errorsOf(config)).toBe('');
-/** The reference setup's three servers (config/examples/dev.yaml) and one agent. */
-const K3S = {
-  tokenFile: '/etc/rancher/k3s/cluster-token',
-  servers: [
-    { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
-    { name: 'k3s-2', address: '192.168.0.12' },
-    { name: 'k3s-3', address: '192.168.0.13' },
-  ],
-  agents: [{ name: 'w-1', address: '192.168.0.21' }],
-};
+const judge = judgeConfig;
+/** The reference setup's three servers and one agent. */
+const K3S = { ...REFERENCE_K3S, agents: [{ name: 'w-1', address: '192.168.0.21' }] };
 const onNodes = (traefik: object, extra: object = {}) => withChanges(devConfig(), { traefik, k3s: K3S, ...extra });
 const warningsOf = (config: unknown) =>
   new K3sVipCluster(new App(), 'c', config as never).warnings.map((w) => `${w.path.join('.')}: ${w.message}`).join('\n');

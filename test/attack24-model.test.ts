@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
-import { devConfig, helmChartConfigRefusal, judgeConfig, withChanges, withTraefikValues } from './helpers';
+import { devConfig, helmChartConfigRefusal, judgeConfig, withChanges, withTraefikValues, REFERENCE_K3S } from './helpers';
 
 /**
  * Attack round 24b: multi-line scripts of the user's own containers (24b-10), an in-cluster additional Service (24b-9),
@@ -95,14 +95,7 @@ describe('24b-4: a hostNetwork DaemonSet rollout of "0%" unavailable is refused 
 
 describe('24b-1: an ACME storage path is compared with persistence.path after resolving ..', () => {
   const LOST = 'keeps its ACME certificates in';
-  const K3S = {
-    tokenFile: '/etc/rancher/k3s/cluster-token',
-    servers: [
-      { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
-      { name: 'k3s-2', address: '192.168.0.12' },
-      { name: 'k3s-3', address: '192.168.0.13' },
-    ],
-  };
+  const K3S = REFERENCE_K3S;
   const withStorage = (storage: string) =>
     withChanges(devConfig(), {
       k3s: K3S,

@@ -108,6 +108,16 @@ export function withChanges(base: any, patch: any): any {
   return out;
 }
 
+/** The reference setup's three servers (config/examples/dev.yaml), as `k3s` of a config: where `Local` fits Traefik's pods. */
+export const REFERENCE_K3S = {
+  tokenFile: '/etc/rancher/k3s/cluster-token',
+  servers: [
+    { name: 'k3s-1', address: '192.168.0.11', interface: 'eth0' },
+    { name: 'k3s-2', address: '192.168.0.12' },
+    { name: 'k3s-3', address: '192.168.0.13' },
+  ],
+};
+
 /** The errors of a config given as data, each as `file: key.path: message` (no line: the text is generated). */
 export function configErrors(config: unknown): string[] {
   return parseConfigText('config/t.yaml', stringify(config)).errors.map((d) => formatDiagnostic({ ...d, line: undefined }));

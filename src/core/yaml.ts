@@ -77,13 +77,17 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
     parseAllDocuments: ((source: string, options?: unknown) => {
       if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
       const given = options as Given;
-      const known = knownVerdict(source);
-      const flow = known === undefined ? lexedTooDeep(pkg, source) : undefined;
-      if (known !== undefined && known !== false) return [tooDeep(source, known, given?.lineCounter)];
-      if (flow !== undefined) return [tooDeep(source, flow, given?.lineCounter)];
-      if (given?.prettyErrors !== false || known === false) {
+      if (given?.prettyErrors !== false) {
         const deep = nestsTooDeep(pkg, source);
         return deep !== undefined ? [tooDeep(source, deep, given?.lineCounter)] : pkg.parseAllDocuments(source, quiet(options) as never);
+      }
+      // Without pretty errors (every reading of this project), no text is parsed twice: a verdict known, or the lexer's.
+      const known = knownVerdict(source);
+      if (known === false) return pkg.parseAllDocuments(source, quiet(options) as never);
+      const early = known ?? lexedTooDeep(pkg, source);
+      if (early !== undefined) {
+        rememberVerdict(source, early);
+        return [tooDeep(source, early, given.lineCounter)];
       }
       // Read once, as the package does (public-api.js), each document token judged before the composer sees it.
       let deep: number | undefined;

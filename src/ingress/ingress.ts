@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s } from '../core/k8s';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { checkRouteProps } from '../config/route-props';
 import * as format from '../config/formats';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s } from '../core/k8s';
 import { IP_POOL_SETTINGS_KEYS, ipPoolConfigMapData, IpPoolSettings } from './ip-pool';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s } from '../core/k8s';
 import { leaderElectionProblems } from './election';
 import { EnvVar, KUBE_VIP_NODE_ROLES, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from './model';
 import { pieceAccepts } from '../config/config-shape';

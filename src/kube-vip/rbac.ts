@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s } from '../core/k8s';
 import { constructArgs } from '../core/construct-args';
 
 /**

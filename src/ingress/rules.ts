@@ -226,11 +226,11 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
   const owners = new Map([...routes].map(([route, i]) => [route, `ingresses[${i}]`]));
   for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
-  // So is an HTTPRoute there on the tool's Gateway, which outranks them.
+  // An extraObjects HTTPRoute on the tool's Gateway is judged as an httpRoutes entry is.
   const gateway = toolGateway(config);
-  for (const problem of gateway ? gatewayRouteProblems(values, ['traefik'], config.ingresses, gateway) : []) {
-    error(problem.path, problem.message);
-  }
+  const { errors, warnings } = gateway ? gatewayRouteProblems(config, gateway) : { errors: [], warnings: [] };
+  for (const problem of errors) error(problem.path, problem.message);
+  for (const problem of warnings) warn(problem.path, problem.message);
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { withChanges } from './helpers';
+import { devConfig, withChanges } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 
 /**
@@ -109,5 +109,56 @@ describe("24b-14: an HTTPRoute on an Ingress' host gets one verdict by either do
     expect(findingsOf(withExtra([httpRoute({ namespace: 'blog', hostnames: ['new.example.com'] })])).warnings).not.toContain(
       'extraObjects',
     );
+  });
+});
+
+describe("the chart's own Gateway (traefik.values.gateway): its HTTPRoutes meet the same rules", () => {
+  const HOST = 'k3s.code-place-dev.site';
+  const PROVIDER = { providers: { kubernetesGateway: { enabled: true } } };
+  const onChart = (route: Route = {}) =>
+    httpRoute({ namespace: 'kube-system', hostnames: [HOST], ...route, parentRef: { name: 'traefik-gateway', ...route.parentRef } });
+  const chartFindings = (items: unknown[], values: object = {}) =>
+    findingsOf(withChanges(devConfig(), { traefik: { values: { ...PROVIDER, ...values, extraObjects: items } } }));
+  const warned = `${AT}[0].spec.hostnames[0]: "${HOST}" is also routed by ingresses[0]: fine while the host moves`;
+
+  it.each<[string, Route, object, boolean]>([
+    ["the chart's defaults: traefik-gateway in kube-system, listener web", {}, {}, true],
+    [
+      'a namespace the listener admits (namespacePolicy from All)',
+      { namespace: 'apps' },
+      { gateway: { listeners: { web: { namespacePolicy: { from: 'All' } } } } },
+      true,
+    ],
+    [
+      'namespacePolicy as a string (charts before v37.0.0)',
+      { namespace: 'apps' },
+      { gateway: { listeners: { web: { namespacePolicy: 'All' } } } },
+      true,
+    ],
+    ['the sectionName of the listener', { parentRef: { sectionName: 'web' } }, {}, true],
+    ["the Gateway's own name", { parentRef: { name: 'edge' } }, { gateway: { name: 'edge' } }, true],
+    ['control: the chart Gateway off', {}, { gateway: { enabled: false } }, false],
+    ['control: the provider off, so no chart Gateway', {}, { providers: { kubernetesGateway: { enabled: false } } }, false],
+    ['control: a namespace the default policy (Same) does not admit', { namespace: 'apps' }, {}, false],
+    ["control: the name of the tool's Gateway", { parentRef: { name: 'traefik' } }, {}, false],
+    ['control: a listener for another host', {}, { gateway: { listeners: { web: { hostname: 'other.example.com' } } } }, false],
+    [
+      'control: web removed',
+      {},
+      { gateway: { listeners: { web: null, admin: { port: 9000, protocol: 'HTTP' } } }, ports: { admin: { port: 9000 } } },
+      false,
+    ],
+  ])('%s', (_, route, values, warns) => {
+    const { warnings } = chartFindings([onChart(route)], values);
+    if (warns) expect(warnings).toContain(warned);
+    else expect(warnings).not.toContain('extraObjects');
+  });
+
+  it('two HTTPRoutes on one host and path of the chart Gateway: the second is refused', () => {
+    const route = (name: string, path: string) => onChart({ name, hostnames: ['new.example.com'], rules: prefix(path) });
+    expect(chartFindings([route('a', '/'), route('b', '/')]).errors).toBe(
+      `${AT}[1].spec.rules[0].matches[0]: ${sameRoute('new.example.com', '/', 'traefik.values.extraObjects[0]')}`,
+    );
+    expect(chartFindings([route('a', '/'), route('b', '/b')]).errors).toBe('');
   });
 });

@@ -1,43 +1,14 @@
 import { Path, Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
-import { alsoIngressMessage, GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName, routeNamespaces } from '../gateway/model';
+import { alsoIngressMessage, GATEWAY_NAMESPACE, httpsListenerName } from '../gateway/model';
+import type { RouteGateway, RouteListener as Listener } from '../gateway/route-gateways';
 import { renderedObjects } from '../traefik/extra-objects';
-import { traefikEntryPointPorts } from '../traefik/gateway-values';
 import { apiGroup } from '../validate/kinds';
 import { routeKey, sameRouteMessage } from './extra-routes';
 
 type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const GROUP = 'gateway.networking.k8s.io';
-
-interface Listener {
-  readonly name: string;
-  readonly port: number;
-  readonly hostname?: string;
-}
-
-/** The tool's Gateway (traefik.gateway), as an HTTPRoute attaches to it: kube-system/<name>, its listeners, the namespaces it admits. */
-export interface ToolGateway {
-  readonly name: string;
-  readonly admits: 'All' | 'Same' | readonly string[];
-  readonly listeners: readonly Listener[];
-}
-
-/** The Gateway the config writes (gateway/wiring.ts, gateway/gateway.ts), or undefined without `traefik.gateway`. */
-export function toolGateway(config: ClusterConfig): ToolGateway | undefined {
-  const { gateway, values = {} } = config.traefik;
-  if (!gateway) return undefined;
-  const ports = traefikEntryPointPorts(values);
-  const httpsHosts = new Set(config.httpRoutes.filter((route) => route.tls?.issuer).map((route) => route.host));
-  return {
-    name: gateway.name,
-    admits: routeNamespaces(gateway.routeNamespaces, config.httpRoutes),
-    listeners: [
-      { name: HTTP_LISTENER, port: ports.http },
-      ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host })),
-    ],
-  };
-}
 
 /** Gateway API hostname matching: `*.d` matches any host under d (one label or more), never d itself (apis/v1/httproute_types.go Hostnames). */
 function hostMatches(pattern: string, host: string): boolean {
@@ -46,21 +17,22 @@ function hostMatches(pattern: string, host: string): boolean {
 }
 
 /**
- * The listeners of the tool's Gateway an HTTPRoute in `namespace` attaches to, by Gateway API's ParentReference
+ * The listeners of `gateway` an HTTPRoute in `namespace` attaches to, by Gateway API's ParentReference
  * (gateway-api apis/v1/shared_types.go, v1.2): group and kind default to the Gateway, namespace to the route's own;
  * `sectionName` narrows to the listener of that name, `port` to the listeners of that port (both: both must hold);
- * a listener takes only routes of the namespaces its allowedRoutes admit (ours: Same is kube-system alone, a list
+ * a listener takes only routes of the namespaces its allowedRoutes admit (Same: the Gateway's; the tool's list
  * always holds kube-system, gateway/gateway.ts routeSelection).
  */
-function attachedListeners(parentRefs: unknown, namespace: string, gateway: ToolGateway): Listener[] {
-  const { admits } = gateway;
-  const admitted = admits === 'All' || namespace === GATEWAY_NAMESPACE || (Array.isArray(admits) && admits.includes(namespace));
-  if (!admitted || !Array.isArray(parentRefs)) return [];
+function attachedListeners(parentRefs: unknown, namespace: string, gateway: RouteGateway): Listener[] {
+  if (!Array.isArray(parentRefs)) return [];
+  const admitted = ({ admits }: Listener) =>
+    admits === 'All' || namespace === gateway.namespace || (Array.isArray(admits) && admits.includes(namespace));
   return parentRefs.flatMap((ref: unknown) => {
     if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return [];
-    if (ref.name !== gateway.name || (ref.namespace ?? namespace) !== GATEWAY_NAMESPACE) return [];
+    if (ref.name !== gateway.name || (ref.namespace ?? namespace) !== gateway.namespace) return [];
     return gateway.listeners.filter(
-      (listener) => (ref.sectionName ?? listener.name) === listener.name && (ref.port ?? listener.port) === listener.port,
+      (listener) =>
+        admitted(listener) && (ref.sectionName ?? listener.name) === listener.name && (ref.port ?? listener.port) === listener.port,
     );
   });
 }
@@ -84,7 +56,7 @@ function prefixesOf(spec: Values): Array<{ prefix: string; at: Path }> {
   });
 }
 
-/** An `extraObjects` HTTPRoute attached to the tool's Gateway: its item, listeners, hostnames and simple path prefixes. */
+/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and simple path prefixes. */
 interface ExtraRoute {
   readonly item: number;
   readonly listeners: readonly Listener[];
@@ -92,7 +64,7 @@ interface ExtraRoute {
   readonly prefixes: ReadonlyArray<{ prefix: string; at: Path }>;
 }
 
-function extraRoutes(values: Values, gateway: ToolGateway): ExtraRoute[] {
+function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
@@ -111,21 +83,21 @@ function extraRoutes(values: Values, gateway: ToolGateway): ExtraRoute[] {
 const listens = (listener: Listener, host: string) => !listener.hostname || hostMatches(listener.hostname, host);
 
 /**
- * The Gateway routes' checks on `extraObjects` HTTPRoutes attached to the tool's Gateway, the same as on
- * `httpRoutes` (gateway/rules.ts), as both deploy the same HTTPRoute:
+ * The Gateway routes' checks on `extraObjects` HTTPRoutes attached to `gateway`, the tool's or the chart's own
+ * (gateway/route-gateways.ts), the same as on `httpRoutes` (gateway/rules.ts), as both deploy the same HTTPRoute:
  * - errors: one on a listener, hostname and path prefix another route of the Gateway (an earlier one of
  *   `httpRoutes` or of `extraObjects`) already has, so only one of the two gets the traffic;
  * - warnings: one taking a host an Ingress routes, fine while the host moves (model.ts alsoIngressMessage).
  * HTTPRoutes attached to other Gateways are left alone.
  */
-export function gatewayRouteProblems(config: ClusterConfig, gateway: ToolGateway): { errors: Problem[]; warnings: Problem[] } {
+export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGateway): { errors: Problem[]; warnings: Problem[] } {
   const at = (item: number, ...keys: Path): Path => ['traefik', 'values', 'extraObjects', item, 'spec', ...keys];
   const routes = extraRoutes(config.traefik.values ?? {}, gateway);
   // Listener name and routeKey -> the route already there. A TLS route sits on its host's HTTPS listener alone
   // (parentRefs sectionName, gateway/http-route.ts); a plain one on every listener that takes its host.
   const owners = new Map<string, string>();
   const place = (listener: string, host: string, path: string) => `${listener} ${routeKey(host, path)}`;
-  config.httpRoutes.forEach((route, n) => {
+  gateway.routes.forEach((route, n) => {
     const listeners = route.tls
       ? [httpsListenerName(route.host)]
       : gateway.listeners.filter((l) => listens(l, route.host)).map((l) => l.name);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { configErrors, devConfig, withTraefikValues } from './helpers';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
 
 /**
  * Attack round 23b: 23b-4 (an IngressRoute `Host()` with a trailing dot, which Traefik matches as the same name,
  * escaped the rule refusing an IngressRoute on an Ingress' host and path) and 23b-7 (an HTTPRoute in extraObjects
- * attached to the tool's Gateway took an Ingress' host without a word).
+ * attached to the tool's Gateway took an Ingress' host without a word; since round 25 a warning, as on an
+ * `httpRoutes` entry: 24b-14).
  */
 
 const extra = (...items: unknown[]) => ({ extraObjects: items });
@@ -61,31 +63,47 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
       rules: rules ?? [{ backendRefs: [{ name: 'evil', port: 80 }] }],
     },
   });
+  // The warning httpRoutes[].host gets for an Ingress' host (24b-14): the same for either door.
+  const findingsOf = (values: unknown, traefik: object = {}, base = devConfig()) => {
+    const { errors, warnings } = parseConfigText('config/t.yaml', stringify(withTraefikValues(values, traefik, base)));
+    const lines = (found: typeof errors) => found.map((d) => formatDiagnostic({ ...d, line: undefined })).join('\n');
+    return { errors: lines(errors), warnings: lines(warnings) };
+  };
   const prefix = (value: string, more: object = {}) => [{ matches: [{ path: { type: 'PathPrefix', value }, ...more }] }];
-  const at = 'traefik.values.extraObjects[0].spec.rules[0]';
-  const refused = `${at}: ${sameRoute(HOST)}; this HTTPRoute on Gateway "traefik" would get all its traffic`;
+  const at = 'traefik.values.extraObjects[0].spec.hostnames';
+  const also = (owner = 'ingresses[0]') => `is also routed by ${owner}: fine while the host moves, but Traefik ranks Gateway routes above`;
+  const warned = `${at}[0]: "${HOST}" ${also()}`;
+  const everyHost = (host: string) => `${at}: are none, so the route takes every host of its listeners, "${host}" too, which ${also()}`;
 
   it.each([
-    ["the report's reproduction (kube-system, hostname given)", { hostnames: [HOST] }, refused],
-    ["no namespace on the parentRef: the route's own, kube-system", { hostnames: [HOST], parentRef: { name: 'traefik' } }, refused],
+    ["the report's reproduction (kube-system, hostname given)", { hostnames: [HOST] }, warned],
+    ["no namespace on the parentRef: the route's own, kube-system", { hostnames: [HOST], parentRef: { name: 'traefik' } }, warned],
     [
       'no namespace on the route: the release namespace, kube-system',
       { namespace: '', hostnames: [HOST], parentRef: { name: 'traefik' } },
-      refused,
+      warned,
     ],
-    ['no hostnames: every host', {}, refused],
-    ['a wildcard hostname over the host', { hostnames: ['*.code-place-dev.site'] }, refused],
+    ['no hostnames: every host', {}, everyHost(HOST)],
+    [
+      'a wildcard hostname over the host',
+      { hostnames: ['*.code-place-dev.site'] },
+      `${at}[0]: "*.code-place-dev.site" takes "${HOST}", which ${also()}`,
+    ],
     [
       'sectionName of the HTTP listener',
       { hostnames: [HOST], parentRef: { name: 'traefik', namespace: 'kube-system', sectionName: 'http' } },
-      refused,
+      warned,
     ],
     [
       "port of the HTTP listener (web's container port)",
       { hostnames: [HOST], parentRef: { name: 'traefik', namespace: 'kube-system', port: 8000 } },
-      refused,
+      warned,
     ],
-    ['an explicit PathPrefix /', { hostnames: [HOST], rules: prefix('/') }, `${at}.matches[0]: ${sameRoute(HOST)}`],
+    ['an explicit PathPrefix /', { hostnames: [HOST], rules: prefix('/') }, warned],
+    // The host is shared whatever the paths, as httpRoutes[].host is warned of.
+    ['a longer path', { hostnames: [HOST], rules: prefix('/api') }, warned],
+    ['a match narrowed by a header', { hostnames: [HOST], rules: prefix('/', { headers: [{ name: 'x', value: 'y' }] }) }, warned],
+    ['an Exact path', { hostnames: [HOST], rules: [{ matches: [{ path: { type: 'Exact', value: '/' } }] }] }, warned],
     ['control: another Gateway', { hostnames: [HOST], parentRef: { name: 'other', namespace: 'kube-system' } }, undefined],
     ['control: a Gateway of the same name elsewhere', { hostnames: [HOST], parentRef: { name: 'traefik', namespace: 'apps' } }, undefined],
     [
@@ -98,38 +116,32 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
     ["control: the Service's port 80, no listener's", { hostnames: [HOST], parentRef: { name: 'traefik', port: 80 } }, undefined],
     ['control: another host', { hostnames: ['other.example.com'] }, undefined],
     ['control: a wildcard that is not over the host', { hostnames: ['*.other.site'] }, undefined],
-    ['control: a longer path the Ingress keeps the rest of', { hostnames: [HOST], rules: prefix('/api') }, undefined],
-    [
-      'control: a match narrowed by a header',
-      { hostnames: [HOST], rules: prefix('/', { headers: [{ name: 'x', value: 'y' }] }) },
-      undefined,
-    ],
-    ['control: an Exact path', { hostnames: [HOST], rules: [{ matches: [{ path: { type: 'Exact', value: '/' } }] }] }, undefined],
   ])('%s', (_, route, expected) => {
-    const errors = errorsOf(extra(httpRoute(route)), { gateway: {} });
-    if (expected) expect(errors).toContain(expected);
-    else expect(errors).toBe('');
+    const { errors, warnings } = findingsOf(extra(httpRoute(route)), { gateway: {} });
+    expect(errors).toBe('');
+    if (expected) expect(warnings).toContain(expected);
+    else expect(warnings).not.toContain('extraObjects');
   });
 
   it("the Gateway's route namespaces decide whether a route elsewhere attaches", () => {
     const route = extra(httpRoute({ namespace: 'apps', hostnames: [HOST], parentRef: { name: 'traefik', namespace: 'kube-system' } }));
-    expect(errorsOf(route, { gateway: {} })).toBe('');
-    expect(errorsOf(route, { gateway: { routeNamespaces: ['apps'] } })).toContain(refused);
-    expect(errorsOf(route, { gateway: { routeNamespaces: 'All' } })).toContain(refused);
+    expect(findingsOf(route, { gateway: {} }).warnings).not.toContain('extraObjects');
+    expect(findingsOf(route, { gateway: { routeNamespaces: ['apps'] } }).warnings).toContain(warned);
+    expect(findingsOf(route, { gateway: { routeNamespaces: 'All' } }).warnings).toContain(warned);
   });
 
   it("the Gateway's own name counts", () => {
     const route = (name: string) => extra(httpRoute({ hostnames: [HOST], parentRef: { name, namespace: 'kube-system' } }));
-    expect(errorsOf(route('gw'), { gateway: { name: 'gw' } })).toContain(`${sameRoute(HOST)}; this HTTPRoute on Gateway "gw"`);
-    expect(errorsOf(route('traefik'), { gateway: { name: 'gw' } })).toBe('');
+    expect(findingsOf(route('gw'), { gateway: { name: 'gw' } }).warnings).toContain(warned);
+    expect(findingsOf(route('traefik'), { gateway: { name: 'gw' } }).warnings).not.toContain('extraObjects');
   });
 
-  it('a prefix over a second Ingress on a longer path names it', () => {
+  it('the first Ingress of the host is named', () => {
     const base = devConfig();
     base.ingresses[0].host = 'www.example.com';
     base.ingresses.push({ ...base.ingresses[0], name: 'api', host: HOST, path: '/api/' });
-    expect(errorsOf(extra(httpRoute({ hostnames: [HOST] })), { gateway: {} }, base)).toContain(
-      `${at}: ${sameRoute(HOST, '/api/', 'ingresses[1]')} (path prefix "/" of this HTTPRoute covers it)`,
+    expect(findingsOf(extra(httpRoute({ hostnames: [HOST] })), { gateway: {} }, base).warnings).toContain(
+      `${at}[0]: "${HOST}" ${also('ingresses[1]')}`,
     );
   });
 
@@ -143,12 +155,16 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
   ])('the example Gateway: %s', (_, ref, namespace, host) => {
     const config = parse(readFileSync('config/examples/gateway.yaml', 'utf8'));
     const route = httpRoute({ namespace, parentRef: { name: 'traefik', namespace: 'kube-system', ...ref } });
-    const errors = configErrors(withTraefikValues(extra(route), {}, config)).join('\n');
-    if (host) expect(errors).toContain(`${at}: ${sameRoute(host)}; this HTTPRoute on Gateway "traefik"`);
-    else expect(errors).toBe('');
+    const { errors, warnings } = findingsOf(extra(route), config.traefik, config);
+    expect(errors).toBe('');
+    if (host) expect(warnings).toContain(everyHost(host));
+    else expect(warnings).not.toContain('extraObjects');
   });
 
   it('control: without traefik.gateway there is no Gateway of the tool to attach to', () => {
-    expect(errorsOf(extra(httpRoute({ hostnames: [HOST] })))).toBe('');
+    expect(findingsOf(extra(httpRoute({ hostnames: [HOST] })))).toEqual({
+      errors: '',
+      warnings: expect.not.stringContaining('extraObjects'),
+    });
   });
 });

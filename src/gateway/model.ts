@@ -19,6 +19,14 @@ export const MAX_LISTENERS = 64;
 export const GATEWAY_OUTRANKS_INGRESS =
   'Traefik ranks Gateway routes above Ingress routes (priority 10000 and up against the length of the rule; ' +
   'traefik pkg/provider/kubernetes/gateway/httproute.go)';
+/**
+ * The warning on an HTTPRoute serving a host an Ingress (`owner`, `ingresses[0]`) routes too, after the host's
+ * quoted name: both doors of an HTTPRoute (httpRoutes, traefik.values.extraObjects) give it, as moving a host
+ * from an Ingress to the Gateway passes through it.
+ */
+export const alsoIngressMessage = (owner: string): string =>
+  `is also routed by ${owner}: fine while the host moves, but ${GATEWAY_OUTRANKS_INGRESS}, ` +
+  'so the HTTPRoute answers every request its path matches: remove the Ingress once the HTTPRoute serves the host';
 /** Longest listener name (SectionName) or Secret name (DNS subdomain). */
 const MAX_NAME = 253;
 

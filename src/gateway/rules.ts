@@ -1,5 +1,13 @@
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { GATEWAY_OUTRANKS_INGRESS, httpsHostProblem, httpsRedirectName, MAX_LISTENERS, routeNamespaces, usesHttp01 } from './model';
+import {
+  alsoIngressMessage,
+  GATEWAY_OUTRANKS_INGRESS,
+  httpsHostProblem,
+  httpsRedirectName,
+  MAX_LISTENERS,
+  routeNamespaces,
+  usesHttp01,
+} from './model';
 import { ClusterConfig } from '../config/schema';
 import { bundlesTraefikV2, FIRST_TRAEFIK_V3_K3S } from '../k3s/bundled-traefik';
 import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-versions';
@@ -151,11 +159,7 @@ function checkRoutes(config: ClusterConfig, error: Report, warn: Report): void {
     }
     const ingress = ingressHosts.get(route.host);
     if (ingress !== undefined) {
-      warn(
-        ['httpRoutes', i, 'host'],
-        `"${route.host}" is also routed by ingresses[${ingress}]: fine while the host moves, but ${GATEWAY_OUTRANKS_INGRESS}, ` +
-          'so the HTTPRoute answers every request its path matches: remove the Ingress once the HTTPRoute serves the host',
-      );
+      warn(['httpRoutes', i, 'host'], `"${route.host}" ${alsoIngressMessage(`ingresses[${ingress}]`)}`);
     }
     if (route.namespace === 'kube-system' && redirects.has(route.name)) {
       error(

@@ -1,43 +1,14 @@
 import { Path, Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
-import { GATEWAY_NAMESPACE, GATEWAY_OUTRANKS_INGRESS, HTTP_LISTENER, httpsListenerName, routeNamespaces } from '../gateway/model';
+import { alsoIngressMessage, GATEWAY_NAMESPACE, httpsListenerName } from '../gateway/model';
+import type { RouteGateway, RouteListener as Listener } from '../gateway/route-gateways';
 import { renderedObjects } from '../traefik/extra-objects';
-import { traefikEntryPointPorts } from '../traefik/gateway-values';
 import { apiGroup } from '../validate/kinds';
-import { routeKey } from './extra-routes';
+import { routeKey, sameRouteMessage } from './extra-routes';
 
 type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const GROUP = 'gateway.networking.k8s.io';
-
-interface Listener {
-  readonly name: string;
-  readonly port: number;
-  readonly hostname?: string;
-}
-
-/** The tool's Gateway (traefik.gateway), as an HTTPRoute attaches to it: kube-system/<name>, its listeners, the namespaces it admits. */
-export interface ToolGateway {
-  readonly name: string;
-  readonly admits: 'All' | 'Same' | readonly string[];
-  readonly listeners: readonly Listener[];
-}
-
-/** The Gateway the config writes (gateway/wiring.ts, gateway/gateway.ts), or undefined without `traefik.gateway`. */
-export function toolGateway(config: ClusterConfig): ToolGateway | undefined {
-  const { gateway, values = {} } = config.traefik;
-  if (!gateway) return undefined;
-  const ports = traefikEntryPointPorts(values);
-  const httpsHosts = new Set(config.httpRoutes.filter((route) => route.tls?.issuer).map((route) => route.host));
-  return {
-    name: gateway.name,
-    admits: routeNamespaces(gateway.routeNamespaces, config.httpRoutes),
-    listeners: [
-      { name: HTTP_LISTENER, port: ports.http },
-      ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host })),
-    ],
-  };
-}
 
 /** Gateway API hostname matching: `*.d` matches any host under d (one label or more), never d itself (apis/v1/httproute_types.go Hostnames). */
 function hostMatches(pattern: string, host: string): boolean {
@@ -46,21 +17,22 @@ function hostMatches(pattern: string, host: string): boolean {
 }
 
 /**
- * The listeners of the tool's Gateway an HTTPRoute in `namespace` attaches to, by Gateway API's ParentReference
+ * The listeners of `gateway` an HTTPRoute in `namespace` attaches to, by Gateway API's ParentReference
  * (gateway-api apis/v1/shared_types.go, v1.2): group and kind default to the Gateway, namespace to the route's own;
  * `sectionName` narrows to the listener of that name, `port` to the listeners of that port (both: both must hold);
- * a listener takes only routes of the namespaces its allowedRoutes admit (ours: Same is kube-system alone, a list
+ * a listener takes only routes of the namespaces its allowedRoutes admit (Same: the Gateway's; the tool's list
  * always holds kube-system, gateway/gateway.ts routeSelection).
  */
-function attachedListeners(parentRefs: unknown, namespace: string, gateway: ToolGateway): Listener[] {
-  const { admits } = gateway;
-  const admitted = admits === 'All' || namespace === GATEWAY_NAMESPACE || (Array.isArray(admits) && admits.includes(namespace));
-  if (!admitted || !Array.isArray(parentRefs)) return [];
+function attachedListeners(parentRefs: unknown, namespace: string, gateway: RouteGateway): Listener[] {
+  if (!Array.isArray(parentRefs)) return [];
+  const admitted = ({ admits }: Listener) =>
+    admits === 'All' || namespace === gateway.namespace || (Array.isArray(admits) && admits.includes(namespace));
   return parentRefs.flatMap((ref: unknown) => {
     if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return [];
-    if (ref.name !== gateway.name || (ref.namespace ?? namespace) !== GATEWAY_NAMESPACE) return [];
+    if (ref.name !== gateway.name || (ref.namespace ?? namespace) !== gateway.namespace) return [];
     return gateway.listeners.filter(
-      (listener) => (ref.sectionName ?? listener.name) === listener.name && (ref.port ?? listener.port) === listener.port,
+      (listener) =>
+        admitted(listener) && (ref.sectionName ?? listener.name) === listener.name && (ref.port ?? listener.port) === listener.port,
     );
   });
 }
@@ -84,18 +56,15 @@ function prefixesOf(spec: Values): Array<{ prefix: string; at: Path }> {
   });
 }
 
-/**
- * `extraObjects` HTTPRoutes attached to the tool's Gateway that take an Ingress' requests: a listener and one of
- * the route's hostnames (none: every host) accept the Ingress' host, and a path prefix covers its path. Traefik
- * ranks Gateway routes above Ingress routes, so the Ingress gets none of them: refused as an IngressRoute on
- * the Ingress' host and path is (extra-routes.ts). HTTPRoutes attached to other Gateways are left alone.
- */
-export function gatewayRouteProblems(
-  values: Values,
-  prefix: Path,
-  ingresses: ReadonlyArray<{ readonly host: string; readonly path: string }>,
-  gateway: ToolGateway,
-): Problem[] {
+/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and simple path prefixes. */
+interface ExtraRoute {
+  readonly item: number;
+  readonly listeners: readonly Listener[];
+  readonly hostnames: readonly string[];
+  readonly prefixes: ReadonlyArray<{ prefix: string; at: Path }>;
+}
+
+function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
@@ -105,30 +74,77 @@ export function gatewayRouteProblems(
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const listeners = attachedListeners(spec.parentRefs, String(metadata.namespace ?? GATEWAY_NAMESPACE), gateway);
       const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((name) => typeof name === 'string') : [];
-      const takes = (host: string) =>
-        listeners.some((listener) => !listener.hostname || hostMatches(listener.hostname, host)) &&
-        (!hostnames.length || hostnames.some((name) => hostMatches(name, host)));
-      const prefixes = prefixesOf(spec);
-      const seen = new Set<string>();
-      return ingresses.flatMap(({ host, path }, n) => {
-        // A second Ingress on the same route is refused already (rules.ts).
-        const key = routeKey(host, path);
-        const first = !seen.has(key);
-        seen.add(key);
-        if (!first || !takes(host)) return [];
-        const covering = prefixes.find(({ prefix: p }) => key.startsWith(routeKey(host, p)));
-        if (!covering) return [];
-        const also = covering.prefix === path ? '' : ` (path prefix "${covering.prefix}" of this HTTPRoute covers it)`;
-        return [
-          {
-            path: [...prefix, 'values', 'extraObjects', i, 'spec', ...covering.at],
-            message:
-              `host "${host}" with path "${path}" is already routed by ingresses[${n}]${also}; this HTTPRoute on Gateway ` +
-              `"${gateway.name}" would get all its traffic (${GATEWAY_OUTRANKS_INGRESS}): change the host or the path, ` +
-              'or remove the Ingress',
-          },
-        ];
-      });
+      return listeners.length ? [{ item: i, listeners, hostnames, prefixes: prefixesOf(spec) }] : [];
     }),
   );
+}
+
+/** Whether a listener takes requests for `host` (one without a hostname takes every host). */
+const listens = (listener: Listener, host: string) => !listener.hostname || hostMatches(listener.hostname, host);
+
+/**
+ * The Gateway routes' checks on `extraObjects` HTTPRoutes attached to `gateway`, the tool's or the chart's own
+ * (gateway/route-gateways.ts), the same as on `httpRoutes` (gateway/rules.ts), as both deploy the same HTTPRoute:
+ * - errors: one on a listener, hostname and path prefix another route of the Gateway (an earlier one of
+ *   `httpRoutes` or of `extraObjects`) already has, so only one of the two gets the traffic;
+ * - warnings: one taking a host an Ingress routes, fine while the host moves (model.ts alsoIngressMessage).
+ * HTTPRoutes attached to other Gateways are left alone.
+ */
+export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGateway): { errors: Problem[]; warnings: Problem[] } {
+  const at = (item: number, ...keys: Path): Path => ['traefik', 'values', 'extraObjects', item, 'spec', ...keys];
+  const routes = extraRoutes(config.traefik.values ?? {}, gateway);
+  // Listener name and routeKey -> the route already there. A TLS route sits on its host's HTTPS listener alone
+  // (parentRefs sectionName, gateway/http-route.ts); a plain one on every listener that takes its host.
+  const owners = new Map<string, string>();
+  const place = (listener: string, host: string, path: string) => `${listener} ${routeKey(host, path)}`;
+  gateway.routes.forEach((route, n) => {
+    const listeners = route.tls
+      ? [httpsListenerName(route.host)]
+      : gateway.listeners.filter((l) => listens(l, route.host)).map((l) => l.name);
+    for (const listener of listeners) {
+      const key = place(listener, route.host, route.path);
+      if (!owners.has(key)) owners.set(key, `httpRoutes[${n}]`);
+    }
+  });
+  const errors = routes.flatMap(({ item, listeners, hostnames, prefixes }) => {
+    const owner = `traefik.values.extraObjects[${item}]`;
+    const found = new Map<string, Problem>();
+    for (const host of hostnames) {
+      for (const { prefix, at: keys } of prefixes) {
+        for (const listener of listeners.filter((l) => listens(l, host))) {
+          const key = place(listener.name, host, prefix);
+          const first = owners.get(key) ?? owner;
+          owners.set(key, first);
+          if (first === owner) continue;
+          const path = at(item, ...keys);
+          found.set(path.join('.'), { path, message: sameRouteMessage(host, prefix, first) });
+        }
+      }
+    }
+    return [...found.values()];
+  });
+  // The first Ingress of each host, as gateway/rules.ts names it.
+  const ingressHosts = new Map<string, number>();
+  config.ingresses.forEach(({ host }, n) => ingressHosts.set(host, ingressHosts.get(host) ?? n));
+  const warnings = routes.flatMap(({ item, listeners, hostnames }) =>
+    [...ingressHosts].flatMap(([host, n]): Problem[] => {
+      if (!listeners.some((listener) => listens(listener, host))) return [];
+      const also = alsoIngressMessage(`ingresses[${n}]`);
+      if (!hostnames.length) {
+        return [
+          {
+            path: at(item, 'hostnames'),
+            message: `are none, so the route takes every host of its listeners, "${host}" too, which ${also}`,
+          },
+        ];
+      }
+      const k = hostnames.findIndex((name) => hostMatches(name, host));
+      if (k < 0) return [];
+      const name = hostnames[k];
+      return [
+        { path: at(item, 'hostnames', k), message: name === host ? `"${host}" ${also}` : `"${name}" takes "${host}", which ${also}` },
+      ];
+    }),
+  );
+  return { errors, warnings };
 }

@@ -9,7 +9,8 @@ import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
-import { gatewayRouteProblems, toolGateway } from './gateway-routes';
+import { gatewayRouteProblems } from './gateway-routes';
+import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects } from './redirect-rules';
 
 /**
@@ -226,11 +227,11 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
   const owners = new Map([...routes].map(([route, i]) => [route, `ingresses[${i}]`]));
   for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
-  // So is an HTTPRoute there on the tool's Gateway, which outranks them.
-  const gateway = toolGateway(config);
-  for (const problem of gateway ? gatewayRouteProblems(values, ['traefik'], config.ingresses, gateway) : []) {
-    error(problem.path, problem.message);
-  }
+  // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
+  const gateway = toolGateway(config) ?? chartGateway(traefik.values);
+  const { errors, warnings } = gateway ? gatewayRouteProblems(config, gateway) : { errors: [], warnings: [] };
+  for (const problem of errors) error(problem.path, problem.message);
+  for (const problem of warnings) warn(problem.path, problem.message);
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report) {

@@ -1,0 +1,83 @@
+import type { ClusterConfig } from '../config/schema';
+import { traefikNamespace } from '../traefik/extra-object-rules';
+import { traefikEntryPointPorts } from '../traefik/gateway-values';
+import { goTruthy } from '../traefik/go-truth';
+import { GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName, routeNamespaces } from './model';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A listener as an HTTPRoute attaches to it: the namespaces it admits (Same: the Gateway's own). */
+export interface RouteListener {
+  readonly name: string;
+  readonly port: number;
+  readonly hostname?: string;
+  readonly admits: 'All' | 'Same' | readonly string[];
+}
+
+/** A Gateway on Traefik's web and websecure entrypoints whose HTTPRoutes the route rules judge. */
+export interface RouteGateway {
+  readonly name: string;
+  readonly namespace: string;
+  readonly listeners: readonly RouteListener[];
+  /** The `httpRoutes` entries on it (the tool's Gateway only). */
+  readonly routes: ClusterConfig['httpRoutes'];
+}
+
+/** The Gateway the config writes (wiring.ts, gateway.ts), or undefined without `traefik.gateway`. */
+export function toolGateway(config: ClusterConfig): RouteGateway | undefined {
+  const { gateway, values = {} } = config.traefik;
+  if (!gateway) return undefined;
+  const ports = traefikEntryPointPorts(values);
+  const admits = routeNamespaces(gateway.routeNamespaces, config.httpRoutes);
+  const httpsHosts = new Set(config.httpRoutes.filter((route) => route.tls?.issuer).map((route) => route.host));
+  return {
+    name: gateway.name,
+    namespace: GATEWAY_NAMESPACE,
+    routes: config.httpRoutes,
+    listeners: [
+      { name: HTTP_LISTENER, port: ports.http, admits },
+      ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host, admits })),
+    ],
+  };
+}
+
+/** The chart's default listener (traefik/values.yaml `gateway.listeners.web`, v34.2.0 to v41.3.0). */
+const CHART_LISTENER: Values = { port: 8000, protocol: 'HTTP' };
+
+/**
+ * The chart's own Gateway (traefik-helm-chart templates/gateway.yaml, v34.2.0 to v41.3.0), rendered while
+ * `providers.kubernetesGateway.enabled` and `gateway.enabled` (default true) are Go-true: `gateway.name`, else
+ * `traefik-gateway`, in `gateway.namespace` (read from v34.5.0), else Traefik's; one listener per
+ * `gateway.listeners` entry, merged over the chart's `web`, its `namespacePolicy` the allowedRoutes (a `from`
+ * string before v37.0.0, the namespaces object from then). Kept: the HTTP and HTTPS listeners on the ports of
+ * web and websecure, where the Ingresses are served; a Selector policy cannot be judged here, so its listener
+ * is left out.
+ */
+export function chartGateway(values: Values): RouteGateway | undefined {
+  const provider = isMap(values.providers) && isMap(values.providers.kubernetesGateway) ? values.providers.kubernetesGateway : {};
+  const gateway = values.gateway === undefined ? {} : values.gateway;
+  if (!goTruthy(provider.enabled) || !isMap(gateway) || !goTruthy('enabled' in gateway ? gateway.enabled : true)) return undefined;
+  // Helm merges the values over the chart's: a map key by key, a null removes the default.
+  const given = gateway.listeners === undefined ? {} : gateway.listeners;
+  if (!isMap(given)) return undefined;
+  const entries: Array<[string, unknown]> = Object.entries({ web: CHART_LISTENER, ...given });
+  const ports = traefikEntryPointPorts(values);
+  const listeners = entries.flatMap(([name, value]): RouteListener[] => {
+    if (!isMap(value)) return [];
+    const listener = name === 'web' ? { ...CHART_LISTENER, ...value } : value;
+    const policy = listener.namespacePolicy;
+    const from = isMap(policy) ? (policy.from ?? 'Same') : (policy ?? 'Same');
+    const { port, protocol } = listener;
+    if ((from !== 'All' && from !== 'Same') || (protocol !== 'HTTP' && protocol !== 'HTTPS')) return [];
+    if (port !== ports.http && port !== ports.https) return [];
+    return [{ name, port, admits: from, ...(text(listener.hostname) && { hostname: text(listener.hostname) }) }];
+  });
+  return {
+    name: text(gateway.name) ?? 'traefik-gateway',
+    namespace: text(gateway.namespace) ?? traefikNamespace(values),
+    listeners,
+    routes: [],
+  };
+}

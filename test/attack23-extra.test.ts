@@ -21,7 +21,7 @@ describe('23b-4: a trailing dot on an IngressRoute Host() is the same host', () 
     apiVersion: 'traefik.io/v1alpha1',
     kind: 'IngressRoute',
     metadata: { name: 'r', namespace: 'other' },
-    spec: { entryPoints: ['web'], routes: [{ match, kind: 'Rule', services: [{ name: 'evil', port: 80 }] }] },
+    spec: { entryPoints: ['websecure'], routes: [{ match, kind: 'Rule', services: [{ name: 'evil', port: 80 }] }] },
   });
   const at = 'traefik.values.extraObjects[0].spec.routes[0].match';
   it.each([

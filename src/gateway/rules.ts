@@ -14,6 +14,8 @@ import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-vers
 import { goTruthy } from '../traefik/go-truth';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
+import { formatPath } from '../core/problem';
+import { entrypointRedirects } from '../traefik/redirects';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
@@ -34,9 +36,26 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
   if (!config.traefik.gateway) {
     error(['httpRoutes'], "need a Gateway to attach to: add `gateway: {}` under traefik, which turns on Traefik's Gateway API provider");
   }
-  checkRoutes(config, error, warn);
+  const redirect = httpRedirect(config, traefik);
+  checkRoutes(config, redirect, error, warn);
   checkTls(config, error);
-  checkChallenges(config, error);
+  checkChallenges(config, redirect, error);
+}
+
+/** The http:// -> HTTPS redirect of `web` as deployed (`redirectToHttps`, the values or a flag), and how to undo it. */
+interface HttpRedirect {
+  readonly key: string;
+  readonly undo: string;
+}
+
+/** The effective redirect of `web` (traefik/effective.ts), named by the key that sets it; undefined without one. */
+function httpRedirect(config: ClusterConfig, traefik: EffectiveTraefik): HttpRedirect | undefined {
+  if (!traefik.httpRedirect) return undefined;
+  if (config.traefik.redirectToHttps) return { key: 'traefik.redirectToHttps', undo: 'set traefik.redirectToHttps: false' };
+  const web = entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik']).find((r) => r.from.toLowerCase() === 'web');
+  // Charts before v34 spell it `ports.web.redirectTo` (entrypoints.ts webRedirects).
+  const key = web ? formatPath(web.path) : 'traefik.values.ports.web.redirectTo';
+  return { key, undo: `remove ${key}` };
 }
 
 function checkProvider(config: ClusterConfig, error: Report): void {
@@ -109,11 +128,10 @@ function checkTraefikValues(config: ClusterConfig, traefikValues: EffectiveTraef
   }
 }
 
-function checkRoutes(config: ClusterConfig, error: Report, warn: Report): void {
+function checkRoutes(config: ClusterConfig, redirect: HttpRedirect | undefined, error: Report, warn: Report): void {
   const names = new Map<string, number>();
   const routes = new Map<string, number>();
   const allowed = routeNamespaces(config.traefik.gateway?.routeNamespaces, config.httpRoutes);
-  const redirect = config.traefik.redirectToHttps;
   const tlsHosts = tlsHostsOf(config);
   const redirects = new Map([...tlsHosts].filter(([, host]) => !host.http01).map(([host]) => [httpsRedirectName(host), host]));
   const ingressHosts = new Map<string, number>();
@@ -179,8 +197,8 @@ function checkRoutes(config: ClusterConfig, error: Report, warn: Report): void {
     if (!route.tls && redirect && !hasHttpsListener(tlsHosts, route.host)) {
       error(
         ['httpRoutes', i],
-        `has no tls, but traefik.redirectToHttps sends every http:// request to HTTPS, where the Gateway has no listener for ` +
-          `"${route.host}", so it would answer 404: give the route tls.issuer, or set traefik.redirectToHttps: false ` +
+        `has no tls, but ${redirect.key} sends every http:// request to HTTPS, where the Gateway has no listener for ` +
+          `"${route.host}", so it would answer 404: give the route tls.issuer, or ${redirect.undo} ` +
           '(the Gateway redirects its TLS hosts itself)',
       );
     } else if (!route.tls && tlsHost && !tlsHost.http01 && route.path.replace(/\/+$/, '') === '') {
@@ -270,7 +288,7 @@ interface GatewayRouter {
  * traefik pkg/config/static/entrypoints.go), on websecure: a Gateway router there for the host whose path
  * covers the challenge outranks the solver, and the certificate is never issued or renewed.
  */
-function checkChallenges(config: ClusterConfig, error: Report): void {
+function checkChallenges(config: ClusterConfig, redirect: HttpRedirect | undefined, error: Report): void {
   const issuers = config.certManager?.issuers;
   const certificates: Http01Host[] = [
     ...config.ingresses.flatMap((ingress, j) =>
@@ -281,7 +299,6 @@ function checkChallenges(config: ClusterConfig, error: Report): void {
     ),
   ].filter((certificate) => !certificate.host.startsWith('*.'));
   if (!certificates.length) return;
-  const redirect = config.traefik.redirectToHttps;
   const entryPoint = redirect ? 'websecure' : 'web';
   const reported = new Set<string>();
   for (const router of gatewayRouters(config)) {
@@ -292,9 +309,9 @@ function checkChallenges(config: ClusterConfig, error: Report): void {
     error(
       router.at,
       `${router.what} catches cert-manager's HTTP-01 challenge for "${caught.host}" (issuer "${caught.issuer}" of ${caught.owner})` +
-        `${redirect ? ' once traefik.redirectToHttps has sent it to HTTPS' : ''}: ${GATEWAY_OUTRANKS_INGRESS}, so the challenge ` +
+        `${redirect ? ` once ${redirect.key} has sent it to HTTPS` : ''}: ${GATEWAY_OUTRANKS_INGRESS}, so the challenge ` +
         'never reaches the solver Ingress and the certificate is never issued or renewed: ' +
-        `give issuer "${caught.issuer}" a dns01 solver${redirect ? ', or set traefik.redirectToHttps: false' : ''}`,
+        `give issuer "${caught.issuer}" a dns01 solver${redirect ? `, or ${redirect.undo}` : ''}`,
     );
   }
 }

@@ -12,6 +12,25 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
  */
 export const routeKey = (host: string, path: string): string => `${host.toLowerCase().replace(/\.$/, '')}${path.replace(/\/+$/, '')}/`;
 
+/** An Ingress holding a route: `ingresses[0]`, and whether its routers are TLS routers (they then match HTTPS only). */
+export interface RouteOwner {
+  readonly owner: string;
+  readonly tls: boolean;
+}
+
+/**
+ * Whether an IngressRoute on `entryPoints` (none: every entrypoint) with `tls` meets a route of `owner`. An Ingress'
+ * routers are TLS routers only through a `router.tls*` annotation (traefik/traefik pkg/provider/kubernetes/ingress
+ * kubernetes.go loadRouter, v3.6: `rt.TLS = rtConfig.Router.TLS`; `spec.tls` only loads certificates), which this tool
+ * writes for a certResolver (router.tls.certresolver); plain HTTP never matches them, so only an IngressRoute serving
+ * HTTPS meets them: one with `tls` (the CRD provider makes TLS routers of a non-nil `spec.tls`), or on websecure, which
+ * the chart makes TLS (`ports.websecure.tls.enabled`). Other Ingresses' routers are on every entrypoint, plain or TLS.
+ */
+function meets(owner: RouteOwner, entryPoints: readonly unknown[], tls: unknown): boolean {
+  if (!owner.tls) return true;
+  return (tls !== undefined && tls !== null) || !entryPoints.length || entryPoints.includes('websecure');
+}
+
 /** The duplicate-route rule's message, for the route of `host` and `path` already routed by `owner` (`ingresses[0]`). */
 export const sameRouteMessage = (host: string, path: string, owner: string): string =>
   `host "${host}" with path "${path}" is already routed by ${owner}; only one of the two would get the traffic: change the host or the path`;
@@ -33,9 +52,10 @@ function simpleRoute(match: unknown): { host: string; path: string } | undefined
 /**
  * `extraObjects` IngressRoutes (traefik.io, or the older traefik.containo.us) whose route has the host and path of
  * one of `routes` (the first-class Ingresses, by routeKey): two routers on one host and path, as two Ingresses would
- * be, so only one gets the traffic. A route on entrypoints that are neither web nor websecure does not meet them.
+ * be, so only one gets the traffic. A route on entrypoints that are neither web nor websecure does not meet them, nor
+ * a plain-HTTP one a TLS Ingress' (meets).
  */
-export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, string>): Problem[] {
+export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // The chart's own IngressRoutes are judged as an extraObjects one is.
   const fromChart = chartIngressRoutes(values).flatMap(([name, config]) => {
@@ -43,15 +63,21 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     if (entryPoints.length && !entryPoints.some((entry) => entry === 'web' || entry === 'websecure')) return [];
     const simple = simpleRoute(config.matchRule);
     const owner = simple && routes.get(routeKey(simple.host, simple.path));
-    return owner
-      ? [{ path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'], message: sameRouteMessage(simple.host, simple.path, owner) }]
+    // The chart renders `tls: {{ toYaml $config.tls }}` (templates/ingressroute.yaml): unset is null, no TLS.
+    return owner && meets(owner, entryPoints, config.tls)
+      ? [
+          {
+            path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'],
+            message: sameRouteMessage(simple.host, simple.path, owner.owner),
+          },
+        ]
       : [];
   });
   return [...fromChart, ...extraItemRouteProblems(items, prefix, routes)];
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */
-function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, string>): Problem[] {
+function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, RouteOwner>): Problem[] {
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
       const { apiVersion, kind } = object;
@@ -64,11 +90,11 @@ function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes:
       return list.flatMap((route: unknown, j: number) => {
         const simple = isMap(route) ? simpleRoute(route.match) : undefined;
         const owner = simple && routes.get(routeKey(simple.host, simple.path));
-        return owner
+        return owner && meets(owner, entryPoints, spec.tls)
           ? [
               {
                 path: [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-                message: sameRouteMessage(simple.host, simple.path, owner),
+                message: sameRouteMessage(simple.host, simple.path, owner.owner),
               },
             ]
           : [];

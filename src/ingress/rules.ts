@@ -225,7 +225,10 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     routes.set(route, routes.get(route) ?? i);
   });
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
-  const owners = new Map([...routes].map(([route, i]) => [route, `ingresses[${i}]`]));
+  // A certResolver gets the Ingress the router.tls.certresolver annotation: TLS routers only (extra-routes.ts).
+  const owners = new Map(
+    [...routes].map(([route, i]) => [route, { owner: `ingresses[${i}]`, tls: !!config.ingresses[i].tls?.certResolver }]),
+  );
   for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);

@@ -156,7 +156,8 @@ export function chartFailures(
         path: sourced(['ports', name, 'redirectTo'], undefined).path,
         message:
           `is set, but ${chartName} fails on it ("redirectTo syntax has been removed in v34 of this Chart"): ` +
-          `use ports.${name}.redirections (or traefik.redirectToHttps)`,
+          // The keys as the reader writes them: under `traefik` in a config, bare in a construct's props.
+          `use ${formatPath([...prefix, 'values', 'ports', name, 'redirections'])} (or ${formatPath([...prefix, 'redirectToHttps'])})`,
       });
     }
   }

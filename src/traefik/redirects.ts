@@ -10,6 +10,8 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 export interface EntrypointRedirect {
   readonly from: string;
   readonly to: string;
+  /** A flag's `:port` target: the port the redirect's Location names, which clients reach on the Service's port. */
+  readonly port?: number;
   /** The key (or flag item) that sets `to`. */
   readonly path: Path;
 }
@@ -18,7 +20,9 @@ export interface EntrypointRedirect {
  * The entrypoint redirections of the merged values: `ports.<name>.redirections.entryPoint.to` from chart v34,
  * under `http` from v39 (the other key is ignored), which the chart renders as
  * `--entryPoints.<name>.http.redirections.entryPoint.to=:<exposedPort of ports.<to>>` (traefik/templates/_podtemplate.tpl),
- * and the flag itself by entrypoint name (a `:port` target is left out). Traefik's redirect router outranks every
+ * and the flag itself, by entrypoint name or `:port` (the chart fails on a key naming no entrypoint, so `:port` is the
+ * flag's alone). Traefik takes a `to` matching `^:(\d+)$` as the port of the Location it answers, else an entrypoint
+ * name whose address port it uses (traefik/traefik pkg/provider/traefik/internal.go getRedirectPort, v3.6). Traefik's redirect router outranks every
  * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
  */
 export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
@@ -40,7 +44,9 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
   }
   for (const flag of traefikFlags(values, prefix)) {
     const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
-    if (from && flag.value && !flag.value.startsWith(':')) found.push({ from, to: flag.value, path: flag.path });
+    const port = /^:(\d+)$/.exec(flag.value ?? '')?.[1];
+    if (from && port) found.push({ from, to: flag.value!, port: Number(port), path: flag.path });
+    else if (from && flag.value && !flag.value.startsWith(':')) found.push({ from, to: flag.value, path: flag.path });
   }
   return found;
 }

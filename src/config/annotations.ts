@@ -22,3 +22,12 @@ export function annotationSizeProblem(annotations: Readonly<Record<string, unkno
     `object: the API server refuses ${object}; move large data into a ConfigMap`
   );
 }
+
+/**
+ * The keys of `annotations` whose value the API server refuses: metadata.annotations is a map of texts
+ * (k8s.io/apimachinery pkg/apis/meta/v1/types.go, `Annotations map[string]string`), so a number, boolean, list or
+ * map does not decode and the whole object is refused. A null decodes as an empty text.
+ */
+export function nonTextAnnotations(annotations: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(annotations).filter((key) => annotations[key] !== null && typeof annotations[key] !== 'string');
+}

@@ -116,3 +116,36 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
   walk(doc.contents, []);
   return problems;
 }
+
+/**
+ * Whether the character at `offset` of `text` is a block scalar's (`|`, `>`) content: on one of its content lines,
+ * past the spaces that indent the block. YAML indents with spaces only, and what follows them is text, tabs too
+ * (YAML 1.2.2 §8.1.1.1 and §6.1, l-nb-literal-text), so a tab there is data, not indentation. The block's
+ * indentation is taken as its least indented non-blank line's, the line the parser detects it on.
+ */
+export function inBlockScalarText(doc: Document.Parsed, text: string): (offset: number) => boolean {
+  let blocks: Array<{ start: number; end: number; indent: number }> | undefined;
+  const walk = (node: unknown) => {
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
+      const start = text.indexOf('\n', node.range[0]) + 1;
+      const lines = text
+        .slice(start, node.range[1])
+        .split('\n')
+        .filter((line) => /\S/.test(line));
+      const indent = lines.reduce((least, line) => Math.min(least, leadingSpaces(line)), Infinity);
+      if (start > 0 && lines.length) blocks!.push({ start, end: node.range[1], indent });
+    } else if (isMap(node)) node.items.forEach((pair) => [pair.key, pair.value].forEach(walk));
+    else if (isSeq(node)) node.items.forEach(walk);
+  };
+  return (offset) => {
+    // Found once, at the first tab that may indent.
+    if (!blocks) {
+      blocks = [];
+      walk(doc.contents);
+    }
+    const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+    return blocks.some(({ start, end, indent }) => offset >= start && offset < end && leadingSpaces(before) >= indent);
+  };
+}
+
+const leadingSpaces = (line: string) => /^ */.exec(line)![0].length;

@@ -4,7 +4,7 @@ import { mayQuote } from '../core/quotable';
 import { isMap, isNode, isSeq, yaml } from '../core/yaml';
 import { lexedTooDeep } from '../core/yaml-depth';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
-import { checkContent, shownName } from './yaml-content';
+import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
 import { describeYamlErrors } from './yaml-syntax';
@@ -116,7 +116,10 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const resolve = aliasResolver(doc);
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
-  const textProblems = [...controlCharacters(text, at, pathAt), ...missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt)];
+  const textProblems = [
+    ...controlCharacters(text, at, pathAt, inBlockScalarText(doc, text)),
+    ...missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt),
+  ];
   if (textProblems.length) return { doc, lines, problems: textProblems };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
@@ -210,15 +213,16 @@ function describeChar(char: string): string {
  * Control characters anywhere in the text (values, keys, comments): invisible in editors and never part of a valid value.
  * Only \n and \r\n line ends are allowed, and a tab that does not indent: YAML allows one in a comment or between
  * tokens, and a value's tabs are judged once decoded (multi-line text under traefik.values may hold them).
- * Tabs that indent are one message for the file: the usual editor setting mistake.
+ * Tabs that indent are one message for the file: the usual editor setting mistake. A tab after a block scalar's
+ * indentation (`|` text holding YAML with a tab in a value) is that text's content, judged once decoded.
  */
-function controlCharacters(text: string, at: At, pathAt: PathAt): InputProblem[] {
+function controlCharacters(text: string, at: At, pathAt: PathAt, blockText: (offset: number) => boolean): InputProblem[] {
   const problems: InputProblem[] = [];
   const tabIndented: number[] = [];
   for (const match of text.matchAll(CONTROL)) {
     const offset = match.index!;
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const indenting = match[0] === '\t' && /^[ \t]*$/.test(text.slice(lineStart, offset));
+    const indenting = match[0] === '\t' && /^[ \t]*$/.test(text.slice(lineStart, offset)) && !blockText(offset);
     if (indenting) {
       if (tabIndented.at(-1) !== lineStart) tabIndented.push(lineStart);
       continue;

@@ -38,9 +38,18 @@ function checkListeners(config: ClusterConfig, traefik: EffectiveTraefik, error:
   ];
   for (const { entrypoint, scheme, users } of needs) {
     const entry = traefik.entrypoints.find((candidate) => candidate.name === entrypoint);
-    // An entrypoint removed altogether (`ports.<name>: null`) is the values check's to report.
-    if (!users.length || !entry) continue;
+    if (!users.length) continue;
     const which = users.map((i) => `ingresses[${i}]`).join(', ');
+    const unreachable = `${which} (${scheme}${config.ingresses[users[0]].host}) cannot be reached on the VIP`;
+    if (!entry) {
+      // Dropped with a null (`ports.<name>: null`, `ports: null`): the chart then renders neither its listener nor its Service port.
+      const removed = traefik.removedEntrypoints.find((candidate) => candidate.name === entrypoint);
+      if (removed) {
+        const what = removed.path.at(-1) === 'ports' ? 'every entrypoint of the chart' : `the chart's entrypoint ${entrypoint}`;
+        error(removed.path, `is null, which drops ${what} (Helm removes a default given as null), so ${unreachable}: remove the key`);
+      }
+      continue;
+    }
     // HTTP and HTTPS run over TCP: on UDP or SCTP the entrypoint has no listener an Ingress' routers can use. A spelling
     // the API server refuses (`udp`) is the chart-failure check's to report.
     if (entry.protocol === 'UDP' || entry.protocol === 'SCTP') {

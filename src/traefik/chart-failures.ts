@@ -41,6 +41,13 @@ interface ChartFailures {
    * least one port ..." v20.1.1 to v28.x, "Cannot create Service %s without ports" from v29.0.0.
    */
   readonly noPorts: string;
+  /**
+   * What the probes read once `ports.traefik` is dropped (templates/_podtemplate.tpl): `.Values.ports.traefik.port`
+   * up to v23.1 (a nil pointer: the render fails); `.Values.ports.web.port` in v23.2 (failing alike without `web`);
+   * from v24.0.0 `deployment.healthchecksPort`, failing "ERROR: When disabling traefik port, you need to specify
+   * `deployment.healthchecksPort`" when that is empty.
+   */
+  readonly probePort: 'traefik' | 'web' | 'healthchecksPort';
 }
 
 /**
@@ -56,7 +63,10 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
     tlsSwitch: ['tls', 'enabled'],
     servicesByName: false,
     noPorts: 'You need to expose at least one port or set enabled=false to service',
+    probePort: 'traefik',
   },
+  { since: '23.2.0', probePort: 'web' },
+  { since: '24.0.0', probePort: 'healthchecksPort' },
   { since: '27.0.0', servicesByName: true },
   { since: '28.0.0', minimumImage: '3.0.0' },
   { since: '29.0.0', noPorts: 'Cannot create Service %s without ports' },
@@ -172,6 +182,7 @@ export function chartFailures(
         `API server takes only ${API_PROTOCOLS.join(', ')}, so the whole Traefik release fails to install: write one of them`,
     });
   }
+  problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   // The chart's defaults (traefik/values.yaml): RollingUpdate with maxUnavailable 0.
   const strategy = isMap(values.updateStrategy) ? values.updateStrategy : {};
   const rolling = strategy.rollingUpdate === undefined ? {} : strategy.rollingUpdate;
@@ -204,6 +215,34 @@ export function chartFailures(
   }
   problems.push(...serviceFailures(values, rules, chartName, sourced, ports));
   return problems;
+}
+
+/** `ports.traefik` dropped with a null (`ports.traefik: null`, `ports: null`), where the probes then read nothing (`probePort`). */
+function droppedTraefikPort(
+  values: Values,
+  rules: ChartFailures,
+  chartName: string,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+  prefix: Path,
+): Problem[] {
+  const dropped = (name: string) => values.ports === null || (isMap(values.ports) && values.ports[name] === null);
+  if (!dropped('traefik')) return [];
+  const path = sourced(['ports', 'traefik'], undefined, sourced(['ports'], undefined).path).path;
+  const what = `drops the chart's ports.traefik (Helm removes a default given as null)`;
+  if (rules.probePort === 'healthchecksPort') {
+    if (truthy(valueAt(values, ['deployment', 'healthchecksPort']))) return [];
+    return [
+      {
+        path,
+        message:
+          `${what}, and ${chartName} then fails ("When disabling traefik port, you need to specify \`deployment.healthchecksPort\`"): ` +
+          `remove the key, or set ${formatPath([...prefix, 'values', 'deployment', 'healthchecksPort'])}`,
+      },
+    ];
+  }
+  if (rules.probePort === 'web' && !dropped('web')) return [];
+  const read = rules.probePort === 'web' ? 'ports.web.port' : 'ports.traefik.port';
+  return [{ path, message: `${what}, but ${chartName}'s probes read ${read}, so its templates fail: remove the key` }];
 }
 
 /** The autoscaler's, entrypoints' and Services' failures (templates/hpa.yaml, service.yaml, _service.tpl). */

@@ -6,7 +6,7 @@ import { DeployedService, Sourced } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { argumentProblems, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
-import { additionalServicePorts, Entrypoint, entrypoints, http3Ports, webRedirects } from './entrypoints';
+import { additionalServicePorts, Entrypoint, entrypoints, http3Ports, removedEntrypoints, webRedirects } from './entrypoints';
 import { externalIpsProblems } from './external-ips';
 import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
@@ -27,6 +27,7 @@ import { generatorKeys } from './generator-keys';
 import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
 import { mergeValues, ValueConflict } from './values-merge';
+import { nonTextAnnotationProblems } from './annotation-values';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 
@@ -51,11 +52,13 @@ export interface EffectiveTraefik {
   /**
    * VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses,
    * Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps, and `extraObjects`
-   * items that escape the rules of what they stand for (traefik/extra-objects.ts).
+   * items that escape the rules of what they stand for (traefik/extra-objects.ts), and annotation values that are not texts.
    */
   readonly badVips: readonly Problem[];
   /** The entrypoints the pods listen on, with their Service and host ports. */
   readonly entrypoints: readonly Entrypoint[];
+  /** The chart's entrypoints a null in the values drops (`ports.<name>: null`, `ports: null`), with that key. */
+  readonly removedEntrypoints: ReadonlyArray<{ readonly name: string; readonly path: Path }>;
   /** Ports the user's own containers in Traefik's pods declare (`deployment.additionalContainers`, `initContainers`). */
   readonly sidecarPorts: readonly SidecarPort[];
   /** `deployment.enabled`: false deploys no Traefik at all. */
@@ -303,7 +306,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
-  badVips.push(...extraObjectEscapes(user, prefix));
+  badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
 
@@ -354,6 +357,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     badVips,
     ...(misplaced !== undefined && { misplacedServiceType: { value: misplaced, path: [...prefix, 'values', 'service', ...otherTypeKey] } }),
     entrypoints: ports,
+    removedEntrypoints: removedEntrypoints(values, prefix),
     sidecarPorts: sidecarPorts(user, prefix),
     enabled: sourced(['deployment', 'enabled'], true),
     ...(autoscaling && {

@@ -97,7 +97,8 @@ export function http3Flags(flags: readonly TraefikFlag[]): Map<string, Path> {
 export function entrypoints(values: Values, prefix: Path, flags: readonly TraefikFlag[] = []): Entrypoint[] {
   const byFlag = http3Flags(flags);
   const given = isMap(values.ports) ? values.ports : {};
-  const names = [...new Set([...Object.keys(CHART_PORTS), ...Object.keys(given)])];
+  // `ports: null` drops every chart default (Helm's coalesce removes a default given as null).
+  const names = [...new Set([...(values.ports === null ? [] : Object.keys(CHART_PORTS)), ...Object.keys(given)])];
   const service = isMap(values.service) ? values.service : {};
   // Services that exist: Traefik's own unless disabled, and each additional one that is a map and not disabled.
   const additional = isMap(service.additionalServices) ? service.additionalServices : {};
@@ -135,6 +136,19 @@ export function entrypoints(values: Values, prefix: Path, flags: readonly Traefi
       },
     ];
   });
+}
+
+/**
+ * The chart's entrypoints the values drop with a null (`ports.<name>: null`, or `ports: null` for all of them: Helm's
+ * coalesce removes a default given as null, helm/helm pkg/chartutil/coalesce.go), each with the key that drops it.
+ */
+export function removedEntrypoints(values: Values, prefix: Path): Array<{ name: string; path: Path }> {
+  const ports = [...prefix, 'values', 'ports'];
+  if (values.ports === null) return Object.keys(CHART_PORTS).map((name) => ({ name, path: ports }));
+  const given = isMap(values.ports) ? values.ports : {};
+  return Object.keys(CHART_PORTS)
+    .filter((name) => Object.hasOwn(given, name) && given[name] === null)
+    .map((name) => ({ name, path: [...ports, name] }));
 }
 
 function http3ContainerPort(entry: Values, port: number, path: Path, exposedPort: number | undefined): Http3ContainerPort {

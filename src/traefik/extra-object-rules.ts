@@ -137,7 +137,7 @@ export function traefikPodObjectProblem(item: Values, values: Values, prefix: Pa
 }
 
 /** The pod specs of a workload item: a Pod's own, a template's (Deployment, DaemonSet, Job...), a CronJob's job template's. */
-function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
+export function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
   const spec = isMap(item.spec) ? item.spec : {};
   if (item.kind === 'Pod') return [{ spec, at: ['spec'] }];
   const template =

@@ -1,11 +1,13 @@
 import type { ClusterConfig } from '../config/schema';
-import { Report } from '../core/problem';
-import { k3sInventory } from '../k3s/inventory';
+import { Path, Report } from '../core/problem';
+import { K3sNode, k3sInventory } from '../k3s/inventory';
 import { KUBE_VIP_NODE_ROLES } from '../kube-vip/model';
+import { zeroCount } from './chart-failures';
 import type { EffectiveTraefik } from './effective';
 import { renderedInteger } from './yaml-number';
 
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const HOSTNAME = 'kubernetes.io/hostname';
 
 /**
@@ -18,48 +20,134 @@ function knownLabel(node: { name: string; role: 'server' | 'agent' }, key: strin
   if ((KUBE_VIP_NODE_ROLES as readonly string[]).includes(key)) return node.role === 'server' ? 'true' : undefined;
   return undefined;
 }
-const judged = (key: string) => key === HOSTNAME || (KUBE_VIP_NODE_ROLES as readonly string[]).includes(key);
+const judged = (key: unknown): key is string =>
+  typeof key === 'string' && (key === HOSTNAME || (KUBE_VIP_NODE_ROLES as readonly string[]).includes(key));
+
+/** The operators judged here (k8s.io/api core/v1 NodeSelectorOperator); Gt and Lt on these labels are left alone. */
+const OPERATORS: Readonly<Record<string, (label: string | undefined, values: readonly unknown[]) => boolean>> = {
+  In: (label, values) => label !== undefined && values.includes(label),
+  NotIn: (label, values) => label === undefined || !values.includes(label),
+  Exists: (label) => label !== undefined,
+  DoesNotExist: (label) => label === undefined,
+};
+
+/** A narrowing of the nodes: where it is written, how it reads, and whether a node passes it. */
+interface Narrowing {
+  readonly path: Path;
+  readonly shown: string;
+  readonly admits: (node: K3sNode) => boolean;
+}
+
+/** `nodeSelector`: every judged label must equal. */
+function selectorNarrowing(values: Values, prefix: Path): Narrowing | undefined {
+  const selector = values.nodeSelector;
+  const terms = isMap(selector) ? Object.entries(selector).filter(([key]) => judged(key)) : [];
+  if (!terms.length) return undefined;
+  return {
+    path: [...prefix, 'values', 'nodeSelector'],
+    shown: `selects ${JSON.stringify(Object.fromEntries(terms))}`,
+    admits: (node) => terms.every(([key, value]) => knownLabel(node, key) === String(value)),
+  };
+}
 
 /**
- * `nodeSelector` (the chart renders it beside `affinity` in the pod template, traefik/traefik-helm-chart
- * traefik/templates/_podtemplate.tpl, v20 to v41) judged with the placement this tool writes (placement-values.ts):
- * with `Local`, the control-plane nodes only and, for several pods, one pod per node; with `Cluster`, a spread.
- * A selector that leaves pods no node is refused as the same `affinity` is.
+ * `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`: the terms are ORed, the
+ * expressions of a term ANDed (k8s.io/component-helpers scheduling/corev1/nodeaffinity). Only expressions on the labels
+ * this tool knows are judged; one it cannot judge (another label, Gt, Lt, matchFields) may hold, so it counts as holding.
+ */
+function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined {
+  const required = [values.affinity, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'].reduce((node, key) =>
+    isMap(node) ? node[key as string] : undefined,
+  );
+  const terms = (isMap(required) && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : []).map((term) =>
+    (isMap(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : []).filter(
+      (e): e is Values => isMap(e) && judged(e.key) && Object.hasOwn(OPERATORS, String(e.operator)),
+    ),
+  );
+  if (!terms.some((term) => term.length)) return undefined;
+  const listed = (e: Values) => (Array.isArray(e.values) ? e.values : []);
+  const shown = terms
+    .map((term) =>
+      term.length
+        ? term.map((e) => `${String(e.key)} ${String(e.operator)}${listed(e).length ? ` ${JSON.stringify(listed(e))}` : ''}`).join(' and ')
+        : 'any node',
+    )
+    .join(' or ');
+  return {
+    path: [...prefix, 'values', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'],
+    shown: `requires ${shown}`,
+    admits: (node) => terms.some((term) => term.every((e) => OPERATORS[String(e.operator)](knownLabel(node, String(e.key)), listed(e)))),
+  };
+}
+
+/**
+ * `nodeSelector` and required node `affinity` (the chart renders both in the pod template, traefik/traefik-helm-chart
+ * traefik/templates/_podtemplate.tpl, v20 to v41), judged with the placement this tool writes (placement-values.ts):
+ * with `Local`, the control-plane nodes only and, for several pods, one pod per node; with `Cluster`, a spread. A
+ * placement that leaves pods no node is refused.
  */
 export function checkTraefikNodeSelector(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
-  const selector = traefik.values.nodeSelector;
   const inventory = k3sInventory(config);
-  if (!isMap(selector) || !inventory || traefik.kind.value === 'DaemonSet') return;
-  const terms = Object.entries(selector).filter(([key]) => judged(key));
-  if (!terms.length) return;
+  if (!inventory || traefik.kind.value === 'DaemonSet') return;
   const local = config.traefik.externalTrafficPolicy === 'Local';
-  const eligible = inventory.nodes
-    .filter((node) => !local || node.role === 'server')
-    .filter((node) => terms.every(([key, value]) => knownLabel(node, key) === String(value)));
+  // With `Local` the node affinity is this tool's (a different one of the user's is refused as a conflict): `candidates`.
+  const narrowings = [selectorNarrowing(traefik.values, ['traefik']), local ? undefined : affinityNarrowing(traefik.values, ['traefik'])];
+  const judgedNarrowings = narrowings.filter((n): n is Narrowing => !!n);
+  const candidates = inventory.nodes.filter((node) => !local || node.role === 'server');
+  const eligible = candidates.filter((node) => judgedNarrowings.every((n) => n.admits(node)));
   const pods = (traefik.autoscaling ? renderedInteger(traefik.autoscaling.maxReplicas) : undefined) ?? traefik.replicas.value;
-  const path = ['traefik', 'values', 'nodeSelector'];
-  const shown = JSON.stringify(Object.fromEntries(terms));
+  checkHostNetworkRollout(traefik, pods, eligible, error);
+  // The key to name: the last one that narrows the nodes, with the other beside it.
+  const blamed = [...judgedNarrowings].reverse().find((n) => candidates.some((node) => !n.admits(node)));
+  if (!blamed) return;
+  const path = blamed.path;
+  const shown = judgedNarrowings.length > 1 ? judgedNarrowings.map((n) => n.shown).join(', and ') : blamed.shown;
+  const remove = judgedNarrowings.length > 1 ? 'or remove one of the keys' : 'or remove the key';
   const names = eligible.map((node) => node.name).join(', ');
   if (!eligible.length) {
     const held = local ? ' (with traefik.externalTrafficPolicy Local this tool holds Traefik to the control-plane nodes)' : '';
-    const candidates = (local ? inventory.servers : inventory.nodes).map((node) => node.name).join(', ');
     error(
       path,
-      `selects ${shown}, which no node Traefik may run on carries${held}, so every Traefik pod stays Pending and nothing ` +
-        `serves ingress: select among ${candidates}, or remove the key`,
+      `${shown}, which no node Traefik may run on carries${held}, so every Traefik pod stays Pending and nothing ` +
+        `serves ingress: select among ${candidates.map((node) => node.name).join(', ')}, ${remove}`,
     );
   } else if (local && pods > eligible.length) {
     error(
       path,
-      `selects ${shown}, which leaves ${eligible.length} control-plane node(s) (${names}), but with traefik.externalTrafficPolicy Local this tool ` +
+      `${shown}, which leaves ${eligible.length} control-plane node(s) (${names}), but with traefik.externalTrafficPolicy Local this tool ` +
         `places one Traefik pod per node, so ${pods - eligible.length} of the ${pods} pods stay Pending and every node drain hangs: ` +
-        `select at least ${pods} servers, or remove the key`,
+        `select at least ${pods} servers, ${remove}`,
     );
   } else if (!local && pods > eligible.length) {
     warn(
       path,
-      `selects ${shown}, which leaves ${eligible.length} node(s) (${names}) for ${pods} Traefik pods, so some nodes run two and losing ` +
-        'one of them loses both: select at least one node per pod, or remove the key',
+      `${shown}, which leaves ${eligible.length} node(s) (${names}) for ${pods} Traefik pods, so some nodes run two and losing ` +
+        `one of them loses both: select at least one node per pod, ${remove}`,
     );
   }
+}
+
+/**
+ * Pods on the node's network hold their ports on the node, so two never share one (the scheduler's NodePorts filter).
+ * When the pods reach the nodes they may run on, the chart's default rollout (maxUnavailable 0, maxSurge 1,
+ * traefik/traefik-helm-chart traefik/values.yaml `updateStrategy`, v20 to v41) surges a pod that no node can take, and
+ * every rollout hangs, as the chart itself refuses for a DaemonSet (chart-failures.ts).
+ */
+function checkHostNetworkRollout(traefik: EffectiveTraefik, pods: number, eligible: readonly K3sNode[], error: Report): void {
+  const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
+  const rolling = isMap(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
+  const unavailable = rolling.maxUnavailable === undefined || rolling.maxUnavailable === null ? 0 : rolling.maxUnavailable;
+  // Both 0 is refused on its own (pod-rules.ts).
+  const surges = rolling.maxSurge === undefined || !zeroCount(rolling.maxSurge);
+  if (!traefik.hostNetwork || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate' || !zeroCount(unavailable) || !surges) return;
+  if (pods < eligible.length) return;
+  const names = eligible.map((node) => node.name).join(', ');
+  const count = pods > eligible.length ? `, and ${pods - eligible.length} of them stay Pending already` : '';
+  error(
+    traefik.hostNetwork.path,
+    `is true with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'})${count}: a pod on the ` +
+      "node's network holds its ports there, so the rollout's extra pod (updateStrategy.rollingUpdate.maxUnavailable 0, " +
+      'maxSurge 1 by default) finds no free node and every rollout hangs: set traefik.values.updateStrategy.rollingUpdate: ' +
+      '{maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes',
+  );
 }

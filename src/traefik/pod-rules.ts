@@ -164,8 +164,15 @@ export function resolverLabel(resolver: Sourced<string>): string {
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
   // With hostNetwork the API server defaults a container port's hostPort to the port itself.
-  const nodePort = (path: Path, hostPort: number | undefined, port: number, protocol: string, what = '') => {
-    const onNode = hostPort ?? (traefik.hostNetwork ? port : undefined);
+  const nodePort = (
+    path: Path,
+    hostPort: number | undefined,
+    port: number,
+    protocol: string,
+    what = '',
+    hostNetwork = !!traefik.hostNetwork,
+  ) => {
+    const onNode = hostPort ?? (hostNetwork ? port : undefined);
     const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${protocol}`);
     if (owner) {
       const how = hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
@@ -195,11 +202,27 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     const what = http3.byFlag ? ' for HTTP/3 (UDP, switched on by this flag)' : ` for HTTP/3 (UDP, the chart's ${entry.name}-http3 port)`;
     nodePort(http3.path, http3.hostPort, http3.port, 'UDP', what);
   }
+  const servicePorts = new Map<string, string>();
   for (const entry of entries) {
+    if (entry.exposedPort !== undefined) servicePorts.set(`${entry.exposedPort}/${entry.protocol}`, `entrypoint ${entry.name}`);
+    if (entry.http3?.servicePort !== undefined) servicePorts.set(`${entry.http3.servicePort}/UDP`, `entrypoint ${entry.name}, HTTP/3`);
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
   }
-  // The user's own containers share the pods: a host port they declare is claimed on the node the same way.
-  for (const port of traefik.sidecarPorts) nodePort(port.path, port.hostPort, port.containerPort, port.protocol);
+  // The user's own containers share the pods: a host port they declare is claimed on the node the same way. So is one
+  // of a pod in extraObjects, on its own network.
+  for (const port of traefik.sidecarPorts) {
+    nodePort(port.path, port.hostPort, port.containerPort, port.protocol, '', port.podHostNetwork ?? !!traefik.hostNetwork);
+    const vip =
+      port.podHostNetwork !== undefined && port.hostPort !== undefined ? servicePorts.get(`${port.hostPort}/${port.protocol}`) : undefined;
+    if (vip) {
+      // K3s' portmap plugin DNATs a host port for every local address of the node, the VIP too where kube-vip holds it.
+      error(
+        port.path,
+        `opens host port ${port.hostPort}, which Traefik's Service serves on its VIP (${vip}), so on the node holding the VIP ` +
+          'this pod takes that traffic from Traefik: pick another host port, or serve it through Traefik',
+      );
+    }
+  }
 }

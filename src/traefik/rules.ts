@@ -5,6 +5,7 @@ import { chartVersionSupport } from './chart-versions';
 import { renderedCount } from './chart-failures';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
+import { budgetCountProblem } from './ha-values';
 import { checkTraefikNodeSelector } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { traefikValuesProblems } from './values-check';
@@ -185,11 +186,14 @@ export function checkTraefikDeployment(
         'pods and losing one of them loses both: use at most one replica per node',
     );
   }
-  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : replicas.value, error);
+  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : replicas.value, error, warn);
 }
 
-/** A budget that lets no drain evict a Traefik pod blocks every node drain (and so every K3s upgrade) for good. */
-function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefined, error: Report) {
+/**
+ * A budget that lets no drain evict a Traefik pod blocks every node drain (and so every K3s upgrade) for good; one that
+ * lets a drain evict them all leaves no pod serving meanwhile.
+ */
+function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefined, error: Report, warn: Report) {
   const budget = traefik.disruptionBudget;
   if (!budget) return;
   const { minAvailable, maxUnavailable } = budget;
@@ -197,6 +201,12 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
     error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them');
     return;
   }
+  const invalid = [minAvailable, maxUnavailable].flatMap((count) => {
+    const problem = count && budgetCountProblem(count.value);
+    return problem ? [{ path: count.path, problem }] : [];
+  });
+  for (const { path, problem } of invalid) error(path, problem);
+  if (invalid.length) return;
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
   // The disruption controller rounds a percentage up to whole pods (k8s.io/kubernetes pkg/controller/disruption).
   const podsOf = (given: unknown): number | undefined => {
@@ -207,6 +217,17 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   };
   if (maxUnavailable && podsOf(maxUnavailable.value) === 0) {
     error(maxUnavailable.path, `is ${JSON.stringify(maxUnavailable.value)}, ${blocks}: use 1`);
+  }
+  // A percentage of 100 lets every pod go whatever their count.
+  const lost = maxUnavailable ?? minAvailable;
+  const evicted = maxUnavailable ? podsOf(maxUnavailable.value) : minAvailable && podsOf(minAvailable.value) === 0 ? pods : undefined;
+  const all = maxUnavailable?.value === '100%' || (pods !== undefined && evicted !== undefined && evicted >= pods);
+  if (lost && all && pods !== 1) {
+    warn(
+      lost.path,
+      `is ${JSON.stringify(lost.value)} with ${pods ?? 'all'} Traefik pod(s), so a drain may evict every Traefik pod at once and ` +
+        'nothing serves ingress until they start again: use maxUnavailable: 1',
+    );
   }
   if (minAvailable) {
     const value = minAvailable.value;

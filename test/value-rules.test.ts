@@ -405,6 +405,13 @@ describe('warnings where the cluster would surprise', () => {
       ],
     ],
     ['TLS Ingress with the redirect: no warning', tls('  redirectToHttps: true\n'), []],
+    [
+      // Only router.tls.certresolver makes a TLS router; a cert-manager Ingress is also served on http:// (no 404).
+      'cert-manager TLS Ingress without the redirect: no warning',
+      `${TRAEFIK}certManager:\n  issuers:\n    le: {email: ops@example.com, server: production, solver: http01}\n` +
+        'ingresses:\n  - {name: a, host: a.example.com, service: s, port: 80, tls: {issuer: le}}\n',
+      [],
+    ],
     ['plain HTTP Ingress: no warning', `${TRAEFIK}ingresses:\n  - {name: a, host: a.example.com, service: s, port: 80}\n`, []],
   ])('%s', (_, text, expected) => {
     expect(errorsOf(text)).toEqual([]);

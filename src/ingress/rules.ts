@@ -222,8 +222,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }
     const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
-    // A TLS Ingress gets a router on HTTPS only (router.tls), so Traefik answers http:// with 404 unless `web` redirects.
-    if (ingress.tls && !traefik.httpRedirect) {
+    // A certResolver makes the router TLS (router.tls.certresolver), so Traefik answers http:// with 404 unless `web`
+    // redirects. A cert-manager Ingress has no TLS router: spec.tls only loads its certificate, and it answers on both.
+    if (resolver && !traefik.httpRedirect) {
       warn(
         ['ingresses', i, 'tls'],
         `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +

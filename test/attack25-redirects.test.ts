@@ -67,7 +67,7 @@ describe('24b-3: a redirect to a :port is judged on the entrypoint listening on 
 });
 
 describe('24b-17: a redirect to an entrypoint no Service exposes makes the Ingresses unreachable', () => {
-  const redirect = (to: string) => ({ ports: { websecure: { http: { redirections: { entryPoint: { to, scheme: 'http' } } } } } });
+  const redirect = (to: string, scheme = 'http') => ({ ports: { websecure: { http: { redirections: { entryPoint: { to, scheme } } } } } });
   test.each([
     [
       'metrics, through the values',
@@ -91,10 +91,10 @@ describe('24b-17: a redirect to an entrypoint no Service exposes makes the Ingre
   test.each([
     [
       'metrics exposed on the Service',
-      { ...redirect('metrics'), ports: { ...redirect('metrics').ports, metrics: { expose: { default: true }, exposedPort: 9100 } } },
+      { ports: { ...redirect('metrics', 'https').ports, metrics: { expose: { default: true }, exposedPort: 9100 } } },
     ],
-    ['metrics on a host port', { ...redirect('metrics'), ports: { ...redirect('metrics').ports, metrics: { hostPort: 9100 } } }],
-  ])('control: %s is accepted', (_, values) => {
+    ['metrics on a host port', { ports: { ...redirect('metrics', 'https').ports, metrics: { hostPort: 9100 } } }],
+  ])('control: %s, scheme https, is accepted', (_, values) => {
     expect(errorsOf(values)).toBe('');
   });
 });
@@ -177,5 +177,31 @@ describe('the Gateway rules read the effective http:// redirect, whichever key s
   });
   test('control: without a redirect the plain route is accepted', () => {
     expect(errorsWith({})).toBe('');
+  });
+});
+
+describe('a websecure redirect with scheme http sends TLS Ingresses to plain HTTP, whatever the entrypoint', () => {
+  // An extra plain entrypoint exposed on the Service: reachable, but a TLS router never matches plain HTTP there.
+  const alt = { alt: { port: 8081, exposedPort: 8081, expose: { default: true }, protocol: 'TCP' } };
+  const values = (scheme: string | undefined, how: 'values' | 'flag') =>
+    how === 'flag'
+      ? { ports: alt, additionalArguments: flags('websecure', 'alt', scheme).additionalArguments.slice(0, scheme ? 2 : 1) }
+      : { ports: { ...alt, websecure: { http: { redirections: { entryPoint: { to: 'alt', ...(scheme && { scheme }) } } } } } };
+  test.each([
+    ['values', 'http', 'traefik.values.ports.websecure.http.redirections.entryPoint.to'],
+    ['values', 'HTTP', 'traefik.values.ports.websecure.http.redirections.entryPoint.to'],
+    ['flag', 'http', 'traefik.values.additionalArguments[0]'],
+  ] as const)('through the %s, scheme %s: refused', (how, scheme, path) => {
+    const errors = errorsOf(values(scheme, how));
+    expect(errors).toContain(`${path}: redirects entrypoint websecure to plain HTTP on alt, where TLS routers never match`);
+    expect(errors).toContain(HOST);
+  });
+  test.each([
+    ['values', 'https'],
+    ['values', undefined],
+    ['flag', 'https'],
+    ['flag', undefined],
+  ] as const)('control: through the %s, scheme %s (Traefik defaults to https): accepted', (how, scheme) => {
+    expect(errorsOf(values(scheme, how))).not.toContain('redirects entrypoint websecure');
   });
 });

@@ -25,7 +25,7 @@ function redirectTarget(redirect: EntrypointRedirect, traefik: EffectiveTraefik)
  * served there (`web` for plain HTTP, `websecure` for TLS) cannot be reached when it sends them to the entrypoint
  * itself (a loop, or HTTPS on a plain port), to an entrypoint the chart does not define or a port nothing listens on,
  * to one no Service exposes on the VIP (`traefik`, `metrics`: clients cannot follow), or from websecure to plain
- * `web` (a TLS Ingress' routers match HTTPS only): judged like taking the entrypoint off every Service (rules.ts).
+ * `web` or with `scheme: http` anywhere (a TLS Ingress' routers match HTTPS only): judged like taking the entrypoint off every Service (rules.ts).
  */
 export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
   const users = (tls: boolean) => config.ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
@@ -45,8 +45,8 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
         ? `${port === undefined ? '' : `through ${to} `}to itself, where every request is redirected again`
         : !target.services.length && target.hostPort === undefined && !traefik.hostNetwork
           ? `to ${label}, which no Service exposes on the VIP, so clients cannot follow it`
-          : source === 'websecure' && name === 'web'
-            ? `to plain HTTP on ${port === undefined ? 'web' : label}, where TLS routers never match`
+          : source === 'websecure' && (name === 'web' || redirect.scheme === 'http')
+            ? `to plain HTTP on ${port === undefined ? to : label}, where TLS routers never match`
             : undefined;
     if (!why) continue;
     const scheme = source === 'websecure' ? 'https://' : 'http://';

@@ -12,6 +12,8 @@ export interface EntrypointRedirect {
   readonly to: string;
   /** A flag's `:port` target: the port the redirect's Location names, which clients reach on the Service's port. */
   readonly port?: number;
+  /** The scheme of the Location, lower-cased: the chart key's or flag's `scheme`, else Traefik's default `https`. */
+  readonly scheme: string;
   /** The key (or flag item) that sets `to`. */
   readonly path: Path;
 }
@@ -30,7 +32,8 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
   const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
   const key = traefikChartRules(version).redirectKey;
   const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
-  const found: EntrypointRedirect[] = [];
+  const found: Omit<EntrypointRedirect, 'scheme'>[] = [];
+  const schemes = new Map<string, string>();
   const ports = isMap(values.ports) ? values.ports : {};
   for (const [from, port] of Object.entries(ports)) {
     if (!under || !isMap(port)) continue;
@@ -38,15 +41,20 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const redirections = isMap(http) ? http.redirections : undefined;
     const entryPoint = isMap(redirections) ? redirections.entryPoint : undefined;
     const to = isMap(entryPoint) ? entryPoint.to : undefined;
+    const scheme = isMap(entryPoint) ? entryPoint.scheme : undefined;
+    if (typeof scheme === 'string' && scheme !== '') schemes.set(from.toLowerCase(), scheme.toLowerCase());
     if (typeof to === 'string' && to !== '') {
       found.push({ from, to, path: [...prefix, 'values', 'ports', from, ...under, 'redirections', 'entryPoint', 'to'] });
     }
   }
   for (const flag of traefikFlags(values, prefix)) {
+    // The chart writes its keys as flags before additionalArguments, and Traefik takes the last of a flag given twice.
+    const schemeOf = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.scheme$/.exec(flag.name)?.[1];
+    if (schemeOf && flag.value) schemes.set(schemeOf, flag.value.toLowerCase());
     const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
     const port = /^:(\d+)$/.exec(flag.value ?? '')?.[1];
     if (from && port) found.push({ from, to: flag.value!, port: Number(port), path: flag.path });
     else if (from && flag.value && !flag.value.startsWith(':')) found.push({ from, to: flag.value, path: flag.path });
   }
-  return found;
+  return found.map((redirect) => ({ ...redirect, scheme: schemes.get(redirect.from.toLowerCase()) ?? 'https' }));
 }

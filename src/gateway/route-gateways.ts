@@ -14,6 +14,8 @@ export interface RouteListener {
   readonly port: number;
   readonly hostname?: string;
   readonly admits: 'All' | 'Same' | readonly string[];
+  /** An HTTPS listener: it alone meets an Ingress whose routers are TLS only (a certResolver, ingress/extra-routes.ts). */
+  readonly tls: boolean;
 }
 
 /** A Gateway on Traefik's web and websecure entrypoints whose HTTPRoutes the route rules judge. */
@@ -37,8 +39,8 @@ export function toolGateway(config: ClusterConfig): RouteGateway | undefined {
     namespace: GATEWAY_NAMESPACE,
     routes: config.httpRoutes,
     listeners: [
-      { name: HTTP_LISTENER, port: ports.http, admits },
-      ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host, admits })),
+      { name: HTTP_LISTENER, port: ports.http, admits, tls: false },
+      ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host, admits, tls: true })),
     ],
   };
 }
@@ -72,7 +74,7 @@ export function chartGateway(values: Values): RouteGateway | undefined {
     const { port, protocol } = listener;
     if ((from !== 'All' && from !== 'Same') || (protocol !== 'HTTP' && protocol !== 'HTTPS')) return [];
     if (port !== ports.http && port !== ports.https) return [];
-    return [{ name, port, admits: from, ...(text(listener.hostname) && { hostname: text(listener.hostname) }) }];
+    return [{ name, port, admits: from, tls: protocol === 'HTTPS', ...(text(listener.hostname) && { hostname: text(listener.hostname) }) }];
   });
   return {
     name: text(gateway.name) ?? 'traefik-gateway',

@@ -52,6 +52,7 @@ interface HttpRedirect {
 function httpRedirect(config: ClusterConfig, traefik: EffectiveTraefik): HttpRedirect | undefined {
   if (!traefik.httpRedirect) return undefined;
   if (config.traefik.redirectToHttps) return { key: 'traefik.redirectToHttps', undo: 'set traefik.redirectToHttps: false' };
+  // One redirect per entrypoint, the one Traefik keeps: the last flag, else the chart key (traefik/redirects.ts).
   const web = entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik']).find((r) => r.from.toLowerCase() === 'web');
   // Charts before v34 spell it `ports.web.redirectTo` (entrypoints.ts webRedirects).
   const key = web ? formatPath(web.path) : 'traefik.values.ports.web.redirectTo';
@@ -176,7 +177,10 @@ function checkRoutes(config: ClusterConfig, redirect: HttpRedirect | undefined, 
       );
     }
     const ingress = ingressHosts.get(route.host);
-    if (ingress !== undefined) {
+    // A plain route sits on the HTTP listener alone, which never meets the TLS routers of certResolver Ingresses
+    // (ingress/gateway-routes.ts, the same rule for an extraObjects HTTPRoute).
+    const meets = !!route.tls || config.ingresses.some((other) => other.host === route.host && !other.tls?.certResolver);
+    if (ingress !== undefined && meets) {
       warn(['httpRoutes', i, 'host'], `"${route.host}" ${alsoIngressMessage(`ingresses[${ingress}]`)}`);
     }
     if (route.namespace === 'kube-system' && redirects.has(route.name)) {

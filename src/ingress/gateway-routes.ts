@@ -123,12 +123,14 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
     }
     return [...found.values()];
   });
-  // The first Ingress of each host, as gateway/rules.ts names it.
+  // The first Ingress of each host, as gateway/rules.ts names it. A host whose Ingresses all have a certResolver has
+  // TLS routers only (RouteOwner.tls, extra-routes.ts): plain HTTP on an HTTP listener never meets them.
   const ingressHosts = new Map<string, number>();
   config.ingresses.forEach(({ host }, n) => ingressHosts.set(host, ingressHosts.get(host) ?? n));
+  const tlsOnly = (host: string) => config.ingresses.every((ingress) => ingress.host !== host || !!ingress.tls?.certResolver);
   const warnings = routes.flatMap(({ item, listeners, hostnames }) =>
     [...ingressHosts].flatMap(([host, n]): Problem[] => {
-      if (!listeners.some((listener) => listens(listener, host))) return [];
+      if (!listeners.some((listener) => listens(listener, host) && (listener.tls || !tlsOnly(host)))) return [];
       const also = alsoIngressMessage(`ingresses[${n}]`);
       if (!hostnames.length) {
         return [

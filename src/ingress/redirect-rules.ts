@@ -2,17 +2,18 @@ import { Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { Entrypoint } from '../traefik/entrypoints';
-import { EntrypointRedirect, entrypointRedirects } from '../traefik/redirects';
+import { EntrypointRedirect, entrypointRedirects, redirectChart } from '../traefik/redirects';
+import { servesTls } from '../traefik/chart-failures';
 
 /**
- * The entrypoint a redirect sends clients to. A `:port` target is the port of the Location Traefik answers, which a
- * client reaches on the VIP through a Service port (`exposedPort`), or on a node through a host port (or the
- * container port itself under hostNetwork); undefined when nothing listens there.
+ * The entrypoint a redirect sends clients to. A name is looked up exactly (traefik/redirects.ts). A `:port` target is
+ * the port of the Location Traefik answers, which a client reaches on the VIP through a Service port (`exposedPort`), or
+ * on a node through a host port (or the container port itself under hostNetwork); undefined when nothing listens there.
  */
 function redirectTarget(redirect: EntrypointRedirect, traefik: EffectiveTraefik): Entrypoint | undefined {
   const { entrypoints } = traefik;
   const { port, to } = redirect;
-  if (port === undefined) return entrypoints.find((entry) => entry.name.toLowerCase() === to.toLowerCase());
+  if (port === undefined) return entrypoints.find((entry) => entry.name === to);
   return (
     entrypoints.find((entry) => entry.services.length > 0 && entry.exposedPort === port) ??
     entrypoints.find((entry) => entry.hostPort === port) ??
@@ -21,39 +22,81 @@ function redirectTarget(redirect: EntrypointRedirect, traefik: EffectiveTraefik)
 }
 
 /**
- * An entrypoint redirection sends every request on its entrypoint elsewhere (traefik/redirects.ts). The Ingresses
- * served there (`web` for plain HTTP, `websecure` for TLS) cannot be reached when it sends them to the entrypoint
- * itself (a loop, or HTTPS on a plain port), to an entrypoint the chart does not define or a port nothing listens on,
- * to one no Service exposes on the VIP (`traefik`, `metrics`: clients cannot follow), or from websecure to plain
- * `web` or with `scheme: http` anywhere (a TLS Ingress' routers match HTTPS only): judged like taking the entrypoint off every Service (rules.ts).
+ * Why a redirect is broken whatever the Ingresses, with what to write instead, else undefined: a flag's `to` Traefik
+ * cannot use (it logs an error and makes no redirection, or answers a Location with a junk port), a target that is the
+ * entrypoint itself (every request redirected again; on web only while a plain Ingress is served there), or a flag's
+ * plain HTTP sent to an entrypoint serving TLS. The chart key's own failures are chart-failures.ts'.
+ */
+function brokenRedirect(
+  redirect: EntrypointRedirect,
+  target: Entrypoint | undefined,
+  tls: boolean,
+  served: boolean,
+): [string, string] | undefined {
+  const { from, to, port, door, scheme } = redirect;
+  const fix =
+    'write :<port> (a plain number from 1 to 65535) or the name of an entrypoint exactly as under traefik.values.ports (websecure)';
+  if (door === 'flag' && to === '') return ['to nothing, so Traefik makes no redirection ("the entry point or the port is missing")', fix];
+  if (door === 'flag' && to.startsWith(':') && port === undefined) {
+    return [`to ${JSON.stringify(to)}, which is no port (a plain number from 1 to 65535, without sign, leading zero or blank)`, fix];
+  }
+  if (door === 'flag' && !target && port === undefined) {
+    return [
+      `to ${JSON.stringify(to)}, which names no entrypoint (Traefik looks it up exactly, case and blanks included, and makes no redirection)`,
+      fix,
+    ];
+  }
+  // A loop on web next to TLS Ingresses only is left alone: their http:// answers 404 without a redirect anyway.
+  if (target && target.name.toLowerCase() === from.toLowerCase() && (served || from.toLowerCase() === 'websecure')) {
+    return [`${port === undefined ? '' : `through ${to} `}to itself, where every request is redirected again`, 'remove the redirection'];
+  }
+  if (door === 'flag' && target && tls && scheme === 'http') {
+    const label = port === undefined ? to : `${to} (entrypoint ${target.name})`;
+    return [
+      `with scheme http to ${label}, which serves TLS, so clients send plain HTTP to a TLS port`,
+      `write --entrypoints.${from}.http.redirections.entrypoint.scheme=https (Traefik's default when no scheme is given)`,
+    ];
+  }
+  return undefined;
+}
+
+/**
+ * An entrypoint redirection sends every request on its entrypoint elsewhere (traefik/redirects.ts). A broken one
+ * (brokenRedirect) is refused whatever the Ingresses. The Ingresses served on its entrypoint (`web` for plain HTTP,
+ * `websecure` for TLS) cannot be reached when it sends them to a port nothing listens on, to an entrypoint no Service
+ * exposes on the VIP (`traefik`, `metrics`: clients cannot follow), or from websecure to plain `web` or with
+ * `scheme: http` anywhere (a TLS Ingress' routers match HTTPS only): judged like taking the entrypoint off every
+ * Service (rules.ts). A plain Ingress is served on websecure too, so websecure to web keeps it reachable.
  */
 export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
   const users = (tls: boolean) => config.ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
+  const chart = redirectChart(config.traefik.chartVersion);
   for (const redirect of entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik'])) {
     const { from, to, port, path } = redirect;
     const source = from.toLowerCase();
     const served = source === 'websecure' ? users(true) : source === 'web' ? users(false) : [];
-    if (!served.length) continue;
     const target = redirectTarget(redirect, traefik);
+    const reach = () =>
+      served.length
+        ? `, so ${served.map((i) => `ingresses[${i}]`).join(', ')} (${source === 'websecure' ? 'https://' : 'http://'}` +
+          `${config.ingresses[served[0]].host}) cannot be reached on the VIP`
+        : '';
+    const broken = brokenRedirect(redirect, target, !!target && servesTls(traefik.values, target.name, chart), served.length > 0);
+    if (broken) {
+      error(path, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
+      continue;
+    }
+    // A chart key naming no entrypoint fails the chart itself (chart-failures.ts).
+    if (!served.length || (!target && port === undefined)) continue;
     const name = target?.name.toLowerCase();
     const label = port === undefined ? to : `${to} (entrypoint ${target?.name})`;
     const why = !target
-      ? port === undefined
-        ? `to ${JSON.stringify(to)}, which is no entrypoint under traefik.values.ports`
-        : `to port ${port}, where no entrypoint of Traefik's listens on the VIP (no Service port, host port or hostNetwork port)`
-      : name === source
-        ? `${port === undefined ? '' : `through ${to} `}to itself, where every request is redirected again`
-        : !target.services.length && target.hostPort === undefined && !traefik.hostNetwork
-          ? `to ${label}, which no Service exposes on the VIP, so clients cannot follow it`
-          : source === 'websecure' && (name === 'web' || redirect.scheme === 'http')
-            ? `to plain HTTP on ${port === undefined ? to : label}, where TLS routers never match`
-            : undefined;
-    if (!why) continue;
-    const scheme = source === 'websecure' ? 'https://' : 'http://';
-    error(
-      path,
-      `redirects entrypoint ${from} ${why}, so ${served.map((i) => `ingresses[${i}]`).join(', ')} ` +
-        `(${scheme}${config.ingresses[served[0]].host}) cannot be reached on the VIP: remove the redirection`,
-    );
+      ? `to port ${port}, where no entrypoint of Traefik's listens on the VIP (no Service port, host port or hostNetwork port)`
+      : !target.services.length && target.hostPort === undefined && !traefik.hostNetwork
+        ? `to ${label}, which no Service exposes on the VIP, so clients cannot follow it`
+        : source === 'websecure' && (name === 'web' || redirect.scheme === 'http')
+          ? `to plain HTTP on ${port === undefined ? to : label}, where TLS routers never match`
+          : undefined;
+    if (why) error(path, `redirects entrypoint ${from} ${why}${reach()}: remove the redirection`);
   }
 }

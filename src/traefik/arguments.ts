@@ -17,8 +17,10 @@ export interface TraefikFlag {
   readonly name: string;
   /** The flag's name as written, without the leading dashes: map keys (resolver names) keep this spelling. */
   readonly written: string;
-  /** What follows `=`; undefined for a bare flag (a bare boolean flag means true). */
+  /** What follows `=`, trimmed; undefined for a bare flag (a bare boolean flag means true). */
   readonly value?: string;
+  /** What follows `=` exactly as written: paerser keeps blanks (flag/flagparser.go setValue), which a text flag keeps. */
+  readonly raw?: string;
 }
 
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
@@ -28,7 +30,7 @@ const LISTS = ['globalArguments', 'additionalArguments'] as const;
  * value, whatever it is, or fails to start when none follows (paerser `parseOne`), so the rules refuse them bare.
  */
 const TAKES_VALUE =
-  /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.address)$/;
+  /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.address|^entrypoints\.[^.]+\.http\.redirections\.entrypoint\.(to|scheme|priority))$/;
 
 /**
  * Bare flags known to be switches (booleans, or option blocks paerser treats like them: `reflect.Pointer` in
@@ -40,7 +42,7 @@ const SWITCHES = new RegExp(
     '|providers\\.(kubernetesingress|kubernetesgateway|kubernetescrd)(\\.(allowexternalnameservices|allowemptyservices|disableingressclasslookup' +
     '|disableclusterscoperesources|allowcrossnamespace|experimentalchannel|nativelbbydefault))?' +
     '|certificatesresolvers\\.[^.]+\\.acme\\.(tlschallenge|httpchallenge|dnschallenge)' +
-    '|entrypoints\\.[^.]+\\.(forwardedheaders|proxyprotocol)\\.insecure|serverstransport\\.insecureskipverify)$',
+    '|entrypoints\\.[^.]+\\.(forwardedheaders|proxyprotocol)\\.insecure|entrypoints\\.[^.]+\\.http\\.redirections\\.entrypoint(\\.permanent)?|serverstransport\\.insecureskipverify)$',
 );
 
 type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown; readonly last: boolean };
@@ -78,7 +80,7 @@ export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: 
     const flag = parseFlag(item);
     if (!flag) return [];
     const written = flag.written.trim();
-    return [{ path, name: written.toLowerCase(), written, ...(flag.value !== undefined && { value: flag.value.trim() }) }];
+    return [{ path, name: written.toLowerCase(), written, ...(flag.value !== undefined && { value: flag.value.trim(), raw: flag.value }) }];
   });
 }
 

@@ -4,6 +4,7 @@ import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
 import { renderedInteger, sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
+import { traefikChartRules } from './chart-versions';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -48,6 +49,12 @@ interface ChartFailures {
    * `deployment.healthchecksPort`" when that is empty.
    */
   readonly probePort: 'traefik' | 'web' | 'healthchecksPort';
+  /**
+   * A `redirections.entryPoint` to an entrypoint whose TLS switch is on fails "Cannot redirect %s to %s without setting
+   * scheme to https" unless `scheme` is "https": also when none is given up to v36.x (`ne .scheme "https"`), only when
+   * one is given from v37.0.0 (`and (...tls.enabled) .scheme (ne .scheme "https")`, templates/_podtemplate.tpl).
+   */
+  readonly redirectNeedsScheme: boolean;
 }
 
 /**
@@ -64,13 +71,15 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
     servicesByName: false,
     noPorts: 'You need to expose at least one port or set enabled=false to service',
     probePort: 'traefik',
+    redirectNeedsScheme: false,
   },
   { since: '23.2.0', probePort: 'web' },
   { since: '24.0.0', probePort: 'healthchecksPort' },
   { since: '27.0.0', servicesByName: true },
   { since: '28.0.0', minimumImage: '3.0.0' },
   { since: '29.0.0', noPorts: 'Cannot create Service %s without ports' },
-  { since: '34.0.0', redirectToRemoved: true },
+  { since: '34.0.0', redirectToRemoved: true, redirectNeedsScheme: true },
+  { since: '37.0.0', redirectNeedsScheme: false },
   { since: '38.0.0', redirectToRemoved: false },
   { since: '39.0.0', tlsSwitch: ['http', 'tls', 'enabled'] },
   { since: '40.0.0', minimumImage: '3.6.0' },
@@ -183,6 +192,7 @@ export function chartFailures(
     });
   }
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
+  problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // The chart's defaults (traefik/values.yaml): RollingUpdate with maxUnavailable 0.
   const strategy = isMap(values.updateStrategy) ? values.updateStrategy : {};
   const rolling = strategy.rollingUpdate === undefined ? {} : strategy.rollingUpdate;
@@ -215,6 +225,67 @@ export function chartFailures(
   }
   problems.push(...serviceFailures(values, rules, chartName, sourced, ports));
   return problems;
+}
+
+/** Whether entrypoint `name` serves TLS by its chart switch (`tlsSwitch`; the chart's websecure has it on, traefik/values.yaml). */
+export function servesTls(values: Values, name: string, chart: Version): boolean {
+  const port = isMap(values.ports) ? values.ports[name] : undefined;
+  const on = valueAt(port, rulesFor<ChartFailures>(CHART_FAILURES, chart).tlsSwitch);
+  return truthy(on ?? (name === 'websecure' ? true : undefined));
+}
+
+/**
+ * `ports.<name>.redirections.entryPoint` (under `http` from v39, traefik/redirects.ts), which templates/_podtemplate.tpl
+ * (v34.0.0 to v41.3.0) renders only for a `to` naming a key of `ports` (`hasKey $.Values.ports .to`, else "Cannot
+ * redirect %s to %s: entryPoint not found"; sprig's hasKey takes a text only, so a number or list fails too), and to a
+ * TLS entrypoint only with scheme https (`redirectNeedsScheme`). A `:port` target is the flag's alone.
+ */
+function redirectFailures(
+  values: Values,
+  chart: Version,
+  rules: ChartFailures,
+  chartName: string,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+  entrypoints: readonly Entrypoint[],
+  prefix: Path,
+): Problem[] {
+  const key = traefikChartRules(chart).redirectKey;
+  const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
+  const ports = isMap(values.ports) ? values.ports : {};
+  const known = (name: unknown) =>
+    typeof name === 'string' && (entrypoints.some((entry) => entry.name === name) || (Object.hasOwn(ports, name) && ports[name] !== null));
+  return Object.entries(under ? ports : {}).flatMap(([from, port]): Problem[] => {
+    const at = ['ports', from, ...under!, 'redirections', 'entryPoint'];
+    const entryPoint = valueAt(values, at);
+    // The template reads it with `with`: a Go-false entryPoint renders nothing.
+    if (!truthy(entryPoint) || !isMap(port)) return [];
+    const { to, scheme } = isMap(entryPoint) ? entryPoint : ({} as Values);
+    const flag = `--entrypoints.${from}.http.redirections.entrypoint.to=:<port>`;
+    if (!known(to)) {
+      const given =
+        to === undefined || to === null
+          ? 'has no to'
+          : `is ${typeof to === 'string' ? JSON.stringify(to) : `a ${describeKind(to)}`}, which names no key of ports`;
+      return [
+        {
+          path: sourced([...at, 'to'], undefined, sourced(at, undefined).path).path,
+          message:
+            `${given}, and ${chartName} fails on it ("Cannot redirect ${from} to ...: entryPoint not found"): ` +
+            `write an entrypoint's name exactly as under ${formatPath([...prefix, 'values', 'ports'])} (websecure); a port target is the flag's alone (${flag})`,
+        },
+      ];
+    }
+    if (!servesTls(values, to as string, chart) || scheme === 'https' || (!rules.redirectNeedsScheme && !truthy(scheme))) return [];
+    return [
+      {
+        path: sourced([...at, 'scheme'], undefined, sourced([...at, 'to'], undefined).path).path,
+        message:
+          `${scheme === undefined ? `redirects to ${String(to)}, which serves TLS, with no scheme` : `is ${JSON.stringify(scheme)} on a redirect to ${String(to)}, which serves TLS`}, ` +
+          `and ${chartName} fails on it ("Cannot redirect ${from} to ${String(to)} without setting scheme to https"): ` +
+          `set ${formatPath([...prefix, 'values', ...at, 'scheme'])}: https`,
+      },
+    ];
+  });
 }
 
 /** `ports.traefik` dropped with a null (`ports.traefik: null`, `ports: null`), where the probes then read nothing (`probePort`). */

@@ -1,10 +1,14 @@
 import { Path } from '../core/problem';
-import { parseVersion } from '../semver';
+import { parseVersion, Version } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The chart whose keys are read: a chart older than the table is refused by its own rule, the oldest known one read meanwhile. */
+export const redirectChart = (chartVersion: string): Version =>
+  chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
 
 /** An entrypoint redirection: every request on entrypoint `from` is sent to entrypoint `to`. */
 export interface EntrypointRedirect {
@@ -16,6 +20,8 @@ export interface EntrypointRedirect {
   readonly scheme: string;
   /** The key (or flag item) that sets `to`. */
   readonly path: Path;
+  /** The chart key, which the chart checks and fails on (chart-failures.ts), or a flag, which Traefik reads as written. */
+  readonly door: 'key' | 'flag';
 }
 
 /**
@@ -26,13 +32,14 @@ export interface EntrypointRedirect {
  * flag's alone). Traefik takes a `to` matching `^:(\d+)$` as the port of the Location it answers, else an entrypoint
  * name whose address port it uses (traefik/traefik pkg/provider/traefik/internal.go getRedirectPort, v3.6). Traefik's redirect router outranks every
  * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
+ * One redirect per entrypoint: the last flag wins (the chart's own come first). A flag's `to` is kept as written (`port`
+ * only for a plain decimal 1 to 65535): Traefik takes a name only exactly as the entrypoint's, blanks and case included
+ * (a map lookup, getEntryPointPort), and otherwise logs an error and makes no redirection.
  */
 export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
-  // A chart older than the table is refused by its own rule; the oldest known chart's keys are read meanwhile.
-  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
-  const key = traefikChartRules(version).redirectKey;
+  const key = traefikChartRules(redirectChart(chartVersion)).redirectKey;
   const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
-  const found: Omit<EntrypointRedirect, 'scheme'>[] = [];
+  const found = new Map<string, Omit<EntrypointRedirect, 'scheme'>>();
   const schemes = new Map<string, string>();
   const ports = isMap(values.ports) ? values.ports : {};
   for (const [from, port] of Object.entries(ports)) {
@@ -44,7 +51,8 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const scheme = isMap(entryPoint) ? entryPoint.scheme : undefined;
     if (typeof scheme === 'string' && scheme !== '') schemes.set(from.toLowerCase(), scheme.toLowerCase());
     if (typeof to === 'string' && to !== '') {
-      found.push({ from, to, path: [...prefix, 'values', 'ports', from, ...under, 'redirections', 'entryPoint', 'to'] });
+      const path = [...prefix, 'values', 'ports', from, ...under, 'redirections', 'entryPoint', 'to'];
+      found.set(from.toLowerCase(), { from, to, path, door: 'key' });
     }
   }
   for (const flag of traefikFlags(values, prefix)) {
@@ -52,9 +60,11 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const schemeOf = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.scheme$/.exec(flag.name)?.[1];
     if (schemeOf && flag.value) schemes.set(schemeOf, flag.value.toLowerCase());
     const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
-    const port = /^:(\d+)$/.exec(flag.value ?? '')?.[1];
-    if (from && port) found.push({ from, to: flag.value!, port: Number(port), path: flag.path });
-    else if (from && flag.value && !flag.value.startsWith(':')) found.push({ from, to: flag.value, path: flag.path });
+    // A bare flag is argumentProblems' to refuse (it takes the next item).
+    if (!from || flag.raw === undefined) continue;
+    const port = /^:([1-9]\d{0,4})$/.exec(flag.raw)?.[1];
+    const valid = port !== undefined && Number(port) <= 65535;
+    found.set(from, { from, to: flag.raw, ...(valid && { port: Number(port) }), path: flag.path, door: 'flag' });
   }
-  return found.map((redirect) => ({ ...redirect, scheme: schemes.get(redirect.from.toLowerCase()) ?? 'https' }));
+  return [...found.values()].map((redirect) => ({ ...redirect, scheme: schemes.get(redirect.from.toLowerCase()) ?? 'https' }));
 }

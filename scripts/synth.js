@@ -63,6 +63,10 @@ function parse(args, env) {
         return `--cluster ${JSON.stringify(name)} is not a cluster name: give the <name> of a config/<name>.yaml`;
       }
       options.clusters.push(name);
+    } else if (/^(?:--dry-run|--help|-h)=/.test(arg)) {
+      // Only the flag is echoed: what follows `=` may be a pasted secret.
+      const flag = arg.split('=')[0];
+      return `${flag} takes no value: write ${flag} alone`;
     } else if (arg.startsWith('-')) {
       const flag = arg.split('=')[0];
       return `unknown option ${flag}: ${HINTS[flag] ?? 'npm run synth takes --cluster <name>, --dry-run and --help'}`;

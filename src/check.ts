@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
@@ -8,7 +8,17 @@ import { fileRedaction } from './output/secret-gate';
 import { redact } from './core/secrets';
 import { printable } from './core/problem';
 import { describeFileError, isTemporaryName } from './output/file-system';
-import { FileTree, GENERATED_LIST, listFiles, looksGenerated, PublishError, readGeneratedList, withGeneratedList } from './output/publish';
+import { LOCK_FILE, LockError, withFolderLock } from './output/lock';
+import {
+  FileTree,
+  GENERATED_LIST,
+  GeneratedList,
+  listFiles,
+  looksGenerated,
+  PublishError,
+  readGeneratedList,
+  withGeneratedList,
+} from './output/publish';
 import { optionless } from './npm-args';
 import { renderClusters } from './synth';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
@@ -17,7 +27,8 @@ import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
  * Synthesizes in memory and compares with the output folder as it is in the working tree, logging
  * a diff. Besides the files a synth writes or the list says an earlier one wrote, any file that
  * carries our header or is one of our temporary files counts as ours: left by an interrupted run,
- * it would otherwise be deployed unnoticed. Returns 1 on any difference or error, else 0. Writes nothing.
+ * it would otherwise be deployed unnoticed. Returns 1 on any difference or error, else 0. Writes nothing but
+ * dist/'s lock file, while it reads.
  */
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
   // Folders as messages name them: quoted when they hold a line break or another unprintable character.
@@ -32,16 +43,14 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let diff: string[];
   let fresh: FileTree;
   try {
-    const listed = readGeneratedList(distDir);
+    const { listed, present, texts } = readDistUnderLock(distDir);
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
-    const published = listed.paths.length > 0 || listFiles(distDir).includes(GENERATED_LIST);
+    const published = listed.paths.length > 0 || present.includes(GENERATED_LIST);
     fresh = loaded.clusters.length || published ? withGeneratedList(renderClusters(loaded.clusters, wiring)) : new Map();
-    const present = listFiles(distDir);
-    const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
-    const temporary = present.filter((path) => isTemporaryName(path.split('/').pop() ?? path));
+    const temporary = present.filter((path) => !texts.has(path));
     const ours = new Set([...fresh.keys(), ...listed.paths]);
-    const strays = present.filter((path) => !ours.has(path) && !temporary.includes(path) && looksGenerated(read(path)));
-    const committed = new Map([...ours, ...strays].filter((path) => present.includes(path)).map((path) => [path, read(path)]));
+    const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
+    const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
     // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
     // diff of the redacted texts never prints it. Every line passes the message guard as well.
     diff = [
@@ -50,7 +59,10 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
       ...diffTrees(committed, fresh, fileRedaction(committed, fresh)),
     ].map((line) => redact(line));
   } catch (e) {
-    log(`error: cannot read ${shownDist}/: ${e instanceof PublishError ? e.message : describeFileError(e)}`);
+    // The file that failed, not dist/ itself: a file of dist/ may vanish under a run that could not take the lock.
+    const failed = (e as NodeJS.ErrnoException).path;
+    const problem = e instanceof PublishError ? e.message : describeFileError(e);
+    log(redact(`error: ${e instanceof LockError ? e.message : `cannot read ${failed ? printable(failed) : `${shownDist}/`}: ${problem}`}`));
     return 1;
   }
   if (diff.length) {
@@ -62,11 +74,42 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   return 0;
 }
 
+/** What check compares of dist/: its list, every file's path and the text of each (a synth's temporary files aside). */
+interface DistSnapshot {
+  readonly listed: GeneratedList;
+  readonly present: string[];
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+function readDist(distDir: string): DistSnapshot {
+  const listed = readGeneratedList(distDir);
+  const present = listFiles(distDir).filter((path) => path !== LOCK_FILE);
+  const kept = present.filter((path) => !isTemporaryName(path.split('/').pop() ?? path));
+  return { listed, present, texts: new Map(kept.map((path) => [path, readFileSync(join(distDir, path), 'utf8')])) };
+}
+
+/**
+ * dist/ read whole under the lock synth holds while it writes (as k3s:install reads it), so a check never sees a synth
+ * half-way, nor a file renamed or removed under it. A dist/ this user cannot write (read-only) is read without it: no
+ * synth of this user writes it either. The lock is released before the fresh synth renders: a synth waits only for the reads.
+ */
+function readDistUnderLock(distDir: string): DistSnapshot {
+  if (!lstatSync(distDir, { throwIfNoEntry: false })?.isDirectory()) return readDist(distDir);
+  try {
+    return withFolderLock(distDir, { holder: 'check' }, () => readDist(distDir));
+  } catch (e) {
+    if (e instanceof LockError && ['EROFS', 'EACCES', 'EPERM'].includes(e.code ?? '')) return readDist(distDir);
+    throw e;
+  }
+}
+
 const HELP = `usage: npm run check
 
 Synthesizes config/ in memory and compares the result with dist/ as it is in the working tree (not
 what is committed): prints a diff and exits 1 on any difference, a stale, missing or changed file or
-a temporary file an interrupted synth left; else exits 0. Writes nothing.
+a temporary file an interrupted synth left; else exits 0. Writes nothing but dist/'s lock file: it
+holds dist/'s lock while it reads, as synth does while it writes (K3S_VIP_LOCK_WAIT_SECONDS: how long
+to wait for it).
 K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/. \`npm run synth -- --dry-run\` shows
 the same difference as a patch.`;
 

@@ -1,3 +1,4 @@
+import { mayBeEncodedKey } from './secret-shapes';
 import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
 import { yaml } from './yaml';
 import { decodeEscapes } from './yaml-escapes';
@@ -14,7 +15,7 @@ import { TOO_DEEP_YAML } from './yaml-depth';
 export function mayQuote(raw: string): boolean {
   // What a redaction left of a value is no secret (`access_token=<redacted>`); taken out, what remains is judged.
   const text = raw.split(REDACTED).join('');
-  if (text.trim() === '' || (PLAIN_WORD.test(text) && !text.includes('LS0tLS1CRUdJTi'))) return true;
+  if (text.trim() === '' || (PLAIN_WORD.test(text) && !mayBeEncodedKey(text))) return true;
   const decoded = decodeEscapes(text).replace(/''/g, "'");
   const views = new Set([text, decoded, ...text.split('\n'), ...decoded.split('\n')]);
   for (const view of [...views]) {
@@ -27,8 +28,8 @@ export function mayQuote(raw: string): boolean {
 
 /**
  * A word no view of which can hold a secret (a key such as `kube-vip.io/loadbalancerIPs`): every secret shape needs
- * a `:`, `@`, `=`, `?`, a blank or an armour line, a key set needs `:` or `=`, and an escape a `\`; only the
- * base64 form of a private key's BEGIN line is a plain word, so it is still judged.
+ * a `:`, `@`, `=`, `?`, a blank or an armour line, a key set needs `:` or `=`, and an escape a `\`; only a
+ * base64-encoded private key (of its BEGIN line or of its DER) is a plain word, so it is still judged.
  */
 const PLAIN_WORD = /^[\w./-]+$/;
 

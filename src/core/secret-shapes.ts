@@ -59,6 +59,55 @@ const isBase64PrivateKey = (run: string): boolean =>
   /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
 
 /**
+ * A private key's DER, base64-encoded without armour (`openssl pkcs8 -outform DER | base64`, a JWT signing key in an
+ * env var): a run starting `M` (a SEQUENCE, 0x30), or an OpenSSH key's body, `openssh-key-v1\0` (`b3BlbnNzaC1rZXktdjEA`,
+ * openssh/openssh-portable PROTOCOL.key, whose format holds only private keys). Line-wrapped runs go on.
+ */
+// The run's rest is outside the alternation: a repeat inside one made V8 backtrack over a long run (1 MB: 250 ms, not 1).
+const BASE64_DER_KEY =
+  /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+/** How a BASE64_DER_KEY match starts: its clue (case-sensitive, unlike SHAPE_CLUE). */
+const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)/;
+
+/** The DER element at `at`: its tag, where its content starts and how long it is; undefined where the bytes run out. */
+function derElement(bytes: Buffer, at: number): { tag: number; start: number; length: number } | undefined {
+  if (at + 2 > bytes.length) return undefined;
+  const [tag, first] = [bytes[at], bytes[at + 1]];
+  if (first < 0x80) return { tag, start: at + 2, length: first };
+  const count = first & 0x7f;
+  if (count === 0 || count > 3 || at + 2 + count > bytes.length) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + bytes[at + 2 + i];
+  return { tag, start: at + 2 + count, length };
+}
+
+/** OIDs of password-based encryption: PKCS#5 (1.2.840.113549.1.5, PBES2 among them) and PKCS#12's (1.2.840.113549.1.12.1). */
+const PASSWORD_ENCRYPTION_OIDS = [Buffer.from('2a864886f70d0105', 'hex'), Buffer.from('2a864886f70d010c01', 'hex')];
+
+/**
+ * Whether a run decodes to a private key's DER, by its ASN.1 structure rather than a few prefixes:
+ * - a SEQUENCE whose first element is a version INTEGER 0 or 1 and whose second is a SEQUENCE (PKCS#8's algorithm,
+ *   RFC 5958), an INTEGER (PKCS#1 RSA's modulus, RFC 8017 A.1.2; OpenSSL's DSA key) or an OCTET STRING (SEC1 EC's
+ *   key, RFC 5915);
+ * - a SEQUENCE starting with a password-based encryption's AlgorithmIdentifier (an encrypted PKCS#8 key, RFC 5958 §3).
+ * A certificate, CSR or CRL starts with a SEQUENCE that holds no OID first, a public key (SubjectPublicKeyInfo) with
+ * a key algorithm's OID, a PKCS#12 bundle with version 3: none is taken.
+ */
+function isBase64DerKey(run: string): boolean {
+  if (run.startsWith('b3BlbnNzaC1rZXktdjEA')) return true;
+  // The first 48 bytes tell; a wrapped run's first line holds 24 at least.
+  const bytes = Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 64), 'base64');
+  const outer = derElement(bytes, 0);
+  const first = outer?.tag === 0x30 ? derElement(bytes, outer.start) : undefined;
+  if (!first) return false;
+  if (first.tag === 0x02 && first.length === 1 && bytes[first.start] <= 1) return [0x30, 0x02, 0x04].includes(bytes[first.start + 1]);
+  const oid = first.tag === 0x30 ? derElement(bytes, first.start) : undefined;
+  if (oid?.tag !== 0x06) return false;
+  const value = bytes.subarray(oid.start, oid.start + oid.length);
+  return PASSWORD_ENCRYPTION_OIDS.some((prefix) => value.subarray(0, prefix.length).equals(prefix));
+}
+
+/**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
  * token characters with a digit in it, so prose such as "Basic authentication" is none. The scheme stays readable.
  * The blanks are bounded: an unbounded run in the lookbehind made every position of a long blank run scan back over it.
@@ -77,16 +126,21 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)' },
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
+  { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
 const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
+/** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
+const hasShapeClue = (text: string): boolean => SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text);
+/** Whether a plain word (letters, digits, `.`, `/`, `-`, `_`) may be a base64-encoded private key, the one shape one may be. */
+export const mayBeEncodedKey = (word: string): boolean => word.includes('LS0tLS1CRUdJTi') || BASE64_DER_CLUE.test(word);
 /** Each shape's pattern without `g`, for a test that keeps no state. */
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
 /** What secret `text` is shaped like, or undefined. */
 export function secretShape(text: string): string | undefined {
-  if (!SHAPE_CLUE.test(text)) return undefined;
+  if (!hasShapeClue(text)) return undefined;
   return SHAPES.find(({ pattern, accept }, i) =>
     accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
   )?.what;
@@ -158,7 +212,7 @@ function replaceForms(text: string, replacements: ReadonlyMap<string, string>): 
 
 /** `text` with every secret shape replaced, on each line it spans. */
 function redactShapes(text: string): string {
-  if (!SHAPE_CLUE.test(text)) return text;
+  if (!hasShapeClue(text)) return text;
   let out = text;
   for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   return out;

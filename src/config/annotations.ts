@@ -5,10 +5,11 @@
  */
 export const MAX_ANNOTATION_BYTES = 256 * 1024;
 
-/** The bytes ValidateAnnotationsSize counts: each key and value, as UTF-8. */
+/** The bytes ValidateAnnotationsSize counts: each key and value, as UTF-8 (a value that is no text, as JSON: String() throws on a `{toString: 1}` map). */
 export function annotationBytes(annotations: Readonly<Record<string, unknown>>): number {
   return Object.entries(annotations).reduce(
-    (total, [key, value]) => total + Buffer.byteLength(key) + Buffer.byteLength(typeof value === 'string' ? value : String(value)),
+    (total, [key, value]) =>
+      total + Buffer.byteLength(key) + Buffer.byteLength(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')),
     0,
   );
 }

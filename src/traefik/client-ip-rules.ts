@@ -27,6 +27,7 @@ export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTr
     servers !== undefined &&
     kind.value !== 'DaemonSet' &&
     pods &&
+    typeof pods.value === 'number' &&
     pods.value > servers
   ) {
     error(

@@ -136,6 +136,18 @@ export function traefikPodObjectProblem(item: Values, values: Values, prefix: Pa
   return undefined;
 }
 
+/** The workload kinds whose pods a controller of K3s starts (k8s.io/api core/v1, apps/v1, batch/v1). */
+export const WORKLOADS: ReadonlySet<unknown> = new Set([
+  'Pod',
+  'Deployment',
+  'DaemonSet',
+  'StatefulSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
+
 /** The pod specs of a workload item: a Pod's own, a template's (Deployment, DaemonSet, Job...), a CronJob's job template's. */
 export function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
   const spec = isMap(item.spec) ? item.spec : {};

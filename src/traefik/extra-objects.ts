@@ -6,7 +6,15 @@ import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
 import { checkSchema } from '../validate/schemas';
-import { helmControllerProblem, kubeVipSidecarProblems, kubeVipWorkloadProblem, traefikPodObjectProblem } from './extra-object-rules';
+import {
+  helmControllerProblem,
+  kubeVipSidecarProblems,
+  kubeVipWorkloadProblem,
+  podSpecs,
+  traefikPodObjectProblem,
+  WORKLOADS,
+} from './extra-object-rules';
+import { nodeAffinityProblems } from './node-affinity';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 
@@ -149,7 +157,8 @@ function fixedIdentity(item: Values): string | undefined {
   const { kind } = item;
   const { name } = metadata;
   const namespace = metadata.namespace ?? 'kube-system';
-  return typeof kind === 'string' && typeof name === 'string'
+  // A namespace that is no text takes no identity (the schema refuses it); interpolating a map could throw.
+  return typeof kind === 'string' && typeof name === 'string' && typeof namespace === 'string'
     ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
     : undefined;
 }
@@ -205,7 +214,16 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
   const { apiVersion, kind } = item;
   const unvendored =
     typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
-  const findings = [...(unvendored ? [] : checkSchema(item)), ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] }))];
+  const findings = [
+    ...(unvendored ? [] : checkSchema(item)),
+    ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] })),
+    // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.
+    ...(WORKLOADS.has(kind)
+      ? podSpecs(item).flatMap(({ spec, at }) =>
+          nodeAffinityProblems(isMap(spec.affinity) ? spec.affinity.nodeAffinity : undefined, [...at, 'affinity', 'nodeAffinity']),
+        )
+      : []),
+  ];
   const secrets = secretValues(item);
   return findings.map((finding) => ({
     path: [...path, ...finding.path],

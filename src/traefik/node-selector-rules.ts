@@ -2,13 +2,17 @@ import type { ClusterConfig } from '../config/schema';
 import { Path, Report } from '../core/problem';
 import { K3sNode, k3sInventory } from '../k3s/inventory';
 import { KUBE_VIP_NODE_ROLES } from '../kube-vip/model';
-import { zeroCount } from './chart-failures';
 import type { EffectiveTraefik } from './effective';
+import { emptyTerm, valuesAffinityProblems } from './node-affinity';
 import { renderedInteger } from './yaml-number';
+import { checkHostPortRollout } from './host-port-rollout';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const HOSTNAME = 'kubernetes.io/hostname';
+/** A label value as a node carries it: text, or a number or boolean the chart renders bare; a map or list never matches. */
+const labelText = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
 /**
  * The labels this tool knows a node carries: `kubernetes.io/hostname` is the K3s `node-name` (K3s passes it to the
@@ -46,37 +50,45 @@ function selectorNarrowing(values: Values, prefix: Path): Narrowing | undefined 
   return {
     path: [...prefix, 'values', 'nodeSelector'],
     shown: `selects ${JSON.stringify(Object.fromEntries(terms))}`,
-    admits: (node) => terms.every(([key, value]) => knownLabel(node, key) === String(value)),
+    admits: (node) => terms.every(([key, value]) => labelText(value) !== undefined && knownLabel(node, key) === labelText(value)),
   };
 }
 
 /**
  * `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`: the terms are ORed, the
- * expressions of a term ANDed (k8s.io/component-helpers scheduling/corev1/nodeaffinity). Only expressions on the labels
- * this tool knows are judged; one it cannot judge (another label, Gt, Lt, matchFields) may hold, so it counts as holding.
+ * expressions of a term ANDed (k8s.io/component-helpers scheduling/corev1/nodeaffinity), and an empty term matches no
+ * node. Only expressions on the labels this tool knows are judged; one it cannot judge (another label, Gt, Lt,
+ * matchFields) may hold, so it counts as holding. Read only once the API server's rules pass (node-affinity.ts).
  */
 function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined {
   const required = [values.affinity, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'].reduce((node, key) =>
     isMap(node) ? node[key as string] : undefined,
   );
-  const terms = (isMap(required) && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : []).map((term) =>
-    (isMap(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : []).filter(
-      (e): e is Values => isMap(e) && judged(e.key) && Object.hasOwn(OPERATORS, String(e.operator)),
-    ),
-  );
+  const written: unknown[] = isMap(required) && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
+  // An empty term is left out: it matches no node, and the other terms are ORed.
+  const terms = written
+    .filter((term) => !emptyTerm(term))
+    .map((term) =>
+      (isMap(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : []).filter(
+        (e): e is Values => isMap(e) && judged(e.key) && typeof e.operator === 'string' && Object.hasOwn(OPERATORS, e.operator),
+      ),
+    );
   if (!terms.some((term) => term.length)) return undefined;
   const listed = (e: Values) => (Array.isArray(e.values) ? e.values : []);
   const shown = terms
     .map((term) =>
       term.length
-        ? term.map((e) => `${String(e.key)} ${String(e.operator)}${listed(e).length ? ` ${JSON.stringify(listed(e))}` : ''}`).join(' and ')
+        ? term
+            .map((e) => `${e.key as string} ${e.operator as string}${listed(e).length ? ` ${JSON.stringify(listed(e))}` : ''}`)
+            .join(' and ')
         : 'any node',
     )
     .join(' or ');
   return {
     path: [...prefix, 'values', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'],
     shown: `requires ${shown}`,
-    admits: (node) => terms.some((term) => term.every((e) => OPERATORS[String(e.operator)](knownLabel(node, String(e.key)), listed(e)))),
+    admits: (node) =>
+      terms.some((term) => term.every((e) => OPERATORS[e.operator as string](knownLabel(node, e.key as string), listed(e)))),
   };
 }
 
@@ -91,12 +103,17 @@ export function checkTraefikNodeSelector(config: ClusterConfig, traefik: Effecti
   if (!inventory || traefik.kind.value === 'DaemonSet') return;
   const local = config.traefik.externalTrafficPolicy === 'Local';
   // With `Local` the node affinity is this tool's (a different one of the user's is refused as a conflict): `candidates`.
-  const narrowings = [selectorNarrowing(traefik.values, ['traefik']), local ? undefined : affinityNarrowing(traefik.values, ['traefik'])];
+  // An affinity the API server refuses (reported by checkTraefikDeployment) is judged no further.
+  const byAffinity =
+    local || valuesAffinityProblems(traefik.values, ['traefik']).length ? undefined : affinityNarrowing(traefik.values, ['traefik']);
+  const narrowings = [selectorNarrowing(traefik.values, ['traefik']), byAffinity];
   const judgedNarrowings = narrowings.filter((n): n is Narrowing => !!n);
   const candidates = inventory.nodes.filter((node) => !local || node.role === 'server');
   const eligible = candidates.filter((node) => judgedNarrowings.every((n) => n.admits(node)));
-  const pods = (traefik.autoscaling ? renderedInteger(traefik.autoscaling.maxReplicas) : undefined) ?? traefik.replicas.value;
-  checkHostNetworkRollout(traefik, pods, eligible, error);
+  const count: unknown = (traefik.autoscaling ? renderedInteger(traefik.autoscaling.maxReplicas) : undefined) ?? traefik.replicas.value;
+  // A count that is no whole number is refused on its own (pod-rules.ts), and judged no further here.
+  const pods = typeof count === 'number' && Number.isInteger(count) ? count : 0;
+  checkHostPortRollout(traefik, pods, eligible, error);
   // The key to name: the last one that narrows the nodes, with the other beside it.
   const blamed = [...judgedNarrowings].reverse().find((n) => candidates.some((node) => !n.admits(node)));
   if (!blamed) return;
@@ -125,29 +142,4 @@ export function checkTraefikNodeSelector(config: ClusterConfig, traefik: Effecti
         `one of them loses both: select at least one node per pod, ${remove}`,
     );
   }
-}
-
-/**
- * Pods on the node's network hold their ports on the node, so two never share one (the scheduler's NodePorts filter).
- * When the pods reach the nodes they may run on, the chart's default rollout (maxUnavailable 0, maxSurge 1,
- * traefik/traefik-helm-chart traefik/values.yaml `updateStrategy`, v20 to v41) surges a pod that no node can take, and
- * every rollout hangs, as the chart itself refuses for a DaemonSet (chart-failures.ts).
- */
-function checkHostNetworkRollout(traefik: EffectiveTraefik, pods: number, eligible: readonly K3sNode[], error: Report): void {
-  const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
-  const rolling = isMap(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
-  const unavailable = rolling.maxUnavailable === undefined || rolling.maxUnavailable === null ? 0 : rolling.maxUnavailable;
-  // Both 0 is refused on its own (pod-rules.ts).
-  const surges = rolling.maxSurge === undefined || !zeroCount(rolling.maxSurge);
-  if (!traefik.hostNetwork || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate' || !zeroCount(unavailable) || !surges) return;
-  if (pods < eligible.length) return;
-  const names = eligible.map((node) => node.name).join(', ');
-  const count = pods > eligible.length ? `, and ${pods - eligible.length} of them stay Pending already` : '';
-  error(
-    traefik.hostNetwork.path,
-    `is true with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'})${count}: a pod on the ` +
-      "node's network holds its ports there, so the rollout's extra pod (updateStrategy.rollingUpdate.maxUnavailable 0, " +
-      'maxSurge 1 by default) finds no free node and every rollout hangs: set traefik.values.updateStrategy.rollingUpdate: ' +
-      '{maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes',
-  );
 }

@@ -8,6 +8,7 @@ import { traefikSettings } from './settings';
 import { budgetCountProblem } from './ha-values';
 import { checkTraefikNodeSelector } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
+import { valuesAffinityProblems } from './node-affinity';
 import { traefikValuesProblems } from './values-check';
 import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
 
@@ -141,6 +142,8 @@ export function checkTraefikDeployment(
     );
   }
   checkTraefikPods(traefik, error);
+  // Whatever the nodes, a node affinity the API server refuses, or that matches no node (node-affinity.ts).
+  for (const problem of valuesAffinityProblems(traefik.values, prefix)) error(problem.path, problem.message);
 
   // A resolver the values define is named with its key, so the message says where to remove it.
   const resolvers = traefik.acmeResolvers.map(resolverLabel);
@@ -161,10 +164,12 @@ export function checkTraefikDeployment(
         `under ${lost.mount}/, or define the resolver in ${resolverKey}, which writes that volume`,
     );
   }
+  // A count that is no number is refused on its own (pod-rules.ts); compared, a `{toString: 1}` map would throw.
+  const count = typeof replicas.value === 'number' ? replicas.value : undefined;
   // Autoscaled pods next to ACME resolvers are refused at autoscaling.enabled (pod-rules.ts).
   const sharedAcme = daemonSet
     ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
-    : !traefik.autoscaling && replicasWithCertResolversProblem(replicas.value, resolvers, keys);
+    : !traefik.autoscaling && count !== undefined && replicasWithCertResolversProblem(count, resolvers, keys);
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
   } else if (onVolume.length && nodes && nodes.servers > 1) {
@@ -179,14 +184,14 @@ export function checkTraefikDeployment(
     );
   }
   // With Local, Traefik fits on the servers only, one pod each: kube-vip/client-ip-rules.ts refuses more.
-  if (!daemonSet && nodes && replicas.value > nodes.traefikNodes && names.externalTrafficPolicy !== 'Local') {
+  if (!daemonSet && nodes && count !== undefined && count > nodes.traefikNodes && names.externalTrafficPolicy !== 'Local') {
     warn(
       replicas.path,
       `is ${replicas.value}, but only ${nodes.traefikNodes} node(s) can run Traefik, so some nodes run two ` +
         'pods and losing one of them loses both: use at most one replica per node',
     );
   }
-  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : replicas.value, error, warn);
+  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : count, error, warn);
 }
 
 /**

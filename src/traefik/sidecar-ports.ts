@@ -1,5 +1,5 @@
 import type { Path } from '../core/problem';
-import { podSpecs } from './extra-object-rules';
+import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { renderedObjects } from './extra-objects';
 
 /** A port a container of the user's own declares, in Traefik's pods or in a workload of `extraObjects`. */
@@ -40,18 +40,6 @@ function containerPorts(containers: unknown, at: Path, podHostNetwork?: boolean)
     });
   });
 }
-
-/** The workload kinds whose pods a controller of K3s starts (k8s.io/api core/v1, apps/v1, batch/v1). */
-const WORKLOADS: ReadonlySet<unknown> = new Set([
-  'Pod',
-  'Deployment',
-  'DaemonSet',
-  'StatefulSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
-]);
 
 /**
  * The ports of `deployment.additionalContainers` and `deployment.initContainers`, which the chart writes into

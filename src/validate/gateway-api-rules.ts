@@ -44,7 +44,7 @@ function checkListeners(object: KubeObject): Finding[] {
     }
     bindings.set(binding, sameBinding ?? index);
     const tls = isRecord(listener.tls) ? listener.tls : undefined;
-    if (tls && ['HTTP', 'TCP', 'UDP'].includes(String(listener.protocol))) {
+    if (tls && (['HTTP', 'TCP', 'UDP'] as unknown[]).includes(listener.protocol)) {
       findings.push({
         path: [...path, 'tls'],
         message: `is set on a ${show(listener.protocol)} listener: tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']`,
@@ -61,7 +61,7 @@ function checkListeners(object: KubeObject): Finding[] {
         message: 'has no certificateRefs: certificateRefs or options must be specified when mode is Terminate',
       });
     }
-    if (['TCP', 'UDP'].includes(String(listener.protocol)) && listener.hostname) {
+    if ((['TCP', 'UDP'] as unknown[]).includes(listener.protocol) && listener.hostname) {
       findings.push({ path: [...path, 'hostname'], message: "is set: hostname must not be specified for protocols ['TCP', 'UDP']" });
     }
   });

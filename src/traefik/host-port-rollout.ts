@@ -1,0 +1,82 @@
+import { formatPath, Path, Report } from '../core/problem';
+import type { K3sNode } from '../k3s/inventory';
+import { renderedCount } from './chart-failures';
+import type { EffectiveTraefik } from './effective';
+
+type Values = Record<string, unknown>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What holds a port on the node in every Traefik pod, at the key that sets it. */
+interface Holder {
+  readonly path: Path;
+  readonly is: string;
+  readonly why: string;
+}
+
+/**
+ * The first key that makes Traefik's pods hold a port on their node: `hostNetwork`, a `ports.<name>.hostPort`, or a
+ * host port of `deployment.additionalContainers` (init containers are gone once the pod runs). The scheduler's
+ * NodePorts filter places no pod where another one holds the same host port (k8s.io/kubernetes
+ * pkg/scheduler/framework/plugins/nodeports), and with hostNetwork every container port is a host port.
+ */
+function portHolder(traefik: EffectiveTraefik): Holder | undefined {
+  if (traefik.hostNetwork)
+    return { path: traefik.hostNetwork.path, is: 'is true', why: "a pod on the node's network holds its ports there" };
+  const entry = traefik.entrypoints.find((e) => e.hostPort !== undefined);
+  if (entry)
+    return { path: [...entry.path, 'hostPort'], is: `is ${entry.hostPort}`, why: 'a pod holding a host port takes it on its node' };
+  const port = traefik.sidecarPorts.find(
+    (p) => p.podHostNetwork === undefined && p.hostPort !== undefined && p.path.includes('additionalContainers'),
+  );
+  if (port) return { path: [...port.path, 'hostPort'], is: `is ${port.hostPort}`, why: 'a pod holding a host port takes it on its node' };
+  return undefined;
+}
+
+/** The chart's `updateStrategy.rollingUpdate` (traefik/traefik-helm-chart traefik/values.yaml, v20 to v41). */
+const CHART_DEFAULTS: Readonly<Record<string, number>> = { maxUnavailable: 0, maxSurge: 1 };
+
+/**
+ * One rollout count resolved as the Deployment controller does (k8s.io/kubernetes pkg/controller/deployment/util
+ * ResolveFenceposts, GetScaledValueFromIntOrPercent): a percentage of the pods, maxSurge rounded up and maxUnavailable
+ * down. A key absent takes the chart's default; null renders an empty field, which takes Kubernetes' default 25%
+ * (pkg/apis/apps/v1 defaults.go). With how it came about, for the message; undefined for a value the API server refuses.
+ */
+function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: number): { count: number; source: string } | undefined {
+  const rolling = isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
+  const key = formatPath(['traefik', 'values', 'updateStrategy', 'rollingUpdate', name]);
+  if (rolling[name] === undefined) return { count: CHART_DEFAULTS[name], source: `${name} ${CHART_DEFAULTS[name]}, the chart's default` };
+  const written = rolling[name] === null ? '25%' : renderedCount(rolling[name]);
+  if (typeof written === 'number')
+    return Number.isInteger(written) && written >= 0 ? { count: written, source: `${name} ${written} at ${key}` } : undefined;
+  const percent = typeof written === 'string' ? /^(\d+)%$/.exec(written) : null;
+  if (!percent) return undefined;
+  const up = name === 'maxSurge';
+  const scaled = (Number(percent[1]) * pods) / 100;
+  const count = up ? Math.ceil(scaled) : Math.floor(scaled);
+  const what = rolling[name] === null ? `null at ${key}, so Kubernetes' default 25%` : `${JSON.stringify(written)} at ${key}`;
+  return { count, source: `${name} ${what}, of ${pods} pod(s) rounded ${up ? 'up' : 'down'} to ${count}` };
+}
+
+/**
+ * Pods that hold a port on their node never share one, so when they reach the nodes they may run on, a rollout that
+ * surges a pod before it stops one (maxSurge 1 or more, maxUnavailable 0 once resolved) finds no node for it, and every
+ * rollout hangs, as the chart itself refuses for a DaemonSet (chart-failures.ts).
+ */
+export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, eligible: readonly K3sNode[], error: Report): void {
+  const holder = portHolder(traefik);
+  const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
+  if (!holder || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate' || pods < 1 || pods < eligible.length) return;
+  const surge = fencepost(traefik.values, 'maxSurge', pods);
+  const unavailable = fencepost(traefik.values, 'maxUnavailable', pods);
+  // Both 0 as written is refused on its own (pod-rules.ts); resolved to 0 both, the controller takes maxUnavailable 1.
+  if (!surge || !unavailable || surge.count < 1 || unavailable.count !== 0) return;
+  const names = eligible.map((node) => node.name).join(', ');
+  const count = pods > eligible.length ? `, and ${pods - eligible.length} of them stay Pending already` : '';
+  const hostPort = holder.path[holder.path.length - 1] === 'hostPort' ? ', or remove the host port' : '';
+  error(
+    holder.path,
+    `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'})${count}: ${holder.why}, ` +
+      `so the rollout's extra pod (${surge.source}; ${unavailable.source}) finds no free node and every rollout hangs: ` +
+      `set traefik.values.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes${hostPort}`,
+  );
+}

@@ -1,0 +1,74 @@
+import { configErrors, clusterRefusal, helmChartConfigRefusal, withTraefikValues } from './helpers';
+
+/**
+ * Attack round 25b-4, 25b-7, 25b-8 and review #5: annotation maps other than the Service's and Deployment's, an
+ * extraObjects PodDisruptionBudget, nulls that delete a chart default, and extraObjects host ports.
+ */
+
+describe("25b-4: a non-text value in the chart's other annotation maps", () => {
+  const refused = (key: string, shown: string, object: string, fix: string) =>
+    `traefik.values.${key}: ${shown}, but an annotation's value must be a text, and the chart writes it unchanged, so ` +
+    `the API server refuses ${object} and the whole Traefik release fails: ${fix}`;
+
+  test.each([
+    [
+      'serviceAccountAnnotations',
+      { serviceAccountAnnotations: { 'x.io/a': 5 } },
+      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+    ],
+    [
+      'persistence.annotations',
+      { persistence: { enabled: true, annotations: { 'x.io/a': true } } },
+      refused('persistence.annotations.x.io/a', 'true is a boolean', "Traefik's PersistentVolumeClaim", 'quote it ("true")'),
+    ],
+    [
+      'ingressRoute.dashboard.annotations',
+      { ingressRoute: { dashboard: { enabled: true, annotations: { 'x.io/a': ['a'] } } } },
+      refused('ingressRoute.dashboard.annotations.x.io/a', 'is a list', 'the IngressRoute dashboard', 'write a text'),
+    ],
+    [
+      'ingressRoute.healthcheck.annotations',
+      { ingressRoute: { healthcheck: { enabled: true, annotations: { 'x.io/a': 1 } } } },
+      refused('ingressRoute.healthcheck.annotations.x.io/a', '1 is a number', 'the IngressRoute healthcheck', 'quote it ("1")'),
+    ],
+    [
+      'metrics.prometheus.service.annotations',
+      { metrics: { prometheus: { service: { enabled: true, annotations: { 'x.io/a': 5 } } } } },
+      refused('metrics.prometheus.service.annotations.x.io/a', '5 is a number', "Traefik's metrics Service", 'quote it ("5")'),
+    ],
+    [
+      'gateway.annotations (gateway.enabled is on by default)',
+      { providers: { kubernetesGateway: { enabled: true } }, gateway: { annotations: { 'x.io/a': { b: 'c' } } } },
+      refused('gateway.annotations.x.io/a', 'is an object', "the chart's Gateway", 'write a text'),
+    ],
+  ])('%s is refused', (_, values, expected) => {
+    expect(configErrors(withTraefikValues(values))).toContain(`config/t.yaml: ${expected}`);
+  });
+
+  test.each([
+    ['quoted texts', { serviceAccountAnnotations: { 'x.io/a': '5' } }],
+    ['a null (an empty text)', { serviceAccountAnnotations: { 'x.io/a': null } }],
+    ['no ServiceAccount rendered (serviceAccount.name)', { serviceAccount: { name: 'mine' }, serviceAccountAnnotations: { 'x.io/a': 5 } }],
+    ['persistence off (no PVC)', { persistence: { enabled: false, annotations: { 'x.io/a': 5 } } }],
+    ['persistence with an existing claim (no PVC)', { persistence: { enabled: true, existingClaim: 'c', annotations: { 'x.io/a': 5 } } }],
+    ['dashboard IngressRoute off', { ingressRoute: { dashboard: { annotations: { 'x.io/a': 5 } } } }],
+    ['metrics Service off', { metrics: { prometheus: { service: { annotations: { 'x.io/a': 5 } } } } }],
+    ['Gateway provider off', { gateway: { annotations: { 'x.io/a': 5 } } }],
+    [
+      'gateway.enabled false',
+      { providers: { kubernetesGateway: { enabled: true } }, gateway: { enabled: false, annotations: { 'x.io/a': 5 } } },
+    ],
+  ])('control: %s accepted', (_, values) => {
+    expect(configErrors(withTraefikValues(values)).filter((e) => e.includes('annotation'))).toEqual([]);
+  });
+
+  test('K3sVipCluster and TraefikHelmChartConfig refuse it the same way', () => {
+    const values = { serviceAccountAnnotations: { 'x.io/a': 5 } };
+    expect(clusterRefusal({ values })).toContain(
+      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+    );
+    expect(helmChartConfigRefusal({ values })).toContain(
+      "values.serviceAccountAnnotations.x.io/a 5 is a number, but an annotation's value must be a text",
+    );
+  });
+});

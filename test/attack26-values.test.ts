@@ -72,3 +72,60 @@ describe("25b-4: a non-text value in the chart's other annotation maps", () => {
     );
   });
 });
+
+describe('25b-7: an extraObjects PodDisruptionBudget held to the API server rules of a budget', () => {
+  const budget = (spec: object) => ({
+    extraObjects: [
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: 'x', namespace: 'default' },
+        spec: { selector: { matchLabels: { app: 'x' } }, ...spec },
+      },
+    ],
+  });
+  const APPLIED = '(extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)';
+  const refused = (key: string, shown: string, what: string) =>
+    `config/t.yaml: traefik.values.extraObjects[0].spec.${key}: is ${shown}, ${what}, which the API server refuses in a ` +
+    `PodDisruptionBudget: write a number of pods, such as 1, or a percentage, such as "50%" ${APPLIED}`;
+
+  test.each([
+    ['maxUnavailable "150%"', { maxUnavailable: '150%' }, refused('maxUnavailable', '"150%"', 'a percentage over 100%')],
+    ['minAvailable "101%"', { minAvailable: '101%' }, refused('minAvailable', '"101%"', 'a percentage over 100%')],
+    ['minAvailable -1', { minAvailable: -1 }, refused('minAvailable', '-1', 'a negative number of pods')],
+    [
+      'minAvailable "1.5%"',
+      { minAvailable: '1.5%' },
+      refused('minAvailable', '"1.5%"', 'a text that is not a percentage (a count is written without quotes)'),
+    ],
+    [
+      'minAvailable "2"',
+      { minAvailable: '2' },
+      refused('minAvailable', '"2"', 'a text that is not a percentage (a count is written without quotes)'),
+    ],
+    [
+      'both counts',
+      { minAvailable: 1, maxUnavailable: 1 },
+      'config/t.yaml: traefik.values.extraObjects[0].spec.minAvailable: is set together with maxUnavailable, and the API server ' +
+        `accepts only one of the two: remove one of them ${APPLIED}`,
+    ],
+  ])('%s is refused', (_, spec, expected) => {
+    expect(configErrors(withTraefikValues(budget(spec)))).toContain(expected);
+  });
+
+  test('a fraction is left to the schema check (one message)', () => {
+    expect(configErrors(withTraefikValues(budget({ minAvailable: 1.5 })))).toEqual([
+      expect.stringMatching(/^config\/t\.yaml: traefik\.values\.extraObjects\[0\]\.spec\.minAvailable: is 1\.5; the Kubernetes .* schema/),
+    ]);
+  });
+
+  test.each([
+    ['minAvailable "100%"', { minAvailable: '100%' }],
+    ['minAvailable 0', { minAvailable: 0 }],
+    ['maxUnavailable 1', { maxUnavailable: 1 }],
+    ['maxUnavailable "0%"', { maxUnavailable: '0%' }],
+    ['minAvailable null next to maxUnavailable', { minAvailable: null, maxUnavailable: 1 }],
+  ])('control: %s accepted', (_, spec) => {
+    expect(configErrors(withTraefikValues(budget(spec)))).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { configErrors, clusterRefusal, helmChartConfigRefusal, withTraefikValues } from './helpers';
+import { configErrors, clusterRefusal, devConfig, helmChartConfigRefusal, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 25b-4, 25b-7, 25b-8 and review #5: annotation maps other than the Service's and Deployment's, an
@@ -127,5 +127,69 @@ describe('25b-7: an extraObjects PodDisruptionBudget held to the API server rule
     ['minAvailable null next to maxUnavailable', { minAvailable: null, maxUnavailable: 1 }],
   ])('control: %s accepted', (_, spec) => {
     expect(configErrors(withTraefikValues(budget(spec)))).toEqual([]);
+  });
+});
+
+describe('25b-8: a null that deletes a chart default', () => {
+  /** The vendored default chart (v39.0.7), an older vendored one, and one without a vendored schema. */
+  const CHARTS = [{}, { chartVersion: '34.2.0' }, { chartVersion: '36.3.0' }];
+  const plainIngress = () => withChanges(devConfig(), { ingresses: [{ ...devConfig().ingresses[0], tls: undefined }] });
+  const errors = (values: object, traefik: object) =>
+    configErrors(withTraefikValues(values, traefik, plainIngress())).filter((e) => !e.includes('cannot be checked'));
+
+  // Helm's coalesce deletes these before it checks the schema; the chart copes without them.
+  test.each(
+    CHARTS.flatMap((traefik) =>
+      [
+        { podSecurityContext: null },
+        { logs: { access: null } },
+        { tolerations: null },
+        { resources: null },
+        { updateStrategy: { type: 'Recreate', rollingUpdate: null } },
+        { ports: { web: { exposedPort: null } } },
+      ].map((values) => [JSON.stringify(values), JSON.stringify(traefik), values, traefik] as const),
+    ),
+  )('%s on chart %s is accepted', (_, __, values, traefik) => {
+    expect(errors(values, traefik)).toEqual([]);
+  });
+
+  test('control: a null the chart has no default for is still judged by the schema', () => {
+    expect(errors({ updateStrategy: { typo: null } }, {})).toEqual([
+      'config/t.yaml: traefik.values.updateStrategy.typo: is not a key of the values schema of Traefik chart v39.0.7: check the spelling and nesting',
+    ]);
+    expect(errors({ ports: { web: { port: 'x' } } }, {})).toContain(
+      'config/t.yaml: traefik.values.ports.web.port: is a string, but the values schema of Traefik chart v39.0.7 expects integer',
+    );
+  });
+
+  const noPort = (name: string, fix: string, own = " (Helm removes the chart's default given as null)") =>
+    `config/t.yaml: traefik.values.ports.${name}.port: is null, which leaves entrypoint ${name} without a port${own}: the chart then ` +
+    "renders an empty containerPort, which the API server refuses in Traefik's Deployment, and Traefik's address for it has no " +
+    `port, so the whole Traefik release fails: ${fix}`;
+  test.each(CHARTS.map((traefik) => [JSON.stringify(traefik), traefik]))('ports.web.port: null on chart %s is refused', (_, traefik) => {
+    expect(errors({ ports: { web: { port: null } } }, traefik)).toEqual([
+      noPort('web', "remove the key to keep the chart's port, or give one"),
+    ]);
+  });
+
+  test('ports.<own entrypoint>.port: null is refused (Helm keeps the null)', () => {
+    expect(errors({ ports: { mine: { port: null } } }, { chartVersion: '36.3.0' })).toEqual([noPort('mine', 'give it a port', '')]);
+  });
+
+  test.each(CHARTS.map((traefik) => [JSON.stringify(traefik), traefik]))('deployment.kind: null on chart %s is refused', (_, traefik) => {
+    expect(errors({ deployment: { kind: null } }, traefik)).toEqual([
+      "config/t.yaml: traefik.values.deployment.kind: is null, which deletes the chart's default (Deployment), so the chart renders " +
+        'neither a Deployment nor a DaemonSet and no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet, or remove the key',
+    ]);
+  });
+
+  test('exposedPort: null is judged as the chart renders it, like an explicit exposedPort of the port', () => {
+    const model = (values: object) => errors(values, { chartVersion: '36.3.0' });
+    expect(model({ ports: { web: { exposedPort: null } } })).toEqual(model({ ports: { web: { exposedPort: 8000 } } }));
+    // Both move web off port 80 onto the VIP's port 8000, which the port of another entrypoint then collides with.
+    const clash = { ports: { web: { exposedPort: null }, other: { port: 9101, exposedPort: 8000, expose: { default: true } } } };
+    expect(model(clash)).toContain(
+      'config/t.yaml: traefik.values.ports.other: uses the Service port 8000/TCP, as entrypoint web does: two listeners cannot share it; give each entrypoint its own',
+    );
   });
 });

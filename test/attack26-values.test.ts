@@ -193,3 +193,35 @@ describe('25b-8: a null that deletes a chart default', () => {
     );
   });
 });
+
+describe("review #5: an extraObjects host port on a port Traefik's Service serves on the VIP", () => {
+  // kube-proxy's Service DNAT of the VIP runs before the portmap plugin's host-port DNAT: the pod gets node addresses only.
+  const workload = (ports: object[], spec: object = {}) => ({
+    extraObjects: [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'd', namespace: 'default' },
+        spec: {
+          selector: { matchLabels: { app: 'd' } },
+          template: { metadata: { labels: { app: 'd' } }, spec: { ...spec, containers: [{ name: 'c', image: 'busybox:1.36', ports }] } },
+        },
+      },
+    ],
+  });
+  test.each([
+    ['host port 80 (web)', workload([{ containerPort: 8080, hostPort: 80 }])],
+    ['host port 443 (websecure)', workload([{ containerPort: 8443, hostPort: 443 }])],
+    ['control: hostNetwork, listening on 443 (never refused)', workload([{ containerPort: 443 }], { hostNetwork: true })],
+  ])('%s is accepted', (_, values) => {
+    expect(configErrors(withTraefikValues(values))).toEqual([]);
+  });
+
+  test("control: a host port of K3s' own on the node is still refused", () => {
+    expect(configErrors(withTraefikValues(workload([{ containerPort: 8443, hostPort: 6443 }])))).toEqual([
+      expect.stringMatching(
+        /^config\/t\.yaml: traefik\.values\.extraObjects\[0\]\.spec\.template\.spec\.containers\[0\]\.ports\[0\]: opens host port 6443, which is the K3s API server's port/,
+      ),
+    ]);
+  });
+});

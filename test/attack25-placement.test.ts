@@ -164,7 +164,6 @@ describe('24b-12: host ports of workloads in extraObjects are held to the host-p
   };
   const withItem = (item: object | string) => onNodes({ values: { extraObjects: [item] } });
   const K3S_API = "which is the K3s API server's port on every K3s node: pick another port";
-  const VIP = "which Traefik's Service serves on its VIP (entrypoint";
   test.each([
     [
       'a DaemonSet with host port 6443',
@@ -172,20 +171,6 @@ describe('24b-12: host ports of workloads in extraObjects are held to the host-p
       pod({ ports: [{ containerPort: 8443, hostPort: 6443 }] }),
       'spec.template.spec.containers[0].ports[0]',
       `opens host port 6443, ${K3S_API}`,
-    ],
-    [
-      'a Deployment with host port 443',
-      'Deployment',
-      pod({ ports: [{ containerPort: 8443, hostPort: 443 }] }),
-      'spec.template.spec.containers[0].ports[0]',
-      `opens host port 443, ${VIP} websecure)`,
-    ],
-    [
-      'a StatefulSet with host port 80',
-      'StatefulSet',
-      pod({ ports: [{ containerPort: 8080, hostPort: 80 }] }),
-      'spec.template.spec.containers[0].ports[0]',
-      `opens host port 80, ${VIP} web)`,
     ],
     [
       'a hostNetwork Pod listening on the kubelet port',

@@ -362,6 +362,24 @@ describe('validateManifests', () => {
       /^is "port", already the name of env\[1\]; a container's env names must be unique/,
     ],
     [
+      'disruption-budget-counts',
+      'a percentage over 100%',
+      'daemonSet',
+      'PodDisruptionBudget/kube-system/kube-vip-ds',
+      (o) => {
+        // No fixture is a budget: the DaemonSet is replaced by one over its pods.
+        for (const key of Object.keys(o)) delete o[key];
+        Object.assign(o, {
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: { name: 'kube-vip-ds', namespace: 'kube-system' },
+          spec: { maxUnavailable: '150%', selector: { matchLabels: { app: 'kube-vip' } } },
+        });
+      },
+      'spec.maxUnavailable',
+      /^is "150%", a percentage over 100%, which the API server refuses in a PodDisruptionBudget/,
+    ],
+    [
       'gateway-api-cel',
       'two listeners on one port, protocol and hostname',
       'gateway',

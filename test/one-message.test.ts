@@ -33,7 +33,7 @@ describe('a value several rules refuse is reported once, with the most specific 
       'two different keys keep one message each',
       `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    deployment: {kind: null, replicas: null}\n`,
       [
-        `${FILE}:5:24: traefik.values.deployment.kind: is null, but the values schema of Traefik chart v39.0.7 expects string`,
+        `${FILE}:5:24: traefik.values.deployment.kind: is null, which deletes the chart's default (Deployment), so the chart renders neither a Deployment nor a DaemonSet and no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet, or remove the key`,
         `${FILE}:5:40: traefik.values.deployment.replicas: is null, which leaves the count unset: give the number of Traefik pods, 1 or more, or remove the key`,
       ],
     ],

@@ -1,17 +1,53 @@
 import type { Path, Problem } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import { nonTextAnnotations } from '../config/annotations';
+import { goTruthy } from './go-truth';
 import { valueAt } from './service-facts';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * The chart's other annotation maps, each with what carries it and whether the chart renders that object (`values` are
+ * the merged ones; switches are Go truth). traefik/traefik-helm-chart templates at v34.2.0, v39.0.7 and v41.3.0:
+ * rbac/serviceaccount.yaml (`if not .Values.serviceAccount.name`), pvc.yaml (`if and .Values.persistence.enabled (not
+ * .Values.persistence.existingClaim)`), ingressroute.yaml (`range .Values.ingressRoute`, `if $config.enabled`),
+ * service-metrics.yaml (`if (.Values.metrics.prometheus.service).enabled`), gateway.yaml (`if and (.Values.gateway).enabled
+ * (.Values.providers.kubernetesGateway).enabled`) and hub-admission-controller.yaml (`if .Values.hub.token`, `if and
+ * .Values.hub.apimanagement.enabled (not .Values.hub.offline)`).
+ */
+function otherMaps(values: Values): Array<{ at: string[]; what: string }> {
+  const on = (...path: string[]) => goTruthy(valueAt(values, path));
+  const routes = isMap(values.ingressRoute) ? values.ingressRoute : {};
+  return [
+    ...(on('serviceAccount', 'name') ? [] : [{ at: ['serviceAccountAnnotations'], what: "Traefik's ServiceAccount" }]),
+    ...(on('persistence', 'enabled') && !on('persistence', 'existingClaim')
+      ? [{ at: ['persistence', 'annotations'], what: "Traefik's PersistentVolumeClaim" }]
+      : []),
+    ...Object.keys(routes)
+      .filter((name) => on('ingressRoute', name, 'enabled'))
+      .map((name) => ({ at: ['ingressRoute', name, 'annotations'], what: `the IngressRoute ${name}` })),
+    ...(on('metrics', 'prometheus', 'service', 'enabled')
+      ? [{ at: ['metrics', 'prometheus', 'service', 'annotations'], what: "Traefik's metrics Service" }]
+      : []),
+    // `gateway.enabled` is true by default (traefik/values.yaml); a null deletes that default.
+    ...((valueAt(values, ['gateway', 'enabled']) === undefined || on('gateway', 'enabled')) &&
+    on('providers', 'kubernetesGateway', 'enabled')
+      ? [{ at: ['gateway', 'annotations'], what: "the chart's Gateway" }]
+      : []),
+    ...(on('hub', 'token') && on('hub', 'apimanagement', 'enabled') && !on('hub', 'offline')
+      ? [{ at: ['hub', 'apimanagement', 'admission', 'annotations'], what: "Traefik Hub's admission webhook" }]
+      : []),
+  ];
+}
+
+/**
  * Annotation values the chart writes that are not texts, which the API server refuses (config/annotations.ts). The chart
  * writes every annotation map through toYaml, which keeps a number or map as one (traefik/traefik-helm-chart
- * templates/service.yaml, deployment.yaml, daemonset.yaml and _podtemplate.tpl, v20.1.1 to v41.3.0).
+ * templates/service.yaml, deployment.yaml, daemonset.yaml and _podtemplate.tpl, v20.1.1 to v41.3.0; otherMaps for the
+ * rest). `values` (the merged ones) say which objects the chart renders.
  */
-export function nonTextAnnotationProblems(user: Values, prefix: Path): Problem[] {
+export function nonTextAnnotationProblems(user: Values, prefix: Path, values: Values = user): Problem[] {
   const service = isMap(user.service) ? user.service : {};
   const extra = isMap(service.additionalServices) ? service.additionalServices : {};
   const services = [
@@ -24,6 +60,7 @@ export function nonTextAnnotationProblems(user: Values, prefix: Path): Problem[]
     ...services,
     { at: ['deployment', 'annotations'], what: "Traefik's Deployment (or DaemonSet)" },
     { at: ['deployment', 'podAnnotations'], what: "Traefik's pods" },
+    ...otherMaps(values),
   ];
   return maps.flatMap(({ at, what }) => {
     const annotations = valueAt(user, at);

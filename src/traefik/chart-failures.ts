@@ -1,6 +1,6 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
-import type { Entrypoint } from './entrypoints';
+import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
 import { renderedInteger, sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
@@ -130,6 +130,16 @@ export function chartFailures(
   const rules = rulesFor<ChartFailures>(CHART_FAILURES, chart);
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
   const problems: Problem[] = [];
+  // `deployment.yaml` and `daemonset.yaml` render on `eq .Values.deployment.kind "Deployment"` / `"DaemonSet"` (v20 to
+  // v41); a null deletes the chart's default (Helm's coalesce), so neither matches.
+  if (kind.value === null) {
+    problems.push({
+      path: kind.path,
+      message:
+        "is null, which deletes the chart's default (Deployment), so the chart renders neither a Deployment nor a DaemonSet and " +
+        'no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet, or remove the key',
+    });
+  }
   const image = isMap(values.image) ? values.image : {};
   if (image.tag === 'latest') {
     problems.push({
@@ -193,6 +203,20 @@ export function chartFailures(
   }
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
+  // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of
+  // the user's keeps it nil: `if $config` still renders the entrypoint, with `containerPort: {{ default $config.port
+  // $config.containerPort }}` empty and `--entryPoints.<name>.address=:/tcp` (templates/_podtemplate.tpl, v34.2.0 to v39.0.7).
+  for (const [name, port] of Object.entries(isMap(values.ports) ? values.ports : {})) {
+    if (!isMap(port) || port.port !== null) continue;
+    const own = CHART_ENTRYPOINTS.includes(name);
+    problems.push({
+      path: sourced(['ports', name, 'port'], undefined).path,
+      message:
+        `is null, which leaves entrypoint ${name} without a port${own ? " (Helm removes the chart's default given as null)" : ''}: ` +
+        "the chart then renders an empty containerPort, which the API server refuses in Traefik's Deployment, and Traefik's " +
+        `address for it has no port, so the whole Traefik release fails: ${own ? "remove the key to keep the chart's port, or give one" : 'give it a port'}`,
+    });
+  }
   // The chart's defaults (traefik/values.yaml): RollingUpdate with maxUnavailable 0.
   const strategy = isMap(values.updateStrategy) ? values.updateStrategy : {};
   const rolling = strategy.rollingUpdate === undefined ? {} : strategy.rollingUpdate;

@@ -306,7 +306,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
-  badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix));
+  badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix, values));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
 

@@ -15,6 +15,8 @@ const CHART_PORTS: Readonly<Record<string, { port: number; exposedPort?: number;
   web: { port: 8000, exposedPort: 80, expose: true },
   websecure: { port: 8443, exposedPort: 443, expose: true },
 };
+/** The chart's own entrypoints, each with a default port in traefik/values.yaml. */
+export const CHART_ENTRYPOINTS: readonly string[] = Object.keys(CHART_PORTS);
 
 export interface Entrypoint {
   readonly name: string;
@@ -117,7 +119,9 @@ export function entrypoints(values: Values, prefix: Path, flags: readonly Traefi
     );
     const path = user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name];
     const hostPort = numberOr(entry.hostPort);
-    const exposedPort = exposed ? numberOr(entry.exposedPort, chart?.exposedPort ?? port) : undefined;
+    // `exposedPort: null` deletes the chart's default: the Service port falls back to `port` (templates/_service.tpl
+    // `default $config.port $config.exposedPort`, v34.2.0 to v39.0.7).
+    const exposedPort = exposed ? (entry.exposedPort === null ? port : numberOr(entry.exposedPort, chart?.exposedPort ?? port)) : undefined;
     const flag = byFlag.get(name);
     const http3 =
       isMap(entry.http3) && goTruthy(entry.http3.enabled)
@@ -175,7 +179,8 @@ export function additionalServicePorts(values: Values, service: string): string[
   return Object.entries(given).flatMap(([name, entry]) => {
     if (!isMap(entry) || !exposedOn(entry.expose, service, false)) return [];
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
-    const port = numberOr(entry.exposedPort, chart?.exposedPort ?? numberOr(entry.port, chart?.port));
+    const own = numberOr(entry.port, chart?.port);
+    const port = entry.exposedPort === null ? own : numberOr(entry.exposedPort, chart?.exposedPort ?? own);
     return port === undefined ? [] : [`${port}/${typeof entry.protocol === 'string' ? entry.protocol : 'TCP'}`];
   });
 }

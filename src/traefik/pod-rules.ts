@@ -202,27 +202,18 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     const what = http3.byFlag ? ' for HTTP/3 (UDP, switched on by this flag)' : ` for HTTP/3 (UDP, the chart's ${entry.name}-http3 port)`;
     nodePort(http3.path, http3.hostPort, http3.port, 'UDP', what);
   }
-  const servicePorts = new Map<string, string>();
   for (const entry of entries) {
-    if (entry.exposedPort !== undefined) servicePorts.set(`${entry.exposedPort}/${entry.protocol}`, `entrypoint ${entry.name}`);
-    if (entry.http3?.servicePort !== undefined) servicePorts.set(`${entry.http3.servicePort}/UDP`, `entrypoint ${entry.name}, HTTP/3`);
     claim(`container port ${entry.port}/${entry.protocol}`, entry);
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
   }
   // The user's own containers share the pods: a host port they declare is claimed on the node the same way. So is one
-  // of a pod in extraObjects, on its own network.
+  // of a pod in extraObjects, on its own network. A host port equal to a port Traefik's Service serves on its VIP takes
+  // no VIP traffic: kube-proxy prepends its KUBE-SERVICES jump to nat PREROUTING (kubernetes pkg/proxy/iptables/proxier.go,
+  // EnsureRule(Prepend)) while K3s' portmap plugin appends CNI-HOSTPORT-DNAT (containernetworking/plugins
+  // plugins/meta/portmap/chain.go insertUnique, prependEntry false), so the Service's DNAT of the VIP matches first and
+  // the host port gets only the node's own addresses.
   for (const port of traefik.sidecarPorts) {
     nodePort(port.path, port.hostPort, port.containerPort, port.protocol, '', port.podHostNetwork ?? !!traefik.hostNetwork);
-    const vip =
-      port.podHostNetwork !== undefined && port.hostPort !== undefined ? servicePorts.get(`${port.hostPort}/${port.protocol}`) : undefined;
-    if (vip) {
-      // K3s' portmap plugin DNATs a host port for every local address of the node, the VIP too where kube-vip holds it.
-      error(
-        port.path,
-        `opens host port ${port.hostPort}, which Traefik's Service serves on its VIP (${vip}), so on the node holding the VIP ` +
-          'this pod takes that traffic from Traefik: pick another host port, or serve it through Traefik',
-      );
-    }
   }
 }

@@ -14,6 +14,13 @@ export interface TraefikValuesSchema {
   /** Top-level keys the chart declares. */
   readonly topLevelKeys: readonly string[];
   readonly validate: ValidateFunction;
+  /** The schema itself, whose declared keys are those of the chart's values.yaml. */
+  readonly root: SchemaNode;
+}
+
+interface SchemaNode {
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: SchemaNode | boolean;
 }
 
 const cache = new Map<string, TraefikValuesSchema | undefined>();
@@ -25,12 +32,12 @@ export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema |
     const file = join(SCHEMA_DIR, `${tag}.json`);
     let schema: TraefikValuesSchema | undefined;
     if (existsSync(file)) {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { properties?: Record<string, unknown> };
+      const json = JSON.parse(readFileSync(file, 'utf8')) as SchemaNode;
       // Loaded only when a config sets traefik.values: ajv's 2020-12 build costs time every synth would pay.
       const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
       // strict off: helm-schema output uses keywords ajv's strict mode does not know.
       const validate = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true }).compile(json);
-      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate };
+      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate, root: json };
     }
     cache.set(tag, schema);
   }
@@ -45,10 +52,39 @@ export interface ValuesViolation {
 
 /** Checks merged values; unknown top-level keys are left to the caller (it offers a did-you-mean). */
 export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<string, unknown>): ValuesViolation[] {
-  if (schema.validate(values)) return [];
+  const coalesced = withoutDeletedNulls(values, schema.root);
+  if (schema.validate(coalesced)) return [];
   return (schema.validate.errors ?? [])
     .filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath === ''))
-    .map((e) => violation(e, schema.tag, values));
+    .map((e) => violation(e, schema.tag, coalesced));
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The values as Helm validates them: its coalesce deletes every key given as null that the chart's values.yaml holds
+ * (helm/helm pkg/chartutil/coalesce.go coalesceValues and CoalesceTables, "When the YAML value is null, we remove the
+ * value's key"), before ValidateAgainstSchema runs (pkg/chartutil/values.go ToRenderValuesWithSchemaValidation). The
+ * schema's declared keys are values.yaml's (helm-schema generates it from that file; checked for v34.2.0 and v39.0.7);
+ * below a map of named entries (`ports.<name>`, the schema's `additionalProperties`) a declared key is taken as one the
+ * chart gives a default (true of its own entrypoints; a null `port` of one of the user's is refused by chart-failures.ts
+ * all the same). What the chart then does without the default is judged by effective.ts and chart-failures.ts.
+ */
+function withoutDeletedNulls(values: Record<string, unknown>, schema: SchemaNode): Record<string, unknown> {
+  const declared = schema.properties ?? {};
+  const entries = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const inner = Object.hasOwn(declared, key) ? declared[key] : entries;
+    if (inner && value === null && inner !== entries) continue;
+    Object.defineProperty(kept, key, {
+      value: inner && isMap(value) ? withoutDeletedNulls(value, inner) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return kept;
 }
 
 function violation(error: ErrorObject, tag: string, values: Record<string, unknown>): ValuesViolation {

@@ -27,6 +27,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'ingress-class-set-once', check: checkIngressClass },
   { id: 'ingress-host', check: checkIngressHosts },
   { id: 'unique-env-names', check: checkEnvNames },
+  { id: 'disruption-budget-counts', check: checkDisruptionBudget },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 
@@ -256,6 +257,50 @@ function checkCapabilities(object: KubeObject): Finding[] {
         message: `is ${show(value)}; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making ${show(`CAP_${value}`)}, which does not exist): write ${show(value.slice(4))}`,
       })),
   );
+}
+
+// --- disruption budgets --------------------------------------------------------------------------
+
+const BUDGET_COUNTS = ['minAvailable', 'maxUnavailable'] as const;
+
+/**
+ * A PodDisruptionBudget's counts, as k8s.io/kubernetes pkg/apis/policy/validation/validation.go
+ * (ValidatePodDisruptionBudgetSpec, v1.27 to v1.35) judges them: not both set; each a whole number of 0 or more
+ * (ValidateNonnegativeField) or a text `^[0-9]+%$` (IsValidPercent: a quoted "2" is no count) of at most 100%
+ * (IsNotMoreThan100Percent). The same rule as the chart's `podDisruptionBudget` (traefik/ha-values.ts budgetCountProblem).
+ */
+function checkDisruptionBudget(object: KubeObject): Finding[] {
+  if (kindOf(object) !== 'PodDisruptionBudget' || !apiVersionOf(object).startsWith('policy/') || !isRecord(object.spec)) return [];
+  const spec = object.spec;
+  const set = BUDGET_COUNTS.filter((key) => spec[key] !== undefined && spec[key] !== null);
+  const fix = 'write a number of pods, such as 1, or a percentage, such as "50%"';
+  const findings: Finding[] = set.flatMap((key) => {
+    const value = spec[key];
+    const percent = typeof value === 'string' ? /^([0-9]+)%$/.exec(value) : null;
+    // A fraction never decodes into an IntOrString: the schema check reports it.
+    if (typeof value === 'number' && !Number.isInteger(value)) return [];
+    const what =
+      typeof value === 'number'
+        ? value < 0
+          ? 'a negative number of pods'
+          : undefined
+        : typeof value !== 'string'
+          ? undefined
+          : !percent
+            ? 'a text that is not a percentage (a count is written without quotes)'
+            : Number(percent[1]) > 100
+              ? 'a percentage over 100%'
+              : undefined;
+    return what
+      ? [{ path: ['spec', key], message: `is ${show(value)}, ${what}, which the API server refuses in a PodDisruptionBudget: ${fix}` }]
+      : [];
+  });
+  if (set.length === 2)
+    findings.push({
+      path: ['spec', 'minAvailable'],
+      message: 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them',
+    });
+  return findings;
 }
 
 // --- scope and K3s -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ describe('25a-2: a flag redirect target Traefik cannot use is refused', () => {
     [': 443', 'is no port'],
     [':443 ', 'is no port'],
     [':+443', 'is no port'],
-    [':0443', 'is no port'],
+    [':00', 'is no port'],
     [':443.0', 'is no port'],
     [':0x1bb', 'is no port'],
     [':0', 'is no port'],
@@ -45,7 +45,7 @@ describe('25a-2: a flag redirect target Traefik cannot use is refused', () => {
     expect(errorsOf(flag('web', ''))).toContain(`${AT} nothing, so Traefik makes no redirection`);
   });
 
-  test.each([':443', ':1', ':65535', 'websecure'])('control: to=%s is accepted', (to) => {
+  test.each([':443', ':0443', ':1', ':65535', 'websecure'])('control: to=%s is accepted', (to) => {
     expect(errorsOf(flag('web', to))).toBe('');
   });
 

@@ -6,14 +6,23 @@ import { EntrypointRedirect, entrypointRedirects, redirectChart } from '../traef
 import { servesTls } from '../traefik/chart-failures';
 
 /**
- * The entrypoint a redirect sends clients to. A name is looked up exactly (traefik/redirects.ts). A `:port` target is
- * the port of the Location Traefik answers, which a client reaches on the VIP through a Service port (`exposedPort`), or
- * on a node through a host port (or the container port itself under hostNetwork); undefined when nothing listens there.
+ * The port of the Location a redirect answers: a flag's `:port`, or for a flag naming an entrypoint that entrypoint's
+ * address port (Traefik's getEntryPointPort, the container port: 8443 for websecure, which is why the chart renders its
+ * key as `to=:<exposedPort>`); undefined for the chart key, which names the entrypoint whose Service port it renders.
  */
-function redirectTarget(redirect: EntrypointRedirect, traefik: EffectiveTraefik): Entrypoint | undefined {
+function locationPort(redirect: EntrypointRedirect, traefik: EffectiveTraefik): number | undefined {
+  if (redirect.port !== undefined || redirect.door === 'key') return redirect.port;
+  return traefik.entrypoints.find((entry) => entry.name === redirect.to)?.port;
+}
+
+/**
+ * The entrypoint a redirect sends clients to. A name is looked up exactly (traefik/redirects.ts). A Location port is
+ * reached on the VIP through a Service port (`exposedPort`), or on a node through a host port (or the container port
+ * itself under hostNetwork); undefined when nothing listens there.
+ */
+function redirectTarget(redirect: EntrypointRedirect, port: number | undefined, traefik: EffectiveTraefik): Entrypoint | undefined {
   const { entrypoints } = traefik;
-  const { port, to } = redirect;
-  if (port === undefined) return entrypoints.find((entry) => entry.name === to);
+  if (port === undefined) return entrypoints.find((entry) => entry.name === redirect.to);
   return (
     entrypoints.find((entry) => entry.services.length > 0 && entry.exposedPort === port) ??
     entrypoints.find((entry) => entry.hostPort === port) ??
@@ -35,10 +44,11 @@ function brokenRedirect(
 ): [string, string] | undefined {
   const { from, to, port, door, scheme } = redirect;
   const fix =
-    'write :<port> (a plain number from 1 to 65535) or the name of an entrypoint exactly as under traefik.values.ports (websecure)';
+    'write :<port>, the port clients reach the entrypoint on (:443 for websecure; a plain number from 1 to 65535), or an ' +
+    'entrypoint name exactly as under traefik.values.ports';
   if (door === 'flag' && to === '') return ['to nothing, so Traefik makes no redirection ("the entry point or the port is missing")', fix];
   if (door === 'flag' && to.startsWith(':') && port === undefined) {
-    return [`to ${JSON.stringify(to)}, which is no port (a plain number from 1 to 65535, without sign, leading zero or blank)`, fix];
+    return [`to ${JSON.stringify(to)}, which is no port (a plain number from 1 to 65535, without sign or blank)`, fix];
   }
   if (door === 'flag' && !target && port === undefined) {
     return [
@@ -75,28 +85,39 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
     const { from, to, port, path } = redirect;
     const source = from.toLowerCase();
     const served = source === 'websecure' ? users(true) : source === 'web' ? users(false) : [];
-    const target = redirectTarget(redirect, traefik);
+    const location = locationPort(redirect, traefik);
+    const named = port === undefined ? traefik.entrypoints.find((entry) => entry.name === to) : undefined;
+    const target = redirectTarget(redirect, location, traefik);
     const reach = () =>
       served.length
         ? `, so ${served.map((i) => `ingresses[${i}]`).join(', ')} (${source === 'websecure' ? 'https://' : 'http://'}` +
           `${config.ingresses[served[0]].host}) cannot be reached on the VIP`
         : '';
-    const broken = brokenRedirect(redirect, target, !!target && servesTls(traefik.values, target.name, chart), served.length > 0);
+    const aimed = named ?? target;
+    const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart), served.length > 0);
     if (broken) {
       error(path, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
       continue;
     }
     // A chart key naming no entrypoint fails the chart itself (chart-failures.ts).
-    if (!served.length || (!target && port === undefined)) continue;
-    const name = target?.name.toLowerCase();
+    if (!served.length || (!target && location === undefined)) continue;
+    const hit = named ?? target;
     const label = port === undefined ? to : `${to} (entrypoint ${target?.name})`;
-    const why = !target
-      ? `to port ${port}, where no entrypoint of Traefik's listens on the VIP (no Service port, host port or hostNetwork port)`
-      : !target.services.length && target.hostPort === undefined && !traefik.hostNetwork
+    const unexposed = (entry: Entrypoint) => !entry.services.length && entry.hostPort === undefined && !traefik.hostNetwork;
+    // The most basic reason first: an entrypoint clients cannot reach, then plain HTTP on websecure, then the Location's port.
+    const why =
+      hit && unexposed(hit)
         ? `to ${label}, which no Service exposes on the VIP, so clients cannot follow it`
-        : source === 'websecure' && (name === 'web' || redirect.scheme === 'http')
-          ? `to plain HTTP on ${port === undefined ? to : label}, where TLS routers never match`
-          : undefined;
-    if (why) error(path, `redirects entrypoint ${from} ${why}${reach()}: remove the redirection`);
+        : source === 'websecure' && (hit?.name.toLowerCase() === 'web' || redirect.scheme === 'http')
+          ? `to plain HTTP on ${label}, where TLS routers never match`
+          : !target
+            ? `to ${port === undefined ? `${to}, whose address port ${location} Traefik puts in the Location (not the Service port),` : `port ${port},`} ` +
+              "where no entrypoint of Traefik's listens on the VIP (no Service port, host port or hostNetwork port)"
+            : undefined;
+    const fix =
+      !target && named?.exposedPort !== undefined && !unexposed(named)
+        ? `write :${named.exposedPort}, its Service port, or remove the redirection`
+        : 'remove the redirection';
+    if (why) error(path, `redirects entrypoint ${from} ${why}${reach()}: ${fix}`);
   }
 }

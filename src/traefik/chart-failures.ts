@@ -254,8 +254,14 @@ export function chartFailures(
 /** Whether entrypoint `name` serves TLS by its chart switch (`tlsSwitch`; the chart's websecure has it on, traefik/values.yaml). */
 export function servesTls(values: Values, name: string, chart: Version): boolean {
   const port = isMap(values.ports) ? values.ports[name] : undefined;
-  const on = valueAt(port, rulesFor<ChartFailures>(CHART_FAILURES, chart).tlsSwitch);
-  return truthy(on ?? (name === 'websecure' ? true : undefined));
+  return truthy(tlsSwitch(port, name, rulesFor<ChartFailures>(CHART_FAILURES, chart).tlsSwitch));
+}
+
+/** An entrypoint's TLS switch as the chart reads it: websecure's default is on; a null on the way deletes it, so it is off. */
+function tlsSwitch(port: unknown, name: string, at: readonly string[]): unknown {
+  const deleted = at.some((_, i) => valueAt(port, at.slice(0, i + 1)) === null) || port === null;
+  const on = valueAt(port, at);
+  return on === undefined && !deleted && name === 'websecure' ? true : on;
 }
 
 /**
@@ -372,7 +378,7 @@ function serviceFailures(
   for (const [name, port] of Object.entries(rendered.length ? ports : {})) {
     if (!isMap(port) || !truthy(valueAt(port, ['http3', 'enabled']))) continue;
     const tls = [...rules.tlsSwitch];
-    const on = valueAt(port, tls) ?? (name === 'websecure' ? true : undefined);
+    const on = tlsSwitch(port, name, tls);
     if (truthy(on)) continue;
     problems.push({
       path: sourced(['ports', name, 'http3', 'enabled'], true).path,

@@ -33,7 +33,7 @@ export interface EntrypointRedirect {
  * name whose address port it uses (traefik/traefik pkg/provider/traefik/internal.go getRedirectPort, v3.6). Traefik's redirect router outranks every
  * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
  * One redirect per entrypoint: the last flag wins (the chart's own come first). A flag's `to` is kept as written (`port`
- * only for a plain decimal 1 to 65535): Traefik takes a name only exactly as the entrypoint's, blanks and case included
+ * only for decimal digits naming 1 to 65535): Traefik takes a name only exactly as the entrypoint's, blanks and case included
  * (a map lookup, getEntryPointPort), and otherwise logs an error and makes no redirection.
  */
 export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
@@ -62,8 +62,9 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
     // A bare flag is argumentProblems' to refuse (it takes the next item).
     if (!from || flag.raw === undefined) continue;
-    const port = /^:([1-9]\d{0,4})$/.exec(flag.raw)?.[1];
-    const valid = port !== undefined && Number(port) <= 65535;
+    // Leading zeros are Traefik's `^:(\d+)$` too, and a browser reads `host:0443` as port 443.
+    const port = /^:(\d+)$/.exec(flag.raw)?.[1];
+    const valid = port !== undefined && Number(port) >= 1 && Number(port) <= 65535;
     found.set(from, { from, to: flag.raw, ...(valid && { port: Number(port) }), path: flag.path, door: 'flag' });
   }
   return [...found.values()].map((redirect) => ({ ...redirect, scheme: schemes.get(redirect.from.toLowerCase()) ?? 'https' }));

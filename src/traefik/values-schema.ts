@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { upstreamChartVersion } from './chart-versions';
+import { CHART_ENTRYPOINTS } from './entrypoints';
 import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 
@@ -65,20 +66,22 @@ const isMap = (value: unknown): value is Record<string, unknown> => typeof value
  * The values as Helm validates them: its coalesce deletes every key given as null that the chart's values.yaml holds
  * (helm/helm pkg/chartutil/coalesce.go coalesceValues and CoalesceTables, "When the YAML value is null, we remove the
  * value's key"), before ValidateAgainstSchema runs (pkg/chartutil/values.go ToRenderValuesWithSchemaValidation). The
- * schema's declared keys are values.yaml's (helm-schema generates it from that file; checked for v34.2.0 and v39.0.7);
- * below a map of named entries (`ports.<name>`, the schema's `additionalProperties`) a declared key is taken as one the
- * chart gives a default (true of its own entrypoints; a null `port` of one of the user's is refused by chart-failures.ts
- * all the same). What the chart then does without the default is judged by effective.ts and chart-failures.ts.
+ * schema's declared keys are values.yaml's (helm-schema generates it from that file; checked for v34.2.0 and v39.0.7).
+ * Below a map of named entries (the schema's `additionalProperties`) only the chart's own entrypoints (`ports.web`, ...)
+ * have defaults to delete: a null in an entry of the user's stays and meets the schema, as in Helm. What the chart then
+ * does without the default is judged by effective.ts and chart-failures.ts.
  */
-function withoutDeletedNulls(values: Record<string, unknown>, schema: SchemaNode): Record<string, unknown> {
+function withoutDeletedNulls(values: Record<string, unknown>, schema: SchemaNode, path: readonly string[] = []): Record<string, unknown> {
   const declared = schema.properties ?? {};
   const entries = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    const inner = Object.hasOwn(declared, key) ? declared[key] : entries;
-    if (inner && value === null && inner !== entries) continue;
+    const own = Object.hasOwn(declared, key);
+    const inner = own ? declared[key] : entries;
+    const defaulted = own || (path.length === 1 && path[0] === 'ports' && CHART_ENTRYPOINTS.includes(key));
+    if (own && value === null) continue;
     Object.defineProperty(kept, key, {
-      value: inner && isMap(value) ? withoutDeletedNulls(value, inner) : value,
+      value: inner && defaulted && isMap(value) ? withoutDeletedNulls(value, inner, [...path, key]) : value,
       enumerable: true,
       writable: true,
       configurable: true,

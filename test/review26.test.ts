@@ -1,0 +1,62 @@
+import { configErrors, withTraefikValues } from './helpers';
+
+/**
+ * Review of round 26's fixes: a redirect flag naming an entrypoint sends clients to that entrypoint's address port (the
+ * container port), not its Service port; `:0443` is a port; a null TLS switch is off (Helm deleted the default); a null
+ * inside an entrypoint of the user's is not one Helm deletes, so the chart's schema still judges it.
+ */
+const plainIngress = (values: unknown, traefik: object = {}) => {
+  const config = withTraefikValues(values, { redirectToHttps: false, ...traefik });
+  delete config.ingresses[0].tls;
+  return configErrors(config).join('\n');
+};
+const webFlag = (to: string) => ({ additionalArguments: [`--entrypoints.web.http.redirections.entrypoint.to=${to}`] });
+
+describe('a redirect flag by entrypoint name answers a Location on its address port', () => {
+  test('to=websecure sends http:// clients to :8443, which the VIP does not serve', () => {
+    expect(plainIngress(webFlag('websecure'))).toContain(
+      'traefik.values.additionalArguments[0]: redirects entrypoint web to websecure, whose address port 8443 Traefik puts in the ' +
+        "Location (not the Service port), where no entrypoint of Traefik's listens on the VIP (no Service port, host port or " +
+        'hostNetwork port), so ingresses[0] (http://k3s.code-place-dev.site) cannot be reached on the VIP: write :443, its Service port',
+    );
+  });
+  test.each([
+    ['to=:443', webFlag(':443')],
+    ['to=:0443 (a browser reads port 443)', webFlag(':0443')],
+    ['to=websecure with its address port on the Service port', { ...webFlag('websecure'), ports: { websecure: { port: 443 } } }],
+    ['to=websecure under hostNetwork', { ...webFlag('websecure'), hostNetwork: true }],
+  ])('control: %s is accepted', (_, values) => {
+    expect(plainIngress(values)).not.toContain('redirects entrypoint web');
+  });
+});
+
+describe('a TLS switch given as null is off: Helm deleted the default', () => {
+  const redirect = (websecure: object) => ({
+    ports: { websecure, web: { redirections: { entryPoint: { to: 'websecure' } } } },
+  });
+  const NEEDS = 'which serves TLS, with no scheme';
+  test.each([
+    ['tls.enabled: null', { tls: { enabled: null } }],
+    ['tls: null', { tls: null }],
+  ])('chart 34.2.0, %s: a redirect without scheme is accepted', (_, websecure) => {
+    expect(configErrors(withTraefikValues(redirect(websecure), { chartVersion: '34.2.0' })).join('\n')).not.toContain(NEEDS);
+  });
+  test('control: the default (on) still needs the scheme on chart 34.2.0', () => {
+    expect(configErrors(withTraefikValues(redirect({}), { chartVersion: '34.2.0' })).join('\n')).toContain(NEEDS);
+  });
+});
+
+describe("a null inside an entrypoint of the user's is not deleted by Helm, so the chart's schema judges it", () => {
+  test.each([
+    ['exposedPort: null', { port: 9000, exposedPort: null, expose: { default: true } }],
+    ['expose: null', { port: 9000, expose: null }],
+  ])('ports.foo.%s is refused on chart 39.0.7', (key, foo) => {
+    expect(configErrors(withTraefikValues({ ports: { foo } })).join('\n')).toContain(
+      `traefik.values.ports.foo.${key.split(':')[0]}: is null, but the values schema of Traefik chart v39.0.7 expects`,
+    );
+  });
+  test("control: a null on the chart's own entrypoint or a top-level default is deleted first", () => {
+    const errors = configErrors(withTraefikValues({ podSecurityContext: null, ports: { metrics: { exposedPort: null } } }));
+    expect(errors.join('\n')).not.toContain('values schema');
+  });
+});

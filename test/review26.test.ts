@@ -60,3 +60,24 @@ describe("a null inside an entrypoint of the user's is not deleted by Helm, so t
     expect(errors.join('\n')).not.toContain('values schema');
   });
 });
+
+describe('a chart-key redirect to an entrypoint without exposedPort: the chart writes to=: and Traefik makes none', () => {
+  const web = (to: string) => ({ http: { redirections: { entryPoint: { to, scheme: 'https' } } } });
+  const NONE = 'which has no exposedPort, so Traefik chart';
+  test.each([
+    ['websecure with exposedPort: null (v39.0.7)', { ports: { websecure: { exposedPort: null }, web: web('websecure') } }, '39.0.7'],
+    [
+      "the user's alt without one (v34.2.0)",
+      { ports: { alt: { port: 9443, expose: { default: true } }, web: { redirections: { entryPoint: { to: 'alt', scheme: 'https' } } } } },
+      '34.2.0',
+    ],
+  ])('%s is refused', (_, values, chartVersion) => {
+    expect(configErrors(withTraefikValues(values, { chartVersion, redirectToHttps: false })).join('\n')).toContain(NONE);
+  });
+  test.each([
+    ['websecure (chart default 443)', { ports: { web: web('websecure') } }],
+    ['alt with exposedPort 9443', { ports: { alt: { port: 9443, exposedPort: 9443, expose: { default: true } }, web: web('alt') } }],
+  ])('control: %s is not refused for it', (_, values) => {
+    expect(configErrors(withTraefikValues(values, { redirectToHttps: false })).join('\n')).not.toContain(NONE);
+  });
+});

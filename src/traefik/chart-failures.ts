@@ -1,8 +1,9 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
+import { zeroCount } from './rendered-count';
 import { goTruthy as truthy } from './go-truth';
-import { renderedInteger, sprigFloat } from './yaml-number';
+import { sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { traefikChartRules } from './chart-versions';
 
@@ -86,27 +87,6 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
 ];
 
 type Values = Record<string, unknown>;
-
-/**
- * A count as the chart renders it: the templates write `minAvailable`, `maxUnavailable` and `maxSurge` unquoted
- * (`minAvailable: {{ .Values.podDisruptionBudget.minAvailable }}` in poddisruptionbudget.yaml, v20.1.1 to v41.3.0;
- * `maxUnavailable: {{ .rollingUpdate.maxUnavailable }}` in deployment.yaml and daemonset.yaml from v31.1.1, before
- * that through toYaml, where a text stays a text the API server refuses as no percentage), so a text YAML reads as a
- * whole number reaches the API server as that number: `"1"`, but also `"01"`, `"00"`, `"0_0"`, `"0x1"`, `"+1"` and
- * `"1.0"` (yaml-number.ts). Anything else, a percentage too, stays as written.
- */
-export function renderedCount(value: unknown): unknown {
-  return typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
-}
-
-/**
- * A rollout count that gives no pods: 0 as rendered, or a percentage of 0 (`"0%"`, `"00%"`), which the API server
- * accepts (`^[0-9]+%$`) and scales to 0 whatever the pod count (k8s.io/apimachinery intstr GetScaledValueFromIntOrPercent).
- */
-export function zeroCount(value: unknown): boolean {
-  const count = renderedCount(value);
-  return count === 0 || (typeof count === 'string' && /^0+%$/.test(count));
-}
 
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
@@ -264,6 +244,9 @@ function tlsSwitch(port: unknown, name: string, at: readonly string[]): unknown 
   return on === undefined && !deleted && name === 'websecure' ? true : on;
 }
 
+/** `ports.<name>.exposedPort` in the chart's values.yaml (v34.2.0 to v41.3.0), exposed on a Service or not. */
+const CHART_EXPOSED_PORTS: Readonly<Record<string, number>> = { traefik: 8080, web: 80, websecure: 443, metrics: 9100 };
+
 /**
  * `ports.<name>.redirections.entryPoint` (under `http` from v39, traefik/redirects.ts), which templates/_podtemplate.tpl
  * (v34.0.0 to v41.3.0) renders only for a `to` naming a key of `ports` (`hasKey $.Values.ports .to`, else "Cannot
@@ -302,6 +285,20 @@ function redirectFailures(
           message:
             `${given}, and ${chartName} fails on it ("Cannot redirect ${from} to ...: entryPoint not found"): ` +
             `write an entrypoint's name exactly as under ${formatPath([...prefix, 'values', 'ports'])} (websecure); a port target is the flag's alone (${flag})`,
+        },
+      ];
+    }
+    // The chart writes `to=:{{ $toPort.exposedPort }}`: without one (the user's entrypoint, or the default deleted with a
+    // null) Traefik gets `to=:`, logs an error and makes no redirection.
+    const target = ports[to as string];
+    const exposed = isMap(target) && Object.hasOwn(target, 'exposedPort') ? target.exposedPort : CHART_EXPOSED_PORTS[to as string];
+    if (exposed === undefined || exposed === null || exposed === '') {
+      return [
+        {
+          path: sourced([...at, 'to'], undefined).path,
+          message:
+            `redirects to ${String(to)}, which has no exposedPort, so ${chartName} writes --entryPoints.${from}.http.redirections.entryPoint.to=: ` +
+            `and Traefik makes no redirection: give ${formatPath([...prefix, 'values', 'ports', String(to), 'exposedPort'])} the port clients reach it on`,
         },
       ];
     }

@@ -11,7 +11,8 @@ import { externalIpsProblems } from './external-ips';
 import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
-import { chartFailures, zeroCount } from './chart-failures';
+import { chartFailures } from './chart-failures';
+import { zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {

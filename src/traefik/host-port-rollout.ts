@@ -1,6 +1,6 @@
 import { formatPath, Path, Report } from '../core/problem';
 import type { K3sNode } from '../k3s/inventory';
-import { renderedCount } from './chart-failures';
+import { renderedCount } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
 
 type Values = Record<string, unknown>;

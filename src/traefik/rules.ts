@@ -2,7 +2,7 @@ import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
 import { chartVersionSupport } from './chart-versions';
-import { renderedCount } from './chart-failures';
+import { renderedCount } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { budgetCountProblem } from './ha-values';

@@ -81,3 +81,35 @@ describe('a chart-key redirect to an entrypoint without exposedPort: the chart w
     expect(configErrors(withTraefikValues(values, { redirectToHttps: false })).join('\n')).not.toContain(NONE);
   });
 });
+
+describe('26b-3: a DaemonSet whose pods hold a host port, on a surging update, hangs every rollout', () => {
+  const daemonSet = (more: object) => ({ deployment: { kind: 'DaemonSet' }, ...more });
+  const sidecar = {
+    deployment: {
+      kind: 'DaemonSet',
+      additionalContainers: [{ name: 's', image: 'busybox:1.36', ports: [{ containerPort: 9100, hostPort: 9100 }] }],
+    },
+  };
+  test.each([
+    [
+      'ports.web.hostPort',
+      daemonSet({ ports: { web: { hostPort: 80 } } }),
+      'traefik.values.ports.web.hostPort: is 80 in a DaemonSet whose update surges',
+    ],
+    ['a sidecar host port', sidecar, 'hostPort: is 9100 in a DaemonSet whose update surges'],
+    [
+      'maxSurge "10%"',
+      daemonSet({ ports: { web: { hostPort: 80 } }, updateStrategy: { rollingUpdate: { maxSurge: '10%' } } }),
+      'in a DaemonSet whose update surges',
+    ],
+  ])('%s with the chart default strategy is refused', (_, values, expected) => {
+    expect(configErrors(withTraefikValues(values)).join('\n')).toContain(expected);
+  });
+  test.each([
+    ['maxSurge 0', daemonSet({ ports: { web: { hostPort: 80 } }, updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } })],
+    ['OnDelete', daemonSet({ ports: { web: { hostPort: 80 } }, updateStrategy: { type: 'OnDelete', rollingUpdate: null } })],
+    ['no host port', daemonSet({})],
+  ])('control: %s is not refused for it', (_, values) => {
+    expect(configErrors(withTraefikValues(values)).join('\n')).not.toContain('whose update surges');
+  });
+});

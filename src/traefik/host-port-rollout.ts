@@ -80,3 +80,22 @@ export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, el
       `set traefik.values.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes${hostPort}`,
   );
 }
+
+/**
+ * A DaemonSet runs one pod per node, and a surging update starts each node's new pod beside the old one
+ * (k8s.io/kubernetes pkg/controller/daemon/update.go), so pods holding a host port hang every rollout once maxSurge is
+ * 1 or more (any percentage above 0 rounds up to 1). With hostNetwork the chart fails on it itself (chart-failures.ts).
+ */
+export function checkDaemonSetHostPortRollout(traefik: EffectiveTraefik, error: Report): void {
+  const holder = portHolder(traefik);
+  const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
+  if (!holder || traefik.hostNetwork || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate') return;
+  const surge = fencepost(traefik.values, 'maxSurge', 1);
+  if (!surge || surge.count < 1) return;
+  error(
+    holder.path,
+    `${holder.is} in a DaemonSet whose update surges (${surge.source.replace(/, of 1 pod\(s\) rounded up to 1$/, '')}): ${holder.why}, ` +
+      "so each node's new pod waits for the port its old pod holds and every rollout hangs: " +
+      'set traefik.values.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or remove the host port',
+  );
+}

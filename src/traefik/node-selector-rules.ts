@@ -5,7 +5,7 @@ import { KUBE_VIP_NODE_ROLES } from '../kube-vip/model';
 import type { EffectiveTraefik } from './effective';
 import { emptyTerm, valuesAffinityProblems } from './node-affinity';
 import { renderedInteger } from './yaml-number';
-import { checkHostPortRollout } from './host-port-rollout';
+import { checkDaemonSetHostPortRollout, checkHostPortRollout } from './host-port-rollout';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -99,8 +99,9 @@ function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined 
  * placement that leaves pods no node is refused.
  */
 export function checkTraefikNodeSelector(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
+  if (traefik.kind.value === 'DaemonSet') return checkDaemonSetHostPortRollout(traefik, error);
   const inventory = k3sInventory(config);
-  if (!inventory || traefik.kind.value === 'DaemonSet') return;
+  if (!inventory) return;
   const local = config.traefik.externalTrafficPolicy === 'Local';
   // With `Local` the node affinity is this tool's (a different one of the user's is refused as a conflict): `candidates`.
   // An affinity the API server refuses (reported by checkTraefikDeployment) is judged no further.

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { configErrors, withTraefikValues } from './helpers';
 
 /**
@@ -111,5 +114,49 @@ describe('26b-3: a DaemonSet whose pods hold a host port, on a surging update, h
     ['no host port', daemonSet({})],
   ])('control: %s is not refused for it', (_, values) => {
     expect(configErrors(withTraefikValues(values)).join('\n')).not.toContain('whose update surges');
+  });
+});
+
+describe('26a-4, 26a-5: a missing enum key is "required"; an unknown key under a union lists the keys it allows', () => {
+  const examples = (name: string) => parse(readFileSync(join(__dirname, '..', 'config', 'examples', `${name}.yaml`), 'utf8'));
+  test('gitops: {} says gitops.engine is required, never "undefined"', () => {
+    const errors = configErrors({ ...examples('gitops-flux'), gitops: {} }).join('\n');
+    expect(errors).toContain('gitops.engine: is required: expected one of "argocd", "flux"');
+    expect(errors).not.toContain('undefined');
+  });
+  test('an unknown key under solver.dns01 lists provider and tokenSecret', () => {
+    const config = examples('gateway');
+    const [name] = Object.keys(config.certManager.issuers);
+    config.certManager.issuers[name].solver = { dns01: { provider: 'cloudflare', tokenSecret: { name: 'a', key: 'b' }, foo: 1 } };
+    expect(configErrors(config).join('\n')).toContain(
+      `certManager.issuers.${name}.solver.dns01.foo: unknown key "foo". Allowed here: provider, tokenSecret`,
+    );
+  });
+});
+
+describe('26a-6: rolling update counts the API server refuses', () => {
+  const rolling = (rollingUpdate: object) => withTraefikValues({ updateStrategy: { rollingUpdate } });
+  test.each([
+    ['maxSurge', 'abc%'],
+    ['maxSurge', '1e2%'],
+    ['maxUnavailable', '-0%'],
+    ['maxUnavailable', '0x1y'],
+    ['maxUnavailable', '101%'],
+    ['maxSurge', -1],
+    ['maxSurge', 1.5],
+  ])('%s: %j is refused', (name, value) => {
+    expect(configErrors(rolling({ [name]: value })).join('\n')).toContain(
+      `traefik.values.updateStrategy.rollingUpdate.${name}: is ${typeof value === 'number' ? value : JSON.stringify(value)}, `,
+    );
+  });
+  test.each([
+    ['maxSurge', '200%'],
+    ['maxUnavailable', '100%'],
+    ['maxUnavailable', '0x1'],
+    ['maxSurge', 2],
+  ])('control: %s: %j is accepted', (name, value) => {
+    expect(configErrors(rolling({ [name]: value, ...(name === 'maxSurge' ? {} : { maxSurge: 1 }) })).join('\n')).not.toContain(
+      `rollingUpdate.${name}: is`,
+    );
   });
 });

@@ -176,8 +176,7 @@ export const CONFIG_KEYS: ReadonlySet<string> = (() => {
 /** Keys the schema allows at an object path (for "did you mean" and the allowed list). */
 export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   const shape = s.shapeAt(CONFIG_SHAPE, path);
-  const inner = shape && s.bare(shape);
-  return inner?.kind === 'object' ? Object.keys(inner.shape) : [];
+  return shape ? [...new Set(s.objectsOf(shape).flatMap((object) => Object.keys(object.shape)))] : [];
 }
 
 /**

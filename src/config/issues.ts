@@ -106,6 +106,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       return [{ path, message: `${show(input)} is too big: expected at most ${issue.maximum}` }];
     case 'invalid_value': {
       const expected = issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(', ')}`;
+      if (input === undefined) return [{ path, message: `is required: expected ${expected}` }];
       return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
     }
     default:

@@ -173,9 +173,17 @@ export function shapeAt(root: Shape, path: ReadonlyArray<string | number>): Shap
     if (!shape) return undefined;
     const inner = bare(shape);
     if (typeof key === 'number') shape = inner.kind === 'array' ? inner.element : undefined;
-    else shape = inner.kind === 'object' && Object.hasOwn(inner.shape, key) ? inner.shape[key] : undefined;
+    else if (inner.kind === 'record') shape = inner.value;
+    else shape = objectsOf(inner).find((object) => Object.hasOwn(object.shape, key))?.shape[key];
   }
   return shape;
+}
+
+/** The object shapes a value may take: the shape itself, or the object options of a union (`solver: http01 | {dns01}`). */
+export function objectsOf(shape: Shape): Array<Extract<Shape, { kind: 'object' }>> {
+  const inner = bare(shape);
+  if (inner.kind === 'object') return [inner];
+  return inner.kind === 'union' ? inner.options.flatMap(objectsOf) : [];
 }
 
 /** A shape without its optional and default wrappers. */

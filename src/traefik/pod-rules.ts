@@ -6,6 +6,9 @@ import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
 import { goTruthy } from './go-truth';
+import { renderedCount } from './rendered-count';
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
 const MAX_PODS = 100;
@@ -131,7 +134,33 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   if (traefik.surgingDaemonSet) error(traefik.surgingDaemonSet.path, traefik.surgingDaemonSet.message);
+  checkRolloutCounts(traefik.values, error);
   checkEntrypoints(traefik, error);
+}
+
+/**
+ * `updateStrategy.rollingUpdate.maxSurge`/`maxUnavailable` as the chart renders them (rendered-count.ts): the API server
+ * takes a whole number of 0 or more or a percentage `^[0-9]+%$`, maxUnavailable at most 100% (k8s.io/kubernetes
+ * pkg/apis/apps/validation ValidateRollingUpdateDeployment and ValidateRollingUpdateDaemonSet: ValidatePositiveIntOrPercent,
+ * IsNotMoreThan100Percent) and refuses the workload, and with it the Traefik release, otherwise.
+ */
+function checkRolloutCounts(values: Readonly<Record<string, unknown>>, error: Report): void {
+  const strategy = values.updateStrategy;
+  const rolling = isMap(strategy) ? strategy.rollingUpdate : undefined;
+  if (!isMap(rolling)) return;
+  for (const name of ['maxSurge', 'maxUnavailable']) {
+    const given = rolling[name];
+    if (given === undefined || given === null) continue;
+    const count = renderedCount(given);
+    if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 2 ** 31 - 1) continue;
+    const percent = typeof count === 'string' ? /^([0-9]+)%$/.exec(count) : null;
+    if (percent && (name === 'maxSurge' || Number(percent[1]) <= 100)) continue;
+    error(
+      ['traefik', 'values', 'updateStrategy', 'rollingUpdate', name],
+      `is ${typeof given === 'number' ? String(given) : JSON.stringify(given)}, ${percent ? 'a percentage over 100%' : 'neither a whole number of pods (0 or more) nor a percentage such as "25%"'}, ` +
+        'which the API server refuses in Traefik\'s workload, failing the whole Traefik release: write a number of pods, such as 1, or a percentage, such as "25%"',
+    );
+  }
 }
 
 /**

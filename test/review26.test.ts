@@ -160,3 +160,19 @@ describe('26a-6: rolling update counts the API server refuses', () => {
     );
   });
 });
+
+describe("26b-5: a null deleting a map the chart's templates read on every render", () => {
+  test.each(['deployment', 'image', 'serviceAccount', 'persistence', 'autoscaling', 'podDisruptionBudget'])(
+    '%s: null is refused',
+    (key) => {
+      expect(configErrors(withTraefikValues({ [key]: null })).join('\n')).toContain(
+        `traefik.values.${key}: is null, which deletes the chart's ${key} map`,
+      );
+    },
+  );
+  test('control: a null on a key under them (podSecurityContext, logs.access) is not', () => {
+    expect(configErrors(withTraefikValues({ podSecurityContext: null, logs: { access: null } })).join('\n')).not.toContain(
+      'deletes the chart',
+    );
+  });
+});

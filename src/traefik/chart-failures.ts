@@ -2,6 +2,7 @@ import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { zeroCount } from './rendered-count';
+import { deletedMapFailures } from './deleted-maps';
 import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
@@ -181,6 +182,7 @@ export function chartFailures(
         `API server takes only ${API_PROTOCOLS.join(', ')}, so the whole Traefik release fails to install: write one of them`,
     });
   }
+  problems.push(...deletedMapFailures(values, chartName, sourced));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of

@@ -119,11 +119,6 @@ describe('24b-16: a hostNetwork Deployment whose pods fill the nodes they may ru
       '2 Traefik pod(s) on the 2 node(s) they may run on (k3s-1, k3s-2)',
     ],
     [
-      '2 pods on the one node the nodeSelector leaves',
-      onNodes({ replicas: 2, values: { hostNetwork: true, nodeSelector: { 'kubernetes.io/hostname': 'k3s-1' } } }),
-      '2 Traefik pod(s) on the 1 node(s) they may run on (k3s-1), and 1 of them stay Pending already',
-    ],
-    [
       'an explicit maxUnavailable 0',
       onNodes({ replicas: 3, values: { hostNetwork: true, updateStrategy: { rollingUpdate: { maxUnavailable: 0 } } } }),
       '3 Traefik pod(s)',

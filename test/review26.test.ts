@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { configErrors, withTraefikValues } from './helpers';
+import { configErrors, devConfig, REFERENCE_K3S, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Review of round 26's fixes: a redirect flag naming an entrypoint sends clients to that entrypoint's address port (the
@@ -174,5 +174,29 @@ describe("26b-5: a null deleting a map the chart's templates read on every rende
     expect(configErrors(withTraefikValues({ podSecurityContext: null, logs: { access: null } })).join('\n')).not.toContain(
       'deletes the chart',
     );
+  });
+});
+
+describe('26b-4: pods holding a host port, more than the nodes they may run on, stay Pending whatever the strategy', () => {
+  const STRATEGY = { updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } };
+  const onOneNode = (values: object) =>
+    configErrors(
+      withChanges(devConfig(), {
+        traefik: {
+          ...devConfig().traefik,
+          replicas: 3,
+          values: { nodeSelector: { 'kubernetes.io/hostname': 'k3s-1' }, ...STRATEGY, ...values },
+        },
+        k3s: REFERENCE_K3S,
+      }),
+    ).join('\n');
+  test.each([
+    ['hostNetwork', { hostNetwork: true }],
+    ['ports.web.hostPort', { ports: { web: { hostPort: 80 } } }],
+  ])('%s, 3 pods pinned to k3s-1, on the non-surging strategy, is refused', (_, values) => {
+    expect(onOneNode(values)).toContain('so 2 pod(s) stay Pending for good');
+  });
+  test('control: without a host port the same placement is not refused for it', () => {
+    expect(onOneNode({})).not.toContain('stay Pending for good');
   });
 });

@@ -64,18 +64,27 @@ function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: nu
  */
 export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, eligible: readonly K3sNode[], error: Report): void {
   const holder = portHolder(traefik);
+  const names = eligible.map((node) => node.name).join(', ');
+  if (holder && pods > eligible.length) {
+    // Whatever the strategy: no two of these pods share a node, so the pods beyond the nodes never start.
+    error(
+      holder.path,
+      `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'}): ${holder.why}, ` +
+        `so ${pods - eligible.length} pod(s) stay Pending for good: run at most ${eligible.length} pod(s), or let them run on more nodes` +
+        (holder.path[holder.path.length - 1] === 'hostPort' ? ', or remove the host port' : ''),
+    );
+    return;
+  }
   const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
   if (!holder || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate' || pods < 1 || pods < eligible.length) return;
   const surge = fencepost(traefik.values, 'maxSurge', pods);
   const unavailable = fencepost(traefik.values, 'maxUnavailable', pods);
   // Both 0 as written is refused on its own (pod-rules.ts); resolved to 0 both, the controller takes maxUnavailable 1.
   if (!surge || !unavailable || surge.count < 1 || unavailable.count !== 0) return;
-  const names = eligible.map((node) => node.name).join(', ');
-  const count = pods > eligible.length ? `, and ${pods - eligible.length} of them stay Pending already` : '';
   const hostPort = holder.path[holder.path.length - 1] === 'hostPort' ? ', or remove the host port' : '';
   error(
     holder.path,
-    `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'})${count}: ${holder.why}, ` +
+    `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'}): ${holder.why}, ` +
       `so the rollout's extra pod (${surge.source}; ${unavailable.source}) finds no free node and every rollout hangs: ` +
       `set traefik.values.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes${hostPort}`,
   );

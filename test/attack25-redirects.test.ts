@@ -81,7 +81,7 @@ describe('24b-17: a redirect to an entrypoint no Service exposes makes the Ingre
     ],
     [
       'a user entrypoint not exposed',
-      { ...redirect('admin'), ports: { ...redirect('admin').ports, admin: { port: 9001 } } },
+      { ...redirect('admin'), ports: { ...redirect('admin').ports, admin: { port: 9001, exposedPort: 9001 } } },
       'redirects entrypoint websecure to admin',
     ],
   ])('%s is refused', (_, values, expected) => {

@@ -200,3 +200,19 @@ describe('26b-4: pods holding a host port, more than the nodes they may run on, 
     expect(onOneNode({})).not.toContain('stay Pending for good');
   });
 });
+
+describe('26b-7: annotationsUDP is judged only where the chart renders the UDP Service', () => {
+  const NOT_TEXT = "annotation's value must be a text";
+  test('control: a number there with service.single on (the default) is not refused', () => {
+    expect(configErrors(withTraefikValues({ service: { annotationsUDP: { 'x.io/a': 5 } } })).join('\n')).not.toContain(NOT_TEXT);
+  });
+  test('with single off and a UDP entrypoint it is refused', () => {
+    const values = {
+      service: { single: false, annotationsUDP: { 'x.io/a': 5 } },
+      ports: { dns: { port: 5353, exposedPort: 53, protocol: 'UDP', expose: { default: true } } },
+    };
+    expect(configErrors(withTraefikValues(values)).join('\n')).toContain(
+      `traefik.values.service.annotationsUDP.x.io/a: 5 is a number, but an ${NOT_TEXT}`,
+    );
+  });
+});

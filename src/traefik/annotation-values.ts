@@ -42,6 +42,18 @@ function otherMaps(values: Values): Array<{ at: string[]; what: string }> {
 }
 
 /**
+ * Whether the chart renders the `<name>-udp` Service that carries `annotationsUDP` (templates/service.yaml, v34.2.0 to
+ * v41.3.0: only with `single` off and a UDP port, an entrypoint's `protocol: UDP` or its `http3`); `service.single` is
+ * true by default (traefik/values.yaml).
+ */
+function udpServiceRenders(values: Values, at: readonly string[]): boolean {
+  const single = valueAt(values, [...at, 'single']) ?? valueAt(values, ['service', 'single']);
+  if (single === undefined || goTruthy(single)) return false;
+  const ports = isMap(values.ports) ? Object.values(values.ports) : [];
+  return ports.some((port) => isMap(port) && (String(port.protocol) === 'UDP' || goTruthy(valueAt(port, ['http3', 'enabled']))));
+}
+
+/**
  * Annotation values the chart writes that are not texts, which the API server refuses (config/annotations.ts). The chart
  * writes every annotation map through toYaml, which keeps a number or map as one (traefik/traefik-helm-chart
  * templates/service.yaml, deployment.yaml, daemonset.yaml and _podtemplate.tpl, v20.1.1 to v41.3.0; otherMaps for the
@@ -55,7 +67,12 @@ export function nonTextAnnotationProblems(user: Values, prefix: Path, values: Va
     ...Object.keys(extra)
       .filter((name) => isMap(extra[name]) && extra[name].enabled !== false)
       .map((name) => ({ at: ['service', 'additionalServices', name], what: `Service traefik-${name}` })),
-  ].flatMap(({ at, what }) => ['annotations', 'annotationsTCP', 'annotationsUDP'].map((key) => ({ at: [...at, key], what })));
+  ].flatMap(({ at, what }) =>
+    ['annotations', 'annotationsTCP', ...(udpServiceRenders(values, at) ? ['annotationsUDP'] : [])].map((key) => ({
+      at: [...at, key],
+      what,
+    })),
+  );
   const maps = [
     ...services,
     { at: ['deployment', 'annotations'], what: "Traefik's Deployment (or DaemonSet)" },

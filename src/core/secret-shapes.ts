@@ -69,6 +69,15 @@ const BASE64_DER_KEY =
 /** How a BASE64_DER_KEY match starts: its clue (case-sensitive, unlike SHAPE_CLUE). */
 const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)/;
 
+/**
+ * The same DER in hex (`openssl pkcs8 -outform DER | xxd -p`, Ed25519 and EC tooling): a run of hex digits starting
+ * `30` (a SEQUENCE), or `openssh-key-v1\0` in hex. 60 digits at least (one line of `xxd -p`; a DER key is longer),
+ * so a short hex word is not decoded. Line-wrapped runs go on, to a short last line.
+ */
+const HEX_DER_KEY = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)[0-9a-f]*(?:[ \t]*\r?\n[ \t]*[0-9a-f]{2,}(?![^\n]))*/gi;
+/** How a HEX_DER_KEY match starts. */
+const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
+
 /** The DER element at `at`: its tag, where its content starts and how long it is; undefined where the bytes run out. */
 function derElement(bytes: Buffer, at: number): { tag: number; start: number; length: number } | undefined {
   if (at + 2 > bytes.length) return undefined;
@@ -85,7 +94,7 @@ function derElement(bytes: Buffer, at: number): { tag: number; start: number; le
 const PASSWORD_ENCRYPTION_OIDS = [Buffer.from('2a864886f70d0105', 'hex'), Buffer.from('2a864886f70d010c01', 'hex')];
 
 /**
- * Whether a run decodes to a private key's DER, by its ASN.1 structure rather than a few prefixes:
+ * Whether bytes (a run decoded from base64 or hex) are a private key's DER, by its ASN.1 structure rather than a few prefixes:
  * - a SEQUENCE whose first element is a version INTEGER 0 or 1 and whose second is a SEQUENCE (PKCS#8's algorithm,
  *   RFC 5958), an INTEGER (PKCS#1 RSA's modulus, RFC 8017 A.1.2; OpenSSL's DSA key) or an OCTET STRING (SEC1 EC's
  *   key, RFC 5915);
@@ -93,10 +102,7 @@ const PASSWORD_ENCRYPTION_OIDS = [Buffer.from('2a864886f70d0105', 'hex'), Buffer
  * A certificate, CSR or CRL starts with a SEQUENCE that holds no OID first, a public key (SubjectPublicKeyInfo) with
  * a key algorithm's OID, a PKCS#12 bundle with version 3: none is taken.
  */
-function isBase64DerKey(run: string): boolean {
-  if (run.startsWith('b3BlbnNzaC1rZXktdjEA')) return true;
-  // The first 48 bytes tell; a wrapped run's first line holds 24 at least.
-  const bytes = Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 64), 'base64');
+function isDerKey(bytes: Buffer): boolean {
   const outer = derElement(bytes, 0);
   const first = outer?.tag === 0x30 ? derElement(bytes, outer.start) : undefined;
   if (!first) return false;
@@ -106,6 +112,12 @@ function isBase64DerKey(run: string): boolean {
   const value = bytes.subarray(oid.start, oid.start + oid.length);
   return PASSWORD_ENCRYPTION_OIDS.some((prefix) => value.subarray(0, prefix.length).equals(prefix));
 }
+
+// The first 48 bytes tell; a wrapped run's first line holds 24 at least (base64) or 30 (hex).
+const isBase64DerKey = (run: string): boolean =>
+  run.startsWith('b3BlbnNzaC1rZXktdjEA') || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 64), 'base64'));
+const isHexDerKey = (run: string): boolean =>
+  /^6f70656e7373682d6b65792d763100/i.test(run) || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 96), 'hex'));
 
 /**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
@@ -127,14 +139,16 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
   { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },
+  { pattern: HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isHexDerKey },
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
 const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
 /** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
-const hasShapeClue = (text: string): boolean => SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text);
-/** Whether a plain word (letters, digits, `.`, `/`, `-`, `_`) may be a base64-encoded private key, the one shape one may be. */
-export const mayBeEncodedKey = (word: string): boolean => word.includes('LS0tLS1CRUdJTi') || BASE64_DER_CLUE.test(word);
+const hasShapeClue = (text: string): boolean => SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text) || HEX_DER_CLUE.test(text);
+/** Whether a plain word (letters, digits, `.`, `/`, `-`, `_`) may be a base64- or hex-encoded private key, the one shape one may be. */
+export const mayBeEncodedKey = (word: string): boolean =>
+  word.includes('LS0tLS1CRUdJTi') || BASE64_DER_CLUE.test(word) || HEX_DER_CLUE.test(word);
 /** Each shape's pattern without `g`, for a test that keeps no state. */
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 

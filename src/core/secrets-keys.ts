@@ -73,6 +73,13 @@ export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-]
   );
 }
 
+/**
+ * A JSON Web Key's private members (RFC 7518 §6.2.2 EC `d`, §6.3.2 RSA `d p q dp dq qi oth`, §6.4 oct `k`; RFC 8037 OKP
+ * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required); elsewhere `d` or `k` is any key.
+ */
+export const isJwkSecret = (key: string, field: (key: string) => unknown): boolean =>
+  /^(?:d|p|q|dp|dq|qi|oth|k)$/.test(key) && typeof field('kty') === 'string';
+
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 export function isSecretFlag(flag: string): boolean {
   return isSecretKey(flag.split('.').pop() ?? '', false);

@@ -1,5 +1,5 @@
 import type { Path } from './problem';
-import { isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
+import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
 import { secretShape } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
@@ -27,6 +27,7 @@ export interface FoundSecret {
 
 const UNDER_SECRET_KEY = 'a value under a key named like a secret';
 const SECRET_ARGUMENT = 'a container argument that sets a secret';
+const JWK_PRIVATE_MEMBER = "a private key (a JSON Web Key's private member)";
 /** What the data of a `kind: Secret` object is called in findings (`FoundSecret.what`). */
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
 /** What multi-line text that sets a secret (on a line, or as data) is called in findings (`FoundSecret.what`). */
@@ -67,6 +68,7 @@ export function mayBeSecretKind(kind: unknown): boolean {
  */
 export function secretUnder(key: string, field: (key: string) => unknown): string | undefined {
   if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
+  if (isJwkSecret(key, field)) return JWK_PRIVATE_MEMBER;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.

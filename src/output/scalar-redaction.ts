@@ -14,7 +14,39 @@ import { yamlNamesHoldingSecret } from '../core/yaml-names';
 export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
   const holds = secretTest(secrets);
   const parts = [...new Set(secrets.flatMap((secret) => secret.split('\n')).filter((part) => part.trim() !== ''))];
-  return (text) => redactScalars(text, holds, parts);
+  return (text) => redactBinaries(redactScalars(text, holds, parts), holds);
+}
+
+/** A binary tag as YAML writes it: `!!binary` or its verbatim form, standing as a tag does (not inside a word). */
+const BINARY_TAG = /(?<![^\s[{,:?-])(?:!!binary|!<tag:yaml\.org,2002:binary>)(?=[\s,\]}]|$)/;
+/** The value after a tag on its line, up to a flow indicator or comment; none where a block scalar's header stands. */
+const VALUE_AFTER_TAG = /^(\s+)(?![|>][-+0-9]*\s*(?:#|$))([^\s,\]}#]+)/;
+
+/**
+ * `text` with the value after every binary tag (`foo: !!binary <base64>`) that decodes to a secret replaced by
+ * REDACTED, with the lines under it that are more indented (a block or plain scalar's continuation). The scalars
+ * above see a binary's decoded value only where the YAML itself holds it: one in text inside text (a HelmChartConfig's
+ * valuesContent) is part of a text scalar, so its value is read here from the lines (26a-1).
+ */
+function redactBinaries(text: string, holds: (value: string) => boolean): string {
+  if (!text.includes('!!binary') && !text.includes('2002:binary>')) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const tag = BINARY_TAG.exec(lines[i]);
+    if (!tag) continue;
+    const end = tag.index + tag[0].length;
+    const value = VALUE_AFTER_TAG.exec(lines[i].slice(end));
+    const indent = /^[ \t]*/.exec(lines[i])![0].length;
+    let last = i + 1;
+    while (last < lines.length && (lines[last].trim() === '' || /^[ \t]*/.exec(lines[last])![0].length > indent)) last++;
+    const under = lines.slice(i + 1, last);
+    const base64 = [value?.[2] ?? '', ...under].join('').replace(/["'\s]/g, '');
+    if (!base64 || !holds(binaryAsText(Buffer.from(base64, 'base64')))) continue;
+    if (value) lines[i] = `${lines[i].slice(0, end)}${value[1]}${REDACTED}${lines[i].slice(end + value[0].length)}`;
+    for (let j = i + 1; j < last; j++) if (lines[j].trim() !== '') lines[j] = `${/^[ \t]*/.exec(lines[j])![0]}${REDACTED}`;
+    i = last - 1;
+  }
+  return lines.join('\n');
 }
 
 /**

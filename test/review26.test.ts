@@ -216,3 +216,23 @@ describe('26b-7: annotationsUDP is judged only where the chart renders the UDP S
     );
   });
 });
+
+describe('review 7: a Gt/Lt value the scheduler cannot read drops its term only', () => {
+  const GT_BAD = { key: 'example.com/gen', operator: 'Gt', values: ['abc'] };
+  const HOST = { key: 'kubernetes.io/hostname', operator: 'In', values: ['k3s-1', 'k3s-2', 'k3s-3'] };
+  const affinity = (nodeAffinity: object) => configErrors(withTraefikValues({ affinity: { nodeAffinity } })).join('\n');
+  const required = (...terms: object[][]) => ({
+    requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms.map((matchExpressions) => ({ matchExpressions })) },
+  });
+  const MATCHES_NONE = 'compares the label as a whole number';
+  test('alone in the required terms it is refused', () => {
+    expect(affinity(required([GT_BAD]))).toContain(MATCHES_NONE);
+  });
+  test('control: beside a term that can match it is not refused', () => {
+    expect(affinity(required([GT_BAD], [HOST]))).not.toContain(MATCHES_NONE);
+  });
+  test('control: in a preference it is not refused', () => {
+    const preferred = { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [GT_BAD] } }] };
+    expect(affinity(preferred)).not.toContain(MATCHES_NONE);
+  });
+});

@@ -17,6 +17,10 @@ const VALUE_RULES: Readonly<Record<string, 'some' | 'none' | 'one'>> = {
 };
 const OPERATOR_NAMES = Object.keys(VALUE_RULES).join(', ');
 
+/** Marks a requirement the API server accepts but the scheduler cannot build, so its term matches no node. */
+const UNMATCHABLE = Symbol('unmatchable');
+const unmatchable = (problem: Problem): boolean => UNMATCHABLE in problem;
+
 /** A value for a message: JSON never calls a map's own `toString` (a `{toString: 1}` map breaks String()). */
 const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
@@ -61,7 +65,8 @@ function requirementProblems(requirement: unknown, at: Path): Problem[] {
     problems.push({
       path: [...path, 0],
       message: `is ${shown(values[0])}, but ${operator} compares the label as a whole number, and the scheduler reads no other value, so the term matches no node: write a whole number as text, such as "3"`,
-    });
+      [UNMATCHABLE]: true,
+    } as Problem);
   }
   return problems;
 }
@@ -122,10 +127,15 @@ export function nodeAffinityProblems(nodeAffinity: unknown, at: Path): Problem[]
         message: `holds only empty terms (${shown(terms)}), and an empty term matches no node, so every pod stays Pending: give each term matchExpressions, or remove ${REQUIRED}`,
       });
     }
-    terms.forEach((term, i) => problems.push(...termProblems(term, [...path, i])));
+    // A term the scheduler cannot build only drops out of the OR (k8s.io/component-helpers scheduling/corev1/nodeaffinity
+    // LazyErrorNodeSelector): the API server takes it, so it is refused only when no other term could match.
+    const byTerm = terms.map((term, i) => termProblems(term, [...path, i]));
+    const someTermMatches = terms.some((term, i) => !emptyTerm(term) && !byTerm[i].some(unmatchable));
+    byTerm.forEach((found) => problems.push(...found.filter((problem) => !someTermMatches || !unmatchable(problem))));
   }
   listAt(nodeAffinity[PREFERRED]).forEach((entry, i) => {
-    if (isMap(entry)) problems.push(...termProblems(entry.preference, [...at, PREFERRED, i, 'preference']));
+    // A preference the scheduler cannot build is skipped, not refused.
+    if (isMap(entry)) problems.push(...termProblems(entry.preference, [...at, PREFERRED, i, 'preference']).filter((p) => !unmatchable(p)));
   });
   return problems;
 }

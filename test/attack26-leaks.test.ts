@@ -167,3 +167,27 @@ describe('26a-1: a binary value inside a HelmChartConfig valuesContent is not sh
     expect(shown).toContain('foo: plain-visible-value');
   });
 });
+
+describe('27a-1: hex of a DER key with separators between bytes or groups', () => {
+  const { generateKeyPairSync } = require('node:crypto') as typeof import('node:crypto');
+  const der = (generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).toString(
+    'hex',
+  );
+  const pairs = der.match(/../g) as string[];
+  const groups = der.match(/.{1,8}/g) as string[];
+  test.each([
+    ['colons (openssl)', pairs.join(':')],
+    ['blanks between bytes', pairs.join(' ')],
+    ['groups of 8 digits', groups.join(' ')],
+    ['\\x escapes', pairs.map((p) => `\\x${p}`).join('')],
+  ])('%s is a private key', (_, text) => {
+    expect(secretShape(`key: ${text}`)).toBe('a private key (hex-encoded)');
+  });
+  test('control: a MAC address or a certificate-like public key in colon hex is none', () => {
+    const spki = (generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' }) as Buffer).toString(
+      'hex',
+    );
+    expect(secretShape('mac 30:ab:cd:ef:01:23')).toBeUndefined();
+    expect(secretShape((spki.match(/../g) as string[]).join(':'))).toBeUndefined();
+  });
+});

@@ -75,6 +75,12 @@ const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXk
  * so a short hex word is not decoded. Line-wrapped runs go on, to a short last line.
  */
 const HEX_DER_KEY = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)[0-9a-f]*(?:[ \t]*\r?\n[ \t]*[0-9a-f]{2,}(?![^\n]))*/gi;
+/**
+ * The same hex with a separator between bytes or groups: openssl's `30:81:87:…`, blanks, `\x30\x81…`. 15 groups at
+ * least; the separators are dropped before the bytes are judged.
+ */
+const SPLIT_HEX_DER_KEY = /(?<![0-9a-f])(?:\\x)?30(?:[0-9a-f]{2})*(?:(?:[: \t]|\\x)(?:[0-9a-f]{2})+){14,}/gi;
+const SPLIT_HEX_DER_CLUE = /(?<![0-9a-f])(?:\\x)?30(?:[0-9a-f]{2})*(?:[: \t]|\\x)[0-9a-f]{2}/i;
 /** How a HEX_DER_KEY match starts. */
 const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
 
@@ -140,12 +146,14 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
   { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },
   { pattern: HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isHexDerKey },
+  { pattern: SPLIT_HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: (run) => isHexDerKey(run.replace(/\\x|[:\s]/gi, '')) },
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
 const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
 /** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
-const hasShapeClue = (text: string): boolean => SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text) || HEX_DER_CLUE.test(text);
+const hasShapeClue = (text: string): boolean =>
+  SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text) || HEX_DER_CLUE.test(text) || SPLIT_HEX_DER_CLUE.test(text);
 /** Whether a plain word (letters, digits, `.`, `/`, `-`, `_`) may be a base64- or hex-encoded private key, the one shape one may be. */
 export const mayBeEncodedKey = (word: string): boolean =>
   word.includes('LS0tLS1CRUdJTi') || BASE64_DER_CLUE.test(word) || HEX_DER_CLUE.test(word);

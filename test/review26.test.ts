@@ -170,6 +170,20 @@ describe("26b-5: a null deleting a map the chart's templates read on every rende
       );
     },
   );
+  test.each([
+    ['hub', '34.2.0', true],
+    ['experimental', '34.2.0', true],
+    ['resources', '39.0.7', true],
+    ['global', '36.3.0', true],
+    ['global', '34.2.0', false],
+    ['logs', '39.0.7', true],
+    ['logs', '37.0.0', false],
+    ['ingressRoute', '38.0.2', true],
+    ['ingressRoute', '37.1.0', false],
+  ])('27b-1: %s: null on chart %s refused: %s', (key, chartVersion, refused) => {
+    const errors = configErrors(withTraefikValues({ [key]: null }, { chartVersion })).join('\n');
+    expect(errors.includes(`traefik.values.${key}: is null, which deletes the chart's ${key} map`)).toBe(refused);
+  });
   test('control: a null on a key under them (podSecurityContext, logs.access) is not', () => {
     expect(configErrors(withTraefikValues({ podSecurityContext: null, logs: { access: null } })).join('\n')).not.toContain(
       'deletes the chart',

@@ -182,7 +182,7 @@ export function chartFailures(
         `API server takes only ${API_PROTOCOLS.join(', ')}, so the whole Traefik release fails to install: write one of them`,
     });
   }
-  problems.push(...deletedMapFailures(values, chartName, sourced));
+  problems.push(...deletedMapFailures(values, chart, chartName, sourced));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of

@@ -250,3 +250,17 @@ describe('review 7: a Gt/Lt value the scheduler cannot read drops its term only'
     expect(affinity(preferred)).not.toContain(MATCHES_NONE);
   });
 });
+
+describe('27b-7: a scheme flag overrides the chart key, which the chart writes first', () => {
+  const SCHEME = '--entrypoints.web.http.redirections.entrypoint.scheme=';
+  const errorsOf = (scheme: string) =>
+    configErrors(withTraefikValues({ additionalArguments: [`${SCHEME}${scheme}`] }, { redirectToHttps: true })).join('\n');
+  test('redirectToHttps with scheme=http from a flag is refused at the flag', () => {
+    expect(errorsOf('http')).toContain(
+      'traefik.values.additionalArguments[0]: redirects entrypoint web with scheme http to websecure, which serves TLS, so clients send plain HTTP to a TLS port',
+    );
+  });
+  test('control: scheme=https from a flag is accepted', () => {
+    expect(errorsOf('https')).not.toContain('redirects entrypoint web');
+  });
+});

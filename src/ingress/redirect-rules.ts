@@ -60,7 +60,8 @@ function brokenRedirect(
   if (target && target.name.toLowerCase() === from.toLowerCase() && (served || from.toLowerCase() === 'websecure')) {
     return [`${port === undefined ? '' : `through ${to} `}to itself, where every request is redirected again`, 'remove the redirection'];
   }
-  if (door === 'flag' && target && tls && scheme === 'http') {
+  // A scheme flag overrides the chart key's scheme too (the chart writes its flags before additionalArguments).
+  if ((door === 'flag' || redirect.schemeFlag) && target && tls && scheme === 'http') {
     const label = port === undefined ? to : `${to} (entrypoint ${target.name})`;
     return [
       `with scheme http to ${label}, which serves TLS, so clients send plain HTTP to a TLS port`,
@@ -96,7 +97,8 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
     const aimed = named ?? target;
     const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart), served.length > 0);
     if (broken) {
-      error(path, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
+      const at = redirect.door === 'key' && redirect.schemeFlag && broken[0].startsWith('with scheme http') ? redirect.schemeFlag : path;
+      error(at, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
       continue;
     }
     // A chart key naming no entrypoint fails the chart itself (chart-failures.ts).

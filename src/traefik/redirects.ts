@@ -18,6 +18,8 @@ export interface EntrypointRedirect {
   readonly port?: number;
   /** The scheme of the Location, lower-cased: the chart key's or flag's `scheme`, else Traefik's default `https`. */
   readonly scheme: string;
+  /** The flag item that set `scheme`, when one did (it overrides the chart key's, which the chart writes first). */
+  readonly schemeFlag?: Path;
   /** The key (or flag item) that sets `to`. */
   readonly path: Path;
   /** The chart key, which the chart checks and fails on (chart-failures.ts), or a flag, which Traefik reads as written. */
@@ -41,6 +43,7 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
   const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
   const found = new Map<string, Omit<EntrypointRedirect, 'scheme'>>();
   const schemes = new Map<string, string>();
+  const schemeFlags = new Map<string, Path>();
   const ports = isMap(values.ports) ? values.ports : {};
   for (const [from, port] of Object.entries(ports)) {
     if (!under || !isMap(port)) continue;
@@ -58,7 +61,10 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
   for (const flag of traefikFlags(values, prefix)) {
     // The chart writes its keys as flags before additionalArguments, and Traefik takes the last of a flag given twice.
     const schemeOf = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.scheme$/.exec(flag.name)?.[1];
-    if (schemeOf && flag.value) schemes.set(schemeOf, flag.value.toLowerCase());
+    if (schemeOf && flag.value) {
+      schemes.set(schemeOf.toLowerCase(), flag.value.toLowerCase());
+      schemeFlags.set(schemeOf.toLowerCase(), flag.path);
+    }
     const from = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.to$/.exec(flag.name)?.[1];
     // A bare flag is argumentProblems' to refuse (it takes the next item).
     if (!from || flag.raw === undefined) continue;
@@ -67,5 +73,9 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const valid = port !== undefined && Number(port) >= 1 && Number(port) <= 65535;
     found.set(from, { from, to: flag.raw, ...(valid && { port: Number(port) }), path: flag.path, door: 'flag' });
   }
-  return [...found.values()].map((redirect) => ({ ...redirect, scheme: schemes.get(redirect.from.toLowerCase()) ?? 'https' }));
+  return [...found.values()].map((redirect) => {
+    const from = redirect.from.toLowerCase();
+    const schemeFlag = schemeFlags.get(from);
+    return { ...redirect, scheme: schemes.get(from) ?? 'https', ...(schemeFlag && { schemeFlag }) };
+  });
 }

@@ -220,6 +220,13 @@ describe('26b-7: annotationsUDP is judged only where the chart renders the UDP S
   test('control: a number there with service.single on (the default) is not refused', () => {
     expect(configErrors(withTraefikValues({ service: { annotationsUDP: { 'x.io/a': 5 } } })).join('\n')).not.toContain(NOT_TEXT);
   });
+  test('control: with single off and a UDP entrypoint exposed on no Service it is not refused (27b-5)', () => {
+    const values = {
+      service: { single: false, annotationsUDP: { 'x.io/a': 5 } },
+      ports: { dns: { port: 5353, exposedPort: 53, protocol: 'UDP', expose: { default: false } } },
+    };
+    expect(configErrors(withTraefikValues(values)).join('\n')).not.toContain(NOT_TEXT);
+  });
   test('with single off and a UDP entrypoint it is refused', () => {
     const values = {
       service: { single: false, annotationsUDP: { 'x.io/a': 5 } },

@@ -49,8 +49,14 @@ function otherMaps(values: Values): Array<{ at: string[]; what: string }> {
 function udpServiceRenders(values: Values, at: readonly string[]): boolean {
   const single = valueAt(values, [...at, 'single']) ?? valueAt(values, ['service', 'single']);
   if (single === undefined || goTruthy(single)) return false;
-  const ports = isMap(values.ports) ? Object.values(values.ports) : [];
-  return ports.some((port) => isMap(port) && (String(port.protocol) === 'UDP' || goTruthy(valueAt(port, ['http3', 'enabled']))));
+  // Only ports exposed on this Service count (`expose.<service>`; the chart's web and websecure are exposed by default).
+  const service = at.length === 1 ? 'default' : at[at.length - 1];
+  const ports = isMap(values.ports) ? Object.entries(values.ports) : [];
+  return ports.some(([name, port]) => {
+    if (!isMap(port) || !(String(port.protocol) === 'UDP' || goTruthy(valueAt(port, ['http3', 'enabled'])))) return false;
+    const exposed = valueAt(port, ['expose', service]);
+    return exposed === undefined ? service === 'default' && (name === 'web' || name === 'websecure') : goTruthy(exposed);
+  });
 }
 
 /**

@@ -271,3 +271,33 @@ describe('27b-7: a scheme flag overrides the chart key, which the chart writes f
     expect(errorsOf('https')).not.toContain('redirects entrypoint web');
   });
 });
+
+describe("27b-2, 27b-3: Traefik's own updateStrategy.type", () => {
+  const STRATEGY_TYPE = 'traefik.values.updateStrategy.type: is';
+  test.each([
+    [
+      'rollingUpdate (case) on the Deployment',
+      { updateStrategy: { type: 'rollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
+    ],
+    ['Recreate on a DaemonSet', { deployment: { kind: 'DaemonSet' }, updateStrategy: { type: 'Recreate', rollingUpdate: null } }],
+  ])('%s is refused', (_, values) => {
+    expect(configErrors(withTraefikValues(values)).join('\n')).toContain(STRATEGY_TYPE);
+  });
+  test.each([
+    ['Recreate on the Deployment', { updateStrategy: { type: 'Recreate', rollingUpdate: null } }],
+    ['OnDelete on a DaemonSet', { deployment: { kind: 'DaemonSet' }, updateStrategy: { type: 'OnDelete', rollingUpdate: null } }],
+  ])('control: %s is accepted', (_, values) => {
+    expect(configErrors(withTraefikValues(values)).join('\n')).not.toContain(STRATEGY_TYPE);
+  });
+  test('type: null with 3 host-port pods on 3 nodes takes Kubernetes 25%/25% and hangs every rollout', () => {
+    const config = withChanges(devConfig(), {
+      traefik: {
+        ...devConfig().traefik,
+        replicas: 3,
+        values: { ports: { web: { hostPort: 80 } }, updateStrategy: { type: null, rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
+      },
+      k3s: REFERENCE_K3S,
+    });
+    expect(configErrors(config).join('\n')).toContain("maxSurge Kubernetes' default 25%");
+  });
+});

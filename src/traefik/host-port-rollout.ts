@@ -42,8 +42,22 @@ const CHART_DEFAULTS: Readonly<Record<string, number>> = { maxUnavailable: 0, ma
  * (pkg/apis/apps/v1 defaults.go). With how it came about, for the message; undefined for a value the API server refuses.
  */
 function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: number): { count: number; source: string } | undefined {
-  const rolling = isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
-  const key = formatPath(['traefik', 'values', 'updateStrategy', 'rollingUpdate', name]);
+  // `type: null` deletes the chart's RollingUpdate: the chart then writes no rollingUpdate block (deployment.yaml renders it
+  // only for `eq .type "RollingUpdate"`), and Kubernetes defaults the strategy to RollingUpdate with 25% each.
+  const untyped = isMap(values.updateStrategy) && values.updateStrategy.type === null;
+  const rolling =
+    !untyped && isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
+  const key = formatPath(['traefik', 'values', 'updateStrategy', untyped ? 'type' : 'rollingUpdate', untyped ? '' : name]).replace(
+    /\.$/,
+    '',
+  );
+  if (untyped) {
+    const count = name === 'maxSurge' ? Math.ceil(pods / 4) : Math.floor(pods / 4);
+    return {
+      count,
+      source: `${name} Kubernetes' default 25% (null at ${key}), of ${pods} pod(s) rounded ${name === 'maxSurge' ? 'up' : 'down'} to ${count}`,
+    };
+  }
   if (rolling[name] === undefined) return { count: CHART_DEFAULTS[name], source: `${name} ${CHART_DEFAULTS[name]}, the chart's default` };
   const written = rolling[name] === null ? '25%' : renderedCount(rolling[name]);
   if (typeof written === 'number')
@@ -86,7 +100,7 @@ export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, el
     holder.path,
     `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'}): ${holder.why}, ` +
       `so the rollout's extra pod (${surge.source}; ${unavailable.source}) finds no free node and every rollout hangs: ` +
-      `set traefik.values.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or run fewer pods than nodes${hostPort}`,
+      `set traefik.values.updateStrategy${strategy.type === null ? ': {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1, maxSurge: 0}}' : '.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}'}, or run fewer pods than nodes${hostPort}`,
   );
 }
 

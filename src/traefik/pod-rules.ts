@@ -135,7 +135,26 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   }
   if (traefik.surgingDaemonSet) error(traefik.surgingDaemonSet.path, traefik.surgingDaemonSet.message);
   checkRolloutCounts(traefik.values, error);
+  checkStrategyType(traefik, error);
   checkEntrypoints(traefik, error);
+}
+
+/**
+ * `updateStrategy.type`, which the chart writes unchanged into the Deployment's `strategy` or the DaemonSet's
+ * `updateStrategy` (templates/deployment.yaml, daemonset.yaml, v34.2.0 to v41.3.0): the API server takes only
+ * `RollingUpdate` or `Recreate` for a Deployment and `RollingUpdate` or `OnDelete` for a DaemonSet (k8s.io/api apps/v1).
+ */
+function checkStrategyType(traefik: EffectiveTraefik, error: Report): void {
+  const strategy = traefik.values.updateStrategy;
+  const type = isMap(strategy) ? strategy.type : undefined;
+  if (type === undefined || type === null) return;
+  const allowed = traefik.kind.value === 'DaemonSet' ? ['RollingUpdate', 'OnDelete'] : ['RollingUpdate', 'Recreate'];
+  if (typeof type === 'string' && allowed.includes(type)) return;
+  error(
+    ['traefik', 'values', 'updateStrategy', 'type'],
+    `is ${JSON.stringify(type)}, which the API server refuses for Traefik's ${traefik.kind.value === 'DaemonSet' ? 'DaemonSet' : 'Deployment'}, ` +
+      `failing the whole Traefik release: write ${allowed.join(' or ')} (case matters)`,
+  );
 }
 
 /**

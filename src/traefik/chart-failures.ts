@@ -6,7 +6,7 @@ import { deletedMapFailures } from './deleted-maps';
 import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
-import { traefikChartRules } from './chart-versions';
+import { redirectionsUnder } from './redirects';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -264,8 +264,7 @@ function redirectFailures(
   entrypoints: readonly Entrypoint[],
   prefix: Path,
 ): Problem[] {
-  const key = traefikChartRules(chart).redirectKey;
-  const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
+  const under = redirectionsUnder(chart);
   const ports = isMap(values.ports) ? values.ports : {};
   const known = (name: unknown) =>
     typeof name === 'string' && (entrypoints.some((entry) => entry.name === name) || (Object.hasOwn(ports, name) && ports[name] !== null));

@@ -10,6 +10,15 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 export const redirectChart = (chartVersion: string): Version =>
   chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
 
+/**
+ * Where `redirections` sits under `ports.<name>` in `chart`'s keys: under `http` from v39, directly from v34, and
+ * undefined before v34 (`redirectTo`, chart-versions.ts).
+ */
+export function redirectionsUnder(chart: Version): string[] | undefined {
+  const key = traefikChartRules(chart).redirectKey;
+  return key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
+}
+
 /** An entrypoint redirection: every request on entrypoint `from` is sent to entrypoint `to`. */
 export interface EntrypointRedirect {
   readonly from: string;
@@ -39,8 +48,7 @@ export interface EntrypointRedirect {
  * (a map lookup, getEntryPointPort), and otherwise logs an error and makes no redirection.
  */
 export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
-  const key = traefikChartRules(redirectChart(chartVersion)).redirectKey;
-  const under = key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
+  const under = redirectionsUnder(redirectChart(chartVersion));
   const found = new Map<string, Omit<EntrypointRedirect, 'scheme'>>();
   const schemes = new Map<string, string>();
   const schemeFlags = new Map<string, Path>();

@@ -66,7 +66,14 @@ export function isSecretInDoc(root: unknown, path: Path, resolve: Resolve = (nod
         const value = valueIn(map, name, resolve);
         return isScalar(value) ? value.value : value;
       };
-      if (secretUnder(String(key), field)) return true;
+      if (
+        secretUnder(
+          String(key),
+          field,
+          map.items.map((pair) => keyText(pair.key, resolve)),
+        )
+      )
+        return true;
       node = valueIn(map, String(key), resolve);
     } else if (isSeq(node) && typeof key === 'number') {
       node = resolve(node.items[key]);

@@ -19,7 +19,7 @@ const BOOTSTRAP_TOKEN = /(?<![\w.-])[a-z0-9]{6}\.(?=[a-z]*\d)[a-z0-9]{16}(?![\w.
  * URL parsers, Node's included, skip any slashes and backslashes after a special scheme: `https:/a:b@h`, `wss:\\a:b@h`),
  * or `user:password@host` without a scheme, starting a word, a path's segment or a part after `#`, `?` or `@`
  * (`/mnt/bob:pw@nas/x`: a host written with its userinfo); not an image pinned by digest (`traefik:v3.3@sha256:…`),
- * nor `mailto:a@b`. A password may hold quotes, backticks and `#` (`postgres://app:pa'ss#1@db`: libpq and many
+ * nor `mailto:a@b`. The colon may be percent-encoded (`admin%3Apw@host`: a URL parser decodes it the same). A password may hold quotes, backticks and `#` (`postgres://app:pa'ss#1@db`: libpq and many
  * clients read it so); a user name may not, so a quoted text then `:` is not read as one.
  */
 // Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
@@ -30,9 +30,9 @@ const URL_CREDENTIALS = new RegExp(
     String.raw`https?:\/\/(?!…@)[^\s/?#@"'\`]{1,1024}@`,
     String.raw`https?:[/\\]{1,64}(?!…@)[^\s/\\?#@"'\`]{1,1024}@`,
     String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?@]{0,1024}@`,
-    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?@]{0,1024}@`,
-    String.raw`\/\/[^\s/?#@:"'\`]{0,1024}:[^\s/?@]{0,1024}@`,
-    String.raw`(?<=^|[\s"'\`=,;(<[{/#?@])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}:[^\s/?@"]{1,1024}@(?!sha\d+:)(?=[\w[])`,
+    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
+    String.raw`\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
+    String.raw`(?<=^|[\s"'\`=,;(<[{/#?@])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}(?::|%3a)[^\s/?@"]{1,1024}@(?!sha\d+:)(?=[\w[])`,
   ].join('|'),
   'gi',
 );
@@ -49,23 +49,24 @@ const URL_QUERY_CREDENTIAL =
  * never runs over five dashes, so each BEGIN scans only to the next armour line: linear in the text.
  */
 const PRIVATE_KEY =
-  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\n]))*)/g;
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----))*-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/=]{16,}(?![^\r\n]))*)/g;
 /**
  * The same, base64-encoded (a kubeconfig's `client-key-data`, a Secret's data): `LS0tLS1CRUdJTi` is
  * `-----BEGIN`; the run counts when it decodes to a private key's BEGIN line. Line-wrapped runs go on.
  */
-const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+const BASE64_PRIVATE_KEY = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\r\n]))*/g;
 const isBase64PrivateKey = (run: string): boolean =>
   /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(run.slice(0, 96), 'base64').toString('latin1'));
 
 /**
  * A private key's DER, base64-encoded without armour (`openssl pkcs8 -outform DER | base64`, a JWT signing key in an
  * env var): a run starting `M` (a SEQUENCE, 0x30), or an OpenSSH key's body, `openssh-key-v1\0` (`b3BlbnNzaC1rZXktdjEA`,
- * openssh/openssh-portable PROTOCOL.key, whose format holds only private keys). Line-wrapped runs go on.
+ * openssh/openssh-portable PROTOCOL.key, whose format holds only private keys). Line-wrapped runs go on (`\n` or
+ * `\r\n`), to a short last line.
  */
 // The run's rest is outside the alternation: a repeat inside one made V8 backtrack over a long run (1 MB: 250 ms, not 1).
 const BASE64_DER_KEY =
-  /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{16,}={0,2}(?![^\n]))*/g;
+  /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)[A-Za-z0-9+/]*={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]+={0,2}(?![^\r\n]))*/g;
 /** How a BASE64_DER_KEY match starts: its clue (case-sensitive, unlike SHAPE_CLUE). */
 const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXktdjEA)/;
 
@@ -74,13 +75,28 @@ const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXk
  * `30` (a SEQUENCE), or `openssh-key-v1\0` in hex. 60 digits at least (one line of `xxd -p`; a DER key is longer),
  * so a short hex word is not decoded. Line-wrapped runs go on, to a short last line.
  */
-const HEX_DER_KEY = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)[0-9a-f]*(?:[ \t]*\r?\n[ \t]*[0-9a-f]{2,}(?![^\n]))*/gi;
+const HEX_DER_KEY =
+  /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)[0-9a-f]*(?:[ \t]*\r?\n[ \t]*[0-9a-f]{2,}(?![^\r\n]))*/gi;
 /**
- * The same hex with a separator between bytes or groups: openssl's `30:81:87:…`, blanks, `\x30\x81…`. 15 groups at
- * least; the separators are dropped before the bytes are judged.
+ * The same hex with a separator between bytes or groups: openssl's `30:81:87:…`, blanks, `\x30\x81…`, and so an
+ * OpenSSH key's body (`6f:70:65:6e:…`, its magic). 15 groups at least; the separators are dropped before the bytes are judged.
  */
-const SPLIT_HEX_DER_KEY = /(?<![0-9a-f])(?:\\x)?30(?:[0-9a-f]{2})*(?:(?:[: \t]|\\x)(?:[0-9a-f]{2})+){14,}/gi;
-const SPLIT_HEX_DER_CLUE = /(?<![0-9a-f])(?:\\x)?30(?:[0-9a-f]{2})*(?:[: \t]|\\x)[0-9a-f]{2}/i;
+const SPLIT_HEX_DER_KEY = /(?<![0-9a-f])(?:\\x)?(?:30|6f)(?:[0-9a-f]{2})*(?:(?:[: \t]|\\x)(?:[0-9a-f]{2})+){14,}/gi;
+const SPLIT_HEX_DER_CLUE = /(?<![0-9a-f])(?:\\x)?(?:30|6f)(?:[0-9a-f]{2})*(?:[: \t]|\\x)[0-9a-f]{2}/i;
+
+/**
+ * The base64 of a DER key or OpenSSH body split into groups by single blanks (`MIGH AgEA MBMG …`, any group size):
+ * four groups at least, judged with the blanks dropped, and only a run of 60 base64 characters or more (an Ed25519
+ * PKCS#8 key, the shortest, has 64) that decodes to a key's structure, so prose of short words starting `M` is none.
+ */
+// A SEQUENCE of a key's length starts `M` then `A`..`L` (0x30, then a length byte below 0x84); an OpenSSH body `b3`.
+const SPLIT_BASE64_DER_KEY =
+  /(?<![A-Za-z0-9+/=])(?:M[ \t]?[A-L]|b[ \t]?3)[A-Za-z0-9+/]{0,75}(?:[ \t][A-Za-z0-9+/]{1,76}){3,}(?:[ \t]?={1,2})?(?![A-Za-z0-9+/=])/g;
+const SPLIT_BASE64_DER_CLUE = /(?<![A-Za-z0-9+/=])(?:M[ \t]?[A-L]|b[ \t]?3)[A-Za-z0-9+/]{0,75}(?:[ \t][A-Za-z0-9+/]{1,76}){3}/;
+const isSplitBase64DerKey = (run: string): boolean => {
+  const joined = run.replace(/[ \t]/g, '');
+  return joined.length >= 60 && isBase64DerKey(joined);
+};
 /** How a HEX_DER_KEY match starts. */
 const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
 
@@ -147,13 +163,18 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },
   { pattern: HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isHexDerKey },
   { pattern: SPLIT_HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: (run) => isHexDerKey(run.replace(/\\x|[:\s]/gi, '')) },
+  { pattern: SPLIT_BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isSplitBase64DerKey },
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
 const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
 /** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
 const hasShapeClue = (text: string): boolean =>
-  SHAPE_CLUE.test(text) || BASE64_DER_CLUE.test(text) || HEX_DER_CLUE.test(text) || SPLIT_HEX_DER_CLUE.test(text);
+  SHAPE_CLUE.test(text) ||
+  BASE64_DER_CLUE.test(text) ||
+  HEX_DER_CLUE.test(text) ||
+  SPLIT_HEX_DER_CLUE.test(text) ||
+  SPLIT_BASE64_DER_CLUE.test(text);
 /** Whether a plain word (letters, digits, `.`, `/`, `-`, `_`) may be a base64- or hex-encoded private key, the one shape one may be. */
 export const mayBeEncodedKey = (word: string): boolean =>
   word.includes('LS0tLS1CRUdJTi') || BASE64_DER_CLUE.test(word) || HEX_DER_CLUE.test(word);
@@ -178,7 +199,7 @@ export const REDACTED = '<redacted>';
 function keepingLines(match: string): string {
   return match
     .split('\n')
-    .map((line, i) => (i === 0 ? REDACTED : `${/^[ \t]*/.exec(line)![0]}${REDACTED}`))
+    .map((line, i) => `${i === 0 ? '' : /^[ \t]*/.exec(line)![0]}${REDACTED}${line.endsWith('\r') ? '\r' : ''}`)
     .join('\n');
 }
 

@@ -73,13 +73,24 @@ export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-]
   );
 }
 
+const JWK_PRIVATE = /^(?:d|p|q|dp|dq|qi|oth|k)$/i;
+/** The members that mark a map as a JWK. */
+const JWK_MARKS = ['kty', 'crv', 'x', 'n', 'e'];
+
 /**
  * A JSON Web Key's private members (RFC 7518 §6.2.2 EC `d`, §6.3.2 RSA `d p q dp dq qi oth`, §6.4 oct `k`; RFC 8037 OKP
- * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required); elsewhere `d` or `k` is any key.
+ * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required), or without it one holding an EC
+ * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`; elsewhere `d` or `k` is any key. Member names are
+ * read trimmed and in any letter case (`KTY`, `"kty "`, `D`): a parser that forgives them reads the same key, and a
+ * `kty` of any value (a list) still marks one. `keys`: the map's keys, where known; else only the exact names are read.
  */
-export const isJwkSecret = (key: string, field: (key: string) => unknown): boolean =>
-  /^(?:d|p|q|dp|dq|qi|oth|k)$/.test(key) && typeof field('kty') === 'string';
-
+export function isJwkSecret(key: string, field: (key: string) => unknown, keys: readonly string[] = JWK_MARKS): boolean {
+  if (!JWK_PRIVATE.test(key.trim())) return false;
+  const present = new Set(
+    keys.filter((name) => field(name) !== undefined && field(name) !== null).map((name) => name.trim().toLowerCase()),
+  );
+  return present.has('kty') || (present.has('crv') && present.has('x')) || (present.has('n') && present.has('e'));
+}
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 export function isSecretFlag(flag: string): boolean {
   return isSecretKey(flag.split('.').pop() ?? '', false);

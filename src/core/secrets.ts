@@ -64,11 +64,11 @@ export function mayBeSecretKind(kind: unknown): boolean {
  * What any value under `key` of a mapping is, because of the key or its mapping, or undefined when they say
  * nothing: a key named like a secret, the `value` of an env entry whose `name` is, the `data`/`stringData`
  * of a `kind: Secret` object (whatever its keys are called), text under a key whose text would be a secret.
- * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors).
+ * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors); `keys` lists them.
  */
-export function secretUnder(key: string, field: (key: string) => unknown): string | undefined {
+export function secretUnder(key: string, field: (key: string) => unknown, keys?: readonly string[]): string | undefined {
   if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
-  if (isJwkSecret(key, field)) return JWK_PRIVATE_MEMBER;
+  if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.
@@ -218,7 +218,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
-    const ciphertext = ciphertexts.has(record);
+    const [ciphertext, keys] = [ciphertexts.has(record), Object.keys(record)];
     for (const [key, value] of Object.entries(record)) {
       // A key is judged as text is (`password:abc`, `--token=abc`, `export DB_PASSWORD=abc`): YAML and JSON keys are text.
       const keyShape = secretShape(key);
@@ -228,7 +228,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
       const sealedValue = ciphertext && isCiphertextShaped(value);
-      const under = !inKey && !sealedValue ? secretUnder(key, (other) => record[other]) : undefined;
+      const under = !inKey && !sealedValue ? secretUnder(key, (other) => record[other], keys) : undefined;
       visit(value, [...at, key], secretAs ?? under, envName);
     }
   };

@@ -29,9 +29,11 @@ const BINARY = /!!binary|yaml\.org,2002:binary/;
  * accesskey, privatekey, credential, hmacencoded, signature, `*_KEY`, authorization), in the text with its blanks and
  * punctuation left out (`pass-word` is a key named so), or an escape that may spell one (`\u0070assword`). Text with
  * none sets no secret by a key, and its secret shapes are found in the text itself (secret-shapes.ts): it is not read.
- * A `!!binary` value hides every word: text with one is read.
+ * A `!!binary` value hides every word: text with one is read. So is text that may be a JSON Web Key (secrets-keys.ts
+ * isJwkSecret): one naming `kty` or `crv`, or with a key `d` or `k` (an RSA or oct key needs neither name).
  */
-const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hmac|binary|\\/;
+const MAY_NAME_SECRET = /pass|pwd|token|secret|key|auth|credential|signature|hmac|binary|kty|crv|\\/;
+const JWK_PRIVATE_KEY = /(?:^|[\s{,"'])[dk]["']?[^\S\n]*:/im;
 
 /**
  * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an
@@ -47,8 +49,7 @@ export function textAsData(text: string, yaml = true): readonly unknown[] | unde
       // Not JSON: maybe YAML.
     }
   }
-  if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')))
-    return [];
+  if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !mayHoldSecret(text)) return [];
   if (text.length < REMEMBERED_LENGTH) return yamlData(text);
   // A config's value is read for secrets by the config's checks, by the construct's and by the output gate's.
   if (!remembered.has(text)) {
@@ -57,6 +58,9 @@ export function textAsData(text: string, yaml = true): readonly unknown[] | unde
   }
   return remembered.get(text);
 }
+
+const mayHoldSecret = (text: string): boolean =>
+  MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) || JWK_PRIVATE_KEY.test(text);
 
 /** Texts this long are read as YAML once per run (the last few of them): parsing a MiB takes seconds. */
 const REMEMBERED_LENGTH = 4096;

@@ -380,6 +380,17 @@ describe('validateManifests', () => {
       /^is "150%", a percentage over 100%, which the API server refuses in a PodDisruptionBudget/,
     ],
     [
+      'rollout-counts',
+      'a DaemonSet with both counts 0',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '0%' } };
+      },
+      'spec.updateStrategy.rollingUpdate',
+      /^has maxUnavailable and maxSurge both 0, which the API server refuses \(no rollout could progress\)/,
+    ],
+    [
       'gateway-api-cel',
       'two listeners on one port, protocol and hostname',
       'gateway',
@@ -445,6 +456,17 @@ describe('validateManifests', () => {
       },
       'spec.template.spec.containers[0].securityContext.capabilities.add[0]',
       /^is "CAP_NET_ADMIN"; Kubernetes capability names have no CAP_ prefix .*write "NET_ADMIN"$/,
+    ],
+    [
+      'host-port-surge',
+      'a DaemonSet on the node network that surges',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.updateStrategy = { rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } };
+      },
+      'spec.template.spec.containers[0].ports[0].containerPort',
+      /^is 2112 on the node \(hostNetwork\) in a DaemonSet whose update surges .*every rollout hangs/,
     ],
   ];
 

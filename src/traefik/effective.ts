@@ -12,7 +12,7 @@ import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
-import { zeroCount } from './rendered-count';
+import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
@@ -133,7 +133,11 @@ function surgingDaemonSet(
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const type = valueAt(values, ['updateStrategy', 'type']) ?? 'RollingUpdate';
   if (kind.value !== 'DaemonSet' || type !== 'RollingUpdate' || !isMap(rolling)) return {};
-  const nonZero = (value: unknown) => value !== undefined && value !== null && !zeroCount(value);
+  // As rendered: a text YAML reads as null leaves the field empty, which Kubernetes defaults (rendered-count.ts).
+  const nonZero = (value: unknown) => {
+    const count = renderedRolloutCount(value);
+    return count !== undefined && count !== null && !zeroCount(count);
+  };
   const surge = rolling.maxSurge === undefined ? 1 : rolling.maxSurge;
   if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
   const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];

@@ -5,6 +5,7 @@ import { redact, secretValues } from '../core/secrets';
 import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
+import { checkHostPortSurge } from '../validate/rollout-rules';
 import { checkSchema } from '../validate/schemas';
 import {
   helmControllerProblem,
@@ -217,6 +218,8 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
   const findings = [
     ...(unvendored ? [] : checkSchema(item)),
     ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] })),
+    // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
+    ...checkHostPortSurge(item),
     // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.
     ...(WORKLOADS.has(kind)
       ? podSpecs(item).flatMap(({ spec, at }) =>

@@ -1,4 +1,5 @@
-import { renderedInteger } from './yaml-number';
+import { countFix, countProblem, countText } from '../core/int-or-string';
+import { RENDERED_BUDGET } from './rendered-count';
 
 /**
  * Traefik's HA values: the same keys in every chart version v20 to v41 (traefik/traefik-helm-chart
@@ -39,25 +40,13 @@ export function givesBudgetCount(values: Readonly<Record<string, unknown>> | und
   return ['minAvailable', 'maxUnavailable'].some((key) => (budget as Record<string, unknown>)[key] != null);
 }
 
-/** The largest count an IntOrString holds (int32). */
-const MAX_INT32 = 2 ** 31 - 1;
-
 /**
  * What is wrong with a budget count as the chart prints it (`minAvailable: {{ ... }}` unquoted, so `"2"` is 2), or
- * undefined: policy/v1 takes a whole number of 0 or more, or a percentage of at most 100% (k8s.io/kubernetes
- * pkg/apis/policy/validation/validation.go ValidatePodDisruptionBudgetSpec: ValidatePositiveIntOrPercent,
- * IsNotMoreThan100Percent; a percentage is `^[0-9]+%$`). The API server refuses any other budget, and the release with it.
+ * undefined: policy/v1 takes a whole number of 0 or more, or a percentage of at most 100% (core/int-or-string.ts).
+ * The API server refuses any other budget, and the release with it.
  */
 export function budgetCountProblem(value: unknown): string | undefined {
-  const count = typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
+  const what = countProblem(value, RENDERED_BUDGET);
   const refused = 'which the API server refuses in a PodDisruptionBudget, failing the whole Traefik release';
-  if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= MAX_INT32) return undefined;
-  const percent = typeof count === 'string' ? /^([0-9]+)%$/.exec(count) : null;
-  if (percent && Number(percent[1]) <= 100) return undefined;
-  const what = percent
-    ? 'a percentage over 100%'
-    : typeof count === 'number' && Number.isInteger(count) && count > MAX_INT32
-      ? `more pods than a count holds (${MAX_INT32})`
-      : 'neither a whole number of pods (0 or more) nor a percentage such as "50%"';
-  return `is ${typeof value === 'number' ? String(value) : JSON.stringify(value)}, ${what}, ${refused}: write a number of pods, such as 1, or a percentage, such as "50%"`;
+  return what && `is ${countText(value)}, ${what}, ${refused}: ${countFix('50%')}`;
 }

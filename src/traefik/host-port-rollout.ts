@@ -1,6 +1,6 @@
 import { formatPath, Path, Report } from '../core/problem';
 import type { K3sNode } from '../k3s/inventory';
-import { renderedCount } from './rendered-count';
+import { renderedRolloutCount } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
 
 type Values = Record<string, unknown>;
@@ -35,15 +35,25 @@ function portHolder(traefik: EffectiveTraefik): Holder | undefined {
 /** The chart's `updateStrategy.rollingUpdate` (traefik/traefik-helm-chart traefik/values.yaml, v20 to v41). */
 const CHART_DEFAULTS: Readonly<Record<string, number>> = { maxUnavailable: 0, maxSurge: 1 };
 
+/** A DaemonSet's rollout counts when its field is empty (k8s.io/kubernetes pkg/apis/apps/v1/defaults.go SetDefaults_DaemonSet). */
+const DAEMON_SET_DEFAULTS: Readonly<Record<string, number>> = { maxUnavailable: 1, maxSurge: 0 };
+
 /**
  * One rollout count resolved as the Deployment controller does (k8s.io/kubernetes pkg/controller/deployment/util
  * ResolveFenceposts, GetScaledValueFromIntOrPercent): a percentage of the pods, maxSurge rounded up and maxUnavailable
- * down. A key absent takes the chart's default; null renders an empty field, which takes Kubernetes' default 25%
- * (pkg/apis/apps/v1 defaults.go). With how it came about, for the message; undefined for a value the API server refuses.
+ * down. A key absent takes the chart's default; null, or a text YAML reads as null (rendered-count.ts), renders an empty
+ * field, which takes Kubernetes' default: 25% in a Deployment, maxUnavailable 1 and maxSurge 0 in a DaemonSet
+ * (k8s.io/kubernetes pkg/apis/apps/v1/defaults.go SetDefaults_Deployment, SetDefaults_DaemonSet). With how it came
+ * about, for the message; undefined for a value the API server refuses.
  */
-function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: number): { count: number; source: string } | undefined {
+function fencepost(
+  values: Values,
+  name: 'maxSurge' | 'maxUnavailable',
+  pods: number,
+  daemonSet = false,
+): { count: number; source: string } | undefined {
   // `type: null` deletes the chart's RollingUpdate: the chart then writes no rollingUpdate block (deployment.yaml renders it
-  // only for `eq .type "RollingUpdate"`), and Kubernetes defaults the strategy to RollingUpdate with 25% each.
+  // only for `eq .type "RollingUpdate"`), and Kubernetes defaults the strategy to RollingUpdate with its default counts.
   const untyped = isMap(values.updateStrategy) && values.updateStrategy.type === null;
   const rolling =
     !untyped && isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
@@ -51,6 +61,8 @@ function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: nu
     /\.$/,
     '',
   );
+  if (untyped && daemonSet)
+    return { count: DAEMON_SET_DEFAULTS[name], source: `${name} Kubernetes' default ${DAEMON_SET_DEFAULTS[name]} (null at ${key})` };
   if (untyped) {
     const count = name === 'maxSurge' ? Math.ceil(pods / 4) : Math.floor(pods / 4);
     return {
@@ -59,7 +71,11 @@ function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: nu
     };
   }
   if (rolling[name] === undefined) return { count: CHART_DEFAULTS[name], source: `${name} ${CHART_DEFAULTS[name]}, the chart's default` };
-  const written = rolling[name] === null ? '25%' : renderedCount(rolling[name]);
+  const rendered = renderedRolloutCount(rolling[name]);
+  const shown = rolling[name] === null ? 'null' : JSON.stringify(rolling[name]);
+  if (rendered === null && daemonSet)
+    return { count: DAEMON_SET_DEFAULTS[name], source: `${name} ${shown} at ${key}, so Kubernetes' default ${DAEMON_SET_DEFAULTS[name]}` };
+  const written = rendered === null ? '25%' : rendered;
   if (typeof written === 'number')
     return Number.isInteger(written) && written >= 0 ? { count: written, source: `${name} ${written} at ${key}` } : undefined;
   const percent = typeof written === 'string' ? /^(\d+)%$/.exec(written) : null;
@@ -67,7 +83,7 @@ function fencepost(values: Values, name: 'maxSurge' | 'maxUnavailable', pods: nu
   const up = name === 'maxSurge';
   const scaled = (Number(percent[1]) * pods) / 100;
   const count = up ? Math.ceil(scaled) : Math.floor(scaled);
-  const what = rolling[name] === null ? `null at ${key}, so Kubernetes' default 25%` : `${JSON.stringify(written)} at ${key}`;
+  const what = rendered === null ? `${shown} at ${key}, so Kubernetes' default 25%` : `${JSON.stringify(written)} at ${key}`;
   return { count, source: `${name} ${what}, of ${pods} pod(s) rounded ${up ? 'up' : 'down'} to ${count}` };
 }
 
@@ -113,7 +129,7 @@ export function checkDaemonSetHostPortRollout(traefik: EffectiveTraefik, error: 
   const holder = portHolder(traefik);
   const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
   if (!holder || traefik.hostNetwork || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate') return;
-  const surge = fencepost(traefik.values, 'maxSurge', 1);
+  const surge = fencepost(traefik.values, 'maxSurge', 1, true);
   if (!surge || surge.count < 1) return;
   error(
     holder.path,

@@ -6,7 +6,8 @@ import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
 import { goTruthy } from './go-truth';
-import { renderedCount } from './rendered-count';
+import { renderedRollout } from './rendered-count';
+import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -128,13 +129,10 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   if (traefik.stuckRollout) {
-    error(
-      traefik.stuckRollout,
-      'has maxUnavailable and maxSurge both 0, which the API server refuses (no rollout could progress): allow one of the two',
-    );
+    error(traefik.stuckRollout, BOTH_ZERO_ROLLOUT);
   }
   if (traefik.surgingDaemonSet) error(traefik.surgingDaemonSet.path, traefik.surgingDaemonSet.message);
-  checkRolloutCounts(traefik.values, error);
+  checkRolloutCounts(traefik.values, kind.value === 'DaemonSet', error);
   checkStrategyType(traefik, error);
   checkEntrypoints(traefik, error);
 }
@@ -158,26 +156,22 @@ function checkStrategyType(traefik: EffectiveTraefik, error: Report): void {
 }
 
 /**
- * `updateStrategy.rollingUpdate.maxSurge`/`maxUnavailable` as the chart renders them (rendered-count.ts): the API server
- * takes a whole number of 0 or more or a percentage `^[0-9]+%$`, maxUnavailable at most 100% (k8s.io/kubernetes
- * pkg/apis/apps/validation ValidateRollingUpdateDeployment and ValidateRollingUpdateDaemonSet: ValidatePositiveIntOrPercent,
- * IsNotMoreThan100Percent) and refuses the workload, and with it the Traefik release, otherwise.
+ * `updateStrategy.rollingUpdate.maxSurge`/`maxUnavailable` as the chart renders them (rendered-count.ts), by the API
+ * server's count rule (core/int-or-string.ts): maxUnavailable at most 100%, and a DaemonSet's maxSurge too
+ * (k8s.io/kubernetes pkg/apis/apps/validation ValidateRollingUpdateDeployment, ValidateRollingUpdateDaemonSet). The API
+ * server refuses the workload, and with it the Traefik release, otherwise.
  */
-function checkRolloutCounts(values: Readonly<Record<string, unknown>>, error: Report): void {
+function checkRolloutCounts(values: Readonly<Record<string, unknown>>, daemonSet: boolean, error: Report): void {
   const strategy = values.updateStrategy;
   const rolling = isMap(strategy) ? strategy.rollingUpdate : undefined;
   if (!isMap(rolling)) return;
   for (const name of ['maxSurge', 'maxUnavailable']) {
     const given = rolling[name];
-    if (given === undefined || given === null) continue;
-    const count = renderedCount(given);
-    if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 2 ** 31 - 1) continue;
-    const percent = typeof count === 'string' ? /^([0-9]+)%$/.exec(count) : null;
-    if (percent && (name === 'maxSurge' || Number(percent[1]) <= 100)) continue;
+    const what = countProblem(given, renderedRollout(name === 'maxUnavailable' || daemonSet));
+    if (!what) continue;
     error(
       ['traefik', 'values', 'updateStrategy', 'rollingUpdate', name],
-      `is ${typeof given === 'number' ? String(given) : JSON.stringify(given)}, ${percent ? 'a percentage over 100%' : 'neither a whole number of pods (0 or more) nor a percentage such as "25%"'}, ` +
-        'which the API server refuses in Traefik\'s workload, failing the whole Traefik release: write a number of pods, such as 1, or a percentage, such as "25%"',
+      `is ${countText(given)}, ${what}, which the API server refuses in Traefik's workload, failing the whole Traefik release: ${countFix('25%')}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { CountRule, zeroPods } from '../core/int-or-string';
 import { renderedInteger } from './yaml-number';
 
 /**
@@ -13,10 +14,25 @@ export function renderedCount(value: unknown): unknown {
 }
 
 /**
+ * A rollout count as the chart renders it: as renderedCount, and a text YAML reads as null (go-yaml v2 resolve.go:
+ * empty, `~`, `null`, `Null`, `NULL`, spaces dropped) leaves the field empty, `maxUnavailable: ` or `maxUnavailable: null`,
+ * which Kubernetes defaults as if it were not given (templates/deployment.yaml, daemonset.yaml, v34.2.0 to v41.3.0). The
+ * budget's template writes its count only when it is Go-true (`if .Values.podDisruptionBudget.minAvailable`), so there
+ * `""` never renders, and a text `"null"` renders a budget without its count: judged as the text it is.
+ */
+export function renderedRolloutCount(value: unknown): unknown {
+  if (typeof value === 'string' && ['', '~', 'null', 'Null', 'NULL'].includes(value.replace(/^[ \t]+|[ \t]+$/g, ''))) return null;
+  return renderedCount(value);
+}
+
+/** The count rules of Traefik's budget and rollout, as the chart renders them (core/int-or-string.ts). */
+export const RENDERED_BUDGET: CountRule = { reading: renderedCount, atMost100: true, example: '50%' };
+export const renderedRollout = (atMost100: boolean): CountRule => ({ reading: renderedRolloutCount, atMost100, example: '25%' });
+
+/**
  * A rollout count that gives no pods: 0 as rendered, or a percentage of 0 (`"0%"`, `"00%"`), which the API server
  * accepts (`^[0-9]+%$`) and scales to 0 whatever the pod count (k8s.io/apimachinery intstr GetScaledValueFromIntOrPercent).
  */
 export function zeroCount(value: unknown): boolean {
-  const count = renderedCount(value);
-  return count === 0 || (typeof count === 'string' && /^0+%$/.test(count));
+  return zeroPods(renderedCount(value));
 }

@@ -1,6 +1,8 @@
 import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
 import { annotationSizeProblem } from '../config/annotations';
 import { isIpAddress } from '../net/ip';
+import { countFix, countProblem, CountRule } from '../core/int-or-string';
+import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -28,6 +30,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'ingress-host', check: checkIngressHosts },
   { id: 'unique-env-names', check: checkEnvNames },
   { id: 'disruption-budget-counts', check: checkDisruptionBudget },
+  { id: 'rollout-counts', check: checkRollout },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 
@@ -36,6 +39,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   { id: 'helmchartconfig-target', check: checkHelmChartConfigTarget },
   { id: 'cluster-scoped-namespace', check: checkClusterScopedNamespace },
   { id: 'capability-names', check: checkCapabilities },
+  { id: 'host-port-surge', check: checkHostPortSurge },
 ];
 
 const kindOf = (object: KubeObject): string => (typeof object.kind === 'string' ? object.kind : '');
@@ -262,37 +266,27 @@ function checkCapabilities(object: KubeObject): Finding[] {
 // --- disruption budgets --------------------------------------------------------------------------
 
 const BUDGET_COUNTS = ['minAvailable', 'maxUnavailable'] as const;
+const WRITTEN_BUDGET: CountRule = { reading: 'as written', atMost100: true, example: '50%' };
 
 /**
  * A PodDisruptionBudget's counts, as k8s.io/kubernetes pkg/apis/policy/validation/validation.go
- * (ValidatePodDisruptionBudgetSpec, v1.27 to v1.35) judges them: not both set; each a whole number of 0 or more
- * (ValidateNonnegativeField) or a text `^[0-9]+%$` (IsValidPercent: a quoted "2" is no count) of at most 100%
- * (IsNotMoreThan100Percent). The same rule as the chart's `podDisruptionBudget` (traefik/ha-values.ts budgetCountProblem).
+ * (ValidatePodDisruptionBudgetSpec, v1.27 to v1.35) judges them: not both set; each a count by the API server's rule
+ * (core/int-or-string.ts) as written, so a quoted "2" is no count, at most 100%. The same rule as the chart's
+ * `podDisruptionBudget` (traefik/ha-values.ts budgetCountProblem), which the chart renders unquoted.
  */
 function checkDisruptionBudget(object: KubeObject): Finding[] {
   if (kindOf(object) !== 'PodDisruptionBudget' || !apiVersionOf(object).startsWith('policy/') || !isRecord(object.spec)) return [];
   const spec = object.spec;
   const set = BUDGET_COUNTS.filter((key) => spec[key] !== undefined && spec[key] !== null);
-  const fix = 'write a number of pods, such as 1, or a percentage, such as "50%"';
   const findings: Finding[] = set.flatMap((key) => {
-    const value = spec[key];
-    const percent = typeof value === 'string' ? /^([0-9]+)%$/.exec(value) : null;
-    // A fraction never decodes into an IntOrString: the schema check reports it.
-    if (typeof value === 'number' && !Number.isInteger(value)) return [];
-    const what =
-      typeof value === 'number'
-        ? value < 0
-          ? 'a negative number of pods'
-          : undefined
-        : typeof value !== 'string'
-          ? undefined
-          : !percent
-            ? 'a text that is not a percentage (a count is written without quotes)'
-            : Number(percent[1]) > 100
-              ? 'a percentage over 100%'
-              : undefined;
+    const what = countProblem(spec[key], WRITTEN_BUDGET);
     return what
-      ? [{ path: ['spec', key], message: `is ${show(value)}, ${what}, which the API server refuses in a PodDisruptionBudget: ${fix}` }]
+      ? [
+          {
+            path: ['spec', key],
+            message: `is ${show(spec[key])}, ${what}, which the API server refuses in a PodDisruptionBudget: ${countFix('50%')}`,
+          },
+        ]
       : [];
   });
   if (set.length === 2)

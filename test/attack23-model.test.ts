@@ -162,8 +162,9 @@ describe('23b-1: the http:// 404 warning reads the redirect from the values and 
     ['ports.web.http.redirections on chart 39', { ports: { web: { http: { redirections: { entryPoint: redirect } } } } }, '39.0.7'],
     ['ports.web.redirections on chart 37', { ports: { web: { redirections: { entryPoint: redirect } } } }, '37.1.0'],
     ['ports.web.redirectTo.port on chart 27', { ports: { web: { redirectTo: { port: 'websecure' } } } }, '27.0.0'],
-    ['the flag', { additionalArguments: ['--entrypoints.web.http.redirections.entrypoint.to=websecure'] }, '39.0.7'],
-    ['the flag in another case', { additionalArguments: ['--entryPoints.web.http.redirections.entryPoint.to=websecure'] }, '39.0.7'],
+    // A flag naming websecure puts its address port 8443 in the Location, which no Service exposes (attack28-chart.test.ts).
+    ['the flag', { additionalArguments: ['--entrypoints.web.http.redirections.entrypoint.to=:443'] }, '39.0.7'],
+    ['the flag in another case', { additionalArguments: ['--entryPoints.web.http.redirections.entryPoint.to=:443'] }, '39.0.7'],
   ])('a redirect through %s gets no 404 warning', (_name, values, chartVersion) => {
     expect(warningsOf(onNodes({ chartVersion, values }))).not.toContain(NOT_FOUND);
   });

@@ -143,7 +143,8 @@ describe('25b-8: a null that deletes a chart default', () => {
     CHARTS.flatMap((traefik) =>
       [
         { podSecurityContext: null },
-        { logs: { access: null } },
+        // Not logs.access itself, which the templates read bare (attack28-chart.test.ts).
+        { logs: { general: { level: null } } },
         { tolerations: null },
         { resources: { limits: null } },
         { updateStrategy: { type: 'Recreate', rollingUpdate: null } },

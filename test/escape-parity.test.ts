@@ -380,9 +380,10 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
       "traefik.values.providers.kubernetesIngress.enabled: turns Traefik's Ingress provider off (the chart renders it only when enabled)",
     ],
     [
+      // The pod template reads `.Values.providers.kubernetesIngress.enabled` bare, so Helm fails first (deleted-maps.ts).
       'the provider removed by null (Helm drops the default)',
       { providers: { kubernetesIngress: null } },
-      "traefik.values.providers.kubernetesIngress: turns Traefik's Ingress provider off",
+      "traefik.values.providers.kubernetesIngress: is null, which deletes the chart's providers.kubernetesIngress map",
     ],
     [
       'the IngressClass switch removed by null',

@@ -184,8 +184,9 @@ describe("26b-5: a null deleting a map the chart's templates read on every rende
     const errors = configErrors(withTraefikValues({ [key]: null }, { chartVersion })).join('\n');
     expect(errors.includes(`traefik.values.${key}: is null, which deletes the chart's ${key} map`)).toBe(refused);
   });
-  test('control: a null on a key under them (podSecurityContext, logs.access) is not', () => {
-    expect(configErrors(withTraefikValues({ podSecurityContext: null, logs: { access: null } })).join('\n')).not.toContain(
+  // logs.access itself is read bare (`if .access.enabled`), so it is refused too (attack28-chart.test.ts).
+  test('control: a null on a key under them (podSecurityContext, logs.general.level) is not', () => {
+    expect(configErrors(withTraefikValues({ podSecurityContext: null, logs: { general: { level: null } } })).join('\n')).not.toContain(
       'deletes the chart',
     );
   });

@@ -4,6 +4,7 @@ import type { EffectiveTraefik } from '../traefik/effective';
 import type { Entrypoint } from '../traefik/entrypoints';
 import { EntrypointRedirect, entrypointRedirects, redirectChart } from '../traefik/redirects';
 import { servesTls } from '../traefik/chart-failures';
+import { redirectCycleProblems } from '../traefik/redirect-cycles';
 
 /**
  * The port of the Location a redirect answers: a flag's `:port`, or for a flag naming an entrypoint that entrypoint's
@@ -82,6 +83,8 @@ function brokenRedirect(
 export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
   const users = (tls: boolean) => config.ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
   const chart = redirectChart(config.traefik.chartVersion);
+  for (const cycle of redirectCycleProblems(traefik.values, config.traefik.chartVersion, traefik.entrypoints, ['traefik']))
+    error(cycle.path, cycle.message);
   for (const redirect of entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik'])) {
     const { from, to, port, path } = redirect;
     const source = from.toLowerCase();

@@ -224,7 +224,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
     // A certResolver makes the router TLS (router.tls.certresolver), so Traefik answers http:// with 404 unless `web`
     // redirects. A cert-manager Ingress has no TLS router: spec.tls only loads its certificate, and it answers on both.
-    if (resolver && !traefik.httpRedirect) {
+    if (resolver && !traefik.httpsRedirect) {
       warn(
         ['ingresses', i, 'tls'],
         `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +

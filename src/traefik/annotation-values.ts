@@ -3,6 +3,7 @@ import { describeValue } from '../core/snapshot';
 import { nonTextAnnotations } from '../config/annotations';
 import { goTruthy } from './go-truth';
 import { valueAt } from './service-facts';
+import { compareVersions, parseVersion, Version } from '../semver';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,9 +15,11 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
  * .Values.persistence.existingClaim)`), ingressroute.yaml (`range .Values.ingressRoute`, `if $config.enabled`),
  * service-metrics.yaml (`if (.Values.metrics.prometheus.service).enabled`), gateway.yaml (`if and (.Values.gateway).enabled
  * (.Values.providers.kubernetesGateway).enabled`) and hub-admission-controller.yaml (`if .Values.hub.token`, `if and
- * .Values.hub.apimanagement.enabled (not .Values.hub.offline)`).
+ * .Values.hub.apimanagement.enabled (not .Values.hub.offline)`), whose `with .Values.hub.apimanagement.admission.annotations`
+ * came in v37.1.0 (absent from v37.0.0 and before).
  */
-function otherMaps(values: Values): Array<{ at: string[]; what: string }> {
+const HUB_ADMISSION_ANNOTATIONS = parseVersion('37.1.0');
+function otherMaps(values: Values, chart: Version): Array<{ at: string[]; what: string }> {
   const on = (...path: string[]) => goTruthy(valueAt(values, path));
   const routes = isMap(values.ingressRoute) ? values.ingressRoute : {};
   return [
@@ -35,7 +38,10 @@ function otherMaps(values: Values): Array<{ at: string[]; what: string }> {
     on('providers', 'kubernetesGateway', 'enabled')
       ? [{ at: ['gateway', 'annotations'], what: "the chart's Gateway" }]
       : []),
-    ...(on('hub', 'token') && on('hub', 'apimanagement', 'enabled') && !on('hub', 'offline')
+    ...(compareVersions(chart, HUB_ADMISSION_ANNOTATIONS) >= 0 &&
+    on('hub', 'token') &&
+    on('hub', 'apimanagement', 'enabled') &&
+    !on('hub', 'offline')
       ? [{ at: ['hub', 'apimanagement', 'admission', 'annotations'], what: "Traefik Hub's admission webhook" }]
       : []),
   ];
@@ -63,9 +69,9 @@ function udpServiceRenders(values: Values, at: readonly string[]): boolean {
  * Annotation values the chart writes that are not texts, which the API server refuses (config/annotations.ts). The chart
  * writes every annotation map through toYaml, which keeps a number or map as one (traefik/traefik-helm-chart
  * templates/service.yaml, deployment.yaml, daemonset.yaml and _podtemplate.tpl, v20.1.1 to v41.3.0; otherMaps for the
- * rest). `values` (the merged ones) say which objects the chart renders.
+ * rest). `values` (the merged ones) and `chart`, the chart's version, say which objects the chart renders.
  */
-export function nonTextAnnotationProblems(user: Values, prefix: Path, values: Values = user): Problem[] {
+export function nonTextAnnotationProblems(user: Values, prefix: Path, values: Values, chart: Version): Problem[] {
   const service = isMap(user.service) ? user.service : {};
   const extra = isMap(service.additionalServices) ? service.additionalServices : {};
   const services = [
@@ -83,7 +89,7 @@ export function nonTextAnnotationProblems(user: Values, prefix: Path, values: Va
     ...services,
     { at: ['deployment', 'annotations'], what: "Traefik's Deployment (or DaemonSet)" },
     { at: ['deployment', 'podAnnotations'], what: "Traefik's pods" },
-    ...otherMaps(values),
+    ...otherMaps(values, chart),
   ];
   return maps.flatMap(({ at, what }) => {
     const annotations = valueAt(user, at);

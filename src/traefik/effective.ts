@@ -29,6 +29,8 @@ import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
 import { mergeValues, ValueConflict } from './values-merge';
 import { nonTextAnnotationProblems } from './annotation-values';
+import { RenderedBudget, renderedBudget } from './budget-render';
+import { webRedirectsToTls } from './redirect-reach';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 
@@ -82,6 +84,8 @@ export interface EffectiveTraefik {
   readonly replicas: Sourced<number>;
   /** Whether `web` redirects every http:// request (to HTTPS), through `redirectToHttps`, the values or a flag. */
   readonly httpRedirect: boolean;
+  /** Whether that redirect reaches HTTPS on the VIP (redirect-reach.ts), so a TLS-only router's http:// is answered. */
+  readonly httpsRedirect: boolean;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
   readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
   /** The ACME resolvers whose acme.json lies on no persistent volume (the others share the chart's ReadWriteOnce one). */
@@ -109,11 +113,7 @@ export interface EffectiveTraefik {
   /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
   readonly extraObjectServices: readonly ExtraObjectService[];
   /** `podDisruptionBudget` when enabled. */
-  readonly disruptionBudget?: {
-    readonly path: Path;
-    readonly minAvailable?: Sourced<unknown>;
-    readonly maxUnavailable?: Sourced<unknown>;
-  };
+  readonly disruptionBudget?: RenderedBudget & { readonly path: Path };
 }
 
 type Values = Record<string, unknown>;
@@ -311,7 +311,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
-  badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix, values));
+  badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const defined = settings.certResolvers ?? {};
 
@@ -353,8 +353,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
-  const field = (key: string) =>
-    budget && budget[key] !== undefined && budget[key] !== null ? sourced(['podDisruptionBudget', key], undefined) : undefined;
   return {
     values,
     conflicts,
@@ -383,6 +381,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     acmeResolvers,
     ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers),
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
+    httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: [
       ...resolverEntries.map((resolver) => resolver.value),
       // Traefik keeps a resolver's name as written (traefik/arguments.ts).
@@ -408,8 +407,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     ...(goTruthy(budget?.enabled) && {
       disruptionBudget: {
         path: source(['podDisruptionBudget', 'enabled'], [...prefix, 'replicas']),
-        minAvailable: field('minAvailable'),
-        maxUnavailable: field('maxUnavailable'),
+        ...renderedBudget(budget!, sourced),
       },
     }),
   };

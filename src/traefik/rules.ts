@@ -6,6 +6,7 @@ import { renderedCount } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { budgetCountProblem } from './ha-values';
+import { countlessBudgetMessage } from './budget-render';
 import { checkTraefikNodeSelector } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { valuesAffinityProblems } from './node-affinity';
@@ -202,6 +203,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   const budget = traefik.disruptionBudget;
   if (!budget) return;
   const { minAvailable, maxUnavailable } = budget;
+  if (!minAvailable && !maxUnavailable) return error(budget.dropped?.path ?? budget.path, countlessBudgetMessage(budget.dropped));
   if (minAvailable && maxUnavailable) {
     error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them');
     return;

@@ -196,7 +196,6 @@ describe('23b-14: an entrypoint redirection that makes the Ingresses unreachable
   test.each([
     ['the HTTP to HTTPS redirect', redirect('web', { to: 'websecure', scheme: 'https', permanent: true })],
     ['the flag to a port', { additionalArguments: ['--entrypoints.web.http.redirections.entrypoint.to=:443'] }],
-    ['web to itself with TLS Ingresses only', redirect('web', { to: 'web', scheme: 'https' })],
   ])('%s is accepted', (_, values) => {
     expect(errorsOf(values)).toBe('');
   });

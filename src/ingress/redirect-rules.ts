@@ -1,4 +1,4 @@
-import { Report } from '../core/problem';
+import { formatPath, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { Entrypoint } from '../traefik/entrypoints';
@@ -34,15 +34,10 @@ function redirectTarget(redirect: EntrypointRedirect, port: number | undefined, 
 /**
  * Why a redirect is broken whatever the Ingresses, with what to write instead, else undefined: a flag's `to` Traefik
  * cannot use (it logs an error and makes no redirection, or answers a Location with a junk port), a target that is the
- * entrypoint itself (every request redirected again; on web only while a plain Ingress is served there), or a flag's
+ * entrypoint itself (every request redirected again, whatever is served there), or a flag's
  * plain HTTP sent to an entrypoint serving TLS. The chart key's own failures are chart-failures.ts'.
  */
-function brokenRedirect(
-  redirect: EntrypointRedirect,
-  target: Entrypoint | undefined,
-  tls: boolean,
-  served: boolean,
-): [string, string] | undefined {
+function brokenRedirect(redirect: EntrypointRedirect, target: Entrypoint | undefined, tls: boolean): [string, string] | undefined {
   const { from, to, port, door, scheme } = redirect;
   const fix =
     'write :<port>, the port clients reach the entrypoint on (:443 for websecure; a plain number from 1 to 65535), or an ' +
@@ -57,8 +52,8 @@ function brokenRedirect(
       fix,
     ];
   }
-  // A loop on web next to TLS Ingresses only is left alone: their http:// answers 404 without a redirect anyway.
-  if (target && target.name.toLowerCase() === from.toLowerCase() && (served || from.toLowerCase() === 'websecure')) {
+  // Wherever it is, whatever is served there: clients reach the entrypoint and are sent back to it forever.
+  if (target && target.name.toLowerCase() === from.toLowerCase()) {
     return [`${port === undefined ? '' : `through ${to} `}to itself, where every request is redirected again`, 'remove the redirection'];
   }
   // A scheme flag overrides the chart key's scheme too (the chart writes its flags before additionalArguments).
@@ -98,7 +93,7 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
           `${config.ingresses[served[0]].host}) cannot be reached on the VIP`
         : '';
     const aimed = named ?? target;
-    const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart), served.length > 0);
+    const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart));
     if (broken) {
       const at = redirect.door === 'key' && redirect.schemeFlag && broken[0].startsWith('with scheme http') ? redirect.schemeFlag : path;
       error(at, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
@@ -125,4 +120,28 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
         : 'remove the redirection';
     if (why) error(path, `redirects entrypoint ${from} ${why}${reach()}: ${fix}`);
   }
+}
+
+/**
+ * Why `url` (http://) is not sent to HTTPS on the VIP (traefik/redirect-reach.ts webRedirectsToTls is false), and the
+ * fix: no redirect, or the one Traefik keeps, which a later flag in additionalArguments makes over traefik.redirectToHttps'
+ * own (the chart writes its flags first, traefik/templates/_podtemplate.tpl, and Traefik takes the last of a flag given twice).
+ */
+export function noHttpsRedirect(config: ClusterConfig, traefik: EffectiveTraefik, url: string): string {
+  const web = entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik']).find((r) => r.from.toLowerCase() === 'web');
+  if (!web) {
+    const why = config.traefik.redirectToHttps ? 'while entrypoint web redirects nowhere' : 'while traefik.redirectToHttps is false';
+    return `${why}, so ${url} answers 404: set traefik.redirectToHttps: true`;
+  }
+  const over = web.door === 'flag' && config.traefik.redirectToHttps ? ', overriding the redirect traefik.redirectToHttps writes,' : '';
+  const port = traefik.entrypoints.find((entry) => entry.name === 'websecure')?.exposedPort ?? 443;
+  const fix =
+    web.door === 'key'
+      ? 'write websecure there, or remove the key and set traefik.redirectToHttps: true'
+      : `write --entrypoints.web.http.redirections.entrypoint.to=:${port} (websecure's Service port), or remove the flag` +
+        (config.traefik.redirectToHttps ? '' : ' and set traefik.redirectToHttps: true');
+  return (
+    `while ${formatPath(web.path)} redirects entrypoint web to ${JSON.stringify(web.to)}${over} where no HTTPS entrypoint answers ` +
+    `on the VIP, so ${url} never reaches HTTPS: ${fix}`
+  );
 }

@@ -11,7 +11,7 @@ import { entrypointResolverProblems, resolverNameProblem } from '../traefik/reso
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import { gatewayRouteProblems } from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
-import { checkRedirects } from './redirect-rules';
+import { checkRedirects, noHttpsRedirect } from './redirect-rules';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -227,8 +227,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     if (resolver && !traefik.httpsRedirect) {
       warn(
         ['ingresses', i, 'tls'],
-        `serves "${ingress.host}" on HTTPS only while traefik.redirectToHttps is false, ` +
-          `so http://${ingress.host}${ingress.path} answers 404: set traefik.redirectToHttps: true`,
+        `serves "${ingress.host}" on HTTPS only ${noHttpsRedirect(config, traefik, `http://${ingress.host}${ingress.path}`)}`,
       );
     }
     names.set(name, names.get(name) ?? i);

@@ -36,10 +36,15 @@ export function renderedBudget(budget: Values, sourced: Sourcer): RenderedBudget
  * and the disruption controller then expects 0 pods and so allows no disruption (pkg/controller/disruption/disruption.go
  * getExpectedPodCount, updatePdbStatus: `if expectedCount <= 0 || disruptionsAllowed <= 0 { disruptionsAllowed = 0 }`).
  */
-export function countlessBudgetMessage(dropped: Sourced<unknown> | undefined): string {
-  const hangs = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
+export function countlessBudgetMessage(dropped: Sourced<unknown> | undefined, daemonSet = false): string {
+  // `kubectl drain` skips DaemonSet pods (--ignore-daemonsets): only the eviction API meets a DaemonSet's budget.
+  const hangs = daemonSet
+    ? 'so no eviction of a Traefik pod is allowed (the eviction API refuses every one, whichever tool asks)'
+    : 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
   const why = 'the disruption controller allows no eviction under a PodDisruptionBudget with neither minAvailable nor maxUnavailable';
+  // A DaemonSet's budget counts only by a whole-number minAvailable (rules.ts checkDaemonSetBudget).
+  const fix = daemonSet ? 'a whole-number podDisruptionBudget.minAvailable below the number of nodes Traefik runs on' : undefined;
   return dropped
-    ? `is ${JSON.stringify(dropped.value)}, ${hangs} (the chart writes no count Go templates hold false, and ${why}): use 1`
-    : `renders Traefik's PodDisruptionBudget with no count, ${hangs} (${why}): set podDisruptionBudget.maxUnavailable: 1`;
+    ? `is ${JSON.stringify(dropped.value)}, ${hangs} (the chart writes no count Go templates hold false, and ${why}): use ${fix ?? '1'}`
+    : `renders Traefik's PodDisruptionBudget with no count, ${hangs} (${why}): set ${fix ?? 'podDisruptionBudget.maxUnavailable: 1'}`;
 }

@@ -93,6 +93,21 @@ function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined 
 }
 
 /**
+ * How many nodes a Traefik DaemonSet runs on: one pod on each node of `k3s.servers`/`agents` its `nodeSelector` and
+ * required node affinity admit (K3s taints no node by default, so tolerations widen nothing), or undefined without
+ * `k3s.servers`. A selector on a label this tool cannot know counts as holding.
+ */
+export function daemonSetNodeCount(config: ClusterConfig, traefik: EffectiveTraefik): number | undefined {
+  const inventory = k3sInventory(config);
+  if (!inventory) return undefined;
+  const byAffinity = valuesAffinityProblems(traefik.values, ['traefik']).length
+    ? undefined
+    : affinityNarrowing(traefik.values, ['traefik']);
+  const narrowings = [selectorNarrowing(traefik.values, ['traefik']), byAffinity].filter((n): n is Narrowing => !!n);
+  return inventory.nodes.filter((node) => narrowings.every((n) => n.admits(node))).length;
+}
+
+/**
  * `nodeSelector` and required node `affinity` (the chart renders both in the pod template, traefik/traefik-helm-chart
  * traefik/templates/_podtemplate.tpl, v20 to v41), judged with the placement this tool writes (placement-values.ts):
  * with `Local`, the control-plane nodes only and, for several pods, one pod per node; with `Cluster`, a spread. A

@@ -9,7 +9,7 @@ type Values = Record<string, unknown>;
  * Redirections among entrypoints that come back round (`web → websecure → web`): every request is redirected forever
  * and never served. Each entrypoint has at most one redirection (the last flag wins, traefik/redirects.ts), so the
  * redirections form a graph of one edge per node, walked once: linear in the number of entrypoints. An entrypoint
- * redirected to itself is the redirect rules' (ingress/redirect-rules.ts), which leave it alone where nothing is served.
+ * redirected to itself is the redirect rules' (ingress/redirect-rules.ts brokenRedirect), which refuse it wherever it is.
  * One problem per cycle, at the redirection of its first member in the values' order.
  */
 export function redirectCycleProblems(values: Values, chartVersion: string, ports: readonly Entrypoint[], prefix: Path): Problem[] {

@@ -7,7 +7,7 @@ import type { EffectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { budgetCountProblem } from './ha-values';
 import { countlessBudgetMessage } from './budget-render';
-import { checkTraefikNodeSelector } from './node-selector-rules';
+import { checkTraefikNodeSelector, daemonSetNodeCount } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { valuesAffinityProblems } from './node-affinity';
 import { traefikValuesProblems } from './values-check';
@@ -49,6 +49,8 @@ export function checkTraefik(
   if (support.warning) warn(['traefik', 'chartVersion'], support.warning);
   if (support.error) return;
   checkTraefikNodeSelector(config, traefik, error, warn);
+  // A DaemonSet runs one pod on each node its placement admits, whatever the replica count.
+  const placed = nodes && traefik.kind.value === 'DaemonSet' ? daemonSetNodeCount(config, traefik) : undefined;
   checkTraefikDeployment(
     traefik,
     ['traefik'],
@@ -58,7 +60,7 @@ export function checkTraefik(
       externalTrafficPolicy: config.traefik.externalTrafficPolicy,
       loadBalancers: 'loadBalancers[]',
     },
-    nodes,
+    nodes && placed ? { ...nodes, traefikNodes: placed } : nodes,
     error,
     warn,
   );
@@ -171,6 +173,15 @@ export function checkTraefikDeployment(
   const sharedAcme = daemonSet
     ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
     : !traefik.autoscaling && count !== undefined && replicasWithCertResolversProblem(count, resolvers, keys);
+  // `traefik.replicas` (or the prop) asks this tool for a spread and a maxUnavailable budget, which mean nothing for a
+  // DaemonSet (no replica count, and no scale for that budget to count against: checkDaemonSetBudget).
+  if (daemonSet && count !== undefined && count > 1 && formatPath(replicas.path) === formatPath([...prefix, 'replicas'])) {
+    error(
+      replicas.path,
+      `is ${count}, but ${formatPath(kind.path)} is DaemonSet, which runs one Traefik pod on each node and has no replica count: ` +
+        'remove the key, and for a disruption budget write podDisruptionBudget: {enabled: true, minAvailable: N} in the values, N below the number of nodes',
+    );
+  }
   if (sharedAcme) {
     error(daemonSet ? kind.path : replicas.path, sharedAcme);
   } else if (onVolume.length && nodes && nodes.servers > 1) {
@@ -192,8 +203,60 @@ export function checkTraefikDeployment(
         'pods and losing one of them loses both: use at most one replica per node',
     );
   }
-  checkDisruptionBudget(traefik, daemonSet ? nodes?.traefikNodes : count, error, warn);
+  if (daemonSet) checkDaemonSetBudget(traefik, nodes?.traefikNodes, error);
+  else checkDisruptionBudget(traefik, count, error, warn);
 }
+
+/** Whether the budget has one count the API server takes; else says why not. */
+function validBudget(budget: NonNullable<EffectiveTraefik['disruptionBudget']>, daemonSet: boolean, error: Report): boolean {
+  const { minAvailable, maxUnavailable } = budget;
+  if (!minAvailable && !maxUnavailable) {
+    error(budget.dropped?.path ?? budget.path, countlessBudgetMessage(budget.dropped, daemonSet));
+    return false;
+  }
+  if (minAvailable && maxUnavailable) {
+    error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them');
+    return false;
+  }
+  const invalid = [minAvailable, maxUnavailable].flatMap((count) => {
+    const problem = count && budgetCountProblem(count.value);
+    return problem ? [{ path: count.path, problem }] : [];
+  });
+  for (const { path, problem } of invalid) error(path, problem);
+  return !invalid.length;
+}
+
+/**
+ * A DaemonSet's budget. `kubectl drain` never evicts DaemonSet pods (it needs --ignore-daemonsets), so the budget
+ * guards only the eviction API. The disruption controller counts a whole-number minAvailable against the matching pods,
+ * but maxUnavailable or a percentage against the scale of the pods' owner, which a DaemonSet has not (no scale
+ * subresource), so that budget's sync fails and allows no eviction (k8s.io/kubernetes pkg/controller/disruption/disruption.go
+ * getExpectedPodCount, getExpectedScale, failSafe; master at 003e862). `pods`: the nodes Traefik runs on, when known.
+ */
+function checkDaemonSetBudget(traefik: EffectiveTraefik, pods: number | undefined, error: Report): void {
+  const budget = traefik.disruptionBudget;
+  if (!budget || !validBudget(budget, true, error)) return;
+  const { minAvailable, maxUnavailable } = budget;
+  const whole = minAvailable && renderedCount(minAvailable.value);
+  const below = pods === undefined ? 'below the number of nodes Traefik runs on' : `at most ${pods - 1} (Traefik runs on ${pods} node(s))`;
+  const scaled = maxUnavailable ?? (typeof whole === 'number' ? undefined : minAvailable);
+  if (scaled) {
+    error(
+      scaled.path,
+      `is ${JSON.stringify(scaled.value)}, but Traefik runs as a DaemonSet, which has no scale subresource, and the disruption controller ` +
+        `counts maxUnavailable and percentages against one, so ${NO_EVICTION}: use a whole-number podDisruptionBudget.minAvailable ${below}`,
+    );
+  } else if (minAvailable && typeof whole === 'number' && pods !== undefined && whole >= pods) {
+    const fix = pods > 1 ? `use a whole number ${below}` : 'remove the budget (podDisruptionBudget.enabled: false)';
+    error(
+      minAvailable.path,
+      `is ${JSON.stringify(minAvailable.value)} with ${pods} Traefik pod(s), one per node, so ${NO_EVICTION}: ${fix}`,
+    );
+  }
+}
+
+/** What a budget that allows nothing does to a DaemonSet's pods, which `kubectl drain` skips. */
+const NO_EVICTION = 'no eviction of a Traefik pod is allowed (the eviction API refuses every one, whichever tool asks)';
 
 /**
  * A budget that lets no drain evict a Traefik pod blocks every node drain (and so every K3s upgrade) for good; one that
@@ -203,17 +266,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   const budget = traefik.disruptionBudget;
   if (!budget) return;
   const { minAvailable, maxUnavailable } = budget;
-  if (!minAvailable && !maxUnavailable) return error(budget.dropped?.path ?? budget.path, countlessBudgetMessage(budget.dropped));
-  if (minAvailable && maxUnavailable) {
-    error(minAvailable.path, 'is set together with maxUnavailable, and the API server accepts only one of the two: remove one of them');
-    return;
-  }
-  const invalid = [minAvailable, maxUnavailable].flatMap((count) => {
-    const problem = count && budgetCountProblem(count.value);
-    return problem ? [{ path: count.path, problem }] : [];
-  });
-  for (const { path, problem } of invalid) error(path, problem);
-  if (invalid.length) return;
+  if (!validBudget(budget, false, error)) return;
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
   // The disruption controller rounds a percentage up to whole pods (k8s.io/kubernetes pkg/controller/disruption).
   const podsOf = (given: unknown): number | undefined => {

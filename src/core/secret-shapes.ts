@@ -78,25 +78,42 @@ const BASE64_DER_CLUE = /(?<![A-Za-z0-9+/])(?:M[A-Za-z0-9+/]{31}|b3BlbnNzaC1rZXk
 const HEX_DER_KEY =
   /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)[0-9a-f]*(?:[ \t]*\r?\n[ \t]*[0-9a-f]{2,}(?![^\r\n]))*/gi;
 /**
- * The same hex with a separator between bytes or groups: openssl's `30:81:87:…`, blanks, `\x30\x81…`, and so an
- * OpenSSH key's body (`6f:70:65:6e:…`, its magic). 15 groups at least; the separators are dropped before the bytes are judged.
+ * The same hex with separators between bytes or groups, normalised: any run of them (blanks, Unicode spaces and line
+ * breaks too, `:`, `,`, `;`, `-`: openssl's `30:81:87:…`, `30  77`, `30, 77`, `30-77`), and a `0x`, `\x` or `%` before
+ * a byte (a C array `0x30, 0x77`, `\x30\x77`, `%30%77`). 15 groups at least; judged with every separator dropped.
+ * No lookbehind: a run glued after a prefix (`--cfg=30:77`, `x30:77`) is found inside the text (the first group is
+ * bounded, so a long unseparated hex word is not scanned from each of its positions).
  */
-const SPLIT_HEX_DER_KEY = /(?<![0-9a-f])(?:\\x)?(?:30|6f)(?:[0-9a-f]{2})*(?:(?:[: \t]|\\x)(?:[0-9a-f]{2})+){14,}/gi;
-const SPLIT_HEX_DER_CLUE = /(?<![0-9a-f])(?:\\x)?(?:30|6f)(?:[0-9a-f]{2})*(?:[: \t]|\\x)[0-9a-f]{2}/i;
+const HEX_SEPARATOR = String.raw`(?:[\s:,;-]{1,16}(?:0x|\\x|%)?|0x|\\x|%)`;
+const SPLIT_HEX_HEAD = String.raw`(?:0x|\\x|%)?(?:30|6f)(?:[0-9a-f]{2}){0,63}`;
+const SPLIT_HEX_DER_KEY = new RegExp(String.raw`${SPLIT_HEX_HEAD}(?:${HEX_SEPARATOR}(?:[0-9a-f]{2})+){14,}`, 'gi');
+const SPLIT_HEX_DER_CLUE = new RegExp(String.raw`${SPLIT_HEX_HEAD}${HEX_SEPARATOR}[0-9a-f]{2}`, 'i');
+/** A separated hex run is a key where, separators dropped, it is one from a `30` or `6f` near its start (after a glued prefix's digits). */
+function isSplitHexDerKey(run: string): boolean {
+  const hex = run.replace(/0x|\\x/gi, '').replace(/[^0-9a-f]/gi, '');
+  return [...hex.slice(0, 64).matchAll(/30|6f/gi)].some(({ index }) => isHexDerKey(hex.slice(index, index + 256)));
+}
 
 /**
- * The base64 of a DER key or OpenSSH body split into groups by single blanks (`MIGH AgEA MBMG …`, any group size):
- * four groups at least, judged with the blanks dropped, and only a run of 60 base64 characters or more (an Ed25519
- * PKCS#8 key, the shortest, has 64) that decodes to a key's structure, so prose of short words starting `M` is none.
+ * The base64 of a DER key or OpenSSH body split into groups by any run of blanks (`MIGH AgEA MBMG …`, `MIGH  AgEA`, a
+ * tab, U+00A0, mixed; any group size): four groups at least, judged with the blanks dropped, and only a run of 60
+ * base64 characters or more (an Ed25519 PKCS#8 key, the shortest, has 64) that decodes to a key's structure, so
+ * prose of short words starting `M` is none. No lookbehind: a first group glued after a prefix (`--log.format=MHcC`,
+ * `x/MHcC`) is found; the run is judged from each `M`/`b3` start near its head (words before the key in one run).
  */
 // A SEQUENCE of a key's length starts `M` then `A`..`L` (0x30, then a length byte below 0x84); an OpenSSH body `b3`.
-const SPLIT_BASE64_DER_KEY =
-  /(?<![A-Za-z0-9+/=])(?:M[ \t]?[A-L]|b[ \t]?3)[A-Za-z0-9+/]{0,75}(?:[ \t][A-Za-z0-9+/]{1,76}){3,}(?:[ \t]?={1,2})?(?![A-Za-z0-9+/=])/g;
-const SPLIT_BASE64_DER_CLUE = /(?<![A-Za-z0-9+/=])(?:M[ \t]?[A-L]|b[ \t]?3)[A-Za-z0-9+/]{0,75}(?:[ \t][A-Za-z0-9+/]{1,76}){3}/;
-const isSplitBase64DerKey = (run: string): boolean => {
-  const joined = run.replace(/[ \t]/g, '');
-  return joined.length >= 60 && isBase64DerKey(joined);
-};
+const SPLIT_BASE64_HEAD = String.raw`(?:M\s{0,16}[A-L]|b\s{0,16}3)[A-Za-z0-9+/]{0,75}`;
+const SPLIT_BASE64_DER_KEY = new RegExp(
+  String.raw`${SPLIT_BASE64_HEAD}(?:\s{1,16}[A-Za-z0-9+/]{1,76}){3,}(?:\s{0,16}={1,2})?(?![A-Za-z0-9+/=])`,
+  'g',
+);
+const SPLIT_BASE64_DER_CLUE = new RegExp(String.raw`${SPLIT_BASE64_HEAD}(?:\s{1,16}[A-Za-z0-9+/]{1,76}){3}`);
+function isSplitBase64DerKey(run: string): boolean {
+  const joined = run.replace(/[\s=]/g, '');
+  return [...joined.slice(0, 256).matchAll(/M[A-L]|b3/g)].some(
+    ({ index }) => joined.length - index >= 60 && isBase64DerKey(joined.slice(index, index + 256)),
+  );
+}
 /** How a HEX_DER_KEY match starts. */
 const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
 
@@ -162,7 +179,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
   { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },
   { pattern: HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isHexDerKey },
-  { pattern: SPLIT_HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: (run) => isHexDerKey(run.replace(/\\x|[:\s]/gi, '')) },
+  { pattern: SPLIT_HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isSplitHexDerKey },
   { pattern: SPLIT_BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isSplitBase64DerKey },
 ];
 

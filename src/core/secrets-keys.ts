@@ -75,12 +75,15 @@ export function isSecretKey(key: string, envName = /^[A-Za-z][A-Za-z0-9]*(?:[_-]
 
 const JWK_PRIVATE = /^(?:d|p|q|dp|dq|qi|oth|k)$/i;
 /** The members that mark a map as a JWK. */
-const JWK_MARKS = ['kty', 'crv', 'x', 'n', 'e'];
+const JWK_MARKS = ['kty', 'crv', 'x', 'y', 'n', 'e'];
+/** Base64url of 16 bytes or more (22 characters): a private scalar's length, not a short word or a number. */
+const KEY_SIZED_BASE64URL = /^[A-Za-z0-9_-]{22,}={0,2}$/;
 
 /**
  * A JSON Web Key's private members (RFC 7518 §6.2.2 EC `d`, §6.3.2 RSA `d p q dp dq qi oth`, §6.4 oct `k`; RFC 8037 OKP
  * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required), or without it one holding an EC
- * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`; elsewhere `d` or `k` is any key. Member names are
+ * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`; elsewhere `d` or `k` is any key. A `d` beside any one
+ * public member (`{x: …, d: …}`, a JWK cut down) is one too where it is base64url of a key's size. Member names are
  * read trimmed and in any letter case (`KTY`, `"kty "`, `D`): a parser that forgives them reads the same key, and a
  * `kty` of any value (a list) still marks one. `keys`: the map's keys, where known; else only the exact names are read.
  */
@@ -89,7 +92,14 @@ export function isJwkSecret(key: string, field: (key: string) => unknown, keys: 
   const present = new Set(
     keys.filter((name) => field(name) !== undefined && field(name) !== null).map((name) => name.trim().toLowerCase()),
   );
-  return present.has('kty') || (present.has('crv') && present.has('x')) || (present.has('n') && present.has('e'));
+  if (present.has('kty') || (present.has('crv') && present.has('x')) || (present.has('n') && present.has('e'))) return true;
+  const value = field(key);
+  return (
+    key.trim().toLowerCase() === 'd' &&
+    JWK_MARKS.some((mark) => present.has(mark)) &&
+    typeof value === 'string' &&
+    KEY_SIZED_BASE64URL.test(value.trim())
+  );
 }
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 export function isSecretFlag(flag: string): boolean {

@@ -5,6 +5,7 @@ import { secretShape } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
 import { textAsData } from './text-data';
+import { secretsInFlow } from './secrets-flow';
 import { MAX_YAML_NESTING } from './yaml-depth';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
@@ -426,24 +427,4 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     i = below - 1;
   }
   return [...new Set(found.filter((value) => value !== ''))];
-}
-
-/**
- * `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed): the secret values.
- * `keys`: the keys the flow stands under (the line's key last), for isPlainlyNotSecret.
- */
-function secretsInFlow(text: string, keys: readonly string[]): string[] {
-  if (!/[{[]/.test(text)) return [];
-  const pairs = [...text.matchAll(/(?:^|[{[,])[ \t]*(["']?)([^\s"',{}[\]:]+)\1[ \t]*:[ \t]+([^,{}[\]]*)/g)].map(
-    ([, , key, value]) => [key, value.trim()] as const,
-  );
-  const name = pairs.find(([key]) => key === 'name')?.[1];
-  const envSecret = name !== undefined && isSecretKey(unquote(name), true);
-  return pairs
-    .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret)))
-    .filter(
-      ([key, value]) =>
-        !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
-    )
-    .flatMap(([, value]) => [value, unquote(value)]);
 }

@@ -276,7 +276,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {
-          record[key] = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field) !== undefined);
+          record[key] = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field, keys) !== undefined);
         }
       }
       result = record;

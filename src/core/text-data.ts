@@ -39,9 +39,16 @@ const JWK_PRIVATE_KEY = /(?:^|[\s{,"'])[dk]["']?[^\S\n]*:/im;
  * The documents of `text` that are mappings or lists, where the text is JSON or (`yaml`) parses as YAML without an
  * error (merge keys applied, the last of two equal keys kept: the line reading finds the first), or none. Aliases
  * are bounded as every YAML read here is (yaml-documents.ts). Undefined where the text cannot be judged: it nests too
- * deep to be read as YAML (yaml-depth.ts), or a document's aliases go past the bound.
+ * deep to be read as YAML (yaml-depth.ts), or a document's aliases go past the bound. One line of text that is not data
+ * itself gives the objects inside it (embeddedObjects).
  */
 export function textAsData(text: string, yaml = true): readonly unknown[] | undefined {
+  const whole = wholeTextAsData(text, yaml);
+  const embedded = whole && !text.includes('\n') && text.includes('{') && mayHoldSecret(text) ? embeddedObjects(text, yaml) : [];
+  return whole && embedded && (embedded.length ? [...whole, ...embedded] : whole);
+}
+
+function wholeTextAsData(text: string, yaml: boolean): readonly unknown[] | undefined {
   if (/^\s*[{[]/.test(text)) {
     try {
       return [JSON.parse(text)];
@@ -57,6 +64,38 @@ export function textAsData(text: string, yaml = true): readonly unknown[] | unde
     remembered.set(text, yamlData(text));
   }
   return remembered.get(text);
+}
+
+/** How many objects inside one line of text are read: a JWK or a map of settings is one; more is no flag's value. */
+const MAX_EMBEDDED = 16;
+
+/**
+ * The `{…}` objects inside one line of text that is not one itself (`--log.format={"kty":"EC",…}`, `x={kty: EC, d: …}`,
+ * `a {"token": …} b`), read as JSON or (`yaml`) as a YAML flow mapping: a program that takes the text after its `=` reads
+ * them as data. Each outermost balanced pair, found in one pass (a double-quoted part after `{`, `,`, `:` or a blank is
+ * skipped, so a `}` in it closes nothing); where it fills the whole text, the whole text was read already.
+ */
+function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
+  const found: unknown[] = [];
+  let [depth, start] = [0, -1];
+  for (let i = 0; i < text.length && found.length < MAX_EMBEDDED; i++) {
+    const c = text[i];
+    if (c === '"' && depth > 0 && /[{,:\s]/.test(text[i - 1])) {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' && depth++ === 0) start = i;
+    else if (c === '}' && depth > 0 && --depth === 0 && text.slice(start, i + 1) !== text.trim()) {
+      const object = text.slice(start, i + 1);
+      try {
+        found.push(JSON.parse(object));
+      } catch {
+        const data = yaml ? yamlData(object) : [];
+        // Too deep to read: what it holds cannot be known (see textAsData).
+        if (!data) return undefined;
+        found.push(...data);
+      }
+    }
+  }
+  return found;
 }
 
 const mayHoldSecret = (text: string): boolean =>

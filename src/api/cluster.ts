@@ -71,7 +71,11 @@ export class K3sVipCluster extends Construct {
       new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
     }
     // The resolvers configured outside this tool, which Traefik's CRDs in extraObjects may name as the Ingresses do.
-    new TraefikChart(this, 'traefik-config', { ...traefikSettings(config), externalCertResolvers: config.traefik.externalCertResolvers });
+    new TraefikChart(this, 'traefik-config', {
+      ...traefikSettings(config),
+      externalCertResolvers: config.traefik.externalCertResolvers,
+      servicesElection: usesServicesElection(config),
+    });
     addCertManagerCharts(this, config);
     addGatewayApiChart(this, config);
     if (config.loadBalancers.length) {

@@ -65,6 +65,13 @@ export interface TraefikHelmChartConfigProps {
    */
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
   /**
+   * Whether kube-vip elects a leader per Service (`svc_election`, ARP mode), so that Traefik's TCP Service and a
+   * separate UDP Service (`service.single: false`) on the same VIP could be announced by two nodes. In BGP mode every
+   * node announces the VIP and there is no per-Service election.
+   * @default - true with externalTrafficPolicy `Local`, which needs per-Service election in ARP mode
+   */
+  readonly servicesElection?: boolean;
+  /**
    * Addresses or CIDR blocks of proxies in front of Traefik whose X-Forwarded-* headers it believes
    * (`web` and `websecure` entrypoints).
    * @default - none: Traefik drops forwarded headers from everyone
@@ -103,6 +110,7 @@ export const TRAEFIK_HELM_CHART_CONFIG_KEYS: PropsKeys<TraefikHelmChartConfigPro
   trustedProxies: true,
   leaseName: true,
   gateway: true,
+  servicesElection: true,
 };
 
 export interface TraefikCertResolver {
@@ -199,6 +207,9 @@ export class TraefikHelmChartConfig extends Construct {
     } else if (props.gateway && chartSupport && !chartSupport.error) {
       check.problem(['gateway'], gatewayChartProblem(chartVersion));
     }
+    if (props.servicesElection !== undefined && typeof props.servicesElection !== 'boolean') {
+      check.problem(['servicesElection'], `${describeValue(props.servicesElection)}: expected true or false`);
+    }
     check.mapping(['values'], props.values);
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
@@ -236,7 +247,9 @@ export class TraefikHelmChartConfig extends Construct {
       checkTraefikTrust(model, [], report);
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
-      if (externalTrafficPolicy === 'Local') checkUdpService(model, [], 'which externalTrafficPolicy Local needs in ARP mode', report);
+      if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
+        checkUdpService(model, [], 'kube-vip elects a leader per Service', report);
+      }
       if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
       checkGatewayProvider(
         {

@@ -223,7 +223,7 @@ export function runSynth(options: SynthOptions): number {
       ]);
     }
   } catch (e) {
-    return fail([`error: ${(e as Error).message}`]);
+    return fail((e as Error).message.split('\n').map((line) => `error: ${line}`));
   }
   const scope = only && new Set(clusters.map((cluster) => cluster.name));
   // Nothing to publish and nothing published before: leave the output folder uncreated.

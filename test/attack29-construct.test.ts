@@ -35,3 +35,17 @@ describe('a separate UDP Service under externalTrafficPolicy Local', () => {
     expect(helmChartConfigRefusal({ servicesElection: 'yes' })).toContain('servicesElection "yes" is a string: expected true or false');
   });
 });
+
+describe('a construct refusal on the YAML door', () => {
+  test('is located at the config file, one line per problem, and says it is a gap of this tool', () => {
+    const { addClusterCharts } = require('../src/main');
+    const config = withChanges(devConfig(), { traefik: { loadBalancerIPs: ['not-an-ip'], replicas: -1 } });
+    const message = refusalOf(() => addClusterCharts(new App(), { name: 'c', file: '/srv/config/c.yaml', config }));
+    const lines = message.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line).toMatch(/^\/srv\/config\/c\.yaml: \S/);
+      expect(line).toContain('the constructs refuse what the config check missed: please report it');
+    }
+  });
+});

@@ -395,8 +395,8 @@ describe('D10: rbac.enabled Go-false leaves Traefik unable to read Ingresses', (
   });
 });
 
-describe('D10: rbac: null drops the chart defaults, and the ClusterRole with them', () => {
+describe('D10: rbac: null drops the chart defaults, and Helm fails on the bare `.Values.rbac.namespaced` (round 29)', () => {
   it('is refused at traefik.values.rbac', () => {
-    expect(errorsOf({ rbac: null })).toContain(`traefik.values.rbac: drops the chart's rbac defaults, ${RBAC}`);
+    expect(errorsOf({ rbac: null })).toContain("traefik.values.rbac: is null, which deletes the chart's rbac map");
   });
 });

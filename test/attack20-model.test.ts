@@ -121,7 +121,6 @@ describe("D4: traefik.gateway needs the chart's ClusterRole, the only holder of 
     [{ rbac: { enabled: false } }, '41.3.0', "traefik.values.rbac.enabled: turns the chart's RBAC off"],
     [{ rbac: { enabled: 0 } }, undefined, "traefik.values.rbac.enabled: turns the chart's RBAC off"],
     [{ rbac: { enabled: '' } }, undefined, "traefik.values.rbac.enabled: turns the chart's RBAC off"],
-    [{ rbac: null }, undefined, "traefik.values.rbac: drops the chart's rbac defaults"],
     [{ rbac: { namespaced: true } }, undefined, 'traefik.values.rbac.namespaced: makes the chart give Traefik a namespaced Role'],
     [{ rbac: { namespaced: 1 } }, '41.3.0', 'traefik.values.rbac.namespaced: makes the chart give Traefik a namespaced Role'],
   ])('%j on chart %s is refused', (values, chartVersion, what) => {
@@ -129,6 +128,10 @@ describe("D4: traefik.gateway needs the chart's ClusterRole, the only holder of 
     expect(errors).toContain(what);
     expect(errors).toContain(CANNOT);
     expect(errors).toContain('so Traefik ignores the Gateway (traefik.gateway, in kube-system) and its 1 HTTPRoute(s): remove it');
+  });
+  // Round 29: requirements.yaml reads `.Values.rbac.namespaced` bare, so Helm fails before any ClusterRole question.
+  test('{"rbac":null} is refused as the nil pointer Helm fails on', () => {
+    expect(errorsOf(gatewayConfig({ rbac: null }))).toContain("traefik.values.rbac: is null, which deletes the chart's rbac map");
   });
   test.each([[{ rbac: { enabled: true } }], [{ rbac: { namespaced: false } }], [{}]])('control: %j is accepted', (values) => {
     judgeConfig(gatewayConfig(values), undefined);

@@ -1,6 +1,6 @@
 import { formatPath, Path, Report } from '../core/problem';
 import type { K3sNode } from '../k3s/inventory';
-import { renderedRolloutCount } from './rendered-count';
+import { renderedRolloutCount, renderedStrategyType } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
 
 type Values = Record<string, unknown>;
@@ -52,9 +52,10 @@ function fencepost(
   pods: number,
   daemonSet = false,
 ): { count: number; source: string } | undefined {
-  // `type: null` deletes the chart's RollingUpdate: the chart then writes no rollingUpdate block (deployment.yaml renders it
-  // only for `eq .type "RollingUpdate"`), and Kubernetes defaults the strategy to RollingUpdate with its default counts.
-  const untyped = isMap(values.updateStrategy) && values.updateStrategy.type === null;
+  // `type: null` (or a text rendered as null, rendered-count.ts) leaves no RollingUpdate: the chart then writes no
+  // rollingUpdate block (deployment.yaml renders it only for `eq .type "RollingUpdate"`), and Kubernetes defaults the
+  // strategy to RollingUpdate with its default counts.
+  const untyped = isMap(values.updateStrategy) && renderedStrategyType(values.updateStrategy.type) === null;
   const rolling =
     !untyped && isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
   const key = formatPath(['traefik', 'values', 'updateStrategy', untyped ? 'type' : 'rollingUpdate', untyped ? '' : name]).replace(
@@ -106,7 +107,7 @@ export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, el
     return;
   }
   const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
-  if (!holder || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate' || pods < 1 || pods < eligible.length) return;
+  if (!holder || (renderedStrategyType(strategy.type) ?? 'RollingUpdate') !== 'RollingUpdate' || pods < 1 || pods < eligible.length) return;
   const surge = fencepost(traefik.values, 'maxSurge', pods);
   const unavailable = fencepost(traefik.values, 'maxUnavailable', pods);
   // Both 0 as written is refused on its own (pod-rules.ts); resolved to 0 both, the controller takes maxUnavailable 1.
@@ -116,7 +117,7 @@ export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, el
     holder.path,
     `${holder.is} with ${pods} Traefik pod(s) on the ${eligible.length} node(s) they may run on (${names || 'none'}): ${holder.why}, ` +
       `so the rollout's extra pod (${surge.source}; ${unavailable.source}) finds no free node and every rollout hangs: ` +
-      `set traefik.values.updateStrategy${strategy.type === null ? ': {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1, maxSurge: 0}}' : '.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}'}, or run fewer pods than nodes${hostPort}`,
+      `set traefik.values.updateStrategy${renderedStrategyType(strategy.type) === null ? ': {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1, maxSurge: 0}}' : '.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}'}, or run fewer pods than nodes${hostPort}`,
   );
 }
 
@@ -128,7 +129,7 @@ export function checkHostPortRollout(traefik: EffectiveTraefik, pods: number, el
 export function checkDaemonSetHostPortRollout(traefik: EffectiveTraefik, error: Report): void {
   const holder = portHolder(traefik);
   const strategy = isMap(traefik.values.updateStrategy) ? traefik.values.updateStrategy : {};
-  if (!holder || traefik.hostNetwork || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate') return;
+  if (!holder || traefik.hostNetwork || (renderedStrategyType(strategy.type) ?? 'RollingUpdate') !== 'RollingUpdate') return;
   const surge = fencepost(traefik.values, 'maxSurge', 1, true);
   if (!surge || surge.count < 1) return;
   error(

@@ -6,7 +6,7 @@ import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
 import { goTruthy } from './go-truth';
-import { renderedRollout } from './rendered-count';
+import { renderedRollout, renderedStrategyType } from './rendered-count';
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -145,7 +145,8 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
 function checkStrategyType(traefik: EffectiveTraefik, error: Report): void {
   const strategy = traefik.values.updateStrategy;
   const type = isMap(strategy) ? strategy.type : undefined;
-  if (type === undefined || type === null) return;
+  // Rendered empty or null, the field is unset and Kubernetes defaults it (rendered-count.ts).
+  if (type === undefined || renderedStrategyType(type) === null) return;
   const allowed = traefik.kind.value === 'DaemonSet' ? ['RollingUpdate', 'OnDelete'] : ['RollingUpdate', 'Recreate'];
   if (typeof type === 'string' && allowed.includes(type)) return;
   error(

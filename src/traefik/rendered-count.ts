@@ -13,6 +13,9 @@ export function renderedCount(value: unknown): unknown {
   return typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
 }
 
+const readsAsNull = (value: unknown): boolean =>
+  typeof value === 'string' && ['', '~', 'null', 'Null', 'NULL'].includes(value.replace(/^[ \t]+|[ \t]+$/g, ''));
+
 /**
  * A rollout count as the chart renders it: as renderedCount, and a text YAML reads as null (go-yaml v2 resolve.go:
  * empty, `~`, `null`, `Null`, `NULL`, spaces dropped) leaves the field empty, `maxUnavailable: ` or `maxUnavailable: null`,
@@ -21,8 +24,16 @@ export function renderedCount(value: unknown): unknown {
  * `""` never renders, and a text `"null"` renders a budget without its count: judged as the text it is.
  */
 export function renderedRolloutCount(value: unknown): unknown {
-  if (typeof value === 'string' && ['', '~', 'null', 'Null', 'NULL'].includes(value.replace(/^[ \t]+|[ \t]+$/g, ''))) return null;
-  return renderedCount(value);
+  return readsAsNull(value) ? null : renderedCount(value);
+}
+
+/**
+ * `updateStrategy.type` as the chart renders it, raw (`type: {{ .type }}`, templates/deployment.yaml, daemonset.yaml,
+ * v34.2.0 to v41.3.0): a text YAML reads as null leaves the field unset, which Kubernetes defaults to RollingUpdate with
+ * its default counts, as for `type: null`; `eq .type "RollingUpdate"` is false then, so no rollingUpdate block renders.
+ */
+export function renderedStrategyType(type: unknown): unknown {
+  return readsAsNull(type) ? null : type;
 }
 
 /** The count rules of Traefik's budget and rollout, as the chart renders them (core/int-or-string.ts). */

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type * as JsYaml from 'js-yaml';
 import { upstreamChartVersion } from './chart-versions';
-import { CHART_ENTRYPOINTS } from './entrypoints';
 import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 
-/** Upstream `traefik/values.schema.json` per chart version (vendor/traefik-values-schema/README.md names the source). */
+/** Upstream `traefik/values.schema.json` and `values.yaml` per chart version (vendor/traefik-values-schema/README.md). */
 const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');
 
 export interface TraefikValuesSchema {
@@ -15,13 +15,6 @@ export interface TraefikValuesSchema {
   /** Top-level keys the chart declares. */
   readonly topLevelKeys: readonly string[];
   readonly validate: ValidateFunction;
-  /** The schema itself, whose declared keys are those of the chart's values.yaml. */
-  readonly root: SchemaNode;
-}
-
-interface SchemaNode {
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly additionalProperties?: SchemaNode | boolean;
 }
 
 const cache = new Map<string, TraefikValuesSchema | undefined>();
@@ -33,12 +26,12 @@ export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema |
     const file = join(SCHEMA_DIR, `${tag}.json`);
     let schema: TraefikValuesSchema | undefined;
     if (existsSync(file)) {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as SchemaNode;
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { properties?: Record<string, unknown> };
       // Loaded only when a config sets traefik.values: ajv's 2020-12 build costs time every synth would pay.
       const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
       // strict off: helm-schema output uses keywords ajv's strict mode does not know.
       const validate = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true }).compile(json);
-      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate, root: json };
+      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate };
     }
     cache.set(tag, schema);
   }
@@ -53,41 +46,48 @@ export interface ValuesViolation {
 
 /** Checks merged values; unknown top-level keys are left to the caller (it offers a did-you-mean). */
 export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<string, unknown>): ValuesViolation[] {
-  const coalesced = withoutDeletedNulls(values, schema.root);
+  const coalesced = coalesce(values, chartDefaults(schema.tag));
   if (schema.validate(coalesced)) return [];
   return (schema.validate.errors ?? [])
     .filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath === ''))
     .map((e) => violation(e, schema.tag, coalesced));
 }
 
+const defaults = new Map<string, Record<string, unknown>>();
+
+/**
+ * The chart's own values.yaml, vendored beside its schema (`<tag>.values.yaml`). Read only here, that is when a config
+ * sets traefik.values, as the schema is: every synth would pay for the parse otherwise.
+ */
+function chartDefaults(tag: string): Record<string, unknown> {
+  if (!defaults.has(tag)) {
+    const { load } = require('js-yaml') as typeof JsYaml;
+    defaults.set(tag, load(readFileSync(join(SCHEMA_DIR, `${tag}.values.yaml`), 'utf8')) as Record<string, unknown>);
+  }
+  return defaults.get(tag)!;
+}
+
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The values as Helm validates them: its coalesce deletes every key given as null that the chart's values.yaml holds
- * (helm/helm pkg/chartutil/coalesce.go coalesceValues and CoalesceTables, "When the YAML value is null, we remove the
- * value's key"), before ValidateAgainstSchema runs (pkg/chartutil/values.go ToRenderValuesWithSchemaValidation). The
- * schema's declared keys are values.yaml's (helm-schema generates it from that file; checked for v34.2.0 and v39.0.7).
- * Below a map of named entries (the schema's `additionalProperties`) only the chart's own entrypoints (`ports.web`, ...)
- * have defaults to delete: a null in an entry of the user's stays and meets the schema, as in Helm. What the chart then
- * does without the default is judged by effective.ts and chart-failures.ts.
+ * The values as Helm validates them: the chart's defaults under the user's, a map merged key by key, and a key given as
+ * null deleted when the defaults hold it (helm/helm pkg/chartutil/coalesce.go coalesceValues and coalesceTablesFullKey,
+ * "When the YAML value is null, we remove the value's key"), before ValidateAgainstSchema runs
+ * (pkg/chartutil/values.go ToRenderValuesWithSchemaValidation). So a key the schema requires is met by its default
+ * (`hub.namespaces: []`), and a null in an entry of the user's own (no default there) stays and meets the schema. What
+ * the chart then does without a deleted default is judged by effective.ts and chart-failures.ts.
  */
-function withoutDeletedNulls(values: Record<string, unknown>, schema: SchemaNode, path: readonly string[] = []): Record<string, unknown> {
-  const declared = schema.properties ?? {};
-  const entries = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  const kept: Record<string, unknown> = {};
+function coalesce(values: Record<string, unknown>, chart: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) =>
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(chart)) if (!Object.hasOwn(values, key)) put(key, value);
   for (const [key, value] of Object.entries(values)) {
-    const own = Object.hasOwn(declared, key);
-    const inner = own ? declared[key] : entries;
-    const defaulted = own || (path.length === 1 && path[0] === 'ports' && CHART_ENTRYPOINTS.includes(key));
+    const own = Object.hasOwn(chart, key);
     if (own && value === null) continue;
-    Object.defineProperty(kept, key, {
-      value: inner && defaulted && isMap(value) ? withoutDeletedNulls(value, inner, [...path, key]) : value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    put(key, own && isMap(value) && isMap(chart[key]) ? coalesce(value, chart[key]) : value);
   }
-  return kept;
+  return result;
 }
 
 function violation(error: ErrorObject, tag: string, values: Record<string, unknown>): ValuesViolation {

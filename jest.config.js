@@ -7,6 +7,8 @@ module.exports = {
   maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The shards are `npm test`'s way to run the other files (jest.grouped.config.js); here each file is a suite.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/groups/'],
   // Type-checking is `tsc` in `npm test`; with isolatedModules ts-jest only transpiles (fast).
   transform: { '^.+\\.ts$': 'ts-jest' },
   // examples/typescript-app imports the package by name; here that is this checkout's source.

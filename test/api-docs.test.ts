@@ -1,3 +1,4 @@
+// @jest-own-suite: its time goes to child processes (scripts/test-suites.js).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// @jest-own-suite: its time goes to child processes (scripts/test-suites.js).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

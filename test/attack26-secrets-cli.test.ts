@@ -1,3 +1,4 @@
+// @jest-own-suite: it mocks modules, which holds for a whole registry (scripts/test-suites.js).
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

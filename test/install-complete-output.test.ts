@@ -1,3 +1,4 @@
+// @jest-own-suite: its time goes to child processes (scripts/test-suites.js).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @jest-own-suite: its time goes to child processes (scripts/test-suites.js).
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

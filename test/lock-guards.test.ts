@@ -1,3 +1,4 @@
+// @jest-own-suite: it mocks modules, which holds for a whole registry (scripts/test-suites.js).
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,35 +1,11 @@
-import { formatPath, Report } from '../core/problem';
+import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { Entrypoint } from '../traefik/entrypoints';
 import { EntrypointRedirect, entrypointRedirects, redirectChart } from '../traefik/redirects';
 import { servesTls } from '../traefik/chart-failures';
 import { redirectCycleProblems } from '../traefik/redirect-cycles';
-
-/**
- * The port of the Location a redirect answers: a flag's `:port`, or for a flag naming an entrypoint that entrypoint's
- * address port (Traefik's getEntryPointPort, the container port: 8443 for websecure, which is why the chart renders its
- * key as `to=:<exposedPort>`); undefined for the chart key, which names the entrypoint whose Service port it renders.
- */
-function locationPort(redirect: EntrypointRedirect, traefik: EffectiveTraefik): number | undefined {
-  if (redirect.port !== undefined || redirect.door === 'key') return redirect.port;
-  return traefik.entrypoints.find((entry) => entry.name === redirect.to)?.port;
-}
-
-/**
- * The entrypoint a redirect sends clients to. A name is looked up exactly (traefik/redirects.ts). A Location port is
- * reached on the VIP through a Service port (`exposedPort`), or on a node through a host port (or the container port
- * itself under hostNetwork); undefined when nothing listens there.
- */
-function redirectTarget(redirect: EntrypointRedirect, port: number | undefined, traefik: EffectiveTraefik): Entrypoint | undefined {
-  const { entrypoints } = traefik;
-  if (port === undefined) return entrypoints.find((entry) => entry.name === redirect.to);
-  return (
-    entrypoints.find((entry) => entry.services.length > 0 && entry.exposedPort === port) ??
-    entrypoints.find((entry) => entry.hostPort === port) ??
-    (traefik.hostNetwork ? entrypoints.find((entry) => entry.port === port) : undefined)
-  );
-}
+import { landings, locationPort, redirectTarget } from '../traefik/redirect-reach';
 
 /**
  * Why a redirect is broken whatever the Ingresses, with what to write instead, else undefined: a flag's `to` Traefik
@@ -37,11 +13,16 @@ function redirectTarget(redirect: EntrypointRedirect, port: number | undefined, 
  * entrypoint itself (every request redirected again, whatever is served there), or a flag's
  * plain HTTP sent to an entrypoint serving TLS. The chart key's own failures are chart-failures.ts'.
  */
-function brokenRedirect(redirect: EntrypointRedirect, target: Entrypoint | undefined, tls: boolean): [string, string] | undefined {
+function brokenRedirect(
+  redirect: EntrypointRedirect,
+  target: Entrypoint | undefined,
+  tls: boolean,
+  prefix: Path,
+): [string, string] | undefined {
   const { from, to, port, door, scheme } = redirect;
   const fix =
     'write :<port>, the port clients reach the entrypoint on (:443 for websecure; a plain number from 1 to 65535), or an ' +
-    'entrypoint name exactly as under traefik.values.ports';
+    `entrypoint name exactly as under ${formatPath([...prefix, 'values', 'ports'])}`;
   if (door === 'flag' && to === '') return ['to nothing, so Traefik makes no redirection ("the entry point or the port is missing")', fix];
   if (door === 'flag' && to.startsWith(':') && port === undefined) {
     return [`to ${JSON.stringify(to)}, which is no port (a plain number from 1 to 65535, without sign or blank)`, fix];
@@ -76,24 +57,42 @@ function brokenRedirect(redirect: EntrypointRedirect, target: Entrypoint | undef
  * Service (rules.ts). A plain Ingress is served on websecure too, so websecure to web keeps it reachable.
  */
 export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
-  const users = (tls: boolean) => config.ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
-  const chart = redirectChart(config.traefik.chartVersion);
-  for (const cycle of redirectCycleProblems(traefik.values, config.traefik.chartVersion, traefik.entrypoints, ['traefik']))
+  const { chartVersion, values } = config.traefik;
+  checkEntrypointRedirects({ chartVersion, values, ingresses: config.ingresses, prefix: ['traefik'] }, traefik, error);
+}
+
+/** Where the redirect rules run: a config (prefix `traefik`, its Ingresses), or a TraefikHelmChartConfig (no prefix, no Ingresses). */
+export interface RedirectScope {
+  readonly chartVersion: string;
+  /** The user's own values, which tell a redirect they wrote from redirectToHttps' own. */
+  readonly values: Readonly<Record<string, unknown>> | undefined;
+  readonly ingresses: ReadonlyArray<Pick<ClusterConfig['ingresses'][number], 'host' | 'tls'>>;
+  readonly prefix: Path;
+}
+
+/** checkRedirects' rules in `scope`: with no Ingresses, the cycles and the redirects broken whatever is served. */
+export function checkEntrypointRedirects(scope: RedirectScope, traefik: EffectiveTraefik, error: Report): void {
+  const { chartVersion, ingresses, prefix } = scope;
+  const user = scope.values ?? {};
+  const users = (tls: boolean) => ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
+  const chart = redirectChart(chartVersion);
+  const where = landings(traefik.entrypoints);
+  for (const cycle of redirectCycleProblems(traefik.values, chartVersion, traefik.entrypoints, prefix, user))
     error(cycle.path, cycle.message);
-  for (const redirect of entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik'])) {
+  for (const redirect of entrypointRedirects(traefik.values, chartVersion, prefix, user)) {
     const { from, to, port, path } = redirect;
     const source = from.toLowerCase();
     const served = source === 'websecure' ? users(true) : source === 'web' ? users(false) : [];
-    const location = locationPort(redirect, traefik);
-    const named = port === undefined ? traefik.entrypoints.find((entry) => entry.name === to) : undefined;
-    const target = redirectTarget(redirect, location, traefik);
+    const location = locationPort(redirect, where);
+    const named = port === undefined ? where.byName.get(to) : undefined;
+    const target = redirectTarget(redirect, where, !!traefik.hostNetwork);
     const reach = () =>
       served.length
         ? `, so ${served.map((i) => `ingresses[${i}]`).join(', ')} (${source === 'websecure' ? 'https://' : 'http://'}` +
-          `${config.ingresses[served[0]].host}) cannot be reached on the VIP`
+          `${ingresses[served[0]].host}) cannot be reached on the VIP`
         : '';
     const aimed = named ?? target;
-    const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart));
+    const broken = brokenRedirect(redirect, aimed, !!aimed && servesTls(traefik.values, aimed.name, chart), prefix);
     if (broken) {
       const at = redirect.door === 'key' && redirect.schemeFlag && broken[0].startsWith('with scheme http') ? redirect.schemeFlag : path;
       error(at, `redirects entrypoint ${from} ${broken[0]}${reach()}: ${broken[1]}`);
@@ -123,25 +122,55 @@ export function checkRedirects(config: ClusterConfig, traefik: EffectiveTraefik,
 }
 
 /**
- * Why `url` (http://) is not sent to HTTPS on the VIP (traefik/redirect-reach.ts webRedirectsToTls is false), and the
- * fix: no redirect, or the one Traefik keeps, which a later flag in additionalArguments makes over traefik.redirectToHttps'
- * own (the chart writes its flags first, traefik/templates/_podtemplate.tpl, and Traefik takes the last of a flag given twice).
+ * Why `url` (http://) gets no redirect to HTTPS on the VIP, with the fix, else undefined. First `web` off Traefik's
+ * Service by the values (dropped, or its `expose` off): http:// gets no answer at all. Then a redirect that does not land
+ * on HTTPS (traefik/redirect-reach.ts webRedirectsToTls): none, or the one Traefik keeps, which a later flag in
+ * additionalArguments makes over traefik.redirectToHttps' own (the chart writes its flags first,
+ * traefik/templates/_podtemplate.tpl, and Traefik takes the last of a flag given twice).
  */
-export function noHttpsRedirect(config: ClusterConfig, traefik: EffectiveTraefik, url: string): string {
-  const web = entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik']).find((r) => r.from.toLowerCase() === 'web');
+export function noHttpsRedirect(config: ClusterConfig, traefik: EffectiveTraefik, url: string): string | undefined {
+  const { redirectToHttps } = config.traefik;
+  const offVip = webOffVip(config, traefik);
+  if (offVip) {
+    const redirect = redirectToHttps ? ' and traefik.redirectToHttps does nothing' : '';
+    return (
+      `while entrypoint web is on no port of the VIP, so ${url} gets no answer${redirect}: remove ${formatPath(offVip)} ` +
+      "(the chart's web is on port 80 of Traefik's Service)"
+    );
+  }
+  if (traefik.httpsRedirect) return undefined;
+  const user = config.traefik.values ?? {};
+  const web = entrypointRedirects(traefik.values, config.traefik.chartVersion, ['traefik'], user).find(
+    (r) => r.from.toLowerCase() === 'web',
+  );
   if (!web) {
-    const why = config.traefik.redirectToHttps ? 'while entrypoint web redirects nowhere' : 'while traefik.redirectToHttps is false';
+    const why = redirectToHttps ? 'while entrypoint web redirects nowhere' : 'while traefik.redirectToHttps is false';
     return `${why}, so ${url} answers 404: set traefik.redirectToHttps: true`;
   }
-  const over = web.door === 'flag' && config.traefik.redirectToHttps ? ', overriding the redirect traefik.redirectToHttps writes,' : '';
+  const over = web.door === 'flag' && redirectToHttps ? ', overriding the redirect traefik.redirectToHttps writes,' : '';
   const port = traefik.entrypoints.find((entry) => entry.name === 'websecure')?.exposedPort ?? 443;
   const fix =
-    web.door === 'key'
-      ? 'write websecure there, or remove the key and set traefik.redirectToHttps: true'
-      : `write --entrypoints.web.http.redirections.entrypoint.to=:${port} (websecure's Service port), or remove the flag` +
-        (config.traefik.redirectToHttps ? '' : ' and set traefik.redirectToHttps: true');
+    web.door === 'flag'
+      ? `write --entrypoints.web.http.redirections.entrypoint.to=:${port} (websecure's Service port), or remove the flag` +
+        (redirectToHttps ? '' : ' and set traefik.redirectToHttps: true')
+      : web.to === 'websecure'
+        ? // The key names websecure already: it is websecure that does not answer HTTPS on the VIP.
+          "keep websecure exposed on Traefik's Service with TLS on (remove the traefik.values.ports.websecure keys that change " +
+          "its expose or http.tls; the chart's websecure has both)"
+        : `write websecure there, or remove the key${redirectToHttps ? '' : ' and set traefik.redirectToHttps: true'}`;
   return (
     `while ${formatPath(web.path)} redirects entrypoint web to ${JSON.stringify(web.to)}${over} where no HTTPS entrypoint answers ` +
     `on the VIP, so ${url} never reaches HTTPS: ${fix}`
   );
+}
+
+/** The key that takes `web` off every Service (`ports.web: null` or `ports: null`, or its `expose` off), else undefined. */
+function webOffVip(config: ClusterConfig, traefik: EffectiveTraefik): Path | undefined {
+  const removed = traefik.removedEntrypoints.find((entry) => entry.name === 'web');
+  if (removed) return removed.path;
+  const web = traefik.entrypoints.find((entry) => entry.name === 'web');
+  const ports = config.traefik.values?.ports;
+  const own = typeof ports === 'object' && ports !== null ? (ports as Record<string, unknown>).web : undefined;
+  const typed = typeof own === 'object' && own !== null && Object.hasOwn(own, 'expose');
+  return web && !web.services.length && typed ? [...web.path, 'expose'] : undefined;
 }

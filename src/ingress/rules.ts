@@ -224,12 +224,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
     // A certResolver makes the router TLS (router.tls.certresolver), so Traefik answers http:// with 404 unless `web`
     // redirects. A cert-manager Ingress has no TLS router: spec.tls only loads its certificate, and it answers on both.
-    if (resolver && !traefik.httpsRedirect) {
-      warn(
-        ['ingresses', i, 'tls'],
-        `serves "${ingress.host}" on HTTPS only ${noHttpsRedirect(config, traefik, `http://${ingress.host}${ingress.path}`)}`,
-      );
-    }
+    const http = resolver ? noHttpsRedirect(config, traefik, `http://${ingress.host}${ingress.path}`) : undefined;
+    if (http) warn(['ingresses', i, 'tls'], `serves "${ingress.host}" on HTTPS only ${http}`);
     names.set(name, names.get(name) ?? i);
     routes.set(route, routes.get(route) ?? i);
   });

@@ -20,6 +20,7 @@ import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { constructArgs, shownPath } from '../core/construct-args';
+import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -245,6 +246,9 @@ export class TraefikHelmChartConfig extends Construct {
       }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
       checkTraefikTrust(model, [], report);
+      // The redirect rules that need no Ingress: cycles, and redirects broken whatever is served (to itself, to no
+      // entrypoint or port, plain HTTP to TLS). Which Ingress a redirect leaves unreachable is the cluster's to judge.
+      checkEntrypointRedirects({ chartVersion, values: props.values, ingresses: [], prefix: [] }, model, report);
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {

@@ -10,10 +10,16 @@ type Values = Record<string, unknown>;
  * and never served. Each entrypoint has at most one redirection (the last flag wins, traefik/redirects.ts), so the
  * redirections form a graph of one edge per node, walked once: linear in the number of entrypoints. An entrypoint
  * redirected to itself is the redirect rules' (ingress/redirect-rules.ts brokenRedirect), which refuse it wherever it is.
- * One problem per cycle, at the redirection of its first member in the values' order.
+ * One problem per cycle, at the redirection of its first member in the values' order (`user`: as entrypointRedirects).
  */
-export function redirectCycleProblems(values: Values, chartVersion: string, ports: readonly Entrypoint[], prefix: Path): Problem[] {
-  const redirects = entrypointRedirects(values, chartVersion, prefix);
+export function redirectCycleProblems(
+  values: Values,
+  chartVersion: string,
+  ports: readonly Entrypoint[],
+  prefix: Path,
+  user?: Values,
+): Problem[] {
+  const redirects = entrypointRedirects(values, chartVersion, prefix, user);
   const at = landings(ports);
   // Traefik reads a flag's entrypoint name in any case; the values' keys are the entrypoints' names.
   const byFrom = new Map<string, EntrypointRedirect>(redirects.map((redirect) => [redirect.from.toLowerCase(), redirect]));

@@ -5,6 +5,8 @@ import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVers
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const valueAt = (values: unknown, path: readonly string[]) =>
+  path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 
 /** The chart whose keys are read: a chart older than the table is refused by its own rule, the oldest known one read meanwhile. */
 export const redirectChart = (chartVersion: string): Version =>
@@ -33,6 +35,8 @@ export interface EntrypointRedirect {
   readonly path: Path;
   /** The chart key, which the chart checks and fails on (chart-failures.ts), or a flag, which Traefik reads as written. */
   readonly door: 'key' | 'flag';
+  /** The chart key written by redirectToHttps (`path` names it), not by the values. */
+  readonly generated?: boolean;
 }
 
 /**
@@ -45,9 +49,10 @@ export interface EntrypointRedirect {
  * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
  * One redirect per entrypoint: the last flag wins (the chart's own come first). A flag's `to` is kept as written (`port`
  * only for decimal digits naming 1 to 65535): Traefik takes a name only exactly as the entrypoint's, blanks and case included
- * (a map lookup, getEntryPointPort), and otherwise logs an error and makes no redirection.
+ * (a map lookup, getEntryPointPort), and otherwise logs an error and makes no redirection. Given the user's own values
+ * (`user`), a chart key they do not hold is redirectToHttps' and named so.
  */
-export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path): EntrypointRedirect[] {
+export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path, user?: Values): EntrypointRedirect[] {
   const under = redirectionsUnder(redirectChart(chartVersion));
   const found = new Map<string, Omit<EntrypointRedirect, 'scheme'>>();
   const schemes = new Map<string, string>();
@@ -62,8 +67,10 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     const scheme = isMap(entryPoint) ? entryPoint.scheme : undefined;
     if (typeof scheme === 'string' && scheme !== '') schemes.set(from.toLowerCase(), scheme.toLowerCase());
     if (typeof to === 'string' && to !== '') {
-      const path = [...prefix, 'values', 'ports', from, ...under, 'redirections', 'entryPoint', 'to'];
-      found.set(from.toLowerCase(), { from, to, path, door: 'key' });
+      const key = ['ports', from, ...under, 'redirections', 'entryPoint', 'to'];
+      const typed = user === undefined || valueAt(user, key) !== undefined;
+      const path = typed ? [...prefix, 'values', ...key] : [...prefix, 'redirectToHttps'];
+      found.set(from.toLowerCase(), { from, to, path, door: 'key', ...(!typed && { generated: true }) });
     }
   }
   for (const flag of traefikFlags(values, prefix)) {

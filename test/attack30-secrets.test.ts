@@ -74,6 +74,8 @@ describe('29a-3, 29a-5, 29a-6: a JWK d written as text in any syntax or encoding
     ['29a-6: XML', `<kty>EC</kty><d>${D}</d>`],
     ['29a-6: URL-encoded JSON', encodeURIComponent(JSON.stringify(jwk))],
     ['29a-6: base64 of the JSON', Buffer.from(JSON.stringify(jwk)).toString('base64')],
+    ['a d split into two quoted halves', `{"kty": "EC", "d": "${D.slice(0, 20)}" "${D.slice(20)}"}`],
+    ['a d split into halves joined by +', `{"kty": "EC", "d": "${D.slice(0, 20)}" + "${D.slice(20)}"}`],
     ['HTML-escaped JSON', JSON.stringify(jwk).replace(/"/g, '&quot;')],
   ])('%s is refused at every door, d never shown', (_, text) => {
     expect(secretShape(text)).toMatch(/^a private key/);

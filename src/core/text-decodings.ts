@@ -1,9 +1,9 @@
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, URL
- * percent-encoding, HTML/XML character references, base64 of text, Unicode format characters left out): the
- * secret shapes are looked for in each (secret-shapes.ts), so a key is found whatever spelling hides it. Each
- * decoding keeps, for every character it gives, the span of the text it came from, so a finding in a decoded text
- * is redacted where the text holds it.
+ * percent-encoding, HTML/XML character references, base64 of text, quoted halves joined, Unicode format characters
+ * left out): the secret shapes are looked for in each (secret-shapes.ts), so a key is found whatever spelling hides
+ * it. Each decoding keeps, for every character it gives, the span of the text it came from, so a finding in a
+ * decoded text is redacted where the text holds it.
  */
 
 /** A decoded text, and for each of its characters the [start, end) it came from in the text decoded. */
@@ -61,6 +61,8 @@ const DECODINGS: readonly Decoding[] = [
           ? fromCode(Number(e.slice(2, -1)))
           : HTML_NAMED[e.slice(1, -1).toLowerCase()],
   },
+  // Quoted halves joined as a source file joins them (`"abc" "def"`, `"abc" + "def"`).
+  { applies: /"[^\S\n]*\+?[^\S\n]*"/, escape: /"[^\S\n]*(?:\+[^\S\n]*)?"/g, decode: () => '' },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.
   { applies: FORMAT, escape: /\p{Cf}/gu, decode: () => '' },
   { applies: /[A-Za-z0-9+/_-]{40}/, escape: BASE64_RUN, decode: base64Text },

@@ -1,3 +1,8 @@
+import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
+import { hexKeyRuns } from './hex-runs';
+import { jwkPrivateMembers } from './jwk-members';
+import { decodings, spanIn } from './text-decodings';
+
 /**
  * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
  * and the redaction of secrets from a message or a file's text (src/core/secrets.ts finds the rest).
@@ -117,47 +122,6 @@ function isSplitBase64DerKey(run: string): boolean {
 /** How a HEX_DER_KEY match starts. */
 const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
 
-/** The DER element at `at`: its tag, where its content starts and how long it is; undefined where the bytes run out. */
-function derElement(bytes: Buffer, at: number): { tag: number; start: number; length: number } | undefined {
-  if (at + 2 > bytes.length) return undefined;
-  const [tag, first] = [bytes[at], bytes[at + 1]];
-  if (first < 0x80) return { tag, start: at + 2, length: first };
-  const count = first & 0x7f;
-  if (count === 0 || count > 3 || at + 2 + count > bytes.length) return undefined;
-  let length = 0;
-  for (let i = 0; i < count; i++) length = length * 256 + bytes[at + 2 + i];
-  return { tag, start: at + 2 + count, length };
-}
-
-/** OIDs of password-based encryption: PKCS#5 (1.2.840.113549.1.5, PBES2 among them) and PKCS#12's (1.2.840.113549.1.12.1). */
-const PASSWORD_ENCRYPTION_OIDS = [Buffer.from('2a864886f70d0105', 'hex'), Buffer.from('2a864886f70d010c01', 'hex')];
-
-/**
- * Whether bytes (a run decoded from base64 or hex) are a private key's DER, by its ASN.1 structure rather than a few prefixes:
- * - a SEQUENCE whose first element is a version INTEGER 0 or 1 and whose second is a SEQUENCE (PKCS#8's algorithm,
- *   RFC 5958), an INTEGER (PKCS#1 RSA's modulus, RFC 8017 A.1.2; OpenSSL's DSA key) or an OCTET STRING (SEC1 EC's
- *   key, RFC 5915);
- * - a SEQUENCE starting with a password-based encryption's AlgorithmIdentifier (an encrypted PKCS#8 key, RFC 5958 §3).
- * A certificate, CSR or CRL starts with a SEQUENCE that holds no OID first, a public key (SubjectPublicKeyInfo) with
- * a key algorithm's OID, a PKCS#12 bundle with version 3: none is taken.
- */
-function isDerKey(bytes: Buffer): boolean {
-  const outer = derElement(bytes, 0);
-  const first = outer?.tag === 0x30 ? derElement(bytes, outer.start) : undefined;
-  if (!first) return false;
-  if (first.tag === 0x02 && first.length === 1 && bytes[first.start] <= 1) return [0x30, 0x02, 0x04].includes(bytes[first.start + 1]);
-  const oid = first.tag === 0x30 ? derElement(bytes, first.start) : undefined;
-  if (oid?.tag !== 0x06) return false;
-  const value = bytes.subarray(oid.start, oid.start + oid.length);
-  return PASSWORD_ENCRYPTION_OIDS.some((prefix) => value.subarray(0, prefix.length).equals(prefix));
-}
-
-// The first 48 bytes tell; a wrapped run's first line holds 24 at least (base64) or 30 (hex).
-const isBase64DerKey = (run: string): boolean =>
-  run.startsWith('b3BlbnNzaC1rZXktdjEA') || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 64), 'base64'));
-const isHexDerKey = (run: string): boolean =>
-  /^6f70656e7373682d6b65792d763100/i.test(run) || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 96), 'hex'));
-
 /**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
  * token characters with a digit in it, so prose such as "Basic authentication" is none. The scheme stays readable.
@@ -198,12 +162,49 @@ export const mayBeEncodedKey = (word: string): boolean =>
 /** Each shape's pattern without `g`, for a test that keeps no state. */
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
-/** What secret `text` is shaped like, or undefined. */
+/**
+ * A key's DER as raw bytes, which a decoding gives (`\x30\x77…`, `%30%77…`, `&#x30;&#x77;…`, `\u0030\u0077…` undone):
+ * a SEQUENCE then a version INTEGER 0 or 1 or a SEQUENCE with an OID (judged by isDerKey), or an OpenSSH body.
+ */
+// eslint-disable-next-line no-control-regex -- a DER's tag and length bytes are control characters
+const RAW_DER_CLUE = /0(?:[\x00-\x7f]|\x81[\s\S]|\x82[\s\S]{2})(?:\x02\x01[\x00\x01]|0[\s\S]{1,3}\x06)|openssh-key-v1\x00/g;
+function rawDerKeys(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const { index, 0: clue } of text.matchAll(RAW_DER_CLUE)) {
+    const bytes = Buffer.from(text.slice(index, index + 4096), 'latin1');
+    const outer = derElement(bytes, 0);
+    if (clue.startsWith('openssh')) found.push([index, text.length]);
+    else if (outer && isDerKey(bytes)) found.push([index, Math.min(text.length, index + outer.start + outer.length)]);
+  }
+  return found;
+}
+
+/** Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER. */
+const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
+  { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
+  { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
+  { find: rawDerKeys, what: 'a private key' },
+];
+
+/** The shape `text` holds as written, or undefined. */
+export function shapeAsWritten(text: string): string | undefined {
+  const shape = hasShapeClue(text)
+    ? SHAPES.find(({ pattern, accept }, i) =>
+        accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
+      )
+    : undefined;
+  return shape?.what ?? FINDERS.find(({ find }) => find(text).length > 0)?.what;
+}
+
+/** What secret `text` is shaped like, as written or once decoded (text-decodings.ts), or undefined. */
 export function secretShape(text: string): string | undefined {
-  if (!hasShapeClue(text)) return undefined;
-  return SHAPES.find(({ pattern, accept }, i) =>
-    accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
-  )?.what;
+  const shape = shapeAsWritten(text);
+  if (shape !== undefined) return shape;
+  for (const decoded of decodings(text)) {
+    const inner = shapeAsWritten(decoded.text);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
 
 /** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
@@ -270,12 +271,42 @@ function replaceForms(text: string, replacements: ReadonlyMap<string, string>): 
   return out;
 }
 
-/** `text` with every secret shape replaced, on each line it spans. */
+/** `text` with every secret shape replaced, on each line it spans, and every one a decoding of it holds where it holds it. */
 function redactShapes(text: string): string {
-  if (!hasShapeClue(text)) return text;
   let out = text;
-  for (const { pattern, accept } of SHAPES) out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
-  return out;
+  if (hasShapeClue(text))
+    for (const { pattern, accept } of SHAPES)
+      out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
+  const spans = FINDERS.flatMap(({ find }) => find(out));
+  for (const decoded of decodings(out)) spans.push(...shapeSpans(decoded.text).map((span) => spanIn(decoded, span)));
+  return replaceSpans(out, spans);
+}
+
+/** Where `text` holds a secret shape, as written. */
+function shapeSpans(text: string): Array<[number, number]> {
+  const spans = FINDERS.flatMap(({ find }) => find(text));
+  if (!hasShapeClue(text)) return spans;
+  for (const { pattern, accept } of SHAPES)
+    for (const { index, 0: match } of text.matchAll(pattern)) if (!accept || accept(match)) spans.push([index, index + match.length]);
+  return spans;
+}
+
+/** `text` with each span (merged where they overlap) replaced as keepingLines does. */
+function replaceSpans(text: string, spans: Array<[number, number]>): string {
+  if (!spans.length) return text;
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  let out = '';
+  let at = 0;
+  for (const [start, end] of merged) {
+    out += text.slice(at, start) + keepingLines(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { readManifestText } from './manifest-text';
-import { secretShape } from './secret-shapes';
+import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
 import { textAsData } from './text-data';
@@ -181,6 +181,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
       // templates/_helpers.tpl, "traefik.render"), one object per `---` document: each is read as data, and text
       // that cannot be read as Helm will read it is refused whole.
+      const before = found.length;
       if (typeof node === 'string' && isExtraObject(at)) {
         const { documents, unjudgeable } = readManifestText(text);
         if (unjudgeable) found.push({ path: at, value: text, what: UNJUDGEABLE_TEXT });
@@ -191,9 +192,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
           found.push({ path: at, value: text, what: TOO_DEEP_TEXT });
         }
       }
-      const shape = typeof node === 'string' ? secretShape(text) : undefined;
+      // A manifest text whose data holds a secret is reported there, once: not again for what its decodings or lines show.
+      const inManifest = found.length > before;
+      const shape = typeof node === 'string' ? (inManifest ? shapeAsWritten : secretShape)(text) : undefined;
       // An extraObjects text was read as manifests above: not again as data.
-      const inText = typeof node === 'string' && !shape && !secretAs ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
+      const inText =
+        typeof node === 'string' && !shape && !secretAs && !inManifest ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (
         secretAs &&

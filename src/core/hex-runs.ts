@@ -1,0 +1,73 @@
+import { isHexDerKey } from './der-keys';
+
+/**
+ * Hex of a private key's DER (or an OpenSSH body) with ANY one separator between its bytes or groups: `30_77_02`,
+ * `30.77`, `30/77`, `30|77`, `30h 77h`, `$30$77`, `&#x30;&#x77;`, `0x30, 0x77`, `\x30\x77`, `%30%77`, a tab, a
+ * Unicode space. The separator S is what stands between the first two groups (1 to 4 characters that are no hex
+ * digit, maybe then `0x`); the run goes on while S repeats before the next group. Read in one pass, each group at
+ * most twice (no regular expression that could backtrack), and judged by the decoded bytes' structure (der-keys.ts),
+ * so a MAC address, a UUID or a SHA-256 fingerprint with colons is none.
+ */
+
+/** Bytes a run holds at least: a DER key is longer (Ed25519 PKCS#8, the shortest, has 48). */
+const MIN_BYTES = 30;
+/** Where in the run (hex digits) the key may start, after a prefix's glued digits. */
+const HEAD = 64;
+
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Where the run of hex digits from `at` ends. */
+function hexEnd(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && isHex(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** The separator after a group ending at `at`: non-hex characters (1 to 4), maybe then `0x`; '' where none is. */
+function separatorAt(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && end - at < 4 && !isHex(text.charCodeAt(end))) end++;
+  if (/^0x/i.test(text.slice(end, end + 2))) end += 2;
+  return end > at && end < text.length && isHex(text.charCodeAt(end)) ? text.slice(at, end) : '';
+}
+
+/** Whether the digits of a run are a key's DER from a `30` or `6f` near their start. */
+function holdsKey(hex: string): boolean {
+  for (const { index } of hex.slice(0, HEAD).matchAll(/30|6f/gi)) if (isHexDerKey(hex.slice(index, index + 256))) return true;
+  return false;
+}
+
+/** The [start, end) of every separated hex run in `text` that is a private key. */
+export function hexKeyRuns(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isHex(text.charCodeAt(i)) || (i > 0 && isHex(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    const firstEnd = hexEnd(text, i);
+    // An odd group's first digit is a glued prefix's (`d30_77`): the run starts after it.
+    const start = (firstEnd - i) % 2 ? i + 1 : i;
+    const separator = separatorAt(text, firstEnd);
+    if (!separator || firstEnd - start < 2) {
+      i = firstEnd;
+      continue;
+    }
+    const digits = [text.slice(start, firstEnd)];
+    let [last, end] = [start, firstEnd];
+    while (text.startsWith(separator, end)) {
+      const next = end + separator.length;
+      const groupEnd = hexEnd(text, next);
+      if (groupEnd === next || (groupEnd - next) % 2) break;
+      digits.push(text.slice(next, groupEnd));
+      [last, end] = [next, groupEnd];
+    }
+    const hex = digits.join('');
+    if (hex.length >= 2 * MIN_BYTES && holdsKey(hex)) {
+      runs.push([start, end]);
+      i = end;
+    } else i = last > start ? last : firstEnd; // the last group may start a run with another separator
+  }
+  return runs;
+}

@@ -132,6 +132,8 @@ describe('controls: the legit neighbours stay accepted', () => {
     ['an .acme. host', 'traefik.acme.example.com'],
     ['base64 of ordinary text', Buffer.from('The quick brown fox jumps over the lazy dog, twice over.').toString('base64')],
     ['a d of a query far from any JWK member', `?d=${D}`],
+    ['a d of a query beside x=1 and e=abc', `https://example.com/p?x=1&e=abc&d=${D}`],
+    ['a log line with d= beside x=1', `level=info d=${D} x=1`],
   ])('%s is accepted', (_, text) => {
     expect(secretShape(text)).toBeUndefined();
     expect(configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text } }, env: [{ name: 'FOO', value: text }] }))).toEqual(

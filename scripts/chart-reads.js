@@ -11,7 +11,7 @@
 // as guarded when it follows the first operand of an `and`/`or` (Go >= 1.18 short-circuits them); a read with none
 // runs on every render of that file. Output, one line per map: the tags where some read of it is unguarded,
 // then the guarded reads with their guards and tags. Relative reads inside `with .Values.x` (`.general.format`), what
-// the first operand of an `and`/`or` is, and where a define is included are not followed: review those by hand. `--fails` lists the `fail` calls instead.
+// the first operand of an `and`/`or` is, and where a define is included are not followed: review those by hand. `--fails` lists the `fail` calls instead (`fail $errorMsg`: read the printf above it).
 'use strict';
 const { execFileSync } = require('node:child_process');
 
@@ -58,7 +58,7 @@ for (const tag of tags) {
   for (const file of git('ls-tree', '-r', '--name-only', tag, 'traefik/templates').split('\n').filter(Boolean)) {
     const short = file.replace('traefik/templates/', '');
     for (const { body, guards } of actions(git('show', `${tag}:${file}`))) {
-      for (const call of body.matchAll(/\bfail\s+\(?(printf\s+)?"[^"]*"/g)) note(failures, `${short}: ${call[0]}`, tag);
+      for (const call of body.matchAll(/\bfail\s+(\(?(printf\s+)?"[^"]*"|\$\w+)/g)) note(failures, `${short}: ${call[0]}`, tag);
       for (const chain of body.matchAll(/\.Values((?:\.\w+)+)/g)) {
         const links = chain[1].slice(1).split('.');
         for (let i = 1; i < links.length; i++) {

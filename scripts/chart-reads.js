@@ -11,7 +11,8 @@
 // as guarded when it follows the first operand of an `and`/`or` (Go >= 1.18 short-circuits them); a read with none
 // runs on every render of that file. Output, one line per map: the tags where some read of it is unguarded,
 // then the guarded reads with their guards and tags. Relative reads inside `with .Values.x` (`.general.format`), what
-// the first operand of an `and`/`or` is, and where a define is included are not followed: review those by hand. `--fails` lists the `fail` calls instead (`fail $errorMsg`: read the printf above it).
+// the first operand of an `and`/`or` is, and where a define is included are not followed: review those by hand.
+// `--fails` lists the `fail` calls instead (`fail $errorMsg`: read the printf above it).
 'use strict';
 const { execFileSync } = require('node:child_process');
 

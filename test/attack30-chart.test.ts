@@ -221,3 +221,27 @@ describe("29b-2 (the other fails): a switch without the one it needs fails the c
     );
   });
 });
+
+describe('the --fails scan: with hostNetwork, a hostPort other than its port fails the chart', () => {
+  const says = 'fails on it ("All hostPort must match their respective containerPort when `hostNetwork` is enabled")';
+  test.each([
+    ['39.0.7', { hostNetwork: true, ports: { web: { hostPort: 80 } } }, 'web', 'is 80, but ports.web.port is 8000'],
+    [
+      '34.2.0',
+      { hostNetwork: true, ports: { websecure: { port: 8443, hostPort: '443' } } },
+      'websecure',
+      'is 443, but ports.websecure.port is 8443',
+    ],
+  ])('chart %s, %j is refused', (chartVersion, values, name, given) => {
+    expect(on(chartVersion, values)).toContain(
+      `traefik.values.ports.${name}.hostPort: ${given}, and with hostNetwork Traefik chart ${chartVersion} ${says}`,
+    );
+  });
+  test.each([
+    [{ hostNetwork: true, ports: { web: { port: 80, hostPort: 80 } } }],
+    [{ ports: { web: { hostPort: 80 } } }],
+    [{ hostNetwork: true, ports: { web: { hostPort: 0 } } }],
+  ])('control: %j is accepted', (values) => {
+    expect(on('39.0.7', values)).not.toContain('All hostPort must match');
+  });
+});

@@ -185,7 +185,7 @@ export function chartFailures(
     });
   }
   problems.push(...deletedMapFailures(values, chart, chartName, sourced));
-  problems.push(...podTemplateFailures(values, chart, kind, sourced, chartName));
+  problems.push(...podTemplateFailures(values, chart, kind, sourced, chartName, ports));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of

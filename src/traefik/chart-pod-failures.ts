@@ -1,6 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
+import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -10,8 +11,16 @@ const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 
 /** The pod template's and the workloads' own `fail`s and the pod fields the API server refuses (chart-failures.ts runs these). */
-export function podTemplateFailures(values: Values, chart: Version, kind: Sourced<string>, sourced: Source, chartName: string): Problem[] {
+export function podTemplateFailures(
+  values: Values,
+  chart: Version,
+  kind: Sourced<string>,
+  sourced: Source,
+  chartName: string,
+  ports: readonly Entrypoint[],
+): Problem[] {
   return [
+    ...hostNetworkPortFailures(values, ports, sourced, chartName),
     ...dashboardFailure(values, chart, sourced, chartName),
     ...(kind.value === 'DaemonSet' ? daemonSetAcmeFailures(values, sourced, chartName) : []),
     ...nodeSelectorFailures(values, sourced),
@@ -139,6 +148,23 @@ function dashboardFailure(values: Values, chart: Version, sourced: Source, chart
         '("Cannot create an IngressRoute for the dashboard without enabling api.dashboard"): set api.dashboard: true, or turn the dashboard IngressRoute off',
     },
   ];
+}
+
+/**
+ * templates/_podtemplate.tpl (v20.1.1 to v41.3.0): `if and $hostNetwork (and $config.hostPort $config.port)`, then
+ * `if ne ($config.hostPort | int) ($config.port | int)` fails "All hostPort must match their respective containerPort when
+ * `hostNetwork` is enabled" (`ports` holds the rendered ports, the chart's defaults under the user's).
+ */
+function hostNetworkPortFailures(values: Values, ports: readonly Entrypoint[], sourced: Source, chartName: string): Problem[] {
+  if (!truthy(values.hostNetwork)) return [];
+  return ports
+    .filter((entry) => entry.hostPort !== undefined && entry.hostPort !== 0 && entry.port !== 0 && entry.hostPort !== entry.port)
+    .map((entry) => ({
+      path: sourced(['ports', entry.name, 'hostPort'], undefined, entry.path).path,
+      message:
+        `is ${entry.hostPort}, but ports.${entry.name}.port is ${entry.port}, and with hostNetwork ${chartName} fails on it ("All hostPort ` +
+        `must match their respective containerPort when \`hostNetwork\` is enabled"): set ports.${entry.name}.port: ${entry.hostPort} too, or remove the hostPort`,
+    }));
 }
 
 /**

@@ -7,6 +7,8 @@ import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { redirectionsUnder } from './redirects';
+import { imageRelease } from './image-release';
+import { podTemplateFailures } from './chart-pod-failures';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -183,6 +185,7 @@ export function chartFailures(
     });
   }
   problems.push(...deletedMapFailures(values, chart, chartName, sourced));
+  problems.push(...podTemplateFailures(values, chart, kind, sourced, chartName, ports));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of
@@ -406,32 +409,6 @@ function serviceFailures(
     });
   }
   return problems;
-}
-
-/**
- * The Traefik release `image.tag` names, as the chart reads it (templates/_helpers.tpl `traefik.proxyVersion`, v39-v41;
- * `imageVersion` before): the digest cut off, `latest-` and `experimental-` prefixes dropped, missing minor or patch
- * read as 0; `no release` for a tag that names none. Undefined when the chart reads the version elsewhere (`versionOverride`, Traefik Hub, `oci_meta`, Azure
- * images) or the tag names no release.
- */
-function imageRelease(values: Values): Version | 'no release' | undefined {
-  const image = isMap(values.image) ? values.image : {};
-  const elsewhere = [
-    ['versionOverride'],
-    ['hub', 'token'],
-    ['hub', 'enabled'],
-    ['oci_meta', 'enabled'],
-    ['global', 'azure', 'enabled'],
-  ].some((path) => !!path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values));
-  if (elsewhere || typeof image.tag !== 'string') return undefined;
-  const tag = image.tag.split('@')[0].replace('latest-', '').replace('experimental-', '');
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-|$)/.exec(tag);
-  // `master` is read as the chart's own release (v28.1.0+); from v28.0.0 the version check fails on any other text:
-  // sprig's semverCompare returns Masterminds/semver's parse error (Masterminds/sprig semver.go), and from v39.0.5
-  // the helper fails "version %q is not supported" itself.
-  if (!match) return tag.includes('master') || tag === '' ? undefined : 'no release';
-  const [major, minor, patch] = [match[1], match[2] ?? '0', match[3] ?? '0'].map(Number);
-  return { major, minor, patch, tag: `v${major}.${minor}.${patch}` };
 }
 
 /** The chart's supported `deployment.kind` values: deployment.yaml renders only "Deployment", daemonset.yaml only "DaemonSet". */

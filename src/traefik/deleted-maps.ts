@@ -1,6 +1,8 @@
 import { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
+import { goTruthy as truthy } from './go-truth';
+import { imageRelease } from './image-release';
 
 /**
  * Maps whose keys the chart's templates read bare, by chart version, as dotted paths (traefik/traefik-helm-chart
@@ -19,7 +21,12 @@ import { compareVersions, parseVersion, Version } from '../semver';
  * `.Values.ocsp.enabled` from v37.1.0; rbac/role.yaml `.Values.providers.knative.namespaces` from v37.3.0;
  * `if .Values.api.dashboard ... else if .Values.ingressRoute.dashboard.enabled` from v37.2.0 to v39.0.0, then
  * `with .Values.api` ... `if hasKey $apiConfig "dashboard"` ... `$.Values.ingressRoute.dashboard.enabled`; requirements.yaml
- * `.Values.providers.kubernetesGateway.enabled` from v39.0.0 (before, only under `rbac.namespaced`). A null deletes the
+ * `.Values.providers.kubernetesGateway.enabled` from v39.0.0 (before, only under `rbac.namespaced`). The rows were
+ * completed (round 30) from `node scripts/chart-reads.js` over every release tag v34.0.0 to v41.3.0, its guarded reads
+ * reviewed by hand: the otlp log maps in requirements.yaml, `traefik.proxyVersion`'s `ternary` over the image maps,
+ * the Ingress provider's publishedService/ingressEndpoint, hub-apiportal.yaml, the NGINX providers, the `semverCompare`
+ * blocks (judged only for an `image.tag` below them), and the reads behind autoscaling, gateway, podSecurityPolicy and
+ * metrics switches. Left out: `hub.*` under `hub.token` (Traefik Hub). A null deletes the
  * chart's map (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and Helm's templates read a key under a missing
  * one as a nil interface (missingkey=zero), so the render fails ("nil pointer evaluating interface {}.enabled") and
  * helm-controller fails the whole release.
@@ -42,24 +49,95 @@ const ALWAYS = [
 /** The chart default `api.dashboard: true`, unless the user's values change or delete it. */
 const apiDashboard = (values: Values): unknown =>
   isMap(values.api) && Object.hasOwn(values.api, 'dashboard') ? values.api.dashboard : true;
+/** A value as the chart reads it: the user's, else the chart's default (traefik/values.yaml, v34.2.0 to v41.3.0). */
+const setting = (values: Values, path: string, fallback: unknown): unknown => {
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
+  return isMap(parent) && Object.hasOwn(parent, keys.at(-1)!) ? parent[keys.at(-1)!] : fallback;
+};
+const on = (path: string, fallback: boolean) => (values: Values) => truthy(setting(values, path, fallback));
+const both =
+  (...conditions: Array<(values: Values) => boolean>) =>
+  (values: Values) =>
+    conditions.every((holds) => holds(values));
+/**
+ * requirements.yaml reads some keys only behind `semverCompare "<vX" $version`: judged when `image.tag` names a
+ * release below `below` (K3s pins the image otherwise, and the chart reads no version from a tag it cannot parse).
+ */
+const imageBelow = (below: string) => (values: Values) => {
+  const release = imageRelease(values);
+  return typeof release === 'object' && compareVersions(release, parseVersion(below)) < 0;
+};
+/** `and (not .Values.experimental.otlpLogs) (or (<log>.otlp.enabled) (<access>.otlp.enabled))` (requirements.yaml). */
+const noOtlpLogs = (values: Values) => !truthy(setting(values, 'experimental.otlpLogs', false));
+/**
+ * _helpers.tpl `traefik.proxyVersion`, included on every render, reads `<oci_meta|global.azure>.images.proxy.tag` as a
+ * `ternary` argument (all evaluated) unless `versionOverride` or Traefik Hub (`hub.token`, or `hub.enabled` from v41.1.0) leads.
+ */
+const proxyFromImage = (values: Values) =>
+  ['versionOverride', 'hub.token', 'hub.enabled'].every((path) => !truthy(setting(values, path, null)));
+const ingressOn = on('providers.kubernetesIngress.enabled', true);
 const READ_BARE: readonly DeletedMapRow[] = [
   ...ALWAYS.map((map) => ({ map, since: 'v34.0.0' })),
   { map: 'logs.general', since: 'v34.0.0', until: 'v41.0.0' },
   { map: 'logs.access', since: 'v34.0.0', until: 'v41.0.0' },
   { map: 'podSecurityPolicy', since: 'v34.0.0', until: 'v40.0.0' },
+  { map: 'securityContext', since: 'v34.0.0', until: 'v40.0.0', when: on('podSecurityPolicy.enabled', false) },
+  { map: 'hub.apimanagement', since: 'v34.0.0', until: 'v41.1.0' },
+  // Up to v37.3.0 behind `.Values.service.enabled`, which this tool always writes true (a null `service` is refused as its key).
+  { map: 'providers.kubernetesIngress.publishedService', since: 'v34.0.0', when: ingressOn },
+  { map: 'providers.kubernetesIngress.ingressEndpoint', since: 'v40.0.0', when: ingressOn },
+  { map: 'gatewayClass', since: 'v34.0.0', when: both(on('gateway.enabled', true), on('providers.kubernetesGateway.enabled', false)) },
+  { map: 'ports.metrics', since: 'v34.0.0', when: on('metrics.prometheus.service.enabled', false) },
+  { map: 'experimental.fastProxy', since: 'v34.0.0', until: 'v40.0.0', when: imageBelow('v3.2.0') },
   { map: 'oci_meta', since: 'v35.0.0' },
+  { map: 'oci_meta.images', since: 'v35.0.0', when: proxyFromImage },
+  { map: 'oci_meta.images.proxy', since: 'v35.0.0', when: proxyFromImage },
   { map: 'global', since: 'v35.3.0' },
   { map: 'global.azure', since: 'v35.3.0' },
+  { map: 'global.azure.images', since: 'v35.3.0', when: proxyFromImage },
+  { map: 'global.azure.images.proxy', since: 'v35.3.0', when: proxyFromImage },
+  { map: 'metrics.otlp', since: 'v35.3.0', until: 'v37.2.0', when: imageBelow('v3.2.0') },
+  { map: 'autoscaling.scaleTargetRef', since: 'v36.2.0', when: on('autoscaling.enabled', false) },
   { map: 'logs', since: 'v37.1.0', until: 'v41.0.0' },
   { map: 'ocsp', since: 'v37.1.0' },
   { map: 'api', since: 'v37.2.0', until: 'v39.0.1' },
   { map: 'ingressRoute', since: 'v37.2.0', until: 'v38.0.0', when: (values) => !apiDashboard(values) },
   { map: 'ingressRoute.dashboard', since: 'v37.2.0', until: 'v39.0.1', when: (values) => !apiDashboard(values) },
+  { map: 'logs.general.otlp', since: 'v37.2.0', until: 'v41.0.0', when: noOtlpLogs },
+  // `or` stops at a true general.otlp.enabled.
+  {
+    map: 'logs.access.otlp',
+    since: 'v37.2.0',
+    until: 'v41.0.0',
+    when: both(noOtlpLogs, (v) => !truthy(setting(v, 'logs.general.otlp.enabled', false))),
+  },
+  { map: 'metrics.otlp', since: 'v37.2.0', until: 'v40.0.0', when: imageBelow('v3.5.3') },
   { map: 'providers.knative', since: 'v37.3.0' },
+  // rbac/role.yaml's first line, v37.4.0 only; renamed kubernetesIngressNGINX in v40.0.0, read bare in requirements.yaml.
+  { map: 'providers.kubernetesIngressNginx', since: 'v37.4.0', until: 'v38.0.0' },
   { map: 'ingressRoute', since: 'v38.0.0' },
+  // `(eq .Values.ports.websecure.http.sanitizePath false)` first, then the encodedCharacters (the `or` stops at true).
+  { map: 'ports.websecure', since: 'v38.0.0', when: imageBelow('v3.6.4') },
+  { map: 'ports.websecure.http', since: 'v38.0.0', when: imageBelow('v3.6.4') },
+  {
+    map: 'ports.websecure.http.encodedCharacters',
+    since: 'v38.0.0',
+    when: both(imageBelow('v3.6.4'), (v) => setting(v, 'ports.websecure.http.sanitizePath', null) !== false),
+  },
   { map: 'providers.kubernetesGateway', since: 'v39.0.0' },
+  { map: 'gateway', since: 'v39.0.0', when: on('providers.kubernetesGateway.enabled', false) },
   { map: 'ingressRoute.dashboard', since: 'v39.0.1', when: (values) => values.api !== null && apiDashboard(values) !== null },
+  { map: 'providers.kubernetesIngressNGINX', since: 'v40.0.0' },
+  { map: 'logs.access.fields', since: 'v40.3.0', until: 'v41.0.0', when: imageBelow('v3.7.3') },
+  { map: 'logs.access.fields.queryParameters', since: 'v40.3.0', until: 'v41.0.0', when: imageBelow('v3.7.3') },
   { map: 'accessLog', since: 'v41.0.0' },
+  { map: 'log', since: 'v41.0.0', when: noOtlpLogs },
+  { map: 'log.otlp', since: 'v41.0.0', when: noOtlpLogs },
+  { map: 'accessLog.otlp', since: 'v41.0.0', when: both(noOtlpLogs, (v) => !truthy(setting(v, 'log.otlp.enabled', false))) },
+  { map: 'accessLog.fields', since: 'v41.0.0', when: imageBelow('v3.7.3') },
+  { map: 'accessLog.fields.queryParameters', since: 'v41.0.0', when: imageBelow('v3.7.3') },
+  { map: 'core', since: 'v41.3.0', when: imageBelow('v3.7.11') },
   {
     map: 'updateStrategy.rollingUpdate',
     since: 'v34.0.0',

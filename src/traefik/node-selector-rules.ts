@@ -10,9 +10,6 @@ import { checkDaemonSetHostPortRollout, checkHostPortRollout } from './host-port
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const HOSTNAME = 'kubernetes.io/hostname';
-/** A label value as a node carries it: text, or a number or boolean the chart renders bare; a map or list never matches. */
-const labelText = (value: unknown): string | undefined =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
 /**
  * The labels this tool knows a node carries: `kubernetes.io/hostname` is the K3s `node-name` (K3s passes it to the
@@ -45,12 +42,13 @@ interface Narrowing {
 /** `nodeSelector`: every judged label must equal. */
 function selectorNarrowing(values: Values, prefix: Path): Narrowing | undefined {
   const selector = values.nodeSelector;
-  const terms = isMap(selector) ? Object.entries(selector).filter(([key]) => judged(key)) : [];
+  // A value that is no text is refused on its own (chart-pod-failures.ts): the API server takes none.
+  const terms = isMap(selector) ? Object.entries(selector).filter(([key, value]) => judged(key) && typeof value === 'string') : [];
   if (!terms.length) return undefined;
   return {
     path: [...prefix, 'values', 'nodeSelector'],
     shown: `selects ${JSON.stringify(Object.fromEntries(terms))}`,
-    admits: (node) => terms.every(([key, value]) => labelText(value) !== undefined && knownLabel(node, key) === labelText(value)),
+    admits: (node) => terms.every(([key, value]) => knownLabel(node, key) === value),
   };
 }
 

@@ -2,7 +2,7 @@ import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { Entrypoint } from '../traefik/entrypoints';
-import { EntrypointRedirect, entrypointRedirects, redirectChart } from '../traefik/redirects';
+import { EntrypointRedirect, entrypointRedirects, redirectChart, redirectToFailures } from '../traefik/redirects';
 import { servesTls } from '../traefik/chart-failures';
 import { redirectCycleProblems } from '../traefik/redirect-cycles';
 import { landings, locationPort, redirectTarget } from '../traefik/redirect-reach';
@@ -77,6 +77,9 @@ export function checkEntrypointRedirects(scope: RedirectScope, traefik: Effectiv
   const users = (tls: boolean) => ingresses.flatMap((ingress, i) => (!!ingress.tls === tls ? [i] : []));
   const chart = redirectChart(chartVersion);
   const where = landings(traefik.entrypoints);
+  // The chart key before v34 (`redirectTo`), which the chart fails on; from v34, chart-failures.ts judges `redirections`.
+  const names = traefik.entrypoints.map((entry) => entry.name);
+  for (const failure of redirectToFailures(traefik.values, chartVersion, names, prefix, user)) error(failure.path, failure.message);
   for (const cycle of redirectCycleProblems(traefik.values, chartVersion, traefik.entrypoints, prefix, user))
     error(cycle.path, cycle.message);
   for (const redirect of entrypointRedirects(traefik.values, chartVersion, prefix, user)) {
@@ -149,15 +152,16 @@ export function noHttpsRedirect(config: ClusterConfig, traefik: EffectiveTraefik
   }
   const over = web.door === 'flag' && redirectToHttps ? ', overriding the redirect traefik.redirectToHttps writes,' : '';
   const port = traefik.entrypoints.find((entry) => entry.name === 'websecure')?.exposedPort ?? 443;
-  const fix =
-    web.door === 'flag'
+  // The redirect names websecure already (the key by name, a flag by its Service port): it is websecure that does not
+  // answer HTTPS on the VIP.
+  const atWebsecure = web.door === 'flag' ? web.port === port : web.to === 'websecure';
+  const fix = atWebsecure
+    ? "keep websecure exposed on Traefik's Service with TLS on (remove the traefik.values.ports.websecure keys that change " +
+      "its expose or http.tls; the chart's websecure has both)"
+    : web.door === 'flag'
       ? `write --entrypoints.web.http.redirections.entrypoint.to=:${port} (websecure's Service port), or remove the flag` +
         (redirectToHttps ? '' : ' and set traefik.redirectToHttps: true')
-      : web.to === 'websecure'
-        ? // The key names websecure already: it is websecure that does not answer HTTPS on the VIP.
-          "keep websecure exposed on Traefik's Service with TLS on (remove the traefik.values.ports.websecure keys that change " +
-          "its expose or http.tls; the chart's websecure has both)"
-        : `write websecure there, or remove the key${redirectToHttps ? '' : ' and set traefik.redirectToHttps: true'}`;
+      : `write websecure there, or remove the key${redirectToHttps ? '' : ' and set traefik.redirectToHttps: true'}`;
   return (
     `while ${formatPath(web.path)} redirects entrypoint web to ${JSON.stringify(web.to)}${over} where no HTTPS entrypoint answers ` +
     `on the VIP, so ${url} never reaches HTTPS: ${fix}`

@@ -67,8 +67,11 @@ export interface TraefikHelmChartConfigProps {
   readonly externalTrafficPolicy?: 'Cluster' | 'Local';
   /**
    * Whether kube-vip elects a leader per Service (`svc_election`, ARP mode), so that Traefik's TCP Service and a
-   * separate UDP Service (`service.single: false`) on the same VIP could be announced by two nodes. In BGP mode every
-   * node announces the VIP and there is no per-Service election.
+   * separate UDP Service (`service.single: false`) on the same VIP could be announced by two nodes: refused then.
+   * `false` says kube-vip elects no leader per Service, where the split is harmless: in BGP mode every node with a
+   * local endpoint announces each Service (K3sVipCluster passes `false` with `Local` there), and in ARP mode without
+   * it one leader announces every Service. With `Local` in ARP mode write `true` (or leave it out): kube-vip needs
+   * per-Service election there, which only the kube-vip construct's props (its mode) can tell.
    * @default - true with externalTrafficPolicy `Local`, which needs per-Service election in ARP mode
    */
   readonly servicesElection?: boolean;
@@ -251,6 +254,7 @@ export class TraefikHelmChartConfig extends Construct {
       checkEntrypointRedirects({ chartVersion, values: props.values, ingresses: [], prefix: [] }, model, report);
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
+      // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
         checkUdpService(model, [], 'kube-vip elects a leader per Service', report);
       }

@@ -2,28 +2,8 @@ import type { Path } from '../core/problem';
 import { servesTls } from './chart-failures';
 import type { Entrypoint } from './entrypoints';
 import { EntrypointRedirect, entrypointRedirects, redirectChart } from './redirects';
-import { traefikChartRules } from './chart-versions';
-import type { Version } from '../semver';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * The entrypoint `web` redirects to by the chart key of charts before v34, which entrypointRedirects does not read:
- * `ports.web.redirectTo: <name>` to v24, `ports.web.redirectTo.port: <name>` from v25 (chart-versions.ts `redirectKey`),
- * which the chart renders as `to=:<exposedPort of ports.<name>>` (traefik/templates/_podtemplate.tpl).
- */
-function oldChartTarget(values: Values, chart: Version): string | undefined {
-  const key = traefikChartRules(chart).redirectKey;
-  const web = isMap(values.ports) && isMap(values.ports.web) ? values.ports.web : {};
-  const to =
-    key === 'ports.web.redirectTo'
-      ? web.redirectTo
-      : key === 'ports.web.redirectTo.port' && isMap(web.redirectTo)
-        ? web.redirectTo.port
-        : undefined;
-  return typeof to === 'string' && to !== '' ? to : undefined;
-}
 
 /**
  * Whether `web` redirects every http:// request to HTTPS that clients can follow on the VIP: to an entrypoint with its
@@ -34,12 +14,9 @@ function oldChartTarget(values: Values, chart: Version): string | undefined {
  * TLS-only router's http:// answer a 404 (or an unreachable Location).
  */
 export function webRedirectsToTls(values: Values, chartVersion: string, ports: readonly Entrypoint[], prefix: Path): boolean {
-  const chart = redirectChart(chartVersion);
   const web = entrypointRedirects(values, chartVersion, prefix).find((redirect) => redirect.from.toLowerCase() === 'web');
-  const old = web ? undefined : oldChartTarget(values, chart);
-  if (!web && old === undefined) return false;
-  const target = redirectLanding(web ?? { to: old!, door: 'key' }, landings(ports));
-  return !!target && servesTls(values, target.name, chart) && (web?.scheme ?? 'https') === 'https';
+  const target = web && redirectLanding(web, landings(ports));
+  return !!target && servesTls(values, target.name, redirectChart(chartVersion)) && web.scheme === 'https';
 }
 
 /** Traefik's entrypoints by name and by the port of Traefik's own Service (the VIP) they are exposed on. */

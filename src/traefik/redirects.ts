@@ -1,7 +1,9 @@
-import { Path } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
+import { CHART_ENTRYPOINTS } from './entrypoints';
+import { goTruthy } from './go-truth';
 import { parseVersion, Version } from '../semver';
 import { traefikFlags } from './arguments';
-import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { chartVersionSupport, OLDEST_CHART, TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,6 +22,14 @@ export function redirectionsUnder(chart: Version): string[] | undefined {
   const key = traefikChartRules(chart).redirectKey;
   return key === 'ports.web.http.redirections' ? ['http'] : key === 'ports.web.redirections' ? [] : undefined;
 }
+
+/** Where each form of the chart key (chart-versions.ts `redirectKey`, the version axis) names its target under `ports.<name>`. */
+const TARGET_AT: Readonly<Record<TraefikChartRules['redirectKey'], readonly string[]>> = {
+  'ports.web.redirectTo': ['redirectTo'],
+  'ports.web.redirectTo.port': ['redirectTo', 'port'],
+  'ports.web.redirections': ['redirections', 'entryPoint', 'to'],
+  'ports.web.http.redirections': ['http', 'redirections', 'entryPoint', 'to'],
+};
 
 /** An entrypoint redirection: every request on entrypoint `from` is sent to entrypoint `to`. */
 export interface EntrypointRedirect {
@@ -40,10 +50,12 @@ export interface EntrypointRedirect {
 }
 
 /**
- * The entrypoint redirections of the merged values: `ports.<name>.redirections.entryPoint.to` from chart v34,
- * under `http` from v39 (the other key is ignored), which the chart renders as
- * `--entryPoints.<name>.http.redirections.entryPoint.to=:<exposedPort of ports.<to>>` (traefik/templates/_podtemplate.tpl),
- * and the flag itself, by entrypoint name or `:port` (the chart fails on a key naming no entrypoint, so `:port` is the
+ * The entrypoint redirections of the merged values. The chart key of its version (TARGET_AT): to v24
+ * `ports.<name>.redirectTo: <to>`, from v25 `ports.<name>.redirectTo.port`, which the chart renders as
+ * `--entrypoints.<name>.http.redirections.entryPoint.to=:<exposedPort of ports.<to>>` and `.scheme=https`
+ * (traefik/templates/_podtemplate.tpl, v20.1.1 to v33.2.1); from v34 `ports.<name>.redirections.entryPoint.to`, under
+ * `http` from v39 (the other key is ignored), rendered the same way with its own `scheme` (v34.0.0 to v41.3.0).
+ * And the flag itself, by entrypoint name or `:port` (the chart fails on a key naming no entrypoint, so `:port` is the
  * flag's alone). Traefik takes a `to` matching `^:(\d+)$` as the port of the Location it answers, else an entrypoint
  * name whose address port it uses (traefik/traefik pkg/provider/traefik/internal.go getRedirectPort, v3.6). Traefik's redirect router outranks every
  * other router on the entrypoint (its priority defaults to MaxInt32-1, traefik/traefik pkg/config/static/entrypoints.go).
@@ -53,21 +65,20 @@ export interface EntrypointRedirect {
  * (`user`), a chart key they do not hold is redirectToHttps' and named so.
  */
 export function entrypointRedirects(values: Values, chartVersion: string, prefix: Path, user?: Values): EntrypointRedirect[] {
-  const under = redirectionsUnder(redirectChart(chartVersion));
+  const targetAt = TARGET_AT[traefikChartRules(redirectChart(chartVersion)).redirectKey];
+  // `redirections.entryPoint` holds its scheme beside `to`; `redirectTo` has none (the chart writes https).
+  const schemeAt = targetAt.at(-1) === 'to' ? [...targetAt.slice(0, -1), 'scheme'] : undefined;
   const found = new Map<string, Omit<EntrypointRedirect, 'scheme'>>();
   const schemes = new Map<string, string>();
   const schemeFlags = new Map<string, Path>();
   const ports = isMap(values.ports) ? values.ports : {};
   for (const [from, port] of Object.entries(ports)) {
-    if (!under || !isMap(port)) continue;
-    const http = under.length ? port.http : port;
-    const redirections = isMap(http) ? http.redirections : undefined;
-    const entryPoint = isMap(redirections) ? redirections.entryPoint : undefined;
-    const to = isMap(entryPoint) ? entryPoint.to : undefined;
-    const scheme = isMap(entryPoint) ? entryPoint.scheme : undefined;
+    if (!isMap(port)) continue;
+    const to = valueAt(port, targetAt);
+    const scheme = schemeAt && valueAt(port, schemeAt);
     if (typeof scheme === 'string' && scheme !== '') schemes.set(from.toLowerCase(), scheme.toLowerCase());
     if (typeof to === 'string' && to !== '') {
-      const key = ['ports', from, ...under, 'redirections', 'entryPoint', 'to'];
+      const key = ['ports', from, ...targetAt];
       const typed = user === undefined || valueAt(user, key) !== undefined;
       const path = typed ? [...prefix, 'values', ...key] : [...prefix, 'redirectToHttps'];
       found.set(from.toLowerCase(), { from, to, path, door: 'key', ...(!typed && { generated: true }) });
@@ -94,3 +105,72 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
     return { ...redirect, scheme: schemes.get(from) ?? 'https', ...(schemeFlag && { schemeFlag }) };
   });
 }
+
+/**
+ * The chart key before v34 the chart's template fails on or renders to nothing, whatever is served (`entrypoints`: the
+ * entrypoint names deployed). templates/_podtemplate.tpl (v20.1.1 to v33.2.1) reads any Go-true `ports.<name>.redirectTo`
+ * as `$toPort := index $.Values.ports <target>` and writes `to=:{{ $toPort.exposedPort }}`: a target naming no key of
+ * `ports` is a nil pointer and Helm fails; a target without exposedPort gives `to=:`, where Traefik makes no redirection.
+ * The target is `redirectTo` itself to v24 (a text: `index` takes no other key) and `redirectTo.port` from v25, where any
+ * other form fails ("Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`" to v30.1.0, reading
+ * `.port` of a non-map after).
+ */
+export function redirectToFailures(
+  values: Values,
+  chartVersion: string,
+  entrypoints: readonly string[],
+  prefix: Path,
+  user: Values,
+): Problem[] {
+  const chart = redirectChart(chartVersion);
+  const targetAt = TARGET_AT[traefikChartRules(chart).redirectKey];
+  if (targetAt[0] !== 'redirectTo') return [];
+  const chartName = `Traefik chart ${chart.tag.slice(1)}`;
+  const ports = isMap(values.ports) ? values.ports : {};
+  const known = (name: unknown): name is string =>
+    typeof name === 'string' && (Object.hasOwn(ports, name) ? ports[name] !== null : entrypoints.includes(name));
+  const named = (key: string[]) => (valueAt(user, key) === undefined ? [...prefix, 'redirectToHttps'] : [...prefix, 'values', ...key]);
+  const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : `a ${describeKind(value)}`);
+  return Object.entries(ports).flatMap(([from, port]): Problem[] => {
+    if (!goTruthy(port) || !isMap(port) || !goTruthy(port.redirectTo)) return [];
+    const key = ['ports', from, 'redirectTo'];
+    const write = `write ${formatPath([...prefix, 'values', ...key, ...targetAt.slice(1)])}: websecure`;
+    if (targetAt.length > 1 && !isMap(port.redirectTo)) {
+      return [
+        {
+          path: named(key),
+          message: `is ${describe(port.redirectTo)}, but ${chartName} takes only a map with the target entrypoint's name under port there, and fails on any other form: ${write}`,
+        },
+      ];
+    }
+    const to = valueAt(port, targetAt);
+    if (!known(to)) {
+      const none = to === undefined || to === null;
+      const given = none ? 'names no target entrypoint' : `is ${describe(to)}, which names no key of ports`;
+      return [
+        {
+          path: named(none ? key : [...key, ...targetAt.slice(1)]),
+          message:
+            `${given}, and ${chartName} fails on it (a nil pointer reading the target's exposedPort): write an entrypoint's name exactly as ` +
+            `under ${formatPath([...prefix, 'values', 'ports'])} (websecure); a port target is the flag's alone ` +
+            `(--entrypoints.${from}.http.redirections.entrypoint.to=:<port>)`,
+        },
+      ];
+    }
+    // The chart's own entrypoints all have an exposedPort in values.yaml (v20.1.1 to v33.2.1).
+    const target = ports[to];
+    const exposed =
+      isMap(target) && Object.hasOwn(target, 'exposedPort') ? target.exposedPort : CHART_ENTRYPOINTS.includes(to) ? 0 : undefined;
+    if (exposed !== undefined && exposed !== null && exposed !== '') return [];
+    return [
+      {
+        path: named([...key, ...targetAt.slice(1)]),
+        message:
+          `redirects to ${to}, which has no exposedPort, so ${chartName} writes --entrypoints.${from}.http.redirections.entryPoint.to=: ` +
+          `and Traefik makes no redirection: give ${formatPath([...prefix, 'values', 'ports', to, 'exposedPort'])} the port clients reach it on`,
+      },
+    ];
+  });
+}
+
+const describeKind = (value: unknown) => (Array.isArray(value) ? 'list' : isMap(value) ? 'map' : typeof value);

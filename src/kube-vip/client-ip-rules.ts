@@ -2,7 +2,7 @@ import type { ClusterConfig } from '../config/schema';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { checkTraefikClientIp } from '../traefik/client-ip-rules';
 import type { EffectiveTraefik } from '../traefik/effective';
-import { ClusterVipService, clusterVipServices, keyPath, usesServicesElection, vipPath } from './client-ip';
+import { ClusterVipService, clusterVipServices, keyPath, TRAEFIK_SERVICE_ID, usesServicesElection, vipPath, vipService } from './client-ip';
 import { leaderElectionProblems } from './election';
 import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
@@ -104,50 +104,10 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
   const services = clusterVipServices(config);
   const election = usesServicesElection(config);
   const because = () => keyPath(services.find((s) => s.policy === 'Local')!.policyPath);
-  for (const group of sharedVipGroups(services)) {
-    const [owner, sharer] = group.services.filter((s) => s.ips.some((ip) => sameIp(ip, group.ip)));
-    const index = sharer.ips.findIndex((ip) => sameIp(ip, group.ip));
-    const at = vipPath(sharer, index);
-    const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath(
-      vipPath(
-        owner,
-        owner.ips.findIndex((ip) => sameIp(ip, group.ip)),
-      ),
-    )})`;
-    const local = group.services.find((s) => s.policy === 'Local');
-    if (local) {
-      error(
-        at,
-        `${shared}, and ${local.label} is Local: ${localSharedReason(config.kubeVip.mode)}: give ${local.label} a VIP of its own, or make it Cluster`,
-      );
-    } else if (election && rules.leaseNameAnnotation === 'none') {
-      error(
-        at,
-        `${shared}: with per-Service election (on because ${because()} is Local) kube-vip ${version.tag} elects each Service's leader apart ` +
-          `and cannot make them share one (${LEASE_NAME_ANNOTATION} came in v1.0.1), so two nodes could announce it: give each Service its own VIP, or use kube-vip v1.0.1 or newer`,
-      );
-    } else if (election && rules.leaseNameAnnotation === 'same-namespace' && new Set(group.services.map((s) => s.namespace)).size > 1) {
-      error(
-        at,
-        `${shared}: with per-Service election (on because ${because()} is Local) they must share one lease, but kube-vip ${version.tag} looks ` +
-          `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
-          '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
-      );
-    } else if (election) {
-      // The chart's additional Services carry the user's annotations only: the lease must be written there by hand.
-      const lease = sharedLeaseName(group, rules);
-      for (const member of group.services.filter((s) => !s.writesLease && s.leaseName !== lease)) {
-        const i = member.ips.findIndex((ip) => sameIp(ip, group.ip));
-        const other = group.services.find((s) => s !== member)!;
-        error(
-          vipPath(member, i),
-          `"${member.ips[i]}" is also the VIP of ${other.label}: with per-Service election (on because ${because()} is Local) Services on one VIP ` +
-            `must share one lease, which this tool writes on its own Services but not into traefik.values: add "${LEASE_NAME_ANNOTATION}: ${lease}" ` +
-            `to the annotations of ${member.label}, or give it a VIP of its own`,
-        );
-      }
-    }
-  }
+  const lease = (member: ClusterVipService, name: string) =>
+    `, which this tool writes on its own Services but not into traefik.values: add "${LEASE_NAME_ANNOTATION}: ${name}" to the annotations of ${member.label}`;
+  const on = election ? { why: () => `on because ${because()} is Local`, lease } : undefined;
+  sharedVipProblems(services, config.kubeVip.mode, on, version, rules, error);
   if (!election) return;
   const controlPlane = config.kubeVip.controlPlane?.address;
   for (const service of services) {
@@ -178,6 +138,104 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
       );
     }
   }
+}
+
+/** Per-Service election, when on: why (for the messages), and how a member that misses the shared lease gets it. */
+interface Election {
+  readonly why: () => string;
+  readonly lease: (member: ClusterVipService, name: string) => string;
+  /** The lease a group must share, when not the one this tool would write. */
+  readonly name?: (group: readonly ClusterVipService[]) => string | undefined;
+}
+
+/** The shared-VIP rule of both doors: `services` grouped by the VIPs they share, judged by `mode` and election. */
+function sharedVipProblems(
+  services: readonly ClusterVipService[],
+  mode: 'arp' | 'bgp',
+  election: Election | undefined,
+  version: Version,
+  rules: KubeVipRules,
+  error: Report,
+) {
+  for (const group of sharedVipGroups(services)) {
+    const [owner, sharer] = group.services.filter((s) => s.ips.some((ip) => sameIp(ip, group.ip)));
+    const index = sharer.ips.findIndex((ip) => sameIp(ip, group.ip));
+    const at = vipPath(sharer, index);
+    const shared = `"${sharer.ips[index]}" is also the VIP of ${owner.label} (${keyPath(
+      vipPath(
+        owner,
+        owner.ips.findIndex((ip) => sameIp(ip, group.ip)),
+      ),
+    )})`;
+    const local = group.services.find((s) => s.policy === 'Local');
+    if (local) {
+      error(
+        at,
+        `${shared}, and ${local.label} is Local: ${localSharedReason(mode)}: give ${local.label} a VIP of its own, or make it Cluster`,
+      );
+    } else if (election && rules.leaseNameAnnotation === 'none') {
+      error(
+        at,
+        `${shared}: with per-Service election (${election.why()}) kube-vip ${version.tag} elects each Service's leader apart ` +
+          `and cannot make them share one (${LEASE_NAME_ANNOTATION} came in v1.0.1), so two nodes could announce it: give each Service its own VIP, or use kube-vip v1.0.1 or newer`,
+      );
+    } else if (election && rules.leaseNameAnnotation === 'same-namespace' && new Set(group.services.map((s) => s.namespace)).size > 1) {
+      error(
+        at,
+        `${shared}: with per-Service election (${election.why()}) they must share one lease, but kube-vip ${version.tag} looks ` +
+          `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
+          '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
+      );
+    } else if (election) {
+      // The chart's additional Services carry the user's annotations only: the lease must be written there by hand.
+      const lease = election.name?.(group.services) ?? sharedLeaseName(group, rules)!;
+      for (const member of group.services.filter((s) => !s.writesLease && s.leaseName !== lease)) {
+        const i = member.ips.findIndex((ip) => sameIp(ip, group.ip));
+        const other = group.services.find((s) => s !== member)!;
+        error(
+          vipPath(member, i),
+          `"${member.ips[i]}" is also the VIP of ${other.label}: with per-Service election (${election.why()}) Services on one VIP ` +
+            `must share one lease${election.lease(member, lease)}, or give it a VIP of its own`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The shared-VIP rule for a TraefikHelmChartConfig (attack round 30, 30b-11): its Services (Traefik's own and the
+ * chart's additional ones) on one VIP, with per-Service election on (`servicesElection`, or by default with
+ * `externalTrafficPolicy: Local`) or off (BGP mode, where only a Local one sharing is refused). The construct writes no
+ * lease of its own: Traefik's Service gets the `leaseName` prop, the others the annotation, one name for all.
+ */
+export function checkTraefikSharedVips(
+  traefik: EffectiveTraefik,
+  props: { readonly servicesElection?: boolean; readonly externalTrafficPolicy?: string; readonly kubeVipVersion: string },
+  error: Report,
+): void {
+  const version = parseVersion(props.kubeVipVersion);
+  const election =
+    props.servicesElection === true
+      ? 'on because servicesElection is true'
+      : props.servicesElection === undefined && props.externalTrafficPolicy === 'Local'
+        ? 'on because externalTrafficPolicy is Local'
+        : undefined;
+  const services = traefik.services
+    .filter((service) => service.type.value === 'LoadBalancer')
+    .map((service) => ({ ...vipService(service, ['externalTrafficPolicy']), writesLease: false }));
+  const prop = (name: string) => services.some((s) => s.id === TRAEFIK_SERVICE_ID && s.leaseName === name);
+  const lease = (member: ClusterVipService, name: string) =>
+    member.id === TRAEFIK_SERVICE_ID
+      ? `: set the leaseName prop to "${name}"`
+      : `: add "${LEASE_NAME_ANNOTATION}: ${name}" to the annotations of ${member.label}` +
+        (prop(name) ? ', the lease the leaseName prop names' : ', and set the leaseName prop to the same name');
+  // The lease the prop names is the one to share; without it, the name a config would get.
+  const name = (group: readonly ClusterVipService[]) => {
+    const own = group.find((s) => s.id === TRAEFIK_SERVICE_ID)?.leaseName;
+    return typeof own === 'string' ? own : undefined;
+  };
+  const on = election === undefined ? undefined : { why: () => election, lease, name };
+  sharedVipProblems(services, election === undefined ? 'bgp' : 'arp', on, version, kubeVipRules(version), error);
 }
 
 function localSharedReason(mode: 'arp' | 'bgp'): string {

@@ -67,7 +67,7 @@ export function clusterVipServices(config: ClusterConfig): ClusterVipService[] {
 }
 
 /** One of the Services of Traefik's chart as kube-vip sees it. */
-function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterVipService {
+export function vipService(service: DeployedService, defaultPolicyPath: Path): ClusterVipService {
   const policy = service.externalTrafficPolicy;
   const id = `${service.namespace}/${service.name}`;
   return {

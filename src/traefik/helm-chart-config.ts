@@ -19,6 +19,7 @@ import { checkGatewayProvider } from '../gateway/provider-rules';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
+import { checkTraefikSharedVips } from '../kube-vip/client-ip-rules';
 import { constructArgs, shownPath } from '../core/construct-args';
 import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 
@@ -258,6 +259,7 @@ export class TraefikHelmChartConfig extends Construct {
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
         checkUdpService(model, [], 'kube-vip elects a leader per Service', report);
       }
+      checkTraefikSharedVips(model, { ...props, kubeVipVersion }, report);
       if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));
       checkGatewayProvider(
         {

@@ -54,7 +54,8 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
  *   its `ingressClass` as `--providers.kubernetesingress.ingressClass`, and `namespaces` (or, with
  *   `rbac.namespaced`, the release namespace kube-system) as `--providers.kubernetesingress.namespaces`;
  * - `ingressclass.yaml` creates the IngressClass only when `ingressClass.enabled`, named
- *   `ingressClass.name` (from v24.0.0) or else the release name, `traefik`;
+ *   `ingressClass.name` (from v24.0.0) or else `traefik.fullname`, the release name `traefik` (name-overrides.ts
+ *   refuses the overrides that would change it);
  * - Traefik keeps only the IngressClasses named like its `ingressClass` when that is set, and handles an
  *   Ingress with `spec.ingressClassName` only when that class is among them (traefik/traefik
  *   pkg/provider/kubernetes/ingress/kubernetes.go, `shouldProcessIngress`).

@@ -1,6 +1,7 @@
 import { generatorKeys } from './generator-keys';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import { kubernetesValuesProblems } from './values-kubernetes';
+import { nameOverrideProblems } from './name-overrides';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
@@ -27,6 +28,7 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   }));
   // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
   errors.push(...kubernetesValuesProblems(merged));
+  errors.push(...nameOverrideProblems(merged, settings.chartVersion));
 
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {

@@ -66,7 +66,39 @@ describe('30b-13: a name override that renames what the tool relies on is refuse
     [{ nameOverride: 'traefik' }],
     [{ nameOverride: '' }],
     [{ fullnameOverride: null }],
+    [{ namespaceOverride: 'kube-system' }],
+    [{ instanceLabelOverride: 'traefik-kube-system' }],
   ])('%j keeps the names traefik: accepted', (values) => expect(doors(values)).toEqual({ config: '', chart: '' }));
+
+  it.each([
+    [
+      { namespaceOverride: 'traefik' },
+      'namespaceOverride',
+      `is "traefik", so the chart puts Traefik's Service and workload in that namespace instead of kube-system, and this tool relies on the ` +
+        'Service kube-system/traefik (its VIP, kube-vip lease and Service rules): remove it',
+    ],
+    [
+      { instanceLabelOverride: 'edge' },
+      'instanceLabelOverride',
+      `is "edge", so the chart labels Traefik's pods app.kubernetes.io/instance: "edge" instead of traefik-kube-system (the label this ` +
+        "tool's pod spread and anti-affinity select them by): remove it",
+    ],
+  ])('%j moves or relabels what the tool selects: refused', (values, key, message) => {
+    const { config, chart } = doors(values);
+    expect(config).toContain(`traefik.values.${key}: ${message}`);
+    expect(chart).toContain(`values.${key} ${message}`);
+  });
+
+  it.each([
+    ['20.1.1', { namespaceOverride: 'edge' }, false],
+    ['20.2.0', { namespaceOverride: 'edge' }, true],
+    ['20.2.0', { instanceLabelOverride: 'edge' }, false],
+    ['20.3.0', { instanceLabelOverride: 'edge' }, true],
+  ])('chart %s, %j: refused only where the chart reads it (%s)', (chartVersion, values, refused) => {
+    const key = Object.keys(values)[0];
+    const errors = configErrors(withTraefikValues(values, { chartVersion })).filter((e) => e.includes(`traefik.values.${key}:`));
+    expect(errors.length > 0).toBe(refused);
+  });
 
   it('service.nameOverride renames the Service from chart v40.0.0 (refused), where the chart reads it', () => {
     const message = `traefik.values.service.nameOverride: is "foo", so the chart names Traefik's Service that instead of traefik, and ${RELIES}: remove it`;

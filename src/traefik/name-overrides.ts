@@ -10,10 +10,20 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 const RELEASE = 'traefik';
 
 /** `service.nameOverride` names Traefik's own Service from chart v40.0.0 (traefik/templates/_service.tpl, `traefik.service-name`). */
-const NAME_OVERRIDE_TABLE: ReadonlyArray<{ since: string; serviceNameOverride?: boolean }> = [
-  { since: '20.0.0', serviceNameOverride: false },
+const NAME_OVERRIDE_TABLE: ReadonlyArray<{
+  since: string;
+  namespaceOverride?: boolean;
+  instanceLabelOverride?: boolean;
+  serviceNameOverride?: boolean;
+}> = [
+  { since: '20.0.0', namespaceOverride: false, instanceLabelOverride: false, serviceNameOverride: false },
+  // traefik/templates/_helpers.tpl v20.2.0 `traefik.namespace`, v20.3.0 `traefik.instance-name`.
+  { since: '20.2.0', namespaceOverride: true },
+  { since: '20.3.0', instanceLabelOverride: true },
   { since: '40.0.0', serviceNameOverride: true },
 ];
+/** K3s installs the release in kube-system, so the chart's instance label is `<release>-<namespace>`. */
+const NAMESPACE = 'kube-system';
 
 /** Helm's `trunc 63 | trimSuffix "-"` (sprig trimSuffix removes one dash). */
 const trimmed = (text: string) => text.slice(0, 63).replace(/-$/, '');
@@ -27,7 +37,8 @@ const given = (value: unknown): string | undefined => (typeof value === 'string'
  * traefik/templates/_helpers.tpl (v20.1.1 to v41.3.0): `traefik.name` is `nameOverride` or the chart name, trunc 63,
  * trimSuffix "-"; `traefik.fullname` is `fullnameOverride` (trunc 63, trimSuffix "-"), else the release name when it
  * contains `traefik.name`, else `<release>-<name>`; ingressclass.yaml names the class `ingressClass.name` (v24.0.0+)
- * or else `traefik.fullname`. Any other name (an uppercase one, which the API server refuses, too) is refused.
+ * or else `traefik.fullname`; `namespaceOverride` (v20.2.0+) moves them out of kube-system and `instanceLabelOverride`
+ * (v20.3.0+) relabels the pods' `app.kubernetes.io/instance`. Any other name (an uppercase one, which the API server refuses, too) is refused.
  */
 export function nameOverrideProblems(values: Values, chartVersion: string): ValuesViolation[] {
   const version = parseVersion(upstreamChartVersion(chartVersion));
@@ -54,9 +65,30 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     const message = full === undefined && fullname !== RELEASE ? `${label} and ${renamed}` : label;
     problems.push({ path: ['nameOverride'], message: `is ${JSON.stringify(values.nameOverride)}, so the chart ${message}: remove it` });
   }
+  const rules = rulesFor(NAME_OVERRIDE_TABLE, version);
+  const namespace = given(values.namespaceOverride);
+  if (namespace !== undefined && trimmed(namespace) !== NAMESPACE && rules.namespaceOverride) {
+    problems.push({
+      path: ['namespaceOverride'],
+      message:
+        `is ${JSON.stringify(values.namespaceOverride)}, so the chart puts Traefik's Service and workload in that namespace instead of ` +
+        `${NAMESPACE}, and this tool relies on the Service ${NAMESPACE}/${RELEASE} (its VIP, kube-vip lease and Service rules): remove it`,
+    });
+  }
+  const instance = given(values.instanceLabelOverride);
+  const defaultInstance = `${RELEASE}-${NAMESPACE}`;
+  if (instance !== undefined && trimmed(instance) !== defaultInstance && rules.instanceLabelOverride) {
+    problems.push({
+      path: ['instanceLabelOverride'],
+      message:
+        `is ${JSON.stringify(values.instanceLabelOverride)}, so the chart labels Traefik's pods app.kubernetes.io/instance: ` +
+        `${JSON.stringify(trimmed(instance))} instead of ${defaultInstance} (the label this tool's pod spread and anti-affinity ` +
+        'select them by): remove it',
+    });
+  }
   const service = isMap(values.service) ? values.service : {};
   const serviceName = given(service.nameOverride);
-  if (serviceName !== undefined && serviceName !== RELEASE && rulesFor(NAME_OVERRIDE_TABLE, version).serviceNameOverride) {
+  if (serviceName !== undefined && serviceName !== RELEASE && rules.serviceNameOverride) {
     problems.push({
       path: ['service', 'nameOverride'],
       message:

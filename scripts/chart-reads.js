@@ -4,7 +4,7 @@
 //
 //   node scripts/chart-reads.js [--git-dir <traefik-helm-chart clone>] [--fails] [tag ...]
 //
-// Tags default to every release tag v34.0.0 to v41.3.0 (no -rc/-ea). For each tag it greps every file of
+// Tags default to every release tag v20.1.1 (the oldest chart the tool accepts) to v41.3.0 (no -rc/-ea). For each tag it greps every file of
 // traefik/templates/ for `.Values.a.b.c` chains (`.Values`, `$.Values`, `$root.Values`, ...): `a` and `a.b` are maps
 // read with a field access (the last link may be a scalar; `(.Values.a.b).c` reads only `a`, since a parenthesised
 // nil yields no error). Each read is listed with the `if`/`with`/`range`/`define` blocks around it ("guards"), and
@@ -28,7 +28,7 @@ const tags = args.length
   ? args
   : git('tag')
       .split('\n')
-      .filter((tag) => /^v(3[4-9]|4[01])\.\d+\.\d+$/.test(tag))
+      .filter((tag) => /^v(2\d|3\d|4[01])\.\d+\.\d+$/.test(tag))
       .sort(byVersion);
 
 /** Every action of a template with its block stack (`if ...`, `else of if ...`, `with ...`, `define "..."`). */

@@ -9,6 +9,7 @@ import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { redirectionsUnder } from './redirects';
 import { imageRelease } from './image-release';
 import { podTemplateFailures } from './chart-pod-failures';
+import { oldChartFailures } from './chart-old-failures';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -186,6 +187,7 @@ export function chartFailures(
   }
   problems.push(...deletedMapFailures(values, chart, chartName, sourced));
   problems.push(...podTemplateFailures(values, chart, kind, sourced, chartName, ports));
+  problems.push(...oldChartFailures(values, chart, sourced, chartName));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));
   problems.push(...redirectFailures(values, chart, rules, chartName, sourced, ports, prefix));
   // `port: null` deletes the chart's default (Helm's coalesce, helm/helm pkg/chartutil/coalesce.go), and an entrypoint of

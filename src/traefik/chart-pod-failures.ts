@@ -73,9 +73,9 @@ const SWITCH_FAILURES: ReadonlyArray<{
     says: "The Gateway 'defaultScope' field is experimental. Enable it by setting providers.kubernetesGateway.experimentalChannel=true",
     fix: 'set providers.kubernetesGateway.experimentalChannel: true, or remove the key',
   },
-  // rbac/podsecuritypolicy.yaml fails on Kubernetes v1.25+, and every K3s this tool supports is v1.27 or newer.
+  // rbac/podsecuritypolicy.yaml fails on Kubernetes v1.25+ (from v21.2.0), and every K3s this tool supports is v1.27 or newer.
   {
-    since: 'v34.0.0',
+    since: 'v21.2.0',
     until: 'v40.0.0',
     blamed: (values) => (on(values, 'podSecurityPolicy.enabled') ? 'podSecurityPolicy.enabled' : undefined),
     says: 'PodSecurityPolicy has been removed in Kubernetes v1.25+',
@@ -83,7 +83,7 @@ const SWITCH_FAILURES: ReadonlyArray<{
   },
   // _podtemplate.tpl `with .Values.logs` ... `if and .general.format (not (has .general.format (list "common" "json")))`.
   {
-    since: 'v34.0.0',
+    since: 'v30.0.0',
     until: 'v37.1.1',
     blamed: (values) => {
       const format = valueAt(values, ['logs', 'general', 'format']);
@@ -109,8 +109,9 @@ function switchFailures(values: Values, chart: Version, sourced: Source, chartNa
       message: `has upper-case letters, and ${chartName} fails on it ("ingressRoute key ... contains uppercase characters"): write the name in lower case`,
     });
   }
-  // _podtemplate.tpl (v34.0.0 to v41.3.0): `if or (ne (typeOf $plugin) "map[string]interface {}") (not (hasKey $plugin "moduleName")) ...`.
-  const plugins = valueAt(values, ['experimental', 'plugins']);
+  // _podtemplate.tpl (v26.0.0 to v41.3.0): `if or (ne (typeOf $plugin) "map[string]interface {}") (not (hasKey $plugin "moduleName")) ...`;
+  // before, `experimental.plugins` holds a switch (`enabled`).
+  const plugins = inRange(chart, 'v26.0.0') ? valueAt(values, ['experimental', 'plugins']) : undefined;
   for (const [name, plugin] of Object.entries(isMap(plugins) ? plugins : {})) {
     // `hasKey`: a key given as null stays (Helm's coalesce drops only nulls over the chart's own defaults).
     if (isMap(plugin) && Object.hasOwn(plugin, 'moduleName') && Object.hasOwn(plugin, 'version')) continue;

@@ -6,7 +6,8 @@ import { imageRelease } from './image-release';
 
 /**
  * Maps whose keys the chart's templates read bare, by chart version, as dotted paths (traefik/traefik-helm-chart
- * traefik/templates, each read checked at every tag v34.0.0 to v41.3.0). From v34.0.0: deployment.yaml
+ * traefik/templates, each read checked at every tag v20.1.1 to v41.3.0; the rows below v34.0.0 from round 31, their
+ * sources next to them). From v34.0.0: deployment.yaml
  * `.Values.deployment.enabled`; _helpers.tpl `.Values.image.registry`, `.Values.serviceAccount.name`; pvc.yaml
  * `.Values.persistence.enabled`; hpa.yaml `.Values.autoscaling.enabled`; poddisruptionbudget.yaml
  * `.Values.podDisruptionBudget.enabled`; ingressclass.yaml `.Values.ingressClass.enabled`; service-metrics.yaml
@@ -40,11 +41,22 @@ interface DeletedMapRow {
   readonly until?: string;
   /** When the read sits under a condition on other values (as the user merged them over the chart's defaults). */
   readonly when?: (values: Values) => boolean;
+  /** Helm's error when the read is not a field access (else "nil pointer evaluating interface {}"). */
+  readonly says?: string;
 }
-const ALWAYS = [
-  ...['deployment', 'image', 'serviceAccount', 'persistence', 'autoscaling', 'podDisruptionBudget', 'hub', 'experimental'],
-  ...['resources', 'providers', 'providers.file', 'providers.kubernetesCRD', 'providers.kubernetesIngress'],
-  ...['ingressClass', 'metrics', 'tracing', 'rbac', 'experimental.kubernetesGateway'],
+/**
+ * Maps read on every render, from the first tag reading them so (scripts/chart-reads.js over v20.1.1 to v41.3.0; a read
+ * whose only guard is `define "traefik.podTemplate"` or a helper it includes runs on every render too).
+ */
+const ALWAYS: ReadonlyArray<readonly [map: string, since: string]> = [
+  ...['deployment', 'image', 'serviceAccount', 'persistence', 'autoscaling', 'podDisruptionBudget', 'experimental']
+    .concat(['providers', 'providers.kubernetesCRD', 'providers.kubernetesIngress', 'ingressClass', 'metrics', 'rbac'])
+    .concat(['experimental.kubernetesGateway'])
+    .map((map) => [map, 'v20.0.0'] as const),
+  ['providers.file', 'v26.0.0'],
+  ['tracing', 'v28.0.0'],
+  ['resources', 'v28.1.0'],
+  ['hub', 'v28.1.0'],
 ];
 /** The chart default `api.dashboard: true`, unless the user's values change or delete it. */
 const apiDashboard = (values: Values): unknown =>
@@ -77,18 +89,47 @@ const noOtlpLogs = (values: Values) => !truthy(setting(values, 'experimental.otl
 const proxyFromImage = (values: Values) =>
   ['versionOverride', 'hub.token', 'hub.enabled'].every((path) => !truthy(setting(values, path, null)));
 const ingressOn = on('providers.kubernetesIngress.enabled', true);
+const daemonSet = (values: Values) => setting(values, 'deployment.kind', 'Deployment') === 'DaemonSet';
+/** `eq .type "RollingUpdate"` on the user's updateStrategy (a type null or empty makes `eq` false). */
+const rollingUpdate = (values: Values) =>
+  isMap(values.updateStrategy) && [undefined, 'RollingUpdate'].includes(values.updateStrategy.type as string | undefined);
 const READ_BARE: readonly DeletedMapRow[] = [
-  ...ALWAYS.map((map) => ({ map, since: 'v34.0.0' })),
-  { map: 'logs.general', since: 'v34.0.0', until: 'v41.0.0' },
-  { map: 'logs.access', since: 'v34.0.0', until: 'v41.0.0' },
-  { map: 'podSecurityPolicy', since: 'v34.0.0', until: 'v40.0.0' },
-  { map: 'securityContext', since: 'v34.0.0', until: 'v40.0.0', when: on('podSecurityPolicy.enabled', false) },
-  { map: 'hub.apimanagement', since: 'v34.0.0', until: 'v41.1.0' },
+  ...ALWAYS.map(([map, since]) => ({ map, since })),
+  // _podtemplate.tpl `.Values.hub.*` outside any guard up to v23.0.1 (Traefik Hub v1).
+  { map: 'hub', since: 'v20.0.0', until: 'v23.1.0' },
+  // `.Values.experimental.plugins.enabled` up to v25.0.0; from v26.0.0 deployment.yaml's `typeOf` check fails first, and
+  // from v31.1.0 (it is gone) `gt (len .Values.experimental.plugins) 0` fails on the nil.
+  { map: 'experimental.plugins', since: 'v20.0.0', until: 'v26.0.0' },
+  {
+    map: 'experimental.plugins',
+    since: 'v26.0.0',
+    until: 'v31.1.0',
+    says: 'ERROR: .Values.experimental.plugins should be a map (<nil> provided)',
+  },
+  { map: 'experimental.plugins', since: 'v31.1.0', says: 'error calling len: len of nil pointer' },
+  { map: 'logs.general', since: 'v20.0.0', until: 'v41.0.0' },
+  { map: 'logs.access', since: 'v20.0.0', until: 'v41.0.0' },
+  { map: 'podSecurityPolicy', since: 'v20.0.0', until: 'v40.0.0' },
+  { map: 'securityContext', since: 'v20.0.0', until: 'v40.0.0', when: on('podSecurityPolicy.enabled', false) },
+  { map: 'hub.apimanagement', since: 'v28.1.0', until: 'v41.1.0' },
+  // Up to v29.0.1, ingressroute.yaml reads `.Values.ingressRoute.dashboard.enabled` (and `healthcheck` from v25.0.0) bare.
+  { map: 'ingressRoute', since: 'v20.0.0', until: 'v30.0.0' },
+  { map: 'ingressRoute.dashboard', since: 'v20.0.0', until: 'v30.0.0' },
+  { map: 'ingressRoute.healthcheck', since: 'v25.0.0', until: 'v30.0.0' },
+  // service-metrics.yaml v20.4.0 to v20.6.0: `if (and (.Values.metrics.prometheus.service).enabled ...)`, on every render.
+  { map: 'metrics.prometheus', since: 'v20.4.0', until: 'v20.7.0' },
   // Up to v37.3.0 behind `.Values.service.enabled`, which this tool always writes true (a null `service` is refused as its key).
-  { map: 'providers.kubernetesIngress.publishedService', since: 'v34.0.0', when: ingressOn },
+  { map: 'providers.kubernetesIngress.publishedService', since: 'v20.0.0', when: ingressOn },
   { map: 'providers.kubernetesIngress.ingressEndpoint', since: 'v40.0.0', when: ingressOn },
   { map: 'gatewayClass', since: 'v34.0.0', when: both(on('gateway.enabled', true), on('providers.kubernetesGateway.enabled', false)) },
-  { map: 'ports.metrics', since: 'v34.0.0', when: on('metrics.prometheus.service.enabled', false) },
+  // service-metrics.yaml `if .Values.ports.metrics.nodePort`; before v23.1.0 also behind `not .Values.hub.enabled`.
+  {
+    map: 'ports.metrics',
+    since: 'v20.4.0',
+    until: 'v23.1.0',
+    when: both(on('metrics.prometheus.service.enabled', false), (v) => !truthy(setting(v, 'hub.enabled', false))),
+  },
+  { map: 'ports.metrics', since: 'v23.1.0', when: on('metrics.prometheus.service.enabled', false) },
   { map: 'experimental.fastProxy', since: 'v34.0.0', until: 'v40.0.0', when: imageBelow('v3.2.0') },
   { map: 'oci_meta', since: 'v35.0.0' },
   { map: 'oci_meta.images', since: 'v35.0.0', when: proxyFromImage },
@@ -125,6 +166,8 @@ const READ_BARE: readonly DeletedMapRow[] = [
     since: 'v38.0.0',
     when: both(imageBelow('v3.6.4'), (v) => setting(v, 'ports.websecure.http.sanitizePath', null) !== false),
   },
+  // requirements.yaml `if .Values.rbac.namespaced` > `if .Values.providers.kubernetesGateway.enabled` (v30.1.0 to v38.x).
+  { map: 'providers.kubernetesGateway', since: 'v30.1.0', until: 'v39.0.0', when: on('rbac.namespaced', false) },
   { map: 'providers.kubernetesGateway', since: 'v39.0.0' },
   { map: 'gateway', since: 'v39.0.0', when: on('providers.kubernetesGateway.enabled', false) },
   { map: 'ingressRoute.dashboard', since: 'v39.0.1', when: (values) => values.api !== null && apiDashboard(values) !== null },
@@ -138,12 +181,12 @@ const READ_BARE: readonly DeletedMapRow[] = [
   { map: 'accessLog.fields', since: 'v41.0.0', when: imageBelow('v3.7.3') },
   { map: 'accessLog.fields.queryParameters', since: 'v41.0.0', when: imageBelow('v3.7.3') },
   { map: 'core', since: 'v41.3.0', when: imageBelow('v3.7.11') },
-  {
-    map: 'updateStrategy.rollingUpdate',
-    since: 'v34.0.0',
-    when: (values) =>
-      isMap(values.updateStrategy) && [undefined, 'RollingUpdate'].includes(values.updateStrategy.type as string | undefined),
-  },
+  // deployment.yaml and daemonset.yaml from v31.1.1: `with .Values.updateStrategy`, `if (eq .type "RollingUpdate")`.
+  { map: 'updateStrategy.rollingUpdate', since: 'v31.1.1', when: rollingUpdate },
+  // Before, deployment.yaml writes the map with toYaml; daemonset.yaml reads `.Values.updateStrategy.type`, then under
+  // `eq ... "RollingUpdate"` `.rollingUpdate.maxUnavailable` (v20.1.1 to v31.1.0; within `with .Values.updateStrategy` from v25.0.0).
+  { map: 'updateStrategy', since: 'v20.0.0', until: 'v25.0.0', when: daemonSet },
+  { map: 'updateStrategy.rollingUpdate', since: 'v20.0.0', until: 'v31.1.1', when: both(daemonSet, rollingUpdate) },
 ];
 
 const inRange = (chart: Version, row: DeletedMapRow): boolean =>
@@ -162,13 +205,12 @@ export function deletedMapFailures(
   chartName: string,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
 ): Problem[] {
-  return READ_BARE.filter((row) => inRange(chart, row) && (row.when?.(values) ?? true))
-    .map((row) => row.map.split('.'))
-    .filter((path) => nulled(values, path))
-    .map((path) => ({
-      path: sourced(path, undefined).path,
+  return READ_BARE.filter((row) => inRange(chart, row) && (row.when?.(values) ?? true) && nulled(values, row.map.split('.'))).map(
+    (row) => ({
+      path: sourced(row.map.split('.'), undefined).path,
       message:
-        `is null, which deletes the chart's ${path.join('.')} map, and ${chartName}'s templates read keys under it, so ` +
-        `Helm fails ("nil pointer evaluating interface {}") and with it the whole Traefik release: remove the key, or set only the keys under it you mean to change`,
-    }));
+        `is null, which deletes the chart's ${row.map} map, and ${chartName}'s templates read ${row.says ? 'it' : 'keys under it'}, so ` +
+        `Helm fails ("${row.says ?? 'nil pointer evaluating interface {}'}") and with it the whole Traefik release: remove the key, or set only the keys under it you mean to change`,
+    }),
+  );
 }

@@ -149,6 +149,19 @@ describe('30b-14: a feature the rendered Traefik release lacks is refused with t
         'providers.kubernetesCRD.safeNaming is only available for traefik >= v3.7.11.',
       ),
     ],
+    [
+      '39.0.7',
+      { tlsOptions: { strict: { disableSessionTickets: true } } },
+      'v3.3.9',
+      fails(
+        'tlsOptions.strict.disableSessionTickets',
+        true,
+        'v3.3.9',
+        '39.0.7',
+        'v3.3.9',
+        'disableSessionTickets is a feature only available for traefik >= v3.4.0.',
+      ),
+    ],
   ])('chart %s, %j with image.tag %s', (chart, values, tag, expected) => {
     expect(on(chart, { ...values, image: { tag } })).toContain(expected);
   });
@@ -166,6 +179,8 @@ describe('30b-14: a feature the rendered Traefik release lacks is refused with t
     ['39.0.7', { ports: { websecure: { http: { sanitizePath: true } } } }, 'v3.5.0'],
     ['41.3.0', { experimental: { fastProxy: { enabled: true } } }, 'v3.6.0'],
     ['37.3.0', { providers: { kubernetesIngressNginx: { enabled: true } } }, 'v3.5.0'],
+    ['39.0.7', { tlsOptions: { strict: { disableSessionTickets: true } } }, 'v3.4.0'],
+    ['35.2.0', { tlsOptions: { strict: { disableSessionTickets: true } } }, 'v3.3.9'],
   ])('chart %s, %j with image.tag %s passes', (chart, values, tag) => {
     expect(on(chart, { ...values, ...(tag ? { image: { tag } } : {}) })).toBe('');
   });

@@ -55,12 +55,12 @@ const either =
   (...trips: Trip[]): Trip =>
   (values) =>
     trips.map((trip) => trip(values)).find(Boolean);
-/** The same check in `range $name, $config := .Values.ports`. */
-const anyPort =
-  (check: (...paths: string[]) => Trip, ...paths: string[]): Trip =>
+/** The same check in `range $name, $config := .Values.<map>` (`ports`, `tlsOptions`). */
+const each =
+  (map: string, check: (...paths: string[]) => Trip, ...paths: string[]): Trip =>
   (values) =>
-    Object.keys(isMap(values.ports) ? values.ports : {})
-      .map((name) => check(...paths.map((path) => `ports.${name}.${path}`))(values))
+    Object.keys(isMap(values[map]) ? values[map] : {})
+      .map((name) => check(...paths.map((path) => `${map}.${name}.${path}`))(values))
       .find(Boolean);
 const ENCODED = ['Slash', 'BackSlash', 'NullCharacter', 'Semicolon', 'Percent', 'QuestionMark', 'Hash'];
 
@@ -69,7 +69,7 @@ const ENCODED = ['Slash', 'BackSlash', 'NullCharacter', 'Semicolon', 'Percent', 
  * traefik >= vX" (listed with `node scripts/chart-reads.js --fails`, conditions read at every tag v34.0.0 to v41.3.0).
  * `minimum` is vX without a pre-release: a tag naming a pre-release of it passes (the chart's `-ea.2`/`-rc.1` floors).
  * Left out: Traefik Hub's own floors, v40's "some Kubernetes Ingress NGINX provider options" (a dozen keys against
- * their defaults), tlsoption.yaml's disableSessionTickets (v3.4.0), and charts before v34.0.0.
+ * their defaults), and charts before v34.0.0. disableSessionTickets is templates/tlsoption.yaml's (v35.3.0 to v41.3.0).
  */
 const FEATURE_FLOORS: ReadonlyArray<{ since: string; until?: string; minimum: string; fails: string; trip: Trip }> = [
   {
@@ -106,6 +106,12 @@ const FEATURE_FLOORS: ReadonlyArray<{ since: string; until?: string; minimum: st
     minimum: '3.2.0',
     trip: on('metrics.otlp.serviceName'),
     fails: 'serviceName is a feature only available for traefik >= v3.2.0.',
+  },
+  {
+    since: '35.3.0',
+    minimum: '3.4.0',
+    trip: each('tlsOptions', on, 'disableSessionTickets'),
+    fails: 'disableSessionTickets is a feature only available for traefik >= v3.4.0.',
   },
   {
     since: '37.0.0',
@@ -146,14 +152,14 @@ const FEATURE_FLOORS: ReadonlyArray<{ since: string; until?: string; minimum: st
     since: '37.2.0',
     until: '40.0.0',
     minimum: '3.3.0',
-    trip: anyPort(given, ...['accessLogs', 'metrics', 'tracing', 'tracingVerbosity'].map((key) => `observability.${key}`)),
+    trip: each('ports', given, ...['accessLogs', 'metrics', 'tracing', 'tracingVerbosity'].map((key) => `observability.${key}`)),
     fails: 'per entrypoint observability is a feature only available for traefik >= v3.3.0.',
   },
   {
     since: '37.2.0',
     until: '40.0.0',
     minimum: '3.5.0',
-    trip: anyPort(given, 'observability.traceVerbosity'),
+    trip: each('ports', given, 'observability.traceVerbosity'),
     fails: 'traceVerbosity is a feature only available for traefik >= v3.5.0.',
   },
   {
@@ -225,7 +231,7 @@ const FEATURE_FLOORS: ReadonlyArray<{ since: string; until?: string; minimum: st
   {
     since: '40.0.0',
     minimum: '3.7.0',
-    trip: anyPort(on, 'forwardedHeaders.notAppendXForwardedFor'),
+    trip: each('ports', on, 'forwardedHeaders.notAppendXForwardedFor'),
     fails: 'forwardedHeaders.notAppendXForwardedFor is only available for traefik >= v3.7.0.',
   },
   {
@@ -256,7 +262,7 @@ const FEATURE_FLOORS: ReadonlyArray<{ since: string; until?: string; minimum: st
   {
     since: '41.0.2',
     minimum: '3.7.6',
-    trip: anyPort(on, 'http.underscoreHeadersStrategy'),
+    trip: each('ports', on, 'http.underscoreHeadersStrategy'),
     fails: 'http.underscoreHeadersStrategy is only available for traefik >= v3.7.6.',
   },
   {

@@ -5,9 +5,9 @@ import { zeroCount } from './rendered-count';
 import { deletedMapFailures } from './deleted-maps';
 import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
-import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
+import { rulesFor, Version } from '../semver';
 import { redirectionsUnder } from './redirects';
-import { imageRelease } from './image-release';
+import { imageFailures } from './chart-image-failures';
 import { podTemplateFailures } from './chart-pod-failures';
 import { oldChartFailures } from './chart-old-failures';
 
@@ -17,13 +17,6 @@ import { oldChartFailures } from './chart-old-failures';
  * traefik/traefik-helm-chart at every tag from v20.1.1 to v41.3.0 are listed; the values schema catches the rest.
  */
 interface ChartFailures {
-  /**
-   * Oldest Traefik image the chart renders (`image.tag`, digest dropped), or none: templates/requirements.yaml
-   * fails "This version of the Chart only supports Traefik Proxy v3" below v3.0.0 from v28.0.0 to v39.x, and
-   * "only supports Traefik Proxy v3.6.0+" below the `traefik.io/proxy-min-version` annotation (v3.6.0 at
-   * every tag v40.0.0 to v41.3.0) from v40.0.0.
-   */
-  readonly minimumImage?: string;
   /**
    * `ports.<name>.redirectTo` fails "redirectTo syntax has been removed in v34 of this Chart"
    * (templates/_podtemplate.tpl, v34.0.0 to v37.4.0; from v38.0.0 the values schema closes the port entries).
@@ -81,13 +74,11 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
   { since: '23.2.0', probePort: 'web' },
   { since: '24.0.0', probePort: 'healthchecksPort' },
   { since: '27.0.0', servicesByName: true },
-  { since: '28.0.0', minimumImage: '3.0.0' },
   { since: '29.0.0', noPorts: 'Cannot create Service %s without ports' },
   { since: '34.0.0', redirectToRemoved: true, redirectNeedsScheme: true },
   { since: '37.0.0', redirectNeedsScheme: false },
   { since: '38.0.0', redirectToRemoved: false },
   { since: '39.0.0', tlsSwitch: ['http', 'tls', 'enabled'] },
-  { since: '40.0.0', minimumImage: '3.6.0' },
 ];
 
 type Values = Record<string, unknown>;
@@ -144,23 +135,7 @@ export function chartFailures(
         'quote the tag ("v3.6.2"), or remove the key (K3s pins one)',
     });
   }
-  const release = imageRelease(values);
-  if (release === 'no release' && rules.minimumImage) {
-    problems.push({
-      path: sourced(['image', 'tag'], image.tag).path,
-      message:
-        `is ${JSON.stringify(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
-        '(its version check fails on it): write a release such as "v3.6.2", or remove the key (K3s pins one)',
-    });
-  }
-  if (typeof release === 'object' && rules.minimumImage && compareVersions(release, parseVersion(rules.minimumImage)) < 0) {
-    problems.push({
-      path: sourced(['image', 'tag'], image.tag).path,
-      message:
-        `is ${JSON.stringify(image.tag)}, but ${chartName} renders only Traefik v${rules.minimumImage} or newer ` +
-        `("This version of the Chart only supports Traefik Proxy ..."): remove the key (K3s pins a matching image), or use a chart that matches the image`,
-    });
-  }
+  problems.push(...imageFailures(values, chart, chartName, sourced));
   if (rules.redirectToRemoved) {
     const ports = isMap(values.ports) ? values.ports : {};
     for (const [name, port] of Object.entries(ports)) {

@@ -19,7 +19,7 @@ export function imageRelease(values: Readonly<Values>): Version | 'no release' |
     ['global', 'azure', 'enabled'],
   ].some((path) => !!path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values));
   if (elsewhere || typeof image.tag !== 'string') return undefined;
-  const tag = image.tag.split('@')[0].replace('latest-', '').replace('experimental-', '');
+  const tag = chartVersionText(image.tag);
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-|$)/.exec(tag);
   // `master` is read as the chart's own release (v28.1.0+); from v28.0.0 the version check fails on any other text:
   // sprig's semverCompare returns Masterminds/semver's parse error (Masterminds/sprig semver.go), and from v39.0.5
@@ -28,3 +28,6 @@ export function imageRelease(values: Readonly<Values>): Version | 'no release' |
   const [major, minor, patch] = [match[1], match[2] ?? '0', match[3] ?? '0'].map(Number);
   return { major, minor, patch, tag: `v${major}.${minor}.${patch}` };
 }
+
+/** The text the chart makes of a tag (`traefik.proxyVersion`): the digest cut off, `latest-` and `experimental-` dropped. */
+export const chartVersionText = (tag: string): string => tag.split('@')[0].replace('latest-', '').replace('experimental-', '');

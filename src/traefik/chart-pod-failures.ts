@@ -3,6 +3,10 @@ import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
+import { sprigInt } from './sprig-int';
+import { labelKey, labelValue } from '../config/formats';
+import { gatewayFailures } from './chart-gateway-failures';
+import { localPluginFailures, rbacFailures } from './chart-rbac-failures';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
@@ -22,9 +26,12 @@ export function podTemplateFailures(
   return [
     ...hostNetworkPortFailures(values, ports, sourced, chartName),
     ...dashboardFailure(values, chart, sourced, chartName),
-    ...(kind.value === 'DaemonSet' ? daemonSetAcmeFailures(values, sourced, chartName) : []),
+    ...acmeArgumentFailures(values, kind, sourced, chartName),
     ...nodeSelectorFailures(values, sourced),
     ...switchFailures(values, chart, sourced, chartName),
+    ...gatewayFailures(values, chart, sourced, chartName, ports),
+    ...rbacFailures(values, chart, sourced, chartName),
+    ...localPluginFailures(values, chart, sourced, chartName),
   ];
 }
 
@@ -169,12 +176,24 @@ function hostNetworkPortFailures(values: Values, ports: readonly Entrypoint[], s
 }
 
 /**
- * templates/daemonset.yaml (v20.1.1 to v41.3.0): `range` over `additionalArguments`, `if contains ".acme." .`, `fail
- * "ACME functionality is not supported when running Traefik as a DaemonSet"`: any item holding that text, in that letter
- * case (sprig's contains is Go's strings.Contains), ACME flag or not.
+ * Any additionalArguments item holding ".acme." (sprig's contains is Go's strings.Contains: that letter case), ACME flag
+ * or not, fails the workload's template (v20.1.1 to v41.3.0): templates/daemonset.yaml always ("ACME functionality is not
+ * supported when running Traefik as a DaemonSet"), templates/deployment.yaml under `if gt (int
+ * .Values.deployment.replicas) 1` ("You can not enable acme if you set more than one traefik replica"; the chart's
+ * default is 1, and an HPA does not change what the template reads).
  */
-function daemonSetAcmeFailures(values: Values, sourced: Source, chartName: string): Problem[] {
+function acmeArgumentFailures(values: Values, kind: Sourced<string>, sourced: Source, chartName: string): Problem[] {
   if (!Array.isArray(values.additionalArguments)) return [];
+  const replicas = sourced(['deployment', 'replicas'], 1);
+  const why =
+    kind.value === 'DaemonSet'
+      ? 'for a DaemonSet ("ACME functionality is not supported when running Traefik as a DaemonSet"), ACME flag or not: ' +
+        'run Traefik as a Deployment'
+      : kind.value === 'Deployment' && sprigInt(replicas.value) > 1
+        ? `with ${formatPath(replicas.path)} at ${JSON.stringify(replicas.value)} ("You can not enable acme if you set more ` +
+          'than one traefik replica"), ACME flag or not: keep one replica'
+        : undefined;
+  if (!why) return [];
   const list = sourced(['additionalArguments'], undefined).path;
   // The user's list names its items; a list a first-class key writes is blamed on that key.
   const at = (i: number): Path => (list.at(-1) === 'additionalArguments' ? [...list, i] : list);
@@ -183,9 +202,7 @@ function daemonSetAcmeFailures(values: Values, sourced: Source, chartName: strin
       ? [
           {
             path: at(i),
-            message:
-              `holds ".acme.", and ${chartName} refuses any additionalArguments item holding that text for a DaemonSet ("ACME functionality is ` +
-              'not supported when running Traefik as a DaemonSet"), ACME flag or not: run Traefik as a Deployment, or write the item without ".acme."',
+            message: `holds ".acme.", and ${chartName} refuses any additionalArguments item holding that text ${why}, or write the item without ".acme."`,
           },
         ]
       : [],
@@ -195,20 +212,28 @@ function daemonSetAcmeFailures(values: Values, sourced: Source, chartName: strin
 /**
  * `nodeSelector` is written as is into the pod template (templates/_podtemplate.tpl `toYaml`, v20 to v41), and a pod's
  * nodeSelector is a map[string]string (k8s.io/api core/v1 PodSpec): the API server refuses a number, a boolean, a list
- * or a map there, failing the whole release (Deployment and DaemonSet alike). A null is dropped by Helm's coalesce.
+ * or a map there, failing the whole release (Deployment and DaemonSet alike). A null stays (the chart's default is `{}`,
+ * so Helm's coalesce has no default to delete it over) and reaches the pod as "", which matches no node. ValidatePodSpec
+ * runs ValidateLabels on it (k8s.io/kubernetes pkg/apis/core/validation): the keys and values of a label map.
  */
 function nodeSelectorFailures(values: Values, sourced: Source): Problem[] {
   const selector = isMap(values.nodeSelector) ? values.nodeSelector : {};
-  return Object.entries(selector)
-    .filter(([, value]) => value !== null && typeof value !== 'string')
-    .map(([key, value]) => {
-      const scalar = typeof value !== 'object';
-      const given = scalar ? `${JSON.stringify(value)}, a ${typeof value}` : Array.isArray(value) ? 'a list' : 'a map';
-      return {
-        path: sourced(['nodeSelector', key], undefined).path,
-        message:
-          `is ${given}, but a pod's nodeSelector holds texts only, so the API server refuses Traefik's pods and the whole Traefik ` +
-          `release fails: ${scalar ? `quote it ("${String(value)}")` : 'write the label value as a text'}`,
-      };
-    });
+  return Object.entries(selector).flatMap(([key, value]): Problem[] => {
+    const path = sourced(['nodeSelector', key], undefined).path;
+    const refused = "so the API server refuses Traefik's pods and the whole Traefik release fails";
+    if (typeof value === 'string') {
+      const problem = labelKey(key) ?? labelValue(value);
+      return problem ? [{ path, message: `${problem} (Kubernetes ValidateLabels on a pod's nodeSelector), ${refused}` }] : [];
+    }
+    const scalar = value !== null && typeof value !== 'object';
+    const given =
+      value === null ? 'null' : scalar ? `${JSON.stringify(value)}, a ${typeof value}` : Array.isArray(value) ? 'a list' : 'a map';
+    const fix =
+      value === null
+        ? 'write the label value, or remove the key'
+        : scalar
+          ? `quote it ("${String(value)}")`
+          : 'write the label value as a text';
+    return [{ path, message: `is ${given}, but a pod's nodeSelector holds texts only, ${refused}: ${fix}` }];
+  });
 }

@@ -77,7 +77,7 @@ const isMap = (value: unknown): value is Record<string, unknown> => typeof value
  * (`hub.namespaces: []`), and a null in an entry of the user's own (no default there) stays and meets the schema. What
  * the chart then does without a deleted default is judged by effective.ts and chart-failures.ts.
  */
-function coalesce(values: Record<string, unknown>, chart: Record<string, unknown>): Record<string, unknown> {
+export function coalesce(values: Record<string, unknown>, chart: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const put = (key: string, value: unknown) =>
     Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });

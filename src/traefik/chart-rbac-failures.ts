@@ -58,8 +58,11 @@ export function rbacFailures(values: Values, chart: Version, sourced: Source, ch
   if (rbac.watching && on(values, 'rbac.namespaced', false)) {
     const provider = (name: string) => on(values, `providers.${name}.enabled`, DEFAULT_ON.includes(name));
     // One key, so one line naming every reason (of several problems on one path only the first prints).
+    // A Gateway provider the generator turns on (`traefik.gateway`) is the Gateway rules' to name (gateway/provider-rules.ts).
+    const userGateway = sourced(['providers', 'kubernetesGateway', 'enabled'], false).path.includes('values');
     const reasons = [
       provider('kubernetesGateway') &&
+        userGateway &&
         'the Gateway provider is on ("Kubernetes Gateway provider requires ClusterRole. RBAC cannot be namespaced.")',
       rbac.nginxSelector &&
         provider('kubernetesIngressNGINX') &&

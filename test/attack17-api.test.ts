@@ -7,6 +7,7 @@ import { configErrors, devConfig, thrown, withTraefikValues } from './helpers';
 import { redact, secretShape } from '../src/core/secrets';
 import * as api from '../src/index';
 import { K3sVipCluster, KubeVipCloudProviderChart, KubeVipRbac, TraefikHelmChartConfig } from '../src/index';
+import * as hostile from '../scripts/hostile-inputs';
 
 // Attack round 17a, the construct API and the URL-credential shape (F2, F3, F4, F9).
 const SECRET = 'hunter2SEKRIT';
@@ -140,23 +141,15 @@ describe('F4: URL credentials after `//`, after a single slash (WHATWG) and afte
     expect(redact(text)).toBe(text);
   });
 
-  test.each([
-    ['//'.repeat(200_000)],
-    ['//a:'.repeat(100_000)],
-    [`//${'a'.repeat(400_000)}`],
-    [`//a:${'b'.repeat(400_000)}`],
-    ['https:/'.repeat(60_000)],
-    [`https:${'/'.repeat(400_000)}`],
-    [`https:${'\\'.repeat(400_000)}`],
-    [`https:/${'a:'.repeat(200_000)}`],
-    [`wss:${'\\/'.repeat(200_000)}`],
-    ['x_https://a'.repeat(40_000)],
-  ])('the new forms scan a 400 kB text quickly (%#)', (text) => {
-    const started = process.hrtime.bigint();
-    expect(secretShape(text)).toBeUndefined();
-    expect(redact(text)).toBe(text);
-    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
-  });
+  // Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+  test.each(hostile.urlForms())(
+    'the new forms scan a 400 kB text (%s)',
+    (_, text) => {
+      expect(secretShape(text)).toBeUndefined();
+      expect(redact(text)).toBe(text);
+    },
+    60_000,
+  );
 
   test.each([
     ['an env value', withTraefikValues({ env: [{ name: 'UPSTREAM_URL', value: `//admin:${SECRET}@example.com/x` }] })],

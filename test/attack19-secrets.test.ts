@@ -3,6 +3,7 @@ import { redact, secretShape } from '../src/core/secret-shapes';
 import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { chart, configErrors, devConfig, thrown, withChanges, withTraefikValues } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 19a: F1 (a secret key after punctuation in one line of text), F2 (a quoted value, or a sentence's
@@ -131,10 +132,12 @@ describe('F4: URL credentials whose password holds a quote, a backtick or #', ()
   });
 });
 
-test('a text of many escaped quotes after a key is read in linear time', () => {
-  // Each unclosed `"` was scanned to the end of the text: 50,000 of them took 3.2 s, 100,000 about 13 s.
-  const text = ` remark: "${'\\"'.repeat(100_000)}`;
-  const started = Date.now();
-  expect(secretsInData({ note: text })).toEqual([]);
-  expect(Date.now() - started).toBeLessThan(2000);
-});
+// Each unclosed `"` was scanned to the end of the text: 50,000 of them took 3.2 s, 100,000 about 13 s.
+// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+test.each(hostile.escapedQuotes())(
+  'a text of %s after a key is read in linear time',
+  (_, text) => {
+    expect(secretsInData({ note: text })).toEqual([]);
+  },
+  60_000,
+);

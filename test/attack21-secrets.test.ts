@@ -3,6 +3,7 @@ import { redact } from '../src/core/secret-shapes';
 import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster } from '../src/index';
 import { configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 21a: D1 (a second value that starts with the first, then a sign, kept its tail), D3 (a namespace list
@@ -64,13 +65,15 @@ describe('D3: a namespace list split from a flag is shown without its secret', (
 });
 
 describe('D2: a megabyte of text with many word starts is read in linear time', () => {
-  // 1 MB of `_a` took 24 to 30 s end to end and 1.3 to 4.3 s in this read; it takes well under a second now.
-  test.each([['_a'], ['.a'], ['-a'], ['/a'], ['a_']])('%j repeated to 1 MB, then =', (unit) => {
-    const text = `${unit.repeat(500_000)}="`;
-    const started = Date.now();
-    secretsInData({ note: text });
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  // 1 MB of `_a` took 24 to 30 s end to end and 1.3 to 4.3 s in this read. Timed in `npm run bench` (hostile
+  // input); the generous timeout fails only a hang.
+  test.each(hostile.wordStarts())(
+    '%s repeated to 1 MB, then =',
+    (_, text) => {
+      secretsInData({ note: text });
+    },
+    60_000,
+  );
 });
 
 describe('21b D4: every controller object that applies manifests from elsewhere is refused in extraObjects', () => {

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
 import { configErrors, devConfig, withChanges } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 28 (helper p): 26b-6 (a budget count the chart drops), 26b-2 (a web redirect that reaches no TLS
@@ -117,15 +118,12 @@ describe('27a-6: a cycle of redirections among entrypoints is refused, naming th
     expect(errorsOf(ha(values))).not.toContain('cycle of redirections');
   });
 
-  test('a 999-entrypoint cycle is found fast', () => {
-    const ports: Record<string, unknown> = {};
-    for (let i = 0; i < 999; i++) ports[`e${i}`] = { ...exposed(10000 + i), ...to(`e${(i + 1) % 999}`) };
-    const started = Date.now();
-    const errors = errorsOf(ha({ ports }));
+  // Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+  test('a 999-entrypoint cycle is found', () => {
+    const errors = errorsOf(ha(hostile.redirectCycle(999)[0][1]));
     expect(errors).toContain('redirects entrypoint e0 to e1 in a cycle of redirections (e0 → e1 → e2 →');
     expect(errors).toContain('e997 → e998 → e0)');
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  }, 60_000);
 });
 
 describe('a null on a map under a map the chart reads on every render fails Helm, by chart version', () => {

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { redact, secretShape } from '../src/core/secrets';
 import { fileRedaction } from '../src/output/secret-gate';
 import { configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 27a: a JSON Web Key written as YAML text (27a-2), a DER key's base64 split in blank-separated groups and
@@ -130,17 +131,15 @@ describe('27a-3: a key split in groups by blanks or separators', () => {
   });
 });
 
-test.each([
-  ['words starting M, in threes', 'MA b c. '],
-  ['a grouped key head, repeated', 'MIGH AgEA MBMG '],
-  ['an OpenSSH head in colon hex, repeated', '6f:70:65:6e:73:73:68:2d:6b:65:79:2d:76:31:00:'],
-])('a 1 MB text of %s is judged quickly', (_, unit) => {
-  const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
-  const started = process.hrtime.bigint();
-  secretShape(text);
-  redact(text);
-  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
-});
+// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+test.each(hostile.keyShapes27a())(
+  'a 1 MB text of %s is judged',
+  (_, text) => {
+    secretShape(text);
+    redact(text);
+  },
+  60_000,
+);
 
 describe('27a-4: schemeless URL credentials with a percent-encoded colon', () => {
   test.each(['admin%3AHunter2Pw@h.example', 'admin%3aHunter2Pw@h.example', 'ftp://admin%3AHunter2Pw@h.example/x'])(

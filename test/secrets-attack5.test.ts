@@ -5,6 +5,7 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { isSecretKey, secretsInData, secretsInLines } from '../src/core/secrets';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { fileRedaction, secretsInFiles } from '../src/output/secret-gate';
+import * as hostile from '../scripts/hostile-inputs';
 
 // Attack round 5 (N2, N3, N4, N9, N10, N11, N16, N18): one rule for YAML config, construct props, the write gate and messages.
 const SECRET = 'Hunter2SecretX';
@@ -227,9 +228,11 @@ describe('attack round 5: secrets', () => {
   );
 });
 
-test('the line reader keeps its key path in linear time (a deep, long YAML text)', () => {
-  const text = Array.from({ length: 40_000 }, (_, i) => `${' '.repeat(i % 200)}k${i}: {Authorization: drop, token: v${i}}`).join('\n');
-  const started = process.hrtime.bigint();
-  expect(secretsInLines(text)).toContain('v39999');
-  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(10);
-});
+// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
+test.each(hostile.deepLongYaml())(
+  'the line reader keeps its key path in linear time (a deep, long YAML text of %s)',
+  (_, text) => {
+    expect(secretsInLines(text)).toContain('v39999');
+  },
+  60_000,
+);

@@ -1,0 +1,182 @@
+// Hostile inputs of the ReDoS and quadratic-read guards, built here once for two readers: the tests, which assert the
+// verdict on each input (with only jest's generous per-test timeout against a hang), and `npm run bench`, which times
+// each input against the target beside it (`seconds`, the limit the tests asserted before). Each builder returns
+// [label, input] rows for test.each; inputs are built on call, as they are megabytes of text.
+'use strict';
+
+/** `unit` repeated to `size` characters or just over. */
+const repeatTo = (unit, size) => unit.repeat(Math.ceil(size / unit.length));
+/** Rows labelled by the unit (as JSON), each unit repeated to `size` characters. */
+const units = (list, size) => list.map((unit) => [JSON.stringify(unit), repeatTo(unit, size)]);
+/** Rows of [label, unit], each unit repeated to `size` characters. */
+const described = (list, size) => list.map(([label, unit]) => [label, repeatTo(unit, size)]);
+/** Rows labelled by their index, like jest's %#. */
+const indexed = (texts) => texts.map((text, i) => [String(i), text]);
+
+/** Traefik values with `n` exposed entrypoints, each redirecting to the next, the last to the first. */
+function redirectCycle(n = 999) {
+  const ports = {};
+  for (let i = 0; i < n; i++)
+    ports[`e${i}`] = {
+      port: 10000 + i,
+      exposedPort: 10000 + i,
+      expose: { default: true },
+      http: { redirections: { entryPoint: { to: `e${(i + 1) % n}`, scheme: 'https' } } },
+    };
+  return [[`${n} entrypoints`, { ports }]];
+}
+
+/** 5,000 `passwordN:` lines (5,000 secrets took 12 s redacted one by one). */
+const thousandsOfSecrets = () => [
+  ['5,000 secrets', Array.from({ length: 5000 }, (_, i) => `  password${i}: value-${i}-${'x'.repeat(60)}`).join('\n')],
+];
+
+/** 400 kB texts for the line scan (leaks-attack4). */
+const lineScanTexts = () =>
+  indexed([
+    `a${' '.repeat(400_000)}b`,
+    `a: x${' '.repeat(400_000)}y`,
+    `- ${' '.repeat(400_000)}y`,
+    `password: x${' \t'.repeat(200_000)}#`,
+    `x: {${'a: b,'.repeat(80_000)}`,
+    'token:\n'.repeat(60_000),
+  ]);
+
+/** A deep, long YAML text whose last line holds the secret `v39999` (secrets-attack5). */
+const deepLongYaml = () => [
+  ['40,000 lines', Array.from({ length: 40_000 }, (_, i) => `${' '.repeat(i % 200)}k${i}: {Authorization: drop, token: v${i}}`).join('\n')],
+];
+
+/** 1 MB texts for the key shapes (attack round 29a). */
+const keyShapes29a = () =>
+  described(
+    [
+      ['_-separated broken hex runs', `30_77_02_01_01_04_20_${'ab_'.repeat(9)}zz `],
+      ['mixed separators', '30_77.02/01|01 '],
+      ['JSON escapes', '\\"d\\": \\"x\\", '],
+      ['percent escapes', '%30%77%02'],
+      ['repeated d= and x=', `d=${'A'.repeat(30)} x=1 `],
+      ['zero-width spaces', 'MIGH\u200b'],
+    ],
+    1_000_000,
+  );
+
+/** 1 MB texts for the key shapes (attack round 28a). */
+const keyShapes28a = () =>
+  described(
+    [
+      ['words starting M with two blanks', 'MA  b  c. '],
+      ['a grouped key head glued after =', '=MHcC  AQEE  '],
+      ['hex bytes with two blanks', '30  77  '],
+      ['a C array head', '0x30, 0x6f, '],
+      ['percent-encoded bytes', '%30%6f'],
+      ['long unseparated hex words', `${'30'.repeat(300)} `],
+      ['an unclosed flow after a flag', '--x={kty: EC, d: '],
+      ['flow objects after a flag', 'x={d: a, x: b} '],
+    ],
+    1_000_000,
+  );
+
+/** 1 MB texts for the key shapes (attack round 27a). */
+const keyShapes27a = () =>
+  described(
+    [
+      ['words starting M, in threes', 'MA b c. '],
+      ['a grouped key head, repeated', 'MIGH AgEA MBMG '],
+      ['an OpenSSH head in colon hex, repeated', '6f:70:65:6e:73:73:68:2d:6b:65:79:2d:76:31:00:'],
+    ],
+    1_000_000,
+  );
+
+/** 100,000 escaped quotes after a key (each unclosed `"` was scanned to the end: 3.2 s for 50,000). */
+const escapedQuotes = () => [['100,000 escaped quotes', ` remark: "${'\\"'.repeat(100_000)}`]];
+
+/** `levels` levels of ten aliases each: 10^levels nodes once expanded, a few hundred bytes as text. */
+const aliasBomb = (levels, tail = '') =>
+  [
+    'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+    ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+    tail,
+  ].join('\n');
+
+/** 400 kB texts with no URL and no secret in them (secrets-speed). */
+const noSecretTexts = () =>
+  indexed([
+    'a.'.repeat(200_000),
+    'http'.repeat(100_000),
+    'https://'.repeat(50_000),
+    'x:'.repeat(200_000),
+    '?token'.repeat(60_000),
+    'LS0tLS1CRUdJTi'.repeat(30_000),
+    `LS0tLS1CRUdJTi${'A'.repeat(400_000)}`,
+    '#access_token'.repeat(30_000),
+    'Bearer '.repeat(60_000),
+    `bearer${' '.repeat(400_000)}`,
+    `Basic ${'A'.repeat(400_000)}`,
+  ]);
+
+/** 400 kB texts that are a private key: many BEGIN lines, no END, long runs after one (secrets-speed). */
+const privateKeyTexts = () =>
+  indexed([
+    '-----BEGIN PRIVATE KEY-----'.repeat(15_000),
+    '-----BEGIN PGP PRIVATE KEY BLOCK-----\n'.repeat(10_000),
+    `-----BEGIN PRIVATE KEY-----${'-'.repeat(400_000)}`,
+    `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(16)}${' '.repeat(400_000)}`,
+    `-----BEGIN RSA PRIVATE KEY-----${'\n  AAAAAAAAAAAAAAAAAAAA'.repeat(20_000)}`,
+  ]);
+
+/** 160 kB texts without blanks (attack round 20a D2: 2 to 13 s each at 40 kB). */
+const noBlanks = () => units(['a:', 'a=', '(a:', 'a=b&', 'password: see ', "'password=$(X)' ", '//a:', '"a": "'], 160_000);
+
+/** 1 MB of word starts, then `="` (attack round 21a D2: 1 MB of `_a` took 24 s). */
+const wordStarts = () => ['_a', '.a', '-a', '/a', 'a_'].map((unit) => [JSON.stringify(unit), `${unit.repeat(500_000)}="`]);
+
+/** JSON text quoted in YAML text six levels deep, `secret` under a complex key (secrets-attack13). */
+function nestedQuoted(secret) {
+  let quoted = `{"? password": 1, "x": "\\n? password\\n: ${secret}\\n"}`;
+  for (let i = 0; i < 6; i++) quoted = `a: ${JSON.stringify(quoted)}\nb: 1`;
+  return [['six levels', quoted]];
+}
+
+/** 16,000 lines (400 kB) of text that reads as YAML, holding no secret (secrets-attack13). */
+const yamlishLines = () =>
+  [
+    ['a mapping of flow maps', (i) => `k${i}: {a: 1, token_file: /x}`],
+    ['list items of flow maps', (i) => `- [key: ${i}]`],
+    ['quoted keys', (i) => `"k${i}": "apikeyish"`],
+    ['a script', (i) => `echo "usage: run ${i}" --token-file /x`],
+  ].map(([label, line]) => [label, Array.from({ length: 16_000 }, (_, i) => line(i)).join('\n')]);
+
+/** 400 kB texts of the URL-credential forms, holding no URL credential (attack round 17a). */
+const urlForms = () =>
+  indexed([
+    '//'.repeat(200_000),
+    '//a:'.repeat(100_000),
+    `//${'a'.repeat(400_000)}`,
+    `//a:${'b'.repeat(400_000)}`,
+    'https:/'.repeat(60_000),
+    `https:${'/'.repeat(400_000)}`,
+    `https:${'\\'.repeat(400_000)}`,
+    `https:/${'a:'.repeat(200_000)}`,
+    `wss:${'\\/'.repeat(200_000)}`,
+    'x_https://a'.repeat(40_000),
+  ]);
+
+module.exports = {
+  aliasBomb,
+  deepLongYaml,
+  escapedQuotes,
+  keyShapes27a,
+  keyShapes28a,
+  keyShapes29a,
+  lineScanTexts,
+  nestedQuoted,
+  noBlanks,
+  noSecretTexts,
+  privateKeyTexts,
+  redirectCycle,
+  thousandsOfSecrets,
+  urlForms,
+  wordStarts,
+  yamlishLines,
+};

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: median wall times of the app alone and of `cdk8s synth` for config/dev.yaml, and
 // of `cdk8s synth` for a generated stress config, each against its floor, plus peak memory. Prints
-// one table; takes about two minutes on an idle machine. Ratios come from runs interleaved with
+// one table; takes about three minutes on an idle machine. Ratios come from runs interleaved with
 // their floor, so a busy machine slows both sides alike; the spread of the run-by-run ratios shows
 // the noise, and the app's CPU time ratio is a second, steadier view of the same cost. Last, the hostile inputs of
 // the ReDoS and quadratic-read guards (scripts/hostile-inputs.js), each timed in this process against its target.

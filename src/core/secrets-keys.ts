@@ -14,7 +14,9 @@ const SECRET_WORD =
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
  * `AWS_SECRET_ACCESS_KEY`), `PROXMOX_TOKEN_ID`.
  */
-const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id)$/;
+// An OpenID Connect discovery document's `token_endpoint`, `token_endpoint_auth_method(s_supported)` and `token_type`
+// name where or how a token is used (openid.net/specs/openid-connect-discovery-1_0.html §3).
+const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge

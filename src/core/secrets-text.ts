@@ -9,9 +9,12 @@ import { decodeEscapes } from './yaml-escapes';
  * not the words around it: a key named like a secret, `:` or `=`, and a value that is not only a reference.
  */
 
-/** A value that only refers to a secret kept elsewhere (Kubernetes' `$(VAR)` expansion, an empty value). */
+/**
+ * A value that only refers to a secret kept elsewhere: Kubernetes' `$(VAR)` expansion, a `${VAR}` substitution (a
+ * shell's, envsubst's, Flux's postBuild from a Secret), an empty value.
+ */
 export function isReference(value: string): boolean {
-  return value === '' || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value);
+  return value === '' || /^\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(value);
 }
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
@@ -204,7 +207,10 @@ export function keyedSecret(text: string): string | undefined {
   }
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {
-    for (const [, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] of flow.matchAll(FLOW_PAIR)) {
+    for (const pair of flow.matchAll(FLOW_PAIR)) {
+      const [whole, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] = pair;
+      // A `${VAR}` substitution is one value, not a value `$` then a flow map (the other readers judge it whole).
+      if (plainValue?.endsWith('$') && flow[pair.index + whole.length] === '{') continue;
       const key = doubleQuoted !== undefined ? decodeEscapes(doubleQuoted) : (singleQuoted ?? plain);
       const value = (quotedValue ?? plainValue).trim();
       if (value && setsSecret(key, value)) return asWritten(value, text);

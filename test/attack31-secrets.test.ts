@@ -213,6 +213,7 @@ test.each([
   ['short base64 words of text', `${b64('password-reset')} `],
   ['priv: blocks', `priv: ${'ab:'.repeat(19)}\n`],
   ['padded hex groups', '30ab_'],
+  ['blanks and tabs (a table cell separator)', ' \t'],
 ])('a 1 MB text of %s is judged quickly', (_, unit) => {
   const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
   const started = process.hrtime.bigint();

@@ -72,8 +72,8 @@ function genericMembers(text: string): Array<[number, number]> {
 
 /** A table's cell separators: CSV's `,` or `;`, a tab, Markdown's `|`. */
 const CELLS = /[,;\t|]/;
-/** A header row naming `d` as a column: a cell of `d` alone. */
-const D_HEADER = /(?:^|[,;\t|])[^\S\n]*["']?d["']?[^\S\n]*(?:[,;\t|]|$)/im;
+/** A header row naming `d` as a column: a cell of `d` alone (blanks bounded: a long blank run is not rescanned from each tab). */
+const D_HEADER = /(?:^|[,;\t|])[^\S\n]{0,16}["']?d["']?[^\S\n]{0,16}(?:[,;\t|]|$)/im;
 /** How many rows after its header a table's `d` is looked for in. */
 const TABLE_ROWS = 64;
 

@@ -32,9 +32,28 @@ function separatorAt(text: string, at: number): string {
 }
 
 /** Whether the digits of a run are a key's DER from a `30` or `6f` near their start. */
-function holdsKey(hex: string): boolean {
+export function holdsKey(hex: string): boolean {
   for (const { index } of hex.slice(0, HEAD).matchAll(/30|6f/gi)) if (isHexDerKey(hex.slice(index, index + 256))) return true;
   return false;
+}
+
+/**
+ * The bytes of groups that each pad one byte with the same hex digits (`30ab_81ab_87ab`: a separator that starts with
+ * hex letters, `ab_`), the padding left out; '' where the groups do not. The last group may go without it.
+ */
+function withoutPadding(groups: readonly string[]): string {
+  const [first] = groups;
+  const full = groups.length > 1 && groups[groups.length - 1].length === 2 ? groups.slice(0, -1) : groups;
+  if (first.length < 4 || full.length < MIN_BYTES || full.some((group) => group.length !== first.length)) return '';
+  for (const [from, to] of [
+    [2, first.length],
+    [0, first.length - 2],
+  ]) {
+    const pad = first.slice(from, to);
+    if (full.every((group) => group.slice(from, to) === pad))
+      return groups.map((group) => (group.length === 2 ? group : from ? group.slice(0, 2) : group.slice(-2))).join('');
+  }
+  return '';
 }
 
 /** The [start, end) of every separated hex run in `text` that is a private key. */
@@ -64,10 +83,44 @@ export function hexKeyRuns(text: string): Array<[number, number]> {
       [last, end] = [next, groupEnd];
     }
     const hex = digits.join('');
-    if (hex.length >= 2 * MIN_BYTES && holdsKey(hex)) {
+    if (hex.length >= 2 * MIN_BYTES && (holdsKey(hex) || holdsKey(withoutPadding(digits)))) {
       runs.push([start, end]);
       i = end;
     } else i = last > start ? last : firstEnd; // the last group may start a run with another separator
   }
   return runs;
+}
+
+/**
+ * A line of a hex dump with an offset column (`xxd`'s default layout: `00000000: 3081 8702 0100 ...  0....0..`, also
+ * `-g1`/`-g4` groups, `-u`): the offset then `:` or two blanks, groups of hex digits one blank apart, then two blanks
+ * and the ASCII column, or the line's end. Only the groups are the dump's bytes. The offset may follow other text (a
+ * message's `x: "00000000: …`, a comment's `# `).
+ */
+const DUMP_LINE =
+  /(?<![0-9a-z])(?:0x)?[0-9a-f]{4,16}(?::[ \t]{1,4}|[ \t]{2,4})((?:[0-9a-f]{2}){1,16}(?: (?:[0-9a-f]{2}){1,16}){0,31})(?:[ \t]{2}.*)?$/i;
+
+/**
+ * The [start, end) of every hex dump in `text` (consecutive DUMP_LINEs) whose bytes, gathered across its lines, are a
+ * private key's DER or an OpenSSH body (`xxd key.der`, which `xxd -r` turns back into the key).
+ */
+export function hexDumpKeys(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let [start, at, hex] = [-1, 0, ''];
+  const close = (end: number) => {
+    if (start >= 0 && hex.length >= 2 * MIN_BYTES && holdsKey(hex)) found.push([start, end]);
+    [start, hex] = [-1, ''];
+  };
+  for (const line of text.split('\n')) {
+    const groups = line.length <= 256 ? DUMP_LINE.exec(line.replace(/\r$/, ''))?.[1] : undefined;
+    if (groups === undefined) close(at > 0 ? at - 1 : 0);
+    else {
+      if (start < 0) start = at;
+      // Only the head decides (holdsKey reads 64 digits and a key's first 128 bytes): a huge dump is not joined whole.
+      if (hex.length < 512) hex += groups.replace(/ /g, '');
+    }
+    at += line.length + 1;
+  }
+  close(text.length);
+  return found;
 }

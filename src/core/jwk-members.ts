@@ -38,10 +38,78 @@ function near(sorted: readonly number[], at: number): boolean {
   return (low < sorted.length && sorted[low] - at <= WINDOW) || (low > 0 && at - sorted[low - 1] <= WINDOW);
 }
 
+/**
+ * Any other syntax, read generically: a member's name (after no word character, or after `--`/` -`: a flag), then a
+ * short run of punctuation and blanks (`" => "`, ` := `, ` -> `, ` . "` of a Lisp pair, `=`, a tab, the blank of
+ * `--d <v>`), then its value. The run is the syntax: a public member must be written with the same run (blanks
+ * counted as one) to mark a `d`, so `"kty" => "EC"` marks `"d" => "…"`, and `kty=EC` does not mark `d <v>`.
+ */
+const GENERIC = (names: string, value: string) => new RegExp(String.raw`(?<![\w.]|\w-)(?:${names})([^\w\n]{1,8})(${value})(?![\w-])`, 'gi');
+const GENERIC_D = GENERIC('d', '[A-Za-z0-9_-]{22,}');
+const GENERIC_MARKS = MARKS.map(([names, value]) => GENERIC(names, value));
+/** A separator run as a syntax: blanks counted as one, a `-` the value started with left out. */
+const syntaxOf = (run: string): string => run.replace(/\s+/g, ' ').replace(/(?<!-)-$/, '');
+
+function genericMembers(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let marks: Map<string, number[]> | undefined;
+  for (const { index, 1: run, 2: value, 0: whole } of text.matchAll(GENERIC_D)) {
+    if (!marks) {
+      marks = new Map();
+      for (const mark of GENERIC_MARKS)
+        for (const { index: at, 1: markRun } of text.matchAll(mark)) {
+          const syntax = syntaxOf(markRun);
+          if (!marks.has(syntax)) marks.set(syntax, []);
+          marks.get(syntax)!.push(at);
+        }
+      marks.forEach((list) => list.sort((a, b) => a - b));
+    }
+    const end = index + whole.length;
+    if (near(marks.get(syntaxOf(run)) ?? [], index)) found.push([end - value.length, end]);
+  }
+  return found;
+}
+
+/** A table's cell separators: CSV's `,` or `;`, a tab, Markdown's `|`. */
+const CELLS = /[,;\t|]/;
+/** A header row naming `d` as a column: a cell of `d` alone (blanks bounded: a long blank run is not rescanned from each tab). */
+const D_HEADER = /(?:^|[,;\t|])[^\S\n]{0,16}["']?d["']?[^\S\n]{0,16}(?:[,;\t|]|$)/im;
+/** How many rows after its header a table's `d` is looked for in. */
+const TABLE_ROWS = 64;
+
+/**
+ * A table (CSV, TSV, Markdown) whose header row names `d` and a public member (`kty`, `crv`, `x`, `y`, `n`): the
+ * base64url values in `d`'s column of the rows below it.
+ */
+function tableMembers(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  if (!D_HEADER.test(text)) return found;
+  const cellsOf = (line: string, by: string) => line.split(by).map((cell) => cell.trim().replace(/^["']|["']$/g, ''));
+  // One pass: the last header row read is the table's, for the TABLE_ROWS rows below it.
+  let table: { by: string; column: number; rows: number } | undefined;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const by = CELLS.test(line) ? ['|', '\t', ',', ';'].find((c) => line.includes(c))! : undefined;
+    const cells = by ? cellsOf(line, by) : [];
+    const column = cells.indexOf('d');
+    if (by && column >= 0 && cells.some((cell) => /^(?:kty|crv|x|y|n)$/.test(cell))) table = { by, column, rows: TABLE_ROWS };
+    else if (table && table.rows-- > 0) {
+      const raw = line.split(table.by);
+      const value = raw[table.column] !== undefined ? /[A-Za-z0-9_-]{22,}/.exec(raw[table.column]) : null;
+      if (value && cellsOf(line, table.by)[table.column] === value[0]) {
+        const offset = at + raw.slice(0, table.column).join(table.by).length + (table.column ? table.by.length : 0) + value.index;
+        found.push([offset, offset + value[0].length]);
+      }
+    }
+    at += line.length + 1;
+  }
+  return found;
+}
+
 /** The [start, end) of every private `d` value written beside a JWK's public member in `text`. */
 export function jwkPrivateMembers(text: string): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  if (!/d/i.test(text)) return found;
+  if (!/d/i.test(text)) return [];
+  const found: Array<[number, number]> = [...genericMembers(text), ...tableMembers(text)];
   for (const { d, marks } of FAMILIES) {
     let at: number[] | undefined;
     for (const match of text.matchAll(d)) {

@@ -1,6 +1,8 @@
 import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
-import { hexKeyRuns } from './hex-runs';
+import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
+import { secretArgument } from './secret-arguments';
+import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 
 /**
@@ -119,6 +121,12 @@ function isSplitBase64DerKey(run: string): boolean {
     ({ index }) => joined.length - index >= 60 && isBase64DerKey(joined.slice(index, index + 256)),
   );
 }
+/**
+ * The private scalar `openssl ec -text` / `openssl pkey -text` prints as colon hex under `priv:` (indented lines of 15
+ * bytes; openssl/openssl providers/implementations/encode_decode/encode_key2text.c ec_to_text, ecx_to_text, tag openssl-3.0.0):
+ * raw bytes, no DER to judge, so the label and 20 bytes at least (an EC or Ed25519 key has 28 to 66) tell.
+ */
+const PRIV_BLOCK = /(?<![\w-])priv:[ \t]*(?:\r?\n[ \t]*)?(?:[0-9a-f]{2}:[ \t]{0,8}(?:\r?\n[ \t]*)?){19,}[0-9a-f]{2}(?![0-9a-f])/gi;
 /** How a HEX_DER_KEY match starts. */
 const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763100)/i;
 
@@ -145,10 +153,11 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isHexDerKey },
   { pattern: SPLIT_HEX_DER_KEY, what: 'a private key (hex-encoded)', accept: isSplitHexDerKey },
   { pattern: SPLIT_BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isSplitBase64DerKey },
+  { pattern: PRIV_BLOCK, what: 'a private key (hex-encoded)' },
 ];
 
-/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, a bootstrap token's dot; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|[a-z0-9]{6}\.[a-z0-9]{16}/i;
+/** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, `priv:`, a bootstrap token's dot; text without any is no secret shape. */
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|priv:|[a-z0-9]{6}\.[a-z0-9]{16}/i;
 /** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
 const hasShapeClue = (text: string): boolean =>
   SHAPE_CLUE.test(text) ||
@@ -182,6 +191,7 @@ function rawDerKeys(text: string): Array<[number, number]> {
 /** Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER. */
 const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
+  { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
   { find: rawDerKeys, what: 'a private key' },
 ];
@@ -196,12 +206,47 @@ export function shapeAsWritten(text: string): string | undefined {
   return shape?.what ?? FINDERS.find(({ find }) => find(text).length > 0)?.what;
 }
 
-/** What secret `text` is shaped like, as written or once decoded (text-decodings.ts), or undefined. */
+/** What a text that sets a secret under a name like one only once decoded is called in findings. */
+export const NAMED_ONCE_DECODED =
+  'text that sets a value under a name like a secret once decoded (escapes, percent-encoding, character references, base64 or invisible characters undone)';
+
+/**
+ * The value a text sets under a name like a secret (`password=x`, `--token=x`, `password: x`, `{"token": "x"}`: the
+ * rules of secrets-text.ts and secret-arguments.ts), line by line, with where it stands; undefined where none.
+ */
+function namedSecret(text: string): { value: string; span: [number, number] } | undefined {
+  let at = 0;
+  for (const line of text.split(/(?<=[\n\r\u2028\u2029])/)) {
+    const value = secretArgument(line) ?? gluedSecret(line) ?? assignedSecret(line) ?? keyedSecret(line.replace(/[\n\r\u2028\u2029]$/, ''));
+    if (value !== undefined) {
+      // A value the line holds escaped or quoted is its line's rest from the name on: the line, to be safe.
+      const i = line.lastIndexOf(value);
+      return { value, span: i < 0 ? [at, at + line.length] : [at + i, at + i + value.length] };
+    }
+    at += line.length;
+  }
+  return undefined;
+}
+
+/**
+ * A value set under a name like a secret in `decoded` (a decoding of `text`) that `text` does not set as written: the
+ * named rules judge each decoding as the shapes do, so `pass%77ord%3Dx` or base64 of `password: x` is one.
+ */
+function namedOnceDecoded(text: string, decoded: string): { value: string; span: [number, number] } | undefined {
+  const found = namedSecret(decoded);
+  return found && namedSecret(text)?.value !== found.value ? found : undefined;
+}
+
+/**
+ * What secret `text` is shaped like, as written or once decoded (text-decodings.ts), or undefined; a decoding that
+ * sets a value under a name like a secret counts too (NAMED_ONCE_DECODED). The one judgement of a text's decodings,
+ * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below.
+ */
 export function secretShape(text: string): string | undefined {
   const shape = shapeAsWritten(text);
   if (shape !== undefined) return shape;
   for (const decoded of decodings(text)) {
-    const inner = shapeAsWritten(decoded.text);
+    const inner = shapeAsWritten(decoded.text) ?? (namedOnceDecoded(text, decoded.text) ? NAMED_ONCE_DECODED : undefined);
     if (inner !== undefined) return inner;
   }
   return undefined;
@@ -278,7 +323,10 @@ function redactShapes(text: string): string {
     for (const { pattern, accept } of SHAPES)
       out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   const spans = FINDERS.flatMap(({ find }) => find(out));
-  for (const decoded of decodings(out)) spans.push(...shapeSpans(decoded.text).map((span) => spanIn(decoded, span)));
+  for (const decoded of decodings(out)) {
+    const named = namedOnceDecoded(out, decoded.text)?.span;
+    spans.push(...[...shapeSpans(decoded.text), ...(named ? [named] : [])].map((span) => spanIn(decoded, span)));
+  }
   return replaceSpans(out, spans);
 }
 

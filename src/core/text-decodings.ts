@@ -1,7 +1,7 @@
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, URL
  * percent-encoding, HTML/XML character references, base64 of text, quoted halves joined, Unicode format characters
- * left out): the secret shapes are looked for in each (secret-shapes.ts), so a key is found whatever spelling hides
+ * left out): the secret shapes and the names like a secret are looked for in each (secret-shapes.ts), so a key is found whatever spelling hides
  * it. Each decoding keeps, for every character it gives, the span of the text it came from, so a finding in a
  * decoded text is redacted where the text holds it.
  */
@@ -16,10 +16,11 @@ export interface Decoded {
 /** How many decodings are undone one after the other. */
 const MAX_LEVELS = 2;
 /**
- * A base64 run long enough to hold a key (30 bytes), decoded where it is text (a base64'd JWK); not one after a YAML
- * `!!binary` tag, which the readers of data decode as the binary it is (secrets.ts binaryAsText), to the scalar.
+ * A base64 run long enough to hold a name like a secret and its value (12 bytes: `password=abc`), decoded where it is
+ * text (a base64'd JWK or `DB_PASSWORD=x`); not one after a YAML `!!binary` tag, which the readers of data decode as
+ * the binary it is (secrets.ts binaryAsText), to the scalar.
  */
-const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{40,}={0,2}/g;
+const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const TEXT = /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/;
 const FORMAT = /\p{Cf}/u;
 
@@ -35,7 +36,23 @@ interface Decoding {
 
 const fromCode = (code: number): string | undefined => (code <= 0x10ffff ? String.fromCodePoint(code) : undefined);
 
+/**
+ * A base64 run as text, or undefined; where the run is not (a path's segments glued to one: `/api/<base64>`, `/` being a
+ * base64 character), each of its `/`-separated parts that is, the others kept as written.
+ */
 function base64Text(run: string): string | undefined {
+  const whole = base64Part(run);
+  if (whole !== undefined || !run.includes('/')) return whole;
+  const parts = run.split('/').map((part) => (part.length >= 16 ? base64Part(part) : undefined));
+  return parts.some((part) => part !== undefined)
+    ? run
+        .split('/')
+        .map((part, i) => parts[i] ?? part)
+        .join('/')
+    : undefined;
+}
+
+function base64Part(run: string): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(run, 'base64'));
     return TEXT.test(text) ? text : undefined;
@@ -65,7 +82,7 @@ const DECODINGS: readonly Decoding[] = [
   { applies: /"[^\S\n]*\+?[^\S\n]*"/, escape: /"[^\S\n]*(?:\+[^\S\n]*)?"/g, decode: () => '' },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.
   { applies: FORMAT, escape: /\p{Cf}/gu, decode: () => '' },
-  { applies: /[A-Za-z0-9+/_-]{40}/, escape: BASE64_RUN, decode: base64Text },
+  { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
 ];
 
 /** `text` with every escape of `decoding` undone, or undefined where none was. */

@@ -17,6 +17,8 @@ describe('accepted: an OIDC discovery document and substitutions', () => {
     ['token_endpoint_auth_methods_supported', { token_endpoint_auth_methods_supported: 'client_secret_basic' }],
     ['token_endpoint_auth_method', { token_endpoint_auth_method: 'client_secret_post' }],
     ['token_type', { token_type: 'Bearer' }],
+    ['TOKEN_TTL', { TOKEN_TTL: '3600' }],
+    ['PASSWORD_MIN_LENGTH', { PASSWORD_MIN_LENGTH: '12' }],
     ['password: ${DB_PASSWORD} as text', { 'app.yaml': 'password: ${DB_PASSWORD}' }],
     ['password: $(DB_PASSWORD) as text', { 'app.yaml': 'password: $(DB_PASSWORD)' }],
     ['DB_PASSWORD=${DB_PASSWORD} as text', { 'app.env': 'DB_PASSWORD=${DB_PASSWORD}' }],
@@ -30,6 +32,7 @@ describe('refused still: the same keys with a literal secret', () => {
     ['password: literal as text', { 'app.yaml': 'password: Zq9SeCrEtVaLuE77' }],
     ['password: ${ inside a longer literal', { 'app.yaml': 'password: ${A}Zq9SeCrEtVaLuE77' }],
     ['token_endpoint_secret', { token_endpoint_secret: 'Zq9SeCrEtVaLuE77' }],
+    ['TOKEN_TTL_SECRET', { TOKEN_TTL_SECRET: 'Zq9SeCrEtVaLuE77' }],
   ])('%s', (_, data) => {
     const errors = errorsOf(data);
     expect(errors.length).toBeGreaterThan(0);

@@ -15,8 +15,9 @@ const SECRET_WORD =
  * `AWS_SECRET_ACCESS_KEY`), `PROXMOX_TOKEN_ID`.
  */
 // An OpenID Connect discovery document's `token_endpoint`, `token_endpoint_auth_method(s_supported)` and `token_type`
-// name where or how a token is used (openid.net/specs/openid-connect-discovery-1_0.html §3).
-const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type)$/;
+// name where or how a token is used (openid.net/specs/openid-connect-discovery-1_0.html §3); `TOKEN_TTL`,
+// `PASSWORD_MIN_LENGTH` and the like give a property of one, not the secret.
+const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge

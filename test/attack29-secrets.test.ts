@@ -1,8 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { stringify } from 'yaml';
 import { redact, secretShape } from '../src/core/secrets';
-import { fileRedaction } from '../src/output/secret-gate';
 import { configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
+import { judgesHostileTexts, shownInDiff } from './secret-doors';
 import * as hostile from '../scripts/hostile-inputs';
 
 /**
@@ -35,13 +34,6 @@ function judgedEverywhere(value: string, secret: string): void {
 /** The errors of a config with `text` as an annotation and an env value: none for a control. */
 const accepted = (text: string) =>
   configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text } }, env: [{ name: 'FOO', value: text }] }));
-
-/** What `npm run check` and `--dry-run` show of a hand-edited kube-vip.yaml with `line` added. */
-function shownInDiff(line: string): string {
-  const base = stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-vip', namespace: 'kube-system' } });
-  const [committed, fresh] = [new Map([['c/kube-vip.yaml', `${base}${line}\n`]]), new Map([['c/kube-vip.yaml', base]])];
-  return fileRedaction(committed, fresh)(committed.get('c/kube-vip.yaml')!);
-}
 
 describe('28a-1, 28a-6: a JSON Web Key inside a longer text', () => {
   const flow = `{kty: EC, crv: P-256, x: ${jwk.x}, y: ${jwk.y}, d: ${D}}`;
@@ -177,16 +169,7 @@ describe('controls: hex- and base64-looking data that is no key', () => {
   });
 });
 
-// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
-test.each(hostile.keyShapes28a())(
-  'a 1 MB text of %s is judged',
-  (_, text) => {
-    secretShape(text);
-    redact(text);
-    configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
-  },
-  60_000,
-);
+judgesHostileTexts(hostile.keyShapes28a());
 
 test('construct props: a JWK member named in capitals (KTY, D) is not quoted where a control character is refused', () => {
   const message = helmChartConfigRefusal({ values: { jwk: { KTY: 'EC', D: 'hunter2Secret\u0007' } } });

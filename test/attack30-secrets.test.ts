@@ -1,10 +1,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { App } from 'cdk8s';
-import { stringify } from 'yaml';
 import { K3sVipCluster } from '../src';
 import { redact, secretShape } from '../src/core/secrets';
-import { fileRedaction } from '../src/output/secret-gate';
-import { configErrors, devConfig, helmChartConfigRefusal, refusalOf, valuesDoors, withChanges, withTraefikValues } from './helpers';
+import { configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
+import { judgedEverywhere, judgesHostileTexts, shownInDiff } from './secret-doors';
 import * as hostile from '../scripts/hostile-inputs';
 
 /**
@@ -20,31 +19,6 @@ const der = ec.privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
 const pairs = der.toString('hex').match(/../g) as string[];
 /** A run of the key's hex no control holds: 15 bytes from its private scalar, however they are joined. */
 const SCALAR = pairs.slice(40, 55);
-
-/** What `npm run check` and `--dry-run` show of a hand-edited kube-vip.yaml with `line` added. */
-function shownInDiff(line: string): string {
-  const base = stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-vip', namespace: 'kube-system' } });
-  const [committed, fresh] = [new Map([['c/kube-vip.yaml', `${base}${line}\n`]]), new Map([['c/kube-vip.yaml', base]])];
-  return fileRedaction(committed, fresh)(committed.get('c/kube-vip.yaml')!);
-}
-
-/** Every door: a config value (refused, and a message quoting it), construct props, the write gate, the diff. */
-function judgedEverywhere(value: string, secret: (text: string) => boolean): void {
-  const config = configErrors(withTraefikValues({ additionalArguments: [`--log.format=${value}`], deployment: { kind: value } })).join(
-    '\n',
-  );
-  expect(config).toContain('traefik.values.additionalArguments[0]');
-  expect(config).toContain('traefik.values.deployment.kind');
-  const cluster = refusalOf(
-    () => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik: { values: { additionalArguments: [value] } } })),
-  );
-  expect(cluster).toContain('additionalArguments[0]');
-  const props = helmChartConfigRefusal({ values: { env: [{ name: 'FOO', value }] } });
-  expect(props).toContain('values.env[0].value');
-  expect(valuesDoors.gate({ deployment: { podAnnotations: { foo: value } } }).join('\n')).toContain('podAnnotations');
-  const diff = shownInDiff(`# k: ${value.replace(/\n/g, ' ')}`);
-  for (const message of [config, cluster, props, diff]) expect(secret(message)).toBe(false);
-}
 
 /** Whether a text shows the key's scalar, in hex however joined, or the JWK's d. */
 const showsKey = (text: string): boolean => text.includes(D) || text.replace(/[^0-9a-f]/gi, '').includes(SCALAR.join(''));
@@ -144,16 +118,7 @@ describe('controls: the legit neighbours stay accepted', () => {
   });
 });
 
-// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
-test.each(hostile.keyShapes29a())(
-  'a 1 MB text of %s is judged',
-  (_, text) => {
-    secretShape(text);
-    redact(text);
-    configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
-  },
-  60_000,
-);
+judgesHostileTexts(hostile.keyShapes29a());
 
 describe('boundaries of a JWK d written as text', () => {
   const key = (length: number) => 'Ab9_'.repeat(8).slice(0, length);

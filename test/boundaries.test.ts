@@ -107,6 +107,18 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   // traefik/templates/_podtemplate.tpl: the values key (for a Traefik v3 image, the default from v28.0.0), then rbac.namespaced from v30.1.0
   ['28.0.0', 'classLookupSwitch', 'none', 'values-key'],
   ['30.1.0', 'classLookupSwitch', 'values-key', 'rbac-namespaced'],
+  // traefik/templates/_helpers.tpl `traefik.namespace` (v20.2.0), `traefik.instance-name` (v20.3.0); _service.tpl v40.0.0
+  ['20.2.0', 'namespaceOverride', undefined, true],
+  ['20.3.0', 'instanceLabelOverride', undefined, true],
+  ['40.0.0', 'serviceNameOverride', undefined, true],
+  // templates/requirements.yaml minimum Traefik; from v41.0.0 traefik/Chart.yaml `traefik.io/proxy-max-version`
+  ['28.0.0', 'imageMinimum', undefined, '3.0.0'],
+  ['40.0.0', 'imageMinimum', '3.0.0', '3.6.0'],
+  ['41.0.0', 'imageMaximum', undefined, '3.7.5'],
+  ['41.0.2', 'imageMaximum', '3.7.5', '3.7.6'],
+  ['41.1.0', 'imageMaximum', '3.7.6', '3.7.9'],
+  ['41.2.0', 'imageMaximum', '3.7.9', '3.7.10'],
+  ['41.3.0', 'imageMaximum', '3.7.10', '3.7.11'],
 ];
 
 describe.each([

@@ -1,14 +1,15 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
-import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
+import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
+import { traefikChartRules } from './chart-versions';
 import { chartVersionText, imageRelease } from './image-release';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
 
-/**
- * The Traefik releases a chart renders, by chart version (templates/requirements.yaml): from v28.0.0 it fails "This
+/*
+ * The Traefik releases a chart renders (their rows in chart-versions.ts), by chart version (templates/requirements.yaml): from v28.0.0 it fails "This
  * version of the Chart only supports Traefik Proxy v3" below v3.0.0; from v40.0.0 it reads Chart.yaml's annotations
  * `traefik.io/proxy-min-version` and `traefik.io/proxy-max-version` (traefik/Chart.yaml, read at every tag v40.0.0 to
  * v41.3.0: v3.6.0, and each tag's appVersion, below). From v41.0.0 it fails on a major above the maximum (`traefik.isMajorAboveMax`,
@@ -17,20 +18,6 @@ type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => 
  * packages/traefik/generated-changes/patch/templates/requirements.yaml.patch, commit ac66da06), and K3s itself pins
  * Traefik 3.7.8 on chart 40.1.x (maximum v3.7.1): not judged.
  */
-interface ImageRange {
-  readonly minimum?: string;
-  readonly maximum?: string;
-}
-const IMAGE_RANGE: ReadonlyArray<{ since: string } & ImageRange> = [
-  { since: '20.0.0' },
-  { since: '28.0.0', minimum: '3.0.0' },
-  { since: '40.0.0', minimum: '3.6.0' },
-  { since: '41.0.0', maximum: '3.7.5' },
-  { since: '41.0.2', maximum: '3.7.6' },
-  { since: '41.1.0', maximum: '3.7.9' },
-  { since: '41.2.0', maximum: '3.7.10' },
-  { since: '41.3.0', maximum: '3.7.11' },
-];
 
 /** Which key trips a feature check, as the path of the value (undefined: none). */
 type Trip = (values: Values) => readonly string[] | undefined;
@@ -296,9 +283,9 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
   const image = isMap(values.image) ? values.image : {};
   const tag = sourced(['image', 'tag'], image.tag);
   const release = imageRelease(values);
-  const range = rulesFor<ImageRange>(IMAGE_RANGE, chart);
+  const { imageMinimum, imageMaximum } = traefikChartRules(chart);
   const instead = 'remove the key (K3s pins a matching image), or use a chart that matches the image';
-  if (release === 'no release' && range.minimum) {
+  if (release === 'no release' && imageMinimum) {
     return [
       {
         path: tag.path,
@@ -312,10 +299,10 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
   const problem = (why: string): Problem[] => [
     { path: tag.path, message: `is ${JSON.stringify(image.tag)}, but ${chartName} ${why}: ${instead}` },
   ];
-  if (range.minimum && compareVersions(release, parseVersion(range.minimum)) < 0) {
-    return problem(`renders only Traefik v${range.minimum} or newer ("This version of the Chart only supports Traefik Proxy ...")`);
+  if (imageMinimum && compareVersions(release, parseVersion(imageMinimum)) < 0) {
+    return problem(`renders only Traefik v${imageMinimum} or newer ("This version of the Chart only supports Traefik Proxy ...")`);
   }
-  const maximum = range.maximum ? parseVersion(range.maximum) : undefined;
+  const maximum = imageMaximum ? parseVersion(imageMaximum) : undefined;
   const text = chartVersionText(image.tag as string);
   if (maximum && release.major > maximum.major) {
     return problem(

@@ -47,6 +47,20 @@ export interface TraefikChartRules {
    * (traefik/templates/_podtemplate.tpl at v27.0.0, v30.1.0, v33.2.1, v41.3.0).
    */
   readonly classLookupSwitch: 'none' | 'values-key' | 'rbac-namespaced';
+  /**
+   * The oldest Traefik the chart renders (its `fail` on an older `image.tag`: v3.0.0 from v28.0.0, v3.6.0 from v40.0.0),
+   * and from v41.0.0 its `traefik.io/proxy-max-version` (traefik/Chart.yaml at each tag), whose next major version the
+   * chart fails on (chart-image-failures.ts).
+   */
+  /**
+   * Which name overrides the chart reads besides `fullnameOverride`/`nameOverride` (traefik/templates/_helpers.tpl
+   * v20.2.0 `traefik.namespace`, v20.3.0 `traefik.instance-name`; _service.tpl v40.0.0 `traefik.service-name`).
+   */
+  readonly namespaceOverride?: boolean;
+  readonly instanceLabelOverride?: boolean;
+  readonly serviceNameOverride?: boolean;
+  readonly imageMinimum?: string;
+  readonly imageMaximum?: string;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -69,10 +83,12 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     ingressClassName: false,
     classLookupSwitch: 'none',
   },
+  { since: '20.2.0', namespaceOverride: true },
+  { since: '20.3.0', instanceLabelOverride: true },
   { since: '24.0.0', ingressClassName: true },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
-  { since: '28.0.0', classLookupSwitch: 'values-key' },
+  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0' },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
@@ -86,9 +102,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections' },
-  { since: '40.0.0', serviceFields: 'service.spec', gatewayApi: 'v1.5.1' },
+  { since: '40.0.0', serviceFields: 'service.spec', gatewayApi: 'v1.5.1', imageMinimum: '3.6.0', serviceNameOverride: true },
   // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
+  { since: '41.0.0', imageMaximum: '3.7.5' },
+  { since: '41.0.2', imageMaximum: '3.7.6' },
+  { since: '41.1.0', imageMaximum: '3.7.9' },
+  { since: '41.2.0', imageMaximum: '3.7.10' },
+  { since: '41.3.0', imageMaximum: '3.7.11' },
 ];
 
 export const OLDEST_CHART = parseVersion('20.0.0');

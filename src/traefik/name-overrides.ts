@@ -1,4 +1,4 @@
-import { parseVersion, rulesFor } from '../semver';
+import { parseVersion } from '../semver';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { traefikChartRules, upstreamChartVersion } from './chart-versions';
 import type { ValuesViolation } from './values-schema';
@@ -9,19 +9,6 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 /** K3s installs the chart as release `traefik`; the chart's name is `traefik` too. */
 const RELEASE = 'traefik';
 
-/** `service.nameOverride` names Traefik's own Service from chart v40.0.0 (traefik/templates/_service.tpl, `traefik.service-name`). */
-const NAME_OVERRIDE_TABLE: ReadonlyArray<{
-  since: string;
-  namespaceOverride?: boolean;
-  instanceLabelOverride?: boolean;
-  serviceNameOverride?: boolean;
-}> = [
-  { since: '20.0.0', namespaceOverride: false, instanceLabelOverride: false, serviceNameOverride: false },
-  // traefik/templates/_helpers.tpl v20.2.0 `traefik.namespace`, v20.3.0 `traefik.instance-name`.
-  { since: '20.2.0', namespaceOverride: true },
-  { since: '20.3.0', instanceLabelOverride: true },
-  { since: '40.0.0', serviceNameOverride: true },
-];
 /** K3s installs the release in kube-system, so the chart's instance label is `<release>-<namespace>`. */
 const NAMESPACE = 'kube-system';
 
@@ -46,7 +33,8 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
   const full = given(values.fullnameOverride);
   const fullname = full !== undefined ? trimmed(full) : !name || RELEASE.includes(name) ? RELEASE : trimmed(`${RELEASE}-${name}`);
   const classBlock = isMap(values.ingressClass) ? values.ingressClass : {};
-  const className = traefikChartRules(version).ingressClassName && given(classBlock.name);
+  const rules = traefikChartRules(version);
+  const className = rules.ingressClassName && given(classBlock.name);
   const renamed =
     `names Traefik's Service${className ? ' and workload' : ', workload and IngressClass'} ${JSON.stringify(fullname)} instead of ${RELEASE}, and this ` +
     `tool relies on the Service kube-system/${RELEASE} (its VIP, kube-vip lease and Service rules)` +
@@ -65,7 +53,6 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     const message = full === undefined && fullname !== RELEASE ? `${label} and ${renamed}` : label;
     problems.push({ path: ['nameOverride'], message: `is ${JSON.stringify(values.nameOverride)}, so the chart ${message}: remove it` });
   }
-  const rules = rulesFor(NAME_OVERRIDE_TABLE, version);
   const namespace = given(values.namespaceOverride);
   if (namespace !== undefined && trimmed(namespace) !== NAMESPACE && rules.namespaceOverride) {
     problems.push({

@@ -1,0 +1,54 @@
+import { App } from 'cdk8s';
+import { stringify } from 'yaml';
+import { K3sVipCluster } from '../src';
+import { redact, secretShape } from '../src/core/secrets';
+import { fileRedaction } from '../src/output/secret-gate';
+import { configErrors, devConfig, helmChartConfigRefusal, refusalOf, valuesDoors, withChanges, withTraefikValues } from './helpers';
+
+/** The doors a secret-shaped value meets, shared by the secret rounds' tests (not a test file itself). */
+
+/** What `npm run check` and `--dry-run` show of a hand-edited kube-vip.yaml with `line` added. */
+export function shownInDiff(line: string): string {
+  const base = stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-vip', namespace: 'kube-system' } });
+  const [committed, fresh] = [new Map([['c/kube-vip.yaml', `${base}${line}\n`]]), new Map([['c/kube-vip.yaml', base]])];
+  return fileRedaction(committed, fresh)(committed.get('c/kube-vip.yaml')!);
+}
+
+/**
+ * Every door: a config value (refused, and a message quoting it), K3sVipCluster and TraefikHelmChartConfig props, the
+ * write gate, the diff; `shows` tells whether a message shows the secret. Returns the messages for further checks.
+ */
+export function judgedEverywhere(value: string, shows: (text: string) => boolean): string[] {
+  const config = configErrors(withTraefikValues({ additionalArguments: [`--log.format=${value}`], deployment: { kind: value } })).join(
+    '\n',
+  );
+  expect(config).toContain('traefik.values.additionalArguments[0]');
+  expect(config).toContain('traefik.values.deployment.kind');
+  const cluster = refusalOf(
+    () => new K3sVipCluster(new App(), 'c', withChanges(devConfig(), { traefik: { values: { additionalArguments: [value] } } })),
+  );
+  expect(cluster).toContain('additionalArguments[0]');
+  const props = helmChartConfigRefusal({ values: { env: [{ name: 'FOO', value }] } });
+  expect(props).toContain('values.env[0].value');
+  expect(valuesDoors.gate({ deployment: { podAnnotations: { foo: value } } }).join('\n')).toContain('podAnnotations');
+  const diff = shownInDiff(`# k: ${value.replace(/\n/g, ' ')}`);
+  const messages = [config, cluster, props, diff];
+  for (const message of messages) expect(shows(message)).toBe(false);
+  return messages;
+}
+
+/**
+ * Hostile 1 MB texts (timed in `npm run bench`, scripts/hostile-inputs.js): each is judged by the shape check, the
+ * redaction and a config; the generous timeout fails only a hang, never a busy machine.
+ */
+export function judgesHostileTexts(cases: ReadonlyArray<readonly [string, string]>): void {
+  test.each(cases)(
+    'a 1 MB text of %s is judged',
+    (_, text) => {
+      secretShape(text);
+      redact(text);
+      configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
+    },
+    60_000,
+  );
+}

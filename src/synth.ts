@@ -242,7 +242,11 @@ export function runSynth(options: SynthOptions): number {
   } catch (e) {
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
     if (created) removeEmptyFolders(created, resolve(distDir));
-    if (e instanceof PublishError) return fail([`error: ${e.message}`], e.outcome);
+    if (e instanceof PublishError)
+      return fail(
+        e.message.split('\n').map((line) => `error: ${line}`),
+        e.outcome,
+      );
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
     return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
@@ -321,7 +325,8 @@ function showDryRun(
       else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
     }
   } catch (e) {
-    log(`error: ${e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`}`);
+    const lines = e instanceof PublishError ? e.message.split('\n') : [`cannot read ${shownDist}/: ${describeFileError(e)}`];
+    for (const line of lines) log(`error: ${line}`);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
     return 1;
   }

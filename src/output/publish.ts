@@ -218,8 +218,8 @@ export interface SyncPlan {
 
 /**
  * Plans bringing `dir` to `files` (which include the generated list) within `scope`, reading only.
- * Throws PublishError with a one-line message when a file of the user's or a link stands in the way,
- * or `dir` cannot be read. `dir` need not exist (a first synth).
+ * Throws PublishError with one line per file of the user's or link that stands in the way, or one line when
+ * `dir` cannot be read. `dir` need not exist (a first synth).
  */
 export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFileSystem, scope?: PublishScope): SyncPlan {
   const outside = [...files.keys()].filter((path) => path !== GENERATED_LIST && !inScope(scope, path));
@@ -254,10 +254,10 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
       writes.push([path, text, old]);
     }
     if (blocked.length) {
-      // One link in the way blocks every file below it: name it once.
+      // One link in the way blocks every file below it: name it once. One line per thing in the way.
       const reasons = [...new Set(blocked)];
       throw new PublishError(
-        `${printable(dir)}/ has ${reasons.length === 1 ? 'a file' : 'files'} in the way: ${reasons.join('; ')}: move ${reasons.length === 1 ? 'it' : 'them'} away and run again`,
+        reasons.map((why) => `${printable(dir)}/ has a file in the way: ${why}: move it away and run again`).join('\n'),
       );
     }
     const stale = previous.filter((p) => !files.has(p) && p !== GENERATED_LIST && inScope(scope, p));

@@ -104,6 +104,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['40.2.0', 'gatewayApi', 'v1.5.1', 'v1.6.1'],
   // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v24.0.0
   ['24.0.0', 'ingressClassName', false, true],
+  // traefik/templates/_service.tpl: `if $config.expose` up to v26.1.0, `index (default dict $config.expose) $.serviceName` from v27.0.0
+  ['27.0.0', 'servicesByName', false, true],
   // traefik/templates/_podtemplate.tpl: the values key (for a Traefik v3 image, the default from v28.0.0), then rbac.namespaced from v30.1.0
   ['28.0.0', 'classLookupSwitch', 'none', 'values-key'],
   ['30.1.0', 'classLookupSwitch', 'values-key', 'rbac-namespaced'],

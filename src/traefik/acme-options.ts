@@ -9,10 +9,15 @@ const CHECKS: Readonly<Record<string, FormatCheck>> = { email, caserver: httpsUr
 
 /**
  * The ACME account e-mail and CA server of every resolver the chart values or Traefik flags define, held to the
- * formats `traefik.certResolvers` holds them to: `certResolvers.<name>.<option>` (charts up to v32),
- * `certificatesResolvers.<name>.acme.<option>` and `--certificatesresolvers.<name>.acme.<option>=`.
+ * formats `traefik.certResolvers` holds them to: `certResolvers.<name>.<option>` (charts up to v32) or
+ * `certificatesResolvers.<name>.acme.<option>` (from v33), whichever is `key`, and `--certificatesresolvers.<name>.acme.<option>=`.
  */
-export function acmeOptionProblems(user: Readonly<Record<string, unknown>>, flags: readonly TraefikFlag[], prefix: Path): Problem[] {
+export function acmeOptionProblems(
+  user: Readonly<Record<string, unknown>>,
+  flags: readonly TraefikFlag[],
+  prefix: Path,
+  key: 'certResolvers' | 'certificatesResolvers',
+): Problem[] {
   const problems: Problem[] = [];
   const judge = (options: unknown, at: Path) => {
     if (!isMap(options)) return;
@@ -27,15 +32,13 @@ export function acmeOptionProblems(user: Readonly<Record<string, unknown>>, flag
       if (problem) problems.push({ path: [...at, option], message: problem });
     }
   };
-  for (const key of ['certResolvers', 'certificatesResolvers']) {
-    const resolvers = user[key];
-    if (!isMap(resolvers)) continue;
-    for (const [name, entry] of Object.entries(resolvers)) {
-      const at = [...prefix, 'values', key, name];
-      if (key === 'certResolvers') judge(entry, at);
-      else if (isMap(entry))
-        for (const [block, options] of Object.entries(entry)) if (block.trim().toLowerCase() === 'acme') judge(options, [...at, block]);
-    }
+  // Only the key the chart reads (`key`): the other is refused whole (defined-resolvers.ts).
+  const resolvers = isMap(user[key]) ? user[key] : {};
+  for (const [name, entry] of Object.entries(resolvers)) {
+    const at = [...prefix, 'values', key, name];
+    if (key === 'certResolvers') judge(entry, at);
+    else if (isMap(entry))
+      for (const [block, options] of Object.entries(entry)) if (block.trim().toLowerCase() === 'acme') judge(options, [...at, block]);
   }
   for (const flag of flags) {
     const option = /^certificatesresolvers\.[^.]+\.acme\.(email|caserver)$/.exec(flag.name)?.[1];

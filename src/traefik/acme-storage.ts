@@ -24,14 +24,15 @@ export interface EphemeralAcme {
 
 /**
  * The ACME resolvers of `resolvers` whose `storage` (a `--certificatesresolvers.<name>.acme.storage` flag, else the
- * values' `certificatesResolvers.<name>.acme.storage` or, up to chart v32, `certResolvers.<name>.storage`) is not
- * under the chart's persistent volume. The chart mounts `persistence.path` (default /data) from a PersistentVolumeClaim
+ * values' `certificatesResolvers.<name>.acme.storage` or, up to chart v32, `certResolvers.<name>.storage`, whichever `key`
+ * the chart reads) is not under the chart's persistent volume. The chart mounts `persistence.path` (default /data) from a PersistentVolumeClaim
  * only with `persistence.enabled`, else from an emptyDir (traefik/traefik-helm-chart traefik/templates/_podtemplate.tpl, v20 to v41).
  */
 export function ephemeralAcmeResolvers(
   values: Readonly<Record<string, unknown>>,
   flags: readonly TraefikFlag[],
   resolvers: ReadonlyArray<{ readonly value: string; readonly path: Path }>,
+  key: 'certResolvers' | 'certificatesResolvers',
 ): EphemeralAcme[] {
   const persistence = isMap(values.persistence) ? values.persistence : {};
   const mount = typeof persistence.path === 'string' ? posix.normalize(persistence.path).replace(/\/+$/, '') : '/data';
@@ -39,8 +40,8 @@ export function ephemeralAcmeResolvers(
   const storageOf = (name: string): unknown => {
     const flag = flags.filter((f) => f.name === `certificatesresolvers.${name.toLowerCase()}.acme.storage`).at(-1);
     if (flag) return flag.value;
-    const modern = option(option(option(values, 'certificatesResolvers'), name), 'acme');
-    return option(modern, 'storage') ?? option(option(option(values, 'certResolvers'), name), 'storage');
+    const entry = option(option(values, key), name);
+    return option(key === 'certificatesResolvers' ? option(entry, 'acme') : entry, 'storage');
   };
   return resolvers.flatMap(({ value, path }) => {
     const given = storageOf(value);

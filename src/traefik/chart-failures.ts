@@ -6,6 +6,7 @@ import { deletedMapFailures } from './deleted-maps';
 import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
 import { rulesFor, Version } from '../semver';
+import { traefikChartRules } from './chart-versions';
 import { redirectionsUnder } from './redirects';
 import { imageFailures } from './chart-image-failures';
 import { podTemplateFailures } from './chart-pod-failures';
@@ -28,13 +29,6 @@ interface ChartFailures {
    * `($config.http).tls.enabled` from v39.0.0; the chart's `websecure` has it true, traefik/values.yaml).
    */
   readonly tlsSwitch: readonly string[];
-  /**
-   * Services are rendered by name (templates/service.yaml and _service.tpl, from v27.0.0): Traefik's own (`default`)
-   * and each of `service.additionalServices`, each failing when no entrypoint's `expose.<name>` is true, and
-   * "Cannot create a service whose full name contains more than 60 characters" when `traefik-<name>` has 60 or
-   * more. Before v27 only Traefik's own, failing when no entrypoint has `expose: true`.
-   */
-  readonly servicesByName: boolean;
   /**
    * What templates/service.yaml fails with for a Service without a port (`%s`: its name): "You need to expose at
    * least one port ..." v20.1.1 to v28.x, "Cannot create Service %s without ports" from v29.0.0.
@@ -66,14 +60,12 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
     since: '20.0.0',
     redirectToRemoved: false,
     tlsSwitch: ['tls', 'enabled'],
-    servicesByName: false,
     noPorts: 'You need to expose at least one port or set enabled=false to service',
     probePort: 'traefik',
     redirectNeedsScheme: false,
   },
   { since: '23.2.0', probePort: 'web' },
   { since: '24.0.0', probePort: 'healthchecksPort' },
-  { since: '27.0.0', servicesByName: true },
   { since: '29.0.0', noPorts: 'Cannot create Service %s without ports' },
   { since: '34.0.0', redirectToRemoved: true, redirectNeedsScheme: true },
   { since: '37.0.0', redirectNeedsScheme: false },
@@ -209,7 +201,7 @@ export function chartFailures(
       });
     }
   }
-  problems.push(...serviceFailures(values, rules, chartName, sourced, ports));
+  problems.push(...serviceFailures(values, rules, chart, chartName, sourced, ports));
   return problems;
 }
 
@@ -328,6 +320,7 @@ function droppedTraefikPort(
 function serviceFailures(
   values: Values,
   rules: ChartFailures,
+  chart: Version,
   chartName: string,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
   entrypoints: readonly Entrypoint[],
@@ -344,7 +337,10 @@ function serviceFailures(
     });
   }
   const service = isMap(values.service) ? values.service : {};
-  const additional = isMap(service.additionalServices) && rules.servicesByName ? service.additionalServices : {};
+  // Rendered by name from v27 (chart-versions.ts `servicesByName`): each fails without a port, and "Cannot create a service
+  // whose full name contains more than 60 characters" when `traefik-<name>` has 60 or more. Before, only Traefik's own.
+  const { servicesByName } = traefikChartRules(chart);
+  const additional = isMap(service.additionalServices) && servicesByName ? service.additionalServices : {};
   const rendered = [
     ...(service.enabled === false ? [] : [{ name: 'default', fullName: 'traefik', at: ['ports'] }]),
     ...Object.entries(additional)
@@ -376,7 +372,7 @@ function serviceFailures(
       });
     }
     if (entrypoints.some((entry) => entry.services.includes(name))) continue;
-    const expose = rules.servicesByName ? `expose.${name}: true` : 'expose: true';
+    const expose = servicesByName ? `expose.${name}: true` : 'expose: true';
     problems.push({
       path: sourced(at, undefined, sourced(['service'], undefined).path).path,
       message:

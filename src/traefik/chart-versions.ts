@@ -48,6 +48,13 @@ export interface TraefikChartRules {
    */
   readonly classLookupSwitch: 'none' | 'values-key' | 'rbac-namespaced';
   /**
+   * Services are rendered by name from v27.0.0 (templates/service.yaml and _service.tpl): Traefik's own (`default`) and
+   * each of `service.additionalServices`, and an entrypoint is exposed on one when `ports.<name>.expose.<service>` is
+   * true (`if (index (default dict $config.expose) $.serviceName)`). Before, only Traefik's own, and `expose` is one
+   * value read by Go truth (`if $config.expose`, v20.1.1 to v26.1.0), so a map such as `{default: false}` exposes it.
+   */
+  readonly servicesByName: boolean;
+  /**
    * The oldest Traefik the chart renders (its `fail` on an older `image.tag`: v3.0.0 from v28.0.0, v3.6.0 from v40.0.0),
    * and from v41.0.0 its `traefik.io/proxy-max-version` (traefik/Chart.yaml at each tag), whose next major version the
    * chart fails on (chart-image-failures.ts).
@@ -82,12 +89,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     gatewayApi: 'no-provider',
     ingressClassName: false,
     classLookupSwitch: 'none',
+    servicesByName: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
   { since: '24.0.0', ingressClassName: true },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  { since: '27.0.0', servicesByName: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0' },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },

@@ -14,6 +14,7 @@ import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
+import { definedResolvers } from './defined-resolvers';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -209,7 +210,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
   const flags = traefikFlags(user, prefix);
-  const ports = entrypoints(values, prefix, flags);
+  const ports = entrypoints(values, prefix, flags, chartVersion);
   const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
   const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
     badVips.push({ path: [...prefix, 'values', ...at], message: `${describeValue(value)}: expected ${expected}` });
@@ -286,7 +287,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     if (extra !== null && !isMap(extra)) notMap(at, extra);
     // `if ne $service.enabled false` (templates/service.yaml): only false itself turns an additional Service off.
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
-    const entrypointPorts = additionalServicePorts(values, name);
+    const entrypointPorts = additionalServicePorts(values, name, chartVersion);
     if (!entrypointPorts.length) continue;
     const { tcp, udp, all } = sides(entrypointPorts, name);
     const context: ServiceContext = {
@@ -313,8 +314,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   }
   badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
   const misplaced = valueAt(user, ['service', ...otherTypeKey]);
-  const defined = settings.certResolvers ?? {};
-
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
   const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;
@@ -325,24 +324,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     maxReplicas !== undefined
       ? { ...sourced<number>(['autoscaling', 'maxReplicas'], 1), value: maxReplicas }
       : sourced<number>(['deployment', 'replicas'], 1);
-  const resolverEntries = ['certResolvers', 'certificatesResolvers'].flatMap((key) =>
-    Object.entries(isMap(values[key]) ? values[key] : {}).map(([name, entry]) => ({
-      value: name,
-      path: Object.hasOwn(defined, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
-      // `certResolvers` (up to v32) holds ACME options only; `certificatesResolvers` is Traefik's own shape, where a
-      // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json. Traefik reads the key in any case (`Acme`).
-      acme:
-        key === 'certResolvers' ||
-        (isMap(entry) &&
-          Object.entries(entry).some(([option, block]) => option.trim().toLowerCase() === 'acme' && block !== undefined && block !== null)),
-    })),
-  );
-  const acmeResolvers: Array<Sourced<string>> = resolverEntries.filter((r) => r.acme).map(({ value, path }) => ({ value, path }));
-  // `--certificatesresolvers.<name>.acme.<option>`: the flag form K3s' docs show; the chart's own guard looks for `.acme.` too.
-  for (const flag of flags) {
-    const name = /^certificatesresolvers\.([^.]+)\.acme(\.|$)/i.exec(flag.written)?.[1];
-    if (name && !acmeResolvers.some((r) => r.value === name)) acmeResolvers.push({ value: name, path: flag.path });
-  }
+  // Only the resolver key this chart version reads defines resolvers (defined-resolvers.ts); a name defined twice counts once.
+  const defined = definedResolvers(values, flags, chart.certResolversKey, prefix, settings.certResolvers ?? {});
+  const acmeResolvers: Array<Sourced<string>> = defined
+    .filter((r, i) => r.acme && defined.findIndex((o) => o.acme && o.value === r.value) === i)
+    .map(({ value, path }) => ({ value, path }));
   // A VIP source of the user's next to traefik.loadBalancerIPs: the spec field, or the annotation in a map the chart joins over the generated one.
   const extraVip = [
     ['service', 'spec', 'loadBalancerIP'],
@@ -379,17 +365,13 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     kind,
     replicas,
     acmeResolvers,
-    ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers),
+    ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers, chart.certResolversKey),
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
-    resolverNames: [
-      ...resolverEntries.map((resolver) => resolver.value),
-      // Traefik keeps a resolver's name as written (traefik/arguments.ts).
-      ...flags.flatMap((flag) => /^certificatesresolvers\.([^.]+)\./i.exec(flag.written)?.[1] ?? []),
-    ],
+    resolverNames: defined.map((resolver) => resolver.value),
     chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
     argumentProblems: argumentProblems(user, prefix),
-    acmeOptionProblems: acmeOptionProblems(user, flags, prefix),
+    acmeOptionProblems: acmeOptionProblems(user, flags, prefix, chart.certResolversKey),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     staticConfigMounts: staticConfigMounts(user, prefix),

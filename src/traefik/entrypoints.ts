@@ -3,6 +3,7 @@ import { goTruthy } from './go-truth';
 import { rulesFor, Version } from '../semver';
 import { renderedInteger } from './yaml-number';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
+import { traefikChartRules } from './chart-versions';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -62,16 +63,17 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 const numberOr = (value: unknown, fallback?: number) => renderedInteger(value) ?? fallback;
 
 /**
- * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own): one value up to
- * chart v26, a map of Service names from v27 (`expose: {default: true}`). The chart renders the port for any value
- * Go templates hold true (`go-truth.ts`), not only `true`: traefik/traefik-helm-chart traefik/templates/_service.tpl,
- * `{{- if $config.expose }}` (v20.1.1 to v26.1.0) and `{{- if (index (default dict $config.expose) $.serviceName) }}`
- * (v27.0.0 to v41.3.0). A key set to null is dropped by Helm's merge, as if unset; one left unset keeps the chart's.
+ * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own), as the chart version
+ * reads `expose` (chart-versions.ts `servicesByName`): one value up to chart v26, where any value Go templates hold true
+ * exposes it on Traefik's own Service, a map included (`{{- if $config.expose }}`, traefik/templates/_service.tpl v20.1.1
+ * to v26.1.0); a map of Service names from v27 (`{{- if (index (default dict $config.expose) $.serviceName) }}`, v27.0.0
+ * to v41.3.0). A key set to null is dropped by Helm's merge, as if unset; one left unset keeps the chart's.
  */
-function exposedOn(expose: unknown, service: string, fallback: boolean): boolean {
+function exposedOn(expose: unknown, service: string, fallback: boolean, byName: boolean): boolean {
+  if (expose === undefined) return service === 'default' && fallback;
+  if (!byName) return service === 'default' && goTruthy(expose);
   if (isMap(expose)) return Object.hasOwn(expose, service) ? goTruthy(expose[service]) : service === 'default' && fallback;
   if (typeof expose === 'boolean') return expose;
-  if (expose === undefined) return service === 'default' && fallback;
   return service === 'default' && goTruthy(expose);
 }
 
@@ -96,7 +98,8 @@ export function http3Flags(flags: readonly TraefikFlag[]): Map<string, Path> {
  * Every entrypoint the chart will render, and the ports of the Service named `service` (`80/TCP`). `flags` are the
  * values' Traefik flags: one that switches an entrypoint's HTTP/3 on makes Traefik bind its port over UDP too.
  */
-export function entrypoints(values: Values, prefix: Path, flags: readonly TraefikFlag[] = []): Entrypoint[] {
+export function entrypoints(values: Values, prefix: Path, flags: readonly TraefikFlag[], version: Version): Entrypoint[] {
+  const { servicesByName } = traefikChartRules(version);
   const byFlag = http3Flags(flags);
   const given = isMap(values.ports) ? values.ports : {};
   // `ports: null` drops every chart default (Helm's coalesce removes a default given as null).
@@ -113,9 +116,9 @@ export function entrypoints(values: Values, prefix: Path, flags: readonly Traefi
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
     const port = numberOr(entry.port, chart?.port);
     if (port === undefined) return [];
-    const exposed = exposedOn(entry.expose, 'default', chart?.expose ?? false);
+    const exposed = exposedOn(entry.expose, 'default', chart?.expose ?? false, servicesByName);
     const services = [...(service.enabled === false ? [] : ['default']), ...extra].filter((service) =>
-      exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false)),
+      exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false), servicesByName),
     );
     const path = user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name];
     const hostPort = numberOr(entry.hostPort);
@@ -174,10 +177,11 @@ function http3ContainerPort(entry: Values, port: number, path: Path, exposedPort
 }
 
 /** The ports an additional Service named `service` exposes (entrypoints whose `expose.<service>` is true). */
-export function additionalServicePorts(values: Values, service: string): string[] {
+export function additionalServicePorts(values: Values, service: string, version: Version): string[] {
+  const { servicesByName } = traefikChartRules(version);
   const given = isMap(values.ports) ? values.ports : {};
   return Object.entries(given).flatMap(([name, entry]) => {
-    if (!isMap(entry) || !exposedOn(entry.expose, service, false)) return [];
+    if (!isMap(entry) || !exposedOn(entry.expose, service, false, servicesByName)) return [];
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
     const own = numberOr(entry.port, chart?.port);
     const port = entry.exposedPort === null ? own : numberOr(entry.exposedPort, chart?.exposedPort ?? own);
@@ -217,13 +221,14 @@ export interface Http3Port {
 /** The HTTP/3 ports the chart adds to the Service named `service` (`default` for Traefik's own). */
 export function http3Ports(values: Values, service: string, version: Version): Http3Port[] {
   const rules = rulesFor<Http3Rules>(HTTP3_RULES, version);
+  const { servicesByName } = traefikChartRules(version);
   const given = isMap(values.ports) ? values.ports : {};
   return Object.entries(given).flatMap(([name, entry]) => {
     if (!isMap(entry) || !isMap(entry.http3) || !goTruthy(entry.http3.enabled)) return [];
     const tls = rules.tlsSwitch.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), entry);
     if (!goTruthy(tls ?? (name === 'websecure' ? true : undefined))) return [];
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
-    const exposed = exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false));
+    const exposed = exposedOn(entry.expose, service, service === 'default' && (chart?.expose ?? false), servicesByName);
     if ((rules.exposedOnly || rules.ownEntry) && !exposed) return [];
     const advertised = numberOr(entry.http3.advertisedPort);
     const port =

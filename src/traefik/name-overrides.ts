@@ -1,6 +1,7 @@
 import { parseVersion } from '../semver';
 import { INGRESS_CLASS } from '../ingress/tls';
-import { traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { goTruthy } from './go-truth';
 import type { ValuesViolation } from './values-schema';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -39,7 +40,7 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     `names Traefik's Service${className ? ' and workload' : ', workload and IngressClass'} ${JSON.stringify(fullname)} instead of ${RELEASE}, and this ` +
     `tool relies on the Service kube-system/${RELEASE} (its VIP, kube-vip lease and Service rules)` +
     (className ? '' : ` and the IngressClass ${INGRESS_CLASS}, which every Ingress it writes names`);
-  const problems: ValuesViolation[] = [];
+  const problems: ValuesViolation[] = nonTextOverrides(values, rules);
   if (full !== undefined && fullname !== RELEASE) {
     problems.push({
       path: ['fullnameOverride'],
@@ -84,4 +85,36 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     });
   }
   return problems;
+}
+
+/** How a message names a value that is not text, without echoing a list or map. */
+const kindOf = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : typeof value === 'number' ? `the number ${value}` : String(value);
+
+/**
+ * Name overrides that are not text (null is unset: Helm's merge drops it). The templates pipe a true one into sprig's
+ * `trunc 63` (or `contains`, `len`), which take text only, so Helm fails to render the chart: _helpers.tpl `traefik.name`
+ * `default .Chart.Name .Values.nameOverride | trunc 63`, `traefik.fullname` `if .Values.fullnameOverride` ...
+ * `.Values.fullnameOverride | trunc 63`, `traefik.namespace` and `traefik.instance-name` alike (v20.1.1 to v41.3.0),
+ * _service.tpl `traefik.service-name` `len` of `service.nameOverride` (v40.0.0+). A false one (false, 0, empty list or
+ * map) the templates skip, but the chart's values schema, which Helm checks before rendering, types them as text
+ * (vendor/traefik-values-schema: namespaceOverride and instanceLabelOverride from v34.2.0, the others from v39.0.2), so one
+ * rule holds on every chart.
+ */
+function nonTextOverrides(values: Values, rules: TraefikChartRules): ValuesViolation[] {
+  const service = isMap(values.service) ? values.service : {};
+  const keys: Array<[string[], unknown, boolean | undefined]> = [
+    [['fullnameOverride'], values.fullnameOverride, true],
+    [['nameOverride'], values.nameOverride, true],
+    [['namespaceOverride'], values.namespaceOverride, rules.namespaceOverride],
+    [['instanceLabelOverride'], values.instanceLabelOverride, rules.instanceLabelOverride],
+    [['service', 'nameOverride'], service.nameOverride, rules.serviceNameOverride],
+  ];
+  return keys.flatMap(([path, value, read]) => {
+    if (!read || value === undefined || value === null || typeof value === 'string') return [];
+    const effect = goTruthy(value)
+      ? "the chart's templates pipe it into functions that take text only (trunc 63), so Helm fails to render the chart"
+      : "the chart's templates skip it as empty, but the values schemas of newer charts (every one from v39) refuse a name that is not text";
+    return [{ path, message: `is ${kindOf(value)}, not text: ${effect}: remove it, or write the name as text` }];
+  });
 }

@@ -5,6 +5,7 @@ import { nameOverrideProblems } from './name-overrides';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
+import { unreadResolversKeyProblem } from './defined-resolvers';
 
 /** What is wrong with the `values` escape hatch; paths lie below `values`. */
 export interface TraefikValuesProblems {
@@ -28,7 +29,11 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   }));
   // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
   errors.push(...kubernetesValuesProblems(merged));
-  errors.push(...nameOverrideProblems(merged, settings.chartVersion));
+  // Judged on every chart, not only where a values schema says so; the rule that explains a value is the one message about it.
+  const unread = unreadResolversKeyProblem(user, settings.chartVersion, `${keyPrefix}certResolvers`);
+  const versionless = [...nameOverrideProblems(merged, settings.chartVersion), ...(unread ? [unread] : [])];
+  errors.push(...versionless);
+  const explained = new Set(versionless.map((error) => error.path.join('.')));
 
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {
@@ -39,12 +44,12 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
         '(vendor/traefik-values-schema/ lists the ones it has), so a misspelt key would be ignored by the chart without a word',
     };
   }
-  for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k))) {
+  for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k) && !explained.has(k))) {
     const guess = closest(key, schema.topLevelKeys);
     const hint = guess ? `did you mean "${guess}"?` : "check the chart's values.yaml";
     errors.push({ path: [key], message: `is not a value of Traefik chart ${schema.tag}: ${hint}` });
   }
-  errors.push(...checkTraefikValues(schema, merged));
+  errors.push(...checkTraefikValues(schema, merged).filter((violation) => !explained.has(violation.path.join('.'))));
   return { errors };
 }
 

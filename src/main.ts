@@ -5,7 +5,7 @@ import { K3sVipValidationError } from './core/validation-error';
 import { LoadedCluster } from './config/load';
 import { clusterDocuments } from './docs/cluster-documents';
 import { singlePointsOfFailure } from './docs/failure-table';
-import { GitOpsChart } from './gitops/chart';
+import type * as GitOpsCharts from './gitops/chart';
 import { gitOpsName } from './gitops/names';
 import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
@@ -29,6 +29,8 @@ export function addClusterCharts(app: App, { name, config, file }: LoadedCluster
 export function addGitOpsCharts(app: App, { name, config }: LoadedCluster): void {
   if (!config.gitops) return;
   const { engine, repoURL, revision, path } = config.gitops;
+  // Loaded only for a config with a gitops block: most configs have none, and every synth would load it.
+  const { GitOpsChart } = require('./gitops/chart') as typeof GitOpsCharts;
   new GitOpsChart(app, engine, {
     engine,
     repoURL,

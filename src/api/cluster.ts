@@ -15,7 +15,7 @@ import { addCertManagerCharts } from '../cert-manager/wiring';
 import { addGatewayApiChart } from '../gateway/wiring';
 import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
-import { KubeVipCloudProviderChart } from '../kube-vip/cloud-provider-chart';
+import type * as CloudProviderChart from '../kube-vip/cloud-provider-chart';
 import { clusterLeaseNames, clusterVipServices, usesServicesElection } from '../kube-vip/client-ip';
 import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
@@ -68,6 +68,8 @@ export class K3sVipCluster extends Construct {
       leaderElection: kubeVip.leaderElection,
     });
     if (kubeVip.services.ipPool) {
+      // Loaded only for a config with an IP pool: most configs have none, and every synth would load it.
+      const { KubeVipCloudProviderChart } = require('../kube-vip/cloud-provider-chart') as typeof CloudProviderChart;
       new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
     }
     // The resolvers configured outside this tool, which Traefik's CRDs in extraObjects may name as the Ingresses do.

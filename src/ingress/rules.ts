@@ -9,7 +9,7 @@ import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
-import { gatewayRouteProblems } from './gateway-routes';
+import type * as GatewayRoutes from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
 
@@ -237,7 +237,10 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);
-  const { errors, warnings } = gateway ? gatewayRouteProblems(config, gateway) : { errors: [], warnings: [] };
+  if (!gateway) return;
+  // Loaded only when there is a Gateway: most configs have none, and every synth would load these rules.
+  const { gatewayRouteProblems } = require('./gateway-routes') as typeof GatewayRoutes;
+  const { errors, warnings } = gatewayRouteProblems(config, gateway);
   for (const problem of errors) error(problem.path, problem.message);
   for (const problem of warnings) warn(problem.path, problem.message);
 }

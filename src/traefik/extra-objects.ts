@@ -6,7 +6,7 @@ import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import { API_SERVER_RULES } from '../validate/rules';
 import { checkHostPortSurge } from '../validate/rollout-rules';
-import { checkSchema } from '../validate/schemas';
+import type * as Schemas from '../validate/schemas';
 import {
   helmControllerProblem,
   kubeVipSidecarProblems,
@@ -215,6 +215,8 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
   const { apiVersion, kind } = item;
   const unvendored =
     typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
+  // Loaded only for an extraObjects item: most configs have none, and every synth would load the schema check.
+  const { checkSchema } = require('../validate/schemas') as typeof Schemas;
   const findings = [
     ...(unvendored ? [] : checkSchema(item)),
     ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] })),

@@ -1,7 +1,7 @@
 import { generatorKeys } from './generator-keys';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
-import { kubernetesValuesProblems } from './values-kubernetes';
-import { nameOverrideProblems } from './name-overrides';
+import type * as ValuesKubernetes from './values-kubernetes';
+import type * as NameOverrides from './name-overrides';
 import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
@@ -27,7 +27,10 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
     path: conflict.path,
     message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated, !keyPrefix), keyPrefix),
   }));
-  // What the API server refuses in the rendered objects, whether or not a values schema is vendored.
+  // What the API server refuses in the rendered objects, whether or not a values schema is vendored. Loaded
+  // only for a config with traefik.values: most configs have none, and every synth would load these rules.
+  const { kubernetesValuesProblems } = require('./values-kubernetes') as typeof ValuesKubernetes;
+  const { nameOverrideProblems } = require('./name-overrides') as typeof NameOverrides;
   errors.push(...kubernetesValuesProblems(merged));
   // Judged on every chart, not only where a values schema says so; the rule that explains a value is the one message about it.
   const unread = unreadResolversKeyProblem(user, settings.chartVersion, `${keyPrefix}certResolvers`);

@@ -9,7 +9,7 @@ import { GATEWAY_API_GROUP, markedGatewayApiBundle } from './gateway-api';
 import { apiGroup } from './kinds';
 import { SchemaMemo, schemaMemo } from './schema-memo';
 import { cacheDir } from '../output/cache-folder';
-import { checkSchema } from './schemas';
+import type * as Schemas from './schemas';
 import { distDirFromEnv } from '../output/env-dirs';
 import { oneLine, printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
@@ -100,6 +100,8 @@ export function validateManifests(
 function schemaFindings(object: KubeObject, gatewayApi: string | undefined, memo: SchemaMemo): Finding[] {
   const remembered = typeof object.apiVersion !== 'string' || apiGroup(object.apiVersion) !== GATEWAY_API_GROUP;
   if (remembered && memo.passed(object)) return [];
+  // Loaded only for an object the memo does not know: a synth that rewrites what it wrote before never checks one.
+  const { checkSchema } = require('./schemas') as typeof Schemas;
   const findings = checkSchema(object, gatewayApi);
   if (remembered && !findings.length) memo.remember(object);
   return findings;

@@ -1,6 +1,7 @@
 // Types of scripts/hostile-inputs.js for the tests that import it.
 type Rows<T = string> = [label: string, input: T][];
 export function aliasBomb(levels: number, tail?: string): string;
+export function commentLines31a(): Rows;
 export function deepLongYaml(): Rows;
 export function escapedQuotes(): Rows;
 export function keyShapes27a(): Rows;

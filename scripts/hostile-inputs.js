@@ -162,7 +162,26 @@ const urlForms = () =>
     'x_https://a'.repeat(40_000),
   ]);
 
+/**
+ * 9,000 comment lines (about 0.9 MB) of a file provider's content (attack round 31a-7: 15 to 23 s, plain lines 6 to 11 s):
+ * base64 of text that holds `%41`, `&#65;`, `\x41` and `b=c` (so each line has decodings of decodings), and plain words.
+ */
+const commentLines31a = () => [
+  [
+    'base64 of escaped text',
+    Array.from({ length: 9000 }, (_, i) => {
+      const word = Buffer.from(`a${i} %41%42 &#65; \\x41 b=c`.repeat(2)).toString('base64');
+      return `# ${word} = ${word.slice(0, 20)}`;
+    }).join('\n'),
+  ],
+  [
+    'plain words',
+    Array.from({ length: 9000 }, (_, i) => `# line ${i}: plain words of a comment, nothing set, nothing secret in it`).join('\n'),
+  ],
+];
+
 module.exports = {
+  commentLines31a,
   aliasBomb,
   deepLongYaml,
   escapedQuotes,

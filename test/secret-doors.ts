@@ -52,3 +52,11 @@ export function judgesHostileTexts(cases: ReadonlyArray<readonly [string, string
     60_000,
   );
 }
+
+/** Chart values accepted at every door: the config, K3sVipCluster and TraefikHelmChartConfig props, the write gate. */
+export function acceptedEverywhere(values: unknown): void {
+  expect(valuesDoors.config(values)).toBe('');
+  expect(valuesDoors.cluster(values)).toBe('');
+  expect(valuesDoors.chart(values)).toBe('');
+  expect(valuesDoors.gate(values)).toEqual([]);
+}

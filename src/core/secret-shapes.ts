@@ -2,8 +2,10 @@ import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
 import { secretArgument } from './secret-arguments';
+import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
+import { judgedOnce } from './secrets-memo';
 
 /**
  * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
@@ -215,6 +217,7 @@ export const NAMED_ONCE_DECODED =
  * rules of secrets-text.ts and secret-arguments.ts), line by line, with where it stands; undefined where none.
  */
 function namedSecret(text: string): { value: string; span: [number, number] } | undefined {
+  if (!mayHoldSecretKey(text)) return undefined;
   let at = 0;
   for (const line of text.split(/(?<=[\n\r\u2028\u2029])/)) {
     const value = secretArgument(line) ?? gluedSecret(line) ?? assignedSecret(line) ?? keyedSecret(line.replace(/[\n\r\u2028\u2029]$/, ''));
@@ -232,25 +235,32 @@ function namedSecret(text: string): { value: string; span: [number, number] } | 
  * A value set under a name like a secret in `decoded` (a decoding of `text`) that `text` does not set as written: the
  * named rules judge each decoding as the shapes do, so `pass%77ord%3Dx` or base64 of `password: x` is one.
  */
-function namedOnceDecoded(text: string, decoded: string): { value: string; span: [number, number] } | undefined {
+function namedOnceDecoded(decoded: string, asWritten: () => string | undefined): { value: string; span: [number, number] } | undefined {
   const found = namedSecret(decoded);
-  return found && namedSecret(text)?.value !== found.value ? found : undefined;
+  return found && asWritten() !== found.value ? found : undefined;
+}
+
+/** What namedSecret finds in `text` as written, read once however many decodings ask (a 1 MB text has several). */
+function namedAsWritten(text: string): () => string | undefined {
+  let read: { value?: string } | undefined;
+  return () => (read ??= { value: namedSecret(text)?.value }).value;
 }
 
 /**
  * What secret `text` is shaped like, as written or once decoded (text-decodings.ts), or undefined; a decoding that
  * sets a value under a name like a secret counts too (NAMED_ONCE_DECODED). The one judgement of a text's decodings,
- * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below.
+ * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below; once per text (secrets-memo.ts).
  */
-export function secretShape(text: string): string | undefined {
+export const secretShape: (text: string) => string | undefined = judgedOnce((text: string): string | undefined => {
   const shape = shapeAsWritten(text);
   if (shape !== undefined) return shape;
+  const asWritten = namedAsWritten(text);
   for (const decoded of decodings(text)) {
-    const inner = shapeAsWritten(decoded.text) ?? (namedOnceDecoded(text, decoded.text) ? NAMED_ONCE_DECODED : undefined);
+    const inner = shapeAsWritten(decoded.text) ?? (namedOnceDecoded(decoded.text, asWritten) ? NAMED_ONCE_DECODED : undefined);
     if (inner !== undefined) return inner;
   }
   return undefined;
-}
+});
 
 /** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
 const MAX_PATTERN = 100_000;
@@ -323,8 +333,9 @@ function redactShapes(text: string): string {
     for (const { pattern, accept } of SHAPES)
       out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   const spans = FINDERS.flatMap(({ find }) => find(out));
+  const asWritten = namedAsWritten(out);
   for (const decoded of decodings(out)) {
-    const named = namedOnceDecoded(out, decoded.text)?.span;
+    const named = namedOnceDecoded(decoded.text, asWritten)?.span;
     spans.push(...[...shapeSpans(decoded.text), ...(named ? [named] : [])].map((span) => spanIn(decoded, span)));
   }
   return replaceSpans(out, spans);

@@ -1,5 +1,8 @@
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey } from './secrets-keys';
-import { unquote } from './secrets-text';
+import { isReference, SUBSTITUTION, unquote } from './secrets-text';
+
+/** A pair of the flow: its key, maybe quoted, and its value, a `${VAR}` in it read whole. */
+const FLOW_PAIR = new RegExp(`(?:^|[{[,])[ \\t]*(["']?)([^\\s"',{}[\\]:]+)\\1[ \\t]*:[ \\t]+((?:${SUBSTITUTION}|[^,{}[\\]])*)`, 'g');
 
 /**
  * `{password: abc, name: DB_TOKEN, value: def}` on one line (the flow may be unclosed), as the line reading of
@@ -10,9 +13,7 @@ import { unquote } from './secrets-text';
 export function secretsInFlow(text: string, keys: readonly string[]): string[] {
   if (!/[{[]/.test(text)) return [];
   const untagged = text.replace(/(?<=^|[\s{[,:])![^\s,{}[\]]*[ \t]+/g, '');
-  const pairs = [...untagged.matchAll(/(?:^|[{[,])[ \t]*(["']?)([^\s"',{}[\]:]+)\1[ \t]*:[ \t]+([^,{}[\]]*)/g)].map(
-    ([, , key, value]) => [key, value.trim()] as const,
-  );
+  const pairs = [...untagged.matchAll(FLOW_PAIR)].map(([, , key, value]) => [key, value.trim()] as const);
   const name = pairs.find(([key]) => key === 'name')?.[1];
   const envSecret = name !== undefined && isSecretKey(unquote(name), true);
   const field = (wanted: string) => {
@@ -24,6 +25,7 @@ export function secretsInFlow(text: string, keys: readonly string[]): string[] {
     .filter(([key, value]) => value && (isSecretKey(key) || (key === 'value' && envSecret) || isJwkSecret(key, field, pairKeys)))
     .filter(
       ([key, value]) =>
+        !isReference(unquote(value)) &&
         !isPlainlyNotSecret(unquote(value), [...keys, key], key === 'value' && name !== undefined ? unquote(name) : undefined),
     )
     .flatMap(([, value]) => [value, unquote(value)]);

@@ -177,10 +177,12 @@ function quotedParts(line: string): string[] {
   }
   return parts;
 }
+/** A `${VAR}` substitution inside a flow's plain value: one part of the value, not a value `$` then a flow map. */
+export const SUBSTITUTION = '\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}';
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */
 const FLOW_PAIR = new RegExp(
   `(?:^|[{,])${BLANK}*(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([A-Za-z][\\w.-]*))${BLANK}*:` +
-    `(?:${BLANK}*("(?:[^"\\\\\\n]|\\\\.)*"|'[^'\\n]*')|${BLANK}+([^\\s,{}[\\]][^,{}[\\]\\n]*))`,
+    `(?:${BLANK}*("(?:[^"\\\\\\n]|\\\\.)*"|'[^'\\n]*')|${BLANK}+((?:${SUBSTITUTION}|[^\\s,{}[\\]])(?:${SUBSTITUTION}|[^,{}[\\]\\n])*))`,
   'g',
 );
 
@@ -208,9 +210,7 @@ export function keyedSecret(text: string): string | undefined {
   // A JSON text quoted inside another (`'{\"password\": \"abc\"}'`) is read with its quotes undone.
   for (const flow of trimmed.includes('\\"') ? [trimmed, trimmed.replace(/\\"/g, '"')] : [trimmed]) {
     for (const pair of flow.matchAll(FLOW_PAIR)) {
-      const [whole, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] = pair;
-      // A `${VAR}` substitution is one value, not a value `$` then a flow map (the other readers judge it whole).
-      if (plainValue?.endsWith('$') && flow[pair.index + whole.length] === '{') continue;
+      const [, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] = pair;
       const key = doubleQuoted !== undefined ? decodeEscapes(doubleQuoted) : (singleQuoted ?? plain);
       const value = (quotedValue ?? plainValue).trim();
       if (value && setsSecret(key, value)) return asWritten(value, text);

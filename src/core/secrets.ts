@@ -7,6 +7,7 @@ import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from '
 import { textAsData } from './text-data';
 import { secretsInFlow } from './secrets-flow';
 import { MAX_YAML_NESTING } from './yaml-depth';
+import { judgedOnce } from './secrets-memo';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
@@ -313,6 +314,11 @@ export function secretRefusal(secret: FoundSecret): string {
  * - any of these in a comment (secretsInComments).
  */
 export function secretsInLines(text: string): string[] {
+  return [...linesRead(text)];
+}
+
+/** secretsInLines, once per text (secrets-memo.ts): the reading sets its own state (readingLines), so it depends on the text alone. */
+const linesRead = judgedOnce((text: string): readonly string[] => {
   const outer = readingLines;
   readingLines = true;
   try {
@@ -321,7 +327,7 @@ export function secretsInLines(text: string): string[] {
   } finally {
     readingLines = outer;
   }
-}
+});
 
 /**
  * The secrets of a text's comments, each comment read as a line (`# db_password: abc`, `kind: Ingress # token: abc`):
@@ -378,8 +384,9 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const add = (value: string, keys: readonly string[] = [], envName?: string) => {
     const comment = value.search(/[ \t]#/);
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
-    // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff.
-    if (isPlainlyNotSecret(unquoted, keys, envName)) return;
+    // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff;
+    // nor is a reference (`${DB_PASSWORD}`), as on one line.
+    if (isReference(unquoted) || isPlainlyNotSecret(unquoted, keys, envName)) return;
     found.push(value, unquoted, ...secretValues(unquoted));
   };
   for (let i = 0; i < lines.length; i++) {
@@ -396,9 +403,10 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       // A list item, or any other line (`{"token": "abc"}`, `curl -H 'X-Auth-Token: abc'`); a shape is redacted
       // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
       const listItem = ITEM_LINE.exec(line)?.[1].trim();
-      const item = listItem ?? (secretShape(line) ? '' : line.trim());
+      // Judged trimmed, as secretValues then judges it: one judgement of each line (secretShape keeps it).
+      const item = listItem ?? (secretShape(line.trim()) ? '' : line.trim());
       if (item) found.push(...secretValues(unquote(item)));
-      if (listItem && flagAbove !== undefined && !isReference(unquote(listItem))) add(listItem, flagAbove.split('.'));
+      if (listItem && flagAbove !== undefined) add(listItem, flagAbove.split('.'));
       bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;
       continue;
     }

@@ -1,16 +1,19 @@
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, URL
  * percent-encoding, HTML/XML character references, base64 of text, quoted halves joined, Unicode format characters
- * left out): the secret shapes and the names like a secret are looked for in each (secret-shapes.ts), so a key is found whatever spelling hides
- * it. Each decoding keeps, for every character it gives, the span of the text it came from, so a finding in a
- * decoded text is redacted where the text holds it.
+ * left out, compatibility forms folded by NFKC): the secret shapes and the names like a secret are looked for in each
+ * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
+ * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
  */
 
-/** A decoded text, and for each of its characters the [start, end) it came from in the text decoded. */
+/**
+ * A decoded text, and for each of its characters the [start, end) it came from in the text decoded: read on demand
+ * (a search of the decoding's pieces), not stored per character, which for a 1 MB text and its decodings cost seconds.
+ */
 export interface Decoded {
   readonly text: string;
-  readonly start: readonly number[];
-  readonly end: readonly number[];
+  readonly start: (i: number) => number;
+  readonly end: (i: number) => number;
 }
 
 /** How many decodings are undone one after the other. */
@@ -23,6 +26,27 @@ const MAX_LEVELS = 2;
 const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const TEXT = /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/;
 const FORMAT = /\p{Cf}/u;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * A run of text as NFKC folds it, or undefined where it is already so. An ellipsis stays: it marks a part a message
+ * left out on purpose (`https://…@host`), which the shapes tell from three dots (secret-shapes.ts).
+ */
+function folded(run: string): string | undefined {
+  const fold = run
+    .split('\u2026')
+    .map((part) => part.normalize('NFKC'))
+    .join('\u2026');
+  return fold === run ? undefined : fold;
+}
+
+/**
+ * A name as a reader who sees through its spelling reads it: compatibility forms folded (NFKC: `ｔｏｋｅｎ`), invisible
+ * characters left out (`pass\u200bword`); for the rules that judge a key by its name (secrets-keys.ts).
+ */
+export function nameAsRead(name: string): string {
+  return NON_ASCII.test(name) ? name.normalize('NFKC').replace(/\p{Cf}/gu, '') : name;
+}
 
 const HTML_NAMED: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -82,42 +106,64 @@ const DECODINGS: readonly Decoding[] = [
   { applies: /"[^\S\n]*\+?[^\S\n]*"/, escape: /"[^\S\n]*(?:\+[^\S\n]*)?"/g, decode: () => '' },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.
   { applies: FORMAT, escape: /\p{Cf}/gu, decode: () => '' },
+  // Unicode compatibility forms (full-width `ｐａｓｓｗｏｒｄ＝`, `①`) as NFKC folds them: a reviewer reads the name all the
+  // same. A run of non-ASCII characters at once, so each character it gives maps to the whole run.
+  { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },
   { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
 ];
 
 /** `text` with every escape of `decoding` undone, or undefined where none was. */
 function decodeOnce(text: string, decoding: Decoding): Decoded | undefined {
-  const [start, end]: number[][] = [[], []];
-  let out = '';
-  let at = 0;
-  const keep = (to: number) => {
-    for (let i = at; i < to; i++) {
-      start.push(i);
-      end.push(i + 1);
-    }
-    out += text.slice(at, to);
+  // Pieces in order: where each starts in the decoded text, the span it came from, and whether it is kept as written.
+  const [from, start, end, kept]: [number[], number[], number[], boolean[]] = [[], [], [], []];
+  const parts: string[] = [];
+  let [at, length] = [0, 0];
+  const piece = (part: string, source: number, to: number, asWritten: boolean) => {
+    if (!part) return;
+    from.push(length);
+    start.push(source);
+    end.push(to);
+    kept.push(asWritten);
+    parts.push(part);
+    length += part.length;
   };
   for (const match of text.matchAll(decoding.escape)) {
     const decoded = decoding.decode(match[0]);
     if (decoded === undefined) continue;
-    keep(match.index);
+    piece(text.slice(at, match.index), at, match.index, true);
     at = match.index + match[0].length;
-    for (let i = 0; i < decoded.length; i++) {
-      start.push(match.index);
-      end.push(at);
-    }
-    out += decoded;
+    piece(decoded, match.index, at, false);
   }
   if (at === 0) return undefined;
-  keep(text.length);
-  return { text: out, start, end };
+  piece(text.slice(at), at, text.length, true);
+  /** The piece the decoded text's character `i` is in. */
+  const pieceOf = (i: number): number => {
+    let [low, high] = [0, from.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (from[middle] <= i) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return {
+    text: parts.join(''),
+    start: (i) => {
+      const p = pieceOf(i);
+      return kept[p] ? start[p] + i - from[p] : start[p];
+    },
+    end: (i) => {
+      const p = pieceOf(i);
+      return kept[p] ? start[p] + i - from[p] + 1 : end[p];
+    },
+  };
 }
 
 /** `inner`, decoded from `outer.text`, mapped onto what `outer` was decoded from. */
 const through = (outer: Decoded, inner: Decoded): Decoded => ({
   text: inner.text,
-  start: inner.start.map((i) => outer.start[i]),
-  end: inner.end.map((i) => outer.end[i - 1]),
+  start: (i) => outer.start(inner.start(i)),
+  end: (i) => outer.end(inner.end(i) - 1),
 });
 
 /** Each decoding of `text` that changes it, up to MAX_LEVELS deep, each mapped onto `text`. */
@@ -135,6 +181,6 @@ export function decodings(text: string, level = 1): Decoded[] {
 
 /** A span [start, end) of a decoded text, as the span of the text it came from. */
 export const spanIn = (decoded: Decoded, [start, end]: readonly [number, number]): [number, number] => [
-  decoded.start[start],
-  decoded.end[end - 1],
+  decoded.start(start),
+  decoded.end(end - 1),
 ];

@@ -1,0 +1,110 @@
+import * as hostile from '../scripts/hostile-inputs';
+import { secretShape } from '../src/core/secrets';
+import { clusterRefusal, configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
+import { acceptedEverywhere, judgedEverywhere } from './secret-doors';
+
+/**
+ * Attack round 31a: base64 comment lines that took 15-23 s (31a-7), names in Unicode compatibility forms (31a-4), and
+ * `${VAR}` / `$(VAR)` references refused in multi-line text only (31a-1).
+ */
+const S = 'Zq9SeCrEtVaLuE77';
+const showsSecret = (text: string): boolean => text.includes(S);
+/** A JWK private scalar's size in base64url (32 bytes). */
+const D = 'Wq3nF0r8pL2xV7cJ9mB4tK6yH1sD5gA0eZuQiRoTnPw';
+
+describe('31a-7: 0.9 MB of comment lines in a file provider is judged, not timed out', () => {
+  test.each(hostile.commentLines31a())(
+    '%s: accepted (no secret in it)',
+    (_, content) => {
+      expect(configErrors(withTraefikValues({ providers: { file: { enabled: true, content } } }))).toEqual([]);
+      expect(valuesDoors.cluster({ providers: { file: { enabled: true, content } } })).toBe('');
+    },
+    60_000,
+  );
+
+  test('a secret on the last of them is still found', () => {
+    const [[, content]] = hostile.commentLines31a();
+    const errors = configErrors(withTraefikValues({ providers: { file: { enabled: true, content: `${content}\n# password=${S}` } } }));
+    expect(errors.join('\n')).toContain('traefik.values.providers.file.content');
+    expect(errors.join('\n')).not.toContain(S);
+  }, 60_000);
+});
+
+describe('31a-4: a name or shape in Unicode compatibility forms (NFKC) is read as the name, at every door', () => {
+  const hex = 'a1b2c3d4'.repeat(8);
+  test.each([
+    ['a full-width name and =', `ｐａｓｓｗｏｒｄ＝${S}`],
+    ['a full-width name', `ｐａｓｓｗｏｒｄ=${S}`],
+    ['a full-width env-style name', `ＤＢ＿ＰＡＳＳＷＯＲＤ=${S}`],
+    ['a full-width K of a K3s token', `Ｋ10${hex}::server:${S}`],
+    ['a full-width JWK member d', `{"kty":"EC","ｄ":"${D}${S}"}`],
+  ])('%s is refused, the secret never shown', (_, value) => {
+    expect(secretShape(value)).toBeDefined();
+    judgedEverywhere(value, showsSecret);
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'kube-system' }, data: { a: value } };
+    const errors = configErrors(withTraefikValues({ extraObjects: [configMap] })).join('\n');
+    expect(errors).toContain('traefik.values.extraObjects[0].data.a');
+    expect(errors).not.toContain(S);
+  });
+
+  test.each([
+    ['a full-width key', 'ｔｏｋｅｎ'],
+    ['a full-width env-style key', 'ＤＢ＿ＰＡＳＳＷＯＲＤ'],
+  ])('%s of podAnnotations is a key named like a secret (props and config)', (_, key) => {
+    const values = { deployment: { podAnnotations: { [key]: S } } };
+    for (const refusal of [clusterRefusal({ values }), helmChartConfigRefusal({ values }), valuesDoors.config(values)]) {
+      expect(refusal).toContain(`podAnnotations.${key}`);
+      expect(refusal).toContain('a key named like a secret');
+      expect(refusal).not.toContain(S);
+    }
+  });
+
+  test('a full-width env name is read as the name', () => {
+    const refusal = valuesDoors.config({ env: [{ name: 'ＤＢ＿ＰＡＳＳＷＯＲＤ', value: S }] });
+    expect(refusal).toContain('traefik.values.env[0].value');
+    expect(refusal).not.toContain(S);
+  });
+
+  test.each([
+    ['accented Latin', 'café crème, naïve résumé'],
+    ['Japanese text', 'パスワードを忘れた場合は管理者に連絡してください'],
+    ['circled digits', '① ② ③ step'],
+    ['full-width words, no secret word', 'ｈｅｌｌｏ ｗｏｒｌｄ＝ｙｅｓ'],
+    ['a ligature', 'ﬁle=report.txt'],
+    ['a message ellipsis', 'see https://…@acme.example.com…'],
+  ])('control: %s stays accepted', (_, value) => {
+    expect(secretShape(value)).toBeUndefined();
+    acceptedEverywhere({ env: [{ name: 'NOTE', value }], deployment: { podAnnotations: { note: value } } });
+  });
+});
+
+describe('31a-1: a reference under a secret key is no secret, in one line or many, at every door', () => {
+  const file = (content: string) => ({ providers: { file: { enabled: true, content } } });
+  const env = (value: string) => ({ env: [{ name: 'APP_CONFIG', value }] });
+  test.each([
+    ['one line', file('password: ${DB_PASSWORD}')],
+    ['a trailing newline', file('password: ${DB_PASSWORD}\n')],
+    ['a | block of several lines', file('a: 1\npassword: ${DB_PASSWORD}\nb: 2\n')],
+    ['a nested key', file('db:\n  password: $(DB_PASSWORD)\n')],
+    ['an env value', env('a: 1\npassword: $(DB_PASSWORD)\n')],
+    ['JSON text', file('{"password": "${DB_PASSWORD}"}\n')],
+    ['a flow map', file('db: {password: ${DB_PASSWORD}, user: app}\nb: 2\n')],
+    ['an assignment line', file('[db]\npassword = "${DB_PASSWORD}"\n')],
+    ['clientSecret in a block', file('oidc:\n  clientSecret: "${OIDC_CLIENT_SECRET}"\n')],
+    ['in a comment', file('a: 1\n# password: ${DB_PASSWORD}\n')],
+  ])('%s: accepted', (_, values) => acceptedEverywhere(values));
+
+  test.each([
+    ['a value after the reference', file('password: ${DB_PASSWORD}x9Kq7zP2mW\n'), '${DB_PASSWORD}x9Kq7zP2mW'],
+    ['a $ word that is no reference', file('password: $notAReferenceAbc123xyz\n'), '$notAReferenceAbc123xyz'],
+    ['two references glued', file('db: {password: ${A}${B}}\nb: 2\n'), '${A}${B}'],
+    ['a reference then a value, one line', file(`password: \${DB_PASSWORD}${S}`), S],
+    ['an env value after the reference', env(`a: 1\npassword: $(DB_PASSWORD)${S}\n`), S],
+  ])('control: %s stays refused', (_, values, secret) => {
+    for (const refusal of [valuesDoors.config(values), valuesDoors.cluster(values)]) {
+      expect(refusal).toMatch(/secret/);
+      expect(refusal).not.toContain(secret);
+    }
+    expect(valuesDoors.gate(values)).not.toEqual([]);
+  });
+});

@@ -1,20 +1,59 @@
 // `npm test`'s first step: the type check, ESLint and the Prettier check, run side by side (each mostly uses one
 // core; one after another they took about a minute of `npm test` here). Each tool's output is printed whole, in
 // this order, once it ends; the exit code is non-zero when any of them failed.
+// Each keeps what it learnt in node_modules/.cache/k3s-vip/ (safe to delete; `npm ci` starts without it, so CI
+// always checks everything): a second run re-checks only what changed, about 60 s of CPU down to under 10 s.
 'use strict';
 const { spawn } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const { mkdirSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
+const ROOT = path.join(__dirname, '..');
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'k3s-vip');
+
+/**
+ * ESLint's cache re-lints a file only when the file (or the config) changed, but the type-aware promise rules on
+ * test/ also read the types of what a test imports. src/ has no promises (eslint.config.mjs keeps it synchronous),
+ * so only test/'s shared modules and the dependencies can turn a call into a promise: the cache is named after
+ * their digest and starts afresh when one changes.
+ */
+function eslintCache() {
+  const digest = createHash('sha256');
+  const shared = readdirSync(path.join(ROOT, 'test'), { recursive: true })
+    .filter((file) => /\.[jt]s$/.test(file) && !file.endsWith('.test.ts'))
+    .sort();
+  for (const file of [...shared.map((f) => path.join('test', f)), 'package-lock.json']) {
+    digest
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(ROOT, file)))
+      .update('\0');
+  }
+  const name = `eslint-${digest.digest('hex').slice(0, 16)}`;
+  mkdirSync(CACHE, { recursive: true });
+  for (const old of readdirSync(CACHE).filter((f) => f.startsWith('eslint-') && f !== name)) rmSync(path.join(CACHE, old), { force: true });
+  return path.join(CACHE, name);
+}
+
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+// --cache-strategy content: a checkout or `git stash` changes a file's time, not its text.
 const CHECKS = [
-  ['type check', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json']],
-  ['lint', bin('eslint', 'bin/eslint.js'), ['.']],
-  ['format check', bin('prettier', 'bin/prettier.cjs'), ['--check', '.']],
+  [
+    'type check',
+    bin('typescript', 'bin/tsc'),
+    ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', path.join(CACHE, 'tsc.tsbuildinfo')],
+  ],
+  ['lint', bin('eslint', 'bin/eslint.js'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', eslintCache()]],
+  [
+    'format check',
+    bin('prettier', 'bin/prettier.cjs'),
+    ['--check', '.', '--cache', '--cache-strategy', 'content', '--cache-location', path.join(CACHE, 'prettier-cache')],
+  ],
 ];
 
 function run([name, script, args]) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: path.join(__dirname, '..') });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));

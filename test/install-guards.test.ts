@@ -9,19 +9,34 @@ import { runInstall } from '../src/k3s/install-cli';
 import { configDirFromEnv, distDirFromEnv } from '../src/output/env-dirs';
 import { withFolderLock } from '../src/output/lock';
 import { FileSystem, nodeFileSystem } from '../src/output/file-system';
+import { wiring } from '../src/main';
+import { runSynth } from '../src/synth';
 
 const ROOT = join(__dirname, '..');
 const APP = join(ROOT, 'scripts', 'app.js');
 /** lib/ is built once before the timed tests (scripts/app.js recompiles it when a source is newer). */
 beforeAll(() => spawnSync(process.execPath, [APP, 'no-such-command'], { cwd: ROOT }), 120_000);
 
-/** A workspace: config/dev.yaml and its synthesized dist/ (through the real CLI). */
+/**
+ * A synth of `configDir` into `distDir` in this process, run from `ws` as `cd ws && node scripts/app.js` would be
+ * (headers name the config relative to the working folder): the same files, without starting a process.
+ */
+function synthFrom(ws: string, configDir: string, distDir: string): void {
+  const cwd = process.cwd();
+  process.chdir(ws);
+  try {
+    expect(runSynth({ configDir, distDir, wiring, log: () => undefined })).toBe(0);
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** A workspace: config/dev.yaml and its synthesized dist/. */
 function workspace(configText = DEV_YAML): string {
   const ws = mkdtempSync(join(tmpdir(), 'k3s-vip-install-guard-'));
   mkdirSync(join(ws, 'config'));
   writeFileSync(join(ws, 'config', 'dev.yaml'), configText);
-  const synth = spawnSync(process.execPath, [APP], { cwd: ws, env: { ...process.env, K3S_VIP_QUIET_CLI: '1' }, encoding: 'utf8' });
-  expect(synth.status).toBe(0);
+  synthFrom(ws, join(ws, 'config'), join(ws, 'dist'));
   return ws;
 }
 
@@ -202,11 +217,8 @@ describe("A19: k3s:install reads dist/ under synth's lock", () => {
       mkdirSync(join(ws, name));
       writeFileSync(join(ws, name, 'dev.yaml'), text);
       const dist = join(ws, `dist-${name}`);
-      const synth = spawnSync(process.execPath, [APP], {
-        cwd: ws,
-        env: { ...process.env, K3S_VIP_CONFIG_DIR: join(ws, name), K3S_VIP_DIST_DIR: dist },
-      });
-      expect(synth.status).toBe(0);
+      // The processes below run the same synth from the same folder.
+      synthFrom(ws, join(ws, name), dist);
       references[name] = yamlFiles(join(dist, 'dev'));
       delete references[name]['kustomization.yaml'];
     }

@@ -43,6 +43,17 @@ function synth(ws: { config: string; dist: string }, options: Partial<SynthOptio
   return { code, lines, out };
 }
 
+/** `run` from `folder`, as a command started there (paths shown relative to it). */
+function fromFolder<T>(folder: string, run: () => T): T {
+  const cwd = process.cwd();
+  process.chdir(folder);
+  try {
+    return run();
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 /** The environment that points the commands at a workspace. */
 const dirs = (ws: { config: string; dist: string }) => ({ K3S_VIP_CONFIG_DIR: ws.config, K3S_VIP_DIST_DIR: ws.dist });
 
@@ -218,29 +229,21 @@ describe('--dry-run: what a synth would change, as a patch; nothing written', ()
     writeFileSync(join(ws.config, 'dev.yaml'), withVip(DEV_YAML, '192.168.0.42'));
     rmSync(join(ws.config, 'prod.yaml'));
     writeFileSync(join(ws.config, 'lab.yaml'), withVip(DEV_YAML, '192.168.0.61'));
-    // Run from the project folder, as npm does, so the paths are relative: `a/dist/...`, `b/dist/...`.
-    const run = spawnSync(process.execPath, [APP, 'main', '--dry-run'], {
-      cwd: ws.root,
-      encoding: 'utf8',
-      env: { ...process.env, K3S_VIP_CONFIG_DIR: 'config', K3S_VIP_DIST_DIR: 'dist' },
-    });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^--- a\/dist\/\.generated-files\n\+\+\+ b\/dist\/\.generated-files\n@@ /);
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(
-      /^synth --dry-run: \d+ file\(s\) would be written, 8 removed, .*nothing was written\.$/,
-    );
-    writeFileSync(join(ws.root, 'dry-run.patch'), run.stdout);
+    // Run from the project folder, as npm does, so the paths are relative: `a/dist/...`, `b/dist/...`. In this process:
+    // the wiring to stdout and stderr is the next test's and the `| head` test's.
+    const run = fromFolder(ws.root, () => synth({ config: 'config', dist: 'dist' }, { dryRun: true }));
+    const stdout = run.out.map((line) => `${line}\n`).join('');
+    expect(run.code).toBe(0);
+    expect(stdout).toMatch(/^--- a\/dist\/\.generated-files\n\+\+\+ b\/dist\/\.generated-files\n@@ /);
+    expect(run.lines.at(-1)).toMatch(/^synth --dry-run: \d+ file\(s\) would be written, 8 removed, .*nothing was written\.$/);
+    writeFileSync(join(ws.root, 'dry-run.patch'), stdout);
     const applied = spawnSync('git', ['apply', 'dry-run.patch'], { cwd: ws.root, encoding: 'utf8' });
     expect(applied.stderr).toBe('');
     rmSync(join(ws.root, 'dry-run.patch'));
     const patched = snapshot(ws.dist);
-    const real = spawnSync(process.execPath, [APP, 'main'], {
-      cwd: ws.root,
-      encoding: 'utf8',
-      env: { ...process.env, K3S_VIP_CONFIG_DIR: 'config', K3S_VIP_DIST_DIR: 'dist' },
-    });
-    expect(real.status).toBe(0);
-    expect(real.stderr).toContain('(0 written, 0 removed, ');
+    const real = fromFolder(ws.root, () => synth({ config: 'config', dist: 'dist' }));
+    expect(real.code).toBe(0);
+    expect(real.lines.at(-1)).toContain('(0 written, 0 removed, ');
     expect(patched).toEqual(snapshot(ws.dist));
   }, 60_000);
 

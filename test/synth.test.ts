@@ -15,6 +15,8 @@ const ROOT = join(__dirname, '..');
 /** What a bare `cdk8s synth` adds, since the CLI speaks after the app. */
 const CLI_REFUSAL = ' (cdk8s then says the app did not create its staging folder: that is this refusal.)';
 const DEV = DEV_YAML;
+/** `npx cdk8s` without npx's search for the package: the same CLI, the one in node_modules. */
+const CDK8S = [join(ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s')];
 
 /** Every file below a folder with its bytes, to compare before and after. */
 function snapshotTree(dir: string): Record<string, string> {
@@ -130,7 +132,7 @@ describe('through the real commands', () => {
 
   test.each([
     ['npm run synth', 'npm', ['run', '--silent', 'synth']],
-    ['cdk8s synth', 'npx', ['cdk8s', 'synth', '--output', join(ws.root, 'staging-cdk8s')]],
+    ['cdk8s synth', process.execPath, [...CDK8S, 'synth', '--output', join(ws.root, 'staging-cdk8s')]],
   ])('%s: exit 1, every error reported, no stack trace, dist/ unchanged', (_, command, args) => {
     const run = spawnSync(command, args as string[], { cwd: ROOT, env, encoding: 'utf8' });
     expect(run.status).not.toBe(0);
@@ -144,7 +146,7 @@ describe('through the real commands', () => {
   test('cdk8s synth of a valid config writes the same files as the in-process synth', () => {
     const good = workspace({ 'dev.yaml': DEV });
     const staging = join(good.root, 'staging');
-    const run = spawnSync('npx', ['cdk8s', 'synth', '--output', staging], {
+    const run = spawnSync(process.execPath, [...CDK8S, 'synth', '--output', staging], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...env, K3S_VIP_CONFIG_DIR: good.config, K3S_VIP_DIST_DIR: good.dist },

@@ -120,6 +120,9 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
 }
 
 /** The config path relative to the project (deterministic across checkouts), else its file name. */
+/** One `error:` line per line of a message that names several problems. */
+const errorLines = (message: string) => message.split('\n').map((line) => `error: ${line}`);
+
 function displayPath(file: string): string {
   const path = relative(process.cwd(), file);
   // Written into every file's header: a folder named like a secret (`db_password=abc/dev.yaml`) is left out.
@@ -223,7 +226,7 @@ export function runSynth(options: SynthOptions): number {
       ]);
     }
   } catch (e) {
-    return fail((e as Error).message.split('\n').map((line) => `error: ${line}`));
+    return fail(errorLines((e as Error).message));
   }
   const scope = only && new Set(clusters.map((cluster) => cluster.name));
   // Nothing to publish and nothing published before: leave the output folder uncreated.
@@ -242,11 +245,7 @@ export function runSynth(options: SynthOptions): number {
   } catch (e) {
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
     if (created) removeEmptyFolders(created, resolve(distDir));
-    if (e instanceof PublishError)
-      return fail(
-        e.message.split('\n').map((line) => `error: ${line}`),
-        e.outcome,
-      );
+    if (e instanceof PublishError) return fail(errorLines(e.message), e.outcome);
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
     return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
@@ -325,8 +324,7 @@ function showDryRun(
       else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
     }
   } catch (e) {
-    const lines = e instanceof PublishError ? e.message.split('\n') : [`cannot read ${shownDist}/: ${describeFileError(e)}`];
-    for (const line of lines) log(`error: ${line}`);
+    for (const line of errorLines(e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`)) log(line);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
     return 1;
   }

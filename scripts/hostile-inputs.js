@@ -48,7 +48,7 @@ const deepLongYaml = () => [
 ];
 
 /** 1 MB texts for the key shapes (attack round 29a). */
-const keyShapes29a = () =>
+const keyShapes29a = (size = 1_000_000) =>
   described(
     [
       ['_-separated broken hex runs', `30_77_02_01_01_04_20_${'ab_'.repeat(9)}zz `],
@@ -58,11 +58,11 @@ const keyShapes29a = () =>
       ['repeated d= and x=', `d=${'A'.repeat(30)} x=1 `],
       ['zero-width spaces', 'MIGH\u200b'],
     ],
-    1_000_000,
+    size,
   );
 
 /** 1 MB texts for the key shapes (attack round 28a). */
-const keyShapes28a = () =>
+const keyShapes28a = (size = 1_000_000) =>
   described(
     [
       ['words starting M with two blanks', 'MA  b  c. '],
@@ -74,18 +74,34 @@ const keyShapes28a = () =>
       ['an unclosed flow after a flag', '--x={kty: EC, d: '],
       ['flow objects after a flag', 'x={d: a, x: b} '],
     ],
-    1_000_000,
+    size,
   );
 
 /** 1 MB texts for the key shapes (attack round 27a). */
-const keyShapes27a = () =>
+const keyShapes27a = (size = 1_000_000) =>
   described(
     [
       ['words starting M, in threes', 'MA b c. '],
       ['a grouped key head, repeated', 'MIGH AgEA MBMG '],
       ['an OpenSSH head in colon hex, repeated', '6f:70:65:6e:73:73:68:2d:6b:65:79:2d:76:31:00:'],
     ],
-    1_000_000,
+    size,
+  );
+
+/** 1 MB texts for the key shapes (attack round 30a: tables, dumps, generic members, decodings). */
+const keyShapes30a = (size = 1_000_000) =>
+  described(
+    [
+      ['CSV header rows naming d and kty', 'kty,d\n'],
+      ['Markdown header rows', '| d | x |\n'],
+      ['xxd lines', '00000000: 3081 8702 0100 3013 0607 2a86 48ce 3d02  0.....0...*.H.=.\n'],
+      ['generic members', `kty => EC d => ${'A'.repeat(30)} `],
+      ['short base64 words of text', `${Buffer.from('password-reset').toString('base64')} `],
+      ['priv: blocks', `priv: ${'ab:'.repeat(19)}\n`],
+      ['padded hex groups', '30ab_'],
+      ['blanks and tabs (a table cell separator)', ' \t'],
+    ],
+    size,
   );
 
 /** 100,000 escaped quotes after a key (each unclosed `"` was scanned to the end: 3.2 s for 50,000). */
@@ -188,6 +204,7 @@ module.exports = {
   keyShapes27a,
   keyShapes28a,
   keyShapes29a,
+  keyShapes30a,
   lineScanTexts,
   nestedQuoted,
   noBlanks,

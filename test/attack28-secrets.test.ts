@@ -4,6 +4,7 @@ import { redact, secretShape } from '../src/core/secrets';
 import { fileRedaction } from '../src/output/secret-gate';
 import { configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
 import * as hostile from '../scripts/hostile-inputs';
+import { HOSTILE_TEST_SIZE } from './secret-doors';
 
 /**
  * Attack round 27a: a JSON Web Key written as YAML text (27a-2), a DER key's base64 split in blank-separated groups and
@@ -132,8 +133,8 @@ describe('27a-3: a key split in groups by blanks or separators', () => {
 });
 
 // Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
-test.each(hostile.keyShapes27a())(
-  'a 1 MB text of %s is judged',
+test.each(hostile.keyShapes27a(HOSTILE_TEST_SIZE))(
+  'a long text of %s is judged',
   (_, text) => {
     secretShape(text);
     redact(text);

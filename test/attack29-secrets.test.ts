@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { redact, secretShape } from '../src/core/secrets';
 import { configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
-import { judgesHostileTexts, shownInDiff } from './secret-doors';
+import { HOSTILE_TEST_SIZE, judgesHostileTexts, shownInDiff } from './secret-doors';
 import * as hostile from '../scripts/hostile-inputs';
 
 /**
@@ -169,7 +169,7 @@ describe('controls: hex- and base64-looking data that is no key', () => {
   });
 });
 
-judgesHostileTexts(hostile.keyShapes28a());
+judgesHostileTexts(hostile.keyShapes28a(HOSTILE_TEST_SIZE));
 
 test('construct props: a JWK member named in capitals (KTY, D) is not quoted where a control character is refused', () => {
   const message = helmChartConfigRefusal({ values: { jwk: { KTY: 'EC', D: 'hunter2Secret\u0007' } } });

@@ -3,7 +3,7 @@ import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src';
 import { redact, secretShape } from '../src/core/secrets';
 import { configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
-import { judgedEverywhere, judgesHostileTexts, shownInDiff } from './secret-doors';
+import { HOSTILE_TEST_SIZE, judgedEverywhere, judgesHostileTexts, shownInDiff } from './secret-doors';
 import * as hostile from '../scripts/hostile-inputs';
 
 /**
@@ -118,7 +118,7 @@ describe('controls: the legit neighbours stay accepted', () => {
   });
 });
 
-judgesHostileTexts(hostile.keyShapes29a());
+judgesHostileTexts(hostile.keyShapes29a(HOSTILE_TEST_SIZE));
 
 describe('boundaries of a JWK d written as text', () => {
   const key = (length: number) => 'Ab9_'.repeat(8).slice(0, length);

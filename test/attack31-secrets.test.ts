@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { TraefikIngress } from '../src';
 import { redact, secretShape } from '../src/core/secrets';
 import { chart, configErrors, devConfig, refusalOf, valuesDoors, withChanges, withTraefikValues } from './helpers';
-import { judgedEverywhere, shownInDiff } from './secret-doors';
+import * as hostile from '../scripts/hostile-inputs';
+import { HOSTILE_TEST_SIZE, judgedEverywhere, judgesHostileTexts, shownInDiff } from './secret-doors';
 
 /**
  * Attack round 30a: a text that sets a secret under a name like one once decoded (30a-1: a zero-width character, percent-
@@ -187,20 +188,5 @@ describe('30a-4: hex of a key with a separator that starts with hex letters', ()
   });
 });
 
-test.each([
-  ['CSV header rows naming d and kty', 'kty,d\n'],
-  ['Markdown header rows', '| d | x |\n'],
-  ['xxd lines', '00000000: 3081 8702 0100 3013 0607 2a86 48ce 3d02  0.....0...*.H.=.\n'],
-  ['generic members', `kty => EC d => ${'A'.repeat(30)} `],
-  ['short base64 words of text', `${b64('password-reset')} `],
-  ['priv: blocks', `priv: ${'ab:'.repeat(19)}\n`],
-  ['padded hex groups', '30ab_'],
-  ['blanks and tabs (a table cell separator)', ' \t'],
-])('a 1 MB text of %s is judged quickly', (_, unit) => {
-  const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
-  const started = process.hrtime.bigint();
-  secretShape(text);
-  redact(text);
-  configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text.slice(0, 200_000) } } }));
-  expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
-});
+// Timed at 1 MB in `npm run bench` (hostile input); the generous timeout fails only a hang.
+judgesHostileTexts(hostile.keyShapes30a(HOSTILE_TEST_SIZE));

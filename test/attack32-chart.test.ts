@@ -125,6 +125,25 @@ describe('31a (b): ports.<name>.expose is read as the chart version reads it', (
       "traefik.values.ports: leaves Traefik's own Service with no port (no entrypoint has expose.default: true), and Traefik chart 27.0.0 fails on it",
     );
   });
+  // `expose: true` (the pre-v27 form) on a v27+ chart without a values schema that refuses it: the chart's `index` fails.
+  it.each(['27.0.0', '27.0.2', '33.0.0', '37.1.0'])('on %s, expose: true fails the chart: refused, naming the key', (chartVersion) => {
+    const errors = configErrors(withTraefikValues({ ports: { websecure: { expose: true } } }, { chartVersion }));
+    expect(errors.filter((e) => e.includes('traefik.values.ports.websecure.expose:'))).toEqual([
+      `config/t.yaml: traefik.values.ports.websecure.expose: is true, not a map, and Traefik chart ${chartVersion} fails on it (from chart v27 it reads expose by Service name: "can't index item"): write expose: {default: true}, and a key for each additional Service to expose it on`,
+    ]);
+  });
+  it.each([
+    ['26.1.0', { expose: true }],
+    ['27.0.2', { expose: { default: true, internal: false } }],
+    ['27.0.2', { expose: { default: true } }],
+  ])('on %s, expose %j is read without a failure (controls)', (chartVersion, port) => {
+    expect(configErrors(withTraefikValues({ ports: { websecure: port } }, { chartVersion }))).toEqual([]);
+  });
+  it('the construct refuses it alike', () => {
+    expect(helmChartConfigRefusal({ chartVersion: '27.0.2', values: { ports: { websecure: { expose: true } } } })).toContain(
+      'values.ports.websecure.expose is true, not a map',
+    );
+  });
   it('up to v26 a false value takes the port off (control)', () => {
     const off = { ports: { web: { expose: false }, websecure: { expose: false } } };
     expect(configErrors(withTraefikValues(off, { chartVersion: '26.1.0' })).join('\n')).toContain(

@@ -361,6 +361,19 @@ function serviceFailures(
         `("You cannot enable http3 without enabling tls"): set ports.${name}.${tls.join('.')}: true, or turn http3 off`,
     });
   }
+  // From v27 every rendered Service looks `expose` up by its name (`index (default dict $config.expose) $name`,
+  // templates/service.yaml v27.0.0 to v41.3.0): a value Go templates hold true that is not a map (`expose: true`, the form
+  // of older charts) fails the render ("can't index item of type bool"); a false one falls back to the empty map.
+  for (const [name, port] of Object.entries(servicesByName && rendered.length ? ports : {})) {
+    const expose = isMap(port) ? port.expose : undefined;
+    if (expose === undefined || isMap(expose) || !truthy(expose)) continue;
+    problems.push({
+      path: sourced(['ports', name, 'expose'], expose).path,
+      message:
+        `is ${expose === true ? 'true' : `a ${describeKind(expose)}`}, not a map, and ${chartName} fails on it (from chart v27 it reads ` +
+        `expose by Service name: "can't index item"): write expose: {default: true}, and a key for each additional Service to expose it on`,
+    });
+  }
   for (const { name, fullName, at } of rendered) {
     // `traefik` is K3s' release name; the chart allows 64 characters less `-udp` (_service.tpl).
     if (name !== 'default' && fullName.length >= 60) {

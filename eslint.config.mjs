@@ -28,7 +28,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'AwaitExpression, :function[async=true]',
+          selector:
+            'AwaitExpression, :function[async=true], TSTypeReference[typeName.name="Promise"], NewExpression[callee.name="Promise"], MemberExpression[object.name="Promise"]',
           message: 'src/ is synchronous: to add promises, run the type-aware promise rules of eslint.config.mjs on src/ too.',
         },
       ],
@@ -53,7 +54,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'yaml', message: "Use src/core/yaml.ts (types may come from 'yaml').", allowTypeImports: true }] },
+        {
+          paths: [
+            { name: 'yaml', message: "Use src/core/yaml.ts (types may come from 'yaml').", allowTypeImports: true },
+            // src/ is synchronous (the rule above): scripts/static-checks.js caches the lint of test/ on that.
+            { name: 'node:fs/promises', message: 'src/ is synchronous: use node:fs.' },
+            { name: 'fs/promises', message: 'src/ is synchronous: use node:fs.' },
+          ],
+        },
       ],
     },
   },

@@ -14,16 +14,25 @@ const CACHE = path.join(ROOT, 'node_modules', '.cache', 'k3s-vip');
 
 /**
  * ESLint's cache re-lints a file only when the file (or the config) changed, but the type-aware promise rules on
- * test/ also read the types of what a test imports. src/ has no promises (eslint.config.mjs keeps it synchronous),
- * so only test/'s shared modules and the dependencies can turn a call into a promise: the cache is named after
- * their digest and starts afresh when one changes.
+ * test/ also read the types of what a test imports. src/ has no promises (eslint.config.mjs keeps it synchronous:
+ * no async, await or Promise there), so only test/'s shared modules, the scripts tests import, the TypeScript
+ * settings and the dependencies can turn a call into a promise: the cache is named after their digest and starts
+ * afresh when one changes.
  */
 function eslintCache() {
   const digest = createHash('sha256');
-  const shared = readdirSync(path.join(ROOT, 'test'), { recursive: true })
-    .filter((file) => /\.[jt]s$/.test(file) && !file.endsWith('.test.ts'))
-    .sort();
-  for (const file of [...shared.map((f) => path.join('test', f)), 'package-lock.json']) {
+  const shared = (folder, keep) =>
+    readdirSync(path.join(ROOT, folder), { recursive: true })
+      .filter(keep)
+      .sort()
+      .map((file) => path.join(folder, file));
+  const inputs = [
+    ...shared('test', (file) => /\.[jt]s$/.test(file) && !file.endsWith('.test.ts')),
+    ...shared('scripts', (file) => /\.(js|d\.ts)$/.test(file)),
+    'tsconfig.json',
+    'package-lock.json',
+  ];
+  for (const file of inputs) {
     digest
       .update(`${file}\0`)
       .update(readFileSync(path.join(ROOT, file)))
@@ -36,18 +45,18 @@ function eslintCache() {
 }
 
 const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
-// --cache-strategy content: a checkout or `git stash` changes a file's time, not its text.
+const [TSC_CACHE, ESLINT_CACHE, PRETTIER_CACHE] = [path.join(CACHE, 'tsc.tsbuildinfo'), eslintCache(), path.join(CACHE, 'prettier-cache')];
+// --cache-strategy content: a checkout or `git stash` changes a file's time, not its text. The last item is the
+// check's cache, removed when the check fails, so the next run starts cold: Prettier's cache records a file it could
+// not parse as checked (prettier/prettier#19085), and a second run would pass it.
 const CHECKS = [
-  [
-    'type check',
-    bin('typescript', 'bin/tsc'),
-    ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', path.join(CACHE, 'tsc.tsbuildinfo')],
-  ],
-  ['lint', bin('eslint', 'bin/eslint.js'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', eslintCache()]],
+  ['type check', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', TSC_CACHE], TSC_CACHE],
+  ['lint', bin('eslint', 'bin/eslint.js'), ['.', '--cache', '--cache-strategy', 'content', '--cache-location', ESLINT_CACHE], ESLINT_CACHE],
   [
     'format check',
     bin('prettier', 'bin/prettier.cjs'),
-    ['--check', '.', '--cache', '--cache-strategy', 'content', '--cache-location', path.join(CACHE, 'prettier-cache')],
+    ['--check', '.', '--cache', '--cache-strategy', 'content', '--cache-location', PRETTIER_CACHE],
+    PRETTIER_CACHE,
   ],
 ];
 
@@ -63,9 +72,11 @@ function run([name, script, args]) {
 }
 
 Promise.all(CHECKS.map(run)).then((results) => {
-  for (const { name, code, signal, output } of results) {
+  for (const [{ name, code, signal, output }, [, , , cache]] of results.map((result, i) => [result, CHECKS[i]])) {
     process.stdout.write(output);
-    if (code !== 0) process.stdout.write(`${name} failed${signal ? ` (${signal})` : ''}\n`);
+    if (code === 0) continue;
+    process.stdout.write(`${name} failed${signal ? ` (${signal})` : ''}\n`);
+    rmSync(cache, { force: true, recursive: true });
   }
   process.exitCode = results.some(({ code }) => code !== 0) ? 1 : 0;
 });

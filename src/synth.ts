@@ -119,10 +119,10 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
   return files;
 }
 
-/** The config path relative to the project (deterministic across checkouts), else its file name. */
 /** One `error:` line per line of a message that names several problems. */
 const errorLines = (message: string) => message.split('\n').map((line) => `error: ${line}`);
 
+/** The config path relative to the project (deterministic across checkouts), else its file name. */
 function displayPath(file: string): string {
   const path = relative(process.cwd(), file);
   // Written into every file's header: a folder named like a secret (`db_password=abc/dev.yaml`) is left out.

@@ -139,6 +139,12 @@ describe('31a (b): ports.<name>.expose is read as the chart version reads it', (
   ])('on %s, expose %j is read without a failure (controls)', (chartVersion, port) => {
     expect(configErrors(withTraefikValues({ ports: { websecure: port } }, { chartVersion }))).toEqual([]);
   });
+  it.each([
+    ['a false value', { ports: { metrics: { expose: false } } }],
+    ['a zero', { ports: { metrics: { expose: 0 } } }],
+  ])('on 27.0.2, %s: no lookup fails (the other side)', (_, values) => {
+    expect(configErrors(withTraefikValues(values, { chartVersion: '27.0.2' })).filter((e) => e.includes('not a map'))).toEqual([]);
+  });
   it('the construct refuses it alike', () => {
     expect(helmChartConfigRefusal({ chartVersion: '27.0.2', values: { ports: { websecure: { expose: true } } } })).toContain(
       'values.ports.websecure.expose is true, not a map',

@@ -1,5 +1,7 @@
 import * as hostile from '../scripts/hostile-inputs';
 import { secretShape } from '../src/core/secrets';
+import { isSecretKey, mayHoldSecretKey, SECRET_WORD } from '../src/core/secrets-keys';
+import { judgedOnce } from '../src/core/secrets-memo';
 import { clusterRefusal, configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
 import { acceptedEverywhere, judgedEverywhere } from './secret-doors';
 
@@ -106,5 +108,47 @@ describe('31a-1: a reference under a secret key is no secret, in one line or man
       expect(refusal).not.toContain(secret);
     }
     expect(valuesDoors.gate(values)).not.toEqual([]);
+  });
+});
+
+describe('review: the cheap gate before the name rules lets every secret key through', () => {
+  const words = SECRET_WORD.source.replace(/[()]/g, '').split('|');
+  // The gate (mayHoldSecretKey) must pass every key isSecretKey takes, however written, or a decoded text naming it would
+  // go unjudged: each word of the env-style list, the camelCase and short forms, and those spelt with escapes or NFKC.
+  test.each([
+    ...words.map((word) => `DB_${word.toUpperCase()}`),
+    'dbPass',
+    'DB_PWD',
+    'bgp_peerpass',
+    'OVH_CONSUMER_KEY',
+    'clientSecret',
+    'secret',
+    'Proxy-Authorization',
+    'p\\u0061ssword',
+    'ｔｏｋｅｎ',
+    'pass\u200bword',
+  ])('%s: a secret key, and the gate lets it through', (key) => {
+    expect([isSecretKey(key) || isSecretKey(key.replace('\\u0061', 'a')), mayHoldSecretKey(key)]).toEqual([true, true]);
+  });
+  test.each(words)('the word %s alone passes the gate', (word) => {
+    expect(mayHoldSecretKey(word)).toBe(true);
+  });
+  test('a text without such a word is passed by (control)', () => {
+    expect(mayHoldSecretKey('replicas: 3, image: traefik:v3.3.6')).toBe(false);
+  });
+});
+
+describe('review: judgedOnce keeps its judgements within a bound', () => {
+  test('a text judged again is not judged anew until the memo is full, then it is', () => {
+    const judged: string[] = [];
+    const judge = judgedOnce((text: string) => {
+      judged.push(text);
+      return text.length;
+    }, 10);
+    expect([judge('abcd'), judge('abcd'), judge('efgh')]).toEqual([4, 4, 4]);
+    expect(judged).toEqual(['abcd', 'efgh']);
+    judge('ijkl'); // 12 characters: over the bound, so every kept judgement goes first
+    judge('abcd');
+    expect(judged).toEqual(['abcd', 'efgh', 'ijkl', 'abcd']);
   });
 });

@@ -9,7 +9,7 @@ import type { Path } from './problem';
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
 // `signature`: lego's EPIK_SIGNATURE is the Epik API credential (go-acme/lego providers/dns/epik).
-const SECRET_WORD =
+export const SECRET_WORD =
   /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|hmacencoded|signature/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:

@@ -14,7 +14,7 @@ import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResou
 /** The folder every K3s server applies manifests from. */
 export const DEFAULT_MANIFESTS_DIR = '/var/lib/rancher/k3s/server/manifests';
 
-/** A refusal or failure whose message is one line for the user. */
+/** A refusal or failure whose message is one line for the user per problem (install-cli.ts prints each as `error:`). */
 export class InstallError extends Error {}
 
 function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {

@@ -2,7 +2,8 @@
 // Jest gives every suite a fresh module registry, so every suite loaded cdk8s, cdk8s-plus-27 and src/ again (about
 // 0.8 s of CPU each): over a hundred small files that was half the time of `npm test`. Those files now run in a few
 // shards, one registry each, every file inside a describe named after it. A file keeps a suite of its own when its
-// first comment says `@jest-own-suite`: it mocks modules (jest.mock holds for a whole registry) or spends its time
+// first comment says `@jest-own-suite`: it mocks modules or resets the registry (jest.mock and jest.resetModules hold
+// for a whole registry: a later file of the shard would get other module instances) or spends its time
 // waiting on child processes, which jest then runs beside the shards. `npx jest test/<file>` still runs one file alone.
 'use strict';
 const fs = require('node:fs');
@@ -30,8 +31,10 @@ function testFiles() {
     .map((name) => path.join(TEST_DIR, name));
 }
 
+/** A file marked so, or one that mocks modules or resets the registry anywhere (the mark may be forgotten). */
 function ownSuite(file) {
-  return /@jest-own-suite\b/.test(fs.readFileSync(file, 'utf8').slice(0, 2000));
+  const text = fs.readFileSync(file, 'utf8');
+  return /@jest-own-suite\b/.test(text.slice(0, 2000)) || /\bjest\.(?:mock|doMock|resetModules)\(/.test(text);
 }
 
 /** The file names that run as suites of their own. */

@@ -1,3 +1,4 @@
+// @jest-own-suite: it resets the module registry (jest.resetModules), which would hold for every later file of a shard.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';

@@ -1,3 +1,4 @@
+// @jest-own-suite: it resets the module registry (jest.resetModules), which would hold for every later file of a shard.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';

@@ -43,7 +43,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let diff: string[];
   let fresh: FileTree;
   try {
-    const { listed, present, texts } = readDistUnderLock(distDir);
+    const { listed, present, texts } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
     const published = listed.paths.length > 0 || present.includes(GENERATED_LIST);
     fresh = loaded.clusters.length || published ? withGeneratedList(renderClusters(loaded.clusters, wiring)) : new Map();
@@ -93,10 +93,10 @@ function readDist(distDir: string): DistSnapshot {
  * half-way, nor a file renamed or removed under it. A dist/ this user cannot write (read-only) is read without it: no
  * synth of this user writes it either. The lock is released before the fresh synth renders: a synth waits only for the reads.
  */
-function readDistUnderLock(distDir: string): DistSnapshot {
+function readDistUnderLock(distDir: string, onStale: (note: string) => void): DistSnapshot {
   if (!lstatSync(distDir, { throwIfNoEntry: false })?.isDirectory()) return readDist(distDir);
   try {
-    return withFolderLock(distDir, { holder: 'check' }, () => readDist(distDir));
+    return withFolderLock(distDir, { holder: 'check', onStale }, () => readDist(distDir));
   } catch (e) {
     if (e instanceof LockError && ['EROFS', 'EACCES', 'EPERM'].includes(e.code ?? '')) return readDist(distDir);
     throw e;

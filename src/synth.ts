@@ -153,8 +153,7 @@ export function runSynth(options: SynthOptions): number {
     log(
       `synth failed: ${distOutcome(shownDist, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
     );
-    // Under `cdk8s synth`, a non-zero exit makes the CLI print a stack trace of its own. Leaving its
-    // (already deleted) output folder absent makes it exit 1 with a one-line error instead.
+    // Under `cdk8s synth` a non-zero exit makes the CLI print a trace; its output folder left absent gives one line.
     return underCli ? 0 : 1;
   };
 
@@ -241,7 +240,8 @@ export function runSynth(options: SynthOptions): number {
   try {
     const output = outputFolder(distDir, true);
     created = output.created;
-    report = withFolderLock(output.dir, { holder: 'synth' }, () => syncTree(output.dir, files, nodeFileSystem, scope));
+    const lock = { holder: 'synth', onStale: (note: string) => log(`note: ${note}`) };
+    report = withFolderLock(output.dir, lock, () => syncTree(output.dir, files, nodeFileSystem, scope));
   } catch (e) {
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
     if (created) removeEmptyFolders(created, resolve(distDir));

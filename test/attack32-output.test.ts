@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_YAML } from './helpers';
+import { runCheck } from '../src/check';
 import { wiring } from '../src/main';
 import { listFiles } from '../src/output/publish';
 import { runSynth } from '../src/synth';
@@ -44,5 +45,53 @@ describe('things in the way of a synth', () => {
     ]);
     expect(snapshot(dist)).toEqual(before);
     expect(readFileSync(join(elsewhere, 'victim'), 'utf8')).toBe('keep\n');
+  });
+});
+
+// Round 32a-5: a lock left by a killed run is taken over; the run says so, as it is a file it removes unasked.
+describe('a stale lock is taken over, and said', () => {
+  const root = mkdtempSync(join(tmpdir(), 'k3s-vip-stale-lock-'));
+  const [config, dist] = ['config', 'dist'].map((name) => join(root, name));
+  mkdirSync(config);
+  writeFileSync(join(config, 'c.yaml'), DEV_YAML);
+  const lock = join(dist, '.k3s-vip.lock');
+  const dead = () =>
+    writeFileSync(lock, `${JSON.stringify({ pid: 999_999, host: hostname(), holder: 'synth', since: '2026-01-01T00:00:00Z' })}\n`);
+  beforeAll(() => expect(synth(config, dist).code).toBe(0));
+
+  test('synth: one note line, the lock gone', () => {
+    dead();
+    const { code, lines } = synth(config, dist);
+    expect(code).toBe(0);
+    expect(lines.filter((line) => line.startsWith('note: '))).toEqual([
+      `note: took over ${lock}, left by synth (pid 999999), which no longer runs`,
+    ]);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  test.each([
+    ['left by a dead process', dead, 'left by synth (pid 999999), which no longer runs'],
+    ['cut short by a killed writer', () => writeFileSync(lock, '12345'), 'left unfinished by a run that was stopped while taking it'],
+  ])('check, a lock %s: a note, exit 0, the lock gone', (_, plant, why) => {
+    plant();
+    utimesSync(lock, new Date(Date.now() - 5000), new Date(Date.now() - 5000));
+    const lines: string[] = [];
+    expect(runCheck(config, dist, (line) => lines.push(line))).toBe(0);
+    expect(lines).toEqual([`note: took over ${lock}, ${why}`, `check: ${dist}/ equals a fresh synth (9 files).`]);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  test('a lock held by a live run is not taken over (control)', () => {
+    writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), holder: 'synth', since: new Date().toISOString() })}\n`);
+    process.env.K3S_VIP_LOCK_WAIT_SECONDS = '0';
+    try {
+      const { code, lines } = synth(config, dist);
+      expect(code).toBe(1);
+      expect(lines.some((line) => line.startsWith('note: '))).toBe(false);
+      expect(existsSync(lock)).toBe(true);
+    } finally {
+      delete process.env.K3S_VIP_LOCK_WAIT_SECONDS;
+      rmSync(lock);
+    }
   });
 });

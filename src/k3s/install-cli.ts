@@ -123,7 +123,7 @@ export function runInstall(options: InstallOptions): number {
       createManifestsFolder(dir, fs);
     }
     // The plan is made under the lock too: a plan from a folder another run is changing would be stale.
-    return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}` }, () => {
+    return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}`, onStale: (note) => err(`note: ${note}`) }, () => {
       removeTemporaryFiles(dir, fs);
       const installPlan = plan(readTarget(dir, fs));
       if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return 1;

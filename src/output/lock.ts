@@ -16,6 +16,12 @@ export interface LockOptions {
    * @default lockWaitMs(): K3S_VIP_LOCK_WAIT_SECONDS, else 30 s
    */
   readonly waitMs?: number;
+  /**
+   * Told, in one line, when a lock left by a run that no longer runs is taken over (the only file a run removes
+   * without being asked), so the run's messages say what changed.
+   * @default - nothing is told
+   */
+  readonly onStale?: (note: string) => void;
 }
 
 interface LockOwner {
@@ -203,7 +209,7 @@ export function withFolderLock<T>(folder: string, options: LockOptions, work: ()
   const path = join(folder, LOCK_FILE);
   const waitMs = options.waitMs ?? lockWaitMs();
   try {
-    acquire(path, options.holder, waitMs);
+    acquire(path, options.holder, waitMs, options.onStale);
   } catch (e) {
     if (e instanceof LockError) throw e;
     throw new LockError(`cannot lock ${printable(path)}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
@@ -240,7 +246,7 @@ function ageMs(path: string): number {
 }
 
 /** Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. */
-function acquire(path: string, holder: string, waitMs: number): void {
+function acquire(path: string, holder: string, waitMs: number, onStale?: (note: string) => void): void {
   const boot = bootId();
   const start = processStart(process.pid);
   const me: LockOwner = {
@@ -261,12 +267,16 @@ function acquire(path: string, holder: string, waitMs: number): void {
     const current = readOwner(path);
     if (current?.owner && isDead(current.owner)) {
       breakStaleLock(path, current.text);
+      onStale?.(
+        `took over ${printable(path)}, left by ${printable(current.owner.holder)} (pid ${current.owner.pid}), which no longer runs`,
+      );
       continue;
     }
     // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
     // before filling it in (a writer fills it microseconds after creating it).
     if (current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS)) {
       breakStaleLock(path, current.text);
+      onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }
     if (Date.now() >= deadline) {

@@ -34,6 +34,17 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     const message = `opens a quote (${quote.mark}) that is never closed, so YAML reads the rest of the file as this text: end the value with ${quote.mark}`;
     problems.push({ ...at(quote.offset), path: pathAt(quote.offset), message });
   }
+  // Likewise a flow collection left open (`version: [v1.2.3`): the parser reads the lines after it into it and complains
+  // about them too; one message, where it opens.
+  const flow = quote ? undefined : unclosedFlow(doc, text);
+  if (flow) problems.push({ ...at(flow.offset), path: pathAt(flow.offset), message: flow.message });
+  // A stray closer (`[a]]`) ends what YAML can read: every token after it is "unexpected" too. One message, at the first.
+  const stray = quote || flow ? undefined : doc.errors.find((e) => STRAY_TOKEN.test(e.message));
+  if (stray) {
+    const mark = /^Unexpected \S+ token in YAML stream: "([\]}:,-])"/.exec(stray.message)?.[1];
+    const message = `has a stray ${mark ? `"${mark}"` : 'token'} here, so YAML can read nothing after it: remove it, or quote the value`;
+    problems.push({ ...at(stray.pos[0]), path: pathAt(stray.pos[0]), message });
+  }
   for (const error of doc.errors) {
     const offset = error.pos[0];
     if (quote && offset >= quote.offset) continue;
@@ -46,6 +57,8 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
       problems.push({ ...at(slip.offset), path: slip.path, message: slip.message });
       continue;
     }
+    // The parser's follow-on words of an open flow collection or a stray token (said above); an indent slip is its own.
+    if ((flow && offset >= flow.offset) || (stray && offset >= stray.pos[0] && STRAY_TOKEN.test(error.message))) continue;
     if (error.code === 'DUPLICATE_KEY') {
       const duplicate = findPair(doc.contents, offset, [], resolve);
       if (duplicate && !reportedMaps.has(duplicate.map)) {
@@ -73,6 +86,31 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     });
   }
   return problems;
+}
+
+/** The parser's words for a token it cannot place: after the first, every later token of the stream gets them too. */
+const STRAY_TOKEN = /^Unexpected \S+ token in YAML stream/;
+
+/**
+ * The flow collection the parser's first "must ... end with a ]" (or `}`) error is about: the last `[` (or `{`) before
+ * it, on a line that does not close it. Undefined when there is none: the parser's own words then stand.
+ */
+function unclosedFlow(doc: Document.Parsed, text: string): { offset: number; message: string } | undefined {
+  const error = doc.errors.find((e) => /^Flow (?:sequence|mapping|map)\b.*end with a [\]}]/.test(e.message));
+  if (!error) return undefined;
+  const [open, close, kind] = /end with a \]/.test(error.message) ? ['[', ']', 'list'] : ['{', '}', 'map'];
+  const offset = text.lastIndexOf(open, error.pos[0]);
+  if (
+    offset < 0 ||
+    lineAt(text, offset)
+      .slice(offset - text.lastIndexOf('\n', offset - 1) - 1)
+      .includes(close)
+  )
+    return undefined;
+  return {
+    offset,
+    message: `opens a flow ${kind} (${open}) that is not closed on its line, so YAML reads the lines after it into it: end it with ${close}, or quote the value`,
+  };
 }
 
 /** The parser's words, or where they may quote a secret (`|abc` read as a block scalar header), a description instead. */

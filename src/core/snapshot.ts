@@ -183,6 +183,9 @@ function notPlainData(prototype: { constructor?: { name?: unknown } } | null | u
   const boxed = BOXED.get(name);
   if (boxed) return `is a ${name} object (new ${name}(…)): expected plain data: give ${boxed}`;
   if (name === 'Date') return 'is a Date object: expected plain data (e.g. a string)';
+  // What YAML's `!!binary` reads to, or a Buffer given to a construct: say so in the words of both doors.
+  if (name === 'Buffer' || name === 'Uint8Array')
+    return 'is binary data (a `!!binary` value in YAML, or a Buffer): expected plain data: write the text itself, without the tag';
   return `is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}: expected plain data (a string, number, boolean, list or plain object)`;
 }
 

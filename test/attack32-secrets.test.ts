@@ -1,5 +1,5 @@
 import * as hostile from '../scripts/hostile-inputs';
-import { secretShape } from '../src/core/secrets';
+import { secretShape, secretsInData } from '../src/core/secrets';
 import { isSecretKey, mayHoldSecretKey, SECRET_WORD } from '../src/core/secrets-keys';
 import { judgedOnce } from '../src/core/secrets-memo';
 import { clusterRefusal, configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
@@ -150,5 +150,16 @@ describe('review: judgedOnce keeps its judgements within a bound', () => {
     judge('ijkl'); // 12 characters: over the bound, so every kept judgement goes first
     judge('abcd');
     expect(judged).toEqual(['abcd', 'efgh', 'ijkl', 'abcd']);
+  });
+});
+
+describe('review: an extraObjects text whose document is itself text is judged once', () => {
+  // It was read again as manifest text at the same path without end: Node ran out of memory (TraefikHelmChartConfig).
+  test.each([[['extraObjects']], [['spec', 'valuesContent', 'extraObjects']]])('at %j', (at) => {
+    const values = (item: string) => at.reduceRight<unknown>((inner, key) => ({ [key]: inner }), [item]);
+    expect(secretsInData(values('x'))).toEqual([]);
+    expect(secretsInData(values(`password=${'Zq9xPw7hunter2abc'}`)).map((s) => s.what)).toEqual([
+      'a value set to a name like a secret (name=value)',
+    ]);
   });
 });

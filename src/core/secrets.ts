@@ -187,7 +187,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
         const { documents, unjudgeable } = readManifestText(text);
         if (unjudgeable) found.push({ path: at, value: text, what: UNJUDGEABLE_TEXT });
         try {
-          documents.forEach((doc) => visit(doc, at, secretAs));
+          // A document that is itself text (`- x`) is no manifest: the text is judged whole below, not read again.
+          documents.forEach((doc) => typeof doc !== 'string' && visit(doc, at, secretAs));
         } catch (e) {
           if (!(e instanceof TooDeep)) throw e;
           found.push({ path: at, value: text, what: TOO_DEEP_TEXT });

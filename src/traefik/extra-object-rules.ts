@@ -1,5 +1,6 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { apiGroup } from '../validate/kinds';
+import { show } from '../validate/paths';
 
 /**
  * `extraObjects` items that stand for something a first-class key declares with its rules, judged by what they
@@ -284,4 +285,96 @@ export function helmControllerProblem(item: Values, prefix: Path): string | unde
     `kube-vip, Traefik's values and VIPs), and one the API server refuses fails the whole Traefik release: ${instead} ` +
     `(a release of any other application belongs beside this tool's manifests${gitops}, not in Traefik's release)`
   );
+}
+
+/**
+ * The kinds Traefik's CRDs define, by API group, each served as v1alpha1 only (traefik/traefik-helm-chart traefik/crds/,
+ * v22.3.0 to v41.3.0; K3s packages them as its traefik-crd chart). The union over those charts: an item is judged by
+ * spelling, not by chart version. traefik.containo.us is in v22.3.0 to v27.0.2 (dropped in v28.0.0; before v22.3.0 the
+ * only group); hub.traefik.io came in v28.1.0, with EdgeIngress until v28.2.0, APIAccess until v35.0.1, AIService,
+ * APICatalogItem and ManagedSubscription from v33.1.0, APIBundle and APIPlan from v32.0.0, ManagedApplication from
+ * v36.2.0, APIAuth and APIPortalAuth from v37.0.0, ContentItem and Uplink from v40.0.0; ServersTransportTCP from v23.2.0.
+ */
+const TRAEFIK_CRD_KINDS: Readonly<Record<string, readonly string[]>> = {
+  'traefik.io': [
+    'IngressRoute',
+    'IngressRouteTCP',
+    'IngressRouteUDP',
+    'Middleware',
+    'MiddlewareTCP',
+    'ServersTransport',
+    'ServersTransportTCP',
+    'TLSOption',
+    'TLSStore',
+    'TraefikService',
+  ],
+  'traefik.containo.us': [
+    'IngressRoute',
+    'IngressRouteTCP',
+    'IngressRouteUDP',
+    'Middleware',
+    'MiddlewareTCP',
+    'ServersTransport',
+    'TLSOption',
+    'TLSStore',
+    'TraefikService',
+  ],
+  'hub.traefik.io': [
+    'AccessControlPolicy',
+    'AIService',
+    'API',
+    'APIAccess',
+    'APIAuth',
+    'APIBundle',
+    'APICatalogItem',
+    'APIPlan',
+    'APIPortal',
+    'APIPortalAuth',
+    'APIRateLimit',
+    'APIVersion',
+    'ContentItem',
+    'EdgeIngress',
+    'ManagedApplication',
+    'ManagedSubscription',
+    'Uplink',
+  ],
+};
+const TRAEFIK_CRD_VERSION = 'v1alpha1';
+
+/** Why a Traefik CRD object must be spelt exactly: Helm maps each object to a resource by its group, version and kind. */
+const UNMAPPED = 'and Helm maps group, version and kind exactly (or fails the whole Traefik release)';
+
+/**
+ * The group, kind or version of an object in one of Traefik's API groups (any letter case) that Traefik's CRDs do not
+ * define, with where (the first of the three): as a core kind's misspelling is refused (validate/schemas.ts).
+ */
+export function traefikCrdProblem(item: Values): { at: Path; message: string } | undefined {
+  const { apiVersion, kind } = item;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  const written = apiGroup(apiVersion);
+  const group = Object.keys(TRAEFIK_CRD_KINDS).find((known) => known === written.toLowerCase());
+  if (!group) return undefined;
+  const kinds = TRAEFIK_CRD_KINDS[group];
+  const expected = `${group}/${TRAEFIK_CRD_VERSION}`;
+  if (written !== group) {
+    return {
+      at: ['apiVersion'],
+      message: `is ${show(apiVersion)}, but Traefik's CRDs define the API group ${group}, ${UNMAPPED}: check the spelling and write ${expected}`,
+    };
+  }
+  if (!kinds.includes(kind)) {
+    const spelt = kinds.find((known) => known.toLowerCase() === kind.toLowerCase());
+    const instead = spelt ? `write ${spelt}` : `the CRDs of ${group} define ${kinds.join(', ')}`;
+    return {
+      at: ['kind'],
+      message: `is ${show(kind)}, which Traefik's CRDs do not define in ${group}, ${UNMAPPED}: check the spelling (${instead})`,
+    };
+  }
+  if (apiVersion !== expected) {
+    return {
+      at: ['apiVersion'],
+      message: `is ${show(apiVersion)}, but Traefik's CRDs serve ${kind} only as ${expected}, ${UNMAPPED}: write ${expected}`,
+    };
+  }
+  return undefined;
 }

@@ -12,6 +12,7 @@ import {
   kubeVipSidecarProblems,
   kubeVipWorkloadProblem,
   podSpecs,
+  traefikCrdProblem,
   traefikPodObjectProblem,
   WORKLOADS,
 } from './extra-object-rules';
@@ -100,9 +101,10 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
 export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return [
-    ...items.flatMap((item, i) =>
-      renderedObjects(item).flatMap((object) => objectEscapes(object, [...prefix, 'values', 'extraObjects', i], prefix, values)),
-    ),
+    ...items.flatMap((item, i) => {
+      const path = [...prefix, 'values', 'extraObjects', i];
+      return [...nonObjectProblems(item, path), ...renderedObjects(item).flatMap((object) => objectEscapes(object, path, prefix, values))];
+    }),
     // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
     ...kubeVipSidecarProblems(values, prefix),
   ];
@@ -152,6 +154,41 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
+/**
+ * An item, or a document of a text item, that is not a map: the chart renders each item as YAML documents of the
+ * Traefik release (traefik/traefik-helm-chart templates/extra-objects.yaml and "traefik.render" in _helpers.tpl, v39.0.7:
+ * `toYaml` of a map-form item, `tpl` of a text), and Helm reads every document as an object (helm/helm v3.19.0
+ * pkg/releaseutil/manifest_sorter.go: yaml.Unmarshal into SimpleHead, "YAML parse error on ..."), so a list, number,
+ * boolean or plain text fails the whole release. A null item or an empty document is not refused: it renders as `null`
+ * or nothing, which Helm's manifest splitter keeps and the Kubernetes client skips (k8s.io/cli-runtime
+ * pkg/resource/visitor.go, StreamVisitor: an empty or `null` document is no object). A text's value is not shown.
+ */
+function nonObjectProblems(item: unknown, path: Path): Problem[] {
+  const text = typeof item === 'string';
+  const documents = text ? readManifestText(item).documents : [item];
+  return documents.flatMap((document, d) => {
+    if (document === null || document === undefined || isMap(document)) return [];
+    const what = Array.isArray(document)
+      ? 'a list'
+      : typeof document === 'number' || typeof document === 'boolean'
+        ? `the ${typeof document} ${String(document)}`
+        : 'plain text';
+    const where = !text
+      ? `is ${what}`
+      : documents.length > 1
+        ? `is text whose document ${d + 1} reads as ${what}`
+        : `is text that reads as ${what}`;
+    return [
+      {
+        path,
+        message:
+          `${where}, not a Kubernetes object: Helm reads every document the chart renders from extraObjects as an object, so ` +
+          'the whole Traefik release fails; write each object as an item of its own, a map with apiVersion, kind and metadata',
+      },
+    ];
+  });
+}
+
 /** The identity of FIXED_OBJECTS an item takes, if any (a namespaced item without a namespace lands in kube-system). */
 function fixedIdentity(item: Values): string | undefined {
   const metadata = isMap(item.metadata) ? item.metadata : {};
@@ -199,7 +236,10 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
   const targeted = traefikPodObjectProblem(item, values, prefix) ?? (prefix.length ? undefined : helmControllerProblem(item, prefix));
   if (targeted) return [{ path, message: targeted }];
   const kubeVip = kubeVipWorkloadProblem(item, prefix);
-  return kubeVip ? [{ path: [...path, ...kubeVip.at], message: kubeVip.message }] : schemaProblems(item, path);
+  if (kubeVip) return [{ path: [...path, ...kubeVip.at], message: kubeVip.message }];
+  // A misspelt Traefik CRD object, refused before the CRD rules (its resolver's) would skip it as another kind.
+  const crd = traefikCrdProblem(item);
+  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path);
 }
 
 /**

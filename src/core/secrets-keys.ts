@@ -109,23 +109,27 @@ const KEY_SIZED_BASE64URL = /^[A-Za-z0-9_-]{22,}={0,2}$/;
 /**
  * A JSON Web Key's private members (RFC 7518 §6.2.2 EC `d`, §6.3.2 RSA `d p q dp dq qi oth`, §6.4 oct `k`; RFC 8037 OKP
  * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required), or without it one holding an EC
- * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`; elsewhere `d` or `k` is any key. A `d` beside any one
- * public member (`{x: …, d: …}`, a JWK cut down) is one too where it is base64url of a key's size. Member names are
- * read trimmed and in any letter case (`KTY`, `"kty "`, `D`): a parser that forgives them reads the same key, and a
- * `kty` of any value (a list) still marks one. `keys`: the map's keys, where known; else only the exact names are read.
+ * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`, or for `d` any one public member (`{x: …, d: …}`, a
+ * JWK cut down); elsewhere `d` or `k` is any key. Without `kty` the member's value must be one a key holds: base64url
+ * of 16 bytes or more (22 characters; a list for `oth`, §6.3.2.7), so one-letter keys beside `e:`/`n:` with short
+ * values (`d: "0o10"`, `k: NO`) are no JWK. Member names are read trimmed and in any letter case (`KTY`, `"kty "`, `D`):
+ * a parser that forgives them reads the same key, and a `kty` of any value (a list) still marks one. `keys`: the map's
+ * keys, where known; else only the exact names are read.
  */
 export function isJwkSecret(key: string, field: (key: string) => unknown, keys: readonly string[] = JWK_MARKS): boolean {
-  if (!JWK_PRIVATE.test(nameAsRead(key).trim())) return false;
+  const member = nameAsRead(key).trim().toLowerCase();
+  if (!JWK_PRIVATE.test(member)) return false;
   const present = new Set(
     keys.filter((name) => field(name) !== undefined && field(name) !== null).map((name) => nameAsRead(name).trim().toLowerCase()),
   );
-  if (present.has('kty') || (present.has('crv') && present.has('x')) || (present.has('n') && present.has('e'))) return true;
+  if (present.has('kty')) return true;
   const value = field(key);
+  const keySized = member === 'oth' ? Array.isArray(value) : typeof value === 'string' && KEY_SIZED_BASE64URL.test(value.trim());
   return (
-    nameAsRead(key).trim().toLowerCase() === 'd' &&
-    JWK_MARKS.some((mark) => present.has(mark)) &&
-    typeof value === 'string' &&
-    KEY_SIZED_BASE64URL.test(value.trim())
+    keySized &&
+    ((present.has('crv') && present.has('x')) ||
+      (present.has('n') && present.has('e')) ||
+      (member === 'd' && JWK_MARKS.some((mark) => present.has(mark))))
   );
 }
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */

@@ -6,6 +6,7 @@ import { EntrypointRedirect, entrypointRedirects, redirectChart, redirectToFailu
 import { servesTls } from '../traefik/chart-failures';
 import { redirectCycleProblems } from '../traefik/redirect-cycles';
 import { landings, locationPort, redirectTarget } from '../traefik/redirect-reach';
+import { vipServicesOf } from '../kube-vip/client-ip';
 
 /**
  * Why a redirect is broken whatever the Ingresses, with what to write instead, else undefined: a flag's `to` Traefik
@@ -105,7 +106,8 @@ export function checkEntrypointRedirects(scope: RedirectScope, traefik: Effectiv
     if (!served.length || (!target && location === undefined)) continue;
     const hit = named ?? target;
     const label = port === undefined ? to : `${to} (entrypoint ${target?.name})`;
-    const unexposed = (entry: Entrypoint) => !entry.services.length && entry.hostPort === undefined && !traefik.hostNetwork;
+    const unexposed = (entry: Entrypoint) =>
+      !vipServicesOf(entry, traefik.services).length && entry.hostPort === undefined && !traefik.hostNetwork;
     // The most basic reason first: an entrypoint clients cannot reach, then plain HTTP on websecure, then the Location's port.
     const why =
       hit && unexposed(hit)
@@ -168,7 +170,10 @@ export function noHttpsRedirect(config: ClusterConfig, traefik: EffectiveTraefik
   );
 }
 
-/** The key that takes `web` off every Service (`ports.web: null` or `ports: null`, or its `expose` off), else undefined. */
+/**
+ * The key that takes `web` off every Service on the VIP (`ports.web: null` or `ports: null`, or its `expose` off or
+ * only on Services that carry no VIP, as the Ingress rule reads it: kube-vip/client-ip.ts vipServicesOf), else undefined.
+ */
 function webOffVip(config: ClusterConfig, traefik: EffectiveTraefik): Path | undefined {
   const removed = traefik.removedEntrypoints.find((entry) => entry.name === 'web');
   if (removed) return removed.path;
@@ -176,5 +181,5 @@ function webOffVip(config: ClusterConfig, traefik: EffectiveTraefik): Path | und
   const ports = config.traefik.values?.ports;
   const own = typeof ports === 'object' && ports !== null ? (ports as Record<string, unknown>).web : undefined;
   const typed = typeof own === 'object' && own !== null && Object.hasOwn(own, 'expose');
-  return web && !web.services.length && typed ? [...web.path, 'expose'] : undefined;
+  return web && !vipServicesOf(web, traefik.services).length && typed ? [...web.path, 'expose'] : undefined;
 }

@@ -1,4 +1,4 @@
-import { Path, Report } from '../core/problem';
+import { formatPath, Path, Report } from '../core/problem';
 import { redactedList } from '../core/redact-message';
 import type { EffectiveTraefik } from '../traefik/effective';
 import type { TraefikIngressProvider } from '../traefik/ingress-provider';
@@ -12,6 +12,7 @@ import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import type * as GatewayRoutes from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
+import { carriesVip, entrypointServices, vipServicesOf } from '../kube-vip/client-ip';
 
 /**
  * The Ingresses' rules: unique names and routes, a certificate source that exists and can issue for
@@ -27,9 +28,10 @@ export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik,
 
 /**
  * Each Ingress is served on an entrypoint the chart sets up (`web` for plain HTTP, `websecure` for TLS, K3s'
- * Traefik defaults): one exposed on no Service (`ports.<name>.expose`, traefik/templates/_service.tpl) cannot be
- * reached from outside, so the Ingress' host refuses connections on its VIP. One exposed on an additional Service
- * only is a deliberate choice (that Service's VIP serves it).
+ * Traefik defaults): one exposed on no Service that carries a VIP (`ports.<name>.expose`, traefik/templates/_service.tpl;
+ * kube-vip/client-ip.ts vipServicesOf) cannot be reached from outside, so the Ingress' host refuses connections on its
+ * VIP. One exposed on an additional LoadBalancer Service only is a deliberate choice (that Service's VIP serves it); an
+ * additional ClusterIP Service serves the cluster alone.
  */
 function checkListeners(config: ClusterConfig, traefik: EffectiveTraefik, error: Report) {
   const needs = [
@@ -60,11 +62,24 @@ function checkListeners(config: ClusterConfig, traefik: EffectiveTraefik, error:
       );
       continue;
     }
-    if (entry.services.length) continue;
+    if (vipServicesOf(entry, traefik.services).length) continue;
+    const at = entry.path.length > 1 ? [...entry.path, 'expose'] : entry.path;
+    // One Service per block: its `-udp` half has the same type.
+    const offVip = [...entrypointServices(entry, traefik.services).values()]
+      .flatMap((own) => own.slice(0, 1))
+      .filter((s) => !carriesVip(s));
+    if (!offVip.length) {
+      error(
+        at,
+        `takes entrypoint ${entrypoint} off every Service, so ${unreachable}: remove the key, or expose ${entrypoint} on a Service`,
+      );
+      continue;
+    }
+    const types = offVip.map((service) => `${service.label}, whose type is ${service.type.value} (${formatPath(service.type.path)})`);
     error(
-      entry.path.length > 1 ? [...entry.path, 'expose'] : entry.path,
-      `takes entrypoint ${entrypoint} off every Service, so ${which} (${scheme}${config.ingresses[users[0]].host}) cannot be reached ` +
-        `on the VIP: remove the key, or expose ${entrypoint} on a Service`,
+      at,
+      `exposes entrypoint ${entrypoint} only on ${types.join(', and ')}, and kube-vip gives only LoadBalancer Services a VIP, so ` +
+        `${unreachable}: expose ${entrypoint} on Traefik's own Service (remove the key), or make ${offVip.length > 1 ? 'one of them' : 'that Service'} a LoadBalancer`,
     );
   }
 }

@@ -2,7 +2,16 @@ import type { ClusterConfig } from '../config/schema';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { checkTraefikClientIp } from '../traefik/client-ip-rules';
 import type { EffectiveTraefik } from '../traefik/effective';
-import { ClusterVipService, clusterVipServices, keyPath, TRAEFIK_SERVICE_ID, usesServicesElection, vipPath, vipService } from './client-ip';
+import {
+  carriesVip,
+  ClusterVipService,
+  clusterVipServices,
+  keyPath,
+  TRAEFIK_SERVICE_ID,
+  usesServicesElection,
+  vipPath,
+  vipService,
+} from './client-ip';
 import { leaderElectionProblems } from './election';
 import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
@@ -221,7 +230,7 @@ export function checkTraefikSharedVips(
         ? 'on because externalTrafficPolicy is Local'
         : undefined;
   const services = traefik.services
-    .filter((service) => service.type.value === 'LoadBalancer')
+    .filter(carriesVip)
     .map((service) => ({ ...vipService(service, ['externalTrafficPolicy']), writesLease: false }));
   const prop = (name: string) => services.some((s) => s.id === TRAEFIK_SERVICE_ID && s.leaseName === name);
   const lease = (member: ClusterVipService, name: string) =>

@@ -2,6 +2,7 @@ import type { ClusterConfig } from '../config/schema';
 import { DeployedService } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { EffectiveTraefik, effectiveTraefik, traefikSettingsWithoutLease } from '../traefik/effective';
+import type { Entrypoint } from '../traefik/entrypoints';
 import { sharedLeaseNames, VipService } from './shared-lease';
 import { kubeVipRules } from './versions';
 
@@ -9,6 +10,34 @@ type Path = ReadonlyArray<string | number>;
 
 /** Traefik's Service as kube-vip sees it (K3s' chart names it after the release, in kube-system). */
 export const TRAEFIK_SERVICE_ID = 'kube-system/traefik';
+
+/**
+ * Whether kube-vip gives a Service of Traefik's chart a VIP: its watcher acts on Services of type LoadBalancer only
+ * (https://kube-vip.io/docs/usage/kubernetes-services/). An additional Service may be a ClusterIP, for the cluster's
+ * own clients; traefik/rules.ts refuses the other types.
+ */
+export const carriesVip = (service: DeployedService): boolean => service.type.value === 'LoadBalancer';
+
+/**
+ * The Services of the chart an entrypoint is exposed on (Entrypoint.services: `default` for Traefik's own, else an
+ * additional Service's name) as modelled: `traefik`, `traefik-<name>`, with their `-udp` halves, in kube-system.
+ */
+export function entrypointServices(entry: Entrypoint, services: readonly DeployedService[]): Map<string, DeployedService[]> {
+  return new Map(
+    entry.services.map((name) => {
+      const id = name === 'default' ? TRAEFIK_SERVICE_ID : `${TRAEFIK_SERVICE_ID}-${name}`;
+      return [name, services.filter((s) => [id, `${id}-udp`].includes(`${s.namespace}/${s.name}`))];
+    }),
+  );
+}
+
+/**
+ * The Services on the VIP of those an entrypoint is exposed on: the one reading of "reachable on the VIP" the Ingress
+ * and redirect rules share. A block with no model (its annotations refused where they stand) is judged there alone.
+ */
+export function vipServicesOf(entry: Entrypoint, services: readonly DeployedService[]): string[] {
+  return [...entrypointServices(entry, services)].flatMap(([name, own]) => (!own.length || own.some(carriesVip) ? [name] : []));
+}
 
 /** A LoadBalancer Service of the cluster config, with where its settings are written. */
 export interface ClusterVipService extends VipService {
@@ -47,7 +76,7 @@ function traefikModel(config: ClusterConfig): EffectiveTraefik {
  */
 export function clusterVipServices(config: ClusterConfig): ClusterVipService[] {
   const traefik = traefikModel(config)
-    .services.filter((service) => service.type.value === 'LoadBalancer')
+    .services.filter(carriesVip)
     .map((service) => vipService(service, ['traefik', 'externalTrafficPolicy']));
   return [
     ...traefik,

@@ -30,3 +30,25 @@ export function secretsInFlow(text: string, keys: readonly string[]): string[] {
     )
     .flatMap(([, value]) => [value, unquote(value)]);
 }
+
+/** A key of a flow pair, maybe quoted. */
+const FLOW_KEY = String.raw`(?:"[^"\n]*"|'[^'\n]*'|[^\s"',{}[\]:#]+)`;
+/** A word of a plain flow value: a `${VAR}` whole, or no blank, separator, bracket or `#`. */
+const FLOW_WORD = String.raw`(?:${SUBSTITUTION}|[^\s,{}[\]#])`;
+/** A flow value: quoted, or plain words (blanks only between them: each blank run is read one way, in linear time). */
+const FLOW_VALUE = String.raw`(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|${FLOW_WORD}(?:[ \t]*${FLOW_WORD})*)`;
+const FLOW_LINE_PAIR = String.raw`${FLOW_KEY}[ \t]*:[ \t]+${FLOW_VALUE}`;
+/** A line made only of flow pairs, with a `,` or closing bracket: `  password: "${P}", token: "${T}"`, `{a: 1,`, `  b: 2}`. */
+const FLOW_LINE = new RegExp(
+  String.raw`^[ \t]*(?:-[ \t]+)?[{[]?[ \t]*${FLOW_LINE_PAIR}(?:[ \t]*,[ \t]*${FLOW_LINE_PAIR})*[ \t]*,?[ \t]*[}\]]*[ \t]*,?[ \t]*$`,
+);
+
+/**
+ * The secrets of one line of a flow mapping written over several lines, read as its pairs (secretsInFlow), as on one
+ * line: the same mapping is judged the same wherever its line breaks fall. Undefined where the line is not only flow
+ * pairs with a `,` or a closing bracket (a YAML key line then, read as one).
+ */
+export function secretsInFlowLine(line: string, keys: readonly string[]): string[] | undefined {
+  if (!/[,}\]]/.test(line) || !FLOW_LINE.test(line)) return undefined;
+  return secretsInFlow(`{${line.replace(/^[ \t]*(?:-[ \t]+)?/, '')}`, keys);
+}

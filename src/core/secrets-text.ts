@@ -11,11 +11,18 @@ import { decodeEscapes } from './yaml-escapes';
 
 /**
  * A value that only refers to a secret kept elsewhere: Kubernetes' `$(VAR)` expansion, a `${VAR}` substitution (a
- * shell's, envsubst's, Flux's postBuild from a Secret), an empty value.
+ * shell's, envsubst's, Flux's postBuild from a Secret), several glued (`${A}${B}`), an HTTP auth scheme then one
+ * (`Bearer ${API_TOKEN}`), an empty value. Blanks around it are none of it: a `|` or `>` block keeps a final line break.
+ * Any other text next to a reference (`${A}abc`, `Bearer ${A}abc`, `${A} # abc`) makes it a value again.
  */
 export function isReference(value: string): boolean {
-  return value === '' || /^\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(value);
+  const trimmed = value.trim();
+  const blank = trimmed.search(/[ \t]/);
+  if (blank < 0) return trimmed === '' || REFERENCES.test(trimmed);
+  return AUTH_SCHEME.test(trimmed.slice(0, blank)) && REFERENCES.test(trimmed.slice(blank).trimStart());
 }
+/** References only, glued (`$(A)`, `${A}${B}`). */
+const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
 export const setsSecret = (key: string, value: string): boolean =>
@@ -88,6 +95,7 @@ export function assignedSecret(text: string): string | undefined {
             .trim()
             .split(/[\s;&"']/)[0]
         : '';
+    if (next && isReference(next)) continue;
     return next || value;
   }
   return undefined;

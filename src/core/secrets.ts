@@ -3,9 +3,10 @@ import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, na
 import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
-import { assignedSecret, gluedSecret, isReference, keyedSecret, unquote } from './secrets-text';
+import { assignedSecret, gluedSecret, isReference, keyedSecret, quotedValueAt, unquote } from './secrets-text';
 import { textAsData } from './text-data';
-import { secretsInFlow } from './secrets-flow';
+import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
+import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 
@@ -153,6 +154,8 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   if (assigned !== undefined) return { value: assigned, what: ASSIGNED_SECRET };
   const keyed = keyedSecret(text);
   if (keyed !== undefined) return { value: keyed, what: KEYED_SECRET };
+  const xml = xmlSecret(text);
+  if (xml !== undefined) return { value: xml, what: XML_SECRET };
   const multiLine = text.includes('\n');
   // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
   if (multiLine && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
@@ -382,8 +385,9 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const parents: Array<{ column: number; key: string }> = [];
   /** The secret flag the list item above set without a value (`- --x.token`): this item is its value. */
   let bareFlag: string | undefined;
-  const add = (value: string, keys: readonly string[] = [], envName?: string) => {
-    const comment = value.search(/[ \t]#/);
+  /** `comments`: whether ` #` starts a comment (YAML; TOML after a quoted value), not part of the value (INI, env files). */
+  const add = (value: string, keys: readonly string[] = [], envName?: string, comments = true) => {
+    const comment = comments ? value.search(/[ \t]#/) : -1;
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff;
     // nor is a reference (`${DB_PASSWORD}`), as on one line.
@@ -396,7 +400,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     bareFlag = undefined;
     const assignment = ASSIGNMENT_LINE.exec(line);
     if (assignment && isSecretKey(assignment[2])) {
-      add(assignment[3].trim(), [assignment[2]]);
+      add(assignment[3].trim(), [assignment[2]], undefined, quotedValueAt(assignment[3], 0) !== undefined);
       continue;
     }
     const keyLine = keyLineOf(line);
@@ -422,8 +426,10 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
-    if (!secret) {
-      if (rest) found.push(...secretValues(unquote(rest)), ...secretsInFlow(rest, [...above.slice(-1), key]));
+    // A line of a flow mapping over several lines (`  password: "${P}", token: "${T}"`) is read as its pairs.
+    const flow = rest && isSecretKey(key) ? secretsInFlowLine(line, above) : undefined;
+    if (!secret || flow) {
+      if (rest) found.push(...secretValues(unquote(rest)), ...(flow ?? secretsInFlow(rest, [...above.slice(-1), key])));
       continue;
     }
     if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))

@@ -104,6 +104,19 @@ const keyShapes30a = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * A run after a head, before a character that ends no match (attack round 32a-8, 32a-9; attack33-scanner's sweep): each
+ * was quadratic, 40 s to 175 s at 150 to 200 kB.
+ */
+const scannerRuns32a = (size = 1_000_000) =>
+  [
+    ['a quote then blanks (quoted halves joined)', '"', ' ', 'x'],
+    ['stops inside a value word', 'root password: x', '!', 'a'],
+    ['dots inside a header value', 'Authorization: ', '.', '=\n'],
+    ['a key line, blanks, a carriage return', '"d":', ' ', '\rx'],
+    ['a secret with a run of punctuation (its message form)', 'password=a', '!', 'b'],
+  ].map(([label, head, run, tail]) => [label, head + run.repeat(size) + tail]);
+
 /** 100,000 escaped quotes after a key (each unclosed `"` was scanned to the end: 3.2 s for 50,000). */
 const escapedQuotes = () => [['100,000 escaped quotes', ` remark: "${'\\"'.repeat(100_000)}`]];
 
@@ -211,6 +224,7 @@ module.exports = {
   noSecretTexts,
   privateKeyTexts,
   redirectCycle,
+  scannerRuns32a,
   thousandsOfSecrets,
   urlForms,
   wordStarts,

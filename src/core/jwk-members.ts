@@ -49,6 +49,11 @@ const GENERIC_D = GENERIC('d', '[A-Za-z0-9_-]{22,}');
 const GENERIC_MARKS = MARKS.map(([names, value]) => GENERIC(names, value));
 /** A separator run as a syntax: blanks counted as one, a `-` the value started with left out. */
 const syntaxOf = (run: string): string => run.replace(/\s+/g, ' ').replace(/(?<!-)-$/, '');
+/**
+ * A run of base64's own `/` and `+` is no syntax: it is inside a base64 word (`…L/D/Xidv…` of a ConfigMap's binaryData,
+ * attack round 32a-3), which every random blob of 100 kB holds somewhere beside an `/e/AQ…` or `/x/…`.
+ */
+const inBase64 = (run: string): boolean => /^[+/]+$/.test(run);
 
 function genericMembers(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -58,12 +63,14 @@ function genericMembers(text: string): Array<[number, number]> {
       marks = new Map();
       for (const mark of GENERIC_MARKS)
         for (const { index: at, 1: markRun } of text.matchAll(mark)) {
+          if (inBase64(markRun)) continue;
           const syntax = syntaxOf(markRun);
           if (!marks.has(syntax)) marks.set(syntax, []);
           marks.get(syntax)!.push(at);
         }
       marks.forEach((list) => list.sort((a, b) => a - b));
     }
+    if (inBase64(run)) continue;
     const end = index + whole.length;
     if (near(marks.get(syntaxOf(run)) ?? [], index)) found.push([end - value.length, end]);
   }

@@ -114,7 +114,12 @@ export function redactProblem<P extends Problem>(problem: P, secrets: readonly s
  */
 function derivedForms(secret: string): string[] {
   const lower = secret.toLowerCase();
-  const kebab = lower.replace(/[^a-z0-9.*-]/g, '-').replace(/^-+|-+$/g, '');
+  // Trimmed by hand: `-+$` tried each start of a run of `-` that does not end the text (quadratic).
+  const dashed = lower.replace(/[^a-z0-9.*-]/g, '-');
+  let [start, end] = [0, dashed.length];
+  while (start < end && dashed[start] === '-') start++;
+  while (end > start && dashed[end - 1] === '-') end--;
+  const kebab = dashed.slice(start, end);
   return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
 }
 

@@ -360,8 +360,7 @@ export function secretsInComments(text: string): string[] {
  * (trimmed by the caller). No optional blank run follows a part that may end in blanks: every line is read in
  * linear time, whatever runs of spaces it holds.
  */
-// The blanks after the colon are read at once (a lookahead and its backreference): `[ \t]+(.*)$` split them two ways where
-// a `\r` ends `.` before the line's end, quadratic (`"d":`, 200,000 blanks and a `\r`: 175 s).
+// Blanks after the colon read at once (lookahead, backreference): `[ \t]+(.*)$` was quadratic where a `\r` ends `.`.
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:(?=([ \t]+))\5(.*))?$/;
 /** `password = "abc"`: a line of TOML, INI or an env file. */
 const ASSIGNMENT_LINE = /^[ \t]*(["']?)([A-Za-z][\w.-]*)\1[ \t]*=>?(?!=)[ \t]*(\S.*)$/;
@@ -391,8 +390,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const add = (value: string, keys: readonly string[] = [], envName?: string, comments = true) => {
     const comment = comments ? value.search(/[ \t]#/) : -1;
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
-    // A switch (`agent-inject-token: "true"`, `Authorization: drop`) is no secret, and redacting it would blank every `true` of a diff;
-    // nor is a reference (`${DB_PASSWORD}`), as on one line.
+    // Neither a switch (`Authorization: drop`: redacting it would blank every `true` of a diff) nor a reference is a secret.
     if (isReference(unquoted) || isPlainlyNotSecret(unquoted, keys, envName)) return;
     found.push(value, unquoted, ...secretValues(unquoted));
   };

@@ -29,7 +29,7 @@ function resolversKey(chartVersion: string): ResolversKey {
   return traefikChartRules(version).certResolversKey;
 }
 
-/** One `--certificatesresolvers.<name>.<rest>` flag Traefik gets: `rest` in lower case, `raw` undefined when bare. */
+/** One `--certificatesresolvers.<name>.<rest>` flag Traefik gets: `rest` as Traefik matches it (`segment`), `raw` undefined when bare. */
 interface ResolverFlag {
   readonly name: string;
   readonly rest: readonly string[];
@@ -55,7 +55,7 @@ const printed = (value: unknown): string =>
 /**
  * The flags the chart renders from the resolver key it reads: up to v32 `certResolvers.<name>.<option>` as
  * `--certificatesresolvers.<name>.acme.<option>[.<field>]` (a map option writes one flag per field), from v33
- * `certificatesResolvers` through `traefik.yaml2CommandLineArgsRec`, which writes only the leaves `leaves` lets through
+ * `certificatesResolvers` through `traefik.yaml2CommandLineArgsRec`, which writes only the leaves `resolverLeaves` lets through
  * (traefik/traefik-helm-chart templates/_podtemplate.tpl up to v32.1.1, templates/_helpers.tpl from v33.0.0).
  */
 function valuesFlags(values: Values, rules: ResolverRules, prefix: Path, firstClass: Values): ResolverFlag[] {
@@ -67,12 +67,12 @@ function valuesFlags(values: Values, rules: ResolverRules, prefix: Path, firstCl
     const walk = (node: unknown, rest: readonly string[]) => {
       if (isMap(node) && (key === 'certificatesResolvers' || rest.length < 2)) {
         for (const [option, value] of Object.entries(node)) walk(value, [...rest, segment(option)]);
-      } else if (rest.length && LEAF_RENDERS[key === 'certResolvers' ? 'every' : rules.resolverLeaves](node)) {
+      } else if (rest.length && LEAF_RENDERS[rules.resolverLeaves](node)) {
         found.push({ name, rest: key === 'certResolvers' ? ['acme', ...rest] : rest, raw: printed(node), path });
       }
     };
-    // Up to v32 `range $option, $setting := $config` over a resolver that is no map writes nothing.
-    if (key === 'certificatesResolvers' || isMap(entry)) walk(entry, []);
+    // A resolver that is no map (`le: null`) writes no flag under its name.
+    walk(entry, []);
     return found;
   });
 }

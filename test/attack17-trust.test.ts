@@ -57,8 +57,11 @@ describe('D1: the lists Traefik joins for one entrypoint and header together tru
       `traefik.values.ports.websecure.proxyProtocol.trustedIPs: ${joined('traefik.values.additionalArguments[0]', 'websecure', 'PROXY protocol')} (::/1, 8000::/1)`,
     ],
     [
-      'globalArguments and additionalArguments',
-      local({ values: { globalArguments: [fh('web', '0.0.0.0/1')], additionalArguments: [fh('web', '128.0.0.0/1')] } }),
+      'globalArguments (chart 35.4.0, the last that renders them) and additionalArguments',
+      local({
+        chartVersion: '35.4.0',
+        values: { globalArguments: [fh('web', '0.0.0.0/1')], additionalArguments: [fh('web', '128.0.0.0/1')] },
+      }),
       `traefik.values.globalArguments[0]: ${joined('traefik.values.additionalArguments[0]', 'web', 'X-Forwarded-*')} ${EVERY_V4}`,
     ],
     [

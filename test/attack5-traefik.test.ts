@@ -132,8 +132,9 @@ describe('N5: only resolvers with an acme block keep acme.json', () => {
     judgeConfig(withTraefikValues({ certificatesResolvers: resolvers }, { replicas: 2 }), expected),
   );
 
+  // `tailscale: {}` renders no flag, so it defines nothing (attack33-resolvers.test.ts); `true` renders `--...tailscale=true`.
   test('a non-ACME resolver is still a name an Ingress may use', () => {
-    const config = withChanges(withTraefikValues({ certificatesResolvers: { ts: { tailscale: {} } } }, { externalCertResolvers: [] }), {
+    const config = withChanges(withTraefikValues({ certificatesResolvers: { ts: { tailscale: true } } }, { externalCertResolvers: [] }), {
       ingresses: [{ ...devConfig().ingresses[0], tls: { certResolver: 'ts' } }],
     });
     judgeConfig(config, undefined);
@@ -156,9 +157,9 @@ describe('N6: settings that make Traefik ignore the generated Ingresses', () => 
     ['bare flag, other case', { additionalArguments: ['--providers.kubernetesIngress.disableIngressClassLookup'] }, {}, ignored],
     ['flag =false', { additionalArguments: ['--providers.kubernetesingress.disableingressclasslookup=false'] }, {}, undefined],
     [
-      'flag disableclusterscoperesources',
+      'flag disableclusterscoperesources (globalArguments, rendered up to chart 35.4.0)',
       { globalArguments: ['--providers.kubernetesingress.disableclusterscoperesources=true'] },
-      {},
+      { chartVersion: '35.4.0' },
       ignored,
     ],
     [
@@ -250,7 +251,11 @@ describe('N7: --configfile makes Traefik ignore every flag', () => {
   ])('%j', (args, expected) => judgeConfig(withTraefikValues({ additionalArguments: args }), expected));
 
   test('globalArguments and TraefikHelmChartConfig', () => {
-    judgeConfig(withTraefikValues({ globalArguments: ['--configfile=/x.yaml'] }), `traefik.values.globalArguments[0]: ${refusal}`);
+    // Rendered up to chart 35.4.0 (attack33-resolvers.test.ts: refused as a key from 36.0.0).
+    judgeConfig(
+      withTraefikValues({ globalArguments: ['--configfile=/x.yaml'] }, { chartVersion: '35.4.0' }),
+      `traefik.values.globalArguments[0]: ${refusal}`,
+    );
     expect(thrown(hcc({ additionalArguments: ['--configFile=/x.yaml'] })).message).toContain(refusal);
   });
 });

@@ -91,6 +91,13 @@ const KUBE_VIP_FACTS: Array<[string, string, unknown, unknown]> = [
 const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['25.0.0', 'redirectKey', 'ports.web.redirectTo', 'ports.web.redirectTo.port'],
   ['33.0.0', 'certResolversKey', 'certResolvers', 'certificatesResolvers'],
+  // traefik/templates/_helpers.tpl `traefik.yaml2CommandLineArgsRec`: every leaf (v33.0.0), `with $value` (v34.2.0),
+  // `ne $value nil` (v39.0.0), a boolean or `not (empty $value)` (v39.0.1)
+  ['34.2.0', 'resolverLeaves', 'every', 'truthy'],
+  ['39.0.0', 'resolverLeaves', 'truthy', 'non-null'],
+  ['39.0.1', 'resolverLeaves', 'non-null', 'bool-or-non-empty'],
+  // traefik/templates/_podtemplate.tpl `with .Values.globalArguments` up to v35.4.0, `with .Values.global` from v36.0.0 (PR #1436)
+  ['36.0.0', 'globalArguments', true, false],
   ['34.0.0', 'redirectKey', 'ports.web.redirectTo.port', 'ports.web.redirections'],
   ['39.0.0', 'redirectKey', 'ports.web.redirections', 'ports.web.http.redirections'],
   ['31.1.1', 'recreateStrategy', 'type-and-null-rolling-update', 'type'],

@@ -16,6 +16,8 @@ export interface GatewayUse {
   readonly values: Values;
   /** The merged values the chart will render. */
   readonly merged: Values;
+  /** The Traefik chart version, which decides the argument lists it renders (traefik/arguments.ts). */
+  readonly chartVersion: string;
   /** Whether this tool writes a Gateway (`traefik.gateway`, or the construct's `gateway` prop). */
   readonly gateway: boolean;
   /** The key that does: `traefik.gateway`. */
@@ -38,7 +40,7 @@ export interface GatewayUse {
  *   (templates/_podtemplate.tpl), and flags in `additionalArguments` come after the chart's.
  */
 export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Report): void {
-  const flags = traefikFlags(use.values, prefix);
+  const flags = traefikFlags(use.values, prefix, use.chartVersion);
   const merged = use.merged;
   const provider = isMap(merged.providers) && isMap(merged.providers.kubernetesGateway) ? merged.providers.kubernetesGateway : {};
   // templates/rbac/clusterrole.yaml: `if .Values.providers.kubernetesGateway.enabled` (Go truth).

@@ -110,6 +110,7 @@ function checkTraefikValues(config: ClusterConfig, traefikValues: EffectiveTraef
     {
       values,
       merged: traefikValues,
+      chartVersion: config.traefik.chartVersion,
       gateway: !!gateway,
       gatewayKey: 'traefik.gateway',
       routeNamespaces: config.httpRoutes.map((route) => route.namespace),

@@ -1,7 +1,8 @@
 import { Path, Problem } from '../core/problem';
+import { chartRulesOf, TRAEFIK_CHART_TABLE } from './chart-versions';
 
 /**
- * One Traefik CLI flag of `additionalArguments` or `globalArguments`, as Traefik reads it: the chart
+ * One Traefik CLI flag of `additionalArguments` or `globalArguments` (up to chart v35.4.0), as Traefik reads it: the chart
  * passes both lists to the container as they are (traefik/traefik-helm-chart
  * traefik/templates/_podtemplate.tpl, `with .Values.additionalArguments`), after its own flags (up to
  * v35.4.0 `globalArguments` come before them), and Traefik's parser (traefik/paerser v0.2.0
@@ -47,8 +48,10 @@ const SWITCHES = new RegExp(
 
 type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown; readonly last: boolean };
 
-function items(values: Readonly<Record<string, unknown>>, prefix: Path): Item[] {
-  return LISTS.flatMap((list) => {
+/** The argument lists chart `chartVersion` passes to Traefik: from v36.0.0 `globalArguments` is not one (chart-versions.ts). */
+function items(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): Item[] {
+  const lists = chartRulesOf(chartVersion).globalArguments ? LISTS : LISTS.filter((list) => list !== 'globalArguments');
+  return lists.flatMap((list) => {
     const entries = values[list];
     return Array.isArray(entries)
       ? entries.map((item: unknown, i) => ({ path: [...prefix, 'values', list, i], list, item, last: i === entries.length - 1 }))
@@ -75,8 +78,8 @@ function parseFlag(item: unknown): { written: string; value?: string } | undefin
  * (a flag that is not a switch takes the next item): the rules over-approximate rather than let one item hide
  * another. The items Traefik would not read as flags are `argumentProblems`' to refuse.
  */
-export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path): TraefikFlag[] {
-  return items(values, prefix).flatMap(({ path, item }) => {
+export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): TraefikFlag[] {
+  return items(values, prefix, chartVersion).flatMap(({ path, item }) => {
     const flag = parseFlag(item);
     if (!flag) return [];
     const written = flag.written.trim();
@@ -90,11 +93,11 @@ export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: 
  * after `--`), and takes the next item as the value of a bare flag that is not a switch. So a value must be written
  * in its flag's item. The items themselves are never echoed: any of them may hold a secret.
  */
-export function argumentProblems(values: Readonly<Record<string, unknown>>, prefix: Path): Problem[] {
+export function argumentProblems(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): Problem[] {
   const oneItem =
     'write the flag and its value as one item, --name=value (--name=true for a switch), because Traefik reads a separate ' +
     'item as a value only for flags that are not switches and stops reading flags at any other word';
-  return items(values, prefix).flatMap(({ path, list, item, last }): Problem[] => {
+  return items(values, prefix, chartVersion).flatMap(({ path, list, item, last }): Problem[] => {
     const rest = list === 'globalArguments' ? "every item after it and the chart's own flags" : 'every item after it';
     // A list item that is no text is the values check's to refuse (traefik/values-check.ts).
     if (typeof item !== 'string') return [];
@@ -150,6 +153,29 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
     const why = /^\s+-/.test(item) ? 'starts with a space, not "-"' : 'does not start with "-" and a flag name';
     return [{ path, message: `${why}, so Traefik stops reading its flags there and ignores it and ${rest}: ${oneItem}` }];
   });
+}
+
+/** The first chart that does not render `globalArguments` (chart-versions.ts). */
+const GLOBAL_ARGUMENTS_UNTIL = TRAEFIK_CHART_TABLE.find((row) => row.globalArguments === false)!.since;
+
+/**
+ * Why `globalArguments` does nothing on chart `chartVersion`, else undefined: from v36.0.0 the chart renders no
+ * `globalArguments`, so its flags never reach Traefik (an Ingress naming a resolver defined there would get Traefik's
+ * self-signed default certificate). Its default items became `global.checkNewVersion` and `global.sendAnonymousUsage`
+ * (traefik/traefik-helm-chart PR #1436, templates/_podtemplate.tpl at v36.0.0). Null or an empty list ask for nothing.
+ */
+export function ignoredGlobalArgumentsProblem(values: Readonly<Record<string, unknown>>, chartVersion: string): Problem | undefined {
+  const given = values.globalArguments;
+  if (chartRulesOf(chartVersion).globalArguments || given === undefined || given === null || (Array.isArray(given) && !given.length)) {
+    return undefined;
+  }
+  return {
+    path: ['globalArguments'],
+    message:
+      `is not read by Traefik chart ${chartVersion}: charts from v${GLOBAL_ARGUMENTS_UNTIL} render no globalArguments, so Traefik would ` +
+      'never get these flags: move them to additionalArguments (for --global.checkNewVersion and --global.sendAnonymousUsage, ' +
+      'set global.checkNewVersion and global.sendAnonymousUsage instead)',
+  };
 }
 
 /** Whether a boolean flag is on: bare, or `=true` in any case (Go's strconv.ParseBool also takes 1, t, T). */

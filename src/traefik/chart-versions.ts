@@ -20,6 +20,19 @@ export interface TraefikChartRules {
    */
   readonly certResolversKey: 'certResolvers' | 'certificatesResolvers';
   /**
+   * Which leaf of `certificatesResolvers` the chart writes as a flag (`traefik.yaml2CommandLineArgsRec`, templates/_helpers.tpl,
+   * which recurses into maps, so an empty map writes nothing): every leaf (v33.0.0, null as `=`; up to v32 `certResolvers`
+   * writes every option and every field of a map option too, templates/_podtemplate.tpl `range $option, $setting`); only a
+   * truthy one (`with $value`, v34.2.0); any but null (`ne $value nil`, v39.0.0); a boolean or a non-empty one (v39.0.1; the
+   * integer branch of v40.0.0 never sees a values file's numbers, which Helm reads as float64).
+   */
+  readonly resolverLeaves: 'every' | 'truthy' | 'non-null' | 'bool-or-non-empty';
+  /**
+   * Whether the chart passes `globalArguments` to Traefik (templates/_podtemplate.tpl `with .Values.globalArguments`, v20 to
+   * v35.4.0); v36.0.0 dropped the key for `global.checkNewVersion` and `global.sendAnonymousUsage` (PR #1436, commit baa573c5).
+   */
+  readonly globalArguments: boolean;
+  /**
    * `updateStrategy` of a Recreate rollout: up to v31.1.0 the block is rendered as is, so the default
    * `rollingUpdate` must be nulled (the API rejects it with Recreate); from v31.1.1 the template drops
    * it (commit 6c1c8c3, issue #1193).
@@ -77,7 +90,8 @@ export type GatewayApiBundle = 'v1.2.1' | 'v1.3.0' | 'v1.4.0' | 'v1.5.1' | 'v1.6
 /**
  * Sources: traefik/traefik-helm-chart `traefik/values.yaml` diffed at every tag v20 to v41, and
  * `traefik/templates/_podtemplate.tpl` / `_service.tpl` read at the boundary tags (v24.0.0/v25.0.0,
- * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v38.x/v39.0.0, v39.0.7/v40.0.0).
+ * v32.1.1/v33.0.0, v33.2.1/v34.0.0, v34.1.0/v34.2.0, v35.4.0/v36.0.0, v38.x/v39.0.0,
+ * v39.0.0/v39.0.1, v39.0.7/v40.0.0); `traefik.yaml2CommandLineArgsRec` in templates/_helpers.tpl at every tag v33.0.0 to v41.3.0.
  */
 export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<TraefikChartRules>> = [
   {
@@ -85,6 +99,8 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     serviceFields: 'service',
     redirectKey: 'ports.web.redirectTo',
     certResolversKey: 'certResolvers',
+    resolverLeaves: 'every',
+    globalArguments: true,
     recreateStrategy: 'type-and-null-rolling-update',
     gatewayApi: 'no-provider',
     ingressClassName: false,
@@ -107,10 +123,13 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
   { since: '34.0.0', redirectKey: 'ports.web.redirections', gatewayApi: 'v1.2.1' },
+  { since: '34.2.0', resolverLeaves: 'truthy' },
+  { since: '36.0.0', globalArguments: false },
   { since: '37.0.0', gatewayApi: 'v1.3.0' },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
-  { since: '39.0.0', redirectKey: 'ports.web.http.redirections' },
+  { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
+  { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
   { since: '40.0.0', serviceFields: 'service.spec', gatewayApi: 'v1.5.1', imageMinimum: '3.6.0', serviceNameOverride: true },
   // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
@@ -127,6 +146,11 @@ export const NEWEST_KNOWN_CHART = parseVersion('41.3.0');
 
 export function traefikChartRules(version: Version): TraefikChartRules {
   return rulesFor<TraefikChartRules>(TRAEFIK_CHART_TABLE, version);
+}
+
+/** The rules of a chart version as written: K3s' `+up` form read as upstream's, a chart older than the table (refused on its own) as the oldest. */
+export function chartRulesOf(chartVersion: string): TraefikChartRules {
+  return traefikChartRules(chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)));
 }
 
 /** K3s packages charts as `39.0.701+up39.0.7`: the part after `+up` is the upstream version. */

@@ -10,6 +10,7 @@ import {
   upstreamChartVersion,
 } from './chart-versions';
 import type { ValuesViolation } from './values-schema';
+import { goTruthy } from './go-truth';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolversKey = TraefikChartRules['certResolversKey'];
@@ -28,35 +29,94 @@ function resolversKey(chartVersion: string): ResolversKey {
   return traefikChartRules(version).certResolversKey;
 }
 
+/** One `--certificatesresolvers.<name>.<rest>` flag Traefik gets: `rest` as Traefik matches it (`segment`), `raw` undefined when bare. */
+interface ResolverFlag {
+  readonly name: string;
+  readonly rest: readonly string[];
+  readonly raw?: string;
+  readonly path: Path;
+}
+
+/** A key of a flag's name as Traefik matches it: in any case, blanks around it ignored (a key ` acme` is the acme block). */
+const segment = (key: string) => key.trim().toLowerCase();
+
+/** Whether the chart writes a values leaf as a flag (chart-versions.ts `resolverLeaves`). */
+const LEAF_RENDERS: Readonly<Record<TraefikChartRules['resolverLeaves'], (value: unknown) => boolean>> = {
+  every: () => true,
+  truthy: goTruthy,
+  'non-null': (value) => value !== null,
+  'bool-or-non-empty': (value) => typeof value === 'boolean' || goTruthy(value),
+};
+
+/** A leaf as the chart prints it after `=`: a list joined by commas, null as nothing (Helm's "<no value>" is dropped). */
+const printed = (value: unknown): string =>
+  value === null ? '' : Array.isArray(value) ? value.map((item) => printed(item)).join(',') : String(value);
+
 /**
- * Every certificate resolver the deployed Traefik defines: the entries of the one resolver key the chart version reads
- * (chart-versions.ts `certResolversKey`; the other key renders nothing: traefik/templates/_podtemplate.tpl ranges over
- * `.Values.certResolvers` up to v32.1.1 and renders `.Values.certificatesResolvers` from v33.0.0), and the
- * `--certificatesresolvers.<name>.*` flags. `firstClass` names the resolvers a first-class key wrote, found by that key.
- * The rules that count resolvers (an Ingress' `tls.certResolver`, acme.json with replicas, DaemonSet, persistence) read only these.
+ * The flags the chart renders from the resolver key it reads: up to v32 `certResolvers.<name>.<option>` as
+ * `--certificatesresolvers.<name>.acme.<option>[.<field>]` (a map option writes one flag per field), from v33
+ * `certificatesResolvers` through `traefik.yaml2CommandLineArgsRec`, which writes only the leaves `resolverLeaves` lets through
+ * (traefik/traefik-helm-chart templates/_podtemplate.tpl up to v32.1.1, templates/_helpers.tpl from v33.0.0).
+ */
+function valuesFlags(values: Values, rules: ResolverRules, prefix: Path, firstClass: Values): ResolverFlag[] {
+  const key = rules.certResolversKey;
+  const resolvers = isMap(values[key]) ? values[key] : {};
+  return Object.entries(resolvers).flatMap(([name, entry]) => {
+    const path = Object.hasOwn(firstClass, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name];
+    const found: ResolverFlag[] = [];
+    const walk = (node: unknown, rest: readonly string[]) => {
+      if (isMap(node) && (key === 'certificatesResolvers' || rest.length < 2)) {
+        for (const [option, value] of Object.entries(node)) walk(value, [...rest, segment(option)]);
+      } else if (rest.length && LEAF_RENDERS[rules.resolverLeaves](node)) {
+        found.push({ name, rest: key === 'certResolvers' ? ['acme', ...rest] : rest, raw: printed(node), path });
+      }
+    };
+    // A resolver that is no map (`le: null`) writes no flag under its name.
+    walk(entry, []);
+    return found;
+  });
+}
+
+type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>;
+
+/**
+ * Every certificate resolver the deployed Traefik defines, from the flags it gets: those the chart renders from the
+ * one resolver key the chart version reads (chart-versions.ts `certResolversKey`; the other key renders nothing), and
+ * `--certificatesresolvers.<name>.*` in the argument lists. A resolver is defined only with an ACME or a Tailscale
+ * block: ACME by any flag under `acme.` (ACME is no `allowEmpty` block: `acme` alone fails Traefik's start), Tailscale by
+ * `tailscale` whose last value is empty or `true` (an `allowEmpty` block: any other value leaves it off; traefik/paerser
+ * v0.2.0 parser/nodes_metadata.go `Disabled`, traefik/traefik pkg/config/static/static_config.go `CertificateResolver`).
+ * So `le: {}`, `le: {acme: {}}` or `--certificatesresolvers.ts.tailscale=false` define nothing. The chart writes
+ * `globalArguments` before its own flags and `additionalArguments` after them. `firstClass` names the resolvers a
+ * first-class key wrote, found by that key. The rules that count resolvers (an Ingress' `tls.certResolver`, acme.json
+ * with replicas, DaemonSet, persistence) read only these.
  */
 export function definedResolvers(
   values: Values,
   flags: readonly TraefikFlag[],
-  key: ResolversKey,
+  rules: ResolverRules,
   prefix: Path,
   firstClass: Values,
 ): DefinedResolver[] {
-  const resolvers = isMap(values[key]) ? values[key] : {};
-  const found: DefinedResolver[] = Object.entries(resolvers).map(([name, entry]) => ({
-    value: name,
-    path: Object.hasOwn(firstClass, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name],
-    // `certResolvers` (up to v32) holds ACME options only; `certificatesResolvers` is Traefik's own shape, where a
-    // resolver without an `acme` block (`tailscale: {}`, v33+) keeps no acme.json. Traefik reads the key in any case (`Acme`).
-    acme:
-      key === 'certResolvers' ||
-      (isMap(entry) &&
-        Object.entries(entry).some(([option, block]) => option.trim().toLowerCase() === 'acme' && block !== undefined && block !== null)),
-  }));
-  // Traefik keeps a resolver's name as written (traefik/arguments.ts); `.acme.` is the flag form K3s' docs show.
-  for (const flag of flags) {
-    const match = /^certificatesresolvers\.([^.]+)\.(acme(\.|$))?/i.exec(flag.written);
-    if (match) found.push({ value: match[1], path: flag.path, acme: match[2] !== undefined });
+  // Traefik keeps a resolver's name as written (traefik/arguments.ts).
+  const argumentFlags = flags.flatMap((flag): ResolverFlag[] => {
+    const match = /^certificatesresolvers\.([^.]+)(?:\.(.*))?$/i.exec(flag.written);
+    return match ? [{ name: match[1], rest: match[2]?.split('.').map(segment) ?? [], raw: flag.raw, path: flag.path }] : [];
+  });
+  const global = (flag: ResolverFlag) => flag.path[prefix.length + 1] === 'globalArguments';
+  const all = [
+    ...argumentFlags.filter(global),
+    ...valuesFlags(values, rules, prefix, firstClass),
+    ...argumentFlags.filter((f) => !global(f)),
+  ];
+  const found: DefinedResolver[] = [];
+  for (const name of new Set(all.map((flag) => flag.name))) {
+    const own = all.filter((flag) => flag.name === name);
+    const acme = own.filter((flag) => flag.rest[0] === 'acme' && flag.rest.length > 1);
+    for (const path of new Set(acme.map((flag) => flag.path))) found.push({ value: name, path, acme: true });
+    const tailscale = own.filter((flag) => flag.rest.length === 1 && flag.rest[0] === 'tailscale').at(-1);
+    const on = tailscale && (tailscale.raw === undefined || tailscale.raw === '' || tailscale.raw.toLowerCase() === 'true');
+    if (on && !acme.length) found.push({ value: name, path: tailscale.path, acme: false });
   }
   return found;
 }

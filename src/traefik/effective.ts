@@ -209,7 +209,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const services: DeployedService[] = [];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
-  const flags = traefikFlags(user, prefix);
+  const flags = traefikFlags(user, prefix, settings.chartVersion);
   const ports = entrypoints(values, prefix, flags, chartVersion);
   const servicePorts = ports.filter((entry) => entry.exposedPort !== undefined).map((entry) => `${entry.exposedPort}/${entry.protocol}`);
   const notMap = (at: readonly string[], value: unknown, expected = "a map of the Service's settings") =>
@@ -325,7 +325,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ? { ...sourced<number>(['autoscaling', 'maxReplicas'], 1), value: maxReplicas }
       : sourced<number>(['deployment', 'replicas'], 1);
   // Only the resolver key this chart version reads defines resolvers (defined-resolvers.ts); a name defined twice counts once.
-  const defined = definedResolvers(values, flags, chart.certResolversKey, prefix, settings.certResolvers ?? {});
+  const defined = definedResolvers(values, flags, chart, prefix, settings.certResolvers ?? {});
   const acmeResolvers: Array<Sourced<string>> = defined
     .filter((r, i) => r.acme && defined.findIndex((o) => o.acme && o.value === r.value) === i)
     .map(({ value, path }) => ({ value, path }));
@@ -370,7 +370,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: defined.map((resolver) => resolver.value),
     chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
-    argumentProblems: argumentProblems(user, prefix),
+    argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
     acmeOptionProblems: acmeOptionProblems(user, flags, prefix, chart.certResolversKey),
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

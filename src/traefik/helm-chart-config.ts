@@ -265,6 +265,7 @@ export class TraefikHelmChartConfig extends Construct {
         {
           values: props.values ?? {},
           merged: model.values,
+          chartVersion,
           gateway: !!props.gateway,
           gatewayKey: 'the gateway prop',
           turnOn: 'set the gateway prop',

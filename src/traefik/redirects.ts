@@ -84,7 +84,7 @@ export function entrypointRedirects(values: Values, chartVersion: string, prefix
       found.set(from.toLowerCase(), { from, to, path, door: 'key', ...(!typed && { generated: true }) });
     }
   }
-  for (const flag of traefikFlags(values, prefix)) {
+  for (const flag of traefikFlags(values, prefix, chartVersion)) {
     // The chart writes its keys as flags before additionalArguments, and Traefik takes the last of a flag given twice.
     const schemeOf = /^entrypoints\.([^.]+)\.http\.redirections\.entrypoint\.scheme$/.exec(flag.name)?.[1];
     if (schemeOf && flag.value) {

@@ -48,7 +48,7 @@ export function entrypointResolvers(values: Values, chartVersion: string, prefix
       resolver: tls.certResolver,
     });
   }
-  for (const flag of traefikFlags(values, prefix)) {
+  for (const flag of traefikFlags(values, prefix, chartVersion)) {
     if (/^entrypoints\.[^.]+\.http\.tls\.certresolver$/.test(flag.name) && flag.value)
       found.push({ path: flag.path, resolver: flag.value });
   }

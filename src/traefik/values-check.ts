@@ -6,6 +6,7 @@ import { mergeValues, ValueConflict } from './values-merge';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { unreadResolversKeyProblem } from './defined-resolvers';
+import { ignoredGlobalArgumentsProblem } from './arguments';
 
 /** What is wrong with the `values` escape hatch; paths lie below `values`. */
 export interface TraefikValuesProblems {
@@ -34,7 +35,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   errors.push(...kubernetesValuesProblems(merged));
   // Judged on every chart, not only where a values schema says so; the rule that explains a value is the one message about it.
   const unread = unreadResolversKeyProblem(user, settings.chartVersion, `${keyPrefix}certResolvers`);
-  const versionless = [...nameOverrideProblems(merged, settings.chartVersion), ...(unread ? [unread] : [])];
+  const ignored = ignoredGlobalArgumentsProblem(user, settings.chartVersion);
+  const versionless = [...nameOverrideProblems(merged, settings.chartVersion), ...(unread ? [unread] : []), ...(ignored ? [ignored] : [])];
   errors.push(...versionless);
   const explained = new Set(versionless.map((error) => error.path.join('.')));
 

@@ -1,6 +1,7 @@
 import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
+import { FORMAT_FINDERS } from './secrets-formats';
 import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
@@ -199,12 +200,16 @@ function rawDerKeys(text: string): Array<[number, number]> {
   return found;
 }
 
-/** Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER. */
+/**
+ * Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER, the secrets
+ * of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
+ */
 const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
   { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
   { find: rawDerKeys, what: 'a private key' },
+  ...FORMAT_FINDERS,
 ];
 
 /** The shape `text` holds as written, or undefined. */

@@ -9,6 +9,7 @@ import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
 import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
+import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
@@ -72,6 +73,7 @@ export function mayBeSecretKind(kind: unknown): boolean {
 export function secretUnder(key: string, field: (key: string) => unknown, keys?: readonly string[]): string | undefined {
   if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
+  if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
   const name = key === 'value' ? field('name') : undefined;
   if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.

@@ -1,0 +1,105 @@
+import { isReference } from './secrets-text';
+import { nameAsRead } from './text-decodings';
+
+/**
+ * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
+ * of `user:password`) and a netrc's `password`/`account` tokens (a blank, not `:` or `=`, after the name). Their
+ * readers find the value in any text (secret-shapes.ts FINDERS, so every door, the write gate and every redaction
+ * see them) and, for data, under its key (secrets.ts secretUnder).
+ */
+
+/** What a registry's `auth` is called in findings (`FoundSecret.what`). */
+export const REGISTRY_AUTH = 'a registry credential (`auth`: base64 of user:password, as in Docker config.json or K3s registries.yaml)';
+/** What a netrc's `password` or `account` value is called in findings. */
+export const NETRC_SECRET = 'a netrc password or account (`machine <host> login <user> password <secret>`)';
+
+/**
+ * Docker's `auths.<registry>.auth` is "base64 encoded username:password" (docker/cli cli/config/types/authconfig.go,
+ * v28); containerd's registry `auth` and K3s' registries.yaml `configs.<registry>.auth.auth` take the same
+ * (docs.k3s.io/installation/private-registry). A key named exactly `auth`, in any letter case, whose value is base64
+ * (padded or not) of printable text `<user>:<password>` (one colon at least, neither side empty). `auth: true`,
+ * `auth: basic` or a map under `auth` is none.
+ */
+export function isRegistryAuth(key: string, value: unknown): boolean {
+  return /^auth$/i.test(nameAsRead(key).trim()) && typeof value === 'string' && isBasicCredential(value.trim());
+}
+
+/** Base64 (the standard alphabet; padded to a multiple of 4 or not padded) of printable `user:password`. */
+function isBasicCredential(base64: string): boolean {
+  const body = base64.replace(/={1,2}$/, '');
+  if (!/^[A-Za-z0-9+/]{4,}$/.test(body) || body.length % 4 === 1 || (body !== base64 && base64.length % 4 !== 0)) return false;
+  const bytes = Buffer.from(body, 'base64');
+  // UTF-8 text: what decodes and encodes back to the same bytes (no exception thrown: a long text has many candidates).
+  const text = bytes.toString('utf8');
+  if (!bytes.includes(0x3a) || !Buffer.from(text, 'utf8').equals(bytes)) return false;
+  const colon = text.indexOf(':');
+  return colon > 0 && colon < text.length - 1 && !/\p{Cc}/u.test(text);
+}
+
+/**
+ * `auth` as a key in text: JSON (`"auth": "…"`), YAML (`auth: …`, `{auth: …}`), TOML (`auth = "…"`, containerd's
+ * config.toml); the value quoted alike or plain, up to where base64 ends.
+ */
+// The value is read in a lookahead: one that is no credential (`auth: auth: <value>`) is not taken from the key after it.
+const AUTH_IN_TEXT = /(?<![\w-])(["']?)auth\1[^\S\n]*[:=][^\S\n]*(?=(["']?)([A-Za-z0-9+/]{4,}={0,2})\2(?![A-Za-z0-9+/=]))/gi;
+
+/** Where a text holds a registry's `auth` credential: the base64 value's span. */
+function registryAuthSpans(text: string): Array<[number, number]> {
+  if (!/auth/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(AUTH_IN_TEXT)) {
+    const [whole, , quote, value] = match;
+    if (!isBasicCredential(value)) continue;
+    const start = match.index + whole.length + quote.length;
+    spans.push([start, start + value.length]);
+  }
+  return spans;
+}
+
+/**
+ * netrc's tokens (ftp(1), netrc(5); curl/everything-curl usingcurl/netrc.md): `machine <host>` or `default` opens an
+ * entry, then pairs `login <name>`, `password <secret>`, `account <secret>`, separated by any blanks or line breaks.
+ * Only a pair inside such an entry counts, so prose ("the machine is up, the password is in the vault") is none: its
+ * words after `machine` are no pairs.
+ */
+const NETRC_ENTRY = /(?<=^|[\s="'`])(?:machine|default)(?=\s|$)/gi;
+/** The next token after blanks: a double-quoted string (newer curl reads one, blanks and all) or a run of non-blanks. */
+const NETRC_TOKEN = /\s+("(?:[^"\\\n]|\\.)*"|\S+)/y;
+const NETRC_KEYWORD = /^(?:login|password|account)$/i;
+
+/** Where a text holds a netrc `password` or `account` value: the value's span (inside its quotes). */
+function netrcSpans(text: string): Array<[number, number]> {
+  if (!/machine|default/i.test(text) || !/password|account/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  const token = (at: number): { text: string; start: number; end: number } | undefined => {
+    NETRC_TOKEN.lastIndex = at;
+    const match = NETRC_TOKEN.exec(text);
+    return match ? { text: match[1], start: NETRC_TOKEN.lastIndex - match[1].length, end: NETRC_TOKEN.lastIndex } : undefined;
+  };
+  // Where the entry read last ends: a token it read as a value opens no entry (`login default`), and reading from it
+  // again would read the same pairs again (quadratic in `default login default login …`).
+  let read = 0;
+  for (const entry of text.matchAll(NETRC_ENTRY)) {
+    if (entry.index < read) continue;
+    let at = entry.index + entry[0].length;
+    // `machine` takes a host; `default` none.
+    if (/^machine$/i.test(entry[0])) at = token(at)?.end ?? text.length;
+    // Each pair is read once: an entry ends at its first token that opens no pair (another entry, a word of prose).
+    for (let keyword = token(at); keyword && NETRC_KEYWORD.test(keyword.text); keyword = token(at)) {
+      const value = token(keyword.end);
+      if (!value) break;
+      at = value.end;
+      const quoted = value.text.length >= 2 && value.text.startsWith('"');
+      const [start, end] = quoted ? [value.start + 1, value.end - 1] : [value.start, value.end];
+      if (!/^login$/i.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) spans.push([start, end]);
+    }
+    read = at;
+  }
+  return spans;
+}
+
+/** The readers of credential files, for secret-shapes.ts FINDERS: each finds its values' spans in a text. */
+export const FORMAT_FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
+  { find: registryAuthSpans, what: REGISTRY_AUTH },
+  { find: netrcSpans, what: NETRC_SECRET },
+];

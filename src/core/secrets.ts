@@ -9,9 +9,11 @@ import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
 import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
+import { binaryAsText } from './text-decodings';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
+export { binaryAsText } from './text-decodings';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
 
 /**
@@ -84,14 +86,6 @@ export function secretUnder(key: string, field: (key: string) => unknown, keys?:
   return namesSecretText(key) && (typeof text === 'string' || typeof text === 'number' || text instanceof Uint8Array)
     ? UNDER_SECRET_KEY
     : undefined;
-}
-
-/**
- * Binary data (YAML's `!!binary`, a Buffer in props) as the text it decodes to: go-yaml decodes `!!binary` into the
- * string a chart or app reads, so it is judged as that text (invalid UTF-8 as U+FFFD, which hides nothing).
- */
-export function binaryAsText(value: Uint8Array): string {
-  return new TextDecoder().decode(value);
 }
 
 /** Whether the value at `at` is an item of a chart's `extraObjects`. */
@@ -257,8 +251,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 }
 
 /** Whether `at` is where an object stands: a document's root, or an item of a chart's `extraObjects`. */
-export function isObjectRoot(at: readonly unknown[]): boolean {
-  return at.length === 0 || (typeof at[at.length - 1] === 'number' && at[at.length - 2] === 'extraObjects');
+export function isObjectRoot(at: Path): boolean {
+  return at.length === 0 || isExtraObject(at);
 }
 
 /** An ExternalSecret (external-secrets.io): its `spec.data[].secretKey` names a key of the Secret it makes. */

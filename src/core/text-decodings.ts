@@ -21,7 +21,7 @@ const MAX_LEVELS = 2;
 /**
  * A base64 run long enough to hold a name like a secret and its value (12 bytes: `password=abc`), decoded where it is
  * text (a base64'd JWK or `DB_PASSWORD=x`); not one after a YAML `!!binary` tag, which the readers of data decode as
- * the binary it is (secrets.ts binaryAsText), to the scalar.
+ * the binary it is (binaryAsText below), to the scalar.
  */
 const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const TEXT = /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/;
@@ -199,3 +199,11 @@ export const spanIn = (decoded: Decoded, [start, end]: readonly [number, number]
   decoded.start(start),
   decoded.end(end - 1),
 ];
+
+/**
+ * Binary data (YAML's `!!binary`, a Buffer in props) as the text it decodes to: go-yaml decodes `!!binary` into the
+ * string a chart or app reads, so it is judged as that text (invalid UTF-8 as U+FFFD, which hides nothing).
+ */
+export function binaryAsText(value: Uint8Array): string {
+  return new TextDecoder().decode(value);
+}

@@ -75,7 +75,7 @@ describe('cluster names, file and folder names are redacted from every synth lin
     const { code, lines } = synthLines({ [file]: `${DEV_YAML}\nbroken: [\n` });
     expect(code).toBe(1);
     expect(lines.join('\n')).toContain('the file name gives the cluster name');
-    expect(lines.join('\n')).toContain('invalid YAML'); // the file's own problems are still reported, under the redacted name
+    expect(lines.join('\n')).toContain('broken: opens a flow list'); // the file's own problems are still reported, under the redacted name
     expect(lines.join('\n')).not.toMatch(MARK);
     // The loader itself redacts: every front door that loads the folder gets the same diagnostics.
     const loaded = loadConfigDir(join(scratch, 'config'));

@@ -81,6 +81,23 @@ describe('a stale lock is taken over, and said', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  // Round 33b-8/9: one note, only when this run removed the lock; the holder text is the lock file's, so only the
+  // holders this tool writes are named.
+  test('a stale lock beside a left-over breaker: one note once the breaker is stale, naming no odd holder', () => {
+    writeFileSync(
+      lock,
+      `${JSON.stringify({ pid: 999_999, host: hostname(), holder: 'password=hunter2xyz', since: '2026-01-01T00:00:00Z' })}\n`,
+    );
+    writeFileSync(`${lock}.break`, '1');
+    utimesSync(`${lock}.break`, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const { code, lines } = synth(config, dist);
+    expect(code).toBe(0);
+    expect(lines.filter((line) => line.startsWith('note: '))).toEqual([
+      `note: took over ${lock}, left by a run (pid 999999), which no longer runs`,
+    ]);
+    expect([existsSync(lock), existsSync(`${lock}.break`)]).toEqual([false, false]);
+  });
+
   test('a lock held by a live run is not taken over (control)', () => {
     writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), holder: 'synth', since: new Date().toISOString() })}\n`);
     process.env.K3S_VIP_LOCK_WAIT_SECONDS = '0';

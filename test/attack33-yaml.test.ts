@@ -14,17 +14,23 @@ describe('a YAML slip is one message', () => {
   test.each([
     [
       '[v1.2.3',
-      'kubeVip.version: opens a flow list ([) that is not closed on its line, so YAML reads the lines after it into it: end it with ], or quote the value',
+      'kubeVip.version: opens a flow list ([) that is never closed, so YAML reads the lines after it into it: end it with ], or quote the value',
     ],
     [
       '{a: 1',
-      'kubeVip.version: opens a flow map ({) that is not closed on its line, so YAML reads the lines after it into it: end it with }, or quote the value',
+      'kubeVip.version: opens a flow map ({) that is never closed, so YAML reads the lines after it into it: end it with }, or quote the value',
     ],
     ['[a]]', 'has a stray "]" here, so YAML can read nothing after it: remove it, or quote the value'],
   ])('version: %s', (value, message) => {
     const errors = errorsOf(withVersion(value));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^config/x\\.yaml:5:\\d+: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  });
+  test('an inner flow map left open inside a multi-line one: one message, at the inner one (33b-7)', () => {
+    const text = DEV.replace('traefik:\n', 'traefik:\n  values: {\n    logs: {general: {level: INFO}\n  }\n');
+    expect(errorsOf(text)).toEqual([
+      'config/x.yaml:11:11: traefik.values.logs: opens a flow map ({) that is never closed, so YAML reads the lines after it into it: end it with }, or quote the value',
+    ]);
   });
   test('a closed flow list is read as a list (control: the schema speaks, not the parser)', () => {
     expect(errorsOf(withVersion('[v1.2.3]')).join('\n')).not.toContain('flow list');

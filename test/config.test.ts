@@ -15,7 +15,7 @@ describe('bad config: one clear message per problem (file:line:col: key path: va
 
   test('malformed YAML names the line', () => {
     expect(errorsOf('traefik:\n  loadBalancerIPs: [192.168.0.41\n')).toEqual([
-      'config/t.yaml:2:20: traefik.loadBalancerIPs: opens a flow list ([) that is not closed on its line, so YAML reads the lines after it into it: end it with ], or quote the value',
+      'config/t.yaml:2:20: traefik.loadBalancerIPs: opens a flow list ([) that is never closed, so YAML reads the lines after it into it: end it with ], or quote the value',
     ]);
   });
 

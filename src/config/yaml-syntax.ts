@@ -92,24 +92,32 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
 const STRAY_TOKEN = /^Unexpected \S+ token in YAML stream/;
 
 /**
- * The flow collection the parser's first "must ... end with a ]" (or `}`) error is about: the last `[` (or `{`) before
- * it, on a line that does not close it. Undefined when there is none: the parser's own words then stand.
+ * The flow collection the parser's first "must ... end with a ]" (or `}`) error is about: the innermost `[` or `{`
+ * still open where the parser gave up, found by one pass over the text before it that skips quoted text and comments.
+ * Undefined when none is open (the parser's own words then stand).
  */
 function unclosedFlow(doc: Document.Parsed, text: string): { offset: number; message: string } | undefined {
   const error = doc.errors.find((e) => /^Flow (?:sequence|mapping|map)\b.*end with a [\]}]/.test(e.message));
   if (!error) return undefined;
-  const [open, close, kind] = /end with a \]/.test(error.message) ? ['[', ']', 'list'] : ['{', '}', 'map'];
-  const offset = text.lastIndexOf(open, error.pos[0]);
-  if (
-    offset < 0 ||
-    lineAt(text, offset)
-      .slice(offset - text.lastIndexOf('\n', offset - 1) - 1)
-      .includes(close)
-  )
-    return undefined;
+  const open: number[] = [];
+  for (let i = 0; i < error.pos[0] && i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      const line = text.indexOf('\n', i + 1);
+      if (end >= 0 && (line < 0 || end < line || c === '"')) i = end;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const line = text.indexOf('\n', i);
+      i = line < 0 ? text.length : line;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length && text[open[open.length - 1]] === (c === ']' ? '[' : '{')) open.pop();
+  }
+  const offset = open.pop();
+  if (offset === undefined) return undefined;
+  const [mark, close, kind] = text[offset] === '[' ? ['[', ']', 'list'] : ['{', '}', 'map'];
   return {
     offset,
-    message: `opens a flow ${kind} (${open}) that is not closed on its line, so YAML reads the lines after it into it: end it with ${close}, or quote the value`,
+    message: `opens a flow ${kind} (${mark}) that is never closed, so YAML reads the lines after it into it: end it with ${close}, or quote the value`,
   };
 }
 

@@ -181,23 +181,33 @@ function isDead(owner: LockOwner): boolean {
   return start !== undefined && start !== owner.start;
 }
 
-/** Removes a stale lock unless another run replaced it meanwhile; only one run may break it. */
-function breakStaleLock(path: string, staleText: string): void {
+/**
+ * Removes a stale lock unless another run replaced it meanwhile; only one run may break it. True when this run removed
+ * it; while another run holds the breaker, waits a poll first, so the caller's loop does not spin.
+ */
+function breakStaleLock(path: string, staleText: string): boolean {
   const breaker = `${path}.break`;
   if (!createExclusive(breaker, String(process.pid))) {
     try {
       if (Date.now() - statSync(breaker).mtimeMs > STALE_BREAKER_MS) unlinkSync(breaker);
+      else sleep(POLL_MS);
     } catch {
       // Gone meanwhile: the next attempt sees.
     }
-    return;
+    return false;
   }
   try {
-    if (readOwner(path)?.text === staleText) unlinkSync(path);
+    if (readOwner(path)?.text !== staleText) return false;
+    unlinkSync(path);
+    return true;
   } finally {
     unlinkSync(breaker);
   }
 }
+
+/** Who held a lock, for a note: the holders this tool writes, else not the file's text (anyone may have written it). */
+const heldBy = (owner: LockOwner) =>
+  `${/^(?:synth|check|k3s:install --cluster [a-z0-9][a-z0-9-]{0,62})$/.exec(String(owner.holder))?.[0] ?? 'a run'} (pid ${owner.pid})`;
 
 /**
  * Runs `work` while holding `<folder>/.k3s-vip.lock`, so two runs never write one folder at once.
@@ -266,17 +276,15 @@ function acquire(path: string, holder: string, waitMs: number, onStale?: (note: 
     if (wrong) throw new LockError(wrong);
     const current = readOwner(path);
     if (current?.owner && isDead(current.owner)) {
-      breakStaleLock(path, current.text);
-      onStale?.(
-        `took over ${printable(path)}, left by ${printable(current.owner.holder)} (pid ${current.owner.pid}), which no longer runs`,
-      );
+      if (breakStaleLock(path, current.text))
+        onStale?.(`took over ${printable(path)}, left by ${heldBy(current.owner)}, which no longer runs`);
       continue;
     }
     // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
     // before filling it in (a writer fills it microseconds after creating it).
     if (current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS)) {
-      breakStaleLock(path, current.text);
-      onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
+      if (breakStaleLock(path, current.text))
+        onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }
     if (Date.now() >= deadline) {

@@ -195,6 +195,12 @@ function hostileInput() {
     ['key shapes 27a, 1 MB texts (attack28-secrets)', 5, hostile.keyShapes27a, shapes],
     ['key shapes 30a, 1 MB texts + config (attack31-secrets)', 5, hostile.keyShapes30a, keyShapes],
     ['scanner runs 32a, 1 MB texts + config (attack33-scanner)', 2, hostile.scannerRuns32a, keyShapes],
+    [
+      'bracket lines 33a, 1 MB texts as data (attack33-scanner)',
+      5,
+      hostile.bracketLines33a,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['100,000 escaped quotes (attack19-secrets)', 2, hostile.escapedQuotes, (text) => secretsInData({ note: text })],
     ['alias bomb in dist/, gate + redaction (secrets-review4)', 1, bomb, gate],
     ['no-secret shapes, 400 kB texts (secrets-speed)', 10, hostile.noSecretTexts, shapes],

@@ -14,6 +14,7 @@ export function noBlanks(): Rows;
 export function noSecretTexts(): Rows;
 export function privateKeyTexts(): Rows;
 export function scannerRuns32a(size?: number): Rows;
+export function bracketLines33a(size?: number): Rows;
 export function redirectCycle(n?: number): Rows<{ ports: Record<string, unknown> }>;
 export function thousandsOfSecrets(): Rows;
 export function urlForms(): Rows;

@@ -108,6 +108,16 @@ const keyShapes30a = (size = 1_000_000) =>
  * A run after a head, before a character that ends no match (attack round 32a-8, 32a-9; attack33-scanner's sweep): each
  * was quadratic, 40 s to 175 s at 150 to 200 kB.
  */
+/** Lines that each open a JSON list or object (attack round 33a-11: a failed JSON parse per line, 15 s at 1 MB). */
+const bracketLines33a = (size = 1_000_000) =>
+  described(
+    [
+      ['lines opening a list', '\n['],
+      ['lines opening a map', '\n{'],
+    ],
+    size,
+  );
+
 const scannerRuns32a = (size = 1_000_000) =>
   [
     ['a quote then blanks (quoted halves joined)', '"', ' ', 'x'],
@@ -225,6 +235,7 @@ module.exports = {
   privateKeyTexts,
   redirectCycle,
   scannerRuns32a,
+  bracketLines33a,
   thousandsOfSecrets,
   urlForms,
   wordStarts,

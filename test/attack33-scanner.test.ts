@@ -13,6 +13,7 @@ const S = 'Zq9SeCrEtVaLuE77';
 const annotation = (note: string) => configErrors(withTraefikValues({ deployment: { podAnnotations: { note } } })).join('\n');
 
 judgesHostileTexts(hostile.scannerRuns32a(HOSTILE_TEST_SIZE));
+judgesHostileTexts(hostile.bracketLines33a(HOSTILE_TEST_SIZE));
 
 describe('each rewritten regex keeps its verdicts (32a-8, 32a-9, the sweep)', () => {
   test.each([

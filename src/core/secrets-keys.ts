@@ -101,16 +101,16 @@ export function mayHoldSecretKey(text: string): boolean {
 }
 
 const JWK_PRIVATE = /^(?:d|p|q|dp|dq|qi|oth|k)$/i;
-/** The members that mark a map as a JWK. */
-const JWK_MARKS = ['kty', 'crv', 'x', 'y', 'n', 'e'];
+/** The members that mark a map as a JWK (RFC 7517 §4, RFC 7518 §6): beside a key-sized private member, any one does. */
+const JWK_MARKS = ['kty', 'crv', 'x', 'y', 'n', 'e', 'kid', 'alg', 'use', 'key_ops', 'x5c'];
 /** Base64url of 16 bytes or more (22 characters): a private scalar's length, not a short word or a number. */
 const KEY_SIZED_BASE64URL = /^[A-Za-z0-9_-]{22,}={0,2}$/;
 
 /**
  * A JSON Web Key's private members (RFC 7518 §6.2.2 EC `d`, §6.3.2 RSA `d p q dp dq qi oth`, §6.4 oct `k`; RFC 8037 OKP
- * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required), or without it one holding an EC
- * or OKP key's public members `crv` and `x`, or RSA's `n` and `e`, or for `d` any one public member (`{x: …, d: …}`, a
- * JWK cut down); elsewhere `d` or `k` is any key. Without `kty` the member's value must be one a key holds: base64url
+ * `d`): secret only in a map that is a JWK, one with `kty` (RFC 7517 §4.1, required), or without it one holding any
+ * other JWK member (`kid`, `alg`, `use`, `key_ops`, `x5c`, `crv`, `x`, `y`, `n`, `e`: `{kid: a, k: …}`, a JWK cut down);
+ * elsewhere `d` or `k` is any key. Without `kty` the member's value must be one a key holds: base64url
  * of 16 bytes or more (22 characters; a list for `oth`, §6.3.2.7), so one-letter keys beside `e:`/`n:` with short
  * values (`d: "0o10"`, `k: NO`) are no JWK. Member names are read trimmed and in any letter case (`KTY`, `"kty "`, `D`):
  * a parser that forgives them reads the same key, and a `kty` of any value (a list) still marks one. `keys`: the map's
@@ -125,12 +125,7 @@ export function isJwkSecret(key: string, field: (key: string) => unknown, keys: 
   if (present.has('kty')) return true;
   const value = field(key);
   const keySized = member === 'oth' ? Array.isArray(value) : typeof value === 'string' && KEY_SIZED_BASE64URL.test(value.trim());
-  return (
-    keySized &&
-    ((present.has('crv') && present.has('x')) ||
-      (present.has('n') && present.has('e')) ||
-      (member === 'd' && JWK_MARKS.some((mark) => present.has(mark))))
-  );
+  return keySized && JWK_MARKS.some((mark) => present.has(mark));
 }
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 export function isSecretFlag(flag: string): boolean {

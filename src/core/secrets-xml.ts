@@ -1,26 +1,89 @@
-import { mayHoldSecretKey } from './secrets-keys';
+import { isSecretKey, mayHoldSecretKey } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
 /** What XML that sets a secret in an element named like one is called in findings (`FoundSecret.what`). */
 export const XML_SECRET = 'XML that sets a value in an element named like a secret (<password>…</password>)';
 
 /**
- * `<name attr="…">text</name>`, maybe with a namespace prefix: the name, and the text (one CDATA section, or text up to
- * the next tag; an element holding elements is read through its own). Each part scans to the next `<` or `>` only, and
- * a CDATA section to a bounded length, so a text is read in linear time.
+ * A tag (`<name attr="…">`, `</name>`, `<name/>`, maybe with a namespace prefix), or the start of a comment, a
+ * processing instruction or a CDATA section. A tag scans to the next `<` or `>` only, so the text is read once.
  */
-const ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*))(?:\s[^<>]*)?(?<!\/)>(\s*<!\[CDATA\[([^]{0,4096}?)\]\]>\s*|[^<]*)<\/\1\s*>/g;
+const TOKEN = /<(\/?)((?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*))(\s[^<>]*|\/)?>|<!--|<\?|<!\[CDATA\[/g;
+/** Where each kind of markup that TOKEN starts ends. */
+const MARKUP_END: Readonly<Record<string, string>> = { '<!--': '-->', '<?': '?>', '<![CDATA[': ']]>' };
+/** Markup within an element whose text is read: comments and processing instructions go, CDATA is unwrapped, tags go. */
+const MARKUP = /<!--[^]*?-->|<\?[^]*?\?>|<!\[CDATA\[([^]*?)\]\]>|<[^<>]*>/g;
+const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** The longest text of a `<name>` element read as the name of its `<value>` sibling (Hadoop's `<property>`). */
+const MAX_PAIR_NAME = 256;
+
+interface Open {
+  qualified: string;
+  /** The names its value is judged under: its own, and a `key`/`name` attribute's (`<entry key="db.password">`). */
+  names: string[];
+  start: number;
+  /** Whether an element inside it was read as a secret's: then it is not read (its text holds theirs). */
+  holdsNamed: boolean;
+  pairName?: string;
+}
 
 /**
- * The first secret an XML element named like one sets (`<password>abc</password>`, `<db:apiKey id="1">abc</db:apiKey>`,
- * over several lines too): read as a key and its value, by the rule of every notation (secrets-text.ts setsSecret),
- * so a reference (`<password>${DB_PASSWORD}</password>`) or a switch (`<token>true</token>`) is none.
+ * The first secret XML sets in an element named like one, read as a key and its value by the rule of every notation
+ * (secrets-text.ts setsSecret), so a reference (`<password>${DB_PASSWORD}</password>`) or a switch (`<token>true</token>`)
+ * is none. The value is what an XML parser gives as the element's text: comments and processing instructions left out,
+ * CDATA unwrapped, child elements' text in (`<password>a<!-- c -->b<br/></password>`); or a `value` attribute
+ * (`<password value="…"/>`). The name may be a `key` or `name` attribute (Java's `<entry key="db.password">`, Spring's
+ * `<property name="password" value="…"/>`) or a `<name>` just before a `<value>` (Hadoop's `<property>`). An element
+ * holding one read so is not read itself: read texts do not overlap, so a text is read in linear time.
  */
 export function xmlSecret(text: string): string | undefined {
-  if (!text.includes('</') || !mayHoldSecretKey(text)) return undefined;
-  for (const [, , name, content, cdata] of text.matchAll(ELEMENT)) {
-    const value = cdata ?? content.trim();
-    if (setsSecret(name, value)) return value;
+  if (!text.includes('<') || !mayHoldSecretKey(text)) return undefined;
+  const stack: Open[] = [];
+  const open = new Map<string, number>();
+  const close = (element: Open, end: number): string | undefined => {
+    const parent = stack[stack.length - 1];
+    open.set(element.qualified, open.get(element.qualified)! - 1);
+    const local = element.names[0];
+    const names = [...element.names, ...(local === 'value' && parent?.pairName ? [parent.pairName] : [])];
+    const named = names.some((name) => isSecretKey(name));
+    if (parent && (named || element.holdsNamed)) parent.holdsNamed = true;
+    if (local === 'name' && parent && end - element.start <= MAX_PAIR_NAME) parent.pairName = textOf(text.slice(element.start, end));
+    if (!named || element.holdsNamed) return undefined;
+    const value = textOf(text.slice(element.start, end));
+    return names.some((name) => setsSecret(name, value)) ? value : undefined;
+  };
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const [token, closing, qualified, local, rest] = match;
+    const markupEnd = MARKUP_END[token];
+    if (markupEnd !== undefined) {
+      const end = text.indexOf(markupEnd, TOKEN.lastIndex);
+      // Unclosed markup runs to the end of the text.
+      if (end < 0) break;
+      TOKEN.lastIndex = end + markupEnd.length;
+    } else if (closing) {
+      if (!open.get(qualified)) continue;
+      // Elements left open inside it (`<br>`) close with it.
+      for (let element = stack.pop(); element; element = stack.pop()) {
+        const found = close(element, match.index);
+        if (found !== undefined) return found;
+        if (element.qualified === qualified) break;
+      }
+    } else {
+      const attributes = new Map<string, string>();
+      for (const [, name, double, single] of (rest ?? '').matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), double ?? single);
+      const names = [local, ...['key', 'name'].flatMap((name) => attributes.get(name) ?? [])];
+      const value = attributes.get('value');
+      if (value !== undefined && names.some((name) => setsSecret(name, value))) return value;
+      if (token.endsWith('/>')) continue;
+      stack.push({ qualified, names, start: TOKEN.lastIndex, holdsNamed: false });
+      open.set(qualified, (open.get(qualified) ?? 0) + 1);
+    }
   }
   return undefined;
+}
+
+/** An element's text as an XML parser gives it: markup left out, CDATA unwrapped, trimmed. */
+function textOf(content: string): string {
+  return content.replace(MARKUP, (_, cdata?: string) => cdata ?? '').trim();
 }

@@ -24,16 +24,24 @@ export function isRegistryAuth(key: string, value: unknown): boolean {
   return /^auth$/i.test(nameAsRead(key).trim()) && typeof value === 'string' && isBasicCredential(value.trim());
 }
 
-/** Base64 (the standard alphabet; padded to a multiple of 4 or not padded) of printable `user:password`. */
+/**
+ * Base64 (the standard alphabet; padded to a multiple of 4 or not padded) of `user:password`, judged on its bytes:
+ * Docker sends them as they are, so they are read as UTF-8 where valid, else as Latin-1. The first colon has bytes on
+ * both sides; no control character but a tab, and one line break at the end (what `echo user:pass | base64` writes).
+ */
 function isBasicCredential(base64: string): boolean {
   const body = base64.replace(/={1,2}$/, '');
   if (!/^[A-Za-z0-9+/]{4,}$/.test(body) || body.length % 4 === 1 || (body !== base64 && base64.length % 4 !== 0)) return false;
-  const bytes = Buffer.from(body, 'base64');
+  const decoded = Buffer.from(body, 'base64');
+  // A line break at the end is dropped before judging: the password must not be only that.
+  const end = decoded.at(-1) === 0x0a ? decoded.length - (decoded.at(-2) === 0x0d ? 2 : 1) : decoded.length;
+  const bytes = decoded.subarray(0, end);
+  const colon = bytes.indexOf(0x3a);
+  if (colon < 1 || colon === bytes.length - 1) return false;
   // UTF-8 text: what decodes and encodes back to the same bytes (no exception thrown: a long text has many candidates).
-  const text = bytes.toString('utf8');
-  if (!bytes.includes(0x3a) || !Buffer.from(text, 'utf8').equals(bytes)) return false;
-  const colon = text.indexOf(':');
-  return colon > 0 && colon < text.length - 1 && !/\p{Cc}/u.test(text);
+  const utf8 = bytes.toString('utf8');
+  const text = Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : bytes.toString('latin1');
+  return !/[^\P{Cc}\t]/u.test(text);
 }
 
 /**
@@ -41,14 +49,16 @@ function isBasicCredential(base64: string): boolean {
  * config.toml); the value quoted alike or plain, up to where base64 ends.
  */
 // The value is read in a lookahead: one that is no credential (`auth: auth: <value>`) is not taken from the key after it.
-const AUTH_IN_TEXT = /(?<![\w-])(["']?)auth\1[^\S\n]*[:=][^\S\n]*(?=(["']?)([A-Za-z0-9+/]{4,}={0,2})\2(?![A-Za-z0-9+/=]))/gi;
+// Blanks and line breaks around the colon (JSON allows both; YAML folds an indented value on the next line) are each
+// taken whole by `(?=(\s*))\N`, which never gives blanks back: a run of them is read once.
+const AUTH_IN_TEXT = /(?<![\w-])(["']?)auth\1(?=(\s*))\2[:=](?=(\s*))\3(?=(["']?)([A-Za-z0-9+/]{4,}={0,2})\4(?![A-Za-z0-9+/=]))/gi;
 
 /** Where a text holds a registry's `auth` credential: the base64 value's span. */
 function registryAuthSpans(text: string): Array<[number, number]> {
   if (!/auth/i.test(text)) return [];
   const spans: Array<[number, number]> = [];
   for (const match of text.matchAll(AUTH_IN_TEXT)) {
-    const [whole, , quote, value] = match;
+    const [whole, , , , quote, value] = match;
     if (!isBasicCredential(value)) continue;
     const start = match.index + whole.length + quote.length;
     spans.push([start, start + value.length]);
@@ -59,13 +69,17 @@ function registryAuthSpans(text: string): Array<[number, number]> {
 /**
  * netrc's tokens (ftp(1), netrc(5); curl/everything-curl usingcurl/netrc.md): `machine <host>` or `default` opens an
  * entry, then pairs `login <name>`, `password <secret>`, `account <secret>`, separated by any blanks or line breaks.
- * Only a pair inside such an entry counts, so prose ("the machine is up, the password is in the vault") is none: its
- * words after `machine` are no pairs.
+ * Readers take more: `user` for `login` and a `#` comment to the end of its line inside an entry (cpython
+ * Lib/netrc.py, 3.12), `port`/`protocol` pairs (the authinfo variant: Emacs auth-source, git
+ * contrib/credential/netrc/git-credential-netrc.perl). An entry opens after any character that is no letter, digit
+ * or `_` (`<netrc>machine …`, `(machine …`, `netrc:machine …`). Only a pair inside an entry counts, so prose ("the
+ * machine is up, the password is in the vault") is none: its words after `machine` are no pairs.
  */
-const NETRC_ENTRY = /(?<=^|[\s="'`])(?:machine|default)(?=\s|$)/gi;
+const NETRC_ENTRY = /(?<![\p{L}\p{N}_])(?:machine|default)(?=\s|$)/giu;
 /** The next token after blanks: a double-quoted string (newer curl reads one, blanks and all) or a run of non-blanks. */
 const NETRC_TOKEN = /\s+("(?:[^"\\\n]|\\.)*"|\S+)/y;
-const NETRC_KEYWORD = /^(?:login|password|account)$/i;
+const NETRC_KEYWORD = /^(?:login|user|password|account|port|protocol)$/i;
+const NETRC_SECRET_KEYWORD = /^(?:password|account)$/i;
 
 /** Where a text holds a netrc `password` or `account` value: the value's span (inside its quotes). */
 function netrcSpans(text: string): Array<[number, number]> {
@@ -76,24 +90,39 @@ function netrcSpans(text: string): Array<[number, number]> {
     const match = NETRC_TOKEN.exec(text);
     return match ? { text: match[1], start: NETRC_TOKEN.lastIndex - match[1].length, end: NETRC_TOKEN.lastIndex } : undefined;
   };
-  // Where the entry read last ends: a token it read as a value opens no entry (`login default`), and reading from it
-  // again would read the same pairs again (quadratic in `default login default login …`).
+  // Where the entry read last ends: a token it read as a value or a comment opens no entry (`login default`,
+  // `# machine …`), and reading from it again would read the same text again (quadratic in `default login default …`).
   let read = 0;
+  /**
+   * The next token that is no comment's word. A `#` comment runs to its line's end; its words are skipped, but a pair
+   * in it is still read: a password commented out is still written out.
+   */
+  const pairToken = (at: number): ReturnType<typeof token> => {
+    let next = token(at);
+    for (let commentEnd = -1; next; next = token(next.end)) {
+      if (next.text.startsWith('#') && next.start >= commentEnd) {
+        const lineEnd = text.indexOf('\n', next.start);
+        commentEnd = lineEnd < 0 ? text.length : lineEnd;
+      } else if (next.start >= commentEnd || NETRC_KEYWORD.test(next.text)) return next;
+      read = Math.max(read, next.end);
+    }
+    return next;
+  };
   for (const entry of text.matchAll(NETRC_ENTRY)) {
     if (entry.index < read) continue;
     let at = entry.index + entry[0].length;
     // `machine` takes a host; `default` none.
     if (/^machine$/i.test(entry[0])) at = token(at)?.end ?? text.length;
     // Each pair is read once: an entry ends at its first token that opens no pair (another entry, a word of prose).
-    for (let keyword = token(at); keyword && NETRC_KEYWORD.test(keyword.text); keyword = token(at)) {
+    for (let keyword = pairToken(at); keyword && NETRC_KEYWORD.test(keyword.text); keyword = pairToken(at)) {
       const value = token(keyword.end);
       if (!value) break;
       at = value.end;
       const quoted = value.text.length >= 2 && value.text.startsWith('"');
       const [start, end] = quoted ? [value.start + 1, value.end - 1] : [value.start, value.end];
-      if (!/^login$/i.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) spans.push([start, end]);
+      if (NETRC_SECRET_KEYWORD.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) spans.push([start, end]);
     }
-    read = at;
+    read = Math.max(read, at);
   }
   return spans;
 }

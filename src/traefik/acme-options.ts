@@ -1,6 +1,7 @@
 import { Path, Problem } from '../core/problem';
 import { email, FormatCheck, httpsUrl } from '../config/formats';
 import type { TraefikFlag } from './arguments';
+import type { TraefikChartRules } from './chart-versions';
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -11,18 +12,21 @@ const CHECKS: Readonly<Record<string, FormatCheck>> = { email, caserver: httpsUr
  * The ACME account e-mail and CA server of every resolver the chart values or Traefik flags define, held to the
  * formats `traefik.certResolvers` holds them to: `certResolvers.<name>.<option>` (charts up to v32) or
  * `certificatesResolvers.<name>.acme.<option>` (from v33), whichever is `key`, and `--certificatesresolvers.<name>.acme.<option>=`.
+ * A null option is judged as the empty text where the chart writes every leaf (`resolverLeaves: every`, up to v34.1.x:
+ * `--<path>=` with nothing after it), and as unset where it writes none.
  */
 export function acmeOptionProblems(
   user: Readonly<Record<string, unknown>>,
   flags: readonly TraefikFlag[],
   prefix: Path,
-  key: 'certResolvers' | 'certificatesResolvers',
+  { certResolversKey: key, resolverLeaves }: Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>,
 ): Problem[] {
   const problems: Problem[] = [];
   const judge = (options: unknown, at: Path) => {
     if (!isMap(options)) return;
-    for (const [option, value] of Object.entries(options)) {
+    for (const [option, given] of Object.entries(options)) {
       const check = CHECKS[option.toLowerCase()];
+      const value = given === null && resolverLeaves === 'every' ? '' : given;
       const problem =
         !check || value === null || value === undefined
           ? undefined

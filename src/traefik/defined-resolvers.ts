@@ -1,4 +1,5 @@
-import type { Path } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
+import { show } from '../validate/paths';
 import { parseVersion } from '../semver';
 import type { TraefikFlag } from './arguments';
 import {
@@ -91,13 +92,19 @@ type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeave
  * first-class key wrote, found by that key. The rules that count resolvers (an Ingress' `tls.certResolver`, acme.json
  * with replicas, DaemonSet, persistence) read only these.
  */
-export function definedResolvers(
-  values: Values,
-  flags: readonly TraefikFlag[],
-  rules: ResolverRules,
-  prefix: Path,
-  firstClass: Values,
-): DefinedResolver[] {
+export function definedResolvers(...args: ResolverInputs): DefinedResolver[] {
+  const found: DefinedResolver[] = [];
+  for (const { name, acme, tailscale } of resolverBlocks(...args)) {
+    for (const path of new Set(acme.map((flag) => flag.path))) found.push({ value: name, path, acme: true });
+    if (tailscale && !acme.length) found.push({ value: name, path: tailscale.path, acme: false });
+  }
+  return found;
+}
+
+type ResolverInputs = [values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values];
+
+/** Each resolver name's flags in the order Traefik reads them: its `acme.*` flags, and the last `tailscale` flag when it turns Tailscale on. */
+function resolverBlocks(values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values) {
   // Traefik keeps a resolver's name as written (traefik/arguments.ts).
   const argumentFlags = flags.flatMap((flag): ResolverFlag[] => {
     const match = /^certificatesresolvers\.([^.]+)(?:\.(.*))?$/i.exec(flag.written);
@@ -109,16 +116,57 @@ export function definedResolvers(
     ...valuesFlags(values, rules, prefix, firstClass),
     ...argumentFlags.filter((f) => !global(f)),
   ];
-  const found: DefinedResolver[] = [];
-  for (const name of new Set(all.map((flag) => flag.name))) {
+  return [...new Set(all.map((flag) => flag.name))].map((name) => {
     const own = all.filter((flag) => flag.name === name);
     const acme = own.filter((flag) => flag.rest[0] === 'acme' && flag.rest.length > 1);
-    for (const path of new Set(acme.map((flag) => flag.path))) found.push({ value: name, path, acme: true });
     const tailscale = own.filter((flag) => flag.rest.length === 1 && flag.rest[0] === 'tailscale').at(-1);
     const on = tailscale && (tailscale.raw === undefined || tailscale.raw === '' || tailscale.raw.toLowerCase() === 'true');
-    if (on && !acme.length) found.push({ value: name, path: tailscale.path, acme: false });
+    return { name, acme, tailscale: on ? tailscale : undefined };
+  });
+}
+
+/**
+ * The resolvers Traefik refuses to start with, so it serves nothing (traefik/traefik pkg/config/static/static_config.go
+ * `ValidateConfiguration`, v3.0.0 and v3.7.0): ACME and Tailscale both on, or (v2.11.0 too) an ACME storage that is empty after the
+ * last flag (`--...acme.storage=`, or a leaf the chart writes empty). And a resolver in the values that is no map (null
+ * removes it): up to v32 the chart's `range` over its options fails on text or a number and writes `acme.0=` for a list
+ * (templates/_podtemplate.tpl); from v33 it writes `--certificatesresolvers.<name>=<value>`, which is no resolver.
+ */
+export function resolverStartProblems(...args: ResolverInputs): Problem[] {
+  const [values, , rules, prefix, firstClass] = args;
+  const key = rules.certResolversKey;
+  const problems: Problem[] = [];
+  for (const [name, entry] of Object.entries(isMap(values[key]) ? values[key] : {})) {
+    const written = key === 'certResolvers' || LEAF_RENDERS[rules.resolverLeaves](entry);
+    if (entry === null || isMap(entry) || !written) continue;
+    const path = Object.hasOwn(firstClass, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name];
+    const [renders, shape] =
+      key === 'certResolvers'
+        ? ['fails to render it (or, for a list, writes ACME options named 0, 1, ...)', `${key}.${name}.email`]
+        : [`writes --certificatesresolvers.${name}=..., which defines no resolver Traefik can read`, `${key}.${name}.acme.email`];
+    problems.push({ path, message: `is ${show(entry)}, not a map of options: the chart ${renders}: write a map, e.g. ${shape}` });
   }
-  return found;
+  for (const { name, acme, tailscale } of resolverBlocks(...args)) {
+    if (!acme.length) continue;
+    if (tailscale) {
+      problems.push({
+        path: tailscale.path,
+        message:
+          `turns Tailscale on for the resolver ${name}, which ${acme[0].path === tailscale.path ? 'it' : formatPath(acme[0].path)} gives ACME options too, so Traefik ` +
+          'fails to start ("ACME and Tailscale providers are mutually exclusive"): give each its own resolver name',
+      });
+    }
+    const storage = acme.filter((flag) => flag.rest.length === 2 && flag.rest[1] === 'storage').at(-1);
+    if (storage?.raw === '') {
+      problems.push({
+        path: storage.path,
+        message:
+          `leaves the ACME storage of the resolver ${name} empty, so Traefik fails to start ("no storage location for the certificates"): ` +
+          'write a file on the persistent volume, e.g. /data/acme.json, or remove it (Traefik then keeps acme.json in the container)',
+      });
+    }
+  }
+  return problems;
 }
 
 /** The first chart version whose resolvers are `certificatesResolvers.<name>.acme`. */

@@ -14,7 +14,7 @@ import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
-import { definedResolvers } from './defined-resolvers';
+import { definedResolvers, resolverStartProblems } from './defined-resolvers';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -109,7 +109,7 @@ export interface EffectiveTraefik {
   readonly chartFailures: readonly Problem[];
   /** Items of `additionalArguments`/`globalArguments` that Traefik would not read as the flags they look like. */
   readonly argumentProblems: readonly Problem[];
-  /** ACME e-mails and CA servers in the values or flags that `traefik.certResolvers` would refuse. */
+  /** ACME e-mails and CA servers that `traefik.certResolvers` would refuse, and resolvers Traefik cannot start with. */
   readonly acmeOptionProblems: readonly Problem[];
   /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
   readonly extraObjectServices: readonly ExtraObjectService[];
@@ -371,7 +371,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     resolverNames: defined.map((resolver) => resolver.value),
     chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
-    acmeOptionProblems: acmeOptionProblems(user, flags, prefix, chart.certResolversKey),
+    acmeOptionProblems: [
+      ...acmeOptionProblems(user, flags, prefix, chart),
+      ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
+    ],
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     staticConfigMounts: staticConfigMounts(user, prefix),

@@ -345,14 +345,16 @@ const TRAEFIK_CRD_VERSION = 'v1alpha1';
 const UNMAPPED = 'and Helm maps group, version and kind exactly (or fails the whole Traefik release)';
 
 /**
- * The group, kind or version of an object in one of Traefik's API groups (any letter case) that Traefik's CRDs do not
+ * The group, kind or version of an object in one of Traefik's API groups (any letter case, blanks or dots around) that Traefik's CRDs do not
  * define, with where (the first of the three): as a core kind's misspelling is refused (validate/schemas.ts).
  */
 export function traefikCrdProblem(item: Values): { at: Path; message: string } | undefined {
   const { apiVersion, kind } = item;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
   const written = apiGroup(apiVersion);
-  const group = Object.keys(TRAEFIK_CRD_KINDS).find((known) => known === written.toLowerCase());
+  // Blanks and dots around a group name no API server strips (`traefik.io.`, ` traefik.io`): a misspelling too.
+  const normalised = written.toLowerCase().replace(/^[\s.]+|[\s.]+$/g, '');
+  const group = Object.keys(TRAEFIK_CRD_KINDS).find((known) => known === normalised);
   if (!group) return undefined;
   const kinds = TRAEFIK_CRD_KINDS[group];
   const expected = `${group}/${TRAEFIK_CRD_VERSION}`;

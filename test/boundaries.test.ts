@@ -102,6 +102,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['39.0.0', 'redirectKey', 'ports.web.redirections', 'ports.web.http.redirections'],
   ['31.1.1', 'recreateStrategy', 'type-and-null-rolling-update', 'type'],
   ['40.0.0', 'serviceFields', 'service', 'service.spec'],
+  // traefik/templates/_service.tpl `default "LoadBalancer" .service.type` up to v39.0.7; from v40.0.0 only `.service.spec`
+  ['40.0.0', 'additionalServiceType', 'type', 'spec.type'],
   // bundle-version of traefik/crds/gateway-standard-install.yaml; providers.kubernetesGateway from v30.0.0
   ['30.0.0', 'gatewayApi', 'no-provider', 'unverified'],
   ['34.0.0', 'gatewayApi', 'unverified', 'v1.2.1'],

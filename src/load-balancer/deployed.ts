@@ -31,6 +31,11 @@ export interface DeployedService {
   readonly name: string;
   /** `spec.type`; only `LoadBalancer` Services get a VIP. */
   readonly type: Sourced<string>;
+  /**
+   * The type when no key writes one: ClusterIP for an additional Service of chart v40+ (traefik/chart-versions.ts).
+   * @default 'LoadBalancer'
+   */
+  readonly typeDefault?: string;
   /** Fixed VIPs; none means one from an IP pool. */
   readonly ips: readonly LocatedIp[];
   /** Fixed VIPs were written but each was refused where it stands, so the Service is not reported as missing them. */

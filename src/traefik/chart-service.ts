@@ -1,4 +1,4 @@
-import { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
@@ -7,6 +7,7 @@ import { parseVersion } from '../semver';
 import {
   isTemplated,
   joinedAnnotations,
+  KUBE_VIP_CLASS,
   misspeltVipAnnotations,
   OwnAnnotations,
   unreadVipAnnotation,
@@ -26,6 +27,12 @@ export interface ServiceContext {
   readonly vipPath: Path;
   readonly prefix: Path;
   readonly typeKey: readonly string[];
+  /**
+   * The type the chart renders when `typeKey` is unset: ClusterIP for an additional Service from chart v40
+   * (chart-versions.ts `additionalServiceType`).
+   * @default 'LoadBalancer'
+   */
+  readonly typeDefault?: string;
   /** Where the Service's own fields (`ipFamilyPolicy`, `ipFamilies`) are read, under the block. */
   readonly fieldKeys: ReadonlyArray<readonly string[]>;
   readonly sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
@@ -64,6 +71,13 @@ export function chartService(
   // kube-vip before v0.5.12 reads only spec.loadBalancerIP: the annotation is refused and not counted.
   const unread = annotation === undefined ? undefined : unreadVipAnnotation(context.kubeVipVersion, !!context.traefikOwn);
   if (unread) context.badVips.push({ path: sourced(annotationPath, '').path, message: unread });
+  const type = context.typeDefault
+    ? sourced([...at, ...context.typeKey], context.typeDefault, [...context.prefix, 'values', ...at, ...context.typeKey])
+    : sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix);
+  // Traefik's own Service has these rules in pod-rules.ts (next to its first-class VIPs); the UDP half shares the block.
+  if (!context.traefikOwn && own === 'annotationsTCP' && type.value === 'LoadBalancer') {
+    context.badVips.push(...additionalVipProblems(block, at, context, annotation !== undefined && !unread ? annotationPath : undefined));
+  }
   if (context.firstClassIps?.length) {
     ips = context.firstClassIps
       .map((text, i) => locate([...context.prefix, 'loadBalancerIPs', i], text))
@@ -126,7 +140,8 @@ export function chartService(
     label: context.label,
     namespace: 'kube-system',
     name: context.name,
-    type: sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix),
+    type,
+    ...(context.typeDefault && { typeDefault: context.typeDefault }),
     ips,
     ports: context.ports,
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
@@ -139,4 +154,34 @@ export function chartService(
     ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
     ...(refusedVips && { vipsRefused: true }),
   };
+}
+
+/**
+ * What keeps kube-vip from announcing the VIP of an additional LoadBalancer Service, as on Traefik's own: another
+ * `loadBalancerClass` (kube-vip skips the Service, pkg/manager/watch_services.go), and `spec.loadBalancerIP` next to
+ * the VIP annotation (`annotationPath`), of which kube-vip reads only the annotation.
+ */
+function additionalVipProblems(
+  block: Values,
+  at: readonly string[],
+  context: ServiceContext,
+  annotationPath?: readonly string[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const keys of context.fieldKeys) {
+    const lbClass = valueAt(block, [...keys, 'loadBalancerClass']);
+    if (lbClass === undefined || lbClass === null || lbClass === KUBE_VIP_CLASS) continue;
+    problems.push({
+      path: context.sourced([...at, ...keys, 'loadBalancerClass'], '').path,
+      message: `is ${JSON.stringify(lbClass)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${context.label} its VIP: remove the key`,
+    });
+  }
+  if (annotationPath && valueAt(block, ['spec', 'loadBalancerIP']) !== undefined) {
+    const vips = formatPath(context.sourced(annotationPath, '').path);
+    problems.push({
+      path: context.sourced([...at, 'spec', 'loadBalancerIP'], '').path,
+      message: `is a second VIP source next to ${vips}, and kube-vip reads only one of them: remove the key and list the VIPs in ${vips}`,
+    });
+  }
+  return problems;
 }

@@ -9,6 +9,13 @@ export interface TraefikChartRules {
    */
   readonly serviceFields: 'service' | 'service.spec';
   /**
+   * Where the type of an additional Service is read: `additionalServices.<name>.type`, unset LoadBalancer, up to v39
+   * (`default "LoadBalancer" .service.type`); from v40 only its free-form `spec` is rendered, so an unset `spec.type` is
+   * the API server's ClusterIP: the values.yaml default `service.spec.type: LoadBalancer` is Traefik's own Service's
+   * (traefik/templates/_service.tpl `traefik.service-spec`, service.yaml, values.yaml, v39.0.7 and v40.0.0).
+   */
+  readonly additionalServiceType: 'type' | 'spec.type';
+  /**
    * Key of the HTTP -> HTTPS redirect on the `web` port: a string up to v24, an object with `port`
    * from v25 (PR #934), `redirections.entryPoint` from v34 (commit 30977046), under `http` from v39
    * (commit 266ff0e4).
@@ -97,6 +104,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   {
     since: '20.0.0',
     serviceFields: 'service',
+    additionalServiceType: 'type',
     redirectKey: 'ports.web.redirectTo',
     certResolversKey: 'certResolvers',
     resolverLeaves: 'every',
@@ -130,7 +138,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
-  { since: '40.0.0', serviceFields: 'service.spec', gatewayApi: 'v1.5.1', imageMinimum: '3.6.0', serviceNameOverride: true },
+  {
+    since: '40.0.0',
+    serviceFields: 'service.spec',
+    additionalServiceType: 'spec.type',
+    gatewayApi: 'v1.5.1',
+    imageMinimum: '3.6.0',
+    serviceNameOverride: true,
+  },
   // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
   { since: '41.0.0', imageMaximum: '3.7.5' },

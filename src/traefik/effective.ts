@@ -51,8 +51,11 @@ export interface EffectiveTraefik {
   readonly conflicts: readonly ValueConflict[];
   /** The Services the chart renders: its own, and those of `service.additionalServices`. */
   readonly services: readonly DeployedService[];
-  /** Where `service.type` went instead of `service.spec.type` (or the reverse) for this chart version. */
-  readonly misplacedServiceType?: Sourced<unknown>;
+  /**
+   * Type keys this chart version does not read (`service.type` for `service.spec.type` or the reverse, and the same on an
+   * additional Service); `readAt` is the key read instead on an additional Service (this tool writes Traefik's own).
+   */
+  readonly misplacedServiceTypes: ReadonlyArray<{ readonly path: Path; readonly readAt?: Path }>;
   /**
    * VIP annotations (`kube-vip.io/loadbalancerIPs` under `traefik.values`) whose entries are not addresses,
    * Service blocks (`additionalServices.<name>`, their `annotations`) that are not maps, and `extraObjects`
@@ -204,6 +207,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // The Service's own fields: top-level `service.*` up to chart v39, `service.spec.*` from v40.
   const typeKey = chart.serviceFields === 'service' ? ['type'] : ['spec', 'type'];
   const otherTypeKey = chart.serviceFields === 'service' ? ['spec', 'type'] : ['type'];
+  const additionalTypeKey = chart.additionalServiceType.split('.');
   // Up to v39 the chart also renders the free-form `service.spec` (traefik/templates/_service.tpl), after its own keys.
   const fieldKeys = chart.serviceFields === 'service' ? [[], ['spec']] : [['spec']];
   const services: DeployedService[] = [];
@@ -280,6 +284,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(service, ['service'], context));
   }
+  // Type keys the chart does not read: Traefik's own (this tool writes its type), and each additional Service's.
+  const misplaced: Array<{ path: Path; readAt?: Path }> = [];
+  if (valueAt(user, ['service', ...otherTypeKey]) !== undefined)
+    misplaced.push({ path: [...prefix, 'values', 'service', ...otherTypeKey] });
   const additional = isMap(service.additionalServices) ? service.additionalServices : {};
   for (const [name, extra] of Object.entries(additional)) {
     const at = ['service', 'additionalServices', name];
@@ -295,7 +303,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       name: `${TRAEFIK_SERVICE_NAME}-${name}`,
       vipPath: [...prefix, 'values', ...at, 'annotations'],
       prefix,
-      typeKey,
+      typeKey: additionalTypeKey,
+      ...(chart.additionalServiceType === 'spec.type' && { typeDefault: 'ClusterIP' }),
       fieldKeys,
       sourced,
       badVips,
@@ -304,6 +313,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     };
     templated(extra, at);
     takeover(extra, at, `its ${VIP_ANNOTATION} annotation`);
+    const unreadType = additionalTypeKey.length > 1 ? ['type'] : ['spec', 'type'];
+    if (valueAt(extra, unreadType) !== undefined) {
+      misplaced.push({ path: [...prefix, 'values', ...at, ...unreadType], readAt: [...prefix, 'values', ...at, ...additionalTypeKey] });
+    }
     // An additional Service has no `single` default: unset splits its UDP ports off.
     if (udpService(extra, goTruthy(extra.single), udp)) {
       services.push(chartService(extra, at, { ...context, ports: tcp }));
@@ -313,7 +326,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     } else services.push(chartService(extra, at, context));
   }
   badVips.push(...extraObjectEscapes(user, prefix), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
-  const misplaced = valueAt(user, ['service', ...otherTypeKey]);
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
   const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;
@@ -344,7 +356,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     conflicts,
     services,
     badVips,
-    ...(misplaced !== undefined && { misplacedServiceType: { value: misplaced, path: [...prefix, 'values', 'service', ...otherTypeKey] } }),
+    misplacedServiceTypes: misplaced,
     entrypoints: ports,
     removedEntrypoints: removedEntrypoints(values, prefix),
     sidecarPorts: sidecarPorts(user, prefix),

@@ -110,8 +110,13 @@ export function checkTraefikDeployment(
         `is "true", so kube-vip skips ${service.label}'s Service and never announces its VIP, and nothing outside the cluster reaches it: remove the annotation`,
       );
     }
+    // From chart v40 an additional Service without a type is a ClusterIP (chart-versions.ts `additionalServiceType`).
+    const unsetIsLoadBalancer = !service.typeDefault || service.typeDefault === 'LoadBalancer';
+    const typeFix = unsetIsLoadBalancer
+      ? 'remove the key (the chart default is LoadBalancer)'
+      : `write LoadBalancer in ${formatPath(service.type.path)} (unset, the chart renders a ${service.typeDefault})`;
     if (isTemplated(service.type.value)) {
-      error(service.type.path, `${TEMPLATED}: write LoadBalancer, or remove the key (the chart default is LoadBalancer)`);
+      error(service.type.path, `${TEMPLATED}: ${unsetIsLoadBalancer ? 'write LoadBalancer, or ' : ''}${typeFix}`);
     } else if (service.type.value === 'ClusterIP' && service.inClusterAllowed) {
       // An additional Service may serve the cluster only (metrics, internal entrypoints), as in the chart's own
       // values.yaml example; a VIP written on it would never be announced.
@@ -119,21 +124,26 @@ export function checkTraefikDeployment(
         error(
           service.path,
           `asks a VIP for ${service.label}, whose type is ClusterIP (${formatPath(service.type.path)}), and kube-vip serves only ` +
-            'LoadBalancer Services, so the VIP is never announced: remove the VIP, or the type (the chart default is LoadBalancer)',
+            `LoadBalancer Services, so the VIP is never announced: remove the VIP, or ${unsetIsLoadBalancer ? 'the type (the chart default is LoadBalancer)' : typeFix}`,
         );
       }
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
         `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value)}, which kube-vip never gives a VIP, ` +
-          'so nothing outside the cluster reaches it: remove the key (the chart default is LoadBalancer)',
+          `so nothing outside the cluster reaches it: ${typeFix}`,
       );
     }
   }
-  if (traefik.misplacedServiceType) {
+  for (const { path, readAt } of traefik.misplacedServiceTypes) {
     error(
-      traefik.misplacedServiceType.path,
-      `is not where Traefik chart ${names.chartVersion} reads the Service type (this tool writes the type itself, as LoadBalancer): remove the key`,
+      path,
+      !readAt
+        ? `is not where Traefik chart ${names.chartVersion} reads the Service type (this tool writes the type itself, as LoadBalancer): remove the key`
+        : `is not where Traefik chart ${names.chartVersion} reads the type of an additional Service, which is ${formatPath(readAt)}` +
+            (readAt.at(-2) === 'spec'
+              ? ' (unset, the Service is a ClusterIP, which kube-vip never gives a VIP): move the value there, e.g. LoadBalancer'
+              : ' (unset, LoadBalancer): remove the key'),
     );
   }
   for (const bad of traefik.badVips) error(bad.path, bad.message);

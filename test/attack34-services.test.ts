@@ -1,4 +1,4 @@
-import { clusterRefusal, configErrors, devConfig, withChanges } from './helpers';
+import { clusterRefusal, configErrors, devConfig, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 33b: every Service that carries a VIP, per chart version. From chart v40 an additional Service's type is
@@ -137,5 +137,26 @@ describe('33b-11: spec.loadBalancerIP next to the VIP annotation of an additiona
   });
   test('control: spec.loadBalancerIP alone on 40.1.0 is the VIP source and is accepted', () => {
     expectAccepted(traefikWith(V40, { spec: { type: 'LoadBalancer', loadBalancerIP: '192.168.0.43' } }));
+  });
+});
+
+// Round 33b-13: up to v39 the chart's `default "LoadBalancer"` turns an empty type into LoadBalancer; from v40 an empty
+// `spec.type` is no LoadBalancer (the API server defaults it to ClusterIP), and the message names it.
+describe('33b-13: an empty additional Service type, per chart version', () => {
+  const internal = (chartVersion: string, service: object) =>
+    withTraefikValues(
+      {
+        ports: { websecure: { expose: { default: true, internal: true } } },
+        service: { additionalServices: { internal: { ...service, annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } } },
+      },
+      { chartVersion },
+    );
+  test('39.0.7, type "": LoadBalancer, accepted', () => {
+    expect(configErrors(internal('39.0.7', { type: '' }))).toEqual([]);
+  });
+  test('40.1.0, spec.type "": no VIP, refused, the type named', () => {
+    expect(configErrors(internal('40.1.0', { spec: { type: '' } })).join('\n')).toContain(
+      'a ClusterIP (an empty type), which kube-vip never gives a VIP',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-leas
 import { kubeVipRules } from '../kube-vip/versions';
 import * as format from '../config/formats';
 import { parseVersion } from '../semver';
+import { goTruthy } from './go-truth';
 import {
   isTemplated,
   joinedAnnotations,
@@ -71,9 +72,12 @@ export function chartService(
   // kube-vip before v0.5.12 reads only spec.loadBalancerIP: the annotation is refused and not counted.
   const unread = annotation === undefined ? undefined : unreadVipAnnotation(context.kubeVipVersion, !!context.traefikOwn);
   if (unread) context.badVips.push({ path: sourced(annotationPath, '').path, message: unread });
-  const type = context.typeDefault
+  const written = context.typeDefault
     ? sourced([...at, ...context.typeKey], context.typeDefault, [...context.prefix, 'values', ...at, ...context.typeKey])
     : sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix);
+  // Up to v39 the chart writes `type: {{ default "LoadBalancer" .service.type }}` (templates/_service.tpl): sprig's
+  // default replaces an empty type (`""`, false, 0) with LoadBalancer (attack round 33b-13).
+  const type = !context.typeDefault && !goTruthy(written.value) ? { ...written, value: 'LoadBalancer' } : written;
   // Traefik's own Service has these rules in pod-rules.ts (next to its first-class VIPs); the UDP half shares the block.
   if (!context.traefikOwn && own === 'annotationsTCP' && type.value === 'LoadBalancer') {
     context.badVips.push(...additionalVipProblems(block, at, context, annotation !== undefined && !unread ? annotationPath : undefined));

@@ -130,7 +130,7 @@ export function checkTraefikDeployment(
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
-        `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value)}, which kube-vip never gives a VIP, ` +
+        `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value) || 'ClusterIP (an empty type)'}, which kube-vip never gives a VIP, ` +
           `so nothing outside the cluster reaches it: ${typeFix}`,
       );
     }

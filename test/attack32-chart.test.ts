@@ -1,4 +1,4 @@
-import { clusterRefusal, configErrors, helmChartConfigRefusal, withChanges, withTraefikValues } from './helpers';
+import { clusterRefusal, configErrors, devConfig, helmChartConfigRefusal, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 31a: resolvers count only under the chart key the pinned chart reads (31a-6), name overrides that are
@@ -11,15 +11,8 @@ const UNDER = {
   certResolvers: { le: { ...ACME, tlsChallenge: true } },
   certificatesResolvers: { le: { acme: { ...ACME, tlsChallenge: {} } } },
 };
-const INGRESS = {
-  name: 'frontend-ingress',
-  namespace: 'default',
-  host: 'k3s.code-place-dev.site',
-  path: '/',
-  service: 'frontend',
-  port: 80,
-  tls: { certResolver: 'le' },
-};
+/** The reference Ingress, naming the resolver `le` these cases define (or not). */
+const INGRESS = { ...devConfig().ingresses[0], tls: { certResolver: 'le' } };
 const UNDEFINED = '"le" is not defined: Traefik would serve its self-signed default certificate';
 
 /** The chart version, the key it reads, the key it does not. */

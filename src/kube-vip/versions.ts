@@ -1,6 +1,9 @@
 import { KUBE_VIP_VERSION } from '../pins';
 import { parseVersion, rulesFor, Version } from '../semver';
 
+/** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go), in every version. */
+export const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
+
 /** What changes in kube-vip's generated DaemonSet and runtime from one release to the next. */
 export interface KubeVipRules {
   /** Env var carrying the VIP mask: `vip_cidr` up to v0.8.x, `vip_subnet` from v0.9.0. */

@@ -3,7 +3,7 @@ import type { ClusterConfig } from '../config/schema';
 import type { Cidrs } from '../k3s/networks';
 import type { Pool } from '../kube-vip/pool-rules';
 import { serviceVipCountProblem, sharedControlPlaneVipProblem } from '../kube-vip/rules';
-import type { KubeVipRules } from '../kube-vip/versions';
+import { KUBE_VIP_CLASS, type KubeVipRules } from '../kube-vip/versions';
 import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } from '../net/ip';
 import { typoHint } from '../net/ip-typo';
 import { parseVersion, Version } from '../semver';
@@ -11,7 +11,6 @@ import { DeployedService, LocatedIp } from './deployed';
 import { checkServiceFamilies } from './family-rules';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
-const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 /**
  * The rules on every LoadBalancer Service that will exist (Traefik's, those the Traefik chart makes, the

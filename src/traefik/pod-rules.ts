@@ -3,7 +3,7 @@ import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
-import { isTemplated, TEMPLATED } from './service-facts';
+import { isTemplated, KUBE_VIP_CLASS, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
 import { goTruthy } from './go-truth';
 import { renderedRollout, renderedStrategyType } from './rendered-count';
@@ -15,7 +15,6 @@ const isMap = (value: unknown): value is Record<string, unknown> => typeof value
 const MAX_PODS = 100;
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
-const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
 /**
  * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes), and the

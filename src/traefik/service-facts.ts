@@ -6,8 +6,9 @@ import { renderedObjects } from './extra-objects';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
 export const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
-/** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
-export const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
+import { KUBE_VIP_CLASS } from '../kube-vip/versions';
+
+export { KUBE_VIP_CLASS };
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,13 +1,11 @@
 import { Path } from '../core/problem';
 import * as format from '../config/formats';
-import { kubeVipRules } from '../kube-vip/versions';
+import { KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { renderedObjects } from './extra-objects';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
 export const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
-import { KUBE_VIP_CLASS } from '../kube-vip/versions';
-
 export { KUBE_VIP_CLASS };
 
 type Values = Record<string, unknown>;

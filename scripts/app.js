@@ -5,8 +5,20 @@
 // never runs stale code when something did.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync } = require('node:fs');
+const {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+} = require('node:fs');
 const { join } = require('node:path');
+const codeCache = require('./code-cache');
 
 const root = join(__dirname, '..');
 const buildInfo = join(root, 'lib', '.tsbuildinfo');
@@ -83,11 +95,28 @@ function buildOnce() {
     // tsc leaves its build info alone when no output changed; mark the build as current anyway.
     const now = new Date();
     utimesSync(buildInfo, now, now);
+    writeCodeCache();
   } finally {
     if (locked) unlinkSync(lock);
   }
 }
-if (isStale() && buildOnce() === 'failed') process.exit();
+/** Compiles lib/ into V8's code cache (scripts/code-cache.js), in a process of its own: a start-up cost, paid once per build. */
+function writeCodeCache() {
+  if (process.env.K3S_VIP_CODE_CACHE === '0') return;
+  try {
+    // A checkout this user cannot write runs without one, and does not try again on every run.
+    accessSync(join(root, 'lib'), constants.W_OK);
+  } catch {
+    return;
+  }
+  spawnSync(process.execPath, [join(__dirname, 'code-cache.js'), '--write'], { stdio: 'ignore' });
+}
+if (isStale()) {
+  if (buildOnce() === 'failed') process.exit();
+} else if (!codeCache.cacheCurrent(statSync(buildInfo).mtimeMs)) {
+  // None for this Node yet, or lib/ was built by tsc alone (`npx tsc`, an editor) since.
+  writeCodeCache();
+}
 // Only the commands above: every other module of lib/src is a library, not something to run.
 if (!Object.hasOwn(COMMANDS, command) || !existsSync(entry)) usage(`unknown command ${shown}`);
 // Last line of defence: whatever escapes a command's own error handling is still one line, never
@@ -108,6 +137,7 @@ process.stdout.on('error', (e) => {
 // A log that cannot be written (stderr sent to a full disk) must not turn finished work into an "unexpected
 // problem": its lines are lost, and the exit code still tells what happened.
 process.stderr.on('error', () => undefined);
+codeCache.useCache();
 try {
   require(entry).main(args);
 } catch (e) {

@@ -70,10 +70,10 @@ function synth(configDir, times) {
 }
 
 /** The app alone, as cdk8s.yaml runs it: `node scripts/app.js`, one synth of `configDir` without the CLI. */
-function appAlone(configDir) {
+function appAlone(configDir, extraEnv = {}) {
   return run(['--require', probe, 'scripts/app.js'], {
     cwd: root,
-    env: { ...env, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: join(work, `dist-alone-${basename(configDir)}`) },
+    env: { ...env, ...extraEnv, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: join(work, `dist-alone-${basename(configDir)}`) },
   });
 }
 
@@ -255,6 +255,7 @@ function main() {
   // Warm-up: the first synth of a checkout fills node_modules/.cache (validators, CRD index, models).
   appAlone(devDir);
   const alone = interleaved(11, loadFloor, () => appAlone(devDir));
+  const uncached = interleaved(11, loadFloor, () => appAlone(devDir, { K3S_VIP_CODE_CACHE: '0' }));
   const dev = interleaved(7, trivialApp(), () => synthOnce(devDir));
   const devFloor = { ms: median(Array.from({ length: 7 }, () => floor(devObjects).ms)) };
   const stress = synth(stressDir, 3);
@@ -273,6 +274,7 @@ function main() {
   const rows = [
     ['node loading cdk8s and cdk8s-plus-27', f(alone.floor.ms), '', ''],
     [`app alone: node scripts/app.js, config/dev.yaml`, f(alone.case.ms), x(alone, 'load floor', true), ''],
+    [`app alone without its code cache (K3S_VIP_CODE_CACHE=0)`, f(uncached.case.ms), x(uncached, 'load floor', true), ''],
     ['cdk8s synth, trivial prebuilt app (1 object)', f(dev.floor.ms), '', `${dev.floor.peakMb.toFixed(0)} MB`],
     [`node + cdk8s + cdk8s-plus-27 floor, ${devObjects} objects`, f(devFloor.ms), '', ''],
     [

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * scripts/code-cache.js in a project of its own (it caches the modules under the folder above its own): the cache may
+ * make a run faster, never different. Each run is a fresh Node, as the app is.
+ */
+const CACHE_NAME = `${process.version}-${process.arch}.bin`;
+const MODULES = {
+  'main.js':
+    "const feature = require('./feature');\n" +
+    "exports.main = (args) => { process.stdout.write('dry run output\\n'); return [feature.value(), args.join(' ')]; };\n",
+  'feature.js':
+    "const { basename } = require('node:path');\n" +
+    'exports.value = () => `${basename(__filename)} in ${basename(__dirname)}: ${basename(require.resolve("./main"))} v1`;\n',
+};
+
+let project: string;
+const cacheDir = () => join(project, 'lib', '.code-cache');
+const cacheFile = () => join(cacheDir(), CACHE_NAME);
+
+function writeModules(modules: Record<string, string>) {
+  for (const [name, text] of Object.entries(modules)) writeFileSync(join(project, 'lib', 'src', name), text);
+}
+
+function node(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Loads main.js through the cache: what it returns and how each module was compiled. */
+function runWithCache(env: NodeJS.ProcessEnv = {}) {
+  const script =
+    "const counts = require('./scripts/code-cache').useCache();" +
+    "const value = require('./lib/src/main.js').main(['x']);" +
+    'console.log(JSON.stringify({ counts, value }));';
+  const result = node(['-e', script], env);
+  expect(result.stderr).toBe('');
+  const last = result.stdout.trim().split('\n').at(-1)!;
+  return JSON.parse(last) as { counts: { cached: number; compiled: number }; value: string[] };
+}
+
+const writeCache = () => node(['scripts/code-cache.js', '--write']);
+
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'k3s-vip-code-cache-'));
+  mkdirSync(join(project, 'scripts'));
+  mkdirSync(join(project, 'lib', 'src'), { recursive: true });
+  copyFileSync(join(__dirname, '..', 'scripts', 'code-cache.js'), join(project, 'scripts', 'code-cache.js'));
+  writeModules(MODULES);
+});
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+const EXPECTED = ['feature.js in src: main.js v1', 'x'];
+
+test('the writer runs a dry run with its output dropped and stores every module the project loaded', () => {
+  const written = writeCache();
+  expect(written).toEqual({ status: 0, stdout: '', stderr: '' });
+  expect(readdirSync(cacheDir())).toEqual([CACHE_NAME]);
+  expect(runWithCache()).toEqual({ counts: { cached: 2, compiled: 0 }, value: EXPECTED });
+});
+
+test('without a cache, or with K3S_VIP_CODE_CACHE=0, every module is compiled by Node as usual', () => {
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+  writeCache();
+  expect(runWithCache({ K3S_VIP_CODE_CACHE: '0' })).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+});
+
+test('a module changed after the cache was written runs its new text, even at the same length', () => {
+  writeCache();
+  writeModules({ 'feature.js': MODULES['feature.js'].replace(' v1', ' v2') });
+  expect(runWithCache()).toEqual({ counts: { cached: 1, compiled: 1 }, value: ['feature.js in src: main.js v2', 'x'] });
+});
+
+/** A cache file of `index` and 16 bytes of data. */
+function withIndex(index: unknown): Buffer {
+  const text = Buffer.from(JSON.stringify(index));
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(text.length, 0);
+  return Buffer.concat([head, text, Buffer.alloc(16)]);
+}
+
+test.each([
+  ['empty', Buffer.alloc(0)],
+  ['an index length past the end', Buffer.from([255, 255, 0, 0, 123])],
+  ['an index that is no JSON', Buffer.concat([Buffer.from([3, 0, 0, 0]), Buffer.from('{{{')])],
+  ['an index of the wrong shape', withIndex({ 'lib/src/main.js': 'x', 'lib/src/feature.js': [1, -5, 99] })],
+  ['an index past its data', withIndex({ 'lib/src/main.js': ['x', 0, 1e9] })],
+])('a cache file that is %s is ignored', (_label, bytes) => {
+  mkdirSync(cacheDir(), { recursive: true });
+  writeFileSync(cacheFile(), bytes);
+  expect(runWithCache().value).toEqual(EXPECTED);
+});
+
+test('cached code V8 refuses (bytes overwritten) is compiled anew', () => {
+  writeCache();
+  const script =
+    "const fs = require('node:fs'); const f = process.argv[1]; const b = fs.readFileSync(f); const n = b.readUInt32LE(0);" +
+    'b.fill(7, 4 + n); fs.writeFileSync(f, b);';
+  expect(node(['-e', script, cacheFile()]).status).toBe(0);
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 2 }, value: EXPECTED });
+});
+
+test("the writer drops other Node builds' files and partial files a killed writer left a minute ago, not a running writer's", () => {
+  mkdirSync(cacheDir(), { recursive: true });
+  const old = join(cacheDir(), `${CACHE_NAME}.123.tmp`);
+  const fresh = join(cacheDir(), `${CACHE_NAME}.456.tmp`);
+  for (const file of [old, fresh, join(cacheDir(), 'v1.0.0-x64.bin')]) writeFileSync(file, 'x');
+  const minutesAgo = new Date(Date.now() - 120_000);
+  utimesSync(old, minutesAgo, minutesAgo);
+  writeCache();
+  expect(readdirSync(cacheDir()).sort()).toEqual([CACHE_NAME, `${CACHE_NAME}.456.tmp`]);
+});
+
+test('cacheCurrent: a cache older than the last build of lib/ is not current, and no cache never is', () => {
+  const current = (builtAt: number) =>
+    node(['-e', `process.stdout.write(String(require('./scripts/code-cache').cacheCurrent(${builtAt})))`]).stdout;
+  expect(current(0)).toBe('false');
+  writeCache();
+  expect(existsSync(cacheFile())).toBe(true);
+  expect(current(0)).toBe('true');
+  expect(current(Date.now() + 60_000)).toBe('false');
+});
+
+test('a writer that cannot load the project says so in one line and exits 0: a slower start, not a failure', () => {
+  writeModules({ 'main.js': "throw new Error('broken\\nsecond line');\n" });
+  const written = writeCache();
+  expect(written.status).toBe(0);
+  expect(written.stderr).toBe('note: no code cache written (broken); runs compile the code each time\n');
+  expect(existsSync(cacheFile())).toBe(false);
+});

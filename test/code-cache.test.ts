@@ -10,11 +10,15 @@ import { join } from 'node:path';
 const CACHE_NAME = `${process.version}-${process.arch}.bin`;
 const MODULES = {
   'main.js':
-    "const feature = require('./feature');\n" +
-    "exports.main = (args) => { process.stdout.write('dry run output\\n'); return [feature.value(), args.join(' ')]; };\n",
-  'feature.js':
+    "const feature = require('./sub/feature');\n" +
+    "const helper = require('./helper');\n" +
+    "exports.main = (args) => { process.stdout.write('dry run output\\n'); return [feature.value(), helper.count(), args.join(' ')]; };\n",
+  'sub/feature.js':
     "const { basename } = require('node:path');\n" +
-    'exports.value = () => `${basename(__filename)} in ${basename(__dirname)}: ${basename(require.resolve("./main"))} v1`;\n',
+    "const helper = require('../helper');\n" +
+    'exports.value = () => `${basename(__filename)} in ${basename(__dirname)}: ${basename(require.resolve("../main"))} v1`;\n' +
+    'helper.count();\n',
+  'helper.js': 'let calls = 0;\nexports.count = () => ++calls;\n',
 };
 
 let project: string;
@@ -30,16 +34,21 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Loads main.js through the cache: what it returns and how each module was compiled. */
+/**
+ * Loads main.js through the cache: what it returns, how each module was compiled, and how often helper.js was resolved
+ * (Node itself resolves a request once per folder: the two requires of it are from two folders).
+ */
 function runWithCache(env: NodeJS.ProcessEnv = {}) {
   const script =
+    "const Module = require('node:module'); const resolve = Module._resolveFilename; let resolved = 0;" +
+    "Module._resolveFilename = function (id, ...rest) { if (id.endsWith('/helper')) resolved++; return resolve.call(this, id, ...rest); };" +
     "const counts = require('./scripts/code-cache').useCache();" +
     "const value = require('./lib/src/main.js').main(['x']);" +
-    'console.log(JSON.stringify({ counts, value }));';
+    'console.log(JSON.stringify({ counts, value, resolved }));';
   const result = node(['-e', script], env);
   expect(result.stderr).toBe('');
   const last = result.stdout.trim().split('\n').at(-1)!;
-  return JSON.parse(last) as { counts: { cached: number; compiled: number }; value: string[] };
+  return JSON.parse(last) as { counts: { cached: number; compiled: number }; value: unknown[]; resolved: number };
 }
 
 const writeCache = () => node(['scripts/code-cache.js', '--write']);
@@ -47,31 +56,37 @@ const writeCache = () => node(['scripts/code-cache.js', '--write']);
 beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-code-cache-'));
   mkdirSync(join(project, 'scripts'));
-  mkdirSync(join(project, 'lib', 'src'), { recursive: true });
+  mkdirSync(join(project, 'lib', 'src', 'sub'), { recursive: true });
   copyFileSync(join(__dirname, '..', 'scripts', 'code-cache.js'), join(project, 'scripts', 'code-cache.js'));
   writeModules(MODULES);
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
-const EXPECTED = ['feature.js in src: main.js v1', 'x'];
+const EXPECTED = ['feature.js in sub: main.js v1', 2, 'x'];
 
 test('the writer runs a dry run with its output dropped and stores every module the project loaded', () => {
   const written = writeCache();
   expect(written).toEqual({ status: 0, stdout: '', stderr: '' });
   expect(readdirSync(cacheDir())).toEqual([CACHE_NAME]);
-  expect(runWithCache()).toEqual({ counts: { cached: 2, compiled: 0 }, value: EXPECTED });
+  // The second require of helper.js (main.js' after sub/feature.js') takes the module loaded before without resolving it.
+  expect(runWithCache()).toEqual({ counts: { cached: 3, compiled: 0 }, value: EXPECTED, resolved: 1 });
 });
 
 test('without a cache, or with K3S_VIP_CODE_CACHE=0, every module is compiled by Node as usual', () => {
-  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
   writeCache();
-  expect(runWithCache({ K3S_VIP_CODE_CACHE: '0' })).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+  expect(runWithCache({ K3S_VIP_CODE_CACHE: '0' })).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
 });
 
 test('a module changed after the cache was written runs its new text, even at the same length', () => {
   writeCache();
-  writeModules({ 'feature.js': MODULES['feature.js'].replace(' v1', ' v2') });
-  expect(runWithCache()).toEqual({ counts: { cached: 1, compiled: 1 }, value: ['feature.js in src: main.js v2', 'x'] });
+  writeModules({ 'sub/feature.js': MODULES['sub/feature.js'].replace(' v1', ' v2') });
+  // main.js, still cached, takes helper.js as loaded by the changed module.
+  expect(runWithCache()).toEqual({
+    counts: { cached: 2, compiled: 1 },
+    value: ['feature.js in sub: main.js v2', 2, 'x'],
+    resolved: 1,
+  });
 });
 
 /** A cache file of `index` and 16 bytes of data. */
@@ -86,8 +101,9 @@ test.each([
   ['empty', Buffer.alloc(0)],
   ['an index length past the end', Buffer.from([255, 255, 0, 0, 123])],
   ['an index that is no JSON', Buffer.concat([Buffer.from([3, 0, 0, 0]), Buffer.from('{{{')])],
-  ['an index of the wrong shape', withIndex({ 'lib/src/main.js': 'x', 'lib/src/feature.js': [1, -5, 99] })],
-  ['an index past its data', withIndex({ 'lib/src/main.js': ['x', 0, 1e9] })],
+  ['an index without its parts', withIndex({ 'lib/src/main.js': ['x', 0, 16] })],
+  ['an index of the wrong shape', withIndex({ modules: { 'lib/src/main.js': 'x', 'lib/src/feature.js': [1, -5, 99] }, resolved: [] })],
+  ['an index past its data', withIndex({ modules: { 'lib/src/main.js': ['x', 0, 1e9] }, resolved: {} })],
 ])('a cache file that is %s is ignored', (_label, bytes) => {
   mkdirSync(cacheDir(), { recursive: true });
   writeFileSync(cacheFile(), bytes);
@@ -100,7 +116,7 @@ test('cached code V8 refuses (bytes overwritten) is compiled anew', () => {
     "const fs = require('node:fs'); const f = process.argv[1]; const b = fs.readFileSync(f); const n = b.readUInt32LE(0);" +
     'b.fill(7, 4 + n); fs.writeFileSync(f, b);';
   expect(node(['-e', script, cacheFile()]).status).toBe(0);
-  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 2 }, value: EXPECTED });
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 3 }, value: EXPECTED, resolved: 1 });
 });
 
 test("the writer drops other Node builds' files and partial files a killed writer left a minute ago, not a running writer's", () => {

@@ -26,9 +26,6 @@ const digest = crypto.hash
 /** The modules worth caching: this checkout's, never a shebang script (Module.wrap would not parse). */
 const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
-/** The key of one `require(id)` of a module in the cache's record of what it resolved to. */
-const resolutionKey = (filename, id) => `${path.relative(root, filename)}\0${id}`;
-
 /**
  * Runs a compiled module wrapper as Node's loader does (lib/internal/modules/cjs/loader.js `Module.prototype._compile`).
  * `known(id)` is the file a `require(id)` resolved to when the cache was written, if any: one already loaded is taken
@@ -94,7 +91,7 @@ function useCache() {
     const script = new vm.Script(Module.wrap(content), { filename, cachedData: cache.data.subarray(entry[1], entry[1] + entry[2]) });
     counts[script.cachedDataRejected ? 'compiled' : 'cached']++;
     const known = (id) => {
-      const key = resolutionKey(filename, id);
+      const key = `${name}\0${id}`;
       return Object.hasOwn(cache.resolved, key) ? path.join(root, cache.resolved[key]) : undefined;
     };
     return runModule(this, script, filename, known);
@@ -110,10 +107,12 @@ function writeCache() {
   Module.prototype._compile = function compileAndKeep(content, filename) {
     if (!cacheable(filename, content)) return compile.call(this, content, filename);
     const script = new vm.Script(Module.wrap(content), { filename });
-    scripts.push([path.relative(root, filename), digest(content), script]);
+    const name = path.relative(root, filename);
+    scripts.push([name, digest(content), script]);
     return runModule(this, script, filename, (id) => {
+      // The key of one `require(id)` of this module in the record of what it resolved to.
       const to = Module._resolveFilename(id, this);
-      if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[resolutionKey(filename, id)] = path.relative(root, to);
+      if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[`${name}\0${id}`] = path.relative(root, to);
       return undefined;
     });
   };

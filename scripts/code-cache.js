@@ -13,11 +13,14 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
+const zlib = require('node:zlib');
 
 const root = path.join(__dirname, '..');
 const cacheDir = path.join(root, 'lib', '.code-cache');
 /** One file per Node build: data from another V8 is refused anyway. */
 const cacheFile = path.join(cacheDir, `${process.version}-${process.arch}.bin`);
+/** The names the writer makes in cacheDir, the only ones it ever deletes: cache files and their partial writes. */
+const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
 
 // crypto.hash (Node 20.12+) is the one-shot form, about twice as fast on ~4 MB of text.
 const digest = crypto.hash
@@ -47,39 +50,62 @@ function runModule(module, script, filename, known = () => undefined) {
 }
 
 /**
+ * A checksum of the cache file's bytes: V8 does not check cached data it deserializes (only its version, flags and the
+ * source's length), and damaged data crashes it (a fatal error with a native trace, or a segfault). CRC-32 finds a torn
+ * write or flipped bits in about a millisecond; zlib.crc32 is Node 20.15+, SHA-1 before.
+ */
+const checksum = zlib.crc32 ? (bytes) => zlib.crc32(bytes) : (bytes) => crypto.createHash('sha1').update(bytes).digest().readUInt32LE(0);
+
+/**
  * The cache file as { modules, resolved, data }: `modules` maps a root-relative path to [hash of its text, offset and
- * length in data], `resolved` a `resolutionKey` to the absolute file it resolved to.
+ * length in data], `resolved` a module's `<path>\0<request>` to the root-relative file it resolved to. The file is
+ * [checksum of the rest, index length, index (JSON), data]; undefined when there is none, 'damaged' when it is unusable.
  */
 function readCache() {
-  const blob = fs.readFileSync(cacheFile);
-  const indexLength = blob.readUInt32LE(0);
-  const { modules, resolved } = JSON.parse(blob.subarray(4, 4 + indexLength).toString('utf8'));
-  if (typeof modules !== 'object' || typeof resolved !== 'object' || !modules || !resolved) throw new Error('no index');
-  return { modules, resolved, data: blob.subarray(4 + indexLength) };
-}
-
-/** Whether this Node has a cache file as new as the last build of lib/ (`builtAt`, ms); the app writes one when not. */
-function cacheCurrent(builtAt) {
+  let blob;
   try {
-    return fs.statSync(cacheFile).mtimeMs >= builtAt;
+    blob = fs.readFileSync(cacheFile);
   } catch {
-    return false;
+    return undefined;
+  }
+  try {
+    if (blob.length < 8 || blob.readUInt32LE(0) !== checksum(blob.subarray(4))) return 'damaged';
+    const indexLength = blob.readUInt32LE(4);
+    const { modules, resolved } = JSON.parse(blob.subarray(8, 8 + indexLength).toString('utf8'));
+    if (typeof modules !== 'object' || typeof resolved !== 'object' || !modules || !resolved) return 'damaged';
+    return { modules, resolved, data: blob.subarray(8 + indexLength) };
+  } catch {
+    return 'damaged';
   }
 }
 
+/** Left by a write of the cache that did not end well (the app creates it first, a write that ends well deletes it). */
+const attemptFile = path.join(root, 'lib', '.code-cache-attempt');
+const modified = (file) => {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -Infinity;
+  }
+};
+
 /**
- * Compiles the cached modules from their cached code from now on; any problem with the cache leaves Node's loader alone.
- * Returns live counts: modules run from cached code, and ones compiled anew (not cached, changed since, or refused by V8).
+ * Whether the app should write the cache, given the last build of lib/ (`builtAt`, ms): none for this Node, or older
+ * than the build (tsc alone rebuilt lib/), unless a write since that build failed.
+ */
+const shouldWrite = (builtAt) => modified(cacheFile) < builtAt && modified(attemptFile) < builtAt;
+
+/**
+ * Compiles the cached modules from their cached code from now on; any problem with the cache leaves Node's loader alone,
+ * and a damaged file is deleted so that the next run writes it again. Returns live counts: modules run from cached code,
+ * and ones compiled anew (not cached, changed since, or refused by V8).
  */
 function useCache() {
   const counts = { cached: 0, compiled: 0 };
   if (process.env.K3S_VIP_CODE_CACHE === '0') return counts;
-  let cache;
-  try {
-    cache = readCache();
-  } catch {
-    return counts;
-  }
+  const cache = readCache();
+  if (cache === 'damaged') fs.rmSync(cacheFile, { force: true });
+  if (typeof cache !== 'object') return counts;
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileCached(content, filename) {
     const name = path.relative(root, filename);
@@ -117,8 +143,8 @@ function writeCache() {
     });
   };
   const { main } = require(path.join(root, 'lib', 'src', 'main.js'));
-  // A dry run of the config (it writes nothing: no folder, no lock), its output dropped, compiles the functions a synth
-  // calls, so the data taken after it holds them too; a config it refuses still compiles most of them.
+  // A dry run of the config (it writes nothing: no folder, no lock), its output and exit code dropped, compiles the
+  // functions a synth calls, so the data taken after it holds them too; a config it refuses still compiles most of them.
   const [out, err] = [process.stdout.write, process.stderr.write];
   process.stdout.write = process.stderr.write = () => true;
   try {
@@ -127,6 +153,7 @@ function writeCache() {
     // a warm-up only
   } finally {
     [process.stdout.write, process.stderr.write] = [out, err];
+    process.exitCode = 0;
   }
   const modules = {};
   const parts = [];
@@ -138,18 +165,32 @@ function writeCache() {
     offset += data.length;
   }
   const indexBytes = Buffer.from(JSON.stringify({ modules, resolved }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(indexBytes.length, 0);
+  const body = Buffer.concat([length, indexBytes, ...parts]);
   const head = Buffer.alloc(4);
-  head.writeUInt32LE(indexBytes.length, 0);
+  head.writeUInt32LE(checksum(body), 0);
   fs.mkdirSync(cacheDir, { recursive: true });
-  // Files of other Node builds and ones a killed write left (a minute old) are dropped; a new file is renamed into place whole.
-  for (const name of fs.readdirSync(cacheDir)) {
+  // Never through a link: the clean-up below would delete in the folder it points to.
+  if (!fs.lstatSync(cacheDir).isDirectory()) throw new Error(`${path.relative(root, cacheDir)} is not a folder`);
+  // Files of other Node builds and ones a killed write left (a minute old) are dropped, only under the names this
+  // writer makes; a new file is flushed and renamed into place whole.
+  for (const name of fs.readdirSync(cacheDir).filter((entry) => OWN_NAME.test(entry))) {
     const file = path.join(cacheDir, name);
-    const left = name.endsWith('.tmp') && Date.now() - fs.statSync(file).mtimeMs > 60_000;
-    if (name !== path.basename(cacheFile) && (!name.endsWith('.tmp') || left)) fs.rmSync(file, { force: true });
+    const stat = fs.lstatSync(file);
+    const left = name.endsWith('.tmp') && Date.now() - stat.mtimeMs > 60_000;
+    if (stat.isFile() && name !== path.basename(cacheFile) && (!name.endsWith('.tmp') || left)) fs.rmSync(file);
   }
   const partial = `${cacheFile}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, Buffer.concat([head, indexBytes, ...parts]));
+  const fd = fs.openSync(partial, 'wx');
+  try {
+    fs.writeSync(fd, Buffer.concat([head, body]));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(partial, cacheFile);
+  fs.rmSync(attemptFile, { force: true });
 }
 
 if (require.main === module && process.argv[2] === '--write') {
@@ -161,4 +202,4 @@ if (require.main === module && process.argv[2] === '--write') {
   }
 }
 
-module.exports = { cacheCurrent, useCache, writeCache };
+module.exports = { attemptFile, shouldWrite, useCache, writeCache };

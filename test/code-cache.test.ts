@@ -1,6 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 
 /**
@@ -89,18 +101,21 @@ test('a module changed after the cache was written runs its new text, even at th
   });
 });
 
-/** A cache file of `index` and 16 bytes of data. */
+/** A cache file of `index` and 16 bytes of data, with the right checksum. */
 function withIndex(index: unknown): Buffer {
   const text = Buffer.from(JSON.stringify(index));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(text.length, 0);
+  const body = Buffer.concat([length, text, Buffer.alloc(16)]);
   const head = Buffer.alloc(4);
-  head.writeUInt32LE(text.length, 0);
-  return Buffer.concat([head, text, Buffer.alloc(16)]);
+  head.writeUInt32LE(crc32(body), 0);
+  return Buffer.concat([head, body]);
 }
 
 test.each([
   ['empty', Buffer.alloc(0)],
   ['an index length past the end', Buffer.from([255, 255, 0, 0, 123])],
-  ['an index that is no JSON', Buffer.concat([Buffer.from([3, 0, 0, 0]), Buffer.from('{{{')])],
+  ['an index that is no JSON', withIndex('{{{')],
   ['an index without its parts', withIndex({ 'lib/src/main.js': ['x', 0, 16] })],
   ['an index of the wrong shape', withIndex({ modules: { 'lib/src/main.js': 'x', 'lib/src/feature.js': [1, -5, 99] }, resolved: [] })],
   ['an index past its data', withIndex({ modules: { 'lib/src/main.js': ['x', 0, 1e9] }, resolved: {} })],
@@ -110,13 +125,29 @@ test.each([
   expect(runWithCache().value).toEqual(EXPECTED);
 });
 
-test('cached code V8 refuses (bytes overwritten) is compiled anew', () => {
-  writeCache();
-  const script =
-    "const fs = require('node:fs'); const f = process.argv[1]; const b = fs.readFileSync(f); const n = b.readUInt32LE(0);" +
-    'b.fill(7, 4 + n); fs.writeFileSync(f, b);';
-  expect(node(['-e', script, cacheFile()]).status).toBe(0);
+test('cached code V8 refuses (written by a Node with other flags) is compiled anew', () => {
+  expect(node(['--no-opt', 'scripts/code-cache.js', '--write']).status).toBe(0);
   expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 3 }, value: EXPECTED, resolved: 1 });
+});
+
+/** The cache file with `change` applied to its bytes. */
+function damage(change: (bytes: Buffer) => void) {
+  const bytes = readFileSync(cacheFile());
+  change(bytes);
+  writeFileSync(cacheFile(), bytes);
+}
+
+// V8 does not check the data it deserializes: damaged data gave a fatal error with a native trace, a segfault, or other code.
+test.each([
+  ['one bit flipped in the code', (b: Buffer) => (b[b.length - 40] ^= 0x04)],
+  ['every 50th byte inverted', (b: Buffer) => b.forEach((_, i) => i % 50 === 7 && (b[i] ^= 0xff))],
+  ['a byte of the index changed', (b: Buffer) => (b[b.indexOf('"lib/src/main.js":["') + 5] ^= 0x01)],
+  ['its end zeroed', (b: Buffer) => b.fill(0, b.length - 100)],
+])('a cache file with %s is not used, and is deleted so that the next run writes it again', (_label, change) => {
+  writeCache();
+  damage(change);
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
+  expect(existsSync(cacheFile())).toBe(false);
 });
 
 test("the writer drops other Node builds' files and partial files a killed writer left a minute ago, not a running writer's", () => {
@@ -130,14 +161,55 @@ test("the writer drops other Node builds' files and partial files a killed write
   expect(readdirSync(cacheDir()).sort()).toEqual([CACHE_NAME, `${CACHE_NAME}.456.tmp`]);
 });
 
-test('cacheCurrent: a cache older than the last build of lib/ is not current, and no cache never is', () => {
-  const current = (builtAt: number) =>
-    node(['-e', `process.stdout.write(String(require('./scripts/code-cache').cacheCurrent(${builtAt})))`]).stdout;
-  expect(current(0)).toBe('false');
+test('shouldWrite: no cache, or one older than the last build of lib/, unless a write since that build failed', () => {
+  const attempt = join(project, 'lib', '.code-cache-attempt');
+  const shouldWrite = (builtAt: number) =>
+    node(['-e', `process.stdout.write(String(require('./scripts/code-cache').shouldWrite(${builtAt})))`]).stdout;
+  expect(shouldWrite(0)).toBe('true');
+  writeFileSync(attempt, '');
   writeCache();
-  expect(existsSync(cacheFile())).toBe(true);
-  expect(current(0)).toBe('true');
-  expect(current(Date.now() + 60_000)).toBe('false');
+  expect(existsSync(attempt)).toBe(false);
+  expect(shouldWrite(0)).toBe('false');
+  const built = Date.now() + 60_000;
+  expect(shouldWrite(built)).toBe('true');
+  // A write after that build left its marker: not again before the next build.
+  writeFileSync(attempt, '');
+  const later = new Date(built + 1000);
+  utimesSync(attempt, later, later);
+  expect(shouldWrite(built)).toBe('false');
+  expect(shouldWrite(built + 2000)).toBe('true');
+});
+
+test('a write that fails leaves its marker; the exit code of a refused warm-up is not the write', () => {
+  writeModules({ 'main.js': 'exports.main = () => { process.exitCode = 1; };\n' });
+  expect(writeCache()).toEqual({ status: 0, stdout: '', stderr: '' });
+  const attempt = join(project, 'lib', '.code-cache-attempt');
+  writeFileSync(attempt, '');
+  rmSync(cacheFile());
+  mkdirSync(cacheFile());
+  const failed = writeCache();
+  expect(failed.status).toBe(0);
+  expect(failed.stderr).toMatch(/^note: no code cache written \(.*\); runs compile the code each time\n$/);
+  expect(existsSync(attempt)).toBe(true);
+});
+
+test('the writer never deletes through a link: a lib/.code-cache that is a link is refused, and only its own names are cleaned', () => {
+  const elsewhere = join(project, 'elsewhere');
+  mkdirSync(elsewhere);
+  writeFileSync(join(elsewhere, 'important.txt'), 'keep');
+  writeFileSync(join(elsewhere, 'v1.0.0-x64.bin'), 'keep');
+  symlinkSync(elsewhere, cacheDir());
+  const written = writeCache();
+  expect(written.stderr).toBe('note: no code cache written (lib/.code-cache is not a folder); runs compile the code each time\n');
+  expect(readdirSync(elsewhere).sort()).toEqual(['important.txt', 'v1.0.0-x64.bin']);
+  rmSync(cacheDir());
+  mkdirSync(cacheDir());
+  writeFileSync(join(cacheDir(), 'notes.txt'), 'mine');
+  symlinkSync(join(elsewhere, 'v1.0.0-x64.bin'), join(cacheDir(), 'v2.0.0-x64.bin'));
+  writeCache();
+  // The link is left alone: it is no file of the writer's.
+  expect(readdirSync(cacheDir()).sort()).toEqual([CACHE_NAME, 'notes.txt', 'v2.0.0-x64.bin'].sort());
+  expect(readdirSync(elsewhere).sort()).toEqual(['important.txt', 'v1.0.0-x64.bin']);
 });
 
 test('a writer that cannot load the project says so in one line and exits 0: a slower start, not a failure', () => {

@@ -22,10 +22,14 @@ const cacheFile = path.join(cacheDir, `${process.version}-${process.arch}.bin`);
 /** The names the writer makes in cacheDir, the only ones it ever deletes: cache files and their partial writes. */
 const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
 
-// crypto.hash (Node 20.12+) is the one-shot form, about twice as fast on ~4 MB of text.
-const digest = crypto.hash
-  ? (text) => crypto.hash('sha1', text, 'base64')
-  : (text) => crypto.createHash('sha1').update(text).digest('base64');
+/**
+ * The CRC-32 of a module's text, or of the cache file's bytes (for a text, its UTF-8). A module's code is used only while
+ * its text has the checksum it was compiled from: V8 itself compares only the text's length. And V8 does not check the
+ * cached data it deserializes: damaged data crashes it (a fatal error with a native trace, or a segfault) or runs other
+ * code, so the file's bytes are checked too. CRC-32 finds any edit of a text, a torn write or flipped bits in about a
+ * millisecond for 4 MB, where SHA-1 takes 4 to 8; zlib.crc32 is Node 20.15+, SHA-1 before.
+ */
+const checksum = zlib.crc32 ? (data) => zlib.crc32(data) : (data) => crypto.createHash('sha1').update(data).digest().readUInt32LE(0);
 /** The modules worth caching: this checkout's, never a shebang script (Module.wrap would not parse). */
 const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
@@ -50,14 +54,7 @@ function runModule(module, script, filename, known = () => undefined) {
 }
 
 /**
- * A checksum of the cache file's bytes: V8 does not check cached data it deserializes (only its version, flags and the
- * source's length), and damaged data crashes it (a fatal error with a native trace, or a segfault). CRC-32 finds a torn
- * write or flipped bits in about a millisecond; zlib.crc32 is Node 20.15+, SHA-1 before.
- */
-const checksum = zlib.crc32 ? (bytes) => zlib.crc32(bytes) : (bytes) => crypto.createHash('sha1').update(bytes).digest().readUInt32LE(0);
-
-/**
- * The cache file as { modules, resolved, data }: `modules` maps a root-relative path to [hash of its text, offset and
+ * The cache file as { modules, resolved, data }: `modules` maps a root-relative path to [checksum of its text, offset and
  * length in data], `resolved` a module's `<path>\0<request>` to the root-relative file it resolved to. The file is
  * [checksum of the rest, index length, index (JSON), data]; undefined when there is none, 'damaged' when it is unusable.
  */
@@ -110,7 +107,7 @@ function useCache() {
   Module.prototype._compile = function compileCached(content, filename) {
     const name = path.relative(root, filename);
     const entry = Object.hasOwn(cache.modules, name) ? cache.modules[name] : undefined;
-    if (!Array.isArray(entry) || !cacheable(filename, content) || entry[0] !== digest(content)) {
+    if (!Array.isArray(entry) || !cacheable(filename, content) || entry[0] !== checksum(content)) {
       counts.compiled++;
       return compile.call(this, content, filename);
     }
@@ -134,7 +131,7 @@ function writeCache() {
     if (!cacheable(filename, content)) return compile.call(this, content, filename);
     const script = new vm.Script(Module.wrap(content), { filename });
     const name = path.relative(root, filename);
-    scripts.push([name, digest(content), script]);
+    scripts.push([name, checksum(content), script]);
     return runModule(this, script, filename, (id) => {
       // The key of one `require(id)` of this module in the record of what it resolved to.
       const to = Module._resolveFilename(id, this);

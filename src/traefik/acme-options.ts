@@ -2,8 +2,7 @@ import { Path, Problem } from '../core/problem';
 import { email, FormatCheck, httpsUrl } from '../config/formats';
 import type { TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { resolverNodes } from './resolver-keys';
 
 /** The ACME options `traefik.certResolvers` checks with a format, by their lower-case names (Traefik reads any case). */
 const CHECKS: Readonly<Record<string, FormatCheck>> = { email, caserver: httpsUrl };
@@ -22,27 +21,18 @@ export function acmeOptionProblems(
   { certResolversKey: key, resolverLeaves }: Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>,
 ): Problem[] {
   const problems: Problem[] = [];
-  const judge = (options: unknown, at: Path) => {
-    if (!isMap(options)) return;
-    for (const [option, given] of Object.entries(options)) {
-      const check = CHECKS[option.toLowerCase()];
-      const value = given === null && resolverLeaves === 'every' ? '' : given;
-      const problem =
-        !check || value === null || value === undefined
-          ? undefined
-          : typeof value === 'string'
-            ? check(value)
-            : `is ${JSON.stringify(value) ?? typeof value}, not text: give it as text, as traefik.certResolvers takes it`;
-      if (problem) problems.push({ path: [...at, option], message: problem });
-    }
-  };
-  // Only the key the chart reads (`key`): the other is refused whole (defined-resolvers.ts).
-  const resolvers = isMap(user[key]) ? user[key] : {};
-  for (const [name, entry] of Object.entries(resolvers)) {
-    const at = [...prefix, 'values', key, name];
-    if (key === 'certResolvers') judge(entry, at);
-    else if (isMap(entry))
-      for (const [block, options] of Object.entries(entry)) if (block.trim().toLowerCase() === 'acme') judge(options, [...at, block]);
+  // Only the key the chart reads (`key`): the other is refused whole (defined-resolvers.ts). A key is read as Traefik reads
+  // the flag the chart writes for it, split at dots (resolver-keys.ts), so `acme.email` under a resolver is its e-mail.
+  for (const { rest, key: resolver, keys, value: given } of resolverNodes(user, { certResolversKey: key, resolverLeaves })) {
+    const check = rest.length === 2 && rest[0] === 'acme' ? CHECKS[rest[1]] : undefined;
+    const value = given === null && resolverLeaves === 'every' ? '' : given;
+    const problem =
+      !check || value === null || value === undefined
+        ? undefined
+        : typeof value === 'string'
+          ? check(value)
+          : `is ${JSON.stringify(value) ?? typeof value}, not text: give it as text, as traefik.certResolvers takes it`;
+    if (problem) problems.push({ path: [...prefix, 'values', key, resolver, ...keys], message: problem });
   }
   for (const flag of flags) {
     const option = /^certificatesresolvers\.[^.]+\.acme\.(email|caserver)$/.exec(flag.name)?.[1];

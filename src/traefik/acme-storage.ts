@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
 import type { Path } from '../core/problem';
 import type { TraefikFlag } from './arguments';
+import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { resolverLeaves } from './resolver-keys';
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const option = (options: unknown, name: string) =>
-  isMap(options) ? Object.entries(options).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] : undefined;
 
 /** Traefik's default `acme.storage` (traefik/traefik pkg/provider/acme/provider.go `SetDefaults`, v2 and v3): relative, in the container's own files. */
 const DEFAULT_STORAGE = 'acme.json';
@@ -32,16 +32,17 @@ export function ephemeralAcmeResolvers(
   values: Readonly<Record<string, unknown>>,
   flags: readonly TraefikFlag[],
   resolvers: ReadonlyArray<{ readonly value: string; readonly path: Path }>,
-  key: 'certResolvers' | 'certificatesResolvers',
+  rules: Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>,
 ): EphemeralAcme[] {
   const persistence = isMap(values.persistence) ? values.persistence : {};
   const mount = typeof persistence.path === 'string' ? posix.normalize(persistence.path).replace(/\/+$/, '') : '/data';
   const persistent = goTruthy(persistence.enabled);
+  const leaves = resolverLeaves(values, rules);
   const storageOf = (name: string): unknown => {
     const flag = flags.filter((f) => f.name === `certificatesresolvers.${name.toLowerCase()}.acme.storage`).at(-1);
     if (flag) return flag.value;
-    const entry = option(option(values, key), name);
-    return option(key === 'certificatesResolvers' ? option(entry, 'acme') : entry, 'storage');
+    // The last storage flag the chart writes for the resolver, its keys read as Traefik splits them (resolver-keys.ts).
+    return leaves.filter((leaf) => leaf.name.toLowerCase() === name.toLowerCase() && leaf.rest.join('.') === 'acme.storage').at(-1)?.value;
   };
   return resolvers.flatMap(({ value, path }) => {
     const given = storageOf(value);

@@ -11,7 +11,7 @@ import {
   upstreamChartVersion,
 } from './chart-versions';
 import type { ValuesViolation } from './values-schema';
-import { goTruthy } from './go-truth';
+import { leafRenders, printed, resolverLeaves, segment, unreadableName } from './resolver-keys';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolversKey = TraefikChartRules['certResolversKey'];
@@ -38,44 +38,21 @@ interface ResolverFlag {
   readonly path: Path;
 }
 
-/** A key of a flag's name as Traefik matches it: in any case, blanks around it ignored (a key ` acme` is the acme block). */
-const segment = (key: string) => key.trim().toLowerCase();
-
-/** Whether the chart writes a values leaf as a flag (chart-versions.ts `resolverLeaves`). */
-const LEAF_RENDERS: Readonly<Record<TraefikChartRules['resolverLeaves'], (value: unknown) => boolean>> = {
-  every: () => true,
-  truthy: goTruthy,
-  'non-null': (value) => value !== null,
-  'bool-or-non-empty': (value) => typeof value === 'boolean' || goTruthy(value),
-};
-
-/** A leaf as the chart prints it after `=`: a list joined by commas, null as nothing (Helm's "<no value>" is dropped). */
-const printed = (value: unknown): string =>
-  value === null ? '' : Array.isArray(value) ? value.map((item) => printed(item)).join(',') : String(value);
-
 /**
- * The flags the chart renders from the resolver key it reads: up to v32 `certResolvers.<name>.<option>` as
- * `--certificatesresolvers.<name>.acme.<option>[.<field>]` (a map option writes one flag per field), from v33
- * `certificatesResolvers` through `traefik.yaml2CommandLineArgsRec`, which writes only the leaves `resolverLeaves` lets through
- * (traefik/traefik-helm-chart templates/_podtemplate.tpl up to v32.1.1, templates/_helpers.tpl from v33.0.0).
+ * The flags the chart renders from the resolver key it reads (resolver-keys.ts `resolverLeaves`), under the name Traefik
+ * reads: a resolver key with a dot defines the resolver named by its first part, and one Traefik cannot read defines none.
  */
 function valuesFlags(values: Values, rules: ResolverRules, prefix: Path, firstClass: Values): ResolverFlag[] {
-  const key = rules.certResolversKey;
-  const resolvers = isMap(values[key]) ? values[key] : {};
-  return Object.entries(resolvers).flatMap(([name, entry]) => {
-    const path = Object.hasOwn(firstClass, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name];
-    const found: ResolverFlag[] = [];
-    const walk = (node: unknown, rest: readonly string[]) => {
-      if (isMap(node) && (key === 'certificatesResolvers' || rest.length < 2)) {
-        for (const [option, value] of Object.entries(node)) walk(value, [...rest, segment(option)]);
-      } else if (rest.length && LEAF_RENDERS[rules.resolverLeaves](node)) {
-        found.push({ name, rest: key === 'certResolvers' ? ['acme', ...rest] : rest, raw: printed(node), path });
-      }
-    };
-    // A resolver that is no map (`le: null`) writes no flag under its name.
-    walk(entry, []);
-    return found;
-  });
+  // One path per resolver key: the rules below tell a resolver's flags apart by their path's identity.
+  const paths = new Map<string, Path>();
+  const pathOf = (key: string) =>
+    paths.get(key) ??
+    paths
+      .set(key, Object.hasOwn(firstClass, key) ? [...prefix, 'certResolvers', key] : [...prefix, 'values', rules.certResolversKey, key])
+      .get(key)!;
+  return resolverLeaves(values, rules)
+    .filter((leaf) => !unreadableName(leaf.key))
+    .map(({ name, key, rest, value }) => ({ name, rest, raw: printed(value), path: pathOf(key) }));
 }
 
 type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>;
@@ -137,7 +114,7 @@ export function resolverStartProblems(...args: ResolverInputs): Problem[] {
   const key = rules.certResolversKey;
   const problems: Problem[] = [];
   for (const [name, entry] of Object.entries(isMap(values[key]) ? values[key] : {})) {
-    const written = key === 'certResolvers' || LEAF_RENDERS[rules.resolverLeaves](entry);
+    const written = key === 'certResolvers' || leafRenders(rules, entry);
     if (entry === null || isMap(entry) || !written) continue;
     const path = Object.hasOwn(firstClass, name) ? [...prefix, 'certResolvers', name] : [...prefix, 'values', key, name];
     const [renders, shape] =

@@ -15,6 +15,7 @@ import { chartFailures } from './chart-failures';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
+import { resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -112,7 +113,7 @@ export interface EffectiveTraefik {
   readonly chartFailures: readonly Problem[];
   /** Items of `additionalArguments`/`globalArguments` that Traefik would not read as the flags they look like. */
   readonly argumentProblems: readonly Problem[];
-  /** ACME e-mails and CA servers that `traefik.certResolvers` would refuse, and resolvers Traefik cannot start with. */
+  /** ACME e-mails and CA servers that `traefik.certResolvers` would refuse, resolvers Traefik cannot start with, and resolver names it cannot read. */
   readonly acmeOptionProblems: readonly Problem[];
   /** LoadBalancer Services kube-vip would serve among the chart's `extraObjects`. */
   readonly extraObjectServices: readonly ExtraObjectService[];
@@ -377,7 +378,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     kind,
     replicas,
     acmeResolvers,
-    ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers, chart.certResolversKey),
+    ephemeralAcme: ephemeralAcmeResolvers(values, flags, acmeResolvers, chart),
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: defined.map((resolver) => resolver.value),
@@ -386,6 +387,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     acmeOptionProblems: [
       ...acmeOptionProblems(user, flags, prefix, chart),
       ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
+      ...resolverKeyProblems(values, chart, prefix, settings.certResolvers ?? {}),
     ],
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

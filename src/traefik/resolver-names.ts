@@ -10,7 +10,8 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 /**
  * Why a router (or an entrypoint's default) may not name certificate resolver `resolver`, given the names Traefik
  * will have (`known`): none of that name, so Traefik serves its self-signed default certificate; only another
- * spelling, as Traefik keeps a resolver's name as written and matches it exactly; or two spellings of one name, which
+ * spelling, as Traefik keeps a resolver's name as written and matches it exactly (a name with a dot is none: Traefik
+ * splits its flags, paerser flag/flagparser.go, and environment variables, env/env.go, at dots); or two spellings of one name, which
  * Traefik makes one resolver of under whichever sorts first (traefik/paerser v0.2.0 parser/labels_decode.go,
  * `containsNode` with EqualFold). `define` says where a resolver is declared. Undefined when the name is fine.
  */
@@ -18,6 +19,13 @@ export function resolverNameProblem(resolver: string, known: Iterable<string>, d
   const spellings = [...new Set(known)].filter((name) => name.toLowerCase() === resolver.toLowerCase());
   if (spellings.length === 1 && spellings[0] === resolver) return undefined;
   const others = spellings.filter((name) => name !== resolver).map((name) => JSON.stringify(name));
+  if (!spellings.length && resolver.includes('.')) {
+    return (
+      `"${resolver}" is not defined, and cannot be: Traefik splits the flags and environment variables that define resolvers at every dot, so no resolver ` +
+      'name holds one, and it would serve its self-signed default certificate: name the resolver without dots, here and where ' +
+      `it is defined, e.g. "${resolver.replace(/\./g, '-')}"`
+    );
+  }
   if (!spellings.length) return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`;
   return !spellings.includes(resolver)
     ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`

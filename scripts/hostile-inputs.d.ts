@@ -1,7 +1,7 @@
 // Types of scripts/hostile-inputs.js for the tests that import it.
 type Rows<T = string> = [label: string, input: T][];
 export function aliasBomb(levels: number, tail?: string): string;
-export function commentLines31a(): Rows;
+export function commentLines31a(size?: number): Rows;
 export function deepLongYaml(): Rows;
 export function escapedQuotes(): Rows;
 export function keyShapes27a(size?: number): Rows;
@@ -18,5 +18,5 @@ export function bracketLines33a(size?: number): Rows;
 export function redirectCycle(n?: number): Rows<{ ports: Record<string, unknown> }>;
 export function thousandsOfSecrets(): Rows;
 export function urlForms(): Rows;
-export function wordStarts(): Rows;
-export function yamlishLines(): Rows;
+export function wordStarts(size?: number): Rows;
+export function yamlishLines(size?: number): Rows;

@@ -167,8 +167,9 @@ const privateKeyTexts = () =>
 /** 160 kB texts without blanks (attack round 20a D2: 2 to 13 s each at 40 kB). */
 const noBlanks = () => units(['a:', 'a=', '(a:', 'a=b&', 'password: see ', "'password=$(X)' ", '//a:', '"a": "'], 160_000);
 
-/** 1 MB of word starts, then `="` (attack round 21a D2: 1 MB of `_a` took 24 s). */
-const wordStarts = () => ['_a', '.a', '-a', '/a', 'a_'].map((unit) => [JSON.stringify(unit), `${unit.repeat(500_000)}="`]);
+/** `size` characters (1 MB in the bench) of word starts, then `="` (attack round 21a D2: 1 MB of `_a` took 24 s). */
+const wordStarts = (size = 1_000_000) =>
+  ['_a', '.a', '-a', '/a', 'a_'].map((unit) => [JSON.stringify(unit), `${unit.repeat(size / unit.length)}="`]);
 
 /** JSON text quoted in YAML text six levels deep, `secret` under a complex key (secrets-attack13). */
 function nestedQuoted(secret) {
@@ -177,14 +178,14 @@ function nestedQuoted(secret) {
   return [['six levels', quoted]];
 }
 
-/** 16,000 lines (400 kB) of text that reads as YAML, holding no secret (secrets-attack13). */
-const yamlishLines = () =>
+/** 16,000 lines (400 kB, or `size` characters at 25 a line) of text that reads as YAML, holding no secret (secrets-attack13). */
+const yamlishLines = (size = 400_000) =>
   [
     ['a mapping of flow maps', (i) => `k${i}: {a: 1, token_file: /x}`],
     ['list items of flow maps', (i) => `- [key: ${i}]`],
     ['quoted keys', (i) => `"k${i}": "apikeyish"`],
     ['a script', (i) => `echo "usage: run ${i}" --token-file /x`],
-  ].map(([label, line]) => [label, Array.from({ length: 16_000 }, (_, i) => line(i)).join('\n')]);
+  ].map(([label, line]) => [label, Array.from({ length: Math.round(size / 25) }, (_, i) => line(i)).join('\n')]);
 
 /** 400 kB texts of the URL-credential forms, holding no URL credential (attack round 17a). */
 const urlForms = () =>
@@ -202,20 +203,24 @@ const urlForms = () =>
   ]);
 
 /**
- * 9,000 comment lines (about 0.9 MB) of a file provider's content (attack round 31a-7: 15 to 23 s, plain lines 6 to 11 s):
- * base64 of text that holds `%41`, `&#65;`, `\x41` and `b=c` (so each line has decodings of decodings), and plain words.
+ * 9,000 comment lines (about 0.9 MB; `size` characters at about 100 a line) of a file provider's content (attack round
+ * 31a-7: 15 to 23 s, plain lines 6 to 11 s): base64 of text that holds `%41`, `&#65;`, `\x41` and `b=c` (so each line
+ * has decodings of decodings), and plain words.
  */
-const commentLines31a = () => [
+const commentLines31a = (size = 900_000) => [
   [
     'base64 of escaped text',
-    Array.from({ length: 9000 }, (_, i) => {
+    Array.from({ length: Math.round(size / 100) }, (_, i) => {
       const word = Buffer.from(`a${i} %41%42 &#65; \\x41 b=c`.repeat(2)).toString('base64');
       return `# ${word} = ${word.slice(0, 20)}`;
     }).join('\n'),
   ],
   [
     'plain words',
-    Array.from({ length: 9000 }, (_, i) => `# line ${i}: plain words of a comment, nothing set, nothing secret in it`).join('\n'),
+    Array.from(
+      { length: Math.round(size / 100) },
+      (_, i) => `# line ${i}: plain words of a comment, nothing set, nothing secret in it`,
+    ).join('\n'),
   ],
 ];
 

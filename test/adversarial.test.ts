@@ -1,6 +1,6 @@
 // @jest-own-suite: its time goes to child processes (scripts/test-suites.js).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRAEFIK } from './bad-configs';
@@ -213,5 +213,16 @@ describe('commands', () => {
     const unknown = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'app.js'), 'nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr.split('\n')[0]).toBe('error: unknown command "nope"');
+  });
+
+  test('an unknown command builds a stale lib/ (what the tests run it for), but never recompiles a current one', () => {
+    const app = join(__dirname, '..', 'scripts', 'app.js');
+    const buildInfo = join(__dirname, '..', 'lib', '.tsbuildinfo');
+    spawnSync(process.execPath, [app, 'no-such-command'], { encoding: 'utf8' });
+    const built = statSync(buildInfo).mtimeMs;
+    const again = spawnSync(process.execPath, [app, 'no-such-command'], { encoding: 'utf8' });
+    expect([again.status, again.stderr.split('\n')[0]]).toEqual([1, 'error: unknown command "no-such-command"']);
+    // A build marks lib/.tsbuildinfo current even when tsc wrote nothing: an unchanged time means no tsc ran.
+    expect(statSync(buildInfo).mtimeMs).toBe(built);
   });
 });

@@ -4,6 +4,7 @@ import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster } from '../src/index';
 import { configErrors, devConfig, refusalOf, withChanges, withTraefikValues } from './helpers';
 import * as hostile from '../scripts/hostile-inputs';
+import { HOSTILE_TEST_SIZE } from './secret-doors';
 
 /**
  * Attack round 21a: D1 (a second value that starts with the first, then a sign, kept its tail), D3 (a namespace list
@@ -64,11 +65,11 @@ describe('D3: a namespace list split from a flag is shown without its secret', (
   });
 });
 
-describe('D2: a megabyte of text with many word starts is read in linear time', () => {
-  // 1 MB of `_a` took 24 to 30 s end to end and 1.3 to 4.3 s in this read. Timed in `npm run bench` (hostile
-  // input); the generous timeout fails only a hang.
-  test.each(hostile.wordStarts())(
-    '%s repeated to 1 MB, then =',
+describe('D2: a long text with many word starts is read in linear time', () => {
+  // 1 MB of `_a` took 24 to 30 s end to end and 1.3 to 4.3 s in this read. Timed at 1 MB in `npm run bench` (hostile
+  // input); judged here at HOSTILE_TEST_SIZE; the generous timeout fails only a hang.
+  test.each(hostile.wordStarts(HOSTILE_TEST_SIZE))(
+    '%s repeated to HOSTILE_TEST_SIZE, then =',
     (_, text) => {
       secretsInData({ note: text });
     },

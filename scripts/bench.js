@@ -177,6 +177,22 @@ function hostileInput() {
   const lineScan = (text) => [secretShape(text), redactText(text, secretsInLines(text))];
   const gate = (text) => [secretsInFiles(new Map([['c/extra.yaml', text]])), fileRedaction(new Map([['c/extra.yaml', text]]))(text)];
   const bomb = () => ['', 'password: x', 'kind: Secret'].map((tail) => [tail || 'no secret', hostile.aliasBomb(7, tail)]);
+  // A whole `node scripts/app.js` on a config holding the values (as JSON, under the 1 MiB bound): written or refused as
+  // its test expects (attack35-bigtext), or this would time another path.
+  const endToEnd = ({ values, written }) => {
+    const dir = mkdtempSync(join(work, 'text-'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config', 'c.yaml'), JSON.stringify({ ...base, traefik: { ...base.traefik, values } }));
+    const folders = { K3S_VIP_CONFIG_DIR: join(dir, 'config'), K3S_VIP_DIST_DIR: join(dir, 'dist') };
+    const result = spawnSync(process.execPath, [join(root, 'scripts/app.js')], {
+      encoding: 'utf8',
+      env: { ...env, ...folders },
+      maxBuffer: 1 << 30,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    if ((result.status === 0) !== written)
+      throw new Error(`bench: a text was ${written ? 'refused' : 'written'}: ${result.stderr.slice(0, 300)}`);
+  };
   const groups = [
     // The cycle must be found, or this would time another path.
     [
@@ -201,6 +217,7 @@ function hostileInput() {
       hostile.bracketLines33a,
       (text) => secretsInData({ data: { k0: text } }),
     ],
+    ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],
     ['100,000 escaped quotes (attack19-secrets)', 2, hostile.escapedQuotes, (text) => secretsInData({ note: text })],
     ['alias bomb in dist/, gate + redaction (secrets-review4)', 1, bomb, gate],
     ['no-secret shapes, 400 kB texts (secrets-speed)', 10, hostile.noSecretTexts, shapes],

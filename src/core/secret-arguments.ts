@@ -63,6 +63,8 @@ function flagSecretIn(words: readonly string[]): string | undefined {
  * is given as the whole text, which then is what a redaction leaves out.
  */
 export function secretArgument(text: string): string | undefined {
+  // Every flag starts with a dash, as written or unquoted: text without one is not split (each line of a long text is read).
+  if (!text.includes('-')) return undefined;
   const atStart = FLAG_AT_START.exec(text);
   if (atStart && isSecretFlag(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
   const asWritten = flagSecretIn(text.split(/\s+/));

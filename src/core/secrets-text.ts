@@ -1,3 +1,4 @@
+import { parsedJson } from './json-text';
 import { AUTH_SCHEME, isPlainlyNotSecret, isSecretKey } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
 
@@ -246,11 +247,8 @@ function asWritten(value: string, text: string): string {
 /** `"a\"b"` -> `a"b`, `'it''s'` -> `it's`; anything else as it is. */
 export function unquote(value: string): string {
   if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
+    const json = parsedJson(value);
+    return json ? (json.value as string) : value.slice(1, -1);
   }
   return /^'(?:[^']|'')*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
 }

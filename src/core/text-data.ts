@@ -1,3 +1,4 @@
+import { parsedJson } from './json-text';
 import { TOO_DEEP_YAML } from './yaml-depth';
 import { readYamlDocuments } from './yaml-documents';
 
@@ -59,13 +60,9 @@ function wholeTextAsData(text: string, yaml: boolean): readonly unknown[] | unde
   // Only text that could be a JSON object or list is parsed as JSON: a failed parse throws, and a throw per line of a long
   // text (`[` on every line of 1 MB) took 15 s (attack round 33a-11).
   const first = /^\s*([{[])/.exec(text)?.[1];
-  if (first && lastNonBlank(text) === (first === '{' ? '}' : ']')) {
-    try {
-      return [JSON.parse(text)];
-    } catch {
-      // Not JSON: maybe YAML.
-    }
-  }
+  // Nor text that is no JSON by its words (`[x]` on every line: json-text.ts).
+  const json = first && lastNonBlank(text) === (first === '{' ? '}' : ']') ? parsedJson(text) : undefined;
+  if (json) return [json.value];
   if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !mayHoldSecret(text)) return [];
   if (text.length < REMEMBERED_LENGTH) return yamlData(text);
   // A config's value is read for secrets by the config's checks, by the construct's and by the output gate's.
@@ -95,9 +92,9 @@ function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
     } else if (c === '{' && depth++ === 0) start = i;
     else if (c === '}' && depth > 0 && --depth === 0 && text.slice(start, i + 1) !== text.trim()) {
       const object = text.slice(start, i + 1);
-      try {
-        found.push(JSON.parse(object));
-      } catch {
+      const json = parsedJson(object);
+      if (json) found.push(json.value);
+      else {
         const data = yaml ? yamlData(object) : [];
         // Too deep to read: what it holds cannot be known (see textAsData).
         if (!data) return undefined;

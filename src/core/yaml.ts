@@ -69,41 +69,14 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
         : pkg.parse(src, quiet(reviver) as never);
     }) as typeof pkg.parse,
     parseDocument: ((source: string, options?: unknown) => {
+      if (typeof source === 'string' && (options as Given)?.prettyErrors === false) return withoutStacks(() => parseOne(source, options));
       const deep = typeof source === 'string' ? nestsTooDeep(pkg, source) : undefined;
       return deep !== undefined
         ? tooDeep(source, deep, (options as Given)?.lineCounter)
-        : pkg.parseDocument(source, quiet(options) as never);
+        : withoutStacks(() => pkg.parseDocument(source, quiet(options) as never));
     }) as typeof pkg.parseDocument,
-    parseAllDocuments: ((source: string, options?: unknown) => {
-      if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
-      const given = options as Given;
-      if (given?.prettyErrors !== false) {
-        const deep = nestsTooDeep(pkg, source);
-        return deep !== undefined ? [tooDeep(source, deep, given?.lineCounter)] : pkg.parseAllDocuments(source, quiet(options) as never);
-      }
-      // Without pretty errors (every reading of this project), no text is parsed twice: a verdict known, or the lexer's.
-      const known = knownVerdict(source);
-      if (known === false) return pkg.parseAllDocuments(source, quiet(options) as never);
-      const early = known ?? lexedTooDeep(pkg, source);
-      if (early !== undefined) {
-        rememberVerdict(source, early);
-        return [tooDeep(source, early, given.lineCounter)];
-      }
-      // Read once, as the package does (public-api.js), each document token judged before the composer sees it.
-      let deep: number | undefined;
-      const composer = new pkg.Composer(quiet(options));
-      const tokens = function* () {
-        for (const token of new pkg.Parser(given.lineCounter?.addNewLine).parse(source)) {
-          if (token.type === 'document' && (deep = documentNestsTooDeep(token)) !== undefined) return;
-          yield token;
-        }
-      };
-      const docs = Array.from(composer.compose(tokens()));
-      rememberVerdict(source, deep);
-      // The lines the parser counted before it stopped are counted again from the start.
-      if (deep !== undefined) return [tooDeep(source, deep, given.lineCounter && new pkg.LineCounter())];
-      return docs.length ? docs : Object.assign([], { empty: true }, composer.streamInfo());
-    }) as typeof pkg.parseAllDocuments,
+    parseAllDocuments: ((source: string, options?: unknown) =>
+      withoutStacks(() => parseAll(source, options))) as typeof pkg.parseAllDocuments,
     Composer: withArguments(pkg.Composer, ([options, ...rest]) => [quiet(options), ...rest]),
     Document: withArguments(pkg.Document, ([value, second, third]) =>
       !replacerFirst(second) && third === undefined && second !== undefined && second !== null
@@ -111,6 +84,97 @@ function quietYaml(pkg: typeof YamlPackage): typeof YamlPackage {
         : [value, second, quiet(third)],
     ),
   };
+
+  /**
+   * `parseDocument` without pretty errors, the text parsed once (nestsTooDeep parsed it a first time, for seconds on a
+   * long text, attack round 35): each document token is judged as nestsTooDeep judges it (the ones after a second
+   * document too), and composed as the package composes it (public-api.js) until the first that nests too deep; the
+   * lines the package would have counted are counted.
+   */
+  function parseOne(source: string, options: unknown): unknown {
+    const given = options as NonNullable<Given>;
+    if (!mayNestTooDeep(source)) return pkg.parseDocument(source, quiet(options) as never);
+    const known = knownVerdict(source);
+    let deep = known === false ? undefined : (known ?? lexedTooDeep(pkg, source));
+    if (deep !== undefined) {
+      rememberVerdict(source, deep);
+      return tooDeep(source, deep, given.lineCounter);
+    }
+    const lines = new pkg.LineCounter();
+    const composer = new pkg.Composer(quiet(options));
+    let doc: YamlPackage.Document.Parsed | undefined;
+    /** The lines counted when the package stops reading (at a second document): undefined while it reads on. */
+    let counted: number | undefined;
+    const take = (docs: Iterable<YamlPackage.Document.Parsed>) => {
+      for (const next of docs) {
+        if (!doc) doc = next;
+        else if (doc.options.logLevel !== 'silent') {
+          doc.errors.push(new pkg.YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', MULTIPLE_DOCS));
+          counted = lines.lineStarts.length;
+          return;
+        }
+      }
+    };
+    for (const token of new pkg.Parser(lines.addNewLine).parse(source)) {
+      if (token.type === 'document' && (deep = documentNestsTooDeep(token)) !== undefined) break;
+      if (counted === undefined) take(composer.next(token));
+    }
+    rememberVerdict(source, deep);
+    if (deep !== undefined) return tooDeep(source, deep, given.lineCounter);
+    if (counted === undefined) take(composer.end(true, source.length));
+    for (const start of lines.lineStarts.slice(0, counted)) given.lineCounter?.addNewLine(start);
+    return doc;
+  }
+
+  function parseAll(source: string, options?: unknown): unknown {
+    if (typeof source !== 'string' || !mayNestTooDeep(source)) return pkg.parseAllDocuments(source, quiet(options) as never);
+    const given = options as Given;
+    if (given?.prettyErrors !== false) {
+      const deep = nestsTooDeep(pkg, source);
+      return deep !== undefined ? [tooDeep(source, deep, given?.lineCounter)] : pkg.parseAllDocuments(source, quiet(options) as never);
+    }
+    // Without pretty errors (every reading of this project), no text is parsed twice: a verdict known, or the lexer's.
+    const known = knownVerdict(source);
+    if (known === false) return pkg.parseAllDocuments(source, quiet(options) as never);
+    const early = known ?? lexedTooDeep(pkg, source);
+    if (early !== undefined) {
+      rememberVerdict(source, early);
+      return [tooDeep(source, early, given.lineCounter)];
+    }
+    // Read once, as the package does (public-api.js), each document token judged before the composer sees it.
+    let deep: number | undefined;
+    const composer = new pkg.Composer(quiet(options));
+    const tokens = function* () {
+      for (const token of new pkg.Parser(given.lineCounter?.addNewLine).parse(source)) {
+        if (token.type === 'document' && (deep = documentNestsTooDeep(token)) !== undefined) return;
+        yield token;
+      }
+    };
+    const docs = Array.from(composer.compose(tokens()));
+    rememberVerdict(source, deep);
+    // The lines the parser counted before it stopped are counted again from the start.
+    if (deep !== undefined) return [tooDeep(source, deep, given.lineCounter && new pkg.LineCounter())];
+    return docs.length ? docs : Object.assign([], { empty: true }, composer.streamInfo());
+  }
+}
+
+/** The package's error for a second document where one was asked for (public-api.js parseDocument). */
+const MULTIPLE_DOCS = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+
+/**
+ * `read` with no stack trace taken for the errors made meanwhile: a parse keeps each error it finds on its document
+ * (what is read of one is its message and offset), and the stack each YAMLParseError took cost more than the rest of
+ * the reading (1.4 s and 220 MB for a `[token]` on each of 200,000 lines, attack round 35). A parse that throws
+ * (`parse`) is left as it is: its error reaches a caller with its stack.
+ */
+function withoutStacks<T>(read: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return read();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function sharedYaml(): typeof YamlPackage {

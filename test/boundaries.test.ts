@@ -130,6 +130,16 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['41.1.0', 'imageMaximum', '3.7.6', '3.7.9'],
   ['41.2.0', 'imageMaximum', '3.7.9', '3.7.10'],
   ['41.3.0', 'imageMaximum', '3.7.10', '3.7.11'],
+  // Port names: `$name | quote` up to v34.0.0, `$name | lower` from v34.1.0 (commit 7f37baba), `traefik.portname` from v35.0.0
+  // (commit 394e3a80), templates/_podtemplate.tpl and _service.tpl
+  ['34.1.0', 'portNames', 'as-written', 'lower'],
+  ['35.0.0', 'portNames', 'lower', 'portname'],
+  // templates/_podtemplate.tpl: hostIP in `--entryPoints.<name>.address` and the probes' host from v27.0.0, in brackets
+  // when it holds a colon from v41.1.0
+  ['27.0.0', 'hostIpListens', 'no', 'as-is'],
+  ['41.1.0', 'hostIpListens', 'as-is', 'bracketed'],
+  // templates/_podtemplate.tpl `default $config.port $config.containerPort`, _service.tpl `default $name $config.targetPort`
+  ['22.2.0', 'portOverrides', false, true],
 ];
 
 describe.each([

@@ -75,6 +75,27 @@ export interface TraefikChartRules {
    */
   readonly servicesByName: boolean;
   /**
+   * How an entrypoint's name (`ports.<name>`) becomes the name of its container port and Service port, which the API
+   * server checks as an IANA_SVC_NAME (port-names.ts): as written (`name: {{ $name | quote }}`, templates/_podtemplate.tpl
+   * and _service.tpl, v20.1.1 to v34.0.0); lower-cased from v34.1.0 (commit 7f37baba, "support uppercase letters in
+   * entrypoint names"; the pod's `<name>-http3` port stays as written); through `traefik.portname` from v35.0.0
+   * (`lower | trimPrefix "-" | trunc 15 | trimSuffix "-"`, templates/_helpers.tpl, commit 394e3a80), `<name>-http3` too.
+   */
+  readonly portNames: 'as-written' | 'lower' | 'portname';
+  /**
+   * Where `ports.<name>.hostIP` goes besides the container port's `hostIP` (templates/_podtemplate.tpl): nowhere up to
+   * v26.1.0; from v27.0.0 into Traefik's listen address (`--entryPoints.<name>.address={{ $config.hostIP }}:{{ $config.port }}`)
+   * and, for `ports.traefik`, into the probes' `host` (`default (.Values.ports.traefik).hostIP .Values.deployment.healthchecksHost`);
+   * from v41.1.0 an address with a colon is written in brackets (`[%s]`), before as is (`:::8000`, which Go cannot split).
+   */
+  readonly hostIpListens: 'no' | 'as-is' | 'bracketed';
+  /**
+   * Whether the chart reads `ports.<name>.containerPort` (`containerPort: {{ default $config.port $config.containerPort }}`)
+   * and `targetPort` (`targetPort: {{ default $name $config.targetPort }}`): from v22.2.0 (templates/_podtemplate.tpl,
+   * _service.tpl); before, the container port is `port` and the Service targets the entrypoint's name.
+   */
+  readonly portOverrides: boolean;
+  /**
    * The oldest Traefik the chart renders (its `fail` on an older `image.tag`: v3.0.0 from v28.0.0, v3.6.0 from v40.0.0),
    * and from v41.0.0 its `traefik.io/proxy-max-version` (traefik/Chart.yaml at each tag), whose next major version the
    * chart fails on (chart-image-failures.ts).
@@ -114,13 +135,17 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     ingressClassName: false,
     classLookupSwitch: 'none',
     servicesByName: false,
+    portNames: 'as-written',
+    hostIpListens: 'no',
+    portOverrides: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
+  { since: '22.2.0', portOverrides: true },
   { since: '24.0.0', ingressClassName: true },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
-  { since: '27.0.0', servicesByName: true },
+  { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is' },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0' },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
@@ -131,7 +156,9 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
   { since: '34.0.0', redirectKey: 'ports.web.redirections', gatewayApi: 'v1.2.1' },
+  { since: '34.1.0', portNames: 'lower' },
   { since: '34.2.0', resolverLeaves: 'truthy' },
+  { since: '35.0.0', portNames: 'portname' },
   { since: '36.0.0', globalArguments: false },
   { since: '37.0.0', gatewayApi: 'v1.3.0' },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
@@ -150,7 +177,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
   { since: '41.0.0', imageMaximum: '3.7.5' },
   { since: '41.0.2', imageMaximum: '3.7.6' },
-  { since: '41.1.0', imageMaximum: '3.7.9' },
+  { since: '41.1.0', imageMaximum: '3.7.9', hostIpListens: 'bracketed' },
   { since: '41.2.0', imageMaximum: '3.7.10' },
   { since: '41.3.0', imageMaximum: '3.7.11' },
 ];

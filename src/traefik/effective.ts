@@ -1,10 +1,10 @@
 import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, RuleResult } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
-import { parseVersion } from '../semver';
-import { argumentProblems, traefikFlags } from './arguments';
+import { parseVersion, Version } from '../semver';
+import { argumentProblems, TraefikFlag, traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { additionalServicePorts, Entrypoint, entrypoints, http3Ports, removedEntrypoints, webRedirects } from './entrypoints';
 import { externalIpsProblems } from './external-ips';
@@ -12,6 +12,9 @@ import { SidecarPort, sidecarPorts } from './sidecar-ports';
 import { TraefikIngressProvider, traefikIngressProvider } from './ingress-provider';
 import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
+import { portNameProblems } from './port-names';
+import { listenProblems } from './port-listen';
+import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
@@ -111,6 +114,8 @@ export interface EffectiveTraefik {
   readonly gatewayKeys: readonly Path[];
   /** Where the merged values make the chart's own templates fail (so helm-controller's install job fails). */
   readonly chartFailures: readonly Problem[];
+  /** Entrypoint names, listen addresses, port overrides and ping flags the cluster would refuse or run wrongly; `serviceAccount.name`. */
+  readonly portRules: RuleResult;
   /** Items of `additionalArguments`/`globalArguments` that Traefik would not read as the flags they look like. */
   readonly argumentProblems: readonly Problem[];
   /** ACME e-mails and CA servers that `traefik.certResolvers` would refuse, resolvers Traefik cannot start with, and resolver names it cannot read. */
@@ -384,6 +389,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     resolverNames: defined.map((resolver) => resolver.value),
     chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
+    portRules: portRules(values, flags, ports, chartVersion, sourced),
     acmeOptionProblems: [
       ...acmeOptionProblems(user, flags, prefix, chart),
       ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
@@ -409,5 +415,21 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
         ...renderedBudget(budget!, sourced),
       },
     }),
+  };
+}
+
+/** The port rules (port-names.ts, port-listen.ts) and the ServiceAccount warning, on the merged values. */
+function portRules(
+  values: Values,
+  flags: readonly TraefikFlag[],
+  ports: readonly Entrypoint[],
+  chart: Version,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+): RuleResult {
+  const chartName = `Traefik chart ${chart.tag.slice(1)}`;
+  const listen = listenProblems(values, flags, ports, chart, chartName, sourced, goTruthy(valueAt(values, ['hostNetwork'])));
+  return {
+    errors: [...portNameProblems(ports, chart, chartName), ...listen.errors],
+    warnings: [...listen.warnings, ...serviceAccountWarnings(values, sourced)],
   };
 }

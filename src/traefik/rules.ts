@@ -155,6 +155,8 @@ export function checkTraefikDeployment(
     );
   }
   checkTraefikPods(traefik, error);
+  for (const problem of traefik.portRules.errors) error(problem.path, problem.message);
+  for (const problem of traefik.portRules.warnings) warn(problem.path, problem.message);
   // Whatever the nodes, a node affinity the API server refuses, or that matches no node (node-affinity.ts).
   for (const problem of valuesAffinityProblems(traefik.values, prefix)) error(problem.path, problem.message);
 

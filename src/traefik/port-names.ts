@@ -1,0 +1,98 @@
+import type { Problem } from '../core/problem';
+import type { Version } from '../semver';
+import type { Entrypoint } from './entrypoints';
+import { traefikChartRules, TraefikChartRules } from './chart-versions';
+
+/**
+ * An entrypoint's name as the chart writes it as a port name (chart-versions.ts `portNames`): on the pod, its own
+ * port and, with HTTP/3, `<name>-http3` (kept as written by v34.1.x to v34.5.x, whose pod template lower-cases only
+ * the first); `traefik.portname` is `lower | trimPrefix "-" | trunc 15 | trimSuffix "-"` (sprig's trunc cuts bytes).
+ */
+export function renderedPortName(name: string, mode: TraefikChartRules['portNames'], http3 = false): string {
+  const full = http3 ? `${name}-http3` : name;
+  if (mode === 'as-written') return full;
+  if (mode === 'lower') return http3 ? full : name.toLowerCase();
+  const cut = Buffer.from(full.toLowerCase().replace(/^-/, ''), 'utf8').subarray(0, 15).toString('utf8');
+  return cut.replace(/-$/, '');
+}
+
+/**
+ * Why the API server refuses `name` as a container or Service port name (an IANA_SVC_NAME, k8s.io/apimachinery
+ * pkg/util/validation IsValidPortName), else undefined.
+ */
+export function portNameProblem(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  if (name.length > 15) return `it has ${name.length} characters`;
+  const bad = [...new Set(name.replace(/[-a-z0-9]/g, ''))];
+  if (bad.length) return `it holds ${bad.map((c) => JSON.stringify(c)).join(', ')}`;
+  if (!/[a-z]/.test(name)) return 'it has no letter';
+  if (name.includes('--')) return 'it holds "--"';
+  if (name.startsWith('-') || name.endsWith('-')) return 'it starts or ends with "-"';
+  return undefined;
+}
+
+const RULE = 'a port name has at most 15 characters, only a-z, 0-9 and "-", at least one letter, no "--" and no "-" at either end';
+
+/** A name the API server takes, close to `name`: for the message's suggestion. */
+function suggestion(name: string): string {
+  let out = name
+    .toLowerCase()
+    .replace(/[^-a-z0-9]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (!/[a-z]/.test(out)) out = `port-${out}`;
+  return out.slice(0, 15).replace(/-$/, '');
+}
+
+/**
+ * Entrypoint names (`ports.<name>`) whose port names the API server refuses in Traefik's Deployment or Service (then
+ * helm-controller's install or upgrade fails and K3s keeps the old Traefik, or none): a name that is no IANA_SVC_NAME
+ * once the chart has written it, and two entrypoints whose written names are the same (the API server refuses two ports
+ * of one name in a container and in a Service; each exposed port has its container port, so the container is where they
+ * meet first). A dot, never valid there, also makes Traefik's `--entryPoints.<name>.address` flag split the name.
+ * `<name>-http3` is judged wherever HTTP/3 is on (charts before v26.0.0 render it on the pod only with a hostPort: judged
+ * there too, on the safe side).
+ */
+export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Version, chartName: string): Problem[] {
+  const { portNames } = traefikChartRules(chart);
+  const problems: Problem[] = [];
+  const taken = new Map<string, Entrypoint>();
+  // The chart's own entrypoints first, so a clash is reported on the user's key.
+  const ordered = [...entrypoints].sort((a, b) => Number(a.path.includes('values')) - Number(b.path.includes('values')));
+  for (const entry of ordered) {
+    const own = renderedPortName(entry.name, portNames);
+    const names = [own, ...(entry.http3 && !entry.http3.byFlag ? [renderedPortName(entry.name, portNames, true)] : [])];
+    const invalid = names.map((name) => ({ name, why: portNameProblem(name) })).find((name) => name.why);
+    const dot = entry.name.includes('.')
+      ? `, and Traefik's flag --entryPoints.${entry.name}.address splits the name at the dot into nested keys`
+      : '';
+    if (invalid) {
+      const as = invalid.name === entry.name ? 'as a port name' : `as port name ${JSON.stringify(invalid.name)}`;
+      problems.push({
+        path: entry.path,
+        message:
+          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${as} of Traefik's container` +
+          `${entry.services.length ? ' and Service' : ''}, and the API server refuses it (${invalid.why}; ${RULE})${dot}, ` +
+          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${JSON.stringify(suggestion(entry.name))}`,
+      });
+      continue;
+    }
+    for (const name of names) {
+      const other = taken.get(name);
+      if (!other) {
+        taken.set(name, entry);
+        continue;
+      }
+      const shared = entry.services.some((service) => other.services.includes(service)) ? ' and Service' : '';
+      problems.push({
+        path: entry.path,
+        message:
+          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes as port name ${JSON.stringify(name)}, the same as ` +
+          `entrypoint ${JSON.stringify(other.name)}'s, and the API server refuses two ports of one name in Traefik's container${shared}, ` +
+          'so the whole Traefik release fails to install: give them names that differ in their first 15 characters, in lower case',
+      });
+      break;
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,42 @@
+import type { Path, Problem } from '../core/problem';
+import type { Sourced } from '../load-balancer/deployed';
+import { goTruthy } from './go-truth';
+import { renderedObjects } from './extra-objects';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `serviceAccount.name`: set (Go truth), the chart creates no ServiceAccount (`if not .Values.serviceAccount.name`,
+ * templates/rbac/serviceaccount.yaml) but its pods and ClusterRoleBinding name it (`traefik.serviceAccountName`,
+ * templates/_helpers.tpl), at every tag v20.1.1 to v41.3.0. Unless an `extraObjects` ServiceAccount of that name (in the
+ * release's namespace, kube-system) is shipped with it, it must exist already, or the ReplicaSet creates no pod.
+ */
+export function serviceAccountWarnings(
+  values: Values,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+): Problem[] {
+  const name = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
+  if (!goTruthy(name)) return [];
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const shipped = items.some((item) =>
+    renderedObjects(item).some((object) => {
+      const metadata = isMap(object.metadata) ? object.metadata : {};
+      return (
+        object.kind === 'ServiceAccount' &&
+        metadata.name === name &&
+        (metadata.namespace === undefined || metadata.namespace === 'kube-system')
+      );
+    }),
+  );
+  if (shipped) return [];
+  return [
+    {
+      path: sourced(['serviceAccount', 'name'], name).path,
+      message:
+        `is ${JSON.stringify(name)}, so the chart creates no ServiceAccount, and Traefik's pods and ClusterRoleBinding use ServiceAccount ` +
+        `${String(name)} in kube-system, which this tool does not write: until it exists there the ReplicaSet creates no Traefik pod and ` +
+        "nothing answers on the VIP: create it (or add it to extraObjects), or remove the key to keep the chart's own",
+    },
+  ];
+}

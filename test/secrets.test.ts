@@ -55,7 +55,13 @@ describe('class 1: no message echoes a secret, whichever check speaks', () => {
     [
       'a private key',
       yaml({ traefik: { values: { tlsStore: { key: PRIVATE_KEY.replace(/\\n/g, '\n') } } } }),
-      /"<redacted>" holds a control character/,
+      // Longer than a message quotes: named by its size.
+      /tlsStore\.key: a text of 101 characters holds a control character/,
+    ],
+    [
+      'a short text holding a secret and a line break',
+      yaml({ traefik: { values: { tlsStore: { note: 'password=Hunter2Secret9x\nnext' } } } }),
+      /tlsStore\.note: "<redacted>" holds a control character/,
     ],
     ['a private key on one line', yaml({ traefik: { values: { tlsStore: { key: PRIVATE_KEY } } } }), /tlsStore\.key: holds a private key/],
     [

@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import type { Path } from '../core/problem';
+import { Path, quotedText } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { REDACTED } from '../core/secrets';
 import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
@@ -64,10 +64,8 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
     if (isScalar(node)) {
       const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
       // Judged only for a message: reading a long value for secrets is the dearest step of this walk.
-      if (control) {
-        const shown = typeof node.value === 'string' && !secretAt(path) && mayQuote(node.value);
-        report(node, path, `${shown ? JSON.stringify(node.value) : `"${REDACTED}"`} ${control}`);
-      }
+      if (control)
+        report(node, path, `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuote(text), REDACTED)} ${control}`);
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));

@@ -77,3 +77,16 @@ export function oneLine(text: string): string {
 export function printable(text: string): string {
   return HAS_UNPRINTABLE.test(text) ? oneLine(JSON.stringify(text)) : text;
 }
+
+/** The longest text a message quotes whole (show() in validate/paths.ts cuts other values at the same length). */
+const QUOTED_TEXT_MAX = 80;
+
+/**
+ * A text for a message: quoted whole when short, else named by its size: a line of a message is read, a 1 MB value in
+ * it is not (refusing one printed the whole MB), and a cut text could show part of a secret no redaction finds whole.
+ * `isSecret` is asked only of a text that would be quoted: judging a long text for secrets is a run's dearest step.
+ */
+export function quotedText(text: string, isSecret: (text: string) => boolean, redacted: string): string {
+  if (text.length > QUOTED_TEXT_MAX) return `a text of ${text.length.toLocaleString('en-US')} characters`;
+  return isSecret(text) ? `"${redacted}"` : JSON.stringify(text);
+}

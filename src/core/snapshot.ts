@@ -1,5 +1,5 @@
 import { readManifestText } from './manifest-text';
-import { formatPath, Path, Problem } from './problem';
+import { formatPath, Path, Problem, quotedText } from './problem';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
 
 /**
@@ -136,7 +136,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'is an object';
   if (typeof value === 'bigint') return `${value}n is a BigInt`;
   if (typeof value === 'function' || typeof value === 'symbol') return `is a ${typeof value}`;
-  return `${JSON.stringify(value)} is a ${typeof value}`;
+  // Messages with it are redacted by their caller (redactProblem); a long text is named by its size.
+  return `${typeof value === 'string' ? quotedText(value, () => false, REDACTED) : JSON.stringify(value)} is a ${typeof value}`;
 }
 
 /** Array.isArray, which throws for a revoked proxy: such a value is no list here (the snapshot reports it unreadable). */
@@ -201,7 +202,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (typeof node === 'string') {
       const control = controlCharacterProblem(node, at);
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
-      if (control) problem(`${secret || secretsInData(node, at).length ? `"${REDACTED}"` : JSON.stringify(node)} ${control}`);
+      if (control) problem(`${quotedText(node, (text) => secret || secretsInData(text, at).length > 0, REDACTED)} ${control}`);
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
       if (templated) problem(templated);

@@ -20,3 +20,4 @@ export function thousandsOfSecrets(): Rows;
 export function urlForms(): Rows;
 export function wordStarts(): Rows;
 export function yamlishLines(): Rows;
+export function tokenShapes34a(size?: number): Rows;

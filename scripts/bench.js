@@ -211,6 +211,7 @@ function hostileInput() {
     ['key shapes 27a, 1 MB texts (attack28-secrets)', 5, hostile.keyShapes27a, shapes],
     ['key shapes 30a, 1 MB texts + config (attack31-secrets)', 5, hostile.keyShapes30a, keyShapes],
     ['scanner runs 32a, 1 MB texts + config (attack33-scanner)', 2, hostile.scannerRuns32a, keyShapes],
+    ['token shapes 34a, 1 MB texts + config (attack34-shapes)', 2, hostile.tokenShapes34a, keyShapes],
     [
       'bracket lines 33a, 1 MB texts as data (attack33-scanner)',
       5,

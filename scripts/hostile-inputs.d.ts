@@ -21,3 +21,4 @@ export function thousandsOfSecrets(): Rows;
 export function urlForms(): Rows;
 export function wordStarts(size?: number): Rows;
 export function yamlishLines(size?: number): Rows;
+export function tokenShapes34a(size?: number): Rows;

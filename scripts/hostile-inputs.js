@@ -248,7 +248,26 @@ const commentLines31a = (size = 900_000) => [
   ],
 ];
 
+/** 1 MB texts for the token, key-file and command readers of round 34a (token-shapes.ts, secrets-commands.ts). */
+const tokenShapes34a = (size = 1_000_000) =>
+  described(
+    [
+      ['JWT heads without a second part', 'eyJ'],
+      ['JWT parts without a dot', `eyJ${'a'.repeat(40)}.`],
+      ['Slack prefixes without digits', 'xoxb-'],
+      ['OpenAI heads without the marker', `sk-${'a'.repeat(60)} `],
+      ['pgpass-like fields', 'h:1:x=h:1:'],
+      ['pgpass fields without an end', 'a:1:b:c:d:'],
+      ['Private-Lines without a body', 'Private-Lines: 1 '],
+      ['command lines of curl -u', 'curl -u a:b '],
+      ['quoted secret words', 'secret "a'],
+      ['plist keys without values', '<key>password</key>'],
+    ],
+    size,
+  );
+
 module.exports = {
+  tokenShapes34a,
   commentLines31a,
   aliasBomb,
   deepLongYaml,

@@ -7,6 +7,8 @@ import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
+import { COMMAND_SECRET, commandPasswordSpans, PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './secrets-commands';
+import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
 
 /**
  * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
@@ -201,14 +203,20 @@ function rawDerKeys(text: string): Array<[number, number]> {
 }
 
 /**
- * Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER, the secrets
- * of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
+ * Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER, age and
+ * PuTTY keys and fixed-prefix tokens (token-shapes.ts), pgpass lines, BIND secrets and clients' password options
+ * (secrets-commands.ts), the secrets of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
  */
 const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
   { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
   { find: rawDerKeys, what: 'a private key' },
+  { find: toolPrivateKeySpans, what: TOOL_PRIVATE_KEY },
+  { find: vendorTokenSpans, what: VENDOR_TOKEN },
+  { find: pgpassSpans, what: PGPASS_SECRET },
+  { find: tsigSpans, what: TSIG_SECRET },
+  { find: commandPasswordSpans, what: COMMAND_SECRET },
   ...FORMAT_FINDERS,
 ];
 

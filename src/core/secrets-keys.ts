@@ -1,6 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
+import { isScalarSecretName, isStrongSecretName } from './secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -69,7 +70,7 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
   const key = nameAsRead(written);
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
-  if (endsInShortSecretWord(key)) return true;
+  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key))) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
@@ -82,7 +83,7 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = /pass|pwd|token|secret|key|credential|hmacencoded|signature|authorization/;
+const IN_SECRET_KEY = /pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer/;
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a
@@ -218,12 +219,16 @@ export function namesKubernetesSecret(where: Path, value: unknown, isExternalSec
 
 /**
  * A key whose text value is a secret, though an object under it would be a reference: `webhookSecret: abc`
- * (but `tokenSecret: {name, key}`). `existingSecret` and `imagePullSecret` name a Secret.
+ * (but `tokenSecret: {name, key}`), or configuration (`jwt: {issuer: …}`: secret-words.ts). `existingSecret` and
+ * `imagePullSecret` name a Secret.
  */
 export function namesSecretText(key: string): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name);
+  return (/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || isScalarSecretName(words(nameAsRead(key)));
 }
+
+/** A key under which a text value is a secret (a value set in text is one): isSecretKey's, or a scalar one's (`jwt=…`). */
+export const namesSecretValue = (key: string): boolean => isSecretKey(key) || isScalarSecretName(words(nameAsRead(key)));
 
 /**
  * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is

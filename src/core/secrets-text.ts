@@ -1,5 +1,5 @@
 import { parsedJson } from './json-text';
-import { AUTH_SCHEME, isPlainlyNotSecret, isSecretKey } from './secrets-keys';
+import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
 
 /**
@@ -27,7 +27,7 @@ const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
 export const setsSecret = (key: string, value: string): boolean =>
-  isSecretKey(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
+  namesSecretValue(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
@@ -72,7 +72,7 @@ export function assignedSecret(text: string): string | undefined {
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
-    if (!isSecretKey(key)) continue;
+    if (!namesSecretValue(key)) continue;
     const start = match.index + whole.length;
     let value: string | undefined;
     if (separator === ':') {
@@ -139,7 +139,7 @@ const CLOSING = /[)\]}>"'`*\u2019\u201d]*/y;
 function valueAfterWords(part: string): string | undefined {
   for (const match of part.matchAll(KEY_AFTER_WORDS)) {
     const key = match[1];
-    if (!isSecretKey(key)) continue;
+    if (!namesSecretValue(key)) continue;
     const at = match.index + match[0].length;
     let value = quotedValueAt(part, at)?.value;
     if (value === undefined) {

@@ -1,4 +1,4 @@
-import { isSecretKey, mayHoldSecretKey } from './secrets-keys';
+import { mayHoldSecretKey, namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
 /** What XML that sets a secret in an element named like one is called in findings (`FoundSecret.what`). */
@@ -14,7 +14,13 @@ const MARKUP_END: Readonly<Record<string, string>> = { '<!--': '-->', '<?': '?>'
 /** Markup within an element whose text is read: comments and processing instructions go, CDATA is unwrapped, tags go. */
 const MARKUP = /<!--[^]*?-->|<\?[^]*?\?>|<!\[CDATA\[([^]*?)\]\]>|<[^<>]*>/g;
 const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-/** The longest text of a `<name>` element read as the name of its `<value>` sibling (Hadoop's `<property>`). */
+/**
+ * An element whose text names the value of the next sibling of PAIR_VALUE: Hadoop's `<property><name>…</name><value>…`,
+ * an Apple property list's `<dict><key>…</key><string>…</string>` (a `<data>` value is base64: Apple's PropertyList-1.0.dtd).
+ */
+const PAIR_NAME = /^(?:name|key)$/;
+const PAIR_VALUE = /^(?:value|string|data)$/;
+/** The longest text of a PAIR_NAME element read as the name of its value sibling. */
 const MAX_PAIR_NAME = 256;
 
 interface Open {
@@ -33,21 +39,23 @@ interface Open {
  * is none. The value is what an XML parser gives as the element's text: comments and processing instructions left out,
  * CDATA unwrapped, child elements' text in (`<password>a<!-- c -->b<br/></password>`); or a `value` attribute
  * (`<password value="…"/>`). The name may be a `key` or `name` attribute (Java's `<entry key="db.password">`, Spring's
- * `<property name="password" value="…"/>`) or a `<name>` just before a `<value>` (Hadoop's `<property>`). An element
+ * `<property name="password" value="…"/>`) or a `<name>` just before a `<value>` (Hadoop's `<property>`), or a `<key>` just before a `<string>` (a plist). An element
  * holding one read so is not read itself: read texts do not overlap, so a text is read in linear time.
  */
 export function xmlSecret(text: string): string | undefined {
   if (!text.includes('<') || !mayHoldSecretKey(text)) return undefined;
   const stack: Open[] = [];
+  const root: Open = { qualified: '', names: [], start: 0, holdsNamed: false };
   const open = new Map<string, number>();
   const close = (element: Open, end: number): string | undefined => {
-    const parent = stack[stack.length - 1];
+    // Top-level pairs (`<key>password</key><string>…</string>`, a plist cut from its `<dict>`) pair in the text's root.
+    const parent = stack[stack.length - 1] ?? root;
     open.set(element.qualified, open.get(element.qualified)! - 1);
     const local = element.names[0];
-    const names = [...element.names, ...(local === 'value' && parent?.pairName ? [parent.pairName] : [])];
-    const named = names.some((name) => isSecretKey(name));
+    const names = [...element.names, ...(PAIR_VALUE.test(local) && parent?.pairName ? [parent.pairName] : [])];
+    const named = names.some((name) => namesSecretValue(name));
     if (parent && (named || element.holdsNamed)) parent.holdsNamed = true;
-    if (local === 'name' && parent && end - element.start <= MAX_PAIR_NAME) parent.pairName = textOf(text.slice(element.start, end));
+    if (PAIR_NAME.test(local) && parent && end - element.start <= MAX_PAIR_NAME) parent.pairName = textOf(text.slice(element.start, end));
     if (!named || element.holdsNamed) return undefined;
     const value = textOf(text.slice(element.start, end));
     return names.some((name) => setsSecret(name, value)) ? value : undefined;

@@ -77,7 +77,7 @@ export function secretUnder(key: string, field: (key: string) => unknown, keys?:
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
   const name = key === 'value' ? field('name') : undefined;
-  if (typeof name === 'string' && isSecretKey(name, true)) return UNDER_SECRET_KEY;
+  if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.
   const kind = field('kind');
   const manifest = mayBeSecretKind(kind) || (kind === undefined && field('metadata') !== undefined);

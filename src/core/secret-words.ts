@@ -1,0 +1,63 @@
+/**
+ * Short and compound names of a secret that the word rules of secrets-keys.ts do not read (attack round 34a-8), and
+ * names whose value is a secret only where it is text. `list`: the name's words as secrets-keys.ts `words` splits them
+ * (`dbPw` is db, pw; `PRIV_KEY` is priv, key); `key`: the name as read (nameAsRead).
+ */
+
+/**
+ * Names whose every value is a secret, as the name's last word or its last words joined (`wifiPsk`, `DB_PW`,
+ * `storageAccountKey`, `SharedAccessSignature`):
+ * - `pw`, `creds`, `psk` (a Wi-Fi or IPsec pre-shared key), `presharedkey` (WireGuard's `PresharedKey`), `privkey`,
+ *   `mnemonic` (a wallet's seed phrase), `otp`/`totp` (a one-time password's seed);
+ * - `accountkey`, `sharedaccesssignature`: an Azure storage connection string's `AccountKey=` and
+ *   `SharedAccessSignature=` (learn.microsoft.com azure/storage/common/storage-configure-connection-string);
+ * - `licensekey`.
+ * Not `auth` (a Traefik middleware's name, `auth: true`), `cookie`/`session` (sticky sessions' maps), `sig`,
+ * `signature` alone, `seed`, `pin`, `hmac`, `conn`, `priv`, `dsn`, `connectionstring`: each has common plain uses, and
+ * the credentials a DSN or a connection string holds are read in its text (a URL's userinfo, `Password=`, `AccountKey=`).
+ */
+const STRONG = new Set([
+  'pw',
+  'creds',
+  'psk',
+  'presharedkey',
+  'privkey',
+  'mnemonic',
+  'otp',
+  'totp',
+  'accountkey',
+  'sharedaccesssignature',
+  'licensekey',
+]);
+/** Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`). */
+const TAIL = /^(?:value|plain|text)$/;
+
+/**
+ * Exact names of a credential read from the environment or an rc file: redis-cli's `REDISCLI_AUTH` (the password,
+ * redis.io/docs/latest/develop/tools/cli), npm's `_auth` (base64 of user:password; `//registry/:_auth` scoped, or
+ * `NPM_CONFIG__AUTH` as an env name: docs.npmjs.com cli/v10/configuring-npm/npmrc).
+ */
+const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth)$|(?<=:)_auth$/i;
+
+/** The last one, two and three words, joined. */
+function endings(list: readonly string[]): string[] {
+  const words = [...list];
+  while (words.length > 1 && TAIL.test(words[words.length - 1])) words.pop();
+  return [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(-n).join(''));
+}
+
+/** A name whose every value is a secret (see STRONG and EXACT). */
+export function isStrongSecretName(key: string, list: readonly string[]): boolean {
+  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending));
+}
+
+/**
+ * Names whose text value is a secret, but under which a map is configuration (a JWT plugin's or middleware's settings):
+ * `jwt`, `sessionid`/`session_id`, `bearer`.
+ */
+const SCALAR = new Set(['jwt', 'sessionid', 'bearer']);
+
+/** A name whose text value is a secret (see SCALAR): judged only where the value is text. */
+export function isScalarSecretName(list: readonly string[]): boolean {
+  return endings(list).some((ending) => SCALAR.has(ending));
+}

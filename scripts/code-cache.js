@@ -4,9 +4,10 @@
 // `npm run build`, or when lib/ has none for this Node): `node scripts/code-cache.js --write` loads lib/src/main.js in
 // a process of its own, runs `synth --dry-run` (which writes nothing) so that the functions a synth calls are compiled
 // too, and stores each module's code in lib/.code-cache/<node>-<arch>.bin.
-// A run uses a module's code only when the module's text still has the hash it was compiled from; V8 itself refuses
-// data from another version or other flags. Anything unusable falls back to Node's own compile: the cache can make a
-// run faster, never different. K3S_VIP_CODE_CACHE=0 turns it off.
+// A run uses a module's code only when the module's text still has the checksum it was compiled from, and the file
+// only when its own checksum holds (a damaged one is deleted, to be written again); V8 itself refuses data from another
+// version or other flags. Anything unusable falls back to Node's own compile: the cache can make a run faster, never
+// different. K3S_VIP_CODE_CACHE=0 turns it off.
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');

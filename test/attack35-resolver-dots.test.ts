@@ -303,3 +303,25 @@ describe('33b-12: a first-class resolver and a dotted key of the values make one
     },
   );
 });
+
+describe('a dotted key under a resolver a first-class key writes is a conflict like the nested key (values-merge sees other keys)', () => {
+  const FIRST_CLASS = { certResolvers: { le: { email: MAIL } } };
+  it.each([
+    ['33.0.0', { certificatesResolvers: { le: { 'acme.storage': '/tmp/x' } } }, 'values.certificatesResolvers.le.acme.storage'],
+    ['39.0.7', { certificatesResolvers: { le: { 'acme.email': 'b@example.com' } } }, 'values.certificatesResolvers.le.acme.email'],
+    // Traefik matches option names in any case: another spelling of the same flag.
+    ['32.1.1', { certResolvers: { le: { tlschallenge: false } } }, 'values.certResolvers.le.tlschallenge'],
+  ])('chart %s', (chartVersion, values, path) => {
+    const all = doors(chartVersion, { persistence: { enabled: true }, ...values }, undefined, FIRST_CLASS);
+    expectInAll(all, path, 'certResolvers makes this tool write', '');
+  });
+  it('the same value spelt with a dot is no conflict', () => {
+    const all = doors(
+      '39.0.7',
+      { persistence: { enabled: true }, certificatesResolvers: { le: { 'acme.email': MAIL } } },
+      undefined,
+      FIRST_CLASS,
+    );
+    expectInAll(all, '', undefined, 'makes this tool write');
+  });
+});

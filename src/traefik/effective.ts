@@ -18,7 +18,7 @@ import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
-import { resolverKeyProblems } from './resolver-keys';
+import { resolverFlagConflicts, resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -194,10 +194,10 @@ export function traefikSettingsWithoutLease(config: ClusterConfig): TraefikValue
 export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path = ['traefik']): EffectiveTraefik {
   const user = settings.values ?? {};
   const generated = generatedTraefikValues(settings);
-  const { conflicts } = mergeValues(generated, { ...user });
   const values = traefikValues(settings);
   const chartVersion = parseVersion(upstreamChartVersion(settings.chartVersion));
   const chart = traefikChartRules(chartVersion);
+  const conflicts = [...mergeValues(generated, { ...user }).conflicts, ...resolverFlagConflicts(generated, user, chart)];
   // Where a value came from: the user's values when they hold it, else the first-class key that writes it.
   const source = (path: readonly string[], fallback: Path): Path =>
     valueAt(user, path) !== undefined

@@ -1,6 +1,7 @@
 import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import type { ValueConflict } from './values-merge';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>;
@@ -153,4 +154,23 @@ export function resolverKeyProblems(values: Values, rules: ResolverRules, prefix
     }
   }
   return [...problems.values()];
+}
+
+/**
+ * The flags a user's resolver keys write over a flag the generator writes, spelt another way than its key, so the merge
+ * of values (values-merge.ts, key by key) sees no conflict: `le: {"acme.storage": x}` beside the generated
+ * `le: {acme: {storage: y}}` writes both flags, and Traefik keeps the later one, which in the chart's order is the
+ * dotted key's. A conflict with a different value, at the user's key; the same spelling is values-merge's.
+ */
+export function resolverFlagConflicts(generated: Values, user: Values, rules: ResolverRules): ValueConflict[] {
+  const flag = (node: ResolverNode) => [node.name, ...node.rest].join('.');
+  const generatedFlags = new Map(resolverLeaves(generated, rules).map((node) => [flag(node), node]));
+  const conflicts: ValueConflict[] = [];
+  for (const node of resolverLeaves(user, rules)) {
+    const ours = generatedFlags.get(flag(node));
+    const sameKey = ours && ours.key === node.key && ours.keys.join('\0') === node.keys.join('\0');
+    if (!ours || sameKey || printed(ours.value) === printed(node.value)) continue;
+    conflicts.push({ path: [rules.certResolversKey, node.key, ...node.keys], user: node.value, generated: ours.value });
+  }
+  return conflicts;
 }

@@ -1,4 +1,6 @@
+import { chartRulesOf } from './chart-versions';
 import { generatorKeys } from './generator-keys';
+import { resolverFlagConflicts } from './resolver-keys';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import type * as ValuesKubernetes from './values-kubernetes';
 import type * as NameOverrides from './name-overrides';
@@ -23,7 +25,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
   const generated = generatedTraefikValues(settings);
-  const { merged, conflicts } = mergeValues(generated, user);
+  const { merged, conflicts: keyConflicts } = mergeValues(generated, user);
+  const conflicts = [...keyConflicts, ...resolverFlagConflicts(generated, user, chartRulesOf(settings.chartVersion))];
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({
     path: conflict.path,
     message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated, !keyPrefix), keyPrefix),

@@ -102,7 +102,11 @@ function useCache() {
   const counts = { cached: 0, compiled: 0 };
   if (process.env.K3S_VIP_CODE_CACHE === '0') return counts;
   const cache = readCache();
-  if (cache === 'damaged') fs.rmSync(cacheFile, { force: true });
+  try {
+    if (cache === 'damaged') fs.rmSync(cacheFile, { force: true });
+  } catch {
+    // A checkout this user cannot write: the run goes on without the cache, as every run there will.
+  }
   if (typeof cache !== 'object') return counts;
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileCached(content, filename) {

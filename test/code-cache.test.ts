@@ -219,3 +219,17 @@ test('a writer that cannot load the project says so in one line and exits 0: a s
   expect(written.stderr).toBe('note: no code cache written (broken); runs compile the code each time\n');
   expect(existsSync(cacheFile())).toBe(false);
 });
+
+test('a damaged cache in a folder the run cannot delete from is left, and the run goes on without it', () => {
+  writeCache();
+  damage((b) => (b[b.length - 40] ^= 0x04));
+  // Tests run as root, who may delete anyway: the refusal of a read-only folder is simulated.
+  const script =
+    "const fs = require('node:fs'); const rm = fs.rmSync; fs.rmSync = () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); };" +
+    "const counts = require('./scripts/code-cache').useCache(); fs.rmSync = rm;" +
+    "console.log(JSON.stringify({ counts, value: require('./lib/src/main.js').main(['x']) }));";
+  const result = node(['-e', script]);
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+  expect(existsSync(cacheFile())).toBe(true);
+});

@@ -5,7 +5,7 @@
 // never runs stale code when something did.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync } = require('node:fs');
+const { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 const codeCache = require('./code-cache');
 
@@ -94,14 +94,13 @@ function buildOnce() {
 /**
  * Compiles lib/ into V8's code cache (scripts/code-cache.js), in a process of its own: a start-up cost, paid once per
  * build. A write that fails (a full disk, a folder in the way, another owner) or takes over 30 s is not tried again
- * before the next build: the marker `codeCache.attemptFile` stays behind it, and each run would pay the warm-up again.
+ * before the next build (codeCache.shouldWrite), as each run would pay the warm-up again.
  */
 function writeCodeCache() {
   if (process.env.K3S_VIP_CODE_CACHE === '0') return;
   try {
-    // A checkout this user cannot write runs without one. A new file: an old one may be a link to elsewhere.
-    rmSync(codeCache.attemptFile, { force: true });
-    closeSync(openSync(codeCache.attemptFile, 'wx'));
+    // A checkout this user cannot write runs without one.
+    codeCache.recordWrite('tried');
   } catch {
     return;
   }
@@ -109,7 +108,7 @@ function writeCodeCache() {
 }
 if (isStale()) {
   if (buildOnce() === 'failed') process.exit();
-} else if (codeCache.shouldWrite(statSync(buildInfo).mtimeMs)) {
+} else if (codeCache.shouldWrite()) {
   // None for this Node yet, or lib/ was built by tsc alone (`npx tsc`, an editor) since.
   writeCodeCache();
 }

@@ -31,6 +31,15 @@ const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
  * millisecond for 4 MB, where SHA-1 takes 4 to 8; zlib.crc32 is Node 20.15+, SHA-1 before.
  */
 const checksum = zlib.crc32 ? (data) => zlib.crc32(data) : (data) => crypto.createHash('sha1').update(data).digest().readUInt32LE(0);
+/** Whether `dir` is a folder itself, not a link to one. */
+function isFolder(dir) {
+  try {
+    return fs.lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The modules worth caching: this checkout's, never a shebang script (Module.wrap would not parse). */
 const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
@@ -77,21 +86,49 @@ function readCache() {
   }
 }
 
-/** Left by a write of the cache that did not end well (the app creates it first, a write that ends well deletes it). */
-const attemptFile = path.join(root, 'lib', '.code-cache-attempt');
-const modified = (file) => {
+/**
+ * What became of the last write of the cache: `<build> tried` (the app writes it before it starts the writer) or
+ * `<build> written` (the writer, when it ends well), where <build> is the modification time of lib/.tsbuildinfo, the
+ * build the cache was written for. A build is told by that time as written, not by comparing times, so a clock or a
+ * file time in the future cannot make every run write the cache again.
+ */
+const stateFile = path.join(root, 'lib', '.code-cache-state');
+const buildInfo = path.join(root, 'lib', '.tsbuildinfo');
+
+/** lib/'s last build, as the state file records it (0 when lib/ has no build info, as in a project of the tests). */
+function currentBuild() {
   try {
-    return fs.statSync(file).mtimeMs;
+    return String(fs.statSync(buildInfo).mtimeMs);
   } catch {
-    return -Infinity;
+    return '0';
   }
-};
+}
+
+/** Records `status` of a write for the current build: a new file (an old one may be a link to elsewhere). */
+function recordWrite(status) {
+  fs.rmSync(stateFile, { force: true });
+  const fd = fs.openSync(stateFile, 'wx');
+  try {
+    fs.writeSync(fd, `${currentBuild()} ${status}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /**
- * Whether the app should write the cache, given the last build of lib/ (`builtAt`, ms): none for this Node, or older
- * than the build (tsc alone rebuilt lib/), unless a write since that build failed.
+ * Whether the app should write the cache: not yet for this build of lib/, or it was written and is gone since (a
+ * damaged file is deleted), but not when a write for this build failed: each run would pay the warm-up again.
  */
-const shouldWrite = (builtAt) => modified(cacheFile) < builtAt && modified(attemptFile) < builtAt;
+function shouldWrite() {
+  let state;
+  try {
+    state = fs.readFileSync(stateFile, 'utf8').trim().split(' ');
+  } catch {
+    return true;
+  }
+  if (state[0] !== currentBuild()) return true;
+  return state[1] === 'written' && !fs.existsSync(cacheFile);
+}
 
 /**
  * Compiles the cached modules from their cached code from now on; any problem with the cache leaves Node's loader alone,
@@ -101,6 +138,8 @@ const shouldWrite = (builtAt) => modified(cacheFile) < builtAt && modified(attem
 function useCache() {
   const counts = { cached: 0, compiled: 0 };
   if (process.env.K3S_VIP_CODE_CACHE === '0') return counts;
+  // Never through a link: a damaged file is deleted below, and reading one is as good as none.
+  if (!isFolder(cacheDir)) return counts;
   const cache = readCache();
   try {
     if (cache === 'damaged') fs.rmSync(cacheFile, { force: true });
@@ -174,7 +213,7 @@ function writeCache() {
   head.writeUInt32LE(checksum(body), 0);
   fs.mkdirSync(cacheDir, { recursive: true });
   // Never through a link: the clean-up below would delete in the folder it points to.
-  if (!fs.lstatSync(cacheDir).isDirectory()) throw new Error(`${path.relative(root, cacheDir)} is not a folder`);
+  if (!isFolder(cacheDir)) throw new Error(`${path.relative(root, cacheDir)} is not a folder`);
   // Files of other Node builds and ones a killed write left (a minute old) are dropped, only under the names this
   // writer makes; a new file is flushed and renamed into place whole.
   for (const name of fs.readdirSync(cacheDir).filter((entry) => OWN_NAME.test(entry))) {
@@ -192,7 +231,7 @@ function writeCache() {
     fs.closeSync(fd);
   }
   fs.renameSync(partial, cacheFile);
-  fs.rmSync(attemptFile, { force: true });
+  recordWrite('written');
 }
 
 if (require.main === module && process.argv[2] === '--write') {
@@ -204,4 +243,4 @@ if (require.main === module && process.argv[2] === '--write') {
   }
 }
 
-module.exports = { attemptFile, shouldWrite, useCache, writeCache };
+module.exports = { recordWrite, shouldWrite, useCache, writeCache };

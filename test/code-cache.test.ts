@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   utimesSync,
@@ -161,36 +162,53 @@ test("the writer drops other Node builds' files and partial files a killed write
   expect(readdirSync(cacheDir()).sort()).toEqual([CACHE_NAME, `${CACHE_NAME}.456.tmp`]);
 });
 
-test('shouldWrite: no cache, or one older than the last build of lib/, unless a write since that build failed', () => {
-  const attempt = join(project, 'lib', '.code-cache-attempt');
-  const shouldWrite = (builtAt: number) =>
-    node(['-e', `process.stdout.write(String(require('./scripts/code-cache').shouldWrite(${builtAt})))`]).stdout;
-  expect(shouldWrite(0)).toBe('true');
-  writeFileSync(attempt, '');
+test('shouldWrite: once per build of lib/ (told by its build info time as written, so a future time is no new build), again when the cache is gone, not after a failed write', () => {
+  const state = join(project, 'lib', '.code-cache-state');
+  const buildInfo = join(project, 'lib', '.tsbuildinfo');
+  const shouldWrite = () => node(['-e', "process.stdout.write(String(require('./scripts/code-cache').shouldWrite()))"]).stdout;
+  const record = (status: string) => node(['-e', `require('./scripts/code-cache').recordWrite('${status}')`]);
+  const build = (at: Date) => {
+    writeFileSync(buildInfo, '{}');
+    utimesSync(buildInfo, at, at);
+  };
+  build(new Date(Date.now() + 3_600_000)); // a build info time in the future
+  expect(shouldWrite()).toBe('true');
+  record('tried');
   writeCache();
-  expect(existsSync(attempt)).toBe(false);
-  expect(shouldWrite(0)).toBe('false');
-  const built = Date.now() + 60_000;
-  expect(shouldWrite(built)).toBe('true');
-  // A write after that build left its marker: not again before the next build.
-  writeFileSync(attempt, '');
-  const later = new Date(built + 1000);
-  utimesSync(attempt, later, later);
-  expect(shouldWrite(built)).toBe('false');
-  expect(shouldWrite(built + 2000)).toBe('true');
+  expect(readFileSync(state, 'utf8')).toMatch(/^\d+(\.\d+)? written\n$/);
+  expect(shouldWrite()).toBe('false');
+  expect(shouldWrite()).toBe('false');
+  // Deleted since (a damaged file): written again.
+  rmSync(cacheFile());
+  expect(shouldWrite()).toBe('true');
+  // A write of this build that failed: not again before the next build.
+  record('tried');
+  expect(shouldWrite()).toBe('false');
+  build(new Date(Date.now() - 60_000));
+  expect(shouldWrite()).toBe('true');
 });
 
-test('a write that fails leaves its marker; the exit code of a refused warm-up is not the write', () => {
+test('a write that fails leaves "tried"; the exit code of a refused warm-up is not the write', () => {
+  const state = join(project, 'lib', '.code-cache-state');
   writeModules({ 'main.js': 'exports.main = () => { process.exitCode = 1; };\n' });
   expect(writeCache()).toEqual({ status: 0, stdout: '', stderr: '' });
-  const attempt = join(project, 'lib', '.code-cache-attempt');
-  writeFileSync(attempt, '');
+  node(['-e', "require('./scripts/code-cache').recordWrite('tried')"]);
   rmSync(cacheFile());
   mkdirSync(cacheFile());
   const failed = writeCache();
   expect(failed.status).toBe(0);
   expect(failed.stderr).toMatch(/^note: no code cache written \(.*\); runs compile the code each time\n$/);
-  expect(existsSync(attempt)).toBe(true);
+  expect(readFileSync(state, 'utf8')).toBe('0 tried\n');
+});
+
+test('a run never reads or deletes through a lib/.code-cache that is a link', () => {
+  const elsewhere = join(project, 'elsewhere');
+  writeCache();
+  renameSync(cacheDir(), elsewhere);
+  symlinkSync(elsewhere, cacheDir());
+  damage((b) => (b[b.length - 40] ^= 0x04));
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
+  expect(readdirSync(elsewhere)).toEqual([CACHE_NAME]);
 });
 
 test('the writer never deletes through a link: a lib/.code-cache that is a link is refused, and only its own names are cleaned', () => {

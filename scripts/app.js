@@ -5,7 +5,18 @@
 // never runs stale code when something did.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, utimesSync } = require('node:fs');
+const {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} = require('node:fs');
 const { join } = require('node:path');
 const codeCache = require('./code-cache');
 
@@ -29,7 +40,10 @@ function usage(error) {
 }
 if (['--help', '-h', 'help'].includes(command)) usage();
 // Echoed only when it cannot hold a value (`--token=...`, a pasted line): this runs before any redaction is loaded.
-const shown = /^-{0,2}[\w./-]{1,40}$/.test(command) ? JSON.stringify(command) : `(${command.length} characters, not shown)`;
+// Only a word of up to 24 letters, digits, `-` and `/` is echoed, and not one shaped like a token: a vendor token has `_`
+// or `.` (`ghp_…`, `npm_…`, `hvs.…`), is longer, holds a run of digits (`xoxb-1234…`) or of capitals (`AKIA…`).
+const plainWord = /^-{0,2}[A-Za-z][A-Za-z0-9/-]{0,23}$/.test(command) && !/\d{3}|[A-Z]{12}/.test(command);
+const shown = plainWord ? JSON.stringify(command) : `(${command.length} characters, not shown)`;
 if (!/^[a-z][a-z0-9/-]*$/.test(command)) usage(`unknown command ${shown}`);
 const entry = join(root, 'lib', 'src', `${command}.js`);
 
@@ -50,9 +64,19 @@ function isStale() {
 /**
  * One build at a time: runs started together (jest's workers, two terminals) on a stale lib/ would each
  * run tsc, and one could load a file another is still writing. The first takes lib/.build-lock and
- * builds; the others wait for it to go, then find lib/ current. A lock older than two minutes is left
- * by a killed build and is taken over.
+ * builds; the others wait for it to go, then find lib/ current. A lock whose build is gone (a Ctrl-C or a kill: the
+ * lock holds its process id) or older than two minutes is left by a killed build and is taken over.
  */
+/** Whether process `pid` runs (another user's counts too). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 function buildOnce() {
   const lock = join(root, 'lib', '.build-lock');
   let locked = false;
@@ -60,13 +84,16 @@ function buildOnce() {
   while (!locked) {
     try {
       mkdirSync(join(root, 'lib'), { recursive: true });
-      closeSync(openSync(lock, 'wx'));
+      const fd = openSync(lock, 'wx');
       locked = true;
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
     } catch (e) {
       // A checkout this user cannot write, or a build that never ends: build without the lock (tsc says why it fails).
       if (e.code !== 'EEXIST' || Date.now() > deadline) break;
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 120_000) unlinkSync(lock);
+        const holder = Number(readFileSync(lock, 'utf8'));
+        if ((holder > 0 && !running(holder)) || Date.now() - statSync(lock).mtimeMs > 120_000) unlinkSync(lock);
       } catch {
         // gone meanwhile: try again
       }

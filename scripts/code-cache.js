@@ -71,6 +71,8 @@ function runModule(module, script, filename, known = () => undefined) {
 function readCache() {
   let blob;
   try {
+    // A file only: reading a FIFO (or a device) put in its place would wait for ever.
+    if (!fs.lstatSync(cacheFile).isFile()) return undefined;
     blob = fs.readFileSync(cacheFile);
   } catch {
     return undefined;

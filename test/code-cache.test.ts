@@ -251,3 +251,9 @@ test('a damaged cache in a folder the run cannot delete from is left, and the ru
   expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
   expect(existsSync(cacheFile())).toBe(true);
 });
+
+test('a FIFO in place of the cache file is not read (it would wait for ever)', () => {
+  mkdirSync(cacheDir(), { recursive: true });
+  expect(spawnSync('mkfifo', [cacheFile()]).status).toBe(0);
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
+});

@@ -79,6 +79,16 @@ describe('a command line is echoed without the secrets it holds (A9)', () => {
       expect(stderr).not.toContain(SECRET);
     });
 
+    test.each([
+      ['a GitHub token', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'],
+      ['an AWS key id', 'AKIAPACIFICSOUTHEAST1'],
+      ['a Slack token', 'xoxb-1234567890-abc'],
+      ['a GitLab token', 'glpat-abcdefghijklmnopqrst'],
+    ])('an unknown command shaped like %s is not echoed', (_label, token) => {
+      const { stderr } = run('app.js', [token]);
+      expect(stderr).toContain(`unknown command (${token.length} characters, not shown)`);
+      expect(stderr).not.toContain(token);
+    });
     test('an unknown command that cannot hold a value is still named', () => {
       expect(run('app.js', ['Main']).stderr).toContain('unknown command "Main"');
     });

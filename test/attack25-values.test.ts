@@ -19,7 +19,8 @@ describe('24b-11: a chart default dropped with a null', () => {
   const healthchecks = (key: string, chart: string) =>
     `config/t.yaml: traefik.values.${key}: drops the chart's ports.traefik (Helm removes a default given as null), and Traefik chart ` +
     `${chart} then fails ("When disabling traefik port, you need to specify \`deployment.healthchecksPort\`"): remove the key, or set ` +
-    'traefik.values.deployment.healthchecksPort';
+    'traefik.values.deployment.healthchecksPort: 8080, where Traefik then opens its own traefik entrypoint for /ping (or the port of ' +
+    'the entrypoint a --ping.entrypoint flag names)';
 
   test.each([
     [
@@ -65,7 +66,7 @@ describe('24b-11: a chart default dropped with a null', () => {
   });
 
   test('ports: null with deployment.healthchecksPort still leaves no Service port', () => {
-    const errors = configErrors(withTraefikValues({ ports: null, deployment: { healthchecksPort: 9000 } }, UNVENDORED));
+    const errors = configErrors(withTraefikValues({ ports: null, deployment: { healthchecksPort: 8080 } }, UNVENDORED));
     expect(errors).toEqual([expect.stringMatching(/^config\/t\.yaml: traefik\.values\.ports: leaves Traefik's own Service with no port/)]);
   });
 
@@ -74,7 +75,8 @@ describe('24b-11: a chart default dropped with a null', () => {
     ['ports.metrics: null', { ports: { metrics: null } }, UNVENDORED, tlsIngress()],
     [
       'ports.traefik: null with deployment.healthchecksPort',
-      { ports: { traefik: null }, deployment: { healthchecksPort: 8000 } },
+      // 8080: Traefik's own traefik entrypoint, where /ping then answers (any other port is refused, attack36-probes.test.ts).
+      { ports: { traefik: null }, deployment: { healthchecksPort: 8080 } },
       UNVENDORED,
       tlsIngress(),
     ],

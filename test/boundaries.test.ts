@@ -140,6 +140,11 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['41.1.0', 'hostIpListens', 'as-is', 'bracketed'],
   // templates/_podtemplate.tpl `default $config.port $config.containerPort`, _service.tpl `default $name $config.targetPort`
   ['22.2.0', 'portOverrides', false, true],
+  // templates/_podtemplate.tpl: the probes read ports.traefik.healthchecksPort/healthchecksScheme up to v23.2.0,
+  // deployment.* from v24.0.0, deployment.healthchecksHost from v27.0.0, deployment.readinessPath/livenessPath from v28.0.0
+  ['24.0.0', 'probeKeys', 'ports.traefik', 'deployment'],
+  ['27.0.0', 'probeHost', false, true],
+  ['28.0.0', 'probePaths', false, true],
 ];
 
 describe.each([

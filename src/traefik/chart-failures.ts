@@ -11,6 +11,7 @@ import { redirectionsUnder } from './redirects';
 import { imageFailures } from './chart-image-failures';
 import { podTemplateFailures } from './chart-pod-failures';
 import { oldChartFailures } from './chart-old-failures';
+import { show } from '../validate/paths';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -85,6 +86,8 @@ const valueAt = (values: unknown, path: readonly string[]) =>
  */
 /** The protocols of a container's and a Service's ports (k8s.io/api core/v1 Protocol). */
 const API_PROTOCOLS: readonly unknown[] = ['TCP', 'UDP', 'SCTP'];
+/** The protocols of Traefik's entrypoints (its address' `/tcp` or `/udp`), as the API server spells them. */
+const TRAEFIK_PROTOCOLS: readonly unknown[] = ['TCP', 'UDP'];
 
 export function chartFailures(
   values: Values,
@@ -144,12 +147,18 @@ export function chartFailures(
   // The chart writes `ports.<name>.protocol` unchanged into the container's and the Service's ports
   // (traefik/templates/_podtemplate.tpl, _service.tpl), where the API server takes only these (core/v1 Protocol).
   for (const [name, port] of Object.entries(isMap(values.ports) ? values.ports : {})) {
-    if (!isMap(port) || port.protocol === undefined || port.protocol === null || API_PROTOCOLS.includes(port.protocol as string)) continue;
+    if (!isMap(port) || port.protocol === undefined || port.protocol === null || TRAEFIK_PROTOCOLS.includes(port.protocol as string))
+      continue;
+    // SCTP passes the API server, but the chart also writes it into `--entryPoints.<name>.address=...:<port>/sctp`, and
+    // Traefik takes only tcp or udp there (traefik/traefik pkg/config/static/entrypoints.go GetProtocol: "invalid protocol").
+    const api = API_PROTOCOLS.includes(port.protocol as string);
     problems.push({
       path: sourced(['ports', name, 'protocol'], undefined).path,
-      message:
-        `is ${JSON.stringify(port.protocol)}, which the chart writes unchanged into the pod's and the Service's ports, where the ` +
-        `API server takes only ${API_PROTOCOLS.join(', ')}, so the whole Traefik release fails to install: write one of them`,
+      message: api
+        ? `is ${JSON.stringify(port.protocol)}, which the chart also writes into Traefik's address for entrypoint ${name} (/${String(port.protocol).toLowerCase()}), ` +
+          `where Traefik takes only tcp or udp ("invalid protocol"), so Traefik does not start: write TCP or UDP`
+        : `is ${show(port.protocol)}, which the chart writes unchanged into the pod's and the Service's ports, where the API server ` +
+          'takes only TCP, UDP or SCTP in upper case, and Traefik only TCP or UDP, so the whole Traefik release fails to install: write TCP or UDP',
     });
   }
   problems.push(...deletedMapFailures(values, chart, chartName, sourced));
@@ -307,7 +316,8 @@ function droppedTraefikPort(
         path,
         message:
           `${what}, and ${chartName} then fails ("When disabling traefik port, you need to specify \`deployment.healthchecksPort\`"): ` +
-          `remove the key, or set ${formatPath([...prefix, 'values', 'deployment', 'healthchecksPort'])}`,
+          `remove the key, or set ${formatPath([...prefix, 'values', 'deployment', 'healthchecksPort'])}: 8080, where Traefik then opens ` +
+          'its own traefik entrypoint for /ping (or the port of the entrypoint a --ping.entrypoint flag names)',
       },
     ];
   }

@@ -96,6 +96,20 @@ export interface TraefikChartRules {
    */
   readonly portOverrides: boolean;
   /**
+   * Where the chart reads the probes' port and scheme (templates/_podtemplate.tpl): `ports.traefik.healthchecksPort` and
+   * `.healthchecksScheme` up to v23.x (`default .Values.ports.traefik.port .Values.ports.traefik.healthchecksPort`);
+   * `deployment.healthchecksPort` and `.healthchecksScheme` from v24.0.0 (`default (.Values.ports.traefik).port
+   * .Values.deployment.healthchecksPort`, `default "HTTP" .Values.deployment.healthchecksScheme`).
+   */
+  readonly probeKeys: 'ports.traefik' | 'deployment';
+  /** Whether the chart reads `deployment.healthchecksHost` as the probes' `host`: from v27.0.0 (with `ports.traefik.hostIP` as its default). */
+  readonly probeHost: boolean;
+  /**
+   * Whether the chart reads `deployment.readinessPath` and `livenessPath` (`default "/ping"`): from v28.0.0 (v28.0.0-rc.1
+   * and older write `path: /ping`).
+   */
+  readonly probePaths: boolean;
+  /**
    * The oldest Traefik the chart renders (its `fail` on an older `image.tag`: v3.0.0 from v28.0.0, v3.6.0 from v40.0.0),
    * and from v41.0.0 its `traefik.io/proxy-max-version` (traefik/Chart.yaml at each tag), whose next major version the
    * chart fails on (chart-image-failures.ts).
@@ -138,15 +152,18 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     portNames: 'as-written',
     hostIpListens: 'no',
     portOverrides: false,
+    probeKeys: 'ports.traefik',
+    probeHost: false,
+    probePaths: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
   { since: '22.2.0', portOverrides: true },
-  { since: '24.0.0', ingressClassName: true },
+  { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
-  { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is' },
-  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0' },
+  { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
+  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).

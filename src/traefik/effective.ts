@@ -14,6 +14,8 @@ import { TraefikTrust, traefikTrust } from './trust';
 import { chartFailures } from './chart-failures';
 import { portNameProblems } from './port-names';
 import { listenProblems } from './port-listen';
+import { probeProblems } from './probe-rules';
+import { portRangeProblems } from './port-ranges';
 import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
@@ -418,7 +420,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   };
 }
 
-/** The port rules (port-names.ts, port-listen.ts) and the ServiceAccount warning, on the merged values. */
+/** The port rules (port-names.ts, port-ranges.ts, port-listen.ts, probe-rules.ts) and the ServiceAccount warning, on the merged values. */
 function portRules(
   values: Values,
   flags: readonly TraefikFlag[],
@@ -427,9 +429,12 @@ function portRules(
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
 ): RuleResult {
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
-  const listen = listenProblems(values, flags, ports, chart, chartName, sourced, goTruthy(valueAt(values, ['hostNetwork'])));
+  const hostNetwork = goTruthy(valueAt(values, ['hostNetwork']));
+  const listen = listenProblems(values, flags, ports, chart, chartName, sourced, hostNetwork);
+  const probes = probeProblems(values, flags, ports, chart, chartName, sourced, hostNetwork);
+  const ranges = portRangeProblems(values, ports, chart, chartName, sourced, hostNetwork);
   return {
-    errors: [...portNameProblems(ports, chart, chartName), ...listen.errors],
-    warnings: [...listen.warnings, ...serviceAccountWarnings(values, sourced)],
+    errors: [...portNameProblems(ports, chart, chartName), ...ranges, ...listen.errors, ...probes.errors],
+    warnings: [...listen.warnings, ...probes.warnings, ...serviceAccountWarnings(values, sourced)],
   };
 }

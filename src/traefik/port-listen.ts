@@ -1,4 +1,4 @@
-import { formatPath, Path, RuleResult } from '../core/problem';
+import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -8,7 +8,8 @@ import { flagIsTrue } from './arguments';
 import { traefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
-import { renderedPortName } from './port-names';
+import { portNameProblem, renderedPortName } from './port-names';
+import { probePort } from './probe-rules';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
@@ -31,7 +32,7 @@ export function listenProblems(
   const result: RuleResult = { errors: [], warnings: [] };
   hostIpProblems(values, entrypoints, chart, chartName, sourced, hostNetwork, result);
   portOverrideProblems(values, entrypoints, chart, chartName, sourced, result);
-  pingProblems(values, flags, entrypoints, result);
+  pingProblems(values, flags, entrypoints, chart, result);
   return result;
 }
 
@@ -61,8 +62,10 @@ function hostIpProblems(
     if (typeof hostIP !== 'string' || hostIP === '') continue;
     const path = sourced(['ports', entry.name, 'hostIP'], hostIP).path;
     const ip = parseIp(hostIP);
-    const written = hostIpListens === 'bracketed' && hostIP.includes(':') ? `[${hostIP}]` : hostIP;
-    const is = `is ${JSON.stringify(hostIP)}, which ${chartName} also writes as entrypoint ${entry.name}'s listen address (--entryPoints.${entry.name}.address=${written}:${entry.port})`;
+    const shown = quotedText(hostIP, () => false, '');
+    // A long text is named by its size once, not quoted again inside the flag.
+    const written = shown.startsWith('"') ? (hostIpListens === 'bracketed' && hostIP.includes(':') ? `[${hostIP}]` : hostIP) : '<it>';
+    const is = `is ${shown}, which ${chartName} also writes as entrypoint ${entry.name}'s listen address (--entryPoints.${entry.name}.address=${written}:${entry.port})`;
     const probes =
       entry.name === 'traefik' && !goTruthy(deployment.healthchecksHost)
         ? ' and as the host of the readiness and liveness probes, which the kubelet then calls on that address from the node'
@@ -70,7 +73,7 @@ function hostIpProblems(
     const remove = 'remove the key (Traefik then listens on every address of the pod)';
     let message: string | undefined;
     let warning = false;
-    if (hostIP.includes(':') && hostIpListens === 'as-is') {
+    if (ip?.family === 6 && hostIpListens === 'as-is') {
       message = `${is}${probes}, where Go refuses an IPv6 address without brackets ("too many colons"), so Traefik does not start: ${remove}`;
     } else if (!ip) {
       message = `${is}${probes}, and it is not an IP address, so Traefik cannot listen there and does not start: ${remove}`;
@@ -131,6 +134,9 @@ function portOverrideProblems(
     if (targetPort === undefined || !entry.services.length) continue;
     const sameName = typeof targetPort === 'string' && renderedPortName(targetPort, portNames) === name;
     if (straight || sameName || (containerPort === undefined && renderedInteger(targetPort) === entry.port)) continue;
+    // A targetPort the API server refuses is an error of port-ranges.ts.
+    const number = renderedInteger(targetPort);
+    if (number === undefined ? typeof targetPort === 'string' && portNameProblem(targetPort) : number < 1 || number > 65535) continue;
     result.warnings.push({
       path: sourced(['ports', entry.name, 'targetPort'], targetPort).path,
       message:
@@ -149,13 +155,19 @@ const additional = (flag: TraefikFlag) => flag.path[flag.path.length - 2] === 'a
  * is an allowEmpty pointer, traefik/paerser parser/nodes_metadata.go: `Disabled` unless the value is "true", any case);
  * `--ping.entryPoint` moves it (an entrypoint name, matched as written); `--ping.manualRouting` leaves it to a router.
  */
-function pingProblems(values: Values, flags: readonly TraefikFlag[], entrypoints: readonly Entrypoint[], result: RuleResult): void {
-  const deployment = isMap(values.deployment) ? values.deployment : {};
-  const healthchecks = goTruthy(deployment.healthchecksPort) ? renderedInteger(deployment.healthchecksPort) : undefined;
-  const probePort = healthchecks ?? entrypoints.find((entry) => entry.name === 'traefik')?.port;
+function pingProblems(
+  values: Values,
+  flags: readonly TraefikFlag[],
+  entrypoints: readonly Entrypoint[],
+  chart: Version,
+  result: RuleResult,
+): void {
+  const probe = probePort(values, entrypoints, chart);
   // Without a probe port the chart fails on its own (chart-failures.ts `probePort`).
-  if (probePort === undefined) return;
-  const probes = `the chart's readiness and liveness probes call /ping on port ${probePort}${healthchecks === undefined ? ' (ports.traefik.port)' : ' (deployment.healthchecksPort)'}`;
+  if (probe === undefined) return;
+  const { port: probePortNumber, key } = probe;
+  const healthKey = traefikChartRules(chart).probeKeys === 'deployment' ? 'deployment.healthchecksPort' : 'ports.traefik.healthchecksPort';
+  const probes = `the chart's readiness and liveness probes call /ping on port ${probePortNumber} (${key.join('.')})`;
   const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
   const last = (name: string, from: readonly TraefikFlag[]) => from.filter((flag) => flag.name === name).at(-1);
   const ping = last('ping', flags.filter(additional));
@@ -168,13 +180,13 @@ function pingProblems(values: Values, flags: readonly TraefikFlag[], entrypoints
   const entryPoint = last('ping.entrypoint', flags);
   if (entryPoint?.raw !== undefined) {
     const target = entrypoints.find((entry) => entry.name === entryPoint.raw);
-    if (!target || target.port !== probePort) {
+    if (!target || target.port !== probePortNumber) {
       const where = target
         ? `entrypoint ${target.name}, on port ${target.port}`
         : `${JSON.stringify(entryPoint.raw)}, which names no entrypoint`;
       result.errors.push({
         path: entryPoint.path,
-        message: `moves /ping to ${where}, but ${probes}, ${down}: remove it, or set deployment.healthchecksPort to the port of the entrypoint it names`,
+        message: `moves /ping to ${where}, but ${probes}, ${down}: remove it, or set ${healthKey} to the port of the entrypoint it names`,
       });
     }
   }

@@ -56,7 +56,7 @@ function suggestion(name: string): string {
 export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Version, chartName: string): Problem[] {
   const { portNames } = traefikChartRules(chart);
   const problems: Problem[] = [];
-  const taken = new Map<string, Entrypoint>();
+  const taken = new Map<string, { entry: Entrypoint; http3: boolean }>();
   // The chart's own entrypoints first, so a clash is reported on the user's key.
   const ordered = [...entrypoints].sort((a, b) => Number(a.path.includes('values')) - Number(b.path.includes('values')));
   for (const entry of ordered) {
@@ -77,18 +77,31 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       });
       continue;
     }
-    for (const name of names) {
-      const other = taken.get(name);
-      if (!other) {
-        taken.set(name, entry);
+    for (const [index, name] of names.entries()) {
+      const held = taken.get(name);
+      if (!held) {
+        taken.set(name, { entry, http3: index > 0 });
         continue;
+      }
+      const other = held.entry;
+      const mine = index > 0 ? `its HTTP/3 port (UDP) as port name ${JSON.stringify(name)}` : `as port name ${JSON.stringify(name)}`;
+      const theirs = held.http3 ? `HTTP/3 port's` : `port's`;
+      if (other === entry) {
+        problems.push({
+          path: entry.path,
+          message:
+            `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${mine}, the same name as the entrypoint's own ${theirs} ` +
+            `(cut to 15 characters), and the API server refuses two ports of one name in Traefik's container, so the whole Traefik ` +
+            'release fails to install: shorten the entrypoint name so that it and "<name>-http3" differ in their first 15 characters',
+        });
+        break;
       }
       const shared = entry.services.some((service) => other.services.includes(service)) ? ' and Service' : '';
       problems.push({
         path: entry.path,
         message:
-          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes as port name ${JSON.stringify(name)}, the same as ` +
-          `entrypoint ${JSON.stringify(other.name)}'s, and the API server refuses two ports of one name in Traefik's container${shared}, ` +
+          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${mine}, the same as entrypoint ` +
+          `${JSON.stringify(other.name)}'s ${theirs.replace(/'s$/, '')}, and the API server refuses two ports of one name in Traefik's container${shared}, ` +
           'so the whole Traefik release fails to install: give them names that differ in their first 15 characters, in lower case',
       });
       break;

@@ -1,0 +1,186 @@
+import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
+import type { Sourced } from '../load-balancer/deployed';
+import type { Version } from '../semver';
+import { parseIp } from '../net/ip';
+import type { Entrypoint } from './entrypoints';
+import type { TraefikFlag } from './arguments';
+import { flagIsTrue } from './arguments';
+import { traefikChartRules } from './chart-versions';
+import { goTruthy } from './go-truth';
+import { renderedInteger } from './yaml-number';
+import { renderedPortName } from './port-names';
+
+type Values = Readonly<Record<string, unknown>>;
+type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const valueAt = (values: unknown, path: readonly string[]) =>
+  path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
+
+/**
+ * The port Traefik opens its own `traefik` entrypoint on when ping is left there and no `ports.traefik` defines it
+ * (traefik/traefik pkg/config/static/static_config.go `SetEffectiveConfiguration`: `EntryPoint{Address: ":8080"}`).
+ */
+export const INTERNAL_PING_PORT = 8080;
+
+/** The probes' port as the chart reads it (chart-versions.ts `probeKeys`), with the values key that sets it. */
+export interface ProbePort {
+  readonly port: number;
+  /** `ports.traefik.healthchecksPort`-style key, relative to the values. */
+  readonly key: readonly string[];
+  /** Set by the healthchecks key (else `ports.traefik.port`). */
+  readonly own: boolean;
+}
+
+/**
+ * The port the chart's readiness and liveness probes call: the version's healthchecks key (Go-true), else
+ * `ports.traefik.port`; a port name (a text) is resolved through the entrypoints' written port names. Undefined when
+ * none is known (the chart then fails on its own: chart-failures.ts `probePort`) or a name names no entrypoint.
+ */
+export function probePort(values: Values, entrypoints: readonly Entrypoint[], chart: Version): ProbePort | undefined {
+  const { probeKeys, portNames } = traefikChartRules(chart);
+  const key = probeKeys === 'deployment' ? ['deployment', 'healthchecksPort'] : ['ports', 'traefik', 'healthchecksPort'];
+  const given = valueAt(values, key);
+  if (goTruthy(given)) {
+    const number = renderedInteger(given);
+    const named =
+      number === undefined && typeof given === 'string'
+        ? entrypoints.find((entry) => renderedPortName(entry.name, portNames) === given)?.port
+        : undefined;
+    const port = number ?? named;
+    return port === undefined ? undefined : { port, key, own: true };
+  }
+  const traefik = entrypoints.find((entry) => entry.name === 'traefik');
+  return traefik && { port: traefik.port, key: ['ports', 'traefik', 'port'], own: false };
+}
+
+/**
+ * The chart's probes as they will be deployed (templates/_podtemplate.tpl, v20.1.1 to v41.3.0), judged against where
+ * Traefik answers `/ping`: its ping router (pkg/provider/traefik/internal.go: `PathPrefix(\`/ping\`)` on
+ * `ping.entryPoint`, default `traefik`, served over plain HTTP unless that entrypoint's TLS switch is on). The port
+ * (`deployment.healthchecksPort`, `ports.traefik.healthchecksPort` before v24), the scheme, the host (v27+) and the
+ * paths (v28+) each sent to where nothing answers leave every Traefik pod un-Ready and restarting.
+ * A `--ping.entrypoint`, `--ping=false` or `--ping.manualRouting` flag is judged in port-listen.ts.
+ */
+export function probeProblems(
+  values: Values,
+  flags: readonly TraefikFlag[],
+  entrypoints: readonly Entrypoint[],
+  chart: Version,
+  chartName: string,
+  sourced: Source,
+  hostNetwork: boolean,
+): RuleResult {
+  const result: RuleResult = { errors: [], warnings: [] };
+  const rules = traefikChartRules(chart);
+  const last = (name: string) => flags.filter((flag) => flag.name === name).at(-1);
+  const manual = last('ping.manualrouting');
+  if (manual && flagIsTrue(manual)) return result;
+  const moved = last('ping.entrypoint')?.raw;
+  const pingName = moved ?? 'traefik';
+  const target = entrypoints.find((entry) => entry.name === pingName);
+  const pingPort = target?.port ?? (moved === undefined ? INTERNAL_PING_PORT : undefined);
+  const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
+  const at = (key: readonly string[], value: unknown) => sourced(key, value).path;
+  const where = target
+    ? `entrypoint ${target.name} (port ${target.port})`
+    : `Traefik's own traefik entrypoint, which it opens on :${INTERNAL_PING_PORT} once ports.traefik is dropped`;
+
+  // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
+  const probe = probePort(values, entrypoints, chart);
+  if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
+    const other = entrypoints.find((entry) => entry.port === probe.port);
+    const there = other ? `entrypoint ${other.name}'s port, which has no /ping router` : 'a port no entrypoint listens on';
+    result.errors.push({
+      path: at(probe.key, probe.port),
+      message:
+        `is ${probe.port}, ${there}, but Traefik answers /ping only on ${where}, and ${chartName}'s readiness and liveness probes ` +
+        `call this port, ${down}: set it to ${pingPort}, or remove the key`,
+    });
+  }
+
+  // The scheme: `default "HTTP"`, written as is into httpGet.scheme (the API server takes HTTP or HTTPS).
+  const schemeKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksScheme'] : ['ports', 'traefik', 'healthchecksScheme'];
+  const scheme = valueAt(values, schemeKey);
+  if (goTruthy(scheme) && scheme !== 'HTTP') {
+    // Either TLS switch (`tls.enabled`, `http.tls.enabled` from v39) counts: refusing HTTPS only where neither is on.
+    const port = target && valueAt(values, ['ports', target.name]);
+    const tls = [
+      ['tls', 'enabled'],
+      ['http', 'tls', 'enabled'],
+    ].some((key) => goTruthy(valueAt(port, key)));
+    const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : JSON.stringify(scheme);
+    if (scheme !== 'HTTPS') {
+      result.errors.push({
+        path: at(schemeKey, scheme),
+        message: `is ${shown}, which ${chartName} writes as the probes' scheme, where the API server takes only HTTP or HTTPS (upper case), so the whole Traefik release fails to install: write HTTP, or remove the key`,
+      });
+    } else if (!tls) {
+      result.errors.push({
+        path: at(schemeKey, scheme),
+        message: `is "HTTPS", but Traefik serves /ping on ${where} over plain HTTP, so every probe's TLS handshake fails, ${down}: remove the key (the chart's default is HTTP)`,
+      });
+    }
+  }
+
+  if (rules.probeHost) hostProblem(values, pingName, chartName, sourced, hostNetwork, down, result);
+
+  if (rules.probePaths) {
+    for (const key of ['readinessPath', 'livenessPath']) {
+      const path = valueAt(values, ['deployment', key]);
+      // `default "/ping"`: a Go-false value keeps /ping; a value that is no text is the values schema's.
+      if (!goTruthy(path) || typeof path !== 'string' || path.startsWith('/ping')) continue;
+      const probe = key === 'readinessPath' ? 'readiness' : 'liveness';
+      result.errors.push({
+        path: at(['deployment', key], path),
+        message:
+          `is ${quotedText(path, () => false, '')}, which ${chartName} writes as the ${probe} probe's path, but on ${where} Traefik answers only ` +
+          `/ping (its ping router, PathPrefix(\`/ping\`)), ${probe === 'readiness' ? 'so no Traefik pod ever gets Ready and nothing answers on the VIP' : 'so the kubelet restarts every Traefik pod in a loop'}: remove the key (the chart's default is /ping)`,
+      });
+    }
+  }
+  return result;
+}
+
+/**
+ * `deployment.healthchecksHost` (v27+): the probes' `host`, which the kubelet calls from the node. Without hostNetwork
+ * Traefik listens only in the pod's own network, whose address the probe finds when no host is given; with it, on the
+ * node's addresses, or on `ports.<ping entrypoint>.hostIP` only when that is set (port-listen.ts).
+ */
+function hostProblem(
+  values: Values,
+  pingName: string,
+  chartName: string,
+  sourced: Source,
+  hostNetwork: boolean,
+  down: string,
+  result: RuleResult,
+): void {
+  const host = valueAt(values, ['deployment', 'healthchecksHost']);
+  if (!goTruthy(host) || typeof host !== 'string') return;
+  const path = sourced(['deployment', 'healthchecksHost'], host).path;
+  const is = `is ${quotedText(host, () => false, '')}, which ${chartName} writes as the host of the readiness and liveness probes, which the kubelet calls from the node`;
+  const remove = "remove the key (the probes then call the pod's own address)";
+  if (!hostNetwork) {
+    result.errors.push({
+      path,
+      message: `${is}, but Traefik listens only in the pod's own network, whose address is not known before the pod runs, ${down}: ${remove}`,
+    });
+    return;
+  }
+  const ip = parseIp(host);
+  const listen = valueAt(values, ['ports', pingName, 'hostIP']);
+  const listenIp = typeof listen === 'string' && listen !== '' ? parseIp(listen) : undefined;
+  if (ip && listenIp && listenIp.value !== 0n && (ip.family !== listenIp.family || ip.value !== listenIp.value)) {
+    result.errors.push({
+      path,
+      message: `${is}, but Traefik listens for /ping only on ${formatPath(['ports', pingName, 'hostIP'])}, another address, ${down}: ${remove}`,
+    });
+    return;
+  }
+  const loopback = ip && ((ip.family === 4 && ip.value >> 24n === 127n) || (ip.family === 6 && ip.value === 1n));
+  if (ip && (loopback || ip.value === 0n)) return;
+  result.warnings.push({
+    path,
+    message: `${is}; with hostNetwork every node running a Traefik pod must have that address${ip ? '' : ' (a name: the kubelet resolves it on each node)'}, else its pod never gets Ready: remove the key unless every such node has it`,
+  });
+}

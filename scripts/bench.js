@@ -219,6 +219,7 @@ function hostileInput() {
       (text) => secretsInData({ data: { k0: text } }),
     ],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],
+    ['mixed escapes 35, 800,000-character file provider contents end to end (attack35-mixed-escapes)', 5, hostile.mixedEscapes35, endToEnd],
     ['100,000 escaped quotes (attack19-secrets)', 2, hostile.escapedQuotes, (text) => secretsInData({ note: text })],
     ['alias bomb in dist/, gate + redaction (secrets-review4)', 1, bomb, gate],
     ['no-secret shapes, 400 kB texts (secrets-speed)', 10, hostile.noSecretTexts, shapes],

@@ -139,6 +139,32 @@ const bigTexts35 = (size = 640_000) => {
 };
 
 /**
+ * A file provider's content of lines that mix escapes (attack rounds 34a-10 and 34b-6): base64 of text with percent,
+ * HTML and `\u` escapes (decodings that hold more), percent-encoding with a `user:pw@` form, percent-encoded UTF-8, JSON
+ * in YAML. Each text was judged again for each of its decodings and theirs, for the gate and for each line of a dry
+ * run's diff: 5 to 16 s of CPU at about 0.9 MB. Rows of [label, { values, written }] (as bigTexts35), `size` the
+ * content's characters; all are written (the config holds them as JSON, under the 1 MiB bound at the bench's size).
+ */
+const mixedEscapes35 = (size = 800_000) => {
+  const escaped = 'JTQxJTQyICYjeDQxOyBcdTAwNDEgeD15 JTQxJTQyICYjeDQxOyBcdTAwNDEgeD15 %41%42 &#x41; \\u0041 0';
+  const lines = (line) => {
+    const out = [];
+    for (let i = 0, length = 0; length < size; i++) length += out[out.push(line(i)) - 1].length + 1;
+    return out.join('\n');
+  };
+  const content = (text) => ({ values: { providers: { file: { enabled: true, content: text } } }, written: true });
+  return [
+    ['base64 of escapes, percent, HTML and \\u escapes (34a-10)', content(lines((i) => `r${i}: "${escaped}"`))],
+    [
+      'percent-encoding and a user:pw@ form in comments (34b-6)',
+      content(lines((i) => `# the password of db${i} is kept in %70%61%73%73 and zz abab:cdcd@ x`)),
+    ],
+    ['percent-encoded UTF-8 (34b-6)', content(lines((i) => `x${i} a%40b%3Ac%2F%2F%25%41%42 %E2%80%8B %EF%BD%90`))],
+    ['JSON in YAML (34b-6)', content(lines((i) => `k${i}: {"a": "b\\u00e9", "c": [1,2,{"d": "e"}]}`))],
+  ];
+};
+
+/**
  * A run after a head, before a character that ends no match (attack round 32a-8, 32a-9; attack33-scanner's sweep): each
  * was quadratic, 40 s to 175 s at 150 to 200 kB.
  */
@@ -285,6 +311,7 @@ module.exports = {
   scannerRuns32a,
   bracketLines33a,
   bigTexts35,
+  mixedEscapes35,
   thousandsOfSecrets,
   urlForms,
   wordStarts,

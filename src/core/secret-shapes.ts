@@ -171,10 +171,16 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, `priv:`, a bootstrap token's dot; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|priv:|[a-z0-9]{6}\.[a-z0-9]{16}/i;
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|priv:/i;
+/**
+ * A bootstrap token's dot, with its six characters before and sixteen after. Found from the dot (a lookbehind after
+ * it): `[a-z0-9]{6}\.…` tried six characters at every position of a text, 30 ms a MB for each text and decoding (round 35).
+ */
+const BOOTSTRAP_CLUE = /\.(?<=[a-z0-9]{6}\.)[a-z0-9]{16}/i;
 /** Whether `text` may hold a secret shape: text without any shape's clue holds none. */
 const hasShapeClue = (text: string): boolean =>
   SHAPE_CLUE.test(text) ||
+  BOOTSTRAP_CLUE.test(text) ||
   BASE64_DER_CLUE.test(text) ||
   HEX_DER_CLUE.test(text) ||
   SPLIT_HEX_DER_CLUE.test(text) ||
@@ -224,7 +230,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
 export function shapeAsWritten(text: string): string | undefined {
   const shape = hasShapeClue(text)
     ? SHAPES.find(({ pattern, accept }, i) =>
-        accept ? [...text.matchAll(pattern)].some(([match]) => accept(match)) : SHAPE_TESTS[i].test(text),
+        accept ? matchesOf(pattern, text).some(([, match]) => accept(match)) : SHAPE_TESTS[i].test(text),
       )
     : undefined;
   return shape?.what ?? FINDERS.find(({ find }) => find(text).length > 0)?.what;
@@ -277,8 +283,12 @@ export const secretShape: (text: string) => string | undefined = judgedOnce((tex
   const shape = shapeAsWritten(text);
   if (shape !== undefined) return shape;
   const asWritten = namedAsWritten(text);
-  for (const decoded of decodings(text)) {
-    const inner = shapeAsWritten(decoded.text) ?? (namedOnceDecoded(decoded.text, asWritten) ? NAMED_ONCE_DECODED : undefined);
+  // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
+  const judged = new Set<string>();
+  for (const { text: decoded } of decodings(text)) {
+    if (judged.has(decoded)) continue;
+    judged.add(decoded);
+    const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten) ? NAMED_ONCE_DECODED : undefined);
     if (inner !== undefined) return inner;
   }
   return undefined;
@@ -356,9 +366,16 @@ function redactShapes(text: string): string {
       out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
   const spans = FINDERS.flatMap(({ find }) => find(out));
   const asWritten = namedAsWritten(out);
+  // A text two decodings give is read once; its spans are mapped through each decoding.
+  const found = new Map<string, Array<[number, number]>>();
   for (const decoded of decodings(out)) {
-    const named = namedOnceDecoded(decoded.text, asWritten)?.span;
-    spans.push(...[...shapeSpans(decoded.text), ...(named ? [named] : [])].map((span) => spanIn(decoded, span)));
+    let inDecoded = found.get(decoded.text);
+    if (!inDecoded) {
+      const named = namedOnceDecoded(decoded.text, asWritten)?.span;
+      inDecoded = [...shapeSpans(decoded.text), ...(named ? [named] : [])];
+      found.set(decoded.text, inDecoded);
+    }
+    spans.push(...inDecoded.map((span) => spanIn(decoded, span)));
   }
   return replaceSpans(out, spans);
 }
@@ -368,8 +385,22 @@ function shapeSpans(text: string): Array<[number, number]> {
   const spans = FINDERS.flatMap(({ find }) => find(text));
   if (!hasShapeClue(text)) return spans;
   for (const { pattern, accept } of SHAPES)
-    for (const { index, 0: match } of text.matchAll(pattern)) if (!accept || accept(match)) spans.push([index, index + match.length]);
+    for (const [index, match] of matchesOf(pattern, text)) if (!accept || accept(match)) spans.push([index, index + match.length]);
   return spans;
+}
+
+/**
+ * Where each match of a global `pattern` stands in `text`, and what it is: as `matchAll` gives them, without the copy
+ * of the pattern it makes per call, which for each shape of each decoding of each line of a diff cost seconds (round 35).
+ */
+function matchesOf(pattern: RegExp, text: string): Array<[number, string]> {
+  const found: Array<[number, string]> = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push([match.index, match[0]]);
+    if (!match[0]) pattern.lastIndex++;
+  }
+  return found;
 }
 
 /** `text` with each span (merged where they overlap) replaced as keepingLines does. */

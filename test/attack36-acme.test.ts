@@ -114,6 +114,13 @@ const REFUSED: Array<[string, string, object, string, string]> = [
     'gives the ACME resolver le no challenge, so Traefik never gets it a certificate ("ACME challenge not specified")',
   ],
   [
+    'no challenge (tlsChallenge: {} writes no flag)',
+    '39.0.7',
+    { certificatesResolvers: { le: { acme: { ...ACME, tlsChallenge: {} } } } },
+    'values.certificatesResolvers.le',
+    'gives the ACME resolver le no challenge, so Traefik never gets it a certificate ("ACME challenge not specified") and its routers serve the default self-signed one: add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider (the chart writes no flag for an empty map such as tlsChallenge: {})',
+  ],
+  [
     'no challenge (tlsChallenge false, chart 27.0.2)',
     '27.0.2',
     { certResolvers: { le: { ...ACME, tlsChallenge: false } } },

@@ -2,6 +2,7 @@ import { formatPath, Problem } from '../core/problem';
 import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
+import { resolverNodes } from './resolver-keys';
 
 /** The last of a resolver's flags at the lower-case option path `rest` (after the resolver's name), as Traefik keeps it. */
 const last = (flags: readonly ResolverFlag[], rest: string) => flags.filter((flag) => flag.rest.join('.') === rest).at(-1);
@@ -23,8 +24,12 @@ const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
  * section 8.3). An entrypoint only a `--entrypoints.<name>.*` flag defines is left alone (this tool does not know its port).
  */
 export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...args: ResolverInputs): Problem[] {
-  const [, flags] = args;
+  const [values, flags, rules] = args;
   const problems: Problem[] = [];
+  // A challenge given as an empty map (`tlsChallenge: {}`) writes no flag: the chart recurses into maps (resolver-keys.ts).
+  const emptyMaps = resolverNodes(values, rules).filter(
+    (node) => node.rest.length === 2 && /challenge$/.test(node.rest[1]) && isEmptyMap(node.value),
+  );
   for (const { name, acme } of resolverBlocks(...args)) {
     if (!acme.length) continue;
     const provider = last(acme, 'acme.dnschallenge.provider')?.raw;
@@ -34,7 +39,8 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
         path: acme[0].path,
         message:
           `gives the ACME resolver ${name} no challenge, so Traefik never gets it a certificate ("ACME challenge not specified") and its ` +
-          'routers serve the default self-signed one: add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider',
+          'routers serve the default self-signed one: add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
+          (emptyMaps.some((node) => node.name === name) ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})' : ''),
       });
     }
     if (!entryPoint?.raw) continue;
@@ -54,6 +60,9 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
   }
   return problems;
 }
+
+const isEmptyMap = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 
 /** Whether a `--entrypoints.<name>.*` flag defines an entrypoint of that name (as written). */
 const flagDefined = (flags: readonly TraefikFlag[], name: string) =>

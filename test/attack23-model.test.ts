@@ -65,7 +65,7 @@ describe("23b-2: a budget count of the user's own replaces the maxUnavailable th
 describe('23b-5: an ACME resolver of the values or flags is judged on the volume it has, not on one it lacks', () => {
   const LOST = 'keeps its ACME certificates in';
   const RWO = 'ReadWriteOnce';
-  const resolver = (acme: object) => ({ certificatesResolvers: { le: { acme: { email: 'a@example.com', tlsChallenge: {}, ...acme } } } });
+  const resolver = (acme: object) => ({ certificatesResolvers: { le: { acme: { email: 'a@example.com', tlsChallenge: true, ...acme } } } });
   const FLAGS = ['--certificatesresolvers.le.acme.email=a@example.com', '--certificatesresolvers.le.acme.tlschallenge=true'];
   test.each([
     [

@@ -105,6 +105,7 @@ describe('24b-1: an ACME storage path is compared with persistence.path after re
           additionalArguments: [
             '--certificatesresolvers.le.acme.email=a@example.com',
             `--certificatesresolvers.le.acme.storage=${storage}`,
+            '--certificatesresolvers.le.acme.tlschallenge=true',
           ],
         },
       },

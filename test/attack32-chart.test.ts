@@ -9,7 +9,7 @@ const ACME = { email: 'a@example.com', storage: '/data/acme.json' };
 /** Each resolver key in its own chart's shape. */
 const UNDER = {
   certResolvers: { le: { ...ACME, tlsChallenge: true } },
-  certificatesResolvers: { le: { acme: { ...ACME, tlsChallenge: {} } } },
+  certificatesResolvers: { le: { acme: { ...ACME, tlsChallenge: true } } },
 };
 /** The reference Ingress, naming the resolver `le` these cases define (or not). */
 const INGRESS = { ...devConfig().ingresses[0], tls: { certResolver: 'le' } };

@@ -124,6 +124,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['40.0.0', 'serviceNameOverride', undefined, true],
   // templates/requirements.yaml minimum Traefik; from v41.0.0 traefik/Chart.yaml `traefik.io/proxy-max-version`
   ['28.0.0', 'imageMinimum', undefined, '3.0.0'],
+  // traefik/Chart.yaml appVersion: v2.11.2 at v27.0.2, v3.0.0 at v28.0.0 (the Traefik an image.tag naming no release deploys)
+  ['28.0.0', 'traefikMajor', 2, 3],
   ['40.0.0', 'imageMinimum', '3.0.0', '3.6.0'],
   ['41.0.0', 'imageMaximum', undefined, '3.7.5'],
   ['41.0.2', 'imageMaximum', '3.7.5', '3.7.6'],

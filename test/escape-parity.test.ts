@@ -65,7 +65,10 @@ describe('F7: ACME resolvers given as Traefik flags count as resolvers', () => {
   });
 
   test.each<[string, unknown]>([
-    ['one replica next to the flags', args('--certificatesresolvers.le.acme.email=ops@example.com')],
+    [
+      'one replica next to the flags',
+      args('--certificatesresolvers.le.acme.email=ops@example.com', '--certificatesresolvers.le.acme.tlschallenge=true'),
+    ],
     [
       'two replicas next to a resolver that is not ACME',
       withChanges(ha(), { traefik: { replicas: 2, values: { additionalArguments: ['--certificatesresolvers.ts.tailscale=true'] } } }),

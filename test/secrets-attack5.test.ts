@@ -57,7 +57,7 @@ const MULTI_DOCUMENT_SECRET = [
   `stringData: {cf-api: ${SECRET}}`,
   '',
 ].join('\n');
-const ACME = { email: 'a@example.com', storage: '/data/acme.json', tlsChallenge: {} };
+const ACME = { email: 'a@example.com', storage: '/data/acme.json', tlsChallenge: true };
 
 /** Values that hold a secret: refused everywhere, never quoted, and caught by the write gate. */
 const REFUSED: ReadonlyArray<[string, unknown, RegExp]> = [

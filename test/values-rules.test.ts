@@ -238,7 +238,7 @@ describe('A15: an Ingress may name a resolver Traefik defines, whichever key def
       traefik: { externalCertResolvers: [], values: v },
       ingresses: [{ name: 'web', host: 'web.example.com', service: 'web', port: 80, tls: { certResolver } }],
     });
-  const acme = { acme: { email: 'ops@example.com', storage: '/data/acme.json', tlsChallenge: {} } };
+  const acme = { acme: { email: 'ops@example.com', storage: '/data/acme.json', tlsChallenge: true } };
   const undefinedResolver = (name: string) => `t.yaml: ingresses[0].tls.certResolver: "${name}" is not defined`;
   test.each<[string, string, unknown, string | undefined]>([
     ['values.certificatesResolvers', 'myres', { certificatesResolvers: { myres: acme }, persistence: { enabled: true } }, undefined],
@@ -248,7 +248,17 @@ describe('A15: an Ingress may name a resolver Traefik defines, whichever key def
       { certificatesResolvers: { myres: acme }, persistence: { enabled: true } },
       undefinedResolver('other'),
     ],
-    ['an ACME flag', 'flagres', { additionalArguments: ['--certificatesresolvers.flagres.acme.email=ops@example.com'] }, undefined],
+    [
+      'an ACME flag',
+      'flagres',
+      {
+        additionalArguments: [
+          '--certificatesresolvers.flagres.acme.email=ops@example.com',
+          '--certificatesresolvers.flagres.acme.tlschallenge',
+        ],
+      },
+      undefined,
+    ],
     ['a flag of a resolver that is not ACME', 'ts', { additionalArguments: ['--certificatesresolvers.ts.tailscale=true'] }, undefined],
     ['no resolver at all', 'myres', {}, undefinedResolver('myres')],
   ])('%s', (_, name, v, expected) => judgeConfig(ingress(name, v), expected));

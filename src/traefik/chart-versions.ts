@@ -123,6 +123,12 @@ export interface TraefikChartRules {
   readonly serviceNameOverride?: boolean;
   readonly imageMinimum?: string;
   readonly imageMaximum?: string;
+  /**
+   * The Traefik major version the chart deploys when `image.tag` names no release (its appVersion, traefik/Chart.yaml):
+   * v2 up to v27.0.2 (appVersion v2.9.4 at v20.1.1, v2.11.2 at v27.0.2), v3 from v28.0.0 (appVersion v3.0.0, which is also
+   * its `imageMinimum`). K3s pins an image of the same major on its charts (src/k3s/bundled-traefik.ts), maybe a newer minor.
+   */
+  readonly traefikMajor: 2 | 3;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -155,6 +161,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     probeKeys: 'ports.traefik',
     probeHost: false,
     probePaths: false,
+    traefikMajor: 2,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -163,7 +170,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
-  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true },
+  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3 },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).

@@ -31,7 +31,7 @@ function resolversKey(chartVersion: string): ResolversKey {
 }
 
 /** One `--certificatesresolvers.<name>.<rest>` flag Traefik gets: `rest` as Traefik matches it (`segment`), `raw` undefined when bare. */
-interface ResolverFlag {
+export interface ResolverFlag {
   readonly name: string;
   readonly rest: readonly string[];
   readonly raw?: string;
@@ -78,10 +78,10 @@ export function definedResolvers(...args: ResolverInputs): DefinedResolver[] {
   return found;
 }
 
-type ResolverInputs = [values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values];
+export type ResolverInputs = [values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values];
 
 /** Each resolver name's flags in the order Traefik reads them: its `acme.*` flags, and the last `tailscale` flag when it turns Tailscale on. */
-function resolverBlocks(values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values) {
+export function resolverBlocks(values: Values, flags: readonly TraefikFlag[], rules: ResolverRules, prefix: Path, firstClass: Values) {
   // Traefik keeps a resolver's name as written (traefik/arguments.ts).
   const argumentFlags = flags.flatMap((flag): ResolverFlag[] => {
     const match = /^certificatesresolvers\.([^.]+)(?:\.(.*))?$/i.exec(flag.written);

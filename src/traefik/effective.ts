@@ -19,6 +19,9 @@ import { portRangeProblems } from './port-ranges';
 import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
+import { acmeChallengeProblems } from './acme-challenges';
+import { unknownResolverOptionProblems } from './acme-option-names';
+import { quotedArgProblems } from './quoted-args';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
 import { resolverFlagConflicts, resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
@@ -389,13 +392,15 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: defined.map((resolver) => resolver.value),
-    chartFailures: chartFailures(values, chartVersion, kind, sourced, ports, prefix),
+    chartFailures: [...chartFailures(values, chartVersion, kind, sourced, ports, prefix), ...quotedArgProblems(user, prefix, chart)],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
     portRules: portRules(values, flags, ports, chartVersion, sourced),
     acmeOptionProblems: [
       ...acmeOptionProblems(user, flags, prefix, chart),
       ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
       ...resolverKeyProblems(values, chart, prefix, settings.certResolvers ?? {}),
+      ...unknownResolverOptionProblems(user, values, flags, prefix, chart),
+      ...acmeChallengeProblems(ports, values, flags, chart, prefix, settings.certResolvers ?? {}),
     ],
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),

@@ -82,7 +82,7 @@ export function resolverNodes(values: Values, rules: ResolverRules): ResolverNod
 export const resolverLeaves = (values: Values, rules: ResolverRules) => resolverNodes(values, rules).filter((node) => node.written);
 
 /** Text that breaks a double-quoted YAML scalar written as is: a quote, a backslash or a control character. */
-const unquotable = (text: string) => /["\\]/.test(text) || [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+export const unquotable = (text: string) => /["\\]/.test(text) || [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** A resolver key Traefik gets no resolver of, whatever its options (`nameProblem`); a dot only moves them to another name. */
 export const unreadableName = (key: string) => key.split('.').includes('') || unquotable(key) || /[=[\]]/.test(key);

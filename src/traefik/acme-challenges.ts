@@ -1,0 +1,69 @@
+import { formatPath, Problem } from '../core/problem';
+import type { TraefikFlag } from './arguments';
+import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
+import type { Entrypoint } from './entrypoints';
+import { resolverNodes } from './resolver-keys';
+
+/** The last of a resolver's flags at the lower-case option path `rest` (after the resolver's name), as Traefik keeps it. */
+const last = (flags: readonly ResolverFlag[], rest: string) => flags.filter((flag) => flag.rest.join('.') === rest).at(-1);
+
+/** An allowEmpty block is on when given bare, empty or `true` (any case), or with an option under it (paerser `Disabled`). */
+const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
+  const flag = last(flags, rest);
+  const bare = flag && (flag.raw === undefined || flag.raw === '' || flag.raw.toLowerCase() === 'true');
+  return !!bare || flags.some((f) => f.rest.join('.').startsWith(`${rest}.`));
+};
+
+/**
+ * ACME resolvers that never get a certificate: Traefik starts, but its ACME client fails with "ACME challenge not
+ * specified, please select TLS or HTTP or DNS Challenge" unless `dnsChallenge.provider` or `httpChallenge.entryPoint` is
+ * non-empty or `tlsChallenge` is on (traefik/traefik pkg/provider/acme/provider.go `getClient`, v2.11.0 and v3.7.9; no
+ * default challenge), so every router using it serves the default self-signed certificate. And `httpChallenge.entryPoint`
+ * naming no entrypoint of the chart (Traefik's `acme-http@internal` router then has none: traefik/traefik
+ * pkg/provider/traefik/internal.go), or one no Service or host port exposes on port 80, where the CA asks (RFC 8555
+ * section 8.3). An entrypoint only a `--entrypoints.<name>.*` flag defines is left alone (this tool does not know its port).
+ */
+export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...args: ResolverInputs): Problem[] {
+  const [values, flags, rules] = args;
+  const problems: Problem[] = [];
+  // A challenge given as an empty map (`tlsChallenge: {}`) writes no flag: the chart recurses into maps (resolver-keys.ts).
+  const emptyMaps = resolverNodes(values, rules).filter(
+    (node) => node.rest.length === 2 && /challenge$/.test(node.rest[1]) && isEmptyMap(node.value),
+  );
+  for (const { name, acme } of resolverBlocks(...args)) {
+    if (!acme.length) continue;
+    const provider = last(acme, 'acme.dnschallenge.provider')?.raw;
+    const entryPoint = last(acme, 'acme.httpchallenge.entrypoint');
+    if (!provider && !entryPoint?.raw && !blockOn(acme, 'acme.tlschallenge')) {
+      problems.push({
+        path: acme[0].path,
+        message:
+          `gives the ACME resolver ${name} no challenge, so Traefik never gets it a certificate ("ACME challenge not specified") and its ` +
+          'routers serve the default self-signed one: add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
+          (emptyMaps.some((node) => node.name === name) ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})' : ''),
+      });
+    }
+    if (!entryPoint?.raw) continue;
+    const target = entrypoints.find((entry) => entry.name === entryPoint.raw);
+    if (!target && flagDefined(flags, entryPoint.raw)) continue;
+    const on80 = target && ((target.services.length > 0 && target.exposedPort === 80) || target.hostPort === 80);
+    if (target && on80 && target.protocol.toUpperCase() === 'TCP') continue;
+    const why = target
+      ? `entrypoint ${target.name}, which is not exposed on port 80 (Service port ${target.exposedPort ?? 'none'}), where the CA asks for the HTTP challenge`
+      : `${JSON.stringify(entryPoint.raw)}, which names no entrypoint (Traefik looks it up exactly, case included)`;
+    problems.push({
+      path: entryPoint.path,
+      message:
+        `sends the HTTP challenge of the ACME resolver ${name} to ${why}, so it never gets a certificate: name the entrypoint on ` +
+        `port 80, e.g. web (${formatPath(['ports', 'web'])}), or use tlsChallenge`,
+    });
+  }
+  return problems;
+}
+
+const isEmptyMap = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+
+/** Whether a `--entrypoints.<name>.*` flag defines an entrypoint of that name (as written). */
+const flagDefined = (flags: readonly TraefikFlag[], name: string) =>
+  flags.some((flag) => /^entrypoints\.([^.]+)\./i.exec(flag.written)?.[1] === name);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
@@ -7,7 +8,7 @@ import { runCheck } from '../src/check';
 import { wiring } from '../src/main';
 import { LOCK_FILE, withFolderLock } from '../src/output/lock';
 import { runSynth } from '../src/synth';
-import { chart, configErrors, DEV_YAML, devConfig, refusalOf, withChanges } from './helpers';
+import { chart, configErrors, DEV_YAML, devConfig, installCluster, refusalOf, withChanges } from './helpers';
 
 /**
  * Attack round 35b-4, 35b-9 and 35b-11: port names a Service lists twice, the lock breaker's file left by a kill,
@@ -149,5 +150,116 @@ describe('35b-9: a lock breaker left by a killed run', () => {
       expect(lines.filter((l) => l.startsWith('note: '))).toEqual([`note: removed ${breaker}, ${NOTE}`]);
       expect(existsSync(breaker)).toBe(false);
     }
+  });
+});
+
+describe('35b-11: k3s:install and another file of the manifests folder declaring an object it installs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'k3s-vip-foreign-'));
+  const [config, dist] = ['config', 'dist'].map((name) => join(root, name));
+  mkdirSync(config);
+  writeFileSync(join(config, 'dev.yaml'), DEV_YAML);
+  beforeAll(() => expect(runSynth({ configDir: config, distDir: dist, wiring, log: () => undefined, dryRun: false })).toBe(0));
+  const SECRET = 'hunter2-Zq8vX3pL9';
+  const traefik = `apiVersion: helm.cattle.io/v1\nkind: HelmChartConfig\nmetadata: {name: traefik, namespace: kube-system}\nspec:\n  valuesContent: |-\n    replicas: 3\n    password: ${SECRET}\n`;
+  const daemonSet = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: kube-vip-ds\n  namespace: kube-system\nspec: {}\n';
+  let n = 0;
+
+  /** `k3s:install --cluster dev` into a fresh folder holding `files` (path -> text, or a function planting it). */
+  function installInto(files: Record<string, string | ((path: string) => void)>) {
+    const target = join(root, `m${n++}`);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(target, path, '..'), { recursive: true });
+      if (typeof text === 'string') writeFileSync(join(target, path), text);
+      else text(join(target, path));
+    }
+    const { code, lines } = installCluster(dist, target);
+    expect(lines.join('\n')).not.toContain(SECRET);
+    return { code, lines, target };
+  }
+
+  const clash = (path: string, object: string, file: string) =>
+    `error: ${path} declares ${object} too, as ${dist}/dev/${file} does, and K3s applies both files, so whichever it applies last wins: ` +
+    `move ${path} out of the folder (K3s keeps the objects it applied) and put what it sets in the cluster's config, ` +
+    `or create ${path.split('/').pop()}.skip beside it for K3s to ignore it`;
+
+  test.each([
+    [
+      'a HelmChartConfig kube-system/traefik under another name',
+      { 'my-traefik.yaml': traefik },
+      'my-traefik.yaml',
+      'HelmChartConfig kube-system/traefik',
+      'traefik-config.yaml',
+    ],
+    [
+      'the kube-vip DaemonSet in a subfolder, .yml',
+      { 'hand/vip.yml': daemonSet },
+      'hand/vip.yml',
+      'DaemonSet kube-system/kube-vip-ds',
+      'kube-vip.yaml',
+    ],
+    [
+      'one document of several, in a .JSON file',
+      {
+        'x.JSON': JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'kube-vip-ds', namespace: 'kube-system' } }],
+        }),
+      },
+      'x.JSON',
+      'DaemonSet kube-system/kube-vip-ds',
+      'kube-vip.yaml',
+    ],
+    [
+      'a second document',
+      { 'more.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: b}\n---\n${traefik}` },
+      'more.yaml',
+      'HelmChartConfig kube-system/traefik',
+      'traefik-config.yaml',
+    ],
+  ])('%s: refused, naming the file and the object, nothing written', (_, files, path, object, file) => {
+    const { code, lines, target } = installInto(files);
+    expect(code).toBe(1);
+    expect(lines).toContain(clash(path, object, file));
+    expect(existsSync(join(target, 'traefik-config.yaml'))).toBe(false);
+  });
+
+  test('a file that does not parse and names such an object: a warning, the install goes on', () => {
+    const { code, lines } = installInto({ 'broken.yaml': `${traefik}  bad: [\n` });
+    expect(code).toBe(0);
+    expect(lines).toContain(
+      'warning: broken.yaml does not parse as YAML here, and it may declare an object this install writes (its text names one); ' +
+        'if K3s reads it, whichever of the two it applies last wins: check it, and remove or fix it',
+    );
+  });
+
+  test('a file too big to parse that names such an object: a warning, the install goes on', () => {
+    const { code, lines } = installInto({ 'big.yaml': `${traefik}    pad: "${'x'.repeat(300 * 1024)}"\n` });
+    expect(code).toBe(0);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^warning: big\.yaml is too big to check here \(\d+ characters\), and its text names an object/),
+    );
+  });
+
+  test.each([
+    ['the same object in another namespace', { 'my-traefik.yaml': traefik.replace('kube-system', 'other') }],
+    ['a .skip beside it (K3s ignores it)', { 'my-traefik.yaml': traefik, 'my-traefik.yaml.skip': '' }],
+    ['a dotfile', { '.my-traefik.yaml': traefik }],
+    ['another extension', { 'my-traefik.yaml.bak': traefik }],
+    ['a file that does not parse and names no such object', { 'broken.yaml': 'a: [\n' }],
+    [
+      'a link to a file outside the folder (never followed)',
+      {
+        'out.yaml': (path: string) => {
+          writeFileSync(join(root, 'outside.yaml'), traefik);
+          symlinkSync(join(root, 'outside.yaml'), path);
+        },
+      },
+    ],
+    ['a FIFO (never read)', { 'pipe.yaml': (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0) }],
+  ])('control: %s: installed, no word about it', (_, files) => {
+    const { code, lines } = installInto(files as Record<string, string | ((path: string) => void)>);
+    expect(lines.filter((l) => /^(error|warning): /.test(l))).toEqual([]);
+    expect(code).toBe(0);
   });
 });

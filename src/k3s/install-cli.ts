@@ -17,7 +17,8 @@ import {
   readTarget,
   removeTemporaryFiles,
 } from './install-apply';
-import { countActions, formatPlan, InstallPlan, planInstall, TargetFolder } from './install-plan';
+import { countActions, formatPlan, InstallPlan, planInstall } from './install-plan';
+import { withForeignObjects } from './foreign-objects';
 import { projectFolderProblem, readSourceUnderLock, realPath } from './install-source';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 
@@ -104,7 +105,8 @@ export function runInstall(options: InstallOptions): number {
     const ownFolder = projectFolderProblem(given, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
     const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
-    const plan = (target: TargetFolder) => planInstall({ cluster, source, manifests, unlisted, target });
+    const plan = (target: ReturnType<typeof readTarget>) =>
+      withForeignObjects(planInstall({ cluster, source, manifests, unlisted, target }), { target, source, manifests });
     const folder = checkManifestsFolder(dir, fs);
 
     if (dryRun) {

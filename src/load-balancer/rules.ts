@@ -9,6 +9,7 @@ import { typoHint } from '../net/ip-typo';
 import { parseVersion, Version } from '../semver';
 import { DeployedService, LocatedIp } from './deployed';
 import { checkServiceFamilies } from './family-rules';
+import { servicePortProblems } from './port-rules';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
 
@@ -186,17 +187,8 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
         "kube-system/traefik is the Service of K3s' Traefik chart: configure it under `traefik`, not here",
       );
     }
-    const seen = new Set<string>();
-    lb.ports.forEach((port, j) => {
-      const key = `${port.port}/${port.protocol}`;
-      if (seen.has(key)) error(['loadBalancers', i, 'ports', j, 'port'], `${key} is listed twice: each port once`);
-      seen.add(key);
-      if (lb.ports.length > 1 && !port.name)
-        error(
-          ['loadBalancers', i, 'ports', j],
-          'has no name; the API server requires a name on every port of a Service with several ports: add `name`',
-        );
-    });
+    for (const problem of servicePortProblems(lb.ports, `loadBalancers[${i}].ports`))
+      error(['loadBalancers', i, 'ports', ...problem.path], problem.message);
     if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {
       warn(
         ['loadBalancers', i, 'loadBalancerClass'],

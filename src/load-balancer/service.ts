@@ -10,6 +10,7 @@ import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-leas
 import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
+import { servicePortProblems } from './port-rules';
 
 export interface LoadBalancerServicePort {
   /**
@@ -127,6 +128,7 @@ export class LoadBalancerService extends Construct {
       if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
       else check.value(['ports', i, 'targetPort'], p.targetPort, 'portNumber');
     });
+    for (const problem of servicePortProblems(ports)) check.problem(['ports', ...problem.path], problem.message);
     const ips = check.list(['ips'], props.ips);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
     if (check.valid) check.problem(['ips'], serviceVipTextCountProblem(kubeVipVersion, ips));

@@ -17,8 +17,8 @@ export interface LockOptions {
    */
   readonly waitMs?: number;
   /**
-   * Told, in one line, when a lock left by a run that no longer runs is taken over (the only file a run removes
-   * without being asked), so the run's messages say what changed.
+   * Told, in one line, when a lock left by a run that no longer runs is taken over, or its lock breaker removed (the
+   * only files a run removes without being asked), so the run's messages say what changed.
    * @default - nothing is told
    */
   readonly onStale?: (note: string) => void;
@@ -182,14 +182,38 @@ function isDead(owner: LockOwner): boolean {
 }
 
 /**
+ * True when the lock breaker at `breaker` belongs to a run that no longer runs, by the lock's rule: its owner (the
+ * breaker holds one, as a lock does) is a dead process of this machine. A breaker with no owner of this machine (one
+ * being filled in, an older release's bare pid, another host's) counts as left over once older than STALE_BREAKER_MS;
+ * a live one is held for microseconds. Read only when a regular file (never through a link, nor from a FIFO).
+ */
+function isLeftoverBreaker(breaker: string): boolean {
+  const stat = lstatSync(breaker, { throwIfNoEntry: false });
+  if (!stat) return false;
+  const owner = stat.isFile() ? readOwner(breaker)?.owner : undefined;
+  if (owner && owner.host === hostname()) return isDead(owner);
+  return Date.now() - stat.mtimeMs > STALE_BREAKER_MS;
+}
+
+/** Removes the breaker this run created, unless another run's replaced it meanwhile (or it is gone). */
+function releaseBreaker(breaker: string, text: string): void {
+  try {
+    if (lstatSync(breaker, { throwIfNoEntry: false })?.isFile() && readFileSync(breaker, 'utf8') === text) unlinkSync(breaker);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
+/**
  * Removes a stale lock unless another run replaced it meanwhile; only one run may break it. True when this run removed
  * it; while another run holds the breaker, waits a poll first, so the caller's loop does not spin.
  */
-function breakStaleLock(path: string, staleText: string): boolean {
+function breakStaleLock(path: string, staleText: string, me: LockOwner): boolean {
   const breaker = `${path}.break`;
-  if (!createExclusive(breaker, String(process.pid))) {
+  const text = `${JSON.stringify(me)}\n`;
+  if (!createExclusive(breaker, text)) {
     try {
-      if (Date.now() - statSync(breaker).mtimeMs > STALE_BREAKER_MS) unlinkSync(breaker);
+      if (isLeftoverBreaker(breaker)) unlinkSync(breaker);
       else sleep(POLL_MS);
     } catch {
       // Gone meanwhile: the next attempt sees.
@@ -201,8 +225,25 @@ function breakStaleLock(path: string, staleText: string): boolean {
     unlinkSync(path);
     return true;
   } finally {
-    unlinkSync(breaker);
+    releaseBreaker(breaker, text);
   }
+}
+
+/**
+ * Round 35b-9: a run killed between removing a stale lock and removing its breaker leaves the breaker, which no later
+ * run would otherwise look at (there is no stale lock left to break). Called with the lock held: a breaker whose owner
+ * no longer runs is removed, and the caller told; a live one (a run between its two removals, or one about to find
+ * that the lock it would break is gone) is left to its owner. Best effort: a failure here never fails the run.
+ */
+function clearLeftoverBreaker(path: string, onStale?: (note: string) => void): void {
+  const breaker = `${path}.break`;
+  try {
+    if (!isLeftoverBreaker(breaker)) return;
+    unlinkSync(breaker);
+  } catch {
+    return;
+  }
+  onStale?.(`removed ${printable(breaker)}, left by a run that was stopped while taking over a stale lock`);
 }
 
 /** Who held a lock, for a note: the holders this tool writes, else not the file's text (anyone may have written it). */
@@ -270,20 +311,23 @@ function acquire(path: string, holder: string, waitMs: number, onStale?: (note: 
   const deadline = Date.now() + waitMs;
   let unreadable = 0;
   for (;;) {
-    if (createExclusive(path, `${JSON.stringify(me)}\n`)) return;
+    if (createExclusive(path, `${JSON.stringify(me)}\n`)) {
+      clearLeftoverBreaker(path, onStale);
+      return;
+    }
     // Never read through a link, nor from a FIFO (that would block).
     const wrong = notALockFile(path);
     if (wrong) throw new LockError(wrong);
     const current = readOwner(path);
     if (current?.owner && isDead(current.owner)) {
-      if (breakStaleLock(path, current.text))
+      if (breakStaleLock(path, current.text, me))
         onStale?.(`took over ${printable(path)}, left by ${heldBy(current.owner)}, which no longer runs`);
       continue;
     }
     // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
     // before filling it in (a writer fills it microseconds after creating it).
     if (current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS)) {
-      if (breakStaleLock(path, current.text))
+      if (breakStaleLock(path, current.text, me))
         onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }

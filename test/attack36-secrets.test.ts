@@ -222,6 +222,8 @@ describe('35a-9: ordinary values are accepted', () => {
     ['a status line like .pgpass', { providers: { file: { content: 'backend:80:up:100:200' } } }],
     ['an inventory line like .pgpass', { providers: { file: { content: 'web1:8080:/var/www:www-data:ro' } } }],
     ['a switch line like .pgpass', { providers: { file: { content: 'srv:22:root:admin:enabled' } } }],
+    ['an interface line like .pgpass', { providers: { file: { content: 'node1:8080:eth0:vlan1:up' } } }],
+    ['a BIND-like secret word in prose', { env: [{ name: 'NOTE', value: 'the secret "name"; is a reference' }] }],
     ['Private-Lines in prose', { env: [{ name: 'NOTE', value: 'Private-Lines: 2 lines' }] }],
     ['mysql, then ssh -p2222', { env: [{ name: 'NOTE', value: 'mysql listens, see ssh -p2222 for access' }] }],
     ['a .env text of plain values', { providers: { file: { content: 'OTP=enabled\nERLANG_OTP=26\nCREDS=none\n' } } }],

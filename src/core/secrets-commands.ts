@@ -25,7 +25,8 @@ export const COMMAND_SECRET =
 const PGPASS =
   /(?<=^|[\s=])(?:[A-Za-z*][\w.*-]*|\d{1,3}(?:\.\d{1,3}){3}):(?:\d{1,5}|\*):(?:[^\s:\\]|\\.)+:(?:[^\s:\\]|\\.)+:((?:[^\s:\\]|\\.)+)[ \t]*\r?$/dgm;
 /** BIND's `key "name" { algorithm hmac-sha256; secret "base64"; };` (named.conf(5); `tsig-keygen`, `rndc-confgen`). */
-const TSIG = /(?<![\w-])secret\s+"([A-Za-z0-9+/]+={0,2})"\s*;/dg;
+// A key's base64 is 16 characters or more (hmac-md5's 128 bits: 24; `tsig-keygen` hmac-sha256: 44): `secret "name";` is prose.
+const TSIG = /(?<![\w-])secret\s+"([A-Za-z0-9+/]{16,}={0,2})"\s*;/dg;
 
 function groupSpans(pattern: RegExp, text: string, holds: (match: RegExpMatchArray) => boolean = () => true): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -38,11 +39,12 @@ function groupSpans(pattern: RegExp, text: string, holds: (match: RegExpMatchArr
 
 /**
  * A `.pgpass` line's database, user and password are no path (`/var/www`), no number (`backend:80:up:100:200`, a status
- * line) and the password no switch's word (`srv:22:root:admin:enabled`).
+ * line) and the password no switch's word (`srv:22:root:admin:enabled`) and longer than two (`node1:8080:eth0:vlan1:up`).
  */
 function isPgpassLine(line: string): boolean {
   const [, , database, user, password] = line.trim().split(/(?<!\\):/);
-  return !database.startsWith('/') && !/^\d+$/.test(user) && !/^\d+$/.test(password) && !isPlainlyNotSecret(password, 'pgpass');
+  const plain = password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
+  return !database.startsWith('/') && !/^\d+$/.test(user) && !plain;
 }
 
 export const pgpassSpans = (text: string): Array<[number, number]> =>

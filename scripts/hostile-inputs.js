@@ -288,6 +288,15 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['command lines of curl -u', 'curl -u a:b '],
       ['quoted secret words', 'secret "a'],
       ['plist keys without values', '<key>password</key>'],
+      // Round 35a: shell operators, nested command lines, other clients, config-file lines, webhook hosts.
+      ['curl words glued to operators', 'curl;-u a;'],
+      ['nested command lines left open', 'sh -c "curl -u a '],
+      ['docker login options', 'docker login -p '],
+      ['htpasswd batch words', 'htpasswd -b a '],
+      ['Redis ACL lines without a password', 'user a b\n'],
+      ['curlrc user lines without a password', 'user = a:\n'],
+      ['Slack webhook hosts with ports', 'hooks.slack.com:1/services/'],
+      ['AWS-like runs without digits', 'ASIAAAAAAAAAAAAAAAAA'],
     ],
     size,
   );

@@ -21,16 +21,19 @@ const isSecretFlagValue = (value: string, flag: string): boolean =>
 
 /**
  * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
- * `--token=a b`, `'--token=abc'` the word `--token=abc`. A quote left open runs to the end of the text.
+ * `--token=a b`, `'--token=abc'` the word `--token=abc`. A quote left open runs to the end of the text. With
+ * `operators`, a shell's control operators and substitutions outside quotes (`;`, `&`, `|`, `(`, `)`, `$(`, a
+ * backtick) end a word and are words of their own: `set -e;curl` is `set`, `-e`, `;`, `curl`.
  */
-export function shellWords(text: string): string[] {
+export function shellWords(text: string, operators = false): string[] {
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (/\s/.test(char)) {
+    if (/\s/.test(char) || (operators && /[;&|()`]/.test(char)) || (operators && char === '$' && text[i + 1] === '(')) {
       if (word !== undefined) words.push(word);
       word = undefined;
+      if (/[;&|()`$]/.test(char) && operators) words.push(char === '$' ? text[++i] : char);
     } else if (char === '\\' && text[i + 1] === '\n') i++;
     else if (char === "'") {
       const end = text.indexOf("'", i + 1);

@@ -8,7 +8,10 @@
  * Names whose every value is a secret, as the name's last word or its last words joined (`wifiPsk`, `DB_PW`,
  * `storageAccountKey`, `SharedAccessSignature`):
  * - `pw`, `creds`, `psk` (a Wi-Fi or IPsec pre-shared key), `presharedkey` (WireGuard's `PresharedKey`), `privkey`,
- *   `mnemonic` (a wallet's seed phrase), `otp`/`totp` (a one-time password's seed);
+ *   `mnemonic`/`mnemonicphrase` (a wallet's seed phrase), `otpkey`/`otpseed`/`totpkey`/`totpseed` (a one-time
+ *   password's seed; not a bare `otp`, which is Erlang/OTP's version in `ERLANG_OTP=26`, or a switch: `otp: "on"`);
+ * - `sshpass` (the variable `sshpass -e` reads), `redisauth`, `masterauth` and `requirepass` (redis.conf's server
+ *   password and a replica's: redis.io/docs/latest/operate/oss_and_stack/management/config-file);
  * - `accountkey`, `sharedaccesssignature`: an Azure storage connection string's `AccountKey=` and
  *   `SharedAccessSignature=` (learn.microsoft.com azure/storage/common/storage-configure-connection-string);
  * - `licensekey`.
@@ -23,14 +26,24 @@ const STRONG = new Set([
   'presharedkey',
   'privkey',
   'mnemonic',
-  'otp',
-  'totp',
+  'mnemonicphrase',
+  'otpkey',
+  'otpseed',
+  'totpkey',
+  'totpseed',
+  'sshpass',
+  'redisauth',
+  'masterauth',
+  'requirepass',
   'accountkey',
   'sharedaccesssignature',
   'licensekey',
 ]);
-/** Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`). */
-const TAIL = /^(?:value|plain|text)$/;
+/**
+ * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
+ * encoding or a format (`ADMIN_PW_B64`, `PRIVKEY_PEM`, `CREDS_JSON`), a number (`PW_1`; `pw1` is read as `pw`).
+ */
+const TAIL = /^(?:value|plain|text|b64|base64|pem|json|hex|der|\d+)$/;
 
 /**
  * Exact names of a credential read from the environment or an rc file: redis-cli's `REDISCLI_AUTH` (the password,
@@ -43,6 +56,7 @@ const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth)$|(?<=:)_auth$/i;
 function endings(list: readonly string[]): string[] {
   const words = [...list];
   while (words.length > 1 && TAIL.test(words[words.length - 1])) words.pop();
+  if (words.length > 0) words[words.length - 1] = words[words.length - 1].replace(/(?<=[a-z])\d+$/, '');
   return [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(-n).join(''));
 }
 

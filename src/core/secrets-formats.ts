@@ -128,7 +128,42 @@ function netrcSpans(text: string): Array<[number, number]> {
 }
 
 /** The readers of credential files, for secret-shapes.ts FINDERS: each finds its values' spans in a text. */
+/** What a password line of a server's or a client's own config file is called in findings. */
+export const CONFIG_LINE_SECRET =
+  'a password line of a config file (redis.conf requirepass/masterauth, a Redis ACL >password, .curlrc user, pgbouncer userlist.txt)';
+
+/**
+ * Password lines of config files whose name is no secret word, one per line (m flag: each starts at a line's start, and
+ * each part excludes what ends it, so a line is scanned once):
+ * - redis.conf `requirepass <pw>` and `masterauth <pw>`, quoted or not (redis.io/docs/latest/operate/oss_and_stack/
+ *   management/config-file), and an ACL rule `user <name> … ><pw> …` (redis.io/docs/latest/operate/oss_and_stack/
+ *   management/security/acl: `>` adds a password in clear; `#` a hash);
+ * - curl's config file (`.curlrc`, `-K`): `user = "bob:pw"`, `--user bob:pw`, `-u bob:pw` (curl.se/docs/manpage.html
+ *   `-K`); a password of digits only is a uid:gid (`user = 1000:1000`);
+ * - pgbouncer's `auth_file` (userlist.txt): `"user" "password"` alone on a line (pgbouncer.org/config.html#auth_file).
+ */
+const CONFIG_LINES = [
+  String.raw`^[ \t]*(?:requirepass|masterauth)[ \t]+(?:"([^"\s]+)"|'([^'\s]+)'|([^\s"']+))[ \t]*\r?$`,
+  String.raw`^[ \t]*(?:ACL[ \t]+SETUSER|user)[ \t]+[^\s>]+[ \t][^\n>]*?(?<=[ \t])>([^\s]+)`,
+  String.raw`^[ \t]*(?:--(?:proxy-)?user|-[uU]|(?:proxy-)?user[ \t]*=)[ \t]*"?[^\s":]*:(?!\d+"?[ \t]*\r?$)([^\s"]+)"?[ \t]*\r?$`,
+  String.raw`^[ \t]*"[^"\s]+"[ \t]+"([^"\s]+)"[ \t]*\r?$`,
+];
+const CONFIG_LINE = new RegExp(CONFIG_LINES.join('|'), 'dgim');
+
+/** Where a text holds a password line of a config file (CONFIG_LINES): the password's span. */
+export function configLineSpans(text: string): Array<[number, number]> {
+  if (!/requirepass|masterauth|>|user|^[ \t]*[-"]/im.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(CONFIG_LINE)) {
+    const group = [1, 2, 3, 4, 5, 6].find((n) => match[n] !== undefined);
+    const span = group === undefined ? undefined : match.indices?.[group];
+    if (span && !isReference(match[group!])) spans.push([span[0], span[1]]);
+  }
+  return spans;
+}
+
 export const FORMAT_FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
   { find: registryAuthSpans, what: REGISTRY_AUTH },
   { find: netrcSpans, what: NETRC_SECRET },
+  { find: configLineSpans, what: CONFIG_LINE_SECRET },
 ];

@@ -162,12 +162,15 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  * cloud.google.com/docs/authentication/application-default-credentials), a `credentials` key or flag. `*_FILE`
  * and `*_PATH` names are no secret names at all (isSecretKey); a `PASSWORD` or `TOKEN` is the secret, whatever it holds.
  */
-const FILE_REFERENCE_WORD = /^credentials?$/;
-const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.(?:json|pem|key|crt|txt|yaml|yml|toml|conf)$/;
+// A private key's or a license's file too: certbot's `PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`.
+const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key)$/;
+const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$/;
+/** A switch's or a mode's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`). */
+const PLAIN_WORD = /^(?:true|false|on|off|yes|no|none|null|enabled|disabled)$/i;
 
 /**
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
- * - `"true"`/`"false"`: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
+ * - `"true"`/`"false"`, `on`/`off`, `none`, `enabled` (PLAIN_WORD), a number of one or two digits under a short name: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
  *   (developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations), which asks for a token, holds none;
  * - an absolute path to a file, under a name that takes one (FILE_REFERENCE_WORD);
  * - a header mode under `fields.headers.names` (above), as a key path or as the flag `--accesslog.fields.headers.names.X=drop`.
@@ -175,10 +178,12 @@ const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.(?:json|pem|key|crt|txt|yam
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
-  if (/^(?:true|false)$/i.test(value)) return true;
+  if (PLAIN_WORD.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
+  // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
+  if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   if (ABSOLUTE_FILE_PATH.test(value) && FILE_REFERENCE_WORD.test(words(named).pop() ?? '')) return true;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }

@@ -3,6 +3,7 @@ import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, na
 import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
+import { execCommandPasswords } from './secrets-commands';
 import { assignedSecret, gluedSecret, isReference, keyedSecret, quotedValueAt, unquote } from './secrets-text';
 import { textAsData } from './text-data';
 import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
@@ -223,6 +224,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
+    found.push(...execCommandPasswords(record, at));
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
     const [ciphertext, keys] = [ciphertexts.has(record), Object.keys(record)];
     for (const [key, value] of Object.entries(record)) {

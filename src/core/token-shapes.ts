@@ -3,8 +3,10 @@
  * GitLab, Slack, Stripe, AWS, npm, Google, OpenAI, Anthropic, JWTs, age and PuTTY private keys. Prefixes, lengths and
  * alphabets are gitleaks' rules (gitleaks/gitleaks config/gitleaks.toml, v8.30.0: ids github-pat, github-oauth,
  * github-app-token, github-refresh-token, github-fine-grained-pat, gitlab-pat, gitlab-runner-authentication-token,
- * gitlab-deploy-token, gitlab-ptt, slack-*, stripe-access-token, aws-access-token, npm-access-token, gcp-api-key,
- * openai-api-key, anthropic-api-key, jwt, age-secret-key), with the vendors' formats they cite. Each pattern starts
+ * gitlab-deploy-token, gitlab-ptt, gitlab-kubernetes-agent-token, gitlab-cicd-job-token, gitlab-feed-token,
+ * gitlab-scim-token, slack-*, stripe-access-token, aws-access-token, npm-access-token, gcp-api-key, openai-api-key,
+ * anthropic-api-key, jwt, age-secret-key, vault-service-token, sendgrid-api-token, huggingface-access-token,
+ * pypi-upload-token, digitalocean-*, shopify-*, grafana-*, atlassian-api-token), with the vendors' formats they cite. Each pattern starts
  * only where a run of its alphabet starts (a lookbehind), so a long run is scanned once: linear in the text.
  */
 
@@ -13,31 +15,49 @@ export const VENDOR_TOKEN = 'a vendor token with a fixed prefix (ghp_, glpat-, x
 /** What an age or PuTTY private key is called in findings. */
 export const TOOL_PRIVATE_KEY = 'a private key (age AGE-SECRET-KEY-1…, or the Private-Lines of a PuTTY-User-Key-File)';
 
+/** `text` in any letter case, as hosts are read (`Hooks.Slack.com`). */
+const caseless = (text: string): string => text.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/\./g, String.raw`\.`);
+
 const TOKENS = [
   // GitHub: `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` + 36 (30 random + a 6-character checksum); fine-grained `github_pat_` + 82.
   String.raw`(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])`,
   String.raw`(?<![A-Za-z0-9])github_pat_\w{82}(?!\w)`,
-  // GitLab: personal, runner and deploy tokens (20 or more: newer ones are longer), pipeline trigger tokens (40 hex).
-  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt)-[\w-]{20}`,
+  // GitLab: personal, runner, deploy, feed, SCIM and feature-flag tokens (20 or more: newer ones are longer), incoming
+  // mail (25), Kubernetes agent (50), OAuth app secrets (64), CI/CD job tokens, pipeline trigger tokens (40 hex).
+  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20}`,
+  String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-[0-9a-zA-Z]{1,5}_[\w-]{20})`,
   String.raw`(?<![A-Za-z0-9])glptt-[0-9a-f]{40}`,
-  // Slack: bot, user, workspace, legacy and config tokens (`xox?-` then digits and an alphanumeric part), app tokens.
-  String.raw`(?<![\w-])xox[abposre]-(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{10,}`,
+  // Slack, gitleaks' shapes: bot (digit groups), user, legacy, legacy workspace (with a digit), config tokens; app tokens.
+  String.raw`(?<![\w-])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
+  String.raw`(?<![\w-])xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}`,
+  String.raw`(?<![\w-])xox[os]-\d+-\d+-\d+-[a-fA-F\d]+`,
+  String.raw`(?<![\w-])xox[ar]-(?:\d-)?(?=[a-zA-Z]{0,47}\d)[0-9a-zA-Z]{8,48}`,
+  String.raw`(?<![\w-])xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{146,166}`,
   String.raw`(?<![\w-])xapp-\d-[A-Za-z0-9-]{10,}`,
-  // A Slack incoming webhook's path is its credential.
-  String.raw`hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,}`,
-  // Stripe secret and restricted keys.
-  String.raw`(?<![\w-])(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,}`,
-  // AWS access key IDs (long-term AKIA, temporary ASIA, …): base32, 16 after the prefix.
-  String.raw`(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])`,
+  // A Slack incoming webhook's path is its credential; the host in any case, with a port or a trailing dot.
+  String.raw`${caseless('hooks.slack.com')}\.?(?::\d{1,5})?\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,}`,
+  // Stripe secret and restricted keys: 24 or more after the mode (Stripe's keys are 24 or 99; `rk_prod_frontend01` is a name).
+  String.raw`(?<![\w-])(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{24,}`,
+  // AWS access key IDs (long-term AKIA, temporary ASIA, …): base32, 16 after the prefix, one a digit at least (base32's
+  // 2-7: `ASIAPACIFICSOUTHEAST` is a region's name; a random ID has none in 3.6% of cases, gitleaks' entropy 3 takes both).
+  String.raw`(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)(?=[A-Z]{0,15}[2-7])[A-Z2-7]{16}(?![A-Za-z0-9])`,
   // npm access tokens (36 after the prefix; npm's own check is case-insensitive).
   String.raw`(?<![A-Za-z0-9])[Nn][Pp][Mm]_[A-Za-z0-9]{36}(?![A-Za-z0-9])`,
   // Google API keys.
   String.raw`(?<![\w-])AIza[\w-]{35}(?![\w-])`,
-  // OpenAI keys carry `T3BlbkFJ` ("OpenAI" in base64); Anthropic's `sk-ant-api03-` keys.
+  // OpenAI keys carry `T3BlbkFJ` ("OpenAI" in base64); Anthropic's API, admin, OAuth and session keys.
   String.raw`(?<![\w-])sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,74}T3BlbkFJ[\w-]{20,74}`,
-  String.raw`(?<![\w-])sk-ant-(?:api|admin)\d\d-[\w-]{80,}`,
+  String.raw`(?<![\w-])sk-ant-(?:api|admin|oat|sid)\d\d-[\w-]{80,}`,
   // A JWT: a base64url JSON header and payload (`{"` is `eyJ`), then its signature (empty for `alg: none`).
   String.raw`(?<![\w.-])eyJ[\w-]{14,}\.eyJ[\w-]{14,}\.[\w-]*`,
+  // gitleaks' other fixed prefixes: HashiCorp Vault service and batch tokens, SendGrid, Hugging Face, PyPI, DigitalOcean,
+  // Shopify, Grafana service-account and cloud tokens, Atlassian API tokens.
+  String.raw`(?<![\w.-])(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|SG\.[A-Za-z0-9=_.-]{66})(?![\w-])`,
+  String.raw`(?<![\w-])(?:hf_[A-Za-z0-9]{34}|api_org_[A-Za-z]{34}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])`,
+  String.raw`(?<![\w-])(?:pypi-AgEIcHlwaS5vcmc[\w-]{50,}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,3}|ATATT3[\w=-]{186})`,
+  // Not gitleaks rules: Docker Hub personal and organisation access tokens (`dckr_pat_` + 27, docs.docker.com
+  // security/access-tokens), Tailscale keys (`tskey-auth-<id>-<secret>`, tailscale.com/kb/1085/auth-keys).
+  String.raw`(?<![\w-])(?:dckr_(?:pat|oat)_[\w-]{24,}|tskey-(?:auth|client|api|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})`,
 ];
 
 /**
@@ -54,8 +74,9 @@ const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
 /** What every token or key above holds: a text without any holds none, and is not scanned further. */
 const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt)-|xox[abposre]-|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ/i;
+  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-/i;
 const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:/i;
+const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 
 const spansOf = (pattern: RegExp, text: string): Array<[number, number]> =>
   [...text.matchAll(pattern)].map(({ index, 0: match }) => [index, index + match.length]);
@@ -67,5 +88,8 @@ export function vendorTokenSpans(text: string): Array<[number, number]> {
 
 /** Where a text holds an age secret key or a PuTTY key's private lines. */
 export function toolPrivateKeySpans(text: string): Array<[number, number]> {
-  return KEY_CLUE.test(text) ? spansOf(KEY, text) : [];
+  if (!KEY_CLUE.test(text)) return [];
+  // `Private-Lines:` is PuTTY's only in a key file, which starts with its header (`Private-Lines: 2 lines` is prose).
+  const putty = PUTTY_HEADER.test(text);
+  return spansOf(KEY, text).filter(([start]) => putty || !/^Private-Lines/i.test(text.slice(start, start + 13)));
 }

@@ -124,6 +124,22 @@ describe('35b-9: a lock breaker left by a killed run', () => {
     expect(notes).toEqual([`removed ${breaker}, ${NOTE}`]);
   });
 
+  // Round 36b-4: a folder there and a dead run's lock made every run spin at full CPU for ever, past its wait.
+  test.each([
+    ['a folder', (path: string) => mkdirSync(path)],
+    ['a live run', (path: string) => writeFileSync(path, owner(process.pid))],
+  ])('a stale lock whose breaker is %s: the run stops at its wait, in one line', (what, make) => {
+    const folder = join(root, `f${n++}`);
+    mkdirSync(folder);
+    writeFileSync(join(folder, LOCK_FILE), owner(999_999));
+    make(join(folder, `${LOCK_FILE}.break`));
+    const started = Date.now();
+    expect(() => withFolderLock(folder, { holder: 'synth', waitMs: 300 }, () => undefined)).toThrow(
+      what === 'a folder' ? /\.k3s-vip\.lock\.break is a folder, where synth and k3s:install keep their lock file/ : /is held by/,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   test.each([
     ['its owner is this live process', owner(process.pid), 60],
     ['a bare pid written just now (a live run between its steps)', '1', 0],

@@ -212,6 +212,9 @@ function breakStaleLock(path: string, staleText: string, me: LockOwner): boolean
   const breaker = `${path}.break`;
   const text = `${JSON.stringify(me)}\n`;
   if (!createExclusive(breaker, text)) {
+    // A folder, link or FIFO where the breaker goes is no run's: said by name, never removed or read.
+    const wrong = notALockFile(breaker);
+    if (wrong) throw new LockError(wrong);
     try {
       if (isLeftoverBreaker(breaker)) unlinkSync(breaker);
       else sleep(POLL_MS);
@@ -319,16 +322,21 @@ function acquire(path: string, holder: string, waitMs: number, onStale?: (note: 
     const wrong = notALockFile(path);
     if (wrong) throw new LockError(wrong);
     const current = readOwner(path);
+    // A stale lock broken by this run is taken at once; one another run is breaking is waited for, up to the deadline.
     if (current?.owner && isDead(current.owner)) {
-      if (breakStaleLock(path, current.text, me))
+      if (breakStaleLock(path, current.text, me)) {
         onStale?.(`took over ${printable(path)}, left by ${heldBy(current.owner)}, which no longer runs`);
-      continue;
-    }
-    // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
-    // before filling it in (a writer fills it microseconds after creating it).
-    if (current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS)) {
-      if (breakStaleLock(path, current.text, me))
-        onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
+        continue;
+      }
+    } else if (
+      // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
+      // before filling it in (a writer fills it microseconds after creating it).
+      current &&
+      !current.owner &&
+      (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS) &&
+      breakStaleLock(path, current.text, me)
+    ) {
+      onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }
     if (Date.now() >= deadline) {

@@ -65,7 +65,7 @@ function isStale() {
  * One build at a time: runs started together (jest's workers, two terminals) on a stale lib/ would each
  * run tsc, and one could load a file another is still writing. The first takes lib/.build-lock and
  * builds; the others wait for it to go, then find lib/ current. A lock whose build is gone (a Ctrl-C or a kill: the
- * lock holds its process id) or older than two minutes is left by a killed build and is taken over.
+ * lock holds its process id), an empty one a second old, or one older than two minutes is taken over.
  */
 /** Whether process `pid` runs (another user's counts too). */
 function running(pid) {
@@ -92,8 +92,11 @@ function buildOnce() {
       // A checkout this user cannot write, or a build that never ends: build without the lock (tsc says why it fails).
       if (e.code !== 'EEXIST' || Date.now() > deadline) break;
       try {
+        // A holder gone, a lock without one a second old (its build was killed between creating and filling it), or
+        // one of two minutes: taken over.
         const holder = Number(readFileSync(lock, 'utf8'));
-        if ((holder > 0 && !running(holder)) || Date.now() - statSync(lock).mtimeMs > 120_000) unlinkSync(lock);
+        const age = Date.now() - statSync(lock).mtimeMs;
+        if ((holder > 0 ? !running(holder) : age > 1_000) || age > 120_000) unlinkSync(lock);
       } catch {
         // gone meanwhile: try again
       }

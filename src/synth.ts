@@ -122,9 +122,9 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
 /** One `error:` line per line of a message that names several problems. */
 const errorLines = (message: string) => message.split('\n').map((line) => `error: ${line}`);
 
-/** The config path relative to the project (deterministic across checkouts), else its file name. */
+/** The config path relative to the project (the same across checkouts and from whatever folder a command runs), else its file name. */
 function displayPath(file: string): string {
-  const path = relative(process.cwd(), file);
+  const path = relative(PROJECT_ROOT, resolve(file));
   // Written into every file's header: a folder named like a secret (`db_password=abc/dev.yaml`) is left out.
   return path.startsWith('..') || isAbsolute(path) || !mayQuote(path) ? basename(file) : path.split(sep).join('/');
 }

@@ -279,3 +279,22 @@ describe('35b-11: k3s:install and another file of the manifests folder declaring
     expect(code).toBe(0);
   });
 });
+
+// Round 36a-10: a file's header named the config relative to the folder a command ran in, so `check` run from another
+// folder than synth's (npm runs synth in the project) found every file changed.
+test('check run from another folder than synth finds the same headers', () => {
+  const root = mkdtempSync(join(tmpdir(), 'k3s-vip-cwd-'));
+  const [config, dist] = ['config', 'dist'].map((name) => join(root, name));
+  mkdirSync(config);
+  writeFileSync(join(config, 'c.yaml'), DEV_YAML);
+  const home = process.cwd();
+  try {
+    process.chdir(root);
+    expect(runSynth({ configDir: config, distDir: dist, wiring, log: () => undefined, out: () => undefined, dryRun: false })).toBe(0);
+    process.chdir(home);
+    const lines: string[] = [];
+    expect(runCheck(config, dist, (line) => lines.push(line))).toBe(0);
+  } finally {
+    process.chdir(home);
+  }
+});

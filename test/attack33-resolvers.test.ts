@@ -1,4 +1,12 @@
-import { clusterRefusal, configErrors, helmChartConfigRefusal, withChanges, withTraefikValues } from './helpers';
+import {
+  clusterRefusal,
+  configErrors,
+  helmChartConfigRefusal,
+  withChanges,
+  withTraefikValues,
+  resolverIngress as INGRESS,
+  resolverRoute as route,
+} from './helpers';
 
 /**
  * Attack round 32b: a resolver counts as defined only when the pinned chart renders a flag that defines it (32b-1:
@@ -7,25 +15,6 @@ import { clusterRefusal, configErrors, helmChartConfigRefusal, withChanges, with
  * from chart v36.0.0, which renders none (32b-3).
  */
 
-const INGRESS = (certResolver: string) => ({
-  name: 'site',
-  namespace: 'default',
-  host: 'a.example.com',
-  path: '/',
-  service: 'frontend',
-  port: 80,
-  tls: { certResolver },
-});
-const route = (certResolver: string) => ({
-  apiVersion: 'traefik.io/v1alpha1',
-  kind: 'IngressRoute',
-  metadata: { name: 'r', namespace: 'default' },
-  spec: {
-    entryPoints: ['websecure'],
-    routes: [{ match: 'Host(`a.example.com`)', kind: 'Rule', services: [{ name: 'other', port: 80 }] }],
-    tls: { certResolver },
-  },
-});
 const undefinedName = (name: string) => `"${name}" is not defined: Traefik would serve its self-signed default certificate`;
 const MAIL = 'a@example.com';
 

@@ -1,8 +1,6 @@
-import { stringify } from 'yaml';
 import { App } from 'cdk8s';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
-import { devConfig, helmChartConfigRefusal, withChanges } from './helpers';
+import { configWithValues, helmChartConfigRefusal, judgedValues } from './helpers';
 
 /**
  * Attack round 34b-1 to 34b-5: entrypoint names the API server refuses as port names, `hostIP` as Traefik's listen
@@ -10,14 +8,8 @@ import { devConfig, helmChartConfigRefusal, withChanges } from './helpers';
  * Each case goes through `traefik.values` of a config and through a TraefikHelmChartConfig's props, on the chart versions
  * either side of the boundary the chart changed at (src/traefik/chart-versions.ts).
  */
-const config = (values: unknown, chartVersion: string) => withChanges(devConfig(), { traefik: { chartVersion, values } });
-
-/** The config's errors and warnings, each `key.path: message`. */
-function judged(values: unknown, chartVersion: string): { errors: string[]; warnings: string[] } {
-  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config(values, chartVersion)));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return { errors: errors.map(line), warnings: warnings.map(line) };
-}
+const config = configWithValues;
+const judged = judgedValues;
 
 /** The refusal of a TraefikHelmChartConfig with these values on this chart ('' when accepted). */
 const construct = (values: unknown, chartVersion: string) => helmChartConfigRefusal({ chartVersion, values });

@@ -2,7 +2,15 @@ import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
 import { parseConfigText } from '../src/config/load';
 import { stringify } from 'yaml';
-import { clusterRefusal, configErrors, helmChartConfigRefusal, withChanges, withTraefikValues } from './helpers';
+import {
+  clusterRefusal,
+  configErrors,
+  helmChartConfigRefusal,
+  withChanges,
+  withTraefikValues,
+  resolverIngress as INGRESS,
+  resolverRoute as route,
+} from './helpers';
 
 /**
  * Attack round 33 (33b-12): the chart writes a resolver's keys into one flag name, `--certificatesresolvers.<name>.<key>...`
@@ -15,26 +23,6 @@ import { clusterRefusal, configErrors, helmChartConfigRefusal, withChanges, with
 
 const MAIL = 'a@example.com';
 const STORAGE = '/data/acme.json';
-
-const INGRESS = (certResolver: string) => ({
-  name: 'site',
-  namespace: 'default',
-  host: 'a.example.com',
-  path: '/',
-  service: 'frontend',
-  port: 80,
-  tls: { certResolver },
-});
-const route = (certResolver: string) => ({
-  apiVersion: 'traefik.io/v1alpha1',
-  kind: 'IngressRoute',
-  metadata: { name: 'r', namespace: 'default' },
-  spec: {
-    entryPoints: ['websecure'],
-    routes: [{ match: 'Host(`a.example.com`)', kind: 'Rule', services: [{ name: 'other', port: 80 }] }],
-    tls: { certResolver },
-  },
-});
 
 /**
  * The errors of each door for `values` on `chartVersion` (plus first-class `traefik` keys): the config file and the cluster

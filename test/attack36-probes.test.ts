@@ -1,6 +1,4 @@
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { devConfig, helmChartConfigRefusal, withChanges } from './helpers';
+import { helmChartConfigRefusal, judgedValues } from './helpers';
 
 /**
  * Attack round 35b-1, 35b-2, 35b-3 and 35b-12: the chart's own probe keys (host, port, scheme, paths) judged against where
@@ -8,13 +6,7 @@ import { devConfig, helmChartConfigRefusal, withChanges } from './helpers';
  * and the wording of three port messages. Each refusal goes through `traefik.values` of a config and through a
  * TraefikHelmChartConfig's props, on the chart versions either side of the boundary (src/traefik/chart-versions.ts).
  */
-const config = (values: unknown, chartVersion: string) => withChanges(devConfig(), { traefik: { chartVersion, values } });
-
-function judged(values: unknown, chartVersion: string): { errors: string[]; warnings: string[] } {
-  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config(values, chartVersion)));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return { errors: errors.map(line), warnings: warnings.map(line) };
-}
+const judged = judgedValues;
 
 const construct = (values: unknown, chartVersion: string) => helmChartConfigRefusal({ chartVersion, values });
 

@@ -224,3 +224,36 @@ export const clusterRefusal = (traefik: object, extra: object = {}) =>
 /** The refusal of a TraefikHelmChartConfig on the reference VIP with `props`, or ''. */
 export const helmChartConfigRefusal = (props: object) =>
   refusalOf(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], ...props }));
+
+/** An Ingress on a.example.com naming certificate resolver `certResolver` (the resolver tests' probe of "is it defined"). */
+export const resolverIngress = (certResolver: string) => ({
+  name: 'site',
+  namespace: 'default',
+  host: 'a.example.com',
+  path: '/',
+  service: 'frontend',
+  port: 80,
+  tls: { certResolver },
+});
+
+/** An IngressRoute for `extraObjects` naming certificate resolver `certResolver` (TraefikHelmChartConfig has no Ingresses). */
+export const resolverRoute = (certResolver: string) => ({
+  apiVersion: 'traefik.io/v1alpha1',
+  kind: 'IngressRoute',
+  metadata: { name: 'r', namespace: 'default' },
+  spec: {
+    entryPoints: ['websecure'],
+    routes: [{ match: 'Host(`a.example.com`)', kind: 'Rule', services: [{ name: 'other', port: 80 }] }],
+    tls: { certResolver },
+  },
+});
+
+/** The reference config with `traefik.values` and `traefik.chartVersion` set. */
+export const configWithValues = (values: unknown, chartVersion: string) => withChanges(devConfig(), { traefik: { chartVersion, values } });
+
+/** A config's errors and warnings for `values` on `chartVersion`, each `key.path: message` (no file, no position). */
+export function judgedValues(values: unknown, chartVersion: string): { errors: string[]; warnings: string[] } {
+  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(configWithValues(values, chartVersion)));
+  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+  return { errors: errors.map(line), warnings: warnings.map(line) };
+}

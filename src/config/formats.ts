@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
+import { portNameProblem } from '../core/port-name';
 import { oneLine } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 
@@ -272,9 +273,8 @@ export const trustedNetwork: FormatCheck = (value) => {
 /** Port number 1-65535 or an IANA service name (as a Service port name). */
 export const portName: FormatCheck = (value) => {
   if (/^\d+$/.test(value)) return `${show(value)} is a quoted number: write ${value} without quotes`;
-  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) && /[a-z]/.test(value) && value.length <= 15 && !value.includes('--')
-    ? undefined
-    : `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
+  if (portNameProblem(value) === undefined) return undefined;
+  return `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
 };
 
 /** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */

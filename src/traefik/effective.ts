@@ -23,7 +23,7 @@ import { acmeChallengeProblems } from './acme-challenges';
 import { unknownResolverOptionProblems } from './acme-option-names';
 import { quotedArgProblems } from './quoted-args';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
-import { resolverFlagConflicts, resolverKeyProblems } from './resolver-keys';
+import { resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
 import {
   ExtraObjectService,
@@ -37,7 +37,6 @@ import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './
 import { generatorKeys } from './generator-keys';
 import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
-import { mergeValues, ValueConflict } from './values-merge';
 import { nonTextAnnotationProblems } from './annotation-values';
 import { RenderedBudget, renderedBudget } from './budget-render';
 import { webRedirectsToTls } from './redirect-reach';
@@ -56,8 +55,6 @@ const TRAEFIK_SERVICE_NAME = 'traefik';
 export interface EffectiveTraefik {
   /** The chart values as written into the HelmChartConfig. */
   readonly values: Record<string, unknown>;
-  /** `traefik.values` keys that would overwrite a different generated value (the generated one stays). */
-  readonly conflicts: readonly ValueConflict[];
   /** The Services the chart renders: its own, and those of `service.additionalServices`. */
   readonly services: readonly DeployedService[];
   /**
@@ -202,7 +199,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const values = traefikValues(settings);
   const chartVersion = parseVersion(upstreamChartVersion(settings.chartVersion));
   const chart = traefikChartRules(chartVersion);
-  const conflicts = [...mergeValues(generated, { ...user }).conflicts, ...resolverFlagConflicts(generated, user, chart)];
   // Where a value came from: the user's values when they hold it, else the first-class key that writes it.
   const source = (path: readonly string[], fallback: Path): Path =>
     valueAt(user, path) !== undefined
@@ -364,7 +360,6 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
   return {
     values,
-    conflicts,
     services,
     badVips,
     misplacedServiceTypes: misplaced,

@@ -8,7 +8,8 @@ import { flagIsTrue } from './arguments';
 import { traefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
-import { portNameProblem, renderedPortName } from './port-names';
+import { portNameProblem } from '../core/port-name';
+import { renderedPortName } from './port-names';
 import { probePort } from './probe-rules';
 
 type Values = Readonly<Record<string, unknown>>;

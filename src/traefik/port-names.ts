@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problem';
+import { portNameProblem } from '../core/port-name';
 import type { Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
 import { traefikChartRules, TraefikChartRules } from './chart-versions';
@@ -14,21 +15,6 @@ export function renderedPortName(name: string, mode: TraefikChartRules['portName
   if (mode === 'lower') return http3 ? full : name.toLowerCase();
   const cut = Buffer.from(full.toLowerCase().replace(/^-/, ''), 'utf8').subarray(0, 15).toString('utf8');
   return cut.replace(/-$/, '');
-}
-
-/**
- * Why the API server refuses `name` as a container or Service port name (an IANA_SVC_NAME, k8s.io/apimachinery
- * pkg/util/validation IsValidPortName), else undefined.
- */
-export function portNameProblem(name: string): string | undefined {
-  if (name === '') return 'it is empty';
-  if (name.length > 15) return `it has ${name.length} characters`;
-  const bad = [...new Set(name.replace(/[-a-z0-9]/g, ''))];
-  if (bad.length) return `it holds ${bad.map((c) => JSON.stringify(c)).join(', ')}`;
-  if (!/[a-z]/.test(name)) return 'it has no letter';
-  if (name.includes('--')) return 'it holds "--"';
-  if (name.startsWith('-') || name.endsWith('-')) return 'it starts or ends with "-"';
-  return undefined;
 }
 
 const RULE = 'a port name has at most 15 characters, only a-z, 0-9 and "-", at least one letter, no "--" and no "-" at either end';

@@ -6,7 +6,7 @@ import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { traefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
-import { portNameProblem } from './port-names';
+import { portNameProblem } from '../core/port-name';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;

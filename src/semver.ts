@@ -36,15 +36,28 @@ export function compareVersions(a: Version, b: Version): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
 
+// Rules are looked up for every check that depends on a version (thousands of times in a synth of many clusters,
+// a few dozen distinct versions): each table is folded once per version, into a frozen object.
+const folded = new WeakMap<object, Map<string, object>>();
+
 /**
  * Folds a version table into the rules in force for `version`: every row whose `since` is not
  * newer than it applies, later rows overriding earlier ones. Rows must be sorted by `since`.
+ * The result is frozen and shared by every caller asking for the same table and version.
  */
 export function rulesFor<T extends object>(table: ReadonlyArray<{ readonly since: string } & Partial<T>>, version: Version): T {
-  let rules = {} as T;
-  for (const { since, ...changes } of table) {
-    if (compareVersions(parseVersion(since), version) > 0) break;
-    rules = { ...rules, ...changes };
+  let byVersion = folded.get(table);
+  if (!byVersion) folded.set(table, (byVersion = new Map()));
+  const key = `${version.major}.${version.minor}.${version.patch}`;
+  let rules = byVersion.get(key) as T | undefined;
+  if (!rules) {
+    let fold = {} as T;
+    for (const { since, ...changes } of table) {
+      if (compareVersions(parseVersion(since), version) > 0) break;
+      fold = { ...fold, ...changes };
+    }
+    rules = Object.freeze(fold);
+    byVersion.set(key, rules);
   }
   return rules;
 }

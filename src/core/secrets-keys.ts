@@ -31,14 +31,26 @@ const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id|endpoint|method|meth
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
 
+// Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
+const splitKeys = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_KEYS = 10_000;
+
 /** A key's words, split at `_`, `-`, `.` and camelCase: `allowACMEByPass` is allow, acme, by, pass; `DB_PASS` is db, pass. */
 export function words(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  let split = splitKeys.get(key);
+  if (!split) {
+    split = key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (key.length <= 200) {
+      if (splitKeys.size >= MAX_REMEMBERED_KEYS) splitKeys.clear();
+      splitKeys.set(key, split);
+    }
+  }
+  return [...split];
 }
 
 /**

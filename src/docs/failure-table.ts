@@ -1,6 +1,5 @@
 import { etcdQuorum, NodeInventory } from '../k3s/inventory';
-import { effectiveTraefik } from '../traefik/effective';
-import { traefikSettings } from '../traefik/settings';
+import { effectiveClusterTraefik } from '../traefik/settings';
 import { ClusterConfig } from '../config/schema';
 import { usesServicesElection } from '../kube-vip/client-ip';
 import { effectiveLease, failoverSeconds } from '../kube-vip/election';
@@ -88,7 +87,7 @@ function traefikVipMove(config: ClusterConfig, move: { effect: string; duration:
   const { traefik } = config;
   if (traefik.externalTrafficPolicy !== 'Local') return move;
   // The pods the merged values run: traefik.values.deployment.replicas counts like traefik.replicas.
-  if (effectiveTraefik(traefikSettings(config)).replicas.value < 2) {
+  if (effectiveClusterTraefik(config).replicas.value < 2) {
     return {
       effect:
         'only the server running the one Traefik pod may announce it (Local): if that server fails, the VIP returns with the pod on another server',
@@ -133,7 +132,7 @@ function etcdRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
 
 /** Traefik's pods as the chart will deploy them: the merged values decide, not only `traefik.replicas`. */
 function traefikPodsRow(config: ClusterConfig, inventory?: NodeInventory): FailureRow {
-  const deployed = effectiveTraefik(traefikSettings(config));
+  const deployed = effectiveClusterTraefik(config);
   const daemonSet = deployed.kind.value === 'DaemonSet';
   const pods = daemonSet ? (inventory?.traefikNodes ?? 1) : deployed.replicas.value;
   const part = `Traefik pods (${daemonSet ? 'one per node' : pods})`;

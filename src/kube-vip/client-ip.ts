@@ -63,7 +63,7 @@ export interface ClusterVipService extends VipService {
  * Cached per config: the rules and the documents ask for it many times.
  */
 const traefikModels = new WeakMap<ClusterConfig, EffectiveTraefik>();
-function traefikModel(config: ClusterConfig): EffectiveTraefik {
+export function traefikModel(config: ClusterConfig): EffectiveTraefik {
   let model = traefikModels.get(config);
   if (!model) traefikModels.set(config, (model = effectiveTraefik(traefikSettingsWithoutLease(config))));
   return model;

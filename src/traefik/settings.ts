@@ -1,5 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
-import { clusterLeaseNames, TRAEFIK_SERVICE_ID } from '../kube-vip/client-ip';
+import { clusterLeaseNames, TRAEFIK_SERVICE_ID, traefikModel } from '../kube-vip/client-ip';
 import { EffectiveTraefik, effectiveTraefik, traefikSettingsWithoutLease } from './effective';
 import { TraefikValuesSettings } from './values';
 
@@ -15,7 +15,19 @@ export function traefikSettings(config: ClusterConfig): TraefikValuesSettings {
   };
 }
 
-/** Traefik as a config deploys it (with a chart older than the table read as the oldest known chart). */
+const clusterModels = new WeakMap<ClusterConfig, EffectiveTraefik>();
+
+/**
+ * Traefik as a config deploys it (with a chart older than the table read as the oldest known chart). Cached per
+ * config, as the model before the lease is: the rules, the documents and the failure table ask for it; without a
+ * shared lease name (no per-Service election) it is that model.
+ */
 export function effectiveClusterTraefik(config: ClusterConfig): EffectiveTraefik {
-  return effectiveTraefik({ ...traefikSettingsWithoutLease(config), leaseName: clusterLeaseNames(config).get(TRAEFIK_SERVICE_ID) });
+  let model = clusterModels.get(config);
+  if (!model) {
+    const leaseName = clusterLeaseNames(config).get(TRAEFIK_SERVICE_ID);
+    model = leaseName === undefined ? traefikModel(config) : effectiveTraefik({ ...traefikSettingsWithoutLease(config), leaseName });
+    clusterModels.set(config, model);
+  }
+  return model;
 }

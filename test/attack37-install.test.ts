@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runInstall } from '../src/k3s/install-cli';
 import { manifestsRootOf } from '../src/k3s/manifests-tree';
 import { withGeneratedList } from '../src/output/publish';
+import { configErrors, devConfig, withChanges } from './helpers';
 
 /**
  * Attack round 36b-8, 36b-9 (k3s:install's check for other manifests, read as K3s reads the tree) and 36b-6 / 36b-11 r5
@@ -171,5 +172,88 @@ describe('36b-9: a --dir inside a folder K3s walks is judged with the whole tree
 
   test('control: a --dir outside any manifests root ignores its parent', () => {
     expect(install({ 'kube-vip.yaml': daemonSet() }, 'm')).toMatchObject({ code: 0 });
+  });
+});
+
+describe('36b-6, 36b-11 r5: a --certificatesresolvers.* item over a first-class resolver', () => {
+  const errorsOf = (values: unknown, chartVersion = '39.0.7') =>
+    configErrors(
+      withChanges(devConfig(), { traefik: { chartVersion, certResolvers: { le: { email: 'a@b.io', challenge: 'tls' } }, values } }),
+    ).map((line) => line.replace(/^config\/t\.yaml: /, ''));
+  const args = (...items: string[]) => ({ additionalArguments: items });
+
+  test.each([
+    [
+      'r2: another email',
+      args('--certificatesresolvers.le.acme.email=c@d.io'),
+      '39.0.7',
+      'additionalArguments[0]',
+      /sets --certificatesresolvers\.le\.acme\.email .*traefik\.certResolvers\.le makes this tool write as "a@b\.io"/,
+    ],
+    [
+      'the flag in other cases',
+      args('--CertificatesResolvers.le.ACME.Email=c@d.io'),
+      '39.0.7',
+      'additionalArguments[0]',
+      /traefik\.certResolvers\.le makes this tool write/,
+    ],
+    [
+      'the second item, chart v32 (certResolvers)',
+      args('--ping', '--certificatesresolvers.le.acme.email=c@d.io'),
+      '32.1.1',
+      'additionalArguments[1]',
+      /traefik\.certResolvers\.le makes this tool write/,
+    ],
+    [
+      'r5: tlsChallenge turned off by a flag',
+      args('--certificatesResolvers.le.acme.tlschallenge=false'),
+      '39.0.7',
+      'additionalArguments[0]',
+      /sets --certificatesresolvers\.le\.acme\.tlschallenge .*traefik\.certResolvers\.le makes this tool write as true/,
+    ],
+    [
+      'r5: the last of two flags leaving no challenge',
+      args('--certificatesresolvers.le.acme.tlschallenge=false', '--certificatesresolvers.le.acme.dnschallenge.provider='),
+      '39.0.7',
+      'additionalArguments[1]',
+      /turns off the challenge traefik\.certResolvers\.le gives the ACME resolver le, which is left with none/,
+    ],
+    [
+      'r4: tlsChallenge turned off by a dotted values key',
+      { certificatesResolvers: { le: { 'acme.tlsChallenge': false } } },
+      '39.0.7',
+      'certificatesResolvers.le.acme.tlsChallenge',
+      /is false, but traefik\.certResolvers makes this tool write true there/,
+    ],
+  ])('%s: refused at the item, naming traefik.certResolvers.le', (_, values, chartVersion, at, why) => {
+    const errors = errorsOf(values, chartVersion);
+    expect(errors.find((line) => line.startsWith(`traefik.values.${at}: `))).toMatch(why);
+    expect(errors.filter((line) => line.startsWith('traefik.certResolvers'))).toEqual([]);
+  });
+
+  test('r5: a flag turning off the challenge of a resolver of the values is named', () => {
+    const values = {
+      certificatesResolvers: { x: { acme: { email: 'a@b.io', tlsChallenge: true, storage: '/data/x.json' } } },
+      additionalArguments: ['--certificatesresolvers.x.acme.tlschallenge=false'],
+    };
+    expect(errorsOf(values).join('\n')).toContain(
+      'traefik.values.certificatesResolvers.x: gives the ACME resolver x no challenge (traefik.values.additionalArguments[0] turns it off)',
+    );
+  });
+
+  test.each([
+    ['the same email', args('--certificatesresolvers.le.acme.email=a@b.io')],
+    ['tlsChallenge TRUE, as written', args('--certificatesresolvers.le.acme.tlschallenge=TRUE')],
+    ['an option this tool does not write', args('--certificatesresolvers.le.acme.keytype=RSA4096')],
+    [
+      'another resolver',
+      args(
+        '--certificatesresolvers.other.acme.email=c@d.io',
+        '--certificatesresolvers.other.acme.tlschallenge=true',
+        '--certificatesresolvers.other.acme.storage=/data/other.json',
+      ),
+    ],
+  ])('control: %s', (_, values) => {
+    expect(errorsOf(values)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { addonName } from './addon-name';
 import { InstallPlan, ObjectRef, objectsOf, TargetFolder } from './install-plan';
-import { readRegularFile, walkManifestsTree } from './manifests-tree';
+import { MAX_ENTRIES, readRegularFile, walkManifestsTree } from './manifests-tree';
 
 /**
  * Round 35b-11, 36b-8, 36b-9: another file of the tree K3s walks (one this tool did not install) that declares an
@@ -96,7 +96,7 @@ export function withForeignObjects(plan: InstallPlan, input: ForeignInput): Inst
   const warnings: string[] = [];
   if (tree.truncated) {
     warnings.push(
-      `${root} holds more than ${tree.files.length} files K3s may apply (through links too): only those were checked for objects ` +
+      `${root} holds more than ${MAX_ENTRIES} entries for K3s to walk (through links too): only the ${tree.files.length} files among the first ${MAX_ENTRIES} were checked for objects ` +
         'this install writes; check the rest yourself',
     );
   }

@@ -264,10 +264,11 @@ describe('35b-11: k3s:install and another file of the manifests folder declaring
     ['another extension', { 'my-traefik.yaml.bak': traefik }],
     ['a file that does not parse and names no such object', { 'broken.yaml': 'a: [\n' }],
     [
-      'a link to a file outside the folder (never followed)',
+      // 36b-8: K3s reads a link (test/attack37-install.test.ts refuses one declaring our object).
+      'a link to a file outside the folder declaring another object',
       {
         'out.yaml': (path: string) => {
-          writeFileSync(join(root, 'outside.yaml'), traefik);
+          writeFileSync(join(root, 'outside.yaml'), traefik.replace('{name: traefik,', '{name: other,'));
           symlinkSync(join(root, 'outside.yaml'), path);
         },
       },

@@ -4,7 +4,6 @@ import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
-import { boundedReader } from './foreign-objects';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
 /**
@@ -176,7 +175,7 @@ export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSyst
 }
 
 /** Snapshot of the manifests folder for `planInstall`; an absent folder is an empty one. */
-export function readTarget(dir: string, fs: FileSystem = nodeFileSystem): TargetFolder & { read: (path: string) => string | undefined } {
+export function readTarget(dir: string, fs: FileSystem = nodeFileSystem): TargetFolder {
   const entries = new Map<string, EntryKind>();
   const texts = new Map<string, string>();
   const walk = (prefix: string): void => {
@@ -190,12 +189,7 @@ export function readTarget(dir: string, fs: FileSystem = nodeFileSystem): Target
   };
   return reading(dir, () => {
     if (folderKind(dir, fs) !== 'absent') walk('');
-    // Any other file, read only when asked (foreign-objects.ts), never through a link, and not when huge.
-    const read = boundedReader(
-      (path) => fs.lstat(join(dir, path))?.size,
-      (path) => fs.readFile(join(dir, path)),
-    );
-    return { entries, texts, read: (path: string) => reading(join(dir, path), () => read(path)) };
+    return { entries, texts };
   });
 }
 

@@ -19,6 +19,7 @@ import {
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall } from './install-plan';
 import { withForeignObjects } from './foreign-objects';
+import { manifestsRootOf, pathUnder } from './manifests-tree';
 import { projectFolderProblem, readSourceUnderLock, realPath } from './install-source';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 
@@ -59,6 +60,11 @@ export interface InstallOptions {
   readonly manifestsDir: string;
   /** Print the plan and write nothing. */
   readonly dryRun: boolean;
+  /**
+   * The folder K3s walks that the manifests folder lies in, whose whole tree is checked for clashes.
+   * @default manifestsRootOf(manifestsDir)
+   */
+  readonly manifestsRoot?: string;
   /** @default nodeFileSystem */
   readonly fs?: FileSystem;
   /** @default a line on stdout */
@@ -105,8 +111,10 @@ export function runInstall(options: InstallOptions): number {
     const ownFolder = projectFolderProblem(given, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
     const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
+    const root = options.manifestsRoot ?? manifestsRootOf(dir);
+    const tree = { root, dirUnderRoot: pathUnder(root, dir), source, manifests };
     const plan = (target: ReturnType<typeof readTarget>) =>
-      withForeignObjects(planInstall({ cluster, source, manifests, unlisted, target }), { target, source, manifests });
+      withForeignObjects(planInstall({ cluster, source, manifests, unlisted, target }), { target, ...tree });
     const folder = checkManifestsFolder(dir, fs);
 
     if (dryRun) {

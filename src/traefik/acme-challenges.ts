@@ -1,8 +1,8 @@
-import { formatPath, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
-import { resolverNodes } from './resolver-keys';
+import { printed, resolverNodes } from './resolver-keys';
 
 /** The last of a resolver's flags at the lower-case option path `rest` (after the resolver's name), as Traefik keeps it. */
 const last = (flags: readonly ResolverFlag[], rest: string) => flags.filter((flag) => flag.rest.join('.') === rest).at(-1);
@@ -24,7 +24,7 @@ const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
  * section 8.3). An entrypoint only a `--entrypoints.<name>.*` flag defines is left alone (this tool does not know its port).
  */
 export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...args: ResolverInputs): Problem[] {
-  const [values, flags, rules] = args;
+  const [values, flags, rules, prefix] = args;
   const problems: Problem[] = [];
   // A challenge given as an empty map (`tlsChallenge: {}`) writes no flag: the chart recurses into maps (resolver-keys.ts).
   const emptyMaps = resolverNodes(values, rules).filter(
@@ -35,13 +35,35 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     const provider = last(acme, 'acme.dnschallenge.provider')?.raw;
     const entryPoint = last(acme, 'acme.httpchallenge.entrypoint');
     if (!provider && !entryPoint?.raw && !blockOn(acme, 'acme.tlschallenge')) {
-      problems.push({
-        path: acme[0].path,
-        message:
-          `gives the ACME resolver ${name} no challenge, so Traefik never gets it a certificate ("ACME challenge not specified") and its ` +
-          'routers serve the default self-signed one: add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
-          (emptyMaps.some((node) => node.name === name) ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})' : ''),
-      });
+      const culprit = challengeCulprit(name, acme, values, rules, prefix);
+      const firstClass = acme[0].path[prefix.length] === 'certResolvers';
+      // The challenge option the config's resolver writes: a key or flag setting it otherwise is refused as a conflict
+      // naming both (values-check.ts, resolver-arguments.ts), which says it better than a second message at that key.
+      const ownOption =
+        (args[4][name] as { challenge?: string } | undefined)?.challenge === 'tls' ? 'acme.tlschallenge' : 'acme.httpchallenge.entrypoint';
+      if (culprit && firstClass && culprit.rest === ownOption) continue;
+      const outside = culprit && !formatPath(culprit.path).startsWith(formatPath(acme[0].path));
+      const none =
+        'so Traefik never gets it a certificate ("ACME challenge not specified") and its routers serve the default self-signed one';
+      problems.push(
+        culprit && firstClass
+          ? {
+              // 36b-11 r5: the config's resolver has a challenge; the key or flag that turns it off is the one to name.
+              path: culprit.path,
+              message:
+                `turns off the challenge ${formatPath(acme[0].path)} gives the ACME resolver ${name}, which is left with none, ${none}: ` +
+                `drop it, or choose the challenge at ${formatPath(acme[0].path)}.challenge`,
+            }
+          : {
+              path: acme[0].path,
+              message:
+                `gives the ACME resolver ${name} no challenge${outside ? ` (${formatPath(culprit!.path)} turns it off)` : ''}, ${none}: ` +
+                'add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
+                (emptyMaps.some((node) => node.name === name)
+                  ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})'
+                  : ''),
+            },
+      );
     }
     if (!entryPoint?.raw) continue;
     const target = entrypoints.find((entry) => entry.name === entryPoint.raw);
@@ -59,6 +81,27 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     });
   }
   return problems;
+}
+
+/** Whether a challenge option, as Traefik gets it, turns that challenge off: tlsChallenge not on, an empty entrypoint or provider. */
+const turnsOff = (rest: string, raw: string | undefined) =>
+  rest === 'acme.tlschallenge'
+    ? raw !== undefined && raw !== '' && raw.toLowerCase() !== 'true'
+    : (rest === 'acme.httpchallenge.entrypoint' || rest === 'acme.dnschallenge.provider') && raw === '';
+
+/**
+ * The key or flag that last turns a challenge of resolver `name` off, in the order Traefik reads them: an item of
+ * `additionalArguments`, else a leaf of the values (by its own key path, not its resolver's), else a `globalArguments` item.
+ */
+function challengeCulprit(name: string, acme: readonly ResolverFlag[], values: ResolverInputs[0], rules: ResolverInputs[2], prefix: Path) {
+  const items = (list: string) =>
+    acme
+      .filter((flag) => flag.path[prefix.length + 1] === list && turnsOff(flag.rest.join('.'), flag.raw))
+      .map((flag) => ({ path: flag.path, rest: flag.rest.join('.') }));
+  const leaves = resolverNodes(values, rules)
+    .filter((node) => node.written && node.name === name && turnsOff(node.rest.join('.'), printed(node.value)))
+    .map((node) => ({ path: [...prefix, 'values', rules.certResolversKey, node.key, ...node.keys] as Path, rest: node.rest.join('.') }));
+  return [...items('globalArguments'), ...leaves, ...items('additionalArguments')].at(-1);
 }
 
 const isEmptyMap = (value: unknown) =>

@@ -1,6 +1,7 @@
 import { chartRulesOf } from './chart-versions';
 import { generatorKeys } from './generator-keys';
 import { resolverFlagConflicts } from './resolver-keys';
+import { resolverArgumentConflicts } from './resolver-arguments';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import type * as ValuesKubernetes from './values-kubernetes';
 import type * as NameOverrides from './name-overrides';
@@ -26,11 +27,13 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   if (!Object.keys(user).length) return { errors: [] };
   const generated = generatedTraefikValues(settings);
   const { merged, conflicts: keyConflicts } = mergeValues(generated, user);
-  const conflicts = [...keyConflicts, ...resolverFlagConflicts(generated, user, chartRulesOf(settings.chartVersion))];
+  const rules = chartRulesOf(settings.chartVersion);
+  const conflicts = [...keyConflicts, ...resolverFlagConflicts(generated, user, rules)];
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({
     path: conflict.path,
     message: conflictMessage(conflict, generatorKeys(conflict.path, settings, generated, !keyPrefix), keyPrefix),
   }));
+  errors.push(...resolverArgumentConflicts(generated, user, rules, settings.chartVersion, keyPrefix));
   // What the API server refuses in the rendered objects, whether or not a values schema is vendored. Loaded
   // only for a config with traefik.values: most configs have none, and every synth would load these rules.
   const { kubernetesValuesProblems } = require('./values-kubernetes') as typeof ValuesKubernetes;

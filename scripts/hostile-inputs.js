@@ -297,6 +297,12 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['curlrc user lines without a password', 'user = a:\n'],
       ['Slack webhook hosts with ports', 'hooks.slack.com:1/services/'],
       ['AWS-like runs without digits', 'ASIAAAAAAAAAAAAAAAAA'],
+      // Round 36a: config-file password lines without their password, blank runs after their words; new token heads.
+      [
+        'config-file password lines left open',
+        'user \t: \t\nproxy-user a:b:\n;PWD=;Pwd={\nstats auth a\nsentinel auth-pass m \nAuthorization: \t:"',
+      ],
+      ['token heads without their tails', 'eyJrIjoiSKf0dapi0key-a1s.Aa1sntrys_eyJpYXQiOpul-f0aaaaaaaaaaaaaa.atlasv1.'],
     ],
     size,
   );

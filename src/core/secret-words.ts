@@ -41,9 +41,34 @@ const STRONG = new Set([
 ]);
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
- * encoding or a format (`ADMIN_PW_B64`, `PRIVKEY_PEM`, `CREDS_JSON`), a number (`PW_1`; `pw1` is read as `pw`).
+ * encoding or a format (`ADMIN_PW_B64`, `otpSeed_b32`, `PRIVKEY_PEM`, `CREDS_JSON`), a number (`PW_1`, `DB_PASS_2`;
+ * `pw1` is read as `pw`), the content of its file (`PWD_FILE_CONTENT`: the file's text, not where it is).
  */
-const TAIL = /^(?:value|plain|text|b64|base64|pem|json|hex|der|\d+)$/;
+const TAIL = /^(?:value|plain|text|txt|raw|str|string|b\d\d|base\d\d|pem|json|hex|der|bin|encoded|\d+)$/;
+const CONTENT = /^(?:content|contents|data)$/;
+
+/**
+ * A name's words without what may follow its secret word (TAIL; `file content`), the last one without its digits:
+ * `DB_PASS_2` is db, pass; `otpSeed_b32` otp, seed; `privkey2` privkey; `PWD_FILE_CONTENT` pwd.
+ */
+export function withoutTail(list: readonly string[]): string[] {
+  const words = [...list];
+  for (let last = words.length - 1; words.length > 1; last = words.length - 1) {
+    if (TAIL.test(words[last])) words.pop();
+    else if (CONTENT.test(words[last]) && words[last - 1] === 'file' && words.length > 2) words.splice(last - 1, 2);
+    else break;
+  }
+  if (words.length > 0) words[words.length - 1] = words[words.length - 1].replace(/(?<=[a-z])\d+$/, '');
+  return words;
+}
+
+/** The last one, two and three words, joined; a last word glued after a role (`adminpw`, `DBPW`) ends in `pw`. */
+function endings(list: readonly string[]): string[] {
+  const words = withoutTail(list);
+  const last = words[words.length - 1] ?? '';
+  const glued = /^[a-z]{2,}pw$/.test(last) ? ['pw'] : [];
+  return [...glued, ...[1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(-n).join(''))];
+}
 
 /**
  * Exact names of a credential read from the environment or an rc file: redis-cli's `REDISCLI_AUTH` (the password,
@@ -51,14 +76,6 @@ const TAIL = /^(?:value|plain|text|b64|base64|pem|json|hex|der|\d+)$/;
  * `NPM_CONFIG__AUTH` as an env name: docs.npmjs.com cli/v10/configuring-npm/npmrc).
  */
 const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth)$|(?<=:)_auth$/i;
-
-/** The last one, two and three words, joined. */
-function endings(list: readonly string[]): string[] {
-  const words = [...list];
-  while (words.length > 1 && TAIL.test(words[words.length - 1])) words.pop();
-  if (words.length > 0) words[words.length - 1] = words[words.length - 1].replace(/(?<=[a-z])\d+$/, '');
-  return [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(-n).join(''));
-}
 
 /** A name whose every value is a secret (see STRONG and EXACT). */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {

@@ -1,3 +1,4 @@
+import { CONFIG_FILE_SECRET, configFileSpans } from './secrets-config-lines';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
 
@@ -166,4 +167,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{ find: (text: string) => Array<[numb
   { find: registryAuthSpans, what: REGISTRY_AUTH },
   { find: netrcSpans, what: NETRC_SECRET },
   { find: configLineSpans, what: CONFIG_LINE_SECRET },
+  { find: configFileSpans, what: CONFIG_FILE_SECRET },
 ];

@@ -1,7 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
-import { isScalarSecretName, isStrongSecretName } from './secret-words';
+import { isScalarSecretName, isStrongSecretName, withoutTail } from './secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -19,8 +19,12 @@ export const SECRET_WORD =
  */
 // An OpenID Connect discovery document's `token_endpoint`, `token_endpoint_auth_method(s_supported)` and `token_type`
 // name where or how a token is used (openid.net/specs/openid-connect-discovery-1_0.html §3); `TOKEN_TTL`,
-// `PASSWORD_MIN_LENGTH` and the like give a property of one, not the secret.
-const REFERENCE_WORD = /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry)$/;
+// `PASSWORD_MIN_LENGTH` and the like give a property of one, not the secret. So does a last word that qualifies the secret
+// (round 36a-8): a bound (`password_min`, `PASSWORD_MAX_AGE`), who it is for (`TOKEN_AUDIENCE`), how it is sent, made or
+// ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not `hash`: a password's hash
+// (`ADMIN_PASSWORD_HASH: $2y$…`) is cracked offline, so it is kept as a secret is; a mode word under it is none (PLAIN_WORD).
+const REFERENCE_WORD =
+  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -62,10 +66,10 @@ export function words(key: string): string[] {
  */
 function endsInShortSecretWord(key: string): boolean {
   if (!/pass|pwd/i.test(key)) return false;
-  const list = words(key);
-  while (list.length > 1 && /^(value|plain|text)$/.test(list[list.length - 1])) list.pop();
+  // After its suffixes (secret-words.ts withoutTail: `DB_PASS_2`, `ADMIN_PASS_B32`, `PWD_FILE_CONTENT`).
+  const list = withoutTail(words(key));
   const last = list[list.length - 1] ?? '';
-  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)\d*$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
+  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
 }
 
 /**
@@ -90,7 +94,7 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
   return (
     /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
-    ) || /^secret$|authorization$/.test(name)
+    ) || /^secret\d*$|authorization$/.test(name)
   );
 }
 
@@ -176,9 +180,14 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  */
 // A private key's or a license's file too: certbot's `PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`.
 const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key)$/;
-const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$/;
-/** A switch's or a mode's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`). */
-const PLAIN_WORD = /^(?:true|false|on|off|yes|no|none|null|enabled|disabled)$/i;
+// With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
+const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
+/**
+ * A switch's, a mode's or an algorithm's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`,
+ * `token: auto`, `passwordHash: bcrypt`): what a setting takes in place of the secret, or names how one is made.
+ */
+const PLAIN_WORD =
+  /^(?:true|false|on|off|yes|no|none|null|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5)$/i;
 
 /**
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
@@ -196,7 +205,8 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const named = name ?? keys[n - 1] ?? '';
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
-  if (ABSOLUTE_FILE_PATH.test(value) && FILE_REFERENCE_WORD.test(words(named).pop() ?? '')) return true;
+  const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
+  if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 

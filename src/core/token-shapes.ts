@@ -58,6 +58,24 @@ const TOKENS = [
   // Not gitleaks rules: Docker Hub personal and organisation access tokens (`dckr_pat_` + 27, docs.docker.com
   // security/access-tokens), Tailscale keys (`tskey-auth-<id>-<secret>`, tailscale.com/kb/1085/auth-keys).
   String.raw`(?<![\w-])(?:dckr_(?:pat|oat)_[\w-]{24,}|tskey-(?:auth|client|api|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})`,
+  // Round 36a-6, gitleaks' rules grafana-api-key, twilio-api-key, new-relic-user-api-key, sentry-org-token,
+  // sentry-user-token, doppler-api-token, planetscale-password/-api-token/-oauth-token, flyio-access-token,
+  // databricks-api-token, pulumi-api-token, hashicorp-tf-api-token, linear-api-key, mailgun-private-api-token,
+  // vault-service-token. Grafana's legacy key is base64 of `{"k":"<32>","n":"<name>","id":<org>}`, 66 or more after
+  // `eyJrIjoi`: gitleaks asks 70, which a one-letter name misses, so 60 here (a JSON whose first key is `k`, base64'd
+  // to 68 characters or more, is that key). Twilio's `SK` key SID, Databricks' `dapi`, Mailgun's `key-`, Sentry's
+  // `sntryu_` and Pulumi's `pul-` are followed by an exact count of lower-case hex digits, with a letter and a digit
+  // among them where a run of one kind would read as a word or a number. New Relic's and Mailgun's rules also ask for
+  // the vendor's name nearby: the prefix and the exact length are taken alone here, as AWS key IDs are. A Sentry org
+  // token's tail is gitleaks' loosened: any base64 after its `{"iat":` head (`sntrys_eyJpYXQiO`).
+  String.raw`(?<![\w-])eyJrIjoi[A-Za-z0-9]{60,400}={0,3}(?![\w-])`,
+  String.raw`(?<![\w-])(?:SK|dapi|key-)(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?:(?<=dapi[0-9a-f]{32})-\d)?(?![\w-])`,
+  String.raw`(?<![\w-])(?:NRAK-[A-Za-z0-9]{27}|sntrys_eyJpYXQiO[A-Za-z0-9+/_=]{20,}|sntryu_[a-f0-9]{64}|pul-(?=[a-f]{0,39}\d)[a-f0-9]{40})(?![\w-])`,
+  String.raw`(?<![\w.-])(?:dp\.pt\.[A-Za-z0-9]{43}|pscale_(?:pw|tkn|oauth)_[\w=.-]{32,64}|fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|lin_api_[A-Za-z0-9]{40})(?![\w-])`,
+  String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
+  // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
+  // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).
+  String.raw`(?<![\w.$-])s\.(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}(?=["'\x60\s;]|$)`,
 ];
 
 /**
@@ -74,7 +92,7 @@ const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
 /** What every token or key above holds: a text without any holds none, and is not scanned further. */
 const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-/i;
+  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
 const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:/i;
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 

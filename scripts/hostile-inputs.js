@@ -297,6 +297,9 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['curlrc user lines without a password', 'user = a:\n'],
       ['Slack webhook hosts with ports', 'hooks.slack.com:1/services/'],
       ['AWS-like runs without digits', 'ASIAAAAAAAAAAAAAAAAA'],
+      // Round 36a: Redis commands (a here-doc's AUTH lines, ACL rules), read as command lines.
+      ['Redis AUTH lines', 'AUTH a\n'],
+      ['Redis ACL rules', 'redis-cli ACL SETUSER u >a >a >a >a >a >a\n'],
     ],
     size,
   );

@@ -303,6 +303,9 @@ const tokenShapes34a = (size = 1_000_000) =>
         'user \t: \t\nproxy-user a:b:\n;PWD=;Pwd={\nstats auth a\nsentinel auth-pass m \nAuthorization: \t:"',
       ],
       ['token heads without their tails', 'eyJrIjoiSKf0dapi0key-a1s.Aa1sntrys_eyJpYXQiOpul-f0aaaaaaaaaaaaaa.atlasv1.'],
+      // Round 36a: Redis commands (a here-doc's AUTH lines, ACL rules), read as command lines.
+      ['Redis AUTH lines', 'AUTH a\n'],
+      ['Redis ACL rules', 'redis-cli ACL SETUSER u >a >a >a >a >a >a\n'],
     ],
     size,
   );

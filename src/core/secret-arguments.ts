@@ -1,5 +1,5 @@
 import { isPlainlyNotSecret, isSecretFlag } from './secrets-keys';
-import { isReference } from './secrets-text';
+import { isReference, isShellExpansion } from './secrets-text';
 
 /**
  * Flags that set a secret, as a command-line parser reads them. A flag with no `=value` that is not a switch takes
@@ -17,7 +17,26 @@ const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
  * a lone `-` (standard input; in YAML text a list item's dash, where the line and data readings pair the items).
  */
 const isSecretFlagValue = (value: string, flag: string): boolean =>
-  value !== '-' && !isReference(value) && !isPlainlyNotSecret(value, flag);
+  value !== '-' && !isCommandReference(value) && !isPlainlyNotSecret(value, flag);
+
+/** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
+const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;
+/** A command line's word that refers to a secret kept elsewhere: isReference's, or a shell's expansion (`"$PW"`, 36a-9). */
+export const isCommandReference = (value: string): boolean => {
+  const word = /^"[^"]*"$/.test(value) ? value.slice(1, -1) : value;
+  return isReference(word) || isShellExpansion(word) || COMMAND_SUBSTITUTION.test(word);
+};
+/**
+ * A file's path, where a client's password option also takes one: `az login --service-principal -p /certs/sp.pem` (a
+ * PEM file, learn.microsoft.com cli/azure/reference-index#az-login). Elsewhere a path given as a password is one.
+ */
+export const isPathReference = (value: string): boolean => /^\/[\w.@-]+(?:\/[\w.@-]*)+$|^~?\.{0,2}\/[\w.@/-]+$/.test(value);
+
+/**
+ * A long option named like a secret: isSecretFlag's names, and a bearer token's (`curl --oauth2-bearer`, attack
+ * round 36a-1), whose value is the token.
+ */
+const isSecretOption = (flag: string): boolean => isSecretFlag(flag) || /(?:^|[-_.])bearer$/i.test(flag);
 
 /**
  * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
@@ -53,7 +72,7 @@ export function shellWords(text: string, operators = false): string[] {
 function flagSecretIn(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const flag = FLAG.exec(words[i]);
-    if (!flag || !isSecretFlag(flag[1])) continue;
+    if (!flag || !isSecretOption(flag[1])) continue;
     const value = flag[2] ?? words[i + 1];
     if (value !== undefined && isSecretFlagValue(value, flag[1])) return value;
   }
@@ -69,7 +88,7 @@ export function secretArgument(text: string): string | undefined {
   // Every flag starts with a dash, as written or unquoted: text without one is not split (each line of a long text is read).
   if (!text.includes('-')) return undefined;
   const atStart = FLAG_AT_START.exec(text);
-  if (atStart && isSecretFlag(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
+  if (atStart && isSecretOption(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
   const asWritten = flagSecretIn(text.split(/\s+/));
   if (asWritten !== undefined || !/["'\\]/.test(text)) return asWritten;
   const unquoted = flagSecretIn(shellWords(text));
@@ -79,7 +98,7 @@ export function secretArgument(text: string): string | undefined {
 /** The name of a secret flag with no `=value` (`--providers.x.token`), whose value is the next argument, or undefined. */
 export function bareSecretFlag(text: unknown): string | undefined {
   const flag = typeof text === 'string' ? FLAG.exec(text) : null;
-  return flag && flag[2] === undefined && isSecretFlag(flag[1]) ? flag[1] : undefined;
+  return flag && flag[2] === undefined && isSecretOption(flag[1]) ? flag[1] : undefined;
 }
 
 /** `[..., '--providers.x.token', value]`: a bare secret flag, so the next item is its value, whatever it starts with. */

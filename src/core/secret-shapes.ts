@@ -7,7 +7,15 @@ import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
-import { COMMAND_SECRET, commandPasswordSpans, PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './secrets-commands';
+import {
+  COMMAND_SECRET,
+  commandPasswordSpans,
+  commandSecretIn,
+  PGPASS_SECRET,
+  pgpassSpans,
+  TSIG_SECRET,
+  tsigSpans,
+} from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
 
 /**
@@ -213,7 +221,8 @@ function rawDerKeys(text: string): Array<[number, number]> {
  * PuTTY keys and fixed-prefix tokens (token-shapes.ts), pgpass lines, BIND secrets and clients' password options
  * (secrets-commands.ts), the secrets of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
  */
-const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
+// `named`: what a finding in that text is called, where it names more than `what` (a command line's client and option).
+const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string; named?: (text: string) => string }> = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
   { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
@@ -222,7 +231,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: vendorTokenSpans, what: VENDOR_TOKEN },
   { find: pgpassSpans, what: PGPASS_SECRET },
   { find: tsigSpans, what: TSIG_SECRET },
-  { find: commandPasswordSpans, what: COMMAND_SECRET },
+  { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },
   ...FORMAT_FINDERS,
 ];
 
@@ -233,7 +242,9 @@ export function shapeAsWritten(text: string): string | undefined {
         accept ? matchesOf(pattern, text).some(([, match]) => accept(match)) : SHAPE_TESTS[i].test(text),
       )
     : undefined;
-  return shape?.what ?? FINDERS.find(({ find }) => find(text).length > 0)?.what;
+  if (shape) return shape.what;
+  const finder = FINDERS.find(({ find }) => find(text).length > 0);
+  return finder?.named ? finder.named(text) : finder?.what;
 }
 
 /** What a text that sets a secret under a name like one only once decoded is called in findings. */

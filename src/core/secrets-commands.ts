@@ -1,7 +1,9 @@
-import { shellWords } from './secret-arguments';
+import { REDIS_CLUE, REDIS_COMMAND, redisCommandPassword } from './redis-commands';
+import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
 import type { Path } from './problem';
 import { isPlainlyNotSecret } from './secrets-keys';
 import { isReference } from './secrets-text';
+import { type ClientState, positionalPassword } from './secrets-positional';
 
 /**
  * Passwords in fixed places no key names (attack round 34a-9): a `.pgpass` line, a BIND key's `secret "…";`, and
@@ -12,8 +14,9 @@ import { isReference } from './secrets-text';
 /** What each is called in findings (`FoundSecret.what`). */
 export const PGPASS_SECRET = 'a .pgpass line (host:port:database:user:password)';
 export const TSIG_SECRET = 'a BIND or TSIG key secret (secret "…";)';
-export const COMMAND_SECRET =
-  'a password on a command line (curl -u user:password, mysql -p…, redis-cli -a …, sshpass -p …, docker login -p …, ldapsearch -w …)';
+export const COMMAND_SECRET = 'a password on a command line';
+/** The finding of a command line's password, naming the client and option that set it, never the value (36a-12). */
+const commandSecret = (option: string): string => `${COMMAND_SECRET} (${option})`;
 
 /**
  * A `.pgpass` line: `hostname:port:database:username:password` (postgresql.org/docs/current/libpq-pgpass.html), each of
@@ -53,7 +56,9 @@ export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|sshpass|docker|nerdctl|podman|helm|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|redis-benchmark|sshpass|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone)(?:\.exe)?(?![\w.-])/i;
+/** Text that may hold a command line's password: a client's name, or a Redis command (redis-commands.ts). */
+const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || REDIS_CLUE.test(text);
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 /** How deep a command line's words are read again as command lines (`sh -c "bash -c 'curl …'"`). */
@@ -70,35 +75,59 @@ const MAX_NESTING = 3;
  * - `smbclient -U|--user user%password` (smbclient(1));
  * - `openssl -k <pw>`, `-pass|-passin|-passout pass:<pw>` (openssl-passphrase-options(1); `env:`/`file:` refer);
  * - `keytool -storepass|-keypass|-srcstorepass|-deststorepass|-srckeypass|-destkeypass` (keytool docs; `:env`/`:file` refer);
- * - `mosquitto_pub`/`_sub`/`_rr -P|--pw` (mosquitto_pub(1)).
+ * - `mosquitto_pub`/`_sub`/`_rr -P|--pw` (mosquitto_pub(1));
+ * - (36a-2) `buildah`/`oras`/`skopeo login -p`, `crane auth login -p`, `az login -p` (as docker's); `zip`/`unzip -P
+ *   <pw>` (zip(1), unzip(1)); 7-Zip `-p<pw>`, glued only (a bare `-p` prompts; 7-Zip's -p switch docs);
+ *   `ssh-keygen -N|-P <passphrase>` (ssh-keygen(1)); `redis-benchmark -a <pw>` (as redis-cli's);
+ * - (36a-1) curl `-E|--cert|--proxy-cert <file>:<password>` (curl.se/docs/manpage.html#-E; a Windows drive's colon
+ *   and a `pkcs11:` URI are none).
+ * `option`: how a message names the option (never its value).
  */
-const RULES: ReadonlyArray<{ client: RegExp; next: RegExp; glued?: RegExp; form?: RegExp; login?: boolean }> = [
-  { client: /^(?:docker|nerdctl|podman|helm)$/, next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, login: true },
-  { client: /^ldap\w+$/, next: /^-w$/, glued: /^-w(.+)$/s },
-  { client: /^mongo(?:sh)?$/, next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
-  { client: /^sqlcmd$/, next: /^-P$/, glued: /^-P(.+)$/s },
-  { client: /^smbclient$/, next: /^(?:-U|--user)$/, glued: /^(?:--user=|-U)(.+)$/s, form: /^[^%]*%(.+)$/s },
-  { client: /^openssl$/, next: /^-k$/ },
-  { client: /^openssl$/, next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
-  { client: /^keytool$/, next: /^-(?:src|dest)?(?:store|key)pass$/ },
-  { client: /^mosquitto_\w+$/, next: /^(?:-P|--pw)$/ },
+const RULES: ReadonlyArray<{ client: RegExp; option: string; next?: RegExp; glued?: RegExp; form?: RegExp; login?: boolean }> = [
+  {
+    client: /^(?:docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az)$/,
+    option: 'login -p',
+    next: /^(?:-p|--password)$/,
+    glued: /^--password=(.+)$/s,
+    login: true,
+  },
+  { client: /^ldap\w+$/, option: '-w', next: /^-w$/, glued: /^-w(.+)$/s },
+  { client: /^mongo(?:sh)?$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
+  { client: /^sqlcmd$/, option: '-P', next: /^-P$/, glued: /^-P(.+)$/s },
+  { client: /^smbclient$/, option: '-U', next: /^(?:-U|--user)$/, glued: /^(?:--user=|-U)(.+)$/s, form: /^[^%]*%(.+)$/s },
+  { client: /^openssl$/, option: '-k', next: /^-k$/ },
+  { client: /^openssl$/, option: '-pass pass:', next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
+  { client: /^keytool$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
+  { client: /^mosquitto_\w+$/, option: '-P', next: /^(?:-P|--pw)$/ },
+  { client: /^(?:zip|unzip|zipcloak)$/, option: '-P', next: /^(?:-P|--password)$/ },
+  { client: /^7z[ar]?$/, option: '-p', glued: /^-p(.+)$/s },
+  { client: /^ssh-keygen$/, option: '-N', next: /^-[NP]$/, glued: /^-[NP](.+)$/s },
+  { client: /^redis-benchmark$/, option: '-a', next: /^-a$/ },
+  {
+    client: /^curl$/,
+    option: '--cert file:password',
+    next: /^(?:-E|--(?:proxy-)?cert)$/,
+    glued: /^-E(.+)$/s,
+    form: /^(?!pkcs11:)(?:[A-Za-z]:[\\/]|(?![A-Za-z]:[\\/]))(?:[^:\\]|\\.)*:(.+)$/s,
+  },
 ];
 
-/** What a command line's client has shown so far: `login` seen, htpasswd's switches and its words that are no option. */
-interface ClientState {
-  login: boolean;
-  batch: boolean;
-  noFile: boolean;
-  positional: number;
+/** A password an option sets, and how a message names the option. */
+interface Option {
+  value: string;
+  option: string;
+  user?: boolean;
 }
 
+const freshState = (): ClientState => ({ login: false, batch: false, noFile: false, positional: 0 });
+
 /** The password a row of RULES reads at `word` (with `next` after it), or none. */
-function rulePassword(client: string, word: string, next: string | undefined, state: ClientState): string | undefined {
+function rulePassword(client: string, word: string, next: string | undefined, state: ClientState): Option | undefined {
   for (const rule of RULES) {
     if (!rule.client.test(client) || (rule.login && !state.login)) continue;
-    const value = rule.next.test(word) ? next : rule.glued?.exec(word)?.[1];
+    const value = rule.next?.test(word) ? next : rule.glued?.exec(word)?.[1];
     const password = value === undefined ? undefined : rule.form ? rule.form.exec(value)?.[1] : value;
-    if (password) return password;
+    if (password) return { value: password, option: rule.option };
   }
   return undefined;
 }
@@ -107,14 +136,14 @@ function rulePassword(client: string, word: string, next: string | undefined, st
  * htpasswd's batch mode takes the password on the command line: `htpasswd -b[c] file user password`, `htpasswd -nb user
  * password` (httpd.apache.org docs/current/programs/htpasswd.html).
  */
-function htpasswdPassword(word: string, state: ClientState): string | undefined {
+function htpasswdPassword(word: string, state: ClientState): Option | undefined {
   if (word.startsWith('-') && word.length > 1) {
     state.batch ||= word.includes('b');
     state.noFile ||= word.includes('n');
     return undefined;
   }
   state.positional++;
-  return state.batch && state.positional === (state.noFile ? 2 : 3) ? word : undefined;
+  return state.batch && state.positional === (state.noFile ? 2 : 3) ? { value: word, option: '-b' } : undefined;
 }
 
 /**
@@ -122,41 +151,34 @@ function htpasswdPassword(word: string, state: ClientState): string | undefined 
  * - curl `-u`/`--user`/`-U`/`--proxy-user` `user:password` (curl.se/docs/manpage.html), also after short switches (`-su`);
  * - mysql and mariadb clients `-p<password>` glued only (a bare `-p` prompts; dev.mysql.com command-options), not
  *   all digits (a port: `ssh -p2222` later on the line);
- * - redis-cli `-a <password>` (redis.io/docs/latest/develop/tools/cli), before its command;
+ * - redis-cli `-a <password>` (redis.io/docs/latest/develop/tools/cli), before its command, and the command's own
+ *   (redis-commands.ts: `redis-cli CONFIG SET requirepass <pw>`);
  * - sshpass `-p <password>` (sshpass(1)), before the command it runs (whose own `-p` is a port).
+ * 'redis': the Redis command starts at this word.
  */
-function clientPassword(
-  client: string,
-  words: readonly string[],
-  i: number,
-  state: ClientState,
-): { value: string; user?: boolean } | 'stop' | undefined {
+function clientPassword(client: string, words: readonly string[], i: number, state: ClientState): Option | 'stop' | 'redis' | undefined {
   const word = words[i];
   const next = words[i + 1];
   if (word === 'login') state.login = true;
-  if (client === 'htpasswd') {
-    const password = htpasswdPassword(word, state);
-    return password === undefined ? undefined : { value: password };
-  }
+  if (client === 'htpasswd') return htpasswdPassword(word, state);
   if (client === 'curl') {
     const long = /^--(?:proxy-)?user(?:=(.*))?$/s.exec(word);
-    if (long) return { value: long[1] ?? next ?? '', user: true };
+    if (long) return { value: long[1] ?? next ?? '', user: true, option: '--user' };
     const short = /^-[A-Za-z]*?[uU](.*)$/s.exec(word);
-    return short && !word.startsWith('--') ? { value: short[1] || (next ?? ''), user: true } : undefined;
+    if (short && !word.startsWith('--')) return { value: short[1] || (next ?? ''), user: true, option: '-u' };
+    return rulePassword(client, word, next, state);
   }
   if (/^(?:mysql|mariadb)/.test(client)) {
     const glued = /^-p(.+)$/s.exec(word);
-    return glued && !/^\d+$/.test(glued[1]) ? { value: glued[1] } : undefined;
+    return glued && !/^\d+$/.test(glued[1]) ? { value: glued[1], option: '-p' } : undefined;
   }
-  if (client !== 'redis-cli' && client !== 'sshpass') {
-    const password = rulePassword(client, word, next, state);
-    return password === undefined ? undefined : { value: password };
-  }
+  if (client !== 'redis-cli' && client !== 'sshpass')
+    return rulePassword(client, word, next, state) ?? positionalPassword(client, words, i, state);
   const [flag, takesValue] = client === 'redis-cli' ? ['-a', /^-[hpsaurnidD]$/] : ['-p', /^-[pfdP]$/];
-  if (word === flag) return { value: next ?? '' };
-  if (client === 'sshpass' && /^-p./s.test(word)) return { value: word.slice(2) };
+  if (word === flag) return { value: next ?? '', option: flag };
+  if (client === 'sshpass' && /^-p./s.test(word)) return { value: word.slice(2), option: '-p' };
   // Options end at the first word that is none (and no option's value): the command's own options follow.
-  if (!word.startsWith('-') && !(i > 0 && takesValue.test(words[i - 1]))) return 'stop';
+  if (!word.startsWith('-') && !(i > 0 && takesValue.test(words[i - 1]))) return client === 'redis-cli' ? 'redis' : 'stop';
   return undefined;
 }
 
@@ -166,58 +188,72 @@ interface CommandPassword {
   password: string;
   user: boolean;
   nested: boolean;
+  option: string;
 }
+
+/** Where a nested word is read (`bash -c "…"`, `printf "AUTH pw\r\n"`): its escaped line breaks end commands too. */
+const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|\r|\n/g, ' ; '), true);
 
 /**
  * The passwords `words` (one command line, or a pod's exec-form `command` and `args`) set with a client's option. A
  * word holding blanks and a client (`bash -c "curl -u …"`, `$(curl …)` quoted) is read as a command line itself when
- * `nested` (in a list, each item is judged as text on its own).
+ * `nested` (in a list, each item is judged as text on its own). A Redis command in capitals starting a command
+ * (a here-doc's line, a `printf` string) is read too.
  */
 function commandPasswords(words: readonly string[], depth: number): CommandPassword[] {
   const found: CommandPassword[] = [];
   let client: string | undefined;
-  let state: ClientState = { login: false, batch: false, noFile: false, positional: 0 };
+  let state = freshState();
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    const commandStart = i === 0 || SEPARATOR.test(words[i - 1]);
     // `/usr/bin/curl`, `--cmd=curl` (a flag's value), `curl.exe`.
     const name = word
       .replace(/^--?[\w.-]+=/, '')
       .replace(/^.*[/\\]/s, '')
       .replace(/\.exe$/i, '')
       .toLowerCase();
-    if (depth > 0 && depth < MAX_NESTING && /\s/.test(word) && CLIENT.test(word))
-      found.push(...commandPasswords(shellWords(word, true), depth + 1).map((inner) => ({ ...inner, index: i, nested: true })));
+    let option: Option | 'stop' | 'redis' | undefined;
+    if (depth > 0 && depth < MAX_NESTING && /\s/.test(word) && mayHoldCommand(word))
+      found.push(...commandPasswords(nestedWords(word), depth + 1).map((inner) => ({ ...inner, index: i, nested: true })));
     else if (SEPARATOR.test(word)) client = undefined;
-    else if (client === undefined && CLIENT.exec(name)?.[0] === name) {
-      client = name;
-      state = { login: false, batch: false, noFile: false, positional: 0 };
-    } else if (client !== undefined) {
-      const option = clientPassword(client, words, i, state);
-      if (option === 'stop') client = undefined;
-      else if (option) {
-        const colon = option.user ? option.value.indexOf(':') : -1;
-        const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
-        if (password && !isReference(password)) found.push({ index: i, password, user: !!option.user, nested: false });
-      }
+    else if (client === undefined && commandStart && REDIS_COMMAND.test(word)) [client, state] = ['redis', { ...freshState(), redis: i }];
+    else if (client === undefined && CLIENT.exec(name)?.[0] === name) [client, state] = [name, freshState()];
+    else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
+    if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: 'redis-cli' }];
+    else if (client === 'redis' && state.redis !== undefined && i > state.redis) {
+      const last = i + 1 >= words.length || SEPARATOR.test(words[i + 1]);
+      option = redisCommandPassword(words, state.redis, i, last);
+    }
+    if (option === 'stop') client = undefined;
+    else if (option && option !== 'redis') {
+      const colon = option.user ? option.value.indexOf(':') : -1;
+      const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
+      const named = client === 'redis' ? `${state.sub ?? 'Redis'} ${option.option}` : `${client} ${option.option}`;
+      if (password && !isCommandReference(password) && !(client === 'az' && isPathReference(password)) && !SEPARATOR.test(password))
+        found.push({ index: i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });
     }
   }
   return found;
 }
 
 /**
- * Where the command lines of `text` set a password with a client's option: the password's span. A line ends at a
- * newline not escaped (a backslash-newline continues it), and at a shell's control operators (shellWords).
+ * Where the command lines of `text` set a password with a client's option: the password's span, and how the first
+ * is named. A line ends at a newline not escaped (a backslash-newline continues it), and at a shell's control
+ * operators (shellWords).
  */
-export function commandPasswordSpans(text: string): Array<[number, number]> {
-  if (!CLIENT.test(text)) return [];
+function commandPasswordsIn(text: string): { spans: Array<[number, number]>; option?: string } {
+  if (!mayHoldCommand(text)) return { spans: [] };
   const spans: Array<[number, number]> = [];
+  let first: string | undefined;
   let at = 0;
   for (const line of text.split(/(?<!\\)\n/)) {
-    if (CLIENT.test(line)) {
+    if (mayHoldCommand(line)) {
       const words = shellWords(line, true);
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;
-      for (const { index, password, user, nested } of commandPasswords(words, 1)) {
+      for (const { index, password, user, nested, option: named } of commandPasswords(words, 1)) {
+        first ??= named;
         // After the option as written (a user name may hold the password's text); the whole line where quoted apart.
         const found = line.indexOf(words[index], from);
         const option = found < 0 ? from : found;
@@ -233,8 +269,17 @@ export function commandPasswordSpans(text: string): Array<[number, number]> {
     }
     at += line.length + 1;
   }
-  return spans;
+  return { spans, option: first };
 }
+
+/** The last text read and what was found (a shape's finder, then its name, read the same text one after the other). */
+let lastRead: { text: string; found: ReturnType<typeof commandPasswordsIn> } | undefined;
+const commandPasswordsOnce = (text: string): ReturnType<typeof commandPasswordsIn> =>
+  (lastRead = lastRead?.text === text ? lastRead : { text, found: commandPasswordsIn(text) }).found;
+
+export const commandPasswordSpans = (text: string): Array<[number, number]> => commandPasswordsOnce(text).spans;
+/** How a finding of commandPasswordSpans is named: the first password's client and option (36a-12). */
+export const commandSecretIn = (text: string): string => commandSecret(commandPasswordsOnce(text).option ?? 'a client');
 
 /**
  * The passwords an exec-form command sets (Kubernetes' `command: [curl, -u, "bob:pw", …]` with its `args`, a probe's or
@@ -243,11 +288,11 @@ export function commandPasswordSpans(text: string): Array<[number, number]> {
 export function execCommandPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const lists = (['command', 'args'] as const).map((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : []));
   const items = [...lists[0].map((item, i) => ['command', i, item] as const), ...lists[1].map((item, i) => ['args', i, item] as const)];
-  if (!items.some(([, , item]) => typeof item === 'string' && CLIENT.test(item))) return [];
+  if (!items.some(([, , item]) => typeof item === 'string' && mayHoldCommand(item))) return [];
   const words = items.map(([, , item]) => (typeof item === 'string' ? item : ';'));
-  return commandPasswords(words, 0).map(({ index, password }) => {
+  return commandPasswords(words, 0).map(({ index, password, option }) => {
     // The option's own item (`-pPW`, `--user=bob:PW`), or the next one (`-u`, `bob:PW`).
     const [key, i, item] = items[words[index].includes(password) ? index : index + 1];
-    return { path: [...at, key, i], value: String(item), what: COMMAND_SECRET };
+    return { path: [...at, key, i], value: String(item), what: commandSecret(option) };
   });
 }

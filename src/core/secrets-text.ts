@@ -22,12 +22,25 @@ export function isReference(value: string): boolean {
   if (blank < 0) return trimmed === '' || REFERENCES.test(trimmed);
   return AUTH_SCHEME.test(trimmed.slice(0, blank)) && REFERENCES.test(trimmed.slice(blank).trimStart());
 }
+/**
+ * A command-line word a shell expands whole (attack round 36a-9), so the password is kept elsewhere: `$VAR`, `${VAR}`,
+ * `${VAR:-}`, `$(cat /run/secrets/pw)`, the kubelet's `$(VAR)`, `$1`; with its double quotes or without (shellWords
+ * takes them off). Not a backtick's (`` `pw` `` is also how prose quotes a value).
+ */
+const SHELL_EXPANSION = /^(?:\$[A-Za-z_]\w*|\$[0-9@*#?!$-]|\$\{[^{}]*\}|\$\([^()]*\))+$/;
+export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(word);
+
 /** References only, glued (`$(A)`, `${A}${B}`). */
 const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
+// A lone `-` is standard input, or what a shell's `${PW:-}` leaves.
 export const setsSecret = (key: string, value: string): boolean =>
-  namesSecretValue(key) && !isReference(unquote(value)) && !isPlainlyNotSecret(unquote(value), key);
+  namesSecretValue(key) &&
+  value !== '-' &&
+  !isReference(unquote(value)) &&
+  !isShellExpansion(unquote(value)) &&
+  !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
@@ -75,7 +88,11 @@ export function assignedSecret(text: string): string | undefined {
     if (!namesSecretValue(key)) continue;
     const start = match.index + whole.length;
     let value: string | undefined;
-    if (separator === ':') {
+    if (separator === ':' && text.slice(match.index - 2, match.index) === '${') {
+      // A shell's `${DB_PASSWORD:-default}` (36a-9): the variable is a reference; a default given there is a value.
+      const expansion = /^([-=?+])([^}]*)\}/.exec(text.slice(start));
+      value = expansion && /[-=]/.test(expansion[1]) && expansion[2] ? expansion[2] : undefined;
+    } else if (separator === ':') {
       // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
       value = wordAt(GLUED_VALUE, text, start)?.[1];
     } else {

@@ -1,0 +1,65 @@
+/**
+ * Passwords some clients take as a plain word after a subcommand, not after an option (attack round 36a-2): the word's
+ * place tells. secrets-commands.ts calls this for each word of such a client's command line.
+ */
+
+/**
+ * What a command line's client has shown so far: `login` seen, htpasswd's switches, its words that are no option
+ * (`positional`, counted after `sub`, a subcommand, below), where a Redis command starts (redis-commands.ts).
+ */
+export interface ClientState {
+  login: boolean;
+  batch: boolean;
+  noFile: boolean;
+  positional: number;
+  sub?: string;
+  redis?: number;
+}
+
+/** rclone's backend options whose value is a secret (rclone.org/commands/rclone_config_create: `key value` pairs). */
+const RCLONE_SECRET = /^(?:pass|password|pass2|client_secret|secret_access_key|account_key|key|token|bearer_token|sas_url)$/i;
+/** vault's switches (no value follows; developer.hashicorp.com/vault/docs/commands/login). */
+const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-color)$/;
+
+/**
+ * The password word `i` sets by its place, and how a message names it:
+ * - `rabbitmqctl add_user|change_password|authenticate_user <user> <password>` (rabbitmq.com docs/man/rabbitmqctl.8);
+ * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name);
+ * - `mc alias set <alias> <url> <access key> <secret key>` (also `mc config host add`; min.io docs mc alias set);
+ * - `rclone config create <name> <type> [key value]…`, `update|password <name> [key value]…`: a secret key's value.
+ */
+export function positionalPassword(
+  client: string,
+  words: readonly string[],
+  i: number,
+  state: ClientState,
+): { value: string; option: string } | undefined {
+  const word = words[i];
+  const before = words[i - 1] ?? '';
+  if (state.sub === undefined) {
+    const sub =
+      client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)
+        ? word
+        : client === 'vault' && word === 'login'
+          ? word
+          : client === 'mc' && ((word === 'set' && before === 'alias') || (word === 'add' && before === 'host'))
+            ? 'alias set'
+            : client === 'rclone' && before === 'config' && /^(?:create|update|password)$/.test(word)
+              ? word
+              : undefined;
+    state.sub = sub;
+    return undefined;
+  }
+  // An option, or an option's value (a word after an option without `=` that is no switch).
+  if (word.startsWith('-') && word !== '-') return undefined;
+  if (/^--?[\w-]+$/.test(before) && !VAULT_SWITCH.test(before) && client !== 'rabbitmqctl') return undefined;
+  state.positional++;
+  const n = state.positional;
+  if (client === 'rabbitmqctl' && n === 2) return { value: word, option: `${state.sub} <user> <password>` };
+  if (client === 'vault' && n === 1 && !word.includes('=') && word !== '-') return { value: word, option: 'login <token>' };
+  if (client === 'mc' && n === 4) return { value: word, option: 'alias set <secret key>' };
+  const pairsFrom = state.sub === 'create' ? 3 : 2;
+  if (client === 'rclone' && n > pairsFrom && (n - pairsFrom) % 2 === 1 && RCLONE_SECRET.test(before))
+    return { value: word, option: `config ${state.sub} ${before.toLowerCase()}` };
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, quotedText } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { zeroCount } from './rendered-count';
@@ -155,7 +155,7 @@ export function chartFailures(
     problems.push({
       path: sourced(['ports', name, 'protocol'], undefined).path,
       message: api
-        ? `is ${JSON.stringify(port.protocol)}, which the chart also writes into Traefik's address for entrypoint ${name} (/${String(port.protocol).toLowerCase()}), ` +
+        ? `is ${JSON.stringify(port.protocol)}, which the chart also writes into Traefik's address for entrypoint ${quotedText(name, () => false, '').replace(/^"(.*)"$/, '$1')} (/${String(port.protocol).toLowerCase()}), ` +
           `where Traefik takes only tcp or udp ("invalid protocol"), so Traefik does not start: write TCP or UDP`
         : `is ${show(port.protocol)}, which the chart writes unchanged into the pod's and the Service's ports, where the API server ` +
           'takes only TCP, UDP or SCTP in upper case, and Traefik only TCP or UDP, so the whole Traefik release fails to install: write TCP or UDP',

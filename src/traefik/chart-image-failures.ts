@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, quotedText } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -290,7 +290,7 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
       {
         path: tag.path,
         message:
-          `is ${JSON.stringify(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
+          `is ${typeof image.tag === 'string' ? quotedText(image.tag, () => false, '') : JSON.stringify(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
           '(its version check fails on it): write a release such as "v3.6.2", or remove the key (K3s pins one)',
       },
     ];

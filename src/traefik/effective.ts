@@ -22,6 +22,7 @@ import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems } from './acme-challenges';
 import { unknownResolverOptionProblems } from './acme-option-names';
 import { quotedArgProblems } from './quoted-args';
+import { podPortAndVolumeProblems } from './pod-checks';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
 import { resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
@@ -387,7 +388,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: defined.map((resolver) => resolver.value),
-    chartFailures: [...chartFailures(values, chartVersion, kind, sourced, ports, prefix), ...quotedArgProblems(user, prefix, chart)],
+    chartFailures: [
+      ...chartFailures(values, chartVersion, kind, sourced, ports, prefix),
+      ...quotedArgProblems(user, prefix, chart),
+      ...podPortAndVolumeProblems(values, ports, prefix, chart),
+    ],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
     portRules: portRules(values, flags, ports, chartVersion, sourced),
     acmeOptionProblems: [

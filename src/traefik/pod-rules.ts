@@ -1,4 +1,4 @@
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, Path, quotedText, Report } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
@@ -95,7 +95,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
     error(
       kind.path,
-      `is ${JSON.stringify(kind.value)}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
+      `is ${quotedText(kind.value, () => false, '')}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
         '"DaemonSet" (templates/daemonset.yaml), so no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet',
     );
     return;

@@ -13,7 +13,7 @@ type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => 
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** K3s' default `--service-node-port-range` (the API server's default, which K3s keeps). */
-const NODE_PORTS = { min: 30000, max: 32767 } as const;
+export const NODE_PORTS = { min: 30000, max: 32767 } as const;
 
 /**
  * The port numbers of `ports.<name>` as the chart writes them (templates/_podtemplate.tpl and _service.tpl, v20.1.1 to

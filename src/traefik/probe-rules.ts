@@ -87,13 +87,23 @@ export function probeProblems(
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
   const probe = probePort(values, entrypoints, chart);
-  if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
+  const given = probe?.own ? valueAt(values, probe.key) : undefined;
+  // A port name: written as is into httpGet.port, which the kubelet resolves among the container's port names.
+  const name = typeof given === 'string' && renderedInteger(given) === undefined ? quotedText(given, () => false, '') : undefined;
+  if (name !== undefined && probe && !rules.probePortName && probe.key[0] === 'deployment') {
+    result.errors.push({
+      path: at(probe.key, given),
+      message:
+        `is ${name}, a text (the port name of port ${probe.port}), but ${chartName}'s values schema takes only a number here ` +
+        `(values.schema.json from v31.1.0 to v41.0.x), so Helm refuses the values and the release fails to install: write ${pingPort ?? probe.port}`,
+    });
+  } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
     const there = other ? `entrypoint ${other.name}'s port, which has no /ping router` : 'a port no entrypoint listens on';
     result.errors.push({
       path: at(probe.key, probe.port),
       message:
-        `is ${probe.port}, ${there}, but Traefik answers /ping only on ${where}, and ${chartName}'s readiness and liveness probes ` +
+        `is ${name === undefined ? probe.port : `${name}, the port named so (${probe.port})`}, ${there}, but Traefik answers /ping only on ${where}, and ${chartName}'s readiness and liveness probes ` +
         `call this port, ${down}: set it to ${pingPort}, or remove the key`,
     });
   }

@@ -1,4 +1,4 @@
-import { judgedValues } from './helpers';
+import { helmChartConfigRefusal, judgedValues } from './helpers';
 
 /**
  * Attack rounds 36b-1/2/3/7/10/11 and 36a-11: local plugin names, pod volume names, host ports shared with
@@ -34,7 +34,7 @@ describe('refused', () => {
       'upper-case plugin',
       { experimental: { localPlugins: { MyPlug: plugin } } },
       'experimental.localPlugins.MyPlug',
-      /is local plugin "MyPlug", which the chart writes as pod volume name "MyPlug".*DNS-1123 label/,
+      /is local plugin "MyPlug", which the chart writes as pod volume name "MyPlug", where .*DNS-1123 label/,
     ],
     ['plugin with _', { experimental: { localPlugins: { my_plug: plugin } } }, 'experimental.localPlugins.my_plug', /DNS-1123 label/],
     // 36b-2
@@ -151,8 +151,21 @@ describe('refused', () => {
     const errors = errorsOf({ ports: { ['x'.repeat(100)]: { port: 8000, protocol: 'SCTP' } } });
     const protocol = errors.find((e) => e.includes('protocol: '))!;
     expect(protocol).toMatch(/entrypoint a text of 100 characters/);
-    expect(protocol.split('x'.repeat(100)).length).toBeLessThanOrEqual(2);
+    expect(protocol).toMatch(/^traefik\.values\.ports\.\(a text of 100 characters\)\.protocol: /);
+    expect(protocol).not.toContain('x'.repeat(81));
   });
+});
+
+test.each<[unknown, RegExp]>([
+  [{ experimental: { localPlugins: { MyPlug: plugin } } }, /values\.experimental\.localPlugins\.MyPlug is local plugin "MyPlug"/],
+  [
+    { ports: { web: { hostPort: 8000 } }, deployment: { additionalContainers: [side([{ containerPort: 9999, hostPort: 8000 }])] } },
+    /values\.deployment\.additionalContainers\[0\]\.ports\[0\]\.hostPort opens host port 8000\/TCP/,
+  ],
+  [{ extraObjects: [svc('np', 32768)] }, /values\.extraObjects\[0\]\.spec\.ports\[0\]\.nodePort is 32768/],
+  [{ hostNetwork: true, ports: { web: { port: 80 } } }, /values\.ports\.web\.port is 80, .*add securityContext/],
+])('the TraefikHelmChartConfig door refuses it too: %j', (values, pattern) => {
+  expect(helmChartConfigRefusal({ chartVersion: '39.0.7', values })).toMatch(pattern);
 });
 
 describe('controls: accepted', () => {

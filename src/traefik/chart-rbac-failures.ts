@@ -1,4 +1,5 @@
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -85,7 +86,7 @@ export function rbacFailures(values: Values, chart: Version, sourced: Source, ch
       problems.push({
         path: sourced(['ports', name, 'uplink'], undefined).path,
         message:
-          `is ${JSON.stringify((port as Values).uplink)} without hub.token, and ${chartName} fails on it ("uplink EntryPoints can ` +
+          `is ${shownValue((port as Values).uplink)} without hub.token, and ${chartName} fails on it ("uplink EntryPoints can ` +
           'only be used with Traefik Hub"): remove the key (it needs a Traefik Hub licence in hub.token)',
       });
     }
@@ -122,11 +123,7 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
     const kinds = ['hostPath', 'inlinePlugin', 'localPath'];
     if (truthy(entry.type) && !kinds.includes(entry.type as string)) {
       return [
-        fails(
-          `has type ${JSON.stringify(entry.type)}`,
-          `localPlugin ${name} has invalid type configuration`,
-          `write type ${kinds.join(', ')}`,
-        ),
+        fails(`has type ${shownValue(entry.type)}`, `localPlugin ${name} has invalid type configuration`, `write type ${kinds.join(', ')}`),
       ];
     }
     if (!truthy(entry.type) && !truthy(entry.hostPath)) {
@@ -141,7 +138,7 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
     if (entry.type === 'localPath' && !volumeNames.some((volume) => volume === entry.volumeName)) {
       return [
         fails(
-          `has volumeName ${JSON.stringify(entry.volumeName)}, which names no deployment.additionalVolumes item`,
+          `has volumeName ${shownValue(entry.volumeName)}, which names no deployment.additionalVolumes item`,
           `localPlugin ${name} references volume ... which is not found in deployment.additionalVolumes!`,
           'add that volume to deployment.additionalVolumes, or name one there',
         ),

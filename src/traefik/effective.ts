@@ -1,5 +1,5 @@
 import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
-import { formatPath, Path, Problem, RuleResult } from '../core/problem';
+import { formatPath, Path, Problem, RuleResult, shownValue } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
@@ -155,12 +155,12 @@ function surgingDaemonSet(
   if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
   const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];
   const given = sourced(key('maxSurge'), undefined, sourced(key('maxUnavailable'), undefined).path);
-  const unavailable = JSON.stringify(rolling.maxUnavailable);
+  const unavailable = shownValue(rolling.maxUnavailable);
   return {
     surgingDaemonSet: {
       path: given.path,
       message:
-        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${JSON.stringify(given.value)} with maxUnavailable ${unavailable}`}, ` +
+        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${shownValue(given.value)} with maxUnavailable ${unavailable}`}, ` +
         'but the API server refuses a DaemonSet rollout with both non-zero ("may not be set when maxUnavailable is non-zero"): ' +
         `set ${formatPath([...prefix, 'values', ...key('maxSurge')])}: 0`,
     },

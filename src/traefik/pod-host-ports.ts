@@ -5,7 +5,7 @@ import { renderedInteger } from './yaml-number';
 
 type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
-const FAILS = "so the API server refuses Traefik's pods and the whole Traefik release fails to install";
+const FAILS = 'so the whole Traefik release fails to install';
 
 /**
  * Host ports a container of `deployment.additionalContainers` declares that Traefik's own ports, or an earlier such

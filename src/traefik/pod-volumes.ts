@@ -42,7 +42,7 @@ function podVolumes(values: Values, prefix: Path, { localPlugins }: Pick<Traefik
   (Array.isArray(values.volumes) ? values.volumes : []).forEach((volume, i) => {
     const key = ['volumes', i, 'name'];
     if (isMap(volume) && typeof volume.name === 'string')
-      result.push({ name: volume.name.replace(/\./g, '-'), key, label: at(key), how: DOTS });
+      result.push({ name: volume.name.replace(/\./g, '-'), key, label: at(key), ...(volume.name.includes('.') && { how: DOTS }) });
   });
   const deployment = isMap(values.deployment) ? values.deployment : {};
   (Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : []).forEach((volume, i) => {
@@ -54,7 +54,7 @@ function podVolumes(values: Values, prefix: Path, { localPlugins }: Pick<Traefik
   for (const [name, plugin] of Object.entries(plugins)) {
     if (localPlugins === 'typed' && isMap(plugin) && plugin.type === 'localPath') continue;
     const key = ['experimental', 'localPlugins', name];
-    result.push({ name: name.replace(/\./g, '-'), key, label: `local plugin ${shown(name)}`, how: DOTS });
+    result.push({ name: name.replace(/\./g, '-'), key, label: `local plugin ${shown(name)}`, ...(name.includes('.') && { how: DOTS }) });
   }
   return result.filter((volume) => !isTemplated(volume.name));
 }
@@ -65,7 +65,7 @@ function podVolumes(values: Values, prefix: Path, { localPlugins }: Pick<Traefik
  */
 export function podVolumeProblems(values: Values, prefix: Path, rules: Pick<TraefikChartRules, 'localPlugins'>): Problem[] {
   const problems: Problem[] = [];
-  const fails = "so the API server refuses Traefik's pods and the whole Traefik release fails to install";
+  const fails = 'so the whole Traefik release fails to install';
   const seen = new Map<string, PodVolume>();
   for (const volume of podVolumes(values, prefix, rules)) {
     if (!volume.key) {
@@ -74,7 +74,10 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: Pick<Trae
     }
     const path = [...prefix, 'values', ...volume.key];
     const plugin = volume.key[1] === 'localPlugins';
-    const as = volume.how ? `, which the chart writes as pod volume name ${shown(volume.name)} (${volume.how})` : '';
+    const as =
+      volume.how || plugin
+        ? `, which the chart writes as pod volume name ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}`
+        : '';
     if (volume.name.length > 63 || !DNS_LABEL.test(volume.name)) {
       const written = plugin ? `local plugin ${shown(String(volume.key[2]))}` : shown(String(valueAt(values, volume.key)));
       problems.push({

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
+import { formatPath, Path, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -127,7 +127,7 @@ function portOverrideProblems(
       result.errors.push({
         path: sourced(['ports', entry.name, 'containerPort'], containerPort).path,
         message:
-          `is ${containerPort}, which ${chartName} writes as container port ${JSON.stringify(name)}, but Traefik listens on ` +
+          `is ${containerPort}, which ${chartName} writes as container port ${shownValue(name)}, but Traefik listens on ` +
           `ports.${entry.name}.port (${entry.port}), so ${reaches.length ? reaches.join(' and ') : 'anything that uses the port name'} ` +
           `sends connections to ${containerPort}, where nothing listens: remove the key (the container port is then port)`,
       });
@@ -141,7 +141,7 @@ function portOverrideProblems(
     result.warnings.push({
       path: sourced(['ports', entry.name, 'targetPort'], targetPort).path,
       message:
-        `is ${JSON.stringify(targetPort)}, so the Service sends entrypoint ${entry.name}'s connections to that port of the pods, while ` +
+        `is ${shownValue(targetPort)}, so the Service sends entrypoint ${entry.name}'s connections to that port of the pods, while ` +
         `Traefik listens on ${entry.port}: keep it only for a load balancer that reaches Traefik another way (the chart's "useful for IP type LB"), else remove the key`,
     });
   }
@@ -184,7 +184,7 @@ function pingProblems(
     if (!target || target.port !== probePortNumber) {
       const where = target
         ? `entrypoint ${target.name}, on port ${target.port}`
-        : `${JSON.stringify(entryPoint.raw)}, which names no entrypoint`;
+        : `${shownValue(entryPoint.raw)}, which names no entrypoint`;
       result.errors.push({
         path: entryPoint.path,
         message: `moves /ping to ${where}, but ${probes}, ${down}: remove it, or set ${healthKey} to the port of the entrypoint it names`,

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
+import { formatPath, Path, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -118,7 +118,7 @@ export function probeProblems(
       ['tls', 'enabled'],
       ['http', 'tls', 'enabled'],
     ].some((key) => goTruthy(valueAt(port, key)));
-    const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : JSON.stringify(scheme);
+    const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : shownValue(scheme);
     if (scheme !== 'HTTPS') {
       result.errors.push({
         path: at(schemeKey, scheme),

@@ -7,6 +7,7 @@ import { helmChartConfigRefusal, judgedValues } from './helpers';
  */
 const errorsOf = (values: unknown, chart = '39.0.7') => judgedValues(values, chart).errors;
 const plugin = { moduleName: 'github.com/x/y', mountPath: '/plugins-local/src/github.com/x/y', type: 'hostPath', hostPath: '/opt/p' };
+const remote = { demo: { moduleName: 'github.com/x/demo', version: 'v1.0.0' } };
 const side = (ports: object[], name = 'side') => ({ name, image: 'busybox:1.36', ports });
 const svc = (name: string, nodePort: number, extra: object = {}) => ({
   apiVersion: 'v1',
@@ -137,10 +138,42 @@ describe('refused', () => {
     ['long kind', { deployment: { kind: 'Deploy' + 'a'.repeat(100) } }, 'deployment.kind', /is a text of 106 characters/],
     ['long tag', { image: { tag: 'v3.' + 'a'.repeat(100) } }, 'image.tag', /is a text of 103 characters/],
   ])('%s', (_name, values, key, pattern) => {
-    const errors = errorsOf(values);
+    refusedAt(values, '39.0.7', key, pattern);
+  });
+
+  // The chart's own volumes after the user's: "plugins" (chart-versions.ts pluginStorage) and "traefik-extra-config".
+  test.each<[string, string, unknown, string, RegExp]>([
+    [
+      '39.0.7',
+      'volume named plugins',
+      { experimental: { plugins: remote }, volumes: [{ name: 'plugins', mountPath: '/x', type: 'configMap' }] },
+      'volumes[0].name',
+      /names pod volume "plugins", the same as the chart's own volume "plugins"/,
+    ],
+    [
+      '33.0.2',
+      'additional volume plugins before v33.1.0',
+      { experimental: { plugins: remote }, deployment: { additionalVolumes: [{ name: 'plugins', emptyDir: {} }] } },
+      'deployment.additionalVolumes[0].name',
+      /the same as the chart's own volume "plugins"/,
+    ],
+    [
+      '39.0.7',
+      'volume named traefik-extra-config',
+      {
+        providers: { file: { enabled: true, content: 'x: 1' } },
+        deployment: { additionalVolumes: [{ name: 'traefik-extra-config', emptyDir: {} }] },
+      },
+      'deployment.additionalVolumes[0].name',
+      /the same as the chart's own volume "traefik-extra-config"/,
+    ],
+  ])('chart %s: %s', (chart, _name, values, key, pattern) => refusedAt(values, chart, key, pattern));
+
+  function refusedAt(values: unknown, chart: string, key: string, pattern: RegExp) {
+    const errors = errorsOf(values, chart);
     const prefix = `traefik.values.${key}: `;
     expect(errors.filter((e) => e.startsWith(prefix)).map((e) => e.slice(prefix.length))).toContainEqual(expect.stringMatching(pattern));
-  });
+  }
 
   test.each([['34.2.0'], ['41.3.0']])('chart %s: a healthchecksPort name is shown as written', (chart) => {
     const errors = errorsOf({ deployment: { healthchecksPort: 'web' } }, chart);
@@ -228,6 +261,12 @@ describe('controls: accepted', () => {
       '39.0.7',
     ],
     ['hostNetwork on the default ports', { hostNetwork: true }, '39.0.7'],
+    [
+      'additional volume plugins from v33.1.0 (the chart then writes none)',
+      { experimental: { plugins: remote }, deployment: { additionalVolumes: [{ name: 'plugins', emptyDir: {} }] } },
+      '39.0.7',
+    ],
+    ['volume named plugins without experimental.plugins', { volumes: [{ name: 'plugins', mountPath: '/x', type: 'configMap' }] }, '39.0.7'],
     ['healthchecksPort by number', { deployment: { healthchecksPort: 8080 } }, '39.0.7'],
   ])('%s', (_name, values, chart) => {
     expect(errorsOf(values, chart)).toEqual([]);

@@ -142,6 +142,14 @@ export interface TraefikChartRules {
    * Helm refuses a text; `["string", "integer", "null"]` from v41.1.0 (traefik/values.schema.json at each tag).
    */
   readonly probePortName: boolean;
+  /**
+   * When the chart writes its own pod volume `plugins` (mounted at /plugins-storage, templates/_podtemplate.tpl):
+   * `if .Values.experimental.plugins.enabled` up to v25.x; `if gt (len .Values.experimental.plugins) 0` from v26.0.0;
+   * from v33.1.0 also only when no `deployment.additionalVolumes` item is named `plugins` (`traefik.hasPluginsVolume`).
+   */
+  readonly pluginStorage: 'enabled' | 'non-empty' | 'non-empty-unless-given';
+  /** Whether the chart writes its pod volume `traefik-extra-config` when `providers.file.enabled`: from v26.0.0. */
+  readonly fileProviderVolume: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -177,6 +185,8 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     traefikMajor: 2,
     localPlugins: 'none',
     probePortName: true,
+    pluginStorage: 'enabled',
+    fileProviderVolume: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -184,6 +194,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3 },
   { since: '30.0.0', gatewayApi: 'unverified' },
@@ -193,6 +204,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '31.1.1', recreateStrategy: 'type' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
   { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
+  { since: '33.1.0', pluginStorage: 'non-empty-unless-given' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
   { since: '34.0.0', redirectKey: 'ports.web.redirections', gatewayApi: 'v1.2.1' },

@@ -1,5 +1,6 @@
 import { formatPath, Path, Problem, quotedText } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
+import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -27,9 +28,11 @@ const DOTS = 'each "." written as "-"';
  * (values.yaml default `data`) and `tmp` always; each `volumes[].name` through `tpl | replace "." "-"`;
  * `deployment.additionalVolumes` as written (toYaml); from v37.0.0 each `experimental.localPlugins` key through
  * `replace "." "-"` (chart-versions.ts `localPlugins`: from v37.4.0 not one of `type: localPath`, which mounts a volume
- * of additionalVolumes instead). A name holding a Helm template is rendered at install time and left alone.
+ * of additionalVolumes instead); then `plugins` for `experimental.plugins` (chart-versions.ts `pluginStorage`) and, from
+ * v26.0.0, `traefik-extra-config` when `providers.file.enabled` (`fileProviderVolume`). A name holding a Helm template is
+ * rendered at install time and left alone.
  */
-function podVolumes(values: Values, prefix: Path, { localPlugins }: Pick<TraefikChartRules, 'localPlugins'>): PodVolume[] {
+function podVolumes(values: Values, prefix: Path, { localPlugins, pluginStorage, fileProviderVolume }: VolumeRules): PodVolume[] {
   const at = (key: Path) => formatPath([...prefix, 'values', ...key]);
   const persistence = isMap(values.persistence) ? values.persistence : {};
   const set = typeof persistence.name === 'string';
@@ -56,19 +59,45 @@ function podVolumes(values: Values, prefix: Path, { localPlugins }: Pick<Traefik
     const key = ['experimental', 'localPlugins', name];
     result.push({ name: name.replace(/\./g, '-'), key, label: `local plugin ${shown(name)}`, ...(name.includes('.') && { how: DOTS }) });
   }
+  if (pluginsVolume(values, experimental, pluginStorage))
+    result.push({ name: 'plugins', label: 'the chart\'s own volume "plugins" (for experimental.plugins, mounted at /plugins-storage)' });
+  const providers = isMap(values.providers) ? values.providers : {};
+  if (fileProviderVolume && isMap(providers.file) && goTruthy(providers.file.enabled))
+    result.push({ name: 'traefik-extra-config', label: 'the chart\'s own volume "traefik-extra-config" (for providers.file)' });
   return result.filter((volume) => !isTemplated(volume.name));
+}
+
+type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume'>;
+
+/** Whether the chart writes its own `plugins` volume (templates/_podtemplate.tpl, `if` at each boundary of `pluginStorage`). */
+function pluginsVolume(values: Values, experimental: Values, rule: TraefikChartRules['pluginStorage']): boolean {
+  const plugins = experimental.plugins;
+  if (rule === 'enabled') return isMap(plugins) && goTruthy(plugins.enabled);
+  const some = isMap(plugins) && Object.keys(plugins).length > 0;
+  if (rule === 'non-empty' || !some) return some;
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const given = Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : [];
+  return !given.some((volume) => isMap(volume) && volume.name === 'plugins');
 }
 
 /**
  * Pod volume names the API server refuses in Traefik's Deployment or DaemonSet (ValidatePodSpec: each name a DNS-1123
  * label, no name twice), so the whole Traefik release fails to install. `values` are the merged values.
  */
-export function podVolumeProblems(values: Values, prefix: Path, rules: Pick<TraefikChartRules, 'localPlugins'>): Problem[] {
+export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRules): Problem[] {
   const problems: Problem[] = [];
   const fails = 'so the whole Traefik release fails to install';
   const seen = new Map<string, PodVolume>();
   for (const volume of podVolumes(values, prefix, rules)) {
     if (!volume.key) {
+      // The chart's own volume after a user's of the same name: refused at the user's key.
+      const mine = seen.get(volume.name);
+      if (mine?.key) {
+        problems.push({
+          path: [...prefix, 'values', ...mine.key],
+          message: `names pod volume ${shown(mine.name)}, the same as ${volume.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
+        });
+      }
       seen.set(volume.name, volume);
       continue;
     }

@@ -183,7 +183,7 @@ describe('refused', () => {
   test('36a-11: a long entrypoint name is named by its size in the message', () => {
     const errors = errorsOf({ ports: { ['x'.repeat(100)]: { port: 8000, protocol: 'SCTP' } } });
     const protocol = errors.find((e) => e.includes('protocol: '))!;
-    expect(protocol).toMatch(/entrypoint a text of 100 characters/);
+    expect(protocol).toMatch(/entrypoint \(a text of 100 characters\) \(\/sctp\)/);
     expect(protocol).toMatch(/^traefik\.values\.ports\.\(a text of 100 characters\)\.protocol: /);
     expect(protocol).not.toContain('x'.repeat(81));
   });

@@ -91,6 +91,9 @@ export function quotedText(text: string, isSecret: (text: string) => boolean, re
   return isSecret(text) ? `"${redacted}"` : JSON.stringify(text);
 }
 
+/** A key the user wrote (an entrypoint's name), for a message or a key path: as it is, or named by its size over 80 characters. */
+export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? `(${quotedText(key, () => false, '')})` : key);
+
 /**
  * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,
  * formatDiagnostic), any other value as JSON, named by its size when over the same length.

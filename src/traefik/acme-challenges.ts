@@ -1,4 +1,4 @@
-import { formatPath, Problem, quotedText } from '../core/problem';
+import { formatPath, keyText, Problem, quotedText } from '../core/problem';
 import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
@@ -51,8 +51,8 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     const why = !target
       ? `${quotedText(entryPoint.raw, () => false, '')}, which names no entrypoint (Traefik looks it up exactly, case included)`
       : on80
-        ? `entrypoint ${target.name}, which is ${target.protocol}, while the CA asks for the HTTP challenge over TCP on port 80`
-        : `entrypoint ${target.name}, which is not exposed on port 80 (Service port ${target.exposedPort ?? 'none'}), where the CA asks for the HTTP challenge`;
+        ? `entrypoint ${keyText(target.name)}, which is ${target.protocol}, while the CA asks for the HTTP challenge over TCP on port 80`
+        : `entrypoint ${keyText(target.name)}, which is not exposed on port 80 (Service port ${target.exposedPort ?? 'none'}), where the CA asks for the HTTP challenge`;
     problems.push({
       path: entryPoint.path,
       message:

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, Problem, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
@@ -170,8 +170,8 @@ function hostNetworkPortFailures(values: Values, ports: readonly Entrypoint[], s
     .map((entry) => ({
       path: sourced(['ports', entry.name, 'hostPort'], undefined, entry.path).path,
       message:
-        `is ${entry.hostPort}, but ports.${entry.name}.port is ${entry.port}, and with hostNetwork ${chartName} fails on it ("All hostPort ` +
-        `must match their respective containerPort when \`hostNetwork\` is enabled"): set ports.${entry.name}.port: ${entry.hostPort} too, or remove the hostPort`,
+        `is ${entry.hostPort}, but ports.${keyText(entry.name)}.port is ${entry.port}, and with hostNetwork ${chartName} fails on it ("All hostPort ` +
+        `must match their respective containerPort when \`hostNetwork\` is enabled"): set ports.${keyText(entry.name)}.port: ${entry.hostPort} too, or remove the hostPort`,
     }));
 }
 

@@ -1,4 +1,4 @@
-import { Path, Problem, quotedText } from '../core/problem';
+import { keyText, Path, Problem, quotedText } from '../core/problem';
 import type { Entrypoint } from './entrypoints';
 import { renderedObjects } from './extra-objects';
 import { goTruthy } from './go-truth';
@@ -27,7 +27,7 @@ export function extraNodePortProblems(values: Values, entrypoints: readonly Entr
     const port = isMap(ports[entry.name]) ? (ports[entry.name] as Values) : {};
     const node = entry.services.length && goTruthy(port.nodePort) ? renderedInteger(port.nodePort) : undefined;
     if (node !== undefined && !taken.has(node))
-      taken.set(node, { label: `ports.${entry.name}.nodePort`, service: "Traefik's", protocols: new Set([entry.protocol]) });
+      taken.set(node, { label: `ports.${keyText(entry.name)}.nodePort`, service: "Traefik's", protocols: new Set([entry.protocol]) });
   }
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   items.forEach((item, i) => {

@@ -1,3 +1,4 @@
+import { keyText } from '../core/problem';
 import type { Path, Problem } from '../core/problem';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy } from './go-truth';
@@ -24,10 +25,14 @@ export function sidecarHostPortProblems(values: Values, entrypoints: readonly En
   };
   for (const entry of entrypoints) {
     const host = entry.hostPort || (hostNetwork ? entry.port : undefined);
-    if (host) taken.set(`${entry.protocol}/${hostIP(entry.name)}/${host}`, `ports.${entry.name} (entrypoint ${entry.name}'s host port)`);
+    if (host)
+      taken.set(
+        `${entry.protocol}/${hostIP(entry.name)}/${host}`,
+        `ports.${keyText(entry.name)} (entrypoint ${keyText(entry.name)}'s host port)`,
+      );
     const http3 = entry.http3;
     const http3Host = http3 && !http3.byFlag ? (http3.hostPort ?? (hostNetwork ? http3.port : undefined)) : undefined;
-    if (http3Host) taken.set(`UDP/${hostIP(entry.name)}/${http3Host}`, `entrypoint ${entry.name}'s HTTP/3 port`);
+    if (http3Host) taken.set(`UDP/${hostIP(entry.name)}/${http3Host}`, `entrypoint ${keyText(entry.name)}'s HTTP/3 port`);
   }
   const problems: Problem[] = [];
   const deployment = isMap(values.deployment) ? values.deployment : {};

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, Report, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, quotedText, Report, shownValue } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
@@ -222,7 +222,7 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     }
   };
   const seen = new Map<string, { name: string; label: string }>();
-  const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${entry.name}`) => {
+  const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${keyText(entry.name)}`) => {
     const other = seen.get(key);
     if (other !== undefined && other.name !== entry.name) {
       error(path, `uses the ${key}, as ${other.label} does: two listeners cannot share it; give each entrypoint its own`);
@@ -237,7 +237,7 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     if (!http3) continue;
     // Traefik binds the entrypoint's port over UDP too (the chart's `<name>-http3` port, entrypoints.ts), and the chart
     // adds its Service port (UDP): another listener on either makes Traefik fail to bind, or the Service a duplicate.
-    const label = `entrypoint ${entry.name}'s HTTP/3 listener`;
+    const label = `entrypoint ${keyText(entry.name)}'s HTTP/3 listener`;
     claim(`container port ${http3.port}/UDP`, entry, http3.path, label);
     if (http3.servicePort !== undefined) claim(`Service port ${http3.servicePort}/UDP`, entry, http3.path, label);
     // On the node with a host port or hostNetwork too.

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, RuleResult, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -82,7 +82,7 @@ export function probeProblems(
   const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
   const at = (key: readonly string[], value: unknown) => sourced(key, value).path;
   const where = target
-    ? `entrypoint ${target.name} (port ${target.port})`
+    ? `entrypoint ${keyText(target.name)} (port ${target.port})`
     : `Traefik's own traefik entrypoint, which it opens on :${INTERNAL_PING_PORT} once ports.traefik is dropped`;
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
@@ -99,7 +99,7 @@ export function probeProblems(
     });
   } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
-    const there = other ? `entrypoint ${other.name}'s port, which has no /ping router` : 'a port no entrypoint listens on';
+    const there = other ? `entrypoint ${keyText(other.name)}'s port, which has no /ping router` : 'a port no entrypoint listens on';
     result.errors.push({
       path: at(probe.key, probe.port),
       message:

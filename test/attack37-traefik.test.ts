@@ -189,6 +189,14 @@ describe('refused', () => {
   });
 });
 
+test('36a-11: a long local plugin name is named by its size in the chart failure it quotes', () => {
+  const long = 'p'.repeat(100);
+  const errors = errorsOf({ experimental: { localPlugins: { [long]: { mountPath: '/p', type: 'hostPath', hostPath: '/opt/p' } } } });
+  const missing = errors.find((e) => e.includes('is missing moduleName'))!;
+  expect(missing).toMatch(/local plugin \(a text of 100 characters\) is missing moduleName/);
+  expect(missing).not.toContain(long);
+});
+
 test.each<[unknown, RegExp]>([
   [{ experimental: { localPlugins: { MyPlug: plugin } } }, /values\.experimental\.localPlugins\.MyPlug is local plugin "MyPlug"/],
   [

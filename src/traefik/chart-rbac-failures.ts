@@ -1,5 +1,5 @@
 import type { Path, Problem } from '../core/problem';
-import { shownValue } from '../core/problem';
+import { keyText, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -117,20 +117,24 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
       message: `${says}, and ${chartName} fails on it ("${quote}"): ${fix}`,
     });
     if (!Object.hasOwn(entry, 'moduleName')) {
-      return [fails('has no moduleName', `local plugin ${name} is missing moduleName!`, 'give the plugin its moduleName')];
+      return [fails('has no moduleName', `local plugin ${keyText(name)} is missing moduleName!`, 'give the plugin its moduleName')];
     }
     if (!typed) return [];
     const kinds = ['hostPath', 'inlinePlugin', 'localPath'];
     if (truthy(entry.type) && !kinds.includes(entry.type as string)) {
       return [
-        fails(`has type ${shownValue(entry.type)}`, `localPlugin ${name} has invalid type configuration`, `write type ${kinds.join(', ')}`),
+        fails(
+          `has type ${shownValue(entry.type)}`,
+          `localPlugin ${keyText(name)} has invalid type configuration`,
+          `write type ${kinds.join(', ')}`,
+        ),
       ];
     }
     if (!truthy(entry.type) && !truthy(entry.hostPath)) {
       return [
         fails(
           'has neither a type nor a hostPath',
-          `localPlugin ${name} must specify either legacy hostPath configuration or new type configuration!`,
+          `localPlugin ${keyText(name)} must specify either legacy hostPath configuration or new type configuration!`,
           'give type (hostPath, inlinePlugin or localPath) and its settings',
         ),
       ];
@@ -139,7 +143,7 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
       return [
         fails(
           `has volumeName ${shownValue(entry.volumeName)}, which names no deployment.additionalVolumes item`,
-          `localPlugin ${name} references volume ... which is not found in deployment.additionalVolumes!`,
+          `localPlugin ${keyText(name)} references volume ... which is not found in deployment.additionalVolumes!`,
           'add that volume to deployment.additionalVolumes, or name one there',
         ),
       ];

@@ -5,7 +5,7 @@ import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
-import { formatPath, oneLine, printable, Problem } from '../core/problem';
+import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretValues } from '../core/secrets';
@@ -303,7 +303,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   // A file or key named with a line break or another unprintable ("a\nb", written with escapes) is quoted: one line.
   const file = printable(d.file);
   const where = d.line === undefined ? file : `${file}:${d.line}:${d.column}`;
-  const key = formatPath(d.path.map((k) => (typeof k === 'string' ? printable(k) : k)));
+  // A key over 80 characters is named by its size, as a value is (quotedText): the line and column find it.
+  const key = formatPath(d.path.map((k) => (typeof k !== 'string' ? k : k.length > 80 ? keyText(k) : printable(k))));
   // The last guard: whatever reached this line, no secret-shaped value is printed, and it stays one line.
   return oneLine(redact(`${where}: ${key ? `${key}: ` : ''}${d.message}`));
 }

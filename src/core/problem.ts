@@ -90,3 +90,17 @@ export function quotedText(text: string, isSecret: (text: string) => boolean, re
   if (text.length > QUOTED_TEXT_MAX) return `a text of ${text.length.toLocaleString('en-US')} characters`;
   return isSecret(text) ? `"${redacted}"` : JSON.stringify(text);
 }
+
+/** A key the user wrote (an entrypoint's name), for a message or a key path: as it is, or named by its size over 80 characters. */
+export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? `(${quotedText(key, () => false, '')})` : key);
+
+/**
+ * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,
+ * formatDiagnostic), any other value as JSON, named by its size when over the same length.
+ */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return quotedText(value, () => false, '');
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= QUOTED_TEXT_MAX) return json;
+  return `a ${Array.isArray(value) ? 'list' : 'map'} of ${json.length.toLocaleString('en-US')} characters as JSON`;
+}

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, keyText, Path, Problem, quotedText } from '../core/problem';
 import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
@@ -70,9 +70,11 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     if (!target && flagDefined(flags, entryPoint.raw)) continue;
     const on80 = target && ((target.services.length > 0 && target.exposedPort === 80) || target.hostPort === 80);
     if (target && on80 && target.protocol.toUpperCase() === 'TCP') continue;
-    const why = target
-      ? `entrypoint ${target.name}, which is not exposed on port 80 (Service port ${target.exposedPort ?? 'none'}), where the CA asks for the HTTP challenge`
-      : `${JSON.stringify(entryPoint.raw)}, which names no entrypoint (Traefik looks it up exactly, case included)`;
+    const why = !target
+      ? `${quotedText(entryPoint.raw, () => false, '')}, which names no entrypoint (Traefik looks it up exactly, case included)`
+      : on80
+        ? `entrypoint ${keyText(target.name)}, which is ${target.protocol}, while the CA asks for the HTTP challenge over TCP on port 80`
+        : `entrypoint ${keyText(target.name)}, which is not exposed on port 80 (Service port ${target.exposedPort ?? 'none'}), where the CA asks for the HTTP challenge`;
     problems.push({
       path: entryPoint.path,
       message:

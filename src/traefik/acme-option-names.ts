@@ -1,5 +1,6 @@
 import { closest } from '../core/closest';
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
@@ -94,7 +95,7 @@ function unknownOption(rest: readonly string[], { version, exact }: { version: V
         : siblings.length
           ? `write one of ${siblings.join(', ')}`
           : `remove it (${BY_KEY.get(parent)?.path ?? parent} takes no options)`;
-    return `${traefik} has no option ${JSON.stringify(parts[i - 1])} ${where}, so it fails to start ("field not found"): ${fix}`;
+    return `${traefik} has no option ${shownValue(parts[i - 1])} ${where}, so it fails to start ("field not found"): ${fix}`;
   }
   return undefined;
 }

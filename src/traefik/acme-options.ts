@@ -1,4 +1,4 @@
-import { Path, Problem } from '../core/problem';
+import { Path, Problem, shownValue } from '../core/problem';
 import { email, FormatCheck, httpsUrl } from '../config/formats';
 import type { TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
@@ -31,7 +31,7 @@ export function acmeOptionProblems(
         ? undefined
         : typeof value === 'string'
           ? check(value)
-          : `is ${JSON.stringify(value) ?? typeof value}, not text: give it as text, as traefik.certResolvers takes it`;
+          : `is ${shownValue(value)}, not text: give it as text, as traefik.certResolvers takes it`;
     if (problem) problems.push({ path: [...prefix, 'values', key, resolver, ...keys], message: problem });
   }
   for (const flag of flags) {

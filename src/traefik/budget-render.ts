@@ -1,3 +1,4 @@
+import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { goTruthy } from './go-truth';
 
@@ -45,6 +46,6 @@ export function countlessBudgetMessage(dropped: Sourced<unknown> | undefined, da
   // A DaemonSet's budget counts only by a whole-number minAvailable (rules.ts checkDaemonSetBudget).
   const fix = daemonSet ? 'a whole-number podDisruptionBudget.minAvailable below the number of nodes Traefik runs on' : undefined;
   return dropped
-    ? `is ${JSON.stringify(dropped.value)}, ${hangs} (the chart writes no count Go templates hold false, and ${why}): use ${fix ?? '1'}`
+    ? `is ${shownValue(dropped.value)}, ${hangs} (the chart writes no count Go templates hold false, and ${why}): use ${fix ?? '1'}`
     : `renders Traefik's PodDisruptionBudget with no count, ${hangs} (${why}): set ${fix ?? 'podDisruptionBudget.maxUnavailable: 1'}`;
 }

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, keyText, Path, Problem, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { zeroCount } from './rendered-count';
@@ -155,7 +155,7 @@ export function chartFailures(
     problems.push({
       path: sourced(['ports', name, 'protocol'], undefined).path,
       message: api
-        ? `is ${JSON.stringify(port.protocol)}, which the chart also writes into Traefik's address for entrypoint ${name} (/${String(port.protocol).toLowerCase()}), ` +
+        ? `is ${shownValue(port.protocol)}, which the chart also writes into Traefik's address for entrypoint ${keyText(name)} (/${String(port.protocol).toLowerCase()}), ` +
           `where Traefik takes only tcp or udp ("invalid protocol"), so Traefik does not start: write TCP or UDP`
         : `is ${show(port.protocol)}, which the chart writes unchanged into the pod's and the Service's ports, where the API server ` +
           'takes only TCP, UDP or SCTP in upper case, and Traefik only TCP or UDP, so the whole Traefik release fails to install: write TCP or UDP',
@@ -175,7 +175,7 @@ export function chartFailures(
     problems.push({
       path: sourced(['ports', name, 'port'], undefined).path,
       message:
-        `is null, which leaves entrypoint ${name} without a port${own ? " (Helm removes the chart's default given as null)" : ''}: ` +
+        `is null, which leaves entrypoint ${keyText(name)} without a port${own ? " (Helm removes the chart's default given as null)" : ''}: ` +
         "the chart then renders an empty containerPort, which the API server refuses in Traefik's Deployment, and Traefik's " +
         `address for it has no port, so the whole Traefik release fails: ${own ? "remove the key to keep the chart's port, or give one" : 'give it a port'}`,
     });
@@ -201,7 +201,7 @@ export function chartFailures(
       problems.push({
         path: given.path,
         message:
-          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${JSON.stringify(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
+          `${given.value === undefined ? "is true, and the chart's default updateStrategy.rollingUpdate.maxUnavailable is 0" : `is ${shownValue(given.value)}`}, but a DaemonSet with hostNetwork cannot start a new pod before the old one ` +
           (zeroPercent
             ? 'frees its ports, so every rollout hangs with the new pod Pending: '
             : `frees its ports, and ${chartName} refuses it ("maxUnavailable should be greater than ... when using hostNetwork"): `) +
@@ -260,7 +260,7 @@ function redirectFailures(
       const given =
         to === undefined || to === null
           ? 'has no to'
-          : `is ${typeof to === 'string' ? JSON.stringify(to) : `a ${describeKind(to)}`}, which names no key of ports`;
+          : `is ${typeof to === 'string' ? shownValue(to) : `a ${describeKind(to)}`}, which names no key of ports`;
       return [
         {
           path: sourced([...at, 'to'], undefined, sourced(at, undefined).path).path,
@@ -289,7 +289,7 @@ function redirectFailures(
       {
         path: sourced([...at, 'scheme'], undefined, sourced([...at, 'to'], undefined).path).path,
         message:
-          `${scheme === undefined ? `redirects to ${String(to)}, which serves TLS, with no scheme` : `is ${JSON.stringify(scheme)} on a redirect to ${String(to)}, which serves TLS`}, ` +
+          `${scheme === undefined ? `redirects to ${String(to)}, which serves TLS, with no scheme` : `is ${shownValue(scheme)} on a redirect to ${String(to)}, which serves TLS`}, ` +
           `and ${chartName} fails on it ("Cannot redirect ${from} to ${String(to)} without setting scheme to https"): ` +
           `set ${formatPath([...prefix, 'values', ...at, 'scheme'])}: https`,
       },
@@ -342,7 +342,7 @@ function serviceFailures(
     problems.push({
       path: given.path,
       message:
-        `${given.value === undefined ? 'is true, but autoscaling.maxReplicas is not set' : `is ${JSON.stringify(given.value)}`}, and ${chartName} ` +
+        `${given.value === undefined ? 'is true, but autoscaling.maxReplicas is not set' : `is ${shownValue(given.value)}`}, and ${chartName} ` +
         'fails on it ("maxReplicas is required on HPA"): set autoscaling.maxReplicas to the most Traefik pods the autoscaler may run (1 to 100)',
     });
   }
@@ -367,8 +367,8 @@ function serviceFailures(
     problems.push({
       path: sourced(['ports', name, 'http3', 'enabled'], true).path,
       message:
-        `is true, but ports.${name}.${tls.join('.')} is ${on === undefined ? 'not set' : JSON.stringify(on)}, and ${chartName} fails on it ` +
-        `("You cannot enable http3 without enabling tls"): set ports.${name}.${tls.join('.')}: true, or turn http3 off`,
+        `is true, but ports.${keyText(name)}.${tls.join('.')} is ${on === undefined ? 'not set' : shownValue(on)}, and ${chartName} fails on it ` +
+        `("You cannot enable http3 without enabling tls"): set ports.${keyText(name)}.${tls.join('.')}: true, or turn http3 off`,
     });
   }
   // From v27 every rendered Service looks `expose` up by its name (`index (default dict $config.expose) $name`,

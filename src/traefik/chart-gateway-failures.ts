@@ -1,4 +1,5 @@
 import type { Problem, Path } from '../core/problem';
+import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { rulesFor, Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
@@ -87,7 +88,7 @@ export function gatewayFailures(
       problems.push({
         path,
         message:
-          `makes the chart's Gateway listen on ${port == null ? 'no port' : `port ${JSON.stringify(port)}`} (listener ${name}), which no ` +
+          `makes the chart's Gateway listen on ${port == null ? 'no port' : `port ${shownValue(port)}`} (listener ${name}), which no ` +
           `ports.<name>.port declares (${declared.join(', ') || 'none'}), ${fails(`port ${String(port ?? '%!f(<nil>)')} is not declared in ports`)}: ` +
           `set gateway.listeners.${name}.port to a declared port, or set gateway.enabled: false`,
       });

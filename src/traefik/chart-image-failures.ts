@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, quotedText, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -290,14 +290,14 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
       {
         path: tag.path,
         message:
-          `is ${JSON.stringify(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
+          `is ${typeof image.tag === 'string' ? quotedText(image.tag, () => false, '') : shownValue(image.tag)}, which names no Traefik release, and ${chartName} reads the Traefik version from the tag ` +
           '(its version check fails on it): write a release such as "v3.6.2", or remove the key (K3s pins one)',
       },
     ];
   }
   if (typeof release !== 'object') return [];
   const problem = (why: string): Problem[] => [
-    { path: tag.path, message: `is ${JSON.stringify(image.tag)}, but ${chartName} ${why}: ${instead}` },
+    { path: tag.path, message: `is ${shownValue(image.tag)}, but ${chartName} ${why}: ${instead}` },
   ];
   if (imageMinimum && compareVersions(release, parseVersion(imageMinimum)) < 0) {
     return problem(`renders only Traefik v${imageMinimum} or newer ("This version of the Chart only supports Traefik Proxy ...")`);
@@ -317,7 +317,7 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
       {
         path: value.path,
         message:
-          `is ${JSON.stringify(value.value)}, but ${formatPath(tag.path)} ${JSON.stringify(image.tag)} makes ${chartName} render Traefik ${release.tag}, ` +
+          `is ${shownValue(value.value)}, but ${formatPath(tag.path)} ${shownValue(image.tag)} makes ${chartName} render Traefik ${release.tag}, ` +
           `and the chart fails on it ("${row.fails}"): remove the key, or pin Traefik v${row.minimum} or newer (or drop image.tag: K3s pins a matching image)`,
       },
     ];

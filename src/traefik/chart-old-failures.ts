@@ -1,4 +1,5 @@
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -34,7 +35,7 @@ export function oldChartFailures(values: Values, chart: Version, sourced: Source
   const problems: Problem[] = [];
   const blame = (path: readonly string[], says: string, fix: string) => {
     const given = sourced(path, undefined);
-    problems.push({ path: given.path, message: `is ${JSON.stringify(given.value)}, and ${chartName} fails on it ("${says}"): ${fix}` });
+    problems.push({ path: given.path, message: `is ${shownValue(given.value)}, and ${chartName} fails on it ("${says}"): ${fix}` });
   };
   if (inRange(chart, 'v20.8.0', 'v28.0.0') && traefikV2(values, chart)) {
     const fix = 'remove it, or use K3s v1.32.2+k3s1 or newer (Traefik v3) and its chart';

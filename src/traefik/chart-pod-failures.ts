@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, keyText, Path, Problem, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
@@ -106,7 +106,7 @@ function switchFailures(values: Values, chart: Version, sourced: Source, chartNa
     const key = row.blamed(values);
     if (!key) return [];
     const given = sourced(key.split('.'), undefined);
-    return [{ path: given.path, message: `is ${JSON.stringify(given.value)}, and ${chartName} fails on it ("${row.says}"): ${row.fix}` }];
+    return [{ path: given.path, message: `is ${shownValue(given.value)}, and ${chartName} fails on it ("${row.says}"): ${row.fix}` }];
   });
   // requirements.yaml from v41.0.1: `range $name, $config := .Values.ingressRoute`, `if regexMatch "[A-Z]" $name` fails.
   const routes = isMap(values.ingressRoute) && inRange(chart, 'v41.0.1') ? Object.keys(values.ingressRoute) : [];
@@ -152,7 +152,7 @@ function dashboardFailure(values: Values, chart: Version, sourced: Source, chart
     {
       path: sourced(['api', 'dashboard'], undefined).path,
       message:
-        `is ${JSON.stringify(dashboard)}, but ${formatPath(enabled.path)} is ${JSON.stringify(enabled.value)}, and ${chartName} fails on it ` +
+        `is ${shownValue(dashboard)}, but ${formatPath(enabled.path)} is ${shownValue(enabled.value)}, and ${chartName} fails on it ` +
         '("Cannot create an IngressRoute for the dashboard without enabling api.dashboard"): set api.dashboard: true, or turn the dashboard IngressRoute off',
     },
   ];
@@ -170,8 +170,8 @@ function hostNetworkPortFailures(values: Values, ports: readonly Entrypoint[], s
     .map((entry) => ({
       path: sourced(['ports', entry.name, 'hostPort'], undefined, entry.path).path,
       message:
-        `is ${entry.hostPort}, but ports.${entry.name}.port is ${entry.port}, and with hostNetwork ${chartName} fails on it ("All hostPort ` +
-        `must match their respective containerPort when \`hostNetwork\` is enabled"): set ports.${entry.name}.port: ${entry.hostPort} too, or remove the hostPort`,
+        `is ${entry.hostPort}, but ports.${keyText(entry.name)}.port is ${entry.port}, and with hostNetwork ${chartName} fails on it ("All hostPort ` +
+        `must match their respective containerPort when \`hostNetwork\` is enabled"): set ports.${keyText(entry.name)}.port: ${entry.hostPort} too, or remove the hostPort`,
     }));
 }
 
@@ -190,7 +190,7 @@ function acmeArgumentFailures(values: Values, kind: Sourced<string>, sourced: So
       ? 'for a DaemonSet ("ACME functionality is not supported when running Traefik as a DaemonSet"), ACME flag or not: ' +
         'run Traefik as a Deployment'
       : kind.value === 'Deployment' && sprigInt(replicas.value) > 1
-        ? `with ${formatPath(replicas.path)} at ${JSON.stringify(replicas.value)} ("You can not enable acme if you set more ` +
+        ? `with ${formatPath(replicas.path)} at ${shownValue(replicas.value)} ("You can not enable acme if you set more ` +
           'than one traefik replica"), ACME flag or not: keep one replica'
         : undefined;
   if (!why) return [];
@@ -226,8 +226,7 @@ function nodeSelectorFailures(values: Values, sourced: Source): Problem[] {
       return problem ? [{ path, message: `${problem} (Kubernetes ValidateLabels on a pod's nodeSelector), ${refused}` }] : [];
     }
     const scalar = value !== null && typeof value !== 'object';
-    const given =
-      value === null ? 'null' : scalar ? `${JSON.stringify(value)}, a ${typeof value}` : Array.isArray(value) ? 'a list' : 'a map';
+    const given = value === null ? 'null' : scalar ? `${shownValue(value)}, a ${typeof value}` : Array.isArray(value) ? 'a list' : 'a map';
     const fix =
       value === null
         ? 'write the label value, or remove the key'

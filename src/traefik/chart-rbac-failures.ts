@@ -1,4 +1,5 @@
 import type { Path, Problem } from '../core/problem';
+import { keyText, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
@@ -85,7 +86,7 @@ export function rbacFailures(values: Values, chart: Version, sourced: Source, ch
       problems.push({
         path: sourced(['ports', name, 'uplink'], undefined).path,
         message:
-          `is ${JSON.stringify((port as Values).uplink)} without hub.token, and ${chartName} fails on it ("uplink EntryPoints can ` +
+          `is ${shownValue((port as Values).uplink)} without hub.token, and ${chartName} fails on it ("uplink EntryPoints can ` +
           'only be used with Traefik Hub"): remove the key (it needs a Traefik Hub licence in hub.token)',
       });
     }
@@ -116,15 +117,15 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
       message: `${says}, and ${chartName} fails on it ("${quote}"): ${fix}`,
     });
     if (!Object.hasOwn(entry, 'moduleName')) {
-      return [fails('has no moduleName', `local plugin ${name} is missing moduleName!`, 'give the plugin its moduleName')];
+      return [fails('has no moduleName', `local plugin ${keyText(name)} is missing moduleName!`, 'give the plugin its moduleName')];
     }
     if (!typed) return [];
     const kinds = ['hostPath', 'inlinePlugin', 'localPath'];
     if (truthy(entry.type) && !kinds.includes(entry.type as string)) {
       return [
         fails(
-          `has type ${JSON.stringify(entry.type)}`,
-          `localPlugin ${name} has invalid type configuration`,
+          `has type ${shownValue(entry.type)}`,
+          `localPlugin ${keyText(name)} has invalid type configuration`,
           `write type ${kinds.join(', ')}`,
         ),
       ];
@@ -133,7 +134,7 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
       return [
         fails(
           'has neither a type nor a hostPath',
-          `localPlugin ${name} must specify either legacy hostPath configuration or new type configuration!`,
+          `localPlugin ${keyText(name)} must specify either legacy hostPath configuration or new type configuration!`,
           'give type (hostPath, inlinePlugin or localPath) and its settings',
         ),
       ];
@@ -141,8 +142,8 @@ export function localPluginFailures(values: Values, chart: Version, sourced: Sou
     if (entry.type === 'localPath' && !volumeNames.some((volume) => volume === entry.volumeName)) {
       return [
         fails(
-          `has volumeName ${JSON.stringify(entry.volumeName)}, which names no deployment.additionalVolumes item`,
-          `localPlugin ${name} references volume ... which is not found in deployment.additionalVolumes!`,
+          `has volumeName ${shownValue(entry.volumeName)}, which names no deployment.additionalVolumes item`,
+          `localPlugin ${keyText(name)} references volume ... which is not found in deployment.additionalVolumes!`,
           'add that volume to deployment.additionalVolumes, or name one there',
         ),
       ];

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, shownValue } from '../core/problem';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
 import { kubeVipRules } from '../kube-vip/versions';
@@ -102,7 +102,7 @@ export function chartService(
     const path = sourced([...at, 'spec', 'loadBalancerIP'], '').path;
     if (loadBalancerIP !== undefined) {
       const problem =
-        typeof loadBalancerIP === 'string' ? format.virtualIp(loadBalancerIP) : `${JSON.stringify(loadBalancerIP)} is not an address`;
+        typeof loadBalancerIP === 'string' ? format.virtualIp(loadBalancerIP) : `${shownValue(loadBalancerIP)} is not an address`;
       if (problem) context.badVips.push({ path, message: problem });
       else [ips, vipPath] = [[locate(path, loadBalancerIP as string)!], path];
       refusedVips = !!problem;
@@ -177,7 +177,7 @@ function additionalVipProblems(
     if (lbClass === undefined || lbClass === null || lbClass === KUBE_VIP_CLASS) continue;
     problems.push({
       path: context.sourced([...at, ...keys, 'loadBalancerClass'], '').path,
-      message: `is ${JSON.stringify(lbClass)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${context.label} its VIP: remove the key`,
+      message: `is ${shownValue(lbClass)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${context.label} its VIP: remove the key`,
     });
   }
   if (annotationPath && valueAt(block, ['spec', 'loadBalancerIP']) !== undefined) {

@@ -129,6 +129,27 @@ export interface TraefikChartRules {
    * its `imageMinimum`). K3s pins an image of the same major on its charts (src/k3s/bundled-traefik.ts), maybe a newer minor.
    */
   readonly traefikMajor: 2 | 3;
+  /**
+   * How the chart turns `experimental.localPlugins.<name>` into a pod volume (templates/_podtemplate.tpl): not at all up to
+   * v36.x (no local plugins); from v37.0.0 every plugin gets a hostPath volume named `{{ $localPluginName | replace "." "-" }}`;
+   * from v37.4.0 (`traefik.getLocalPluginType`, templates/_helpers.tpl) a plugin of `type: localPath` gets none (it mounts
+   * a volume of `deployment.additionalVolumes`), hostPath and inlinePlugin ones keep that name.
+   */
+  readonly localPlugins: 'none' | 'hostPath' | 'typed';
+  /**
+   * Whether the chart's values schema takes a text as `deployment.healthchecksPort` (the probes' port, written as is, so
+   * the kubelet resolves it as a container port name): no schema up to v31.0.x; `["integer", "null"]` from v31.1.0, so
+   * Helm refuses a text; `["string", "integer", "null"]` from v41.1.0 (traefik/values.schema.json at each tag).
+   */
+  readonly probePortName: boolean;
+  /**
+   * When the chart writes its own pod volume `plugins` (mounted at /plugins-storage, templates/_podtemplate.tpl):
+   * `if .Values.experimental.plugins.enabled` up to v25.x; `if gt (len .Values.experimental.plugins) 0` from v26.0.0;
+   * from v33.1.0 also only when no `deployment.additionalVolumes` item is named `plugins` (`traefik.hasPluginsVolume`).
+   */
+  readonly pluginStorage: 'enabled' | 'non-empty' | 'non-empty-unless-given';
+  /** Whether the chart writes its pod volume `traefik-extra-config` when `providers.file.enabled`: from v26.0.0. */
+  readonly fileProviderVolume: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -162,6 +183,10 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     probeHost: false,
     probePaths: false,
     traefikMajor: 2,
+    localPlugins: 'none',
+    probePortName: true,
+    pluginStorage: 'enabled',
+    fileProviderVolume: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -169,14 +194,17 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
+  { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3 },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
+  { since: '31.1.0', probePortName: false },
   { since: '31.1.1', recreateStrategy: 'type' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
   { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
+  { since: '33.1.0', pluginStorage: 'non-empty-unless-given' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
   { since: '34.0.0', redirectKey: 'ports.web.redirections', gatewayApi: 'v1.2.1' },
@@ -184,8 +212,9 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '34.2.0', resolverLeaves: 'truthy' },
   { since: '35.0.0', portNames: 'portname' },
   { since: '36.0.0', globalArguments: false },
-  { since: '37.0.0', gatewayApi: 'v1.3.0' },
+  { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath' },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
+  { since: '37.4.0', localPlugins: 'typed' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
@@ -201,7 +230,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
   { since: '41.0.0', imageMaximum: '3.7.5' },
   { since: '41.0.2', imageMaximum: '3.7.6' },
-  { since: '41.1.0', imageMaximum: '3.7.9', hostIpListens: 'bracketed' },
+  { since: '41.1.0', imageMaximum: '3.7.9', hostIpListens: 'bracketed', probePortName: true },
   { since: '41.2.0', imageMaximum: '3.7.10' },
   { since: '41.3.0', imageMaximum: '3.7.11' },
 ];

@@ -1,6 +1,6 @@
 import type { ClusterConfig } from '../config/schema';
 import { trustedNetwork } from '../config/formats';
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, Path, Report, shownValue } from '../core/problem';
 import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/client-ip';
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
 import type { EffectiveTraefik } from './effective';
@@ -75,7 +75,7 @@ export function checkTraefikTrust(traefik: EffectiveTraefik, prefix: Path, error
       ? `turns on ${insecure.flag}`
       : insecure.value === true
         ? 'is true'
-        : `is ${JSON.stringify(insecure.value)}, which the chart's template takes as true (Go's if), so it writes the insecure flag`;
+        : `is ${shownValue(insecure.value)}, which the chart's template takes as true (Go's if), so it writes the insecure flag`;
     const instead =
       insecure.header === 'X-Forwarded-*'
         ? `list your proxies in ${formatPath([...prefix, 'trustedProxies'])} instead`

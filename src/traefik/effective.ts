@@ -1,5 +1,5 @@
 import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
-import { formatPath, Path, Problem, RuleResult } from '../core/problem';
+import { formatPath, Path, Problem, RuleResult, shownValue } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
@@ -22,6 +22,7 @@ import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems } from './acme-challenges';
 import { unknownResolverOptionProblems } from './acme-option-names';
 import { quotedArgProblems } from './quoted-args';
+import { podPortAndVolumeProblems } from './pod-checks';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
 import { resolverKeyProblems } from './resolver-keys';
 import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
@@ -154,12 +155,12 @@ function surgingDaemonSet(
   if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
   const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];
   const given = sourced(key('maxSurge'), undefined, sourced(key('maxUnavailable'), undefined).path);
-  const unavailable = JSON.stringify(rolling.maxUnavailable);
+  const unavailable = shownValue(rolling.maxUnavailable);
   return {
     surgingDaemonSet: {
       path: given.path,
       message:
-        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${JSON.stringify(given.value)} with maxUnavailable ${unavailable}`}, ` +
+        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${shownValue(given.value)} with maxUnavailable ${unavailable}`}, ` +
         'but the API server refuses a DaemonSet rollout with both non-zero ("may not be set when maxUnavailable is non-zero"): ' +
         `set ${formatPath([...prefix, 'values', ...key('maxSurge')])}: 0`,
     },
@@ -387,7 +388,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     httpRedirect: webRedirects(values, flags, chart.redirectKey),
     httpsRedirect: webRedirectsToTls(values, settings.chartVersion, ports, prefix),
     resolverNames: defined.map((resolver) => resolver.value),
-    chartFailures: [...chartFailures(values, chartVersion, kind, sourced, ports, prefix), ...quotedArgProblems(user, prefix, chart)],
+    chartFailures: [
+      ...chartFailures(values, chartVersion, kind, sourced, ports, prefix),
+      ...quotedArgProblems(user, prefix, chart),
+      ...podPortAndVolumeProblems(values, ports, prefix, chart),
+    ],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
     portRules: portRules(values, flags, ports, chartVersion, sourced),
     acmeOptionProblems: [

@@ -1,4 +1,4 @@
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { K3sNode } from '../k3s/inventory';
 import { renderedRolloutCount, renderedStrategyType } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
@@ -73,7 +73,7 @@ function fencepost(
   }
   if (rolling[name] === undefined) return { count: CHART_DEFAULTS[name], source: `${name} ${CHART_DEFAULTS[name]}, the chart's default` };
   const rendered = renderedRolloutCount(rolling[name]);
-  const shown = rolling[name] === null ? 'null' : JSON.stringify(rolling[name]);
+  const shown = rolling[name] === null ? 'null' : shownValue(rolling[name]);
   if (rendered === null && daemonSet)
     return { count: DAEMON_SET_DEFAULTS[name], source: `${name} ${shown} at ${key}, so Kubernetes' default ${DAEMON_SET_DEFAULTS[name]}` };
   const written = rendered === null ? '25%' : rendered;
@@ -84,7 +84,7 @@ function fencepost(
   const up = name === 'maxSurge';
   const scaled = (Number(percent[1]) * pods) / 100;
   const count = up ? Math.ceil(scaled) : Math.floor(scaled);
-  const what = rendered === null ? `${shown} at ${key}, so Kubernetes' default 25%` : `${JSON.stringify(written)} at ${key}`;
+  const what = rendered === null ? `${shown} at ${key}, so Kubernetes' default 25%` : `${shownValue(written)} at ${key}`;
   return { count, source: `${name} ${what}, of ${pods} pod(s) rounded ${up ? 'up' : 'down'} to ${count}` };
 }
 

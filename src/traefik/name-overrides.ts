@@ -1,3 +1,4 @@
+import { shownValue } from '../core/problem';
 import { parseVersion } from '../semver';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
@@ -37,29 +38,29 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
   const rules = traefikChartRules(version);
   const className = rules.ingressClassName && given(classBlock.name);
   const renamed =
-    `names Traefik's Service${className ? ' and workload' : ', workload and IngressClass'} ${JSON.stringify(fullname)} instead of ${RELEASE}, and this ` +
+    `names Traefik's Service${className ? ' and workload' : ', workload and IngressClass'} ${shownValue(fullname)} instead of ${RELEASE}, and this ` +
     `tool relies on the Service kube-system/${RELEASE} (its VIP, kube-vip lease and Service rules)` +
     (className ? '' : ` and the IngressClass ${INGRESS_CLASS}, which every Ingress it writes names`);
   const problems: ValuesViolation[] = nonTextOverrides(values, rules);
   if (full !== undefined && fullname !== RELEASE) {
     problems.push({
       path: ['fullnameOverride'],
-      message: `is ${JSON.stringify(values.fullnameOverride)}, so the chart ${renamed}: remove it`,
+      message: `is ${shownValue(values.fullnameOverride)}, so the chart ${renamed}: remove it`,
     });
   }
   if (name !== undefined && trimmed(name) !== RELEASE) {
     const label =
-      `labels Traefik's pods app.kubernetes.io/name: ${JSON.stringify(trimmed(name))} instead of ${RELEASE} ` +
+      `labels Traefik's pods app.kubernetes.io/name: ${shownValue(trimmed(name))} instead of ${RELEASE} ` +
       "(the label this tool's pod spread and anti-affinity select them by)";
     const message = full === undefined && fullname !== RELEASE ? `${label} and ${renamed}` : label;
-    problems.push({ path: ['nameOverride'], message: `is ${JSON.stringify(values.nameOverride)}, so the chart ${message}: remove it` });
+    problems.push({ path: ['nameOverride'], message: `is ${shownValue(values.nameOverride)}, so the chart ${message}: remove it` });
   }
   const namespace = given(values.namespaceOverride);
   if (namespace !== undefined && trimmed(namespace) !== NAMESPACE && rules.namespaceOverride) {
     problems.push({
       path: ['namespaceOverride'],
       message:
-        `is ${JSON.stringify(values.namespaceOverride)}, so the chart puts Traefik's Service and workload in that namespace instead of ` +
+        `is ${shownValue(values.namespaceOverride)}, so the chart puts Traefik's Service and workload in that namespace instead of ` +
         `${NAMESPACE}, and this tool relies on the Service ${NAMESPACE}/${RELEASE} (its VIP, kube-vip lease and Service rules): remove it`,
     });
   }
@@ -69,8 +70,8 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     problems.push({
       path: ['instanceLabelOverride'],
       message:
-        `is ${JSON.stringify(values.instanceLabelOverride)}, so the chart labels Traefik's pods app.kubernetes.io/instance: ` +
-        `${JSON.stringify(trimmed(instance))} instead of ${defaultInstance} (the label this tool's pod spread and anti-affinity ` +
+        `is ${shownValue(values.instanceLabelOverride)}, so the chart labels Traefik's pods app.kubernetes.io/instance: ` +
+        `${shownValue(trimmed(instance))} instead of ${defaultInstance} (the label this tool's pod spread and anti-affinity ` +
         'select them by): remove it',
     });
   }
@@ -80,7 +81,7 @@ export function nameOverrideProblems(values: Values, chartVersion: string): Valu
     problems.push({
       path: ['service', 'nameOverride'],
       message:
-        `is ${JSON.stringify(service.nameOverride)}, so the chart names Traefik's Service that instead of ${RELEASE}, and this tool relies on ` +
+        `is ${shownValue(service.nameOverride)}, so the chart names Traefik's Service that instead of ${RELEASE}, and this tool relies on ` +
         `the Service kube-system/${RELEASE} (its VIP, kube-vip lease and Service rules): remove it`,
     });
   }

@@ -1,5 +1,6 @@
 import { labelKey } from '../config/formats';
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 
 type Values = Record<string, unknown>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,7 +23,7 @@ const UNMATCHABLE = Symbol('unmatchable');
 const unmatchable = (problem: Problem): boolean => UNMATCHABLE in problem;
 
 /** A value for a message: JSON never calls a map's own `toString` (a `{toString: 1}` map breaks String()). */
-const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
+const shown = (value: unknown): string => shownValue(value);
 
 /** Why one `matchExpressions` entry is refused, each at its field. */
 function requirementProblems(requirement: unknown, at: Path): Problem[] {

@@ -1,5 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
-import { Path, Report } from '../core/problem';
+import { Path, Report, shownValue } from '../core/problem';
 import { K3sNode, k3sInventory } from '../k3s/inventory';
 import { KUBE_VIP_NODE_ROLES } from '../kube-vip/model';
 import type { EffectiveTraefik } from './effective';
@@ -47,7 +47,7 @@ function selectorNarrowing(values: Values, prefix: Path): Narrowing | undefined 
   if (!terms.length) return undefined;
   return {
     path: [...prefix, 'values', 'nodeSelector'],
-    shown: `selects ${JSON.stringify(Object.fromEntries(terms))}`,
+    shown: `selects ${shownValue(Object.fromEntries(terms))}`,
     admits: (node) => terms.every(([key, value]) => knownLabel(node, key) === value),
   };
 }
@@ -76,9 +76,7 @@ function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined 
   const shown = terms
     .map((term) =>
       term.length
-        ? term
-            .map((e) => `${e.key as string} ${e.operator as string}${listed(e).length ? ` ${JSON.stringify(listed(e))}` : ''}`)
-            .join(' and ')
+        ? term.map((e) => `${e.key as string} ${e.operator as string}${listed(e).length ? ` ${shownValue(listed(e))}` : ''}`).join(' and ')
         : 'any node',
     )
     .join(' or ');

@@ -1,4 +1,4 @@
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, keyText, Path, quotedText, Report, shownValue } from '../core/problem';
 import type { EffectiveTraefik } from './effective';
 import type { Entrypoint } from './entrypoints';
 import type { Sourced } from '../load-balancer/deployed';
@@ -83,7 +83,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
         ? 'is false'
         : enabled === null
           ? "is null, which deletes the chart's default (true), so the chart's template reads it as false"
-          : `is ${JSON.stringify(enabled)}, which the chart's template reads as false (Go's if)`;
+          : `is ${shownValue(enabled)}, which the chart's template reads as false (Go's if)`;
     error(traefik.enabled.path, `${what}, so K3s deploys no Traefik and nothing answers on its VIP: remove the key`);
   }
   const { replicas, kind } = traefik;
@@ -95,7 +95,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
     error(
       kind.path,
-      `is ${JSON.stringify(kind.value)}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
+      `is ${quotedText(kind.value, () => false, '')}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
         '"DaemonSet" (templates/daemonset.yaml), so no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet',
     );
     return;
@@ -109,7 +109,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   if (traefik.autoscaling && traefik.acmeResolvers.length) {
     error(
       traefik.autoscaling.path,
-      `scales Traefik to ${JSON.stringify(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
+      `scales Traefik to ${shownValue(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
         `(${traefik.acmeResolvers.map(resolverLabel).join(', ')}) keep their certificates in one acme.json that pods cannot share: ` +
         'issue the certificates with cert-manager instead, or turn autoscaling off',
     );
@@ -118,7 +118,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   if (lbClass && lbClass.value !== KUBE_VIP_CLASS) {
     error(
       lbClass.path,
-      `is ${JSON.stringify(lbClass.value)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives Traefik its VIP: remove the key`,
+      `is ${shownValue(lbClass.value)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives Traefik its VIP: remove the key`,
     );
   }
   if (traefik.extraLoadBalancerIP) {
@@ -150,7 +150,7 @@ function checkStrategyType(traefik: EffectiveTraefik, error: Report): void {
   if (typeof type === 'string' && allowed.includes(type)) return;
   error(
     ['traefik', 'values', 'updateStrategy', 'type'],
-    `is ${JSON.stringify(type)}, which the API server refuses for Traefik's ${traefik.kind.value === 'DaemonSet' ? 'DaemonSet' : 'Deployment'}, ` +
+    `is ${shownValue(type)}, which the API server refuses for Traefik's ${traefik.kind.value === 'DaemonSet' ? 'DaemonSet' : 'Deployment'}, ` +
       `failing the whole Traefik release: write ${allowed.join(' or ')} (case matters)`,
   );
 }
@@ -222,7 +222,7 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     }
   };
   const seen = new Map<string, { name: string; label: string }>();
-  const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${entry.name}`) => {
+  const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${keyText(entry.name)}`) => {
     const other = seen.get(key);
     if (other !== undefined && other.name !== entry.name) {
       error(path, `uses the ${key}, as ${other.label} does: two listeners cannot share it; give each entrypoint its own`);
@@ -237,7 +237,7 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     if (!http3) continue;
     // Traefik binds the entrypoint's port over UDP too (the chart's `<name>-http3` port, entrypoints.ts), and the chart
     // adds its Service port (UDP): another listener on either makes Traefik fail to bind, or the Service a duplicate.
-    const label = `entrypoint ${entry.name}'s HTTP/3 listener`;
+    const label = `entrypoint ${keyText(entry.name)}'s HTTP/3 listener`;
     claim(`container port ${http3.port}/UDP`, entry, http3.path, label);
     if (http3.servicePort !== undefined) claim(`Service port ${http3.servicePort}/UDP`, entry, http3.path, label);
     // On the node with a host port or hostNetwork too.

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
+import { formatPath, keyText, Path, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -66,7 +66,7 @@ function hostIpProblems(
     const shown = quotedText(hostIP, () => false, '');
     // A long text is named by its size once, not quoted again inside the flag.
     const written = shown.startsWith('"') ? (hostIpListens === 'bracketed' && hostIP.includes(':') ? `[${hostIP}]` : hostIP) : '<it>';
-    const is = `is ${shown}, which ${chartName} also writes as entrypoint ${entry.name}'s listen address (--entryPoints.${entry.name}.address=${written}:${entry.port})`;
+    const is = `is ${shown}, which ${chartName} also writes as entrypoint ${keyText(entry.name)}'s listen address (--entryPoints.${entry.name}.address=${written}:${entry.port})`;
     const probes =
       entry.name === 'traefik' && !goTruthy(deployment.healthchecksHost)
         ? ' and as the host of the readiness and liveness probes, which the kubelet then calls on that address from the node'
@@ -127,8 +127,8 @@ function portOverrideProblems(
       result.errors.push({
         path: sourced(['ports', entry.name, 'containerPort'], containerPort).path,
         message:
-          `is ${containerPort}, which ${chartName} writes as container port ${JSON.stringify(name)}, but Traefik listens on ` +
-          `ports.${entry.name}.port (${entry.port}), so ${reaches.length ? reaches.join(' and ') : 'anything that uses the port name'} ` +
+          `is ${containerPort}, which ${chartName} writes as container port ${shownValue(name)}, but Traefik listens on ` +
+          `ports.${keyText(entry.name)}.port (${entry.port}), so ${reaches.length ? reaches.join(' and ') : 'anything that uses the port name'} ` +
           `sends connections to ${containerPort}, where nothing listens: remove the key (the container port is then port)`,
       });
     }
@@ -141,7 +141,7 @@ function portOverrideProblems(
     result.warnings.push({
       path: sourced(['ports', entry.name, 'targetPort'], targetPort).path,
       message:
-        `is ${JSON.stringify(targetPort)}, so the Service sends entrypoint ${entry.name}'s connections to that port of the pods, while ` +
+        `is ${shownValue(targetPort)}, so the Service sends entrypoint ${keyText(entry.name)}'s connections to that port of the pods, while ` +
         `Traefik listens on ${entry.port}: keep it only for a load balancer that reaches Traefik another way (the chart's "useful for IP type LB"), else remove the key`,
     });
   }
@@ -183,8 +183,8 @@ function pingProblems(
     const target = entrypoints.find((entry) => entry.name === entryPoint.raw);
     if (!target || target.port !== probePortNumber) {
       const where = target
-        ? `entrypoint ${target.name}, on port ${target.port}`
-        : `${JSON.stringify(entryPoint.raw)}, which names no entrypoint`;
+        ? `entrypoint ${keyText(target.name)}, on port ${target.port}`
+        : `${shownValue(entryPoint.raw)}, which names no entrypoint`;
       result.errors.push({
         path: entryPoint.path,
         message: `moves /ping to ${where}, but ${probes}, ${down}: remove it, or set ${healthKey} to the port of the entrypoint it names`,

@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import { portNameProblem } from '../core/port-name';
 import type { Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
@@ -53,13 +54,13 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       ? `, and Traefik's flag --entryPoints.${entry.name}.address splits the name at the dot into nested keys`
       : '';
     if (invalid) {
-      const as = invalid.name === entry.name ? 'as a port name' : `as port name ${JSON.stringify(invalid.name)}`;
+      const as = invalid.name === entry.name ? 'as a port name' : `as port name ${shownValue(invalid.name)}`;
       problems.push({
         path: entry.path,
         message:
-          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${as} of Traefik's container` +
+          `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${as} of Traefik's container` +
           `${entry.services.length ? ' and Service' : ''}, and the API server refuses it (${invalid.why}; ${RULE})${dot}, ` +
-          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${JSON.stringify(suggestion(entry.name))}`,
+          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${shownValue(suggestion(entry.name))}`,
       });
       continue;
     }
@@ -70,13 +71,13 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
         continue;
       }
       const other = held.entry;
-      const mine = index > 0 ? `its HTTP/3 port (UDP) as port name ${JSON.stringify(name)}` : `as port name ${JSON.stringify(name)}`;
+      const mine = index > 0 ? `its HTTP/3 port (UDP) as port name ${shownValue(name)}` : `as port name ${shownValue(name)}`;
       const theirs = held.http3 ? `HTTP/3 port's` : `port's`;
       if (other === entry) {
         problems.push({
           path: entry.path,
           message:
-            `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${mine}, the same name as the entrypoint's own ${theirs} ` +
+            `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${mine}, the same name as the entrypoint's own ${theirs} ` +
             `(cut to 15 characters), and the API server refuses two ports of one name in Traefik's container, so the whole Traefik ` +
             'release fails to install: shorten the entrypoint name so that it and "<name>-http3" differ in their first 15 characters',
         });
@@ -86,8 +87,8 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       problems.push({
         path: entry.path,
         message:
-          `is entrypoint ${JSON.stringify(entry.name)}, which ${chartName} writes ${mine}, the same as entrypoint ` +
-          `${JSON.stringify(other.name)}'s ${theirs.replace(/'s$/, '')}, and the API server refuses two ports of one name in Traefik's container${shared}, ` +
+          `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${mine}, the same as entrypoint ` +
+          `${shownValue(other.name)}'s ${theirs.replace(/'s$/, '')}, and the API server refuses two ports of one name in Traefik's container${shared}, ` +
           'so the whole Traefik release fails to install: give them names that differ in their first 15 characters, in lower case',
       });
       break;

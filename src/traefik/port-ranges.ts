@@ -1,3 +1,4 @@
+import { keyText } from '../core/problem';
 import type { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
@@ -13,7 +14,7 @@ type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => 
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** K3s' default `--service-node-port-range` (the API server's default, which K3s keeps). */
-const NODE_PORTS = { min: 30000, max: 32767 } as const;
+export const NODE_PORTS = { min: 30000, max: 32767 } as const;
 
 /**
  * The port numbers of `ports.<name>` as the chart writes them (templates/_podtemplate.tpl and _service.tpl, v20.1.1 to
@@ -49,9 +50,9 @@ export function portRangeProblems(
       problems.push({
         path: sourced(['ports', name], port).path,
         message:
-          `is entrypoint ${name} without a port, so ${chartName} writes an empty containerPort, which the API server refuses, and ` +
+          `is entrypoint ${keyText(name)} without a port, so ${chartName} writes an empty containerPort, which the API server refuses, and ` +
           `an address without a port for Traefik${goTruthy(port.expose) ? ` (or fails first: "Cannot create ${name} port on Service without .port or .exposedPort")` : ''}, ` +
-          `${fails}: give it ports.${name}.port`,
+          `${fails}: give it ports.${keyText(name)}.port`,
       });
       continue;
     }
@@ -123,7 +124,7 @@ function duplicatePorts(
       claim(
         nodePorts,
         `node/${node}/${entry.protocol}`,
-        `ports.${entry.name}.nodePort`,
+        `ports.${keyText(entry.name)}.nodePort`,
         sourced(['ports', entry.name, 'nodePort'], node).path,
         `${node}/${entry.protocol}`,
       );
@@ -133,7 +134,7 @@ function duplicatePorts(
       claim(
         hostPorts,
         `host/${hostIP}/${entry.hostPort}/${entry.protocol}`,
-        `ports.${entry.name}.hostPort`,
+        `ports.${keyText(entry.name)}.hostPort`,
         sourced(['ports', entry.name, 'hostPort'], entry.hostPort).path,
         `${entry.hostPort}/${entry.protocol}`,
       );
@@ -143,18 +144,18 @@ function duplicatePorts(
       claim(
         hostPorts,
         `host/${hostIP}/${http3.hostPort}/UDP`,
-        `entrypoint ${entry.name}'s HTTP/3 port`,
+        `entrypoint ${keyText(entry.name)}'s HTTP/3 port`,
         http3.path,
-        `${http3.hostPort}/UDP for entrypoint ${entry.name}'s HTTP/3 port`,
+        `${http3.hostPort}/UDP for entrypoint ${keyText(entry.name)}'s HTTP/3 port`,
       );
       // A hostPort off `port` itself is the chart's own failure (chart-pod-failures.ts); here the advertisedPort's.
       if (hostNetwork && http3.hostPort !== http3.port && http3.path[http3.path.length - 1] === 'advertisedPort') {
         problems.push({
           path: http3.path,
           message:
-            `is ${http3.hostPort}, which ${chartName} writes as the host port of entrypoint ${entry.name}'s HTTP/3 port (UDP), whose container port is ` +
-            `${http3.port} (ports.${entry.name}.port), and with hostNetwork the API server requires them equal, so the whole Traefik release fails to install: ` +
-            `remove ports.${entry.name}.http3.advertisedPort, or set it to ${http3.port}`,
+            `is ${http3.hostPort}, which ${chartName} writes as the host port of entrypoint ${keyText(entry.name)}'s HTTP/3 port (UDP), whose container port is ` +
+            `${http3.port} (ports.${keyText(entry.name)}.port), and with hostNetwork the API server requires them equal, so the whole Traefik release fails to install: ` +
+            `remove ports.${keyText(entry.name)}.http3.advertisedPort, or set it to ${http3.port}`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { formatPath, Path, quotedText, RuleResult } from '../core/problem';
+import { formatPath, keyText, Path, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -82,18 +82,28 @@ export function probeProblems(
   const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
   const at = (key: readonly string[], value: unknown) => sourced(key, value).path;
   const where = target
-    ? `entrypoint ${target.name} (port ${target.port})`
+    ? `entrypoint ${keyText(target.name)} (port ${target.port})`
     : `Traefik's own traefik entrypoint, which it opens on :${INTERNAL_PING_PORT} once ports.traefik is dropped`;
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
   const probe = probePort(values, entrypoints, chart);
-  if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
+  const given = probe?.own ? valueAt(values, probe.key) : undefined;
+  // A port name: written as is into httpGet.port, which the kubelet resolves among the container's port names.
+  const name = typeof given === 'string' && renderedInteger(given) === undefined ? quotedText(given, () => false, '') : undefined;
+  if (name !== undefined && probe && !rules.probePortName && probe.key[0] === 'deployment') {
+    result.errors.push({
+      path: at(probe.key, given),
+      message:
+        `is ${name}, a text (the port name of port ${probe.port}), but ${chartName}'s values schema takes only a number here ` +
+        `(values.schema.json from v31.1.0 to v41.0.x), so Helm refuses the values and the release fails to install: write ${pingPort ?? probe.port}`,
+    });
+  } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
-    const there = other ? `entrypoint ${other.name}'s port, which has no /ping router` : 'a port no entrypoint listens on';
+    const there = other ? `entrypoint ${keyText(other.name)}'s port, which has no /ping router` : 'a port no entrypoint listens on';
     result.errors.push({
       path: at(probe.key, probe.port),
       message:
-        `is ${probe.port}, ${there}, but Traefik answers /ping only on ${where}, and ${chartName}'s readiness and liveness probes ` +
+        `is ${name === undefined ? probe.port : `${name}, the port named so (${probe.port})`}, ${there}, but Traefik answers /ping only on ${where}, and ${chartName}'s readiness and liveness probes ` +
         `call this port, ${down}: set it to ${pingPort}, or remove the key`,
     });
   }
@@ -108,7 +118,7 @@ export function probeProblems(
       ['tls', 'enabled'],
       ['http', 'tls', 'enabled'],
     ].some((key) => goTruthy(valueAt(port, key)));
-    const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : JSON.stringify(scheme);
+    const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : shownValue(scheme);
     if (scheme !== 'HTTPS') {
       result.errors.push({
         path: at(schemeKey, scheme),

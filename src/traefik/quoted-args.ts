@@ -145,6 +145,10 @@ export function quotedArgProblems(
   for (const pattern of QUOTED) {
     for (const [at, node] of matches(user, pattern.split('.'))) for (const [path, what, text] of broken(node, at)) report(path, what, text);
   }
+  // v37.0.0 to v41.3.0 L478-482: `- "--experimental.localPlugins.{{ $localPluginName }}.moduleName=..."`: the key itself.
+  const experimental = user.experimental;
+  const plugins = isMap(experimental) && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
+  for (const name of Object.keys(plugins)) if (unquotable(name)) report(['experimental', 'localPlugins', name], 'key', name);
   const resolvers = user[certResolversKey];
   for (const [name, resolver] of Object.entries(isMap(resolvers) ? resolvers : {})) {
     if (unquotable(name)) continue;

@@ -1,4 +1,4 @@
-import { formatPath, Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem, shownValue } from '../core/problem';
 import { CHART_ENTRYPOINTS } from './entrypoints';
 import { goTruthy } from './go-truth';
 import { parseVersion, Version } from '../semver';
@@ -130,7 +130,7 @@ export function redirectToFailures(
   const known = (name: unknown): name is string =>
     typeof name === 'string' && (Object.hasOwn(ports, name) ? ports[name] !== null : entrypoints.includes(name));
   const named = (key: string[]) => (valueAt(user, key) === undefined ? [...prefix, 'redirectToHttps'] : [...prefix, 'values', ...key]);
-  const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : `a ${describeKind(value)}`);
+  const describe = (value: unknown) => (typeof value === 'string' ? shownValue(value) : `a ${describeKind(value)}`);
   return Object.entries(ports).flatMap(([from, port]): Problem[] => {
     if (!goTruthy(port) || !isMap(port) || !goTruthy(port.redirectTo)) return [];
     const key = ['ports', from, 'redirectTo'];

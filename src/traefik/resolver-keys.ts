@@ -1,4 +1,5 @@
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import type { ValueConflict } from './values-merge';
@@ -110,7 +111,7 @@ function nameProblem(name: string, option: string): string | undefined {
   if (name.includes('=')) {
     return (
       `is a resolver name with "=", but Traefik ends a flag's name at its first "=", so of the flag the chart writes for it it reads ` +
-      `${flag.split('=')[0]} and never gets this resolver: name the resolver without "=", e.g. ${JSON.stringify(name.replace(/=/g, '-'))}`
+      `${flag.split('=')[0]} and never gets this resolver: name the resolver without "=", e.g. ${shownValue(name.replace(/=/g, '-'))}`
     );
   }
   if (/[[\]]/.test(name)) {
@@ -119,8 +120,8 @@ function nameProblem(name: string, option: string): string | undefined {
   if (name.includes('.')) {
     return (
       `is a resolver name with a dot, but the chart writes it into the flag ${flag}, which Traefik splits at every dot, so it reads ` +
-      `resolver ${JSON.stringify(first)} with the option ${JSON.stringify(second)} (and fails to start on an option it does not know): ` +
-      `name the resolver without dots, e.g. ${JSON.stringify(name.replace(/\./g, '-'))}, or nest the keys under ${JSON.stringify(first)} if that resolver is meant`
+      `resolver ${shownValue(first)} with the option ${shownValue(second)} (and fails to start on an option it does not know): ` +
+      `name the resolver without dots, e.g. ${shownValue(name.replace(/\./g, '-'))}, or nest the keys under ${shownValue(first)} if that resolver is meant`
     );
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { Path, Problem } from '../core/problem';
+import { Path, Problem, shownValue } from '../core/problem';
 import { parseVersion } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
@@ -18,7 +18,7 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
 export function resolverNameProblem(resolver: string, known: Iterable<string>, define: string): string | undefined {
   const spellings = [...new Set(known)].filter((name) => name.toLowerCase() === resolver.toLowerCase());
   if (spellings.length === 1 && spellings[0] === resolver) return undefined;
-  const others = spellings.filter((name) => name !== resolver).map((name) => JSON.stringify(name));
+  const others = spellings.filter((name) => name !== resolver).map((name) => shownValue(name));
   if (!spellings.length && resolver.includes('.')) {
     return (
       `"${resolver}" is not defined, and cannot be: Traefik splits the flags and environment variables that define resolvers at every dot, so no resolver ` +

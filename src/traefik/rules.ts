@@ -1,4 +1,4 @@
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
 import { chartVersionSupport } from './chart-versions';
@@ -130,7 +130,7 @@ export function checkTraefikDeployment(
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
-        `${JSON.stringify(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value) || 'ClusterIP (an empty type)'}, which kube-vip never gives a VIP, ` +
+        `${shownValue(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value) || 'ClusterIP (an empty type)'}, which kube-vip never gives a VIP, ` +
           `so nothing outside the cluster reaches it: ${typeFix}`,
       );
     }
@@ -173,7 +173,7 @@ export function checkTraefikDeployment(
   for (const lost of traefik.ephemeralAcme) {
     warn(
       lost.path,
-      `keeps its ACME certificates in ${JSON.stringify(lost.storage)}, on no persistent volume, so every restart or move of the Traefik ` +
+      `keeps its ACME certificates in ${shownValue(lost.storage)}, on no persistent volume, so every restart or move of the Traefik ` +
         "pod loses them and requests them all again, and Let's Encrypt's rate limits (5 certificates for the same names a week) " +
         `can leave HTTPS down for days: set ${formatPath([...prefix, 'values', 'persistence', 'enabled'])}: true and the storage ` +
         `under ${lost.mount}/, or define the resolver in ${resolverKey}, which writes that volume`,
@@ -255,15 +255,12 @@ function checkDaemonSetBudget(traefik: EffectiveTraefik, pods: number | undefine
   if (scaled) {
     error(
       scaled.path,
-      `is ${JSON.stringify(scaled.value)}, but Traefik runs as a DaemonSet, which has no scale subresource, and the disruption controller ` +
+      `is ${shownValue(scaled.value)}, but Traefik runs as a DaemonSet, which has no scale subresource, and the disruption controller ` +
         `counts maxUnavailable and percentages against one, so ${NO_EVICTION}: use a whole-number podDisruptionBudget.minAvailable ${below}`,
     );
   } else if (minAvailable && typeof whole === 'number' && pods !== undefined && whole >= pods) {
     const fix = pods > 1 ? `use a whole number ${below}` : 'remove the budget (podDisruptionBudget.enabled: false)';
-    error(
-      minAvailable.path,
-      `is ${JSON.stringify(minAvailable.value)} with ${pods} Traefik pod(s), one per node, so ${NO_EVICTION}: ${fix}`,
-    );
+    error(minAvailable.path, `is ${shownValue(minAvailable.value)} with ${pods} Traefik pod(s), one per node, so ${NO_EVICTION}: ${fix}`);
   }
 }
 
@@ -288,7 +285,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
     return percent ? Math.ceil(((pods ?? 1) * Number(percent[1])) / 100) : undefined;
   };
   if (maxUnavailable && podsOf(maxUnavailable.value) === 0) {
-    error(maxUnavailable.path, `is ${JSON.stringify(maxUnavailable.value)}, ${blocks}: use 1`);
+    error(maxUnavailable.path, `is ${shownValue(maxUnavailable.value)}, ${blocks}: use 1`);
   }
   // A percentage of 100 lets every pod go whatever their count.
   const lost = maxUnavailable ?? minAvailable;
@@ -297,7 +294,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   if (lost && all && pods !== 1) {
     warn(
       lost.path,
-      `is ${JSON.stringify(lost.value)} with ${pods ?? 'all'} Traefik pod(s), so a drain may evict every Traefik pod at once and ` +
+      `is ${shownValue(lost.value)} with ${pods ?? 'all'} Traefik pod(s), so a drain may evict every Traefik pod at once and ` +
         'nothing serves ingress until they start again: use maxUnavailable: 1',
     );
   }
@@ -308,7 +305,7 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
     if (all) {
       error(
         minAvailable.path,
-        `is ${JSON.stringify(value)} with ${pods ?? 'all'} Traefik pod(s), ${blocks}: remove it (this tool sets maxUnavailable: 1 for 2 or more replicas)`,
+        `is ${shownValue(value)} with ${pods ?? 'all'} Traefik pod(s), ${blocks}: remove it (this tool sets maxUnavailable: 1 for 2 or more replicas)`,
       );
     }
   }

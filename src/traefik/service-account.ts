@@ -1,4 +1,5 @@
 import type { Path, Problem } from '../core/problem';
+import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { goTruthy } from './go-truth';
 import { renderedObjects } from './extra-objects';
@@ -34,7 +35,7 @@ export function serviceAccountWarnings(
     {
       path: sourced(['serviceAccount', 'name'], name).path,
       message:
-        `is ${JSON.stringify(name)}, so the chart creates no ServiceAccount, and Traefik's pods and ClusterRoleBinding use ServiceAccount ` +
+        `is ${shownValue(name)}, so the chart creates no ServiceAccount, and Traefik's pods and ClusterRoleBinding use ServiceAccount ` +
         `${String(name)} in kube-system, which this tool does not write: until it exists there the ReplicaSet creates no Traefik pod and ` +
         "nothing answers on the VIP: create it (or add it to extraObjects), or remove the key to keep the chart's own",
     },

@@ -1,3 +1,4 @@
+import { shownValue } from '../core/problem';
 import { chartRulesOf } from './chart-versions';
 import { generatorKeys } from './generator-keys';
 import { resolverFlagConflicts } from './resolver-keys';
@@ -67,7 +68,7 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
 function conflictMessage({ user, generated }: ValueConflict, keys: readonly string[], keyPrefix: string): string {
   const settings = keys.map((key) => `${keyPrefix}${key}`).join(' and ');
   return (
-    `is ${JSON.stringify(user)}, but ${settings} make${keys.length > 1 ? '' : 's'} this tool write ${JSON.stringify(generated)} there: ` +
+    `is ${shownValue(user)}, but ${settings} make${keys.length > 1 ? '' : 's'} this tool write ${JSON.stringify(generated)} there: ` +
     `change ${keys.length > 1 ? 'those keys' : settings} instead, or drop the key from ${keyPrefix}values`
   );
 }

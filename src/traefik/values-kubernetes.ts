@@ -1,3 +1,4 @@
+import { shownValue } from '../core/problem';
 import type { ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { annotationSizeProblem } from '../config/annotations';
@@ -110,7 +111,7 @@ function envProblems(env: unknown): ValuesViolation[] {
     } else if (!ENV_VAR_NAME.test(name)) {
       problems.push({
         path: ['env', i, 'name'],
-        message: `${JSON.stringify(name)} is not an env var name: letters, digits, '_', '-' and '.', not starting with a digit`,
+        message: `${shownValue(name)} is not an env var name: letters, digits, '_', '-' and '.', not starting with a digit`,
       });
     }
     if (value !== undefined && typeof value !== 'string') {

@@ -1,0 +1,28 @@
+import type { Path, Problem } from '../core/problem';
+import type { TraefikChartRules } from './chart-versions';
+import type { Entrypoint } from './entrypoints';
+import { extraNodePortProblems } from './extra-node-ports';
+import { goTruthy } from './go-truth';
+import { privilegedPortProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { podVolumeProblems } from './pod-volumes';
+
+/**
+ * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
+ * pod volume names (pod-volumes.ts), host ports shared with `deployment.additionalContainers` and ports below 1024 under
+ * hostNetwork (pod-host-ports.ts), and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
+ */
+export function podPortAndVolumeProblems(
+  values: Readonly<Record<string, unknown>>,
+  entrypoints: readonly Entrypoint[],
+  prefix: Path,
+  chart: TraefikChartRules,
+): Problem[] {
+  // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
+  const hostNetwork = goTruthy(values.hostNetwork);
+  return [
+    ...podVolumeProblems(values, prefix, chart),
+    ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
+    ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork),
+    ...extraNodePortProblems(values, entrypoints, prefix),
+  ];
+}

@@ -1,0 +1,136 @@
+import { formatPath, Path, Problem, quotedText } from '../core/problem';
+import type { TraefikChartRules } from './chart-versions';
+import { goTruthy } from './go-truth';
+import { isTemplated } from './service-facts';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A volume of Traefik's pods, as the chart names it, with the key that names it. */
+interface PodVolume {
+  readonly name: string;
+  /** Below the values; undefined for the chart's own `tmp`. */
+  readonly key?: Path;
+  /** What the volume is, for a message about another. */
+  readonly label: string;
+  /** How the key becomes the name, when not as written. */
+  readonly how?: string;
+}
+
+/** The API server's volume name rule (IsDNS1123Label, apimachinery pkg/util/validation). */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const shown = (text: string) => quotedText(text, () => false, '');
+const DOTS = 'each "." written as "-"';
+
+/**
+ * The volumes of Traefik's pods in the order the chart writes them (traefik/templates/_podtemplate.tpl `volumes:`, read
+ * at traefik/traefik-helm-chart v20.1.1, v33.0.0, v37.0.0, v37.4.0, v39.0.7 and v41.3.0): `{{ .Values.persistence.name }}`
+ * (values.yaml default `data`) and `tmp` always; each `volumes[].name` through `tpl | replace "." "-"`;
+ * `deployment.additionalVolumes` as written (toYaml); from v37.0.0 each `experimental.localPlugins` key through
+ * `replace "." "-"` (chart-versions.ts `localPlugins`: from v37.4.0 not one of `type: localPath`, which mounts a volume
+ * of additionalVolumes instead); then `plugins` for `experimental.plugins` (chart-versions.ts `pluginStorage`) and, from
+ * v26.0.0, `traefik-extra-config` when `providers.file.enabled` (`fileProviderVolume`). A name holding a Helm template is
+ * rendered at install time and left alone.
+ */
+function podVolumes(values: Values, prefix: Path, { localPlugins, pluginStorage, fileProviderVolume }: VolumeRules): PodVolume[] {
+  const at = (key: Path) => formatPath([...prefix, 'values', ...key]);
+  const persistence = isMap(values.persistence) ? values.persistence : {};
+  const set = typeof persistence.name === 'string';
+  const result: PodVolume[] = [
+    set
+      ? { name: persistence.name as string, key: ['persistence', 'name'], label: at(['persistence', 'name']) }
+      : { name: 'data', label: `the chart's own volume "data" (${at(['persistence', 'name'])}, unset)` },
+    { name: 'tmp', label: 'the chart\'s own volume "tmp" (mounted at /tmp)' },
+  ];
+  (Array.isArray(values.volumes) ? values.volumes : []).forEach((volume, i) => {
+    const key = ['volumes', i, 'name'];
+    if (isMap(volume) && typeof volume.name === 'string')
+      result.push({ name: volume.name.replace(/\./g, '-'), key, label: at(key), ...(volume.name.includes('.') && { how: DOTS }) });
+  });
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  (Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : []).forEach((volume, i) => {
+    const key = ['deployment', 'additionalVolumes', i, 'name'];
+    if (isMap(volume) && typeof volume.name === 'string') result.push({ name: volume.name, key, label: at(key) });
+  });
+  const experimental = isMap(values.experimental) ? values.experimental : {};
+  const plugins = localPlugins !== 'none' && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
+  for (const [name, plugin] of Object.entries(plugins)) {
+    if (localPlugins === 'typed' && isMap(plugin) && plugin.type === 'localPath') continue;
+    const key = ['experimental', 'localPlugins', name];
+    result.push({ name: name.replace(/\./g, '-'), key, label: `local plugin ${shown(name)}`, ...(name.includes('.') && { how: DOTS }) });
+  }
+  if (pluginsVolume(values, experimental, pluginStorage))
+    result.push({ name: 'plugins', label: 'the chart\'s own volume "plugins" (for experimental.plugins, mounted at /plugins-storage)' });
+  const providers = isMap(values.providers) ? values.providers : {};
+  if (fileProviderVolume && isMap(providers.file) && goTruthy(providers.file.enabled))
+    result.push({ name: 'traefik-extra-config', label: 'the chart\'s own volume "traefik-extra-config" (for providers.file)' });
+  return result.filter((volume) => !isTemplated(volume.name));
+}
+
+type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume'>;
+
+/** Whether the chart writes its own `plugins` volume (templates/_podtemplate.tpl, `if` at each boundary of `pluginStorage`). */
+function pluginsVolume(values: Values, experimental: Values, rule: TraefikChartRules['pluginStorage']): boolean {
+  const plugins = experimental.plugins;
+  if (rule === 'enabled') return isMap(plugins) && goTruthy(plugins.enabled);
+  const some = isMap(plugins) && Object.keys(plugins).length > 0;
+  if (rule === 'non-empty' || !some) return some;
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const given = Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : [];
+  return !given.some((volume) => isMap(volume) && volume.name === 'plugins');
+}
+
+/**
+ * Pod volume names the API server refuses in Traefik's Deployment or DaemonSet (ValidatePodSpec: each name a DNS-1123
+ * label, no name twice), so the whole Traefik release fails to install. `values` are the merged values.
+ */
+export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRules): Problem[] {
+  const problems: Problem[] = [];
+  const fails = 'so the whole Traefik release fails to install';
+  const seen = new Map<string, PodVolume>();
+  for (const volume of podVolumes(values, prefix, rules)) {
+    if (!volume.key) {
+      // The chart's own volume after a user's of the same name: refused at the user's key.
+      const mine = seen.get(volume.name);
+      if (mine?.key) {
+        problems.push({
+          path: [...prefix, 'values', ...mine.key],
+          message: `names pod volume ${shown(mine.name)}, the same as ${volume.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
+        });
+      }
+      seen.set(volume.name, volume);
+      continue;
+    }
+    const path = [...prefix, 'values', ...volume.key];
+    const plugin = volume.key[1] === 'localPlugins';
+    const as =
+      volume.how || plugin
+        ? `, which the chart writes as pod volume name ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}`
+        : '';
+    if (volume.name.length > 63 || !DNS_LABEL.test(volume.name)) {
+      const written = plugin ? `local plugin ${shown(String(volume.key[2]))}` : shown(String(valueAt(values, volume.key)));
+      problems.push({
+        path,
+        message:
+          `is ${written}${as}, where the API server takes only a DNS-1123 label as a volume name (lower-case letters, digits ` +
+          `and "-", starting and ending with a letter or digit, at most 63 characters), ${fails}: rename it`,
+      });
+      continue;
+    }
+    const other = seen.get(volume.name);
+    if (other === undefined) {
+      seen.set(volume.name, volume);
+      continue;
+    }
+    problems.push({
+      path,
+      message:
+        `${plugin ? `is local plugin ${shown(String(volume.key[2]))}, which names` : 'names'} pod volume ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}, ` +
+        `the same as ${other.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
+    });
+  }
+  return problems;
+}
+
+const valueAt = (values: Values, key: Path) =>
+  key.reduce<unknown>((node, part) => (isMap(node) || Array.isArray(node) ? (node as Record<string, unknown>)[part] : undefined), values);

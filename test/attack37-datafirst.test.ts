@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'cdk8s';
+import { wiring } from '../src/main';
+import { runSynth } from '../src/synth';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { chart, devConfig, REFERENCE_K3S, refusalOf, withChanges } from './helpers';
@@ -77,7 +82,8 @@ describe('35a-8 controls (config file)', () => {
     ['.nan alone', 'traefik.values.deployment.replicas', '.nan', 'NaN is not a finite number'],
     ['a __proto__ key alone', 'traefik.values.deployment', '{__proto__: 1}', '"__proto__" is not allowed as a key'],
   ])('%s is still reported alone', (_, key, value, message) => {
-    const base = 'kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}}\ntraefik:\n  loadBalancerIPs: [192.168.0.41]\n';
+    const base =
+      'kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}}\ntraefik:\n  loadBalancerIPs: [192.168.0.41]\n';
     const values = key.endsWith('replicas') ? `  values: {deployment: {replicas: ${value}}}\n` : `  values: {deployment: ${value}}\n`;
     const { errors } = judged(base + values);
     expect(errors).toHaveLength(1);
@@ -86,9 +92,17 @@ describe('35a-8 controls (config file)', () => {
 
   test.each([
     // A node name's rule, a required version's, an IP's: each would speak of the value left out.
-    ['a control character in a node name', (t: string) => t.replace('name: k3s-1', 'name: "k3s\\x01"'), 'k3s.servers[0].name: "k3s\\u0001" holds'],
+    [
+      'a control character in a node name',
+      (t: string) => t.replace('name: k3s-1', 'name: "k3s\\x01"'),
+      'k3s.servers[0].name: "k3s\\u0001" holds',
+    ],
     ['a NaN version', (t: string) => t.replace('version: v1.2.3', 'version: .nan'), 'kubeVip.version: NaN is not a finite number'],
-    ['an infinite VIP', (t: string) => t.replace('[192.168.0.41]', '[.inf]'), 'traefik.loadBalancerIPs[0]: Infinity is not a finite number'],
+    [
+      'an infinite VIP',
+      (t: string) => t.replace('[192.168.0.41]', '[.inf]'),
+      'traefik.loadBalancerIPs[0]: Infinity is not a finite number',
+    ],
   ])('%s is reported once, with the other problems', (_, edit, fault) => {
     const { errors } = judged(edit(file('1')));
     const path = fault.split(': ')[0];
@@ -103,10 +117,18 @@ describe('35a-8 controls (config file)', () => {
 function clusterProps(replicas: unknown, patch: (config: any) => void = () => {}): any {
   const config = withChanges(devConfig(), {
     traefik: {
-      values: { deployment: { podAnnotations: { note: TOKEN } }, env: [{ name: 'A', value: 5 }], notAKey: 1, additionalArguments: ['--ping=false'] },
+      values: {
+        deployment: { podAnnotations: { note: TOKEN } },
+        env: [{ name: 'A', value: 5 }],
+        notAKey: 1,
+        additionalArguments: ['--ping=false'],
+      },
     },
   });
-  config.k3s = { ...REFERENCE_K3S, servers: [REFERENCE_K3S.servers[0], { name: 'K3S_2', address: '192.168.0.300' }, REFERENCE_K3S.servers[2]] };
+  config.k3s = {
+    ...REFERENCE_K3S,
+    servers: [REFERENCE_K3S.servers[0], { name: 'K3S_2', address: '192.168.0.300' }, REFERENCE_K3S.servers[2]],
+  };
   if (replicas !== undefined) config.traefik.values.deployment.replicas = replicas;
   patch(config);
   return config;
@@ -124,13 +146,21 @@ const getter = (target: object, key: string, value: unknown) => Object.definePro
 const PROPS_FAULTS: Array<[string, () => unknown, string]> = [
   ['NaN', () => clusterProps(NaN), 'traefik.values.deployment.replicas: NaN is not a finite number'],
   ['Infinity', () => clusterProps(Infinity), 'traefik.values.deployment.replicas: Infinity is not a finite number'],
-  ['a getter', () => clusterProps(undefined, (c) => getter(c.traefik.values.deployment, 'replicas', 2)), 'traefik.values.deployment.replicas: is a getter'],
+  [
+    'a getter',
+    () => clusterProps(undefined, (c) => getter(c.traefik.values.deployment, 'replicas', 2)),
+    'traefik.values.deployment.replicas: is a getter',
+  ],
   [
     'a sparse list',
     () => clusterProps(1, (c) => (c.traefik.externalCertResolvers = Object.assign(new Array(3), { 1: 'default' }))),
     'traefik.externalCertResolvers: has 2 holes, the first at index 0 (a sparse list)',
   ],
-  ['a symbol key', () => clusterProps(1, (c) => (c.traefik.values.deployment[Symbol('s')] = 1)), 'traefik.values.deployment: has symbol keys'],
+  [
+    'a symbol key',
+    () => clusterProps(1, (c) => (c.traefik.values.deployment[Symbol('s')] = 1)),
+    'traefik.values.deployment: has symbol keys',
+  ],
   [
     'a prototype name',
     () => clusterProps(1, (c) => (c.traefik.values.deployment = { ...c.traefik.values.deployment, ...JSON.parse('{"__proto__": 1}') })),
@@ -184,4 +214,24 @@ describe('35a-8 controls (construct props)', () => {
       'k3s.servers[1].address: "192.168.0.300" is not an IP address: expected the node\'s own address, e.g. "192.168.0.11"',
     ]);
   });
+});
+
+test('a synth of the file refuses with every problem and leaves dist/ unchanged', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-datafirst-'));
+  try {
+    mkdirSync(join(dir, 'config'));
+    mkdirSync(join(dir, 'dist', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'config', 'x.yaml'), file('.nan'));
+    writeFileSync(join(dir, 'dist', 'x', 'old.yaml'), 'kind: Old\n');
+    const lines: string[] = [];
+    const code = runSynth({ configDir: join(dir, 'config'), distDir: join(dir, 'dist'), wiring, log: (line) => lines.push(line) });
+    expect(code).not.toBe(0);
+    expect(lines.filter((line) => line.startsWith('error: '))).toHaveLength(OTHERS.length + 1);
+    expect(lines.join('\n')).not.toContain(TOKEN.slice(4));
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['x']);
+    expect(readdirSync(join(dir, 'dist', 'x'))).toEqual(['old.yaml']);
+    expect(readFileSync(join(dir, 'dist', 'x', 'old.yaml'), 'utf8')).toBe('kind: Old\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

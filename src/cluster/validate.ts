@@ -90,7 +90,7 @@ export function validateClusterConfig(
       config: allErrors.length || leftOut.length ? undefined : deepFreeze(bundled.config),
       errors: [...notData, ...onePerPath(allErrors.slice(notData.length))],
       // None beside values left out, as beside the schema's findings: the config is refused either way.
-      warnings: notData.length ? [] : onePerPath(back([...warnings, ...bundled.warnings]), allErrors),
+      warnings: notData.length || leftOut.length ? [] : onePerPath(back([...warnings, ...bundled.warnings]), allErrors),
     },
     values,
   );

@@ -31,7 +31,11 @@ export interface YamlInput {
   /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */
   readonly doc?: Document.Parsed;
   readonly lines: LineCounter;
-  /** The document as plain data; absent when there are problems, unless all of them are `leftOut` (merge keys). */
+  /**
+   * The document as plain data; absent when there are problems, unless each of them left its value out of it: a merge
+   * key (`leftOut`), or a value or key refused and `dropped` (a control character, a `__proto__` key), for the rest to
+   * be judged in the same run.
+   */
   readonly data?: unknown;
   readonly problems: InputProblem[];
 }
@@ -143,10 +147,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   // still judged: with the content's problems, one run reports every problem.
   // The content's own message on the same value or key (its decoded text holds the character too) would repeat it.
   const written = characters.flatMap((p) => (p.dropped ? [p.dropped] : []));
-  const content = [
-    ...characters,
-    ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !atOrUnder(p.dropped, written)),
-  ];
+  const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !atOrUnder(p.dropped, written))];
   if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
@@ -271,10 +272,8 @@ function controlCharacters(
  * what a control character there is left out of, for the rest to be judged (a key, as the pair it names).
  */
 function scalarAt(doc: Document.Parsed, pathAt: PathAt): (offset: number) => Path | undefined {
-  const holds = (node: unknown, offset: number) =>
-    isScalar(node) && !!node.range && node.range[0] <= offset && offset < node.range[1];
-  const keyHolding = (map: unknown, offset: number) =>
-    isMap(map) ? map.items.find((pair) => holds(pair.key, offset)) : undefined;
+  const holds = (node: unknown, offset: number) => isScalar(node) && !!node.range && node.range[0] <= offset && offset < node.range[1];
+  const keyHolding = (map: unknown, offset: number) => (isMap(map) ? map.items.find((pair) => holds(pair.key, offset)) : undefined);
   return (offset) => {
     const path = pathAt(offset);
     const node = doc.getIn(path, true);

@@ -43,7 +43,10 @@ export function withoutDroppedItems(data: unknown, dropped: readonly Path[]): { 
   const removed = new Map<string, number[]>();
   for (const path of items) {
     const list = JSON.stringify(path.slice(0, -1));
-    removed.set(list, [...(removed.get(list) ?? []), path[path.length - 1] as number].sort((a, b) => a - b));
+    removed.set(
+      list,
+      [...(removed.get(list) ?? []), path[path.length - 1] as number].sort((a, b) => a - b),
+    );
   }
   const copy = (node: unknown, at: Path): unknown => {
     if (node === null || typeof node !== 'object') return node;

@@ -250,7 +250,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     // Descriptors, not reads: a getter is refused, not run (it could answer differently on every read).
     const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
     // Not left out: the symbol keys are (Object.keys skips them), and the string keys beside them are still judged.
-    if (Object.getOwnPropertySymbols(descriptors).length) problems.push({ path: at, message: 'has symbol keys, which YAML cannot hold: use string keys' });
+    if (Object.getOwnPropertySymbols(descriptors).length)
+      problems.push({ path: at, message: 'has symbol keys, which YAML cannot hold: use string keys' });
     ancestors.set(node, at);
     let result: unknown;
     if (list) {

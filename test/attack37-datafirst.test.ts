@@ -113,6 +113,11 @@ describe('35a-8 controls (config file)', () => {
   });
 });
 
+test('a whole section left out (config file): its problem and the schema findings elsewhere, no cross-value finding about it', () => {
+  const text = file('1').replace(/traefik:\n( {2}.*\n)+/, 'traefik: "x\\x01"\n');
+  expect(judged(text).errors.map((e) => e.split(': ')[1])).toEqual(['traefik', 'k3s.servers[1].name', 'k3s.servers[1].address']);
+});
+
 /** The 35a-8 props for K3sVipCluster: the reference config with the same other problems, `replicas` and `patch` as given. */
 function clusterProps(replicas: unknown, patch: (config: any) => void = () => {}): any {
   const config = withChanges(devConfig(), {

@@ -1,5 +1,5 @@
 import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
-import { CONFIG_SHAPE } from '../config/config-shape';
+import { allowedKeys, CONFIG_SHAPE } from '../config/config-shape';
 import type { DescribedProblem } from '../config/issues';
 import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
@@ -57,7 +57,9 @@ export function validateClusterConfig(
     judged.data === data ? [...problems] : problems.map((p) => ({ ...p, path: judged.original(p.path) }));
   // A whole section left out (an unreadable `traefik`) leaves the cross-value rules judging a config without it,
   // where they would only mislead ("resolver not defined" for one `traefik` defines): the schema's findings stand.
-  const sectionLeftOut = dropped.some((path) => path.length <= 1);
+  // (A top-level key no config has, `constructor: 1`, is no section: the rules need nothing of it.)
+  const sections = allowedKeys([]);
+  const sectionLeftOut = [...dropped, ...leftOut].some((path) => !path.length || (path.length === 1 && sections.includes(String(path[0]))));
   const secrets = secretsInData(data);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);

@@ -73,7 +73,9 @@ const refusals: Array<[string, () => void, string]> = [
   [
     'TraefikHelmChartConfig: values nested 40 levels',
     () => new TraefikHelmChartConfig(chart(), 't', { values: deep(40) }),
-    'TraefikHelmChartConfig: values.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a nests deeper than 32 levels: flatten it',
+    // The rest is still judged with the deep value left out: `a` is no chart value either.
+    'TraefikHelmChartConfig: values.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a nests deeper than 32 levels: flatten it\n' +
+      'TraefikHelmChartConfig: values.a is not a value of Traefik chart v39.0.7: did you mean "api"?',
   ],
   [
     'TraefikHelmChartConfig: a BigInt in values',
@@ -98,7 +100,8 @@ const refusals: Array<[string, () => void, string]> = [
   [
     'K3sVipCluster: traefik.values nested 40 levels',
     () => new K3sVipCluster(new App(), 'dev', { ...devConfig(), traefik: { ...devConfig().traefik, values: deep(40) } }),
-    'traefik.values.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: nests deeper than 32 levels: flatten it',
+    'traefik.values.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: nests deeper than 32 levels: flatten it\n' +
+      'traefik.values.a: is not a value of Traefik chart v39.0.7: did you mean "api"?',
   ],
   [
     'K3sVipCluster: traefik.replicas 2n',

@@ -341,7 +341,8 @@ describe('F8: a value that throws when read is a problem at its path, never a Ty
     ],
     [
       'a broken proxy invariant',
-      () => withTraefik({ loadBalancerIPs: ['192.168.0.41'], values: invariantBreaker() }),
+      // With the resolver the Ingress names: the rest is still judged once the values are left out.
+      () => withTraefik({ loadBalancerIPs: ['192.168.0.41'], externalCertResolvers: ['default'], values: invariantBreaker() }),
       /^traefik\.values: could not be read: reading it threw a TypeError/,
     ],
     [
@@ -699,6 +700,8 @@ describe('F13: a value under a secret-named key is never quoted; a sparse list i
       message = (e as Error).message;
     }
     expect(message.split('\n').filter((line) => line.includes('hole'))).toEqual([expected]);
-    expect(message.split('\n').length).toBeLessThanOrEqual(2);
+    // Beside it at most the bound on entries and what the rest, judged without the holes, says: with no resolver
+    // left, the Ingress's `default` is defined nowhere (35a-8: one run reports every problem).
+    expect(message.split('\n').filter((line) => !line.includes('"default" is not defined')).length).toBeLessThanOrEqual(2);
   });
 });

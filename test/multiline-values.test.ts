@@ -75,8 +75,9 @@ const REFUSED: Array<[string, string, Record<string, unknown>, string]> = [
   ],
   [
     "a line break in an extra object's kind",
-    '    extraObjects:\n      - {apiVersion: v1, kind: "Config\\nMap"}\n',
-    { extraObjects: [{ apiVersion: 'v1', kind: 'Config\nMap' }] },
+    // Named: the other fields are still judged once the kind is left out (one run reports every problem).
+    '    extraObjects:\n      - {apiVersion: v1, kind: "Config\\nMap", metadata: {name: x, namespace: default}}\n',
+    { extraObjects: [{ apiVersion: 'v1', kind: 'Config\nMap', metadata: { name: 'x', namespace: 'default' } }] },
     'extraObjects[0].kind: "Config\\nMap" holds a control character (a line break',
   ],
   [

@@ -1,5 +1,5 @@
 import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
-import { CONFIG_SHAPE } from '../config/config-shape';
+import { allowedKeys, CONFIG_SHAPE } from '../config/config-shape';
 import type { DescribedProblem } from '../config/issues';
 import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
@@ -8,6 +8,7 @@ import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { FoundSecret, secretRefusal, secretsInData } from '../core/secrets';
+import { withoutDropped, withoutDroppedItems } from '../core/dropped';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
 
@@ -39,13 +40,26 @@ export function validateClusterConfig(
   input: unknown,
   mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
   cluster?: string,
+  leftOut: readonly Path[] = [],
 ): ConfigValidation {
   // A config this pipeline gave (deep-frozen, so unchanged since) has passed it: the YAML path validates a
   // file as it loads it and hands the config to K3sVipCluster, which need not validate it a second time.
   const known = typeof input === 'object' && input !== null ? produced.get(input) : undefined;
   if (known) return { config: input as ClusterConfig, errors: [], warnings: copyProblems(known) };
-  const { data, problems: notData } = snapshot(input);
-  if (notData.length) return redacted({ errors: notData, warnings: [] }, secretsInPaths(notData));
+  // What is not plain data is reported and left out (`dropped`); the rest is still judged, so one run says everything.
+  const { data, problems: notData, dropped } = snapshot(input);
+  // The left-out values' problems first, then the others, none at or under a left-out value (it would only repeat it).
+  const withNotData = (problems: readonly Problem[]) => [...notData, ...withoutDropped(problems, dropped)];
+  // The schema and the rules judge the lists without their left-out items (here or by the YAML reader, `leftOut`);
+  // their findings are mapped back to the items' own indices.
+  const judged = withoutDroppedItems(data, [...dropped, ...leftOut]);
+  const back = <P extends Problem>(problems: readonly P[]): P[] =>
+    judged.data === data ? [...problems] : problems.map((p) => ({ ...p, path: judged.original(p.path) }));
+  // A whole section left out (an unreadable `traefik`) leaves the cross-value rules judging a config without it,
+  // where they would only mislead ("resolver not defined" for one `traefik` defines): the schema's findings stand.
+  // (A top-level key no config has, `constructor: 1`, is no section: the rules need nothing of it.)
+  const sections = allowedKeys([]);
+  const sectionLeftOut = [...dropped, ...leftOut].some((path) => !path.length || (path.length === 1 && sections.includes(String(path[0]))));
   const secrets = secretsInData(data);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);
@@ -57,24 +71,28 @@ export function validateClusterConfig(
     const refused = new Set(kept.map((p) => formatPath(p.path)));
     return [...tokens, ...kept, ...otherSecrets(secrets, atToken).filter((p) => !refused.has(formatPath(p.path)))];
   };
-  const values = secrets.map((s) => s.value);
+  const values = [...secretsInPaths(notData), ...secrets.map((s) => s.value)];
 
-  const parsed = parseConfig(data);
+  const parsed = parseConfig(judged.data);
   if (!parsed.success) {
     const { describeIssues, withoutMisspeltRequired } = zodIssues();
-    const problems = mergeSchemaProblems(withoutMisspeltRequired(describeIssues(parsed.error.issues)));
-    const errors = onePerPath(withSecrets([...problems, ...rulesDespite(data, problems, cluster)]));
-    return redacted({ errors, warnings: [] }, values);
+    const described = withoutMisspeltRequired(describeIssues(parsed.error.issues));
+    const problems = mergeSchemaProblems(back(described));
+    const despite = sectionLeftOut ? [] : back(rulesDespite(judged.data, judged.data === data ? problems : described, cluster));
+    const errors = onePerPath(withSecrets([...problems, ...despite]));
+    return redacted({ errors: withNotData(errors), warnings: [] }, values);
   }
   // With k3s.version set, the chart K3s bundles is the default chart version.
-  const bundled = applyBundledTraefikChart(data, parsed.data);
-  const { errors, warnings } = checkClusterRules(bundled.config, cluster);
-  const allErrors = withSecrets(errors);
+  const bundled = applyBundledTraefikChart(judged.data, parsed.data);
+  const { errors, warnings } = sectionLeftOut ? { errors: [], warnings: [] } : checkClusterRules(bundled.config, cluster);
+  const allErrors = withNotData(withSecrets(back(errors)));
   const result = redacted(
     {
-      config: allErrors.length ? undefined : deepFreeze(bundled.config),
-      errors: onePerPath(allErrors),
-      warnings: onePerPath([...warnings, ...bundled.warnings], allErrors),
+      // Never a config judged without a value left out: whoever left it out reports why.
+      config: allErrors.length || leftOut.length ? undefined : deepFreeze(bundled.config),
+      errors: [...notData, ...onePerPath(allErrors.slice(notData.length))],
+      // None beside values left out, as beside the schema's findings: the config is refused either way.
+      warnings: notData.length || leftOut.length ? [] : onePerPath(back([...warnings, ...bundled.warnings]), allErrors),
     },
     values,
   );

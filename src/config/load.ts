@@ -5,6 +5,7 @@ import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
+import { followsFromDropped } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
@@ -156,7 +157,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const secrets = input.problems.length ? secretsOfDoc(input.doc, text) : [];
   const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
   // Their key paths are made of raw keys: one that may hold a secret in any reading (mayQuote) is not shown.
-  const yamlErrors = input.problems.map(({ leftOut: _, ...p }): Diagnostic => ({
+  const yamlErrors = input.problems.map(({ leftOut: _, dropped: __, ...p }): Diagnostic => ({
     file,
     ...p,
     path: p.path.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key)),
@@ -165,7 +166,11 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
   // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.
   const cuts = input.problems.flatMap((p) => (p.leftOut ? [{ path: p.path, written: new Set(p.leftOut.written) }] : []));
+  // A value the YAML reader refused and left out (a `__proto__` key, a control character written as an escape): a
+  // finding at or under it would only repeat the refusal (src/core/dropped.ts).
+  const dropped = input.problems.flatMap((p) => (p.dropped ? [p.dropped] : []));
   const explained = (p: Problem) =>
+    followsFromDropped(p.path, dropped) ||
     cuts.some(
       (cut) =>
         cut.path.every((key, i) => p.path[i] === key) &&
@@ -178,10 +183,10 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   if (data === null || data === undefined) {
     const message =
       'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
-    return { errors: [{ file, path: [], message }], warnings: [] };
+    return { errors: byPosition([...yamlErrors, { file, path: [], message }].map(hidden)), warnings: [] };
   }
   const foreign = foreignFile(data);
-  if (foreign) return { errors: [{ file, path: [], message: foreign }], warnings: [] };
+  if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
   const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
@@ -197,6 +202,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
         doc!,
       ),
     clusterName(file),
+    dropped,
   );
   // The file's own token findings are located in the text (comments too); the data's would repeat them, unless the
   // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see.

@@ -6,6 +6,7 @@ import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretRefusal, secretsInData } from '../core/secrets';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
+import { withoutDropped } from '../core/dropped';
 import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 
@@ -30,6 +31,10 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   private readonly problems: ValidationProblem[] = [];
   /** Every secret of the props: refused by throwIfInvalid, and redacted from every message. */
   private readonly secrets: readonly FoundSecret[];
+  /** The props' plain-data problems, where their values were left out, and the secrets their key paths hold. */
+  private readonly notData: readonly ValidationProblem[];
+  private readonly dropped: readonly Path[];
+  private readonly pathSecrets: readonly string[];
 
   /** The props of a construct that checks nothing of its own (it hands them on): read once, secrets refused. */
   public static read<P extends object>(subject: string, props: unknown, keys: PropsKeys<P>): P {
@@ -52,14 +57,20 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     if (props === null || typeof props !== 'object' || isList(props)) {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
-    const { data, problems } = snapshot(props);
-    if (problems.length) {
+    // What is not plain data is reported and left out of `props` (`dropped`); the construct's own checks still judge
+    // the rest, so one error lists every problem (throwIfInvalid, which every construct calls before it renders).
+    const { data, problems, dropped } = snapshot(props);
+    // Props that could not be read at all leave nothing to check.
+    if (dropped.some((path) => !path.length)) {
       const secrets = secretsInPaths(problems);
       throw new K3sVipValidationError(
         problems.map((problem) => redactProblem(problem, secrets)),
         subject,
       );
     }
+    this.notData = problems;
+    this.dropped = dropped;
+    this.pathSecrets = secretsInPaths(problems);
     this.secrets = secretsInData(data);
     this.unknownKeys([], data, keys);
     this.props = data as T;
@@ -118,6 +129,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
 
   /** Whether no problem was found so far (later checks may need valid values to run). */
   public get valid(): boolean {
+    // Not the plain-data problems: a value left out is absent, which the checks before judge as such.
     return this.problems.length === 0;
   }
 
@@ -156,14 +168,14 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   public throwIfInvalid(): void {
     const tokens = this.secrets.filter((s) => s.what === K3S_TOKEN_SHAPE).map((s) => ({ path: s.path, message: K3S_TOKEN_MESSAGE }));
     const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
-    const kept = onePerPath(this.problems.filter((p) => !atToken(p.path)));
+    const kept = onePerPath(withoutDropped(this.problems, this.dropped).filter((p) => !atToken(p.path)));
     const spoken = new Set(kept.map((p) => formatPath(p.path)));
     const others = this.secrets
       .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))
       .map((s) => ({ path: s.path, message: secretRefusal(s) }));
-    const all = [...tokens, ...kept, ...others];
+    const all = [...this.notData, ...tokens, ...kept, ...others];
     if (!all.length) return;
-    const values = this.secrets.map((s) => s.value);
+    const values = [...this.pathSecrets, ...this.secrets.map((s) => s.value)];
     throw new K3sVipValidationError(
       all.map((problem) => redactProblem(problem, values)),
       this.subject,

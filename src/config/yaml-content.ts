@@ -42,8 +42,9 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
   let aliasProblem = false;
-  const report = (node: Node | undefined, path: Path, message: string) =>
-    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message });
+  /** `dropped`: the value this problem leaves out of the data, which is still judged (the others stop the reading). */
+  const report = (node: Node | undefined, path: Path, message: string, dropped?: Path) =>
+    problems.push({ ...(node?.range ? at(node.range[0]) : {}), path, message, ...(dropped ? { dropped } : {}) });
 
   const walk = (node: unknown, path: Path): number => {
     if (!isNode(node)) return 1;
@@ -65,7 +66,7 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
       const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
       // Judged only for a message: reading a long value for secrets is the dearest step of this walk.
       if (control)
-        report(node, path, `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuote(text), REDACTED)} ${control}`);
+        report(node, path, `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuote(text), REDACTED)} ${control}`, path);
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));
@@ -73,6 +74,7 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
           node,
           path,
           `${anchor === undefined ? `"${REDACTED}" starts with "&", which YAML reads as` : `${anchor} is`} an anchor on an empty value: quote the value if it is text`,
+          path,
         );
       }
     } else if (isMap(node)) {
@@ -89,9 +91,11 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
             keyNode,
             [...path, key],
             `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
+            [...path, key],
           );
         } else if (CONTROL_CHARACTER.test(key)) {
-          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it'); // not quoted: it may be lines of text
+          // Not quoted: it may be lines of text.
+          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it', [...path, key]);
         } else if (!isScalar(resolve(pair.key))) {
           report(keyNode, path, 'a key must be a plain name, not a list or mapping');
         }

@@ -1,8 +1,9 @@
 import type { CST, Document, LineCounter } from 'yaml';
 import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
-import { isMap, isNode, isSeq, yaml } from '../core/yaml';
+import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { lexedTooDeep } from '../core/yaml-depth';
+import { atOrUnder } from '../core/dropped';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
@@ -30,7 +31,11 @@ export interface YamlInput {
   /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */
   readonly doc?: Document.Parsed;
   readonly lines: LineCounter;
-  /** The document as plain data; absent when there are problems, unless all of them are `leftOut` (merge keys). */
+  /**
+   * The document as plain data; absent when there are problems, unless each of them left its value out of it: a merge
+   * key (`leftOut`), or a value or key refused and `dropped` (a control character, a `__proto__` key), for the rest to
+   * be judged in the same run.
+   */
   readonly data?: unknown;
   readonly problems: InputProblem[];
 }
@@ -116,14 +121,13 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const resolve = aliasResolver(doc);
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
-  const textProblems = [
-    ...controlCharacters(text, at, pathAt, inBlockScalarText(doc, text)),
-    ...missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt),
-  ];
-  if (textProblems.length) return { doc, lines, problems: textProblems };
+  const { characters, tabs } = controlCharacters(text, at, pathAt, inBlockScalarText(doc, text), scalarAt(doc, pathAt));
+  const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt);
+  if (tabs.length || spacing.length) return { doc, lines, problems: [...characters, ...tabs, ...spacing] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
-  if (syntax.length) return { doc, lines, problems: syntax };
+  // A stray control character may be what the parser stumbled on: said alone, as the likelier cause.
+  if (syntax.length) return { doc, lines, problems: characters.length ? characters : syntax };
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
   // A secret that starts with "!" is read as a tag: say so without the text.
   const tags = doc.warnings
@@ -137,17 +141,30 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
           : `${JSON.stringify(tag)} is a YAML tag this config does not know: remove it and write the plain value`;
       return { ...at(w.pos[0]), path, message };
     });
-  if (tags.length) return { doc, lines, problems: tags };
+  if (tags.length) return { doc, lines, problems: [...characters, ...tags] };
 
-  const content = checkContent(doc, at, secretAt, resolve);
-  if (content.some((p) => !p.leftOut)) return { doc, lines, problems: content };
+  // A control character in the text leaves out the value or key that holds it (none in a comment), and the rest is
+  // still judged: with the content's problems, one run reports every problem.
+  // The content's own message on the same value or key (its decoded text holds the character too) would repeat it.
+  const written = characters.flatMap((p) => (p.dropped ? [p.dropped] : []));
+  const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !atOrUnder(p.dropped, written))];
+  if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
-  for (const { path } of content) {
-    const map = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
+  const valueAt = (path: Path) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
+  for (const { path, leftOut, dropped } of content) {
+    const map = leftOut ? valueAt(path) : undefined;
     if (map && typeof map === 'object') delete (map as Record<string, unknown>)[MERGE_KEY];
+    // A refused value or key is left out, so the rest is still judged and one run reports every problem.
+    if (dropped?.length) leaveOut(valueAt(dropped.slice(0, -1)), dropped[dropped.length - 1]);
   }
   return { doc, lines, data, problems: content };
+}
+
+/** Leaves `key` out of `parent`: a map's key as if absent, a list's item as `null` (its followers keep their index and line). */
+function leaveOut(parent: unknown, key: string | number): void {
+  if (Array.isArray(parent) && typeof key === 'number') parent[key] = null;
+  else if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[key];
 }
 
 /** Nesting depth and entries per collection, checked on the parser's tokens before the (recursive) composer runs. */
@@ -216,7 +233,13 @@ function describeChar(char: string): string {
  * Tabs that indent are one message for the file: the usual editor setting mistake. A tab after a block scalar's
  * indentation (`|` text holding YAML with a tab in a value) is that text's content, judged once decoded.
  */
-function controlCharacters(text: string, at: At, pathAt: PathAt, blockText: (offset: number) => boolean): InputProblem[] {
+function controlCharacters(
+  text: string,
+  at: At,
+  pathAt: PathAt,
+  blockText: (offset: number) => boolean,
+  scalarPath: (offset: number) => Path | undefined,
+): { characters: InputProblem[]; tabs: InputProblem[] } {
   const problems: InputProblem[] = [];
   const tabIndented: number[] = [];
   for (const match of text.matchAll(CONTROL)) {
@@ -230,16 +253,37 @@ function controlCharacters(text: string, at: At, pathAt: PathAt, blockText: (off
     if (match[0] === '\t') continue;
     const contentStart = lineStart + /^[ \t]*/.exec(text.slice(lineStart))![0].length;
     const message = `holds the control character ${describeChar(match[0])}, which a config file must not contain: remove it`;
-    problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message });
+    const dropped = scalarPath(offset);
+    problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message, ...(dropped ? { dropped } : {}) });
   }
+  const tabs: InputProblem[] = [];
   if (tabIndented.length) {
     const [first, ...more] = tabIndented.map((offset) => at(offset).line!);
     const also = more.length ? ` (so do line${more.length > 1 ? 's' : ''} ${more.join(', ')})` : '';
     const offset = tabIndented[0] + /^ */.exec(text.slice(tabIndented[0]))![0].length;
     // No key path: with tabs in the indentation, the parser's idea of the nesting is not the user's.
-    problems.push({ ...at(offset), path: [], message: `line ${first} uses a tab for indentation; YAML needs spaces${also}` });
+    tabs.push({ ...at(offset), path: [], message: `line ${first} uses a tab for indentation; YAML needs spaces${also}` });
   }
-  return problems;
+  return { characters: problems, tabs };
+}
+
+/**
+ * The key path of the value or key whose text holds `offset`, or undefined (a comment, the blanks between tokens):
+ * what a control character there is left out of, for the rest to be judged (a key, as the pair it names).
+ */
+function scalarAt(doc: Document.Parsed, pathAt: PathAt): (offset: number) => Path | undefined {
+  const holds = (node: unknown, offset: number) => isScalar(node) && !!node.range && node.range[0] <= offset && offset < node.range[1];
+  const keyHolding = (map: unknown, offset: number) => (isMap(map) ? map.items.find((pair) => holds(pair.key, offset)) : undefined);
+  return (offset) => {
+    const path = pathAt(offset);
+    const node = doc.getIn(path, true);
+    if (path.length && holds(node, offset)) return path;
+    // A key's first character is not in the path pathAt gives (it starts there): the map's pair holding it is.
+    const own = keyHolding(node, offset);
+    if (own) return [...path, String((own.key as { value: unknown }).value)];
+    const parent = path.length ? keyHolding(doc.getIn(path.slice(0, -1), true), offset) : undefined;
+    return parent ? path : undefined;
+  };
 }
 
 /**

@@ -11,6 +11,9 @@ export interface InputProblem {
   /** Set when the data was read without a merge key's keys: findings at or below `path` may follow from them,
    * except under the keys `written` beside it (a merge is shallow: those are the user's own). */
   readonly leftOut?: { readonly written: readonly string[] };
+  /** Set when the value (or key) at this path is left out of the data, which is still judged: a key as if absent,
+   * a list item as `null` (see src/core/snapshot.ts `dropped`); a finding at or under it is not reported. */
+  readonly dropped?: Path;
 }
 
 /** Line and column (1-based) of an offset into the text. */

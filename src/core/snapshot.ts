@@ -124,10 +124,22 @@ export function controlCharacterProblem(text: string, path: Path): string | unde
 }
 
 export interface Snapshot {
-  /** The deep-frozen plain copy (omitted `undefined` keys dropped); only meaningful without problems. */
+  /**
+   * The deep-frozen plain copy (omitted `undefined` keys dropped). Every value a problem names is left out of it
+   * (see `dropped`), so the rest can still be judged: one run reports every problem.
+   */
   readonly data: unknown;
   readonly problems: Problem[];
+  /**
+   * Where a value was left out of `data`: a key as if absent; a list item as `null` (what YAML's `~` reads to, so
+   * every rule already copes with it), which keeps the indices, and so the paths and lines, of the items after it.
+   * A finding of the rules at or under one of these paths only repeats the problem (src/core/dropped.ts).
+   */
+  readonly dropped: Path[];
 }
+
+/** What `copy` returns for a value it left out. */
+const DROPPED: unique symbol = Symbol('dropped');
 
 /** What a value is, for messages: `"eth0" is a string`, `is null`, `is a list` (objects are not shown: they may be cyclic). */
 export function describeValue(value: unknown): string {
@@ -193,10 +205,14 @@ function notPlainData(prototype: { constructor?: { name?: unknown } } | null | u
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
+  const dropped: Path[] = [];
   const ancestors = new Map<object, Path>();
   /** `secret`: the value lies under a key named like a secret (or an env entry's, a Secret's data), so no message quotes it. */
   const copy = (node: unknown, at: Path, depth: number, secret = false): unknown => {
-    const problem = (message: string) => void problems.push({ path: at, message });
+    const problem = (message: string): typeof DROPPED => {
+      problems.push({ path: at, message });
+      return DROPPED;
+    };
     const show = (text: string) => (secret ? `"${REDACTED}"` : text);
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
@@ -206,11 +222,10 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
       if (templated) problem(templated);
-      return node;
+      return control || templated ? DROPPED : node;
     }
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) problem(`${node} is not a finite number`);
-      return node;
+      return Number.isFinite(node) ? node : problem(`${node} is not a finite number`);
     }
     if (typeof node === 'bigint') return problem(`${show(`${node}n`)} is a BigInt, which YAML cannot hold: write a number`);
     if (typeof node !== 'object' || node === undefined) {
@@ -225,7 +240,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       return problem(`could not be read: ${secret ? 'its error is not shown where a secret stands' : unreadable(error)}; give plain data`);
     }
   };
-  const copyObject = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => void): unknown => {
+  const copyObject = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => typeof DROPPED): unknown => {
     const cycleStart = ancestors.get(node);
     if (cycleStart) return problem(`refers back to ${formatPath(cycleStart) || 'the props'} (a cycle): YAML cannot hold it`);
     const list = Array.isArray(node);
@@ -234,21 +249,26 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);
     // Descriptors, not reads: a getter is refused, not run (it could answer differently on every read).
     const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
-    if (Object.getOwnPropertySymbols(descriptors).length) problem('has symbol keys, which YAML cannot hold: use string keys');
+    // Not left out: the symbol keys are (Object.keys skips them), and the string keys beside them are still judged.
+    if (Object.getOwnPropertySymbols(descriptors).length)
+      problems.push({ path: at, message: 'has symbol keys, which YAML cannot hold: use string keys' });
     ancestors.set(node, at);
     let result: unknown;
     if (list) {
       const length = (descriptors.length?.value as number) ?? 0;
-      if (length > MAX_ENTRIES) problem(`has ${length} entries; at most ${MAX_ENTRIES} are allowed`);
+      if (length > MAX_ENTRIES) problems.push({ path: at, message: `has ${length} entries; at most ${MAX_ENTRIES} are allowed` });
       const items: unknown[] = [];
       const holes: number[] = [];
       for (let i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
         const descriptor = descriptors[i];
+        let item: unknown = DROPPED;
         if (!descriptor) holes.push(i);
         else if (!('value' in descriptor)) problems.push({ path: [...at, i], message: 'is a getter: give a plain value' });
         else if (descriptor.value === undefined)
           problems.push({ path: [...at, i], message: 'is undefined: give a value or remove the entry' });
-        else items.push(copy(descriptor.value, [...at, i], depth + 1, secret));
+        else item = copy(descriptor.value, [...at, i], depth + 1, secret);
+        if (item === DROPPED) dropped.push([...at, i]);
+        items.push(item === DROPPED ? null : item);
       }
       // One message for all holes: `new Array(1000)` is one mistake, not a thousand.
       if (holes.length === 1) problem(`has a hole at index ${holes[0]} (a sparse list): give every entry a value`);
@@ -256,13 +276,14 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       result = items;
     } else {
       const keys = Object.keys(descriptors);
-      if (keys.length > MAX_ENTRIES) problem(`has ${keys.length} keys; at most ${MAX_ENTRIES} are allowed`);
+      if (keys.length > MAX_ENTRIES) problems.push({ path: at, message: `has ${keys.length} keys; at most ${MAX_ENTRIES} are allowed` });
       const record: Record<string, unknown> = {};
       // Descriptors' values only: reading a sibling (an env entry's `name`, a Secret's `kind`) runs no getter.
       const field = (key: string) => descriptors[key]?.value as unknown;
       for (const key of keys.slice(0, MAX_ENTRIES)) {
         const descriptor = descriptors[key];
         const keyPath = [...at, key];
+        const before = problems.length;
         if (PROTOTYPE_KEYS.has(key)) {
           problems.push({
             path: at,
@@ -280,8 +301,11 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {
-          record[key] = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field, keys) !== undefined);
+          const value = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field, keys) !== undefined);
+          if (value !== DROPPED) record[key] = value;
         }
+        // A refused key or value is left out, as if absent: "unknown key" or "is required" would only repeat it.
+        if (problems.length > before && !Object.hasOwn(record, key)) dropped.push(keyPath);
       }
       result = record;
     }
@@ -290,5 +314,6 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
   };
 
   const data = copy(value, path, 0);
-  return { data, problems };
+  if (data === DROPPED) dropped.push(path);
+  return { data: data === DROPPED ? undefined : data, problems, dropped };
 }

@@ -147,6 +147,20 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['24.0.0', 'probeKeys', 'ports.traefik', 'deployment'],
   ['27.0.0', 'probeHost', false, true],
   ['28.0.0', 'probePaths', false, true],
+  // templates/_podtemplate.tpl: local plugins' hostPath volumes from v37.0.0, none for `type: localPath` from v37.4.0
+  // (templates/_helpers.tpl traefik.getLocalPluginType)
+  ['37.0.0', 'localPlugins', 'none', 'hostPath'],
+  ['37.4.0', 'localPlugins', 'hostPath', 'typed'],
+  // traefik/values.schema.json: deployment.healthchecksPort none up to v31.0.x, ["integer","null"] from v31.1.0,
+  // ["string","integer","null"] from v41.1.0
+  ['31.1.0', 'probePortName', true, false],
+  ['41.1.0', 'probePortName', false, true],
+  // templates/_podtemplate.tpl: the `plugins` volume on experimental.plugins.enabled up to v25.x, on a non-empty
+  // experimental.plugins from v26.0.0, unless an additionalVolumes item is named plugins from v33.1.0; the
+  // `traefik-extra-config` volume of providers.file from v26.0.0
+  ['26.0.0', 'pluginStorage', 'enabled', 'non-empty'],
+  ['33.1.0', 'pluginStorage', 'non-empty', 'non-empty-unless-given'],
+  ['26.0.0', 'fileProviderVolume', false, true],
 ];
 
 describe.each([

@@ -72,6 +72,9 @@ function endsInShortSecretWord(key: string): boolean {
   return /^(?:peer|db|admin|root|user)?(?:pass|pwd)$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
 }
 
+// Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
+const secretKeys = new Map<string, boolean>();
+
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
  * `clientSecret`, `secret`, `dbPass`, `DB_PWD`, `OVH_CONSUMER_KEY`, Traefik's ACME EAB `hmacEncoded` ("Base64
@@ -83,6 +86,16 @@ function endsInShortSecretWord(key: string): boolean {
  * is, isSecretFlag), but `authorization-mode` is not.
  */
 export function isSecretKey(written: string, envStyle?: boolean): boolean {
+  if (envStyle !== undefined || written.length > 200) return judgeSecretKey(written, envStyle);
+  let verdict = secretKeys.get(written);
+  if (verdict === undefined) {
+    if (secretKeys.size >= MAX_REMEMBERED_KEYS) secretKeys.clear();
+    secretKeys.set(written, (verdict = judgeSecretKey(written)));
+  }
+  return verdict;
+}
+
+function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
   const key = nameAsRead(written);
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);

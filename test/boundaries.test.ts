@@ -155,6 +155,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   // ["string","integer","null"] from v41.1.0
   ['31.1.0', 'probePortName', true, false],
   ['41.1.0', 'probePortName', false, true],
+  // templates/_podtemplate.tpl: the `hub-token` volume of hub.token from v39.0.8 (commit d39d90a6)
+  ['39.0.8', 'hubTokenVolume', false, true],
   // templates/_podtemplate.tpl: the `plugins` volume on experimental.plugins.enabled up to v25.x, on a non-empty
   // experimental.plugins from v26.0.0, unless an additionalVolumes item is named plugins from v33.1.0; the
   // `traefik-extra-config` volume of providers.file from v26.0.0

@@ -150,6 +150,11 @@ export interface TraefikChartRules {
   readonly pluginStorage: 'enabled' | 'non-empty' | 'non-empty-unless-given';
   /** Whether the chart writes its pod volume `traefik-extra-config` when `providers.file.enabled`: from v26.0.0. */
   readonly fileProviderVolume: boolean;
+  /**
+   * Whether the chart writes its pod volume `hub-token` (a Secret mounted at `hub.tokenMountPath`) when `hub.token` is set:
+   * from v39.0.8 (templates/_podtemplate.tpl `if .Values.hub.token`, commit d39d90a6; none at v39.0.7, written at v40.0.0 and v41.3.0).
+   */
+  readonly hubTokenVolume: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -187,6 +192,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     probePortName: true,
     pluginStorage: 'enabled',
     fileProviderVolume: false,
+    hubTokenVolume: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -218,6 +224,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
+  { since: '39.0.8', hubTokenVolume: true },
   {
     since: '40.0.0',
     serviceFields: 'service.spec',

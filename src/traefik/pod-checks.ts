@@ -3,12 +3,13 @@ import type { TraefikChartRules } from './chart-versions';
 import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
-import { privilegedPortProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { capabilityNameProblems, privilegedPortProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeProblems } from './pod-volumes';
 
 /**
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
- * pod volume names (pod-volumes.ts), host ports shared with `deployment.additionalContainers` and ports below 1024 under
+ * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), `CAP_` capability names, host ports shared with `deployment.additionalContainers` and ports below 1024 under
  * hostNetwork (pod-host-ports.ts), and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
 export function podPortAndVolumeProblems(
@@ -21,6 +22,8 @@ export function podPortAndVolumeProblems(
   const hostNetwork = goTruthy(values.hostNetwork);
   return [
     ...podVolumeProblems(values, prefix, chart),
+    ...podVolumeMountProblems(values, prefix, chart),
+    ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork),
     ...extraNodePortProblems(values, entrypoints, prefix),

@@ -1,4 +1,5 @@
-import { keyText } from '../core/problem';
+import { keyText, quotedText } from '../core/problem';
+import { capabilityPrefixProblem } from '../core/capability-name';
 import type { Path, Problem } from '../core/problem';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy } from './go-truth';
@@ -95,11 +96,25 @@ function canBindLowPorts(values: Values): boolean {
   const security = isMap(values.securityContext) ? values.securityContext : {};
   const pod = isMap(values.podSecurityContext) ? values.podSecurityContext : {};
   const capabilities = isMap(security.capabilities) ? security.capabilities : { drop: ['ALL'] };
-  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((name) => String(name).toUpperCase().replace(/^CAP_/, ''));
+  // A `CAP_` spelling grants nothing (core/capability-name.ts; refused by capabilityNameProblems).
+  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((name) => String(name).toUpperCase());
   if (names(capabilities.add).includes('NET_BIND_SERVICE') || goTruthy(security.privileged)) return true;
   const dropped = Object.hasOwn(capabilities, 'drop') ? names(capabilities.drop) : ['ALL'];
   if (dropped.includes('ALL') || dropped.includes('NET_BIND_SERVICE')) return false;
   // The container's runAsUser over the pod's (the chart's default: 65532 in podSecurityContext).
   const user = Object.hasOwn(security, 'runAsUser') ? security.runAsUser : Object.hasOwn(pod, 'runAsUser') ? pod.runAsUser : 65532;
   return user === 0;
+}
+
+/** `CAP_`-prefixed names in Traefik's `securityContext.capabilities.add`/`drop`, which grant or drop nothing (core/capability-name.ts). */
+export function capabilityNameProblems(values: Values, prefix: Path): Problem[] {
+  const security = isMap(values.securityContext) ? values.securityContext : {};
+  const capabilities = isMap(security.capabilities) ? security.capabilities : {};
+  const show = (text: string) => quotedText(text, () => false, '');
+  return ['add', 'drop'].flatMap((list) =>
+    (Array.isArray(capabilities[list]) ? (capabilities[list] as unknown[]) : []).flatMap((name, i) => {
+      const message = typeof name === 'string' ? capabilityPrefixProblem(name, show) : undefined;
+      return message ? [{ path: [...prefix, 'values', 'securityContext', 'capabilities', list, i], message }] : [];
+    }),
+  );
 }

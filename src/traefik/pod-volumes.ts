@@ -15,6 +15,8 @@ interface PodVolume {
   readonly label: string;
   /** How the key becomes the name, when not as written. */
   readonly how?: string;
+  /** What the key holds when it gives no name (null, or no `name` at all), for the message. */
+  readonly none?: string;
 }
 
 /** The API server's volume name rule (IsDNS1123Label, apimachinery pkg/util/validation). */
@@ -25,32 +27,45 @@ const DOTS = 'each "." written as "-"';
 /**
  * The volumes of Traefik's pods in the order the chart writes them (traefik/templates/_podtemplate.tpl `volumes:`, read
  * at traefik/traefik-helm-chart v20.1.1, v33.0.0, v37.0.0, v37.4.0, v39.0.7 and v41.3.0): `{{ .Values.persistence.name }}`
- * (values.yaml default `data`) and `tmp` always; each `volumes[].name` through `tpl | replace "." "-"`;
+ * (values.yaml default `data`) and `tmp` always; from v39.0.8 `hub-token` when `hub.token` is set (chart-versions.ts `hubTokenVolume`); each `volumes[].name` through `tpl | replace "." "-"`;
  * `deployment.additionalVolumes` as written (toYaml); from v37.0.0 each `experimental.localPlugins` key through
  * `replace "." "-"` (chart-versions.ts `localPlugins`: from v37.4.0 not one of `type: localPath`, which mounts a volume
  * of additionalVolumes instead); then `plugins` for `experimental.plugins` (chart-versions.ts `pluginStorage`) and, from
  * v26.0.0, `traefik-extra-config` when `providers.file.enabled` (`fileProviderVolume`). A name holding a Helm template is
  * rendered at install time and left alone.
  */
-function podVolumes(values: Values, prefix: Path, { localPlugins, pluginStorage, fileProviderVolume }: VolumeRules): PodVolume[] {
+function podVolumes(values: Values, prefix: Path, rules: VolumeRules): PodVolume[] {
+  const { localPlugins, pluginStorage, fileProviderVolume, hubTokenVolume } = rules;
   const at = (key: Path) => formatPath([...prefix, 'values', ...key]);
   const persistence = isMap(values.persistence) ? values.persistence : {};
   const set = typeof persistence.name === 'string';
+  // A null deletes the chart's default `data` (Helm drops a null value), so the chart writes `- name: ` with nothing.
+  const nulled = !set && Object.hasOwn(persistence, 'name') && persistence.name === null;
   const result: PodVolume[] = [
-    set
-      ? { name: persistence.name as string, key: ['persistence', 'name'], label: at(['persistence', 'name']) }
+    set || nulled
+      ? {
+          name: set ? (persistence.name as string) : '',
+          key: ['persistence', 'name'],
+          label: at(['persistence', 'name']),
+          ...(nulled && { none: NULLED }),
+        }
       : { name: 'data', label: `the chart's own volume "data" (${at(['persistence', 'name'])}, unset)` },
     { name: 'tmp', label: 'the chart\'s own volume "tmp" (mounted at /tmp)' },
   ];
+  const hub = isMap(values.hub) ? values.hub : {};
+  if (hubTokenVolume && goTruthy(hub.token))
+    result.push({ name: 'hub-token', label: 'the chart\'s own volume "hub-token" (for hub.token, mounted at hub.tokenMountPath)' });
   (Array.isArray(values.volumes) ? values.volumes : []).forEach((volume, i) => {
     const key = ['volumes', i, 'name'];
     if (isMap(volume) && typeof volume.name === 'string')
       result.push({ name: volume.name.replace(/\./g, '-'), key, label: at(key), ...(volume.name.includes('.') && { how: DOTS }) });
+    else if (isMap(volume) && (volume.name ?? null) === null) result.push({ name: '', key, label: at(key), none: nameless(volume) });
   });
   const deployment = isMap(values.deployment) ? values.deployment : {};
   (Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : []).forEach((volume, i) => {
     const key = ['deployment', 'additionalVolumes', i, 'name'];
     if (isMap(volume) && typeof volume.name === 'string') result.push({ name: volume.name, key, label: at(key) });
+    else if (isMap(volume) && (volume.name ?? null) === null) result.push({ name: '', key, label: at(key), none: nameless(volume) });
   });
   const experimental = isMap(values.experimental) ? values.experimental : {};
   const plugins = localPlugins !== 'none' && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
@@ -67,7 +82,10 @@ function podVolumes(values: Values, prefix: Path, { localPlugins, pluginStorage,
   return result.filter((volume) => !isTemplated(volume.name));
 }
 
-type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume'>;
+type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume' | 'hubTokenVolume'>;
+const NULLED = 'null, which deletes the chart\'s default "data" (Helm drops a null value), so the chart writes the pod volume with no name';
+const nameless = (volume: Values) =>
+  Object.hasOwn(volume, 'name') ? 'null, so the pod volume gets no name' : 'missing, so the pod volume gets no name';
 
 /** Whether the chart writes its own `plugins` volume (templates/_podtemplate.tpl, `if` at each boundary of `pluginStorage`). */
 function pluginsVolume(values: Values, experimental: Values, rule: TraefikChartRules['pluginStorage']): boolean {
@@ -107,6 +125,13 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
       volume.how || plugin
         ? `, which the chart writes as pod volume name ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}`
         : '';
+    if (volume.none) {
+      problems.push({
+        path,
+        message: `is ${volume.none}, where the API server takes only a DNS-1123 label as a volume name, ${fails}: write a name${volume.none === NULLED ? ', or remove the key (the chart\'s default is "data")' : ''}`,
+      });
+      continue;
+    }
     if (volume.name.length > 63 || !DNS_LABEL.test(volume.name)) {
       const written = plugin ? `local plugin ${shown(String(volume.key[2]))}` : shown(String(valueAt(values, volume.key)));
       problems.push({

@@ -1,4 +1,4 @@
-import { formatPath, keyText, Path, quotedText, RuleResult, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, Problem, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -6,6 +6,8 @@ import type { Entrypoint } from './entrypoints';
 import type { TraefikFlag } from './arguments';
 import { flagIsTrue } from './arguments';
 import { traefikChartRules } from './chart-versions';
+import type { TraefikChartRules } from './chart-versions';
+import { portNameProblem } from '../core/port-name';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { renderedPortName } from './port-names';
@@ -87,7 +89,8 @@ export function probeProblems(
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
   const probe = probePort(values, entrypoints, chart);
-  const given = probe?.own ? valueAt(values, probe.key) : undefined;
+  const portKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksPort'] : ['ports', 'traefik', 'healthchecksPort'];
+  const given = probe?.own ? valueAt(values, probe.key) : probe ? undefined : valueAt(values, portKey);
   // A port name: written as is into httpGet.port, which the kubelet resolves among the container's port names.
   const name = typeof given === 'string' && renderedInteger(given) === undefined ? quotedText(given, () => false, '') : undefined;
   if (name !== undefined && probe && !rules.probePortName && probe.key[0] === 'deployment') {
@@ -97,6 +100,14 @@ export function probeProblems(
         `is ${name}, a text (the port name of port ${probe.port}), but ${chartName}'s values schema takes only a number here ` +
         `(values.schema.json from v31.1.0 to v41.0.x), so Helm refuses the values and the release fails to install: write ${pingPort ?? probe.port}`,
     });
+  } else if (
+    name !== undefined &&
+    !probe &&
+    typeof given === 'string' &&
+    given !== '' &&
+    (rules.probePortName || portKey[0] !== 'deployment')
+  ) {
+    result.errors.push(unnamedPortProblem(portKey, given, name, entrypoints, rules.portNames, chartName, at, pingPort));
   } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
     const there = other ? `entrypoint ${keyText(other.name)}'s port, which has no /ping router` : 'a port no entrypoint listens on';
@@ -149,6 +160,35 @@ export function probeProblems(
     }
   }
   return result;
+}
+
+/**
+ * A probe port name (a text the chart's schema takes: chart-versions.ts `probePortName`) that names no container port of
+ * Traefik's pod, as the chart writes the entrypoints' port names (port-names.ts): the API server refuses one that is no
+ * IANA_SVC_NAME (core/port-name.ts), and the kubelet finds no port for any other, so the pods never get Ready.
+ */
+function unnamedPortProblem(
+  key: readonly string[],
+  given: string,
+  name: string,
+  entrypoints: readonly Entrypoint[],
+  portNames: TraefikChartRules['portNames'],
+  chartName: string,
+  at: (key: readonly string[], value: unknown) => Path,
+  pingPort: number | undefined,
+): Problem {
+  const written = entrypoints.map((entry) => renderedPortName(entry.name, portNames));
+  const near = written.find((port) => port.toLowerCase() === given.toLowerCase());
+  const fix = `write ${[near, pingPort].filter((v) => v !== undefined).join(' or ') || "a container port's name or number"}`;
+  const invalid = portNameProblem(given);
+  return {
+    path: at(key, given),
+    message: invalid
+      ? `is ${name}, which ${chartName} writes as the probes' port, where the API server takes a number or a port name (an IANA_SVC_NAME: ` +
+        `at most 15 lower-case letters, digits and "-"), but ${invalid}, so the whole Traefik release fails to install: ${fix}`
+      : `is ${name}, which ${chartName} writes as the probes' port, but no container port of Traefik's pod is named so (${written.join(', ') || 'none'}), ` +
+        `so the kubelet's probes find no port and no Traefik pod ever gets Ready: ${fix}`,
+  };
 }
 
 /**

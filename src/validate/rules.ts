@@ -2,6 +2,7 @@ import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, la
 import { annotationSizeProblem } from '../config/annotations';
 import { isIpAddress } from '../net/ip';
 import { countFix, countProblem, CountRule } from '../core/int-or-string';
+import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
@@ -254,12 +255,12 @@ function checkEnvNames(object: KubeObject): Finding[] {
 
 function checkCapabilities(object: KubeObject): Finding[] {
   return (podTemplate(object)?.containers ?? []).flatMap((container) =>
-    strings(['add', 'drop'].flatMap((list) => select(container.value, `securityContext.capabilities.${list}[*]`)))
-      .filter(({ value }) => value.toUpperCase().startsWith('CAP_'))
-      .map(({ path, value }) => ({
-        path: [...container.path, ...path],
-        message: `is ${show(value)}; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making ${show(`CAP_${value}`)}, which does not exist): write ${show(value.slice(4))}`,
-      })),
+    strings(['add', 'drop'].flatMap((list) => select(container.value, `securityContext.capabilities.${list}[*]`))).flatMap(
+      ({ path, value }) => {
+        const message = capabilityPrefixProblem(value, show);
+        return message ? [{ path: [...container.path, ...path], message }] : [];
+      },
+    ),
   );
 }
 

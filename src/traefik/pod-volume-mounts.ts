@@ -1,0 +1,78 @@
+import { Path, Problem, quotedText, shownValue } from '../core/problem';
+import type { TraefikChartRules } from './chart-versions';
+import { goTruthy } from './go-truth';
+
+type Values = Readonly<Record<string, unknown>>;
+const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const FAILS = 'so the whole Traefik release fails to install';
+
+/** How a key that gives the chart no text is shown: null, missing, or an empty text. */
+function emptyText(node: Values, key: string): string | undefined {
+  if (!Object.hasOwn(node, key)) return 'missing';
+  const value = node[key];
+  if (value === null) return 'null';
+  if (value === '') return '""';
+  return undefined;
+}
+
+/**
+ * The mount paths and volume sources of Traefik's pod volumes that the API server refuses (ValidatePodSpec: every
+ * volumeMount needs a `mountPath`, every volume one source), read in traefik/templates/_podtemplate.tpl at v20.1.1,
+ * v30.0.0, v39.0.7, v39.0.8, v40.0.0 and v41.3.0: `mountPath: {{ .Values.persistence.path }}` (values.yaml default
+ * `/data`; a null deletes it), `mountPath: {{ .Values.hub.tokenMountPath }}` when `hub.token` is set (from v39.0.8,
+ * chart-versions.ts `hubTokenVolume`; default `/etc/secrets`), and for each `volumes[]` item `mountPath: {{ .mountPath }}`
+ * and a source only for `eq .type "secret"` or `eq .type "configMap"` (exactly so, in every version). `values` are the merged values.
+ */
+export function podVolumeMountProblems(
+  values: Values,
+  prefix: Path,
+  { hubTokenVolume }: Pick<TraefikChartRules, 'hubTokenVolume'>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const at = (...key: Path) => [...prefix, 'values', ...key];
+  const persistence = isMap(values.persistence) ? values.persistence : {};
+  const path = Object.hasOwn(persistence, 'path') ? emptyText(persistence, 'path') : undefined;
+  if (path) {
+    problems.push({
+      path: at('persistence', 'path'),
+      message:
+        `is ${path === 'null' ? 'null, which deletes the chart\'s default "/data" (Helm drops a null value)' : path}, so the chart writes the ` +
+        `persistence volume's mountPath empty, which the API server refuses, ${FAILS}: write a path such as /data, or remove the key`,
+    });
+  }
+  const hub = isMap(values.hub) ? values.hub : {};
+  const tokenPath =
+    hubTokenVolume && goTruthy(hub.token) && Object.hasOwn(hub, 'tokenMountPath') ? emptyText(hub, 'tokenMountPath') : undefined;
+  if (tokenPath) {
+    problems.push({
+      path: at('hub', 'tokenMountPath'),
+      message:
+        `is ${tokenPath === 'null' ? 'null, which deletes the chart\'s default "/etc/secrets" (Helm drops a null value)' : tokenPath}, so with hub.token set ` +
+        `the chart writes the hub-token volume's mountPath empty, which the API server refuses, ${FAILS}: write a path such as /etc/secrets, or remove the key`,
+    });
+  }
+  (Array.isArray(values.volumes) ? values.volumes : []).forEach((volume, i) => {
+    if (!isMap(volume)) return;
+    const mount = emptyText(volume, 'mountPath');
+    if (mount) {
+      problems.push({
+        path: at('volumes', i, 'mountPath'),
+        message: `is ${mount}, so the chart writes this volume's mountPath empty, which the API server refuses, ${FAILS}: write the folder to mount it at, such as /config`,
+      });
+    }
+    if (volume.type !== 'secret' && volume.type !== 'configMap') {
+      const shown = !Object.hasOwn(volume, 'type')
+        ? 'missing'
+        : typeof volume.type === 'string'
+          ? quotedText(volume.type, () => false, '')
+          : shownValue(volume.type);
+      problems.push({
+        path: at('volumes', i, 'type'),
+        message:
+          `is ${shown}, but the chart writes a volume source only for type "secret" or "configMap" (exactly so, case included), so this ` +
+          `volume has none, which the API server refuses, ${FAILS}: write type: secret or type: configMap, or use deployment.additionalVolumes`,
+      });
+    }
+  });
+  return problems;
+}

@@ -1,4 +1,4 @@
-import { judgedValues } from './helpers';
+import { configErrors, devConfig, judgedValues, withChanges } from './helpers';
 
 /**
  * Attack round 37b-1 to 37b-5: the chart's hub-token volume, null volume names, empty mount paths and volume types
@@ -177,5 +177,38 @@ describe('accepted', () => {
     ['healthchecksPort 8080', { deployment: { healthchecksPort: 8080 } }, '41.3.0'],
   ])('%s', (_, values, chart) => {
     expect(errorsOf(values, chart)).toEqual([]);
+  });
+});
+
+// 37b-6: paerser makes one resolver of names that differ in case alone (parser/labels_decode.go containsNode, EqualFold).
+describe('resolver flags in another case are the same resolver', () => {
+  const withFlag = (...args: string[]) =>
+    configErrors(
+      withChanges(devConfig(), {
+        traefik: { certResolvers: { le: { email: 'a@b.org', challenge: 'tls' } }, values: { additionalArguments: args } },
+      }),
+    );
+  test.each<[string, string[], RegExp | undefined]>([
+    [
+      'LE email',
+      ['--certificatesResolvers.LE.acme.email=x@y.org'],
+      /additionalArguments\[0\]: sets --certificatesresolvers\.LE\.acme\.email .*traefik\.certResolvers\.le makes this tool write as "a@b.org"/,
+    ],
+    [
+      'Le storage',
+      ['--certificatesresolvers.Le.acme.storage=/data/other.json'],
+      /additionalArguments\[0\]: sets --certificatesresolvers\.Le\.acme\.storage/,
+    ],
+    [
+      'LE tailscale next to ACME le',
+      ['--certificatesresolvers.LE.tailscale=true'],
+      /turns Tailscale on for the resolver le, .*"ACME and Tailscale providers are mutually exclusive"/,
+    ],
+    ['LE email as written', ['--certificatesResolvers.LE.acme.email=a@b.org'], undefined],
+  ])('%s', (_, args, message) => {
+    const errors = withFlag(...args);
+    expect(errors.filter((e) => /no challenge/.test(e))).toEqual([]);
+    if (message) expect(errors.filter((e) => message.test(e))).toHaveLength(1);
+    else expect(errors).toEqual([]);
   });
 });

@@ -71,9 +71,16 @@ type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeave
  */
 export function definedResolvers(...args: ResolverInputs): DefinedResolver[] {
   const found: DefinedResolver[] = [];
-  for (const { name, acme, tailscale } of resolverBlocks(...args)) {
-    for (const path of new Set(acme.map((flag) => flag.path))) found.push({ value: name, path, acme: true });
-    if (tailscale && !acme.length) found.push({ value: name, path: tailscale.path, acme: false });
+  for (const { acme, tailscale } of resolverBlocks(...args)) {
+    // Each spelling where it is written, so resolver-names.ts can tell spellings that differ in case alone.
+    const seen = new Map<Path, Set<string>>();
+    for (const flag of acme) {
+      const names = seen.get(flag.path) ?? seen.set(flag.path, new Set()).get(flag.path)!;
+      if (names.has(flag.name)) continue;
+      names.add(flag.name);
+      found.push({ value: flag.name, path: flag.path, acme: true });
+    }
+    if (tailscale && !acme.length) found.push({ value: tailscale.name, path: tailscale.path, acme: false });
   }
   return found;
 }
@@ -93,8 +100,11 @@ export function resolverBlocks(values: Values, flags: readonly TraefikFlag[], ru
     ...valuesFlags(values, rules, prefix, firstClass),
     ...argumentFlags.filter((f) => !global(f)),
   ];
-  return [...new Set(all.map((flag) => flag.name))].map((name) => {
-    const own = all.filter((flag) => flag.name === name);
+  // paerser makes one resolver of names that differ in case alone (parser/labels_decode.go `containsNode`, EqualFold),
+  // named as first written here.
+  return [...new Set(all.map((flag) => segment(flag.name)))].map((folded) => {
+    const own = all.filter((flag) => segment(flag.name) === folded);
+    const name = own[0].name;
     const acme = own.filter((flag) => flag.rest[0] === 'acme' && flag.rest.length > 1);
     const tailscale = own.filter((flag) => flag.rest.length === 1 && flag.rest[0] === 'tailscale').at(-1);
     const on = tailscale && (tailscale.raw === undefined || tailscale.raw === '' || tailscale.raw.toLowerCase() === 'true');

@@ -49,7 +49,13 @@ const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
 };
 const clusterScoped = (ref: ObjectRef) => CLUSTER_SCOPED[ref.group]?.includes(ref.kind) ?? false;
 
-const key = (ref: ObjectRef) => [ref.group, ref.kind, clusterScoped(ref) ? '' : (ref.namespace ?? ''), ref.name].join('/');
+/**
+ * An object's identity. A namespaced object with no namespace (or "") is applied in `default`: K3s applies each file
+ * with wrangler's apply `WithOwner(addon)` (no `WithSetOwnerReference`, so the owner's kube-system is not given), whose
+ * desired set puts it in its `defaultNamespace`, "default" (rancher/wrangler pkg/apply/apply.go, desiredset_process.go
+ * `adjustNamespace`; k3s-io/k3s pkg/server/server.go `apply.New(...).WithDynamicLookup()`, pkg/deploy/controller.go).
+ */
+const key = (ref: ObjectRef) => [ref.group, ref.kind, clusterScoped(ref) ? '' : ref.namespace || 'default', ref.name].join('/');
 
 /** An object as the user knows it: `HelmChartConfig kube-system/traefik`. */
 const shown = (ref: ObjectRef) => `${ref.kind} ${ref.namespace === undefined || clusterScoped(ref) ? '' : `${ref.namespace}/`}${ref.name}`;
@@ -98,6 +104,12 @@ export function withForeignObjects(plan: InstallPlan, input: ForeignInput): Inst
     warnings.push(
       `${root} holds more than ${MAX_ENTRIES} entries for K3s to walk (through links too): only the ${tree.files.length} files among the first ${MAX_ENTRIES} were checked for objects ` +
         'this install writes; check the rest yourself',
+    );
+  }
+  for (const link of tree.broken) {
+    warnings.push(
+      `${inDir(link) ?? join(root, link)} is a symbolic link to nothing (or a loop), and K3s' walk of ${root} stops at it, so K3s applies no ` +
+        "manifest of the folder while it is there, this install's included: remove it, or point it at a file",
     );
   }
   for (const path of tree.files) {

@@ -165,11 +165,16 @@ export function notInstalledHere(dir: string): string {
   );
 }
 
-/** Creates the missing manifests folder (its parent exists: see checkManifestsFolder). */
+/**
+ * Creates the missing manifests folder (its parent exists: see checkManifestsFolder). It is created before its lock is
+ * taken (the lock file lives in it), so another run may create it first: a folder (not a link) standing there is fine,
+ * and the lock then keeps the two runs apart.
+ */
 export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): void {
   try {
     fs.mkdir(dir);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.lstat(dir)?.isDirectory()) return;
     throw new InstallError(`cannot create ${printable(dir)}: ${describeFileProblem(e)}`);
   }
 }

@@ -28,6 +28,12 @@ export interface ManifestsTree {
   readonly skipped: ReadonlySet<string>;
   /** Whether the walk stopped at MAX_ENTRIES. */
   readonly truncated: boolean;
+  /**
+   * Links K3s' walk stops at, by path under `root`: a link outside a followed folder whose target cannot be read (gone,
+   * a loop). `walkFiles` calls `os.Stat` on each such link and returns its error, so `listFilesIn` applies no file of the
+   * folder while the link is there (it retries every 15 s). Links inside a followed folder are not stat-ed.
+   */
+  readonly broken: readonly string[];
 }
 
 const lstat = (path: string) => fs.lstatSync(path, { throwIfNoEntry: false });
@@ -50,6 +56,7 @@ const list = (path: string) => {
 export function walkManifestsTree(root: string): ManifestsTree {
   const files: string[] = [];
   const skipped = new Set<string>();
+  const broken: string[] = [];
   const entered = new Set<string>();
   let count = 0;
   let truncated = false;
@@ -64,6 +71,7 @@ export function walkManifestsTree(root: string): ManifestsTree {
       if (!entry) continue;
       if (name.endsWith('.skip')) skipped.add(name.slice(0, -'.skip'.length));
       if (entry.isDirectory()) walk(path, relPath, followLinks);
+      else if (entry.isSymbolicLink() && followLinks && !stat(path)) broken.push(relPath);
       else if (entry.isSymbolicLink() && followLinks && stat(path)?.isDirectory()) {
         let real: string;
         try {
@@ -79,7 +87,7 @@ export function walkManifestsTree(root: string): ManifestsTree {
   };
   entered.add(safeRealPath(root));
   walk(root, '', true);
-  return { root, files, skipped, truncated };
+  return { root, files, skipped, truncated, broken };
 }
 
 function safeRealPath(path: string): string {

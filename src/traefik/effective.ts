@@ -435,9 +435,8 @@ function portRules(
 ): RuleResult {
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
   const hostNetwork = goTruthy(valueAt(values, ['hostNetwork']));
-  const listen = listenProblems(values, flags, ports, chart, chartName, sourced, hostNetwork);
-  const probes = probeProblems(values, flags, ports, chart, chartName, sourced, hostNetwork);
-  const ranges = portRangeProblems(values, ports, chart, chartName, sourced, hostNetwork);
+  const inputs = { values, flags, entrypoints: ports, chart, chartName, sourced, hostNetwork };
+  const [listen, probes, ranges] = [listenProblems(inputs), probeProblems(inputs), portRangeProblems(inputs)];
   return {
     errors: [...portNameProblems(ports, chart, chartName), ...ranges, ...listen.errors, ...probes.errors],
     warnings: [...listen.warnings, ...probes.warnings, ...serviceAccountWarnings(values, sourced)],

@@ -1,5 +1,5 @@
-import { formatPath, keyText, Path, quotedText, RuleResult, shownValue } from '../core/problem';
-import type { Sourced } from '../load-balancer/deployed';
+import { formatPath, keyText, quotedText, RuleResult, shownValue } from '../core/problem';
+import type { PortRuleInputs, ValueSource } from './port-rule-inputs';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
 import type { Entrypoint } from './entrypoints';
@@ -13,7 +13,6 @@ import { renderedPortName } from './port-names';
 import { probePort } from './probe-rules';
 
 type Values = Readonly<Record<string, unknown>>;
-type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -21,15 +20,7 @@ const isMap = (value: unknown): value is Values => typeof value === 'object' && 
  * from chart v27, chart-versions.ts `hostIpListens`), `containerPort` and `targetPort` (chart-versions.ts `portOverrides`),
  * and the flags that take `/ping` away from the port the chart's probes call. `hostNetwork`: the values' (Go truth).
  */
-export function listenProblems(
-  values: Values,
-  flags: readonly TraefikFlag[],
-  entrypoints: readonly Entrypoint[],
-  chart: Version,
-  chartName: string,
-  sourced: Source,
-  hostNetwork: boolean,
-): RuleResult {
+export function listenProblems({ values, flags, entrypoints, chart, chartName, sourced, hostNetwork }: PortRuleInputs): RuleResult {
   const result: RuleResult = { errors: [], warnings: [] };
   hostIpProblems(values, entrypoints, chart, chartName, sourced, hostNetwork, result);
   portOverrideProblems(values, entrypoints, chart, chartName, sourced, result);
@@ -48,7 +39,7 @@ function hostIpProblems(
   entrypoints: readonly Entrypoint[],
   chart: Version,
   chartName: string,
-  sourced: Source,
+  sourced: ValueSource,
   hostNetwork: boolean,
   result: RuleResult,
 ): void {
@@ -108,7 +99,7 @@ function portOverrideProblems(
   entrypoints: readonly Entrypoint[],
   chart: Version,
   chartName: string,
-  sourced: Source,
+  sourced: ValueSource,
   result: RuleResult,
 ): void {
   const { portOverrides, portNames } = traefikChartRules(chart);

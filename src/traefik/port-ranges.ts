@@ -1,7 +1,6 @@
 import { keyText } from '../core/problem';
+import type { PortRuleInputs, ValueSource } from './port-rule-inputs';
 import type { Path, Problem } from '../core/problem';
-import type { Sourced } from '../load-balancer/deployed';
-import type { Version } from '../semver';
 import { show } from '../validate/paths';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { traefikChartRules } from './chart-versions';
@@ -10,7 +9,6 @@ import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
 
 type Values = Readonly<Record<string, unknown>>;
-type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** K3s' default `--service-node-port-range` (the API server's default, which K3s keeps). */
@@ -29,14 +27,7 @@ export const NODE_PORTS = { min: 30000, max: 32767 } as const;
  * `advertisedPort` that becomes the `<name>-http3` port's hostPort (`default $config.hostPort $config.http3.advertisedPort`)
  * other than its containerPort (`$config.port`), which the API server refuses with hostNetwork.
  */
-export function portRangeProblems(
-  values: Values,
-  entrypoints: readonly Entrypoint[],
-  chart: Version,
-  chartName: string,
-  sourced: Source,
-  hostNetwork: boolean,
-): Problem[] {
+export function portRangeProblems({ values, entrypoints, chart, chartName, sourced, hostNetwork }: PortRuleInputs): Problem[] {
   const { portOverrides } = traefikChartRules(chart);
   const problems: Problem[] = [];
   const ports = isMap(values.ports) ? values.ports : {};
@@ -99,7 +90,7 @@ export function portRangeProblems(
 function duplicatePorts(
   entrypoints: readonly Entrypoint[],
   ports: Values,
-  sourced: Source,
+  sourced: ValueSource,
   chartName: string,
   hostNetwork: boolean,
 ): Problem[] {

@@ -1,9 +1,8 @@
 import { formatPath, keyText, Path, Problem, quotedText, RuleResult, shownValue } from '../core/problem';
-import type { Sourced } from '../load-balancer/deployed';
+import type { PortRuleInputs, ValueSource } from './port-rule-inputs';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
 import type { Entrypoint } from './entrypoints';
-import type { TraefikFlag } from './arguments';
 import { flagIsTrue } from './arguments';
 import { traefikChartRules } from './chart-versions';
 import type { TraefikChartRules } from './chart-versions';
@@ -13,7 +12,6 @@ import { renderedInteger } from './yaml-number';
 import { renderedPortName } from './port-names';
 
 type Values = Readonly<Record<string, unknown>>;
-type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
@@ -63,15 +61,7 @@ export function probePort(values: Values, entrypoints: readonly Entrypoint[], ch
  * paths (v28+) each sent to where nothing answers leave every Traefik pod un-Ready and restarting.
  * A `--ping.entrypoint`, `--ping=false` or `--ping.manualRouting` flag is judged in port-listen.ts.
  */
-export function probeProblems(
-  values: Values,
-  flags: readonly TraefikFlag[],
-  entrypoints: readonly Entrypoint[],
-  chart: Version,
-  chartName: string,
-  sourced: Source,
-  hostNetwork: boolean,
-): RuleResult {
+export function probeProblems({ values, flags, entrypoints, chart, chartName, sourced, hostNetwork }: PortRuleInputs): RuleResult {
   const result: RuleResult = { errors: [], warnings: [] };
   const rules = traefikChartRules(chart);
   const last = (name: string) => flags.filter((flag) => flag.name === name).at(-1);
@@ -200,7 +190,7 @@ function hostProblem(
   values: Values,
   pingName: string,
   chartName: string,
-  sourced: Source,
+  sourced: ValueSource,
   hostNetwork: boolean,
   down: string,
   result: RuleResult,

@@ -182,11 +182,19 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const secrets = found.map((secret) => secret.value);
   const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
   // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).
-  if (found.length || secretShape(text)) {
+  if (found.length) {
     const where = found.map(({ path }) => formatPath(redactProblem({ path, message: '' }, secrets).path)).filter(Boolean);
     return fail(
       `${shown(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
-        'move it into a Kubernetes Secret (synth refuses it too), then copy again',
+        'move it into a Kubernetes Secret (synth refuses it there too), then copy again',
+    );
+  }
+  if (secretShape(text)) {
+    // Outside the data (a comment): synth deploys none of it, but a copy would carry it into a second file.
+    const line = text.split('\n').findIndex((each) => secretShape(each)) + 1;
+    return fail(
+      `${shown(source)}${line ? `:${line}` : ''} holds a secret outside its values (a comment, say): nothing was copied; ` +
+        'remove it from the file, then copy again',
     );
   }
   try {

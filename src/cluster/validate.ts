@@ -143,10 +143,16 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[], clus
     .filter((p) => p.suggestion)
     .map((p) => [...p.path.slice(0, -1), p.suggestion!]);
   let issues: ReadonlyArray<{ path: ReadonlyArray<string | number> }> = problems;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
+    // Cut in an earlier round: a value of this round's issues may share a cut with another (two keys of one list item).
+    const earlier = new Set(round ? removed.map((cut) => formatPath(cut)) : []);
+    const isRemoved = (path: ReadonlyArray<string | number>) => earlier.has(formatPath(path));
     for (const { path } of issues) {
       const firstIndex = path.findIndex((key) => typeof key === 'number');
-      const cut = firstIndex < 0 ? path : path.slice(0, firstIndex);
+      let cut = firstIndex < 0 ? path : path.slice(0, firstIndex);
+      // A required key left out is missing now: its block goes too (`kubeVip.controlPlane` for a bad address), so
+      // the rules still judge the rest (attack round 37a-10: one bad address hid every Traefik values finding).
+      while (cut.length && isRemoved(cut)) cut = cut.slice(0, -1);
       if (!cut.length) return [];
       const parent = cut.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], pruned);
       if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[cut[cut.length - 1]];

@@ -390,7 +390,7 @@ function serviceFailures(
       problems.push({
         path: sourced(at, undefined).path,
         message:
-          `makes a Service named ${fullName}, ${fullName.length} characters, and ${chartName} fails on it ("Cannot create a service whose ` +
+          `makes a Service named ${fullName.length > 80 ? `traefik- and the key (${fullName.length} characters)` : `${fullName}, ${fullName.length} characters`}, and ${chartName} fails on it ("Cannot create a service whose ` +
           `full name contains more than 60 characters"): use a name of at most ${59 - 'traefik-'.length} characters`,
       });
     }

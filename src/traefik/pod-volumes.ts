@@ -21,7 +21,8 @@ interface PodVolume {
 
 /** The API server's volume name rule (IsDNS1123Label, apimachinery pkg/util/validation). */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const shown = (text: string) => quotedText(text, () => false, '');
+// A long name is named by its size, in brackets so that the sentence still reads ("local plugin (a text of 120 characters)").
+const shown = (text: string) => (text.length > 80 ? `(${quotedText(text, () => false, '')})` : quotedText(text, () => false, ''));
 const DOTS = 'each "." written as "-"';
 
 /**

@@ -1,0 +1,87 @@
+// Blind round 37a: a bad required value hid the Traefik values findings (37a-10), `npm run new --from` claimed
+// synth refuses a secret it never reads (a comment) and named no line (37a-11), and two messages printed a long
+// name whole or lost their sentence to it (37a-13).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { newCluster } from '../src/new-cluster';
+import { DEV_YAML, judgedValues } from './helpers';
+
+const FILE = 'config/dev.yaml';
+const withValues = (text: string, values: string) => text.replace(/^traefik:\n/m, `traefik:\n  values:\n${values}`);
+const errorsOf = (text: string) => parseConfigText(FILE, text).errors.map(formatDiagnostic);
+
+describe('37a-10: a value the schema refuses leaves the other findings in the same run', () => {
+  const VALUES = '    image: {tag: latest}\n    globalArguments: ["--x=1"]\n';
+  test.each([
+    ['a control-plane address that is no IP (a required key)', (t: string) => t.replace('address: 192.168.0.40', 'address: 192.168.0.400')],
+    ['a control-plane address that is a text of letters', (t: string) => t.replace('address: 192.168.0.40', 'address: vip')],
+    ['a kube-vip version that is no version', (t: string) => t.replace(/version: v\d+\.\d+\.\d+/, 'version: latest')],
+  ])('%s', (_, spoil) => {
+    const errors = errorsOf(spoil(withValues(DEV_YAML, VALUES)));
+    expect(errors).toEqual([
+      expect.stringMatching(/^config\/dev\.yaml:\d+:\d+: kubeVip\./),
+      expect.stringContaining('traefik.values.image.tag: is "latest"'),
+      expect.stringContaining('traefik.values.globalArguments: is not read'),
+    ]);
+  });
+
+  test('control: the same values on a valid config give the same two findings', () => {
+    expect(errorsOf(withValues(DEV_YAML, VALUES))).toEqual([
+      expect.stringContaining('traefik.values.image.tag'),
+      expect.stringContaining('traefik.values.globalArguments'),
+    ]);
+  });
+});
+
+describe('37a-11: npm run new --from refuses a secret outside the values with its line, and no false claim', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const run = (text: string) => {
+    writeFileSync(join(root, 'src.yaml'), text);
+    const lines: string[] = [];
+    const code = newCluster(['copy', '--from', 'src'], {
+      configDir: root,
+      schemaFile: join(root, 'config.schema.json'),
+      log: (l) => lines.push(l),
+    });
+    return { code, text: lines.join('\n') };
+  };
+
+  test('a command-line password in a comment: refused with its line, without "synth refuses it too", never shown', () => {
+    const lines = DEV_YAML.split('\n').length;
+    const { code, text } = run(`${DEV_YAML}# redis-cli CONFIG SET requirepass Hx7kQz9Wp2Lm\n`);
+    expect(code).toBe(1);
+    expect(text).toContain(`src.yaml:${lines} holds a secret outside its values`);
+    expect(text).not.toContain('synth refuses');
+    expect(text).not.toContain('Hx7kQz9Wp2Lm');
+  });
+
+  test('a secret among the values keeps its key path and says synth refuses it there', () => {
+    const { code, text } = run(withValues(DEV_YAML, '    env: [{name: DB_PASSWORD, value: Hx7kQz9Wp2Lm}]\n'));
+    expect(code).toBe(1);
+    expect(text).toContain('holds a secret (traefik.values.env[0].value)');
+    expect(text).toContain('synth refuses it there too');
+    expect(text).not.toContain('Hx7kQz9Wp2Lm');
+  });
+});
+
+describe('37a-13: a long name is named by its size and the sentence still reads', () => {
+  const long = 'x'.repeat(120);
+  test('an additional Service whose full name is too long', () => {
+    const messages = judgedValues({ service: { additionalServices: { [long]: {} } } }, '39.0.7').errors.join('\n');
+    expect(messages).toContain('makes a Service named traefik- and the key (128 characters)');
+    expect(messages).not.toContain(long);
+  });
+
+  test('a local plugin whose name is no volume name', () => {
+    const plugin = { moduleName: 'github.com/x/y', mountPath: '/plugins-local/src/github.com/x/y', type: 'hostPath', hostPath: '/opt/p' };
+    const messages = judgedValues({ experimental: { localPlugins: { [long]: plugin } } }, '41.3.0').errors.join('\n');
+    expect(messages).toContain(
+      'is local plugin (a text of 120 characters), which the chart writes as pod volume name (a text of 120 characters)',
+    );
+    expect(messages).not.toContain(long);
+  });
+});

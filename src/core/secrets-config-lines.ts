@@ -46,8 +46,9 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  * - keepalived's `auth_pass <pw>` in a `vrrp_instance`'s `authentication` block (keepalived.org manpage
  *   keepalived.conf: `auth_type PASS`, `auth_pass <password>`);
  * - a line of exactly `password <pw>` (msmtp's msmtprc, a .netrc split over lines; PAM's `password required
- *   pam_unix.so …` has more words), and `user <name> password <pw>` or `login <name> password <pw>` on one line
- *   (fetchmailrc `poll h user bob password x`, .netrc without `machine`); haproxy's `user x password <hash>` takes a
+ *   pam_unix.so …` has more words), and `user <name> password <pw>` on one line (fetchmailrc `poll h user bob
+ *   password x`; not `login <name> password <pw>` without `machine`, which round 33a left to netrc's reader as no
+ *   netrc entry: `timemachine h login u password x`); haproxy's `user x password <hash>` takes a
  *   crypt hash (`$6$…`, left as haproxy's own rule left it: a value starting with `$` is none);
  * - redis.conf's `tls-key-file-pass` and `tls-client-key-file-pass` (the private key's passphrase; redis.io
  *   docs/latest/operate/oss_and_stack/management/config-file);
@@ -58,7 +59,7 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
   String.raw`^[ \t]*password[ \t]+(\S+)[ \t]*\r?$`,
-  String.raw`(?<!\S)(?:user|username|login)[ \t]+\S+[ \t]+pass(?:word)?[ \t]+(\S+)`,
+  String.raw`(?<!\S)(?:user|username)[ \t]+\S+[ \t]+pass(?:word)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
 ];
 const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');

@@ -131,6 +131,9 @@ describe('37a-9: a value under a name whose last word qualifies the secret is ac
     ['PASSWORD_PROVIDER', 'ldap'],
     ['TOKEN_SOURCE', 'env'],
     ['TOKEN_STRATEGY', 'rotating'],
+    ['TOKEN_LIMIT', '5000'],
+    ['FIRST_PASS_LIMIT', '5000'],
+    ['PASSWORD_RESET_COUNT', '300'],
   ])('%s: %s', (name, value) => {
     accepted({ env: [{ name, value }] });
     accepted(configMap({ [name]: value }));

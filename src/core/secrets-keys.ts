@@ -27,10 +27,11 @@ export const SECRET_WORD =
 // `TOKEN_LOCATION`, `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version
 // (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`, `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or
 // prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing (`TOKEN_REFRESH_INTERVAL`, `PASSWORD_EXPIRE_DAYS`), how
-// it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), and a login.defs bound (`PASS_WARN_AGE`,
-// `PASS_CHANGE_TRIES`). A list, not a blanket: `TOKEN_SECRET`, `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word.
+// it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs bound (`PASS_WARN_AGE`,
+// `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket: `TOKEN_SECRET`,
+// `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word.
 export const REFERENCE_WORD =
-  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn)$/;
+  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge

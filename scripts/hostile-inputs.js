@@ -306,6 +306,14 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 36a: Redis commands (a here-doc's AUTH lines, ACL rules), read as command lines.
       ['Redis AUTH lines', 'AUTH a\n'],
       ['Redis ACL rules', 'redis-cli ACL SETUSER u >a >a >a >a >a >a\n'],
+      // Round 37a (cfg38): header directives with names left open, password lines and chap-secrets words without an
+      // end, new token heads.
+      ['header directives left open', 'proxy_set_header a-a-a-api-ke \t"header_up Authorization \t'],
+      ['password lines left open', 'user a pass \tpassword \tauth_pass \na * b '],
+      [
+        'new token heads without their tails',
+        '12345678:Affffffffffffffffffffffffffffffff-u1ya29.sq0atp-gsk_r8_discord.com/api/webhooks/1/',
+      ],
     ],
     size,
   );

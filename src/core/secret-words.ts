@@ -8,7 +8,7 @@
  * Names whose every value is a secret, as the name's last word or its last words joined (`wifiPsk`, `DB_PW`,
  * `storageAccountKey`, `SharedAccessSignature`):
  * - `pw`, `creds`, `psk` (a Wi-Fi or IPsec pre-shared key), `presharedkey` (WireGuard's `PresharedKey`), `privkey`,
- *   `mnemonic`/`mnemonicphrase` (a wallet's seed phrase), `otpkey`/`otpseed`/`totpkey`/`totpseed` (a one-time
+ *   `mnemonic`/`mnemonicphrase`/`seedphrase`/`recoveryphrase` (a wallet's seed phrase), `otpkey`/`otpseed`/`totpkey`/`totpseed` (a one-time
  *   password's seed; not a bare `otp`, which is Erlang/OTP's version in `ERLANG_OTP=26`, or a switch: `otp: "on"`);
  * - `sshpass` (the variable `sshpass -e` reads), `redisauth`, `masterauth` and `requirepass` (redis.conf's server
  *   password and a replica's: redis.io/docs/latest/operate/oss_and_stack/management/config-file);
@@ -27,6 +27,8 @@ const STRONG = new Set([
   'privkey',
   'mnemonic',
   'mnemonicphrase',
+  'seedphrase',
+  'recoveryphrase',
   'otpkey',
   'otpseed',
   'totpkey',
@@ -75,7 +77,10 @@ function endings(list: readonly string[]): string[] {
  * redis.io/docs/latest/develop/tools/cli), npm's `_auth` (base64 of user:password; `//registry/:_auth` scoped, or
  * `NPM_CONFIG__AUTH` as an env name: docs.npmjs.com cli/v10/configuring-npm/npmrc).
  */
-const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth)$|(?<=:)_auth$/i;
+// Round 37a-7: a GCP service-account key's `private_key_id` (a JSON key file's field; the key's ID, which with the file
+// names the key to revoke, kept with it as scanners do) and Honeycomb's `x-honeycomb-team` header (its API key, as
+// Traefik's `--tracing.otlp.http.headers.x-honeycomb-team=` sends it: docs.honeycomb.io send-data/opentelemetry).
+const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team)$|(?<=:)_auth$/i;
 
 /** A name whose every value is a secret (see STRONG and EXACT). */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {
@@ -91,4 +96,33 @@ const SCALAR = new Set(['jwt', 'sessionid', 'bearer']);
 /** A name whose text value is a secret (see SCALAR): judged only where the value is text. */
 export function isScalarSecretName(list: readonly string[]): boolean {
   return endings(list).some((ending) => SCALAR.has(ending));
+}
+
+/**
+ * Words after `pass`/`pwd`/`pw` that make it a verb or a result, not a password (round 37a-3): Traefik's
+ * `passHostHeader`, `passTLSClientCert`, `passTLSCert`, `passThrough`; nginx's `proxy_pass_request_headers`,
+ * `proxy_pass_header`, `proxy_pass_trailers`; `PASS_ENV`, `PASS_ARGS`; a test's `PASS_RATE`, `PASS_FAIL`, `PASS_COUNT`;
+ * pass(1)'s `PASS_CMD`.
+ */
+const PASS_VERB =
+  /^(?:through|thru|host|tls|client|cert|certs|info|header|headers|request|response|body|trailers|env|args|arg|rate|fail|count|score|threshold|list|cmd|command|mark|on|along)$/;
+
+/**
+ * Where a name's words (after withoutTail) hold a short secret word, `pass`, `pwd` or `pw` (or `dbpass`, `adminpwd`,
+ * `peerpass`…), as its last word or followed only by the labels of which one it is: an environment, a role, an age or a
+ * number (`DB_PASS_PROD`, `_OLD`, `_RO`, `_ADMIN`, `PASS_PRIMARY`, `dbPwdOld`, `REDIS_PASS_1_PROD`). The rule: the words
+ * after it are labels unless one is a verb's or a result's word (PASS_VERB) or the last is a reference or a
+ * qualifier (`isQualifier`: `PASS_HOST_HEADER`, `PASS_MAX_DAYS`, `PWD_DIR`), which name something about it. At most
+ * three labels. `-1`: none.
+ */
+export function shortSecretWordAt(list: readonly string[], isQualifier: (word: string) => boolean): number {
+  for (let at = list.length - 1; at >= 0 && at >= list.length - 4; at--) {
+    if (/^(?:peer|db|admin|root|user)?(?:pass|pwd|pw)$/.test(list[at])) {
+      const labels = list.slice(at + 1);
+      const last = labels[labels.length - 1];
+      if (labels.some((word) => PASS_VERB.test(word)) || (last !== undefined && isQualifier(last))) return -1;
+      return at;
+    }
+  }
+  return -1;
 }

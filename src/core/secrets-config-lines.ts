@@ -1,3 +1,4 @@
+import { AUTH_SCHEME } from './secrets-keys';
 import { isReference } from './secrets-text';
 
 /**
@@ -8,7 +9,7 @@ import { isReference } from './secrets-text';
 
 /** What such a line's password is called in findings (`FoundSecret.what`). */
 export const CONFIG_FILE_SECRET =
-  'a password of a config file (.curlrc user, ODBC PWD=, haproxy insecure-password or stats auth, Redis Sentinel auth-pass, an Authorization: Bearer header)';
+  'a password of a config file (.curlrc user, ODBC PWD=, haproxy insecure-password or stats auth, Redis Sentinel auth-pass, keepalived auth_pass, a password line, chap-secrets, an Authorization or API key header set by a directive)';
 
 /**
  * - curl's config file takes `=`, `:` or blanks between an option and its value (curl.se/docs/manpage.html `-K`):
@@ -40,6 +41,46 @@ const GROUP_LIKE = /^(?:\d+|[a-z_][a-z0-9_.-]*)$/;
  */
 const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+))\2([A-Za-z0-9._~+/=-]+)/dgi;
 
+/**
+ * Round 37a-5, password lines without `=` or `:`:
+ * - keepalived's `auth_pass <pw>` in a `vrrp_instance`'s `authentication` block (keepalived.org manpage
+ *   keepalived.conf: `auth_type PASS`, `auth_pass <password>`);
+ * - a line of exactly `password <pw>` (msmtp's msmtprc, a .netrc split over lines; PAM's `password required
+ *   pam_unix.so …` has more words), and `user <name> password <pw>` on one line (fetchmailrc `poll h user bob
+ *   password x`; not `login <name> password <pw>` without `machine`, which round 33a left to netrc's reader as no
+ *   netrc entry: `timemachine h login u password x`); haproxy's `user x password <hash>` takes a
+ *   crypt hash (`$6$…`, left as haproxy's own rule left it: a value starting with `$` is none);
+ * - redis.conf's `tls-key-file-pass` and `tls-client-key-file-pass` (the private key's passphrase; redis.io
+ *   docs/latest/operate/oss_and_stack/management/config-file);
+ * - pppd's chap-secrets and pap-secrets: `client server secret addresses`, four words, with the server or the
+ *   addresses `*` and the addresses `*` or an IPv4 address (ppp.samba.org pppd.8 "AUTHENTICATION"): `bob * pw *`.
+ * Each starts at a line's start; the words are runs of disjoint classes: linear.
+ */
+const PLAIN_LINES = [
+  String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
+  String.raw`^[ \t]*password[ \t]+(\S+)[ \t]*\r?$`,
+  String.raw`(?<!\S)(?:user|username)[ \t]+\S+[ \t]+pass(?:word)?[ \t]+(\S+)`,
+  String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
+];
+const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
+/** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders. */
+const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|\*|-)$/i;
+
+/**
+ * Round 37a-4: a value set on a header that carries a credential, through a web server's or a proxy's directive, in
+ * any scheme or none: nginx `proxy_set_header`/`grpc_set_header`/`add_header`/`more_set_headers`/
+ * `more_set_input_headers`, haproxy `http-request set-header`/`add-header`, Apache `RequestHeader set|append|add|…`
+ * and `Header …`, Caddy `header_up`/`header_down`/`header`. Headers: `Authorization`, `Proxy-Authorization`, any
+ * `…Api-Key`/`…ApiKey`, `…Auth-Token`, `…Access-Token`, GitLab's `PRIVATE-TOKEN`, Vault's `X-Vault-Token`,
+ * Honeycomb's `X-Honeycomb-Team`. A variable (`$http_authorization`, `{http.request.header.X}`), a scheme alone, or a
+ * word in lower-case letters only (`header`, a placeholder) is none.
+ */
+const HEADER_SET = new RegExp(
+  String.raw`(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|more_set_(?:input_)?headers|(?:set|add)-header|(?:request)?header(?:[ \t]+(?:always|onsuccess))?(?:[ \t]+(?:set|append|add|merge|setifempty))?|header_(?:up|down))` +
+    String.raw`[ \t]+["']?(?:proxy-)?(?:authorization|[a-z0-9-]*?(?:api-?key|auth-?token|access-?token)|private-token|x-vault-token|x-honeycomb-team)["']?(?:[ \t]*:[ \t]*|[ \t]+)["']?(?:([a-z][\w-]*)[ \t]+)?([^\s"';]+)`,
+  'dgi',
+);
+
 /** Where a text holds a password line of LINES or a bearer token of an `Authorization` header: the secret's span. */
 export function configFileSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -54,6 +95,28 @@ export function configFileSpans(text: string): Array<[number, number]> {
       // A quoted value (Redis takes `"pw"`) is the text inside its quotes.
       const quoted = group === 8 && /^(["']).+\1$/.test(value) ? 1 : 0;
       if (!isReference(value) && value.length > 2 * quoted) spans.push([start + quoted, end - quoted]);
+    }
+  }
+  if (/auth_pass|key-file-pass|password|\*/i.test(text)) {
+    for (const match of text.matchAll(PLAIN_LINE)) {
+      const group = [1, 2, 3, 5].find((n) => match[n] !== undefined)!;
+      // chap-secrets: the server or the addresses `*`.
+      if (group === 5 && match[4] !== '*' && match[6] !== '*') continue;
+      const value = match[group];
+      const quoted = /^(["']).+\1$/.test(value) ? 1 : 0;
+      const bare = value.slice(quoted, value.length - quoted);
+      if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare)) continue;
+      const [start, end] = match.indices![group];
+      spans.push([start + quoted, end - quoted]);
+    }
+  }
+  if (/header/i.test(text)) {
+    for (const match of text.matchAll(HEADER_SET)) {
+      const credential = match[2];
+      const scheme = match[1];
+      if (/^[a-z]+[.,:!?)]*$/.test(credential) || AUTH_SCHEME.test(credential) || /^[${%<]/.test(credential)) continue;
+      if (isReference(scheme === undefined ? credential : `${scheme} ${credential}`) || isReference(credential)) continue;
+      spans.push(match.indices![2]);
     }
   }
   if (/authorization/i.test(text)) {

@@ -14,7 +14,8 @@ export function secretsInFlow(text: string, keys: readonly string[]): string[] {
   if (!/[{[]/.test(text)) return [];
   const untagged = text.replace(/(?<=^|[\s{[,:])![^\s,{}[\]]*[ \t]+/g, '');
   const pairs = [...untagged.matchAll(FLOW_PAIR)].map(([, , key, value]) => [key, value.trim()] as const);
-  const name = pairs.find(([key]) => key === 'name')?.[1];
+  // An env entry's `name`, or a header pair's `key` (Envoy's `{key: Authorization, value: …}`, round 37a-4).
+  const name = pairs.find(([key]) => key === 'name' || key === 'key')?.[1];
   const envSecret = name !== undefined && isSecretKey(unquote(name), true);
   const field = (wanted: string) => {
     const value = pairs.find(([key]) => key === wanted)?.[1];

@@ -1,7 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
-import { isScalarSecretName, isStrongSecretName, withoutTail } from './secret-words';
+import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -23,8 +23,15 @@ export const SECRET_WORD =
 // (round 36a-8): a bound (`password_min`, `PASSWORD_MAX_AGE`), who it is for (`TOKEN_AUDIENCE`), how it is sent, made or
 // ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not `hash`: a password's hash
 // (`ADMIN_PASSWORD_HASH: $2y$…`) is cracked offline, so it is kept as a secret is; a mode word under it is none (PLAIN_WORD).
-const REFERENCE_WORD =
-  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme)$/;
+// Round 37a-9: also where it is kept or comes from (`SECRET_STORE`, `TOKEN_SOURCE`, `PASSWORD_PROVIDER`,
+// `TOKEN_LOCATION`, `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version
+// (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`, `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or
+// prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing (`TOKEN_REFRESH_INTERVAL`, `PASSWORD_EXPIRE_DAYS`), how
+// it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs bound (`PASS_WARN_AGE`,
+// `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket: `TOKEN_SECRET`,
+// `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word.
+export const REFERENCE_WORD =
+  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -65,11 +72,12 @@ export function words(key: string): string[] {
  * allowACMEByPass is "bypass" written in two words. `PWD` alone is the shell's working directory.
  */
 function endsInShortSecretWord(key: string): boolean {
-  if (!/pass|pwd/i.test(key)) return false;
-  // After its suffixes (secret-words.ts withoutTail: `DB_PASS_2`, `ADMIN_PASS_B32`, `PWD_FILE_CONTENT`).
+  if (!/pass|pwd|pw/i.test(key)) return false;
+  // After its suffixes (secret-words.ts withoutTail: `DB_PASS_2`, `ADMIN_PASS_B32`, `PWD_FILE_CONTENT`), and after the
+  // labels of which one it is (round 37a-3: `DB_PASS_PROD`, `dbPassOld`, `REDIS_PASS_1_PROD`: shortSecretWordAt).
   const list = withoutTail(words(key));
-  const last = list[list.length - 1] ?? '';
-  return /^(?:peer|db|admin|root|user)?(?:pass|pwd)$/.test(last) && list[list.length - 2] !== 'by' && key !== 'PWD';
+  const at = shortSecretWordAt(list, (word) => REFERENCE_WORD.test(word));
+  return at >= 0 && list[at - 1] !== 'by' && key !== 'PWD';
 }
 
 // Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.

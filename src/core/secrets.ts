@@ -77,7 +77,7 @@ export function secretUnder(key: string, field: (key: string) => unknown, keys?:
   if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
-  const name = key === 'value' ? field('name') : undefined;
+  const name = key === 'value' ? (field('name') ?? field('key')) : undefined; // Envoy's header pair `{key, value}` too
   if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.
   const kind = field('kind');
@@ -234,7 +234,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
       else if (inKey) found.push({ path: [...at, key], ...inKey });
       // Under a key that sets a secret, the key's own finding is the one message for that path.
-      const envName = !secretAs && key === 'value' && typeof record.name === 'string' ? record.name : undefined;
+      const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
+      const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
       const sealedValue = ciphertext && isCiphertextShaped(value);
       const under = !inKey && !sealedValue ? secretUnder(key, (other) => record[other], keys) : undefined;
       visit(value, [...at, key], secretAs ?? under, envName);
@@ -419,7 +420,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });
-    if (key === 'name') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
+    if (key === 'name' || key === 'key') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
     const secret =
       isSecretKey(key) ||
       (key === 'value' && name?.column === column && name.secret) ||

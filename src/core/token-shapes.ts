@@ -28,36 +28,36 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-[0-9a-zA-Z]{1,5}_[\w-]{20})`,
   String.raw`(?<![A-Za-z0-9])glptt-[0-9a-f]{40}`,
   // Slack, gitleaks' shapes: bot (digit groups), user, legacy, legacy workspace (with a digit), config tokens; app tokens.
-  String.raw`(?<![\w-])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
-  String.raw`(?<![\w-])xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}`,
-  String.raw`(?<![\w-])xox[os]-\d+-\d+-\d+-[a-fA-F\d]+`,
-  String.raw`(?<![\w-])xox[ar]-(?:\d-)?(?=[a-zA-Z]{0,47}\d)[0-9a-zA-Z]{8,48}`,
-  String.raw`(?<![\w-])xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{146,166}`,
-  String.raw`(?<![\w-])xapp-\d-[A-Za-z0-9-]{10,}`,
+  String.raw`(?<![A-Za-z0-9])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
+  String.raw`(?<![A-Za-z0-9])xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}`,
+  String.raw`(?<![A-Za-z0-9])xox[os]-\d+-\d+-\d+-[a-fA-F\d]+`,
+  String.raw`(?<![A-Za-z0-9])xox[ar]-(?:\d-)?(?=[a-zA-Z]{0,47}\d)[0-9a-zA-Z]{8,48}`,
+  String.raw`(?<![A-Za-z0-9])xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{146,166}`,
+  String.raw`(?<![A-Za-z0-9])xapp-\d-[A-Za-z0-9-]{10,}`,
   // A Slack incoming webhook's path is its credential; the host in any case, with a port or a trailing dot.
   String.raw`${caseless('hooks.slack.com')}\.?(?::\d{1,5})?\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,}`,
   // Stripe secret and restricted keys: 24 or more after the mode (Stripe's keys are 24 or 99; `rk_prod_frontend01` is a name).
-  String.raw`(?<![\w-])(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{24,}`,
+  String.raw`(?<![A-Za-z0-9])(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{24,}`,
   // AWS access key IDs (long-term AKIA, temporary ASIA, …): base32, 16 after the prefix, one a digit at least (base32's
   // 2-7: `ASIAPACIFICSOUTHEAST` is a region's name; a random ID has none in 3.6% of cases, gitleaks' entropy 3 takes both).
   String.raw`(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)(?=[A-Z]{0,15}[2-7])[A-Z2-7]{16}(?![A-Za-z0-9])`,
   // npm access tokens (36 after the prefix; npm's own check is case-insensitive).
   String.raw`(?<![A-Za-z0-9])[Nn][Pp][Mm]_[A-Za-z0-9]{36}(?![A-Za-z0-9])`,
   // Google API keys.
-  String.raw`(?<![\w-])AIza[\w-]{35}(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])AIza[\w-]{35}(?![\w-])`,
   // OpenAI keys carry `T3BlbkFJ` ("OpenAI" in base64); Anthropic's API, admin, OAuth and session keys.
-  String.raw`(?<![\w-])sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,74}T3BlbkFJ[\w-]{20,74}`,
-  String.raw`(?<![\w-])sk-ant-(?:api|admin|oat|sid)\d\d-[\w-]{80,}`,
+  String.raw`(?<![A-Za-z0-9])sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,74}T3BlbkFJ[\w-]{20,74}`,
+  String.raw`(?<![A-Za-z0-9])sk-ant-(?:api|admin|oat|sid)\d\d-[\w-]{80,}`,
   // A JWT: a base64url JSON header and payload (`{"` is `eyJ`), then its signature (empty for `alg: none`).
   String.raw`(?<![\w.-])eyJ[\w-]{14,}\.eyJ[\w-]{14,}\.[\w-]*`,
   // gitleaks' other fixed prefixes: HashiCorp Vault service and batch tokens, SendGrid, Hugging Face, PyPI, DigitalOcean,
   // Shopify, Grafana service-account and cloud tokens, Atlassian API tokens.
-  String.raw`(?<![\w.-])(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|SG\.[A-Za-z0-9=_.-]{66})(?![\w-])`,
-  String.raw`(?<![\w-])(?:hf_[A-Za-z0-9]{34}|api_org_[A-Za-z]{34}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])`,
-  String.raw`(?<![\w-])(?:pypi-AgEIcHlwaS5vcmc[\w-]{50,}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,3}|ATATT3[\w=-]{186})`,
+  String.raw`(?<![A-Za-z0-9])(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|SG\.[A-Za-z0-9=_.-]{66})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:hf_[A-Za-z0-9]{34}|api_org_[A-Za-z]{34}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z0-9])(?:pypi-AgEIcHlwaS5vcmc[\w-]{50,}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,3}|ATATT3[\w=-]{186})`,
   // Not gitleaks rules: Docker Hub personal and organisation access tokens (`dckr_pat_` + 27, docs.docker.com
   // security/access-tokens), Tailscale keys (`tskey-auth-<id>-<secret>`, tailscale.com/kb/1085/auth-keys).
-  String.raw`(?<![\w-])(?:dckr_(?:pat|oat)_[\w-]{24,}|tskey-(?:auth|client|api|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})`,
+  String.raw`(?<![A-Za-z0-9])(?:dckr_(?:pat|oat)_[\w-]{24,}|tskey-(?:auth|client|api|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})`,
   // Round 36a-6, gitleaks' rules grafana-api-key, twilio-api-key, new-relic-user-api-key, sentry-org-token,
   // sentry-user-token, doppler-api-token, planetscale-password/-api-token/-oauth-token, flyio-access-token,
   // databricks-api-token, pulumi-api-token, hashicorp-tf-api-token, linear-api-key, mailgun-private-api-token,
@@ -69,9 +69,18 @@ const TOKENS = [
   // the vendor's name nearby: the prefix and the exact length are taken alone here, as AWS key IDs are. A Sentry org
   // token's tail is gitleaks' loosened: any base64 after its `{"iat":` head (`sntrys_eyJpYXQiO`).
   String.raw`(?<![\w-])eyJrIjoi[A-Za-z0-9]{60,400}={0,3}(?![\w-])`,
-  String.raw`(?<![\w-])(?:SK|dapi|key-)(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?:(?<=dapi[0-9a-f]{32})-\d)?(?![\w-])`,
-  String.raw`(?<![\w-])(?:NRAK-[A-Za-z0-9]{27}|sntrys_eyJpYXQiO[A-Za-z0-9+/_=]{20,}|sntryu_[a-f0-9]{64}|pul-(?=[a-f]{0,39}\d)[a-f0-9]{40})(?![\w-])`,
-  String.raw`(?<![\w.-])(?:dp\.pt\.[A-Za-z0-9]{43}|pscale_(?:pw|tkn|oauth)_[\w=.-]{32,64}|fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|lin_api_[A-Za-z0-9]{40})(?![\w-])`,
+  String.raw`(?:(?<![\w-])(?:SK|key-)|(?<![A-Za-z0-9])dapi)(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?:(?<=dapi[0-9a-f]{32})-\d)?(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:NRAK-[A-Za-z0-9]{27}|sntrys_eyJpYXQiO[A-Za-z0-9+/_=]{20,}|sntryu_[a-f0-9]{64}|pul-(?=[a-f]{0,39}\d)[a-f0-9]{40})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:dp\.pt\.[A-Za-z0-9]{43}|pscale_(?:pw|tkn|oauth)_[\w=.-]{32,64}|fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|lin_api_[A-Za-z0-9]{40})(?![\w-])`,
+  // Round 37a-7: Telegram bot tokens (`<bot id>:AA…`, gitleaks telegram-bot-api-token: the secret part starts `A`, 35
+  // in all), Mailchimp API keys (32 hex, `-us<datacenter>`, gitleaks mailchimp-api-key), Cloudflare Origin CA keys
+  // (gitleaks cloudflare-origin-ca-key), Google OAuth access tokens (`ya29.`), Square access and OAuth secrets
+  // (gitleaks square-access-token, square-secret), Groq (`gsk_` + 52) and Replicate (`r8_` + 37) API keys.
+  String.raw`(?<![\w-])\d{8,10}:A[\w-]{34}(?![\w-])`,
+  String.raw`(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|ya29\.[\w-]{30,}|sq0(?:atp|csp)-[\w-]{22,60}|gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37})(?![\w-])`,
+  // A Discord webhook's path is its credential, as Slack's is.
+  String.raw`${caseless('discord')}(?:${caseless('app')})?\.${caseless('com')}\/api\/webhooks\/\d{5,30}\/[\w-]{60,}`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
   // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
   // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).
@@ -92,7 +101,7 @@ const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
 /** What every token or key above holds: a text without any holds none, and is not scanned further. */
 const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
+  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|\d:A|[0-9a-f]-us\d|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
 const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:/i;
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 

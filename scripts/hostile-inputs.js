@@ -306,6 +306,11 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 36a: Redis commands (a here-doc's AUTH lines, ACL rules), read as command lines.
       ['Redis AUTH lines', 'AUTH a\n'],
       ['Redis ACL rules', 'redis-cli ACL SETUSER u >a >a >a >a >a >a\n'],
+      // Round 37a: RESP framing (escaped and raw), here-docs fed to redis-cli, combined short options, `$'…'` words.
+      ['RESP frames', '*2\\r\\n$4\\r\\nauth\\r\\n$1\\r\\na\\r\\n*2\r\n$4\r\nAUTH\r\n$1\r\n'],
+      ['here-docs fed to redis-cli', 'redis-cli <<E\nauth a b\n'],
+      ['combined short options', `zip -${'r'.repeat(500)} ssh-keygen -${'q'.repeat(500)} | chpasswd `],
+      ['ANSI-C quoted words left open', "sshpass -p $'\\x"],
     ],
     size,
   );

@@ -314,6 +314,11 @@ const tokenShapes34a = (size = 1_000_000) =>
         'new token heads without their tails',
         '12345678:Affffffffffffffffffffffffffffffff-u1ya29.sq0atp-gsk_r8_discord.com/api/webhooks/1/',
       ],
+      // Round 37a: RESP framing (escaped and raw), here-docs fed to redis-cli, combined short options, `$'…'` words.
+      ['RESP frames', '*2\\r\\n$4\\r\\nauth\\r\\n$1\\r\\na\\r\\n*2\r\n$4\r\nAUTH\r\n$1\r\n'],
+      ['here-docs fed to redis-cli', 'redis-cli <<E\nauth a b\n'],
+      ['combined short options', `zip -${'r'.repeat(500)} ssh-keygen -${'q'.repeat(500)} | chpasswd `],
+      ['ANSI-C quoted words left open', "sshpass -p $'\\x"],
     ],
     size,
   );

@@ -22,9 +22,16 @@ const isSecretFlagValue = (value: string, flag: string): boolean =>
 /** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
 const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;
 /** A command line's word that refers to a secret kept elsewhere: isReference's, or a shell's expansion (`"$PW"`, 36a-9). */
+// Both halves of `user:password` expansions (`--creds "$U:$P"`, `"${REG_USER}:${REG_PASS}"`, 37a-8) refer too.
 export const isCommandReference = (value: string): boolean => {
   const word = /^"[^"]*"$/.test(value) ? value.slice(1, -1) : value;
-  return isReference(word) || isShellExpansion(word) || COMMAND_SUBSTITUTION.test(word);
+  const halves = word.split(':');
+  return (
+    isReference(word) ||
+    isShellExpansion(word) ||
+    COMMAND_SUBSTITUTION.test(word) ||
+    (halves.length === 2 && halves.every((half) => isShellExpansion(half)))
+  );
 };
 /**
  * A file's path, where a client's password option also takes one: `az login --service-principal -p /certs/sp.pem` (a
@@ -33,10 +40,37 @@ export const isCommandReference = (value: string): boolean => {
 export const isPathReference = (value: string): boolean => /^\/[\w.@-]+(?:\/[\w.@-]*)+$|^~?\.{0,2}\/[\w.@/-]+$/.test(value);
 
 /**
- * A long option named like a secret: isSecretFlag's names, and a bearer token's (`curl --oauth2-bearer`, attack
- * round 36a-1), whose value is the token.
+ * A long option named like a secret: isSecretFlag's names, a bearer token's (`curl --oauth2-bearer`, attack round
+ * 36a-1), whose value is the token, and an auth key's (`tailscale up --authkey|--auth-key`, 37a-6).
  */
-const isSecretOption = (flag: string): boolean => isSecretFlag(flag) || /(?:^|[-_.])bearer$/i.test(flag);
+const isSecretOption = (flag: string): boolean => isSecretFlag(flag) || /(?:^|[-_.])(?:bearer|auth-?key)$/i.test(flag);
+
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v' };
+
+/** The text of a `$'…'` word from `from` (after its quote), its escapes undone (bash(1) QUOTING), and where it ends. */
+function ansiCQuoted(text: string, from: number): [string, number] {
+  let quoted = '';
+  let i = from;
+  for (; i < text.length && text[i] !== "'"; i++) {
+    if (text[i] !== '\\' || i + 1 >= text.length) {
+      quoted += text[i];
+      continue;
+    }
+    const escape = /^(?:x([0-9a-fA-F]{1,2})|u([0-9a-fA-F]{1,4})|U([0-9a-fA-F]{1,8})|([0-7]{1,3})|c(.)|(.))/s.exec(
+      text.slice(i + 1, i + 11),
+    )!;
+    const code = escape[1] ?? escape[2] ?? escape[3];
+    quoted += code
+      ? String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff))
+      : escape[4]
+        ? String.fromCharCode(parseInt(escape[4], 8) & 0xff)
+        : escape[5]
+          ? String.fromCharCode(escape[5].charCodeAt(0) & 0x1f)
+          : (C_ESCAPES[escape[6]] ?? escape[6]);
+    i += escape[0].length;
+  }
+  return [quoted, i];
+}
 
 /**
  * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
@@ -54,7 +88,12 @@ export function shellWords(text: string, operators = false): string[] {
       word = undefined;
       if (/[;&|()`$]/.test(char) && operators) words.push(char === '$' ? text[++i] : char);
     } else if (char === '\\' && text[i + 1] === '\n') i++;
-    else if (char === "'") {
+    else if (char === '$' && text[i + 1] === "'") {
+      // bash's ANSI-C quoting `$'…'`, read as bash reads it (37a-6: `sshpass -p $'pw'`).
+      const [quoted, end] = ansiCQuoted(text, i + 2);
+      word = (word ?? '') + quoted;
+      i = end;
+    } else if (char === "'") {
       const end = text.indexOf("'", i + 1);
       word = (word ?? '') + text.slice(i + 1, end < 0 ? undefined : end);
       i = end < 0 ? text.length : end;

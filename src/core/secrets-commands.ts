@@ -1,7 +1,8 @@
-import { REDIS_CLUE, REDIS_COMMAND, redisCommandPassword } from './redis-commands';
+import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
 import type { Path } from './problem';
 import { isPlainlyNotSecret } from './secrets-keys';
+import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
 
@@ -56,87 +57,61 @@ export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|redis-benchmark|sshpass|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|redis-benchmark|sshpass|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|[wx]freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|wpa_passphrase|chpasswd|aws)(?:\.exe)?(?![\w.-])/i;
 /** Text that may hold a command line's password: a client's name, or a Redis command (redis-commands.ts). */
 const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || REDIS_CLUE.test(text);
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
+/** REDIS_CLUE in any letter case (a line fed to Redis). */
+const REDIS_CLUE_ANY_CASE = new RegExp(REDIS_CLUE.source, 'i');
+/** A here-doc's start (`<<EOF`, `<<-'EOF'`) on a line that feeds it to Redis: redis-cli, or a netcat-like on a Redis port. */
+const HERE_DOC = /<<-?[ \t]*(['"]?)([\w.-]+)\1/;
+const NETCAT = /(?<![\w.-])(?:nc|ncat|netcat|socat|telnet)(?![\w.-])/;
+const REDIS_PORT = /(?<![\w.-])2?6379(?!\w)/;
+const feedsRedis = (line: string): boolean => /(?<![\w.-])redis-cli(?![\w.-])/.test(line) || (NETCAT.test(line) && REDIS_PORT.test(line));
+function redisHereDoc(line: string): { end: string } | undefined {
+  const start = line.includes('<<') ? HERE_DOC.exec(line) : null;
+  return start && feedsRedis(line) ? { end: start[2] } : undefined;
+}
 /** How deep a command line's words are read again as command lines (`sh -c "bash -c 'curl …'"`). */
 const MAX_NESTING = 3;
-
-/**
- * Other clients' password options, one row each: the client, the option that takes the next word, the option with the
- * value glued or after `=` (group 1), and the form the password has in the value (group 1 of `form`; none: the value):
- * - `docker`/`nerdctl`/`podman login -p|--password`, `helm registry login -p|--password` (only after `login`:
- *   `docker run -p 8080:80` is a port; docs.docker.com reference/cli/docker/login, helm.sh docs/helm/helm_registry_login);
- * - OpenLDAP clients `-w <pw>` (ldapsearch(1): `-W` prompts);
- * - `mongosh`/`mongo -p|--password` (mongodb.com docs/mongodb-shell/reference/options), not an option after it (it prompts);
- * - `sqlcmd -P` (learn.microsoft.com sql/tools/sqlcmd/sqlcmd-utility);
- * - `smbclient -U|--user user%password` (smbclient(1));
- * - `openssl -k <pw>`, `-pass|-passin|-passout pass:<pw>` (openssl-passphrase-options(1); `env:`/`file:` refer);
- * - `keytool -storepass|-keypass|-srcstorepass|-deststorepass|-srckeypass|-destkeypass` (keytool docs; `:env`/`:file` refer);
- * - `mosquitto_pub`/`_sub`/`_rr -P|--pw` (mosquitto_pub(1));
- * - (36a-2) `buildah`/`oras`/`skopeo login -p`, `crane auth login -p`, `az login -p` (as docker's); `zip`/`unzip -P
- *   <pw>` (zip(1), unzip(1)); 7-Zip `-p<pw>`, glued only (a bare `-p` prompts; 7-Zip's -p switch docs);
- *   `ssh-keygen -N|-P <passphrase>` (ssh-keygen(1)); `redis-benchmark -a <pw>` (as redis-cli's);
- * - (36a-1) curl `-E|--cert|--proxy-cert <file>:<password>` (curl.se/docs/manpage.html#-E; a Windows drive's colon
- *   and a `pkcs11:` URI are none).
- * `option`: how a message names the option (never its value).
- */
-const RULES: ReadonlyArray<{ client: RegExp; option: string; next?: RegExp; glued?: RegExp; form?: RegExp; login?: boolean }> = [
-  {
-    client: /^(?:docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az)$/,
-    option: 'login -p',
-    next: /^(?:-p|--password)$/,
-    glued: /^--password=(.+)$/s,
-    login: true,
-  },
-  { client: /^ldap\w+$/, option: '-w', next: /^-w$/, glued: /^-w(.+)$/s },
-  { client: /^mongo(?:sh)?$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
-  { client: /^sqlcmd$/, option: '-P', next: /^-P$/, glued: /^-P(.+)$/s },
-  { client: /^smbclient$/, option: '-U', next: /^(?:-U|--user)$/, glued: /^(?:--user=|-U)(.+)$/s, form: /^[^%]*%(.+)$/s },
-  { client: /^openssl$/, option: '-k', next: /^-k$/ },
-  { client: /^openssl$/, option: '-pass pass:', next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
-  { client: /^keytool$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
-  { client: /^mosquitto_\w+$/, option: '-P', next: /^(?:-P|--pw)$/ },
-  { client: /^(?:zip|unzip|zipcloak)$/, option: '-P', next: /^(?:-P|--password)$/ },
-  { client: /^7z[ar]?$/, option: '-p', glued: /^-p(.+)$/s },
-  { client: /^ssh-keygen$/, option: '-N', next: /^-[NP]$/, glued: /^-[NP](.+)$/s },
-  { client: /^redis-benchmark$/, option: '-a', next: /^-a$/ },
-  {
-    client: /^curl$/,
-    option: '--cert file:password',
-    next: /^(?:-E|--(?:proxy-)?cert)$/,
-    glued: /^-E(.+)$/s,
-    form: /^(?!pkcs11:)(?:[A-Za-z]:[\\/]|(?![A-Za-z]:[\\/]))(?:[^:\\]|\\.)*:(.+)$/s,
-  },
-];
 
 /** A password an option sets, and how a message names the option. */
 interface Option {
   value: string;
   option: string;
   user?: boolean;
+  at?: number;
 }
 
-const freshState = (): ClientState => ({ login: false, batch: false, noFile: false, positional: 0 });
-
-/** The password a row of RULES reads at `word` (with `next` after it), or none. */
-function rulePassword(client: string, word: string, next: string | undefined, state: ClientState): Option | undefined {
-  for (const rule of RULES) {
-    if (!rule.client.test(client) || (rule.login && !state.login)) continue;
-    const value = rule.next?.test(word) ? next : rule.glued?.exec(word)?.[1];
-    const password = value === undefined ? undefined : rule.form ? rule.form.exec(value)?.[1] : value;
-    if (password) return { value: password, option: rule.option };
+/**
+ * chpasswd reads `user:password` lines from its input (chpasswd(8)): `echo 'root:pw' | chpasswd` (37a-6). The password
+ * of the `echo`/`printf` piped into it at `i` (its word's place: `at`), or none.
+ */
+function pipedPassword(words: readonly string[], i: number): Option | undefined {
+  let pipe = i - 1;
+  while (pipe > 0 && (words[pipe] === 'sudo' || words[pipe].startsWith('-'))) pipe--;
+  if (words[pipe] !== '|') return undefined;
+  let start = pipe;
+  while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
+  if (!/^(?:echo|printf)$/.test(words[start])) return undefined;
+  for (let at = pipe - 1; at > start; at--) {
+    // A printf format's `%s` is filled by the words after it (a reference, or a password this reading leaves).
+    const line = /^[^\s:-][^\s:]*:([^\n]+)/.exec(words[at]);
+    if (line && !line[1].includes('%')) return { value: line[1], option: 'input', at };
   }
   return undefined;
 }
 
+const freshState = (): ClientState => ({ login: false, batch: false, noFile: false, positional: 0 });
+
 /**
  * htpasswd's batch mode takes the password on the command line: `htpasswd -b[c] file user password`, `htpasswd -nb user
- * password` (httpd.apache.org docs/current/programs/htpasswd.html).
+ * password` (httpd.apache.org docs/current/programs/htpasswd.html); so does `mosquitto_passwd -b file user password`
+ * (mosquitto_passwd(1), 37a-6). The value of `-C cost` (htpasswd), `-H hash` and `-I iterations` is no place.
  */
-function htpasswdPassword(word: string, state: ClientState): Option | undefined {
+function htpasswdPassword(word: string, before: string | undefined, state: ClientState): Option | undefined {
+  if (before !== undefined && /^-[A-Za-z]*[CHI]$/.test(before)) return undefined;
   if (word.startsWith('-') && word.length > 1) {
     state.batch ||= word.includes('b');
     state.noFile ||= word.includes('n');
@@ -149,9 +124,8 @@ function htpasswdPassword(word: string, state: ClientState): Option | undefined 
 /**
  * Per client, its password option (`value`: the password, or `user:password` for curl), glued or as the next word:
  * - curl `-u`/`--user`/`-U`/`--proxy-user` `user:password` (curl.se/docs/manpage.html), also after short switches (`-su`);
- * - mysql and mariadb clients `-p<password>` glued only (a bare `-p` prompts; dev.mysql.com command-options), not
- *   all digits (a port: `ssh -p2222` later on the line);
- * - redis-cli `-a <password>` (redis.io/docs/latest/develop/tools/cli), before its command, and the command's own
+ * - the rows of command-rules.ts (mysql's `-p<password>`, zip's `-P`, a registry login's `-p`…);
+ * - redis-cli `-a <password>` (redis.io/docs/latest/develop/tools/cli; glued too), before its command, and the command's own
  *   (redis-commands.ts: `redis-cli CONFIG SET requirepass <pw>`);
  * - sshpass `-p <password>` (sshpass(1)), before the command it runs (whose own `-p` is a port).
  * 'redis': the Redis command starts at this word.
@@ -160,7 +134,7 @@ function clientPassword(client: string, words: readonly string[], i: number, sta
   const word = words[i];
   const next = words[i + 1];
   if (word === 'login') state.login = true;
-  if (client === 'htpasswd') return htpasswdPassword(word, state);
+  if (client === 'htpasswd' || client === 'mosquitto_passwd') return htpasswdPassword(word, words[i - 1], state);
   if (client === 'curl') {
     const long = /^--(?:proxy-)?user(?:=(.*))?$/s.exec(word);
     if (long) return { value: long[1] ?? next ?? '', user: true, option: '--user' };
@@ -168,15 +142,12 @@ function clientPassword(client: string, words: readonly string[], i: number, sta
     if (short && !word.startsWith('--')) return { value: short[1] || (next ?? ''), user: true, option: '-u' };
     return rulePassword(client, word, next, state);
   }
-  if (/^(?:mysql|mariadb)/.test(client)) {
-    const glued = /^-p(.+)$/s.exec(word);
-    return glued && !/^\d+$/.test(glued[1]) ? { value: glued[1], option: '-p' } : undefined;
-  }
   if (client !== 'redis-cli' && client !== 'sshpass')
     return rulePassword(client, word, next, state) ?? positionalPassword(client, words, i, state);
   const [flag, takesValue] = client === 'redis-cli' ? ['-a', /^-[hpsaurnidD]$/] : ['-p', /^-[pfdP]$/];
   if (word === flag) return { value: next ?? '', option: flag };
-  if (client === 'sshpass' && /^-p./s.test(word)) return { value: word.slice(2), option: '-p' };
+  // Glued (`sshpass -pX`; redis-cli's own parser wants `-a X`, but `-aX` is the same password written down, 37a-1).
+  if (word.startsWith(flag) && word.length > 2) return { value: word.slice(2), option: flag };
   // Options end at the first word that is none (and no option's value): the command's own options follow.
   if (!word.startsWith('-') && !(i > 0 && takesValue.test(words[i - 1]))) return client === 'redis-cli' ? 'redis' : 'stop';
   return undefined;
@@ -197,10 +168,11 @@ const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|
 /**
  * The passwords `words` (one command line, or a pod's exec-form `command` and `args`) set with a client's option. A
  * word holding blanks and a client (`bash -c "curl -u …"`, `$(curl …)` quoted) is read as a command line itself when
- * `nested` (in a list, each item is judged as text on its own). A Redis command in capitals starting a command
- * (a here-doc's line, a `printf` string) is read too.
+ * `nested` (in a list, each item is judged as text on its own). A Redis command starting a command (a here-doc's
+ * line, a `printf` string) is read too: in capitals, and AUTH's word not prose's (redis-commands.ts PROSE_WORD); in
+ * any case and with any word where the text is `fedToRedis` (37a-2).
  */
-function commandPasswords(words: readonly string[], depth: number): CommandPassword[] {
+function commandPasswords(words: readonly string[], depth: number, fedToRedis = false): CommandPassword[] {
   const found: CommandPassword[] = [];
   let client: string | undefined;
   let state = freshState();
@@ -214,16 +186,19 @@ function commandPasswords(words: readonly string[], depth: number): CommandPassw
       .replace(/\.exe$/i, '')
       .toLowerCase();
     let option: Option | 'stop' | 'redis' | undefined;
-    if (depth > 0 && depth < MAX_NESTING && /\s/.test(word) && mayHoldCommand(word))
-      found.push(...commandPasswords(nestedWords(word), depth + 1).map((inner) => ({ ...inner, index: i, nested: true })));
+    if (depth > 0 && depth < MAX_NESTING && /\s/.test(word) && (mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word))))
+      found.push(...commandPasswords(nestedWords(word), depth + 1, fedToRedis).map((inner) => ({ ...inner, index: i, nested: true })));
     else if (SEPARATOR.test(word)) client = undefined;
-    else if (client === undefined && commandStart && REDIS_COMMAND.test(word)) [client, state] = ['redis', { ...freshState(), redis: i }];
-    else if (client === undefined && CLIENT.exec(name)?.[0] === name) [client, state] = [name, freshState()];
-    else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
+    else if (client === undefined && commandStart && isRedisCommand(word, fedToRedis))
+      [client, state] = ['redis', { ...freshState(), redis: i }];
+    else if (client === undefined && CLIENT.exec(name)?.[0] === name) {
+      [client, state] = [name, freshState()];
+      if (name === 'chpasswd') option = pipedPassword(words, i);
+    } else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
     if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: 'redis-cli' }];
     else if (client === 'redis' && state.redis !== undefined && i > state.redis) {
       const last = i + 1 >= words.length || SEPARATOR.test(words[i + 1]);
-      option = redisCommandPassword(words, state.redis, i, last);
+      option = redisCommandPassword(words, state.redis, i, last, fedToRedis || state.sub === 'redis-cli');
     }
     if (option === 'stop') client = undefined;
     else if (option && option !== 'redis') {
@@ -231,7 +206,7 @@ function commandPasswords(words: readonly string[], depth: number): CommandPassw
       const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
       const named = client === 'redis' ? `${state.sub ?? 'Redis'} ${option.option}` : `${client} ${option.option}`;
       if (password && !isCommandReference(password) && !(client === 'az' && isPathReference(password)) && !SEPARATOR.test(password))
-        found.push({ index: i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });
+        found.push({ index: option.at ?? i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });
     }
   }
   return found;
@@ -240,19 +215,29 @@ function commandPasswords(words: readonly string[], depth: number): CommandPassw
 /**
  * Where the command lines of `text` set a password with a client's option: the password's span, and how the first
  * is named. A line ends at a newline not escaped (a backslash-newline continues it), and at a shell's control
- * operators (shellWords).
+ * operators (shellWords). A text is fed to Redis where it holds RESP framing (all of it), and on the lines of a
+ * here-doc given to redis-cli, or to a netcat-like on a Redis port (6379, 26379), up to its delimiter.
  */
-function commandPasswordsIn(text: string): { spans: Array<[number, number]>; option?: string } {
-  if (!mayHoldCommand(text)) return { spans: [] };
+function commandPasswordsIn(written: string): { spans: Array<[number, number]>; option?: string } {
+  const resp = RESP_CLUE.test(written);
+  if (!resp && !mayHoldCommand(written) && !(written.includes('<<') && feedsRedis(written))) return { spans: [] };
+  // RESP framing read as commands, each character where it stood (the spans below are the written text's).
+  const text = resp ? respAsCommands(written) : written;
   const spans: Array<[number, number]> = [];
   let first: string | undefined;
   let at = 0;
+  let hereDoc: { end: string } | undefined;
   for (const line of text.split(/(?<!\\)\n/)) {
-    if (mayHoldCommand(line)) {
+    // A here-doc fed to Redis (redis-cli, or nc and the like on a Redis port): each line is a command, any case.
+    const fedToRedis = resp || hereDoc !== undefined;
+    // Its end: the delimiter alone on a line, indented too (a script inside YAML, where the write gate reads it).
+    if (hereDoc && line.trim() === hereDoc.end) hereDoc = undefined;
+    else if (!hereDoc) hereDoc = redisHereDoc(line);
+    if (fedToRedis ? mayHoldCommand(line) || REDIS_CLUE_ANY_CASE.test(line) : mayHoldCommand(line)) {
       const words = shellWords(line, true);
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;
-      for (const { index, password, user, nested, option: named } of commandPasswords(words, 1)) {
+      for (const { index, password, user, nested, option: named } of commandPasswords(words, 1, fedToRedis)) {
         first ??= named;
         // After the option as written (a user name may hold the password's text); the whole line where quoted apart.
         const found = line.indexOf(words[index], from);

@@ -18,6 +18,20 @@ export interface ClientState {
 
 /** rclone's backend options whose value is a secret (rclone.org/commands/rclone_config_create: `key value` pairs). */
 const RCLONE_SECRET = /^(?:pass|password|pass2|client_secret|secret_access_key|account_key|key|token|bearer_token|sas_url)$/i;
+/** aws configure's secret settings (`aws_secret_access_key`, `default.aws_session_token`). */
+const AWS_SECRET = /^(?:[\w-]+\.)*aws_(?:secret_access_key|session_token)$/i;
+/** SQL*Plus's logon word `user/password[@connect]` (`/ as sysdba`, `@script.sql` and `user@db` hold none). */
+const SQLPLUS_LOGON = /^[^/\s@'"-][^/\s@]*\/([^@\s]+)/s;
+
+/** A password by its place among a client's words that are no option: wpa_passphrase's second, sqlplus's logon. */
+function wordPassword(client: string, word: string, before: string, state: ClientState): { value: string; option: string } | undefined {
+  if ((word.startsWith('-') && word !== '-') || /^-[MR]$/.test(before)) return undefined;
+  state.positional++;
+  if (client === 'wpa_passphrase') return state.positional === 2 ? { value: word, option: 'passphrase' } : undefined;
+  const logon = state.positional === 1 ? SQLPLUS_LOGON.exec(word) : null;
+  return logon ? { value: logon[1], option: 'logon' } : undefined;
+}
+
 /** vault's switches (no value follows; developer.hashicorp.com/vault/docs/commands/login). */
 const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-color)$/;
 
@@ -26,7 +40,11 @@ const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-col
  * - `rabbitmqctl add_user|change_password|authenticate_user <user> <password>` (rabbitmq.com docs/man/rabbitmqctl.8);
  * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name);
  * - `mc alias set <alias> <url> <access key> <secret key>` (also `mc config host add`; min.io docs mc alias set);
- * - `rclone config create <name> <type> [key value]…`, `update|password <name> [key value]…`: a secret key's value.
+ * - `rclone config create <name> <type> [key value]…`, `update|password <name> [key value]…`: a secret key's value;
+ * - (37a-6) `mc admin user add <alias> <user> <secret>` (min.io docs mc admin user add); `aws configure set
+ *   aws_secret_access_key|aws_session_token <value>` (docs.aws.amazon.com cli reference configure/set);
+ *   `wpa_passphrase <ssid> <passphrase>` (wpa_passphrase(8)); `sqlplus user/password[@connect]` (Oracle SQL*Plus
+ *   docs: its first word that is no option; `/ as sysdba` and `user@db` hold none).
  */
 export function positionalPassword(
   client: string,
@@ -36,6 +54,7 @@ export function positionalPassword(
 ): { value: string; option: string } | undefined {
   const word = words[i];
   const before = words[i - 1] ?? '';
+  if (client === 'wpa_passphrase' || client === 'sqlplus') return wordPassword(client, word, before, state);
   if (state.sub === undefined) {
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)
@@ -44,9 +63,13 @@ export function positionalPassword(
           ? word
           : client === 'mc' && ((word === 'set' && before === 'alias') || (word === 'add' && before === 'host'))
             ? 'alias set'
-            : client === 'rclone' && before === 'config' && /^(?:create|update|password)$/.test(word)
-              ? word
-              : undefined;
+            : client === 'mc' && word === 'add' && before === 'user' && words[i - 2] === 'admin'
+              ? 'admin user add'
+              : client === 'aws' && word === 'set' && before === 'configure'
+                ? 'configure set'
+                : client === 'rclone' && before === 'config' && /^(?:create|update|password)$/.test(word)
+                  ? word
+                  : undefined;
     state.sub = sub;
     return undefined;
   }
@@ -57,7 +80,8 @@ export function positionalPassword(
   const n = state.positional;
   if (client === 'rabbitmqctl' && n === 2) return { value: word, option: `${state.sub} <user> <password>` };
   if (client === 'vault' && n === 1 && !word.includes('=') && word !== '-') return { value: word, option: 'login <token>' };
-  if (client === 'mc' && n === 4) return { value: word, option: 'alias set <secret key>' };
+  if (client === 'mc' && n === (state.sub === 'alias set' ? 4 : 3)) return { value: word, option: `${state.sub} <secret key>` };
+  if (client === 'aws' && n === 2 && AWS_SECRET.test(before)) return { value: word, option: `configure set ${before.toLowerCase()}` };
   const pairsFrom = state.sub === 'create' ? 3 : 2;
   if (client === 'rclone' && n > pairsFrom && (n - pairsFrom) % 2 === 1 && RCLONE_SECRET.test(before))
     return { value: word, option: `config ${state.sub} ${before.toLowerCase()}` };

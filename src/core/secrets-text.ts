@@ -80,12 +80,19 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
  * (`DB_PASSWORD="correct horse battery"`, or the whole word quoted: `'DB_PASSWORD=correct horse'`) runs to its
  * closing quote, blanks included, and is given without its quotes.
  */
+// A PKCS#11 URI's path attributes name a token and an object (RFC 7512: `pkcs11:token=label;object=key`, curl --cert,
+// 37a-8); its query's `pin-value` is a secret still. Read back at most 200 characters (a URI's path is short).
+const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i.test(text.slice(Math.max(0, at - 200), at));
+
+/** A PKCS#11 URI's path not followed by a query (read once: `(?=(…))\1` gives nothing back). */
+const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
+
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
-    if (!namesSecretValue(key)) continue;
+    if (!namesSecretValue(key) || inPkcs11Path(text, match.index)) continue;
     const start = match.index + whole.length;
     let value: string | undefined;
     if (separator === ':' && text.slice(match.index - 2, match.index) === '${') {
@@ -231,7 +238,8 @@ export function keyedSecret(text: string): string | undefined {
       .split(/[\r\u2028\u2029]/)
       .map(keyedSecret)
       .find((value) => value !== undefined);
-  const trimmed = text.trim();
+  // A PKCS#11 URI's path without a query (`'pkcs11:token=label;object=key'`) sets no secret (inPkcs11Path).
+  const trimmed = (text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text).trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {

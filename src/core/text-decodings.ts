@@ -122,7 +122,12 @@ const DECODINGS: readonly Decoding[] = [
   },
   // Quoted halves joined as a source file joins them (`"abc" "def"`, `"abc" + "def"`). One way to read a run of blanks:
   // `[^\S\n]*\+?[^\S\n]*` split it two ways, quadratic after a `"` and 150,000 blanks (40 s, attack round 32a-8).
-  { applies: /"[^\S\n]*(?:\+[^\S\n]*)?"/, escape: /"[^\S\n]*(?:\+[^\S\n]*)?"/g, decode: () => '' },
+  // An empty word standing alone (`ssh-keygen -N "" -f k`, 37a-8) is no join: taking it out would make `-f` the value.
+  {
+    applies: /"[^\S\n]*(?:\+[^\S\n]*)?"/,
+    escape: /"[^\S\n]*(?:\+[^\S\n]*)?"(?!(?<=(?:^|\s)"")(?:\s|$))/g,
+    decode: () => '',
+  },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.
   { applies: FORMAT, escape: /\p{Cf}/gu, decode: () => '' },
   // Unicode compatibility forms (full-width `ｐａｓｓｗｏｒｄ＝`, `①`) as NFKC folds them: a reviewer reads the name all the

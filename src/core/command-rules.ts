@@ -1,0 +1,125 @@
+import type { ClientState } from './secrets-positional';
+
+/**
+ * The password options of command-line clients whose option is no secret word (secrets-commands.ts reads a command
+ * line's words with them), one row each:
+ * - `client`: the client's name; `option`: how a message names the option (never its value); `login`: only after `login`;
+ * - `short`: the option's letters (`-P`). One reading for every row (attack round 37a-1): the value glued (`-Px`) or,
+ *   unless `optional` (a bare option prompts), the next word (`-P x`); where `switches` is given the client parses its
+ *   short options as getopt does, so switches may stand before it in one word (`zip -rP x`, `ssh-keygen -qN x`,
+ *   `curl -sE c.pem:x`, `mysql -BpX`): `switches` lists the letters that take a value (the word's rest is then theirs,
+ *   `curl -HE…` is a header); `pflag`: Go's spf13/pflag, whose `-p=x` sets `x`;
+ * - `next`: a long option that takes the next word; `glued`: a long option with its value glued or after `=` (group 1);
+ * - `form`: the form the password has in the value (group 1; none: the value).
+ * Sources:
+ * - `docker`/`nerdctl`/`podman login -p|--password`, `helm registry login` (cobra/pflag: `-px`, `-p=x`; only after
+ *   `login`: `docker run -p 8080:80` is a port; docs.docker.com reference/cli/docker/login), and (36a-2) `buildah`,
+ *   `oras`, `skopeo`, `crane auth login -p` (pflag), `az login -p` (argparse: `-px` too);
+ * - OpenLDAP clients `-w <pw>` (ldapsearch(1), getopt; `-W` prompts); `mongosh`/`mongo -p|--password` (not an option
+ *   after it: it prompts); `sqlcmd -P`; `smbclient -U|--user user%password`; `openssl -k`, `-pass|-passin|-passout
+ *   pass:<pw>`; `keytool -storepass…`; `mosquitto_pub`/`_sub`/`_rr -P|--pw`;
+ * - `zip`/`unzip`/`zipcloak -P` (zip(1), unzip(1): combined switches); 7-Zip `-p<pw>` glued only (7-Zip switch docs);
+ *   `ssh-keygen -N|-P` (getopt "…N:O:P:…"); `redis-benchmark -a`; mysql and mariadb clients `-p<pw>` glued only, not
+ *   all digits (dev.mysql.com command-options; my_getopt takes combined switches: `-Bp<pw>`);
+ * - curl `-E|--cert|--proxy-cert <file>:<password>` (curl.se/docs/manpage.html#-E: combined switches `-skE`; a
+ *   Windows drive's colon and a `pkcs11:` URI are none);
+ * - (37a-6) `rabbitmqadmin -p|--password`; `lftp -u user,password` (lftp(1)); `ipmitool -P` (ipmitool(1));
+ *   net-snmp's `snmpwalk`/`snmpget`… `-A|-X <pass phrase>` (snmpcmd(1), getopt); `etcdctl --user user:password`
+ *   (etcd.io etcdctl docs); `nmcli … wifi-sec.psk|802-1x.password <pw>` and `nmcli dev wifi connect <ssid> password
+ *   <pw>` (nm-settings-nmcli(5)); FreeRDP `/p:<pw>`, `/gp:`, `/pth:` (xfreerdp(1)); `cqlsh -p|--password`.
+ */
+interface Rule {
+  client: RegExp;
+  option: string;
+  short?: string;
+  optional?: boolean;
+  switches?: string;
+  pflag?: boolean;
+  next?: RegExp;
+  glued?: RegExp;
+  form?: RegExp;
+  login?: boolean;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    client: /^(?:docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az)$/,
+    option: 'login -p',
+    short: 'p',
+    pflag: true,
+    next: /^--password$/,
+    glued: /^--password=(.+)$/s,
+    login: true,
+  },
+  { client: /^ldap\w+$/, option: '-w', short: 'w', switches: 'bcdDeEfFhHlMoOpPRsSTUXyYz' },
+  { client: /^mongo(?:sh)?$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
+  { client: /^sqlcmd$/, option: '-P', short: 'P' },
+  { client: /^smbclient$/, option: '-U', short: 'U', next: /^--user$/, glued: /^--user=(.+)$/s, form: /^[^%]*%(.+)$/s },
+  { client: /^openssl$/, option: '-k', next: /^-k$/ },
+  { client: /^openssl$/, option: '-pass pass:', next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
+  { client: /^keytool$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
+  { client: /^mosquitto_\w+$/, option: '-P', next: /^(?:-P|--pw)$/ },
+  { client: /^(?:zip|unzip|zipcloak)$/, option: '-P', short: 'P', switches: 'bdinOPstxZ', next: /^--password$/ },
+  { client: /^7z[ar]?$/, option: '-p', short: 'p', optional: true },
+  { client: /^ssh-keygen$/, option: '-N', short: 'NP', switches: 'abCDEfFgIjmMnNOPrRstVwzZ' },
+  { client: /^redis-benchmark$/, option: '-a', short: 'a' },
+  { client: /^(?:mysql|mariadb)/, option: '-p', short: 'p', optional: true, switches: 'cDeEhOPSTuUwW', form: /^(?!\d+$)(.+)$/s },
+  {
+    client: /^curl$/,
+    option: '-E certificate password',
+    short: 'E',
+    switches: 'AbcCdDeEFHKmoPQrtTuUwxXyYz',
+    next: /^--(?:proxy-)?cert$/,
+    form: /^(?!pkcs11:)(?:[A-Za-z]:[\\/]|(?![A-Za-z]:[\\/]))(?:[^:\\]|\\.)*:(.+)$/s,
+  },
+  { client: /^rabbitmqadmin$/, option: '-p', short: 'p', next: /^--password$/, glued: /^--password=(.+)$/s },
+  { client: /^lftp$/, option: '-u', short: 'u', form: /^[^,]*,(.+)$/s },
+  { client: /^ipmitool$/, option: '-P', short: 'P' },
+  { client: /^snmp\w+$/, option: '-A', short: 'AX' },
+  { client: /^etcdctl$/, option: '--user', next: /^--user$/, glued: /^--user=(.+)$/s, form: /^[^:]*:(.+)$/s },
+  {
+    client: /^nmcli$/,
+    option: 'wifi-sec.psk',
+    next: /^\+?(?:(?:wifi-sec|802-11-wireless-security)\.(?:psk|wep-key[0-3]|leap-password)|802-1x\.(?:private-key-|phase2-private-key-)?password|password)$/,
+  },
+  { client: /^(?:[wx]freerdp|sdl-freerdp)\d*$/, option: '/p:', glued: /^[/-](?:p|gp|pth):(.+)$/s },
+  { client: /^cqlsh$/, option: '-p', short: 'p', next: /^--password$/, glued: /^--password=(.+)$/s },
+];
+
+/**
+ * A short option of `rule` in `word` and its value: `-Px`, `-P x` (`next`), after switches in one word where the
+ * client takes them so (`-rPx`, `-rP x`); the letter matched names it in messages (`ssh-keygen -P`, 37a-12).
+ */
+function shortOption(rule: Rule, word: string, next: string | undefined): { value?: string; letter: string } | undefined {
+  if (!rule.short || !/^-[^-]/.test(word)) return undefined;
+  for (let k = 1; k < word.length; k++) {
+    const letter = word[k];
+    if (rule.short.includes(letter)) {
+      const rest = word.slice(k + 1);
+      // pflag's `-p=x` sets `x` (`-p=` sets nothing).
+      if (rule.pflag && k === 1 && rest.startsWith('=')) return { value: rest.slice(1), letter };
+      return { value: rest || (rule.optional ? undefined : next), letter };
+    }
+    // Another option's letter: a switch where the client combines them (its value, if it takes one, is the rest).
+    if (rule.switches === undefined || rule.switches.includes(letter) || !/[A-Za-z0-9#]/.test(letter)) return undefined;
+  }
+  return undefined;
+}
+
+/** The password a row of RULES reads at `word` (with `next` after it), and how a message names the option; or none. */
+export function rulePassword(
+  client: string,
+  word: string,
+  next: string | undefined,
+  state: ClientState,
+): { value: string; option: string } | undefined {
+  for (const rule of RULES) {
+    if (!rule.client.test(client) || (rule.login && !state.login)) continue;
+    const short = shortOption(rule, word, next);
+    const value = short ? short.value : rule.next?.test(word) ? next : rule.glued?.exec(word)?.[1];
+    const password = value === undefined ? undefined : rule.form ? rule.form.exec(value)?.[1] : value;
+    const option = short && rule.short!.length > 1 ? rule.option.replace(/-\w(?!\w)/, `-${short.letter}`) : rule.option;
+    if (password) return { value: password, option };
+  }
+  return undefined;
+}

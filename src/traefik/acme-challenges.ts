@@ -51,13 +51,13 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
               // 36b-11 r5: the config's resolver has a challenge; the key or flag that turns it off is the one to name.
               path: culprit.path,
               message:
-                `turns off the challenge ${formatPath(acme[0].path)} gives the ACME resolver ${name}, which is left with none, ${none}: ` +
+                `turns off the challenge ${formatPath(acme[0].path)} gives the ACME resolver ${keyText(name)}, which is left with none, ${none}: ` +
                 `drop it, or choose the challenge at ${formatPath(acme[0].path)}.challenge`,
             }
           : {
               path: acme[0].path,
               message:
-                `gives the ACME resolver ${name} no challenge${outside ? ` (${formatPath(culprit!.path)} turns it off)` : ''}, ${none}: ` +
+                `gives the ACME resolver ${keyText(name)} no challenge${outside ? ` (${formatPath(culprit!.path)} turns it off)` : ''}, ${none}: ` +
                 'add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
                 (emptyMaps.some((node) => node.name === name)
                   ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})'

@@ -90,6 +90,7 @@ export default tseslint.config(
       'src/traefik/values-check.ts',
       'src/traefik/extra-objects.ts',
       'src/validate/conformance.ts',
+      'src/validate/ajv-cache.ts',
     ],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -166,6 +166,7 @@ function hostileInput() {
   const { formatDiagnostic, parseConfigText } = lib('config/load.js');
   // Judgements of a text are kept (secrets-memo.ts): each timing starts without them, as a synth does.
   const { forgetJudgements } = lib('core/secrets-memo.js');
+  const { validateClusterConfig } = lib('cluster/validate.js');
   const { parse, stringify } = require('yaml');
   const base = parse(readFileSync(join(root, 'config/dev.yaml'), 'utf8'));
   const configErrors = (values) =>
@@ -201,6 +202,16 @@ function hostileInput() {
       () => hostile.redirectCycle(999),
       (values) => {
         if (!configErrors(values).join('\n').includes('cycle of redirections')) throw new Error('bench: the redirect cycle was not found');
+      },
+    ],
+    // Every left-out item must be reported, or this would time another path.
+    [
+      '300 lists of 1,000 left-out items in props (review37-dropped)',
+      3,
+      hostile.droppedLists37,
+      (props) => {
+        const { errors } = validateClusterConfig({ ...base, ...props });
+        if (!errors.some((e) => e.path[0] === 'unknown0' && e.path[1] === 999)) throw new Error('bench: a left-out item was not reported');
       },
     ],
     ['5,000 secrets redacted in one scan (leaks-attack4)', 3, hostile.thousandsOfSecrets, lineScan],

@@ -23,3 +23,4 @@ export function urlForms(): Rows;
 export function wordStarts(size?: number): Rows;
 export function yamlishLines(size?: number): Rows;
 export function tokenShapes34a(size?: number): Rows;
+export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;

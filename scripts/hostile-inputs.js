@@ -323,7 +323,29 @@ const tokenShapes34a = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Props (the construct and API door) whose unknown top-level keys each hold a list of 1,000 items the plain-data
+ * gate leaves out, `size` items in all: every item is a left-out path and every unknown key a problem beside it
+ * (review 37, F1: 300 lists of 1,000 `NaN` took 30 s when each problem was tested against every left-out path). Rows
+ * of [label, props]; `judged` in the tests and the bench runs validateClusterConfig on `{ ...config, ...props }`.
+ */
+const droppedLists37 = (size = 300_000) => {
+  const lists = Math.max(1, Math.ceil(size / 1000));
+  const props = (list) => Object.fromEntries(Array.from({ length: lists }, (_, i) => [`unknown${i}`, list()]));
+  /** 1,000 items, each read through a getter (refused, not run). */
+  const getters = () => {
+    const list = [];
+    for (let i = 0; i < 1000; i++) Object.defineProperty(list, i, { get: () => 1, enumerable: true, configurable: true });
+    return list;
+  };
+  return [
+    [`${lists} lists of 1,000 NaN`, props(() => Array.from({ length: 1000 }, () => Number.NaN))],
+    [`${lists} lists of 1,000 getters`, props(getters)],
+  ];
+};
+
 module.exports = {
+  droppedLists37,
   tokenShapes34a,
   commentLines31a,
   aliasBomb,

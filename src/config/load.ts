@@ -5,7 +5,7 @@ import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
-import { followsFromDropped } from '../core/dropped';
+import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
@@ -169,8 +169,9 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // A value the YAML reader refused and left out (a `__proto__` key, a control character written as an escape): a
   // finding at or under it would only repeat the refusal (src/core/dropped.ts).
   const dropped = input.problems.flatMap((p) => (p.dropped ? [p.dropped] : []));
+  const followsFromDropped = followsFromDroppedAny(dropped);
   const explained = (p: Problem) =>
-    followsFromDropped(p.path, dropped) ||
+    followsFromDropped(p.path) ||
     cuts.some(
       (cut) =>
         cut.path.every((key, i) => p.path[i] === key) &&

@@ -3,7 +3,7 @@ import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { lexedTooDeep } from '../core/yaml-depth';
-import { atOrUnder } from '../core/dropped';
+import { atOrUnderAny } from '../core/dropped';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
@@ -146,8 +146,8 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   // A control character in the text leaves out the value or key that holds it (none in a comment), and the rest is
   // still judged: with the content's problems, one run reports every problem.
   // The content's own message on the same value or key (its decoded text holds the character too) would repeat it.
-  const written = characters.flatMap((p) => (p.dropped ? [p.dropped] : []));
-  const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !atOrUnder(p.dropped, written))];
+  const written = atOrUnderAny(characters.flatMap((p) => (p.dropped ? [p.dropped] : [])));
+  const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !written(p.dropped))];
   if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: content };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });

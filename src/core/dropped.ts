@@ -7,18 +7,52 @@ import type { Path } from './problem';
  * left out), so it is not reported; findings beside and above it stand, but for the list an item was left out of.
  */
 
-/** Whether `path` is one of `dropped` or lies under one. */
-export function atOrUnder(path: readonly (string | number)[], dropped: readonly Path[]): boolean {
-  return dropped.some((cut) => cut.length <= path.length && cut.every((key, i) => path[i] === key));
+/** A path as one string key: each key as JSON, joined by commas (a key's own commas sit inside its quotes). */
+const keyOf = (path: readonly (string | number)[]): string => path.map((key) => JSON.stringify(key)).join(',');
+
+/**
+ * The keys of every prefix of `path`, shortest (the root, `''`) first, built in one pass: each prefix's key
+ * extends the one before it, so a path of depth d costs O(total key length), not O(d²) copies.
+ */
+function prefixKeys(path: readonly (string | number)[]): string[] {
+  const keys = [''];
+  let key = '';
+  for (const part of path) {
+    key = key ? `${key},${JSON.stringify(part)}` : JSON.stringify(part);
+    keys.push(key);
+  }
+  return keys;
 }
 
 /**
- * Whether a finding at `path` follows from a left-out value: at or under it, or about the list an item was left
- * out of (the list is judged without it: "is empty", "has 1 entry" would count wrong).
+ * A test for whether a path is one of `dropped` or lies under one, with the lookups built once: each call then
+ * costs O(depth of the path), not O(dropped) (a props object can hold 300 lists of 1,000 `NaN`, each one left out).
  */
+export function atOrUnderAny(dropped: readonly Path[]): (path: readonly (string | number)[]) => boolean {
+  const cuts = new Set(dropped.map(keyOf));
+  if (!cuts.size) return () => false;
+  return (path) => prefixKeys(path).some((key) => cuts.has(key));
+}
+
+/** Whether `path` is one of `dropped` or lies under one (one question; build `atOrUnderAny` once for many). */
+export function atOrUnder(path: readonly (string | number)[], dropped: readonly Path[]): boolean {
+  return atOrUnderAny(dropped)(path);
+}
+
+/**
+ * A test for whether a finding at a path follows from a left-out value: at or under it, or about the list an item
+ * was left out of (the list is judged without it: "is empty", "has 1 entry" would count wrong). The lookups are
+ * built once, so judging P findings against D left-out values costs O(D + P × depth), not O(P × D).
+ */
+export function followsFromDroppedAny(dropped: readonly Path[]): (path: readonly (string | number)[]) => boolean {
+  const under = atOrUnderAny(dropped);
+  const lists = new Set(dropped.filter((cut) => typeof cut[cut.length - 1] === 'number').map((cut) => keyOf(cut.slice(0, -1))));
+  return (path) => under(path) || (lists.size > 0 && lists.has(keyOf(path)));
+}
+
+/** Whether a finding at `path` follows from a left-out value (one question; see `followsFromDroppedAny`). */
 export function followsFromDropped(path: readonly (string | number)[], dropped: readonly Path[]): boolean {
-  const lists = dropped.filter((cut) => typeof cut[cut.length - 1] === 'number').map((cut) => cut.slice(0, -1));
-  return atOrUnder(path, dropped) || lists.some((list) => list.length === path.length && list.every((key, i) => path[i] === key));
+  return followsFromDroppedAny(dropped)(path);
 }
 
 /** `problems` without those that follow from a left-out value. */
@@ -26,7 +60,9 @@ export function withoutDropped<P extends { readonly path: readonly (string | num
   problems: readonly P[],
   dropped: readonly Path[],
 ): P[] {
-  return dropped.length ? problems.filter((p) => !followsFromDropped(p.path, dropped)) : [...problems];
+  if (!dropped.length) return [...problems];
+  const follows = followsFromDroppedAny(dropped);
+  return problems.filter((p) => !follows(p.path));
 }
 
 /**
@@ -39,35 +75,44 @@ export function withoutDropped<P extends { readonly path: readonly (string | num
 export function withoutDroppedItems(data: unknown, dropped: readonly Path[]): { data: unknown; original: (path: Path) => Path } {
   const items = dropped.filter((path) => typeof path[path.length - 1] === 'number');
   if (!items.length) return { data, original: (path) => path };
-  /** Per list (its path in `data`, formatted as JSON), the indices left out of it, ascending. */
+  /** Per list (its path in `data` as `keyOf`), the indices left out of it; sorted once below. */
   const removed = new Map<string, number[]>();
+  /** Every proper prefix of a left-out item's path: the nodes `copy` must go into (the rest is shared). */
+  const along = new Set<string>();
   for (const path of items) {
-    const list = JSON.stringify(path.slice(0, -1));
-    removed.set(
-      list,
-      [...(removed.get(list) ?? []), path[path.length - 1] as number].sort((a, b) => a - b),
-    );
+    const keys = prefixKeys(path);
+    const list = keys[keys.length - 2];
+    const indices = removed.get(list);
+    if (indices) indices.push(path[path.length - 1] as number);
+    else removed.set(list, [path[path.length - 1] as number]);
+    for (let i = 0; i < keys.length - 1; i++) along.add(keys[i]);
   }
-  const copy = (node: unknown, at: Path): unknown => {
-    if (node === null || typeof node !== 'object') return node;
-    const on = items.some((path) => path.length > at.length && at.every((key, i) => path[i] === key));
-    if (!on) return node;
+  for (const indices of removed.values()) indices.sort((a, b) => a - b);
+  const copy = (node: unknown, at: string): unknown => {
+    if (node === null || typeof node !== 'object' || !along.has(at)) return node;
+    const child = (key: string | number) => (at ? `${at},${JSON.stringify(key)}` : JSON.stringify(key));
     if (Array.isArray(node)) {
-      const gone = new Set(removed.get(JSON.stringify(at)) ?? []);
-      return node.flatMap((item, i) => (gone.has(i) ? [] : [copy(item, [...at, i])]));
+      const gone = new Set(removed.get(at) ?? []);
+      return node.flatMap((item, i) => (gone.has(i) ? [] : [copy(item, child(i))]));
     }
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, copy(value, [...at, key])]));
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, copy(value, child(key))]));
   };
   const original = (path: Path): Path => {
     const out: Array<string | number> = [];
+    let at = '';
     for (const key of path) {
-      const gone = typeof key === 'number' ? removed.get(JSON.stringify(out)) : undefined;
+      const gone = typeof key === 'number' ? removed.get(at) : undefined;
       let index = key;
-      // The k-th kept item: past every left-out index at or below it.
-      if (gone && typeof index === 'number') for (const i of gone) if (i <= index) index++;
+      // The k-th kept item: past every left-out index at or below it (ascending, so the first one above ends it).
+      if (gone && typeof index === 'number')
+        for (const i of gone) {
+          if (i > index) break;
+          index++;
+        }
       out.push(index);
+      at = at ? `${at},${JSON.stringify(index)}` : JSON.stringify(index);
     }
     return out;
   };
-  return { data: copy(data, []), original };
+  return { data: copy(data, ''), original };
 }

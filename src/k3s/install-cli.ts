@@ -65,7 +65,13 @@ export interface InstallOptions {
    * @default manifestsRootOf(manifestsDir)
    */
   readonly manifestsRoot?: string;
-  /** @default nodeFileSystem */
+  /**
+   * How the plan reads the target and dist/ and how the install writes. The clash check's walk of the manifests tree
+   * (manifests-tree.ts: `manifestsRootOf`, `walkManifestsTree`, `readRegularFile`) always reads the real disk, as K3s
+   * will: it needs stat, realpath and a non-blocking open, which FileSystem does not offer. A test with a fake
+   * FileSystem picks the tree with `manifestsRoot`.
+   * @default nodeFileSystem
+   */
   readonly fs?: FileSystem;
   /** @default a line on stdout */
   readonly out?: (line: string) => void;

@@ -70,9 +70,11 @@ export function walkManifestsTree(root: string): ManifestsTree {
       const entry = lstat(path);
       if (!entry) continue;
       if (name.endsWith('.skip')) skipped.add(name.slice(0, -'.skip'.length));
+      // A link outside a followed folder is stat-ed once: K3s stops at one it cannot stat, and enters one to a folder.
+      const target = entry.isSymbolicLink() && followLinks ? (stat(path) ?? null) : undefined;
       if (entry.isDirectory()) walk(path, relPath, followLinks);
-      else if (entry.isSymbolicLink() && followLinks && !stat(path)) broken.push(relPath);
-      else if (entry.isSymbolicLink() && followLinks && stat(path)?.isDirectory()) {
+      else if (target === null) broken.push(relPath);
+      else if (target?.isDirectory()) {
         let real: string;
         try {
           real = fs.realpathSync(path);
@@ -135,6 +137,9 @@ const holdsInstall = (folder: string) => list(folder).some((name) => /^\.k3s-vip
  * (`<data-dir>/server/manifests`: K3s' `--data-dir` moves the default /var/lib/rancher/k3s only as a whole) or an
  * ancestor holding another install of this tool; `dir` itself when there is none. K3s applies every file below it, so
  * the AddOn names and objects of the whole tree are what an install into `dir` must not clash with.
+ * Every ancestor up to `/` is listed: so one stray `.k3s-vip-*.json` in, say, /tmp makes each later install under /tmp
+ * check the whole of /tmp (up to MAX_ENTRIES, with the warning the walk gives). That is meant: a record there says an
+ * install was made there, whose files a nested install must not clash with; remove the record to stop it.
  */
 export function manifestsRootOf(dir: string): string {
   const start = safeRealPath(dir);

@@ -2,7 +2,7 @@ import { formatPath, keyText, Path, Problem, quotedText } from '../core/problem'
 import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
-import { printed, resolverNodes } from './resolver-keys';
+import { printed, resolverNodes, segment } from './resolver-keys';
 
 /** The last of a resolver's flags at the lower-case option path `rest` (after the resolver's name), as Traefik keeps it. */
 const last = (flags: readonly ResolverFlag[], rest: string) => flags.filter((flag) => flag.rest.join('.') === rest).at(-1);
@@ -24,7 +24,7 @@ const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
  * section 8.3). An entrypoint only a `--entrypoints.<name>.*` flag defines is left alone (this tool does not know its port).
  */
 export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...args: ResolverInputs): Problem[] {
-  const [values, flags, rules, prefix] = args;
+  const [values, flags, rules, prefix, firstClassResolvers] = args;
   const problems: Problem[] = [];
   // A challenge given as an empty map (`tlsChallenge: {}`) writes no flag: the chart recurses into maps (resolver-keys.ts).
   const emptyMaps = resolverNodes(values, rules).filter(
@@ -36,28 +36,30 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     const entryPoint = last(acme, 'acme.httpchallenge.entrypoint');
     if (!provider && !entryPoint?.raw && !blockOn(acme, 'acme.tlschallenge')) {
       const culprit = challengeCulprit(name, acme, values, rules, prefix);
-      const firstClass = acme[0].path[prefix.length] === 'certResolvers';
+      const fromConfigResolver = acme[0].path[prefix.length] === 'certResolvers';
       // The challenge option the config's resolver writes: a key or flag setting it otherwise is refused as a conflict
       // naming both (values-check.ts, resolver-arguments.ts), which says it better than a second message at that key.
+      // `name` is the spelling written first, which may differ in case from the config's key (one resolver to paerser).
+      const configResolver = Object.entries(firstClassResolvers).find(([key]) => segment(key) === segment(name))?.[1];
       const ownOption =
-        (args[4][name] as { challenge?: string } | undefined)?.challenge === 'tls' ? 'acme.tlschallenge' : 'acme.httpchallenge.entrypoint';
-      if (culprit && firstClass && culprit.rest === ownOption) continue;
+        (configResolver as { challenge?: string } | undefined)?.challenge === 'tls' ? 'acme.tlschallenge' : 'acme.httpchallenge.entrypoint';
+      if (culprit && fromConfigResolver && culprit.rest === ownOption) continue;
       const outside = culprit && !formatPath(culprit.path).startsWith(formatPath(acme[0].path));
       const none =
         'so Traefik never gets it a certificate ("ACME challenge not specified") and its routers serve the default self-signed one';
       problems.push(
-        culprit && firstClass
+        culprit && fromConfigResolver
           ? {
               // 36b-11 r5: the config's resolver has a challenge; the key or flag that turns it off is the one to name.
               path: culprit.path,
               message:
-                `turns off the challenge ${formatPath(acme[0].path)} gives the ACME resolver ${name}, which is left with none, ${none}: ` +
+                `turns off the challenge ${formatPath(acme[0].path)} gives the ACME resolver ${keyText(name)}, which is left with none, ${none}: ` +
                 `drop it, or choose the challenge at ${formatPath(acme[0].path)}.challenge`,
             }
           : {
               path: acme[0].path,
               message:
-                `gives the ACME resolver ${name} no challenge${outside ? ` (${formatPath(culprit!.path)} turns it off)` : ''}, ${none}: ` +
+                `gives the ACME resolver ${keyText(name)} no challenge${outside ? ` (${formatPath(culprit!.path)} turns it off)` : ''}, ${none}: ` +
                 'add tlsChallenge: true, httpChallenge.entryPoint: web or dnsChallenge.provider' +
                 (emptyMaps.some((node) => node.name === name)
                   ? ' (the chart writes no flag for an empty map such as tlsChallenge: {})'

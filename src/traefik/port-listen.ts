@@ -57,7 +57,7 @@ function hostIpProblems(
     const shown = quotedText(hostIP, () => false, '');
     // A long text is named by its size once, not quoted again inside the flag.
     const written = shown.startsWith('"') ? (hostIpListens === 'bracketed' && hostIP.includes(':') ? `[${hostIP}]` : hostIP) : '<it>';
-    const is = `is ${shown}, which ${chartName} also writes as entrypoint ${keyText(entry.name)}'s listen address (--entryPoints.${entry.name}.address=${written}:${entry.port})`;
+    const is = `is ${shown}, which ${chartName} also writes as entrypoint ${keyText(entry.name)}'s listen address (--entryPoints.${keyText(entry.name)}.address=${written}:${entry.port})`;
     const probes =
       entry.name === 'traefik' && !goTruthy(deployment.healthchecksHost)
         ? ' and as the host of the readiness and liveness probes, which the kubelet then calls on that address from the node'

@@ -42,7 +42,7 @@ export function portRangeProblems({ values, entrypoints, chart, chartName, sourc
         path: sourced(['ports', name], port).path,
         message:
           `is entrypoint ${keyText(name)} without a port, so ${chartName} writes an empty containerPort, which the API server refuses, and ` +
-          `an address without a port for Traefik${goTruthy(port.expose) ? ` (or fails first: "Cannot create ${name} port on Service without .port or .exposedPort")` : ''}, ` +
+          `an address without a port for Traefik${goTruthy(port.expose) ? ` (or fails first: "Cannot create ${keyText(name)} port on Service without .port or .exposedPort")` : ''}, ` +
           `${fails}: give it ports.${keyText(name)}.port`,
       });
       continue;

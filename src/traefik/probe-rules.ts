@@ -31,14 +31,21 @@ export interface ProbePort {
   readonly own: boolean;
 }
 
+/** The version's healthchecks key (chart-versions.ts `probeKeys`), relative to the values. */
+export function healthchecksKey(chart: Version): readonly string[] {
+  return traefikChartRules(chart).probeKeys === 'deployment'
+    ? ['deployment', 'healthchecksPort']
+    : ['ports', 'traefik', 'healthchecksPort'];
+}
+
 /**
  * The port the chart's readiness and liveness probes call: the version's healthchecks key (Go-true), else
  * `ports.traefik.port`; a port name (a text) is resolved through the entrypoints' written port names. Undefined when
  * none is known (the chart then fails on its own: chart-failures.ts `probePort`) or a name names no entrypoint.
  */
 export function probePort(values: Values, entrypoints: readonly Entrypoint[], chart: Version): ProbePort | undefined {
-  const { probeKeys, portNames } = traefikChartRules(chart);
-  const key = probeKeys === 'deployment' ? ['deployment', 'healthchecksPort'] : ['ports', 'traefik', 'healthchecksPort'];
+  const { portNames } = traefikChartRules(chart);
+  const key = healthchecksKey(chart);
   const given = valueAt(values, key);
   if (goTruthy(given)) {
     const number = renderedInteger(given);
@@ -79,25 +86,34 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
   const probe = probePort(values, entrypoints, chart);
-  const portKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksPort'] : ['ports', 'traefik', 'healthchecksPort'];
-  const given = probe?.own ? valueAt(values, probe.key) : probe ? undefined : valueAt(values, portKey);
+  // The healthchecks key's value, unless the probes take ports.traefik.port (then it is not Go-true).
+  const portKey = healthchecksKey(chart);
+  const given = probe && !probe.own ? undefined : valueAt(values, portKey);
   // A port name: written as is into httpGet.port, which the kubelet resolves among the container's port names.
-  const name = typeof given === 'string' && renderedInteger(given) === undefined ? quotedText(given, () => false, '') : undefined;
-  if (name !== undefined && probe && !rules.probePortName && probe.key[0] === 'deployment') {
+  const text = typeof given === 'string' && renderedInteger(given) === undefined ? given : undefined;
+  const name = text === undefined ? undefined : quotedText(text, () => false, '');
+  // Where the table's `probePortName` is false, the values schema refuses any text at the key: a name that names an
+  // entrypoint is refused here with its number; one that names none is left to the schema's own message.
+  if (name !== undefined && probe && !rules.probePortName) {
     result.errors.push({
       path: at(probe.key, given),
       message:
-        `is ${name}, a text (the port name of port ${probe.port}), but ${chartName}'s values schema takes only a number here ` +
-        `(values.schema.json from v31.1.0 to v41.0.x), so Helm refuses the values and the release fails to install: write ${pingPort ?? probe.port}`,
+        `is ${name}, a text (the port name of port ${probe.port}), but ${chartName}'s values schema takes only a number here, ` +
+        `so Helm refuses the values and the release fails to install: write ${pingPort ?? probe.port}`,
     });
-  } else if (
-    name !== undefined &&
-    !probe &&
-    typeof given === 'string' &&
-    given !== '' &&
-    (rules.probePortName || portKey[0] !== 'deployment')
-  ) {
-    result.errors.push(unnamedPortProblem(portKey, given, name, entrypoints, rules.portNames, chartName, at, pingPort));
+  } else if (text !== undefined && text !== '' && !probe && rules.probePortName) {
+    result.errors.push(
+      unnamedPortProblem(
+        portKey,
+        text,
+        quotedText(text, () => false, ''),
+        entrypoints,
+        rules.portNames,
+        chartName,
+        at,
+        pingPort,
+      ),
+    );
   } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
     const there = other ? `entrypoint ${keyText(other.name)}'s port, which has no /ping router` : 'a port no entrypoint listens on';

@@ -1,3 +1,4 @@
+import { keyText, shownValue } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { flagIsFalse, flagIsTrue, traefikFlags } from './arguments';
 import { printed, resolverLeaves, segment } from './resolver-keys';
@@ -40,9 +41,9 @@ export function resolverArgumentConflicts(
     problems.push({
       path: flag.path.slice(1),
       message:
-        `sets --certificatesresolvers.${match[1]}.${match[2]} (Traefik reads option ${option} of resolver ${node.name}), which ` +
-        `${keyPrefix}certResolvers.${node.key} makes this tool write as ${JSON.stringify(node.value)}, and Traefik keeps this later ` +
-        `flag: change ${keyPrefix}certResolvers.${node.key} instead, or drop the item`,
+        `sets ${keyText(`--certificatesresolvers.${match[1]}.${match[2]}`)} (Traefik reads option ${keyText(option)} of resolver ` +
+        `${keyText(node.name)}), which ${keyPrefix}certResolvers.${keyText(node.key)} makes this tool write as ${shownValue(node.value)}, ` +
+        `and Traefik keeps this later flag: change ${keyPrefix}certResolvers.${keyText(node.key)} instead, or drop the item`,
     });
   }
   return problems;

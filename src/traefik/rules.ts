@@ -19,6 +19,10 @@ export { chartVersionSupport };
  * Several Traefik pods with ACME resolvers: the refusal, else undefined. `keys` names the settings as the
  * caller's users write them (config keys or construct props).
  */
+/** A Service type for a sentence ("a NodePort"): an empty one is ClusterIP; a long one was named by its size already. */
+const typeNamed = (type: unknown): string =>
+  type === '' ? 'a ClusterIP (an empty type)' : String(type).length > 80 ? 'one of that type' : `a ${String(type)}`;
+
 export function replicasWithCertResolversProblem(
   replicas: number,
   resolvers: readonly string[],
@@ -130,7 +134,7 @@ export function checkTraefikDeployment(
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
-        `${shownValue(service.type.value)} makes ${service.label}'s Service a ${String(service.type.value) || 'ClusterIP (an empty type)'}, which kube-vip never gives a VIP, ` +
+        `${shownValue(service.type.value)} makes ${service.label}'s Service ${typeNamed(service.type.value)}, which kube-vip never gives a VIP, ` +
           `so nothing outside the cluster reaches it: ${typeFix}`,
       );
     }

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
 import { upstreamChartVersion } from './chart-versions';
 import { parseVersion } from '../semver';
-import { cacheDir, PROJECT_ROOT, writeCache } from '../output/cache-folder';
+import { PROJECT_ROOT } from '../output/cache-folder';
+import { cachedValidator } from '../validate/ajv-cache';
 
 /** Upstream `traefik/values.schema.json` and `values.yaml` per chart version (vendor/traefik-values-schema/README.md). */
 const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');
@@ -41,34 +41,16 @@ export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema |
 const AJV_OPTIONS = { strict: false, allowUnionTypes: true, allErrors: true, code: { source: true } };
 
 /**
- * Compiles a values schema with ajv's 2020-12 build, keeping the generated code in node_modules/.cache (as the CRD
- * validators are, validate/crds.ts): compiling a chart's schema took about 0.5 s of every synth with traefik.values,
- * loading its code about 20 ms. The key covers the schema text, the options and ajv's release. Loaded only when a
- * config sets traefik.values: ajv's 2020-12 build costs time every synth would pay.
+ * Compiles a values schema with ajv's 2020-12 build, keeping the generated code in the cache (validate/ajv-cache.ts):
+ * compiling a chart's schema took about 0.5 s of every synth with traefik.values, loading its code about 20 ms. Loaded
+ * only when a config sets traefik.values: ajv's 2020-12 build costs time every synth would pay.
  */
 function compileCached(json: object, text: string): ValidateFunction {
-  const { version } = require('ajv/package.json') as { version: string };
-  const key = createHash('sha256')
-    .update(JSON.stringify([version, AJV_OPTIONS]))
-    .update(text)
-    .digest('hex')
-    .slice(0, 16);
-  const cache = cacheDir();
-  const cached = cache && join(cache, `traefik-values-${key}.js`);
-  if (cached && existsSync(cached)) {
-    try {
-      const loaded: unknown = require(cached);
-      if (typeof loaded === 'function') return loaded as ValidateFunction;
-    } catch {
-      // A damaged cache file (it only saves time): compiled and written again below.
-    }
-  }
-  const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
-  const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  const validate = ajv.compile(json);
-  if (cached) writeCache(cached, standaloneCode(ajv, validate));
-  return validate;
+  return cachedValidator('traefik-values', [JSON.stringify(AJV_OPTIONS), text], () => {
+    const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    return { ajv, validate: ajv.compile(json) };
+  });
 }
 
 /** One schema violation: the key path below the values' root and what is wrong there. */

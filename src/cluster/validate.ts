@@ -163,9 +163,16 @@ function rulesDespite(data: unknown, problems: readonly DescribedProblem[], clus
       const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
         a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
       const { config } = applyBundledTraefikChart(pruned, parsed.data);
-      return checkClusterRules(config, cluster).errors.filter((finding) => !removed.some((cut) => related(cut, finding.path)));
+      // A finding at another key may still speak of a left-out block (`kubeVip.mode: is bgp, but kubeVip.bgp is
+      // missing`): one that names it is about it too.
+      const names = removed.map((cut) => new RegExp(`(?<![\\w.])${escapeRegExp(formatPath(cut))}(?![\\w[])`));
+      return checkClusterRules(config, cluster).errors.filter(
+        (finding) => !removed.some((cut) => related(cut, finding.path)) && !names.some((name) => name.test(finding.message)),
+      );
     }
     issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
   }
   return [];
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,7 +5,7 @@ import { dns1123Label } from './config/formats';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath, oneLine, printable } from './core/problem';
-import { redact, secretShape, secretsInData } from './core/secrets';
+import { redact, secretShape, secretsInComments, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
@@ -189,9 +189,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         'move it into a Kubernetes Secret (synth refuses it there too), then copy again',
     );
   }
-  if (secretShape(text)) {
-    // Outside the data (a comment): synth deploys none of it, but a copy would carry it into a second file.
-    const line = text.split('\n').findIndex((each) => secretShape(each)) + 1;
+  // Outside the data (a comment, `# password: x` too): synth deploys none of it, but a copy would carry it into a second file.
+  const outside = (part: string) => !!secretShape(part) || secretsInComments(part).length > 0;
+  if (outside(text)) {
+    const line = text.split('\n').findIndex(outside) + 1;
     return fail(
       `${shown(source)}${line ? `:${line}` : ''} holds a secret outside its values (a comment, say): nothing was copied; ` +
         'remove it from the file, then copy again',

@@ -59,12 +59,35 @@ describe('37a-11: npm run new --from refuses a secret outside the values with it
     expect(text).not.toContain('Hx7kQz9Wp2Lm');
   });
 
+  test('a key-value secret in a comment (attack 38a-8): refused with its line, never shown', () => {
+    const lines = DEV_YAML.split('\n').length;
+    const { code, text } = run(`${DEV_YAML}# password: Hx7kQz9Wp2Lm\n`);
+    expect(code).toBe(1);
+    expect(text).toContain(`src.yaml:${lines} holds a secret outside its values`);
+    expect(text).not.toContain('Hx7kQz9Wp2Lm');
+  });
+
   test('a secret among the values keeps its key path and says synth refuses it there', () => {
     const { code, text } = run(withValues(DEV_YAML, '    env: [{name: DB_PASSWORD, value: Hx7kQz9Wp2Lm}]\n'));
     expect(code).toBe(1);
     expect(text).toContain('holds a secret (traefik.values.env[0].value)');
     expect(text).toContain('synth refuses it there too');
     expect(text).not.toContain('Hx7kQz9Wp2Lm');
+  });
+});
+
+describe('38a-13: a value over 80 characters is cut to its head and named by its size, not quoted whole', () => {
+  test.each([
+    ['an Ingress Service of 85 characters', (t: string) => t.replace('service: frontend', `service: ${'s'.repeat(85)}`), 's'.repeat(85)],
+    [
+      'an Ingress host with a label of 75 characters',
+      (t: string) => t.replace('host: k3s.code-place-dev.site', `host: ${'h'.repeat(75)}.example.com`),
+      `${'h'.repeat(75)}.example.com`,
+    ],
+  ])('%s', (_, edit, whole) => {
+    const errors = errorsOf(edit(DEV_YAML)).join('\n');
+    expect(errors).toContain(`(${whole.length} characters)`);
+    expect(errors).not.toContain(`"${whole}"`);
   });
 });
 

@@ -17,11 +17,11 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** IsDNS1123Subdomain's pattern: dot-separated labels, with no length limit of their own (only the 253 in all). */
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** A value as the message quotes it, a very long one cut (one readable line); a secret blanked first, so no cut shows its head. */
+/** A value as the message quotes it, one over 80 characters cut to its head and size (one readable line); a secret blanked first, so no cut shows its head. */
 function show(value: string): string {
   const secrets = secretValues(value);
   const shown = secrets.length ? redact(value, secrets) : value;
-  return oneLine(shown.length > 100 ? `${JSON.stringify(shown.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(shown));
+  return oneLine(shown.length > 80 ? `${JSON.stringify(shown.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(shown));
 }
 
 /** When length is the problem: `"…" is 64 characters, at most 63` and what the limit belongs to. */

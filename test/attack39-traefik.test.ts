@@ -52,6 +52,18 @@ describe('refused', () => {
     ['persistence.path null text', { persistence: { path: 'null' } }, 'persistence.path', /as null/],
     ['persistence.path blank', { persistence: { path: ' ' } }, 'persistence.path', /as null/],
     ['persistence.path #x', { persistence: { path: '#x' } }, 'persistence.path', /YAML syntax/],
+    [
+      'hub.tokenMountPath blank-padded 123',
+      { hub: { token: 'abc', tokenMountPath: ' 123 ' } },
+      'hub.tokenMountPath',
+      /is " 123 ".*as a number/,
+    ],
+    [
+      'volumes mountPath blank-padded null',
+      { volumes: [{ name: 'ab', mountPath: ' null', type: 'secret' }] },
+      'volumes[0].mountPath',
+      /as null/,
+    ],
     ['persistence.path trailing blank', { persistence: { path: '/data ' } }, 'persistence.path', /without its leading and trailing blanks/],
     ['persistence.path ": "', { persistence: { path: '/a: b' } }, 'persistence.path', /YAML syntax/],
     ['volumes name 123', { volumes: [{ name: '123', mountPath: '/a', type: 'secret' }] }, 'volumes[0].name', /as a number/],

@@ -10,14 +10,22 @@ import { yamlNumber } from './yaml-number';
  * read as the text at all. One check for every value the chart writes unquoted where the API server wants a text.
  */
 export function unquotedReading(text: string): string | undefined {
-  if ([...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+  if ([...text].some((c) => (c.charCodeAt(0) < 0x20 && c !== '\t') || c.charCodeAt(0) === 0x7f))
     return 'not one plain line (it holds a control character or line break)';
-  if (text.trim() === '' || ['~', 'null', 'Null', 'NULL'].includes(text)) return 'null (nothing)';
-  if (text !== text.replace(/^[ \t]+|[ \t]+$/g, '')) return 'the text without its leading and trailing blanks';
-  if (BOOLEANS.includes(text)) return 'a boolean';
-  if (yamlNumber(text) !== undefined || /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(text)) return 'a number';
-  if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)/.test(text)) return 'a timestamp';
-  if (/^[#[\]{},*&!|>%@`'"]|^[-?:]( |$)|: |:$| #/.test(text)) return 'YAML syntax';
+  // The YAML scanner drops the blanks around a plain scalar, and reads what is left.
+  const plain = text.replace(/^[ \t]+|[ \t]+$/g, '');
+  return plainReading(plain) ?? (plain === text ? undefined : 'the text without its leading and trailing blanks');
+}
+
+/** What unquotedReading says of a text YAML reads as null (go-yaml v2 resolve.go: empty, `~`, `null`, `Null`, `NULL`). */
+export const NULL_READING = 'null (nothing)';
+
+function plainReading(plain: string): string | undefined {
+  if (['', '~', 'null', 'Null', 'NULL'].includes(plain)) return NULL_READING;
+  if (BOOLEANS.includes(plain)) return 'a boolean';
+  if (yamlNumber(plain) !== undefined || /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(plain)) return 'a number';
+  if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)/.test(plain)) return 'a timestamp';
+  if (/^[#[\]{},*&!|>%@`'"]|^[-?:]( |$)|: |:$| #/.test(plain)) return 'YAML syntax';
   return undefined;
 }
 

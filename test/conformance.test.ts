@@ -458,6 +458,19 @@ describe('validateManifests', () => {
       /^is "CAP_NET_ADMIN"; Kubernetes capability names have no CAP_ prefix .*write "NET_ADMIN"$/,
     ],
     [
+      'volume-mounts',
+      'one mountPath twice in a container',
+      'daemonSet',
+      DS,
+      (o) => {
+        const c = container(o);
+        c.volumeMounts = [...(c.volumeMounts ?? []), { name: 'tmp', mountPath: '/tmp' }, { name: 'tmp', mountPath: '/tmp' }];
+        o.spec.template.spec.volumes = [...(o.spec.template.spec.volumes ?? []), { name: 'tmp', emptyDir: {} }];
+      },
+      'spec.template.spec.containers[0].volumeMounts[1].mountPath',
+      /the same as volumeMounts\[\d+\]\.mountPath of this container.*refuses one mountPath twice/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

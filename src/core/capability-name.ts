@@ -7,8 +7,11 @@
  */
 export function capabilityPrefixProblem(value: string, show: (text: string) => string): string | undefined {
   if (!value.toUpperCase().startsWith('CAP_')) return undefined;
+  // A long name's fix names no size the user could write.
+  const rest = show(value.slice(4));
+  const fix = rest.startsWith('"') ? `write ${rest}` : 'write it without the leading CAP_';
   return (
     `is ${show(value)}; Kubernetes capability names have no CAP_ prefix (the container runtime adds one, making ` +
-    `${show(`CAP_${value}`)}, which does not exist): write ${show(value.slice(4))}`
+    `${show(`CAP_${value.toUpperCase()}`)}, which does not exist): ${fix}`
   );
 }

@@ -104,3 +104,9 @@ export function shownValue(value: unknown): string {
   if (json.length <= QUOTED_TEXT_MAX) return json;
   return `a ${Array.isArray(value) ? 'list' : 'map'} of ${json.length.toLocaleString('en-US')} characters as JSON`;
 }
+
+/** shownValue for a value that stands in a sentence: one named by its size is bracketed ("is (a text of 120 characters), where ..."). */
+export function shownInSentence(value: unknown): string {
+  const shown = shownValue(value);
+  return /^a (text|list|map) of /.test(shown) ? `(${shown})` : shown;
+}

@@ -4,7 +4,7 @@ import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
 import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
-import { API_SERVER_RULES } from '../validate/rules';
+import { API_SERVER_RULES, checkCapabilities } from '../validate/rules';
 import { checkHostPortSurge } from '../validate/rollout-rules';
 import type * as Schemas from '../validate/schemas';
 import {
@@ -262,6 +262,8 @@ function schemaProblems(frozen: Values, path: Path): Problem[] {
     ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] })),
     // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
     ...checkHostPortSurge(item),
+    // CAP_-prefixed capability names, as in Traefik's own pod (core/capability-name.ts): a domain rule the written manifests get too.
+    ...checkCapabilities(item),
     // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.
     ...(WORKLOADS.has(kind)
       ? podSpecs(item).flatMap(({ spec, at }) =>

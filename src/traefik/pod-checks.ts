@@ -5,6 +5,7 @@ import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
 import { capabilityNameProblems, privilegedPortProblems, sidecarHostPortProblems } from './pod-host-ports';
 import { podVolumeMountProblems } from './pod-volume-mounts';
+import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
 
 /**
@@ -23,6 +24,7 @@ export function podPortAndVolumeProblems(
   return [
     ...podVolumeProblems(values, prefix, chart),
     ...podVolumeMountProblems(values, prefix, chart),
+    ...podVolumeTextProblems(values, prefix, chart),
     ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork),

@@ -98,23 +98,39 @@ function canBindLowPorts(values: Values): boolean {
   const capabilities = isMap(security.capabilities) ? security.capabilities : { drop: ['ALL'] };
   // A `CAP_` spelling grants nothing (core/capability-name.ts; refused by capabilityNameProblems).
   const names = (list: unknown) => (Array.isArray(list) ? list : []).map((name) => String(name).toUpperCase());
-  if (names(capabilities.add).includes('NET_BIND_SERVICE') || goTruthy(security.privileged)) return true;
+  if (goTruthy(security.privileged)) return true;
   const dropped = Object.hasOwn(capabilities, 'drop') ? names(capabilities.drop) : ['ALL'];
+  // containerd's CRI (WithCapabilities) applies add ALL, then drop ALL, then each added name, then each dropped name: a
+  // name in both lists is dropped, while drop: [ALL] does not take back a name added one by one.
+  if (dropped.includes('NET_BIND_SERVICE')) return false;
+  if (names(capabilities.add).includes('NET_BIND_SERVICE')) return true;
   if (dropped.includes('ALL') || dropped.includes('NET_BIND_SERVICE')) return false;
   // The container's runAsUser over the pod's (the chart's default: 65532 in podSecurityContext).
   const user = Object.hasOwn(security, 'runAsUser') ? security.runAsUser : Object.hasOwn(pod, 'runAsUser') ? pod.runAsUser : 65532;
   return user === 0;
 }
 
-/** `CAP_`-prefixed names in Traefik's `securityContext.capabilities.add`/`drop`, which grant or drop nothing (core/capability-name.ts). */
+/**
+ * `CAP_`-prefixed names in `securityContext.capabilities.add`/`drop` of Traefik's container and of the pod's other
+ * containers, `deployment.additionalContainers` and `deployment.initContainers` (which the chart writes as is), which
+ * grant or drop nothing (core/capability-name.ts).
+ */
 export function capabilityNameProblems(values: Values, prefix: Path): Problem[] {
-  const security = isMap(values.securityContext) ? values.securityContext : {};
-  const capabilities = isMap(security.capabilities) ? security.capabilities : {};
-  const show = (text: string) => quotedText(text, () => false, '');
-  return ['add', 'drop'].flatMap((list) =>
-    (Array.isArray(capabilities[list]) ? (capabilities[list] as unknown[]) : []).flatMap((name, i) => {
-      const message = typeof name === 'string' ? capabilityPrefixProblem(name, show) : undefined;
-      return message ? [{ path: [...prefix, 'values', 'securityContext', 'capabilities', list, i], message }] : [];
-    }),
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const sidecars = ['additionalContainers', 'initContainers'].flatMap((list) =>
+    (Array.isArray(deployment[list]) ? (deployment[list] as unknown[]) : []).map((container, i) => ({
+      security: isMap(container) ? container.securityContext : undefined,
+      at: ['deployment', list, i, 'securityContext'],
+    })),
   );
+  const show = (text: string) => quotedText(text, () => false, '');
+  return [{ security: values.securityContext, at: ['securityContext'] }, ...sidecars].flatMap(({ security, at }) => {
+    const capabilities = isMap(security) && isMap(security.capabilities) ? security.capabilities : {};
+    return ['add', 'drop'].flatMap((list) =>
+      (Array.isArray(capabilities[list]) ? (capabilities[list] as unknown[]) : []).flatMap((name, i) => {
+        const message = typeof name === 'string' ? capabilityPrefixProblem(name, show) : undefined;
+        return message ? [{ path: [...prefix, 'values', ...at, 'capabilities', list, i], message }] : [];
+      }),
+    );
+  });
 }

@@ -1,4 +1,4 @@
-import { Path, Problem, shownValue } from '../core/problem';
+import { Path, Problem, shownInSentence } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 
@@ -61,7 +61,7 @@ export function podVolumeMountProblems(
       });
     }
     if (volume.type !== 'secret' && volume.type !== 'configMap') {
-      const shown = !Object.hasOwn(volume, 'type') ? 'missing' : shownValue(volume.type);
+      const shown = !Object.hasOwn(volume, 'type') ? 'missing' : shownInSentence(volume.type);
       problems.push({
         path: at('volumes', i, 'type'),
         message:

@@ -7,7 +7,7 @@ type Values = Readonly<Record<string, unknown>>;
 const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A volume of Traefik's pods, as the chart names it, with the key that names it. */
-interface PodVolume {
+export interface PodVolume {
   readonly name: string;
   /** Below the values; undefined for the chart's own `tmp`. */
   readonly key?: Path;
@@ -35,7 +35,7 @@ const DOTS = 'each "." written as "-"';
  * v26.0.0, `traefik-extra-config` when `providers.file.enabled` (`fileProviderVolume`). A name holding a Helm template is
  * rendered at install time and left alone.
  */
-function podVolumes(values: Values, prefix: Path, rules: VolumeRules): PodVolume[] {
+export function podVolumes(values: Values, prefix: Path, rules: VolumeRules): PodVolume[] {
   const { localPlugins, pluginStorage, fileProviderVolume, hubTokenVolume } = rules;
   const at = (key: Path) => formatPath([...prefix, 'values', ...key]);
   const persistence = isMap(values.persistence) ? values.persistence : {};
@@ -83,7 +83,7 @@ function podVolumes(values: Values, prefix: Path, rules: VolumeRules): PodVolume
   return result.filter((volume) => !isTemplated(volume.name));
 }
 
-type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume' | 'hubTokenVolume'>;
+export type VolumeRules = Pick<TraefikChartRules, 'localPlugins' | 'pluginStorage' | 'fileProviderVolume' | 'hubTokenVolume'>;
 const NULLED = 'null, which deletes the chart\'s default "data" (Helm drops a null value), so the chart writes the pod volume with no name';
 const nameless = (volume: Values) =>
   Object.hasOwn(volume, 'name') ? 'null, so the pod volume gets no name' : 'missing, so the pod volume gets no name';

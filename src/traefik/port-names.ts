@@ -4,6 +4,7 @@ import { portNameProblem } from '../core/port-name';
 import type { Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
 import { traefikChartRules, TraefikChartRules } from './chart-versions';
+import { readsAsPhrase, unquotedReading } from './unquoted-scalar';
 
 /**
  * An entrypoint's name as the chart writes it as a port name (chart-versions.ts `portNames`): on the pod, its own
@@ -49,6 +50,19 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
   for (const entry of ordered) {
     const own = renderedPortName(entry.name, portNames);
     const names = [own, ...(entry.http3 && !entry.http3.byFlag ? [renderedPortName(entry.name, portNames, true)] : [])];
+    // From v35.0.0 (`portname`) the chart writes the port name unquoted (`- name: {{ include "traefik.portname" $name }}`
+    // in _podtemplate.tpl and _service.tpl, v35.0.0 to v41.3.0; before, `{{ $name | quote }}`).
+    const unquoted = portNames === 'portname' ? names.find((name) => unquotedReading(name)) : undefined;
+    if (unquoted !== undefined && !portNameProblem(unquoted)) {
+      problems.push({
+        path: entry.path,
+        message:
+          `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes unquoted as port name ${shownValue(unquoted)}, ` +
+          `${readsAsPhrase(unquotedReading(unquoted) as string)}, and the API server refuses a port name that is no text, ` +
+          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${shownValue(`port-${suggestion(entry.name)}`.slice(0, 15))}`,
+      });
+      continue;
+    }
     const invalid = names.map((name) => ({ name, why: portNameProblem(name) })).find((name) => name.why);
     const dot = entry.name.includes('.')
       ? `, and Traefik's flag --entryPoints.${entry.name}.address splits the name at the dot into nested keys`

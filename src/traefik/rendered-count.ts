@@ -1,4 +1,5 @@
 import { CountRule, zeroPods } from '../core/int-or-string';
+import { NULL_READING, unquotedReading } from './unquoted-scalar';
 import { renderedInteger } from './yaml-number';
 
 /**
@@ -13,8 +14,8 @@ export function renderedCount(value: unknown): unknown {
   return typeof value === 'string' ? (renderedInteger(value) ?? value) : value;
 }
 
-const readsAsNull = (value: unknown): boolean =>
-  typeof value === 'string' && ['', '~', 'null', 'Null', 'NULL'].includes(value.replace(/^[ \t]+|[ \t]+$/g, ''));
+// The shared reading of an unquoted text (unquoted-scalar.ts).
+const readsAsNull = (value: unknown): boolean => typeof value === 'string' && unquotedReading(value) === NULL_READING;
 
 /**
  * A rollout count as the chart renders it: as renderedCount, and a text YAML reads as null (go-yaml v2 resolve.go:

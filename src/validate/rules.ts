@@ -4,6 +4,7 @@ import { isIpAddress } from '../net/ip';
 import { countFix, countProblem, CountRule } from '../core/int-or-string';
 import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
+import { checkVolumeMounts } from './volume-mount-rules';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -32,6 +33,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'unique-env-names', check: checkEnvNames },
   { id: 'disruption-budget-counts', check: checkDisruptionBudget },
   { id: 'rollout-counts', check: checkRollout },
+  { id: 'volume-mounts', check: checkVolumeMounts },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 
@@ -253,7 +255,7 @@ function checkEnvNames(object: KubeObject): Finding[] {
   return findings;
 }
 
-function checkCapabilities(object: KubeObject): Finding[] {
+export function checkCapabilities(object: KubeObject): Finding[] {
   return (podTemplate(object)?.containers ?? []).flatMap((container) =>
     strings(['add', 'drop'].flatMap((list) => select(container.value, `securityContext.capabilities.${list}[*]`))).flatMap(
       ({ path, value }) => {

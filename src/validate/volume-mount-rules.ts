@@ -1,0 +1,56 @@
+import { groupKind, POD_TEMPLATES } from './kinds';
+import { Finding, isRecord, joinPattern, select, show } from './paths';
+
+type KubeObject = Record<string, unknown>;
+
+/**
+ * A workload's volume mounts the API server refuses (kubernetes pkg/apis/core/validation ValidateVolumeMounts, per
+ * container and init container): an empty mountPath ("Required value"), one mountPath twice in a container ("must be
+ * unique", compared as written), and a mount whose name is no volume of the pod ("Not found"). Names and paths that are
+ * not texts are the schema's to refuse.
+ */
+export function checkVolumeMounts(object: KubeObject): Finding[] {
+  const template =
+    POD_TEMPLATES[
+      groupKind(typeof object.apiVersion === 'string' ? object.apiVersion : '', typeof object.kind === 'string' ? object.kind : '')
+    ];
+  if (template === undefined) return [];
+  return select(object, joinPattern(template, 'spec')).flatMap(({ path: specPath, value: spec }) => {
+    if (!isRecord(spec)) return [];
+    const volumes = new Set(
+      (Array.isArray(spec.volumes) ? spec.volumes : []).flatMap((volume) =>
+        isRecord(volume) && typeof volume.name === 'string' ? [volume.name] : [],
+      ),
+    );
+    return ['containers', 'initContainers'].flatMap((list) =>
+      select(spec, `${list}[*]`).flatMap(({ path: containerPath, value: container }) => {
+        const findings: Finding[] = [];
+        const seen = new Map<string, number>();
+        select(container, 'volumeMounts[*]').forEach(({ path: mountPath, value: mount }) => {
+          if (!isRecord(mount)) return;
+          const at = [...specPath, ...containerPath, ...mountPath];
+          const index = mountPath[mountPath.length - 1] as number;
+          if (typeof mount.name === 'string' && mount.name !== '' && !volumes.has(mount.name))
+            findings.push({
+              path: [...at, 'name'],
+              message: `is ${show(mount.name)}, which names no volume of the pod (spec.volumes), and the API server refuses a mount of a volume the pod does not have: add the volume, or name one the pod has`,
+            });
+          if (mount.mountPath === '')
+            findings.push({
+              path: [...at, 'mountPath'],
+              message: 'is "", and the API server requires a mountPath: write the folder to mount the volume at',
+            });
+          if (typeof mount.mountPath !== 'string' || mount.mountPath === '') return;
+          const first = seen.get(mount.mountPath);
+          if (first === undefined) seen.set(mount.mountPath, index);
+          else
+            findings.push({
+              path: [...at, 'mountPath'],
+              message: `is ${show(mount.mountPath)}, the same as volumeMounts[${first}].mountPath of this container, and the API server refuses one mountPath twice in a container: mount it at another path`,
+            });
+        });
+        return findings;
+      }),
+    );
+  });
+}

@@ -231,6 +231,7 @@ describe('38a-12: names that are no secret', () => {
     ['maxTokens', '4096'],
     ['max_output_tokens', '2048'],
     ['MAX_COMPLETION_TOKENS', '512'],
+    ['TOKENS_PER_MINUTE', '90000'],
     ['TOKENIZER', 'cl100k_base'],
     ['HF_TOKENIZER', 'gpt2'],
     ['TOKEN_CLAIM', 'sub'],

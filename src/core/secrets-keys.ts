@@ -83,9 +83,12 @@ function endsInShortSecretWord(key: string): boolean {
   return at >= 0 && list[at - 1] !== 'by' && key !== 'PWD';
 }
 
-/** An LLM token count's name: `tokens` after a count's or a bound's word (round 38a-12), the last word or before a unit. */
+/**
+ * An LLM token count's name: `tokens` after a count's or a bound's word (round 38a-12), the last word or before a unit;
+ * a rate (`TOKENS_PER_MINUTE`).
+ */
 const COUNTED_TOKENS =
-  /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$/;
+  /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user)$/;
 
 // Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
 const secretKeys = new Map<string, boolean>();

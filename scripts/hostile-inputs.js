@@ -319,6 +319,16 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['here-docs fed to redis-cli', 'redis-cli <<E\nauth a b\n'],
       ['combined short options', `zip -${'r'.repeat(500)} ssh-keygen -${'q'.repeat(500)} | chpasswd `],
       ['ANSI-C quoted words left open', "sshpass -p $'\\x"],
+      // Round 38a (cfg39): JWTs glued after `_`/`.`, new token heads, Teams webhook hosts, OpenVPN keys without an END,
+      // dovecot, postfix and fetchmail lines left open, haproxy `%[str(` samples.
+      ['JWT heads glued after _ and .', `_eyJ.eyJ${'a'.repeat(14)}_`],
+      [
+        'new token heads of round 38a without their tails',
+        '/bot12345678:Adp.st.a.EAAAPMAK-ntn_1sbp_xai-pplx-sk-or-v1-ops_eyJGOCSPX-whsec_ATBBfigd_bkua_secret_aB1sk-proj-a1',
+      ],
+      ['Teams webhook hosts left open', 'a-a.webhook.office.com/webhookb2/a@a/IncomingWebhook/'],
+      ['OpenVPN armour without an END', '-----BEGIN OpenVPN Static key V1-----\nf1e2-'],
+      ['password-file lines left open', 'a:{PLAIN}\n[a]:1 a:\nuser a there with pass \nrequest_header x-api-key %[str('],
     ],
     size,
   );

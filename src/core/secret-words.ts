@@ -80,7 +80,9 @@ function endings(list: readonly string[]): string[] {
 // Round 37a-7: a GCP service-account key's `private_key_id` (a JSON key file's field; the key's ID, which with the file
 // names the key to revoke, kept with it as scanners do) and Honeycomb's `x-honeycomb-team` header (its API key, as
 // Traefik's `--tracing.otlp.http.headers.x-honeycomb-team=` sends it: docs.honeycomb.io send-data/opentelemetry).
-const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team)$|(?<=:)_auth$/i;
+// Round 38a-7: Azure API Management's `Ocp-Apim-Subscription-Key` header (the subscription's key: learn.microsoft.com
+// azure/api-management/api-management-subscriptions), as a Traefik headers middleware's `customRequestHeaders` sets it.
+const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team|ocp-apim-subscription-key)$|(?<=:)_auth$/i;
 
 /** A name whose every value is a secret (see STRONG and EXACT). */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {

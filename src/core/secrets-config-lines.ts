@@ -54,13 +54,21 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  *   docs/latest/operate/oss_and_stack/management/config-file);
  * - pppd's chap-secrets and pap-secrets: `client server secret addresses`, four words, with the server or the
  *   addresses `*` and the addresses `*` or an IPv4 address (ppp.samba.org pppd.8 "AUTHENTICATION"): `bob * pw *`.
+ * Round 38a-7: fetchmail's long form `user bob there with password pw is bob here` (fetchmail.sourceforge.io manual);
+ * dovecot's passwd-file `user:{PLAIN}pw:…` with a plain-text scheme (`{PLAIN}`, `{CLEAR}`, `{CLEARTEXT}`,
+ * `{PLAIN-TRUNC}`: doc.dovecot.org password schemes; a hashed scheme, `{SHA512-CRYPT}$6$…`, is a hash in a file
+ * without a secret's name, accepted as htpasswd's and haproxy's are); postfix's `sasl_passwd` map
+ * `[smtp.example.com]:587 user:pw` (postfix.org SASL_README: a bracketed host and a port, which a plain `a b:c`
+ * line cannot take).
  * Each starts at a line's start; the words are runs of disjoint classes: linear.
  */
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
   String.raw`^[ \t]*password[ \t]+(\S+)[ \t]*\r?$`,
-  String.raw`(?<!\S)(?:user|username)[ \t]+\S+[ \t]+pass(?:word)?[ \t]+(\S+)`,
+  String.raw`(?<!\S)(?:user|username)[ \t]+\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
+  String.raw`^[ \t]*[^\s:#{]+:\{(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)\}([^:\s]+)`,
+  String.raw`^[ \t]*\[[^\]\s]+\]:\d{1,5}[ \t]+[^\s:]+:(\S+)`,
 ];
 const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
 /** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders. */
@@ -72,12 +80,13 @@ const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|subst
  * `more_set_input_headers`, haproxy `http-request set-header`/`add-header`, Apache `RequestHeader set|append|add|…`
  * and `Header …`, Caddy `header_up`/`header_down`/`header`. Headers: `Authorization`, `Proxy-Authorization`, any
  * `…Api-Key`/`…ApiKey`, `…Auth-Token`, `…Access-Token`, GitLab's `PRIVATE-TOKEN`, Vault's `X-Vault-Token`,
- * Honeycomb's `X-Honeycomb-Team`. A variable (`$http_authorization`, `{http.request.header.X}`), a scheme alone, or a
+ * Honeycomb's `X-Honeycomb-Team`, Azure API Management's `Ocp-Apim-Subscription-Key` (round 38a-7, with Caddy's
+ * `request_header` and haproxy's `%[str(…)]`). A variable (`$http_authorization`, `{http.request.header.X}`), a scheme alone, or a
  * word in lower-case letters only (`header`, a placeholder) is none.
  */
 const HEADER_SET = new RegExp(
-  String.raw`(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|more_set_(?:input_)?headers|(?:set|add)-header|(?:request)?header(?:[ \t]+(?:always|onsuccess))?(?:[ \t]+(?:set|append|add|merge|setifempty))?|header_(?:up|down))` +
-    String.raw`[ \t]+["']?(?:proxy-)?(?:authorization|[a-z0-9-]*?(?:api-?key|auth-?token|access-?token)|private-token|x-vault-token|x-honeycomb-team)["']?(?:[ \t]*:[ \t]*|[ \t]+)["']?(?:([a-z][\w-]*)[ \t]+)?([^\s"';]+)`,
+  String.raw`(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|more_set_(?:input_)?headers|(?:set|add)-header|(?:request_?)?header(?:[ \t]+(?:always|onsuccess))?(?:[ \t]+(?:set|append|add|merge|setifempty))?|header_(?:up|down))` +
+    String.raw`[ \t]+["']?(?:proxy-)?(?:authorization|[a-z0-9-]*?(?:api-?key|auth-?token|access-?token)|private-token|x-vault-token|x-honeycomb-team|[a-z0-9-]*subscription-key)["']?(?:[ \t]*:[ \t]*|[ \t]+)["']?(?:([a-z][\w-]*)[ \t]+)?([^\s"';]+)`,
   'dgi',
 );
 
@@ -97,9 +106,9 @@ export function configFileSpans(text: string): Array<[number, number]> {
       if (!isReference(value) && value.length > 2 * quoted) spans.push([start + quoted, end - quoted]);
     }
   }
-  if (/auth_pass|key-file-pass|password|\*/i.test(text)) {
+  if (/auth_pass|key-file-pass|pass|\*|\{|\]:/i.test(text)) {
     for (const match of text.matchAll(PLAIN_LINE)) {
-      const group = [1, 2, 3, 5].find((n) => match[n] !== undefined)!;
+      const group = [1, 2, 3, 5, 7, 8].find((n) => match[n] !== undefined)!;
       // chap-secrets: the server or the addresses `*`.
       if (group === 5 && match[4] !== '*' && match[6] !== '*') continue;
       const value = match[group];
@@ -112,11 +121,15 @@ export function configFileSpans(text: string): Array<[number, number]> {
   }
   if (/header/i.test(text)) {
     for (const match of text.matchAll(HEADER_SET)) {
-      const credential = match[2];
       const scheme = match[1];
+      // haproxy's `%[str(<text>)]` sample is the text itself (docs.haproxy.org configuration.html 7.3.2 `str`).
+      const literal = /^%\[str\(([^)]+)\)\]$/.exec(match[2]);
+      const credential = literal ? literal[1] : match[2];
+      const [start] = match.indices![2];
+      const span: [number, number] = literal ? [start + 6, start + 6 + credential.length] : match.indices![2];
       if (/^[a-z]+[.,:!?)]*$/.test(credential) || AUTH_SCHEME.test(credential) || /^[${%<]/.test(credential)) continue;
       if (isReference(scheme === undefined ? credential : `${scheme} ${credential}`) || isReference(credential)) continue;
-      spans.push(match.indices![2]);
+      spans.push(span);
     }
   }
   if (/authorization/i.test(text)) {

@@ -30,8 +30,11 @@ export const SECRET_WORD =
 // it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs bound (`PASS_WARN_AGE`,
 // `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket: `TOKEN_SECRET`,
 // `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word.
+// Round 38a-12: also the claim, field or parameter that carries it (`TOKEN_CLAIM=sub`, `PASSWORD_FIELD=password`,
+// `TOKEN_PARAM=access_token`), where it lives (`SECRET_NAMESPACE`, `SECRET_BACKEND=vault`, `TOKEN_ROLE_ARN`), what asks
+// for it (`PASSWORD_PROMPT`, `PASSWORD_HINT`) and its timing (`TOKEN_BUCKET_RATE`, `PASSWORD_ROTATION_PERIOD`).
 export const REFERENCE_WORD =
-  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level)$/;
+  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -80,6 +83,13 @@ function endsInShortSecretWord(key: string): boolean {
   return at >= 0 && list[at - 1] !== 'by' && key !== 'PWD';
 }
 
+/**
+ * An LLM token count's name: `tokens` after a count's or a bound's word (round 38a-12), the last word or before a unit;
+ * a rate (`TOKENS_PER_MINUTE`).
+ */
+const COUNTED_TOKENS =
+  /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user)$/;
+
 // Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
 const secretKeys = new Map<string, boolean>();
 
@@ -106,10 +116,21 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
 function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
   const key = nameAsRead(written);
+  const list = words(key);
+  // Round 38a-6: Vault AppRole's `secret_id` (`secretId`, `VAULT_SECRET_ID`, `APPROLE_SECRET_ID`) is the credential
+  // itself, with the role_id its user name (developer.hashicorp.com/vault/docs/auth/approle), not the ID of a secret:
+  // `_ID` after `secret` names it. After another word the ID stays a reference (`AWS_ACCESS_KEY_ID`, `SECRET_KEY_ID`).
+  if (list.length >= 2 && list[list.length - 2] === 'secret' && list[list.length - 1] === 'id') return true;
+  // Round 38a-12: a count of an LLM's tokens (`max_tokens`, `MAX_OUTPUT_TOKENS`, `maxTokens`, `num_tokens`) names a
+  // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.
+  if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
   if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key))) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
-  const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const name = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/tokeni[sz](?:er|ers|ing|ation)/g, '');
   // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
   if (envName) return (SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
@@ -207,6 +228,8 @@ const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w
  * A switch's, a mode's or an algorithm's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`,
  * `token: auto`, `passwordHash: bcrypt`): what a setting takes in place of the secret, or names how one is made.
  */
+/** An AWS Secrets Manager secret's ARN (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6>`). */
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
 const PLAIN_WORD =
   /^(?:true|false|on|off|yes|no|none|null|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5)$/i;
 
@@ -215,12 +238,14 @@ const PLAIN_WORD =
  * - `"true"`/`"false"`, `on`/`off`, `none`, `enabled` (PLAIN_WORD), a number of one or two digits under a short name: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
  *   (developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations), which asks for a token, holds none;
  * - an absolute path to a file, under a name that takes one (FILE_REFERENCE_WORD);
+ * - an AWS Secrets Manager secret's ARN: what AWS's `SecretId` takes (docs.aws.amazon.com secretsmanager latest/apireference
+ *   API_GetSecretValue), so a `SECRET_ID` holding one names the secret (round 38a-6: a `SECRET_ID` is otherwise AppRole's);
  * - a header mode under `fields.headers.names` (above), as a key path or as the flag `--accesslog.fields.headers.names.X=drop`.
  * `where`: the key path to the value, or the flag's dotted name. `name`: the name that makes the value a secret,
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
-  if (PLAIN_WORD.test(value)) return true;
+  if (PLAIN_WORD.test(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';

@@ -83,6 +83,9 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
 // A PKCS#11 URI's path attributes name a token and an object (RFC 7512: `pkcs11:token=label;object=key`, curl --cert,
 // 37a-8); its query's `pin-value` is a secret still. Read back at most 200 characters (a URI's path is short).
 const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i.test(text.slice(Math.max(0, at - 200), at));
+// Round 38a-6: an AWS Secrets Manager ARN's `:secret:<name>` names the secret (the `SecretId` AWS's API takes), no value.
+const inSecretsManagerArn = (text: string, at: number): boolean =>
+  /arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:$/.test(text.slice(Math.max(0, at - 200), at));
 
 /** A PKCS#11 URI's path not followed by a query (read once: `(?=(…))\1` gives nothing back). */
 const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
@@ -92,7 +95,7 @@ export function assignedSecret(text: string): string | undefined {
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
-    if (!namesSecretValue(key) || inPkcs11Path(text, match.index)) continue;
+    if (!namesSecretValue(key) || inPkcs11Path(text, match.index) || inSecretsManagerArn(text, match.index)) continue;
     const start = match.index + whole.length;
     let value: string | undefined;
     if (separator === ':' && text.slice(match.index - 2, match.index) === '${') {

@@ -13,7 +13,8 @@
 /** What a fixed-prefix token is called in findings (`FoundSecret.what`). */
 export const VENDOR_TOKEN = 'a vendor token with a fixed prefix (ghp_, glpat-, xoxb-, sk_live_, AKIA…, npm_, AIza…, a JWT)';
 /** What an age or PuTTY private key is called in findings. */
-export const TOOL_PRIVATE_KEY = 'a private key (age AGE-SECRET-KEY-1…, or the Private-Lines of a PuTTY-User-Key-File)';
+export const TOOL_PRIVATE_KEY =
+  'a private key (age AGE-SECRET-KEY-1…, the Private-Lines of a PuTTY-User-Key-File, or an OpenVPN static or tls-crypt-v2 key)';
 
 /** `text` in any letter case, as hosts are read (`Hooks.Slack.com`). */
 const caseless = (text: string): string => text.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/\./g, String.raw`\.`);
@@ -23,9 +24,10 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])`,
   String.raw`(?<![A-Za-z0-9])github_pat_\w{82}(?!\w)`,
   // GitLab: personal, runner, deploy, feed, SCIM and feature-flag tokens (20 or more: newer ones are longer), incoming
-  // mail (25), Kubernetes agent (50), OAuth app secrets (64), CI/CD job tokens, pipeline trigger tokens (40 hex).
+  // mail (25), Kubernetes agent (50), OAuth app secrets (64), CI/CD job tokens (with or without the `<n>_` part: round
+  // 38a-4), pipeline trigger tokens (40 hex).
   String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20}`,
-  String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-[0-9a-zA-Z]{1,5}_[\w-]{20})`,
+  String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-(?:[0-9a-zA-Z]{1,5}_)?[\w-]{20,})`,
   String.raw`(?<![A-Za-z0-9])glptt-[0-9a-f]{40}`,
   // Slack, gitleaks' shapes: bot (digit groups), user, legacy, legacy workspace (with a digit), config tokens; app tokens.
   String.raw`(?<![A-Za-z0-9])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
@@ -50,6 +52,9 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])sk-ant-(?:api|admin|oat|sid)\d\d-[\w-]{80,}`,
   // A JWT: a base64url JSON header and payload (`{"` is `eyJ`), then its signature (empty for `alg: none`).
   String.raw`(?<![\w.-])eyJ[\w-]{14,}\.eyJ[\w-]{14,}\.[\w-]*`,
+  // Round 38a-4: a JWT glued after `_`, `.` or `-` (`x_eyJ…`, `--eyJ…`): its header of letters and digits only, so a
+  // run of `_eyJ` is not scanned again from each (a JSON header's base64url seldom holds `-` or `_`).
+  String.raw`(?<=[_.-])eyJ[A-Za-z0-9]{14,}\.eyJ[\w-]{14,}\.[\w-]*`,
   // gitleaks' other fixed prefixes: HashiCorp Vault service and batch tokens, SendGrid, Hugging Face, PyPI, DigitalOcean,
   // Shopify, Grafana service-account and cloud tokens, Atlassian API tokens.
   String.raw`(?<![A-Za-z0-9])(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|SG\.[A-Za-z0-9=_.-]{66})(?![\w-])`,
@@ -76,9 +81,25 @@ const TOKENS = [
   // in all), Mailchimp API keys (32 hex, `-us<datacenter>`, gitleaks mailchimp-api-key), Cloudflare Origin CA keys
   // (gitleaks cloudflare-origin-ca-key), Google OAuth access tokens (`ya29.`), Square access and OAuth secrets
   // (gitleaks square-access-token, square-secret), Groq (`gsk_` + 52) and Replicate (`r8_` + 37) API keys.
-  String.raw`(?<![\w-])\d{8,10}:A[\w-]{34}(?![\w-])`,
-  String.raw`(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
+  // Round 38a-4: also inside the Bot API's URL (`api.telegram.org/bot<id>:<token>/sendMessage`), and glued after `_`, `-`.
+  String.raw`(?:(?<![A-Za-z0-9])|(?<=\/bot))\d{8,10}:A[\w-]{34}(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|ya29\.[\w-]{30,}|sq0(?:atp|csp)-[\w-]{22,60}|gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37})(?![\w-])`,
+  // Round 38a-4: Square production access tokens (`EAAA` + 60; 40 or more here), Postman (`PMAK-<24 hex>-<34 hex>`),
+  // Notion (`ntn_`), Supabase (`sbp_` + 40 hex), xAI (`xai-` + 80), Perplexity (`pplx-` + 48), OpenRouter (`sk-or-v1-` +
+  // 64 hex), 1Password service accounts (`ops_eyJ` + 250 or more: gitleaks 1password-service-account-token, config/
+  // gitleaks.toml at gitleaks/gitleaks@420a0f55f4a7a03dfe701ceb1f4f66a7c68b26b4), Google OAuth client secrets
+  // (`GOCSPX-` + 28), Stripe/Svix webhook secrets (`whsec_`), Bitbucket app passwords (`ATBB`), Figma (`figd_`),
+  // Buildkite (`bkua_` + 40 hex), and Doppler's other token kinds beside `dp.pt.` (the only one that gitleaks commit
+  // lists): service `dp.st.<env>.`, CLI `dp.ct.`, service account `dp.sa.`, SCIM `dp.scim.`, audit `dp.audit.`
+  // (docs.doppler.com/reference/auth-token-formats), and OpenAI's project, service-account and admin keys without the
+  // `T3BlbkFJ` marker (newer ones lack it): 40 or more, a letter and a digit among them. Notion's legacy `secret_` + 43
+  // only with upper, lower and a digit (a name like `secret_name_for_the_database` is none).
+  String.raw`(?<![A-Za-z0-9])(?:EAAA[\w-]{40,60}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|ntn_\d{11}[A-Za-z0-9]{35}|sbp_[a-f0-9]{40}|xai-[A-Za-z0-9_]{80}|pplx-[A-Za-z0-9]{48}|sk-or-v1-[a-f0-9]{64}|ops_eyJ[A-Za-z0-9+/]{250,}={0,3}|GOCSPX-[\w-]{28}|whsec_(?=[A-Za-z+/]{0,99}[0-9])[A-Za-z0-9+/]{24,}={0,2}|ATBB[A-Za-z0-9]{28,}|figd_[\w-]{40,}|bkua_[a-f0-9]{40}|dp\.(?:st(?:\.[a-z0-9_-]{1,40})?|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])secret_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43}(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{40,}(?![\w-])`,
+  // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
+  String.raw`(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.${caseless('webhook.office.com')}\/${caseless('webhookb2')}\/[\w@-]{20,}\/${caseless('incomingwebhook')}\/[A-Za-z0-9]{32}\/[\w-]{36}`,
   // A Discord webhook's path is its credential, as Slack's is.
   String.raw`${caseless('discord')}(?:${caseless('app')})?\.${caseless('com')}\/api\/webhooks\/\d{5,30}\/[\w-]{60,}`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
@@ -95,14 +116,18 @@ const TOKENS = [
 const KEYS = [
   String.raw`(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])`,
   String.raw`Private-Lines:\s*\d+(?:\s+[A-Za-z0-9+/]+={0,2})+`,
+  // Round 38a-5: OpenVPN's static key (`--tls-auth`, `--tls-crypt`, `--secret`: 2048 bits of hex, armoured like PEM) and
+  // tls-crypt-v2 keys (OpenVPN/openvpn doc/man-sections/tls-options.rst), bare or inline in a .ovpn's `<tls-auth>`:
+  // to the END line, or to the next armour line (the body never runs over five dashes: linear, as PEM keys are read).
+  String.raw`-----BEGIN OpenVPN (?:Static key V1|tls-crypt-v2 (?:client|server) key)-----(?:[^-]|-(?!----))*(?:-----END OpenVPN [A-Za-z0-9 -]{0,40}-----)?`,
 ];
 
 const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
 /** What every token or key above holds: a text without any holds none, and is not scanned further. */
 const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|\d:A|[0-9a-f]-us\d|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
-const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:/i;
+  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|\d:A|[0-9a-f]-us\d|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|EAAA|PMAK-|ntn_|sbp_|xai-|pplx-|sk-(?:or|proj|svcacct|admin)-|ops_|GOCSPX-|whsec_|ATBB|figd_|bkua_|dp\.(?:st|ct|sa|scim|audit)\.|secret_|webhook\.office|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
+const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:|-----BEGIN OpenVPN /i;
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 
 const spansOf = (pattern: RegExp, text: string): Array<[number, number]> =>

@@ -126,7 +126,13 @@ const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
 /** What every token or key above holds: a text without any holds none, and is not scanned further. */
 const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|\d:A|[0-9a-f]-us\d|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|EAAA|PMAK-|ntn_|sbp_|xai-|pplx-|sk-(?:or|proj|svcacct|admin)-|ops_|GOCSPX-|whsec_|ATBB|figd_|bkua_|dp\.(?:st|ct|sa|scim|audit)\.|secret_|webhook\.office|(?<![\w.$-])s\.[A-Za-z0-9]{24}/i;
+  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|EAAA|PMAK-|ntn_|sbp_|xai-|pplx-|sk-(?:or|proj|svcacct|admin)-|ops_|GOCSPX-|whsec_|ATBB|figd_|bkua_|dp\.(?:st|ct|sa|scim|audit)\.|secret_|webhook\.office|s\.[A-Za-z0-9]{24}/i;
+/**
+ * The clues that start with a digit or a hex digit (Telegram's `<id>:A…`, Mailchimp's `<hex>-us<n>`), by the literal
+ * after it and in the tokens' own case: an alternative led by a class is tried at nearly every position, which made
+ * CLUE ten to twenty times slower on every text; each clue only needs to be a superset of what TOKEN finds.
+ */
+const CASED_CLUE = /:A|-us\d/;
 const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:|-----BEGIN OpenVPN /i;
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 
@@ -135,7 +141,7 @@ const spansOf = (pattern: RegExp, text: string): Array<[number, number]> =>
 
 /** Where a text holds a fixed-prefix token. */
 export function vendorTokenSpans(text: string): Array<[number, number]> {
-  return CLUE.test(text) ? spansOf(TOKEN, text) : [];
+  return CLUE.test(text) || CASED_CLUE.test(text) ? spansOf(TOKEN, text) : [];
 }
 
 /** Where a text holds an age secret key or a PuTTY key's private lines. */

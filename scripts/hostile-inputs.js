@@ -319,6 +319,11 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['here-docs fed to redis-cli', 'redis-cli <<E\nauth a b\n'],
       ['combined short options', `zip -${'r'.repeat(500)} ssh-keygen -${'q'.repeat(500)} | chpasswd `],
       ['ANSI-C quoted words left open', "sshpass -p $'\\x"],
+      // Round 38a (cmd39): text fed on standard input (pipes, here-strings, here-docs), lftp's `-c` commands.
+      ['echo piped into stdin readers', 'echo a | docker login --password-stdin echo "auth a" | valkey-cli '],
+      ['here-strings left open', 'redis-cli <<< "auth a chpasswd <<<a:'],
+      ['here-docs on lines of stdin readers', 'docker <<E --password-stdin '],
+      ['lftp commands left open', 'lftp -c "open -u a,'],
     ],
     size,
   );

@@ -97,6 +97,8 @@ describe('38a-1: Redis commands in any case wherever the text reaches redis-cli 
       ['echo piped into valkey-cli', `echo "auth ${S}" | valkey-cli`],
       ['a here-string to keydb-cli', `keydb-cli <<< 'auth ${S}'`],
       ['echo piped into sudo redis-cli', `echo "auth ${S}" | sudo redis-cli -p 6380`],
+      ['a printf format filled by the password, into redis-cli', `printf "auth %s\\n" ${S} | redis-cli`],
+      ['a printf format filled by the password, into nc', `printf 'AUTH %s\\r\\n' '${S}' | nc redis 6379`],
     ],
     false,
   );

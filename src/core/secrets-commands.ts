@@ -5,7 +5,7 @@ import { isPlainlyNotSecret } from './secrets-keys';
 import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
-import { stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
+import { printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
  * Passwords in fixed places no key names (attack round 34a-9): a `.pgpass` line, a BIND key's `secret "…";`, and
@@ -213,7 +213,8 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
     let option: Option | 'stop' | 'redis' | undefined;
     // lftp runs the commands of `-c`/`-e` (lftp(1)): `lftp -c "open -u bob,pw ftp://h; ls"` reads as lftp's own (38a-3).
     const lftpCommands = client === 'lftp' && /^-[ce]$/.test(words[i - 1] ?? '');
-    const nested = lftpCommands ? `lftp ${word}` : word;
+    // A printf's format is read filled by its arguments (`printf "AUTH %s\r\n" "$PW" | nc redis 6379`, 38a-10).
+    const nested = lftpCommands ? `lftp ${word}` : words[i - 1] === 'printf' && /%/.test(word) ? printfFilled(words, i - 1) : word;
     if (
       depth > 0 &&
       depth < MAX_NESTING &&

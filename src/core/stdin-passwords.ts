@@ -51,9 +51,18 @@ export function stdinReading(client: string, words: readonly string[], i: number
 const CONVERSION = /%[-+ #0-9.]*[a-zA-Z]/;
 
 /**
+ * The format of a `printf` at word `i` (its first argument) with its `%s` and `%b` conversions filled by the words after
+ * it up to `end` (the command's end), as printf fills them: `printf 'AUTH %s\r\n' "$PW"` is `AUTH $PW\r\n` (a
+ * reference), `printf '%s' pw` is `pw` (38a-2, 38a-10). Where no word is left a conversion is empty.
+ */
+export function printfFilled(words: readonly string[], i: number, end = words.length): string {
+  let k = i + 2;
+  return words[i + 1].replace(/%[-+ #0-9.]*[sb]/g, () => (k < end && !SEPARATOR.test(words[k]) ? words[k++] : ''));
+}
+
+/**
  * The text the command at word `i` reads on standard input, and the word that holds it (`at`): an `echo`'s words
- * (not its `-n`/`-e` switches) or a `printf`'s format (its first argument where the format is only a conversion,
- * `printf '%s' pw`) piped into it (`sudo` and its options between), or a here-string after it (`<<< "…"`, `<<<…`).
+ * (not its `-n`/`-e` switches) or a `printf`'s format filled by its arguments (printfFilled) piped into it (`sudo` and its options between), or a here-string after it (`<<< "…"`, `<<<…`).
  */
 export function stdinInput(words: readonly string[], i: number): { text: string; at: number } | undefined {
   let end = i + 1;
@@ -73,10 +82,9 @@ export function stdinInput(words: readonly string[], i: number): { text: string;
     return first < pipe ? { text: words.slice(first, pipe).join(' '), at: first } : undefined;
   }
   if (words[start] !== 'printf' || start + 1 >= pipe) return undefined;
-  const format = words[start + 1];
-  if (!CONVERSION.test(format)) return { text: format, at: start + 1 };
-  // `printf '%s' pw`: the argument is the text; a format holding more (`AUTH %s\r\n`) is filled by a reference or not read.
-  return /^%[-+ #0-9.]*[sb](?:\\n)?$/.test(format) && start + 2 < pipe ? { text: words[start + 2], at: start + 2 } : undefined;
+  // The format's word, or its argument's where the format is only a conversion (`printf '%s' pw`: the span's word).
+  const at = /^%[-+ #0-9.]*[sb](?:\\n)?$/.test(words[start + 1]) && start + 2 < pipe ? start + 2 : start + 1;
+  return { text: printfFilled(words, start, pipe), at };
 }
 
 /** A `user:password` line (chpasswd's input): the password, or none (a reference, a format's `%s`). */

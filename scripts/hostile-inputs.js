@@ -324,6 +324,7 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['here-strings left open', 'redis-cli <<< "auth a chpasswd <<<a:'],
       ['here-docs on lines of stdin readers', 'docker <<E --password-stdin '],
       ['lftp commands left open', 'lftp -c "open -u a,'],
+      ['printf formats filled by their arguments', 'printf "AUTH %s %s\\r\\n" a | printf %s%s%b '],
     ],
     size,
   );

@@ -329,6 +329,12 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['Teams webhook hosts left open', 'a-a.webhook.office.com/webhookb2/a@a/IncomingWebhook/'],
       ['OpenVPN armour without an END', '-----BEGIN OpenVPN Static key V1-----\nf1e2-'],
       ['password-file lines left open', 'a:{PLAIN}\n[a]:1 a:\nuser a there with pass \nrequest_header x-api-key %[str('],
+      // Round 38a (cmd39): text fed on standard input (pipes, here-strings, here-docs), lftp's `-c` commands.
+      ['echo piped into stdin readers', 'echo a | docker login --password-stdin echo "auth a" | valkey-cli '],
+      ['here-strings left open', 'redis-cli <<< "auth a chpasswd <<<a:'],
+      ['here-docs on lines of stdin readers', 'docker <<E --password-stdin '],
+      ['lftp commands left open', 'lftp -c "open -u a,'],
+      ['printf formats filled by their arguments', 'printf "AUTH %s %s\\r\\n" a | printf %s%s%b '],
     ],
     size,
   );

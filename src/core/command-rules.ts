@@ -26,7 +26,11 @@ import type { ClientState } from './secrets-positional';
  * - (37a-6) `rabbitmqadmin -p|--password`; `lftp -u user,password` (lftp(1)); `ipmitool -P` (ipmitool(1));
  *   net-snmp's `snmpwalk`/`snmpget`… `-A|-X <pass phrase>` (snmpcmd(1), getopt); `etcdctl --user user:password`
  *   (etcd.io etcdctl docs); `nmcli … wifi-sec.psk|802-1x.password <pw>` and `nmcli dev wifi connect <ssid> password
- *   <pw>` (nm-settings-nmcli(5)); FreeRDP `/p:<pw>`, `/gp:`, `/pth:` (xfreerdp(1)); `cqlsh -p|--password`.
+ *   <pw>` (nm-settings-nmcli(5)); FreeRDP `/p:<pw>`, `/gp:`, `/pth:` (xfreerdp(1)); `cqlsh -p|--password`;
+ * - (38a-3) FreeRDP's Wayland client `wlfreerdp`; ipmitool's Kg key `-k <key>` and `-y <hex key>` (ipmitool(1): `-K`
+ *   reads it from IPMI_KGKEY, `-Y` prompts: no value); the MongoDB Database Tools `mongodump`, `mongorestore`,
+ *   `mongoexport`… `-p|--password` (mongodb.com/docs/database-tools: `-p<pw>` glued too; no value: a prompt);
+ *   rdesktop `-p <pw>` (rdesktop(1): `-p -` reads standard input).
  */
 interface Rule {
   client: RegExp;
@@ -74,7 +78,7 @@ const RULES: readonly Rule[] = [
   },
   { client: /^rabbitmqadmin$/, option: '-p', short: 'p', next: /^--password$/, glued: /^--password=(.+)$/s },
   { client: /^lftp$/, option: '-u', short: 'u', form: /^[^,]*,(.+)$/s },
-  { client: /^ipmitool$/, option: '-P', short: 'P' },
+  { client: /^ipmitool$/, option: '-P', short: 'Pky' },
   { client: /^snmp\w+$/, option: '-A', short: 'AX' },
   { client: /^etcdctl$/, option: '--user', next: /^--user$/, glued: /^--user=(.+)$/s, form: /^[^:]*:(.+)$/s },
   {
@@ -82,8 +86,17 @@ const RULES: readonly Rule[] = [
     option: 'wifi-sec.psk',
     next: /^\+?(?:(?:wifi-sec|802-11-wireless-security)\.(?:psk|wep-key[0-3]|leap-password)|802-1x\.(?:private-key-|phase2-private-key-)?password|password)$/,
   },
-  { client: /^(?:[wx]freerdp|sdl-freerdp)\d*$/, option: '/p:', glued: /^[/-](?:p|gp|pth):(.+)$/s },
+  { client: /^(?:wl|[wx]|sdl-)freerdp\d*$/, option: '/p:', glued: /^[/-](?:p|gp|pth):(.+)$/s },
   { client: /^cqlsh$/, option: '-p', short: 'p', next: /^--password$/, glued: /^--password=(.+)$/s },
+  {
+    client: /^mongo(?:dump|restore|export|import|stat|top|files)$/,
+    option: '-p',
+    short: 'p',
+    next: /^--password$/,
+    glued: /^--password=(.+)$/s,
+    form: /^([^-].*)$/s,
+  },
+  { client: /^rdesktop$/, option: '-p', short: 'p', form: /^(?!-$)(.+)$/s },
 ];
 
 /**

@@ -16,8 +16,11 @@ const FLAG = /^--?([\w.-]+)(?:=(.*))?$/s;
  * Whether `value`, given to the secret flag `flag`, is a secret: not a `$(VAR)` reference, not a switch's `true`, not
  * a lone `-` (standard input; in YAML text a list item's dash, where the line and data readings pair the items).
  */
+/** Tailscale's `--authkey=file:<path>` reads the key from the file (tailscale.com/kb/1241/tailscale-up, 38a-11). */
+const isAuthKeyFile = (value: string, flag: string): boolean => /auth-?key$/i.test(flag) && /^file:[^\s:]+$/.test(value);
+
 const isSecretFlagValue = (value: string, flag: string): boolean =>
-  value !== '-' && !isCommandReference(value) && !isPlainlyNotSecret(value, flag);
+  value !== '-' && !isCommandReference(value) && !isPlainlyNotSecret(value, flag) && !isAuthKeyFile(value, flag);
 
 /** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
 const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;

@@ -5,6 +5,7 @@ import { isPlainlyNotSecret } from './secrets-keys';
 import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
+import { printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
  * Passwords in fixed places no key names (attack round 34a-9): a `.pgpass` line, a BIND key's `secret "…";`, and
@@ -57,7 +58,7 @@ export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|redis-benchmark|sshpass|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|[wx]freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|wpa_passphrase|chpasswd|aws)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws)(?:\.exe)?(?![\w.-])/i;
 /** Text that may hold a command line's password: a client's name, or a Redis command (redis-commands.ts). */
 const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || REDIS_CLUE.test(text);
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
@@ -65,14 +66,41 @@ const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 /** REDIS_CLUE in any letter case (a line fed to Redis). */
 const REDIS_CLUE_ANY_CASE = new RegExp(REDIS_CLUE.source, 'i');
 /** A here-doc's start (`<<EOF`, `<<-'EOF'`) on a line that feeds it to Redis: redis-cli, or a netcat-like on a Redis port. */
-const HERE_DOC = /<<-?[ \t]*(['"]?)([\w.-]+)\1/;
+const HERE_DOC = /(?<!<)<<(?!<)-?[ \t]*(['"]?)([\w.-]+)\1/;
 const NETCAT = /(?<![\w.-])(?:nc|ncat|netcat|socat|telnet)(?![\w.-])/;
 const REDIS_PORT = /(?<![\w.-])2?6379(?!\w)/;
-const feedsRedis = (line: string): boolean => /(?<![\w.-])redis-cli(?![\w.-])/.test(line) || (NETCAT.test(line) && REDIS_PORT.test(line));
-function redisHereDoc(line: string): { end: string } | undefined {
-  const start = line.includes('<<') ? HERE_DOC.exec(line) : null;
-  return start && feedsRedis(line) ? { end: start[2] } : undefined;
+const feedsRedis = (line: string): boolean =>
+  /(?<![\w.-])(?:redis|valkey|keydb)-cli(?![\w.-])/.test(line) || (NETCAT.test(line) && REDIS_PORT.test(line));
+/** A here-doc given to a command that reads standard input (stdin-passwords.ts): how it reads it, and its delimiter. */
+interface HereDoc {
+  end: string;
+  reading: StdinReading;
+  option: string;
+  /** `password`: its first line has been read. */
+  read?: boolean;
 }
+function hereDocAt(line: string): HereDoc | undefined {
+  const start = line.includes('<<') ? HERE_DOC.exec(line) : null;
+  if (!start) return undefined;
+  if (feedsRedis(line)) return { end: start[2], reading: 'redis', option: 'input' };
+  const words = shellWords(line, true);
+  // Each command's first client only: its options are read to the command's end once (a line of `docker docker …`).
+  for (let k = 0; k < words.length; k++) {
+    const name = commandName(words[k]);
+    if (CLIENT.exec(name)?.[0] !== name) continue;
+    const stdin = stdinReading(name, words, k);
+    if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
+    while (k + 1 < words.length && !SEPARATOR.test(words[k + 1])) k++;
+  }
+  return undefined;
+}
+/** A word's command name: `/usr/bin/curl`, `--cmd=curl` (a flag's value), `curl.exe`. */
+const commandName = (word: string): string =>
+  word
+    .replace(/^--?[\w.-]+=/, '')
+    .replace(/^.*[/\\]/s, '')
+    .replace(/\.exe$/i, '')
+    .toLowerCase();
 /** How deep a command line's words are read again as command lines (`sh -c "bash -c 'curl …'"`). */
 const MAX_NESTING = 3;
 
@@ -81,27 +109,14 @@ interface Option {
   value: string;
   option: string;
   user?: boolean;
-  at?: number;
 }
 
-/**
- * chpasswd reads `user:password` lines from its input (chpasswd(8)): `echo 'root:pw' | chpasswd` (37a-6). The password
- * of the `echo`/`printf` piped into it at `i` (its word's place: `at`), or none.
- */
-function pipedPassword(words: readonly string[], i: number): Option | undefined {
-  let pipe = i - 1;
-  while (pipe > 0 && (words[pipe] === 'sudo' || words[pipe].startsWith('-'))) pipe--;
-  if (words[pipe] !== '|') return undefined;
-  let start = pipe;
-  while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
-  if (!/^(?:echo|printf)$/.test(words[start])) return undefined;
-  for (let at = pipe - 1; at > start; at--) {
-    // A printf format's `%s` is filled by the words after it (a reference, or a password this reading leaves).
-    const line = /^[^\s:-][^\s:]*:([^\n]+)/.exec(words[at]);
-    if (line && !line[1].includes('%')) return { value: line[1], option: 'input', at };
-  }
-  return undefined;
-}
+/** Clients whose name is also a common word (`run sql queries/reports`): read only where they start a command. */
+const COMMON_WORD = /^(?:sql|exp|imp|passwd)$/;
+/** redis-cli and its forks (valkey.io valkey-cli, docs.keydb.dev keydb-cli: the same options and commands). */
+const REDIS_CLI = /^(?:redis|valkey|keydb)-cli$/;
+/** A printf format's conversion alone (`printf "AUTH %s\\r\\n" "$PW"`: the format's word is filled by a reference, 38a-10). */
+const CONVERSION = /^%[-+ #0-9.]*[a-zA-Z]$/;
 
 const freshState = (): ClientState => ({ login: false, batch: false, noFile: false, positional: 0 });
 
@@ -126,7 +141,7 @@ function htpasswdPassword(word: string, before: string | undefined, state: Clien
  * - curl `-u`/`--user`/`-U`/`--proxy-user` `user:password` (curl.se/docs/manpage.html), also after short switches (`-su`);
  * - the rows of command-rules.ts (mysql's `-p<password>`, zip's `-P`, a registry login's `-p`…);
  * - redis-cli `-a <password>` (redis.io/docs/latest/develop/tools/cli; glued too), before its command, and the command's own
- *   (redis-commands.ts: `redis-cli CONFIG SET requirepass <pw>`);
+ *   (redis-commands.ts: `redis-cli CONFIG SET requirepass <pw>`); its forks valkey-cli and keydb-cli alike (38a-3);
  * - sshpass `-p <password>` (sshpass(1)), before the command it runs (whose own `-p` is a port).
  * 'redis': the Redis command starts at this word.
  */
@@ -142,14 +157,14 @@ function clientPassword(client: string, words: readonly string[], i: number, sta
     if (short && !word.startsWith('--')) return { value: short[1] || (next ?? ''), user: true, option: '-u' };
     return rulePassword(client, word, next, state);
   }
-  if (client !== 'redis-cli' && client !== 'sshpass')
-    return rulePassword(client, word, next, state) ?? positionalPassword(client, words, i, state);
-  const [flag, takesValue] = client === 'redis-cli' ? ['-a', /^-[hpsaurnidD]$/] : ['-p', /^-[pfdP]$/];
+  const redisCli = REDIS_CLI.test(client);
+  if (!redisCli && client !== 'sshpass') return rulePassword(client, word, next, state) ?? positionalPassword(client, words, i, state);
+  const [flag, takesValue] = redisCli ? ['-a', /^-[hpsaurnidD]$/] : ['-p', /^-[pfdP]$/];
   if (word === flag) return { value: next ?? '', option: flag };
   // Glued (`sshpass -pX`; redis-cli's own parser wants `-a X`, but `-aX` is the same password written down, 37a-1).
   if (word.startsWith(flag) && word.length > 2) return { value: word.slice(2), option: flag };
   // Options end at the first word that is none (and no option's value): the command's own options follow.
-  if (!word.startsWith('-') && !(i > 0 && takesValue.test(words[i - 1]))) return client === 'redis-cli' ? 'redis' : 'stop';
+  if (!word.startsWith('-') && !(i > 0 && takesValue.test(words[i - 1]))) return redisCli ? 'redis' : 'stop';
   return undefined;
 }
 
@@ -166,6 +181,21 @@ interface CommandPassword {
 const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|\r|\n/g, ' ; '), true);
 
 /**
+ * The passwords the command `client` at word `i` reads on standard input (stdin-passwords.ts): an `echo`/`printf`
+ * piped into it or a here-string, read as Redis commands in any case, as `user:password` lines, or as a password.
+ */
+function stdinFed(client: string, words: readonly string[], i: number, depth: number): CommandPassword[] {
+  const stdin = stdinReading(client, words, i);
+  const input = stdin && stdinInput(words, i);
+  if (!stdin || !input) return [];
+  const { text, at } = input;
+  if (stdin.reading === 'redis')
+    return commandPasswords(nestedWords(text), depth + 1, true).map((inner) => ({ ...inner, index: at, nested: true }));
+  const option = `${client} ${stdin.name}`;
+  return stdinPasswords(stdin.reading, text).map((password) => ({ index: at, password, user: false, nested: true, option }));
+}
+
+/**
  * The passwords `words` (one command line, or a pod's exec-form `command` and `args`) set with a client's option. A
  * word holding blanks and a client (`bash -c "curl -u …"`, `$(curl …)` quoted) is read as a command line itself when
  * `nested` (in a list, each item is judged as text on its own). A Redis command starting a command (a here-doc's
@@ -179,44 +209,56 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const commandStart = i === 0 || SEPARATOR.test(words[i - 1]);
-    // `/usr/bin/curl`, `--cmd=curl` (a flag's value), `curl.exe`.
-    const name = word
-      .replace(/^--?[\w.-]+=/, '')
-      .replace(/^.*[/\\]/s, '')
-      .replace(/\.exe$/i, '')
-      .toLowerCase();
+    const name = commandName(word);
     let option: Option | 'stop' | 'redis' | undefined;
-    if (depth > 0 && depth < MAX_NESTING && /\s/.test(word) && (mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word))))
-      found.push(...commandPasswords(nestedWords(word), depth + 1, fedToRedis).map((inner) => ({ ...inner, index: i, nested: true })));
+    // lftp runs the commands of `-c`/`-e` (lftp(1)): `lftp -c "open -u bob,pw ftp://h; ls"` reads as lftp's own (38a-3).
+    const lftpCommands = client === 'lftp' && /^-[ce]$/.test(words[i - 1] ?? '');
+    // A printf's format is read filled by its arguments (`printf "AUTH %s\r\n" "$PW" | nc redis 6379`, 38a-10).
+    const nested = lftpCommands ? `lftp ${word}` : words[i - 1] === 'printf' && /%/.test(word) ? printfFilled(words, i - 1) : word;
+    if (
+      depth > 0 &&
+      depth < MAX_NESTING &&
+      /\s/.test(word) &&
+      (lftpCommands || mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word)))
+    )
+      found.push(...commandPasswords(nestedWords(nested), depth + 1, fedToRedis).map((inner) => ({ ...inner, index: i, nested: true })));
     else if (SEPARATOR.test(word)) client = undefined;
     else if (client === undefined && commandStart && isRedisCommand(word, fedToRedis))
       [client, state] = ['redis', { ...freshState(), redis: i }];
-    else if (client === undefined && CLIENT.exec(name)?.[0] === name) {
+    else if (
+      client === undefined &&
+      CLIENT.exec(name)?.[0] === name &&
+      (commandStart || words[i - 1] === 'sudo' || !COMMON_WORD.test(name))
+    ) {
       [client, state] = [name, freshState()];
-      if (name === 'chpasswd') option = pipedPassword(words, i);
+      if (depth < MAX_NESTING) found.push(...stdinFed(name, words, i, depth));
     } else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
-    if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: 'redis-cli' }];
+    if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: client }];
     else if (client === 'redis' && state.redis !== undefined && i > state.redis) {
       const last = i + 1 >= words.length || SEPARATOR.test(words[i + 1]);
-      option = redisCommandPassword(words, state.redis, i, last, fedToRedis || state.sub === 'redis-cli');
+      option = redisCommandPassword(words, state.redis, i, last, fedToRedis || REDIS_CLI.test(state.sub ?? ''));
     }
     if (option === 'stop') client = undefined;
     else if (option && option !== 'redis') {
       const colon = option.user ? option.value.indexOf(':') : -1;
       const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
       const named = client === 'redis' ? `${state.sub ?? 'Redis'} ${option.option}` : `${client} ${option.option}`;
-      if (password && !isCommandReference(password) && !(client === 'az' && isPathReference(password)) && !SEPARATOR.test(password))
-        found.push({ index: option.at ?? i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });
+      const reference = isCommandReference(password) || (client === 'az' && isPathReference(password));
+      if (password && !reference && !SEPARATOR.test(password) && !CONVERSION.test(password))
+        found.push({ index: i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });
     }
   }
-  return found;
+  // A password read twice (an `echo "AUTH pw"` piped into redis-cli is a nested Redis command too) is one.
+  const seen = new Set<string>();
+  return found.filter(({ index, password }) => !seen.has(`${index}\0${password}`) && !!seen.add(`${index}\0${password}`));
 }
 
 /**
  * Where the command lines of `text` set a password with a client's option: the password's span, and how the first
  * is named. A line ends at a newline not escaped (a backslash-newline continues it), and at a shell's control
  * operators (shellWords). A text is fed to Redis where it holds RESP framing (all of it), and on the lines of a
- * here-doc given to redis-cli, or to a netcat-like on a Redis port (6379, 26379), up to its delimiter.
+ * here-doc given to redis-cli (or a fork), or to a netcat-like on a Redis port (6379, 26379), up to its delimiter; a
+ * here-doc given to another command that reads a password on standard input is read as it reads it (38a-2).
  */
 function commandPasswordsIn(written: string): { spans: Array<[number, number]>; option?: string } {
   const resp = RESP_CLUE.test(written);
@@ -226,14 +268,24 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
   const spans: Array<[number, number]> = [];
   let first: string | undefined;
   let at = 0;
-  let hereDoc: { end: string } | undefined;
+  let hereDoc: HereDoc | undefined;
   for (const line of text.split(/(?<!\\)\n/)) {
     // A here-doc fed to Redis (redis-cli, or nc and the like on a Redis port): each line is a command, any case.
-    const fedToRedis = resp || hereDoc !== undefined;
+    const fedToRedis = resp || hereDoc?.reading === 'redis';
+    const input = hereDoc;
     // Its end: the delimiter alone on a line, indented too (a script inside YAML, where the write gate reads it).
     if (hereDoc && line.trim() === hereDoc.end) hereDoc = undefined;
-    else if (!hereDoc) hereDoc = redisHereDoc(line);
-    if (fedToRedis ? mayHoldCommand(line) || REDIS_CLUE_ANY_CASE.test(line) : mayHoldCommand(line)) {
+    else if (!hereDoc) hereDoc = hereDocAt(line);
+    if (input && input.reading !== 'redis' && hereDoc === input) {
+      // A password line (the first only, for `--password-stdin`), or a `user:password` line.
+      const [password] = input.read ? [] : stdinPasswords(input.reading, line);
+      input.read = input.reading === 'password';
+      const start = password === undefined ? -1 : line.lastIndexOf(password);
+      if (start >= 0) {
+        first ??= input.option;
+        spans.push([at + start, at + start + password.length]);
+      }
+    } else if (fedToRedis ? mayHoldCommand(line) || REDIS_CLUE_ANY_CASE.test(line) : mayHoldCommand(line)) {
       const words = shellWords(line, true);
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;

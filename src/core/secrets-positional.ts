@@ -23,13 +23,23 @@ const AWS_SECRET = /^(?:[\w-]+\.)*aws_(?:secret_access_key|session_token)$/i;
 /** SQL*Plus's logon word `user/password[@connect]` (`/ as sysdba`, `@script.sql` and `user@db` hold none). */
 const SQLPLUS_LOGON = /^[^/\s@'"-][^/\s@]*\/([^@\s]+)/s;
 
-/** A password by its place among a client's words that are no option: wpa_passphrase's second, sqlplus's logon. */
+/**
+ * Oracle's clients that take the logon as SQL*Plus does (38a-3): SQLcl `sql`, Data Pump `expdp`/`impdp`, `exp`/`imp`,
+ * SQL*Loader `sqlldr` (their first word that is no option, or `userid=`: docs.oracle.com Utilities, "userid"); RMAN
+ * after `target`, `catalog` or `auxiliary` (docs.oracle.com RMAN reference, "connectStringSpec").
+ */
+const ORACLE_LOGON = /^(?:sqlplus|sql|expdp|impdp|exp|imp|sqlldr)$/;
+const RMAN_CONNECT = /^(?:target|catalog|auxiliary)$/i;
+
+/** A password by its place among a client's words that are no option: wpa_passphrase's second, an Oracle logon. */
 function wordPassword(client: string, word: string, before: string, state: ClientState): { value: string; option: string } | undefined {
   if ((word.startsWith('-') && word !== '-') || /^-[MR]$/.test(before)) return undefined;
   state.positional++;
   if (client === 'wpa_passphrase') return state.positional === 2 ? { value: word, option: 'passphrase' } : undefined;
-  const logon = state.positional === 1 ? SQLPLUS_LOGON.exec(word) : null;
-  return logon ? { value: logon[1], option: 'logon' } : undefined;
+  const userid = /^userid=(.*)$/is.exec(word);
+  const logonWord = client === 'rman' ? (RMAN_CONNECT.test(before) ? word : '') : userid ? userid[1] : state.positional === 1 ? word : '';
+  const logon = logonWord ? SQLPLUS_LOGON.exec(logonWord) : null;
+  return logon ? { value: logon[1], option: userid ? 'userid=' : 'logon' } : undefined;
 }
 
 /** vault's switches (no value follows; developer.hashicorp.com/vault/docs/commands/login). */
@@ -54,7 +64,7 @@ export function positionalPassword(
 ): { value: string; option: string } | undefined {
   const word = words[i];
   const before = words[i - 1] ?? '';
-  if (client === 'wpa_passphrase' || client === 'sqlplus') return wordPassword(client, word, before, state);
+  if (client === 'wpa_passphrase' || client === 'rman' || ORACLE_LOGON.test(client)) return wordPassword(client, word, before, state);
   if (state.sub === undefined) {
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)

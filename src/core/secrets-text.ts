@@ -33,6 +33,15 @@ export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(
 /** References only, glued (`$(A)`, `${A}${B}`). */
 const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
 
+/**
+ * A shell's expansion after an HTTP auth scheme (`Bearer $TOKEN`, `token $GITHUB_TOKEN`, `Bearer $(cat /run/secrets/t)`,
+ * 38a-10), as a command line's header holds it: a reference, as `Bearer ${TOKEN}` is (isReference).
+ */
+const isSchemeExpansion = (value: string): boolean => {
+  const scheme = /^([A-Za-z][\w-]*)[ \t]+(\S.*)$/s.exec(value.trim());
+  return !!scheme && AUTH_SCHEME.test(scheme[1]) && isShellExpansion(scheme[2]);
+};
+
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
 // A lone `-` is standard input, or what a shell's `${PW:-}` leaves.
 export const setsSecret = (key: string, value: string): boolean =>
@@ -40,6 +49,7 @@ export const setsSecret = (key: string, value: string): boolean =>
   value !== '-' &&
   !isReference(unquote(value)) &&
   !isShellExpansion(unquote(value)) &&
+  !isSchemeExpansion(unquote(value)) &&
   !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
@@ -80,6 +90,11 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
  * (`DB_PASSWORD="correct horse battery"`, or the whole word quoted: `'DB_PASSWORD=correct horse'`) runs to its
  * closing quote, blanks included, and is given without its quotes.
  */
+// kubectl's `--from-file=[key=]source` (kubernetes.io kubectl create secret generic) names a file whose content the
+// key is given (38a-10): `--from-file=password=/run/secrets/pw` sets no value on the command line.
+const FROM_FILE = /--from-file=$/;
+const afterFromFile = (text: string, at: number): boolean => FROM_FILE.test(text.slice(Math.max(0, at - 12), at));
+
 // A PKCS#11 URI's path attributes name a token and an object (RFC 7512: `pkcs11:token=label;object=key`, curl --cert,
 // 37a-8); its query's `pin-value` is a secret still. Read back at most 200 characters (a URI's path is short).
 const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i.test(text.slice(Math.max(0, at - 200), at));
@@ -95,7 +110,13 @@ export function assignedSecret(text: string): string | undefined {
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
-    if (!namesSecretValue(key) || inPkcs11Path(text, match.index) || inSecretsManagerArn(text, match.index)) continue;
+    if (
+      !namesSecretValue(key) ||
+      inPkcs11Path(text, match.index) ||
+      inSecretsManagerArn(text, match.index) ||
+      afterFromFile(text, match.index)
+    )
+      continue;
     const start = match.index + whole.length;
     let value: string | undefined;
     if (separator === ':' && text.slice(match.index - 2, match.index) === '${') {
@@ -166,7 +187,7 @@ const CLOSING = /[)\]}>"'`*\u2019\u201d]*/y;
 function valueAfterWords(part: string): string | undefined {
   for (const match of part.matchAll(KEY_AFTER_WORDS)) {
     const key = match[1];
-    if (!namesSecretValue(key)) continue;
+    if (!namesSecretValue(key) || afterFromFile(part, match.index)) continue;
     const at = match.index + match[0].length;
     let value = quotedValueAt(part, at)?.value;
     if (value === undefined) {
@@ -247,7 +268,7 @@ export function keyedSecret(text: string): string | undefined {
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {
     const keyed = KEYED.exec(part);
-    if (keyed && setsSecret(keyed[2], keyed[3].trim())) return asWritten(keyed[3].trim(), text);
+    if (keyed && setsSecret(keyed[2], keyed[3].trim()) && !isExpansionBeforeCommand(part)) return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
   for (const part of parts) {
@@ -264,6 +285,15 @@ export function keyedSecret(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A shell's assignment before a command (`DB_PASSWORD=$PW ./run`, `DB_PASSWORD="$PW" ./run`, 38a-10): the value is the
+ * first word, an expansion; the words after it are the command's.
+ */
+function isExpansionBeforeCommand(part: string): boolean {
+  const assignment = /^[A-Za-z_]\w*=("[^"]*"|'[^']*'|[^\s"']+)[ \t]/.exec(part);
+  return !!assignment && isShellExpansion(unquote(assignment[1]));
 }
 
 /** A quoted value without its quotes where the text holds it so (then every rendering of the text shows it so). */

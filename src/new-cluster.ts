@@ -189,8 +189,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         'move it into a Kubernetes Secret (synth refuses it there too), then copy again',
     );
   }
-  // Outside the data (a comment, `# password: x` too): synth deploys none of it, but a copy would carry it into a second file.
-  const outside = (part: string) => !!secretShape(part) || secretsInComments(part).length > 0;
+  // Outside the data (a comment, `# password: x` too): synth deploys none of it, but a copy would carry it into a second
+  // file. The examples are this project's own, whose comments show commands with placeholders (`password='...'`).
+  const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
   if (outside(text)) {
     const line = text.split('\n').findIndex(outside) + 1;
     return fail(

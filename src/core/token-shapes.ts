@@ -124,9 +124,85 @@ const KEYS = [
 
 const TOKEN = new RegExp(TOKENS.join('|'), 'g');
 const KEY = new RegExp(KEYS.join('|'), 'gi');
-/** What every token or key above holds: a text without any holds none, and is not scanned further. */
-const CLUE =
-  /gh[pousr]_|github_pat_|gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-|xox[abposre][-.]|xapp-|hooks\.slack\.com|[sr]k_(?:test|live|prod)_|A3T|AKIA|ASIA|ABIA|ACCA|npm_|AIza|T3BlbkFJ|sk-ant-|eyJ|hv[sb]\.|SG\.|hf_|api_org_|do[opr]_v1_|shp(?:at|ca|pa|ss)_|pypi-|gls?[ac]_|ATATT3|dckr_|tskey-|eyJrIjoi|(?:SK|dapi|key-)[0-9a-f]{32}|NRAK-|sntry[su]_|pul-[0-9a-f]{40}|dp\.pt\.|pscale_|fo1_|fm[12][ar]?_|lin_api_|atlasv1|v1\.0-|ya29\.|sq0(?:atp|csp)-|gsk_|r8_|discord|EAAA|PMAK-|ntn_|sbp_|xai-|pplx-|sk-(?:or|proj|svcacct|admin)-|ops_|GOCSPX-|whsec_|ATBB|figd_|bkua_|dp\.(?:st|ct|sa|scim|audit)\.|secret_|webhook\.office|s\.[A-Za-z0-9]{24}/i;
+/**
+ * What every token above starts with, in any letter case: a text without any holds none, and is not scanned further.
+ * Each clue starts with a literal character, and the pattern tries the clues of that character only (byFirstCharacter):
+ * an alternation of sixty clues is tried clue by clue at every position, two and a half times slower on every text.
+ */
+const CLUES = [
+  String.raw`gh[pousr]_`,
+  String.raw`github_pat_`,
+  String.raw`gl(?:pat|rt|dt|ptt|ft|soat|ffct|imt|agent|oas|cbt)-`,
+  String.raw`xox[abposre][-.]`,
+  String.raw`xapp-`,
+  String.raw`hooks\.slack\.com`,
+  String.raw`sk_(?:test|live|prod)_`,
+  String.raw`rk_(?:test|live|prod)_`,
+  String.raw`A3T`,
+  String.raw`AKIA`,
+  String.raw`ASIA`,
+  String.raw`ABIA`,
+  String.raw`ACCA`,
+  String.raw`npm_`,
+  String.raw`AIza`,
+  String.raw`T3BlbkFJ`,
+  String.raw`sk-ant-`,
+  String.raw`eyJ`,
+  String.raw`hv[sb]\.`,
+  String.raw`SG\.`,
+  String.raw`hf_`,
+  String.raw`api_org_`,
+  String.raw`do[opr]_v1_`,
+  String.raw`shp(?:at|ca|pa|ss)_`,
+  String.raw`pypi-`,
+  String.raw`gls?[ac]_`,
+  String.raw`ATATT3`,
+  String.raw`dckr_`,
+  String.raw`tskey-`,
+  String.raw`SK[0-9a-f]{32}`,
+  String.raw`dapi[0-9a-f]{32}`,
+  String.raw`key-[0-9a-f]{32}`,
+  String.raw`NRAK-`,
+  String.raw`sntry[su]_`,
+  String.raw`pul-[0-9a-f]{40}`,
+  String.raw`dp\.pt\.`,
+  String.raw`pscale_`,
+  String.raw`fo1_`,
+  String.raw`fm[12][ar]?_`,
+  String.raw`lin_api_`,
+  String.raw`atlasv1`,
+  String.raw`v1\.0-`,
+  String.raw`ya29\.`,
+  String.raw`sq0(?:atp|csp)-`,
+  String.raw`gsk_`,
+  String.raw`r8_`,
+  String.raw`discord`,
+  String.raw`EAAA`,
+  String.raw`PMAK-`,
+  String.raw`ntn_`,
+  String.raw`sbp_`,
+  String.raw`xai-`,
+  String.raw`pplx-`,
+  String.raw`sk-(?:or|proj|svcacct|admin)-`,
+  String.raw`ops_`,
+  String.raw`GOCSPX-`,
+  String.raw`whsec_`,
+  String.raw`ATBB`,
+  String.raw`figd_`,
+  String.raw`bkua_`,
+  String.raw`dp\.(?:st|ct|sa|scim|audit)\.`,
+  String.raw`secret_`,
+  String.raw`webhook\.office`,
+  String.raw`s\.[A-Za-z0-9]{24}`,
+];
+const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');
+
+/** `a(?:bc|d)|x(?:y)` for `abc`, `ad`, `xy`: the clues grouped by their first character, lower-cased for the `i` flag. */
+function byFirstCharacter(clues: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const clue of clues) groups.set(clue[0].toLowerCase(), [...(groups.get(clue[0].toLowerCase()) ?? []), clue.slice(1)]);
+  return [...groups].map(([first, rests]) => `${first === '-' ? '\\-' : first}(?:${rests.join('|')})`).join('|');
+}
 /**
  * The clues that start with a digit or a hex digit (Telegram's `<id>:A…`, Mailchimp's `<hex>-us<n>`), by the literal
  * after it and in the tokens' own case: an alternative led by a class is tried at nearly every position, which made

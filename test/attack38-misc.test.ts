@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
 import { DEV_YAML, judgedValues } from './helpers';
+import { judgedEverywhere } from './secret-doors';
 
 const FILE = 'config/dev.yaml';
 const withValues = (text: string, values: string) => text.replace(/^traefik:\n/m, `traefik:\n  values:\n${values}`);
@@ -106,5 +107,18 @@ describe('37a-13: a long name is named by its size and the sentence still reads'
       'is local plugin (a text of 120 characters), which the chart writes as pod volume name (a text of 120 characters)',
     );
     expect(messages).not.toContain(long);
+  });
+});
+
+describe('39a-4: a Supabase secret API key (sb_secret_) is a vendor token at every door, a publishable key is not', () => {
+  const key = 'sb_secret_N7UND0UgjKTVKUodkm0HgxSvEMPvz9aB';
+  test('refused and never shown', () => {
+    judgedEverywhere(key, (text) => text.includes(key.slice(10)));
+  });
+  test('control: sb_publishable_ is public', () => {
+    expect(
+      judgedValues({ env: [{ name: 'SUPABASE_KEY_PUBLIC_URL_PART', value: 'sb_publishable_N7UND0UgjKTVKUodkm0HgxSvEMPvz9aB' }] }, '39.0.7')
+        .errors,
+    ).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|ya29\.[\w-]{30,}|sq0(?:atp|csp)-[\w-]{22,60}|gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37})(?![\w-])`,
   // Round 38a-4: Square production access tokens (`EAAA` + 60; 40 or more here), Postman (`PMAK-<24 hex>-<34 hex>`),
-  // Notion (`ntn_`), Supabase (`sbp_` + 40 hex), xAI (`xai-` + 80), Perplexity (`pplx-` + 48), OpenRouter (`sk-or-v1-` +
+  // Notion (`ntn_`), Supabase (`sbp_` + 40 hex; secret API keys `sb_secret_` + base62, supabase.com/docs/guides/api/api-keys), xAI (`xai-` + 80), Perplexity (`pplx-` + 48), OpenRouter (`sk-or-v1-` +
   // 64 hex), 1Password service accounts (`ops_eyJ` + 250 or more: gitleaks 1password-service-account-token, config/
   // gitleaks.toml at gitleaks/gitleaks@420a0f55f4a7a03dfe701ceb1f4f66a7c68b26b4), Google OAuth client secrets
   // (`GOCSPX-` + 28), Stripe/Svix webhook secrets (`whsec_`), Bitbucket app passwords (`ATBB`), Figma (`figd_`),
@@ -95,7 +95,7 @@ const TOKENS = [
   // (docs.doppler.com/reference/auth-token-formats), and OpenAI's project, service-account and admin keys without the
   // `T3BlbkFJ` marker (newer ones lack it): 40 or more, a letter and a digit among them. Notion's legacy `secret_` + 43
   // only with upper, lower and a digit (a name like `secret_name_for_the_database` is none).
-  String.raw`(?<![A-Za-z0-9])(?:EAAA[\w-]{40,60}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|ntn_\d{11}[A-Za-z0-9]{35}|sbp_[a-f0-9]{40}|xai-[A-Za-z0-9_]{80}|pplx-[A-Za-z0-9]{48}|sk-or-v1-[a-f0-9]{64}|ops_eyJ[A-Za-z0-9+/]{250,}={0,3}|GOCSPX-[\w-]{28}|whsec_(?=[A-Za-z+/]{0,99}[0-9])[A-Za-z0-9+/]{24,}={0,2}|ATBB[A-Za-z0-9]{28,}|figd_[\w-]{40,}|bkua_[a-f0-9]{40}|dp\.(?:st(?:\.[a-z0-9_-]{1,40})?|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:EAAA[\w-]{40,60}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|ntn_\d{11}[A-Za-z0-9]{35}|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,}|xai-[A-Za-z0-9_]{80}|pplx-[A-Za-z0-9]{48}|sk-or-v1-[a-f0-9]{64}|ops_eyJ[A-Za-z0-9+/]{250,}={0,3}|GOCSPX-[\w-]{28}|whsec_(?=[A-Za-z+/]{0,99}[0-9])[A-Za-z0-9+/]{24,}={0,2}|ATBB[A-Za-z0-9]{28,}|figd_[\w-]{40,}|bkua_[a-f0-9]{40}|dp\.(?:st(?:\.[a-z0-9_-]{1,40})?|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])secret_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{40,}(?![\w-])`,
   // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
@@ -181,6 +181,7 @@ const CLUES = [
   String.raw`PMAK-`,
   String.raw`ntn_`,
   String.raw`sbp_`,
+  String.raw`sb_secret_`,
   String.raw`xai-`,
   String.raw`pplx-`,
   String.raw`sk-(?:or|proj|svcacct|admin)-`,

@@ -122,3 +122,34 @@ describe('39a-4: a Supabase secret API key (sb_secret_) is a vendor token at eve
     ).toEqual([]);
   });
 });
+
+describe('39b-8: an extraObjects StatefulSet may mount its own claim templates (the standard shape)', () => {
+  const statefulSet = (mountName: string) => ({
+    extraObjects: [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'db', namespace: 'default' },
+        spec: {
+          serviceName: 'db',
+          selector: { matchLabels: { app: 'db' } },
+          template: {
+            metadata: { labels: { app: 'db' } },
+            spec: {
+              containers: [{ name: 'db', image: 'postgres:16.4', volumeMounts: [{ name: mountName, mountPath: '/var/lib/postgresql' }] }],
+            },
+          },
+          volumeClaimTemplates: [
+            { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+          ],
+        },
+      },
+    ],
+  });
+  test('a mount of a claim template is accepted', () => {
+    expect(judgedValues(statefulSet('data'), '39.0.7').errors).toEqual([]);
+  });
+  test('control: a mount of no volume and no claim template is still refused', () => {
+    expect(judgedValues(statefulSet('nosuch'), '39.0.7').errors.join('\n')).toContain('names no volume of the pod');
+  });
+});

@@ -15,13 +15,19 @@ export function checkVolumeMounts(object: KubeObject): Finding[] {
       groupKind(typeof object.apiVersion === 'string' ? object.apiVersion : '', typeof object.kind === 'string' ? object.kind : '')
     ];
   if (template === undefined) return [];
+  // A StatefulSet's pods also have a volume per claim template, which the controller adds to each pod: the standard way
+  // to mount its storage (kubernetes.io/docs/concepts/workloads/controllers/statefulset/, "volumeClaimTemplates").
+  const claims = select(object, 'spec.volumeClaimTemplates[*]').flatMap(({ value: claim }) =>
+    isRecord(claim) && isRecord(claim.metadata) && typeof claim.metadata.name === 'string' ? [claim.metadata.name] : [],
+  );
   return select(object, joinPattern(template, 'spec')).flatMap(({ path: specPath, value: spec }) => {
     if (!isRecord(spec)) return [];
-    const volumes = new Set(
-      (Array.isArray(spec.volumes) ? spec.volumes : []).flatMap((volume) =>
+    const volumes = new Set([
+      ...claims,
+      ...(Array.isArray(spec.volumes) ? spec.volumes : []).flatMap((volume) =>
         isRecord(volume) && typeof volume.name === 'string' ? [volume.name] : [],
       ),
-    );
+    ]);
     return ['containers', 'initContainers'].flatMap((list) =>
       select(spec, `${list}[*]`).flatMap(({ path: containerPath, value: container }) => {
         const findings: Finding[] = [];

@@ -153,3 +153,32 @@ describe('39b-8: an extraObjects StatefulSet may mount its own claim templates (
     expect(judgedValues(statefulSet('nosuch'), '39.0.7').errors.join('\n')).toContain('names no volume of the pod');
   });
 });
+
+describe('39a-6: label keys and values of the chart label maps, and data keys of extraObjects, as the API server judges them', () => {
+  const errors = (values: object) => judgedValues(values, '39.0.7').errors.join('\n');
+  test.each([
+    ['deployment.podLabels', { deployment: { podLabels: { 'my label': 'x' } } }, 'traefik.values.deployment.podLabels.my label'],
+    ['deployment.labels', { deployment: { labels: { 'a/b/c': 'x' } } }, 'traefik.values.deployment.labels.a/b/c'],
+    ['commonLabels', { commonLabels: { team: 'a b' } }, 'traefik.values.commonLabels.team'],
+    ['service.labels', { service: { labels: { tier: 5 } } }, 'traefik.values.service.labels.tier'],
+    [
+      'a ConfigMap data key in extraObjects',
+      {
+        extraObjects: [
+          { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data: { 'my file': 'v' } },
+        ],
+      },
+      'traefik.values.extraObjects[0].data.my file',
+    ],
+  ])('%s', (_, values, path) => {
+    expect(errors(values)).toContain(`${path}:`);
+  });
+  test('control: valid labels and data keys are accepted', () => {
+    const values = {
+      commonLabels: { 'app.kubernetes.io/part-of': 'edge' },
+      deployment: { podLabels: { team: 'net' } },
+      extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data: { 'app.conf': 'v' } }],
+    };
+    expect(judgedValues(values, '39.0.7').errors).toEqual([]);
+  });
+});

@@ -28,6 +28,7 @@ export function podTemplateFailures(
     ...dashboardFailure(values, chart, sourced, chartName),
     ...acmeArgumentFailures(values, kind, sourced, chartName),
     ...nodeSelectorFailures(values, sourced),
+    ...labelMapFailures(values, sourced),
     ...switchFailures(values, chart, sourced, chartName),
     ...gatewayFailures(values, chart, sourced, chartName, ports),
     ...rbacFailures(values, chart, sourced, chartName),
@@ -234,5 +235,33 @@ function nodeSelectorFailures(values: Values, sourced: Source): Problem[] {
           ? `quote it ("${String(value)}")`
           : 'write the label value as a text';
     return [{ path, message: `is ${given}, but a pod's nodeSelector holds texts only, ${refused}: ${fix}` }];
+  });
+}
+
+/** The chart's label maps, each written with `toYaml` into an object's labels (values.yaml at every tag in the table). */
+const LABEL_MAPS: ReadonlyArray<readonly string[]> = [
+  ['commonLabels'],
+  ['deployment', 'labels'],
+  ['deployment', 'podLabels'],
+  ['service', 'labels'],
+];
+
+/**
+ * Keys and values of the label maps above as the API server judges labels (ValidateLabels, k8s.io/kubernetes
+ * pkg/apis/core/validation; attack round 39a-6: `podLabels: {"my label": x}` was written): a key or text the API server
+ * refuses, or a value that is no text (labels are a map[string]string), fails the object, and so the whole release.
+ */
+function labelMapFailures(values: Values, sourced: Source): Problem[] {
+  const refused = 'so the API server refuses the object and the whole Traefik release fails';
+  return LABEL_MAPS.flatMap((at) => {
+    const map = at.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
+    if (!isMap(map)) return [];
+    return Object.entries(map).flatMap(([key, value]): Problem[] => {
+      const path = sourced([...at, key], undefined).path;
+      const problem = labelKey(key) ?? (typeof value === 'string' ? labelValue(value) : undefined);
+      if (problem) return [{ path, message: `${problem} (Kubernetes ValidateLabels), ${refused}` }];
+      if (typeof value === 'string' || value === null) return [];
+      return [{ path, message: `is ${shownValue(value)}, not a text, but a label's value is a text, ${refused}: quote it` }];
+    });
   });
 }

@@ -1,4 +1,12 @@
-import { dns1035Label, dns1123Label, dns1123Subdomain, FormatCheck, labelKey, labelValue as labelValueCheck } from '../config/formats';
+import {
+  dns1035Label,
+  dns1123Label,
+  dns1123Subdomain,
+  FormatCheck,
+  labelKey,
+  labelValue as labelValueCheck,
+  secretKey,
+} from '../config/formats';
 import { annotationSizeProblem } from '../config/annotations';
 import { isIpAddress } from '../net/ip';
 import { countFix, countProblem, CountRule } from '../core/int-or-string';
@@ -100,6 +108,22 @@ function checkNames(object: KubeObject): Finding[] {
     const [check, format] = nameFormat(object);
     const problem = check(metadata.name);
     if (problem) findings.push({ path: ['metadata', 'name'], message: `${problem} (${kindOf(object)} names are ${format}s)` });
+  }
+  // The keys of a ConfigMap's or Secret's data are file names (IsConfigMapKey, k8s.io/apimachinery validation): a
+  // key the API server refuses fails the whole object (and the Traefik release that carries it in extraObjects).
+  if (['ConfigMap', 'Secret'].includes(String(object.kind)) && String(object.apiVersion) === 'v1') {
+    for (const field of ['data', 'binaryData', 'stringData']) {
+      const map = object[field];
+      if (!isRecord(map)) continue;
+      for (const key of Object.keys(map)) {
+        const problem = secretKey(key);
+        if (problem)
+          findings.push({
+            path: [field, key],
+            message: `${problem.replace('Secret key', `${String(object.kind)} key`)} (a data key is a file name)`,
+          });
+      }
+    }
   }
   const template = POD_TEMPLATES[groupKindOf(object)];
   for (const [pattern, check, rule] of NAME_FIELDS) {

@@ -247,21 +247,20 @@ const LABEL_MAPS: ReadonlyArray<readonly string[]> = [
 ];
 
 /**
- * Keys and values of the label maps above as the API server judges labels (ValidateLabels, k8s.io/kubernetes
- * pkg/apis/core/validation; attack round 39a-6: `podLabels: {"my label": x}` was written): a key or text the API server
- * refuses, or a value that is no text (labels are a map[string]string), fails the object, and so the whole release.
+ * The keys of the label maps above as the API server judges label keys (ValidateLabels, k8s.io/kubernetes
+ * pkg/apis/core/validation; attack round 39a-6: `podLabels: {"my label": x}` was written): a key it refuses fails the
+ * object, and so the whole release. Their values are judged with the other label values (values-kubernetes.ts).
  */
 function labelMapFailures(values: Values, sourced: Source): Problem[] {
-  const refused = 'so the API server refuses the object and the whole Traefik release fails';
   return LABEL_MAPS.flatMap((at) => {
     const map = at.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
     if (!isMap(map)) return [];
-    return Object.entries(map).flatMap(([key, value]): Problem[] => {
-      const path = sourced([...at, key], undefined).path;
-      const problem = labelKey(key) ?? (typeof value === 'string' ? labelValue(value) : undefined);
-      if (problem) return [{ path, message: `${problem} (Kubernetes ValidateLabels), ${refused}` }];
-      if (typeof value === 'string' || value === null) return [];
-      return [{ path, message: `is ${shownValue(value)}, not a text, but a label's value is a text, ${refused}: quote it` }];
+    return Object.keys(map).flatMap((key): Problem[] => {
+      const problem = labelKey(key);
+      const refused = 'so the API server refuses the object and the whole Traefik release fails';
+      return problem
+        ? [{ path: sourced([...at, key], undefined).path, message: `${problem} (Kubernetes ValidateLabels), ${refused}` }]
+        : [];
     });
   });
 }

@@ -111,7 +111,7 @@ function checkNames(object: KubeObject): Finding[] {
   }
   // The keys of a ConfigMap's or Secret's data are file names (IsConfigMapKey, k8s.io/apimachinery validation): a
   // key the API server refuses fails the whole object (and the Traefik release that carries it in extraObjects).
-  if (['ConfigMap', 'Secret'].includes(String(object.kind)) && String(object.apiVersion) === 'v1') {
+  if ((object.kind === 'ConfigMap' || object.kind === 'Secret') && object.apiVersion === 'v1') {
     for (const field of ['data', 'binaryData', 'stringData']) {
       const map = object[field];
       if (!isRecord(map)) continue;
@@ -120,7 +120,7 @@ function checkNames(object: KubeObject): Finding[] {
         if (problem)
           findings.push({
             path: [field, key],
-            message: `${problem.replace('Secret key', `${String(object.kind)} key`)} (a data key is a file name)`,
+            message: `${problem.replace('Secret key', `${object.kind} key`)} (a data key is a file name)`,
           });
       }
     }

@@ -182,3 +182,15 @@ describe('39a-6: label keys and values of the chart label maps, and data keys of
     expect(judgedValues(values, '39.0.7').errors).toEqual([]);
   });
 });
+
+describe('39a-7: an AWS Secrets Manager ARN names a secret, it holds none', () => {
+  const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Xy12Zq';
+  test('an env value that is the ARN, under a name ending in ARN, is accepted', () => {
+    expect(judgedValues({ env: [{ name: 'DB_SECRET_ARN', value: arn }] }, '39.0.7').errors).toEqual([]);
+  });
+  test('control: a password set after the ARN is still refused and never shown', () => {
+    const errors = judgedValues({ env: [{ name: 'X', value: `${arn} password=Hx7kQz9Wp2Lm` }] }, '39.0.7').errors.join('\n');
+    expect(errors).toContain('traefik.values.env[0].value');
+    expect(errors).not.toContain('Hx7kQz9Wp2Lm');
+  });
+});

@@ -102,6 +102,8 @@ const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i
 const inSecretsManagerArn = (text: string, at: number): boolean =>
   /arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:$/.test(text.slice(Math.max(0, at - 200), at));
 
+/** An AWS Secrets Manager ARN up to its `:secret:` (the name after it is no value). */
+const ARN_SECRET = /(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}):secret:/g;
 /** A PKCS#11 URI's path not followed by a query (read once: `(?=(…))\1` gives nothing back). */
 const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
 
@@ -262,8 +264,10 @@ export function keyedSecret(text: string): string | undefined {
       .split(/[\r\u2028\u2029]/)
       .map(keyedSecret)
       .find((value) => value !== undefined);
-  // A PKCS#11 URI's path without a query (`'pkcs11:token=label;object=key'`) sets no secret (inPkcs11Path).
-  const trimmed = (text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text).trim();
+  // A PKCS#11 URI's path without a query (`'pkcs11:token=label;object=key'`) sets no secret (inPkcs11Path), nor does a
+  // Secrets Manager ARN's `:secret:<name>` (inSecretsManagerArn; attack round 39a-7: DB_SECRET_ARN=arn:…:secret:prod/db).
+  const withoutPkcs11 = text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text;
+  const trimmed = (withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11).trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {

@@ -1,6 +1,7 @@
 import { secretShape, redact } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
-import { acceptedEverywhere, shownInDiff } from './secret-doors';
+import { acceptedEverywhere } from './secret-doors';
+import { accepted, configMapOf as configMap, hex, refusedEverywhere, run as runOf, textRefused } from './secret-tables';
 
 /**
  * Attack round 36a-3 (Sentinel config lines), 36a-4 to 36a-8: config-file password lines, vendor token prefixes,
@@ -9,44 +10,7 @@ import { acceptedEverywhere, shownInDiff } from './secret-doors';
  */
 const S = 'Zq8vNp3xWk7T';
 /** `n` letters and digits, starting with the secret marker. */
-const run = (n: number): string => (S + 'abcdefghijABCDEFGHIJ0123456789'.repeat(Math.ceil(n / 30))).slice(0, n);
-/** `n` lower-case hex digits, starting with a run the other rows do not hold. */
-const hex = (n: number): string => `f00dcafe${'0123456789abcdef'.repeat(Math.ceil(n / 16))}`.slice(0, n);
-
-const configMap = (data: Record<string, string>) => ({
-  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data }],
-});
-
-/**
- * Every door refuses `values` (the config, K3sVipCluster and TraefikHelmChartConfig props, the write gate), and no
- * refusal shows `secret`. `all: false`: the config and the gate only (the props share the config's reading; a cheaper
- * test for rows that differ only in the shape they hold).
- */
-function refusedEverywhere(values: unknown, secret: string, all = false): void {
-  const refusals = all
-    ? [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]
-    : [valuesDoors.config(values)];
-  for (const refusal of refusals) {
-    expect(refusal).not.toBe('');
-    expect(refusal).not.toContain(secret);
-  }
-  expect(valuesDoors.gate(values).length).toBeGreaterThan(0);
-}
-
-/** Accepted by the config and the gate (the near misses: the props share the config's reading). */
-function accepted(values: unknown): void {
-  expect(valuesDoors.config(values)).toBe('');
-  expect(valuesDoors.gate(values)).toEqual([]);
-}
-
-/** A text refused as a ConfigMap's data at every door, and redacted in a message. */
-function textRefused(text: string, secret: string, all = false): void {
-  expect(secretShape(text)).toBeDefined();
-  refusedEverywhere(configMap({ 'file.conf': text }), secret, all);
-  expect(redact(`x\n${text}\ny`)).not.toContain(secret);
-  // A hand-edited file's diff (`check`, `--dry-run`): the text as a block scalar.
-  expect(shownInDiff(text.replace(/^/gm, '    ').replace(/^/, 'data: |\n'))).not.toContain(secret);
-}
+const run = (n: number): string => runOf(S, n);
 
 describe('36a-8: ordinary values under secret-like names are accepted', () => {
   test.each([

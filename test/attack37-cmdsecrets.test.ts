@@ -1,6 +1,7 @@
 import { redact, secretShape } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
+import { configMapOfTexts as configMap, doorsOf, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
 
 /**
  * Attack round 36a-1, 36a-2, 36a-3, 36a-9 and 36a-12: other clients' command-line passwords (curl's bearer token and
@@ -11,42 +12,11 @@ import { acceptedEverywhere, shownInDiff } from './secret-doors';
  */
 const S = 'Zq8vNp3xWk';
 
-/** Each door's refusal of `values`: the config, K3sVipCluster and TraefikHelmChartConfig props, the write gate. */
-const doorsOf = (values: unknown): string[] => [
-  valuesDoors.config(values),
-  valuesDoors.cluster(values),
-  valuesDoors.chart(values),
-  valuesDoors.gate(values).join('\n'),
-];
-
-/** Every door names `path` (a row's place) and none shows the secret. */
-function refusedAt(doors: readonly string[], path: string): void {
-  const at = new RegExp(`${path.replace(/[.[\]]/g, '\\$&')}(?![\\w\\]])`);
-  for (const door of doors) {
-    expect(door).toMatch(at);
-    expect(door).not.toContain(S);
-  }
-}
-
-/** The doors' refusals of `rows` judged together (computed once, when the first row's test asks). */
-function judgedOnce(values: () => unknown): () => string[] {
-  let doors: string[] | undefined;
-  return () => (doors ??= doorsOf(values()));
-}
+const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
 const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
 const containers = (commands: unknown[][]) => ({ deployment: { additionalContainers: commands.map(container) } });
 const annotations = (texts: string[]) => ({ deployment: { podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])) } });
-const configMap = (texts: string[]) => ({
-  extraObjects: [
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'c', namespace: 'kube-system' },
-      data: Object.fromEntries(texts.map((text, i) => [`k${i}`, text])),
-    },
-  ],
-});
 /** A command's words as one shell line (an empty or blank word, or a backslash, quoted). */
 const asLine = (words: string[]): string => words.map((word) => (/^$|[\\\s]/.test(word) ? `'${word}'` : word)).join(' ');
 

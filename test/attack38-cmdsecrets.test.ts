@@ -1,7 +1,7 @@
 import { shellWords } from '../src/core/secret-arguments';
 import { redact, secretShape } from '../src/core/secrets';
-import { valuesDoors } from './helpers';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
+import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
 
 /**
  * Attack round 37a-1, 37a-2, 37a-6, 37a-8 and 37a-12: a password option combined with switches or glued to its letter,
@@ -12,42 +12,11 @@ import { acceptedEverywhere, shownInDiff } from './secret-doors';
  */
 const S = 'Hx7kQz9Wp2Lm';
 
-/** Each door's refusal of `values`: the config, K3sVipCluster and TraefikHelmChartConfig props, the write gate. */
-const doorsOf = (values: unknown): string[] => [
-  valuesDoors.config(values),
-  valuesDoors.cluster(values),
-  valuesDoors.chart(values),
-  valuesDoors.gate(values).join('\n'),
-];
-
-/** Every door names `path` (a row's place) and none shows the secret. */
-function refusedAt(doors: readonly string[], path: string): void {
-  const at = new RegExp(`${path.replace(/[.[\]]/g, '\\$&')}(?![\\w\\]])`);
-  for (const door of doors) {
-    expect(door).toMatch(at);
-    expect(door).not.toContain(S);
-  }
-}
-
-/** The doors' refusals of a table's values (computed once, when the first row's test asks). */
-function judgedOnce(values: () => unknown): () => string[] {
-  let doors: string[] | undefined;
-  return () => (doors ??= doorsOf(values()));
-}
+const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
 const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
 const containers = (commands: unknown[][]) => ({ deployment: { additionalContainers: commands.map(container) } });
 const annotations = (texts: string[]) => ({ deployment: { podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])) } });
-const configMap = (texts: string[]) => ({
-  extraObjects: [
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'c', namespace: 'kube-system' },
-      data: Object.fromEntries(texts.map((text, i) => [`k${i}`, text])),
-    },
-  ],
-});
 
 /** Rows refused at every door as a text (a pod annotation) and in exec form (the line split at its blanks), redacted. */
 function refusedTable(lines: ReadonlyArray<readonly [string, string]>, redacted = (_: string) => true): void {

@@ -1,6 +1,5 @@
 import { secretShape, redact } from '../src/core/secrets';
-import { valuesDoors } from './helpers';
-import { shownInDiff } from './secret-doors';
+import { accepted, configMapOf as configMap, diffOf, hex, refusedEverywhere, run as runOf, textRefused } from './secret-tables';
 
 /**
  * Attack round 38a-4, 38a-5, 38a-6, 38a-7, 38a-12: fixed-prefix token shapes (gitleaks' rules), OpenVPN static keys,
@@ -9,43 +8,8 @@ import { shownInDiff } from './secret-doors';
  */
 const S = 'Zq8vNp3xWk7T';
 /** `n` letters and digits, starting with the secret marker. */
-const run = (n: number): string => (S + 'abcdefghijABCDEFGHIJ0123456789'.repeat(Math.ceil(n / 30))).slice(0, n);
-/** `n` lower-case hex digits, starting with a run the other rows do not hold. */
-const hex = (n: number): string => `f00dcafe${'0123456789abcdef'.repeat(Math.ceil(n / 16))}`.slice(0, n);
+const run = (n: number): string => runOf(S, n);
 const uuid = '3f4a1c2e-8b9d-4e5f-a6b7-c8d9e0f1a2b3';
-
-const configMap = (data: Record<string, string>) => ({
-  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data }],
-});
-
-/** Refused by every door (the config, K3sVipCluster and chart props when `all`, the write gate); no refusal shows `secret`. */
-function refusedEverywhere(values: unknown, secret: string, all = false): void {
-  const refusals = all
-    ? [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]
-    : [valuesDoors.config(values)];
-  for (const refusal of refusals) {
-    expect(refusal).not.toBe('');
-    expect(refusal).not.toContain(secret);
-  }
-  expect(valuesDoors.gate(values).length).toBeGreaterThan(0);
-}
-
-/** Accepted by the config and the gate. */
-function accepted(values: unknown): void {
-  expect(valuesDoors.config(values)).toBe('');
-  expect(valuesDoors.gate(values)).toEqual([]);
-}
-
-/** The `check` diff of a ConfigMap's block text. */
-const diffOf = (text: string): string => shownInDiff(text.replace(/^/gm, '    ').replace(/^/, 'data: |\n'));
-
-/** A text refused as a ConfigMap's data at every door, redacted in a message and in a diff. */
-function textRefused(text: string, secret: string, all = false): void {
-  expect(secretShape(text)).toBeDefined();
-  refusedEverywhere(configMap({ 'file.conf': text }), secret, all);
-  expect(redact(`x\n${text}\ny`)).not.toContain(secret);
-  expect(diffOf(text)).not.toContain(secret);
-}
 
 /** A text accepted as a ConfigMap's data. */
 function textAccepted(text: string): void {

@@ -1,6 +1,6 @@
 import { redact, secretShape } from '../src/core/secrets';
-import { valuesDoors } from './helpers';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
+import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
 
 /**
  * Attack round 38a-1, 38a-2, 38a-3, 38a-10 and 38a-11: Redis commands in any case where text reaches redis-cli (and its
@@ -10,38 +10,9 @@ import { acceptedEverywhere, shownInDiff } from './secret-doors';
  */
 const S = 'Hx7kQz9Wp2Lm';
 
-const doorsOf = (values: unknown): string[] => [
-  valuesDoors.config(values),
-  valuesDoors.cluster(values),
-  valuesDoors.chart(values),
-  valuesDoors.gate(values).join('\n'),
-];
-
-/** Every door names `path` (a row's place) and none shows the secret. */
-function refusedAt(doors: readonly string[], path: string): void {
-  const at = new RegExp(`${path.replace(/[.[\]]/g, '\\$&')}(?![\\w\\]])`);
-  for (const door of doors) {
-    expect(door).toMatch(at);
-    expect(door).not.toContain(S);
-  }
-}
-
-function judgedOnce(values: () => unknown): () => string[] {
-  let doors: string[] | undefined;
-  return () => (doors ??= doorsOf(values()));
-}
+const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
 const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
-const configMap = (texts: readonly string[]) => ({
-  extraObjects: [
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'c', namespace: 'kube-system' },
-      data: Object.fromEntries(texts.map((text, i) => [`k${i}`, text])),
-    },
-  ],
-});
 /** Each line in a pod annotation, in a container's `sh -c`, and (exec) split at its blanks as a container's command. */
 const doorValues = (lines: readonly string[], exec: boolean) => ({
   deployment: {

@@ -1,0 +1,69 @@
+// The doors and fixtures the secret-reader table tests share (attack37/38/39 cmd- and cfgsecrets): written once here.
+import { redact, secretShape } from '../src/core/secrets';
+import { valuesDoors } from './helpers';
+import { shownInDiff } from './secret-doors';
+
+/** `traefik.values` with one ConfigMap in extraObjects holding `data`. */
+export const configMapOf = (data: Record<string, string>) => ({
+  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data }],
+});
+
+/** The same, each text under its own key (`k0`, `k1`, ...): one row of a table each. */
+export const configMapOfTexts = (texts: readonly string[]) => configMapOf(Object.fromEntries(texts.map((text, i) => [`k${i}`, text])));
+
+/** A text of `n` characters that starts with `head` (a secret-looking run). */
+export const run = (head: string, n: number): string => (head + 'abcdefghijABCDEFGHIJ0123456789'.repeat(Math.ceil(n / 30))).slice(0, n);
+/** `n` lower-case hex digits. */
+export const hex = (n: number): string => `f00dcafe${'0123456789abcdef'.repeat(Math.ceil(n / 16))}`.slice(0, n);
+
+/** Refused by the config (and with `all` by K3sVipCluster and TraefikHelmChartConfig) and by the write gate; no door shows `secret`. */
+export function refusedEverywhere(values: unknown, secret: string, all = false): void {
+  const refusals = all
+    ? [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]
+    : [valuesDoors.config(values)];
+  for (const refusal of refusals) {
+    expect(refusal).not.toBe('');
+    expect(refusal).not.toContain(secret);
+  }
+  expect(valuesDoors.gate(values).length).toBeGreaterThan(0);
+}
+
+/** Accepted by the config and the write gate. */
+export function accepted(values: unknown): void {
+  expect(valuesDoors.config(values)).toBe('');
+  expect(valuesDoors.gate(values)).toEqual([]);
+}
+
+/** A hand-edited file's diff (`check`, `--dry-run`) with `text` as a block scalar. */
+export const diffOf = (text: string): string => shownInDiff(text.replace(/^/gm, '    ').replace(/^/, 'data: |\n'));
+
+/** A text of a config file: a secret shape, refused everywhere, redacted, and hidden in a diff. */
+export function textRefused(text: string, secret: string, all = false): void {
+  expect(secretShape(text)).toBeDefined();
+  refusedEverywhere(configMapOf({ 'file.conf': text }), secret, all);
+  expect(redact(`x\n${text}\ny`)).not.toContain(secret);
+  expect(diffOf(text)).not.toContain(secret);
+}
+
+/** Each door's refusal of `values`: the config, K3sVipCluster and TraefikHelmChartConfig props, the write gate. */
+export const doorsOf = (values: unknown): string[] => [
+  valuesDoors.config(values),
+  valuesDoors.cluster(values),
+  valuesDoors.chart(values),
+  valuesDoors.gate(values).join('\n'),
+];
+
+/** Every door names `path` (a row's place) and none shows `secret`. */
+export function refusedAt(doors: readonly string[], path: string, secret: string): void {
+  const at = new RegExp(`${path.replace(/[.[\]]/g, '\\$&')}(?![\\w\\]])`);
+  for (const door of doors) {
+    expect(door).toMatch(at);
+    expect(door).not.toContain(secret);
+  }
+}
+
+/** The doors' refusals of a table's values, computed once (when the first row's test asks). */
+export function judgedOnce(values: () => unknown): () => string[] {
+  let doors: string[] | undefined;
+  return () => (doors ??= doorsOf(values()));
+}

@@ -28,7 +28,6 @@ export function podTemplateFailures(
     ...dashboardFailure(values, chart, sourced, chartName),
     ...acmeArgumentFailures(values, kind, sourced, chartName),
     ...nodeSelectorFailures(values, sourced),
-    ...labelMapFailures(values, sourced),
     ...switchFailures(values, chart, sourced, chartName),
     ...gatewayFailures(values, chart, sourced, chartName, ports),
     ...rbacFailures(values, chart, sourced, chartName),
@@ -235,32 +234,5 @@ function nodeSelectorFailures(values: Values, sourced: Source): Problem[] {
           ? `quote it ("${String(value)}")`
           : 'write the label value as a text';
     return [{ path, message: `is ${given}, but a pod's nodeSelector holds texts only, ${refused}: ${fix}` }];
-  });
-}
-
-/** The chart's label maps, each written with `toYaml` into an object's labels (values.yaml at every tag in the table). */
-const LABEL_MAPS: ReadonlyArray<readonly string[]> = [
-  ['commonLabels'],
-  ['deployment', 'labels'],
-  ['deployment', 'podLabels'],
-  ['service', 'labels'],
-];
-
-/**
- * The keys of the label maps above as the API server judges label keys (ValidateLabels, k8s.io/kubernetes
- * pkg/apis/core/validation; attack round 39a-6: `podLabels: {"my label": x}` was written): a key it refuses fails the
- * object, and so the whole release. Their values are judged with the other label values (values-kubernetes.ts).
- */
-function labelMapFailures(values: Values, sourced: Source): Problem[] {
-  return LABEL_MAPS.flatMap((at) => {
-    const map = at.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
-    if (!isMap(map)) return [];
-    return Object.keys(map).flatMap((key): Problem[] => {
-      const problem = labelKey(key);
-      const refused = 'so the API server refuses the object and the whole Traefik release fails';
-      return problem
-        ? [{ path: sourced([...at, key], undefined).path, message: `${problem} (Kubernetes ValidateLabels), ${refused}` }]
-        : [];
-    });
   });
 }

@@ -2,6 +2,7 @@ import { shownValue } from '../core/problem';
 import type { ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { annotationSizeProblem } from '../config/annotations';
+import { labelKey } from '../config/formats';
 
 /**
  * What the API server would refuse in the objects the Traefik chart renders from the merged values, where
@@ -39,7 +40,7 @@ const LABEL_VALUE_MAX = 63;
 /**
  * Every label map of the values (`commonLabels`, `deployment.podLabels`, `service.labels`, a selector's
  * `matchLabels`, ...): the chart renders them with toYaml into object metadata, where the API server refuses a
- * value that is not a label value, so helm-controller's install fails. (A Helm template in `extraObjects` is
+ * key or value that is not a label's, so helm-controller's install fails. (A Helm template in `extraObjects` is
  * refused before: src/core/snapshot.ts.)
  */
 function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
@@ -47,6 +48,12 @@ function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolati
   for (const { path, map } of mapsNamed(values, /labels$/i)) {
     for (const [name, value] of Object.entries(map)) {
       const at = [...path, name];
+      // The key too (ValidateLabels; attack round 39a-6: `podLabels: {"my label": x}` was written).
+      const keyProblem = labelKey(name);
+      if (keyProblem) {
+        problems.push({ path: at, message: `${keyProblem} (Kubernetes ValidateLabels), so the API server refuses the object` });
+        continue;
+      }
       if (typeof value === 'number' || typeof value === 'boolean') {
         problems.push({ path: at, message: `is ${describe(value)}, but a label value is text: quote it, "${String(value)}"` });
       } else if (typeof value === 'string') {

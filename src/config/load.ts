@@ -18,6 +18,7 @@ import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { namedLikeConfig } from './cluster-files';
+import { isTextNode, offsetInText } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -188,7 +189,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   }
   const foreign = foreignFile(data);
   if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
-  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem)), ...problem });
+  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem, text)), ...problem });
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
   const tokens = literalTokens(doc!, text);
@@ -291,8 +292,12 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
   return merged.filter((p) => !adopted.has(p));
 }
 
-/** Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node. */
-function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): number | undefined {
+/**
+ * Start offset of the YAML node a problem is about: the unknown key itself, else the deepest existing node; with the
+ * file's `text`, a path into a text read as data (an `extraObjects` text item) goes to its line where that can be said
+ * (text-item-offset.ts).
+ */
+function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }, text?: string): number | undefined {
   if (problem.unknownKey) {
     const parent = doc.getIn(problem.path.slice(0, -1), true);
     const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey) : undefined;
@@ -300,7 +305,12 @@ function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }): nu
   }
   for (let depth = problem.path.length; depth >= 0; depth--) {
     const node = doc.getIn(problem.path.slice(0, depth), true);
-    if (isNode(node)) return node.range?.[0];
+    if (!isNode(node)) continue;
+    const inner =
+      text !== undefined && depth < problem.path.length && isTextNode(node)
+        ? offsetInText(node, problem.path.slice(depth), text)
+        : undefined;
+    return inner ?? node.range?.[0];
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
+import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
@@ -10,7 +11,8 @@ import { podVolumeProblems } from './pod-volumes';
 
 /**
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
- * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), `CAP_` capability names, host ports shared with `deployment.additionalContainers` and ports below 1024 under
+ * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
+ * the sources of additional volumes (container-mounts.ts), `CAP_` capability names, host ports shared with `deployment.additionalContainers` and ports below 1024 under
  * hostNetwork (pod-host-ports.ts), and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
 export function podPortAndVolumeProblems(
@@ -25,6 +27,7 @@ export function podPortAndVolumeProblems(
     ...podVolumeProblems(values, prefix, chart),
     ...podVolumeMountProblems(values, prefix, chart),
     ...podVolumeTextProblems(values, prefix, chart),
+    ...containerMountProblems(values, prefix, chart),
     ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork),

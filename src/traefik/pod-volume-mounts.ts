@@ -21,7 +21,8 @@ function emptyText(node: Values, key: string): string | undefined {
  * v30.0.0, v39.0.7, v39.0.8, v40.0.0 and v41.3.0: `mountPath: {{ .Values.persistence.path }}` (values.yaml default
  * `/data`; a null deletes it), `mountPath: {{ .Values.hub.tokenMountPath }}` when `hub.token` is set (from v39.0.8,
  * chart-versions.ts `hubTokenVolume`; default `/etc/secrets`), and for each `volumes[]` item `mountPath: {{ .mountPath }}`
- * and a source only for `eq .type "secret"` or `eq .type "configMap"` (exactly so, in every version). `values` are the merged values.
+ * (printed raw: a value that is no text is no path) and a source only for `eq .type "secret"` or `eq .type "configMap"` (exactly so,
+ * in every version). `values` are the merged values.
  */
 export function podVolumeMountProblems(
   values: Values,
@@ -58,6 +59,14 @@ export function podVolumeMountProblems(
       problems.push({
         path: at('volumes', i, 'mountPath'),
         message: `is ${mount}, so the chart writes this volume's mountPath empty, which the API server refuses, ${FAILS}: write the folder to mount it at, such as /config`,
+      });
+    } else if (typeof volume.mountPath !== 'string') {
+      // `mountPath: {{ .mountPath }}` prints a number or boolean as such, a list as a YAML list and a map as Go's `map[a:b]`.
+      problems.push({
+        path: at('volumes', i, 'mountPath'),
+        message:
+          `is ${shownInSentence(volume.mountPath)}, not a text, which the chart writes unquoted as this volume's mountPath (a map as Go's text ` +
+          `"map[...]"), where the API server takes only the text of a folder, ${FAILS}: write the folder as a text, such as /config`,
       });
     }
     if (volume.type !== 'secret' && volume.type !== 'configMap') {

@@ -1,13 +1,15 @@
 import { groupKind, POD_TEMPLATES } from './kinds';
+import { extraVolumeSources, secondSourceMessage, subPathProblems } from './mount-paths';
 import { Finding, isRecord, joinPattern, select, show } from './paths';
 
 type KubeObject = Record<string, unknown>;
 
 /**
  * A workload's volume mounts the API server refuses (kubernetes pkg/apis/core/validation ValidateVolumeMounts, per
- * container and init container): an empty mountPath ("Required value"), one mountPath twice in a container ("must be
- * unique", compared as written), and a mount whose name is no volume of the pod ("Not found"). Names and paths that are
- * not texts are the schema's to refuse.
+ * container and init container): an empty name or mountPath ("Required value"), one mountPath twice in a container
+ * ("must be unique", compared as written), a mount whose name is no volume of the pod ("Not found"), and a subPath or
+ * subPathExpr that leaves the volume or comes with the other (mount-paths.ts); and a pod volume of two sources
+ * (validateVolumeSource). Names and paths that are not texts are the schema's to refuse.
  */
 export function checkVolumeMounts(object: KubeObject): Finding[] {
   const template =
@@ -22,13 +24,18 @@ export function checkVolumeMounts(object: KubeObject): Finding[] {
   );
   return select(object, joinPattern(template, 'spec')).flatMap(({ path: specPath, value: spec }) => {
     if (!isRecord(spec)) return [];
+    const sources = select(spec, 'volumes[*]').flatMap(({ path: volumePath, value: volume }) => {
+      if (!isRecord(volume)) return [];
+      const { first, extra } = extraVolumeSources(volume);
+      return extra.map((key) => ({ path: [...specPath, ...volumePath, key], message: secondSourceMessage(first as string) }));
+    });
     const volumes = new Set([
       ...claims,
       ...(Array.isArray(spec.volumes) ? spec.volumes : []).flatMap((volume) =>
         isRecord(volume) && typeof volume.name === 'string' ? [volume.name] : [],
       ),
     ]);
-    return ['containers', 'initContainers'].flatMap((list) =>
+    const mounts = ['containers', 'initContainers'].flatMap((list) =>
       select(spec, `${list}[*]`).flatMap(({ path: containerPath, value: container }) => {
         const findings: Finding[] = [];
         const seen = new Map<string, number>();
@@ -41,6 +48,13 @@ export function checkVolumeMounts(object: KubeObject): Finding[] {
               path: [...at, 'name'],
               message: `is ${show(mount.name)}, which names no volume of the pod (spec.volumes), and the API server refuses a mount of a volume the pod does not have: add the volume, or name one the pod has`,
             });
+          if (mount.name === '')
+            findings.push({
+              path: [...at, 'name'],
+              message: 'is "", and the API server requires the name of the pod volume to mount: name one of spec.volumes',
+            });
+          for (const { key, problem } of subPathProblems(mount))
+            findings.push({ path: [...at, key], message: `is ${show(mount[key])}, ${problem}` });
           if (mount.mountPath === '')
             findings.push({
               path: [...at, 'mountPath'],
@@ -58,5 +72,6 @@ export function checkVolumeMounts(object: KubeObject): Finding[] {
         return findings;
       }),
     );
+    return [...sources, ...mounts];
   });
 }

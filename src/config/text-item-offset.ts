@@ -1,0 +1,80 @@
+import type { Document, Scalar } from 'yaml';
+import type { Path } from '../core/problem';
+import { isNode, isScalar } from '../core/yaml';
+import { readYamlDocuments } from '../core/yaml-documents';
+
+/** The deepest node of `doc` on `path`, with how many keys of the path it took, or undefined when none is. */
+function deepest(doc: Document, path: Path): { depth: number; offset: number } | undefined {
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return { depth, offset: node.range[0] };
+  }
+  return undefined;
+}
+
+// One reading per text, however many problems it holds (a text may be most of a 1 MiB file).
+const read = new WeakMap<Scalar, readonly Document[]>();
+function documentsOf(node: Scalar, value: string): readonly Document[] {
+  let documents = read.get(node);
+  if (!documents) read.set(node, (documents = readYamlDocuments(value, 'strict').documents.map((document) => document.doc)));
+  return documents;
+}
+
+/**
+ * Where in the config text a problem inside a text value points (an `extraObjects` item written as text, `- |`, whose
+ * objects are judged as data: extra-objects.ts renderedObjects), or undefined when that cannot be said, and the problem
+ * is then placed at the text's first line:
+ * - the text is read again (core/yaml-documents.ts, as manifest-text.ts reads it) and the deepest node on `rest` found;
+ *   a text of several documents says which only when one document alone goes deepest (a finding's path names no
+ *   document);
+ * - an offset in the text is one in the config only where each line of the value is a line of the file: a literal block
+ *   (`|`, `|-`, `|+`, with or without an indentation indicator: each line is the file's line after its indentation), or a
+ *   one-line scalar that holds the value as written (plain, or quoted without escapes). A folded block (`>`) joins
+ *   lines, and a quoted text with escapes or line breaks differs from what it reads as: neither is mapped.
+ */
+export function offsetInText(node: Scalar, rest: Path, text: string): number | undefined {
+  const value = node.value;
+  if (typeof value !== 'string' || !node.range || rest.length === 0) return undefined;
+  const found = documentsOf(node, value).flatMap((document) => {
+    const at = deepest(document, rest);
+    return at ? [at] : [];
+  });
+  const depth = Math.max(0, ...found.map((at) => at.depth));
+  const best = found.filter((at) => at.depth === depth);
+  if (best.length !== 1) return undefined;
+  const inner = best[0].offset;
+  const [start, end] = node.range;
+  if (node.type === 'BLOCK_LITERAL') return literalOffset(value, inner, text, start);
+  if (!value.includes('\n')) {
+    if (text.slice(start, end) === value) return start + inner;
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    if (quoted && text.slice(start + 1, end - 1) === value) return start + 1 + inner;
+  }
+  return undefined;
+}
+
+/** `inner` (an offset in a literal block's value) in the file: the same line of the block, after its indentation. */
+function literalOffset(value: string, inner: number, text: string, start: number): number | undefined {
+  let lineIndex = 0;
+  for (let i = value.indexOf('\n'); i >= 0 && i < inner; i = value.indexOf('\n', i + 1)) lineIndex++;
+  const valueStart = value.lastIndexOf('\n', inner - 1) + 1;
+  const valueEnd = value.indexOf('\n', inner);
+  const column = inner - valueStart;
+  const valueLine = value.slice(valueStart, valueEnd < 0 ? value.length : valueEnd);
+  // The block's lines start after its header line (`|` and any comment).
+  let lineStart = text.indexOf('\n', start) + 1;
+  if (lineStart === 0) return undefined;
+  for (let i = 0; i < lineIndex; i++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) return undefined;
+    lineStart = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', lineStart);
+  const fileLine = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  const indent = fileLine.length - valueLine.length;
+  if (indent < 0 || !fileLine.endsWith(valueLine) || fileLine.slice(0, indent).trim() !== '') return undefined;
+  return lineStart + indent + column;
+}
+
+/** A scalar node of the config that holds text read as data, for offsetOf in load.ts. */
+export const isTextNode = (node: unknown): node is Scalar => isScalar(node) && typeof node.value === 'string';

@@ -155,6 +155,13 @@ describe('refused', () => {
       'volumes[0].mountPath',
       /"map\[\.\.\.\]"/,
     ],
+    // No source is no API server refusal but an empty folder (SetDefaults_Volume): the message says so.
+    [
+      'volumes type other than secret or configMap',
+      { volumes: [{ name: 'cfg', mountPath: '/c', type: 'ConfigMap' }] },
+      'volumes[0].type',
+      /makes it an empty folder \(emptyDir\)/,
+    ],
     // 39b-4: the mounts of sidecars, init containers and additionalVolumeMounts
     [
       'sidecar mount of no volume',

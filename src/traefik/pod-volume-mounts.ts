@@ -16,8 +16,9 @@ function emptyText(node: Values, key: string): string | undefined {
 }
 
 /**
- * The mount paths and volume sources of Traefik's pod volumes that the API server refuses (ValidatePodSpec: every
- * volumeMount needs a `mountPath`, every volume one source), read in traefik/templates/_podtemplate.tpl at v20.1.1,
+ * The mount paths of Traefik's pod volumes that the API server refuses (ValidatePodSpec: every volumeMount needs a
+ * `mountPath`), and `volumes[]` items the chart writes with no source, which the API server does not refuse but fills
+ * with an empty folder (pkg/apis/core/v1/defaults.go SetDefaults_Volume: no source is an emptyDir), read in traefik/templates/_podtemplate.tpl at v20.1.1,
  * v30.0.0, v39.0.7, v39.0.8, v40.0.0 and v41.3.0: `mountPath: {{ .Values.persistence.path }}` (values.yaml default
  * `/data`; a null deletes it), `mountPath: {{ .Values.hub.tokenMountPath }}` when `hub.token` is set (from v39.0.8,
  * chart-versions.ts `hubTokenVolume`; default `/etc/secrets`), and for each `volumes[]` item `mountPath: {{ .mountPath }}`
@@ -75,7 +76,8 @@ export function podVolumeMountProblems(
         path: at('volumes', i, 'type'),
         message:
           `is ${shown}, but the chart writes a volume source only for type "secret" or "configMap" (exactly so, case included), so this ` +
-          `volume has none, which the API server refuses, ${FAILS}: write type: secret or type: configMap, or use deployment.additionalVolumes`,
+          `volume has none, and the API server makes it an empty folder (emptyDir), not the Secret or ConfigMap it names, which Traefik ` +
+          `then finds empty: write type: secret or type: configMap, or use deployment.additionalVolumes`,
       });
     }
   });

@@ -47,10 +47,10 @@ interface MountScope {
  * One container's mounts as the API server judges them (ValidateVolumeMounts, kubernetes/kubernetes
  * pkg/apis/core/validation/validation.go): each a map, with a name of a pod volume ("Required value", "Not found") and a
  * mountPath ("Required value"), both texts (the API server's decoder refuses another value), one mountPath once per
- * container ("must be unique"), and subPath and subPathExpr as mount-paths.ts says. `unique` false leaves the mountPath
- * and name checks the caller does elsewhere (Traefik's own container: pod-volume-texts.ts).
+ * container ("must be unique"), and subPath and subPathExpr as mount-paths.ts says. `own` (Traefik's own container) leaves
+ * what pod-volume-texts.ts judges there: items that are no map, names of no volume and one mountPath twice.
  */
-function mountListProblems(mounts: unknown, scope: MountScope, prefix: Path, unique = true): Problem[] {
+function mountListProblems(mounts: unknown, scope: MountScope, prefix: Path, own = false): Problem[] {
   const problems: Problem[] = [];
   const at = (...key: Path) => [...prefix, 'values', ...scope.at, ...key];
   if (mounts === undefined || mounts === null) return problems;
@@ -65,6 +65,7 @@ function mountListProblems(mounts: unknown, scope: MountScope, prefix: Path, uni
   const seen = new Map<string, number>();
   mounts.forEach((mount, j) => {
     if (!isMap(mount)) {
+      if (own) return;
       problems.push({
         path: at(j),
         message: `is ${shownInSentence(mount)}, not a map, but the chart writes it as a volume mount of ${scope.container}, which the API server refuses, ${FAILS}: write a map such as {name: tmp, mountPath: /x}, or remove the item`,
@@ -78,7 +79,7 @@ function mountListProblems(mounts: unknown, scope: MountScope, prefix: Path, uni
         path: at(j, 'name'),
         message: `is ${name}, but the API server requires the name of a pod volume as a text for each mount, ${FAILS}: name the volume to mount`,
       });
-    else if (unique && scope.volumes && !left(mount.name) && !scope.volumes.includes(mount.name as string))
+    else if (!own && scope.volumes && !left(mount.name) && !scope.volumes.includes(mount.name as string))
       problems.push({
         path: at(j, 'name'),
         message:
@@ -91,7 +92,7 @@ function mountListProblems(mounts: unknown, scope: MountScope, prefix: Path, uni
         path: at(j, 'mountPath'),
         message: `is ${path}, but the API server requires a mountPath as a text for each mount, ${FAILS}: write the folder to mount the volume at, such as /config`,
       });
-    else if (unique && !left(mount.mountPath)) {
+    else if (!own && !left(mount.mountPath)) {
       const first = seen.get(mount.mountPath as string);
       if (first === undefined) seen.set(mount.mountPath as string, j);
       else
@@ -144,7 +145,7 @@ export function containerMountProblems(values: Values, prefix: Path, rules: Volu
   }
   const volumes = knownVolumeNames(values, prefix, rules);
   const traefik = { at: ['additionalVolumeMounts'], container: "Traefik's container", volumes, templated: true };
-  problems.push(...mountListProblems(list(values, 'additionalVolumeMounts'), traefik, prefix, false));
+  problems.push(...mountListProblems(list(values, 'additionalVolumeMounts'), traefik, prefix, true));
   const deployment = isMap(values.deployment) ? values.deployment : {};
   for (const key of ['additionalContainers', 'initContainers']) {
     list(deployment, key).forEach((container, i) => {

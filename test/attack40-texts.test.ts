@@ -108,6 +108,13 @@ describe('refused', () => {
       /as "2001-12-14" \(each "\." written as "-"\).*as a timestamp/,
     ],
     ['local plugin on at v37.0.0', hostPlugin('on'), '37.0.0', 'experimental.localPlugins.on', /as a boolean/],
+    [
+      'volumes name 2001.12.14 (written 2001-12-14)',
+      { volumes: [{ name: '2001.12.14', mountPath: '/a', type: 'secret' }] },
+      '41.3.0',
+      'volumes[0].name',
+      /is "2001\.12\.14", which the chart writes unquoted as "2001-12-14" \(each "\." written as "-"\).*as a timestamp/,
+    ],
     // 39b-6
     [
       'existingClaim yes',
@@ -227,6 +234,12 @@ describe('accepted (nothing said at the key)', () => {
     ['persistence.subPath data', { persistence: { enabled: true, subPath: 'data' } }, '41.3.0', 'persistence.subPath'],
     ['localPath subPath data', localPath({ subPath: 'data' }), '41.3.0', 'experimental.localPlugins.demo.subPath'],
     ['local plugin demo.v1', hostPlugin('demo.v1'), '41.3.0', 'experimental.localPlugins.demo.v1'],
+    [
+      'volumes name 1.5 (written 1-5, a text)',
+      { volumes: [{ name: '1.5', mountPath: '/a', type: 'secret' }] },
+      '41.3.0',
+      'volumes[0].name',
+    ],
     [
       'local plugin true of type localPath (no volume of its own)',
       { experimental: { localPlugins: { true: localPath({}).experimental.localPlugins.demo } }, deployment: localPath({}).deployment },

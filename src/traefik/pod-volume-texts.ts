@@ -46,16 +46,18 @@ function notMapProblems(values: Values, at: (...key: Path) => Path): Problem[] {
   );
 }
 
-/** A text the chart writes unquoted, at its key, when it does not read back as itself (unquoted-scalar.ts). */
-export function unquotedProblem(key: Path, text: string, what: string, fix: string): Problem[] {
-  const reading = unquotedReading(text);
+/**
+ * A text the chart writes unquoted, at its key, when it does not read back as itself (unquoted-scalar.ts); `written` is the
+ * text as the chart writes it when that differs (a `volumes[].name` with each "." written as "-").
+ */
+export function unquotedProblem(key: Path, text: string, what: string, fix: string, written = text): Problem[] {
+  const reading = unquotedReading(written);
   if (reading === undefined || isTemplated(text)) return [];
-  return [
-    {
-      path: key,
-      message: `is ${show(text)}, ${unquotedPhrase(reading)}, and the API server refuses ${what} that is no text, ${FAILS}: ${fix}`,
-    },
-  ];
+  const how =
+    written === text
+      ? unquotedPhrase(reading)
+      : `which the chart writes unquoted as ${show(written)} (each "." written as "-") into the pod template, ${readsAsPhrase(reading)}`;
+  return [{ path: key, message: `is ${show(text)}, ${how}, and the API server refuses ${what} that is no text, ${FAILS}: ${fix}` }];
 }
 
 /**
@@ -99,7 +101,8 @@ function unquotedTextProblems(values: Values, at: (...key: Path) => Path, rules:
     if (!isMap(volume)) return;
     const name = volume.name;
     if (typeof name === 'string' && DNS_LABEL.test(name.replace(/\./g, '-')))
-      problems.push(...unquotedProblem(at('volumes', i, 'name'), name, 'a volume name', rename));
+      // `- name: {{ tpl (.name) $ | replace "." "-" }}`: judged as written, so "1.5" (written 1-5) is a text.
+      problems.push(...unquotedProblem(at('volumes', i, 'name'), name, 'a volume name', rename, name.replace(/\./g, '-')));
     else if (name !== undefined && name !== null && typeof name !== 'string')
       problems.push({
         path: at('volumes', i, 'name'),

@@ -109,7 +109,7 @@ describe('refused', () => {
       'hostNetwork on 80',
       { hostNetwork: true, ports: { web: { port: 80 } } },
       'ports.web.port',
-      /is 80, .*hostNetwork.*add securityContext: \{capabilities: \{add: \[NET_BIND_SERVICE\]\}\}/,
+      /is 80, .*hostNetwork.*securityContext: \{runAsUser: 0, runAsNonRoot: false, capabilities: \{add: \[NET_BIND_SERVICE\]\}\}/,
     ],
     [
       'root that drops ALL',
@@ -204,7 +204,7 @@ test.each<[unknown, RegExp]>([
     /values\.deployment\.additionalContainers\[0\]\.ports\[0\]\.hostPort opens host port 8000\/TCP/,
   ],
   [{ extraObjects: [svc('np', 32768)] }, /values\.extraObjects\[0\]\.spec\.ports\[0\]\.nodePort is 32768/],
-  [{ hostNetwork: true, ports: { web: { port: 80 } } }, /values\.ports\.web\.port is 80, .*add securityContext/],
+  [{ hostNetwork: true, ports: { web: { port: 80 } } }, /values\.ports\.web\.port is 80, .*securityContext: \{runAsUser: 0/],
 ])('the TraefikHelmChartConfig door refuses it too: %j', (values, pattern) => {
   expect(helmChartConfigRefusal({ chartVersion: '39.0.7', values })).toMatch(pattern);
 });
@@ -264,8 +264,13 @@ describe('controls: accepted', () => {
     ],
     ['extra nodePorts apart', { ports: { web: { nodePort: 30080 } }, extraObjects: [svc('np', 30081)] }, '39.0.7'],
     [
-      'hostNetwork with NET_BIND_SERVICE',
-      { hostNetwork: true, ports: { web: { port: 80 } }, securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] } } },
+      // A non-root Traefik needs a file capability too (attack round 39b-7): root here.
+      'hostNetwork with NET_BIND_SERVICE as root',
+      {
+        hostNetwork: true,
+        ports: { web: { port: 80 } },
+        securityContext: { runAsUser: 0, runAsNonRoot: false, capabilities: { add: ['NET_BIND_SERVICE'] } },
+      },
       '39.0.7',
     ],
     ['hostNetwork on the default ports', { hostNetwork: true }, '39.0.7'],

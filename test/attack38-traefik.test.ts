@@ -13,6 +13,10 @@ const hostNetwork = (capabilities: object) => ({
   ports: { web: { port: 80 } },
   securityContext: { capabilities },
 });
+const asRoot = (values: ReturnType<typeof hostNetwork>) => ({
+  ...values,
+  securityContext: { ...values.securityContext, runAsUser: 0, runAsNonRoot: false },
+});
 
 describe('refused', () => {
   test.each<[string, unknown, string, string, RegExp]>([
@@ -171,8 +175,9 @@ describe('accepted', () => {
       },
       '41.3.0',
     ],
-    ['NET_BIND_SERVICE under hostNetwork', hostNetwork({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] }), '41.3.0'],
-    ['net_bind_service under hostNetwork', hostNetwork({ add: ['net_bind_service'], drop: ['ALL'] }), '41.3.0'],
+    // As root: a non-root Traefik needs a file capability too (attack round 39b-7).
+    ['NET_BIND_SERVICE under hostNetwork', asRoot(hostNetwork({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] })), '41.3.0'],
+    ['net_bind_service under hostNetwork', asRoot(hostNetwork({ add: ['net_bind_service'], drop: ['ALL'] })), '41.3.0'],
     ['healthchecksPort traefik', { deployment: { healthchecksPort: 'traefik' } }, '41.3.0'],
     ['healthchecksPort 8080', { deployment: { healthchecksPort: 8080 } }, '41.3.0'],
   ])('%s', (_, values, chart) => {

@@ -157,6 +157,13 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['41.1.0', 'probePortName', false, true],
   // templates/_podtemplate.tpl: the `hub-token` volume of hub.token from v39.0.8 (commit d39d90a6)
   ['39.0.8', 'hubTokenVolume', false, true],
+  // templates/_podtemplate.tpl: `runtimeClassName: {{ . }}` from v26.1.0; env `TZ` `value: {{ .Values.logs.access.timezone }}` from
+  // v37.1.0, `{{ .Values.accessLog.timezone }}` from v41.0.0 (commit 16e26ce8); traefik/values.yaml: runAsUser 65532 and
+  // runAsNonRoot in securityContext up to v21.2.0, in podSecurityContext from v21.2.1
+  ['26.1.0', 'runtimeClassName', false, true],
+  ['37.1.0', 'timezoneKey', 'none', 'logs.access.timezone'],
+  ['41.0.0', 'timezoneKey', 'logs.access.timezone', 'accessLog.timezone'],
+  ['21.2.1', 'runAsUserDefault', 'securityContext', 'podSecurityContext'],
   // templates/_podtemplate.tpl: the `plugins` volume on experimental.plugins.enabled up to v25.x, on a non-empty
   // experimental.plugins from v26.0.0, unless an additionalVolumes item is named plugins from v33.1.0; the
   // `traefik-extra-config` volume of providers.file from v26.0.0

@@ -155,6 +155,23 @@ export interface TraefikChartRules {
    * from v39.0.8 (templates/_podtemplate.tpl `if .Values.hub.token`, commit d39d90a6; none at v39.0.7, written at v40.0.0 and v41.3.0).
    */
   readonly hubTokenVolume: boolean;
+  /**
+   * Whether the chart writes `deployment.runtimeClassName` (`runtimeClassName: {{ . }}`, unquoted, templates/_podtemplate.tpl):
+   * from v26.1.0 (none at v26.0.0).
+   */
+  readonly runtimeClassName: boolean;
+  /**
+   * Which value the chart writes unquoted as the env var `TZ` of Traefik's container (`value: {{ ... }}`,
+   * templates/_podtemplate.tpl): none up to v37.0.0; `logs.access.timezone` from v37.1.0; `accessLog.timezone` from
+   * v41.0.0 (commit 16e26ce8, "fix(logs)!: align syntax with upstream").
+   */
+  readonly timezoneKey: 'none' | 'logs.access.timezone' | 'accessLog.timezone';
+  /**
+   * Where the chart's default `runAsUser: 65532` and `runAsNonRoot: true` sit (traefik/values.yaml): in the container's
+   * `securityContext` up to v21.2.0, in `podSecurityContext` from v21.2.1 (where a container's own value wins); both
+   * with `securityContext.capabilities.drop: [ALL]` at every tag v20.1.1 to v41.3.0.
+   */
+  readonly runAsUserDefault: 'securityContext' | 'podSecurityContext';
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -193,14 +210,19 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     pluginStorage: 'enabled',
     fileProviderVolume: false,
     hubTokenVolume: false,
+    runtimeClassName: false,
+    timezoneKey: 'none',
+    runAsUserDefault: 'securityContext',
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
+  { since: '21.2.1', runAsUserDefault: 'podSecurityContext' },
   { since: '22.2.0', portOverrides: true },
   { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },
+  { since: '26.1.0', runtimeClassName: true },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3 },
   { since: '30.0.0', gatewayApi: 'unverified' },
@@ -219,6 +241,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '35.0.0', portNames: 'portname' },
   { since: '36.0.0', globalArguments: false },
   { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath' },
+  { since: '37.1.0', timezoneKey: 'logs.access.timezone' },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   { since: '37.4.0', localPlugins: 'typed' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
@@ -235,7 +258,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   },
   // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
   { since: '40.2.0', gatewayApi: 'v1.6.1' },
-  { since: '41.0.0', imageMaximum: '3.7.5' },
+  { since: '41.0.0', imageMaximum: '3.7.5', timezoneKey: 'accessLog.timezone' },
   { since: '41.0.2', imageMaximum: '3.7.6' },
   { since: '41.1.0', imageMaximum: '3.7.9', hostIpListens: 'bracketed', probePortName: true },
   { since: '41.2.0', imageMaximum: '3.7.10' },

@@ -4,7 +4,9 @@ import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
-import { capabilityNameProblems, privilegedPortProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { podSpecTextProblems } from './pod-spec-texts';
+import { privilegedPortProblems } from './privileged-ports';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
@@ -12,8 +14,10 @@ import { podVolumeProblems } from './pod-volumes';
 /**
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
  * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
- * the sources of additional volumes (container-mounts.ts), `CAP_` capability names, host ports shared with `deployment.additionalContainers` and ports below 1024 under
- * hostNetwork (pod-host-ports.ts), and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
+ * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
+ * (pod-volume-texts.ts, pod-spec-texts.ts), `CAP_` capability names, host ports shared with
+ * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
+ * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -28,9 +32,10 @@ export function podPortAndVolumeProblems(
     ...podVolumeMountProblems(values, prefix, chart),
     ...podVolumeTextProblems(values, prefix, chart),
     ...containerMountProblems(values, prefix, chart),
+    ...podSpecTextProblems(values, prefix, chart),
     ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
-    ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork),
+    ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...extraNodePortProblems(values, entrypoints, prefix),
   ];
 }

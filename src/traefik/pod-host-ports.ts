@@ -2,7 +2,6 @@ import { keyText, quotedText } from '../core/problem';
 import { capabilityPrefixProblem } from '../core/capability-name';
 import type { Path, Problem } from '../core/problem';
 import type { Entrypoint } from './entrypoints';
-import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -63,51 +62,6 @@ export function sidecarHostPortProblems(values: Values, entrypoints: readonly En
     });
   });
   return problems;
-}
-
-/** Linux' first port only a process with CAP_NET_BIND_SERVICE may bind (`net.ipv4.ip_unprivileged_port_start` default). */
-const PRIVILEGED_BELOW = 1024;
-
-/**
- * Under hostNetwork Traefik binds its entrypoints on the node's own network, where the node's
- * `net.ipv4.ip_unprivileged_port_start` (1024 by default) applies, not the pod network namespace's 0 that containerd
- * sets. Every chart v20.1.1 to v41.3.0 runs Traefik as uid 65532 (`podSecurityContext.runAsUser`, `runAsNonRoot: true`)
- * with `securityContext.capabilities.drop: [ALL]` and adds no capability (traefik/values.yaml at each tag; the only
- * NET_BIND_SERVICE in the chart is in its PodSecurityPolicy), so a port below 1024 fails with "bind: permission denied"
- * and the pod restarts in a loop. Fine with NET_BIND_SERVICE in `securityContext.capabilities.add`, a privileged
- * container, or root (runAsUser 0) that no longer drops ALL or NET_BIND_SERVICE: root without the capability cannot bind either.
- */
-export function privilegedPortProblems(values: Values, entrypoints: readonly Entrypoint[], prefix: Path, hostNetwork: boolean): Problem[] {
-  if (!hostNetwork || canBindLowPorts(values)) return [];
-  return entrypoints
-    .filter((entry) => entry.port > 0 && entry.port < PRIVILEGED_BELOW)
-    .map((entry) => ({
-      path: entry.path[entry.path.length - 1] === entry.name ? [...entry.path, 'port'] : entry.path,
-      message:
-        `is ${entry.port}, which Traefik binds on the node's own network (hostNetwork: true), where only a process with ` +
-        `NET_BIND_SERVICE may bind a port below ${PRIVILEGED_BELOW}, but the chart runs Traefik as user 65532 with every ` +
-        'capability dropped, so Traefik fails with "bind: permission denied" and its pods restart in a loop: add ' +
-        `securityContext: {capabilities: {add: [NET_BIND_SERVICE]}} to ${[...prefix, 'values'].join('.')}, or use a port from ${PRIVILEGED_BELOW} up`,
-    }));
-}
-
-/** Whether the values give Traefik's container NET_BIND_SERVICE (Helm merges them over the chart's defaults). */
-function canBindLowPorts(values: Values): boolean {
-  const security = isMap(values.securityContext) ? values.securityContext : {};
-  const pod = isMap(values.podSecurityContext) ? values.podSecurityContext : {};
-  const capabilities = isMap(security.capabilities) ? security.capabilities : { drop: ['ALL'] };
-  // A `CAP_` spelling grants nothing (core/capability-name.ts; refused by capabilityNameProblems).
-  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((name) => String(name).toUpperCase());
-  if (goTruthy(security.privileged)) return true;
-  const dropped = Object.hasOwn(capabilities, 'drop') ? names(capabilities.drop) : ['ALL'];
-  // containerd's CRI (WithCapabilities) applies add ALL, then drop ALL, then each added name, then each dropped name: a
-  // name in both lists is dropped, while drop: [ALL] does not take back a name added one by one.
-  if (dropped.includes('NET_BIND_SERVICE')) return false;
-  if (names(capabilities.add).includes('NET_BIND_SERVICE')) return true;
-  if (dropped.includes('ALL') || dropped.includes('NET_BIND_SERVICE')) return false;
-  // The container's runAsUser over the pod's (the chart's default: 65532 in podSecurityContext).
-  const user = Object.hasOwn(security, 'runAsUser') ? security.runAsUser : Object.hasOwn(pod, 'runAsUser') ? pod.runAsUser : 65532;
-  return user === 0;
 }
 
 /**

@@ -46,16 +46,18 @@ function notMapProblems(values: Values, at: (...key: Path) => Path): Problem[] {
   );
 }
 
-/** A text the chart writes unquoted, at its key, when it does not read back as itself (unquoted-scalar.ts). */
-function unquotedProblem(key: Path, text: string, what: string, fix: string): Problem[] {
-  const reading = unquotedReading(text);
+/**
+ * A text the chart writes unquoted, at its key, when it does not read back as itself (unquoted-scalar.ts); `written` is the
+ * text as the chart writes it when that differs (a `volumes[].name` with each "." written as "-").
+ */
+export function unquotedProblem(key: Path, text: string, what: string, fix: string, written = text): Problem[] {
+  const reading = unquotedReading(written);
   if (reading === undefined || isTemplated(text)) return [];
-  return [
-    {
-      path: key,
-      message: `is ${show(text)}, ${unquotedPhrase(reading)}, and the API server refuses ${what} that is no text, ${FAILS}: ${fix}`,
-    },
-  ];
+  const how =
+    written === text
+      ? unquotedPhrase(reading)
+      : `which the chart writes unquoted as ${show(written)} (each "." written as "-") into the pod template, ${readsAsPhrase(reading)}`;
+  return [{ path: key, message: `is ${show(text)}, ${how}, and the API server refuses ${what} that is no text, ${FAILS}: ${fix}` }];
 }
 
 /**
@@ -76,6 +78,10 @@ function unquotedTextProblems(values: Values, at: (...key: Path) => Path, rules:
     problems.push(...unquotedProblem(at('persistence', 'name'), persistence.name, 'a volume name', rename));
   if (typeof persistence.path === 'string' && persistence.path !== '')
     problems.push(...unquotedProblem(at('persistence', 'path'), persistence.path, 'a mountPath', repath));
+  // `if .Values.persistence.subPath` / `subPath: {{ .Values.persistence.subPath }}` (every chart v20.1.1 to v41.3.0).
+  if (typeof persistence.subPath === 'string' && persistence.subPath !== '')
+    problems.push(...unquotedProblem(at('persistence', 'subPath'), persistence.subPath, 'a subPath', RESUBPATH));
+  problems.push(...localPluginTextProblems(values, at, rules));
   const hub = isMap(values.hub) ? values.hub : {};
   if (rules.hubTokenVolume && goTruthy(hub.token)) {
     if (typeof hub.tokenMountPath === 'string' && hub.tokenMountPath !== '')
@@ -95,7 +101,8 @@ function unquotedTextProblems(values: Values, at: (...key: Path) => Path, rules:
     if (!isMap(volume)) return;
     const name = volume.name;
     if (typeof name === 'string' && DNS_LABEL.test(name.replace(/\./g, '-')))
-      problems.push(...unquotedProblem(at('volumes', i, 'name'), name, 'a volume name', rename));
+      // `- name: {{ tpl (.name) $ | replace "." "-" }}`: judged as written, so "1.5" (written 1-5) is a text.
+      problems.push(...unquotedProblem(at('volumes', i, 'name'), name, 'a volume name', rename, name.replace(/\./g, '-')));
     else if (name !== undefined && name !== null && typeof name !== 'string')
       problems.push({
         path: at('volumes', i, 'name'),
@@ -115,6 +122,49 @@ function unquotedTextProblems(values: Values, at: (...key: Path) => Path, rules:
   });
   return problems;
 }
+
+const RESUBPATH = 'write a relative path such as data, without blanks around it';
+
+/**
+ * The texts of `experimental.localPlugins` the chart writes unquoted (templates/_podtemplate.tpl from v37.0.0, chart-versions.ts
+ * `localPlugins`): each plugin's key as its volume's name, `- name: {{ $localPluginName | replace "." "-" }}` (every plugin up
+ * to v37.3.x, from v37.4.0 those not of `type: localPath`); and from v37.4.0 a `type: localPath` plugin's `volumeName` and
+ * `subPath` in its mount (`- name: {{ $localPathConfig.volumeName }}`, `subPath: {{ $localPathConfig.subPath }}`, after
+ * `traefik.getLocalPluginLocalPath`'s toYaml and fromYaml, which keep a text a text).
+ */
+function localPluginTextProblems(values: Values, at: (...key: Path) => Path, rules: VolumeRules): Problem[] {
+  const experimental = isMap(values.experimental) ? values.experimental : {};
+  const plugins = rules.localPlugins !== 'none' && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
+  return Object.entries(plugins).flatMap(([name, plugin]) => {
+    if (rules.localPlugins === 'typed' && isMap(plugin) && plugin.type === 'localPath') {
+      const problems: Problem[] = [];
+      const { volumeName, subPath } = plugin;
+      if (typeof volumeName === 'string' && volumeName !== '')
+        problems.push(
+          ...unquotedProblem(at('experimental', 'localPlugins', name, 'volumeName'), volumeName, "a volume mount's name", RENAME_VOLUME),
+        );
+      if (typeof subPath === 'string' && subPath !== '')
+        problems.push(...unquotedProblem(at('experimental', 'localPlugins', name, 'subPath'), subPath, 'a subPath', RESUBPATH));
+      return problems;
+    }
+    // A written name that is no DNS-1123 label is pod-volumes.ts' to refuse.
+    const written = name.replace(/\./g, '-');
+    const reading = unquotedReading(written);
+    if (!DNS_LABEL.test(written) || reading === undefined || isTemplated(name)) return [];
+    const as = written === name ? '' : ` as ${show(written)} (each "." written as "-")`;
+    return [
+      {
+        path: at('experimental', 'localPlugins', name),
+        message:
+          `is local plugin ${show(name)}, whose name the chart writes unquoted${as} as a pod volume's name, ${readsAsPhrase(reading)}, ` +
+          `and the API server refuses a volume name that is no text, ${FAILS}: rename the plugin, with a letter in it that makes it no number, boolean or null (e.g. "plugin-1")`,
+      },
+    ];
+  });
+}
+
+const RENAME_VOLUME =
+  'name the deployment.additionalVolumes item (and this volumeName) with a letter in it that makes it no number, boolean or null (e.g. "vol-123")';
 
 interface Mount {
   readonly path: string;

@@ -47,3 +47,14 @@ export function lftpScriptIndent(line: string, indent: string | undefined): stri
   if (LFTP_START.test(line)) return own;
   return indent !== undefined && (own.length >= indent.length || !line.trim()) ? indent : undefined;
 }
+
+/**
+ * SQL*Plus and SQLcl started without a logon read it from the first line of their input (docs.oracle.com SQL*Plus
+ * User's Guide, "SQLPLUS Program Syntax": without a logon they prompt for the user name and password): a first line
+ * `user/password[@db]` alone (`@script.sql`, `/ as sysdba` and SQL hold none). Its password and where it starts.
+ */
+const LOGON_LINE = /^([ \t]*[^/\s@'"-][^/\s@]*\/)([^@\s]+)(?:@\S+)?[ \t]*\r?$/;
+export function scriptLogonPassword(line: string): { password: string; start: number } | undefined {
+  const logon = LOGON_LINE.exec(line);
+  return logon ? { password: logon[2], start: logon[1].length } : undefined;
+}

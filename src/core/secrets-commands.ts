@@ -5,7 +5,7 @@ import { isPlainlyNotSecret } from './secrets-keys';
 import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
-import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptOf } from './client-scripts';
+import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
 import { printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -81,6 +81,8 @@ interface HereDoc {
   option: string;
   /** `password`: its first line has been read. */
   read?: boolean;
+  /** sqlplus, sql: its first line may be the logon, not read yet (client-scripts.ts scriptLogonPassword). */
+  logonFirst?: boolean;
 }
 function hereDocAt(line: string): HereDoc | undefined {
   const start = line.includes('<<') ? HERE_DOC.exec(line) : null;
@@ -95,7 +97,7 @@ function hereDocAt(line: string): HereDoc | undefined {
     if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
     // A script's client (`sql` only where it starts a command: `run sql <<EOF` is prose).
     const script = COMMON_WORD.test(name) && k > 0 && !SEPARATOR.test(words[k - 1]) ? undefined : scriptOf(name);
-    if (script) return { end: start[2], script, option: `${name} script` };
+    if (script) return { end: start[2], script, option: `${name} script`, logonFirst: /^sql(?:plus)?$/.test(name) };
     while (k + 1 < words.length && !SEPARATOR.test(words[k + 1])) k++;
   }
   return undefined;
@@ -302,6 +304,12 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
     // Its end: the delimiter alone on a line, indented too (a script inside YAML, where the write gate reads it).
     if (hereDoc && line.trim() === hereDoc.end) hereDoc = undefined;
     else if (!hereDoc) hereDoc = hereDocAt(line);
+    const logon = input?.logonFirst && hereDoc === input && line.trim() ? scriptLogonPassword(line) : undefined;
+    if (input?.logonFirst && line.trim()) input.logonFirst = false;
+    if (logon && !isCommandReference(logon.password)) {
+      first ??= `${input!.option} logon`;
+      spans.push([at + logon.start, at + logon.start + logon.password.length]);
+    }
     if (input?.reading && input.reading !== 'redis' && hereDoc === input) {
       // A password line (the first only, for `--password-stdin`), or a `user:password` line.
       const [password] = input.read ? [] : stdinPasswords(input.reading, line);

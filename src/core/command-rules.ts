@@ -31,6 +31,13 @@ import type { ClientState } from './secrets-positional';
  *   reads it from IPMI_KGKEY, `-Y` prompts: no value); the MongoDB Database Tools `mongodump`, `mongorestore`,
  *   `mongoexport`… `-p|--password` (mongodb.com/docs/database-tools: `-p<pw>` glued too; no value: a prompt);
  *   rdesktop `-p <pw>` (rdesktop(1): `-p -` reads standard input).
+ * - (39a-2) FreeRDP 1.x's old-style `-p <pw>` (xfreerdp(1) of FreeRDP 1.0: `-u user -p password`; 1.1+ take `/p:`);
+ *   net-snmp's `-c <community>` (snmpcmd(1): the v1/v2c community string, a shared secret) on the commands that take
+ *   it, not `snmpd`/`snmptrapd`, whose `-c` names a config file; `public` and `private` are the documented defaults
+ *   every agent ships and every scanner tries (snmpd.conf(5) examples, RFC 1157 practice): no secret, accepted;
+ *   `useradd`/`usermod -p|--password` (useradd(8): "the encrypted password, as returned by crypt(3)"; a crypt hash
+ *   `$…`, a locked `!…` or `*` is a hash, accepted as htpasswd's are; any other word is a password typed in);
+ *   `mysqladmin password <new>` (dev.mysql.com/doc/refman/8.0/en/mysqladmin.html: the `password` command).
  */
 interface Rule {
   client: RegExp;
@@ -97,6 +104,23 @@ const RULES: readonly Rule[] = [
     form: /^([^-].*)$/s,
   },
   { client: /^rdesktop$/, option: '-p', short: 'p', form: /^(?!-$)(.+)$/s },
+  { client: /^(?:[wx]|sdl-)freerdp1?$/, option: '-p', next: /^-p$/, form: /^([^-/].*)$/s },
+  {
+    client: /^snmp(?:walk|bulkwalk|get|getnext|bulkget|set|table|trap|inform|delta|df|netstat|status|test|usm|vacm)$/,
+    option: '-c',
+    short: 'c',
+    form: /^(?!(?:public|private)$)(.+)$/is,
+  },
+  {
+    client: /^user(?:add|mod)$/,
+    option: '-p',
+    short: 'p',
+    switches: 'bcdefgGkKlPRsuZ',
+    next: /^--password$/,
+    glued: /^--password=(.+)$/s,
+    form: /^(?![$!*])(.+)$/s,
+  },
+  { client: /^mysqladmin$/, option: 'password', next: /^password$/i, form: /^([^-].*)$/s },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { isPlainlyNotSecret } from './secrets-keys';
 import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
+import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
 import { printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -58,7 +59,7 @@ export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net)(?:\.exe)?(?![\w.-])/i;
 /** Text that may hold a command line's password: a client's name, or a Redis command (redis-commands.ts). */
 const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || REDIS_CLUE.test(text);
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
@@ -74,10 +75,14 @@ const feedsRedis = (line: string): boolean =>
 /** A here-doc given to a command that reads standard input (stdin-passwords.ts): how it reads it, and its delimiter. */
 interface HereDoc {
   end: string;
-  reading: StdinReading;
+  /** How its lines are read: as standard input (stdin-passwords.ts), or as the client's own commands (client-scripts.ts). */
+  reading?: StdinReading;
+  script?: Script;
   option: string;
   /** `password`: its first line has been read. */
   read?: boolean;
+  /** sqlplus, sql: its first line may be the logon, not read yet (client-scripts.ts scriptLogonPassword). */
+  logonFirst?: boolean;
 }
 function hereDocAt(line: string): HereDoc | undefined {
   const start = line.includes('<<') ? HERE_DOC.exec(line) : null;
@@ -90,6 +95,9 @@ function hereDocAt(line: string): HereDoc | undefined {
     if (CLIENT.exec(name)?.[0] !== name) continue;
     const stdin = stdinReading(name, words, k);
     if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
+    // A script's client (`sql` only where it starts a command: `run sql <<EOF` is prose).
+    const script = COMMON_WORD.test(name) && k > 0 && !SEPARATOR.test(words[k - 1]) ? undefined : scriptOf(name);
+    if (script) return { end: start[2], script, option: `${name} script`, logonFirst: /^sql(?:plus)?$/.test(name) };
     while (k + 1 < words.length && !SEPARATOR.test(words[k + 1])) k++;
   }
   return undefined;
@@ -112,7 +120,7 @@ interface Option {
 }
 
 /** Clients whose name is also a common word (`run sql queries/reports`): read only where they start a command. */
-const COMMON_WORD = /^(?:sql|exp|imp|passwd)$/;
+const COMMON_WORD = /^(?:sql|exp|imp|passwd|net|dbv)$/;
 /** redis-cli and its forks (valkey.io valkey-cli, docs.keydb.dev keydb-cli: the same options and commands). */
 const REDIS_CLI = /^(?:redis|valkey|keydb)-cli$/;
 /** A printf format's conversion alone (`printf "AUTH %s\\r\\n" "$PW"`: the format's word is filled by a reference, 38a-10). */
@@ -182,15 +190,21 @@ const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|
 
 /**
  * The passwords the command `client` at word `i` reads on standard input (stdin-passwords.ts): an `echo`/`printf`
- * piped into it or a here-string, read as Redis commands in any case, as `user:password` lines, or as a password.
+ * piped into it or a here-string, read as Redis commands in any case, as `user:password` lines, as a password, or as
+ * the client's own script (client-scripts.ts: `echo "CONNECT u/pw@db" | sqlplus /nolog`).
  */
 function stdinFed(client: string, words: readonly string[], i: number, depth: number): CommandPassword[] {
   const stdin = stdinReading(client, words, i);
-  const input = stdin && stdinInput(words, i);
-  if (!stdin || !input) return [];
+  const script = stdin ? undefined : scriptOf(client);
+  const input = (stdin || script) && stdinInput(words, i);
+  if (!input) return [];
   const { text, at } = input;
-  if (stdin.reading === 'redis')
-    return commandPasswords(nestedWords(text), depth + 1, true).map((inner) => ({ ...inner, index: at, nested: true }));
+  if (!stdin || stdin.reading === 'redis')
+    return commandPasswords(nestedWords(text), depth + 1, !!stdin, script).map((inner) => ({
+      ...inner,
+      index: at,
+      nested: true,
+    }));
   const option = `${client} ${stdin.name}`;
   return stdinPasswords(stdin.reading, text).map((password) => ({ index: at, password, user: false, nested: true, option }));
 }
@@ -202,7 +216,7 @@ function stdinFed(client: string, words: readonly string[], i: number, depth: nu
  * line, a `printf` string) is read too: in capitals, and AUTH's word not prose's (redis-commands.ts PROSE_WORD); in
  * any case and with any word where the text is `fedToRedis` (37a-2).
  */
-function commandPasswords(words: readonly string[], depth: number, fedToRedis = false): CommandPassword[] {
+function commandPasswords(words: readonly string[], depth: number, fedToRedis = false, script?: Script): CommandPassword[] {
   const found: CommandPassword[] = [];
   let client: string | undefined;
   let state = freshState();
@@ -211,18 +225,28 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
     const commandStart = i === 0 || SEPARATOR.test(words[i - 1]);
     const name = commandName(word);
     let option: Option | 'stop' | 'redis' | undefined;
-    // lftp runs the commands of `-c`/`-e` (lftp(1)): `lftp -c "open -u bob,pw ftp://h; ls"` reads as lftp's own (38a-3).
+    // lftp runs the commands of `-c`/`-e` (lftp(1)): `lftp -c "open -u bob,pw ftp://h; user bob pw"` is a script of its
+    // own (38a-3, 39a-2: client-scripts.ts).
     const lftpCommands = client === 'lftp' && /^-[ce]$/.test(words[i - 1] ?? '');
     // A printf's format is read filled by its arguments (`printf "AUTH %s\r\n" "$PW" | nc redis 6379`, 38a-10).
-    const nested = lftpCommands ? `lftp ${word}` : words[i - 1] === 'printf' && /%/.test(word) ? printfFilled(words, i - 1) : word;
+    const nested = words[i - 1] === 'printf' && /%/.test(word) ? printfFilled(words, i - 1) : word;
     if (
       depth > 0 &&
       depth < MAX_NESTING &&
       /\s/.test(word) &&
       (lftpCommands || mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word)))
     )
-      found.push(...commandPasswords(nestedWords(nested), depth + 1, fedToRedis).map((inner) => ({ ...inner, index: i, nested: true })));
+      found.push(
+        ...commandPasswords(nestedWords(nested), depth + 1, fedToRedis, lftpCommands ? 'lftp' : undefined).map((inner) => ({
+          ...inner,
+          index: i,
+          nested: true,
+        })),
+      );
     else if (SEPARATOR.test(word)) client = undefined;
+    // A script's command that logs in (client-scripts.ts: lftp's `user`, Oracle's `CONNECT`).
+    else if (client === undefined && commandStart && script && scriptClient(script, word))
+      [client, state] = [scriptClient(script, word), freshState()];
     else if (client === undefined && commandStart && isRedisCommand(word, fedToRedis))
       [client, state] = ['redis', { ...freshState(), redis: i }];
     else if (
@@ -262,7 +286,10 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
  */
 function commandPasswordsIn(written: string): { spans: Array<[number, number]>; option?: string } {
   const resp = RESP_CLUE.test(written);
-  if (!resp && !mayHoldCommand(written) && !(written.includes('<<') && feedsRedis(written))) return { spans: [] };
+  // An lftp script of its own (client-scripts.ts): its lines outside a here-doc are read as lftp's commands.
+  const lftpScript = mayHoldLftpScript(written);
+  let lftpIndent: string | undefined;
+  if (!resp && !lftpScript && !mayHoldCommand(written) && !(written.includes('<<') && feedsRedis(written))) return { spans: [] };
   // RESP framing read as commands, each character where it stood (the spans below are the written text's).
   const text = resp ? respAsCommands(written) : written;
   const spans: Array<[number, number]> = [];
@@ -273,10 +300,17 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
     // A here-doc fed to Redis (redis-cli, or nc and the like on a Redis port): each line is a command, any case.
     const fedToRedis = resp || hereDoc?.reading === 'redis';
     const input = hereDoc;
+    if (lftpScript) lftpIndent = lftpScriptIndent(line, lftpIndent);
     // Its end: the delimiter alone on a line, indented too (a script inside YAML, where the write gate reads it).
     if (hereDoc && line.trim() === hereDoc.end) hereDoc = undefined;
     else if (!hereDoc) hereDoc = hereDocAt(line);
-    if (input && input.reading !== 'redis' && hereDoc === input) {
+    const logon = input?.logonFirst && hereDoc === input && line.trim() ? scriptLogonPassword(line) : undefined;
+    if (input?.logonFirst && line.trim()) input.logonFirst = false;
+    if (logon && !isCommandReference(logon.password)) {
+      first ??= `${input!.option} logon`;
+      spans.push([at + logon.start, at + logon.start + logon.password.length]);
+    }
+    if (input?.reading && input.reading !== 'redis' && hereDoc === input) {
       // A password line (the first only, for `--password-stdin`), or a `user:password` line.
       const [password] = input.read ? [] : stdinPasswords(input.reading, line);
       input.read = input.reading === 'password';
@@ -285,11 +319,16 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
         first ??= input.option;
         spans.push([at + start, at + start + password.length]);
       }
-    } else if (fedToRedis ? mayHoldCommand(line) || REDIS_CLUE_ANY_CASE.test(line) : mayHoldCommand(line)) {
+    } else if (
+      (fedToRedis ? mayHoldCommand(line) || REDIS_CLUE_ANY_CASE.test(line) : mayHoldCommand(line)) ||
+      (input?.script && hereDoc === input) ||
+      (lftpIndent !== undefined && !input)
+    ) {
       const words = shellWords(line, true);
+      const script = input ? (hereDoc === input ? input.script : undefined) : lftpIndent !== undefined ? 'lftp' : undefined;
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;
-      for (const { index, password, user, nested, option: named } of commandPasswords(words, 1, fedToRedis)) {
+      for (const { index, password, user, nested, option: named } of commandPasswords(words, 1, fedToRedis, script)) {
         first ??= named;
         // After the option as written (a user name may hold the password's text); the whole line where quoted apart.
         const found = line.indexOf(words[index], from);

@@ -29,6 +29,10 @@ const LINES = [
   String.raw`(?:^|;)[ \t]*PWD[ \t]*=[ \t]*(?:\{([^}\n]+)\}|([^;\s{][^;\s]*))`,
   String.raw`^[ \t]*(?:user[ \t]+\S+[ \t]+insecure-password|stats[ \t]+auth[ \t]+[^\s:]+:|sentinel[ \t]+(?:auth-pass[ \t]+\S+|sentinel-pass))(?=([ \t]*))\7(\S+)`,
 ];
+/** A pattern's letters in either case (`PLAIN` is `[Pp][Ll]…`), where the rest of its regular expression keeps case. */
+function anyCase(pattern: string): string {
+  return pattern.replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+}
 const LINE = new RegExp(LINES.join('|'), 'dgim');
 /** A password of the first form that can be a group's name or a gid (`nobody:nogroup`, `1000:1000`, `app:app`). */
 const GROUP_LIKE = /^(?:\d+|[a-z_][a-z0-9_.-]*)$/;
@@ -60,17 +64,29 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  * without a secret's name, accepted as htpasswd's and haproxy's are); postfix's `sasl_passwd` map
  * `[smtp.example.com]:587 user:pw` (postfix.org SASL_README: a bracketed host and a port, which a plain `a b:c`
  * line cannot take).
+ * Round 39a-2: fetchmail's `passwd` beside `password`/`pass` (fetchmail's lexer, rcfile_l.l, knows `pass(word)?` only,
+ * but a value written after `passwd` is meant as the password all the same); dovecot's scheme names in any letter case
+ * and with an encoding suffix (`{plain}`, `{Cleartext}`, `{PLAIN.b64}`: doc.dovecot.org password schemes; dovecot's
+ * password-scheme.c looks them up without case); postfix's `sasl_passwd` without brackets, or without a port
+ * (postfix.org SASL_README "smtp_sasl_password_maps": the key is `[host]`, `[host]:port`, `host`, `host:port`, or a
+ * sender `user@domain`): `smtp.example.com:587 user:pw`, `smtp.example.com user:pw`. A bare `host a:b` line is
+ * common elsewhere (an image `nginx:1.25`, a service `backend:8080`), so there the host must be a dotted name or an
+ * address, the line two words, and a value that can be a name, a version or a port (lower case, digits) is none.
  * Each starts at a line's start; the words are runs of disjoint classes: linear.
  */
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
   String.raw`^[ \t]*password[ \t]+(\S+)[ \t]*\r?$`,
-  String.raw`(?<!\S)(?:user|username)[ \t]+\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word)?[ \t]+(\S+)`,
+  String.raw`(?<!\S)(?:user|username)[ \t]+\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word|wd)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
-  String.raw`^[ \t]*[^\s:#{]+:\{(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)\}([^:\s]+)`,
+  String.raw`^[ \t]*[^\s:#{]+:\{${anyCase('(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)(?:\\.(?:B64|BASE64|HEX))?')}\}([^:\s]+)`,
   String.raw`^[ \t]*\[[^\]\s]+\]:\d{1,5}[ \t]+[^\s:]+:(\S+)`,
+  String.raw`^[ \t]*(?:[^\s@:\[]+@)?(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::(?:\d{1,5}|[a-z]+))?[ \t]+[^\s:]+:(\S+)[ \t]*\r?$`,
 ];
 const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
+/** The postfix line without brackets (its group): a value that can be a name, a version or a port is none. */
+const BARE_SASL_GROUP = 9;
+const NAME_LIKE = /^(?:[\d.:;,]+|v?\d[\w.+-]*|[a-z_][a-z0-9_.-]*)$/;
 /** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders. */
 const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|\*|-)$/i;
 
@@ -90,6 +106,13 @@ const HEADER_SET = new RegExp(
   'dgi',
 );
 
+/**
+ * haproxy's `%[str(…)]` sample with its text quoted or its blank escaped, which HEADER_SET's value stops at: `%[str('Bearer
+ * x')]`, `%[str(Bearer\ x)]` (docs.haproxy.org configuration.html 2.2 "Quoting and escaping": quotes and `\ ` inside an
+ * argument; 7.3.2 `str`; round 39a-2). Group 2 the scheme, group 3 the credential.
+ */
+const HAPROXY_STR = /%\[str\((['"]?)(?:([A-Za-z][\w-]*)(?:\\[ \t]|[ \t]+))?([^\s"'()\\]+)\1\)\]/dy;
+
 /** Where a text holds a password line of LINES or a bearer token of an `Authorization` header: the secret's span. */
 export function configFileSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -106,9 +129,10 @@ export function configFileSpans(text: string): Array<[number, number]> {
       if (!isReference(value) && value.length > 2 * quoted) spans.push([start + quoted, end - quoted]);
     }
   }
-  if (/auth_pass|key-file-pass|pass|\*|\{|\]:/i.test(text)) {
+  if (/auth_pass|key-file-pass|pass|\*|\{|\]:/i.test(text) || /\w[ \t]+[^\s:]+:\S/.test(text)) {
     for (const match of text.matchAll(PLAIN_LINE)) {
-      const group = [1, 2, 3, 5, 7, 8].find((n) => match[n] !== undefined)!;
+      const group = [1, 2, 3, 5, 7, 8, BARE_SASL_GROUP].find((n) => match[n] !== undefined)!;
+      if (group === BARE_SASL_GROUP && NAME_LIKE.test(match[group])) continue;
       // chap-secrets: the server or the addresses `*`.
       if (group === 5 && match[4] !== '*' && match[6] !== '*') continue;
       const value = match[group];
@@ -121,12 +145,13 @@ export function configFileSpans(text: string): Array<[number, number]> {
   }
   if (/header/i.test(text)) {
     for (const match of text.matchAll(HEADER_SET)) {
-      const scheme = match[1];
       // haproxy's `%[str(<text>)]` sample is the text itself (docs.haproxy.org configuration.html 7.3.2 `str`).
-      const literal = /^%\[str\(([^)]+)\)\]$/.exec(match[2]);
-      const credential = literal ? literal[1] : match[2];
       const [start] = match.indices![2];
-      const span: [number, number] = literal ? [start + 6, start + 6 + credential.length] : match.indices![2];
+      HAPROXY_STR.lastIndex = start;
+      const sample = match[2].startsWith('%[str(') ? HAPROXY_STR.exec(text) : null;
+      const scheme = sample ? sample[2] : match[1];
+      const credential = sample ? sample[3] : match[2];
+      const span: [number, number] = sample ? sample.indices![3] : match.indices![2];
       if (/^[a-z]+[.,:!?)]*$/.test(credential) || AUTH_SCHEME.test(credential) || /^[${%<]/.test(credential)) continue;
       if (isReference(scheme === undefined ? credential : `${scheme} ${credential}`) || isReference(credential)) continue;
       spans.push(span);

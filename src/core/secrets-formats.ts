@@ -1,3 +1,4 @@
+import { EXPECT_SECRET, expectSendSpans } from './expect-send';
 import { CONFIG_FILE_SECRET, configFileSpans } from './secrets-config-lines';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
@@ -168,4 +169,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{ find: (text: string) => Array<[numb
   { find: netrcSpans, what: NETRC_SECRET },
   { find: configLineSpans, what: CONFIG_LINE_SECRET },
   { find: configFileSpans, what: CONFIG_FILE_SECRET },
+  { find: expectSendSpans, what: EXPECT_SECRET },
 ];

@@ -1,3 +1,5 @@
+import { ACCOUNT_CLIENT, accountPassword } from './account-commands';
+
 /**
  * Passwords some clients take as a plain word after a subcommand, not after an option (attack round 36a-2): the word's
  * place tells. secrets-commands.ts calls this for each word of such a client's command line.
@@ -14,6 +16,8 @@ export interface ClientState {
   positional: number;
   sub?: string;
   redis?: number;
+  /** account-commands.ts: an option of expect's mkpasswd was seen. */
+  other?: boolean;
 }
 
 /** rclone's backend options whose value is a secret (rclone.org/commands/rclone_config_create: `key value` pairs). */
@@ -28,18 +32,35 @@ const SQLPLUS_LOGON = /^[^/\s@'"-][^/\s@]*\/([^@\s]+)/s;
  * SQL*Loader `sqlldr` (their first word that is no option, or `userid=`: docs.oracle.com Utilities, "userid"); RMAN
  * after `target`, `catalog` or `auxiliary` (docs.oracle.com RMAN reference, "connectStringSpec").
  */
-const ORACLE_LOGON = /^(?:sqlplus|sql|expdp|impdp|exp|imp|sqlldr)$/;
+const ORACLE_LOGON = /^(?:sqlplus|sql|expdp|impdp|exp|imp|sqlldr|dgmgrl|connect)$/;
 const RMAN_CONNECT = /^(?:target|catalog|auxiliary)$/i;
+/**
+ * (39a-2) Data Guard's `dgmgrl [options] [logon]` (docs.oracle.com Data Guard Broker, "DGMGRL Command-Line Interface");
+ * DBVERIFY's `dbv userid=user/password` (docs.oracle.com Utilities, "DBVERIFY": its other words are `key=value`, so
+ * only `userid=` is read); a script's `CONNECT`/`CONN user/password[@db]` (client-scripts.ts: SQL*Plus, SQLcl,
+ * DGMGRL; RMAN's `CONNECT TARGET user/password`).
+ */
+const USERID_ONLY = /^dbv$/;
 
 /** A password by its place among a client's words that are no option: wpa_passphrase's second, an Oracle logon. */
 function wordPassword(client: string, word: string, before: string, state: ClientState): { value: string; option: string } | undefined {
   if ((word.startsWith('-') && word !== '-') || /^-[MR]$/.test(before)) return undefined;
+  if (client === 'connect' && RMAN_CONNECT.test(word)) return undefined;
   state.positional++;
   if (client === 'wpa_passphrase') return state.positional === 2 ? { value: word, option: 'passphrase' } : undefined;
   const userid = /^userid=(.*)$/is.exec(word);
-  const logonWord = client === 'rman' ? (RMAN_CONNECT.test(before) ? word : '') : userid ? userid[1] : state.positional === 1 ? word : '';
+  const logonWord =
+    client === 'rman'
+      ? RMAN_CONNECT.test(before)
+        ? word
+        : ''
+      : userid
+        ? userid[1]
+        : state.positional === 1 && !USERID_ONLY.test(client)
+          ? word
+          : '';
   const logon = logonWord ? SQLPLUS_LOGON.exec(logonWord) : null;
-  return logon ? { value: logon[1], option: userid ? 'userid=' : 'logon' } : undefined;
+  return logon ? { value: logon[1], option: userid ? 'userid=' : client === 'connect' ? 'user/password' : 'logon' } : undefined;
 }
 
 /** vault's switches (no value follows; developer.hashicorp.com/vault/docs/commands/login). */
@@ -64,7 +85,9 @@ export function positionalPassword(
 ): { value: string; option: string } | undefined {
   const word = words[i];
   const before = words[i - 1] ?? '';
-  if (client === 'wpa_passphrase' || client === 'rman' || ORACLE_LOGON.test(client)) return wordPassword(client, word, before, state);
+  if (client === 'wpa_passphrase' || client === 'rman' || ORACLE_LOGON.test(client) || USERID_ONLY.test(client))
+    return wordPassword(client, word, before, state);
+  if (ACCOUNT_CLIENT.test(client)) return accountPassword(client, words, i, state);
   if (state.sub === undefined) {
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)

@@ -32,6 +32,8 @@ const STDIN_RULES: ReadonlyArray<{ client: RegExp; option?: RegExp; reading: Std
   },
   { client: /^passwd$/, option: /^--stdin$/, reading: 'password', name: '--stdin' },
   { client: /^htpasswd$/, option: /^-[A-Za-z]*i[A-Za-z]*$/, reading: 'password', name: '-i' },
+  // rdesktop(1): "-p <password>: … use -p - to make rdesktop request a password at startup (from standard input)" (39a-2).
+  { client: /^rdesktop$/, option: /^-p-?$/, reading: 'password', name: '-p -' },
 ];
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */

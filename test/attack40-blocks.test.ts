@@ -49,6 +49,8 @@ describe('39a-7: the real secrets beside them stay refused', () => {
   test.each([
     ['a Bearer token in a block', 'Authorization: Bearer abc123realtokenvalue\nretries: 3\n', 'abc123realtokenvalue'],
     ['a token header in a curl line', 'curl -H "X-Api-Token: abc123realtokenvalue" https://x\necho done\n', 'abc123realtokenvalue'],
+    ['a token echoed in quotes', 'echo "token: abc123realvalue99" > /etc/app.conf\n', 'abc123realvalue99'],
+    ['a key in single quotes of a command', "run 'api_key: Zx9pQ7wLm2vK' now\n", 'Zx9pQ7wLm2vK'],
     ['a password before a command', '#!/bin/sh\nDB_PASSWORD=hunter2x ./run\n', 'hunter2x'],
     // Postfix's static: table answers every lookup with its name: `static:user:password` holds the password.
     ['postfix static: table', 'smtp_sasl_password_maps = static:bob:Zx9pQ7wLm2vK\nx = 1\n', 'Zx9pQ7wLm2vK'],
@@ -85,6 +87,7 @@ describe('39a-8: a refused block names the line that holds the secret and what w
     ['an env password', ['#!/bin/sh', 'DB_PASSWORD=hunter2xyz ./run'], 2, 'a line setting DB_PASSWORD'],
     ['a YAML password', ['retries: 3', 'password: hunter2xyz', 'port: 80'], 2, 'a line setting password'],
     ['a docker login', ['#!/bin/sh', 'echo start', 'docker login -u me -p hunter2xyz ghcr.io'], 3, 'docker login'],
+    ['an explicit YAML key', ['retries: 3', '? password', ': hunter2xyz'], 2, 'the key password, read as YAML'],
   ])('%s', (_, lines, at, matched) => {
     const text = configWithBlock(lines.join('\n'));
     const errors = parseConfigText('config/t.yaml', text).errors;

@@ -1,6 +1,7 @@
 import type { Path, Problem } from './problem';
 import { FoundSecret, secretRefusal, secretsInData } from './secrets';
 import { namesSecretValue } from './secrets-keys';
+import { textAsData } from './text-data';
 
 /**
  * Where in a multi-line text (a ConfigMap's file, a `|` block) a refused secret stands (attack round 39a-8): the text's
@@ -36,8 +37,8 @@ const MAX_LINES = 2000;
 const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
 
 /**
- * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; undefined where
- * none does alone (the secret is in the text's data read as YAML, or under a key on a line above).
+ * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
+ * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under.
  */
 export function placeInText(text: string): { line: number; matched: string } | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
@@ -48,5 +49,9 @@ export function placeInText(text: string): { line: number; matched: string } | u
     const key = [...line.matchAll(KEY_ON_LINE)].map((match) => match[1]).find((name) => namesSecretValue(name));
     return { line: i + 1, matched: key ? `a line setting ${key}` : found[0].what };
   }
-  return undefined;
+  const found = (textAsData(text) ?? []).flatMap((data) => secretsInData(data));
+  const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];
+  const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
+  const line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
+  return line < 0 ? undefined : { line: line + 1, matched: `the key ${key}, read as YAML` };
 }

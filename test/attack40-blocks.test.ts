@@ -54,6 +54,7 @@ describe('39a-7: the real secrets beside them stay refused', () => {
     ['a password before a command', '#!/bin/sh\nDB_PASSWORD=hunter2x ./run\n', 'hunter2x'],
     // Postfix's static: table answers every lookup with its name: `static:user:password` holds the password.
     ['postfix static: table', 'smtp_sasl_password_maps = static:bob:Zx9pQ7wLm2vK\nx = 1\n', 'Zx9pQ7wLm2vK'],
+    ['a password as a table name', 'smtp_sasl_password_maps = hash:Zx9pQ7wLm2vK\nx = 1\n', 'Zx9pQ7wLm2vK'],
     ['postfix inline: table', 'smtp_sasl_password_maps = inline:{ smtp.example.com=bob:Zx9pQ7wLm2vK }\nx = 1\n', 'Zx9pQ7wLm2vK'],
     ['an AppRole secret ID', 'SECRET_ID=actualvalue\nROLE_ID=app\n', 'actualvalue'],
     // A shell's variable in a file is upper-case: `$` then a generated-looking word may be a password (attack32 31a-1).

@@ -25,7 +25,11 @@ const TABLE = `(?:proxy:)?(?:${TABLE_TYPES}):[\\w./@:-]+`;
 /** One table, or several separated by commas or blanks, as a `*_maps` parameter lists them. */
 const TABLES = new RegExp(`^${TABLE}(?:[,\\s]+${TABLE})*,?$`);
 
-/** A Postfix `*_maps` (or `*_map`) parameter's value that only names lookup tables (TABLE_TYPES), not one holding the value. */
+/**
+ * A Postfix `*_maps` (or `*_map`) parameter's value that only names lookup tables (TABLE_TYPES), not one holding the
+ * value. A name is a path or a chosen name: one with a generated-looking run (`hash:Zx9pQ7wLm2vK`) may be the password.
+ */
 export function isLookupTables(value: string, named: string): boolean {
-  return /_maps?$/i.test(named.trim()) && value.length <= 4096 && TABLES.test(value.trim());
+  if (!/_maps?$/i.test(named.trim()) || value.length > 4096 || !TABLES.test(value.trim())) return false;
+  return !(value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/\d/.test(run) && /[A-Za-z]/.test(run)));
 }

@@ -7,7 +7,8 @@ import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
-import { FoundSecret, secretRefusal, secretsInData } from '../core/secrets';
+import { FoundSecret, secretsInData } from '../core/secrets';
+import { secretProblem } from '../core/secret-place';
 import { withoutDropped, withoutDroppedItems } from '../core/dropped';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -69,7 +70,7 @@ export function validateClusterConfig(
   const withSecrets = (problems: readonly Problem[]) => {
     const kept = problems.filter((p) => !atToken(p.path));
     const refused = new Set(kept.map((p) => formatPath(p.path)));
-    return [...tokens, ...kept, ...otherSecrets(secrets, atToken).filter((p) => !refused.has(formatPath(p.path)))];
+    return [...tokens, ...kept, ...otherSecrets(secrets, atToken, data).filter((p) => !refused.has(formatPath(p.path)))];
   };
   const values = [...secretsInPaths(notData), ...secrets.map((s) => s.value)];
 
@@ -112,8 +113,8 @@ function parseConfig(data: unknown) {
 }
 
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
-function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean): Problem[] {
-  return secrets.filter((secret) => !atToken(secret.path)).map((secret) => ({ path: secret.path, message: secretRefusal(secret) }));
+function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean, data: unknown): Problem[] {
+  return secrets.filter((secret) => !atToken(secret.path)).map((secret) => secretProblem(secret, data));
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

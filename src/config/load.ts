@@ -18,7 +18,7 @@ import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { namedLikeConfig } from './cluster-files';
-import { isTextNode, offsetInText } from './text-item-offset';
+import { isTextNode, offsetInText, textLineOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -189,7 +189,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   }
   const foreign = foreignFile(data);
   if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
-  const locate = (problem: Problem): Diagnostic => ({ file, ...at(offsetOf(doc!, problem, text)), ...problem });
+  // A problem about one line of a `|` block stands at that line (core/secret-place.ts names it).
+  const locate = ({ textLine, ...problem }: Problem): Diagnostic => ({
+    file,
+    ...at((textLine && textLineOffset(doc!, problem.path, textLine, text)) ?? offsetOf(doc!, problem, text)),
+    ...problem,
+  });
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
   const tokens = literalTokens(doc!, text);

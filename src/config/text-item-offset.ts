@@ -76,5 +76,22 @@ function literalOffset(value: string, inner: number, text: string, start: number
   return lineStart + indent + column;
 }
 
+/**
+ * Where line `line` (1-based) of the text at `path` stands in the config text, at its first character that is no blank
+ * (a refused line of a multi-line text: core/secret-place.ts): only for a literal block, whose lines are the file's.
+ */
+export function textLineOffset(doc: Document, path: Path, line: number, text: string): number | undefined {
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || node.type !== 'BLOCK_LITERAL' || typeof node.value !== 'string' || !node.range) return undefined;
+  const value = node.value;
+  let inner = 0;
+  for (let n = 1; n < line; n++) {
+    inner = value.indexOf('\n', inner) + 1;
+    if (inner === 0) return undefined;
+  }
+  inner += /^[ \t]*/.exec(value.slice(inner, inner + 200))![0].length;
+  return literalOffset(value, inner, text, node.range[0]);
+}
+
 /** A scalar node of the config that holds text read as data, for offsetOf in load.ts. */
 export const isTextNode = (node: unknown): node is Scalar => isScalar(node) && typeof node.value === 'string';

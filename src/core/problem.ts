@@ -5,6 +5,8 @@ export type Path = ReadonlyArray<string | number>;
 export interface Problem {
   readonly path: Path;
   readonly message: string;
+  /** The line, 1-based, of the multi-line text at `path` that the problem is about (secret-place.ts), where one is. */
+  readonly textLine?: number;
 }
 
 /** Records one finding. */

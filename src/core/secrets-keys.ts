@@ -2,6 +2,7 @@ import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import { isCountOfSecrets, isLookupTables } from './plain-settings';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -33,8 +34,10 @@ export const SECRET_WORD =
 // Round 38a-12: also the claim, field or parameter that carries it (`TOKEN_CLAIM=sub`, `PASSWORD_FIELD=password`,
 // `TOKEN_PARAM=access_token`), where it lives (`SECRET_NAMESPACE`, `SECRET_BACKEND=vault`, `TOKEN_ROLE_ARN`), what asks
 // for it (`PASSWORD_PROMPT`, `PASSWORD_HINT`) and its timing (`TOKEN_BUCKET_RATE`, `PASSWORD_ROTATION_PERIOD`).
+// Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a count),
+// `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
 export const REFERENCE_WORD =
-  /^(file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation)$/;
+  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -253,6 +256,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
+  if (isCountOfSecrets(value, named) || isLookupTables(value, named)) return true;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 

@@ -37,10 +37,23 @@ const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*
  * A shell's expansion after an HTTP auth scheme (`Bearer $TOKEN`, `token $GITHUB_TOKEN`, `Bearer $(cat /run/secrets/t)`,
  * 38a-10), as a command line's header holds it: a reference, as `Bearer ${TOKEN}` is (isReference).
  */
-const isSchemeExpansion = (value: string): boolean => {
+const isSchemeExpansion = (value: string, expansion = isShellExpansion): boolean => {
   const scheme = /^([A-Za-z][\w-]*)[ \t]+(\S.*)$/s.exec(value.trim());
-  return !!scheme && AUTH_SCHEME.test(scheme[1]) && isShellExpansion(scheme[2]);
+  return !!scheme && AUTH_SCHEME.test(scheme[1]) && expansion(scheme[2]);
 };
+
+/**
+ * A value of a multi-line text (its lines, its data read as YAML: secretsInLines, secretsInData) that only refers to a
+ * secret (attack round 39a-7): isReference's, or (`shell`, where the text is one a shell or a program expands) a shell's
+ * expansion of an environment variable, alone or after an auth scheme (`$TOKEN`, `"$API_TOKEN"`, `Bearer $TOKEN`,
+ * `$(cat /run/secrets/pw)`). A variable's name is upper-case there: `password: $notAReferenceAbc123` in a file may be
+ * a password that starts with `$` (a one-line text takes any name: setsSecret).
+ */
+export const refersOnly = (value: string, shell = true): boolean =>
+  isReference(value) || (shell && (isEnvExpansion(value) || isSchemeExpansion(value, isEnvExpansion)));
+/** isShellExpansion's, each `$name` upper-case (`$(…)` and `${…}` aside). */
+const isEnvExpansion = (word: string): boolean =>
+  isShellExpansion(word) && !/\$(?![A-Z_][A-Z0-9_]*(?!\w))[A-Za-z_]/.test(word.replace(/\$\([^()]*\)|\$\{[^{}]*\}/g, ''));
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
 // A lone `-` is standard input, or what a shell's `${PW:-}` leaves.
@@ -295,8 +308,9 @@ export function keyedSecret(text: string): string | undefined {
  * A shell's assignment before a command (`DB_PASSWORD=$PW ./run`, `DB_PASSWORD="$PW" ./run`, 38a-10): the value is the
  * first word, an expansion; the words after it are the command's.
  */
-function isExpansionBeforeCommand(part: string): boolean {
-  const assignment = /^[A-Za-z_]\w*=("[^"]*"|'[^']*'|[^\s"']+)[ \t]/.exec(part);
+export function isExpansionBeforeCommand(part: string): boolean {
+  // A command word follows: not a `#` or `;` (`DB_PASSWORD=${A} #x` in an env file sets `${A} #x`, 32a-2).
+  const assignment = /^[A-Za-z_]\w*=("[^"]*"|'[^']*'|[^\s"']+)[ \t]+[^\s#;]/.exec(part);
   return !!assignment && isShellExpansion(unquote(assignment[1]));
 }
 

@@ -4,7 +4,7 @@ import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './secrets-commands';
-import { assignedSecret, gluedSecret, isReference, keyedSecret, quotedValueAt, unquote } from './secrets-text';
+import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
 import { textAsData } from './text-data';
 import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
 import { XML_SECRET, xmlSecret } from './secrets-xml';
@@ -203,7 +203,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (
         secretAs &&
-        !isReference(text) &&
+        !refersOnly(text, textDepth > 0) && // data read from a text refers as the text's lines do (39a-7)
         !isPlainlyNotSecret(text, at, envName) &&
         !namesKubernetesSecret(at, text, (root) => externalSecrets.has(root.join('\0')))
       )
@@ -390,7 +390,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     const comment = comments ? value.search(/[ \t]#/) : -1;
     const unquoted = unquote(comment < 0 ? value : value.slice(0, comment).trimEnd());
     // Neither a switch (`Authorization: drop`: redacting it would blank every `true` of a diff) nor a reference is a secret.
-    if (isReference(unquoted) || isPlainlyNotSecret(unquoted, keys, envName)) return;
+    if (refersOnly(unquoted) || isPlainlyNotSecret(unquoted, keys, envName)) return;
     found.push(value, unquoted, ...secretValues(unquoted));
   };
   for (let i = 0; i < lines.length; i++) {
@@ -398,7 +398,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     const flagAbove = bareFlag;
     bareFlag = undefined;
     const assignment = ASSIGNMENT_LINE.exec(line);
-    if (assignment && isSecretKey(assignment[2])) {
+    if (assignment && isSecretKey(assignment[2]) && !isExpansionBeforeCommand(line.trim())) {
       add(assignment[3].trim(), [assignment[2]], undefined, quotedValueAt(assignment[3], 0) !== undefined);
       continue;
     }

@@ -119,6 +119,28 @@ function yamlData(text: string): unknown[] | undefined {
   if (documents.some(({ doc, error }) => error || doc.errors.some(({ message }) => message === TOO_DEEP_YAML))) return undefined;
   return documents
     .filter((document) => !document.error && document.doc.errors.length === 0)
-    .map((document) => document.data)
+    .map((document) => asCommandLines(document.data))
     .filter((data) => data !== null && typeof data === 'object');
+}
+
+/**
+ * A YAML reading splits a command line at a colon inside its quotes: `curl -H "Authorization: Bearer $TOKEN" url` is
+ * the key `curl -H "Authorization` and the value `Bearer $TOKEN" url` (attack round 39a-7), a key named like a secret
+ * over half a quoted header. No program looks such a key up: the pair is the line it was read from, so it stands as that
+ * line, a key without a value, and is judged as any text is (secretsInData judges a key's text: the header's quoted part
+ * as a command line's, secrets-text.ts keyedSecret). A pair is one when its key holds a blank and a quote it does not
+ * close, and its text value closes it. A script's lines are a document's top-level keys (an indented line inside one is
+ * no YAML: `if …; then` then it fails to parse), so only those are read so.
+ */
+function asCommandLines(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const entries = Object.entries(data);
+  if (!entries.some(isSplitLine)) return data;
+  return Object.fromEntries(entries.map((pair) => (isSplitLine(pair) ? [`${pair[0]}: ${String(pair[1])}`, null] : pair)));
+}
+
+/** A key with a blank and a quote left open (an odd number of `"` or of `'`), under a text that closes it. */
+function isSplitLine([key, value]: [string, unknown]): boolean {
+  if (typeof value !== 'string' || !/\s/.test(key)) return false;
+  return ['"', "'"].some((quote) => key.split(quote).length % 2 === 0 && value.includes(quote));
 }

@@ -1,0 +1,35 @@
+/**
+ * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
+ * (attack round 39a-7): a count of secrets, and a Postfix lookup table that holds them. For secrets-keys.ts
+ * isPlainlyNotSecret; `named`: the name the value is set under.
+ */
+
+/**
+ * A whole number (up to six digits, no leading zero) under a plural of a secret's word (`tokens: 5`, `passwords: 3`,
+ * `secrets: 2`): a count of them. One value that is a number is no list of tokens; a longer run of digits may be a PIN.
+ */
+export function isCountOfSecrets(value: string, named: string): boolean {
+  return /^(?:0|[1-9]\d{0,5})$/.test(value) && /(?:^|[^a-z])(?:tokens|passwords|secrets|keys|credentials)$/i.test(named.trim());
+}
+
+/**
+ * Postfix's lookup tables by type (postfix.org DATABASE_README.html, "Postfix lookup table types"): `type:name` names
+ * a file, a database or a service that holds the table, so `smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd`
+ * names where the passwords are. `proxy:` puts another table behind proxymap(8) (`proxy:mysql:/etc/postfix/x.cf`).
+ * Not `static:` (its name is the result: `static:user:password` answers every lookup with that password), `inline:`
+ * (its `{ key=value }` pairs are written in the parameter) or `randmap:` (`{value, …}` are results): those hold the value.
+ */
+const TABLE_TYPES =
+  'btree|cdb|cidr|dbm|environ|fail|hash|internal|lmdb|ldap|memcache|mongodb|mysql|netinfo|nis|nisplus|pcre|pgsql|regexp|sdbm|socketmap|sqlite|tcp|texthash|unix';
+const TABLE = `(?:proxy:)?(?:${TABLE_TYPES}):[\\w./@:-]+`;
+/** One table, or several separated by commas or blanks, as a `*_maps` parameter lists them. */
+const TABLES = new RegExp(`^${TABLE}(?:[,\\s]+${TABLE})*,?$`);
+
+/**
+ * A Postfix `*_maps` (or `*_map`) parameter's value that only names lookup tables (TABLE_TYPES), not one holding the
+ * value. A name is a path or a chosen name: one with a generated-looking run (`hash:Zx9pQ7wLm2vK`) may be the password.
+ */
+export function isLookupTables(value: string, named: string): boolean {
+  if (!/_maps?$/i.test(named.trim()) || value.length > 4096 || !TABLES.test(value.trim())) return false;
+  return !(value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/\d/.test(run) && /[A-Za-z]/.test(run)));
+}

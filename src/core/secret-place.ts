@@ -1,0 +1,57 @@
+import type { Path, Problem } from './problem';
+import { FoundSecret, secretRefusal, secretsInData } from './secrets';
+import { namesSecretValue } from './secrets-keys';
+import { textAsData } from './text-data';
+
+/**
+ * Where in a multi-line text (a ConfigMap's file, a `|` block) a refused secret stands (attack round 39a-8): the text's
+ * line that sets it by itself, and what on that line was matched, a key named like a secret ("a line setting
+ * Authorization") or the shape's name ("an HTTP credential (Bearer or Basic)"), never the value. The config's front
+ * door turns the line into the file's line where the text is a literal block (load.ts), whose lines are the file's.
+ */
+
+/** A refusal's problem for `secret`, found in `data`: its message names the line of a multi-line text that holds it. */
+export function secretProblem(secret: FoundSecret, data: unknown): Problem {
+  const text = textAt(data, secret.path);
+  const place = text === undefined ? undefined : placeInText(text);
+  if (!place) return { path: secret.path, message: secretRefusal(secret) };
+  const what = `${secret.what}, on its line ${place.line} (${place.matched})`;
+  return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
+}
+
+/** The multi-line text at `path` of plain data, or undefined (a path into text read as data, a getter, a number). */
+function textAt(data: unknown, path: Path): string | undefined {
+  let node = data;
+  for (const key of path) {
+    if (!node || typeof node !== 'object') return undefined;
+    const own = Object.getOwnPropertyDescriptor(node, key);
+    if (!own || !('value' in own)) return undefined;
+    node = own.value;
+  }
+  return typeof node === 'string' && node.includes('\n') ? node : undefined;
+}
+
+/** How many lines of a text are read for the place (each is judged alone): past them a message names no line. */
+const MAX_LINES = 2000;
+/** A key set on a line (`Authorization:`, `DB_PASSWORD=`, `"token":`), up to 64 characters: a name, never a value. */
+const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
+
+/**
+ * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
+ * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under.
+ */
+export function placeInText(text: string): { line: number; matched: string } | undefined {
+  const lines = text.split(/\r?\n|\r/, MAX_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    const found = line ? secretsInData(line) : [];
+    if (!found.length) continue;
+    const key = [...line.matchAll(KEY_ON_LINE)].map((match) => match[1]).find((name) => namesSecretValue(name));
+    return { line: i + 1, matched: key ? `a line setting ${key}` : found[0].what };
+  }
+  const found = (textAsData(text) ?? []).flatMap((data) => secretsInData(data));
+  const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];
+  const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
+  const line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
+  return line < 0 ? undefined : { line: line + 1, matched: `the key ${key}, read as YAML` };
+}

@@ -335,6 +335,9 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['here-docs on lines of stdin readers', 'docker <<E --password-stdin '],
       ['lftp commands left open', 'lftp -c "open -u a,'],
       ['printf formats filled by their arguments', 'printf "AUTH %s %s\\r\\n" a | printf %s%s%b '],
+      // Round 39a (stdin40): readers of standard input after wrappers, groups and `tee`; XML markup read as line breaks.
+      ['stdin readers after wrappers, groups and tee', '{ ( yes a ; ) | tee x | sudo -u a env A=1 passwd '],
+      ['XML markup around command lines', '<c a="1"><![CDATA[echo a | ]]><!-- x --></c>'],
     ],
     size,
   );

@@ -6,7 +6,7 @@ import { rulePassword } from './command-rules';
 import { isReference } from './secrets-text';
 import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
-import { printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
+import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
  * Passwords in fixed places no key names (attack round 34a-9): a `.pgpass` line, a BIND key's `secret "…";`, and
@@ -60,8 +60,8 @@ export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
   /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net)(?:\.exe)?(?![\w.-])/i;
-/** Text that may hold a command line's password: a client's name, or a Redis command (redis-commands.ts). */
-const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || REDIS_CLUE.test(text);
+/** Text that may hold a command line's password: a client's name, a reader of standard input's, or a Redis command (redis-commands.ts). */
+const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || STDIN_CLIENT.test(text) || REDIS_CLUE.test(text);
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 /** REDIS_CLUE in any letter case (a line fed to Redis). */
@@ -89,16 +89,26 @@ function hereDocAt(line: string): HereDoc | undefined {
   if (!start) return undefined;
   if (feedsRedis(line)) return { end: start[2], reading: 'redis', option: 'input' };
   const words = shellWords(line, true);
-  // Each command's first client only: its options are read to the command's end once (a line of `docker docker …`).
+  // Each reader's name once a command: its options are read to the command's end once (a line of `docker docker …`);
+  // another reader after it is read too (`sudo passwd --stdin <<EOF`). A script's client: each command's first client.
+  const tried = new Set<string>();
+  let clientSeen = false;
   for (let k = 0; k < words.length; k++) {
     const name = commandName(words[k]);
-    if (CLIENT.exec(name)?.[0] !== name) continue;
-    const stdin = stdinReading(name, words, k);
-    if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
+    if (SEPARATOR.test(words[k])) {
+      clientSeen = false;
+      tried.clear();
+    }
+    if (isStdinReader(name) && !tried.has(name)) {
+      tried.add(name);
+      const stdin = stdinReading(name, words, k);
+      if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
+    }
+    if (clientSeen || CLIENT.exec(name)?.[0] !== name) continue;
+    clientSeen = true;
     // A script's client (`sql` only where it starts a command: `run sql <<EOF` is prose).
     const script = COMMON_WORD.test(name) && k > 0 && !SEPARATOR.test(words[k - 1]) ? undefined : scriptOf(name);
     if (script) return { end: start[2], script, option: `${name} script`, logonFirst: /^sql(?:plus)?$/.test(name) };
-    while (k + 1 < words.length && !SEPARATOR.test(words[k + 1])) k++;
   }
   return undefined;
 }
@@ -183,6 +193,8 @@ interface CommandPassword {
   user: boolean;
   nested: boolean;
   option: string;
+  /** Which of the passwords one input holds alike this is (`(echo pw; echo pw) | smbpasswd -s`: both are redacted). */
+  nth?: number;
 }
 
 /** Where a nested word is read (`bash -c "…"`, `printf "AUTH pw\r\n"`): its escaped line breaks end commands too. */
@@ -206,7 +218,12 @@ function stdinFed(client: string, words: readonly string[], i: number, depth: nu
       nested: true,
     }));
   const option = `${client} ${stdin.name}`;
-  return stdinPasswords(stdin.reading, text).map((password) => ({ index: at, password, user: false, nested: true, option }));
+  const seen = new Map<string, number>();
+  return stdinPasswords(stdin.reading, text).map((password) => {
+    const nth = seen.get(password) ?? 0;
+    seen.set(password, nth + 1);
+    return { index: at, password, user: false, nested: true, option, nth };
+  });
 }
 
 /**
@@ -220,6 +237,8 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
   const found: CommandPassword[] = [];
   let client: string | undefined;
   let state = freshState();
+  // The readers of standard input read in this command: each name once (its options are read to the command's end).
+  const readers = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const commandStart = i === 0 || SEPARATOR.test(words[i - 1]);
@@ -255,8 +274,15 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
       (commandStart || words[i - 1] === 'sudo' || !COMMON_WORD.test(name))
     ) {
       [client, state] = [name, freshState()];
-      if (depth < MAX_NESTING) found.push(...stdinFed(name, words, i, depth));
+      // A script's client fed on standard input (client-scripts.ts); a stdin reader is read below, wherever it stands.
+      if (depth < MAX_NESTING && scriptOf(name)) found.push(...stdinFed(name, words, i, depth));
     } else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
+    if (SEPARATOR.test(word)) readers.clear();
+    // A reader of standard input wherever it stands (after `RUN`, a prompt, `sudo`, another client's words: 39a-1).
+    else if (depth < MAX_NESTING && isStdinReader(name) && !readers.has(name)) {
+      readers.add(name);
+      found.push(...stdinFed(name, words, i, depth));
+    }
     if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: client }];
     else if (client === 'redis' && state.redis !== undefined && i > state.redis) {
       const last = i + 1 >= words.length || SEPARATOR.test(words[i + 1]);
@@ -274,7 +300,8 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
   }
   // A password read twice (an `echo "AUTH pw"` piped into redis-cli is a nested Redis command too) is one.
   const seen = new Set<string>();
-  return found.filter(({ index, password }) => !seen.has(`${index}\0${password}`) && !!seen.add(`${index}\0${password}`));
+  const key = ({ index, password, nth }: CommandPassword): string => `${index}\0${password}\0${nth ?? 0}`;
+  return found.filter((one) => !seen.has(key(one)) && !!seen.add(key(one)));
 }
 
 /**
@@ -311,7 +338,7 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
       spans.push([at + logon.start, at + logon.start + logon.password.length]);
     }
     if (input?.reading && input.reading !== 'redis' && hereDoc === input) {
-      // A password line (the first only, for `--password-stdin`), or a `user:password` line.
+      // A password line (the first only, for `--password-stdin`; each, for `smbpasswd -s`), or a `user:password` line.
       const [password] = input.read ? [] : stdinPasswords(input.reading, line);
       input.read = input.reading === 'password';
       const start = password === undefined ? -1 : line.lastIndexOf(password);

@@ -8,20 +8,49 @@ import { isCommandReference } from './secret-arguments';
 
 /**
  * What a command reads from standard input: Redis commands (`redis`, any letter case), `user:password` lines
- * (`users`), or a password (`password`, its first line).
+ * (`users`), a password (`password`, its first line), or a password on each line (`passwords`: smbpasswd's and
+ * pdbedit's old and new, typed twice).
  */
-export type StdinReading = 'redis' | 'users' | 'password';
+export type StdinReading = 'redis' | 'users' | 'password' | 'passwords';
 
 /**
  * The commands that read a password (or commands that set one) from standard input, one row each; `option`: only
- * where a word of the command is that option:
+ * where a word of the command is that option, glued to its value or with it as the next word (`-d -` is matched as one
+ * text, a blank between); `after`: only after that word (a subcommand: `vault login -`); `leading`: the command's own
+ * options end at its first operand (sudo's `-S`, not the `-S` of the command it runs), `leading` naming the options
+ * whose value is the next word:
  * - redis-cli and its forks valkey-cli, keydb-cli read commands from standard input (redis.io/docs/latest/develop/tools/cli);
  * - chpasswd reads `user:password` lines (chpasswd(8));
  * - a registry login's `--password-stdin` (docs.docker.com reference/cli/docker/login; nerdctl, podman, helm registry
  *   login, buildah, oras, crane, skopeo alike);
  * - `passwd --stdin` (Red Hat's passwd(1)); htpasswd `-i` (httpd.apache.org docs/current/programs/htpasswd.html).
+ * Round 39a-1:
+ * - `sudo -S|--stdin` "read the password from the standard input instead of using the terminal device" (sudo(8),
+ *   sudo.ws/docs/man/sudo.man; getopt: flags before it in one word, `-kS`);
+ * - `vault login -`: "If the argument is '-', the token is read from stdin" (developer.hashicorp.com vault/docs/commands/login);
+ * - `docker secret create <name> -` (docs.docker.com reference/cli/docker/secret/create: "-" reads standard input),
+ *   `podman secret create <name> -` (podman-secret-create(1));
+ * - `kubectl create secret … --from-file=[key=]/dev/stdin` (kubernetes.io kubectl create secret generic: the file's
+ *   content is the key's value); `kubeseal --raw --from-file=/dev/stdin` (github.com/bitnami-labs/sealed-secrets README);
+ * - gpg `--passphrase-fd 0` ("If you use 0 for n, the passphrase will be read from STDIN", gpg(1)), `--passphrase-file /dev/stdin`;
+ * - `smbpasswd -s` reads "its old and new passwords from standard input" (smbpasswd(8)); `pdbedit -t|--password-from-stdin`
+ *   (pdbedit(8));
+ * - cryptsetup's key file `-` ("If the name given is "-", then the passphrase will be read from stdin", cryptsetup(8):
+ *   `--key-file=-`, `-d -`, a positional key file `-`);
+ * - TigerVNC `vncpasswd -f`: "Read a plain-text password from stdin" (vncpasswd(1)).
+ * Not su: su(1) (util-linux, shadow) documents no password on standard input, and shadow's su refuses one without a
+ * terminal ("su: must be run from a terminal").
  */
-const STDIN_RULES: ReadonlyArray<{ client: RegExp; option?: RegExp; reading: StdinReading; name: string }> = [
+interface StdinRule {
+  client: RegExp;
+  option?: RegExp;
+  after?: RegExp;
+  leading?: RegExp;
+  reading: StdinReading;
+  name: string;
+}
+
+const STDIN_RULES: readonly StdinRule[] = [
   { client: /^(?:redis|valkey|keydb)-cli$/, reading: 'redis', name: 'input' },
   { client: /^chpasswd$/, reading: 'users', name: 'input' },
   {
@@ -34,19 +63,61 @@ const STDIN_RULES: ReadonlyArray<{ client: RegExp; option?: RegExp; reading: Std
   { client: /^htpasswd$/, option: /^-[A-Za-z]*i[A-Za-z]*$/, reading: 'password', name: '-i' },
   // rdesktop(1): "-p <password>: … use -p - to make rdesktop request a password at startup (from standard input)" (39a-2).
   { client: /^rdesktop$/, option: /^-p-?$/, reading: 'password', name: '-p -' },
+  {
+    client: /^sudo$/,
+    option: /^(?:--stdin|-[AbBEeHiKklNnPSsVv]*S[A-Za-z]*)$/,
+    leading: /^(?:-[CDghpRrTtUu]|--(?:close-from|chdir|group|host|prompt|chroot|role|type|command-timeout|other-user|user))$/,
+    reading: 'password',
+    name: '-S',
+  },
+  { client: /^vault$/, after: /^login$/, option: /^(?:-|token=-)$/, reading: 'password', name: 'login -' },
+  { client: /^(?:docker|podman)$/, after: /^secret$/, option: /^-$/, reading: 'password', name: 'secret create -' },
+  {
+    client: /^kubectl$/,
+    after: /^secret$/,
+    option: /^--from-file[= ](?:[^=\s]*=)?\/dev\/(?:stdin|fd\/0)$/,
+    reading: 'password',
+    name: '--from-file=/dev/stdin',
+  },
+  {
+    client: /^kubeseal$/,
+    option: /^--from-file[= ](?:[^=\s]*=)?\/dev\/(?:stdin|fd\/0)$/,
+    reading: 'password',
+    name: '--from-file=/dev/stdin',
+  },
+  { client: /^gpg2?$/, option: /^--passphrase-(?:fd[= ]0|file[= ]\/dev\/stdin)$/, reading: 'password', name: '--passphrase-fd 0' },
+  { client: /^smbpasswd$/, option: /^-[adeiLmnWx]*s[adeiLmnWx]*$/, reading: 'passwords', name: '-s' },
+  { client: /^pdbedit$/, option: /^(?:-[aLvwmrxyz]*t|--password-from-stdin)$/, reading: 'passwords', name: '-t' },
+  { client: /^cryptsetup$/, option: /^(?:-|--key-file[= ]-|-d ?-)$/, reading: 'password', name: '--key-file -' },
+  { client: /^(?:tiger|tight)?vncpasswd$/, option: /^-f$/, reading: 'password', name: '-f' },
 ];
+
+/** Whether a command of that name reads standard input as a row of STDIN_RULES may say. */
+// One pattern of every row's (each anchored): one test a word, not one a row (a line's every word is asked).
+const READER = new RegExp(`^(?:${STDIN_RULES.map((rule) => rule.client.source).join('|')})`);
+export const isStdinReader = (name: string): boolean => READER.test(name);
+/** Text that may name a reader of STDIN_RULES that secrets-commands.ts CLIENT does not name (its prefilter). */
+export const STDIN_CLIENT = /(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd)(?![\w.-])/;
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 
+/** Whether `rule` holds for the command at word `i` of `words` (its options read to the command's end once). */
+function ruleHolds(rule: StdinRule, words: readonly string[], i: number): boolean {
+  if (!rule.option) return true;
+  let after = !rule.after;
+  for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++) {
+    const word = words[k];
+    if (rule.leading && !word.startsWith('-') && !rule.leading.test(words[k - 1])) return false;
+    if (!after) after = rule.after!.test(word);
+    else if (rule.option.test(word) || (k + 1 < words.length && rule.option.test(`${word} ${words[k + 1]}`))) return true;
+  }
+  return false;
+}
+
 /** How the command whose name `client` is word `i` of `words` reads standard input, and how a message names it. */
 export function stdinReading(client: string, words: readonly string[], i: number): { reading: StdinReading; name: string } | undefined {
-  for (const rule of STDIN_RULES) {
-    if (!rule.client.test(client)) continue;
-    if (!rule.option) return rule;
-    for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++) if (rule.option.test(words[k])) return rule;
-  }
-  return undefined;
+  return STDIN_RULES.find((rule) => rule.client.test(client) && ruleHolds(rule, words, i));
 }
 
 /** A printf format's conversion (`%s`, `%-10b`), filled by the words after the format. */
@@ -63,8 +134,89 @@ export function printfFilled(words: readonly string[], i: number, end = words.le
 }
 
 /**
- * The text the command at word `i` reads on standard input, and the word that holds it (`at`): an `echo`'s words
- * (not its `-n`/`-e` switches) or a `printf`'s format filled by its arguments (printfFilled) piped into it (`sudo` and its options between), or a here-string after it (`<<< "…"`, `<<<…`).
+ * A word a command may follow in a pipeline (`echo pw | sudo -u bob env LANG=C passwd --stdin bob`): a command that runs
+ * the next one, an option, its value (after a one-letter option), an assignment, a number (`timeout 10`, `nice -n 5`).
+ */
+const WRAPPER = /^(?:sudo|doas|env|time|nice|nohup|stdbuf|timeout|ionice|command|exec|unbuffer)$/;
+const isWrapperWord = (word: string, before: string): boolean =>
+  WRAPPER.test(word) || word.startsWith('-') || /^[A-Za-z_]\w*=/.test(word) || /^\d+[smhd]?$/.test(word) || /^-[A-Za-z]$/.test(before);
+/**
+ * A command that writes its arguments: `echo`, `printf`, `yes` (its words, over and over), maybe by its path or as a
+ * value (`command=echo`, an INI line's or a unit's `ExecStart=/bin/echo`).
+ */
+const FEEDER = /^(?:[\w.-]*=)?(?:\S*\/)?(echo|printf|yes)$/;
+/** `tee` writes its input on (and to files): `echo pw | tee /dev/stderr | chpasswd` feeds chpasswd. */
+const PASSING = /^(?:\S*\/)?tee$/;
+/** How many `tee`s are read back through, and how many words back a group's `(` or `{` is looked for. */
+const MAX_PASSES = 4;
+const MAX_GROUP = 64;
+
+/** The start of the command whose last word is `end - 1`: after the separator before it. */
+function commandStart(words: readonly string[], end: number): number {
+  let start = end;
+  while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
+  return start;
+}
+
+/**
+ * The text `echo`/`printf`/`yes` at word `k` writes, up to `end` (a pipe), and the word that holds it: an `echo`'s words
+ * (not its `-n`/`-e` switches), `yes`'s, or a `printf`'s format filled by its arguments (printfFilled).
+ */
+function fed(words: readonly string[], k: number, end: number): { text: string; at: number } | undefined {
+  const feeder = FEEDER.exec(words[k])![1];
+  if (feeder !== 'printf') {
+    let first = k + 1;
+    while (feeder === 'echo' && first < end && /^-[neE]+$/.test(words[first])) first++;
+    return first < end ? { text: words.slice(first, end).join(' '), at: first } : undefined;
+  }
+  if (k + 1 >= end) return undefined;
+  // The format's word, or its argument's where the format is only a conversion (`printf '%s' pw`: the span's word).
+  const at = /^%[-+ #0-9.]*[sb](?:\\n)?$/.test(words[k + 1]) && k + 2 < end ? k + 2 : k + 1;
+  return { text: printfFilled(words, k, end), at };
+}
+
+/**
+ * The text a group before the pipe at `pipe` writes (`(echo pw; echo pw) | smbpasswd -s`, `{ echo pw; echo pw; } | …`):
+ * each of its commands' (the first feeder of each), a line each; the word of the first.
+ */
+function groupFed(words: readonly string[], pipe: number, opening: string): { text: string; at: number } | undefined {
+  let open = pipe - 2;
+  while (open > 0 && pipe - open < MAX_GROUP && words[open] !== opening) open--;
+  if (words[open] !== opening) return undefined;
+  const texts: string[] = [];
+  let at: number | undefined;
+  for (let start = open + 1; start < pipe;) {
+    let end = start;
+    while (end < pipe && !SEPARATOR.test(words[end])) end++;
+    const feeder = words.slice(start, end).findIndex((word) => FEEDER.test(word));
+    const input = feeder < 0 ? undefined : fed(words, start + feeder, end);
+    if (input) [texts[texts.length], at] = [input.text, at ?? input.at];
+    start = end + 1;
+  }
+  return at === undefined ? undefined : { text: texts.join('\n'), at };
+}
+
+/**
+ * The text piped into a command from the words before the pipe at `pipe` (attack round 39a-1: wherever the command sits
+ * on its line): the first `echo`, `printf` or `yes` of the command before it, whatever stands before that (`RUN `, `$ `,
+ * a prompt, `time `, `LANG=C `, `then `, an INI `command = `); through a `tee`; or a group's (groupFed).
+ */
+function pipedInto(words: readonly string[], pipe: number): { text: string; at: number } | undefined {
+  for (let pass = 0; pass <= MAX_PASSES; pass++) {
+    const start = commandStart(words, pipe);
+    const closing = start === pipe ? words[pipe - 1] : words[start] === '}' && start + 1 === pipe ? '}' : undefined;
+    if (closing === ')' || closing === '}') return groupFed(words, pipe, closing === ')' ? '(' : '{');
+    for (let k = start; k < pipe; k++) if (FEEDER.test(words[k])) return fed(words, k, pipe);
+    if (!PASSING.test(words[start] ?? '') || words[start - 1] !== '|') return undefined;
+    pipe = start - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The text the command at word `i` reads on standard input, and the word that holds it: a here-string after it
+ * (`<<< "…"`, `<<<…`), or the text piped into it (pipedInto), commands that run it and their options between
+ * (`| sudo -u bob passwd --stdin`).
  */
 export function stdinInput(words: readonly string[], i: number): { text: string; at: number } | undefined {
   let end = i + 1;
@@ -74,19 +226,8 @@ export function stdinInput(words: readonly string[], i: number): { text: string;
     if (words[k].startsWith('<<<') && words[k].length > 3) return { text: words[k].slice(3), at: k };
   }
   let pipe = i - 1;
-  while (pipe > 0 && (words[pipe] === 'sudo' || words[pipe].startsWith('-'))) pipe--;
-  if (words[pipe] !== '|') return undefined;
-  let start = pipe;
-  while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
-  if (words[start] === 'echo') {
-    let first = start + 1;
-    while (first < pipe && /^-[neE]+$/.test(words[first])) first++;
-    return first < pipe ? { text: words.slice(first, pipe).join(' '), at: first } : undefined;
-  }
-  if (words[start] !== 'printf' || start + 1 >= pipe) return undefined;
-  // The format's word, or its argument's where the format is only a conversion (`printf '%s' pw`: the span's word).
-  const at = /^%[-+ #0-9.]*[sb](?:\\n)?$/.test(words[start + 1]) && start + 2 < pipe ? start + 2 : start + 1;
-  return { text: printfFilled(words, start, pipe), at };
+  while (pipe > 0 && !SEPARATOR.test(words[pipe]) && isWrapperWord(words[pipe], words[pipe - 1])) pipe--;
+  return words[pipe] === '|' && pipe > 0 ? pipedInto(words, pipe) : undefined;
 }
 
 /** A `user:password` line (chpasswd's input): the password, or none (a reference, a format's `%s`). */
@@ -102,12 +243,9 @@ export function linePassword(line: string): string | undefined {
   return password && !isCommandReference(password) && !CONVERSION.test(password) ? password : undefined;
 }
 
-/** The passwords `text` (read on standard input as `reading` says, not Redis's) holds: the first line, or each user's. */
-export function stdinPasswords(reading: 'users' | 'password', text: string): string[] {
+/** The passwords `text` (read on standard input as `reading` says, not Redis's) holds: the first line, each line, or each user's. */
+export function stdinPasswords(reading: Exclude<StdinReading, 'redis'>, text: string): string[] {
   const lines = text.split(/\\n|\r?\n/);
-  if (reading === 'password') {
-    const password = linePassword(lines[0]);
-    return password ? [password] : [];
-  }
-  return lines.map(userLinePassword).filter((password): password is string => password !== undefined);
+  const read = reading === 'users' ? userLinePassword : linePassword;
+  return (reading === 'password' ? lines.slice(0, 1) : lines).map(read).filter((password): password is string => password !== undefined);
 }

@@ -9,7 +9,7 @@ import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { mayQuote } from '../core/quotable';
-import { redact, REDACTED, secretValues } from '../core/secrets';
+import { REDACTED, secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
@@ -327,6 +327,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? file : `${file}:${d.line}:${d.column}`;
   // A key over 80 characters is named by its size, as a value is (quotedText): the line and column find it.
   const key = formatPath(d.path.map((k) => (typeof k !== 'string' ? k : k.length > 80 ? keyText(k) : printable(k))));
-  // The last guard: whatever reached this line, no secret-shaped value is printed, and it stays one line.
-  return oneLine(redact(`${where}: ${key ? `${key}: ` : ''}${d.message}`));
+  // The last guard: whatever reached this line, no secret-shaped value is printed (nor a value it quotes that the value
+  // readers refuse: redactMessage), and it stays one line.
+  return oneLine(redactMessage(`${where}: ${key ? `${key}: ` : ''}${d.message}`, []));
 }

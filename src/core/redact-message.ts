@@ -1,5 +1,6 @@
 import { printable, Problem } from './problem';
 import { mayQuote } from './quotable';
+import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 
 /**
@@ -26,7 +27,15 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
-  const out = redactCutHeads(redact(message, [...others, ...others.flatMap(derivedForms)]), secrets);
+  const derived = [...others, ...others.flatMap(derivedForms)];
+  const cut = redactCutHeads(redact(message, derived), secrets);
+  // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
+  // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.
+  const values = redactMessageValues(cut);
+  const found = values.found.filter((secret) => !PLAIN_WORD.test(secret));
+  const forms = [...found, ...found.flatMap(derivedForms)];
+  const judged = found.length ? redactCutHeads(redact(values.text, forms), forms) : values.text;
+  const out = redactDerivedHeads(judged, () => [...derived, ...forms].flatMap((form) => [form, oneDash(form)]));
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
   if (!words.length || words.join('|').length > 100_000) return redact(out, words);
   const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
@@ -98,12 +107,20 @@ function isSetValue(text: string, at: number): boolean {
  */
 export function redactProblem<P extends Problem>(problem: P, secrets: readonly string[]): P {
   const once = redactedOnce(secrets);
+  // A key is a value the user wrote: judged as one too (maskedValue), for what a word of it holds.
   const redactKey = (key: string) =>
-    redact(key, secretsInData({ [key]: null }).length ? secrets : secrets.filter((s) => !PLAIN_WORD.test(s)));
+    maskedValue(redact(key, secretsInData({ [key]: null }).length ? secrets : secrets.filter((s) => !PLAIN_WORD.test(s)))).text;
+  // Where the message prints a key of its path as written (`redirects entrypoint <key>`), it prints the key as judged.
+  let message = problem.message;
+  for (const key of problem.path) {
+    if (typeof key !== 'string' || key.length < 4 || !message.includes(key)) continue;
+    const judged = once(`value\0${key}`, () => maskedValue(key).text);
+    if (judged !== key) message = message.split(key).join(judged);
+  }
   return {
     ...problem,
     path: problem.path.map((key) => (typeof key === 'string' ? once(`key\0${key}`, () => redactKey(key)) : key)),
-    message: once(`message\0${problem.message}`, () => redactMessage(problem.message, secrets)),
+    message: once(`message\0${message}`, () => redactMessage(message, secrets)),
   };
 }
 
@@ -142,6 +159,9 @@ function derivedForms(secret: string): string[] {
   const kebab = dashed.slice(start, end);
   return [lower, kebab].filter((form) => form !== secret && form.length >= 6);
 }
+
+/** A kebab-case form with each run of `-` made one, as a suggested name has it (`echo-zx9…` of `echo Zx9… | sudo`). */
+const oneDash = (form: string): string => form.replace(/-{2,}/g, '-');
 
 /**
  * The secrets a command line may hold, for every message that echoes an argument or text derived from one:

@@ -112,11 +112,14 @@ const afterFromFile = (text: string, at: number): boolean => FROM_FILE.test(text
 // 37a-8); its query's `pin-value` is a secret still. Read back at most 200 characters (a URI's path is short).
 const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i.test(text.slice(Math.max(0, at - 200), at));
 // Round 38a-6: an AWS Secrets Manager ARN's `:secret:<name>` names the secret (the `SecretId` AWS's API takes), no value.
-const inSecretsManagerArn = (text: string, at: number): boolean =>
-  /arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:$/.test(text.slice(Math.max(0, at - 200), at));
+// One pattern of the ARN up to its account, for both readers: assignedSecret skips a `secret:` key after it
+// (inSecretsManagerArn), keyedSecret reads the text without it (ARN_SECRET).
+const SECRETS_MANAGER_ARN = String.raw`arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}`;
+const ARN_BEFORE = new RegExp(`${SECRETS_MANAGER_ARN}:$`);
+const inSecretsManagerArn = (text: string, at: number): boolean => ARN_BEFORE.test(text.slice(Math.max(0, at - 200), at));
 
 /** An AWS Secrets Manager ARN up to its `:secret:` (the name after it is no value). */
-const ARN_SECRET = /(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}):secret:/g;
+const ARN_SECRET = new RegExp(`(${SECRETS_MANAGER_ARN}):secret:`, 'g');
 /** A PKCS#11 URI's path not followed by a query (read once: `(?=(…))\1` gives nothing back). */
 const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
 

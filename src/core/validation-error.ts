@@ -1,4 +1,5 @@
 import { formatPath, oneLine } from './problem';
+import { redactMessage } from './redact-message';
 import { redact } from './secrets';
 
 /** One thing wrong with a construct's props (or a cluster config), located by its key path. */
@@ -24,10 +25,11 @@ export class K3sVipValidationError extends Error {
    *   one they read `key.path: message`, as in the config files' errors
    */
   constructor(problems: readonly ValidationProblem[], subject?: string) {
-    // The last step: no secret-shaped value, and no control character or line separator (one problem, one line).
+    // The last step: no secret-shaped value (nor a value it quotes that the value readers refuse: redactMessage), and no
+    // control character or line separator (one problem, one line).
     const safe = problems.map(({ path, message }) => ({
       path: path.map((key) => (typeof key === 'string' ? oneLine(redact(key)) : key)),
-      message: oneLine(redact(message)),
+      message: oneLine(redactMessage(message, [])),
     }));
     super(safe.map((problem) => formatProblem(problem, subject)).join('\n'));
     this.name = 'K3sVipValidationError';

@@ -25,8 +25,12 @@ describe('39a-5: a message shows no part of a value that the value readers refus
     ['a redirect to a pgpass line (the value after the flag`s =)', redirectTo(PGPASS), 'redirects entrypoint web to'],
     ['a redirect to a postfix sasl_passwd line', redirectTo(POSTFIX), 'redirects entrypoint web to'],
     ['a redirect to a dovecot {PLAIN} password', redirectTo(DOVECOT), 'redirects entrypoint web to'],
-    ['the cut head of a long label value that starts with a pgpass line', { nodeSelector: { x: `${PGPASS}${PAD}` } }, '(111 characters)'],
-    ['the cut head of a long label value that ends a pgpass line inside it', { nodeSelector: { x: `x ${PGPASS}${PAD}` } }, 'characters)'],
+    ['the cut head of a long label value that starts with a pgpass line', { nodeSelector: { x: `${PGPASS}${PAD}` } }, 'is 111 characters'],
+    [
+      'the cut head of a long label value that ends a pgpass line inside it',
+      { nodeSelector: { x: `x ${PGPASS}${PAD}` } },
+      'characters, at most 63',
+    ],
     [
       'the port name a chart derives from a key that feeds a password on stdin',
       { ports: { [`echo ${PW} | docker login --password-stdin x`]: { port: 9001 } } },
@@ -35,7 +39,7 @@ describe('39a-5: a message shows no part of a value that the value readers refus
     [
       'a long name whose head is a pgpass line, and the lower-case hint derived from it',
       { extraObjects: [configMap(`${PGPASS}${PAD}`)] },
-      'upper-case letters are not allowed',
+      'is not a valid name',
     ],
     ['a key path whose word is a pgpass line (an entrypoint)', { ports: { [`x ${PGPASS} y`]: { port: 9001 } } }, 'is entrypoint'],
     ['a key path whose word is a pgpass line (an annotation)', { deployment: { annotations: { [`x ${PGPASS} y`]: 2 } } }, 'annotation'],

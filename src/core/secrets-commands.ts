@@ -26,10 +26,11 @@ const commandSecret = (option: string): string => `${COMMAND_SECRET} (${option})
  * the first four a value or `*`, `\:` an escaped colon. The host is a name (starting with a letter), an IPv4 address or
  * `*`, and the port digits or `*`, so a time (`10:30:00:00:00`) or a MAC address is none. It starts a line or follows
  * a blank or `=` (`--x=host:…`); a host holds neither, so the starts' scans do not overlap, and each field excludes the
- * colon that ends it (no backtracking).
+ * colon that ends it (no backtracking). The password is the rest of the line, blanks and colons included (libpq's
+ * passwordFromFile reads it so), up to trailing blanks.
  */
 const PGPASS =
-  /(?<=^|[\s=])(?:[A-Za-z*][\w.*-]*|\d{1,3}(?:\.\d{1,3}){3}):(?:\d{1,5}|\*):(?:[^\s:\\]|\\.)+:(?:[^\s:\\]|\\.)+:((?:[^\s:\\]|\\.)+)[ \t]*\r?$/dgm;
+  /(?<=^|[\s=])(?:[A-Za-z*][\w.*-]*|\d{1,3}(?:\.\d{1,3}){3}):(?:\d{1,5}|\*):(?:[^\s:\\]|\\.)+:(?:[^\s:\\]|\\.)+:((?:[^\s\\]|\\.)(?:[ \t]*(?:[^\s\\]|\\.))*)[ \t]*\r?$/dgm;
 /** BIND's `key "name" { algorithm hmac-sha256; secret "base64"; };` (named.conf(5); `tsig-keygen`, `rndc-confgen`). */
 // A key's base64 is 16 characters or more (hmac-md5's 128 bits: 24; `tsig-keygen` hmac-sha256: 44): `secret "name";` is prose.
 const TSIG = /(?<![\w-])secret\s+"([A-Za-z0-9+/]{16,}={0,2})"\s*;/dg;
@@ -45,11 +46,16 @@ function groupSpans(pattern: RegExp, text: string, holds: (match: RegExpMatchArr
 
 /**
  * A `.pgpass` line's database, user and password are no path (`/var/www`), no number (`backend:80:up:100:200`, a status
- * line) and the password no switch's word (`srv:22:root:admin:enabled`) and longer than two (`node1:8080:eth0:vlan1:up`).
+ * line) and the password (its first word) no switch's word (`srv:22:root:admin:enabled`) and longer than two
+ * (`node1:8080:eth0:vlan1:up`).
  */
 function isPgpassLine(line: string): boolean {
-  const [, , database, user, password] = line.trim().split(/(?<!\\):/);
-  const plain = password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
+  const [, , database, user, rest] = line.trim().split(/(?<!\\):/);
+  const [password, ...more] = rest.split(/[ \t]+/);
+  // Words after it: a password with blanks, or prose after a status (`srv:80:state:ok:all systems go`): a first word
+  // mixing letters with digits or signs reads as generated.
+  const prose = more.length > 0 && !(/[A-Za-z]/.test(password) && /[^A-Za-z]/.test(password));
+  const plain = prose || password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
   return !database.startsWith('/') && !/^\d+$/.test(user) && !plain;
 }
 

@@ -1,0 +1,20 @@
+// Round 40, the lead's fixes of the helpers' left-open points (redact40: a .pgpass password with blanks).
+import { accepted, configMapOf, refusedEverywhere } from './secret-tables';
+
+const PW = 'Zx9pQ7wLm2vK';
+
+describe('a .pgpass password runs to the end of its line, blanks included (libpq passwordFromFile)', () => {
+  test.each([
+    [`db.example.com:5432:app:bob:${PW} aaaa`],
+    [`# pgpass\ndb.example.com:5432:app:bob:${PW} # prod`],
+    [`*:*:*:bob:${PW} two words`],
+  ])('%j is refused in an env value and a ConfigMap', (text) => {
+    refusedEverywhere({ env: [{ name: 'X', value: text }] }, PW);
+    refusedEverywhere(configMapOf({ 'pgpass.txt': text }), PW);
+  });
+
+  test.each([['srv:80:state:ok:all systems go'], ['node1:8080:eth0:vlan1:up and running'], ['web:443:tls:cert:expires in 30 days']])(
+    '%j (a status line with prose) is accepted',
+    (text) => accepted({ env: [{ name: 'STATUS', value: text }] }),
+  );
+});

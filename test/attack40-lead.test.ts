@@ -1,5 +1,6 @@
 // Round 40, the lead's fixes of the helpers' left-open points (redact40: a .pgpass password with blanks).
 import { accepted, configMapOf, refusedEverywhere } from './secret-tables';
+import { judgedValues } from './helpers';
 
 const PW = 'Zx9pQ7wLm2vK';
 
@@ -17,4 +18,24 @@ describe('a .pgpass password runs to the end of its line, blanks included (libpq
     '%j (a status line with prose) is accepted',
     (text) => accepted({ env: [{ name: 'STATUS', value: text }] }),
   );
+});
+
+describe("additionalVolumeMounts name a volume of Traefik's pod also next to a localPath local plugin (mounts40 left open)", () => {
+  const plugin = {
+    demo: { moduleName: 'github.com/x/y', mountPath: '/plugins-local/src/github.com/x/y', type: 'localPath', volumeName: 'src' },
+  };
+  const values = (mountName: string) => ({
+    image: { tag: 'v3.6.2' },
+    experimental: { localPlugins: plugin },
+    deployment: { additionalVolumes: [{ name: 'src', emptyDir: {} }] },
+    additionalVolumeMounts: [{ name: mountName, mountPath: '/extra' }],
+  });
+  test('a mount of no volume is refused', () => {
+    expect(judgedValues(values('nosuch'), '41.3.0').errors.join('\n')).toMatch(
+      /additionalVolumeMounts\[0\]\.name: is "nosuch", which names no volume/,
+    );
+  });
+  test('a mount of an additional volume is accepted', () => {
+    expect(judgedValues(values('src'), '41.3.0').errors).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ const unblanked = (text: string) => text.replace(/^[ \t]+|[ \t]+$/g, '');
  * at install time (`volumes[].name` through tpl), or an additional volume's name is no text: then which names exist
  * is not known here.
  */
-function knownVolumeNames(values: Values, prefix: Path, rules: VolumeRules): string[] | undefined {
+export function knownVolumeNames(values: Values, prefix: Path, rules: VolumeRules): string[] | undefined {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const given = [...list(values, 'volumes'), ...list(deployment, 'additionalVolumes')];
   if (given.some((volume) => isMap(volume) && (isTemplated(volume.name) || !['string', 'undefined'].includes(typeof volume.name))))

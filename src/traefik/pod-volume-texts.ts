@@ -1,5 +1,6 @@
 import { formatPath, Path, Problem, quotedText, shownValue } from '../core/problem';
 import { goTruthy } from './go-truth';
+import { knownVolumeNames } from './container-mounts';
 import { podVolumes, VolumeRules } from './pod-volumes';
 import { isTemplated } from './service-facts';
 import { readsAsPhrase, unquotedPhrase, unquotedReading } from './unquoted-scalar';
@@ -226,8 +227,9 @@ function mounts(values: Values, prefix: Path, rules: VolumeRules): Mount[] {
  * Mounts of Traefik's container the API server refuses (kubernetes pkg/apis/core/validation ValidateVolumeMounts: a
  * mountPath only once per container, "must be unique"; a mount's name must be a volume of the pod, "Not found"):
  * two mounts at one path, and an `additionalVolumeMounts[].name` that names no pod volume. The chart writes
- * additionalVolumeMounts through `tpl (toYaml ...)`: templated names are left alone, as is every name when a
- * `localPath` local plugin may add a volume of its own.
+ * additionalVolumeMounts through `tpl (toYaml ...)`: templated names are left alone, and every name where the pod's
+ * volumes are not known (container-mounts.ts knownVolumeNames). A `localPath` local plugin adds no volume: it mounts
+ * one of `deployment.additionalVolumes` (its `volumeName`).
  */
 function mountProblems(values: Values, prefix: Path, rules: VolumeRules): Problem[] {
   const problems: Problem[] = [];
@@ -245,22 +247,15 @@ function mountProblems(values: Values, prefix: Path, rules: VolumeRules): Proble
       message: `mounts at ${show(mine.path)} in Traefik's container, the same path as ${theirs.label}, and the API server refuses one mountPath twice in a container, ${FAILS}: mount it at another path`,
     });
   }
-  const experimental = isMap(values.experimental) ? values.experimental : {};
-  const localPaths =
-    isMap(experimental.localPlugins) &&
-    Object.values(experimental.localPlugins).some((plugin) => isMap(plugin) && plugin.type === 'localPath');
-  const volumes = podVolumes(values, prefix, rules);
-  const templated = [...list(values, 'volumes'), ...list(isMap(values.deployment) ? values.deployment : {}, 'additionalVolumes')].some(
-    (volume) => isMap(volume) && isTemplated(volume.name),
-  );
-  if (localPaths || templated) return problems;
-  const names = new Set(volumes.map((volume) => volume.name));
+  const known = knownVolumeNames(values, prefix, rules);
+  if (!known) return problems;
+  const names = new Set(known);
   list(values, 'additionalVolumeMounts').forEach((mount, i) => {
     if (!isMap(mount) || typeof mount.name !== 'string' || mount.name === '' || isTemplated(mount.name) || names.has(mount.name)) return;
     problems.push({
       path: [...prefix, 'values', 'additionalVolumeMounts', i, 'name'],
       message:
-        `is ${show(mount.name)}, which names no volume of Traefik's pod (the pod's volumes: ${[...names].map((name) => show(name)).join(', ')}), and the API server ` +
+        `is ${show(mount.name)}, which names no volume of Traefik's pod (the pod's volumes: ${known.map((name) => show(name)).join(', ')}), and the API server ` +
         `refuses a mount of a volume the pod does not have, ${FAILS}: add the volume under deployment.additionalVolumes, or name one of these`,
     });
   });

@@ -4,9 +4,9 @@ import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
 import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE } from './model';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const SWITCH = 'providers.kubernetesgateway';
 

@@ -3,9 +3,9 @@ import { traefikNamespace } from '../traefik/extra-object-rules';
 import { traefikEntryPointPorts } from '../traefik/gateway-values';
 import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName, routeNamespaces } from './model';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** A listener as an HTTPRoute attaches to it: the namespaces it admits (Same: the Gateway's own). */

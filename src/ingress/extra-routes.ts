@@ -1,9 +1,9 @@
 import { Path, Problem } from '../core/problem';
 import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A route as the duplicate-route rule compares them: host in lower case without one trailing dot (Traefik's Host

@@ -5,9 +5,9 @@ import type { RouteGateway, RouteListener as Listener } from '../gateway/route-g
 import { renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { routeKey, sameRouteMessage } from './extra-routes';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const GROUP = 'gateway.networking.k8s.io';
 
 /** Gateway API hostname matching: `*.d` matches any host under d (one label or more), never d itself (apis/v1/httproute_types.go Hostnames). */

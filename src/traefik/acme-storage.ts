@@ -4,8 +4,7 @@ import type { TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { resolverLeaves } from './resolver-keys';
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isMap } from '../core/is-map';
 
 /** Traefik's default `acme.storage` (traefik/traefik pkg/provider/acme/provider.go `SetDefaults`, v2 and v3): relative, in the container's own files. */
 const DEFAULT_STORAGE = 'acme.json';

@@ -4,9 +4,9 @@ import { nonTextAnnotations } from '../config/annotations';
 import { goTruthy } from './go-truth';
 import { valueAt } from './service-facts';
 import { compareVersions, parseVersion, Version } from '../semver';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The chart's other annotation maps, each with what carries it and whether the chart renders that object (`values` are

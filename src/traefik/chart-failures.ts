@@ -12,6 +12,7 @@ import { imageFailures } from './chart-image-failures';
 import { podTemplateFailures } from './chart-pod-failures';
 import { oldChartFailures } from './chart-old-failures';
 import { show } from '../validate/paths';
+import { isMap } from '../core/is-map';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -76,7 +77,6 @@ const CHART_FAILURES: ReadonlyArray<{ since: string } & Partial<ChartFailures>> 
 
 type Values = Record<string, unknown>;
 
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

@@ -6,10 +6,10 @@ import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
 import { sprigInt } from './sprig-int';
 import { coalesce } from './values-schema';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * templates/gateway.yaml under `if and (.Values.gateway).enabled (.Values.providers.kubernetesGateway).enabled`, by chart

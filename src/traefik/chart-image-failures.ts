@@ -4,6 +4,7 @@ import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
 import { traefikChartRules } from './chart-versions';
 import { chartVersionText, imageRelease } from './image-release';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
@@ -21,7 +22,6 @@ type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => 
 
 /** Which key trips a feature check, as the path of the value (undefined: none). */
 type Trip = (values: Values) => readonly string[] | undefined;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const at = (values: unknown, path: readonly string[]) => path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
 const split = (path: string) => path.split('.');
 /** A Go-true value (sprig's `not (empty ...)` alike). */

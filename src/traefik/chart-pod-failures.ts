@@ -7,10 +7,10 @@ import { sprigInt } from './sprig-int';
 import { labelKey, labelValue } from '../config/formats';
 import { gatewayFailures } from './chart-gateway-failures';
 import { localPluginFailures, rbacFailures } from './chart-rbac-failures';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

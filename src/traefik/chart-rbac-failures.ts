@@ -3,10 +3,10 @@ import { keyText, shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, rulesFor, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 const since = (chart: Version, tag: string) => compareVersions(parseVersion(tag), chart) <= 0;

@@ -7,6 +7,7 @@ import type { EffectiveTraefik } from './effective';
 import type { TrustList } from './trust';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
+import { isMap } from '../core/is-map';
 
 /**
  * Traefik's side of the client IP: with `Local` its pods must fit on the control-plane nodes, one per
@@ -226,8 +227,4 @@ function asCidr(entry: string): IpCidr | undefined {
 
 function canonical(entry: string): string {
   return asCidr(entry)?.text ?? entry;
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { Path } from '../core/problem';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The names Traefik looks for (traefik/traefik cmd/traefik/traefik.go: the file loader's `traefik` base name, toml/yaml/yml). */
 const FILE_NAME = /^traefik\.(ya?ml|toml)$/;

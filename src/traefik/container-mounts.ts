@@ -2,9 +2,9 @@ import { Path, Problem, quotedText, shownInSentence } from '../core/problem';
 import { descendingPathProblem, extraVolumeSources, secondSourceMessage, subPathProblems } from '../validate/mount-paths';
 import { podVolumes, VolumeRules } from './pod-volumes';
 import { isTemplated } from './service-facts';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (node: Values, key: string): unknown[] => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
 const FAILS = 'so the whole Traefik release fails to install';
 const show = (text: string) => (text.length > 80 ? `(${quotedText(text, () => false, '')})` : quotedText(text, () => false, ''));

@@ -12,10 +12,10 @@ import {
 } from './chart-versions';
 import type { ValuesViolation } from './values-schema';
 import { leafRenders, printed, resolverLeaves, segment, unreadableName } from './resolver-keys';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolversKey = TraefikChartRules['certResolversKey'];
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A certificate resolver the deployed Traefik defines: its name as written, the key or flag that defines it, whether it uses ACME. */
 export interface DefinedResolver {

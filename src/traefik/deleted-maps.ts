@@ -3,6 +3,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
 import { imageRelease } from './image-release';
+import { isMap } from '../core/is-map';
 
 /**
  * Maps whose keys the chart's templates read bare, by chart version, as dotted paths (traefik/traefik-helm-chart
@@ -32,7 +33,6 @@ import { imageRelease } from './image-release';
  * one as a nil interface (missingkey=zero), so the render fails ("nil pointer evaluating interface {}.enabled") and
  * helm-controller fails the whole release.
  */
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 type Values = Readonly<Record<string, unknown>>;
 interface DeletedMapRow {
   readonly map: string;

@@ -43,6 +43,7 @@ import { RenderedBudget, renderedBudget } from './budget-render';
 import { webRedirectsToTls } from './redirect-reach';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
+import { isMap } from '../core/is-map';
 
 /** K3s installs the chart as release `traefik`, so its Service is `traefik` (traefik.fullname). */
 const TRAEFIK_SERVICE_NAME = 'traefik';
@@ -166,8 +167,6 @@ function surgingDaemonSet(
     },
   };
 }
-
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The settings of `config.traefik` as the values generator takes them, but for the per-Service lease

@@ -4,6 +4,7 @@ import { rulesFor, Version } from '../semver';
 import { renderedInteger } from './yaml-number';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
 import { traefikChartRules } from './chart-versions';
+import { isMap } from '../core/is-map';
 
 /**
  * The chart's entrypoints as they will be deployed: its defaults (traefik/traefik-helm-chart
@@ -53,7 +54,6 @@ export interface Http3ContainerPort {
 }
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * A port as the chart renders it: every port key of `ports.<name>` is printed unquoted (`containerPort: {{ $config.port }}`,
  * `hostPort: {{ $config.hostPort }}`, `- port: {{ default $config.port $config.exposedPort }}`, `- port: {{ $http3Port }}`

@@ -4,9 +4,9 @@ import { renderedObjects } from './extra-objects';
 import { goTruthy } from './go-truth';
 import { NODE_PORTS } from './port-ranges';
 import { renderedInteger } from './yaml-number';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const FAILS = 'so the whole Traefik release (its objects and extraObjects together) fails to install';
 
 /**

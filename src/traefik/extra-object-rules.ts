@@ -1,6 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { apiGroup } from '../validate/kinds';
 import { show } from '../validate/paths';
+import { isMap } from '../core/is-map';
 
 /**
  * `extraObjects` items that stand for something a first-class key declares with its rules, judged by what they
@@ -9,7 +10,6 @@ import { show } from '../validate/paths';
  */
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** K3s installs the chart as release `traefik` in kube-system. */

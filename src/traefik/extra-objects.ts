@@ -19,9 +19,9 @@ import {
 import { nodeAffinityProblems } from './node-affinity';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * kube-proxy answers for a Service's externalIPs on every node, whatever owns them: a VIP of this cluster (Traefik's

@@ -1,8 +1,8 @@
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { autoscaledMax, effectiveReplicas, TraefikValuesSettings } from './values';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

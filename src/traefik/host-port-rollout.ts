@@ -2,9 +2,9 @@ import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { K3sNode } from '../k3s/inventory';
 import { renderedRolloutCount, renderedStrategyType } from './rendered-count';
 import type { EffectiveTraefik } from './effective';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What holds a port on the node in every Traefik pod, at the key that sets it. */
 interface Holder {

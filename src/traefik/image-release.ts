@@ -1,7 +1,7 @@
 import type { Version } from '../semver';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The Traefik release `image.tag` names, as the chart reads it (templates/_helpers.tpl `traefik.proxyVersion`, v39-v41;

@@ -4,6 +4,7 @@ import { INGRESS_CLASS } from '../ingress/tls';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -46,7 +47,6 @@ export interface TraefikIngressProvider {
 }
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The Ingress provider as the chart and Traefik will run it (traefik/traefik-helm-chart v20 to v41.3.0):

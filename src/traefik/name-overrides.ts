@@ -4,9 +4,9 @@ import { INGRESS_CLASS } from '../ingress/tls';
 import { TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { goTruthy } from './go-truth';
 import type { ValuesViolation } from './values-schema';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** K3s installs the chart as release `traefik`; the chart's name is `traefik` too. */
 const RELEASE = 'traefik';

@@ -1,9 +1,9 @@
 import { labelKey } from '../config/formats';
 import type { Path, Problem } from '../core/problem';
 import { shownValue } from '../core/problem';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const REQUIRED = 'requiredDuringSchedulingIgnoredDuringExecution';
 const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
 

@@ -6,9 +6,9 @@ import type { EffectiveTraefik } from './effective';
 import { emptyTerm, valuesAffinityProblems } from './node-affinity';
 import { renderedInteger } from './yaml-number';
 import { checkDaemonSetHostPortRollout, checkHostPortRollout } from './host-port-rollout';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const HOSTNAME = 'kubernetes.io/hostname';
 
 /**

@@ -3,9 +3,9 @@ import { capabilityPrefixProblem } from '../core/capability-name';
 import type { Path, Problem } from '../core/problem';
 import type { Entrypoint } from './entrypoints';
 import { renderedInteger } from './yaml-number';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const FAILS = 'so the whole Traefik release fails to install';
 
 /**

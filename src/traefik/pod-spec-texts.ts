@@ -4,9 +4,9 @@ import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { unquotedProblem } from './pod-volume-texts';
 import { NULL_READING, readsAsPhrase, unquotedPhrase, unquotedReading } from './unquoted-scalar';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const FAILS = 'so the whole Traefik release fails to install';
 const show = (text: string) => (text.length > 80 ? `(${quotedText(text, () => false, '')})` : quotedText(text, () => false, ''));
 const at = (node: Values, key: string): unknown => (Object.hasOwn(node, key) ? node[key] : undefined);

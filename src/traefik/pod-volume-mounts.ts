@@ -1,9 +1,9 @@
 import { Path, Problem, shownInSentence } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const FAILS = 'so the whole Traefik release fails to install';
 
 /** How a key that gives the chart no text is shown: null, missing, or an empty text. */

@@ -4,9 +4,9 @@ import { knownVolumeNames } from './container-mounts';
 import { podVolumes, VolumeRules } from './pod-volumes';
 import { isTemplated } from './service-facts';
 import { readsAsPhrase, unquotedPhrase, unquotedReading } from './unquoted-scalar';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const FAILS = 'so the whole Traefik release fails to install';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const show = (text: string) => (text.length > 80 ? `(${quotedText(text, () => false, '')})` : quotedText(text, () => false, ''));

@@ -2,9 +2,9 @@ import { formatPath, Path, Problem, quotedText } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A volume of Traefik's pods, as the chart names it, with the key that names it. */
 export interface PodVolume {

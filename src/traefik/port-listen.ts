@@ -11,9 +11,9 @@ import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
 import { renderedPortName } from './port-names';
 import { probePort } from './probe-rules';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Where Traefik listens against where the chart sends traffic and probes: `ports.<name>.hostIP` (Traefik's listen address

@@ -7,9 +7,9 @@ import { traefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** K3s' default `--service-node-port-range` (the API server's default, which K3s keeps). */
 export const NODE_PORTS = { min: 30000, max: 32767 } as const;

@@ -2,9 +2,9 @@ import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (node: Values, key: string): unknown[] =>
   Object.hasOwn(node, key) && Array.isArray(node[key]) ? (node[key] as unknown[]) : [];
 

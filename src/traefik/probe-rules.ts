@@ -10,9 +10,9 @@ import { portNameProblem } from '../core/port-name';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { renderedPortName } from './port-names';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

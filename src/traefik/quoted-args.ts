@@ -1,9 +1,9 @@
 import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { unquotable } from './resolver-keys';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The values the chart writes, unescaped, inside a double-quoted item of Traefik's arguments: `- "--<flag>={{ ... }}"`

@@ -4,9 +4,9 @@ import { goTruthy } from './go-truth';
 import { parseVersion, Version } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
+import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const valueAt = (values: unknown, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 

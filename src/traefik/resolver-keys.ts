@@ -3,10 +3,10 @@ import { shownValue } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import type { ValueConflict } from './values-merge';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolverRules = Pick<TraefikChartRules, 'certResolversKey' | 'resolverLeaves'>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A key of a flag's name as Traefik matches it: in any case, blanks around it ignored (a key ` acme` is the acme block). */
 export const segment = (key: string) => key.trim().toLowerCase();

@@ -3,9 +3,9 @@ import { parseVersion } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Why a router (or an entrypoint's default) may not name certificate resolver `resolver`, given the names Traefik

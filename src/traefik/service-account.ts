@@ -3,9 +3,9 @@ import { shownValue } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { goTruthy } from './go-truth';
 import { renderedObjects } from './extra-objects';
+import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `serviceAccount.name`: set (Go truth), the chart creates no ServiceAccount (`if not .Values.serviceAccount.name`,

@@ -3,13 +3,13 @@ import * as format from '../config/formats';
 import { KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { renderedObjects } from './extra-objects';
+import { isMap } from '../core/is-map';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
 export const VIP_ANNOTATION = 'kube-vip.io/loadbalancerIPs';
 export { KUBE_VIP_CLASS };
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value at `path` in nested maps, or undefined. */
 export function valueAt(values: unknown, path: readonly string[]): unknown {

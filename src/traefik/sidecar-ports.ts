@@ -1,6 +1,7 @@
 import type { Path } from '../core/problem';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { renderedObjects } from './extra-objects';
+import { isMap } from '../core/is-map';
 
 /** A port a container of the user's own declares, in Traefik's pods or in a workload of `extraObjects`. */
 export interface SidecarPort {
@@ -18,7 +19,6 @@ export interface SidecarPort {
 }
 
 type Values = Record<string, unknown>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 const LISTS = ['additionalContainers', 'initContainers'] as const;
 
 /** The declared ports of `containers`, at `at`. */

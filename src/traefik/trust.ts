@@ -3,6 +3,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { flagIsTrue, TraefikFlag } from './arguments';
 import { goTruthy } from './go-truth';
 import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
+import { isMap } from '../core/is-map';
 
 export type TrustHeader = 'X-Forwarded-*' | 'PROXY protocol';
 
@@ -39,7 +40,6 @@ export interface TraefikTrust {
 }
 
 type Values = Readonly<Record<string, unknown>>;
-const isMap = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const BLOCKS = [
   ['forwardedHeaders', 'X-Forwarded-*'],

@@ -3,6 +3,7 @@ import type { ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { annotationSizeProblem } from '../config/annotations';
 import { labelKey } from '../config/formats';
+import { isMap } from '../core/is-map';
 
 /**
  * What the API server would refuse in the objects the Traefik chart renders from the merged values, where
@@ -15,7 +16,6 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** EnvVarSource's fields, exactly one of which is set (k8s.io/kubernetes `pkg/apis/core/validation` validateEnvVarValueFrom). */
 const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
-const isMap = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 /** A value as a message shows it: a number or boolean itself, never a string's content (it may be a secret). */
 const describe = (value: unknown): string => {
   if (typeof value === 'number' || typeof value === 'boolean') return `${String(value)}, a ${typeof value}`;

@@ -1,3 +1,5 @@
+import { isMap } from '../core/is-map';
+
 /** A user value that would overwrite a different value the generator writes. */
 export interface ValueConflict {
   /** Key path below the values' root, e.g. ['service', 'spec', 'loadBalancerIP']. */
@@ -5,8 +7,6 @@ export interface ValueConflict {
   readonly user: unknown;
   readonly generated: unknown;
 }
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Deep-merges `user` into `generated` the way Helm merges values files: maps key by key, everything else

@@ -6,6 +6,7 @@ import { upstreamChartVersion } from './chart-versions';
 import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { cachedValidator } from '../validate/ajv-cache';
+import { isMap } from '../core/is-map';
 
 /** Upstream `traefik/values.schema.json` and `values.yaml` per chart version (vendor/traefik-values-schema/README.md). */
 const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');
@@ -81,8 +82,6 @@ function chartDefaults(tag: string): Record<string, unknown> {
   }
   return defaults.get(tag)!;
 }
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The values as Helm validates them: the chart's defaults under the user's, a map merged key by key, and a key given as

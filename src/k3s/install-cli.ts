@@ -20,7 +20,8 @@ import {
 import { countActions, formatPlan, InstallPlan, planInstall } from './install-plan';
 import { withForeignObjects } from './foreign-objects';
 import { manifestsRootOf, pathUnder } from './manifests-tree';
-import { projectFolderProblem, readSourceUnderLock, realPath } from './install-source';
+import { projectFolderProblem, readSourceUnderLock } from './install-source';
+import { physicalPath } from '../output/physical-path';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 
 /**
@@ -82,11 +83,13 @@ export interface InstallOptions {
 /** Plans and (unless a dry run) applies an install; returns the process exit code. */
 export function runInstall(options: InstallOptions): number {
   const { cluster, distDir, manifestsDir: given, dryRun } = options;
-  // The folder as it is now, links resolved: a link re-pointed while this run waits for a lock (at the
-  // config folder, say) does not move where it writes. Its problems are named as the user wrote it.
-  // Without a link on the way it stays as written (`a//b` too), so messages show what the user wrote.
-  const resolved = realPath(given);
-  const dir = resolved === resolve(given) ? given : resolved;
+  // The folder as the kernel resolves it now (links followed, then each `..`: `<link>/../x` is beside the link's
+  // target), and the one path every check and every write uses: a link re-pointed while this run waits for a lock
+  // (at the config folder, say) does not move where it writes. Its problems are named as the user wrote it.
+  // Without a link or `..` on the way it stays as written (`a//b` too), so messages show what the user wrote.
+  const resolved = physicalPath(given);
+  const plain = resolved.path === resolve(given) && !given.split('/').includes('..');
+  const dir = plain || resolved.path === undefined ? given : resolved.path;
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
   const secrets = secretValues([cluster, given, dir]);
   // And each line stays one line, whatever a path holds (paths are quoted where they appear: printable).
@@ -111,10 +114,19 @@ export function runInstall(options: InstallOptions): number {
     for (const warning of plan.warnings) err(`warning: ${warning}`);
     return true;
   };
+  /** Whether this run created the folder (`created <dir>/; `), for its last line. */
+  let made = '';
+  /** `code`, after saying that a refused or failed run created the (empty) folder. */
+  const madeNote = (code: number): number => {
+    if (made) err(`k3s:install: this run ${made.slice(0, -2)} (empty).`);
+    return code;
+  };
   try {
     const badName = dns1123Label(cluster);
     if (badName) throw new InstallError(`--cluster: ${badName}; expected the name of a config/<cluster>.yaml`);
-    const ownFolder = projectFolderProblem(given, { configDir: options.configDir ?? 'config', distDir });
+    if (resolved.path === undefined)
+      throw new InstallError(`--dir ${oneLine(JSON.stringify(given))}: ${resolved.problem}; expected the K3s manifests folder`);
+    const ownFolder = projectFolderProblem(given, resolved.path, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
     const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
     const root = options.manifestsRoot ?? manifestsRootOf(dir);
@@ -138,16 +150,18 @@ export function runInstall(options: InstallOptions): number {
       if (refused(plan(readTarget(dir, fs)))) return 1;
       createManifestsFolder(dir, fs);
     }
+    // Said in the last line too: the run made a folder, whatever the plan under the lock then finds.
+    made = folder.create ? `created ${shownDir}/; ` : '';
     // The plan is made under the lock too: a plan from a folder another run is changing would be stale.
     return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}`, onStale: (note) => err(`note: ${note}`) }, () => {
       removeTemporaryFiles(dir, fs);
       const installPlan = plan(readTarget(dir, fs));
-      if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return 1;
+      if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return madeNote(1);
       const changes = applyInstall(dir, installPlan, fs);
       out(
         changes === 0
-          ? `Nothing to do: ${installPlan.entries.length} file(s) unchanged; nothing was written.`
-          : `Done: ${countActions(installPlan)}.`,
+          ? `Nothing to do: ${made}${installPlan.entries.length} file(s) unchanged; ${made ? 'no file' : 'nothing'} was written.`
+          : `Done: ${made}${countActions(installPlan)}.`,
       );
       return 0;
     });
@@ -157,7 +171,7 @@ export function runInstall(options: InstallOptions): number {
     else if (e instanceof LockError) message = `${e.message}${e.code === 'EACCES' || e.code === 'EPERM' ? '; run it as root (sudo)' : ''}`;
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
-    return 1;
+    return madeNote(1);
   }
 }
 

@@ -1,41 +1,29 @@
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
+import { physicalOrResolved } from '../output/physical-path';
 
 /**
  * The two guards of k3s:install around this project's own folders: it never installs into them, and it
  * reads dist/<cluster>/ only while no synth writes it.
  */
 
-/** `path` made absolute with every link of its existing part resolved (the part not there yet appended as given). */
-export function realPath(path: string): string {
-  const missing: string[] = [];
-  let at = resolve(path);
-  for (;;) {
-    try {
-      return join(realpathSync(at), ...missing.reverse());
-    } catch {
-      const parent = dirname(at);
-      if (parent === at) return resolve(path);
-      missing.push(basename(at));
-      at = parent;
-    }
-  }
-}
-
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
 
 /**
  * Why `--dir` may not be the manifests folder, or undefined: it is (or lies inside, or holds) the config folder,
  * dist/ or this project. Installing there would mix manifests into the config (every later
- * synth fails) or into synth's output, or scatter them over the repository. Links are followed.
+ * synth fails) or into synth's output, or scatter them over the repository. `target` is `dir` as the kernel resolves
+ * it (physicalPath: links followed, then each `..`), the folders likewise; `dir` names it in the message as given.
  */
-export function projectFolderProblem(dir: string, folders: { readonly configDir: string; readonly distDir: string }): string | undefined {
-  const target = realPath(dir);
+export function projectFolderProblem(
+  dir: string,
+  target: string,
+  folders: { readonly configDir: string; readonly distDir: string },
+): string | undefined {
   const fix = 'pass --dir <the K3s manifests folder> (default /var/lib/rancher/k3s/server/manifests)';
   const own = [
     { path: folders.configDir, what: 'the config folder' },
@@ -44,7 +32,7 @@ export function projectFolderProblem(dir: string, folders: { readonly configDir:
     { path: PROJECT_ROOT, what: 'this project' },
   ];
   for (const { path, what } of own) {
-    const folder = realPath(path);
+    const folder = physicalOrResolved(path);
     const [given, shown] = [oneLine(JSON.stringify(dir)), printable(path)];
     if (target === folder) return `--dir ${given}: is ${what} (${shown}/): ${fix}`;
     if (within(target, folder)) return `--dir ${given}: lies inside ${what} (${shown}/): ${fix}`;

@@ -3,6 +3,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   rmdirSync,
@@ -15,6 +16,8 @@ import { runInstall } from '../src/k3s/install-cli';
 import { PROJECT_ROOT } from '../src/output/cache-folder';
 import { FileSystem, nodeFileSystem } from '../src/output/file-system';
 import { physicalPath } from '../src/output/physical-path';
+import { configDirFromEnv, distDirFromEnv } from '../src/output/env-dirs';
+import { loadConfigDir } from '../src/config/load';
 import { withGeneratedList } from '../src/output/publish';
 
 /**
@@ -167,5 +170,55 @@ describe('physicalPath: a path as the kernel resolves it', () => {
     const got = physicalPath(path, top);
     if ('path' in expected) expect(got).toEqual({ path: expected.path });
     else expect(got.problem).toMatch(expected.problem);
+  });
+});
+
+describe('K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR with `<link>/..`: one folder, the one the kernel resolves', () => {
+  const top = join(base, 'env');
+  mkdirSync(join(top, 'area', 'k3s'), { recursive: true });
+  mkdirSync(join(top, 'links'));
+  symlinkSync(join(top, 'area', 'k3s'), join(top, 'links', 'l'));
+  const viaLink = (name: string) => `${join(top, 'links', 'l')}/../${name}`;
+
+  test('the config folder is listed and read in one place (not listed beside the target, read beside the link)', () => {
+    mkdirSync(join(top, 'area', 'cfg'));
+    writeFileSync(join(top, 'area', 'cfg', 'dev.yaml'), 'kubeVip: 5\n');
+    const dir = configDirFromEnv({ K3S_VIP_CONFIG_DIR: viaLink('cfg') });
+    expect(dir).toBe(join(top, 'area', 'cfg'));
+    const { errors } = loadConfigDir(dir);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error.file).toBe(join(top, 'area', 'cfg', 'dev.yaml'));
+    expect(JSON.stringify(errors)).not.toMatch(/no such file|ENOENT/);
+  });
+  test('k3s:install reads dist/ (and takes its lock) where the kernel finds it', () => {
+    const realDist = join(top, 'area', 'dist');
+    mkdirSync(join(realDist, 'dev'), { recursive: true });
+    for (const name of ['.generated-files', 'dev/kustomization.yaml', 'dev/vip.yaml']) {
+      writeFileSync(join(realDist, name), readFileSync(join(dist, name)));
+    }
+    const distDir = distDirFromEnv({ K3S_VIP_DIST_DIR: viaLink('dist') });
+    expect(distDir).toBe(realDist);
+    mkdirSync(join(top, 'k3s'));
+    const lines: string[] = [];
+    const code = runInstall({
+      cluster: 'dev',
+      distDir,
+      configDir: config,
+      manifestsDir: join(top, 'k3s', 'manifests'),
+      dryRun: false,
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
+    expect(lines.join('\n')).toContain(`Installing ${join(realDist, 'dev')}/ into`);
+    expect(code).toBe(0);
+    expect(existsSync(join(top, 'links', 'dist'))).toBe(false);
+  });
+  test.each([
+    ['unset', undefined, 'dist'],
+    ['empty', '', 'dist'],
+    ['plain, as given', 'some/where', 'some/where'],
+    ['a link, no `..`: as given', join(top, 'links', 'l'), join(top, 'links', 'l')],
+  ])('control: %s', (_, value, expected) => {
+    expect(distDirFromEnv({ K3S_VIP_DIST_DIR: value })).toBe(expected);
   });
 });

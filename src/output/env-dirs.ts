@@ -1,15 +1,25 @@
+import { physicalOrResolved } from './physical-path';
+
 /**
  * The folders every command reads from the environment. An empty value means unset, as an empty
  * K3S_VIP_LOCK_WAIT_SECONDS does: `K3S_VIP_DIST_DIR=` (a blanked export) must not make `/` or the
  * working folder the output, nor the messages name a folder that was never used.
+ *
+ * A value with a `..` in it is resolved here, once, as the kernel resolves it (physical-path.ts): Node's path
+ * functions fold `<link>/../x` as text (beside the link) where the kernel follows the link first (beside its
+ * target), so a folder listed through the raw value and its files read through `join` would be two folders.
  */
+function envDir(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  return value.split('/').includes('..') ? physicalOrResolved(value) : value;
+}
 
 /** The config folder: K3S_VIP_CONFIG_DIR, or `config` when unset or empty. */
 export function configDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.K3S_VIP_CONFIG_DIR || 'config';
+  return envDir(env.K3S_VIP_CONFIG_DIR, 'config');
 }
 
 /** The output folder: K3S_VIP_DIST_DIR, or `dist` when unset or empty. */
 export function distDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.K3S_VIP_DIST_DIR || 'dist';
+  return envDir(env.K3S_VIP_DIST_DIR, 'dist');
 }

@@ -1,4 +1,4 @@
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
@@ -33,7 +33,10 @@ export function projectFolderProblem(
   ];
   for (const { path, what } of own) {
     const folder = physicalOrResolved(path);
-    const [given, shown] = [oneLine(JSON.stringify(dir)), printable(path)];
+    // Where a `..` follows a link, the kernel's folder is not the one the text suggests: name it.
+    const resolved =
+      target !== resolve(dir) && dir.split('/').includes('..') ? ` (the kernel resolves it to ${JSON.stringify(target)})` : '';
+    const [given, shown] = [`${oneLine(JSON.stringify(dir))}${oneLine(resolved)}`, printable(path)];
     if (target === folder) return `--dir ${given}: is ${what} (${shown}/): ${fix}`;
     if (within(target, folder)) return `--dir ${given}: lies inside ${what} (${shown}/): ${fix}`;
     if (within(folder, target)) return `--dir ${given}: holds ${what} (${shown}/): ${fix}`;

@@ -6,6 +6,7 @@ import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
 import { podSpecTextProblems } from './pod-spec-texts';
+import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
@@ -15,7 +16,7 @@ import { podVolumeProblems } from './pod-volumes';
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
  * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
  * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
- * (pod-volume-texts.ts, pod-spec-texts.ts), `CAP_` capability names, host ports shared with
+ * (pod-volume-texts.ts, pod-spec-texts.ts) and values of the wrong type there (pod-value-types.ts), `CAP_` capability names, host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
@@ -33,6 +34,7 @@ export function podPortAndVolumeProblems(
     ...podVolumeTextProblems(values, prefix, chart),
     ...containerMountProblems(values, prefix, chart),
     ...podSpecTextProblems(values, prefix, chart),
+    ...podValueTypeProblems(values, prefix, chart),
     ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),

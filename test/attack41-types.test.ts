@@ -7,7 +7,9 @@ import { judgedValues } from './helpers';
  * subdomain, in the values and in extraObjects pod specs. Judged in-process.
  */
 const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
-const at = (errors: string[], key: string) => errors.filter((e) => e.startsWith(`traefik.values.${key}: `));
+// The errors at `key` or below it.
+const at = (errors: string[], key: string) =>
+  errors.filter((e) => /^[:.[]/.test(e.slice(`traefik.values.${key}`.length)) && e.startsWith(`traefik.values.${key}`));
 const NOT_TEXT = (kind: string, what: string) =>
   new RegExp(`is .*, ${kind}, not a text, which the chart writes unquoted.*refuses ${what}.* that is no text`);
 const localPath = (fields: object) => ({
@@ -276,4 +278,66 @@ describe('extraObjects pod specs (40b-5)', () => {
         expect(at(errorsOf({ extraObjects: [WORKLOADS[kind](spec)] }, '41.3.0'), 'extraObjects')).toEqual([]);
     },
   );
+});
+
+describe('counts of the workload and its autoscaler, on every chart version', () => {
+  const hpa = (fields: object) => ({ autoscaling: { enabled: true, maxReplicas: 3, ...fields } });
+  test.each<[string, object, string, RegExp]>([
+    [
+      'minReadySeconds "abc"',
+      { deployment: { minReadySeconds: 'abc' } },
+      'deployment.minReadySeconds',
+      /is "abc", .*minReadySeconds, where the API server takes only a whole number/,
+    ],
+    [
+      'minReadySeconds false (written, no guard)',
+      { deployment: { minReadySeconds: false } },
+      'deployment.minReadySeconds',
+      /is false, .*only a whole number/,
+    ],
+    [
+      'minReadySeconds -1',
+      { deployment: { minReadySeconds: -1 } },
+      'deployment.minReadySeconds',
+      /is -1, .*a whole number from 0 to 2147483647/,
+    ],
+    [
+      'revisionHistoryLimit true',
+      { deployment: { revisionHistoryLimit: true } },
+      'deployment.revisionHistoryLimit',
+      /is true, .*revisionHistoryLimit/,
+    ],
+    [
+      'revisionHistoryLimit 2.5',
+      { deployment: { revisionHistoryLimit: 2.5 } },
+      'deployment.revisionHistoryLimit',
+      /is 2\.5, .*only a whole number/,
+    ],
+    ['revisionHistoryLimit -3', { deployment: { revisionHistoryLimit: -3 } }, 'deployment.revisionHistoryLimit', /is -3, .*from 0/],
+    ['minReplicas "x"', hpa({ minReplicas: 'x' }), 'autoscaling.minReplicas', /is "x", .*HorizontalPodAutoscaler's minReplicas/],
+    [
+      'maxReplicas true',
+      hpa({ maxReplicas: true }),
+      'autoscaling.maxReplicas',
+      /is true, .*HorizontalPodAutoscaler's maxReplicas.*only a whole number/,
+    ],
+    ['maxReplicas -2', hpa({ maxReplicas: -2 }), 'autoscaling.maxReplicas', /is -2, .*from 1 to/],
+    ['maxReplicas below minReplicas', hpa({ minReplicas: 4 }), 'autoscaling.maxReplicas', /is 3, below autoscaling\.minReplicas \(4\)/],
+  ])('%s', (_, values, key, message) => {
+    for (const chart of NO_SCHEMA) {
+      const errors = at(errorsOf(values, chart), key);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+    }
+  });
+
+  test.each<[string, object, string]>([
+    ['minReadySeconds 0', { deployment: { minReadySeconds: 0 } }, 'deployment.minReadySeconds'],
+    ['minReadySeconds "10" (written 10)', { deployment: { minReadySeconds: '10' } }, 'deployment.minReadySeconds'],
+    ['revisionHistoryLimit 0', { deployment: { revisionHistoryLimit: 0 } }, 'deployment.revisionHistoryLimit'],
+    ['minReplicas "x" without autoscaling', { autoscaling: { minReplicas: 'x' } }, 'autoscaling.minReplicas'],
+    ['minReplicas 2, maxReplicas 3', hpa({ minReplicas: 2 }), 'autoscaling'],
+  ])('%s is accepted', (_, values, key) => {
+    for (const chart of NO_SCHEMA) expect(at(errorsOf(values, chart), key)).toEqual([]);
+  });
 });

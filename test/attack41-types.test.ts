@@ -54,6 +54,12 @@ const TYPED: Array<[string, object, string, RegExp]> = [
     'deployment.runtimeClassName',
     NOT_TEXT('a number', 'a runtimeClassName'),
   ],
+  [
+    'persistence.subPath {a: 1} (printed as the text map[a:1])',
+    { persistence: { enabled: true, subPath: { a: 1 } } },
+    'persistence.subPath',
+    /is \{"a":1\}, a map, not a text, .*prints it as the text "map\[\.\.\.\]", so the pod gets that as a subPath/,
+  ],
   ['deployment.dnsPolicy [a]', { deployment: { dnsPolicy: ['ClusterFirst'] } }, 'deployment.dnsPolicy', NOT_TEXT('a list', 'a DNS policy')],
   [
     'terminationGracePeriodSeconds "abc"',

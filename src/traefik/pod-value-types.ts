@@ -122,9 +122,12 @@ export function podValueTypeProblems(values: Values, prefix: Path, rules: Rules)
     if (value === undefined || value === null || typeof value === 'string' || (guarded && !goTruthy(value))) continue;
     problems.push({
       path: key(path),
-      message:
-        `is ${shownInSentence(value)}, ${kindOf(value)}, not a text, which the chart writes unquoted into the pod template, ` +
-        `and the API server refuses ${what} that is no text, ${FAILS}: ${fix}`,
+      message: isMap(value)
+        ? // Go's template prints a map as the text `map[key:value]`, which the API server may well take (as a subPath, say).
+          `is ${shownInSentence(value)}, a map, not a text, which the chart writes unquoted into the pod template, where Go's template ` +
+          `prints it as the text "map[...]", so the pod gets that as ${what} (or the API server refuses it): ${fix}`
+        : `is ${shownInSentence(value)}, ${kindOf(value)}, not a text, which the chart writes unquoted into the pod template, ` +
+          `and the API server refuses ${what} that is no text, ${FAILS}: ${fix}`,
     });
   }
   const grace = at(at(values, 'deployment'), 'terminationGracePeriodSeconds');

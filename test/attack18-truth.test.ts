@@ -135,6 +135,10 @@ describe('D5: a DaemonSet with hostNetwork Go-true and maxUnavailable 0 fails in
   ]);
   accepted([
     ['hostNetwork false', daemonSet(false), at],
-    ['hostNetwork 0', daemonSet(0), at],
+    ['hostNetwork "" (written as null)', daemonSet(''), at],
   ]);
+  // Go-false, so no DaemonSet rollout problem; but written `hostNetwork: 0`, a number the API server refuses (attack 40b-2).
+  test('hostNetwork 0 is refused for its type only', () => {
+    expect(errorsAt(daemonSet(0), at)).toEqual([expect.stringMatching(/: is 0, not a boolean, .*takes only true or false/)]);
+  });
 });

@@ -6,16 +6,19 @@ import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
 import { podSpecTextProblems } from './pod-spec-texts';
+import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
+import { workloadValueTypeProblems } from './workload-value-types';
 
 /**
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
  * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
  * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
- * (pod-volume-texts.ts, pod-spec-texts.ts), `CAP_` capability names, host ports shared with
+ * (pod-volume-texts.ts, pod-spec-texts.ts) and values of the wrong type there and in the workload's counts (pod-value-types.ts,
+ * workload-value-types.ts), `CAP_` capability names, host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
@@ -33,6 +36,8 @@ export function podPortAndVolumeProblems(
     ...podVolumeTextProblems(values, prefix, chart),
     ...containerMountProblems(values, prefix, chart),
     ...podSpecTextProblems(values, prefix, chart),
+    ...podValueTypeProblems(values, prefix, chart),
+    ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),

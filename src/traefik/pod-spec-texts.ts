@@ -5,6 +5,7 @@ import { goTruthy } from './go-truth';
 import { unquotedProblem } from './pod-volume-texts';
 import { NULL_READING, readsAsPhrase, unquotedPhrase, unquotedReading } from './unquoted-scalar';
 import { isMap } from '../core/is-map';
+import { dns1123Subdomain } from '../config/formats';
 
 type Values = Readonly<Record<string, unknown>>;
 const FAILS = 'so the whole Traefik release fails to install';
@@ -26,7 +27,8 @@ const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'Non
  * `timezoneKey`), `claimName: {{ default (include "traefik.fullname" .) .Values.persistence.existingClaim }}` under `if
  * .Values.persistence.enabled` (v20.1.1) and `priorityClassName: {{ .Values.priorityClassName }}` (v20.1.1). A text YAML reads
  * as a number, a boolean or null (unquoted-scalar.ts) is no such text; a pull or DNS policy the API server does not list is
- * refused too.
+ * refused too, and so is a priorityClassName, runtimeClassName or existingClaim that is no DNS-1123 subdomain. Values that
+ * are no text at all are pod-value-types.ts' to refuse.
  */
 export function podSpecTextProblems(
   values: Values,
@@ -40,21 +42,31 @@ export function podSpecTextProblems(
   const persistence = mapAt(values, 'persistence');
   const claim = at(persistence, 'existingClaim');
   if (goTruthy(at(persistence, 'enabled')) && givenText(claim))
-    problems.push(...unquotedProblem(key('persistence', 'existingClaim'), claim, 'a claimName', rename('PersistentVolumeClaim')));
+    problems.push(
+      ...(unquotedReading(claim) === undefined
+        ? subdomainProblems(key('persistence', 'existingClaim'), claim, CLAIM_NAME)
+        : unquotedProblem(key('persistence', 'existingClaim'), claim, 'a claimName', rename('PersistentVolumeClaim'))),
+    );
   const priority = at(values, 'priorityClassName');
   if (givenText(priority))
-    problems.push(...optionalText(key('priorityClassName'), priority, 'a priorityClassName', 'no PriorityClass', rename('PriorityClass')));
+    problems.push(
+      ...(unquotedReading(priority) === undefined
+        ? subdomainProblems(key('priorityClassName'), priority, PRIORITY_CLASS)
+        : optionalText(key('priorityClassName'), priority, 'a priorityClassName', 'no PriorityClass', rename('PriorityClass'))),
+    );
   const deployment = mapAt(values, 'deployment');
   const runtime = at(deployment, 'runtimeClassName');
   if (rules.runtimeClassName && givenText(runtime))
     problems.push(
-      ...optionalText(
-        key('deployment', 'runtimeClassName'),
-        runtime,
-        'a runtimeClassName',
-        "the node's default runtime",
-        rename('RuntimeClass'),
-      ),
+      ...(unquotedReading(runtime) === undefined
+        ? subdomainProblems(key('deployment', 'runtimeClassName'), runtime, RUNTIME_CLASS)
+        : optionalText(
+            key('deployment', 'runtimeClassName'),
+            runtime,
+            'a runtimeClassName',
+            "the node's default runtime",
+            rename('RuntimeClass'),
+          )),
     );
   if (rules.timezoneKey !== 'none') {
     const path = rules.timezoneKey.split('.');
@@ -70,6 +82,22 @@ export function podSpecTextProblems(
   const dns = at(deployment, 'dnsPolicy');
   if (givenText(dns)) problems.push(...policyProblems(key('deployment', 'dnsPolicy'), dns, 'a DNS policy', DNS_POLICIES, 'ClusterFirst'));
   return problems;
+}
+
+/**
+ * Names the API server checks as DNS-1123 subdomains (kubernetes pkg/apis/core/validation ValidatePodSpec: a non-empty
+ * priorityClassName by ValidatePriorityClassName, a runtimeClassName by ValidateRuntimeClassName, both NameIsDNSSubdomain);
+ * a claimName it only requires (validatePersistentClaimVolumeSource), but a PersistentVolumeClaim's own name is a
+ * DNS-1123 subdomain (ValidatePersistentVolumeClaim), so no claim of another name can exist.
+ */
+const PRIORITY_CLASS = `is no name the API server takes as a pod's priorityClassName (a DNS-1123 subdomain), ${FAILS}`;
+const RUNTIME_CLASS = `is no name the API server takes as a pod's runtimeClassName (a DNS-1123 subdomain), ${FAILS}`;
+const CLAIM_NAME =
+  "is no name a PersistentVolumeClaim can have (a DNS-1123 subdomain), so Traefik's pod waits for the claim forever and the rollout never completes";
+
+function subdomainProblems(path: Path, text: string, why: string): Problem[] {
+  const problem = dns1123Subdomain(text);
+  return problem ? [{ path, message: `${why}: ${problem}` }] : [];
 }
 
 /** An optional field written unquoted: a null reading drops it (its default applies without a word), another is refused. */

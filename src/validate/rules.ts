@@ -95,6 +95,14 @@ const NAME_FIELDS: ReadonlyArray<readonly [pattern: string, check: FormatCheck, 
   ['$.spec.initContainers[*].name', dns1123Label, 'a container name is a DNS-1123 label'],
   ['$.spec.ephemeralContainers[*].name', dns1123Label, 'a container name is a DNS-1123 label'],
   ['$.spec.serviceAccountName', dns1123Subdomain, 'a ServiceAccount name is a DNS-1123 subdomain'],
+  // ValidatePodSpec (kubernetes pkg/apis/core/validation): a non-empty priorityClassName by ValidatePriorityClassName, a set
+  // runtimeClassName (even "") by ValidateRuntimeClassName, both NameIsDNSSubdomain.
+  [
+    '$.spec.priorityClassName',
+    (name) => (name === '' ? undefined : dns1123Subdomain(name)),
+    'a PriorityClass name is a DNS-1123 subdomain',
+  ],
+  ['$.spec.runtimeClassName', dns1123Subdomain, 'a RuntimeClass name is a DNS-1123 subdomain'],
   ['spec.rules[*].http.paths[*].backend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
   ['spec.defaultBackend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
 ];

@@ -5,6 +5,7 @@ import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
 import { privilegedPortProblems } from './privileged-ports';
 import { podVolumeMountProblems } from './pod-volume-mounts';
@@ -15,7 +16,8 @@ import { podVolumeProblems } from './pod-volumes';
  * What the API server or the node refuses in Traefik's pods and the release's other Services, on the merged values:
  * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
  * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
- * (pod-volume-texts.ts, pod-spec-texts.ts), `CAP_` capability names, host ports shared with
+ * (pod-volume-texts.ts, pod-spec-texts.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
+ * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
@@ -34,6 +36,7 @@ export function podPortAndVolumeProblems(
     ...containerMountProblems(values, prefix, chart),
     ...podSpecTextProblems(values, prefix, chart),
     ...capabilityNameProblems(values, prefix),
+    ...podContainerProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...extraNodePortProblems(values, entrypoints, prefix),

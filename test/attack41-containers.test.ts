@@ -328,3 +328,11 @@ describe('accepted (nothing said at the key)', () => {
     expect(errorsOf(values).filter((e) => e.startsWith(`traefik.values.${key}`))).toEqual([]);
   });
 });
+
+describe('on chart versions without a vendored values schema too', () => {
+  test.each(['36.3.0', '27.0.2', '20.3.0'])('%s: sidecar env value 5 and a sidecar named traefik', (chart) => {
+    const errors = errorsOf({ deployment: { additionalContainers: [c('traefik', { env: [{ name: 'A', value: 5 }] })] } }, chart);
+    expect(at(errors, `${SIDE}.env[0].value`)).toEqual([expect.stringMatching(/is 5; .*expects string/)]);
+    expect(at(errors, `${SIDE}.name`)).toEqual([expect.stringMatching(DUPLICATE)]);
+  });
+});

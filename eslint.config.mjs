@@ -88,7 +88,7 @@ export default tseslint.config(
       'src/api/cluster.ts',
       'src/ingress/rules.ts',
       'src/traefik/values-check.ts',
-      'src/traefik/extra-objects.ts',
+      'src/traefik/object-judge.ts',
       'src/validate/conformance.ts',
       'src/validate/ajv-cache.ts',
     ],

@@ -14,8 +14,11 @@ const S = 'Zq8vNp3xWk';
 
 const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
-const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
-const containers = (commands: unknown[][]) => ({ deployment: { additionalContainers: commands.map(container) } });
+// One name per container: the API server refuses a name twice in a pod (attack41-containers.test.ts).
+const container = (command: unknown[], i = 0, list = 'side') => ({ name: `${list}-${i}`, image: 'busybox:1.36', command });
+const containers = (commands: unknown[][]) => ({
+  deployment: { additionalContainers: commands.map((command, i) => container(command, i)) },
+});
 const annotations = (texts: string[]) => ({ deployment: { podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])) } });
 /** A command's words as one shell line (an empty or blank word, or a backslash, quoted). */
 const asLine = (words: string[]): string => words.map((word) => (/^$|[\\\s]/.test(word) ? `'${word}'` : word)).join(' ');

@@ -12,13 +12,14 @@ const S = 'Hx7kQz9Wp2Lm';
 
 const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
-const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
+// One name per container: the API server refuses a name twice in a pod (attack41-containers.test.ts).
+const container = (command: unknown[], i = 0, list = 'side') => ({ name: `${list}-${i}`, image: 'busybox:1.36', command });
 /** Each line in a pod annotation, in a container's `sh -c`, and (exec) split at its blanks as a container's command. */
 const doorValues = (lines: readonly string[], exec: boolean) => ({
   deployment: {
     podAnnotations: Object.fromEntries(lines.map((line, i) => [`r${i}`, line])),
-    additionalContainers: lines.map((line) => container(['sh', '-c', line])),
-    initContainers: exec ? lines.map((line) => container(line.split(' '))) : [],
+    additionalContainers: lines.map((line, i) => container(['sh', '-c', line], i)),
+    initContainers: exec ? lines.map((line, i) => container(line.split(' '), i, 'init')) : [],
   },
   ...configMap(lines),
 });

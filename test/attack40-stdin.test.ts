@@ -14,12 +14,13 @@ const S = 'Zx9pQ7wLm2vK';
 
 const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
 
-const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
+// One name per container: the API server refuses a name twice in a pod (attack41-containers.test.ts).
+const container = (command: unknown[], i = 0, list = 'side') => ({ name: `${list}-${i}`, image: 'busybox:1.36', command });
 /** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
 const doorValues = (texts: readonly string[]) => ({
   deployment: {
     podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text) => container(['sh', '-c', text])),
+    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
   },
   ...configMap(texts),
 });

@@ -471,6 +471,30 @@ describe('validateManifests', () => {
       /the same as volumeMounts\[\d+\]\.mountPath of this container.*refuses one mountPath twice/,
     ],
     [
+      'unique-container-names',
+      'an init container named like a container',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.template.spec.initContainers = [{ name: container(o).name, image: 'busybox:1.36' }];
+      },
+      'spec.template.spec.initContainers[0].name',
+      /^is "kube-vip", the name of containers\[0\] too, and the API server refuses one container name twice in a pod .*"Duplicate value"/,
+    ],
+    [
+      'mount-propagation',
+      'Bidirectional in a container that is not privileged',
+      'daemonSet',
+      DS,
+      (o) => {
+        const c = container(o);
+        c.volumeMounts = [...(c.volumeMounts ?? []), { name: 'prop', mountPath: '/prop', mountPropagation: 'Bidirectional' }];
+        o.spec.template.spec.volumes = [...(o.spec.template.spec.volumes ?? []), { name: 'prop', emptyDir: {} }];
+      },
+      'spec.template.spec.containers[0].volumeMounts[0].mountPropagation',
+      /^is "Bidirectional", which the API server allows only in a privileged container/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

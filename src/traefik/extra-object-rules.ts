@@ -42,7 +42,7 @@ function podLabels(values: Values): Record<string, string> {
 }
 
 /** The name of Traefik's Deployment or DaemonSet (traefik.fullname, for release `traefik`). */
-function workloadName(values: Values): string {
+export function workloadName(values: Values): string {
   const full = text(values.fullnameOverride);
   if (full) return full.slice(0, 63).replace(/-+$/, '');
   const name = text(values.nameOverride) ?? RELEASE;

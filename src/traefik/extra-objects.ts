@@ -2,21 +2,15 @@ import { identityText, WrittenObject } from '../core/object-identity';
 import { Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
-import { crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
-import { API_SERVER_RULES, checkCapabilities } from '../validate/rules';
-import { checkHostPortSurge } from '../validate/rollout-rules';
-import type * as Schemas from '../validate/schemas';
 import {
   helmControllerProblem,
   kubeVipSidecarProblems,
   kubeVipWorkloadProblem,
-  podSpecs,
   traefikCrdProblem,
   traefikPodObjectProblem,
-  WORKLOADS,
 } from './extra-object-rules';
-import { nodeAffinityProblems } from './node-affinity';
+import { objectFindings } from './object-judge';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
@@ -251,26 +245,7 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
 function schemaProblems(frozen: Values, path: Path): Problem[] {
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
-  // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
-  const { apiVersion, kind } = item;
-  const unvendored =
-    typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
-  // Loaded only for an extraObjects item: most configs have none, and every synth would load the schema check.
-  const { checkSchema } = require('../validate/schemas') as typeof Schemas;
-  const findings = [
-    ...(unvendored ? [] : checkSchema(item)),
-    ...API_SERVER_RULES.flatMap((rule) => rule.check(item, { objects: [item] })),
-    // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
-    ...checkHostPortSurge(item),
-    // CAP_-prefixed capability names, as in Traefik's own pod (core/capability-name.ts): a domain rule the written manifests get too.
-    ...checkCapabilities(item),
-    // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.
-    ...(WORKLOADS.has(kind)
-      ? podSpecs(item).flatMap(({ spec, at }) =>
-          nodeAffinityProblems(isMap(spec.affinity) ? spec.affinity.nodeAffinity : undefined, [...at, 'affinity', 'nodeAffinity']),
-        )
-      : []),
-  ];
+  const findings = objectFindings(item);
   const secrets = secretValues(item);
   return findings.map((finding) => ({
     path: [...path, ...finding.path],

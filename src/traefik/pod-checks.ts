@@ -5,6 +5,7 @@ import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goTruthy } from './go-truth';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
+import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
@@ -18,7 +19,8 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * pod volume names (pod-volumes.ts), mount paths and sources (pod-volume-mounts.ts), the mounts of every container and
  * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
  * (pod-volume-texts.ts, pod-spec-texts.ts) and values of the wrong type there and in the workload's counts (pod-value-types.ts,
- * workload-value-types.ts), `CAP_` capability names, host ports shared with
+ * workload-value-types.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
+ * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
  */
@@ -39,6 +41,7 @@ export function podPortAndVolumeProblems(
     ...podValueTypeProblems(values, prefix, chart),
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
+    ...podContainerProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...extraNodePortProblems(values, entrypoints, prefix),

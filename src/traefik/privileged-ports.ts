@@ -2,6 +2,7 @@ import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy } from './go-truth';
+import { setcapInitContainer } from './setcap-init';
 import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -33,9 +34,9 @@ const DEFAULTS: Record<TraefikChartRules['runAsUserDefault'], { container: Value
  * - it runs as another user and the traefik binary carries the file capability (`setcap cap_net_bind_service=+ep`): the
  *   capability in `securityContext.capabilities` alone is "not sufficient" for a non-root process (traefik/traefik-library-image
  *   PR #51; the kubelet sets no ambient capabilities), and a file capability gives no more than the container's set. This
- *   tool takes it as given when an init container (`deployment.initContainers`) runs setcap with cap_net_bind_service and
- *   shares a volume with Traefik's container (`additionalVolumeMounts`), as traefik-helm-chart EXAMPLES.md "Running on
- *   privileged ports with host network" (v41.3.0) does: it copies the binary into an emptyDir mounted over /usr/local/bin.
+ *   tool takes it as given when an init container sets it on the binary Traefik runs, as root (setcap-init.ts), as
+ *   traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network" (v41.3.0) does: it copies the binary
+ *   into an emptyDir mounted over /usr/local/bin.
  *   A no_new_privs container (`allowPrivilegeEscalation: false`, the chart's default from v23.2.0) keeps such a capability:
  *   the kernel caps a file capability at the permitted set the process had, which holds the added capability.
  * The container's set is containerd's (CRI WithCapabilities): its default set (which holds NET_BIND_SERVICE), all on `add: [ALL]`,
@@ -80,7 +81,8 @@ function bindProblem(
   const missing = missingCapability(values, container);
   const add = `add securityContext: {capabilities: {add: [NET_BIND_SERVICE]}} to ${at}`;
   if (root) return missing ? { reason: `Traefik's container runs as root without NET_BIND_SERVICE (${missing})`, fix: add } : undefined;
-  if (setcapInitContainer(values))
+  const setcap = setcapInitContainer(values, pod);
+  if (setcap?.counts)
     return missing
       ? {
           reason: `an init container gives the traefik binary the file capability, yet Traefik's container lacks NET_BIND_SERVICE (${missing}), beyond which no file capability reaches`,
@@ -91,7 +93,8 @@ function bindProblem(
   return {
     reason:
       `the chart runs Traefik as ${who}, and a process that is not root gets no capability from securityContext.capabilities ` +
-      `unless the traefik binary carries it as a file capability too (Kubernetes sets no ambient capabilities; ${EXAMPLE})`,
+      `unless the traefik binary carries it as a file capability too (Kubernetes sets no ambient capabilities; ${EXAMPLE})` +
+      (setcap ? `, and ${setcap.why}` : ''),
     fix:
       `run Traefik as root with it, securityContext: {runAsUser: 0, runAsNonRoot: false, capabilities: {add: [NET_BIND_SERVICE]}} ` +
       `in ${at}, or give the binary the file capability with deployment.initContainers that copy it into a volume, run ` +
@@ -113,18 +116,6 @@ function missingCapability(values: Values, container: Values): string | undefine
   return added.includes('ALL')
     ? `securityContext.capabilities.add: [ALL] grants nothing next to ${dropAll}, which containerd applies after it`
     : `securityContext.capabilities.${dropAll}`;
-}
-
-/** An init container that runs setcap with cap_net_bind_service and mounts a volume Traefik's container mounts too. */
-function setcapInitContainer(values: Values): boolean {
-  const deployment = isMap(values.deployment) ? values.deployment : {};
-  const shared = new Set(list(values, 'additionalVolumeMounts').map((mount) => (isMap(mount) ? mount.name : undefined)));
-  return list(deployment, 'initContainers').some((init) => {
-    if (!isMap(init)) return false;
-    const words = [...list(init, 'command'), ...list(init, 'args')].filter((word) => typeof word === 'string').join(' ');
-    const mounts = list(init, 'volumeMounts').some((mount) => isMap(mount) && typeof mount.name === 'string' && shared.has(mount.name));
-    return /\bsetcap\b[^]*\bcap_net_bind_service\b/i.test(words) && mounts;
-  });
 }
 
 /** A map of the values as the chart renders it: Helm's merge of the given map over the chart's default, a null deleting a key. */

@@ -13,6 +13,7 @@ import { countFix, countProblem, CountRule } from '../core/int-or-string';
 import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { checkVolumeMounts } from './volume-mount-rules';
+import { checkContainerNames, checkMountPropagation } from './container-rules';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -42,6 +43,8 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'disruption-budget-counts', check: checkDisruptionBudget },
   { id: 'rollout-counts', check: checkRollout },
   { id: 'volume-mounts', check: checkVolumeMounts },
+  { id: 'unique-container-names', check: checkContainerNames },
+  { id: 'mount-propagation', check: checkMountPropagation },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 

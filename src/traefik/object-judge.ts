@@ -1,0 +1,41 @@
+import { crdGroups, findCrd } from '../validate/crds';
+import { apiGroup } from '../validate/kinds';
+import type { Finding } from '../validate/paths';
+import { API_SERVER_RULES, checkCapabilities } from '../validate/rules';
+import { checkHostPortSurge } from '../validate/rollout-rules';
+import type * as Schemas from '../validate/schemas';
+import { podSpecs, WORKLOADS } from './extra-object-rules';
+import { nodeAffinityProblems } from './node-affinity';
+import { isMap } from '../core/is-map';
+
+type Values = Record<string, unknown>;
+
+/**
+ * One Kubernetes object as the API server judges it, as far as this tool knows: the schema and the API server's
+ * further rules that `npm run validate` applies to the written manifests (validate/schemas.ts, validate/rules.ts), and
+ * the domain rules the values' own pods get. extra-objects.ts judges each `extraObjects` item with it, and
+ * pod-containers.ts the containers the user adds to Traefik's own pods, written as a pod. `skip` names rules (ids of
+ * API_SERVER_RULES) the caller applies itself. `item` is a plain copy: the validators may annotate what they read.
+ */
+export function objectFindings(item: Values, skip: readonly string[] = []): Finding[] {
+  // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
+  const { apiVersion, kind } = item;
+  const unvendored =
+    typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
+  // Loaded only when there is an object to judge: most configs have none, and every synth would load the schema check.
+  const { checkSchema } = require('../validate/schemas') as typeof Schemas;
+  return [
+    ...(unvendored ? [] : checkSchema(item)),
+    ...API_SERVER_RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule) => rule.check(item, { objects: [item] })),
+    // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
+    ...checkHostPortSurge(item),
+    // CAP_-prefixed capability names, as in Traefik's own pod (core/capability-name.ts): a domain rule the written manifests get too.
+    ...checkCapabilities(item),
+    // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.
+    ...(WORKLOADS.has(kind)
+      ? podSpecs(item).flatMap(({ spec, at }) =>
+          nodeAffinityProblems(isMap(spec.affinity) ? spec.affinity.nodeAffinity : undefined, [...at, 'affinity', 'nodeAffinity']),
+        )
+      : []),
+  ];
+}

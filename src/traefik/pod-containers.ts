@@ -1,0 +1,77 @@
+import { formatPath, Path, Problem } from '../core/problem';
+import { redact, secretValues } from '../core/secrets';
+import { duplicateContainerNames } from '../validate/container-rules';
+import type { FieldPath } from '../validate/paths';
+import { workloadName } from './extra-object-rules';
+import { objectFindings } from './object-judge';
+import { isTemplated } from './service-facts';
+import { isMap } from '../core/is-map';
+
+type Values = Readonly<Record<string, unknown>>;
+const list = (node: Values, key: string): unknown[] | undefined => (Array.isArray(node[key]) ? (node[key] as unknown[]) : undefined);
+
+/**
+ * The containers the user adds to Traefik's own pods, judged as the containers of an `extraObjects` workload are
+ * (object-judge.ts: the Kubernetes Pod schema and the API server's rules). The chart writes them as they are into
+ * its pod template (traefik/traefik-helm-chart templates/_podtemplate.tpl, v20.1.1 to v41.3.0): `toYaml` of
+ * `deployment.initContainers` and of `deployment.additionalContainers` (after Traefik's own container), and
+ * `additionalVolumeMounts` (`toYaml`, through `tpl` from v23: a templated value is left alone) as volume mounts of
+ * Traefik's own container, which the chart names `traefik.fullname` (`traefik` for K3s' release, else
+ * `fullnameOverride` or `traefik-<nameOverride>`). A pod the API server refuses fails the whole Traefik release.
+ * The mounts' volumes, names and paths are container-mounts.ts' to judge (with the pod's volumes), not this rule's.
+ */
+export function podContainerProblems(values: Values, prefix: Path): Problem[] {
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const sidecars = list(deployment, 'additionalContainers') ?? [];
+  const inits = list(deployment, 'initContainers') ?? [];
+  const mounts = list(values, 'additionalVolumeMounts') ?? [];
+  if (!sidecars.length && !inits.length && !mounts.length) return [];
+  const name = workloadName(values);
+  const security = isMap(values.securityContext) && values.securityContext.privileged === true ? { privileged: true } : undefined;
+  const own = { name, image: 'traefik', volumeMounts: mounts, ...(security && { securityContext: security }) };
+  // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
+  const spec = JSON.parse(JSON.stringify({ containers: [own, ...sidecars], initContainers: inits })) as Record<string, unknown>;
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'traefik' }, spec };
+  /** Where a path below the pod spec lies in the values; undefined for what is not the user's (Traefik's own container). */
+  const source = (path: FieldPath): Path | undefined => {
+    const [listKey, index, ...rest] = path;
+    if (listKey === 'initContainers' && typeof index === 'number') return ['deployment', 'initContainers', index, ...rest];
+    if (listKey !== 'containers' || typeof index !== 'number') return undefined;
+    if (index > 0) return ['deployment', 'additionalContainers', index - 1, ...rest];
+    return rest[0] === 'volumeMounts' && typeof rest[1] === 'number' ? ['additionalVolumeMounts', ...rest.slice(1)] : undefined;
+  };
+  const holder = (path: FieldPath) =>
+    path[0] === 'containers' && path[1] === 0
+      ? `Traefik's own container (the chart names it traefik.fullname: ${JSON.stringify(name)})`
+      : formatPath(source(path) ?? path);
+  const findings = [
+    // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
+    ...objectFindings(pod, ['volume-mounts', 'unique-container-names']).flatMap((finding) =>
+      finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [],
+    ),
+    ...duplicateContainerNames(spec, holder),
+  ];
+  const secrets = secretValues(spec);
+  return findings.flatMap((finding) => {
+    const at = source(finding.path);
+    // A templated mount field is rendered by `tpl` at install time: not judged here.
+    if (!at || (at[0] === 'additionalVolumeMounts' && isTemplated(valueAt(values, at)))) return [];
+    const message = redact(finding.message, secrets).replace(
+      /the Kubernetes 1\.27 schema of Pod/g,
+      "the Kubernetes 1.27 schema of a pod's container",
+    );
+    return [
+      {
+        path: [...prefix, 'values', ...at],
+        message: `${message} (the chart writes it into Traefik's pods as given, so the whole Traefik release fails to install)`,
+      },
+    ];
+  });
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (value, step) => (isMap(value) || Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined),
+    root,
+  );
+}

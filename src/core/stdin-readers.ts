@@ -72,7 +72,7 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
     reading: 'password',
     name: '-passin stdin',
   },
-  { client: /^sshpass$/, holds: sshpassReadsStdin, reading: 'password', name: '(standard input)' },
+  { client: /^sshpass$/, holds: sshpassReadsStdin, reading: 'password', name: 'on standard input' },
   { client: /^vault$/, after: /^(?:write|put|patch)$/, option: /^[\w.-]+=-$/, reading: 'password', name: 'key=-' },
   { client: /^glab$/, after: /^login$/, option: /^--stdin$/, reading: 'password', name: 'auth login --stdin' },
   { client: /^gh$/, after: /^login$/, option: /^--with-token$/, reading: 'password', name: 'auth login --with-token' },

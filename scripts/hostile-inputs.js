@@ -338,6 +338,9 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 39a (stdin40): readers of standard input after wrappers, groups and `tee`; XML markup read as line breaks.
       ['stdin readers after wrappers, groups and tee', '{ ( yes a ; ) | tee x | sudo -u a env A=1 passwd '],
       ['XML markup around command lines', '<c a="1"><![CDATA[echo a | ]]><!-- x --></c>'],
+      // Round 40a (stdin41): here-strings through filters, process substitutions left open, sshpass, files of stdin.
+      ['stdin feeds through filters and substitutions', 'cat 0<<< a | head -2 |& ( sudo -S x < <( sshpass -d '],
+      ['files of standard input and key=- values', 'docker secret create x /proc/self/fd/0 vault write a=- gh glab cosign '],
     ],
     size,
   );

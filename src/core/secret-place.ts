@@ -1,5 +1,5 @@
 import type { Path, Problem } from './problem';
-import { FoundSecret, secretRefusal, secretsInData } from './secrets';
+import { FoundSecret, redact, secretRefusal, secretsInData } from './secrets';
 import { namesSecretValue } from './secrets-keys';
 import { textAsData } from './text-data';
 
@@ -15,7 +15,8 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   const text = textAt(data, secret.path);
   const place = text === undefined ? undefined : placeInText(text);
   if (!place) return { path: secret.path, message: secretRefusal(secret) };
-  const what = `${secret.what}, on its line ${place.line} (${place.matched})`;
+  // What the line matched, where it says more than the finding does (40a-8b: not the same words twice).
+  const what = `${secret.what}, on its line ${place.line}${place.matched && place.matched !== secret.what ? ` (${place.matched})` : ''}`;
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }
 
@@ -38,9 +39,11 @@ const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
 
 /**
  * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
- * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under.
+ * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under; else
+ * (a here-doc's line, `sudo -S x <<EOF` then the password: 40a-8) the first line the whole text's redaction changes,
+ * with no `matched` (the finding, of the whole text, names it).
  */
-export function placeInText(text: string): { line: number; matched: string } | undefined {
+export function placeInText(text: string): { line: number; matched?: string } | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -53,5 +56,8 @@ export function placeInText(text: string): { line: number; matched: string } | u
   const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];
   const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
   const line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
-  return line < 0 ? undefined : { line: line + 1, matched: `the key ${key}, read as YAML` };
+  if (line >= 0) return { line: line + 1, matched: `the key ${key}, read as YAML` };
+  const redacted = redact(text).split(/\r?\n|\r/, MAX_LINES);
+  const changed = redacted.length === lines.length ? lines.findIndex((written, i) => written !== redacted[i]) : -1;
+  return changed < 0 ? undefined : { line: changed + 1 };
 }

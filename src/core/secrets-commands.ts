@@ -18,8 +18,15 @@ import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, 
 export const PGPASS_SECRET = 'a .pgpass line (host:port:database:user:password)';
 export const TSIG_SECRET = 'a BIND or TSIG key secret (secret "…";)';
 export const COMMAND_SECRET = 'a password on a command line';
-/** The finding of a command line's password, naming the client and option that set it, never the value (36a-12). */
-const commandSecret = (option: string): string => `${COMMAND_SECRET} (${option})`;
+/**
+ * The finding of a command line's password, naming the client and option that set it, never the value (36a-12). A
+ * placeholder (`openssl passwd <password>`) is said after the command, which a message's redaction would otherwise read
+ * as one setting the password `<password>` (40a-8b): `openssl passwd, its password word` (the last placeholder's name).
+ */
+function commandSecret(option: string): string {
+  const secret = /<([^<>]+)>[^<]*$/.exec(option)?.[1];
+  return secret ? `${COMMAND_SECRET} (${option.replace(/\s*<[^<>]+>/g, '')}, its ${secret} word)` : `${COMMAND_SECRET} (${option})`;
+}
 
 /**
  * A `.pgpass` line: `hostname:port:database:username:password` (postgresql.org/docs/current/libpq-pgpass.html), each of

@@ -7,9 +7,8 @@ import { isReference } from './secrets-text';
  * and each blank run is taken whole (`(?=(…*))\N` never gives it back), so a text is scanned once: linear.
  */
 
-/** What such a line's password is called in findings (`FoundSecret.what`). */
-export const CONFIG_FILE_SECRET =
-  'a password of a config file (.curlrc user, ODBC PWD=, haproxy insecure-password or stats auth, Redis Sentinel auth-pass, keepalived auth_pass, a password line, chap-secrets, an Authorization or API key header set by a directive)';
+/** What such a line's password is called in findings (`FoundSecret.what`): configFileSecretIn names the format (40a-8b). */
+export const CONFIG_FILE_SECRET = 'a password of a config file';
 
 /**
  * - curl's config file takes `=`, `:` or blanks between an option and its value (curl.se/docs/manpage.html `-K`):
@@ -113,9 +112,48 @@ const HEADER_SET = new RegExp(
  */
 const HAPROXY_STR = /%\[str\((['"]?)(?:([A-Za-z][\w-]*)(?:\\[ \t]|[ \t]+))?([^\s"'()\\]+)\1\)\]/dy;
 
+/** The format of a LINES match, by its group (and its words, where a pattern holds several). */
+function lineFormat(group: number, line: string): string {
+  if (group === 4) return 'a .curlrc user line';
+  if (group !== 8) return 'an ODBC PWD=';
+  return /insecure-password/i.test(line)
+    ? 'haproxy insecure-password'
+    : /stats/i.test(line)
+      ? 'haproxy stats auth'
+      : 'Redis Sentinel auth-pass';
+}
+
+/** The format of a PLAIN_LINES match, by its group. */
+function plainLineFormat(group: number, line: string): string {
+  if (group === 1) return /auth_pass/.test(line) ? 'keepalived auth_pass' : 'Redis tls-key-file-pass';
+  if (group === 2) return 'a password line';
+  if (group === 3) return "a fetchmail poll line's password";
+  if (group === 5) return 'a chap-secrets or pap-secrets line';
+  if (group === 7) return "a dovecot passwd-file's plain-text scheme";
+  return 'a postfix sasl_passwd line';
+}
+
+/** A password a config file's line holds, and the format's name. */
+interface ConfigFileFinding {
+  span: [number, number];
+  format: string;
+}
+
 /** Where a text holds a password line of LINES or a bearer token of an `Authorization` header: the secret's span. */
-export function configFileSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+export const configFileSpans = (text: string): Array<[number, number]> => configFileOnce(text).map(({ span }) => span);
+/** How a finding of configFileSpans is named: the format of the first line that holds one (40a-8b). */
+export const configFileSecretIn = (text: string): string => {
+  const [first] = [...configFileOnce(text)].sort((a, b) => a.span[0] - b.span[0]);
+  return first ? `${CONFIG_FILE_SECRET} (${first.format})` : CONFIG_FILE_SECRET;
+};
+
+/** The last text read and what was found (a shape's finder, then its name, read the same text one after the other). */
+let lastRead: { text: string; found: ConfigFileFinding[] } | undefined;
+const configFileOnce = (text: string): ConfigFileFinding[] =>
+  (lastRead = lastRead?.text === text ? lastRead : { text, found: configFileFindings(text) }).found;
+
+function configFileFindings(text: string): ConfigFileFinding[] {
+  const found: ConfigFileFinding[] = [];
   if (/user|pwd|stats|sentinel/i.test(text)) {
     for (const match of text.matchAll(LINE)) {
       const group = [4, 5, 6, 8].find((n) => match[n] !== undefined)!;
@@ -126,7 +164,8 @@ export function configFileSpans(text: string): Array<[number, number]> {
       const [start, end] = match.indices![group];
       // A quoted value (Redis takes `"pw"`) is the text inside its quotes.
       const quoted = group === 8 && /^(["']).+\1$/.test(value) ? 1 : 0;
-      if (!isReference(value) && value.length > 2 * quoted) spans.push([start + quoted, end - quoted]);
+      if (!isReference(value) && value.length > 2 * quoted)
+        found.push({ span: [start + quoted, end - quoted], format: lineFormat(group, match[0]) });
     }
   }
   if (/auth_pass|key-file-pass|pass|\*|\{|\]:/i.test(text) || /\w[ \t]+[^\s:]+:\S/.test(text)) {
@@ -140,7 +179,7 @@ export function configFileSpans(text: string): Array<[number, number]> {
       const bare = value.slice(quoted, value.length - quoted);
       if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare)) continue;
       const [start, end] = match.indices![group];
-      spans.push([start + quoted, end - quoted]);
+      found.push({ span: [start + quoted, end - quoted], format: plainLineFormat(group, match[0]) });
     }
   }
   if (/header/i.test(text)) {
@@ -154,14 +193,14 @@ export function configFileSpans(text: string): Array<[number, number]> {
       const span: [number, number] = sample ? sample.indices![3] : match.indices![2];
       if (/^[a-z]+[.,:!?)]*$/.test(credential) || AUTH_SCHEME.test(credential) || /^[${%<]/.test(credential)) continue;
       if (isReference(scheme === undefined ? credential : `${scheme} ${credential}`) || isReference(credential)) continue;
-      spans.push(span);
+      found.push({ span, format: sample ? "haproxy's %[str(…)] header value" : 'a credential header set by a directive' });
     }
   }
   if (/authorization/i.test(text)) {
     for (const match of text.matchAll(BEARER)) {
       const token = match[3];
-      if (!/^[a-z]+$/.test(token)) spans.push(match.indices![3]);
+      if (!/^[a-z]+$/.test(token)) found.push({ span: match.indices![3], format: 'an Authorization: Bearer header' });
     }
   }
-  return spans;
+  return found;
 }

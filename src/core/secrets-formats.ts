@@ -1,5 +1,5 @@
 import { EXPECT_SECRET, expectSendSpans } from './expect-send';
-import { CONFIG_FILE_SECRET, configFileSpans } from './secrets-config-lines';
+import { CONFIG_FILE_SECRET, configFileSecretIn, configFileSpans } from './secrets-config-lines';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
 
@@ -164,10 +164,14 @@ export function configLineSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-export const FORMAT_FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string }> = [
+export const FORMAT_FINDERS: ReadonlyArray<{
+  find: (text: string) => Array<[number, number]>;
+  what: string;
+  named?: (text: string) => string;
+}> = [
   { find: registryAuthSpans, what: REGISTRY_AUTH },
   { find: netrcSpans, what: NETRC_SECRET },
   { find: configLineSpans, what: CONFIG_LINE_SECRET },
-  { find: configFileSpans, what: CONFIG_FILE_SECRET },
+  { find: configFileSpans, what: CONFIG_FILE_SECRET, named: configFileSecretIn },
   { find: expectSendSpans, what: EXPECT_SECRET },
 ];

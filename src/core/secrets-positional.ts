@@ -72,6 +72,7 @@ const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-col
  * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name);
  * - `mc alias set <alias> <url> <access key> <secret key>` (also `mc config host add`; min.io docs mc alias set);
  * - `rclone config create <name> <type> [key value]…`, `update|password <name> [key value]…`: a secret key's value;
+ *   `rclone obscure <password>` (rclone.org commands/rclone_obscure: the word is the password, obscured reversibly; 40a-4);
  * - (37a-6) `mc admin user add <alias> <user> <secret>` (min.io docs mc admin user add); `aws configure set
  *   aws_secret_access_key|aws_session_token <value>` (docs.aws.amazon.com cli reference configure/set);
  *   `wpa_passphrase <ssid> <passphrase>` (wpa_passphrase(8)); `sqlplus user/password[@connect]` (Oracle SQL*Plus
@@ -102,7 +103,9 @@ export function positionalPassword(
                 ? 'configure set'
                 : client === 'rclone' && before === 'config' && /^(?:create|update|password)$/.test(word)
                   ? word
-                  : undefined;
+                  : client === 'rclone' && word === 'obscure'
+                    ? word
+                    : undefined;
     state.sub = sub;
     return undefined;
   }
@@ -115,6 +118,9 @@ export function positionalPassword(
   if (client === 'vault' && n === 1 && !word.includes('=') && word !== '-') return { value: word, option: 'login <token>' };
   if (client === 'mc' && n === (state.sub === 'alias set' ? 4 : 3)) return { value: word, option: `${state.sub} <secret key>` };
   if (client === 'aws' && n === 2 && AWS_SECRET.test(before)) return { value: word, option: `configure set ${before.toLowerCase()}` };
+  // A word in lower-case letters is prose's (`the rclone obscure command hides …`), as mkpasswd's user name is.
+  if (client === 'rclone' && state.sub === 'obscure')
+    return n === 1 && word !== '-' && !/^[a-z]+[.,:;!?]?$/.test(word) ? { value: word, option: 'obscure <password>' } : undefined;
   const pairsFrom = state.sub === 'create' ? 3 : 2;
   if (client === 'rclone' && n > pairsFrom && (n - pairsFrom) % 2 === 1 && RCLONE_SECRET.test(before))
     return { value: word, option: `config ${state.sub} ${before.toLowerCase()}` };

@@ -1,17 +1,13 @@
 import { isCommandReference } from './secret-arguments';
+import { MORE_STDIN_CLIENTS, MORE_STDIN_RULES, STDIN_FILE, type StdinReading, type StdinRule } from './stdin-readers';
+
+export type { StdinReading } from './stdin-readers';
 
 /**
  * Passwords fed on standard input to a command that reads one there (attack round 38a-1, 38a-2): the text of an
  * `echo`/`printf` piped into it, of a here-string (`<<< "…"`) or of a here-doc given to it. One table says which
  * commands read what; secrets-commands.ts finds the text and reads it so.
  */
-
-/**
- * What a command reads from standard input: Redis commands (`redis`, any letter case), `user:password` lines
- * (`users`), a password (`password`, its first line), or a password on each line (`passwords`: smbpasswd's and
- * pdbedit's old and new, typed twice).
- */
-export type StdinReading = 'redis' | 'users' | 'password' | 'passwords';
 
 /**
  * The commands that read a password (or commands that set one) from standard input, one row each; `option`: only
@@ -40,15 +36,9 @@ export type StdinReading = 'redis' | 'users' | 'password' | 'passwords';
  * - TigerVNC `vncpasswd -f`: "Read a plain-text password from stdin" (vncpasswd(1)).
  * Not su: su(1) (util-linux, shadow) documents no password on standard input, and shadow's su refuses one without a
  * terminal ("su: must be run from a terminal").
+ * Round 40a-4: a file that is standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`: stdin-readers.ts STDIN_FILE)
+ * where `-` or `/dev/stdin` is read; the rows of stdin-readers.ts.
  */
-interface StdinRule {
-  client: RegExp;
-  option?: RegExp;
-  after?: RegExp;
-  leading?: RegExp;
-  reading: StdinReading;
-  name: string;
-}
 
 const STDIN_RULES: readonly StdinRule[] = [
   { client: /^(?:redis|valkey|keydb)-cli$/, reading: 'redis', name: 'input' },
@@ -71,25 +61,42 @@ const STDIN_RULES: readonly StdinRule[] = [
     name: '-S',
   },
   { client: /^vault$/, after: /^login$/, option: /^(?:-|token=-)$/, reading: 'password', name: 'login -' },
-  { client: /^(?:docker|podman)$/, after: /^secret$/, option: /^-$/, reading: 'password', name: 'secret create -' },
+  {
+    client: /^(?:docker|podman)$/,
+    after: /^secret$/,
+    option: new RegExp(`^(?:-|${STDIN_FILE})$`),
+    reading: 'password',
+    name: 'secret create -',
+  },
   {
     client: /^kubectl$/,
     after: /^secret$/,
-    option: /^--from-file[= ](?:[^=\s]*=)?\/dev\/(?:stdin|fd\/0)$/,
+    option: new RegExp(`^--from-file[= ](?:[^=\\s]*=)?${STDIN_FILE}$`),
     reading: 'password',
     name: '--from-file=/dev/stdin',
   },
   {
     client: /^kubeseal$/,
-    option: /^--from-file[= ](?:[^=\s]*=)?\/dev\/(?:stdin|fd\/0)$/,
+    option: new RegExp(`^--from-file[= ](?:[^=\\s]*=)?${STDIN_FILE}$`),
     reading: 'password',
     name: '--from-file=/dev/stdin',
   },
-  { client: /^gpg2?$/, option: /^--passphrase-(?:fd[= ]0|file[= ]\/dev\/stdin)$/, reading: 'password', name: '--passphrase-fd 0' },
+  {
+    client: /^gpg2?$/,
+    option: new RegExp(`^--passphrase-(?:fd[= ]0|file[= ]${STDIN_FILE})$`),
+    reading: 'password',
+    name: '--passphrase-fd 0',
+  },
   { client: /^smbpasswd$/, option: /^-[adeiLmnWx]*s[adeiLmnWx]*$/, reading: 'passwords', name: '-s' },
   { client: /^pdbedit$/, option: /^(?:-[aLvwmrxyz]*t|--password-from-stdin)$/, reading: 'passwords', name: '-t' },
-  { client: /^cryptsetup$/, option: /^(?:-|--key-file[= ]-|-d ?-)$/, reading: 'password', name: '--key-file -' },
+  {
+    client: /^cryptsetup$/,
+    option: new RegExp(`^(?:-|${STDIN_FILE}|(?:--key-file[= ]|-d ?)(?:-|${STDIN_FILE}))$`),
+    reading: 'password',
+    name: '--key-file -',
+  },
   { client: /^(?:tiger|tight)?vncpasswd$/, option: /^-f$/, reading: 'password', name: '-f' },
+  ...MORE_STDIN_RULES,
 ];
 
 /** Whether a command of that name reads standard input as a row of STDIN_RULES may say. */
@@ -97,13 +104,16 @@ const STDIN_RULES: readonly StdinRule[] = [
 const READER = new RegExp(`^(?:${STDIN_RULES.map((rule) => rule.client.source).join('|')})`);
 export const isStdinReader = (name: string): boolean => READER.test(name);
 /** Text that may name a reader of STDIN_RULES that secrets-commands.ts CLIENT does not name (its prefilter). */
-export const STDIN_CLIENT = /(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd)(?![\w.-])/;
+export const STDIN_CLIENT = new RegExp(
+  String.raw`(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd|${MORE_STDIN_CLIENTS})(?![\w.-])`,
+);
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 
 /** Whether `rule` holds for the command at word `i` of `words` (its options read to the command's end once). */
 function ruleHolds(rule: StdinRule, words: readonly string[], i: number): boolean {
+  if (rule.holds) return rule.holds(words, i);
   if (!rule.option) return true;
   let after = !rule.after;
   for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++) {
@@ -145,8 +155,11 @@ const isWrapperWord = (word: string, before: string): boolean =>
  * value (`command=echo`, an INI line's or a unit's `ExecStart=/bin/echo`).
  */
 const FEEDER = /^(?:[\w.-]*=)?(?:\S*\/)?(echo|printf|yes)$/;
-/** `tee` writes its input on (and to files): `echo pw | tee /dev/stderr | chpasswd` feeds chpasswd. */
-const PASSING = /^(?:\S*\/)?tee$/;
+/**
+ * `tee` writes its input on (and to files): `echo pw | tee /dev/stderr | chpasswd` feeds chpasswd; so do filters that
+ * pass their input on about as it came (`yes pw | head -2 | smbpasswd -s`, `cat <<< pw | sudo -S`: 40a-4).
+ */
+const PASSING = /^(?:\S*\/)?(?:tee|cat|head|tail|tr|sort|uniq|dos2unix|unix2dos)$/;
 /** How many `tee`s are read back through, and how many words back a group's `(` or `{` is looked for. */
 const MAX_PASSES = 4;
 const MAX_GROUP = 64;
@@ -207,7 +220,9 @@ function pipedInto(words: readonly string[], pipe: number): { text: string; at: 
     const closing = start === pipe ? words[pipe - 1] : words[start] === '}' && start + 1 === pipe ? '}' : undefined;
     if (closing === ')' || closing === '}') return groupFed(words, pipe, closing === ')' ? '(' : '{');
     for (let k = start; k < pipe; k++) if (FEEDER.test(words[k])) return fed(words, k, pipe);
-    if (!PASSING.test(words[start] ?? '') || words[start - 1] !== '|') return undefined;
+    if (!PASSING.test(words[start] ?? '')) return undefined;
+    const given = redirectedInput(words, start + 1, pipe);
+    if (given || words[start - 1] !== '|') return given;
     pipe = start - 1;
   }
   return undefined;
@@ -221,13 +236,33 @@ function pipedInto(words: readonly string[], pipe: number): { text: string; at: 
 export function stdinInput(words: readonly string[], i: number): { text: string; at: number } | undefined {
   let end = i + 1;
   while (end < words.length && !SEPARATOR.test(words[end])) end++;
-  for (let k = i + 1; k < end; k++) {
-    if (words[k] === '<<<' && k + 1 < end) return { text: words[k + 1], at: k + 1 };
-    if (words[k].startsWith('<<<') && words[k].length > 3) return { text: words[k].slice(3), at: k };
-  }
+  const given = redirectedInput(words, i + 1, end);
+  if (given) return given;
   let pipe = i - 1;
   while (pipe > 0 && !SEPARATOR.test(words[pipe]) && isWrapperWord(words[pipe], words[pipe - 1])) pipe--;
+  // The first command of a subshell or a group the pipe feeds (`| (sudo -S x)`, `| { sudo -S x; }`), bash's `|&` (40a-4).
+  if ((words[pipe] === '(' || words[pipe] === '{') && words[pipe - 1] === '|') pipe--;
+  if (words[pipe] === '&' && words[pipe - 1] === '|') pipe--;
   return words[pipe] === '|' && pipe > 0 ? pipedInto(words, pipe) : undefined;
+}
+
+/**
+ * The text a command's words from `from` to `end` give its standard input, and the word that holds it: a here-string
+ * (`<<< "…"`, `<<<…`, with the descriptor `0<<<`), or a process substitution's `echo`/`printf` (`< <(echo pw)`, 40a-4).
+ */
+function redirectedInput(words: readonly string[], from: number, end: number): { text: string; at: number } | undefined {
+  for (let k = from; k < end; k++) {
+    const string = /^0?<<<(.*)$/s.exec(words[k]);
+    if (string?.[1]) return { text: string[1], at: k };
+    if (string && k + 1 < end) return { text: words[k + 1], at: k + 1 };
+    if (/^0?<$/.test(words[k]) && words[k + 1] === '<' && words[k + 2] === '(') {
+      let close = k + 3;
+      while (close < words.length && close - k < MAX_GROUP && words[close] !== ')') close++;
+      const feeder = words.slice(k + 3, close).findIndex((word) => FEEDER.test(word));
+      return feeder < 0 ? undefined : fed(words, k + 3 + feeder, close);
+    }
+  }
+  return undefined;
 }
 
 /** A `user:password` line (chpasswd's input): the password, or none (a reference, a format's `%s`). */

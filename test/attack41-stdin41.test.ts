@@ -13,12 +13,12 @@ import { configMapOf, configMapOfTexts as configMap, judgedOnce, refusedAt as re
 const S = 'Hq7pLm2xWv';
 
 const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
-const container = (command: unknown[]) => ({ name: 'side', image: 'busybox:1.36', command });
+const container = (command: unknown[], i: number) => ({ name: `side-${i}`, image: 'busybox:1.36', command });
 /** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
 const doorValues = (texts: readonly string[]) => ({
   deployment: {
     podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text) => container(['sh', '-c', text])),
+    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
   },
   ...configMap(texts),
 });

@@ -339,7 +339,7 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['stdin readers after wrappers, groups and tee', '{ ( yes a ; ) | tee x | sudo -u a env A=1 passwd '],
       ['XML markup around command lines', '<c a="1"><![CDATA[echo a | ]]><!-- x --></c>'],
       // Round 40a (comments41): commented-out lines and recipe prefixes read as lines, sample placeholders left open.
-      ['comment markers and recipe prefixes before lines', '#requirepass \n\t@-curl -u a \n# -- ;x <a secret x\nREM :: // \n'],
+      ['comment markers and recipe prefixes before lines', '#requirepass \n\t@-curl -u a \n# -- ;x <a secret x\nREM :: // */ x */ \n'],
     ],
     size,
   );

@@ -35,6 +35,7 @@ describe('40a-1: a commented-out config line or command line is refused as the l
     ['a sasl_passwd line after //', `// [smtp.example.com]:587 bob:${S}\n`],
     ['a dovecot line after --', `-- bob:{PLAIN}${S}\n`],
     ['a block comment', `/* requirepass ${S}\n */\n`],
+    ['a block comment on one line', `/* requirepass ${S} */\n`],
     ["a block comment's inner line", `/*\n * requirepass ${S}\n */\n`],
     ['a quoted mail line', `> #echo ${S} | sudo -S true\n`],
     ['a CONNECT in a here-doc after --', `sqlplus /nolog <<EOF\n-- CONNECT system/${S}@orcl\nEOF\n`],

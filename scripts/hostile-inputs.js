@@ -341,6 +341,8 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 40a (stdin41): here-strings through filters, process substitutions left open, sshpass, files of stdin.
       ['stdin feeds through filters and substitutions', 'cat 0<<< a | head -2 |& ( sudo -S x < <( sshpass -d '],
       ['files of standard input and key=- values', 'docker secret create x /proc/self/fd/0 vault write a=- gh glab cosign '],
+      // Round 40a (comments41): commented-out lines and recipe prefixes read as lines, sample placeholders left open.
+      ['comment markers and recipe prefixes before lines', '#requirepass \n\t@-curl -u a \n# -- ;x <a secret x\nREM :: // */ x */ \n'],
     ],
     size,
   );

@@ -1,9 +1,10 @@
+import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, URL
  * percent-encoding, HTML/XML character references, base64 of text, quoted halves joined, Unicode format characters
- * left out, compatibility forms folded by NFKC, XML markup read as line breaks): the secret shapes and the names like a secret are looked for in each
+ * left out, compatibility forms folded by NFKC, XML markup read as line breaks, a line comment's marker left out): the secret shapes and the names like a secret are looked for in each
  * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
  * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
  */
@@ -137,6 +138,7 @@ const DECODINGS: readonly Decoding[] = [
   { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },
   { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
   XML_MARKUP,
+  LINE_PREFIXES,
 ];
 
 /** `text` with every escape of `decoding` undone, or undefined where none was. */

@@ -338,6 +338,11 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 39a (stdin40): readers of standard input after wrappers, groups and `tee`; XML markup read as line breaks.
       ['stdin readers after wrappers, groups and tee', '{ ( yes a ; ) | tee x | sudo -u a env A=1 passwd '],
       ['XML markup around command lines', '<c a="1"><![CDATA[echo a | ]]><!-- x --></c>'],
+      // Round 40a (wrappers41): every client word of a command read, assignments' values, `net user` anywhere, and
+      // exec-form lists (`["CMD", …]`) left open, nested in quotes, or many on a line.
+      ['client words after wrappers', 'docker exec a mysql -u a curl -u redis-cli -a X=curl -u a net user a b sqlplus -s <<E '],
+      ['exec-form lists left open', '["a", "[", [a, [a, \'a\'\', \'[", "mysql", "-p'],
+      ['exec-form lists of clients', '["docker","exec","a","mysql","-u","a","curl","-u","redis-cli","-a"], '],
     ],
     size,
   );

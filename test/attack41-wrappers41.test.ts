@@ -47,6 +47,8 @@ describe('40a-2: every client word of a command is read, not only the first', ()
     ['docker run IMAGE mysql', `docker run --rm mysql:8 mysql -uroot -p${S}`],
     ['docker run IMAGE redis-cli', `docker run --rm -it --network host redis:7 redis-cli -a ${S}`],
     ['docker run with a container named like the client', `docker run --rm -it mysql mysql -uroot -p${S}`],
+    ['docker run --entrypoint mysql', `docker run --rm --entrypoint mysql mysql:8 -h db -uroot -p${S}`],
+    ['docker run --entrypoint=curl', `docker run --rm --entrypoint=curl curlimages/curl -u bob:${S} https://h`],
     ['docker exec sqlplus', `docker exec db sqlplus system/${S}@orcl`],
     ['docker exec -i sqlplus here-doc', `docker exec -i db sqlplus -s /nolog <<EOF\nCONNECT system/${S}@orcl\nEOF\n`],
     ['a cron line', `0 2 * * * root docker exec db mysqldump -uroot -p${S} app > /b.sql`],

@@ -154,14 +154,15 @@ const MAX_READERS = 4;
  * command's first (40a-2: `docker exec db mysql -p…`, `docker run --rm redis:7 redis-cli -a …`, `kubectl -n mysql exec
  * r -- redis-cli -a …`): the wrapper's client and the one it runs are both read. A common word only where it starts a
  * command (or follows `sudo`; `net user` anywhere); a client named after another only where it is no option's value
- * (`docker run --name mysql -p3306:3306 …`, `sudo -u mysql redis-cli`): not after a word that is an option, but `--`.
+ * (`docker run --name mysql -p3306:3306 …`, `sudo -u mysql redis-cli`): not after a word that is an option, but `--`
+ * and `--entrypoint` (docker/podman/nerdctl run: its value is the command); an option's glued value is (`--entrypoint=mysql`).
  */
 function startsClient(name: string, words: readonly string[], i: number, after: boolean): boolean {
   if (CLIENT.exec(name)?.[0] !== name) return false;
   const before = i > 0 ? words[i - 1] : undefined;
   const start = before === undefined || SEPARATOR.test(before);
   if (COMMON_WORD.test(name) && !start && before !== 'sudo' && !(name === 'net' && NET_USER.test(words[i + 1] ?? ''))) return false;
-  return !after || start || !before!.startsWith('-') || before === '--';
+  return !after || start || !before!.startsWith('-') || /^--(?:entrypoint)?$/.test(before!) || words[i].startsWith('-');
 }
 /** redis-cli and its forks (valkey.io valkey-cli, docs.keydb.dev keydb-cli: the same options and commands). */
 const REDIS_CLI = /^(?:redis|valkey|keydb)-cli$/;

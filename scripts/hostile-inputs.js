@@ -343,6 +343,11 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['files of standard input and key=- values', 'docker secret create x /proc/self/fd/0 vault write a=- gh glab cosign '],
       // Round 40a (comments41): commented-out lines and recipe prefixes read as lines, sample placeholders left open.
       ['comment markers and recipe prefixes before lines', '#requirepass \n\t@-curl -u a \n# -- ;x <a secret x\nREM :: // */ x */ \n'],
+      // Round 40a (wrappers41): every client word of a command read, assignments' values, `net user` anywhere, and
+      // exec-form lists (`["CMD", …]`) left open, nested in quotes, or many on a line.
+      ['client words after wrappers', 'docker exec a mysql -u a curl -u redis-cli -a X=curl -u a net user a b sqlplus -s <<E '],
+      ['exec-form lists left open', '["a", "[", [a, [a, \'a\'\', \'[", "mysql", "-p'],
+      ['exec-form lists of clients', '["docker","exec","a","mysql","-u","a","curl","-u","redis-cli","-a"], '],
     ],
     size,
   );

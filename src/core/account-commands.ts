@@ -22,6 +22,8 @@ const MKPASSWD_VALUE = /^(?:-[mSRP]|--(?:method|salt|rounds|password-fd))$/;
 const EXPECT_MKPASSWD = /^-[ldcCp2v]$/;
 /** A word that can be a user's name (POSIX-portable, lower case): expect's `mkpasswd bob` names the user. */
 const USER_NAME = /^[a-z_][a-z0-9_-]*$/;
+/** How many words after `net user <name> <password>` are looked at for a Windows `/option` (its ten or so options). */
+const NET_OPTIONS = 64;
 /** Words that end a command in a shell. */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 
@@ -69,8 +71,9 @@ function netUserPassword(words: readonly string[], i: number, state: WordState):
   if (n === 1 && /^(?:add|password)$/.test(word)) state.sub = 'user add';
   if (state.sub === 'user add') return n === 3 ? { value: words[i], option: 'user add <name> <password>' } : undefined;
   if (n !== 2 || word === '*') return undefined;
+  // Its options within the next words (a `net user` read wherever it stands looks a bounded way ahead: 40a-5).
   let end = i + 1;
-  while (end < words.length && !SEPARATOR.test(words[end])) end++;
+  while (end < Math.min(words.length, i + NET_OPTIONS) && !SEPARATOR.test(words[end])) end++;
   const windows = words.slice(i + 1, end).some((after) => /^\/\w/.test(after));
   return windows ? { value: words[i], option: 'user <name> <password>' } : undefined;
 }

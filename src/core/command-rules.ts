@@ -143,6 +143,17 @@ function shortOption(rule: Rule, word: string, next: string | undefined): { valu
   return undefined;
 }
 
+/** The rows of RULES for each client name seen (a command line's every word is asked about its client's). */
+const rulesByClient = new Map<string, readonly Rule[]>();
+function rulesOf(client: string): readonly Rule[] {
+  let rules = rulesByClient.get(client);
+  if (!rules) {
+    rules = RULES.filter((rule) => rule.client.test(client));
+    if (rulesByClient.size < 1000) rulesByClient.set(client, rules);
+  }
+  return rules;
+}
+
 /** The password a row of RULES reads at `word` (with `next` after it), and how a message names the option; or none. */
 export function rulePassword(
   client: string,
@@ -150,8 +161,8 @@ export function rulePassword(
   next: string | undefined,
   state: ClientState,
 ): { value: string; option: string } | undefined {
-  for (const rule of RULES) {
-    if (!rule.client.test(client) || (rule.login && !state.login)) continue;
+  for (const rule of rulesOf(client)) {
+    if (rule.login && !state.login) continue;
     const short = shortOption(rule, word, next);
     const value = short ? short.value : rule.next?.test(word) ? next : rule.glued?.exec(word)?.[1];
     const password = value === undefined ? undefined : rule.form ? rule.form.exec(value)?.[1] : value;

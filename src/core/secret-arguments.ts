@@ -25,9 +25,10 @@ const isSecretFlagValue = (value: string, flag: string): boolean =>
 /** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
 const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;
 /** A command line's word that refers to a secret kept elsewhere: isReference's, or a shell's expansion (`"$PW"`, 36a-9). */
-// Both halves of `user:password` expansions (`--creds "$U:$P"`, `"${REG_USER}:${REG_PASS}"`, 37a-8) refer too.
+// Both halves of `user:password` expansions (`--creds "$U:$P"`, `"${REG_USER}:${REG_PASS}"`, 37a-8) refer too. `$$` is
+// Compose's and make's escaped `$` (a healthcheck's `-p$$MYSQL_ROOT_PASSWORD` is the shell's `-p$MYSQL_ROOT_PASSWORD`).
 export const isCommandReference = (value: string): boolean => {
-  const word = /^"[^"]*"$/.test(value) ? value.slice(1, -1) : value;
+  const word = (/^"[^"]*"$/.test(value) ? value.slice(1, -1) : value).replace(/\$\$(?=[A-Za-z_{(])/g, '$');
   const halves = word.split(':');
   return (
     isReference(word) ||

@@ -1,3 +1,4 @@
+import { execFormWords } from './exec-form-lists';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
 import type { Path } from './problem';
@@ -103,32 +104,31 @@ function hereDocAt(line: string): HereDoc | undefined {
   if (feedsRedis(line)) return { end: start[2], reading: 'redis', option: 'input' };
   const words = shellWords(line, true);
   // Each reader's name once a command: its options are read to the command's end once (a line of `docker docker …`);
-  // another reader after it is read too (`sudo passwd --stdin <<EOF`). A script's client: each command's first client.
+  // another reader after it is read too (`sudo passwd --stdin <<EOF`). A script's client: each client word (40a-2:
+  // `docker exec -i db sqlplus -s /nolog <<EOF`).
   const tried = new Set<string>();
-  let clientSeen = false;
   for (let k = 0; k < words.length; k++) {
     const name = commandName(words[k]);
-    if (SEPARATOR.test(words[k])) {
-      clientSeen = false;
-      tried.clear();
-    }
+    if (SEPARATOR.test(words[k])) tried.clear();
     if (isStdinReader(name) && !tried.has(name)) {
       tried.add(name);
       const stdin = stdinReading(name, words, k);
       if (stdin) return { end: start[2], reading: stdin.reading, option: `${name} ${stdin.name}` };
     }
-    if (clientSeen || CLIENT.exec(name)?.[0] !== name) continue;
-    clientSeen = true;
+    if (CLIENT.exec(name)?.[0] !== name) continue;
     // A script's client (`sql` only where it starts a command: `run sql <<EOF` is prose).
     const script = COMMON_WORD.test(name) && k > 0 && !SEPARATOR.test(words[k - 1]) ? undefined : scriptOf(name);
     if (script) return { end: start[2], script, option: `${name} script`, logonFirst: /^sql(?:plus)?$/.test(name) };
   }
   return undefined;
 }
-/** A word's command name: `/usr/bin/curl`, `--cmd=curl` (a flag's value), `curl.exe`. */
+/**
+ * A word's command name: `/usr/bin/curl`, `--cmd=curl` (a flag's value), `curl.exe`, `CMD=curl` (a variable's value:
+ * `BACKUP_CMD="mysqldump -p…"`, `alias db='mysql -p…'` are command lines, 40a-3).
+ */
 const commandName = (word: string): string =>
   word
-    .replace(/^--?[\w.-]+=/, '')
+    .replace(/^(?:--?[\w.-]+|[A-Za-z_]\w*)=/, '')
     .replace(/^.*[/\\]/s, '')
     .replace(/\.exe$/i, '')
     .toLowerCase();
@@ -143,7 +143,34 @@ interface Option {
 }
 
 /** Clients whose name is also a common word (`run sql queries/reports`): read only where they start a command. */
-const COMMON_WORD = /^(?:sql|exp|imp|passwd|net|dbv)$/;
+const COMMON_WORD = /^(?:sql|exp|imp|passwd|net)$/;
+/** Windows' and Samba's `net` where its next word is `user` (or Samba's `rpc|ads|sam`): read wherever it stands (40a-5). */
+const NET_USER = /^(?:user|rpc|ads|sam)$/i;
+
+/** A client a command names, read from its name on: its name, what its words have shown, whether its options ended. */
+interface Reader {
+  client: string;
+  state: ClientState;
+  stopped?: boolean;
+}
+/** How many clients of one command are read at once (the last named): a wrapper's, the client's it runs, and more. */
+const MAX_READERS = 4;
+
+/**
+ * Whether word `i` (its command name `name`) names a client read from there on. Every client word is one, not only a
+ * command's first (40a-2: `docker exec db mysql -p…`, `docker run --rm redis:7 redis-cli -a …`, `kubectl -n mysql exec
+ * r -- redis-cli -a …`): the wrapper's client and the one it runs are both read. A common word only where it starts a
+ * command (or follows `sudo`; `net user` anywhere); a client named after another only where it is no option's value
+ * (`docker run --name mysql -p3306:3306 …`, `sudo -u mysql redis-cli`): not after a word that is an option, but `--`
+ * and `--entrypoint` (docker/podman/nerdctl run: its value is the command); an option's glued value is (`--entrypoint=mysql`).
+ */
+function startsClient(name: string, words: readonly string[], i: number, after: boolean): boolean {
+  if (CLIENT.exec(name)?.[0] !== name) return false;
+  const before = i > 0 ? words[i - 1] : undefined;
+  const start = before === undefined || SEPARATOR.test(before);
+  if (COMMON_WORD.test(name) && !start && before !== 'sudo' && !(name === 'net' && NET_USER.test(words[i + 1] ?? ''))) return false;
+  return !after || start || !before!.startsWith('-') || /^--(?:entrypoint)?$/.test(before!) || words[i].startsWith('-');
+}
 /** redis-cli and its forks (valkey.io valkey-cli, docs.keydb.dev keydb-cli: the same options and commands). */
 const REDIS_CLI = /^(?:redis|valkey|keydb)-cli$/;
 /** A printf format's conversion alone (`printf "AUTH %s\\r\\n" "$PW"`: the format's word is filled by a reference, 38a-10). */
@@ -248,18 +275,17 @@ function stdinFed(client: string, words: readonly string[], i: number, depth: nu
  */
 function commandPasswords(words: readonly string[], depth: number, fedToRedis = false, script?: Script): CommandPassword[] {
   const found: CommandPassword[] = [];
-  let client: string | undefined;
-  let state = freshState();
+  // The clients this command names, each read on (40a-2: `docker exec db mysql -p…`, `sudo -u mysql redis-cli -a …`).
+  let readers: Reader[] = [];
   // The readers of standard input read in this command: each name once (its options are read to the command's end).
-  const readers = new Set<string>();
+  const stdinReaders = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const commandStart = i === 0 || SEPARATOR.test(words[i - 1]);
     const name = commandName(word);
-    let option: Option | 'stop' | 'redis' | undefined;
     // lftp runs the commands of `-c`/`-e` (lftp(1)): `lftp -c "open -u bob,pw ftp://h; user bob pw"` is a script of its
     // own (38a-3, 39a-2: client-scripts.ts).
-    const lftpCommands = client === 'lftp' && /^-[ce]$/.test(words[i - 1] ?? '');
+    const lftpCommands = readers.some(({ client }) => client === 'lftp') && /^-[ce]$/.test(words[i - 1] ?? '');
     // A printf's format is read filled by its arguments (`printf "AUTH %s\r\n" "$PW" | nc redis 6379`, 38a-10).
     const nested = words[i - 1] === 'printf' && /%/.test(word) ? printfFilled(words, i - 1) : word;
     if (
@@ -275,34 +301,46 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
           nested: true,
         })),
       );
-    else if (SEPARATOR.test(word)) client = undefined;
-    // A script's command that logs in (client-scripts.ts: lftp's `user`, Oracle's `CONNECT`).
-    else if (client === undefined && commandStart && script && scriptClient(script, word))
-      [client, state] = [scriptClient(script, word), freshState()];
-    else if (client === undefined && commandStart && isRedisCommand(word, fedToRedis))
-      [client, state] = ['redis', { ...freshState(), redis: i }];
-    else if (
-      client === undefined &&
-      CLIENT.exec(name)?.[0] === name &&
-      (commandStart || words[i - 1] === 'sudo' || !COMMON_WORD.test(name))
-    ) {
-      [client, state] = [name, freshState()];
-      // A script's client fed on standard input (client-scripts.ts); a stdin reader is read below, wherever it stands.
-      if (depth < MAX_NESTING && scriptOf(name)) found.push(...stdinFed(name, words, i, depth));
-    } else if (client !== undefined && client !== 'redis') option = clientPassword(client, words, i, state);
-    if (SEPARATOR.test(word)) readers.clear();
+    else if (SEPARATOR.test(word)) readers = [];
+    else {
+      for (const reader of readers)
+        if (reader.client !== 'redis') readOption(reader, i, clientPassword(reader.client, words, i, reader.state));
+      readers = readers.filter(({ stopped }) => !stopped);
+      // A script's command that logs in (client-scripts.ts: lftp's `user`, Oracle's `CONNECT`).
+      if (readers.length === 0 && commandStart && script && scriptClient(script, word))
+        readers = [{ client: scriptClient(script, word)!, state: freshState() }];
+      else if (readers.length === 0 && commandStart && isRedisCommand(word, fedToRedis))
+        readers = [{ client: 'redis', state: { ...freshState(), redis: i } }];
+      else if (startsClient(name, words, i, readers.length > 0)) {
+        // The last named of a name is read (`docker exec mysql mysql -p…`: the container's name, then the client).
+        readers = [...readers.filter(({ client }) => client !== name).slice(1 - MAX_READERS), { client: name, state: freshState() }];
+        // A script's client fed on standard input (client-scripts.ts), once a command; a stdin reader is read below.
+        if (depth < MAX_NESTING && scriptOf(name) && !stdinReaders.has(name)) {
+          stdinReaders.add(name);
+          found.push(...stdinFed(name, words, i, depth));
+        }
+      }
+    }
+    if (SEPARATOR.test(word)) stdinReaders.clear();
     // A reader of standard input wherever it stands (after `RUN`, a prompt, `sudo`, another client's words: 39a-1).
-    else if (depth < MAX_NESTING && isStdinReader(name) && !readers.has(name)) {
-      readers.add(name);
+    else if (depth < MAX_NESTING && isStdinReader(name) && !stdinReaders.has(name)) {
+      stdinReaders.add(name);
       found.push(...stdinFed(name, words, i, depth));
     }
-    if (option === 'redis') [client, state] = ['redis', { ...freshState(), redis: i, sub: client }];
-    else if (client === 'redis' && state.redis !== undefined && i > state.redis) {
+    for (const reader of readers) {
+      const { client, state } = reader;
+      if (client !== 'redis' || state.redis === undefined || i <= state.redis) continue;
       const last = i + 1 >= words.length || SEPARATOR.test(words[i + 1]);
-      option = redisCommandPassword(words, state.redis, i, last, fedToRedis || REDIS_CLI.test(state.sub ?? ''));
+      readOption(reader, i, redisCommandPassword(words, state.redis, i, last, fedToRedis || REDIS_CLI.test(state.sub ?? '')));
     }
-    if (option === 'stop') client = undefined;
-    else if (option && option !== 'redis') {
+  }
+
+  /** What a reader's word `i` gave: a password, its Redis command's start, or the end of its options (then it stops). */
+  function readOption(reader: Reader, i: number, option: Option | 'stop' | 'redis' | undefined): void {
+    const { client, state } = reader;
+    if (option === 'redis') [reader.client, reader.state] = ['redis', { ...freshState(), redis: i, sub: client }];
+    else if (option === 'stop') reader.stopped = true;
+    else if (option) {
       const colon = option.user ? option.value.indexOf(':') : -1;
       const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
       const named = client === 'redis' ? `${state.sub ?? 'Redis'} ${option.option}` : `${client} ${option.option}`;
@@ -364,7 +402,8 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
       (input?.script && hereDoc === input) ||
       (lftpIndent !== undefined && !input)
     ) {
-      const words = shellWords(line, true);
+      // A list of strings on it (`test: ["CMD", "mysqladmin", …]`) is a command of its own, one word per item (40a-3).
+      const words = execFormWords(line, (part) => shellWords(part, true)) ?? shellWords(line, true);
       const script = input ? (hereDoc === input ? input.script : undefined) : lftpIndent !== undefined ? 'lftp' : undefined;
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;

@@ -1,0 +1,95 @@
+/**
+ * Exec-form command lists written inside a text (attack round 40a-3): a compose healthcheck's `test: ["CMD",
+ * "mysqladmin", "ping", "-uroot", "-p…"]`, a Dockerfile's `CMD […]`, `ENTRYPOINT […]`, `HEALTHCHECK CMD […]`, a YAML
+ * flow list `[redis-cli, -a, …]`, a program's `subprocess.run(["mysql", …])`. Each item is one word of one command, as
+ * a pod's `command` list already is (secrets-commands.ts execCommandPasswords): secrets-commands.ts reads such a line's
+ * words with the list's items standing as a command of their own.
+ */
+
+/** A list found on a line: where it starts and ends (after its `]`), and its items' texts. */
+interface List {
+  start: number;
+  end: number;
+  items: string[];
+}
+
+/** The longest a list is read (characters from its `[`); a line's whole scan stays within a few times its length. */
+const MAX_LIST = 4096;
+
+/** A JSON string's text (`"a\"b"`), its escapes undone; as written where it is no valid JSON. */
+function jsonText(quoted: string): string {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted.slice(1, -1);
+  }
+}
+
+/**
+ * The list of strings starting at `line[from]` (a `[`): items JSON or YAML double-quoted, YAML single-quoted (`''` a
+ * quote) or plain (no `,[]{}` nor quote), separated by commas, two items at least (`[ -f x ]`, `[x]` are none); and how
+ * many characters were read to find it or fail.
+ */
+function listAt(line: string, from: number): { list?: List; scanned: number } {
+  const items: string[] = [];
+  const limit = Math.min(line.length, from + MAX_LIST);
+  let i = from + 1;
+  const blanks = (): void => {
+    while (i < limit && (line[i] === ' ' || line[i] === '\t')) i++;
+  };
+  for (;;) {
+    blanks();
+    const first = line[i];
+    const itemStart = i;
+    if (first === '"') {
+      for (i++; i < limit && line[i] !== '"'; i++) if (line[i] === '\\') i++;
+      if (i >= limit) return { scanned: i - from };
+      items.push(jsonText(line.slice(itemStart, ++i)));
+    } else if (first === "'") {
+      for (i++; i < limit && (line[i] !== "'" || line[i + 1] === "'"); i++) if (line[i] === "'") i++;
+      if (i >= limit) return { scanned: i - from };
+      items.push(line.slice(itemStart + 1, i++).replace(/''/g, "'"));
+    } else {
+      while (i < limit && !/[,[\]{}"'\r\n]/.test(line[i])) i++;
+      const plain = line.slice(itemStart, i).trim();
+      if (!plain || plain.startsWith('#')) return { scanned: i - from + 1 };
+      items.push(plain);
+    }
+    blanks();
+    if (line[i] === ',') i++;
+    else if (line[i] === ']' && items.length > 1) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
+    else return { scanned: i - from + 1 };
+  }
+}
+
+/** The lists of strings on `line`, in order; a list is not read inside another. */
+function listsOn(line: string): List[] {
+  const lists: List[] = [];
+  // Each `[` starts a reading; together they read at most a few times the line (a hostile line of `["a", "[", …`).
+  let budget = 4 * line.length + MAX_LIST;
+  for (let at = line.indexOf('['); at >= 0 && budget > 0; at = line.indexOf('[', at + 1)) {
+    const { list, scanned } = listAt(line, at);
+    budget -= scanned;
+    if (!list) continue;
+    lists.push(list);
+    at = list.end - 1;
+  }
+  return lists;
+}
+
+/**
+ * The words of `line` (`wordsOf`: a shell's reading of a text) where each list of strings on it stands as a command
+ * of its own (`;` before and after its items): undefined where the line holds none.
+ */
+export function execFormWords(line: string, wordsOf: (text: string) => string[]): string[] | undefined {
+  const lists = line.includes('[') ? listsOn(line) : [];
+  if (lists.length === 0) return undefined;
+  const words: string[] = [];
+  let at = 0;
+  for (const { start, end, items } of lists) {
+    words.push(...wordsOf(line.slice(at, start)), ';', ...items, ';');
+    at = end;
+  }
+  words.push(...wordsOf(line.slice(at)));
+  return words;
+}

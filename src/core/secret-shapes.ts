@@ -7,15 +7,8 @@ import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
-import {
-  COMMAND_SECRET,
-  commandPasswordSpans,
-  commandSecretIn,
-  PGPASS_SECRET,
-  pgpassSpans,
-  TSIG_SECRET,
-  tsigSpans,
-} from './secrets-commands';
+import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
+import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
 
 /**

@@ -338,6 +338,11 @@ const tokenShapes34a = (size = 1_000_000) =>
       // Round 39a (stdin40): readers of standard input after wrappers, groups and `tee`; XML markup read as line breaks.
       ['stdin readers after wrappers, groups and tee', '{ ( yes a ; ) | tee x | sudo -u a env A=1 passwd '],
       ['XML markup around command lines', '<c a="1"><![CDATA[echo a | ]]><!-- x --></c>'],
+      // Round 40a (vars41): name-value syntaxes left open, secret-store commands, snmpd.conf and fetchmail lines, Ant <exec>.
+      ['name-value syntaxes left open', 'ENV DB_PASSWORD a setenv a ("password", "withPassword("a DB_PASSWORD ?= (setq password '],
+      ['secret-store commands without values', 'kubectl create secret vault kv put a=b gh secret set -b '],
+      ['snmpd and fetchmail lines left open', 'rocommunity com2sec -a b createUser a SHA \npoll a.b\n  pass \nopen a.b.c\n'],
+      ['Ant exec elements left open', '<exec executable="mysql"><arg value="-u"/><arg line="-p '],
     ],
     size,
   );

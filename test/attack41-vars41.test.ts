@@ -1,6 +1,6 @@
 import { redact, secretShape } from '../src/core/secrets';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
+import { accepted, configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith, refusedEverywhere } from './secret-tables';
 
 /**
  * Attack round 40a-4b, 40a-4c, 40a-6, 40a-7: a secret-named variable set by a directive, an operator or a call
@@ -94,6 +94,20 @@ describe('40a-4b: a secret-named variable set by a directive, an operator or a c
     'getPassword("db1")',
     'set password before login',
     'change password often',
+    // Code whose words only look so (a scan of node_modules, /usr/include and /usr/lib/python3 found these).
+    "['DB_PASS_2', 'ADMINPW', 'dbpw']",
+    "['sshpass', '-p', S, 'ssh', 'host']",
+    "['signingKey', 'encryptionKey', 'masterKey']",
+    "['DB_PASSWORD', '/run/secrets/db.txt', true]",
+    'key: typing.Union["rsa.RSAPrivateKey", "rsa.RSAPublicKey"],',
+    'tokens += tmptokens',
+    'leftToken.value !== rightToken.value',
+    'this.token("=>");',
+    'ask_password("Password: ")',
+    "color('pass', ' %s: ')",
+    '#define GL_POINT_TOKEN 0x0701',
+    '#define SSL_TXT_PSK "PSK"',
+    '#define CRAMFS_SIGNATURE "Compressed ROMFS"',
   ]);
 });
 
@@ -124,7 +138,23 @@ describe('40a-4c: a secret-store command stores a secret, whatever its key is ca
     'gh secret set DB --body "$DB"',
     'az keyvault secret set --vault-name v -n db --file secret.txt',
     'aws secretsmanager create-secret --name x --secret-string file://secret.json',
+    'kubectl create secret generic x --from-literal=api=<your-api-key>',
   ]);
+});
+
+describe('40a-4c: an exec-form command (a list of words) stores a secret', () => {
+  const pod = (command: string[], args?: string[]) => ({ deployment: { additionalContainers: [{ ...container(command), args }] } });
+  test.each([
+    ['kubectl --from-literal=', pod(['kubectl', 'create', 'secret', 'generic', 'x', `--from-literal=api=${S}`])],
+    ['kubectl in command, --from-literal in args', pod(['kubectl'], ['create', 'secret', 'generic', 'x', '--from-literal', `api=${S}`])],
+    ['gh secret set --body', pod(['gh', 'secret', 'set', 'DB', '--body', S])],
+    ['vault kv put', pod(['vault', 'kv', 'put', 'secret/x', `value=${S}`])],
+  ])('%s is refused', (_, values) => refusedEverywhere(values, S));
+  test('references and other commands are accepted', () => {
+    accepted(pod(['kubectl', 'create', 'secret', 'generic', 'x', '--from-literal=api=$(API_KEY)']));
+    accepted(pod(['kubectl', 'create', 'configmap', 'x', '--from-literal=mode=fast']));
+    accepted(pod(['gh', 'secret', 'set', 'DB', '--body', '$(DB)']));
+  });
 });
 
 describe('40a-6: snmpd.conf, a .fetchmailrc over several lines, an lftp script, sasl_passwd by sender domain', () => {

@@ -9,18 +9,18 @@ import { setsSecret, unquote } from './secrets-text';
  * - a directive, then the name and its value, alone on a line: Dockerfile's legacy `ENV NAME value` (the rest of the
  *   line; docs.docker.com reference/dockerfile "ENV"), csh/tcsh `setenv`, Apache `SetEnv` (mod_env), Windows `setx`
  *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`,
- *   PHP's `php_value`/`php_admin_value`, C's `#define`, RPM's `%define`/`%global`;
+ *   PHP's `php_value`/`php_admin_value`, RPM's `%define`/`%global`; C's `#define` of a string (code's words are none);
  * - GNU make's other assignments `?=`, `:=`, `::=`, `:::=`, `+=`, `!=` (make manual "Setting Variables", with
- *   `override`/`export` before), R's `<-` and `<<-`;
+ *   `override`/`export` before; code's words are none there too), R's `<-` and `<<-` of a string;
  * - a Lisp form `(setq name "value")`, `(defvar …)`, `(setenv "NAME" "value")`, Scheme's `(define …)`, Clojure's `(def …)`;
  * - a quoted name then a quoted value, as a call's first two arguments or a pair (`os.Setenv("NAME", "v")`, `setenv(…)`,
  *   `define('NAME', 'v')`, `System.setProperty("db.password", "v")`, `os.environ.setdefault(…)`, `["NAME", "v"]`,
  *   `('password', 'v')`);
  * - a builder or setter named like a secret taking one quoted value (`withPassword("v")`, `.password("v")`,
  *   `setApiKey("v")`).
- * In the last two, code's own words are no secret: a value in lower-case letters only (`"text"`, `"hidden"`, a type's or a
- * placeholder's name, as secrets-config-lines.ts takes a header's), the name itself as a label (`t('password', 'Password')`),
- * or words of prose (`"Enter your password"`).
+ * In the last two, make's and C's, code's own words are no secret (isCodeWord): an identifier of letters only (`"text"`, `"hidden"`, a
+ * type's or a placeholder's name, as secrets-config-lines.ts takes a header's in lower case; another name in a list of
+ * names), the name itself as a label (`t('password', 'Password')`), an option, a path, or words of prose.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -47,16 +47,20 @@ const SYNTAXES: readonly Syntax[] = [
   {
     pattern: new RegExp(
       String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|` +
-        String.raw`php_(?:admin_)?value|#[ \t]*define|%define|%global)` +
+        String.raw`php_(?:admin_)?value|%define|%global)` +
         String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
       'dgm',
     ),
   },
+  // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.
+  { pattern: new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+(${NAME})[ \t]+(${QUOTED})[ \t]*\r?$`, 'dgm'), code: true },
+  // make's name holds no `.` (`self.token += c` is code), `!==` compares; code's words (`tokens += more`) are none.
   {
     pattern: new RegExp(
-      String.raw`^[ \t]*(?:(?:override|export)[ \t]+)?(${NAME})[ \t]*(?:[?+!]=|:{1,3}=)[ \t]*(${QUOTED}|[^\s"'][^\n\r]*?)[ \t]*\r?$`,
+      String.raw`^[ \t]*(?:(?:override|export)[ \t]+)?([A-Za-z_][\w-]{0,127})[ \t]*(?:[?+]=|!=(?!=)|:{1,3}=)[ \t]*(${QUOTED}|[^\s"'][^\n\r]*?)[ \t]*\r?$`,
       'dgm',
     ),
+    code: true,
   },
   // R's value unquoted is code (`token <- readline()`): a string only.
   { pattern: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*<<?-[ \t]*(${QUOTED})[ \t]*;?[ \t]*\r?$`, 'dgm') },
@@ -72,7 +76,7 @@ const SYNTAXES: readonly Syntax[] = [
 
 /** A method's first word that reads, checks or derives a secret, not one that sets it. */
 const VERB =
-  /^(?:get|has|is|check|validate|verify|hash|reset|find|read|load|fetch|remove|delete|clear|encode|decode|encrypt|decrypt|compare|generate|create|update|rotate|revoke|lookup|require|mask|show|print|log)$/;
+  /^(?:get|has|is|check|validate|verify|hash|reset|find|read|load|fetch|remove|delete|clear|encode|decode|encrypt|decrypt|compare|generate|create|update|rotate|revoke|lookup|require|mask|show|print|log|ask|prompt|input)$/;
 
 /** A builder's or setter's name: `with`/`set` then a name like a secret, or such a name alone after a `.` or at a word's start. */
 function builderName(name: string): string | undefined {
@@ -84,10 +88,20 @@ function builderName(name: string): string | undefined {
   return list.length <= 2 && !VERB.test(list[0] ?? '') ? method : undefined;
 }
 
-/** Code's own words where a value goes: lower-case letters only, the name again, or words of prose. */
+/**
+ * Code's own words where a value goes: the name or its last words again (a label), an identifier of letters only (`text`, `ADMINPW`,
+ * `encryptionKey`, `session_id`, `rsa.RSAPublicKey`: another name in a list of names), an option (`-p`), a path, a call
+ * (`nextchar()`), a prompt (`"Password: "`), a format (`" %s"`), punctuation (`"=>"`), or words of prose.
+ */
 function isCodeWord(name: string, value: string): boolean {
   const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /^[a-z]*$/.test(value) || flat(value) === flat(name) || /^[A-Za-z]+(?:[ \t]+[A-Za-z]+[.:!?]?){2,}$/.test(value);
+  const identifier =
+    /^[A-Za-z_][A-Za-z_.-]*$/.test(value) && (/^[a-z_.-]+$|^[A-Z_.-]+$/.test(value) || words(value).length > 1 || value.startsWith('_'));
+  const prose = /^[A-Za-z_]+(?:[ \t]+[A-Za-z_]+[.,:!?]?)+$/.test(value);
+  const other = /^[-/]|^[A-Za-z][A-Za-z ]*:[ \t]*$|\w\(|%[-+ #0-9.]*[sdifx]|\{\d*\}/.test(value) || !/[A-Za-z0-9]/.test(value);
+  // The name's own last words (`#define SSL_TXT_PSK "PSK"`, `#define XtCSessionID "SessionID"`): a label.
+  const label = flat(value) !== '' && flat(name).endsWith(flat(value));
+  return value === '' || label || identifier || prose || other;
 }
 
 /** Where a text sets a value under a name like a secret by one of SYNTAXES: the value's span (inside its quotes). */

@@ -1,3 +1,4 @@
+import type { Path } from './problem';
 import { isCommandReference, shellWords } from './secret-arguments';
 
 /**
@@ -12,7 +13,8 @@ import { isCommandReference, shellWords } from './secret-arguments';
  *   `aws secretsmanager create-secret|put-secret-value|update-secret --secret-string <value>` (cli reference secretsmanager);
  * - `gh secret set <name> --body|-b <value>` (cli.github.com/manual/gh_secret_set);
  * - `az keyvault secret set --value <value>` (learn.microsoft.com cli/azure/keyvault/secret#az-keyvault-secret-set).
- * A reference (`$PW`, `${PW}`, `"$(cat f)"`), standard input (`-`) or a file (`@f`, `file://f`, `fileb://f`) is none.
+ * A reference (`$PW`, `${PW}`, `"$(cat f)"`), standard input (`-`), a file (`@f`, `file://f`, `fileb://f`) or a placeholder
+ * (`...`, `<password>`) is none.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -54,36 +56,49 @@ const MAX_NESTING = 3;
 
 /** A value that stores nothing written here: a reference, standard input, a file. */
 const isElsewhere = (value: string): boolean =>
-  value === '' || value === '-' || /^(?:@|fileb?:\/\/)/.test(value) || isCommandReference(value);
+  value === '' || value === '-' || /^(?:@|fileb?:\/\/)/.test(value) || PLACEHOLDER.test(value) || isCommandReference(value);
+/** A placeholder a document writes for a value: `...`, `…`, `<password>`, `xxx`. */
+const PLACEHOLDER = /^(?:\.{3,}|…|<[^<>]*>|x{3,}|X{3,})$/;
 
-/** The value `word` (then `next`) gives one of `store`'s options, or undefined. */
-function optionValue(store: Store, word: string, next: string | undefined): string | undefined {
+/** The value `word` (then `next`) gives one of `store`'s options, and whether it is the next word's; or undefined. */
+function optionValue(store: Store, word: string, next: string | undefined): { value: string; next: boolean } | undefined {
   const eq = word.indexOf('=');
-  if (store.pairs) return eq > 0 && word[0] !== '-' ? word.slice(eq + 1) : undefined;
+  if (store.pairs) return eq > 0 && word[0] !== '-' ? { value: word.slice(eq + 1), next: false } : undefined;
   let value: string | undefined;
-  if (store.options!.includes(word)) value = next;
+  const isNext = store.options!.includes(word);
+  if (isNext) value = next;
   else if (eq > 0 && store.options!.includes(word.slice(0, eq))) value = word.slice(eq + 1);
   else if (store.short && word.length > 2 && word.startsWith(`-${store.short}`)) value = word.slice(2);
-  return value !== undefined && store.keyed ? /^[^=]*=(.*)$/s.exec(value)?.[1] : value;
+  if (value !== undefined && store.keyed) value = /^[^=]*=(.*)$/s.exec(value)?.[1];
+  return value === undefined ? undefined : { value, next: isNext };
 }
 
-/** The command's words after its path (each step a later word), or undefined where it does not follow the path. */
-function afterPath(store: Store, command: readonly string[]): readonly string[] | undefined {
+/** Where the command's words after its path start (each step a later word), or undefined where it does not follow the path. */
+function afterPath(store: Store, command: readonly string[]): number | undefined {
   let at = 0;
   for (const step of store.path) {
     while (at < command.length && !step.test(command[at])) at++;
     if (at++ >= command.length) return undefined;
   }
   const secure = command.some((word, k) => word === '--type=SecureString' || (word === '--type' && command[k + 1] === 'SecureString'));
-  return store.secureString && !secure ? undefined : command.slice(at);
+  return store.secureString && !secure ? undefined : at;
 }
 
-/** The values `words` store (one command line), read again inside a word that holds another. */
-function storedValues(words: readonly string[], depth: number): string[] {
-  const found: string[] = [];
+/** A stored value, and the word that holds it (the word of a nested command line that holds it). */
+interface Stored {
+  value: string;
+  index: number;
+}
+
+/** The values `words` store (one command line, or an exec-form command's items), read again inside a word that holds another. */
+export function storedValues(words: readonly string[], depth = 0): Stored[] {
+  const found: Stored[] = [];
+  const nested = (index: number) =>
+    depth < MAX_NESTING && /\s/.test(words[index]) && CLUE.test(words[index])
+      ? storedValues(shellWords(words[index], true), depth + 1).map(({ value }) => ({ value, index }))
+      : [];
   for (let i = 0; i < words.length; i++) {
-    if (depth < MAX_NESTING && /\s/.test(words[i]) && CLUE.test(words[i]))
-      found.push(...storedValues(shellWords(words[i], true), depth + 1));
+    found.push(...nested(i));
     const name = commandName(words[i]);
     if (!STORES.some((store) => store.client.test(name))) continue;
     // The command's first such client reads its words to the command's end, once (`kubectl kubectl …` is one command).
@@ -91,15 +106,14 @@ function storedValues(words: readonly string[], depth: number): string[] {
     while (end < words.length && !SEPARATOR.test(words[end])) end++;
     const command = words.slice(i + 1, end);
     for (const store of STORES) {
-      const rest = store.client.test(name) ? afterPath(store, command) : undefined;
-      rest?.forEach((word, k) => {
-        const value = optionValue(store, word, rest[k + 1]);
-        if (value !== undefined && !isElsewhere(value)) found.push(value);
-      });
+      const from = store.client.test(name) ? afterPath(store, command) : undefined;
+      for (let k = from ?? command.length; k < command.length; k++) {
+        const option = optionValue(store, command[k], command[k + 1]);
+        if (option && !isElsewhere(option.value)) found.push({ value: option.value, index: i + 1 + k + (option.next ? 1 : 0) });
+      }
     }
-    // Words holding a command line of their own are read nested above; the rest of this command is read.
-    for (const word of command)
-      if (depth < MAX_NESTING && /\s/.test(word) && CLUE.test(word)) found.push(...storedValues(shellWords(word, true), depth + 1));
+    // Words holding a command line of their own are read nested too; the rest of this command is read.
+    for (let k = i + 1; k < end; k++) found.push(...nested(k));
     i = end;
   }
   return found;
@@ -113,7 +127,7 @@ export function storedSecretSpans(text: string): Array<[number, number]> {
   for (const line of text.split(/(?<!\\)\n/)) {
     if (CLUE.test(line) && PATH_CLUE.test(line)) {
       let from = 0;
-      for (const value of storedValues(shellWords(line, true), 0)) {
+      for (const { value } of storedValues(shellWords(line, true))) {
         const start = line.indexOf(value, from);
         if (start < 0) {
           spans.push([at, at + line.length]);
@@ -126,4 +140,21 @@ export function storedSecretSpans(text: string): Array<[number, number]> {
     at += line.length + 1;
   }
   return spans;
+}
+
+/**
+ * The values an exec-form command stores (Kubernetes' `command: [kubectl, create, secret, …]` with its `args`): one
+ * finding per list item that holds one, as secrets-commands.ts execCommandPasswords reads a client's options.
+ */
+export function execStoredSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
+  const items = (['command', 'args'] as const).flatMap((key) =>
+    Array.isArray(record[key]) ? (record[key] as unknown[]).map((item, i) => [key, i, item] as const) : [],
+  );
+  if (!items.some(([, , item]) => typeof item === 'string' && CLUE.test(item))) return [];
+  const words = items.map(([, , item]) => (typeof item === 'string' ? item : ';'));
+  return storedValues(words).map(({ index }) => ({
+    path: [...at, items[index][0], items[index][1]],
+    value: words[index],
+    what: STORED_SECRET,
+  }));
 }

@@ -343,6 +343,7 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['secret-store commands without values', 'kubectl create secret vault kv put a=b gh secret set -b '],
       ['snmpd and fetchmail lines left open', 'rocommunity com2sec -a b createUser a SHA \npoll a.b\n  pass \nopen a.b.c\n'],
       ['Ant exec elements left open', '<exec executable="mysql"><arg value="-u"/><arg line="-p '],
+      ['Maven exec configurations left open', '<configuration><executable>mysql</executable><argument>-u</argument>'],
     ],
     size,
   );

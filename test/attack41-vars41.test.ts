@@ -190,7 +190,7 @@ describe('40a-6: snmpd.conf, a .fetchmailrc over several lines, an lftp script, 
   ]);
 });
 
-describe("40a-7: an Ant <exec>'s executable and arguments read as one command line", () => {
+describe("40a-7: an Ant <exec>'s (or a Maven exec configuration's) executable and arguments read as one command line", () => {
   refusedTable([
     [
       'mysqladmin password, one arg each',
@@ -205,7 +205,19 @@ describe("40a-7: an Ant <exec>'s executable and arguments read as one command li
     ],
     ['apply', `<apply executable="sshpass" parallel="false"><arg value="-p"/><arg value="${S}"/><fileset dir="."/></apply>`],
   ]);
+  refusedTable([
+    [
+      'a Maven exec configuration',
+      `<configuration>\n  <executable>sshpass</executable>\n  <arguments>\n    <argument>-p</argument>\n    <argument>${S}</argument>\n  </arguments>\n</configuration>`,
+    ],
+    [
+      'a Maven exec configuration, mysql -p',
+      `<configuration><executable>mysql</executable><arguments><argument>-uroot</argument><argument>-p${S}</argument></arguments></configuration>`,
+    ],
+  ]);
   acceptedTable([
+    '<configuration><executable>npm</executable><arguments><argument>run</argument><argument>build</argument></arguments></configuration>',
+    '<configuration><executable>mysql</executable><arguments><argument>-p${db.password}</argument></arguments></configuration>',
     '<exec executable="mysql"><arg value="-p${db.password}"/></exec>',
     '<exec executable="mysql"><arg line="-u root -p"/></exec>',
     '<exec executable="ls"><arg value="-la"/></exec>',

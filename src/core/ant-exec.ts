@@ -6,11 +6,13 @@ import { commandPasswordSpans } from './secrets-commands';
  * `value`, `file` or `path` one word, a `line` split at blanks (ant.apache.org/manual/Tasks/exec.html, "Command-line
  * Arguments"); the deprecated `command` attribute is a whole command line. That line is read as any command line is
  * (secrets-commands.ts), and a password it finds is the span the element holds it at (the whole element where the
- * element writes it with character references).
+ * element writes it with character references). The exec-maven-plugin's `<configuration>` alike: its `<executable>`, then
+ * each `<arguments><argument>` in order (mojohaus.org/exec-maven-plugin exec-mojo.html).
  */
 
 /** What such a password is called in findings (`FoundSecret.what`). */
-export const ANT_EXEC_SECRET = 'a password on the command line an Ant <exec> or <apply> runs (executable and <arg> elements)';
+export const ANT_EXEC_SECRET =
+  'a password on the command line an Ant <exec> or <apply> runs (executable and <arg> elements), or a Maven exec <configuration>';
 
 const START = /<(exec|apply)(?=[\s>/])/g;
 const ATTRIBUTE = /\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -33,10 +35,42 @@ function attributes(tag: string): Map<string, string> {
 /** A word quoted for a shell: one word, whatever it holds. */
 const quoted = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;
 
-/** Where a text's Ant `<exec>` and `<apply>` elements run a command line that sets a password. */
-export function antExecSpans(text: string): Array<[number, number]> {
-  if (!/<(?:exec|apply)/.test(text)) return [];
+/** The spans of the passwords the command line `words` sets, in the text's part from `start` to `end`. */
+function passwordSpans(words: readonly string[], text: string, start: number, end: number): Array<[number, number]> {
+  const line = words.join(' ');
+  const part = text.slice(start, end);
+  return commandPasswordSpans(line).map(([from, to]): [number, number] => {
+    const at = part.indexOf(line.slice(from, to));
+    return at < 0 ? [start, end] : [start + at, start + at + to - from];
+  });
+}
+
+const MAVEN_EXECUTABLE = /<executable>([^<]*)<\/executable>/g;
+const MAVEN_ARGUMENT = /<argument>([^<]*)<\/argument>/g;
+
+/** Where a Maven exec `<configuration>` runs a command line that sets a password: its first `<executable>` and its arguments. */
+function mavenExecSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  let read = 0;
+  for (const executable of text.matchAll(MAVEN_EXECUTABLE)) {
+    // The configuration that holds it, read once whatever number of executables it holds; each part of the text is
+    // searched once (back to the last one read, forward to its end).
+    if (executable.index < read) continue;
+    const back = text.slice(read, executable.index).lastIndexOf('<configuration');
+    const close = text.indexOf('</configuration>', executable.index);
+    const [start, end] = [back < 0 ? executable.index : read + back, close < 0 ? text.length : close];
+    read = end;
+    const words = [quoted(decoded(executable[1].trim()))];
+    for (const [, argument] of text.slice(start, end).matchAll(MAVEN_ARGUMENT)) words.push(quoted(decoded(argument)));
+    if (words.length > 1) spans.push(...passwordSpans(words, text, start, end));
+  }
+  return spans;
+}
+
+/** Where a text's Ant `<exec>` and `<apply>` elements, or a Maven exec configuration, run a command line that sets a password. */
+export function antExecSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = text.includes('<executable>') ? mavenExecSpans(text) : [];
+  if (!/<(?:exec|apply)/.test(text)) return spans;
   // Where the next end tag stands: found once for all the starts before it; a start inside an element read is skipped,
   // so each part of the text is read once (no scan to the end from each start).
   const close = new Map<string, number>();
@@ -66,13 +100,7 @@ export function antExecSpans(text: string): Array<[number, number]> {
         else if (arg.get('line') !== undefined) words.push(arg.get('line')!);
       }
     if (words.length < 2 && command === undefined) continue;
-    const line = words.join(' ');
-    const element = text.slice(start.index, end);
-    for (const [from, to] of commandPasswordSpans(line)) {
-      const password = line.slice(from, to);
-      const at = element.indexOf(password);
-      spans.push(at < 0 ? [start.index, end] : [start.index + at, start.index + at + password.length]);
-    }
+    spans.push(...passwordSpans(words, text, start.index, end));
   }
   return spans;
 }

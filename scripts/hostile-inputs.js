@@ -348,6 +348,12 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['client words after wrappers', 'docker exec a mysql -u a curl -u redis-cli -a X=curl -u a net user a b sqlplus -s <<E '],
       ['exec-form lists left open', '["a", "[", [a, [a, \'a\'\', \'[", "mysql", "-p'],
       ['exec-form lists of clients', '["docker","exec","a","mysql","-u","a","curl","-u","redis-cli","-a"], '],
+      // Round 40a (vars41): name-value syntaxes left open, secret-store commands, snmpd.conf and fetchmail lines, Ant <exec>.
+      ['name-value syntaxes left open', 'ENV DB_PASSWORD a setenv a ("password", "withPassword("a DB_PASSWORD ?= (setq password '],
+      ['secret-store commands without values', 'kubectl create secret vault kv put a=b gh secret set -b '],
+      ['snmpd and fetchmail lines left open', 'rocommunity com2sec -a b createUser a SHA \npoll a.b\n  pass \nopen a.b.c\n'],
+      ['Ant exec elements left open', '<exec executable="mysql"><arg value="-u"/><arg line="-p '],
+      ['Maven exec configurations left open', '<configuration><executable>mysql</executable><argument>-u</argument>'],
     ],
     size,
   );

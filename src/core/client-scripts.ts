@@ -31,11 +31,13 @@ export function scriptClient(script: Script, word: string): string | undefined {
 
 /**
  * An lftp script of its own (`lftp -f sync.lftp`, lftp(1) "-f script_file") starts at a line that opens an lftp URL
- * (`open sftp://h`, lftp's schemes ftp, ftps, sftp, fish, http, https) or sets one of lftp's settings (`set sftp:…`),
- * and holds the lines after it indented as much (the same text, or the same block of a YAML document that holds it).
+ * (`open sftp://h`, lftp's schemes ftp, ftps, sftp, fish, http, https) or a bare host (40a-6: `open ftp.example.com`,
+ * a dotted name or an IPv4 address, maybe a port, alone on the line; "open the file" names none), or sets one of lftp's
+ * settings (`set sftp:…`), and holds the lines after it indented as much (the same text, or the same block of a YAML
+ * document that holds it).
  */
 const LFTP_START =
-  /^[ \t]*(?:open(?:[ \t]+-[a-z][ \t]+\S+)*[ \t]+(?:s?ftps?|fish|https?):\/\/|set[ \t]+(?:ftp|ftps|sftp|fish|ssl|net|xfer|mirror|cmd):)/;
+  /^[ \t]*(?:open(?:[ \t]+-[a-z][ \t]+\S+)*[ \t]+(?:(?:s?ftps?|fish|https?):\/\/|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*(?::\d{1,5})?[ \t]*\r?$|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?[ \t]*\r?$)|set[ \t]+(?:ftp|ftps|sftp|fish|ssl|net|xfer|mirror|cmd):)/;
 export const mayHoldLftpScript = (text: string): boolean => /open|set/.test(text) && new RegExp(LFTP_START.source, 'm').test(text);
 
 /**

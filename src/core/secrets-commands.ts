@@ -5,6 +5,7 @@ import type { Path } from './problem';
 import { rulePassword } from './command-rules';
 import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
+import { execStoredSecrets } from './secret-store-commands';
 import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -392,9 +393,15 @@ export const commandSecretIn = (text: string): string => commandSecret(commandPa
 
 /**
  * The passwords an exec-form command sets (Kubernetes' `command: [curl, -u, "bob:pw", …]` with its `args`, a probe's or
- * a hook's `exec.command`): one finding per list item that holds one. Each item is one word, as the kubelet passes it.
+ * a hook's `exec.command`), and the values it stores in a secret store (secret-store-commands.ts, 40a-4c): one finding
+ * per list item that holds one. Each item is one word, as the kubelet passes it.
  */
 export function execCommandPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
+  return [...execStoredSecrets(record, at), ...execClientPasswords(record, at)];
+}
+
+/** execCommandPasswords' clients' options. */
+function execClientPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const lists = (['command', 'args'] as const).map((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : []));
   const items = [...lists[0].map((item, i) => ['command', i, item] as const), ...lists[1].map((item, i) => ['args', i, item] as const)];
   if (!items.some(([, , item]) => typeof item === 'string' && mayHoldCommand(item))) return [];

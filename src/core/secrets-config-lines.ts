@@ -68,7 +68,8 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  * and with an encoding suffix (`{plain}`, `{Cleartext}`, `{PLAIN.b64}`: doc.dovecot.org password schemes; dovecot's
  * password-scheme.c looks them up without case); postfix's `sasl_passwd` without brackets, or without a port
  * (postfix.org SASL_README "smtp_sasl_password_maps": the key is `[host]`, `[host]:port`, `host`, `host:port`, or a
- * sender `user@domain`): `smtp.example.com:587 user:pw`, `smtp.example.com user:pw`. A bare `host a:b` line is
+ * sender `user@domain`, or a sender's domain `@domain` with smtp_sender_dependent_authentication, 40a-6):
+ * `smtp.example.com:587 user:pw`, `smtp.example.com user:pw`, `@example.com user:pw`. A bare `host a:b` line is
  * common elsewhere (an image `nginx:1.25`, a service `backend:8080`), so there the host must be a dotted name or an
  * address, the line two words, and a value that can be a name, a version or a port (lower case, digits) is none.
  * Each starts at a line's start; the words are runs of disjoint classes: linear.
@@ -80,7 +81,7 @@ const PLAIN_LINES = [
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
   String.raw`^[ \t]*[^\s:#{]+:\{${anyCase('(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)(?:\\.(?:B64|BASE64|HEX))?')}\}([^:\s]+)`,
   String.raw`^[ \t]*\[[^\]\s]+\]:\d{1,5}[ \t]+[^\s:]+:(\S+)`,
-  String.raw`^[ \t]*(?:[^\s@:\[]+@)?(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::(?:\d{1,5}|[a-z]+))?[ \t]+[^\s:]+:(\S+)[ \t]*\r?$`,
+  String.raw`^[ \t]*(?:[^\s@:\[]*@)?(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::(?:\d{1,5}|[a-z]+))?[ \t]+[^\s:]+:(\S+)[ \t]*\r?$`,
 ];
 const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
 /** The postfix line without brackets (its group): a value that can be a name, a version or a port is none. */

@@ -1,0 +1,127 @@
+import { words } from './secrets-keys';
+import { setsSecret, unquote } from './secrets-text';
+
+/**
+ * Attack round 40a-4b: a secret-named variable set by a syntax other than `name=value` or `name: value`. Only the syntax
+ * that pairs a name with its value is read here; the name is judged as everywhere (secrets-keys.ts: a name like a secret,
+ * not one of a reference such as `DB_PASSWORD_FILE`), and so is the value (secrets-text.ts setsSecret: a reference, a
+ * switch's word, a path under a file's name are none). One table, one row per syntax:
+ * - a directive, then the name and its value, alone on a line: Dockerfile's legacy `ENV NAME value` (the rest of the
+ *   line; docs.docker.com reference/dockerfile "ENV"), csh/tcsh `setenv`, Apache `SetEnv` (mod_env), Windows `setx`
+ *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`,
+ *   PHP's `php_value`/`php_admin_value`, RPM's `%define`/`%global`; C's `#define` of a string (code's words are none);
+ * - GNU make's other assignments `?=`, `:=`, `::=`, `:::=`, `+=`, `!=` (make manual "Setting Variables", with
+ *   `override`/`export` before; code's words are none there too), R's `<-` and `<<-` of a string;
+ * - a Lisp form `(setq name "value")`, `(defvar …)`, `(setenv "NAME" "value")`, Scheme's `(define …)`, Clojure's `(def …)`;
+ * - a quoted name then a quoted value, as a call's first two arguments or a pair (`os.Setenv("NAME", "v")`, `setenv(…)`,
+ *   `define('NAME', 'v')`, `System.setProperty("db.password", "v")`, `os.environ.setdefault(…)`, `["NAME", "v"]`,
+ *   `('password', 'v')`);
+ * - a builder or setter named like a secret taking one quoted value (`withPassword("v")`, `.password("v")`,
+ *   `setApiKey("v")`).
+ * In the last two, make's and C's, code's own words are no secret (isCodeWord): an identifier of letters only (`"text"`, `"hidden"`, a
+ * type's or a placeholder's name, as secrets-config-lines.ts takes a header's in lower case; another name in a list of
+ * names), the name itself as a label (`t('password', 'Password')`), an option, a path, or words of prose.
+ */
+
+/** What such a value is called in findings (`FoundSecret.what`). */
+export const NAME_VALUE_SECRET =
+  'a value set to a name like a secret by a directive, an operator or a call ' +
+  '(ENV NAME value, setenv, set -x, #define, define(), ?=, <-, setq, os.Setenv("NAME", …))';
+
+/** A name as these syntaxes write it (a variable's, a property's: `db.password`, `db-password`). */
+const NAME = String.raw`[A-Za-z_][\w.-]{0,127}`;
+/** A quoted value, to its closing quote on the line. */
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+/** A value: quoted, or a word up to a blank or `;`. */
+const VALUE = String.raw`${QUOTED}|[^\s;"'][^\s;]*`;
+
+interface Syntax {
+  pattern: RegExp;
+  /** Code's words are none (see above). */
+  code?: boolean;
+}
+
+const SYNTAXES: readonly Syntax[] = [
+  // The legacy ENV form: the value is the rest of the line.
+  { pattern: new RegExp(String.raw`^[ \t]*ENV[ \t]+(${NAME})[ \t]+(${QUOTED}|[^\s"'=][^\n\r]*?)[ \t]*\r?$`, 'dgim') },
+  {
+    pattern: new RegExp(
+      String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|` +
+        String.raw`php_(?:admin_)?value|%define|%global)` +
+        String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
+      'dgm',
+    ),
+  },
+  // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.
+  { pattern: new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+(${NAME})[ \t]+(${QUOTED})[ \t]*\r?$`, 'dgm'), code: true },
+  // make's name holds no `.` (`self.token += c` is code), `!==` compares; code's words (`tokens += more`) are none.
+  {
+    pattern: new RegExp(
+      String.raw`^[ \t]*(?:(?:override|export)[ \t]+)?([A-Za-z_][\w-]{0,127})[ \t]*(?:[?+]=|!=(?!=)|:{1,3}=)[ \t]*(${QUOTED}|[^\s"'][^\n\r]*?)[ \t]*\r?$`,
+      'dgm',
+    ),
+    code: true,
+  },
+  // R's value unquoted is code (`token <- readline()`): a string only.
+  { pattern: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*<<?-[ \t]*(${QUOTED})[ \t]*;?[ \t]*\r?$`, 'dgm') },
+  {
+    pattern: new RegExp(
+      String.raw`\((?:setq(?:-default|-local)?|setf|defvar|defconst|defcustom|setenv|define|def)[ \t]+["']?(${NAME})["']?[ \t]+(${QUOTED})`,
+      'dg',
+    ),
+  },
+  { pattern: new RegExp(String.raw`[(\[{][ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`, 'dg'), code: true },
+  { pattern: new RegExp(String.raw`(?<![\w$])(${NAME})\([ \t]*(${QUOTED})[ \t]*\)`, 'dg'), code: true },
+];
+
+/** A method's first word that reads, checks or derives a secret, not one that sets it. */
+const VERB =
+  /^(?:get|has|is|check|validate|verify|hash|reset|find|read|load|fetch|remove|delete|clear|encode|decode|encrypt|decrypt|compare|generate|create|update|rotate|revoke|lookup|require|mask|show|print|log|ask|prompt|input)$/;
+
+/** A builder's or setter's name: `with`/`set` then a name like a secret, or such a name alone after a `.` or at a word's start. */
+function builderName(name: string): string | undefined {
+  const method = name.replace(/^.*\./, '');
+  const prefixed = /^(?:with|set)([A-Z]\w*)$/.exec(method);
+  if (prefixed) return prefixed[1];
+  // Not a getter's or a check's (`getPassword("db")`, `checkPassword(…)`): a name of one or two words, a noun first.
+  const list = words(method);
+  return list.length <= 2 && !VERB.test(list[0] ?? '') ? method : undefined;
+}
+
+/**
+ * Code's own words where a value goes: the name or its last words again (a label), an identifier of letters only (`text`, `ADMINPW`,
+ * `encryptionKey`, `session_id`, `rsa.RSAPublicKey`: another name in a list of names), an option (`-p`), a path, a call
+ * (`nextchar()`), a prompt (`"Password: "`), a format (`" %s"`), punctuation (`"=>"`), or words of prose.
+ */
+function isCodeWord(name: string, value: string): boolean {
+  const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const identifier =
+    /^[A-Za-z_][A-Za-z_.-]*$/.test(value) && (/^[a-z_.-]+$|^[A-Z_.-]+$/.test(value) || words(value).length > 1 || value.startsWith('_'));
+  const prose = /^[A-Za-z_]+(?:[ \t]+[A-Za-z_]+[.,:!?]?)+$/.test(value);
+  const other = /^[-/]|^[A-Za-z][A-Za-z ]*:[ \t]*$|\w\(|%[-+ #0-9.]*[sdifx]|\{\d*\}/.test(value) || !/[A-Za-z0-9]/.test(value);
+  // The name's own last words (`#define SSL_TXT_PSK "PSK"`, `#define XtCSessionID "SessionID"`): a label.
+  const label = flat(value) !== '' && flat(name).endsWith(flat(value));
+  return value === '' || label || identifier || prose || other;
+}
+
+/** Where a text sets a value under a name like a secret by one of SYNTAXES: the value's span (inside its quotes). */
+export function nameValueSpans(text: string): Array<[number, number]> {
+  if (!/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const { pattern, code } of SYNTAXES) {
+    for (const match of text.matchAll(pattern)) {
+      const groups = [1, 2, 3].filter((n) => match[n] !== undefined);
+      const [nameGroup, valueGroup] = [groups[0], groups[groups.length - 1]];
+      const written = match[nameGroup];
+      const name = pattern === SYNTAXES[SYNTAXES.length - 1].pattern ? builderName(written) : written;
+      const value = match[valueGroup];
+      const plain = unquote(value);
+      if (name === undefined || !setsSecret(name, value)) continue;
+      if (code && isCodeWord(name, plain)) continue;
+      const [start, end] = match.indices![valueGroup];
+      const quoted = /^(["']).*\1$/s.test(value) && value.length >= 2 ? 1 : 0;
+      if (end - start > 2 * quoted) spans.push([start + quoted, end - quoted]);
+    }
+  }
+  return spans;
+}

@@ -39,3 +39,18 @@ describe("additionalVolumeMounts name a volume of Traefik's pod also next to a l
     expect(judgedValues(values('src'), '41.3.0').errors).toEqual([]);
   });
 });
+
+describe('a bare secret flag followed by the next long option is a switch (stdin41 left open)', () => {
+  const sidecar = (command: string[]) => ({
+    deployment: { additionalContainers: [{ name: 'side-0', image: 'busybox:1.36', command }] },
+  });
+  test.each([
+    [['gh', 'auth', 'login', '--with-token', '--hostname', 'github.com']],
+    [['sh', '-c', 'gh auth login --with-token --hostname github.com']],
+    [['app', '--token', '--config=/etc/app.yaml']],
+  ])('%j is accepted', (command) => accepted(sidecar(command)));
+  test.each([
+    [['app', '--token', 'Zx9pQ7wLm2vK', '--config=/etc/app.yaml'], 'Zx9pQ7wLm2vK'],
+    [['sh', '-c', 'app --password -Zx9pQ7wLm2vK --verbose'], 'Zx9pQ7wLm2vK'],
+  ])('%j is refused', (command, secret) => refusedEverywhere(sidecar(command), secret));
+});

@@ -111,12 +111,18 @@ export function shellWords(text: string, operators = false): string[] {
   return words;
 }
 
+/**
+ * A word after a bare secret flag that is the next long option (`gh auth login --with-token --hostname github.com`):
+ * the flag is a switch there (it reads the secret from standard input), not given this word.
+ */
+const isNextOption = (word: string): boolean => /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:=.*)?$/.test(word);
+
 /** The secret a flag sets in `words` (one command line's words), or undefined. */
 function flagSecretIn(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const flag = FLAG.exec(words[i]);
     if (!flag || !isSecretOption(flag[1])) continue;
-    const value = flag[2] ?? words[i + 1];
+    const value = flag[2] ?? (isNextOption(words[i + 1] ?? '') ? undefined : words[i + 1]);
     if (value !== undefined && isSecretFlagValue(value, flag[1])) return value;
   }
   return undefined;
@@ -144,9 +150,12 @@ export function bareSecretFlag(text: unknown): string | undefined {
   return flag && flag[2] === undefined && isSecretOption(flag[1]) ? flag[1] : undefined;
 }
 
-/** `[..., '--providers.x.token', value]`: a bare secret flag, so the next item is its value, whatever it starts with. */
+/**
+ * `[..., '--providers.x.token', value]`: a bare secret flag, so the next item is its value, whatever it starts with,
+ * but the next long option (isNextOption).
+ */
 export function isSecretFlagItem(list: readonly unknown[], i: number): boolean {
   const flag = i > 0 ? bareSecretFlag(list[i - 1]) : undefined;
   const item = list[i];
-  return flag !== undefined && !(typeof item === 'string' && !isSecretFlagValue(item, flag));
+  return flag !== undefined && !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)));
 }

@@ -9,6 +9,9 @@ describe('a .pgpass password runs to the end of its line, blanks included (libpq
     [`db.example.com:5432:app:bob:${PW} aaaa`],
     [`# pgpass\ndb.example.com:5432:app:bob:${PW} # prod`],
     [`*:*:*:bob:${PW} two words`],
+    // Round 41a-6: the generated word later in the password.
+    [`localhost:5432:app:bob:two ${PW}`],
+    [`*:*:*:*:a b ${PW}`],
   ])('%j is refused in an env value and a ConfigMap', (text) => {
     refusedEverywhere({ env: [{ name: 'X', value: text }] }, PW);
     refusedEverywhere(configMapOf({ 'pgpass.txt': text }), PW);

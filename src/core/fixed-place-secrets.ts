@@ -35,16 +35,18 @@ function groupSpans(pattern: RegExp, text: string, holds: (match: RegExpMatchArr
 
 /**
  * A `.pgpass` line's database, user and password are no path (`/var/www`), no number (`backend:80:up:100:200`, a status
- * line) and the password (its first word) no switch's word (`srv:22:root:admin:enabled`) and longer than two
- * (`node1:8080:eth0:vlan1:up`).
+ * line) and the password no switch's word (`srv:22:root:admin:enabled`) and longer than two
+ * (`node1:8080:eth0:vlan1:up`); a password of several words holds one that reads as generated.
  */
 function isPgpassLine(line: string): boolean {
   const [, , database, user, rest] = line.trim().split(/(?<!\\):/);
   const [password, ...more] = rest.split(/[ \t]+/);
-  // Words after it: a password with blanks, or prose after a status (`srv:80:state:ok:all systems go`): a first word
-  // mixing letters with digits or signs reads as generated.
-  const prose = more.length > 0 && !(/[A-Za-z]/.test(password) && /[^A-Za-z]/.test(password));
-  const plain = prose || password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
+  // Words after it: a password with blanks, or prose after a status (`srv:80:state:ok:all systems go`): a word mixing
+  // letters with digits or signs (any of them: `my Zx9pQ7 pass`, round 41a-6) reads as generated.
+  const generated = (word: string) => /[A-Za-z]/.test(word) && /[^A-Za-z]/.test(word);
+  const plain = more.length
+    ? ![password, ...more].some(generated)
+    : password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
   return !database.startsWith('/') && !/^\d+$/.test(user) && !plain;
 }
 

@@ -9,6 +9,9 @@ import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
+import { runAsRootProblems } from './run-as-root';
+import { ingressClassNameProblems } from './ingress-class-name';
+import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
@@ -44,6 +47,9 @@ export function podPortAndVolumeProblems(
     ...podContainerProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
+    ...runAsRootProblems(values, prefix, chart),
+    ...additionalVolumeClaimProblems(values, prefix),
+    ...ingressClassNameProblems(values, prefix, chart),
     ...extraNodePortProblems(values, entrypoints, prefix),
   ];
 }

@@ -46,7 +46,7 @@ export function podContainerProblems(values: Values, prefix: Path): Problem[] {
       : formatPath(source(path) ?? path);
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names']).flatMap((finding) =>
+    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security']).flatMap((finding) =>
       finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [],
     ),
     ...duplicateContainerNames(spec, holder),

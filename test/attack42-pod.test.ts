@@ -218,3 +218,50 @@ test('ingressClass.name Traefik_X without Ingresses in the config is refused', (
     expect.stringMatching(/traefik\.values\.ingressClass\.name: is no name the API server takes for the IngressClass/),
   ]);
 });
+
+describe('41b-7: a clash with the init container this tool writes for traefik.certResolvers', () => {
+  test("is reported at the user's sidecar, saying the other container is generated and why", () => {
+    const config = devConfig();
+    config.traefik.certResolvers = { le: { email: 'a@example.org' } };
+    config.traefik.values = {
+      deployment: {
+        initContainers: [{ name: 'other', image: 'busybox:1.37.0', command: ['true'] }],
+        additionalContainers: [side(0), { name: 'volume-permissions', image: 'busybox:1.37.0' }],
+      },
+    };
+    const text = stringify(config);
+    // The line of the user's clashing name (1-based), which the error must point at.
+    const line = text.split('\n').findIndex((l) => /name: volume-permissions$/.test(l)) + 1;
+    const errors = parseConfigText('config/t.yaml', text).errors.map((d) => formatDiagnostic(d));
+    const clash = errors.filter((e) => /volume-permissions/.test(e) && /Duplicate value/.test(e));
+    expect(line).toBeGreaterThan(0);
+    expect(clash).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^config/t\\.yaml:${line}:\\d+: traefik\\.values\\.deployment\\.additionalContainers\\[1\\]\\.name: is "volume-permissions", ` +
+            "the name of the init container this tool adds to Traefik's pods for traefik\\.certResolvers \\(it makes the ACME storage file mode 600",
+        ),
+      ),
+    ]);
+    expect(errors.filter((e) => e.includes('initContainers[0].name'))).toEqual([]);
+  });
+});
+
+describe('ingressClass.name from chart v23.2.0 (traefik-helm-chart commit 7f0a0fc1, #864)', () => {
+  test.each([
+    ['23.1.0', 0],
+    ['23.2.0', 1],
+  ])('chart %s: a_b refused %i time(s) as a name', (chart, count) => {
+    expect(
+      at(errorsOf({ ingressClass: { name: 'a_b' } }, chart), 'ingressClass.name').filter((e) => /DNS-1123 subdomain/.test(e)),
+    ).toHaveLength(count);
+  });
+  test('with Ingresses, the class message says the name problem too (one line per key)', () => {
+    const errors = at(errorsOf({ ingressClass: { name: 'Traefik_X' } }), 'ingressClass.name');
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /so the chart names its IngressClass that instead of traefik, .*: remove it; besides, it is no name the API server takes for the IngressClass .*DNS-1123 subdomain/,
+      ),
+    ]);
+  });
+});

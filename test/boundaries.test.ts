@@ -111,8 +111,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['37.3.0', 'gatewayApi', 'v1.3.0', 'v1.4.0'],
   ['40.0.0', 'gatewayApi', 'v1.4.0', 'v1.5.1'],
   ['40.2.0', 'gatewayApi', 'v1.5.1', 'v1.6.1'],
-  // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v24.0.0
-  ['24.0.0', 'ingressClassName', false, true],
+  // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v23.2.0 (commit 7f0a0fc1, #864)
+  ['23.2.0', 'ingressClassName', false, true],
   // traefik/templates/_service.tpl: `if $config.expose` up to v26.1.0, `index (default dict $config.expose) $.serviceName` from v27.0.0
   ['27.0.0', 'servicesByName', false, true],
   // traefik/templates/_podtemplate.tpl: the values key (for a Traefik v3 image, the default from v28.0.0), then rbac.namespaced from v30.1.0

@@ -55,7 +55,7 @@ export interface TraefikChartRules {
    */
   readonly gatewayApi: GatewayApiSupport;
   /**
-   * Whether `ingressClass.name` names the chart's IngressClass: from v24.0.0 (traefik/templates/ingressclass.yaml
+   * Whether `ingressClass.name` names the chart's IngressClass: from v23.2.0 (traefik/templates/ingressclass.yaml, commit 7f0a0fc1 #864:
    * `.Values.ingressClass.name | default (include "traefik.fullname" .)`); before, it is always the release name.
    */
   readonly ingressClassName: boolean;
@@ -224,8 +224,8 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '20.3.0', instanceLabelOverride: true },
   { since: '21.2.1', runAsUserDefault: 'podSecurityContext' },
   { since: '22.2.0', portOverrides: true },
-  { since: '23.2.0', noNewPrivsDefault: true },
-  { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
+  { since: '23.2.0', noNewPrivsDefault: true, ingressClassName: true },
+  { since: '24.0.0', probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },

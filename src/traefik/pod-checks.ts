@@ -10,7 +10,6 @@ import { podSpecTextProblems } from './pod-spec-texts';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { runAsRootProblems } from './run-as-root';
-import { ingressClassNameProblems } from './ingress-class-name';
 import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
@@ -32,6 +31,7 @@ export function podPortAndVolumeProblems(
   entrypoints: readonly Entrypoint[],
   prefix: Path,
   chart: TraefikChartRules,
+  generated: Readonly<Record<string, unknown>> = {},
 ): Problem[] {
   // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
   const hostNetwork = goTruthy(values.hostNetwork);
@@ -44,12 +44,11 @@ export function podPortAndVolumeProblems(
     ...podValueTypeProblems(values, prefix, chart),
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
-    ...podContainerProblems(values, prefix),
+    ...podContainerProblems(values, prefix, generated),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...runAsRootProblems(values, prefix, chart),
     ...additionalVolumeClaimProblems(values, prefix),
-    ...ingressClassNameProblems(values, prefix, chart),
     ...extraNodePortProblems(values, entrypoints, prefix),
   ];
 }

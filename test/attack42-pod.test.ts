@@ -129,6 +129,26 @@ describe('refused', () => {
       `${TEMPLATE}.volumes[0].persistentVolumeClaim.claimName`,
       CLAIM,
     ],
+    [
+      'StatefulSet claim template Bad_Claim',
+      {
+        extraObjects: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'StatefulSet',
+            metadata: { name: 's', namespace: 'default' },
+            spec: {
+              serviceName: 's',
+              selector: { matchLabels: { a: 'b' } },
+              template: { metadata: { labels: { a: 'b' } }, spec: { containers: [side(0)] } },
+              volumeClaimTemplates: [{ metadata: { name: 'Bad_Claim' }, spec: { accessModes: ['ReadWriteOnce'] } }],
+            },
+          },
+        ],
+      },
+      'extraObjects[0].spec.volumeClaimTemplates[0].metadata.name',
+      /is no name the StatefulSet controller can give the pod volume .*DNS-1123 label/,
+    ],
     // 41b-6: the setcap exception's conditions
     [
       "setcap, Traefik's container allowPrivilegeEscalation unset (chart default false)",

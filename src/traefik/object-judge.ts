@@ -6,7 +6,7 @@ import { checkHostPortSurge } from '../validate/rollout-rules';
 import type * as Schemas from '../validate/schemas';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { nodeAffinityProblems } from './node-affinity';
-import { podClaimNameFindings } from './pod-claim-names';
+import { claimTemplateFindings, podClaimNameFindings } from './pod-claim-names';
 import { podRunAsRootFindings } from './run-as-root';
 import { isMap } from '../core/is-map';
 
@@ -46,5 +46,6 @@ export function objectFindings(item: Values, skip: readonly string[] = []): Find
           [...podRunAsRootFindings(spec), ...podClaimNameFindings(spec)].map((finding) => ({ ...finding, path: [...at, ...finding.path] })),
         )
       : []),
+    ...(skip.includes('pod-security') ? [] : claimTemplateFindings(item)),
   ];
 }

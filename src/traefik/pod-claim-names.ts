@@ -1,7 +1,7 @@
 import type { Path, Problem } from '../core/problem';
 import type { Finding } from '../validate/paths';
 import { isMap } from '../core/is-map';
-import { dns1123Subdomain } from '../config/formats';
+import { dns1123Label, dns1123Subdomain } from '../config/formats';
 
 type Values = Readonly<Record<string, unknown>>;
 const volumesOf = (node: Values, key: string): unknown[] => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
@@ -40,4 +40,28 @@ export function additionalVolumeClaimProblems(values: Values, prefix: Path): Pro
       .replace('so the pod waits', "so Traefik's pod waits")
       .replace(/forever/, 'forever and the rollout never completes'),
   }));
+}
+
+/**
+ * The claim templates of a StatefulSet (`spec.volumeClaimTemplates[].metadata.name`): the StatefulSet controller adds a
+ * pod volume of each template's name to every pod (kubernetes pkg/controller/statefulset stateful_set_utils.go
+ * updateStorage) and a pod volume's name is a DNS-1123 label (pkg/apis/core/validation ValidateVolumes), so a template of
+ * another name makes every pod fail to be created. Paths below the object.
+ */
+export function claimTemplateFindings(item: Values): Finding[] {
+  const spec = item.kind === 'StatefulSet' && isMap(item.spec) ? item.spec : {};
+  return volumesOf(spec, 'volumeClaimTemplates').flatMap((template, i): Finding[] => {
+    const name = isMap(template) && isMap(template.metadata) ? template.metadata.name : undefined;
+    const problem = typeof name === 'string' ? dns1123Label(name) : undefined;
+    return problem
+      ? [
+          {
+            path: ['spec', 'volumeClaimTemplates', i, 'metadata', 'name'],
+            message:
+              "is no name the StatefulSet controller can give the pod volume it adds for the claim template (a pod volume's name is a " +
+              `DNS-1123 label), so none of its pods can be created: ${problem}`,
+          },
+        ]
+      : [];
+  });
 }

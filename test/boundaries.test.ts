@@ -111,8 +111,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['37.3.0', 'gatewayApi', 'v1.3.0', 'v1.4.0'],
   ['40.0.0', 'gatewayApi', 'v1.4.0', 'v1.5.1'],
   ['40.2.0', 'gatewayApi', 'v1.5.1', 'v1.6.1'],
-  // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v24.0.0
-  ['24.0.0', 'ingressClassName', false, true],
+  // traefik/templates/ingressclass.yaml: `ingressClass.name | default fullname` from v23.2.0 (commit 7f0a0fc1, #864)
+  ['23.2.0', 'ingressClassName', false, true],
   // traefik/templates/_service.tpl: `if $config.expose` up to v26.1.0, `index (default dict $config.expose) $.serviceName` from v27.0.0
   ['27.0.0', 'servicesByName', false, true],
   // traefik/templates/_podtemplate.tpl: the values key (for a Traefik v3 image, the default from v28.0.0), then rbac.namespaced from v30.1.0
@@ -164,6 +164,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['37.1.0', 'timezoneKey', 'none', 'logs.access.timezone'],
   ['41.0.0', 'timezoneKey', 'logs.access.timezone', 'accessLog.timezone'],
   ['21.2.1', 'runAsUserDefault', 'securityContext', 'podSecurityContext'],
+  // traefik/values.yaml: securityContext.allowPrivilegeEscalation: false from v23.2.0 (absent at v23.1.0)
+  ['23.2.0', 'noNewPrivsDefault', false, true],
   // templates/_podtemplate.tpl: the `plugins` volume on experimental.plugins.enabled up to v25.x, on a non-empty
   // experimental.plugins from v26.0.0, unless an additionalVolumes item is named plugins from v33.1.0; the
   // `traefik-extra-config` volume of providers.file from v26.0.0

@@ -100,6 +100,9 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
         : [],
     ),
   ];
+  const { badClassName } = provider;
+  // One line per key: with Ingresses that name traefik, the name problem joins the missing-class message below.
+  if (badClassName && !(readers.length && provider.missingClass?.key === 'name')) error(badClassName.path, badClassName.message);
   if (!readers.length) return;
   const ingresses = config.ingresses.length
     ? `the ${config.ingresses.length} Ingress(es) of ingresses[]${readers.length > config.ingresses.length ? " and cert-manager's HTTP-01 solvers" : ''}`
@@ -166,7 +169,8 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
       missingClass.key === 'enabled'
         ? `so the chart creates no IngressClass ${INGRESS_CLASS}`
         : `so the chart names its IngressClass that instead of ${INGRESS_CLASS}`;
-    error(missingClass.path, `is ${JSON.stringify(missingClass.value)}, ${what}, ${everyIngress}, so ${ignored}: remove it`);
+    const besides = missingClass.key === 'name' && badClassName ? `; besides, it ${badClassName.message}` : '';
+    error(missingClass.path, `is ${JSON.stringify(missingClass.value)}, ${what}, ${everyIngress}, so ${ignored}: remove it${besides}`);
   }
   if (namespaces) {
     const missing = new Map<string, string>();

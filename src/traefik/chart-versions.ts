@@ -55,7 +55,7 @@ export interface TraefikChartRules {
    */
   readonly gatewayApi: GatewayApiSupport;
   /**
-   * Whether `ingressClass.name` names the chart's IngressClass: from v24.0.0 (traefik/templates/ingressclass.yaml
+   * Whether `ingressClass.name` names the chart's IngressClass: from v23.2.0 (traefik/templates/ingressclass.yaml, commit 7f0a0fc1 #864:
    * `.Values.ingressClass.name | default (include "traefik.fullname" .)`); before, it is always the release name.
    */
   readonly ingressClassName: boolean;
@@ -172,6 +172,11 @@ export interface TraefikChartRules {
    * with `securityContext.capabilities.drop: [ALL]` at every tag v20.1.1 to v41.3.0.
    */
   readonly runAsUserDefault: 'securityContext' | 'podSecurityContext';
+  /**
+   * Whether the chart's default `securityContext` sets `allowPrivilegeEscalation: false` (no_new_privs): from v23.2.0
+   * (traefik/values.yaml: absent at v23.1.0, present at v23.2.0 to v41.3.0).
+   */
+  readonly noNewPrivsDefault: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -213,12 +218,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     runtimeClassName: false,
     timezoneKey: 'none',
     runAsUserDefault: 'securityContext',
+    noNewPrivsDefault: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
   { since: '21.2.1', runAsUserDefault: 'podSecurityContext' },
   { since: '22.2.0', portOverrides: true },
-  { since: '24.0.0', ingressClassName: true, probeKeys: 'deployment' },
+  { since: '23.2.0', noNewPrivsDefault: true, ingressClassName: true },
+  { since: '24.0.0', probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".
   { since: '25.0.0', redirectKey: 'ports.web.redirectTo.port' },
   { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },

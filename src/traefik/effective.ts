@@ -390,7 +390,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     chartFailures: [
       ...chartFailures(values, chartVersion, kind, sourced, ports, prefix),
       ...quotedArgProblems(user, prefix, chart),
-      ...podPortAndVolumeProblems(values, ports, prefix, chart),
+      ...podPortAndVolumeProblems(values, ports, prefix, chart, generated),
     ],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
     portRules: portRules(values, flags, ports, chartVersion, sourced),

@@ -1,9 +1,10 @@
-import { Path } from '../core/problem';
+import type { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { flagIsFalse, flagIsTrue, TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { ingressClassNameProblems } from './ingress-class-name';
 import { isMap } from '../core/is-map';
 
 /**
@@ -44,6 +45,8 @@ export interface TraefikIngressProvider {
    * binding (rbac/clusterrole.yaml, v20 to v41: `if and .Values.rbac.enabled ...`), so Traefik may not list Ingresses.
    */
   readonly noClusterRole?: Path;
+  /** `ingressClass.name` that no IngressClass can be named (ingress-class-name.ts): the release fails, Ingresses or not. */
+  readonly badClassName?: Problem;
 }
 
 type Values = Readonly<Record<string, unknown>>;
@@ -54,7 +57,7 @@ type Values = Readonly<Record<string, unknown>>;
  *   its `ingressClass` as `--providers.kubernetesingress.ingressClass`, and `namespaces` (or, with
  *   `rbac.namespaced`, the release namespace kube-system) as `--providers.kubernetesingress.namespaces`;
  * - `ingressclass.yaml` creates the IngressClass only when `ingressClass.enabled`, named
- *   `ingressClass.name` (from v24.0.0) or else `traefik.fullname`, the release name `traefik` (name-overrides.ts
+ *   `ingressClass.name` (from v23.2.0) or else `traefik.fullname`, the release name `traefik` (name-overrides.ts
  *   refuses the overrides that would change it);
  * - Traefik keeps only the IngressClasses named like its `ingressClass` when that is set, and handles an
  *   Ingress with `spec.ingressClassName` only when that class is among them (traefik/traefik
@@ -146,7 +149,9 @@ export function traefikIngressProvider(
         : ingressClassName && typeof classBlock.name === 'string' && classBlock.name !== '' && classBlock.name !== INGRESS_CLASS
           ? { value: classBlock.name, path: at('ingressClass', 'name'), key: 'name' as const }
           : undefined;
+  const [badClassName] = ingressClassNameProblems(values, prefix, chart);
   return {
+    ...(badClassName && { badClassName }),
     ...(disabled && { disabled }),
     ...(providerClass && { providerClass }),
     ...(missingClass && { missingClass }),

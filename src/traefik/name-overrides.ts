@@ -25,7 +25,7 @@ const given = (value: unknown): string | undefined => (typeof value === 'string'
  * Ingress it writes names, and the pod label `app.kubernetes.io/name: traefik` its spread and anti-affinity select.
  * traefik/templates/_helpers.tpl (v20.1.1 to v41.3.0): `traefik.name` is `nameOverride` or the chart name, trunc 63,
  * trimSuffix "-"; `traefik.fullname` is `fullnameOverride` (trunc 63, trimSuffix "-"), else the release name when it
- * contains `traefik.name`, else `<release>-<name>`; ingressclass.yaml names the class `ingressClass.name` (v24.0.0+)
+ * contains `traefik.name`, else `<release>-<name>`; ingressclass.yaml names the class `ingressClass.name` (v23.2.0+)
  * or else `traefik.fullname`; `namespaceOverride` (v20.2.0+) moves them out of kube-system and `instanceLabelOverride`
  * (v20.3.0+) relabels the pods' `app.kubernetes.io/instance`. Any other name (an uppercase one, which the API server refuses, too) is refused.
  */

@@ -6,6 +6,8 @@ import { checkHostPortSurge } from '../validate/rollout-rules';
 import type * as Schemas from '../validate/schemas';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { nodeAffinityProblems } from './node-affinity';
+import { claimTemplateFindings, podClaimNameFindings } from './pod-claim-names';
+import { podRunAsRootFindings } from './run-as-root';
 import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
@@ -37,5 +39,13 @@ export function objectFindings(item: Values, skip: readonly string[] = []): Find
           nodeAffinityProblems(isMap(spec.affinity) ? spec.affinity.nodeAffinity : undefined, [...at, 'affinity', 'nodeAffinity']),
         )
       : []),
+    // A container the kubelet refuses to start (runAsUser 0 under runAsNonRoot, run-as-root.ts) and claim names no
+    // PersistentVolumeClaim can have (pod-claim-names.ts), as in Traefik's own pod.
+    ...(WORKLOADS.has(kind) && !skip.includes('pod-security')
+      ? podSpecs(item).flatMap(({ spec, at }) =>
+          [...podRunAsRootFindings(spec), ...podClaimNameFindings(spec)].map((finding) => ({ ...finding, path: [...at, ...finding.path] })),
+        )
+      : []),
+    ...(skip.includes('pod-security') ? [] : claimTemplateFindings(item)),
   ];
 }

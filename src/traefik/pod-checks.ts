@@ -9,6 +9,8 @@ import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
+import { runAsRootProblems } from './run-as-root';
+import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
@@ -29,6 +31,7 @@ export function podPortAndVolumeProblems(
   entrypoints: readonly Entrypoint[],
   prefix: Path,
   chart: TraefikChartRules,
+  generated: Readonly<Record<string, unknown>> = {},
 ): Problem[] {
   // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
   const hostNetwork = goTruthy(values.hostNetwork);
@@ -41,9 +44,11 @@ export function podPortAndVolumeProblems(
     ...podValueTypeProblems(values, prefix, chart),
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
-    ...podContainerProblems(values, prefix),
+    ...podContainerProblems(values, prefix, generated),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
+    ...runAsRootProblems(values, prefix, chart),
+    ...additionalVolumeClaimProblems(values, prefix),
     ...extraNodePortProblems(values, entrypoints, prefix),
   ];
 }

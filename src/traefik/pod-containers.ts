@@ -19,8 +19,10 @@ const list = (node: Values, key: string): unknown[] | undefined => (Array.isArra
  * Traefik's own container, which the chart names `traefik.fullname` (`traefik` for K3s' release, else
  * `fullnameOverride` or `traefik-<nameOverride>`). A pod the API server refuses fails the whole Traefik release.
  * The mounts' volumes, names and paths are container-mounts.ts' to judge (with the pod's volumes), not this rule's.
+ * An init container this tool writes itself (`generated`: `volume-permissions` for `traefik.certResolvers`) is not the
+ * user's: a name clash with it is reported at the user's container.
  */
-export function podContainerProblems(values: Values, prefix: Path): Problem[] {
+export function podContainerProblems(values: Values, prefix: Path, generated: Values = {}): Problem[] {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const sidecars = list(deployment, 'additionalContainers') ?? [];
   const inits = list(deployment, 'initContainers') ?? [];
@@ -32,6 +34,7 @@ export function podContainerProblems(values: Values, prefix: Path): Problem[] {
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const spec = JSON.parse(JSON.stringify({ containers: [own, ...sidecars], initContainers: inits })) as Record<string, unknown>;
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'traefik' }, spec };
+  const ownInits = generatedInits(inits, generated);
   /** Where a path below the pod spec lies in the values; undefined for what is not the user's (Traefik's own container). */
   const source = (path: FieldPath): Path | undefined => {
     const [listKey, index, ...rest] = path;
@@ -46,10 +49,11 @@ export function podContainerProblems(values: Values, prefix: Path): Problem[] {
       : formatPath(source(path) ?? path);
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names']).flatMap((finding) =>
+    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security']).flatMap((finding) =>
       finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [],
     ),
-    ...duplicateContainerNames(spec, holder),
+    ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),
+    ...clashesWithOwnInits(spec, ownInits),
   ];
   const secrets = secretValues(spec);
   return findings.flatMap((finding) => {
@@ -67,6 +71,38 @@ export function podContainerProblems(values: Values, prefix: Path): Problem[] {
       },
     ];
   });
+}
+
+/** The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues). */
+function generatedInits(inits: readonly unknown[], generated: Values): Set<number> {
+  const deployment = isMap(generated.deployment) ? generated.deployment : {};
+  const own = list(deployment, 'initContainers') ?? [];
+  return new Set(inits.flatMap((init, i) => (i < own.length && JSON.stringify(init) === JSON.stringify(own[i]) ? [i] : [])));
+}
+
+/**
+ * The user's containers named like an init container this tool writes: the API server refuses one container name twice in a
+ * pod (validation.go, as duplicateContainerNames), reported at the user's container, not at the generated one.
+ */
+function clashesWithOwnInits(spec: Record<string, unknown>, own: ReadonlySet<number>): Array<{ path: FieldPath; message: string }> {
+  const inits = Array.isArray(spec.initContainers) ? (spec.initContainers as unknown[]) : [];
+  const names = new Set<unknown>(
+    [...own].map((i) => (isMap(inits[i]) ? inits[i].name : undefined)).filter((name) => typeof name === 'string'),
+  );
+  const containers = Array.isArray(spec.containers) ? (spec.containers as unknown[]) : [];
+  return containers.flatMap((container, i) =>
+    i > 0 && isMap(container) && names.has(container.name)
+      ? [
+          {
+            path: ['containers', i, 'name'],
+            message:
+              `is ${JSON.stringify(container.name)}, the name of the init container this tool adds to Traefik's pods for traefik.certResolvers ` +
+              '(it makes the ACME storage file mode 600 on the persistent volume, which Traefik requires), and the API server refuses one ' +
+              'container name twice in a pod ("Duplicate value"): give it another name',
+          },
+        ]
+      : [],
+  );
 }
 
 function valueAt(root: unknown, path: Path): unknown {

@@ -2,6 +2,7 @@ import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy } from './go-truth';
+import { effectiveRunAs, traefikSecurityContexts } from './run-as-root';
 import { setcapInitContainer } from './setcap-init';
 import { isMap } from '../core/is-map';
 
@@ -11,18 +12,6 @@ const list = (node: Values, key: string): unknown[] =>
 
 /** Linux' first port only a process with CAP_NET_BIND_SERVICE may bind (`net.ipv4.ip_unprivileged_port_start` default). */
 const PRIVILEGED_BELOW = 1024;
-
-/**
- * The chart's own `securityContext` and `podSecurityContext` (traefik/values.yaml, chart-versions.ts `runAsUserDefault`):
- * uid 65532 and `runAsNonRoot: true` in the container's up to v21.2.0, in the pod's from v21.2.1; `capabilities.drop: [ALL]`
- * at every tag v20.1.1 to v41.3.0, and no capability added (the chart's only NET_BIND_SERVICE is in its PodSecurityPolicy).
- */
-const NON_ROOT = { runAsUser: 65532, runAsNonRoot: true };
-const DROP_ALL = { capabilities: { drop: ['ALL'] } };
-const DEFAULTS: Record<TraefikChartRules['runAsUserDefault'], { container: Values; pod: Values }> = {
-  securityContext: { container: { ...DROP_ALL, ...NON_ROOT }, pod: {} },
-  podSecurityContext: { container: DROP_ALL, pod: NON_ROOT },
-};
 
 /**
  * Under hostNetwork Traefik binds its entrypoints on the node's own network, where the node's
@@ -37,8 +26,9 @@ const DEFAULTS: Record<TraefikChartRules['runAsUserDefault'], { container: Value
  *   tool takes it as given when an init container sets it on the binary Traefik runs, as root (setcap-init.ts), as
  *   traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network" (v41.3.0) does: it copies the binary
  *   into an emptyDir mounted over /usr/local/bin.
- *   A no_new_privs container (`allowPrivilegeEscalation: false`, the chart's default from v23.2.0) keeps such a capability:
- *   the kernel caps a file capability at the permitted set the process had, which holds the added capability.
+ *   Traefik's container must allow privilege escalation, as that example sets: under no_new_privs (`allowPrivilegeEscalation:
+ *   false`, the chart's default from v23.2.0) exec grants no file capability beyond the permitted set the process had, and the
+ *   image's /entrypoint.sh that execs traefik runs as a user that is not root with an empty one (setcap-init.ts).
  * The container's set is containerd's (CRI WithCapabilities): its default set (which holds NET_BIND_SERVICE), all on `add: [ALL]`,
  * none on `drop: [ALL]` after that, then each name added, then each name dropped; all of them when privileged.
  * Helm merges the values over the chart's defaults (a null deletes a default).
@@ -48,7 +38,7 @@ export function privilegedPortProblems(
   entrypoints: readonly Entrypoint[],
   prefix: Path,
   hostNetwork: boolean,
-  rules: Pick<TraefikChartRules, 'runAsUserDefault'>,
+  rules: Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault'>,
 ): Problem[] {
   if (!hostNetwork) return [];
   const low = entrypoints.filter((entry) => entry.port > 0 && entry.port < PRIVILEGED_BELOW);
@@ -68,20 +58,16 @@ const EXAMPLE = 'traefik-helm-chart EXAMPLES.md "Running on privileged ports wit
 /** Why Traefik's process lacks NET_BIND_SERVICE and what gives it, else undefined. */
 function bindProblem(
   values: Values,
-  rules: Pick<TraefikChartRules, 'runAsUserDefault'>,
+  rules: Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault'>,
   at: string,
 ): { reason: string; fix: string } | undefined {
-  const defaults = DEFAULTS[rules.runAsUserDefault];
-  const container = rendered(values, 'securityContext', defaults.container);
-  const pod = rendered(values, 'podSecurityContext', defaults.pod);
-  const field = (name: string) => (Object.hasOwn(container, name) ? container[name] : Object.hasOwn(pod, name) ? pod[name] : undefined);
-  const user = field('runAsUser');
-  const nonRoot = field('runAsNonRoot') === true;
+  const { container, pod } = traefikSecurityContexts(values, rules);
+  const { user, nonRoot } = effectiveRunAs(container, pod);
   const root = !nonRoot && (user === 0 || user === undefined);
   const missing = missingCapability(values, container);
   const add = `add securityContext: {capabilities: {add: [NET_BIND_SERVICE]}} to ${at}`;
   if (root) return missing ? { reason: `Traefik's container runs as root without NET_BIND_SERVICE (${missing})`, fix: add } : undefined;
-  const setcap = setcapInitContainer(values, pod);
+  const setcap = setcapInitContainer(values, pod, container);
   if (setcap?.counts)
     return missing
       ? {
@@ -98,7 +84,8 @@ function bindProblem(
     fix:
       `run Traefik as root with it, securityContext: {runAsUser: 0, runAsNonRoot: false, capabilities: {add: [NET_BIND_SERVICE]}} ` +
       `in ${at}, or give the binary the file capability with deployment.initContainers that copy it into a volume, run ` +
-      `setcap cap_net_bind_service=+ep on it, and mount that volume over /usr/local/bin with additionalVolumeMounts, as that example does`,
+      `setcap cap_net_bind_service=+ep on it, and mount that volume over /usr/local/bin with additionalVolumeMounts, with ` +
+      `securityContext.allowPrivilegeEscalation: true in ${at}, as that example does`,
   };
 }
 
@@ -116,22 +103,4 @@ function missingCapability(values: Values, container: Values): string | undefine
   return added.includes('ALL')
     ? `securityContext.capabilities.add: [ALL] grants nothing next to ${dropAll}, which containerd applies after it`
     : `securityContext.capabilities.${dropAll}`;
-}
-
-/** A map of the values as the chart renders it: Helm's merge of the given map over the chart's default, a null deleting a key. */
-function rendered(values: Values, key: string, defaults: Values): Values {
-  if (!Object.hasOwn(values, key)) return defaults;
-  const given = values[key];
-  return isMap(given) ? merged(defaults, given) : {};
-}
-
-function merged(defaults: Values, given: Values): Values {
-  const kept = Object.entries(defaults).filter(([name]) => !Object.hasOwn(given, name));
-  const set = Object.entries(given)
-    .filter(([, value]) => value !== null)
-    .map(([name, value]): [string, unknown] => {
-      const base = Object.hasOwn(defaults, name) ? defaults[name] : undefined;
-      return [name, isMap(base) && isMap(value) ? merged(base, value) : value];
-    });
-  return Object.fromEntries([...kept, ...set]);
 }

@@ -1,7 +1,10 @@
 import { posix } from 'node:path';
 import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
+import { effectiveRunAs } from './run-as-root';
 import { isMap } from '../core/is-map';
+
+const EXAMPLE = 'traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network"';
 
 type Values = Readonly<Record<string, unknown>>;
 const list = (node: Values, key: string): unknown[] =>
@@ -23,8 +26,8 @@ const TRAEFIK_BINARY = '/usr/local/bin/traefik';
 const normal = (path: string): string => posix.normalize(path).replace(/(.)\/+$/, '$1');
 
 /** Where a file lies: the volume of the container's deepest mount above it, and its path inside that volume. */
-function fileInVolume(mounts: readonly unknown[], file: string): { volume: string; inside: string } | undefined {
-  let best: { volume: string; inside: string; depth: number } | undefined;
+function fileInVolume(mounts: readonly unknown[], file: string): { volume: string; inside: string; readOnly: boolean } | undefined {
+  let best: { volume: string; inside: string; depth: number; readOnly: boolean } | undefined;
   for (const mount of mounts) {
     if (!isMap(mount) || typeof mount.name !== 'string' || typeof mount.mountPath !== 'string' || isTemplated(mount.mountPath)) continue;
     if (mount.subPathExpr !== undefined || (mount.subPath !== undefined && typeof mount.subPath !== 'string')) continue;
@@ -32,9 +35,9 @@ function fileInVolume(mounts: readonly unknown[], file: string): { volume: strin
     const rest = file === at ? '' : at === '/' ? file.slice(1) : file.startsWith(`${at}/`) ? file.slice(at.length + 1) : undefined;
     if (rest === undefined || (best && best.depth >= at.length)) continue;
     const inside = normal(posix.join('/', typeof mount.subPath === 'string' ? mount.subPath : '', rest));
-    best = { volume: mount.name, inside, depth: at.length };
+    best = { volume: mount.name, inside, depth: at.length, readOnly: mount.readOnly === true };
   }
-  return best && { volume: best.volume, inside: best.inside };
+  return best && { volume: best.volume, inside: best.inside, readOnly: best.readOnly };
 }
 
 /**
@@ -55,36 +58,54 @@ function grantsBindService(text: string): boolean {
   return flags.has('e') && flags.has('p');
 }
 
-/** The simple commands a container runs: its command and args, or the commands of a `sh -c` script (`&&`, `||`, `;`, `|`, lines). */
-function commandLines(init: Values): string[][] {
+/**
+ * The simple commands a container runs: its command and args, or the commands of a `sh -c` script (`&&`, `||`, `;`, `|`, lines).
+ * A command right after `||` runs only when the one before fails: marked `conditional`.
+ */
+function commandLines(init: Values): Array<{ words: string[]; conditional: boolean }> {
   const argv = [...(texts(init, 'command') ?? [undefined]), ...(texts(init, 'args') ?? [undefined])];
   if (argv.some((word) => word === undefined)) return [];
   const words = argv as string[];
   const flag = words.findIndex((word, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(word));
   if (/^(\/usr)?(\/bin\/)?(sh|ash|bash|dash)$/.test(words[0] ?? '') && flag > 0 && typeof words[flag + 1] === 'string') {
-    return words[flag + 1]
-      .split(/&&|\|\||[;|\n]/)
-      .map((part) =>
-        part
+    const parts = words[flag + 1].split(/(&&|\|\||[;|\n])/);
+    return parts
+      .flatMap((part, i) => {
+        if (i % 2) return [];
+        const line = part
           .trim()
           .split(/\s+/)
           .filter(Boolean)
-          .map((word) => word.replace(/^(['"])(.*)\1$/, '$2')),
-      )
-      .filter((line) => line.length);
+          .map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
+        return [{ words: line, conditional: parts[i - 1] === '||' }];
+      })
+      .filter((line) => line.words.length);
   }
-  return [words];
+  return [{ words, conditional: false }];
 }
 
-/** The files one command line gives the capability to bind low ports: `setcap [-q] [-n rootid] <caps> <file> ...`. */
-function setcapFiles(line: readonly string[]): string[] {
-  const words = line[0] === 'exec' ? line.slice(1) : line;
-  if (posix.basename(words[0] ?? '') !== 'setcap') return [];
-  let i = 1;
-  for (; words[i] === '-q' || words[i] === '-n' || words[i] === '-v'; i += words[i] === '-n' ? 2 : 1) if (words[i] === '-v') return [];
-  const files: string[] = [];
-  for (; i + 1 < words.length; i += 2) if (grantsBindService(words[i]) && words[i + 1].startsWith('/')) files.push(normal(words[i + 1]));
-  return files;
+/**
+ * The files a container's commands leave with the capability to bind low ports: each `setcap [-q] <caps> <file> ...`
+ * that runs whatever came before (not right after `||`), less the files a later `setcap -r` strips. `setcap -n <rootid>`
+ * writes a namespaced (v3) file capability that the kernel honours only in a user namespace whose root is that id
+ * (capabilities(7) "Namespaced file capabilities"; Kubernetes runs Traefik in none): it counts for nothing.
+ */
+function capableFiles(init: Values): string[] {
+  const files = new Set<string>();
+  for (const line of commandLines(init)) {
+    const words = line.words[0] === 'exec' ? line.words.slice(1) : line.words;
+    if (posix.basename(words[0] ?? '') !== 'setcap') continue;
+    let i = 1;
+    const options = new Set<string>();
+    for (; /^-[qvnr]$/.test(words[i] ?? ''); i += words[i] === '-n' ? 2 : 1) options.add(words[i]);
+    if (options.has('-r')) {
+      for (const file of words.slice(i)) files.delete(normal(file));
+      continue;
+    }
+    if (line.conditional || options.has('-v') || options.has('-n')) continue;
+    for (; i + 1 < words.length; i += 2) if (grantsBindService(words[i]) && words[i + 1].startsWith('/')) files.add(normal(words[i + 1]));
+  }
+  return [...files];
 }
 
 /**
@@ -106,12 +127,25 @@ function setsFileCapabilities(security: Values): string | undefined {
  * traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network" (v41.3.0) does: it runs
  * `setcap cap_net_bind_service=+ep` (setcap itself, or in a `sh -c` script) on a file of a volume that Traefik's
  * container (`additionalVolumeMounts`) mounts so that the file is the binary it runs (TRAEFIK_BINARY), as root (its
- * runAsUser over the pod's `pod`, 0 or unset without runAsNonRoot: true) with SETFCAP, which setcap needs. Undefined
- * when no init container names setcap; else whether one counts, and why the first that names it does not.
+ * runAsUser over the pod's `pod`, 0 or unset without runAsNonRoot: true) with SETFCAP, which setcap needs, through a
+ * mount that is not readOnly. Traefik's container (`container`, as the chart renders it) must allow privilege escalation,
+ * as that example sets (`allowPrivilegeEscalation: true`): else the kubelet sets no_new_privs, under which exec grants no
+ * file capability beyond the permitted set the process already had (kernel Documentation/userspace-api/no_new_privs.rst,
+ * capabilities(7)), and the image's /entrypoint.sh, which execs traefik, runs as a user that is not root with none.
+ * Undefined when no init container names setcap; else whether one counts, and why the first that names it does not.
  */
-export function setcapInitContainer(values: Values, pod: Values): { counts: true } | { counts: false; why: string } | undefined {
+export function setcapInitContainer(
+  values: Values,
+  pod: Values,
+  container: Values,
+): { counts: true } | { counts: false; why: string } | undefined {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const binary = fileInVolume(list(values, 'additionalVolumeMounts'), TRAEFIK_BINARY);
+  const given = isMap(values.securityContext) && Object.hasOwn(values.securityContext, 'allowPrivilegeEscalation');
+  const noNewPrivs =
+    container.allowPrivilegeEscalation === false && !goTruthy(container.privileged)
+      ? `Traefik's container has allowPrivilegeEscalation: false (${given ? 'securityContext' : "the chart's default securityContext"}), so the kubelet sets no_new_privs and the kernel grants the traefik binary no file capability (kernel Documentation/userspace-api/no_new_privs.rst): set securityContext.allowPrivilegeEscalation: true, as ${EXAMPLE} does`
+      : undefined;
   let why: string | undefined;
   list(deployment, 'initContainers').forEach((init, i) => {
     if (
@@ -121,21 +155,23 @@ export function setcapInitContainer(values: Values, pod: Values): { counts: true
     )
       return;
     const named = `deployment.initContainers[${i}]${typeof init.name === 'string' ? ` (${JSON.stringify(init.name)})` : ''}`;
-    const files = commandLines(init).flatMap(setcapFiles);
+    const files = capableFiles(init);
     const security = isMap(init.securityContext) ? init.securityContext : {};
-    const field = (name: string) => (Object.hasOwn(security, name) ? security[name] : pod[name]);
-    const [user, nonRoot] = [field('runAsUser'), field('runAsNonRoot') === true];
+    const { user, nonRoot } = effectiveRunAs(security, pod);
     const targets = files.map((file) => ({ file, at: fileInVolume(list(init, 'volumeMounts'), file) }));
-    const reaches = targets.some(({ at }) => at && binary && at.volume === binary.volume && at.inside === binary.inside);
+    const reached = targets.filter(({ at }) => at && binary && at.volume === binary.volume && at.inside === binary.inside);
+    const reaches = reached.some(({ at }) => !at?.readOnly);
     const problem = !files.length
       ? `${named} names setcap but runs no "setcap cap_net_bind_service=+ep <file>" this tool can read (setcap as the command, or a command of a sh -c script)`
-      : !reaches
-        ? `${named} runs setcap on ${targets.map(({ file }) => JSON.stringify(file)).join(', ')}, which is not the binary Traefik runs, ${TRAEFIK_BINARY} (the traefik image's entrypoint finds it there): mount the volume that holds it over ${posix.dirname(TRAEFIK_BINARY)} with additionalVolumeMounts`
-        : nonRoot || (user !== 0 && user !== undefined)
-          ? `${named} runs as ${nonRoot ? 'a user that is not root (runAsNonRoot: true)' : `user ${JSON.stringify(user)}`}, ${Object.hasOwn(security, 'runAsUser') || Object.hasOwn(security, 'runAsNonRoot') ? 'by its securityContext' : "by the pod's podSecurityContext"}, and only root sets a file capability: give it securityContext: {runAsUser: 0, runAsNonRoot: false}`
-          : setsFileCapabilities(security)
-            ? `${named} cannot set a file capability without SETFCAP, yet ${setsFileCapabilities(security)}`
-            : undefined;
+      : reached.length && !reaches
+        ? `${named} mounts the volume of ${JSON.stringify(reached[0].file)} with readOnly: true, so it cannot change the binary Traefik runs: drop readOnly from that mount`
+        : !reaches
+          ? `${named} runs setcap on ${targets.map(({ file }) => JSON.stringify(file)).join(', ')}, which is not the binary Traefik runs, ${TRAEFIK_BINARY} (the traefik image's entrypoint finds it there): mount the volume that holds it over ${posix.dirname(TRAEFIK_BINARY)} with additionalVolumeMounts`
+          : nonRoot || (user !== 0 && user !== undefined)
+            ? `${named} runs as ${nonRoot ? 'a user that is not root (runAsNonRoot: true)' : `user ${JSON.stringify(user)}`}, ${Object.hasOwn(security, 'runAsUser') || Object.hasOwn(security, 'runAsNonRoot') ? 'by its securityContext' : "by the pod's podSecurityContext"}, and only root sets a file capability: give it securityContext: {runAsUser: 0, runAsNonRoot: false}`
+            : setsFileCapabilities(security)
+              ? `${named} cannot set a file capability without SETFCAP, yet ${setsFileCapabilities(security)}`
+              : noNewPrivs;
     if (!problem) why = '';
     else why ??= problem;
   });

@@ -59,6 +59,7 @@ const ordinary = [
   'echo yes | restic version',
   'cosign verify --key cosign.pub img:1',
   'echo yes | cosign sign img:1',
+  'echo y | cosign sign --key cosign.key img:1',
   'echo -n "$PW" | cosign generate-key-pair',
   'echo ${V} | ansible-vault encrypt_string --stdin-name db_password',
   'echo "SELECT token FROM t" | psql -At | docker login -u me --password-stdin r.io',

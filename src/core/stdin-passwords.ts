@@ -277,10 +277,15 @@ export function userLinePassword(line: string): string | undefined {
   return password && !CONVERSION.test(password) && !isCommandReference(password) ? password : undefined;
 }
 
-/** A password line (`--password-stdin`'s input): its text, or none (a reference, blank). */
+/**
+ * A password line (`--password-stdin`'s input): its text, or none (a reference, blank, a prompt's answer: `echo y |
+ * cosign sign --key k img` answers its confirmation where COSIGN_PASSWORD is set, 41a-2).
+ */
 export function linePassword(line: string): string | undefined {
   const password = line.trim();
-  return password && !isCommandReference(password) && !CONVERSION.test(password) ? password : undefined;
+  return password && !isCommandReference(password) && !CONVERSION.test(password) && !/^(?:y|yes|n|no)$/i.test(password)
+    ? password
+    : undefined;
 }
 
 /** The passwords `text` (read on standard input as `reading` says, not Redis's) holds: the first line, each line, or each user's. */

@@ -354,6 +354,15 @@ const tokenShapes34a = (size = 1_000_000) =>
       ['snmpd and fetchmail lines left open', 'rocommunity com2sec -a b createUser a SHA \npoll a.b\n  pass \nopen a.b.c\n'],
       ['Ant exec elements left open', '<exec executable="mysql"><arg value="-u"/><arg line="-p '],
       ['Maven exec configurations left open', '<configuration><executable>mysql</executable><argument>-u</argument>'],
+      // Round 41a (stdin42): pipe stages between a feeder and a reader, `--entrypoint` clients before options, redirections.
+      [
+        'pipe stages and tools prompting on stdin',
+        'echo a | sed x | base64 -d | restic -r r cosign sign --key k ansible-vault encrypt_string | ',
+      ],
+      [
+        'entrypoint clients and redirections',
+        'docker run --entrypoint redis-cli -e a --entrypoint=sshpass -p openssl passwd -stdin < /x 0< 2> ',
+      ],
     ],
     size,
   );

@@ -1,3 +1,4 @@
+import { entrypointImage } from './entrypoint-image';
 import { execFormWords } from './exec-form-lists';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
@@ -6,6 +7,7 @@ import { rulePassword } from './command-rules';
 import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
 import { execStoredSecrets } from './secret-store-commands';
+import { isRedirection } from './shell-redirections';
 import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -107,6 +109,8 @@ interface Reader {
   client: string;
   state: ClientState;
   stopped?: boolean;
+  /** `docker run --entrypoint <client> … IMAGE`: the image word, up to which the words are docker's (41a-4). */
+  image?: number;
 }
 /** How many clients of one command are read at once (the last named): a wrapper's, the client's it runs, and more. */
 const MAX_READERS = 4;
@@ -258,8 +262,11 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
       );
     else if (SEPARATOR.test(word)) readers = [];
     else {
+      // A redirection and its target are no argument (`openssl passwd -stdin < /run/secrets/pw`, 41a-9).
+      const redirection = isRedirection(words, i);
       for (const reader of readers)
-        if (reader.client !== 'redis') readOption(reader, i, clientPassword(reader.client, words, i, reader.state));
+        if (reader.client !== 'redis' && !redirection && i > (reader.image ?? -1))
+          readOption(reader, i, clientPassword(reader.client, words, i, reader.state));
       readers = readers.filter(({ stopped }) => !stopped);
       // A script's command that logs in (client-scripts.ts: lftp's `user`, Oracle's `CONNECT`).
       if (readers.length === 0 && commandStart && script && scriptClient(script, word))
@@ -268,7 +275,10 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
         readers = [{ client: 'redis', state: { ...freshState(), redis: i } }];
       else if (startsClient(name, words, i, readers.length > 0)) {
         // The last named of a name is read (`docker exec mysql mysql -p…`: the container's name, then the client).
-        readers = [...readers.filter(({ client }) => client !== name).slice(1 - MAX_READERS), { client: name, state: freshState() }];
+        readers = [
+          ...readers.filter(({ client }) => client !== name).slice(1 - MAX_READERS),
+          { client: name, state: freshState(), image: entrypointImage(words, i) },
+        ];
         // A script's client fed on standard input (client-scripts.ts), once a command; a stdin reader is read below.
         if (depth < MAX_NESTING && scriptOf(name) && !stdinReaders.has(name)) {
           stdinReaders.add(name);

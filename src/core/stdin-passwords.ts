@@ -1,4 +1,7 @@
 import { isCommandReference } from './secret-arguments';
+import { readsFile } from './shell-redirections';
+import { passesOn, stageCommand } from './stdin-pipes';
+import { PROMPT_STDIN_RULES } from './stdin-prompts';
 import { MORE_STDIN_CLIENTS, MORE_STDIN_RULES, STDIN_FILE, type StdinReading, type StdinRule } from './stdin-readers';
 
 export type { StdinReading } from './stdin-readers';
@@ -97,6 +100,7 @@ const STDIN_RULES: readonly StdinRule[] = [
   },
   { client: /^(?:tiger|tight)?vncpasswd$/, option: /^-f$/, reading: 'password', name: '-f' },
   ...MORE_STDIN_RULES,
+  ...PROMPT_STDIN_RULES,
 ];
 
 /** Whether a command of that name reads standard input as a row of STDIN_RULES may say. */
@@ -105,7 +109,7 @@ const READER = new RegExp(`^(?:${STDIN_RULES.map((rule) => rule.client.source).j
 export const isStdinReader = (name: string): boolean => READER.test(name);
 /** Text that may name a reader of STDIN_RULES that secrets-commands.ts CLIENT does not name (its prefilter). */
 export const STDIN_CLIENT = new RegExp(
-  String.raw`(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd|${MORE_STDIN_CLIENTS})(?![\w.-])`,
+  String.raw`(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd|ansible-vault|${MORE_STDIN_CLIENTS})(?![\w.-])`,
 );
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
@@ -155,13 +159,8 @@ const isWrapperWord = (word: string, before: string): boolean =>
  * value (`command=echo`, an INI line's or a unit's `ExecStart=/bin/echo`).
  */
 const FEEDER = /^(?:[\w.-]*=)?(?:\S*\/)?(echo|printf|yes)$/;
-/**
- * `tee` writes its input on (and to files): `echo pw | tee /dev/stderr | chpasswd` feeds chpasswd; so do filters that
- * pass their input on about as it came (`yes pw | head -2 | smbpasswd -s`, `cat <<< pw | sudo -S`: 40a-4).
- */
-const PASSING = /^(?:\S*\/)?(?:tee|cat|head|tail|tr|sort|uniq|dos2unix|unix2dos)$/;
-/** How many `tee`s are read back through, and how many words back a group's `(` or `{` is looked for. */
-const MAX_PASSES = 4;
+/** How many pipeline stages are read back through (stdin-pipes.ts), and how many words back a group's `(` or `{` is looked for. */
+const MAX_PASSES = 8;
 const MAX_GROUP = 64;
 
 /** The start of the command whose last word is `end - 1`: after the separator before it. */
@@ -212,18 +211,23 @@ function groupFed(words: readonly string[], pipe: number, opening: string): { te
 /**
  * The text piped into a command from the words before the pipe at `pipe` (attack round 39a-1: wherever the command sits
  * on its line): the first `echo`, `printf` or `yes` of the command before it, whatever stands before that (`RUN `, `$ `,
- * a prompt, `time `, `LANG=C `, `then `, an INI `command = `); through a `tee`; or a group's (groupFed).
+ * a prompt, `time `, `LANG=C `, `then `, an INI `command = `); through the stages between that pass their input on
+ * (`tee`, `head`, `sed`, `base64 -d`…: stdin-pipes.ts passesOn, 40a-4, 41a-3); or a group's (groupFed).
  */
 function pipedInto(words: readonly string[], pipe: number): { text: string; at: number } | undefined {
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
     const start = commandStart(words, pipe);
     const closing = start === pipe ? words[pipe - 1] : words[start] === '}' && start + 1 === pipe ? '}' : undefined;
     if (closing === ')' || closing === '}') return groupFed(words, pipe, closing === ')' ? '(' : '{');
-    for (let k = start; k < pipe; k++) if (FEEDER.test(words[k])) return fed(words, k, pipe);
-    if (!PASSING.test(words[start] ?? '')) return undefined;
+    // A stage fed by a pipe is a feeder only by its command word (`… | grep -v yes | …` is a filter, 41a-3).
+    const piped = words[start - 1] === '|' || (words[start - 1] === '&' && words[start - 2] === '|');
+    const command = piped ? stageCommand(words, start, pipe) : undefined;
+    if (command !== undefined && FEEDER.test(words[command])) return fed(words, command, pipe);
+    if (!piped) for (let k = start; k < pipe; k++) if (FEEDER.test(words[k])) return fed(words, k, pipe);
+    if (!passesOn(words, start, pipe)) return undefined;
     const given = redirectedInput(words, start + 1, pipe);
-    if (given || words[start - 1] !== '|') return given;
-    pipe = start - 1;
+    if (given || !piped) return given;
+    pipe = words[start - 1] === '|' ? start - 1 : start - 2;
   }
   return undefined;
 }
@@ -237,7 +241,8 @@ export function stdinInput(words: readonly string[], i: number): { text: string;
   let end = i + 1;
   while (end < words.length && !SEPARATOR.test(words[end])) end++;
   const given = redirectedInput(words, i + 1, end);
-  if (given) return given;
+  // A reader whose standard input is a file (`< /run/secrets/pw`) reads no literal (41a-9).
+  if (given || readsFile(words, i + 1, end)) return given;
   let pipe = i - 1;
   while (pipe > 0 && !SEPARATOR.test(words[pipe]) && isWrapperWord(words[pipe], words[pipe - 1])) pipe--;
   // The first command of a subshell or a group the pipe feeds (`| (sudo -S x)`, `| { sudo -S x; }`), bash's `|&` (40a-4).
@@ -272,10 +277,15 @@ export function userLinePassword(line: string): string | undefined {
   return password && !CONVERSION.test(password) && !isCommandReference(password) ? password : undefined;
 }
 
-/** A password line (`--password-stdin`'s input): its text, or none (a reference, blank). */
+/**
+ * A password line (`--password-stdin`'s input): its text, or none (a reference, blank, a prompt's answer: `echo y |
+ * cosign sign --key k img` answers its confirmation where COSIGN_PASSWORD is set, 41a-2).
+ */
 export function linePassword(line: string): string | undefined {
   const password = line.trim();
-  return password && !isCommandReference(password) && !CONVERSION.test(password) ? password : undefined;
+  return password && !isCommandReference(password) && !CONVERSION.test(password) && !/^(?:y|yes|n|no)$/i.test(password)
+    ? password
+    : undefined;
 }
 
 /** The passwords `text` (read on standard input as `reading` says, not Redis's) holds: the first line, each line, or each user's. */

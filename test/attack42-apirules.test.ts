@@ -114,6 +114,30 @@ describe('refused', () => {
       `${DEPLOY}.resources.requests.cpu`,
       /^is 2, above limits\.cpu \("1500m"\)/,
     ],
+    [
+      'sidecar limits cpus 1 (a typo)',
+      side({ resources: { limits: { cpus: '1' } } }),
+      `${SIDE}.resources.limits.cpus`,
+      /^names "cpus", .*"must be a standard resource for containers"/,
+    ],
+    [
+      'sidecar requests nvidia.com/gpu without a limit',
+      side({ resources: { requests: { 'nvidia.com/gpu': 1 } } }),
+      `${SIDE}.resources.requests.nvidia.com/gpu`,
+      /^is 1, with no limits\.nvidia\.com\/gpu, .*"Limit must be set for non overcommitable resources"/,
+    ],
+    [
+      'sidecar hugepages request below its limit',
+      side({ resources: { requests: { 'hugepages-2Mi': '2Mi', memory: '1Gi' }, limits: { 'hugepages-2Mi': '4Mi', memory: '1Gi' } } }),
+      `${SIDE}.resources.requests.hugepages-2Mi`,
+      /^is "2Mi", not equal to limits\.hugepages-2Mi \("4Mi"\), .*"must be equal to hugepages-2Mi limit"/,
+    ],
+    [
+      'sidecar limits example.com/dongle 0.5',
+      side({ resources: { limits: { 'example.com/dongle': '500m' } } }),
+      `${SIDE}.resources.limits.example.com/dongle`,
+      /^is "500m", a fraction of "example\.com\/dongle", .*"must be an integer"/,
+    ],
     // probes and lifecycle
     [
       'sidecar livenessProbe {}',
@@ -147,6 +171,18 @@ describe('refused', () => {
     ],
     ['sidecar exec without a command', side({ readinessProbe: { exec: {} } }), `${SIDE}.readinessProbe.exec.command`, /^is missing, /],
     ['sidecar httpGet port 0', side({ readinessProbe: { httpGet: { port: 0 } } }), `${SIDE}.readinessProbe.httpGet.port`, /^is 0, /],
+    [
+      'sidecar readinessProbe terminationGracePeriodSeconds',
+      side({ readinessProbe: { httpGet: { port: 80 }, terminationGracePeriodSeconds: 10 } }),
+      `${SIDE}.readinessProbe.terminationGracePeriodSeconds`,
+      /"must not be set for readinessProbes"/,
+    ],
+    [
+      'sidecar livenessProbe terminationGracePeriodSeconds 0',
+      side({ livenessProbe: { httpGet: { port: 80 }, terminationGracePeriodSeconds: 0 } }),
+      `${SIDE}.livenessProbe.terminationGracePeriodSeconds`,
+      /^is 0, .*"must be greater than 0"/,
+    ],
     [
       'init container readinessProbe',
       init({ readinessProbe: { exec: { command: ['x'] } } }),
@@ -256,9 +292,12 @@ describe('accepted (nothing said)', () => {
       { containerPort: 8080, name: 'metrics' },
       { containerPort: 9090, hostPort: 0, name: 'admin' },
     ],
-    resources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+    resources: {
+      requests: { cpu: '100m', memory: '512Mi', 'ephemeral-storage': '1Gi', 'nvidia.com/gpu': 1, 'hugepages-2Mi': '4Mi' },
+      limits: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': '1', 'hugepages-2Mi': '4Mi', 'example.com/dongle': 2 },
+    },
     readinessProbe: { httpGet: { path: '/', port: 8080 } },
-    livenessProbe: { tcpSocket: { port: 'metrics' }, successThreshold: 1 },
+    livenessProbe: { tcpSocket: { port: 'metrics' }, successThreshold: 1, terminationGracePeriodSeconds: 5 },
     lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
     env: [
       { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },

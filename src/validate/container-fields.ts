@@ -138,9 +138,21 @@ function resourceProblems(resources: unknown, at: FieldPath): Finding[] {
   };
   const limits = read('limits');
   const requests = read('requests');
+  for (const name of new Set([...limits.keys(), ...requests.keys()])) {
+    const group = limits.has(name) ? 'limits' : 'requests';
+    const message = resourceNameProblem(name, (limits.get(name) ?? requests.get(name))!, (resources[group] as Node)[name]);
+    if (message) findings.push({ path: [...at, group, name], message });
+  }
   for (const [name, request] of requests) {
     const limit = limits.get(name);
-    if (limit && compareQuantities(request, limit) > 0) {
+    // Extended resources (a domain prefix outside kubernetes.io) and hugepages cannot be overcommitted.
+    if (isExtended(name) || name.startsWith('hugepages-')) {
+      if (!limit || compareQuantities(request, limit) !== 0)
+        findings.push({
+          path: [...at, 'requests', name],
+          message: `is ${show((resources.requests as Node)[name])}, ${limit ? `not equal to limits.${name} (${show((resources.limits as Node)[name])})` : `with no limits.${name}`}, ${REFUSED} for a resource that cannot be overcommitted (${limit ? `"must be equal to ${name} limit"` : '"Limit must be set for non overcommitable resources"'}, ValidateContainerResourceRequirements): set limits.${name} to the same quantity (or only the limit: the request defaults to it)`,
+        });
+    } else if (limit && compareQuantities(request, limit) > 0) {
       const [asked, most] = [(resources.requests as Node)[name], (resources.limits as Node)[name]];
       findings.push({
         path: [...at, 'requests', name],
@@ -149,6 +161,22 @@ function resourceProblems(resources: unknown, at: FieldPath): Finding[] {
     }
   }
   return findings;
+}
+
+const STANDARD_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
+const isExtended = (name: string): boolean => name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
+
+/**
+ * validateContainerResourceName and ValidateResourceQuantityValue: a name without a prefix is cpu, memory,
+ * ephemeral-storage or hugepages-<size> ("must be a standard resource for containers"); an extended resource is a whole
+ * number ("must be an integer").
+ */
+function resourceNameProblem(name: string, quantity: Quantity, value: unknown): string | undefined {
+  if (!name.includes('/') && !STANDARD_RESOURCES.includes(name) && !name.startsWith('hugepages-'))
+    return `names ${show(name)}, ${REFUSED} ("must be a standard resource for containers", validateContainerResourceName): write cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain such as nvidia.com/gpu`;
+  if (isExtended(name) && quantity.num % quantity.den !== 0n)
+    return `is ${show(value)}, a fraction of ${show(name)}, an extended resource, which is counted in whole units, ${REFUSED} ("must be an integer", ValidateResourceQuantityValue): write a whole number such as 1`;
+  return undefined;
 }
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -178,6 +206,15 @@ function handlerProblems(container: Node, at: FieldPath): Finding[] {
           path: [...at, key, count],
           message: `is ${show(probe[count])}, a negative count, ${REFUSED} (validateProbe): write 0 or more`,
         });
+    const grace = probe.terminationGracePeriodSeconds;
+    if (has(probe, 'terminationGracePeriodSeconds') && (key === 'readinessProbe' || (typeof grace === 'number' && grace <= 0)))
+      findings.push({
+        path: [...at, key, 'terminationGracePeriodSeconds'],
+        message:
+          key === 'readinessProbe'
+            ? `is set on a readinessProbe, ${REFUSED} ("must not be set for readinessProbes", validateReadinessProbe): remove it`
+            : `is ${show(grace)}, ${REFUSED} ("must be greater than 0", validateProbe): write a number of seconds such as 30, or remove it`,
+      });
     if (key !== 'readinessProbe' && typeof probe.successThreshold === 'number' && probe.successThreshold !== 1)
       findings.push({
         path: [...at, key, 'successThreshold'],

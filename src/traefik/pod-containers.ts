@@ -60,9 +60,11 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
   const saidElsewhere = (path: FieldPath) => path[0] === 'containers' && path[1] === 0 && path[2] === 'env' && path.length === 5;
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields']).flatMap((finding) =>
-      finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [],
-    ),
+    // Only with containers or mounts of the user's: the schema check is loaded only then (object-judge.ts).
+    ...(sidecars.length || inits.length || mounts.length
+      ? objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
+      : []
+    ).flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [])),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),
     ...clashesWithOwnInits(spec, ownInits),
     ...containerFieldProblems(withOwn).filter((finding) => !saidElsewhere(finding.path)),

@@ -495,6 +495,28 @@ describe('validateManifests', () => {
       /^is "Bidirectional", which the API server allows only in a privileged container/,
     ],
     [
+      'container-fields',
+      'requests above limits',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).resources = { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } };
+      },
+      'spec.template.spec.containers[0].resources.requests.memory',
+      /^is "2Gi", above limits\.memory \("1Gi"\), which the API server refuses \("must be less than or equal to memory limit"/,
+    ],
+    [
+      'container-fields',
+      'a probe with two handlers',
+      'daemonSet',
+      DS,
+      (o) => {
+        container(o).livenessProbe = { exec: { command: ['true'] }, tcpSocket: { port: 2112 } };
+      },
+      'spec.template.spec.containers[0].livenessProbe',
+      /^names 2 handlers \(exec, tcpSocket\), which the API server refuses/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

@@ -1,6 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { duplicateContainerNames } from '../validate/container-rules';
+import { containerFieldProblems } from '../validate/container-fields';
 import type { FieldPath } from '../validate/paths';
 import { workloadName } from './extra-object-rules';
 import { objectFindings } from './object-judge';
@@ -27,7 +28,12 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
   const sidecars = list(deployment, 'additionalContainers') ?? [];
   const inits = list(deployment, 'initContainers') ?? [];
   const mounts = list(values, 'additionalVolumeMounts') ?? [];
-  if (!sidecars.length && !inits.length && !mounts.length) return [];
+  // Traefik's own container carries the values' `resources` and `env` as given (`toYaml`, _podtemplate.tpl).
+  const ownFields = {
+    ...(isMap(values.resources) && { resources: values.resources }),
+    ...(Array.isArray(values.env) && { env: values.env }),
+  };
+  if (!sidecars.length && !inits.length && !mounts.length && !Object.keys(ownFields).length) return [];
   const name = workloadName(values);
   const security = isMap(values.securityContext) && values.securityContext.privileged === true ? { privileged: true } : undefined;
   const own = { name, image: 'traefik', volumeMounts: mounts, ...(security && { securityContext: security }) };
@@ -41,21 +47,29 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     if (listKey === 'initContainers' && typeof index === 'number') return ['deployment', 'initContainers', index, ...rest];
     if (listKey !== 'containers' || typeof index !== 'number') return undefined;
     if (index > 0) return ['deployment', 'additionalContainers', index - 1, ...rest];
+    if (rest[0] === 'resources' || rest[0] === 'env') return rest;
     return rest[0] === 'volumeMounts' && typeof rest[1] === 'number' ? ['additionalVolumeMounts', ...rest.slice(1)] : undefined;
   };
   const holder = (path: FieldPath) =>
     path[0] === 'containers' && path[1] === 0
       ? `Traefik's own container (the chart names it traefik.fullname: ${JSON.stringify(name)})`
       : formatPath(source(path) ?? path);
+  // The container rules once more with Traefik's own resources and env (their types are the values schema's and
+  // values-kubernetes.ts', which also judges env names and value next to valueFrom: not said twice).
+  const withOwn = JSON.parse(JSON.stringify({ ...spec, containers: [{ ...own, ...ownFields }, ...sidecars] })) as Record<string, unknown>;
+  const saidElsewhere = (path: FieldPath) => path[0] === 'containers' && path[1] === 0 && path[2] === 'env' && path.length === 5;
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security']).flatMap((finding) =>
-      finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [],
-    ),
+    // Only with containers or mounts of the user's: the schema check is loaded only then (object-judge.ts).
+    ...(sidecars.length || inits.length || mounts.length
+      ? objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
+      : []
+    ).flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [])),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),
     ...clashesWithOwnInits(spec, ownInits),
+    ...containerFieldProblems(withOwn).filter((finding) => !saidElsewhere(finding.path)),
   ];
-  const secrets = secretValues(spec);
+  const secrets = secretValues(withOwn);
   return findings.flatMap((finding) => {
     const at = source(finding.path);
     // A templated mount field is rendered by `tpl` at install time: not judged here.
@@ -67,7 +81,9 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     return [
       {
         path: [...prefix, 'values', ...at],
-        message: `${message} (the chart writes it into Traefik's pods as given, so the whole Traefik release fails to install)`,
+        message: message.includes('so no pod of it is created')
+          ? `${message} (the chart writes it into Traefik's pods as given: the release installs, but Traefik's new pods are never created)`
+          : `${message} (the chart writes it into Traefik's pods as given, so the whole Traefik release fails to install)`,
       },
     ];
   });

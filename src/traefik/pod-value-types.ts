@@ -3,6 +3,7 @@ import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { NULL_READING, unquotedReading } from './unquoted-scalar';
+import { gracePeriodProblems } from '../validate/container-fields';
 import { renderedInteger } from './yaml-number';
 import { isMap } from '../core/is-map';
 
@@ -139,6 +140,11 @@ export function podValueTypeProblems(values: Values, prefix: Path, rules: Rules)
         `is ${shownInSentence(grace)}, which the chart writes unquoted as the pod's terminationGracePeriodSeconds, where the API server ` +
         `takes only a whole number of seconds, ${FAILS}: write a whole number such as 30, or remove the key (the chart's default is 60)`,
     });
+  // A whole number beyond 2^53-1 is not carried exactly (container-fields.ts gracePeriodProblems): a text beyond int64 too.
+  const count = typeof grace === 'string' ? textBeyondInt64(grace) : grace;
+  if (goTruthy(grace) && renderedInteger(grace) !== undefined)
+    for (const { message } of gracePeriodProblems(count, [], true, ", which the chart writes as the pod's terminationGracePeriodSeconds"))
+      problems.push({ path: key(['deployment', 'terminationGracePeriodSeconds']), message });
   const host = at(values, 'hostNetwork');
   // A text YAML reads as true is written as true and read as true by the chart's `if`; "" is written as null (false).
   const written = typeof host === 'string' ? unquotedReading(host) : undefined;
@@ -159,3 +165,16 @@ export function podValueTypeProblems(values: Values, prefix: Path, rules: Rules)
 
 // go-yaml v2 resolve.go: the spellings of YAML 1.1's true (the others unquotedReading calls a boolean are false).
 const TRUE_TEXTS: readonly unknown[] = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
+
+/**
+ * A text the template prints and YAML reads as a whole number, as a number when it lies beyond int64 (go-yaml keeps an
+ * int64 text exactly, so only such a text is refused, by gracePeriodProblems); undefined otherwise. A text too long for a
+ * finite number is the whole-number check's (it reads as Infinity).
+ */
+function textBeyondInt64(text: string): number | undefined {
+  if (text.length > 400) return undefined;
+  const digits = /^\s*[+-]?\d+\s*$/.test(text) ? BigInt(text.trim()) : undefined;
+  if (digits !== undefined) return digits > 2n ** 63n - 1n || digits < -(2n ** 63n) ? Number(digits) : undefined;
+  const number = renderedInteger(text);
+  return number !== undefined && Math.abs(number) >= 2 ** 63 ? number : undefined;
+}

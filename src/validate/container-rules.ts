@@ -7,7 +7,7 @@ type KubeObject = Record<string, unknown>;
 const LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** Every pod spec of a workload, with its path (Pod, template, a CronJob's job template). */
-function podSpecsOf(object: KubeObject): Array<{ path: FieldPath; spec: Record<string, unknown> }> {
+export function podSpecsOf(object: KubeObject): Array<{ path: FieldPath; spec: Record<string, unknown> }> {
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const template = POD_TEMPLATES[groupKind(typeof object.apiVersion === 'string' ? object.apiVersion : '', kind)];
   if (template === undefined) return [];

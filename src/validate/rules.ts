@@ -14,6 +14,7 @@ import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { checkVolumeMounts } from './volume-mount-rules';
 import { checkContainerNames, checkMountPropagation } from './container-rules';
+import { checkContainerFields } from './container-fields';
 import { findCrd } from './crds';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -45,6 +46,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'volume-mounts', check: checkVolumeMounts },
   { id: 'unique-container-names', check: checkContainerNames },
   { id: 'mount-propagation', check: checkMountPropagation },
+  { id: 'container-fields', check: checkContainerFields },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
 ];
 

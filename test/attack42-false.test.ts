@@ -105,6 +105,7 @@ describe('41a-10: code and config that only read or describe a password', () => 
     ['a default given to get()', `password = os.environ.get("DB_PASSWORD", "${S}")`],
     ['a default block', `password = ENV.fetch("DB_PASSWORD") { "${S}" }`],
     ['a password with a dot', `password: ${S}.password`],
+    ['a password of two capitalized words', `password: Summer.Password${S}`],
     ['a variable not named like a secret', `password = os.environ['${S}']`],
     ['a command that prints a literal', `ssl_passphrase_command = 'echo ${S}'`],
     ['printf under PASSWORD_COMMAND', `PASSWORD_COMMAND=printf ${S}`],

@@ -35,7 +35,11 @@ function readsSecret(value: string): boolean {
   const names = (read[1] ?? read[2]).match(NAMES) ?? [];
   const last = names[names.length - 1] ?? '';
   const mixed = (name: string) => /\d/.test(name.replace(/_\d+(?=_|$)/g, ''));
-  return namesSecretValue(last.replace(/^[$@]+/, '')) && !names.some(mixed) && !looksGenerated(value);
+  // A dotted name alone (`settings.DB_PASSWORD`, `config.db.password`) is code where each part is of one case:
+  // `Summer.Password` may be a password with a dot.
+  const parts = value.match(/[A-Za-z_$@][\w$]*/g) ?? [];
+  const oneCase = /[([]/.test(value) || parts.every((part) => !(/[a-z]/.test(part) && /[A-Z]/.test(part)));
+  return oneCase && namesSecretValue(last.replace(/^[$@]+/, '')) && !names.some(mixed) && !looksGenerated(value);
 }
 
 const STORE_REFERENCE =

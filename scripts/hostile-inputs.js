@@ -250,6 +250,9 @@ const urlForms = () =>
     `https:/${'a:'.repeat(200_000)}`,
     `wss:${'\\/'.repeat(200_000)}`,
     'x_https://a'.repeat(40_000),
+    // Each a scheme-less match that holds a user, no password (41a-8): every match is read to the text's end.
+    'sip:a@'.repeat(70_000),
+    '12:30@'.repeat(70_000),
   ]);
 
 /**

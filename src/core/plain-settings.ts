@@ -33,3 +33,15 @@ export function isLookupTables(value: string, named: string): boolean {
   if (!/_maps?$/i.test(named.trim()) || value.length > 4096 || !TABLES.test(value.trim())) return false;
   return !(value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/\d/.test(run) && /[A-Za-z]/.test(run)));
 }
+
+/**
+ * A command that prints a secret kept elsewhere, under a name ending in `command` or `cmd` (attack round 41a-10):
+ * PostgreSQL's `ssl_passphrase_command = 'cat /run/secrets/pp'` (postgresql.org/docs/current/runtime-config-connection),
+ * isync's `PassCmd`, `PASSWORD_COMMAND`: the command names where the secret is. One that prints a literal (`echo`,
+ * `printf`, a here-string `<<<`) holds it, so it is judged as a value still.
+ */
+export function isSecretCommand(value: string, named: string): boolean {
+  // Named for a secret's command: not a container's `command` (isPlainlyNotSecret then names the list's key).
+  if (!/(?:pass|pw|secret|token|key|cred|auth)[\w.-]*?(?:command|cmd)$/i.test(named.trim()) || value.length > 4096) return false;
+  return !/(?:^|[\s;|&(`'"])(?:echo|printf|print)(?=\s|$)|<<</.test(value);
+}

@@ -4,9 +4,10 @@ import { jwkPrivateMembers } from './jwk-members';
 import { FORMAT_FINDERS } from './secrets-formats';
 import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey } from './secrets-keys';
-import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
+import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
+import { holdsUrlCredentials } from './url-userinfo';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
@@ -49,15 +50,6 @@ const URL_CREDENTIALS = new RegExp(
   ].join('|'),
   'gi',
 );
-/**
- * The secret of a URL_CREDENTIALS match: its password, or its user name where it has none (`https://token@h`). A
- * reference alone there holds none (`postgres://app:$(DB_PASSWORD)@db`: Kubernetes' dependent environment variable).
- */
-function urlSecret(match: string): string {
-  const userinfo = match.slice(0, -1).replace(/^.*[/\\]/s, '');
-  const colon = /:|%3a/i.exec(userinfo);
-  return colon ? userinfo.slice(colon.index + colon[0].length) : userinfo;
-}
 /**
  * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
  * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
@@ -159,7 +151,7 @@ export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
-  { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: (match) => !isReference(urlSecret(match)) },
+  { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: holdsUrlCredentials },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
   { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)' },
   { pattern: PRIVATE_KEY, what: 'a private key' },

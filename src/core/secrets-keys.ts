@@ -2,7 +2,7 @@ import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
-import { isCountOfSecrets, isLookupTables } from './plain-settings';
+import { isCountOfSecrets, isLookupTables, isSecretCommand } from './plain-settings';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -37,7 +37,7 @@ export const SECRET_WORD =
 // Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a count),
 // `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
 export const REFERENCE_WORD =
-  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation)$/;
+  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -234,7 +234,7 @@ const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w
 /** An AWS Secrets Manager secret's ARN (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6>`). */
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
 const PLAIN_WORD =
-  /^(?:true|false|on|off|yes|no|none|null|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5)$/i;
+  /^(?:true|false|on|off|yes|no|none|null|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5|scram-sha-(?:1|256|512))$/i;
 
 /**
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
@@ -256,7 +256,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
-  if (isCountOfSecrets(value, named) || isLookupTables(value, named)) return true;
+  if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 
@@ -338,7 +338,7 @@ export function isSecretPath(path: Path): boolean {
  * digits that holds both, or of 24 or more (`backend-certs`, `tls.crt`, `api-token` are chosen; `x7Kq9mZ2pL4v` is not).
  * A reference's names and keys are taken for the secret itself when they look so.
  */
-const looksGenerated = (value: string): boolean =>
+export const looksGenerated = (value: string): boolean =>
   (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/[A-Za-z]/.test(run) && /\d/.test(run)));
 
 /** A reference's Secret name: a Secret name that does not look generated. */

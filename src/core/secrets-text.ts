@@ -1,3 +1,4 @@
+import { isCodeOrStoreReference } from './code-references';
 import { parsedJson } from './json-text';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
@@ -14,10 +15,12 @@ import { decodeEscapes } from './yaml-escapes';
  * A value that only refers to a secret kept elsewhere: Kubernetes' `$(VAR)` expansion, a `${VAR}` substitution (a
  * shell's, envsubst's, Flux's postBuild from a Secret), several glued (`${A}${B}`), an HTTP auth scheme then one
  * (`Bearer ${API_TOKEN}`), an empty value. Blanks around it are none of it: a `|` or `>` block keeps a final line break.
- * Any other text next to a reference (`${A}abc`, `Bearer ${A}abc`, `${A} # abc`) makes it a value again.
+ * Any other text next to a reference (`${A}abc`, `Bearer ${A}abc`, `${A} # abc`) makes it a value again. Code that
+ * reads a variable named like a secret, a secret store's reference and a sops ciphertext refer too (code-references.ts).
  */
 export function isReference(value: string): boolean {
   const trimmed = value.trim();
+  if (isCodeOrStoreReference(trimmed)) return true;
   const blank = trimmed.search(/[ \t]/);
   if (blank < 0) return trimmed === '' || REFERENCES.test(trimmed);
   return AUTH_SCHEME.test(trimmed.slice(0, blank)) && REFERENCES.test(trimmed.slice(blank).trimStart());
@@ -301,6 +304,16 @@ export function keyedSecret(text: string): string | undefined {
       const [, doubleQuoted, singleQuoted, plain, quotedValue, plainValue] = pair;
       const key = doubleQuoted !== undefined ? decodeEscapes(doubleQuoted) : (singleQuoted ?? plain);
       const value = (quotedValue ?? plainValue).trim();
+      // A plain value cut at a bracket runs on (`'PASSWORD': os.environ['DB_PASSWORD'],`): judged whole where it refers
+      // (read up to 1 KiB, so a text of many such pairs is not read to its end from each).
+      const start = pair.index + pair[0].length - (plainValue?.length ?? 0);
+      if (
+        plainValue !== undefined &&
+        /[[(]/.test(flow.charAt(start + plainValue.length)) &&
+        flow.length - start <= 1024 &&
+        isReference(flow.slice(start))
+      )
+        continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }

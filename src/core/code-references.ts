@@ -1,0 +1,55 @@
+import { looksGenerated, namesSecretValue } from './secrets-keys';
+
+/**
+ * Values that only say where a secret is read from, written as code or as a secret store's reference (attack round
+ * 41a-10), for secrets-text.ts isReference, as `${DB_PASSWORD}` is one:
+ * - code that reads a variable or a setting named like a secret: Django's `os.environ['DB_PASSWORD']`,
+ *   `os.environ.get("DB_PASSWORD")`, Go's `os.Getenv("DB_PASSWORD")`, Node's `process.env.DB_PASSWORD`, Ruby's
+ *   `ENV.fetch("DB_PASSWORD")`, Java's `System.getenv("DB_PASSWORD")`, PHP's `getenv('DB_PASSWORD')` and
+ *   `$_ENV['DB_PASSWORD']`, `settings.DB_PASSWORD`, in a template's tags as Rails' database.yml writes it
+ *   (`<%= ENV['DB_PASSWORD'] %>`), after Go's `:=` (a `key: value` reader keeps its `=`), ending a statement (`;`, `,`);
+ * - a secret store's reference: vals' `ref+vault://secret/db#/password` (github.com/helmfile/vals README; not
+ *   `ref+echo://`, whose path is the value), 1Password's `op://vault/item/field` (developer.1password.com/docs/cli/
+ *   secret-reference-syntax), argocd-vault-plugin's `<path:secret/data/db#password>` (argocd-vault-plugin.readthedocs.io
+ *   howitworks; also as read inside its brackets), bank-vaults' `vault:secret/data/db#password` (bank-vaults.dev docs/mutating-webhook);
+ * - a sops ciphertext, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (github.com/getsops/sops: a 32-byte IV, a 16-byte
+ *   tag), encrypted to be kept in Git as a SealedSecret's ciphertext is.
+ * The name read is the last one written and must be named like a secret; nothing in it looks generated, and no name
+ * mixes letters and digits (`Hq7pLm.password` is a password with a dot), so a literal never passes as a name: a call
+ * that is given a value (`withPassword("x7Kq9mZ2")`, `.password("abc")`), a default (`process.env.PW || 'abc'`,
+ * `ENV.fetch("PW") { "abc" }`) or a bare word are values still.
+ */
+const NAME = String.raw`[A-Za-z_$@][\w$]{0,63}`;
+const QUOTED = String.raw`'[A-Za-z_][\w.-]{0,127}'|"[A-Za-z_][\w.-]{0,127}"`;
+/** A second argument that gives no value: an empty text, a null. */
+const NO_DEFAULT = String.raw`''|""|None|nil|null|undefined`;
+const STEP = String.raw`(?:\.|\?\.|::|->)${NAME}|\(\s*(?:(?:${QUOTED})(?:\s*,\s*(?:${NO_DEFAULT}))?)?\s*\)|\[\s*(?:${QUOTED}|${NAME})\s*\]`;
+const READ = new RegExp(String.raw`^(?:=\s*)?(?:<%[=-]?\s*(${NAME}(?:${STEP}){1,8})\s*-?%>|(${NAME}(?:${STEP}){1,8}))\s*[;,]?$`);
+const NAMES = /[A-Za-z_$@][\w$.-]*/g;
+
+/** `os.environ['DB_PASSWORD']` and the like (above): code that reads a secret kept elsewhere. */
+function readsSecret(value: string): boolean {
+  if (value.length > 512) return false;
+  const read = READ.exec(value);
+  if (!read) return false;
+  const names = (read[1] ?? read[2]).match(NAMES) ?? [];
+  const last = names[names.length - 1] ?? '';
+  const mixed = (name: string) => /\d/.test(name.replace(/_\d+(?=_|$)/g, ''));
+  // A dotted name alone (`settings.DB_PASSWORD`, `config.db.password`) is code where each part is of one case:
+  // `Summer.Password` may be a password with a dot.
+  const parts = value.match(/[A-Za-z_$@][\w$]*/g) ?? [];
+  const oneCase = /[([]/.test(value) || parts.every((part) => !(/[a-z]/.test(part) && /[A-Z]/.test(part)));
+  return oneCase && namesSecretValue(last.replace(/^[$@]+/, '')) && !names.some(mixed) && !looksGenerated(value);
+}
+
+const STORE_REFERENCE =
+  /^(?:ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
+const SOPS_CIPHERTEXT =
+  /^ENC\[AES256_GCM,data:[A-Za-z0-9+/]*={0,2},iv:[A-Za-z0-9+/]{43}=,tag:[A-Za-z0-9+/]{22}==,type:(?:str|int|float|bool|bytes|comment)\]$/;
+
+/** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
+export function isCodeOrStoreReference(value: string): boolean {
+  if (SOPS_CIPHERTEXT.test(value)) return true;
+  if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
+  return readsSecret(value);
+}

@@ -1,0 +1,40 @@
+import { isReference } from './secrets-text';
+
+/**
+ * What a URL_CREDENTIALS match (secret-shapes.ts) holds as a secret, and where a scheme-less `word:rest@` match holds
+ * none (attack round 41a-8). RFC 3986 section 3.2.1 puts userinfo (`user:password`) in a URI's authority, after `//`;
+ * a scheme without one puts `user@host` right after its colon, a user and no password: SIP's `sip:alice@example.com`
+ * (RFC 3261 section 19.1.1, whose `sip:alice:pw@host` holds one), `sips:`, XMPP's `xmpp:bob@jabber.org` (RFC 5122),
+ * `acct:` (RFC 7565), `mailto:` (RFC 6068), `im:` and `pres:` (RFC 3860, RFC 3859), `cid:`/`mid:` (RFC 2392), `news:`
+ * (RFC 5538), H.323's `h323:` (RFC 3508), and the SFTP repository of restic (`sftp:user@host:/srv/restic-repo`,
+ * restic.readthedocs.io 030_preparing_a_new_repo) and rclone's `sftp:` remote. WHATWG's special schemes (http, https,
+ * ws, wss, ftp, file) are not listed: a URL parser reads `https:token@host` as `https://token@host`.
+ */
+const USER_AT_HOST_SCHEME = /^(?:sips?|xmpp|acct|mailto|im|pres|cid|mid|news|h323|sftp)$/i;
+
+/** A clock time before `@` (`12:30@UTC`, `09:15:00@Europe/Paris`): prose, no `user:password`. */
+const CLOCK_TIME = /^(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?@$/;
+
+/**
+ * The secret of a URL_CREDENTIALS match: its password, or its user name where it has none (`https://token@h`). A
+ * reference alone there holds none (`postgres://app:$(DB_PASSWORD)@db`: Kubernetes' dependent environment variable).
+ */
+export function urlSecret(match: string): string {
+  const userinfo = match.slice(0, -1).replace(/^.*[/\\]/s, '');
+  const colon = /:|%3a/i.exec(userinfo);
+  return colon ? userinfo.slice(colon.index + colon[0].length) : userinfo;
+}
+
+/**
+ * A scheme-less match (no slash: `word:rest@`) that is a URI of a scheme above with a user and no password
+ * (`sip:alice@`, `sftp:backup@`), or a clock time: no credentials. `sip:alice:pw@` holds a password still.
+ */
+export function isUserAtHost(match: string): boolean {
+  if (/[/\\]/.test(match)) return false;
+  if (CLOCK_TIME.test(match)) return true;
+  const scheme = /^([a-z][a-z0-9+.-]*):([^:]*)@$/i.exec(match);
+  return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
+}
+
+/** Whether a URL_CREDENTIALS match holds credentials: a password or a token that is no reference. */
+export const holdsUrlCredentials = (match: string): boolean => !isUserAtHost(match) && !isReference(urlSecret(match));

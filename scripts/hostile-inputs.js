@@ -114,6 +114,19 @@ const bracketLines33a = (size = 1_000_000) =>
     size,
   );
 
+/** Dockerfile exec-form lists left open, and command keys read as data (attack round 41a-5: dockerfile-commands.ts). */
+const commandLists41 = (size = 1_000_000) =>
+  described(
+    [
+      ['CMD lists left open', 'CMD [\n'],
+      ['CMD lists with a quote left open', 'CMD ["a", "b\n'],
+      ['one-word entrypoints', 'ENTRYPOINT ["a"]\n'],
+      ['command keys', 'command: [a, b]\n'],
+      ['block args items', '  - -a\n'],
+    ],
+    size,
+  );
+
 /**
  * Config values of text made of lines that each open a flow collection, end to end (attack round 33a-11 took 14 s; round
  * 35): rows of [label, { values, written }], `values` the `traefik.values` holding one text of `size` characters and
@@ -399,6 +412,7 @@ module.exports = {
   scannerRuns32a,
   bracketLines33a,
   bigTexts35,
+  commandLists41,
   mixedEscapes35,
   thousandsOfSecrets,
   urlForms,

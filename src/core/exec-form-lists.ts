@@ -27,10 +27,10 @@ function jsonText(quoted: string): string {
 
 /**
  * The list of strings starting at `line[from]` (a `[`): items JSON or YAML double-quoted, YAML single-quoted (`''` a
- * quote) or plain (no `,[]{}` nor quote), separated by commas, two items at least (`[ -f x ]`, `[x]` are none); and how
+ * quote) or plain (no `,[]{}` nor quote), separated by commas, `least` items (two: `[ -f x ]`, `[x]` are none); and how
  * many characters were read to find it or fail.
  */
-function listAt(line: string, from: number): { list?: List; scanned: number } {
+function listAt(line: string, from: number, least = 2): { list?: List; scanned: number } {
   const items: string[] = [];
   const limit = Math.min(line.length, from + MAX_LIST);
   let i = from + 1;
@@ -57,7 +57,7 @@ function listAt(line: string, from: number): { list?: List; scanned: number } {
     }
     blanks();
     if (line[i] === ',') i++;
-    else if (line[i] === ']' && items.length > 1) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
+    else if (line[i] === ']' && items.length >= least) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
     else return { scanned: i - from + 1 };
   }
 }
@@ -93,3 +93,6 @@ export function execFormWords(line: string, wordsOf: (text: string) => string[])
   words.push(...wordsOf(line.slice(at)));
   return words;
 }
+
+/** The items of the list of strings (one at least) that starts at `text[from]` (a `[`) and ends on its line, or undefined. */
+export const listItemsAt = (text: string, from: number): string[] | undefined => listAt(text, from, 1).list?.items;

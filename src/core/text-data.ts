@@ -109,7 +109,9 @@ function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
 }
 
 const mayHoldSecret = (text: string): boolean =>
-  MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) || JWK_PRIVATE_KEY.test(text) || (COMMAND_KEY.test(text) && mayHoldCommand(text));
+  MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) ||
+  JWK_PRIVATE_KEY.test(text) ||
+  (COMMAND_KEY.test(text) && mayHoldCommand(text));
 /**
  * A key that runs a command (data-commands.ts: Kubernetes' `command`/`args`, compose's `entrypoint` and healthcheck
  * `test`), at a line's start or a flow mapping's, in text that names a client: its lists are one command line, judged as

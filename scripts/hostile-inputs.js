@@ -114,7 +114,10 @@ const bracketLines33a = (size = 1_000_000) =>
     size,
   );
 
-/** Dockerfile exec-form lists left open, and command keys read as data (attack round 41a-5: dockerfile-commands.ts). */
+/**
+ * Dockerfile exec-form lists left open, command keys read as data (attack round 41a-5: dockerfile-commands.ts), and
+ * the near-misses of 41a-7's readers (plaintext-credentials.ts, call-lists.ts, client-word-wrappers.ts).
+ */
 const commandLists41 = (size = 1_000_000) =>
   described(
     [
@@ -123,6 +126,11 @@ const commandLists41 = (size = 1_000_000) =>
       ['one-word entrypoints', 'ENTRYPOINT ["a"]\n'],
       ['command keys', 'command: [a, b]\n'],
       ['block args items', '  - -a\n'],
+      ['PowerShell conversions without -AsPlainText', 'ConvertTo-SecureString "a" '],
+      ['Terraform variable blocks left open', 'variable "db_password" {\n'],
+      ['calls opening calls', 'exec.Command("redis-cli", '],
+      ['defaults left open', 'redis-cli ${A:-'],
+      ['echo before a blank run', `echo ${' '.repeat(1000)}`],
     ],
     size,
   );

@@ -49,7 +49,7 @@ describe('41a-5: a command in YAML text is one command line', () => {
   });
 });
 
-describe('41a-5: hostile command lists stay cheap', () => {
+describe('41a-5, 41a-7: hostile near-misses stay cheap', () => {
   test.each(hostile.commandLists41(HOSTILE_TEST_SIZE))('%s read as data is judged', (_, text) => {
     secretsInData({ data: { k0: text } });
   });

@@ -21,12 +21,15 @@ const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 
 /** ConvertTo-SecureString with a literal first, then `-AsPlainText` before the command's end (`)`, `;`, `|`, a line's end). */
 const POWERSHELL = new RegExp(
-  String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(${QUOTED}|[^\s"'$()|;-][^\s()|;]*)[^\n);|]*?[ \t]-AsPlainText\b`,
+  String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(${QUOTED}|[^\s"'$()|;-][^\s()|;]*)[^\n);|]{0,256}?[ \t]-AsPlainText\b`,
   'dgi',
 );
 
-/** A Terraform variable block, its name and body (to its first `}` at a line's start: a variable's body nests no block). */
-const TERRAFORM = /^[ \t]*variable[ \t]+"([\w-]{1,128})"[ \t]*\{([^}]{0,4096}?)^[ \t]*\}/dgm;
+/**
+ * A Terraform variable block, its name and its body up to its end or a block inside it (`validation { … }`): the
+ * settings before that are read (a default after a nested block is not).
+ */
+const TERRAFORM = /^[ \t]*variable[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
 const DEFAULT = new RegExp(String.raw`^[ \t]*default[ \t]*=[ \t]*(${QUOTED})`, 'dm');
 const SENSITIVE = /^[ \t]*sensitive[ \t]*=[ \t]*true\b/m;
 

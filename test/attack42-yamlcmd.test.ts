@@ -1,7 +1,7 @@
 import { secretsInData } from '../src/core/secrets';
 import * as hostile from '../scripts/hostile-inputs';
 import { HOSTILE_TEST_SIZE } from './secret-doors';
-import { accepted, configMapOfTexts, refusedEverywhere } from './secret-tables';
+import { accepted, configMapOfTexts, diffOf, refusedEverywhere, textRefused } from './secret-tables';
 
 /**
  * Attack round 41a-5: a command inside YAML text (a Pod spec, a compose file, a k8s manifest pasted into a ConfigMap)
@@ -12,7 +12,14 @@ import { accepted, configMapOfTexts, refusedEverywhere } from './secret-tables';
 const S = 'Qz7b1vRt9wXk';
 
 const refusedRows = (rows: ReadonlyArray<readonly [string, string]>): void => {
-  test.each(rows)('%s is refused', (_, text) => refusedEverywhere(configMapOfTexts([text]), S));
+  test.each(rows)('%s is refused and hidden in the check diff', (_, text) => {
+    refusedEverywhere(configMapOfTexts([text]), S);
+    expect(diffOf(text)).not.toContain(S);
+  });
+};
+/** Rows whose text is a secret shape by itself: refused, redacted, and hidden in a `check` diff. */
+const shapeRows = (rows: ReadonlyArray<readonly [string, string]>, secret = S): void => {
+  test.each(rows)('%s is refused and redacted', (_, text) => textRefused(text, secret));
 };
 
 describe('41a-5: a command in YAML text is one command line', () => {
@@ -59,7 +66,7 @@ describe('41a-5, 41a-7: hostile near-misses stay cheap', () => {
 const WG = 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=';
 
 describe('41a-7: more plaintext-credential forms', () => {
-  refusedRows([
+  shapeRows([
     ['PowerShell ConvertTo-SecureString -AsPlainText', `ConvertTo-SecureString "${S}" -AsPlainText -Force`],
     ['PowerShell -String then -AsPlainText', `$pw = ConvertTo-SecureString -String '${S}' -AsPlainText -Force`],
     [
@@ -88,7 +95,7 @@ describe('41a-7: more plaintext-credential forms', () => {
   test.each([
     ['a key piped to wg pubkey', `echo ${WG} | wg pubkey > pub`],
     ['a key given to wg set by <(echo …)', `wg set wg0 private-key <(echo ${WG})`],
-  ])('%s is refused', (_, text) => refusedEverywhere(configMapOfTexts([text]), WG));
+  ])('%s is refused and redacted', (_, text) => textRefused(text, WG));
   test('ordinary forms are accepted', () => {
     accepted(
       configMapOfTexts([
@@ -108,6 +115,18 @@ describe('41a-7: more plaintext-credential forms', () => {
         'spawn("redis-cli", ["-a", process.env.REDIS_PASSWORD])',
         '$(which redis-cli) -h redis ping',
         '${REDIS_CLI:-redis-cli} -a "$REDIS_PASSWORD" ping',
+        'ConvertTo-SecureString "$($env:DB_PASSWORD)" -AsPlainText -Force',
+        'ConvertTo-SecureString (Get-Content pw.txt) -AsPlainText',
+        'variable "token_ttl" {\n  default = "3600"\n}',
+        'variable "db_password" {\n  sensitive = true\n  default   = ""\n}',
+        'variable "db_password" {\n  default = var.fallback\n}',
+        'spawn("mysql", ["-u", user, "-p" + password])',
+        'exec.Command("mysql", "-uroot", "-p")',
+        'print("run", "redis-cli", "to connect")',
+        '(see "redis-cli", "-a", "the docs")',
+        '$(which mysql) -uroot -p',
+        'services:\n  r:\n    image: redis\n    entrypoint: ["redis-server"]\n    command: ["--requirepass", "${REDIS_PASSWORD}"]',
+        'command: [sh, -c]\nargs: ["redis-cli -a \\"$REDIS_PASSWORD\\" ping"]',
       ]),
     );
   });

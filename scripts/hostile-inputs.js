@@ -115,6 +115,27 @@ const bracketLines33a = (size = 1_000_000) =>
   );
 
 /**
+ * Dockerfile exec-form lists left open, command keys read as data (attack round 41a-5: dockerfile-commands.ts), and
+ * the near-misses of 41a-7's readers (plaintext-credentials.ts, call-lists.ts, client-word-wrappers.ts).
+ */
+const commandLists41 = (size = 1_000_000) =>
+  described(
+    [
+      ['CMD lists left open', 'CMD [\n'],
+      ['CMD lists with a quote left open', 'CMD ["a", "b\n'],
+      ['one-word entrypoints', 'ENTRYPOINT ["a"]\n'],
+      ['command keys', 'command: [a, b]\n'],
+      ['block args items', '  - -a\n'],
+      ['PowerShell conversions without -AsPlainText', 'ConvertTo-SecureString "a" '],
+      ['Terraform variable blocks left open', 'variable "db_password" {\n'],
+      ['calls opening calls', 'exec.Command("redis-cli", '],
+      ['defaults left open', 'redis-cli ${A:-'],
+      ['echo before a blank run', `echo ${' '.repeat(1000)}`],
+    ],
+    size,
+  );
+
+/**
  * Config values of text made of lines that each open a flow collection, end to end (attack round 33a-11 took 14 s; round
  * 35): rows of [label, { values, written }], `values` the `traefik.values` holding one text of `size` characters and
  * `written` whether the synth writes it (else the config is refused). A config holds them as JSON (YAML's densest
@@ -411,6 +432,7 @@ module.exports = {
   scannerRuns32a,
   bracketLines33a,
   bigTexts35,
+  commandLists41,
   mixedEscapes35,
   thousandsOfSecrets,
   urlForms,

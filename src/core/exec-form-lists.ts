@@ -1,3 +1,5 @@
+import { callListAt } from './call-lists';
+
 /**
  * Exec-form command lists written inside a text (attack round 40a-3): a compose healthcheck's `test: ["CMD",
  * "mysqladmin", "ping", "-uroot", "-p…"]`, a Dockerfile's `CMD […]`, `ENTRYPOINT […]`, `HEALTHCHECK CMD […]`, a YAML
@@ -27,10 +29,10 @@ function jsonText(quoted: string): string {
 
 /**
  * The list of strings starting at `line[from]` (a `[`): items JSON or YAML double-quoted, YAML single-quoted (`''` a
- * quote) or plain (no `,[]{}` nor quote), separated by commas, two items at least (`[ -f x ]`, `[x]` are none); and how
+ * quote) or plain (no `,[]{}` nor quote), separated by commas, `least` items (two: `[ -f x ]`, `[x]` are none); and how
  * many characters were read to find it or fail.
  */
-function listAt(line: string, from: number): { list?: List; scanned: number } {
+function listAt(line: string, from: number, least = 2): { list?: List; scanned: number } {
   const items: string[] = [];
   const limit = Math.min(line.length, from + MAX_LIST);
   let i = from + 1;
@@ -57,22 +59,24 @@ function listAt(line: string, from: number): { list?: List; scanned: number } {
     }
     blanks();
     if (line[i] === ',') i++;
-    else if (line[i] === ']' && items.length > 1) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
+    else if (line[i] === ']' && items.length >= least) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
     else return { scanned: i - from + 1 };
   }
 }
 
-/** The lists of strings on `line`, in order; a list is not read inside another. */
+/** The lists of strings on `line`, in order, and a call's literals (call-lists.ts); a list is not read inside another. */
 function listsOn(line: string): List[] {
   const lists: List[] = [];
-  // Each `[` starts a reading; together they read at most a few times the line (a hostile line of `["a", "[", …`).
+  // Each `[` or `(` starts a reading; together they read at most a few times the line (a hostile line of `["a", "[", …`).
   let budget = 4 * line.length + MAX_LIST;
-  for (let at = line.indexOf('['); at >= 0 && budget > 0; at = line.indexOf('[', at + 1)) {
-    const { list, scanned } = listAt(line, at);
+  const opens = /[[(]/g;
+  for (let open = opens.exec(line); open && budget > 0; open = opens.exec(line)) {
+    const at = open.index;
+    const { list, scanned } = line[at] === '(' ? callListAt(line, at, at + MAX_LIST) : listAt(line, at);
     budget -= scanned;
     if (!list) continue;
     lists.push(list);
-    at = list.end - 1;
+    opens.lastIndex = list.end;
   }
   return lists;
 }
@@ -82,7 +86,7 @@ function listsOn(line: string): List[] {
  * of its own (`;` before and after its items): undefined where the line holds none.
  */
 export function execFormWords(line: string, wordsOf: (text: string) => string[]): string[] | undefined {
-  const lists = line.includes('[') ? listsOn(line) : [];
+  const lists = line.includes('[') || line.includes('(') ? listsOn(line) : [];
   if (lists.length === 0) return undefined;
   const words: string[] = [];
   let at = 0;
@@ -93,3 +97,6 @@ export function execFormWords(line: string, wordsOf: (text: string) => string[])
   words.push(...wordsOf(line.slice(at)));
   return words;
 }
+
+/** The items of the list of strings (one at least) that starts at `text[from]` (a `[`) and ends on its line, or undefined. */
+export const listItemsAt = (text: string, from: number): string[] | undefined => listAt(text, from, 1).list?.items;

@@ -8,8 +8,10 @@ import { setsSecret, unquote } from './secrets-text';
  * switch's word, a path under a file's name are none). One table, one row per syntax:
  * - a directive, then the name and its value, alone on a line: Dockerfile's legacy `ENV NAME value` (the rest of the
  *   line; docs.docker.com reference/dockerfile "ENV"), csh/tcsh `setenv`, Apache `SetEnv` (mod_env), Windows `setx`
- *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`,
+ *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`
+ *   and Passenger's `passenger_env_var`,
  *   PHP's `php_value`/`php_admin_value`, RPM's `%define`/`%global`; C's `#define` of a string (code's words are none);
+ * - CMake's `set(NAME value)` (41a-7);
  * - GNU make's other assignments `?=`, `:=`, `::=`, `:::=`, `+=`, `!=` (make manual "Setting Variables", with
  *   `override`/`export` before; code's words are none there too), R's `<-` and `<<-` of a string;
  * - a Lisp form `(setq name "value")`, `(defvar …)`, `(setenv "NAME" "value")`, Scheme's `(define …)`, Clojure's `(def …)`;
@@ -46,7 +48,7 @@ const SYNTAXES: readonly Syntax[] = [
   { pattern: new RegExp(String.raw`^[ \t]*ENV[ \t]+(${NAME})[ \t]+(${QUOTED}|[^\s"'=][^\n\r]*?)[ \t]*\r?$`, 'dgim') },
   {
     pattern: new RegExp(
-      String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|` +
+      String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|passenger_env_var|` +
         String.raw`php_(?:admin_)?value|%define|%global)` +
         String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
       'dgm',
@@ -64,6 +66,15 @@ const SYNTAXES: readonly Syntax[] = [
   },
   // R's value unquoted is code (`token <- readline()`): a string only.
   { pattern: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*<<?-[ \t]*(${QUOTED})[ \t]*;?[ \t]*\r?$`, 'dgm') },
+  // CMake's `set(NAME value …)` (any case; `CACHE STRING "doc"` may follow): code, its words are none; so is a reference
+  // to the environment or the cache (`$ENV{DB_PASSWORD}`, `$CACHE{…}`; `${…}` is any shell's).
+  {
+    pattern: new RegExp(
+      String.raw`^[ \t]*set[ \t]*\([ \t]*(${NAME})[ \t]+(?!["']?\$(?:ENV|CACHE)\{)(${QUOTED}|[^\s()"'$][^\s()]*)`,
+      'dgim',
+    ),
+    code: true,
+  },
   {
     pattern: new RegExp(
       String.raw`\((?:setq(?:-default|-local)?|setf|defvar|defconst|defcustom|setenv|define|def)[ \t]+["']?(${NAME})["']?[ \t]+(${QUOTED})`,

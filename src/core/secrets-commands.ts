@@ -1,3 +1,5 @@
+import { clientWordsUnwrapped } from './client-word-wrappers';
+import { commandLines } from './data-commands';
 import { entrypointImage } from './entrypoint-image';
 import { execFormWords } from './exec-form-lists';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
@@ -31,8 +33,12 @@ function commandSecret(option: string): string {
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
   /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net)(?:\.exe)?(?![\w.-])/i;
-/** Text that may hold a command line's password: a client's name, a reader of standard input's, or a Redis command (redis-commands.ts). */
-const mayHoldCommand = (text: string): boolean => CLIENT.test(text) || STDIN_CLIENT.test(text) || REDIS_CLUE.test(text);
+/**
+ * Text that may hold a command line's password: a client's name (a `${VAR:-default}`'s too), a reader of standard
+ * input's, or a Redis command (redis-commands.ts).
+ */
+export const mayHoldCommand = (text: string): boolean =>
+  CLIENT.test(text) || STDIN_CLIENT.test(text) || REDIS_CLUE.test(text) || (text.includes('${') && CLIENT.test(clientWordsUnwrapped(text)));
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 /** REDIS_CLUE in any letter case (a line fed to Redis). */
@@ -368,7 +374,9 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
       (lftpIndent !== undefined && !input)
     ) {
       // A list of strings on it (`test: ["CMD", "mysqladmin", …]`) is a command of its own, one word per item (40a-3).
-      const words = execFormWords(line, (part) => shellWords(part, true)) ?? shellWords(line, true);
+      // A client word reached through `$(which …)` or `${VAR:-…}` is that word (41a-7).
+      const unwrapped = clientWordsUnwrapped(line);
+      const words = execFormWords(unwrapped, (part) => shellWords(part, true)) ?? shellWords(unwrapped, true);
       const script = input ? (hereDoc === input ? input.script : undefined) : lftpIndent !== undefined ? 'lftp' : undefined;
       // Words stand in order: each search goes on from the last password's end, so a line is scanned about once.
       let from = 0;
@@ -410,15 +418,15 @@ export function execCommandPasswords(record: Record<string, unknown>, at: Path):
   return [...execStoredSecrets(record, at), ...execClientPasswords(record, at)];
 }
 
-/** execCommandPasswords' clients' options. */
+/** execCommandPasswords' clients' options, in each command line the record runs (data-commands.ts). */
 function execClientPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
-  const lists = (['command', 'args'] as const).map((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : []));
-  const items = [...lists[0].map((item, i) => ['command', i, item] as const), ...lists[1].map((item, i) => ['args', i, item] as const)];
-  if (!items.some(([, , item]) => typeof item === 'string' && mayHoldCommand(item))) return [];
-  const words = items.map(([, , item]) => (typeof item === 'string' ? item : ';'));
-  return commandPasswords(words, 0).map(({ index, password, option }) => {
-    // The option's own item (`-pPW`, `--user=bob:PW`), or the next one (`-u`, `bob:PW`).
-    const [key, i, item] = items[words[index].includes(password) ? index : index + 1];
-    return { path: [...at, key, i], value: String(item), what: commandSecret(option) };
+  return commandLines(record).flatMap((items) => {
+    if (!items.some(({ word }) => mayHoldCommand(word))) return [];
+    const words = items.map(({ word }) => word);
+    return commandPasswords(words, 0).map(({ index, password, option }) => {
+      // The option's own item (`-pPW`, `--user=bob:PW`), or the next one (`-u`, `bob:PW`).
+      const { key, index: i, item } = items[words[index].includes(password) || index + 1 >= items.length ? index : index + 1];
+      return { path: i === undefined ? [...at, key] : [...at, key, i], value: String(item), what: commandSecret(option) };
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { EXPECT_SECRET, expectSendSpans } from './expect-send';
 import { CONFIG_FILE_SECRET, configFileSecretIn, configFileSpans } from './secrets-config-lines';
 import { NAME_VALUE_SECRET, nameValueSpans } from './name-value-pairs';
+import { PLAINTEXT_CREDENTIAL, plaintextCredentialSpans } from './plaintext-credentials';
 import { STORED_SECRET, storedSecretSpans } from './secret-store-commands';
 import { DAEMON_CONFIG_SECRET, daemonConfigSpans } from './daemon-config-lines';
 import { ANT_EXEC_SECRET, antExecSpans } from './ant-exec';
@@ -182,4 +183,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: storedSecretSpans, what: STORED_SECRET },
   { find: daemonConfigSpans, what: DAEMON_CONFIG_SECRET },
   { find: antExecSpans, what: ANT_EXEC_SECRET },
+  { find: plaintextCredentialSpans, what: PLAINTEXT_CREDENTIAL },
 ];

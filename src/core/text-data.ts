@@ -1,4 +1,6 @@
+import { dockerfileCommands } from './dockerfile-commands';
 import { parsedJson } from './json-text';
+import { mayHoldCommand } from './secrets-commands';
 import { TOO_DEEP_YAML } from './yaml-depth';
 import { readYamlDocuments } from './yaml-documents';
 
@@ -46,7 +48,8 @@ const JWK_PRIVATE_KEY = /(?:^|[\s{,"'])[dk]["']?[^\S\n]*:/im;
 export function textAsData(text: string, yaml = true): readonly unknown[] | undefined {
   const whole = wholeTextAsData(text, yaml);
   const embedded = whole && !text.includes('\n') && text.includes('{') && mayHoldSecret(text) ? embeddedObjects(text, yaml) : [];
-  return whole && embedded && (embedded.length ? [...whole, ...embedded] : whole);
+  const docker = dockerfileCommands(text);
+  return whole && embedded && (embedded.length || docker.length ? [...whole, ...embedded, ...docker] : whole);
 }
 
 /** The last character of `text` that is not a blank, or ''. */
@@ -106,7 +109,15 @@ function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
 }
 
 const mayHoldSecret = (text: string): boolean =>
-  MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) || JWK_PRIVATE_KEY.test(text);
+  MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) ||
+  JWK_PRIVATE_KEY.test(text) ||
+  (COMMAND_KEY.test(text) && mayHoldCommand(text));
+/**
+ * A key that runs a command (data-commands.ts: Kubernetes' `command`/`args`, compose's `entrypoint` and healthcheck
+ * `test`), at a line's start or a flow mapping's, in text that names a client: its lists are one command line, judged as
+ * a container's (41a-5).
+ */
+const COMMAND_KEY = /(?:^|[{,])[ \t-]*["']?(?:command|args|entrypoint|test)["']?[ \t]*:/m;
 
 /** Texts this long are read as YAML once per run (the last few of them): parsing a MiB takes seconds. */
 const REMEMBERED_LENGTH = 4096;

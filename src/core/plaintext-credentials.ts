@@ -1,0 +1,79 @@
+import { setsSecret } from './secrets-text';
+
+/**
+ * Attack round 41a-7: a credential written in plain text by a form that names it no other way:
+ * - PowerShell's `ConvertTo-SecureString "value" -AsPlainText [-Force]` (learn.microsoft.com, Microsoft.PowerShell.Security
+ *   ConvertTo-SecureString: `-AsPlainText` converts the plain text given, the first positional or `-String`), alone or
+ *   inside `New-Object PSCredential(…)`;
+ * - a Terraform `variable "name" { … default = "value" … }` block (developer.hashicorp.com terraform language values
+ *   variables) whose name is a secret's (`db_password`) or which says `sensitive = true`: its default is the secret;
+ * - a WireGuard private key (base64 of 32 bytes) fed to `wg`: `echo KEY | wg pubkey`, `wg pubkey <<< KEY`,
+ *   `wg set wg0 private-key <(echo KEY)` (wg(8): `pubkey` reads a private key on standard input; `private-key` a file).
+ * A value that refers (`$env:PW`, `"$plain"`, `var.pw`) is none: secrets-text.ts setsSecret judges it as a password's.
+ */
+
+/** What such a value is called in findings (`FoundSecret.what`). */
+export const PLAINTEXT_CREDENTIAL =
+  "a credential written as plain text (ConvertTo-SecureString … -AsPlainText, a Terraform variable's default, a WireGuard key fed to wg)";
+
+/** A quoted value, to its closing quote on the line. */
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
+
+/** ConvertTo-SecureString with a literal first, then `-AsPlainText` before the command's end (`)`, `;`, `|`, a line's end). */
+const POWERSHELL = new RegExp(
+  String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(${QUOTED}|[^\s"'$()|;-][^\s()|;]*)[^\n);|]{0,256}?[ \t]-AsPlainText\b`,
+  'dgi',
+);
+
+/**
+ * A Terraform variable block, its name and its body up to its end or a block inside it (`validation { … }`): the
+ * settings before that are read (a default after a nested block is not).
+ */
+const TERRAFORM = /^[ \t]*variable[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
+const DEFAULT = new RegExp(String.raw`^[ \t]*default[ \t]*=[ \t]*(${QUOTED})`, 'dm');
+const SENSITIVE = /^[ \t]*sensitive[ \t]*=[ \t]*true\b/m;
+
+/** A WireGuard key (32 bytes in base64: 43 characters, the last of 4 bits, then `=`). */
+const WG_KEY = String.raw`["']?([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)["']?`;
+const WIREGUARD = new RegExp(
+  [
+    String.raw`(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
+    String.raw`\bwg[ \t]+pubkey[ \t]*<<<[ \t]*${WG_KEY}`,
+    String.raw`\bprivate-key[ \t]+<\([ \t]*(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\)`,
+  ].join('|'),
+  'dg',
+);
+
+/** The span of `match`'s first group that matched, inside its quotes where quoted. */
+function valueSpan(match: RegExpMatchArray, groups: readonly number[]): [number, number] | undefined {
+  const group = groups.find((n) => match[n] !== undefined);
+  if (group === undefined) return undefined;
+  const [start, end] = match.indices![group];
+  const quoted = /^(["']).*\1$/s.test(match[group]) ? 1 : 0;
+  return end - start > 2 * quoted ? [start + quoted, end - quoted] : undefined;
+}
+
+/** Where a text holds a plaintext credential of one of these forms: the value's span. */
+export function plaintextCredentialSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (/ConvertTo-SecureString/i.test(text))
+    for (const match of text.matchAll(POWERSHELL)) {
+      const span = valueSpan(match, [1]);
+      if (span && setsSecret('password', match[1])) spans.push(span);
+    }
+  if (/^[ \t]*variable[ \t]/m.test(text))
+    for (const match of text.matchAll(TERRAFORM)) {
+      const body = match[2];
+      const value = DEFAULT.exec(body);
+      if (!value || !(setsSecret(match[1], value[1]) || (SENSITIVE.test(body) && setsSecret('password', value[1])))) continue;
+      const span = valueSpan(value, [1]);
+      const at = match.indices![2][0];
+      if (span) spans.push([at + span[0], at + span[1]]);
+    }
+  if (/\bwg\b/.test(text))
+    for (const match of text.matchAll(WIREGUARD)) {
+      const span = valueSpan(match, [1, 2, 3]);
+      if (span) spans.push(span);
+    }
+  return spans;
+}

@@ -41,10 +41,11 @@ function groupSpans(pattern: RegExp, text: string, holds: (match: RegExpMatchArr
 function isPgpassLine(line: string): boolean {
   const [, , database, user, rest] = line.trim().split(/(?<!\\):/);
   const [password, ...more] = rest.split(/[ \t]+/);
-  // Words after it: a password with blanks, or prose after a status (`srv:80:state:ok:all systems go`): a first word
-  // mixing letters with digits or signs reads as generated.
-  const prose = more.length > 0 && !(/[A-Za-z]/.test(password) && /[^A-Za-z]/.test(password));
-  const plain = prose || password.length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
+  // Words after it: a password with blanks, or prose after a status (`srv:80:state:ok:all systems go`): a word mixing
+  // letters with digits or signs reads as generated (`*:*:*:app:my Zq7w3 pass`).
+  const prose = more.length > 0 && ![password, ...more].some((word) => /[A-Za-z]/.test(word) && /[^A-Za-z]/.test(word));
+  const plain =
+    prose || (more.length ? rest.trim() : password).length <= 2 || /^\d+$/.test(password) || isPlainlyNotSecret(password, 'pgpass');
   return !database.startsWith('/') && !/^\d+$/.test(user) && !plain;
 }
 

@@ -3,6 +3,8 @@ import { terminalLine } from '../src/core/control-text';
 import { secretsInData, secretValues } from '../src/core/secrets';
 import { diffTrees } from '../src/output/diff';
 import { fileRedaction } from '../src/output/secret-gate';
+import { controlTexts42 } from '../scripts/hostile-inputs';
+import { judgesHostileTexts } from './secret-doors';
 import { accepted, configMapOf, refusedEverywhere } from './secret-tables';
 
 /**
@@ -82,6 +84,11 @@ describe('41a-1: a secret after a control character is read, and never quoted', 
     ['\u009b', '\\u009b'],
     ['a\tb', 'a\tb'],
   ])('terminalLine(%j) is %j', (line, shown) => expect(terminalLine(line)).toBe(shown));
+});
+
+describe('41a-1: long texts with control characters are judged in time', () => {
+  // At half the longest size read again in the control-free forms (control-text.ts); `npm run bench` times them whole.
+  judgesHostileTexts(controlTexts42(32_768));
 });
 
 describe('41a-11: a .pgpass line is named as one', () => {

@@ -19,10 +19,9 @@ export { binaryAsText } from './text-decodings';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
 
 /**
- * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
- * written to dist/ or K3s' manifests folder holds one. A secret is a value shaped like one (a K3s
- * token, a URL with credentials, a private key) or any text under a key named like one (`token`,
- * `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
+ * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file written to dist/ or K3s'
+ * manifests folder holds one. A secret is a value shaped like one (a K3s token, a URL with credentials, a private key) or any
+ * text under a key named like one (`token`, `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
 
 export interface FoundSecret {

@@ -223,6 +223,7 @@ function hostileInput() {
     ['key shapes 30a, 1 MB texts + config (attack31-secrets)', 5, hostile.keyShapes30a, keyShapes],
     ['scanner runs 32a, 1 MB texts + config (attack33-scanner)', 2, hostile.scannerRuns32a, keyShapes],
     ['token shapes 34a, 1 MB texts + config (attack34-shapes)', 2, hostile.tokenShapes34a, keyShapes],
+    ['control characters 42, 65,536-character texts read in their control-free forms (attack42-ctrl)', 1, hostile.controlTexts42, shapes],
     [
       'bracket lines 33a, 1 MB texts as data (attack33-scanner)',
       5,

@@ -412,7 +412,26 @@ const droppedLists37 = (size = 300_000) => {
   ];
 };
 
+/**
+ * Texts with control characters, which the secret readers judge again with them taken out and made blanks (attack round
+ * 41a-1, src/core/control-text.ts): up to 65,536 characters (the longest read so), a text of command lines, escape
+ * sequences and format characters whose every form is a whole judgement.
+ */
+const controlTexts42 = (size = 65_536) =>
+  described(
+    [
+      ['NULs before client words', '\u0000redis-cli -a x '],
+      ['C1 CSIs before mysql -p', '\u009bmysql -p '],
+      ['colored prompts', '\u001b[1m$ \u001b[0mcurl -u a '],
+      ['escape sequences without a final byte', '\u001b[1;2;3'],
+      ['zero-width joiners in words', 'a\u200d'],
+      ['BELs in key lines', 'password\u0007: x\n'],
+    ],
+    size,
+  );
+
 module.exports = {
+  controlTexts42,
   droppedLists37,
   tokenShapes34a,
   commentLines31a,

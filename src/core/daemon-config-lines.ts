@@ -55,6 +55,18 @@ function valueSpan(match: RegExpExecArray | RegExpMatchArray, n: number): { valu
   return { value: match[n].slice(quoted, match[n].length - quoted), span: [start + quoted, end - quoted] };
 }
 
+/** How a finding of daemonConfigSpans is named: the snmpd.conf directive of the first one's line, or fetchmail's form (41a-12). */
+export function daemonConfigSecretIn(text: string): string {
+  const [first] = daemonConfigSpans(text).sort((a, b) => a[0] - b[0]);
+  const line = first ? text.slice(text.lastIndexOf('\n', first[0]) + 1, first[0]) : '';
+  const directive =
+    /^[ \t]*(rocommunity6?|rwcommunity6?|trapcommunity|com2sec(?:6|unix)?|trapsink|trap2sink|informsink|createUser|def(?:Auth|Priv)?Passphrase)[ \t]/i.exec(
+      line,
+    )?.[1];
+  if (directive) return `a ${/Passphrase|createUser/i.test(directive) ? 'passphrase' : 'community'} of snmpd.conf (${directive})`;
+  return first ? 'a password of a .fetchmailrc (poll … then pass …)' : DAEMON_CONFIG_SECRET;
+}
+
 /** Where a text holds an snmpd.conf community or passphrase, or a .fetchmailrc password over several lines. */
 export function daemonConfigSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];

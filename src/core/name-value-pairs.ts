@@ -41,11 +41,19 @@ interface Syntax {
   pattern: RegExp;
   /** Code's words are none (see above). */
   code?: boolean;
+  /** The syntax, for a finding's name (41a-12): from the match, its fixed words only (a directive, an operator), never the value. */
+  named: (match: RegExpMatchArray) => string;
 }
+
+/** The first of `pattern`'s words in `text` (words of a fixed alternation), or `fallback`. */
+const wordOf = (pattern: RegExp, text: string, fallback: string): string => pattern.exec(text)?.[0].replace(/[ \t]+/g, ' ') ?? fallback;
 
 const SYNTAXES: readonly Syntax[] = [
   // The legacy ENV form: the value is the rest of the line.
-  { pattern: new RegExp(String.raw`^[ \t]*ENV[ \t]+(${NAME})[ \t]+(${QUOTED}|[^\s"'=][^\n\r]*?)[ \t]*\r?$`, 'dgim') },
+  {
+    pattern: new RegExp(String.raw`^[ \t]*ENV[ \t]+(${NAME})[ \t]+(${QUOTED}|[^\s"'=][^\n\r]*?)[ \t]*\r?$`, 'dgim'),
+    named: () => 'Dockerfile ENV NAME value',
+  },
   {
     pattern: new RegExp(
       String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|passenger_env_var|` +
@@ -53,9 +61,14 @@ const SYNTAXES: readonly Syntax[] = [
         String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
       'dgm',
     ),
+    named: (match) => `${wordOf(/[%\w]+(?:[ \t]+-{1,2}[a-z]{1,8}(?![\w-]))?/i, match[0], 'a directive')} NAME value`,
   },
   // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.
-  { pattern: new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+(${NAME})[ \t]+(${QUOTED})[ \t]*\r?$`, 'dgm'), code: true },
+  {
+    pattern: new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+(${NAME})[ \t]+(${QUOTED})[ \t]*\r?$`, 'dgm'),
+    code: true,
+    named: () => 'C #define NAME "value"',
+  },
   // make's name holds no `.` (`self.token += c` is code), `!==` compares; code's words (`tokens += more`) are none.
   {
     pattern: new RegExp(
@@ -63,9 +76,13 @@ const SYNTAXES: readonly Syntax[] = [
       'dgm',
     ),
     code: true,
+    named: (match) => `make NAME ${wordOf(/[?+!:]*=/, match[0].slice(match.indices![1][1] - match.index!), '=')} value`,
   },
   // R's value unquoted is code (`token <- readline()`): a string only.
-  { pattern: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*<<?-[ \t]*(${QUOTED})[ \t]*;?[ \t]*\r?$`, 'dgm') },
+  {
+    pattern: new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*<<?-[ \t]*(${QUOTED})[ \t]*;?[ \t]*\r?$`, 'dgm'),
+    named: (match) => `R NAME ${match[0].includes('<<-') ? '<<-' : '<-'} "value"`,
+  },
   // CMake's `set(NAME value …)` (any case; `CACHE STRING "doc"` may follow): code, its words are none; so is a reference
   // to the environment or the cache (`$ENV{DB_PASSWORD}`, `$CACHE{…}`; `${…}` is any shell's).
   {
@@ -74,15 +91,25 @@ const SYNTAXES: readonly Syntax[] = [
       'dgim',
     ),
     code: true,
+    named: () => 'CMake set(NAME value)',
   },
   {
     pattern: new RegExp(
       String.raw`\((?:setq(?:-default|-local)?|setf|defvar|defconst|defcustom|setenv|define|def)[ \t]+["']?(${NAME})["']?[ \t]+(${QUOTED})`,
       'dg',
     ),
+    named: (match) => `Lisp (${wordOf(/[a-z-]+/, match[0], 'setq')} NAME "value")`,
   },
-  { pattern: new RegExp(String.raw`[(\[{][ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`, 'dg'), code: true },
-  { pattern: new RegExp(String.raw`(?<![\w$])(${NAME})\([ \t]*(${QUOTED})[ \t]*\)`, 'dg'), code: true },
+  {
+    pattern: new RegExp(String.raw`[(\[{][ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`, 'dg'),
+    code: true,
+    named: () => 'a call or pair ("NAME", "value")',
+  },
+  {
+    pattern: new RegExp(String.raw`(?<![\w$])(${NAME})\([ \t]*(${QUOTED})[ \t]*\)`, 'dg'),
+    code: true,
+    named: () => 'a setter or builder (withPassword("value"))',
+  },
 ];
 
 /** A method's first word that reads, checks or derives a secret, not one that sets it. */
@@ -116,10 +143,18 @@ function isCodeWord(name: string, value: string): boolean {
 }
 
 /** Where a text sets a value under a name like a secret by one of SYNTAXES: the value's span (inside its quotes). */
-export function nameValueSpans(text: string): Array<[number, number]> {
+export const nameValueSpans = (text: string): Array<[number, number]> => nameValueFindings(text).map(({ span }) => span);
+
+/** How a finding of nameValueSpans is named: the syntax of the first value found (41a-12). */
+export function nameValueSecretIn(text: string): string {
+  const [first] = nameValueFindings(text).sort((a, b) => a.span[0] - b.span[0]);
+  return first ? `a value set to a name like a secret by ${first.format}` : NAME_VALUE_SECRET;
+}
+
+function nameValueFindings(text: string): Array<{ span: [number, number]; format: string }> {
   if (!/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i.test(text)) return [];
-  const spans: Array<[number, number]> = [];
-  for (const { pattern, code } of SYNTAXES) {
+  const found: Array<{ span: [number, number]; format: string }> = [];
+  for (const { pattern, code, named } of SYNTAXES) {
     for (const match of text.matchAll(pattern)) {
       const groups = [1, 2, 3].filter((n) => match[n] !== undefined);
       const [nameGroup, valueGroup] = [groups[0], groups[groups.length - 1]];
@@ -131,8 +166,8 @@ export function nameValueSpans(text: string): Array<[number, number]> {
       if (code && isCodeWord(name, plain)) continue;
       const [start, end] = match.indices![valueGroup];
       const quoted = /^(["']).*\1$/s.test(value) && value.length >= 2 ? 1 : 0;
-      if (end - start > 2 * quoted) spans.push([start + quoted, end - quoted]);
+      if (end - start > 2 * quoted) found.push({ span: [start + quoted, end - quoted], format: named(match) });
     }
   }
-  return spans;
+  return found;
 }

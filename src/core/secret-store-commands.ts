@@ -119,6 +119,21 @@ export function storedValues(words: readonly string[], depth = 0): Stored[] {
   return found;
 }
 
+/** How a finding of storedSecretSpans is named: the command of the first line that stores one (41a-12), its words as STORES has them. */
+export function storedSecretIn(text: string): string {
+  const [first] = storedSecretSpans(text).sort((a, b) => a[0] - b[0]);
+  const line = first ? text.slice(text.lastIndexOf('\n', first[0]) + 1, first[1]) : '';
+  // A word that holds a command line of its own (`sh -c "vault kv put …"`) is read as its words.
+  const words = shellWords(line, true)
+    .flatMap((word) => (/\s/.test(word) ? shellWords(word, true) : [word]))
+    .map(commandName);
+  for (let i = 0; i < words.length; i++) {
+    const store = STORES.find(({ client, path }) => client.test(words[i]) && path.every((step, k) => step.test(words[i + 1 + k] ?? '')));
+    if (store) return `a value a secret-store command stores (${words.slice(i, i + 1 + store.path.length).join(' ')})`;
+  }
+  return STORED_SECRET;
+}
+
 /** Where a text's command lines store a secret (STORES): the value's span, or its line's where it is not written as read. */
 export function storedSecretSpans(text: string): Array<[number, number]> {
   if (!CLUE.test(text)) return [];

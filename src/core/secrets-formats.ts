@@ -1,9 +1,9 @@
 import { EXPECT_SECRET, expectSendSpans } from './expect-send';
 import { CONFIG_FILE_SECRET, configFileSecretIn, configFileSpans } from './secrets-config-lines';
-import { NAME_VALUE_SECRET, nameValueSpans } from './name-value-pairs';
+import { NAME_VALUE_SECRET, nameValueSecretIn, nameValueSpans } from './name-value-pairs';
 import { PLAINTEXT_CREDENTIAL, plaintextCredentialSpans } from './plaintext-credentials';
-import { STORED_SECRET, storedSecretSpans } from './secret-store-commands';
-import { DAEMON_CONFIG_SECRET, daemonConfigSpans } from './daemon-config-lines';
+import { STORED_SECRET, storedSecretIn, storedSecretSpans } from './secret-store-commands';
+import { DAEMON_CONFIG_SECRET, daemonConfigSecretIn, daemonConfigSpans } from './daemon-config-lines';
 import { ANT_EXEC_SECRET, antExecSpans } from './ant-exec';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
@@ -179,9 +179,9 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: configLineSpans, what: CONFIG_LINE_SECRET },
   { find: configFileSpans, what: CONFIG_FILE_SECRET, named: configFileSecretIn },
   { find: expectSendSpans, what: EXPECT_SECRET },
-  { find: nameValueSpans, what: NAME_VALUE_SECRET },
-  { find: storedSecretSpans, what: STORED_SECRET },
-  { find: daemonConfigSpans, what: DAEMON_CONFIG_SECRET },
+  { find: nameValueSpans, what: NAME_VALUE_SECRET, named: nameValueSecretIn },
+  { find: storedSecretSpans, what: STORED_SECRET, named: storedSecretIn },
+  { find: daemonConfigSpans, what: DAEMON_CONFIG_SECRET, named: daemonConfigSecretIn },
   { find: antExecSpans, what: ANT_EXEC_SECRET },
   { find: plaintextCredentialSpans, what: PLAINTEXT_CREDENTIAL },
 ];

@@ -11,6 +11,7 @@ import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 import { binaryAsText } from './text-decodings';
+import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
@@ -18,10 +19,9 @@ export { binaryAsText } from './text-decodings';
 export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './secret-shapes';
 
 /**
- * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file
- * written to dist/ or K3s' manifests folder holds one. A secret is a value shaped like one (a K3s
- * token, a URL with credentials, a private key) or any text under a key named like one (`token`,
- * `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
+ * What counts as a secret, for the two guards of the Guarantees: no message prints one, and no file written to dist/ or K3s'
+ * manifests folder holds one. A secret is a value shaped like one (a K3s token, a URL with credentials, a private key) or any
+ * text under a key named like one (`token`, `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
 
 export interface FoundSecret {
@@ -98,8 +98,7 @@ const isExtraObject = (at: Path): boolean => typeof at[at.length - 1] === 'numbe
  * line and as JSON only. Each level reads at most the text of the level above: a text costs at most this many reads.
  */
 const MAX_YAML_DEPTH = 4;
-let textDepth = 0;
-let readingLines = false;
+let [textDepth, readingLines] = [0, false];
 
 /**
  * What secret a text sets by itself, not under a key named like one: a flag (`--token=abc`, `--token -abc`), a key
@@ -209,6 +208,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       )
         found.push({ path: at, value: text, what: secretAs });
       else if (inText) found.push({ path: at, ...inText });
+      else if (found.length === before) judgeWithoutControls(text, found, (form) => visit(form, at, secretAs, envName));
       return;
     }
     if (Array.isArray(node)) {

@@ -124,10 +124,16 @@ const REMEMBERED_LENGTH = 4096;
 const REMEMBERED_TEXTS = 4;
 const remembered = new Map<string, readonly unknown[] | undefined>();
 
+/** yaml's error for an alias whose anchor is not set (Alias.resolve: "Unresolved alias (the anchor must be set before the alias)"). */
+const UNRESOLVED_ALIAS = /^Unresolved alias\b/;
+
 function yamlData(text: string): unknown[] | undefined {
   const { documents } = readYamlDocuments(text, 'lenient');
-  // Too deep to read, or aliases past the reader's bound (its data was not made): what it holds cannot be known.
-  if (documents.some(({ doc, error }) => error || doc.errors.some(({ message }) => message === TOO_DEEP_YAML))) return undefined;
+  // Too deep to read, or aliases past the reader's bound (its data was not made): what it holds cannot be known. An alias
+  // to no anchor (`*:*:*:app:pw`, a `.pgpass` line; `*.example.com x`) is no data either: YAML reads nothing there.
+  const unjudgeable = (error?: { message: string }) => error !== undefined && !UNRESOLVED_ALIAS.test(error.message);
+  if (documents.some(({ doc, error }) => unjudgeable(error) || doc.errors.some(({ message }) => message === TOO_DEEP_YAML)))
+    return undefined;
   return documents
     .filter((document) => !document.error && document.doc.errors.length === 0)
     .map((document) => asCommandLines(document.data))

@@ -1,3 +1,4 @@
+import { terminalLine } from '../core/control-text';
 import { FileTree } from './publish';
 
 /** jsdiff, loaded when there is something to diff (`--dry-run`, `npm run check` finding a change), not on every synth. */
@@ -14,7 +15,8 @@ function diffLines(oldText: string, newText: string, context = 2): string[] {
   return hunks.flatMap((hunk) => [
     `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
     // `\ No newline at end of file` stays as jsdiff writes it.
-    ...hunk.lines.map((line) => (line.startsWith('\\') ? line : `${line[0]} ${line.slice(1)}`)),
+    // A control character of a hand-edited file is shown escaped (`\e`, `\a`), never sent raw to the terminal.
+    ...hunk.lines.map((line) => terminalLine(line.startsWith('\\') ? line : `${line[0]} ${line.slice(1)}`)),
   ]);
 }
 
@@ -53,6 +55,10 @@ export function unifiedDiff(path: string, before: string | undefined, after: str
   return [
     `--- ${before === undefined ? '/dev/null' : `${a}${path}`}`,
     `+++ ${after === undefined ? '/dev/null' : `${b}${path}`}`,
-    ...hunks.flatMap((hunk) => [`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`, ...hunk.lines]),
+    // Printed to a terminal (`synth --dry-run`): a control character is shown escaped, never sent raw.
+    ...hunks.flatMap((hunk) => [
+      `@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`,
+      ...hunk.lines.map(terminalLine),
+    ]),
   ];
 }

@@ -1,6 +1,6 @@
 import { redact, secretShape } from '../src/core/secrets';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
+import { judgedOnce, textDoors, refusedAtTextDoors } from './secret-tables';
 
 /**
  * Attack round 39a-1 and 39a-3: a password fed on standard input wherever the command sits on its line (after `RUN`, a
@@ -12,26 +12,11 @@ import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith }
  */
 const S = 'Zx9pQ7wLm2vK';
 
-const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
-
-// One name per container: the API server refuses a name twice in a pod (attack41-containers.test.ts).
-const container = (command: unknown[], i = 0, list = 'side') => ({ name: `${list}-${i}`, image: 'busybox:1.36', command });
-/** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
-const doorValues = (texts: readonly string[]) => ({
-  deployment: {
-    podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
-  },
-  ...configMap(texts),
-});
-
 /** Rows refused at every door (an annotation, `sh -c`, a ConfigMap), not shown in the `check` diff, and redacted. */
 function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => doorValues(rows.map(([, text]) => text)));
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
   test.each(rows.map(([name, text], i) => [name, text, i] as const))('%s is refused, redacted and not shown in the diff', (_, text, i) => {
-    refusedAt(doors(), `podAnnotations.r${i}`);
-    refusedAt(doors(), `additionalContainers[${i}].command`);
-    refusedAt(doors(), `data.k${i}`);
+    refusedAtTextDoors(doors(), i, S);
     if (!text.includes('\n')) expect(shownInDiff(`# k: ${text}`)).not.toContain(S);
     expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
     expect(redact(text)).not.toContain(S);
@@ -44,7 +29,7 @@ function acceptedTable(texts: readonly string[]): void {
     expect(secretShape(text)).toBeUndefined();
   });
   test('all of them are accepted at every door', () => {
-    acceptedEverywhere(doorValues(texts));
+    acceptedEverywhere(textDoors(texts));
   });
 }
 

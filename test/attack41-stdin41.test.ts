@@ -1,7 +1,7 @@
 import { redact, secretShape } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOf, configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
+import { configMapOf, judgedOnce, textDoors, refusedAtTextDoors } from './secret-tables';
 
 /**
  * Attack round 40a-4: more ways a password reaches a command's standard input (a here-string through `cat`, a process
@@ -11,17 +11,6 @@ import { configMapOf, configMapOfTexts as configMap, judgedOnce, refusedAt as re
  * the password. 40a-8b: a config file's password names its format, and a block's message says what matched once.
  */
 const S = 'Hq7pLm2xWv';
-
-const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
-const container = (command: unknown[], i: number) => ({ name: `side-${i}`, image: 'busybox:1.36', command });
-/** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
-const doorValues = (texts: readonly string[]) => ({
-  deployment: {
-    podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
-  },
-  ...configMap(texts),
-});
 
 describe('40a-4: a password fed on standard input', () => {
   const rows: ReadonlyArray<readonly [string, string]> = [
@@ -53,11 +42,9 @@ describe('40a-4: a password fed on standard input', () => {
     ['rclone obscure <password>', `rclone obscure ${S}`],
     ['rclone obscure -', `echo ${S} | rclone obscure -`],
   ];
-  const doors = judgedOnce(() => doorValues(rows.map(([, text]) => text)));
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
   test.each(rows.map(([name, text], i) => [name, text, i] as const))('%s is refused, redacted and not shown in the diff', (_, text, i) => {
-    refusedAt(doors(), `podAnnotations.r${i}`);
-    refusedAt(doors(), `additionalContainers[${i}].command`);
-    refusedAt(doors(), `data.k${i}`);
+    refusedAtTextDoors(doors(), i, S);
     expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
     expect(redact(text)).not.toContain(S);
   });
@@ -85,7 +72,7 @@ describe('40a-4: a password fed on standard input', () => {
     expect(secretShape(text)).toBeUndefined();
   });
   test('all of them are accepted at every door', () => {
-    acceptedEverywhere(doorValues(ordinary));
+    acceptedEverywhere(textDoors(ordinary));
   });
 });
 

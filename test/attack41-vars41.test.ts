@@ -1,6 +1,6 @@
 import { redact, secretShape } from '../src/core/secrets';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { accepted, configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith, refusedEverywhere } from './secret-tables';
+import { accepted, judgedOnce, refusedEverywhere, textDoors, refusedAtTextDoors, sidecar } from './secret-tables';
 
 /**
  * Attack round 40a-4b, 40a-4c, 40a-6, 40a-7: a secret-named variable set by a directive, an operator or a call
@@ -11,25 +11,11 @@ import { accepted, configMapOfTexts as configMap, judgedOnce, refusedAt as refus
  */
 const S = 'Hq7pLm2xWv';
 
-const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
-
-const container = (command: unknown[], i = 0) => ({ name: `side-${i}`, image: 'busybox:1.36', command });
-/** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
-const doorValues = (texts: readonly string[]) => ({
-  deployment: {
-    podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
-  },
-  ...configMap(texts),
-});
-
 /** Rows refused at every door (an annotation, `sh -c`, a ConfigMap), not shown in the `check` diff, and redacted. */
 function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => doorValues(rows.map(([, text]) => text)));
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
   test.each(rows.map(([name, text], i) => [name, text, i] as const))('%s is refused, redacted and not shown in the diff', (_, text, i) => {
-    refusedAt(doors(), `podAnnotations.r${i}`);
-    refusedAt(doors(), `additionalContainers[${i}].command`);
-    refusedAt(doors(), `data.k${i}`);
+    refusedAtTextDoors(doors(), i, S);
     expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
     expect(redact(text)).not.toContain(S);
   });
@@ -41,7 +27,7 @@ function acceptedTable(texts: readonly string[]): void {
     expect(secretShape(text)).toBeUndefined();
   });
   test('all of them are accepted at every door', () => {
-    acceptedEverywhere(doorValues(texts));
+    acceptedEverywhere(textDoors(texts));
   });
 }
 
@@ -142,7 +128,7 @@ describe('40a-4c: a secret-store command stores a secret, whatever its key is ca
 });
 
 describe('40a-4c: an exec-form command (a list of words) stores a secret', () => {
-  const pod = (command: string[], args?: string[]) => ({ deployment: { additionalContainers: [{ ...container(command), args }] } });
+  const pod = (command: string[], args?: string[]) => ({ deployment: { additionalContainers: [{ ...sidecar(command), args }] } });
   test.each([
     ['kubectl --from-literal=', pod(['kubectl', 'create', 'secret', 'generic', 'x', `--from-literal=api=${S}`])],
     ['kubectl in command, --from-literal in args', pod(['kubectl'], ['create', 'secret', 'generic', 'x', '--from-literal', `api=${S}`])],

@@ -1,6 +1,6 @@
 import { secretShape } from '../src/core/secrets';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith } from './secret-tables';
+import { judgedOnce, textDoors, refusedAtTextDoors } from './secret-tables';
 
 /**
  * Attack round 41a-8 and 41a-10, false refusals: `scheme:user@host` without `//` holds a user, no password (RFC 3986
@@ -10,38 +10,25 @@ import { configMapOfTexts as configMap, judgedOnce, refusedAt as refusedAtWith }
  */
 const S = 'Hq7pLm2xWv';
 
-const refusedAt = (doors: readonly string[], path: string): void => refusedAtWith(doors, path, S);
-const container = (command: unknown[], i = 0) => ({ name: `side-${i}`, image: 'busybox:1.36', command });
-/** Each text in a pod annotation, in a container's `sh -c`, and in a ConfigMap. */
-const doorValues = (texts: readonly string[]) => ({
-  deployment: {
-    podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
-    additionalContainers: texts.map((text, i) => container(['sh', '-c', text], i)),
-  },
-  ...configMap(texts),
-});
-
 /** Rows refused at every door (none shows the secret) and not shown in the `check` diff. */
 function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => doorValues(rows.map(([, text]) => text)));
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
   test.each(rows.map(([name, text], i) => [name, text, i] as const))('control: %s is refused, the secret shown nowhere', (_, text, i) => {
-    refusedAt(doors(), `podAnnotations.r${i}`);
-    refusedAt(doors(), `additionalContainers[${i}].command`);
-    refusedAt(doors(), `data.k${i}`);
+    refusedAtTextDoors(doors(), i, S);
     expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
   });
 }
 
 /** Texts accepted at every door (no door names a row's place), and no secret shape. */
 function acceptedTable(texts: readonly string[]): void {
-  const doors = judgedOnce(() => doorValues(texts));
+  const doors = judgedOnce(() => textDoors(texts));
   test.each(texts.map((text, i) => [text, i] as const))('%s is accepted', (text, i) => {
     expect(secretShape(text)).toBeUndefined();
     const places = [`podAnnotations.r${i}`, `additionalContainers[${i}]`, `data.k${i}`].map((place) => place.replace(/[.[\]]/g, '\\$&'));
     for (const door of doors()) expect(door).not.toMatch(new RegExp(`(?:${places.join('|')})(?![\\w\\]])`));
   });
   test('all of them are accepted at every door', () => {
-    acceptedEverywhere(doorValues(texts));
+    acceptedEverywhere(textDoors(texts));
   });
 }
 

@@ -67,3 +67,20 @@ export function judgedOnce(values: () => unknown): () => string[] {
   let doors: string[] | undefined;
   return () => (doors ??= doorsOf(values()));
 }
+
+/** A sidecar of Traefik's pod running `command`; one name each (the API server refuses a name twice in a pod). */
+export const sidecar = (command: unknown[], i = 0) => ({ name: `side-${i}`, image: 'busybox:1.36', command });
+
+/** Each text in a pod annotation (`r<i>`), in a sidecar's `sh -c` and in a ConfigMap (`k<i>`): three doors at once. */
+export const textDoors = (texts: readonly string[]) => ({
+  deployment: {
+    podAnnotations: Object.fromEntries(texts.map((text, i) => [`r${i}`, text])),
+    additionalContainers: texts.map((text, i) => sidecar(['sh', '-c', text], i)),
+  },
+  ...configMapOfTexts(texts),
+});
+
+/** Every door refuses row `i` of textDoors at each of its three places, none showing `secret`. */
+export function refusedAtTextDoors(doors: readonly string[], i: number, secret: string): void {
+  for (const place of [`podAnnotations.r${i}`, `additionalContainers[${i}].command`, `data.k${i}`]) refusedAt(doors, place, secret);
+}

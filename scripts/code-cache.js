@@ -44,15 +44,43 @@ function isFolder(dir) {
 const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
 /**
+ * Loads `filename`, the file a relative `require(id)` of `parent` resolved to when the cache was written, as Node's
+ * loader does once it has resolved a request (lib/internal/modules/cjs/loader.js `Module._load`), or returns undefined
+ * when Node might resolve `id` elsewhere now: `filename` is gone or no file, or a file named exactly as requested (which
+ * Node tries before adding `.js`) has appeared. Resolving a relative request stats and compares several candidates; a
+ * synth resolves about 600 of them for the first time.
+ */
+function loadKnown(parent, id, filename) {
+  const asWritten = path.resolve(path.dirname(parent.filename), id);
+  if (filename !== asWritten && (filename !== `${asWritten}.js` || fs.statSync(asWritten, { throwIfNoEntry: false }))) return undefined;
+  if (!fs.statSync(filename, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const child = new Module(filename, parent);
+  Module._cache[filename] = child;
+  let loaded = false;
+  try {
+    child.load(filename);
+    loaded = true;
+  } finally {
+    if (!loaded) {
+      delete Module._cache[filename];
+      parent.children.splice(parent.children.indexOf(child) >>> 0, 1);
+    }
+  }
+  return child;
+}
+
+/**
  * Runs a compiled module wrapper as Node's loader does (lib/internal/modules/cjs/loader.js `Module.prototype._compile`).
  * `known(id)` is the file a `require(id)` resolved to when the cache was written, if any: one already loaded is taken
  * from Node's module cache without resolving again (about two thirds of the ~800 requires a synth makes are of modules
- * loaded before; each resolution stats and reads package.json files).
+ * loaded before; each resolution stats and reads package.json files), and a relative one not loaded yet is loaded from
+ * there (loadKnown).
  */
 function runModule(module, script, filename, known = () => undefined) {
   const wrapper = script.runInThisContext({ displayErrors: true });
   const require = (id) => {
-    const loaded = Module._cache[known(id)];
+    const target = known(id);
+    const loaded = Module._cache[target] ?? (target && id.startsWith('.') ? loadKnown(module, id, target) : undefined);
     return loaded ? loaded.exports : module.require(id);
   };
   require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);

@@ -131,6 +131,11 @@ const commandLists41 = (size = 1_000_000) =>
       ['calls opening calls', 'exec.Command("redis-cli", '],
       ['defaults left open', 'redis-cli ${A:-'],
       ['echo before a blank run', `echo ${' '.repeat(1000)}`],
+      // Round 42 (gaps42a, list-lines.ts): lists a line leaves open, read over the next lines, in text naming a client.
+      ['client lists left open', 'redis-cli [\n'],
+      ['open lists of client items', '[ "redis-cli",\n'],
+      ['continued open lists', '[ "mysql", \\\n'],
+      ['lists closed then opened', '"mysql", "-p" ] [\n'],
     ],
     size,
   );

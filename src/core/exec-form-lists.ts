@@ -100,3 +100,8 @@ export function execFormWords(line: string, wordsOf: (text: string) => string[])
 
 /** The items of the list of strings (one at least) that starts at `text[from]` (a `[`) and ends on its line, or undefined. */
 export const listItemsAt = (text: string, from: number): string[] | undefined => listAt(text, from, 1).list?.items;
+/** Where the list of strings (two items at least) starting at `text[from]` ends (after its `]`), if it is one; and how far it was read. */
+export function listEndAt(text: string, from: number): { end?: number; scanned: number } {
+  const { list, scanned } = listAt(text, from);
+  return { end: list?.end, scanned };
+}

@@ -2,6 +2,7 @@ import { clientWordsUnwrapped } from './client-word-wrappers';
 import { commandLines } from './data-commands';
 import { entrypointImage } from './entrypoint-image';
 import { execFormWords } from './exec-form-lists';
+import { listsOnOneLine } from './list-lines';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
 import type { Path } from './problem';
@@ -32,7 +33,7 @@ function commandSecret(option: string): string {
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net|ansible-vault)(?:\.exe)?(?![\w.-])/i;
 /**
  * Text that may hold a command line's password: a client's name (a `${VAR:-default}`'s too), a reader of standard
  * input's, or a Redis command (redis-commands.ts).
@@ -340,7 +341,8 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
   let lftpIndent: string | undefined;
   if (!resp && !lftpScript && !mayHoldCommand(written) && !(written.includes('<<') && feedsRedis(written))) return { spans: [] };
   // RESP framing read as commands, each character where it stood (the spans below are the written text's).
-  const text = resp ? respAsCommands(written) : written;
+  // A list of strings over several lines on one (list-lines.ts), each character where it stood too.
+  const text = resp ? respAsCommands(written) : listsOnOneLine(written);
   const spans: Array<[number, number]> = [];
   let first: string | undefined;
   let at = 0;

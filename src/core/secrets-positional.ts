@@ -1,4 +1,5 @@
 import { ACCOUNT_CLIENT, accountPassword } from './account-commands';
+import { vaultStringPassword } from './vault-strings';
 
 /**
  * Passwords some clients take as a plain word after a subcommand, not after an option (attack round 36a-2): the word's
@@ -16,7 +17,7 @@ export interface ClientState {
   positional: number;
   sub?: string;
   redis?: number;
-  /** account-commands.ts: an option of expect's mkpasswd was seen. */
+  /** account-commands.ts: an option of expect's mkpasswd was seen; vault-strings.ts: `--` was seen. */
   other?: boolean;
 }
 
@@ -89,6 +90,7 @@ export function positionalPassword(
   if (client === 'wpa_passphrase' || client === 'rman' || ORACLE_LOGON.test(client) || USERID_ONLY.test(client))
     return wordPassword(client, word, before, state);
   if (ACCOUNT_CLIENT.test(client)) return accountPassword(client, words, i, state);
+  if (client === 'ansible-vault') return vaultStringPassword(words, i, state);
   if (state.sub === undefined) {
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)

@@ -6,7 +6,8 @@ import { readsFile } from './shell-redirections';
  * Whatever a filter does to it, the password comes from the fed text, which is written in the file: every stage passes
  * its input on, but a command that takes its input as a program, a query or a list of names to act on, or that
  * answers with data of its own (a shell, xargs, a client of a server, a decryption): what comes out of those is not
- * the fed text (`echo "SELECT pw FROM t" | psql -At | docker login --password-stdin` feeds a query).
+ * the fed text (`echo "SELECT pw FROM t" | psql -At | docker login --password-stdin` feeds a query). A decoder
+ * (`base64 -d`, `xxd -r -p`, `openssl base64 -d`) passes on its input, encoded as written: the fed text is the password.
  */
 
 /** Words a stage's command may follow: a command that runs it, an assignment (`LC_ALL=C sed …`). */
@@ -22,6 +23,21 @@ const SOURCE =
 /** Interpreters: a filter where a script (or `-e`/`-c`/`-p`/`-n` program) is given, their program's reader where not. */
 const INTERPRETER = /^(?:python[\d.]*|node|nodejs|deno|bun|perl|ruby|php|lua[\d.]*|Rscript|pwsh|powershell|osascript)$/;
 
+/**
+ * openssl's base64 coding, no cipher (docs.openssl.org openssl-enc: `openssl base64` is `openssl enc -base64`; `-a`
+ * the same, `-A` one line, `-d` decodes, `-none` no cipher): a decoder, whose output IS its input, decoded. A cipher
+ * (`-aes-256-cbc`), a key or an input file (`-in f`) makes it another reader: not read through.
+ */
+const OPENSSL_CODING = /^(?:-[deaA]|-base64|-none|-nopad)$/;
+function opensslDecodes(words: readonly string[], k: number, end: number): boolean {
+  const sub = words[k + 1];
+  if (sub !== 'base64' && sub !== 'enc') return false;
+  // Its options, up to a redirection (`<<< "…"`: the here-string it decodes).
+  const redirection = words.slice(k + 2, end).findIndex((word) => /^\d?[<>]/.test(word));
+  const options = words.slice(k + 2, redirection < 0 ? end : k + 2 + redirection);
+  return options.every((word) => OPENSSL_CODING.test(word)) && (sub === 'base64' || options.some((word) => /^-(?:a|base64)$/.test(word)));
+}
+
 const basename = (word: string): string => word.replace(/^.*[/\\]/s, '').replace(/\.exe$/i, '');
 
 /** The index of the command word of the stage from `start` to `end` (after its runners and assignments), if any. */
@@ -36,6 +52,7 @@ export function passesOn(words: readonly string[], start: number, end: number): 
   const k = stageCommand(words, start, end);
   if (k === undefined) return false;
   const name = basename(words[k]);
+  if (name === 'openssl' && opensslDecodes(words, k, end)) return !readsFile(words, start, end);
   if (SOURCE.test(name)) return false;
   if (INTERPRETER.test(name)) return k + 1 < end && !/^[<>]|^\d[<>]/.test(words[k + 1]);
   return !readsFile(words, start, end);

@@ -1,0 +1,52 @@
+import { listEndAt } from './exec-form-lists';
+
+/**
+ * An exec-form list of strings written over several lines (a round-42 known gap): a Dockerfile's `HEALTHCHECK CMD [`,
+ * `CMD [`, `ENTRYPOINT [`, `RUN [` with one item a line, `\` at the lines' ends or not; a program's `[` list of a
+ * command's words. Docker reads an exec-form list as a JSON array, and a line ended by `\` as continued
+ * (docs.docker.com reference/dockerfile, "Shell and exec form"); the same list without the `\` is how JSON, a YAML
+ * flow list or a program writes it over lines. Either is one command, as the same list on one line is
+ * (exec-form-lists.ts). secrets-commands.ts reads a text's command lines with each such list
+ * on one line: its line breaks, and a `\` before one, made blanks (the text keeps its length, so a password's span in
+ * it is the written text's too).
+ */
+
+/** The longest a list is read from its `[` (exec-form-lists.ts reads as far). */
+const MAX_LIST = 4096;
+
+/** `text` with the line breaks (and a `\` before one) made blanks, each character where it stood. */
+const blanked = (text: string): string => text.replace(/\\(?=\r?\n)|[\r\n]/g, ' ');
+
+/**
+ * `text` with each list of strings that a line opens and leaves open (its last `[`, no `]` after it) and that closes on
+ * a later line written on one line; the text itself where there is none.
+ */
+export function listsOnOneLine(text: string): string {
+  if (!text.includes('[') || !text.includes('\n')) return text;
+  const flat = blanked(text);
+  const parts: string[] = [];
+  let done = 0;
+  // A reading stops at the first word that is no list's (the next line's `[` too): together they read a few times the
+  // text at most (a hostile `CMD [` or `[ "a",` on every line).
+  let budget = 4 * text.length + MAX_LIST;
+  for (let lineStart = 0; lineStart < text.length && budget > 0;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // Searched within the line only (a search back from its end would cross the lines before).
+    const line = text.slice(lineStart, lineEnd);
+    const open = lineStart + line.lastIndexOf('[');
+    let next = lineEnd + 1;
+    if (open >= Math.max(lineStart, done) && line.lastIndexOf(']') < open - lineStart && newline >= 0) {
+      const { end, scanned } = listEndAt(flat, open);
+      budget -= scanned;
+      if (end !== undefined && end > lineEnd) {
+        parts.push(text.slice(done, open), flat.slice(open, end));
+        done = end;
+        // The line the list ends on is read from its end on.
+        next = text.lastIndexOf('\n', end - 1) + 1;
+      }
+    }
+    lineStart = next;
+  }
+  return parts.length === 0 ? text : parts.join('') + text.slice(done);
+}

@@ -42,6 +42,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   }
   let diff: string[];
   let fresh: FileTree;
+  let others: string[];
   try {
     const { listed, present, texts } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
@@ -51,6 +52,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const ours = new Set([...fresh.keys(), ...listed.paths]);
     const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
     const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
+    others = present.filter((path) => texts.has(path) && !committed.has(path));
     // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
     // diff of the redacted texts never prints it. Every line passes the message guard as well.
     diff = [
@@ -70,8 +72,23 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     log(`${shownDist}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
     return 1;
   }
-  log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files).`);
+  log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others)}.`);
   return 0;
+}
+
+/** How many names of files synth did not write the last line shows. */
+const OTHERS_SHOWN = 5;
+
+/**
+ * The files of dist/ that synth did not write (no list entry, no header): left out of the comparison, as synth leaves
+ * them alone, but named, so that "equals a fresh synth" does not hide a file a GitOps tool reading the folder would
+ * deploy too (42a, not reported).
+ */
+function othersNote(others: readonly string[]): string {
+  if (others.length === 0) return '';
+  const shown = others.slice(0, OTHERS_SHOWN).map((path) => printable(path));
+  const more = others.length > OTHERS_SHOWN ? ` and ${others.length - OTHERS_SHOWN} more` : '';
+  return redact(`; ${others.length} other file(s) in it, not written by synth, were left out: ${shown.join(', ')}${more}`);
 }
 
 /** What check compares of dist/: its list, every file's path and the text of each (a synth's temporary files aside). */

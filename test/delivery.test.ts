@@ -135,6 +135,22 @@ describe('drift check (npm run check)', () => {
     expect(code).toBe(0);
   });
 
+  test('names the files synth did not write, which it leaves out of the comparison (up to five, then a count)', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
+    cpSync(synthesizedReference(), dist, { recursive: true });
+    writeFileSync(join(dist, 'dev/extra.yaml'), 'x: 1\n');
+    expect(run(dist)).toEqual({
+      code: 0,
+      lines: [
+        `check: ${dist}/ equals a fresh synth (9 files); 1 other file(s) in it, not written by synth, were left out: dev/extra.yaml.`,
+      ],
+    });
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) writeFileSync(join(dist, `${name}.txt`), 'x\n');
+    expect(run(dist).lines.at(-1)).toBe(
+      `check: ${dist}/ equals a fresh synth (9 files); 7 other file(s) in it, not written by synth, were left out: a.txt, b.txt, c.txt, d.txt, dev/extra.yaml and 2 more.`,
+    );
+  });
+
   test('fails on a one-byte change, with a readable diff', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
     cpSync(synthesizedReference(), dist, { recursive: true });

@@ -230,6 +230,7 @@ function hostileInput() {
       hostile.bracketLines33a,
       (text) => secretsInData({ data: { k0: text } }),
     ],
+    ['gaps 42b, 1 MB texts as data (attack43-gaps42b)', 3, hostile.gapTexts42b, (text) => secretsInData({ data: { k0: text } })],
     ['command lists 41, 1 MB texts as data (attack42-yamlcmd)', 2, hostile.commandLists41, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],
     ['mixed escapes 35, 800,000-character file provider contents end to end (attack35-mixed-escapes)', 5, hostile.mixedEscapes35, endToEnd],

@@ -25,4 +25,5 @@ export function wordStarts(size?: number): Rows;
 export function yamlishLines(size?: number): Rows;
 export function tokenShapes34a(size?: number): Rows;
 export function controlTexts42(size?: number): Rows;
+export function gapTexts42b(size?: number): Rows;
 export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;

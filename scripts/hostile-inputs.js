@@ -435,8 +435,29 @@ const controlTexts42 = (size = 65_536) =>
     size,
   );
 
+/**
+ * Texts of the gaps42b readers, 1 MB (`size`): rclone/restic remote paths (each match accepted, so read to the end;
+ * src/core/remote-paths.ts), literal defaults after a name like a secret (code-defaults.ts), empty call arguments (the
+ * quoted-halves decoding), and lines with control characters in a text over 64 kB (control-text.ts controlLineForms).
+ */
+const gapTexts42b = (size = 1_000_000) =>
+  described(
+    [
+      ['rclone remote paths, a line each', 'rclone a:b@c\n'],
+      ['rclone remote paths on one line', 'rclone a:b@ '],
+      ['RESTIC_REPOSITORY remote paths', 'RESTIC_REPOSITORY=rclone:a:b@c restic x\n'],
+      ['defaults that refer after a name like a secret', 'password = x ?? "$(A)" '],
+      ['defaults after names of no secret', 'a = x || "b" or c: d ?? "e"\n'],
+      ['empty call arguments', 'f("", '],
+      ['BELs before key names in a long text', 'password\u0007: $(A)\n'],
+      ['C1 CSIs before mysql -p in a long text', '\u009bmysql -p \n'],
+    ],
+    size,
+  );
+
 module.exports = {
   controlTexts42,
+  gapTexts42b,
   droppedLists37,
   tokenShapes34a,
   commentLines31a,

@@ -21,18 +21,20 @@ import { looksGenerated, namesSecretValue } from './secrets-keys';
  */
 const NAME = String.raw`[A-Za-z_$@][\w$]{0,63}`;
 const QUOTED = String.raw`'[A-Za-z_][\w.-]{0,127}'|"[A-Za-z_][\w.-]{0,127}"`;
-/** A second argument that gives no value: an empty text, a null. */
-const NO_DEFAULT = String.raw`''|""|None|nil|null|undefined`;
-const STEP = String.raw`(?:\.|\?\.|::|->)${NAME}|\(\s*(?:(?:${QUOTED})(?:\s*,\s*(?:${NO_DEFAULT}))?)?\s*\)|\[\s*(?:${QUOTED}|${NAME})\s*\]`;
+/** A second argument that gives no value: an empty text, a null (Python's also by name: `default=None`). */
+const NO_DEFAULT = String.raw`\s*,\s*(?:default\s*=\s*)?(?:''|""|None|nil|null|undefined)`;
+const STEP = String.raw`(?:\.|\?\.|::|->)${NAME}|\(\s*(?:(?:${QUOTED})(?:${NO_DEFAULT})?)?\s*\)|\[\s*(?:${QUOTED}|${NAME})\s*\]`;
 const READ = new RegExp(String.raw`^(?:=\s*)?(?:<%[=-]?\s*(${NAME}(?:${STEP}){1,8})\s*-?%>|(${NAME}(?:${STEP}){1,8}))\s*[;,]?$`);
 const NAMES = /[A-Za-z_$@][\w$.-]*/g;
+const NO_DEFAULT_ARGUMENT = new RegExp(`${NO_DEFAULT}(?=\\s*\\))`, 'g');
 
 /** `os.environ['DB_PASSWORD']` and the like (above): code that reads a secret kept elsewhere. */
 function readsSecret(value: string): boolean {
   if (value.length > 512) return false;
   const read = READ.exec(value);
   if (!read) return false;
-  const names = (read[1] ?? read[2]).match(NAMES) ?? [];
+  // The name read is the last one before a default that gives no value (`get('API_TOKEN', None)`: not `None`).
+  const names = (read[1] ?? read[2]).replace(NO_DEFAULT_ARGUMENT, '').match(NAMES) ?? [];
   const last = names[names.length - 1] ?? '';
   const mixed = (name: string) => /\d/.test(name.replace(/_\d+(?=_|$)/g, ''));
   // A dotted name alone (`settings.DB_PASSWORD`, `config.db.password`) is code where each part is of one case:

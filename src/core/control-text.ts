@@ -34,11 +34,37 @@ const MAX_FORMS_TEXT = 65_536;
  * each, and each escape sequence, made a blank (`mysql\0-ppw` is `mysql -ppw`, `\e(Bredis-cli` is ` redis-cli`).
  */
 export function controlFreeForms(text: string): string[] {
-  if (text.length > MAX_FORMS_TEXT || !HAS_CONTROL.test(text)) return [];
+  if (!HAS_CONTROL.test(text)) return [];
+  if (text.length > MAX_FORMS_TEXT) return controlLineForms(text);
   const taken = text.replace(CSI, '').replace(CONTROL, '');
   const blanked = text.replace(CSI, ' ').replace(ESCAPE, ' ').replace(CONTROL, ' ');
   return taken === blanked ? [taken] : [taken, blanked];
 }
+
+/**
+ * A longer text's forms (gaps42b: a hand-edited dist/ file's text over 64 kB with `\e[0mmysql -ppw` in it): only its
+ * lines holding a control character other than a format one (the invisible-character decoding reads those), each up
+ * to MAX_FORMS_TEXT long, read in the forms above as a text of those lines, in parts of up to MAX_FORMS_TEXT, at most
+ * MAX_LINE_PARTS of them (each part is a whole judgement: 1 MB of such lines took seconds); a line without one was read
+ * as written already.
+ */
+function controlLineForms(text: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const line of text.split('\n')) {
+    if (line.length > MAX_FORMS_TEXT || !HAS_TERMINAL_CONTROL.test(line)) continue;
+    if (part.length + line.length >= MAX_FORMS_TEXT) [parts[parts.length], part] = [part, ''];
+    if (parts.length === MAX_LINE_PARTS) break;
+    part += `${line}\n`;
+  }
+  if (part && parts.length < MAX_LINE_PARTS) parts.push(part);
+  return parts.flatMap(controlFreeForms);
+}
+/** How many parts of a longer text's control lines are read (controlLineForms). */
+const MAX_LINE_PARTS = 2;
+/** HAS_CONTROL's characters but the format ones (Cf). */
+// eslint-disable-next-line no-control-regex -- as above
+const HAS_TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\r(?!\n|$)/;
 
 /**
  * What `judge` finds in `text`'s control-free forms (controlFreeForms), pushed onto `found` by it: the forms are

@@ -147,8 +147,8 @@ const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+
 /** What a K3s token is called in findings (`FoundSecret.what`). */
 export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
 
-/** `accept`: a match that is one after all (the pattern only finds candidates). */
-const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string) => boolean }> = [
+/** `accept`: a match (at `at` in `text`) that is one after all (the pattern only finds candidates). */
+const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string, text: string, at: number) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: holdsUrlCredentials },
@@ -224,7 +224,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
 export function shapeAsWritten(text: string): string | undefined {
   const shape = hasShapeClue(text)
     ? SHAPES.find(({ pattern, accept }, i) =>
-        accept ? matchesOf(pattern, text).some(([, match]) => accept(match)) : SHAPE_TESTS[i].test(text),
+        accept ? matchesOf(pattern, text).some(([at, match]) => accept(match, text, at)) : SHAPE_TESTS[i].test(text),
       )
     : undefined;
   if (shape) return shape.what;
@@ -359,7 +359,9 @@ function redactShapes(text: string): string {
   let out = text;
   if (hasShapeClue(text))
     for (const { pattern, accept } of SHAPES)
-      out = out.replace(pattern, (match) => (!accept || accept(match) ? keepingLines(match) : match));
+      out = out.replace(pattern, (match, ...rest) =>
+        !accept || accept(match, out, rest.find(Number.isInteger)) ? keepingLines(match) : match,
+      );
   const spans = FINDERS.flatMap(({ find }) => find(out));
   const asWritten = namedAsWritten(out);
   // A text two decodings give is read once; its spans are mapped through each decoding.
@@ -381,7 +383,8 @@ function shapeSpans(text: string): Array<[number, number]> {
   const spans = FINDERS.flatMap(({ find }) => find(text));
   if (!hasShapeClue(text)) return spans;
   for (const { pattern, accept } of SHAPES)
-    for (const [index, match] of matchesOf(pattern, text)) if (!accept || accept(match)) spans.push([index, index + match.length]);
+    for (const [index, match] of matchesOf(pattern, text))
+      if (!accept || accept(match, text, index)) spans.push([index, index + match.length]);
   return spans;
 }
 

@@ -1,3 +1,4 @@
+import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { parsedJson } from './json-text';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
@@ -305,19 +306,20 @@ export function keyedSecret(text: string): string | undefined {
       const key = doubleQuoted !== undefined ? decodeEscapes(doubleQuoted) : (singleQuoted ?? plain);
       const value = (quotedValue ?? plainValue).trim();
       // A plain value cut at a bracket runs on (`'PASSWORD': os.environ['DB_PASSWORD'],`): judged whole where it refers
-      // (read up to 1 KiB, so a text of many such pairs is not read to its end from each).
+      // (read up to 1 KiB, so a text of many such pairs is not read to its end from each), as is one cut at a call's comma
+      // (`'PASSWORD': os.getenv('DB_PASSWORD', ''),}`), closing brackets and commas after it left out.
       const start = pair.index + pair[0].length - (plainValue?.length ?? 0);
       if (
         plainValue !== undefined &&
-        /[[(]/.test(flow.charAt(start + plainValue.length)) &&
+        (/[[(]/.test(flow.charAt(start + plainValue.length)) || plainValue.includes('(')) &&
         flow.length - start <= 1024 &&
-        isReference(flow.slice(start))
+        isReference(flow.slice(start).replace(/[\s,;}]+$/, ''))
       )
         continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }
-  return undefined;
+  return defaultLiteralSecret(trimmed, setsSecret);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isRemotePath } from './remote-paths';
 import { isReference } from './secrets-text';
 
 /**
@@ -36,5 +37,6 @@ export function isUserAtHost(match: string): boolean {
   return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
 }
 
-/** Whether a URL_CREDENTIALS match holds credentials: a password or a token that is no reference. */
-export const holdsUrlCredentials = (match: string): boolean => !isUserAtHost(match) && !isReference(urlSecret(match));
+/** Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference. */
+export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =>
+  !isUserAtHost(match) && !isRemotePath(match, text, at) && !isReference(urlSecret(match));

@@ -172,6 +172,11 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['26.0.0', 'pluginStorage', 'enabled', 'non-empty'],
   ['33.1.0', 'pluginStorage', 'non-empty', 'non-empty-unless-given'],
   ['26.0.0', 'fileProviderVolume', false, true],
+  // templates/_podtemplate.tpl: the env vars the chart writes before the values' env: GOMAXPROCS/GOMEMLIMIT from v28.0.0,
+  // POD_NAME and POD_NAMESPACE from v33.0.0 (commit 20f54b66), USER from v37.1.2 (commit fe84fd00)
+  ['28.0.0', 'goRuntimeEnv', false, true],
+  ['33.0.0', 'chartEnvNames', [], ['POD_NAME', 'POD_NAMESPACE']],
+  ['37.1.2', 'chartEnvNames', ['POD_NAME', 'POD_NAMESPACE'], ['POD_NAME', 'POD_NAMESPACE', 'USER']],
 ];
 
 describe.each([

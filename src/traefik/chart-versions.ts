@@ -177,6 +177,16 @@ export interface TraefikChartRules {
    * (traefik/values.yaml: absent at v23.1.0, present at v23.2.0 to v41.3.0).
    */
   readonly noNewPrivsDefault: boolean;
+  /**
+   * The env vars the chart always writes into Traefik's container before the values' `env` (templates/_podtemplate.tpl):
+   * none up to v32; `POD_NAME` and `POD_NAMESPACE` from v33.0.0 (commit 20f54b66); `USER` too from v37.1.2 (commit fe84fd00).
+   */
+  readonly chartEnvNames: readonly string[];
+  /**
+   * Whether the chart writes `GOMAXPROCS` (with `resources.limits.cpu`) and `GOMEMLIMIT` (with `resources.limits.memory`, and
+   * from v37.0.0 a Go-true `deployment.goMemLimitPercentage`, default 0.9) into Traefik's env: from v28.0.0 (_podtemplate.tpl).
+   */
+  readonly goRuntimeEnv: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -219,6 +229,8 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     timezoneKey: 'none',
     runAsUserDefault: 'securityContext',
     noNewPrivsDefault: false,
+    chartEnvNames: [],
+    goRuntimeEnv: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -231,14 +243,14 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '26.0.0', pluginStorage: 'non-empty', fileProviderVolume: true },
   { since: '26.1.0', runtimeClassName: true },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
-  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3 },
+  { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3, goRuntimeEnv: true },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
   { since: '31.1.0', probePortName: false },
   { since: '31.1.1', recreateStrategy: 'type' },
   // v33.0.0 fails on `certResolvers`: "certResolvers setting has been removed. See v33.0.0 Changelog."
-  { since: '33.0.0', certResolversKey: 'certificatesResolvers' },
+  { since: '33.0.0', certResolversKey: 'certificatesResolvers', chartEnvNames: ['POD_NAME', 'POD_NAMESPACE'] },
   { since: '33.1.0', pluginStorage: 'non-empty-unless-given' },
   // v34.0.0 fails on `redirectTo`: "redirectTo syntax has been removed in v34 of this Chart".
   // Gateway API bundle-version of traefik/crds/gateway-standard-install.yaml at each tag (v33.2.1 to v40.1.0 read).
@@ -249,6 +261,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '36.0.0', globalArguments: false },
   { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath' },
   { since: '37.1.0', timezoneKey: 'logs.access.timezone' },
+  { since: '37.1.2', chartEnvNames: ['POD_NAME', 'POD_NAMESPACE', 'USER'] },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   { since: '37.4.0', localPlugins: 'typed' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).

@@ -7,6 +7,10 @@ import { workloadName } from './extra-object-rules';
 import { objectFindings } from './object-judge';
 import { isTemplated } from './service-facts';
 import { isMap } from '../core/is-map';
+import { traefikOwnPod } from './own-container';
+import { goTruthy } from './go-truth';
+
+type OwnRules = Parameters<typeof traefikOwnPod>[1];
 
 type Values = Readonly<Record<string, unknown>>;
 const list = (node: Values, key: string): unknown[] | undefined => (Array.isArray(node[key]) ? (node[key] as unknown[]) : undefined);
@@ -23,60 +27,56 @@ const list = (node: Values, key: string): unknown[] | undefined => (Array.isArra
  * An init container this tool writes itself (`generated`: `volume-permissions` for `traefik.certResolvers`) is not the
  * user's: a name clash with it is reported at the user's container.
  */
-export function podContainerProblems(values: Values, prefix: Path, generated: Values = {}): Problem[] {
+export function podContainerProblems(values: Values, prefix: Path, generated: Values = {}, chart?: OwnRules): Problem[] {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const sidecars = list(deployment, 'additionalContainers') ?? [];
   const inits = list(deployment, 'initContainers') ?? [];
   const mounts = list(values, 'additionalVolumeMounts') ?? [];
-  // Traefik's own container carries the values' `resources` and `env` as given (`toYaml`, _podtemplate.tpl).
-  const ownFields = {
-    ...(isMap(values.resources) && { resources: values.resources }),
-    ...(Array.isArray(values.env) && { env: values.env }),
-  };
-  if (!sidecars.length && !inits.length && !mounts.length && !Object.keys(ownFields).length) return [];
+  // Traefik's own container and pod as the chart writes them from the values (own-container.ts).
+  const ownPod = chart && traefikOwnPod(values, chart);
+  if (!sidecars.length && !inits.length && !mounts.length && !ownPod) return [];
   const name = workloadName(values);
-  const security = isMap(values.securityContext) && values.securityContext.privileged === true ? { privileged: true } : undefined;
-  const own = { name, image: 'traefik', volumeMounts: mounts, ...(security && { securityContext: security }) };
+  const own = { name, image: 'traefik', volumeMounts: mounts, ...ownPod?.container };
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
-  const spec = JSON.parse(JSON.stringify({ containers: [own, ...sidecars], initContainers: inits })) as Record<string, unknown>;
+  // `hostNetwork: {{ .Values.hostNetwork }}`: its type is pod-value-types.ts'; the chart's own checks read it by Go truth.
+  const hostNetwork = goTruthy(values.hostNetwork) ? { hostNetwork: true } : {};
+  const spec = JSON.parse(
+    JSON.stringify({ ...ownPod?.pod, ...hostNetwork, containers: [own, ...sidecars], initContainers: inits }),
+  ) as Record<string, unknown>;
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'traefik' }, spec };
   const ownInits = generatedInits(inits, generated);
   /** Where a path below the pod spec lies in the values; undefined for what is not the user's (Traefik's own container). */
   const source = (path: FieldPath): Path | undefined => {
     const [listKey, index, ...rest] = path;
     if (listKey === 'initContainers' && typeof index === 'number') return ['deployment', 'initContainers', index, ...rest];
-    if (listKey !== 'containers' || typeof index !== 'number') return undefined;
+    if (listKey !== 'containers' || typeof index !== 'number') return ownPod?.podSource(path);
     if (index > 0) return ['deployment', 'additionalContainers', index - 1, ...rest];
-    if (rest[0] === 'resources' || rest[0] === 'env') return rest;
-    return rest[0] === 'volumeMounts' && typeof rest[1] === 'number' ? ['additionalVolumeMounts', ...rest.slice(1)] : undefined;
+    if (rest[0] === 'volumeMounts') return typeof rest[1] === 'number' ? ['additionalVolumeMounts', ...rest.slice(1)] : undefined;
+    return ownPod?.containerSource(rest);
   };
   const holder = (path: FieldPath) =>
     path[0] === 'containers' && path[1] === 0
       ? `Traefik's own container (the chart names it traefik.fullname: ${JSON.stringify(name)})`
       : formatPath(source(path) ?? path);
-  // The container rules once more with Traefik's own resources and env (their types are the values schema's and
-  // values-kubernetes.ts', which also judges env names and value next to valueFrom: not said twice).
-  const withOwn = JSON.parse(JSON.stringify({ ...spec, containers: [{ ...own, ...ownFields }, ...sidecars] })) as Record<string, unknown>;
-  const saidElsewhere = (path: FieldPath) => path[0] === 'containers' && path[1] === 0 && path[2] === 'env' && path.length === 5;
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    // Only with containers or mounts of the user's: the schema check is loaded only then (object-judge.ts).
-    ...(sidecars.length || inits.length || mounts.length
-      ? objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
-      : []
-    ).flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : [])),
+    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
+      .flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : []))
+      .filter((finding) => !saidElsewhere(finding)),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),
     ...clashesWithOwnInits(spec, ownInits),
-    ...containerFieldProblems(withOwn).filter((finding) => !saidElsewhere(finding.path)),
-  ];
-  const secrets = secretValues(withOwn);
+    ...containerFieldProblems(spec).filter((finding) => !saidElsewhere(finding)),
+  ].map((finding) => (ownPod ? ownEnvMessage(finding, ownPod.chartEnv) : finding));
+  const secrets = secretValues(spec);
   return findings.flatMap((finding) => {
     const at = source(finding.path);
     // A templated mount field is rendered by `tpl` at install time: not judged here.
     if (!at || (at[0] === 'additionalVolumeMounts' && isTemplated(valueAt(values, at)))) return [];
     const message = redact(finding.message, secrets).replace(
       /the Kubernetes 1\.27 schema of Pod/g,
-      "the Kubernetes 1.27 schema of a pod's container",
+      finding.path[0] === 'containers' || finding.path[0] === 'initContainers'
+        ? "the Kubernetes 1.27 schema of a pod's container"
+        : 'the Kubernetes 1.27 schema of a pod',
     );
     return [
       {
@@ -87,6 +87,29 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
       },
     ];
   });
+}
+
+/**
+ * What values-kubernetes.ts and the values schema already say of Traefik's own env: an item's fields (names, types, a value
+ * next to valueFrom, unknown fields) and an item that is no map; a name given twice is said here.
+ */
+function saidElsewhere({ path, message }: { path: FieldPath; message: string }): boolean {
+  if (path[0] !== 'containers' || path[1] !== 0 || path[2] !== 'env') return false;
+  return (path.length === 4 || path.length === 5) && !message.includes('env names must be unique');
+}
+
+/** A duplicate env name of Traefik's own container, said with the values' indexes and the chart's own entries by name. */
+function ownEnvMessage<T extends { path: FieldPath; message: string }>(finding: T, chartEnv: readonly string[]): T {
+  const { path, message } = finding;
+  if (path[0] !== 'containers' || path[1] !== 0 || path[2] !== 'env') return finding;
+  return {
+    ...finding,
+    message: message.replace(/already the name of env\[(\d+)\]/, (_, index: string) =>
+      Number(index) < chartEnv.length
+        ? `already the name of the env var ${chartEnv[Number(index)]} the chart writes itself into Traefik's container`
+        : `already the name of env[${Number(index) - chartEnv.length}]`,
+    ),
+  };
 }
 
 /** The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues). */

@@ -3,6 +3,8 @@ import { portNameProblem } from '../core/port-name';
 import { podSpecsOf } from './container-rules';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { compareQuantities, parseQuantity, Quantity } from './quantity';
+import { envSourceProblems } from './env-sources';
+import { podSpecProblems } from './pod-spec-rules';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -21,7 +23,10 @@ const portNumber = (value: unknown): boolean => typeof value === 'number' && Num
  * are skipped here. Paths lie below the pod spec.
  */
 export function containerFieldProblems(spec: Node): Finding[] {
-  const findings: Finding[] = [...gracePeriodProblems(spec.terminationGracePeriodSeconds, ['terminationGracePeriodSeconds'])];
+  const findings: Finding[] = [
+    ...gracePeriodProblems(spec.terminationGracePeriodSeconds, ['terminationGracePeriodSeconds']),
+    ...podSpecProblems(spec),
+  ];
   for (const list of ['containers', 'initContainers'] as const)
     items(spec[list]).forEach((container, i) => {
       if (!isRecord(container)) return;
@@ -33,6 +38,7 @@ export function containerFieldProblems(spec: Node): Finding[] {
         ...resourceProblems(container.resources, [...at, 'resources']),
         ...(init ? initOnlyProblems(container, at) : handlerProblems(container, at)),
         ...envProblems(container.env, [...at, 'env']),
+        ...envSourceProblems(container, at),
       );
     });
   return findings;
@@ -143,6 +149,13 @@ function resourceProblems(resources: unknown, at: FieldPath): Finding[] {
     const message = resourceNameProblem(name, (limits.get(name) ?? requests.get(name))!, (resources[group] as Node)[name]);
     if (message) findings.push({ path: [...at, group, name], message });
   }
+  // validateContainerResourceRequirements: "HugePages require cpu or memory" (in limits or requests).
+  const names = [...limits.keys(), ...requests.keys()];
+  if (names.some((name) => name.startsWith('hugepages-')) && !names.some((name) => name === 'cpu' || name === 'memory'))
+    findings.push({
+      path: at,
+      message: `names hugepages but neither cpu nor memory, ${REFUSED} ("HugePages require cpu or memory", ValidateContainerResourceRequirements): set a memory limit too, such as limits.memory: 128Mi`,
+    });
   for (const [name, request] of requests) {
     const limit = limits.get(name);
     // Extended resources (a domain prefix outside kubernetes.io) and hugepages cannot be overcommitted.

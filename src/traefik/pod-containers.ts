@@ -112,11 +112,15 @@ function ownEnvMessage<T extends { path: FieldPath; message: string }>(finding: 
   };
 }
 
-/** The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues). */
+/**
+ * The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues): the
+ * last ones of the list, after the user's (init-container-join.ts).
+ */
 function generatedInits(inits: readonly unknown[], generated: Values): Set<number> {
   const deployment = isMap(generated.deployment) ? generated.deployment : {};
   const own = list(deployment, 'initContainers') ?? [];
-  return new Set(inits.flatMap((init, i) => (i < own.length && JSON.stringify(init) === JSON.stringify(own[i]) ? [i] : [])));
+  const from = inits.length - own.length;
+  return new Set(inits.flatMap((init, i) => (i >= from && JSON.stringify(init) === JSON.stringify(own[i - from]) ? [i] : [])));
 }
 
 /**
@@ -129,11 +133,15 @@ function clashesWithOwnInits(spec: Record<string, unknown>, own: ReadonlySet<num
     [...own].map((i) => (isMap(inits[i]) ? inits[i].name : undefined)).filter((name) => typeof name === 'string'),
   );
   const containers = Array.isArray(spec.containers) ? (spec.containers as unknown[]) : [];
-  return containers.flatMap((container, i) =>
-    i > 0 && isMap(container) && names.has(container.name)
+  const users = [
+    ...containers.map((container, i) => ({ container, path: ['containers', i] as FieldPath, theirs: i > 0 })),
+    ...inits.map((container, i) => ({ container, path: ['initContainers', i] as FieldPath, theirs: !own.has(i) })),
+  ];
+  return users.flatMap(({ container, path, theirs }) =>
+    theirs && isMap(container) && names.has(container.name)
       ? [
           {
-            path: ['containers', i, 'name'],
+            path: [...path, 'name'],
             message:
               `is ${JSON.stringify(container.name)}, the name of the init container this tool adds to Traefik's pods for traefik.certResolvers ` +
               '(it makes the ACME storage file mode 600 on the persistent volume, which Traefik requires), and the API server refuses one ' +

@@ -3,6 +3,8 @@ import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
 import { effectiveRunAs } from './run-as-root';
 import { isMap } from '../core/is-map';
+import type { Word } from './shell-script';
+import { containerRuns, FileState, Reader, scriptAt, simpleCommands } from './setcap-flow';
 
 const EXAMPLE = 'traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network"';
 
@@ -59,51 +61,38 @@ function grantsBindService(text: string): boolean {
 }
 
 /**
- * The simple commands a container runs: its command and args, or the commands of a `sh -c` script (`&&`, `||`, `;`, `|`, lines).
- * A command right after `||` runs only when the one before fails: marked `conditional`.
+ * A container's command and args as words; a word with `$(VAR)`, which the kubelet expands from the container's env
+ * (Kubernetes docs "Define a command and arguments"), is one this tool does not know. Undefined without a command (the
+ * image's entrypoint runs).
  */
-function commandLines(init: Values): Array<{ words: string[]; conditional: boolean }> {
-  const argv = [...(texts(init, 'command') ?? [undefined]), ...(texts(init, 'args') ?? [undefined])];
-  if (argv.some((word) => word === undefined)) return [];
-  const words = argv as string[];
-  const flag = words.findIndex((word, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(word));
-  if (/^(\/usr)?(\/bin\/)?(sh|ash|bash|dash)$/.test(words[0] ?? '') && flag > 0 && typeof words[flag + 1] === 'string') {
-    const parts = words[flag + 1].split(/(&&|\|\||[;|\n])/);
-    return parts
-      .flatMap((part, i) => {
-        if (i % 2) return [];
-        const line = part
-          .trim()
-          .split(/\s+/)
-          .filter(Boolean)
-          .map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
-        return [{ words: line, conditional: parts[i - 1] === '||' }];
-      })
-      .filter((line) => line.words.length);
-  }
-  return [{ words, conditional: false }];
+function argvOf(init: Values): Word[] | undefined {
+  const [command, args] = [texts(init, 'command'), texts(init, 'args')];
+  if (!command || !Object.hasOwn(init, 'command') || !args) return undefined;
+  const argv = [...command, ...args];
+  // A script's `$(` is the shell reader's to see (shell-script.ts reads it as a word it does not know).
+  const script = scriptAt(argv);
+  return argv.map((word, i) => (i !== script && word.includes('$(') ? undefined : word));
 }
 
 /**
- * The files a container's commands leave with the capability to bind low ports: each `setcap [-q] <caps> <file> ...`
- * that runs whatever came before (not right after `||`), less the files a later `setcap -r` strips. `setcap -n <rootid>`
- * writes a namespaced (v3) file capability that the kernel honours only in a user namespace whose root is that id
- * (capabilities(7) "Namespaced file capabilities"; Kubernetes runs Traefik in none): it counts for nothing.
+ * The files a container's setcap commands give the capability to bind low ports, wherever they stand in it
+ * (`setcap [-q] <caps> <file> ...`; not `-v`, which only verifies, nor `-n <rootid>`: setcap-flow.ts); whether
+ * they surely run and stay is setcap-flow.ts' to tell.
  */
-function capableFiles(init: Values): string[] {
+function grantedFiles(init: Values): string[] {
+  const argv = argvOf(init);
+  const commands = (argv && simpleCommands(argv)) ?? [];
   const files = new Set<string>();
-  for (const line of commandLines(init)) {
-    const words = line.words[0] === 'exec' ? line.words.slice(1) : line.words;
-    if (posix.basename(words[0] ?? '') !== 'setcap') continue;
+  for (const words of commands) {
+    if (words[0] === undefined || posix.basename(words[0]) !== 'setcap') continue;
     let i = 1;
     const options = new Set<string>();
-    for (; /^-[qvnr]$/.test(words[i] ?? ''); i += words[i] === '-n' ? 2 : 1) options.add(words[i]);
-    if (options.has('-r')) {
-      for (const file of words.slice(i)) files.delete(normal(file));
-      continue;
+    for (; /^-[qvn]$/.test(words[i] ?? ''); i += words[i] === '-n' ? 2 : 1) options.add(words[i] as string);
+    if (options.has('-v') || options.has('-n')) continue;
+    for (; i + 1 < words.length; i += 2) {
+      const [caps, file] = [words[i], words[i + 1]];
+      if (caps !== undefined && file?.startsWith('/') && grantsBindService(caps)) files.add(normal(file));
     }
-    if (line.conditional || options.has('-v') || options.has('-n')) continue;
-    for (; i + 1 < words.length; i += 2) if (grantsBindService(words[i]) && words[i + 1].startsWith('/')) files.add(normal(words[i + 1]));
   }
   return [...files];
 }
@@ -132,7 +121,11 @@ function setsFileCapabilities(security: Values): string | undefined {
  * as that example sets (`allowPrivilegeEscalation: true`): else the kubelet sets no_new_privs, under which exec grants no
  * file capability beyond the permitted set the process already had (kernel Documentation/userspace-api/no_new_privs.rst,
  * capabilities(7)), and the image's /entrypoint.sh, which execs traefik, runs as a user that is not root with none.
- * Undefined when no init container names setcap; else whether one counts, and why the first that names it does not.
+ * The capability must be there for sure when Traefik starts (attack 42b-5): the init containers are followed in the order
+ * the kubelet runs them, each command of their scripts in turn (setcap-flow.ts), from the binary's volume as it starts (an
+ * emptyDir is empty, so the binary must be copied in first); a later setcap that replaces the set, `setcap -r` or a write
+ * of the file undoes it, and a container this tool cannot read that mounts the volume writable may.
+ * Undefined when no init container names setcap; else whether one counts, and why not.
  */
 export function setcapInitContainer(
   values: Values,
@@ -146,34 +139,125 @@ export function setcapInitContainer(
     container.allowPrivilegeEscalation === false && !goTruthy(container.privileged)
       ? `Traefik's container has allowPrivilegeEscalation: false (${given ? 'securityContext' : "the chart's default securityContext"}), so the kubelet sets no_new_privs and the kernel grants the traefik binary no file capability (kernel Documentation/userspace-api/no_new_privs.rst): set securityContext.allowPrivilegeEscalation: true, as ${EXAMPLE} does`
       : undefined;
+  const inits = list(deployment, 'initContainers');
+  const named = (i: number) => {
+    const init = inits[i];
+    return `deployment.initContainers[${i}]${isMap(init) && typeof init.name === 'string' ? ` (${JSON.stringify(init.name)})` : ''}`;
+  };
   let why: string | undefined;
-  list(deployment, 'initContainers').forEach((init, i) => {
-    if (
-      !isMap(init) ||
-      why === '' ||
-      ![...list(init, 'command'), ...list(init, 'args')].some((w) => typeof w === 'string' && /setcap/.test(w))
-    )
-      return;
-    const named = `deployment.initContainers[${i}]${typeof init.name === 'string' ? ` (${JSON.stringify(init.name)})` : ''}`;
-    const files = capableFiles(init);
-    const security = isMap(init.securityContext) ? init.securityContext : {};
-    const { user, nonRoot } = effectiveRunAs(security, pod);
+  /** The init containers that can set the capability on the binary, with the path they name it by. */
+  const able = new Map<number, string>();
+  inits.forEach((init, i) => {
+    if (!isMap(init) || ![...list(init, 'command'), ...list(init, 'args')].some((w) => typeof w === 'string' && /setcap/.test(w))) return;
+    const files = grantedFiles(init);
     const targets = files.map((file) => ({ file, at: fileInVolume(list(init, 'volumeMounts'), file) }));
     const reached = targets.filter(({ at }) => at && binary && at.volume === binary.volume && at.inside === binary.inside);
     const reaches = reached.some(({ at }) => !at?.readOnly);
     const problem = !files.length
-      ? `${named} names setcap but runs no "setcap cap_net_bind_service=+ep <file>" this tool can read (setcap as the command, or a command of a sh -c script)`
+      ? `${named(i)} names setcap but runs no "setcap cap_net_bind_service=+ep <file>" this tool can read (setcap as the command, or a command of a sh -c script)`
       : reached.length && !reaches
-        ? `${named} mounts the volume of ${JSON.stringify(reached[0].file)} with readOnly: true, so it cannot change the binary Traefik runs: drop readOnly from that mount`
+        ? `${named(i)} mounts the volume of ${JSON.stringify(reached[0].file)} with readOnly: true, so it cannot change the binary Traefik runs: drop readOnly from that mount`
         : !reaches
-          ? `${named} runs setcap on ${targets.map(({ file }) => JSON.stringify(file)).join(', ')}, which is not the binary Traefik runs, ${TRAEFIK_BINARY} (the traefik image's entrypoint finds it there): mount the volume that holds it over ${posix.dirname(TRAEFIK_BINARY)} with additionalVolumeMounts`
-          : nonRoot || (user !== 0 && user !== undefined)
-            ? `${named} runs as ${nonRoot ? 'a user that is not root (runAsNonRoot: true)' : `user ${JSON.stringify(user)}`}, ${Object.hasOwn(security, 'runAsUser') || Object.hasOwn(security, 'runAsNonRoot') ? 'by its securityContext' : "by the pod's podSecurityContext"}, and only root sets a file capability: give it securityContext: {runAsUser: 0, runAsNonRoot: false}`
-            : setsFileCapabilities(security)
-              ? `${named} cannot set a file capability without SETFCAP, yet ${setsFileCapabilities(security)}`
-              : noNewPrivs;
-    if (!problem) why = '';
-    else why ??= problem;
+          ? `${named(i)} runs setcap on ${targets.map(({ file }) => JSON.stringify(file)).join(', ')}, which is not the binary Traefik runs, ${TRAEFIK_BINARY} (the traefik image's entrypoint finds it there): mount the volume that holds it over ${posix.dirname(TRAEFIK_BINARY)} with additionalVolumeMounts`
+          : rootProblem(init, pod, named(i));
+    if (problem) why ??= problem;
+    else able.set(i, reached[0].file);
   });
-  return why === undefined ? undefined : why === '' ? { counts: true } : { counts: false, why };
+  if (why === undefined && !able.size) return undefined;
+  if (!able.size || !binary) return { counts: false, why: why as string };
+  const flow = binaryFlow(values, inits, binary, pod);
+  const sure = (i: number) => flow.after[i].length > 0 && flow.after[i].every((file) => file.capable === true);
+  if (sure(inits.length - 1)) return noNewPrivs ? { counts: false, why: noNewPrivs } : { counts: true };
+  const last = inits
+    .map((_, i) => i)
+    .filter(sure)
+    .pop();
+  if (last !== undefined) {
+    const j = inits.findIndex((_, i) => i > last && !sure(i));
+    const undoes = flow.unreadable.has(j)
+      ? `mounts the volume of the traefik binary (${JSON.stringify(binary.volume)}) without readOnly and runs what this tool cannot read (no command, or a script beyond ;, &&, ||, |, ( ) and { }), so it may undo it`
+      : flow.after[j].length
+        ? 'may undo it: a setcap whose set lacks cap_net_bind_service=+ep (each setcap replaces the whole set), setcap -r, or any write of the file (cp onto it, a > redirection) leaves the binary without it'
+        : 'never ends in success as this tool reads its commands';
+    return {
+      counts: false,
+      why: `${named(j)} runs after ${named(last)}, which gives the binary the file capability, and ${undoes}: make the setcap the last step that touches the binary`,
+    };
+  }
+  const first = Math.min(...able.keys());
+  const file = able.get(first) as string;
+  const ready = flow.after[first - 1] ?? [flow.start];
+  if (ready.every((state) => state.exists === false) && !flow.after[first].length && flow.runsOnCopy(first))
+    return {
+      counts: false,
+      why: `${named(first)} runs setcap on ${JSON.stringify(file)}, but nothing copies the traefik binary there before (volume ${JSON.stringify(binary.volume)} is an emptyDir, which starts empty, and setcap fails on a missing file): copy it first, e.g. cp ${TRAEFIK_BINARY} ${file} && setcap cap_net_bind_service=+ep ${file}`,
+    };
+  return {
+    counts: false,
+    why:
+      `${named(first)} names setcap but runs no "setcap cap_net_bind_service=+ep <file>" this tool can read as surely run and kept ` +
+      '(it reads the commands of a sh -c script in order: a setcap after exit, after a failing command under set -e, after a command ' +
+      'that surely fails and &&, after ||, or in a # comment does not surely run, and a later setcap whose set lacks ' +
+      'cap_net_bind_service=+ep, setcap -r or a write of the file undoes it)' +
+      (flow.after[first].length ? '' : ', and no run of it ends in success'),
+  };
+}
+
+/** Why an init container cannot set a file capability (not root, or no SETFCAP), else undefined. */
+function rootProblem(init: Values, pod: Values, named: string): string | undefined {
+  const security = isMap(init.securityContext) ? init.securityContext : {};
+  const { user, nonRoot } = effectiveRunAs(security, pod);
+  if (nonRoot || (user !== 0 && user !== undefined))
+    return `${named} runs as ${nonRoot ? 'a user that is not root (runAsNonRoot: true)' : `user ${JSON.stringify(user)}`}, ${Object.hasOwn(security, 'runAsUser') || Object.hasOwn(security, 'runAsNonRoot') ? 'by its securityContext' : "by the pod's podSecurityContext"}, and only root sets a file capability: give it securityContext: {runAsUser: 0, runAsNonRoot: false}`;
+  const setfcap = setsFileCapabilities(security);
+  return setfcap ? `${named} cannot set a file capability without SETFCAP, yet ${setfcap}` : undefined;
+}
+
+/**
+ * The states of Traefik's binary after each init container, in the order the kubelet runs them (only runs that end in
+ * success go on): an emptyDir starts empty (Kubernetes docs "Volumes": "initially empty"), another volume as unknown. A
+ * container that mounts the binary's volume without readOnly and runs what this tool cannot read may do anything to it.
+ */
+function binaryFlow(values: Values, inits: readonly unknown[], binary: { volume: string; inside: string }, pod: Values) {
+  const deployment = isMap(values.deployment) ? values.deployment : {};
+  const volume = list(deployment, 'additionalVolumes').find((v) => isMap(v) && v.name === binary.volume);
+  const start: FileState =
+    isMap(volume) && isMap(volume.emptyDir) ? { exists: false, capable: false } : { exists: undefined, capable: undefined };
+  const unreadable = new Set<number>();
+  const readers = inits.map((init) => (isMap(init) ? readerOf(init, binary, pod) : undefined));
+  const after: FileState[][] = [];
+  let states: FileState[] = [start];
+  readers.forEach((reader, i) => {
+    const init = inits[i] as Values;
+    if (reader) {
+      const argv = argvOf(init);
+      const runs = argv && containerRuns(argv, reader, states);
+      if (!runs) unreadable.add(i);
+      states = runs ?? [{ exists: undefined, capable: undefined }];
+    }
+    after.push(states);
+  });
+  /** Whether container `i` would end with the capability if the binary were already there. */
+  const runsOnCopy = (i: number) => {
+    const argv = argvOf(inits[i] as Values);
+    const reader = readers[i];
+    const runs = argv && reader && containerRuns(argv, reader, [{ exists: true, capable: false }]);
+    return !!runs?.length && runs.every((file) => file.capable === true);
+  };
+  return { start, after, unreadable, runsOnCopy };
+}
+
+/** How container `init` may touch the binary; undefined when it mounts the binary's volume only readOnly or not at all. */
+function readerOf(init: Values, binary: { volume: string; inside: string }, pod: Values): Reader | undefined {
+  const mounts = list(init, 'volumeMounts');
+  const writable = mounts.some((m) => isMap(m) && m.name === binary.volume && m.readOnly !== true);
+  if (!writable) return undefined;
+  const locate = (path: string): 'file' | 'parent' | 'other' => {
+    const at = fileInVolume(mounts, normal(path));
+    if (!at || at.volume !== binary.volume || at.readOnly) return 'other';
+    if (at.inside === binary.inside) return 'file';
+    return binary.inside.startsWith(at.inside === '/' ? '/' : `${at.inside}/`) ? 'parent' : 'other';
+  };
+  const workingDir = typeof init.workingDir === 'string' && init.workingDir.startsWith('/') ? locate(init.workingDir) : 'other';
+  return { locate, canSetcap: !rootProblem(init, pod, ''), grants: grantsBindService, relativeMayName: workingDir === 'parent' };
 }

@@ -7,6 +7,7 @@ import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import type * as ValuesKubernetes from './values-kubernetes';
 import type * as NameOverrides from './name-overrides';
 import { mergeValues, ValueConflict } from './values-merge';
+import { withJoinedInitContainers } from './init-container-join';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { unreadResolversKeyProblem } from './defined-resolvers';
@@ -27,7 +28,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const user = settings.values ?? {};
   if (!Object.keys(user).length) return { errors: [] };
   const generated = generatedTraefikValues(settings);
-  const { merged, conflicts: keyConflicts } = mergeValues(generated, user);
+  const joined = withJoinedInitContainers(generated, user);
+  const { merged, conflicts: keyConflicts } = mergeValues(joined.generated, joined.user);
   const rules = chartRulesOf(settings.chartVersion);
   const conflicts = [...keyConflicts, ...resolverFlagConflicts(generated, user, rules)];
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({

@@ -6,6 +6,7 @@ import { traefikPlacementValues } from './placement-values';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { mergeValues } from './values-merge';
+import { withJoinedInitContainers } from './init-container-join';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { VOLUME_PERMISSIONS_IMAGE } from '../pins';
@@ -135,7 +136,8 @@ export function traefikValues(settings: TraefikValuesSettings, ownBudget = false
   Object.assign(values, autoscaledMax(settings) === replicas ? ha : traefikHaValues(replicas, userBudget));
   Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', replicas));
   if (settings.gateway) Object.assign(values, traefikGatewayValues());
-  return mergeValues(values, { ...settings.values }).merged;
+  const joined = withJoinedInitContainers(values, { ...settings.values });
+  return mergeValues(joined.generated, joined.user).merged;
 }
 
 /**

@@ -23,7 +23,7 @@ const PRINTF_V = new RegExp(
 );
 /** `read [-r] [-s] NAME <<< literal`, or `read … NAME <<[-]['"]DELIM` (the here-doc's first line is the value). */
 const READ = new RegExp(
-  String.raw`(?<![\w-])read(?:[ \t]+-[rs]+)*[ \t]+([A-Za-z_]\w{0,127})[ \t]*(?:<<<[ \t]*(?:${LITERAL})|<<-?[ \t]*(['"]?)([\w.-]+)\5[ \t]*\r?\n[ \t]*([^\n]*?)[ \t\r]*\n)`,
+  String.raw`(?<![\w-])read(?:[ \t]+-[rs]+)*[ \t]+([A-Za-z_]\w{0,127})[ \t]*(?:<<<[ \t]*(?:${LITERAL})|<<-?[ \t]*(['"]?)([\w.-]+)\5[ \t]*\r?\n([^\n]*)\n)`,
   'dg',
 );
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
@@ -47,8 +47,10 @@ interface Literal {
 /** The value of the first of `groups` a match holds (a LITERAL's, the quotes left out) and its span. */
 function literalOf(match: RegExpExecArray, groups: readonly number[]): { value: string; span: [number, number] } | undefined {
   const k = groups.find((group) => match[group] !== undefined);
-  const value = k === undefined ? undefined : match[k];
-  return value ? { value, span: match.indices![k!] } : undefined;
+  // A here-doc's line without its indent and line end (a literal word has no blank around it).
+  const value = k === undefined ? undefined : match[k].trim();
+  const start = k === undefined ? 0 : match.indices![k][0] + match[k].indexOf(value!);
+  return value ? { value, span: [start, start + value.length] } : undefined;
 }
 
 /** The assignments of `text`, in order. */

@@ -136,6 +136,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['open lists of client items', '[ "redis-cli",\n'],
       ['continued open lists', '[ "mysql", \\\n'],
       ['lists closed then opened', '"mysql", "-p" ] [\n'],
+      // Round 43 (wrap43: stdin-wrappers.ts, xargs-stage.ts, pipe-lines.ts, variable-literals.ts): readers a wrapper,
+      // a group or a script runs, fed through xargs or an open pipe, or a variable set from a literal.
+      ['wrapped readers', 'echo "$P" | sudo -u b chroot /m docker run -i -v a:b img ssh h restic -r r init ; '],
+      ['groups and scripts fed', `echo "$P" | ( cd x && sh -c 'restic -r r init' ) ; `],
+      ['xargs and open pipes', 'echo "$P" | xargs -I {} echo {} |\n'],
+      ['literal variables', 'P=a Q=$(f) ; echo "$P$Q" | restic -r r init\n'],
+      ['script inputs from exec', 'exec <<< "$P"\nrestic -r r init\n'],
     ],
     size,
   );

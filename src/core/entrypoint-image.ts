@@ -12,7 +12,7 @@ const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
  * The options of `docker run` (docs.docker.com reference docker container run) and `podman run` (podman-run(1)) whose
  * value is the next word where not glued with `=`; any other option is read as a switch (`--rm`, `-it`, `--init`).
  */
-const TAKES_VALUE = new RegExp(
+export const TAKES_VALUE = new RegExp(
   '^(?:-[A-Za-z]*[acehlmpuvw]|--(?:' +
     [
       'attach|add-host|annotation|blkio-weight(?:-device)?|cap-add|cap-drop|cgroup-parent|cgroupns|cidfile',

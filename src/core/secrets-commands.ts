@@ -3,6 +3,7 @@ import { commandLines } from './data-commands';
 import { entrypointImage } from './entrypoint-image';
 import { execFormWords } from './exec-form-lists';
 import { listsOnOneLine } from './list-lines';
+import { pipesOnOneLine } from './pipe-lines';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
 import type { Path } from './problem';
@@ -11,6 +12,8 @@ import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
 import { execStoredSecrets } from './secret-store-commands';
 import { isRedirection } from './shell-redirections';
+import { type Inherited, inherits, lifted, readerCall, scriptInput } from './stdin-wrappers';
+import { withLiterals } from './variable-literals';
 import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -201,6 +204,8 @@ interface CommandPassword {
   option: string;
   /** Which of the passwords one input holds alike this is (`(echo pw; echo pw) | smbpasswd -s`: both are redacted). */
   nth?: number;
+  /** Fed what a script inherits: `index` is a word of this depth's (stdin-wrappers.ts lifted). */
+  from?: number;
 }
 
 /** Where a nested word is read (`bash -c "…"`, `printf "AUTH pw\r\n"`): its escaped line breaks end commands too. */
@@ -211,24 +216,23 @@ const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|
  * piped into it or a here-string, read as Redis commands in any case, as `user:password` lines, as a password, or as
  * the client's own script (client-scripts.ts: `echo "CONNECT u/pw@db" | sqlplus /nolog`).
  */
-function stdinFed(client: string, words: readonly string[], i: number, depth: number): CommandPassword[] {
-  const stdin = stdinReading(client, words, i);
+function stdinFed(client: string, words: readonly string[], i: number, depth: number, inherited?: Inherited): CommandPassword[] {
+  // What a wrapper, a group or a script that runs it is fed (stdin-wrappers.ts, 42a-1).
+  const call = readerCall(words, i);
+  const stdin = stdinReading(client, call.words, call.i);
   const script = stdin ? undefined : scriptOf(client);
-  const input = (stdin || script) && stdinInput(words, i);
+  const input = (stdin || script) && (stdinInput(words, call.from) ?? (inherited && inherits(words, call.from) ? inherited : undefined));
   if (!input) return [];
   const { text, at } = input;
+  const from = input === inherited ? inherited.from : undefined;
   if (!stdin || stdin.reading === 'redis')
-    return commandPasswords(nestedWords(text), depth + 1, !!stdin, script).map((inner) => ({
-      ...inner,
-      index: at,
-      nested: true,
-    }));
+    return commandPasswords(nestedWords(text), depth + 1, !!stdin, script).map((inner) => ({ ...inner, index: at, nested: true, from }));
   const option = `${client} ${stdin.name}`;
   const seen = new Map<string, number>();
   return stdinPasswords(stdin.reading, text).map((password) => {
     const nth = seen.get(password) ?? 0;
     seen.set(password, nth + 1);
-    return { index: at, password, user: false, nested: true, option, nth };
+    return { index: at, password, user: false, nested: true, option, nth, from };
   });
 }
 
@@ -239,7 +243,13 @@ function stdinFed(client: string, words: readonly string[], i: number, depth: nu
  * line, a `printf` string) is read too: in capitals, and AUTH's word not prose's (redis-commands.ts PROSE_WORD); in
  * any case and with any word where the text is `fedToRedis` (37a-2).
  */
-function commandPasswords(words: readonly string[], depth: number, fedToRedis = false, script?: Script): CommandPassword[] {
+function commandPasswords(
+  words: readonly string[],
+  depth: number,
+  fedToRedis = false,
+  script?: Script,
+  inherited?: Inherited,
+): CommandPassword[] {
   const found: CommandPassword[] = [];
   // The clients this command names, each read on (40a-2: `docker exec db mysql -p…`, `sudo -u mysql redis-cli -a …`).
   let readers: Reader[] = [];
@@ -261,11 +271,13 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
       (lftpCommands || mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word)))
     )
       found.push(
-        ...commandPasswords(nestedWords(nested), depth + 1, fedToRedis, lftpCommands ? 'lftp' : undefined).map((inner) => ({
-          ...inner,
-          index: i,
-          nested: true,
-        })),
+        ...commandPasswords(
+          nestedWords(nested),
+          depth + 1,
+          fedToRedis,
+          lftpCommands ? 'lftp' : undefined,
+          scriptInput(words, i, depth, inherited),
+        ).map((inner) => lifted(inner, depth, i)),
       );
     else if (SEPARATOR.test(word)) readers = [];
     else {
@@ -289,7 +301,7 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
         // A script's client fed on standard input (client-scripts.ts), once a command; a stdin reader is read below.
         if (depth < MAX_NESTING && scriptOf(name) && !stdinReaders.has(name)) {
           stdinReaders.add(name);
-          found.push(...stdinFed(name, words, i, depth));
+          found.push(...stdinFed(name, words, i, depth, inherited));
         }
       }
     }
@@ -297,7 +309,7 @@ function commandPasswords(words: readonly string[], depth: number, fedToRedis = 
     // A reader of standard input wherever it stands (after `RUN`, a prompt, `sudo`, another client's words: 39a-1).
     else if (depth < MAX_NESTING && isStdinReader(name) && !stdinReaders.has(name)) {
       stdinReaders.add(name);
-      found.push(...stdinFed(name, words, i, depth));
+      found.push(...stdinFed(name, words, i, depth, inherited));
     }
     for (const reader of readers) {
       const { client, state } = reader;
@@ -342,7 +354,7 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
   if (!resp && !lftpScript && !mayHoldCommand(written) && !(written.includes('<<') && feedsRedis(written))) return { spans: [] };
   // RESP framing read as commands, each character where it stood (the spans below are the written text's).
   // A list of strings over several lines on one (list-lines.ts), each character where it stood too.
-  const text = resp ? respAsCommands(written) : listsOnOneLine(written);
+  const text = resp ? respAsCommands(written) : pipesOnOneLine(listsOnOneLine(written));
   const spans: Array<[number, number]> = [];
   let first: string | undefined;
   let at = 0;
@@ -405,7 +417,7 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
 /** The last text read and what was found (a shape's finder, then its name, read the same text one after the other). */
 let lastRead: { text: string; found: ReturnType<typeof commandPasswordsIn> } | undefined;
 const commandPasswordsOnce = (text: string): ReturnType<typeof commandPasswordsIn> =>
-  (lastRead = lastRead?.text === text ? lastRead : { text, found: commandPasswordsIn(text) }).found;
+  (lastRead = lastRead?.text === text ? lastRead : { text, found: withLiterals(text, commandPasswordsIn) }).found;
 
 export const commandPasswordSpans = (text: string): Array<[number, number]> => commandPasswordsOnce(text).spans;
 /** How a finding of commandPasswordSpans is named: the first password's client and option (36a-12). */

@@ -1,4 +1,5 @@
 import { readsFile } from './shell-redirections';
+import { xargsEchoes } from './xargs-stage';
 
 /**
  * The stages of a pipeline between the text that feeds it (`echo pw`, `printf …`, a here-string) and a command that
@@ -53,6 +54,8 @@ export function passesOn(words: readonly string[], start: number, end: number): 
   if (k === undefined) return false;
   const name = basename(words[k]);
   if (name === 'openssl' && opensslDecodes(words, k, end)) return !readsFile(words, start, end);
+  // xargs running echo or printf writes its input back (xargs-stage.ts, 42a-2).
+  if (name === 'xargs') return xargsEchoes(words, k, end) && !readsFile(words, start, end);
   if (SOURCE.test(name)) return false;
   if (INTERPRETER.test(name)) return k + 1 < end && !/^[<>]|^\d[<>]/.test(words[k + 1]);
   return !readsFile(words, start, end);

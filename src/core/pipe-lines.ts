@@ -1,0 +1,14 @@
+/**
+ * A pipeline a line leaves open (attack round 42a-2): a line that ends with `|` is continued on the next, without a
+ * `\` (bash(1) SHELL GRAMMAR: a pipeline's `|` may be followed by newlines before the next command; POSIX sh the same,
+ * XCU 2.10.2 `pipe_sequence '|' linebreak command`): `echo pw |` then `  restic -r /r init` is one pipeline.
+ * secrets-commands.ts reads such a line break as a blank (the text keeps its length, so a password's span in it is
+ * the written text's too). Not a YAML block scalar's `|` (`key: |`, `- |`, `? |`, a `|` alone) nor `||`.
+ */
+
+/** A `|` at a line's end after a character that ends a command's word (not `:`, `-`, `?`, `|`, `=`, a blank). */
+const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|[ \t]*)\r?\n/g;
+
+/** `text` with the line break after each pipeline left open made blanks, each character where it stood. */
+export const pipesOnOneLine = (text: string): string =>
+  text.includes('|') ? text.replace(OPEN_PIPE, (lineBreak) => ' '.repeat(lineBreak.length)) : text;

@@ -1,0 +1,156 @@
+/**
+ * A password that reaches a reader of standard input through a variable set from a literal earlier in the same text
+ * (attack round 42a-3): `P='pw'; echo "$P" | restic init`, `export P=pw`, `printf -v P '%s' pw`, `read -r P <<< pw`,
+ * `read -r P <<'E'` with the here-doc's line; or the script's own standard input made a literal (`exec 0< <(echo pw)`,
+ * `exec <<< pw`) that a later reader takes. The variable holds what its assignment wrote: read so, the fed text is
+ * that literal, as written where it is assigned. A variable set from a file, a command or a store (`P=$(cat f)`,
+ * `read -r P < /run/pw`, `P="$X"`) holds no literal of the text: a later assignment of that kind ends the literal's.
+ *
+ * secrets-commands.ts reads the text once more with each such reference written as its literal (a probe); where the
+ * probe's finding lies in a literal put there, the finding is the assignment's literal, where it stands in the text.
+ */
+
+/** A literal word: single-quoted, double-quoted with nothing expanded in it, or bare. */
+const LITERAL = String.raw`'([^'\n]*)'|"([^"\n$\x60\\]*)"|([^\s'"$\x60;&|()<>\\]+)`;
+/** What precedes a command's assignment: a line's start, a separator, a blank; `export`, `declare -x`, `local`… */
+const BEFORE = String.raw`(?<![^\s;&|(])(?:(?:export|local|readonly|declare|typeset)[ \t]+(?:-\w+[ \t]+)*)?`;
+/** `NAME=literal` (ended by a blank, a separator or the line's end), or `NAME=` with anything else (`$(…)`, `"$X"`). */
+const ASSIGNMENT = new RegExp(String.raw`${BEFORE}([A-Za-z_]\w{0,127})=(?:(?:${LITERAL})(?=[\s;&|)]|$)|(?=\S))`, 'dg');
+/** `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is). */
+const PRINTF_V = new RegExp(
+  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[\s;&|)]|$)`,
+  'dg',
+);
+/** `read [-r] [-s] NAME <<< literal`, or `read … NAME <<[-]['"]DELIM` (the here-doc's first line is the value). */
+const READ = new RegExp(
+  String.raw`(?<![\w-])read(?:[ \t]+-[rs]+)*[ \t]+([A-Za-z_]\w{0,127})[ \t]*(?:<<<[ \t]*(?:${LITERAL})|<<-?[ \t]*(['"]?)([\w.-]+)\5[ \t]*\r?\n([^\n]*)\n)`,
+  'dg',
+);
+/** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
+const EXEC = new RegExp(
+  String.raw`(?<![\w-])exec[ \t]+0?(?:<[ \t]*<\([ \t]*(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(?:${LITERAL})[ \t]*\)|<<<[ \t]*(?:${LITERAL}))`,
+  'dg',
+);
+
+/** How many references (and lines after an `exec`) are written as their literal in one probe. */
+const MAX_SUBSTITUTIONS = 256;
+
+interface Literal {
+  name: string;
+  value?: string;
+  /** The literal's span in the text (undefined: the variable was set from something else). */
+  span?: [number, number];
+  /** Where the assignment ends: references after it read the value. */
+  after: number;
+}
+
+/** The value of the first of `groups` a match holds (a LITERAL's, the quotes left out) and its span. */
+function literalOf(match: RegExpExecArray, groups: readonly number[]): { value: string; span: [number, number] } | undefined {
+  const k = groups.find((group) => match[group] !== undefined);
+  // A here-doc's line without its indent and line end (a literal word has no blank around it).
+  const value = k === undefined ? undefined : match[k].trim();
+  const start = k === undefined ? 0 : match.indices![k][0] + match[k].indexOf(value!);
+  return value ? { value, span: [start, start + value.length] } : undefined;
+}
+
+/** The assignments of `text`, in order. */
+function assignments(text: string): Literal[] {
+  const found: Literal[] = [];
+  const after = (match: RegExpExecArray): number => match.index + match[0].length;
+  for (const match of text.matchAll(ASSIGNMENT)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
+  for (const match of text.matchAll(PRINTF_V)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
+  for (const match of text.matchAll(READ)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4, 7]), after: after(match) });
+  return found.sort((a, b) => a.after - b.after);
+}
+
+/** A literal put in the probe: where, the assignment's literal span in the text, its value. */
+type Placed = { at: [number, number]; span: [number, number]; value: string };
+
+/** A literal written where a shell reads it as that text: in double quotes escaped, elsewhere single-quoted. */
+const quoted = (value: string, inDouble: boolean): string =>
+  inDouble ? value.replace(/[\\"$`]/g, '\\$&') : `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** A probe of `text` (each reference to a literal's variable written as the literal) and where each literal was put. */
+export function literalProbe(text: string): { probe: string; placed: Placed[] } | undefined {
+  if (!text.includes('=') && !/(?<![\w-])(?:read|exec|printf)(?![\w-])/.test(text)) return undefined;
+  const literals = assignments(text);
+  const execs = [...text.matchAll(EXEC)];
+  if (!literals.some(({ value }) => value !== undefined) && execs.length === 0) return undefined;
+  const edits: Array<{ at: number; end: number; value: string; span: [number, number]; line?: boolean }> = [];
+  // References: `$NAME` and `${NAME}`, each read from the last assignment of its name before it (in order: one pass).
+  const byName = new Map<string, Literal[]>();
+  for (const literal of literals) (byName.get(literal.name) ?? byName.set(literal.name, []).get(literal.name)!).push(literal);
+  const read = new Map<string, number>();
+  const named = [...byName.values()].some((list) => list.some(({ value }) => value !== undefined));
+  for (const match of named ? text.matchAll(/\$(?:\{([A-Za-z_]\w{0,127})\}|([A-Za-z_]\w{0,127}))/g) : []) {
+    if (edits.length >= MAX_SUBSTITUTIONS) break;
+    const name = match[1] ?? match[2];
+    const list = byName.get(name);
+    if (!list) continue;
+    let k = read.get(name) ?? -1;
+    while (k + 1 < list.length && list[k + 1].after <= match.index) k++;
+    read.set(name, k);
+    const set = list[k];
+    if (set?.value !== undefined) edits.push({ at: match.index, end: match.index + match[0].length, value: set.value, span: set.span! });
+  }
+  // After `exec` gives the script a literal input: each later line fed it, as `echo 'literal' | line`.
+  for (const match of execs) {
+    const literal = literalOf(match, [1, 2, 3, 4, 5, 6]);
+    if (!literal) continue;
+    const lines = /\n[ \t]*(?=\S)/g;
+    lines.lastIndex = match.index + match[0].length;
+    for (let line = lines.exec(text); line && edits.length < MAX_SUBSTITUTIONS; line = lines.exec(text)) {
+      const at = line.index + line[0].length;
+      edits.push({ at, end: at, value: literal.value, span: literal.span, line: true });
+    }
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.at - b.at);
+  let probe = '';
+  let done = 0;
+  let inDouble = false;
+  let inSingle = false;
+  const placed: Placed[] = [];
+  for (const edit of edits) {
+    if (edit.at < done) continue;
+    // The quoting where the reference stands (a line's start resets it: a here-doc's or a YAML text's lines).
+    for (let k = done; k < edit.at; k++) {
+      const c = text[k];
+      if (c === '\n') inDouble = inSingle = false;
+      else if (c === '\\' && !inSingle) k++;
+      else if (c === '"' && !inSingle) inDouble = !inDouble;
+      else if (c === "'" && !inDouble) inSingle = !inSingle;
+    }
+    probe += text.slice(done, edit.at);
+    done = edit.end;
+    if (inSingle && !edit.line) {
+      probe += text.slice(edit.at, edit.end);
+      continue;
+    }
+    const written = edit.line ? `echo ${quoted(edit.value, false)} | ` : quoted(edit.value, inDouble);
+    placed.push({ at: [probe.length, probe.length + written.length], span: edit.span, value: edit.value });
+    probe += written;
+  }
+  return { probe: probe + text.slice(done), placed };
+}
+
+type Found = { spans: Array<[number, number]>; option?: string };
+
+/**
+ * What `read` finds in `text`, and in its probe (literalProbe): the assignments' literal spans where the probe's
+ * findings lie in a literal put there.
+ */
+export function withLiterals(text: string, read: (text: string) => Found): Found {
+  const found = read(text);
+  const probe = literalProbe(text);
+  if (!probe) return found;
+  const inProbe = read(probe.probe);
+  const spans = probe.placed
+    // A finding within the literal put there (not one it is a part of: `"$P$(cat f)"`), or of its text (found first
+    // where the assignment writes it on that line).
+    .filter(({ at: [from, to], value }) =>
+      inProbe.spans.some(([start, end]) => (start >= from && end <= to) || probe.probe.slice(start, end) === value),
+    )
+    .map(({ span }) => span);
+  return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
+}

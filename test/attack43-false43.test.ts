@@ -73,6 +73,7 @@ const CODE_LITERALS: ReadonlyArray<readonly [string, string]> = [
   ['a call named like the password', `password = ${S}(x)`],
   ['a type then a literal member', `token: string; password: ${S}`],
   ['a type name with a tail', `password: string${S}`],
+  ['a literal in a keyword call read on to its )', `db.connect(host=h, password=get("db", "x${S}"))`],
 ];
 
 /** 42a-12: texts that say where a secret comes from. */

@@ -50,14 +50,15 @@ export function declaresOrCopies(value: string, key: string): boolean {
  * characters; `value` itself where it opens no call, or none closes it there.
  */
 export function callRunningOn(text: string, start: number, value: string): string {
-  if (!value.includes('(') || text.slice(start, start + value.length) !== value) return value;
+  // Only a word whose call its blank cut short (more `(` than `)`): a value is never cut (`$(FOUND)'tail` stays whole).
+  if (value.split('(').length <= value.split(')').length || text.slice(start, start + value.length) !== value) return value;
   let [depth, quote] = [0, ''];
   for (let i = start; i < text.length && i < start + 512 && text[i] !== '\n'; i++) {
     const c = text[i];
     if (quote) quote = c === quote ? '' : quote;
     else if (c === '"' || c === "'") quote = c;
     else if (c === '(') depth++;
-    else if (c === ')' && --depth <= 0) return depth === 0 ? text.slice(start, i + 1) : value;
+    else if (c === ')' && --depth <= 0) return depth === 0 && i + 1 > start + value.length ? text.slice(start, i + 1) : value;
   }
   return value;
 }

@@ -16,6 +16,7 @@ export function privateKeyTexts(): Rows;
 export function scannerRuns32a(size?: number): Rows;
 export function bracketLines33a(size?: number): Rows;
 export function commandLists41(size?: number): Rows;
+export function codeValues43(size?: number): Rows;
 export function bigTexts35(size?: number): Rows<{ values: Record<string, unknown>; written: boolean }>;
 export function mixedEscapes35(size?: number): Rows<{ values: Record<string, unknown>; written: boolean }>;
 export function redirectCycle(n?: number): Rows<{ ports: Record<string, unknown> }>;

@@ -462,7 +462,27 @@ const gapTexts42b = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Code read as code (attack round 42a-11: code-values.ts, code-declarations.ts) and clean YAML read as its objects
+ * (42a-12: clean-objects.ts, up to 64 KiB): calls left open after a secret's name, keyword calls run on to their `)`,
+ * unbalanced closes, interface members, and the YAML objects whose lines name a secret.
+ */
+const codeValues43 = (size = 1_000_000) =>
+  described(
+    [
+      ['calls opening calls after a secret name', 'password=f('],
+      ['keyword calls left open', 'x(password=config.get("db", '],
+      ['keyword calls closed', 'x(password=config.get("db", "password")) '],
+      ['prompt reads', 'pw = input("Password: ")\n'],
+      ['unbalanced closes', `password=a${')'.repeat(1000)} `],
+      ['interface members', 'password: string; '],
+      ['volume secrets (clean YAML objects)', '- secret:\n    secretName: a\n'],
+    ],
+    size,
+  );
+
 module.exports = {
+  codeValues43,
   controlTexts42,
   gapTexts42b,
   droppedLists37,

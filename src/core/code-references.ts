@@ -1,3 +1,5 @@
+import { withoutEnd } from './code-declarations';
+import { isCodeCall } from './code-values';
 import { looksGenerated, namesSecretValue } from './secrets-keys';
 
 /**
@@ -12,6 +14,7 @@ import { looksGenerated, namesSecretValue } from './secrets-keys';
  *   `ref+echo://`, whose path is the value), 1Password's `op://vault/item/field` (developer.1password.com/docs/cli/
  *   secret-reference-syntax), argocd-vault-plugin's `<path:secret/data/db#password>` (argocd-vault-plugin.readthedocs.io
  *   howitworks; also as read inside its brackets), bank-vaults' `vault:secret/data/db#password` (bank-vaults.dev docs/mutating-webhook);
+ * - Grafana's `$__file{/run/secrets/gf}`, `$__env{GF_ADMIN_PW}` (read when it starts);
  * - a sops ciphertext, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (github.com/getsops/sops: a 32-byte IV, a 16-byte
  *   tag), encrypted to be kept in Git as a SealedSecret's ciphertext is.
  * The name read is the last one written and must be named like a secret; nothing in it looks generated, and no name
@@ -44,8 +47,10 @@ function readsSecret(value: string): boolean {
   return oneCase && namesSecretValue(last.replace(/^[$@]+/, '')) && !names.some(mixed) && !looksGenerated(value);
 }
 
+// Grafana's variable expansion (grafana.com/docs/grafana/latest/setup-grafana/configure-grafana, "Variable expansion"):
+// `$__env{GF_ADMIN_PW}`, `$__file{/run/secrets/gf}`, `$__vault{provider:path}` are read when Grafana starts (42a-12).
 const STORE_REFERENCE =
-  /^(?:ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
+  /^(?:\$__(?:env|file|vault)\{[\w./:@-]{1,256}\}|ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
 const SOPS_CIPHERTEXT =
   /^ENC\[AES256_GCM,data:[A-Za-z0-9+/]*={0,2},iv:[A-Za-z0-9+/]{43}=,tag:[A-Za-z0-9+/]{22}==,type:(?:str|int|float|bool|bytes|comment)\]$/;
 
@@ -53,5 +58,8 @@ const SOPS_CIPHERTEXT =
 export function isCodeOrStoreReference(value: string): boolean {
   if (SOPS_CIPHERTEXT.test(value)) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
-  return readsSecret(value);
+  // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
+  if (value.length > 512) return false;
+  const code = withoutEnd(value);
+  return readsSecret(value) || isCodeCall(value) || (code !== value.trim() && readsSecret(code));
 }

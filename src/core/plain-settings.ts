@@ -37,11 +37,13 @@ export function isLookupTables(value: string, named: string): boolean {
 /**
  * A command that prints a secret kept elsewhere, under a name ending in `command` or `cmd` (attack round 41a-10):
  * PostgreSQL's `ssl_passphrase_command = 'cat /run/secrets/pp'` (postgresql.org/docs/current/runtime-config-connection),
- * isync's `PassCmd`, `PASSWORD_COMMAND`: the command names where the secret is. One that prints a literal (`echo`,
- * `printf`, a here-string `<<<`) holds it, so it is judged as a value still.
+ * isync's `PassCmd`, `PASSWORD_COMMAND`, the AWS CLI's `credential_process = /usr/bin/aws-vault exec x --json` (a command
+ * whose output is the credentials: docs.aws.amazon.com/cli/latest/userguide/cli-configure-sourcing-external.html,
+ * 42a-12): the command names where the secret is. One that prints a literal (`echo`, `printf`, a here-string `<<<`)
+ * holds it, so it is judged as a value still.
  */
 export function isSecretCommand(value: string, named: string): boolean {
   // Named for a secret's command: not a container's `command` (isPlainlyNotSecret then names the list's key).
-  if (!/(?:pass|pw|secret|token|key|cred|auth)[\w.-]*?(?:command|cmd)$/i.test(named.trim()) || value.length > 4096) return false;
+  if (!/(?:pass|pw|secret|token|key|cred|auth)[\w.-]*?(?:command|cmd|_process)$/i.test(named.trim()) || value.length > 4096) return false;
   return !/(?:^|[\s;|&(`'"])(?:echo|printf|print)(?=\s|$)|<<</.test(value);
 }

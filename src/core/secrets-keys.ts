@@ -3,6 +3,8 @@ import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isLookupTables, isSecretCommand } from './plain-settings';
+import { declaresOrCopies } from './code-declarations';
+import { composeSecretTexts } from './compose-secrets';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -257,6 +259,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
+  if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 
@@ -397,6 +400,8 @@ function isReference(under: string, value: unknown): boolean {
       isReferenceName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
     );
   if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
+  const compose = composeSecretTexts(record); // compose's `db_password: {file: ./db_password.txt}` (compose-secrets.ts)
+  if (compose) return compose.every((text) => !looksGenerated(text));
   if (under === 'authorization' && only('type', 'credentials'))
     return (
       typeof record.type === 'string' &&

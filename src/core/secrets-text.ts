@@ -1,5 +1,6 @@
 import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
+import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
@@ -156,6 +157,7 @@ export function assignedSecret(text: string): string | undefined {
         (close >= 0 && !text.slice(start, close).includes('\n')
           ? text.slice(start, close)
           : wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, ''));
+      value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
     if (value === undefined || !setsSecret(key, value)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.

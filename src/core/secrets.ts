@@ -6,6 +6,8 @@ import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-argum
 import { execCommandPasswords } from './secrets-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
 import { textAsData } from './text-data';
+import { objectsOfCleanText } from './clean-objects';
+import { isCiphertextShaped, sealedCiphertext } from './sealed-secrets';
 import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
 import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
@@ -153,13 +155,17 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   const xml = xmlSecret(text);
   if (xml !== undefined) return { value: xml, what: XML_SECRET };
   const multiLine = text.includes('\n');
-  // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines.
-  if (multiLine && secretsInLines(text).length > 0) return { value: text, what: EMBEDDED_SECRET };
+  // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines; where it reads cleanly
+  // as YAML objects, those and its comments judge it, as the objects given as data (an extraObjects item's were, in visit).
+  const lined = multiLine && secretsInLines(text).length > 0;
+  const objects = lined && !readingLines && textDepth < MAX_YAML_DEPTH ? objectsOfCleanText(text) : undefined;
+  if (lined && (!objects || secretsInComments(text).length > 0)) return { value: text, what: EMBEDDED_SECRET };
   if (!asData) return undefined;
   let inner: string | undefined;
   textDepth++;
   try {
-    const found = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH)?.flatMap((data) => secretsInData(data, at));
+    const data = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH);
+    const found = data && [...(objects ?? []), ...data].flatMap((item) => secretsInData(item, at));
     if (!found || found.some(({ what }) => what === TOO_DEEP_TEXT)) return { value: text, what: TOO_DEEP_TEXT };
     inner = found[0]?.value;
   } finally {
@@ -261,22 +267,6 @@ export function isObjectRoot(at: Path): boolean {
 /** An ExternalSecret (external-secrets.io): its `spec.data[].secretKey` names a key of the Secret it makes. */
 function isExternalSecret(record: Record<string, unknown>): boolean {
   return record.kind === 'ExternalSecret' && typeof record.apiVersion === 'string' && record.apiVersion.startsWith('external-secrets.io/');
-}
-
-/** kubeseal's output: base64 of an RSA-encrypted session key (256 bytes or more) and the AES-GCM payload. */
-function isCiphertextShaped(value: unknown): boolean {
-  return typeof value === 'string' && value.length >= 344 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
-}
-
-/**
- * A Bitnami SealedSecret's `spec.encryptedData`: ciphertext only its cluster's controller can decrypt, made to be
- * committed to Git (github.com/bitnami-labs/sealed-secrets README). Its `spec.template` is plain and judged as any data.
- */
-function sealedCiphertext(record: Record<string, unknown>): object | undefined {
-  if (record.kind !== 'SealedSecret' || typeof record.apiVersion !== 'string' || !record.apiVersion.startsWith('bitnami.com/'))
-    return undefined;
-  const encrypted = (record.spec as Record<string, unknown> | undefined)?.encryptedData;
-  return encrypted && typeof encrypted === 'object' && !Array.isArray(encrypted) ? encrypted : undefined;
 }
 
 /**

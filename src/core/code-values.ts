@@ -1,0 +1,114 @@
+import { mixed, withoutEnd } from './code-declarations';
+import { looksGenerated, namesSecretValue } from './secrets-keys';
+
+/**
+ * Code that reads or passes a secret kept elsewhere, written where a value would stand (attack round 42a-11): the
+ * value after a secret's name is an expression of a program, not a literal. For code-references.ts (as its member
+ * reads `os.environ['DB_PASSWORD']` are) and, with the name it is set under, for secrets-keys.ts isPlainlyNotSecret.
+ * - a call: `getpass.getpass("Password: ")`, `input("Password: ")`, `get_secret("db")`, `keyring.get_password("svc",
+ *   "bob")`, `bcrypt.hashpw(password, bcrypt.gensalt())`, a keyword argument's `os.environ["PGPASSWORD"]` read up to
+ *   the call's `)`; its names, and the texts it is given: a name (`"db"`), a prompt (`"Password: "`);
+ * - a value that names what its key names, or a type (code-declarations.ts).
+ * A literal stays a value: a text given to a call that is no read (`withPassword("abc")`), a default after the name
+ * read (`os.environ.get("PW", "abc")`), a name or a text that mixes letters and digits or looks generated.
+ */
+
+const NAME = /[A-Za-z_$][\w$]{0,63}/y;
+/** A text a call is given that is a name: a key, a section, a service, a user, a path. */
+const NAME_TEXT = /^[A-Za-z_][\w./-]{0,127}$/;
+/** A prompt: words, then `:` or `?` and maybe a blank (`"Password: "`, `"Enter the vault token? "`). */
+const PROMPT = /^[A-Za-z][A-Za-z' _-]{0,127}[:?] ?$/;
+/** A call that reads, by its name: a getter, a prompt, a lookup (`get_secret`, `getpass`, `input`, `keyring.get_password`). */
+const READS = /^(?:get|read|fetch|load|lookup|find|retrieve|resolve|prompt|ask|input|query)(?![a-z])|^getpass$/;
+/** Whether a call's name says it reads (READS), in any case (`get_secret`, `getSecret`, `GetSecret`, `GET_SECRET`). */
+const isRead = (name: string): boolean => {
+  const bare = name.replace(/^[_$]+/, '');
+  return READS.test(bare.charAt(0).toLowerCase() + bare.slice(1)) || READS.test(bare.toLowerCase());
+};
+const NO_DEFAULT = /^(?:''|""|None|nil|null|undefined)$/;
+
+interface Read {
+  /** Names and name texts, in order. */
+  names: string[];
+  /** Whether a text given to a call is a name or a prompt no read says it is. */
+  literal: boolean;
+  calls: number;
+}
+
+/** Reads `expr` from `at` (a name, then member reads, calls and indexes); the end, or -1. `depth` bounds nested calls. */
+function expression(text: string, at: number, read: Read, depth: number): number {
+  NAME.lastIndex = at;
+  const first = NAME.exec(text);
+  if (!first) return -1;
+  read.names.push(first[0]);
+  let i = at + first[0].length;
+  for (;;) {
+    const member = /(?:\.|\?\.|::|->)/y;
+    member.lastIndex = i;
+    if (member.exec(text)) {
+      NAME.lastIndex = member.lastIndex;
+      const name = NAME.exec(text);
+      if (!name) return -1;
+      read.names.push(name[0]);
+      i = member.lastIndex + name[0].length;
+    } else if (text[i] === '(' || text[i] === '[') {
+      if (depth >= 4) return -1;
+      const close = text[i] === '(' ? ')' : ']';
+      const callee = read.names[read.names.length - 1] ?? '';
+      i = argumentsOf(text, i + 1, close, read, depth + 1, close === ')' && isRead(callee));
+      if (i < 0) return -1;
+      if (close === ')') read.calls++;
+    } else return i;
+  }
+}
+
+/** The arguments of a call or an index up to `close`; where it ends, or -1. `reads`: the call is a read (READS). */
+function argumentsOf(text: string, at: number, close: string, read: Read, depth: number, reads: boolean): number {
+  let i = skipBlanks(text, at);
+  let secretText = false;
+  if (text[i] === close) return i + 1;
+  for (;;) {
+    const keyword = /[A-Za-z_]\w{0,63}\s*=(?!=)\s*/y;
+    keyword.lastIndex = i;
+    if (keyword.exec(text)) i = keyword.lastIndex;
+    const quoted = /"([^"\\\n]{0,128})"|'([^'\\\n]{0,128})'/y;
+    quoted.lastIndex = i;
+    const string = quoted.exec(text);
+    if (string) {
+      const value = string[1] ?? string[2];
+      if (NO_DEFAULT.test(string[0])) read.literal ||= !secretText;
+      else if (secretText)
+        read.literal = true; // a default after the name read
+      else if (NAME_TEXT.test(value) && !mixed(value)) {
+        read.names.push(value);
+        secretText ||= namesSecretValue(value);
+        if (!reads && !namesSecretValue(value)) read.literal = true;
+      } else if (PROMPT.test(value)) read.names.push(...value.split(/[^A-Za-z_]+/).filter(Boolean));
+      else read.literal = true;
+      i = quoted.lastIndex;
+    } else {
+      i = expression(text, i, read, depth);
+      if (i < 0) return -1;
+    }
+    i = skipBlanks(text, i);
+    if (text[i] === close) return i + 1;
+    if (text[i] !== ',') return -1;
+    i = skipBlanks(text, i + 1);
+  }
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/** A call that reads or passes a secret (above), with what it reads named like a secret, or a read whatever it reads. */
+export function isCodeCall(value: string): boolean {
+  const code = withoutEnd(value);
+  if (code.length > 512 || !code.includes('(') || looksGenerated(code)) return false;
+  const read: Read = { names: [], literal: false, calls: 0 };
+  if (expression(code, 0, read, 0) !== code.length || read.literal || read.calls === 0) return false;
+  if (read.names.some((name) => mixed(name))) return false;
+  const reads = read.names.some(isRead);
+  return reads || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));
+}

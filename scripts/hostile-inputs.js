@@ -143,6 +143,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['xargs and open pipes', 'echo "$P" | xargs -I {} echo {} |\n'],
       ['literal variables', 'P=a Q=$(f) ; echo "$P$Q" | restic -r r init\n'],
       ['script inputs from exec', 'exec <<< "$P"\nrestic -r r init\n'],
+      // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
+      ['bare secret flags before line breaks', 'cli --token\n'],
+      ['prompting clients with --password', 'psql --password -h x\n'],
+      ['one client, many --password words', 'mysql --password ab '],
+      ['prompt switches', '--ask-pass '],
+      ['flags before redirections', '--with-token < '],
+      ['continued flag lines', '--password \\\n'],
     ],
     size,
   );

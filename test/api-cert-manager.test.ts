@@ -66,12 +66,13 @@ describe('AcmeClusterIssuer', () => {
     [
       'token Secret name',
       { solver: dns01({ name: 'cf token', key: 'token' }) },
-      `solver.dns01.tokenSecret.name "cf token" is not a valid name: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
+      // Never quoted: a token pasted there by mistake (42a-8).
+      `solver.dns01.tokenSecret.name is not a valid Secret name (the value is not shown: a password may have been pasted here): use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
     ],
     [
       'token Secret key',
       { solver: dns01({ name: 'cf', key: 'api/token' }) },
-      `solver.dns01.tokenSecret.key "api/token" is not a valid Secret key: use letters, digits, '-', '_' and '.'`,
+      `solver.dns01.tokenSecret.key is not a valid Secret key (the value is not shown: a password may have been pasted here): use letters, digits, '-', '_' and '.'`,
     ],
   ])('refuses a bad %s', (_, change, message) => {
     expect(messageOf(() => new AcmeClusterIssuer(chart(), 'i', { ...good, ...change }))).toBe(`AcmeClusterIssuer: ${message}`);

@@ -204,21 +204,26 @@ describe('values that land in a container env: "$(" is refused (Kubernetes expan
 });
 
 describe("Secret keys: the API server's IsConfigMapKey", () => {
-  const chars = "is not a valid Secret key: use letters, digits, '-', '_' and '.'";
-  const dots = 'is not a valid Secret key: it must not be "." or "..", nor start with ".."';
+  // The value is never quoted (a password is pasted there by mistake), and a generated-looking one is refused (42a-8).
+  const hidden = '(the value is not shown: a password may have been pasted here)';
+  const chars = `is not a valid Secret key ${hidden}: use letters, digits, '-', '_' and '.'`;
+  const dots = `is not a valid Secret key ${hidden}: it must not be "." or "..", nor start with ".."`;
+  const generated = `looks generated (12 or more letters and digits mixed), as a password does, not chosen as a Secret's key is ${hidden}: write the Secret's key (e.g. "password"), never the password itself`;
   test.each<[string, string | undefined]>([
     ['password', undefined],
     ['.password', undefined],
     ['a..b', undefined],
     ['MD5_pass-1.txt', undefined],
-    ['k'.repeat(253), undefined],
-    ['k'.repeat(254), `"${'k'.repeat(60)}"... (254 characters) is 254 characters, at most 253`],
-    ['', `"" ${chars}`],
-    ['a/b', `"a/b" ${chars}`],
-    ['pass word', `"pass word" ${chars}`],
-    ['.', `"." ${dots}`],
-    ['..', `".." ${dots}`],
-    ['..data', `"..data" ${dots}`],
+    ['k'.repeat(23), undefined],
+    ['k'.repeat(253), generated],
+    ['Zq9pW7vLm2Xy8kq1', generated],
+    ['k'.repeat(254), `is 254 characters, at most 253 for a key of a Secret ${hidden}`],
+    ['', chars],
+    ['a/b', chars],
+    ['pass word', chars],
+    ['.', dots],
+    ['..', dots],
+    ['..data', dots],
   ])('%j', (key, expected) => {
     expect(format.secretKey(key)).toBe(expected);
   });

@@ -119,7 +119,7 @@ function validateIssuer(given: ClusterIssuerProps): ClusterIssuerProps {
       );
     } else {
       check
-        .requiredText(['solver', 'dns01', 'tokenSecret', 'name'], tokenSecret.name, format.dns1123Subdomain)
+        .requiredText(['solver', 'dns01', 'tokenSecret', 'name'], tokenSecret.name, format.secretName)
         .requiredText(['solver', 'dns01', 'tokenSecret', 'key'], tokenSecret.key, format.secretKey);
     }
   }

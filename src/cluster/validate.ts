@@ -8,7 +8,7 @@ import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { FoundSecret, secretsInData } from '../core/secrets';
-import { secretProblem } from '../core/secret-place';
+import { secretProblems } from '../core/secret-place';
 import { withoutDropped, withoutDroppedItems } from '../core/dropped';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -114,7 +114,7 @@ function parseConfig(data: unknown) {
 
 /** Secrets other than K3s tokens are refused because dist/ is committed to Git. Nothing is echoed. */
 function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => boolean, data: unknown): Problem[] {
-  return secrets.filter((secret) => !atToken(secret.path)).map((secret) => secretProblem(secret, data));
+  return secrets.filter((secret) => !atToken(secret.path)).flatMap((secret) => secretProblems(secret, data));
 }
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */

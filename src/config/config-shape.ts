@@ -34,7 +34,7 @@ const electionSeconds = s.integer(1, 3600);
 /** kube-vip's leader-election timings (schema.ts `leaderElectionSchema`). */
 export const LEADER_ELECTION = s.object({ leaseDuration: electionSeconds, renewDeadline: electionSeconds, retryPeriod: electionSeconds });
 
-const secretRef = (name: s.Shape) => s.object({ name, key: s.text(format.secretKey) });
+const secretRef = () => s.object({ name: s.text(format.secretName), key: s.text(format.secretKey) });
 
 const kubeVip = s.object({
   version: s.withDefault(s.text(format.version, format.releaseTag), KUBE_VIP_VERSION),
@@ -52,7 +52,7 @@ const kubeVip = s.object({
     s.object({
       as: AS_NUMBER,
       peers: s.list(s.object({ address: s.text(format.peerIp), as: AS_NUMBER, multihop: s.withDefault(s.boolean, false) }), 1),
-      passwordSecret: s.optional(secretRef(dnsSubdomain)),
+      passwordSecret: s.optional(secretRef()),
     }),
   ),
   leaderElection: s.optional(LEADER_ELECTION),
@@ -86,7 +86,7 @@ const certManagerIssuer = s.object({
   email: s.text(format.email),
   server: s.withDefault(s.union(s.oneOf('production', 'staging'), s.text(format.httpsUrl)), 'production'),
   solver: s.withDefault(
-    s.union(s.oneOf('http01'), s.object({ dns01: s.object({ provider: s.oneOf('cloudflare'), tokenSecret: secretRef(dnsSubdomain) }) })),
+    s.union(s.oneOf('http01'), s.object({ dns01: s.object({ provider: s.oneOf('cloudflare'), tokenSecret: secretRef() }) })),
     'http01',
   ),
 });

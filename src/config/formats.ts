@@ -4,6 +4,7 @@ import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
 import { oneLine } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
+import { secretKey, secretName } from './secret-ref-formats';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -346,16 +347,8 @@ export const peerIp: FormatCheck = (value) =>
   oddSpellingProblem(value, value) ??
   (parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`);
 
-/** Secret data key (k8s IsConfigMapKey). */
-export const secretKey: FormatCheck = (value) => {
-  const long = tooLong(value, 253);
-  if (long) return long;
-  if (!/^[-._a-zA-Z0-9]+$/.test(value)) return `${show(value)} is not a valid Secret key: use letters, digits, '-', '_' and '.'`;
-  if (value === '.' || value.startsWith('..')) {
-    return `${show(value)} is not a valid Secret key: it must not be "." or "..", nor start with ".."`;
-  }
-  return undefined;
-};
+/** The name and key of a Secret a first-class key refers to: never quoted, refused when generated-looking. */
+export { secretKey, secretName };
 
 /**
  * An ACME account e-mail. Plain addresses only: the Traefik chart writes it into a double-quoted
@@ -416,6 +409,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Label, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],
   [dns1035Label, '^[a-z]([-a-z0-9]*[a-z0-9])?$'],
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
+  [secretName, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
   [interfaceName, '^[A-Za-z0-9][A-Za-z0-9._@-]{0,14}$'],

@@ -8,8 +8,7 @@ import { gitOpsNameProblem } from '../gitops/names';
 import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
-import { mayQuote } from '../core/quotable';
-import { REDACTED, secretValues } from '../core/secrets';
+import { secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
@@ -18,6 +17,7 @@ import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { namedLikeConfig } from './cluster-files';
+import { onceEach, shownKeyPaths } from './shown-key-path';
 import { isTextNode, offsetInText, textLineOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -157,12 +157,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // message about the file: the data validated below is read without it, but an alias may still show its values.
   const secrets = input.problems.length ? secretsOfDoc(input.doc, text) : [];
   const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
-  // Their key paths are made of raw keys: one that may hold a secret in any reading (mayQuote) is not shown.
-  const yamlErrors = input.problems.map(({ leftOut: _, dropped: __, ...p }): Diagnostic => ({
-    file,
-    ...p,
-    path: p.path.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key)),
-  }));
+  // Their key paths are made of raw keys: none below a secret, none that may hold one (shown-key-path.ts); a path
+  // cut short may name one place twice on a line (the parser's errors of `value: abc: x: y`): said once.
+  const shownPath = shownKeyPaths(input.problems.length ? input.doc : undefined);
+  const yamlErrors = onceEach(
+    input.problems.map(({ leftOut: _, dropped: __, ...p }): Diagnostic => ({ file, ...p, path: shownPath(p.path) })),
+  );
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors.map(hidden)), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,
   // except those under the keys written beside it: `{version: banana, <<: *b}` still reports the version.
@@ -190,10 +190,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const foreign = foreignFile(data);
   if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
   // A problem about one line of a `|` block stands at that line (core/secret-place.ts names it).
+  const dataPath = shownKeyPaths(doc);
   const locate = ({ textLine, ...problem }: Problem): Diagnostic => ({
     file,
     ...at((textLine && textLineOffset(doc!, problem.path, textLine, text)) ?? offsetOf(doc!, problem, text)),
     ...problem,
+    path: dataPath(problem.path),
   });
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".

@@ -5,7 +5,7 @@ import { closest } from '../core/closest';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretsInData } from '../core/secrets';
-import { secretProblem } from '../core/secret-place';
+import { secretProblems } from '../core/secret-place';
 import { K3S_TOKEN_MESSAGE } from './literal-tokens';
 import { withoutDropped } from '../core/dropped';
 import { describeValue, isList, snapshot } from '../core/snapshot';
@@ -173,7 +173,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     const spoken = new Set(kept.map((p) => formatPath(p.path)));
     const others = this.secrets
       .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))
-      .map((s) => secretProblem(s, this.props));
+      .flatMap((s) => secretProblems(s, this.props));
     const all = [...this.notData, ...tokens, ...kept, ...others];
     if (!all.length) return;
     const values = [...this.pathSecrets, ...this.secrets.map((s) => s.value)];

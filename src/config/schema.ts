@@ -123,7 +123,7 @@ const kubeVip = z.strictObject({
         .describe('BGP peers every node announces the VIPs to.'),
       passwordSecret: z
         .strictObject({
-          name: formatted(format.dns1123Subdomain, 'Secret in kube-system.'),
+          name: formatted(format.secretName, 'Secret in kube-system.'),
           key: formatted(format.secretKey, 'Key in the Secret.'),
         })
         .describe("Kubernetes Secret (in kube-system) holding the peers' MD5 password; never written to dist/.")
@@ -217,7 +217,7 @@ const certManagerIssuer = z.strictObject({
             provider: z.literal('cloudflare').describe('DNS provider.'),
             tokenSecret: z
               .strictObject({
-                name: formatted(format.dns1123Subdomain, 'Secret in namespace cert-manager.'),
+                name: formatted(format.secretName, 'Secret in namespace cert-manager.'),
                 key: formatted(format.secretKey, 'Key in the Secret.'),
               })
               .describe("Secret (in namespace cert-manager) holding the provider's API token; referenced, never written to dist/."),

@@ -58,6 +58,24 @@ function valueIn(map: unknown, name: string, resolve: Resolve, seen = new Set<un
 /** Whether the value at `path` of a parsed document (its `contents`) is a secret that no message may quote. */
 export function isSecretInDoc(root: unknown, path: Path, resolve: Resolve = (node) => node): boolean {
   if (isSecretPath(path)) return true;
+  const node = nodeOrSecret(root, path, resolve);
+  if (node === STANDS_AS_SECRET) return true;
+  // Text that holds a secret itself: an `extraObjects` item whose `---` documents hold a Secret, `--token=abc`.
+  return isScalar(node) && typeof node.value === 'string' && secretsInData(node.value, path).length > 0;
+}
+
+/**
+ * Whether the value at `path` is a secret by where it stands in the document: under a key named like a secret (not a
+ * reference's map), the `value` of an env entry whose `name` is one, a Secret object's data. Not by the path's names
+ * alone (a map under `passwordSecret` is a reference), nor by its own text.
+ */
+export const standsAsSecret = (root: unknown, path: Path, resolve: Resolve = (node) => node): boolean =>
+  nodeOrSecret(root, path, resolve) === STANDS_AS_SECRET;
+
+const STANDS_AS_SECRET = Symbol('secret');
+
+/** The node at `path`, or STANDS_AS_SECRET where a map on the way says the value under a key of it is a secret. */
+function nodeOrSecret(root: unknown, path: Path, resolve: Resolve): unknown {
   let node = resolve(root);
   for (const key of path) {
     if (isMap(node)) {
@@ -73,14 +91,13 @@ export function isSecretInDoc(root: unknown, path: Path, resolve: Resolve = (nod
           map.items.map((pair) => keyText(pair.key, resolve)),
         )
       )
-        return true;
+        return STANDS_AS_SECRET;
       node = valueIn(map, String(key), resolve);
     } else if (isSeq(node) && typeof key === 'number') {
       node = resolve(node.items[key]);
-    } else return false;
+    } else return undefined;
   }
-  // Text that holds a secret itself: an `extraObjects` item whose `---` documents hold a Secret, `--token=abc`.
-  return isScalar(node) && typeof node.value === 'string' && secretsInData(node.value, path).length > 0;
+  return node;
 }
 
 /**

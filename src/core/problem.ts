@@ -45,10 +45,15 @@ export function formatPath(path: Path): string {
  */
 export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
   const seen = new Set(errors.map((problem) => formatPath(problem.path)));
+  // The lines of one text a path's first problem names one each (secret-place.ts secretProblems): each is kept once.
+  const lines = new Map<string, Set<number>>();
   return problems.filter((problem) => {
     const key = formatPath(problem.path);
+    const named = lines.get(key);
+    if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
     if (problem.path.length && seen.has(key)) return false;
     seen.add(key);
+    if (problem.textLine !== undefined) lines.set(key, new Set([problem.textLine]));
     return true;
   });
 }

@@ -1,5 +1,7 @@
 import { isPlainlyNotSecret, isSecretFlag } from './secrets-keys';
 import { isReference, isShellExpansion } from './secrets-text';
+import { isPromptSwitch, LINE_BREAK, promptedAfter, takesNoValue, wordsAsWritten } from './prompt-switches';
+import { judgedOnce } from './secrets-memo';
 
 /**
  * Flags that set a secret, as a command-line parser reads them. A flag with no `=value` that is not a switch takes
@@ -47,7 +49,11 @@ export const isPathReference = (value: string): boolean => /^\/[\w.@-]+(?:\/[\w.
  * A long option named like a secret: isSecretFlag's names, a bearer token's (`curl --oauth2-bearer`, attack round
  * 36a-1), whose value is the token, and an auth key's (`tailscale up --authkey|--auth-key`, 37a-6).
  */
-const isSecretOption = (flag: string): boolean => isSecretFlag(flag) || /(?:^|[-_.])(?:bearer|auth-?key)$/i.test(flag);
+// Judged once per name (secrets-memo.ts): a long command line names one flag many times.
+const isSecretOption = judgedOnce(
+  (flag: string): boolean => (isSecretFlag(flag) || /(?:^|[-_.])(?:bearer|auth-?key)$/i.test(flag)) && !isPromptSwitch(flag),
+  1_000_000,
+);
 
 const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v' };
 
@@ -80,9 +86,10 @@ function ansiCQuoted(text: string, from: number): [string, number] {
  * The words of a command line as a POSIX shell splits them, without their quotes: `--token='a b'` is the one word
  * `--token=a b`, `'--token=abc'` the word `--token=abc`. A quote left open runs to the end of the text. With
  * `operators`, a shell's control operators and substitutions outside quotes (`;`, `&`, `|`, `(`, `)`, `$(`, a
- * backtick) end a word and are words of their own: `set -e;curl` is `set`, `-e`, `;`, `curl`.
+ * backtick) end a word and are words of their own: `set -e;curl` is `set`, `-e`, `;`, `curl`. With `lineBreaks`, a line
+ * break outside quotes (not `\`-continued) is the word LINE_BREAK: a command line ends there.
  */
-export function shellWords(text: string, operators = false): string[] {
+export function shellWords(text: string, operators = false, lineBreaks = false): string[] {
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -90,6 +97,7 @@ export function shellWords(text: string, operators = false): string[] {
     if (/\s/.test(char) || (operators && /[;&|()`]/.test(char)) || (operators && char === '$' && text[i + 1] === '(')) {
       if (word !== undefined) words.push(word);
       word = undefined;
+      if (lineBreaks && char === '\n' && words[words.length - 1] !== LINE_BREAK) words.push(LINE_BREAK);
       if (/[;&|()`$]/.test(char) && operators) words.push(char === '$' ? text[++i] : char);
     } else if (char === '\\' && text[i + 1] === '\n') i++;
     else if (char === '$' && text[i + 1] === "'") {
@@ -119,10 +127,13 @@ const isNextOption = (word: string): boolean => /^--[a-z][a-z0-9]*(?:-[a-z0-9]+)
 
 /** The secret a flag sets in `words` (one command line's words), or undefined. */
 function flagSecretIn(words: readonly string[]): string | undefined {
+  // Found once, when a flag first asks: a long line of flags stays linear.
+  let prompted: boolean[] | undefined;
+  const clientBefore = (at: number) => (prompted ??= promptedAfter(words))[at];
   for (let i = 0; i < words.length; i++) {
     const flag = FLAG.exec(words[i]);
     if (!flag || !isSecretOption(flag[1])) continue;
-    const value = flag[2] ?? (isNextOption(words[i + 1] ?? '') ? undefined : words[i + 1]);
+    const value = flag[2] ?? (isNextOption(words[i + 1] ?? '') || takesNoValue(words, i, flag[1], clientBefore) ? undefined : words[i + 1]);
     if (value !== undefined && isSecretFlagValue(value, flag[1])) return value;
   }
   return undefined;
@@ -138,9 +149,10 @@ export function secretArgument(text: string): string | undefined {
   if (!text.includes('-')) return undefined;
   const atStart = FLAG_AT_START.exec(text);
   if (atStart && isSecretOption(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
-  const asWritten = flagSecretIn(text.split(/\s+/));
+  // A line break between words is a word of its own (prompt-switches.ts): a bare flag's value is never the next line's.
+  const asWritten = flagSecretIn(wordsAsWritten(text));
   if (asWritten !== undefined || !/["'\\]/.test(text)) return asWritten;
-  const unquoted = flagSecretIn(shellWords(text));
+  const unquoted = flagSecretIn(shellWords(text, false, true));
   return unquoted === undefined || text.includes(unquoted) ? unquoted : text;
 }
 
@@ -157,5 +169,9 @@ export function bareSecretFlag(text: unknown): string | undefined {
 export function isSecretFlagItem(list: readonly unknown[], i: number): boolean {
   const flag = i > 0 ? bareSecretFlag(list[i - 1]) : undefined;
   const item = list[i];
-  return flag !== undefined && !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)));
+  return (
+    flag !== undefined &&
+    !takesNoValue(list, i - 1, flag) &&
+    !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)))
+  );
 }

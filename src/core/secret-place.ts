@@ -20,6 +20,37 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }
 
+/**
+ * Every refusal's problem for `secret`: secretProblem's, then one for each later line of its text that sets a secret by
+ * itself, each naming its line (42a-13: several secrets of one text are reported in one run, not one per run), at most
+ * MAX_PLACES in all.
+ */
+export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
+  const first = secretProblem(secret, data);
+  if (first.textLine === undefined) return [first];
+  const lines = textAt(data, secret.path)!.split(/\r?\n|\r/, MAX_LINES);
+  const more: Problem[] = [];
+  for (let i = first.textLine; i < lines.length && more.length < MAX_PLACES - 1; i++) {
+    const found = lineFinding(lines[i]);
+    if (!found) continue;
+    const what = `${found.what}, on its line ${i + 1}${found.matched && found.matched !== found.what ? ` (${found.matched})` : ''}`;
+    more.push({ path: secret.path, message: secretRefusal({ ...secret, what }), textLine: i + 1 });
+  }
+  return [first, ...more];
+}
+
+/** How many lines of one text a run names at most. */
+const MAX_PLACES = 20;
+
+/** What a line of a text sets by itself (secretsInData of the line), and the key named like a secret it sets, if any. */
+function lineFinding(written: string): { what: string; matched?: string } | undefined {
+  const line = written.trim();
+  const found = line ? secretsInData(line) : [];
+  if (!found.length) return undefined;
+  const key = [...line.matchAll(KEY_ON_LINE)].map((match) => match[1]).find((name) => namesSecretValue(name));
+  return { what: found[0].what, matched: key ? `a line setting ${key}` : undefined };
+}
+
 /** The multi-line text at `path` of plain data, or undefined (a path into text read as data, a getter, a number). */
 function textAt(data: unknown, path: Path): string | undefined {
   let node = data;
@@ -46,11 +77,8 @@ const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
 export function placeInText(text: string): { line: number; matched?: string } | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    const found = line ? secretsInData(line) : [];
-    if (!found.length) continue;
-    const key = [...line.matchAll(KEY_ON_LINE)].map((match) => match[1]).find((name) => namesSecretValue(name));
-    return { line: i + 1, matched: key ? `a line setting ${key}` : found[0].what };
+    const found = lineFinding(lines[i]);
+    if (found) return { line: i + 1, matched: found.matched ?? found.what };
   }
   const found = (textAsData(text) ?? []).flatMap((data) => secretsInData(data));
   const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];

@@ -124,7 +124,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
       check.problem(['bgp', 'passwordSecret'], `${describeValue(secret)}: expected { name, key } of a Secret in kube-system`);
     } else if (secret) {
       check
-        .requiredText(['bgp', 'passwordSecret', 'name'], secret.name, format.dns1123Subdomain)
+        .requiredText(['bgp', 'passwordSecret', 'name'], secret.name, format.secretName)
         .requiredText(['bgp', 'passwordSecret', 'key'], secret.key, format.secretKey);
     }
   }

@@ -1,3 +1,5 @@
+import { CALL_CREDENTIAL } from '../src/core/credential-calls';
+import { POWERSHELL_CREDENTIAL } from '../src/core/powershell-credentials';
 import { redact, secretShape } from '../src/core/secrets';
 import { acceptedEverywhere, shownInDiff } from './secret-doors';
 import { judgedOnce, refusedAtTextDoors, textDoors } from './secret-tables';
@@ -20,6 +22,7 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   ['-Password:"…"', `Connect-Thing -Password:"${S}"`, S],
   ["-Password:'…' after -Username:", `Invoke-Sqlcmd -Username:sa -Password:'${S}'`, S],
   ['-ApiKey:word', `Connect-Thing -ApiKey:${S}`, S],
+  ['-Password: "…" (blanks after the colon)', `Connect-Thing -Password: "${S}"`, S],
   ['ConvertTo-SecureString continued by backticks', `ConvertTo-SecureString \`\n  -String "${S}" \`\n  -AsPlainText -Force`, S],
   ['a backtick-continued CRLF ConvertTo-SecureString', `$s = ConvertTo-SecureString \`\r\n  "${S}" \`\r\n  -AsPlainText -Force`, S],
   ['docker login -p continued by a backtick', `docker login -u bob \`\n  -p "${S}" r.io`, S],
@@ -31,6 +34,9 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   // 42a-5
   ['a sensitive Terraform heredoc default', `variable "x" {\n  sensitive = true\n  default = <<EOT\n${S}\nEOT\n}`, S],
   ['an indented heredoc default of a secret-named variable', `variable "db_password" {\n  default = <<-EOT\n    ${S}\n  EOT\n}`, S],
+  ["an ephemeral variable's default", `variable "x" {\n  ephemeral = true\n  default   = "${S}"\n}`, S],
+  ["a secret-named output's value", `output "db_password" {\n  value = "${S}"\n}`, S],
+  ["a sensitive output's value", `output "x" {\n  sensitive = true\n  value = "${S}"\n}`, S],
   ['Terraform sensitive("…")', `locals {\n  x = sensitive("${S}")\n}`, S],
   ['Terraform nonsensitive("…")', `output "x" {\n  value = nonsensitive("${S}")\n}`, S],
   ['CMake set(ENV{DB_PASSWORD} …)', `set(ENV{DB_PASSWORD} "${S}")`, S],
@@ -43,6 +49,8 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   ['a key piped into wg set private-key /dev/stdin', `echo ${K} | wg set wg0 private-key /dev/stdin`, K],
   ['nmcli wireguard.private-key', `nmcli con modify wg0 wireguard.private-key ${K}`, K],
   ['wg set preshared-key <(echo …)', `wg set wg0 peer abc preshared-key <(echo ${K})`, K],
+  ["wg set private-key <(printf '%s' …)", `wg set wg0 private-key <(printf '%s' ${K})`, K],
+  ["printf '%s\\n' KEY | wg pubkey", `printf '%s\\n' ${K} | wg pubkey`, K],
   ['wg set private-key /dev/fd/3 3<<<', `wg set wg0 private-key /dev/fd/3 3<<<"${K}"`, K],
   // 42a-6
   ['connect("db.local", "bob", …)', `conn = connect("db.local", "bob", "${S}")`, S],
@@ -61,6 +69,13 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   ['HTTPBasicAuth', `requests.get(u, auth=HTTPBasicAuth("bob", "${S}"))`, S],
   ['Go SetBasicAuth', `req.SetBasicAuth("bob", "${S}")`, S],
   ['Java PasswordAuthentication', `return new PasswordAuthentication("bob", "${S}".toCharArray());`, S],
+  ['Redis auth(pw)', `$redis->auth('${S}');`, S],
+  ['PHP ftp_login($conn, …)', `ftp_login($conn, "bob", "${S}");`, S],
+  ['PHP ssh2_auth_password', `ssh2_auth_password($c, 'bob', '${S}');`, S],
+  ['PHP ldap_bind', `ldap_bind($ds, "cn=admin,dc=x", "${S}");`, S],
+  ['a DataSource getConnection(user, pw)', `ds.getConnection("bob", "${S}")`, S],
+  ['oci_connect(user, pw, db)', `oci_connect("bob", "${S}", "db")`, S],
+  ['authenticate(user, pw)', `client.authenticate("bob", "${S}")`, S],
   ['ldap simple_bind_s', `conn.simple_bind_s("cn=admin,dc=x", "${S}")`, S],
 ];
 
@@ -129,6 +144,16 @@ const ordinary = [
   'login("bob", "your password here")',
   'auth=("bob", "<password>")',
   'client.login("user", "password")',
+  'Pass the password with -Password:… or -Credential:… (see below).',
+  '-Password: the one you chose',
+  'output "x" {\n  value = aws_instance.x.id\n}',
+  'output "x" {\n  sensitive = true\n  value = var.pw\n}',
+  'output "url" {\n  value = "https://example.com"\n}',
+  'r.auth()',
+  '$redis->auth($pw);',
+  'auth("bearer")',
+  'ftp_login($conn, "anonymous", "guest@example.com");',
+  'app.use(auth("basic"))',
 ];
 
 describe('round-42 forms: PowerShell, Terraform, CMake, Passenger, WireGuard, call arguments', () => {
@@ -142,6 +167,12 @@ describe('round-42 forms: PowerShell, Terraform, CMake, Passenger, WireGuard, ca
       expect(redact(text)).not.toContain(secret);
     },
   );
+});
+
+/** A finding's name is shown as it is: no part of it reads as a secret (a `-Password:"…"` would print `<redacted>`). */
+test.each([POWERSHELL_CREDENTIAL, CALL_CREDENTIAL])('%s is shown whole', (what) => {
+  expect(secretShape(what)).toBeUndefined();
+  expect(redact(what)).toBe(what);
 });
 
 /** Already refused before this change (kept as the findings' held forms). */

@@ -9,7 +9,7 @@ import { setsSecret } from './secrets-text';
  * (.NET, PowerShell's `[pscredential]::new(…)`), `UsernamePasswordCredentials`, `PasswordAuthentication`; and an auth
  * pair of two literals (`auth=("bob", "pw")`, `http_auth: ["bob", "pw"]`). The password's place is fixed per call: the
  * third argument of a connect (the fourth after a port number: paramiko's `connect("h", 22, "bob", "pw")`), the second
- * of a login or a credential. Only a literal there counts (for a bare `connect`, whose name is also Qt's and a socket's, one
+ * of a login or a credential (passwordIndex). Only a literal there counts (for a bare `connect`, whose name is also Qt's and a socket's, one
  * that is no identifier, or one mixing both cases and digits): a variable (`password`), an expression
  * (`os.environ["PW"]`), a keyword argument (`password=…`, read by the keyword rules) are none, and so are code's
  * own words (an identifier without digits: `"secret"`, `"changeme"`), prose, a format (`%s`, `{}`), a reference.
@@ -17,15 +17,26 @@ import { setsSecret } from './secrets-text';
 
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const CALL_CREDENTIAL =
-  'a password given as a call argument (connect("host", "user", "…"), getConnection, new PDO, login("user", "…"), ' +
-  'HTTPBasicAuth("user", "…"), NetworkCredential, auth=("user", "…"))';
+  "a password given as a call's argument (connect(host, user, …), getConnection, new PDO, mysqli, login(user, …), " +
+  'HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair)';
 
 /** A call taking credentials by position: its name (the last of a dotted name, a `[type]::new`'s type) and its `(`. */
 const CALL =
-  /(?<![\w$])(connect|real_connect|mysqli_connect|mysql_connect|getConnection|PDO|mysqli|login|auth|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection)(?:\]::new)?[ \t]*\(/gi;
+  /(?<![\w$])(connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection)(?:\]::new)?[ \t]*\(/gi;
 
-/** The password's argument index in each such call (by its name in lower case); 1 where not listed. */
-const CONNECTS = /^(?:connect|real_connect|mysqli_connect|mysql_connect|getconnection|pdo|mysqli)$/;
+/**
+ * The password's argument index in such a call, by its name in lower case and its arguments: a connect's third (the
+ * fourth after a port number: paramiko), a DataSource's `getConnection(user, pw)` second; PHP's functions taking a
+ * connection first (`ftp_login($c, user, pw)`, `ssh2_auth_password`, `ldap_bind($c, dn, pw)`) third; a lone argument of
+ * `auth(pw)` (Redis) or POP3's `pass_(pw)` the first; the second elsewhere (`login(user, pw)`, credentials).
+ */
+function passwordIndex(name: string, args: readonly Argument[]): number {
+  if (/^(?:connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|pdo|mysqli)$/.test(name))
+    return args[1]?.number ? 3 : 2;
+  if (name === 'getconnection') return args.length === 2 ? 1 : 2;
+  if (/^(?:ftp_login|ssh2_auth_password|ldap_bind)$/.test(name)) return 2;
+  return (name === 'auth' && args.length === 1) || name === 'pass_' ? 0 : 1;
+}
 
 /** An auth pair: a name ending in `auth` (`auth`, `http_auth`, `basic_auth`), `=` or `:`, two literals in `(…)` or `[…]`. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
@@ -124,12 +135,11 @@ export function callCredentialSpans(text: string): Array<[number, number]> {
     if (budget <= 0) break;
     const { args, end } = argumentsAt(text, open, Math.min(text.length, open + MAX_CALL, open + budget));
     budget -= end - open + 1;
-    const connect = CONNECTS.test(name);
-    const at = connect ? (args[1]?.number ? 3 : 2) : 1;
+    const at = passwordIndex(name, args);
     // Positions count up to the first keyword argument (Python: positional ones come first).
     if (args.slice(0, at + 1).some((arg) => arg.keyword)) continue;
     // An anonymous FTP login's password is an e-mail address by convention, no secret.
-    if (name === 'login' && /^(?:anonymous|ftp)$/i.test(args[0]?.literal?.text ?? '')) continue;
+    if (/login$/.test(name) && args.some((arg) => /^(?:anonymous|ftp)$/i.test(arg.literal?.text ?? ''))) continue;
     const literal = args[at]?.literal;
     if (literal && isPasswordLiteral(literal.text, name === 'connect')) spans.push(literal.span);
   }

@@ -10,7 +10,8 @@ import { setsSecret } from './secrets-text';
  *   variables) whose name is a secret's (`db_password`) or which says `sensitive = true`: its default is the secret;
  * - a WireGuard private key (base64 of 32 bytes) fed to `wg`: `echo KEY | wg pubkey`, `wg pubkey <<< KEY`,
  *   `wg set wg0 private-key <(echo KEY)` (wg(8): `pubkey` reads a private key on standard input; `private-key` a file).
- * 42a-5: a Terraform default written as a heredoc (`default = <<EOT` … `EOT`, `<<-EOT` indented); a literal given to
+ * 42a-5: a Terraform default written as a heredoc (`default = <<EOT` … `EOT`, `<<-EOT` indented), an `ephemeral = true`
+ * variable's (Terraform 1.10) as a sensitive one's, an `output` block's `value` as a variable's default; a literal given to
  * Terraform's `sensitive("…")` or `nonsensitive("…")` (developer.hashicorp.com terraform language functions sensitive:
  * it marks a value secret, so a literal there is one); WireGuard's key fed to `wg set … private-key|preshared-key` by
  * `/dev/stdin` or `/dev/fd/N` (a pipe, a here-string `N<<<`), or a `preshared-key <(echo KEY)`. A ConvertTo-SecureString
@@ -32,28 +33,30 @@ const POWERSHELL = new RegExp(
 );
 
 /**
- * A Terraform variable block, its name and its body up to its end or a block inside it (`validation { … }`): the
+ * A Terraform variable (or output) block, its name and its body up to its end or a block inside it (`validation { … }`): the
  * settings before that are read (a default after a nested block is not).
  */
-const TERRAFORM = /^[ \t]*variable[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
+const TERRAFORM = /^[ \t]*(variable|output)[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
 const DEFAULT = new RegExp(
-  String.raw`^[ \t]*default[ \t]*=[ \t]*(?:(${QUOTED})|<<-?[ \t]*(["']?)(\w{1,64})\2[ \t]*\r?\n([^]*?)\r?\n[ \t]*\3[ \t]*\r?$)`,
+  String.raw`^[ \t]*(?:default|value)[ \t]*=[ \t]*(?:(${QUOTED})|<<-?[ \t]*(["']?)(\w{1,64})\2[ \t]*\r?\n([^]*?)\r?\n[ \t]*\3[ \t]*\r?$)`,
   'dm',
 );
 /** A literal marked by Terraform's sensitive() or nonsensitive(). */
 const SENSITIVE_CALL = new RegExp(String.raw`(?<![\w.])(?:non)?sensitive\([ \t]*(${QUOTED})[ \t]*\)`, 'dg');
-const SENSITIVE = /^[ \t]*sensitive[ \t]*=[ \t]*true\b/m;
+const SENSITIVE = /^[ \t]*(?:sensitive|ephemeral)[ \t]*=[ \t]*true\b/m;
 
 /** A WireGuard key (32 bytes in base64: 43 characters, the last of 4 bits, then `=`). */
 const WG_KEY = String.raw`["']?([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)["']?`;
 /** What `wg set` reads a key from when it is fed: standard input or a descriptor. */
 const WG_STDIN = String.raw`/(?:dev/stdin|dev/fd/\d+|proc/self/fd/\d+)\b`;
+/** `echo` or `printf` writing what follows (`printf '%s\n'` too). */
+const WG_FEEDER = String.raw`(?:echo|printf)(?:[ \t]+-[neE]+)*(?:[ \t]+"%s(?:\\n)?"|[ \t]+'%s(?:\\n)?')?`;
 const WIREGUARD = new RegExp(
   [
-    String.raw`(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
+    String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
     String.raw`\bwg[ \t]+pubkey[ \t]*<<<[ \t]*${WG_KEY}`,
-    String.raw`\b(?:private|preshared)-key[ \t]+<\([ \t]*(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\)`,
-    String.raw`(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+set\b[^\n|;&]{0,512}?(?:private|preshared)-key[ \t]+${WG_STDIN}`,
+    String.raw`\b(?:private|preshared)-key[ \t]+<\([ \t]*${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\)`,
+    String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+set\b[^\n|;&]{0,512}?(?:private|preshared)-key[ \t]+${WG_STDIN}`,
     String.raw`\b(?:private|preshared)-key[ \t]+${WG_STDIN}[^\n|;&<]{0,256}\d?<<<[ \t]*${WG_KEY}`,
   ].join('|'),
   'dg',
@@ -85,14 +88,16 @@ export function plaintextCredentialSpans(text: string): Array<[number, number]> 
       const span = valueSpan(match, [1]);
       if (span && setsSecret('password', match[1])) spans.push(span);
     }
-  if (/^[ \t]*variable[ \t]/m.test(text))
+  if (/^[ \t]*(?:variable|output)[ \t]/m.test(text))
     for (const match of text.matchAll(TERRAFORM)) {
-      const body = match[2];
+      const body = match[3];
       const value = DEFAULT.exec(body);
-      const written = value?.[1] ?? value?.[4];
-      if (!written || !(setsSecret(match[1], written) || (SENSITIVE.test(body) && setsSecret('password', written)))) continue;
-      const span = value![1] === undefined ? hereDocSpan(value!) : valueSpan(value!, [1]);
-      const at = match.indices![2][0];
+      // A variable's `default`, an output's `value`.
+      if (!value || !value[0].trimStart().startsWith(match[1] === 'variable' ? 'default' : 'value')) continue;
+      const written = value[1] ?? value[4];
+      if (!written || !(setsSecret(match[2], written) || (SENSITIVE.test(body) && setsSecret('password', written)))) continue;
+      const span = value[1] === undefined ? hereDocSpan(value) : valueSpan(value, [1]);
+      const at = match.indices![3][0];
       if (span) spans.push([at + span[0], at + span[1]]);
     }
   if (/sensitive\(/.test(text))

@@ -16,7 +16,7 @@ import { setsSecret } from './secrets-text';
 
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const POWERSHELL_CREDENTIAL =
-  'a PowerShell credential written as plain text (-Password:"…", a literal piped into ConvertTo-SecureString or a password reader, ' +
+  'a PowerShell credential written as plain text (a -Password parameter in its colon form, a literal piped into ConvertTo-SecureString or a password reader, ' +
   'New-Object NetworkCredential -ArgumentList)';
 
 /** A quoted value, to its closing quote on the line (PowerShell doubles a quote inside; a backslash escapes none). */
@@ -26,10 +26,13 @@ const QUOTED = String.raw`"(?:[^"\n]|"")*"|'(?:[^'\n]|'')*'`;
 export const backtickJoined = (text: string): string =>
   text.includes('`') ? text.replace(/(?<=[ \t])`\r?\n/g, (continuation) => ' '.repeat(continuation.length)) : text;
 
-/** `-Name:value`: a parameter's colon form, its value quoted or a word (not a variable, an expression, a hashtable). */
+/**
+ * `-Name:value`: a parameter's colon form, its value quoted (blanks may come between) or a word (not a variable, an
+ * expression, a hashtable).
+ */
 // A CMake cache entry's type (`-DNAME:STRING=value`) is none: name-value-pairs.ts reads that form.
 const COLON = new RegExp(
-  String.raw`(?<![\w-])-([A-Za-z][\w]{0,63}):(?!(?:STRING|BOOL|PATH|FILEPATH|INTERNAL|UNINITIALIZED)=)(${QUOTED}|[^\s"'$(@{:][^\s;|)}]*)`,
+  String.raw`(?<![\w-])-([A-Za-z][\w]{0,63}):(?!(?:STRING|BOOL|PATH|FILEPATH|INTERNAL|UNINITIALIZED)=)(?:[ \t]+(?=["']))?(${QUOTED}|[^\s"'$(@{:][^\s;|)}]*)`,
   'dg',
 );
 
@@ -69,7 +72,8 @@ export function powershellCredentialSpans(text: string): Array<[number, number]>
     for (const match of joined.matchAll(COLON)) {
       const [start, end] = match.indices![2];
       const quoted = /^["']/.test(match[2]) ? 1 : 0;
-      if (end - start > 2 * quoted && setsSecret(match[1], match[2])) spans.push([start + quoted, end - quoted]);
+      // A value of punctuation only (`-Password:…` in prose) is none.
+      if (/[\p{L}\p{N}]/u.test(match[2]) && setsSecret(match[1], match[2])) spans.push([start + quoted, end - quoted]);
     }
   if (/New-Object/i.test(joined))
     for (const match of joined.matchAll(ARGUMENT_LIST)) if (setsSecret('password', match[1])) spans.push(inside(match.indices![1]));

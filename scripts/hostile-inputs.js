@@ -150,6 +150,17 @@ const commandLists41 = (size = 1_000_000) =>
       ['prompt switches', '--ask-pass '],
       ['flags before redirections', '--with-token < '],
       ['continued flag lines', '--password \\\n'],
+      // Round 43 (forms43): PowerShell colon parameters, literals piped, backtick continuations, credential calls, auth
+      // pairs, Terraform heredocs and sensitive(), CMake -D, WireGuard keys fed to wg set (powershell-credentials.ts,
+      // credential-calls.ts, plaintext-credentials.ts).
+      ['PowerShell colon parameters', '-Password:a '],
+      ['literals piped into readers', "'a' | docker login --password-stdin\n"],
+      ['backtick continuations', 'docker login -p a `\n'],
+      ['credential calls opening calls', 'connect("a", login('],
+      ['auth pairs left open', 'auth=("a", '],
+      ['Terraform heredoc defaults left open', 'variable "db_password" {\n default = <<EOT\n'],
+      ['CMake typed -D entries', '-DAPI_TOKEN:STRING='],
+      ['wg set reading standard input', 'wg set wg0 private-key /dev/fd/3 '],
     ],
     size,
   );

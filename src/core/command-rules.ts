@@ -91,7 +91,7 @@ const RULES: readonly Rule[] = [
   {
     client: /^nmcli$/,
     option: 'wifi-sec.psk',
-    next: /^\+?(?:(?:wifi-sec|802-11-wireless-security)\.(?:psk|wep-key[0-3]|leap-password)|802-1x\.(?:private-key-|phase2-private-key-)?password|password)$/,
+    next: /^\+?(?:(?:wifi-sec|802-11-wireless-security)\.(?:psk|wep-key[0-3]|leap-password)|802-1x\.(?:private-key-|phase2-private-key-)?password|password|wireguard\.private-key)$/,
   },
   { client: /^(?:wl|[wx]|sdl-)freerdp\d*$/, option: '/p:', glued: /^[/-](?:p|gp|pth):(.+)$/s },
   { client: /^cqlsh$/, option: '-p', short: 'p', next: /^--password$/, glued: /^--password=(.+)$/s },

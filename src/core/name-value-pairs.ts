@@ -11,7 +11,9 @@ import { setsSecret, unquote } from './secrets-text';
  *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`
  *   and Passenger's `passenger_env_var`,
  *   PHP's `php_value`/`php_admin_value`, RPM's `%define`/`%global`; C's `#define` of a string (code's words are none);
- * - CMake's `set(NAME value)` (41a-7);
+ * - CMake's `set(NAME value)` (41a-7), `set(ENV{NAME} value)`, `string(CONCAT|APPEND NAME value)` and
+ *   `-DNAME[:TYPE]=value` (42a-5, also a compiler's `-D` and Java's `-D` property); Passenger's Apache spelling
+ *   `PassengerEnvVar NAME value` (42a-5);
  * - GNU make's other assignments `?=`, `:=`, `::=`, `:::=`, `+=`, `!=` (make manual "Setting Variables", with
  *   `override`/`export` before; code's words are none there too), R's `<-` and `<<-` of a string;
  * - a Lisp form `(setq name "value")`, `(defvar …)`, `(setenv "NAME" "value")`, Scheme's `(define …)`, Clojure's `(def …)`;
@@ -56,7 +58,7 @@ const SYNTAXES: readonly Syntax[] = [
   },
   {
     pattern: new RegExp(
-      String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|passenger_env_var|` +
+      String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|passenger_env_var|PassengerEnvVar|` +
         String.raw`php_(?:admin_)?value|%define|%global)` +
         String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
       'dgm',
@@ -87,11 +89,22 @@ const SYNTAXES: readonly Syntax[] = [
   // to the environment or the cache (`$ENV{DB_PASSWORD}`, `$CACHE{…}`; `${…}` is any shell's).
   {
     pattern: new RegExp(
-      String.raw`^[ \t]*set[ \t]*\([ \t]*(${NAME})[ \t]+(?!["']?\$(?:ENV|CACHE)\{)(${QUOTED}|[^\s()"'$][^\s()]*)`,
+      String.raw`^[ \t]*(?:set[ \t]*\([ \t]*(?:ENV\{(${NAME})\}|(${NAME}))|string[ \t]*\([ \t]*(?:CONCAT|APPEND|PREPEND)[ \t]+(${NAME}))` +
+        String.raw`[ \t]+(?!["']?\$(?:ENV|CACHE)\{)(${QUOTED}|[^\s()"'$][^\s()]*)`,
       'dgim',
     ),
     code: true,
-    named: () => 'CMake set(NAME value)',
+    named: (match) =>
+      `CMake ${/^[ \t]*string/i.test(match[0]) ? 'string(CONCAT NAME value)' : match[1] ? 'set(ENV{NAME} value)' : 'set(NAME value)'}`,
+  },
+  // CMake's cache entry on its command line, maybe typed (`-DAPI_TOKEN:STRING=value`, cmake(1) -D); a compiler's macro
+  // (`-DAPI_KEY=value`) and Java's system property (`-Ddb.password=value`) alike.
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\w-])-D[ \t]?(${NAME})(?::(?:STRING|BOOL|PATH|FILEPATH|INTERNAL|UNINITIALIZED))?=(${VALUE})`,
+      'dgi',
+    ),
+    named: () => '-DNAME[:TYPE]=value',
   },
   {
     pattern: new RegExp(
@@ -156,7 +169,7 @@ function nameValueFindings(text: string): Array<{ span: [number, number]; format
   const found: Array<{ span: [number, number]; format: string }> = [];
   for (const { pattern, code, named } of SYNTAXES) {
     for (const match of text.matchAll(pattern)) {
-      const groups = [1, 2, 3].filter((n) => match[n] !== undefined);
+      const groups = [1, 2, 3, 4].filter((n) => match[n] !== undefined);
       const [nameGroup, valueGroup] = [groups[0], groups[groups.length - 1]];
       const written = match[nameGroup];
       const name = pattern === SYNTAXES[SYNTAXES.length - 1].pattern ? builderName(written) : written;

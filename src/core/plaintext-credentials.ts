@@ -1,3 +1,4 @@
+import { backtickJoined } from './powershell-credentials';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -9,6 +10,12 @@ import { setsSecret } from './secrets-text';
  *   variables) whose name is a secret's (`db_password`) or which says `sensitive = true`: its default is the secret;
  * - a WireGuard private key (base64 of 32 bytes) fed to `wg`: `echo KEY | wg pubkey`, `wg pubkey <<< KEY`,
  *   `wg set wg0 private-key <(echo KEY)` (wg(8): `pubkey` reads a private key on standard input; `private-key` a file).
+ * 42a-5: a Terraform default written as a heredoc (`default = <<EOT` … `EOT`, `<<-EOT` indented), an `ephemeral = true`
+ * variable's (Terraform 1.10) as a sensitive one's, an `output` block's `value` as a variable's default; a literal given to
+ * Terraform's `sensitive("…")` or `nonsensitive("…")` (developer.hashicorp.com terraform language functions sensitive:
+ * it marks a value secret, so a literal there is one); WireGuard's key fed to `wg set … private-key|preshared-key` by
+ * `/dev/stdin` or `/dev/fd/N` (a pipe, a here-string `N<<<`), or a `preshared-key <(echo KEY)`. A ConvertTo-SecureString
+ * continued by backticks over lines is read as one line (powershell-credentials.ts backtickJoined).
  * A value that refers (`$env:PW`, `"$plain"`, `var.pw`) is none: secrets-text.ts setsSecret judges it as a password's.
  */
 
@@ -26,20 +33,31 @@ const POWERSHELL = new RegExp(
 );
 
 /**
- * A Terraform variable block, its name and its body up to its end or a block inside it (`validation { … }`): the
+ * A Terraform variable (or output) block, its name and its body up to its end or a block inside it (`validation { … }`): the
  * settings before that are read (a default after a nested block is not).
  */
-const TERRAFORM = /^[ \t]*variable[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
-const DEFAULT = new RegExp(String.raw`^[ \t]*default[ \t]*=[ \t]*(${QUOTED})`, 'dm');
-const SENSITIVE = /^[ \t]*sensitive[ \t]*=[ \t]*true\b/m;
+const TERRAFORM = /^[ \t]*(variable|output)[ \t]+"([\w-]{1,128})"[ \t]*\{([^{}]{0,4096})/dgm;
+const DEFAULT = new RegExp(
+  String.raw`^[ \t]*(?:default|value)[ \t]*=[ \t]*(?:(${QUOTED})|<<-?[ \t]*(["']?)(\w{1,64})\2[ \t]*\r?\n([^]*?)\r?\n[ \t]*\3[ \t]*\r?$)`,
+  'dm',
+);
+/** A literal marked by Terraform's sensitive() or nonsensitive(). */
+const SENSITIVE_CALL = new RegExp(String.raw`(?<![\w.])(?:non)?sensitive\([ \t]*(${QUOTED})[ \t]*\)`, 'dg');
+const SENSITIVE = /^[ \t]*(?:sensitive|ephemeral)[ \t]*=[ \t]*true\b/m;
 
 /** A WireGuard key (32 bytes in base64: 43 characters, the last of 4 bits, then `=`). */
 const WG_KEY = String.raw`["']?([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)["']?`;
+/** What `wg set` reads a key from when it is fed: standard input or a descriptor. */
+const WG_STDIN = String.raw`/(?:dev/stdin|dev/fd/\d+|proc/self/fd/\d+)\b`;
+/** `echo` or `printf` writing what follows (`printf '%s\n'` too). */
+const WG_FEEDER = String.raw`(?:echo|printf)(?:[ \t]+-[neE]+)*(?:[ \t]+"%s(?:\\n)?"|[ \t]+'%s(?:\\n)?')?`;
 const WIREGUARD = new RegExp(
   [
-    String.raw`(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
+    String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
     String.raw`\bwg[ \t]+pubkey[ \t]*<<<[ \t]*${WG_KEY}`,
-    String.raw`\bprivate-key[ \t]+<\([ \t]*(?:echo|printf)(?:[ \t]+-[ne]+)*[ \t]+${WG_KEY}[ \t]*\)`,
+    String.raw`\b(?:private|preshared)-key[ \t]+<\([ \t]*${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\)`,
+    String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+set\b[^\n|;&]{0,512}?(?:private|preshared)-key[ \t]+${WG_STDIN}`,
+    String.raw`\b(?:private|preshared)-key[ \t]+${WG_STDIN}[^\n|;&<]{0,256}\d?<<<[ \t]*${WG_KEY}`,
   ].join('|'),
   'dg',
 );
@@ -53,26 +71,43 @@ function valueSpan(match: RegExpMatchArray, groups: readonly number[]): [number,
   return end - start > 2 * quoted ? [start + quoted, end - quoted] : undefined;
 }
 
+/** A heredoc default's body, its indentation and trailing blanks left out. */
+function hereDocSpan(match: RegExpMatchArray): [number, number] | undefined {
+  const [start, end] = match.indices![4];
+  const body = match[4];
+  const lead = body.length - body.trimStart().length;
+  const trail = body.length - body.trimEnd().length;
+  return end - trail > start + lead ? [start + lead, end - trail] : undefined;
+}
+
 /** Where a text holds a plaintext credential of one of these forms: the value's span. */
 export function plaintextCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (/ConvertTo-SecureString/i.test(text))
-    for (const match of text.matchAll(POWERSHELL)) {
+    for (const match of backtickJoined(text).matchAll(POWERSHELL)) {
       const span = valueSpan(match, [1]);
       if (span && setsSecret('password', match[1])) spans.push(span);
     }
-  if (/^[ \t]*variable[ \t]/m.test(text))
+  if (/^[ \t]*(?:variable|output)[ \t]/m.test(text))
     for (const match of text.matchAll(TERRAFORM)) {
-      const body = match[2];
+      const body = match[3];
       const value = DEFAULT.exec(body);
-      if (!value || !(setsSecret(match[1], value[1]) || (SENSITIVE.test(body) && setsSecret('password', value[1])))) continue;
-      const span = valueSpan(value, [1]);
-      const at = match.indices![2][0];
+      // A variable's `default`, an output's `value`.
+      if (!value || !value[0].trimStart().startsWith(match[1] === 'variable' ? 'default' : 'value')) continue;
+      const written = value[1] ?? value[4];
+      if (!written || !(setsSecret(match[2], written) || (SENSITIVE.test(body) && setsSecret('password', written)))) continue;
+      const span = value[1] === undefined ? hereDocSpan(value) : valueSpan(value, [1]);
+      const at = match.indices![3][0];
       if (span) spans.push([at + span[0], at + span[1]]);
+    }
+  if (/sensitive\(/.test(text))
+    for (const match of text.matchAll(SENSITIVE_CALL)) {
+      const span = valueSpan(match, [1]);
+      if (span && setsSecret('password', match[1])) spans.push(span);
     }
   if (/\bwg\b/.test(text))
     for (const match of text.matchAll(WIREGUARD)) {
-      const span = valueSpan(match, [1, 2, 3]);
+      const span = valueSpan(match, [1, 2, 3, 4, 5]);
       if (span) spans.push(span);
     }
   return spans;

@@ -5,6 +5,8 @@ import { PLAINTEXT_CREDENTIAL, plaintextCredentialSpans } from './plaintext-cred
 import { STORED_SECRET, storedSecretIn, storedSecretSpans } from './secret-store-commands';
 import { DAEMON_CONFIG_SECRET, daemonConfigSecretIn, daemonConfigSpans } from './daemon-config-lines';
 import { ANT_EXEC_SECRET, antExecSpans } from './ant-exec';
+import { CALL_CREDENTIAL, callCredentialSpans } from './credential-calls';
+import { POWERSHELL_CREDENTIAL, powershellCredentialSpans } from './powershell-credentials';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
 
@@ -184,4 +186,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: daemonConfigSpans, what: DAEMON_CONFIG_SECRET, named: daemonConfigSecretIn },
   { find: antExecSpans, what: ANT_EXEC_SECRET },
   { find: plaintextCredentialSpans, what: PLAINTEXT_CREDENTIAL },
+  { find: powershellCredentialSpans, what: POWERSHELL_CREDENTIAL },
+  { find: callCredentialSpans, what: CALL_CREDENTIAL },
 ];

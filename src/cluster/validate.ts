@@ -12,6 +12,7 @@ import { secretProblems } from '../core/secret-place';
 import { withoutDropped, withoutDroppedItems } from '../core/dropped';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
+import { rulesDespite } from './rules-despite';
 
 /**
  * The one validation pipeline of a cluster, for the YAML files and the constructs alike: the input is
@@ -130,50 +131,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-/**
- * The cross-value findings of a config some of whose values are invalid, so one run shows every
- * problem: the invalid values are left out (a value inside a list takes its whole list along, as
- * indices must not shift), the rest is parsed again, and findings about a left-out value or its
- * parents are dropped (their own messages stand). Gives up when what is left still does not parse.
- */
-function rulesDespite(data: unknown, problems: readonly DescribedProblem[], cluster?: string): Problem[] {
-  const pruned = structuredClone(data) as Record<string, unknown>;
-  // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
-  const removed: Array<ReadonlyArray<string | number>> = problems
-    .filter((p) => p.suggestion)
-    .map((p) => [...p.path.slice(0, -1), p.suggestion!]);
-  let issues: ReadonlyArray<{ path: ReadonlyArray<string | number> }> = problems;
-  for (let round = 0; round < 4; round++) {
-    // Cut in an earlier round: a value of this round's issues may share a cut with another (two keys of one list item).
-    const earlier = new Set(round ? removed.map((cut) => formatPath(cut)) : []);
-    const isRemoved = (path: ReadonlyArray<string | number>) => earlier.has(formatPath(path));
-    for (const { path } of issues) {
-      const firstIndex = path.findIndex((key) => typeof key === 'number');
-      let cut = firstIndex < 0 ? path : path.slice(0, firstIndex);
-      // A required key left out is missing now: its block goes too (`kubeVip.controlPlane` for a bad address), so
-      // the rules still judge the rest (attack round 37a-10: one bad address hid every Traefik values finding).
-      while (cut.length && isRemoved(cut)) cut = cut.slice(0, -1);
-      if (!cut.length) return [];
-      const parent = cut.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], pruned);
-      if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[cut[cut.length - 1]];
-      removed.push(cut);
-    }
-    const parsed = zodSchema().clusterConfigSchema.safeParse(pruned);
-    if (parsed.success) {
-      const related = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) =>
-        a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
-      const { config } = applyBundledTraefikChart(pruned, parsed.data);
-      // A finding at another key may still speak of a left-out block (`kubeVip.mode: is bgp, but kubeVip.bgp is
-      // missing`): one that names it is about it too.
-      const names = removed.map((cut) => new RegExp(`(?<![\\w.])${escapeRegExp(formatPath(cut))}(?![\\w[])`));
-      return checkClusterRules(config, cluster).errors.filter(
-        (finding) => !removed.some((cut) => related(cut, finding.path)) && !names.some((name) => name.test(finding.message)),
-      );
-    }
-    issues = parsed.error.issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol') }));
-  }
-  return [];
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,6 +2,7 @@ import type { Document, Scalar } from 'yaml';
 import type { Path } from '../core/problem';
 import { isNode, isScalar } from '../core/yaml';
 import { readYamlDocuments } from '../core/yaml-documents';
+import { foldedOffset } from './folded-offset';
 
 /** The deepest node of `doc` on `path`, with how many keys of the path it took, or undefined when none is. */
 function deepest(doc: Document, path: Path): { depth: number; offset: number } | undefined {
@@ -29,8 +30,9 @@ function documentsOf(node: Scalar, value: string): readonly Document[] {
  *   document);
  * - an offset in the text is one in the config only where each line of the value is a line of the file: a literal block
  *   (`|`, `|-`, `|+`, with or without an indentation indicator: each line is the file's line after its indentation), or a
- *   one-line scalar that holds the value as written (plain, or quoted without escapes). A folded block (`>`) joins
- *   lines, and a quoted text with escapes or line breaks differs from what it reads as: neither is mapped.
+ *   one-line scalar that holds the value as written (plain, or quoted without escapes). A folded block (`>`) and a
+ *   quoted or plain text over several lines join lines: their offsets are mapped where only blanks differ
+ *   (folded-offset.ts); a quoted text with escapes differs from what it reads as, and is not mapped.
  */
 export function offsetInText(node: Scalar, rest: Path, text: string): number | undefined {
   const value = node.value;
@@ -50,7 +52,7 @@ export function offsetInText(node: Scalar, rest: Path, text: string): number | u
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
     if (quoted && text.slice(start + 1, end - 1) === value) return start + 1 + inner;
   }
-  return undefined;
+  return foldedOffset(node, inner, text);
 }
 
 /** `inner` (an offset in a literal block's value) in the file: the same line of the block, after its indentation. */
@@ -78,11 +80,12 @@ function literalOffset(value: string, inner: number, text: string, start: number
 
 /**
  * Where line `line` (1-based) of the text at `path` stands in the config text, at its first character that is no blank
- * (a refused line of a multi-line text: core/secret-place.ts): only for a literal block, whose lines are the file's.
+ * (a refused line of a multi-line text: core/secret-place.ts): for a literal block, whose lines are the file's, and for a
+ * folded or quoted one whose characters other than blanks are the file's (folded-offset.ts).
  */
 export function textLineOffset(doc: Document, path: Path, line: number, text: string): number | undefined {
   const node = doc.getIn(path, true);
-  if (!isScalar(node) || node.type !== 'BLOCK_LITERAL' || typeof node.value !== 'string' || !node.range) return undefined;
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
   const value = node.value;
   let inner = 0;
   for (let n = 1; n < line; n++) {
@@ -90,7 +93,7 @@ export function textLineOffset(doc: Document, path: Path, line: number, text: st
     if (inner === 0) return undefined;
   }
   inner += /^[ \t]*/.exec(value.slice(inner, inner + 200))![0].length;
-  return literalOffset(value, inner, text, node.range[0]);
+  return node.type === 'BLOCK_LITERAL' ? literalOffset(value, inner, text, node.range[0]) : foldedOffset(node, inner, text);
 }
 
 /** A scalar node of the config that holds text read as data, for offsetOf in load.ts. */

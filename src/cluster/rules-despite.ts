@@ -1,0 +1,189 @@
+import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
+import { CONFIG_SHAPE } from '../config/config-shape';
+import type { DescribedProblem } from '../config/issues';
+import { bare, shapeAt } from '../config/shape';
+import { distinctive, standIns } from '../config/stand-ins';
+import { zodSchema } from '../config/zod-lazy';
+import { atOrUnderAny, followsFromDroppedAny, withoutDroppedItems } from '../core/dropped';
+import { formatPath, Path, Problem } from '../core/problem';
+import { checkClusterRules } from './rules';
+
+type Key = string | number;
+type Node = Record<Key, unknown>;
+
+/**
+ * The cross-value findings of a config some of whose values are invalid, so one run shows every problem: the
+ * invalid values are left out and the rest is parsed again; findings about a left-out value or its parents are
+ * dropped (their own messages stand). Gives up when what is left still does not parse.
+ *
+ * A value outside any list or map takes its block along when the block needs it (`kubeVip.controlPlane` for a bad
+ * address). A value inside a list item or a map entry (`ingresses[0].name: Fe_x`) leaves the item in place, with
+ * two stand-ins (src/config/stand-ins.ts) in turn where the value was: the rules run with each, and only the
+ * findings both runs give are kept, so a rule that needs the refused value says nothing, while one that does not
+ * (the same item's undefined resolver, a duplicate host among the other items) still reports (attack 40b-6). An
+ * item that is no object at all is left out of its list, the indices of the items after it kept for the messages.
+ */
+export function rulesDespite(data: unknown, problems: readonly DescribedProblem[], cluster?: string): Problem[] {
+  const pruned = structuredClone(data) as Node;
+  // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
+  const removed: Path[] = problems.filter((p) => p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion!]);
+  /** The values stood in for, by path: the first stand-in is in `pruned`. */
+  const stood = new Map<string, { path: Path; pair: readonly [unknown, unknown] }>();
+  /** The list items left out (their indices as in `data`). */
+  const items: Path[] = [];
+  let issues: ReadonlyArray<{ path: Path }> = problems;
+  for (let round = 0; round < 6; round++) {
+    // Cut in an earlier round: a value of this round's issues may share a cut with another (two keys of one block).
+    const earlier = new Set(round ? removed.map((cut) => formatPath(cut)) : []);
+    const isRemoved = (path: Path) => earlier.has(formatPath(path));
+    const inItem = atOrUnderAny(items);
+    for (const { path } of issues) {
+      if (inItem(path)) continue;
+      const member = memberAt(path);
+      if (member >= 0) {
+        leaveOutInMember(pruned, path, member, stood, items, removed);
+        continue;
+      }
+      let cut = path;
+      // A required key left out is missing now: its block goes too (`kubeVip.controlPlane` for a bad address), so
+      // the rules still judge the rest (attack round 37a-10: one bad address hid every Traefik values finding).
+      while (cut.length && isRemoved(cut)) cut = cut.slice(0, -1);
+      if (!cut.length) return [];
+      const parent = nodeAt(pruned, cut.slice(0, -1));
+      if (parent) delete parent[cut[cut.length - 1]];
+      removed.push(cut);
+    }
+    const judged = judge(pruned, items);
+    if (!judged.success) {
+      issues = judged.issues;
+      continue;
+    }
+    const findings = ({ data: config, view }: typeof judged) => {
+      const { config: bundled } = applyBundledTraefikChart(view.data, config as never);
+      return checkClusterRules(bundled, cluster).errors.map((p) => ({ ...p, path: view.original(p.path) }));
+    };
+    let kept = findings(judged);
+    if (stood.size) {
+      // The same config with the second stand-ins: a finding that changes with them depends on a refused value.
+      const other = structuredClone(pruned);
+      for (const { path, pair } of stood.values()) setAt(other, path, pair[1]);
+      const second = judge(other, items);
+      if (second.success) {
+        const texts = [...stood.values()].map(({ path, pair }) => ({
+          pair: pair.map((v) => (distinctive(v) ? textOf(v) : undefined)),
+          written: textOf(valueAt(data, path)),
+        }));
+        // A message naming a stand-in (`already the address of standin-a`) is the same finding when it names the
+        // other one in the same place: it is reported with the value as written, if that is a plain one.
+        // The longest first: `/standin-a` is no `/` before the name `standin-a`.
+        const order = texts.map((_, i) => i).sort((a, b) => length(texts[b].pair) - length(texts[a].pair));
+        const marked = (message: string, run: 0 | 1) =>
+          order.reduce((text, i) => {
+            const standIn = texts[i].pair[run];
+            return standIn ? text.split(standIn).join(`\uE000${i}\uE000`) : text;
+          }, message);
+        const again = new Set(findings(second).map((p) => `${formatPath(p.path)}\n${marked(p.message, 1)}`));
+        kept = kept.flatMap((p) => {
+          const message = marked(p.message, 0);
+          if (!again.has(`${formatPath(p.path)}\n${message}`)) return [];
+          const named = message.replace(/\uE000(\d+)\uE000/g, (_, i: string) => texts[Number(i)].written ?? '\uE000');
+          return named.includes('\uE000') ? [] : [{ ...p, message: named }];
+        });
+      } else kept = [];
+    }
+    const related = (a: Path, b: Path) => a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
+    // A finding at another key may still speak of a left-out block (`kubeVip.mode: is bgp, but kubeVip.bgp is
+    // missing`): one that names it is about it too. One about a list an item was left out of counts wrong.
+    const names = removed.map((cut) => new RegExp(`(?<![\\w.])${escapeRegExp(formatPath(cut))}(?![\\w[])`));
+    const followsFromItem = followsFromDroppedAny(items);
+    return kept.filter(
+      (finding) =>
+        !removed.some((cut) => related(cut, finding.path)) &&
+        !followsFromItem(finding.path) &&
+        !names.some((name) => name.test(finding.message)),
+    );
+  }
+  return [];
+}
+
+/** The schema's verdict on `pruned` without the left-out items: its data, or its issues at the indices of `pruned`. */
+function judge(pruned: Node, items: readonly Path[]) {
+  const view = withoutDroppedItems(pruned, items);
+  const parsed = zodSchema().clusterConfigSchema.safeParse(view.data);
+  if (parsed.success) return { success: true as const, data: parsed.data as unknown, view };
+  const issues = parsed.error.issues.map((issue) => ({ path: view.original(issue.path.filter((k): k is Key => typeof k !== 'symbol')) }));
+  return { success: false as const, issues };
+}
+
+/** The position in `path` of the first key naming a list item or a map entry (`0` of `ingresses[0].name`), or -1. */
+function memberAt(path: Path): number {
+  for (let i = 0; i < path.length; i++) {
+    const shape = shapeAt(CONFIG_SHAPE, path.slice(0, i));
+    if (!shape) return -1;
+    const kind = bare(shape).kind;
+    if (kind === 'array' || kind === 'record') return i;
+  }
+  return -1;
+}
+
+/**
+ * Leaves the refused value at `path` (inside the list item or map entry at `path[member]`) out: a key the schema
+ * does not know is deleted; a known value gets its stand-ins, or, where it has none (or had them and is still
+ * refused), its parent does, up to the member itself, which is left out of its list (or deleted from its map).
+ */
+function leaveOutInMember(
+  pruned: Node,
+  path: Path,
+  member: number,
+  stood: Map<string, { path: Path; pair: readonly [unknown, unknown] }>,
+  items: Path[],
+  removed: Path[],
+): void {
+  if (!shapeAt(CONFIG_SHAPE, path)) {
+    const parent = nodeAt(pruned, path.slice(0, -1));
+    if (parent) delete parent[path[path.length - 1]];
+    removed.push(path);
+    return;
+  }
+  for (let at = path; at.length > member; at = at.slice(0, -1)) {
+    const shape = shapeAt(CONFIG_SHAPE, at)!;
+    const whole = at.length === member + 1;
+    // A whole item stood in for would be an invented object: it is left out instead.
+    if (whole && bare(shape).kind === 'object') break;
+    const pair = stood.has(formatPath(at)) ? undefined : standIns(shape);
+    if (pair && nodeAt(pruned, at.slice(0, -1))) {
+      setAt(pruned, at, pair[0]);
+      stood.set(formatPath(at), { path: at, pair });
+      removed.push(at);
+      return;
+    }
+  }
+  const item = path.slice(0, member + 1);
+  removed.push(item);
+  for (const key of stood.keys())
+    if (`${key}.`.startsWith(`${formatPath(item)}.`) || key.startsWith(`${formatPath(item)}[`)) stood.delete(key);
+  if (typeof item[member] === 'number') items.push(item);
+  else delete nodeAt(pruned, item.slice(0, -1))?.[item[member]];
+}
+
+/** The object or list at `path`, or undefined. */
+function nodeAt(root: Node, path: Path): Node | undefined {
+  const node = path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Node)[key] : undefined), root);
+  return node && typeof node === 'object' ? (node as Node) : undefined;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Node)[key] : undefined), root);
+}
+
+/** A stand-in or written value as a message would print it, where it is a plain one. */
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+
+const length = (pair: ReadonlyArray<string | undefined>): number => Math.max(...pair.map((text) => text?.length ?? 0));
+
+function setAt(root: Node, path: Path, value: unknown): void {
+  const parent = nodeAt(root, path.slice(0, -1));
+  if (parent) parent[path[path.length - 1]] = structuredClone(value);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,4 @@
-import { secretShape } from '../src/core/secrets';
-import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { judgedOnce, textDoors, refusedAtTextDoors } from './secret-tables';
+import { falseRefusalTables } from './secret-tables';
 
 /**
  * Attack round 41a-8 and 41a-10, false refusals: `scheme:user@host` without `//` holds a user, no password (RFC 3986
@@ -10,27 +8,7 @@ import { judgedOnce, textDoors, refusedAtTextDoors } from './secret-tables';
  */
 const S = 'Hq7pLm2xWv';
 
-/** Rows refused at every door (none shows the secret) and not shown in the `check` diff. */
-function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-  test.each(rows.map(([name, text], i) => [name, text, i] as const))('control: %s is refused, the secret shown nowhere', (_, text, i) => {
-    refusedAtTextDoors(doors(), i, S);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
-  });
-}
-
-/** Texts accepted at every door (no door names a row's place), and no secret shape. */
-function acceptedTable(texts: readonly string[]): void {
-  const doors = judgedOnce(() => textDoors(texts));
-  test.each(texts.map((text, i) => [text, i] as const))('%s is accepted', (text, i) => {
-    expect(secretShape(text)).toBeUndefined();
-    const places = [`podAnnotations.r${i}`, `additionalContainers[${i}]`, `data.k${i}`].map((place) => place.replace(/[.[\]]/g, '\\$&'));
-    for (const door of doors()) expect(door).not.toMatch(new RegExp(`(?:${places.join('|')})(?![\\w\\]])`));
-  });
-  test('all of them are accepted at every door', () => {
-    acceptedEverywhere(textDoors(texts));
-  });
-}
+const { refusedTable, acceptedTable } = falseRefusalTables(S);
 
 describe('41a-8: scheme:user@host holds a user, not a password', () => {
   acceptedTable([

@@ -1,8 +1,7 @@
 import { stringify } from 'yaml';
 import * as hostile from '../scripts/hostile-inputs';
-import { secretShape, secretsInData } from '../src/core/secrets';
-import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { accepted, judgedOnce, refusedAtTextDoors, refusedEverywhere, textDoors } from './secret-tables';
+import { secretsInData } from '../src/core/secrets';
+import { accepted, falseRefusalTables, refusedEverywhere } from './secret-tables';
 
 /**
  * Attack round 42a-11 and 42a-12, false refusals. Code that reads or passes a secret kept elsewhere is code, not a
@@ -12,27 +11,7 @@ import { accepted, judgedOnce, refusedAtTextDoors, refusedEverywhere, textDoors 
  */
 const S = 'Hq7pLm2xWv';
 
-/** Rows refused at every door (none shows the secret) and not shown in the `check` diff. */
-function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-  test.each(rows.map(([name, text], i) => [name, text, i] as const))('control: %s is refused, the secret shown nowhere', (_, text, i) => {
-    refusedAtTextDoors(doors(), i, S);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
-  });
-}
-
-/** Texts accepted at every door (no door names a row's place), and no secret shape. */
-function acceptedTable(texts: readonly string[]): void {
-  const doors = judgedOnce(() => textDoors(texts));
-  test.each(texts.map((text, i) => [text, i] as const))('%s is accepted', (text, i) => {
-    expect(secretShape(text)).toBeUndefined();
-    const places = [`podAnnotations.r${i}`, `additionalContainers[${i}]`, `data.k${i}`].map((place) => place.replace(/[.[\]]/g, '\\$&'));
-    for (const door of doors()) expect(door).not.toMatch(new RegExp(`(?:${places.join('|')})(?![\\w\\]])`));
-  });
-  test('all of them are accepted at every door', () => {
-    acceptedEverywhere(textDoors(texts));
-  });
-}
+const { refusedTable, acceptedTable } = falseRefusalTables(S);
 
 /** 42a-11: code that reads or passes a secret. */
 const CODE = [

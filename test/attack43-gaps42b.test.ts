@@ -1,7 +1,7 @@
 import { gapTexts42b } from '../scripts/hostile-inputs';
-import { secretShape, secretValues } from '../src/core/secrets';
-import { acceptedEverywhere, HOSTILE_TEST_SIZE, judgesHostileTexts, shownInDiff } from './secret-doors';
-import { diffOf, judgedOnce, refusedAtTextDoors, textDoors } from './secret-tables';
+import { secretValues } from '../src/core/secrets';
+import { HOSTILE_TEST_SIZE, judgesHostileTexts } from './secret-doors';
+import { diffOf, falseRefusalTables } from './secret-tables';
 
 /**
  * Round-42 known gaps (gaps42b): an empty default given to an environment read (`os.environ.get("DB_PASSWORD", "")`,
@@ -12,27 +12,7 @@ import { diffOf, judgedOnce, refusedAtTextDoors, textDoors } from './secret-tabl
  */
 const S = 'Hq7pLm2xWv';
 
-/** Rows refused at every door (none shows the secret) and not shown in the `check` diff. */
-function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-  test.each(rows.map(([name, text], i) => [name, text, i] as const))('control: %s is refused, the secret shown nowhere', (_, text, i) => {
-    refusedAtTextDoors(doors(), i, S);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
-  });
-}
-
-/** Texts accepted at every door (no door names a row's place), and no secret shape. */
-function acceptedTable(texts: readonly string[]): void {
-  const doors = judgedOnce(() => textDoors(texts));
-  test.each(texts.map((text, i) => [text, i] as const))('%s is accepted', (text, i) => {
-    expect(secretShape(text)).toBeUndefined();
-    const places = [`podAnnotations.r${i}`, `additionalContainers[${i}]`, `data.k${i}`].map((place) => place.replace(/[.[\]]/g, '\\$&'));
-    for (const door of doors()) expect(door).not.toMatch(new RegExp(`(?:${places.join('|')})(?![\\w\\]])`));
-  });
-  test('all of them are accepted at every door', () => {
-    acceptedEverywhere(textDoors(texts));
-  });
-}
+const { refusedTable, acceptedTable } = falseRefusalTables(S);
 
 describe('gap 1: an empty default given to an environment read is no secret', () => {
   acceptedTable([

@@ -1,7 +1,7 @@
 // The doors and fixtures the secret-reader table tests share (attack37/38/39 cmd- and cfgsecrets): written once here.
 import { redact, secretShape } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
-import { shownInDiff } from './secret-doors';
+import { acceptedEverywhere, shownInDiff } from './secret-doors';
 
 /** `traefik.values` with one ConfigMap in extraObjects holding `data`. */
 export const configMapOf = (data: Record<string, string>) => ({
@@ -83,4 +83,53 @@ export const textDoors = (texts: readonly string[]) => ({
 /** Every door refuses row `i` of textDoors at each of its three places, none showing `secret`. */
 export function refusedAtTextDoors(doors: readonly string[], i: number, secret: string): void {
   for (const place of [`podAnnotations.r${i}`, `additionalContainers[${i}].command`, `data.k${i}`]) refusedAt(doors, place, secret);
+}
+
+/**
+ * The two tables of a false-refusal file, for `secret`: rows refused at every text door (none shows `secret`, nor the
+ * `check` diff), and texts accepted at every door (no door names a row's place) with no secret shape.
+ */
+export function falseRefusalTables(secret: string) {
+  return {
+    refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
+      const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
+      test.each(rows.map(([name, text], i) => [name, text, i] as const))(
+        'control: %s is refused, the secret shown nowhere',
+        (_, text, i) => {
+          refusedAtTextDoors(doors(), i, secret);
+          expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
+        },
+      );
+    },
+    acceptedTable(texts: readonly string[]): void {
+      const doors = judgedOnce(() => textDoors(texts));
+      test.each(texts.map((text, i) => [text, i] as const))('%s is accepted', (text, i) => {
+        expect(secretShape(text)).toBeUndefined();
+        const places = [`podAnnotations.r${i}`, `additionalContainers[${i}]`, `data.k${i}`].map((place) =>
+          place.replace(/[.[\]]/g, '\\$&'),
+        );
+        for (const door of doors()) expect(door).not.toMatch(new RegExp(`(?:${places.join('|')})(?![\\w\\]])`));
+      });
+      test('all of them are accepted at every door', () => {
+        acceptedEverywhere(textDoors(texts));
+      });
+    },
+  };
+}
+
+/**
+ * Rows `[name, text, secret]` refused at every text door, by secretShape and redact, and hidden in the `check` diff;
+ * the three doors judged once for the whole table.
+ */
+export function refusedTextRows(rows: ReadonlyArray<readonly [string, string, string]>): void {
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
+  test.each(rows.map(([name, text, secret], i) => [name, text, secret, i] as const))(
+    '%s is refused, redacted and not shown in the diff',
+    (_, text, secret, i) => {
+      expect(secretShape(text)).toBeDefined();
+      refusedAtTextDoors(doors(), i, secret);
+      expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
+      expect(redact(text)).not.toContain(secret);
+    },
+  );
 }

@@ -134,6 +134,44 @@ describe('40b-6: a list item with a schema problem leaves the other problems of 
   });
 });
 
+describe('43b-1: a real value that holds a stand-in text keeps its own findings', () => {
+  test.each<[string, object, string[]]>([
+    [
+      'two Ingresses on data.example.net (which holds the stand-in a.example.net) beside a bad host',
+      {
+        ...devConfig(),
+        ingresses: [
+          ingress({ name: 'a', host: 'data.example.net' }),
+          ingress({ name: 'b', host: 'data.example.net' }),
+          ingress({ name: 'c', host: 'Bad_Host!' }),
+        ],
+      },
+      ['ingresses[2].host: "Bad_Host!"', 'ingresses[1].path: host "data.example.net" with path "/" is already routed by ingresses[0]'],
+    ],
+    [
+      'a K3s server at 192.0.2.10 (which holds the stand-in 192.0.2.1) twice, beside a bad address',
+      {
+        ...devConfig(),
+        kubeVip: { ...devConfig().kubeVip, controlPlane: { address: '192.0.2.40' } },
+        traefik: { ...devConfig().traefik, loadBalancerIPs: ['192.0.2.41'] },
+        k3s: {
+          ...REFERENCE_K3S,
+          servers: [
+            { name: 'k3s-1', address: '192.0.2.10' },
+            { name: 'k3s-2', address: 'nope' },
+            { name: 'k3s-3', address: '192.0.2.10' },
+          ],
+        },
+      },
+      ['k3s.servers[1].address: "nope" is not an IP address', 'k3s.servers[2].address: "192.0.2.10" is already the address of k3s-1'],
+    ],
+  ])('%s', (_, config, expected) => {
+    const errors = configErrors(config);
+    for (const fragment of expected) expect(errors.filter((e) => e.includes(`config/t.yaml: ${fragment}`))).toHaveLength(1);
+    expect(errors).toHaveLength(expected.length);
+  });
+});
+
 describe('40b-7: a problem inside a folded or multi-line quoted extraObjects text points at its line', () => {
   /** The reference config with one extraObjects item written as `item` (its lines at 6 spaces). */
   const withItem = (item: string) =>

@@ -80,7 +80,7 @@ export function rulesDespite(data: unknown, problems: readonly DescribedProblem[
         const marked = (message: string, run: 0 | 1) =>
           order.reduce((text, i) => {
             const standIn = texts[i].pair[run];
-            return standIn ? text.split(standIn).join(`\uE000${i}\uE000`) : text;
+            return standIn ? text.replace(asToken(standIn), `\uE000${i}\uE000`) : text;
           }, message);
         const again = new Set(findings(second).map((p) => `${formatPath(p.path)}\n${marked(p.message, 1)}`));
         kept = kept.flatMap((p) => {
@@ -187,3 +187,10 @@ function setAt(root: Node, path: Path, value: unknown): void {
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `text` where a message prints it as a value of its own, not as part of a longer one: a real host
+ * `data.example.net` holds the stand-in `a.example.net`, and `192.0.2.10` holds `192.0.2.1` (attack 43b-1); a
+ * sentence's full stop after it is no part of it.
+ */
+const asToken = (text: string): RegExp => new RegExp(`(?<![\\w.@-])${escapeRegExp(text)}(?![\\w@-]|\\.[\\w-])`, 'g');

@@ -31,15 +31,21 @@ const thousandsOfSecrets = () => [
   ['5,000 secrets', Array.from({ length: 5000 }, (_, i) => `  password${i}: value-${i}-${'x'.repeat(60)}`).join('\n')],
 ];
 
-/** 400 kB texts for the line scan (leaks-attack4). */
-const lineScanTexts = () =>
+/**
+ * `n` scaled to a text of `size` characters where `n` is the count for 400 kB: the bench builds the 400 kB texts it
+ * times, the tests the same shapes at HOSTILE_TEST_SIZE (test/secret-doors.ts).
+ */
+const scaled = (n, size) => Math.round((n * size) / 400_000);
+
+/** 400 kB texts (or `size` characters) for the line scan (leaks-attack4). */
+const lineScanTexts = (size = 400_000) =>
   indexed([
-    `a${' '.repeat(400_000)}b`,
-    `a: x${' '.repeat(400_000)}y`,
-    `- ${' '.repeat(400_000)}y`,
-    `password: x${' \t'.repeat(200_000)}#`,
-    `x: {${'a: b,'.repeat(80_000)}`,
-    'token:\n'.repeat(60_000),
+    `a${' '.repeat(size)}b`,
+    `a: x${' '.repeat(size)}y`,
+    `- ${' '.repeat(size)}y`,
+    `password: x${' \t'.repeat(scaled(200_000, size))}#`,
+    `x: {${'a: b,'.repeat(scaled(80_000, size))}`,
+    'token:\n'.repeat(scaled(60_000, size)),
   ]);
 
 /** A deep, long YAML text whose last line holds the secret `v39999` (secrets-attack5). */
@@ -239,30 +245,30 @@ const aliasBomb = (levels, tail = '') =>
     tail,
   ].join('\n');
 
-/** 400 kB texts with no URL and no secret in them (secrets-speed). */
-const noSecretTexts = () =>
+/** 400 kB texts (or `size` characters) with no URL and no secret in them (secrets-speed). */
+const noSecretTexts = (size = 400_000) =>
   indexed([
-    'a.'.repeat(200_000),
-    'http'.repeat(100_000),
-    'https://'.repeat(50_000),
-    'x:'.repeat(200_000),
-    '?token'.repeat(60_000),
-    'LS0tLS1CRUdJTi'.repeat(30_000),
-    `LS0tLS1CRUdJTi${'A'.repeat(400_000)}`,
-    '#access_token'.repeat(30_000),
-    'Bearer '.repeat(60_000),
-    `bearer${' '.repeat(400_000)}`,
-    `Basic ${'A'.repeat(400_000)}`,
+    'a.'.repeat(scaled(200_000, size)),
+    'http'.repeat(scaled(100_000, size)),
+    'https://'.repeat(scaled(50_000, size)),
+    'x:'.repeat(scaled(200_000, size)),
+    '?token'.repeat(scaled(60_000, size)),
+    'LS0tLS1CRUdJTi'.repeat(scaled(30_000, size)),
+    `LS0tLS1CRUdJTi${'A'.repeat(size)}`,
+    '#access_token'.repeat(scaled(30_000, size)),
+    'Bearer '.repeat(scaled(60_000, size)),
+    `bearer${' '.repeat(size)}`,
+    `Basic ${'A'.repeat(size)}`,
   ]);
 
-/** 400 kB texts that are a private key: many BEGIN lines, no END, long runs after one (secrets-speed). */
-const privateKeyTexts = () =>
+/** 400 kB texts (or `size` characters) that are a private key: many BEGIN lines, no END, long runs after one (secrets-speed). */
+const privateKeyTexts = (size = 400_000) =>
   indexed([
-    '-----BEGIN PRIVATE KEY-----'.repeat(15_000),
-    '-----BEGIN PGP PRIVATE KEY BLOCK-----\n'.repeat(10_000),
-    `-----BEGIN PRIVATE KEY-----${'-'.repeat(400_000)}`,
-    `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(16)}${' '.repeat(400_000)}`,
-    `-----BEGIN RSA PRIVATE KEY-----${'\n  AAAAAAAAAAAAAAAAAAAA'.repeat(20_000)}`,
+    '-----BEGIN PRIVATE KEY-----'.repeat(scaled(15_000, size)),
+    '-----BEGIN PGP PRIVATE KEY BLOCK-----\n'.repeat(scaled(10_000, size)),
+    `-----BEGIN PRIVATE KEY-----${'-'.repeat(size)}`,
+    `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(16)}${' '.repeat(size)}`,
+    `-----BEGIN RSA PRIVATE KEY-----${'\n  AAAAAAAAAAAAAAAAAAAA'.repeat(scaled(20_000, size))}`,
   ]);
 
 /** 160 kB texts without blanks (attack round 20a D2: 2 to 13 s each at 40 kB). */
@@ -288,22 +294,22 @@ const yamlishLines = (size = 400_000) =>
     ['a script', (i) => `echo "usage: run ${i}" --token-file /x`],
   ].map(([label, line]) => [label, Array.from({ length: Math.round(size / 25) }, (_, i) => line(i)).join('\n')]);
 
-/** 400 kB texts of the URL-credential forms, holding no URL credential (attack round 17a). */
-const urlForms = () =>
+/** 400 kB texts (or `size` characters) of the URL-credential forms, holding no URL credential (attack round 17a). */
+const urlForms = (size = 400_000) =>
   indexed([
-    '//'.repeat(200_000),
-    '//a:'.repeat(100_000),
-    `//${'a'.repeat(400_000)}`,
-    `//a:${'b'.repeat(400_000)}`,
-    'https:/'.repeat(60_000),
-    `https:${'/'.repeat(400_000)}`,
-    `https:${'\\'.repeat(400_000)}`,
-    `https:/${'a:'.repeat(200_000)}`,
-    `wss:${'\\/'.repeat(200_000)}`,
-    'x_https://a'.repeat(40_000),
+    '//'.repeat(scaled(200_000, size)),
+    '//a:'.repeat(scaled(100_000, size)),
+    `//${'a'.repeat(size)}`,
+    `//a:${'b'.repeat(size)}`,
+    'https:/'.repeat(scaled(60_000, size)),
+    `https:${'/'.repeat(size)}`,
+    `https:${'\\'.repeat(size)}`,
+    `https:/${'a:'.repeat(scaled(200_000, size))}`,
+    `wss:${'\\/'.repeat(scaled(200_000, size))}`,
+    'x_https://a'.repeat(scaled(40_000, size)),
     // Each a scheme-less match that holds a user, no password (41a-8): every match is read to the text's end.
-    'sip:a@'.repeat(70_000),
-    '12:30@'.repeat(70_000),
+    'sip:a@'.repeat(scaled(70_000, size)),
+    '12:30@'.repeat(scaled(70_000, size)),
   ]);
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,12 @@ export type KillJob =
   | { readonly run: 'install'; readonly dir: string; readonly dist: string; readonly cluster: string };
 
 const CHILD = join(__dirname, 'fixtures', 'kill-child.js');
+/**
+ * The child's transpiled sources, kept by digest of their text (fixtures/kill-child.js) beside the static checks'
+ * caches (safe to delete): every kill test of every suite shares them, and only the first child of a run without
+ * them loads TypeScript.
+ */
+const CACHE = join(__dirname, '..', 'node_modules', '.cache', 'k3s-vip', 'kill-child-sources.json');
 
 /** Runs a job in a real child process that SIGKILLs itself before step `killAt` (0: never). */
 export function runChild(job: KillJob, killAt: number, cache: string): Promise<{ signal: string | null; out: string }> {
@@ -42,7 +48,8 @@ export async function killAtEveryStep(
   prepare: () => KillJob,
   check: (step: number, job: KillJob, last: boolean) => void,
 ): Promise<{ steps: number; cleanOutput: string; clean: KillJob }> {
-  const cache = join(mkdtempSync(join(tmpdir(), 'k3s-vip-cache-')), 'sources.json');
+  const cache = CACHE;
+  mkdirSync(join(cache, '..'), { recursive: true });
   const clean = prepare();
   const first = await runChild(clean, 0, cache);
   const match = /done after (\d+) steps\n$/.exec(first.out);

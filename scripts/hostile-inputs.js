@@ -167,6 +167,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['Terraform heredoc defaults left open', 'variable "db_password" {\n default = <<EOT\n'],
       ['CMake typed -D entries', '-DAPI_TOKEN:STRING='],
       ['wg set reading standard input', 'wg set wg0 private-key /dev/fd/3 '],
+      // Round 44 (forms44): ConvertTo-SecureString's words in any order (securestring-arguments.ts), sensitive( over
+      // lines, calls a line leaves open (list-lines.ts), lists with a trailing comma, argv block lists (data-commands.ts).
+      ['ConvertTo-SecureString switches', 'ConvertTo-SecureString -AsPlainText -Force '],
+      ['sensitive( left open', 'sensitive(\n'],
+      ['calls left open over lines', 'exec.Command("redis-cli",\n'],
+      ['lists with a trailing comma', '["redis-cli", "-a",]\n'],
+      ['argv block lists', 'argv:\n  - redis-cli\n  - -a\n'],
     ],
     size,
   );

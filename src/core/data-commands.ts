@@ -7,7 +7,9 @@ import { shellWords } from './secret-arguments';
  *   lists' YAML style;
  * - compose's `entrypoint` then `command` (docs.docker.com compose file reference, "entrypoint", "command"), each a
  *   list or a string the shell way split;
- * - a compose healthcheck's `test: [CMD, …]` list, its items after `CMD`.
+ * - a compose healthcheck's `test: [CMD, …]` list, its items after `CMD`;
+ * - a list under `argv` or `cmd` (43a-11): Ansible's `command` module's `argv` (docs.ansible.com ansible.builtin.command:
+ *   "Passes the command as a list rather than a string"), an image config's `Cmd`, any program's list of a command's words.
  * Each word keeps where it came from: the key, and the item's index in a list (none for a string's words).
  */
 export interface CommandWord {
@@ -35,5 +37,6 @@ export function commandLines(record: Record<string, unknown>): CommandWord[][] {
   else lines.push([...wordsAt(record, 'command', false), ...wordsAt(record, 'args', false)]);
   const test = record.test;
   if (Array.isArray(test) && test[0] === 'CMD') lines.push(wordsAt(record, 'test', false, 1));
+  for (const key of ['argv', 'cmd', 'Cmd']) if (Array.isArray(record[key])) lines.push(wordsAt(record, key, false));
   return lines.filter((line) => line.length > 0);
 }

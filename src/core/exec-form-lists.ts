@@ -58,8 +58,12 @@ function listAt(line: string, from: number, least = 2): { list?: List; scanned: 
       items.push(plain);
     }
     blanks();
-    if (line[i] === ',') i++;
-    else if (line[i] === ']' && items.length >= least) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
+    if (line[i] === ',') {
+      i++;
+      // A trailing comma before the `]` (Python's, JavaScript's, Go's: 43a-11).
+      blanks();
+      if (line[i] === ']' && items.length >= least) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
+    } else if (line[i] === ']' && items.length >= least) return { list: { start: from, end: i + 1, items }, scanned: i - from + 1 };
     else return { scanned: i - from + 1 };
   }
 }

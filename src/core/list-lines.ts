@@ -1,3 +1,4 @@
+import { callListAt } from './call-lists';
 import { listEndAt } from './exec-form-lists';
 
 /**
@@ -8,7 +9,9 @@ import { listEndAt } from './exec-form-lists';
  * flow list or a program writes it over lines. Either is one command, as the same list on one line is
  * (exec-form-lists.ts). secrets-commands.ts reads a text's command lines with each such list
  * on one line: its line breaks, and a `\` before one, made blanks (the text keeps its length, so a password's span in
- * it is the written text's too).
+ * it is the written text's too). So is a call's argument list a line opens and leaves open (43a-11: Go's
+ * `exec.Command("mysql",` then an argument a line, Ruby's `system('sshpass',`, call-lists.ts), read to its `)` or to
+ * its first argument that is no literal.
  */
 
 /** The longest a list is read from its `[` (exec-form-lists.ts reads as far). */
@@ -17,12 +20,18 @@ const MAX_LIST = 4096;
 /** `text` with the line breaks (and a `\` before one) made blanks, each character where it stood. */
 const blanked = (text: string): string => text.replace(/\\(?=\r?\n)|[\r\n]/g, ' ');
 
+/** Where the literals of the call whose `(` is `text[from]` stop being read (call-lists.ts), if it has two; how far it read. */
+function callEndAt(text: string, from: number): { end?: number; scanned: number } {
+  const { list, scanned } = callListAt(text, from, from + MAX_LIST);
+  return { end: list?.end, scanned };
+}
+
 /**
  * `text` with each list of strings that a line opens and leaves open (its last `[`, no `]` after it) and that closes on
  * a later line written on one line; the text itself where there is none.
  */
 export function listsOnOneLine(text: string): string {
-  if (!text.includes('[') || !text.includes('\n')) return text;
+  if (!(text.includes('[') || text.includes('(')) || !text.includes('\n')) return text;
   const flat = blanked(text);
   const parts: string[] = [];
   let done = 0;
@@ -35,16 +44,22 @@ export function listsOnOneLine(text: string): string {
     // Searched within the line only (a search back from its end would cross the lines before).
     const line = text.slice(lineStart, lineEnd);
     const open = lineStart + line.lastIndexOf('[');
+    const call = lineStart + line.lastIndexOf('(');
     let next = lineEnd + 1;
-    if (open >= Math.max(lineStart, done) && line.lastIndexOf(']') < open - lineStart && newline >= 0) {
-      const { end, scanned } = listEndAt(flat, open);
+    // A list's `[` first, then a call's `(`, each one the line leaves open.
+    for (const [at, close, endAt] of [
+      [open, ']', (from: number) => listEndAt(flat, from)],
+      [call, ')', (from: number) => callEndAt(flat, from)],
+    ] as const) {
+      if (at < Math.max(lineStart, done) || line.lastIndexOf(close) > at - lineStart || newline < 0) continue;
+      const { end, scanned } = endAt(at);
       budget -= scanned;
-      if (end !== undefined && end > lineEnd) {
-        parts.push(text.slice(done, open), flat.slice(open, end));
-        done = end;
-        // The line the list ends on is read from its end on.
-        next = text.lastIndexOf('\n', end - 1) + 1;
-      }
+      if (end === undefined || end <= lineEnd) continue;
+      parts.push(text.slice(done, at), flat.slice(at, end));
+      done = end;
+      // The line the list ends on is read from its end on.
+      next = text.lastIndexOf('\n', end - 1) + 1;
+      break;
     }
     lineStart = next;
   }

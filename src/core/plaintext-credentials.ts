@@ -1,10 +1,12 @@
 import { backtickJoined } from './powershell-credentials';
+import { secureStringPlainTexts } from './securestring-arguments';
 import { setsSecret } from './secrets-text';
 
 /**
  * Attack round 41a-7: a credential written in plain text by a form that names it no other way:
  * - PowerShell's `ConvertTo-SecureString "value" -AsPlainText [-Force]` (learn.microsoft.com, Microsoft.PowerShell.Security
- *   ConvertTo-SecureString: `-AsPlainText` converts the plain text given, the first positional or `-String`), alone or
+ *   ConvertTo-SecureString: `-AsPlainText` converts the plain text given, the first positional or `-String`; in any
+ *   order since 43a-9: securestring-arguments.ts), alone or
  *   inside `New-Object PSCredential(…)`;
  * - a Terraform `variable "name" { … default = "value" … }` block (developer.hashicorp.com terraform language values
  *   variables) whose name is a secret's (`db_password`) or which says `sensitive = true`: its default is the secret;
@@ -26,12 +28,6 @@ export const PLAINTEXT_CREDENTIAL =
 /** A quoted value, to its closing quote on the line. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 
-/** ConvertTo-SecureString with a literal first, then `-AsPlainText` before the command's end (`)`, `;`, `|`, a line's end). */
-const POWERSHELL = new RegExp(
-  String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(${QUOTED}|[^\s"'$()|;-][^\s()|;]*)[^\n);|]{0,256}?[ \t]-AsPlainText\b`,
-  'dgi',
-);
-
 /**
  * A Terraform variable (or output) block, its name and its body up to its end or a block inside it (`validation { … }`): the
  * settings before that are read (a default after a nested block is not).
@@ -42,7 +38,8 @@ const DEFAULT = new RegExp(
   'dm',
 );
 /** A literal marked by Terraform's sensitive() or nonsensitive(). */
-const SENSITIVE_CALL = new RegExp(String.raw`(?<![\w.])(?:non)?sensitive\([ \t]*(${QUOTED})[ \t]*\)`, 'dg');
+// Its literal maybe on the lines after the parenthesis (43a-10), before a trailing comma.
+const SENSITIVE_CALL = new RegExp(String.raw`(?<![\w.])(?:non)?sensitive\(\s*(${QUOTED})\s*,?\s*\)`, 'dg');
 const SENSITIVE = /^[ \t]*(?:sensitive|ephemeral)[ \t]*=[ \t]*true\b/m;
 
 /** A WireGuard key (32 bytes in base64: 43 characters, the last of 4 bits, then `=`). */
@@ -84,10 +81,7 @@ function hereDocSpan(match: RegExpMatchArray): [number, number] | undefined {
 export function plaintextCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (/ConvertTo-SecureString/i.test(text))
-    for (const match of backtickJoined(text).matchAll(POWERSHELL)) {
-      const span = valueSpan(match, [1]);
-      if (span && setsSecret('password', match[1])) spans.push(span);
-    }
+    for (const { value, span } of secureStringPlainTexts(backtickJoined(text))) if (setsSecret('password', value)) spans.push(span);
   if (/^[ \t]*(?:variable|output)[ \t]/m.test(text))
     for (const match of text.matchAll(TERRAFORM)) {
       const body = match[3];

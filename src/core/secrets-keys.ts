@@ -323,8 +323,13 @@ export function namesSecretText(key: string): boolean {
   return (/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || isScalarSecretName(words(nameAsRead(key)));
 }
 
-/** A key under which a text value is a secret (a value set in text is one): isSecretKey's, or a scalar one's (`jwt=…`). */
-export const namesSecretValue = (key: string): boolean => isSecretKey(key) || isScalarSecretName(words(nameAsRead(key)));
+/**
+ * A key under which a text value is a secret (a value set in text is one): isSecretKey's, or namesSecretText's (`jwt=…`,
+ * `JwtSecret=…`): every line format names a secret as a key of a map does (round 43a-6). Not a plural `secrets`: in a
+ * line its value may be a flow map of them (compose's `secrets: {db_pw: {file: ./pw.txt}}`), which text is not.
+ */
+export const namesSecretValue = (key: string): boolean =>
+  isSecretKey(key) || (namesSecretText(key) && !/secrets$/i.test(key.replace(/[^A-Za-z0-9]/g, '')));
 
 /**
  * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is

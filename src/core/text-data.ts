@@ -114,10 +114,10 @@ const mayHoldSecret = (text: string): boolean =>
   (COMMAND_KEY.test(text) && mayHoldCommand(text));
 /**
  * A key that runs a command (data-commands.ts: Kubernetes' `command`/`args`, compose's `entrypoint` and healthcheck
- * `test`), at a line's start or a flow mapping's, in text that names a client: its lists are one command line, judged as
+ * `test`; `argv`/`cmd` lists), at a line's start or a flow mapping's, in text that names a client: its lists are one command line, judged as
  * a container's (41a-5).
  */
-const COMMAND_KEY = /(?:^|[{,])[ \t-]*["']?(?:command|args|entrypoint|test)["']?[ \t]*:/m;
+const COMMAND_KEY = /(?:^|[{,])[ \t-]*["']?(?:command|args|entrypoint|test|argv|cmd|Cmd)["']?[ \t]*:/m;
 
 /** Texts this long are read as YAML once per run (the last few of them): parsing a MiB takes seconds. */
 const REMEMBERED_LENGTH = 4096;

@@ -155,7 +155,7 @@ describe('refused', () => {
       'sidecar lifecycle preStop {}',
       side({ lifecycle: { preStop: {} } }),
       `${SIDE}.lifecycle.preStop`,
-      /^names no handler, .*exec, httpGet, tcpSocket, sleep/,
+      /^names no handler, .*exactly one of exec, httpGet, tcpSocket: /,
     ],
     [
       'sidecar startupProbe successThreshold 2',

@@ -177,6 +177,16 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['28.0.0', 'goRuntimeEnv', false, true],
   ['33.0.0', 'chartEnvNames', [], ['POD_NAME', 'POD_NAMESPACE']],
   ['37.1.2', 'chartEnvNames', ['POD_NAME', 'POD_NAMESPACE'], ['POD_NAME', 'POD_NAMESPACE', 'USER']],
+  // templates/_podtemplate.tpl: GOMEMLIMIT a resourceFieldRef up to v36.x, `traefik.gomemlimit` of the limit and
+  // goMemLimitPercentage whenever a memory limit is set from v37.0.0 (to v39.0.8), only with a Go-true percentage from v40.0.0
+  ['37.0.0', 'goMemLimit', 'limit', 'percentage'],
+  ['40.0.0', 'goMemLimit', 'percentage', 'percentage-if-set'],
+  // templates/_podtemplate.tpl: with hub.token, env HUB_TOKEN from v28.1.0 to v39.0.7 (a token file from v39.0.8), container
+  // ports admission and apiportal from v28.1.0, admission only unless hub.offline from v37.0.0
+  ['28.1.0', 'hubTokenEnv', false, true],
+  ['39.0.8', 'hubTokenEnv', true, false],
+  ['28.1.0', 'hubPorts', 'none', 'with-token'],
+  ['37.0.0', 'hubPorts', 'with-token', 'unless-offline'],
 ];
 
 describe.each([

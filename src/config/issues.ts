@@ -11,7 +11,13 @@ import { clusterConfigSchema } from './schema';
  */
 
 /** A problem with what later steps need to merge or drop follow-on problems. */
-export type DescribedProblem = Problem & { unknownKey?: string; suggestion?: string; emptyBlock?: boolean };
+export type DescribedProblem = Problem & {
+  unknownKey?: string;
+  suggestion?: string;
+  emptyBlock?: boolean;
+  /** The message as a config file's reader should see it (YAML advice), where `message` is what the TypeScript API says. */
+  yamlMessage?: string;
+};
 
 /**
  * Every zod issue in the user's words, one message per bound: `z.number().int().max(100)` reports 1e21 as
@@ -80,7 +86,13 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       if (issue.expected === 'array' && kind(input) === 'a mapping') {
         const first = Object.keys(input as object)[0];
         const example = first ? `, e.g. "- ${first}: ..."` : '';
-        return [{ path, message: `is a mapping, but a list is expected: start each item with "- "${example}` }];
+        return [
+          {
+            path,
+            message: 'is an object, but an array is expected: pass an array (an object with indexes and a length is no array)',
+            yamlMessage: `is a mapping, but a list is expected: start each item with "- "${example}`,
+          },
+        ];
       }
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
       return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];

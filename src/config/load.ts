@@ -207,7 +207,9 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     data,
     (problems) =>
       withoutFollowOns(
-        problems.filter((p) => !tokenKeys.has(formatPath(p.path))),
+        problems
+          .filter((p) => !tokenKeys.has(formatPath(p.path)))
+          .map(({ yamlMessage, ...p }) => (yamlMessage ? { ...p, message: yamlMessage } : p)),
         doc!,
       ),
     clusterName(file),

@@ -183,10 +183,29 @@ export interface TraefikChartRules {
    */
   readonly chartEnvNames: readonly string[];
   /**
-   * Whether the chart writes `GOMAXPROCS` (with `resources.limits.cpu`) and `GOMEMLIMIT` (with `resources.limits.memory`, and
-   * from v37.0.0 a Go-true `deployment.goMemLimitPercentage`, default 0.9) into Traefik's env: from v28.0.0 (_podtemplate.tpl).
+   * Whether the chart writes `GOMAXPROCS` (with `resources.limits.cpu`) and `GOMEMLIMIT` (with `resources.limits.memory`, see
+   * `goMemLimit`) into Traefik's env: from v28.0.0 (_podtemplate.tpl).
    */
   readonly goRuntimeEnv: boolean;
+  /**
+   * How the chart writes `GOMEMLIMIT` (templates/_podtemplate.tpl): up to v36.x `valueFrom.resourceFieldRef` of `limits.memory`
+   * whenever a memory limit is set; from v37.0.0 `value: {{ include "traefik.gomemlimit" ... }}`, the limit times
+   * `deployment.goMemLimitPercentage` floored to whole MiB (`printf "%dMiB"`, _helpers.tpl), still whenever a memory limit is set
+   * (tags v37.0.0, v39.0.7, v39.0.8); from v40.0.0 only when the percentage is Go-true too (`if and (...).memory
+   * $.Values.deployment.goMemLimitPercentage`, "Set to 0 to disable", values.yaml).
+   */
+  readonly goMemLimit: 'limit' | 'percentage' | 'percentage-if-set';
+  /**
+   * Whether the chart writes the env var `HUB_TOKEN` (a secretKeyRef, `with .Values.hub.token`) into Traefik's container:
+   * from v28.1.0 to v39.0.7; v39.0.8 mounts the token as a file instead (`hubTokenVolume`).
+   */
+  readonly hubTokenEnv: boolean;
+  /**
+   * When the chart adds container ports for Traefik Hub (templates/_podtemplate.tpl, `if .Values.hub.token`): none up to
+   * v28.0.0; from v28.1.0 `admission` (the port of `hub.apimanagement.admission.listenAddr`, default ":9943") and, with
+   * `hub.apimanagement.enabled`, `apiportal` (9903); from v37.0.0 `admission` only unless `hub.offline` (to v41.3.0).
+   */
+  readonly hubPorts: 'none' | 'with-token' | 'unless-offline';
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -231,6 +250,9 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     noNewPrivsDefault: false,
     chartEnvNames: [],
     goRuntimeEnv: false,
+    goMemLimit: 'limit',
+    hubTokenEnv: false,
+    hubPorts: 'none',
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -244,6 +266,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '26.1.0', runtimeClassName: true },
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3, goRuntimeEnv: true },
+  { since: '28.1.0', hubTokenEnv: true, hubPorts: 'with-token' },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
@@ -259,7 +282,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '34.2.0', resolverLeaves: 'truthy' },
   { since: '35.0.0', portNames: 'portname' },
   { since: '36.0.0', globalArguments: false },
-  { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath' },
+  { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath', goMemLimit: 'percentage', hubPorts: 'unless-offline' },
   { since: '37.1.0', timezoneKey: 'logs.access.timezone' },
   { since: '37.1.2', chartEnvNames: ['POD_NAME', 'POD_NAMESPACE', 'USER'] },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
@@ -267,7 +290,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
-  { since: '39.0.8', hubTokenVolume: true },
+  { since: '39.0.8', hubTokenVolume: true, hubTokenEnv: false },
   {
     since: '40.0.0',
     serviceFields: 'service.spec',
@@ -275,6 +298,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     gatewayApi: 'v1.5.1',
     imageMinimum: '3.6.0',
     serviceNameOverride: true,
+    goMemLimit: 'percentage-if-set',
   },
   // No CRDs in the chart: K3s v1.37+ brings them (k3s-io/k3s manifests/gateway-api-crd.yaml, chart 1.6.10x).
   { since: '40.2.0', gatewayApi: 'v1.6.1' },

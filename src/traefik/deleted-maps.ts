@@ -43,6 +43,8 @@ interface DeletedMapRow {
   readonly when?: (values: Values) => boolean;
   /** Helm's error when the read is not a field access (else "nil pointer evaluating interface {}"). */
   readonly says?: string;
+  /** Written with toYaml inside a map the template opens itself, unguarded: a null prints a bare `null` line there. */
+  readonly written?: string;
 }
 /**
  * Maps read on every render, from the first tag reading them so (scripts/chart-reads.js over v20.1.1 to v41.3.0; a read
@@ -187,6 +189,13 @@ const READ_BARE: readonly DeletedMapRow[] = [
   // `eq ... "RollingUpdate"` `.rollingUpdate.maxUnavailable` (v20.1.1 to v31.1.0; within `with .Values.updateStrategy` from v25.0.0).
   { map: 'updateStrategy', since: 'v20.0.0', until: 'v25.0.0', when: daemonSet },
   { map: 'updateStrategy.rollingUpdate', since: 'v20.0.0', until: 'v31.1.1', when: both(daemonSet, rollingUpdate) },
+  // _podtemplate.tpl `readinessProbe:` / `livenessProbe:` then the chart's httpGet, then `{{- toYaml .Values.readinessProbe | nindent 10 }}`
+  // with no guard (every tag v20.1.1 to v41.3.0; the only such toYaml of a values key in the pod template).
+  ...['readinessProbe', 'livenessProbe'].map((map) => ({
+    map,
+    since: 'v20.0.0',
+    written: "its probe timings (the chart's httpGet stays)",
+  })),
 ];
 
 const inRange = (chart: Version, row: DeletedMapRow): boolean =>
@@ -208,9 +217,12 @@ export function deletedMapFailures(
   return READ_BARE.filter((row) => inRange(chart, row) && (row.when?.(values) ?? true) && nulled(values, row.map.split('.'))).map(
     (row) => ({
       path: sourced(row.map.split('.'), undefined).path,
-      message:
-        `is null, which deletes the chart's ${row.map} map, and ${chartName}'s templates read ${row.says ? 'it' : 'keys under it'}, so ` +
-        `Helm fails ("${row.says ?? 'nil pointer evaluating interface {}'}") and with it the whole Traefik release: remove the key, or set only the keys under it you mean to change`,
+      message: row.written
+        ? `is null, which deletes the chart's ${row.map} map, and ${chartName}'s pod template writes it with toYaml inside the ${row.map} ` +
+          `it opens itself, so the pod template gets a bare "null" line there, which is no YAML (Helm: "could not find expected ':'"), and ` +
+          `the whole Traefik release fails to install: remove the key to keep ${row.written}, or set only the keys under it you mean to change`
+        : `is null, which deletes the chart's ${row.map} map, and ${chartName}'s templates read ${row.says ? 'it' : 'keys under it'}, so ` +
+          `Helm fails ("${row.says ?? 'nil pointer evaluating interface {}'}") and with it the whole Traefik release: remove the key, or set only the keys under it you mean to change`,
     }),
   );
 }

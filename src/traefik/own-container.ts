@@ -6,7 +6,10 @@ import { traefikSecurityContexts } from './run-as-root';
 import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
-type Rules = Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault' | 'chartEnvNames' | 'goRuntimeEnv' | 'timezoneKey'>;
+type Rules = Pick<
+  TraefikChartRules,
+  'runAsUserDefault' | 'noNewPrivsDefault' | 'chartEnvNames' | 'goRuntimeEnv' | 'goMemLimit' | 'hubTokenEnv' | 'timezoneKey'
+>;
 const at = (node: unknown, key: string): unknown => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined);
 
 /** The values keys the chart writes into Traefik's own container or pod as given (toYaml), judged by the container rules. */
@@ -41,7 +44,7 @@ export interface OwnPod {
 /**
  * Traefik's own container and pod as traefik-helm-chart templates/_podtemplate.tpl writes them (v20.1.1 to v41.3.0), for
  * the container rules every other container of a pod gets (object-judge.ts, container-fields.ts): `resources`, `env` after
- * the chart's own entries (chart-versions.ts `chartEnvNames`, `goRuntimeEnv`, `timezoneKey`), `envFrom`, `securityContext`
+ * the chart's own entries (chart-versions.ts `chartEnvNames`, `goRuntimeEnv`, `goMemLimit`, `hubTokenEnv`, `timezoneKey`), `envFrom`, `securityContext`
  * and `podSecurityContext` over the chart's defaults (run-as-root.ts), `readinessProbe`/`livenessProbe` below the chart's
  * own httpGet (`toYaml` of the value under `httpGet: ...`), `startupProbe` and `deployment.lifecycle` as given (`with`).
  * Undefined when the values set none of them: nothing of the user's to judge (and the schema check is not loaded).
@@ -103,7 +106,13 @@ function chartEnvNames(values: Values, rules: Rules): string[] {
   return [
     ...rules.chartEnvNames,
     ...(rules.goRuntimeEnv && goTruthy(at(limits, 'cpu')) ? ['GOMAXPROCS'] : []),
-    ...(rules.goRuntimeEnv && goTruthy(at(limits, 'memory')) && (percentage === undefined || goTruthy(percentage)) ? ['GOMEMLIMIT'] : []),
+    ...(rules.goRuntimeEnv &&
+    goTruthy(at(limits, 'memory')) &&
+    (rules.goMemLimit !== 'percentage-if-set' || percentage === undefined || goTruthy(percentage))
+      ? ['GOMEMLIMIT']
+      : []),
+    // `with .Values.hub.token` (chart-versions.ts hubTokenEnv).
+    ...(rules.hubTokenEnv && goTruthy(at(at(values, 'hub'), 'token')) ? ['HUB_TOKEN'] : []),
     ...(goTruthy(timezone) ? ['TZ'] : []),
   ];
 }

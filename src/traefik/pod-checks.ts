@@ -3,7 +3,9 @@ import type { TraefikChartRules } from './chart-versions';
 import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
 import { extraNodePortProblems } from './extra-node-ports';
+import { goMemLimitProblems } from './go-mem-limit';
 import { goTruthy } from './go-truth';
+import { hubPortProblems } from './hub-ports';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
 import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
@@ -50,5 +52,7 @@ export function podPortAndVolumeProblems(
     ...runAsRootProblems(values, prefix, chart),
     ...additionalVolumeClaimProblems(values, prefix),
     ...extraNodePortProblems(values, entrypoints, prefix),
+    ...goMemLimitProblems(values, prefix, chart),
+    ...hubPortProblems(values, entrypoints, prefix, chart),
   ];
 }

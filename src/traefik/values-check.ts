@@ -12,6 +12,7 @@ import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './valu
 import { closest } from '../core/closest';
 import { unreadResolversKeyProblem } from './defined-resolvers';
 import { ignoredGlobalArgumentsProblem } from './arguments';
+import { blockKindProblems } from './block-kinds';
 
 /** What is wrong with the `values` escape hatch; paths lie below `values`. */
 export interface TraefikValuesProblems {
@@ -52,7 +53,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   const schema = traefikValuesSchema(settings.chartVersion);
   if (!schema) {
     return {
-      errors,
+      // The kinds of the blocks the chart writes into Traefik's pod, which a vendored schema would judge (block-kinds.ts).
+      errors: [...errors, ...blockKindProblems(merged).filter((error) => !explained.has(error.path.join('.')))],
       unchecked:
         `cannot be checked: this tool has no values schema of Traefik chart ${settings.chartVersion} ` +
         '(vendor/traefik-values-schema/ lists the ones it has), so a misspelt key would be ignored by the chart without a word',

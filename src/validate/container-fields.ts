@@ -194,7 +194,11 @@ function resourceNameProblem(name: string, quantity: Quantity, value: unknown): 
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
-const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+// LifecycleHandler of the Kubernetes 1.27 schema (`sleep` arrives in 1.29, and is refused as an unknown field).
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket'];
+/** Traefik's ping endpoint on the chart's `traefik` port is what the chart's own probes ask (templates/_podtemplate.tpl). */
+const NO_PROBE_HANDLER =
+  "add one, such as httpGet: {path: /ping, port: 9000} (Traefik's ping on the chart's traefik port) or tcpSocket: {port: 8080}";
 const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
 
 /** An init container without restartPolicy Always may have no probe and no lifecycle (validateInitContainers). */
@@ -251,7 +255,12 @@ function oneHandler(node: Node, handlers: readonly string[], at: FieldPath, what
         path: at,
         message:
           `${set.length ? `names ${set.length} handlers (${set.join(', ')})` : 'names no handler'}, ${REFUSED} (a ${what} has exactly one of ` +
-          `${handlers.join(', ')}: ${set.length ? '"may not specify more than 1 handler type"' : '"must specify a handler type"'}, validateHandler): keep one, such as httpGet: {path: /, port: 8080}`,
+          `${handlers.join(', ')}: ${set.length ? '"may not specify more than 1 handler type"' : '"must specify a handler type"'}, validateHandler): ` +
+          (set.length
+            ? `keep one of ${set.join(', ')}`
+            : what === 'probe'
+              ? NO_PROBE_HANDLER
+              : 'add one, such as exec: {command: [sleep, "5"]}'),
       },
     ];
   const handler = node[set[0]];

@@ -233,6 +233,12 @@ function hostileInput() {
     ['gaps 42b, 1 MB texts as data (attack43-gaps42b)', 3, hostile.gapTexts42b, (text) => secretsInData({ data: { k0: text } })],
     ['command lists 41, 1 MB texts as data (attack42-yamlcmd)', 2, hostile.commandLists41, (text) => secretsInData({ data: { k0: text } })],
     ['code values 43, 1 MB texts as data (attack43-false43)', 3, hostile.codeValues43, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'code parameters 44, 1 MB texts as data (attack44-false44)',
+      3,
+      hostile.codeParameters44,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],
     ['mixed escapes 35, 800,000-character file provider contents end to end (attack35-mixed-escapes)', 5, hostile.mixedEscapes35, endToEnd],
     ['100,000 escaped quotes (attack19-secrets)', 2, hostile.escapedQuotes, (text) => secretsInData({ note: text })],

@@ -512,7 +512,28 @@ const codeValues43 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Near-misses of the round-43 false-refusal readers (43a-12, 43a-13): values read on past brackets and commas
+ * (code-parameters.ts), typed defaults left open (code-defaults.ts), function headers read as YAML keys, sudoers tags,
+ * placeholders and format fields, quoted rclone paths.
+ */
+const codeParameters44 = (size = 1_000_000) =>
+  described(
+    [
+      ['defaults read on past closers', 'f(password=None'],
+      ['typed defaults left open', 'password: str = "'],
+      ['typed names without a default', 'a: b: c: '],
+      ['function headers as keys', "def f(token=''): return token\n"],
+      ['sudoers tags', '%wheel ALL=(ALL) NOPASSWD: /usr/bin/x '],
+      ['angle placeholders left open', 'password: <your-password '],
+      ['format fields in URLs', 'postgresql://{user}:{password}@'],
+      ['quoted rclone paths', "rclone lsd 'r:b@n' "],
+    ],
+    size,
+  );
+
 module.exports = {
+  codeParameters44,
   codeValues43,
   controlTexts42,
   gapTexts42b,

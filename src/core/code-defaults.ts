@@ -21,7 +21,8 @@ const SET_NAME = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["'\]]?[^\S\n]*(?::?=(?![=~]
  * named like a secret are judged (a line of many defaults is not read back from each).
  */
 export function defaultLiteralSecret(line: string, sets: (key: string, value: string) => boolean): string | undefined {
-  if (!/\|\||\?\?|\?:|\bor\b/.test(line) || !/[=:]/.test(line)) return undefined;
+  const typed = typedDefaultSecret(line, sets);
+  if (typed !== undefined || !/\|\||\?\?|\?:|\bor\b/.test(line) || !/[=:]/.test(line)) return typed;
   let names: Array<[number, string]> | undefined;
   let first = 0;
   for (const match of line.matchAll(DEFAULT)) {
@@ -31,6 +32,24 @@ export function defaultLiteralSecret(line: string, sets: (key: string, value: st
     // Defaults come in order: names more than 256 characters back are passed for good.
     while (first < names.length && names[first][0] < match.index - 256) first++;
     for (let i = first; i < names.length && names[i][0] < match.index; i++) if (sets(names[i][1], literal)) return literal;
+  }
+  return undefined;
+}
+
+/**
+ * A typed parameter's or field's literal default (43a-12): `def f(password: str = 'x'):`, `password: Optional[str] =
+ * "x"`, TypeScript's `constructor(password: string = 'x')`, Kotlin's `val token: String = "x"`. A reader of
+ * `name: value` takes the type for the value (code-declarations.ts: a type is no secret); the literal after `=` is one.
+ */
+const TYPED_DEFAULT =
+  /(?<![\w$.])([A-Za-z_$][\w$]{0,63})\??[^\S\n]*:[^\S\n]*[A-Za-z_][\w.]{0,63}(?:[[<][^\]>=\n]{0,64}[\]>])?(?:[^\S\n]*\|[^\S\n]*[A-Za-z_]\w{0,63}){0,4}[^\S\n]*=(?![=>])[^\S\n]*("[^"\\\n]{0,512}"|'[^'\\\n]{0,512}')/g;
+
+/** The literal a typed default (above) gives a name like a secret, judged by `sets` (an empty text is none), or undefined. */
+function typedDefaultSecret(line: string, sets: (key: string, value: string) => boolean): string | undefined {
+  if (!line.includes('=') || !line.includes(':')) return undefined;
+  for (const match of line.matchAll(TYPED_DEFAULT)) {
+    const literal = match[2].slice(1, -1);
+    if (literal && namesSecretValue(match[1]) && sets(match[1], literal)) return literal;
   }
   return undefined;
 }

@@ -9,8 +9,16 @@
  * `secrets: 2`): a count of them. One value that is a number is no list of tokens; a longer run of digits may be a PIN.
  */
 export function isCountOfSecrets(value: string, named: string): boolean {
-  return /^(?:0|[1-9]\d{0,5})$/.test(value) && /(?:^|[^a-z])(?:tokens|passwords|secrets|keys|credentials)$/i.test(named.trim());
+  if (!/^(?:0|[1-9]\d{0,5})$/.test(value)) return false;
+  return /(?:^|[^a-z])(?:tokens|passwords|secrets|keys|credentials)$/i.test(named.trim()) || SHARES.test(named.trim());
 }
+
+/**
+ * Vault's `operator init` counts (developer.hashicorp.com/vault/api-docs/system/init: `secret_shares`, `secret_threshold`,
+ * `recovery_shares`, `recovery_threshold`, `stored_shares`; `-key-shares`, `-key-threshold` on the command line, 43a-13):
+ * how many key shares to make and how many unseal, numbers under a name with `secret` or `key` in it.
+ */
+const SHARES = /(?:^|[^a-z])(?:secret|key|recovery|stored)[_-]?(?:shares|threshold)$/i;
 
 /**
  * Postfix's lookup tables by type (postfix.org DATABASE_README.html, "Postfix lookup table types"): `type:name` names
@@ -46,4 +54,23 @@ export function isSecretCommand(value: string, named: string): boolean {
   // Named for a secret's command: not a container's `command` (isPlainlyNotSecret then names the list's key).
   if (!/(?:pass|pw|secret|token|key|cred|auth)[\w.-]*?(?:command|cmd|_process)$/i.test(named.trim()) || value.length > 4096) return false;
   return !/(?:^|[\s;|&(`'"])(?:echo|printf|print)(?=\s|$)|<<</.test(value);
+}
+
+/**
+ * The Fetch standard's credentials mode (fetch.spec.whatwg.org, RequestCredentials: `omit`, `same-origin`, `include`):
+ * `fetch(url, { credentials: 'include' })` says whether cookies go with a request (attack round 43a-13), no credential.
+ */
+export const isCredentialsMode = (value: string, named: string): boolean =>
+  /^(?:omit|same-origin|include)$/.test(value) && /(?:^|[^A-Za-z])credentials$/i.test(named.trim());
+
+/**
+ * A sudoers rule's tag (sudoers(5), Tag_Spec: `NOPASSWD:` and `PASSWD:` say whether sudo asks for the user's password):
+ * `%wheel ALL=(ALL:ALL) NOPASSWD: ALL` (43a-13). What follows is a command list: `ALL`, or commands by absolute path
+ * (with arguments, more tags before them, `!` negating, `,` between), none with a run that looks generated
+ * (`generated`, the caller's judge).
+ */
+export function isSudoersTag(value: string, named: string, generated: (text: string) => boolean): boolean {
+  if (!/(?:^|\s)(?:NO)?PASSWD$/.test(named.trim()) || value.length > 1024 || generated(value)) return false;
+  const command = String.raw`(?:(?:[A-Z_]+:\s*)*!?(?:ALL|\/[\w./-]+(?:[^\S\n]+[^\s,:=]+)*))`;
+  return new RegExp(`^${command}(?:\\s*,\\s*${command})*$`).test(value.trim());
 }

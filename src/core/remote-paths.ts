@@ -15,7 +15,7 @@ const REMOTE_PATH = /^(rclone:)?[\w.][\w.-]{0,63}:[^:]*@$/;
 /** The client word of the command the match is in: rclone or restic, maybe by path, after a wrapper or assignment. */
 const CLIENT = /(?:^|[\s(`"'/])(rclone|restic)\s/;
 /** A restic repository set in its environment variable, the command after it (`RESTIC_REPOSITORY=rclone:… restic …`). */
-const RESTIC_REPOSITORY = /(?:^|[\s;&|(`"'])(?:RESTIC_REPOSITORY|RESTIC_FROM_REPOSITORY)=$/;
+const RESTIC_REPOSITORY = /(?:^|[\s;&|(`"'])(?:RESTIC_REPOSITORY|RESTIC_FROM_REPOSITORY)=["']?$/;
 const CLIENT_AFTER = /^\S*[ \t]+(?:\S+[ \t]+){0,4}restic(?:\s|$)/;
 
 /** Whether the match at `at` in `text` is an rclone or restic remote's path (above). */
@@ -27,7 +27,8 @@ export function isRemotePath(match: string, text: string, at: number): boolean {
   const before = window.slice(window.lastIndexOf('\n') + 1);
   // The command's words before the match (a `;`, `&` or `|` ends a command), the match starting a word.
   const command = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('|')) + 1);
-  const client = /\s$/.test(command) ? CLIENT.exec(command)?.[1] : undefined;
+  // The path a word of its own, or quoted whole (`rclone lsd 'myremote:backup@nas'`, 43a-14: a shell takes the quotes off).
+  const client = /\s["']?$/.test(command) ? CLIENT.exec(command)?.[1] : undefined;
   if (client) return !remote[1] || client === 'restic';
   return RESTIC_REPOSITORY.test(before) && CLIENT_AFTER.test(text.slice(at, at + 512));
 }

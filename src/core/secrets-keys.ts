@@ -2,9 +2,11 @@ import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
-import { isCountOfSecrets, isLookupTables, isSecretCommand } from './plain-settings';
+import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
+import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
+import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -250,7 +252,7 @@ const PLAIN_WORD =
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
-  if (PLAIN_WORD.test(value) || SECRETS_MANAGER_ARN.test(value)) return true;
+  if (PLAIN_WORD.test(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
@@ -259,7 +261,13 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
+  if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated)) return true; // 43a-13 (plain-settings.ts)
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)
+  // Code read on past its value (code-parameters.ts): `None)`, `string) { … }`, `password}` under `connect_args={'password'`.
+  const head = looksGenerated(value) ? undefined : codeHead(value);
+  if (head !== undefined && (head === '' || isPlainlyNotSecret(head, where, name) || declaresOrCopies(head, codeKeyName(named))))
+    return true;
+  if (isFunctionHeader(named) && isPlainBody(value) && !looksGenerated(value)) return true; // `def f(token=''): return token`
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
 }
 
@@ -349,6 +357,9 @@ export function isSecretPath(path: Path): boolean {
 export const looksGenerated = (value: string): boolean =>
   (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/[A-Za-z]/.test(run) && /\d/.test(run)));
 
+/** An absolute path to a file (ABSOLUTE_FILE_PATH) that does not look generated. */
+const isFilePath = (value: string): boolean => ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value);
+
 /** A reference's Secret name: a Secret name that does not look generated. */
 const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);
 
@@ -407,6 +418,13 @@ function isReference(under: string, value: unknown): boolean {
   if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
   const compose = composeSecretTexts(record); // compose's `db_password: {file: ./db_password.txt}` (compose-secrets.ts)
   if (compose) return compose.every((text) => !looksGenerated(text));
+  // Prometheus' own `authorization: {type, credentials_file}` (prometheus.io/docs/prometheus/latest/configuration:
+  // <authorization>, `type` defaults to Bearer) names the file the credentials are read from (43a-13).
+  if (under === 'authorization' && only('type', 'credentials_file') && typeof record.credentials_file === 'string')
+    return (
+      (record.type === undefined || (typeof record.type === 'string' && AUTH_SCHEME.test(record.type))) &&
+      isFilePath(record.credentials_file)
+    );
   if (under === 'authorization' && only('type', 'credentials'))
     return (
       typeof record.type === 'string' &&

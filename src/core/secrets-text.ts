@@ -2,6 +2,7 @@ import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
+import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { decodeEscapes } from './yaml-escapes';
 
@@ -224,6 +225,7 @@ function valueAfterWords(part: string): string | undefined {
       const ends = after === part.length || next === ',' || next === ';' || /[)\]}>]/.test(closing) || (bare !== word && /\s/.test(next));
       const unlikeProse = bare.length >= 6 && /[A-Za-z]/.test(bare) && /\d/.test(bare);
       if (!ends && !unlikeProse) continue;
+      if (match[0].endsWith('<') && closing.startsWith('>') && isPlaceholder(`<${bare}>`)) continue; // `<your-password>`
       value = bare;
     }
     if (setsSecret(key, value)) return value;

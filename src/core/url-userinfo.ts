@@ -1,4 +1,5 @@
 import { isRemotePath } from './remote-paths';
+import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
 
 /**
@@ -37,6 +38,9 @@ export function isUserAtHost(match: string): boolean {
   return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
 }
 
-/** Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference. */
+/**
+ * Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference,
+ * nor a format string's field (`postgresql://{user}:{password}@{host}/db`, placeholders.ts: as `${P}` is one).
+ */
 export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =>
-  !isUserAtHost(match) && !isRemotePath(match, text, at) && !isReference(urlSecret(match));
+  !isUserAtHost(match) && !isRemotePath(match, text, at) && !isReference(urlSecret(match)) && !isPlaceholder(urlSecret(match));

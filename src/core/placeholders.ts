@@ -1,0 +1,20 @@
+/**
+ * Values that stand in for a secret someone fills in later, written where the secret goes (attack round 43a-13):
+ * - a mask, a run of `*` or `•` (`password: '********'`, as a UI or a redacted example shows one);
+ * - a placeholder in angle brackets, of words (`<your-password>`, `<API_TOKEN>`, `<db password>`);
+ * - a format string's field, as Python's `str.format` and `%` operator name them (`{password}`, `{cfg.password}`,
+ *   `{0}`, `%(password)s`: docs.python.org/3/library/string.html#format-string-syntax, "printf-style String
+ *   Formatting"), also .NET's `String.Format` (`{0}`) and Rust's `format!` (`{password}`): filled in when the program
+ *   runs, as a `${P}` substitution is (secrets-text.ts isReference).
+ * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
+ */
+const MASK = /^(?:\*{3,64}|•{3,64})$/;
+const WORDS = String.raw`[A-Za-z]{1,64}(?:[-_ .][A-Za-z]{1,64}){0,7}`;
+const ANGLE = new RegExp(`^<${WORDS}>$`);
+const FORMAT_FIELD = /^(?:\{(?:\d{1,2}|[A-Za-z_]{1,64}(?:\.[A-Za-z_]{1,64}){0,3})(?:![rsa])?\}|%\([A-Za-z_]{1,64}\)[sr])$/;
+
+/** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
+export const isPlaceholder = (value: string): boolean => {
+  const v = value.trim();
+  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FORMAT_FIELD.test(v));
+};

@@ -79,6 +79,7 @@ describe('43b-2, 43b-3, 43b-4: the setcap init container must leave a binary Tra
     ['echo PATH | xargs rm', sh(`${COPY} && ${SET} && echo /shared/traefik | xargs rm`), SURELY],
     ['xargs rm from a file', sh(`${COPY} && ${SET} && xargs rm < /tmp/list`), SURELY],
     ['cd to its folder first, then rm traefik', sh(`cd /shared && ${COPY} && ${SET} && rm traefik`), SURELY],
+    ['rm shared/traefik (relative, from the image WORKDIR /)', sh(`${COPY} && ${SET} && rm shared/traefik`), SURELY],
     ['apk --root=FOLDER', sh(`${COPY} && ${SET} && apk add --root=/shared busybox`), SURELY],
     ['find / -delete (a folder above the mount)', sh(`${COPY} && ${SET} && find / -name traefik -delete`), SURELY],
     ['cp -tFOLDER', sh(`${COPY} && ${SET} && cp -t/shared /usr/local/bin/traefik`), SURELY],

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { parseShell, Shell, Word } from './shell-script';
+import { embeddedPaths } from './setcap-paths';
 
 /**
  * What surely happens to one file (Traefik's binary in a volume) while init containers run, in order: whether it exists
@@ -19,8 +20,8 @@ export interface Reader {
   readonly canSetcap: boolean;
   /** Whether a capability text gives cap_net_bind_service in the effective and permitted sets. */
   readonly grants: (text: string) => boolean;
-  /** Whether a relative path may name the file (the container's workingDir lies in the volume). */
-  readonly relativeMayName: boolean;
+  /** The folder relative paths start from (the container's workingDir, else `/`); undefined after a cd: anywhere. */
+  readonly workingDir: string | undefined;
 }
 /** One way a run may go: the file's state, the last status, whether the shell has exited, whether `set -e` holds. */
 interface Run {
@@ -41,12 +42,19 @@ const UNKNOWN: FileState = { exists: undefined, capable: undefined };
 const key = (run: Run) => JSON.stringify([run.file.exists, run.file.capable, run.ok, run.exited, run.errexit]);
 const unique = (runs: readonly Run[]): Run[] => [...new Map(runs.map((run) => [key(run), run])).values()];
 
-/** Commands that change no file's content, owner or extended attributes whatever their arguments (chmod keeps capabilities). */
+/**
+ * Commands known to only read, or to change no file's content, owner or extended attributes whatever their arguments: the
+ * kernel drops security.capability on a write, a truncation or a chown (fs/attr.c ATTR_KILL_PRIV), not on a chmod or a
+ * change of times. Any other command that names the file in any form may undo it (attack 43b-3: a small allowlist, not a
+ * list of writers).
+ */
 const HARMLESS = new Set(
-  'echo printf ls cat getcap stat test [ sleep true false : chmod touch mkdir sha256sum sha1sum md5sum file head tail grep wc readlink realpath basename dirname id whoami uname date du df sync which apk apt-get'.split(
+  'echo printf ls cat getcap stat test [ sleep true false : chmod touch mkdir sha256sum sha1sum md5sum file head tail grep wc readlink realpath basename dirname id whoami uname date du df sync which'.split(
     ' ',
   ),
 );
+/** Commands that run other commands on what they read (a path fed through stdin, `echo /x | xargs rm`). */
+const RUNS_INPUT = new Set(['xargs', 'parallel']);
 const SHELLS = /^(sh|ash|bash|dash)$/;
 
 /** Where the script of a `sh -c <script>` command line stands, else -1. */
@@ -95,9 +103,15 @@ function shell(node: Shell, reader: Reader, runs: readonly Run[], guarded: boole
       break;
     }
     case 'pipe': {
-      // Each part runs in a subshell at once: all their effects, the last part's status (no pipefail in POSIX sh).
+      // Each part runs in a subshell at once: all their effects, the last part's status (no pipefail in POSIX sh). A part
+      // that is not read-only after a part that names the file may get its path through stdin: it may undo it (43b-3).
       after = live;
-      for (const item of node.items) after = after && subshell(item, reader, after, guarded, depth);
+      let fed = false;
+      for (const item of node.items) {
+        const next: Run[] | undefined = after && subshell(item, reader, after, guarded, depth);
+        after = fed && !readsOnly(item) ? next?.map((run) => ({ ...run, file: maybe(run.file, UNKNOWN) })) : next;
+        fed ||= mentions(item, reader);
+      }
       break;
     }
     case 'background': {
@@ -137,8 +151,7 @@ function command(
   let words = first < 0 ? [] : given.slice(first);
   const exec = words[0] === 'exec';
   if (exec) words = words.slice(1);
-  const named = (word: Word): 'file' | 'parent' | 'other' | 'maybe' =>
-    word === undefined ? 'maybe' : word.startsWith('/') ? reader.locate(posix.normalize(word)) : reader.relativeMayName ? 'maybe' : 'other';
+  const named = (word: Word) => place(word, reader);
   // Redirections open their files before the command runs: `>` truncates, `>>` may append to the file.
   const opened = (file: FileState): FileState =>
     redirects.reduce<FileState>((state, { op, target }) => {
@@ -194,7 +207,7 @@ function effects(
     (name === 'cp' || name === 'install') &&
     args.every((arg) => arg === undefined || !arg.startsWith('--') || /^--[a-z-]+(=|$)/.test(arg))
   )
-    return copyEffects(args, named);
+    return copyEffects(args, named, (word) => mention(word, reader));
   if (name !== undefined && SHELLS.test(name) && depth < 3) {
     // `sh <file>`, or a script this tool does not know: what it runs is unknown.
     const at = scriptAt(words);
@@ -208,7 +221,8 @@ function effects(
         ok: run.ok,
       }));
   }
-  const touches = words.some((word) => named(word) !== 'other' || word === undefined || /setcap/.test(word));
+  const touches =
+    (name !== undefined && RUNS_INPUT.has(name)) || words.some((word) => mention(word, reader) !== 'other' || /setcap/.test(word ?? ''));
   if (name !== undefined && HARMLESS.has(name)) return (file) => either(file);
   // Any other command that names the file, a folder above it, a word this tool does not know, or setcap may do anything to it.
   return (file) => (touches ? either(maybe(file, UNKNOWN)) : either(file));
@@ -264,7 +278,11 @@ function setcapEffects(
  * `cp`/`install [options] <source>... <dest>` or `-t <folder>`: each source lands at the dest, or inside it when it is a
  * folder (a folder above the file, more than one source, `-t`); a copy writes the file anew without capabilities.
  */
-function copyEffects(args: readonly Word[], named: (word: Word) => 'file' | 'parent' | 'other' | 'maybe'): (file: FileState) => Outcome[] {
+function copyEffects(
+  args: readonly Word[],
+  named: (word: Word) => 'file' | 'parent' | 'other' | 'maybe',
+  mentioned: (word: Word) => 'file' | 'parent' | 'other' | 'maybe',
+): (file: FileState) => Outcome[] {
   const operands: Word[] = [];
   let folder: Word | null = null;
   let plain = false;
@@ -285,6 +303,8 @@ function copyEffects(args: readonly Word[], named: (word: Word) => 'file' | 'par
     ? sources.map((source) => (source === undefined || dest === undefined ? undefined : posix.join(dest, posix.basename(source))))
     : [dest];
   const places = targets.map(named);
+  // An option that holds the file's path (`-t/x`, `--suffix=/x`) is not read here: it may write it (43b-3).
+  if (args.some((arg) => arg?.startsWith('-') && mentioned(arg) !== 'other')) places.push('maybe');
   return (file) => {
     if (places.includes('file') && !places.includes('maybe'))
       return [
@@ -324,4 +344,34 @@ export function simpleCommands(argv: readonly Word[], depth = 0): Word[][] | und
     return true;
   };
   return walk(parsed) ? found : undefined;
+}
+
+type Place = 'file' | 'parent' | 'other' | 'maybe';
+/** Where a word, as a path of the container (relative ones from its working folder), lies: the file, a folder above it, neither. */
+function place(word: Word, reader: Reader): Place {
+  if (word === undefined || (reader.workingDir === undefined && !word.startsWith('/'))) return 'maybe';
+  return reader.locate(posix.resolve(reader.workingDir ?? '/', word));
+}
+const RANK: Place[] = ['other', 'parent', 'maybe', 'file'];
+/** The nearest place a word may name, itself or a path it holds (`of=/x`, `-O/x`, `--output=/x`). */
+function mention(word: Word, reader: Reader): Place {
+  const places = [place(word, reader), ...(word === undefined ? [] : embeddedPaths(word).map((path) => place(path, reader)))];
+  return places.reduce((a, b) => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a));
+}
+/** The simple commands of a part of a script. */
+function commandsOf(node: Shell): Array<{ words: readonly Word[]; redirects: readonly { target: Word }[] }> {
+  if (node.kind === 'command') return [node];
+  const parts = 'items' in node ? node.items : 'body' in node ? [node.body] : [node.left, node.right];
+  return parts.flatMap(commandsOf);
+}
+/** Whether a part of a script names the file, a folder above it, or a word this tool does not know. */
+function mentions(node: Shell, reader: Reader): boolean {
+  return commandsOf(node).some((c) => [...c.words, ...c.redirects.map((r) => r.target)].some((word) => mention(word, reader) !== 'other'));
+}
+/** Whether a part of a script runs only commands known to only read. */
+function readsOnly(node: Shell): boolean {
+  return commandsOf(node).every(({ words }) => {
+    const name = words.find((word) => word === undefined || !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
+    return name !== undefined && HARMLESS.has(posix.basename(name));
+  });
 }

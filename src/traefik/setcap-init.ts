@@ -5,6 +5,8 @@ import { effectiveRunAs } from './run-as-root';
 import { isMap } from '../core/is-map';
 import type { Word } from './shell-script';
 import { containerRuns, FileState, Reader, scriptAt, simpleCommands } from './setcap-flow';
+import { beyondBoundingProblem, capabilitiesBeyond } from './setcap-bounding';
+import { aboveMount, changesFolder } from './setcap-paths';
 
 const EXAMPLE = 'traefik-helm-chart EXAMPLES.md "Running on privileged ports with host network"';
 
@@ -79,10 +81,10 @@ function argvOf(init: Values): Word[] | undefined {
  * (`setcap [-q] <caps> <file> ...`; not `-v`, which only verifies, nor `-n <rootid>`: setcap-flow.ts); whether
  * they surely run and stay is setcap-flow.ts' to tell.
  */
-function grantedFiles(init: Values): string[] {
+function grantedFiles(init: Values): Map<string, string> {
   const argv = argvOf(init);
   const commands = (argv && simpleCommands(argv)) ?? [];
-  const files = new Set<string>();
+  const files = new Map<string, string>();
   for (const words of commands) {
     if (words[0] === undefined || posix.basename(words[0]) !== 'setcap') continue;
     let i = 1;
@@ -91,10 +93,10 @@ function grantedFiles(init: Values): string[] {
     if (options.has('-v') || options.has('-n')) continue;
     for (; i + 1 < words.length; i += 2) {
       const [caps, file] = [words[i], words[i + 1]];
-      if (caps !== undefined && file?.startsWith('/') && grantsBindService(caps)) files.add(normal(file));
+      if (caps !== undefined && file?.startsWith('/') && grantsBindService(caps)) files.set(normal(file), caps);
     }
   }
-  return [...files];
+  return files;
 }
 
 /**
@@ -149,7 +151,8 @@ export function setcapInitContainer(
   const able = new Map<number, string>();
   inits.forEach((init, i) => {
     if (!isMap(init) || ![...list(init, 'command'), ...list(init, 'args')].some((w) => typeof w === 'string' && /setcap/.test(w))) return;
-    const files = grantedFiles(init);
+    const granted = grantedFiles(init);
+    const files = [...granted.keys()];
     const targets = files.map((file) => ({ file, at: fileInVolume(list(init, 'volumeMounts'), file) }));
     const reached = targets.filter(({ at }) => at && binary && at.volume === binary.volume && at.inside === binary.inside);
     const reaches = reached.some(({ at }) => !at?.readOnly);
@@ -159,13 +162,14 @@ export function setcapInitContainer(
         ? `${named(i)} mounts the volume of ${JSON.stringify(reached[0].file)} with readOnly: true, so it cannot change the binary Traefik runs: drop readOnly from that mount`
         : !reaches
           ? `${named(i)} runs setcap on ${targets.map(({ file }) => JSON.stringify(file)).join(', ')}, which is not the binary Traefik runs, ${TRAEFIK_BINARY} (the traefik image's entrypoint finds it there): mount the volume that holds it over ${posix.dirname(TRAEFIK_BINARY)} with additionalVolumeMounts`
-          : rootProblem(init, pod, named(i));
+          : (reached.map(({ file }) => beyondBoundingProblem(named(i), granted.get(file) as string, file, container)).find(Boolean) ??
+            rootProblem(init, pod, named(i)));
     if (problem) why ??= problem;
     else able.set(i, reached[0].file);
   });
   if (why === undefined && !able.size) return undefined;
   if (!able.size || !binary) return { counts: false, why: why as string };
-  const flow = binaryFlow(values, inits, binary, pod);
+  const flow = binaryFlow(values, inits, binary, pod, container);
   const sure = (i: number) => flow.after[i].length > 0 && flow.after[i].every((file) => file.capable === true);
   if (sure(inits.length - 1)) return noNewPrivs ? { counts: false, why: noNewPrivs } : { counts: true };
   const last = inits
@@ -218,13 +222,13 @@ function rootProblem(init: Values, pod: Values, named: string): string | undefin
  * success go on): an emptyDir starts empty (Kubernetes docs "Volumes": "initially empty"), another volume as unknown. A
  * container that mounts the binary's volume without readOnly and runs what this tool cannot read may do anything to it.
  */
-function binaryFlow(values: Values, inits: readonly unknown[], binary: { volume: string; inside: string }, pod: Values) {
+function binaryFlow(values: Values, inits: readonly unknown[], binary: { volume: string; inside: string }, pod: Values, container: Values) {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const volume = list(deployment, 'additionalVolumes').find((v) => isMap(v) && v.name === binary.volume);
   const start: FileState =
     isMap(volume) && isMap(volume.emptyDir) ? { exists: false, capable: false } : { exists: undefined, capable: undefined };
   const unreadable = new Set<number>();
-  const readers = inits.map((init) => (isMap(init) ? readerOf(init, binary, pod) : undefined));
+  const readers = inits.map((init) => (isMap(init) ? readerOf(init, binary, pod, container) : undefined));
   const after: FileState[][] = [];
   let states: FileState[] = [start];
   readers.forEach((reader, i) => {
@@ -248,16 +252,26 @@ function binaryFlow(values: Values, inits: readonly unknown[], binary: { volume:
 }
 
 /** How container `init` may touch the binary; undefined when it mounts the binary's volume only readOnly or not at all. */
-function readerOf(init: Values, binary: { volume: string; inside: string }, pod: Values): Reader | undefined {
+function readerOf(init: Values, binary: { volume: string; inside: string }, pod: Values, container: Values): Reader | undefined {
   const mounts = list(init, 'volumeMounts');
   const writable = mounts.some((m) => isMap(m) && m.name === binary.volume && m.readOnly !== true);
   if (!writable) return undefined;
   const locate = (path: string): 'file' | 'parent' | 'other' => {
     const at = fileInVolume(mounts, normal(path));
-    if (!at || at.volume !== binary.volume || at.readOnly) return 'other';
-    if (at.inside === binary.inside) return 'file';
-    return binary.inside.startsWith(at.inside === '/' ? '/' : `${at.inside}/`) ? 'parent' : 'other';
+    if (at && at.volume === binary.volume && !at.readOnly) {
+      if (at.inside === binary.inside) return 'file';
+      if (binary.inside.startsWith(at.inside === '/' ? '/' : `${at.inside}/`)) return 'parent';
+    }
+    return aboveMount(mounts, binary, normal(path)) ? 'parent' : 'other';
   };
-  const workingDir = typeof init.workingDir === 'string' && init.workingDir.startsWith('/') ? locate(init.workingDir) : 'other';
-  return { locate, canSetcap: !rootProblem(init, pod, ''), grants: grantsBindService, relativeMayName: workingDir === 'parent' };
+  // Relative words resolve against workingDir, else the image's WORKDIR (`/` in the traefik image); after a cd, anywhere.
+  const argv = argvOf(init);
+  const workingDir = changesFolder(argv && simpleCommands(argv))
+    ? undefined
+    : typeof init.workingDir === 'string' && init.workingDir.startsWith('/')
+      ? init.workingDir
+      : '/';
+  // A setcap whose permitted set lies beyond Traefik's bounding set leaves a binary the kernel refuses to exec (setcap-bounding.ts).
+  const grants = (text: string) => grantsBindService(text) && !capabilitiesBeyond(text, container).length;
+  return { locate, canSetcap: !rootProblem(init, pod, ''), grants, workingDir };
 }

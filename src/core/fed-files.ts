@@ -20,10 +20,16 @@ import { LITERAL } from './variable-literals';
 const FEEDER = String.raw`(?<![\w-])(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s))?)[ \t]+(?:${LITERAL})`;
 /** A process substitution of a literal that is no redirection of standard input (`< <(echo pw)` is stdin-passwords.ts's). */
 const SUBSTITUTION = new RegExp(String.raw`(?<!<[ \t]*)(?<![\w>])<\([ \t]*${FEEDER}[ \t]*\)`, 'dg');
-/** `exec N< <(echo LITERAL)` or `exec N<<<LITERAL` (N 1 to 9: 0 is variable-literals.ts's EXEC). */
-const EXEC_FD = new RegExp(String.raw`(?<![\w-])exec[ \t]+([1-9])(?:<[ \t]*<\([ \t]*${FEEDER}[ \t]*\)|<<<[ \t]*(?:${LITERAL}))`, 'dg');
-/** A literal written to a file (`echo LITERAL > /tmp/p`, `>|`): the path follows the LITERAL groups. */
-const WRITTEN = new RegExp(String.raw`${FEEDER}[ \t]*>\|?[ \t]*([^\s;&|()<>'"\x60$\\]+)`, 'dg');
+/**
+ * `exec N< <(echo LITERAL)` or `exec N<<<LITERAL` (N 1 to 9: 0 is variable-literals.ts's EXEC), or `exec {NAME}<…`
+ * (bash(1) REDIRECTION: "the shell will allocate a file descriptor greater than 10 and assign it to {varname}").
+ */
+const EXEC_FD = new RegExp(
+  String.raw`(?<![\w-])exec[ \t]+([1-9]|\{[A-Za-z_]\w{0,63}\})(?:<[ \t]*<\([ \t]*${FEEDER}[ \t]*\)|<<<[ \t]*(?:${LITERAL}))`,
+  'dg',
+);
+/** A literal written to a file (`echo LITERAL > /tmp/p`, `>|`, `>>`, the path quoted too): the path follows the LITERAL groups. */
+const WRITTEN = new RegExp(String.raw`${FEEDER}[ \t]*>[>|]?[ \t]*(["']?)([^\s;&|()<>'"\x60$\\]+)\4`, 'dg');
 /** A literal written to a coprocess's input: `>&"${NAME[1]}"`, `>&${NAME[1]}`. */
 const TO_COPROC = new RegExp(String.raw`${FEEDER}[ \t]*1?>&[ \t]*"?\$\{([A-Za-z_]\w*)\[1\]\}"?`, 'dg');
 
@@ -58,21 +64,37 @@ interface Edit {
 /** Whether a word ends at `k` (a blank, a separator, the text's end). */
 const wordEnds = (text: string, k: number): boolean => k >= text.length || /[\s;&|)]/.test(text[k]);
 
+/** A word as written bare, double-quoted or single-quoted. */
+const spellings = (word: string): string[] => [word, `"${word}"`, `'${word}'`];
+
 /**
- * The reads after `from` of `file` (a path, or `/dev/fd/N`), or of descriptor `fd` as standard input (`<&N`, `0<&N`),
- * each written as reading `literal`: a redirection of standard input as its here-string, a file's word as `/dev/stdin`
- * fed it.
+ * The reads after `from` of a file (a path, or `/dev/fd/N`, as each of `files` spells it), or of a descriptor as standard
+ * input (`<&N`, `0<&N`, as each of `fds` spells it), each written as reading `literal`: a redirection of standard input
+ * as its here-string, a file's word as `/dev/stdin` fed it.
  */
 function readsAfter(
   text: string,
   from: number,
-  reads: { file: string; fd?: string },
+  reads: { files: readonly string[]; fds: readonly string[] },
   literal: { value: string; span: [number, number] },
   edits: Edit[],
 ): void {
+  for (const file of reads.files) fileReads(text, from, file, literal, edits);
+  for (const fd of reads.fds) {
+    const stdin = `<&${fd}`;
+    for (let k = text.indexOf(stdin, from); k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(stdin, k + 1)) {
+      const at = text[k - 1] === '0' ? k - 1 : k;
+      if (wordEnds(text, k + stdin.length) && !/\w/.test(text[at - 1] ?? ''))
+        edits.push({ at, end: k + stdin.length, written: `<<<${quoted(literal.value)}`, ...literal });
+    }
+  }
+}
+
+/** readsAfter's reads of one spelling of a file. */
+function fileReads(text: string, from: number, file: string, literal: { value: string; span: [number, number] }, edits: Edit[]): void {
   const here = `<<<${quoted(literal.value)}`;
-  for (let k = text.indexOf(reads.file, from); k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(reads.file, k + 1)) {
-    const end = k + reads.file.length;
+  for (let k = text.indexOf(file, from); k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(file, k + 1)) {
+    const end = k + file.length;
     if (!wordEnds(text, end)) continue;
     let before = k;
     while (before > from && /[ \t]/.test(text[before - 1])) before--;
@@ -82,12 +104,6 @@ function readsAfter(
     const redirect = text[before - 1] === '<' && text[before - 2] !== '<' ? before - (text[before - 2] === '0' ? 2 : 1) : -1;
     if (redirect >= from && /^(?:|[\s;&|(])$/.test(text[redirect - 1] ?? '')) edits.push({ at: redirect, end, written: here, ...literal });
     else if (/[\s=]/.test(text[k - 1] ?? '')) edits.push({ at: k, end, written: `/dev/stdin ${here}`, ...literal });
-  }
-  const stdin = reads.fd === undefined ? '' : `<&${reads.fd}`;
-  for (let k = stdin ? text.indexOf(stdin, from) : -1; k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(stdin, k + 1)) {
-    const at = text[k - 1] === '0' ? k - 1 : k;
-    if (wordEnds(text, k + stdin.length) && !/\w/.test(text[at - 1] ?? ''))
-      edits.push({ at, end: k + stdin.length, written: here, ...literal });
   }
 }
 
@@ -104,12 +120,15 @@ export function fedFilesProbe(
   }
   for (const match of first(text.matchAll(EXEC_FD))) {
     const literal = literalOf(match, 2) ?? literalOf(match, 5);
-    const fd = match[1];
-    if (literal) readsAfter(text, match.index + match[0].length, { file: `/dev/fd/${fd}`, fd }, literal, edits);
+    // A named descriptor is read by its variable's value (`<&$fd`, `<&"${fd}"`, `/dev/fd/$fd`).
+    const name = /^\{(.*)\}$/.exec(match[1])?.[1];
+    const fds = name ? [`$${name}`, `\${${name}}`].flatMap((fd) => [fd, `"${fd}"`]) : [match[1]];
+    const files = fds.flatMap((fd) => spellings(`/dev/fd/${fd.replace(/"/g, '')}`));
+    if (literal) readsAfter(text, match.index + match[0].length, { files, fds }, literal, edits);
   }
   for (const match of first(text.matchAll(WRITTEN))) {
     const literal = literalOf(match, 1);
-    if (literal) readsAfter(text, match.index + match[0].length, { file: match[4] }, literal, edits);
+    if (literal) readsAfter(text, match.index + match[0].length, { files: spellings(match[5]), fds: [] }, literal, edits);
   }
   // Each coprocess started, by name (`coproc NAME { … }`; COPROC where unnamed), in order.
   const coprocs = text.includes('coproc') ? [...text.matchAll(COPROC)] : [];

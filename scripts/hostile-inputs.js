@@ -149,6 +149,14 @@ const commandLists41 = (size = 1_000_000) =>
       ['xargs and open pipes', 'echo "$P" | xargs -I {} echo {} |\n'],
       ['literal variables', 'P=a Q=$(f) ; echo "$P$Q" | restic -r r init\n'],
       ['script inputs from exec', 'exec <<< "$P"\nrestic -r r init\n'],
+      // Round 44 (wrap44: fed-files.ts, xargs-command.ts, pipe-lines.ts): literals through descriptors, substitutions,
+      // written files and coprocesses; xargs commands given their fed words; pipes followed by comment lines.
+      ['descriptors of literals read many times', "exec 3<<<'a'\nchpasswd <&3 /dev/fd/3\n"],
+      ['files written from literals, read', "echo 'a:b' > /tmp/p ; chpasswd < /tmp/p -f /tmp/p\n"],
+      ['substitutions of literals', "sshpass -f <(echo 'a') "],
+      ['coprocesses written literals', 'coproc chpasswd\necho \'a:b\' >&"${COPROC[1]}"\n'],
+      ['xargs fed many words', "echo 'a b c' | xargs -0 -I@ sh -c 'echo @ | chpasswd' ; "],
+      ['pipes followed by comment lines', 'echo a | # c\n#\n\n'],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

@@ -6,9 +6,13 @@
  * the written text's too). Not a YAML block scalar's `|` (`key: |`, `- |`, `? |`, a `|` alone) nor `||`.
  */
 
-/** A `|` at a line's end after a character that ends a command's word (not `:`, `-`, `?`, `|`, `=`, a blank). */
-const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|[ \t]*)\r?\n/g;
+/**
+ * A `|` at a line's end after a character that ends a command's word (not `:`, `-`, `?`, `|`, `=`, a blank): its line
+ * break, with a comment after the `|` and the blank or comment-only lines before the next command (43a-3: bash reads
+ * `echo pw | # the token` and then, after blank lines, `vault login -` as one pipeline).
+ */
+const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|)(?:[ \t]*(?:#[^\r\n]*)?\r?\n)+/g;
 
 /** `text` with the line break after each pipeline left open made blanks, each character where it stood. */
 export const pipesOnOneLine = (text: string): string =>
-  text.includes('|') ? text.replace(OPEN_PIPE, (lineBreak) => ' '.repeat(lineBreak.length)) : text;
+  text.includes('|') ? text.replace(OPEN_PIPE, (lineBreaks) => ' '.repeat(lineBreaks.length)) : text;

@@ -14,6 +14,8 @@ import { execStoredSecrets } from './secret-store-commands';
 import { isRedirection } from './shell-redirections';
 import { type Inherited, inherits, lifted, readerCall, scriptInput } from './stdin-wrappers';
 import { withLiterals } from './variable-literals';
+import { withFedFiles } from './fed-files';
+import { xargsFound } from './xargs-command';
 import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
@@ -305,6 +307,7 @@ function commandPasswords(
         }
       }
     }
+    if (depth < MAX_NESTING && name === 'xargs') found.push(...xargsFound(words, i, (run) => commandPasswords(run, depth, fedToRedis)));
     if (SEPARATOR.test(word)) stdinReaders.clear();
     // A reader of standard input wherever it stands (after `RUN`, a prompt, `sudo`, another client's words: 39a-1).
     else if (depth < MAX_NESTING && isStdinReader(name) && !stdinReaders.has(name)) {
@@ -417,7 +420,7 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
 /** The last text read and what was found (a shape's finder, then its name, read the same text one after the other). */
 let lastRead: { text: string; found: ReturnType<typeof commandPasswordsIn> } | undefined;
 const commandPasswordsOnce = (text: string): ReturnType<typeof commandPasswordsIn> =>
-  (lastRead = lastRead?.text === text ? lastRead : { text, found: withLiterals(text, commandPasswordsIn) }).found;
+  (lastRead = lastRead?.text === text ? lastRead : { text, found: withLiterals(text, withFedFiles(commandPasswordsIn)) }).found;
 
 export const commandPasswordSpans = (text: string): Array<[number, number]> => commandPasswordsOnce(text).spans;
 /** How a finding of commandPasswordSpans is named: the first password's client and option (36a-12). */

@@ -27,17 +27,19 @@ export interface StdinRule {
  */
 export const STDIN_FILE = String.raw`(?:\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)`;
 const DASH_OR_FILE = `(?:-|${STDIN_FILE})`;
+const STDIN_PATH = new RegExp(`^${STDIN_FILE}$`);
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 
 /**
  * sshpass(1): "If no option is given, sshpass reads the password from the standard input"; `-d <fd>` reads fd (0: the
- * standard input). Its own options end at the command it runs (its first word that is no option nor `-d`'s, `-P`'s value).
+ * standard input), `-f <file>` a file that is standard input (43a-4: `-f <(echo pw)`). Its own options end at the command it runs (its first word that is no option nor `-d`'s, `-P`'s value).
  */
 function sshpassReadsStdin(words: readonly string[], i: number): boolean {
   for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++) {
     const word = words[k];
+    if (word === '-f' && STDIN_PATH.test(words[k + 1] ?? '')) return true;
     if (/^-d ?0?$/.test(word)) return word === '-d0' || (word === '-d' && words[k + 1] === '0');
     if (/^-[pfe]/.test(word) || /^-d\d/.test(word)) return false;
     if (!word.startsWith('-') && !/^-[dP]$/.test(words[k - 1])) return true;

@@ -67,6 +67,7 @@ export function reaches(words: readonly string[], k: number, i: number): Reach {
     else if (CONTAINERS.test(name)) next = afterContainer(words, k, i);
     else if (PODS.test(name)) next = afterPod(words, k, i);
     else if (name === 'ssh') next = afterSsh(words, k, i);
+    else if (name === 'systemd-run') next = afterSystemdRun(words, k, i);
     else if (name === 'ip' && words[k + 1] === 'netns' && words[k + 2] === 'exec') next = k + 4;
     else return undefined;
     if (typeof next !== 'number') return next;
@@ -158,13 +159,40 @@ function afterPod(words: readonly string[], k: number, i: number): number | Reac
 function afterSsh(words: readonly string[], k: number, i: number): number | Reach {
   for (k++; k < i; k++) {
     const word = words[k];
+    if (word === '--') {
+      k++;
+      break;
+    }
     if (!option(word)) break;
     // getopt: the first option of a cluster that takes a value takes the rest, or the next word.
     if (/^-[^BbcDEeFIiJLlmOoPpQRSWw]*[nfN]/.test(word)) return undefined;
     if (/^-[^BbcDEeFIiJLlmOoPpQRSWw]*[BbcDEeFIiJLlmOoPpQRSWw]$/.test(word)) k++;
   }
+  // `ssh -t host -- sudo -S true`: a `--` after the host is no word of the command (43a-8).
+  if (words[k + 1] === '--' && k + 1 < i) k++;
   if (k + 1 === i && /\s/.test(words[i])) return 'script';
   return k + 1;
+}
+
+/** systemd-run(1)'s options whose value is the next word where not glued (`-u NAME`, `-p K=V`, `--uid U`). */
+const SYSTEMD_RUN_VALUE =
+  /^(?:-[upEMHs]|--(?:unit|property|description|slice|setenv|machine|host|uid|gid|nice|working-directory|service-type|on-\w+|timer-property|path-property|socket-property|expand-environment|json|slice-inherit))$/;
+
+/**
+ * After `systemd-run [OPTIONS] COMMAND` (systemd-run(1): `-P, --pipe`: "standard input, output, and error of the
+ * transient service are inherited from the systemd-run command itself"; `-t, --pty` connects it to systemd-run's
+ * terminal, its input too); without one of them the service's input is /dev/null (43a-8).
+ */
+function afterSystemdRun(words: readonly string[], k: number, i: number): number | Reach {
+  let keepsInput = false;
+  for (k++; k < i; k++) {
+    const word = words[k];
+    if (word === '--') return keepsInput ? k + 1 : undefined;
+    if (!option(word)) break;
+    keepsInput ||= /^(?:--pipe|--pty|-[A-Za-z]*[Pt][A-Za-z]*)$/.test(word) && !SYSTEMD_RUN_VALUE.test(word);
+    if (SYSTEMD_RUN_VALUE.test(word)) k++;
+  }
+  return keepsInput ? k : undefined;
 }
 
 /** How many words back a group's opening is looked for. */
@@ -180,9 +208,12 @@ export function readerCall(words: readonly string[], i: number): { from: number;
   let start = i;
   while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
   // The same name later in the command, where the first is a wrapper's word (`docker exec -i vault vault login -`).
-  let reached = reaches(words, start, i) === 'command';
+  // A one-word script (`sh -c chpasswd`, `sh -c 'chpasswd'`) is that command, run with the shell's input (43a-1).
+  const reach = reaches(words, start, i);
+  let reached = reach === 'command' || (reach === 'script' && !/\s/.test(words[i]));
   for (let k = i + 1, tries = 0; !reached && k < words.length && !SEPARATOR.test(words[k]) && tries < MAX_WRAPPERS; k++)
-    if (base(words[k]) === base(words[i]) && ++tries && reaches(words, start, k) === 'command') [i, reached] = [k, true];
+    if (base(words[k]) === base(words[i].replace(/^--?[\w.-]+=/, '')) && ++tries && reaches(words, start, k) === 'command')
+      [i, reached] = [k, true];
   // A reader with a file for its input reads no fed text (`(cat >/x; restic init < /run/pw)`).
   let end = i + 1;
   while (end < words.length && !SEPARATOR.test(words[end])) end++;

@@ -11,7 +11,7 @@
  */
 
 /** A literal word: single-quoted, double-quoted with nothing expanded in it, or bare. */
-const LITERAL = String.raw`'([^'\n]*)'|"([^"\n$\x60\\]*)"|([^\s'"$\x60;&|()<>\\]+)`;
+export const LITERAL = String.raw`'([^'\n]*)'|"([^"\n$\x60\\]*)"|([^\s'"$\x60;&|()<>\\]+)`;
 /** What precedes a command's assignment: a line's start, a separator, a blank; `export`, `declare -x`, `local`… */
 const BEFORE = String.raw`(?<![^\s;&|(])(?:(?:export|local|readonly|declare|typeset)[ \t]+(?:-\w+[ \t]+)*)?`;
 /** `NAME=literal` (ended by a blank, a separator or the line's end), or `NAME=` with anything else (`$(…)`, `"$X"`). */

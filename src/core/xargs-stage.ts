@@ -7,7 +7,7 @@
  */
 
 /** xargs' options whose value is the next word where not glued (`-I {}`, `-n 1`, `--delimiter x`). */
-const TAKES_VALUE = /^(?:-[adEILnPs]|--(?:arg-file|delimiter|eof|replace|max-lines|max-args|max-procs|max-chars|process-slot-var))$/;
+export const TAKES_VALUE = /^(?:-[adEILnPs]|--(?:arg-file|delimiter|eof|replace|max-lines|max-args|max-procs|max-chars|process-slot-var))$/;
 
 const basename = (word: string): string => word.replace(/^.*[/\\]/s, '');
 

@@ -5,6 +5,7 @@ import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail 
 import { isCountOfSecrets, isLookupTables, isSecretCommand } from './plain-settings';
 import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
+import { looksGenerated } from './generated-runs';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -336,13 +337,8 @@ export function isSecretPath(path: Path): boolean {
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
 }
 
-/**
- * A word that looks generated, as keys and passwords are, not chosen, as names are: a run of 12 or more letters and
- * digits that holds both, or of 24 or more (`backend-certs`, `tls.crt`, `api-token` are chosen; `x7Kq9mZ2pL4v` is not).
- * A reference's names and keys are taken for the secret itself when they look so.
- */
-export const looksGenerated = (value: string): boolean =>
-  (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/[A-Za-z]/.test(run) && /\d/.test(run)));
+/** A reference's names and keys are taken for the secret itself when they look generated (generated-runs.ts). */
+export { looksGenerated };
 
 /** A reference's Secret name: a Secret name that does not look generated. */
 const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);

@@ -3,12 +3,13 @@ import { K3sVipCluster } from '../src';
 import * as format from '../src/config/formats';
 import { looksGenerated } from '../src/core/secrets-keys';
 import { configErrors, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
-import { sidecar } from './secret-tables';
+import { configMapOf, sidecar } from './secret-tables';
 
 /**
  * Round 43a, messages: a Secret reference's name or key given as a list or a map is never quoted (43a-5); Secret
  * references in pods (env, envFrom, sidecars, extraObjects) are held to the passwordSecret rules (43a-19); names of
- * words with a number are not "generated" (43a-15). 43a-18 (`npm run check` names the files it left out also when it
+ * words with a number are not "generated" (43a-15); each line of a text named with its own kind, netrc's words whole, a
+ * ConfigMap's generated-looking key not shown (43a-17). 43a-18 (`npm run check` names the files it left out also when it
  * finds a difference) is tested in delivery.test.ts, which has a synthesized dist/ already.
  */
 const S = 'Zq9xW7pLm3Tr';
@@ -119,5 +120,25 @@ describe("43a-19: Secret references in Traefik's pod follow the passwordSecret r
     ],
   ])('%s is accepted', (_, values) => {
     expect(valuesDoors.config(values)).toBe('');
+  });
+});
+
+describe("43a-17: each reported line says its own kind; a ConfigMap's key is a file name", () => {
+  test('a name=value line then a URL line: line 1 is the name=value line', () => {
+    const out = valuesDoors.config(configMapOf({ '.env': `DB_PASSWORD=${S}\nurl=https://bob:${S}3@h/\n` }));
+    expect(out).toMatch(/a value set to a name like a secret \(name=value\), on its line 1 \(a line setting DB_PASSWORD\)/);
+    expect(out).toMatch(/a URL with credentials, on its line 2/);
+    expect(out).not.toContain(S);
+  });
+  test("netrc's message keeps its closing backtick and bracket", () => {
+    const out = valuesDoors.config(configMapOf({ '.netrc': `machine h login bob password ${S}\n` }));
+    expect(out).toContain('token), on its line 1');
+    expect(out).not.toContain(S);
+  });
+  test("a ConfigMap's generated-looking data key: not shown, not called a Secret's key", () => {
+    const out = valuesDoors.config(configMapOf({ [S]: 'x' }));
+    expect(out).toContain('extraObjects[0].data: holds a key that looks generated');
+    expect(out).toContain("name the ConfigMap's file");
+    expect(out).not.toContain(S);
   });
 });

@@ -142,3 +142,19 @@ describe("43a-17: each reported line says its own kind; a ConfigMap's key is a f
     expect(out).not.toContain(S);
   });
 });
+
+describe('43a-16: an extraObjects text item that does not parse still has its secret lines said', () => {
+  const item = (line: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\ndata:\n  ${line}\n  a: b\n`;
+  test('a password line with an unclosed quote: the syntax error and the line, in one run', () => {
+    const out = valuesDoors.config({ extraObjects: [item(`password: "${S}`)] });
+    expect(out).toContain('does not parse cleanly as YAML');
+    expect(out).toMatch(
+      /extraObjects\[0\]: holds text that sets a value under a key named like a secret .*on its line 5 \(a line setting password\)/,
+    );
+    expect(out).not.toContain(S);
+  });
+  test('the same text without a secret: only the syntax error', () => {
+    const out = valuesDoors.config({ extraObjects: [item('note: "hello')] });
+    expect(out.split('\n')).toHaveLength(1);
+  });
+});

@@ -41,6 +41,23 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   return [first, ...more];
 }
 
+/**
+ * Every line of `text` at `path` that sets a secret by itself, each a refusal naming its line, for a text refused whole
+ * for another reason and left out of the data (an `extraObjects` item given as text with a YAML syntax error, 43a-16):
+ * its secret lines are still said in the same run, at their lines.
+ */
+export function secretLineProblems(text: string, path: Path): Problem[] {
+  const lines = text.split(/\r?\n|\r/, MAX_LINES);
+  const found: Problem[] = [];
+  for (let i = 0; i < lines.length && found.length < MAX_PLACES; i++) {
+    const line = lineFinding(lines[i]);
+    if (!line) continue;
+    const what = `${line.what}, on its line ${i + 1}${line.matched && line.matched !== line.what ? ` (${line.matched})` : ''}`;
+    found.push({ path, message: secretRefusal({ path, value: lines[i], what }), textLine: i + 1 });
+  }
+  return found;
+}
+
 /** How many lines of one text a run names at most. */
 const MAX_PLACES = 20;
 

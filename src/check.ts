@@ -69,7 +69,8 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   }
   if (diff.length) {
     for (const line of diff) log(line);
-    log(`${shownDist}/ differs from a fresh synth: run \`npm run synth\` and commit the result.`);
+    // The files left out are named here too: one run says every difference (43a-18).
+    log(`${shownDist}/ differs from a fresh synth${othersNote(others)}: run \`npm run synth\` and commit the result.`);
     return 1;
   }
   log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others)}.`);

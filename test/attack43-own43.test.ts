@@ -146,7 +146,7 @@ const REFUSED: Array<[string, object, string, RegExp, string?]> = [
     'secretKeyRef name Bad_Name',
     ref('secretKeyRef', 'Bad_Name', 'k'),
     'env[0].valueFrom.secretKeyRef.name',
-    /is not a valid name.*a Secret name is a DNS-1123 subdomain/,
+    /is not a valid Secret name \(the value is not shown.*a Secret name is a DNS-1123 subdomain/,
   ],
   [
     'configMapKeyRef key "bad key"',

@@ -151,6 +151,19 @@ describe('drift check (npm run check)', () => {
     );
   });
 
+  test('names the files synth did not write also when dist/ differs (43a-18: one run says all)', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
+    cpSync(synthesizedReference(), dist, { recursive: true });
+    writeFileSync(join(dist, 'notes.txt'), 'x\n');
+    const file = join(dist, 'dev/kube-vip.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# edit\n`);
+    const { code, lines } = run(dist);
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe(
+      `${dist}/ differs from a fresh synth; 1 other file(s) in it, not written by synth, were left out: notes.txt: run \`npm run synth\` and commit the result.`,
+    );
+  });
+
   test('fails on a one-byte change, with a readable diff', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
     cpSync(synthesizedReference(), dist, { recursive: true });
@@ -180,6 +193,8 @@ describe('drift check (npm run check)', () => {
         '--- dev/old.yaml (stale: a fresh synth no longer writes it)',
       ]),
     );
-    expect(lines.join('\n')).not.toContain('foreign.yaml');
+    // A file synth did not write is no stale file: only named as left out (43a-18), never diffed.
+    expect(lines.slice(0, -1).join('\n')).not.toContain('foreign.yaml');
+    expect(lines.at(-1)).toContain('not written by synth, were left out: dev/foreign.yaml: run `npm run synth`');
   });
 });

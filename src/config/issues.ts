@@ -4,6 +4,7 @@ import { formatPath, oneLine, Problem } from '../core/problem';
 import { isSecretPath, REDACTED } from '../core/secrets';
 import { allowedKeys } from './config-shape';
 import { clusterConfigSchema } from './schema';
+import { valueNotShownAt } from './unshown-values';
 
 /**
  * Schema findings in the user's words: each zod issue becomes problems whose message names the bad value
@@ -23,7 +24,7 @@ export type DescribedProblem = Problem & {
  * Every zod issue in the user's words, one message per bound: `z.number().int().max(100)` reports 1e21 as
  * above both the safe-integer range and 100; only the tighter bound is worth reading.
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): DescribedProblem[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodType = clusterConfigSchema): DescribedProblem[] {
   const key = (issue: z.core.$ZodIssue) =>
     `${issue.code} ${formatPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol'))}`;
   const bound = (issue: z.core.$ZodIssue) =>
@@ -35,15 +36,19 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): DescribedPr
   }
   return issues
     .filter((issue) => bound(issue) === undefined || bound(issue) === tightest.get(key(issue)))
-    .flatMap((issue) => describeIssue(issue));
+    .flatMap((issue) => describeIssue(issue, root));
 }
 
-/** Turns one zod issue into problems whose message names the bad value and what is expected. */
-export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
+/**
+ * Turns one zod issue into problems whose message names the bad value and what is expected; `root` is the schema
+ * the issue's path starts at (the whole config's, or a construct's piece of it).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = clusterConfigSchema): DescribedProblem[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const input = (issue as { input?: unknown }).input;
-  // Under a key named like a secret (or a Secret reference given as text) the value is never quoted.
-  const secret = isSecretPath(path);
+  // Under a key named like a secret, or where a secret or a Secret reference belongs (a reference's name/key,
+  // k3s.tokenFile: unshown-values.ts), the value is never quoted, whatever its type (`key: [pw]`, `key: {pw: 1}`).
+  const secret = isSecretPath(path) || valueNotShownAt(root, path);
   const show = (value: unknown) => (secret ? `"${REDACTED}"` : quote(value));
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -103,7 +108,7 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedProblem[] {
       // object branch), then one whose type matched (its message is specific), else describe the union.
       const matched = (check: (i: z.core.$ZodIssue) => boolean) => issue.errors.find((branch) => branch.length && branch.every(check));
       const specific = matched((i) => i.path.length > 0) ?? matched((i) => i.code !== 'invalid_type');
-      if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+      if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, root));
       return [{ path, message: `${show(input)} is ${kind(input)}: ${schemaAt(path)?.description ?? 'not allowed here'}` }];
     }
     case 'invalid_key': {

@@ -140,9 +140,10 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
    */
   public value(path: Path, value: unknown, piece: SchemaPiece): this {
     if (value === undefined || pieceAccepts(piece, value)) return this;
-    const parsed = zodSchema()[piece].safeParse(value, { reportInput: true });
+    const schema = zodSchema()[piece];
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      for (const problem of zodIssues().describeIssues(parsed.error.issues)) {
+      for (const problem of zodIssues().describeIssues(parsed.error.issues, schema)) {
         this.problems.push({ path: [...path, ...problem.path], message: problem.message });
       }
     }

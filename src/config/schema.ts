@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
 import { tokenFilePath } from './token-file';
+import { markedIfNotShown } from './unshown-values';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 
 /**
@@ -22,13 +23,14 @@ function formatted(check: format.FormatCheck, description: string) {
       ? `expected text: ${description.replace(/\.$/, '')}`
       : (check(String(input)) ?? `write it as text: "${String(input)}"`);
   const pattern = format.EDITOR_PATTERNS.get(check);
-  return z
+  const schema = z
     .string({ error: (issue) => (issue.input === undefined ? undefined : notText(issue.input)) })
     .meta({ description, ...(pattern ? { pattern } : {}) })
     .superRefine((value, ctx) => {
       const problem = check(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
     });
+  return markedIfNotShown(check, schema);
 }
 
 const virtualIp = formatted(format.virtualIp, "A single IPv4 or IPv6 address on the nodes' LAN.");

@@ -4,7 +4,7 @@ import { looksGenerated } from '../core/secrets-keys';
  * The name and key of a Kubernetes Secret that a first-class key refers to (`kubeVip.bgp.passwordSecret`,
  * `certManager.issuers.*.solver.dns01.tokenSecret`). A password is pasted there by mistake: no message quotes the
  * value or anything derived from it (no lower-case hint), and one that looks generated (core/secrets-keys.ts
- * looksGenerated: 12 or more letters and digits mixed) is taken for the secret itself and refused, by the rule a
+ * looksGenerated: letters and digits mixed as in a generated key) is taken for the secret itself and refused, by the rule a
  * reference's names and keys follow under `traefik.values` (refersToSecret; README "Guarantees").
  */
 

@@ -1,3 +1,5 @@
+import { looksGenerated } from './generated-runs';
+
 /**
  * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
  * (attack round 39a-7): a count of secrets, and a Postfix lookup table that holds them. For secrets-keys.ts
@@ -39,7 +41,7 @@ const TABLES = new RegExp(`^${TABLE}(?:[,\\s]+${TABLE})*,?$`);
  */
 export function isLookupTables(value: string, named: string): boolean {
   if (!/_maps?$/i.test(named.trim()) || value.length > 4096 || !TABLES.test(value.trim())) return false;
-  return !(value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/\d/.test(run) && /[A-Za-z]/.test(run)));
+  return !looksGenerated(value);
 }
 
 /**

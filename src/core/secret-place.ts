@@ -15,8 +15,10 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   const text = textAt(data, secret.path);
   const place = text === undefined ? undefined : placeInText(text);
   if (!place) return { path: secret.path, message: secretRefusal(secret) };
-  // What the line matched, where it says more than the finding does (40a-8b: not the same words twice).
-  const what = `${secret.what}, on its line ${place.line}${place.matched && place.matched !== secret.what ? ` (${place.matched})` : ''}`;
+  // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
+  // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
+  const kind = place.what ?? secret.what;
+  const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }
 
@@ -37,6 +39,23 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
     more.push({ path: secret.path, message: secretRefusal({ ...secret, what }), textLine: i + 1 });
   }
   return [first, ...more];
+}
+
+/**
+ * Every line of `text` at `path` that sets a secret by itself, each a refusal naming its line, for a text refused whole
+ * for another reason and left out of the data (an `extraObjects` item given as text with a YAML syntax error, 43a-16):
+ * its secret lines are still said in the same run, at their lines.
+ */
+export function secretLineProblems(text: string, path: Path): Problem[] {
+  const lines = text.split(/\r?\n|\r/, MAX_LINES);
+  const found: Problem[] = [];
+  for (let i = 0; i < lines.length && found.length < MAX_PLACES; i++) {
+    const line = lineFinding(lines[i]);
+    if (!line) continue;
+    const what = `${line.what}, on its line ${i + 1}${line.matched && line.matched !== line.what ? ` (${line.matched})` : ''}`;
+    found.push({ path, message: secretRefusal({ path, value: lines[i], what }), textLine: i + 1 });
+  }
+  return found;
 }
 
 /** How many lines of one text a run names at most. */
@@ -72,13 +91,13 @@ const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
  * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
  * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under; else
  * (a here-doc's line, `sudo -S x <<EOF` then the password: 40a-8) the first line the whole text's redaction changes,
- * with no `matched` (the finding, of the whole text, names it).
+ * with no `matched` (the finding, of the whole text, names it). `what`: the kind the line sets by itself, if it does.
  */
-export function placeInText(text: string): { line: number; matched?: string } | undefined {
+export function placeInText(text: string): { line: number; matched?: string; what?: string } | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
     const found = lineFinding(lines[i]);
-    if (found) return { line: i + 1, matched: found.matched ?? found.what };
+    if (found) return { line: i + 1, matched: found.matched ?? found.what, what: found.what };
   }
   const found = (textAsData(text) ?? []).flatMap((data) => secretsInData(data));
   const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];

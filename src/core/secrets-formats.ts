@@ -20,7 +20,7 @@ import { nameAsRead } from './text-decodings';
 /** What a registry's `auth` is called in findings (`FoundSecret.what`). */
 export const REGISTRY_AUTH = 'a registry credential (`auth`: base64 of user:password, as in Docker config.json or K3s registries.yaml)';
 /** What a netrc's `password` or `account` value is called in findings. */
-export const NETRC_SECRET = 'a netrc password or account (`machine <host> login <user> password <secret>`)';
+export const NETRC_SECRET = 'a netrc password or account (a `machine` line with its `password` or `account` token)';
 
 /**
  * Docker's `auths.<registry>.auth` is "base64 encoded username:password" (docker/cli cli/config/types/authconfig.go,

@@ -7,6 +7,7 @@ import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
+import { looksGenerated } from './generated-runs';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -349,13 +350,8 @@ export function isSecretPath(path: Path): boolean {
   return keys.some((key) => isSecretKey(key)) || (last !== undefined && namesSecretText(last));
 }
 
-/**
- * A word that looks generated, as keys and passwords are, not chosen, as names are: a run of 12 or more letters and
- * digits that holds both, or of 24 or more (`backend-certs`, `tls.crt`, `api-token` are chosen; `x7Kq9mZ2pL4v` is not).
- * A reference's names and keys are taken for the secret itself when they look so.
- */
-export const looksGenerated = (value: string): boolean =>
-  (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some((run) => run.length >= 24 || (/[A-Za-z]/.test(run) && /\d/.test(run)));
+/** A reference's names and keys are taken for the secret itself when they look generated (generated-runs.ts). */
+export { looksGenerated };
 
 /** An absolute path to a file (ABSOLUTE_FILE_PATH) that does not look generated. */
 const isFilePath = (value: string): boolean => ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value);

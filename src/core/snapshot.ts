@@ -1,6 +1,7 @@
 import { readManifestText } from './manifest-text';
 import { formatPath, Path, Problem, quotedText } from './problem';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
+import { secretLineProblems } from './secret-place';
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -222,6 +223,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
       if (templated) problem(templated);
+      // Its lines that set a secret are said too (43a-16): the item is left out, so no other rule reads them.
+      if (templated && !control && !secret) problems.push(...secretLineProblems(node, at));
       return control || templated ? DROPPED : node;
     }
     if (typeof node === 'number') {

@@ -81,9 +81,12 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     return [
       {
         path: [...prefix, 'values', ...at],
-        message: message.includes('so no pod of it is created')
-          ? `${message} (the chart writes it into Traefik's pods as given: the release installs, but Traefik's new pods are never created)`
-          : `${message} (the chart writes it into Traefik's pods as given, so the whole Traefik release fails to install)`,
+        // A reference that looks like the pasted password (validate/secret-refs.ts) is refused for what it holds, not because it fails.
+        message: message.startsWith('looks generated')
+          ? message
+          : message.includes('so no pod of it is created')
+            ? `${message} (the chart writes it into Traefik's pods as given: the release installs, but Traefik's new pods are never created)`
+            : `${message} (the chart writes it into Traefik's pods as given, so the whole Traefik release fails to install)`,
       },
     ];
   });

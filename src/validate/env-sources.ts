@@ -1,5 +1,7 @@
 import { dns1123Subdomain } from '../config/formats';
+import { secretName } from '../config/secret-ref-formats';
 import { FieldPath, Finding, isRecord, show } from './paths';
+import { generatedReferenceProblems, unshownReference } from './secret-refs';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -24,12 +26,15 @@ export function envSourceProblems(container: Node, at: FieldPath): Finding[] {
       const ref = from[kind];
       if (!isRecord(ref)) continue;
       const path = [...at, 'env', i, 'valueFrom', kind];
-      findings.push(...objectNameProblems(ref.name, [...path, 'name'], kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'));
+      const secret = kind === 'secretKeyRef';
+      findings.push(...objectNameProblems(ref.name, [...path, 'name'], secret ? 'Secret' : 'ConfigMap'));
       const problem = typeof ref.key === 'string' ? configMapKeyProblem(ref.key) : undefined;
+      // A Secret's key may be the pasted password: not shown, and refused when it looks generated (secret-refs.ts).
+      if (!problem && secret) findings.push(...generatedReferenceProblems(ref.key, [...path, 'key'], 'key'));
       if (problem)
         findings.push({
           path: [...path, 'key'],
-          message: `is ${show(ref.key)}, ${problem}, ${REFUSED} (IsConfigMapKey, validate${kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'}KeySelector): write the key as the ${kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'} names it, such as password`,
+          message: `is ${secret ? unshownReference(ref.key) : show(ref.key)}, ${problem}, ${REFUSED} (IsConfigMapKey, validate${kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'}KeySelector): write the key as the ${kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'} names it, such as password`,
         });
     }
   });
@@ -69,10 +74,11 @@ function objectNameProblems(name: unknown, path: FieldPath, kind: string): Findi
         message: `is ${name === '' ? 'empty' : 'missing'}, ${REFUSED} ("Required value"): name the ${kind} to read, such as app-env`,
       },
     ];
-  const problem = typeof name === 'string' ? dns1123Subdomain(name) : undefined;
-  return problem
-    ? [{ path, message: `${problem}, ${REFUSED} (a ${kind} name is a DNS-1123 subdomain): name the ${kind} as it is named` }]
-    : [];
+  const invalid = typeof name === 'string' ? dns1123Subdomain(name) : undefined;
+  if (!invalid) return kind === 'Secret' ? generatedReferenceProblems(name, path, 'name') : [];
+  // A Secret's name may be the pasted password: said without it (secret-ref-formats.ts secretName).
+  const problem = kind === 'Secret' ? secretName(name as string)! : invalid;
+  return [{ path, message: `${problem}, ${REFUSED} (a ${kind} name is a DNS-1123 subdomain): name the ${kind} as it is named` }];
 }
 
 /** apimachinery IsConfigMapKey: at most 253 of [-._a-zA-Z0-9], not "." or "..", not starting with "..". */

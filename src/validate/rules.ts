@@ -16,6 +16,7 @@ import { checkVolumeMounts } from './volume-mount-rules';
 import { checkContainerNames, checkMountPropagation } from './container-rules';
 import { checkContainerFields } from './container-fields';
 import { findCrd } from './crds';
+import { looksGenerated } from '../core/secrets-keys';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
@@ -130,7 +131,14 @@ function checkNames(object: KubeObject): Finding[] {
       if (!isRecord(map)) continue;
       for (const key of Object.keys(map)) {
         const problem = secretKey(key);
-        if (problem)
+        // A key that looks generated may be the pasted password: not shown, not even in the path, and said as a
+        // file name of this kind, not as "a Secret's key" (43a-17).
+        if (problem && looksGenerated(key))
+          findings.push({
+            path: [field],
+            message: `holds a key that looks generated (12 or more letters and digits mixed), as a password does, not chosen as a file name is (the key is not shown: a password may have been pasted here): name the ${object.kind}'s file (e.g. "config.yaml"), never the password itself`,
+          });
+        else if (problem)
           findings.push({
             path: [field, key],
             message: `${problem.replace('Secret key', `${object.kind} key`)} (a data key is a file name)`,

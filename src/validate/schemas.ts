@@ -4,6 +4,7 @@ import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd } from './gateway-a
 import { requireModel } from './model-cache';
 import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
+import { atSecretReference, unshownReference } from './secret-refs';
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
@@ -221,19 +222,21 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Fi
   const path = pointerToPath(error.instancePath, root);
   const value = valueAt(root, path);
   const params = error.params as Record<string, unknown>;
+  // A Secret reference's name or key may be the pasted password, whatever its type: not shown (secret-refs.ts).
+  const given = atSecretReference(path) ? unshownReference(value) : show(value);
   switch (error.keyword) {
     case 'required':
       return { path: [...path, String(params.missingProperty)], message: `is missing; ${schemaName} requires it` };
     case 'additionalProperties':
       return { path: [...path, String(params.additionalProperty)], message: unknownField(schemaName) };
     case 'type':
-      return { path, message: `is ${show(value)}; ${schemaName} expects ${params.type}` };
+      return { path, message: `is ${given}; ${schemaName} expects ${params.type}` };
     case 'enum':
-      return { path, message: `is ${show(value)}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
+      return { path, message: `is ${given}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
     case 'format':
-      return { path, message: `is ${show(value)}; ${schemaName} expects the format ${show(params.format)}` };
+      return { path, message: `is ${given}; ${schemaName} expects the format ${show(params.format)}` };
     default:
-      return { path, message: `is ${show(value)}; ${schemaName} says it ${error.message ?? `fails ${error.keyword} ${show(params)}`}` };
+      return { path, message: `is ${given}; ${schemaName} says it ${error.message ?? `fails ${error.keyword} ${show(params)}`}` };
   }
 }
 

@@ -1,0 +1,26 @@
+/**
+ * Whether a word looks generated, as keys and passwords are, not chosen, as names are (43a-15). A run of 12 or more
+ * letters and digits is judged by its pieces (camelCase words, capitals, digit groups):
+ * - 24 or more characters: generated (a key, a hash, base64);
+ * - letters only: chosen;
+ * - letters and digits interleaved several times (3 or more changes: `x7Kq9mZ2pL4v`, `abc1def2ghi3`): generated;
+ * - three or more one- or two-letter pieces (`ZqxWpLm3TrAb`: random upper and lower case) or a piece of six or more
+ *   letters without a vowel (`xkqmzpl4ab12`): generated;
+ * anything else is dictionary words with a number (a year, an index): `letsencrypt2024`, `apiToken2024`,
+ * `cloudflareApiToken2`, `dnsApiToken01`, `router01password` are chosen.
+ */
+export const looksGenerated = (value: string): boolean => (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some(generatedRun);
+
+/** A piece of a run: a capitalised or lower-case word, a run of capitals (an acronym), a digit group. */
+const PIECES = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+
+function generatedRun(run: string): boolean {
+  if (run.length >= 24) return true;
+  if (!/\d/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  const pieces = run.match(PIECES) ?? [];
+  const changes = run.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0;
+  if (changes >= 3) return true;
+  const letters = pieces.filter((piece) => /^[A-Za-z]/.test(piece));
+  const short = letters.filter((piece) => piece.length <= 2).length;
+  return short >= 3 || letters.some((piece) => piece.length >= 6 && !/[aeiouy]/i.test(piece));
+}

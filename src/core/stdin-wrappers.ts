@@ -49,6 +49,8 @@ const runs = (word: string): boolean => runner(base(word)) || SHELL.test(base(wo
 
 /** How the command from `k` reaches word `i`: as the command it runs, as a script a shell runs, or not. */
 type Reach = 'command' | 'script' | undefined;
+/** How many words before a script its command is read back over (scriptInput): wrappers, their options and values. */
+const MAX_COMMAND_WORDS = 64;
 /** How many wrappers are read through (`sudo timeout 9 chroot /m …`). */
 const MAX_WRAPPERS = 8;
 
@@ -259,7 +261,10 @@ export function inherits(words: readonly string[], from: number): boolean {
  */
 export function scriptInput(words: readonly string[], i: number, depth: number, inherited?: Inherited): Inherited | undefined {
   let start = i;
-  while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
+  while (start > 0 && i - start < MAX_COMMAND_WORDS && !SEPARATOR.test(words[start - 1])) start--;
+  // A command longer than that is no wrapper of a script: each nested word looked back over all the words before it, and
+  // a 1 MB text of `sh -c "curl -u a ` took 28 s.
+  if (start > 0 && !SEPARATOR.test(words[start - 1])) return inherited;
   const input = reaches(words, start, i) === 'script' ? stdinInput(words, groupOpening(words, start) ?? start) : undefined;
   return input ? { ...input, from: depth } : inherited;
 }

@@ -182,12 +182,12 @@ describe('multi-line text that sets a secret on one of its lines is refused, nev
     [
       'a password in the file provider content',
       `    providers:\n      file:\n        content: |\n          http:\n            middlewares:\n              auth:\n                basicAuth: {}\n          password: ${S}A\n`,
-      'traefik.values.providers.file.content: holds multi-line text that sets a secret',
+      'traefik.values.providers.file.content: holds text that sets a value under a key named like a secret (key: value, key = value, or JSON), on its line 5',
     ],
     [
       "a token in a ConfigMap's file",
       `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          app.yaml: |\n            api:\n              token: ${S}B\n`,
-      'traefik.values.extraObjects[0].data.app.yaml: holds multi-line text that sets a secret',
+      'traefik.values.extraObjects[0].data.app.yaml: holds text that sets a value under a key named like a secret (key: value, key = value, or JSON), on its line 2',
     ],
     [
       'an env file whose entry is named like a secret',

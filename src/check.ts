@@ -5,7 +5,7 @@ import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction } from './output/secret-gate';
-import { redact } from './core/secrets';
+import { redact, secretValues } from './core/secrets';
 import { printable } from './core/problem';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { LOCK_FILE, LockError, withFolderLock } from './output/lock';
@@ -87,7 +87,10 @@ const OTHERS_SHOWN = 5;
  */
 function othersNote(others: readonly string[]): string {
   if (others.length === 0) return '';
-  const shown = others.slice(0, OTHERS_SHOWN).map((path) => printable(path));
+  // A name may set a secret as well as hold one's shape (`t/pw=…yaml`, attack 44a-8): such a name is not shown.
+  const shown = others
+    .slice(0, OTHERS_SHOWN)
+    .map((path) => (secretValues([path]).length > 0 ? '(a name that may hold a secret, not shown)' : printable(path)));
   const more = others.length > OTHERS_SHOWN ? ` and ${others.length - OTHERS_SHOWN} more` : '';
   return redact(`; ${others.length} other file(s) in it, not written by synth, were left out: ${shown.join(', ')}${more}`);
 }

@@ -164,6 +164,18 @@ describe('drift check (npm run check)', () => {
     );
   });
 
+  test('does not show a name of such a file that may hold a secret (attack 44a-8)', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
+    cpSync(synthesizedReference(), dist, { recursive: true });
+    writeFileSync(join(dist, 'dev/pw=Hx7qLm2vPw9.yaml'), 'x: 1\n');
+    const { code, lines } = run(dist);
+    expect(code).toBe(0);
+    expect(lines.join('\n')).not.toContain('Hx7qLm2vPw9');
+    expect(lines.at(-1)).toContain(
+      '1 other file(s) in it, not written by synth, were left out: (a name that may hold a secret, not shown).',
+    );
+  });
+
   test('fails on a one-byte change, with a readable diff', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
     cpSync(synthesizedReference(), dist, { recursive: true });

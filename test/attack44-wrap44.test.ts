@@ -62,6 +62,9 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   ['systemd-run --pipe --wait chpasswd', `echo 'root:${S}' | systemd-run --pipe --wait chpasswd`, S],
   ['systemd-run -P --wait -u x sudo -S', `echo '${S}' | systemd-run -P --wait -u x sudo -S true`, S],
   ['systemd-run --pipe -p K=V --wait -- chpasswd', `echo 'root:${S}' | systemd-run --pipe -p User=root --wait -- chpasswd`, S],
+  // 44a-4: a scope runs the command as systemd-run's own child, with its input.
+  ['systemd-run --scope chpasswd', `echo 'root:${S}' | systemd-run --scope chpasswd`, S],
+  ['systemd-run --user --scope -- vault login -', `echo '${S}' | systemd-run --user --scope -- vault login -`, S],
 ];
 
 const ordinary = [

@@ -183,7 +183,8 @@ const SYSTEMD_RUN_VALUE =
 /**
  * After `systemd-run [OPTIONS] COMMAND` (systemd-run(1): `-P, --pipe`: "standard input, output, and error of the
  * transient service are inherited from the systemd-run command itself"; `-t, --pty` connects it to systemd-run's
- * terminal, its input too); without one of them the service's input is /dev/null (43a-8).
+ * terminal, its input too; `--scope`: "the command is executed directly as a child process of systemd-run, thus
+ * inheriting the execution environment of the caller", 44a-4); without one of them the service's input is /dev/null (43a-8).
  */
 function afterSystemdRun(words: readonly string[], k: number, i: number): number | Reach {
   let keepsInput = false;
@@ -191,7 +192,7 @@ function afterSystemdRun(words: readonly string[], k: number, i: number): number
     const word = words[k];
     if (word === '--') return keepsInput ? k + 1 : undefined;
     if (!option(word)) break;
-    keepsInput ||= /^(?:--pipe|--pty|-[A-Za-z]*[Pt][A-Za-z]*)$/.test(word) && !SYSTEMD_RUN_VALUE.test(word);
+    keepsInput ||= /^(?:--pipe|--pty|--scope|-[A-Za-z]*[Pt][A-Za-z]*)$/.test(word) && !SYSTEMD_RUN_VALUE.test(word);
     if (SYSTEMD_RUN_VALUE.test(word)) k++;
   }
   return keepsInput ? k : undefined;

@@ -1,4 +1,5 @@
 import { judgedValues } from './helpers';
+import { deploymentOf } from './traefik-fixtures';
 
 /**
  * Attack round 38b-1 to 38b-8: texts the chart writes unquoted that YAML reads as another value, Traefik's mount paths
@@ -7,16 +8,7 @@ import { judgedValues } from './helpers';
  */
 const errorsOf = (values: object, chart = '41.3.0') => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
 const port = { port: 9001, expose: { default: false }, exposedPort: 9001, protocol: 'TCP' };
-const deployment = (podSpec: object) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-    },
-  ],
-});
+const deployment = deploymentOf;
 const mounted = (mounts: object[], extra: object = {}) =>
   deployment({
     volumes: [{ name: 'v', emptyDir: {} }],

@@ -1,5 +1,6 @@
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { judgedValues, valuesDoors } from './helpers';
+import { deploymentOf } from './traefik-fixtures';
 
 /**
  * Attack round 39b-2, 39b-3, 39b-4 and 39b-8 (minor): the API server's subPath and subPathExpr rules and one source per
@@ -11,16 +12,7 @@ const errorsOf = (values: object, chart = '41.3.0') => judgedValues({ image: { t
 const pod = (spec: object) => ({ extraObjects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec }] });
 const podMounting = (mounts: object[], volumes: object[] = [{ name: 'v', emptyDir: {} }]) =>
   pod({ containers: [{ name: 'c', image: 'busybox:1.36', volumeMounts: mounts }], volumes });
-const deployment = (podSpec: object) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-    },
-  ],
-});
+const deployment = deploymentOf;
 const sidecar = (mounts: unknown, list = 'additionalContainers') => ({
   deployment: { [list]: [{ name: 'side', image: 'busybox:1.36', volumeMounts: mounts }] },
 });

@@ -1,4 +1,5 @@
 import { judgedValues } from './helpers';
+import { SETCAP_SECURITY, SETCAP_INIT } from './traefik-fixtures';
 
 /**
  * Attack round 39b-1, 39b-5, 39b-6, 39b-7: texts the chart writes unquoted into Traefik's pod template (persistence.subPath,
@@ -30,36 +31,8 @@ const low = (security: object, extra: object = {}) => ({
 });
 const ROOT = { runAsUser: 0, runAsNonRoot: false };
 // traefik-helm-chart EXAMPLES.md (v41.3.0) "Running on privileged ports with host network", image tag aside.
-const EXAMPLE = {
-  podSecurityContext: { runAsGroup: 65532, runAsNonRoot: false, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } },
-  securityContext: {
-    runAsNonRoot: true,
-    runAsUser: 65532,
-    allowPrivilegeEscalation: true,
-    capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
-  },
-};
-const SETCAP = {
-  deployment: {
-    initContainers: [
-      {
-        name: 'copy-binary',
-        image: 'traefik:v3.6.2',
-        command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'],
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-      {
-        name: 'setcap',
-        image: 'alpine:3.21',
-        command: ['sh', '-c', 'apk add --no-cache libcap && setcap cap_net_bind_service=+ep /shared/traefik'],
-        securityContext: { runAsUser: 0, runAsNonRoot: false },
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-    ],
-    additionalVolumes: [{ name: 'traefik-bin', emptyDir: {} }],
-  },
-  additionalVolumeMounts: [{ name: 'traefik-bin', mountPath: '/usr/local/bin' }],
-};
+const EXAMPLE = SETCAP_SECURITY;
+const SETCAP = SETCAP_INIT;
 const NOT_ROOT =
   /is 80, .*but the chart runs Traefik as user 65532, .*unless the traefik binary carries it as a file capability too .*EXAMPLES\.md.*: run Traefik as root with it, securityContext: \{runAsUser: 0, runAsNonRoot: false, capabilities: \{add: \[NET_BIND_SERVICE\]\}\}.*setcap cap_net_bind_service=\+ep/;
 

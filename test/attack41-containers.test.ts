@@ -1,4 +1,5 @@
 import { judgedValues } from './helpers';
+import { deploymentOf, SETCAP_SECURITY, SETCAP_INIT, withSetcap } from './traefik-fixtures';
 
 /**
  * Attack round 40b-3 and 40b-4: Traefik's own sidecars (`deployment.additionalContainers`), init containers and
@@ -13,16 +14,7 @@ const side = (container: object, list = 'additionalContainers') => ({
   deployment: { [list]: [{ name: 's', image: 'busybox:1.36', ...container }] },
 });
 const pod = (spec: object) => ({ extraObjects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec }] });
-const deployment = (podSpec: object) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-    },
-  ],
-});
+const deployment = deploymentOf;
 const c = (name: string, extra: object = {}) => ({ name, image: 'busybox:1.36', ...extra });
 const SIDE = 'deployment.additionalContainers[0]';
 const INIT = 'deployment.initContainers[0]';
@@ -31,45 +23,12 @@ const DUPLICATE = /the API server refuses one container name twice in a pod .*"D
 const BIDIRECTIONAL = /is "Bidirectional", which the API server allows only in a privileged container/;
 
 // traefik-helm-chart EXAMPLES.md (v41.3.0) "Running on privileged ports with host network", word for word.
-const EXAMPLE = {
-  podSecurityContext: { runAsGroup: 65532, runAsNonRoot: false, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } },
-  securityContext: {
-    runAsNonRoot: true,
-    runAsUser: 65532,
-    allowPrivilegeEscalation: true,
-    capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
-  },
-  hostNetwork: true,
-  service: { enabled: false },
-  deployment: {
-    initContainers: [
-      {
-        name: 'copy-binary',
-        image: 'traefik:v3.6.12',
-        command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'],
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-      {
-        name: 'setcap',
-        image: 'alpine:3.21',
-        command: ['sh', '-c', 'apk add --no-cache libcap && setcap cap_net_bind_service=+ep /shared/traefik'],
-        securityContext: { runAsUser: 0, runAsNonRoot: false },
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-    ],
-    additionalVolumes: [{ name: 'traefik-bin', emptyDir: {} }],
-  },
-  additionalVolumeMounts: [{ name: 'traefik-bin', mountPath: '/usr/local/bin' }],
-};
+const EXAMPLE = { ...SETCAP_SECURITY, hostNetwork: true, service: { enabled: false }, ...SETCAP_INIT };
 /** EXAMPLE on port 80 with the setcap init container (initContainers[1]) changed by `setcap`, and other changes on top. */
 const low = (setcap: object = {}, extra: object = {}) => ({
-  ...EXAMPLE,
+  ...withSetcap(EXAMPLE, setcap),
   updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
   ports: { web: { port: 80 } },
-  deployment: {
-    ...EXAMPLE.deployment,
-    initContainers: [EXAMPLE.deployment.initContainers[0], { ...EXAMPLE.deployment.initContainers[1], ...setcap }],
-  },
   ...extra,
 });
 const script = (text: string) => ({ command: ['sh', '-c', text] });

@@ -1,4 +1,5 @@
 import { judgedValues } from './helpers';
+import { deploymentOf } from './traefik-fixtures';
 
 /**
  * Attack round 41b-1, 41b-2 and 41b-5: the API server's container rules (kubernetes pkg/apis/core/validation
@@ -12,16 +13,7 @@ const at = (errors: string[], key: string) =>
 const c = (name: string, extra: object = {}) => ({ name, image: 'busybox:1.36', ...extra });
 const side = (extra: object, list = 'additionalContainers') => ({ deployment: { [list]: [c('side-0', extra)] } });
 const init = (extra: object) => side(extra, 'initContainers');
-const deployment = (podSpec: object) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-    },
-  ],
-});
+const deployment = deploymentOf;
 const inDeployment = (extra: object) => deployment({ containers: [c('side-0', extra)] });
 const SIDE = 'deployment.additionalContainers[0]';
 const INIT = 'deployment.initContainers[0]';

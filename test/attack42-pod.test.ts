@@ -1,6 +1,7 @@
 import { devConfig, judgedValues } from './helpers';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { stringify } from 'yaml';
+import { deploymentOf, SETCAP_SECURITY, SETCAP_INIT, withSetcap } from './traefik-fixtures';
 
 /**
  * Attack round 41b-3, 41b-4, 41b-6, 41b-7 and 41b-8, judged in-process: a container with runAsUser 0 under runAsNonRoot
@@ -11,60 +12,23 @@ import { stringify } from 'yaml';
 const errorsOf = (values: object, chart = '39.0.7') => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
 const at = (errors: string[], key: string) => errors.filter((e) => e.startsWith(`traefik.values.${key}: `));
 const side = (i: number, extra: object = {}) => ({ name: `side-${i}`, image: 'busybox:1.36', ...extra });
-const workload = (podSpec: object) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
-    },
-  ],
-});
+const workload = deploymentOf;
 const TEMPLATE = 'extraObjects[0].spec.template.spec';
 const KUBELET = /is 0 \(root\) for .*whose runAsNonRoot is true .*"container's runAsUser breaks non-root policy"/;
 const CLAIM = /is no name a PersistentVolumeClaim can have \(a DNS-1123 subdomain\)/;
 
 // traefik-helm-chart EXAMPLES.md (v41.3.0) "Running on privileged ports with host network", as the values of port 80.
 const EXAMPLE = {
-  podSecurityContext: { runAsGroup: 65532, runAsNonRoot: false, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } },
-  securityContext: {
-    runAsNonRoot: true,
-    runAsUser: 65532,
-    allowPrivilegeEscalation: true,
-    capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
-  },
+  ...SETCAP_SECURITY,
   hostNetwork: true,
   updateStrategy: { rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
   ports: { web: { port: 80 } },
-  deployment: {
-    initContainers: [
-      {
-        name: 'copy-binary',
-        image: 'traefik:v3.6.12',
-        command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'],
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-      {
-        name: 'setcap',
-        image: 'alpine:3.21',
-        command: ['sh', '-c', 'apk add --no-cache libcap && setcap cap_net_bind_service=+ep /shared/traefik'],
-        securityContext: { runAsUser: 0, runAsNonRoot: false },
-        volumeMounts: [{ name: 'traefik-bin', mountPath: '/shared' }],
-      },
-    ],
-    additionalVolumes: [{ name: 'traefik-bin', emptyDir: {} }],
-  },
-  additionalVolumeMounts: [{ name: 'traefik-bin', mountPath: '/usr/local/bin' }],
+  ...SETCAP_INIT,
 };
 /** EXAMPLE with the setcap init container (initContainers[1]) changed by `setcap`, and Traefik's securityContext by `security`. */
 const low = (setcap: object = {}, security: object = EXAMPLE.securityContext) => ({
-  ...EXAMPLE,
+  ...withSetcap(EXAMPLE, setcap),
   securityContext: security,
-  deployment: {
-    ...EXAMPLE.deployment,
-    initContainers: [EXAMPLE.deployment.initContainers[0], { ...EXAMPLE.deployment.initContainers[1], ...setcap }],
-  },
 });
 const script = (text: string) => ({ command: ['sh', '-c', text] });
 const NOT_COUNTED = /is 80, .*and deployment\.initContainers\[1\] \("setcap"\) /;

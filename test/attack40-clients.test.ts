@@ -1,6 +1,6 @@
-import { redact, secretShape } from '../src/core/secrets';
-import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOfTexts, judgedOnce, refusedAt } from './secret-tables';
+import { secretShape } from '../src/core/secrets';
+import { acceptedEverywhere } from './secret-doors';
+import { configMapOfTexts, configMapTables } from './secret-tables';
 
 /**
  * Attack round 39a-2: lftp's `user` command, Oracle's `CONNECT` in a script, DGMGRL and DBVERIFY logons, rdesktop `-p -`
@@ -11,29 +11,7 @@ import { configMapOfTexts, judgedOnce, refusedAt } from './secret-tables';
  */
 const S = 'Zx9pQ7wLm2vK';
 
-/** Every table's refused texts and accepted texts: judged at the doors once each (when the first test asks). */
-const refusedTexts: string[] = [];
-const acceptedTexts: string[] = [];
-const refusals = judgedOnce(() => configMapOfTexts(refusedTexts));
-
-/** Rows refused at every door (config, K3sVipCluster, TraefikHelmChartConfig, write gate), redacted, not in a diff. */
-function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const first = refusedTexts.push(...rows.map(([, text]) => text)) - rows.length;
-  test.each(rows.map(([name, text], i) => [name, text, first + i] as const))('%s is refused, redacted and not shown', (_, text, k) => {
-    expect(secretShape(text)).toBeDefined();
-    refusedAt(refusals(), `data.k${k}`, S);
-    expect(redact(`x\n${text}\ny`)).not.toContain(S);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
-  });
-}
-
-/** Texts that are no secret: no shape (and, with every table's, accepted at every door: the last test). */
-function acceptedTable(texts: readonly string[]): void {
-  acceptedTexts.push(...texts);
-  test.each(texts)('%s is accepted', (text) => {
-    expect(secretShape(text)).toBeUndefined();
-  });
-}
+const { acceptedTexts, refusedTable, acceptedTable } = configMapTables(S);
 
 describe('39a-2: lftp and Oracle scripts, DGMGRL, DBVERIFY, rdesktop and FreeRDP', () => {
   refusedTable([

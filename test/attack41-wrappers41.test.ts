@@ -1,7 +1,6 @@
-import { redact, secretShape } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
-import { acceptedEverywhere, shownInDiff } from './secret-doors';
-import { configMapOfTexts, judgedOnce, refusedAt, refusedEverywhere } from './secret-tables';
+import { acceptedEverywhere } from './secret-doors';
+import { configMapOfTexts, configMapTables, refusedEverywhere } from './secret-tables';
 
 /**
  * Attack round 40a-2, 40a-3 and 40a-5: a client's password read wherever the client is named on a command line, not
@@ -13,28 +12,7 @@ import { configMapOfTexts, judgedOnce, refusedAt, refusedEverywhere } from './se
  */
 const S = 'Hq7pLm2xWv';
 
-const refusedTexts: string[] = [];
-const acceptedTexts: string[] = [];
-const refusals = judgedOnce(() => configMapOfTexts(refusedTexts));
-
-/** Rows refused at every door (config, K3sVipCluster, TraefikHelmChartConfig, write gate), redacted, not in a diff. */
-function refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-  const first = refusedTexts.push(...rows.map(([, text]) => text)) - rows.length;
-  test.each(rows.map(([name, text], i) => [name, text, first + i] as const))('%s is refused, redacted and not shown', (_, text, k) => {
-    expect(secretShape(text)).toBeDefined();
-    refusedAt(refusals(), `data.k${k}`, S);
-    expect(redact(`x\n${text}\ny`)).not.toContain(S);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(S);
-  });
-}
-
-/** Texts that are no secret: no shape (and, with every table's, accepted at every door: the last test). */
-function acceptedTable(texts: readonly string[]): void {
-  acceptedTexts.push(...texts);
-  test.each(texts)('%s is accepted', (text) => {
-    expect(secretShape(text)).toBeUndefined();
-  });
-}
+const { acceptedTexts, refusedTable, acceptedTable } = configMapTables(S);
 
 describe('40a-2: every client word of a command is read, not only the first', () => {
   refusedTable([

@@ -133,3 +133,32 @@ export function refusedTextRows(rows: ReadonlyArray<readonly [string, string, st
     },
   );
 }
+
+/**
+ * The tables of a file whose rows are all judged in one ConfigMap (each text its own key `k<i>`), for `secret`: refused
+ * rows (refused at every door, redacted, hidden in a diff) and accepted texts (no secret shape), the doors judged once
+ * when the first test asks; `acceptedTexts` collects every accepted table's, for one test at every door at the end.
+ */
+export function configMapTables(secret: string) {
+  const refusedTexts: string[] = [];
+  const acceptedTexts: string[] = [];
+  const refusals = judgedOnce(() => configMapOfTexts(refusedTexts));
+  return {
+    acceptedTexts,
+    refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
+      const first = refusedTexts.push(...rows.map(([, text]) => text)) - rows.length;
+      test.each(rows.map(([name, text], i) => [name, text, first + i] as const))('%s is refused, redacted and not shown', (_, text, k) => {
+        expect(secretShape(text)).toBeDefined();
+        refusedAt(refusals(), `data.k${k}`, secret);
+        expect(redact(`x\n${text}\ny`)).not.toContain(secret);
+        expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
+      });
+    },
+    acceptedTable(texts: readonly string[]): void {
+      acceptedTexts.push(...texts);
+      test.each(texts)('%s is accepted', (text) => {
+        expect(secretShape(text)).toBeUndefined();
+      });
+    },
+  };
+}

@@ -33,7 +33,8 @@ const BLOCKS: ReadonlyArray<{ path: Path; kind: 'map' | 'list'; becomes: string;
 /**
  * A list where the chart writes a map into Traefik's pod, or a map where it writes a list, judged on a chart this tool has no
  * values schema of (where one is vendored, its types say the same): the API server refuses the pod (the Kubernetes 1.27 Pod
- * schema), or the rendered template is no YAML. Other wrong types (a text, a number) are the container rules' and
+ * schema), or the rendered template is no YAML; likewise a Go-false text, number or boolean (`""`, 0, false) in a probe the chart
+ * writes unguarded. Other wrong types (a text, a number) are the container rules' and
  * pod-value-types.ts' to judge, and so is any Go-true `startupProbe`, `deployment.lifecycle` and `envFrom` (own-container.ts).
  */
 export function blockKindProblems(values: Values): Problem[] {
@@ -43,6 +44,24 @@ export function blockKindProblems(values: Values): Problem[] {
       values,
     );
     const given = Array.isArray(value) ? 'list' : isMap(value) ? 'map' : undefined;
+    // A Go-false text, number or boolean ("", 0, false) where the chart writes the probe unguarded: toYaml prints it as a bare
+    // line inside that map. A Go-true one is the container rules' (own-container.ts), a null deleted-maps.ts'.
+    if (!given && !guarded && value !== undefined && value !== null && !goTruthy(value)) {
+      const shown =
+        typeof value === 'string'
+          ? value === ''
+            ? 'an empty text'
+            : 'a text'
+          : `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
+      return [
+        {
+          path,
+          message:
+            `is ${shown}, not a map, and the chart writes it with toYaml inside the ${String(path.at(-1))} it opens itself (after its httpGet), ` +
+            `a bare line there, which is no YAML, so the whole Traefik release fails to install: write a map of the probe's timings, or remove the key`,
+        },
+      ];
+    }
     if (!given || given === kind || (guarded && !goTruthy(value))) return [];
     const expects = kind === 'map' ? 'object (a map of fields)' : 'array (a list, each item starting with "- ")';
     return [

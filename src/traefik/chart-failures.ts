@@ -3,6 +3,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { CHART_ENTRYPOINTS, Entrypoint } from './entrypoints';
 import { zeroCount } from './rendered-count';
 import { deletedMapFailures } from './deleted-maps';
+import { emptiedProbeFailures } from './emptied-probes';
 import { goTruthy as truthy } from './go-truth';
 import { sprigFloat } from './yaml-number';
 import { rulesFor, Version } from '../semver';
@@ -162,6 +163,7 @@ export function chartFailures(
     });
   }
   problems.push(...deletedMapFailures(values, chart, chartName, sourced));
+  problems.push(...emptiedProbeFailures(values, chartName, sourced));
   problems.push(...podTemplateFailures(values, chart, kind, sourced, chartName, ports));
   problems.push(...oldChartFailures(values, chart, sourced, chartName));
   problems.push(...droppedTraefikPort(values, rules, chartName, sourced, prefix));

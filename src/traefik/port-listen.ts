@@ -1,4 +1,4 @@
-import { formatPath, keyText, quotedText, RuleResult, shownValue } from '../core/problem';
+import { keyText, quotedText, RuleResult, shownValue } from '../core/problem';
 import type { PortRuleInputs, ValueSource } from './port-rule-inputs';
 import type { Version } from '../semver';
 import { parseIp } from '../net/ip';
@@ -12,6 +12,7 @@ import { portNameProblem } from '../core/port-name';
 import { renderedPortName } from './port-names';
 import { probePort } from './probe-rules';
 import { isMap } from '../core/is-map';
+import { pingRouterAdvice, pingRouterFound } from './ping-routers';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -183,12 +184,15 @@ function pingProblems(
     }
   }
   const manual = last('ping.manualrouting', flags);
-  if (manual && flagIsTrue(manual)) {
-    result.warnings.push({
+  // The entrypoints the probes call (their port), where a router to ping@internal must answer (ping-routers.ts).
+  const names = entrypoints.filter((entry) => entry.port === probePortNumber).map((entry) => entry.name);
+  if (manual && flagIsTrue(manual) && !pingRouterFound(values, chart, names)) {
+    const where = names.length ? `entrypoint ${names.map(keyText).join(' or ')}` : 'that port';
+    result.errors.push({
       path: manual.path,
       message:
-        `makes Traefik serve /ping only through a router to ping@internal, and ${probes}: unless such a router answers there ` +
-        `(${formatPath(['deployment', 'healthchecksPort'])} or an IngressRoute), ${down}`,
+        `makes Traefik serve /ping only through a router to ping@internal, but ${probes}, and no router to ping@internal is on ` +
+        `${where} (Traefik answers 404 there), ${down}: ${pingRouterAdvice(chart)}, or remove the flag`,
     });
   }
 }

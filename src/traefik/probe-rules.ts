@@ -11,6 +11,7 @@ import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { renderedPortName } from './port-names';
 import { isMap } from '../core/is-map';
+import { entrypointTls } from './entrypoint-tls';
 
 type Values = Readonly<Record<string, unknown>>;
 const valueAt = (values: unknown, path: readonly string[]) =>
@@ -125,28 +126,36 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
     });
   }
 
-  // The scheme: `default "HTTP"`, written as is into httpGet.scheme (the API server takes HTTP or HTTPS).
+  // The scheme: `default "HTTP"`, written as is into httpGet.scheme (the API server takes HTTP or HTTPS), against whether the
+  // ping entrypoint serves TLS, by its values switch or a flag (entrypoint-tls.ts).
   const schemeKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksScheme'] : ['ports', 'traefik', 'healthchecksScheme'];
   const scheme = valueAt(values, schemeKey);
+  const tls = entrypointTls(values, flags, pingName);
   if (goTruthy(scheme) && scheme !== 'HTTP') {
-    // Either TLS switch (`tls.enabled`, `http.tls.enabled` from v39) counts: refusing HTTPS only where neither is on.
-    const port = target && valueAt(values, ['ports', target.name]);
-    const tls = [
-      ['tls', 'enabled'],
-      ['http', 'tls', 'enabled'],
-    ].some((key) => goTruthy(valueAt(port, key)));
     const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : shownValue(scheme);
     if (scheme !== 'HTTPS') {
       result.errors.push({
         path: at(schemeKey, scheme),
         message: `is ${shown}, which ${chartName} writes as the probes' scheme, where the API server takes only HTTP or HTTPS (upper case), so the whole Traefik release fails to install: write HTTP, or remove the key`,
       });
-    } else if (!tls) {
+    } else if (!tls.on) {
       result.errors.push({
         path: at(schemeKey, scheme),
-        message: `is "HTTPS", but Traefik serves /ping on ${where} over plain HTTP, so every probe's TLS handshake fails, ${down}: remove the key (the chart's default is HTTP)`,
+        message:
+          `is "HTTPS", but Traefik serves /ping on ${where} over plain HTTP${tls.flag ? ` (${formatPath(tls.flag.path)} turns its TLS off)` : ''}, ` +
+          `so every probe's TLS handshake fails, ${down}: remove the key (the chart's default is HTTP)`,
       });
     }
+  } else if (tls.on && (!probe || probe.port === pingPort)) {
+    // Plain HTTP to an entrypoint serving TLS: Go's TLS server answers 400 ("Client sent an HTTP request to an HTTPS server").
+    const why = tls.flag ? 'turns TLS on for' : `turns TLS on (the chart writes --entryPoints.${keyText(pingName)}.http.tls=true) for`;
+    result.errors.push({
+      path: tls.flag ? tls.flag.path : at(tls.key!, true),
+      message:
+        `${why} ${where}, where Traefik answers /ping, but ${chartName}'s readiness and liveness probes call it over plain HTTP ` +
+        `(${formatPath(schemeKey)} ${scheme === undefined ? 'unset' : `is ${shownValue(scheme)}`}), which gets a 400 from a TLS port, ${down}: ` +
+        `set ${formatPath(schemeKey)}: HTTPS, or remove ${tls.flag ? 'the flag' : 'the key'}`,
+    });
   }
 
   if (rules.probeHost) hostProblem(values, pingName, chartName, sourced, hostNetwork, down, result);

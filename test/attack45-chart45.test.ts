@@ -37,16 +37,16 @@ const LISTEN =
 // [case, values, key, message, chart versions]
 const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
   // 44b-2: GOMEMLIMIT from v37.0.0 (templates/_helpers.tpl traefik.convertMemToBytes, traefik.gomemlimit)
-  ['memory limit as a YAML number', MEMORY(134217728), 'resources.limits.memory', NUMBER_MEMORY, ['37.0.0', '39.0.7', '41.3.0']],
+  ['memory limit as a YAML number', MEMORY(134217728), 'resources.limits.memory', NUMBER_MEMORY, ['37.0.0', '41.3.0']],
   ['memory limit as a YAML number, percentage given', MEMORY(134217728, 0.5), 'resources.limits.memory', NUMBER_MEMORY, ['41.3.0']],
   ['memory limit as a YAML number, percentage 0 before v40', MEMORY(134217728, 0), 'resources.limits.memory', NUMBER_MEMORY, ['39.0.8']],
-  ['memory limit in Ei', MEMORY('1Ei'), 'resources.limits.memory', EI_MEMORY, ['37.1.0', '39.0.7', '41.3.0']],
+  ['memory limit in Ei', MEMORY('1Ei'), 'resources.limits.memory', EI_MEMORY, ['37.1.0', '41.3.0']],
   ['memory limit in Ei, percentage given', MEMORY('1Ei', 0.5), 'resources.limits.memory', EI_MEMORY, ['41.3.0']],
   // 44b-3: deployment.dnsConfig from v22.2.0 (templates/_podtemplate.tpl), on charts with and without a values schema
-  ['dnsConfig a list', DNS(['a']), 'deployment.dnsConfig', NOT_A_MAP, ['22.2.0', '27.0.2', '38.0.0']],
-  ['dnsConfig a text', DNS('x'), 'deployment.dnsConfig', NOT_A_MAP, ['27.0.2', '39.0.7', '41.3.0']],
+  ['dnsConfig a list', DNS(['a']), 'deployment.dnsConfig', NOT_A_MAP, ['22.2.0', '38.0.0']],
+  ['dnsConfig a text', DNS('x'), 'deployment.dnsConfig', NOT_A_MAP, ['27.0.2', '41.3.0']],
   ['dnsConfig a number', DNS(5), 'deployment.dnsConfig', NOT_A_MAP, ['27.0.2']],
-  ['searches a text', DNS({ searches: 'a.example.com' }), 'deployment.dnsConfig.searches', LIST_OF_TEXTS, ['27.0.2', '39.0.7', '41.3.0']],
+  ['searches a text', DNS({ searches: 'a.example.com' }), 'deployment.dnsConfig.searches', LIST_OF_TEXTS, ['27.0.2', '41.3.0']],
   ['nameservers a text', DNS({ nameservers: '1.1.1.1' }), 'deployment.dnsConfig.nameservers', LIST_OF_TEXTS, ['38.0.0', '41.3.0']],
   [
     'searches a map',
@@ -136,7 +136,7 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
     ['41.3.0'],
   ],
   // 44b-6: the admission port moved onto websecure's
-  ['admission listenAddr on websecure', HUB(':8443'), 'hub.apimanagement.admission.listenAddr', LISTEN, ['28.1.0', '39.0.7', '41.3.0']],
+  ['admission listenAddr on websecure', HUB(':8443'), 'hub.apimanagement.admission.listenAddr', LISTEN, ['28.1.0', '41.3.0']],
 ];
 
 describe('44b-2, 44b-3, 44b-6: refused on each chart version named', () => {
@@ -173,7 +173,7 @@ const ACCEPTED: Array<[string, object, string[]]> = [
       },
       'None',
     ),
-    ['22.2.0', '27.0.2', '38.0.0', '41.3.0'],
+    ['22.2.0', '38.0.0', '41.3.0'],
   ],
   ['dnsConfig fields Go-false', DNS({ searches: [], nameservers: null, options: '' }), ['27.0.2']],
   ['admission listenAddr on a free port', HUB(':9944'), ['39.0.7', '41.3.0']],

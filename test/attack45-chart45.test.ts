@@ -1,8 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
 import { deploymentOf } from './traefik-fixtures';
 import { validateManifests } from '../src/validate/conformance';
 import { chartMemLimit } from '../src/traefik/chart-mem-bytes';
+import { traefikChartRules } from '../src/traefik/chart-versions';
+import { dnsConfigValueProblems } from '../src/traefik/dns-config-values';
+import { goMemLimitProblems } from '../src/traefik/go-mem-limit';
+import { parseVersion } from '../src/semver';
 
 /**
  * Attack round 44b-2, 44b-3, 44b-6 and 44b-7, judged in-process: GOMEMLIMIT as the chart's own arithmetic computes it from
@@ -295,5 +302,16 @@ describe('every door', () => {
     const where = new RegExp(`(^|\\n|: )(traefik\\.)?values\\.${key.replace(/[.[\]]/g, '\\$&')}:? `);
     expect(clusterRefusal({ ...devConfig().traefik, chartVersion, values })).toMatch(where);
     expect(helmChartConfigRefusal({ chartVersion, values })).toMatch(where);
+  });
+});
+
+describe("the chart's own default values pass the new rules on each vendored chart version", () => {
+  const dir = join(__dirname, '..', 'vendor', 'traefik-values-schema');
+  const tags = readdirSync(dir).flatMap((file) => /^v(.+)\.values\.yaml$/.exec(file)?.[1] ?? []);
+  test.each(tags)('v%s', (tag) => {
+    const values = load(readFileSync(join(dir, `v${tag}.values.yaml`), 'utf8')) as Record<string, unknown>;
+    const rules = traefikChartRules(parseVersion(tag));
+    const limited = { ...values, resources: { limits: { memory: '128Mi' } } };
+    expect([...dnsConfigValueProblems(values, ['traefik'], rules), ...goMemLimitProblems(limited, ['traefik'], rules)]).toEqual([]);
   });
 });

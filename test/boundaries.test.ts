@@ -187,6 +187,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['39.0.8', 'hubTokenEnv', true, false],
   ['28.1.0', 'hubPorts', 'none', 'with-token'],
   ['37.0.0', 'hubPorts', 'with-token', 'unless-offline'],
+  // templates/_podtemplate.tpl: `with .Values.deployment.dnsConfig` from v22.2.0 (none at v22.1.0)
+  ['22.2.0', 'dnsConfig', false, true],
 ];
 
 describe.each([

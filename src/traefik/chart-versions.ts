@@ -206,6 +206,12 @@ export interface TraefikChartRules {
    * `hub.apimanagement.enabled`, `apiportal` (9903); from v37.0.0 `admission` only unless `hub.offline` (to v41.3.0).
    */
   readonly hubPorts: 'none' | 'with-token' | 'unless-offline';
+  /**
+   * Whether the chart writes `deployment.dnsConfig` into Traefik's pod (templates/_podtemplate.tpl `with
+   * .Values.deployment.dnsConfig`: its `searches`, `nameservers` and `options`, each under `if`, with toYaml): from v22.2.0
+   * (none at v22.1.0; the same lines at v27.0.2, v38.0.0 and v41.3.0).
+   */
+  readonly dnsConfig: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -253,11 +259,12 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     goMemLimit: 'limit',
     hubTokenEnv: false,
     hubPorts: 'none',
+    dnsConfig: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
   { since: '21.2.1', runAsUserDefault: 'podSecurityContext' },
-  { since: '22.2.0', portOverrides: true },
+  { since: '22.2.0', portOverrides: true, dnsConfig: true },
   { since: '23.2.0', noNewPrivsDefault: true, ingressClassName: true },
   { since: '24.0.0', probeKeys: 'deployment' },
   // v25.0.0 fails on the string form: "Syntax of `ports.web.redirectTo` has changed to `ports.web.redirectTo.port`".

@@ -2,6 +2,7 @@ import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
+import { dnsConfigValueProblems } from './dns-config-values';
 import { extraNodePortProblems } from './extra-node-ports';
 import { goMemLimitProblems } from './go-mem-limit';
 import { goTruthy } from './go-truth';
@@ -26,7 +27,7 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * workload-value-types.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
  * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
- * and the nodePorts of `extraObjects` Services (extra-node-ports.ts).
+ * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings (dns-config-values.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -54,5 +55,6 @@ export function podPortAndVolumeProblems(
     ...extraNodePortProblems(values, entrypoints, prefix),
     ...goMemLimitProblems(values, prefix, chart),
     ...hubPortProblems(values, entrypoints, prefix, chart),
+    ...dnsConfigValueProblems(values, prefix, chart),
   ];
 }

@@ -86,22 +86,21 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     error(traefik.enabled.path, `${what}, so K3s deploys no Traefik and nothing answers on its VIP: remove the key`);
   }
   const { replicas, kind } = traefik;
-  // A non-text kind is the values schema's to report.
-  if (isTemplated(kind.value)) {
-    error(kind.path, `${TEMPLATED}: write Deployment or DaemonSet`);
-    return;
-  }
-  if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
+  // A non-text kind is the values schema's to report. A kind the chart renders nothing for still has every rule below
+  // judged in the same run (attack round 44b-7): as the kind it differs from only in letter case, else as both kinds.
+  if (isTemplated(kind.value)) error(kind.path, `${TEMPLATED}: write Deployment or DaemonSet`);
+  else if (typeof kind.value === 'string' && !(TRAEFIK_KINDS as readonly string[]).includes(kind.value)) {
+    const meant = judgedKind(kind.value);
     error(
       kind.path,
       `is ${quotedText(kind.value, () => false, '')}, but the chart renders Traefik only for exactly "Deployment" (templates/deployment.yaml) or ` +
-        '"DaemonSet" (templates/daemonset.yaml), so no Traefik pod runs and nothing answers on its VIP: write Deployment or DaemonSet',
+        `"DaemonSet" (templates/daemonset.yaml), so no Traefik pod runs and nothing answers on its VIP: ${meant ? `write ${meant} (case matters)` : 'write Deployment or DaemonSet'}`,
     );
-    return;
   }
+  const judged = judgedKind(kind.value);
   for (const failure of traefik.chartFailures) error(failure.path, failure.message);
   for (const problem of traefik.acmeOptionProblems) error(problem.path, problem.message);
-  if (kind.value !== 'DaemonSet') {
+  if (judged === 'Deployment') {
     const problem = podCountProblem(replicas.value);
     if (problem) error(replicas.path, problem);
   }
@@ -130,9 +129,21 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     error(traefik.stuckRollout, BOTH_ZERO_ROLLOUT);
   }
   if (traefik.surgingDaemonSet) error(traefik.surgingDaemonSet.path, traefik.surgingDaemonSet.message);
-  checkRolloutCounts(traefik.values, kind.value === 'DaemonSet', error);
-  checkStrategyType(traefik, error);
+  checkRolloutCounts(traefik.values, judged === 'DaemonSet', error);
+  checkStrategyType(traefik, judged, error);
   checkEntrypoints(traefik, error);
+}
+
+type TraefikKind = (typeof TRAEFIK_KINDS)[number];
+
+/**
+ * The kind the workload rules judge: DaemonSet or Deployment as given (a null or a kind of another type as the chart's
+ * default, Deployment), a text that differs from one only in letter case as that one, and another text as neither
+ * (undefined: only what both kinds refuse is said).
+ */
+function judgedKind(kind: unknown): TraefikKind | undefined {
+  if (typeof kind !== 'string') return 'Deployment';
+  return TRAEFIK_KINDS.find((name) => name.toLowerCase() === kind.trim().toLowerCase());
 }
 
 /**
@@ -140,17 +151,22 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
  * `updateStrategy` (templates/deployment.yaml, daemonset.yaml, v34.2.0 to v41.3.0): the API server takes only
  * `RollingUpdate` or `Recreate` for a Deployment and `RollingUpdate` or `OnDelete` for a DaemonSet (k8s.io/api apps/v1).
  */
-function checkStrategyType(traefik: EffectiveTraefik, error: Report): void {
+function checkStrategyType(traefik: EffectiveTraefik, judged: TraefikKind | undefined, error: Report): void {
   const strategy = traefik.values.updateStrategy;
   const type = isMap(strategy) ? strategy.type : undefined;
   // Rendered empty or null, the field is unset and Kubernetes defaults it (rendered-count.ts).
   if (type === undefined || renderedStrategyType(type) === null) return;
-  const allowed = traefik.kind.value === 'DaemonSet' ? ['RollingUpdate', 'OnDelete'] : ['RollingUpdate', 'Recreate'];
+  const allowed =
+    judged === 'DaemonSet'
+      ? ['RollingUpdate', 'OnDelete']
+      : judged === 'Deployment'
+        ? ['RollingUpdate', 'Recreate']
+        : ['RollingUpdate', 'Recreate', 'OnDelete'];
   if (typeof type === 'string' && allowed.includes(type)) return;
   error(
     ['traefik', 'values', 'updateStrategy', 'type'],
-    `is ${shownValue(type)}, which the API server refuses for Traefik's ${traefik.kind.value === 'DaemonSet' ? 'DaemonSet' : 'Deployment'}, ` +
-      `failing the whole Traefik release: write ${allowed.join(' or ')} (case matters)`,
+    `is ${shownValue(type)}, which the API server refuses for Traefik's ${judged ?? 'Deployment and DaemonSet alike'}, ` +
+      `failing the whole Traefik release: ${judged ? `write ${allowed.join(' or ')}` : 'write RollingUpdate (Recreate fits a Deployment only, OnDelete a DaemonSet only)'} (case matters)`,
   );
 }
 

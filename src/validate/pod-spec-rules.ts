@@ -1,4 +1,5 @@
 import { FieldPath, Finding, isRecord, show } from './paths';
+import { dnsConfigProblems } from './dns-config';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -8,10 +9,11 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * Rules of a pod spec beyond its containers' own fields (kubernetes/kubernetes pkg/apis/core/validation/validation.go,
  * v1.27): validateHostNetwork, under `hostNetwork: true` every container's and init container's `hostPort` equals its
  * `containerPort` (an unset or 0 hostPort is defaulted to it, pkg/apis/core/v1/defaults.go SetDefaults_Pod); validateSysctls,
- * a `securityContext.sysctls` name that IsValidSysctlName takes, given once. Paths lie below the pod spec.
+ * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts). Paths lie
+ * below the pod spec.
  */
 export function podSpecProblems(spec: Node): Finding[] {
-  return [...hostNetworkPortProblems(spec), ...sysctlProblems(spec.securityContext)];
+  return [...hostNetworkPortProblems(spec), ...sysctlProblems(spec.securityContext), ...dnsConfigProblems(spec)];
 }
 
 function hostNetworkPortProblems(spec: Node): Finding[] {

@@ -189,6 +189,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['37.0.0', 'hubPorts', 'with-token', 'unless-offline'],
   // templates/_podtemplate.tpl: `with .Values.deployment.dnsConfig` from v22.2.0 (none at v22.1.0)
   ['22.2.0', 'dnsConfig', false, true],
+  // templates/_podtemplate.tpl: `with .Values.deployment.hostAliases` from v29.0.0 (none at v28.3.0)
+  ['29.0.0', 'hostAliases', false, true],
 ];
 
 describe.each([

@@ -212,6 +212,12 @@ export interface TraefikChartRules {
    * (none at v22.1.0; the same lines at v27.0.2, v38.0.0 and v41.3.0).
    */
   readonly dnsConfig: boolean;
+  /**
+   * Whether the chart writes `deployment.hostAliases` into Traefik's pod (templates/_podtemplate.tpl `with
+   * .Values.deployment.hostAliases` then `hostAliases: {{- toYaml . | nindent 8 }}`): from v29.0.0 (none at v28.3.0; the
+   * same lines at v41.3.0).
+   */
+  readonly hostAliases: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -260,6 +266,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     hubTokenEnv: false,
     hubPorts: 'none',
     dnsConfig: false,
+    hostAliases: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -274,6 +281,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '27.0.0', servicesByName: true, hostIpListens: 'as-is', probeHost: true },
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3, goRuntimeEnv: true },
   { since: '28.1.0', hubTokenEnv: true, hubPorts: 'with-token' },
+  { since: '29.0.0', hostAliases: true },
   { since: '30.0.0', gatewayApi: 'unverified' },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).

@@ -4,6 +4,7 @@ import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
 import { dnsConfigValueProblems } from './dns-config-values';
 import { extraNodePortProblems } from './extra-node-ports';
+import { hostAliasValueProblems } from './host-alias-values';
 import { goMemLimitProblems } from './go-mem-limit';
 import { goTruthy } from './go-truth';
 import { hubPortProblems } from './hub-ports';
@@ -27,7 +28,8 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * workload-value-types.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
  * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
- * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings (dns-config-values.ts).
+ * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
+ * (dns-config-values.ts, host-alias-values.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -56,5 +58,6 @@ export function podPortAndVolumeProblems(
     ...goMemLimitProblems(values, prefix, chart),
     ...hubPortProblems(values, entrypoints, prefix, chart),
     ...dnsConfigValueProblems(values, prefix, chart),
+    ...hostAliasValueProblems(values, prefix, chart),
   ];
 }

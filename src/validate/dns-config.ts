@@ -15,7 +15,7 @@ const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])
  * IsValidIP as Kubernetes 1.27 has it (k8s.io/utils/net ParseIPSloppy, Go 1.16's net.ParseIP): an IPv4 address, leading
  * zeros in its parts allowed, or an IPv6 address without a zone.
  */
-function isValidIp(text: string): boolean {
+export function isValidIp(text: string): boolean {
   const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (parts) return isIPv4(text) || parts.slice(1).every((part) => Number(part) <= 255);
   return text.includes(':') && !text.includes('%') && isIPv6(text);

@@ -1,5 +1,6 @@
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { dnsConfigProblems } from './dns-config';
+import { hostAliasProblems } from './host-aliases';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -9,11 +10,17 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * Rules of a pod spec beyond its containers' own fields (kubernetes/kubernetes pkg/apis/core/validation/validation.go,
  * v1.27): validateHostNetwork, under `hostNetwork: true` every container's and init container's `hostPort` equals its
  * `containerPort` (an unset or 0 hostPort is defaulted to it, pkg/apis/core/v1/defaults.go SetDefaults_Pod); validateSysctls,
- * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts). Paths lie
+ * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts);
+ * ValidateHostAliases (host-aliases.ts). Paths lie
  * below the pod spec.
  */
 export function podSpecProblems(spec: Node): Finding[] {
-  return [...hostNetworkPortProblems(spec), ...sysctlProblems(spec.securityContext), ...dnsConfigProblems(spec)];
+  return [
+    ...hostNetworkPortProblems(spec),
+    ...sysctlProblems(spec.securityContext),
+    ...dnsConfigProblems(spec),
+    ...hostAliasProblems(spec),
+  ];
 }
 
 function hostNetworkPortProblems(spec: Node): Finding[] {

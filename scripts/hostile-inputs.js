@@ -540,7 +540,32 @@ const codeParameters44 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Near-misses of the round-44 code readers (44a-6, 44a-9): here-strings and grouped values left open after
+ * ConvertTo-SecureString (securestring-arguments.ts, powershell-literals.ts), variables set to here-strings left open,
+ * sensitive( calls nested and left open (sensitive-calls.ts), builder chains (call-lists.ts, list-lines.ts), lists with
+ * comments, names before a call's literals, and function headers over typed empty defaults (code-headers.ts).
+ */
+const codeForms45 = (size = 1_000_000) =>
+  described(
+    [
+      ['here-strings left open', "$s = ConvertTo-SecureString -AsPlainText -String @'\n"],
+      ['here-strings closed', "$s = ConvertTo-SecureString @'\nx\n'@ -AsPlainText\n"],
+      ['variables set to literals', "$p = 'x'\n$s = ConvertTo-SecureString $p -AsPlainText\n"],
+      ['variables set to here-strings left open', "$p = @'\nConvertTo-SecureString $p -AsPlainText\n"],
+      ['grouped values left open', '$s = ConvertTo-SecureString -AsPlainText -String ((((('],
+      ['sensitive( nested, left open', 'sensitive(join("", [ "a", '],
+      ['sensitive( heredocs left open', 'x = sensitive(<<EOT\n'],
+      ['builder chains', 'Command::new("a")\n  .env("b", "c")\n  .x(\n'],
+      ['names before literals', 'f(a, '],
+      ['comments in lists', '[ # c\n'],
+      ['function headers with typed empty defaults', "def f(password: str = ''):\n"],
+    ],
+    size,
+  );
+
 module.exports = {
+  codeForms45,
   codeParameters44,
   codeValues43,
   controlTexts42,

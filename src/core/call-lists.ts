@@ -5,6 +5,10 @@
  * `new String[]{…}`), are one command's words, as a Python `subprocess.run([…])` list's are (exec-form-lists.ts): read
  * from the `(` to its `)`, or to the first argument that is no literal (`process.env.PW`, a callback), where the
  * literals read so far stand alone. Text in parentheses that starts with a word (`(see "a", "b")`, `$(cat f)`) is none.
+ * Round 44a-6: names passed before the command (Go's `exec.CommandContext(ctx, "redis-cli", …)`) are passed over; a
+ * call inside that makes no list (`os.Getenv("PW")`) is a value that is no literal; a builder's chain goes on
+ * (Rust's `Command::new("redis-cli").arg("-a").args(&["…"])`, Java's `new ProcessBuilder().command(…)`: the literals of
+ * `.arg(`, `.args(`, `.command(` are words, any other method's arguments, `.env("K", "v")`, are passed over).
  */
 
 /** A call's literals: where the reading started (its `(`) and stopped, and the literals' texts. */
@@ -23,8 +27,29 @@ function literalText(quoted: string): string {
   }
 }
 
-/** An identifier that opens a list or a call inside the arguments (`List.of(`, `Arrays.asList(`, `new String[]{`). */
-const OPENER = /^(?:new[ \t]+)?[A-Za-z_][\w.]*(?:[ \t]*\[\])?[ \t]*[({]/;
+/** An identifier that opens a list inside the arguments (`List.of(`, `Arrays.asList(`, `new String[]{`, `vec![`). */
+const OPENER =
+  /^(?:new[ \t]+[A-Za-z_][\w.]*(?:[ \t]*\[\])?[ \t]*[({]|(?:[A-Za-z_][\w.]*\.)?(?:of|asList|listOf|arrayOf|mutableListOf|newArrayList|list|tuple|array)[ \t]*\(|vec![ \t]*[[(])/;
+
+/** A name passed before a call's first literal (`ctx, `, `r.Context(), `): no word of the command. */
+const LEADING_NAME = /^&?[A-Za-z_][\w.]*(?:\(\))?[ \t]*,/;
+
+/** A builder's next method after a `)` (`.arg(`, `.args(`, `.env(`), read on past blanks and line breaks made blanks. */
+const CHAINED = /^[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*\(/;
+
+/** Where the arguments of a call whose `(` is `line[from]` end (after its `)`): quotes and nested brackets skipped. */
+function skipCall(line: string, from: number, end: number): number {
+  let [i, depth, quote] = [from, 0, ''];
+  for (; i < end; i++) {
+    const c = line[i];
+    if (quote && c === '\\') i++;
+    else if (quote) quote = c === quote ? '' : quote;
+    else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' && ++depth) continue;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return end;
+}
 
 /**
  * The literals of the call whose `(` is `line[from]`, two at least, read up to its `)` or to a word that opens no list
@@ -41,12 +66,26 @@ export function callListAt(line: string, from: number, limit: number): { list?: 
       for (i++; i < end && line[i] !== c; i++) if (line[i] === '\\') i++;
       if (i >= end) break;
       items.push(literalText(line.slice(start, ++i)));
-    } else if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}') i++;
+    } else if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}' || c === '&') i++;
     else if (c === '(' || c === ')') {
       depth += c === '(' ? 1 : -1;
       i++;
+      // A builder's chain: `.arg(`, `.args(`, `.command(` read on, any other method passed over.
+      for (
+        let chained = depth === 0 ? CHAINED.exec(line.slice(i, i + 256)) : null;
+        chained;
+        chained = CHAINED.exec(line.slice(i, i + 256))
+      ) {
+        if (chained[1] === 'arg' || chained[1] === 'args' || chained[1] === 'command') {
+          [i, depth] = [i + chained[0].length, 1];
+          break;
+        }
+        i = skipCall(line, i + chained[0].length - 1, end);
+      }
     } else {
-      const opener = OPENER.exec(line.slice(i, i + 256));
+      const head = line.slice(i, i + 256);
+      const leading = items.length === 0 && depth === 1 ? LEADING_NAME.exec(head) : null;
+      const opener = leading ?? OPENER.exec(head);
       if (!opener) break;
       i += opener[0].length;
       if (opener[0].endsWith('(')) depth++;

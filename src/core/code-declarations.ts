@@ -22,7 +22,7 @@ export function withoutEnd(value: string): string {
 
 /** The types a secret is declared with, in the languages that write `name: type` or `Name type`. */
 const TYPE =
-  /^(?:\[\]byte|(?:string|str|String|bytes|byte|char|number|int|bool|boolean|Buffer|Uint8Array|SecretStr|SecretBytes|SecretString|SecureString|any|unknown)(?:\[\])?|(?:Optional|Option|Secret|Box)[[<](?:str|String|string|bytes|SecretStr|SecretString)[\]>])(?:\s*\|\s*(?:None|null|undefined))?$/;
+  /^(?:\[\]byte|&(?:'[a-z]\w*\s+)?(?:str|\[u8\])|(?:string|str|String|bytes|byte|char|number|int|bool|boolean|Buffer|Uint8Array|SecretStr|SecretBytes|SecretString|SecureString|any|unknown)(?:\[\])?\??|(?:Optional|Option|Secret|Box)[[<](?:str|String|string|bytes|SecretStr|SecretString)[\]>])(?:\s*\|\s*(?:None|null|undefined))?$/;
 
 /**
  * A type where a value stands (`password: string;`, `password: str`, `password: Optional[str] = None` up to its `=`),
@@ -30,7 +30,9 @@ const TYPE =
  */
 export function declaresOrCopies(value: string, key: string): boolean {
   if (value.length > 512) return false;
-  const code = withoutEnd(value).replace(/\s*=\s*(?:None|null|undefined|nil)$/, '');
+  // A default of nothing (`= None`, `= ''`, `= ""`, or `=` alone where a reading took out the `""`) after the type:
+  // the type is what is declared.
+  const code = withoutEnd(value).replace(/\s*=\s*(?:None|null|undefined|nil|''|"")?$/, '');
   if (TYPE.test(code)) return true;
   // A flow reading runs on over an interface's next members (`string; token?: string`): each is a name and a type.
   const [head, ...members] = code.split(';');

@@ -11,9 +11,13 @@
  * refuses a tail that looks generated. A head that is no such value (`Zq9… )`) stays a value: only the head is read.
  */
 
-/** What may follow a head: closers and blanks, then nothing, a statement's end, a body, or the next parameter's name. */
+/**
+ * What may follow a head: closers and blanks, then nothing, a statement's end, a body, or the next parameter's name
+ * (after Kotlin's, Scala's, TypeScript's or Rust's modifiers: `, val token: String? = null)`, `, mut n: u8`; after
+ * Python's `*` or `/` markers: `, *, timeout: int = 5)`).
+ */
 const TAIL =
-  /^[^\S\n]*(?:[)\]}][^\S\n]*)*(?:$|;|:|\{|=>|->|,[^\S\n]*(?:$|[)\]}]|(?:\*{1,2}|\.\.\.)?[A-Za-z_$][\w$]*[^\S\n]*\??[^\S\n]*[:=)]))/;
+  /^[^\S\n]*(?:[)\]}][^\S\n]*)*(?:$|;|:|\{|=>|->|,[^\S\n]*(?:[*/][^\S\n]*,[^\S\n]*)?(?:$|[)\]}]|(?:(?:val|var|mut|readonly|private|public|protected|internal|override)[^\S\n]+)?(?:\*{1,2}|\.\.\.)?[A-Za-z_$][\w$]*[^\S\n]*\??[^\S\n]*[:=)]))/;
 
 /**
  * The head of `value` (above) where the value runs on past a closer it does not open, or past a `,` or `;` outside

@@ -17,8 +17,21 @@ import { listEndAt } from './exec-form-lists';
 /** The longest a list is read from its `[` (exec-form-lists.ts reads as far). */
 const MAX_LIST = 4096;
 
-/** `text` with the line breaks (and a `\` before one) made blanks, each character where it stood. */
-const blanked = (text: string): string => text.replace(/\\(?=\r?\n)|[\r\n]/g, ' ');
+/**
+ * `text` with the line breaks (and a `\` before one) made blanks, each character where it stood; and a comment that
+ * ends a line after a list's or call's opener or an item's comma, or fills a line (`'-a',  # auth`, `// the client`:
+ * 44a-6), blanks too, so a list over lines reads on past it.
+ */
+const blanked = (text: string): string =>
+  text
+    .replace(
+      /((?:^|[,[(])[ \t]*)(#|\/\/(?=[ \t]|$))([^\n]*)/gm,
+      (_, before: string, mark: string, rest: string) => before + ' '.repeat(mark.length + rest.length),
+    )
+    .replace(/\\(?=\r?\n)|[\r\n]/g, ' ');
+
+/** A line that goes on a builder's chain (`    .arg("-a")`, `.env("K", "v")`: Rust's `Command`, call-lists.ts). */
+const CHAIN_LINE = /^[ \t]*\.[ \t]*[A-Za-z_]\w*[ \t]*\(/;
 
 /** Where the literals of the call whose `(` is `text[from]` stop being read (call-lists.ts), if it has two; how far it read. */
 function callEndAt(text: string, from: number): { end?: number; scanned: number } {
@@ -44,14 +57,17 @@ export function listsOnOneLine(text: string): string {
     // Searched within the line only (a search back from its end would cross the lines before).
     const line = text.slice(lineStart, lineEnd);
     const open = lineStart + line.lastIndexOf('[');
-    const call = lineStart + line.lastIndexOf('(');
+    // A call the line closes at its end, a builder's chain going on below it (`Command::new("x")` then `.arg(`).
+    const chain = CHAIN_LINE.test(text.slice(lineEnd + 1, lineEnd + 257)) ? /\([^()\n]*\)[ \t\r]*$/.exec(line)?.index : undefined;
+    const call = lineStart + (chain ?? line.lastIndexOf('('));
     let next = lineEnd + 1;
     // A list's `[` first, then a call's `(`, each one the line leaves open.
     for (const [at, close, endAt] of [
       [open, ']', (from: number) => listEndAt(flat, from)],
       [call, ')', (from: number) => callEndAt(flat, from)],
     ] as const) {
-      if (at < Math.max(lineStart, done) || line.lastIndexOf(close) > at - lineStart || newline < 0) continue;
+      const closed = line.lastIndexOf(close) > at - lineStart && !(close === ')' && chain !== undefined);
+      if (at < Math.max(lineStart, done) || closed || newline < 0) continue;
       const { end, scanned } = endAt(at);
       budget -= scanned;
       if (end === undefined || end <= lineEnd) continue;

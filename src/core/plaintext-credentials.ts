@@ -1,6 +1,7 @@
 import { backtickJoined } from './powershell-credentials';
 import { secureStringPlainTexts } from './securestring-arguments';
 import { setsSecret } from './secrets-text';
+import { sensitiveLiterals } from './sensitive-calls';
 
 /**
  * Attack round 41a-7: a credential written in plain text by a form that names it no other way:
@@ -37,9 +38,6 @@ const DEFAULT = new RegExp(
   String.raw`^[ \t]*(?:default|value)[ \t]*=[ \t]*(?:(${QUOTED})|<<-?[ \t]*(["']?)(\w{1,64})\2[ \t]*\r?\n([^]*?)\r?\n[ \t]*\3[ \t]*\r?$)`,
   'dm',
 );
-/** A literal marked by Terraform's sensitive() or nonsensitive(). */
-// Its literal maybe on the lines after the parenthesis (43a-10), before a trailing comma.
-const SENSITIVE_CALL = new RegExp(String.raw`(?<![\w.])(?:non)?sensitive\(\s*(${QUOTED})\s*,?\s*\)`, 'dg');
 const SENSITIVE = /^[ \t]*(?:sensitive|ephemeral)[ \t]*=[ \t]*true\b/m;
 
 /** A WireGuard key (32 bytes in base64: 43 characters, the last of 4 bits, then `=`). */
@@ -94,11 +92,8 @@ export function plaintextCredentialSpans(text: string): Array<[number, number]> 
       const at = match.indices![3][0];
       if (span) spans.push([at + span[0], at + span[1]]);
     }
-  if (/sensitive\(/.test(text))
-    for (const match of text.matchAll(SENSITIVE_CALL)) {
-      const span = valueSpan(match, [1]);
-      if (span && setsSecret('password', match[1])) spans.push(span);
-    }
+  // Every literal given to sensitive( or nonsensitive( (sensitive-calls.ts: comments, lists, string functions, heredocs).
+  for (const { value, span } of sensitiveLiterals(text)) if (setsSecret('password', value)) spans.push(span);
   if (/\bwg\b/.test(text))
     for (const match of text.matchAll(WIREGUARD)) {
       const span = valueSpan(match, [1, 2, 3, 4, 5]);

@@ -13,6 +13,7 @@ import { XML_SECRET, xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 import { binaryAsText } from './text-decodings';
+import { headsBody } from './code-headers';
 import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 
@@ -423,6 +424,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     }
     if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))
       add(rest, [...above, key], key === 'value' && name?.column === column ? name.text : undefined);
+    if (headsBody(key, rest)) continue; // a header's body is code, read line by line (code-headers.ts)
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;
     for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {

@@ -1,3 +1,5 @@
+import { literalsIn } from './powershell-literals';
+
 /**
  * Attack round 43a-9: PowerShell's `ConvertTo-SecureString` takes its parameters in any order
  * (learn.microsoft.com powershell/module/microsoft.powershell.security/convertto-securestring: `-String` is position 0,
@@ -10,8 +12,15 @@
 
 /** A quoted value (PowerShell doubles a quote inside; a backslash escapes none). */
 const QUOTED = String.raw`"(?:[^"\n]|"")*"|'(?:[^'\n]|'')*'`;
-/** One word of the command after the cmdlet: a parameter (maybe with its colon value), a quoted value, a bare word. */
-const WORD = new RegExp(String.raw`[ \t]+(?:-([A-Za-z]\w*)(?::(${QUOTED}|[^\s();|]*))?|(${QUOTED})|([^\s"'();|]+))(?=[\s();|]|$)`, 'dy');
+/**
+ * One word of the command after the cmdlet: a parameter (maybe with its colon value), a quoted value, a bare word, a
+ * here-string's opener ending its line (`@'`, `@"`: powershell-literals.ts reads its text), a quoted value in
+ * parentheses (`('pw')`, a grouping expression): the last two since 44a-6.
+ */
+const WORD = new RegExp(
+  String.raw`[ \t]+(?:-([A-Za-z]\w*)(?::(${QUOTED}|[^\s();|]*))?|(${QUOTED})|([^\s"'();|]+)|@(["'])[ \t]*(?=\r?\n)|\(+[ \t]*(${QUOTED})[ \t]*\)+)(?=[\s();|]|$)`,
+  'dy',
+);
 const CMDLET = /ConvertTo-SecureString(?![\w-])/gi;
 /** The most words of one command read. */
 const MAX_WORDS = 16;
@@ -32,6 +41,7 @@ function valueOf(word: RegExpExecArray, group: number): { value: string; span: [
 /** The spans of the plain texts ConvertTo-SecureString -AsPlainText converts in `text` (quoted: inside the quotes). */
 export function secureStringPlainTexts(text: string): Array<{ value: string; span: [number, number] }> {
   const found: Array<{ value: string; span: [number, number] }> = [];
+  const literals = literalsIn(text);
   for (const cmdlet of text.matchAll(CMDLET)) {
     let plain = false;
     // What the next value is: `-String`'s (the plain text), another parameter's (`-Key`, `-SecureKey`), or a positional one.
@@ -49,8 +59,17 @@ export function secureStringPlainTexts(text: string): Array<{ value: string; spa
         } else next = isString ? 'string' : names(parameter, 'securekey', 2) || names(parameter, 'key', 1) ? 'other' : undefined;
         continue;
       }
-      // A variable (`$plain`, `$env:PW`) or a splat (`@args`) refers: the plain text is given, but no literal.
-      const value = /^[$@]/.test(bare ?? '') ? REFERENCE : valueOf(word, quoted !== undefined ? 3 : 4);
+      // A variable (`$plain`, `$env:PW`) or a splat (`@args`) refers: the plain text is given, but no literal; but for a
+      // variable set to a literal above (`$p = @'…'@`, `$p = 'pw'`: powershell-literals.ts), which is that literal.
+      const hereString = word[5] !== undefined ? literals.hereString(word.index + word[0].indexOf('@')) : undefined;
+      // The command's words go on after a here-string's closer (`"@ -AsPlainText -Force`).
+      if (hereString?.after !== undefined) WORD.lastIndex = hereString.after;
+      const value =
+        word[5] !== undefined
+          ? (hereString ?? REFERENCE)
+          : /^[$@]/.test(bare ?? '')
+            ? (literals.setBefore(bare!, cmdlet.index) ?? REFERENCE)
+            : valueOf(word, quoted !== undefined ? 3 : word[6] !== undefined ? 6 : 4);
       if (next === 'string' || (next === undefined && !given && bare !== '-')) given = value;
       next = undefined;
     }

@@ -1,0 +1,85 @@
+import { App } from 'cdk8s';
+import { AcmeClusterIssuer, K3sVipCluster } from '../src';
+import { chart, configErrors, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
+
+/**
+ * Round 44a, messages: a key under a Secret reference or under `k3s.tokenFile` is never quoted, in the key path nor in
+ * the text, and the message still names the place and what to write (44a-7).
+ */
+const P = 'Hx7qLm2vQz9';
+
+const bgp = (passwordSecret: unknown) => ({
+  kubeVip: { mode: 'bgp', bgp: { as: 65000, peers: [{ address: '192.168.0.1', as: 65001 }], passwordSecret } },
+});
+const issuer = (tokenSecret: unknown) => ({
+  certManager: {
+    issuers: { letsencrypt: { email: 'ops@example.com', solver: { dns01: { provider: 'cloudflare', tokenSecret } } } },
+  },
+});
+
+describe('44a-7: a key under a Secret reference or k3s.tokenFile is not quoted', () => {
+  test.each<[string, object, string, string]>([
+    ['a key beside passwordSecret name and key', bgp({ name: 'bgp-auth', key: 'password', [P]: 'x' }), 'kubeVip.bgp.passwordSecret: ', P],
+    ['a plain word there', bgp({ name: 'bgp-auth', key: 'password', hunter2: null }), 'kubeVip.bgp.passwordSecret: ', 'hunter2'],
+    ['a key beside tokenSecret name and key', issuer({ name: 'cf', key: 'api-token', [P]: 'x' }), 'dns01.tokenSecret: ', P],
+    ['a key under k3s.tokenFile named like a secret', { k3s: { tokenFile: { Hx7qLm2vPw9: 'x' } } }, 'k3s.tokenFile: ', 'Hx7qLm2vPw9'],
+  ])('%s: the config and the cluster construct name the reference, not the key', (_, patch, path, secret) => {
+    const config = withChanges(devConfig(), patch);
+    const errors = configErrors(config).join('\n');
+    expect(errors).toContain(path);
+    expect(errors).not.toContain(secret);
+    const thrown = refusalOf(() => new K3sVipCluster(new App(), 'c', config));
+    expect(thrown).toContain(path.replace(/: $/, ''));
+    expect(thrown).not.toContain(secret);
+  });
+
+  test('the message says what is wrong and what belongs there', () => {
+    const errors = configErrors(withChanges(devConfig(), bgp({ name: 'bgp-auth', key: 'password', [P]: 'x' }))).join('\n');
+    expect(errors).toContain('kubeVip.bgp.passwordSecret: holds an unknown key, not shown');
+    expect(errors).toContain('Allowed here: name, key');
+  });
+
+  test('a misspelt field is still named by what it should be', () => {
+    const errors = configErrors(withChanges(devConfig(), bgp({ nmae: 'bgp-auth', key: 'password' }))).join('\n');
+    expect(errors).toContain('did you mean "name"?');
+    expect(errors).not.toContain('nmae');
+  });
+
+  test('the AcmeClusterIssuer construct does not quote it either', () => {
+    const out = refusalOf(
+      () =>
+        new AcmeClusterIssuer(chart(), 'i', {
+          name: 'le',
+          email: 'ops@example.com',
+          server: 'staging',
+          solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', key: 'api-token', [P]: 'x' } as never } },
+        }),
+    );
+    expect(out).toContain('tokenSecret holds an unknown key, not shown');
+    expect(out).not.toContain(P);
+  });
+
+  test.each<[string, unknown, string]>([
+    [
+      'env secretKeyRef',
+      { env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 'a', key: 'b', [P]: 'x' } } }] },
+      'env[0].valueFrom.secretKeyRef',
+    ],
+    ['envFrom secretRef', { envFrom: [{ secretRef: { name: 'a', [P]: 'x' } }] }, 'envFrom[0].secretRef'],
+  ])("Traefik's %s: the config and the chart construct name the reference, not the key", (_, values, path) => {
+    for (const door of [valuesDoors.config(values), valuesDoors.chart(values)]) {
+      expect(door).toContain(`${path}`);
+      expect(door).toMatch(/secret(?:KeyRef|Ref):? holds an unknown key, not shown/);
+      expect(door).not.toContain(P);
+    }
+  });
+
+  // Controls: keys of a reference, and unknown keys elsewhere, are still named.
+  test('an unknown key outside a reference is quoted', () => {
+    expect(configErrors(withChanges(devConfig(), { kubeVip: { interfce: 'eth0' } })).join('\n')).toContain('unknown key "interfce"');
+  });
+  test('a reference field is still in the key path', () => {
+    const errors = configErrors(withChanges(devConfig(), bgp({ name: 'bgp-auth', key: ['x'] }))).join('\n');
+    expect(errors).toContain('kubeVip.bgp.passwordSecret.key: ');
+  });
+});

@@ -1,6 +1,10 @@
 import { App } from 'cdk8s';
 import { AcmeClusterIssuer, K3sVipCluster } from '../src';
 import { chart, configErrors, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
+import { accepted, configMapOf } from './secret-tables';
+import * as hostile from '../scripts/hostile-inputs';
+import { secretsInData } from '../src/core/secrets';
+import { secretProblems } from '../src/core/secret-place';
 
 /**
  * Round 44a, messages: a key under a Secret reference or under `k3s.tokenFile` is never quoted, in the key path nor in
@@ -81,5 +85,59 @@ describe('44a-7: a key under a Secret reference or k3s.tokenFile is not quoted',
   test('a reference field is still in the key path', () => {
     const errors = configErrors(withChanges(devConfig(), bgp({ name: 'bgp-auth', key: ['x'] }))).join('\n');
     expect(errors).toContain('kubeVip.bgp.passwordSecret.key: ');
+  });
+});
+
+describe('44a-14: every secret line of one text is named in one run', () => {
+  const fd = "exec 3<<<'root:Hx7qLm2vPw9B'\nchpasswd <&3\n";
+  const list = "subprocess.run([\n  'sshpass',\n  '-p',\n  'Hx7qLm2vPw9E',\n])\n";
+  test('a here-string read from a descriptor, an open list and a name=value line', () => {
+    const out = valuesDoors.config(configMapOf({ 'run.sh': `${fd}${list}JwtSecret=Hx7qLm2vPw9C\n` }));
+    expect(out).toMatch(/chpasswd input\), on its line 1\b/);
+    expect(out).toMatch(/sshpass -p\), on its line 6\b/);
+    expect(out).toMatch(/on its line 8 \(a line setting JwtSecret\)/);
+    expect(out).not.toContain('Hx7qLm2vPw9');
+  });
+  test('the first line is named with its own kind, not the text’s first', () => {
+    const out = valuesDoors.config(configMapOf({ 'run.sh': `${fd}${list}` }));
+    expect(out).toMatch(/chpasswd input\), on its line 1\b/);
+    expect(out).not.toMatch(/sshpass -p\), on its line 1\b/);
+    expect(out).toMatch(/sshpass -p\), on its line 6\b/);
+  });
+});
+
+describe('44a-15: text read as YAML is refused at its lines; one line of prose and a newline is prose', () => {
+  test('two argv-style lists: each password line named with its kind', () => {
+    const text = 'argv:\n  - redis-cli\n  - -a\n  - Hx7qLm2vPw9\ncmd:\n  - sshpass\n  - -p\n  - Hx7qLm2vPw9X\n';
+    const out = valuesDoors.config(configMapOf({ 'run.yaml': text }));
+    expect(out).toMatch(/redis-cli -a\), on its line 4/);
+    expect(out).toMatch(/sshpass -p\), on its line 8/);
+    expect(out).not.toContain('Hx7qLm2vPw9');
+  });
+  test.each([
+    'the password: see the Secret named db\n',
+    'The tokenSecret: see the Secret named cloudflare\n',
+    '\nthe password: see the Secret named db\n\n',
+  ])('%j is accepted', (text) => {
+    accepted(configMapOf({ 'notes.txt': text }));
+  });
+  test.each(['password: Hx7qLm2vPw9\n', 'db password: Hx7qLm2vPw9\n', 'the password: Hx7qLm2vPw9 x\n', '? password\n: Hx7qLm2vPw9\n'])(
+    '%j is still refused',
+    (text) => {
+      const out = valuesDoors.config(configMapOf({ 'notes.txt': text }));
+      expect(out).toContain('on its line');
+      expect(out).not.toContain('Hx7qLm2vPw9');
+    },
+  );
+});
+
+/** Just under secret-place.ts' bound for naming lines that set a secret together (64 KiB); `npm run bench` times 400 kB. */
+const SIZE = 64_000;
+
+describe('44a-14, 44a-15: hostile texts stay cheap to judge and to place', () => {
+  test.each(hostile.secretLines45(SIZE))('%s is judged and its lines named', (_, text) => {
+    const data = { data: { k0: text } };
+    const problems = secretsInData(data).flatMap((secret) => secretProblems(secret, data));
+    expect(problems.length).toBeLessThanOrEqual(20);
   });
 });

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newCluster } from '../src/new-cluster';
 import { App } from 'cdk8s';
 import { AcmeClusterIssuer, K3sVipCluster } from '../src';
-import { chart, configErrors, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
+import { chart, configErrors, DEV_YAML, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
 import { accepted, configMapOf } from './secret-tables';
 import * as hostile from '../scripts/hostile-inputs';
 import { secretsInData } from '../src/core/secrets';
@@ -129,6 +133,26 @@ describe('44a-15: text read as YAML is refused at its lines; one line of prose a
       expect(out).not.toContain('Hx7qLm2vPw9');
     },
   );
+});
+
+describe('44a-14: `new --from` names every line of the source that holds a secret outside its values, with its kind', () => {
+  test('two comment lines: both named in one run, neither shown', () => {
+    const root = mkdtempSync(join(tmpdir(), 'k3s-vip-new45-'));
+    try {
+      writeFileSync(join(root, 'src.yaml'), `${DEV_YAML}# password: Hx7qLm2vPw9\n# redis-cli -a Hx7qLm2vPw9Z\n`);
+      const lines: string[] = [];
+      const code = newCluster(['copy', '--from', 'src'], { configDir: root, schemaFile: join(root, 's.json'), log: (l) => lines.push(l) });
+      const text = lines.join('\n');
+      const first = DEV_YAML.split('\n').length;
+      expect(code).toBe(1);
+      expect(text).toContain(`src.yaml:${first} holds a secret outside its values`);
+      expect(text).toContain(`line ${first}: text that sets a value under a key named like a secret`);
+      expect(text).toContain(`line ${first + 1}: a password on a command line (redis-cli -a)`);
+      expect(text).not.toContain('Hx7qLm2vPw9');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Just under secret-place.ts' bound for naming lines that set a secret together (64 KiB); `npm run bench` times 400 kB. */

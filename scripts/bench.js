@@ -166,6 +166,7 @@ function hostileInput() {
   const { formatDiagnostic, parseConfigText } = lib('config/load.js');
   // Judgements of a text are kept (secrets-memo.ts): each timing starts without them, as a synth does.
   const { forgetJudgements } = lib('core/secrets-memo.js');
+  const { secretProblems } = lib('core/secret-place.js');
   const { validateClusterConfig } = lib('cluster/validate.js');
   const { parse, stringify } = require('yaml');
   const base = parse(readFileSync(join(root, 'config/dev.yaml'), 'utf8'));
@@ -233,6 +234,12 @@ function hostileInput() {
     ['gaps 42b, 1 MB texts as data (attack43-gaps42b)', 3, hostile.gapTexts42b, (text) => secretsInData({ data: { k0: text } })],
     ['command lists 41, 1 MB texts as data (attack42-yamlcmd)', 2, hostile.commandLists41, (text) => secretsInData({ data: { k0: text } })],
     ['code values 43, 1 MB texts as data (attack43-false43)', 3, hostile.codeValues43, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'secret lines 45, 400 kB texts judged and each secret line named (attack45-msgs45)',
+      3,
+      hostile.secretLines45,
+      (text) => secretsInData({ data: { k0: text } }).flatMap((secret) => secretProblems(secret, { data: { k0: text } })),
+    ],
     [
       'code parameters 44, 1 MB texts as data (attack44-false44)',
       3,

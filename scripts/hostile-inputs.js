@@ -564,8 +564,25 @@ const codeForms45 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * 400 kB texts (or `size` characters) whose secret lines are each named (44a-14, 44a-15: secret-place.ts, text-places.ts,
+ * prose-lines.ts): lines of prose after a key named like a secret, one-word values after such keys (refused, every line
+ * named), and descriptor here-strings read on the next line. (Argv-style lists read as YAML take 4-6 s to judge at
+ * 400 kB-1 MB before any message is built, as on main before round 45: left to the secret readers' owners.)
+ */
+const secretLines45 = (size = 400_000) =>
+  described(
+    [
+      ['prose after keys named like secrets', 'the password: see the Secret named db\n'],
+      ['one word after sentence keys', 'db password: Hx7qLm2vPw9\n'],
+      ['here-strings read from a descriptor', "exec 3<<<'root:Hx7qLm2vPw9'\nchpasswd <&3\n"],
+    ],
+    size,
+  );
+
 module.exports = {
   codeForms45,
+  secretLines45,
   codeParameters44,
   codeValues43,
   controlTexts42,

@@ -193,10 +193,14 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   // file. The examples are this project's own, whose comments show commands with placeholders (`password='...'`).
   const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
   if (outside(text)) {
-    const line = text.split('\n').findIndex(outside) + 1;
+    // Every such line (up to 20) with what it holds, in one run (44a-14): the first names the file's place.
+    const parts = text.split('\n');
+    const lines = parts.flatMap((part, i) => (outside(part) ? [i + 1] : [])).slice(0, 20);
+    const kind = (part: string) => secretShape(part) ?? secretsInData(part.replace(/^[^#]*#+\s?/, ''))[0]?.what ?? 'a secret in a comment';
+    const each = lines.map((line) => `; line ${line}: ${kind(parts[line - 1])}`).join('');
     return fail(
-      `${shown(source)}${line ? `:${line}` : ''} holds a secret outside its values (a comment, say): nothing was copied; ` +
-        'remove it from the file, then copy again',
+      `${shown(source)}${lines.length ? `:${lines[0]}` : ''} holds a secret outside its values (a comment, say${each}): ` +
+        'nothing was copied; remove it from the file, then copy again',
     );
   }
   try {

@@ -156,7 +156,8 @@ describe('F5: every construct refuses secrets in its props, so none reaches a ma
           email: 'a@b.com',
           solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', key: 'k', token: S } as never } },
         }),
-      /solver\.dns01\.tokenSecret\.token unknown key "token"/,
+      // A key under a Secret reference may be the password: the reference is named, not the key (44a-7).
+      /solver\.dns01\.tokenSecret holds an unknown key, not shown/,
     ],
     [
       'a BGP peer password inline',
@@ -531,7 +532,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
           ...issuer,
           solver: { dns01: { provider: 'cloudflare', tokenSecret: { name: 'cf', keys: 'k' } } },
         } as never),
-      'AcmeClusterIssuer: solver.dns01.tokenSecret.keys unknown key "keys": did you mean "key"? Allowed here: name, key',
+      'AcmeClusterIssuer: solver.dns01.tokenSecret holds an unknown key, not shown (a password may have been pasted here): did you mean "key"? Allowed here: name, key',
     ],
     [
       'CertManagerIssuersChart: severs',

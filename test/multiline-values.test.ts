@@ -192,7 +192,8 @@ describe('multi-line text that sets a secret on one of its lines is refused, nev
     [
       'an env file whose entry is named like a secret',
       `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          env.yaml: |\n            - name: DB_PASSWORD\n              value: ${S}C\n`,
-      'holds multi-line text that sets a secret',
+      // Its line and the kind its data read as YAML holds (44a-15), not the whole text's kind without a line.
+      'holds a value under a key named like a secret, on its line 2 (in its data read as YAML or JSON)',
     ],
   ])('%s', (_, yaml, expected) => {
     const errors = errorsOf(`${HDR}  values:\n${yaml}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closest } from '../core/closest';
 import { formatPath, oneLine, Problem } from '../core/problem';
+import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { isSecretPath, REDACTED } from '../core/secrets';
 import { allowedKeys } from './config-shape';
 import { clusterConfigSchema } from './schema';
@@ -58,16 +59,18 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
         const [, glued, value] = /^([^:]+):(.+)$/.exec(key) ?? [];
         if (glued && allowed.includes(glued)) {
           // `{tokenSecret:abc}`: the value after the colon is not quoted either.
-          const hide = isSecretPath([...path, glued]);
+          const hide = isSecretPath([...path, glued]) || valueNotShownAt(root, [...path, glued]);
           const message = `unknown key ${quote(hide ? `${glued}:…` : key)}: write \`${glued}: ${hide ? '…' : value}\` with a space after the colon`;
           return { path: [...path, key], unknownKey: key, suggestion: glued, message };
         }
         const guess = closest(key, allowed);
+        // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
+        const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
         return {
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `unknown key ${quote(key)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+          message: `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {

@@ -8,6 +8,7 @@ import { gitOpsNameProblem } from '../gitops/names';
 import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
+import { shownReferencePath } from '../core/reference-keys';
 import { secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
@@ -330,7 +331,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const file = printable(d.file);
   const where = d.line === undefined ? file : `${file}:${d.line}:${d.column}`;
   // A key over 80 characters is named by its size, as a value is (quotedText): the line and column find it.
-  const key = formatPath(d.path.map((k) => (typeof k !== 'string' ? k : k.length > 80 ? keyText(k) : printable(k))));
+  // None below a Secret reference at a key no reference has (core/reference-keys.ts): the line and column find it.
+  const shown = shownReferencePath(d.path);
+  const key = formatPath(shown.map((k) => (typeof k !== 'string' ? k : k.length > 80 ? keyText(k) : printable(k))));
   // The last guard: whatever reached this line, no secret-shaped value is printed (nor a value it quotes that the value
   // readers refuse: redactMessage), and it stays one line.
   return oneLine(redactMessage(`${where}: ${key ? `${key}: ` : ''}${d.message}`, []));

@@ -2,6 +2,7 @@ import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
+import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretsInData } from '../core/secrets';
@@ -87,7 +88,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       if (spec !== undefined) this.unknownKeys([...path, key], child, spec);
       else {
         const guess = closest(key, allowed);
-        const message = `unknown key ${JSON.stringify(key)}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
+        const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${JSON.stringify(key)}`;
+        const message = `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
         this.problems.push({ path: [...path, key], message });
       }
     }

@@ -1,7 +1,7 @@
 import type { Path, Problem } from './problem';
-import { FoundSecret, redact, secretRefusal, secretsInData } from './secrets';
+import { FoundSecret, secretRefusal, secretsInData } from './secrets';
 import { namesSecretValue } from './secrets-keys';
-import { textAsData } from './text-data';
+import { dataPlaces, redactedPlaces } from './text-places';
 
 /**
  * Where in a multi-line text (a ConfigMap's file, a `|` block) a refused secret stands (attack round 39a-8): the text's
@@ -30,15 +30,26 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
 export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   const first = secretProblem(secret, data);
   if (first.textLine === undefined) return [first];
-  const lines = textAt(data, secret.path)!.split(/\r?\n|\r/, MAX_LINES);
+  const text = textAt(data, secret.path)!;
+  const lines = text.split(/\r?\n|\r/, MAX_LINES);
   const more: Problem[] = [];
+  const named = new Set([first.textLine]);
+  const add = (line: number, kind: string, matched?: string) => {
+    const what = `${kind}, on its line ${line}${matched && matched !== kind ? ` (${matched})` : ''}`;
+    more.push({ path: secret.path, message: secretRefusal({ ...secret, what }), textLine: line });
+    named.add(line);
+  };
   for (let i = first.textLine; i < lines.length && more.length < MAX_PLACES - 1; i++) {
     const found = lineFinding(lines[i]);
-    if (!found) continue;
-    const what = `${found.what}, on its line ${i + 1}${found.matched && found.matched !== found.what ? ` (${found.matched})` : ''}`;
-    more.push({ path: secret.path, message: secretRefusal({ ...secret, what }), textLine: i + 1 });
+    if (found) add(i + 1, found.what, found.matched);
   }
-  return [first, ...more];
+  // The lines that set one only with others, before or after the first (44a-14, 44a-15), in the same run: in a text of up
+  // to MAX_PLACED_TEXT characters (each is a reading of the whole text).
+  if (text.length > MAX_PLACED_TEXT || more.length >= MAX_PLACES - 1) return [first, ...more];
+  for (const place of dataPlaces(text, lines))
+    if (!named.has(place.line) && more.length < MAX_PLACES - 1) add(place.line, place.what ?? secret.what, place.matched);
+  for (const place of redactedPlaces(text, lines, named, MAX_PLACES - 1 - more.length)) add(place.line, place.what ?? secret.what);
+  return [first, ...more.sort((a, b) => a.textLine! - b.textLine!)];
 }
 
 /**
@@ -60,6 +71,8 @@ export function secretLineProblems(text: string, path: Path): Problem[] {
 
 /** How many lines of one text a run names at most. */
 const MAX_PLACES = 20;
+/** The longest text whose lines that set a secret only together are all named (a script, a config file). */
+const MAX_PLACED_TEXT = 64 * 1024;
 
 /** What a line of a text sets by itself (secretsInData of the line), and the key named like a secret it sets, if any. */
 function lineFinding(written: string): { what: string; matched?: string } | undefined {
@@ -89,7 +102,8 @@ const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
 
 /**
  * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
- * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under; else
+ * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under, or holding
+ * the value (an `argv:` list's item), with that finding's kind; else
  * (a here-doc's line, `sudo -S x <<EOF` then the password: 40a-8) the first line the whole text's redaction changes,
  * with no `matched` (the finding, of the whole text, names it). `what`: the kind the line sets by itself, if it does.
  */
@@ -99,12 +113,9 @@ export function placeInText(text: string): { line: number; matched?: string; wha
     const found = lineFinding(lines[i]);
     if (found) return { line: i + 1, matched: found.matched ?? found.what, what: found.what };
   }
-  const found = (textAsData(text) ?? []).flatMap((data) => secretsInData(data));
-  const names = found[0]?.path.filter((key): key is string => typeof key === 'string') ?? [];
-  const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
-  const line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
-  if (line >= 0) return { line: line + 1, matched: `the key ${key}, read as YAML` };
-  const redacted = redact(text).split(/\r?\n|\r/, MAX_LINES);
-  const changed = redacted.length === lines.length ? lines.findIndex((written, i) => written !== redacted[i]) : -1;
-  return changed < 0 ? undefined : { line: changed + 1 };
+  // The line its data read as YAML or JSON holds one on, with that finding's kind (44a-15: `argv:` then its items).
+  const data = dataPlaces(text, lines)[0];
+  if (data) return data;
+  const redacted = redactedPlaces(text, lines, new Set(), 1)[0];
+  return redacted && { line: redacted.line, what: redacted.what };
 }

@@ -16,6 +16,7 @@ import { binaryAsText } from './text-decodings';
 import { headsBody } from './code-headers';
 import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
+import { proseLines } from './prose-lines';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -376,6 +377,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const parents: Array<{ column: number; key: string }> = [];
   /** The secret flag the list item above set without a value (`- --x.token`): this item is its value. */
   let bareFlag: string | undefined;
+  const prose = proseLines((line) => !!firstSecretSetInText(line, [], false)); // `the password: see the Secret` (44a-15)
   /** `comments`: whether ` #` starts a comment (YAML; TOML after a quoted value), not part of the value (INI, env files). */
   const add = (value: string, keys: readonly string[] = [], envName?: string, comments = true) => {
     const comment = comments ? value.search(/[ \t]#/) : -1;
@@ -418,7 +420,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     // A line of a flow mapping over several lines (`  password: "${P}", token: "${T}"`) is read as its pairs.
     const flow = rest && isSecretKey(key) ? secretsInFlowLine(line, above) : undefined;
-    if (!secret || flow) {
+    if (!secret || flow || prose(key, rest, line)) {
       if (rest) found.push(...secretValues(unquote(rest)), ...(flow ?? secretsInFlow(rest, [...above.slice(-1), key])));
       continue;
     }

@@ -20,10 +20,11 @@ const MAX_TEXT = 1024 * 1024;
 /**
  * Text that may be YAML or JSON holding a mapping or a list: several lines, a flow collection, or one line that
  * starts as only data does (an explicit key, a tag, an anchor or alias, a quoted key) and holds a `:`. A plain
- * one-line `key: value` is judged as text (secrets-text.ts) and is not read again.
+ * one-line `key: value` is judged as text (secrets-text.ts) and is not read again, with a line break after it too
+ * (44a-15: `the password: see the Secret named db` and a newline is the prose it is without one).
  */
 const mayBeData = (text: string): boolean =>
-  text.includes('\n') || /^\s*[{[]/.test(text) || (/^\s*[?!&*"']/.test(text) && text.includes(':')) || BINARY.test(text);
+  text.trim().includes('\n') || /^\s*[{[]/.test(text) || (/^\s*[?!&*"']/.test(text) && text.includes(':')) || BINARY.test(text);
 /** A `!!binary` value (or its tag written out), whose data is the text it decodes to: `x: !!binary cGFzc3dvcmQ6IGFiYw==`. */
 const BINARY = /!!binary|yaml\.org,2002:binary/;
 

@@ -1,5 +1,6 @@
 import { formatPath, oneLine } from './problem';
 import { redactMessage } from './redact-message';
+import { shownReferencePath } from './reference-keys';
 import { redact } from './secrets';
 
 /** One thing wrong with a construct's props (or a cluster config), located by its key path. */
@@ -28,7 +29,8 @@ export class K3sVipValidationError extends Error {
     // The last step: no secret-shaped value (nor a value it quotes that the value readers refuse: redactMessage), and no
     // control character or line separator (one problem, one line).
     const safe = problems.map(({ path, message }) => ({
-      path: path.map((key) => (typeof key === 'string' ? oneLine(redact(key)) : key)),
+      // Not below a Secret reference at a key no reference has: it may be the password (reference-keys.ts).
+      path: shownReferencePath(path).map((key) => (typeof key === 'string' ? oneLine(redact(key)) : key)),
       message: oneLine(redactMessage(message, [])),
     }));
     super(safe.map((problem) => formatProblem(problem, subject)).join('\n'));

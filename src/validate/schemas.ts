@@ -5,6 +5,7 @@ import { requireModel } from './model-cache';
 import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
+import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
@@ -205,7 +206,7 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
       if (!read?.size) return;
       for (const [key, child] of Object.entries(value)) {
         if (read.has(key)) visit(child, [...path, key]);
-        else if (!declared?.(key)) findings.push({ path: [...path, key], message: unknownField(schemaName) });
+        else if (!declared?.(key)) findings.push({ path: [...path, key], message: unknownField(schemaName, hiddenKeyUnder(path, key)) });
       }
     }
   };
@@ -213,8 +214,9 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
   return findings;
 }
 
-function unknownField(schemaName: string): string {
-  return `is not a field of ${schemaName}: the API server drops unknown fields silently (or rejects the object under strict field validation); check the spelling and nesting`;
+/** `hidden`: a key under a Secret reference, which the message's key path stops above (core/reference-keys.ts). */
+function unknownField(schemaName: string, hidden = false): string {
+  return `${hidden ? `holds ${HIDDEN_KEY}, not a field of` : 'is not a field of'} ${schemaName}: the API server drops unknown fields silently (or rejects the object under strict field validation); check the spelling and nesting`;
 }
 
 /** Turns an ajv error into a finding on the field it is about, with the bad value and what the schema expects. */

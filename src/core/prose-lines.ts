@@ -1,0 +1,16 @@
+/**
+ * A line of multi-line text whose key is a sentence's words and whose value runs on (`the password: see the Secret
+ * named db`): the line reading (secrets.ts secretsInLines) judges it as one line of text is (secrets-text.ts: prose runs
+ * on after its first word), not as a key set to a value (44a-15: one such line and a newline was refused). `setsSecret`:
+ * that judgement of one line. Each is a reading of the line: the first PROSE_LINES lines of a text only; past them, and
+ * for a line over 1024 characters, the key line is read as any is.
+ */
+export function proseLines(setsSecret: (line: string) => boolean): (key: string, rest: string, line: string) => boolean {
+  let judged = 0;
+  return (key, rest, line) =>
+    SENTENCE_KEY.test(key) && /\S\s+\S/.test(rest) && line.length <= 1024 && judged++ < PROSE_LINES && !setsSecret(line.trim());
+}
+
+/** Words of letters with blanks between them: `the password`, `The tokenSecret`. */
+const SENTENCE_KEY = /^[A-Za-z]+(?:[ \t]+[A-Za-z]+)+$/;
+const PROSE_LINES = 256;

@@ -1,0 +1,64 @@
+import { redact, secretsInData } from './secrets';
+import { namesSecretValue } from './secrets-keys';
+import { textAsData } from './text-data';
+
+/**
+ * The lines of a multi-line text that set a secret only with other lines (secret-place.ts names those that set one by
+ * themselves): where its data read as YAML or JSON holds one (`argv:` then `- redis-cli`, `- -a`, the password: 44a-15),
+ * and where the whole text's redaction blanks one (`exec 3<<<'root:pw'` then `chpasswd <&3`, an open list over lines:
+ * 44a-14). Each is named with the kind found there, so one run names every such line, not one a run.
+ */
+export interface TextPlace {
+  /** 1-based. */
+  readonly line: number;
+  /** The kind of secret found there, where it can be said. */
+  readonly what?: string;
+  /** What on the line matched, where it says more than the kind. */
+  readonly matched?: string;
+}
+
+/** What a place found in the text's data says it matched. */
+const READ_AS_DATA = 'in its data read as YAML or JSON';
+
+/**
+ * Each line holding a secret of `text`'s data read as YAML or JSON: the line naming the key named like a secret it is
+ * under, else the first line holding its value (a value of a list), in the order found.
+ */
+export function dataPlaces(text: string, lines: readonly string[], max = MAX_DATA_PLACES): TextPlace[] {
+  const places: TextPlace[] = [];
+  for (const found of (textAsData(text) ?? []).flatMap((data) => secretsInData(data)).slice(0, max)) {
+    const names = found.path.filter((key): key is string => typeof key === 'string');
+    const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
+    const value = found.value;
+    let line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
+    if (line < 0 && value.length >= 4 && !/[\r\n]/.test(value)) line = lines.findIndex((written) => written.includes(value));
+    if (line >= 0) places.push({ line: line + 1, what: found.what, matched: key ? `the key ${key}, read as YAML` : READ_AS_DATA });
+  }
+  return places;
+}
+
+/**
+ * Each line the whole text's redaction blanks a secret on, but for the lines in `named`, at most `max`: each with the
+ * kind the text gives when only that line keeps its secret (the other such lines and those in `named` left out), for a
+ * text of up to MAX_REJUDGED characters; else with none (the finding of the whole text names it).
+ */
+export function redactedPlaces(text: string, lines: readonly string[], named: ReadonlySet<number>, max: number): TextPlace[] {
+  const redacted = redact(text).split(/\r?\n|\r/, lines.length);
+  if (redacted.length !== lines.length) return [];
+  const places: TextPlace[] = [];
+  for (let i = 0; i < lines.length && places.length < max; i++) {
+    if (lines[i] === redacted[i] || named.has(i + 1)) continue;
+    // The other secrets' lines left out, not blanked (a reader takes `-p '<redacted>'` for a password too).
+    const alone =
+      text.length <= MAX_REJUDGED ? lines.map((line, j) => (j === i || (lines[j] === redacted[j] && !named.has(j + 1)) ? line : '')) : [];
+    const what = alone.length ? secretsInData(alone.join('\n'))[0]?.what : undefined;
+    places.push({ line: i + 1, what });
+  }
+  return places;
+}
+
+/** How many of a text's data's findings are looked for in its lines (each a search of them): a message names no more. */
+const MAX_DATA_PLACES = 20;
+
+/** The longest text whose blanked lines are judged one by one for their kind (each costs a reading of the text). */
+const MAX_REJUDGED = 16 * 1024;

@@ -27,5 +27,6 @@ export function yamlishLines(size?: number): Rows;
 export function tokenShapes34a(size?: number): Rows;
 export function controlTexts42(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
+export function secretNames45(size?: number): Rows;
 export function gapTexts42b(size?: number): Rows;
 export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;

@@ -3,7 +3,8 @@ import { looksGenerated } from './generated-runs';
 /**
  * What a name ending in `secret` holds (attack round 44a-5 and 44a-11): a secret, or the name of a Kubernetes Secret.
  * The two pull against each other (`webhookSecret: Zq9xW7pLm3Tr` is the secret, `tlsSecret: wildcard-tls` a Secret's
- * name), so the value decides, by what each looks like. For secrets-keys.ts (namesSecretText, isPlainlyNotSecret).
+ * name), so the name and the value decide together: a name that says what kind of Secret it is (SECRET_KIND), and a
+ * value that reads as a Secret's name (isKubernetesSecretName). For secrets-keys.ts (namesSecretText, isPlainlyNotSecret).
  */
 
 /**

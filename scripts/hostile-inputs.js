@@ -525,6 +525,22 @@ const codeValues43 = (size = 1_000_000) =>
  * (code-parameters.ts), typed defaults left open (code-defaults.ts), function headers read as YAML keys, sudoers tags,
  * placeholders and format fields, quoted rclone paths.
  */
+/** Near-misses of round 45's name readers (names45: secret-name-values.ts, versioned-words.ts, name-value-pairs.ts rows). */
+const secretNames45 = (size = 1_000_000) =>
+  described(
+    [
+      ['tab pairs without a value', 'clientSecret\t\t \t'],
+      ['tab pairs, long values', `clientSecret\t${'a'.repeat(60)} x\n`],
+      ['dotnet options without a name', 'dotnet user-secrets set -a b -a b '],
+      ['nginx directives left open', 'proxy_set_header $'],
+      ['versioned words without a break', 'utf8mb4utf8mb4utf8mb4a '],
+      ['object lines of quotes', `o = { webhookSecret: ${'"'.repeat(40)}\n`],
+      ['labels after Secret', `${'clientSecretProdProdProd'.repeat(5)}=x\n`],
+      ['Secret names of many pieces', `tlsSecret: ${'a-'.repeat(120)}tls\n`],
+    ],
+    size,
+  );
+
 const codeParameters44 = (size = 1_000_000) =>
   described(
     [
@@ -584,6 +600,7 @@ module.exports = {
   codeForms45,
   secretLines45,
   codeParameters44,
+  secretNames45,
   codeValues43,
   controlTexts42,
   gapTexts42b,

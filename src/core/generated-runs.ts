@@ -1,3 +1,5 @@
+import { readsAsVersionedWords } from './versioned-words';
+
 /**
  * Whether a word looks generated, as keys and passwords are, not chosen, as names are (43a-15). A run of 12 or more
  * letters and digits is judged by its pieces (camelCase words, capitals, digit groups):
@@ -7,7 +9,8 @@
  * - three or more one- or two-letter pieces (`ZqxWpLm3TrAb`: random upper and lower case) or a piece of six or more
  *   letters without a vowel (`xkqmzpl4ab12`): generated;
  * anything else is dictionary words with a number (a year, an index): `letsencrypt2024`, `apiToken2024`,
- * `cloudflareApiToken2`, `dnsApiToken01`, `router01password` are chosen.
+ * `cloudflareApiToken2`, `dnsApiToken01`, `router01password` are chosen; so are words with version numbers
+ * (`utf8mb4creds`, `ipv4ipv6dualstack`: versioned-words.ts), however often letters and digits change.
  */
 export const looksGenerated = (value: string): boolean => (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some(generatedRun);
 
@@ -16,7 +19,7 @@ const PIECES = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
 
 function generatedRun(run: string): boolean {
   if (run.length >= 24) return true;
-  if (!/\d/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  if (!/\d/.test(run) || !/[A-Za-z]/.test(run) || readsAsVersionedWords(run)) return false;
   const pieces = run.match(PIECES) ?? [];
   const changes = run.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0;
   if (changes >= 3) return true;

@@ -9,11 +9,12 @@ import { setsSecret, unquote } from './secrets-text';
  * - a directive, then the name and its value, alone on a line: Dockerfile's legacy `ENV NAME value` (the rest of the
  *   line; docs.docker.com reference/dockerfile "ENV"), csh/tcsh `setenv`, Apache `SetEnv` (mod_env), Windows `setx`
  *   (`/M` after it), fish `set -x|-gx|--export` and Tcl's `set`, nginx `fastcgi_param`/`uwsgi_param`/`scgi_param`
- *   and Passenger's `passenger_env_var`,
+ *   and Passenger's `passenger_env_var`, nginx's `set $name value;` and the headers `proxy_set_header`/`grpc_set_header`/
+ *   `add_header` set (`proxy_set_header X-Webhook-Secret "v";`, 44a-5),
  *   PHP's `php_value`/`php_admin_value`, RPM's `%define`/`%global`; C's `#define` of a string (code's words are none);
  * - CMake's `set(NAME value)` (41a-7), `set(ENV{NAME} value)`, `string(CONCAT|APPEND NAME value)` and
  *   `-DNAME[:TYPE]=value` (42a-5, also a compiler's `-D` and Java's `-D` property); Passenger's Apache spelling
- *   `PassengerEnvVar NAME value` (42a-5);
+ *   `PassengerEnvVar NAME value` (42a-5); `dotnet user-secrets set NAME value`, and a name then a tab then its value (44a-5);
  * - GNU make's other assignments `?=`, `:=`, `::=`, `:::=`, `+=`, `!=` (make manual "Setting Variables", with
  *   `override`/`export` before; code's words are none there too), R's `<-` and `<<-` of a string;
  * - a Lisp form `(setq name "value")`, `(defvar …)`, `(setenv "NAME" "value")`, Scheme's `(define …)`, Clojure's `(def …)`;
@@ -34,6 +35,8 @@ export const NAME_VALUE_SECRET =
 
 /** A name as these syntaxes write it (a variable's, a property's: `db.password`, `db-password`). */
 const NAME = String.raw`[A-Za-z_][\w.-]{0,127}`;
+/** A configuration key's path, sections joined by `:` (`ConnectionStrings:Password`). */
+const NAME_PATH = String.raw`[A-Za-z_][\w.:-]{0,127}`;
 /** A quoted value, to its closing quote on the line. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 /** A value: quoted, or a word up to a blank or `;`. */
@@ -43,6 +46,8 @@ interface Syntax {
   pattern: RegExp;
   /** Code's words are none (see above). */
   code?: boolean;
+  /** A word of letters only is a column's name, none. */
+  column?: boolean;
   /** The syntax, for a finding's name (41a-12): from the match, its fixed words only (a directive, an operator), never the value. */
   named: (match: RegExpMatchArray) => string;
 }
@@ -59,11 +64,28 @@ const SYNTAXES: readonly Syntax[] = [
   {
     pattern: new RegExp(
       String.raw`^[ \t]*(?:setenv|SetEnv|setx|set(?:[ \t]+-{1,2}[A-Za-z][\w-]*)*|fastcgi_param|uwsgi_param|scgi_param|passenger_env_var|PassengerEnvVar|` +
-        String.raw`php_(?:admin_)?value|%define|%global)` +
-        String.raw`[ \t]+(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
+        String.raw`php_(?:admin_)?value|%define|%global|(?:proxy|grpc)_set_header|add_header|add_trailer)` +
+        String.raw`[ \t]+\$?(${NAME})[ \t]+(${VALUE})[ \t]*;?(?:[ \t]+/[A-Za-z])?[ \t]*\r?$`,
       'dgm',
     ),
     named: (match) => `${wordOf(/[%\w]+(?:[ \t]+-{1,2}[a-z]{1,8}(?![\w-]))?/i, match[0], 'a directive')} NAME value`,
+  },
+  // .NET's secret store (learn.microsoft.com aspnet/core/security/app-secrets: `dotnet user-secrets set "Auth:ClientSecret"
+  // "v"`, options before the name), the name's sections joined by `:` (44a-5).
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\w-])dotnet[ \t]+user-secrets[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]*[ \t]+(?!-)\S+[ \t]+)*` +
+        String.raw`(?:"(${NAME_PATH})"|'(${NAME_PATH})'|(${NAME_PATH}))[ \t]+(${VALUE})`,
+      'dg',
+    ),
+    named: () => 'dotnet user-secrets set NAME value',
+  },
+  // A name, a tab, one value, alone on a line (a tab-separated pair: `clientSecret<TAB>value`, 44a-5); a word of letters
+  // there may be a column's name (`token<TAB>type`).
+  {
+    pattern: new RegExp(String.raw`^[ \t]*(${NAME})\t[ \t]*(${VALUE})[ \t]*;?[ \t]*\r?$`, 'dgm'),
+    column: true,
+    named: () => 'NAME<TAB>value',
   },
   // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.
   {
@@ -167,7 +189,7 @@ export function nameValueSecretIn(text: string): string {
 function nameValueFindings(text: string): Array<{ span: [number, number]; format: string }> {
   if (!/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i.test(text)) return [];
   const found: Array<{ span: [number, number]; format: string }> = [];
-  for (const { pattern, code, named } of SYNTAXES) {
+  for (const { pattern, code, column, named } of SYNTAXES) {
     for (const match of text.matchAll(pattern)) {
       const groups = [1, 2, 3, 4].filter((n) => match[n] !== undefined);
       const [nameGroup, valueGroup] = [groups[0], groups[groups.length - 1]];
@@ -176,7 +198,7 @@ function nameValueFindings(text: string): Array<{ span: [number, number]; format
       const value = match[valueGroup];
       const plain = unquote(value);
       if (name === undefined || !setsSecret(name, value)) continue;
-      if (code && isCodeWord(name, plain)) continue;
+      if ((code && isCodeWord(name, plain)) || (column && /^[A-Za-z_]+$/.test(plain))) continue;
       const [start, end] = match.indices![valueGroup];
       const quoted = /^(["']).*\1$/s.test(value) && value.length >= 2 ? 1 : 0;
       if (end - start > 2 * quoted) found.push({ span: [start + quoted, end - quoted], format: named(match) });

@@ -8,6 +8,7 @@ import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 import { looksGenerated } from './generated-runs';
+import { endsInSecretWithLabels, isAlgorithmName, namesSecretByName } from './secret-name-values';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -42,7 +43,7 @@ export const SECRET_WORD =
 // Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a count),
 // `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
 export const REFERENCE_WORD =
-  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires)$/;
+  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -253,10 +254,11 @@ const PLAIN_WORD =
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
-  if (PLAIN_WORD.test(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
+  if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
+  if (namesSecretByName(value, words(nameAsRead(named)))) return true; // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
@@ -329,7 +331,8 @@ export function namesKubernetesSecret(where: Path, value: unknown, isExternalSec
  */
 export function namesSecretText(key: string): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return (/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || isScalarSecretName(words(nameAsRead(key)));
+  const list = words(nameAsRead(key)); // `clientSecretProd` too (secret-name-values.ts, 44a-5)
+  return (/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || endsInSecretWithLabels(list) || isScalarSecretName(list);
 }
 
 /**

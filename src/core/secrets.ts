@@ -1,5 +1,6 @@
 import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
+import { keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
@@ -415,7 +416,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     parents.push({ column, key });
     if (key === 'name' || key === 'key') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
     const secret =
-      isSecretKey(key) ||
+      keyLineSetsSecret(key, rest) ||
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     // A line of a flow mapping over several lines (`  password: "${P}", token: "${T}"`) is read as its pairs.

@@ -1,0 +1,79 @@
+import { looksGenerated } from './generated-runs';
+
+/**
+ * What a name ending in `secret` holds (attack round 44a-5 and 44a-11): a secret, or the name of a Kubernetes Secret.
+ * The two pull against each other (`webhookSecret: Zq9xW7pLm3Tr` is the secret, `tlsSecret: wildcard-tls` a Secret's
+ * name), so the name and the value decide together: a name that says what kind of Secret it is (SECRET_KIND), and a
+ * value that reads as a Secret's name (isKubernetesSecretName). For secrets-keys.ts (namesSecretText, isPlainlyNotSecret).
+ */
+
+/**
+ * The labels that may follow `secret` in a name and still say which secret it is (`clientSecretProd`, `JWT_SECRET_OLD`,
+ * `appSecretB64`, `WEBHOOK_SECRET_2`), as `DB_PASS_PROD` and `dbPwdOld` do for a password (secret-words.ts
+ * shortSecretWordAt): an environment, an age, a role, an encoding, a number. A closed list: any other word after it
+ * (`secretName`, `secretRef`, `secretNamespace`, `secretMount`, `secretLabels`) says something about the Secret.
+ */
+const SECRET_LABEL =
+  /^(?:prod|production|dev|development|staging|stage|stg|test|testing|qa|uat|local|live|sandbox|old|new|prev|previous|next|current|legacy|backup|primary|secondary|ro|rw|readonly|readwrite|admin|b\d\d|base\d\d|hex|pem|raw|plain|value|\d+)$/;
+
+/**
+ * A name's words (secrets-keys.ts `words`) ending in `secret` then one to three labels (SECRET_LABEL).
+ */
+export function endsInSecretWithLabels(list: readonly string[]): boolean {
+  for (let at = list.length - 2; at >= 0 && at >= list.length - 4; at--) {
+    if (list[at] !== 'secret') continue;
+    return list.slice(at + 1).every((word) => SECRET_LABEL.test(word));
+  }
+  return false;
+}
+
+/**
+ * The words that name what a Kubernetes Secret holds, as its name says (`wildcard-tls`, `ca-bundle`, `db-creds`,
+ * `my-db-secret`, `db-auth`, `registry-token`, `admin-password`, `kubeconfig-prod`).
+ */
+const HOLDS =
+  /^(?:secrets?|tls|mtls|ssl|ca|cert|certs|certificates?|creds|credentials?|auth|basicauth|htpasswd|keys?|keypair|tokens?|passwords?|passwd|pass|pw|kubeconfig|jwt|oauth|oauth2|oidc|sso|sealed)$/;
+
+/**
+ * A Kubernetes Secret's name, not a secret: a DNS-1123 subdomain (lower case, `-` and `.` between pieces, up to 253
+ * characters) of two to five pieces, each a word (letters, maybe a number after them: `redis6`) or a number, one of them
+ * naming what the Secret holds (HOLDS), nothing looking generated. What tells it from a secret: a generated secret
+ * has capitals, digits inside its letters or runs of letters no word has; a passphrase of words names no such
+ * content (`correct-horse-battery-staple`).
+ */
+export function isKubernetesSecretName(value: string): boolean {
+  if (value.length > 253 || !/^[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/.test(value) || looksGenerated(value)) return false;
+  const pieces = value.split(/[-.]/);
+  if (pieces.length < 2 || pieces.length > 5) return false;
+  return pieces.every((piece) => /^[a-z]+\d{0,4}$|^\d{1,4}$/.test(piece)) && pieces.some((piece) => HOLDS.test(piece.replace(/\d+$/, '')));
+}
+
+/**
+ * The word before `secret` in a name that names a Kubernetes Secret by what it is: a kind of Secret (`tlsSecret`,
+ * `caSecret`, `certSecret`, `sshSecret`, `dockerSecret`, `registrySecret`, `basicAuthSecret`), where it comes from or
+ * lives (`kubernetesSecret`, `k8sSecret`, `sealedSecret`, `externalSecret`, `EXISTING_SECRET`), or the secret it holds
+ * (`passwordSecret`, `DB_PASSWORD_SECRET`, `tokenSecret`, `credentialsSecret`, `kubeconfigSecret`). Not the one that
+ * uses a secret (`jwtSecret`, `clientSecret`, `cookieSecret`, `sessionSecret`, `webhookSecret`, `appSecret`,
+ * `apiSecret`, `hmacSecret`, `sharedSecret`, `signingSecret`): those hold it, as an app's settings write it
+ * (`JWT_SECRET=super-secret-key` is the weak secret itself, whatever it looks like).
+ */
+const SECRET_KIND =
+  /^(?:tls|ssl|mtls|ca|cert|certs|certificate|ssh|docker|registry|auth|basicauth|htpasswd|kubernetes|k8s|kube|sealed|external|existing|password|passwd|pass|pw|token|creds|credential|credentials|kubeconfig)$/;
+
+/**
+ * A value under a name whose last word is `secret` after a word of SECRET_KIND (`tlsSecret`, `caSecret`,
+ * `EXISTING_SECRET`, `DB_PASSWORD_SECRET`; `list`: the name's words, secrets-keys.ts `words`) that is a Kubernetes
+ * Secret's name (isKubernetesSecretName): a chart's or an app's reference to the Secret, as `existingSecret` is.
+ * `secret` alone, and any other name, hold the secret itself.
+ */
+export const namesSecretByName = (value: string, list: readonly string[]): boolean =>
+  list.length >= 2 && list[list.length - 1] === 'secret' && SECRET_KIND.test(list[list.length - 2]) && isKubernetesSecretName(value);
+
+/**
+ * A password-hashing algorithm's name made of algorithm words (`pbkdf2-sha256`, Keycloak's `KC_SPI_PASSWORD_HASHING_*`
+ * providers; passlib's `pbkdf2_sha512`, `bcrypt_sha256`; `sha512-crypt`, `argon2id`), as secrets-keys.ts PLAIN_WORD
+ * takes one word of them: how a password is made, no password.
+ */
+const ALGORITHM = '(?:pbkdf2|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|md5|hmac|crypt|des|blake2[bs]?)';
+const ALGORITHMS = new RegExp(`^${ALGORITHM}(?:[-_]${ALGORITHM}){1,3}$`, 'i');
+export const isAlgorithmName = (value: string): boolean => ALGORITHMS.test(value);

@@ -52,6 +52,7 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
   ['0</tmp/pw chpasswd', `echo 'root:${S}' > /tmp/pw\n0</tmp/pw chpasswd\n`, S],
   ['</tmp/pw sudo -S', `echo '${S}' > /tmp/pw\n</tmp/pw sudo -S true\n`, S],
   ['--password-file=$F', `F=/run/pw\nprintf '%s' '${S}' > $F\nrestic -r /r init --password-file=$F\n`, S],
+  ['exec 3< /tmp/pw of a written file, then <&3', `echo 'root:${S}' > /tmp/pw\nexec 3< /tmp/pw\nchpasswd <&3\n`, S],
   // a here-string or process substitution before the command
   ["<<<'root:…' chpasswd", `<<<'root:${S}' chpasswd\n`, S],
   ["< <(echo 'root:…') chpasswd", `< <(echo 'root:${S}') chpasswd\n`, S],
@@ -79,6 +80,7 @@ const ordinary = [
   '< /run/secrets/users chpasswd',
   'exec 3< /run/secrets/pw\nread -r PW <&3\nredis-cli -a "$PW" ping',
   'F=/run/secrets/pw\nchpasswd < "$F"',
+  "echo 'root:x' > /tmp/pw\nexec 3< /tmp/pw\nexec 3< /run/secrets/users\nchpasswd <&3",
   'Write it to a file: echo "$PW" > /tmp/pw, then chpasswd < /tmp/pw, or read -u 3 PW from exec 3<<EOF.',
 ];
 

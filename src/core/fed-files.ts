@@ -1,5 +1,5 @@
 import { hereDocLines, literalWritten, WORD, wordsLiteral, WRITER, type Literal } from './fed-literals';
-import { hereString, MAX_EDITS, readsAfter, sourceOf, spellings } from './fed-reads';
+import { hereString, MAX_EDITS, readsAfter, reopened, sourceOf, spellings } from './fed-reads';
 import { probeOf, textSpans, type Probe, type ProbeEdit } from './probe-spans';
 import { withLiterals } from './variable-literals';
 
@@ -119,9 +119,7 @@ export function fedFilesProbe(text: string): Probe | undefined {
     const fds = name ? [`$${name}`, `\${${name}}`].flatMap((fd) => [fd, `"${fd}"`]) : [match[1]];
     const files = fds.flatMap((fd) => spellings(`/dev/fd/${fd.replace(/"/g, '')}`));
     const after = lines?.end ?? match.index + match[0].length;
-    const reopened = new RegExp(String.raw`(?<![\w-])exec[ \t]+${match[1].replace(/[{}]/g, '\\$&')}[<>]`, 'g');
-    reopened.lastIndex = after;
-    if (literal) readsAfter(text, after, { files, fds, until: reopened.exec(text)?.index }, literal, edits);
+    if (literal) readsAfter(text, after, { files, fds, until: reopened(text, after, match[1]) }, literal, edits);
   }
   for (const { literal, after, file } of writtenFiles(text)) readsAfter(text, after, { files: spellings(file), fds: [] }, literal, edits);
   // Each coprocess started, by name (`coproc NAME { … }`; COPROC where unnamed), in order.

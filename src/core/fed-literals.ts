@@ -26,7 +26,7 @@ export interface Literal {
 }
 
 /** How long a literal is read (a longer one is cut: a password is read in its first lines). */
-const MAX_LITERAL = 16_384;
+const MAX_LITERAL = 4096;
 /** How far a here-doc's delimiter is looked for. */
 const MAX_HERE_DOC = 1 << 17;
 /** How many words of a command or a here-string are read. */

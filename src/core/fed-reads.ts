@@ -14,15 +14,22 @@ import { singleQuoted, type ProbeEdit } from './probe-spans';
  *   the here-string (stdin-readers.ts reads a password file that is standard input).
  */
 
-/** How many reads one probe writes. */
+/** How many reads one probe writes, and through how many descriptors opened on files one is followed. */
 export const MAX_EDITS = 64;
+const MAX_DEPTH = 4;
 
 /** The literal's span in the text: from its first placed character to its last. */
-export function sourceOf({ value, map }: Literal): { span: [number, number]; value: string } {
-  let [low, high] = [Infinity, -1];
-  for (const at of map) if (at >= 0) [low, high] = [Math.min(low, at), Math.max(high, at)];
-  return { span: high < 0 ? [0, 0] : [low, high + 1], value };
+export function sourceOf(literal: Literal): { span: [number, number]; value: string } {
+  let source = sources.get(literal);
+  if (!source) {
+    let [low, high] = [Infinity, -1];
+    for (const at of literal.map) if (at >= 0) [low, high] = [Math.min(low, at), Math.max(high, at)];
+    sources.set(literal, (source = { span: high < 0 ? [0, 0] : [low, high + 1], value: literal.value }));
+  }
+  return source;
 }
+/** Each literal's source, found once (a literal may be read through many descriptors). */
+const sources = new WeakMap<Literal, { span: [number, number]; value: string }>();
 
 /** The literal as a here-string (`<<<'…'`), each character's place kept. */
 export function hereString(literal: Literal): { written: string; map: number[] } {
@@ -98,25 +105,33 @@ function substitutionAround(text: string, k: number, end: number, fd: boolean): 
 export function readsAfter(
   text: string,
   from: number,
-  reads: { files: readonly string[]; fds: readonly string[]; until?: number },
+  reads: { files: readonly string[]; fds: readonly string[]; until?: number; depth?: number },
   literal: Literal,
   edits: ProbeEdit[],
 ): void {
   const source = sourceOf(literal);
   // A descriptor is read up to where it is opened again or closed (`exec 3< /run/pw`, `exec 3<&-`).
   const until = reads.until ?? text.length;
-  for (const file of reads.files) fileReads(text.slice(0, until), from, file, literal, edits);
+  const read = text.slice(0, until);
+  for (const file of reads.files) fileReads(read, from, file, literal, edits, reads.depth ?? 0);
   for (const fd of reads.fds) {
     const stdin = `<&${fd}`;
-    for (let k = text.indexOf(stdin, from); k >= 0 && k < until && edits.length < MAX_EDITS; k = text.indexOf(stdin, k + 1)) {
+    for (let k = read.indexOf(stdin, from); k >= 0 && edits.length < MAX_EDITS; k = read.indexOf(stdin, k + 1)) {
       const [at, end] = [text[k - 1] === '0' ? k - 1 : k, k + stdin.length];
       if (!wordEnds(text, end) || /\w/.test(text[at - 1] ?? '')) continue;
       const substitution = substitutionAround(text, k, end, true);
       if (substitution) edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
       else edits.push({ at, end, ...stdinOf(text, at, literal), source });
     }
-    readsOfFd(text.slice(0, until), from, fd, literal, edits);
+    readsOfFd(read, from, fd, literal, edits);
   }
+}
+
+/** Where descriptor `fd` (`3`, `{fd}`) is opened again or closed after `from` (`exec 3< /run/pw`, `exec 3<&-`). */
+export function reopened(text: string, from: number, fd: string): number | undefined {
+  const again = new RegExp(String.raw`(?<![\w-])exec[ \t]+${fd.replace(/[{}]/g, '\\$&')}[<>]`, 'g');
+  again.lastIndex = from;
+  return again.exec(text)?.index;
 }
 
 /** `read [-r] -u N [-r] NAME…` after `from`: `read [-r] NAME… <<<'literal'`. */
@@ -138,7 +153,7 @@ function readsOfFd(text: string, from: number, fd: string, literal: Literal, edi
 }
 
 /** readsAfter's reads of one spelling of a file. */
-function fileReads(text: string, from: number, file: string, literal: Literal, edits: ProbeEdit[]): void {
+function fileReads(text: string, from: number, file: string, literal: Literal, edits: ProbeEdit[], depth: number): void {
   const source = sourceOf(literal);
   for (let k = text.indexOf(file, from); k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(file, k + 1)) {
     const end = k + file.length;
@@ -150,6 +165,16 @@ function fileReads(text: string, from: number, file: string, literal: Literal, e
     const substitution = substitutionAround(text, k, end, false);
     if (substitution) {
       edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
+      continue;
+    }
+    // `exec 3< /tmp/p`: a descriptor opened on it, read as one opened on the literal.
+    const opened =
+      text[before - 1] === '<' && depth < MAX_DEPTH
+        ? /(?<![\w-])exec[ \t]+([1-9])$/.exec(text.slice(Math.max(0, before - 64), before - 1))
+        : null;
+    if (opened) {
+      const files = spellings(`/dev/fd/${opened[1]}`);
+      readsAfter(text, end, { files, fds: [opened[1]], until: reopened(text, end, opened[1]), depth: depth + 1 }, literal, edits);
       continue;
     }
     // `< /tmp/p`, `0</tmp/p`: its standard input; a word of its own (`-f /tmp/p`, `--file=/tmp/p`): a file.

@@ -157,6 +157,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['coprocesses written literals', 'coproc chpasswd\necho \'a:b\' >&"${COPROC[1]}"\n'],
       ['xargs fed many words', "echo 'a b c' | xargs -0 -I@ sh -c 'echo @ | chpasswd' ; "],
       ['pipes followed by comment lines', 'echo a | # c\n#\n\n'],
+      // Round 45 (fds45: fed-literals.ts, fed-reads.ts, probe-spans.ts): here-docs on descriptors and into files, printf
+      // formats filled, reads before the command, by `read -u` and in command substitutions.
+      ['here-docs on descriptors left open', 'exec 3<<EOF\n'],
+      ['here-docs into files, read', 'cat > /tmp/p <<EOF\nroot:a\nEOF\n</tmp/p chpasswd\n'],
+      ['printf formats filled, written', "printf '%s:%s' a b c d e f > /tmp/p\n"],
+      ['descriptor reads by read -u', "exec 3<<<'a'\nread -r -u 3 P\n"],
+      ['command substitutions of written files', 'echo \'a\' > /tmp/p\nx "$(cat /tmp/p)" '],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

@@ -240,9 +240,14 @@ function pipedInto(words: readonly string[], pipe: number): { text: string; at: 
 export function stdinInput(words: readonly string[], i: number): { text: string; at: number } | undefined {
   let end = i + 1;
   while (end < words.length && !SEPARATOR.test(words[end])) end++;
-  const given = redirectedInput(words, i + 1, end);
+  // Redirections stand anywhere in a command, before its name too (`<<<'root:pw' chpasswd`, 44a-3).
+  let start = commandStart(words, i);
+  // Over a process substitution given as standard input (`< <(echo pw) chpasswd`).
+  for (let open = start - 2; words[start - 1] === ')' && open > 1 && start - open < MAX_GROUP; open--)
+    if (words[open] === '(' && words[open - 1] === '<' && /^0?<$/.test(words[open - 2])) start = commandStart(words, open - 2);
+  const given = redirectedInput(words, i + 1, end) ?? redirectedInput(words, start, i);
   // A reader whose standard input is a file (`< /run/secrets/pw`) reads no literal (41a-9).
-  if (given || readsFile(words, i + 1, end)) return given;
+  if (given || readsFile(words, start, end)) return given;
   let pipe = i - 1;
   while (pipe > 0 && !SEPARATOR.test(words[pipe]) && isWrapperWord(words[pipe], words[pipe - 1])) pipe--;
   // The first command of a subshell or a group the pipe feeds (`| (sudo -S x)`, `| { sudo -S x; }`), bash's `|&` (40a-4).

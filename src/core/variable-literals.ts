@@ -1,3 +1,5 @@
+import { probeOf, singleQuoted, textSpans, type Probe, type ProbeEdit } from './probe-spans';
+
 /**
  * A password that reaches a reader of standard input through a variable set from a literal earlier in the same text
  * (attack round 42a-3): `P='pw'; echo "$P" | restic init`, `export P=pw`, `printf -v P '%s' pw`, `read -r P <<< pw`,
@@ -32,8 +34,9 @@ const EXEC = new RegExp(
   'dg',
 );
 
-/** How many references (and lines after an `exec`) are written as their literal in one probe. */
+/** How many references (and lines after an `exec`) are written as their literal in one probe, and how much of each. */
 const MAX_SUBSTITUTIONS = 256;
+const MAX_VALUE = 4096;
 
 interface Literal {
   name: string;
@@ -63,15 +66,23 @@ function assignments(text: string): Literal[] {
   return found.sort((a, b) => a.after - b.after);
 }
 
-/** A literal put in the probe: where, the assignment's literal span in the text, its value. */
-type Placed = { at: [number, number]; span: [number, number]; value: string };
-
-/** A literal written where a shell reads it as that text: in double quotes escaped, elsewhere single-quoted. */
-const quoted = (value: string, inDouble: boolean): string =>
-  inDouble ? value.replace(/[\\"$`]/g, '\\$&') : `'${value.replace(/'/g, `'\\''`)}'`;
+/** A literal written where a shell reads it as that text: in double quotes escaped, elsewhere single-quoted; each character's place. */
+function quoted(value: string, start: number, inDouble: boolean): { written: string; map: number[] } {
+  // Where the text holds the value as it is from `start` (a literal's, a here-doc line's): its characters' places.
+  const places = start < 0 ? [] : Array.from({ length: value.length }, (_, k) => start + k);
+  if (!inDouble) return singleQuoted(value, places);
+  let written = '';
+  const map: number[] = [];
+  for (let k = 0; k < value.length; k++) {
+    if (/[\\"$`]/.test(value[k])) [written, map[map.length]] = [`${written}\\`, -1];
+    written += value[k];
+    map.push(places[k] ?? -1);
+  }
+  return { written, map };
+}
 
 /** A probe of `text` (each reference to a literal's variable written as the literal) and where each literal was put. */
-export function literalProbe(text: string): { probe: string; placed: Placed[] } | undefined {
+export function literalProbe(text: string): Probe | undefined {
   if (!text.includes('=') && !/(?<![\w-])(?:read|exec|printf)(?![\w-])/.test(text)) return undefined;
   const literals = assignments(text);
   const execs = [...text.matchAll(EXEC)];
@@ -106,11 +117,10 @@ export function literalProbe(text: string): { probe: string; placed: Placed[] } 
   }
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.at - b.at);
-  let probe = '';
   let done = 0;
   let inDouble = false;
   let inSingle = false;
-  const placed: Placed[] = [];
+  const written: ProbeEdit[] = [];
   for (const edit of edits) {
     if (edit.at < done) continue;
     // The quoting where the reference stands (a line's start resets it: a here-doc's or a YAML text's lines).
@@ -121,36 +131,33 @@ export function literalProbe(text: string): { probe: string; placed: Placed[] } 
       else if (c === '"' && !inSingle) inDouble = !inDouble;
       else if (c === "'" && !inDouble) inSingle = !inSingle;
     }
-    probe += text.slice(done, edit.at);
     done = edit.end;
-    if (inSingle && !edit.line) {
-      probe += text.slice(edit.at, edit.end);
-      continue;
-    }
-    const written = edit.line ? `echo ${quoted(edit.value, false)} | ` : quoted(edit.value, inDouble);
-    placed.push({ at: [probe.length, probe.length + written.length], span: edit.span, value: edit.value });
-    probe += written;
+    // A reference in single quotes is no reference: left as it stands.
+    if (inSingle && !edit.line) continue;
+    // A literal's first MAX_VALUE characters (a longer one is no password: the probe's size is its read's time).
+    const value = edit.value.slice(0, MAX_VALUE);
+    const verbatim = edit.span[1] - edit.span[0] === edit.value.length;
+    const literal = quoted(value, verbatim ? edit.span[0] : -1, inDouble && !edit.line);
+    const [line, map] = edit.line
+      ? [`echo ${literal.written} | `, [-1, -1, -1, -1, -1, ...literal.map, -1, -1, -1]]
+      : [literal.written, literal.map];
+    written.push({ at: edit.at, end: edit.end, written: line, map, source: { span: edit.span, value: edit.value } });
   }
-  return { probe: probe + text.slice(done), placed };
+  return probeOf(text, written);
 }
 
 type Found = { spans: Array<[number, number]>; option?: string };
 
 /**
- * What `read` finds in `text`, and in its probe (literalProbe): the assignments' literal spans where the probe's
- * findings lie in a literal put there.
+ * What `read` finds in `text`, and in its probe (literalProbe): each finding where it lies in the text (probe-spans.ts):
+ * in a literal put there, the assignment's literal; elsewhere, the text the probe copied (44a-3: a path set in a
+ * variable makes a reader of a file written from a literal).
  */
 export function withLiterals(text: string, read: (text: string) => Found): Found {
   const found = read(text);
   const probe = literalProbe(text);
   if (!probe) return found;
   const inProbe = read(probe.probe);
-  const spans = probe.placed
-    // A finding within the literal put there (not one it is a part of: `"$P$(cat f)"`), or of its text (found first
-    // where the assignment writes it on that line).
-    .filter(({ at: [from, to], value }) =>
-      inProbe.spans.some(([start, end]) => (start >= from && end <= to) || probe.probe.slice(start, end) === value),
-    )
-    .map(({ span }) => span);
+  const spans = textSpans(probe, inProbe.spans);
   return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
 }

@@ -1,0 +1,189 @@
+import type { Literal } from './fed-literals';
+import { singleQuoted, type ProbeEdit } from './probe-spans';
+
+/**
+ * The reads of a literal that a script wrote into a file or opened on a descriptor (fed-files.ts), each written in a
+ * probe as what it reads (attack rounds 43a-4, 44a-1, 44a-3):
+ * - standard input from it (`< /tmp/p`, `0</tmp/p`, `<&3`, `0<&3`, before the command too: `</tmp/p chpasswd`) as the
+ *   literal's here-string; so `exec 0<&3` gives the script's input the literal, `read -r PW <&3` the variable the
+ *   literal (variable-literals.ts reads both);
+ * - `read -u 3 NAME` (bash(1) read: "-u fd Read lines from file descriptor fd") as `read NAME` given the here-string;
+ * - `$(cat /tmp/p)`, `$(< /tmp/p)`, `` `cat /tmp/p` ``, `$(cat <&3)` as the literal (without its last line breaks: bash(1)
+ *   "Command Substitution" deletes trailing newlines), quoted as the place it stands in wants;
+ * - the file as a word of its own (`sshpass -f /tmp/p`, `--password-file=/tmp/p`, `/dev/fd/3`) as `/dev/stdin` fed
+ *   the here-string (stdin-readers.ts reads a password file that is standard input).
+ */
+
+/** How many reads one probe writes, and through how many descriptors opened on files one is followed. */
+export const MAX_EDITS = 64;
+const MAX_DEPTH = 4;
+
+/** The literal's span in the text: from its first placed character to its last. */
+export function sourceOf(literal: Literal): { span: [number, number]; value: string } {
+  let source = sources.get(literal);
+  if (!source) {
+    let [low, high] = [Infinity, -1];
+    for (const at of literal.map) if (at >= 0) [low, high] = [Math.min(low, at), Math.max(high, at)];
+    sources.set(literal, (source = { span: high < 0 ? [0, 0] : [low, high + 1], value: literal.value }));
+  }
+  return source;
+}
+/** Each literal's source, found once (a literal may be read through many descriptors). */
+const sources = new WeakMap<Literal, { span: [number, number]; value: string }>();
+
+/** The literal as a here-string (`<<<'…'`), each character's place kept. */
+export function hereString(literal: Literal): { written: string; map: number[] } {
+  const { written, map } = singleQuoted(literal.value, literal.map);
+  return { written: `<<<${written}`, map: [-1, -1, -1, ...map] };
+}
+
+/** The literal's first line (what `read` takes of it). */
+function firstLine(literal: Literal): Literal {
+  const end = /\\n|\n/.exec(literal.value)?.index ?? literal.value.length;
+  return { value: literal.value.slice(0, end), map: literal.map.slice(0, end) };
+}
+
+/** A `read` whose names end at `at` (its input redirected there). */
+const readBefore = (text: string, at: number): boolean =>
+  /(?<![\w-])read(?:[ \t]+-[a-zA-Z]+)*(?:[ \t]+[A-Za-z_]\w*)+[ \t]*$/.test(text.slice(Math.max(0, at - 200), at));
+
+/** Standard input from the literal, `read`'s its first line. */
+const stdinOf = (text: string, at: number, literal: Literal): { written: string; map: number[] } =>
+  hereString(readBefore(text, at) ? firstLine(literal) : literal);
+
+/** Whether a word ends at `k` (a blank, a separator, a substitution's end, the text's end). */
+const wordEnds = (text: string, k: number): boolean => k >= text.length || /[\s;&|)\x60]/.test(text[k]);
+
+/** A word as written bare, double-quoted or single-quoted. */
+export const spellings = (word: string): string[] => [word, `"${word}"`, `'${word}'`];
+
+/** Whether `at` of `text` stands inside double quotes (its line read from its start; a backslash escapes outside single quotes). */
+function inDoubleQuotes(text: string, at: number): boolean {
+  let [double, single] = [false, false];
+  for (let k = text.lastIndexOf('\n', at - 1) + 1; k < at; k++) {
+    const c = text[k];
+    if (c === '\\' && !single) k++;
+    else if (c === '"' && !single) double = !double;
+    else if (c === "'" && !double) single = !single;
+  }
+  return double;
+}
+
+/** The literal a command substitution outputs, written as the place it stands in (`at`) reads it. */
+function substituted(text: string, at: number, literal: Literal): { written: string; map: number[] } {
+  const last = literal.value.replace(/(?:\\n|\n)+$/, '').length;
+  const [value, places] = [literal.value.slice(0, last), literal.map.slice(0, last)];
+  if (!inDoubleQuotes(text, at)) return singleQuoted(value, places);
+  let written = '';
+  const map: number[] = [];
+  for (let k = 0; k < value.length; k++) {
+    if (/[\\"$\x60]/.test(value[k])) [written, map[map.length]] = [`${written}\\`, -1];
+    written += value[k];
+    map.push(places[k] ?? -1);
+  }
+  return { written, map };
+}
+
+/**
+ * The command substitution (`$(cat F)`, `$(< F)`, `` `cat F` ``; `$(cat <&3)` where `fd`) whose one read is at `k` to
+ * `end`: its span.
+ */
+function substitutionAround(text: string, k: number, end: number, fd: boolean): [number, number] | undefined {
+  const before = (fd ? /(\$\(|\x60)[ \t]*cat[ \t]+$/ : /(\$\(|\x60)[ \t]*(?:cat[ \t]+(?:--[ \t]+)?(?:0?<[ \t]*)?|<[ \t]*)$/).exec(
+    text.slice(Math.max(0, k - 40), k),
+  );
+  if (!before) return undefined;
+  const after = /^[ \t]*([)\x60])/.exec(text.slice(end, end + 40));
+  if (!after || (after[1] === ')') !== (before[1] === '$(')) return undefined;
+  return [k - before[0].length, end + after[0].length];
+}
+
+/**
+ * The reads after `from` of a file (a path, or `/dev/fd/N`, as each of `files` spells it), or of a descriptor (`<&N`,
+ * `0<&N`, `read -u N`, as each of `fds` spells N), each written as reading `literal` (pushed on `edits`).
+ */
+export function readsAfter(
+  text: string,
+  from: number,
+  reads: { files: readonly string[]; fds: readonly string[]; until?: number; depth?: number },
+  literal: Literal,
+  edits: ProbeEdit[],
+): void {
+  const source = sourceOf(literal);
+  // A descriptor is read up to where it is opened again or closed (`exec 3< /run/pw`, `exec 3<&-`).
+  const until = reads.until ?? text.length;
+  const read = text.slice(0, until);
+  for (const file of reads.files) fileReads(read, from, file, literal, edits, reads.depth ?? 0);
+  for (const fd of reads.fds) {
+    const stdin = `<&${fd}`;
+    for (let k = read.indexOf(stdin, from); k >= 0 && edits.length < MAX_EDITS; k = read.indexOf(stdin, k + 1)) {
+      const [at, end] = [text[k - 1] === '0' ? k - 1 : k, k + stdin.length];
+      if (!wordEnds(text, end) || /\w/.test(text[at - 1] ?? '')) continue;
+      const substitution = substitutionAround(text, k, end, true);
+      if (substitution) edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
+      else edits.push({ at, end, ...stdinOf(text, at, literal), source });
+    }
+    readsOfFd(read, from, fd, literal, edits);
+  }
+}
+
+/** Where descriptor `fd` (`3`, `{fd}`) is opened again or closed after `from` (`exec 3< /run/pw`, `exec 3<&-`). */
+export function reopened(text: string, from: number, fd: string): number | undefined {
+  const again = new RegExp(String.raw`(?<![\w-])exec[ \t]+${fd.replace(/[{}]/g, '\\$&')}[<>]`, 'g');
+  again.lastIndex = from;
+  return again.exec(text)?.index;
+}
+
+/** `read [-r] -u N [-r] NAME…` after `from`: `read [-r] NAME… <<<'literal'`. */
+function readsOfFd(text: string, from: number, fd: string, literal: Literal, edits: ProbeEdit[]): void {
+  if (!text.includes('-u', from)) return;
+  const fdWord = fd.replace(/[$(){}[\]]/g, '\\$&');
+  const read = new RegExp(
+    String.raw`(?<![\w-])read(?:[ \t]+-[a-tv-zA-Z]+)*[ \t]+(-u[ \t]*${fdWord})((?:[ \t]+-[a-zA-Z]+)*(?:[ \t]+[A-Za-z_]\w*)+)(?=[ \t]*(?:$|[\s;&|)]))`,
+    'dg',
+  );
+  read.lastIndex = from;
+  for (let match = read.exec(text); match && edits.length < MAX_EDITS; match = read.exec(text)) {
+    // Its options and names (moved where `-u N` stood, each character's place kept), then the here-string.
+    const [names, end] = [match[2].trimStart(), match.indices![2][1]];
+    const here = hereString(firstLine(literal));
+    const map = [...Array.from({ length: names.length }, (_, k) => end - names.length + k), -1, ...here.map];
+    edits.push({ at: match.indices![1][0], end, written: `${names} ${here.written}`, map, source: sourceOf(literal) });
+  }
+}
+
+/** readsAfter's reads of one spelling of a file. */
+function fileReads(text: string, from: number, file: string, literal: Literal, edits: ProbeEdit[], depth: number): void {
+  const source = sourceOf(literal);
+  for (let k = text.indexOf(file, from); k >= 0 && edits.length < MAX_EDITS; k = text.indexOf(file, k + 1)) {
+    const end = k + file.length;
+    if (!wordEnds(text, end)) continue;
+    let before = k;
+    while (before > from && /[ \t]/.test(text[before - 1])) before--;
+    // Written again (`> /tmp/p`, `>> /tmp/p`): what it holds from then on is not the literal.
+    if (text[before - 1] === '>') break;
+    const substitution = substitutionAround(text, k, end, false);
+    if (substitution) {
+      edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
+      continue;
+    }
+    // `exec 3< /tmp/p`: a descriptor opened on it, read as one opened on the literal.
+    const opened =
+      text[before - 1] === '<' && depth < MAX_DEPTH
+        ? /(?<![\w-])exec[ \t]+([1-9])$/.exec(text.slice(Math.max(0, before - 64), before - 1))
+        : null;
+    if (opened) {
+      const files = spellings(`/dev/fd/${opened[1]}`);
+      readsAfter(text, end, { files, fds: [opened[1]], until: reopened(text, end, opened[1]), depth: depth + 1 }, literal, edits);
+      continue;
+    }
+    // `< /tmp/p`, `0</tmp/p`: its standard input; a word of its own (`-f /tmp/p`, `--file=/tmp/p`): a file.
+    const redirect = text[before - 1] === '<' && text[before - 2] !== '<' ? before - (text[before - 2] === '0' ? 2 : 1) : -1;
+    if (redirect >= from && /^(?:|[\s;&|(])$/.test(text[redirect - 1] ?? ''))
+      edits.push({ at: redirect, end, ...stdinOf(text, redirect, literal), source });
+    else if (/[\s=]/.test(text[k - 1] ?? '')) {
+      const here = hereString(literal);
+      edits.push({ at: k, end, written: `/dev/stdin ${here.written}`, map: [...Array<number>(11).fill(-1), ...here.map], source });
+    }
+  }
+}

@@ -32,7 +32,11 @@ function inputsDigest(): string {
     'tsconfig.build.json',
     'package-lock.json',
   ];
-  for (const file of files) digest.update(`${file}\0`).update(readFileSync(join(ROOT, file))).update('\0');
+  for (const file of files)
+    digest
+      .update(`${file}\0`)
+      .update(readFileSync(join(ROOT, file)))
+      .update('\0');
   return digest.digest('hex').slice(0, 32);
 }
 

@@ -164,6 +164,12 @@ const commandLists41 = (size = 1_000_000) =>
       ['printf formats filled, written', "printf '%s:%s' a b c d e f > /tmp/p\n"],
       ['descriptor reads by read -u', "exec 3<<<'a'\nread -r -u 3 P\n"],
       ['command substitutions of written files', 'echo \'a\' > /tmp/p\nx "$(cat /tmp/p)" '],
+      // Round 45 (groups45: group-input.ts, group-lines.ts, xargs-command.ts): groups and subshells fed as a whole, over
+      // lines too; readers after stages that pass their input on; xargs replace strings (main took 446 s at 1 MB).
+      ['fed groups over lines', "{\n  chpasswd\n} <<< 'root:a'\n"],
+      ['groups opened over comment lines, never closed', '(\n# c\n'],
+      ['fed subshells of passing stages', "( cat | tr -d x | chpasswd ) <<< 'a:b' ; "],
+      ['xargs replace strings on one line', 'xargs -I{} redis-cli -a {} '],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

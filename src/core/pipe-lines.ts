@@ -1,3 +1,5 @@
+import { groupsOnOneLine } from './group-lines';
+
 /**
  * A pipeline a line leaves open (attack round 42a-2): a line that ends with `|` is continued on the next, without a
  * `\` (bash(1) SHELL GRAMMAR: a pipeline's `|` may be followed by newlines before the next command; POSIX sh the same,
@@ -13,6 +15,9 @@
  */
 const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|)(?:[ \t]*(?:#[^\r\n]*)?\r?\n)+/g;
 
-/** `text` with the line break after each pipeline left open made blanks, each character where it stood. */
+/**
+ * `text` with the line break after each pipeline left open made blanks, each character where it stood, and each group
+ * over several lines that is fed as a whole on one line (group-lines.ts, 44a-2).
+ */
 export const pipesOnOneLine = (text: string): string =>
-  text.includes('|') ? text.replace(OPEN_PIPE, (lineBreaks) => ' '.repeat(lineBreaks.length)) : text;
+  groupsOnOneLine(text.includes('|') ? text.replace(OPEN_PIPE, (lineBreaks) => ' '.repeat(lineBreaks.length)) : text);

@@ -42,11 +42,12 @@ const CONVERTED = new RegExp(
   'dgim',
 );
 /**
- * A literal starting a pipeline (at a line's start, after `;`, `=`, `(`, `{`, `&&`, `||`), maybe written by Write-Output
- * or `write`, then its `|`: `echo 'pw' |` is the command readers' own.
+ * A literal starting a pipeline (at a line's start, after `;`, `(`, `{`, `&&`, `||`, an assignment's `=`: `$r = 'pw' |`,
+ * not an option's glued value, 44a-10: `kubectl … -o jsonpath='{.data.password}' | base64 -d`), maybe written by
+ * Write-Output or `write`, then its `|`: `echo 'pw' |` is the command readers' own.
  */
 const PIPED = new RegExp(
-  String.raw`(?:^|[;=({]|&&|\|\|)[ \t]*(?:(?:Write-Output|Write-Host|write)[ \t]+)?(${QUOTED})[ \t]*\|(?!\|)`,
+  String.raw`(?:^|[;({]|(?:(?<=\$[\w:.]+[ \t]*)|[ \t])=|&&|\|\|)[ \t]*(?:(?:Write-Output|Write-Host|write)[ \t]+)?(${QUOTED})[ \t]*\|(?!\|)`,
   'dgim',
 );
 

@@ -12,11 +12,11 @@ import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
 import { execStoredSecrets } from './secret-store-commands';
 import { isRedirection } from './shell-redirections';
-import { type Inherited, inherits, lifted, readerCall, scriptInput } from './stdin-wrappers';
+import { type Inherited, lifted, readerCall, readerInput, scriptInput } from './stdin-wrappers';
 import { withLiterals } from './variable-literals';
 import { withFedFiles } from './fed-files';
-import { xargsFound } from './xargs-command';
-import { STDIN_CLIENT, isStdinReader, printfFilled, stdinInput, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
+import { withoutXargsItems, xargsFound } from './xargs-command';
+import { STDIN_CLIENT, isStdinReader, printfFilled, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
 /**
  * Passwords in fixed places no key names (attack round 34a-9): the password options of command-line clients whose
@@ -219,11 +219,11 @@ const nestedWords = (word: string): string[] => shellWords(word.replace(/\\[rn]|
  * the client's own script (client-scripts.ts: `echo "CONNECT u/pw@db" | sqlplus /nolog`).
  */
 function stdinFed(client: string, words: readonly string[], i: number, depth: number, inherited?: Inherited): CommandPassword[] {
-  // What a wrapper, a group or a script that runs it is fed (stdin-wrappers.ts, 42a-1).
+  // What a wrapper, a group or a script that runs it is fed (stdin-wrappers.ts, 42a-1; group-input.ts, 44a-2).
   const call = readerCall(words, i);
   const stdin = stdinReading(client, call.words, call.i);
   const script = stdin ? undefined : scriptOf(client);
-  const input = (stdin || script) && (stdinInput(words, call.from) ?? (inherited && inherits(words, call.from) ? inherited : undefined));
+  const input = (stdin || script) && readerInput(words, call.from, inherited);
   if (!input) return [];
   const { text, at } = input;
   const from = input === inherited ? inherited.from : undefined;
@@ -269,7 +269,7 @@ function commandPasswords(
     if (
       depth > 0 &&
       depth < MAX_NESTING &&
-      /\s/.test(word) &&
+      /[\s;&|()]/.test(word) &&
       (lftpCommands || mayHoldCommand(word) || (fedToRedis && REDIS_CLUE_ANY_CASE.test(word)))
     )
       found.push(
@@ -307,7 +307,7 @@ function commandPasswords(
         }
       }
     }
-    if (depth < MAX_NESTING && name === 'xargs') found.push(...xargsFound(words, i, (run) => commandPasswords(run, depth, fedToRedis)));
+    if (depth < MAX_NESTING) found.push(...xargsFound(words, i, (run) => commandPasswords(run, depth, fedToRedis), inherited));
     if (SEPARATOR.test(word)) stdinReaders.clear();
     // A reader of standard input wherever it stands (after `RUN`, a prompt, `sudo`, another client's words: 39a-1).
     else if (depth < MAX_NESTING && isStdinReader(name) && !stdinReaders.has(name)) {
@@ -339,7 +339,7 @@ function commandPasswords(
   // A password read twice (an `echo "AUTH pw"` piped into redis-cli is a nested Redis command too) is one.
   const seen = new Set<string>();
   const key = ({ index, password, nth }: CommandPassword): string => `${index}\0${password}\0${nth ?? 0}`;
-  return found.filter((one) => !seen.has(key(one)) && !!seen.add(key(one)));
+  return withoutXargsItems(words, found).filter((one) => !seen.has(key(one)) && !!seen.add(key(one)));
 }
 
 /**

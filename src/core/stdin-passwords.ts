@@ -45,6 +45,8 @@ export type { StdinReading } from './stdin-readers';
 
 const STDIN_RULES: readonly StdinRule[] = [
   { client: /^(?:redis|valkey|keydb)-cli$/, reading: 'redis', name: 'input' },
+  // chpasswd(8) `-e, --encrypted`: "Supplied passwords are in encrypted form" (getopt `ehm` switches in one word, 44a-12).
+  { client: /^chpasswd$/, option: /^(?:-[hm]*e[hm]*|--encrypted)$/, reading: 'hashes', name: '-e input' },
   { client: /^chpasswd$/, reading: 'users', name: 'input' },
   {
     client: /^(?:docker|nerdctl|podman|helm|buildah|oras|crane|skopeo)$/,
@@ -260,7 +262,7 @@ export function stdinInput(words: readonly string[], i: number): { text: string;
  * The text a command's words from `from` to `end` give its standard input, and the word that holds it: a here-string
  * (`<<< "…"`, `<<<…`, with the descriptor `0<<<`), or a process substitution's `echo`/`printf` (`< <(echo pw)`, 40a-4).
  */
-function redirectedInput(words: readonly string[], from: number, end: number): { text: string; at: number } | undefined {
+export function redirectedInput(words: readonly string[], from: number, end: number): { text: string; at: number } | undefined {
   for (let k = from; k < end; k++) {
     const string = /^0?<<<(.*)$/s.exec(words[k]);
     if (string?.[1]) return { text: string[1], at: k };
@@ -275,11 +277,15 @@ function redirectedInput(words: readonly string[], from: number, end: number): {
   return undefined;
 }
 
-/** A `user:password` line (chpasswd's input): the password, or none (a reference, a format's `%s`). */
-export function userLinePassword(line: string): string | undefined {
+/**
+ * A `user:password` line (chpasswd's input): the password, or none (a reference, a format's `%s`; where `hashed`, a
+ * crypt hash `$…` or a lock `!…`, `*`, as command-rules.ts reads `useradd -p`'s value).
+ */
+export function userLinePassword(line: string, hashed = false): string | undefined {
   const user = /^[ \t]*[^\s:-][^\s:]*:([^\n]+)$/.exec(line);
   const password = user?.[1].replace(/[ \t\r]+$/, '');
-  return password && !CONVERSION.test(password) && !isCommandReference(password) ? password : undefined;
+  const hash = hashed && /^[$!*]/.test(password ?? '');
+  return password && !hash && !CONVERSION.test(password) && !isCommandReference(password) ? password : undefined;
 }
 
 /**
@@ -296,6 +302,6 @@ export function linePassword(line: string): string | undefined {
 /** The passwords `text` (read on standard input as `reading` says, not Redis's) holds: the first line, each line, or each user's. */
 export function stdinPasswords(reading: Exclude<StdinReading, 'redis'>, text: string): string[] {
   const lines = text.split(/\\n|\r?\n/);
-  const read = reading === 'users' ? userLinePassword : linePassword;
+  const read = reading === 'users' || reading === 'hashes' ? (line: string) => userLinePassword(line, reading === 'hashes') : linePassword;
   return (reading === 'password' ? lines.slice(0, 1) : lines).map(read).filter((password): password is string => password !== undefined);
 }

@@ -5,10 +5,11 @@
 
 /**
  * What a command reads from standard input: Redis commands (`redis`, any letter case), `user:password` lines
- * (`users`), a password (`password`, its first line), or a password on each line (`passwords`: smbpasswd's and
- * pdbedit's old and new, typed twice).
+ * (`users`), `user:hash` lines (`hashes`: `chpasswd -e`, whose crypt hashes and locks are no passwords, 44a-12), a
+ * password (`password`, its first line), or a password on each line (`passwords`: smbpasswd's and pdbedit's old and
+ * new, typed twice).
  */
-export type StdinReading = 'redis' | 'users' | 'password' | 'passwords';
+export type StdinReading = 'redis' | 'users' | 'hashes' | 'password' | 'passwords';
 
 /** One row: stdin-passwords.ts STDIN_RULES says what each field means; `holds`, where given, decides alone. */
 export interface StdinRule {

@@ -1,6 +1,8 @@
 import { TAKES_VALUE, entrypointImage } from './entrypoint-image';
 import { readsFile } from './shell-redirections';
-import { stdinInput } from './stdin-passwords';
+import { groupOpening, readerInput } from './group-input';
+
+export { readerInput } from './group-input';
 
 /**
  * The command a wrapper runs with the standard input it was given (attack round 42a-1): a reader of a password on
@@ -61,7 +63,8 @@ const MAX_WRAPPERS = 8;
  */
 export function reaches(words: readonly string[], k: number, i: number): Reach {
   for (let wrappers = 0; wrappers < MAX_WRAPPERS && k < i; wrappers++) {
-    while (k < i && /^[A-Za-z_]\w*=/.test(words[k])) k++;
+    // Assignments, and a group's `{` (its commands run with its input: group-input.ts).
+    while (k < i && /^(?:[A-Za-z_]\w*=|\{$)/.test(words[k])) k++;
     const name = base(words[k]);
     if (k === i) return 'command';
     let next: number | Reach;
@@ -198,9 +201,6 @@ function afterSystemdRun(words: readonly string[], k: number, i: number): number
   return keepsInput ? k : undefined;
 }
 
-/** How many words back a group's opening is looked for. */
-const MAX_GROUP = 64;
-
 /**
  * The word from which what the reader at word `i` reads is looked for (stdin-passwords.ts stdinInput), and the words
  * its own rule is read on: the reader itself; the start of a wrapper that runs it (`docker exec -i c restic init`);
@@ -226,34 +226,11 @@ export function readerCall(words: readonly string[], i: number): { from: number;
   return { from: reached ? (groupOpening(words, start) ?? start) : i, words: own, i };
 }
 
-/** The `(` or `{` of a group whose command starts at `start`, not fed by a pipe inside the group. */
-function groupOpening(words: readonly string[], start: number): number | undefined {
-  const before = words[start - 1];
-  if (before === undefined || (before === '|' && words[start - 2] !== '|') || (before === '&' && words[start - 2] !== '&'))
-    return undefined;
-  let depth = 0;
-  for (let k = start - 1; k >= 0 && start - k < MAX_GROUP; k--) {
-    const word = words[k];
-    if (word === ')' || word === '}') depth++;
-    else if ((word === '(' || word === '{') && depth-- === 0) return k;
-  }
-  return undefined;
-}
-
 /** The standard input a script (`sh -c '…'`, `ssh host '…'`) inherits, and from which depth's words it is read. */
 export interface Inherited {
   text: string;
   at: number;
   from: number;
-}
-
-/** Whether the command (or group) at word `from` of a script takes the script's standard input: no pipe into it, no file. */
-export function inherits(words: readonly string[], from: number): boolean {
-  const before = words[from - 1];
-  if (before === '|' || (before === '&' && words[from - 2] !== '&')) return false;
-  let end = from + 1;
-  while (end < words.length && !SEPARATOR.test(words[end])) end++;
-  return !readsFile(words, from + 1, end);
 }
 
 /**
@@ -266,8 +243,9 @@ export function scriptInput(words: readonly string[], i: number, depth: number, 
   // A command longer than that is no wrapper of a script: each nested word looked back over all the words before it, and
   // a 1 MB text of `sh -c "curl -u a ` took 28 s.
   if (start > 0 && !SEPARATOR.test(words[start - 1])) return inherited;
-  const input = reaches(words, start, i) === 'script' ? stdinInput(words, groupOpening(words, start) ?? start) : undefined;
-  return input ? { ...input, from: depth } : inherited;
+  // What the wrapper is fed, or its group, its pipeline's first stage or its own script is (group-input.ts, 44a-2).
+  const input = reaches(words, start, i) === 'script' ? readerInput(words, groupOpening(words, start) ?? start, inherited) : undefined;
+  return input && input !== inherited ? { ...input, from: depth } : inherited;
 }
 
 /** A password a nested reading found, lifted to the words of `depth` (where the nested word is `i`). */

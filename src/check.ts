@@ -43,12 +43,15 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let diff: string[];
   let fresh: FileTree;
   let others: string[];
+  let interrupted: boolean;
   try {
     const { listed, present, texts } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
     const published = listed.paths.length > 0 || present.includes(GENERATED_LIST);
     fresh = loaded.clusters.length || published ? withGeneratedList(renderClusters(loaded.clusters, wiring)) : new Map();
     const temporary = present.filter((path) => !texts.has(path));
+    // What only a killed synth leaves: its temporary files, or the widened list (entries without digests).
+    interrupted = temporary.length > 0 || listed.paths.some((path) => !listed.digests.has(path));
     const ours = new Set([...fresh.keys(), ...listed.paths]);
     const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
     const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
@@ -70,7 +73,8 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   if (diff.length) {
     for (const line of diff) log(line);
     // The files left out are named here too: one run says every difference (43a-18).
-    log(`${shownDist}/ differs from a fresh synth${othersNote(others)}: run \`npm run synth\` and commit the result.`);
+    const why = interrupted ? ' (a synth was interrupted: its files may mix old and new output, so deploy none of them)' : '';
+    log(`${shownDist}/ differs from a fresh synth${why}${othersNote(others)}: run \`npm run synth\` and commit the result.`);
     return 1;
   }
   log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others)}.`);

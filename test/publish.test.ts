@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { killAtEveryStep } from './kill-harness';
 import { parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
@@ -275,7 +275,7 @@ describe('publishing under I/O errors (every file-system call of the run fails o
   );
 
   test('a failure while writing is rolled back in full, and says how much it undid', () => {
-    // The 3rd file written, in a new folder: after the list and a/one.yaml went in.
+    // The 3rd file written, in a new folder: after the list and a/one.yaml's text went in.
     let writes = 0;
     const fs: FileSystem = {
       ...nodeFileSystem,
@@ -286,10 +286,11 @@ describe('publishing under I/O errors (every file-system call of the run fails o
     };
     const dir = smallFolder();
     const before = entries(dir);
+    // Every text is flushed before any rename: a/one.yaml was never replaced, so the list and the two new folders are undone.
     expect(() => syncTree(dir, SMALL_AFTER, fs)).toThrow(
       expect.objectContaining({
         message: `cannot write ${join(dir, 'c/deep/new.yaml')}: no space left on the device (ENOSPC)`,
-        outcome: { changes: [`removed ${LEFTOVER}`], rolledBack: 4 },
+        outcome: { changes: [`removed ${LEFTOVER}`], rolledBack: 3 },
       }),
     );
     before.delete(LEFTOVER);
@@ -297,12 +298,31 @@ describe('publishing under I/O errors (every file-system call of the run fails o
   });
 });
 
+/**
+ * 45b-5: the files the small publish changes, where a kill left some new and some old, that have no flushed new text
+ * waiting beside them: every text is written before the first rename, so old and new stand side by side only between renames.
+ */
+function mixedWithoutTexts(dir: string): string[] {
+  const changed = ['a/kustomization.yaml', 'a/one.yaml', 'c/deep/new.yaml'];
+  const now = (path: string) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : undefined);
+  const placed = changed.filter((path) => now(path) === SMALL_AFTER.get(path));
+  if (!placed.length || placed.length === changed.length) return [];
+  return changed
+    .filter((path) => !placed.includes(path))
+    .filter((path) => {
+      const folder = join(dir, dirname(path));
+      const waiting = existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith(`.${basename(path)}.k3s-vip-`)) : [];
+      return !waiting.some((name) => readFileSync(join(folder, name), 'utf8') === SMALL_AFTER.get(path));
+    });
+}
+
 describe('publishing under SIGKILL (a real process killed before every step of a small synth, the last one too)', () => {
   test('after each kill every generated file left is listed, and the next synth ends exact, lock and temporary files gone', async () => {
     const { steps, clean } = await killAtEveryStep(
       () => ({ run: 'publish', dir: smallFolder(), files: [...SMALL_AFTER] }),
       (step, job, last) => {
         expect({ step, unaccounted: unaccounted(job.dir, SMALL_USER_FILES) }).toEqual({ step, unaccounted: [] });
+        expect({ step, mixed: mixedWithoutTexts(job.dir) }).toEqual({ step, mixed: [] });
         if (last) {
           // Killed before its last step, a flush: the folder is already the new output, the dead run's lock in it.
           expect(snapshot(job.dir)).toEqual({ ...expected(SMALL_AFTER, SMALL_USER_FILES), [LOCK_FILE]: expect.any(String) });
@@ -440,25 +460,38 @@ describe('one run at a time', () => {
 });
 
 describe('npm run check sees what an interrupted synth left', () => {
+  const INTERRUPTED = ' (a synth was interrupted: its files may mix old and new output, so deploy none of them)';
   test.each([
     [
       'a generated file no longer produced and no longer listed',
       'prod/kube-vip.yaml',
       '--- prod/kube-vip.yaml (stale: a fresh synth no longer writes it)',
+      '',
     ],
     [
       'a temporary file of ours',
       'dev/.kube-vip.yaml.k3s-vip-123.tmp',
       '--- dev/.kube-vip.yaml.k3s-vip-123.tmp (temporary file of an interrupted synth)',
+      INTERRUPTED,
     ],
-  ])('%s', (_, path, line) => {
+  ])('%s', (_, path, line, why) => {
     inCheckedWorkspace(() => {
       const copy = path.startsWith('prod') ? readFileSync(join('dist', 'dev', 'kube-vip.yaml'), 'utf8') : 'half';
       mkdirSync(join('dist', path, '..'), { recursive: true });
       writeFileSync(join('dist', path), copy);
       const lines: string[] = [];
       expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(1);
-      expect(lines).toEqual([line, 'dist/ differs from a fresh synth: run `npm run synth` and commit the result.']);
+      expect(lines).toEqual([line, `dist/ differs from a fresh synth${why}: run \`npm run synth\` and commit the result.`]);
+    });
+  });
+
+  test('the widened list of a killed synth (entries without digests) is named as an interruption (45b-5)', () => {
+    inCheckedWorkspace(() => {
+      const list = join('dist', GENERATED_LIST);
+      writeFileSync(list, readFileSync(list, 'utf8').replace(/ sha256:[0-9a-f]{64}$/gm, ''));
+      const lines: string[] = [];
+      expect(runCheck('config', 'dist', (l) => lines.push(l))).toBe(1);
+      expect(lines.at(-1)).toBe(`dist/ differs from a fresh synth${INTERRUPTED}: run \`npm run synth\` and commit the result.`);
     });
   });
 });

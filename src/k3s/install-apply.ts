@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { ChangeLog, PathState } from '../output/change-log';
-import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from '../output/file-system';
+import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
@@ -214,8 +214,8 @@ export function removeTemporaryFiles(dir: string, fs: FileSystem = nodeFileSyste
  * Carries out a plan in `dir` as one transaction and returns how many files it wrote or removed.
  * Call it holding the folder's lock, on a plan made from `readTarget` under that lock.
  * - The record is first widened to claim the files to create, so were the run killed, the next one
- *   knows them for its own; files are then written (each atomically: file-system.ts), removed, and
- *   the record narrowed last.
+ *   knows them for its own; files are then written (all texts flushed, then renamed in one pass:
+ *   file-system.ts writeAllAtomically), removed, and the record narrowed last.
  * - A failing call rolls everything back: files written get their old text again, created ones are
  *   removed, removed ones come back, and the old record (or none) is restored; the error says so.
  * Throws InstallError with a one-line message.
@@ -244,14 +244,20 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
   };
   try {
     if (plan.claimRecordText !== (plan.currentRecordText ?? '')) write(plan.recordFile, plan.claimRecordText);
-    // Writes first, removals last: the record claims the objects of a file being removed.
-    const removals = (entry: { action: string }) => (entry.action === 'remove' ? 1 : 0);
-    for (const entry of [...plan.entries].sort((a, b) => removals(a) - removals(b))) {
-      if ((entry.action === 'create' || entry.action === 'update') && entry.text !== undefined) {
-        touched.push({ file: entry.file, previous: entry.previous });
-        write(entry.file, entry.text);
-        changes++;
-      } else if (entry.action === 'remove' && entry.previous !== undefined) {
+    // Writes first, removals last: the record claims the objects of a file being removed. Every text is flushed
+    // before the first rename, so K3s' poller finds old and new files side by side only between renames (45b-5).
+    const writes = plan.entries.flatMap((entry) =>
+      (entry.action === 'create' || entry.action === 'update') && entry.text !== undefined ? [{ ...entry, text: entry.text }] : [],
+    );
+    touched.push(...writes.map(({ file, previous }) => ({ file, previous })));
+    writeAllAtomically(
+      writes.map(({ file, text }) => [join(dir, file), text] as const),
+      fs,
+      (i) => (current = `write ${printable(join(dir, writes[i].file))}`),
+    );
+    changes += writes.length;
+    for (const entry of plan.entries) {
+      if (entry.action === 'remove' && entry.previous !== undefined) {
         touched.push({ file: entry.file, previous: entry.previous });
         current = `remove ${printable(join(dir, entry.file))}`;
         fs.unlink(join(dir, entry.file));

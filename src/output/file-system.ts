@@ -117,6 +117,41 @@ export function writeAtomically(target: string, text: string, files: FileSystem 
   files.syncFolder(dirname(target));
 }
 
+/**
+ * Replaces several files as one step, as far as one folder's renames allow: every text is first written to its flushed
+ * dotfile (as writeAtomically does), and only then are all renamed into place one right after another and their folders
+ * flushed. A kill while the texts are written leaves every target as it was (and dotfiles the next run removes); only
+ * the renames, each a single system call, can leave some targets new and others old. `at` is told which target each
+ * step is about (for the caller's message); on an error the dotfiles not yet renamed are removed and the error thrown.
+ * Every folder must exist.
+ */
+export function writeAllAtomically(targets: ReadonlyArray<readonly [string, string]>, files: FileSystem, at: (i: number) => void): void {
+  const staged: string[] = [];
+  try {
+    targets.forEach(([target, text], i) => {
+      at(i);
+      const temporary = temporaryName(target);
+      staged.push(temporary);
+      files.writeNewFile(temporary, text);
+    });
+    targets.forEach(([target], i) => {
+      at(i);
+      files.rename(staged[i], target);
+      staged[i] = '';
+    });
+  } catch (e) {
+    for (const temporary of staged.filter(Boolean)) {
+      try {
+        if (files.lstat(temporary)) files.unlink(temporary);
+      } catch {
+        // The next run under the lock removes what is left (isTemporaryName).
+      }
+    }
+    throw e;
+  }
+  for (const folder of new Set(targets.map(([target]) => dirname(target)))) files.syncFolder(folder);
+}
+
 /** What went wrong in a failed file operation, in one line: `read-only file system (EROFS)`. */
 export function describeFileError(e: unknown): string {
   const error = e as NodeJS.ErrnoException;

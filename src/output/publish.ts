@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { printable } from '../core/problem';
 import { ChangeLog, PathState } from './change-log';
-import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAtomically } from './file-system';
+import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
 
 /** Relative path (with `/`) -> file content. */
@@ -298,7 +298,8 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
  *   files bare): an entry without a digest, or a file that does not match its digest, shows a folder
  *   that is not the complete output of one synth (incompleteOutput, which k3s:install checks).
  * - Each file is written to a flushed dotfile and renamed into place (file-system.ts), so readers
- *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched.
+ *   (Git, K3s' poller) see a whole old or a whole new file; unchanged files are not touched. Every new text is
+ *   flushed before the first rename, so a kill leaves old and new files side by side only during the renames.
  * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
  *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
  *   is refused, never overwritten.
@@ -328,7 +329,8 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   let listOnDisk = oldList;
   const done: Array<[string, string | undefined]> = [];
   const createdFolders: string[] = [];
-  const write = (path: string, text: string) => {
+  /** The path of `path` in `dir`, its missing folders made. */
+  const placeFor = (path: string) => {
     current = path;
     const target = join(dir, ...path.split('/'));
     const missing: string[] = [];
@@ -337,8 +339,9 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       tracked.mkdir(folder);
       createdFolders.push(folder);
     }
-    writeAtomically(target, text, tracked);
+    return target;
   };
+  const write = (path: string, text: string) => writeAtomically(placeFor(path), text, tracked);
 
   let verb = 'remove';
   try {
@@ -351,10 +354,11 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
       write(GENERATED_LIST, widened);
       listOnDisk = widened;
     }
-    for (const [path, text, old] of writes) {
-      done.push([path, old]);
-      write(path, text);
-    }
+    // All texts are flushed before any is renamed into place (45b-5): old and new files stand side by side only
+    // during the renames, not while the texts are written.
+    done.push(...writes.map(([path, , old]): [string, string | undefined] => [path, old]));
+    const targets = writes.map(([path, text]) => [placeFor(path), text] as const);
+    writeAllAtomically(targets, tracked, (i) => (current = writes[i][0]));
   } catch (e) {
     const before = log.changes().length;
     rollBack(dir, done, createdFolders, oldList, tracked, log);

@@ -1,3 +1,4 @@
+import { perChart } from './traefik-fixtures';
 import { stringify } from 'yaml';
 import { App } from 'cdk8s';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues, refusalOf } from './helpers';
@@ -122,11 +123,7 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
 ];
 
 describe('43b-5, 43b-6, 43b-8, 43b-9: refused on each chart version named', () => {
-  test.each(
-    REFUSED.flatMap(([name, values, key, message, charts]) =>
-      charts.map((chart) => [`${name} (${chart})`, values, key, message, chart] as const),
-    ),
-  )('%s', (_, values, key, message, chart) => {
+  test.each(perChart(REFUSED))('%s', (_, values, key, message, chart) => {
     const errors = errorsOf(values, chart);
     expect(at(errors, key)).toEqual([expect.stringMatching(message)]);
   });
@@ -168,10 +165,7 @@ const ACCEPTED: Array<[string, object, string[]]> = [
 ];
 
 describe('the valid forms stay accepted', () => {
-  test.each(ACCEPTED.flatMap(([name, values, charts]) => charts.map((chart) => [`${name} (${chart})`, values, chart] as const)))(
-    '%s',
-    (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]),
-  );
+  test.each(perChart(ACCEPTED))('%s', (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]));
 });
 
 describe('every door', () => {

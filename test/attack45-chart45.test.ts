@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
-import { deploymentOf } from './traefik-fixtures';
+import { deploymentOf, perChart } from './traefik-fixtures';
 import { validateManifests } from '../src/validate/conformance';
 import { chartMemLimit } from '../src/traefik/chart-mem-bytes';
 import { traefikChartRules } from '../src/traefik/chart-versions';
@@ -147,11 +147,7 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
 ];
 
 describe('44b-2, 44b-3, 44b-6: refused on each chart version named', () => {
-  test.each(
-    REFUSED.flatMap(([name, values, key, message, charts]) =>
-      charts.map((chart) => [`${name} (${chart})`, values, key, message, chart] as const),
-    ),
-  )('%s', (_, values, key, message, chart) => {
+  test.each(perChart(REFUSED))('%s', (_, values, key, message, chart) => {
     const errors = errorsOf(values, chart);
     expect(at(errors, key)).toEqual([expect.stringMatching(message)]);
   });
@@ -187,10 +183,7 @@ const ACCEPTED: Array<[string, object, string[]]> = [
 ];
 
 describe('the valid forms stay accepted', () => {
-  test.each(ACCEPTED.flatMap(([name, values, charts]) => charts.map((chart) => [`${name} (${chart})`, values, chart] as const)))(
-    '%s',
-    (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]),
-  );
+  test.each(perChart(ACCEPTED))('%s', (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]));
 });
 
 describe("44b-2: the chart's GOMEMLIMIT arithmetic (chart-mem-bytes.ts)", () => {

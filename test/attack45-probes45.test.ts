@@ -1,3 +1,4 @@
+import { perChart } from './traefik-fixtures';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
 
 /**
@@ -139,11 +140,7 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
 ];
 
 describe('44b-1, 44b-4, 44b-5: refused on each chart version named', () => {
-  test.each(
-    REFUSED.flatMap(([name, values, key, message, charts]) =>
-      charts.map((chart) => [`${name} (${chart})`, values, key, message, chart] as const),
-    ),
-  )('%s', (_, values, key, message, chart) => {
+  test.each(perChart(REFUSED))('%s', (_, values, key, message, chart) => {
     expect(at(errorsOf(values, chart), key)).toEqual([expect.stringMatching(message)]);
   });
 });
@@ -221,10 +218,7 @@ const ACCEPTED: Array<[string, object, string[]]> = [
 ];
 
 describe('the valid forms stay accepted', () => {
-  test.each(ACCEPTED.flatMap(([name, values, charts]) => charts.map((chart) => [`${name} (${chart})`, values, chart] as const)))(
-    '%s',
-    (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]),
-  );
+  test.each(perChart(ACCEPTED))('%s', (_, values, chart) => expect(errorsOf(values, chart)).toEqual([]));
 });
 
 describe('every door', () => {

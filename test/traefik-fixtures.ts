@@ -53,3 +53,17 @@ export function withSetcap<T extends typeof SETCAP_INIT>(values: T, setcap: obje
   const [copy, init] = values.deployment.initContainers;
   return { ...values, deployment: { ...values.deployment, initContainers: [copy, { ...init, ...setcap }] } };
 }
+
+/**
+ * Rows of a chart-version table (`[case, ...columns, chart versions]`) as one row per chart version, named
+ * `case (version)`, the version last: `test.each(perChart(REFUSED))('%s', (_, ...columns, chart) => …)`.
+ */
+export function perChart<C extends unknown[]>(
+  rows: ReadonlyArray<readonly [string, ...C, readonly string[]]>,
+): Array<[string, ...C, string]> {
+  return rows.flatMap((row) => {
+    const charts = row[row.length - 1] as readonly string[];
+    const columns = row.slice(1, -1) as unknown as C;
+    return charts.map((chart): [string, ...C, string] => [`${row[0]} (${chart})`, ...columns, chart]);
+  });
+}

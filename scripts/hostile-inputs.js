@@ -170,6 +170,12 @@ const commandLists41 = (size = 1_000_000) =>
       ['groups opened over comment lines, never closed', '(\n# c\n'],
       ['fed subshells of passing stages', "( cat | tr -d x | chpasswd ) <<< 'a:b' ; "],
       ['xargs replace strings on one line', 'xargs -I{} redis-cli -a {} '],
+      // Round 46 (reads46: read-builtin.ts): read, mapfile with options and IFS, fed by a group's redirections (here-docs
+      // left open too) or a writer piped into a loop.
+      ['reads in fed groups', "{ read -r P; read -ru3 Q; } 3<<< 'a' <<< 'b:c' ; "],
+      ['here-docs on groups left open', '{ read P; } <<A\n'],
+      ['writers piped into loops', "echo 'a' | while read -r X; do "],
+      ['read -a and mapfile over IFS', "IFS=: read -r -a A <<< 'a:b'\nmapfile -t L <<< 'c'\n"],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

@@ -1,5 +1,6 @@
 import type { Literal } from './fed-literals';
 import { singleQuoted, type ProbeEdit } from './probe-spans';
+import { readsOfDescriptor } from './read-builtin';
 
 /**
  * The reads of a literal that a script wrote into a file or opened on a descriptor (fed-files.ts), each written in a
@@ -7,7 +8,7 @@ import { singleQuoted, type ProbeEdit } from './probe-spans';
  * - standard input from it (`< /tmp/p`, `0</tmp/p`, `<&3`, `0<&3`, before the command too: `</tmp/p chpasswd`) as the
  *   literal's here-string; so `exec 0<&3` gives the script's input the literal, `read -r PW <&3` the variable the
  *   literal (variable-literals.ts reads both);
- * - `read -u 3 NAME` (bash(1) read: "-u fd Read lines from file descriptor fd") as `read NAME` given the here-string;
+ * - `read -u 3 NAME` (bash(1) read: "-u fd Read lines from file descriptor fd") as `read -u 0 NAME` given the here-string;
  * - `$(cat /tmp/p)`, `$(< /tmp/p)`, `` `cat /tmp/p` ``, `$(cat <&3)` as the literal (without its last line breaks: bash(1)
  *   "Command Substitution" deletes trailing newlines), quoted as the place it stands in wants;
  * - the file as a word of its own (`sshpass -f /tmp/p`, `--password-file=/tmp/p`, `/dev/fd/3`) as `/dev/stdin` fed
@@ -134,21 +135,23 @@ export function reopened(text: string, from: number, fd: string): number | undef
   return again.exec(text)?.index;
 }
 
-/** `read [-r] -u N [-r] NAME…` after `from`: `read [-r] NAME… <<<'literal'`. */
+/**
+ * `read … -u N …` after `from` (its options parsed as bash does, read-builtin.ts: `-ru3`, `-u 3 -p x`): as reading fd 0
+ * (`-u 0`) given the literal's here-string after its last word.
+ */
 function readsOfFd(text: string, from: number, fd: string, literal: Literal, edits: ProbeEdit[]): void {
-  if (!text.includes('-u', from)) return;
-  const fdWord = fd.replace(/[$(){}[\]]/g, '\\$&');
-  const read = new RegExp(
-    String.raw`(?<![\w-])read(?:[ \t]+-[a-tv-zA-Z]+)*[ \t]+(-u[ \t]*${fdWord})((?:[ \t]+-[a-zA-Z]+)*(?:[ \t]+[A-Za-z_]\w*)+)(?=[ \t]*(?:$|[\s;&|)]))`,
-    'dg',
-  );
-  read.lastIndex = from;
-  for (let match = read.exec(text); match && edits.length < MAX_EDITS; match = read.exec(text)) {
-    // Its options and names (moved where `-u N` stood, each character's place kept), then the here-string.
-    const [names, end] = [match[2].trimStart(), match.indices![2][1]];
-    const here = hereString(firstLine(literal));
-    const map = [...Array.from({ length: names.length }, (_, k) => end - names.length + k), -1, ...here.map];
-    edits.push({ at: match.indices![1][0], end, written: `${names} ${here.written}`, map, source: sourceOf(literal) });
+  if (!/-[a-zA-Z]*u/.test(text.slice(from))) return;
+  for (const read of readsOfDescriptor(text, from)) {
+    if (read.fd !== fd || edits.length + 2 > MAX_EDITS) continue;
+    const here = hereString(literal);
+    edits.push({ at: read.at, end: read.end, written: '0', map: [-1] });
+    edits.push({
+      at: read.commandEnd,
+      end: read.commandEnd,
+      written: ` ${here.written}`,
+      map: [-1, ...here.map],
+      source: sourceOf(literal),
+    });
   }
 }
 

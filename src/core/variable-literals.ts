@@ -1,4 +1,5 @@
 import { probeOf, singleQuoted, textSpans, type Probe, type ProbeEdit } from './probe-spans';
+import { readAssignments } from './read-builtin';
 
 /**
  * A password that reaches a reader of standard input through a variable set from a literal earlier in the same text
@@ -23,11 +24,6 @@ const PRINTF_V = new RegExp(
   String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[\s;&|)]|$)`,
   'dg',
 );
-/** `read [-r] [-s] NAME <<< literal`, or `read … NAME <<[-]['"]DELIM` (the here-doc's first line is the value). */
-const READ = new RegExp(
-  String.raw`(?<![\w-])read(?:[ \t]+-[rs]+)*[ \t]+([A-Za-z_]\w{0,127})[ \t]*(?:<<<[ \t]*(?:${LITERAL})|<<-?[ \t]*(['"]?)([\w.-]+)\5[ \t]*\r?\n([^\n]*)\n)`,
-  'dg',
-);
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
 const EXEC = new RegExp(
   String.raw`(?<![\w-])exec[ \t]+0?(?:<[ \t]*<\([ \t]*(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(?:${LITERAL})[ \t]*\)|<<<[ \t]*(?:${LITERAL}))`,
@@ -43,6 +39,8 @@ interface Literal {
   value?: string;
   /** The literal's span in the text (undefined: the variable was set from something else). */
   span?: [number, number];
+  /** Each character's place in the text, where the value is not the span's text as it stands (-1: none). */
+  map?: number[];
   /** Where the assignment ends: references after it read the value. */
   after: number;
 }
@@ -62,14 +60,18 @@ function assignments(text: string): Literal[] {
   const after = (match: RegExpExecArray): number => match.index + match[0].length;
   for (const match of text.matchAll(ASSIGNMENT)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
   for (const match of text.matchAll(PRINTF_V)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
-  for (const match of text.matchAll(READ)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4, 7]), after: after(match) });
+  for (const { name, value, map, after } of readAssignments(text)) {
+    const placed = map?.filter((at) => at >= 0) ?? [];
+    const span: [number, number] | undefined = placed.length ? [Math.min(...placed), Math.max(...placed) + 1] : undefined;
+    found.push(value && span ? { name, value, span, map, after } : { name, after });
+  }
   return found.sort((a, b) => a.after - b.after);
 }
 
 /** A literal written where a shell reads it as that text: in double quotes escaped, elsewhere single-quoted; each character's place. */
-function quoted(value: string, start: number, inDouble: boolean): { written: string; map: number[] } {
+function quoted(value: string, start: number | readonly number[], inDouble: boolean): { written: string; map: number[] } {
   // Where the text holds the value as it is from `start` (a literal's, a here-doc line's): its characters' places.
-  const places = start < 0 ? [] : Array.from({ length: value.length }, (_, k) => start + k);
+  const places = typeof start !== 'number' ? start : start < 0 ? [] : Array.from({ length: value.length }, (_, k) => start + k);
   if (!inDouble) return singleQuoted(value, places);
   let written = '';
   const map: number[] = [];
@@ -83,26 +85,28 @@ function quoted(value: string, start: number, inDouble: boolean): { written: str
 
 /** A probe of `text` (each reference to a literal's variable written as the literal) and where each literal was put. */
 export function literalProbe(text: string): Probe | undefined {
-  if (!text.includes('=') && !/(?<![\w-])(?:read|exec|printf)(?![\w-])/.test(text)) return undefined;
+  if (!text.includes('=') && !/(?<![\w-])(?:read|exec|printf|mapfile|readarray)(?![\w-])/.test(text)) return undefined;
   const literals = assignments(text);
   const execs = [...text.matchAll(EXEC)];
   if (!literals.some(({ value }) => value !== undefined) && execs.length === 0) return undefined;
-  const edits: Array<{ at: number; end: number; value: string; span: [number, number]; line?: boolean }> = [];
+  const edits: Array<{ at: number; end: number; value: string; span: [number, number]; map?: number[]; line?: boolean }> = [];
   // References: `$NAME` and `${NAME}`, each read from the last assignment of its name before it (in order: one pass).
   const byName = new Map<string, Literal[]>();
   for (const literal of literals) (byName.get(literal.name) ?? byName.set(literal.name, []).get(literal.name)!).push(literal);
   const read = new Map<string, number>();
   const named = [...byName.values()].some((list) => list.some(({ value }) => value !== undefined));
-  for (const match of named ? text.matchAll(/\$(?:\{([A-Za-z_]\w{0,127})\}|([A-Za-z_]\w{0,127}))/g) : []) {
+  // `${NAME[N]}` too: an element of an array `read -a`, `mapfile` set (`$NAME` is its element 0).
+  for (const match of named ? text.matchAll(/\$(?:\{([A-Za-z_]\w{0,127})(?:\[(\d{1,4})\])?\}|([A-Za-z_]\w{0,127}))/g) : []) {
     if (edits.length >= MAX_SUBSTITUTIONS) break;
-    const name = match[1] ?? match[2];
+    const name = match[2] === undefined ? (match[1] ?? match[3]) : `${match[1]}[${Number(match[2])}]`;
     const list = byName.get(name);
     if (!list) continue;
     let k = read.get(name) ?? -1;
     while (k + 1 < list.length && list[k + 1].after <= match.index) k++;
     read.set(name, k);
     const set = list[k];
-    if (set?.value !== undefined) edits.push({ at: match.index, end: match.index + match[0].length, value: set.value, span: set.span! });
+    if (set?.value !== undefined)
+      edits.push({ at: match.index, end: match.index + match[0].length, value: set.value, span: set.span!, map: set.map });
   }
   // After `exec` gives the script a literal input: each later line fed it, as `echo 'literal' | line`.
   for (const match of execs) {
@@ -137,7 +141,7 @@ export function literalProbe(text: string): Probe | undefined {
     // A literal's first MAX_VALUE characters (a longer one is no password: the probe's size is its read's time).
     const value = edit.value.slice(0, MAX_VALUE);
     const verbatim = edit.span[1] - edit.span[0] === edit.value.length;
-    const literal = quoted(value, verbatim ? edit.span[0] : -1, inDouble && !edit.line);
+    const literal = quoted(value, edit.map ?? (verbatim ? edit.span[0] : -1), inDouble && !edit.line);
     const [line, map] = edit.line
       ? [`echo ${literal.written} | `, [-1, -1, -1, -1, -1, ...literal.map, -1, -1, -1]]
       : [literal.written, literal.map];

@@ -30,5 +30,6 @@ export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
 export function secretLines45(size?: number): Rows;
 export function secretNames45(size?: number): Rows;
+export function secretNames46(size?: number): Rows;
 export function gapTexts42b(size?: number): Rows;
 export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;

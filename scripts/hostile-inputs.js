@@ -560,6 +560,29 @@ const secretNames45 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Near-misses of round 46's name readers (names46): labels after a name (secret-name-values.ts labelledStem), dotnet
+ * options before `set`, nginx `set`/`map` literals and the headers that send them (nginx-variables.ts), object entries
+ * read to their end (secret-key-lines.ts), empty defaults (code-references.ts), `secretKeys` maps (secret-key-maps.ts).
+ */
+const secretNames46 = (size = 1_000_000) =>
+  described(
+    [
+      ['labels after a secret name', `${'jwtSecretV2Prod2'.repeat(8)}: x\n`],
+      ['labels alone', `${'Prod2V2'.repeat(40)}=x\n`],
+      ['dotnet options without set', 'dotnet user-secrets -a b --c=d -e '],
+      ['nginx set without a header', 'set $t "abc";\n'],
+      ['nginx sets and headers', 'set $t "abc";\nproxy_set_header Authorization "Bearer $t";\n'],
+      ['nginx map blocks left open', 'map $a $b {\n  x y '],
+      ['a long word in a map block', `map $a $b {\n${'a'.repeat(4000)}`],
+      ['object entries left open', "o = { password: ('(["],
+      ['object entries with empty defaults', "o = { password: process.env.PASSWORD ?? '' }, "],
+      ['empty defaults without a read', " ?? ''"],
+      ['secretKeys maps', 'secretKeys:\n  aKey: b-c\n'],
+    ],
+    size,
+  );
+
 const codeParameters44 = (size = 1_000_000) =>
   described(
     [
@@ -620,6 +643,7 @@ module.exports = {
   secretLines45,
   codeParameters44,
   secretNames45,
+  secretNames46,
   codeValues43,
   controlTexts42,
   gapTexts42b,

@@ -61,5 +61,10 @@ export function isCodeOrStoreReference(value: string): boolean {
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
   if (value.length > 512) return false;
   const code = withoutEnd(value);
-  return readsSecret(value) || isCodeCall(value) || (code !== value.trim() && readsSecret(code));
+  // A read with an empty default after it (`process.env.CLIENT_SECRET ?? ''`, `|| ''`, Python's `or ''`, 45a-15): none.
+  const read = EMPTY_DEFAULT.exec(code)?.[1];
+  return readsSecret(value) || isCodeCall(value) || (code !== value.trim() && readsSecret(code)) || (!!read && readsSecret(read));
 }
+
+/** A value, then `??`, `||` or `or` and an empty default (an empty text, a null). */
+const EMPTY_DEFAULT = /^(\S(?:.{0,510}\S)?)[ \t]*(?:\?\?|\|\||[ \t]or)[ \t]*(?:''|""|``|null|undefined|None|nil)$/s;

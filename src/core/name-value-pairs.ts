@@ -37,6 +37,8 @@ export const NAME_VALUE_SECRET =
 const NAME = String.raw`[A-Za-z_][\w.-]{0,127}`;
 /** A configuration key's path, sections joined by `:` (`ConnectionStrings:Password`). */
 const NAME_PATH = String.raw`[A-Za-z_][\w.:-]{0,127}`;
+/** Options, each maybe with its value (`--project src/App `, `-p=x `, `--verbose `), never `set` itself as an option's value. */
+const OPTIONS = String.raw`(?:--?[A-Za-z][\w-]*(?:=\S*)?[ \t]+(?:(?!-|set[ \t])\S+[ \t]+)?)*`;
 /** A quoted value, to its closing quote on the line. */
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`;
 /** A value: quoted, or a word up to a blank or `;`. */
@@ -71,10 +73,11 @@ const SYNTAXES: readonly Syntax[] = [
     named: (match) => `${wordOf(/[%\w]+(?:[ \t]+-{1,2}[a-z]{1,8}(?![\w-]))?/i, match[0], 'a directive')} NAME value`,
   },
   // .NET's secret store (learn.microsoft.com aspnet/core/security/app-secrets: `dotnet user-secrets set "Auth:ClientSecret"
-  // "v"`, options before the name), the name's sections joined by `:` (44a-5).
+  // "v"`, options before the name), the name's sections joined by `:` (44a-5); options before `set` too (45a-8:
+  // `--project src/Web set …`, `-p x.csproj set …`, `--verbose set …`).
   {
     pattern: new RegExp(
-      String.raw`(?<![\w-])dotnet[ \t]+user-secrets[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]*[ \t]+(?!-)\S+[ \t]+)*` +
+      String.raw`(?<![\w-])dotnet[ \t]+user-secrets[ \t]+${OPTIONS}set[ \t]+${OPTIONS}` +
         String.raw`(?:"(${NAME_PATH})"|'(${NAME_PATH})'|(${NAME_PATH}))[ \t]+(${VALUE})`,
       'dg',
     ),

@@ -77,3 +77,31 @@ export const namesSecretByName = (value: string, list: readonly string[]): boole
 const ALGORITHM = '(?:pbkdf2|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|384|512)|md5|hmac|crypt|des|blake2[bs]?)';
 const ALGORITHMS = new RegExp(`^${ALGORITHM}(?:[-_]${ALGORITHM}){1,3}$`, 'i');
 export const isAlgorithmName = (value: string): boolean => ALGORITHMS.test(value);
+
+/**
+ * A name's stem before the labels that say which one of a secret it is (attack round 45a-9: `appSecret2`,
+ * `stripeSecret2`, `jwtSecretV2`, `dbPasswordProd2`, `clientSecretProd2`, `appsecret2`, `example.com/appsecret2`): its
+ * last words while each is a label (SECRET_LABEL), a number, or a version (`V2`, `v2.1`, `B64`: a letter glued to a
+ * number), then a number glued to the word before (`secret2`). Those labels leave what the name names unchanged, so the
+ * stem is judged as the name (secrets-keys.ts isSecretKey, namesSecretText): `secretName2` and `passwordFile2` stay
+ * names of references, as `secretName` and `passwordFile` are. Undefined where no label ends the name. Cut in the name
+ * as written, so its style (camelCase, `UPPER_CASE`) is judged as it was.
+ */
+export function labelledStem(name: string): string | undefined {
+  if (name.length > 200 || !/[0-9]|[a-z][A-Z]|[-_.]/.test(name)) return undefined;
+  // Words as written, with where each starts: a capital then lower case, capitals, lower case, a number.
+  const pieces = [...name.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g)];
+  let cut = pieces.length;
+  while (cut > 1) {
+    const piece = pieces[cut - 1];
+    const word = piece[0].toLowerCase();
+    const glued = (at: number) => pieces[at - 1].index! + pieces[at - 1][0].length === pieces[at].index;
+    if (/^\d+$/.test(word) || SECRET_LABEL.test(word)) cut--;
+    // A version or an encoding: one letter (or `base`) glued to the number after it (`V2`, `b64`).
+    else if (/^(?:v|b|base)$/.test(word) && cut < pieces.length && /^\d/.test(pieces[cut][0]) && glued(cut)) cut--;
+    else break;
+  }
+  if (cut === pieces.length || cut === 0) return undefined;
+  const stem = name.slice(0, pieces[cut].index).replace(/[-_.\s]+$/, '');
+  return /[A-Za-z]{2}/.test(stem) ? stem : undefined;
+}

@@ -1,5 +1,7 @@
 import { AUTH_SCHEME } from './secrets-keys';
 import { isReference } from './secrets-text';
+import { isPlaceholder } from './placeholders';
+import { nginxLiterals } from './nginx-variables';
 
 /**
  * Password lines of servers' and clients' config files that name no secret word, beside secrets-formats.ts
@@ -178,12 +180,13 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const value = match[group];
       const quoted = /^(["']).+\1$/.test(value) ? 1 : 0;
       const bare = value.slice(quoted, value.length - quoted);
-      if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare)) continue;
+      if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare) || isPlaceholder(bare)) continue; // `<your-password>` (45a-18)
       const [start, end] = match.indices![group];
       found.push({ span: [start + quoted, end - quoted], format: plainLineFormat(group, match[0]) });
     }
   }
   if (/header/i.test(text)) {
+    const literals = text.includes('$') ? nginxLiterals(text) : undefined;
     for (const match of text.matchAll(HEADER_SET)) {
       // haproxy's `%[str(<text>)]` sample is the text itself (docs.haproxy.org configuration.html 7.3.2 `str`).
       const [start] = match.indices![2];
@@ -192,6 +195,12 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const scheme = sample ? sample[2] : match[1];
       const credential = sample ? sample[3] : match[2];
       const span: [number, number] = sample ? sample.indices![3] : match.indices![2];
+      // An nginx variable set to a literal (`set $tok "…";`, a `map` block's results): the literal is sent (45a-12).
+      const variable = /^\$\{?(\w+)\}?$/.exec(credential)?.[1] ?? '';
+      for (const [from, to] of literals?.get(variable) ?? [])
+        if (!isReference(text.slice(from, to)) && !/^[a-z]+$/.test(text.slice(from, to)))
+          found.push({ span: [from, to], format: 'an nginx variable set to a literal, sent in a credential header' });
+      literals?.delete(variable); // each variable's literals once, however many headers send it
       if (/^[a-z]+[.,:!?)]*$/.test(credential) || AUTH_SCHEME.test(credential) || /^[${%<]/.test(credential)) continue;
       if (isReference(scheme === undefined ? credential : `${scheme} ${credential}`) || isReference(credential)) continue;
       found.push({ span, format: sample ? "haproxy's %[str(…)] header value" : 'a credential header set by a directive' });

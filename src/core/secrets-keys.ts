@@ -8,7 +8,8 @@ import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 import { looksGenerated } from './generated-runs';
-import { endsInSecretWithLabels, isAlgorithmName, namesSecretByName } from './secret-name-values';
+import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
+import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -135,6 +136,8 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
   if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key))) return true;
+  const stem = labelledStem(key); // `dbPasswordProd2`, `apiTokenV2` (45a-9): named as the stem is
+  if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
   const name = key
     .toLowerCase()
@@ -258,7 +261,8 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
-  if (namesSecretByName(value, words(nameAsRead(named)))) return true; // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
+  if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
+  if (name === undefined && namesSecretKeyAt(value, keys)) return true; // `existingSecretKeys:` then `rootUserSecretKey: root-user` (45a-17) // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
@@ -332,7 +336,10 @@ export function namesKubernetesSecret(where: Path, value: unknown, isExternalSec
 export function namesSecretText(key: string): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   const list = words(nameAsRead(key)); // `clientSecretProd` too (secret-name-values.ts, 44a-5)
-  return (/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || endsInSecretWithLabels(list) || isScalarSecretName(list);
+  if ((/secrets?$/.test(name) && !/^existing|pullsecrets?$/.test(name)) || endsInSecretWithLabels(list) || isScalarSecretName(list))
+    return true;
+  const stem = labelledStem(key); // `appSecret2`, `jwtSecretV2` (45a-9)
+  return stem !== undefined && namesSecretText(stem);
 }
 
 /**
@@ -415,6 +422,7 @@ function isReference(under: string, value: unknown): boolean {
       isReferenceName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
     );
   if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
+  if (namesSecretKeys(under, record)) return true; // Bitnami's `secretKeys: {adminPasswordKey: postgres-password}` (45a-17)
   const compose = composeSecretTexts(record); // compose's `db_password: {file: ./db_password.txt}` (compose-secrets.ts)
   if (compose) return compose.every((text) => !looksGenerated(text));
   // Prometheus' own `authorization: {type, credentials_file}` (prometheus.io/docs/prometheus/latest/configuration:

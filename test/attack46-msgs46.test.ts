@@ -96,11 +96,15 @@ describe('45a-19: a K3s token in a text hides none of its other secret lines', (
     for (const secret of [P, Q, 'K10abcdef']) expect(door).not.toContain(secret);
   });
 
-  test('the cluster construct says them too', () => {
-    const door = valuesDoors.cluster(textOf(text));
-    expect(door).toContain('on its line 2');
-    expect(door).toContain('on its line 1');
-    expect(door).not.toContain(P);
+  test.each([
+    ['cluster', valuesDoors.cluster],
+    ['chart', valuesDoors.chart],
+  ])('the %s construct says them too', (_, door) => {
+    const said = door(textOf(text));
+    expect(said).toMatch(/holds a K3s token \(K10…::…\), on its line 2;/);
+    expect(said).toContain('on its line 1 (a line setting DB_PASSWORD)');
+    expect(said).toContain('on its line 3');
+    for (const secret of [P, Q, 'K10abcdef']) expect(said).not.toContain(secret);
   });
 });
 

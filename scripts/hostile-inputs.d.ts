@@ -29,6 +29,8 @@ export function controlTexts42(size?: number): Rows;
 export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
 export function secretLines45(size?: number): Rows;
+/** Round 45a near-misses of keyed-lines.ts, block-openers.ts and token lines (msgs46). */
+export function keyedLines46(size?: number): Rows;
 export function secretNames45(size?: number): Rows;
 export function secretNames46(size?: number): Rows;
 export function gapTexts42b(size?: number): Rows;

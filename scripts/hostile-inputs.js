@@ -638,7 +638,25 @@ const secretLines45 = (size = 400_000) =>
     size,
   );
 
+/**
+ * Near-misses of round 45's readers (45a-16, 45a-19): `key: value` lines whose pairs are looked up against the data read
+ * as YAML (keyed-lines.ts), with long blank runs and keys without a colon; block headers over statements
+ * (block-openers.ts); K3s tokens on many lines of one text (literal-tokens.ts, one finding per line, at most 20).
+ */
+const keyedLines46 = (size = 1_000_000) =>
+  described(
+    [
+      ['pairs with long blank runs', `the password: x${' '.repeat(2000)}y\n`],
+      ['keys without a colon', `the password${' x'.repeat(500)}\n`],
+      ['prose pairs', 'the password: see the Secret named db\n'],
+      ['block headers over statements', 'while not token:\n    token = read_token()\n'],
+      ['K3s tokens on every line', `K3S_TOKEN=K10${'ab'.repeat(32)}::server:x\n`],
+    ],
+    size,
+  );
+
 module.exports = {
+  keyedLines46,
   codeForms45,
   secretLines45,
   codeParameters44,

@@ -65,13 +65,18 @@ export function validateClusterConfig(
   const secrets = secretsInData(data);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);
-  const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
+  const samePlace = (path: Path, token: Path) => `${formatPath(path)}.`.startsWith(`${formatPath(token)}.`);
+  const atToken = (path: Path) => tokens.some((t) => samePlace(path, t.path));
   // A K3s token's own message replaces any other about that value; another secret's message is added where
   // no other rule speaks. Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {
     const kept = problems.filter((p) => !atToken(p.path));
     const refused = new Set(kept.map((p) => formatPath(p.path)));
-    return [...tokens, ...kept, ...otherSecrets(secrets, atToken, data).filter((p) => !refused.has(formatPath(p.path)))];
+    // A token on a line of a text hides only that line's other finding (45a-19): the text's other lines are still said.
+    const tokenLines = new Set(tokens.flatMap((t) => (t.textLine === undefined ? [] : [`${formatPath(t.path)}\n${t.textLine}`])));
+    const onTokenLine = (p: Problem) => p.textLine !== undefined && tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`);
+    const others = otherSecrets(secrets, (path) => tokens.some((t) => t.textLine === undefined && samePlace(path, t.path)), data);
+    return [...tokens, ...kept, ...others.filter((p) => !refused.has(formatPath(p.path)) && !onTokenLine(p))];
   };
   const values = [...secretsInPaths(notData), ...secrets.map((s) => s.value)];
 

@@ -56,10 +56,27 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
 /** Whether raw text holds a K3s token as written (not escaped). */
 export const literalTokensIn = (text: string): boolean => new RegExp(SECURE_TOKEN.source, 'i').test(text);
 
+/** How many lines of one text a run names at most (as core/secret-place.ts). */
+const MAX_TOKEN_LINES = 20;
+
+/** A token in a multi-line text at `path`: one problem per line that holds one, naming the line (`textLine`). */
+function tokenLines(text: string, path: Path): Problem[] {
+  const found: Problem[] = [];
+  const lines = text.split(/\r?\n|\r/);
+  const one = new RegExp(SECURE_TOKEN.source, 'i');
+  for (let i = 0; i < lines.length && found.length < MAX_TOKEN_LINES; i++)
+    if (one.test(lines[i]))
+      found.push({ path, message: `${TOKEN_MESSAGE_START} (K10…::…), on its line ${i + 1}; ${NEVER_IN_REPO}`, textLine: i + 1 });
+  // A token cut across lines (none matches alone): the whole text's message.
+  return found.length ? found : [{ path, message: K3S_TOKEN_MESSAGE }];
+}
+
 /** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
-export function literalTokensInData(data: unknown, path: Path = []): Array<{ path: Path; message: string }> {
+export function literalTokensInData(data: unknown, path: Path = []): Problem[] {
   if (typeof data === 'string') {
-    return new RegExp(SECURE_TOKEN.source, 'i').test(data) ? [{ path, message: K3S_TOKEN_MESSAGE }] : [];
+    if (!new RegExp(SECURE_TOKEN.source, 'i').test(data)) return [];
+    // In a multi-line text, each line holding one, named (45a-19): the text's other secret lines are still said.
+    return data.includes('\n') ? tokenLines(data, path) : [{ path, message: K3S_TOKEN_MESSAGE }];
   }
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];

@@ -218,11 +218,15 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   );
   // The file's own token findings are located in the text (comments too); the data's would repeat them, unless the
   // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see.
-  const repeated = (e: Problem) => e.message.startsWith(TOKEN_MESSAGE_START) && heldAsWritten(doc!, text, e.path);
+  // A token on a line of a text is said by the data's finding, which names the key path and the line (45a-19).
+  const isToken = (e: Problem) => e.message.startsWith(TOKEN_MESSAGE_START);
+  const repeated = (e: Problem) => isToken(e) && e.textLine === undefined && heldAsWritten(doc!, text, e.path);
+  const textRanges = errors.flatMap((e) => (isToken(e) && e.textLine !== undefined ? [nodeRange(doc!, e.path)] : []));
+  const inText = (offset: number | undefined) => offset !== undefined && textRanges.some((r) => r && offset >= r[0] && offset < r[1]);
   const allErrors = [
     ...yamlErrors,
     ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !repeated(e) && !explained(e)).map(locate),
-    ...tokenErrors,
+    ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
   ];
   // Never a file with neither a config nor a word: synth would take the cluster for gone and delete its output.
   if (!config && !allErrors.length) allErrors.push({ file, path: [], message: UNREPORTED });
@@ -235,6 +239,12 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 }
 
 const UNREPORTED = 'is refused for a reason this tool failed to name (a bug): run again with K3S_VIP_DEBUG=1 to see where, and report it';
+
+/** The range in the file's text of the node at `path`, if it is a node of the file. */
+function nodeRange(doc: Document, path: readonly (string | number)[]): readonly number[] | undefined {
+  const node = doc.getIn(path, true);
+  return isNode(node) ? (node.range ?? undefined) : undefined;
+}
 
 /**
  * Whether the text of the node at `path` holds a K3s token as written (literalTokens finds it there); a path into

@@ -7,7 +7,7 @@ import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { formatPath, onePerPath, Path } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretsInData } from '../core/secrets';
 import { secretProblems } from '../core/secret-place';
-import { K3S_TOKEN_MESSAGE } from './literal-tokens';
+import { K3S_TOKEN_MESSAGE, literalTokensInData } from './literal-tokens';
 import { withoutDropped } from '../core/dropped';
 import { describeValue, isList, snapshot } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
@@ -170,13 +170,19 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
    * No message carries a secret of the props.
    */
   public throwIfInvalid(): void {
-    const tokens = this.secrets.filter((s) => s.what === K3S_TOKEN_SHAPE).map((s) => ({ path: s.path, message: K3S_TOKEN_MESSAGE }));
+    // A token in a multi-line text is said at each of its lines, and the text's other secret lines too (45a-19).
+    const inText = (s: FoundSecret) => s.what === K3S_TOKEN_SHAPE && s.value.includes('\n');
+    const tokens = this.secrets
+      .filter((s) => s.what === K3S_TOKEN_SHAPE)
+      .flatMap((s) => (inText(s) ? literalTokensInData(s.value, s.path) : [{ path: s.path, message: K3S_TOKEN_MESSAGE }]));
+    const tokenLines = new Set(tokens.map((t) => `${formatPath(t.path)}\n${t.textLine}`));
     const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
     const kept = onePerPath(withoutDropped(this.problems, this.dropped).filter((p) => !atToken(p.path)));
     const spoken = new Set(kept.map((p) => formatPath(p.path)));
     const others = this.secrets
-      .filter((s) => s.what !== K3S_TOKEN_SHAPE && !spoken.has(formatPath(s.path)))
-      .flatMap((s) => secretProblems(s, this.props));
+      .filter((s) => (s.what !== K3S_TOKEN_SHAPE || inText(s)) && !spoken.has(formatPath(s.path)))
+      .flatMap((s) => secretProblems(s, this.props))
+      .filter((p) => p.textLine === undefined || !tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`));
     const all = [...this.notData, ...tokens, ...kept, ...others];
     if (!all.length) return;
     const values = [...this.pathSecrets, ...this.secrets.map((s) => s.value)];

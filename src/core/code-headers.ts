@@ -1,3 +1,5 @@
+import { opensBlock } from './block-openers';
+
 /**
  * A key line read out of a function's or a class's header (attack round 44a-9): `def connect(password: str = ''):`
  * read as YAML is the key `def connect(password` and the rest `str = ''):`; the lines indented below are the
@@ -6,11 +8,12 @@
  * the body is read line by line, as any other code, so a shape or an assignment in it is found all the same.
  * A header: the key opens one `(` (a parameter list) with no quote before it, and the rest closes it and ends the
  * line with `:` (Python) or `{` (Kotlin, Swift, Rust, Go, JS), after an optional return type (`-> T`, `: T`), and holds
- * no quote but an empty default (`''`, `""`).
+ * no quote but an empty default (`''`, `""`); or a control-flow header (block-openers.ts: `if not password:`).
  */
 export const headsBody = (key: string, rest: string): boolean =>
-  key.length <= 256 &&
-  rest.length <= 256 &&
-  /^[^()"'`]*\([^()"'`]*$/.test(key) &&
-  !/["'`]/.test(rest.replace(/''|""/g, '')) &&
-  /\)[^\S\n]*(?:(?:->|:)[^\n]*)?[:{][^\S\n]*(?:#[^\n]*)?$/.test(rest);
+  opensBlock(key, rest) ||
+  (key.length <= 256 &&
+    rest.length <= 256 &&
+    /^[^()"'`]*\([^()"'`]*$/.test(key) &&
+    !/["'`]/.test(rest.replace(/''|""/g, '')) &&
+    /\)[^\S\n]*(?:(?:->|:)[^\n]*)?[:{][^\S\n]*(?:#[^\n]*)?$/.test(rest));

@@ -10,6 +10,9 @@ import { isSecretKey } from './secrets-keys';
  */
 const REFERENCE_FIELDS: ReadonlySet<string> = new Set(['name', 'key', 'optional', 'namespace', 'secretName', 'items', 'defaultMode']);
 
+/** A list whose items each refer to a Secret (`imagePullSecrets`, a ServiceAccount's `secrets`: LocalObjectReference). */
+const REFERENCE_LIST = /secrets$/;
+
 /**
  * A key whose value refers to a Secret (`passwordSecret`, `tokenSecret`, `secret`, `secretRef`, `secretKeyRef`,
  * `apiTokenSecretRef`), or names the file holding one (`tokenFile`, `passwordFile`, `DB_PASSWORD_FILE`), which has no
@@ -24,7 +27,10 @@ function refersUnder(parent: string): { fields: ReadonlySet<string> } | undefine
 
 /** Whether `key`, under the value at `path`, is one no message shows: a key of a reference that no reference has. */
 export function hiddenKeyUnder(path: Path, key: string | number): boolean {
-  const parent = path[path.length - 1];
+  const last = path[path.length - 1];
+  const list = path[path.length - 2];
+  // An item of a list of references is a reference (45a-21: `imagePullSecrets: [{name: reg, pw: 1}]`).
+  const parent = typeof last === 'number' && typeof list === 'string' && REFERENCE_LIST.test(list.toLowerCase()) ? 'secretRef' : last;
   if (typeof parent !== 'string' || typeof key !== 'string') return false;
   const place = refersUnder(parent);
   return place !== undefined && !place.fields.has(key);
@@ -34,6 +40,16 @@ export function hiddenKeyUnder(path: Path, key: string | number): boolean {
 export function shownReferencePath(path: Path): Path {
   for (let end = 1; end < path.length; end++) if (hiddenKeyUnder(path.slice(0, end), path[end])) return path.slice(0, end);
   return path;
+}
+
+/**
+ * Whether `path` stands at or below a key that refers to a Secret (`secretKeyRef`, `secretRef`, a volume's `secret`,
+ * `passwordSecret`, `apiTokenSecretRef`, an item of `imagePullSecrets`) or names the file holding one (`tokenFile`): the one rule of every message about
+ * such a place (45a-13). A password is pasted there by mistake in any field and of any type (`optional: pw`,
+ * `secretRef: [pw]`): no message quotes what stands there.
+ */
+export function underReference(path: Path): boolean {
+  return path.some((key) => typeof key === 'string' && (refersUnder(key) !== undefined || REFERENCE_LIST.test(key.toLowerCase())));
 }
 
 /** What a message says of such a key, instead of quoting it. */

@@ -34,14 +34,27 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   const more: Problem[] = [];
   const named = new Set([first.textLine]);
+  const said = new Map<Problem, string>();
   const add = (line: number, kind: string, matched?: string) => {
     const what = `${kind}, on its line ${line}${matched && matched !== kind ? ` (${matched})` : ''}`;
-    more.push({ path: secret.path, message: secretRefusal({ ...secret, what }), textLine: line });
+    const problem = { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: line };
+    said.set(problem, what);
+    more.push(problem);
     named.add(line);
   };
-  for (let i = first.textLine; i < lines.length && more.length < MAX_PLACES - 1; i++) {
+  let i = first.textLine;
+  for (; i < lines.length && more.length < MAX_PLACES - 1; i++) {
     const found = lineFinding(lines[i]);
     if (found) add(i + 1, found.what, found.matched);
+  }
+  // Past the last line named, how many more set one by themselves: the last message says so (45a-20b), not silence.
+  let left = 0;
+  for (; i < lines.length && more.length >= MAX_PLACES - 1; i++) if (lineFinding(lines[i])) left++;
+  if (left) {
+    const last = more[more.length - 1];
+    const more1 = left === 1 ? '1 more line after it sets one too' : `${left} more lines after it set one too`;
+    const what = `${said.get(last)!}, and ${more1}`;
+    more[more.length - 1] = { ...last, message: secretRefusal({ ...secret, what }) };
   }
   // The lines that set one only with others, before or after the first (44a-14, 44a-15), in the same run: in a text of up
   // to MAX_PLACED_TEXT characters (each is a reading of the whole text).

@@ -15,6 +15,7 @@ import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 import { binaryAsText } from './text-decodings';
 import { headsBody } from './code-headers';
+import { withoutPairsOnLines } from './keyed-lines';
 import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { proseLines } from './prose-lines';
@@ -168,7 +169,8 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   textDepth++;
   try {
     const data = textAsData(text, !readingLines && textDepth <= MAX_YAML_DEPTH);
-    const found = data && [...(objects ?? []), ...data].flatMap((item) => secretsInData(item, at));
+    const all = data && [...(objects ?? []), ...data].flatMap((item) => secretsInData(item, at));
+    const found = all && withoutPairsOnLines(text, all, multiLine && !lined, UNDER_SECRET_KEY); // lines' exemptions hold (45a-16)
     if (!found || found.some(({ what }) => what === TOO_DEEP_TEXT)) return { value: text, what: TOO_DEEP_TEXT };
     inner = found[0]?.value;
   } finally {

@@ -31,11 +31,11 @@ const CHART_PROBE_HANDLER = { httpGet: { path: '/ping', port: 9000, scheme: 'HTT
 export interface OwnPod {
   /** The container's fields the values give (resources, env, envFrom, securityContext, probes, lifecycle). */
   readonly container: Record<string, unknown>;
-  /** The pod's `securityContext`. */
+  /** The pod's `securityContext` and `imagePullSecrets`. */
   readonly pod: Record<string, unknown>;
   /** Where a path below the container lies in the values; undefined for what the chart writes itself. */
   readonly containerSource: (rest: FieldPath) => Path | undefined;
-  /** The same for a path below the pod spec (`securityContext` only). */
+  /** The same for a path below the pod spec (`securityContext`, `imagePullSecrets`). */
   readonly podSource: (rest: FieldPath) => Path | undefined;
   /** The env var names the chart writes before the values' `env`, in order. */
   readonly chartEnv: readonly string[];
@@ -52,7 +52,8 @@ export interface OwnPod {
 export function traefikOwnPod(values: Values, rules: Rules): OwnPod | undefined {
   const deployment = at(values, 'deployment');
   const lifecycle = at(deployment, 'lifecycle');
-  if (!OWN_KEYS.some((key) => at(values, key) !== undefined) && lifecycle === undefined) return undefined;
+  const pullSecrets = at(deployment, 'imagePullSecrets');
+  if (!OWN_KEYS.some((key) => at(values, key) !== undefined) && lifecycle === undefined && !Array.isArray(pullSecrets)) return undefined;
   const security = traefikSecurityContexts(values, rules);
   const container: Record<string, unknown> = {};
   const given = new Set<string>();
@@ -92,8 +93,15 @@ export function traefikOwnPod(values: Values, rules: Rules): OwnPod | undefined 
       ? security.pod
       : undefined;
   const pod: Record<string, unknown> = podSecurity === undefined ? {} : { securityContext: podSecurity };
+  // `with .Values.deployment.imagePullSecrets` then `imagePullSecrets: toYaml` into the pod (v20.1.1 to v41.3.0, 45a-21):
+  // each item a LocalObjectReference; a value that is no list is block-kinds.ts' to refuse.
+  if (Array.isArray(pullSecrets) && pullSecrets.length) pod.imagePullSecrets = pullSecrets;
   const podSource = (rest: FieldPath): Path | undefined =>
-    rest[0] === 'securityContext' ? ['podSecurityContext', ...rest.slice(1)] : undefined;
+    rest[0] === 'securityContext'
+      ? ['podSecurityContext', ...rest.slice(1)]
+      : rest[0] === 'imagePullSecrets' && pod.imagePullSecrets
+        ? ['deployment', ...rest]
+        : undefined;
   return { container, pod, containerSource, podSource, chartEnv };
 }
 

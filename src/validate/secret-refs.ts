@@ -1,3 +1,4 @@
+import { underReference } from '../core/reference-keys';
 import { looksGenerated } from '../core/secrets-keys';
 import { FieldPath, Finding, isRecord } from './paths';
 
@@ -28,8 +29,12 @@ const endsWith = (path: FieldPath, end: readonly (string | number)[]): boolean =
     return step === '*' ? typeof at === 'number' : at === step;
   });
 
-/** Whether `path` (from any root) is a Secret reference's name or key, or lies below one (a list or map given there). */
+/**
+ * Whether `path` (from any root) is a Secret reference's name or key, or lies below one (a list or map given there), or
+ * is the reference itself or any other field of it (`optional`, `defaultMode`: 45a-13, core/reference-keys.ts).
+ */
 export function atSecretReference(path: FieldPath): boolean {
+  if (underReference(path)) return true;
   for (let end = path.length; end > 0; end--) {
     const prefix = path.slice(0, end);
     if (REFERENCE_ENDS.some((tail) => endsWith(prefix, tail))) return true;

@@ -286,6 +286,13 @@ describe('a rule not judged is a warning', () => {
   });
 });
 
+test('a providers.file.content text not read as YAML (TOML) that names ping@internal: a warning', () => {
+  const content = '[http.routers.p]\n  rule = "PathPrefix(`/ping`)"\n  service = "ping@internal"\n  entryPoints = ["traefik"]\n';
+  const { errors, warnings } = judge(manual({ providers: { file: { enabled: true, content } } }), '39.0.7');
+  expect(errors).toEqual([]);
+  expect(at(warnings, 'additionalArguments[0]')).toEqual([expect.stringMatching(/is not known here/)]);
+});
+
 describe('the rule reader', () => {
   test.each([
     ['PathPrefix(`/ping`)', 'yes'],

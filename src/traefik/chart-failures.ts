@@ -222,8 +222,11 @@ export function servesTls(values: Values, name: string, chart: Version): boolean
   return truthy(tlsSwitch(port, name, rulesFor<ChartFailures>(CHART_FAILURES, chart).tlsSwitch));
 }
 
+/** Where chart `chart` reads a port's TLS switch under `ports.<name>` (`tlsSwitch`). */
+export const tlsSwitchKey = (chart: Version): readonly string[] => rulesFor<ChartFailures>(CHART_FAILURES, chart).tlsSwitch;
+
 /** An entrypoint's TLS switch as the chart reads it: websecure's default is on; a null on the way deletes it, so it is off. */
-function tlsSwitch(port: unknown, name: string, at: readonly string[]): unknown {
+export function tlsSwitch(port: unknown, name: string, at: readonly string[]): unknown {
   const deleted = at.some((_, i) => valueAt(port, at.slice(0, i + 1)) === null) || port === null;
   const on = valueAt(port, at);
   return on === undefined && !deleted && name === 'websecure' ? true : on;

@@ -1,4 +1,5 @@
-import { formatPath, keyText } from '../core/problem';
+import { formatPath, keyText, shownValue } from '../core/problem';
+import { yamlNumber } from './yaml-number';
 import type { Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import type { Entrypoint } from './entrypoints';
@@ -26,12 +27,42 @@ function hubPorts(values: Values, rules: Rules): Array<{ name: string; port: num
   if (rules.hubPorts === 'with-token' || !goTruthy(at(hub, 'offline'))) {
     const listen = at(at(management, 'admission'), 'listenAddr');
     const given = goTruthy(listen) && typeof listen === 'string' ? listen : undefined;
-    const address = given ?? DEFAULT_LISTEN;
-    const port = address.includes(':') ? address.slice(address.indexOf(':') + 1) : address;
-    if (/^\d{1,5}$/.test(port)) ports.push({ name: 'admission', port: Number(port), ...(given !== undefined && { listenAddr: given }) });
+    // Traefik listens on the port after the last ":" (Go net.SplitHostPort, `[::]:8443` too); a bad one is listenAddrProblem's.
+    const port = /:(\d{1,5})$/.exec(given ?? DEFAULT_LISTEN)?.[1];
+    if (port !== undefined) ports.push({ name: 'admission', port: Number(port), ...(given !== undefined && { listenAddr: given }) });
   }
   if (goTruthy(at(management, 'enabled'))) ports.push({ name: 'apiportal', port: 9903 });
   return ports;
+}
+
+/**
+ * A `hub.apimanagement.admission.listenAddr` the chart cannot write as the container port of `admission`: it takes the text
+ * after the first ":" (`containerPort: {{ last (mustRegexSplit ":" $listenAddr 2) }}`, unquoted, templates/_podtemplate.tpl
+ * v28.1.0 to v41.3.0), which the API server takes only as a number 1-65535 (validation.go validateContainerPorts); a value
+ * that is no text fails the template (mustRegexSplit takes a string). `[::]:8443` gives `:]:8443`.
+ */
+function listenAddrProblem(values: Values, rules: Rules, path: Path): Problem | undefined {
+  const hub = at(values, 'hub');
+  if (rules.hubPorts === 'none' || !goTruthy(at(hub, 'token'))) return undefined;
+  if (rules.hubPorts === 'unless-offline' && goTruthy(at(hub, 'offline'))) return undefined;
+  const listen = at(at(at(hub, 'apimanagement'), 'admission'), 'listenAddr');
+  if (!goTruthy(listen)) return undefined;
+  const fix = `write ":<port>" with a port 1-65535, such as the chart's default "${DEFAULT_LISTEN}" (an address with a host keeps the port after its only ":", as "0.0.0.0:9943")`;
+  if (typeof listen !== 'string')
+    return {
+      path,
+      message: `is ${shownValue(listen)}, not a text, but the chart splits it as a text to write the container port of "admission", so its template fails and ${FAILS.slice(3)}: ${fix}`,
+    };
+  const colon = listen.indexOf(':');
+  const piece = colon < 0 ? listen : listen.slice(colon + 1);
+  const number = yamlNumber(piece);
+  if (number !== undefined && Number.isInteger(number) && number >= 1 && number <= 65535) return undefined;
+  return {
+    path,
+    message:
+      `is ${JSON.stringify(listen)}, and the chart writes the text after its first ":" (${JSON.stringify(piece)}) as the container port of "admission" ` +
+      `for Traefik Hub, where the API server takes only a number 1-65535, ${FAILS}: ${fix}`,
+  };
 }
 
 /**
@@ -42,9 +73,9 @@ function hubPorts(values: Values, rules: Rules): Array<{ name: string; port: num
  */
 export function hubPortProblems(values: Values, entrypoints: readonly Entrypoint[], prefix: Path, rules: Rules): Problem[] {
   const hub = hubPorts(values, rules);
-  if (!hub.length) return [];
-  const problems: Problem[] = [];
   const listenPath = [...prefix, 'values', 'hub', 'apimanagement', 'admission', 'listenAddr'];
+  const bad = listenAddrProblem(values, rules, listenPath);
+  const problems: Problem[] = [];
   for (const entry of entrypoints) {
     for (const { name, port, listenAddr } of hub) {
       const why = `the chart writes its own container port ${JSON.stringify(name)} (${port}/TCP) into Traefik's container for Traefik Hub (${formatPath([...prefix, 'values', 'hub', 'token'])} is set)`;
@@ -75,5 +106,9 @@ export function hubPortProblems(values: Values, entrypoints: readonly Entrypoint
       }
     }
   }
+  // One line per key: a clash of the port Traefik listens on (`[::]:8443`) joins the split's problem.
+  const clash = problems.findIndex((problem) => problem.path.join('.') === listenPath.join('.'));
+  if (bad && clash >= 0) problems[clash] = { path: listenPath, message: `${bad.message}; and it ${problems[clash].message}` };
+  else if (bad) problems.unshift(bad);
   return problems;
 }

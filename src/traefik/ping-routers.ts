@@ -3,6 +3,8 @@ import { rulesFor, Version } from '../semver';
 import { apiGroup } from '../validate/kinds';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
+import { ProbeRequest, RuleMatch, ruleMatchesProbe } from './ping-rule-match';
+import { fileRouters } from './file-ping-routers';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -12,7 +14,7 @@ interface PingRouteRules {
    * v25.0.0; `healthcheck` v25.0.0 to v29.0.1 (templates/healthcheck-ingressroute.yaml, `if .Values.ingressRoute.healthcheck.enabled`,
    * its service written as `ping@internal`, kind TraefikService); from v30.0.0 every `ingressRoute.<name>` whose `enabled` is
    * Go-true, its `services` from the values (templates/ingressroute.yaml; values.yaml's healthcheck holds `ping@internal`).
-   * The healthcheck defaults at every such tag: `entryPoints: ["traefik"]`, `matchRule: PathPrefix(\`/ping\`)` (traefik/values.yaml).
+   * The healthcheck defaults at every such tag: `entryPoints: ["traefik"]`, `matchRule: PathPrefix(\`/ping\`)`, `tls: {}` (traefik/values.yaml).
    */
   readonly chartRoutes: 'none' | 'healthcheck' | 'any';
 }
@@ -22,7 +24,12 @@ const PING_ROUTE_RULES: ReadonlyArray<{ since: string } & Partial<PingRouteRules
   { since: '30.0.0', chartRoutes: 'any' },
 ];
 const PING_SERVICE = 'ping@internal';
-const HEALTHCHECK_DEFAULTS: Values = { entryPoints: ['traefik'], services: [{ name: PING_SERVICE, kind: 'TraefikService' }] };
+const HEALTHCHECK_DEFAULTS: Values = {
+  entryPoints: ['traefik'],
+  services: [{ name: PING_SERVICE, kind: 'TraefikService' }],
+  matchRule: 'PathPrefix(`/ping`)',
+  tls: {},
+};
 
 /** A key of the user's map over the chart's default (Helm's coalesce: a list is replaced whole, a null deletes the default). */
 const over = (defaults: Values, given: Values, key: string): unknown => (Object.hasOwn(given, key) ? given[key] : defaults[key]);
@@ -36,55 +43,88 @@ function onEntrypoint(entryPoints: unknown, names: readonly string[]): boolean {
   return entryPoints.some((entry) => typeof entry === 'string' && names.includes(entry));
 }
 
+/** An IngressRoute service that is Traefik's ping@internal: `kind: TraefikService` (the CRD's default kind is a Kubernetes Service). */
 const toPing = (services: unknown): boolean =>
-  Array.isArray(services) && services.some((service) => isMap(service) && service.name === PING_SERVICE);
+  Array.isArray(services) &&
+  services.some((service) => isMap(service) && service.name === PING_SERVICE && service.kind === 'TraefikService');
 
-/** The IngressRoutes of `extraObjects` (a map item, or each document of a text item), in Traefik's API groups. */
-function extraIngressRoutes(values: Values): Values[] {
+/** The IngressRoutes of `extraObjects` (a map item, or each document of a text item), in Traefik's API groups, with their item index. */
+function extraIngressRoutes(values: Values): Array<{ route: Values; index: number }> {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items
-    .flatMap((item: unknown) => (typeof item === 'string' ? readManifestText(item).documents : [item]))
-    .filter(isMap)
+    .flatMap((item: unknown, index) =>
+      (typeof item === 'string' ? readManifestText(item).documents : [item]).map((route) => ({ route, index })),
+    )
+    .filter((entry): entry is { route: Values; index: number } => isMap(entry.route))
     .filter(
-      (object) =>
-        object.kind === 'IngressRoute' &&
-        typeof object.apiVersion === 'string' &&
-        ['traefik.io', 'traefik.containo.us'].includes(apiGroup(object.apiVersion)),
+      ({ route }) =>
+        route.kind === 'IngressRoute' &&
+        typeof route.apiVersion === 'string' &&
+        ['traefik.io', 'traefik.containo.us'].includes(apiGroup(route.apiVersion)),
     );
 }
 
+/** A router to ping@internal on one of the probes' entrypoints: where it is written, whether its rule matches each probe, its own TLS. */
+export interface PingRouter {
+  /** Where it is written, for messages: `ingressRoute.healthcheck`, `extraObjects[0]`, `providers.file.content router "p"`. */
+  readonly source: string;
+  /** Whether its rule matches each probe request, in the order given. */
+  readonly matches: readonly RuleMatch[];
+  /** Whether the router has TLS of its own (an IngressRoute's `tls`, a file router's `tls`): it then answers only over TLS. */
+  readonly tls: boolean;
+}
+
 /**
- * Whether some router sends requests on one of the entrypoints `names` to Traefik's `ping@internal` service, which with
+ * The routers that send requests on one of the entrypoints `names` to Traefik's `ping@internal` service, which with
  * `--ping.manualRouting` is the only way /ping answers (doc.traefik.io operations/ping: "If manualRouting is true, it
  * disables the default internal router in order to allow one to create a custom router for the ping@internal service"):
  * the chart's `ingressRoute.healthcheck` (or, from chart v30, any `ingressRoute.<name>`), an IngressRoute in `extraObjects`
- * (both read only with the CRD provider on), or a text naming ping@internal in `providers.file.content` with the file
- * provider on. The routes' match rules are not judged.
+ * (both read only with the CRD provider on), and an HTTP router of `providers.file.content` with the file provider on
+ * (file-ping-routers.ts). Each rule is judged against each probe (ping-rule-match.ts).
  */
-export function pingRouterFound(values: Values, chart: Version, names: readonly string[]): boolean {
+export function pingRouters(values: Values, chart: Version, names: readonly string[], probes: readonly ProbeRequest[]): PingRouter[] {
+  const judged = (rule: unknown) => probes.map((probe) => ruleMatchesProbe(rule, probe));
   const providers = isMap(values.providers) ? values.providers : {};
   const crd = isMap(providers.kubernetesCRD) ? providers.kubernetesCRD : {};
   const crdOn = !Object.hasOwn(crd, 'enabled') || goTruthy(crd.enabled);
   const file = isMap(providers.file) ? providers.file : {};
-  if (goTruthy(file.enabled) && JSON.stringify(file.content ?? '').includes(PING_SERVICE)) return true;
-  if (!crdOn) return false;
+  const found: PingRouter[] = goTruthy(file.enabled)
+    ? fileRouters(file.content)
+        .filter((router) => router.service === PING_SERVICE && (router.unread || onEntrypoint(router.entryPoints, names)))
+        .map((router) => ({
+          source: `providers.file.content router ${JSON.stringify(router.name)}`,
+          matches: router.unread ? probes.map(() => 'unknown' as const) : judged(router.rule),
+          tls: router.tls,
+        }))
+    : [];
+  if (!crdOn) return found;
   const { chartRoutes } = rulesFor<PingRouteRules>(PING_ROUTE_RULES, chart);
   const routes = isMap(values.ingressRoute) ? values.ingressRoute : {};
-  const chartFound = Object.entries(routes).some(([name, given]) => {
-    if (!isMap(given) || !goTruthy(given.enabled) || chartRoutes === 'none') return false;
-    if (chartRoutes === 'healthcheck' && name !== 'healthcheck') return false;
+  for (const [name, given] of Object.entries(routes)) {
+    if (!isMap(given) || !goTruthy(given.enabled) || chartRoutes === 'none') continue;
+    if (chartRoutes === 'healthcheck' && name !== 'healthcheck') continue;
     const defaults = name === 'healthcheck' ? HEALTHCHECK_DEFAULTS : {};
     const services = chartRoutes === 'healthcheck' ? HEALTHCHECK_DEFAULTS.services : over(defaults, given, 'services');
-    return toPing(services) && onEntrypoint(over(defaults, given, 'entryPoints'), names);
-  });
-  return (
-    chartFound ||
-    extraIngressRoutes(values).some((route) => {
-      const spec = isMap(route.spec) ? route.spec : {};
-      const rules = Array.isArray(spec.routes) ? spec.routes : [];
-      return onEntrypoint(spec.entryPoints, names) && rules.some((rule) => isMap(rule) && toPing(rule.services));
-    })
-  );
+    if (!toPing(services) || !onEntrypoint(over(defaults, given, 'entryPoints'), names)) continue;
+    // `match: {{ $config.matchRule }}`; `with $config.tls` writes a non-empty map only (the default is `tls: {}`).
+    const tls = over(defaults, given, 'tls');
+    found.push({
+      source: `ingressRoute.${name}`,
+      matches: judged(over(defaults, given, 'matchRule')),
+      tls: isMap(tls) && Object.keys(tls).length > 0,
+    });
+  }
+  for (const { route, index } of extraIngressRoutes(values)) {
+    const spec = isMap(route.spec) ? route.spec : {};
+    if (!onEntrypoint(spec.entryPoints, names)) continue;
+    const rules = Array.isArray(spec.routes) ? spec.routes : [];
+    for (const rule of rules) {
+      if (!isMap(rule) || !toPing(rule.services)) continue;
+      // The CRD provider gives a route TLS when `spec.tls` is set at all (traefik/traefik pkg/provider/kubernetes/crd kubernetes_http.go: `if ingressRoute.Spec.TLS != nil`).
+      found.push({ source: `extraObjects[${index}]`, matches: judged(rule.match), tls: spec.tls !== undefined && spec.tls !== null });
+    }
+  }
+  return found;
 }
 
 /** How to add such a router on chart `chart`, for the message. */

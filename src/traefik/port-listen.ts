@@ -10,9 +10,9 @@ import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
 import { renderedPortName } from './port-names';
-import { probePort } from './probe-rules';
+import { probePort, probeRequests } from './probe-rules';
 import { isMap } from '../core/is-map';
-import { pingRouterAdvice, pingRouterFound } from './ping-routers';
+import { pingRouterAdvice, pingRouters } from './ping-routers';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -186,13 +186,47 @@ function pingProblems(
   const manual = last('ping.manualrouting', flags);
   // The entrypoints the probes call (their port), where a router to ping@internal must answer (ping-routers.ts).
   const names = entrypoints.filter((entry) => entry.port === probePortNumber).map((entry) => entry.name);
-  if (manual && flagIsTrue(manual) && !pingRouterFound(values, chart, names)) {
-    const where = names.length ? `entrypoint ${names.map(keyText).join(' or ')}` : 'that port';
+  if (!manual || !flagIsTrue(manual)) return;
+  const where = names.length ? `entrypoint ${names.map(keyText).join(' or ')}` : 'that port';
+  const requests = probeRequests(values, chart);
+  const routers = pingRouters(values, chart, names, requests);
+  if (!routers.length) {
     result.errors.push({
       path: manual.path,
       message:
         `makes Traefik serve /ping only through a router to ping@internal, but ${probes}, and no router to ping@internal is on ` +
         `${where} (Traefik answers 404 there), ${down}: ${pingRouterAdvice(chart)}, or remove the flag`,
     });
+    return;
   }
+  // Each probe needs a router whose rule matches its GET (ping-rule-match.ts); one message per path.
+  const sources = [...new Set(routers.map((router) => router.source))].join(', ');
+  const seen = new Set<string>();
+  requests.forEach(({ path }, i) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const named = requests
+      .filter((request) => request.path === path)
+      .map((request) => request.probe)
+      .join(' and ');
+    const best = routers
+      .map((router) => router.matches[i])
+      .reduce((a, b) => (a === 'yes' || b === 'yes' ? 'yes' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'no'));
+    const request = `the ${named} probe${named.includes(' and ') ? 's' : ''}' GET ${path} (Host: ${requests[i].host ?? "the pod's own address"}, no query)`;
+    if (best === 'no')
+      result.errors.push({
+        path: manual.path,
+        message:
+          `makes Traefik serve /ping only through a router to ping@internal, but the rule of every such router on ${where} (${sources}) ` +
+          `never matches ${request}, so Traefik answers 404, ${down}: give one the rule PathPrefix(\`/ping\`) (no Host, Header or Query matcher), or remove the flag`,
+      });
+    else if (best === 'unknown')
+      result.warnings.push({
+        path: manual.path,
+        message:
+          `makes Traefik serve /ping only through a router to ping@internal, but whether the rule of a router to it on ${where} (${sources}) ` +
+          `matches ${request} is not known here (a matcher this tool does not judge), and if none does no Traefik pod ever gets Ready: ` +
+          `prefer the rule PathPrefix(\`/ping\`)`,
+      });
+  });
 }

@@ -12,6 +12,8 @@ import { renderedInteger } from './yaml-number';
 import { renderedPortName } from './port-names';
 import { isMap } from '../core/is-map';
 import { entrypointTls } from './entrypoint-tls';
+import type { ProbeRequest } from './ping-rule-match';
+import { pingRouters } from './ping-routers';
 
 type Values = Readonly<Record<string, unknown>>;
 const valueAt = (values: unknown, path: readonly string[]) =>
@@ -61,6 +63,21 @@ export function probePort(values: Values, entrypoints: readonly Entrypoint[], ch
   return traefik && { port: traefik.port, key: ['ports', 'traefik', 'port'], own: false };
 }
 
+/** The kubelet's readiness and liveness requests as the chart writes them: their paths (`deployment.readinessPath` and `livenessPath`, `default "/ping"`, v28+; `/ping` before) and the host (`deployment.healthchecksHost`, v27+). */
+export function probeRequests(values: Values, chart: Version): Array<ProbeRequest & { probe: 'readiness' | 'liveness' }> {
+  const rules = traefikChartRules(chart);
+  const host = valueAt(values, ['deployment', 'healthchecksHost']);
+  const pathOf = (key: string) => {
+    const path = rules.probePaths ? valueAt(values, ['deployment', key]) : undefined;
+    return goTruthy(path) && typeof path === 'string' ? path : '/ping';
+  };
+  return (['readiness', 'liveness'] as const).map((probe) => ({
+    probe,
+    path: pathOf(`${probe}Path`),
+    ...(rules.probeHost && goTruthy(host) && typeof host === 'string' && { host }),
+  }));
+}
+
 /**
  * The chart's probes as they will be deployed (templates/_podtemplate.tpl, v20.1.1 to v41.3.0), judged against where
  * Traefik answers `/ping`: its ping router (pkg/provider/traefik/internal.go: `PathPrefix(\`/ping\`)` on
@@ -74,9 +91,14 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
   const rules = traefikChartRules(chart);
   const last = (name: string) => flags.filter((flag) => flag.name === name).at(-1);
   const manual = last('ping.manualrouting');
-  if (manual && flagIsTrue(manual)) return result;
-  const moved = last('ping.entrypoint')?.raw;
-  const pingName = moved ?? 'traefik';
+  // With manualRouting a router to ping@internal answers on the probes' own entrypoint (port-listen.ts judges that router and
+  // its rule), so the TLS and host rules hold there: the router inherits the entrypoint's TLS (entrypoint-tls.ts).
+  const manualOn = manual !== undefined && flagIsTrue(manual);
+  const probe = probePort(values, entrypoints, chart);
+  const routed = manualOn ? entrypoints.find((entry) => probe !== undefined && entry.port === probe.port) : undefined;
+  if (manualOn && !routed) return result;
+  const moved = manualOn ? undefined : last('ping.entrypoint')?.raw;
+  const pingName = routed?.name ?? moved ?? 'traefik';
   const target = entrypoints.find((entry) => entry.name === pingName);
   const pingPort = target?.port ?? (moved === undefined ? INTERNAL_PING_PORT : undefined);
   const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
@@ -86,7 +108,6 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
     : `Traefik's own traefik entrypoint, which it opens on :${INTERNAL_PING_PORT} once ports.traefik is dropped`;
 
   // The port: with a --ping.entrypoint flag port-listen.ts judges the pair.
-  const probe = probePort(values, entrypoints, chart);
   // The healthchecks key's value, unless the probes take ports.traefik.port (then it is not Go-true).
   const portKey = healthchecksKey(chart);
   const given = probe && !probe.own ? undefined : valueAt(values, portKey);
@@ -115,7 +136,7 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
         pingPort,
       ),
     );
-  } else if (probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
+  } else if (!manualOn && probe?.own && moved === undefined && pingPort !== undefined && probe.port !== pingPort) {
     const other = entrypoints.find((entry) => entry.port === probe.port);
     const there = other ? `entrypoint ${keyText(other.name)}'s port, which has no /ping router` : 'a port no entrypoint listens on';
     result.errors.push({
@@ -130,7 +151,9 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
   // ping entrypoint serves TLS, by its values switch or a flag (entrypoint-tls.ts).
   const schemeKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksScheme'] : ['ports', 'traefik', 'healthchecksScheme'];
   const scheme = valueAt(values, schemeKey);
-  const tls = entrypointTls(values, flags, pingName);
+  const tls = entrypointTls(values, flags, pingName, chart);
+  // A router with TLS of its own answers HTTPS on an entrypoint without it (ping-routers.ts).
+  const routerTls = manualOn && pingRouters(values, chart, [pingName], []).some((router) => router.tls);
   if (goTruthy(scheme) && scheme !== 'HTTP') {
     const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : shownValue(scheme);
     if (scheme !== 'HTTPS') {
@@ -138,7 +161,7 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
         path: at(schemeKey, scheme),
         message: `is ${shown}, which ${chartName} writes as the probes' scheme, where the API server takes only HTTP or HTTPS (upper case), so the whole Traefik release fails to install: write HTTP, or remove the key`,
       });
-    } else if (!tls.on) {
+    } else if (!tls.on && !routerTls) {
       result.errors.push({
         path: at(schemeKey, scheme),
         message:
@@ -148,19 +171,33 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
     }
   } else if (tls.on && (!probe || probe.port === pingPort)) {
     // Plain HTTP to an entrypoint serving TLS: Go's TLS server answers 400 ("Client sent an HTTP request to an HTTPS server").
-    const why = tls.flag ? 'turns TLS on for' : `turns TLS on (the chart writes --entryPoints.${keyText(pingName)}.http.tls=true) for`;
-    result.errors.push({
-      path: tls.flag ? tls.flag.path : at(tls.key!, true),
-      message:
-        `${why} ${where}, where Traefik answers /ping, but ${chartName}'s readiness and liveness probes call it over plain HTTP ` +
-        `(${formatPath(schemeKey)} ${scheme === undefined ? 'unset' : `is ${shownValue(scheme)}`}), which gets a 400 from a TLS port, ${down}: ` +
-        `set ${formatPath(schemeKey)}: HTTPS, or remove ${tls.flag ? 'the flag' : 'the key'}`,
-    });
+    const plain =
+      `${chartName}'s readiness and liveness probes call it over plain HTTP ` +
+      `(${formatPath(schemeKey)} ${scheme === undefined ? 'unset' : `is ${shownValue(scheme)}`}), which gets a 400 from a TLS port, ${down}: ` +
+      `set ${formatPath(schemeKey)}: HTTPS, or `;
+    if (tls.chartDefault) {
+      // The chart's own switch (websecure's): reported at what sent /ping and the probes there.
+      const flag = moved === undefined ? undefined : last('ping.entrypoint');
+      result.errors.push({
+        path: flag ? flag.path : at(probe!.key, probe!.port),
+        message:
+          `${flag ? 'moves /ping to' : 'sends the probes to'} ${where}, which serves TLS by ${chartName}'s own default ` +
+          `(${formatPath(tls.key!)}: true in its values.yaml, written as --entryPoints.${keyText(pingName)}.http.tls=true), but ${plain}` +
+          `${flag ? 'remove the flag' : 'remove the key'}`,
+      });
+    } else {
+      const why = tls.flag ? 'turns TLS on for' : `turns TLS on (the chart writes --entryPoints.${keyText(pingName)}.http.tls=true) for`;
+      result.errors.push({
+        path: tls.flag ? tls.flag.path : at(tls.key!, true),
+        message: `${why} ${where}, where Traefik answers /ping, but ${plain}remove ${tls.flag ? 'the flag' : 'the key'}`,
+      });
+    }
   }
 
   if (rules.probeHost) hostProblem(values, pingName, chartName, sourced, hostNetwork, down, result);
 
-  if (rules.probePaths) {
+  // With manualRouting the router's rule decides which paths answer (port-listen.ts).
+  if (rules.probePaths && !manualOn) {
     for (const key of ['readinessPath', 'livenessPath']) {
       const path = valueAt(values, ['deployment', key]);
       // `default "/ping"`: a Go-false value keeps /ping; a value that is no text is the values schema's.

@@ -22,6 +22,8 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
     S,
   ],
   ['JS spawn list with a block comment', `spawn('sshpass', [\n  '-p', /* pw */ '${S}',\n  'ssh', 'h',\n]);`, S],
+  ['a JS list with a block comment', `const cmd = ['sshpass', '-p', /* pw */ '${S}', 'ssh', 'h'];`, S],
+  ['a JS list over lines with a block comment', `const cmd = [\n  'sshpass',\n  '-p', /* pw */ '${S}',\n  'ssh', 'h',\n];`, S],
   ['a block comment after an argument', `spawn('sshpass', ['-p' /* the flag */, '${S}', 'ssh', 'h']);`, S],
   // 45a-10
   ['Go cmd.Stdin = strings.NewReader(…)', `cmd := exec.Command("chpasswd")\ncmd.Stdin = strings.NewReader("root:${S}\\n")`, S],
@@ -109,6 +111,7 @@ describe('controls: ordinary code, references and comments are accepted', () => 
     // 45a-7
     'cmd := exec.Command("ls", /* list */ "-la")',
     "spawn('ls', [\n  '-l', /* long */ '/tmp',\n]);",
+    "const cmd = ['ls', /* long */ '-l'];",
     '/* the client */\ncmd := exec.Command("mysql", "-u", "root", "-p" + os.Getenv("PW"))',
     // 45a-10
     'subprocess.run(["chpasswd"], input=None)',

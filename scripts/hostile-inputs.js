@@ -655,8 +655,29 @@ const keyedLines46 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Near-misses of the round-45 code readers (45a-7, 45a-10, 45a-11): block comments left open in a call's arguments
+ * or a list (call-lists.ts, exec-form-lists.ts), words that feed standard input after a reader's call, each with a literal or a call before it
+ * (code-input.ts), Set-Variable lines and splatted hashtables left open before ConvertTo-SecureString
+ * (powershell-literals.ts, powershell-splats.ts).
+ */
+const codeForms46 = (size = 1_000_000) =>
+  described(
+    [
+      ['block comments left open in calls', 'f("a", /* '],
+      ['block comments left open in lists', '["a", /* '],
+      ['feeds after reader calls', 'exec.Command("chpasswd")\ncmd.Stdin = strings.NewReader("a:b'],
+      ['feeds with calls between', 'run(["chpasswd"], x(y(z(input="a'],
+      ['calls before feeds', '("a", ("b", stdin "'],
+      ['Set-Variable lines', "Set-Variable -Name p -Value 'x' -Scope "],
+      ['splats left open', "$a = @{ String = 'x'; AsPlainText = $true\nConvertTo-SecureString @a\n"],
+    ],
+    size,
+  );
+
 module.exports = {
   keyedLines46,
+  codeForms46,
   codeForms45,
   secretLines45,
   codeParameters44,

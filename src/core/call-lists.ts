@@ -9,6 +9,7 @@
  * call inside that makes no list (`os.Getenv("PW")`) is a value that is no literal; a builder's chain goes on
  * (Rust's `Command::new("redis-cli").arg("-a").args(&["…"])`, Java's `new ProcessBuilder().command(…)`: the literals of
  * `.arg(`, `.args(`, `.command(` are words, any other method's arguments, `.env("K", "v")`, are passed over).
+ * Round 45a-7: a block comment between the arguments (`/* user *\/`, as C writes it) is blanks; `least`: the fewest literals a list has.
  */
 
 /** A call's literals: where the reading started (its `(`) and stopped, and the literals' texts. */
@@ -52,12 +53,12 @@ function skipCall(line: string, from: number, end: number): number {
 }
 
 /**
- * The literals of the call whose `(` is `line[from]`, two at least, read up to its `)` or to a word that opens no list
+ * The literals of the call whose `(` is `line[from]`, `least` at least, read up to its `)` or to a word that opens no list
  * nor call; and how many characters were read. `limit`: how far it may read.
  */
-export function callListAt(line: string, from: number, limit: number): { list?: CallList; scanned: number } {
+export function callListAt(line: string, from: number, limit: number, least = 2): { list?: CallList; scanned: number } {
   const items: string[] = [];
-  let [i, depth] = [from + 1, 1];
+  let [i, depth, unclosed] = [from + 1, 1, 0];
   const end = Math.min(line.length, limit);
   while (i < end && depth > 0) {
     const c = line[i];
@@ -67,7 +68,16 @@ export function callListAt(line: string, from: number, limit: number): { list?: 
       if (i >= end) break;
       items.push(literalText(line.slice(start, ++i)));
     } else if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}' || c === '&') i++;
-    else if (c === '(' || c === ')') {
+    else if (c === '/' && line[i + 1] === '*') {
+      // A block comment between the arguments (`"mysql", /* user */ "-u"`, 45a-7): blanks, to its `*/`.
+      let close = i + 2;
+      while (close + 1 < end && !(line[close] === '*' && line[close + 1] === '/')) close++;
+      if (close + 1 >= end) {
+        unclosed = close - i;
+        break;
+      }
+      i = close + 2;
+    } else if (c === '(' || c === ')') {
       depth += c === '(' ? 1 : -1;
       i++;
       // A builder's chain: `.arg(`, `.args(`, `.command(` read on, any other method passed over.
@@ -91,6 +101,6 @@ export function callListAt(line: string, from: number, limit: number): { list?: 
       if (opener[0].endsWith('(')) depth++;
     }
   }
-  const list = items.length > 1 ? { start: from, end: i, items } : undefined;
-  return { list, scanned: i - from + 1 };
+  const list = items.length >= least ? { start: from, end: i, items } : undefined;
+  return { list, scanned: i - from + 1 + unclosed };
 }

@@ -36,8 +36,14 @@ function listAt(line: string, from: number, least = 2): { list?: List; scanned: 
   const items: string[] = [];
   const limit = Math.min(line.length, from + MAX_LIST);
   let i = from + 1;
+  // Blanks, and block comments between items (`'-p', /* pw *\/ '…'`, 45a-7): one left open reads to the limit.
   const blanks = (): void => {
-    while (i < limit && (line[i] === ' ' || line[i] === '\t')) i++;
+    for (;;) {
+      while (i < limit && (line[i] === ' ' || line[i] === '\t')) i++;
+      if (i >= limit || line[i] !== '/' || line[i + 1] !== '*') return;
+      for (i += 2; i < limit && !(line[i] === '*' && line[i + 1] === '/');) i++;
+      i = Math.min(limit, i + 2);
+    }
   };
   for (;;) {
     blanks();

@@ -1,4 +1,5 @@
 import { literalsIn } from './powershell-literals';
+import { splatsIn } from './powershell-splats';
 
 /**
  * Attack round 43a-9: PowerShell's `ConvertTo-SecureString` takes its parameters in any order
@@ -22,6 +23,8 @@ const WORD = new RegExp(
   'dy',
 );
 const CMDLET = /ConvertTo-SecureString(?![\w-])/gi;
+/** A splat among the command's words (`@a`). */
+const WORD_SPLAT = /[ \t](@[A-Za-z_]\w*)(?=[\s();|]|$)/;
 /** The most words of one command read. */
 const MAX_WORDS = 16;
 
@@ -42,13 +45,16 @@ function valueOf(word: RegExpExecArray, group: number): { value: string; span: [
 export function secureStringPlainTexts(text: string): Array<{ value: string; span: [number, number] }> {
   const found: Array<{ value: string; span: [number, number] }> = [];
   const literals = literalsIn(text);
+  const splats = splatsIn(text);
   for (const cmdlet of text.matchAll(CMDLET)) {
     let plain = false;
     // What the next value is: `-String`'s (the plain text), another parameter's (`-Key`, `-SecureKey`), or a positional one.
     let next: 'string' | 'other' | undefined;
     let given: { value: string; span: [number, number] } | undefined;
     WORD.lastIndex = cmdlet.index + cmdlet[0].length;
+    let wordsEnd = WORD.lastIndex;
     for (let n = 0, word: RegExpExecArray | null; n < MAX_WORDS && (word = WORD.exec(text)); n++) {
+      wordsEnd = WORD.lastIndex;
       const [, parameter, colonValue, quoted, bare] = word;
       if (parameter !== undefined) {
         if (names(parameter, 'asplaintext', 2)) plain = true;
@@ -72,6 +78,12 @@ export function secureStringPlainTexts(text: string): Array<{ value: string; spa
             : valueOf(word, quoted !== undefined ? 3 : word[6] !== undefined ? 6 : 4);
       if (next === 'string' || (next === undefined && !given && bare !== '-')) given = value;
       next = undefined;
+    }
+    // A splat's hashtable (`@a`, `$a = @{ String = 'pw'; AsPlainText = $true }`: powershell-splats.ts, 45a-11) gives its keys.
+    for (const entry of splats(WORD_SPLAT.exec(text.slice(cmdlet.index, wordsEnd))?.[1] ?? '', cmdlet.index) ?? []) {
+      if (names(entry.key, 'asplaintext', 2) && !/^\$false$/i.test(entry.written)) plain = true;
+      if (names(entry.key, 'string', 2))
+        given = entry.literal ?? (literals.setBefore(entry.written, cmdlet.index) || (/^[$@]/.test(entry.written) ? REFERENCE : undefined));
     }
     if (plain && given && given !== REFERENCE && given.span[1] > given.span[0]) found.push(given);
   }

@@ -1,0 +1,168 @@
+import { callListAt } from './call-lists';
+import { withFedFiles } from './fed-files';
+import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
+import { shellWords } from './secret-arguments';
+import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
+
+/**
+ * A literal a program writes to the standard input of a command it runs (attack round 45a-10), read as the shell's
+ * `<<<` would be (stdin-passwords.ts, with its readers' table): the command is a call's literals (call-lists.ts, one
+ * at least: Go's `exec.Command("chpasswd")`, Python's `subprocess.run(["chpasswd"], …)`, Node's `execSync('chpasswd',
+ * …)`), the literal is the first one after a word that feeds it, on the call's line or a later one (up to MAX_AFTER):
+ * - a keyword or a field `input=` / `input:` (Python subprocess's `input=`, Node child_process's `{ input: … }`),
+ *   `stdin_data:` (Ruby's Open3);
+ * - `communicate(` (Python's `Popen.communicate(input=…)`, `communicate(b"…")`);
+ * - a word naming standard input before it: Go's `cmd.Stdin = strings.NewReader("…")`, `io.WriteString(stdin, "…")`,
+ *   Python's `p.stdin.write(b"…")`, Node's `child.stdin.end('…')`, Rust's `stdin.write_all(b"…")`, C#'s
+ *   `p.StandardInput.WriteLine("…")`, Java's `p.getOutputStream().write("…".getBytes())`, Kotlin's `p.outputStream`.
+ * The feed is the call's own (its literals' reading stopped at `input=`), or the nearest call before it whose literals
+ * name a reader; a call before that which runs another program (RUNNER: `exec.Command(`, `run(`, `Popen(`, `spawn(`)
+ * owns it instead (`run(["cat"], input="a:b")` after a chpasswd call is cat's).
+ * Only names, `()`, blanks and `=:(,&*[]` stand between that word and the literal (`[]byte(`, `strings.NewReader(`), so a
+ * text that only speaks of standard input (`log.Print("stdin closed")`) is none. The probe (probe-spans.ts) writes
+ * `<command's words> <<< '<literal>'` on a line of its own where the literal stood, each of its characters mapped to
+ * the text's; the command readers (secrets-commands.ts) read it so: a `user:password` line to chpasswd, the first line
+ * to `sudo -S`, no reference (`f"{pw}"`, `${pw}`), no format (`%s`), no hash (`chpasswd -e`).
+ */
+
+/** How far after a call's `(` its input is looked for, and how far a call's literals are read. */
+const MAX_AFTER = 2048;
+const MAX_CALL = 4096;
+/** How many `(` before a feed are tried as the command's call. */
+const MAX_CALLS = 16;
+/** The most literals written into one probe. */
+const MAX_EDITS = 64;
+/** The longest literal read (a triple-quoted one over lines too). */
+const MAX_LITERAL = 4096;
+
+/** A word that feeds standard input, then names and the like, then a literal's prefix (Python's `b`, `r`, `f`) and quote. */
+const FEED =
+  /(?<![\w"'`$])(?:[Ss]td_?[Ii]n\w*|STDIN\w*|StandardInput\w*|(?:get)?[Oo]utputStream\w*|input(?=[ \t]*[=:](?!=))|communicate(?=[ \t]*\())(?:[\w.]|\(\)|[ \t=:(,&*[\]]){0,64}?(?<![\w])([bBrRuU]{0,2}|[fF][rR]?|[rR][fF])(["'`])/g;
+
+/** A command's name: its last path part. */
+const nameOf = (word: string): string => word.replace(/^.*[/\\]/s, '').replace(/\.exe$/i, '');
+
+/** The literal whose quote is `text[at]`: its text's span (inside the quotes), if it closes within MAX_LITERAL. */
+function literalAt(text: string, at: number): [number, number] | undefined {
+  const quote = text[at];
+  const triple = quote !== '`' && text.startsWith(quote.repeat(3), at);
+  const start = at + (triple ? 3 : 1);
+  const end = Math.min(text.length, start + MAX_LITERAL);
+  for (let i = start; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (triple ? text.startsWith(quote.repeat(3), i) : text[i] === quote) return [start, i];
+    else if (text[i] === '\n' && !triple && quote !== '`') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `value` on the standard input of the command `words` may hold a password: as its reader reads it (a
+ * `user:password` line for chpasswd: stdin-passwords.ts), any value for Redis or a reader inside a word (`sh -c …`).
+ */
+function mayHoldPassword(words: readonly string[], value: string): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const name = nameOf(words[k]);
+    if (!isStdinReader(name)) continue;
+    const rule = stdinReading(name, words, k);
+    if (rule && (rule.reading === 'redis' || stdinPasswords(rule.reading, value).length > 0)) return true;
+  }
+  return words.some((word) => /\s/.test(word));
+}
+
+/** A call that runs a program, by its name (`exec.Command(`, `subprocess.run(`, `Popen(`, `spawnSync(`, `Command::new(`). */
+const RUNNER =
+  /(?<![\w$])(?:new|run|call|check_call|check_output|system|[Pp]open\d?|spawn\w*|exec\w*|Command\w*|capture\w*|ProcessBuilder|pipeline\w*)[ \t]*$/;
+
+/** A call's literals as a command's words, whether one names a reader of standard input, where the reading stopped. */
+interface Call {
+  words: string[];
+  reads: boolean;
+  /** Whether its name says it runs a program (RUNNER). */
+  runs: boolean;
+  end: number;
+  scanned: number;
+}
+
+/** The call whose `(` is `flat[at]` (Call). */
+function callAt(flat: string, at: number): Call {
+  const { list, scanned } = callListAt(flat, at, at + MAX_CALL, 1);
+  const runs = RUNNER.test(flat.slice(Math.max(0, at - 64), at));
+  if (!list) return { words: [], reads: false, runs, end: at + scanned - 1, scanned };
+  const words = list.items.length === 1 ? shellWords(list.items[0]) : list.items;
+  const reads = words.some((word) => isStdinReader(nameOf(word)) || shellWords(word).some((inner) => isStdinReader(nameOf(inner))));
+  return { words, reads, runs, end: list.end, scanned };
+}
+
+/** The probe's edits of `text`: each literal fed to a reader's call, written as that command given it on `<<<`. */
+function codeInputEdits(text: string): ProbeEdit[] {
+  const edits: ProbeEdit[] = [];
+  if (!/std_?in|input|communicate|outputstream/i.test(text)) return edits;
+  let flat: string | undefined;
+  const calls = new Map<number, Call>();
+  let budget = 4 * text.length + MAX_CALL;
+  let done = 0;
+  for (const feed of text.matchAll(FEED)) {
+    const quoteAt = feed.index + feed[0].length - 1;
+    const span = literalAt(text, quoteAt);
+    if (!span || span[0] < done || budget <= 0) continue;
+    const value = text.slice(span[0], span[1]);
+    // An f-string's `{pw}` is a reference.
+    if (!value || (/f/i.test(feed[1]) && value.includes('{'))) continue;
+    flat ??= text.replace(/[\r\n]/g, ' ');
+    // The nearest call before the feed whose literals name a reader (and end before it).
+    let open = flat.lastIndexOf('(', feed.index + feed[0].length);
+    for (let tries = 0; open >= 0 && feed.index - open <= MAX_AFTER && tries < MAX_CALLS && budget > 0; tries++) {
+      // Each `(` read once (feeds one after the other look back at the same calls).
+      let call = calls.get(open);
+      if (!call) calls.set(open, (call = callAt(flat, open)));
+      budget -= Math.max(call.scanned, 64);
+      call.scanned = 0;
+      // The feed's own call (its reading stopped at `input=`), or the nearest program run before it, owns it.
+      const owns = call.end === feed.index || (call.end <= quoteAt && (call.reads || (call.runs && call.words.length > 0)));
+      if (owns && (!call.reads || !mayHoldPassword(call.words, value) || edits.length >= MAX_EDITS)) break;
+      if (owns) {
+        // An escaped backslash is one (`\\n` in a YAML-quoted text is the program's `\n`).
+        const map: number[] = [];
+        let unescaped = '';
+        for (let k = 0; k < value.length; k++) {
+          map.push(span[0] + k);
+          unescaped += value[k];
+          if (value[k] === '\\' && value[k + 1] === '\\') k++;
+        }
+        const quoted = singleQuoted(unescaped, map);
+        const command = call.words.map((word) => singleQuoted(word, []).written).join(' ');
+        const head = `\n${command} <<< `;
+        edits.push({
+          at: span[0],
+          end: span[1],
+          written: `${head}${quoted.written}\n`,
+          map: [...Array<number>(head.length).fill(-1), ...quoted.map, -1],
+          source: { span, value },
+        });
+        done = span[1];
+        break;
+      }
+      open = open > 0 ? flat.lastIndexOf('(', open - 1) : -1;
+    }
+  }
+  return edits;
+}
+
+type Found = { spans: Array<[number, number]>; option?: string };
+
+/** `read` (secrets-commands.ts's reading of a text's command lines), and its findings in the probe of literals fed in code. */
+export const fedInCode =
+  (read: (text: string) => Found) =>
+  (text: string): Found => {
+    const found = read(text);
+    const edits = codeInputEdits(text);
+    if (edits.length === 0) return found;
+    const probe = probeOf(text, edits);
+    const inProbe = read(probe.probe);
+    const spans = textSpans(probe, inProbe.spans);
+    return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
+  };
+
+/** `read` with the literals fed on standard input by files and descriptors (fed-files.ts) or by code (above) read too. */
+export const withFedInput = (read: (text: string) => Found): ((text: string) => Found) => withFedFiles(fedInCode(read));

@@ -9,7 +9,7 @@ import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
-import { secretValues } from '../core/secrets';
+import { secretsInLines, secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
@@ -156,13 +156,15 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
   // did parse is redacted too (shapes always are). So is every secret inside a merge key's map, from every
   // message about the file: the data validated below is read without it, but an alias may still show its values.
-  const secrets = input.problems.length ? secretsOfDoc(input.doc, text) : [];
+  // A key written twice is read with its last value (duplicate-keys.ts): the earlier ones' secrets are read line by line.
+  const earlier = input.problems.some((p) => p.duplicateKey) ? secretsInLines(text) : [];
+  const secrets = input.problems.length ? [...secretsOfDoc(input.doc, text), ...earlier] : [];
   const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
   // Their key paths are made of raw keys: none below a secret, none that may hold one (shown-key-path.ts); a path
   // cut short may name one place twice on a line (the parser's errors of `value: abc: x: y`): said once.
   const shownPath = shownKeyPaths(input.problems.length ? input.doc : undefined);
   const yamlErrors = onceEach(
-    input.problems.map(({ leftOut: _, dropped: __, ...p }): Diagnostic => ({ file, ...p, path: shownPath(p.path) })),
+    input.problems.map(({ leftOut: _, dropped: __, duplicateKey: ___, ...p }): Diagnostic => ({ file, ...p, path: shownPath(p.path) })),
   );
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors.map(hidden)), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,

@@ -9,6 +9,7 @@ import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
 import { describeYamlErrors } from './yaml-syntax';
+import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
 
 export type { InputProblem } from './yaml-problem';
 
@@ -33,8 +34,8 @@ export interface YamlInput {
   readonly lines: LineCounter;
   /**
    * The document as plain data; absent when there are problems, unless each of them left its value out of it: a merge
-   * key (`leftOut`), or a value or key refused and `dropped` (a control character, a `__proto__` key), for the rest to
-   * be judged in the same run.
+   * key (`leftOut`), or a value or key refused and `dropped` (a control character, a `__proto__` key), or is a key
+   * written twice (`duplicateKey`: the last value is read), for the rest to be judged in the same run.
    */
   readonly data?: unknown;
   readonly problems: InputProblem[];
@@ -126,8 +127,11 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (tabs.length || spacing.length) return { doc, lines, problems: [...characters, ...tabs, ...spacing] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
+  // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
+  const duplicates = onlyDuplicateKeys(doc, syntax) ? syntax : [];
   // A stray control character may be what the parser stumbled on: said alone, as the likelier cause.
-  if (syntax.length) return { doc, lines, problems: characters.length ? characters : syntax };
+  if (syntax.length && !duplicates.length) return { doc, lines, problems: characters.length ? characters : syntax };
+  if (duplicates.length) keepLastOfEachKey(doc);
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
   // A secret that starts with "!" is read as a tag: say so without the text.
   const tags = doc.warnings
@@ -141,14 +145,15 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
           : `${JSON.stringify(tag)} is a YAML tag this config does not know: remove it and write the plain value`;
       return { ...at(w.pos[0]), path, message };
     });
-  if (tags.length) return { doc, lines, problems: [...characters, ...tags] };
+  if (tags.length) return { doc, lines, problems: [...duplicates, ...characters, ...tags] };
 
   // A control character in the text leaves out the value or key that holds it (none in a comment), and the rest is
   // still judged: with the content's problems, one run reports every problem.
   // The content's own message on the same value or key (its decoded text holds the character too) would repeat it.
   const written = atOrUnderAny(characters.flatMap((p) => (p.dropped ? [p.dropped] : [])));
   const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !written(p.dropped))];
-  if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: content };
+  if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p)))
+    return { doc, lines, problems: [...duplicates, ...content] };
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
   const valueAt = (path: Path) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
@@ -158,7 +163,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     // A refused value or key is left out, so the rest is still judged and one run reports every problem.
     if (dropped?.length) leaveOut(valueAt(dropped.slice(0, -1)), dropped[dropped.length - 1]);
   }
-  return { doc, lines, data, problems: content };
+  return { doc, lines, data, problems: [...duplicates, ...content] };
 }
 
 /** Leaves `key` out of `parent`: a map's key as if absent, a list's item as `null` (its followers keep their index and line). */

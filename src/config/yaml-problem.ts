@@ -14,6 +14,8 @@ export interface InputProblem {
   /** Set when the value (or key) at this path is left out of the data, which is still judged: a key as if absent,
    * a list item as `null` (see src/core/snapshot.ts `dropped`); a finding at or under it is not reported. */
   readonly dropped?: Path;
+  /** Set on a key written twice in one mapping: the document is still read, the last value winning (duplicate-keys.ts). */
+  readonly duplicateKey?: true;
 }
 
 /** Line and column (1-based) of an offset into the text. */

@@ -3,6 +3,7 @@ import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { unclosedQuote } from '../core/yaml-documents';
 import { isMap, isNode, isSeq } from '../core/yaml';
+import { duplicateKeyStart } from './duplicate-keys';
 import { indentSlips } from './indent-slip';
 import { missingDash } from './missing-dash';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
@@ -60,11 +61,12 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     // The parser's follow-on words of an open flow collection or a stray token (said above); an indent slip is its own.
     if ((flow && offset >= flow.offset) || (stray && offset >= stray.pos[0] && STRAY_TOKEN.test(error.message))) continue;
     if (error.code === 'DUPLICATE_KEY') {
-      const duplicate = findPair(doc.contents, offset, [], resolve);
+      const start = duplicateKeyStart(doc, offset) ?? offset;
+      const duplicate = findPair(doc.contents, start, [], resolve);
       if (duplicate && !reportedMaps.has(duplicate.map)) {
         reportedMaps.add(duplicate.map);
-        const line = quotableLine(lineAt(text, offset), secretAt(duplicate.path));
-        problems.push({ ...at(offset), path: duplicate.path, message: duplicateKeyMessage(duplicate, line, at) });
+        const line = quotableLine(lineAt(text, start), secretAt(duplicate.path));
+        problems.push({ ...at(start), path: duplicate.path, message: duplicateKeyMessage(duplicate, line, at), duplicateKey: true });
       }
       continue;
     }

@@ -169,7 +169,7 @@ const commandLists41 = (size = 1_000_000) =>
       ['descriptors copied and moved', "exec 3<<<'a'\nexec 4<&3\nexec 5<&4-\nchpasswd <&5 <&4\n"],
       ['functions called with fed descriptors', "exec 3<<<'a'\nf() { chpasswd; }\nf <&3\n"],
       ['function definitions never closed, called', "exec 3<<<'a'\nf() {\nf <&3 "],
-      ['filters of fed descriptors', "exec 3<<<'a'\nx \"$(head -n1 <&3 | tr -d x)\" "],
+      ['filters of fed descriptors', 'exec 3<<<\'a\'\nx "$(head -n1 <&3 | tr -d x)" '],
       ['redirections before reads of quoted paths', 'echo a > "/tmp/p w"\n< "/tmp/p w" read -r P\n'],
       ['-c scripts with here-docs', "sh -c 'chpasswd <<E\nroot:a\nE'\n"],
       ['-c scripts left open', 'bash -c "x <<E\n'],

@@ -164,6 +164,15 @@ const commandLists41 = (size = 1_000_000) =>
       ['printf formats filled, written', "printf '%s:%s' a b c d e f > /tmp/p\n"],
       ['descriptor reads by read -u', "exec 3<<<'a'\nread -r -u 3 P\n"],
       ['command substitutions of written files', 'echo \'a\' > /tmp/p\nx "$(cat /tmp/p)" '],
+      // Round 46 (fdcopy46: fed-reads.ts, fed-stdin.ts, fed-files.ts, c-scripts.ts): descriptors copied and moved, any
+      // filter in a substitution, functions called with a fed input, redirections first, quoted paths, -c here-docs.
+      ['descriptors copied and moved', "exec 3<<<'a'\nexec 4<&3\nexec 5<&4-\nchpasswd <&5 <&4\n"],
+      ['functions called with fed descriptors', "exec 3<<<'a'\nf() { chpasswd; }\nf <&3\n"],
+      ['function definitions never closed, called', "exec 3<<<'a'\nf() {\nf <&3 "],
+      ['filters of fed descriptors', 'exec 3<<<\'a\'\nx "$(head -n1 <&3 | tr -d x)" '],
+      ['redirections before reads of quoted paths', 'echo a > "/tmp/p w"\n< "/tmp/p w" read -r P\n'],
+      ['-c scripts with here-docs', "sh -c 'chpasswd <<E\nroot:a\nE'\n"],
+      ['-c scripts left open', 'bash -c "x <<E\n'],
       // Round 45 (groups45: group-input.ts, group-lines.ts, xargs-command.ts): groups and subshells fed as a whole, over
       // lines too; readers after stages that pass their input on; xargs replace strings (main took 446 s at 1 MB).
       ['fed groups over lines', "{\n  chpasswd\n} <<< 'root:a'\n"],

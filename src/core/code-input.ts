@@ -1,5 +1,4 @@
 import { callListAt } from './call-lists';
-import { withFedFiles } from './fed-files';
 import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
 import { shellWords } from './secret-arguments';
 import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
@@ -163,6 +162,3 @@ export const fedInCode =
     const spans = textSpans(probe, inProbe.spans);
     return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
   };
-
-/** `read` with the literals fed on standard input by files and descriptors (fed-files.ts) or by code (above) read too. */
-export const withFedInput = (read: (text: string) => Found): ((text: string) => Found) => withFedFiles(fedInCode(read));

@@ -33,15 +33,18 @@ const EXEC_FD = new RegExp(
   String.raw`(?<![\w-])exec[ \t]+([1-9]|\{[A-Za-z_]\w{0,63}\})(?:<[ \t]*<\([ \t]*(${WRITER})[ \t]*\)|<<<[ \t]*(${WORD})|${hereDoc(4)})`,
   'dg',
 );
-/** A file's path (quoted too): groups `n` (the quote) and `n + 1` (the path). */
-const path = (n: number): string => String.raw`(["']?)([^\s;&|()<>'"\x60$\\]+)` + `\\${n}`;
+/**
+ * A file's path: a literal word (quoted, in pieces, with blanks in quotes: 45a-5 `"/tmp/p w"`, and a variable's value
+ * variable-literals.ts put there, `'/tmp'/p` for `$D/p`), groups `n` (empty) and `n + 1` (the word as written).
+ */
+const PATH = String.raw`()(${WORD})(?=$|[\s;&|)<>])`;
 /** A literal written to a file: `echo LITERAL > /tmp/p` (`>|`, `>>`), `… | tee [-a] /tmp/p`; the path's groups 2, 3. */
-const WRITTEN = new RegExp(String.raw`(${WRITER})[ \t]*(?:>[>|]?|\|[ \t]*tee(?:[ \t]+-[a-z]+)*[ \t])[ \t]*${path(2)}`, 'dg');
+const WRITTEN = new RegExp(String.raw`(${WRITER})[ \t]*(?:>[>|]?|\|[ \t]*tee(?:[ \t]+-[a-z]+)*[ \t])[ \t]*${PATH}`, 'dg');
 /** The same with the redirection first (`>/tmp/p echo LITERAL`): the path's groups 1, 2. */
-const WRITTEN_FIRST = new RegExp(String.raw`(?<![^\s;&|(])>[>|]?[ \t]*${path(1)}[ \t]+(${WRITER})`, 'dg');
+const WRITTEN_FIRST = new RegExp(String.raw`(?<![^\s;&|(])>[>|]?[ \t]*${PATH}[ \t]+(${WRITER})`, 'dg');
 /** `cat` with an output file and a here-string or here-doc, in either order (the line's rest up to a separator). */
 const CAT = /(?<![\w-])cat(?=[ \t])[^\n;&|]*/g;
-const CAT_OUT = new RegExp(String.raw`(?<![<\d&])>[>|]?[ \t]*${path(1)}`);
+const CAT_OUT = new RegExp(String.raw`(?<![<\d&])>[>|]?[ \t]*${PATH}`);
 const CAT_STRING = new RegExp(String.raw`<<<[ \t]*(${WORD})`, 'd');
 const CAT_DOC = new RegExp(hereDoc(1));
 /** A literal written to a coprocess's input: `>&"${NAME[1]}"`, `>&${NAME[1]}`. */
@@ -93,6 +96,16 @@ function writtenFiles(text: string): Written[] {
   return files;
 }
 
+/**
+ * The spellings of a path written as `word`: as written, and its value (the word after quote removal) bare where it
+ * needs no quotes, double- and single-quoted (45a-5: `> '/tmp'/p` is read by `< /tmp/p` and `< "/tmp/p"`).
+ */
+function fileSpellings(word: string): string[] {
+  const value = word.replace(/'([^']*)'|"([^"]*)"/g, '$1$2');
+  const spelled = /^[^\s;&|()<>'"\x60$\\]+$/.test(value) ? spellings(value) : [`"${value}"`, `'${value}'`];
+  return [...new Set([word, ...spelled])];
+}
+
 /** A probe of `text` with each read of a literal through a file or descriptor written as the literal. */
 export function fedFilesProbe(text: string): Probe | undefined {
   if (!/<\(|>|<<|coproc/.test(text)) return undefined;
@@ -121,7 +134,8 @@ export function fedFilesProbe(text: string): Probe | undefined {
     const after = lines?.end ?? match.index + match[0].length;
     if (literal) readsAfter(text, after, { files, fds, until: reopened(text, after, match[1]) }, literal, edits);
   }
-  for (const { literal, after, file } of writtenFiles(text)) readsAfter(text, after, { files: spellings(file), fds: [] }, literal, edits);
+  for (const { literal, after, file } of writtenFiles(text))
+    readsAfter(text, after, { files: fileSpellings(file), fds: [] }, literal, edits);
   // Each coprocess started, by name (`coproc NAME { … }`; COPROC where unnamed), in order.
   const coprocs = text.includes('coproc') ? [...text.matchAll(COPROC)] : [];
   for (const match of coprocs.length ? first(text.matchAll(TO_COPROC)) : []) {

@@ -1,4 +1,5 @@
 import type { Literal } from './fed-literals';
+import { functionCalled, wordsAfter } from './fed-stdin';
 import { singleQuoted, type ProbeEdit } from './probe-spans';
 import { readsOfDescriptor } from './read-builtin';
 
@@ -52,6 +53,25 @@ const readBefore = (text: string, at: number): boolean =>
 const stdinOf = (text: string, at: number, literal: Literal): { written: string; map: number[] } =>
   hereString(readBefore(text, at) ? firstLine(literal) : literal);
 
+/**
+ * Standard input from the literal at `at` to `end` (fed-stdin.ts, 45a-4, 45a-5): first in its command, the command's
+ * words then the here-string; after a function's name, also its body in the name's place.
+ */
+function stdinEdits(text: string, at: number, end: number, literal: Literal, edits: ProbeEdit[]): void {
+  const source = sourceOf(literal);
+  const words = wordsAfter(text, at, end);
+  if (words) {
+    const command = text.slice(...words);
+    const here = hereString(/^read(?![\w-])/.test(command) ? firstLine(literal) : literal);
+    const map = [...Array.from({ length: command.length }, (_, k) => words[0] + k), -1, ...here.map];
+    edits.push({ at, end: words[1], written: `${command} ${here.written}`, map, source });
+    return;
+  }
+  const call = functionCalled(text, at);
+  if (call) edits.push(call);
+  edits.push({ at, end, ...stdinOf(text, at, literal), source });
+}
+
 /** Whether a word ends at `k` (a blank, a separator, a substitution's end, the text's end). */
 const wordEnds = (text: string, k: number): boolean => k >= text.length || /[\s;&|)\x60]/.test(text[k]);
 
@@ -85,18 +105,57 @@ function substituted(text: string, at: number, literal: Literal): { written: str
   return { written, map };
 }
 
+/** A command that reads its file operands and writes (part of) what they hold: `$(head -n1 F)`, `$(cut -d: -f2 F)`. */
+const FILTER = /^[ \t]*(?:\/(?:usr\/)?bin\/)?(?:cat|head|tail|cut|sed|awk|grep|sort|uniq|tac|rev|fold|paste|base64|xargs)(?![\w-])/;
+
 /**
- * The command substitution (`$(cat F)`, `$(< F)`, `` `cat F` ``; `$(cat <&3)` where `fd`) whose one read is at `k` to
- * `end`: its span.
+ * The command substitution whose command reads the file or descriptor at `k` to `end` (45a-4: any command given it as
+ * its input, `$(head -n1 <&3)`, `$(< F)`, `$(tr -d x < F)`; a FILTER given it as an operand, `$(cat F)`, `` `cut -d:
+ * -f2 F` ``; where `fd`, `<&N`): its span, and
+ * whether it outputs only the first line (`head -n1`, `head -1`, `sed -n 1p`). A filter's output is read as the
+ * literal (what passes through it).
  */
-function substitutionAround(text: string, k: number, end: number, fd: boolean): [number, number] | undefined {
-  const before = (fd ? /(\$\(|\x60)[ \t]*cat[ \t]+$/ : /(\$\(|\x60)[ \t]*(?:cat[ \t]+(?:--[ \t]+)?(?:0?<[ \t]*)?|<[ \t]*)$/).exec(
-    text.slice(Math.max(0, k - 40), k),
+function substitutionAround(text: string, k: number, end: number, fd: boolean): { span: [number, number]; first: boolean } | undefined {
+  const before = (
+    fd ? /(\$\(|\x60)([^()\x60\n<>;&|$]*[ \t]0?|[ \t]*)$/ : /(\$\(|\x60)([^()\x60\n<>;&|$]*[ \t](?:0?<[ \t]*)?|[ \t]*<[ \t]*)$/
+  ).exec(text.slice(Math.max(0, k - 80), k));
+  // A file given as an operand (no redirection) is read only by a filter of files (`vault kv get -field=pw x` is no read of x).
+  if (!before || (!fd && !/<[ \t]*$/.test(before[0]) && !FILTER.test(before[2]))) return undefined;
+  const after = /^([^()\x60\n<>;&$]*?)[ \t]*([)\x60])/.exec(text.slice(end, end + 80));
+  if (!after || (after[2] === ')') !== (before[1] === '$(')) return undefined;
+  const first = /(?<![\w-])(?:head[ \t]+-(?:n[ \t]*)?1|sed[ \t]+-n[ \t]+'?1p)(?![\w])/.test(`${before[2]} ${after[1]}`);
+  return { span: [k - before[0].length, end + after[0].length], first };
+}
+
+/** The edit writing a command substitution's span as the literal it outputs. */
+function substitutionEdit(text: string, { span, first }: { span: [number, number]; first: boolean }, literal: Literal): ProbeEdit {
+  return { at: span[0], end: span[1], ...substituted(text, span[0], first ? firstLine(literal) : literal), source: sourceOf(literal) };
+}
+
+/** How many copies of descriptors opened on one literal are followed (each a read of the text), by literal. */
+const MAX_COPIES = 8;
+const copies = new WeakMap<Literal, number>();
+
+/** `exec N<&FD` and `exec N<&FD-` (bash(1) "Duplicating File Descriptors", "Moving File Descriptors"): N reads the literal too. */
+function copiesOf(text: string, from: number, fd: string, literal: Literal, edits: ProbeEdit[], depth: number): void {
+  if (depth >= MAX_DEPTH || !text.includes(`<&${fd}`, from) || (copies.get(literal) ?? 0) >= MAX_COPIES) return;
+  const copy = new RegExp(
+    String.raw`(?<![\w-])exec[ \t]+([0-9]|\{[A-Za-z_]\w{0,63}\})<&[ \t]*${fd.replace(/[$(){}[\]]/g, '\\$&')}-?(?=$|[\s;&|)])`,
+    'g',
   );
-  if (!before) return undefined;
-  const after = /^[ \t]*([)\x60])/.exec(text.slice(end, end + 40));
-  if (!after || (after[1] === ')') !== (before[1] === '$(')) return undefined;
-  return [k - before[0].length, end + after[0].length];
+  copy.lastIndex = from;
+  for (let match = copy.exec(text); match && edits.length < MAX_EDITS; match = copy.exec(text)) {
+    // 0 is the script's standard input: the `<&FD` there is written as the literal's here-string (readsAfter).
+    if (match[1] === '0') continue;
+    const followed = (copies.get(literal) ?? 0) + 1;
+    if (followed > MAX_COPIES) return;
+    copies.set(literal, followed);
+    const name = /^\{(.*)\}$/.exec(match[1])?.[1];
+    const fds = name ? [`$${name}`, `\${${name}}`].flatMap((n) => [n, `"${n}"`]) : [match[1]];
+    const files = fds.flatMap((n) => spellings(`/dev/fd/${n.replace(/"/g, '')}`));
+    const after = match.index + match[0].length;
+    readsAfter(text, after, { files, fds, until: reopened(text, after, match[1]), depth: depth + 1 }, literal, edits);
+  }
 }
 
 /**
@@ -110,7 +169,6 @@ export function readsAfter(
   literal: Literal,
   edits: ProbeEdit[],
 ): void {
-  const source = sourceOf(literal);
   // A descriptor is read up to where it is opened again or closed (`exec 3< /run/pw`, `exec 3<&-`).
   const until = reads.until ?? text.length;
   const read = text.slice(0, until);
@@ -121,10 +179,11 @@ export function readsAfter(
       const [at, end] = [text[k - 1] === '0' ? k - 1 : k, k + stdin.length];
       if (!wordEnds(text, end) || /\w/.test(text[at - 1] ?? '')) continue;
       const substitution = substitutionAround(text, k, end, true);
-      if (substitution) edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
-      else edits.push({ at, end, ...stdinOf(text, at, literal), source });
+      if (substitution) edits.push(substitutionEdit(text, substitution, literal));
+      else stdinEdits(text, at, end, literal, edits);
     }
     readsOfFd(read, from, fd, literal, edits);
+    copiesOf(read, from, fd, literal, edits, reads.depth ?? 0);
   }
 }
 
@@ -167,7 +226,7 @@ function fileReads(text: string, from: number, file: string, literal: Literal, e
     if (text[before - 1] === '>') break;
     const substitution = substitutionAround(text, k, end, false);
     if (substitution) {
-      edits.push({ at: substitution[0], end: substitution[1], ...substituted(text, substitution[0], literal), source });
+      edits.push(substitutionEdit(text, substitution, literal));
       continue;
     }
     // `exec 3< /tmp/p`: a descriptor opened on it, read as one opened on the literal.
@@ -182,8 +241,7 @@ function fileReads(text: string, from: number, file: string, literal: Literal, e
     }
     // `< /tmp/p`, `0</tmp/p`: its standard input; a word of its own (`-f /tmp/p`, `--file=/tmp/p`): a file.
     const redirect = text[before - 1] === '<' && text[before - 2] !== '<' ? before - (text[before - 2] === '0' ? 2 : 1) : -1;
-    if (redirect >= from && /^(?:|[\s;&|(])$/.test(text[redirect - 1] ?? ''))
-      edits.push({ at: redirect, end, ...stdinOf(text, redirect, literal), source });
+    if (redirect >= from && /^(?:|[\s;&|(])$/.test(text[redirect - 1] ?? '')) stdinEdits(text, redirect, end, literal, edits);
     else if (/[\s=]/.test(text[k - 1] ?? '')) {
       const here = hereString(literal);
       edits.push({ at: k, end, written: `/dev/stdin ${here.written}`, map: [...Array<number>(11).fill(-1), ...here.map], source });

@@ -13,8 +13,8 @@ import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptL
 import { execStoredSecrets } from './secret-store-commands';
 import { isRedirection } from './shell-redirections';
 import { type Inherited, lifted, readerCall, readerInput, scriptInput } from './stdin-wrappers';
-import { withLiterals } from './variable-literals';
-import { withFedInput } from './code-input';
+import { withTextReads } from './c-scripts';
+import { fedInCode } from './code-input';
 import { withoutXargsItems, xargsFound } from './xargs-command';
 import { STDIN_CLIENT, isStdinReader, printfFilled, stdinPasswords, stdinReading, type StdinReading } from './stdin-passwords';
 
@@ -420,7 +420,7 @@ function commandPasswordsIn(written: string): { spans: Array<[number, number]>; 
 /** The last text read and what was found (a shape's finder, then its name, read the same text one after the other). */
 let lastRead: { text: string; found: ReturnType<typeof commandPasswordsIn> } | undefined;
 const commandPasswordsOnce = (text: string): ReturnType<typeof commandPasswordsIn> =>
-  (lastRead = lastRead?.text === text ? lastRead : { text, found: withLiterals(text, withFedInput(commandPasswordsIn)) }).found;
+  (lastRead = lastRead?.text === text ? lastRead : { text, found: withTextReads(fedInCode(commandPasswordsIn))(text) }).found;
 
 export const commandPasswordSpans = (text: string): Array<[number, number]> => commandPasswordsOnce(text).spans;
 /** How a finding of commandPasswordSpans is named: the first password's client and option (36a-12). */

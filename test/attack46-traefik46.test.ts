@@ -43,10 +43,34 @@ const route = (match: string, extra: { entryPoints?: string[]; kind?: string; tl
     ...(extra.tls && { tls: extra.tls }),
   },
 });
+const ROUTER_TLS =
+  /makes Traefik serve \/ping only through a router to ping@internal, but every such router on entrypoint traefik .*has TLS of its own, so it ignores the plain HTTP .*drop the router's tls, or set deployment\.healthchecksScheme: HTTPS$/;
 const healthcheck = (more: object = {}) => ({ ingressRoute: { healthcheck: { enabled: true, ...more } } });
 
 // [case, values, key, message, chart versions]
 const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
+  // 46b-1: every router to ping@internal has TLS of its own, the probes speak plain HTTP
+  [
+    'manualRouting, the only router an IngressRoute with tls',
+    manual({ extraObjects: [route('Path(`/ping`)', { tls: {} })] }),
+    'additionalArguments[0]',
+    ROUTER_TLS,
+    ['39.0.7', '41.3.0'],
+  ],
+  [
+    'manualRouting, the only router a file router with tls',
+    { ...manual(), ...fileRouter('rule: "Path(`/ping`)"\nservice: ping@internal\nentryPoints: [traefik]\ntls: {}') },
+    'additionalArguments[0]',
+    ROUTER_TLS,
+    ['39.0.7'],
+  ],
+  [
+    'manualRouting, the chart healthcheck route with tls',
+    manual(healthcheck({ tls: { certResolver: 'default' } })),
+    'additionalArguments[0]',
+    ROUTER_TLS,
+    ['27.0.2', '39.0.7'],
+  ],
   // 45b-1: websecure's TLS is on by the chart's default
   [
     '/ping on websecure, probes HTTP (v39+ key)',
@@ -206,6 +230,16 @@ describe('one run shows every problem', () => {
 
 // [case, values, chart versions]: the valid forms stay accepted, with no warning.
 const ACCEPTED: Array<[string, object, string[]]> = [
+  [
+    'manualRouting, a router with tls beside one without (46b-1)',
+    manual({
+      extraObjects: [
+        route('Path(`/ping`)', { tls: {} }),
+        { ...route('PathPrefix(`/ping`)'), metadata: { name: 'ping2', namespace: 'kube-system' } },
+      ],
+    }),
+    ['39.0.7'],
+  ],
   ['/ping on websecure over HTTPS (45b-1)', toWebsecure({ healthchecksScheme: 'HTTPS' }), ['27.0.2', '34.2.0', '39.0.7', '41.3.0']],
   [
     '/ping on websecure with its TLS off, HTTP',

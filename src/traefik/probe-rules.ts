@@ -152,8 +152,10 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
   const schemeKey = rules.probeKeys === 'deployment' ? ['deployment', 'healthchecksScheme'] : ['ports', 'traefik', 'healthchecksScheme'];
   const scheme = valueAt(values, schemeKey);
   const tls = entrypointTls(values, flags, pingName, chart);
-  // A router with TLS of its own answers HTTPS on an entrypoint without it (ping-routers.ts).
-  const routerTls = manualOn && pingRouters(values, chart, [pingName], []).some((router) => router.tls);
+  // A router with TLS of its own answers HTTPS on an entrypoint without it, and only HTTPS: Traefik's docs
+  // (routing-configuration/http/tls/overview) "process only TLS requests and ignore non-TLS traffic" (ping-routers.ts).
+  const routers = manualOn ? pingRouters(values, chart, [pingName], []) : [];
+  const routerTls = routers.some((router) => router.tls);
   if (goTruthy(scheme) && scheme !== 'HTTP') {
     const shown = typeof scheme === 'string' ? quotedText(scheme, () => false, '') : shownValue(scheme);
     if (scheme !== 'HTTPS') {
@@ -193,6 +195,17 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
       });
     }
   }
+
+  if (!tls.on && (!goTruthy(scheme) || scheme === 'HTTP') && routers.length && routers.every((router) => router.tls))
+    // 46b-1: plain-HTTP probes, and every router to ping@internal there takes TLS requests only.
+    result.errors.push({
+      path: manual!.path,
+      message:
+        `makes Traefik serve /ping only through a router to ping@internal, but every such router on ${where} ` +
+        `(${[...new Set(routers.map((router) => router.source))].join(', ')}) has TLS of its own, so it ignores the plain HTTP ` +
+        `of ${chartName}'s probes (${formatPath(schemeKey)} ${scheme === undefined ? 'unset' : `is ${shownValue(scheme)}`}), which get a 404, ${down}: ` +
+        `drop the router's tls, or set ${formatPath(schemeKey)}: HTTPS`,
+    });
 
   if (rules.probeHost) hostProblem(values, pingName, chartName, sourced, hostNetwork, down, result);
 

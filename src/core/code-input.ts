@@ -93,11 +93,31 @@ function callAt(flat: string, at: number): Call {
   return { words, reads, runs, end: list.end, scanned };
 }
 
+/** The indexes of `(` in `text`, ascending. */
+function opensOf(text: string): number[] {
+  const opens: number[] = [];
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) opens.push(i);
+  return opens;
+}
+
+/** The place in `opens` (ascending) of the last one at or before `at`, -1 if none. */
+function lastAtOrBefore(opens: readonly number[], at: number): number {
+  let [low, high] = [0, opens.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (opens[mid] <= at) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
+}
+
 /** The probe's edits of `text`: each literal fed to a reader's call, written as that command given it on `<<<`. */
 function codeInputEdits(text: string): ProbeEdit[] {
   const edits: ProbeEdit[] = [];
   if (!/std_?in|input|communicate|outputstream/i.test(text)) return edits;
   let flat: string | undefined;
+  // The `(` of the text, found once: a backward search per feed would read the whole text for each (attack34 rows).
+  let opens: number[] | undefined;
   const calls = new Map<number, Call>();
   let budget = 4 * text.length + MAX_CALL;
   let done = 0;
@@ -109,8 +129,10 @@ function codeInputEdits(text: string): ProbeEdit[] {
     // An f-string's `{pw}` is a reference.
     if (!value || (/f/i.test(feed[1]) && value.includes('{'))) continue;
     flat ??= text.replace(/[\r\n]/g, ' ');
+    opens ??= opensOf(flat);
     // The nearest call before the feed whose literals name a reader (and end before it).
-    let open = flat.lastIndexOf('(', feed.index + feed[0].length);
+    let place = lastAtOrBefore(opens, feed.index + feed[0].length);
+    let open = place >= 0 ? opens[place] : -1;
     for (let tries = 0; open >= 0 && feed.index - open <= MAX_AFTER && tries < MAX_CALLS && budget > 0; tries++) {
       // Each `(` read once (feeds one after the other look back at the same calls).
       let call = calls.get(open);
@@ -142,7 +164,8 @@ function codeInputEdits(text: string): ProbeEdit[] {
         done = span[1];
         break;
       }
-      open = open > 0 ? flat.lastIndexOf('(', open - 1) : -1;
+      place--;
+      open = place >= 0 ? opens[place] : -1;
     }
   }
   return edits;

@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { judgedOnce } from './secrets-memo';
 
 /**
  * What a name ending in `secret` holds (attack round 44a-5 and 44a-11): a secret, or the name of a Kubernetes Secret.
@@ -78,6 +79,9 @@ const ALGORITHM = '(?:pbkdf2|bcrypt|scrypt|argon2(?:id|i|d)?|sha-?(?:1|224|256|3
 const ALGORITHMS = new RegExp(`^${ALGORITHM}(?:[-_]${ALGORITHM}){1,3}$`, 'i');
 export const isAlgorithmName = (value: string): boolean => ALGORITHMS.test(value);
 
+/** Each name's stem found once (secrets-memo.ts): a text's every key and word is asked, most many times (attack32 comment lines). */
+const stemOnce = judgedOnce(stemOf, 1_000_000);
+
 /**
  * A name's stem before the labels that say which one of a secret it is (attack round 45a-9: `appSecret2`,
  * `stripeSecret2`, `jwtSecretV2`, `dbPasswordProd2`, `clientSecretProd2`, `appsecret2`, `example.com/appsecret2`): its
@@ -89,6 +93,11 @@ export const isAlgorithmName = (value: string): boolean => ALGORITHMS.test(value
  */
 export function labelledStem(name: string): string | undefined {
   if (name.length > 200 || !/[0-9]|[a-z][A-Z]|[-_.]/.test(name)) return undefined;
+  return stemOnce(name);
+}
+
+/** labelledStem of a name that may have labels, found anew. */
+function stemOf(name: string): string | undefined {
   // Words as written, with where each starts: a capital then lower case, capitals, lower case, a number.
   const pieces = [...name.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g)];
   let cut = pieces.length;

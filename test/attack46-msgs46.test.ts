@@ -116,6 +116,13 @@ describe('45a-20b: a text with more secret lines than a run names says how many 
     expect(door).toContain('on its line 20 (a line setting DB_PASSWORD_19), and 5 more lines after it set one too');
     expect(door).not.toContain(P);
   });
+
+  test('46a-8: an extraObjects text item with a YAML error says so too', () => {
+    const lines = Array.from({ length: 25 }, (_, i) => `DB_PASSWORD_${i}=${P}${i}`);
+    const door = valuesDoors.config({ extraObjects: [['kind: ConfigMap', 'data: [unclosed', ...lines].join('\n')] });
+    expect(door).toContain('on its line 22 (a line setting DB_PASSWORD_19), and 5 more lines after it set one too');
+    expect(door).not.toContain(P);
+  });
 });
 
 describe("45a-21: Traefik's deployment.imagePullSecrets is judged as the pod's LocalObjectReferences", () => {

@@ -73,11 +73,21 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
 export function secretLineProblems(text: string, path: Path): Problem[] {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   const found: Problem[] = [];
-  for (let i = 0; i < lines.length && found.length < MAX_PLACES; i++) {
+  let what = '';
+  let i = 0;
+  for (; i < lines.length && found.length < MAX_PLACES; i++) {
     const line = lineFinding(lines[i]);
     if (!line) continue;
-    const what = `${line.what}, on its line ${i + 1}${line.matched && line.matched !== line.what ? ` (${line.matched})` : ''}`;
+    what = `${line.what}, on its line ${i + 1}${line.matched && line.matched !== line.what ? ` (${line.matched})` : ''}`;
     found.push({ path, message: secretRefusal({ path, value: lines[i], what }), textLine: i + 1 });
+  }
+  // Past the last line named, how many more set one: the last message says so, as secretProblems' does (46a-8).
+  let left = 0;
+  for (; i < lines.length; i++) if (lineFinding(lines[i])) left++;
+  if (left) {
+    const more = left === 1 ? '1 more line after it sets one too' : `${left} more lines after it set one too`;
+    const last = found[found.length - 1];
+    found[found.length - 1] = { ...last, message: secretRefusal({ path, value: '', what: `${what}, and ${more}` }) };
   }
   return found;
 }

@@ -279,6 +279,14 @@ const FLOW_PAIR = new RegExp(
   'g',
 );
 
+/**
+ * psql's interpolation of a variable as a literal (`:'name'`, `:"name"`, `:name`; postgresql.org/docs/current/app-psql.html
+ * "SQL Interpolation") as a role's password in `CREATE|ALTER USER|ROLE … PASSWORD`: a reference, the documented way to keep
+ * the password out of the script (46a-11), read as `${name}`.
+ */
+const PSQL_PASSWORD_VARIABLE =
+  /(\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^:;\n]{0,200}\bPASSWORD[ \t]+):['"]?([A-Za-z_]\w{0,62})['"]?(?=[ \t]*(?:;|$))/gi;
+
 /** A secret set by a key in one line of text (see above), or undefined. Multi-line text goes line by line (secretsInLines). */
 export function keyedSecret(text: string): string | undefined {
   if (text.includes('\n') || !/[:=]/.test(text)) return undefined;
@@ -291,7 +299,9 @@ export function keyedSecret(text: string): string | undefined {
   // A PKCS#11 URI's path without a query (`'pkcs11:token=label;object=key'`) sets no secret (inPkcs11Path), nor does a
   // Secrets Manager ARN's `:secret:<name>` (inSecretsManagerArn; attack round 39a-7: DB_SECRET_ARN=arn:…:secret:prod/db).
   const withoutPkcs11 = text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text;
-  const trimmed = (withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11).trim();
+  const trimmed = (withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11)
+    .replace(PSQL_PASSWORD_VARIABLE, '$1$${$2}')
+    .trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {

@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import type { InputProblem } from './yaml-problem';
 
@@ -22,6 +22,20 @@ export function onlyDuplicateKeys(doc: Document.Parsed, syntax: readonly InputPr
  * judged. A pair holding an anchor stays (an alias elsewhere may refer to it); the data still has the last value.
  */
 export function keepLastOfEachKey(doc: Document.Parsed): void {
+  eachMapping(doc, (map) => {
+    const later = new Set<unknown>();
+    // From the end: a scalar key already seen there is written again below, so this pair is the earlier one.
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const { key } = map.items[i];
+      if (!isScalar(key)) continue;
+      if (later.has(key.value) && !holdsAnchor(map.items[i])) map.items.splice(i, 1);
+      else later.add(key.value);
+    }
+  });
+}
+
+/** Calls `visit` on every mapping of the document once (each before the mappings below it), aliases not followed. */
+function eachMapping(doc: Document.Parsed, visit: (map: YAMLMap) => void): void {
   const pending: unknown[] = [doc.contents];
   const seen = new Set<unknown>();
   while (pending.length) {
@@ -30,15 +44,8 @@ export function keepLastOfEachKey(doc: Document.Parsed): void {
     seen.add(node);
     if (isSeq(node)) pending.push(...node.items);
     if (!isMap(node)) continue;
-    const later = new Set<unknown>();
-    // From the end: a scalar key already seen there is written again below, so this pair is the earlier one.
-    for (let i = node.items.length - 1; i >= 0; i--) {
-      const { key, value } = node.items[i];
-      pending.push(value);
-      if (!isScalar(key)) continue;
-      if (later.has(key.value) && !holdsAnchor(node.items[i])) node.items.splice(i, 1);
-      else later.add(key.value);
-    }
+    visit(node);
+    pending.push(...node.items.map(({ value }) => value));
   }
 }
 
@@ -63,22 +70,14 @@ function holdsAnchor(pair: unknown): boolean {
  */
 export function duplicateKeyStart(doc: Document.Parsed, offset: number): number | undefined {
   let found: number | undefined;
-  const pending: unknown[] = [doc.contents];
-  const seen = new Set<unknown>();
-  while (pending.length) {
-    const node = pending.pop();
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (isSeq(node)) pending.push(...node.items);
-    if (!isMap(node)) continue;
+  eachMapping(doc, (map) => {
     const earlier = new Set<unknown>();
-    for (const { key, value } of node.items) {
-      pending.push(value);
+    for (const { key } of map.items) {
       if (!isScalar(key)) continue;
       const start = key.range?.[0];
       if (earlier.has(key.value) && start !== undefined && start >= offset && (found === undefined || start < found)) found = start;
       earlier.add(key.value);
     }
-  }
+  });
   return found;
 }

@@ -116,24 +116,19 @@ export function ruleMatchesProbe(rule: unknown, probe: ProbeRequest): RuleMatch 
   if (!list) return 'unknown';
   let at = 0;
   const peek = (text: string) => list[at]?.kind === 'op' && list[at].text === text;
-  const orExpr = (): RuleMatch | undefined => {
-    let left = andExpr();
-    while (left !== undefined && peek('||')) {
-      at += 1;
-      const right = andExpr();
-      left = right === undefined ? undefined : or(left, right);
-    }
-    return left;
-  };
-  const andExpr = (): RuleMatch | undefined => {
-    let left = unary();
-    while (left !== undefined && peek('&&')) {
-      at += 1;
-      const right = unary();
-      left = right === undefined ? undefined : and(left, right);
-    }
-    return left;
-  };
+  // `||` binds looser than `&&`: each level is its operands, of the next level, joined left to right.
+  const joined =
+    (op: string, operand: () => RuleMatch | undefined, join: (a: RuleMatch, b: RuleMatch) => RuleMatch) => (): RuleMatch | undefined => {
+      let left = operand();
+      while (left !== undefined && peek(op)) {
+        at += 1;
+        const right = operand();
+        left = right === undefined ? undefined : join(left, right);
+      }
+      return left;
+    };
+  const orExpr = joined('||', () => andExpr(), or);
+  const andExpr = joined('&&', () => unary(), and);
   const unary = (): RuleMatch | undefined => {
     if (peek('!')) {
       at += 1;

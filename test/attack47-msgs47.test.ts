@@ -186,6 +186,7 @@ describe('46a-10: docstrings and prose that describe a password parameter are ac
     ['a vendor token', 'Args:\n    token: ghp_0123456789abcdefABCDEF0123456789abcd\n', 'ghp_0123456789abcdefABCDEF0123456789abcd'],
     ['a passphrase of words', 'password: correct horse battery staple\n', 'correct horse battery staple'],
     ['a sentence that tells the password', 'password: the password is swordfish\n', 'swordfish'],
+    ['capitalised words naming a secret', 'password: Summer Secret Password\n', 'Summer Secret Password'],
   ])('control: %s stays refused', (_, text, secret) => refusedEverywhere(textOf(text), secret));
 });
 
@@ -194,4 +195,18 @@ describe('hostile near-misses stay cheap', () => {
   test.each(hostile.describedValues47(HOSTILE_TEST_SIZE))('%s is judged', (_, text) => {
     secretsInData({ data: { k0: text } });
   });
+});
+
+test("46a-10 control: a Secret object's data is never read as a description", () => {
+  const values = {
+    extraObjects: [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 's', namespace: 'default' },
+        stringData: { password: 'The password to log in with.' },
+      },
+    ],
+  };
+  expect(secretsInData(values).map((s) => s.path.join('.'))).toEqual(['extraObjects.0.stringData.password']);
 });

@@ -17,14 +17,22 @@ const NAMES_SECRET =
   /^(?:pass(?:word|phrase|wd)?s?|tokens?|secrets?|keys?|credentials?|pins?|apikeys?|auth(?:entication|orization)?|login|sign-in)$/i;
 /** What a docstring says of a parameter's default. */
 const DOCSTRING = /\b(?:Optional|Defaults?(?: to)?|or None|if (?:not )?(?:given|set|provided|None))\b/i;
+/** A word that only a sentence has. */
+const FUNCTION_WORD = /^(?:the|a|an|to|of|for|with|from|by|in|on|when|if|used|use|uses)$/i;
 /** A sentence that gives the value itself (`the password is swordfish`, `token = abc`). */
 const TELLS =
   /\b(?:pass\w*|tokens?|secrets?|keys?|pins?)[^\S\n]+(?:is|was|are|will be|should be|equals|=)[^\S\n]+["'`]?[A-Za-z]+["'`]?[.!]?$/i;
 
-export function describesSecret(value: string): boolean {
+/** Whether `value` describes a secret parameter; `where`: its path, none under a Secret object's `data` or `stringData`. */
+export function describesSecret(value: string, keys: readonly string[] = []): boolean {
+  const n = keys.length;
+  if (n >= 2 && (keys[n - 2] === 'data' || keys[n - 2] === 'stringData')) return false; // a Secret's data stays data
   if (value.length > 1024 || !/[A-Za-z][^\S\n]+[A-Za-z]/.test(value)) return false;
   const rest = value.replace(HEAD, '');
   const words = rest.trim().split(/\s+/);
   if (words.length < 2 || !words.every((word) => WORD.test(word)) || TELLS.test(rest.trim())) return false;
-  return DOCSTRING.test(rest) || words.some((word) => NAMES_SECRET.test(word.replace(/[^A-Za-z-]/g, '')));
+  if (DOCSTRING.test(rest)) return true;
+  // Naming what it describes in a sentence (`The password to log in with`), not in a run of words (`Summer Secret Password`).
+  const bare = words.map((word) => word.replace(/[^A-Za-z-]/g, ''));
+  return words.length >= 3 && bare.some((word) => NAMES_SECRET.test(word)) && bare.some((word) => FUNCTION_WORD.test(word));
 }

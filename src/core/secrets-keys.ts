@@ -259,8 +259,8 @@ const PLAIN_WORD =
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
-  if (describesSecret(value)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
+  if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

@@ -684,7 +684,24 @@ const codeForms46 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Round 47 (msgs47): values read as a parameter's description (core/described-values.ts: long runs of words, a typed
+ * head left open, `is` sentences) and Secret references judged field by field (core/reference-parts.ts).
+ */
+const describedValues47 = (size = 1_000_000) =>
+  described(
+    [
+      ['descriptions', 'password: The password to log in with. Defaults to None.\n'],
+      ['runs of words', `password: ${'word '.repeat(300)}\n`],
+      ['typed heads left open', 'password: str = None '],
+      ['tells without an end', 'password: the password is '],
+      ['secret volumes with bad fields', 'secret: {secretName: s, items: [{key: "a!b", path: /p, mode: 9999}]}\n'],
+    ],
+    size,
+  );
+
 module.exports = {
+  describedValues47,
   keyedLines46,
   codeForms46,
   codeForms45,

@@ -19,7 +19,7 @@ import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { namedLikeConfig } from './cluster-files';
 import { onceEach, shownKeyPaths } from './shown-key-path';
-import { isTextNode, offsetInText, textLineOffset } from './text-item-offset';
+import { isTextNode, offsetInText, textIndexOffset, textLineOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -194,9 +194,13 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
   // A problem about one line of a `|` block stands at that line (core/secret-place.ts names it).
   const dataPath = shownKeyPaths(doc);
-  const locate = ({ textLine, ...problem }: Problem): Diagnostic => ({
+  const locate = ({ textLine, textIndex, ...problem }: Problem): Diagnostic => ({
     file,
-    ...at((textLine && textLineOffset(doc!, problem.path, textLine, text)) ?? offsetOf(doc!, problem, text)),
+    ...at(
+      (textLine && textLineOffset(doc!, problem.path, textLine, text)) ??
+        (textIndex && textIndexOffset(doc!, problem.path, textIndex, text)) ??
+        offsetOf(doc!, problem, text),
+    ),
     ...problem,
     path: dataPath(problem.path),
   });

@@ -21,7 +21,9 @@ export function shownKeyPaths(doc: Document.Parsed | undefined): (path: Path) =>
     for (let end = 1; end < path.length; end++) {
       // A Secret object's `data` is secret by where it stands, its keys are not (`data.password` is said as is).
       const under = path[end - 1];
-      if (under !== 'data' && under !== 'stringData' && standsAsSecret(root, path.slice(0, end), resolve)) {
+      // Keys that are a Secret reference's field names (`secret.items[0].key`: 46a-9) are no secret's text: shown.
+      const fields = path.slice(end).every((key) => typeof key === 'number' || REFERENCE_FIELDS.has(key));
+      if (under !== 'data' && under !== 'stringData' && !fields && standsAsSecret(root, path.slice(0, end), resolve)) {
         shown = path.slice(0, end);
         break;
       }
@@ -29,6 +31,9 @@ export function shownKeyPaths(doc: Document.Parsed | undefined): (path: Path) =>
     return shown.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key));
   };
 }
+
+/** The fields of a Secret reference and of its `items` (core/v1 SecretKeySelector, SecretVolumeSource, KeyToPath). */
+const REFERENCE_FIELDS: ReadonlySet<string> = new Set(['name', 'key', 'optional', 'secretName', 'items', 'defaultMode', 'path', 'mode']);
 
 /** Problems with one message at one line and key path kept once (the first, with its column). */
 export function onceEach<P extends { readonly line?: number; readonly path: Path; readonly message: string }>(problems: readonly P[]): P[] {

@@ -7,6 +7,8 @@ export interface Problem {
   readonly message: string;
   /** The line, 1-based, of the multi-line text at `path` that the problem is about (secret-place.ts), where one is. */
   readonly textLine?: number;
+  /** Where in the one-line text at `path` the problem stands (a secret inside a plain or quoted text over several file lines: 45a-20c). */
+  readonly textIndex?: number;
 }
 
 /** Records one finding. */

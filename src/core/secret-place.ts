@@ -14,7 +14,7 @@ import { dataPlaces, redactedPlaces } from './text-places';
 export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   const text = textAt(data, secret.path);
   const place = text === undefined ? undefined : placeInText(text);
-  if (!place) return { path: secret.path, message: secretRefusal(secret) };
+  if (!place) return { path: secret.path, message: secretRefusal(secret), ...indexOf(secret, data) };
   // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
   // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
   const kind = place.what ?? secret.what;
@@ -106,8 +106,18 @@ function lineFinding(written: string): { what: string; matched?: string } | unde
   return { what: found[0].what, matched: key ? `a line setting ${key}` : undefined };
 }
 
+/**
+ * Where a secret stands in a one-line text it is part of (`echo hi export DB_PASSWORD=…`, a plain text the file wrote over
+ * two lines, which YAML joins into one: 45a-20c), so that the file's line and column are the secret's, not the text's start.
+ */
+function indexOf(secret: FoundSecret, data: unknown): { textIndex?: number } {
+  const text = textAt(data, secret.path, false);
+  const index = text === undefined || !secret.value || secret.value === text ? -1 : text.indexOf(secret.value);
+  return index > 0 ? { textIndex: index } : {};
+}
+
 /** The multi-line text at `path` of plain data, or undefined (a path into text read as data, a getter, a number). */
-function textAt(data: unknown, path: Path): string | undefined {
+function textAt(data: unknown, path: Path, multiLine = true): string | undefined {
   let node = data;
   for (const key of path) {
     if (!node || typeof node !== 'object') return undefined;
@@ -115,7 +125,7 @@ function textAt(data: unknown, path: Path): string | undefined {
     if (!own || !('value' in own)) return undefined;
     node = own.value;
   }
-  return typeof node === 'string' && node.includes('\n') ? node : undefined;
+  return typeof node === 'string' && (!multiLine || node.includes('\n')) ? node : undefined;
 }
 
 /** How many lines of a text are read for the place (each is judged alone): past them a message names no line. */

@@ -8,6 +8,7 @@ import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 import { looksGenerated } from './generated-runs';
+import { describesSecret } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 
@@ -259,6 +260,7 @@ const PLAIN_WORD =
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
+  if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
@@ -367,10 +369,10 @@ export { looksGenerated };
 const isFilePath = (value: string): boolean => ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value);
 
 /** A reference's Secret name: a Secret name that does not look generated. */
-const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);
+export const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);
 
 /** A key of a Secret's data (`[-._a-zA-Z0-9]+`, core/v1 validation IsConfigMapKey) that does not look generated. */
-const isDataKey = (value: unknown): boolean =>
+export const isDataKey = (value: unknown): boolean =>
   typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && !looksGenerated(value);
 
 /** A volume's `items[]` entry (KeyToPath: key, path, mode). */

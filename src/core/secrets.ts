@@ -19,6 +19,7 @@ import { withoutPairsOnLines } from './keyed-lines';
 import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { proseLines } from './prose-lines';
+import { referenceParts } from './reference-parts';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -247,9 +248,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
-      const sealedValue = ciphertext && isCiphertextShaped(value);
-      const under = !inKey && !sealedValue ? secretUnder(key, (other) => record[other], keys) : undefined;
-      visit(value, [...at, key], secretAs ?? under, envName);
+      const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (other) => record[other], keys) : undefined;
+      for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
   };
   const ciphertexts = new Set<unknown>();

@@ -18,6 +18,7 @@ import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
+import { volumeSourceValueProblems } from './volume-source-values';
 import { workloadValueTypeProblems } from './workload-value-types';
 
 /**
@@ -42,6 +43,7 @@ export function podPortAndVolumeProblems(
   const hostNetwork = goTruthy(values.hostNetwork);
   return [
     ...podVolumeProblems(values, prefix, chart),
+    ...volumeSourceValueProblems(values, prefix),
     ...podVolumeMountProblems(values, prefix, chart),
     ...podVolumeTextProblems(values, prefix, chart),
     ...containerMountProblems(values, prefix, chart),

@@ -2,6 +2,7 @@ import { FieldPath, Finding, isRecord, show } from './paths';
 import { dnsConfigProblems } from './dns-config';
 import { hostAliasProblems } from './host-aliases';
 import { generatedReferenceProblems } from './secret-refs';
+import { volumeSourceProblems } from './volume-sources';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -13,7 +14,7 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * `containerPort` (an unset or 0 hostPort is defaulted to it, pkg/apis/core/v1/defaults.go SetDefaults_Pod); validateSysctls,
  * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts);
  * ValidateHostAliases (host-aliases.ts); an `imagePullSecrets` name that looks generated is the password pasted there (46a-7,
- * secret-refs.ts). Paths lie
+ * secret-refs.ts); the files of its secret, configMap and projected volumes (volume-sources.ts). Paths lie
  * below the pod spec.
  */
 export function podSpecProblems(spec: Node): Finding[] {
@@ -23,6 +24,7 @@ export function podSpecProblems(spec: Node): Finding[] {
     ...dnsConfigProblems(spec),
     ...hostAliasProblems(spec),
     ...pullSecretProblems(spec),
+    ...volumeSourceProblems(spec.volumes, ['volumes']),
   ];
 }
 

@@ -173,6 +173,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['redirections before reads of quoted paths', 'echo a > "/tmp/p w"\n< "/tmp/p w" read -r P\n'],
       ['-c scripts with here-docs', "sh -c 'chpasswd <<E\nroot:a\nE'\n"],
       ['-c scripts left open', 'bash -c "x <<E\n'],
+      // Round 47 (funcs47: function-calls.ts): calls of the text's functions given an input or literal arguments, read
+      // as their bodies run there; bodies calling each other; a call's arguments long or many.
+      ['functions called with here-strings and arguments', "f() { mysql -p\"$1\"; }\nf 'a' <<< 'b'\n"],
+      ['functions calling each other, piped into', 'f() { g "$1"; }\ng() { f "$1"; }\necho \'a\' | f \'b\'\n'],
+      ['function names as words', 'f() { x; }\nf f f <<< '],
+      ['calls with many arguments', 'f() { x "$@"; }\nf a b c d e f g h i j '],
+      ['function bodies with here-docs, called with arguments', "f() { x <<E\n$1 '\nE\n}\nf 'a'\n"],
       // Round 45 (groups45: group-input.ts, group-lines.ts, xargs-command.ts): groups and subshells fed as a whole, over
       // lines too; readers after stages that pass their input on; xargs replace strings (main took 446 s at 1 MB).
       ['fed groups over lines', "{\n  chpasswd\n} <<< 'root:a'\n"],

@@ -1,4 +1,5 @@
 import { withFedFiles } from './fed-files';
+import { withFunctionCalls } from './function-calls';
 import type { ProbeEdit } from './probe-spans';
 import { withLiterals } from './variable-literals';
 
@@ -72,7 +73,8 @@ export const withScripts =
 
 /**
  * A reader of a text's commands (secrets-commands.ts) made to read them also through the text's variables
- * (variable-literals.ts), files and descriptors (fed-files.ts) and in its `-c` scripts over several lines.
+ * (variable-literals.ts), files and descriptors (fed-files.ts), in its `-c` scripts over several lines and in the calls
+ * of its functions (function-calls.ts).
  */
 export const withTextReads = (read: (text: string) => Found): ((text: string) => Found) =>
-  withScripts((text) => withLiterals(text, withFedFiles(read)));
+  withFunctionCalls(withScripts((text) => withLiterals(text, withFedFiles(read))));

@@ -1,5 +1,5 @@
 import type { Literal } from './fed-literals';
-import { functionCalled, wordsAfter } from './fed-stdin';
+import { wordsAfter } from './fed-stdin';
 import { singleQuoted, type ProbeEdit } from './probe-spans';
 import { readsOfDescriptor } from './read-builtin';
 
@@ -55,7 +55,7 @@ const stdinOf = (text: string, at: number, literal: Literal): { written: string;
 
 /**
  * Standard input from the literal at `at` to `end` (fed-stdin.ts, 45a-4, 45a-5): first in its command, the command's
- * words then the here-string; after a function's name, also its body in the name's place.
+ * words then the here-string (a function's call given it is read as its body so given: function-calls.ts).
  */
 function stdinEdits(text: string, at: number, end: number, literal: Literal, edits: ProbeEdit[]): void {
   const source = sourceOf(literal);
@@ -67,8 +67,6 @@ function stdinEdits(text: string, at: number, end: number, literal: Literal, edi
     edits.push({ at, end: words[1], written: `${command} ${here.written}`, map, source });
     return;
   }
-  const call = functionCalled(text, at);
-  if (call) edits.push(call);
   edits.push({ at, end, ...stdinOf(text, at, literal), source });
 }
 

@@ -1,14 +1,12 @@
-import type { ProbeEdit } from './probe-spans';
-
 /**
  * Where a redirection of standard input from a literal (fed-reads.ts: `< /tmp/p`, `<&3`) stands in its command, and
  * what the probe writes for it besides the here-string (attack round 45a-4, 45a-5):
  * - a redirection before the command's words (`< /tmp/p read -r PW`, `<&3 chpasswd`) applies to the command all the
  *   same (bash(1) "REDIRECTION": redirections "may appear anywhere within a simple command"): the probe writes the
  *   command's words, then the here-string, so the readers that look after a command (`read NAME <<<…`) see it;
- * - a command that is a function the text defines (`setpw() { chpasswd; }`, `function setpw { … }`) called with the
- *   redirection (`setpw <&3`) runs its body with that input (bash(1) "FUNCTIONS"): the probe writes the body as a
- *   group in the name's place (`{ chpasswd; } <<<'…'`).
+ * - the functions the text defines (`setpw() { chpasswd; }`, `function setpw { … }`), their bodies on one line: a
+ *   call of one (`setpw <&3`, `setpw <<< …`, `… | setpw`, function-calls.ts) runs its body with the call's input
+ *   (bash(1) "FUNCTIONS"), read as the body in a group in the name's place (`{ chpasswd; } <&3`).
  */
 
 /** How far before a redirection its command's start is looked for, and after it its words. */
@@ -37,12 +35,12 @@ export function wordsAfter(text: string, at: number, end: number): [number, numb
   return [from, from + words[1].length];
 }
 
-/** The text's functions, by name: each body's span (a single entry cache: the reads of one text ask many times). */
+/** The text's functions, by name: each body's span (a single entry cache: a text's probes ask again). */
 let cached: { text: string; bodies: Map<string, [number, number]> } | undefined;
 
 const DEFINITION = /(?<![\w-])(?:function[ \t]+([A-Za-z_][\w-]{0,63})(?:[ \t]*\(\))?|([A-Za-z_][\w-]{0,63})[ \t]*\(\))[ \t\n]*\{/g;
 
-function bodies(text: string): Map<string, [number, number]> {
+export function bodies(text: string): Map<string, [number, number]> {
   if (cached?.text === text) return cached.bodies;
   const found = new Map<string, [number, number]>();
   let tried = 0;
@@ -61,7 +59,7 @@ function bodies(text: string): Map<string, [number, number]> {
  * A body on one line (the group readers read `{ …; }` so): a line break is a `;` where it ends a command, else a blank;
  * its leading and trailing blanks and `;` left out. Each character's place.
  */
-function oneLine(text: string, [start, end]: [number, number]): { written: string; places: number[] } {
+export function oneLine(text: string, [start, end]: [number, number]): { written: string; places: number[] } {
   let written = '';
   const places: number[] = [];
   let last = ';';
@@ -75,20 +73,4 @@ function oneLine(text: string, [start, end]: [number, number]): { written: strin
   let to = written.length;
   while (to > 0 && /[\s;]/.test(written[to - 1])) to--;
   return { written: written.slice(0, to), places: places.slice(0, to) };
-}
-
-/**
- * For a redirection at `at` after a command that is one word naming a function the text defines (`setpw <&3`): the
- * edit writing that name as the function's body in a group (`{ chpasswd; }`), each character's place kept.
- */
-export function functionCalled(text: string, at: number): ProbeEdit | undefined {
-  const call = /(?:^|[\n;&|({])[ \t]*([A-Za-z_][\w-]{0,63})[ \t]+$/.exec(text.slice(Math.max(0, at - 80), at));
-  if (!call) return undefined;
-  const body = bodies(text).get(call[1]);
-  const nameAt = at - (call[0].length - call[0].lastIndexOf(call[1]));
-  // A call inside the body itself (a recursion) is left as it stands.
-  if (!body || (nameAt >= body[0] && nameAt < body[1])) return undefined;
-  const { written, places } = oneLine(text, body);
-  const map = [-1, -1, ...places, -1, -1, -1];
-  return { at: nameAt, end: nameAt + call[1].length, written: `{ ${written}; }`, map };
 }

@@ -57,7 +57,7 @@ function closingOf(words: readonly string[], open: number): number | undefined {
 }
 
 /** The `(` or `{` of a group whose command starts at `start`, not fed by a pipe inside the group. */
-export function groupOpening(words: readonly string[], start: number): number | undefined {
+function groupOpening(words: readonly string[], start: number): number | undefined {
   const before = words[start - 1];
   if (before === undefined || (before === '|' && words[start - 2] !== '|') || (before === '&' && words[start - 2] !== '&'))
     return undefined;

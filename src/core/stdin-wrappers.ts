@@ -1,6 +1,6 @@
 import { TAKES_VALUE, entrypointImage } from './entrypoint-image';
 import { readsFile } from './shell-redirections';
-import { groupOpening, readerInput } from './group-input';
+import { readerInput } from './group-input';
 
 export { readerInput } from './group-input';
 
@@ -203,13 +203,15 @@ function afterSystemdRun(words: readonly string[], k: number, i: number): number
 
 /**
  * The word from which what the reader at word `i` reads is looked for (stdin-passwords.ts stdinInput), and the words
- * its own rule is read on: the reader itself; the start of a wrapper that runs it (`docker exec -i c restic init`);
- * the `(` or `{` of a group it is a command of; with `docker run --entrypoint <reader> … IMAGE ARGS`, its arguments
- * are the image's.
+ * its own rule is read on: the reader itself; the start of a wrapper that runs it (`docker exec -i c restic init`)
+ * or of its command in a group (readerInput goes out to the group from there); with `docker run --entrypoint <reader>
+ * … IMAGE ARGS`, its arguments are the image's.
  */
 export function readerCall(words: readonly string[], i: number): { from: number; words: readonly string[]; i: number } {
   let start = i;
   while (start > 0 && !SEPARATOR.test(words[start - 1])) start--;
+  // A keyword before a command is no word of it (`if { sudo -S true; } <<< …; then`).
+  while (start < i && /^(?:if|while|until|then|do|else|elif|time|!)$/.test(words[start])) start++;
   // The same name later in the command, where the first is a wrapper's word (`docker exec -i vault vault login -`).
   // A one-word script (`sh -c chpasswd`, `sh -c 'chpasswd'`) is that command, run with the shell's input (43a-1).
   const reach = reaches(words, start, i);
@@ -223,7 +225,9 @@ export function readerCall(words: readonly string[], i: number): { from: number;
   if (readsFile(words, start + 1, end)) reached = false;
   const image = entrypointImage(words, i);
   const own = image === undefined ? words : [...words.slice(0, i + 1), ...words.slice(image + 1)];
-  return { from: reached ? (groupOpening(words, start) ?? start) : i, words: own, i };
+  // From the command's own start, its own redirections first, then out to its group (46a-4: the here-string of a
+  // command after a group's first, `{ true; sudo -S x <<< …; }`).
+  return { from: reached ? start : i, words: own, i };
 }
 
 /** The standard input a script (`sh -c '…'`, `ssh host '…'`) inherits, and from which depth's words it is read. */
@@ -244,7 +248,7 @@ export function scriptInput(words: readonly string[], i: number, depth: number, 
   // a 1 MB text of `sh -c "curl -u a ` took 28 s.
   if (start > 0 && !SEPARATOR.test(words[start - 1])) return inherited;
   // What the wrapper is fed, or its group, its pipeline's first stage or its own script is (group-input.ts, 44a-2).
-  const input = reaches(words, start, i) === 'script' ? readerInput(words, groupOpening(words, start) ?? start, inherited) : undefined;
+  const input = reaches(words, start, i) === 'script' ? readerInput(words, start, inherited) : undefined;
   return input && input !== inherited ? { ...input, from: depth } : inherited;
 }
 

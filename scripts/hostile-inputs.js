@@ -707,8 +707,27 @@ const describedValues47 = (size = 1_000_000) =>
     size,
   );
 
+/** Round 47 (code47): writes through handles on a started program's standard input, and K3s tokens as joined literals. */
+const codeForms47 = (size = 1_000_000) =>
+  described(
+    [
+      ['assignments on one line', 'a=a='],
+      ['handle assignments and writes', 'in, _ := cmd.StdinPipe()\nin.Write([]byte("x'],
+      ['writes through one handle', 'w = p.stdin; w.write("a", '],
+      ['reader calls and handle writes', 'c := exec.Command("sudo", "-S")\nin, _ := c.StdinPipe()\nin.Write([]byte("x1\\n"))\n'],
+      ['popen calls left open', 'Open3.popen3("sudo", '],
+      ['popen blocks', 'IO.popen("x") { |io| io.puts "a'],
+      ['ProcessStartInfo properties', 'FileName = "sudo", Arguments = "-S '],
+      ['token heads in literals', '"K10" '],
+      ['token heads joined', "'K10abc' + '"],
+      ['token heads over lines', '"K10abc"\n   '],
+    ],
+    size,
+  );
+
 module.exports = {
   describedValues47,
+  codeForms47,
   keyedLines46,
   codeForms46,
   codeForms45,

@@ -1,6 +1,7 @@
 import { callListAt } from './call-lists';
 import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
 import { shellWords } from './secret-arguments';
+import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, startInfoCalls, type HandleFeed } from './stdin-handles';
 import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
 
 /**
@@ -13,7 +14,10 @@ import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
  * - `communicate(` (Python's `Popen.communicate(input=…)`, `communicate(b"…")`);
  * - a word naming standard input before it: Go's `cmd.Stdin = strings.NewReader("…")`, `io.WriteString(stdin, "…")`,
  *   Python's `p.stdin.write(b"…")`, Node's `child.stdin.end('…')`, Rust's `stdin.write_all(b"…")`, C#'s
- *   `p.StandardInput.WriteLine("…")`, Java's `p.getOutputStream().write("…".getBytes())`, Kotlin's `p.outputStream`.
+ *   `p.StandardInput.WriteLine("…")`, Java's `p.getOutputStream().write("…".getBytes())`, Kotlin's `p.outputStream`;
+ * - a write through a handle bound to a standard input or a writer wrapping one (stdin-handles.ts, 46a-3: Go's
+ *   `in.Write(…)` after `in, _ := cmd.StdinPipe()`, Java's `w.println(…)` on a `PrintWriter(p.getOutputStream())`,
+ *   Ruby's `i.puts …` in a popen3 block).
  * The feed is the call's own (its literals' reading stopped at `input=`), or the nearest call before it whose literals
  * name a reader; a call before that which runs another program (RUNNER: `exec.Command(`, `run(`, `Popen(`, `spawn(`)
  * owns it instead (`run(["cat"], input="a:b")` after a chpasswd call is cat's).
@@ -71,7 +75,7 @@ function mayHoldPassword(words: readonly string[], value: string): boolean {
 
 /** A call that runs a program, by its name (`exec.Command(`, `subprocess.run(`, `Popen(`, `spawnSync(`, `Command::new(`). */
 const RUNNER =
-  /(?<![\w$])(?:new|run|call|check_call|check_output|system|[Pp]open\d?|spawn\w*|exec\w*|Command\w*|capture\w*|ProcessBuilder|pipeline\w*)[ \t]*$/;
+  /(?<![\w$])(?:new|run|call|check_call|check_output|system|[Pp]open\d?e?|spawn\w*|exec\w*|Command\w*|capture\w*|ProcessBuilder|pipeline\w*|Process[ \t]*\.[ \t]*Start|ProcessStartInfo)[ \t]*$/;
 
 /** A call's literals as a command's words, whether one names a reader of standard input, where the reading stopped. */
 interface Call {
@@ -86,9 +90,10 @@ interface Call {
 /** The call whose `(` is `flat[at]` (Call). */
 function callAt(flat: string, at: number): Call {
   const { list, scanned } = callListAt(flat, at, at + MAX_CALL, 1);
-  const runs = RUNNER.test(flat.slice(Math.max(0, at - 64), at));
+  const before = flat.slice(Math.max(0, at - 64), at);
+  const runs = RUNNER.test(before);
   if (!list) return { words: [], reads: false, runs, end: at + scanned - 1, scanned };
-  const words = list.items.length === 1 ? shellWords(list.items[0]) : list.items;
+  const words = list.items.length === 1 ? shellWords(list.items[0]) : commandWords(before, list.items);
   const reads = words.some((word) => isStdinReader(nameOf(word)) || shellWords(word).some((inner) => isStdinReader(nameOf(inner))));
   return { words, reads, runs, end: list.end, scanned };
 }
@@ -114,24 +119,39 @@ function lastAtOrBefore(opens: readonly number[], at: number): number {
 /** The probe's edits of `text`: each literal fed to a reader's call, written as that command given it on `<<<`. */
 function codeInputEdits(text: string): ProbeEdit[] {
   const edits: ProbeEdit[] = [];
-  if (!/std_?in|input|communicate|outputstream/i.test(text)) return edits;
+  if (!/std_?in|input|communicate|outputstream/i.test(text) && !HANDLE_CLUE.test(text)) return edits;
   let flat: string | undefined;
   // The `(` of the text, found once: a backward search per feed would read the whole text for each (attack34 rows).
   let opens: number[] | undefined;
   const calls = new Map<number, Call>();
   let budget = 4 * text.length + MAX_CALL;
   let done = 0;
-  for (const feed of text.matchAll(FEED)) {
-    const quoteAt = feed.index + feed[0].length - 1;
+  const feeds: HandleFeed[] = [...text.matchAll(FEED)].map((feed) => ({
+    index: feed.index,
+    quoteAt: feed.index + feed[0].length - 1,
+    prefix: feed[1],
+  }));
+  feeds.push(...handleFeeds(text));
+  feeds.sort((a, b) => a.quoteAt - b.quoteAt);
+  for (const feed of feeds) {
+    const quoteAt = feed.quoteAt;
     const span = literalAt(text, quoteAt);
     if (!span || span[0] < done || budget <= 0) continue;
     const value = text.slice(span[0], span[1]);
-    // An f-string's `{pw}` is a reference.
-    if (!value || (/f/i.test(feed[1]) && value.includes('{'))) continue;
+    // An f-string's `{pw}` is a reference; a lookup's key is no value.
+    if (!value || (/f/i.test(feed.prefix) && value.includes('{')) || notWritten(text, feed, value)) continue;
     flat ??= text.replace(/[\r\n]/g, ' ');
-    opens ??= opensOf(flat);
+    if (!opens) {
+      opens = opensOf(flat);
+      // C#'s ProcessStartInfo set by its properties is a call too, at its first property.
+      for (const { at, end, words } of startInfoCalls(flat)) {
+        opens.push(at);
+        calls.set(at, { words, reads: words.some((word) => isStdinReader(nameOf(word))), runs: true, end, scanned: 0 });
+      }
+      opens.sort((a, b) => a - b);
+    }
     // The nearest call before the feed whose literals name a reader (and end before it).
-    let place = lastAtOrBefore(opens, feed.index + feed[0].length);
+    let place = lastAtOrBefore(opens, quoteAt + 1);
     let open = place >= 0 ? opens[place] : -1;
     for (let tries = 0; open >= 0 && feed.index - open <= MAX_AFTER && tries < MAX_CALLS && budget > 0; tries++) {
       // Each `(` read once (feeds one after the other look back at the same calls).

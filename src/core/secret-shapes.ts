@@ -12,17 +12,15 @@ import { holdsUrlCredentials } from './url-userinfo';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
+import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
+
+export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 
 /**
  * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
  * and the redaction of secrets from a message or a file's text (src/core/secrets.ts finds the rest).
  */
 
-/**
- * K3s' secure token `K10<CA hash>::<credentials>` (docs.k3s.io/cli/token), also with the hash cut short or left out
- * (`K10::server:<password>`): the credentials after `::` are the secret, whatever the hash.
- */
-export const K3S_TOKEN = /K10[0-9a-f]*(?:::|%3A%3A)[^\s"'`]+/gi;
 /**
  * A bootstrap token, `[a-z0-9]{6}.[a-z0-9]{16}` (`k3s token create`, docs.k3s.io/cli/token; kubeadm's format), which
  * K3s takes as `--token`: standing alone, not part of a longer dotted name, with a digit in its secret half.
@@ -145,9 +143,6 @@ const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763
  */
 const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
 
-/** What a K3s token is called in findings (`FoundSecret.what`). */
-export const K3S_TOKEN_SHAPE = 'a K3s token (K10…::…)';
-
 /** `accept`: a match (at `at` in `text`) that is one after all (the pattern only finds candidates). */
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string, text: string, at: number) => boolean }> = [
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
@@ -215,6 +210,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: rawDerKeys, what: 'a private key' },
   { find: toolPrivateKeySpans, what: TOOL_PRIVATE_KEY },
   { find: vendorTokenSpans, what: VENDOR_TOKEN },
+  { find: joinedK3sTokenSpans, what: K3S_TOKEN_SHAPE },
   { find: pgpassSpans, what: PGPASS_SECRET },
   { find: tsigSpans, what: TSIG_SECRET },
   { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },

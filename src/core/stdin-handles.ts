@@ -1,0 +1,198 @@
+import { shellWords } from './secret-arguments';
+
+/**
+ * Writes of a literal through a handle on the standard input of a program a text starts (attack round 46a-3), for
+ * code-input.ts, which reads each as that program given the literal on `<<<`:
+ * - a handle is a name bound to a standard input: to an expression naming one (Go's `in, _ := cmd.StdinPipe()`,
+ *   Java's `p.getOutputStream()` and `p.outputWriter()` (Java 17), Kotlin's `p.outputStream`, C#'s `p.StandardInput`,
+ *   Python's and Node's `p.stdin`, Python's `with p.stdin as f`), or to a writer wrapping a handle (`new
+ *   PrintWriter(p.getOutputStream())`, `new BufferedWriter(new OutputStreamWriter(os))`, `bufio.NewWriter(in)`,
+ *   `using var w = p.StandardInput`): any right side that names a standard input or a handle binds the name on its
+ *   left, and a later assignment of the name to anything else unbinds it (a keyword argument `stdin=PIPE` names none);
+ *   Ruby's Open3 `popen3`/`popen2`/`popen2e`/`pipeline_w` and `IO.popen` bind the first name they give (`i, o, e, t =
+ *   Open3.popen3(…)`, a block's `{ |i, o, e, t|`, `IO.popen(…) do |io|`);
+ * - a write is a handle's method whose name says it writes (`w.println("…")`, `in.Write([]byte("…"))`,
+ *   `i.puts "…"`, `sw.WriteLine("…")`, `io << "…"`), or a call given the handle first (`io.WriteString(in, "…")`,
+ *   `fmt.Fprintln(in, "…")`): the first literal after it, past names, `()`, `[]` and `(` only.
+ * The program is the one code-input.ts finds before the write (the nearest call that names a reader of standard input).
+ */
+
+/** A write found: where it starts, its literal's opening quote and the literal's prefix (`b`, `f`; C#'s `$` as `f`). */
+export interface HandleFeed {
+  index: number;
+  quoteAt: number;
+  prefix: string;
+}
+
+/** What a text that may write to a started program's standard input holds. */
+export const HANDLE_CLUE = /std_?in|output(?:stream|writer)|standardinput|popen|pipeline_w/i;
+
+/** An expression naming a standard input (also a name like `stdin`, which code-input.ts's feeds take for one). */
+const SOURCE =
+  /(?<![\w"'`$])(?:[Ss]td_?[Ii]n\w*|STDIN\w*|StandardInput\w*|(?:get)?[Oo]utputStream\w*|outputWriter)(?!\w|[ \t]*[=:](?![=:]))/;
+/** Ruby's calls that give a standard input first: Open3's and IO's popen. */
+const POPEN = /(?<![\w$])(?:popen(?:2e?|3)|pipeline_w|IO[ \t]*\.[ \t]*popen)[ \t]*\(?/g;
+
+/** An assignment (`w =`, `var w =`, `in, _ :=`, `using var w =`), its names, then its right side's start. */
+const ASSIGNMENT = /(?<![\w.$])([A-Za-z_]\w*)((?:[ \t]*,[ \t]*[A-Za-z_]\w*){0,8})[ \t]*:?=(?![=>~])[ \t]*/g;
+/** Python's `with <expression> as <name>`. */
+const WITH_AS = /(?<![\w.])with[ \t]+([^\n:]{1,256}?)[ \t]+as[ \t]+([A-Za-z_]\w*)/g;
+
+/** A literal's prefix (Python's `b`, `r`, `f`; C#'s `@`, `$`) then its quote, after names, `()`, `[]` and `(`. */
+const LITERAL_AFTER = String.raw`(?:[\w.]|\(\)|[ \t(&*[\]]){0,32}?(?<![\w])([bBrRuU]{0,2}|[fF][rR]?|[rR][fF]|@|\$@?)(["'\x60])`;
+/** A write through the handle named first: a writing method (`.write`, `.println`, `.puts`, `.WriteLine`), Ruby's `<<`. */
+const METHOD_WRITE = new RegExp(
+  String.raw`(?<![\w.$])([A-Za-z_]\w*)[ \t]*(?:\.[ \t]*(?:write|print|puts|append|send|format)\w*[ \t]*\(?|<<)` + LITERAL_AFTER,
+  'gi',
+);
+/** A call given the handle first (`io.WriteString(in, "…")`, `fmt.Fprintf(in, "…")`), then its literal. */
+const CALL_WRITE = new RegExp(String.raw`(?<![\w$])[\w.]{1,64}[ \t]*\([ \t]*&?([A-Za-z_]\w*)[ \t]*,` + LITERAL_AFTER, 'g');
+
+/** How far an assignment's right side is read, and the most writes read in one text. */
+const MAX_SIDE = 256;
+const MAX_EVENTS = 1 << 16;
+
+/** The right side of an assignment from `at`: to a `;`, or a line's end outside parentheses, within MAX_SIDE. */
+function sideAt(text: string, at: number): string {
+  let depth = 0;
+  const end = Math.min(text.length, at + MAX_SIDE);
+  for (let i = at; i < end; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ';' || (c === '\n' && depth <= 0)) return text.slice(at, i);
+  }
+  return text.slice(at, end);
+}
+
+/** Whether `side` names a standard input or one of `handles`. */
+function namesInput(side: string, handles: ReadonlySet<string>): boolean {
+  if (SOURCE.test(side)) return true;
+  for (const word of side.match(/(?<![\w.$])[A-Za-z_]\w*/g) ?? []) if (handles.has(word)) return true;
+  return false;
+}
+
+/** After Ruby's popen call at `at`: its `)` (where it has parentheses), then the first name of a block's `|…|`. */
+function blockName(text: string, at: number, open: boolean): { at: number; name: string } | undefined {
+  let i = at;
+  if (open) {
+    let depth = 1;
+    const end = Math.min(text.length, at + 1024);
+    for (; i < end && depth > 0; i++) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, i + 1);
+        if (close < 0 || close >= end) return undefined;
+        i = close;
+      } else if (c === '(') depth++;
+      else if (c === ')') depth--;
+    }
+    if (depth > 0) return undefined;
+  } else {
+    // `Open3.popen3 "sudo", "-S", "true" do |i, …|`: to the line's end.
+    const line = text.indexOf('\n', at);
+    i = line < 0 ? text.length : line;
+    const block = /(?:\{|\bdo)[ \t]*\|[ \t]*([A-Za-z_]\w*)[^\n]*$/.exec(text.slice(at, i));
+    return block ? { at: at + block.index, name: block[1] } : undefined;
+  }
+  const block = /^[ \t]*(?:\{|do\b)[ \t\n]*\|[ \t]*([A-Za-z_]\w*)/.exec(text.slice(i, i + 128));
+  return block ? { at: i, name: block[1] } : undefined;
+}
+
+/** Each write of a literal through a handle on a standard input in `text` (HandleFeed), in the text's order. */
+export function handleFeeds(text: string): HandleFeed[] {
+  if (!HANDLE_CLUE.test(text)) return [];
+  // Writes, then the bindings of the names written through (a name bound, or bound to something else), in the text's order.
+  const events: Array<{ at: number; name: string; bound?: boolean; side?: string; feed?: HandleFeed }> = [];
+  for (const pattern of [METHOD_WRITE, CALL_WRITE])
+    for (const match of text.matchAll(pattern)) {
+      const quoteAt = match.index + match[0].length - 1;
+      const prefix = match[2].startsWith('$') ? 'f' : match[2];
+      events.push({ at: match.index, name: match[1], feed: { index: match.index, quoteAt, prefix } });
+      if (events.length >= MAX_EVENTS) break;
+    }
+  if (events.length === 0) return [];
+  const written = new Set(events.map(({ name }) => name));
+  // What is read of right sides and after popen calls, in all: linear in the text (`a=a=a=…` on one line).
+  let budget = 2 * text.length + 65536;
+  for (const match of text.matchAll(ASSIGNMENT)) {
+    if (!written.has(match[1])) continue;
+    const side = sideAt(text, match.index + match[0].length);
+    if ((budget -= side.length + 16) < 0) break;
+    // Ruby's `i, o, e, t = Open3.popen3(…)` gives standard input first, `io = IO.popen(…)` an input and output.
+    const popen = /^IO[ \t]*\.[ \t]*popen\b/.test(side) || (match[2] !== '' && /^(?:[\w.]+\.)?(?:popen(?:2e?|3)|pipeline_w)\b/.test(side));
+    events.push({ at: match.index, name: match[1], bound: popen || undefined, side });
+  }
+  for (const match of text.matchAll(WITH_AS)) if (written.has(match[2])) events.push({ at: match.index, name: match[2], side: match[1] });
+  for (const match of text.matchAll(POPEN)) {
+    if ((budget -= 256) < 0) break;
+    const block = blockName(text, match.index + match[0].length, match[0].endsWith('('));
+    if (block && written.has(block.name)) events.push({ at: block.at, name: block.name, bound: true });
+  }
+  events.sort((a, b) => a.at - b.at);
+  const handles = new Set<string>();
+  const feeds: HandleFeed[] = [];
+  for (const { name, bound, side, feed } of events) {
+    if (feed) {
+      if (handles.has(name)) feeds.push(feed);
+    } else if (bound || namesInput(side!, handles)) handles.add(name);
+    else handles.delete(name);
+  }
+  return feeds;
+}
+
+/**
+ * The name of what a call looks up by a literal key, before its `(` (`os.Getenv(`, `System.getenv(`,
+ * `Environment.GetEnvironmentVariable(`, `os.environ.get(`, `getProperty(`, `fetch(`, `lookup(`, `readFile(`), or an
+ * index's `[` (`ENV["PW"]`, `os.environ["PW"]`).
+ */
+const LOOKUP =
+  /(?:\[|(?<![\w$])(?:[Gg]et|[Ff]etch|[Ll]ookup|[Rr]ead|[Ll]oad)\w*[ \t]*\(|[Ee]nv(?:iron\w*)?[ \t]*\(|\w(?:Variable|Property|Env|Setting|Secret)s?[ \t]*\()[ \t]*$/;
+
+/**
+ * Whether the literal of `feed` is no value written (code-input.ts's feeds): a key a value is looked up by
+ * (`in.Write([]byte(os.Getenv("PW")))`, `w.println(System.getenv("PW"))`, `i.puts ENV["PW"]`: LOOKUP), or a
+ * double-quoted text interpolating one (Ruby's `"#{pw}"`).
+ */
+export function notWritten(text: string, feed: HandleFeed, value: string): boolean {
+  const before = text.slice(Math.max(0, feed.quoteAt - feed.prefix.length - 64), feed.quoteAt - feed.prefix.length);
+  return LOOKUP.test(before) || (text[feed.quoteAt] !== "'" && /#\{/.test(value));
+}
+
+/**
+ * A call's literals as the command's words, where the call says how (attack round 46a-3): C#'s `Process.Start(file,
+ * arguments)` and `new ProcessStartInfo(file, arguments)` take the arguments as one command line; Ruby's
+ * `IO.popen(cmd, "r+")` and Open3's popen take a mode after the command, which is no word.
+ */
+export function commandWords(before: string, items: readonly string[]): string[] {
+  if (items.length === 2 && /(?:ProcessStartInfo|Process[ \t]*\.[ \t]*Start)[ \t]*$/.test(before))
+    return [items[0], ...shellWords(items[1])];
+  if (items.length > 1 && /popen\w*[ \t]*$/.test(before) && /^[rwa]\+?[bt]?(?::[\w-]+)*$/.test(items[items.length - 1]))
+    return items.slice(0, -1);
+  return [...items];
+}
+
+/** C#'s `FileName = "…"` and its `Arguments = "…"` nearby (an initializer's, or `psi.Arguments = …` after it). */
+const FILE_NAME = /(?<![\w$])FileName[ \t]*=[ \t]*@?"([^"\\\n]{1,256})"/g;
+const ARGUMENTS = /(?<![\w$])Arguments[ \t]*=[ \t]*@?"([^"\\\n]{0,1024})"/g;
+
+/**
+ * C#'s ProcessStartInfo set by its properties (`new ProcessStartInfo { FileName = "sudo", Arguments = "-S true" }`, or
+ * `psi.FileName = …; psi.Arguments = …;`): the command, as a call code-input.ts reads, at the first of the two and
+ * ending after the last. The arguments are looked for within 256 characters before the file's name and 512 after.
+ */
+export function startInfoCalls(text: string): Array<{ at: number; end: number; words: string[] }> {
+  const calls: Array<{ at: number; end: number; words: string[] }> = [];
+  if (!text.includes('FileName')) return calls;
+  for (const file of text.matchAll(FILE_NAME)) {
+    const from = Math.max(0, file.index - 256);
+    const near = [...text.slice(from, file.index + file[0].length + 512).matchAll(ARGUMENTS)];
+    const args = near.sort((a, b) => Math.abs(a.index + from - file.index) - Math.abs(b.index + from - file.index))[0];
+    const argsAt = args ? from + args.index : file.index;
+    const at = Math.min(file.index, argsAt);
+    const end = Math.max(file.index + file[0].length, args ? argsAt + args[0].length : 0);
+    calls.push({ at, end, words: [file[1], ...(args ? shellWords(args[1]) : [])] });
+    if (calls.length >= 64) break;
+  }
+  return calls;
+}

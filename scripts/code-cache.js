@@ -76,10 +76,12 @@ function loadKnown(parent, id, filename) {
  * loaded before; each resolution stats and reads package.json files), and a relative one not loaded yet is loaded from
  * there (loadKnown).
  */
-function runModule(module, script, filename, known = () => undefined) {
+function runModule(module, script, filename, known = () => undefined, deferred = () => undefined) {
   const wrapper = script.runInThisContext({ displayErrors: true });
   const require = (id) => {
     const target = known(id);
+    const later = id.startsWith('.') ? deferred(module, id, target) : undefined;
+    if (later) return later;
     const loaded = Module._cache[target] ?? (target && id.startsWith('.') ? loadKnown(module, id, target) : undefined);
     return loaded ? loaded.exports : module.require(id);
   };
@@ -108,9 +110,9 @@ function readCache() {
   try {
     if (blob.length < 8 || blob.readUInt32LE(0) !== checksum(blob.subarray(4))) return 'damaged';
     const indexLength = blob.readUInt32LE(4);
-    const { modules, resolved } = JSON.parse(blob.subarray(8, 8 + indexLength).toString('utf8'));
-    if (typeof modules !== 'object' || typeof resolved !== 'object' || !modules || !resolved) return 'damaged';
-    return { modules, resolved, data: blob.subarray(8 + indexLength) };
+    const { modules, resolved, unused = {} } = JSON.parse(blob.subarray(8, 8 + indexLength).toString('utf8'));
+    if ([modules, resolved, unused].some((part) => typeof part !== 'object' || !part)) return 'damaged';
+    return { modules, resolved, unused, data: blob.subarray(8 + indexLength) };
   } catch {
     return 'damaged';
   }
@@ -191,27 +193,127 @@ function useCache() {
       const key = `${name}\0${id}`;
       return Object.hasOwn(cache.resolved, key) ? path.join(root, cache.resolved[key]) : undefined;
     };
-    return runModule(this, script, filename, known);
+    return runModule(this, script, filename, known, deferred);
+  };
+  // Only for the build the cache was written after (shouldWrite): a cache a failed write left is of an older build.
+  const current = writtenForThisBuild();
+  // One stand-in per module, whoever requires it first.
+  const standIns = new Map();
+  const deferred = (parent, id, target) => {
+    const keys = target && current && !Module._cache[target] ? cache.unused[path.relative(root, target)] : undefined;
+    if (!Array.isArray(keys)) return undefined;
+    if (!standIns.has(target))
+      standIns.set(
+        target,
+        standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id)),
+      );
+    return standIns.get(target);
   };
   return counts;
+}
+
+/**
+ * The modules of lib/ that a run of the config the cache was written with never uses are loaded when first used, not
+ * when required: of the ~330 modules of lib/ the reference config loads, about 85 (readers of secrets in shell, code and
+ * SQL texts, rules of features it does not use) never have their exports read. The writer records them (loaded, but no
+ * export read during its warm-up, and none required for its effect alone) with their export names (`unused` in the
+ * index). A run gives a `require` of one a stand-in: an object with an accessor per export name, whose first read of
+ * anything loads the module (loadKnown, as any other) and whose accessors then read the module's own exports (live, as
+ * Node's `exports.x` are). A module its importer reads at load time (`{ find: readers.spans }`, `class A extends
+ * b.B`) loads then, as before: only when a module runs changes, never what it holds. Every other module loads as Node
+ * loads it. A module added into a chain of such modules (a new secret reader behind one the reference config never
+ * calls) is deferred too, with no change here.
+ */
+function standIn(keys, load) {
+  let real;
+  const exports = () => {
+    if (real) return real;
+    real = load();
+    // Export names the module has now and did not have when the cache was written (a hand-edited lib/), or no more.
+    for (const key of Object.getOwnPropertyNames(real))
+      if (!Object.hasOwn(object, key)) forward(key, Object.getOwnPropertyDescriptor(real, key).enumerable);
+    for (const [key] of keys) if (!Object.hasOwn(real, key)) delete object[key];
+    return real;
+  };
+  const forward = (key, enumerable) => Object.defineProperty(object, key, { get: () => exports()[key], enumerable, configurable: true });
+  // Any other read (a name it has not, `in`, a symbol) reaches the prototype: a proxy that loads the module, then answers.
+  const object = Object.create(
+    new Proxy(Object.create(null), {
+      get: (_, key) => exports()[key],
+      has: (_, key) => key in exports(),
+    }),
+  );
+  for (const [key, enumerable] of keys) forward(key, enumerable);
+  return object;
+}
+
+/** Whether the cache file was written for lib/'s current build (recordWrite), the only one whose `unused` list holds. */
+function writtenForThisBuild() {
+  try {
+    return fs.readFileSync(stateFile, 'utf8').trim() === `${currentBuild()} written`;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads lib/src/main.js, compiling every module itself, and writes their code to the cache file (a new file, renamed into place). */
 function writeCache() {
   const scripts = [];
   const resolved = {};
+  // The modules of lib/ whose exports something read, or that a module requires for its effect alone (standIn): what a
+  // `require` of one gives during the warm-up is a proxy that records any use.
+  const used = new Set();
+  const watched = new Map();
+  const watch = (parent, id) => {
+    const target = Module._resolveFilename(id, parent);
+    const name = path.relative(root, target);
+    if (!name.startsWith(`lib${path.sep}`)) return undefined;
+    if (!watched.has(target)) {
+      const exports = parent.require(id);
+      const seen =
+        (answer) =>
+        (_, ...args) => {
+          used.add(name);
+          return answer(exports, ...args);
+        };
+      const traps = {
+        get: Reflect.get,
+        has: Reflect.has,
+        ownKeys: Reflect.ownKeys,
+        getOwnPropertyDescriptor: Reflect.getOwnPropertyDescriptor,
+      };
+      const keys = Object.getOwnPropertyNames(exports).map((key) => [key, Object.getOwnPropertyDescriptor(exports, key).enumerable]);
+      const proxy = new Proxy(exports, Object.fromEntries(Object.entries(traps).map(([trap, answer]) => [trap, seen(answer)])));
+      watched.set(target, { proxy, keys });
+    }
+    // `require('./x');` alone: the module is wanted for what it does when it runs.
+    if (
+      new RegExp(String.raw`^\s*require\((["'])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\1\);?\s*$`, 'm').test(sources.get(parent) ?? '')
+    )
+      used.add(name);
+    return watched.get(target).proxy;
+  };
+  /** Each module's text, for the test above. */
+  const sources = new Map();
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileAndKeep(content, filename) {
     if (!cacheable(filename, content)) return compile.call(this, content, filename);
     const script = new vm.Script(Module.wrap(content), { filename });
     const name = path.relative(root, filename);
     scripts.push([name, checksum(content), script]);
-    return runModule(this, script, filename, (id) => {
-      // The key of one `require(id)` of this module in the record of what it resolved to.
-      const to = Module._resolveFilename(id, this);
-      if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[`${name}\0${id}`] = path.relative(root, to);
-      return undefined;
-    });
+    sources.set(this, content);
+    return runModule(
+      this,
+      script,
+      filename,
+      (id) => {
+        // The key of one `require(id)` of this module in the record of what it resolved to.
+        const to = Module._resolveFilename(id, this);
+        if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[`${name}\0${id}`] = path.relative(root, to);
+        return undefined;
+      },
+      watch,
+    );
   };
   const { main } = require(path.join(root, 'lib', 'src', 'main.js'));
   // A dry run of the config (it writes nothing: no folder, no lock), its output and exit code dropped, compiles the
@@ -235,7 +337,10 @@ function writeCache() {
     parts.push(data);
     offset += data.length;
   }
-  const indexBytes = Buffer.from(JSON.stringify({ modules, resolved }), 'utf8');
+  const unused = Object.fromEntries(
+    [...watched].map(([target, { keys }]) => [path.relative(root, target), keys]).filter(([name]) => modules[name] && !used.has(name)),
+  );
+  const indexBytes = Buffer.from(JSON.stringify({ modules, resolved, unused }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(indexBytes.length, 0);
   const body = Buffer.concat([length, indexBytes, ...parts]);

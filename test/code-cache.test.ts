@@ -128,6 +128,46 @@ test('a module changed after the cache was written runs its new text, even at th
   });
 });
 
+/**
+ * A project whose warm-up (`main(['--dry-run'])`) never reads the exports of rare.js, listed.js (nor of rare.js' own
+ * helper), and requires effect.js for its effect alone: what a run loads before and after main asks for them.
+ */
+const DEFERRED = {
+  'main.js':
+    "const rare = require('./rare');\nconst listed = require('./listed');\nrequire('./effect');\n" +
+    "exports.main = (args) => args.includes('rare') ? [rare.value(), rare.counter, Object.keys(listed), 'exported' in listed, listed.late ?? 'no late'] : 'dry';\n",
+  'rare.js': "const deep = require('./deep');\nexports.counter = 0;\nexports.value = () => { exports.counter++; return deep.word(); };\n",
+  'deep.js': "exports.word = () => 'deep';\n",
+  'listed.js': 'exports.exported = 1;\nexports.other = 2;\n',
+  'effect.js': 'globalThis.effectRan = true;\n',
+};
+
+function runDeferred(env: NodeJS.ProcessEnv = {}) {
+  const loaded = "Object.keys(require.cache).map((f) => require('node:path').basename(f)).filter((f) => f !== 'code-cache.js').sort()";
+  const script =
+    "require('./scripts/code-cache').useCache(); const { main } = require('./lib/src/main.js');" +
+    `const before = ${loaded}; const effect = globalThis.effectRan; const value = main(['rare']);` +
+    `console.log(JSON.stringify({ before, effect, value, after: ${loaded} }));`;
+  const result = node(['-e', script], env);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+test('a module whose exports the warm-up never read is loaded at its first use, with what it holds as loaded at once; not with a cache of an older build', () => {
+  writeModules(DEFERRED);
+  writeCache();
+  const all = ['deep.js', 'effect.js', 'listed.js', 'main.js', 'rare.js'];
+  // listed.js' names are there before it loads (Object.keys reads no property); a name it has not asks it to load.
+  const value = ['deep', 1, ['exported', 'other'], true, 'no late'];
+  expect(runDeferred()).toEqual({ before: ['effect.js', 'main.js'], effect: true, value, after: all });
+  // The same as without the cache, where Node loads each module when it is required.
+  expect(runDeferred({ K3S_VIP_CODE_CACHE: '0' })).toEqual({ before: all, effect: true, value, after: all });
+  // A cache a failed write left for an older build of lib/: its record of unused modules may be wrong, so none is kept.
+  writeFileSync(join(project, 'lib', '.tsbuildinfo'), '');
+  utimesSync(join(project, 'lib', '.tsbuildinfo'), new Date(), new Date(Date.now() + 5_000));
+  expect(runDeferred()).toEqual({ before: all, effect: true, value, after: all });
+});
+
 /** A cache file of `index` and 16 bytes of data, with the right checksum. */
 function withIndex(index: unknown): Buffer {
   const text = Buffer.from(JSON.stringify(index));

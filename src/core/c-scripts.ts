@@ -1,5 +1,6 @@
 import { withFedFiles } from './fed-files';
 import type { ProbeEdit } from './probe-spans';
+import { withSecretVariables } from './secret-variables';
 import { withLiterals } from './variable-literals';
 
 /**
@@ -72,7 +73,8 @@ export const withScripts =
 
 /**
  * A reader of a text's commands (secrets-commands.ts) made to read them also through the text's variables
- * (variable-literals.ts), files and descriptors (fed-files.ts) and in its `-c` scripts over several lines.
+ * (variable-literals.ts), files and descriptors (fed-files.ts) and in its `-c` scripts over several lines, and to find
+ * the literals the text puts into variables named like a secret (secret-variables.ts).
  */
 export const withTextReads = (read: (text: string) => Found): ((text: string) => Found) =>
-  withScripts((text) => withLiterals(text, withFedFiles(read)));
+  withScripts((text) => withLiterals(text, withFedFiles(withSecretVariables(read))));

@@ -49,6 +49,10 @@ const refused: ReadonlyArray<readonly [string, string, string]> = [
     S,
   ],
   ['echo … > /tmp/p; DB_PASSWORD="$(cat /tmp/p)"', `echo '${S}' > /tmp/p\nDB_PASSWORD="$(cat /tmp/p)"\n`, S],
+  // a variable named like a secret set from one that holds a literal
+  ['X=\'…\'; export DB_PASSWORD="$X"', `X='${S}'\nexport DB_PASSWORD="$X"\n`, S],
+  ['X=$(echo …); API_TOKEN=$X', `X=$(echo '${S}')\nAPI_TOKEN=$X\n`, S],
+  ["printf -v DB_PASSWORD -- '%s' '…'", `printf -v DB_PASSWORD -- '%s' '${S}'`, S],
 ];
 
 /** Refused before this round, and still. */
@@ -74,6 +78,9 @@ const ordinary = [
   'DB_PASSWORD=$(echo "$X")',
   'DB_PASSWORD=$(printf %s "$X" | base64 -d)',
   'mapfile -t lines < <(kubectl get nodes)',
+  'HOST=db.local\nDB_PASSWORD="${DB_PASSWORD:?set DB_PASSWORD for $HOST}"',
+  'X=/run/secrets/db\nDB_PASSWORD_FILE="$X"',
+  'X=\'<your password>\'\nDB_PASSWORD="$X"',
   'CFG=$(echo \'eyJhIjoxfQ==\' | base64 -d)\necho "$CFG"',
   "NAME=$(echo 'web' | tr -d '\\n')\nkubectl rollout restart deployment \"$NAME\"",
   "read -r -d '' PASSWORD_HELP <<'EOF'\nSet DB_PASSWORD in the Secret,\nthen restart the pod.\nEOF\necho \"$PASSWORD_HELP\"",

@@ -1,6 +1,6 @@
 import { withFedFiles } from './fed-files';
 import type { ProbeEdit } from './probe-spans';
-import { withSecretVariables } from './secret-variables';
+import { putSecretAssignments, withSecretVariables } from './secret-variables';
 import { withLiterals } from './variable-literals';
 
 /**
@@ -77,4 +77,4 @@ export const withScripts =
  * the literals the text puts into variables named like a secret (secret-variables.ts).
  */
 export const withTextReads = (read: (text: string) => Found): ((text: string) => Found) =>
-  withScripts((text) => withLiterals(text, withFedFiles(withSecretVariables(read))));
+  withScripts((text) => withLiterals(text, withFedFiles(withSecretVariables(read)), putSecretAssignments));

@@ -22,7 +22,7 @@ const BEFORE = String.raw`(?<![^\s;&|(])(?:(?:export|local|readonly|declare|type
 const ASSIGNMENT = new RegExp(String.raw`${BEFORE}([A-Za-z_]\w{0,127})=(?:(?:${LITERAL})(?=[\s;&|)]|$)|(?=\S))`, 'dg');
 /** `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is), its last word. */
 const PRINTF_V = new RegExp(
-  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
+  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
   'dg',
 );
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
@@ -174,13 +174,15 @@ type Found = { spans: Array<[number, number]>; option?: string };
 /**
  * What `read` finds in `text`, and in its probe (literalProbe): each finding where it lies in the text (probe-spans.ts):
  * in a literal put there, the assignment's literal; elsewhere, the text the probe copied (44a-3: a path set in a
- * variable makes a reader of a file written from a literal).
+ * variable makes a reader of a file written from a literal). `put`: what the probe finds in the literals put there, as
+ * spans of the text (secret-variables.ts: `DB_PASSWORD="$X"` after `X='…'`).
  */
-export function withLiterals(text: string, read: (text: string) => Found): Found {
+export function withLiterals(text: string, read: (text: string) => Found, put?: (probe: Probe) => Found): Found {
   const found = read(text);
   const probe = literalProbe(text);
   if (!probe) return found;
   const inProbe = read(probe.probe);
-  const spans = textSpans(probe, inProbe.spans);
-  return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
+  const held = put?.(probe) ?? { spans: [] };
+  const spans = [...textSpans(probe, inProbe.spans), ...held.spans];
+  return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option ?? held.option } : found;
 }

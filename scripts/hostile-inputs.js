@@ -192,6 +192,13 @@ const commandLists41 = (size = 1_000_000) =>
       ['here-docs on groups left open', '{ read P; } <<A\n'],
       ['writers piped into loops', "echo 'a' | while read -r X; do "],
       ['read -a and mapfile over IFS', "IFS=: read -r -a A <<< 'a:b'\nmapfile -t L <<< 'c'\n"],
+      // Round 47 (vars47: substitution-literals.ts, secret-variables.ts): substitutions that write or decode a literal,
+      // left open too; literals read into names like a secret.
+      ['substitutions of literals decoded', "P=$(echo 'a' | base64 -d | tr -d x) "],
+      ['substitutions left open', 'P=$(echo a | openssl base64 -d -A '],
+      ['backquotes left open', 'P=`echo a '],
+      ['substitutions in substitutions', 'a=$(b=$(c=$('],
+      ['literals read into names like a secret', "read -r PW <<< 'abcdefgh' ; printf -v PW '%s' abcdefgh\n"],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

@@ -1,6 +1,7 @@
 import { withFedFiles } from './fed-files';
 import { withFunctionCalls } from './function-calls';
 import type { ProbeEdit } from './probe-spans';
+import { putSecretAssignments, withSecretVariables } from './secret-variables';
 import { withLiterals } from './variable-literals';
 
 /**
@@ -74,7 +75,8 @@ export const withScripts =
 /**
  * A reader of a text's commands (secrets-commands.ts) made to read them also through the text's variables
  * (variable-literals.ts), files and descriptors (fed-files.ts), in its `-c` scripts over several lines and in the calls
- * of its functions (function-calls.ts).
+ * of its functions (function-calls.ts), and to find the literals the text puts into variables named like a secret
+ * (secret-variables.ts).
  */
 export const withTextReads = (read: (text: string) => Found): ((text: string) => Found) =>
-  withFunctionCalls(withScripts((text) => withLiterals(text, withFedFiles(read))));
+  withFunctionCalls(withScripts((text) => withLiterals(text, withFedFiles(withSecretVariables(read)), putSecretAssignments)));

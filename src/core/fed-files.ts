@@ -1,6 +1,7 @@
 import { hereDocLines, literalWritten, WORD, wordsLiteral, WRITER, type Literal } from './fed-literals';
 import { hereString, MAX_EDITS, readsAfter, reopened, sourceOf, spellings } from './fed-reads';
 import { probeOf, textSpans, type Probe, type ProbeEdit } from './probe-spans';
+import { putSecretAssignments } from './secret-variables';
 import { withLiterals } from './variable-literals';
 
 /**
@@ -172,6 +173,7 @@ export const withFedFiles =
     const probe = fedFilesProbe(text);
     if (!probe) return found;
     const inProbe = withLiterals(probe.probe, read);
-    const spans = textSpans(probe, inProbe.spans);
-    return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
+    const put = putSecretAssignments(probe); // `PW=$(< /tmp/p)` is `PW='…'` there (45a-5)
+    const spans = [...textSpans(probe, inProbe.spans), ...put.spans];
+    return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option ?? put.option } : found;
   };

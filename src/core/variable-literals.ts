@@ -1,5 +1,6 @@
 import { probeOf, singleQuoted, textSpans, type Probe, type ProbeEdit } from './probe-spans';
 import { readAssignments } from './read-builtin';
+import { substitutionLiterals } from './substitution-literals';
 
 /**
  * A password that reaches a reader of standard input through a variable set from a literal earlier in the same text
@@ -19,9 +20,9 @@ export const LITERAL = String.raw`'([^'\n]*)'|"([^"\n$\x60\\]*)"|([^\s'"$\x60;&|
 const BEFORE = String.raw`(?<![^\s;&|(])(?:(?:export|local|readonly|declare|typeset)[ \t]+(?:-\w+[ \t]+)*)?`;
 /** `NAME=literal` (ended by a blank, a separator or the line's end), or `NAME=` with anything else (`$(…)`, `"$X"`). */
 const ASSIGNMENT = new RegExp(String.raw`${BEFORE}([A-Za-z_]\w{0,127})=(?:(?:${LITERAL})(?=[\s;&|)]|$)|(?=\S))`, 'dg');
-/** `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is). */
+/** `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is), its last word. */
 const PRINTF_V = new RegExp(
-  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[\s;&|)]|$)`,
+  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
   'dg',
 );
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
@@ -34,8 +35,10 @@ const EXEC = new RegExp(
 const MAX_SUBSTITUTIONS = 256;
 const MAX_VALUE = 4096;
 
-interface Literal {
+export interface Literal {
   name: string;
+  /** Set by `NAME=literal` (secrets-text.ts's assignedSecret reads those as written). */
+  plain?: boolean;
   value?: string;
   /** The literal's span in the text (undefined: the variable was set from something else). */
   span?: [number, number];
@@ -54,11 +57,27 @@ function literalOf(match: RegExpExecArray, groups: readonly number[]): { value: 
   return value ? { value, span: [start, start + value.length] } : undefined;
 }
 
-/** The assignments of `text`, in order. */
-function assignments(text: string): Literal[] {
+/**
+ * The assignments of `text`, in order (a command substitution's literal too: substitution-literals.ts); the last few
+ * texts' kept (secret-variables.ts reads a text, and its probes, before literalProbe reads it).
+ */
+export function assignments(text: string): readonly Literal[] {
+  let found = recent.get(text);
+  if (!found) {
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(text, (found = assignmentsIn(text)));
+  }
+  return found;
+}
+const RECENT = 4;
+const recent = new Map<string, readonly Literal[]>();
+
+function assignmentsIn(text: string): Literal[] {
   const found: Literal[] = [];
   const after = (match: RegExpExecArray): number => match.index + match[0].length;
-  for (const match of text.matchAll(ASSIGNMENT)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
+  for (const match of text.matchAll(ASSIGNMENT))
+    found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match), plain: true });
+  found.push(...substitutionLiterals(text));
   for (const match of text.matchAll(PRINTF_V)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
   for (const { name, value, map, after } of readAssignments(text)) {
     const placed = map?.filter((at) => at >= 0) ?? [];
@@ -155,13 +174,15 @@ type Found = { spans: Array<[number, number]>; option?: string };
 /**
  * What `read` finds in `text`, and in its probe (literalProbe): each finding where it lies in the text (probe-spans.ts):
  * in a literal put there, the assignment's literal; elsewhere, the text the probe copied (44a-3: a path set in a
- * variable makes a reader of a file written from a literal).
+ * variable makes a reader of a file written from a literal). `put`: what the probe finds in the literals put there, as
+ * spans of the text (secret-variables.ts: `DB_PASSWORD="$X"` after `X='…'`).
  */
-export function withLiterals(text: string, read: (text: string) => Found): Found {
+export function withLiterals(text: string, read: (text: string) => Found, put?: (probe: Probe) => Found): Found {
   const found = read(text);
   const probe = literalProbe(text);
   if (!probe) return found;
   const inProbe = read(probe.probe);
-  const spans = textSpans(probe, inProbe.spans);
-  return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option } : found;
+  const held = put?.(probe) ?? { spans: [] };
+  const spans = [...textSpans(probe, inProbe.spans), ...held.spans];
+  return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option ?? held.option } : found;
 }

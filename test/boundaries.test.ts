@@ -191,6 +191,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['22.2.0', 'dnsConfig', false, true],
   // templates/_podtemplate.tpl: `with .Values.deployment.hostAliases` from v29.0.0 (none at v28.3.0)
   ['29.0.0', 'hostAliases', false, true],
+  // templates/_podtemplate.tpl: `if $config.middlewares` up to v38.0.2, `with $config.http` then `with .middlewares` from v39.0.0
+  ['39.0.0', 'entrypointMiddlewares', 'middlewares', 'http.middlewares'],
 ];
 
 describe.each([

@@ -31,7 +31,7 @@ const LISTS = ['globalArguments', 'additionalArguments'] as const;
  * value, whatever it is, or fails to start when none follows (paerser `parseOne`), so the rules refuse them bare.
  */
 const TAKES_VALUE =
-  /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.address|^entrypoints\.[^.]+\.http\.redirections\.entrypoint\.(to|scheme|priority))$/;
+  /(\.trustedips|^providers\.kubernetes(ingress|gateway|crd)\.(namespaces|ingressclass|labelselector)|^certificatesresolvers\.[^.]+\.acme\.(email|caserver|storage)|^entrypoints\.[^.]+\.(address|http\.middlewares)|^entrypoints\.[^.]+\.http\.redirections\.entrypoint\.(to|scheme|priority))$/;
 
 /**
  * Bare flags known to be switches (booleans, or option blocks paerser treats like them: `reflect.Pointer` in

@@ -218,6 +218,12 @@ export interface TraefikChartRules {
    * same lines at v41.3.0).
    */
   readonly hostAliases: boolean;
+  /**
+   * Which key of `ports.<name>` the chart writes as `--entryPoints.<name>.http.middlewares={{ join "," ... }}` when Go-true
+   * (templates/_podtemplate.tpl): `middlewares` (`if $config.middlewares`, v20.1.1 to v38.0.2); `http.middlewares` from v39.0.0
+   * (`with $config.http` then `with .middlewares`; v39.0.0 reads `middlewares` no more).
+   */
+  readonly entrypointMiddlewares: 'middlewares' | 'http.middlewares';
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -267,6 +273,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     hubPorts: 'none',
     dnsConfig: false,
     hostAliases: false,
+    entrypointMiddlewares: 'middlewares',
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -303,7 +310,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   { since: '37.4.0', localPlugins: 'typed' },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
-  { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null' },
+  { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null', entrypointMiddlewares: 'http.middlewares' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },
   { since: '39.0.8', hubTokenVolume: true, hubTokenEnv: false },
   {

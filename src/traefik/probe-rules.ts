@@ -14,6 +14,7 @@ import { isMap } from '../core/is-map';
 import { entrypointTls } from './entrypoint-tls';
 import type { ProbeRequest } from './ping-rule-match';
 import { pingRouters } from './ping-routers';
+import { pingMiddlewareProblems } from './entrypoint-middlewares';
 
 type Values = Readonly<Record<string, unknown>>;
 const valueAt = (values: unknown, path: readonly string[]) =>
@@ -206,6 +207,9 @@ export function probeProblems({ values, flags, entrypoints, chart, chartName, so
         `of ${chartName}'s probes (${formatPath(schemeKey)} ${scheme === undefined ? 'unset' : `is ${shownValue(scheme)}`}), which get a 404, ${down}: ` +
         `drop the router's tls, or set ${formatPath(schemeKey)}: HTTPS`,
     });
+
+  // 47b-2: the ping entrypoint's middlewares sit in front of its ping router too (entrypoint-middlewares.ts).
+  result.errors.push(...pingMiddlewareProblems(values, flags, pingName, chart, where, down, portKey, at));
 
   if (rules.probeHost) hostProblem(values, pingName, chartName, sourced, hostNetwork, down, result);
 

@@ -1,6 +1,4 @@
 import { closeOf, isExpansionOnly } from '../src/core/shell-expansions';
-import { secretShape } from '../src/core/secret-shapes';
-import { secretValues } from '../src/core/secrets';
 import { falseRefusalTables } from './secret-tables';
 
 /**
@@ -38,6 +36,16 @@ const ordinary = [
   'DB_PASSWORD="$(printf \'%s\' "$(cat /run/secrets/db)")"',
   'local password="$(get_password "$1")"',
   'PASSWORD="$(cat "$HOME/.pgpass" | cut -d: -f5)"',
+  // long: YAML folds them in a rendered file, the write gate reads the cut lines
+  "TOKEN=$(kubectl get secret s -o jsonpath='{.data.t}' | base64 -d | tr -d '\\n')",
+  'export PGPASSWORD="$(kubectl get secret pg -o jsonpath="{.data.password}" | base64 -d)"',
+  'TOKEN="$(curl -s -H "Metadata-Flavor: Google" "http://metadata/token")"',
+  'export VAULT_TOKEN="$(vault login -token-only -method=kubernetes role="$ROLE")"',
+  'AWS_SECRET_ACCESS_KEY="$(aws configure get aws_secret_access_key --profile "$P")"',
+  'REDIS_PASSWORD="$(grep -oP \'(?<=requirepass ).*\' /etc/redis/redis.conf)"',
+  'readonly TOKEN="$(< /var/run/secrets/kubernetes.io/serviceaccount/token)"',
+  'export PW="$(kubectl get secret db -o jsonpath=\'{.data.password}\' | base64 --decode)"',
+  'RUN --mount=type=secret,id=npmtoken NPM_TOKEN="$(cat /run/secrets/npmtoken)" npm ci',
   // ${VAR:-$(…)} and ${VAR:-$OTHER}: a parameter expansion, no object
   'API_TOKEN="${API_TOKEN:-$(cat /run/secrets/token)}"',
   'X="${API_TOKEN:-$OTHER}"',
@@ -54,22 +62,6 @@ const ordinary = [
   'echo "password: $(cat /run/secrets/pw | tr -d \'\\n\')"',
   'mysql -uroot -p"$(cat "$PW_FILE")" db',
   'printf \'%s\\n\' "$PASSWORD" | docker login -u bob --password-stdin',
-];
-
-/**
- * Accepted at the config, construct and chart doors and by secretShape; the write gate still refuses them (it reads
- * them inside the rendered valuesContent, where YAML escapes their quotes as `\\"`): left open (false47 report).
- */
-const gateOpen = [
-  "TOKEN=$(kubectl get secret s -o jsonpath='{.data.t}' | base64 -d | tr -d '\\n')",
-  'export PGPASSWORD="$(kubectl get secret pg -o jsonpath="{.data.password}" | base64 -d)"',
-  'TOKEN="$(curl -s -H "Metadata-Flavor: Google" "http://metadata/token")"',
-  'export VAULT_TOKEN="$(vault login -token-only -method=kubernetes role="$ROLE")"',
-  'AWS_SECRET_ACCESS_KEY="$(aws configure get aws_secret_access_key --profile "$P")"',
-  'REDIS_PASSWORD="$(grep -oP \'(?<=requirepass ).*\' /etc/redis/redis.conf)"',
-  'readonly TOKEN="$(< /var/run/secrets/kubernetes.io/serviceaccount/token)"',
-  'export PW="$(kubectl get secret db -o jsonpath=\'{.data.password}\' | base64 --decode)"',
-  'RUN --mount=type=secret,id=npmtoken NPM_TOKEN="$(cat /run/secrets/npmtoken)" npm ci',
 ];
 
 /** Real literals: refused before and still. */
@@ -89,17 +81,23 @@ const held: ReadonlyArray<readonly [string, string]> = [
   ['X="$(cat "$F")" PASSWORD=… ./run', `X="$(cat "$F")" PASSWORD=${S} ./run`],
   ['echo ${X:-{"password":"…"}}', `echo \${X:-{"password":"${S}"}}`],
   ['mysql -p"…" -e "$(cat "$F")"', `mysql -uroot -p"${S}" -e "$(cat "$F")"`],
+  // a literal written into a substitution, whatever filters follow (refused on main only through the decoded cut)
+  ["PW=$(echo '…' | sed 's/\\n//')", `PW=$(echo '${S}' | sed 's/\\n//')`],
+  ["PW=$(echo '…' | awk '{printf \"%s\\n\", $1}')", `PW=$(echo '${S}' | awk '{printf "%s\\n", $1}')`],
+  ["PW=$(printf '…\\n' | tr -d '\\n')", `PW=$(printf '${S}\\n' | tr -d '\\n')`],
+  ["PW=${PW:-$(echo '…' | tr -d '\\n')}", `PW=\${PW:-$(echo '${S}' | tr -d '\\n')}`],
+  ["PW=`echo '…' | tr -d '\\n'`", `PW=\`echo '${S}' | tr -d '\\n'\``],
+  ["PW=$(echo '…' | tr -d ' ' | head -c 64 | cat)", `PW=$(echo '${S}' | tr -d ' ' | head -c 64 | cat)`],
+  // long enough that YAML folds them in the rendered file
+  ['a long PW="$(echo \'…\' | …)"', `PW="$(echo '${S}' | tr -d '\\r' | tr -d ' ' | head -c 64 | cat -- | cat -- | cat -- | cat --)"`],
+  [
+    "a long PW=$(echo \\u0051… | … tr -d '\\n')",
+    `PW=$(echo \\u0051${S.slice(1)} | tr -d ' ' | head -c 64 | cat | cat | cat | cat | cat | cat | tr -d '\\n')`,
+  ],
 ];
 
 describe('false47: ordinary substitutions, quoting and printf formats are accepted at every text door', () => {
   falseRefusalTables(S).acceptedTable(ordinary);
-});
-
-describe('false47: accepted by the text readers (the write gate left open)', () => {
-  test.each(gateOpen)('%s has no secret shape and sets no secret', (text) => {
-    expect(secretShape(text)).toBeUndefined();
-    expect(secretValues({ data: { k: text } })).toEqual([]);
-  });
 });
 
 describe('false47 controls: literals next to substitutions stay refused', () => {

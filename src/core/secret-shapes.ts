@@ -9,6 +9,7 @@ import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
 import { cutIn, type LineCut } from './decoded-breaks';
+import { asDecodedReading } from './shell-expansions';
 import { holdsUrlCredentials } from './url-userinfo';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
@@ -259,7 +260,7 @@ function namedSecret(text: string, cut?: LineCut): { value: string; span: [numbe
  * named rules judge each decoding as the shapes do, so `pass%77ord%3Dx` or base64 of `password: x` is one.
  */
 function namedOnceDecoded(decoded: string, asWritten: () => string | undefined, cut?: LineCut): ReturnType<typeof namedSecret> {
-  const found = namedSecret(decoded, cut);
+  const found = asDecodedReading(() => namedSecret(decoded, cut));
   return found && asWritten() !== found.value ? found : undefined;
 }
 

@@ -4,7 +4,7 @@ import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
-import { expansionWordAt, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
+import { expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { decodeEscapes } from './yaml-escapes';
 
 /**
@@ -63,13 +63,15 @@ const isEnvExpansion = (word: string): boolean =>
   isShellExpansion(word) && !/\$(?![A-Z_][A-Z0-9_]*(?!\w))[A-Za-z_]/.test(word.replace(/\$\([^()]*\)|\$\{[^{}]*\}/g, ''));
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
-// A lone `-` is standard input, or what a shell's `${PW:-}` leaves.
+// A lone `-` is standard input, or what a shell's `${PW:-}` leaves. A value opening a substitution it does not close
+// (`"$(<` where YAML folds a line, `$(cat f | tr -d '` where a decoding broke one) is a shell word cut short (false47).
 export const setsSecret = (key: string, value: string): boolean =>
   namesSecretValue(key) &&
   value !== '-' &&
   !isReference(unquote(value)) &&
   !isShellExpansion(unquote(value)) &&
   !isSchemeExpansion(unquote(value)) &&
+  !isCutShellWord(value) &&
   !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */

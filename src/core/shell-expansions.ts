@@ -5,8 +5,11 @@
  * start (`$(cat `) a literal. The one reading of such words, for every quoted-value reader of secrets-text.ts.
  */
 
-/** Characters read from one opener at most: a value is short, and a text of many openers is read once each. */
-const MAX_WORD = 4096;
+/**
+ * Characters read from one opener at most: a value is short, and a line of many openers (`PW="$(PW="$(…`) reads this
+ * much from each (4096 made 1 MB of them take a minute); a longer value is read as before (cut at its inner quote).
+ */
+const MAX_WORD = 512;
 
 /**
  * Where the quote or substitution opening at `at` (`"`, `'`, `$(`, `${`, a backtick) closes: the index after its
@@ -96,7 +99,36 @@ export function substitutionQuotedAt(text: string, at: number, simpleEnd: number
  */
 export function opensUnclosedSubstitution(line: string, valueAt: number): boolean {
   const at = line[valueAt] === '"' ? valueAt + 1 : valueAt;
-  return (line.startsWith('$(', at) || line.startsWith('${', at) || line[at] === '`') && closeOf(line, at) < 0;
+  return (
+    (line.startsWith('$(', at) || line.startsWith('${', at) || line[at] === '`') &&
+    closeOf(line, at) < 0 &&
+    !writesLiteral(line.slice(at, at + FIRST_COMMAND))
+  );
+}
+
+/** Characters of a substitution's first command read for a literal it writes. */
+const FIRST_COMMAND = 512;
+/** `$(`, `${…$(` or a backtick, then echo or printf and its options, then where its first word starts. */
+const WRITER_START = /^(?:\$\(|\$\{[^}$]{0,128}\$\(|`)[ \t]*(?:echo|printf)(?:[ \t]+-[A-Za-z]+)*[ \t]+/;
+/** A here-string's word that is a literal's start (a quote then a letter, or a plain letter). */
+const HERE_LITERAL = /<<<[ \t]*(?:'[^'\s]|"[^"$`\s]|[^\s$'"])/;
+
+/**
+ * Whether a substitution whose first command writes a literal word opens `start` (`$(echo 'pw' | sed 's/\n//'`,
+ * `$(printf 'pw\n' | …`, `$(cat <<< 'pw' | …`): cut short or not, it holds that literal (substitution-literals.ts
+ * reads the whole ones it models). A format of conversions alone (`printf '%s' "$X"`) or an expansion is none.
+ */
+function writesLiteral(start: string): boolean {
+  const pipe = start.indexOf('|');
+  const first = pipe < 0 ? start : start.slice(0, pipe);
+  if (HERE_LITERAL.test(first)) return true;
+  const writer = WRITER_START.exec(first);
+  if (!writer) return false;
+  const rest = first.slice(writer[0].length);
+  const quote = rest[0] === "'" || rest[0] === '"' ? rest[0] : '';
+  const close = quote ? rest.indexOf(quote, 1) : -1;
+  const word = quote ? rest.slice(1, close < 0 ? rest.length : close) : (/^[^\s;&<>|]*/.exec(rest)?.[0] ?? '');
+  return /[^\s%]/.test(word) && !word.includes('%') && !(quote !== "'" && /[$`]/.test(word)) && !word.startsWith('-');
 }
 
 /** The rest of an unquoted word: up to a blank, `;` or `&`. */
@@ -113,3 +145,25 @@ export function expansionWordAt(text: string, at: number): string | undefined {
   WORD_REST.lastIndex = end;
   return text.slice(at, end) + WORD_REST.exec(text)![0];
 }
+
+/** Readings of a decoding under way (secret-shapes.ts namedOnceDecoded): there a cut word is judged (decoded-breaks.ts). */
+let decodedReadings = 0;
+
+/** `read()`, as a reading of a decoding. */
+export function asDecodedReading<T>(read: () => T): T {
+  decodedReadings++;
+  try {
+    return read();
+  } finally {
+    decodedReadings--;
+  }
+}
+
+/**
+ * A value opening a substitution it does not close (`"$(<` where YAML folds a long line): a shell word cut short,
+ * no literal, in a text as written. In a decoding's line (`PW=$(echo \u0051… | tr -d '\n')` decoded) only a cut the
+ * decoding made, on a line it left as written, is one (decoded-breaks.ts): the decoding may have made the literal.
+ */
+// A word that long is read as before: every key of a long line without blanks (`PW="$(PW="$(…`) reads its line's rest.
+export const isCutShellWord = (value: string): boolean =>
+  decodedReadings === 0 && value.length <= FIRST_COMMAND && opensUnclosedSubstitution(value, 0);

@@ -10,6 +10,12 @@
  * much from each (4096 made 1 MB of them take a minute); a longer value is read as before (cut at its inner quote).
  */
 const MAX_WORD = 512;
+/**
+ * Quotes and substitutions open at once at most: a real value nests a few (`"$(cat "$(dirname "$0")/key")"` is 4);
+ * a line of openers alone (`PW="$(PW="$(…`) stops after a few dozen characters instead of MAX_WORD, which kept 1 MB of
+ * them at 11 s.
+ */
+const MAX_DEPTH = 8;
 
 /**
  * Where the quote or substitution opening at `at` (`"`, `'`, `$(`, `${`, a backtick) closes: the index after its
@@ -48,6 +54,7 @@ export function closeOf(text: string, at: number): number {
     } else if (top === undefined) return -1;
     else i++;
     if (stack.length === 0) return i;
+    if (stack.length > MAX_DEPTH) return -1;
   }
   return -1;
 }

@@ -199,6 +199,10 @@ const commandLists41 = (size = 1_000_000) =>
       ['backquotes left open', 'P=`echo a '],
       ['substitutions in substitutions', 'a=$(b=$(c=$('],
       ['literals read into names like a secret', "read -r PW <<< 'abcdefgh' ; printf -v PW '%s' abcdefgh\n"],
+      // Round 47 (false47: shell-expansions.ts, decoded-breaks.ts): double-quoted values holding quoted substitutions,
+      // read to their shell close; escapes a decoding turns into line breaks inside a substitution.
+      ['quoted substitutions holding quotes, left open', 'PW="$(cat "$(d "$F" '],
+      ['substitutions cut by decoded line breaks', "PW=$(x | tr -d '\\n')\n"],
       // Round 43 (msgs43, prompt-switches.ts): bare flags a line break, an option, a redirection or a client's prompt ends.
       ['bare secret flags before line breaks', 'cli --token\n'],
       ['prompting clients with --password', 'psql --password -h x\n'],

@@ -5,13 +5,15 @@
  * - a format string's field, as Python's `str.format` and `%` operator name them (`{password}`, `{cfg.password}`,
  *   `{0}`, `%(password)s`: docs.python.org/3/library/string.html#format-string-syntax, "printf-style String
  *   Formatting"), also .NET's `String.Format` (`{0}`) and Rust's `format!` (`{password}`): filled in when the program
- *   runs, as a `${P}` substitution is (secrets-text.ts isReference).
+ *   runs, as a `${P}` substitution is (secrets-text.ts isReference); a C or shell printf conversion too (`%s`, `%-12s`,
+ *   `%q`, then maybe the `\n` a format line ends with: `printf 'password=%s\n' "$PW" > app.conf`, false47).
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
  */
 const MASK = /^(?:\*{3,64}|•{3,64})$/;
 const WORDS = String.raw`[A-Za-z]{1,64}(?:[-_ .][A-Za-z]{1,64}){0,7}`;
 const ANGLE = new RegExp(`^<${WORDS}>$`);
-const FORMAT_FIELD = /^(?:\{(?:\d{1,2}|[A-Za-z_]{1,64}(?:\.[A-Za-z_]{1,64}){0,3})(?:![rsa])?\}|%\([A-Za-z_]{1,64}\)[sr])$/;
+const FORMAT_FIELD =
+  /^(?:\{(?:\d{1,2}|[A-Za-z_]{1,64}(?:\.[A-Za-z_]{1,64}){0,3})(?:![rsa])?\}|%\([A-Za-z_]{1,64}\)[sr]|%-?\d{0,3}[sqbdv](?:\\[rnt]){0,2})$/;
 
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {

@@ -8,6 +8,8 @@ import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
 import { judgedOnce } from './secrets-memo';
+import { cutIn, type LineCut } from './decoded-breaks';
+import { asDecodedReading } from './shell-expansions';
 import { holdsUrlCredentials } from './url-userinfo';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
@@ -238,12 +240,12 @@ export const NAMED_ONCE_DECODED =
  * The value a text sets under a name like a secret (`password=x`, `--token=x`, `password: x`, `{"token": "x"}`: the
  * rules of secrets-text.ts and secret-arguments.ts), line by line, with where it stands; undefined where none.
  */
-function namedSecret(text: string): { value: string; span: [number, number] } | undefined {
+function namedSecret(text: string, cut?: LineCut): { value: string; span: [number, number] } | undefined {
   if (!mayHoldSecretKey(text)) return undefined;
   let at = 0;
   for (const line of text.split(/(?<=[\n\r\u2028\u2029])/)) {
     const value = secretArgument(line) ?? gluedSecret(line) ?? assignedSecret(line) ?? keyedSecret(line.replace(/[\n\r\u2028\u2029]$/, ''));
-    if (value !== undefined) {
+    if (value !== undefined && !cut?.(line, at, value)) {
       // A value the line holds escaped or quoted is its line's rest from the name on: the line, to be safe.
       const i = line.lastIndexOf(value);
       return { value, span: i < 0 ? [at, at + line.length] : [at + i, at + i + value.length] };
@@ -257,8 +259,8 @@ function namedSecret(text: string): { value: string; span: [number, number] } | 
  * A value set under a name like a secret in `decoded` (a decoding of `text`) that `text` does not set as written: the
  * named rules judge each decoding as the shapes do, so `pass%77ord%3Dx` or base64 of `password: x` is one.
  */
-function namedOnceDecoded(decoded: string, asWritten: () => string | undefined): { value: string; span: [number, number] } | undefined {
-  const found = namedSecret(decoded);
+function namedOnceDecoded(decoded: string, asWritten: () => string | undefined, cut?: LineCut): ReturnType<typeof namedSecret> {
+  const found = asDecodedReading(() => namedSecret(decoded, cut));
   return found && asWritten() !== found.value ? found : undefined;
 }
 
@@ -279,10 +281,11 @@ export const secretShape: (text: string) => string | undefined = judgedOnce((tex
   const asWritten = namedAsWritten(text);
   // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
   const judged = new Set<string>();
-  for (const { text: decoded } of decodings(text)) {
+  for (const decoding of decodings(text)) {
+    const decoded = decoding.text;
     if (judged.has(decoded)) continue;
     judged.add(decoded);
-    const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten) ? NAMED_ONCE_DECODED : undefined);
+    const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
     if (inner !== undefined) return inner;
   }
   return undefined;

@@ -4,6 +4,7 @@ import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
+import { expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { decodeEscapes } from './yaml-escapes';
 
 /**
@@ -34,7 +35,7 @@ export function isReference(value: string): boolean {
  * takes them off). Not a backtick's (`` `pw` `` is also how prose quotes a value).
  */
 const SHELL_EXPANSION = /^(?:\$[A-Za-z_]\w*|\$[0-9@*#?!$-]|\$\{[^{}]*\}|\$\([^()]*\))+$/;
-export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(word);
+export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(word) || isExpansionOnly(word);
 
 /** References only, glued (`$(A)`, `${A}${B}`). */
 const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
@@ -62,13 +63,15 @@ const isEnvExpansion = (word: string): boolean =>
   isShellExpansion(word) && !/\$(?![A-Z_][A-Z0-9_]*(?!\w))[A-Za-z_]/.test(word.replace(/\$\([^()]*\)|\$\{[^{}]*\}/g, ''));
 
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
-// A lone `-` is standard input, or what a shell's `${PW:-}` leaves.
+// A lone `-` is standard input, or what a shell's `${PW:-}` leaves. A value opening a substitution it does not close
+// (`"$(<` where YAML folds a line, `$(cat f | tr -d '` where a decoding broke one) is a shell word cut short (false47).
 export const setsSecret = (key: string, value: string): boolean =>
   namesSecretValue(key) &&
   value !== '-' &&
   !isReference(unquote(value)) &&
   !isShellExpansion(unquote(value)) &&
   !isSchemeExpansion(unquote(value)) &&
+  !isCutShellWord(value) &&
   !isPlainlyNotSecret(unquote(value), key);
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
@@ -100,7 +103,9 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
   const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|`[^`\n]*`/y;
   quoted.lastIndex = at;
   const match = quoted.exec(text);
-  return match ? { value: unquote(match[0]), end: at + match[0].length } : undefined;
+  // `"$(cat "$F")"`: read to the quote the shell closes it with (shell-expansions.ts).
+  const substitution = match && substitutionQuotedAt(text, at, at + match[0].length);
+  return substitution || (match ? { value: unquote(match[0]), end: at + match[0].length } : undefined);
 }
 
 /**
@@ -157,7 +162,7 @@ export function assignedSecret(text: string): string | undefined {
         quotedValueAt(text, start)?.value ??
         (close >= 0 && !text.slice(start, close).includes('\n')
           ? text.slice(start, close)
-          : wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, ''));
+          : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, '')));
       value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
     if (value === undefined || !setsSecret(key, value)) continue;
@@ -212,7 +217,8 @@ const CLOSING = /[)\]}>"'`*\u2019\u201d]*/y;
 function valueAfterWords(part: string): string | undefined {
   for (const match of part.matchAll(KEY_AFTER_WORDS)) {
     const key = match[1];
-    if (!namesSecretValue(key) || afterFromFile(part, match.index)) continue;
+    // `${API_TOKEN:-$OTHER}` is a shell's parameter (assignedSecret judges its default), no `key: value` (false47).
+    if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
     let value = quotedValueAt(part, at)?.value;
     if (value === undefined) {

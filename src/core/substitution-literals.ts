@@ -21,9 +21,12 @@ const HERE_WORD = new RegExp(String.raw`^[ \t]*(${WORD})[ \t]*$`, 'd');
 const WRITES = new RegExp(String.raw`^[ \t]*(${WRITER})[ \t]*$`, 'd');
 /** A path's directories before a command (`/usr/bin/base64`). */
 const PATH = String.raw`(?:/(?:usr/)?(?:local/)?bin/)?`;
-/** Filters that pass a literal on as it is, or near enough (a line break taken out, the first lines kept). */
+/**
+ * Filters that pass a literal on as it is, or near enough (a line break or blanks taken out, the first lines or
+ * characters kept: `head -c 64`, `tr -d ' '`, `cat --`, false47).
+ */
 const FILTER = new RegExp(
-  String.raw`^${PATH}(?:cat|head(?:[ \t]+-(?:n[ \t]*)?\d+)?|tail(?:[ \t]+-(?:n[ \t]*)?\d+)?|tr[ \t]+-d[ \t]+\S+|xargs(?:[ \t]+echo)?)$`,
+  String.raw`^${PATH}(?:cat(?:[ \t]+--?)?|(?:head|tail)(?:[ \t]+-(?:[nc][ \t]*)?\d+)?|tr[ \t]+-d[ \t]+(?:'[^']*'|"[^"]*"|\S+)|xargs(?:[ \t]+echo)?)$`,
 );
 /** Decoders: base64's (`-d`, `-D`, `--decode`, `-di`), basenc's and openssl's, and xxd's of plain hex. */
 const BASE64 = new RegExp(

@@ -88,12 +88,16 @@ const MAX_EMBEDDED = 16;
  */
 function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
   const found: unknown[] = [];
-  let [depth, start] = [0, -1];
+  // `parameters`: a shell's `${…}` open outside any object (`${API_TOKEN:-$(cat f)}` is no `{API_TOKEN: …}`, false47);
+  // an object inside one is read still.
+  let [depth, start, parameters] = [0, -1, 0];
   for (let i = 0; i < text.length && found.length < MAX_EMBEDDED; i++) {
     const c = text[i];
     if (c === '"' && depth > 0 && /[{,:\s]/.test(text[i - 1])) {
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '{' && depth++ === 0) start = i;
+    } else if (c === '{' && depth === 0 && text[i - 1] === '$') parameters++;
+    else if (c === '}' && depth === 0 && parameters > 0) parameters--;
+    else if (c === '{' && depth++ === 0) start = i;
     else if (c === '}' && depth > 0 && --depth === 0 && text.slice(start, i + 1) !== text.trim()) {
       const object = text.slice(start, i + 1);
       const json = parsedJson(object);

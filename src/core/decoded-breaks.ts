@@ -1,0 +1,29 @@
+import { opensUnclosedSubstitution } from './shell-expansions';
+import type { Decoded } from './text-decodings';
+
+/**
+ * Whether the value a line of a decoding sets (secret-shapes.ts namedSecret) is a shell word that a line break cut
+ * (false47): `PW=$(cat /run/secrets/x | tr -d '\n')` decoded once ends its line inside `tr -d '`, and the line's
+ * `$(cat …` read as a literal; a line YAML folds (`- TOKEN="$(curl -s -H "Metadata-Flavor: Google"`) ends so as written.
+ * So where `line` (starting at `lineAt` of `decoded`) holds exactly what `original` holds there, up to its break (an
+ * escape there, or the same line break), and `value` opens a substitution the line does not close. A line with
+ * anything decoded on it (`\u0051w7x`) is judged still: the decoding may have made the literal.
+ */
+export function cutByDecodedBreak(original: string, decoded: Decoded, line: string, lineAt: number, value: string): boolean {
+  const body = line.replace(/[\n\r\u2028\u2029]$/, '');
+  if (body.length === line.length) return false;
+  const breakAt = decoded.start(lineAt + body.length);
+  if (decoded.start(lineAt) + body.length !== breakAt) return false;
+  if (original.slice(breakAt - body.length, breakAt) !== body) return false;
+  const at = body.indexOf(value);
+  return at >= 0 && opensUnclosedSubstitution(body, at > 0 && body[at - 1] === '"' ? at - 1 : at);
+}
+
+/** Whether a value found on a line (at `lineAt`) of a decoding is to be passed over (cutByDecodedBreak). */
+export type LineCut = (line: string, lineAt: number, value: string) => boolean;
+
+/** cutByDecodedBreak for the lines of `decoded`, a decoding of `original`. */
+export const cutIn =
+  (original: string, decoded: Decoded): LineCut =>
+  (line, lineAt, value) =>
+    cutByDecodedBreak(original, decoded, line, lineAt, value);

@@ -173,7 +173,7 @@ describe('code fingerprints read a module again only when it changed (src/output
     expect(fs.existsSync(index)).toBe(false); // changed just now: not recorded
     expect(readsDuring(() => expect(contentDigests([file], index)).toEqual(digest))).toContain(file);
     // An index as read by a new process, each.
-    const damaged = ['{"format":"file-digests-1","files":{"x":[1,2]', 'null', `{"format":"file-digests-1","files":{"${file}":[1,2]}}`];
+    const damaged = ['{"format":"file-digests-2","files":{"x":[1,2]', 'null', `{"format":"file-digests-2","files":{"${file}":[1,2]}}`];
     damaged.forEach((text, i) => {
       writeFileSync(`${index}.${i}`, text);
       expect(readsDuring(() => expect(contentDigests([file], `${index}.${i}`, later())).toEqual(digest))).toContain(file);

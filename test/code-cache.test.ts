@@ -168,15 +168,14 @@ test('a module whose exports the warm-up never read is loaded at its first use, 
   expect(runDeferred()).toEqual({ before: all, effect: true, value, after: all });
 });
 
-/** A cache file of `index` and 16 bytes of data, with the right checksum. */
+/** A cache file of `index` and 16 bytes of data, with the right checksum (of the index length and the index). */
 function withIndex(index: unknown): Buffer {
   const text = Buffer.from(JSON.stringify(index));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(text.length, 0);
-  const body = Buffer.concat([length, text, Buffer.alloc(16)]);
   const head = Buffer.alloc(4);
-  head.writeUInt32LE(crc32(body), 0);
-  return Buffer.concat([head, body]);
+  head.writeUInt32LE(crc32(Buffer.concat([length, text])), 0);
+  return Buffer.concat([head, length, text, Buffer.alloc(16)]);
 }
 
 test.each([
@@ -206,16 +205,42 @@ function damage(change: (bytes: Buffer) => void) {
 
 // V8 does not check the data it deserializes: damaged data gave a fatal error with a native trace, a segfault, or other code.
 test.each([
-  ['one bit flipped in the code', (b: Buffer) => (b[b.length - 40] ^= 0x04)],
   ['every 50th byte inverted', (b: Buffer) => b.forEach((_, i) => i % 50 === 7 && (b[i] ^= 0xff))],
   ['a byte of the index changed', (b: Buffer) => (b[b.indexOf('"lib/src/main.js":["') + 5] ^= 0x01)],
-  ['its end zeroed', (b: Buffer) => b.fill(0, b.length - 100)],
+  ['its index length changed', (b: Buffer) => b.writeUInt32LE(b.readUInt32LE(4) - 1, 4)],
 ])('a cache file with %s is not used, and is deleted so that the next run writes it again', (_label, change) => {
   writeCache();
   damage(change);
   expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
   expect(existsSync(cacheFile())).toBe(false);
 });
+
+/** Where the cached code of lib/src/`name` starts in the cache file, and its length. */
+function codeOf(name: string): [number, number] {
+  const bytes = readFileSync(cacheFile());
+  const indexLength = bytes.readUInt32LE(4);
+  const { modules } = JSON.parse(bytes.subarray(8, 8 + indexLength).toString('utf8')) as { modules: Record<string, number[]> };
+  const [, offset, length] = modules[`lib/src/${name}`];
+  return [8 + indexLength + offset, length];
+}
+
+// Each module's code is checked when the module loads, so a run checks only the code it uses.
+test.each([
+  ['main.js', 'one bit flipped', (b: Buffer, [at]: number[]) => (b[at + 20] ^= 0x04), 1],
+  ['sub/feature.js', 'its end zeroed', (b: Buffer, [at, length]: number[]) => b.fill(0, at + length - 30, at + length), 1],
+  // The last module in the file: its damage is the file's last bytes.
+  ['helper.js', 'one bit flipped', (b: Buffer) => (b[b.length - 40] ^= 0x04), 0],
+  ['helper.js', 'its end zeroed', (b: Buffer) => b.fill(0, b.length - 100), 0],
+])(
+  'cached code of %s with %s: that module is compiled anew, the others still run from the cache, and the file is deleted so that the next run writes it again',
+  (name, _label, change, resolved) => {
+    writeCache();
+    const code = codeOf(name);
+    damage((bytes) => change(bytes, code));
+    expect(runWithCache()).toEqual({ counts: { cached: 2, compiled: 1 }, value: EXPECTED, resolved });
+    expect(existsSync(cacheFile())).toBe(false);
+  },
+);
 
 test("the writer drops other Node builds' files and partial files a killed writer left a minute ago, not a running writer's", () => {
   mkdirSync(cacheDir(), { recursive: true });
@@ -304,17 +329,17 @@ test('a writer that cannot load the project says so in one line and exits 0: a s
   expect(existsSync(cacheFile())).toBe(false);
 });
 
-test('a damaged cache in a folder the run cannot delete from is left, and the run goes on without it', () => {
+test('a damaged cache in a folder the run cannot delete from is left, and the run goes on without its damaged code', () => {
   writeCache();
   damage((b) => (b[b.length - 40] ^= 0x04));
   // Tests run as root, who may delete anyway: the refusal of a read-only folder is simulated.
   const script =
     "const fs = require('node:fs'); const rm = fs.rmSync; fs.rmSync = () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); };" +
-    "const counts = require('./scripts/code-cache').useCache(); fs.rmSync = rm;" +
-    "console.log(JSON.stringify({ counts, value: require('./lib/src/main.js').main(['x']) }));";
+    "const counts = require('./scripts/code-cache').useCache(); const value = require('./lib/src/main.js').main(['x']);" +
+    'fs.rmSync = rm; console.log(JSON.stringify({ counts, value }));';
   const result = node(['-e', script]);
   expect(result.status).toBe(0);
-  expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
+  expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 2, compiled: 1 }, value: EXPECTED });
   expect(existsSync(cacheFile())).toBe(true);
 });
 

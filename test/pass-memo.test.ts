@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { passMemo } from '../src/output/pass-memo';
+import { contentDigests } from '../src/output/file-digests';
+import { codeFingerprint, passMemo } from '../src/output/pass-memo';
 import { secretsInFiles } from '../src/output/secret-gate';
 
 let scratch: string;
@@ -83,5 +84,99 @@ describe('the secret gate remembers the files that passed it', () => {
   test('with the default memo (the cache folder), a secret is refused on every run', () => {
     expect(secretsInFiles(secret)).toHaveLength(1);
     expect(secretsInFiles(secret)).toHaveLength(1);
+  });
+});
+
+describe('code fingerprints read a module again only when it changed (src/output/file-digests.ts)', () => {
+  // Files count as read long after their last change (an index records no file changed in the last 5 s of a read).
+  const later = () => Date.now() + 60_000;
+  const fingerprint = (dir: string, index: string) => codeFingerprint(dir, undefined, (files) => contentDigests(files, index, later()));
+  const modules = (dir: string) => readdirSync(dir).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts'));
+
+  // The module object itself (an `import * as` copy's properties cannot be replaced).
+  const fs = require('node:fs') as typeof import('node:fs');
+  function readsDuring(run: () => void): string[] {
+    const spy = jest.spyOn(fs, 'readFileSync');
+    try {
+      run();
+      return spy.mock.calls.map(([file]) => String(file));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('a folder fingerprinted before is not read again: its digests come from the index', () => {
+    const dir = join(scratch, 'check');
+    mkdirSync(dir);
+    for (const name of ['a.ts', 'b.ts', 'c.d.ts']) writeFileSync(join(dir, name), `export const ${name[0]} = 1;\n`);
+    const index = join(scratch, 'digests.json');
+    const first = fingerprint(dir, index);
+    expect(readsDuring(() => expect(fingerprint(dir, index)).toBe(first)).filter((file) => file.startsWith(dir))).toEqual([]);
+  });
+
+  test("this project's own checks (core/, validate/) read only modules changed in the last seconds on their second fingerprint", () => {
+    const src = join(__dirname, '..', 'src');
+    for (const dir of [join(src, 'core'), join(src, 'validate')]) {
+      const first = codeFingerprint(dir);
+      const recent = modules(dir).filter((name) => {
+        const { mtimeMs, ctimeMs } = fs.statSync(join(dir, name));
+        return Date.now() - Math.min(mtimeMs, ctimeMs) < 10_000;
+      });
+      const reads = readsDuring(() => expect(codeFingerprint(dir)).toBe(first)).filter((file) => file.startsWith(dir));
+      expect(reads.length).toBeLessThanOrEqual(recent.length);
+      expect(modules(dir).length).toBeGreaterThan(10);
+    }
+  });
+
+  test.each([
+    ['a new content with a new modification time', (file: string) => writeFileSync(file, 'export const a = 2;\n')],
+    [
+      'a new content of the same size, its modification time set back',
+      (file: string) => {
+        const { atime, mtime } = fs.statSync(file);
+        writeFileSync(file, 'export const a = 3;\n');
+        fs.utimesSync(file, atime, mtime);
+      },
+    ],
+    ['a module added', (file: string) => writeFileSync(join(file, '..', 'z.js'), '')],
+    ['a module renamed', (file: string) => fs.renameSync(file, join(file, '..', 'a2.ts'))],
+  ])('%s changes the fingerprint, so a memo of the check starts afresh', (_label, change) => {
+    const dir = join(scratch, 'check');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(dir, 'b.ts'), 'export const b = 1;\n');
+    const index = join(scratch, 'digests.json');
+    const before = fingerprint(dir, index);
+    const memo = passMemo(scratch, 'check', before);
+    memo.remember('input');
+    memo.save();
+    expect(JSON.parse(readFileSync(index, 'utf8')).files).toHaveProperty([join(dir, 'a.ts')]);
+    // A clock tick later (file times step by up to 10 ms here): the 5 s an index waits before it records a file, in short.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    change(join(dir, 'a.ts'));
+    const after = fingerprint(dir, index);
+    expect(after).not.toBe(before);
+    expect(passMemo(scratch, 'check', after).passed('input')).toBe(false);
+    // The content, not the file's times, is what counts: the first text back gives the first fingerprint.
+    if (fs.existsSync(join(dir, 'a.ts'))) {
+      writeFileSync(join(dir, 'a.ts'), 'export const a = 1;\n');
+      rmSync(join(dir, 'z.js'), { force: true });
+      expect(fingerprint(dir, index)).toBe(before);
+    }
+  });
+
+  test('files changed in the last seconds, or with a damaged index, are read every time, and give the same digests', () => {
+    const file = join(scratch, 'a.ts');
+    writeFileSync(file, 'export const a = 1;\n');
+    const index = join(scratch, 'digests.json');
+    const digest = contentDigests([file], index);
+    expect(fs.existsSync(index)).toBe(false); // changed just now: not recorded
+    expect(readsDuring(() => expect(contentDigests([file], index)).toEqual(digest))).toContain(file);
+    // An index as read by a new process, each.
+    const damaged = ['{"format":"file-digests-2","files":{"x":[1,2]', 'null', `{"format":"file-digests-2","files":{"${file}":[1,2]}}`];
+    damaged.forEach((text, i) => {
+      writeFileSync(`${index}.${i}`, text);
+      expect(readsDuring(() => expect(contentDigests([file], `${index}.${i}`, later())).toEqual(digest))).toContain(file);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { writeCache } from './cache-folder';
+import { contentDigests } from './file-digests';
 import { makeFolders } from './file-system';
 
 /**
@@ -60,12 +61,17 @@ export function passMemo(dir: string | undefined, name: string, scope: string | 
   };
 }
 
-/** A digest of the modules of `dir` (`.js` compiled, `.ts` under ts-jest), as they run: a check's own code. */
-export function codeFingerprint(dir: string, hash = createHash('sha256')): string {
+/**
+ * A digest of the modules of `dir` (`.js` compiled, `.ts` under ts-jest), as they run: a check's own code. Each
+ * module counts by its name and the digest of its content, which `digests` (file-digests.ts) reads only for a file
+ * changed since it last read it.
+ */
+export function codeFingerprint(dir: string, hash = createHash('sha256'), digests = contentDigests): string {
   const modules = readdirSync(dir)
     .filter((name) => ['.js', '.ts'].includes(extname(name)) && !name.endsWith('.d.ts'))
     .sort();
-  for (const name of modules) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
+  const content = digests(modules.map((name) => join(dir, name)));
+  modules.forEach((name, i) => hash.update(`\0${name}\0`).update(content[i]));
   return hash.digest('hex');
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
@@ -19,6 +18,7 @@ import {
   secretsInLines,
 } from '../core/secrets';
 import { cacheDir } from './cache-folder';
+import { contentDigests } from './file-digests';
 import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import type * as ScalarRedaction from './scalar-redaction';
@@ -59,8 +59,8 @@ function gateFingerprint(): string | undefined {
     try {
       const { version } = require('yaml/package.json') as { version: string };
       const hash = createHash('sha256').update(JSON.stringify(['gate-passes-1', require.resolve('yaml'), version]));
-      for (const own of [__filename, join(__dirname, `yaml-streams${extname(__filename)}`)])
-        hash.update(`\0${own}\0`).update(readFileSync(own));
+      const own = [__filename, join(__dirname, `yaml-streams${extname(__filename)}`)];
+      contentDigests(own).forEach((digest, i) => hash.update(`\0${own[i]}\0`).update(digest));
       fingerprint = codeFingerprint(join(__dirname, '..', 'core'), hash);
     } catch {
       fingerprint = null;

@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
 import { printablePath } from '../core/redact-message';
 import { cacheDir, PROJECT_ROOT, writeCache } from '../output/cache-folder';
+import { contentDigests } from '../output/file-digests';
 import { describeFileError } from '../output/file-system';
 import { cachedValidator } from './ajv-cache';
 import { apiGroup } from './kinds';
@@ -95,7 +96,10 @@ type CachedCrd = Omit<Crd, 'file' | 'versions'> & { name: string };
 
 const folderKeys = new Map<string, string | undefined>();
 
-/** A digest of the CRD files in `dir` (names and content) and of the parser, once per process; undefined if unreadable. */
+/**
+ * A digest of the CRD files in `dir` (names and content: contentDigests reads only a file changed since it last read it)
+ * and of the parser, once per process; undefined if unreadable.
+ */
 export function crdFolderFingerprint(dir: string = crdDir()): string | undefined {
   if (!folderKeys.has(dir)) folderKeys.set(dir, crdFolderKey(dir));
   return folderKeys.get(dir);
@@ -104,7 +108,9 @@ export function crdFolderFingerprint(dir: string = crdDir()): string | undefined
 function crdFolderKey(dir: string): string | undefined {
   try {
     const hash = createHash('sha256').update(JSON.stringify(['crd-index-2', require('js-yaml/package.json').version]));
-    for (const name of crdFileNames(dir)) hash.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
+    const names = crdFileNames(dir);
+    const content = contentDigests(names.map((name) => join(dir, name)));
+    names.forEach((name, i) => hash.update(`\0${name}\0`).update(content[i]));
     return hash.digest('hex').slice(0, 16);
   } catch {
     return undefined;

@@ -736,7 +736,26 @@ const codeForms47 = (size = 1_000_000) =>
     size,
   );
 
+/** SQL statements read as tokens (attack48-sql48, sql-tokens.ts): keywords without literals, unclosed quotes and comments. */
+const sqlStatements48 = (size = 1_000_000) =>
+  described(
+    [
+      ['PASSWORD words without a literal', 'ALTER ROLE a PASSWORD '],
+      ['statements without a semicolon', 'CREATE USER a IDENTIFIED BY\n'],
+      ['unclosed dollar quotes', 'ALTER ROLE a PASSWORD $$ x '],
+      ['unclosed tagged dollar quotes', 'ALTER ROLE a PASSWORD $t$ x DO $u$ '],
+      ['a comment left open', 'CREATE ROLE a /* PASSWORD '],
+      ['line comments between words', 'ALTER ROLE a PASSWORD -- x\n'],
+      ['unclosed quotes', "ALTER USER a PASSWORD 'x "],
+      ['format calls left open', "DO $$ EXECUTE format('ALTER ROLE a PASSWORD %L %L', "],
+      ['logons without a password', 'CONNECT a/'],
+      ['procedure calls of commas', 'EXEC sp_addlogin , , , , '],
+    ],
+    size,
+  );
+
 module.exports = {
+  sqlStatements48,
   describedValues47,
   codeForms47,
   keyedLines46,

@@ -1,4 +1,4 @@
-import { sqlPasswordSpans } from './sql-passwords';
+import { SQL_SECRET, sqlPasswordSpans, sqlSecretIn } from './sql-passwords';
 import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
@@ -216,7 +216,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: pgpassSpans, what: PGPASS_SECRET },
   { find: tsigSpans, what: TSIG_SECRET },
   { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },
-  { find: sqlPasswordSpans, what: "a password set by an SQL statement (PASSWORD '…', IDENTIFIED BY …)" },
+  { find: sqlPasswordSpans, what: SQL_SECRET, named: sqlSecretIn },
   ...FORMAT_FINDERS,
 ];
 

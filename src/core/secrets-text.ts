@@ -5,6 +5,7 @@ import { parsedJson } from './json-text';
 import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
+import { withSqlReferences } from './sql-references';
 import { decodeEscapes } from './yaml-escapes';
 
 /**
@@ -285,14 +286,6 @@ const FLOW_PAIR = new RegExp(
   'g',
 );
 
-/**
- * psql's interpolation of a variable as a literal (`:'name'`, `:"name"`, `:name`; postgresql.org/docs/current/app-psql.html
- * "SQL Interpolation") as a role's password in `CREATE|ALTER USER|ROLE … PASSWORD`: a reference, the documented way to keep
- * the password out of the script (46a-11), read as `${name}`.
- */
-const PSQL_PASSWORD_VARIABLE =
-  /(\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE)\b[^:;\n]{0,200}\bPASSWORD[ \t]+):['"]?([A-Za-z_]\w{0,62})['"]?(?=[ \t]*(?:;|$))/gi;
-
 /** A secret set by a key in one line of text (see above), or undefined. Multi-line text goes line by line (secretsInLines). */
 export function keyedSecret(text: string): string | undefined {
   if (text.includes('\n') || !/[:=]/.test(text)) return undefined;
@@ -305,9 +298,9 @@ export function keyedSecret(text: string): string | undefined {
   // A PKCS#11 URI's path without a query (`'pkcs11:token=label;object=key'`) sets no secret (inPkcs11Path), nor does a
   // Secrets Manager ARN's `:secret:<name>` (inSecretsManagerArn; attack round 39a-7: DB_SECRET_ARN=arn:…:secret:prod/db).
   const withoutPkcs11 = text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text;
-  const trimmed = (withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11)
-    .replace(PSQL_PASSWORD_VARIABLE, '$1$${$2}')
-    .trim();
+  const trimmed = withSqlReferences(
+    withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11,
+  ).trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {
@@ -333,13 +326,24 @@ export function keyedSecret(text: string): string | undefined {
         plainValue !== undefined &&
         (/[[(]/.test(flow.charAt(start + plainValue.length)) || plainValue.includes('(')) &&
         flow.length - start <= 1024 &&
-        isReference(flow.slice(start).replace(/[\s,;}]+$/, ''))
+        isReference(withoutUnopened(flow.slice(start).replace(/[\s,;}]+$/, '')))
       )
         continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }
   return defaultLiteralSecret(trimmed, setsSecret);
+}
+
+/** `value` without the closing brackets (and separators) at its end that it never opened (`f({"pw": os.environ["PW"]})`, 47a-2). */
+function withoutUnopened(value: string): string {
+  const opener: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const count = (c: string, end: number) => value.slice(0, end).split(c).length - 1;
+  let end = value.length;
+  for (let c = value[end - 1]; end > 0; c = value[--end - 1]) {
+    if (opener[c] === undefined ? !/[\s,;]/.test(c) : count(c, end) <= count(opener[c], end)) break;
+  }
+  return value.slice(0, end);
 }
 
 /**

@@ -1,51 +1,232 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
+import { NextIndex, sqlStatement, type SqlToken } from './sql-tokens';
 
 /**
- * Passwords SQL statements set, as the servers read them: PostgreSQL `CREATE|ALTER USER|ROLE … [ENCRYPTED] PASSWORD
- * 'pw'` (postgresql.org/docs/current/sql-createrole.html), MySQL/MariaDB `IDENTIFIED [WITH plugin] BY 'pw'` and
- * `SET PASSWORD [FOR u] = 'pw'` (dev.mysql.com/doc/refman/8.0/en/create-user.html), SQL Server `WITH PASSWORD = 'pw'`
- * (learn.microsoft.com sql/t-sql/statements/create-login-transact-sql), Oracle `IDENTIFIED BY pw` unquoted
- * (docs.oracle.com CREATE USER). A value that refers (`${PW}`, `$1`, `%s`, `?`, a bind `:pw`, psql's `:'pw'`), a
- * placeholder, `NULL` or an Oracle keyword after BY (`VALUES`, `EXTERNALLY`, `GLOBALLY`) sets none. Only a line that
- * names a user, role or login statement is read, so prose about passwords is not.
+ * Passwords SQL statements set, as the servers read them, each statement read as tokens over as many lines as it
+ * takes, comments between its words (sql-tokens.ts; 47a-1): PostgreSQL `CREATE|ALTER USER|ROLE … [ENCRYPTED] PASSWORD
+ * 'pw'` (postgresql.org/docs/current/sql-createrole.html) with any string form, MySQL/MariaDB `IDENTIFIED [WITH
+ * plugin] BY 'pw'` and `SET PASSWORD [FOR u] = 'pw'` (dev.mysql.com/doc/refman/8.0/en/create-user.html), SQL Server
+ * `WITH PASSWORD = 'pw'` (learn.microsoft.com sql/t-sql/statements/create-login-transact-sql), `sp_addlogin 'u', 'pw'`
+ * and `sp_password 'old', 'pw'`, Oracle `IDENTIFIED BY pw` unquoted (also a database link's `CONNECT TO u IDENTIFIED
+ * BY pw`), SQL*Plus `CONNECT u/pw@db`, DB2 `CONNECT TO db USER u USING pw`, dynamic SQL in a string (`DO $$ … EXECUTE
+ * format('… PASSWORD %L', 'pw') … $$`, `EXECUTE '… PASSWORD ''pw'''`), and psql's `\set pw 'x'` used as `:'pw'`.
+ *
+ * A value that refers sets none: `${PW}`, `$1`, `%s`, `?`, a bind `:pw`, psql's `:'pw'` (unless `\set` to a literal
+ * in the text), T-SQL's `@pw`, SQL*Plus's `&pw`/`"&&pw"`, a placeholder, `NULL`. Nor does a password's hash (47a-10):
+ * Oracle `IDENTIFIED BY VALUES '…'`, MySQL `IDENTIFIED WITH plugin AS '…'` and `IDENTIFIED BY PASSWORD '*…'`, SQL
+ * Server `PASSWORD = 0x… HASHED`: like `chpasswd -e` crypt hashes (README), a hash is not the password and logs no one
+ * in, so all four are accepted alike. Oracle's unquoted password must end its statement or line or be followed by one
+ * of the statement's clauses, so prose (`IDENTIFIED BY clauses are ignored`) sets none.
  */
-const STATEMENT = /\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)|GRANT\b[^;\n]{0,200}\bTO|SET[ \t]+PASSWORD)\b/i;
-const QUOTED = String.raw`(?:N?'((?:[^'\n]|'')*)'|"([^"\n]*)")`;
-const VALUES: readonly RegExp[] = [
-  new RegExp(String.raw`\bSET[ \t]+PASSWORD\b[^=\n]{0,200}=[ \t]*(?:PASSWORD[ \t]*\([ \t]*)?${QUOTED}`, 'gi'),
-  new RegExp(String.raw`\bPASSWORD[ \t]*=?[ \t]*${QUOTED}`, 'gi'),
+const PREFILTER = /PASSWORD|IDENTIFIED|sp_addlogin|sp_password|\bCONN(?:ECT)?\b/i;
+/**
+ * Where statements that may set a password start: the statement's own words, so prose that says "Do", "execute" or
+ * "connect" starts none (`DO` opens a body, `EXECUTE` takes a string or `format`, `CONNECT` a logon or `TO`).
+ */
+const ANCHORS = () =>
   new RegExp(
-    String.raw`\bIDENTIFIED(?:[ \t]+WITH[ \t]+['"]?\w+['"]?)?[ \t]+BY(?:[ \t]+PASSWORD)?[ \t]+(?:${QUOTED}|([A-Za-z_][\w$#]{0,127}))`,
+    String.raw`(?:^|[^\w$\\@#])(?:(?:CREATE|ALTER)(?:\s+(?:OR\s+REPLACE|PUBLIC|SHARED))*\s+(?:USER|ROLE|LOGIN|GROUP|DATABASE\s+LINK|SUBSCRIPTION|SERVER|APPLICATION\s+ROLE)|GRANT|SET\s+PASSWORD|` +
+      String.raw`DO(?=\s+(?:LANGUAGE\s+\w+\s+)?[$'])|EXEC(?:UTE)?(?=\s*\(?\s*(?:[ENU]?'|\$|format\b|IMMEDIATE\b|sp_))|CONN(?:ECT)?(?=[ \t]+(?:TO\s+\S+\s+USER\b|[\w$#"]+/))|sp_addlogin|sp_password|\\set)(?![\w$#])`,
     'gi',
-  ),
-];
+  );
 const NOT_A_PASSWORD = /^(?:NULL|VALUES|EXTERNALLY|GLOBALLY|RANDOM|PASSWORD)$/i;
+/** What may follow Oracle's unquoted password in its statement (docs.oracle.com CREATE USER, CREATE DATABASE LINK). */
+const ORACLE_CLAUSE =
+  /^(?:DEFAULT|TEMPORARY|LOCAL|QUOTA|PROFILE|PASSWORD|ACCOUNT|ENABLE|CONTAINER|REPLACE|USING|CONNECT|AUTHENTICATED|READ|HTTP|EXPIRE|\/)$/;
+/** A format() conversion that takes its next argument (postgresql.org/docs/current/functions-string.html#FUNCTIONS-STRING-FORMAT). */
+const CONVERSION = /%(?:(\d+)\$)?[sIL]/g;
 
-/** The first password an SQL statement on this line of text sets, as written, or undefined. */
-export function sqlPassword(line: string): string | undefined {
-  if (line.length > 65_536 || !STATEMENT.test(line)) return undefined;
-  for (const pattern of VALUES) {
-    for (const match of line.matchAll(pattern)) {
-      const value = (match[1]?.replace(/''/g, "'") ?? match[2] ?? match[3] ?? '').trim();
-      if (!value || NOT_A_PASSWORD.test(value) || isPlaceholder(value) || isCommandReference(value)) continue;
-      if (/^(?:\?|%s|\$\d+|:['"]?\w+['"]?|@\w+)$/.test(value)) continue;
-      return match[1] !== undefined && match[1].includes("''") ? match[1] : value;
-    }
-  }
-  return undefined;
+interface Found {
+  spans: Array<[number, number]>;
+  /** Where format() conversions (`%L`) stand as a password, in the text read. */
+  conversions: number[];
 }
 
-/** Where the passwords SQL statements set stand in `text`, line by line (secret-shapes.ts's finders: refused and redacted). */
+/** What a password SQL statements set is called in messages (secret-shapes.ts's finders). */
+export const SQL_SECRET = "a password set by an SQL statement (PASSWORD '…', IDENTIFIED BY …)";
+/** What the first password found in `text` is called: a logon's as the command readers call it (`user/password`). */
+export const sqlSecretIn = (text: string): string =>
+  /\bCONN(?:ECT)?[ \t]+[\w$#"]+\/\S/i.test(text) ? 'a password in an SQL*Plus logon (CONNECT user/password)' : SQL_SECRET;
+
+/** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {
-  if (!/PASSWORD|IDENTIFIED/i.test(text)) return [];
-  const spans: Array<[number, number]> = [];
-  let at = 0;
-  for (const line of text.split(/(?<=\n)/)) {
-    const value = sqlPassword(line.replace(/\r?\n$/, ''));
-    const i = value === undefined ? -1 : line.indexOf(value);
-    if (i >= 0) spans.push([at + i, at + i + value!.length]);
-    at += line.length;
+  if (!PREFILTER.test(text)) return [];
+  return passwordsIn(text, 0, 0, new Map()).spans;
+}
+
+/** The statements of `text` (standing at `offset` in the text judged), read from each anchor on. */
+function passwordsIn(text: string, offset: number, depth: number, variables: Map<string, [number, number]>): Found {
+  const found: Found = { spans: [], conversions: [] };
+  const index = new NextIndex(text);
+  const anchors = ANCHORS();
+  let match: RegExpExecArray | null;
+  while ((match = anchors.exec(text))) {
+    const start = match.index + (match[0].length - match[0].trimStart().replace(/^[^\w\\]/, '').length);
+    const meta = text[start] === '\\';
+    const { tokens, next } = sqlStatement(text, start, index, meta);
+    anchors.lastIndex = Math.max(next, start + 1);
+    if (meta) setVariable(tokens, offset, variables);
+    else statementPasswords(text, tokens, offset, depth, variables, found);
   }
-  return spans;
+  return found;
+}
+
+/** psql's `\set name 'literal'` (postgresql.org/docs/current/app-psql.html): the literal, for a later `:'name'`. */
+function setVariable(tokens: SqlToken[], offset: number, variables: Map<string, [number, number]>): void {
+  const [, command, name, value, more] = tokens;
+  if (command?.upper !== 'SET' || name?.kind !== 'word' || more) return;
+  if (value?.kind === 'string' || value?.kind === 'word' || value?.kind === 'number')
+    variables.set(name.value, [offset + value.start, offset + value.end]);
+}
+
+function statementPasswords(
+  text: string,
+  tokens: SqlToken[],
+  offset: number,
+  depth: number,
+  variables: Map<string, [number, number]>,
+  found: Found,
+): void {
+  // A quote that closes a literal opened before the statement's anchor (`N'CREATE LOGIN … PASSWORD = ' + QUOTENAME(…)`)
+  // reads as one opening: its "literal" goes on with code (`' + …`) or ends glued to a word (`'conn.execute`).
+  const take = (token: SqlToken) => {
+    if (token.quote !== '$' && token.kind === 'string' && (/^\s*(?:\+|\|\|)/.test(token.value) || /\w/.test(text[token.end + 1] ?? '')))
+      return;
+    if (isPassword(token)) found.spans.push([offset + token.start, offset + token.end]);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const after = (n: number) => tokens[i + n];
+    if (token.upper === 'PASSWORD' && token.kind === 'word' && after(-1)?.upper !== 'RANDOM') {
+      let j = i + 1;
+      // MySQL's `SET PASSWORD [FOR u] = ['pw' | PASSWORD('pw')]`: the value after the `=`.
+      if (after(-1)?.upper === 'SET') while (j < i + 30 && tokens[j] && tokens[j].value !== '=') j++;
+      while (/^(?:=|\(|PASSWORD)$/.test(tokens[j]?.upper ?? '')) j++;
+      const value = tokens[j];
+      if (!value || after(-1)?.upper === 'BY') continue; // MySQL's IDENTIFIED BY PASSWORD '*hash': a hash
+      if (value.kind === 'param') passwordParam(value, variables, found);
+      else if (value.kind === 'string') take(value);
+    } else if (token.upper === 'IDENTIFIED' && token.kind === 'word') {
+      let j = i + 1;
+      if (tokens[j]?.upper === 'WITH') j += 2; // a plugin
+      if (tokens[j]?.upper !== 'BY') continue; // `AS '…'`: a hash; EXTERNALLY, GLOBALLY
+      const value = tokens[j + 1];
+      if (!value || value.upper === 'PASSWORD' || value.upper === 'VALUES') continue;
+      if (value.kind === 'string') take(value);
+      else if (value.kind === 'param') passwordParam(value, variables, found);
+      else if (value.kind === 'word' && endsOracleValue(tokens[j + 2])) take(value);
+    } else if ((token.upper === 'SP_ADDLOGIN' || token.upper === 'SP_PASSWORD') && token.kind === 'word') {
+      const argument = procedureArgument(tokens, i + 1, token.upper === 'SP_ADDLOGIN' ? /^@passwd$/i : /^@new$/i);
+      if (argument?.kind === 'string') take(argument);
+    } else if ((token.upper === 'CONNECT' || token.upper === 'CONN') && i === 0) {
+      connectPassword(text, tokens, take);
+    } else if (token.kind === 'string' && depth < 3 && PREFILTER.test(token.value)) {
+      dynamicPasswords(text, tokens, i, offset, depth, variables, found);
+    }
+  }
+}
+
+/** Oracle's unquoted password ends its statement or line, or a clause of its statement follows. */
+const endsOracleValue = (next: SqlToken | undefined): boolean => next === undefined || next.newlineBefore || ORACLE_CLAUSE.test(next.upper);
+
+/** A psql variable (`:'pw'`, `:pw`) `\set` to a literal before: that literal; any other reference sets none. */
+function passwordParam(value: SqlToken, variables: Map<string, [number, number]>, found: Found): void {
+  const name = /^:['"]?(\w+)['"]?$/.exec(value.value)?.[1];
+  const set = name === undefined ? undefined : variables.get(name);
+  if (set) found.spans.push(set);
+  if (/^%(?:\d+\$)?[sIL]$/.test(value.value)) found.conversions.push(value.start);
+}
+
+/** The argument of a T-SQL procedure call named so (`@passwd = '…'`), else its second one. */
+function procedureArgument(tokens: SqlToken[], from: number, name: RegExp): SqlToken | undefined {
+  const args: SqlToken[][] = [[]];
+  for (let i = from; i < tokens.length && args.length < 8; i++) {
+    if (tokens[i].value === ',' && tokens[i].kind === 'punct') args.push([]);
+    else args[args.length - 1].push(tokens[i]);
+  }
+  const named = args.find((arg) => arg.length === 3 && name.test(arg[0].value) && arg[1].value === '=');
+  if (named) return named[2];
+  const second = args[1];
+  return second?.length === 1 ? second[0] : undefined;
+}
+
+/** SQL*Plus `CONNECT u/pw[@db]` (docs.oracle.com SQL*Plus CONNECT) and DB2 `CONNECT TO db USER u USING pw`. */
+function connectPassword(text: string, tokens: SqlToken[], take: (token: SqlToken) => void): void {
+  const [, user, slash, password] = tokens;
+  if (user?.upper === 'TO') {
+    const using = tokens.findIndex((token, i) => i > 1 && token.upper === 'USING');
+    const value = tokens[using + 1];
+    if (using > 0 && tokens[using - 2]?.upper === 'USER' && value && (value.kind === 'word' || value.kind === 'string')) take(value);
+    return;
+  }
+  if (!user || slash?.value !== '/' || !password || user.end !== slash.start || slash.end !== password.start - (password.quote ? 1 : 0))
+    return;
+  // The password runs to `@`, a blank or the line's end, whatever characters it holds. Outside an Oracle client's
+  // input (read by secrets-commands.ts) only a logon that names a database (`@orcl`) or a role (`AS SYSDBA`) is one:
+  // `connect a/b` in other text reads as well as a path (39a-2's accepted rows).
+  const rest = /^("[^"\n]*"|[^\s@]+)(?=@[\w.:/-]|[ \t]+AS[ \t]+SYS\w+)/i.exec(
+    text.slice(password.start - (password.quote ? 1 : 0), password.start + 512),
+  );
+  if (!rest) return;
+  const start = password.start - (password.quote ? 1 : 0) + (rest[1].startsWith('"') ? 1 : 0);
+  const value = rest[1].replace(/^"|"$/g, '');
+  take({ ...password, kind: 'word', value, upper: value.toUpperCase(), start, end: start + value.length });
+}
+
+/** A string read as SQL (`EXECUTE '…'`, a DO block's body, `format('… PASSWORD %L', 'pw')`). */
+function dynamicPasswords(
+  text: string,
+  tokens: SqlToken[],
+  i: number,
+  offset: number,
+  depth: number,
+  variables: Map<string, [number, number]>,
+  found: Found,
+): void {
+  const literal = tokens[i];
+  const inner = passwordsIn(literal.value, 0, depth + 1, variables);
+  const raw = text.slice(literal.start, literal.end);
+  const quote = literal.quote === '"' ? '"' : "'";
+  for (const [start, end] of inner.spans) {
+    // The value as written in this literal: its quotes doubled in a '…' or "…" one.
+    const value = literal.value.slice(start, end);
+    const written = literal.quote === '$' ? value : value.split(quote).join(quote + quote);
+    const at = literal.quote === '$' ? start : raw.indexOf(written);
+    const base = offset + literal.start;
+    found.spans.push(at < 0 ? [base, offset + literal.end] : [base + at, base + at + written.length]);
+  }
+  if (inner.conversions.length === 0 || tokens[i - 1]?.value !== '(' || tokens[i - 2]?.upper !== 'FORMAT') return;
+  const args = formatArguments(tokens, i + 1);
+  for (const position of inner.conversions) {
+    // The argument a conversion takes: a numbered one's, else the one after the last taken (format()'s rule).
+    let next = 0;
+    let taken = -1;
+    for (const conversion of literal.value.matchAll(CONVERSION)) {
+      taken = conversion[1] !== undefined ? Number(conversion[1]) - 1 : next;
+      next = taken + 1;
+      if (conversion.index >= position) break;
+    }
+    const argument = taken >= 0 ? args[taken] : undefined;
+    if (argument && isPassword(argument)) found.spans.push([offset + argument.start, offset + argument.end]);
+  }
+}
+
+/** The single-token arguments after a format string (`, 'a', 'b')`), by index. */
+function formatArguments(tokens: SqlToken[], from: number): Array<SqlToken | undefined> {
+  const args: Array<SqlToken | undefined> = [];
+  for (let i = from; i + 1 < tokens.length && tokens[i].value === ','; i += 2) {
+    const next = tokens[i + 2];
+    args.push(next === undefined || next.value === ',' || next.value === ')' ? tokens[i + 1] : undefined);
+    if (next?.value !== ',') break;
+  }
+  return args;
+}
+
+/** A literal that sets a password: not empty, not a reference or placeholder. */
+function isPassword(token: SqlToken): boolean {
+  const value = token.value.trim();
+  if (!value || NOT_A_PASSWORD.test(value) || isPlaceholder(value) || isCommandReference(value)) return false;
+  if (token.kind === 'word' && NOT_A_PASSWORD.test(token.upper)) return false;
+  return !/^(?:\?|%s|\$\d+|:['"]?\w+['"]?|@\w+|&&?\w+\.?)$/.test(value);
 }

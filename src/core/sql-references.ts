@@ -1,0 +1,20 @@
+/**
+ * A password an SQL statement takes from elsewhere, read by the key readers (secrets-text.ts's keyedSecret) as the
+ * `${name}` reference it is, not as a `PASSWORD = value` pair: psql's interpolation `:'name'`, `:"name"`, `:name`
+ * (postgresql.org/docs/current/app-psql.html "SQL Interpolation"; 46a-11), a T-SQL variable `@pw` (47a-2), SQL*Plus
+ * substitution `&pw`, `&&pw`, `"&&pw"`, and a string that ends at `PASSWORD =` to be joined with code (`N'… PASSWORD = '
+ * + QUOTENAME(@pw, '''')`). SQL Server's `PASSWORD = 0x… HASHED` is a hash, not the password (47a-10: accepted like
+ * Oracle's `IDENTIFIED BY VALUES '…'` and `chpasswd -e` crypt hashes, see sql-passwords.ts), read as `${hash}`. Only
+ * in a line that names a user, role or login statement (or `WITH PASSWORD`), so a `password=@x` setting stays judged.
+ */
+const STATEMENT = /\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b|WITH[ \t]+PASSWORD\b)/i;
+const REFERENCE = () =>
+  /(\bPASSWORD[ \t]*=?[ \t]*)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
+
+/** `line` with the SQL password references it holds written as `${name}`. */
+export function withSqlReferences(line: string): string {
+  if (line.length > 65_536 || !STATEMENT.test(line)) return line;
+  return line.replace(REFERENCE(), (_all, head, psql, tsql, sqlplus, hashed, joined) =>
+    joined !== undefined ? `${joined}\${joined}` : `${head}\${${psql ?? tsql ?? sqlplus ?? hashed.toLowerCase()}}`,
+  );
+}

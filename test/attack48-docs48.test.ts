@@ -40,6 +40,8 @@ describe('47a-11: docstrings describing a secret parameter are accepted', () => 
       'Args: an optional token wrapped onto a second line',
       google('Args', 'token: the API token to send, or None\n            wrapped onto a second line.'),
     ],
+    ['a note in brackets after a name (prose, not a type)', 'Token (see docs): read it from $TOKEN\nx\n'],
+    ['a length note in brackets', 'password (min 12): a strong one\nx\n'],
     ['JSDoc', '/**\n * @param {string} password - the password\n */\nfunction f(password) {}\n'],
     ['Javadoc', '/**\n * @param password the password\n */\nvoid f(String password) {}\n'],
     ['Javadoc, a one-word description', '/**\n * @param password plaintext\n */\nvoid f(String password) {}\n'],
@@ -52,6 +54,8 @@ describe('47a-11 controls: a value where the description goes stays refused', ()
   test.each([
     ['Args: name (str) then a password', google('Args', `password (str): ${PW}`), PW],
     ['Args: name (str, optional) then a password', google('Args', `password (str, optional): ${PW}`), PW],
+    ['Args: a password (str or None) then a value', google('Args', `password (str or None): ${PW}`), PW],
+    ['Args: a key (Dict[str, str]) then a value', google('Args', `api_key (Dict[str, str]): ${PW}`), PW],
     ['Args: a token (str) then a value', google('Args', `token (str): ${PW}`), PW],
     ['Sphinx :param: then a value-shaped word', ':param password: hunter2-Secret9\n', 'hunter2-Secret9'],
     ['Sphinx :type: then a value', ':param password: The password.\n:type password: Zx9-Pq7!mNb\n', 'Zx9-Pq7!mNb'],

@@ -67,11 +67,18 @@ function describes(rest: string): boolean {
   return sentence && bare.some((word) => NAMES_SECRET.test(word)) && bare.some((word) => FUNCTION_WORD.test(word));
 }
 
-/** A Google-style docstring's parameter with its type in brackets (`password (str)`, `token (Optional[str], optional)`). */
-const TYPED_PARAMETER = /^([A-Za-z_][\w.-]{0,63})[^\S\n]+\([^()\n]{1,64}\)$/;
+/**
+ * A Google-style docstring's parameter with its type in brackets (`password (str)`, `token (Optional[str], optional)`,
+ * `key (:obj:`bytes`)`, `pin (int or None)`): words joined by `, `, ` or `, ` of `, ` | ` only, so a note in brackets
+ * (`Token (see docs)`, `password (min 12)`) keeps the key as written.
+ */
+const TYPED_PARAMETER = /^([A-Za-z_][\w.-]{0,63})[^\S\n]+\(((?:[\w.:`[\]]+(?:,[^\S\n]*|[^\S\n]+(?:or|of|\|)[^\S\n]+))*[\w.:`[\]]+)\)$/;
 
 /** The parameter's name of a key that is a docstring's `name (type)` (47a-11: read as `name` is), else the key. */
-export const parameterName = (key: string): string => TYPED_PARAMETER.exec(key)?.[1] ?? key;
+export function parameterName(key: string): string {
+  const typed = key.length <= 160 ? TYPED_PARAMETER.exec(key) : null;
+  return typed && typed[2].length <= 64 ? typed[1] : key;
+}
 
 /**
  * Whether `line`, below a key whose value `rest` starts on the key's line, goes on with a description of the secret

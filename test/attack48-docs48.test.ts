@@ -1,5 +1,5 @@
 import { valuesDoors } from './helpers';
-import { accepted, configMapOf, refusedEverywhere } from './secret-tables';
+import { accepted, configMapOf, diffOf, refusedEverywhere } from './secret-tables';
 import { secretsInData } from '../src/core/secrets';
 import { placeInText, secretProblems } from '../src/core/secret-place';
 import { HOSTILE_TEST_SIZE } from './secret-doors';
@@ -67,6 +67,11 @@ describe('47a-11 controls: a value where the description goes stays refused', ()
     ['a passphrase of words', 'password: correct horse battery staple\n', 'correct horse battery staple'],
     ['two capitalised words', 'password: Summer Password\n', 'Summer Password'],
   ])('%s', (_, text, secret) => refusedEverywhere(textOf(text), secret));
+
+  test.each([`password (str): ${PW}`, `password (str, optional): ${PW}`, `token (str): ${PW}`])(
+    "%s in a docstring is hidden in check's diff",
+    (line) => expect(diffOf(google('Args', line))).not.toContain(PW),
+  );
 
   test("a Secret's stringData is data, however it reads", () => {
     const values = {

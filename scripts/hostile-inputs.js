@@ -718,6 +718,26 @@ const describedValues47 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Round 48 (docs48): docstrings (core/described-values.ts types and short descriptions, secrets-config-lines.ts
+ * `@param` lines and `(type)` values, code-headers.ts whole headers), and a refused text's line found by its lines' reading.
+ */
+const docstrings48 = (size = 1_000_000) =>
+  described(
+    [
+      ['typed Google parameters', 'password (str): The password.\n'],
+      ['typed keys left open', 'password (str'],
+      ['NumPy types then descriptions', 'password : str, optional\n    The password.\n'],
+      ['Sphinx type fields', ':type password: Optional[str'],
+      ['Javadoc lines left open', ' * @param {string'],
+      ['Javadoc params', ' * @param password '],
+      ['headers in keys', 'def f(password) -> '],
+      ['refused typed parameters', 'x\n    password (str): Qw7x-Pz9!kLm\n'],
+      ['descriptions wrapped over lines', 'Args:\n  password (str): The password\n    used to log in\n    with the token\n'],
+    ],
+    size,
+  );
+
 /** Round 47 (code47): writes through handles on a started program's standard input, and K3s tokens as joined literals. */
 const codeForms47 = (size = 1_000_000) =>
   described(
@@ -756,6 +776,7 @@ const sqlStatements48 = (size = 1_000_000) =>
 
 module.exports = {
   sqlStatements48,
+  docstrings48,
   describedValues47,
   codeForms47,
   keyedLines46,

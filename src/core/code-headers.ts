@@ -12,6 +12,8 @@ import { opensBlock } from './block-openers';
  */
 export const headsBody = (key: string, rest: string): boolean =>
   opensBlock(key, rest) ||
+  // The whole header in the key, where the rest is empty (`def f(password):`, `def f(token) -> str:`: 47a-11).
+  (rest === '' && key.length <= 256 && /^(?:async[^\S\n]+)?def[^\S\n]+\w+[^\S\n]*\([^()"'`]*\)(?:[^\S\n]*->[^"'`]*)?$/.test(key)) ||
   (key.length <= 256 &&
     rest.length <= 256 &&
     /^[^()"'`]*\([^()"'`]*$/.test(key) &&

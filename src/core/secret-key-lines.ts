@@ -1,6 +1,9 @@
 import { isSecretKey, namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
+/** A key's description wrapped onto the lines below it (described-values.ts), for secrets.ts's line reader. */
+export { describedOn } from './described-values';
+
 /**
  * A key line of a text (`key: rest`, secrets.ts secretsInDocumentLines) whose value is a secret: under a secret's key, or
  * a scalar under a key whose text is one (`  webhookSecret: v`), or a quoted one after code's words (`o = { apiSecret: 'v' };`,

@@ -1,5 +1,5 @@
 import type { Path, Problem } from './problem';
-import { FoundSecret, secretRefusal, secretsInData } from './secrets';
+import { FoundSecret, secretRefusal, secretsInData, secretsInLines } from './secrets';
 import { namesSecretValue } from './secrets-keys';
 import { dataPlaces, redactedPlaces } from './text-places';
 
@@ -150,5 +150,9 @@ export function placeInText(text: string): { line: number; matched?: string; wha
   const data = dataPlaces(text, lines)[0];
   if (data) return data;
   const redacted = redactedPlaces(text, lines, new Set(), 1)[0];
-  return redacted && { line: redacted.line, what: redacted.what };
+  if (redacted) return { line: redacted.line, what: redacted.what };
+  // Else the first line holding a value its line-by-line reading finds (`password (str): <pw>` in a docstring: 47a-11).
+  const values = secretsInLines(text).filter((value) => value.length >= 4 && !/[\r\n]/.test(value));
+  const line = values.length ? lines.findIndex((written) => values.some((value) => written.includes(value))) : -1;
+  return line < 0 ? undefined : { line: line + 1 };
 }

@@ -78,7 +78,7 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  */
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
-  String.raw`^[ \t]*password[ \t]+(\S+)[ \t]*\r?$`,
+  String.raw`^[ \t]*(?:(?:(?:\*|//+)[ \t]*)?@param(?:[ \t]+\{[^}\n]*\})?[ \t]+)?password[ \t]+(\S+)[ \t]*\r?$`,
   String.raw`(?<!\S)(?:user|username)[ \t]+\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word|wd)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
   String.raw`^[ \t]*[^\s:#{]+:\{${anyCase('(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)(?:\\.(?:B64|BASE64|HEX))?')}\}([^:\s]+)`,
@@ -89,6 +89,11 @@ const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
 /** The postfix line without brackets (its group): a value that can be a name, a version or a port is none. */
 const BARE_SASL_GROUP = 9;
 const NAME_LIKE = /^(?:[\d.:;,]+|v?\d[\w.+-]*|[a-z_][a-z0-9_.-]*)$/;
+/**
+ * A Google-style docstring's type in brackets after a parameter's name (`password (str): The password.`, `(Optional[str])`):
+ * a name, no digits, so `password (hunter2)` stays a password line (47a-11).
+ */
+const DOCSTRING_TYPE = /^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]|]*\])?\)$/;
 /** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders. */
 const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|\*|-)$/i;
 
@@ -181,6 +186,9 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const quoted = /^(["']).+\1$/.test(value) ? 1 : 0;
       const bare = value.slice(quoted, value.length - quoted);
       if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare) || isPlaceholder(bare)) continue; // `<your-password>` (45a-18)
+      if (group === 2 && DOCSTRING_TYPE.test(bare)) continue; // a docstring's `password (str): …` (47a-11)
+      // Javadoc's or JSDoc's `@param password Zx9-Pq7!mNb`: a value, where a one-word description is letters (47a-11).
+      if (group === 2 && match[0].includes('@param') && /^[A-Za-z-]+[.,;:]?$/.test(bare)) continue;
       const [start, end] = match.indices![group];
       found.push({ span: [start + quoted, end - quoted], format: plainLineFormat(group, match[0]) });
     }

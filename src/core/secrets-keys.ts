@@ -8,7 +8,7 @@ import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 import { looksGenerated } from './generated-runs';
-import { describesSecret } from './described-values';
+import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 
@@ -126,7 +126,7 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
 
 function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
-  const key = nameAsRead(written);
+  const key = nameAsRead(parameterName(written)); // `password (str)`: a docstring's parameter and its type (47a-11)
   const list = words(key);
   // Round 38a-6: Vault AppRole's `secret_id` (`secretId`, `VAULT_SECRET_ID`, `APPROLE_SECRET_ID`) is the credential
   // itself, with the role_id its user name (developer.hashicorp.com/vault/docs/auth/approle), not the ID of a secret:

@@ -1,6 +1,6 @@
 import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
-import { keyLineSetsSecret } from './secret-key-lines';
+import { describedOn, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
@@ -433,7 +433,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;
     for (; below < lines.length && (lines[below].trim() === '' || indent(lines[below]) > column); below++) {
-      if (!lines[below].trim()) continue;
+      if (!lines[below].trim() || describedOn(rest, [...above, key], lines[below])) continue; // a description wrapped (47a-11)
       add(lines[below].trim());
       // `cf: abc` below a Secret's data: the value alone too, as a diff line may show it apart from its key.
       const value = keyLineOf(lines[below])?.rest ?? ITEM_LINE.exec(lines[below])?.[1].trim();

@@ -4,7 +4,7 @@ import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
-import { expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
+import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
 import { decodeEscapes } from './yaml-escapes';
 
@@ -353,7 +353,20 @@ function withoutUnopened(value: string): string {
 export function isExpansionBeforeCommand(part: string): boolean {
   // A command word follows: not a `#` or `;` (`DB_PASSWORD=${A} #x` in an env file sets `${A} #x`, 32a-2).
   const assignment = /^[A-Za-z_]\w*=("[^"]*"|'[^']*'|[^\s"']+)[ \t]+[^\s#;]/.exec(part);
-  return !!assignment && isShellExpansion(unquote(assignment[1]));
+  return (!!assignment && isShellExpansion(unquote(assignment[1]))) || isExpansionBeforeSeparator(part);
+}
+
+/**
+ * `PASSWORD="$(cat /run/secrets/pw)"; app`, `TOKEN=$(vault print token) && app` (47a-9): a shell's assignment ended by
+ * `;`, `&&`, `||`, `|`, `&` or a command word, its value an expansion read to its shell close (quotes nested inside it too); the
+ * commands after the separator are judged by the command readers like any other.
+ */
+function isExpansionBeforeSeparator(part: string): boolean {
+  const at = /^[A-Za-z_]\w*=/.exec(part)?.[0].length;
+  if (at === undefined || !/^(?:"?\$[({]|"?\$[A-Za-z_])/.test(part.slice(at, at + 3))) return false;
+  const end =
+    part[at] === '"' || part[at + 1] === '(' || part[at + 1] === '{' ? closeOf(part, at) : /^\$\w+/.exec(part.slice(at))![0].length + at;
+  return end > 0 && /^(?:[ \t]*(?:;|&&?|\|\|?)|[ \t]+[^\s#;])/.test(part.slice(end)) && isShellExpansion(unquote(part.slice(at, end)));
 }
 
 /** A quoted value without its quotes where the text holds it so (then every rendering of the text shows it so). */

@@ -517,6 +517,17 @@ describe('validateManifests', () => {
       /^names 2 handlers \(exec, tcpSocket\), which the API server refuses/,
     ],
     [
+      'secret-names',
+      'a password pasted as an image pull Secret',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.template.spec.imagePullSecrets = [{ name: 'P@ssw0rd!2024' }];
+      },
+      'spec.template.spec.imagePullSecrets[0].name',
+      /^is not a valid Secret name \(the value is not shown: a password may have been pasted here\)/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

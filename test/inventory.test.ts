@@ -337,7 +337,7 @@ describe('the token stays out of the repository', () => {
       'secure token as the tokenFile value',
       `${base}k3s:\n  tokenFile: ${token}\n`,
       // One message about the pasted token, not a second one about its shape.
-      [`${FILE}:4:14: holds a K3s token (K10…::…); ${never}`],
+      [`${FILE}:4:14: k3s.tokenFile: holds a K3s token (K10…::…); ${never}`],
     ],
     [
       'token key next to another error: all at once',

@@ -29,11 +29,18 @@ function tokenKeyMessage(path: Path): string {
 export function literalTokens(doc: Document, text: string): TokenProblem[] {
   const problems: TokenProblem[] = [];
   const reported = new Set<number>();
+  // Where each scalar (key or value) lies, and its key path: a token found in the text is said at its key (47b-1).
+  const scalars: Array<{ range: readonly number[]; path: Path }> = [];
+  const place = (node: unknown, path: Path) => {
+    if (isScalar(node) && node.range) scalars.push({ range: node.range, path });
+  };
   const visit = (node: unknown, path: Path) => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
+        place(pair.key, [...path, key]);
+        place(pair.value, [...path, key]);
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         const notAToken =
           namesHubTokenSecret([...path, key], value) || (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]));
@@ -43,14 +50,34 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
         } else visit(pair.value, [...path, key]);
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
+    } else if (isSeq(node))
+      node.items.forEach((item, i) => {
+        place(item, [...path, i]);
+        visit(item, [...path, i]);
+      });
   };
   visit(doc.contents, []);
   for (const match of text.matchAll(SECURE_TOKEN)) {
     if (reported.has(match.index)) continue;
-    problems.push({ path: [], offset: match.index, message: K3S_TOKEN_MESSAGE });
+    // In a comment, or anywhere no scalar is: the file's line alone.
+    const at = scalarHolding(scalars, match.index);
+    problems.push({ path: at?.path ?? [], offset: match.index, message: K3S_TOKEN_MESSAGE });
   }
   return problems;
+}
+
+/** The scalar whose range holds `offset`: scalars are met in the text's order and never overlap (a binary search). */
+function scalarHolding<T extends { range: readonly number[] }>(scalars: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = scalars.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const { range } = scalars[mid];
+    if (offset < range[0]) high = mid - 1;
+    else if (offset >= range[1]) low = mid + 1;
+    else return scalars[mid];
+  }
+  return undefined;
 }
 
 /** Whether raw text holds a K3s token as written (not escaped). */

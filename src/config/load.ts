@@ -191,7 +191,8 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     return { errors: byPosition([...yamlErrors, { file, path: [], message }].map(hidden)), warnings: [] };
   }
   const foreign = foreignFile(data);
-  if (foreign) return { errors: byPosition([...yamlErrors, { file, path: [], message: foreign }].map(hidden)), warnings: [] };
+  // Not a config (a rendered manifest copied in): that alone is said, not how its values break a config's rules (47b-3).
+  if (foreign) return { errors: [hidden({ file, path: [], message: foreign })], warnings: [] };
   // A problem about one line of a `|` block stands at that line (core/secret-place.ts names it).
   const dataPath = shownKeyPaths(doc);
   const locate = ({ textLine, textIndex, ...problem }: Problem): Diagnostic => ({
@@ -207,8 +208,11 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
   const tokens = literalTokens(doc!, text);
-  const tokenErrors = tokens.map((t) => (t.offset === undefined ? locate(t) : { file, ...at(t.offset), path: t.path, message: t.message }));
-  const tokenKeys = new Set(tokens.map((t) => formatPath(t.path)));
+  const tokenErrors = tokens.map((t) =>
+    t.offset === undefined ? locate(t) : { file, ...at(t.offset), path: dataPath(t.path), message: t.message },
+  );
+  // Only a `token:` key's own findings give way: a text's other lines holding secrets are still said (45a-19).
+  const tokenKeys = new Set(tokens.map((t) => formatPath(t.offset === undefined ? t.path : [])));
 
   const { config, errors, warnings } = validateClusterConfig(
     data,

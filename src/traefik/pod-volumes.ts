@@ -3,6 +3,7 @@ import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
 import { isMap } from '../core/is-map';
+import { generatedReferenceProblems } from '../validate/secret-refs';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -17,6 +18,8 @@ export interface PodVolume {
   readonly how?: string;
   /** What the key holds when it gives no name (null, or no `name` at all), for the message. */
   readonly none?: string;
+  /** A `volumes[]` item of `type: secret`: its name is the Secret's name too (`secretName: {{ tpl .name $ }}`), never shown (47a-12). */
+  readonly secret?: boolean;
 }
 
 /** The API server's volume name rule (IsDNS1123Label, apimachinery pkg/util/validation). */
@@ -24,6 +27,9 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // A long name is named by its size, in brackets so that the sentence still reads ("local plugin (a text of 120 characters)").
 const shown = (text: string) => (text.length > 80 ? `(${quotedText(text, () => false, '')})` : quotedText(text, () => false, ''));
 const DOTS = 'each "." written as "-"';
+/** What a message says of a Secret volume's name instead of quoting it. */
+const SECRET_NAME = 'the name of a Secret (not shown: a password may have been pasted here)';
+const named = (volume: PodVolume, text: string) => (volume.secret ? SECRET_NAME : shown(text));
 
 /**
  * The volumes of Traefik's pods in the order the chart writes them (traefik/templates/_podtemplate.tpl `volumes:`, read
@@ -59,7 +65,13 @@ export function podVolumes(values: Values, prefix: Path, rules: VolumeRules): Po
   (Array.isArray(values.volumes) ? values.volumes : []).forEach((volume, i) => {
     const key = ['volumes', i, 'name'];
     if (isMap(volume) && typeof volume.name === 'string')
-      result.push({ name: volume.name.replace(/\./g, '-'), key, label: at(key), ...(volume.name.includes('.') && { how: DOTS }) });
+      result.push({
+        name: volume.name.replace(/\./g, '-'),
+        key,
+        label: at(key),
+        ...(volume.name.includes('.') && { how: DOTS }),
+        ...(volume.type === 'secret' && { secret: true }),
+      });
     else if (isMap(volume) && (volume.name ?? null) === null) result.push({ name: '', key, label: at(key), none: nameless(volume) });
   });
   const deployment = isMap(values.deployment) ? values.deployment : {};
@@ -114,6 +126,7 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
       if (mine?.key) {
         problems.push({
           path: [...prefix, 'values', ...mine.key],
+          // The chart's own volume's name is the chart's, not a secret: shown.
           message: `names pod volume ${shown(mine.name)}, the same as ${volume.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
         });
       }
@@ -124,7 +137,7 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
     const plugin = volume.key[1] === 'localPlugins';
     const as =
       volume.how || plugin
-        ? `, which the chart writes as pod volume name ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}`
+        ? `, which the chart writes as pod volume name ${named(volume, volume.name)}${volume.how ? ` (${volume.how})` : ''}`
         : '';
     if (volume.none) {
       problems.push({
@@ -134,13 +147,20 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
       continue;
     }
     if (volume.name.length > 63 || !DNS_LABEL.test(volume.name)) {
-      const written = plugin ? `local plugin ${shown(String(volume.key[2]))}` : shown(String(valueAt(values, volume.key)));
+      const written = plugin ? `local plugin ${shown(String(volume.key[2]))}` : named(volume, String(valueAt(values, volume.key)));
       problems.push({
         path,
         message:
           `is ${written}${as}, where the API server takes only a DNS-1123 label as a volume name (lower-case letters, digits ` +
-          `and "-", starting and ending with a letter or digit, at most 63 characters), ${fails}: rename it`,
+          `and "-", starting and ending with a letter or digit, at most 63 characters), ${fails}: ` +
+          `${volume.secret ? "write the Secret's name (e.g. app-tls), never the password itself" : 'rename it'}`,
       });
+      continue;
+    }
+    // A Secret's name that looks generated: the password pasted there, as at every Secret reference (validate/secret-refs.ts).
+    const generated = volume.secret ? generatedReferenceProblems(valueAt(values, volume.key), path, 'name') : [];
+    if (generated.length) {
+      problems.push(...generated.map(({ message }) => ({ path, message })));
       continue;
     }
     const other = seen.get(volume.name);
@@ -151,7 +171,7 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
     problems.push({
       path,
       message:
-        `${plugin ? `is local plugin ${shown(String(volume.key[2]))}, which names` : 'names'} pod volume ${shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}, ` +
+        `${plugin ? `is local plugin ${shown(String(volume.key[2]))}, which names` : 'names'} pod volume ${other.key && (volume.secret || other.secret) ? SECRET_NAME : shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}, ` +
         `the same as ${other.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
     });
   }

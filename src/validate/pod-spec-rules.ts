@@ -1,7 +1,6 @@
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { dnsConfigProblems } from './dns-config';
 import { hostAliasProblems } from './host-aliases';
-import { generatedReferenceProblems } from './secret-refs';
 import { volumeSourceProblems } from './volume-sources';
 
 type Node = Record<string, unknown>;
@@ -13,8 +12,7 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * v1.27): validateHostNetwork, under `hostNetwork: true` every container's and init container's `hostPort` equals its
  * `containerPort` (an unset or 0 hostPort is defaulted to it, pkg/apis/core/v1/defaults.go SetDefaults_Pod); validateSysctls,
  * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts);
- * ValidateHostAliases (host-aliases.ts); an `imagePullSecrets` name that looks generated is the password pasted there (46a-7,
- * secret-refs.ts); the files of its secret, configMap and projected volumes (volume-sources.ts). Paths lie
+ * ValidateHostAliases (host-aliases.ts); the files of its secret, configMap and projected volumes (volume-sources.ts). Paths lie
  * below the pod spec.
  */
 export function podSpecProblems(spec: Node): Finding[] {
@@ -23,7 +21,6 @@ export function podSpecProblems(spec: Node): Finding[] {
     ...sysctlProblems(spec.securityContext),
     ...dnsConfigProblems(spec),
     ...hostAliasProblems(spec),
-    ...pullSecretProblems(spec),
     ...volumeSourceProblems(spec.volumes, ['volumes']),
   ];
 }
@@ -79,11 +76,4 @@ function sysctlProblems(security: unknown): Finding[] {
       },
     ];
   });
-}
-
-/** `imagePullSecrets[].name`: a Secret's name, judged as every Secret reference's name is (secret-refs.ts). */
-function pullSecretProblems(spec: Node): Finding[] {
-  return items(spec.imagePullSecrets).flatMap((item, i) =>
-    isRecord(item) ? generatedReferenceProblems(item.name, ['imagePullSecrets', i, 'name'], 'name') : [],
-  );
 }

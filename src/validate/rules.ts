@@ -18,6 +18,7 @@ import { checkContainerFields } from './container-fields';
 import { findCrd } from './crds';
 import { looksGenerated } from '../core/secrets-keys';
 import { checkGatewayApiRules } from './gateway-api-rules';
+import { checkSecretNames } from './secret-name-places';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -49,6 +50,8 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'mount-propagation', check: checkMountPropagation },
   { id: 'container-fields', check: checkContainerFields },
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
+  // A Secret's name no Secret can have, or the password itself, wherever the API takes one (secret-name-places.ts, 47a-3).
+  { id: 'secret-names', check: checkSecretNames },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

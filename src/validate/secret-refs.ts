@@ -18,7 +18,15 @@ const REFERENCE_ENDS: readonly (readonly (string | number)[])[] = [
   ['secret', 'secretName'],
   ['secret', 'name'],
   ['secret', 'items', '*', 'key'],
+  ['azureFile', 'secretName'],
 ];
+
+/** A StorageClass's or VolumeSnapshotClass's parameter naming a Secret (`csi.storage.k8s.io/node-publish-secret-name`). */
+const SECRET_NAME_PARAMETER = /^csi\.storage\.k8s\.io\/[-a-z]*secret-name$/;
+
+/** Whether `path` is such a parameter (secret-name-places.ts). */
+export const isSecretNameParameter = (path: FieldPath): boolean =>
+  path.length >= 2 && path[0] === 'parameters' && typeof path[1] === 'string' && SECRET_NAME_PARAMETER.test(path[1]);
 
 const NOT_SHOWN = '(the value is not shown: a password may have been pasted here)';
 
@@ -34,7 +42,7 @@ const endsWith = (path: FieldPath, end: readonly (string | number)[]): boolean =
  * is the reference itself or any other field of it (`optional`, `defaultMode`: 45a-13, core/reference-keys.ts).
  */
 export function atSecretReference(path: FieldPath): boolean {
-  if (underReference(path)) return true;
+  if (underReference(path) || isSecretNameParameter(path)) return true;
   for (let end = path.length; end > 0; end--) {
     const prefix = path.slice(0, end);
     if (REFERENCE_ENDS.some((tail) => endsWith(prefix, tail))) return true;

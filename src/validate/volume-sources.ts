@@ -5,8 +5,6 @@ import { generatedReferenceProblems, unshownReference } from './secret-refs';
 const REFUSED = 'which the API server refuses';
 const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const given = (value: unknown): boolean => value !== undefined && value !== null;
-/** A mode written as text of digits (`"0644"`), which a message may show: no password is written so. */
-const DIGITS = /^(?:0o)?\d{1,4}$/;
 
 /**
  * The files of a pod's `secret` and `configMap` volumes and of a projected volume's sources, as the API server judges
@@ -15,7 +13,7 @@ const DIGITS = /^(?:0o)?\d{1,4}$/;
  * to 0777, "must be a number between 0 and 0777 (octal), both inclusive"; validateKeyToPath: a `key` and a `path`,
  * ValidateLocalNonReservedPath: relative, no ".." element, not starting with ".."). A Secret's item `key` that no Secret's
  * data can hold (IsConfigMapKey: at most 253 of [-._a-zA-Z0-9]) never mounts, and may be the password pasted there: it is
- * refused here, without its value (46a-9), as is every value under a Secret reference but a mode of digits (45a-20a).
+ * refused here, without its value (46a-9), as is every value under a Secret reference, a mode too (45a-20a, 47a-12).
  * Wrong types are said too: Traefik's `deployment.additionalVolumes` has no schema to say them. Paths lie below `at`.
  */
 export function volumeSourceProblems(volumes: unknown, at: FieldPath): Finding[] {
@@ -62,15 +60,17 @@ function modeProblems(mode: unknown, path: FieldPath, secret: boolean): Finding[
   const octal = typeof mode === 'string' && /^0?[0-7]{3}$/.test(mode) ? parseInt(mode, 8) : undefined;
   // 0644 read as a decimal 644 (YAML 1.2 has no leading-zero octal): its digits were octal.
   const meant = typeof mode === 'number' && /^[0-7]{3}$/.test(String(mode)) ? parseInt(String(mode), 8) : undefined;
-  const shown =
-    typeof mode === 'number' || !secret || (typeof mode === 'string' && DIGITS.test(mode)) ? show(mode) : unshownReference(mode);
+  // Nothing at or under a Secret reference is shown, numbers neither (47a-12): one rule, whatever was pasted there.
+  const shown = secret ? unshownReference(mode) : show(mode);
   const kind = typeof mode === 'number' ? '' : ` (${Array.isArray(mode) ? 'a list' : isRecord(mode) ? 'a map' : `a ${typeof mode}`})`;
   const fix =
-    octal !== undefined
-      ? `write it as a number, not text: ${octal} (octal 0${String(mode).replace(/^0/, '')})`
-      : meant !== undefined
-        ? `if you meant octal 0${mode as number}, write ${meant}`
-        : 'write a number such as 420 (octal 0644, rw-r--r--) or 256 (0400, r--------)';
+    secret && (octal !== undefined || meant !== undefined)
+      ? 'write the mode as a number, in decimal: 420 for octal 0644 (rw-r--r--), 256 for 0400 (r--------) (YAML reads 0644 as decimal 644)'
+      : octal !== undefined
+        ? `write it as a number, not text: ${octal} (octal 0${String(mode).replace(/^0/, '')})`
+        : meant !== undefined
+          ? `if you meant octal 0${mode as number}, write ${meant}`
+          : 'write a number such as 420 (octal 0644, rw-r--r--) or 256 (0400, r--------)';
   return [
     {
       path,

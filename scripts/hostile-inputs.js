@@ -740,6 +740,7 @@ const stdinForms48 = (size = 1_000_000) =>
       ['group closings without openings', ") 3<<< 'a' chpasswd <&3 "],
       ['groups reading descriptors', "{ chpasswd <&3; } 3<<< 'root:x1'\n"],
       ['perl opens and prints', 'open(FH, "| sudo -S true"); print FH "a'],
+      ['perl opens without parentheses', 'open my $fh, "|-", "a", "b", "c", "d", "e'],
       ['php proc_open calls left open', 'proc_open("sudo -S true", [[[(((, $p'],
       ['php writes', 'fwrite($pipes[0], "x'],
       ['popen writes', 'os.popen("sudo -S true", "w").write("x'],

@@ -45,6 +45,9 @@ const writers: ReadonlyArray<readonly [string, string, string]> = [
   ['Perl open |- of sudo -S, print', `open(my $fh, "|-", "sudo -S true") or die;\nprint $fh "${S}\\n";\n`, S],
   ['Perl two-argument open, print FH', `open(FH, "| sudo -S true") or die;\nprint FH "${S}\\n";\n`, S],
   ['Perl open |- with the command as a list, printf', `open(my $in, '|-', 'passwd', '--stdin', 'bob');\nprintf $in "${S}\\n";`, S],
+  ['Perl open without parentheses, print', `open my $fh, "|-", "chpasswd" or die;\nprint $fh "root:${S}\\n";`, S],
+  ['Perl two-argument open without parentheses', `open FH, "| sudo -S true" or die;\nprint FH "${S}\\n";`, S],
+  ['Perl print {$fh}', `open my $fh, "|-", "passwd", "--stdin", "bob";\nprint {$fh} "${S}\\n";`, S],
   // Python os.popen
   ['os.popen with … as f', `with os.popen("chpasswd", "w") as f:\n    f.write("root:${S}\\n")\n`, S],
   ['os.popen(…, "w").write(…)', `os.popen("sudo -S true", "w").write("${S}\\n")\n`, S],
@@ -96,6 +99,7 @@ describe('controls: other prompts, references, other programs and ordinary descr
     '$p = proc_open("sort", $spec, $pipes);\nfwrite($pipes[0], "banana\\napple\\n");',
     'open(my $fh, "|-", "sudo -S true") or die;\nprint $fh $data;',
     'open(my $fh, "|-", "mail bob") or die;\nprint $fh "Hello from the build\\n";',
+    'open my $fh, "|-", "mail", "bob" or die;\nprint $fh "Hello there\\n";',
     'print STDERR "starting the job\\n";',
     'with os.popen("sort", "w") as f:\n    f.write("banana\\n")',
     'p = os.popen("sudo -S true", "w")\np.write(os.environ["PW"])',

@@ -1,7 +1,7 @@
 import { callListAt } from './call-lists';
 import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
 import { shellWords } from './secret-arguments';
-import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, startInfoCalls, type HandleFeed } from './stdin-handles';
+import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, perlOpenCalls, startInfoCalls, type HandleFeed } from './stdin-handles';
 import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
 
 /**
@@ -144,8 +144,8 @@ function codeInputEdits(text: string): ProbeEdit[] {
     flat ??= text.replace(/[\r\n]/g, ' ');
     if (!opens) {
       opens = opensOf(flat);
-      // C#'s ProcessStartInfo set by its properties is a call too, at its first property.
-      for (const { at, end, words } of startInfoCalls(flat)) {
+      // C#'s ProcessStartInfo set by its properties is a call too, at its first property; Perl's open without parentheses at its `open`.
+      for (const { at, end, words } of [...startInfoCalls(flat), ...perlOpenCalls(flat)]) {
         opens.push(at);
         calls.set(at, { words, reads: words.some((word) => isStdinReader(nameOf(word))), runs: true, end, scanned: 0 });
       }

@@ -252,3 +252,20 @@ export function startInfoCalls(text: string): Array<{ at: number; end: number; w
   }
   return calls;
 }
+
+/** Perl's `open my $fh, '|-', 'cmd', …` and `open FH, '| cmd'` without parentheses: the mode, then the command's literals. */
+const PERL_OPEN_BARE =
+  /(?<![\w$])open[ \t]+(?:(?:my|our|local)[ \t]+)?\$?[A-Za-z_]\w*[ \t]*,[ \t]*(["'])(\|-|\|[^"'\n]+)\1((?:[ \t]*,[ \t]*(["'])[^"'\n]*\4){0,32})/g;
+
+/** Perl's piped opens without parentheses (47a-7), as calls code-input.ts reads: at the `open`, ending after its literals. */
+export function perlOpenCalls(text: string): Array<{ at: number; end: number; words: string[] }> {
+  const calls: Array<{ at: number; end: number; words: string[] }> = [];
+  if (!/open[ \t]/.test(text)) return calls;
+  for (const match of text.matchAll(PERL_OPEN_BARE)) {
+    const rest = [...match[3].matchAll(/(["'])([^"'\n]*)\1/g)].map((literal) => literal[2]);
+    const words = match[2] === '|-' ? commandWords('', rest) : shellWords(match[2].slice(1));
+    if (words.length) calls.push({ at: match.index, end: match.index + match[0].length, words });
+    if (calls.length >= 64) break;
+  }
+  return calls;
+}

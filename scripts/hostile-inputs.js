@@ -737,6 +737,7 @@ const stdinForms48 = (size = 1_000_000) =>
   described(
     [
       ['group closings given descriptors', '} 3<<< x'],
+      ['group closings with redirections', '} 2>/dev/null >&2 <x 1>y 3<x '],
       ['group closings without openings', ") 3<<< 'a' chpasswd <&3 "],
       ['groups reading descriptors', "{ chpasswd <&3; } 3<<< 'root:x1'\n"],
       ['perl opens and prints', 'open(FH, "| sudo -S true"); print FH "a'],

@@ -68,6 +68,8 @@ const groups: ReadonlyArray<readonly [string, string, string]> = [
   ['a group over lines, the here-string double-quoted', `{\n  echo start\n  chpasswd <&3\n} 3<<< "root:${S}"`, S],
   ['a group reading /dev/fd/3 as a password file', `{ restic init --password-file /dev/fd/3; } 3<<< '${S}'`, S],
   ['a group given fd 3 by a process substitution', `{ sudo -S true <&3; } 3< <(echo '${S}')`, S],
+  ['a redirection between the closing and the here-string', `{ chpasswd <&3; } 2>/dev/null 3<<< 'root:${S}'`, S],
+  ['a function called in the group reads fd 3', `setpw() { chpasswd <&3; }\n{ setpw; } 3<<< 'root:${S}'`, S],
 ];
 
 const printfs: ReadonlyArray<readonly [string, string, string]> = [
@@ -111,6 +113,7 @@ describe('controls: other prompts, references, other programs and ordinary descr
     "{ cat <&3; } 3<<< 'hello world'",
     '{ chpasswd <&3; } 3< /run/secrets/users',
     '{ sudo -S true <&3; } 3<<< "$PW"',
+    "f() { cat <&3; }\n{ f; } 2>/dev/null 3<<< 'root:hello'",
     // 47a-13
     "printf -v 'NAME' %s 'bob'; app",
     'printf -v \'PASSWORD\' %s "$PW"; app',

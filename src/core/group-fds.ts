@@ -10,8 +10,14 @@ import type { ProbeEdit } from './probe-spans';
  * fed-reads.ts's, written in the probe as reading the literal.
  */
 
-/** A group's closing then `N<<<WORD` or `N< <(echo …)` (N 1 to 9; 0 is group-input.ts's standard input). */
-const GROUP_FD = new RegExp(String.raw`[})][ \t]*([1-9])(?:<<<[ \t]*(${WORD})|<[ \t]*<\([ \t]*(${WRITER})[ \t]*\))`, 'dg');
+/**
+ * A group's closing, up to four other redirections (`2>/dev/null`, `>&2`), then `N<<<WORD` or `N< <(echo …)` (N 1 to 9;
+ * 0 is group-input.ts's standard input).
+ */
+const GROUP_FD = new RegExp(
+  String.raw`[})](?:[ \t]*[0-9]?(?:>>?|<)&?[ \t]*[\w./-]+){0,4}[ \t]*([1-9])(?:<<<[ \t]*(${WORD})|<[ \t]*<\([ \t]*(${WRITER})[ \t]*\))`,
+  'dg',
+);
 /** How far back a group's opening is looked for, and how many groups are read. */
 const MAX_GROUP = 4096;
 const MAX_GROUPS = 8;
@@ -29,7 +35,7 @@ function openingOf(text: string, close: number): number | undefined {
 
 /** fed-reads.ts's edits of each read, inside a group, of a descriptor the group is given on a literal. */
 export function groupFdEdits(text: string, edits: ProbeEdit[]): void {
-  if (!/[})][ \t]*[1-9]</.test(text)) return;
+  if (!/[1-9]</.test(text) || !/[})]/.test(text)) return;
   let groups = 0;
   for (const match of text.matchAll(GROUP_FD)) {
     if (++groups > MAX_GROUPS) break;

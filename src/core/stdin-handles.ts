@@ -14,6 +14,11 @@ import { shellWords } from './secret-arguments';
  * - a write is a handle's method whose name says it writes (`w.println("…")`, `in.Write([]byte("…"))`,
  *   `i.puts "…"`, `sw.WriteLine("…")`, `io << "…"`), or a call given the handle first (`io.WriteString(in, "…")`,
  *   `fmt.Fprintln(in, "…")`): the first literal after it, past names, `()`, `[]` and `(` only.
+ * Round 47a-7: pexpect's `child = pexpect.spawn(…)` (and `with … as child`) binds `child` (its `send`/`sendline` write
+ * to the program's terminal, which `sudo -S`, `passwd --stdin`, chpasswd read as their input); Python's `p =
+ * os.popen(cmd, "w")` binds `p`, and `os.popen(cmd, "w").write("…")` writes to its own program; Perl's `open(my $fh,
+ * "|-", …)` and `open(FH, "| cmd")` bind the handle (`print $fh "…"`, `printf FH "…"`, `print {$fh} "…"`); PHP's
+ * `proc_open(cmd, $spec, $pipes)` makes `$pipes[0]` the input (`fwrite($pipes[0], "…")`, `fputs`, `fprintf`).
  * The program is the one code-input.ts finds before the write (the nearest call that names a reader of standard input).
  */
 

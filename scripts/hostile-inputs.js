@@ -774,9 +774,30 @@ const sqlStatements48 = (size = 1_000_000) =>
     size,
   );
 
+/** Near-misses of the round-47 stdin writers (attack48-stdin48): pexpect, PHP, Perl, os.popen, groups given a descriptor, password files. */
+const stdinForms48 = (size = 1_000_000) =>
+  described(
+    [
+      ['group closings given descriptors', '} 3<<< x'],
+      ['group closings with redirections', '} 2>/dev/null >&2 <x 1>y 3<x '],
+      ['group closings without openings', ") 3<<< 'a' chpasswd <&3 "],
+      ['groups reading descriptors', "{ chpasswd <&3; } 3<<< 'root:x1'\n"],
+      ['perl opens and prints', 'open(FH, "| sudo -S true"); print FH "a'],
+      ['perl opens without parentheses', 'open my $fh, "|-", "a", "b", "c", "d", "e'],
+      ['php proc_open calls left open', 'proc_open("sudo -S true", [[[(((, $p'],
+      ['php writes', 'fwrite($pipes[0], "x'],
+      ['popen writes', 'os.popen("sudo -S true", "w").write("x'],
+      ['pexpect expects and sends', 'child.expect("password")\nchild.sendline("x1")\n'],
+      ['pexpect sends without expect', 'c.sendline("a'],
+      ['password files written and read', "echo 'x1' > /tmp/v; a --password-file /tmp/v "],
+    ],
+    size,
+  );
+
 module.exports = {
   sqlStatements48,
   docstrings48,
+  stdinForms48,
   describedValues47,
   codeForms47,
   keyedLines46,

@@ -1,7 +1,7 @@
 import { callListAt } from './call-lists';
 import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
 import { shellWords } from './secret-arguments';
-import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, startInfoCalls, type HandleFeed } from './stdin-handles';
+import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, perlOpenCalls, startInfoCalls, type HandleFeed } from './stdin-handles';
 import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
 
 /**
@@ -75,7 +75,7 @@ function mayHoldPassword(words: readonly string[], value: string): boolean {
 
 /** A call that runs a program, by its name (`exec.Command(`, `subprocess.run(`, `Popen(`, `spawnSync(`, `Command::new(`). */
 const RUNNER =
-  /(?<![\w$])(?:new|run|call|check_call|check_output|system|[Pp]open\d?e?|spawn\w*|exec\w*|Command\w*|capture\w*|ProcessBuilder|pipeline\w*|Process[ \t]*\.[ \t]*Start|ProcessStartInfo)[ \t]*$/;
+  /(?<![\w$])(?:new|run|call|check_call|check_output|system|[Pp]open\d?e?|proc_open|spawn\w*|exec\w*|Command\w*|capture\w*|ProcessBuilder|pipeline\w*|Process[ \t]*\.[ \t]*Start|ProcessStartInfo)[ \t]*$/;
 
 /** A call's literals as a command's words, whether one names a reader of standard input, where the reading stopped. */
 interface Call {
@@ -91,9 +91,10 @@ interface Call {
 function callAt(flat: string, at: number): Call {
   const { list, scanned } = callListAt(flat, at, at + MAX_CALL, 1);
   const before = flat.slice(Math.max(0, at - 64), at);
-  const runs = RUNNER.test(before);
+  // Perl's `open(FH, "| cmd")`, `open(my $fh, "|-", …)` runs a program (47a-7).
+  const runs = RUNNER.test(before) || (/(?<![\w$])open[ \t]*$/.test(before) && /^\|/.test(list?.items[0] ?? ''));
   if (!list) return { words: [], reads: false, runs, end: at + scanned - 1, scanned };
-  const words = list.items.length === 1 ? shellWords(list.items[0]) : commandWords(before, list.items);
+  const words = commandWords(before, list.items);
   const reads = words.some((word) => isStdinReader(nameOf(word)) || shellWords(word).some((inner) => isStdinReader(nameOf(inner))));
   return { words, reads, runs, end: list.end, scanned };
 }
@@ -143,8 +144,8 @@ function codeInputEdits(text: string): ProbeEdit[] {
     flat ??= text.replace(/[\r\n]/g, ' ');
     if (!opens) {
       opens = opensOf(flat);
-      // C#'s ProcessStartInfo set by its properties is a call too, at its first property.
-      for (const { at, end, words } of startInfoCalls(flat)) {
+      // C#'s ProcessStartInfo set by its properties is a call too, at its first property; Perl's open without parentheses at its `open`.
+      for (const { at, end, words } of [...startInfoCalls(flat), ...perlOpenCalls(flat)]) {
         opens.push(at);
         calls.set(at, { words, reads: words.some((word) => isStdinReader(nameOf(word))), runs: true, end, scanned: 0 });
       }
@@ -160,7 +161,8 @@ function codeInputEdits(text: string): ProbeEdit[] {
       budget -= Math.max(call.scanned, 64);
       call.scanned = 0;
       // The feed's own call (its reading stopped at `input=`), or the nearest program run before it, owns it.
-      const owns = call.end === feed.index || (call.end <= quoteAt && (call.reads || (call.runs && call.words.length > 0)));
+      const owns =
+        open === feed.program || call.end === feed.index || (call.end <= quoteAt && (call.reads || (call.runs && call.words.length > 0)));
       if (owns && (!call.reads || !mayHoldPassword(call.words, value) || edits.length >= MAX_EDITS)) break;
       if (owns) {
         // An escaped backslash is one (`\\n` in a YAML-quoted text is the program's `\n`).

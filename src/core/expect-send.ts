@@ -23,6 +23,22 @@ const PROMPT_REACH = 200;
 /** Answers that are no password (a host key's `yes`). */
 const NO_PASSWORD = /^(?:yes|no|y|n)$/i;
 
+/**
+ * pexpect's (and wexpect's) answer (attack round 47a-7): `child.expect("password:")` (or `expect_exact`, a list of
+ * patterns), then `child.sendline("<pw>")` or `child.send("<pw>\n")`, group 2 the text up to its `\r`/`\n`.
+ */
+const PY_SEND = /\.[ \t]*send(?:line)?[ \t]*\([ \t]*[bBrRuU]{0,2}(["'])([^"'\s\\]+)(?:\\+[rn])*\1[ \t]*\)/dg;
+
+/** Whether the last `expect` call before `at` (within PROMPT_REACH, with no `send` after it) names a password prompt. */
+function afterPexpectPrompt(text: string, at: number): boolean {
+  const from = Math.max(0, at - PROMPT_REACH);
+  const before = text.slice(from, at);
+  const call = [...before.matchAll(/\.[ \t]*expect\w*[ \t]*\(/g)].pop()?.index ?? -1;
+  if (call < 0 || before.includes('send', call)) return false;
+  const line = before.slice(call, (before.indexOf('\n', call) + 1 || before.length + 1) - 1);
+  return PROMPT_WORD.test(line);
+}
+
 /** Whether the text before `end` (blanks, `;` and `{` skipped) ends with a pattern naming a password prompt. */
 function afterPasswordPrompt(text: string, end: number): boolean {
   let at = end;
@@ -51,6 +67,11 @@ export function expectSendSpans(text: string): Array<[number, number]> {
     const value = match[1];
     if (/[$[]/.test(value) || NO_PASSWORD.test(value) || isReference(value)) continue;
     if (afterPasswordPrompt(text, match.index)) spans.push(match.indices![1]);
+  }
+  for (const match of text.includes('expect') ? text.matchAll(PY_SEND) : []) {
+    const value = match[2];
+    if (NO_PASSWORD.test(value) || isReference(value)) continue;
+    if (afterPexpectPrompt(text, match.index)) spans.push(match.indices![2]);
   }
   return spans;
 }

@@ -1,5 +1,7 @@
 import { hereDocLines, literalWritten, WORD, wordsLiteral, WRITER, type Literal } from './fed-literals';
 import { hereString, MAX_EDITS, readsAfter, reopened, sourceOf, spellings } from './fed-reads';
+import { groupFdEdits } from './group-fds';
+import { passwordFileSpans } from './password-files';
 import { probeOf, textSpans, type Probe, type ProbeEdit } from './probe-spans';
 import { putSecretAssignments } from './secret-variables';
 import { withLiterals } from './variable-literals';
@@ -135,6 +137,7 @@ export function fedFilesProbe(text: string): Probe | undefined {
     const after = lines?.end ?? match.index + match[0].length;
     if (literal) readsAfter(text, after, { files, fds, until: reopened(text, after, match[1]) }, literal, edits);
   }
+  groupFdEdits(text, edits); // `{ chpasswd <&3; } 3<<< 'root:pw'` (47a-16)
   for (const { literal, after, file } of writtenFiles(text))
     readsAfter(text, after, { files: fileSpellings(file), fds: [] }, literal, edits);
   // Each coprocess started, by name (`coproc NAME { … }`; COPROC where unnamed), in order.
@@ -174,6 +177,8 @@ export const withFedFiles =
     if (!probe) return found;
     const inProbe = withLiterals(probe.probe, read);
     const put = putSecretAssignments(probe); // `PW=$(< /tmp/p)` is `PW='…'` there (45a-5)
-    const spans = [...textSpans(probe, inProbe.spans), ...put.spans];
-    return spans.length ? { spans: [...found.spans, ...spans], option: found.option ?? inProbe.option ?? put.option } : found;
+    const files = passwordFileSpans(probe.probe); // `--vault-password-file /tmp/v` (47a-7)
+    const spans = [...textSpans(probe, inProbe.spans), ...put.spans, ...textSpans(probe, files.spans)];
+    const option = found.option ?? inProbe.option ?? put.option ?? files.option;
+    return spans.length ? { spans: [...found.spans, ...spans], option } : found;
   };

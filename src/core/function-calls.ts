@@ -199,7 +199,9 @@ export function callProbe(text: string, inside?: Probe): Probe | undefined {
       const body = lines ? asWritten(text, span) : oneLine(text, span);
       if (!body.written) continue;
       const { args, end: last } = argumentsAt(text, end);
-      const fed = /^[^\n;&|)]*</.test(text.slice(last, last + REACH)) || /\|&?[ \t]*$/.test(before) || execFed;
+      // Fed itself, by a pipe, by `exec`, or by the group it is a command of (`{ setpw; } 3<<< 'pw'`, 47a-16).
+      const after = text.slice(last, last + REACH);
+      const fed = /^[^\n;&|)]*</.test(after) || /\|&?[ \t]*$/.test(before) || execFed || /^[^\n]*?[})][ \t]*[0-9]?<(?!&-)/.test(after);
       if (!inside && !fed && !(args.some(Boolean) && body.written.includes('$'))) continue;
       const run = withArguments(body, args);
       const source = { span: [at, last] as [number, number], value: text.slice(at, last) };

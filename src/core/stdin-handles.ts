@@ -14,6 +14,11 @@ import { shellWords } from './secret-arguments';
  * - a write is a handle's method whose name says it writes (`w.println("…")`, `in.Write([]byte("…"))`,
  *   `i.puts "…"`, `sw.WriteLine("…")`, `io << "…"`), or a call given the handle first (`io.WriteString(in, "…")`,
  *   `fmt.Fprintln(in, "…")`): the first literal after it, past names, `()`, `[]` and `(` only.
+ * Round 47a-7: pexpect's `child = pexpect.spawn(…)` (and `with … as child`) binds `child` (its `send`/`sendline` write
+ * to the program's terminal, which `sudo -S`, `passwd --stdin`, chpasswd read as their input); Python's `p =
+ * os.popen(cmd, "w")` binds `p`, and `os.popen(cmd, "w").write("…")` writes to its own program; Perl's `open(my $fh,
+ * "|-", …)` and `open(FH, "| cmd")` bind the handle (`print $fh "…"`, `printf FH "…"`, `print {$fh} "…"`); PHP's
+ * `proc_open(cmd, $spec, $pipes)` makes `$pipes[0]` the input (`fwrite($pipes[0], "…")`, `fputs`, `fprintf`).
  * The program is the one code-input.ts finds before the write (the nearest call that names a reader of standard input).
  */
 
@@ -22,10 +27,12 @@ export interface HandleFeed {
   index: number;
   quoteAt: number;
   prefix: string;
+  /** The `(` of the call that starts the program written to, where the write says (`os.popen(…).write(…)`). */
+  program?: number;
 }
 
 /** What a text that may write to a started program's standard input holds. */
-export const HANDLE_CLUE = /std_?in|output(?:stream|writer)|standardinput|popen|pipeline_w/i;
+export const HANDLE_CLUE = /std_?in|output(?:stream|writer)|standardinput|popen|pipeline_w|spawn|proc_open|["']\|/i;
 
 /** An expression naming a standard input (also a name like `stdin`, which code-input.ts's feeds take for one). */
 const SOURCE =
@@ -47,6 +54,41 @@ const METHOD_WRITE = new RegExp(
 );
 /** A call given the handle first (`io.WriteString(in, "…")`, `fmt.Fprintf(in, "…")`), then its literal. */
 const CALL_WRITE = new RegExp(String.raw`(?<![\w$])[\w.]{1,64}[ \t]*\([ \t]*&?([A-Za-z_]\w*)[ \t]*,` + LITERAL_AFTER, 'g');
+/**
+ * Writes through the handles of other languages (attack round 47a-7): Perl's `print $fh "…"`, `printf FH "…"`, PHP's
+ * `fwrite($pipes[0], "…")` (`$pipes` named by its `proc_open`: its first is the program's standard input), and Python's
+ * `os.popen(cmd, "w").write("…")` (no name: its own program's; group 1 empty).
+ */
+const PRINT_WRITE = new RegExp(String.raw`(?<![\w$>.-])printf?[ \t]+\{?[ \t]*\$?([A-Za-z_]\w*)\}?[ \t]+(?=["'])` + LITERAL_AFTER, 'g');
+const PIPES_WRITE = new RegExp(
+  String.raw`(?<![\w$])(?:fwrite|fputs|fprintf)[ \t]*\([ \t]*\$([A-Za-z_]\w*)[ \t]*\[[ \t]*0[ \t]*\][ \t]*,` + LITERAL_AFTER,
+  'g',
+);
+const POPEN_WRITE = new RegExp(String.raw`(?<![\w$])popen[ \t]*\([^()\n]{0,512}\)()[ \t]*\.[ \t]*write\w*[ \t]*\(` + LITERAL_AFTER, 'g');
+/** What starts a program and gives a handle on its input (`child = pexpect.spawn(…)`, `p = os.popen(cmd, "w")`). */
+const STARTS = /^(?:[\w.]+[ \t]*\.[ \t]*)?(?:spawnu?|PopenSpawn|popen)[ \t]*\(/;
+/** Perl's `open(my $fh, "|-", …)` and `open(FH, "| cmd")`: the handle writes to the command's standard input. */
+const PERL_OPEN = /(?<![\w$])open[ \t]*\(?[ \t]*(?:(?:my|our|local)[ \t]+)?\$?([A-Za-z_]\w*)[ \t]*,[ \t]*(["'])(?:\|-|\|[^"'\n]+)\2/g;
+/** PHP's `proc_open(`: its third argument names the pipes. */
+const PROC_OPEN = /(?<![\w$])proc_open[ \t]*\(/g;
+
+/** The `$name` of the third argument of the call whose `(` ends at `at` (depth-aware, within 1024 characters). */
+function thirdArgument(text: string, at: number): string | undefined {
+  let [depth, commas, start] = [0, 0, at];
+  const end = Math.min(text.length, at + 1024);
+  for (let i = at; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0 || close >= end) return undefined;
+      i = close;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth-- === 0) return commas === 2 ? text.slice(start, i) : undefined;
+    else if (c === ',' && depth === 0 && ++commas === 2) start = i + 1;
+    else if (c === ',' && depth === 0 && commas === 3) return text.slice(start, i);
+  }
+  return undefined;
+}
 
 /** How far an assignment's right side is read, and the most writes read in one text. */
 const MAX_SIDE = 256;
@@ -104,26 +146,41 @@ export function handleFeeds(text: string): HandleFeed[] {
   if (!HANDLE_CLUE.test(text)) return [];
   // Writes, then the bindings of the names written through (a name bound, or bound to something else), in the text's order.
   const events: Array<{ at: number; name: string; bound?: boolean; side?: string; feed?: HandleFeed }> = [];
-  for (const pattern of [METHOD_WRITE, CALL_WRITE])
+  const others = /print|fwrite|fputs|popen/.test(text) ? [PRINT_WRITE, PIPES_WRITE, POPEN_WRITE] : [];
+  for (const pattern of [METHOD_WRITE, CALL_WRITE, ...others])
     for (const match of text.matchAll(pattern)) {
       const quoteAt = match.index + match[0].length - 1;
       const prefix = match[2].startsWith('$') ? 'f' : match[2];
-      events.push({ at: match.index, name: match[1], feed: { index: match.index, quoteAt, prefix } });
+      const program = pattern === POPEN_WRITE ? match.index + match[0].indexOf('(') : undefined;
+      events.push({ at: match.index, name: match[1], feed: { index: match.index, quoteAt, prefix, program } });
       if (events.length >= MAX_EVENTS) break;
     }
   if (events.length === 0) return [];
-  const written = new Set(events.map(({ name }) => name));
   // What is read of right sides and after popen calls, in all: linear in the text (`a=a=a=…` on one line).
   let budget = 2 * text.length + 65536;
+  const written = new Set(events.map(({ name }) => name));
+  // `os.popen(…, "w").write(…)`: its own program's input.
+  if (written.has('')) events.push({ at: -1, name: '', bound: true });
+  for (const match of text.includes('open') ? text.matchAll(PERL_OPEN) : [])
+    if (written.has(match[1])) events.push({ at: match.index, name: match[1], bound: true });
+  for (const match of text.includes('proc_open') ? text.matchAll(PROC_OPEN) : []) {
+    const pipes = /^[ \t]*&?\$([A-Za-z_]\w*)[ \t]*$/.exec(thirdArgument(text, match.index + match[0].length) ?? '');
+    if (pipes && written.has(pipes[1])) events.push({ at: match.index, name: pipes[1], bound: true });
+    if ((budget -= 1024) < 0) break;
+  }
   for (const match of text.matchAll(ASSIGNMENT)) {
     if (!written.has(match[1])) continue;
     const side = sideAt(text, match.index + match[0].length);
     if ((budget -= side.length + 16) < 0) break;
     // Ruby's `i, o, e, t = Open3.popen3(…)` gives standard input first, `io = IO.popen(…)` an input and output.
-    const popen = /^IO[ \t]*\.[ \t]*popen\b/.test(side) || (match[2] !== '' && /^(?:[\w.]+\.)?(?:popen(?:2e?|3)|pipeline_w)\b/.test(side));
+    const popen =
+      /^IO[ \t]*\.[ \t]*popen\b/.test(side) ||
+      (match[2] !== '' && /^(?:[\w.]+\.)?(?:popen(?:2e?|3)|pipeline_w)\b/.test(side)) ||
+      (match[2] === '' && STARTS.test(side));
     events.push({ at: match.index, name: match[1], bound: popen || undefined, side });
   }
-  for (const match of text.matchAll(WITH_AS)) if (written.has(match[2])) events.push({ at: match.index, name: match[2], side: match[1] });
+  for (const match of text.matchAll(WITH_AS))
+    if (written.has(match[2])) events.push({ at: match.index, name: match[2], side: match[1], bound: STARTS.test(match[1]) || undefined });
   for (const match of text.matchAll(POPEN)) {
     if ((budget -= 256) < 0) break;
     const block = blockName(text, match.index + match[0].length, match[0].endsWith('('));
@@ -162,14 +219,18 @@ export function notWritten(text: string, feed: HandleFeed, value: string): boole
 /**
  * A call's literals as the command's words, where the call says how (attack round 46a-3): C#'s `Process.Start(file,
  * arguments)` and `new ProcessStartInfo(file, arguments)` take the arguments as one command line; Ruby's
- * `IO.popen(cmd, "r+")` and Open3's popen take a mode after the command, which is no word.
+ * `IO.popen(cmd, "r+")`, Open3's popen and Python's `os.popen(cmd, "w")` take a mode after the command, which is no
+ * word, Perl's `open(FH, "|-", …)` one before it (47a-7); one literal is a command line.
  */
 export function commandWords(before: string, items: readonly string[]): string[] {
   if (items.length === 2 && /(?:ProcessStartInfo|Process[ \t]*\.[ \t]*Start)[ \t]*$/.test(before))
     return [items[0], ...shellWords(items[1])];
   if (items.length > 1 && /popen\w*[ \t]*$/.test(before) && /^[rwa]\+?[bt]?(?::[\w-]+)*$/.test(items[items.length - 1]))
-    return items.slice(0, -1);
-  return [...items];
+    return commandWords('', items.slice(0, -1));
+  // Perl's `open(my $fh, "|-", "cmd", …)` and `open(FH, "| cmd")` (47a-7): the mode is no word.
+  if (/(?<![\w$])open[ \t]*$/.test(before) && /^\|-?$|^\|(?=[ \t]*[^\s|])/.test(items[0] ?? ''))
+    return commandWords('', items[0].length > 2 ? [items[0].slice(1)] : items.slice(1));
+  return items.length === 1 ? shellWords(items[0]) : [...items];
 }
 
 /** C#'s `FileName = "…"` and its `Arguments = "…"` nearby (an initializer's, or `psi.Arguments = …` after it). */
@@ -192,6 +253,23 @@ export function startInfoCalls(text: string): Array<{ at: number; end: number; w
     const at = Math.min(file.index, argsAt);
     const end = Math.max(file.index + file[0].length, args ? argsAt + args[0].length : 0);
     calls.push({ at, end, words: [file[1], ...(args ? shellWords(args[1]) : [])] });
+    if (calls.length >= 64) break;
+  }
+  return calls;
+}
+
+/** Perl's `open my $fh, '|-', 'cmd', …` and `open FH, '| cmd'` without parentheses: the mode, then the command's literals. */
+const PERL_OPEN_BARE =
+  /(?<![\w$])open[ \t]+(?:(?:my|our|local)[ \t]+)?\$?[A-Za-z_]\w*[ \t]*,[ \t]*(["'])(\|-|\|[^"'\n]+)\1((?:[ \t]*,[ \t]*(["'])[^"'\n]*\4){0,32})/g;
+
+/** Perl's piped opens without parentheses (47a-7), as calls code-input.ts reads: at the `open`, ending after its literals. */
+export function perlOpenCalls(text: string): Array<{ at: number; end: number; words: string[] }> {
+  const calls: Array<{ at: number; end: number; words: string[] }> = [];
+  if (!/open[ \t]/.test(text)) return calls;
+  for (const match of text.matchAll(PERL_OPEN_BARE)) {
+    const rest = [...match[3].matchAll(/(["'])([^"'\n]*)\1/g)].map((literal) => literal[2]);
+    const words = match[2] === '|-' ? commandWords('', rest) : shellWords(match[2].slice(1));
+    if (words.length) calls.push({ at: match.index, end: match.index + match[0].length, words });
     if (calls.length >= 64) break;
   }
   return calls;

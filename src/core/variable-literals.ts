@@ -20,9 +20,12 @@ export const LITERAL = String.raw`'([^'\n]*)'|"([^"\n$\x60\\]*)"|([^\s'"$\x60;&|
 const BEFORE = String.raw`(?<![^\s;&|(])(?:(?:export|local|readonly|declare|typeset)[ \t]+(?:-\w+[ \t]+)*)?`;
 /** `NAME=literal` (ended by a blank, a separator or the line's end), or `NAME=` with anything else (`$(…)`, `"$X"`). */
 const ASSIGNMENT = new RegExp(String.raw`${BEFORE}([A-Za-z_]\w{0,127})=(?:(?:${LITERAL})(?=[\s;&|)]|$)|(?=\S))`, 'dg');
-/** `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is), its last word. */
+/**
+ * `printf -v NAME '%s' literal` or `printf -v NAME literal` (a format without a conversion is printed as it is), its last
+ * word; the name may be quoted (`printf -v 'PASSWORD' …`: the shell strips the quotes, attack round 47a-13).
+ */
 const PRINTF_V = new RegExp(
-  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*([A-Za-z_]\w{0,127})[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
+  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*(?:'(?=[A-Za-z_]\w{0,127}')|"(?=[A-Za-z_]\w{0,127}"))?([A-Za-z_]\w{0,127})['"]?[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
   'dg',
 );
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */

@@ -249,6 +249,12 @@ function hostileInput() {
     ['code forms 45, 1 MB texts as data (attack45-code45)', 3, hostile.codeForms45, (text) => secretsInData({ data: { k0: text } })],
     ['code forms 46, 1 MB texts as data (attack46-code46)', 3, hostile.codeForms46, (text) => secretsInData({ data: { k0: text } })],
     ['code forms 47, 1 MB texts as data (attack47-code47)', 3, hostile.codeForms47, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'pasted formats 48, 1 MB texts as data (attack48-formats48)',
+      3,
+      hostile.pastedFormats48,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

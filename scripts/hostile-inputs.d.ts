@@ -29,6 +29,7 @@ export function controlTexts42(size?: number): Rows;
 export function codeForms46(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
+export function pastedFormats48(size?: number): Rows;
 export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
 export function secretLines45(size?: number): Rows;

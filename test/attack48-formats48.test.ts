@@ -122,6 +122,8 @@ describe('controls: ordinary tables, properties, routing configs, prose and refe
     'db.password The database password.\n',
     'spring.datasource.password ${DB_PASSWORD}\n',
     'Password string\nToken []byte\n',
+    'const s = { clientSecret: process.env.CLIENT_SECRET };\nx = this.token || other.token;\n',
+    "const p = config.db.password ?? '';\n",
     // ipsec
     'Note: PSK mode is used for site-to-site links.\n',
     ': PSK %prompt\n',

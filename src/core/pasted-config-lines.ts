@@ -22,7 +22,10 @@ export const PASTED_CONFIG_SECRET =
   'a password line of a config file (a .properties key and its value after a blank, ipsec.secrets PSK/XAUTH/EAP, an FRR/Quagga neighbor or OSPF/RIP/IS-IS key)';
 
 /** A Java properties key, dotted. */
-const PROPERTIES_LINE = /^[ \t]*([A-Za-z_][\w-]{0,63}(?:\.[\w-]{1,64}){1,16})[ \t]+([^\s=:#!][^\n\r]*?)[ \t]*\r?$/dgm;
+// The value starts with no code's operator or closer (`process.env.CLIENT_SECRET };`, `… ?? ''`, `… || x`), nor is the
+// key a program's own object (`this.token`, `self.password`, `process.env.TOKEN`).
+const PROPERTIES_LINE =
+  /^[ \t]*(?!(?:this|self|process\.env|os\.environ)\.)([A-Za-z_][\w-]{0,63}(?:\.[\w-]{1,64}){1,16})[ \t]+([^\s=:#!})\];,?|&(+*/<>.][^\n\r]*?)[ \t]*\r?$/dgm;
 /** Words of prose (letters and punctuation, no digit): a description, not a value. */
 const PROSE = /^[\p{L}'’(),.;:!?-]+(?:[ \t]+[\p{L}'’(),.;:!?/-]+)+$/u;
 
@@ -55,7 +58,7 @@ export function pastedConfigSpans(text: string): Array<[number, number]> {
   };
   if (/\.[\w-]+[ \t]/.test(text) && /pass|pw|token|secret|key|cred|auth|psk/i.test(text)) {
     for (const match of text.matchAll(PROPERTIES_LINE)) {
-      if (namesSecretValue(match[1]) && !PROSE.test(match[2])) add(match, match[1], 2);
+      if (namesSecretValue(match[1]) && /[A-Za-z0-9]/.test(match[2]) && !PROSE.test(match[2])) add(match, match[1], 2);
     }
   }
   if (/PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS|BLISS/.test(text)) {

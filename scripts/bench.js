@@ -252,6 +252,12 @@ function hostileInput() {
     ['SQL statements 48, 1 MB texts as data (attack48-sql48)', 3, hostile.sqlStatements48, (text) => secretsInData({ data: { k0: text } })],
     ['docstrings 48, 1 MB texts as data (attack48-docs48)', 3, hostile.docstrings48, (text) => secretsInData({ data: { k0: text } })],
     ['stdin forms 48, 1 MB texts as data (attack48-stdin48)', 3, hostile.stdinForms48, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'pasted formats 48, 1 MB texts as data (attack48-formats48)',
+      3,
+      hostile.pastedFormats48,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

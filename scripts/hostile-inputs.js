@@ -794,10 +794,41 @@ const stdinForms48 = (size = 1_000_000) =>
     size,
   );
 
+/**
+ * Round 48 (formats48): tables under a secret column (core/table-columns.ts), properties/ipsec.secrets/routing lines
+ * (core/pasted-config-lines.ts), Bearer values, and K3s tokens joined by lists, formats, calls and interpolation.
+ */
+const pastedFormats48 = (size = 1_000_000) => [
+  ['one header, many rows', `user,password\n${repeatTo('bob,x1\n', size)}`],
+  ['one Markdown header, many rows', `| user | token |\n|---|---|\n${repeatTo('| bob | x1 |\n', size)}`],
+  ...described(
+    [
+      ['CSV headers with a secret column', 'user,password\n'],
+      ['long CSV rows', 'a,'],
+      ['Markdown rows', '| token | x |\n'],
+      ['TSV headers', 'token\tname\n'],
+      ['properties lines of prose', 'db.password The word '],
+      ['dotted names without values', 'a.b.password '],
+      ['ipsec selectors', 'a : PSK '],
+      ['colons before types', ': : : PSK'],
+      ['routing neighbors', ' neighbor 10.0.0.1 password '],
+      ['ospf6 authentication left open', 'ipv6 ospf6 authentication key-id 1 '],
+      ['Bearer words', 'Bearer abc1 '],
+      ['token heads in lists', '"K10abc", '],
+      ['token heads after formats', '"%s::server:%s" % ("K10abc", '],
+      ['token heads after joins', '"::".join(["K10", '],
+      ['interpolated hashes', '"K10" f"{h}::server:'],
+      ['calls that append', '"K10abc").append('],
+    ],
+    size,
+  ),
+];
+
 module.exports = {
   sqlStatements48,
   docstrings48,
   stdinForms48,
+  pastedFormats48,
   describedValues47,
   codeForms47,
   keyedLines46,

@@ -98,7 +98,7 @@ describe('40a-8b: a config file line names its format, and a message says what m
   test.each([
     ['dovecot {PLAIN}', `bob:{PLAIN}${S}\n`, 'dovecot'],
     ['postfix sasl_passwd', `x = 1\n[smtp.example.com]:587 bob:${S}\n`, 'sasl_passwd'],
-    ['haproxy str()', `http-request set-header Authorization %[str('Bearer ${S}')]\nx\n`, 'haproxy'],
+    ['haproxy str()', `http-request set-header Authorization %[str('Token ${S}')]\nx\n`, 'haproxy'],
     ['keepalived auth_pass', `vrrp_instance v {\n  auth_pass ${S}\n}\n`, 'keepalived auth_pass'],
   ])('%s', (_, text, format) => {
     const message = refusal(text);

@@ -13,44 +13,105 @@ const HEAD = /K10[0-9a-f]*(?=["'`])/gi;
 /**
  * After a literal's closing quote, what joins it to the next literal as a source file joins them (attack round 46a-6):
  * nothing or blanks (Python's, C's and the shell's adjacent literals), a line break (Python's literals in parentheses
- * over lines, as black wraps them; after a `\` too), or an operator (`+`: JavaScript, Java, C#, Go, Python; `.`: PHP,
- * Perl; `..`: Lua; `&`: VB; `||`: SQL) before or after the line break; then the next literal's prefix and quote.
+ * over lines, as black wraps them; after a `\\` too), or an operator (`+`: JavaScript, Java, C#, Go, Python; `.`: PHP,
+ * Perl; `..`: Lua; `&`: VB; `||`: SQL; a call that appends (47a-8): JavaScript's `.concat(`, Java's StringBuilder
+ * `).append(`, Kotlin's `.plus(`) before or after the line break; then the next literal's prefix and quote.
  */
 const JOINER =
-  /[ \t]{0,64}(?:\\?\r?\n[ \t]{0,64})?(?:(?:\+|\.\.?|&|\|\|)[ \t]{0,64}(?:\r?\n[ \t]{0,64})?)?(?:[bBrRuUfF]{1,2}|@|\$)?(["'`])/y;
+  /[ \t]{0,64}(?:\\?\r?\n[ \t]{0,64})?(?:(?:\+|\.\.?|&|\|\||\)?[ \t]{0,64}\.(?:concat|append|plus)\()[ \t]{0,64}(?:\r?\n[ \t]{0,64})?)?(?:[bBrRuUfF]{1,2}|@|\$)?(["'`])/y;
+/** A list's next literal (47a-8: `["K10…", "server:…"].join("::")`, `"%s::server:%s" % ("K10…", "…")`). */
+const LIST_NEXT = /[ \t]{0,64},[ \t]{0,64}(?:\r?\n[ \t]{0,64})?(?:[bBrRuUfF]{1,2}|@|\$)?(["'`])/y;
+/** After a list: `].join("sep")` (JavaScript, Ruby). */
+const JOIN_AFTER = /[ \t]{0,64}[\])][ \t]{0,64}\.join\([ \t]{0,64}(["'`])([^"'`\n\\]{0,64})\1/y;
+/**
+ * Before a list's first literal, what makes one text of it: `"sep".join([` (Python), `String.join("sep", ` (Java,
+ * C#), a format and its `%` (Python), or its `.format(` (Python) or `String.format(fmt, ` (Java).
+ */
+const LIST_BEFORE =
+  /(?:(["'])([^"'\n\\]{0,64})\1[ \t]{0,64}\.join\([ \t]{0,64}[[(]?|join\([ \t]{0,64}(["'])([^"'\n\\]{0,64})\3[ \t]{0,64},|(["'])([^"'\n\\]{0,256})\5[ \t]{0,64}(?:%[ \t]{0,64}\(?|\.format\(|,))[ \t]{0,64}(?:[bBrRuUfF]{1,2}|@|\$)?["'`]$/;
+/** A format's places for its arguments, in order: `%s`, `{}`, `{0}`, `%1$s`. */
+const FORMAT_PLACE = /%(?:\d+\$)?s|\{\d*\}/g;
+/**
+ * A token's credentials written as a literal after an interpolated hash (47a-8: `f"{h}::server:pw"`, `` `${h}::server:pw` ``,
+ * `"#{h}::server:pw"`, `"%s::server:pw"`): the credentials are the secret, whatever the hash; a text that holds a
+ * token's head elsewhere (`h = "K10…"`).
+ */
+const INTERPOLATED_HASH = /(?:\}|%s)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\]{6,})/g;
 /** How many literals are joined to a token's head, and how long each is read. */
 const MAX_PIECES = 8;
 const MAX_PIECE = 1024;
+/** How many lists a text's joins and formats are looked for before (each reads up to 360 characters back). */
+const MAX_LISTS = 256;
+
+/** A token anywhere in a text made of a list's literals. */
+const TOKEN_IN = new RegExp(K3S_TOKEN.source, 'i');
+
+/** The literal after `close` (a literal's closing quote) that `joiner` joins to it: its text and closing quote. */
+function literalAfter(text: string, joiner: RegExp, close: number): { piece: string; close: number } | undefined {
+  joiner.lastIndex = close + 1;
+  const next = joiner.exec(text);
+  if (!next) return undefined;
+  const quote = next[1];
+  const start = joiner.lastIndex;
+  const limit = Math.min(text.length, start + MAX_PIECE);
+  let i = start;
+  while (i < limit && text[i] !== quote && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+  return text[i] === quote ? { piece: text.slice(start, i), close: i } : undefined;
+}
+
+/**
+ * The text a list of literals from a token's head (at `at`) to `close` makes, joined by a separator after or before it
+ * or put into a format before it, with where that starts; undefined where nothing joins it.
+ */
+function listJoined(text: string, at: number, close: number, pieces: string[]): { text: string; start: number } | undefined {
+  JOIN_AFTER.lastIndex = close + 1;
+  const after = JOIN_AFTER.exec(text);
+  if (after) return { text: pieces.join(after[2]), start: at };
+  const before = text.slice(Math.max(0, at - 360), at);
+  const found = LIST_BEFORE.exec(before);
+  if (!found) return undefined;
+  const start = at - before.length + found.index;
+  const separator = found[2] ?? found[4];
+  if (separator !== undefined) return { text: pieces.join(separator), start };
+  let n = 0;
+  return { text: found[6].replace(FORMAT_PLACE, () => pieces[n++] ?? ''), start };
+}
 
 /**
  * Where a text holds a K3s token written as joined literals (`("K10…"\n "::server:…")`, `'K10…' + '::server:…'`,
- * `"K10…"'::server:…'`): from the head's `K10` to the last literal's closing quote. Only a literal that ends in a
- * token's head (`K10` and hex) starts a join, and a text is read once: each join goes on from where the last ended.
+ * `"K10…"'::server:…'`, `"K10…".concat("::server:…")`, `["K10…", "server:…"].join("::")`, `"%s::server:%s" % ("K10…",
+ * "…")`) or as credentials after an interpolated hash where a head is written (`f"{h}::server:…"`): from the head's `K10`
+ * (or the list's join or format) to the last literal's closing quote. Only a literal that ends in a token's head (`K10`
+ * and hex) starts a join, and a text is read once: each join goes on from where the last ended.
  */
 export function joinedK3sTokenSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!/k10/i.test(text)) return spans;
   let from = 0;
+  let heads = 0;
+  let lists = 0;
   for (const head of text.matchAll(HEAD)) {
     if (head.index < from) continue;
+    heads++;
     let joined = head[0];
-    // The closing quote of the literal read last.
-    let close = head.index + head[0].length;
-    for (let pieces = 0; pieces < MAX_PIECES; pieces++) {
-      JOINER.lastIndex = close + 1;
-      const next = JOINER.exec(text);
-      if (!next) break;
-      const quote = next[1];
-      const start = JOINER.lastIndex;
-      const limit = Math.min(text.length, start + MAX_PIECE);
-      let i = start;
-      while (i < limit && text[i] !== quote && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      if (text[i] !== quote) break;
-      joined += text.slice(start, i);
-      close = i;
+    // The closing quote of the head's literal, then of the literal read last.
+    const headClose = head.index + head[0].length;
+    let close = headClose;
+    for (let n = 0, next; n < MAX_PIECES && (next = literalAfter(text, JOINER, close)); n++)
+      [joined, close] = [joined + next.piece, next.close];
+    if (close > headClose) {
+      if (TOKEN_AT_START.test(joined)) spans.push([head.index, close + 1]);
+    } else {
+      const pieces = [head[0]];
+      for (let n = 0, next; n < MAX_PIECES && (next = literalAfter(text, LIST_NEXT, close)); n++)
+        [close] = [next.close, pieces.push(next.piece)];
+      const list = pieces.length > 1 && lists++ < MAX_LISTS ? listJoined(text, head.index, close, pieces) : undefined;
+      if (list && TOKEN_IN.test(list.text)) spans.push([list.start, close + 1]);
     }
     from = close + 1;
-    if (close > head.index + head[0].length && TOKEN_AT_START.test(joined)) spans.push([head.index, close + 1]);
+  }
+  if (heads > 0 && /::|%3A%3A/i.test(text)) {
+    for (const match of text.matchAll(INTERPOLATED_HASH)) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
 }

@@ -14,6 +14,7 @@ import { holdsUrlCredentials } from './url-userinfo';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
+import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 
 export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
@@ -140,10 +141,10 @@ const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763
 
 /**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
- * token characters with a digit in it, so prose such as "Basic authentication" is none. The scheme stays readable.
+ * token characters with a digit in it (isAuthCredential), so prose such as "Basic authentication" is none. The scheme stays readable.
  * The blanks are bounded: an unbounded run in the lookbehind made every position of a long blank run scan back over it.
  */
-const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
+const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{8,}=*/gi;
 
 /** `accept`: a match (at `at` in `text`) that is one after all (the pattern only finds candidates). */
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string, text: string, at: number) => boolean }> = [
@@ -151,7 +152,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: holdsUrlCredentials },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
-  { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)' },
+  { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)', accept: isAuthCredential },
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },
   { pattern: BASE64_DER_KEY, what: 'a private key (base64-encoded)', accept: isBase64DerKey },

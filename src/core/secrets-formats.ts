@@ -9,6 +9,8 @@ import { CALL_CREDENTIAL, callCredentialSpans } from './credential-calls';
 import { POWERSHELL_CREDENTIAL, powershellCredentialSpans } from './powershell-credentials';
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
+import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
+import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -188,4 +190,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: plaintextCredentialSpans, what: PLAINTEXT_CREDENTIAL },
   { find: powershellCredentialSpans, what: POWERSHELL_CREDENTIAL },
   { find: callCredentialSpans, what: CALL_CREDENTIAL },
+  { find: tableColumnSpans, what: TABLE_COLUMN_SECRET },
+  { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
 ];

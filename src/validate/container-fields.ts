@@ -5,6 +5,7 @@ import { FieldPath, Finding, isRecord, show } from './paths';
 import { compareQuantities, parseQuantity, Quantity } from './quantity';
 import { envSourceProblems } from './env-sources';
 import { podSpecProblems } from './pod-spec-rules';
+import { httpHeaderProblems } from './http-headers';
 
 type Node = Record<string, unknown>;
 const REFUSED = 'which the API server refuses';
@@ -272,6 +273,7 @@ function oneHandler(node: Node, handlers: readonly string[], at: FieldPath, what
         message: `is ${has(handler, 'command') ? 'empty' : 'missing'}, ${REFUSED} in an exec handler (validateExecAction): name the command to run, such as [cat, /tmp/ready]`,
       },
     ];
+  const headers = set[0] === 'httpGet' ? httpHeaderProblems(handler, [...at, 'httpGet']) : [];
   const port = handler.port;
   const bad =
     typeof port === 'number'
@@ -285,8 +287,9 @@ function oneHandler(node: Node, handlers: readonly string[], at: FieldPath, what
           path: [...at, set[0], 'port'],
           message: `is ${show(port)}, ${REFUSED} (a port number from 1 to 65535 or a container port's name, ValidatePortNumOrName): write the port the container listens on, such as 8080`,
         },
+        ...headers,
       ]
-    : [];
+    : headers;
 }
 
 /** An env var name as the API server takes it in every supported release: apimachinery IsEnvVarName (as values-kubernetes.ts). */

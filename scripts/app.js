@@ -5,19 +5,9 @@
 // never runs stale code when something did.
 'use strict';
 const { spawnSync } = require('node:child_process');
-const {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeSync,
-} = require('node:fs');
+const { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
+const { newestSource } = require('./newest-source');
 const codeCache = require('./code-cache');
 
 const root = join(__dirname, '..');
@@ -46,12 +36,6 @@ const plainWord = /^-{0,2}[A-Za-z][A-Za-z0-9/-]{0,23}$/.test(command) && !/\d{3}
 const shown = plainWord ? JSON.stringify(command) : `(${command.length} characters, not shown)`;
 if (!/^[a-z][a-z0-9/-]*$/.test(command)) usage(`unknown command ${shown}`);
 const entry = join(root, 'lib', 'src', `${command}.js`);
-
-function newestSource(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestSource(join(path, name))), 0);
-}
 
 function isStale() {
   // An unknown command has no entry to wait for: without this, each run of one (the tests' `no-such-command`, run to

@@ -29,6 +29,8 @@ export function contentDigests(files: readonly string[], index: string | undefin
   const digests = files.map((file) => {
     // Times in ms (to a fraction of a µs): half the cost of BigInt stats, and exact enough for changes 5 s apart.
     const stat = statSync(file);
+    // A FIFO would block the read forever, a folder cannot be read: the caller's fingerprint is then none (no memo).
+    if (!stat.isFile()) throw new Error(`${file} is not a regular file`);
     const seen: Stat = [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs];
     const entry = known.get(file);
     mine.add(file);

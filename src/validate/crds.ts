@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
@@ -208,6 +208,19 @@ function crdFile(dir: string, name: string): string {
   return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? path : fromRoot.split(sep).join('/');
 }
 
+class NotRegularFile extends Error {}
+
+/** A file's text, opened without blocking: a FIFO or a device named like a CRD file is refused, never waited on. */
+function readRegularText(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new NotRegularFile(path);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The YAML files of a CRD folder, in the order readCrds reads them. */
 function crdFileNames(dir: string): string[] {
   return readdirSync(dir)
@@ -240,12 +253,17 @@ export function readCrds(dir: string): Map<string, Crd> {
     const shownFile = printablePath(file);
     let documents: unknown[];
     try {
-      documents = loadAll(readFileSync(join(dir, name), 'utf8'));
+      documents = loadAll(readRegularText(join(dir, name)));
     } catch (e) {
       // The parser's words quote the file's lines (a code frame): only where it stopped is shown.
       const mark = (e as { mark?: { line?: number; column?: number } }).mark;
       const at = typeof mark?.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : '';
-      const why = (e as NodeJS.ErrnoException).code ? `cannot be read: ${describeFileError(e)}` : 'is not valid YAML';
+      const why =
+        e instanceof NotRegularFile
+          ? 'is not a regular file (a FIFO or a device, whose read would block)'
+          : (e as NodeJS.ErrnoException).code
+            ? `cannot be read: ${describeFileError(e)}`
+            : 'is not valid YAML';
       throw new Error(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`, { cause: e });
     }
     for (const crd of documents) {

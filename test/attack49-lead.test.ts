@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newestSource } from '../scripts/newest-source';
+import { contentDigests } from '../src/output/file-digests';
+import { readCrds } from '../src/validate/crds';
+
+/**
+ * 48b-2: a dangling link (Emacs' `.#file` lock) or a link loop in src/ or imports/ made every command print a stack
+ * trace from app.js's staleness walk. 48b-4: a FIFO in crds/ or lib/src/core/ made synth wait forever on its read.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'k3s-vip-49-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('48b-2: the staleness walk survives links that lead nowhere or back up', () => {
+  test.each([
+    ['a dangling lock link', (d: string) => symlinkSync('root@host.1234:1700000000', join(d, '.#synth.ts'))],
+    ['a link to the folder itself', (d: string) => symlinkSync('.', join(d, 'loop'))],
+    ['a link in a subfolder back to its parent', (d: string) => (mkdirSync(join(d, 'sub')), symlinkSync('..', join(d, 'sub', 'up')))],
+    ['two links to each other', (d: string) => (symlinkSync('b', join(d, 'a')), symlinkSync('a', join(d, 'b')))],
+  ])('%s', (_, add) => {
+    writeFileSync(join(dir, 'a.ts'), 'export {};\n');
+    utimesSync(join(dir, 'a.ts'), 1000, 1000);
+    add(dir);
+    expect(() => newestSource(dir)).not.toThrow();
+    expect(newestSource(dir)).toBeGreaterThanOrEqual(1000 * 1000);
+  });
+
+  test('a file newer than the others still counts through a link to its folder', () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'x.ts'), '');
+    utimesSync(join(dir, 'real', 'x.ts'), 5000, 5000);
+    symlinkSync('real', join(dir, 'linked'));
+    expect(newestSource(dir)).toBe(5000 * 1000);
+  });
+});
+
+describe('48b-4: a FIFO is refused or skipped, never read', () => {
+  const fifo = (path: string) => execFileSync('mkfifo', [path]);
+
+  test('a FIFO among the fingerprinted modules: no digest (no memo), no wait', () => {
+    writeFileSync(join(dir, 'a.js'), 'x');
+    fifo(join(dir, 'b.js'));
+    expect(() => contentDigests([join(dir, 'a.js'), join(dir, 'b.js')], undefined)).toThrow(/not a regular file/);
+  });
+
+  test('a FIFO named like a CRD file: one line naming it', () => {
+    fifo(join(dir, 'zz.yaml'));
+    expect(() => readCrds(dir)).toThrow(/zz\.yaml: is not a regular file \(a FIFO or a device, whose read would block\)/);
+  });
+});

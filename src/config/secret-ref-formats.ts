@@ -1,3 +1,4 @@
+import { looksGeneratedName } from '../core/generated-runs';
 import { looksGenerated } from '../core/secrets-keys';
 
 /**
@@ -25,7 +26,7 @@ export const secretName = (value: string): string | undefined => {
   if (!DNS1123_SUBDOMAIN.test(value)) {
     return `is not a valid Secret name ${NOT_SHOWN}: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit`;
   }
-  return looksGenerated(value) ? generated('name', 'bgp-auth') : undefined;
+  return looksGeneratedName(value) ? generated('name', 'bgp-auth') : undefined;
 };
 
 /** The key in a Secret's data a first-class key refers to (IsConfigMapKey) that does not look generated. */

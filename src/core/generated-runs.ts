@@ -14,6 +14,13 @@ import { readsAsVersionedWords } from './versioned-words';
  */
 export const looksGenerated = (value: string): boolean => (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some(generatedRun);
 
+/**
+ * Whether a Kubernetes object's name (a Secret's) looks generated: as looksGenerated, but never one without a digit (48b-5).
+ * A name is lower case (a DNS-1123 subdomain), so a run of letters alone is words run together (`aaaa…`, 64 of them, or
+ * `kubernetesdashboardcerts`), chosen, not a key: only letters and digits mixed are said to look generated.
+ */
+export const looksGeneratedName = (value: string): boolean => /\d/.test(value) && looksGenerated(value);
+
 /** A piece of a run: a capitalised or lower-case word, a run of capitals (an acronym), a digit group. */
 const PIECES = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
 

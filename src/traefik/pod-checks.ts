@@ -18,6 +18,7 @@ import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
+import { tlsSecretValueProblems } from './tls-secret-values';
 import { volumeSourceValueProblems } from './volume-source-values';
 import { workloadValueTypeProblems } from './workload-value-types';
 
@@ -61,5 +62,6 @@ export function podPortAndVolumeProblems(
     ...hubPortProblems(values, entrypoints, prefix, chart),
     ...dnsConfigValueProblems(values, prefix, chart),
     ...hostAliasValueProblems(values, prefix, chart),
+    ...tlsSecretValueProblems(values, prefix),
   ];
 }

@@ -3,6 +3,7 @@ import { podSpecsOf } from './container-rules';
 import { groupKind } from './kinds';
 import { FieldPath, Finding, isRecord, select } from './paths';
 import { generatedReferenceProblems, isSecretNameParameter, unshownReference } from './secret-refs';
+import { requiredSecretRefProblems } from './secret-ref-required';
 
 /**
  * Every place where the Kubernetes API takes a Secret's name that no other rule judges (47a-3, 47a-4): one rule for them
@@ -25,12 +26,24 @@ import { generatedReferenceProblems, isSecretNameParameter, unshownReference } f
  * | gateway.networking.k8s.io Gateway    | spec.listeners[*].tls.certificateRefs[*].name (kind Secret, core group)      |
  * | storage.k8s.io StorageClass,         | parameters["csi.storage.k8s.io/…secret-name"] (a `${pvc.name}`-style        |
  * | snapshot.storage.k8s.io VolumeSnapshotClass | template in it is the external-provisioner's, taken as a name part)   |
+ * | traefik.io (v3), traefik.containo.us | IngressRoute, IngressRouteTCP: spec.tls.secretName; TLSOption:              |
+ * | (v2): Traefik's CRDs (48b-3)         | spec.clientAuth.secretNames[*]; TLSStore: spec.defaultCertificate.secretName,|
+ * |                                      | spec.certificates[*].secretName; ServersTransport: spec.rootCAsSecrets[*],   |
+ * |                                      | spec.certificatesSecrets[*], spec.rootCAs[*].secret (v3); ServersTransportTCP:|
+ * |                                      | the same under spec.tls; Middleware: spec.basicAuth.secret,                  |
+ * |                                      | spec.digestAuth.secret                                                       |
+ *
+ * A reference without a name, a PersistentVolume's without a namespace or with one that is no DNS-1123 label, and a
+ * Certificate without `spec.secretName`: secret-ref-required.ts (48b-1).
  *
  * Sources: kubernetes/api core/v1/types.go (LocalObjectReference, SecretReference, CSIVolumeSource,
  * CSIPersistentVolumeSource, CephFSVolumeSource, RBDVolumeSource, ISCSIVolumeSource, FlexVolumeSource,
  * ScaleIOVolumeSource, StorageOSVolumeSource, AzureFileVolumeSource); kubernetes-csi/external-provisioner README
  * ("csi.storage.k8s.io/provisioner-secret-name" and the other secret parameters, with `${pvc.name}` templates);
- * cert-manager pkg/apis/certmanager/v1 types; gateway-api apis/v1 GatewayTLSConfig.CertificateRefs.
+ * cert-manager pkg/apis/certmanager/v1 types; gateway-api apis/v1 GatewayTLSConfig.CertificateRefs; traefik/traefik
+ * pkg/provider/kubernetes/crd/traefikio/v1alpha1 (ingressroute.go TLS.SecretName, tlsoption.go ClientAuth.SecretNames,
+ * tlsstore.go DefaultCertificate/Certificate.SecretName, serverstransport.go RootCAsSecrets, CertificatesSecrets and
+ * (v3.2) RootCAs[].Secret, middleware.go BasicAuth/DigestAuth.Secret): each a Secret in the object's namespace.
  */
 
 /** Volume sources whose `secretRef` is a reference to a Secret by name. */
@@ -53,6 +66,20 @@ const volumePlaces = (at: string, csiRefs: readonly string[]): string[] => [
 /** Patterns below a pod spec. */
 const POD_SPEC_PLACES: readonly string[] = ['imagePullSecrets[*].name', ...volumePlaces('volumes[*]', ['nodePublishSecretRef'])];
 
+/** Traefik's CRDs' Secret names, by the group of Traefik v3 (traefik.io) or v2 (traefik.containo.us as well). */
+function traefikPlaces(group: string): Record<string, readonly string[]> {
+  const transport = (at: string): string[] => [`${at}.rootCAsSecrets[*]`, `${at}.certificatesSecrets[*]`, `${at}.rootCAs[*].secret`];
+  return {
+    [`${group}/IngressRoute`]: ['spec.tls.secretName'],
+    [`${group}/IngressRouteTCP`]: ['spec.tls.secretName'],
+    [`${group}/TLSOption`]: ['spec.clientAuth.secretNames[*]'],
+    [`${group}/TLSStore`]: ['spec.defaultCertificate.secretName', 'spec.certificates[*].secretName'],
+    [`${group}/ServersTransport`]: transport('spec'),
+    [`${group}/ServersTransportTCP`]: transport('spec.tls'),
+    [`${group}/Middleware`]: ['spec.basicAuth.secret', 'spec.digestAuth.secret'],
+  };
+}
+
 /** Patterns below an object of a kind (by group/kind, kinds.ts groupKind). */
 const OBJECT_PLACES: Readonly<Record<string, readonly string[]>> = {
   ServiceAccount: ['imagePullSecrets[*].name', 'secrets[*].name'],
@@ -61,6 +88,8 @@ const OBJECT_PLACES: Readonly<Record<string, readonly string[]>> = {
   'cert-manager.io/Certificate': ['spec.secretName'],
   'cert-manager.io/Issuer': ['spec.ca.secretName'],
   'cert-manager.io/ClusterIssuer': ['spec.ca.secretName'],
+  ...traefikPlaces('traefik.io'),
+  ...traefikPlaces('traefik.containo.us'),
 };
 
 /** A custom resource's reference to a Secret by a key named so (cert-manager's `apiTokenSecretRef`, `privateKeySecretRef`). */
@@ -121,8 +150,10 @@ export function checkSecretNames(object: Record<string, unknown>): Finding[] {
     typeof object.apiVersion === 'string' ? object.apiVersion : '',
     typeof object.kind === 'string' ? object.kind : '',
   );
+  const podSpecs = podSpecsOf(object);
   const findings = [
-    ...podSpecsOf(object).flatMap(({ path, spec }) => placeProblems(spec, POD_SPEC_PLACES, path)),
+    ...podSpecs.flatMap(({ path, spec }) => placeProblems(spec, POD_SPEC_PLACES, path)),
+    ...requiredSecretRefProblems(object, kind, podSpecs),
     ...placeProblems(object, OBJECT_PLACES[kind] ?? []),
     ...(kind === 'gateway.networking.k8s.io/Gateway' ? certificateRefProblems(object) : []),
     ...(/^[^/]*\.[^/]*\//.test(kind) && !PARAMETER_KINDS.has(kind) ? customRefProblems(object.spec, ['spec']) : []),
@@ -131,4 +162,19 @@ export function checkSecretNames(object: Record<string, unknown>): Finding[] {
     for (const [key, value] of Object.entries(object.parameters))
       if (isSecretNameParameter(['parameters', key])) findings.push(...nameProblems(value, ['parameters', key], true));
   return findings;
+}
+
+/**
+ * Secret names in the Traefik chart's values that it renders into its own CRD objects (48b-3): `tlsStore.<name>` is
+ * written as a TLSStore's spec and `ingressRoute.<name>.tls` as an IngressRoute's (traefik-helm-chart
+ * traefik/templates/tlsstore.yaml, templates/ingressroute.yaml, `toYaml`), judged as extraObjects' are (traefikPlaces).
+ * Paths lie below the values.
+ */
+export function chartValueSecretNames(values: Readonly<Record<string, unknown>>): Finding[] {
+  const under = (key: string, patterns: readonly string[]): Finding[] =>
+    isRecord(values[key]) ? Object.entries(values[key]).flatMap(([name, spec]) => placeProblems(spec, patterns, [key, name])) : [];
+  return [
+    ...under('tlsStore', ['defaultCertificate.secretName', 'certificates[*].secretName']),
+    ...under('ingressRoute', ['tls.secretName']),
+  ];
 }

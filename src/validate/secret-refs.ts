@@ -1,4 +1,5 @@
 import { underReference } from '../core/reference-keys';
+import { looksGeneratedName } from '../core/generated-runs';
 import { looksGenerated } from '../core/secrets-keys';
 import { FieldPath, Finding, isRecord } from './paths';
 
@@ -58,7 +59,8 @@ export function unshownReference(value: unknown): string {
 
 /** A Secret reference's name or key that looks generated: the password itself, refused without being shown. */
 export function generatedReferenceProblems(value: unknown, path: FieldPath, what: 'name' | 'key'): Finding[] {
-  if (typeof value !== 'string' || !looksGenerated(value)) return [];
+  // A name without a digit is never said to look generated (core/generated-runs.ts looksGeneratedName, 48b-5).
+  if (typeof value !== 'string' || !(what === 'name' ? looksGeneratedName(value) : looksGenerated(value))) return [];
   const example = what === 'name' ? 'db-auth' : 'password';
   return [
     {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newestSource } from '../scripts/newest-source';
 import { contentDigests } from '../src/output/file-digests';
 import { readCrds } from '../src/validate/crds';
+import { falseRefusalTables } from './secret-tables';
 
 /**
  * 48b-2: a dangling link (Emacs' `.#file` lock) or a link loop in src/ or imports/ made every command print a stack
@@ -52,4 +53,26 @@ describe('48b-4: a FIFO is refused or skipped, never read', () => {
     fifo(join(dir, 'zz.yaml'));
     expect(() => readCrds(dir)).toThrow(/zz\.yaml: is not a regular file \(a FIFO or a device, whose read would block\)/);
   });
+});
+
+describe('48a-2: a K3s token whose CA hash is a placeholder or a variable is refused for its literal credentials', () => {
+  const P = 'Zq7mWx9Lp2';
+  falseRefusalTables(P).refusedTable([
+    ['K10${H}', `K3S_X="K10\${H}::server:${P}"`],
+    ['K10<hash>', `K10<hash>::server:${P}`],
+    ['K10$H', `K10$H::server:${P}`],
+    ['K10{ca_hash}', `K10{ca_hash}::server:${P}`],
+    ['K10%s', `K10%s::server:${P}`],
+    ['K10...', `K10...::server:${P}`],
+    ['an f-string', `h = 'abc'\ntok = f'K10{h}::server:${P}'`],
+    ['a JavaScript template', `const t = \`K10\${h}::server:${P}\`;`],
+    ['a Ruby interpolation', `x = "K10#{h}::server:${P}"`],
+  ]);
+  falseRefusalTables(P).acceptedTable([
+    'K10${H}::server:${PW}',
+    'K10<hash>::server:<password>',
+    'K10%s::server:%s',
+    'token format: K10<hash>::<role>:<password>',
+    'K10<CA hash>::server:<password>',
+  ]);
 });

@@ -37,6 +37,13 @@ const FORMAT_PLACE = /%(?:\d+\$)?s|\{\d*\}/g;
  * token's head elsewhere (`h = "K10…"`).
  */
 const INTERPOLATED_HASH = /(?:\}|%s)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\]{6,})/g;
+/**
+ * A token whose CA hash is a placeholder or a variable and whose credentials are a literal (48a-2: `K10${H}::server:pw`,
+ * `K10<hash>::…`, `K10$H::…`, `K10{ca_hash}::…`, `K10%s::…`, `K10...::…`): the credentials are the secret, whatever the
+ * hash.
+ */
+const PLACEHOLDER_HASH =
+  /K10(?:[$#]?\{[^{}\s]{1,64}\}|\$\w{1,64}|<[^<>\s]{1,64}>|%s|\.{3}|…)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\<]{6,})/gi;
 /** How many literals are joined to a token's head, and how long each is read. */
 const MAX_PIECES = 8;
 const MAX_PIECE = 1024;
@@ -87,6 +94,7 @@ function listJoined(text: string, at: number, close: number, pieces: string[]): 
 export function joinedK3sTokenSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!/k10/i.test(text)) return spans;
+  for (const match of text.matchAll(PLACEHOLDER_HASH)) spans.push([match.index, match.index + match[0].length]);
   let from = 0;
   let heads = 0;
   let lists = 0;

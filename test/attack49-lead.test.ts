@@ -76,3 +76,17 @@ describe('48a-2: a K3s token whose CA hash is a placeholder or a variable is ref
     'K10<CA hash>::server:<password>',
   ]);
 });
+
+describe('48a-13: printf formats whose values are conversions are accepted; literals in them stay refused', () => {
+  const S = 'Qw7x-Pz9!kLm';
+  falseRefusalTables(S).acceptedTable([
+    'printf \'password=%s\\nuser=%s\\n\' "$P" "$U"',
+    'printf \'DB_PASSWORD=%s\\nDB_USER=%s\\n\' "$P" "$U" > .env',
+    'printf \'DB_PASSWORD="%s"\\n\' "$P"',
+    'printf "DB_PASSWORD=%s\\n" "$P"',
+  ]);
+  falseRefusalTables(S).refusedTable([
+    ['a literal in the format', `printf 'DB_PASSWORD=${S}\\n'`],
+    ['a literal on the format line after a conversion line', `printf 'password=%s\\npassword2=${S}\\n' x`],
+  ]);
+});

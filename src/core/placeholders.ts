@@ -15,8 +15,14 @@ const ANGLE = new RegExp(`^<${WORDS}>$`);
 const FORMAT_FIELD =
   /^(?:\{(?:\d{1,2}|[A-Za-z_]{1,64}(?:\.[A-Za-z_]{1,64}){0,3})(?:![rsa])?\}|%\([A-Za-z_]{1,64}\)[sr]|%-?\d{0,3}[sqbdv](?:\\[rnt]){0,2})$/;
 
+/**
+ * A printf format's conversion, maybe quoted, then the escape that ends its line (48a-13: `printf
+ * 'password=%s\nuser=%s\n' "$P" "$U"`, `printf 'DB_PASSWORD="%s"\n' "$P"`): what follows is the format's next line.
+ */
+const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
+
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {
   const v = value.trim();
-  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FORMAT_FIELD.test(v));
+  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
 };

@@ -90,3 +90,20 @@ describe('48a-13: printf formats whose values are conversions are accepted; lite
     ['a literal on the format line after a conversion line', `printf 'password=%s\\npassword2=${S}\\n' x`],
   ]);
 });
+
+describe('48a-8: a literal put into a secret-named variable through a filter that derives a value from it', () => {
+  const P = 'Zq7mWx9Lp2';
+  falseRefusalTables(P).refusedTable([
+    ['cut', `DB_PASSWORD=$(echo bob:${P} | cut -d: -f2)`],
+    ['sed', `DB_PASSWORD=$(echo x${P} | sed 's/^x//')`],
+    ['awk', `DB_PASSWORD=$(echo bob ${P} | awk '{print $2}')`],
+    ['jq', `DB_PASSWORD=$(echo '{"p":"${P}"}' | jq -r .p)`],
+  ]);
+  falseRefusalTables(P).acceptedTable([
+    'DB_PASSWORD=$(echo "$X" | cut -d: -f2)',
+    "DB_PASSWORD=$(cat /run/pw | sed 's/x//')",
+    'TOKEN=$(kubectl get secret x -o json | jq -r .data.t | base64 -d)',
+    "SALT=$(echo myapp | sha256sum | cut -d' ' -f1)",
+    'DB_PASSWORD=$(grep pass /etc/creds | cut -d= -f2)',
+  ]);
+});

@@ -28,6 +28,11 @@ const PATH = String.raw`(?:/(?:usr/)?(?:local/)?bin/)?`;
 const FILTER = new RegExp(
   String.raw`^${PATH}(?:cat(?:[ \t]+--?)?|(?:head|tail)(?:[ \t]+-(?:[nc][ \t]*)?\d+)?|tr[ \t]+-d[ \t]+(?:'[^']*'|"[^"]*"|\S+)|xargs(?:[ \t]+echo)?)$`,
 );
+/**
+ * Filters that derive a value from a literal (48a-8: `echo bob:pw | cut -d: -f2`, `| sed 's/^x//'`, `| awk '{print $2}'`,
+ * `| jq -r .p`): the literal stands for what they make of it, which anyone reading the text can make too.
+ */
+const DERIVING = new RegExp(String.raw`^${PATH}(?:cut|sed|g?awk|mawk|jq|yq|grep|rev|fold|sha\d*sum|md5sum)(?:[ \t].*)?$`);
 /** Decoders: base64's (`-d`, `-D`, `--decode`, `-di`), basenc's and openssl's, and xxd's of plain hex. */
 const BASE64 = new RegExp(
   String.raw`^${PATH}(?:base64|basenc[ \t]+--base64|openssl[ \t]+(?:base64|enc[ \t]+(?:-a|-base64)))(?=.*[ \t](?:-[a-zA-Z]*[dD][a-zA-Z]*|--decode)(?:[ \t]|$))(?:[ \t]+(?:-[a-zA-Z]+|--[a-z-]+))+$`,
@@ -49,7 +54,7 @@ export interface SubstitutionLiteral {
 /** The literal `stage` passes on from `input` (undefined: it runs something else, or the input does not decode). */
 function passed(stage: string, input: Literal): Literal | undefined {
   const command = stage.trim().replace(/[ \t]+/g, ' ');
-  if (FILTER.test(command)) return input;
+  if (FILTER.test(command) || DERIVING.test(command)) return input;
   const decode = BASE64.test(command) ? 'base64' : HEX.test(command) ? 'hex' : undefined;
   return decode ? decoded(input, decode) : undefined;
 }

@@ -30,9 +30,10 @@ const FILTER = new RegExp(
 );
 /**
  * Filters that derive a value from a literal (48a-8: `echo bob:pw | cut -d: -f2`, `| sed 's/^x//'`, `| awk '{print $2}'`,
- * `| jq -r .p`): the literal stands for what they make of it, which anyone reading the text can make too.
+ * `| jq -r .p`): the literal stands for what they make of it, which anyone reading the text can make too (a hash of it
+ * is not the literal, as a password's hash is not the password).
  */
-const DERIVING = new RegExp(String.raw`^${PATH}(?:cut|sed|g?awk|mawk|jq|yq|grep|rev|fold|sha\d*sum|md5sum)(?:[ \t].*)?$`);
+const DERIVING = new RegExp(String.raw`^${PATH}(?:cut|sed|g?awk|mawk|jq|yq|grep|rev|fold)(?:[ \t].*)?$`);
 /** Decoders: base64's (`-d`, `-D`, `--decode`, `-di`), basenc's and openssl's, and xxd's of plain hex. */
 const BASE64 = new RegExp(
   String.raw`^${PATH}(?:base64|basenc[ \t]+--base64|openssl[ \t]+(?:base64|enc[ \t]+(?:-a|-base64)))(?=.*[ \t](?:-[a-zA-Z]*[dD][a-zA-Z]*|--decode)(?:[ \t]|$))(?:[ \t]+(?:-[a-zA-Z]+|--[a-z-]+))+$`,

@@ -182,7 +182,13 @@ describe('Attack 13 D6 (e5): an extraObjects item is checked against the schema 
     ['a valid ConfigMap', configMap({ data: { a: '1' } })],
     [
       'a Certificate (a cert-manager kind whose CRD is not vendored: only its names are judged)',
-      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'c', namespace: 'default' }, spec: {} },
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name: 'c', namespace: 'default' },
+        // secretName is required (names49); the rest of the spec is not judged.
+        spec: { secretName: 'c-tls', anything: 1 },
+      },
     ],
     ['a third-party kind', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { anything: 1 } }],
   ])('control: %s stays accepted', (_name, item) => {

@@ -785,6 +785,8 @@ const sqlHeads49 = (size = 1_000_000) =>
       ['k3s -t without values', 'k3s agent -t '],
       ['k3s options without -t', 'k3s server -s x '],
       ['install lines', 'curl -sfL https://get.k3s.io | sh -s - server -x y '],
+      ['install script arguments left open', "INSTALL_K3S_EXEC='agent -t "],
+      ['k3s images', 'rancher/k3s:v1 agent -t '],
     ],
     size,
   );

@@ -2,7 +2,7 @@ import * as hostile from '../scripts/hostile-inputs';
 import { secretsInData } from '../src/core/secrets';
 import { clusterRefusal, configErrors, devConfig, withChanges } from './helpers';
 import { HOSTILE_TEST_SIZE } from './secret-doors';
-import { falseRefusalTables, refusedTextRows } from './secret-tables';
+import { accepted, falseRefusalTables, refusedEverywhere, refusedTextRows } from './secret-tables';
 
 /**
  * Round-48 findings 48a-1 (a comment in an SQL statement's head: `ALTER /* x *\/ USER`, MySQL's `# x⏎`; sql-heads.ts,
@@ -47,6 +47,9 @@ describe('48a-3: k3s -t <token>', () => {
     ['-t= after a global option', `k3s --debug agent -t=${S}`, S],
     ['-t quoted on a continued line', `k3s agent \\\n  -s https://x:6443 \\\n  -t '${S}'`, S],
     ['-token after one dash', `k3s server -token ${S}`, S],
+    ['the install script: INSTALL_K3S_EXEC', `curl -sfL https://get.k3s.io | INSTALL_K3S_EXEC="agent -t ${S}" sh -`, S],
+    ['the rancher/k3s image run by docker', `docker run -d --privileged rancher/k3s:v1.30.4-k3s1 agent -t ${S}`, S],
+    ['a systemd unit', `ExecStart=/usr/local/bin/k3s agent -t ${S}`, S],
   ]);
   acceptedTable([
     'k3s agent -t $K3S_TOKEN -s https://x:6443',
@@ -59,7 +62,24 @@ describe('48a-3: k3s -t <token>', () => {
     'k3s kubectl exec -it web-0 -- sh',
     'k3s crictl exec -t abc123 sh',
     'sh -s - -t fast < script.sh',
+    'curl -sfL https://get.k3s.io | INSTALL_K3S_EXEC="agent -t ${K3S_TOKEN}" sh -',
+    'docker run -t rancher/k3s:v1.30.4-k3s1 server',
   ]);
+
+  const container = (image: string, command: Record<string, string[]>) => ({
+    deployment: { additionalContainers: [{ name: 'side-0', image, ...command }] },
+  });
+  test.each<[string, Record<string, string[]>]>([
+    ['busybox:1.36', { command: ['k3s', 'agent', '-t', S] }],
+    ['busybox:1.36', { command: ['/bin/k3s', '--debug', 'server', `-t=${S}`] }],
+    ['rancher/k3s:v1.30.4-k3s1', { args: ['agent', '-t', S, '-s', 'https://10.0.0.1:6443'] }],
+  ])('an exec form on %s: %j is refused', (image, command) => refusedEverywhere(container(image, command), S));
+  test.each<[string, Record<string, string[]>]>([
+    ['busybox:1.36', { args: ['agent', '-t', 'x1'] }],
+    ['rancher/k3s:v1.30.4-k3s1', { args: ['agent', '-t', '$(K3S_TOKEN)'] }],
+    ['rancher/k3s:v1.30.4-k3s1', { args: ['kubectl', 'exec', '-t', 'web-0', '--', 'ls'] }],
+    ['busybox:1.36', { command: ['k3s', 'crictl', 'exec', '-t', 'abc123', 'ls'] }],
+  ])('an exec form on %s: %j is accepted', (image, command) => accepted(container(image, command)));
 });
 
 describe('messages never quote a value a secret reader flags', () => {

@@ -250,6 +250,12 @@ function hostileInput() {
     ['code forms 46, 1 MB texts as data (attack46-code46)', 3, hostile.codeForms46, (text) => secretsInData({ data: { k0: text } })],
     ['code forms 47, 1 MB texts as data (attack47-code47)', 3, hostile.codeForms47, (text) => secretsInData({ data: { k0: text } })],
     ['SQL statements 48, 1 MB texts as data (attack48-sql48)', 3, hostile.sqlStatements48, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'SQL heads and k3s -t 49, 1 MB texts as data (attack49-sql49)',
+      3,
+      hostile.sqlHeads49,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['docstrings 48, 1 MB texts as data (attack48-docs48)', 3, hostile.docstrings48, (text) => secretsInData({ data: { k0: text } })],
     ['stdin forms 48, 1 MB texts as data (attack48-stdin48)', 3, hostile.stdinForms48, (text) => secretsInData({ data: { k0: text } })],
     [

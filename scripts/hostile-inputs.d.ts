@@ -31,6 +31,7 @@ export function docstrings48(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;
+export function sqlHeads49(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
 export function pastedFormats48(size?: number): Rows;
 export function codeForms45(size?: number): Rows;

@@ -774,6 +774,23 @@ const sqlStatements48 = (size = 1_000_000) =>
     size,
   );
 
+/** Near-misses of round-48 statement heads with comments and k3s' `-t` (attack49-sql49). */
+const sqlHeads49 = (size = 1_000_000) =>
+  described(
+    [
+      ['verbs before comments', 'ALTER /* x */ CREATE -- y\n'],
+      ['verbs before hash comments', 'SET # PASSWORD\nCREATE#'],
+      ['verbs without objects', 'CREATE OR REPLACE PUBLIC SHARED '],
+      ['verbs before long quotes', "CONNECT 'a "],
+      ['k3s -t without values', 'k3s agent -t '],
+      ['k3s options without -t', 'k3s server -s x '],
+      ['install lines', 'curl -sfL https://get.k3s.io | sh -s - server -x y '],
+      ['install script arguments left open', "INSTALL_K3S_EXEC='agent -t "],
+      ['k3s images', 'rancher/k3s:v1 agent -t '],
+    ],
+    size,
+  );
+
 /** Near-misses of the round-47 stdin writers (attack48-stdin48): pexpect, PHP, Perl, os.popen, groups given a descriptor, password files. */
 const stdinForms48 = (size = 1_000_000) =>
   described(
@@ -826,6 +843,7 @@ const pastedFormats48 = (size = 1_000_000) => [
 
 module.exports = {
   sqlStatements48,
+  sqlHeads49,
   docstrings48,
   stdinForms48,
   pastedFormats48,

@@ -4,7 +4,7 @@ import { callListAt } from './call-lists';
  * Exec-form command lists written inside a text (attack round 40a-3): a compose healthcheck's `test: ["CMD",
  * "mysqladmin", "ping", "-uroot", "-p…"]`, a Dockerfile's `CMD […]`, `ENTRYPOINT […]`, `HEALTHCHECK CMD […]`, a YAML
  * flow list `[redis-cli, -a, …]`, a program's `subprocess.run(["mysql", …])`. Each item is one word of one command, as
- * a pod's `command` list already is (secrets-commands.ts execCommandPasswords): secrets-commands.ts reads such a line's
+ * a pod's `command` list already is (exec-commands.ts execCommandPasswords): secrets-commands.ts reads such a line's
  * words with the list's items standing as a command of their own.
  */
 

@@ -159,7 +159,7 @@ export function storedSecretSpans(text: string): Array<[number, number]> {
 
 /**
  * The values an exec-form command stores (Kubernetes' `command: [kubectl, create, secret, …]` with its `args`): one
- * finding per list item that holds one, as secrets-commands.ts execCommandPasswords reads a client's options.
+ * finding per list item that holds one, as exec-commands.ts execCommandPasswords reads a client's options.
  */
 export function execStoredSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const items = (['command', 'args'] as const).flatMap((key) =>

@@ -1,16 +1,13 @@
 import { clientWordsUnwrapped } from './client-word-wrappers';
-import { commandLines } from './data-commands';
 import { entrypointImage } from './entrypoint-image';
 import { execFormWords } from './exec-form-lists';
 import { listsOnOneLine } from './list-lines';
 import { pipesOnOneLine } from './pipe-lines';
 import { REDIS_CLUE, RESP_CLUE, isRedisCommand, redisCommandPassword, respAsCommands } from './redis-commands';
 import { isCommandReference, isPathReference, shellWords } from './secret-arguments';
-import type { Path } from './problem';
 import { rulePassword } from './command-rules';
 import { type ClientState, positionalPassword } from './secrets-positional';
 import { lftpScriptIndent, mayHoldLftpScript, type Script, scriptClient, scriptLogonPassword, scriptOf } from './client-scripts';
-import { execStoredSecrets } from './secret-store-commands';
 import { isRedirection } from './shell-redirections';
 import { type Inherited, lifted, readerCall, readerInput, scriptInput } from './stdin-wrappers';
 import { withTextReads } from './c-scripts';
@@ -31,7 +28,7 @@ export const COMMAND_SECRET = 'a password on a command line';
  * placeholder (`openssl passwd <password>`) is said after the command, which a message's redaction would otherwise read
  * as one setting the password `<password>` (40a-8b): `openssl passwd, its password word` (the last placeholder's name).
  */
-function commandSecret(option: string): string {
+export function commandSecret(option: string): string {
   const secret = /<([^<>]+)>[^<]*$/.exec(option)?.[1];
   return secret ? `${COMMAND_SECRET} (${option.replace(/\s*<[^<>]+>/g, '')}, its ${secret} word)` : `${COMMAND_SECRET} (${option})`;
 }
@@ -245,7 +242,7 @@ function stdinFed(client: string, words: readonly string[], i: number, depth: nu
  * line, a `printf` string) is read too: in capitals, and AUTH's word not prose's (redis-commands.ts PROSE_WORD); in
  * any case and with any word where the text is `fedToRedis` (37a-2).
  */
-function commandPasswords(
+export function commandPasswords(
   words: readonly string[],
   depth: number,
   fedToRedis = false,
@@ -425,25 +422,3 @@ const commandPasswordsOnce = (text: string): ReturnType<typeof commandPasswordsI
 export const commandPasswordSpans = (text: string): Array<[number, number]> => commandPasswordsOnce(text).spans;
 /** How a finding of commandPasswordSpans is named: the first password's client and option (36a-12). */
 export const commandSecretIn = (text: string): string => commandSecret(commandPasswordsOnce(text).option ?? 'a client');
-
-/**
- * The passwords an exec-form command sets (Kubernetes' `command: [curl, -u, "bob:pw", …]` with its `args`, a probe's or
- * a hook's `exec.command`), and the values it stores in a secret store (secret-store-commands.ts, 40a-4c): one finding
- * per list item that holds one. Each item is one word, as the kubelet passes it.
- */
-export function execCommandPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
-  return [...execStoredSecrets(record, at), ...execClientPasswords(record, at)];
-}
-
-/** execCommandPasswords' clients' options, in each command line the record runs (data-commands.ts). */
-function execClientPasswords(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
-  return commandLines(record).flatMap((items) => {
-    if (!items.some(({ word }) => mayHoldCommand(word))) return [];
-    const words = items.map(({ word }) => word);
-    return commandPasswords(words, 0).map(({ index, password, option }) => {
-      // The option's own item (`-pPW`, `--user=bob:PW`), or the next one (`-u`, `bob:PW`).
-      const { key, index: i, item } = items[words[index].includes(password) || index + 1 >= items.length ? index : index + 1];
-      return { path: i === undefined ? [...at, key] : [...at, key, i], value: String(item), what: commandSecret(option) };
-    });
-  });
-}

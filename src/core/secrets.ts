@@ -4,7 +4,7 @@ import { describedOn, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
-import { execCommandPasswords } from './secrets-commands';
+import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
 import { textAsData } from './text-data';
 import { objectsOfCleanText } from './clean-objects';

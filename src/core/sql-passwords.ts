@@ -1,5 +1,6 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
+import { headTokens, isStatementHead } from './sql-heads';
 import { NextIndex, sqlStatement, type SqlToken } from './sql-tokens';
 
 /**
@@ -21,13 +22,12 @@ import { NextIndex, sqlStatement, type SqlToken } from './sql-tokens';
  */
 const PREFILTER = /PASSWORD|IDENTIFIED|sp_addlogin|sp_password|\bCONN(?:ECT)?\b/i;
 /**
- * Where statements that may set a password start: the statement's own words, so prose that says "Do", "execute" or
- * "connect" starts none (`DO` opens a body, `EXECUTE` takes a string or `format`, `CONNECT` a logon or `TO`).
+ * Where statements that may set a password may start: a verb, its head then read as tokens, comments left out
+ * (`ALTER /* x *\/ USER`, `CREATE -- x⏎USER`, MySQL's `ALTER # x⏎USER`: 48a-1), by `isStatementHead`.
  */
 const ANCHORS = () =>
   new RegExp(
-    String.raw`(?:^|[^\w$\\@#])(?:(?:CREATE|ALTER)(?:\s+(?:OR\s+REPLACE|PUBLIC|SHARED))*\s+(?:USER|ROLE|LOGIN|GROUP|DATABASE\s+LINK|SUBSCRIPTION|SERVER|APPLICATION\s+ROLE)|GRANT|SET\s+PASSWORD|` +
-      String.raw`DO(?=\s+(?:LANGUAGE\s+\w+\s+)?[$'])|EXEC(?:UTE)?(?=\s*\(?\s*(?:[ENU]?'|\$|format\b|IMMEDIATE\b|sp_))|CONN(?:ECT)?(?=[ \t]+(?:TO\s+\S+\s+USER\b|[\w$#"]+/))|sp_addlogin|sp_password|\\set)(?![\w$#])`,
+    String.raw`(?:^|[^\w$\\@#])(?:CREATE|ALTER|GRANT|SET|DO|EXEC(?:UTE)?|CONN(?:ECT)?|sp_addlogin|sp_password|\\set)(?![\w$])`,
     'gi',
   );
 const NOT_A_PASSWORD = /^(?:NULL|VALUES|EXTERNALLY|GLOBALLY|RANDOM|PASSWORD)$/i;
@@ -47,7 +47,9 @@ interface Found {
 export const SQL_SECRET = "a password set by an SQL statement (PASSWORD '…', IDENTIFIED BY …)";
 /** What the first password found in `text` is called: a logon's as the command readers call it (`user/password`). */
 export const sqlSecretIn = (text: string): string =>
-  /\bCONN(?:ECT)?[ \t]+[\w$#"]+\/\S/i.test(text) ? 'a password in an SQL*Plus logon (CONNECT user/password)' : SQL_SECRET;
+  /\bCONN(?:ECT)?(?:[ \t]|\/\*[^*\n]*\*\/)+[\w$#"]+\/\S/i.test(text)
+    ? 'a password in an SQL*Plus logon (CONNECT user/password)'
+    : SQL_SECRET;
 
 /** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {
@@ -64,6 +66,8 @@ function passwordsIn(text: string, offset: number, depth: number, variables: Map
   while ((match = anchors.exec(text))) {
     const start = match.index + (match[0].length - match[0].trimStart().replace(/^[^\w\\]/, '').length);
     const meta = text[start] === '\\';
+    if (!meta && !isStatementHead(sqlStatement(text, start, index, false, headTokens(match[0].trim().replace(/^[^\w]/, ''))).tokens))
+      continue;
     const { tokens, next } = sqlStatement(text, start, index, meta);
     anchors.lastIndex = Math.max(next, start + 1);
     if (meta) setVariable(tokens, offset, variables);

@@ -1,6 +1,6 @@
 /**
  * SQL read as tokens (47a-1): one statement from where it starts to its `;` (or the end of the text, or of a bounded
- * window), comments left out (`--`, `/* … *\/`; MySQL's executable `/*!80000 … *\/` read as code), every literal kind
+ * window), comments left out (`--`, `/* … *\/`, MySQL's `#`; its executable `/*!80000 … *\/` read as code), every literal kind
  * decoded: standard `'…'` with `''`, `E'…'` with backslash escapes, `N'…'`, `U&'…'`, `B'…'`/`X'…'`, PostgreSQL
  * `$$…$$`/`$tag$…$tag$` (postgresql.org/docs/current/sql-syntax-lexical.html), and `"…"` (an identifier, or a MySQL
  * string). Each token keeps where its content stands in the text, to redact it.
@@ -54,14 +54,20 @@ const DOLLAR = /\$([A-Za-z_]\w*)?\$/y;
  * psql's meta-commands when `lineOnly`), an unclosed literal or comment, or the window. `next` is where reading may
  * go on (after the `;` or where it stopped).
  */
-export function sqlStatement(text: string, from: number, index: NextIndex, lineOnly = false): { tokens: SqlToken[]; next: number } {
+export function sqlStatement(
+  text: string,
+  from: number,
+  index: NextIndex,
+  lineOnly = false,
+  maxTokens = MAX_TOKENS,
+): { tokens: SqlToken[]; next: number } {
   const tokens: SqlToken[] = [];
   const limit = Math.min(text.length, from + WINDOW);
   let at = from;
   let newline = false;
   const push = (kind: SqlToken['kind'], value: string, start: number, end: number, quote?: string) =>
     tokens.push({ kind, value, upper: value.toUpperCase(), start, end, quote, newlineBefore: newline });
-  while (at < limit && tokens.length < MAX_TOKENS) {
+  while (at < limit && tokens.length < maxTokens) {
     const c = text[at];
     if (c === '\n' || c === '\r') {
       if (lineOnly) return { tokens, next: at };
@@ -75,7 +81,7 @@ export function sqlStatement(text: string, from: number, index: NextIndex, lineO
     }
     if (c === ';') return { tokens, next: at + 1 };
     const two = c === '-' || c === '/' || c === '*' ? text.slice(at, at + 2) : '';
-    if (two === '--') {
+    if (two === '--' || (c === '#' && hashComment(text, at))) {
       const end = index.of('\n', at);
       if (end < 0 || lineOnly) return { tokens, next: end < 0 ? text.length : end };
       at = end;
@@ -144,6 +150,15 @@ export function sqlStatement(text: string, from: number, index: NextIndex, lineO
   return { tokens, next: at };
 }
 
+/**
+ * Where a `#` opens MySQL's comment to the end of the line (dev.mysql.com/doc/refman/8.0/en/comments.html; 48a-1):
+ * not where it is part of a name or value (`c##admin`, Oracle's `user#`, T-SQL's `[#t]`, a logon's `u/#pw`), except
+ * after a keyword of these statements, which no unquoted Oracle name is (`ALTER#x⏎USER`: `HASH_KEYWORD`).
+ */
+const hashComment = (text: string, at: number): boolean => at === 0 || !/[/[.@$&:\\'"`]/.test(text[at - 1]);
+const HASH_KEYWORD =
+  /^(?:CREATE|ALTER|OR|REPLACE|PUBLIC|SHARED|SET|GRANT|USER|ROLE|LOGIN|DATABASE|LINK|IDENTIFIED|BY|WITH|PASSWORD|CONNECT|TO|USING)#/i;
+
 /** The param, number or word that starts at `at`, or undefined. */
 function tokenAt(text: string, at: number): [SqlToken['kind'], string] | undefined {
   for (const [kind, pattern] of [
@@ -153,7 +168,7 @@ function tokenAt(text: string, at: number): [SqlToken['kind'], string] | undefin
   ] as const) {
     pattern.lastIndex = at;
     const match = pattern.exec(text);
-    if (match) return [kind, match[0]];
+    if (match) return [kind, kind === 'word' ? (HASH_KEYWORD.exec(match[0])?.[0].slice(0, -1) ?? match[0]) : match[0]];
   }
   return undefined;
 }

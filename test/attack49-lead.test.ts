@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newestSource } from '../scripts/newest-source';
 import { contentDigests } from '../src/output/file-digests';
 import { readCrds } from '../src/validate/crds';
+import { checkSecretNames } from '../src/validate/secret-name-places';
 import { falseRefusalTables } from './secret-tables';
 
 /**
@@ -106,4 +107,28 @@ describe('48a-8: a literal put into a secret-named variable through a filter tha
     "SALT=$(echo myapp | sha256sum | cut -d' ' -f1)",
     'DB_PASSWORD=$(grep pass /etc/creds | cut -d= -f2)',
   ]);
+});
+
+describe("48a-12: a CSI StorageClass's secret-namespace parameter is a namespace name, never shown", () => {
+  const storageClass = (namespace: unknown) => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'x' },
+    provisioner: 'p',
+    parameters: { 'csi.storage.k8s.io/provisioner-secret-name': 'creds', 'csi.storage.k8s.io/provisioner-secret-namespace': namespace },
+  });
+  const said = (namespace: unknown) =>
+    checkSecretNames(storageClass(namespace) as Record<string, unknown>)
+      .map((finding) => `${finding.path.join('.')}: ${finding.message}`)
+      .join('\n');
+
+  test.each([['Bad_NS'], ['Zq9x W3vLp7Rt'], [''], [7], ['a'.repeat(64)]])('%p is refused, not shown', (namespace) => {
+    const text = said(namespace);
+    expect(text).toMatch(/provisioner-secret-namespace: is not a namespace name \(the value is not shown/);
+    if (typeof namespace === 'string' && namespace) expect(text).not.toContain(namespace);
+  });
+
+  test.each([['kube-system'], ['${pvc.namespace}'], ['ns-${pvc.name}']])('%p is accepted', (namespace) => {
+    expect(said(namespace)).toBe('');
+  });
 });

@@ -161,7 +161,30 @@ export function checkSecretNames(object: Record<string, unknown>): Finding[] {
   if (PARAMETER_KINDS.has(kind) && isRecord(object.parameters))
     for (const [key, value] of Object.entries(object.parameters))
       if (isSecretNameParameter(['parameters', key])) findings.push(...nameProblems(value, ['parameters', key], true));
+      else if (SECRET_NAMESPACE_PARAMETER.test(key)) findings.push(...namespaceProblems(value, ['parameters', key]));
   return findings;
+}
+
+/** A CSI StorageClass's or VolumeSnapshotClass's `csi.storage.k8s.io/…-secret-namespace` parameter (48a-12). */
+const SECRET_NAMESPACE_PARAMETER = /^csi\.storage\.k8s\.io\/[\w-]*secret-namespace$/;
+
+/**
+ * The namespace of a Secret the CSI external-provisioner or snapshotter looks up: a namespace name (a DNS-1123 label)
+ * once its `${pvc.namespace}`-style templates are filled; the API server takes any text there, and the volumes never
+ * provision. Never shown: it sits beside a Secret's name.
+ */
+function namespaceProblems(value: unknown, path: FieldPath): Finding[] {
+  const label = typeof value === 'string' ? value.replace(/\$\{[^}]{1,300}\}/g, 'a') : undefined;
+  if (label !== undefined && label.length <= 63 && /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/.test(label)) return [];
+  return [
+    {
+      path,
+      message:
+        'is not a namespace name (the value is not shown; a DNS-1123 label: lower-case letters, digits and -, at most 63), ' +
+        "so the CSI driver's provisioner cannot find the Secret and no volume of this class is ever made: write the " +
+        "Secret's namespace, such as kube-system, or ${pvc.namespace}",
+    },
+  ];
 }
 
 /**

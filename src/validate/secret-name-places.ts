@@ -3,7 +3,7 @@ import { podSpecsOf } from './container-rules';
 import { groupKind } from './kinds';
 import { FieldPath, Finding, isRecord, select } from './paths';
 import { generatedReferenceProblems, isSecretNameParameter, unshownReference } from './secret-refs';
-import { requiredSecretRefProblems } from './secret-ref-required';
+import { CSI_PV_REFS, isNamespaceName, requiredSecretRefProblems } from './secret-ref-required';
 
 /**
  * Every place where the Kubernetes API takes a Secret's name that no other rule judges (47a-3, 47a-4): one rule for them
@@ -48,13 +48,6 @@ import { requiredSecretRefProblems } from './secret-ref-required';
 
 /** Volume sources whose `secretRef` is a reference to a Secret by name. */
 const SECRET_REF_SOURCES = ['cephfs', 'rbd', 'iscsi', 'flexVolume', 'scaleIO', 'storageos'];
-const CSI_PV_REFS = [
-  'nodePublishSecretRef',
-  'controllerPublishSecretRef',
-  'nodeStageSecretRef',
-  'controllerExpandSecretRef',
-  'nodeExpandSecretRef',
-];
 
 /** Patterns below a volume (a pod's `volumes[*]`, a PersistentVolume's `spec`). */
 const volumePlaces = (at: string, csiRefs: readonly string[]): string[] => [
@@ -120,6 +113,9 @@ function certificateRefProblems(object: Record<string, unknown>): Finding[] {
 /** Kinds whose `parameters` map names Secrets under `csi.storage.k8s.io/…-secret-name` keys. */
 const PARAMETER_KINDS: ReadonlySet<string> = new Set(['storage.k8s.io/StorageClass', 'snapshot.storage.k8s.io/VolumeSnapshotClass']);
 
+/** The external-provisioner's `${pvc.name}`, `${pvc.namespace}`, `${pvc.annotations['…']}`: each stands for a name part. */
+const templatesFilled = (value: string): string => value.replace(/\$\{[^}]{1,300}\}/g, 'a');
+
 /** A value at a place that takes a Secret's name: a text that secretName takes; never shown. */
 function nameProblems(value: unknown, path: FieldPath, template: boolean): Finding[] {
   if (value === undefined || value === null || value === '') return [];
@@ -128,8 +124,7 @@ function nameProblems(value: unknown, path: FieldPath, template: boolean): Findi
   // One that looks generated is the password itself, said so first (secret-refs.ts), whatever else it breaks.
   const generated = template ? [] : generatedReferenceProblems(value, path, 'name');
   if (generated.length) return generated;
-  // The external-provisioner's `${pvc.name}`, `${pvc.annotations['…']}`: each stands for a name part.
-  const judged = template ? value.replace(/\$\{[^}]{1,300}\}/g, 'a') : value;
+  const judged = template ? templatesFilled(value) : value;
   const problem = secretName(judged);
   if (!problem) return [];
   // One that looks generated: said as at every Secret reference (secret-refs.ts).
@@ -161,7 +156,7 @@ export function checkSecretNames(object: Record<string, unknown>): Finding[] {
   if (PARAMETER_KINDS.has(kind) && isRecord(object.parameters))
     for (const [key, value] of Object.entries(object.parameters))
       if (isSecretNameParameter(['parameters', key])) findings.push(...nameProblems(value, ['parameters', key], true));
-      else if (SECRET_NAMESPACE_PARAMETER.test(key)) findings.push(...namespaceProblems(value, ['parameters', key]));
+      else if (SECRET_NAMESPACE_PARAMETER.test(key)) findings.push(...namespaceParameterProblems(value, ['parameters', key]));
   return findings;
 }
 
@@ -173,9 +168,8 @@ const SECRET_NAMESPACE_PARAMETER = /^csi\.storage\.k8s\.io\/[\w-]*secret-namespa
  * once its `${pvc.namespace}`-style templates are filled; the API server takes any text there, and the volumes never
  * provision. Never shown: it sits beside a Secret's name.
  */
-function namespaceProblems(value: unknown, path: FieldPath): Finding[] {
-  const label = typeof value === 'string' ? value.replace(/\$\{[^}]{1,300}\}/g, 'a') : undefined;
-  if (label !== undefined && label.length <= 63 && /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/.test(label)) return [];
+function namespaceParameterProblems(value: unknown, path: FieldPath): Finding[] {
+  if (isNamespaceName(typeof value === 'string' ? templatesFilled(value) : value)) return [];
   return [
     {
       path,

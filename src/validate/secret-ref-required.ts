@@ -20,8 +20,11 @@ const REFUSED = 'which the API server refuses';
 const NOT_SHOWN = '(the value is not shown: a password may have been pasted here)';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** Whether `value` is a namespace's name (a DNS-1123 label of at most 63 characters). */
+export const isNamespaceName = (value: unknown): boolean => typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
+
 /** A PersistentVolume's CSI references to Secrets: the API server checks all but nodeStageSecretRef (see above). */
-const CSI_PV_REFS = [
+export const CSI_PV_REFS = [
   'nodePublishSecretRef',
   'controllerPublishSecretRef',
   'nodeStageSecretRef',
@@ -49,7 +52,7 @@ function namespaceProblems(ref: Record<string, unknown>, path: FieldPath, refNam
   const namespace = ref.namespace;
   if (absent(namespace))
     return [{ path: at, message: `is ${said(namespace)}, ${refuser(refName)}: write the Secret's namespace, such as kube-system` }];
-  if (!shape || (typeof namespace === 'string' && namespace.length <= 63 && DNS1123_LABEL.test(namespace))) return [];
+  if (!shape || isNamespaceName(namespace)) return [];
   return [
     {
       path: at,

@@ -791,6 +791,23 @@ const sqlHeads49 = (size = 1_000_000) =>
     size,
   );
 
+/** Near-misses of round-48 SQL forms and clients (attack49-sql50): T-SQL variables, joins, procedures, JDBC, HTTPie. */
+const sqlForms50 = (size = 1_000_000) =>
+  described(
+    [
+      ['T-SQL declarations without a literal', 'DECLARE @pw NVARCHAR(50) = N, @a x(9) = PASSWORD '],
+      ['T-SQL assignments left open', "SET @pw = N'PASSWORD "],
+      ['commas before variables', ', @a , @b = , @c int = '],
+      ['joins without a literal', "EXECUTE 'ALTER ROLE a PASSWORD ' || || + quote_literal( "],
+      ['procedure calls of commas', 'EXEC sp_setapprole , , , , {Encrypt '],
+      ['Oracle JDBC heads', 'jdbc:oracle:thin:a/b'],
+      ['Oracle JDBC heads without a logon', 'jdbc:oracle:thin:@'],
+      ['HTTP prose', 'HTTP -a x -A bearer '],
+      ['isql words', 'isql a b '],
+    ],
+    size,
+  );
+
 /** Near-misses of the round-47 stdin writers (attack48-stdin48): pexpect, PHP, Perl, os.popen, groups given a descriptor, password files. */
 const stdinForms48 = (size = 1_000_000) =>
   described(
@@ -844,6 +861,7 @@ const pastedFormats48 = (size = 1_000_000) => [
 module.exports = {
   sqlStatements48,
   sqlHeads49,
+  sqlForms50,
   docstrings48,
   stdinForms48,
   pastedFormats48,

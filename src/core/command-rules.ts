@@ -75,6 +75,10 @@ const RULES: readonly Rule[] = [
   { client: /^ssh-keygen$/, option: '-N', short: 'NP', switches: 'abCDEfFgIjmMnNOPrRstVwzZ' },
   { client: /^redis-benchmark$/, option: '-a', short: 'a' },
   { client: /^(?:mysql|mariadb)/, option: '-p', short: 'p', optional: true, switches: 'cDeEhOPSTuUwW', form: /^(?!\d+$)(.+)$/s },
+  // (48a-10) my_getopt takes any unambiguous prefix of a long option: `--passw=`, `--passwo=` (and MFA's `--password1=`).
+  { client: /^(?:mysql|mariadb)/, option: '--password', glued: /^--pass(?:w(?:o(?:r(?:d[123]?)?)?)?)?=(.+)$/s },
+  // (48a-10) SQL Server's `bcp … -P <password>` and Sybase's `isql -P` (learn.microsoft.com sql/tools/bcp-utility).
+  { client: /^(?:bcp|isql)$/, option: '-P', short: 'P' },
   {
     client: /^curl$/,
     option: '-E certificate password',

@@ -11,6 +11,7 @@ import { judgedOnce } from './secrets-memo';
 import { cutIn, type LineCut } from './decoded-breaks';
 import { asDecodedReading } from './shell-expansions';
 import { holdsUrlCredentials } from './url-userinfo';
+import { holdsOracleLogon, ORACLE_JDBC_LOGON } from './oracle-urls';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
@@ -151,6 +152,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: K3S_TOKEN, what: K3S_TOKEN_SHAPE },
   { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: holdsUrlCredentials },
+  { pattern: ORACLE_JDBC_LOGON, what: 'a URL with credentials', accept: holdsOracleLogon },
   { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
   { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)', accept: isAuthCredential },
   { pattern: PRIVATE_KEY, what: 'a private key' },

@@ -1,5 +1,6 @@
 import { ACCOUNT_CLIENT, accountPassword } from './account-commands';
 import { vaultStringPassword } from './vault-strings';
+import { LOGON_WORD_CLIENT, logonWordPassword } from './client-logon-words';
 
 /**
  * Passwords some clients take as a plain word after a subcommand, not after an option (attack round 36a-2): the word's
@@ -19,6 +20,8 @@ export interface ClientState {
   redis?: number;
   /** account-commands.ts: an option of expect's mkpasswd was seen; vault-strings.ts: `--` was seen. */
   other?: boolean;
+  /** client-logon-words.ts: HTTPie's auth type is bearer (read once for the command line). */
+  bearer?: boolean;
 }
 
 /** rclone's backend options whose value is a secret (rclone.org/commands/rclone_config_create: `key value` pairs). */
@@ -91,6 +94,7 @@ export function positionalPassword(
     return wordPassword(client, word, before, state);
   if (ACCOUNT_CLIENT.test(client)) return accountPassword(client, words, i, state);
   if (client === 'ansible-vault') return vaultStringPassword(words, i, state);
+  if (LOGON_WORD_CLIENT.test(client) && client !== 'sql' && client !== 'usql') return logonWordPassword(client, words, i, state);
   if (state.sub === undefined) {
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)

@@ -1,3 +1,4 @@
+import { isPasswordProcedure } from './sql-procedures';
 import type { SqlToken } from './sql-tokens';
 
 /**
@@ -15,7 +16,7 @@ const OBJECT = /^(?:USER|ROLE|LOGIN|GROUP|SUBSCRIPTION|SERVER)$/;
  * statement's own words, so prose that says "Do", "execute" or "connect" starts none (`DO` opens a body, `EXECUTE`
  * takes a string or `format`, `CONNECT` a logon or `TO`):
  * - `CREATE|ALTER [OR REPLACE|PUBLIC|SHARED]… USER|ROLE|LOGIN|GROUP|DATABASE LINK|SUBSCRIPTION|SERVER|APPLICATION ROLE`;
- * - `GRANT`, `SET PASSWORD`, `sp_addlogin`, `sp_password`;
+ * - `GRANT`, `SET PASSWORD`, a procedure that takes a password (sql-procedures.ts: `sp_addlogin`, `sp_setapprole`…);
  * - `DO [LANGUAGE l] '…'|$$…$$`; `EXEC[UTE] [(] '…'|$$…$$|format|IMMEDIATE|sp_…`;
  * - `CONN[ECT] u/…` or `CONNECT TO db USER`, on the verb's line.
  */
@@ -36,8 +37,6 @@ export function isStatementHead(tokens: SqlToken[]): boolean {
       );
     }
     case 'GRANT':
-    case 'SP_ADDLOGIN':
-    case 'SP_PASSWORD':
       return true;
     case 'SET':
       return word(1) === 'PASSWORD';
@@ -58,6 +57,6 @@ export function isStatementHead(tokens: SqlToken[]): boolean {
       return (first.kind === 'word' || first.kind === 'param' || first.quote === '"') && second?.value === '/';
     }
     default:
-      return false;
+      return verb !== undefined && isPasswordProcedure(verb.upper);
   }
 }

@@ -1,7 +1,11 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
+import { concatenatedPassword } from './sql-concatenations';
+import { isPostgresHash, takesHash } from './sql-hashes';
 import { headTokens, isStatementHead } from './sql-heads';
+import { PASSWORD_PROCEDURES, isPasswordProcedure, procedurePassword } from './sql-procedures';
 import { NextIndex, sqlStatement, type SqlToken } from './sql-tokens';
+import { tsqlVariables } from './sql-variables';
 
 /**
  * Passwords SQL statements set, as the servers read them, each statement read as tokens over as many lines as it
@@ -20,14 +24,14 @@ import { NextIndex, sqlStatement, type SqlToken } from './sql-tokens';
  * in, so all four are accepted alike. Oracle's unquoted password must end its statement or line or be followed by one
  * of the statement's clauses, so prose (`IDENTIFIED BY clauses are ignored`) sets none.
  */
-const PREFILTER = /PASSWORD|IDENTIFIED|sp_addlogin|sp_password|\bCONN(?:ECT)?\b/i;
+const PREFILTER = new RegExp(String.raw`PASSWORD|IDENTIFIED|${PASSWORD_PROCEDURES}|\bCONN(?:ECT)?\b`, 'i');
 /**
  * Where statements that may set a password may start: a verb, its head then read as tokens, comments left out
  * (`ALTER /* x *\/ USER`, `CREATE -- x⏎USER`, MySQL's `ALTER # x⏎USER`: 48a-1), by `isStatementHead`.
  */
 const ANCHORS = () =>
   new RegExp(
-    String.raw`(?:^|[^\w$\\@#])(?:CREATE|ALTER|GRANT|SET|DO|EXEC(?:UTE)?|CONN(?:ECT)?|sp_addlogin|sp_password|\\set)(?![\w$])`,
+    String.raw`(?:^|[^\w$\\@#])(?:CREATE|ALTER|GRANT|SET|DO|EXEC(?:UTE)?|CONN(?:ECT)?|${PASSWORD_PROCEDURES}|\\set)(?![\w$])`,
     'gi',
   );
 const NOT_A_PASSWORD = /^(?:NULL|VALUES|EXTERNALLY|GLOBALLY|RANDOM|PASSWORD)$/i;
@@ -54,7 +58,7 @@ export const sqlSecretIn = (text: string): string =>
 /** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {
   if (!PREFILTER.test(text)) return [];
-  return passwordsIn(text, 0, 0, new Map()).spans;
+  return passwordsIn(text, 0, 0, tsqlVariables(text)).spans;
 }
 
 /** The statements of `text` (standing at `offset` in the text judged), read from each anchor on. */
@@ -110,19 +114,21 @@ function statementPasswords(
       const value = tokens[j];
       if (!value || after(-1)?.upper === 'BY') continue; // MySQL's IDENTIFIED BY PASSWORD '*hash': a hash
       if (value.kind === 'param') passwordParam(value, variables, found);
-      else if (value.kind === 'string') take(value);
+      else if (value.kind === 'string' && !isPostgresHash(value.value)) take(value);
     } else if (token.upper === 'IDENTIFIED' && token.kind === 'word') {
       let j = i + 1;
       if (tokens[j]?.upper === 'WITH') j += 2; // a plugin
-      if (tokens[j]?.upper !== 'BY') continue; // `AS '…'`: a hash; EXTERNALLY, GLOBALLY
+      // `AS '…'`: a hash; EXTERNALLY, GLOBALLY; ClickHouse's `WITH sha256_hash BY '…'`: a hash (sql-hashes.ts)
+      if (tokens[j]?.upper !== 'BY' || (j === i + 3 && takesHash(tokens[i + 2]?.upper))) continue;
       const value = tokens[j + 1];
       if (!value || value.upper === 'PASSWORD' || value.upper === 'VALUES') continue;
       if (value.kind === 'string') take(value);
       else if (value.kind === 'param') passwordParam(value, variables, found);
       else if (value.kind === 'word' && endsOracleValue(tokens[j + 2])) take(value);
-    } else if ((token.upper === 'SP_ADDLOGIN' || token.upper === 'SP_PASSWORD') && token.kind === 'word') {
-      const argument = procedureArgument(tokens, i + 1, token.upper === 'SP_ADDLOGIN' ? /^@passwd$/i : /^@new$/i);
+    } else if (token.kind === 'word' && isPasswordProcedure(token.upper)) {
+      const argument = procedurePassword(token.upper, tokens, i + 1);
       if (argument?.kind === 'string') take(argument);
+      else if (argument?.kind === 'param') passwordParam(argument, variables, found);
     } else if ((token.upper === 'CONNECT' || token.upper === 'CONN') && i === 0) {
       connectPassword(text, tokens, take);
     } else if (token.kind === 'string' && depth < 3 && PREFILTER.test(token.value)) {
@@ -136,23 +142,10 @@ const endsOracleValue = (next: SqlToken | undefined): boolean => next === undefi
 
 /** A psql variable (`:'pw'`, `:pw`) `\set` to a literal before: that literal; any other reference sets none. */
 function passwordParam(value: SqlToken, variables: Map<string, [number, number]>, found: Found): void {
-  const name = /^:['"]?(\w+)['"]?$/.exec(value.value)?.[1];
+  const name = value.value.startsWith('@') ? value.value.toLowerCase() : /^:['"]?(\w+)['"]?$/.exec(value.value)?.[1];
   const set = name === undefined ? undefined : variables.get(name);
   if (set) found.spans.push(set);
   if (/^%(?:\d+\$)?[sIL]$/.test(value.value)) found.conversions.push(value.start);
-}
-
-/** The argument of a T-SQL procedure call named so (`@passwd = '…'`), else its second one. */
-function procedureArgument(tokens: SqlToken[], from: number, name: RegExp): SqlToken | undefined {
-  const args: SqlToken[][] = [[]];
-  for (let i = from; i < tokens.length && args.length < 8; i++) {
-    if (tokens[i].value === ',' && tokens[i].kind === 'punct') args.push([]);
-    else args[args.length - 1].push(tokens[i]);
-  }
-  const named = args.find((arg) => arg.length === 3 && name.test(arg[0].value) && arg[1].value === '=');
-  if (named) return named[2];
-  const second = args[1];
-  return second?.length === 1 ? second[0] : undefined;
 }
 
 /** SQL*Plus `CONNECT u/pw[@db]` (docs.oracle.com SQL*Plus CONNECT) and DB2 `CONNECT TO db USER u USING pw`. */
@@ -189,6 +182,9 @@ function dynamicPasswords(
   found: Found,
 ): void {
   const literal = tokens[i];
+  const joined = concatenatedPassword(tokens, i);
+  if (joined && isPassword({ ...joined, value: joined.value.replace(/^'(.*)'$/s, '$1') }))
+    found.spans.push([offset + joined.start, offset + joined.end]);
   const inner = passwordsIn(literal.value, 0, depth + 1, variables);
   const raw = text.slice(literal.start, literal.end);
   const quote = literal.quote === '"' ? '"' : "'";
@@ -212,7 +208,9 @@ function dynamicPasswords(
       if (conversion.index >= position) break;
     }
     const argument = taken >= 0 ? args[taken] : undefined;
-    if (argument && isPassword(argument)) found.spans.push([offset + argument.start, offset + argument.end]);
+    // A literal only: `format('… %L', pw)` quotes a PL/pgSQL variable's value (48a-15).
+    if (argument && argument.kind !== 'word' && argument.kind !== 'param' && isPassword(argument))
+      found.spans.push([offset + argument.start, offset + argument.end]);
   }
 }
 

@@ -1,3 +1,5 @@
+import { PASSWORD_PROCEDURES } from './sql-procedures';
+
 /**
  * A password an SQL statement takes from elsewhere, read by the key readers (secrets-text.ts's keyedSecret) as the
  * `${name}` reference it is, not as a `PASSWORD = value` pair: psql's interpolation `:'name'`, `:"name"`, `:name`
@@ -5,11 +7,15 @@
  * substitution `&pw`, `&&pw`, `"&&pw"`, and a string that ends at `PASSWORD =` to be joined with code (`N'… PASSWORD = '
  * + QUOTENAME(@pw, '''')`). SQL Server's `PASSWORD = 0x… HASHED` is a hash, not the password (47a-10: accepted like
  * Oracle's `IDENTIFIED BY VALUES '…'` and `chpasswd -e` crypt hashes, see sql-passwords.ts), read as `${hash}`. Only
- * in a line that names a user, role or login statement (or `WITH PASSWORD`), so a `password=@x` setting stays judged.
+ * in a line that names a user, role or login statement (or `WITH PASSWORD`, or a password procedure of sql-procedures.ts:
+ * `EXEC sp_setapprole @rolename = N'app', @password = @pw`), so a `password=@x` setting stays judged.
  */
-const STATEMENT = /\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b|WITH[ \t]+PASSWORD\b)/i;
+const STATEMENT = new RegExp(
+  String.raw`\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b|WITH[ \t]+PASSWORD\b|${PASSWORD_PROCEDURES}\b)`,
+  'i',
+);
 const REFERENCE = () =>
-  /(\bPASSWORD[ \t]*=?[ \t]*)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
+  /(\bPASSW(?:OR)?D[ \t]*=?[ \t]*)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
 
 /** `line` with the SQL password references it holds written as `${name}`. */
 export function withSqlReferences(line: string): string {

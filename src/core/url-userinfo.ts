@@ -1,3 +1,4 @@
+import { isOracleUrlHead } from './oracle-urls';
 import { isRemotePath } from './remote-paths';
 import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
@@ -33,7 +34,7 @@ export function urlSecret(match: string): string {
  */
 export function isUserAtHost(match: string): boolean {
   if (/[/\\]/.test(match)) return false;
-  if (CLOCK_TIME.test(match)) return true;
+  if (CLOCK_TIME.test(match) || isOracleUrlHead(match)) return true;
   const scheme = /^([a-z][a-z0-9+.-]*):([^:]*)@$/i.exec(match);
   return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
 }

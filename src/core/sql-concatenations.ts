@@ -1,0 +1,33 @@
+import type { SqlToken } from './sql-tokens';
+
+/** A dynamic statement's string that ends where its password goes (`'ALTER ROLE bob PASSWORD '`, `'… PASSWORD = '''`). */
+const ENDS_AT_PASSWORD = /(?:\bPASSWORD[ \t]*=?|\bIDENTIFIED[ \t]+BY)[ \t]*'?[ \t]*$/i;
+/** Functions that quote their argument as a literal: PostgreSQL's quote_literal/quote_nullable, T-SQL's QUOTENAME. */
+const QUOTING = /^(?:QUOTE_LITERAL|QUOTE_NULLABLE|QUOTENAME)$/;
+
+/**
+ * The literal a dynamic statement joins on as its password (48a-9): `EXECUTE 'ALTER ROLE bob PASSWORD ' ||
+ * quote_literal('pw')`, `'… PASSWORD ''' || 'pw' || ''''`, T-SQL's `N'… PASSWORD = ' + QUOTENAME(N'pw', '''')`. The
+ * string at `i` must end at `PASSWORD [=]` or `IDENTIFIED BY` (a quote may follow), then `||` or `+`, strings of
+ * quotes only, and a literal or a quoting function's literal. A variable or column (`quote_literal(pw)`) sets none.
+ */
+export function concatenatedPassword(tokens: SqlToken[], i: number): SqlToken | undefined {
+  if (!ENDS_AT_PASSWORD.test(tokens[i].value)) return undefined;
+  let j = i + 1;
+  for (let joins = 0; joins < 4; joins++) {
+    if (tokens[j]?.value === '|' && tokens[j + 1]?.value === '|' && tokens[j + 1].start === tokens[j].end) j += 2;
+    else if (tokens[j]?.value === '+') j++;
+    else return undefined;
+    const token = tokens[j];
+    if (token?.kind === 'string' && /^'*$/.test(token.value)) {
+      j++;
+      continue;
+    }
+    if (token?.kind === 'word' && QUOTING.test(token.upper) && tokens[j + 1]?.value === '(') {
+      const argument = tokens[j + 2];
+      return argument?.kind === 'string' && /^[,)]$/.test(tokens[j + 3]?.value ?? '') ? argument : undefined;
+    }
+    return token?.kind === 'string' ? token : undefined;
+  }
+  return undefined;
+}

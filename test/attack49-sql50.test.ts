@@ -89,6 +89,8 @@ describe('references, binds, hashes and ordinary text set none', () => {
     'isql MyDSN "$DB_USER" "$DB_PASSWORD"',
     'isql: the interactive SQL client',
     'mysql -u root --password',
+    // MySQL's long form takes its value only after `=` (dev.mysql.com refman command-line-options.html): a database.
+    'mysql -u root --passw appdb',
     'mysql -u root --passw="$PW"',
     'http -a bob https://x',
     'http -a bob:$PW https://x',

@@ -16,8 +16,8 @@ export const TABLE_COLUMN_SECRET = 'a cell under a column named like a secret (a
 
 /** A header's cell: a name of at most four words (`password`, `API Key`, `db.password`). */
 const HEADER_CELL = /^[A-Za-z_][\w.-]{0,63}(?: [A-Za-z_][\w.-]{0,63}){0,3}$/;
-/** A quoted header's cell may hold any short text with a letter (`"last, first"`, 48a-5). */
-const QUOTED_HEADER_CELL = /^(?=[^\n]*[A-Za-z])[^\n]{1,64}$/;
+/** A CSV header's quoted cell may hold blanks and punctuation (`"last, first"`, 48a-5). */
+const QUOTED_HEADER_CELL = /^[A-Za-z_][\w .,;:()/&'-]{0,63}$/;
 const isHeaderCell = ({ text, quoted }: Cell): boolean => HEADER_CELL.test(text) || (quoted && QUOTED_HEADER_CELL.test(text));
 /** A Markdown table's rule row (`|---|:--:|`). */
 const RULE_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
@@ -80,10 +80,9 @@ function recordOf(text: string, start: number, delimiter: string, multiLine: boo
       while (j < to && !(text.charCodeAt(j) === split && !(pipe && text[j - 1] === '\\'))) j++;
       let [cs, ce] = [s, j];
       while (ce > cs && isBlank(text.charCodeAt(ce - 1))) ce--;
-      const quoted = ce - cs >= 2 && text[cs] === '"' && text[ce - 1] === '"';
-      if (quoted) [cs, ce] = [cs + 1, ce - 1];
+      if (ce - cs >= 2 && text[cs] === '"' && text[ce - 1] === '"') [cs, ce] = [cs + 1, ce - 1];
       const cell = text.slice(cs, ce);
-      cells.push({ text: pipe && cell.includes('\\|') ? cell.replace(/\\\|/g, '|') : cell, start: cs, end: ce, quoted });
+      cells.push({ text: pipe && cell.includes('\\|') ? cell.replace(/\\\|/g, '|') : cell, start: cs, end: ce, quoted: false });
     }
     if (j >= to || cells.length > MAX_CELLS) break;
     i = j + 1;

@@ -35,6 +35,7 @@ export function sqlHeads49(size?: number): Rows;
 export function sqlForms50(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
 export function pastedFormats48(size?: number): Rows;
+export function tables50(size?: number): Rows;
 export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
 export function secretLines45(size?: number): Rows;

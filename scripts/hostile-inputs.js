@@ -858,7 +858,31 @@ const pastedFormats48 = (size = 1_000_000) => [
   ),
 ];
 
+/**
+ * Round 49 (tables50): CSV rows with quotes that never close after a secret column's header, rst simple tables'
+ * borders and rows, grid borders between Markdown rows, and properties lines continued over line breaks.
+ */
+const tables50 = (size = 1_000_000) => [
+  ['unclosed quotes after a header', `user,note,password\n${repeatTo('bob,"x1,y\n', size)}`],
+  ['quoted cells over lines after a header', `user,note,password\n${repeatTo('bob,"x1\ny",z\n', size)}`],
+  ['one rst simple table, many rows', `====  ====\nuser  password\n====  ====\n${repeatTo('bob   x1\n', size)}`],
+  ['one grid header, many borders', `| user | token |\n${repeatTo('+----+----+\n| a | x1 |\n', size)}`],
+  ['one properties line continued', `db.pass\\\n${repeatTo(' word\\\n', size)}`],
+  ...described(
+    [
+      ['rst borders', '====  ====\n'],
+      ['rst borders and headers', '====  ====\npassword  token\n'],
+      ['escaped pipes', '| token | x \\| '],
+      ['quoted header cells', '"a, b",password\n'],
+      ['continued key heads', 'db.pass\\\n'],
+      ['backslash runs', '\\\\\\\n'],
+    ],
+    size,
+  ),
+];
+
 module.exports = {
+  tables50,
   sqlStatements48,
   sqlHeads49,
   sqlForms50,

@@ -1,3 +1,4 @@
+import { continuedPropertiesSpans, PROSE } from './properties-continued';
 import { namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
@@ -26,8 +27,6 @@ export const PASTED_CONFIG_SECRET =
 // key a program's own object (`this.token`, `self.password`, `process.env.TOKEN`).
 const PROPERTIES_LINE =
   /^[ \t]*(?!(?:this|self|process\.env|os\.environ)\.)([A-Za-z_][\w-]{0,63}(?:\.[\w-]{1,64}){1,16})[ \t]+([^\s=:#!})\];,?|&(+*/<>.][^\n\r]*?)[ \t]*\r?$/dgm;
-/** Words of prose (letters and punctuation, no digit): a description, not a value. */
-const PROSE = /^[\p{L}'’(),.;:!?-]+(?:[ \t]+[\p{L}'’(),.;:!?/-]+)+$/u;
 
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'[^'\n]*'`;
 /** `: PSK secret` after selectors (or none), the type upper-case, as both daemons write it. */
@@ -58,6 +57,8 @@ export function pastedConfigSpans(text: string): Array<[number, number]> {
   };
   if (/\.[\w-]+[ \t]/.test(text) && /pass|pw|token|secret|key|cred|auth|psk/i.test(text)) {
     for (const match of text.matchAll(PROPERTIES_LINE)) {
+      // A line that goes on at the next (an odd number of backslashes at its end) is continuedPropertiesSpans'.
+      if (/(?<!\\)(?:\\\\)*\\$/.test(match[2])) continue;
       if (namesSecretValue(match[1]) && /[A-Za-z0-9]/.test(match[2]) && !PROSE.test(match[2])) add(match, match[1], 2);
     }
   }
@@ -71,5 +72,6 @@ export function pastedConfigSpans(text: string): Array<[number, number]> {
   if (/password|ospf|rip|key-string/i.test(text)) {
     for (const match of text.matchAll(ROUTING_LINE)) add(match, 'password', 1);
   }
+  spans.push(...continuedPropertiesSpans(text));
   return spans;
 }

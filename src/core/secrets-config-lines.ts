@@ -90,12 +90,17 @@ const PLAIN_LINE = new RegExp(PLAIN_LINES.join('|'), 'dgm');
 const BARE_SASL_GROUP = 9;
 const NAME_LIKE = /^(?:[\d.:;,]+|v?\d[\w.+-]*|[a-z_][a-z0-9_.-]*)$/;
 /**
+ * Nor is the rest of a URI whose scheme the `user:` was (a properties line `spring.datasource.url jdbc:postgresql://db/app`,
+ * `jdbc:oracle:thin:@db:1521:orcl`: 48a-16): schemes in lower case, then `//` or an Oracle thin `@`.
+ */
+const URI_REST = /^(?:[a-z][a-z0-9+.-]*:)*\/\/|^(?:[a-z][a-z0-9+.-]*:)+@/;
+/**
  * A Google-style docstring's type in brackets after a parameter's name (`password (str): The password.`, `(Optional[str])`):
  * a name, no digits, so `password (hunter2)` stays a password line (47a-11).
  */
 const DOCSTRING_TYPE = /^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]|]*\])?\)$/;
-/** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders. */
-const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|\*|-)$/i;
+/** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders, a table's `|` (48a-5). */
+const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|[-*|+=]+)$/i;
 
 /**
  * Round 37a-4: a value set on a header that carries a credential, through a web server's or a proxy's directive, in
@@ -179,7 +184,7 @@ function configFileFindings(text: string): ConfigFileFinding[] {
   if (/auth_pass|key-file-pass|pass|\*|\{|\]:/i.test(text) || /\w[ \t]+[^\s:]+:\S/.test(text)) {
     for (const match of text.matchAll(PLAIN_LINE)) {
       const group = [1, 2, 3, 5, 7, 8, BARE_SASL_GROUP].find((n) => match[n] !== undefined)!;
-      if (group === BARE_SASL_GROUP && NAME_LIKE.test(match[group])) continue;
+      if (group === BARE_SASL_GROUP && (NAME_LIKE.test(match[group]) || URI_REST.test(match[group]))) continue;
       // chap-secrets: the server or the addresses `*`.
       if (group === 5 && match[4] !== '*' && match[6] !== '*') continue;
       const value = match[group];

@@ -258,6 +258,9 @@ const PLAIN_WORD =
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
 export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
+  // A line that goes on at the next (`db.password=\`): the value is there, or after the blank YAML folds it to (48a-6).
+  if (value === '\\') return true;
+  if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)

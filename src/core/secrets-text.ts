@@ -50,6 +50,8 @@ const isSchemeExpansion = (value: string, expansion = isShellExpansion): boolean
   return !!scheme && AUTH_SCHEME.test(scheme[1]) && expansion(scheme[2]);
 };
 
+/** A backslash and the blank a continued line's break was folded to. */
+const FOLDED_BREAK = /^\\[ \t]+(?=\S)/;
 /**
  * A value of a multi-line text (its lines, its data read as YAML: secretsInLines, secretsInData) that only refers to a
  * secret (attack round 39a-7): isReference's, or (`shell`, where the text is one a shell or a program expands) a shell's
@@ -58,6 +60,8 @@ const isSchemeExpansion = (value: string, expansion = isShellExpansion): boolean
  * a password that starts with `$` (a one-line text takes any name: setsSecret).
  */
 export const refersOnly = (value: string, shell = true): boolean =>
+  FOLDED_BREAK.test(value) ? refersOnly(value.replace(FOLDED_BREAK, ''), shell) : refersOnlyUnfolded(value, shell);
+const refersOnlyUnfolded = (value: string, shell: boolean): boolean =>
   isReference(value) || (shell && (isEnvExpansion(value) || isSchemeExpansion(value, isEnvExpansion)));
 /** isShellExpansion's, each `$name` upper-case (`$(…)` and `${…}` aside). */
 const isEnvExpansion = (word: string): boolean =>
@@ -66,7 +70,10 @@ const isEnvExpansion = (word: string): boolean =>
 /** Whether `value`, set under `key` in a text, is a secret: the one rule of every notation below (and of secretsInLines). */
 // A lone `-` is standard input, or what a shell's `${PW:-}` leaves. A value opening a substitution it does not close
 // (`"$(<` where YAML folds a line, `$(cat f | tr -d '` where a decoding broke one) is a shell word cut short (false47).
-export const setsSecret = (key: string, value: string): boolean =>
+// A line that goes on at the next (`db.password=\`, `token = \`) has its value there, or after the blank YAML folds the
+// break to (`\ ${DB_PASSWORD}`): that is judged (48a-6; isPlainlyNotSecret takes a lone `\`).
+export const setsSecret = (key: string, value: string): boolean => setsUnfolded(key, value.replace(FOLDED_BREAK, ''));
+const setsUnfolded = (key: string, value: string): boolean =>
   namesSecretValue(key) &&
   value !== '-' &&
   !isReference(unquote(value)) &&

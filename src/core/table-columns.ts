@@ -1,4 +1,5 @@
 import { namesSecretValue } from './secrets-keys';
+import { rstSimpleTableCells } from './rst-simple-tables';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -6,16 +7,22 @@ import { setsSecret } from './secrets-text';
  * Markdown table (`| user | password |` and its `|---|` rule): a header row of names, then data rows of as many
  * cells; each cell under a column named like a secret (`password`, `token`, `api_key`) is one, unless it is a
  * reference, a placeholder or empty (setsSecret, as for `name=value`). A row of another width or a blank line ends the
- * table. Prose ("user, password and token are required") is no header: each cell of one is a short name.
+ * table. Round 48a-5: a CSV cell quoted over line breaks, a quoted header cell holding the delimiter, Markdown's `\|`
+ * inside a cell, reStructuredText grid tables (their `+---+` borders skipped) and simple tables (rst-simple-tables.ts). Prose ("user, password and token are required") is no header: each cell of one is a short name.
  */
 
 /** What a cell under a secret column is called in findings (`FoundSecret.what`). */
-export const TABLE_COLUMN_SECRET = 'a cell under a column named like a secret (a CSV, TSV or Markdown table)';
+export const TABLE_COLUMN_SECRET = 'a cell under a column named like a secret (a CSV, TSV, Markdown or reStructuredText table)';
 
 /** A header's cell: a name of at most four words (`password`, `API Key`, `db.password`). */
 const HEADER_CELL = /^[A-Za-z_][\w.-]{0,63}(?: [A-Za-z_][\w.-]{0,63}){0,3}$/;
+/** A CSV header's quoted cell may hold blanks and punctuation (`"last, first"`, 48a-5). */
+const QUOTED_HEADER_CELL = /^[A-Za-z_][\w .,;:()/&'-]{0,63}$/;
+const isHeaderCell = ({ text, quoted }: Cell): boolean => HEADER_CELL.test(text) || (quoted && QUOTED_HEADER_CELL.test(text));
 /** A Markdown table's rule row (`|---|:--:|`). */
 const RULE_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
+/** A reStructuredText grid table's border row (`+------+======+`). */
+const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*\r?$/;
 /** A header longer than this is no table's header (a long line is not split for one). */
 const MAX_HEADER = 4096;
 const MAX_CELLS = 64;
@@ -26,39 +33,74 @@ const MAX_CELLS = 64;
 const MAX_JUDGED = 20_000;
 const isBlank = (code: number): boolean => code === 32 || code === 9;
 
-type Cell = { text: string; start: number; end: number };
+type Cell = { text: string; start: number; end: number; quoted: boolean };
+
+/** How far a quoted CSV cell may run over lines (RFC 4180 allows line breaks inside quotes). */
+const MAX_QUOTED = 4096;
 
 /**
- * A line's cells split at `delimiter` outside double quotes (RFC 4180's `""` inside them), each trimmed of blanks
- * and of its quotes, with its span in the text; Markdown's outer `|` are no cells' bounds.
+ * A record's cells from `start`, split at `delimiter`, each trimmed of blanks and of its quotes, with its span in the
+ * text, and the record's end (its newline, or the text's end). CSV (RFC 4180): a cell that starts with `"` runs to its
+ * closing `"` (`""` inside it is one), over line breaks when `multiLine` (48a-5), and a delimiter inside it splits
+ * nothing; a `"` elsewhere is a character. Markdown (`|`): its outer `|` are no cells' bounds, and `\|` is a `|` in
+ * a cell (GFM tables), not a bound; quotes group nothing there.
  */
-function cellsOf(text: string, start: number, end: number, delimiter: string): Cell[] {
-  let [from, to] = [start, end];
-  if (text[to - 1] === '\r') to--;
-  if (delimiter === '|') {
+function recordOf(text: string, start: number, delimiter: string, multiLine: boolean, closes?: QuoteMemo): { cells: Cell[]; end: number } {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  let to = text[end - 1] === '\r' ? end - 1 : end;
+  let from = start;
+  const pipe = delimiter === '|';
+  if (pipe) {
     while (from < to && isBlank(text.charCodeAt(from))) from++;
     while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
     if (text[from] === '|') from++;
-    if (to > from && text[to - 1] === '|') to--;
+    if (to > from && text[to - 1] === '|' && text[to - 2] !== '\\') to--;
   }
-  const cells: Cell[] = [];
-  let cellStart = from;
-  let quoted = false;
   const split = delimiter.charCodeAt(0);
-  for (let i = from; i <= to; i++) {
-    const code = i < to ? text.charCodeAt(i) : -1;
-    if (code === 34) quoted = !quoted;
-    else if (i === to || (!quoted && code === split)) {
-      let [s, e] = [cellStart, i];
-      while (s < e && isBlank(text.charCodeAt(s))) s++;
-      while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-      if (e - s >= 2 && text[s] === '"' && text[e - 1] === '"') [s, e] = [s + 1, e - 1];
-      const cell = text.slice(s, e);
-      cells.push({ text: cell.includes('"') ? cell.replace(/""/g, '"') : cell, start: s, end: e });
-      cellStart = i + 1;
+  const cells: Cell[] = [];
+  for (let i = from; ;) {
+    let s = i;
+    while (s < to && isBlank(text.charCodeAt(s))) s++;
+    const close =
+      !pipe && text.charCodeAt(s) === 34 ? closingQuote(text, s + 1, multiLine ? Math.min(text.length, s + MAX_QUOTED) : to, closes) : -1;
+    let j: number;
+    if (close >= 0) {
+      if (close > to) {
+        end = text.indexOf('\n', close);
+        if (end < 0) end = text.length;
+        to = text[end - 1] === '\r' ? end - 1 : end;
+      }
+      const inner = text.slice(s + 1, close);
+      cells.push({ text: inner.includes('"') ? inner.replace(/""/g, '"') : inner, start: s + 1, end: close, quoted: true });
+      j = close + 1;
+      while (j < to && text.charCodeAt(j) !== split) j++;
+    } else {
+      j = s;
+      while (j < to && !(text.charCodeAt(j) === split && !(pipe && text[j - 1] === '\\'))) j++;
+      let [cs, ce] = [s, j];
+      while (ce > cs && isBlank(text.charCodeAt(ce - 1))) ce--;
+      if (ce - cs >= 2 && text[cs] === '"' && text[ce - 1] === '"') [cs, ce] = [cs + 1, ce - 1];
+      const cell = text.slice(cs, ce);
+      cells.push({ text: pipe && cell.includes('\\|') ? cell.replace(/\\\|/g, '|') : cell, start: cs, end: ce, quoted: false });
     }
+    if (j >= to || cells.length > MAX_CELLS) break;
+    i = j + 1;
   }
-  return cells;
+  return { cells, end };
+}
+
+/** Where a search for a closing quote found none: no search from before `until` looks again (linear on hostile texts). */
+type QuoteMemo = { until: number };
+
+/** The closing `"` of a quoted cell whose text starts at `from` (`""` is a quote inside it), before `limit`, or -1. */
+function closingQuote(text: string, from: number, limit: number, memo?: QuoteMemo): number {
+  if (memo && from < memo.until) return -1;
+  for (let i = text.indexOf('"', from); i >= 0 && i < limit; i = text.indexOf('"', i + 2)) {
+    if (text[i + 1] !== '"') return i;
+  }
+  if (memo) memo.until = limit;
+  return -1;
 }
 
 /** The delimiter of a header line and its cells, or undefined where the line is no header with a secret column. */
@@ -67,8 +109,8 @@ function headerOf(text: string, start: number, end: number): { delimiter: string
   const line = text.slice(start, end);
   for (const delimiter of ['\t', ',', ';', '|']) {
     if (!line.includes(delimiter)) continue;
-    const cells = cellsOf(text, start, end, delimiter);
-    if (cells.length < 2 || cells.length > MAX_CELLS || !cells.every(({ text: name }) => HEADER_CELL.test(name))) continue;
+    const { cells } = recordOf(text, start, delimiter, false);
+    if (cells.length < 2 || cells.length > MAX_CELLS || !cells.every(isHeaderCell)) continue;
     const secret = cells.flatMap(({ text: name }, i) => (namesSecretValue(name) ? [i] : []));
     if (secret.length > 0) return { delimiter, cells, secret };
   }
@@ -78,7 +120,7 @@ function headerOf(text: string, start: number, end: number): { delimiter: string
 /** Where a text holds a table's cell under a column named like a secret: the cell's span. */
 export function tableColumnSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|pw|token|secret|key|cred|auth|psk/i.test(text) || !/[\t,;|]/.test(text)) return spans;
+  if (!/pass|pw|token|secret|key|cred|auth|psk/i.test(text)) return spans;
   const lineEnd = (at: number): number => {
     const end = text.indexOf('\n', at);
     return end < 0 ? text.length : end;
@@ -94,21 +136,31 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
     }
     return verdict;
   };
+  // reStructuredText simple tables (rst-simple-tables.ts), their header's text judged as a CSV header's cell is.
+  const secretColumn = (name: string): boolean => HEADER_CELL.test(name) && namesSecretValue(name);
+  for (const cell of rstSimpleTableCells(text, secretColumn)) {
+    if (isSecretCell(cell.column, cell.text)) spans.push([cell.start, cell.end]);
+  }
+  if (!/[\t,;|]/.test(text)) return spans;
   let start = 0;
   while (start < text.length) {
     let end = lineEnd(start);
     const header = headerOf(text, start, end);
     start = end + 1;
     if (!header) continue;
-    // Rows follow, of the header's width; Markdown's rule row after the header is none.
+    // Rows follow, of the header's width; Markdown's rule row after the header is none, nor a reStructuredText grid
+    // table's border (`+----+`, `+====+`) anywhere. A CSV row's quoted cell may run over lines.
+    const memo: QuoteMemo = { until: 0 };
     for (let row = 0; start < text.length; row++, start = end + 1) {
       end = lineEnd(start);
-      if (row === 0 && header.delimiter === '|' && RULE_ROW.test(text.slice(start, end))) continue;
-      if (!/\S/.test(text.slice(start, end))) break;
-      const cells = cellsOf(text, start, end, header.delimiter);
-      if (cells.length !== header.cells.length) break;
+      const line = text.slice(start, end);
+      if (header.delimiter === '|' && ((row === 0 && RULE_ROW.test(line)) || GRID_BORDER.test(line))) continue;
+      if (!/\S/.test(line)) break;
+      const record = recordOf(text, start, header.delimiter, true, memo);
+      if (record.cells.length !== header.cells.length) break;
+      end = record.end;
       for (const i of header.secret) {
-        const cell = cells[i];
+        const cell = record.cells[i];
         if (cell.text !== '' && isSecretCell(header.cells[i].text, cell.text)) spans.push([cell.start, cell.end]);
       }
     }

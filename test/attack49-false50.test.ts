@@ -57,6 +57,7 @@ describe('what sets a password stays refused', () => {
     ['a typed call with a literal default', `api_token: str = Field(default='${S}', env='API_TOKEN')`, S],
     ['Ellipsis, then a literal default', `api_token: str = Field(..., default='${S}')`, S],
     ['a member read of a generated word', `password = ${S}.gets`, S],
+    ['a capitalised word with a dot, no call', 'password = Summer.Find', 'Summer.Find'],
     ['a template given a literal', `password: "{{ '${S}' }}"`, S],
     ['a template with a literal default', `password: "{{ vault_db_password | default('${S}') }}"`, S],
   ]);

@@ -125,8 +125,11 @@ export function isCodeCall(value: string): boolean {
   if (code.length > 512 || looksGenerated(code)) return false;
   const read: Read = { names: [], literal: false, calls: 0 };
   if (expression(code, 0, read, 0) !== code.length || read.literal) return false;
-  // A method called without brackets (Ruby's `IO.console.getpass`): a member read whose last name reads.
-  if (read.calls === 0) return read.names.length > 1 && isRead(read.names[read.names.length - 1]) && !read.names.some(mixed);
+  // A method called without brackets (Ruby's `IO.console.getpass`): a member read whose last name reads, each name of
+  // one case (`Summer.Find` may be a password with a dot).
+  const oneCase = (name: string) => !(/[a-z]/.test(name) && /[A-Z]/.test(name));
+  if (read.calls === 0)
+    return read.names.length > 1 && isRead(read.names[read.names.length - 1]) && read.names.every((name) => oneCase(name) && !mixed(name));
   if (read.names.some((name) => mixed(name))) return false;
   const reads = read.names.some(isRead);
   return reads || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));

@@ -257,6 +257,12 @@ function hostileInput() {
       (text) => secretsInData({ data: { k0: text } }),
     ],
     ['SQL forms 50, 1 MB texts as data (attack49-sql50)', 3, hostile.sqlForms50, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'readers and k3s lists 50, 1 MB texts as data (attack49-false50)',
+      3,
+      hostile.readersAndLists50,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['docstrings 48, 1 MB texts as data (attack48-docs48)', 3, hostile.docstrings48, (text) => secretsInData({ data: { k0: text } })],
     ['stdin forms 48, 1 MB texts as data (attack48-stdin48)', 3, hostile.stdinForms48, (text) => secretsInData({ data: { k0: text } })],
     [

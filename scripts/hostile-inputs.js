@@ -808,6 +808,22 @@ const sqlForms50 = (size = 1_000_000) =>
     size,
   );
 
+/** Near-misses of round-49 readers and lists (attack49-false50): cmd's set /p, typed values, templates, k3s word lists. */
+const readersAndLists50 = (size = 1_000_000) =>
+  described(
+    [
+      ['set /p prompts left open', 'set /p DB_PASSWORD=Enter the '],
+      ['set /p quoted, never closed', 'set /p "PW=a '],
+      ['typed heads before calls', 'password: str = Field(..., '],
+      ['Ellipses and symbols', 'pwd: f(..., &:gets, ..., '],
+      ['templates left open', 'password: "{{ a.b | c '],
+      ['k3s lists without -t', '["k3s", "agent", "-x", '],
+      ['k3s lists of commas', '[k3s,,,,,,,, '],
+      ['openers before blanks', `[${' '.repeat(200)}`],
+    ],
+    size,
+  );
+
 /** Near-misses of the round-47 stdin writers (attack48-stdin48): pexpect, PHP, Perl, os.popen, groups given a descriptor, password files. */
 const stdinForms48 = (size = 1_000_000) =>
   described(
@@ -883,6 +899,7 @@ const tables50 = (size = 1_000_000) => [
 
 module.exports = {
   tables50,
+  readersAndLists50,
   sqlStatements48,
   sqlHeads49,
   sqlForms50,

@@ -141,7 +141,9 @@ const HOSTILE: Array<[string, string, string[]]> = [
     'key with an escaped line break',
     `${TRAEFIK}"kube\\nVip": {}\n`,
     // Attack 10 D4: the key is not quoted (a key with line breaks may be lines of text holding a secret).
-    [`${FILE}:3:1: has a key that holds a control character (a line break?): remove it`],
+    [
+      `${FILE}:3:1: has a key that holds a control character (a line break?): remove the character from its 2nd key of 2 (the key is not shown)`,
+    ],
   ],
   ['a list as a key', `${TRAEFIK}? [a, b]\n: 1\n`, [`${FILE}:3:3: a key must be a plain name, not a list or mapping`]],
   [

@@ -2,7 +2,7 @@ import type { Document, Node } from 'yaml';
 import { Path, quotedText } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { REDACTED } from '../core/secrets';
-import { CONTROL_CHARACTER, controlCharacterProblem } from '../core/snapshot';
+import { CONTROL_CHARACTER, controlCharacterProblem, keyPlace } from '../core/snapshot';
 import { isAlias, isMap, isNode, isScalar, isSeq } from '../core/yaml';
 import type { At, InputProblem, Resolve, SecretAt } from './yaml-problem';
 import { keyText, MERGE_KEY } from './yaml-secrets';
@@ -78,7 +78,7 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
         );
       }
     } else if (isMap(node)) {
-      for (const pair of node.items) {
+      for (const [index, pair] of node.items.entries()) {
         const key = keyText(pair.key, resolve);
         const keyNode = isNode(pair.key) ? pair.key : undefined;
         if (key === MERGE_KEY) {
@@ -94,8 +94,11 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
             [...path, key],
           );
         } else if (CONTROL_CHARACTER.test(key)) {
-          // Not quoted: it may be lines of text.
-          report(keyNode, path, 'has a key that holds a control character (a line break?): remove it', [...path, key]);
+          // Not quoted: it may be lines of text. Its place among the map's keys says which (48a-18).
+          report(keyNode, path, `has a key that holds a control character (a line break?): ${keyPlace(index, node.items.length)}`, [
+            ...path,
+            key,
+          ]);
         } else if (!isScalar(resolve(pair.key))) {
           report(keyNode, path, 'a key must be a plain name, not a list or mapping');
         }

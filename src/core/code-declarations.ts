@@ -25,6 +25,16 @@ const TYPE =
   /^(?:\[\]byte|&(?:'[a-z]\w*\s+)?(?:str|\[u8\])|(?:string|str|String|bytes|byte|char|number|int|bool|boolean|Buffer|Uint8Array|SecretStr|SecretBytes|SecretString|SecureString|any|unknown)(?:\[\])?\??|(?:Optional|Option|Secret|Box)[[<](?:str|String|string|bytes|SecretStr|SecretString)[\]>])(?:\s*\|\s*(?:None|null|undefined))?$/;
 
 /**
+ * The value of a typed declaration read from its type on (48a-17): `str = Field(..., env="API_TOKEN")` under
+ * `api_token: str = …` (Python's annotated assignment, pydantic's settings), `string = readPassword()` under a
+ * TypeScript `let password: string = …`; undefined where `value` starts with no type and `=`.
+ */
+export function typedValue(value: string): string | undefined {
+  const typed = /^([^=\n]{1,80}?)[ \t]*=(?!=)[ \t]*(\S.*)$/s.exec(value);
+  return typed && TYPE.test(typed[1].trim()) ? typed[2] : undefined;
+}
+
+/**
  * A type where a value stands (`password: string;`, `password: str`, `password: Optional[str] = None` up to its `=`),
  * or a value that names what its key names (`password;` under `this.password`, `cfg.Password` under `Password`).
  */

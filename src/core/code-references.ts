@@ -1,4 +1,4 @@
-import { withoutEnd } from './code-declarations';
+import { mixed, typedValue, withoutEnd } from './code-declarations';
 import { isCodeCall } from './code-values';
 import { looksGenerated, namesSecretValue } from './secrets-keys';
 
@@ -56,14 +56,31 @@ const SOPS_CIPHERTEXT =
 
 /** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
 export function isCodeOrStoreReference(value: string): boolean {
-  if (SOPS_CIPHERTEXT.test(value)) return true;
+  if (SOPS_CIPHERTEXT.test(value) || isTemplateReference(value.trim())) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
   if (value.length > 512) return false;
   const code = withoutEnd(value);
   // A read with an empty default after it (`process.env.CLIENT_SECRET ?? ''`, `|| ''`, Python's `or ''`, 45a-15): none.
   const read = EMPTY_DEFAULT.exec(code)?.[1];
-  return readsSecret(value) || isCodeCall(value) || (code !== value.trim() && readsSecret(code)) || (!!read && readsSecret(read));
+  if (readsSecret(value) || isCodeCall(value) || (code !== value.trim() && readsSecret(code)) || (!!read && readsSecret(read))) return true;
+  // A typed declaration's value after its type (`str = Field(..., env="API_TOKEN")`, code-declarations.ts).
+  const typed = typedValue(code);
+  return typed !== undefined && isCodeOrStoreReference(typed);
+}
+
+/**
+ * A template action that only names a variable (48a-18): Ansible's `{{ vault_db_password }}`, Helm's
+ * `{{ .Values.db.password | b64enc }}`, GitHub Actions' `${{ secrets.DB_PASSWORD }}`, maybe through filters without
+ * arguments, or a read (`{{ lookup('env', 'PW') }}`, code-values.ts); the variable is filled where the template is
+ * rendered. A literal in it (`{{ 'abc' }}`, `| default('abc')`) or a name that mixes letters and digits is a value.
+ */
+const TEMPLATE = /^\$?\{\{-?[ \t]*(\S(?:[^{}\n]{0,254}\S)?)[ \t]*-?\}\}$/;
+const TEMPLATE_FILTERS = /(?:[ \t]*\|[ \t]*[A-Za-z_]\w{0,63})+$/;
+function isTemplateReference(value: string): boolean {
+  const action = TEMPLATE.exec(value)?.[1].replace(TEMPLATE_FILTERS, '');
+  if (action === undefined || looksGenerated(action)) return false;
+  return /^\.?[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,8}$/.test(action) ? !mixed(action.replace(/\./g, '_')) : isCodeCall(action);
 }
 
 /** A value, then `??`, `||` or `or` and an empty default (an empty text, a null). */

@@ -19,11 +19,16 @@ const NAME_TEXT = /^[A-Za-z_][\w./-]{0,127}$/;
 /** A prompt: words, then `:` or `?` and maybe a blank (`"Password: "`, `"Enter the vault token? "`). */
 const PROMPT = /^[A-Za-z][A-Za-z' _-]{0,127}[:?] ?$/;
 /** A call that reads, by its name: a getter, a prompt, a lookup (`get_secret`, `getpass`, `input`, `keyring.get_password`). */
-const READS = /^(?:get|read|fetch|load|lookup|find|retrieve|resolve|prompt|ask|input|query)(?![a-z])|^getpass$/;
-/** Whether a call's name says it reads (READS), in any case (`get_secret`, `getSecret`, `GetSecret`, `GET_SECRET`). */
+const READS = /^(?:get|read|fetch|load|lookup|find|retrieve|resolve|prompt|ask|input|query|question)(?![a-z])|^(?:getpass|gets|readline)$/;
+/**
+ * A name whose last word is a reader (48a-17): mongosh's `passwordPrompt()`, `password_input()`, `secretReader()`,
+ * `askpass`: what it names is read, as a read verb first says (`promptPassword()`).
+ */
+const READER = /(?:prompt|input|reader|getter|lookup|askpass|getpass)$/i;
+/** Whether a call's name says it reads (READS, READER), in any case (`get_secret`, `getSecret`, `GetSecret`, `GET_SECRET`). */
 const isRead = (name: string): boolean => {
   const bare = name.replace(/^[_$]+/, '');
-  return READS.test(bare.charAt(0).toLowerCase() + bare.slice(1)) || READS.test(bare.toLowerCase());
+  return READS.test(bare.charAt(0).toLowerCase() + bare.slice(1)) || READS.test(bare.toLowerCase()) || READER.test(bare);
 };
 const NO_DEFAULT = /^(?:''|""|None|nil|null|undefined)$/;
 
@@ -71,6 +76,18 @@ function argumentsOf(text: string, at: number, close: string, read: Read, depth:
     const keyword = /[A-Za-z_]\w{0,63}\s*=(?!=)\s*/y;
     keyword.lastIndex = i;
     if (keyword.exec(text)) i = keyword.lastIndex;
+    // Python's `...` (pydantic's `Field(..., env="API_TOKEN")`: required, no default) and Ruby's `&:gets` pass no text.
+    const passes = /(?:\.\.\.|&:[a-z_]\w{0,63}[?!]?)(?=\s*[,)\]])/y;
+    passes.lastIndex = i;
+    const passed = passes.exec(text);
+    if (passed) {
+      if (passed[0].startsWith('&:')) read.names.push(passed[0].slice(2)); // the method it calls (`gets`)
+      i = skipBlanks(text, passes.lastIndex);
+      if (text[i] === close) return i + 1;
+      if (text[i] !== ',') return -1;
+      i = skipBlanks(text, i + 1);
+      continue;
+    }
     const quoted = /"([^"\\\n]{0,128})"|'([^'\\\n]{0,128})'/y;
     quoted.lastIndex = i;
     const string = quoted.exec(text);
@@ -105,9 +122,14 @@ function skipBlanks(text: string, at: number): number {
 /** A call that reads or passes a secret (above), with what it reads named like a secret, or a read whatever it reads. */
 export function isCodeCall(value: string): boolean {
   const code = withoutEnd(value);
-  if (code.length > 512 || !code.includes('(') || looksGenerated(code)) return false;
+  if (code.length > 512 || looksGenerated(code)) return false;
   const read: Read = { names: [], literal: false, calls: 0 };
-  if (expression(code, 0, read, 0) !== code.length || read.literal || read.calls === 0) return false;
+  if (expression(code, 0, read, 0) !== code.length || read.literal) return false;
+  // A method called without brackets (Ruby's `IO.console.getpass`): a member read whose last name reads, each name of
+  // one case (`Summer.Find` may be a password with a dot).
+  const oneCase = (name: string) => !(/[a-z]/.test(name) && /[A-Z]/.test(name));
+  if (read.calls === 0)
+    return read.names.length > 1 && isRead(read.names[read.names.length - 1]) && read.names.every((name) => oneCase(name) && !mixed(name));
   if (read.names.some((name) => mixed(name))) return false;
   const reads = read.names.some(isRead);
   return reads || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));

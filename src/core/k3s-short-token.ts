@@ -69,6 +69,43 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
       if (value && isToken(value)) found.push([at + start, at + start + value.length]);
     });
   }
+  return [...found, ...listTokenSpans(text)];
+}
+
+/**
+ * `-t` in a list of K3s' words written in text (sql49's open end): a JSON or flow list, a Dockerfile's exec form, a
+ * call's arguments (`subprocess.run(["k3s", "agent", "-t", "…"])`, `exec.Command("k3s", "agent", "-t", "…")`), quoted
+ * or bare items on one line; read as execK3sTokens reads a container's command.
+ */
+const LIST_K3S = /[[(,][ \t]*(["']?)(?:[\w.-]*\/)*k3s(?:\.exe)?\1[ \t]*,/g;
+const LIST_ITEM = /[ \t]*(?:"([^"\n\\]{0,4096})"|'([^'\n\\]{0,4096})'|([^\s,'"()[\]]{1,4096}))[ \t]*([,\])]|$)/y;
+function listTokenSpans(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const heads = new RegExp(LIST_K3S);
+  for (let head = heads.exec(text); head; head = heads.exec(text)) {
+    const items: Array<{ word: string; at: number }> = [];
+    LIST_ITEM.lastIndex = heads.lastIndex;
+    for (let item = LIST_ITEM.exec(text); item && items.length < 200; item = LIST_ITEM.exec(text)) {
+      const word = item[1] ?? item[2] ?? item[3];
+      // The word starts after the blanks, and after its opening quote.
+      items.push({ word, at: item.index + item[0].search(/[^ \t]/) + (item[3] === undefined ? 1 : 0) });
+      heads.lastIndex = LIST_ITEM.lastIndex;
+      if (item[4] !== ',') break;
+    }
+    let i = 0;
+    while (i < items.length && items[i].word.startsWith('-')) i++;
+    if (!/^(?:server|agent)$/.test(items[i]?.word ?? '')) continue;
+    for (i++; i < items.length; i++) {
+      const option = OPTION.exec(items[i].word);
+      if (!option) continue;
+      const glued = items[i].word.length > option[0].length;
+      const n = glued ? i : i + 1;
+      const value = glued ? items[i].word.slice(option[0].length) : items[n]?.word;
+      const at = glued ? items[i].at + option[0].length : items[n]?.at;
+      if (value !== undefined && at !== undefined && isToken(value)) found.push([at, at + value.length]);
+      i = n;
+    }
+  }
   return found;
 }
 

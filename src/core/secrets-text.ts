@@ -1,3 +1,4 @@
+import { isSetPromptLine, setsFromPrompt } from './cmd-prompts';
 import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
@@ -151,7 +152,8 @@ export function assignedSecret(text: string): string | undefined {
       !namesSecretValue(key) ||
       inPkcs11Path(text, match.index) ||
       inSecretsManagerArn(text, match.index) ||
-      afterFromFile(text, match.index)
+      afterFromFile(text, match.index) ||
+      setsFromPrompt(text, match.index, match.index + whole.length) // cmd's `set /p PW=Password: ` (cmd-prompts.ts)
     )
       continue;
     const start = match.index + whole.length;
@@ -295,7 +297,7 @@ const FLOW_PAIR = new RegExp(
 
 /** A secret set by a key in one line of text (see above), or undefined. Multi-line text goes line by line (secretsInLines). */
 export function keyedSecret(text: string): string | undefined {
-  if (text.includes('\n') || !/[:=]/.test(text)) return undefined;
+  if (text.includes('\n') || !/[:=]/.test(text) || isSetPromptLine(text)) return undefined;
   // A carriage return or a Unicode line separator breaks a line too, where no `\n` does.
   if (/[\r\u2028\u2029]/.test(text))
     return text

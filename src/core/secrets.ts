@@ -2,7 +2,7 @@ import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { describedOn, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
-import { secretShape, shapeAsWritten } from './secret-shapes';
+import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
@@ -243,7 +243,9 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // A key is judged as text is (`password:abc`, `--token=abc`, `export DB_PASSWORD=abc`): YAML and JSON keys are text.
       const keyShape = secretShape(key);
       const inKey = keyShape ? undefined : secretSetInText(key, [...at, key]);
-      if (keyShape) found.push({ path: [...at, key], value: key, what: `a key shaped like ${keyShape}` });
+      // A K3s token's finding is one wherever it stands (key or value): its doors say it once, with its own message (48a-18).
+      if (keyShape)
+        found.push({ path: [...at, key], value: key, what: keyShape === K3S_TOKEN_SHAPE ? keyShape : `a key shaped like ${keyShape}` });
       else if (inKey) found.push({ path: [...at, key], ...inKey });
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)

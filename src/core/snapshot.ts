@@ -22,6 +22,11 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** In keys and values: no config value spans lines or holds tabs or escapes. U+2028/9 break lines too. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** `1st`, `2nd`, `3rd`, `11th`, `21st`. */
+const ordinal = (n: number): string => `${n}${(n % 100 >= 11 && n % 100 <= 13 ? undefined : ['th', 'st', 'nd', 'rd'][n % 10]) ?? 'th'}`;
+/** Which key of a map a message means, without showing it (it may be lines of a secret): `its 2nd key of 3` (48a-18). */
+export const keyPlace = (index: number, count: number): string =>
+  `remove the character from ${count === 1 ? 'its only key' : `its ${ordinal(index + 1)} key of ${count}`} (the key is not shown)`;
 
 /** An extra object's metadata fields that are names, never text. */
 const ONE_LINE_METADATA: ReadonlySet<string> = new Set(['name', 'namespace', 'generateName', 'labels']);
@@ -294,7 +299,7 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
           });
         } else if (CONTROL_CHARACTER.test(key)) {
           // The key is not quoted: a key with a line break may be whole lines of text (`x\ntoken: ...`).
-          problems.push({ path: at, message: 'has a key that holds a control character: remove it' });
+          problems.push({ path: at, message: `has a key that holds a control character: ${keyPlace(keys.indexOf(key), keys.length)}` });
         } else if (key === '<<') {
           // Written out as chart values, it is a merge key to Helm (go-yaml), which merges the map under it into this one.
           problems.push({ path: at, message: 'holds the key "<<", which Helm reads as a YAML merge key: write the keys out in full' });

@@ -77,6 +77,7 @@ describe('controls: ordinary router configs, hashes, ciphertext and references a
     'kubectl create secret generic db-creds --from-env-file=.env\nkubectl get secret db-creds -o yaml\n',
     'docker secret create db_pw ./pw.txt\nssh-keygen -t ed25519 -f key\n',
     'the key 1 is used for OSPF\n',
+    'set password before login\n# set the password with docker login\nip ftp password is kept in the vault\n',
     'set system root-authentication encrypted-password "$6$abc$defghijklmnopqrstuvwxyz0123456789"',
     'set protocols ospf area 0 interface ge-0/0/0 authentication md5 1 key $OSPF_KEY',
     'crypto isakmp policy 10\n authentication pre-share\n encryption aes 256\n',

@@ -129,7 +129,12 @@ function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: n
     const twoBack = i > start + 1 ? words[i - 2].text : '';
     if (word === 'password' || word === 'secret') {
       if (i > start && (PASSWORD_HEADS.has(head) || passwordContext))
-        found.push(afterModifiers(words, i, /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted)$/));
+        // Prose starts with `set` too (`set the password with docker login`): a word of letters counts only after
+        // `enable` or `username` (`enable password cisco`).
+        found.push({
+          ...afterModifiers(words, i, /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted)$/),
+          loose: head !== 'enable' && head !== 'username',
+        });
     } else if (word === 'key') {
       const typed = TYPE_DIGIT.test(words[i + 1].text) && i + 2 <= lastKey;
       const afterAlgorithm = /^\d+$/.test(previous) && MODE_WORD.test(twoBack);

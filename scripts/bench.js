@@ -277,6 +277,12 @@ function hostileInput() {
       hostile.tables50,
       (text) => secretsInData({ data: { k0: text } }),
     ],
+    [
+      'device config lines 50, 1 MB texts as data (attack49-netdev50)',
+      3,
+      hostile.deviceLines50,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

@@ -897,9 +897,32 @@ const tables50 = (size = 1_000_000) => [
   ),
 ];
 
+/**
+ * Round 49 (netdev50): network devices' config lines (core/device-config-lines.ts): lines of keywords without a value,
+ * long lines of words, many lines, long blank runs, modifiers that never end.
+ */
+const deviceLines50 = (size = 1_000_000) => [
+  ['one long line of key words', repeatTo('tacacs-server key ', size)],
+  ['a long line of modifiers', `pre-shared-key ${repeatTo('local ascii-text 1 md5 ', size)}`],
+  ['a long blank run after a keyword', `enable password${' '.repeat(size)}x`],
+  ...described(
+    [
+      ['enable password lines without values', 'enable password\n'],
+      ['snmp communities of defaults', 'snmp-server community public RO\n'],
+      ['server blocks of bare keys', 'radius server R\n key\n'],
+      ['authentication modes', ' standby 1 authentication md5 key-chain K\n'],
+      ['lines of 64 words', `set ${'key '.repeat(70)}\n`],
+      ['type digits without values', 'username u secret 7 \n'],
+      ['lower-case ipsec types', ': psk '],
+    ],
+    size,
+  ),
+];
+
 module.exports = {
   tables50,
   readersAndLists50,
+  deviceLines50,
   sqlStatements48,
   sqlHeads49,
   sqlForms50,

@@ -10,7 +10,8 @@ import { setsSecret } from './secrets-text';
  *   neither;
  * - strongSwan's and libreswan's `ipsec.secrets` (docs.strongswan.org ipsec.secrets(5); libreswan ipsec.secrets(5)):
  *   `[selectors] : PSK|XAUTH|EAP|NTLM|PIN secret`, the secret quoted, `0x` hex or `0s` base64 (a bare word of letters is
- *   prose's: "Note: PSK mode"), and `: RSA|ECDSA|P12 file "passphrase"`;
+ *   prose's: "Note: PSK mode"), and `: RSA|ECDSA|P12 file "passphrase"`; the type lower-case too (48a-11: libreswan's
+ *   secrets.c reads it with `tokeqword("psk")`, case-insensitive; strongSwan's lexparser `match` is case-sensitive);
  * - FRR's and Quagga's routing daemons, as Cisco's IOS writes them (docs.frrouting.org bgp `neighbor PEER password`,
  *   ospfd `ip ospf message-digest-key KEYID md5 KEY` and `ip ospf authentication-key`, ospf6d `ipv6 ospf6
  *   authentication … key`, ripd `ip rip authentication string`, a key chain's `key-string`, isisd `area-password`,
@@ -31,7 +32,7 @@ const PROPERTIES_LINE =
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'[^'\n]*'`;
 /** `: PSK secret` after selectors (or none), the type upper-case, as both daemons write it. */
 const IPSEC_LINE = new RegExp(
-  String.raw`(?:^|[ \t])[^\s#]{0,256}?:[ \t]{0,64}(?:(?:PSK|XAUTH|EAP|NTLM|PIN)[ \t]{1,64}(?:%[\w:]{1,64}[ \t]{1,64})?` +
+  String.raw`(?:^|[ \t])[^\s#]{0,256}?:[ \t]{0,64}(?:(?:PSK|XAUTH|EAP|NTLM|PIN|psk|xauth|eap|ntlm|pin)[ \t]{1,64}(?:%[\w:]{1,64}[ \t]{1,64})?` +
     String.raw`(${QUOTED}|0[xs][^\s#]+|[^\s#"'%][^\s#]*)|(?:RSA|ECDSA|P12|PKCS8|PKCS12|BLISS)[ \t]{1,64}[^\s#"']{1,256}[ \t]{1,64}(${QUOTED}))`,
   'dgm',
 );
@@ -62,11 +63,11 @@ export function pastedConfigSpans(text: string): Array<[number, number]> {
       if (namesSecretValue(match[1]) && /[A-Za-z0-9]/.test(match[2]) && !PROSE.test(match[2])) add(match, match[1], 2);
     }
   }
-  if (/PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS|BLISS/.test(text)) {
+  if (/PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS|BLISS|psk|xauth|eap|ntlm|pin/.test(text)) {
     for (const match of text.matchAll(IPSEC_LINE)) {
       const group = match[1] !== undefined ? 1 : 2;
-      // A bare word of letters is prose's (`Note: PSK mode`), not a secret.
-      if (!/^[A-Za-z]+$/.test(match[group])) add(match, 'password', group);
+      // A bare word of letters is prose's (`Note: PSK mode`), not a secret; nor is punctuation (`: psk : psk`, cheaply).
+      if (!/^[A-Za-z]+$/.test(match[group]) && /[A-Za-z0-9]/.test(match[group])) add(match, 'password', group);
     }
   }
   if (/password|ospf|rip|key-string/i.test(text)) {

@@ -195,6 +195,8 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       // Javadoc's or JSDoc's `@param password Zx9-Pq7!mNb`: a value, where a one-word description is letters (47a-11).
       if (group === 2 && match[0].includes('@param') && /^[A-Za-z-]+[.,;:]?$/.test(bare)) continue;
       const [start, end] = match.indices![group];
+      // A device's `username u password 5 <hash> role r`: the digit is an encryption type, device-config-lines.ts reads on (48a-11).
+      if (group === 3 && /^\d$/.test(bare) && /^[ \t]+\S/.test(text.slice(end))) continue;
       found.push({ span: [start + quoted, end - quoted], format: plainLineFormat(group, match[0]) });
     }
   }

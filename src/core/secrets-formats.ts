@@ -12,6 +12,7 @@ import { nameAsRead } from './text-decodings';
 import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
+import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -193,5 +194,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: callCredentialSpans, what: CALL_CREDENTIAL },
   { find: tableColumnSpans, what: TABLE_COLUMN_SECRET },
   { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
+  { find: deviceConfigSpans, what: DEVICE_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
 ];

@@ -1,0 +1,203 @@
+import { setsSecret } from './secrets-text';
+
+/**
+ * Attack round 48a-11: the secrets of network devices' config lines (Cisco IOS/IOS-XE/NX-OS/ASA, Arista EOS, FRR's and
+ * Quagga's vtysh, Junos `set` and curly forms, VyOS/EdgeOS `set`), beside pasted-config-lines.ts' routing keys. A line
+ * is read word by word, and the secret is the word after a secret's keyword (the word before it), past the modifiers
+ * devices write between them: a privilege `level N`, an encryption type digit, a key id and its algorithm
+ * (`authentication-key 1 md5 …`), Junos' `ascii-text`. Keywords and where they count:
+ * - `password`, `secret`: on a line of a device's command (`enable`, `username`, `ppp chap|pap`, `ip ftp`, Junos/VyOS
+ *   `set …`, a RADIUS/TACACS+ server's, an address then `secret "…";` in Junos' curly form);
+ * - `key`: after a RADIUS/TACACS+ server, `crypto isakmp`, a keyring's `pre-shared-key address …`, `ntp`, an algorithm and
+ *   a key id (Junos `authentication md5 1 key …`), or before an encryption type (`key 0 …`, `key 7 …`); a bare `key 1` is
+ *   a key chain's key id, OpenVPN's `key server.key` a file;
+ * - `community` after `snmp-server`/`snmp` (`public` and `private`, the documented defaults, are none, as snmpd.conf's),
+ *   and `snmp-server host H [traps|informs] [version 1|2c|3 auth|noauth|priv] COMMUNITY`; `snmp-server user … auth
+ *   md5|sha PW priv des|3des|aes N PW`;
+ * - `authentication-key`, `key-string`, `plain-text-password-value`, `plaintext-password`, `simple-password`,
+ *   `pre-shared-secret`, `pre-shared-key` (past `local|remote`, `ascii-text|hexadecimal`), `psksecret`,
+ *   `text-authentication`, `wpa-psk ascii|hex`: anywhere on such a line, the words being a secret's own;
+ * - `authentication` then `text|string|password|key|md5 key-string|md5 N key`, or alone after an HSRP/VRRP/GLBP group or
+ *   NHRP (`standby 1 authentication …`); a mode (`message-digest`, `null`, `md5`, `key-chain NAME`) is none.
+ * A hash is no secret: Cisco's types 4, 5, 8, 9 and crypt hashes (`$1$…`, `$8$salt$hash`, `$9$salt$hash`, `$6$…`); type 6
+ * is encrypted under the device's master key, which no config line shows. Type 7 (Cisco's `service
+ * password-encryption`) and Junos' `$9$…` are reversible encodings whose key is published (any type-7 or $9$ decoder
+ * reads them back): they are the password, as written. A reference or placeholder is none (setsSecret).
+ */
+
+/** What such a value is called in findings (`FoundSecret.what`). */
+export const DEVICE_CONFIG_SECRET =
+  "a password, key or community of a network device's config line (Cisco, FRR, Junos, VyOS; clear text, Cisco type 7 or Junos $9$, which read back as the password)";
+
+/** A cheap test of a text: no line without one of these words is read. */
+const CLUE = /password|secret|key|community|auth|psk|snmp/;
+/** The longest line read. */
+const MAX_LINE = 4096;
+/** A line's words: quoted or bare, `;`, `{` and `}` apart (Junos' curly form). */
+const WORD = /"[^"\n]*"|'[^'\n]*'|(?:\$\{[^}\s]*\}|\{\{[^}\n]*\}\}|[^\s"';{}])+|[;{}]/g;
+/** A word of a device's command before its secret: no flag, no code's operator or bracket, no prose punctuation. */
+const COMMAND_WORD = /^(?:[A-Za-z0-9_][\w.:/@[\]+*-]*|"[^"\n]*")$/;
+/** The first word of a command line: a lower-case word, or an address (Junos' `10.0.0.1 secret "…";`). */
+const FIRST_WORD = /^(?:[a-z][a-z0-9_-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)$/;
+/** Heads of the lines whose `password` or `secret` is a device's. */
+const PASSWORD_HEADS = new Set(['enable', 'username', 'ppp', 'ip', 'ipv6', 'set', 'user', 'vrrp', 'aaa', 'wpa', 'line', 'login']);
+/** Words before `password` or `secret` that make it a device's anywhere on the line. */
+const PASSWORD_CONTEXT =
+  /^(?:radius-server|tacacs-server|tacplus-server|radius|tacacs|sent-username|chap|pap|root-authentication|authentication|ftp|\d{1,3}(?:\.\d{1,3}){3})$/;
+/** Words before `key` that make it a device's anywhere on the line. */
+const KEY_CONTEXT = /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication)$/;
+/** A block of a RADIUS or TACACS+ server (IOS `radius server NAME`, `tacacs server NAME`, ASA `aaa-server NAME …`). */
+const SERVER_BLOCK = /^(?:radius|tacacs)[ \t]+server[ \t]|^aaa-server[ \t]/;
+/** Keywords whose next word (past modifiers) is a secret wherever they stand. */
+const OWN_KEYWORDS = new Set([
+  'authentication-key',
+  'key-string',
+  'plain-text-password-value',
+  'plaintext-password',
+  'simple-password',
+  'pre-shared-secret',
+  'pre-shared-key',
+  'psksecret',
+  'text-authentication',
+  'wpa-psk',
+  'wpa2-psk',
+]);
+/** `authentication` then one of these: a secret follows. */
+const AUTHENTICATION_THEN = new Set(['text', 'string', 'password', 'key', 'simple-password', 'plaintext-password']);
+/** Words that are an `authentication` mode, or a modifier, never the secret. */
+const MODE_WORD =
+  /^(?:md5|sha\d*|hmac-\S+|message-digest|null|none|text|key-chain|keychain|mode|clear|plain|encrypted|type|ascii|ascii-text|hex|hexadecimal|local|remote|level|\d+)$/i;
+/** An encryption type before the secret: 0 clear, 7 reversible, 4/5/8/9 hashes, 6 AES under the device's master key. */
+const TYPE_DIGIT = /^\d$/;
+/** A crypt hash (`$1$salt$hash`, Cisco type 8/9 `$8$salt$hash`, `$6$…`): two `$` fields at least. */
+const CRYPT_HASH = /^["']?\$(?:\w{1,8})\$[^$\s]*\$\S+$/;
+/** Cisco type 6 output: AES ciphertext in letters and `[\]^_\``. */
+const TYPE6 = /^["']?[A-Za-z[\\\]^_`]{12,}["']?$/;
+/** A word of letters: prose's (`the key 1 is used`), taken for a secret only on a device command's own line. */
+const PROSE_WORD = /^[a-z]+$/;
+/** The documented default SNMP communities. */
+const DEFAULT_COMMUNITY = /^["']?(?:public|private)["']?$/i;
+
+interface Word {
+  text: string;
+  at: number;
+}
+
+/** The index of the secret after `words[i]` (a keyword), past a privilege level, modifiers and an encryption type. */
+function afterModifiers(words: readonly Word[], i: number, modifiers: RegExp): { at: number; type?: string } {
+  let j = i + 1;
+  if (words[j]?.text === 'level' && /^\d+$/.test(words[j + 1]?.text ?? '')) j += 2;
+  let type: string | undefined;
+  // Modifiers before the secret: `local`, `ascii-text`, `1 md5`, a type digit (the last word of a line is the secret).
+  while (j < words.length - 1 && modifiers.test(words[j].text)) {
+    if (TYPE_DIGIT.test(words[j].text)) type = words[j].text;
+    j++;
+  }
+  return { at: j, type };
+}
+
+/** Whether `value`, written after encryption type `type`, is a secret: not a hash, ciphertext, reference or placeholder. */
+function isSecret(value: string, type: string | undefined): boolean {
+  // `;`, `{`, `}` end a Junos statement; a lone digit is an encryption type whose value the line lacks.
+  if (/^(?:[;{}]|\d)$/.test(value)) return false;
+  if (type !== undefined && /^[4589]$/.test(type)) return false;
+  if (type === '6' && TYPE6.test(value)) return false;
+  if (CRYPT_HASH.test(value) || /^\{\{.*\}\}$/.test(value)) return false; // a hash; a template's `{{ var }}`
+  // Junos' `$9$…` (no second `$`) is setsSecret's shell expansion `$9`: an encoding read back by anyone, so a secret.
+  if (/^["']?\$9\$[^$\s"']+["']?$/.test(value)) return true;
+  return setsSecret('password', value);
+}
+
+/** The word indexes of the secrets a line's words hold (with the encryption type written before each). */
+function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: number; type?: string; loose?: boolean }> {
+  const found: Array<{ at: number; type?: string; loose?: boolean }> = [];
+  let start = 0;
+  if (words[0]?.text === 'no') start = 1;
+  const head = words[start]?.text ?? '';
+  if (!FIRST_WORD.test(head)) return found;
+  const lastKey = words.length - 1;
+  // What the words before the one read hold, kept as the line is read (each word is tested once).
+  let passwordContext = false;
+  let keyContext = false;
+  let snmp = false;
+  let snmpUser = false;
+  let nhrp = false;
+  for (let i = start; i < lastKey; i++) {
+    const word = words[i].text;
+    if (!COMMAND_WORD.test(word)) break;
+    const previous = i > start ? words[i - 1].text : '';
+    const twoBack = i > start + 1 ? words[i - 2].text : '';
+    if (word === 'password' || word === 'secret') {
+      if (i > start && (PASSWORD_HEADS.has(head) || passwordContext))
+        // Prose starts with `set` too (`set the password with docker login`): a word of letters counts only after
+        // `enable` or `username` (`enable password cisco`).
+        found.push({
+          ...afterModifiers(words, i, /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted)$/),
+          loose: head !== 'enable' && head !== 'username',
+        });
+    } else if (word === 'key') {
+      const typed = TYPE_DIGIT.test(words[i + 1].text) && i + 2 <= lastKey;
+      const afterAlgorithm = /^\d+$/.test(previous) && MODE_WORD.test(twoBack);
+      const context = i > start ? keyContext : inServerBlock;
+      if (typed || afterAlgorithm || context) found.push({ ...afterModifiers(words, i, TYPE_DIGIT), loose: !context });
+    } else if (word === 'community') {
+      if (snmp) {
+        const at = i + 1;
+        if (!DEFAULT_COMMUNITY.test(words[at].text)) found.push({ at });
+      }
+    } else if (word === 'host' && head === 'snmp-server' && i === start + 1 && i + 2 <= lastKey) {
+      let j = i + 2;
+      if (/^(?:traps|informs)$/.test(words[j].text)) j++;
+      if (words[j]?.text === 'version') j += words[j + 1]?.text === '3' ? 3 : 2;
+      if (j <= lastKey && !DEFAULT_COMMUNITY.test(words[j].text) && !/^(?:vrf|udp-port)$/.test(words[j].text)) found.push({ at: j });
+    } else if ((word === 'auth' || word === 'priv') && head === 'snmp-server' && snmpUser) {
+      // `auth md5|sha PW`, `priv des|3des|aes 128 PW`.
+      let j = i + 1;
+      while (j < lastKey && /^(?:md5|sha\d*|des|3des|aes|\d{3})$/i.test(words[j].text)) j++;
+      found.push({ at: j });
+    } else if (OWN_KEYWORDS.has(word)) {
+      const next = afterModifiers(words, i, MODE_WORD);
+      // A keyring's `pre-shared-key address A [M] key K` names its key later (the `key` branch reads it).
+      if (!/^(?:address|hostname)$/.test(words[next.at]?.text ?? '')) found.push({ ...next, loose: true });
+    } else if (word === 'authentication') {
+      const next = words[i + 1].text;
+      // `md5 key-string K` is key-string's own; a mode (`message-digest`, `md5 key-chain NAME`) sets none.
+      if (AUTHENTICATION_THEN.has(next) && i + 2 <= lastKey) found.push({ ...afterModifiers(words, i + 1, TYPE_DIGIT), loose: true });
+      else if (!MODE_WORD.test(next) && (nhrp || /^(?:standby|vrrp|glbp)$/.test(twoBack))) found.push({ at: i + 1 });
+    }
+    passwordContext ||= PASSWORD_CONTEXT.test(word);
+    keyContext ||= KEY_CONTEXT.test(word);
+    snmp ||= word === 'snmp-server' || word === 'snmp';
+    snmpUser ||= word === 'user';
+    nhrp ||= word === 'nhrp';
+  }
+  return found.filter(
+    ({ at, type, loose }) => at < words.length && isSecret(words[at].text, type) && !(loose && PROSE_WORD.test(words[at].text)),
+  );
+}
+
+/** Where a text holds a secret of a network device's config line: the value's span (inside its quotes). */
+export function deviceConfigSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (!CLUE.test(text)) return spans;
+  let at = 0;
+  // Whether the last line that starts at the margin opens a RADIUS or TACACS+ server's block (`radius server R1`).
+  let inServerBlock = false;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    if (/^\S/.test(line)) inServerBlock = SERVER_BLOCK.test(line);
+    if (line.length > MAX_LINE || !CLUE.test(line)) continue;
+    const words: Word[] = [];
+    for (const match of line.matchAll(WORD)) {
+      words.push({ text: match[0], at: start + match.index });
+      if (words.length > 64) break;
+    }
+    for (const { at: n } of secretOn(words, inServerBlock)) {
+      const { text: value, at: from } = words[n];
+      const quoted = /^(["']).+\1$/s.test(value) ? 1 : 0;
+      spans.push([from + quoted, from + value.length - quoted]);
+    }
+  }
+  return spans;
+}

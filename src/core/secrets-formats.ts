@@ -12,6 +12,7 @@ import { nameAsRead } from './text-decodings';
 import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
+import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -194,4 +195,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: tableColumnSpans, what: TABLE_COLUMN_SECRET },
   { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
+  { find: literalFormSpans, what: LITERAL_FORM_SECRET },
 ];

@@ -19,6 +19,8 @@ export interface Body {
   after: number;
   /** Whether it is read only after `=` (Lua's long strings: `password: [[x]]` is prose's wiki link). */
   assignedOnly?: boolean;
+  /** Not closed: a text block or heredoc running to the text's end (no whole value of a line is one). */
+  open?: boolean;
   /** A quote's prefix (`@`, `$`, `L`, `u8`, `r`, `s`…), when the literal is a prefixed quote. */
   prefix?: string;
 }
@@ -90,7 +92,7 @@ let remembered: { text: string; next: Map<string, { from: number; at: number }> 
 function closedAt(text: string, start: number, close: string, block = false): Body | undefined {
   const end = block ? nextClose(text, close, start, false) : text.slice(start, start + MAX_INLINE + close.length).indexOf(close);
   const at = block || end < 0 ? end : start + end;
-  if (at < 0 && block && text.length - start <= MAX_BODY) return { start, end: text.length, after: text.length };
+  if (at < 0 && block && text.length - start <= MAX_BODY) return { start, end: text.length, after: text.length, open: true };
   if (at < 0 || at - start > (block ? MAX_BODY : MAX_INLINE) || /\w/.test(text.charAt(at + close.length))) return undefined;
   return { start, end: at, after: at + close.length };
 }
@@ -125,7 +127,7 @@ function delimitedBody(text: string, start: number, open: string): Body | undefi
 function heredocBody(text: string, start: number, marker: string): Body | undefined {
   const at = nextClose(text, marker, start, true);
   if (at >= 0 && at - start <= MAX_BODY) return { start, end: at, after: at + marker.length };
-  return at < 0 && text.length - start <= MAX_BODY ? { start, end: text.length, after: text.length } : undefined;
+  return at < 0 && text.length - start <= MAX_BODY ? { start, end: text.length, after: text.length, open: true } : undefined;
 }
 
 /** The literal at `at` in `text` in one of literal-forms.ts's forms (a plain quote is none), or undefined. */
@@ -215,7 +217,7 @@ export function wholeLiteral(value: string): WholeLiteral | undefined {
   const text = value.trim().replace(/[;,]$/, '');
   const body = literalAt(text, 0);
   const found =
-    !body || body.after !== text.length || (body.prefix !== undefined && !KNOWN_PREFIX.test(body.prefix))
+    !body || body.open || body.after !== text.length || (body.prefix !== undefined && !KNOWN_PREFIX.test(body.prefix))
       ? undefined
       : { ...bodyValue(text, body), quote: body.prefix !== undefined };
   if (wholeRead.size >= 256) wholeRead.clear();

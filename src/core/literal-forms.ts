@@ -1,5 +1,5 @@
 import { bodyValue, literalAt } from './literal-bodies';
-import { mayHoldSecretKey, namesSecretValue } from './secrets-keys';
+import { namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -37,9 +37,17 @@ const buildNameThenOperator = (): RegExp =>
     'g',
   );
 
+/**
+ * The prefilter: an assignment's last character then a literal's opener (a quote's prefix, `#"`, three quotes, `<<`,
+ * `[[`, Perl's `q{`, Ruby's `%q{`). The name is judged only where a literal follows (mayHoldSecretKey is the line
+ * readers' own prefilter: each of a text's decodings is asked once, attack35-mixed-escapes).
+ */
+const OPENER_AFTER_OPERATOR =
+  /[=:>-][ \t]*(?:[A-Za-z][A-Za-z0-9]{0,7}["'#]|[@$]{1,2}["']|#+"|"""|'''|<<|\[=*\[|q[qw]?[ \t]*[^\w\s=,;)]|%[qQwWiI]?[^\w\s=])/;
+
 /** Where a text sets a name like a secret to a literal in a form above: the value's span. */
 export function literalFormSpans(text: string): Array<[number, number]> {
-  if (!/[@$#%<[R"'qr]/.test(text) || !mayHoldSecretKey(text)) return [];
+  if (!OPENER_AFTER_OPERATOR.test(text)) return [];
   const names = (nameThenOperator ??= buildNameThenOperator());
   const spans: Array<[number, number]> = [];
   const judged = new Map<string, boolean>();

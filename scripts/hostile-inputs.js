@@ -919,7 +919,37 @@ const deviceLines50 = (size = 1_000_000) => [
   ),
 ];
 
+/**
+ * Round 49 (lits50): string literals of languages under a secret name (core/literal-forms.ts, literal-bodies.ts):
+ * openers that never close, names and types without literals, heredoc markers never ended, nested delimiters.
+ */
+const literalForms49 = (size = 1_000_000) =>
+  described(
+    [
+      ['verbatim openers left open', 'password = @"a'],
+      ['names then operators', 'password = '],
+      ['assignments chained', 'password=@'],
+      ['typed names without literals', "let password: &'static str = "],
+      ['long types', `password: ${'a'.repeat(60)} `],
+      ['Go types without values', 'password string '],
+      ['text blocks never closed', 'password = """\n'],
+      ['text blocks closed at once', 'password = """"""\n'],
+      ['raw strings never closed', 'password = r##"a"#'],
+      ['C++ raw strings never closed', 'password = R"xy(a)x"'],
+      ['heredocs never ended', 'password = <<<EOT\nx\n'],
+      ['Perl here-docs never ended', 'password = <<~EOT;\n'],
+      ['Perl quotes nested', 'password = q{{{'],
+      ['Perl quotes never closed', 'password = q/a'],
+      ['Lua long strings never closed', 'password = [==[a]=]'],
+      ['Ruby percent literals left open', 'password = %q('],
+      ['prefixed quotes with escapes', 'password = L"\\\\'],
+      ['interpolations', 'password = $"{a}{b}${c}#{d}\\(e)%s'],
+    ],
+    size,
+  );
+
 module.exports = {
+  literalForms49,
   tables50,
   readersAndLists50,
   deviceLines50,

@@ -13,6 +13,7 @@ import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
+import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -196,4 +197,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
   { find: deviceConfigSpans, what: DEVICE_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
+  { find: literalFormSpans, what: LITERAL_FORM_SECRET },
 ];

@@ -3,6 +3,7 @@ import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
+import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder } from './placeholders';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
@@ -77,11 +78,22 @@ export const setsSecret = (key: string, value: string): boolean => setsUnfolded(
 const setsUnfolded = (key: string, value: string): boolean =>
   namesSecretValue(key) &&
   value !== '-' &&
+  !literalSetsNone(key, value) &&
   !isReference(unquote(value)) &&
   !isShellExpansion(unquote(value)) &&
   !isSchemeExpansion(unquote(value)) &&
   !isCutShellWord(value) &&
   !isPlainlyNotSecret(unquote(value), key);
+
+/** A value that is one literal of a language (`@""`, `r#"${PW}"#`, `$"{pw}"`, literal-bodies.ts) whose body sets no secret. */
+function literalSetsNone(key: string, value: string): boolean {
+  // `password = <<~EOT` on its line: the body below is the value (literal-forms.ts judges it there).
+  if (opensBodyBelow(value)) return true;
+  const literal = wholeLiteral(value);
+  // An empty quote (`@""`, `L""`) is judged as written, as before: a reading that removes its quotes (`@`) judges it again.
+  if (!literal || (literal.value === '' && literal.quote)) return false;
+  return literal.value === '' || literal.interpolatedOnly || !setsSecret(key, literal.value);
+}
 
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
@@ -170,6 +182,7 @@ export function assignedSecret(text: string): string | undefined {
       const close = /["']/.test(opener) ? text.indexOf(opener, start) : -1;
       value =
         quotedValueAt(text, start)?.value ??
+        literalWordAt(text, start) ?? // `PASSWORD=$"$PW"`, `password=@"…"` (literal-bodies.ts)
         (close >= 0 && !text.slice(start, close).includes('\n')
           ? text.slice(start, close)
           : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, '')));
@@ -230,7 +243,7 @@ function valueAfterWords(part: string): string | undefined {
     // `${API_TOKEN:-$OTHER}` is a shell's parameter (assignedSecret judges its default), no `key: value` (false47).
     if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
-    let value = quotedValueAt(part, at)?.value;
+    let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];
       if (word === undefined) continue;

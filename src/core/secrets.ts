@@ -6,6 +6,7 @@ import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
+import { opensBodyBelow } from './literal-bodies';
 import { textAsData } from './text-data';
 import { objectsOfCleanText } from './clean-objects';
 import { isCiphertextShaped, sealedCiphertext } from './sealed-secrets';
@@ -396,7 +397,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     const flagAbove = bareFlag;
     bareFlag = undefined;
     const assignment = ASSIGNMENT_LINE.exec(line);
-    if (assignment && isSecretKey(assignment[2]) && !isExpansionBeforeCommand(line.trim())) {
+    if (assignment && isSecretKey(assignment[2]) && !isExpansionBeforeCommand(line.trim()) && !opensBodyBelow(assignment[3])) {
       add(assignment[3].trim(), [assignment[2]], undefined, quotedValueAt(assignment[3], 0) !== undefined);
       continue;
     }

@@ -33,6 +33,7 @@ export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;
 export function sqlHeads49(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
+export function stdinForms50(size?: number): Rows;
 export function pastedFormats48(size?: number): Rows;
 export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;

@@ -829,6 +829,7 @@ const stdinForms50 = (size = 1_000_000) =>
       ['indirect names', 'n=DB_PASSWORD; declare "$n=a" '],
       ['indirect declares without names', 'declare "$n=a '],
       ['printf -v of elements', "printf -v 'PW[0]' '%s' 'a' "],
+      ['name references', 'declare -n r=DB_PASSWORD; r=a '],
     ],
     size,
   );

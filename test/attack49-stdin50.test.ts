@@ -73,6 +73,8 @@ const variables: ReadonlyArray<readonly [string, string, string]> = [
   ['export "${n}=…", the name quoted', `n='API_TOKEN'; export "\${n}=${S}"`, S],
   ['declare -g "$n"=\'…\'', `n=DB_PASSWORD; declare -g "$n"='${S}'`, S],
   ['eval "$n=…"', `n=MYSQL_PWD; eval "$n=${S}"`, S],
+  ['a name reference: declare -n ref=DB_PASSWORD; ref=…', `declare -n ref=DB_PASSWORD; ref='${S}'`, S],
+  ['a name reference: local -n over lines', `local -n p=API_TOKEN\np=${S}`, S],
   ['printf -v "$v"', `v=DB_PASSWORD; printf -v "$v" '%s' '${S}'`, S],
 ];
 
@@ -131,6 +133,9 @@ describe('controls: references, other programs, other files and ordinary names a
     'declare "$n=Zq7mWx9Lp2"',
     'n=DB_PASSWORD; declare "$n=${PW}"',
     'for n in A B; do declare "$n=1"; done',
+    'declare -n ref=DB_PASSWORD; ref="$PW"',
+    "declare -n ref=NAMES; ref='bob_builder'",
+    "declare -a ref=DB_PASSWORD; ref='a_long_value'",
   ]);
 });
 

@@ -2,7 +2,8 @@
  * A literal put into a variable whose name another variable holds (attack round 48a-8): `n=DB_PASSWORD; declare
  * "$n=…"` (bash(1) `declare`, `typeset`, `local`, `export`, `readonly` take `name=value` words after expansion; `eval`
  * reads its words as a command), `printf -v "$n" '%s' '…'`. The variable set is the one named by the last literal
- * assignment of `n` before (`n=DB_PASSWORD`, `n='DB_PASSWORD'`); secret-variables.ts judges it as `NAME='…'`.
+ * assignment of `n` before (`n=DB_PASSWORD`, `n='DB_PASSWORD'`), or the one a name reference names (`declare -n
+ * ref=DB_PASSWORD; ref='…'`); secret-variables.ts judges it as `NAME='…'`.
  */
 
 /** A variable's value as written in a word: a literal name, quoted or not. */
@@ -33,9 +34,35 @@ const PRINTF = new RegExp(
   'dg',
 );
 
+/** `declare -n ref=NAME` (bash(1): assignments to a name reference set NAME): groups 1 the options, 2 ref, 4 NAME. */
+const NAMEREF =
+  /(?<![\w-])(?:declare|typeset|local)((?:[ \t]+-\w+)+)[ \t]+([A-Za-z_]\w{0,63})=(['"]?)([A-Za-z_]\w{0,127})\3(?=$|[\s;&|)])/g;
+/** How many name references of one text are followed (each a scan of the text after it). */
+const MAX_REFS = 16;
+
+/** The literals assigned through name references (`declare -n ref=DB_PASSWORD; ref='…'`), as set in the named variable. */
+function namerefLiterals(text: string, found: Named[]): void {
+  let refs = 0;
+  for (const match of text.matchAll(NAMEREF)) {
+    if (!/-\w*n/.test(match[1])) continue;
+    if (++refs > MAX_REFS) return;
+    const assigned = new RegExp(String.raw`(?<![^\s;&|(])${match[2]}=${VALUE}(?=$|[\s;&|)])`, 'dg');
+    assigned.lastIndex = match.index + match[0].length;
+    // Up to where the name is declared again (`declare -n ref=OTHER`, `declare -a ref=…`: no longer a reference to NAME).
+    const again = new RegExp(String.raw`(?<![\w-])(?:declare|typeset|local)(?:[ \t]+-\w+)*[ \t]+${match[2]}=`, 'g');
+    again.lastIndex = assigned.lastIndex;
+    const until = again.exec(text)?.index ?? text.length;
+    for (let set = assigned.exec(text); set && set.index < until && found.length < MAX_FOUND; set = assigned.exec(text)) {
+      const k = [1, 2, 3].find((group) => set![group] !== undefined);
+      if (k !== undefined && set[k]) found.push({ name: match[4], value: set[k], span: set.indices![k], after: set.index + set[0].length });
+    }
+  }
+}
+
 /** The literals `text` puts into variables named by other variables: the named variable, the value and its span. */
 export function indirectLiterals(text: string): Named[] {
   const found: Named[] = [];
+  if (/(?:declare|typeset|local)[ \t]+-\w*n/.test(text)) namerefLiterals(text, found);
   if (!/\$\{?[A-Za-z_]\w*\}?(?:"?=|"?[ \t])/.test(text) || !/(?:declare|typeset|local|export|readonly|eval|printf)[ \t]/.test(text))
     return found;
   const names: RegExpExecArray[] = [];

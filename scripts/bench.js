@@ -265,6 +265,7 @@ function hostileInput() {
     ],
     ['docstrings 48, 1 MB texts as data (attack48-docs48)', 3, hostile.docstrings48, (text) => secretsInData({ data: { k0: text } })],
     ['stdin forms 48, 1 MB texts as data (attack48-stdin48)', 3, hostile.stdinForms48, (text) => secretsInData({ data: { k0: text } })],
+    ['stdin forms 50, 1 MB texts as data (attack49-stdin50)', 3, hostile.stdinForms50, (text) => secretsInData({ data: { k0: text } })],
     [
       'pasted formats 48, 1 MB texts as data (attack48-formats48)',
       3,

@@ -36,6 +36,7 @@ export function sqlHeads49(size?: number): Rows;
 export function sqlForms50(size?: number): Rows;
 export function readersAndLists50(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
+export function stdinForms50(size?: number): Rows;
 export function pastedFormats48(size?: number): Rows;
 export function tables50(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */

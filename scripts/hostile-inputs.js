@@ -844,6 +844,29 @@ const stdinForms48 = (size = 1_000_000) =>
     size,
   );
 
+/** Near-misses of the round-48 stdin writers and indirect names (attack49-stdin50). */
+const stdinForms50 = (size = 1_000_000) =>
+  described(
+    [
+      ['print calls without file=', 'print("a", end="") '],
+      ['print calls left open', 'print(\'a print("b '],
+      ['print calls given files', 'p = subprocess.Popen(["chpasswd"], stdin=PIPE)\nprint("a:b", file=p.stdin)\n'],
+      ['open2 calls', 'open2(my $o, my $i, "chpasswd"); print $i "a:b", "c", '],
+      ['php popen writes', '$h = popen("chpasswd", "w"); fwrite($h, "a:b", '],
+      ['printf lists left open', 'printf $fh "%s", "a'],
+      ['vault ids', "echo 'x1' > /tmp/v; a --vault-id p@/tmp/v "],
+      ['file: passwords', "echo 'x1' > /tmp/v; openssl rsa -passin file:/tmp/v "],
+      ['option files with password lines', "printf 'password=x1\\n' > /tmp/c; a --defaults-file=/tmp/c "],
+      ['groups of filters', "echo 'a:b' | { cat; } | "],
+      ['groups left open', '| { cat; cat; cat; '],
+      ['indirect names', 'n=DB_PASSWORD; declare "$n=a" '],
+      ['indirect declares without names', 'declare "$n=a '],
+      ['printf -v of elements', "printf -v 'PW[0]' '%s' 'a' "],
+      ['name references', 'declare -n r=DB_PASSWORD; r=a '],
+    ],
+    size,
+  );
+
 /**
  * Round 48 (formats48): tables under a secret column (core/table-columns.ts), properties/ipsec.secrets/routing lines
  * (core/pasted-config-lines.ts), Bearer values, and K3s tokens joined by lists, formats, calls and interpolation.
@@ -958,6 +981,7 @@ module.exports = {
   sqlForms50,
   docstrings48,
   stdinForms48,
+  stdinForms50,
   pastedFormats48,
   describedValues47,
   codeForms47,

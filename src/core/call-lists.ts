@@ -32,8 +32,8 @@ function literalText(quoted: string): string {
 const OPENER =
   /^(?:new[ \t]+[A-Za-z_][\w.]*(?:[ \t]*\[\])?[ \t]*[({]|(?:[A-Za-z_][\w.]*\.)?(?:of|asList|listOf|arrayOf|mutableListOf|newArrayList|list|tuple|array)[ \t]*\(|vec![ \t]*[[(])/;
 
-/** A name passed before a call's first literal (`ctx, `, `r.Context(), `, Perl's `my $fh, `: 47a-7): no word of the command. */
-const LEADING_NAME = /^(?:(?:my|our|local)[ \t]+)?[&$]?[A-Za-z_][\w.]*(?:\(\))?[ \t]*,/;
+/** A name passed before a call's first literal (`ctx, `, `r.Context(), `, Perl's `my $fh, `: 47a-7, a glob `\*IN, `: 48a-7): no word of the command. */
+const LEADING_NAME = /^(?:(?:my|our|local)[ \t]+)?\\?[&$*]?[A-Za-z_][\w.]*(?:\(\))?[ \t]*,/;
 
 /** A builder's next method after a `)` (`.arg(`, `.args(`, `.env(`), read on past blanks and line breaks made blanks. */
 const CHAINED = /^[ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*\(/;

@@ -138,7 +138,17 @@ function codeInputEdits(text: string): ProbeEdit[] {
     const quoteAt = feed.quoteAt;
     const span = literalAt(text, quoteAt);
     if (!span || span[0] < done || budget <= 0) continue;
-    const value = text.slice(span[0], span[1]);
+    // A list's literals written one after the other (`print $fh 'root:', '…', "\n"`): one value, to the last's end.
+    const spans = [span, ...(feed.joined ?? []).map((at) => literalAt(text, at))];
+    const joined = spans.slice(
+      0,
+      Math.max(
+        1,
+        spans.findIndex((part) => !part),
+      ),
+    ) as Array<[number, number]>;
+    const places = joined.flatMap(([from, to]) => Array.from({ length: to - from }, (_, k) => from + k));
+    const value = joined.map((part) => text.slice(...part)).join('');
     // An f-string's `{pw}` is a reference; a lookup's key is no value.
     if (!value || (/f/i.test(feed.prefix) && value.includes('{')) || notWritten(text, feed, value)) continue;
     flat ??= text.replace(/[\r\n]/g, ' ');
@@ -169,21 +179,22 @@ function codeInputEdits(text: string): ProbeEdit[] {
         const map: number[] = [];
         let unescaped = '';
         for (let k = 0; k < value.length; k++) {
-          map.push(span[0] + k);
+          map.push(places[k]);
           unescaped += value[k];
           if (value[k] === '\\' && value[k + 1] === '\\') k++;
         }
         const quoted = singleQuoted(unescaped, map);
         const command = call.words.map((word) => singleQuoted(word, []).written).join(' ');
         const head = `\n${command} <<< `;
+        const last = joined[joined.length - 1][1];
         edits.push({
           at: span[0],
-          end: span[1],
+          end: last,
           written: `${head}${quoted.written}\n`,
           map: [...Array<number>(head.length).fill(-1), ...quoted.map, -1],
-          source: { span, value },
+          source: { span: [span[0], last], value },
         });
-        done = span[1];
+        done = last;
         break;
       }
       place--;

@@ -212,6 +212,9 @@ function readsOfFd(text: string, from: number, fd: string, literal: Literal, edi
   }
 }
 
+/** A file given inside a word (48a-7): ansible's `--vault-id LABEL@FILE`, openssl's `-passin file:FILE`. */
+const FILE_AFTER = /(?:(?<![\w-])--vault-id(?:=|[ \t]+)[^\s@'"]{0,64}@|(?<![\w-])-[\w-]{1,32}[ \t]+file:)$/;
+
 /** readsAfter's reads of one spelling of a file. */
 function fileReads(text: string, from: number, file: string, literal: Literal, edits: ProbeEdit[], depth: number): void {
   const source = sourceOf(literal);
@@ -240,7 +243,7 @@ function fileReads(text: string, from: number, file: string, literal: Literal, e
     // `< /tmp/p`, `0</tmp/p`: its standard input; a word of its own (`-f /tmp/p`, `--file=/tmp/p`): a file.
     const redirect = text[before - 1] === '<' && text[before - 2] !== '<' ? before - (text[before - 2] === '0' ? 2 : 1) : -1;
     if (redirect >= from && /^(?:|[\s;&|(])$/.test(text[redirect - 1] ?? '')) stdinEdits(text, redirect, end, literal, edits);
-    else if (/[\s=]/.test(text[k - 1] ?? '')) {
+    else if (/[\s=]/.test(text[k - 1] ?? '') || FILE_AFTER.test(text.slice(Math.max(0, k - 96), k))) {
       const here = hereString(literal);
       edits.push({ at: k, end, written: `/dev/stdin ${here.written}`, map: [...Array<number>(11).fill(-1), ...here.map], source });
     }

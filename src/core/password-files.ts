@@ -10,6 +10,18 @@
 const OPTION_FED =
   /(?<![\w-])(--?(?:[A-Za-z0-9]+[-_])*(?:password|passwd|passphrase|pass|secret|token)[-_]?file)(?:=|[ \t]+)\/dev\/stdin <<<'((?:[^'\n]|'\\'')*)'/dg;
 
+/**
+ * Round 48a-7: ansible's `--vault-id LABEL@FILE` (the label passed over), openssl's `-passin file:FILE` (`-passout`,
+ * `-pass`, `-kfile`'s like: any option named for a password given `file:`), and any option given a file whose text holds a
+ * `password=value` line (MySQL's `--defaults-file=/tmp/my.cnf` written by `printf '[client]\npassword=%s\n' '…'`).
+ */
+const LABELLED_FED = /(?<![\w-])(--vault-id)(?:=|[ \t]+)[^\s@'"]{0,64}@\/dev\/stdin <<<'((?:[^'\n]|'\\'')*)'/dg;
+const PASS_FILE_FED = /(?<![\w-])(--?[\w-]{0,32}pass[\w-]{0,32})(?:=|[ \t]+)file:\/dev\/stdin <<<'((?:[^'\n]|'\\'')*)'/dg;
+const CONFIG_FED = /(?<![\w-])(--?[A-Za-z][\w-]{0,63})(?:=|[ \t]+)\/dev\/stdin <<<'((?:[^'\n]|'\\'')*)'/dg;
+/** A config line setting a password in a file's text (its lines split by line breaks or printf's `\n`): group 1 the value. */
+const PASSWORD_LINE =
+  /(?:^|\n|\\n)[ \t]*(?:[\w.-]*[-_.])?(?:(?:password|passwd)[ \t]*[=:]|pass[ \t]*=)[ \t]*([^\s'"\\$%{}<>`]{4,})(?=$|\s|\\n)/gi;
+
 /** The findings of such reads in `probe`: the literals' spans, and the option named. */
 export function passwordFileSpans(probe: string): { spans: Array<[number, number]>; option?: string } {
   const spans: Array<[number, number]> = [];
@@ -21,5 +33,16 @@ export function passwordFileSpans(probe: string): { spans: Array<[number, number
     spans.push(match.indices![2]);
     option ??= match[1];
   }
+  for (const match of [...probe.matchAll(LABELLED_FED), ...probe.matchAll(PASS_FILE_FED)]) {
+    if (!match[2].trim() || /^\$/.test(match[2])) continue;
+    spans.push(match.indices![2]);
+    option ??= match[1];
+  }
+  for (const match of probe.matchAll(CONFIG_FED))
+    for (const line of match[2].matchAll(PASSWORD_LINE)) {
+      const at = match.indices![2][0] + line.index + line[0].length - line[1].length;
+      spans.push([at, at + line[1].length]);
+      option ??= match[1];
+    }
   return { spans, option };
 }

@@ -40,7 +40,7 @@ const optionOf = (literal: Literal): string => `${baseName(literal.name)}, a var
 
 /** The literals `text` puts into variables named like a secret, other than by `NAME='…'`. */
 export function secretVariables(text: string): Found {
-  if (!/\b(?:read|mapfile|readarray|printf)\b|=["`$]/.test(text)) return { spans: [] };
+  if (!/\b(?:read|mapfile|readarray|printf)\b|=["`$]|\$\{?\w+\}?"?=|(?:declare|typeset|local)[ \t]+-\w*n/.test(text)) return { spans: [] };
   let judged = 0;
   const held: Literal[] = [];
   for (const literal of assignments(text)) {

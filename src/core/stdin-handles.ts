@@ -19,6 +19,10 @@ import { shellWords } from './secret-arguments';
  * os.popen(cmd, "w")` binds `p`, and `os.popen(cmd, "w").write("…")` writes to its own program; Perl's `open(my $fh,
  * "|-", …)` and `open(FH, "| cmd")` bind the handle (`print $fh "…"`, `printf FH "…"`, `print {$fh} "…"`); PHP's
  * `proc_open(cmd, $spec, $pipes)` makes `$pipes[0]` the input (`fwrite($pipes[0], "…")`, `fputs`, `fprintf`).
+ * Round 48a-7: PHP's `$h = popen(cmd, "w")` binds `$h` (`fwrite($h, …)`); Perl's `say` writes as `print` does, and
+ * IPC::Open2's `open2($out, $in, …)` / IPC::Open3's `open3($in, …)` bind the input; Python's `print("…", file=p.stdin)`
+ * writes its literal to the handle named after it; a write's list of literals (`printf $fh "%s\n", '…'`, `print $fh
+ * 'root:', '…'`, PHP's `'root:' . '…'`) is read as each literal and as all of them one after the other (`joined`).
  * The program is the one code-input.ts finds before the write (the nearest call that names a reader of standard input).
  */
 
@@ -29,10 +33,12 @@ export interface HandleFeed {
   prefix: string;
   /** The `(` of the call that starts the program written to, where the write says (`os.popen(…).write(…)`). */
   program?: number;
+  /** The quotes of the literals written after it in the same list, its value with theirs (`print $fh 'root:', '…'`, 48a-7). */
+  joined?: number[];
 }
 
 /** What a text that may write to a started program's standard input holds. */
-export const HANDLE_CLUE = /std_?in|output(?:stream|writer)|standardinput|popen|pipeline_w|spawn|proc_open|["']\|/i;
+export const HANDLE_CLUE = /std_?in|output(?:stream|writer)|standardinput|popen|pipeline_w|spawn|proc_open|open[23]|["']\|/i;
 
 /** An expression naming a standard input (also a name like `stdin`, which code-input.ts's feeds take for one). */
 const SOURCE =
@@ -59,11 +65,46 @@ const CALL_WRITE = new RegExp(String.raw`(?<![\w$])[\w.]{1,64}[ \t]*\([ \t]*&?([
  * `fwrite($pipes[0], "…")` (`$pipes` named by its `proc_open`: its first is the program's standard input), and Python's
  * `os.popen(cmd, "w").write("…")` (no name: its own program's; group 1 empty).
  */
-const PRINT_WRITE = new RegExp(String.raw`(?<![\w$>.-])printf?[ \t]+\{?[ \t]*\$?([A-Za-z_]\w*)\}?[ \t]+(?=["'])` + LITERAL_AFTER, 'g');
-const PIPES_WRITE = new RegExp(
-  String.raw`(?<![\w$])(?:fwrite|fputs|fprintf)[ \t]*\([ \t]*\$([A-Za-z_]\w*)[ \t]*\[[ \t]*0[ \t]*\][ \t]*,` + LITERAL_AFTER,
+const PRINT_WRITE = new RegExp(
+  String.raw`(?<![\w$>.-])(?:printf?|say)[ \t]+\{?[ \t]*\$?([A-Za-z_]\w*)\}?[ \t]+(?=["'])` + LITERAL_AFTER,
   'g',
 );
+/** PHP's `fwrite($pipes[0], …)` (group 1 the pipes' name) or `fwrite($h, …)` (group 2: a handle `$h = popen(cmd, "w")` gives, 48a-7). */
+const PIPES_WRITE = new RegExp(
+  String.raw`(?<![\w$])(?:fwrite|fputs|fprintf)[ \t]*\([ \t]*\$(?:([A-Za-z_]\w*)[ \t]*\[[ \t]*0[ \t]*\]|([A-Za-z_]\w*))[ \t]*,` +
+    LITERAL_AFTER,
+  'g',
+);
+/**
+ * Python's `print("…", file=p.stdin)` (48a-7): the literal first, then the handle (group 3; standard input where it names
+ * one, `p.stdin`, or a name bound to one).
+ */
+const FILE_PRINT =
+  /(?<![\w.$])print[ \t]*\([ \t]*([bBrRuU]{0,2}|[fF][rR]?|[rR][fF])(["'])(?:(?!\2)[^\\\n]|\\.){0,4096}\2[^()\n]{0,128}?(?<![\w.])file[ \t]*=[ \t]*([A-Za-z_][\w.]{0,128})/g;
+/** Perl's IPC::Open2 `open2($out, $in, …)` (its second argument the input) and IPC::Open3 `open3($in, …)` (its first, 48a-7). */
+const OPEN2 =
+  /(?<![\w$])open(?:2[ \t]*\([ \t]*(?:(?:my|our|local)[ \t]+)?\\?[$*]?\w+[ \t]*,|3[ \t]*\()[ \t]*(?:(?:my|our|local)[ \t]+)?\\?[$*]?([A-Za-z_]\w*)[ \t]*,/g;
+/** PHP's `$h = popen(cmd, "w")`: `$h` writes to the command's standard input (48a-7). */
+const PHP_POPEN = /(?<![\w$])\$([A-Za-z_]\w*)[ \t]*=[ \t]*popen[ \t]*\(/g;
+/** How many literals of one write's list are read (`printf $fh "%s\n", '…'`: the format, then its arguments). */
+const MAX_LISTED = 8;
+
+/** The quotes of the literals of a list from the one at `quoteAt` (`"%s\n", 'a', "b"`): each after a `,` or Perl's `.`. */
+function listedLiterals(text: string, quoteAt: number): number[] {
+  const quotes = [quoteAt];
+  for (let at = quoteAt; quotes.length < MAX_LISTED;) {
+    const quote = text[at];
+    let i = at + 1;
+    for (; i < text.length && i < at + 4096 && text[i] !== quote && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    if (text[i] !== quote) break;
+    const next = /^[ \t]*[,.][ \t]*(["'])/.exec(text.slice(i + 1, i + 64));
+    if (!next) break;
+    at = i + next[0].length;
+    quotes.push(at);
+  }
+  return quotes;
+}
+
 const POPEN_WRITE = new RegExp(String.raw`(?<![\w$])popen[ \t]*\([^()\n]{0,512}\)()[ \t]*\.[ \t]*write\w*[ \t]*\(` + LITERAL_AFTER, 'g');
 /** What starts a program and gives a handle on its input (`child = pexpect.spawn(…)`, `p = os.popen(cmd, "w")`). */
 const STARTS = /^(?:[\w.]+[ \t]*\.[ \t]*)?(?:spawnu?|PopenSpawn|popen)[ \t]*\(/;
@@ -146,15 +187,30 @@ export function handleFeeds(text: string): HandleFeed[] {
   if (!HANDLE_CLUE.test(text)) return [];
   // Writes, then the bindings of the names written through (a name bound, or bound to something else), in the text's order.
   const events: Array<{ at: number; name: string; bound?: boolean; side?: string; feed?: HandleFeed }> = [];
-  const others = /print|fwrite|fputs|popen/.test(text) ? [PRINT_WRITE, PIPES_WRITE, POPEN_WRITE] : [];
+  const others = /print|fwrite|fputs|popen|say/.test(text) ? [PRINT_WRITE, PIPES_WRITE, POPEN_WRITE] : [];
   for (const pattern of [METHOD_WRITE, CALL_WRITE, ...others])
     for (const match of text.matchAll(pattern)) {
+      const piped = pattern === PIPES_WRITE;
+      // `fwrite($h, …)` through a handle of PHP's popen: named `$h` (48a-7).
+      const name = piped && match[1] === undefined ? `$${match[2]}` : match[1];
+      const given = piped ? match[3] : match[2];
       const quoteAt = match.index + match[0].length - 1;
-      const prefix = match[2].startsWith('$') ? 'f' : match[2];
+      const prefix = given.startsWith('$') ? 'f' : given;
       const program = pattern === POPEN_WRITE ? match.index + match[0].indexOf('(') : undefined;
-      events.push({ at: match.index, name: match[1], feed: { index: match.index, quoteAt, prefix, program } });
+      // Perl's `print`/`printf`/`say` and PHP's writes take a list: its literals are written one after the other (48a-7).
+      const listed = piped || pattern === PRINT_WRITE ? listedLiterals(text, quoteAt).slice(1) : [];
+      const joined = listed.length ? listed : undefined;
+      events.push({ at: match.index, name, feed: { index: match.index, quoteAt, prefix, program, joined } });
+      for (const at of listed) events.push({ at: match.index, name, feed: { index: match.index, quoteAt: at, prefix: '' } });
       if (events.length >= MAX_EVENTS) break;
     }
+  for (const match of text.includes('file') ? text.matchAll(FILE_PRINT) : []) {
+    // `file=p.stdin` names a standard input: bound as `os.popen(…).write(…)`'s own is (name '').
+    const name = SOURCE.test(match[3]) ? '' : match[3];
+    const quoteAt = match.index + match[0].indexOf(match[2], match[0].indexOf('('));
+    events.push({ at: match.index, name, feed: { index: match.index, quoteAt, prefix: match[1] } });
+    if (events.length >= MAX_EVENTS) break;
+  }
   if (events.length === 0) return [];
   // What is read of right sides and after popen calls, in all: linear in the text (`a=a=a=…` on one line).
   let budget = 2 * text.length + 65536;
@@ -163,6 +219,10 @@ export function handleFeeds(text: string): HandleFeed[] {
   if (written.has('')) events.push({ at: -1, name: '', bound: true });
   for (const match of text.includes('open') ? text.matchAll(PERL_OPEN) : [])
     if (written.has(match[1])) events.push({ at: match.index, name: match[1], bound: true });
+  for (const match of text.includes('open') ? text.matchAll(OPEN2) : [])
+    if (written.has(match[1])) events.push({ at: match.index, name: match[1], bound: true });
+  for (const match of text.includes('popen') ? text.matchAll(PHP_POPEN) : [])
+    if (written.has(`$${match[1]}`)) events.push({ at: match.index, name: `$${match[1]}`, bound: true });
   for (const match of text.includes('proc_open') ? text.matchAll(PROC_OPEN) : []) {
     const pipes = /^[ \t]*&?\$([A-Za-z_]\w*)[ \t]*$/.exec(thirdArgument(text, match.index + match[0].length) ?? '');
     if (pipes && written.has(pipes[1])) events.push({ at: match.index, name: pipes[1], bound: true });

@@ -211,6 +211,25 @@ function groupFed(words: readonly string[], pipe: number, opening: string): { te
 }
 
 /**
+ * The `(` or `{` of a group before the pipe at `pipe` that is itself fed by a pipe and whose commands each pass their input
+ * on (`echo 'root:pw' | { cat; } | chpasswd`, `| (tr -d x) |`: 48a-7), so read through as a stage is.
+ */
+function filtersGroup(words: readonly string[], pipe: number, opening: string): number | undefined {
+  let open = pipe - 2;
+  while (open > 0 && pipe - open < MAX_GROUP && words[open] !== opening) open--;
+  if (words[open] !== opening || words[open - 1] !== '|') return undefined;
+  let commands = 0;
+  for (let start = open + 1; start < pipe - 1;) {
+    let end = start;
+    while (end < pipe - 1 && !SEPARATOR.test(words[end])) end++;
+    if (end > start && !passesOn(words, start, end)) return undefined;
+    if (end > start) commands++;
+    start = end + 1;
+  }
+  return commands > 0 ? open : undefined;
+}
+
+/**
  * The text piped into a command from the words before the pipe at `pipe` (attack round 39a-1: wherever the command sits
  * on its line): the first `echo`, `printf` or `yes` of the command before it, whatever stands before that (`RUN `, `$ `,
  * a prompt, `time `, `LANG=C `, `then `, an INI `command = `); through the stages between that pass their input on
@@ -220,7 +239,14 @@ function pipedInto(words: readonly string[], pipe: number): { text: string; at: 
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
     const start = commandStart(words, pipe);
     const closing = start === pipe ? words[pipe - 1] : words[start] === '}' && start + 1 === pipe ? '}' : undefined;
-    if (closing === ')' || closing === '}') return groupFed(words, pipe, closing === ')' ? '(' : '{');
+    if (closing === ')' || closing === '}') {
+      const opening = closing === ')' ? '(' : '{';
+      const written = groupFed(words, pipe, opening);
+      const open = written ? undefined : filtersGroup(words, pipe, opening);
+      if (open === undefined) return written;
+      pipe = open - 1;
+      continue;
+    }
     // A stage fed by a pipe is a feeder only by its command word (`… | grep -v yes | …` is a filter, 41a-3).
     const piped = words[start - 1] === '|' || (words[start - 1] === '&' && words[start - 2] === '|');
     const command = piped ? stageCommand(words, start, pipe) : undefined;

@@ -1,3 +1,4 @@
+import { indirectLiterals } from './indirect-names';
 import { probeOf, singleQuoted, textSpans, type Probe, type ProbeEdit } from './probe-spans';
 import { readAssignments } from './read-builtin';
 import { substitutionLiterals } from './substitution-literals';
@@ -25,7 +26,7 @@ const ASSIGNMENT = new RegExp(String.raw`${BEFORE}([A-Za-z_]\w{0,127})=(?:(?:${L
  * word; the name may be quoted (`printf -v 'PASSWORD' …`: the shell strips the quotes, attack round 47a-13).
  */
 const PRINTF_V = new RegExp(
-  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*(?:'(?=[A-Za-z_]\w{0,127}')|"(?=[A-Za-z_]\w{0,127}"))?([A-Za-z_]\w{0,127})['"]?[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
+  String.raw`(?<![\w-])printf[ \t]+-v[ \t]*(?:'(?=[A-Za-z_]\w{0,127}(?:\[\d{1,9}\])?')|"(?=[A-Za-z_]\w{0,127}(?:\[\d{1,9}\])?"))?([A-Za-z_]\w{0,127}(?:\[\d{1,9}\])?)['"]?[ \t]+(?:--[ \t]+)?(?:(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]+)?(?:${LITERAL})(?=[ \t]*(?:[\n;&|)]|$))`,
   'dg',
 );
 /** `exec 0< <(echo literal)`, `exec < <(printf '%s' literal)`, `exec <<< literal`: the script's standard input from then on. */
@@ -82,6 +83,8 @@ function assignmentsIn(text: string): Literal[] {
     found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match), plain: true });
   found.push(...substitutionLiterals(text));
   for (const match of text.matchAll(PRINTF_V)) found.push({ name: match[1], ...literalOf(match, [2, 3, 4]), after: after(match) });
+  // `n=DB_PASSWORD; declare "$n=…"`, `printf -v "$n" …` (48a-8).
+  for (const { name, value, span, after: end } of indirectLiterals(text)) found.push({ name, value, span, after: end });
   for (const { name, value, map, after } of readAssignments(text)) {
     const placed = map?.filter((at) => at >= 0) ?? [];
     const span: [number, number] | undefined = placed.length ? [Math.min(...placed), Math.max(...placed) + 1] : undefined;

@@ -15,6 +15,7 @@ module.exports = {
   moduleNameMapper: { '^k3s-vip$': '<rootDir>/src/index.ts' },
   // No test may touch the user's config/*.yaml or dist/ (see the file).
   setupFiles: ['<rootDir>/test/user-files-guard.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/cdk8s-outdir-cleanup.ts'],
+  // Each suite's temporary files in a folder of its own, outside a busy /tmp (see the file).
+  setupFilesAfterEnv: ['<rootDir>/test/private-tmpdir.ts', '<rootDir>/test/cdk8s-outdir-cleanup.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary.js'],
 };

@@ -2,7 +2,7 @@
 type Rows<T = string> = [label: string, input: T][];
 export function aliasBomb(levels: number, tail?: string): string;
 export function commentLines31a(size?: number): Rows;
-export function deepLongYaml(): Rows;
+export function deepLongYaml(lines?: number): Rows;
 export function escapedQuotes(): Rows;
 export function keyShapes27a(size?: number): Rows;
 export function keyShapes28a(size?: number): Rows;

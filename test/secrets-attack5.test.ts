@@ -228,11 +228,11 @@ describe('attack round 5: secrets', () => {
   );
 });
 
-// Timed in `npm run bench` (hostile input); the generous timeout fails only a hang.
-test.each(hostile.deepLongYaml())(
-  'the line reader keeps its key path in linear time (a deep, long YAML text of %s)',
+// Timed at 40,000 lines in `npm run bench` (hostile input); here a fifth of that, and the generous timeout fails only a hang.
+test.each(hostile.deepLongYaml(8_000))(
+  'the line reader keeps its key path (a deep, long YAML text of %s)',
   (_, text) => {
-    expect(secretsInLines(text)).toContain('v39999');
+    expect(secretsInLines(text)).toContain('v7999');
   },
   60_000,
 );

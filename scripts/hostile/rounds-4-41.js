@@ -31,9 +31,12 @@ const lineScanTexts = (size = 400_000) =>
     'token:\n'.repeat(scaled(60_000, size)),
   ]);
 
-/** A deep, long YAML text whose last line holds the secret `v39999` (secrets-attack5). */
-const deepLongYaml = () => [
-  ['40,000 lines', Array.from({ length: 40_000 }, (_, i) => `${' '.repeat(i % 200)}k${i}: {Authorization: drop, token: v${i}}`).join('\n')],
+/** A deep, long YAML text of `lines` lines whose last line holds the secret `v<lines - 1>` (secrets-attack5). */
+const deepLongYaml = (lines = 40_000) => [
+  [
+    `${lines.toLocaleString('en-US')} lines`,
+    Array.from({ length: lines }, (_, i) => `${' '.repeat(i % 200)}k${i}: {Authorization: drop, token: v${i}}`).join('\n'),
+  ],
 ];
 
 /** 1 MB texts for the key shapes (attack round 29a). */

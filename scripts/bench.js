@@ -279,6 +279,12 @@ function hostileInput() {
       (text) => secretsInData({ data: { k0: text } }),
     ],
     [
+      'tables and sections 51, 1 MB texts as data (attack50-tables51)',
+      3,
+      hostile.tables51,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
+    [
       'device config lines 50, 1 MB texts as data (attack49-netdev50)',
       3,
       hostile.deviceLines50,

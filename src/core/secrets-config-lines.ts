@@ -79,7 +79,7 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:(?:(?:\*|//+)[ \t]*)?@param(?:[ \t]+\{[^}\n]*\})?[ \t]+)?password[ \t]+(\S+)[ \t]*\r?$`,
-  String.raw`(?<!\S)(?:user|username)[ \t]+\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word|wd)?[ \t]+(\S+)`,
+  String.raw`(?<!\S)(?:user|username)[ \t]+(?!\|)\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word|wd)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
   String.raw`^[ \t]*[^\s:#{]+:\{${anyCase('(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)(?:\\.(?:B64|BASE64|HEX))?')}\}([^:\s]+)`,
   String.raw`^[ \t]*\[[^\]\s]+\]:\d{1,5}[ \t]+[^\s:]+:(\S+)`,

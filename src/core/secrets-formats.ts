@@ -10,6 +10,7 @@ import { POWERSHELL_CREDENTIAL, powershellCredentialSpans } from './powershell-c
 import { isReference } from './secrets-text';
 import { nameAsRead } from './text-decodings';
 import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
+import { SECRET_SECTION, secretSectionSpans } from './secret-sections';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
@@ -194,6 +195,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: powershellCredentialSpans, what: POWERSHELL_CREDENTIAL },
   { find: callCredentialSpans, what: CALL_CREDENTIAL },
   { find: tableColumnSpans, what: TABLE_COLUMN_SECRET },
+  { find: secretSectionSpans, what: SECRET_SECTION },
   { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
   { find: deviceConfigSpans, what: DEVICE_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },

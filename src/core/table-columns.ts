@@ -1,5 +1,6 @@
-import { namesSecretValue } from './secrets-keys';
 import { rstSimpleTableCells } from './rst-simple-tables';
+import { markupTableCells } from './markup-tables';
+import { columnKey, headerName, holdsNoSecret, namesSecretColumn, namesValueColumn } from './table-column-names';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -9,18 +10,24 @@ import { setsSecret } from './secrets-text';
  * reference, a placeholder or empty (setsSecret, as for `name=value`). A row of another width or a blank line ends the
  * table. Round 48a-5: a CSV cell quoted over line breaks, a quoted header cell holding the delimiter, Markdown's `\|`
  * inside a cell, reStructuredText grid tables (their `+---+` borders skipped) and simple tables (rst-simple-tables.ts). Prose ("user, password and token are required") is no header: each cell of one is a short name.
+ * Round 49a-9/10/11: a CSV header cell quoted over lines, Markdown header names in code or emphasis, Org-mode rules
+ * (`|---+---|`), key/value tables (`| Key | Value |`: a row whose first cell names a secret holds one in the value
+ * column), HTML and rst list/CSV tables (markup-tables.ts); a column named for a date, count or flag about a secret,
+ * and a cell that is a date or a yes/no word, hold none (table-column-names.ts).
  */
 
 /** What a cell under a secret column is called in findings (`FoundSecret.what`). */
-export const TABLE_COLUMN_SECRET = 'a cell under a column named like a secret (a CSV, TSV, Markdown or reStructuredText table)';
+export const TABLE_COLUMN_SECRET =
+  'a cell under a column named like a secret (a CSV, TSV, Markdown, Org-mode, HTML or reStructuredText table)';
 
 /** A header's cell: a name of at most four words (`password`, `API Key`, `db.password`). */
 const HEADER_CELL = /^[A-Za-z_][\w.-]{0,63}(?: [A-Za-z_][\w.-]{0,63}){0,3}$/;
 /** A CSV header's quoted cell may hold blanks and punctuation (`"last, first"`, 48a-5). */
-const QUOTED_HEADER_CELL = /^[A-Za-z_][\w .,;:()/&'-]{0,63}$/;
-const isHeaderCell = ({ text, quoted }: Cell): boolean => HEADER_CELL.test(text) || (quoted && QUOTED_HEADER_CELL.test(text));
-/** A Markdown table's rule row (`|---|:--:|`). */
-const RULE_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
+const QUOTED_HEADER_CELL = /^[A-Za-z_][\w .,;:()/&'\r\n-]{0,63}$/;
+/** A header's cell, its Markdown code or emphasis marks dropped (`\`password\``, `**Password**`: 49a-9). */
+const isHeaderCell = ({ text, quoted }: Cell): boolean => HEADER_CELL.test(headerName(text)) || (quoted && QUOTED_HEADER_CELL.test(text));
+/** A Markdown table's rule row (`|---|:--:|`), or an Org-mode table's (`|-----+-----|`, 49a-9). */
+const RULE_ROW = /^[ \t]*[|+]?[ \t]*:?-{3,}:?[ \t]*(?:[|+][ \t]*:?-{3,}:?[ \t]*)*[|+]?[ \t]*\r?$/;
 /** A reStructuredText grid table's border row (`+------+======+`). */
 const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*\r?$/;
 /** A header longer than this is no table's header (a long line is not split for one). */
@@ -103,16 +110,35 @@ function closingQuote(text: string, from: number, limit: number, memo?: QuoteMem
   return -1;
 }
 
-/** The delimiter of a header line and its cells, or undefined where the line is no header with a secret column. */
-function headerOf(text: string, start: number, end: number): { delimiter: string; cells: Cell[]; secret: number[] } | undefined {
+/** The line after the newline at `end` (at most MAX_HEADER characters of it). */
+function nextLine(text: string, end: number): string {
+  const next = text.indexOf('\n', end + 1);
+  return text.slice(end + 1, Math.min(next < 0 ? text.length : next, end + 1 + MAX_HEADER));
+}
+
+/**
+ * A header line's delimiter, its cells, its secret columns and its end (a quoted CSV cell may run over lines, 49a-9), or
+ * undefined where the line is no header with a secret column. A key/value table's header (`| Key | Value |`, 49a-9)
+ * has a value column: a row whose first cell names a secret (`| DB password | … |`) holds one there.
+ */
+type Header = { delimiter: string; cells: Cell[]; secret: number[]; value: number; end: number };
+function headerOf(text: string, start: number, end: number, memo: QuoteMemo, next: Record<string, number>): Header | undefined {
   if (end - start > MAX_HEADER) return undefined;
-  const line = text.slice(start, end);
+  // A quoted first cell may run over lines (`"user` / `name",password`): its delimiters may follow on a later line.
+  const quoted = /^[ \t]*"/.test(text.slice(start, start + 64));
+  const limit = quoted ? Math.min(text.length, start + MAX_HEADER) : end;
   for (const delimiter of ['\t', ',', ';', '|']) {
-    if (!line.includes(delimiter)) continue;
-    const { cells } = recordOf(text, start, delimiter, false);
+    // Each delimiter's next place, found once for all lines (linear): none before `limit` is no header of it.
+    if (next[delimiter] < start) next[delimiter] = text.indexOf(delimiter, start) >>> 0;
+    if (next[delimiter] >= limit) continue;
+    const record = recordOf(text, start, delimiter, delimiter !== '|', memo);
+    const { cells } = record;
     if (cells.length < 2 || cells.length > MAX_CELLS || !cells.every(isHeaderCell)) continue;
-    const secret = cells.flatMap(({ text: name }, i) => (namesSecretValue(name) ? [i] : []));
-    if (secret.length > 0) return { delimiter, cells, secret };
+    const secret = cells.flatMap(({ text: name }, i) => (namesSecretColumn(name) ? [i] : []));
+    const value = cells.findIndex(({ text: name }, i) => i > 0 && namesValueColumn(name));
+    // A Markdown table's header over its rule row is one even with no secret column: its rows are no headers then.
+    const ruled = delimiter === '|' && secret.length === 0 && value < 0 && RULE_ROW.test(nextLine(text, record.end));
+    if (secret.length > 0 || value > 0 || ruled) return { delimiter, cells, secret, value, end: record.end };
   }
   return undefined;
 }
@@ -120,7 +146,7 @@ function headerOf(text: string, start: number, end: number): { delimiter: string
 /** Where a text holds a table's cell under a column named like a secret: the cell's span. */
 export function tableColumnSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|pw|token|secret|key|cred|auth|psk/i.test(text)) return spans;
+  if (!/pass|pw|token|secret|key|cred|auth|psk|wort|contrase|senha|has[lł]o|l[oö]senord|salasana|parola/i.test(text)) return spans;
   const lineEnd = (at: number): number => {
     const end = text.indexOf('\n', at);
     return end < 0 ? text.length : end;
@@ -131,21 +157,29 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
     const key = `${column}\n${cell}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
-      verdict = verdicts.size < MAX_JUDGED ? setsSecret(column, cell) : !/^[$<{%]/.test(cell);
+      verdict = holdsNoSecret(cell) ? false : verdicts.size < MAX_JUDGED ? setsSecret(column, cell) : !/^[$<{%]/.test(cell);
       verdicts.set(key, verdict);
     }
     return verdict;
   };
   // reStructuredText simple tables (rst-simple-tables.ts), their header's text judged as a CSV header's cell is.
-  const secretColumn = (name: string): boolean => HEADER_CELL.test(name) && namesSecretValue(name);
-  for (const cell of rstSimpleTableCells(text, secretColumn)) {
-    if (isSecretCell(cell.column, cell.text)) spans.push([cell.start, cell.end]);
+  const secretColumn = (name: string): boolean => HEADER_CELL.test(headerName(name)) && namesSecretColumn(name);
+  const keys = new Map<string, string>();
+  for (const cells of [rstSimpleTableCells(text, secretColumn), markupTableCells(text, secretColumn)]) {
+    for (const cell of cells) {
+      let key = keys.get(cell.column);
+      if (key === undefined) keys.set(cell.column, (key = columnKey(cell.column)));
+      if (isSecretCell(key, cell.text)) spans.push([cell.start, cell.end]);
+    }
   }
   if (!/[\t,;|]/.test(text)) return spans;
   let start = 0;
+  const headerMemo: QuoteMemo = { until: 0 };
+  const next: Record<string, number> = { '\t': -1, ',': -1, ';': -1, '|': -1 };
   while (start < text.length) {
     let end = lineEnd(start);
-    const header = headerOf(text, start, end);
+    const header = headerOf(text, start, end, headerMemo, next);
+    if (header) end = header.end;
     start = end + 1;
     if (!header) continue;
     // Rows follow, of the header's width; Markdown's rule row after the header is none, nor a reStructuredText grid
@@ -161,7 +195,11 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
       end = record.end;
       for (const i of header.secret) {
         const cell = record.cells[i];
-        if (cell.text !== '' && isSecretCell(header.cells[i].text, cell.text)) spans.push([cell.start, cell.end]);
+        if (cell.text !== '' && isSecretCell(columnKey(header.cells[i].text), cell.text)) spans.push([cell.start, cell.end]);
+      }
+      const [key, value] = [headerName(record.cells[0].text), record.cells[header.value]];
+      if (value && /^\S+$/.test(value.text) && HEADER_CELL.test(key) && namesSecretColumn(key) && isSecretCell(key, value.text)) {
+        spans.push([value.start, value.end]);
       }
     }
   }

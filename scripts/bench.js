@@ -290,6 +290,12 @@ function hostileInput() {
       hostile.deviceLines50,
       (text) => secretsInData({ data: { k0: text } }),
     ],
+    [
+      'device config blocks 51, 1 MB texts as data (attack50-netdev51)',
+      3,
+      hostile.deviceBlocks51,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['literal forms 49, 1 MB texts as data (attack49-lits50)', 3, hostile.literalForms49, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],

@@ -43,6 +43,8 @@ export function tables50(size?: number): Rows;
 export function tables51(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */
 export function deviceLines50(size?: number): Rows;
+/** Round 49a-7 netdev51: device config blocks' near-misses (bare keys, heads, indents). */
+export function deviceBlocks51(size?: number): Rows;
 export function codeForms45(size?: number): Rows;
 export function codeParameters44(size?: number): Rows;
 export function secretLines45(size?: number): Rows;

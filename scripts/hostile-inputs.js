@@ -10,4 +10,5 @@ module.exports = {
   ...require('./hostile/rounds-34-49'),
   ...require('./hostile/rounds-48-50'),
   ...require('./hostile/tables51'),
+  ...require('./hostile/netdev51'),
 };

@@ -19,6 +19,11 @@ import { setsSecret } from './secrets-text';
  *   `text-authentication`, `wpa-psk ascii|hex`: anywhere on such a line, the words being a secret's own;
  * - `authentication` then `text|string|password|key|md5 key-string|md5 N key`, or alone after an HSRP/VRRP/GLBP group or
  *   NHRP (`standby 1 authentication …`); a mode (`message-digest`, `null`, `md5`, `key-chain NAME`) is none.
+ * Round 49a-7: inside a device command's indented block (`line con 0`, `radius server R1`, `aaa group server radius G`,
+ * `wlan W 1 ssid S`, `interface …`: the nearest less indented line is a command's), a bare `password|secret|key
+ * [type] VALUE` line is a secret when VALUE ends the line; `pac key`, `server-private … key`, ASA `failover key
+ * [hex]`, `set-key [ascii|hex] [type]`, `passphrase` (VyOS wireless, last word) and IOS' master key `key config-key
+ * [password-encrypt|1] VALUE` too. Key chains (`key 1`), `login local`, `transport input ssh` and hashes set none.
  * A hash is no secret: Cisco's types 4, 5, 8, 9 and crypt hashes (`$1$…`, `$8$salt$hash`, `$9$salt$hash`, `$6$…`); type 6
  * is encrypted under the device's master key, which no config line shows. Type 7 (Cisco's `service
  * password-encryption`) and Junos' `$9$…` are reversible encodings whose key is published (any type-7 or $9$ decoder
@@ -30,7 +35,7 @@ export const DEVICE_CONFIG_SECRET =
   "a password, key or community of a network device's config line (Cisco, FRR, Junos, VyOS; clear text, Cisco type 7 or Junos $9$, which read back as the password)";
 
 /** A cheap test of a text: no line without one of these words is read. */
-const CLUE = /password|secret|key|community|auth|psk|snmp/;
+const CLUE = /password|secret|key|community|auth|psk|snmp|passphrase/;
 /** The longest line read. */
 const MAX_LINE = 4096;
 /** A line's words: quoted or bare, `;`, `{` and `}` apart (Junos' curly form). */
@@ -45,9 +50,19 @@ const PASSWORD_HEADS = new Set(['enable', 'username', 'ppp', 'ip', 'ipv6', 'set'
 const PASSWORD_CONTEXT =
   /^(?:radius-server|tacacs-server|tacplus-server|radius|tacacs|sent-username|chap|pap|root-authentication|authentication|ftp|\d{1,3}(?:\.\d{1,3}){3})$/;
 /** Words before `key` that make it a device's anywhere on the line. */
-const KEY_CONTEXT = /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication)$/;
-/** A block of a RADIUS or TACACS+ server (IOS `radius server NAME`, `tacacs server NAME`, ASA `aaa-server NAME …`). */
-const SERVER_BLOCK = /^(?:radius|tacacs)[ \t]+server[ \t]|^aaa-server[ \t]/;
+const KEY_CONTEXT =
+  /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication|pac|server-private|failover)$/;
+/**
+ * A block whose bare `password`, `secret` or `key` is a secret even in letters: a RADIUS or TACACS+ server's (IOS
+ * `radius server NAME`, `aaa group server radius G`, ASA `aaa-server NAME …`), a console or vty line's, a WLAN's.
+ */
+const SECRET_BLOCK =
+  /^[ \t]*(?:(?:radius|tacacs)[ \t]+server[ \t]|aaa-server[ \t]|aaa[ \t]+group[ \t]+server[ \t]|line[ \t]+(?:con|console|vty|aux|tty|\d+[ \t]+\d)|wlan[ \t])/;
+/**
+ * A device command opening a block: command words (ASA's `(inside)` too), no `:` at its end (YAML's, Python's), no
+ * brace, no operator.
+ */
+const COMMAND_LINE = /^[ \t]*(?:no[ \t]+)?[a-z][a-z0-9_-]*(?:[ \t]+(?:[A-Za-z0-9_][\w.:/@[\]+*-]*|"[^"\n]*"|\([\w.-]*\)))*[ \t]*$/;
 /** Keywords whose next word (past modifiers) is a secret wherever they stand. */
 const OWN_KEYWORDS = new Set([
   'authentication-key',
@@ -61,6 +76,9 @@ const OWN_KEYWORDS = new Set([
   'text-authentication',
   'wpa-psk',
   'wpa2-psk',
+  'set-key',
+  'passphrase',
+  'wpa-passphrase',
 ]);
 /** `authentication` then one of these: a secret follows. */
 const AUTHENTICATION_THEN = new Set(['text', 'string', 'password', 'key', 'simple-password', 'plaintext-password']);
@@ -82,6 +100,13 @@ interface Word {
   text: string;
   at: number;
 }
+
+/** What the nearest less indented line opens: a secret's block (SECRET_BLOCK), a device command's, none. */
+type Block = 'secret' | 'command' | undefined;
+/** Modifiers of a block's bare `password|secret|key` line before its value. */
+const BARE_MODIFIERS = /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted|hex|ascii)$/;
+/** A file's name or path (OpenVPN's `key client.key`), an operator or a label: never a bare key line's value. */
+const NOT_BARE_VALUE = /[/=]|:$|\.(?:key|pem|crt|cer|der|p12|pfx|txt)$/;
 
 /** The index of the secret after `words[i]` (a keyword), past a privilege level, modifiers and an encryption type. */
 function afterModifiers(words: readonly Word[], i: number, modifiers: RegExp): { at: number; type?: string } {
@@ -109,7 +134,7 @@ function isSecret(value: string, type: string | undefined): boolean {
 }
 
 /** The word indexes of the secrets a line's words hold (with the encryption type written before each). */
-function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: number; type?: string; loose?: boolean }> {
+function secretOn(words: readonly Word[], block: Block): Array<{ at: number; type?: string; loose?: boolean }> {
   const found: Array<{ at: number; type?: string; loose?: boolean }> = [];
   let start = 0;
   if (words[0]?.text === 'no') start = 1;
@@ -127,7 +152,18 @@ function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: n
     if (!COMMAND_WORD.test(word)) break;
     const previous = i > start ? words[i - 1].text : '';
     const twoBack = i > start + 1 ? words[i - 2].text : '';
-    if (word === 'password' || word === 'secret') {
+    // A block's bare `password 0 V`, `key 7 V`: the value ends the line (`password rotation is monthly` is prose).
+    const bare =
+      i === 0 && block !== undefined && /^(?:password|secret|key)$/.test(word) ? afterModifiers(words, i, BARE_MODIFIERS) : undefined;
+    // Under any command, a capitalised word is prose too (`line 3 col 4` / `  key Error`).
+    const proseUnder = block === 'command' && /^[A-Z][a-z]+$/.test(words[bare?.at ?? i].text);
+    if (bare !== undefined && bare.at === lastKey && !NOT_BARE_VALUE.test(words[bare.at].text) && !proseUnder) {
+      found.push({ ...bare, loose: block !== 'secret' });
+    } else if (word === 'config-key' && previous === 'key') {
+      // IOS' master key: `key config-key password-encrypt V`, `key config-key 1 V`.
+      const j = /^(?:password-encrypt|\d)$/.test(words[i + 1].text) ? i + 2 : i + 1;
+      if (j === lastKey) found.push({ at: j });
+    } else if (word === 'password' || word === 'secret') {
       if (i > start && (PASSWORD_HEADS.has(head) || passwordContext))
         // Prose starts with `set` too (`set the password with docker login`): a word of letters counts only after
         // `enable` or `username` (`enable password cisco`).
@@ -138,8 +174,10 @@ function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: n
     } else if (word === 'key') {
       const typed = TYPE_DIGIT.test(words[i + 1].text) && i + 2 <= lastKey;
       const afterAlgorithm = /^\d+$/.test(previous) && MODE_WORD.test(twoBack);
-      const context = i > start ? keyContext : inServerBlock;
-      if (typed || afterAlgorithm || context) found.push({ ...afterModifiers(words, i, TYPE_DIGIT), loose: !context });
+      const next = afterModifiers(words, i, /^(?:\d|hex)$/);
+      // In a server's or line's block, `pac key V`, `key V`: the value ends the line (`key not found` is prose).
+      const context = keyContext || (block === 'secret' && next.at === lastKey);
+      if (typed || afterAlgorithm || context) found.push({ ...next, loose: !context });
     } else if (word === 'community') {
       if (snmp) {
         const at = i + 1;
@@ -158,7 +196,9 @@ function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: n
     } else if (OWN_KEYWORDS.has(word)) {
       const next = afterModifiers(words, i, MODE_WORD);
       // A keyring's `pre-shared-key address A [M] key K` names its key later (the `key` branch reads it).
-      if (!/^(?:address|hostname)$/.test(words[next.at]?.text ?? '')) found.push({ ...next, loose: true });
+      // `passphrase` (VyOS' wireless, ssh-keygen's prose) counts as the line's last word only.
+      const lastOnly = word === 'passphrase' && next.at !== lastKey;
+      if (!lastOnly && !/^(?:address|hostname)$/.test(words[next.at]?.text ?? '')) found.push({ ...next, loose: true });
     } else if (word === 'authentication') {
       const next = words[i + 1].text;
       // `md5 key-string K` is key-string's own; a mode (`message-digest`, `md5 key-chain NAME`) sets none.
@@ -176,24 +216,37 @@ function secretOn(words: readonly Word[], inServerBlock: boolean): Array<{ at: n
   );
 }
 
+/** What a line opens: a secret's block, a device command's, none (a long line is none). */
+function opens(line: string): Block {
+  if (line.length > MAX_LINE) return undefined;
+  if (!COMMAND_LINE.test(line)) return undefined;
+  return SECRET_BLOCK.test(line) ? 'secret' : 'command';
+}
+
 /** Where a text holds a secret of a network device's config line: the value's span (inside its quotes). */
 export function deviceConfigSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!CLUE.test(text)) return spans;
   let at = 0;
-  // Whether the last line that starts at the margin opens a RADIUS or TACACS+ server's block (`radius server R1`).
-  let inServerBlock = false;
+  // The lines above this one, each less indented than the next, and what each opens (judged when a line under it asks).
+  const parents: Array<{ indent: number; line: string; block?: Block | null }> = [];
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
-    if (/^\S/.test(line)) inServerBlock = SERVER_BLOCK.test(line);
+    const indent = line.search(/\S/);
+    if (indent < 0) continue; // a blank line neither opens nor closes a block
+    while (parents.length > 0 && parents[parents.length - 1].indent >= indent) parents.pop();
+    const parent = parents[parents.length - 1];
+    parents.push({ indent, line });
     if (line.length > MAX_LINE || !CLUE.test(line)) continue;
+    if (parent !== undefined) parent.block ??= opens(parent.line) ?? null;
+    const block = parent?.block ?? undefined;
     const words: Word[] = [];
     for (const match of line.matchAll(WORD)) {
       words.push({ text: match[0], at: start + match.index });
       if (words.length > 64) break;
     }
-    for (const { at: n } of secretOn(words, inServerBlock)) {
+    for (const { at: n } of secretOn(words, block)) {
       const { text: value, at: from } = words[n];
       const quoted = /^(["']).+\1$/s.test(value) ? 1 : 0;
       spans.push([from + quoted, from + value.length - quoted]);

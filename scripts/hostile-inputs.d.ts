@@ -29,6 +29,8 @@ export function controlTexts42(size?: number): Rows;
 export function codeForms46(size?: number): Rows;
 export function docstrings48(size?: number): Rows;
 export function literalForms49(size?: number): Rows;
+/** Round 49a near-misses of K3s tokens: placeholder hashes, token options in lists, `k3s token create` (k3s51). */
+export function k3sTokens51(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;

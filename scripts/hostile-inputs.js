@@ -11,4 +11,5 @@ module.exports = {
   ...require('./hostile/rounds-48-50'),
   ...require('./hostile/tables51'),
   ...require('./hostile/netdev51'),
+  ...require('./hostile/k3s51'),
 };

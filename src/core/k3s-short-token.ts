@@ -12,12 +12,28 @@ import { isCommandReference } from './secret-arguments';
  * `INSTALL_K3S_EXEC="agent -t …"`. Go's flag package takes `-t v`, `-t=v`, `--t v`, `--t=v`, and a long option after
  * one dash (`-token v`); `-tv` glued is refused too. Another command's `-t` (`docker run -t`, `ssh -t`, `tar -tf`,
  * `k3s kubectl exec -t`, `k3s crictl exec -t`) is none. A reference (`$TOKEN`, `"$(cat f)"`) or a placeholder sets
- * none. Spans of the values.
+ * none. Also `k3s token create <token>`'s token (49a-4; docs.k3s.io/cli/token). Spans of the values.
  */
 const ANCHOR =
-  /(?<![\w.-])(?:(?:k3s(?:\.exe)?|rancher\/k3s(?:[:@][\w.:+-]+)?)((?:[ \t]+--?[\w-]+(?:=\S*)?)*)[ \t]+(?:server|agent)|sh[ \t]+-s[ \t]+-(?:[ \t]+(server|agent))?)(?=[ \t]|\\\r?\n)/g;
+  /(?<![\w.-])(?:(?:k3s(?:\.exe)?|rancher\/k3s(?:[:@][\w.:+-]+)?)((?:[ \t]+--?[\w-]+(?:=\S*)?)*)[ \t]+(?:server|agent|token[ \t]+create)|sh[ \t]+-s[ \t]+-(?:[ \t]+(server|agent))?)(?=[ \t]|\\\r?\n)/g;
 /** One word (quoted parts kept), after blanks or an escaped line break; a word ends at `;`, `&`, `|` or a line's end, a `#` opening one is a comment. */
 const WORD = /(?:[ \t]|\\\r?\n)+((?!#)(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"])+)/y;
+
+/** `k3s token create [options] <token>`'s token, its words read by WORD from its lastIndex (its options all take a value). */
+function createdToken(text: string): [number, number] | undefined {
+  for (let n = 0, word; n < 100 && (word = WORD.exec(text)); n++) {
+    if (word[1].startsWith('-')) {
+      if (!word[1].includes('=') && !WORD.exec(text)) return undefined;
+      continue;
+    }
+    const start = word.index + word[0].length - word[1].length;
+    const quoted = /^(["'])(.*)\1$/s.exec(word[1]);
+    if (quoted?.[1] === '"' && quoted[2].includes('$')) return undefined;
+    const bare = quoted ? quoted[2] : word[1];
+    return isToken(word[1]) && isToken(bare) ? (quoted ? [start + 1, start + 1 + bare.length] : [start, start + bare.length]) : undefined;
+  }
+  return undefined;
+}
 
 /** The install script's INSTALL_K3S_EXEC, the words it gives K3s (docs.k3s.io/reference/env-variables). */
 const INSTALL_EXEC = /(?<![\w-])INSTALL_K3S_EXEC=("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|]+)/g;
@@ -28,7 +44,7 @@ const isToken = (value: string): boolean => !!value && !isCommandReference(value
 
 /** The values of `-t` in K3s command lines of `text` (secret-shapes.ts's finders: refused and redacted). */
 export function k3sShortTokenSpans(text: string): Array<[number, number]> {
-  if (!/-t/.test(text) || !/k3s|sh[ \t]+-s/i.test(text)) return [];
+  if (!/-t|create/.test(text) || !/k3s|sh[ \t]+-s/i.test(text)) return [];
   const found: Array<[number, number]> = [];
   const anchors = new RegExp(ANCHOR);
   const namesK3s = linesNaming(text);
@@ -37,6 +53,12 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
     if (anchor[0].startsWith('sh') && !anchor[2] && !namesK3s(anchor.index)) continue;
     WORD.lastIndex = anchor.index + anchor[0].length;
     let word: RegExpExecArray | null;
+    if (/create$/.test(anchor[0])) {
+      const token = createdToken(text);
+      if (token) found.push(token);
+      anchors.lastIndex = token ? token[1] : anchor.index + anchor[0].length;
+      continue;
+    }
     // The command's words, each read once: the next anchor is looked for after them.
     for (let n = 0; n < 200 && (word = WORD.exec(text)); n++) {
       anchors.lastIndex = WORD.lastIndex;
@@ -73,38 +95,63 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * `-t` in a list of K3s' words written in text (sql49's open end): a JSON or flow list, a Dockerfile's exec form, a
- * call's arguments (`subprocess.run(["k3s", "agent", "-t", "…"])`, `exec.Command("k3s", "agent", "-t", "…")`), quoted
- * or bare items on one line; read as execK3sTokens reads a container's command.
+ * `-t`, `--token` and `--agent-token` in a list of K3s' words written in text (sql49's open end; 49a-4): a JSON or flow
+ * list, a Dockerfile's exec form, a call's arguments (`subprocess.run(["k3s", "agent", "--token", "…"])`,
+ * `exec.Command("k3s", "agent", "-t", "…")`, `spawn('k3s', ['agent', '-t', '…'])`), quoted or bare items on one line;
+ * and `k3s token create <token>`'s token; read as execK3sTokens reads a container's command. Where `k3s` is quoted
+ * (code), a bare item is a variable, no value (49a-10: `["k3s", "agent", "-t", token]`); in a list of bare words
+ * (`[k3s, agent, -t, …]`, YAML's flow) it is one.
  */
 const LIST_K3S = /[[(,][ \t]*(["']?)(?:[\w.-]*\/)*k3s(?:\.exe)?\1[ \t]*,/g;
-const LIST_ITEM = /[ \t]*(?:"([^"\n\\]{0,4096})"|'([^'\n\\]{0,4096})'|([^\s,'"()[\]]{1,4096}))[ \t]*([,\])]|$)/y;
+const LIST_ITEM = /[ \t]*\[?[ \t]*(?:"([^"\n\\]{0,4096})"|'([^'\n\\]{0,4096})'|([^\s,'"()[\]]{1,4096}))[ \t]*([,\])]|$)/y;
+/** A list's token options: `-t` as on a command line, and the long `--token`/`--agent-token` (not `--token-file`). */
+const LIST_OPTION = new RegExp(`${OPTION.source}|^--(?:agent-)?token(?:=|$)`);
 function listTokenSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   const heads = new RegExp(LIST_K3S);
   for (let head = heads.exec(text); head; head = heads.exec(text)) {
-    const items: Array<{ word: string; at: number }> = [];
+    const items: Array<{ word: string; at: number; variable: boolean }> = [];
     LIST_ITEM.lastIndex = heads.lastIndex;
     for (let item = LIST_ITEM.exec(text); item && items.length < 200; item = LIST_ITEM.exec(text)) {
       const word = item[1] ?? item[2] ?? item[3];
-      // The word starts after the blanks, and after its opening quote.
-      items.push({ word, at: item.index + item[0].search(/[^ \t]/) + (item[3] === undefined ? 1 : 0) });
+      // The word starts after the blanks (and a call's `[`), and after its opening quote.
+      const at = item.index + item[0].search(/[^ \t[]/) + (item[3] === undefined ? 1 : 0);
+      items.push({ word, at, variable: !!head[1] && item[3] !== undefined });
       heads.lastIndex = LIST_ITEM.lastIndex;
       if (item[4] !== ',') break;
     }
-    let i = 0;
-    while (i < items.length && items[i].word.startsWith('-')) i++;
-    if (!/^(?:server|agent)$/.test(items[i]?.word ?? '')) continue;
-    for (i++; i < items.length; i++) {
-      const option = OPTION.exec(items[i].word);
-      if (!option) continue;
-      const glued = items[i].word.length > option[0].length;
-      const n = glued ? i : i + 1;
-      const value = glued ? items[i].word.slice(option[0].length) : items[n]?.word;
-      const at = glued ? items[i].at + option[0].length : items[n]?.at;
-      if (value !== undefined && at !== undefined && isToken(value)) found.push([at, at + value.length]);
-      i = n;
+    for (const { n, offset } of tokenWords(
+      items.map(({ word }) => word),
+      0,
+      LIST_OPTION,
+    )) {
+      const { word, at, variable } = items[n];
+      if (!variable && isToken(word.slice(offset))) found.push([at + offset, at + word.length]);
     }
+  }
+  return found;
+}
+
+/**
+ * The words of a K3s command (from `i`, after `k3s` and its global options) that hold a token, and where in the word
+ * it starts (a glued `-tX`, `--token=X`): `option`'s value after `server|agent`, or the positional token of `k3s token
+ * create [options] <token>` (docs.k3s.io/cli/token; its options all take a value).
+ */
+function tokenWords(words: readonly string[], i: number, option: RegExp): Array<{ n: number; offset: number }> {
+  const found: Array<{ n: number; offset: number }> = [];
+  for (; i < words.length && words[i].startsWith('-'); i++);
+  if (words[i] === 'token' && words[i + 1] === 'create') {
+    for (i += 2; i < words.length && words[i] !== ';'; i += words[i].includes('=') ? 1 : 2)
+      if (!words[i].startsWith('-')) return [{ n: i, offset: 0 }];
+    return found;
+  }
+  if (!/^(?:server|agent)$/.test(words[i] ?? '')) return found;
+  for (i++; i < words.length && words[i] !== ';'; i++) {
+    const glued = option.exec(words[i]);
+    if (!glued) continue;
+    const n = words[i].length > glued[0].length ? i : i + 1;
+    if (n < words.length) found.push({ n, offset: n === i ? glued[0].length : 0 });
+    i = n;
   }
   return found;
 }
@@ -128,27 +175,19 @@ function linesNaming(text: string): (at: number) => boolean {
  */
 export function execK3sTokens(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const image = typeof record.image === 'string' && /(?:^|\/)rancher\/k3s(?:[:@]|$)/.test(record.image);
+  // A record with no image (a fragment in a text, 49a-4: `args: [agent, -t, …]`) is read as K3s' own.
+  const k3sArgs = (image || !('image' in record)) && !('command' in record);
   return commandLines(record).flatMap((items) => {
     const words = items.map(({ word }) => word);
-    let i = words.findIndex((word) => /(?:^|\/)k3s(?:\.exe)?$/.test(word));
-    if (i < 0 && !(image && !('command' in record))) return [];
-    for (i++; i < words.length && words[i].startsWith('-'); i++);
-    if (!/^(?:server|agent)$/.test(words[i] ?? '')) return [];
-    const found: Array<{ path: Path; value: string; what: string }> = [];
-    for (i++; i < words.length && words[i] !== ';'; i++) {
-      const option = OPTION.exec(words[i]);
-      if (!option) continue;
-      const glued = words[i].length > option[0].length;
-      const n = glued ? i : i + 1;
-      const value = glued ? words[i].slice(option[0].length) : words[n];
+    const i = words.findIndex((word) => /(?:^|\/)k3s(?:\.exe)?$/.test(word));
+    if (i < 0 && !k3sArgs) return [];
+    return tokenWords(words, i + 1, OPTION).flatMap(({ n, offset }) => {
       const { key, index } = items[n] ?? {};
-      if (value !== undefined && key !== undefined && isToken(value))
-        found.push({ path: index === undefined ? [...at, key] : [...at, key, index], value: String(items[n].item), what: K3S_SHORT_TOKEN });
-      i = n;
-    }
-    return found;
+      if (key === undefined || !isToken(words[n].slice(offset))) return [];
+      return [{ path: index === undefined ? [...at, key] : [...at, key, index], value: String(items[n].item), what: K3S_SHORT_TOKEN }];
+    });
   });
 }
 
 /** What such a value is called in messages. */
-export const K3S_SHORT_TOKEN = 'a K3s token given as k3s -t';
+export const K3S_SHORT_TOKEN = 'a K3s token given on a k3s command line (-t, --token, token create)';

@@ -1,3 +1,5 @@
+import { isPlaceholder } from './placeholders';
+
 /**
  * K3s' secure token `K10<CA hash>::<credentials>` (docs.k3s.io/cli/token), also with the hash cut short or left out
  * (`K10::server:<password>`): the credentials after `::` are the secret, whatever the hash.
@@ -39,11 +41,13 @@ const FORMAT_PLACE = /%(?:\d+\$)?s|\{\d*\}/g;
 const INTERPOLATED_HASH = /(?:\}|%s)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\]{6,})/g;
 /**
  * A token whose CA hash is a placeholder or a variable and whose credentials are a literal (48a-2: `K10${H}::server:pw`,
- * `K10<hash>::…`, `K10$H::…`, `K10{ca_hash}::…`, `K10%s::…`, `K10...::…`): the credentials are the secret, whatever the
- * hash.
+ * `K10<hash>::…`, `K10$H::…`, `K10{ca_hash}::…`, `K10%s::…`, `K10...::…`; 49a-1: any word, `K10XXXX::…`, `K10CAHASH::…`,
+ * `K10yourhash::…`, `K10_HASH_::…`, `K10_::…`, `K10ca-hash::…`, `K10[hash]::…`): `K10`, then any run without a blank,
+ * a quote or a colon, then `::` and `<user>:`. The credentials are the secret, whatever the hash; they start with no
+ * colon (`K10Widget::server::start()` is a path in code).
  */
 const PLACEHOLDER_HASH =
-  /K10(?:[$#]?\{[^{}\s]{1,64}\}|\$\w{1,64}|<[^<>\s]{1,64}>|%s|\.{3}|…)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\<]{6,})/gi;
+  /(?<![A-Za-z0-9])K10(?:[$#]?\{[^{}\s]{1,64}\}|[^\s"'`:]{0,128})(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\<:][^\s"'`{}$%#\\<]{5,})/gi;
 /** How many literals are joined to a token's head, and how long each is read. */
 const MAX_PIECES = 8;
 const MAX_PIECE = 1024;
@@ -94,7 +98,8 @@ function listJoined(text: string, at: number, close: number, pieces: string[]): 
 export function joinedK3sTokenSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!/k10/i.test(text)) return spans;
-  for (const match of text.matchAll(PLACEHOLDER_HASH)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(PLACEHOLDER_HASH))
+    if (!isPlaceholder(match[1])) spans.push([match.index, match.index + match[0].length]);
   let from = 0;
   let heads = 0;
   let lists = 0;

@@ -116,7 +116,14 @@ function embeddedObjects(text: string, yaml: boolean): unknown[] | undefined {
 const mayHoldSecret = (text: string): boolean =>
   MAY_NAME_SECRET.test(text.toLowerCase().replace(/[^a-z0-9\\]/g, '')) ||
   JWK_PRIVATE_KEY.test(text) ||
-  (COMMAND_KEY.test(text) && mayHoldCommand(text));
+  (COMMAND_KEY.test(text) && (mayHoldCommand(text) || (text.length <= K3S_ARGS_TEXT && K3S_ARGS.test(text) && TOKEN_OPTION.test(text))));
+/**
+ * K3s' `args` in a fragment with no image (49a-4: `args: [agent, -t, …]`, k3s-short-token.ts execK3sTokens): a list
+ * whose first item is `server` or `agent`, in a text no longer than a pod's spec is (a MB of such lines took 10 s).
+ */
+const K3S_ARGS = /(?:^|[{,])[ \t-]*["']?args["']?[ \t]*:[ \t]*(?:\[[ \t]*|\r?\n[ \t]*-[ \t]+)["']?(?:server|agent)\b/m;
+const K3S_ARGS_TEXT = 65_536;
+const TOKEN_OPTION = /(?:^|[\s,["'])--?(?:agent-)?t/m;
 /**
  * A key that runs a command (data-commands.ts: Kubernetes' `command`/`args`, compose's `entrypoint` and healthcheck
  * `test`; `argv`/`cmd` lists), at a line's start or a flow mapping's, in text that names a client: its lists are one command line, judged as

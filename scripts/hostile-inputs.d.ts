@@ -29,6 +29,7 @@ export function controlTexts42(size?: number): Rows;
 export function codeForms46(size?: number): Rows;
 export function docstrings48(size?: number): Rows;
 export function literalForms49(size?: number): Rows;
+export function literalWrappers51(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;

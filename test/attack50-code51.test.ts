@@ -35,6 +35,7 @@ const literals: ReadonlyArray<readonly [string, string, string]> = [
   ['jsonwebtoken sign of an object', `const t = jwt.sign({ sub: user.id, roles: [1, 2] }, "${S}", { expiresIn: '1h' });`, S],
   ['jsonwebtoken verify', `jwt.verify(token, '${S}', (err, decoded) => {});`, S],
   ['PyJWT encode', `token = jwt.encode(payload, "${S}", algorithm="HS256")`, S],
+  ['ruby-jwt without parentheses', `t = JWT.encode payload, '${S}', 'HS256'`, S],
   ['PyJWT decode', `data = jwt.decode(token, "${S}", algorithms=["HS256"])`, S],
 ];
 
@@ -97,6 +98,8 @@ describe('49a-5/6 controls: references, prompts, ports and paths, prose are acce
     'data = jwt.decode(token, options={"verify_signature": False})',
     'encoded = jwt.encode({"sub": "bob"}, settings.SECRET_KEY)',
     'jwt.sign(payload, "<your secret>")',
+    "encoded = JWT.encode payload, hmac_secret, 'HS256'",
+    'JWT.decode token, nil, false',
     // ports, paths and other -p options
     'ssh -p 22 bob@host',
     'mkdir -p /var/lib/app',
@@ -125,6 +128,7 @@ describe('49a-5/6 controls: references, prompts, ports and paths, prose are acce
     'cryptsetup status x',
     'echo "$PW" | keytool -importpass -alias a -keystore k.jks',
     'echo -n "$PW" | argon2 somesalt -id',
+    'echo hi | argon2 -h',
     'p.stdin.writelines(lines)',
     'p = subprocess.Popen(["chpasswd"], stdin=subprocess.PIPE, text=True)\np.stdin.writelines(["bob:", pw, "\\n"])',
     // prose

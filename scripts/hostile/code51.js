@@ -21,6 +21,8 @@ const literalWrappers51 = (size = 1_000_000) =>
       ['long names before operators', `${'a'.repeat(120)}$ = `],
       ['jwt calls never closed', 'jwt.sign({ a: ['],
       ['jwt calls of commas', 'jwt.sign(a, '],
+      ['jwt calls without parentheses', 'JWT.encode a, '],
+      ['jwt calls without parentheses, a brace open', 'jwt.sign {a '],
       ['net use shares', 'net use \\\\srv\\share '],
       ['pdftk passwords', 'pdftk user_pw '],
     ],

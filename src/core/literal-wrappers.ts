@@ -15,8 +15,9 @@ import { setsSecret } from './secrets-text';
  * - C/C++'s and Python's adjacent literals, which the compiler joins (`const char password[] = "ab" "cd";`): the value
  *   is all of them, one after the other;
  * - a JSON Web Token's signing key given as a literal, whatever the variable is called (`jwt.sign(payload, '…')`,
- *   `jwt.encode(payload, "…", algorithm="HS256")`, `jwt.decode(token, "…")`, `jwt.verify(token, '…')`: the second
- *   argument of jsonwebtoken's and PyJWT's calls is the HMAC secret), judged as a value named `secret`.
+ *   `jwt.encode(payload, "…", algorithm="HS256")`, `jwt.decode(token, "…")`, `jwt.verify(token, '…')`, Ruby's
+ *   `JWT.encode payload, '…', 'HS256'`: the second argument of jsonwebtoken's, PyJWT's and ruby-jwt's calls is the
+ *   HMAC secret), judged as a value named `secret`.
  * A name's form that the quote readers take already (`password = "…"` alone) is left to them. A reference, a
  * placeholder or an interpolation only (`String::from("${PW}")`, `new String(System.getenv("PW"))`: no literal right
  * after the wrapper) sets none (setsSecret), and so does a variable given to jwt (`jwt.sign(payload, secret)`).
@@ -41,7 +42,8 @@ const buildNamed = (): RegExp =>
 let named: RegExp | undefined;
 
 /** jsonwebtoken's, PyJWT's and the like's calls that take the HMAC secret second. */
-const JWT_CALL = /(?<![\w$])(?:jwt|jws|JWT|jose|jsonwebtoken|PyJWT)[ \t]*\.[ \t]*(?:sign|encode|decode|verify)[ \t]*\(/g;
+const JWT_CALL =
+  /(?<![\w$])(?:jwt|jws|JWT|jose|jsonwebtoken|PyJWT)[ \t]*\.[ \t]*(?:sign|encode|decode|verify)(?:[ \t]*\(|[ \t]+(?=[\w{[]))/g;
 
 /** Text that may hold one of the forms above (the name's operator and a wrapper or VB's `As`, a brace, a prefix, jwt). */
 const CLUE =
@@ -86,10 +88,11 @@ function joinedAt(
   return { value, span: [first.start, last.end], count, prefix: first.prefix, suffix: last.suffix };
 }
 
-/** The end of the call's first argument from `at` (after its `(`), depth-aware: the `,` that ends it, or -1. */
-function firstArgumentEnd(text: string, at: number): number {
+/** The end of the call's first argument from `at` (after its `(`), depth-aware: the `,` that ends it, or -1 (a line's end too, `bare`). */
+function firstArgumentEnd(text: string, at: number, bare: boolean): number {
   for (let i = at, depth = 0; i < text.length && i < at + 1024; i++) {
     const c = text[i];
+    if (c === '\n' && bare && depth === 0) return -1;
     if (c === '"' || c === "'" || c === '`') {
       const close = text.indexOf(c, i + 1);
       if (close < 0 || close >= at + 1024) return -1;
@@ -140,12 +143,12 @@ export function wrappedLiteralSpans(text: string): Array<[number, number]> {
     let read = 0;
     for (const call of text.matchAll(JWT_CALL)) {
       if (call.index < read) continue;
-      const comma = firstArgumentEnd(text, call.index + call[0].length);
+      const comma = firstArgumentEnd(text, call.index + call[0].length, !call[0].endsWith('('));
       read = comma < 0 ? call.index + call[0].length + 1024 : comma;
       const at = comma < 0 ? -1 : comma + 1 + /^[ \t\r\n]*/.exec(text.slice(comma + 1))![0].length;
       const literal = at < 0 ? undefined : plainAt(text, at);
       // The whole second argument (`'…'` then `,` or `)`), not an expression starting with a literal.
-      if (!literal || !/^[ \t\r\n]*[,)]/.test(text.slice(literal.after, literal.after + 64))) continue;
+      if (!literal || !/^[ \t\r\n]*(?:[,)]|$)/.test(text.slice(literal.after, literal.after + 64))) continue;
       const value = text.slice(literal.start, literal.end);
       if (value && judge('secret', value)) spans.push([literal.start, literal.end]);
     }

@@ -93,7 +93,13 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^rclone$/, after: /^obscure$/, option: /^-$/, reading: 'password', name: 'obscure -' },
   { client: /^cryptsetup$/, holds: cryptsetupAsks, reading: 'password', name: 'passphrase' },
   { client: /^keytool$/, option: /^-importpass$/, reading: 'password', name: '-importpass' },
-  { client: /^argon2$/, reading: 'password', name: 'on standard input' },
+  // Its usage (`-h`, no salt) reads nothing.
+  {
+    client: /^argon2$/,
+    holds: (words, i) => !!words[i + 1] && !/^(?:-h|--help)$/.test(words[i + 1]),
+    reading: 'password',
+    name: 'on standard input',
+  },
 ];
 
 /** A cryptsetup action that asks for a passphrase, its key file not given (`-d`, `--key-file`: a file read instead). */

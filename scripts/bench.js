@@ -298,6 +298,12 @@ function hostileInput() {
     ],
     ['literal forms 49, 1 MB texts as data (attack49-lits50)', 3, hostile.literalForms49, (text) => secretsInData({ data: { k0: text } })],
     ['K3s tokens 51, 1 MB texts as data (attack50-k3s51)', 8, hostile.k3sTokens51, (text) => secretsInData({ data: { k0: text } })],
+    [
+      'literal wrappers 51, 1 MB texts as data (attack50-code51)',
+      5,
+      hostile.literalWrappers51,
+      (text) => secretsInData({ data: { k0: text } }),
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

@@ -12,4 +12,5 @@ module.exports = {
   ...require('./hostile/tables51'),
   ...require('./hostile/netdev51'),
   ...require('./hostile/k3s51'),
+  ...require('./hostile/code51'),
 };

@@ -63,9 +63,13 @@ function netUserPassword(words: readonly string[], i: number, state: WordState):
   const word = words[i].toLowerCase();
   if (word.startsWith('/') || word.startsWith('-')) return undefined;
   if (state.sub === undefined) {
-    state.sub = word === 'user' ? 'user' : /^(?:rpc|ads|sam)$/.test(word) ? undefined : 'other';
+    state.sub = word === 'user' || word === 'use' ? word : /^(?:rpc|ads|sam)$/.test(word) ? undefined : 'other';
     return undefined;
   }
+  // (49a-6) `net use [device] \\server\share [password|*] [/user:…]` (learn.microsoft.com gg651155, net use): the word
+  // right after the share (a UNC path; a shell may have halved its backslashes).
+  if (state.sub === 'use')
+    return /^\\{1,2}[^\\\s]/.test(words[i - 1] ?? '') && word !== '*' ? { value: words[i], option: 'use <share> <password>' } : undefined;
   if (!state.sub.startsWith('user')) return undefined;
   const n = ++state.positional;
   if (n === 1 && /^(?:add|password)$/.test(word)) state.sub = 'user add';

@@ -10,7 +10,7 @@ interface LogonState {
  *   glue their values (`-d,`, `-x0x09`, `-m20`), so every other word counts;
  * - HTTPie's `http|https [options] -a|--auth user:password` (httpie.io/docs/cli/authentication): the part after the
  *   colon (`-a user` alone prompts for it); with `-A|--auth-type bearer` the whole value is the token. argparse takes
- *   `-a v`, `-av` and `--auth=v`.
+ *   `-a v`, `-av` and `--auth=v`; its Rust clone `xh`/`xhs` takes the same (github.com/ducaale/xh README, 49a-6).
  */
 export function logonWordPassword(
   client: string,
@@ -42,4 +42,4 @@ function bearer(words: readonly string[]): boolean {
 }
 
 /** The clients logonWordPassword reads. */
-export const LOGON_WORD_CLIENT = /^(?:i?u?sql|https?)$/;
+export const LOGON_WORD_CLIENT = /^(?:i?u?sql|https?|xhs?)$/;

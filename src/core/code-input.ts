@@ -1,7 +1,16 @@
 import { callListAt } from './call-lists';
 import { probeOf, singleQuoted, textSpans, type ProbeEdit } from './probe-spans';
 import { shellWords } from './secret-arguments';
-import { commandWords, HANDLE_CLUE, handleFeeds, notWritten, perlOpenCalls, startInfoCalls, type HandleFeed } from './stdin-handles';
+import {
+  commandWords,
+  HANDLE_CLUE,
+  handleFeeds,
+  listedLiterals,
+  notWritten,
+  perlOpenCalls,
+  startInfoCalls,
+  type HandleFeed,
+} from './stdin-handles';
 import { isStdinReader, stdinPasswords, stdinReading } from './stdin-passwords';
 
 /**
@@ -127,11 +136,12 @@ function codeInputEdits(text: string): ProbeEdit[] {
   const calls = new Map<number, Call>();
   let budget = 4 * text.length + MAX_CALL;
   let done = 0;
-  const feeds: HandleFeed[] = [...text.matchAll(FEED)].map((feed) => ({
-    index: feed.index,
-    quoteAt: feed.index + feed[0].length - 1,
-    prefix: feed[1],
-  }));
+  const feeds: HandleFeed[] = [...text.matchAll(FEED)].map((feed) => {
+    const quoteAt = feed.index + feed[0].length - 1;
+    // A list written line after line (Python's `p.stdin.writelines(["bob:", "…", "\n"])`, 49a-6): its literals joined.
+    const joined = /writelines[ \t]*\([ \t]*\[[ \t]*[bBrRuUfF]{0,2}["']$/.test(feed[0]) ? listedLiterals(text, quoteAt).slice(1) : [];
+    return { index: feed.index, quoteAt, prefix: feed[1], joined: joined.length ? joined : undefined };
+  });
   feeds.push(...handleFeeds(text));
   feeds.sort((a, b) => a.quoteAt - b.quoteAt);
   for (const feed of feeds) {

@@ -78,7 +78,8 @@ const RULES: readonly Rule[] = [
   // (48a-10) my_getopt takes any unambiguous prefix of a long option: `--passw=`, `--passwo=` (and MFA's `--password1=`).
   { client: /^(?:mysql|mariadb)/, option: '--password', glued: /^--pass(?:w(?:o(?:r(?:d[123]?)?)?)?)?=(.+)$/s },
   // (48a-10) SQL Server's `bcp … -P <password>` and Sybase's `isql -P` (learn.microsoft.com sql/tools/bcp-utility).
-  { client: /^(?:bcp|isql)$/, option: '-P', short: 'P' },
+  // (49a-6) FreeTDS's `tsql -P` and `freebcp -P` (freetds.org userguide), SQL Server's old `osql -P` (learn.microsoft.com osql-utility).
+  { client: /^(?:bcp|isql|freebcp|tsql|osql)$/, option: '-P', short: 'P' },
   {
     client: /^curl$/,
     option: '-E certificate password',
@@ -125,6 +126,16 @@ const RULES: readonly Rule[] = [
     form: /^(?![$!*])(.+)$/s,
   },
   { client: /^mysqladmin$/, option: 'password', next: /^password$/i, form: /^([^-].*)$/s },
+  // (49a-6) Sysinternals PsExec `-p <password>` (learn.microsoft.com sysinternals/downloads/psexec; `-p` alone prompts).
+  { client: /^psexec(?:64)?$/, option: '-p', next: /^[-/]p$/i, form: /^([^-/].*)$/s },
+  // Windows `winrs -p:<password>` / `-password:<password>` (learn.microsoft.com windows-server administration winrs).
+  { client: /^winrs$/, option: '-p:', glued: /^[-/]p(?:assword)?:(.+)$/is },
+  // NcFTP's `ncftp|ncftpget|ncftpput|ncftpls -p <password>` (ncftp(1), getopt).
+  { client: /^ncftp(?:get|put|ls)?$/, option: '-p', short: 'p' },
+  // RAR's `-p<password>` and `-hp<password>` (headers too), glued only: `-p` alone prompts, `-p-` asks none (rar.txt).
+  { client: /^(?:un)?rar$/, option: '-p', glued: /^[-/]h?p(?!-$)(.+)$/is },
+  // pdftk's `user_pw|owner_pw|input_pw <password>` (pdftk(1): `PROMPT` asks for it).
+  { client: /^pdftk$/, option: 'user_pw', next: /^(?:user|owner|input)_pw$/i, form: /^(?!PROMPT$)(.+)$/s },
 ];
 
 /**

@@ -35,7 +35,7 @@ export function commandSecret(option: string): string {
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net|ansible-vault|bcp|i?u?sql|https?(?!:))(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net|ansible-vault|bcp|i?u?sql|https?(?!:)|tsql|freebcp|osql|psexec(?:64)?|winrs|ncftp(?:get|put|ls)?|(?:un)?rar|pdftk|xhs?|curlie)(?:\.exe)?(?![\w.-])/i;
 /**
  * Text that may hold a command line's password: a client's name (a `${VAR:-default}`'s too), a reader of standard
  * input's, or a Redis command (redis-commands.ts).
@@ -176,7 +176,7 @@ function clientPassword(client: string, words: readonly string[], i: number, sta
   const next = words[i + 1];
   if (word === 'login') state.login = true;
   if (client === 'htpasswd' || client === 'mosquitto_passwd') return htpasswdPassword(word, words[i - 1], state);
-  if (client === 'curl') {
+  if (client === 'curl' || client === 'curlie') {
     const long = /^--(?:proxy-)?user(?:=(.*))?$/s.exec(word);
     if (long) return { value: long[1] ?? next ?? '', user: true, option: '--user' };
     const short = /^-[A-Za-z]*?[uU](.*)$/s.exec(word);

@@ -15,6 +15,7 @@ import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
+import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -200,4 +201,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: deviceConfigSpans, what: DEVICE_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
   { find: literalFormSpans, what: LITERAL_FORM_SECRET },
+  { find: wrappedLiteralSpans, what: WRAPPED_LITERAL_SECRET },
 ];

@@ -90,7 +90,7 @@ const PHP_POPEN = /(?<![\w$])\$([A-Za-z_]\w*)[ \t]*=[ \t]*popen[ \t]*\(/g;
 const MAX_LISTED = 8;
 
 /** The quotes of the literals of a list from the one at `quoteAt` (`"%s\n", 'a', "b"`): each after a `,` or Perl's `.`. */
-function listedLiterals(text: string, quoteAt: number): number[] {
+export function listedLiterals(text: string, quoteAt: number): number[] {
   const quotes = [quoteAt];
   for (let at = quoteAt; quotes.length < MAX_LISTED;) {
     const quote = text[at];
@@ -273,7 +273,9 @@ const LOOKUP =
  */
 export function notWritten(text: string, feed: HandleFeed, value: string): boolean {
   const before = text.slice(Math.max(0, feed.quoteAt - feed.prefix.length - 64), feed.quoteAt - feed.prefix.length);
-  return LOOKUP.test(before) || (text[feed.quoteAt] !== "'" && /#\{/.test(value));
+  // Python's `writelines([…])` opens a list there, no index (49a-6).
+  const lookup = LOOKUP.test(before) && !/writelines[ \t]*\([ \t]*\[[ \t]*$/.test(before);
+  return lookup || (text[feed.quoteAt] !== "'" && /#\{/.test(value));
 }
 
 /**

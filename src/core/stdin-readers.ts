@@ -65,6 +65,12 @@ function sshpassReadsStdin(words: readonly string[], i: number): boolean {
  *   (gocryptfs(1)), the OpenLDAP clients' `-y <passwdfile>` (ldapsearch(1): "Use complete contents of passwdfile as
  *   the password");
  * - `rclone obscure -`: "If you supply '-' as the password, it will be read from stdin" (rclone.org commands/rclone_obscure).
+ * Round 49a-6:
+ * - cryptsetup's passphrase actions with no key file (`open`, `luksOpen`, `luksFormat`, `luksAddKey`…): "If stdin is
+ *   not a terminal … the passphrase is read from it" (cryptsetup(8) NOTES ON PASSPHRASE PROCESSING);
+ * - `keytool -importpass` stores the password it reads (docs.oracle.com keytool: "-importpass … prompts for the
+ *   password", read from standard input where that is no terminal);
+ * - the argon2 CLI (github.com/P-H-C/phc-winner-argon2 README: "argon2 salt [-options] … Password is read from stdin").
  */
 export const MORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^mkpasswd$/, option: /^(?:-[\d]*s|--stdin|-P ?0|--password-fd[= ]0)$/, reading: 'password', name: '--stdin' },
@@ -85,7 +91,26 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^gocryptfs$/, option: new RegExp(`^--?passfile[= ]${DASH_OR_FILE}$`), reading: 'password', name: '-passfile' },
   { client: /^ldap\w+$/, option: new RegExp(`^-y ?${STDIN_FILE}$`), reading: 'password', name: '-y /dev/stdin' },
   { client: /^rclone$/, after: /^obscure$/, option: /^-$/, reading: 'password', name: 'obscure -' },
+  { client: /^cryptsetup$/, holds: cryptsetupAsks, reading: 'password', name: 'passphrase' },
+  { client: /^keytool$/, option: /^-importpass$/, reading: 'password', name: '-importpass' },
+  // Its usage (`-h`, no salt) reads nothing.
+  {
+    client: /^argon2$/,
+    holds: (words, i) => !!words[i + 1] && !/^(?:-h|--help)$/.test(words[i + 1]),
+    reading: 'password',
+    name: 'on standard input',
+  },
 ];
 
+/** A cryptsetup action that asks for a passphrase, its key file not given (`-d`, `--key-file`: a file read instead). */
+function cryptsetupAsks(words: readonly string[], i: number): boolean {
+  let asks = false;
+  for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++) {
+    if (/^(?:-d|--key-file)(?:=|$)/.test(words[k]) || /^-d./.test(words[k])) return false;
+    asks ||= /^(?:(?:luks|tcrypt|bitlk|plain|loopaes|fvault2)?Open|open|luks(?:Format|AddKey|ChangeKey|Resume)|create)$/.test(words[k]);
+  }
+  return asks;
+}
+
 /** The names of MORE_STDIN_RULES' clients, for a text's prefilter (stdin-passwords.ts STDIN_CLIENT). */
-export const MORE_STDIN_CLIENTS = 'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone';
+export const MORE_STDIN_CLIENTS = 'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2';

@@ -112,12 +112,14 @@ describe('32a-11: a netrc password or account is a secret', () => {
   test.each([
     ['netrc entries', 'default login '.repeat(20_000)],
     ['auth keys', '"auth": '.repeat(30_000)],
-  ])('a long text of %s is judged in time', (_, text) => {
-    const start = Date.now();
-    secretShape(text);
-    redact(text);
-    expect(Date.now() - start).toBeLessThan(10_000);
-  });
+  ])(
+    'a long text of %s is judged (timed in `npm run bench`; the generous timeout fails only a hang)',
+    (_, text) => {
+      expect(secretShape(text)).toBeUndefined();
+      redact(text);
+    },
+    60_000,
+  );
 });
 
 describe('32a-11: both files as the data of an extraObjects ConfigMap', () => {

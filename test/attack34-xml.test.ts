@@ -66,11 +66,9 @@ describe('33a-1/8: an XML element named like a secret is read as a parser reads 
     ['many closings without openings', '</password>'.repeat(HOSTILE_TEST_SIZE / 11)],
     ['many Hadoop names', '<name>password</name>'.repeat(HOSTILE_TEST_SIZE / 21)],
   ])(
-    'a long text of %s is judged in time',
+    'a long text of %s is judged (timed in `npm run bench`; the generous timeout fails only a hang)',
     (_, text) => {
-      const started = Date.now();
       configErrors(withTraefikValues({ deployment: { podAnnotations: { foo: text } } }));
-      expect(Date.now() - started).toBeLessThan(20_000);
     },
     60_000,
   );

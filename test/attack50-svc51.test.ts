@@ -1,5 +1,5 @@
 import { checkServiceSpec } from '../src/validate/service-rules';
-import { judgedValues, valuesDoors } from './helpers';
+import { helmChartConfigRefusal, judgedValues, valuesDoors } from './helpers';
 
 /**
  * Round-49 finding 49b-1: Traefik's own Service (`service.spec`, up to chart v39 also `service.loadBalancerSourceRanges`)
@@ -106,5 +106,40 @@ describe('49b-1: the API server Service rules apply to any Service (extraObjects
     expect(errors).toContain('traefik.values.extraObjects[0].spec.clusterIPs[1]: is a second IPv4 address');
     expect(errors).toContain('traefik.values.extraObjects[1].spec.clusterIP: is "not-an-ip"');
     expect(errors).not.toContain('traefik.values.extraObjects[2]');
+  });
+});
+
+/**
+ * Round-49 finding 49b-5: a Gateway API object in extraObjects is judged against the CRD bundle the chart version
+ * installs (chart-versions.ts `gatewayApi`), as gateway-api.yaml is: the CORS filter is in the v1.6.1 standard
+ * channel (chart 40.2.0 and newer), not in v1.2.1 (charts 34 to 36).
+ */
+describe('49b-5: extraObjects Gateway API objects are judged against the chart version’s CRD bundle', () => {
+  const corsRoute = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'cors-route', namespace: 'default' },
+    spec: {
+      parentRefs: [{ name: 'other-gw', namespace: 'default' }],
+      hostnames: ['cors.example.com'],
+      rules: [
+        { filters: [{ type: 'CORS', cors: { allowOrigins: ['https://a.example.com'] } }], backendRefs: [{ name: 'frontend', port: 80 }] },
+      ],
+    },
+  };
+  const routeErrors = (version: string) =>
+    judgedValues({ extraObjects: [corsRoute] }, version).errors.filter((line) => line.startsWith('traefik.values.extraObjects[0]'));
+  test.each<[string, string | undefined]>([
+    ['41.3.0', undefined],
+    ['40.2.0', undefined],
+    ['34.0.0', 'crds/gateway-api/v1.2.1/'],
+  ])('chart %s', (version, named) => {
+    const errors = routeErrors(version).join('\n');
+    if (named) expect(errors).toContain(named);
+    else expect(errors).toBe('');
+  });
+  test('the construct door judges with its chart version too', () => {
+    expect(helmChartConfigRefusal({ chartVersion: '41.3.0', values: { extraObjects: [corsRoute] } })).toBe('');
+    expect(helmChartConfigRefusal({ chartVersion: '34.0.0', values: { extraObjects: [corsRoute] } })).toContain('v1.2.1');
   });
 });

@@ -143,3 +143,36 @@ describe('49b-5: extraObjects Gateway API objects are judged against the chart v
     expect(helmChartConfigRefusal({ chartVersion: '34.0.0', values: { extraObjects: [corsRoute] } })).toContain('v1.2.1');
   });
 });
+
+/**
+ * Round-49 finding 49b-6: with a chartVersion older than the table, the deployment problems that do not depend on the
+ * chart (found as both the oldest and the newest known chart would deploy the values) are said in the same run.
+ */
+describe('49b-6: a too-old chartVersion hides no chart-independent problem', () => {
+  const values = {
+    deployment: { replicas: -1 },
+    additionalArguments: ['--ping=false'],
+    extraObjects: [
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'x1', namespace: 'default' },
+        spec: { sessionAffinity: 'Sticky', ports: [{ port: 80 }] },
+      },
+    ],
+  };
+  const errors = judgedValues(values, '12.0.0').errors;
+  test.each([
+    ['traefik.chartVersion: "12.0.0" is older than the oldest supported Traefik chart'],
+    ['traefik.values.deployment.replicas: is -1'],
+    ["traefik.values.additionalArguments[0]: turns Traefik's ping off"],
+    ['traefik.values.extraObjects[0].spec.sessionAffinity: is "Sticky"'],
+  ])('%s', (line) => {
+    expect(errors).toContainEqual(expect.stringContaining(line));
+  });
+  test('control: a too-old chart with ordinary values is refused for its version alone', () => {
+    expect(judgedValues({ deployment: { replicas: 2 } }, '12.0.0').errors).toEqual([
+      expect.stringContaining('traefik.chartVersion: "12.0.0" is older'),
+    ]);
+  });
+});

@@ -7,6 +7,23 @@ import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
 
+/**
+ * Fields other rules own, with messages of their own on the same key: the type and VIP family rules (traefik/rules.ts,
+ * load-balancer/), the VIP takeover of externalIPs and a second VIP source (external-ips.ts, effective.ts), the
+ * policy this tool writes (a values override is a conflict), and the ports and selector the chart writes itself.
+ */
+const SAID_ELSEWHERE = new Set([
+  'type',
+  'ipFamilyPolicy',
+  'ipFamilies',
+  'externalIPs',
+  'loadBalancerIP',
+  'loadBalancerClass',
+  'externalTrafficPolicy',
+  'ports',
+  'selector',
+]);
+
 /** The Service fields the chart renders from their own keys up to v39, after `toYaml` of `spec` (templates/_service.tpl). */
 const OWN_KEYS = ['loadBalancerSourceRanges', 'externalIPs', 'ipFamilyPolicy', 'ipFamilies'] as const;
 
@@ -66,7 +83,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
   const secrets = secretValues(spec);
   return objectFindings(object).flatMap(({ path, message }) => {
     const [root, key, ...rest] = path;
-    const source = root === 'spec' && typeof key === 'string' ? from.get(key) : undefined;
+    const source = root === 'spec' && typeof key === 'string' && !SAID_ELSEWHERE.has(key) ? from.get(key) : undefined;
     if (!source || isTemplated(walk(block, [...source, ...rest]))) return [];
     return [
       {

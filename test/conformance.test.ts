@@ -97,7 +97,14 @@ const gateway = (): Obj => ({
   },
 });
 
-const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress, gateway };
+const service = (): Obj => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'frontend', namespace: 'default' },
+  spec: { type: 'LoadBalancer', selector: { app: 'frontend' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
+});
+
+const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress, gateway, service };
 
 const yamlOf = (objects: Obj[]): string => `# Generated for a test.\n${objects.map((o) => stringify(o)).join('---\n')}`;
 const validate = (objects: Obj[], file = FILE): Violation[] => validateManifests(new Map([[file, yamlOf(objects)]]));
@@ -526,6 +533,17 @@ describe('validateManifests', () => {
       },
       'spec.template.spec.imagePullSecrets[0].name',
       /^is not a valid Secret name \(the value is not shown: a password may have been pasted here\)/,
+    ],
+    [
+      'service-spec',
+      'a headless LoadBalancer Service',
+      'service',
+      'Service/default/frontend',
+      (o) => {
+        o.spec.clusterIP = 'None';
+      },
+      'spec.clusterIP',
+      /^is None, which the API server refuses on a Service of type LoadBalancer/,
     ],
     [
       'host-port-surge',

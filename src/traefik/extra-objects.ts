@@ -92,12 +92,17 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
  * is where the settings live (`traefik` in a config file, nothing in a TraefikHelmChartConfig's props).
  * An item written as text is judged as the objects it reads as (renderedObjects).
  */
-export function extraObjectEscapes(values: Values, prefix: Path): Problem[] {
+export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: string): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  // Gateway API objects are judged against the CRD bundle of the chart version, as gateway-api.yaml is (none known: every bundle).
+  const bundle = gatewayApi?.startsWith('v') ? gatewayApi : undefined;
   return [
     ...items.flatMap((item, i) => {
       const path = [...prefix, 'values', 'extraObjects', i];
-      return [...nonObjectProblems(item, path), ...renderedObjects(item).flatMap((object) => objectEscapes(object, path, prefix, values))];
+      return [
+        ...nonObjectProblems(item, path),
+        ...renderedObjects(item).flatMap((object) => objectEscapes(object, path, prefix, values, bundle)),
+      ];
     }),
     // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
     ...kubeVipSidecarProblems(values, prefix),
@@ -195,7 +200,7 @@ function fixedIdentity(item: Values): string | undefined {
     : undefined;
 }
 
-function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): Problem[] {
+function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, bundle?: string): Problem[] {
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
   const { name } = metadata;
@@ -233,7 +238,7 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
   if (kubeVip) return [{ path: [...path, ...kubeVip.at], message: kubeVip.message }];
   // A misspelt Traefik CRD object, refused before the CRD rules (its resolver's) would skip it as another kind.
   const crd = traefikCrdProblem(item);
-  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path);
+  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path, bundle);
 }
 
 /**
@@ -242,10 +247,10 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values): 
  * values text, which that check does not read, and an object the API server refuses fails the whole
  * Traefik release. A message quoting a value of the item is redacted like the item's own secrets.
  */
-function schemaProblems(frozen: Values, path: Path): Problem[] {
+function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] {
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
-  const findings = objectFindings(item);
+  const findings = objectFindings(item, [], bundle);
   const secrets = secretValues(item);
   return findings.map((finding) => ({
     path: [...path, ...finding.path],

@@ -18,8 +18,10 @@ type Values = Record<string, unknown>;
  * the domain rules the values' own pods get. extra-objects.ts judges each `extraObjects` item with it, and
  * pod-containers.ts the containers the user adds to Traefik's own pods, written as a pod. `skip` names rules (ids of
  * API_SERVER_RULES) the caller applies itself. `item` is a plain copy: the validators may annotate what they read.
+ * A Gateway API object is judged against `gatewayApiBundle` (crds/gateway-api/<bundle>/, the chart version's, chart-versions.ts
+ * `gatewayApi`), else against every vendored bundle.
  */
-export function objectFindings(item: Values, skip: readonly string[] = []): Finding[] {
+export function objectFindings(item: Values, skip: readonly string[] = [], gatewayApiBundle?: string): Finding[] {
   // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
   const { apiVersion, kind } = item;
   const unvendored =
@@ -27,7 +29,7 @@ export function objectFindings(item: Values, skip: readonly string[] = []): Find
   // Loaded only when there is an object to judge: most configs have none, and every synth would load the schema check.
   const { checkSchema } = require('../validate/schemas') as typeof Schemas;
   return [
-    ...(unvendored ? [] : checkSchema(item)),
+    ...(unvendored ? [] : checkSchema(item, gatewayApiBundle)),
     ...API_SERVER_RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule) => rule.check(item, { objects: [item] })),
     // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
     ...checkHostPortSurge(item),

@@ -14,6 +14,7 @@ import { podSpecTextProblems } from './pod-spec-texts';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { runAsRootProblems } from './run-as-root';
+import { serviceSpecValueProblems } from './service-spec-values';
 import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
@@ -31,7 +32,7 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
- * (dns-config-values.ts, host-alias-values.ts).
+ * (dns-config-values.ts, host-alias-values.ts), and the Services' own fields (service-spec-values.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -63,5 +64,6 @@ export function podPortAndVolumeProblems(
     ...dnsConfigValueProblems(values, prefix, chart),
     ...hostAliasValueProblems(values, prefix, chart),
     ...tlsSecretValueProblems(values, prefix),
+    ...serviceSpecValueProblems(values, prefix, chart),
   ];
 }

@@ -1,9 +1,9 @@
 import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
-import { chartVersionSupport } from './chart-versions';
+import { chartVersionSupport, NEWEST_KNOWN_CHART } from './chart-versions';
 import { renderedCount } from './rendered-count';
-import type { EffectiveTraefik } from './effective';
+import { EffectiveTraefik, effectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
 import { budgetCountProblem } from './ha-values';
 import { countlessBudgetMessage } from './budget-render';
@@ -51,23 +51,53 @@ export function checkTraefik(
   const support = chartVersionSupport(config.traefik.chartVersion);
   if (support.error) error(['traefik', 'chartVersion'], support.error);
   if (support.warning) warn(['traefik', 'chartVersion'], support.warning);
-  if (support.error) return;
+  if (support.error) {
+    chartIndependentProblems(config, traefik, error);
+    return;
+  }
   checkTraefikNodeSelector(config, traefik, error, warn);
   // A DaemonSet runs one pod on each node its placement admits, whatever the replica count.
   const placed = nodes && traefik.kind.value === 'DaemonSet' ? daemonSetNodeCount(config, traefik) : undefined;
   checkTraefikDeployment(
     traefik,
     ['traefik'],
-    {
-      certManager: 'certManager.issuers, and tls.issuer on each Ingress',
-      chartVersion: config.traefik.chartVersion,
-      externalTrafficPolicy: config.traefik.externalTrafficPolicy,
-      loadBalancers: 'loadBalancers[]',
-    },
+    clusterNames(config),
     nodes && placed ? { ...nodes, traefikNodes: placed } : nodes,
     error,
     warn,
   );
+}
+
+/** How a config names the settings the deployment rules point at. */
+const clusterNames = (config: ClusterConfig) => ({
+  certManager: 'certManager.issuers, and tls.issuer on each Ingress',
+  chartVersion: config.traefik.chartVersion,
+  externalTrafficPolicy: config.traefik.externalTrafficPolicy,
+  loadBalancers: 'loadBalancers[]',
+});
+
+/**
+ * A chart older than the table is refused; the deployment's problems that do not depend on the chart version are
+ * still said in the same run (49b-6): those the deployment rules find both as the oldest and as the newest known chart
+ * would deploy the values (the extraObjects schema, --ping, a replica count, ...). Chart-dependent ones wait for a
+ * supported chart version, whose keys they follow.
+ */
+function chartIndependentProblems(config: ClusterConfig, oldest: EffectiveTraefik, error: Report): void {
+  const found = (model: EffectiveTraefik) => {
+    const lines = new Map<string, [Path, string]>();
+    checkTraefikDeployment(
+      model,
+      ['traefik'],
+      clusterNames(config),
+      undefined,
+      (path, message) => lines.set(`${formatPath(path)}\n${message}`, [path, message]),
+      () => undefined,
+    );
+    return lines;
+  };
+  const newest = effectiveTraefik({ ...traefikSettings(config), chartVersion: NEWEST_KNOWN_CHART.tag.slice(1) });
+  const inNewest = found(newest);
+  for (const [key, [path, message]] of found(oldest)) if (inNewest.has(key)) error(path, message);
 }
 
 /**

@@ -20,6 +20,7 @@ import { looksGenerated } from '../core/secrets-keys';
 import { secretShape } from '../core/secret-shapes';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { checkSecretNames } from './secret-name-places';
+import { checkServiceSpec } from './service-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -53,6 +54,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'gateway-api-cel', check: checkGatewayApiRules },
   // A Secret's name no Secret can have, or the password itself, wherever the API takes one (secret-name-places.ts, 47a-3).
   { id: 'secret-names', check: checkSecretNames },
+  { id: 'service-spec', check: checkServiceSpec },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

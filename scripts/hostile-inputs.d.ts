@@ -39,6 +39,8 @@ export function stdinForms48(size?: number): Rows;
 export function stdinForms50(size?: number): Rows;
 export function pastedFormats48(size?: number): Rows;
 export function tables50(size?: number): Rows;
+/** Round 50 false51: prose values after `key:` (core/prose-values.ts). */
+export function proseValues51(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */
 export function deviceLines50(size?: number): Rows;
 export function codeForms45(size?: number): Rows;

@@ -304,6 +304,7 @@ function hostileInput() {
       hostile.literalWrappers51,
       (text) => secretsInData({ data: { k0: text } }),
     ],
+    ['prose values 51, 1 MB texts as data (attack50-false51)', 3, hostile.proseValues51, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, (text) => secretsInData({ data: { k0: text } })],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, (text) => secretsInData({ data: { k0: text } })],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

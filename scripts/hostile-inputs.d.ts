@@ -44,6 +44,8 @@ export function pastedFormats48(size?: number): Rows;
 export function tables50(size?: number): Rows;
 /** Round 50 tables51: HTML, rst directive, key/value tables and secret-named sections near-misses. */
 export function tables51(size?: number): Rows;
+/** Round 50 false51: prose values after `key:` (core/prose-values.ts). */
+export function proseValues51(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */
 export function deviceLines50(size?: number): Rows;
 /** Round 49a-7 netdev51: device config blocks' near-misses (bare keys, heads, indents). */

@@ -13,4 +13,5 @@ module.exports = {
   ...require('./hostile/netdev51'),
   ...require('./hostile/k3s51'),
   ...require('./hostile/code51'),
+  ...require('./hostile/false51'),
 };

@@ -1,5 +1,6 @@
 import { opensBlock } from './block-openers';
 import type { Path } from './problem';
+import { isProsePairLine } from './prose-values';
 
 /**
  * The `key: value` pairs of a multi-line text that stand on one line each (45a-16), for secrets.ts: where the line
@@ -49,7 +50,10 @@ export function withoutPairsOnLines<F extends { readonly path: Path; readonly va
   linesAccepted: boolean,
   byKey: string,
 ): F[] {
-  if (!linesAccepted || !found.length || text.length > MAX_TEXT || !text.includes('\n')) return [...found];
+  // A one-line text the line reader (keyedSecret) accepted as `key: <prose>`: its data's finding is that prose (49a-10).
+  if (!text.includes('\n'))
+    return found.filter(({ path, value, what }) => what !== byKey || !isProsePairLine(text, String(path[path.length - 1]), value));
+  if (!linesAccepted || !found.length || text.length > MAX_TEXT) return [...found];
   const pairs = pairsOnLines(text);
   return found.filter(({ path, value, what }) => {
     const key = path[path.length - 1];

@@ -5,6 +5,7 @@ import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder } from './placeholders';
+import { isProseAfterColon, isProseValue } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
@@ -327,7 +328,8 @@ export function keyedSecret(text: string): string | undefined {
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {
     const keyed = KEYED.exec(part);
-    if (keyed && setsSecret(keyed[2], keyed[3].trim()) && !isExpansionBeforeCommand(part)) return asWritten(keyed[3].trim(), text);
+    if (keyed && setsSecret(keyed[2], keyed[3].trim()) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
+      return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
   for (const part of parts) {
@@ -351,6 +353,8 @@ export function keyedSecret(text: string): string | undefined {
         isReference(withoutUnopened(flow.slice(start).replace(/[\s,;}]+$/, '')))
       )
         continue;
+      // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).
+      if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseValue(flow.slice(start))) continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }

@@ -1,0 +1,69 @@
+/**
+ * A value after `key:` that is a sentence of text, not a password (49a-10): `Password: at least 12 characters, one
+ * digit.`, `Token: ask the platform team.`, `- Password: use the one from onboarding`. A note in a README or a
+ * Markdown file reads as YAML; what it sets under the key is prose. Prose here: written plain (a quoted value is a
+ * value), three or more words of letters (a number of one or two digits may count: `12 characters`), most of them
+ * lower case, with the words only a sentence has (`the`, `for`, `by`, `none`: two of them, or one and a sentence's
+ * punctuation). A run of words naming nothing (`correct horse battery staple`, `Summer Secret Password`: passphrases),
+ * a word of letters and digits (`hunter2`), a sentence that gives the value (`the password is swordfish`) and one cut
+ * at its line's end (`The password is`, its value on the line below) are no prose. Only the `key: value` forms of
+ * text read as lines (secrets.ts, secrets-text.ts keyedSecret, keyed-lines.ts): an assignment (`password = …`), a
+ * flow or JSON pair and data given as data keep every value.
+ */
+
+/** The longest value read as prose: a longer one is judged as any value is. */
+const MAX_PROSE = 256;
+/** A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets, with its punctuation. */
+const WORD = /^\(?[A-Za-z](?:[A-Za-z'-]{0,38}[A-Za-z])?\)?[.,;!?]?$/;
+/** A count (`12 characters`): one or two digits; a longer number may be the PIN itself. */
+const NUMBER = /^\d{1,2}[.,;]?$/;
+/** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
+const FUNCTION_WORD =
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every)$/i;
+/** Words that give the value: `is`, `use` and the like. */
+const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
+/** Punctuation that ends a clause or a sentence. */
+const CLAUSE_END = /[.,;:!?]$/;
+
+/** Whether `written` (a value as the text writes it after `key:`, trimmed) is a sentence of prose. */
+export function isProseValue(written: string): boolean {
+  if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
+  const words = written.split(/[ \t]+/);
+  if (words.length < 3 || !words.every((word) => WORD.test(word) || NUMBER.test(word)) || words.every((word) => NUMBER.test(word)))
+    return false;
+  const bare = words.map((word) => word.replace(/[^A-Za-z0-9'-]/g, ''));
+  const lower = bare.filter((word) => /^[a-z'-]+$/.test(word)).length;
+  if (lower < 2 || lower * 2 < words.length) return false;
+  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word)).length;
+  const punctuated = CLAUSE_END.test(written) || words.slice(0, -1).some((word) => word.endsWith(','));
+  if (functionWords < 2 && !(functionWords === 1 && punctuated)) return false;
+  // A sentence cut at its line's end (`The password is`, `see the vault for`) runs on below: the value is there.
+  if (FUNCTION_WORD.test(bare[bare.length - 1]) || GIVES.test(bare[bare.length - 1])) return false;
+  // `the password is swordfish`, `use swordfish.`: a word after one that gives it, ending the text or a clause.
+  return !words.some(
+    (word, i) =>
+      i + 1 < words.length &&
+      GIVES.test(bare[i]) &&
+      !CLAUSE_END.test(word) &&
+      !FUNCTION_WORD.test(bare[i + 1]) &&
+      (i + 2 === words.length || CLAUSE_END.test(words[i + 1])),
+  );
+}
+
+/**
+ * Whether a one-line text is `key: value` (maybe a list item's, `- key: value`) with `value` written plain, as prose:
+ * what its data reading found under `key` is that prose (firstSecretSetInText reads a one-line text as data too).
+ */
+export function isProsePairLine(text: string, key: string, value: string): boolean {
+  if (text.length > 1024 || text.includes('\n') || !isProseValue(value)) return false;
+  const line = text.trim().replace(/^(?:-[ \t]+)+/, '');
+  if (!line.startsWith(key) || !line.endsWith(value)) return false;
+  return /^[ \t]*:[ \t]+$/.test(line.slice(key.length, line.length - value.length));
+}
+
+/** Whether `part` (a one-line text read as `key: value`) ends in `value` after a colon, and the value is prose (keyedSecret). */
+export const isProseAfterColon = (part: string, value: string): boolean =>
+  part
+    .slice(0, part.length - value.length)
+    .trimEnd()
+    .endsWith(':') && isProseValue(value.trim());

@@ -9,4 +9,5 @@ module.exports = {
   ...require('./hostile/rounds-4-41'),
   ...require('./hostile/rounds-34-49'),
   ...require('./hostile/rounds-48-50'),
+  ...require('./hostile/sql51'),
 };

@@ -2,6 +2,9 @@ import type { SqlToken } from './sql-tokens';
 
 /** A dynamic statement's string that ends where its password goes (`'ALTER ROLE bob PASSWORD '`, `'… PASSWORD = '''`). */
 const ENDS_AT_PASSWORD = /(?:\bPASSWORD[ \t]*=?|\bIDENTIFIED[ \t]+BY)[ \t]*'?[ \t]*$/i;
+/** A statement that sets an account's password (sql-heads.ts's objects), or MySQL's and Oracle's `IDENTIFIED BY`. */
+const ACCOUNT_STATEMENT =
+  /\b(?:CREATE|ALTER)\b[^;]{0,200}?\b(?:USER|ROLE|LOGIN|GROUP|SERVER)\b|\bIDENTIFIED[ \t]+BY\b|\bWITH[ \t]+PASSWORD\b/i;
 /** Functions that quote their argument as a literal: PostgreSQL's quote_literal/quote_nullable, T-SQL's QUOTENAME. */
 const QUOTING = /^(?:QUOTE_LITERAL|QUOTE_NULLABLE|QUOTENAME)$/;
 
@@ -13,6 +16,13 @@ const QUOTING = /^(?:QUOTE_LITERAL|QUOTE_NULLABLE|QUOTENAME)$/;
  */
 export function concatenatedPassword(tokens: SqlToken[], i: number): SqlToken | undefined {
   if (!ENDS_AT_PASSWORD.test(tokens[i].value)) return undefined;
+  // The statement's text, from its strings just before: one that sets an account's password, not prose
+  // (`SELECT 'Change your password ' || 'today'`).
+  const text = tokens
+    .slice(Math.max(0, i - 16), i + 1)
+    .filter((token) => token.kind === 'string')
+    .map((token) => token.value);
+  if (!ACCOUNT_STATEMENT.test(text.join(' '))) return undefined;
   let j = i + 1;
   for (let joins = 0; joins < 4; joins++) {
     if (tokens[j]?.value === '|' && tokens[j + 1]?.value === '|' && tokens[j + 1].start === tokens[j].end) j += 2;
@@ -23,11 +33,22 @@ export function concatenatedPassword(tokens: SqlToken[], i: number): SqlToken | 
       j++;
       continue;
     }
+    // T-SQL's CHAR(39)/NCHAR(39), PostgreSQL's chr(39): a quote
+    if (
+      token?.kind === 'word' &&
+      /^N?CHA?R$/.test(token.upper) &&
+      tokens[j + 1]?.value === '(' &&
+      tokens[j + 2]?.value === '39' &&
+      tokens[j + 3]?.value === ')'
+    ) {
+      j += 4;
+      continue;
+    }
     if (token?.kind === 'word' && QUOTING.test(token.upper) && tokens[j + 1]?.value === '(') {
       const argument = tokens[j + 2];
-      return argument?.kind === 'string' && /^[,)]$/.test(tokens[j + 3]?.value ?? '') ? argument : undefined;
+      return argument && argument.kind !== 'punct' && /^[,)]$/.test(tokens[j + 3]?.value ?? '') ? argument : undefined;
     }
-    return token?.kind === 'string' ? token : undefined;
+    return token?.kind === 'string' || token?.kind === 'param' || token?.kind === 'word' ? token : undefined;
   }
   return undefined;
 }

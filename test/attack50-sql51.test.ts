@@ -58,6 +58,18 @@ describe('49a-2, 49a-3: SQL literals that reach a secret', () => {
     ],
     ["MySQL's := variable to IDENTIFIED BY", `SET @x := '${S}';\nCREATE USER bob IDENTIFIED BY @x;`, S],
     ["{Encrypt N '…'} with a blank", `EXEC sp_setapprole 'app', {Encrypt N '${S}'}, 'odbc';`, S],
+    // whatever statement builds the text: SELECT @sql =, DECLARE @sql … =, v_sql :=, CONCAT(…)
+    ['SELECT @sql = … + QUOTENAME', `SELECT @sql = N'CREATE LOGIN bob WITH PASSWORD = ' + QUOTENAME(N'${S}', '''');`, S],
+    ['DECLARE @sql … = … + QUOTENAME', `DECLARE @sql nvarchar(max) = N'CREATE LOGIN bob WITH PASSWORD = ' + QUOTENAME(N'${S}', '''');`, S],
+    ['a PL/SQL v_sql := … || literal', `v_sql := 'ALTER USER bob IDENTIFIED BY ' || '${S}';`, S],
+    ["MySQL's CONCAT then PREPARE", `SET @sql = CONCAT('CREATE USER bob IDENTIFIED BY ''', '${S}', '''');\nPREPARE s FROM @sql;`, S],
+    ['a SELECT CONCAT', `SELECT CONCAT('ALTER USER bob IDENTIFIED BY ', '${S}');`, S],
+    ['chr(39) joins', `EXECUTE 'ALTER ROLE bob PASSWORD ' || chr(39) || '${S}' || chr(39);`, S],
+    [
+      'a PL/pgSQL variable in quote_literal',
+      `DO $$ DECLARE v text := '${S}'; BEGIN EXECUTE 'ALTER ROLE bob PASSWORD ' || quote_literal(v); END $$;`,
+      S,
+    ],
     ['ClickHouse sha256_hash given plain text', `CREATE USER bob IDENTIFIED WITH sha256_hash BY '${S}';`, S],
   ]);
 });
@@ -78,6 +90,9 @@ describe('binds, references, hashes, %I and variables set from functions set non
     "SELECT 'hello' AS greeting;",
     "SELECT 'Change your password ' || 'today';",
     "SET @m = 'Your password ' + 'expired';",
+    "SELECT CONCAT('Your password ', 'expired');",
+    "SET @sql = CONCAT('ALTER USER bob IDENTIFIED BY ', @pw);",
+    "v_sql := 'ALTER USER bob IDENTIFIED BY ' || p_pw;",
     '\\set password `cat /run/secrets/pw`',
     "\\set user 'bob'",
     "CREATE USER bob IDENTIFIED WITH sha256_hash BY '5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8';",

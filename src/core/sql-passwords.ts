@@ -1,6 +1,6 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
-import { concatenatedPassword } from './sql-concatenations';
+import { concatenatedPassword, joinedStatementEnds } from './sql-concatenations';
 import { isPostgresHash, takesHash } from './sql-hashes';
 import { headTokens, isStatementHead } from './sql-heads';
 import { PASSWORD_PROCEDURES, isPasswordProcedure, procedurePassword } from './sql-procedures';
@@ -64,8 +64,18 @@ export const sqlSecretIn = (text: string): string =>
 /** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {
   if (!PREFILTER.test(text)) return [];
-  const { spans, variables } = passwordsIn(text, 0, 0, tsqlVariables(text));
-  return [...spans, ...variables];
+  const variables = tsqlVariables(text);
+  const found = passwordsIn(text, 0, 0, variables);
+  const index = new NextIndex(text);
+  for (const [at, commas] of joinedStatementEnds(text)) {
+    // The statement's text before its closing quote, as the join's first string (its quotes undoubled).
+    const window = text.slice(Math.max(0, at - 160), at);
+    const before = window.slice(window.lastIndexOf(';') + 1).replace(/''/g, "'"); // this statement's text only
+    const head: SqlToken = { kind: 'string', value: before, upper: '', start: at, end: at, newlineBefore: false };
+    const { tokens } = sqlStatement(text, at + 1, index, false, 16);
+    joinedPassword([head, ...tokens], 0, variables, found, 0, commas);
+  }
+  return [...found.spans, ...found.variables];
 }
 
 /** The statements of `text` (standing at `offset` in the text judged), read from each anchor on. */
@@ -196,10 +206,7 @@ function dynamicPasswords(
   found: Found,
 ): void {
   const literal = tokens[i];
-  const joined = concatenatedPassword(tokens, i);
-  if (joined?.kind === 'word' || joined?.kind === 'param') passwordParam(joined, variables, found);
-  else if (joined && isPassword({ ...joined, value: joined.value.replace(/^'(.*)'$/s, '$1') }))
-    found.spans.push([offset + joined.start, offset + joined.end]);
+  joinedPassword(tokens, i, variables, found, offset);
   const inner = passwordsIn(literal.value, 0, depth + 1, variables);
   found.variables.push(...inner.variables);
   const raw = text.slice(literal.start, literal.end);
@@ -228,6 +235,21 @@ function dynamicPasswords(
     if (argument?.kind === 'word' || argument?.kind === 'param') passwordParam(argument, variables, found);
     else if (argument && isPassword(argument)) found.spans.push([offset + argument.start, offset + argument.end]);
   }
+}
+
+/** The literal (or variable set to one) joined on to the string at `i` as its password (sql-concatenations.ts). */
+function joinedPassword(
+  tokens: SqlToken[],
+  i: number,
+  variables: Map<string, [number, number]>,
+  found: Found,
+  offset: number,
+  commas = false,
+): void {
+  const joined = concatenatedPassword(tokens, i, commas);
+  if (joined?.kind === 'word' || joined?.kind === 'param') passwordParam(joined, variables, found);
+  else if (joined && isPassword({ ...joined, value: joined.value.replace(/^'(.*)'$/s, '$1') }))
+    found.spans.push([offset + joined.start, offset + joined.end]);
 }
 
 /** The single-token arguments after a format string (`, 'a', 'b')`), by index; a quoting function's literal (`quote_literal('a')`) as it. */

@@ -1,5 +1,7 @@
 import * as hostile from '../scripts/hostile-inputs';
+import { redact } from '../src/core/secret-shapes';
 import { secretsInData } from '../src/core/secrets';
+import { SQL_SECRET_VARIABLE } from '../src/core/sql-secret-variables';
 import { HOSTILE_TEST_SIZE } from './secret-doors';
 import { falseRefusalTables, refusedTextRows } from './secret-tables';
 
@@ -101,6 +103,10 @@ describe('binds, references, hashes, %I and variables set from functions set non
     "EXECUTE IMMEDIATE 'ALTER USER bob IDENTIFIED BY ' || :new_pw;",
     "DECLARE v_x VARCHAR2(30) := 'bob';\nBEGIN\n  EXECUTE IMMEDIATE 'ALTER USER ' || v_x || ' ACCOUNT LOCK';\nEND;",
   ]);
+});
+
+test('the message that names a secret-named variable reads as no secret (so it is not redacted)', () => {
+  expect(redact(SQL_SECRET_VARIABLE)).toBe(SQL_SECRET_VARIABLE);
 });
 
 describe('49a-2, 49a-3: hostile near-misses stay cheap', () => {

@@ -36,7 +36,16 @@ export function sqlSecretVariableSpans(text: string): Array<[number, number]> {
     const name = match[1] ?? match[3] ?? match[5];
     const literal = match[2] ?? match[4] ?? match[6];
     const value = literal.replace(/''/g, "'").trim();
-    if (!value || !isSecretKey(name) || isPlaceholder(value) || isCommandReference(value) || /^[$%&:@?]/.test(value)) continue;
+    if (
+      !value ||
+      value === '…' ||
+      value === '...' ||
+      !isSecretKey(name) ||
+      isPlaceholder(value) ||
+      isCommandReference(value) ||
+      /^[$%&:@?]/.test(value)
+    )
+      continue;
     const end = match.index + match[0].length - 1;
     spans.push([end - literal.length, end]);
   }
@@ -44,4 +53,4 @@ export function sqlSecretVariableSpans(text: string): Array<[number, number]> {
 }
 
 /** What such a literal is called in messages. */
-export const SQL_SECRET_VARIABLE = "a secret given to an SQL variable named like one (DECLARE @password … = '…', v_password := '…')";
+export const SQL_SECRET_VARIABLE = 'a secret given to an SQL variable named like one (DECLARE @password …, v_password :=, \\set password)';

@@ -257,6 +257,7 @@ function hostileInput() {
       (text) => secretsInData({ data: { k0: text } }),
     ],
     ['SQL forms 50, 1 MB texts as data (attack49-sql50)', 3, hostile.sqlForms50, (text) => secretsInData({ data: { k0: text } })],
+    ['SQL forms 51, 1 MB texts as data (attack50-sql51)', 3, hostile.sqlForms51, (text) => secretsInData({ data: { k0: text } })],
     [
       'readers and k3s lists 50, 1 MB texts as data (attack49-false50)',
       3,

@@ -37,6 +37,7 @@ export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;
 export function sqlHeads49(size?: number): Rows;
 export function sqlForms50(size?: number): Rows;
+export function sqlForms51(size?: number): Rows;
 export function readersAndLists50(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
 export function stdinForms50(size?: number): Rows;

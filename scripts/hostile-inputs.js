@@ -14,4 +14,5 @@ module.exports = {
   ...require('./hostile/k3s51'),
   ...require('./hostile/code51'),
   ...require('./hostile/false51'),
+  ...require('./hostile/sql51'),
 };

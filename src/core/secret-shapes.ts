@@ -1,4 +1,5 @@
 import { SQL_SECRET, sqlPasswordSpans, sqlSecretIn } from './sql-passwords';
+import { SQL_SECRET_VARIABLE, sqlSecretVariableSpans } from './sql-secret-variables';
 import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
@@ -220,6 +221,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: tsigSpans, what: TSIG_SECRET },
   { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },
   { find: sqlPasswordSpans, what: SQL_SECRET, named: sqlSecretIn },
+  { find: sqlSecretVariableSpans, what: SQL_SECRET_VARIABLE },
   ...FORMAT_FINDERS,
 ];
 

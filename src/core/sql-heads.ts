@@ -6,7 +6,7 @@ import type { SqlToken } from './sql-tokens';
  * LINK`, `CONNECT TO db USER`, `DO LANGUAGE l '…'`, `EXEC ( '…'`, `SET PASSWORD`).
  */
 export const headTokens = (verb: string): number =>
-  ({ CREATE: 7, ALTER: 7, CONN: 6, CONNECT: 6, DO: 4, EXEC: 3, EXECUTE: 3, SET: 2 })[verb.toUpperCase()] ?? 1;
+  ({ CREATE: 7, ALTER: 7, CONN: 6, CONNECT: 6, DO: 4, EXEC: 3, EXECUTE: 3, SET: 5, SELECT: 2 })[verb.toUpperCase()] ?? 1;
 const OBJECT = /^(?:USER|ROLE|LOGIN|GROUP|SUBSCRIPTION|SERVER)$/;
 
 /**
@@ -20,6 +20,8 @@ const OBJECT = /^(?:USER|ROLE|LOGIN|GROUP|SUBSCRIPTION|SERVER)$/;
  * - `DO [LANGUAGE l] '…'|$$…$$`; `EXEC[UTE] [(] '…'|$$…$$|format|IMMEDIATE|sp_…`;
  * - `CONN[ECT] u/…` or `CONNECT TO db USER`, on the verb's line.
  */
+const isText = (token: SqlToken | undefined): boolean => token?.kind === 'string' && token.quote !== '"';
+
 export function isStatementHead(tokens: SqlToken[]): boolean {
   const [verb, first, second] = tokens;
   const word = (i: number): string => (tokens[i]?.kind === 'word' ? tokens[i].upper : '');
@@ -38,8 +40,10 @@ export function isStatementHead(tokens: SqlToken[]): boolean {
     }
     case 'GRANT':
       return true;
-    case 'SET':
-      return word(1) === 'PASSWORD';
+    case 'SET': // `SET PASSWORD`, or a statement's text set to a variable: `SET @sql = N'…' + …` (49a-3)
+      return word(1) === 'PASSWORD' || (first?.kind === 'param' && first.value.startsWith('@') && tokens.slice(2, 5).some(isText));
+    case 'SELECT': // a statement's text built: `SELECT '… PASSWORD ' || …`
+      return isText(first);
     case 'DO': {
       const body = word(1) === 'LANGUAGE' ? tokens[3] : first;
       return body?.kind === 'string' && body.quote !== '"';

@@ -1,6 +1,6 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
-import { concatenatedPassword } from './sql-concatenations';
+import { concatenatedPassword, joinedStatementEnds } from './sql-concatenations';
 import { isPostgresHash, takesHash } from './sql-hashes';
 import { headTokens, isStatementHead } from './sql-heads';
 import { PASSWORD_PROCEDURES, isPasswordProcedure, procedurePassword } from './sql-procedures';
@@ -31,7 +31,7 @@ const PREFILTER = new RegExp(String.raw`PASSWORD|IDENTIFIED|${PASSWORD_PROCEDURE
  */
 const ANCHORS = () =>
   new RegExp(
-    String.raw`(?:^|[^\w$\\@#])(?:CREATE|ALTER|GRANT|SET|DO|EXEC(?:UTE)?|CONN(?:ECT)?|${PASSWORD_PROCEDURES}|\\set)(?![\w$])`,
+    String.raw`(?:^|[^\w$\\@#])(?:CREATE|ALTER|GRANT|SET|SELECT|DO|EXEC(?:UTE)?|CONN(?:ECT)?|${PASSWORD_PROCEDURES}|\\set)(?![\w$])`,
     'gi',
   );
 const NOT_A_PASSWORD = /^(?:NULL|VALUES|EXTERNALLY|GLOBALLY|RANDOM|PASSWORD)$/i;
@@ -40,11 +40,17 @@ const ORACLE_CLAUSE =
   /^(?:DEFAULT|TEMPORARY|LOCAL|QUOTA|PROFILE|PASSWORD|ACCOUNT|ENABLE|CONTAINER|REPLACE|USING|CONNECT|AUTHENTICATED|READ|HTTP|EXPIRE|\/)$/;
 /** A format() conversion that takes its next argument (postgresql.org/docs/current/functions-string.html#FUNCTIONS-STRING-FORMAT). */
 const CONVERSION = /%(?:(\d+)\$)?[sIL]/g;
+const CONVERSION_ONLY = /^%(?:\d+\$)?[sL]$/;
+/** A hash ClickHouse's `*_hash` plugins take (sql-hashes.ts): hex digits or a bcrypt hash; plain text is a password (49a-3). */
+const isHashValue = (value: SqlToken | undefined): boolean =>
+  value?.kind !== 'string' || /^(?:[0-9A-Fa-f]{32,128}|\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53})$/.test(value.value);
 
 interface Found {
   spans: Array<[number, number]>;
   /** Where format() conversions (`%L`) stand as a password, in the text read. */
   conversions: number[];
+  /** Literals of variables (sql-variables.ts) used as a password: where they stand in the text judged, at any depth. */
+  variables: Array<[number, number]>;
 }
 
 /** What a password SQL statements set is called in messages (secret-shapes.ts's finders). */
@@ -58,12 +64,23 @@ export const sqlSecretIn = (text: string): string =>
 /** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {
   if (!PREFILTER.test(text)) return [];
-  return passwordsIn(text, 0, 0, tsqlVariables(text)).spans;
+  const variables = tsqlVariables(text);
+  const found = passwordsIn(text, 0, 0, variables);
+  const index = new NextIndex(text);
+  for (const [at, commas] of joinedStatementEnds(text)) {
+    // The statement's text before its closing quote, as the join's first string (its quotes undoubled).
+    const window = text.slice(Math.max(0, at - 160), at);
+    const before = window.slice(window.lastIndexOf(';') + 1).replace(/''/g, "'"); // this statement's text only
+    const head: SqlToken = { kind: 'string', value: before, upper: '', start: at, end: at, newlineBefore: false };
+    const { tokens } = sqlStatement(text, at + 1, index, false, 16);
+    joinedPassword([head, ...tokens], 0, variables, found, 0, commas);
+  }
+  return [...found.spans, ...found.variables];
 }
 
 /** The statements of `text` (standing at `offset` in the text judged), read from each anchor on. */
 function passwordsIn(text: string, offset: number, depth: number, variables: Map<string, [number, number]>): Found {
-  const found: Found = { spans: [], conversions: [] };
+  const found: Found = { spans: [], conversions: [], variables: [] };
   const index = new NextIndex(text);
   const anchors = ANCHORS();
   let match: RegExpExecArray | null;
@@ -114,13 +131,15 @@ function statementPasswords(
       const value = tokens[j];
       if (!value || after(-1)?.upper === 'BY') continue; // MySQL's IDENTIFIED BY PASSWORD '*hash': a hash
       if (value.kind === 'param') passwordParam(value, variables, found);
+      else if (value.kind === 'string' && CONVERSION_ONLY.test(value.value))
+        found.conversions.push(value.start); // `''%s''`
       else if (value.kind === 'string' && !isPostgresHash(value.value)) take(value);
     } else if (token.upper === 'IDENTIFIED' && token.kind === 'word') {
       let j = i + 1;
       if (tokens[j]?.upper === 'WITH') j += 2; // a plugin
       // `AS '…'`: a hash; EXTERNALLY, GLOBALLY; ClickHouse's `WITH sha256_hash BY '…'`: a hash (sql-hashes.ts)
-      if (tokens[j]?.upper !== 'BY' || (j === i + 3 && takesHash(tokens[i + 2]?.upper))) continue;
       const value = tokens[j + 1];
+      if (tokens[j]?.upper !== 'BY' || (j === i + 3 && takesHash(tokens[i + 2]?.upper) && isHashValue(value))) continue;
       if (!value || value.upper === 'PASSWORD' || value.upper === 'VALUES') continue;
       if (value.kind === 'string') take(value);
       else if (value.kind === 'param') passwordParam(value, variables, found);
@@ -140,11 +159,16 @@ function statementPasswords(
 /** Oracle's unquoted password ends its statement or line, or a clause of its statement follows. */
 const endsOracleValue = (next: SqlToken | undefined): boolean => next === undefined || next.newlineBefore || ORACLE_CLAUSE.test(next.upper);
 
-/** A psql variable (`:'pw'`, `:pw`) `\set` to a literal before: that literal; any other reference sets none. */
+/** A psql variable (`:'pw'`, `:pw`) `\set` to a literal before, a T-SQL or PL/SQL one (`@pw`, `v_pw`) set to one: that literal; any other reference sets none. */
 function passwordParam(value: SqlToken, variables: Map<string, [number, number]>, found: Found): void {
-  const name = value.value.startsWith('@') ? value.value.toLowerCase() : /^:['"]?(\w+)['"]?$/.exec(value.value)?.[1];
+  const name =
+    value.kind === 'word'
+      ? value.value.toLowerCase()
+      : value.value.startsWith('@')
+        ? value.value.toLowerCase()
+        : /^:['"]?(\w+)['"]?$/.exec(value.value)?.[1];
   const set = name === undefined ? undefined : variables.get(name);
-  if (set) found.spans.push(set);
+  if (set) found.variables.push(set);
   if (/^%(?:\d+\$)?[sIL]$/.test(value.value)) found.conversions.push(value.start);
 }
 
@@ -182,10 +206,9 @@ function dynamicPasswords(
   found: Found,
 ): void {
   const literal = tokens[i];
-  const joined = concatenatedPassword(tokens, i);
-  if (joined && isPassword({ ...joined, value: joined.value.replace(/^'(.*)'$/s, '$1') }))
-    found.spans.push([offset + joined.start, offset + joined.end]);
+  joinedPassword(tokens, i, variables, found, offset);
   const inner = passwordsIn(literal.value, 0, depth + 1, variables);
+  found.variables.push(...inner.variables);
   const raw = text.slice(literal.start, literal.end);
   const quote = literal.quote === '"' ? '"' : "'";
   for (const [start, end] of inner.spans) {
@@ -208,21 +231,46 @@ function dynamicPasswords(
       if (conversion.index >= position) break;
     }
     const argument = taken >= 0 ? args[taken] : undefined;
-    // A literal only: `format('… %L', pw)` quotes a PL/pgSQL variable's value (48a-15).
-    if (argument && argument.kind !== 'word' && argument.kind !== 'param' && isPassword(argument))
-      found.spans.push([offset + argument.start, offset + argument.end]);
+    // A literal, or a variable set to one: `format('… %L', pw)` quotes a PL/pgSQL variable's value (48a-15).
+    if (argument?.kind === 'word' || argument?.kind === 'param') passwordParam(argument, variables, found);
+    else if (argument && isPassword(argument)) found.spans.push([offset + argument.start, offset + argument.end]);
   }
 }
 
-/** The single-token arguments after a format string (`, 'a', 'b')`), by index. */
+/** The literal (or variable set to one) joined on to the string at `i` as its password (sql-concatenations.ts). */
+function joinedPassword(
+  tokens: SqlToken[],
+  i: number,
+  variables: Map<string, [number, number]>,
+  found: Found,
+  offset: number,
+  commas = false,
+): void {
+  const joined = concatenatedPassword(tokens, i, commas);
+  if (joined?.kind === 'word' || joined?.kind === 'param') passwordParam(joined, variables, found);
+  else if (joined && isPassword({ ...joined, value: joined.value.replace(/^'(.*)'$/s, '$1') }))
+    found.spans.push([offset + joined.start, offset + joined.end]);
+}
+
+/** The single-token arguments after a format string (`, 'a', 'b')`), by index; a quoting function's literal (`quote_literal('a')`) as it. */
 function formatArguments(tokens: SqlToken[], from: number): Array<SqlToken | undefined> {
   const args: Array<SqlToken | undefined> = [];
   for (let i = from; i + 1 < tokens.length && tokens[i].value === ','; i += 2) {
+    const quoted = quotedArgument(tokens, i + 1);
+    if (quoted) i += 3;
     const next = tokens[i + 2];
-    args.push(next === undefined || next.value === ',' || next.value === ')' ? tokens[i + 1] : undefined);
+    args.push(next === undefined || next.value === ',' || next.value === ')' ? (quoted ?? tokens[i + 1]) : undefined);
     if (next?.value !== ',') break;
   }
   return args;
+}
+
+/** `quote_literal('a')`, `quote_nullable(a)`, `QUOTENAME(N'a')` at `i`: its one argument. */
+function quotedArgument(tokens: SqlToken[], i: number): SqlToken | undefined {
+  const [name, open, argument, close] = tokens.slice(i, i + 4);
+  return name?.kind === 'word' && /^QUOTE_(?:LITERAL|NULLABLE)$|^QUOTENAME$/.test(name.upper) && open?.value === '(' && close?.value === ')'
+    ? argument
+    : undefined;
 }
 
 /** A literal that sets a password: not empty, not a reference or placeholder. */

@@ -42,5 +42,8 @@ export function procedurePassword(upper: string, tokens: SqlToken[], from: numbe
 function single(arg: SqlToken[] | undefined): SqlToken | undefined {
   if (arg?.length === 1) return arg[0];
   if (arg?.length === 4 && arg[0].value === '{' && arg[1].upper === 'ENCRYPT' && arg[3].value === '}') return arg[2];
+  // `{Encrypt N 'pw'}`: a blank after N (49a-3)
+  if (arg?.length === 5 && arg[0].value === '{' && arg[1].upper === 'ENCRYPT' && arg[2].upper === 'N' && arg[4].value === '}')
+    return arg[3];
   return undefined;
 }

@@ -1,4 +1,6 @@
-import { configErrors, devConfig, withChanges } from './helpers';
+import { stringify } from 'yaml';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { configErrors, devConfig, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 49b (49b-3, 49b-4, 49b-2): Traefik setups that start but never work, or do not start at all, and that
@@ -25,6 +27,13 @@ const config = (traefik: object, ingresses: unknown = LE_INGRESS) => {
   return withChanges(base, { traefik, ingresses });
 };
 const errorsOf = (traefik: object, ingresses?: unknown) => configErrors(config(traefik, ingresses)).join('\n');
+
+/** The reference config's errors and warnings for `values`, each `traefik.key.path: message`. */
+const judged = (values: object) => {
+  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(withTraefikValues(values)));
+  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+  return { errors: errors.map(line), warnings: warnings.map(line) };
+};
 
 describe('49b-3: a TLS-ALPN-01 resolver with no TCP entrypoint on port 443 never gets a certificate', () => {
   const TLS_ALPN =
@@ -76,5 +85,48 @@ describe('49b-3: a TLS-ALPN-01 resolver with no TCP entrypoint on port 443 never
     const errors = errorsOf(traefik);
     if (expected) expect(errors).toContain(expected);
     else expect(errors).not.toMatch(/challenge/);
+  });
+});
+
+describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || is refused; a rule not read is warned', () => {
+  const ingressRoute = (match: string) => ({
+    apiVersion: 'traefik.io/v1alpha1',
+    kind: 'IngressRoute',
+    metadata: { name: 'ir', namespace: 'default' },
+    spec: {
+      entryPoints: ['websecure'],
+      routes: [{ match, kind: 'Rule', services: [{ name: 'other', port: 80 }] }],
+      tls: { certResolver: 'default' },
+    },
+  });
+  const SAME =
+    'traefik.values.extraObjects[0].spec.routes[0].match: host "k3s.code-place-dev.site" with path "/" is already routed by ingresses[0]';
+  const UNJUDGED =
+    'traefik.values.extraObjects[0].spec.routes[0].match: names host "k3s.code-place-dev.site", which ingresses[0] routes, in a rule this tool cannot judge';
+  const H = 'Host(`k3s.code-place-dev.site`)';
+  test.each<[string, string, 'error' | 'warning' | 'none']>([
+    ['|| after', `${H} || Host(\`x.example.com\`)`, 'error'],
+    ['|| before, double quotes', 'Host("x.example.com") || Host("K3S.code-place-dev.site.")', 'error'],
+    ['|| inside parentheses with PathPrefix', `(Host(\`x.example.com\`) || ${H}) && PathPrefix(\`/\`)`, 'error'],
+    ['v2 Host with two values', 'Host(`x.example.com`, `k3s.code-place-dev.site`)', 'error'],
+    ['PathPrefix first', `PathPrefix(\`/\`) && ${H}`, 'error'],
+    ['another matcher on the host', `${H} && Method(\`GET\`)`, 'warning'],
+    ['a negation', `${H} && !PathPrefix(\`/api\`)`, 'warning'],
+    ['HostRegexp naming the host', 'HostRegexp(`^k3s\\.code-place-dev\\.site$`) || Host(`x.example.com`)', 'warning'],
+    ['control: || of other hosts', 'Host(`x.example.com`) || Host(`y.example.com`)', 'none'],
+    ['control: another path on the host', `${H} && PathPrefix(\`/api\`) || Host(\`x.example.com\`)`, 'none'],
+    ['control: a complex rule on other hosts', 'Host(`x.example.com`) && Method(`GET`) || Header(`X-A`, `b`)', 'none'],
+  ])('%s: %s', (_, match, expected) => {
+    const { errors, warnings } = judged({ extraObjects: [ingressRoute(match)] });
+    expect(
+      errors
+        .filter((e) => e.includes('already routed'))
+        .join('\n')
+        .toLowerCase()
+        .replace('site."', 'site"'),
+    ).toEqual(expected === 'error' ? expect.stringContaining(SAME.toLowerCase()) : '');
+    expect(warnings.filter((w) => w.includes('cannot judge')).join('\n')).toEqual(
+      expected === 'warning' ? expect.stringContaining(UNJUDGED) : '',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { configErrors, devConfig, withChanges, withTraefikValues } from './helpers';
+import { configErrors, devConfig, judgedValues, withChanges, withTraefikValues } from './helpers';
 
 /**
  * Attack round 49b (49b-3, 49b-4, 49b-2): Traefik setups that start but never work, or do not start at all, and that
@@ -128,5 +128,77 @@ describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || 
     expect(warnings.filter((w) => w.includes('cannot judge')).join('\n')).toEqual(
       expected === 'warning' ? expect.stringContaining(UNJUDGED) : '',
     );
+  });
+});
+
+describe('49b-2: flags Traefik does not know or cannot read are refused, naming the nearest option', () => {
+  const ARGS = [
+    '--pilot.dashboard=false',
+    '--foo.bar=1',
+    '--serverstransport.insecureskipverify=yes',
+    '--accesslog.bufferingsize=lots',
+    '--entrypoints.websecure.transport.respondingtimeouts.readtimeout=30x',
+    '--entrypoints.websecure.http.tls.certresolvr=default',
+    '--entrypoints.web.http.redirections.entrypoint.permanent=maybe',
+    '--providers.kubernetesingress.throttleDuration=abc',
+    '--providers.kubernetescrd.trace=true',
+    // Controls: flags Traefik reads.
+    '--serverstransport.insecureskipverify=true',
+    '--accesslog.bufferingsize=100',
+    '--entrypoints.websecure.transport.respondingtimeouts.readtimeout=1m30s',
+    '--entrypoints.websecure.transport.respondingtimeouts.idletimeout=180',
+    '--entrypoints.websecure.http.tls.certresolver=default',
+    '--entrypoints.websecure.http.tls.domains[0].main=example.com',
+    '--entryPoints.web.forwardedHeaders.trustedIPs=203.0.113.0/24',
+    '--providers.kubernetesingress.ingressclass=traefik',
+    '--accesslog.fields.headers.names.User-Agent=keep',
+    '--metrics.prometheus=true',
+    '--providers.kubernetescrd',
+    '--log.level=DEBUG',
+    '--global.checknewversion=false',
+  ];
+  const at = (i: number) => `traefik.values.additionalArguments[${i}]: `;
+  test('each bad flag once, at its item, and none of the controls', () => {
+    const { errors } = judged({ additionalArguments: ARGS });
+    const mine = (i: number) => errors.filter((e) => e.startsWith(at(i)));
+    const expected: Array<[number, string]> = [
+      [0, 'names option "pilot" at the top level, which Traefik v3 does not have, so it fails to start ("field not found"): remove it'],
+      [1, 'names option "foo" at the top level, which Traefik v3 does not have'],
+      [
+        2,
+        'sets --serverstransport.insecureskipverify, a switch, to a value Traefik cannot read as a boolean, so it fails to start: write true or false',
+      ],
+      [3, 'sets --accesslog.bufferingsize to a value Traefik cannot read as its number or duration'],
+      [4, 'sets --entrypoints.websecure.transport.respondingtimeouts.readtimeout to a value Traefik cannot read as its number or duration'],
+      [
+        5,
+        'names option "certresolvr" under --entrypoints.websecure.http.tls, which Traefik v3 does not have, so it fails to start ("field not found"): write certresolver, the nearest option Traefik knows there',
+      ],
+      [6, 'sets --entrypoints.web.http.redirections.entrypoint.permanent, a switch, to a value Traefik cannot read as a boolean'],
+      [7, 'sets --providers.kubernetesingress.throttleDuration to a value Traefik cannot read as its number or duration'],
+      [8, 'names option "trace" under --providers.kubernetescrd, which Traefik v3 does not have'],
+    ];
+    for (const [i, message] of expected) {
+      expect(mine(i).length).toBe(1);
+      expect(mine(i)[0]).toContain(message);
+    }
+    for (let i = expected.length; i < ARGS.length; i++) expect([i, mine(i)]).toEqual([i, []]);
+  });
+  test('a Traefik v2 image (chart 27.0.2): --pilot is gone from v2.11 too, a v3-only option is refused', () => {
+    const { errors } = judgedValues(
+      {
+        additionalArguments: [
+          '--pilot.dashboard=false',
+          '--entrypoints.web.http.sanitizepath=false',
+          '--providers.kubernetesgateway.experimentalchannel=true',
+        ],
+      },
+      '27.0.2',
+    );
+    expect(errors.join('\n')).toContain('additionalArguments[0]: names option "pilot" at the top level, which Traefik v2 does not have');
+    expect(errors.join('\n')).toContain(
+      'additionalArguments[2]: names option "experimentalchannel" under --providers.kubernetesgateway, which Traefik v2 does not have, so it fails to start ("field not found"): remove it (Traefik has it in v3.',
+    );
+    expect(errors.join('\n')).not.toContain('additionalArguments[1]');
   });
 });

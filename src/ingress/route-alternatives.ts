@@ -17,6 +17,10 @@ export interface RuleRoutes {
 /** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
 const MAX_ALTERNATIVES = 64;
 
+/** A rule of more tokens than this (a router rule is a few dozen) is left unread. */
+const MAX_TOKENS = 1000;
+const MAX_RULE = 8192;
+
 /** The rule as a tree by Traefik's grammar (`&&` binds tighter than `||`, `!` and parentheses); undefined if it is not one. */
 function parse(list: readonly Token[]): Node | undefined {
   let at = 0;
@@ -85,8 +89,10 @@ function alternatives(node: Node): Matcher[][] | undefined {
  */
 export function ruleRoutes(match: unknown): RuleRoutes {
   if (typeof match !== 'string') return { routes: [], unread: false };
-  const list = tokens(match);
-  const tree = list && parse(list);
+  // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
+  const list = match.length <= MAX_RULE ? tokens(match) : undefined;
+  // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
+  const tree = list && list.length <= MAX_TOKENS && parse(list);
   const all = tree && alternatives(tree);
   if (!all) return { routes: [], unread: true };
   const routes: Array<{ host: string; path: string }> = [];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closest } from '../core/closest';
 import type { Problem } from '../core/problem';
-import { shownValue } from '../core/problem';
+import { shownInSentence } from '../core/problem';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import type { Version } from '../semver';
 import type { TraefikFlag } from './arguments';
@@ -105,19 +105,23 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string): string | u
   while (depth < parts.length && known.some((pattern) => prefixMatches(pattern, parts, depth + 1))) depth += 1;
   if (!known.some((pattern) => prefixMatches(pattern, parts, depth))) depth = 0;
   const bad = parts[depth].replace(/\[\d+\]$/, '');
-  const parent = flag.written.split('.').slice(0, depth).join('.');
+  // As written (entrypoint and resolver names kept), or as the reference writes it when a map key is long.
+  const written = flag.written.split('.').slice(0, depth).join('.');
+  const above = known.find((pattern) => prefixMatches(pattern, parts, depth));
+  const parent = written.length <= 120 || !above ? written : above.written.split('.').slice(0, depth).join('.');
   const siblings = [
     ...new Set(known.filter((pattern) => prefixMatches(pattern, parts, depth)).map((pattern) => pattern.written.split('.')[depth])),
   ].filter((name): name is string => !!name && name !== '<name>');
   const elsewhere = patterns.find((pattern) => !(pattern.mask & mask) && prefixMatches(pattern, parts, depth + 1));
-  const near = closest(bad, siblings);
+  // No option name is long: a hostile one is not compared letter by letter with each candidate.
+  const near = bad.length <= 64 ? closest(bad, siblings) : undefined;
   const releases = elsewhere && tags.filter((_, i) => elsewhere.mask & (1 << i)).map((tag) => `${tag.major}.${tag.minor}`);
   const fix = releases
     ? `remove it (Traefik has it in ${releases.map((r) => `v${r}`).join(', ')})`
     : near
       ? `write ${near}, the nearest option Traefik knows there`
       : 'remove it';
-  return `names option ${shownValue(bad)} ${parent ? `under --${parent}` : 'at the top level'}, which ${label} does not have, so it fails to start ("field not found"): ${fix}`;
+  return `names option ${shownInSentence(bad)} ${parent ? `under --${parent}` : 'at the top level'}, which ${label} does not have, so it fails to start ("field not found"): ${fix}`;
 }
 
 /**

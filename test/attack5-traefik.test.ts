@@ -247,7 +247,8 @@ describe('N7: --configfile makes Traefik ignore every flag', () => {
     [['--log.level=DEBUG', '--configFile=/cfg/traefik.yaml'], `traefik.values.additionalArguments[1]: ${refusal}`],
     [['-CONFIGFILE', '/cfg/traefik.toml'], refusal],
     [['--log.level=DEBUG'], undefined],
-    [['--configfilex=1'], undefined],
+    // Not --configfile, and no option of Traefik's either (49b-2).
+    [['--configfilex=1'], 'names option "configfilex" at the top level, which Traefik v3 does not have'],
   ])('%j', (args, expected) => judgeConfig(withTraefikValues({ additionalArguments: args }), expected));
 
   test('globalArguments and TraefikHelmChartConfig', () => {

@@ -133,7 +133,11 @@ describe('H2: an absolute file path is no secret only under a name that takes a 
       'traefik.values.env[0].value: holds a value under a key named like a secret',
     ],
     ['CF_DNS_API_TOKEN=/a/x.key', env('CF_DNS_API_TOKEN', `/a/${SECRET}.key`), 'traefik.values.env[0].value: holds'],
-    ['--providers.x.token=/x.txt', { additionalArguments: [`--providers.x.token=/${SECRET}.txt`] }, 'additionalArguments[0]: holds'],
+    [
+      '--providers.plugin.x.token=/x.txt',
+      { additionalArguments: [`--providers.plugin.x.token=/${SECRET}.txt`] },
+      'additionalArguments[0]: holds',
+    ],
     ['--db-password /x.txt', container(['--db-password', `/${SECRET}.txt`]), 'args[1]: holds'],
     ['a password key', { hub: { password: `/${SECRET}.json` } }, 'traefik.values.hub.password: holds'],
     [
@@ -142,7 +146,7 @@ describe('H2: an absolute file path is no secret only under a name that takes a 
       undefined,
     ],
     ['AWS_SHARED_CREDENTIALS_FILE', env('AWS_SHARED_CREDENTIALS_FILE', '/var/secrets/aws.conf'), undefined],
-    ['--providers.x.credentials=/a/key.json', { additionalArguments: ['--providers.x.credentials=/a/key.json'] }, undefined],
+    ['--providers.plugin.x.credentials=/a/key.json', { additionalArguments: ['--providers.plugin.x.credentials=/a/key.json'] }, undefined],
   ])('%s', (_, values, expected) => {
     const errors = yamlErrors(values);
     if (expected) expect(errors).toContain(expected);

@@ -2,6 +2,7 @@ import { Path, Problem } from '../core/problem';
 import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { isMap } from '../core/is-map';
+import { ruleRoutes } from './route-alternatives';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -35,19 +36,55 @@ function meets(owner: RouteOwner, entryPoints: readonly unknown[], tls: unknown)
 export const sameRouteMessage = (host: string, path: string, owner: string): string =>
   `host "${host}" with path "${path}" is already routed by ${owner}; only one of the two would get the traffic: change the host or the path`;
 
-/**
- * The host and path of a router rule in the two simple forms, ``Host(`a`)`` (every path: `/`) and
- * ``Host(`a`) && PathPrefix(`/p`)``, with backquotes or double quotes; any other rule is left alone.
- */
-function simpleRoute(match: unknown): { host: string; path: string } | undefined {
-  if (typeof match !== 'string') return undefined;
-  const quoted = '(?:`([^`]+)`|"([^"]+)")';
-  const found = new RegExp(`^\\s*Host\\(\\s*${quoted}\\s*\\)(?:\\s*&&\\s*PathPrefix\\(\\s*${quoted}\\s*\\))?\\s*$`).exec(match);
-  if (!found) return undefined;
-  const host = found[1] ?? found[2];
-  const path = found[3] ?? found[4] ?? '/';
-  return path.startsWith('/') ? { host, path } : undefined;
+/** What the duplicate-route rule finds: refusals, and warnings for rules on an Ingress' host it cannot read. */
+export interface RouteFindings {
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
 }
+
+/**
+ * The findings for one router rule at `path`: an error per host and path of its simple alternatives that an Ingress it
+ * meets already routes (route-alternatives.ts), else, when some alternative is in a form not read here and the rule
+ * names the host of such an Ingress, a warning (as for a ping router's rule this tool cannot judge).
+ */
+function ruleFindings(
+  match: unknown,
+  path: Path,
+  routes: ReadonlyMap<string, RouteOwner>,
+  meet: (owner: RouteOwner) => boolean,
+): RouteFindings {
+  const read = ruleRoutes(match);
+  const errors = read.routes.flatMap((route) => {
+    const owner = routes.get(routeKey(route.host, route.path));
+    return owner && meet(owner) ? [{ path, message: sameRouteMessage(route.host, route.path, owner.owner) }] : [];
+  });
+  if (errors.length || !read.unread || typeof match !== 'string') return { errors, warnings: [] };
+  // A HostRegexp names a host with escaped dots (`a\\.b`): the backslashes are dropped before looking for it.
+  const text = match.toLowerCase().replace(/\\/g, '');
+  const named = [...routes]
+    .filter(([key, owner]) => meet(owner) && text.includes(key.slice(0, key.indexOf('/'))))
+    .map(([key, owner]) => ({ host: key.slice(0, key.indexOf('/')), owner: owner.owner }));
+  if (!named.length) return { errors, warnings: [] };
+  const { host, owner } = named[0];
+  return {
+    errors,
+    warnings: [
+      {
+        path,
+        message:
+          `names host "${host}", which ${owner} routes, in a rule this tool cannot judge (a matcher other than Host and PathPrefix, ` +
+          `a negation or a form it does not read); if it matches that host's requests, Traefik gives them to the router with the longer ` +
+          `rule and only one of the two gets the traffic: write it as Host(\`...\`) || Host(\`...\`) alternatives (each with at most one ` +
+          'PathPrefix), or use another host',
+      },
+    ],
+  };
+}
+
+const joinFindings = (all: readonly RouteFindings[]): RouteFindings => ({
+  errors: all.flatMap((f) => f.errors),
+  warnings: all.flatMap((f) => f.warnings),
+});
 
 /**
  * `extraObjects` IngressRoutes (traefik.io, or the older traefik.containo.us) whose route has the host and path of
@@ -55,29 +92,21 @@ function simpleRoute(match: unknown): { host: string; path: string } | undefined
  * be, so only one gets the traffic. A route on entrypoints that are neither web nor websecure does not meet them, nor
  * a plain-HTTP one a TLS Ingress' (meets).
  */
-export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): Problem[] {
+export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // The chart's own IngressRoutes are judged as an extraObjects one is.
   const fromChart = chartIngressRoutes(values).flatMap(([name, config]) => {
     const entryPoints = Array.isArray(config.entryPoints) ? config.entryPoints : [];
     if (entryPoints.length && !entryPoints.some((entry) => entry === 'web' || entry === 'websecure')) return [];
-    const simple = simpleRoute(config.matchRule);
-    const owner = simple && routes.get(routeKey(simple.host, simple.path));
     // The chart renders `tls: {{ toYaml $config.tls }}` (templates/ingressroute.yaml): unset is null, no TLS.
-    return owner && meets(owner, entryPoints, config.tls)
-      ? [
-          {
-            path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'],
-            message: sameRouteMessage(simple.host, simple.path, owner.owner),
-          },
-        ]
-      : [];
+    const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
+    return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
   });
-  return [...fromChart, ...extraItemRouteProblems(items, prefix, routes)];
+  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes)]);
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */
-function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, RouteOwner>): Problem[] {
+function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object) => {
       const { apiVersion, kind } = object;
@@ -87,18 +116,14 @@ function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes:
       const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
       if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return [];
       const list = Array.isArray(spec.routes) ? spec.routes : [];
-      return list.flatMap((route: unknown, j: number) => {
-        const simple = isMap(route) ? simpleRoute(route.match) : undefined;
-        const owner = simple && routes.get(routeKey(simple.host, simple.path));
-        return owner && meets(owner, entryPoints, spec.tls)
-          ? [
-              {
-                path: [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-                message: sameRouteMessage(simple.host, simple.path, owner.owner),
-              },
-            ]
-          : [];
-      });
+      return list.map((route: unknown, j: number) =>
+        ruleFindings(
+          isMap(route) ? route.match : undefined,
+          [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
+          routes,
+          (owner) => meets(owner, entryPoints, spec.tls),
+        ),
+      );
     }),
   );
 }

@@ -253,7 +253,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   const owners = new Map(
     [...routes].map(([route, i]) => [route, { owner: `ingresses[${i}]`, tls: !!config.ingresses[i].tls?.certResolver }]),
   );
-  for (const problem of extraRouteProblems(values, ['traefik'], owners)) error(problem.path, problem.message);
+  const extra = extraRouteProblems(values, ['traefik'], owners);
+  for (const problem of extra.errors) error(problem.path, problem.message);
+  for (const problem of extra.warnings) warn(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);
   if (!gateway) return;

@@ -67,6 +67,10 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
             },
       );
     }
+    if (!provider && !entryPoint?.raw && blockOn(acme, 'acme.tlschallenge')) {
+      const problem = tlsAlpnProblem(name, acme, entrypoints, flags);
+      if (problem) problems.push(problem);
+    }
     if (!entryPoint?.raw) continue;
     const target = entrypoints.find((entry) => entry.name === entryPoint.raw);
     if (!target && flagDefined(flags, entryPoint.raw)) continue;
@@ -85,6 +89,33 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
     });
   }
   return problems;
+}
+
+/**
+ * 49b-3: the CA asks for the TLS-ALPN-01 challenge on TCP port 443 of the host, always (RFC 8737 section 3), and Traefik
+ * answers it on its TLS entrypoints (traefik/traefik pkg/provider/acme/challenge_tls.go, v2.11.0 and v3.7.9). When the
+ * TLS challenge is the resolver's only one and no TCP entrypoint is exposed on port 443 (a Service port or a host port),
+ * the resolver never gets a certificate. An entrypoint only a `--entrypoints.<name>.*` flag defines may be there (its
+ * port is unknown here): then nothing is said, as for the HTTP challenge.
+ */
+function tlsAlpnProblem(name: string, acme: readonly ResolverFlag[], entrypoints: readonly Entrypoint[], flags: readonly TraefikFlag[]) {
+  const on443 = (entry: Entrypoint) =>
+    entry.protocol.toUpperCase() === 'TCP' && ((entry.services.length > 0 && entry.exposedPort === 443) || entry.hostPort === 443);
+  if (entrypoints.some(on443)) return undefined;
+  const known = new Set(entrypoints.map((entry) => entry.name));
+  if (flags.some((flag) => /^entrypoints\.([^.]+)\./i.test(flag.written) && !known.has(/^entrypoints\.([^.]+)\./i.exec(flag.written)![1])))
+    return undefined;
+  const tls = entrypoints.find((entry) => entry.name === 'websecure');
+  const where = tls
+    ? `entrypoint ${keyText(tls.name)} is exposed on ${tls.services.length > 0 ? `Service port ${tls.exposedPort ?? 'none'}` : 'no Service'}`
+    : 'there is no entrypoint websecure';
+  return {
+    path: (last(acme, 'acme.tlschallenge') ?? acme[0]).path,
+    message:
+      `gives the ACME resolver ${keyText(name)} only the TLS challenge, which the CA sends over TCP to port 443, where no entrypoint ` +
+      `is exposed (${where}), so it never gets a certificate: ` +
+      `expose a TLS entrypoint on port 443 (${formatPath(['ports', 'websecure', 'exposedPort'])}: 443), or use httpChallenge or dnsChallenge`,
+  };
 }
 
 /** Whether a challenge option, as Traefik gets it, turns that challenge off: tlsChallenge not on, an empty entrypoint or provider. */

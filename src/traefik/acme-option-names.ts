@@ -59,7 +59,7 @@ const BY_KEY = new Map(OPTIONS.map(([path, since]) => [path.toLowerCase(), { pat
  * The Traefik the chart deploys, as far as the values tell: the release `image.tag` names, else the newest of the chart's
  * default major (`traefikMajor`; K3s may pin a newer minor than the chart's appVersion), `exact` false then.
  */
-function deployedTraefik(values: Values, rules: Rules): { version: Version; exact: boolean } | undefined {
+export function deployedTraefik(values: Values, rules: Pick<Rules, 'traefikMajor'>): { version: Version; exact: boolean } | undefined {
   const release = imageRelease(values);
   // Another major (a v4 the table does not know, or a v1 the chart fails on) is not judged.
   if (typeof release === 'object') return release.major === 2 || release.major === 3 ? { version: release, exact: true } : undefined;

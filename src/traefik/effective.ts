@@ -20,7 +20,8 @@ import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems } from './acme-challenges';
-import { unknownResolverOptionProblems } from './acme-option-names';
+import { deployedTraefik, unknownResolverOptionProblems } from './acme-option-names';
+import { unknownFlagProblems } from './flag-names';
 import { quotedArgProblems } from './quoted-args';
 import { podPortAndVolumeProblems } from './pod-checks';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
@@ -399,6 +400,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
       ...resolverKeyProblems(values, chart, prefix, settings.certResolvers ?? {}),
       ...unknownResolverOptionProblems(user, values, flags, prefix, chart),
+      ...unknownFlagProblems(flags, deployedTraefik(values, chart)),
       ...acmeChallengeProblems(ports, values, flags, chart, prefix, settings.certResolvers ?? {}),
     ],
     extraObjectServices: extraObjectServices(user, prefix),

@@ -8,14 +8,14 @@ export interface ProbeRequest {
   readonly host?: string;
 }
 
-type Token = { kind: 'op'; text: string } | { kind: 'name'; text: string } | { kind: 'value'; text: string };
+export type Token = { kind: 'op'; text: string } | { kind: 'name'; text: string } | { kind: 'value'; text: string };
 
 /**
  * Splits a rule into matcher names, quoted values (backticks or double quotes: doc.traefik.io routing "Rules & Priority",
  * "To set the value of a rule, use backticks ` or escaped double-quotes"; single quotes are refused), `&&`, `||`, `!`,
  * parentheses and commas. Undefined when the text is none of these.
  */
-function tokens(rule: string): Token[] | undefined {
+export function tokens(rule: string): Token[] | undefined {
   const out: Token[] = [];
   let i = 0;
   while (i < rule.length) {

@@ -1,0 +1,116 @@
+import { Token, tokens } from '../traefik/ping-rule-match';
+
+/** A matcher of a router rule with its values, e.g. ``Host(`a`, `b`)`` (v2 takes several values per matcher). */
+interface Matcher {
+  readonly name: string;
+  readonly values: readonly string[];
+}
+
+type Node = { kind: 'matcher'; matcher: Matcher } | { kind: '&&' | '||'; a: Node; b: Node } | { kind: '!'; a: Node };
+
+/** The routes a rule's alternatives take, and whether some alternative is in a form this reader does not judge. */
+export interface RuleRoutes {
+  readonly routes: ReadonlyArray<{ host: string; path: string }>;
+  readonly unread: boolean;
+}
+
+/** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
+const MAX_ALTERNATIVES = 64;
+
+/** A rule of more tokens than this (a router rule is a few dozen) is left unread. */
+const MAX_TOKENS = 1000;
+const MAX_RULE = 8192;
+
+/** The rule as a tree by Traefik's grammar (`&&` binds tighter than `||`, `!` and parentheses); undefined if it is not one. */
+function parse(list: readonly Token[]): Node | undefined {
+  let at = 0;
+  const peek = (text: string) => list[at]?.kind === 'op' && list[at].text === text;
+  const joined = (op: '&&' | '||', operand: () => Node | undefined) => (): Node | undefined => {
+    let left = operand();
+    while (left && peek(op)) {
+      at += 1;
+      const right = operand();
+      left = right && { kind: op, a: left, b: right };
+    }
+    return left;
+  };
+  const orExpr: () => Node | undefined = joined('||', () => andExpr());
+  const andExpr = joined('&&', () => unary());
+  const unary = (): Node | undefined => {
+    if (peek('!')) {
+      at += 1;
+      const inner = unary();
+      return inner && { kind: '!', a: inner };
+    }
+    if (peek('(')) {
+      at += 1;
+      const inner = orExpr();
+      if (!peek(')')) return undefined;
+      at += 1;
+      return inner;
+    }
+    const name = list[at];
+    if (name?.kind !== 'name') return undefined;
+    at += 1;
+    if (!peek('(')) return undefined;
+    at += 1;
+    const values: string[] = [];
+    while (list[at]?.kind === 'value') {
+      values.push(list[at].text);
+      at += 1;
+      if (peek(',')) at += 1;
+      else break;
+    }
+    if (!peek(')')) return undefined;
+    at += 1;
+    return { kind: 'matcher', matcher: { name: name.text, values } };
+  };
+  const tree = orExpr();
+  return tree && at === list.length ? tree : undefined;
+}
+
+/** The rule's alternatives: each a conjunction of matchers (`||` distributed over `&&`); undefined under `!` or past the cap. */
+function alternatives(node: Node): Matcher[][] | undefined {
+  if (node.kind === 'matcher') return [[node.matcher]];
+  if (node.kind === '!') return undefined;
+  const a = alternatives(node.a);
+  const b = a && alternatives(node.b);
+  if (!a || !b) return undefined;
+  const all = node.kind === '||' ? [...a, ...b] : a.flatMap((x) => b.map((y) => [...x, ...y]));
+  return all.length > MAX_ALTERNATIVES ? undefined : all;
+}
+
+/**
+ * The host and path routes of a router rule, one per host of each alternative in the simple forms ``Host(`a`)`` (every
+ * path: `/`) and ``Host(`a`) && PathPrefix(`/p`)`` (in either order; backquotes or double quotes), as an Ingress' router
+ * is; `||` alternatives are read one by one (49b-4: ``Host(`a`) || Host(`b`)`` takes host a as ``Host(`a`)`` does, and its
+ * longer rule wins Traefik's priority by length). An alternative with another matcher, a negation or a rule this reader
+ * cannot parse makes the rule `unread`.
+ */
+export function ruleRoutes(match: unknown): RuleRoutes {
+  if (typeof match !== 'string') return { routes: [], unread: false };
+  // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
+  const list = match.length <= MAX_RULE ? tokens(match) : undefined;
+  // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
+  const tree = list && list.length <= MAX_TOKENS && parse(list);
+  const all = tree && alternatives(tree);
+  if (!all) return { routes: [], unread: true };
+  const routes: Array<{ host: string; path: string }> = [];
+  let unread = false;
+  for (const conjunction of all) {
+    const hosts = conjunction.filter((m) => m.name === 'Host');
+    const prefixes = conjunction.filter((m) => m.name === 'PathPrefix');
+    const path = prefixes.length ? prefixes[0].values[0] : '/';
+    const simple =
+      hosts.length === 1 &&
+      hosts[0].values.length > 0 &&
+      prefixes.length <= 1 &&
+      (!prefixes.length || prefixes[0].values.length === 1) &&
+      hosts.length + prefixes.length === conjunction.length &&
+      typeof path === 'string' &&
+      path.startsWith('/');
+    if (simple) routes.push(...hosts[0].values.map((host) => ({ host, path })));
+    else unread = true;
+  }
+  return { routes, unread };
+}

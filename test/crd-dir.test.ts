@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { validateManifests } from '../src/validate/conformance';
 import { readCrds } from '../src/validate/crds';
 import { FIXTURE_CONFIG_DIR } from './helpers';
@@ -105,6 +105,39 @@ describe('K3S_VIP_CRD_DIR naming a missing folder', () => {
       expect(runSynth({ configDir: FIXTURE_CONFIG_DIR, distDir, wiring, log: (line) => lines.push(line) })).toBe(1);
     });
     expect(lines).toEqual([`error: ${message()}`, `synth failed: ${distDir}/ was left unchanged.`]);
+    expect(existsSync(distDir)).toBe(false);
+  });
+
+  test('a custom resource in extraObjects: one config error at the object, no crash, nothing written', () => {
+    process.env.K3S_VIP_CRD_DIR = missing();
+    const configDir = join(scratch, 'config');
+    mkdirSync(configDir);
+    const reference = readFileSync(
+      join(
+        FIXTURE_CONFIG_DIR,
+        readdirSync(FIXTURE_CONFIG_DIR).find((f) => f.endsWith('.yaml'))!,
+      ),
+      'utf8',
+    );
+    const route = {
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'IngressRoute',
+      metadata: { name: 'r', namespace: 'kube-system' },
+      spec: { routes: [{ match: 'Host(`a.example.com`)', kind: 'Rule', services: [{ name: 's', port: 80 }] }] },
+    };
+    const config = parse(reference);
+    config.traefik.values = { ...config.traefik.values, extraObjects: [route] };
+    writeFileSync(join(configDir, 'c.yaml'), stringify(config));
+    const distDir = join(scratch, 'dist');
+    const lines: string[] = [];
+    jest.isolateModules(() => {
+      const { runSynth } = require('../src/synth') as typeof import('../src/synth');
+      const { wiring } = require('../src/main') as typeof import('../src/main');
+      expect(runSynth({ configDir, distDir, wiring, log: (line) => lines.push(line) })).toBe(1);
+    });
+    expect(lines.filter((line) => line.startsWith('error:'))).toEqual([
+      expect.stringMatching(/c\.yaml:\d+:\d+: traefik\.values\.extraObjects\[0\]: cannot be judged: the CRD folder .* is missing/),
+    ]);
     expect(existsSync(distDir)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { crdGroups, findCrd } from '../validate/crds';
+import { CrdFolderError, crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import type { Finding } from '../validate/paths';
 import { API_SERVER_RULES, checkCapabilities } from '../validate/rules';
@@ -24,12 +24,14 @@ type Values = Record<string, unknown>;
 export function objectFindings(item: Values, skip: readonly string[] = [], gatewayApiBundle?: string): Finding[] {
   // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
   const { apiVersion, kind } = item;
-  const unvendored =
-    typeof apiVersion === 'string' && typeof kind === 'string' && crdGroups().has(apiGroup(apiVersion)) && !findCrd(apiVersion, kind);
   // Loaded only when there is an object to judge: most configs have none, and every synth would load the schema check.
   const { checkSchema } = require('../validate/schemas') as typeof Schemas;
   return [
-    ...(unvendored ? [] : checkSchema(item, gatewayApiBundle)),
+    ...schemaFindings(() => {
+      const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
+      const unvendored = group !== '' && typeof kind === 'string' && crdGroups().has(group) && !findCrd(apiVersion as string, kind);
+      return unvendored ? [] : checkSchema(item, gatewayApiBundle);
+    }),
     ...API_SERVER_RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule) => rule.check(item, { objects: [item] })),
     // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
     ...checkHostPortSurge(item),
@@ -50,4 +52,14 @@ export function objectFindings(item: Values, skip: readonly string[] = [], gatew
       : []),
     ...(skip.includes('pod-security') ? [] : claimTemplateFindings(item)),
   ];
+}
+
+/** The schema's findings, or the one problem that the CRD folder cannot be read (a config problem, never a crash). */
+function schemaFindings(check: () => Finding[]): Finding[] {
+  try {
+    return check();
+  } catch (e) {
+    if (!(e instanceof CrdFolderError)) throw e;
+    return [{ path: [], message: `cannot be judged: ${e.message}` }];
+  }
 }

@@ -11,6 +11,9 @@ import { cachedValidator } from './ajv-cache';
 import { apiGroup } from './kinds';
 import { isRecord } from './paths';
 
+/** The CRD folder or a file in it cannot be read as CRDs: no custom resource can be validated until it is restored. */
+export class CrdFolderError extends Error {}
+
 /** The CRDs the output's custom resources must conform to; K3S_VIP_CRD_DIR points elsewhere (tests). */
 export const crdDir = (): string => process.env.K3S_VIP_CRD_DIR ?? join(PROJECT_ROOT, 'crds');
 
@@ -55,6 +58,8 @@ const validators = new Map<string, ValidateFunction>();
 
 /** The CRD in crds/ that defines the group and kind of `apiVersion`/`kind`, if any. */
 export function findCrd(apiVersion: string, kind: string): Crd | undefined {
+  // A core kind (`v1`: a Service, a ConfigMap) is no CRD's: no need to read the CRD folder for it.
+  if (apiGroup(apiVersion) === '') return undefined;
   crds ??= cachedCrds(crdDir());
   return crds.get(`${apiGroup(apiVersion)}/${kind}`);
 }
@@ -165,7 +170,9 @@ export function crdValidator(crd: Crd, version: string): ValidateFunction {
     try {
       validate = compileCached(closeObjects(crd.versions.get(version)) as object);
     } catch (e) {
-      throw new Error(`${crd.file}: the openAPIV3Schema of ${crd.kind} ${version} does not compile: ${(e as Error).message}`, { cause: e });
+      throw new CrdFolderError(`${crd.file}: the openAPIV3Schema of ${crd.kind} ${version} does not compile: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     validators.set(id, validate);
   }
@@ -236,14 +243,18 @@ export function readCrds(dir: string): Map<string, Crd> {
   // The folder as messages name it: one line, without what a secret-shaped path would show (K3S_VIP_CRD_DIR).
   const folder = printablePath(dir);
   const restore = 'restore it with `git checkout -- crds` (or point K3S_VIP_CRD_DIR at the folder of CRD files)';
-  if (!existsSync(dir)) throw new Error(`the CRD folder ${folder} is missing, so custom resources cannot be validated: ${restore}`);
+  if (!existsSync(dir))
+    throw new CrdFolderError(`the CRD folder ${folder} is missing, so custom resources cannot be validated: ${restore}`);
   let names: string[];
   try {
     names = crdFileNames(dir);
   } catch (e) {
-    throw new Error(`cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`, {
-      cause: e,
-    });
+    throw new CrdFolderError(
+      `cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`,
+      {
+        cause: e,
+      },
+    );
   }
   // Loaded only here: a run whose CRD index is cached (every run after the first) never needs js-yaml.
   const { loadAll } = require('js-yaml') as typeof JsYaml;
@@ -264,13 +275,13 @@ export function readCrds(dir: string): Map<string, Crd> {
           : (e as NodeJS.ErrnoException).code
             ? `cannot be read: ${describeFileError(e)}`
             : 'is not valid YAML';
-      throw new Error(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`, { cause: e });
+      throw new CrdFolderError(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`, { cause: e });
     }
     for (const crd of documents) {
       if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec)) continue;
       const { group, names: crdNames, scope, versions } = crd.spec;
       if (typeof group !== 'string' || !isRecord(crdNames) || typeof crdNames.kind !== 'string' || !Array.isArray(versions)) {
-        throw new Error(`${shownFile}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
+        throw new CrdFolderError(`${shownFile}: a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions`);
       }
       const served = versions.filter((v) => isRecord(v) && v.served === true && typeof v.name === 'string') as Array<
         Record<string, unknown>
@@ -285,7 +296,9 @@ export function readCrds(dir: string): Map<string, Crd> {
     }
   }
   if (!index.size) {
-    throw new Error(`the CRD folder ${folder} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`);
+    throw new CrdFolderError(
+      `the CRD folder ${folder} holds no CustomResourceDefinition, so custom resources cannot be validated: ${restore}`,
+    );
   }
   return index;
 }

@@ -1,7 +1,7 @@
 import type { SqlToken } from './sql-tokens';
 
 /** A dynamic statement's string that ends where its password goes (`'ALTER ROLE bob PASSWORD '`, `'… PASSWORD = '''`). */
-const ENDS_AT_PASSWORD = /(?:\bPASSWORD[ \t]*=?|\bIDENTIFIED[ \t]+BY)[ \t]*'?[ \t]*$/i;
+const ENDS_AT_PASSWORD = /(?:\bPASSWORD[ \t]*(?:=[ \t]*)?|\bIDENTIFIED[ \t]+BY[ \t]*)(?:'[ \t]*)?$/i;
 /** A statement that sets an account's password (sql-heads.ts's objects), or MySQL's and Oracle's `IDENTIFIED BY`. */
 const ACCOUNT_STATEMENT =
   /\b(?:CREATE|ALTER)\b[^;]{0,200}?\b(?:USER|ROLE|LOGIN|GROUP|SERVER)\b|\bIDENTIFIED[ \t]+BY\b|\bWITH[ \t]+PASSWORD\b/i;
@@ -10,7 +10,7 @@ const ACCOUNT_STATEMENT =
  * `CONCAT('… IDENTIFIED BY ''', …`): whatever statement builds it (`SET @sql =`, `SELECT @sql =`, `DECLARE @sql … =`,
  * `v_sql :=`, `SELECT CONCAT(…)`; 49a-3). The index is the literal's closing quote.
  */
-const JOINED_END = () => /(?:\bPASSWORD[ \t]*=?|\bIDENTIFIED[ \t]+BY)[ \t]*(?:'')?'(?=[ \t]*(\+|\|\||,))/gi;
+const JOINED_END = () => /(?:\bPASSWORD[ \t]*(?:=[ \t]*)?|\bIDENTIFIED[ \t]+BY[ \t]*)(?:'')?'(?=[ \t]*(\+|\|\||,))/gi;
 
 /** The closing quotes of literals that end at a password place before a join, each with whether commas join (CONCAT). */
 export function joinedStatementEnds(text: string): Array<[number, boolean]> {

@@ -15,7 +15,7 @@ const STATEMENT = new RegExp(
   'i',
 );
 const REFERENCE = () =>
-  /(\bPASSW(?:OR)?D[ \t]*=?[ \t]*)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
+  /(\bPASSW(?:OR)?D[ \t]*(?:=[ \t]*)?)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
 
 /** `line` with the SQL password references it holds written as `${name}`. */
 export function withSqlReferences(line: string): string {

@@ -1,12 +1,4 @@
-import { Token, tokens } from '../traefik/ping-rule-match';
-
-/** A matcher of a router rule with its values, e.g. ``Host(`a`, `b`)`` (v2 takes several values per matcher). */
-interface Matcher {
-  readonly name: string;
-  readonly values: readonly string[];
-}
-
-type Node = { kind: 'matcher'; matcher: Matcher } | { kind: '&&' | '||'; a: Node; b: Node } | { kind: '!'; a: Node };
+import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
 
 /** The routes a rule's alternatives take, and whether some alternative is in a form this reader does not judge. */
 export interface RuleRoutes {
@@ -21,56 +13,8 @@ const MAX_ALTERNATIVES = 64;
 const MAX_TOKENS = 1000;
 const MAX_RULE = 8192;
 
-/** The rule as a tree by Traefik's grammar (`&&` binds tighter than `||`, `!` and parentheses); undefined if it is not one. */
-function parse(list: readonly Token[]): Node | undefined {
-  let at = 0;
-  const peek = (text: string) => list[at]?.kind === 'op' && list[at].text === text;
-  const joined = (op: '&&' | '||', operand: () => Node | undefined) => (): Node | undefined => {
-    let left = operand();
-    while (left && peek(op)) {
-      at += 1;
-      const right = operand();
-      left = right && { kind: op, a: left, b: right };
-    }
-    return left;
-  };
-  const orExpr: () => Node | undefined = joined('||', () => andExpr());
-  const andExpr = joined('&&', () => unary());
-  const unary = (): Node | undefined => {
-    if (peek('!')) {
-      at += 1;
-      const inner = unary();
-      return inner && { kind: '!', a: inner };
-    }
-    if (peek('(')) {
-      at += 1;
-      const inner = orExpr();
-      if (!peek(')')) return undefined;
-      at += 1;
-      return inner;
-    }
-    const name = list[at];
-    if (name?.kind !== 'name') return undefined;
-    at += 1;
-    if (!peek('(')) return undefined;
-    at += 1;
-    const values: string[] = [];
-    while (list[at]?.kind === 'value') {
-      values.push(list[at].text);
-      at += 1;
-      if (peek(',')) at += 1;
-      else break;
-    }
-    if (!peek(')')) return undefined;
-    at += 1;
-    return { kind: 'matcher', matcher: { name: name.text, values } };
-  };
-  const tree = orExpr();
-  return tree && at === list.length ? tree : undefined;
-}
-
 /** The rule's alternatives: each a conjunction of matchers (`||` distributed over `&&`); undefined under `!` or past the cap. */
-function alternatives(node: Node): Matcher[][] | undefined {
+function alternatives(node: RuleNode): Matcher[][] | undefined {
   if (node.kind === 'matcher') return [[node.matcher]];
   if (node.kind === '!') return undefined;
   const a = alternatives(node.a);
@@ -92,7 +36,7 @@ export function ruleRoutes(match: unknown): RuleRoutes {
   // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
   const list = match.length <= MAX_RULE ? tokens(match) : undefined;
   // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
-  const tree = list && list.length <= MAX_TOKENS && parse(list);
+  const tree = list && list.length <= MAX_TOKENS && parseRule(list);
   const all = tree && alternatives(tree);
   if (!all) return { routes: [], unread: true };
   const routes: Array<{ host: string; path: string }> = [];

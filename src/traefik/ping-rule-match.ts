@@ -1,3 +1,5 @@
+import { parseRule, RuleNode, tokens } from './rule-syntax';
+
 /** Whether a router's rule matches a request: surely, surely not, or not known before the pod runs (or not judged here). */
 export type RuleMatch = 'yes' | 'no' | 'unknown';
 
@@ -6,51 +8,6 @@ export interface ProbeRequest {
   readonly path: string;
   /** `deployment.healthchecksHost` when set (the Host header the kubelet sends then), else undefined: the pod's own address. */
   readonly host?: string;
-}
-
-export type Token = { kind: 'op'; text: string } | { kind: 'name'; text: string } | { kind: 'value'; text: string };
-
-/**
- * Splits a rule into matcher names, quoted values (backticks or double quotes: doc.traefik.io routing "Rules & Priority",
- * "To set the value of a rule, use backticks ` or escaped double-quotes"; single quotes are refused), `&&`, `||`, `!`,
- * parentheses and commas. Undefined when the text is none of these.
- */
-export function tokens(rule: string): Token[] | undefined {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < rule.length) {
-    const c = rule[i];
-    if (/\s/.test(c)) i += 1;
-    else if (rule.startsWith('&&', i) || rule.startsWith('||', i)) {
-      out.push({ kind: 'op', text: rule.slice(i, i + 2) });
-      i += 2;
-    } else if ('!(),'.includes(c)) {
-      out.push({ kind: 'op', text: c });
-      i += 1;
-    } else if (c === '`') {
-      const end = rule.indexOf('`', i + 1);
-      if (end < 0) return undefined;
-      out.push({ kind: 'value', text: rule.slice(i + 1, end) });
-      i = end + 1;
-    } else if (c === '"') {
-      const match = /^"((?:[^"\\]|\\.)*)"/.exec(rule.slice(i));
-      if (!match) return undefined;
-      let text: string;
-      try {
-        text = JSON.parse(match[0]) as string;
-      } catch {
-        return undefined;
-      }
-      out.push({ kind: 'value', text });
-      i += match[0].length;
-    } else {
-      const match = /^[A-Za-z][A-Za-z0-9]*/.exec(rule.slice(i));
-      if (!match) return undefined;
-      out.push({ kind: 'name', text: match[0] });
-      i += match[0].length;
-    }
-  }
-  return out;
 }
 
 const and = (a: RuleMatch, b: RuleMatch): RuleMatch => (a === 'no' || b === 'no' ? 'no' : a === 'yes' && b === 'yes' ? 'yes' : 'unknown');
@@ -107,57 +64,28 @@ function matcher(name: string, values: readonly string[], probe: ProbeRequest): 
 
 /**
  * Whether `rule` (an HTTP router's rule) matches the kubelet's probe, by Traefik's rule grammar (`&&` binds tighter than
- * `||`, `!` inverts a matcher or a parenthesised rule: doc.traefik.io routing "Rules & Priority"). A rule that does not
- * this reader cannot parse is not judged ('unknown'); an empty one serves nothing ('no').
+ * `||`, `!` inverts a matcher or a parenthesised rule: doc.traefik.io routing "Rules & Priority", read by rule-syntax.ts). A
+ * rule this reader cannot parse is not judged ('unknown'); an empty one serves nothing ('no').
  */
 export function ruleMatchesProbe(rule: unknown, probe: ProbeRequest): RuleMatch {
   if (typeof rule !== 'string' || rule.trim() === '') return 'no';
   const list = tokens(rule);
-  if (!list) return 'unknown';
-  let at = 0;
-  const peek = (text: string) => list[at]?.kind === 'op' && list[at].text === text;
-  // `||` binds looser than `&&`: each level is its operands, of the next level, joined left to right.
-  const joined =
-    (op: string, operand: () => RuleMatch | undefined, join: (a: RuleMatch, b: RuleMatch) => RuleMatch) => (): RuleMatch | undefined => {
-      let left = operand();
-      while (left !== undefined && peek(op)) {
-        at += 1;
-        const right = operand();
-        left = right === undefined ? undefined : join(left, right);
-      }
-      return left;
-    };
-  const orExpr = joined('||', () => andExpr(), or);
-  const andExpr = joined('&&', () => unary(), and);
-  const unary = (): RuleMatch | undefined => {
-    if (peek('!')) {
-      at += 1;
-      const inner = unary();
-      return inner === undefined ? undefined : not(inner);
-    }
-    if (peek('(')) {
-      at += 1;
-      const inner = orExpr();
-      if (!peek(')')) return undefined;
-      at += 1;
-      return inner;
-    }
-    const name = list[at];
-    if (name?.kind !== 'name') return undefined;
-    at += 1;
-    if (!peek('(')) return undefined;
-    at += 1;
-    const values: string[] = [];
-    while (list[at]?.kind === 'value') {
-      values.push(list[at].text);
-      at += 1;
-      if (peek(',')) at += 1;
-      else break;
-    }
-    if (!peek(')')) return undefined;
-    at += 1;
-    return matcher(name.text, values, probe);
-  };
-  const result = orExpr();
-  return result === undefined || at !== list.length ? 'unknown' : result;
+  const tree = list && parseRule(list);
+  return tree ? evaluate(tree, probe) : 'unknown';
+}
+
+/** A rule's tree against the probe. A chain `a && b && c …` is walked along its left side, not recursed into (a long one would overflow the stack). */
+function evaluate(node: RuleNode, probe: ProbeRequest): RuleMatch {
+  const chain: Array<{ kind: '&&' | '||'; b: RuleNode }> = [];
+  let first = node;
+  while (first.kind === '&&' || first.kind === '||') {
+    chain.push(first);
+    first = first.a;
+  }
+  let value = first.kind === 'matcher' ? matcher(first.matcher.name, first.matcher.values, probe) : not(evaluate(first.a, probe));
+  for (let i = chain.length - 1; i >= 0; i -= 1) {
+    const right = evaluate(chain[i].b, probe);
+    value = chain[i].kind === '&&' ? and(value, right) : or(value, right);
+  }
+  return value;
 }

@@ -1,0 +1,108 @@
+/**
+ * Traefik's router rule grammar, read once for every reader of rules (doc.traefik.io routing "Rules & Priority": `&&`
+ * binds tighter than `||`, `!` inverts a matcher or a parenthesised rule): ping-rule-match.ts judges a rule against the
+ * kubelet's probe, ingress/route-alternatives.ts reads the hosts and paths its alternatives take.
+ */
+
+export type Token = { kind: 'op'; text: string } | { kind: 'name'; text: string } | { kind: 'value'; text: string };
+
+/**
+ * Splits a rule into matcher names, quoted values (backticks or double quotes: doc.traefik.io routing "Rules & Priority",
+ * "To set the value of a rule, use backticks ` or escaped double-quotes"; single quotes are refused), `&&`, `||`, `!`,
+ * parentheses and commas. Undefined when the text is none of these.
+ */
+export function tokens(rule: string): Token[] | undefined {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < rule.length) {
+    const c = rule[i];
+    if (/\s/.test(c)) i += 1;
+    else if (rule.startsWith('&&', i) || rule.startsWith('||', i)) {
+      out.push({ kind: 'op', text: rule.slice(i, i + 2) });
+      i += 2;
+    } else if ('!(),'.includes(c)) {
+      out.push({ kind: 'op', text: c });
+      i += 1;
+    } else if (c === '`') {
+      const end = rule.indexOf('`', i + 1);
+      if (end < 0) return undefined;
+      out.push({ kind: 'value', text: rule.slice(i + 1, end) });
+      i = end + 1;
+    } else if (c === '"') {
+      const match = /^"((?:[^"\\]|\\.)*)"/.exec(rule.slice(i));
+      if (!match) return undefined;
+      let text: string;
+      try {
+        text = JSON.parse(match[0]) as string;
+      } catch {
+        return undefined;
+      }
+      out.push({ kind: 'value', text });
+      i += match[0].length;
+    } else {
+      const match = /^[A-Za-z][A-Za-z0-9]*/.exec(rule.slice(i));
+      if (!match) return undefined;
+      out.push({ kind: 'name', text: match[0] });
+      i += match[0].length;
+    }
+  }
+  return out;
+}
+
+/** A matcher of a rule with its values, e.g. ``Host(`a`, `b`)`` (v2 takes several values per matcher). */
+export interface Matcher {
+  readonly name: string;
+  readonly values: readonly string[];
+}
+
+/** A rule as a tree. */
+export type RuleNode = { kind: 'matcher'; matcher: Matcher } | { kind: '&&' | '||'; a: RuleNode; b: RuleNode } | { kind: '!'; a: RuleNode };
+
+/** The rule's tokens as a tree by Traefik's grammar; undefined if they are not one. Recurses once per parenthesis and `!`. */
+export function parseRule(list: readonly Token[]): RuleNode | undefined {
+  let at = 0;
+  const peek = (text: string) => list[at]?.kind === 'op' && list[at].text === text;
+  // `||` binds looser than `&&`: each level is its operands, of the next level, joined left to right.
+  const joined = (op: '&&' | '||', operand: () => RuleNode | undefined) => (): RuleNode | undefined => {
+    let left = operand();
+    while (left && peek(op)) {
+      at += 1;
+      const right = operand();
+      left = right && { kind: op, a: left, b: right };
+    }
+    return left;
+  };
+  const orExpr: () => RuleNode | undefined = joined('||', () => andExpr());
+  const andExpr = joined('&&', () => unary());
+  const unary = (): RuleNode | undefined => {
+    if (peek('!')) {
+      at += 1;
+      const inner = unary();
+      return inner && { kind: '!', a: inner };
+    }
+    if (peek('(')) {
+      at += 1;
+      const inner = orExpr();
+      if (!peek(')')) return undefined;
+      at += 1;
+      return inner;
+    }
+    const name = list[at];
+    if (name?.kind !== 'name') return undefined;
+    at += 1;
+    if (!peek('(')) return undefined;
+    at += 1;
+    const values: string[] = [];
+    while (list[at]?.kind === 'value') {
+      values.push(list[at].text);
+      at += 1;
+      if (peek(',')) at += 1;
+      else break;
+    }
+    if (!peek(')')) return undefined;
+    at += 1;
+    return { kind: 'matcher', matcher: { name: name.text, values } };
+  };
+  const tree = orExpr();
+  return tree && at === list.length ? tree : undefined;
+}

@@ -1,8 +1,8 @@
 import * as hostile from '../scripts/hostile-inputs';
 import { secretShape, secretsInData } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
-import { HOSTILE_TEST_SIZE, shownInDiff } from './secret-doors';
-import { configMapOf, falseRefusalTables, judgedOnce, refusedAtTextDoors, refusedTextRows, textDoors } from './secret-tables';
+import { HOSTILE_TEST_SIZE } from './secret-doors';
+import { configMapOf, falseRefusalTables, refusedRows, refusedTextRows } from './secret-tables';
 
 /**
  * Round-48 findings 48a-17 (code that reads a password refused as if it set one: a name whose last word reads,
@@ -14,15 +14,6 @@ import { configMapOf, falseRefusalTables, judgedOnce, refusedAtTextDoors, refuse
 const S = 'Zq7mWx9Lp2';
 const TOKEN = `K10${'a'.repeat(64)}::server:${S}`;
 const { acceptedTable } = falseRefusalTables(S);
-
-/** Rows refused at every text door and hidden in a diff (keyed lines: no secretShape of their own). */
-function refusedRows(rows: ReadonlyArray<readonly [string, string, string]>): void {
-  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-  test.each(rows.map(([name, text, secret], i) => [name, text, secret, i] as const))('%s is refused, not shown', (_, text, secret, i) => {
-    refusedAtTextDoors(doors(), i, secret);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
-  });
-}
 
 describe('48a-17: code that reads a password sets none', () => {
   acceptedTable([

@@ -1,8 +1,8 @@
 import * as hostile from '../scripts/hostile-inputs';
 import { isProseValue } from '../src/core/prose-values';
 import { secretShape, secretsInData } from '../src/core/secrets';
-import { HOSTILE_TEST_SIZE, shownInDiff } from './secret-doors';
-import { falseRefusalTables, judgedOnce, refusedAtTextDoors, textDoors } from './secret-tables';
+import { HOSTILE_TEST_SIZE } from './secret-doors';
+import { falseRefusalTables, refusedRows } from './secret-tables';
 
 /**
  * Round-49 finding 49a-10, its prose part: a line of prose that also reads as YAML `key: value` under a key named like
@@ -14,15 +14,6 @@ import { falseRefusalTables, judgedOnce, refusedAtTextDoors, textDoors } from '.
  */
 const S = 'Zq9xWvT7pLm2';
 const { acceptedTable } = falseRefusalTables(S);
-
-/** Rows refused at every text door and hidden in a diff (keyed lines: no secretShape of their own). */
-function refusedRows(rows: ReadonlyArray<readonly [string, string, string]>): void {
-  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-  test.each(rows.map(([name, text, secret], i) => [name, text, secret, i] as const))('%s is refused, not shown', (_, text, secret, i) => {
-    refusedAtTextDoors(doors(), i, secret);
-    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
-  });
-}
 
 const PROSE = [
   'Password: at least 12 characters, one digit.',

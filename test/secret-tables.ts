@@ -85,6 +85,15 @@ export function refusedAtTextDoors(doors: readonly string[], i: number, secret: 
   for (const place of [`podAnnotations.r${i}`, `additionalContainers[${i}].command`, `data.k${i}`]) refusedAt(doors, place, secret);
 }
 
+/** Rows [name, text, secret] refused at every text door (judged in one config) and hidden in the `check` diff. */
+export function refusedRows(rows: ReadonlyArray<readonly [string, string, string]>, title = '%s is refused, not shown'): void {
+  const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
+  test.each(rows.map(([name, text, secret], i) => [name, text, secret, i] as const))(title, (_, text, secret, i) => {
+    refusedAtTextDoors(doors(), i, secret);
+    expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
+  });
+}
+
 /**
  * The two tables of a false-refusal file, for `secret`: rows refused at every text door (none shows `secret`, nor the
  * `check` diff), and texts accepted at every door (no door names a row's place) with no secret shape.
@@ -92,13 +101,9 @@ export function refusedAtTextDoors(doors: readonly string[], i: number, secret: 
 export function falseRefusalTables(secret: string) {
   return {
     refusedTable(rows: ReadonlyArray<readonly [string, string]>): void {
-      const doors = judgedOnce(() => textDoors(rows.map(([, text]) => text)));
-      test.each(rows.map(([name, text], i) => [name, text, i] as const))(
+      refusedRows(
+        rows.map(([name, text]) => [name, text, secret] as const),
         'control: %s is refused, the secret shown nowhere',
-        (_, text, i) => {
-          refusedAtTextDoors(doors(), i, secret);
-          expect(shownInDiff(`  k: ${JSON.stringify(text)}`)).not.toContain(secret);
-        },
       );
     },
     acceptedTable(texts: readonly string[]): void {

@@ -5,7 +5,7 @@
 // any to the CLI, and runs a --dry-run without the CLI, which would stage files.
 'use strict';
 const { spawn } = require('node:child_process');
-const { lstatSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
+const { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
@@ -85,6 +85,14 @@ function dryRun(clusters) {
   app.on('close', (code, signal) => (process.exitCode = code ?? (signal ? 1 : 0)));
 }
 
+function readdirOrNone(path) {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
 function lstatOrUndefined(path) {
   try {
     return lstatSync(path);
@@ -125,7 +133,8 @@ function synth(clusters) {
     process.exitCode = 1;
     return;
   }
-  for (const name of readdirSync(STAGING_ROOT)) {
+  // Another run that just ended may have removed the (then empty) folder: nothing of a killed run is left in it then.
+  for (const name of readdirOrNone(STAGING_ROOT)) {
     const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
     if (!pid || isRunning(pid)) continue;
     try {
@@ -178,6 +187,12 @@ function synth(clusters) {
   const cleanUp = () => {
     try {
       rmSync(staging, { recursive: true, force: true });
+      // The staging root too once no run uses it (a run beside this one keeps it: its folder is inside).
+      try {
+        rmdirSync(STAGING_ROOT);
+      } catch {
+        // not empty, or gone
+      }
       return undefined;
     } catch (e) {
       return `warning: cannot remove ${staging}, the CLI's staging copy (${reason(e)}): remove it by hand`;

@@ -420,6 +420,10 @@ describe('--cluster: only the named clusters; every other folder and list entry 
     expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(/^synth: 1 cluster\(s\) \(dev\), .*other clusters left as they are\)\.$/);
     expect(prodOf(snapshot(ws.dist))).toEqual(prod);
     expect(readFileSync(join(ws.dist, 'dev', 'traefik-config.yaml'), 'utf8')).toContain('192.168.0.42');
+    // Its staging folder is gone, and the staging root with it unless another run (another suite) is using it.
+    const staging = join(ROOT, '.cdk8s.out');
+    expect(existsSync(join(staging, `run-${run.pid}`))).toBe(false);
+    expect(!existsSync(staging) || readdirSync(staging).length > 0).toBe(true);
   }, 60_000);
 });
 

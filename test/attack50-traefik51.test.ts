@@ -115,7 +115,9 @@ describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || 
     ['HostRegexp naming the host', 'HostRegexp(`^k3s\\.code-place-dev\\.site$`) || Host(`x.example.com`)', 'warning'],
     ['control: || of other hosts', 'Host(`x.example.com`) || Host(`y.example.com`)', 'none'],
     ['control: another path on the host', `${H} && PathPrefix(\`/api\`) || Host(\`x.example.com\`)`, 'none'],
-    ['control: a complex rule on other hosts', 'Host(`x.example.com`) && Method(`GET`) || Header(`X-A`, `b`)', 'none'],
+    // `&&` binds tighter: without the parentheses the Header alternative takes every host's requests (50b-4,
+    // attack51-routes52.test.ts).
+    ['control: a complex rule on other hosts', 'Host(`x.example.com`) && (Method(`GET`) || Header(`X-A`, `b`))', 'none'],
   ])('%s: %s', (_, match, expected) => {
     const { errors, warnings } = judged({ extraObjects: [ingressRoute(match)] });
     expect(

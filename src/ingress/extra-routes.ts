@@ -2,7 +2,8 @@ import { Path, Problem } from '../core/problem';
 import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { isMap } from '../core/is-map';
-import { ruleRoutes } from './route-alternatives';
+import { RuleRoutes, ruleRoutes } from './route-alternatives';
+import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -17,6 +18,9 @@ export const routeKey = (host: string, path: string): string => `${host.toLowerC
 export interface RouteOwner {
   readonly owner: string;
   readonly tls: boolean;
+  /** The Ingress' host and path as written, for the priority of its router (router-priority.ts). */
+  readonly host?: string;
+  readonly path?: string;
 }
 
 /**
@@ -52,12 +56,17 @@ function ruleFindings(
   path: Path,
   routes: ReadonlyMap<string, RouteOwner>,
   meet: (owner: RouteOwner) => boolean,
+  priority?: unknown,
 ): RouteFindings {
   const read = ruleRoutes(match);
   const errors = read.routes.flatMap((route) => {
     const owner = routes.get(routeKey(route.host, route.path));
     return owner && meet(owner) ? [{ path, message: sameRouteMessage(route.host, route.path, owner.owner) }] : [];
   });
+  if (!errors.length && typeof match === 'string') {
+    const outranked = outrankedFindings(read, match, priority, path, routes, meet);
+    if (outranked.errors.length || outranked.warnings.length) return outranked;
+  }
   if (errors.length || !read.unread || typeof match !== 'string') return { errors, warnings: [] };
   // A HostRegexp names a host with escaped dots (`a\\.b`): the backslashes are dropped before looking for it.
   const text = match.toLowerCase().replace(/\\/g, '');
@@ -76,6 +85,64 @@ function ruleFindings(
           `a negation or a form it does not read); if it matches that host's requests, Traefik gives them to the router with the longer ` +
           `rule and only one of the two gets the traffic: write it as Host(\`...\`) || Host(\`...\`) alternatives (each with at most one ` +
           'PathPrefix), or use another host',
+      },
+    ],
+  };
+}
+
+/**
+ * A rule whose alternative takes the requests of an Ingress' host and path, by its priority (router-priority.ts), as the
+ * same host and path would (50b-4): one with no host matcher and a PathPrefix covering the Ingress' path, or with the
+ * Ingress' host and such a PathPrefix, whose priority (set, or the rule's length) is not below the Ingress router's, is
+ * refused; one with no host matcher in a form not read here (another matcher) that outranks it gets the "cannot judge"
+ * warning.
+ */
+function outrankedFindings(
+  read: RuleRoutes,
+  match: string,
+  priority: unknown,
+  path: Path,
+  routes: ReadonlyMap<string, RouteOwner>,
+  meet: (owner: RouteOwner) => boolean,
+): RouteFindings {
+  const own = routePriority(priority, match);
+  const taken = [...routes.values()].flatMap((owner) => {
+    if (!meet(owner) || owner.host === undefined || owner.path === undefined) return [];
+    const rule = ingressRouterRule(owner.host, owner.path);
+    return own.value >= defaultPriority(rule) ? [{ owner, rule }] : [];
+  });
+  const why = own.explicit ? `its priority ${own.value}` : `its priority (Traefik's default: the rule's length, ${own.value})`;
+  const sameHost = (host: string, owner: RouteOwner) => routeKey(host, '/') === routeKey(owner.host!, '/');
+  for (const { owner, rule } of taken) {
+    const prefix =
+      read.anyHost.find((p) => coversPath(p, owner.path!)) ??
+      read.routes.find((route) => sameHost(route.host, owner) && coversPath(route.path, owner.path!))?.path;
+    if (prefix === undefined) continue;
+    const whose = read.anyHost.includes(prefix) ? 'matches every host with' : `matches host "${owner.host}" with`;
+    return {
+      errors: [
+        {
+          path,
+          message:
+            `${whose} PathPrefix "${prefix}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
+            `(the length of its rule ${rule}), so Traefik gives it host "${owner.host}" with path "${owner.path}" and only one of the ` +
+            `two gets the traffic: add a Host matcher for the hosts it serves, lower its priority, or change the path`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  if (!read.anyHostUnread || !taken.length) return { errors: [], warnings: [] };
+  const { owner, rule } = taken[0];
+  return {
+    errors: [],
+    warnings: [
+      {
+        path,
+        message:
+          `has an alternative with no Host matcher, in a form this tool cannot judge (a matcher other than PathPrefix), and ${why} ` +
+          `is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router (${rule}): if it matches requests of host ` +
+          `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: add a Host matcher, or lower its priority`,
       },
     ],
   };
@@ -122,6 +189,7 @@ function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes:
           [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
           routes,
           (owner) => meets(owner, entryPoints, spec.tls),
+          isMap(route) ? route.priority : undefined,
         ),
       );
     }),

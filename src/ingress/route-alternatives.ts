@@ -4,6 +4,10 @@ import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
 export interface RuleRoutes {
   readonly routes: ReadonlyArray<{ host: string; path: string }>;
   readonly unread: boolean;
+  /** The path prefixes of alternatives with no host matcher (``PathPrefix(`/p`)`` alone, or a lone matcher-free form): every host's. */
+  readonly anyHost: readonly string[];
+  /** Whether some alternative with no Host or HostRegexp matcher is in another form: it may take requests of every host. */
+  readonly anyHostUnread: boolean;
 }
 
 /** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
@@ -32,16 +36,25 @@ function alternatives(node: RuleNode): Matcher[][] | undefined {
  * cannot parse makes the rule `unread`.
  */
 export function ruleRoutes(match: unknown): RuleRoutes {
-  if (typeof match !== 'string') return { routes: [], unread: false };
+  if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false };
   // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
   const list = match.length <= MAX_RULE ? tokens(match) : undefined;
   // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
   const tree = list && list.length <= MAX_TOKENS && parseRule(list);
   const all = tree && alternatives(tree);
-  if (!all) return { routes: [], unread: true };
+  if (!all) return { routes: [], unread: true, anyHost: [], anyHostUnread: false };
   const routes: Array<{ host: string; path: string }> = [];
+  const anyHost: string[] = [];
   let unread = false;
+  let anyHostUnread = false;
   for (const conjunction of all) {
+    // No host matcher: the alternative takes every host's requests on its entrypoints (50b-4).
+    if (!conjunction.some((m) => m.name === 'Host' || m.name === 'HostRegexp')) {
+      const only = conjunction.length === 1 && conjunction[0].name === 'PathPrefix' ? conjunction[0].values : [];
+      if (only.length === 1 && only[0].startsWith('/')) anyHost.push(only[0]);
+      else anyHostUnread = unread = true;
+      continue;
+    }
     const hosts = conjunction.filter((m) => m.name === 'Host');
     const prefixes = conjunction.filter((m) => m.name === 'PathPrefix');
     const path = prefixes.length ? prefixes[0].values[0] : '/';
@@ -56,5 +69,5 @@ export function ruleRoutes(match: unknown): RuleRoutes {
     if (simple) routes.push(...hosts[0].values.map((host) => ({ host, path })));
     else unread = true;
   }
-  return { routes, unread };
+  return { routes, unread, anyHost, anyHostUnread };
 }

@@ -9,6 +9,7 @@ import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
+import { v3RuleProblems } from './v3-rule-syntax';
 import type * as GatewayRoutes from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
@@ -251,11 +252,15 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
   // A certResolver gets the Ingress the router.tls.certresolver annotation: TLS routers only (extra-routes.ts).
   const owners = new Map(
-    [...routes].map(([route, i]) => [route, { owner: `ingresses[${i}]`, tls: !!config.ingresses[i].tls?.certResolver }]),
+    [...routes].map(([route, i]) => {
+      const { host, path, tls } = config.ingresses[i];
+      return [route, { owner: `ingresses[${i}]`, tls: !!tls?.certResolver, host, path }];
+    }),
   );
   const extra = extraRouteProblems(values, ['traefik'], owners);
   for (const problem of extra.errors) error(problem.path, problem.message);
   for (const problem of extra.warnings) warn(problem.path, problem.message);
+  for (const problem of v3RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);
   if (!gateway) return;

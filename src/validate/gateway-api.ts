@@ -23,14 +23,27 @@ export function gatewayApiBundles(): string[] {
 
 const bundles = new Map<string, Map<string, Crd>>();
 
-/** The CRD of a Gateway API kind in one vendored bundle; undefined when the bundle lacks the kind. */
-export function gatewayApiCrd(bundle: string, kind: string): Crd | undefined {
+/** The CRDs one vendored bundle holds, by group/kind, read once. */
+function bundleCrds(bundle: string): Map<string, Crd> {
   let crds = bundles.get(bundle);
   if (!crds) {
     crds = readCrds(join(bundlesDir(), bundle));
     bundles.set(bundle, crds);
   }
-  return crds.get(`${GATEWAY_API_GROUP}/${kind}`);
+  return crds;
+}
+
+/** The CRD of a Gateway API kind in one vendored bundle; undefined when the bundle's folder does not hold the kind. */
+export function gatewayApiCrd(bundle: string, kind: string): Crd | undefined {
+  return bundleCrds(bundle).get(`${GATEWAY_API_GROUP}/${kind}`);
+}
+
+/** The kinds whose CRDs a vendored bundle holds (crds/gateway-api/README.md: not every kind of the release). */
+export function gatewayApiKinds(bundle: string): string[] {
+  return [...bundleCrds(bundle).values()]
+    .filter((crd) => crd.group === GATEWAY_API_GROUP)
+    .map((crd) => crd.kind)
+    .sort();
 }
 
 /**

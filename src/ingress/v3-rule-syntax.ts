@@ -1,0 +1,145 @@
+import type { Path, Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { deployedTraefik } from '../traefik/acme-option-names';
+import { traefikFlags } from '../traefik/arguments';
+import { chartRulesOf } from '../traefik/chart-versions';
+import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
+import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
+import { apiGroup } from '../validate/kinds';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * The matchers of Traefik v3's rule syntax and how many values each takes, by lower-case name (the parser takes a
+ * matcher's name as written, in lower case, upper case or title case, pkg/rules/parser.go; any case is let through
+ * here): HTTP routers' from traefik/traefik pkg/muxer/http/matcher.go `httpFuncs` (`expectNParameters`), TCP routers'
+ * from pkg/muxer/tcp/matcher.go `tcpFuncs` (`expect1Parameter`), read at v3.6.0. The v2 syntax (`httpFuncsV2`, `tcpFuncsV2`) took any number of values per matcher and had `Headers`,
+ * `HeadersRegexp` and `HostHeader` besides (doc.traefik.io migration/v2-to-v3 "Rules": "All matchers now take a single
+ * value (except Header, HeaderRegexp, Query, and QueryRegexp which take two)").
+ */
+const HTTP_MATCHERS: ReadonlyMap<string, { name: string; counts: readonly number[] }> = new Map(
+  (
+    [
+      ['ClientIP', [1]],
+      ['Method', [1]],
+      ['Host', [1]],
+      ['HostRegexp', [1]],
+      ['Path', [1]],
+      ['PathRegexp', [1]],
+      ['PathPrefix', [1]],
+      ['Header', [2]],
+      ['HeaderRegexp', [2]],
+      ['Query', [1, 2]],
+      ['QueryRegexp', [1, 2]],
+    ] as const
+  ).map(([name, counts]) => [name.toLowerCase(), { name, counts }]),
+);
+const TCP_MATCHERS: typeof HTTP_MATCHERS = new Map(
+  (['ALPN', 'ClientIP', 'HostSNI', 'HostSNIRegexp'] as const).map((name) => [name.toLowerCase(), { name, counts: [1] }]),
+);
+
+/** v2's matchers that v3 renamed. */
+const RENAMED: Readonly<Record<string, string>> = { headers: 'Header', headersregexp: 'HeaderRegexp', hostheader: 'Host' };
+
+/** v2's `{name:regexp}` path and host templates (gorilla/mux), which v3 reads literally (Path, PathPrefix) or as a Go regexp. */
+const TEMPLATE = /\{[A-Za-z_][A-Za-z0-9_]*:/;
+const TEMPLATED = new Set(['host', 'hostregexp', 'path', 'pathprefix']);
+
+/** A rule longer than this, or of more tokens (a router rule is a line or two), is not judged here. */
+const MAX_RULE = 8192;
+const MAX_TOKENS = 1000;
+
+function matchers(node: RuleNode, out: Matcher[] = []): Matcher[] {
+  // Iterative over `&&` / `||` chains; `!` and parentheses nest only as deep as parseRule allowed.
+  const stack: RuleNode[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.kind === 'matcher') out.push(next.matcher);
+    else if (next.kind === '!') stack.push(next.a);
+    else stack.push(next.b, next.a);
+  }
+  return out;
+}
+
+/** Why Traefik v3's syntax refuses `rule` (`refused`), or reads a v2 form in it otherwise, and what to write; else undefined. */
+export function v3RuleProblem(rule: unknown, tcp: boolean): { why: string; fix: string; refused: boolean } | undefined {
+  if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
+  const list = tokens(rule);
+  const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
+  if (!tree) return undefined;
+  const table = tcp ? TCP_MATCHERS : HTTP_MATCHERS;
+  for (const { name, values } of matchers(tree)) {
+    const key = name.toLowerCase();
+    const known = table.get(key);
+    if (!known) {
+      const names = [...table.values()].map((m) => m.name).join(', ');
+      const fix = !tcp && RENAMED[key] ? `write ${RENAMED[key]}, its v3 name` : `use one of ${names}`;
+      return { why: `uses matcher ${name}, which Traefik v3's rule syntax does not have`, fix, refused: true };
+    }
+    if (!known.counts.includes(values.length)) {
+      const fix =
+        known.counts[0] === 1 && values.length > 1
+          ? `write one ${known.name}(\`...\`) per value, joined by || (in parentheses where && joins them)`
+          : `give it ${known.counts.join(' or ')} value(s)`;
+      return {
+        why: `gives ${known.name} ${values.length} value(s), where Traefik v3's rule syntax takes ${known.counts.join(' or ')}`,
+        fix,
+        refused: true,
+      };
+    }
+    if (TEMPLATED.has(key) && values.some((value) => TEMPLATE.test(value))) {
+      return {
+        why: `gives ${known.name} a v2 {name:regexp} template, which Traefik v3's rule syntax reads ${key === 'hostregexp' ? 'as a plain Go regexp' : 'literally'}`,
+        fix: `write a Go regexp in ${key.startsWith('host') ? 'HostRegexp' : 'PathRegexp'}(\`...\`)`,
+        refused: false,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The message for a v3RuleProblem of a route whose `syntax: v2` would go on `at`. */
+function message(problem: NonNullable<ReturnType<typeof v3RuleProblem>>, at: string): string {
+  const effect = problem.refused ? 'Traefik refuses the router and the route never serves' : 'the route never matches what it meant';
+  return `${problem.why}, so ${effect}: ${problem.fix}, or keep the v2 form and set syntax: v2 on ${at} (or core.defaultRuleSyntax: v2 in the values)`;
+}
+
+/** The rule syntax a router without `syntax` gets: `core.defaultRuleSyntax`, which the chart writes as the flag, or the flag itself (the last wins). */
+function defaultSyntax(values: Values, prefix: Path, chartVersion: string): unknown {
+  const flags = traefikFlags(values, prefix, chartVersion).filter((flag) => flag.name === 'core.defaultrulesyntax');
+  if (flags.length) return flags[flags.length - 1].value;
+  return isMap(values.core) ? values.core.defaultRuleSyntax : undefined;
+}
+
+/**
+ * IngressRoute and IngressRouteTCP rules (`extraObjects`, and the chart's own `ingressRoute.<name>.matchRule`) that the
+ * deployed Traefik v3 refuses, or reads otherwise, in its v3 rule syntax (50b-5): Traefik logs the error and the router
+ * never serves. The deployed major is the chart's (chart-versions.ts `traefikMajor`, v3 from chart v28.0.0) or
+ * `image.tag`'s (acme-option-names.ts deployedTraefik). A route with `syntax: v2`, or every route when Traefik gets
+ * `core.defaultRuleSyntax: v2` and the route sets no `syntax: v3`, is read in the v2 syntax and left alone.
+ */
+export function v3RuleProblems(values: Values, prefix: Path, chartVersion: string): Problem[] {
+  if (deployedTraefik(values, chartRulesOf(chartVersion))?.version.major !== 3) return [];
+  const fallback = defaultSyntax(values, prefix, chartVersion) === 'v2' ? 'v2' : 'v3';
+  const fromChart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
+    const problem = fallback === 'v3' ? v3RuleProblem(config.matchRule, false) : undefined;
+    return problem ? [{ path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'], message: message(problem, 'the values') }] : [];
+  });
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const fromItems = items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      const tcp = object.kind === 'IngressRouteTCP';
+      if ((object.kind !== 'IngressRoute' && !tcp) || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
+      const spec = isMap(object.spec) ? object.spec : {};
+      const routes = Array.isArray(spec.routes) ? spec.routes : [];
+      return routes.flatMap((route: unknown, j: number): Problem[] => {
+        if (!isMap(route) || (route.syntax ?? fallback) !== 'v3') return [];
+        const problem = v3RuleProblem(route.match, tcp);
+        const at = [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'];
+        return problem ? [{ path: at, message: message(problem, 'the route') }] : [];
+      });
+    }),
+  );
+  return [...fromChart, ...fromItems];
+}

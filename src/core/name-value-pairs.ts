@@ -103,7 +103,9 @@ const SYNTAXES: readonly Syntax[] = [
       'dgm',
     ),
     code: true,
-    named: (match) => `make NAME ${wordOf(/[?+!:]*=/, match[0].slice(match.indices![1][1] - match.index!), '=')} value`,
+    // A value ended by `;` is a statement's (PL/SQL's, Pascal's `v_password := …;`, C's `token += …;`), not make's (50a-13).
+    named: (match) =>
+      `${match[2].endsWith(';') ? 'an assignment' : 'make'} NAME ${wordOf(/[?+!:]*=/, match[0].slice(match.indices![1][1] - match.index!), '=')} value${match[2].endsWith(';') ? ';' : ''}`,
   },
   // R's value unquoted is code (`token <- readline()`): a string only.
   {
@@ -169,7 +171,9 @@ function builderName(name: string): string | undefined {
  * `encryptionKey`, `session_id`, `rsa.RSAPublicKey`: another name in a list of names), an option (`-p`), a path, a call
  * (`nextchar()`), a prompt (`"Password: "`), a format (`" %s"`), punctuation (`"=>"`), or words of prose.
  */
-function isCodeWord(name: string, value: string): boolean {
+function isCodeWord(name: string, written: string): boolean {
+  // A statement's `;` ends it (`v_password := p_password;`, 50a-13): the identifier before it is the value.
+  const value = written.replace(/(?<=\w);$/, '');
   const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const identifier =
     /^[A-Za-z_][A-Za-z_.-]*$/.test(value) && (/^[a-z_.-]+$|^[A-Z_.-]+$/.test(value) || words(value).length > 1 || value.startsWith('_'));

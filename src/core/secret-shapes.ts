@@ -1,5 +1,6 @@
 import { SQL_SECRET, sqlPasswordSpans, sqlSecretIn } from './sql-passwords';
 import { SQL_SECRET_VARIABLE, sqlSecretVariableSpans } from './sql-secret-variables';
+import { SQL_SECRET_VALUE, sqlValueSpans } from './sql-values';
 import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
@@ -222,6 +223,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },
   { find: sqlPasswordSpans, what: SQL_SECRET, named: sqlSecretIn },
   { find: sqlSecretVariableSpans, what: SQL_SECRET_VARIABLE },
+  { find: sqlValueSpans, what: SQL_SECRET_VALUE },
   ...FORMAT_FINDERS,
 ];
 

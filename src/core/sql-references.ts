@@ -17,9 +17,27 @@ const STATEMENT = new RegExp(
 const REFERENCE = () =>
   /(\bPASSW(?:OR)?D[ \t]*(?:=[ \t]*)?)(?::['"]?([A-Za-z_]\w{0,62})['"]?|@([A-Za-z_]\w{0,127})|"?&&?([A-Za-z_]\w{0,62})\.?"?|0x[0-9A-Fa-f]{1,1024}[ \t]+(HASHED)\b)(?=[ \t]*(?:[;,)"'`]|$))|(\bPASSWORD[ \t]*=[ \t]*)(?=['"][ \t]*\+)/gi;
 
+/**
+ * A T-SQL or MySQL variable set to another variable (50a-13: `SET @db_password = @input_password;`, `SELECT @pw =
+ * @@SERVERNAME`, `DECLARE @pw sysname = @p;`): the value refers, read as `${name}` like the references above.
+ */
+const VARIABLE_SET =
+  /^([ \t]*(?:SET|SELECT|DECLARE)[ \t]+@[A-Za-z_]\w{0,127}(?:[ \t]+(?:AS[ \t]+)?[A-Za-z_][\w.]{0,63}(?:[ \t]*\([ \t]*(?:\d{1,5}|MAX)[ \t]*\))?)?[ \t]*:?=[ \t]*)@@?([A-Za-z_]\w{0,127})(?=[ \t]*(?:;|$))/i;
+
+/**
+ * A PL/SQL or PL/pgSQL assignment of another variable, alone on its line and ended by its `;` (50a-13: `v_password :=
+ * p_password;`, also `rec.password`): read as `NAME = ${name}`; make's `NAME := value` has no `;` (name-value-pairs.ts
+ * judges a word before one as code's).
+ */
+const PL_VARIABLE_SET = /^([ \t]*[A-Za-z_][\w$#]{0,127}[ \t]*:=[ \t]*)([A-Za-z_][\w$#]{0,127}(?:\.[A-Za-z_][\w$#]{0,127})?)[ \t]*;[ \t]*$/;
+
 /** `line` with the SQL password references it holds written as `${name}`. */
 export function withSqlReferences(line: string): string {
-  if (line.length > 65_536 || !STATEMENT.test(line)) return line;
+  if (line.length > 65_536) return line;
+  if (line.includes('@')) line = line.replace(VARIABLE_SET, (_all, head, name) => `${head}\${${name}}`);
+  if (line.includes(':='))
+    line = line.replace(PL_VARIABLE_SET, (_all, head: string, name: string) => `${head.replace(':=', '=')}\${${name.replace('.', '_')}}`);
+  if (!STATEMENT.test(line)) return line;
   return line.replace(REFERENCE(), (_all, head, psql, tsql, sqlplus, hashed, joined) =>
     joined !== undefined ? `${joined}\${joined}` : `${head}\${${psql ?? tsql ?? sqlplus ?? hashed.toLowerCase()}}`,
   );

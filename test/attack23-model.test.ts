@@ -200,7 +200,9 @@ describe('23b-6: a refused VIP of an additional Service is one line, not also "i
     expect(errors).toEqual([expect.stringContaining(`${ANNOTATIONS}.kube-vip.io/loadbalancerIPs: "${vip}" ${why}`)]);
   });
   test('control: no annotation and no pool is still "is missing"', () => {
-    expect(errorsOf(internal({}))).toContain(`${ANNOTATIONS}: is missing and no IP pool serves namespace kube-system`);
+    expect(errorsOf(internal({}))).toContain(
+      `${ANNOTATIONS}: has no kube-vip.io/loadbalancerIPs annotation and no IP pool serves namespace kube-system`,
+    );
   });
   test('control: a good VIP is accepted', () => {
     judge(internal({ 'kube-vip.io/loadbalancerIPs': '192.168.0.42' }), undefined);

@@ -18,6 +18,7 @@ const refused: ReadonlyArray<[string, string]> = [
   ['service.additionalServices.internal.annotations.bad key!', 'is not a valid annotation key'],
   ['service.additionalServices.internal.spec.sessionAffinityConfig', 'is set, but sessionAffinity is None'],
   ['service.additionalServices.internal.spec.ipFamilies', 'refuses a family listed twice'],
+  ['service.additionalServices.internal.spec.externalTrafficPolicy', 'is set on a Service of type ClusterIP without externalIPs'],
 ];
 const bad = {
   ports: { web: { expose: { internal: true } } },
@@ -28,7 +29,12 @@ const bad = {
       internal: {
         type: 'ClusterIP',
         annotations: { 'bad key!': 'x' },
-        spec: { type: 'ClusterIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 100 } }, ipFamilies: ['IPv4', 'IPv4'] },
+        spec: {
+          type: 'ClusterIP',
+          sessionAffinityConfig: { clientIP: { timeoutSeconds: 100 } },
+          ipFamilies: ['IPv4', 'IPv4'],
+          externalTrafficPolicy: 'Local',
+        },
       },
     },
   },
@@ -78,6 +84,7 @@ describe("50b-3, 50a-10, 50a-11: Traefik's Service values are held to the API se
       item('long', { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 999999 } } }),
       item('none', { sessionAffinityConfig: { clientIP: { timeoutSeconds: 100 } } }),
       item('health', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 80 }),
+      item('policy', { externalTrafficPolicy: 'Cluster' }),
       item('good', {
         type: 'LoadBalancer',
         externalTrafficPolicy: 'Local',
@@ -94,7 +101,8 @@ describe("50b-3, 50a-10, 50a-11: Traefik's Service values are held to the API se
     expect(errors).toContain('traefik.values.extraObjects[2].spec.sessionAffinityConfig.clientIP.timeoutSeconds: is 999999');
     expect(errors).toContain('traefik.values.extraObjects[3].spec.sessionAffinityConfig: is set, but sessionAffinity is None');
     expect(errors).toContain('traefik.values.extraObjects[4].spec.healthCheckNodePort: is 80, outside the node-port range');
-    expect(errors).not.toContain('traefik.values.extraObjects[5].spec');
+    expect(errors).toContain('traefik.values.extraObjects[5].spec.externalTrafficPolicy: is set on a Service of type ClusterIP');
+    expect(errors).not.toContain('traefik.values.extraObjects[6].spec');
   });
   test('valid Service values are accepted', () => {
     const good = {

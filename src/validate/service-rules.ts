@@ -17,7 +17,8 @@ const EXTERNAL = new Set(['LoadBalancer', 'NodePort']);
  * (the node-port allocator refuses it otherwise: pkg/registry/core/service/storage/alloc.go allocHealthCheckNodePort);
  * `ipFamilies` without a duplicate, and one family only under `ipFamilyPolicy: SingleStack`
  * (ValidateServiceClusterIPsRelatedFields); `sessionAffinityConfig` only with `sessionAffinity: ClientIP`, its
- * `clientIP.timeoutSeconds` from 1 to 86400 (validateClientIPAffinityConfig). Values of the wrong type are the
+ * `clientIP.timeoutSeconds` from 1 to 86400 (validateClientIPAffinityConfig); `externalTrafficPolicy` only on a Service
+ * reachable from outside (validateServiceExternalTrafficPolicy). Values of the wrong type are the
  * schema's to report, and skipped here.
  */
 export function checkServiceSpec(object: Values): Finding[] {
@@ -87,6 +88,15 @@ export function checkServiceSpec(object: Values): Finding[] {
           'so the API server cannot allocate it: write a port in that range, or remove the key (Kubernetes then picks one)',
       );
   }
+  // validateServiceExternalTrafficPolicy: apiservice.ExternallyAccessible (a LoadBalancer, a NodePort, a ClusterIP with externalIPs).
+  const policy = spec.externalTrafficPolicy;
+  const reachable = EXTERNAL.has(type) || (type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  if (typeof policy === 'string' && policy !== '' && !reachable)
+    add(
+      ['externalTrafficPolicy'],
+      `is set on a Service of type ${type}${type === 'ClusterIP' ? ' without externalIPs' : ''}, and the API server accepts it only on a Service ` +
+        'reachable from outside ("may only be set for externally-accessible services"): remove the key',
+    );
   findings.push(...familyFindings(spec), ...affinityFindings(spec));
   return findings;
 }

@@ -199,7 +199,7 @@ describe('23b-6: a refused VIP of an additional Service is one line, not also "i
     const errors = configErrors(internal({ 'kube-vip.io/loadbalancerIPs': vip }));
     expect(errors).toEqual([expect.stringContaining(`${ANNOTATIONS}.kube-vip.io/loadbalancerIPs: "${vip}" ${why}`)]);
   });
-  test('control: no annotation and no pool is still "is missing"', () => {
+  test('control: no annotation and no pool is still refused (the VIP annotation named as missing, 50b-8)', () => {
     expect(errorsOf(internal({}))).toContain(
       `${ANNOTATIONS}: has no kube-vip.io/loadbalancerIPs annotation and no IP pool serves namespace kube-system`,
     );

@@ -85,6 +85,9 @@ describe("50b-3, 50a-10, 50a-11: Traefik's Service values are held to the API se
       item('none', { sessionAffinityConfig: { clientIP: { timeoutSeconds: 100 } } }),
       item('health', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 80 }),
       item('policy', { externalTrafficPolicy: 'Cluster' }),
+      item('class', { loadBalancerClass: 'kube-vip.io/kube-vip-class' }),
+      item('no-name', { type: 'ExternalName' }),
+      item('cname', { type: 'ExternalName', externalName: 'Bad_Name', clusterIP: '10.43.0.9' }),
       item('good', {
         type: 'LoadBalancer',
         externalTrafficPolicy: 'Local',
@@ -94,6 +97,7 @@ describe("50b-3, 50a-10, 50a-11: Traefik's Service values are held to the API se
         sessionAffinity: 'ClientIP',
         sessionAffinityConfig: { clientIP: { timeoutSeconds: 86400 } },
       }),
+      item('fqdn', { type: 'ExternalName', externalName: 'db.example.com.' }),
     ];
     const errors = judgedValues({ extraObjects }, '41.3.0').errors.join('\n');
     expect(errors).toContain('traefik.values.extraObjects[0].spec.ipFamilies[1]: is "IPv4" a second time');
@@ -102,7 +106,12 @@ describe("50b-3, 50a-10, 50a-11: Traefik's Service values are held to the API se
     expect(errors).toContain('traefik.values.extraObjects[3].spec.sessionAffinityConfig: is set, but sessionAffinity is None');
     expect(errors).toContain('traefik.values.extraObjects[4].spec.healthCheckNodePort: is 80, outside the node-port range');
     expect(errors).toContain('traefik.values.extraObjects[5].spec.externalTrafficPolicy: is set on a Service of type ClusterIP');
-    expect(errors).not.toContain('traefik.values.extraObjects[6].spec');
+    expect(errors).toContain('traefik.values.extraObjects[6].spec.loadBalancerClass: is set on a Service of type ClusterIP');
+    expect(errors).toContain('traefik.values.extraObjects[7].spec: is an ExternalName Service without externalName');
+    expect(errors).toContain('traefik.values.extraObjects[8].spec.externalName: is not a DNS name');
+    expect(errors).toContain('traefik.values.extraObjects[8].spec.clusterIP: is set, but the API server requires it empty');
+    expect(errors).not.toContain('traefik.values.extraObjects[9].spec');
+    expect(errors).not.toContain('traefik.values.extraObjects[10].spec');
   });
   test('valid Service values are accepted', () => {
     const good = {

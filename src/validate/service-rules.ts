@@ -1,3 +1,4 @@
+import { dns1123Subdomain, labelKey } from '../config/formats';
 import { parseCidr, parseIp } from '../net/ip';
 import { NODE_PORTS } from '../net/node-ports';
 import type { Finding } from './paths';
@@ -18,7 +19,9 @@ const EXTERNAL = new Set(['LoadBalancer', 'NodePort']);
  * `ipFamilies` without a duplicate, and one family only under `ipFamilyPolicy: SingleStack`
  * (ValidateServiceClusterIPsRelatedFields); `sessionAffinityConfig` only with `sessionAffinity: ClientIP`, its
  * `clientIP.timeoutSeconds` from 1 to 86400 (validateClientIPAffinityConfig); `externalTrafficPolicy` only on a Service
- * reachable from outside (validateServiceExternalTrafficPolicy). Values of the wrong type are the
+ * reachable from outside (validateServiceExternalTrafficPolicy); `loadBalancerClass` on a LoadBalancer only, as a qualified
+ * name (validateLoadBalancerClassField); on an ExternalName Service an `externalName` that is a DNS name and no
+ * `clusterIP`. Values of the wrong type are the
  * schema's to report, and skipped here.
  */
 export function checkServiceSpec(object: Values): Finding[] {
@@ -97,7 +100,7 @@ export function checkServiceSpec(object: Values): Finding[] {
       `is set on a Service of type ${type}${type === 'ClusterIP' ? ' without externalIPs' : ''}, and the API server accepts it only on a Service ` +
         'reachable from outside ("may only be set for externally-accessible services"): remove the key',
     );
-  findings.push(...familyFindings(spec), ...affinityFindings(spec));
+  findings.push(...familyFindings(spec), ...affinityFindings(spec), ...typeFieldFindings(spec, type));
   return findings;
 }
 
@@ -146,4 +149,33 @@ function affinityFindings(spec: Values): Finding[] {
       message: `is ${timeout}; the API server expects a whole number of seconds from 1 to ${MAX_AFFINITY_SECONDS} (one day)`,
     },
   ];
+}
+
+/** The fields one type of Service requires or refuses (ValidateService's switch on the type, validateLoadBalancerClassField). */
+function typeFieldFindings(spec: Values, type: string): Finding[] {
+  const findings: Finding[] = [];
+  const { loadBalancerClass: lbClass, externalName, clusterIP } = spec;
+  if (typeof lbClass === 'string') {
+    const problem = type === 'LoadBalancer' ? labelKey(lbClass) : undefined;
+    if (type !== 'LoadBalancer')
+      findings.push({
+        path: ['spec', 'loadBalancerClass'],
+        message: `is set on a Service of type ${type}; the API server accepts it on a LoadBalancer only`,
+      });
+    else if (problem) findings.push({ path: ['spec', 'loadBalancerClass'], message: `is not a qualified name: ${problem}` });
+  }
+  if (type !== 'ExternalName') return findings;
+  if (typeof clusterIP === 'string' && clusterIP !== '')
+    findings.push({ path: ['spec', 'clusterIP'], message: 'is set, but the API server requires it empty on an ExternalName Service' });
+  if (externalName === undefined || externalName === null || externalName === '')
+    findings.push({
+      path: ['spec'],
+      message: 'is an ExternalName Service without externalName, which the API server requires: give the DNS name it stands for',
+    });
+  else if (typeof externalName === 'string') {
+    // A trailing dot marks a fully qualified name (ValidateService trims it).
+    const problem = dns1123Subdomain(externalName.replace(/\.$/, ''));
+    if (problem) findings.push({ path: ['spec', 'externalName'], message: `is not a DNS name: ${problem}` });
+  }
+  return findings;
 }

@@ -199,8 +199,10 @@ describe('23b-6: a refused VIP of an additional Service is one line, not also "i
     const errors = configErrors(internal({ 'kube-vip.io/loadbalancerIPs': vip }));
     expect(errors).toEqual([expect.stringContaining(`${ANNOTATIONS}.kube-vip.io/loadbalancerIPs: "${vip}" ${why}`)]);
   });
-  test('control: no annotation and no pool is still "is missing"', () => {
-    expect(errorsOf(internal({}))).toContain(`${ANNOTATIONS}: is missing and no IP pool serves namespace kube-system`);
+  test('control: no annotation and no pool is still refused (the VIP annotation named as missing, 50b-8)', () => {
+    expect(errorsOf(internal({}))).toContain(
+      `${ANNOTATIONS}: has no kube-vip.io/loadbalancerIPs annotation and no IP pool serves namespace kube-system`,
+    );
   });
   test('control: a good VIP is accepted', () => {
     judge(internal({ 'kube-vip.io/loadbalancerIPs': '192.168.0.42' }), undefined);

@@ -259,7 +259,11 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
     // Not left out: the symbol keys are (Object.keys skips them), and the string keys beside them are still judged.
     if (Object.getOwnPropertySymbols(descriptors).length)
-      problems.push({ path: at, message: 'has symbol keys, which YAML cannot hold: use string keys' });
+      problems.push({
+        path: at,
+        // With no key path the line would not say where (50b-8): the props themselves.
+        message: `${at.length ? 'has' : 'props have'} symbol keys${at.length ? '' : ' at their top level'}, which YAML cannot hold: use string keys`,
+      });
     ancestors.set(node, at);
     let result: unknown;
     if (list) {

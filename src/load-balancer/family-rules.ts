@@ -43,6 +43,19 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
       error(families.path, `is ${JSON.stringify(families.value)}: expected a list of one or two of IPv4, IPv6`);
       continue;
     }
+    // ValidateServiceClusterIPsRelatedFields (kubernetes pkg/apis/core/validation/validation.go): each family once, and one only under SingleStack.
+    if (list.length === 2 && list[0] === list[1]) {
+      error(families.path, `is ${JSON.stringify(list)}, and the API server refuses a family listed twice: list ${list[0]} once`);
+      continue;
+    }
+    if (list.length === 2 && policy?.value === 'SingleStack') {
+      error(
+        families.path,
+        `lists two families, but ipFamilyPolicy is SingleStack (${formatPath(policy.path)}), and the API server accepts one family only under it: ` +
+          'keep one family, or set ipFamilyPolicy to PreferDualStack or RequireDualStack',
+      );
+      continue;
+    }
     const given = list.map((entry) => FAMILIES[entry as string]);
     const missing = known ? given.find((family) => !network.has(family)) : undefined;
     if (missing) {

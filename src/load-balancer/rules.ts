@@ -121,9 +121,11 @@ function checkOneService(service: DeployedService, version: Version, rules: Kube
   );
   if (tooMany) error(service.path, tooMany);
   if (!service.ips.length && !service.vipsRefused && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
+    // A Service in the values has its VIPs in an annotation of its map, which may be there with other keys (50b-8).
+    const what = service.path[service.path.length - 1] === 'annotations' ? 'has no kube-vip.io/loadbalancerIPs annotation' : 'is missing';
     error(
       service.path,
-      `is missing and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,
+      `${what} and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,
     );
   }
 }

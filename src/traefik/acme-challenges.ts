@@ -95,7 +95,9 @@ export function acmeChallengeProblems(entrypoints: readonly Entrypoint[], ...arg
  * 49b-3: the CA asks for the TLS-ALPN-01 challenge on TCP port 443 of the host, always (RFC 8737 section 3), and Traefik
  * answers it on its TLS entrypoints (traefik/traefik pkg/provider/acme/challenge_tls.go, v2.11.0 and v3.7.9). When the
  * TLS challenge is the resolver's only one and no TCP entrypoint is exposed on port 443 (a Service port or a host port),
- * the resolver never gets a certificate. An entrypoint only a `--entrypoints.<name>.*` flag defines may be there (its
+ * the resolver never gets a certificate. Any TCP entrypoint answers it, with `http.tls` on or off: its TCP router hands
+ * an `acme-tls/1` ClientHello to the challenge handler before any router (pkg/server/router/tcp/router.go `ServeTCP`,
+ * v3.x), so a websecure with TLS off on port 443 is enough (50b-8; the redirect rules warn of its HTTPS apart). An entrypoint only a `--entrypoints.<name>.*` flag defines may be there (its
  * port is unknown here): then nothing is said, as for the HTTP challenge.
  */
 function tlsAlpnProblem(name: string, acme: readonly ResolverFlag[], entrypoints: readonly Entrypoint[], flags: readonly TraefikFlag[]) {
@@ -106,15 +108,21 @@ function tlsAlpnProblem(name: string, acme: readonly ResolverFlag[], entrypoints
   if (flags.some((flag) => /^entrypoints\.([^.]+)\./i.test(flag.written) && !known.has(/^entrypoints\.([^.]+)\./i.exec(flag.written)![1])))
     return undefined;
   const tls = entrypoints.find((entry) => entry.name === 'websecure');
-  const where = tls
-    ? `entrypoint ${keyText(tls.name)} is exposed on ${tls.services.length > 0 ? `Service port ${tls.exposedPort ?? 'none'}` : 'no Service'}`
-    : 'there is no entrypoint websecure';
+  // An entrypoint on port 443 over UDP is there, but not where the CA asks (50b-8).
+  const udp = entrypoints.find((entry) => (entry.services.length > 0 && entry.exposedPort === 443) || entry.hostPort === 443);
+  const where = udp
+    ? `where entrypoint ${keyText(udp.name)} is exposed over ${udp.protocol}, not TCP`
+    : `where no entrypoint is exposed (${
+        tls
+          ? `entrypoint ${keyText(tls.name)} is exposed on ${tls.services.length > 0 ? `Service port ${tls.exposedPort ?? 'none'}` : 'no Service'}`
+          : 'there is no entrypoint websecure'
+      })`;
   return {
     path: (last(acme, 'acme.tlschallenge') ?? acme[0]).path,
     message:
-      `gives the ACME resolver ${keyText(name)} only the TLS challenge, which the CA sends over TCP to port 443, where no entrypoint ` +
-      `is exposed (${where}), so it never gets a certificate: ` +
-      `expose a TLS entrypoint on port 443 (${formatPath(['ports', 'websecure', 'exposedPort'])}: 443), or use httpChallenge or dnsChallenge`,
+      `gives the ACME resolver ${keyText(name)} only the TLS challenge, which the CA sends over TCP to port 443, ${where}, so it never gets a certificate: ` +
+      `expose a TCP entrypoint on port 443 (${formatPath(['ports', 'websecure', 'exposedPort'])}: 443; Traefik answers the challenge on any TCP ` +
+      'entrypoint, with TLS on or off), or use httpChallenge or dnsChallenge',
   };
 }
 

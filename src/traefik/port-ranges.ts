@@ -8,11 +8,11 @@ import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
 import { isMap } from '../core/is-map';
+import { NODE_PORTS } from '../net/node-ports';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** K3s' default `--service-node-port-range` (the API server's default, which K3s keeps). */
-export const NODE_PORTS = { min: 30000, max: 32767 } as const;
+export { NODE_PORTS };
 
 /**
  * The port numbers of `ports.<name>` as the chart writes them (templates/_podtemplate.tpl and _service.tpl, v20.1.1 to

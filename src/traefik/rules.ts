@@ -1,7 +1,7 @@
 import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
-import { chartVersionSupport, NEWEST_KNOWN_CHART } from './chart-versions';
+import { chartVersionSupport, NEWEST_KNOWN_CHART, OLDEST_CHART } from './chart-versions';
 import { renderedCount } from './rendered-count';
 import { EffectiveTraefik, effectiveTraefik } from './effective';
 import { traefikSettings } from './settings';
@@ -96,8 +96,31 @@ function chartIndependentProblems(config: ClusterConfig, oldest: EffectiveTraefi
     return lines;
   };
   const newest = effectiveTraefik({ ...traefikSettings(config), chartVersion: NEWEST_KNOWN_CHART.tag.slice(1) });
-  const inNewest = found(newest);
-  for (const [key, [path, message]] of found(oldest)) if (inNewest.has(key)) error(path, message);
+  reportFoundInBoth(found(oldest), found(newest), error);
+}
+
+/** A chart's name in a message ("Traefik chart 39.0.7"), which differs between two charts that agree on the problem. */
+const CHART_NAME = /\bTraefik chart v?\d+\.\d+\.\d+[^\s,;:)]*/g;
+
+/**
+ * The problems found both as the oldest and as the newest known chart would deploy the values: a message that names
+ * its chart (port-ranges.ts: "which Traefik chart 39.0.7 writes as ...") says "the Traefik chart" instead (50b-6).
+ */
+function reportFoundInBoth(
+  oldest: Map<string, [Path, string]>,
+  newest: Map<string, [Path, string]>,
+  error: Report,
+  sameChartName = true,
+): void {
+  const unnamed = (lines: Map<string, [Path, string]>) =>
+    new Map(
+      [...lines.values()].map(([path, message]): [string, [Path, string]] => {
+        const text = sameChartName ? message.replace(CHART_NAME, 'the Traefik chart') : message;
+        return [`${formatPath(path)}\n${text}`, [path, text]];
+      }),
+    );
+  const inNewest = unnamed(newest);
+  for (const [key, [path, message]] of unnamed(oldest)) if (inNewest.has(key)) error(path, message);
 }
 
 /**
@@ -105,7 +128,21 @@ function chartIndependentProblems(config: ClusterConfig, oldest: EffectiveTraefi
  * that reads the values, so where a rule explains a value its message is the one kept on that key.
  */
 export function checkTraefikValuesSchema(config: ClusterConfig, error: Report, warn: Report): void {
-  if (chartVersionSupport(config.traefik.chartVersion).error) return;
+  if (chartVersionSupport(config.traefik.chartVersion).error) {
+    // A chart older than the table: what the values' rules find on every known chart is said in the same run (50b-6).
+    const found = (chartVersion: string) =>
+      new Map(
+        traefikValuesProblems({ ...traefikSettings(config), chartVersion }, 'traefik.').errors.map(
+          ({ path, message }): [string, [Path, string]] => {
+            const at = ['traefik', 'values', ...path];
+            return [`${formatPath(at)}\n${message}`, [at, message]];
+          },
+        ),
+      );
+    // A message naming its chart ("is not a value of Traefik chart 39.0.7") is the values schema's: it waits for a supported chart.
+    reportFoundInBoth(found(OLDEST_CHART.tag.slice(1)), found(NEWEST_KNOWN_CHART.tag.slice(1)), error, false);
+    return;
+  }
   const { errors, unchecked } = traefikValuesProblems(traefikSettings(config), 'traefik.');
   for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
   if (unchecked) warn(['traefik', 'values'], unchecked);

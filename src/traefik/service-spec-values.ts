@@ -24,6 +24,9 @@ const SAID_ELSEWHERE = new Set([
   'selector',
 ]);
 
+/** An additional Service's policy is its own: this tool writes the policy of Traefik's own Service only (values.ts). */
+const SAID_ELSEWHERE_ADDITIONAL = new Set([...SAID_ELSEWHERE].filter((key) => key !== 'externalTrafficPolicy'));
+
 /** The Service fields the chart renders from their own keys up to v39, after `toYaml` of `spec` (templates/_service.tpl). */
 const OWN_KEYS = ['loadBalancerSourceRanges', 'externalIPs', 'ipFamilyPolicy', 'ipFamilies'] as const;
 
@@ -61,6 +64,7 @@ export function serviceSpecValueProblems(values: Values, prefix: Path, chart: Tr
 
 function blockProblems(block: Values, at: readonly string[], type: unknown, ownFields: boolean, prefix: Path): Problem[] {
   if (typeof type !== 'string' || isTemplated(type)) return [];
+  const said = at.length > 1 ? SAID_ELSEWHERE_ADDITIONAL : SAID_ELSEWHERE;
   const spec: Record<string, unknown> = { ...(isMap(block.spec) ? block.spec : {}) };
   /** Where each rendered spec key comes from in the block. */
   const from = new Map<string, readonly string[]>(Object.keys(spec).map((key) => [key, ['spec', key]]));
@@ -77,7 +81,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
   spec.type = type;
   // Only a key no other rule judges can give a finding here (SAID_ELSEWHERE's are dropped below): without one, the
   // schema check is not loaded at all (the reference config's Service has only those).
-  if (![...from.keys()].some((key) => !SAID_ELSEWHERE.has(key))) return [];
+  if (![...from.keys()].some((key) => !said.has(key))) return [];
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const object = JSON.parse(
     JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'traefik' }, spec: { ...spec, ports: [{ port: 80 }] } }),
@@ -85,7 +89,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
   const secrets = secretValues(spec);
   return objectFindings(object).flatMap(({ path, message }) => {
     const [root, key, ...rest] = path;
-    const source = root === 'spec' && typeof key === 'string' && !SAID_ELSEWHERE.has(key) ? from.get(key) : undefined;
+    const source = root === 'spec' && typeof key === 'string' && !said.has(key) ? from.get(key) : undefined;
     if (!source || isTemplated(walk(block, [...source, ...rest]))) return [];
     return [
       {

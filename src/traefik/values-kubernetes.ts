@@ -161,6 +161,15 @@ function argumentProblems(values: Readonly<Record<string, unknown>>, key: string
 function annotationProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
   const problems: ValuesViolation[] = [];
   for (const { path, map } of mapsNamed(values, /annotations(TCP|UDP)?$/i)) {
+    // The keys too (ValidateAnnotations: qualified names, the rule extraObjects' metadata is held to, validate/rules.ts).
+    for (const name of Object.keys(map)) {
+      const keyProblem = labelKey(name);
+      if (keyProblem)
+        problems.push({
+          path: [...path, name],
+          message: `is not a valid annotation key: ${keyProblem} (Kubernetes ValidateAnnotations), so the API server refuses the object`,
+        });
+    }
     const problem = annotationSizeProblem(map, objectOf(path.slice(0, -1), String(path[path.length - 1])));
     if (problem) problems.push({ path, message: problem });
   }

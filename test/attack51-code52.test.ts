@@ -9,7 +9,8 @@ import { falseRefusalTables, refusedTextRows } from './secret-tables';
  * literal: Rust's `let secret: &str = "…"`, `static SECRET: &'static str`, Go's `var secret string = "…"`:
  * core/literal-wrappers.ts) and 50a-8 (signing keys as bytes or wrapped: `jwt.encode(p, b"…")`, `hmac.new(b"…", …)`,
  * `Algorithm.HMAC256("…")`, `SignedString([]byte("…"))`, `Buffer.from('…')` (core/signing-key-calls.ts); `strdup("…")`
- * and `String.format("%s", "…")` under a secret's name (core/literal-wrappers.ts)).
+ * and `String.format("%s", "…")` under a secret's name (core/literal-wrappers.ts); `jwtKey`/`hmacKey` are secret
+ * names as `JWT_KEY` was (core/secrets-keys.ts); Go's `x := call()` and `[]byte(<code>)` read as code (code-references.ts)).
  */
 const S = 'Zq9xWvT7pLm2';
 const { acceptedTable } = falseRefusalTables(S);
@@ -53,6 +54,8 @@ const keys: ReadonlyArray<readonly [string, string, string]> = [
   ['C strdup under secret', `char *secret = strdup("${S}");`, S],
   ['Java String.format("%s", …)', `var secret = String.format("%s", "${S}");`, S],
   ['Go fmt.Sprintf("%s", …)', `secret := fmt.Sprintf("%s", "${S}")`, S],
+  ['Go jwtKey := []byte(…)', `jwtKey := []byte("${S}")`, S],
+  ['Node hmacKey = Buffer.from(…)', `const hmacKey = Buffer.from('${S}', 'utf8');`, S],
 ];
 
 describe('50a-3/4/8: plural secret sections, typed declarations and signing keys as bytes are refused', () => {
@@ -97,6 +100,11 @@ describe('50a-3/4/8 controls: references, roles, names of secrets, keys read at 
     'var secret = String.format("%s", secretValue);',
     'label := fmt.Sprintf("%s", "password")',
     'Sign with hmac.new(key, msg) and keep the key in a Secret.',
+    'jwtKey := []byte(os.Getenv("JWT_KEY"))',
+    'password := []byte(os.Getenv("PW"))',
+    'jwtKey := loadKey()',
+    'signingKey := loadKey(ctx)',
+    'hmac_key_file = /etc/hmac.key',
   ]);
 });
 

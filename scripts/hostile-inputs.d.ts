@@ -32,6 +32,7 @@ export function literalForms49(size?: number): Rows;
 /** Round 49a near-misses of K3s tokens: placeholder hashes, token options in lists, `k3s token create` (k3s51). */
 export function k3sTokens51(size?: number): Rows;
 export function literalWrappers51(size?: number): Rows;
+export function signingKeys52(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;

@@ -13,6 +13,7 @@ module.exports = {
   ...require('./hostile/netdev51'),
   ...require('./hostile/k3s51'),
   ...require('./hostile/code51'),
+  ...require('./hostile/code52'),
   ...require('./hostile/false51'),
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),

@@ -56,6 +56,11 @@ const SOPS_CIPHERTEXT =
 
 /** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
 export function isCodeOrStoreReference(value: string): boolean {
+  // Go's `jwtKey := loadKey()` read as YAML (`jwtKey: "= loadKey()"`): the code after the `=` (a literal stays a value).
+  if (/^=[ \t]+[A-Za-z_$[]/.test(value)) return isCodeOrStoreReference(value.replace(/^=[ \t]+/, ''));
+  // Go's conversion to bytes of code (`[]byte(os.Getenv("PW"))`): the code converted.
+  const converted = /^\[\][ \t]*byte[ \t]*\(([^\n]{1,510})\)$/.exec(value.trim())?.[1];
+  if (converted !== undefined && !/^[ \t]*["'`]/.test(converted)) return isCodeOrStoreReference(converted);
   if (SOPS_CIPHERTEXT.test(value) || isTemplateReference(value.trim())) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.

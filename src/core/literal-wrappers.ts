@@ -1,5 +1,6 @@
 import { namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
+import { signingKeySpans } from './signing-key-calls';
 
 /**
  * Attack round 49a-5: a secret's name set to a plain string literal in a common form of a language that the quote
@@ -14,40 +15,41 @@ import { setsSecret } from './secrets-text';
  * - a quote's prefix together with C++'s literal suffix (`u"…"s`, `L"…"sv`, `"…"_pw`: std::literals);
  * - C/C++'s and Python's adjacent literals, which the compiler joins (`const char password[] = "ab" "cd";`): the value
  *   is all of them, one after the other;
- * - a JSON Web Token's signing key given as a literal, whatever the variable is called (`jwt.sign(payload, '…')`,
- *   `jwt.encode(payload, "…", algorithm="HS256")`, `jwt.decode(token, "…")`, `jwt.verify(token, '…')`, Ruby's
- *   `JWT.encode payload, '…', 'HS256'`: the second argument of jsonwebtoken's, PyJWT's and ruby-jwt's calls is the
- *   HMAC secret), judged as a value named `secret`.
+ * - a typed declaration's plain literal (50a-4): Rust's `let secret: &str = "…"`, `static SECRET: &'static str`, Go's
+ *   `var secret string = "…"`, TypeScript's and Kotlin's `: string =`/`: String =`;
+ * - C's `strdup("…")`, Go's `[]byte("…")`, Node's `Buffer.from('…')`, a format of one placeholder (`String.format("%s",
+ *   "…")`, `fmt.Sprintf("%v", "…")`) as a wrapper (50a-8);
+ * - a JSON Web Token's or an HMAC's signing key given as a literal, whatever the variable is called (`jwt.sign(payload,
+ *   '…')`, `hmac.new(b"…", …)`, `Algorithm.HMAC256("…")`: signing-key-calls.ts), judged as a value named `secret`.
  * A name's form that the quote readers take already (`password = "…"` alone) is left to them. A reference, a
  * placeholder or an interpolation only (`String::from("${PW}")`, `new String(System.getenv("PW"))`: no literal right
- * after the wrapper) sets none (setsSecret), and so does a variable given to jwt (`jwt.sign(payload, secret)`).
+ * after the wrapper) sets none (setsSecret).
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const WRAPPED_LITERAL_SECRET =
   'a string literal set under a name like a secret through a wrapper or a form of a language (String::from("…"), new String("…"), String.raw`…`, Dim … As String = "…", std::string x{"…"}, u"…"s, adjacent literals) or a JWT signing key literal';
 
+/** A format call whose format is one placeholder (`String.format("%s", "…")`, `fmt.Sprintf("%v", …)`): its argument is the value. */
+const FORMAT_ONE = String.raw`(?:String[ \t]*\.[ \t]*(?:format|Format)|string[ \t]*\.[ \t]*Format|fmt[ \t]*\.[ \t]*Sprintf|sprintf|format)[ \t]*\([ \t]*(?:"(?:%[sv]|\{0?\})"|'(?:%[sv]|\{0?\})')`;
+
 /** The calls that make a string of their literal argument (group: their name), then the literal's opener. */
-const WRAPPER = String.raw`(?:new[ \t]+(?:java\.lang\.)?String[ \t]*\(|(?:std::)?(?:w|u8|u16|u32)?string(?:_view)?[ \t]*[({]|(?:String|Secret(?:String|Str|Box|Vec)?|Box|Rc|Arc|Cow|Zeroizing|SecUtf8|OsString|CString|Vec)[ \t]*(?:<[^<>\n]{0,64}>)?[ \t]*::[ \t]*(?:from|new|from_str|from_utf8)[ \t]*\((?:[ \t]*&)?|String[ \t]*\.[ \t]*(?:raw(?=[ \t]*\x60)|valueOf[ \t]*\(|from[ \t]*\()|(?:QString(?:Literal)?|QLatin1String|QByteArray|CString|CStringW|CStringA|_T|TEXT|_TEXT|SecretStr|SecretBytes|SecureString|str|bytes|Some|Sensitive)[ \t]*\()[ \t]*`;
+const WRAPPER = String.raw`(?:new[ \t]+(?:java\.lang\.)?String[ \t]*\(|(?:std::)?(?:w|u8|u16|u32)?string(?:_view)?[ \t]*[({]|(?:String|Secret(?:String|Str|Box|Vec)?|Box|Rc|Arc|Cow|Zeroizing|SecUtf8|OsString|CString|Vec)[ \t]*(?:<[^<>\n]{0,64}>)?[ \t]*::[ \t]*(?:from|new|from_str|from_utf8)[ \t]*\((?:[ \t]*&)?|String[ \t]*\.[ \t]*(?:raw(?=[ \t]*\x60)|valueOf[ \t]*\(|from[ \t]*\()|(?:QString(?:Literal)?|QLatin1String|QByteArray|CString|CStringW|CStringA|_T|TEXT|_TEXT|SecretStr|SecretBytes|SecureString|str|bytes|Some|Sensitive|[gx_]?strn?dup|wcsdup|\[\][ \t]*byte|Buffer[ \t]*\.[ \t]*from)[ \t]*\(|${FORMAT_ONE}[ \t]*,)[ \t]*`;
 
 /** The name, maybe typed (VB's `As String`, a type character `$`, Rust's `: String`), then `=`/`:=`/`:`, or a brace. */
 const buildNamed = (): RegExp =>
   new RegExp(
     String.raw`(?<![\w.$])([A-Za-z_]\w{0,127})([$%&#]?)(?:[ \t]*\[\d{0,8}\])?` +
-      String.raw`(?:([ \t]+As[ \t]+(?:New[ \t]+)?[\w.]{1,64}(?:\(\))?)|[ \t]*:[ \t]*(?:[\w&*<>'\[\],.? ]|::){1,64}?(?=[ \t]*=))?` +
+      String.raw`(?:([ \t]+As[ \t]+(?:New[ \t]+)?[\w.]{1,64}(?:\(\))?)|([ \t]*:[ \t]*(?:[\w&*<>'\[\],.? ]|::){1,64}?(?=[ \t]*=)|[ \t]+(?:\*|\[\])?(?:string|byte|rune)(?=[ \t]*=)))?` +
       String.raw`(?:[ \t]*(:=|=(?![=~>])|:(?![:=/]))[ \t]*(${WRAPPER})?|([ \t]*\{[ \t]*))` +
       String.raw`(?=(?:u8|[uUL])?["'\x60])`,
     'gi',
   );
 let named: RegExp | undefined;
 
-/** jsonwebtoken's, PyJWT's and the like's calls that take the HMAC secret second. */
-const JWT_CALL =
-  /(?<![\w$])(?:jwt|jws|JWT|jose|jsonwebtoken|PyJWT)[ \t]*\.[ \t]*(?:sign|encode|decode|verify)(?:[ \t]*\(|[ \t]+(?=[\w{[]))/g;
-
 /** Text that may hold one of the forms above (the name's operator and a wrapper or VB's `As`, a brace, a prefix, jwt). */
 const CLUE =
-  /::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|jw[st]|jose/i;
+  /::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|(?:str|string|byte|rune)[ \t]*=[ \t]*(?:u8|[uUL])?["'\x60]|strn?dup|byte[ \t]*\(|Buffer[ \t]*\.|format[ \t]*\(|Sprintf|jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith/i;
 
 /** The longest literal read. */
 const MAX_LITERAL = 256;
@@ -88,22 +90,6 @@ function joinedAt(
   return { value, span: [first.start, last.end], count, prefix: first.prefix, suffix: last.suffix };
 }
 
-/** The end of the call's first argument from `at` (after its `(`), depth-aware: the `,` that ends it, or -1 (a line's end too, `bare`). */
-function firstArgumentEnd(text: string, at: number, bare: boolean): number {
-  for (let i = at, depth = 0; i < text.length && i < at + 1024; i++) {
-    const c = text[i];
-    if (c === '\n' && bare && depth === 0) return -1;
-    if (c === '"' || c === "'" || c === '`') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0 || close >= at + 1024) return -1;
-      i = close;
-    } else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && depth-- === 0) return -1;
-    else if (c === ',' && depth === 0) return i;
-  }
-  return -1;
-}
-
 /** Where a text sets a name like a secret to a literal in a form above, or gives jwt a literal key: the value's span. */
 export function wrappedLiteralSpans(text: string): Array<[number, number]> {
   if (!CLUE.test(text)) return [];
@@ -121,7 +107,7 @@ export function wrappedLiteralSpans(text: string): Array<[number, number]> {
   const names = (named ??= buildNamed());
   names.lastIndex = 0;
   for (let match = names.exec(text); match; match = names.exec(text)) {
-    const [, name, typeChar, as, operator, wrapper, brace] = match;
+    const [, name, typeChar, as, typed, operator, wrapper, brace] = match;
     const literal = joinedAt(text, match.index + match[0].length);
     // Only the forms the quote readers miss: a wrapper, a brace, VB's typing, a prefix with a suffix, joined literals.
     const form =
@@ -129,6 +115,7 @@ export function wrappedLiteralSpans(text: string): Array<[number, number]> {
       (brace !== undefined && !operator) ||
       !!as ||
       !!typeChar ||
+      !!typed || // `let secret: &str = "…"`, `var secret string = "…"` (50a-4)
       (!!literal && ((literal.prefix !== '' && literal.suffix !== '') || literal.count > 1));
     if (!literal || !form || !namesSecretValue(name)) {
       names.lastIndex = match.index + 1;
@@ -138,20 +125,6 @@ export function wrappedLiteralSpans(text: string): Array<[number, number]> {
     if (text[literal.span[0] - 1] === '`' && !/raw/.test(wrapper ?? '')) continue;
     if (literal.value && judge(name, literal.value)) spans.push(literal.span);
   }
-  if (/jw[st]|jose/i.test(text)) {
-    // A call inside another's first argument is not read again (`jwt.sign(jwt.sign(…`: each part of the text read once).
-    let read = 0;
-    for (const call of text.matchAll(JWT_CALL)) {
-      if (call.index < read) continue;
-      const comma = firstArgumentEnd(text, call.index + call[0].length, !call[0].endsWith('('));
-      read = comma < 0 ? call.index + call[0].length + 1024 : comma;
-      const at = comma < 0 ? -1 : comma + 1 + /^[ \t\r\n]*/.exec(text.slice(comma + 1))![0].length;
-      const literal = at < 0 ? undefined : plainAt(text, at);
-      // The whole second argument (`'…'` then `,` or `)`), not an expression starting with a literal.
-      if (!literal || !/^[ \t\r\n]*(?:[,)]|$)/.test(text.slice(literal.after, literal.after + 64))) continue;
-      const value = text.slice(literal.start, literal.end);
-      if (value && judge('secret', value)) spans.push([literal.start, literal.end]);
-    }
-  }
+  spans.push(...signingKeySpans(text, judge)); // `jwt.sign(p, '…')`, `hmac.new(b"…", …)` (signing-key-calls.ts)
   return spans;
 }

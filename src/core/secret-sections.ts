@@ -21,17 +21,22 @@ const ENTRY =
   /^[ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_.-]{1,256})[ \t]*[=:][ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
 /** A key's last word that names a part of a credential other than its secret, or how it is found. */
 const ROLE =
-  /(?:^|[_.-])(?:helper|file|path|dir|type|provider|mode|backend|store|url|uri|host|port|enabled|name|user|username|login|email|region|id|usehttppath|scopes?|method|format|kind|source|expires?|ttl)$/i;
+  /(?:^|[_.-])(?:helper|file|path|dir|type|provider|mode|backend|store|url|uri|host|port|enabled|name|user|username|login|email|region|id|usehttppath|scopes?|method|format|kind|source|expires?|ttl|prefix|namespace|mount|engine|env)$/i;
 
 /** How many values a text's sections are judged by setsSecret for (about 10 µs each). */
 const MAX_JUDGED = 20_000;
 
-/** Whether a section's name (its dotted or quoted parts) names a secret. */
+/**
+ * Whether a section's name (its dotted or quoted parts) names a secret: the part named so, or a plural one's singular
+ * (`[secrets]`, `[Secrets]`, `[secrets.prod]`, `[[secrets]]`: 50a-3), which isSecretKey leaves to namesSecretText as
+ * a YAML map's key (compose's `secrets:` holds references) while a section's entries are values.
+ */
 const namesSecretSection = (name: string): string | undefined =>
   name
     .split(/[ \t]*\.[ \t]*|[ \t]+/)
     .map((part) => part.replace(/^(["'])(.*)\1$/, '$2'))
-    .find((part) => part !== '' && isSecretKey(part));
+    .map((part) => (part !== '' && isSecretKey(part) ? part : /.s$/i.test(part) && isSecretKey(part.slice(0, -1)) ? part.slice(0, -1) : ''))
+    .find((part) => part !== '');
 
 /** Where a text holds a value in a section named like a secret: the value's span (inside its quotes). */
 export function secretSectionSpans(text: string): Array<[number, number]> {

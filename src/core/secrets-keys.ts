@@ -147,7 +147,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
   if (envName) return (SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
     ) || /^secret\d*$|authorization$/.test(name)
   );

@@ -1,0 +1,105 @@
+/**
+ * Attack rounds 49a-5 and 50a-8: a signing key given as a literal to a call that takes one, whatever the variable is
+ * called: the HMAC secret of a JSON Web Token library or of an HMAC, for literal-wrappers.ts. The argument that is the
+ * key, by call (each library's documented signature):
+ * - jsonwebtoken's `jwt.sign(payload, key)`/`verify(token, key)`, PyJWT's `jwt.encode(payload, key)`/`decode(token,
+ *   key)`, ruby-jwt's `JWT.encode payload, key, 'HS256'` (no parentheses): the second;
+ * - Python's `hmac.new(key, msg, digestmod)` and `hmac.digest(key, msg, digest)`, PyCryptodome's `HMAC.new(key, …)`,
+ *   java-jwt's `Algorithm.HMAC256(key)` (and 384, 512), golang-jwt's `token.SignedString(key)`, jjwt's
+ *   `Keys.hmacShaKeyFor(bytes)` and `setSigningKey(key)`, Java's `new SecretKeySpec(bytes, "HmacSHA256")`, Ruby's
+ *   `OpenSSL::HMAC.new(key, digest)`: the first;
+ * - Go's `hmac.New(sha256.New, key)`, Node's `crypto.createHmac('sha256', key)`, Ruby's `OpenSSL::HMAC.hexdigest('SHA256',
+ *   key, data)`, jjwt's `signWith(SignatureAlgorithm.HS256, key)`: the second; PHP's `hash_hmac('sha256', $data, key)`: the third.
+ * The key is a literal (a quote's prefix allowed: Python's and Rust's `b"…"`, `rb"…"`, C's `L"…"`), maybe in calls that
+ * only make bytes of it (`Buffer.from('…')`, Go's `[]byte("…")`, `bytes("…", "utf-8")`, `"…".encode()`, Java's
+ * `"…".getBytes(StandardCharsets.UTF_8)`, C#'s `Encoding.UTF8.GetBytes("…")`, a base64 decoding): the literal is the
+ * key. A variable, a read (`process.env.JWT_SECRET`, `os.environ["K"].encode()`), a placeholder or a reference sets none
+ * (judged as a value named `secret` by setsSecret); a literal inside any other call (`config.get("jwt_secret")`) is no key.
+ */
+
+/** The calls, each with the index of its key argument (a name that ends in `.` or a blank takes arguments without parentheses). */
+const CALLS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?<![\w$])(?:jwt|jws|JWT|jose|jsonwebtoken|PyJWT)[ \t]*\.[ \t]*(?:sign|encode|decode|verify)(?:[ \t]*\(|[ \t]+(?=[\w{[]))/g, 1],
+  [/(?<![\w$.])(?:hmac[ \t]*\.[ \t]*(?:new|digest)|HMAC[ \t]*\.[ \t]*new|OpenSSL[ \t]*::[ \t]*HMAC[ \t]*\.[ \t]*new)[ \t]*\(/g, 0],
+  [/(?<![\w$])(?:Algorithm[ \t]*\.[ \t]*HMAC(?:256|384|512)|Keys[ \t]*\.[ \t]*hmacShaKeyFor|new[ \t]+SecretKeySpec)[ \t]*\(/g, 0],
+  [/\.[ \t]*(?:SignedString|setSigningKey)[ \t]*\(/g, 0],
+  [/(?<![\w$.])(?:hmac[ \t]*\.[ \t]*New|(?:crypto[ \t]*\.[ \t]*)?createHmac)[ \t]*\(/g, 1],
+  [/(?:OpenSSL[ \t]*::[ \t]*HMAC[ \t]*\.[ \t]*(?:hexdigest|digest|base64digest)|\.[ \t]*signWith)[ \t]*\(/g, 1],
+  [/(?<![\w$])hash_hmac[ \t]*\(/g, 2],
+];
+
+/** Text that may hold one of the calls. */
+const CLUE = /jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith/i;
+
+/** Calls that only make bytes (or a string) of the literal in them, before it. */
+const BYTES_OPENER =
+  /^(?:(?:new[ \t]+)?(?:Buffer[ \t]*\.[ \t]*from|Buffer|\[\][ \t]*byte|bytes|bytearray|str[ \t]*\.[ \t]*encode|(?:new[ \t]+)?TextEncoder[ \t]*\([ \t]*\)[ \t]*\.[ \t]*encode|Encoding[ \t]*\.[ \t]*(?:UTF8|ASCII|Default|Unicode)[ \t]*\.[ \t]*GetBytes|String[ \t]*::[ \t]*from|SecretKeySpec|Keys[ \t]*\.[ \t]*hmacShaKeyFor|(?:base64[ \t]*\.[ \t]*(?:b64|standard_b64|urlsafe_b64)decode)|Base64[ \t]*\.[ \t]*(?:getDecoder|getUrlDecoder)[ \t]*\([ \t]*\)[ \t]*\.[ \t]*decode)[ \t]*\([ \t]*)*/;
+/** What may follow the literal: the bytes calls' `)`, an encoding argument, a method that makes bytes of it. */
+const BYTES_TAIL =
+  /^(?:[ \t]*\)|[ \t]*\.[ \t]*(?:encode|getBytes|as_bytes|to_vec|into|to_string|to_owned|bytes|GetBytes)[ \t]*\([^()\n]{0,64}\)|[ \t]*,[ \t]*(?:["'][\w-]{1,16}["']|(?:StandardCharsets|Charsets)[ \t]*\.[ \t]*\w{1,16}))*[ \t]*$/;
+/** A literal's quote prefix. */
+const PREFIX = /^(?:[bB][rR]?|[rR][bB]|u8|[uUL])?/;
+
+/** The longest argument read. */
+const MAX_ARGUMENTS = 1024;
+
+/** The arguments' spans from `at` (after the call's `(`, or its blank where `bare`), up to `count`: depth-aware, quotes skipped. */
+function argumentSpans(text: string, at: number, bare: boolean, count: number): { spans: Array<[number, number]>; end: number } {
+  const spans: Array<[number, number]> = [];
+  let start = at;
+  for (let i = at, depth = 0; i < text.length && i < at + MAX_ARGUMENTS; i++) {
+    const c = text[i];
+    if (c === '\n' && bare && depth === 0) return { spans: [...spans, [start, i]], end: i };
+    if (c === '"' || c === "'" || c === '`') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0 || close >= at + MAX_ARGUMENTS) break;
+      i = close;
+    } else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c) && depth-- === 0) return { spans: [...spans, [start, i]], end: i };
+    else if (c === ',' && depth === 0) {
+      spans.push([start, i]);
+      if (spans.length > count) return { spans, end: i };
+      start = i + 1;
+    }
+  }
+  return { spans: bare && at + MAX_ARGUMENTS > text.length ? [...spans, [start, text.length]] : spans, end: at + MAX_ARGUMENTS };
+}
+
+/** The literal an argument (`text` from `start` to `end`) is, maybe made bytes: the literal's body's span. */
+function keyLiteral(text: string, start: number, end: number): [number, number] | undefined {
+  const argument = text.slice(start, end);
+  const lead = /^[ \t\r\n]*/.exec(argument)![0].length;
+  const opened = BYTES_OPENER.exec(argument.slice(lead))![0].length;
+  const prefix = PREFIX.exec(argument.slice(lead + opened, lead + opened + 2))![0].length;
+  const open = lead + opened + prefix;
+  const quote = argument[open];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  for (let i = open + 1; i < argument.length && i - open <= 257; i++) {
+    if (argument[i] === '\\') i++;
+    else if (argument[i] === '\n') return undefined;
+    else if (argument[i] === quote) {
+      const body = argument.slice(open + 1, i);
+      if (quote === '`' && body.includes('${')) return undefined;
+      return BYTES_TAIL.test(argument.slice(i + 1)) ? [start + open + 1, start + i] : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Where a text gives a call above a literal key: the key's span, for each one `judge` ('secret', its value) takes. */
+export function signingKeySpans(text: string, judge: (key: string, value: string) => boolean): Array<[number, number]> {
+  if (!CLUE.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const [call, index] of CALLS) {
+    // A call inside another's arguments is not read again (`jwt.sign(jwt.sign(…`: each part of the text read once).
+    let read = 0;
+    for (const match of text.matchAll(call)) {
+      if (match.index < read) continue;
+      const { spans: args, end } = argumentSpans(text, match.index + match[0].length, !match[0].endsWith('('), index);
+      read = end;
+      const key = args[index] && keyLiteral(text, args[index][0], args[index][1]);
+      if (key && key[1] > key[0] && judge('secret', text.slice(key[0], key[1]))) spans.push(key);
+    }
+  }
+  return spans;
+}

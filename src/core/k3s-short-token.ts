@@ -1,4 +1,5 @@
 import { commandLines } from './data-commands';
+import { k3sCodeArgLists, wordSpan } from './k3s-code-args';
 import { isPlaceholder } from './placeholders';
 import type { Path } from './problem';
 import { isCommandReference } from './secret-arguments';
@@ -91,7 +92,22 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
       if (value && isToken(value)) found.push([at + start, at + start + value.length]);
     });
   }
-  return [...found, ...listTokenSpans(text)];
+  found.push(...listTokenSpans(text));
+  // A list in code is read by both list readers: each value once.
+  const seen = new Set(found.map(String));
+  return [...found, ...codeTokenSpans(text).filter((span) => !seen.has(String(span)))];
+}
+
+/** `-t`, `--token` and `--agent-token` in the argument lists code hands K3s (k3s-code-args.ts; 50a-2). */
+function codeTokenSpans(text: string): Array<[number, number]> {
+  return k3sCodeArgLists(text).flatMap((list) => {
+    const words = list.map(({ word }) => word);
+    let i = 0;
+    while (i < words.length && /(?:^|\/)k3s(?:\.exe)?$/.test(words[i])) i++;
+    return tokenWords(words, i, LIST_OPTION)
+      .filter(({ n, offset }) => isToken(words[n].slice(offset)))
+      .map(({ n, offset }) => wordSpan(list[n], offset));
+  });
 }
 
 /**

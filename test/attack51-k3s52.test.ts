@@ -21,9 +21,24 @@ const { acceptedTable } = falseRefusalTables(S);
 
 describe('50a-1: a placeholder CA hash and no user', () => {
   refusedTextRows([
-    ...['CAHASH', 'XXXX', '<hash>', '<CA hash>', '${CA_HASH}', '{ca_hash}', 'yourhash', 'ca-hash', '[hash]', '...', '$H', '_'].map(
-      (hash) => [`K10${hash}::`, `K10${hash}::${S}`, S] as const,
-    ),
+    ...[
+      'CAHASH',
+      'XXXX',
+      '<hash>',
+      '<CA hash>',
+      '${CA_HASH}',
+      '{ca_hash}',
+      'yourhash',
+      'ca-hash',
+      '[hash]',
+      '...',
+      '$H',
+      '_',
+      'Placeholder',
+      'changeme',
+      'sha256',
+      'YOUR_CA_HASH',
+    ].map((hash) => [`K10${hash}::`, `K10${hash}::${S}`, S] as const),
     ['on a k3s line', `k3s agent --server https://vip:6443 --token K10CAHASH::${S}`, S],
     ['lower-cased, as a message may show a name', `k10xxxx::${S.toLowerCase()}`, S.toLowerCase()],
   ]);
@@ -46,6 +61,8 @@ describe('50a-2: K3s argument lists in code', () => {
       S,
     ],
     ['token create', `Command::new("k3s").args(["token", "create", "${S}"])`, S],
+    ['.NET Process.Start, an arguments string', `Process.Start("k3s", "agent --token ${S}")`, S],
+    ['.NET ProcessStartInfo', `new ProcessStartInfo("k3s", "agent --server https://vip:6443 --token ${S} --debug")`, S],
   ]);
 });
 
@@ -55,6 +72,7 @@ describe('controls: class names, placeholders, variables, calls and other comman
     'K10Widget::renderAll',
     'QVector<K10Item>::iterator it;',
     'K10FOO::kValue(1)',
+    'K10Cache::instance',
     'K10CAHASH::$PASSWORD',
     'K10XXXX::<password>',
     'K10XXXX::${K3S_PASSWORD}',
@@ -70,6 +88,7 @@ describe('controls: class names, placeholders, variables, calls and other comman
     "os.execvp('k3s', ['k3s', 'agent', '--token-file', '/etc/k3s/token'])",
     'Command::new("k3s").args(["agent", "--token", "<token>"])',
     'print("k3s")',
+    'Command::new("k3s").args(["agent", "--node-label", "a b"])',
   ]);
 });
 

@@ -19,6 +19,8 @@ const HEAD = /(?<![\w.-])(["'`])(?:[\w.-]*\/)*k3s(?:\.exe)?\1/g;
 /** The quotes a literal opens and closes with, and how long one is read. */
 const QUOTES = `"'\``;
 const MAX_LITERAL = 4096;
+/** A literal's text that is the `k3s` word. */
+const K3S_WORD = /^(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
 /** What joins two literals into one word. */
 const JOIN = /[ \t]{0,64}\+[ \t]{0,64}/y;
 /**
@@ -69,7 +71,8 @@ export function k3sCodeArgLists(code: string): CodeWord[][] {
       }
       GLUE.lastIndex = end;
       const next = GLUE.test(code) && GLUE.lastIndex - end <= MAX_GLUE ? literalAt(code, GLUE.lastIndex) : undefined;
-      if (!next) break;
+      // A `k3s` word after K3s' own words starts the next list (read from its head).
+      if (!next || (K3S_WORD.test(next.text) && !K3S_WORD.test(words[words.length - 1].word))) break;
       words.push({ word: next.text, pieces: [{ start: next.start, text: next.text }] });
       end = next.end;
     }
@@ -79,13 +82,15 @@ export function k3sCodeArgLists(code: string): CodeWord[][] {
   return lists;
 }
 
-/** Where in the code a word's text from `offset` to its end stands: from that character to its last literal's end. */
-export function wordSpan({ pieces }: CodeWord, offset: number): [number, number] {
-  const last = pieces[pieces.length - 1];
-  let rest = offset;
-  for (const piece of pieces) {
-    if (rest < piece.text.length) return [piece.start + rest, last.start + last.text.length];
-    rest -= piece.text.length;
-  }
-  return [last.start + last.text.length, last.start + last.text.length];
+/** Where in the code a word's text from `offset` to `end` stands (through the literals it joins). */
+export function wordSpan({ pieces }: CodeWord, offset: number, end: number): [number, number] {
+  const at = (n: number, last: boolean): number => {
+    for (const piece of pieces) {
+      if (n < piece.text.length || (last && n === piece.text.length)) return piece.start + n;
+      n -= piece.text.length;
+    }
+    const final = pieces[pieces.length - 1];
+    return final.start + final.text.length;
+  };
+  return [at(offset, false), at(end, true)];
 }

@@ -31,6 +31,8 @@ export function docstrings48(size?: number): Rows;
 export function literalForms49(size?: number): Rows;
 /** Round 49a near-misses of K3s tokens: placeholder hashes, token options in lists, `k3s token create` (k3s51). */
 export function k3sTokens51(size?: number): Rows;
+/** Round 50a-1/50a-2 k3s52: placeholder hashes without a user, K3s' argument lists in code, near-misses. */
+export function k3sTokens52(size?: number): Rows;
 export function literalWrappers51(size?: number): Rows;
 export function signingKeys52(size?: number): Rows;
 export function describedValues47(size?: number): Rows;

@@ -12,6 +12,7 @@ module.exports = {
   ...require('./hostile/tables51'),
   ...require('./hostile/netdev51'),
   ...require('./hostile/k3s51'),
+  ...require('./hostile/k3s52'),
   ...require('./hostile/code51'),
   ...require('./hostile/code52'),
   ...require('./hostile/false51'),

@@ -1,4 +1,5 @@
 import { commandLines } from './data-commands';
+import { k3sCodeArgLists, wordSpan } from './k3s-code-args';
 import { isPlaceholder } from './placeholders';
 import type { Path } from './problem';
 import { isCommandReference } from './secret-arguments';
@@ -91,7 +92,38 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
       if (value && isToken(value)) found.push([at + start, at + start + value.length]);
     });
   }
-  return [...found, ...listTokenSpans(text)];
+  found.push(...listTokenSpans(text));
+  // A list in code is read by both list readers: each value once.
+  const seen = new Set(found.map(String));
+  return [...found, ...codeTokenSpans(text).filter((span) => !seen.has(String(span)))];
+}
+
+/**
+ * `-t`, `--token` and `--agent-token` in the argument lists code hands K3s (k3s-code-args.ts; 50a-2). A literal with
+ * blanks after the `k3s` word is read as the words it holds: an arguments string (.NET's `Process.Start("k3s", "agent
+ * --token …")`); in an argv one item `--token x` would be no option K3s knows.
+ */
+function codeTokenSpans(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const list of k3sCodeArgLists(text)) {
+    // Each word, the list item it is in, and where in the item it starts.
+    const texts: string[] = [];
+    const places: Array<[number, number]> = [];
+    list.forEach(({ word }, n) => {
+      const parts: Array<{ 0: string; index: number }> = /\s/.test(word) ? [...word.matchAll(/\S+/g)] : [{ 0: word, index: 0 }];
+      for (const part of parts) {
+        texts.push(part[0]);
+        places.push([n, part.index]);
+      }
+    });
+    let i = 0;
+    while (i < texts.length && /(?:^|\/)k3s(?:\.exe)?$/.test(texts[i])) i++;
+    for (const { n, offset } of tokenWords(texts, i, LIST_OPTION)) {
+      const [item, at] = places[n];
+      if (isToken(texts[n].slice(offset))) found.push(wordSpan(list[item], at + offset, at + texts[n].length));
+    }
+  }
+  return found;
 }
 
 /**

@@ -48,6 +48,22 @@ const INTERPOLATED_HASH = /(?:\}|%s)(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\]{6
  */
 const PLACEHOLDER_HASH =
   /(?<![A-Za-z0-9])K10(?:[$#]?\{[^{}\s]{1,64}\}|[^\s"'`:]{0,128})(?:::|%3A%3A)[\w.-]{1,32}:([^\s"'`{}$%#\\<:][^\s"'`{}$%#\\<]{5,})/gi;
+/**
+ * The same with no `<user>:` (50a-1: `K10CAHASH::pw`, `K10XXXX::pw`, `K10<hash>::pw`, `K10${H}::pw`): K3s takes
+ * `K10<hash>::<password>` as well (docs.k3s.io/cli/token). The hash (group 1) must be one a person writes for a
+ * placeholder (PLACEHOLDER_WORD, checked after), also lower-cased as a message may show a name (`k10xxxx::…`); the
+ * credentials (group 2) are one run without a colon that no call or path goes on from (checked after).
+ */
+const PLACEHOLDER_HASH_BARE =
+  /(?<![A-Za-z0-9])[Kk]10(<[^<>\n]{1,64}>|[^\s"'`:]{0,128})(?:::|%3[Aa]%3[Aa])([^\s"'`{}$%#\\<:()[\]][^\s"'`{}$%#\\<:()]{5,})/g;
+/**
+ * A placeholder for the CA hash: a bracketed name or a variable (`<…>`, `[…]`, `{…}`, `${…}`, `$H`, `%s`), dots, a word
+ * without lower-case letters (`XXXX`, `CAHASH`, `_HASH_`), `x`s, or a word naming a hash or a placeholder (`yourhash`,
+ * `ca-hash`, `sha256`, `fingerprint`, `placeholder`, `changeme`); a class name in code (`K10Widget::render()`) is none.
+ */
+const PLACEHOLDER_WORD =
+  /^(?:[$#]?\{.*\}|<.*>|\[.*\]|\$\w+|%s|\.{2,8}|…|x{2,})$|hash|sha\d*|fingerprint|digest|placeholder|changeme|your|example|redacted/i;
+const NO_LOWER = /^[^a-z]+$/;
 /** How many literals are joined to a token's head, and how long each is read. */
 const MAX_PIECES = 8;
 const MAX_PIECE = 1024;
@@ -100,6 +116,12 @@ export function joinedK3sTokenSpans(text: string): Array<[number, number]> {
   if (!/k10/i.test(text)) return spans;
   for (const match of text.matchAll(PLACEHOLDER_HASH))
     if (!isPlaceholder(match[1])) spans.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(PLACEHOLDER_HASH_BARE)) {
+    const end = match.index + match[0].length;
+    // `[^a-z]+` under the `i` flag is no letter at all: a hash without lower-case letters is looked for apart.
+    const placeholder = PLACEHOLDER_WORD.test(match[1]) || NO_LOWER.test(match[1]);
+    if (placeholder && !/^[:(]/.test(text.slice(end, end + 1)) && !isPlaceholder(match[2])) spans.push([match.index, end]);
+  }
   let from = 0;
   let heads = 0;
   let lists = 0;

@@ -323,11 +323,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   const cut = new Map<string, string>();
   for (const secret of secrets) {
     if (!secret) continue;
-    const quoted = JSON.stringify(secret);
-    for (const form of [quoted, quoted.slice(1, -1), secret]) {
-      // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
-      if ((form.length >= 4 || form === quoted) && !whole.has(form)) whole.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
-    }
+    // Also as a message may show it lower-cased (a name's suggested form, 50a-1).
+    for (const quoted of new Set([JSON.stringify(secret), JSON.stringify(secret.toLowerCase())]))
+      for (const form of [quoted, quoted.slice(1, -1), JSON.parse(quoted) as string]) {
+        // Short secrets are replaced only where quoted, so "a" does not blank every "a" of a sentence.
+        if ((form.length >= 4 || form === quoted) && !whole.has(form)) whole.set(form, form === quoted ? `"${REDACTED}"` : REDACTED);
+      }
     if (secret.length <= 60) continue;
     const head = JSON.stringify(secret.slice(0, 60)).slice(1, -1);
     if (!whole.has(head)) cut.set(head, REDACTED);

@@ -1,0 +1,96 @@
+/**
+ * K3s' words as code hands them to a process (50a-2): a quoted `k3s` (maybe with its path) and the literals after it
+ * that make one argument list, whatever the language builds it with: a list or an array (`execve("/usr/local/bin/k3s",
+ * ["k3s", "agent", …], envp)`, `os.execvp('k3s', ['k3s', …])`, `exec(new String[]{"k3s", …})`, Go's `[]string{…}`,
+ * Rust's `vec![…]`/`&[…]`, Go's `append(`), a builder's calls (`Command::new("k3s").args(["agent", …])`, `.arg("agent").arg(…)`), and
+ * literals joined into one word (`'--token=' + '…'`). Between two words stand only commas, blanks, line breaks,
+ * brackets and these constructors, or a method called on what a call gave (`).args(`): a variable or another call
+ * (`token`, `env("T")`) ends the list, as its value is not written here. k3s-short-token.ts reads the words as K3s does.
+ */
+
+/** One word: its text and where each of its literals' texts starts in the code. */
+export interface CodeWord {
+  word: string;
+  pieces: Array<{ start: number; text: string }>;
+}
+
+/** A quoted `k3s` word: a list's first literal. */
+const HEAD = /(?<![\w.-])(["'`])(?:[\w.-]*\/)*k3s(?:\.exe)?\1/g;
+/** The quotes a literal opens and closes with, and how long one is read. */
+const QUOTES = `"'\``;
+const MAX_LITERAL = 4096;
+/** A literal's text that is the `k3s` word. */
+const K3S_WORD = /^(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
+/** What joins two literals into one word. */
+const JOIN = /[ \t]{0,64}\+[ \t]{0,64}/y;
+/**
+ * What may stand between two words of one list (the longer forms first: the first that matches is taken): blanks, line breaks, commas, brackets, `&`, `vec!`, `new T[]`,
+ * `[]T`, a list's constructor (`List.of(`, `listOf(`, `arrayOf(`, `Arrays.asList(`, Go's `append(`), or a method
+ * after a call's `)` (on the next line too, as a chain is written).
+ */
+const GLUE =
+  /(?:\[\]\w{1,32}|new[ \t]+\w{1,32}[ \t]*\[[ \t]*\]|[ \t]|\\?\r?\n|[,()[\]{}&]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\())+/y;
+/** How long the glue between two words may be, how many words a list has and how many literals a word joins, at most. */
+const MAX_GLUE = 160;
+const MAX_WORDS = 200;
+const MAX_PIECES = 16;
+
+/**
+ * The literal at `at`, if one starts there (no escape or line break in it, nor `$` in a template): its text, where the
+ * text starts, and where the literal ends. Read by hand, as a regular expression's match arrays cost more (round 52).
+ */
+function literalAt(code: string, at: number): { text: string; start: number; end: number } | undefined {
+  const quote = code[at];
+  if (quote === undefined || !QUOTES.includes(quote)) return undefined;
+  const limit = Math.min(code.length, at + 2 + MAX_LITERAL);
+  for (let i = at + 1; i < limit; i++) {
+    const c = code[i];
+    if (c === quote) return { text: code.slice(at + 1, i), start: at + 1, end: i + 1 };
+    if (c === '\n' || c === '\\' || (c === '$' && quote === '`')) return undefined;
+  }
+  return undefined;
+}
+
+/** The argument lists in `code` that start with a quoted `k3s` word, each as its words (the `k3s` word first). */
+export function k3sCodeArgLists(code: string): CodeWord[][] {
+  const lists: CodeWord[][] = [];
+  const heads = new RegExp(HEAD);
+  for (let head = heads.exec(code); head; head = heads.exec(code)) {
+    const first = literalAt(code, head.index)!;
+    const words: CodeWord[] = [{ word: first.text, pieces: [{ start: first.start, text: first.text }] }];
+    let end = first.end;
+    while (words.length < MAX_WORDS) {
+      JOIN.lastIndex = end;
+      const word = words[words.length - 1];
+      const joined = word.pieces.length < MAX_PIECES && JOIN.test(code) && literalAt(code, JOIN.lastIndex);
+      if (joined) {
+        word.word += joined.text;
+        word.pieces.push({ start: joined.start, text: joined.text });
+        end = joined.end;
+        continue;
+      }
+      GLUE.lastIndex = end;
+      const next = GLUE.test(code) && GLUE.lastIndex - end <= MAX_GLUE ? literalAt(code, GLUE.lastIndex) : undefined;
+      // A `k3s` word after K3s' own words starts the next list (read from its head).
+      if (!next || (K3S_WORD.test(next.text) && !K3S_WORD.test(words[words.length - 1].word))) break;
+      words.push({ word: next.text, pieces: [{ start: next.start, text: next.text }] });
+      end = next.end;
+    }
+    heads.lastIndex = end;
+    if (words.length > 1) lists.push(words);
+  }
+  return lists;
+}
+
+/** Where in the code a word's text from `offset` to `end` stands (through the literals it joins). */
+export function wordSpan({ pieces }: CodeWord, offset: number, end: number): [number, number] {
+  const at = (n: number, last: boolean): number => {
+    for (const piece of pieces) {
+      if (n < piece.text.length || (last && n === piece.text.length)) return piece.start + n;
+      n -= piece.text.length;
+    }
+    const final = pieces[pieces.length - 1];
+    return final.start + final.text.length;
+  };
+  return [at(offset, false), at(end, true)];
+}

@@ -70,8 +70,9 @@ export function validateClusterConfig(
   // A K3s token's own message replaces any other about that value; another secret's message is added where
   // no other rule speaks. Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {
-    const kept = problems.filter((p) => !atToken(p.path));
-    const refused = new Set(kept.map((p) => formatPath(p.path)));
+    // A problem about a name written in the value (a flag's option name: 50a-12) stands beside the value's secret.
+    const kept = problems.filter((p) => p.aboutName || !atToken(p.path));
+    const refused = new Set(kept.filter((p) => !p.aboutName).map((p) => formatPath(p.path)));
     // A token on a line of a text hides only that line's other finding (45a-19): the text's other lines are still said.
     const tokenLines = new Set(tokens.flatMap((t) => (t.textLine === undefined ? [] : [`${formatPath(t.path)}\n${t.textLine}`])));
     const onTokenLine = (p: Problem) => p.textLine !== undefined && tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`);

@@ -9,10 +9,15 @@ export interface Problem {
   readonly textLine?: number;
   /** Where in the one-line text at `path` the problem stands (a secret inside a plain or quoted text over several file lines: 45a-20c). */
   readonly textIndex?: number;
+  /**
+   * The problem is about a name written in the value at `path` (a Traefik flag's option name), not about what it sets:
+   * one other problem about that value (a secret in it) is still said beside it (50a-12).
+   */
+  readonly aboutName?: boolean;
 }
 
-/** Records one finding. */
-export type Report = (path: Path, message: string) => void;
+/** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
+export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName'>) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -30,7 +35,8 @@ export interface VersionSupport {
 export class Findings implements RuleResult {
   public readonly errors: Problem[] = [];
   public readonly warnings: Problem[] = [];
-  public readonly error: Report = (path, message) => void this.errors.push({ path, message });
+  public readonly error: Report = (path, message, about) =>
+    void this.errors.push({ path, message, ...(about?.aboutName && { aboutName: true }) });
   public readonly warn: Report = (path, message) => void this.warnings.push({ path, message });
 }
 
@@ -49,12 +55,17 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   const seen = new Set(errors.map((problem) => formatPath(problem.path)));
   // The lines of one text a path's first problem names one each (secret-place.ts secretProblems): each is kept once.
   const lines = new Map<string, Set<number>>();
+  // Whether the problem kept at a path is about a name, where one more about the value may follow (or the other way round: 50a-12).
+  const aboutName = new Map<string, boolean>();
   return problems.filter((problem) => {
     const key = formatPath(problem.path);
     const named = lines.get(key);
     if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
+    const first = aboutName.get(key);
+    if (first !== undefined && first !== !!problem.aboutName) return aboutName.delete(key);
     if (problem.path.length && seen.has(key)) return false;
     seen.add(key);
+    if (problem.path.length) aboutName.set(key, !!problem.aboutName);
     if (problem.textLine !== undefined) lines.set(key, new Set([problem.textLine]));
     return true;
   });

@@ -22,6 +22,11 @@ export interface TraefikFlag {
   readonly value?: string;
   /** What follows `=` exactly as written: paerser keeps blanks (flag/flagparser.go setValue), which a text flag keeps. */
   readonly raw?: string;
+  /**
+   * For a bare flag, what follows it in Traefik's arguments where that is known: `none` for the last item of
+   * `additionalArguments` (the chart renders it last), `flag` for an item that starts with `-`.
+   */
+  readonly next?: 'none' | 'flag';
 }
 
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
@@ -46,7 +51,14 @@ const SWITCHES = new RegExp(
     '|entrypoints\\.[^.]+\\.(forwardedheaders|proxyprotocol)\\.insecure|entrypoints\\.[^.]+\\.http\\.redirections\\.entrypoint(\\.permanent)?|serverstransport\\.insecureskipverify)$',
 );
 
-type Item = { readonly path: Path; readonly list: (typeof LISTS)[number]; readonly item: unknown; readonly last: boolean };
+type Item = {
+  readonly path: Path;
+  readonly list: (typeof LISTS)[number];
+  readonly item: unknown;
+  readonly last: boolean;
+  /** The item after it in its list. */
+  readonly after?: unknown;
+};
 
 /** The argument lists chart `chartVersion` passes to Traefik: from v36.0.0 `globalArguments` is not one (chart-versions.ts). */
 function items(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): Item[] {
@@ -54,7 +66,13 @@ function items(values: Readonly<Record<string, unknown>>, prefix: Path, chartVer
   return lists.flatMap((list) => {
     const entries = values[list];
     return Array.isArray(entries)
-      ? entries.map((item: unknown, i) => ({ path: [...prefix, 'values', list, i], list, item, last: i === entries.length - 1 }))
+      ? entries.map((item: unknown, i) => ({
+          path: [...prefix, 'values', list, i],
+          list,
+          item,
+          last: i === entries.length - 1,
+          after: entries[i + 1] as unknown,
+        }))
       : [];
   });
 }
@@ -79,11 +97,14 @@ function parseFlag(item: unknown): { written: string; value?: string } | undefin
  * another. The items Traefik would not read as flags are `argumentProblems`' to refuse.
  */
 export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): TraefikFlag[] {
-  return items(values, prefix, chartVersion).flatMap(({ path, item }) => {
+  return items(values, prefix, chartVersion).flatMap(({ path, list, item, last, after }): TraefikFlag[] => {
     const flag = parseFlag(item);
     if (!flag) return [];
     const written = flag.written.trim();
-    return [{ path, name: written.toLowerCase(), written, ...(flag.value !== undefined && { value: flag.value.trim(), raw: flag.value }) }];
+    const name = written.toLowerCase();
+    if (flag.value !== undefined) return [{ path, name, written, value: flag.value.trim(), raw: flag.value }];
+    const next = last ? (list === 'additionalArguments' ? 'none' : undefined) : parseFlag(after) ? 'flag' : undefined;
+    return [{ path, name, written, ...(next && { next }) }];
   });
 }
 

@@ -6,6 +6,7 @@ import { shownInSentence } from '../core/problem';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import type { Version } from '../semver';
 import type { TraefikFlag } from './arguments';
+import { goBool, goFloat, goFloats, goSecondsOrDuration } from './go-parse';
 
 /**
  * 49b-2: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go, parser/nodes_metadata.go) fails at start on a
@@ -19,7 +20,12 @@ interface Pattern {
   /** Lower-case segments; `<name>` stands for any map key, `[n]` for a list index. */
   readonly parts: readonly string[];
   readonly written: string;
-  readonly type: 'bool' | 'number' | 'other';
+  /**
+   * From the documented default: `bool` a boolean or an option block (a pointer: a bare flag turns it on), `seconds` an
+   * integer (an int or a duration: the reference does not tell them apart), `float` a float (Go prints it with six
+   * decimals), `floats` a list of floats, `other` a text, list, map or block (a bare one takes the next item).
+   */
+  readonly type: 'bool' | 'seconds' | 'float' | 'floats' | 'other';
   /** Bit i: the option is in `tags[i]`. */
   readonly mask: number;
 }
@@ -37,13 +43,22 @@ function reference() {
     const [major, minor, patch] = tag.slice(1).split('.').map(Number);
     return { major, minor, patch, tag };
   });
-  const patterns = file.flags.map(([written, fallback, mask]): Pattern => {
-    const type =
-      fallback === 'true' || fallback === 'false' ? 'bool' : fallback !== null && /^-?\d+(\.\d+)?$/.test(fallback) ? 'number' : 'other';
-    return { parts: written.toLowerCase().split('.'), written, type, mask };
-  });
+  const patterns = file.flags.map(([written, fallback, mask]): Pattern => ({
+    parts: written.toLowerCase().split('.'),
+    written,
+    type: typeOf(fallback),
+    mask,
+  }));
   table = { tags, patterns };
   return table;
+}
+
+function typeOf(fallback: string | null): Pattern['type'] {
+  if (fallback === 'true' || fallback === 'false') return 'bool';
+  if (fallback === null) return 'other';
+  if (/^-?\d+$/.test(fallback)) return 'seconds';
+  if (/^-?\d+\.\d+$/.test(fallback)) return 'float';
+  return /^-?\d+\.\d+(, *-?\d+\.\d+)+$/.test(fallback) ? 'floats' : 'other';
 }
 
 /** The reference's tags that stand for the deployed Traefik: its minor's, else (a major only, or a newer minor) every tag of its major. */
@@ -64,12 +79,44 @@ const segmentMatches = (pattern: string, part: string) =>
 const prefixMatches = (pattern: Pattern, parts: readonly string[], length: number) =>
   pattern.parts.length >= length && parts.slice(0, length).every((part, i) => segmentMatches(pattern.parts[i], part));
 
-const BOOL = /^(true|false|t|f|1|0)$/i;
-const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
-const DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/;
+/** Which values each type takes, and what to write instead (paerser parser/element_fill.go; go-parse.ts). */
+const READERS: Readonly<Record<Exclude<Pattern['type'], 'other'>, { reads: (raw: string) => boolean; as: string; write: string }>> = {
+  // An empty value turns an option block on, as a bare flag does (paerser: `Disabled` blocks; tested in attack45-probes45).
+  bool: { reads: (raw) => raw === '' || goBool(raw), as: 'a boolean', write: 'write true or false' },
+  seconds: {
+    reads: goSecondsOrDuration,
+    as: 'its number or duration',
+    write: 'write a whole number (a duration in seconds) or a duration such as 30s, 1.5s or 1m30s (units ns, us, ms, s, m, h)',
+  },
+  float: { reads: goFloat, as: 'a number', write: 'write a number such as 0.5' },
+  floats: { reads: goFloats, as: 'a list of numbers', write: 'write numbers separated by commas, such as 0.1,0.3,1.2' },
+};
+
+/**
+ * Why Traefik fails to start on the value of `flag`, an option of type `type`: bare where it takes a value (50b-1:
+ * paerser `parseOne` takes the next item, and fails with "flag needs an argument" when none follows), or a value it
+ * cannot convert (50b-2), read exactly as written.
+ */
+function valueProblem(flag: TraefikFlag, type: Pattern['type']): string | undefined {
+  if (flag.raw === undefined) {
+    if (type === 'bool' || !flag.next) return undefined;
+    const then =
+      flag.next === 'none'
+        ? 'no item follows it, so Traefik fails to start ("flag needs an argument")'
+        : 'Traefik takes the flag after it as its value';
+    return `is --${flag.written} without a value, and it is an option that takes one, not a switch: ${then}: write --${flag.written}=value`;
+  }
+  if (type === 'other') return undefined;
+  const { reads, as, write } = READERS[type];
+  if (reads(flag.raw)) return undefined;
+  // Traefik trims no value (blanks around a list's items aside): say so where they are the only fault.
+  const blanks = flag.raw !== flag.raw.trim() && reads(flag.raw.trim()) ? ' (it has blanks around it, which Traefik does not trim)' : '';
+  const what = type === 'bool' ? `sets --${flag.written}, a switch,` : `sets --${flag.written}`;
+  return `${what} to a value Traefik cannot read as ${as}${blanks}, so it fails to start: ${write}`;
+}
 
 /** Why `flag` stops Traefik (`mask`'s releases) from starting, else undefined. */
-function flagProblem(flag: TraefikFlag, mask: number, label: string): string | undefined {
+function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged: boolean): string | undefined {
   const { patterns, tags } = reference();
   const parts = flag.name.split('.');
   const known = patterns.filter((pattern) => pattern.mask & mask);
@@ -79,18 +126,8 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string): string | u
       pattern.parts.length === parts.length &&
       parts.every((part, i) => segmentMatches(pattern.parts[i], part) || segmentMatches(pattern.parts[i], part.replace(/\[\d+\]$/, ''))),
   );
-  if (exact) {
-    if (flag.value === undefined) return undefined;
-    // An empty value turns an option block on, as a bare flag does (paerser: `Disabled` blocks; tested in attack45-probes45).
-    if (exact.type === 'bool' && flag.value !== '' && !BOOL.test(flag.value))
-      return `sets --${flag.written}, a switch, to a value Traefik cannot read as a boolean, so it fails to start: write true or false`;
-    if (exact.type === 'number' && !NUMBER.test(flag.value) && !DURATION.test(flag.value))
-      return (
-        `sets --${flag.written} to a value Traefik cannot read as its number or duration, so it fails to start: write a number ` +
-        '(a duration in seconds) or a duration such as 30s or 1m30s (units ns, us, ms, s, m, h)'
-      );
-    return undefined;
-  }
+  if (exact) return valueProblem(flag, exact.type);
+  if (!namesJudged) return undefined;
   // A block above options (`--providers.kubernetescrd`), or a key below a free map (a plugin provider's settings).
   if (known.some((pattern) => prefixMatches(pattern, parts, parts.length))) return undefined;
   const free = known.some(
@@ -131,14 +168,15 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string): string | u
  */
 export function unknownFlagProblems(flags: readonly TraefikFlag[], traefik: { version: Version; exact: boolean } | undefined): Problem[] {
   if (!traefik) return [];
-  const candidates = flags.filter(
-    (flag) => !/^(certificatesresolvers\.|configfile$)/.test(flag.name) && !/^entrypoints\.[^.]+\.address$/.test(flag.name),
-  );
+  const candidates = flags.filter((flag) => flag.name !== 'configfile');
   if (!candidates.length) return [];
   const mask = tagMask(traefik, reference().tags);
   const label = traefik.exact ? `Traefik ${traefik.version.tag}` : `Traefik v${traefik.version.major}`;
-  return candidates.flatMap((flag) => {
-    const message = flagProblem(flag, mask, label);
-    return message ? [{ path: flag.path, message }] : [];
+  return candidates.flatMap((flag): Problem[] => {
+    // Resolver option names are acme-option-names.ts' to judge, an entrypoint's address arguments.ts': their values are judged here.
+    const namesJudged = !/^(certificatesresolvers\.|entrypoints\.[^.]+\.address$)/.test(flag.name);
+    const message = flagProblem(flag, mask, label, namesJudged);
+    // A wrong name leaves the value to be judged too: a secret in it is said in the same run (50a-12).
+    return message ? [{ path: flag.path, message, ...(message.startsWith('names option ') && { aboutName: true }) }] : [];
   });
 }

@@ -99,7 +99,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   }
   const judged = judgedKind(kind.value);
   for (const failure of traefik.chartFailures) error(failure.path, failure.message);
-  for (const problem of traefik.acmeOptionProblems) error(problem.path, problem.message);
+  for (const problem of traefik.acmeOptionProblems) error(problem.path, problem.message, problem);
   if (judged === 'Deployment') {
     const problem = podCountProblem(replicas.value);
     if (problem) error(replicas.path, problem);

@@ -1,0 +1,69 @@
+/**
+ * 50b-2: whether Traefik's flag parser takes a value, as traefik/paerser v0.2.0 parser/element_fill.go converts it:
+ * the value exactly as written (no blanks trimmed, except around the items of a list: `makeSlice`), booleans by
+ * strconv.ParseBool, integers by strconv.ParseInt(v, 10, bits), durations (`types.Duration`, an int64) by ParseInt
+ * (seconds), else time.ParseDuration, floats by strconv.ParseFloat, lists split on `,`.
+ */
+
+const INT64 = 1n << 63n;
+
+/** Go's strconv.ParseBool. */
+export const goBool = (text: string): boolean => /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(text);
+
+/** Go's strconv.ParseInt(text, 10, 64): an optional sign, decimal digits, within int64. */
+export function goInt64(text: string): boolean {
+  if (!/^[-+]?\d+$/.test(text) || text.length > 40) return false;
+  const value = BigInt(text);
+  return value >= -INT64 && value < INT64;
+}
+
+const UNIT_NS: Readonly<Record<string, bigint>> = {
+  ns: 1n,
+  us: 1000n,
+  '\u00b5s': 1000n,
+  '\u03bcs': 1000n,
+  ms: 1000000n,
+  s: 1000000000n,
+  m: 60000000000n,
+  h: 3600000000000n,
+};
+const SEGMENT = /(\d*)(?:\.(\d*))?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
+
+/** Go's time.ParseDuration: `0`, or signed segments of a decimal number and a unit, the sum within int64 nanoseconds. */
+export function goDuration(text: string): boolean {
+  const signed = /^[-+]/.test(text);
+  const body = signed ? text.slice(1) : text;
+  if (body === '0') return true;
+  if (body === '' || body.length > 200) return false;
+  let total = 0n;
+  SEGMENT.lastIndex = 0;
+  while (SEGMENT.lastIndex < body.length) {
+    const match = SEGMENT.exec(body);
+    if (!match) return false;
+    const [, whole, fraction = '', unit] = match;
+    if (whole === '' && fraction === '') return false;
+    const ns = UNIT_NS[unit];
+    // A fraction's digits past nanoseconds change nothing (Go scales it as a float); the whole part must fit.
+    const scale = 10n ** BigInt(Math.min(fraction.length, 30));
+    total += BigInt(whole || '0') * ns + (BigInt(fraction.slice(0, 30) || '0') * ns) / scale;
+    if (total > INT64) return false;
+  }
+  return signed && text[0] === '-' ? total <= INT64 : total < INT64;
+}
+
+/** A types.Duration: seconds as an int64, else a Go duration. */
+export const goSecondsOrDuration = (text: string): boolean => goInt64(text) || goDuration(text);
+
+/**
+ * Go's strconv.ParseFloat(text, 64), where its verdict is certain: decimal and exponent forms (refused beyond float64's
+ * range, where Go reports ErrRange); `inf`, `nan`, hexadecimal floats and digits with `_` (Go's literal syntax, which
+ * this does not judge) are taken as readable.
+ */
+export function goFloat(text: string): boolean {
+  if (/^[-+]?(inf|infinity|nan|0x.*)$/i.test(text) || text.includes('_')) return true;
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) return false;
+  return Number.isFinite(Number(text));
+}
+
+/** A list of floats: the value split on `,`, each item trimmed and read as a float; empty, it is an empty list. */
+export const goFloats = (text: string): boolean => text === '' || text.split(',').every((item) => goFloat(item.trim()));

@@ -17,3 +17,6 @@ export const namesForeignSecret = (name: string): boolean =>
  * (`hasło` is `haso`, `lösenord` `lsenord`), for a cheap test that a text may name one.
  */
 export const IN_FOREIGN_SECRET = 'wort|woord|motdepasse|contrase|senha|haslo|haso|losenord|lsenord|passord|salasana|parola';
+
+/** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */
+export const withForeignWords = (clue: RegExp): RegExp => new RegExp(`${clue.source}|${IN_FOREIGN_SECRET}`, clue.flags);

@@ -1,5 +1,5 @@
-import { IN_FOREIGN_SECRET } from './foreign-secret-words';
-import { words } from './secrets-keys';
+import { withForeignWords } from './foreign-secret-words';
+import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
 
 /**
@@ -106,12 +106,13 @@ const SYNTAXES: readonly Syntax[] = [
   // `rootpw <pw>` (openldap.org slapd.conf(5)), nslcd.conf's and pam_ldap's `bindpw <pw>` (nslcd.conf(5)), a key file's
   // `admin_password <pw>`. Code's words are none (`Password string`, `password VARCHAR(255)`), nor a type (`Token
   // *string`, `Key [32]byte`), a file's name (OpenVPN's `auth-user-pass auth.txt`), a `passwd` command (`passwd bob`,
-  // `smbpasswd -a bob`) or password-store's `pass <entry>`.
+  // `smbpasswd -a bob`), password-store's `pass <entry>`, or an HTTP auth scheme (`Bearer abc123`: secret-shapes.ts reads those).
   {
     pattern: new RegExp(String.raw`^[ \t]*(${NAME})(?=([ \t]+))\2(${VALUE})(?=[ \t]*\r?$)`, 'dgm'),
     code: true,
     none: ([, name, blanks, value]) =>
       !blanks.includes(' ') ||
+      AUTH_SCHEME.test(name) ||
       /^[a-z]*passwd$/.test(name) ||
       (name === 'pass' && value.includes('/')) ||
       TYPE_LIKE.test(value) ||
@@ -218,7 +219,7 @@ export function nameValueSecretIn(text: string): string {
 }
 
 /** Text without any of these sets no value under a name like a secret (foreign-secret-words.ts: `kennwort`). */
-const CLUE = new RegExp(`pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer|${IN_FOREIGN_SECRET}`, 'i');
+const CLUE = withForeignWords(/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i);
 
 /** Whether `value` set under `name` is a secret by a syntax whose code's words (`code`) or column names (`column`) are none. */
 function setsValue(name: string, value: string, code?: boolean, column?: boolean): boolean {

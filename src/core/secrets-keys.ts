@@ -11,7 +11,7 @@ import { looksGenerated } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
-import { IN_FOREIGN_SECRET, namesForeignSecret } from './foreign-secret-words';
+import { namesForeignSecret, withForeignWords } from './foreign-secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -155,9 +155,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = new RegExp(
-  `pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer|${IN_FOREIGN_SECRET}`,
-);
+const IN_SECRET_KEY = withForeignWords(/pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer/);
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a

@@ -50,6 +50,8 @@ export function pastedFormats48(size?: number): Rows;
 export function tables50(size?: number): Rows;
 /** Round 50 tables51: HTML, rst directive, key/value tables and secret-named sections near-misses. */
 export function tables51(size?: number): Rows;
+/** Round 51 lines52: dash-ruled tables, NAME value lines, foreign secret words, Junos NTP and IS-IS keys near-misses. */
+export function lines52(size?: number): Rows;
 /** Round 50 false51: prose values after `key:` (core/prose-values.ts). */
 export function proseValues51(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */

@@ -18,4 +18,5 @@ module.exports = {
   ...require('./hostile/false51'),
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),
+  ...require('./hostile/lines52'),
 };

@@ -24,6 +24,8 @@ import { setsSecret } from './secrets-text';
  * [type] VALUE` line is a secret when VALUE ends the line; `pac key`, `server-private … key`, ASA `failover key
  * [hex]`, `set-key [ascii|hex] [type]`, `passphrase` (VyOS wireless, last word) and IOS' master key `key config-key
  * [password-encrypt|1] VALUE` too. Key chains (`key 1`), `login local`, `transport input ssh` and hashes set none.
+ * Round 50a-7: Junos' NTP `authentication-key N type md5|sha1|sha256 value "…"` (the `value` word before the key), IS-IS'
+ * `area-password`, `domain-password`, `lsp-password`, `hello-password` and an interface's `isis password P [level-N]`.
  * A hash is no secret: Cisco's types 4, 5, 8, 9 and crypt hashes (`$1$…`, `$8$salt$hash`, `$9$salt$hash`, `$6$…`); type 6
  * is encrypted under the device's master key, which no config line shows. Type 7 (Cisco's `service
  * password-encryption`) and Junos' `$9$…` are reversible encodings whose key is published (any type-7 or $9$ decoder
@@ -48,7 +50,7 @@ const FIRST_WORD = /^(?:[a-z][a-z0-9_-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a
 const PASSWORD_HEADS = new Set(['enable', 'username', 'ppp', 'ip', 'ipv6', 'set', 'user', 'vrrp', 'aaa', 'wpa', 'line', 'login']);
 /** Words before `password` or `secret` that make it a device's anywhere on the line. */
 const PASSWORD_CONTEXT =
-  /^(?:radius-server|tacacs-server|tacplus-server|radius|tacacs|sent-username|chap|pap|root-authentication|authentication|ftp|\d{1,3}(?:\.\d{1,3}){3})$/;
+  /^(?:radius-server|tacacs-server|tacplus-server|radius|tacacs|sent-username|chap|pap|root-authentication|authentication|ftp|isis|\d{1,3}(?:\.\d{1,3}){3})$/;
 /** Words before `key` that make it a device's anywhere on the line. */
 const KEY_CONTEXT =
   /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication|pac|server-private|failover)$/;
@@ -79,12 +81,17 @@ const OWN_KEYWORDS = new Set([
   'set-key',
   'passphrase',
   'wpa-passphrase',
+  // IS-IS (50a-7): IOS `area-password P [authenticate snp …]`, `domain-password P`, IOS-XR `lsp-password hmac-md5 P`, `hello-password`.
+  'area-password',
+  'domain-password',
+  'lsp-password',
+  'hello-password',
 ]);
 /** `authentication` then one of these: a secret follows. */
 const AUTHENTICATION_THEN = new Set(['text', 'string', 'password', 'key', 'simple-password', 'plaintext-password']);
 /** Words that are an `authentication` mode, or a modifier, never the secret. */
 const MODE_WORD =
-  /^(?:md5|sha\d*|hmac-\S+|message-digest|null|none|text|key-chain|keychain|mode|clear|plain|encrypted|type|ascii|ascii-text|hex|hexadecimal|local|remote|level|\d+)$/i;
+  /^(?:md5|sha\d*|hmac-\S+|message-digest|null|none|text|key-chain|keychain|mode|clear|plain|encrypted|type|ascii|ascii-text|hex|hexadecimal|local|remote|level|value|\d+)$/i;
 /** An encryption type before the secret: 0 clear, 7 reversible, 4/5/8/9 hashes, 6 AES under the device's master key. */
 const TYPE_DIGIT = /^\d$/;
 /** A crypt hash (`$1$salt$hash`, Cisco type 8/9 `$8$salt$hash`, `$6$…`): two `$` fields at least. */

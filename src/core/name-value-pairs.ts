@@ -1,4 +1,5 @@
-import { words } from './secrets-keys';
+import { withForeignWords } from './foreign-secret-words';
+import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
 
 /**
@@ -50,12 +51,23 @@ interface Syntax {
   code?: boolean;
   /** A word of letters only is a column's name, none. */
   column?: boolean;
+  /** A further test of a match that sets none. */
+  none?: (match: RegExpMatchArray) => boolean;
   /** The syntax, for a finding's name (41a-12): from the match, its fixed words only (a directive, an operator), never the value. */
   named: (match: RegExpMatchArray) => string;
 }
 
 /** The first of `pattern`'s words in `text` (words of a fixed alternation), or `fallback`. */
 const wordOf = (pattern: RegExp, text: string, fallback: string): string => pattern.exec(text)?.[0].replace(/[ \t]+/g, ' ') ?? fallback;
+
+/**
+ * A type where a value goes (Go's `*string`, `[]byte`, `[32]byte`; `String?`, `Option<String>`, `byte[]`,
+ * `Optional[str]`), or a docstring's in brackets (`password (str)`, `token (Optional[str])`: secrets-config-lines.ts).
+ */
+const TYPE_LIKE =
+  /^(?:[*&]|\[\d*\])+[A-Za-z_][\w.]*$|^[A-Za-z_][\w.]*(?:\?|\[\]|<[\w<>, .?]*>|\[[\w.,[\]| ]*\])$|^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]| ]*\])?\)$/;
+/** A file's name: a name, then an extension of letters (`auth.txt`, `static.key`, `creds.conf`). */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:txt|conf|cfg|key|pem|crt|json|yaml|yml|ini|secret|pass|gpg|asc|enc|env|cred|creds)$/i;
 
 const SYNTAXES: readonly Syntax[] = [
   // The legacy ENV form: the value is the rest of the line.
@@ -89,6 +101,23 @@ const SYNTAXES: readonly Syntax[] = [
     pattern: new RegExp(String.raw`^[ \t]*(${NAME})\t[ \t]*(${VALUE})[ \t]*;?[ \t]*\r?$`, 'dgm'),
     column: true,
     named: () => 'NAME<TAB>value',
+  },
+  // A name, blanks (a space among them: tabs alone are the row above's), one value, alone on a line (50a-6): slapd.conf's
+  // `rootpw <pw>` (openldap.org slapd.conf(5)), nslcd.conf's and pam_ldap's `bindpw <pw>` (nslcd.conf(5)), a key file's
+  // `admin_password <pw>`. Code's words are none (`Password string`, `password VARCHAR(255)`), nor a type (`Token
+  // *string`, `Key [32]byte`), a file's name (OpenVPN's `auth-user-pass auth.txt`), a `passwd` command (`passwd bob`,
+  // `smbpasswd -a bob`), password-store's `pass <entry>`, or an HTTP auth scheme (`Bearer abc123`: secret-shapes.ts reads those).
+  {
+    pattern: new RegExp(String.raw`^[ \t]*(${NAME})(?=([ \t]+))\2(${VALUE})(?=[ \t]*\r?$)`, 'dgm'),
+    code: true,
+    none: ([, name, blanks, value]) =>
+      !blanks.includes(' ') ||
+      AUTH_SCHEME.test(name) ||
+      /^[a-z]*passwd$/.test(name) ||
+      (name === 'pass' && value.includes('/')) ||
+      TYPE_LIKE.test(value) ||
+      FILE_NAME.test(value),
+    named: () => 'NAME value',
   },
   // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.
   {
@@ -193,19 +222,41 @@ export function nameValueSecretIn(text: string): string {
   return first ? `a value set to a name like a secret by ${first.format}` : NAME_VALUE_SECRET;
 }
 
+/** Text without any of these sets no value under a name like a secret (foreign-secret-words.ts: `kennwort`). */
+const CLUE = withForeignWords(/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i);
+
+/** Whether `value` set under `name` is a secret by a syntax whose code's words (`code`) or column names (`column`) are none. */
+function setsValue(name: string, value: string, code?: boolean, column?: boolean): boolean {
+  const plain = unquote(value);
+  return setsSecret(name, value) && !(code && isCodeWord(name, plain)) && !(column && /^[A-Za-z_]+$/.test(plain));
+}
+
 function nameValueFindings(text: string): Array<{ span: [number, number]; format: string }> {
-  if (!/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i.test(text)) return [];
+  if (!CLUE.test(text)) return [];
   const found: Array<{ span: [number, number]; format: string }> = [];
-  for (const { pattern, code, column, named } of SYNTAXES) {
+  // Each name and value's verdict once a text (a file of `rootpw $PW` lines repeats them).
+  const verdicts = new Map<string, boolean>();
+  const judged = (key: string, judge: () => boolean): boolean => {
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = judge();
+      if (verdicts.size < 10_000 && key.length <= 256) verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
+  for (const { pattern, code, column, none, named } of SYNTAXES) {
     for (const match of text.matchAll(pattern)) {
       const groups = [1, 2, 3, 4].filter((n) => match[n] !== undefined);
       const [nameGroup, valueGroup] = [groups[0], groups[groups.length - 1]];
       const written = match[nameGroup];
       const name = pattern === SYNTAXES[SYNTAXES.length - 1].pattern ? builderName(written) : written;
       const value = match[valueGroup];
-      const plain = unquote(value);
-      if (name === undefined || !setsSecret(name, value)) continue;
-      if ((code && isCodeWord(name, plain)) || (column && /^[A-Za-z_]+$/.test(plain))) continue;
+      if (
+        name === undefined ||
+        !judged(`${code ? 'c' : ''}${column ? 't' : ''}\0${name}\0${value}`, () => setsValue(name, value, code, column))
+      )
+        continue;
+      if (none?.(match)) continue;
       const [start, end] = match.indices![valueGroup];
       const quoted = /^(["']).*\1$/s.test(value) && value.length >= 2 ? 1 : 0;
       if (end - start > 2 * quoted) found.push({ span: [start + quoted, end - quoted], format: named(match) });

@@ -21,10 +21,10 @@ export interface RstCell {
   end: number;
 }
 
-/** The columns of a border line at `start`: each run's offset in the line and where the next run starts (or none). */
-function columnsOf(line: string): Array<[number, number]> {
+/** The columns of a border line: each run's offset in the line and where the next run starts (or none). */
+function columnsOf(line: string, run = /=+/g): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  for (const match of line.matchAll(/=+/g)) runs.push([match.index!, match.index! + match[0].length]);
+  for (const match of line.matchAll(run)) runs.push([match.index!, match.index! + match[0].length]);
   return runs.map(([from], i) => [from, i + 1 < runs.length ? runs[i + 1][0] : Infinity]);
 }
 
@@ -95,6 +95,72 @@ export function rstSimpleTableCells(text: string, secret: (header: string) => bo
           if (cell !== '') cells.push({ column: headers[secrets[k]], text: cell, start: s, end: e });
         }
       }
+      start = rowEnd + 1;
+    }
+  }
+  return cells;
+}
+
+/**
+ * Attack round 50a-9: a whitespace-aligned table with a rule of dashes under its header, one run per column, blanks between
+ * (`column -t` with a rule added, PowerShell's Format-Table, SQL*Plus and sqlcmd output, plain-text docs):
+ * `user  password` / `----  --------` / `bob   x`. Columns lie under the rule's runs (the last to the line's end); the
+ * header is the line above the rule, each of its cells a name (`secret` judges it); body rows run to a blank line, another
+ * rule, or a line left of the rule's indent. A rule of one run (Markdown's setext heading) or of single dashes (`- - -`)
+ * is none. Each line is read once.
+ */
+const DASH_RULE = /^([ \t]*)-{2,}(?:[ \t]+-{2,})+[ \t]*\r?$/;
+/** The longest rule or header read. */
+const MAX_RULE = 4096;
+
+/** Blanks to a line's end; blanks then a dash (a line that may be a rule): read where a line starts, no copy made. */
+const BLANK_LINE = /[ \t]*\r?(?:\n|$)/y;
+const RULE_START = /[ \t]*-/y;
+const matchesAt = (pattern: RegExp, text: string, at: number): boolean => {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+};
+
+/** Every body cell under a column `secret` takes of every dash-ruled table in `text`. */
+export function dashRuledTableCells(text: string, secret: (header: string) => boolean): RstCell[] {
+  const cells: RstCell[] = [];
+  if (!text.includes('-- ') && !text.includes('--\t')) return cells;
+  const lineEnd = (at: number): number => {
+    const end = text.indexOf('\n', at);
+    return end < 0 ? text.length : end;
+  };
+  const isRule = (start: number, end: number): RegExpExecArray | null =>
+    end - start <= MAX_RULE && matchesAt(RULE_START, text, start) ? DASH_RULE.exec(text.slice(start, end)) : null;
+  /** Whether the line at `start` has text left of `indent`. */
+  const leftOf = (start: number, end: number, indent: number): boolean => {
+    for (let at = start; at < Math.min(end, start + indent); at++) if (!isBlank(text.charCodeAt(at))) return true;
+    return false;
+  };
+  let previous = -1; // the start of the line before the one read (the header, where that line is a rule)
+  let start = 0;
+  while (start < text.length) {
+    const end = lineEnd(start);
+    const rule = isRule(start, end);
+    const header = previous;
+    previous = start;
+    start = end + 1;
+    if (!rule || header < 0 || start - 1 - header > 2 * MAX_RULE) continue;
+    const indent = rule[1].length;
+    const headerEnd = lineEnd(header);
+    if (matchesAt(BLANK_LINE, text, header) || leftOf(header, headerEnd, indent) || isRule(header, headerEnd)) continue;
+    const columns = columnsOf(rule[0], /-+/g);
+    const headers = cellsOf(text, header, headerEnd, columns).map(([cell]) => cell);
+    if (headers.some((name) => name === '')) continue;
+    const secrets = columns.flatMap((_, i) => (secret(headers[i]) ? [i] : []));
+    if (secrets.length === 0) continue;
+    const under = secrets.map((i) => columns[i]);
+    while (start < text.length) {
+      const rowEnd = lineEnd(start);
+      if (matchesAt(BLANK_LINE, text, start) || leftOf(start, rowEnd, indent) || isRule(start, rowEnd)) break;
+      for (const [k, [cell, s, e]] of cellsOf(text, start, rowEnd, under).entries()) {
+        if (cell !== '') cells.push({ column: headers[secrets[k]], text: cell, start: s, end: e });
+      }
+      previous = start;
       start = rowEnd + 1;
     }
   }

@@ -11,6 +11,7 @@ import { looksGenerated } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
+import { namesForeignSecret, withForeignWords } from './foreign-secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -136,7 +137,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
-  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key))) return true;
+  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
   const stem = labelledStem(key); // `dbPasswordProd2`, `apiTokenV2` (45a-9): named as the stem is
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
@@ -154,7 +155,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = /pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer/;
+const IN_SECRET_KEY = withForeignWords(/pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer/);
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a

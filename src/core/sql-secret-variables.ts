@@ -1,7 +1,7 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
 import { isSecretKey } from './secrets-keys';
-import { namesForeignSecret } from './table-column-names';
+import { namesForeignSecret } from './foreign-secret-words';
 
 /**
  * An SQL variable named like a secret set to a literal (49a-2), whatever the assignment form: T-SQL `DECLARE @password

@@ -1,3 +1,4 @@
+import { namesForeignSecret } from './foreign-secret-words';
 import { namesSecretValue } from './secrets-keys';
 
 /**
@@ -20,11 +21,6 @@ export function headerName(text: string): string {
   return name;
 }
 
-/** Secret words of other languages than English (a column's name, one word or joined by `_`, `-`, a blank). */
-const FOREIGN =
-  /^(?:.*[\s_.-])?(?:passwort|kennwort|mot[\s_-]de[\s_-]passe|contrase[nñ]a|senha|wachtwoord|has[lł]o|l[oö]senord|passord|salasana|parola)$/i;
-/** Whether a name (a column's, an SQL variable's: `Passwort`, `@mot_de_passe`, `v_kennwort`) is a secret word of another language. */
-export const namesForeignSecret = (name: string): boolean => FOREIGN.test(name);
 /**
  * A name's last word saying it holds something about the secret, not the secret: a date or time (`_at`, `changed`,
  * `updated`, `last_set`, `expires`), an age, a count, a length, a flag (`set`, `enabled`, `required`), a policy.
@@ -47,7 +43,7 @@ export function namesSecretColumn(text: string): boolean {
   let verdict = verdicts.get(text);
   if (verdict === undefined) {
     const name = headerName(text);
-    verdict = !ABOUT.test(words(name)) && (namesSecretValue(name) || FOREIGN.test(name));
+    verdict = !ABOUT.test(words(name)) && (namesSecretValue(name) || namesForeignSecret(name));
     if (verdicts.size >= 10_000) verdicts.clear();
     verdicts.set(text, verdict);
   }

@@ -1,4 +1,4 @@
-import { rstSimpleTableCells } from './rst-simple-tables';
+import { dashRuledTableCells, rstSimpleTableCells } from './rst-simple-tables';
 import { markupTableCells } from './markup-tables';
 import { columnKey, headerName, holdsNoSecret, namesSecretColumn, namesValueColumn } from './table-column-names';
 import { setsSecret } from './secrets-text';
@@ -165,7 +165,11 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
   // reStructuredText simple tables (rst-simple-tables.ts), their header's text judged as a CSV header's cell is.
   const secretColumn = (name: string): boolean => HEADER_CELL.test(headerName(name)) && namesSecretColumn(name);
   const keys = new Map<string, string>();
-  for (const cells of [rstSimpleTableCells(text, secretColumn), markupTableCells(text, secretColumn)]) {
+  for (const cells of [
+    rstSimpleTableCells(text, secretColumn),
+    dashRuledTableCells(text, secretColumn),
+    markupTableCells(text, secretColumn),
+  ]) {
     for (const cell of cells) {
       let key = keys.get(cell.column);
       if (key === undefined) keys.set(cell.column, (key = columnKey(cell.column)));

@@ -15,4 +15,5 @@ module.exports = {
   ...require('./hostile/code51'),
   ...require('./hostile/false51'),
   ...require('./hostile/sql51'),
+  ...require('./hostile/false52'),
 };

@@ -19,4 +19,5 @@ module.exports = {
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),
   ...require('./hostile/lines52'),
+  ...require('./hostile/false52'),
 };

@@ -72,7 +72,8 @@ describe('49a-10 controls: a value stays a value', () => {
     ['a word to use', 'password: use swordfish.\n', 'swordfish'],
     ['a sentence quoted', 'password: "ask the platform team."', 'ask the platform team.'],
     ['a sentence single-quoted, a line', "password: 'see the team vault.'\n", 'see the team vault.'],
-    ['an INI assignment of words', 'password = see the team vault.\n', 'see the team vault.'],
+    // 50a-13: `password = see the team vault.` (blanks around `=`) is prose (test/attack51-false52.test.ts); unspaced it is a value.
+    ['an assignment of words, unspaced', 'password=see the team vault.\n', 'see the team vault.'],
     ['an env assignment of words', 'DB_PASSWORD=use the one from onboarding', 'use the one from onboarding'],
     ['a JSON pair', '{"password": "ask the platform team."}', 'ask the platform team.'],
     ['a flow pair', '{password: ask the platform team.}', 'ask the platform team.'],

@@ -30,6 +30,9 @@ const isRead = (name: string): boolean => {
   const bare = name.replace(/^[_$]+/, '');
   return READS.test(bare.charAt(0).toLowerCase() + bare.slice(1)) || READS.test(bare.toLowerCase()) || READER.test(bare);
 };
+/** A JOSE algorithm (RFC 7518 section 3.1), a digest or a text encoding, given to a call: how it computes, no secret. */
+const SETTING =
+  /^(?:[HRE]S(?:256|384|512)|PS(?:256|384|512)|EdDSA|utf-?(?:8|16|32)|ascii|latin-?1|hex|base64|sha-?(?:1|224|256|384|512)|md5)$/i;
 const NO_DEFAULT = /^(?:''|""|None|nil|null|undefined)$/;
 
 interface Read {
@@ -73,9 +76,10 @@ function argumentsOf(text: string, at: number, close: string, read: Read, depth:
   let secretText = false;
   if (text[i] === close) return i + 1;
   for (;;) {
-    const keyword = /[A-Za-z_]\w{0,63}\s*=(?!=)\s*/y;
+    const keyword = /([A-Za-z_]\w{0,63})\s*=(?!=)\s*/y;
     keyword.lastIndex = i;
-    if (keyword.exec(text)) i = keyword.lastIndex;
+    const named = keyword.exec(text);
+    if (named) i = keyword.lastIndex;
     // Python's `...` (pydantic's `Field(..., env="API_TOKEN")`: required, no default) and Ruby's `&:gets` pass no text.
     const passes = /(?:\.\.\.|&:[a-z_]\w{0,63}[?!]?)(?=\s*[,)\]])/y;
     passes.lastIndex = i;
@@ -96,7 +100,10 @@ function argumentsOf(text: string, at: number, close: string, read: Read, depth:
       if (NO_DEFAULT.test(string[0])) read.literal ||= !secretText;
       else if (secretText)
         read.literal = true; // a default after the name read
-      else if (NAME_TEXT.test(value) && !mixed(value)) {
+      else if (SETTING.test(value) || (named && !namesSecretValue(named[1]) && NAME_TEXT.test(value) && !mixed(value))) {
+        // `algorithm='HS256'`, `.encode('utf-8')`: the call's setting, named by its keyword or an algorithm's (50a-13).
+        read.names.push(value);
+      } else if (NAME_TEXT.test(value) && !mixed(value)) {
         read.names.push(value);
         secretText ||= namesSecretValue(value);
         if (!reads && !namesSecretValue(value)) read.literal = true;
@@ -132,5 +139,8 @@ export function isCodeCall(value: string): boolean {
     return read.names.length > 1 && isRead(read.names[read.names.length - 1]) && read.names.every((name) => oneCase(name) && !mixed(name));
   if (read.names.some((name) => mixed(name))) return false;
   const reads = read.names.some(isRead);
-  return reads || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));
+  // A method called on a value (`hashlib.sha256(raw).hexdigest()`, `jwt.encode(payload, key)`) computes it (50a-13); its
+  // first name starts lower-case, as a module's or a variable's does (`Pass.word(x)` may be a password).
+  const computes = /^[a-z_$][\w$]*(?:(?:\.|::|->)|\(.*\)(?:\.|::|->))/.test(code) && read.names.length >= 3;
+  return reads || computes || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));
 }

@@ -1,4 +1,5 @@
-import { isProseValue } from './prose-values';
+import { opensBodyBelow } from './literal-bodies';
+import { isProseAssignment, isProseValue } from './prose-values';
 
 /**
  * A line of multi-line text whose key is a sentence's words and whose value runs on (`the password: see the Secret
@@ -18,3 +19,9 @@ export function proseLines(setsSecret: (line: string) => boolean): (key: string,
 /** Words of letters with blanks between them: `the password`, `The tokenSecret`. */
 const SENTENCE_KEY = /^[A-Za-z]+(?:[ \t]+[A-Za-z]+)+$/;
 const PROSE_LINES = 256;
+
+/**
+ * Whether an assignment line (`password = …`, secrets.ts) sets no value on it: its value is a body below
+ * (`password = <<~EOT`, literal-bodies.ts), or prose after an `=` with blanks (`password = Must be rotated quarterly`).
+ */
+export const assignsNoValue = (line: string, value: string): boolean => opensBodyBelow(value) || isProseAssignment(line);

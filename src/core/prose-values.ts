@@ -7,19 +7,28 @@
  * punctuation). A run of words naming nothing (`correct horse battery staple`, `Summer Secret Password`: passphrases),
  * a word of letters and digits (`hunter2`), a sentence that gives the value (`the password is swordfish`) and one cut
  * at its line's end (`The password is`, its value on the line below) are no prose. Only the `key: value` forms of
- * text read as lines (secrets.ts, secrets-text.ts keyedSecret, keyed-lines.ts): an assignment (`password = …`), a
- * flow or JSON pair and data given as data keep every value.
+ * text read as lines (secrets.ts, secrets-text.ts keyedSecret, keyed-lines.ts) and, since 50a-13, `key = value` with
+ * blanks around `=` (INI's spacing: `password = Must be rotated quarterly`) and a table's cells (table-column-names.ts):
+ * an env or shell assignment (`PASSWORD=…`), a flow or JSON pair and data given as data keep every value. Round 50a-13
+ * also: modal verbs are a sentence's words (`must`, `should`), a first verb that points elsewhere counts as one (`ask
+ * the on-call engineer`) and makes two words a sentence with a full stop (`ask Bob.`), a note of two words in brackets
+ * is one (`(in vault)`), and a name in quotes inside a sentence is a word (`see the vault entry "grafana admin".`).
  */
 
 /** The longest value read as prose: a longer one is judged as any value is. */
 const MAX_PROSE = 256;
-/** A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets, with its punctuation. */
-const WORD = /^\(?[A-Za-z](?:[A-Za-z'-]{0,38}[A-Za-z])?\)?[.,;!?]?$/;
+/** A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets or quotes (a name: `"grafana admin"`), with its punctuation. */
+const WORD = /^[("]?[A-Za-z](?:[A-Za-z'-]{0,38}[A-Za-z])?[)"]?[.,;!?]?$/;
 /** A count (`12 characters`): one or two digits; a longer number may be the PIN itself. */
 const NUMBER = /^\d{1,2}[.,;]?$/;
 /** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
 const FUNCTION_WORD =
-  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every)$/i;
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could)$/i;
+/**
+ * A verb that sends the reader elsewhere for the value (50a-13), first in a sentence: it counts as a sentence's word,
+ * and with one word after it and a full stop it is a sentence (`ask Bob.`, `see below.`). `use` gives a value (GIVES).
+ */
+const POINTS = /^(?:ask|see|contact|consult|ping|email|check|request)$/i;
 /** Words that give the value: `is`, `use` and the like. */
 const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
 /** Punctuation that ends a clause or a sentence. */
@@ -29,12 +38,16 @@ const CLAUSE_END = /[.,;:!?]$/;
 export function isProseValue(written: string): boolean {
   if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
   const words = written.split(/[ \t]+/);
-  if (words.length < 3 || !words.every((word) => WORD.test(word) || NUMBER.test(word)) || words.every((word) => NUMBER.test(word)))
-    return false;
+  if (!words.every((word) => WORD.test(word) || NUMBER.test(word)) || words.every((word) => NUMBER.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z0-9'-]/g, ''));
+  const points = POINTS.test(bare[0]);
+  // Two words: one that points elsewhere and a name, as a sentence (`ask Bob.`), or a note in brackets (`(in vault)`).
+  if (words.length === 2)
+    return (points && /^[A-Za-z-]+\.$/.test(words[1])) || (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && FUNCTION_WORD.test(bare[0]));
+  if (words.length < 3) return false;
   const lower = bare.filter((word) => /^[a-z'-]+$/.test(word)).length;
   if (lower < 2 || lower * 2 < words.length) return false;
-  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word)).length;
+  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word)).length + (points ? 1 : 0);
   const punctuated = CLAUSE_END.test(written) || words.slice(0, -1).some((word) => word.endsWith(','));
   if (functionWords < 2 && !(functionWords === 1 && punctuated)) return false;
   // A sentence cut at its line's end (`The password is`, `see the vault for`) runs on below: the value is there.
@@ -61,9 +74,16 @@ export function isProsePairLine(text: string, key: string, value: string): boole
   return /^[ \t]*:[ \t]+$/.test(line.slice(key.length, line.length - value.length));
 }
 
-/** Whether `part` (a one-line text read as `key: value`) ends in `value` after a colon, and the value is prose (keyedSecret). */
+/**
+ * Whether `part` (a one-line text read as `key: value`) ends in `value` after a colon, or after an `=` with blanks on
+ * both sides (`password = Must be rotated quarterly`, INI's spacing, 50a-13; `KEY=value` is an env file's or a shell's
+ * and keeps its value), and the value is prose (keyedSecret).
+ */
 export const isProseAfterColon = (part: string, value: string): boolean =>
-  part
-    .slice(0, part.length - value.length)
-    .trimEnd()
-    .endsWith(':') && isProseValue(value.trim());
+  /(?::|[ \t]=)[ \t]*$/.test(part.slice(0, part.length - value.length)) && isProseValue(value.trim());
+
+/** A line `key = value` (blanks around `=`) whose value is prose (50a-13): the line reader's INI assignment (secrets.ts). */
+export const isProseAssignment = (line: string): boolean => {
+  const assignment = /^[ \t]*(["']?)[A-Za-z][\w.-]*\1[ \t]+=[ \t]+(\S.*)$/.exec(line);
+  return !!assignment && line.length <= 1024 && isProseValue(assignment[2].trim());
+};

@@ -24,6 +24,14 @@ const isAuthKeyFile = (value: string, flag: string): boolean => /auth-?key$/i.te
 const isSecretFlagValue = (value: string, flag: string): boolean =>
   value !== '-' && !isCommandReference(value) && !isPlainlyNotSecret(value, flag) && !isAuthKeyFile(value, flag);
 
+/**
+ * A quoted substitution that reads a file (`"$(cat /run/pw)"`, `"$(< /run/pw)"`, `"$(cat -- '/run/pw')"`), maybe over a
+ * line break where YAML folds its line: its output is kept there.
+ */
+const FILE_READ =
+  /"\$\((?:[ \t]*cat(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:--?[ \t]+)?|[ \t]*<[ \t]*(?:\r?\n[ \t]*)?)(?:[\w./@~%+:,${}-]+|'[^'\n]*')[ \t]*\)"/g;
+/** One cut at the text's end, where YAML folds its line (`--token "$(cat` then the path on the next line). */
+const CUT_FILE_READ = /"\$\((?:[ \t]*cat|[ \t]*<)[ \t]*$/;
 /** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
 const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;
 /** A command line's word that refers to a secret kept elsewhere: isReference's, or a shell's expansion (`"$PW"`, 36a-9). */
@@ -144,9 +152,15 @@ function flagSecretIn(words: readonly string[]): string | undefined {
  * splits it (a quoted flag or value). A value the text does not hold as it is (written with quotes or escapes inside)
  * is given as the whole text, which then is what a redaction leaves out.
  */
-export function secretArgument(text: string): string | undefined {
+export function secretArgument(written: string): string | undefined {
   // Every flag starts with a dash, as written or unquoted: text without one is not split (each line of a long text is read).
-  if (!text.includes('-')) return undefined;
+  if (!written.includes('-')) return undefined;
+  // `--token "$(cat /etc/rancher/k3s/cluster-token)"` reads a file: one word, a reference (50a-13), split at no blank.
+  const text = written.includes('"$(') ? written.replace(FILE_READ, '"$(FILE)"').replace(CUT_FILE_READ, '"$(FILE)"') : written;
+  if (text !== written) {
+    const found = secretArgument(text);
+    return found === undefined || written.includes(found) ? found : written;
+  }
   const atStart = FLAG_AT_START.exec(text);
   if (atStart && isSecretOption(atStart[1]) && isSecretFlagValue(atStart[2], atStart[1])) return atStart[2];
   // A line break between words is a word of its own (prompt-switches.ts): a bare flag's value is never the next line's.

@@ -248,6 +248,10 @@ function valueAfterWords(part: string): string | undefined {
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];
       if (word === undefined) continue;
+      // `password = hashlib.sha256(raw).hexdigest()`: a name called, the call is the value; code sets none (50a-13).
+      const called = part.charAt(at + word.length) === '(' && part.length - at <= 1024 && /^[A-Za-z_$][\w$.]*$/.test(word);
+      const call = called ? part.slice(at) : ''; // a call read up to 1 KiB (a line of many is not read to its end from each)
+      if (call && !setsSecret(key, call.replace(/[\s;,]+$/, ''))) continue;
       const bare = withoutStops(word);
       const closing = wordAt(CLOSING, part, at + word.length)![0];
       const after = at + word.length + closing.length;

@@ -6,7 +6,6 @@ import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
-import { opensBodyBelow } from './literal-bodies';
 import { textAsData } from './text-data';
 import { objectsOfCleanText } from './clean-objects';
 import { isCiphertextShaped, sealedCiphertext } from './sealed-secrets';
@@ -19,7 +18,7 @@ import { headsBody } from './code-headers';
 import { withoutPairsOnLines } from './keyed-lines';
 import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
-import { proseLines } from './prose-lines';
+import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
@@ -397,7 +396,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     const flagAbove = bareFlag;
     bareFlag = undefined;
     const assignment = ASSIGNMENT_LINE.exec(line);
-    if (assignment && isSecretKey(assignment[2]) && !isExpansionBeforeCommand(line.trim()) && !opensBodyBelow(assignment[3])) {
+    if (assignment && isSecretKey(assignment[2]) && !isExpansionBeforeCommand(line.trim()) && !assignsNoValue(line, assignment[3])) {
       add(assignment[3].trim(), [assignment[2]], undefined, quotedValueAt(assignment[3], 0) !== undefined);
       continue;
     }

@@ -1,4 +1,5 @@
 import { namesForeignSecret } from './foreign-secret-words';
+import { isProseValue } from './prose-values';
 import { namesSecretValue } from './secrets-keys';
 
 /**
@@ -58,4 +59,11 @@ export const namesValueColumn = (text: string): boolean => VALUE_COLUMN.test(hea
 /** A date or date-time (ISO 8601), or a yes/no word: no secret whatever its column (49a-10, 49a-11). */
 const NO_SECRET =
   /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?|yes|no|true|false|set|unset|enabled|disabled)$/i;
-export const holdsNoSecret = (cell: string): boolean => NO_SECRET.test(cell);
+/**
+ * A Kubernetes Secret's name with a note in brackets that says so (50a-13): `grafana-admin (Kubernetes Secret)`,
+ * `db-creds (k8s secret in monitoring)`, `api-keys (SealedSecret)`: the object the value is kept in, not the value.
+ */
+const NAMES_SECRET_OBJECT =
+  /^[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])? \((?:[A-Za-z-]+ ){0,3}(?:(?:Kubernetes|k8s|K8s|kube) [Ss]ecret|Sealed ?Secret|External ?Secret)(?: [A-Za-z-]+){0,4}\)$/;
+/** A cell that holds no secret under any column: a date, a yes/no word, prose (`ask the on-call engineer`, `(in vault)`), a Secret's name. */
+export const holdsNoSecret = (cell: string): boolean => NO_SECRET.test(cell) || isProseValue(cell) || NAMES_SECRET_OBJECT.test(cell);

@@ -26,8 +26,15 @@ test('the table covers every Object member a key may name', () => {
 });
 
 describe.each(OBJECT_MEMBERS)('%s as a key', (key) => {
-  test('of a Service annotation in traefik.values: written as given, no message', () => {
+  test('of a Service annotation in traefik.values: written as given, no message (refused by name where no key may be so)', () => {
     const config = withChanges(base(), { traefik: { values: { service: { annotations: { [key]: 'x' } } } } });
+    if (key.startsWith('_')) {
+      // An annotation key must begin with a letter or digit (the API server's IsQualifiedName).
+      expect(messages(config)).toEqual([
+        expect.stringContaining(`traefik.values.service.annotations.${key}: is not a valid annotation key`),
+      ]);
+      return;
+    }
     expect(messages(config)).toEqual([]);
     const written = synthFiles(config).get('traefik-config.yaml')!;
     expect(written).toContain(`${key}: x`);
@@ -70,7 +77,13 @@ describe.each(OBJECT_MEMBERS)('%s as a key', (key) => {
 
   test('of the values a construct is given: the same, through the TypeScript API', () => {
     const chart = new Chart(new App(), 'c');
-    new TraefikHelmChartConfig(chart, 't', { loadBalancerIPs: ['192.168.0.41'], values: { service: { annotations: { [key]: 'x' } } } });
+    const make = () =>
+      new TraefikHelmChartConfig(chart, 't', { loadBalancerIPs: ['192.168.0.41'], values: { service: { annotations: { [key]: 'x' } } } });
+    if (key.startsWith('_')) {
+      expect(make).toThrow(`values.service.annotations.${key} is not a valid annotation key`);
+      return;
+    }
+    make();
     expect(JSON.stringify(chart.toJson())).toContain(`${key}: x`);
   });
 });

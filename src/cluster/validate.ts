@@ -8,7 +8,7 @@ import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { FoundSecret, secretsInData } from '../core/secrets';
-import { secretProblems } from '../core/secret-place';
+import { secretKeyPlaces, secretProblems } from '../core/secret-place';
 import { withoutDropped, withoutDroppedItems } from '../core/dropped';
 import { snapshot } from '../core/snapshot';
 import { checkClusterRules } from './rules';
@@ -63,6 +63,7 @@ export function validateClusterConfig(
   const sections = allowedKeys([]);
   const sectionLeftOut = [...dropped, ...leftOut].some((path) => !path.length || (path.length === 1 && sections.includes(String(path[0]))));
   const secrets = secretsInData(data);
+  const secretKeys = secretKeyPlaces(secrets, formatPath);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);
   const samePlace = (path: Path, token: Path) => `${formatPath(path)}.`.startsWith(`${formatPath(token)}.`);
@@ -71,7 +72,7 @@ export function validateClusterConfig(
   // no other rule speaks. Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {
     // A problem about a name written in the value (a flag's option name: 50a-12) stands beside the value's secret.
-    const kept = problems.filter((p) => p.aboutName || !atToken(p.path));
+    const kept = problems.filter((p) => (p.aboutName ? !secretKeys.has(formatPath(p.path)) : !atToken(p.path)));
     const refused = new Set(kept.filter((p) => !p.aboutName).map((p) => formatPath(p.path)));
     // A token on a line of a text hides only that line's other finding (45a-19): the text's other lines are still said.
     const tokenLines = new Set(tokens.flatMap((t) => (t.textLine === undefined ? [] : [`${formatPath(t.path)}\n${t.textLine}`])));

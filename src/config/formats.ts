@@ -389,7 +389,7 @@ export const labelKey: FormatCheck = (value) => {
   if (parts.length <= 2 && name.length > 63) return `${show(value)}: the name after the prefix is ${name.length} characters, at most 63`;
   const nameOk = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
   if (parts.length > 2 || !nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
-    return `${show(value)} is not a valid key: expected an optional DNS prefix and one "/", then at most 63 letters, digits, '-', '_' or '.', e.g. "app.kubernetes.io/name"`;
+    return `${show(value)} is not a valid key: expected an optional DNS prefix and one "/", then at most 63 letters, digits, '-', '_' or '.' that begin and end with a letter or digit, e.g. "app.kubernetes.io/name"`;
   }
   return undefined;
 };

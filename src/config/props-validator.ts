@@ -4,9 +4,9 @@ import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
-import { formatPath, onePerPath, Path } from '../core/problem';
+import { formatPath, onePerPath, Path, Problem } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretsInData } from '../core/secrets';
-import { secretProblems } from '../core/secret-place';
+import { secretKeyPlaces, secretProblems } from '../core/secret-place';
 import { K3S_TOKEN_MESSAGE, literalTokensInData } from './literal-tokens';
 import { withoutDropped } from '../core/dropped';
 import { describeValue, isList, snapshot } from '../core/snapshot';
@@ -30,7 +30,7 @@ export type PropsKeys<T> = { readonly [K in keyof Required<T>]-?: KeySpec };
 export class PropsValidator<T extends object = Record<string, unknown>> {
   /** The props as read once: plain, frozen data. Render from this, not from the caller's object. */
   public readonly props: T;
-  private readonly problems: ValidationProblem[] = [];
+  private readonly problems: Problem[] = [];
   /** Every secret of the props: refused by throwIfInvalid, and redacted from every message. */
   private readonly secrets: readonly FoundSecret[];
   /** The props' plain-data problems, where their values were left out, and the secrets their key paths hold. */
@@ -158,8 +158,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   }
 
   /** A problem found by a rule of the caller's own. */
-  public problem(path: Path, message: string | undefined): this {
-    if (message) this.problems.push({ path, message });
+  public problem(path: Path, message: string | undefined, about?: Pick<Problem, 'aboutName'>): this {
+    if (message) this.problems.push({ path, message, ...(about?.aboutName && { aboutName: true }) });
     return this;
   }
 
@@ -177,17 +177,22 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       .flatMap((s) => (inText(s) ? literalTokensInData(s.value, s.path) : [{ path: s.path, message: K3S_TOKEN_MESSAGE }]));
     const tokenLines = new Set(tokens.map((t) => `${formatPath(t.path)}\n${t.textLine}`));
     const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
-    const kept = onePerPath(withoutDropped(this.problems, this.dropped).filter((p) => !atToken(p.path)));
-    const spoken = new Set(kept.map((p) => formatPath(p.path)));
+    const secretKeys = secretKeyPlaces(this.secrets, formatPath);
+    const kept = onePerPath(
+      withoutDropped(this.problems, this.dropped).filter((p) => !atToken(p.path) && !(p.aboutName && secretKeys.has(formatPath(p.path)))),
+    );
+    // A problem about a key's name (an annotation key) leaves its value's secret to be said beside it (50a-12).
+    const spoken = new Set(kept.filter((p) => !p.aboutName).map((p) => formatPath(p.path)));
     const others = this.secrets
       .filter((s) => (s.what !== K3S_TOKEN_SHAPE || inText(s)) && !spoken.has(formatPath(s.path)))
       .flatMap((s) => secretProblems(s, this.props))
       .filter((p) => p.textLine === undefined || !tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`));
-    const all = [...this.notData, ...tokens, ...kept, ...others];
+    const all: Problem[] = [...this.notData, ...tokens, ...kept, ...others];
     if (!all.length) return;
     const values = [...this.pathSecrets, ...this.secrets.map((s) => s.value)];
     throw new K3sVipValidationError(
-      all.map((problem) => redactProblem(problem, values)),
+      // The mark is the validator's own, not part of what the error tells.
+      all.map(({ aboutName: _, ...problem }) => redactProblem(problem, values)),
       this.subject,
     );
   }

@@ -10,6 +10,14 @@ import { dataPlaces, redactedPlaces } from './text-places';
  * door turns the line into the file's line where the text is a literal block (load.ts), whose lines are the file's.
  */
 
+/**
+ * The places (formatted key paths) whose key itself holds a secret: a problem about such a key's name (`aboutName`: an
+ * annotation key that is no qualified name) says nothing the secret's own message does not, once the key is removed.
+ */
+export function secretKeyPlaces(secrets: readonly FoundSecret[], format: (path: Path) => string): Set<string> {
+  return new Set(secrets.filter((s) => s.path.length && String(s.path[s.path.length - 1]).includes(s.value)).map((s) => format(s.path)));
+}
+
 /** A refusal's problem for `secret`, found in `data`: its message names the line of a multi-line text that holds it. */
 export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   const text = textAt(data, secret.path);

@@ -274,7 +274,7 @@ export class TraefikHelmChartConfig extends Construct {
         report,
       );
       for (const problem of traefikValuesProblems(settings).errors) {
-        check.problem(['values', ...problem.path], problem.message);
+        check.problem(['values', ...problem.path], problem.message, problem);
       }
     } else {
       const resolverNames = resolvers.map(([name]) => name);

@@ -144,7 +144,7 @@ export function checkTraefikValuesSchema(config: ClusterConfig, error: Report, w
     return;
   }
   const { errors, unchecked } = traefikValuesProblems(traefikSettings(config), 'traefik.');
-  for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message);
+  for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message, problem);
   if (unchecked) warn(['traefik', 'values'], unchecked);
 }
 

@@ -51,7 +51,11 @@ function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolati
       // The key too (ValidateLabels; attack round 39a-6: `podLabels: {"my label": x}` was written).
       const keyProblem = labelKey(name);
       if (keyProblem) {
-        problems.push({ path: at, message: `${keyProblem} (Kubernetes ValidateLabels), so the API server refuses the object` });
+        problems.push({
+          path: at,
+          message: `${keyProblem} (Kubernetes ValidateLabels), so the API server refuses the object`,
+          aboutName: true,
+        });
         continue;
       }
       if (typeof value === 'number' || typeof value === 'boolean') {
@@ -168,6 +172,7 @@ function annotationProblems(values: Readonly<Record<string, unknown>>): ValuesVi
         problems.push({
           path: [...path, name],
           message: `is not a valid annotation key: ${keyProblem} (Kubernetes ValidateAnnotations), so the API server refuses the object`,
+          aboutName: true,
         });
     }
     const problem = annotationSizeProblem(map, objectOf(path.slice(0, -1), String(path[path.length - 1])));

@@ -58,6 +58,8 @@ function compileCached(json: object, text: string): ValidateFunction {
 export interface ValuesViolation {
   readonly path: ReadonlyArray<string | number>;
   readonly message: string;
+  /** About the key's name, not its value: a secret in the value is still said beside it (Problem.aboutName). */
+  readonly aboutName?: boolean;
 }
 
 /** Checks merged values; unknown top-level keys are left to the caller (it offers a did-you-mean). */

@@ -39,14 +39,17 @@ function cellsOf(text: string, start: number, end: number, columns: Array<[numbe
   });
 }
 
+/** Where the line holding offset `at` of `text` ends (its line break, or the text's end). */
+function lineEndIn(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 ? text.length : end;
+}
+
 /** Every body cell under a column `secret` takes (by its header's text) of every simple table in `text`. */
 export function rstSimpleTableCells(text: string, secret: (header: string) => boolean): RstCell[] {
   const cells: RstCell[] = [];
   if (!text.includes('= ') && !text.includes('=\t')) return cells;
-  const lineEnd = (at: number): number => {
-    const end = text.indexOf('\n', at);
-    return end < 0 ? text.length : end;
-  };
+  const lineEnd = (at: number): number => lineEndIn(text, at);
   let start = 0;
   while (start < text.length) {
     const end = lineEnd(start);
@@ -125,10 +128,7 @@ const matchesAt = (pattern: RegExp, text: string, at: number): boolean => {
 export function dashRuledTableCells(text: string, secret: (header: string) => boolean): RstCell[] {
   const cells: RstCell[] = [];
   if (!text.includes('-- ') && !text.includes('--\t')) return cells;
-  const lineEnd = (at: number): number => {
-    const end = text.indexOf('\n', at);
-    return end < 0 ? text.length : end;
-  };
+  const lineEnd = (at: number): number => lineEndIn(text, at);
   const isRule = (start: number, end: number): RegExpExecArray | null =>
     end - start <= MAX_RULE && matchesAt(RULE_START, text, start) ? DASH_RULE.exec(text.slice(start, end)) : null;
   /** Whether the line at `start` has text left of `indent`. */

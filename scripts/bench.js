@@ -261,6 +261,7 @@ function hostileInput() {
     ['K3s tokens 52, 1 MB texts as data (attack51-k3s52)', 5, hostile.k3sTokens52, asData],
     ['literal wrappers 51, 1 MB texts as data (attack50-code51)', 5, hostile.literalWrappers51, asData],
     ['signing keys and typed declarations 52, 1 MB texts as data (attack51-code52)', 5, hostile.signingKeys52, asData],
+    ['secret maps and key makers 53, 1 MB texts as data (attack52-keys53)', 5, hostile.secretKeyMaps53, asData],
     ['prose values 51, 1 MB texts as data (attack50-false51)', 3, hostile.proseValues51, asData],
     ['false values 52, 1 MB texts as data (attack51-false52)', 3, hostile.falseValues52, asData],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, asData],

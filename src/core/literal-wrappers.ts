@@ -1,6 +1,6 @@
 import { namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
-import { signingKeySpans } from './signing-key-calls';
+import { mayHoldSigningKey, signingKeySpans } from './signing-key-calls';
 
 /**
  * Attack round 49a-5: a secret's name set to a plain string literal in a common form of a language that the quote
@@ -34,7 +34,7 @@ export const WRAPPED_LITERAL_SECRET =
 const FORMAT_ONE = String.raw`(?:String[ \t]*\.[ \t]*(?:format|Format)|string[ \t]*\.[ \t]*Format|fmt[ \t]*\.[ \t]*Sprintf|sprintf|format)[ \t]*\([ \t]*(?:"(?:%[sv]|\{0?\})"|'(?:%[sv]|\{0?\})')`;
 
 /** The calls that make a string of their literal argument (group: their name), then the literal's opener. */
-const WRAPPER = String.raw`(?:new[ \t]+(?:java\.lang\.)?String[ \t]*\(|(?:std::)?(?:w|u8|u16|u32)?string(?:_view)?[ \t]*[({]|(?:String|Secret(?:String|Str|Box|Vec)?|Box|Rc|Arc|Cow|Zeroizing|SecUtf8|OsString|CString|Vec)[ \t]*(?:<[^<>\n]{0,64}>)?[ \t]*::[ \t]*(?:from|new|from_str|from_utf8)[ \t]*\((?:[ \t]*&)?|String[ \t]*\.[ \t]*(?:raw(?=[ \t]*\x60)|valueOf[ \t]*\(|from[ \t]*\()|(?:QString(?:Literal)?|QLatin1String|QByteArray|CString|CStringW|CStringA|_T|TEXT|_TEXT|SecretStr|SecretBytes|SecureString|str|bytes|Some|Sensitive|[gx_]?strn?dup|wcsdup|\[\][ \t]*byte|Buffer[ \t]*\.[ \t]*from)[ \t]*\(|${FORMAT_ONE}[ \t]*,)[ \t]*`;
+const WRAPPER = String.raw`(?:new[ \t]+(?:java\.lang\.)?String[ \t]*\(|(?:std::)?(?:w|u8|u16|u32)?string(?:_view)?[ \t]*[({]|(?:String|Secret(?:String|Str|Box|Vec)?|Box|Rc|Arc|Cow|Zeroizing|SecUtf8|OsString|CString|Vec)[ \t]*(?:<[^<>\n]{0,64}>)?[ \t]*::[ \t]*(?:from|new|from_str|from_utf8)[ \t]*\((?:[ \t]*&)?|String[ \t]*\.[ \t]*(?:raw(?=[ \t]*\x60)|valueOf[ \t]*\(|from[ \t]*\()|(?:QString(?:Literal)?|QLatin1String|QByteArray|CString|CStringW|CStringA|_T|TEXT|_TEXT|SecretStr|SecretBytes|SecureString|str|bytes|Some|Sensitive|[gx_]?strn?dup|wcsdup|\[\][ \t]*byte|Buffer[ \t]*\.[ \t]*from|new[ \t]+TextEncoder[ \t]*\([ \t]*\)[ \t]*\.[ \t]*encode)[ \t]*\(|${FORMAT_ONE}[ \t]*,)[ \t]*`;
 
 /** The name, maybe typed (VB's `As String`, a type character `$`, Rust's `: String`), then `=`/`:=`/`:`, or a brace. */
 const buildNamed = (): RegExp =>
@@ -49,7 +49,7 @@ let named: RegExp | undefined;
 
 /** Text that may hold one of the forms above (the name's operator and a wrapper or VB's `As`, a brace, a prefix, jwt). */
 const CLUE =
-  /::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|(?:str|string|byte|rune)[ \t]*=[ \t]*(?:u8|[uUL])?["'\x60]|strn?dup|byte[ \t]*\(|Buffer[ \t]*\.|format[ \t]*\(|Sprintf|jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith/i;
+  /::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|(?:str|string|byte|rune)[ \t]*=[ \t]*(?:u8|[uUL])?["'\x60]|strn?dup|byte[ \t]*\(|Buffer[ \t]*\.|format[ \t]*\(|Sprintf|jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|TextEncoder/i;
 
 /** The longest literal read. */
 const MAX_LITERAL = 256;
@@ -92,7 +92,7 @@ function joinedAt(
 
 /** Where a text sets a name like a secret to a literal in a form above, or gives jwt a literal key: the value's span. */
 export function wrappedLiteralSpans(text: string): Array<[number, number]> {
-  if (!CLUE.test(text)) return [];
+  if (!CLUE.test(text) && !mayHoldSigningKey(text)) return [];
   const spans: Array<[number, number]> = [];
   const judged = new Map<string, boolean>();
   const judge = (key: string, value: string): boolean => {

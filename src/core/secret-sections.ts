@@ -1,5 +1,6 @@
-import { isSecretKey } from './secrets-keys';
+import { isSecretKey, REFERENCE_WORD, words } from './secrets-keys';
 import { setsSecret } from './secrets-text';
+import { looksGenerated } from './generated-runs';
 
 /**
  * Attack round 49a-8: an INI or TOML section named like a secret (`[credentials]`, `[tokens]`, `[db.passwords]`,
@@ -7,8 +8,12 @@ import { setsSecret } from './secrets-text';
  * YAML map under such a key does (`credentials:` / `  bob: pw`, secrets.ts secretUnder). Each `key = value` (or
  * `key: value`, INI) line to the next section is judged by the section's name (setsSecret, as `name=value` is: a
  * reference, a placeholder or a path is none); a line indented less than the header, or no entry, ends it. A key that is itself a secret's name is CONFIG_LINES'; a key that names
- * another part of a credential (`username`, `helper`, `file`, `url`, `type`) holds none. TOML arrays and inline tables
- * are not read. Line by line, each line's patterns anchored and bounded: linear.
+ * another part of a credential (`username`, `helper`, `file`, `url`, `type`) holds none. A file's path (`/run/secrets/db`,
+ * `./db.txt`) is where a secret is kept, no secret (51a-3, as in a YAML `secrets:` map: secret-maps.ts). TOML arrays are not read.
+ * 51a-3: TOML's other spellings of the same table are read as the section is: a dotted key whose parent (or grandparent)
+ * names a secret (`secrets.stripe = "…"`, at the top or under `[app]`; `app.secrets.prod.stripe`), and an inline table
+ * under such a key (`secrets = { stripe = "…", db = "…" }`), each of its entries. Line by line, each line's patterns
+ * anchored and bounded: linear.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -21,7 +26,41 @@ const ENTRY =
   /^[ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_.-]{1,256})[ \t]*[=:][ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
 /** A key's last word that names a part of a credential other than its secret, or how it is found. */
 const ROLE =
-  /(?:^|[_.-])(?:helper|file|path|dir|type|provider|mode|backend|store|url|uri|host|port|enabled|name|user|username|login|email|region|id|usehttppath|scopes?|method|format|kind|source|expires?|ttl|prefix|namespace|mount|engine|env)$/i;
+  /(?:^|[_.-])(?:helper|file|path|dir|type|provider|mode|backend|store|url|uri|host|port|enabled|name|user|username|login|email|region|profile|account|role|id|usehttppath|scopes?|method|format|kind|source|expires?|ttl|prefix|namespace|mount|engine|env)$/i;
+
+/** A dotted key (TOML's, a properties file's): its parts before the last, then the last; `=` after it. */
+const DOTTED =
+  /^[ \t]*((?:(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*\.[ \t]*){1,16})("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*=[ \t]*/;
+/** A key (maybe dotted) and an inline table after it: `secrets = {`. */
+const INLINE =
+  /^[ \t]*((?:(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*\.[ \t]*){0,16}(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256}))[ \t]*=[ \t]*\{/;
+/** An inline table's entry, from its start or a comma: its key, then its value (up to the next `,` or `}`). */
+const INLINE_ENTRY =
+  /[{,][ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"',{}[\]][^,}\n]*?)[ \t]*(?=[,}])/dg;
+/** A value alone after a key's `=`: quoted, or bare to a comment or the line's end. */
+const VALUE = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
+/** A part after the one named like a secret that says the key is something else's (Spring's `….secrets.labels.app`). */
+const OTHER_PART = /^(?:labels?|annotations?|tags?|selectors?|metadata|sources?|paths?|options?|settings?|config|env)$/i;
+/** Text that may hold a dotted key or an inline table under a name like a secret (bounded: linear). */
+const DOTTED_CLUE = /(?:pass|pw|token|secret|key|cred|auth)[\w-]{0,64}["']?[ \t]*(?:\.|=[ \t]*\{)/i;
+
+/** A key's dotted parts, unquoted. */
+const partsOf = (key: string): string[] =>
+  (key.match(/"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+/g) ?? []).map((part) => part.replace(/^(["'])(.*)\1$/, '$2'));
+
+/** A file's path (absolute, relative or from home) that does not look generated: where a secret is kept. */
+const isFilePath = (value: string): boolean =>
+  /^(?:\/|\.{1,2}\/|~\/)[\w.@/+-]{0,1024}$/.test(value) && /[/.]\w/.test(value) && !looksGenerated(value);
+
+/** A key of a section (or map) named like a secret that holds another part of a credential, or is judged by its own name. */
+export const isRoleKey = (key: string): boolean => isSecretKey(key) || ROLE.test(key) || REFERENCE_WORD.test(words(key).pop() ?? '');
+
+/**
+ * Whether `value` (as written: quoted or bare), under a key of a section or map whose name names `under`, is a secret:
+ * setsSecret's verdict, a file's path aside.
+ */
+export const holdsSectionSecret = (under: string, value: string): boolean =>
+  !isFilePath(value.replace(/^(["'])(.*)\1$/, '$2')) && setsSecret(under, value);
 
 /** How many values a text's sections are judged by setsSecret for (about 10 µs each). */
 const MAX_JUDGED = 20_000;
@@ -31,7 +70,7 @@ const MAX_JUDGED = 20_000;
  * (`[secrets]`, `[Secrets]`, `[secrets.prod]`, `[[secrets]]`: 50a-3), which isSecretKey leaves to namesSecretText as
  * a YAML map's key (compose's `secrets:` holds references) while a section's entries are values.
  */
-const namesSecretSection = (name: string): string | undefined =>
+export const namesSecretSection = (name: string): string | undefined =>
   name
     .split(/[ \t]*\.[ \t]*|[ \t]+/)
     .map((part) => part.replace(/^(["'])(.*)\1$/, '$2'))
@@ -41,7 +80,9 @@ const namesSecretSection = (name: string): string | undefined =>
 /** Where a text holds a value in a section named like a secret: the value's span (inside its quotes). */
 export function secretSectionSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/^[ \t]*\[/m.test(text) || !/pass|pw|token|secret|key|cred|auth/i.test(text)) return spans;
+  if (!/pass|pw|token|secret|key|cred|auth/i.test(text)) return spans;
+  const dotted = DOTTED_CLUE.test(text);
+  if (!dotted && !/^[ \t]*\[/m.test(text)) return spans;
   let section: string | undefined;
   let indent = 0;
   // Each value's verdict once; past MAX_JUDGED a value is a secret unless a reference's start (as table-columns.ts).
@@ -49,7 +90,7 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
   const isSecret = (under: string, value: string): boolean => {
     let verdict = verdicts.get(value);
     if (verdict === undefined) {
-      verdict = verdicts.size < MAX_JUDGED ? setsSecret(under, value) : !/^[$<{%]/.test(value);
+      verdict = verdicts.size < MAX_JUDGED ? holdsSectionSecret(under, value) : !/^[$<{%]/.test(value);
       verdicts.set(value, verdict);
     }
     return verdict;
@@ -60,21 +101,63 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
     const line = text.slice(start, end);
     const lead = /^[ \t]*/.exec(line.slice(0, 256))![0].length;
     const header = line.length <= 512 ? SECTION.exec(line) : null;
+    // A dotted key or an inline table under a name like a secret, in any section or none (51a-3).
+    const spelled = dotted && !header && line.length <= 4096 ? dottedSpans(line, isSecret) : [];
+    for (const [from, to] of spelled) spans.push([start + from, start + to]);
     if (header) [section, indent] = [namesSecretSection(header[1]), lead];
-    else if (section && /^[ \t]*(?:[#;].*)?\r?$/.test(line.slice(0, 256))) {
+    else if (spelled.length > 0) {
+      // judged above
+    } else if (section && /^[ \t]*(?:[#;].*)?\r?$/.test(line.slice(0, 256))) {
       // a blank or comment line
     } else if (section) {
       // A section ends at a line indented less than its header, or one that is no entry (the text around a pasted file).
       const entry = lead >= indent && line.length <= 4096 ? ENTRY.exec(line) : null;
       if (!entry) section = undefined;
       const key = entry?.[1].replace(/^(["'])(.*)\1$/, '$2');
-      if (entry && key && section && !isSecretKey(key) && !ROLE.test(key) && isSecret(section, entry[2])) {
+      if (entry && key && section && !isRoleKey(key) && isSecret(section, entry[2])) {
         const [from, to] = entry.indices![2];
         const quoted = /^(["']).*\1$/.test(entry[2]) ? 1 : 0;
         spans.push([start + from + quoted, start + to - quoted]);
       }
     }
     start = end + 1;
+  }
+  return spans;
+}
+
+/**
+ * A line's values under a dotted key whose parent or grandparent names a secret (`secrets.stripe = "…"`,
+ * `secrets.prod.stripe = "…"`), or in an inline table under a key that names one (`secrets = { stripe = "…" }`): their
+ * spans in the line (inside quotes), each judged by `isSecret(name, value)` as a section's entries are.
+ */
+function dottedSpans(line: string, isSecret: (under: string, value: string) => boolean): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const push = (key: string, under: string | undefined, value: string, [from, to]: [number, number]) => {
+    if (!under || isRoleKey(key) || !isSecret(under, value)) return;
+    const quoted = /^(["']).*\1$/.test(value) ? 1 : 0;
+    spans.push([from + quoted, to - quoted]);
+  };
+  const inline = INLINE.exec(line);
+  if (inline) {
+    const under = namesSecretSection(partsOf(inline[1]).join('.'));
+    const table = line.slice(inline[0].length - 1);
+    if (under)
+      for (const entry of table.matchAll(INLINE_ENTRY)) {
+        const [from, to] = entry.indices![2];
+        push(partsOf(entry[1])[0] ?? '', under, entry[2], [inline[0].length - 1 + from, inline[0].length - 1 + to]);
+      }
+    return spans;
+  }
+  const key = DOTTED.exec(line);
+  if (!key) return spans;
+  const parents = partsOf(key[1]);
+  // The parent, or the grandparent before a label (`secrets.prod.stripe`), names a secret; no part after it names another thing.
+  const at = [parents.length - 1, parents.length - 2].find((i) => i >= 0 && namesSecretSection(parents[i]) !== undefined);
+  if (at === undefined || parents.slice(at + 1).some((part) => OTHER_PART.test(part) || ROLE.test(part))) return spans;
+  const value = VALUE.exec(line.slice(key[0].length));
+  if (value) {
+    const [from, to] = value.indices![1];
+    push(partsOf(key[2])[0] ?? '', namesSecretSection(parents[at]), value[1], [key[0].length + from, key[0].length + to]);
   }
   return spans;
 }

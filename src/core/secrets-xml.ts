@@ -1,5 +1,6 @@
 import { mayHoldSecretKey, namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
+import { holdsSectionSecret, isRoleKey, namesSecretSection } from './secret-sections';
 
 /** What XML that sets a secret in an element named like one is called in findings (`FoundSecret.what`). */
 export const XML_SECRET = 'XML that sets a value in an element named like a secret (<password>…</password>)';
@@ -31,7 +32,14 @@ interface Open {
   /** Whether an element inside it was read as a secret's: then it is not read (its text holds theirs). */
   holdsNamed: boolean;
   pairName?: string;
+  /** Inside an element of a plural secret name (`<secrets>`, 51a-3): that name's singular; a leaf's text is judged under it. */
+  under?: string;
+  hasChild?: boolean;
 }
+
+/** The singular of a plural secret name among `names` (`secrets`), which namesSecretValue leaves aside (secret-maps.ts). */
+const pluralUnder = (names: readonly string[]): string | undefined =>
+  names.map((name) => (/s$/i.test(name) && !namesSecretValue(name) ? namesSecretSection(name) : undefined)).find((under) => under);
 
 /**
  * The first secret XML sets in an element named like one, read as a key and its value by the rule of every notation
@@ -56,6 +64,11 @@ export function xmlSecret(text: string): string | undefined {
     const named = names.some((name) => namesSecretValue(name));
     if (parent && (named || element.holdsNamed)) parent.holdsNamed = true;
     if (PAIR_NAME.test(local) && parent && end - element.start <= MAX_PAIR_NAME) parent.pairName = textOf(text.slice(element.start, end));
+    // A leaf element inside `<secrets>` (`<secrets><stripe>…</stripe></secrets>`), as a `[secrets]` section's entry is.
+    if (!named && element.under && !element.hasChild && !isRoleKey(local)) {
+      const value = textOf(text.slice(element.start, end));
+      return value !== '' && holdsSectionSecret(element.under, value) ? value : undefined;
+    }
     if (!named || element.holdsNamed) return undefined;
     const value = textOf(text.slice(element.start, end));
     return names.some((name) => setsSecret(name, value)) ? value : undefined;
@@ -84,7 +97,10 @@ export function xmlSecret(text: string): string | undefined {
       const value = attributes.get('value');
       if (value !== undefined && names.some((name) => setsSecret(name, value))) return value;
       if (token.endsWith('/>')) continue;
-      stack.push({ qualified, names, start: TOKEN.lastIndex, holdsNamed: false });
+      const top = stack[stack.length - 1];
+      if (top) top.hasChild = true;
+      const under = top && (top.under ?? pluralUnder(top.names));
+      stack.push({ qualified, names, start: TOKEN.lastIndex, holdsNamed: false, under });
       open.set(qualified, (open.get(qualified) ?? 0) + 1);
     }
   }

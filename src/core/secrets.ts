@@ -20,6 +20,7 @@ import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
+import { secretMapValues } from './secret-maps';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -236,7 +237,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
-    found.push(...execCommandPasswords(record, at));
+    const mapped = found.push(...execCommandPasswords(record, at)); // secret-maps.ts judges what the loop leaves
     // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
     const [ciphertext, keys] = [ciphertexts.has(record), Object.keys(record)];
     for (const [key, value] of Object.entries(record)) {
@@ -253,6 +254,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (other) => record[other], keys) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
+    found.push(...secretMapValues(record, at, found, mapped)); // `secrets:` / `  stripe: …` (51a-3)
   };
   const ciphertexts = new Set<unknown>();
   const externalSecrets = new Set<string>();

@@ -1,3 +1,5 @@
+import { looksGenerated } from './generated-runs';
+
 /**
  * Attack rounds 49a-5 and 50a-8: a signing key given as a literal to a call that takes one, whatever the variable is
  * called: the HMAC secret of a JSON Web Token library or of an HMAC, for literal-wrappers.ts. The argument that is the
@@ -28,15 +30,45 @@ const CALLS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\w$])hash_hmac[ \t]*\(/g, 2],
 ];
 
+/**
+ * 51a-5: a constructor or factory of key material, in any language, named so, or a type named so and its factory
+ * (`Type::new_from_slice`, `Type.create`): every literal argument is judged as the key (an algorithm's name is none),
+ * maybe labelled as the key (`key=`, `data:`), maybe made bytes: C#'s `new HMACSHA256(…)`, `new SymmetricSecurityKey(…)`,
+ * Rust's `HmacSha256::new_from_slice(b"…")`, `Hmac::<Sha256>::new_from_slice`, `EncodingKey::from_secret(b"…")`, Kotlin's
+ * `SecretKeySpec("…".toByteArray(), …)`, Swift's `SymmetricKey(data: Data("…".utf8))`, Dart's `Hmac(sha256,
+ * utf8.encode('…'))`, Elixir's `Joken.Signer.create("HS256", "…")`, itsdangerous' `URLSafeTimedSerializer('…')`,
+ * Django's `Signer(key='…')`; jose's `new SignJWT(p).sign(new TextEncoder().encode('…'))` (`.sign(` of a literal made bytes).
+ */
+const KEY_TYPE = String.raw`(?:(?:[A-Z]\w{0,64})?(?:HMAC|Hmac)\w{0,64}|(?:[A-Z]\w{0,64})?SecretKey\w{0,64}|(?:[A-Z]\w{0,64})?Symmetric\w{0,64}Key|(?:Encoding|Decoding|Signing|Mac)Key|TimestampSigner|Signer|URLSafe(?:Timed)?Serializer|Timed(?:JSONWebSignature)?Serializer|JSONWebSignatureSerializer)`;
+const KEY_FACTORY = String.raw`(?:new\w{0,64}|create|from\w{0,64}|of|for|init|with\w{0,64}|build)`;
+const buildKeyMaker = (): RegExp =>
+  new RegExp(
+    String.raw`(?<![\w$])(?:${KEY_TYPE}(?:[ \t]*::[ \t]*<[^<>()\n]{0,64}>)?(?:[ \t]*(?:\.|::)[ \t]*${KEY_FACTORY})?)[ \t]*\(|\.[ \t]*sign[ \t]*\((?=[ \t]*new[ \t]+TextEncoder)`,
+    'g',
+  );
+let keyMaker: RegExp | undefined;
+/** A label an argument may have and still be the key (Python's `key=`, Swift's `data:`); any other label is another argument. */
+const KEY_LABEL = /^[ \t]*(?:(?:secret_?)?key|secret|data|keyData|signing_?key|password)[ \t]*(?:=(?!=)|:(?!:))/i;
+const OTHER_LABEL = /^[ \t]*[A-Za-z_]\w*[ \t]*(?:=(?!=)|:(?!:))/;
+/** An algorithm's name, which a key maker takes beside its key (`"HS256"`, `"HmacSHA256"`, `'sha256'`): no key. */
+const ALGORITHM = /^(?:(?:hmac)?[-_]?(?:sha|md5|sha3|blake2[bs]?)(?:[-_/]?\d{1,3}){0,2}|[HRPE]S\d{3}|hmac|aes[\w-]{0,16})$/i;
+/** A bare `Signer(…)` (itsdangerous', Django's) is a common name: its literal is a key only where it looks generated. */
+const BARE_SIGNER = /^Signer[ \t]*\($/;
+/** The most arguments of a key maker read. */
+const MAX_KEY_ARGUMENTS = 4;
+
 /** Text that may hold one of the calls. */
-const CLUE = /jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith/i;
+const CLUE =
+  /jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|SecretKey|Symmetric|EncodingKey|DecodingKey|Signer|Serializer|TextEncoder/i;
+/** Whether a text may hold one of the calls (literal-wrappers.ts reads it only then). */
+export const mayHoldSigningKey = (text: string): boolean => CLUE.test(text);
 
 /** Calls that only make bytes (or a string) of the literal in them, before it. */
 const BYTES_OPENER =
-  /^(?:(?:new[ \t]+)?(?:Buffer[ \t]*\.[ \t]*from|Buffer|\[\][ \t]*byte|bytes|bytearray|str[ \t]*\.[ \t]*encode|(?:new[ \t]+)?TextEncoder[ \t]*\([ \t]*\)[ \t]*\.[ \t]*encode|Encoding[ \t]*\.[ \t]*(?:UTF8|ASCII|Default|Unicode)[ \t]*\.[ \t]*GetBytes|String[ \t]*::[ \t]*from|SecretKeySpec|Keys[ \t]*\.[ \t]*hmacShaKeyFor|(?:base64[ \t]*\.[ \t]*(?:b64|standard_b64|urlsafe_b64)decode)|Base64[ \t]*\.[ \t]*(?:getDecoder|getUrlDecoder)[ \t]*\([ \t]*\)[ \t]*\.[ \t]*decode)[ \t]*\([ \t]*)*/;
+  /^(?:(?:new[ \t]+)?(?:Buffer[ \t]*\.[ \t]*from|Buffer|\[\][ \t]*byte|bytes|bytearray|str[ \t]*\.[ \t]*encode|(?:new[ \t]+)?TextEncoder[ \t]*\([ \t]*\)[ \t]*\.[ \t]*encode|Encoding[ \t]*\.[ \t]*(?:UTF8|ASCII|Default|Unicode)[ \t]*\.[ \t]*GetBytes|String[ \t]*::[ \t]*from|Data|utf8[ \t]*\.[ \t]*encode|utf8ToBytes|SecretKeySpec|Keys[ \t]*\.[ \t]*hmacShaKeyFor|(?:base64[ \t]*\.[ \t]*(?:b64|standard_b64|urlsafe_b64)decode)|Base64[ \t]*\.[ \t]*(?:getDecoder|getUrlDecoder)[ \t]*\([ \t]*\)[ \t]*\.[ \t]*decode)[ \t]*\([ \t]*)*/;
 /** What may follow the literal: the bytes calls' `)`, an encoding argument, a method that makes bytes of it. */
 const BYTES_TAIL =
-  /^(?:[ \t]*\)|[ \t]*\.[ \t]*(?:encode|getBytes|as_bytes|to_vec|into|to_string|to_owned|bytes|GetBytes)[ \t]*\([^()\n]{0,64}\)|[ \t]*,[ \t]*(?:["'][\w-]{1,16}["']|(?:StandardCharsets|Charsets)[ \t]*\.[ \t]*\w{1,16}))*[ \t]*$/;
+  /^(?:[ \t]*\)|[ \t]*\.[ \t]*(?:encode|getBytes|as_bytes|to_vec|into|to_string|to_owned|bytes|GetBytes|toByteArray|encodeToByteArray|data)[ \t]*\([^()\n]{0,64}\)|[ \t]*\.[ \t]*(?:utf8|bytes)(?![\w(])|[ \t]*,[ \t]*(?:["'][\w-]{1,16}["']|(?:StandardCharsets|Charsets)[ \t]*\.[ \t]*\w{1,16}))*[ \t]*$/;
 /** A literal's quote prefix. */
 const PREFIX = /^(?:[bB][rR]?|[rR][bB]|u8|[uUL])?/;
 
@@ -97,8 +129,24 @@ export function signingKeySpans(text: string, judge: (key: string, value: string
       if (match.index < read) continue;
       const { spans: args, end } = argumentSpans(text, match.index + match[0].length, !match[0].endsWith('('), index);
       read = end;
-      const key = args[index] && keyLiteral(text, args[index][0], args[index][1]);
+      const key =
+        args[index] && keyLiteral(text, args[index][0] + (KEY_LABEL.exec(text.slice(...args[index]))?.[0].length ?? 0), args[index][1]);
       if (key && key[1] > key[0] && judge('secret', text.slice(key[0], key[1]))) spans.push(key);
+    }
+  }
+  const maker = (keyMaker ??= buildKeyMaker());
+  let read = 0;
+  for (const match of text.matchAll(maker)) {
+    if (match.index < read) continue;
+    const { spans: args, end } = argumentSpans(text, match.index + match[0].length, false, MAX_KEY_ARGUMENTS);
+    read = end;
+    for (const [from, to] of args.slice(0, MAX_KEY_ARGUMENTS)) {
+      const argument = text.slice(from, to);
+      const label = KEY_LABEL.exec(argument)?.[0].length ?? (OTHER_LABEL.test(argument) ? -1 : 0);
+      const key = label >= 0 ? keyLiteral(text, from + label, to) : undefined;
+      const value = key && text.slice(key[0], key[1]);
+      if (!key || !value || ALGORITHM.test(value) || (BARE_SIGNER.test(match[0]) && !looksGenerated(value))) continue;
+      if (judge('secret', value)) spans.push(key);
     }
   }
   return spans;

@@ -38,6 +38,7 @@ const keys: ReadonlyArray<readonly [string, string, string]> = [
   ['itsdangerous URLSafeTimedSerializer', `s = URLSafeTimedSerializer('${S}')`, S],
   ['itsdangerous TimestampSigner', `s = TimestampSigner('${S}')`, S],
   ['Django Signer(key=…)', `signer = Signer(key='${S}', salt='x')`, S],
+  ['pyca HMAC(b…, hashes.SHA256())', `mac = HMAC(b"${S}", hashes.SHA256())`, S],
   ['Python hmac.new(key=b…)', `hmac.new(key=b'${S}', msg=m, digestmod='sha256')`, S],
 ];
 
@@ -102,6 +103,11 @@ describe('51a-3/5 controls: references, paths, roles, lists of names and keys re
     'SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")',
     'kms.Signer("projects/p/locations/l/keyRings/r/cryptoKeys/k")',
     'Use new HMACSHA256(key) with a key from the vault.',
+    'new SecretKeySelector("password", "db-secret", false)',
+    'client.V1SecretKeySelector(name="db", key="password")',
+    'HmacAuthenticator("api")',
+    'SymmetricKeyAlgorithm("AES256")',
+    'mac = HMAC(key, hashes.SHA256())',
   ]);
 });
 

@@ -16,8 +16,8 @@ const secretKeyMaps53 = (size = 1_000_000) => [
       ['inline tables never closed', `secrets = { a = b${', c = d'.repeat(500)}\n`],
       ['inline tables of commas', `secrets = {${','.repeat(3000)}\n`],
       ['secret-like words before dots', 'secretsecretsecret.'],
-      ['YAML secrets maps', 'secrets:\n  a: Zq9xWvT7pLm2\n'],
-      ['YAML secrets lists', 'secrets:\n  - Zq9xWvT7pLm2\n'],
+      ['YAML secrets maps of references', 'secrets:\n  a: ${A}\n  b:\n    file: ./b.txt\n'],
+      ['YAML secrets lists of names', 'secrets:\n  - db_password\n'],
       ['XML secrets elements never closed', '<secrets><a>'],
       ['XML secrets leaves', '<secrets><a>b</a></secrets>'],
       ['key makers never closed', 'new HMACSHA256(Encoding.UTF8.GetBytes('],
@@ -29,7 +29,7 @@ const secretKeyMaps53 = (size = 1_000_000) => [
     ],
     size,
   ),
-  ['one JSON secrets map of many values', `{"secrets": {${repeatTo('"a": "Zq9xWvT7pLm2", ', size - 20).replace(/, $/, '')}"z": 1}}`],
+  ['one JSON secrets map of many references', `{"secrets": {${repeatTo('"a": "${A}", ', size - 20)}"z": true}}`],
 ];
 
 module.exports = { secretKeyMaps53 };

@@ -39,7 +39,7 @@ const CALLS: ReadonlyArray<readonly [RegExp, number]> = [
  * utf8.encode('…'))`, Elixir's `Joken.Signer.create("HS256", "…")`, itsdangerous' `URLSafeTimedSerializer('…')`,
  * Django's `Signer(key='…')`; jose's `new SignJWT(p).sign(new TextEncoder().encode('…'))` (`.sign(` of a literal made bytes).
  */
-const KEY_TYPE = String.raw`(?:(?:[A-Z]\w{0,64})?(?:HMAC|Hmac)\w{0,64}|(?:[A-Z]\w{0,64})?SecretKey\w{0,64}|(?:[A-Z]\w{0,64})?Symmetric\w{0,64}Key|(?:Encoding|Decoding|Signing|Mac)Key|TimestampSigner|Signer|URLSafe(?:Timed)?Serializer|Timed(?:JSONWebSignature)?Serializer|JSONWebSignatureSerializer)`;
+const KEY_TYPE = String.raw`(?:(?:[A-Z]\w{0,32})?(?:HMAC|Hmac)(?:[-_]?(?:SHA|Sha|sha|MD5|Md5|SM3|Blake2[bs]?)[-_]?\d{0,3})?(?:Key|Signer|Signature)?|(?:[A-Z]\w{0,32})?(?:SecretKey(?:Spec)?|Symmetric(?:Security)?Key)|(?:Encoding|Decoding|Signing|Mac)Key|TimestampSigner|Signer|URLSafe(?:Timed)?Serializer|Timed(?:JSONWebSignature)?Serializer|JSONWebSignatureSerializer)`;
 const KEY_FACTORY = String.raw`(?:new\w{0,64}|create|from\w{0,64}|of|for|init|with\w{0,64}|build)`;
 const buildKeyMaker = (): RegExp =>
   new RegExp(

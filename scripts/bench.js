@@ -258,6 +258,16 @@ function hostileInput() {
     ['device config blocks 51, 1 MB texts as data (attack50-netdev51)', 3, hostile.deviceBlocks51, asData],
     ['literal forms 49, 1 MB texts as data (attack49-lits50)', 3, hostile.literalForms49, asData],
     ['K3s tokens 51, 1 MB texts as data (attack50-k3s51)', 8, hostile.k3sTokens51, asData],
+    // The CEL rules must find what they find, or this would time another path.
+    [
+      "Gateway API CEL rules 53, routes at and over their CRDs' bounds (attack52-traefik53)",
+      2,
+      hostile.gatewayRoutes53,
+      ({ object, findings }) => {
+        if (lib('validate/gateway-api-rules.js').checkGatewayApiRules(object).length < findings)
+          throw new Error('bench: a CEL rule was not found');
+      },
+    ],
     ['K3s tokens 52, 1 MB texts as data (attack51-k3s52)', 5, hostile.k3sTokens52, asData],
     ['literal wrappers 51, 1 MB texts as data (attack50-code51)', 5, hostile.literalWrappers51, asData],
     ['signing keys and typed declarations 52, 1 MB texts as data (attack51-code52)', 5, hostile.signingKeys52, asData],

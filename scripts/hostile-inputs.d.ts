@@ -69,3 +69,4 @@ export function secretNames45(size?: number): Rows;
 export function secretNames46(size?: number): Rows;
 export function gapTexts42b(size?: number): Rows;
 export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;
+export function gatewayRoutes53(): Rows<{ object: Record<string, unknown>; findings: number }>;

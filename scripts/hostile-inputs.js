@@ -21,4 +21,5 @@ module.exports = {
   ...require('./hostile/lines52'),
   ...require('./hostile/false52'),
   ...require('./hostile/keys53'),
+  ...require('./hostile/traefik53'),
 };

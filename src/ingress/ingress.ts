@@ -6,6 +6,7 @@ import * as format from '../config/formats';
 import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { constructArgs } from '../core/construct-args';
+import { ingressTwinProblems, recordIngress } from './ingress-twins';
 
 export interface TraefikIngressProps {
   /** Ingress name (a DNS subdomain). */
@@ -96,7 +97,11 @@ export class TraefikIngress extends Construct {
     if (props.certResolver && props.clusterIssuer) {
       check.problem(['clusterIssuer'], twoCertificateSourcesProblem(props.clusterIssuer, props.certResolver, 'clusterIssuer', ''));
     }
+    // Another TraefikIngress of the chart with this name or route, as two config `ingresses` are refused (51b-6).
+    const own = check.valid ? { namespace, name: props.name, host: props.host, path } : undefined;
+    for (const { key, message } of ingressTwinProblems(this, own)) check.problem([key], message);
     check.throwIfInvalid();
+    recordIngress(this, own!);
 
     const backendPort = typeof port.value === 'number' ? { number: port.value } : { name: port.value as string };
     const annotations = {

@@ -1,4 +1,4 @@
-import type { Path, Problem } from '../core/problem';
+import { quotedText, type Path, type Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { deployedTraefik } from '../traefik/acme-option-names';
 import { traefikFlags } from '../traefik/arguments';
@@ -115,7 +115,7 @@ function defaultSyntax(values: Values, prefix: Path, chartVersion: string): unkn
  * IngressRoute and IngressRouteTCP rules (`extraObjects`, and the chart's own `ingressRoute.<name>.matchRule`) that the
  * deployed Traefik v3 refuses, or reads otherwise, in its v3 rule syntax (50b-5): Traefik logs the error and the router
  * never serves. The deployed major is the chart's (chart-versions.ts `traefikMajor`, v3 from chart v28.0.0) or
- * `image.tag`'s (acme-option-names.ts deployedTraefik). A route with `syntax: v2`, or every route when Traefik gets
+ * `image.tag`'s (acme-option-names.ts deployedTraefik). A route with `syntax: v2` (exactly: `V2` is v3, as in Traefik's muxer), or every route when Traefik gets
  * `core.defaultRuleSyntax: v2` and the route sets no `syntax: v3`, is read in the v2 syntax and left alone.
  */
 export function v3RuleProblems(values: Values, prefix: Path, chartVersion: string): Problem[] {
@@ -134,10 +134,18 @@ export function v3RuleProblems(values: Values, prefix: Path, chartVersion: strin
       const spec = isMap(object.spec) ? object.spec : {};
       const routes = Array.isArray(spec.routes) ? spec.routes : [];
       return routes.flatMap((route: unknown, j: number): Problem[] => {
-        if (!isMap(route) || (route.syntax ?? fallback) !== 'v3') return [];
+        if (!isMap(route)) return [];
+        // Traefik's muxer takes the v2 parser for exactly `v2` (`switch syntax { case "v2": ... default: v3 }`,
+        // pkg/muxer/http/mux.go and tcp/mux.go, v3.6.0); an empty one is the default's (51b-3).
+        const own = typeof route.syntax === 'string' && route.syntax !== '' ? route.syntax : undefined;
+        if ((own ?? fallback) === 'v2') return [];
         const problem = v3RuleProblem(route.match, tcp);
         const at = [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'];
-        return problem ? [{ path: at, message: message(problem, 'the route') }] : [];
+        const note =
+          own !== undefined && own !== 'v3'
+            ? ` (its syntax ${quotedText(own, () => false, '')} is not v2: Traefik reads the rule as v2 only for exactly v2, any other syntax as v3)`
+            : '';
+        return problem ? [{ path: at, message: message(problem, 'the route') + note }] : [];
       });
     }),
   );

@@ -114,7 +114,12 @@ export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: 
  * after `--`), and takes the next item as the value of a bare flag that is not a switch. So a value must be written
  * in its flag's item. The items themselves are never echoed: any of them may hold a secret.
  */
-export function argumentProblems(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): Problem[] {
+export function argumentProblems(
+  values: Readonly<Record<string, unknown>>,
+  prefix: Path,
+  chartVersion: string,
+  valueTold: (path: Path) => boolean = () => false,
+): Problem[] {
   const oneItem =
     'write the flag and its value as one item, --name=value (--name=true for a switch), because Traefik reads a separate ' +
     'item as a value only for flags that are not switches and stops reading flags at any other word';
@@ -151,7 +156,8 @@ export function argumentProblems(values: Readonly<Record<string, unknown>>, pref
     }
     // Up to chart v35 the chart's own flags follow globalArguments, so its last item is followed too.
     const followed = list === 'globalArguments' || !last;
-    if (flag && flag.value === undefined && followed && !SWITCHES.test(flag.written.trim().toLowerCase())) {
+    // A known option that takes a value is told as such by flag-names.ts (Traefik takes the next item as its value: 51b-10).
+    if (flag && flag.value === undefined && followed && !SWITCHES.test(flag.written.trim().toLowerCase()) && !valueTold(path)) {
       return [
         {
           path,

@@ -359,6 +359,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
+  const flagProblems = unknownFlagProblems(flags, deployedTraefik(values, chart));
+  const flagValueTold = new Set(flagProblems.filter((problem) => !problem.aboutName).map((problem) => formatPath(problem.path)));
   return {
     values,
     services,
@@ -393,14 +395,14 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       ...quotedArgProblems(user, prefix, chart),
       ...podPortAndVolumeProblems(values, ports, prefix, chart, generated),
     ],
-    argumentProblems: argumentProblems(user, prefix, settings.chartVersion),
+    argumentProblems: argumentProblems(user, prefix, settings.chartVersion, (path) => flagValueTold.has(formatPath(path))),
     portRules: portRules(values, flags, ports, chartVersion, sourced),
     acmeOptionProblems: [
       ...acmeOptionProblems(user, flags, prefix, chart),
       ...resolverStartProblems(values, flags, chart, prefix, settings.certResolvers ?? {}),
       ...resolverKeyProblems(values, chart, prefix, settings.certResolvers ?? {}),
       ...unknownResolverOptionProblems(user, values, flags, prefix, chart),
-      ...unknownFlagProblems(flags, deployedTraefik(values, chart)),
+      ...flagProblems,
       ...acmeChallengeProblems(ports, values, flags, chart, prefix, settings.certResolvers ?? {}),
     ],
     extraObjectServices: extraObjectServices(user, prefix),

@@ -22,6 +22,7 @@ import { parseVersion } from '../semver';
 import { checkTraefikSharedVips } from '../kube-vip/client-ip-rules';
 import { constructArgs, shownPath } from '../core/construct-args';
 import { checkEntrypointRedirects } from '../ingress/redirect-rules';
+import { v3RuleProblems } from '../ingress/v3-rule-syntax';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -245,6 +246,8 @@ export class TraefikHelmChartConfig extends Construct {
       for (const problem of [
         ...extraObjectResolverProblems(values, [], known, define),
         ...entrypointResolverProblems(values, chartVersion, [], known, define),
+        // The deployed Traefik v3's rule syntax on IngressRoute rules, as a config's (ingress/rules.ts: 51b-6).
+        ...v3RuleProblems(values, [], chartVersion),
       ]) {
         report(problem.path, problem.message);
       }

@@ -58,7 +58,7 @@ export function podPortAndVolumeProblems(
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...runAsRootProblems(values, prefix, chart),
     ...additionalVolumeClaimProblems(values, prefix),
-    ...extraNodePortProblems(values, entrypoints, prefix),
+    ...extraNodePortProblems(values, entrypoints, prefix, chart.servicesByName),
     ...goMemLimitProblems(values, prefix, chart),
     ...hubPortProblems(values, entrypoints, prefix, chart),
     ...dnsConfigValueProblems(values, prefix, chart),

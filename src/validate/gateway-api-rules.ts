@@ -1,5 +1,6 @@
 import { ingressPath } from '../config/formats';
 import { GATEWAY_API_GROUP } from './gateway-api';
+import { gatewayCelFindings } from './gateway-cel';
 import { apiGroup } from './kinds';
 import { Finding, isRecord, select, show } from './paths';
 
@@ -7,17 +8,31 @@ type KubeObject = Record<string, unknown>;
 
 /**
  * The CEL rules (`x-kubernetes-validations`) of the Gateway API CRDs that the API server enforces and
- * the JSON-Schema check cannot: those on Gateway listeners and HTTPRoute paths and backends, the same in
+ * the JSON-Schema check cannot: those on Gateway listeners and HTTPRoute paths by hand, the same in
  * every vendored bundle v1.2.1 to v1.6.1 (crds/gateway-api/<bundle>/, spec.listeners and
- * spec.rules[].matches[].path, spec.rules[].backendRefs[]).
+ * spec.rules[].matches[].path), and every rule of the HTTPRoute and GRPCRoute CRDs as the CRDs write it
+ * (gateway-cel.ts: filters and their fields, backend ports, GRPC method matches, ...).
  */
 export function checkGatewayApiRules(object: KubeObject): Finding[] {
   const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
   if (apiGroup(apiVersion) !== GATEWAY_API_GROUP) return [];
   if (object.kind === 'Gateway') return checkListeners(object);
-  if (object.kind === 'HTTPRoute') return checkHttpRoute(object);
-  return [];
+  if (object.kind !== 'HTTPRoute' && object.kind !== 'GRPCRoute') return [];
+  // The CRDs' own rules, read and evaluated (gateway-cel.ts: 51b-4), beside the path rule said here in an Ingress' words.
+  const own = object.kind === 'HTTPRoute' ? checkHttpRoute(object) : [];
+  const saidHere = (path: Finding['path']) =>
+    own.some((f) => f.path.length - path.length <= 1 && path.every((key, i) => f.path[i] === key));
+  const general = gatewayCelFindings(object, GATEWAY_API_GROUP)
+    .filter((finding) => !saidHere(finding.path))
+    .map((finding) =>
+      finding.message === `breaks the CRD's rule: ${NO_PORT}`
+        ? { path: [...finding.path, 'port'], message: `is missing: ${NO_PORT}` }
+        : finding,
+    );
+  return [...own, ...general];
 }
+
+const NO_PORT = 'Must have port for Service reference';
 
 function checkListeners(object: KubeObject): Finding[] {
   const findings: Finding[] = [];
@@ -76,13 +91,6 @@ function checkHttpRoute(object: KubeObject): Finding[] {
     const problem = ingressPath(value.value);
     if (problem)
       findings.push({ path: [...path, 'value'], message: `${problem} (an HTTPRoute path, checked by the HTTPRoute CRD's rules)` });
-  }
-  for (const { path, value } of select(object, 'spec.rules[*].backendRefs[*]')) {
-    if (!isRecord(value)) continue;
-    const service = (value.group ?? '') === '' && (value.kind ?? 'Service') === 'Service';
-    if (service && value.port === undefined) {
-      findings.push({ path: [...path, 'port'], message: 'is missing: Must have port for Service reference' });
-    }
   }
   return findings;
 }

@@ -82,14 +82,27 @@ export function checkServiceSpec(object: Values): Finding[] {
   if (typeof health === 'number' && health !== 0) {
     if (!Number.isInteger(health) || health < 1 || health > 65535)
       add(['healthCheckNodePort'], `is ${health}; the API server expects a port number from 1 to 65535`);
-    else if (type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local')
-      add(['healthCheckNodePort'], 'is set, but the API server accepts it only on a LoadBalancer with externalTrafficPolicy Local');
-    else if (health < NODE_PORTS.min || health > NODE_PORTS.max)
-      add(
-        ['healthCheckNodePort'],
-        `is ${health}, outside the node-port range ${NODE_PORTS.min} to ${NODE_PORTS.max} (K3s' default service-node-port-range), ` +
-          'so the API server cannot allocate it: write a port in that range, or remove the key (Kubernetes then picks one)',
-      );
+    else {
+      // Both problems of one value in one message (one problem is kept per key): the policy, and the range the
+      // allocator would refuse next (51b-9).
+      const policy = type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local';
+      const range = health < NODE_PORTS.min || health > NODE_PORTS.max;
+      const outside = `outside the node-port range ${NODE_PORTS.min} to ${NODE_PORTS.max} (K3s' default service-node-port-range)`;
+      if (policy && range)
+        add(
+          ['healthCheckNodePort'],
+          `is ${health}, but the API server accepts it only on a LoadBalancer with externalTrafficPolicy Local, and ${health} is also ${outside}, ` +
+            'which the API server cannot allocate: write a port in that range there, or remove the key',
+        );
+      else if (policy)
+        add(['healthCheckNodePort'], 'is set, but the API server accepts it only on a LoadBalancer with externalTrafficPolicy Local');
+      else if (range)
+        add(
+          ['healthCheckNodePort'],
+          `is ${health}, ${outside}, ` +
+            'so the API server cannot allocate it: write a port in that range, or remove the key (Kubernetes then picks one)',
+        );
+    }
   }
   // validateServiceExternalTrafficPolicy: apiservice.ExternallyAccessible (a LoadBalancer, a NodePort, a ClusterIP with externalIPs).
   const policy = spec.externalTrafficPolicy;

@@ -19,8 +19,10 @@ const ENDS_ITEM = /^(?:FROM|WHERE|UNION|INTO|ORDER|GROUP|HAVING|LIMIT|EXCEPT|INT
 const OPENS_LIST = /^(?:SELECT|DISTINCT|ALL)$/;
 
 const isName = (token: SqlToken | undefined): token is SqlToken => token !== undefined && (token.kind === 'word' || token.quote === '"');
-const opensItem = (token: SqlToken | undefined): boolean =>
-  token !== undefined && (token.value === ',' || (token.kind === 'word' && OPENS_LIST.test(token.upper)));
+/** A list's first item or one after a comma: after SELECT, DISTINCT, ALL, a comma, or T-SQL's `TOP n`. */
+const opensItem = (token: SqlToken | undefined, before: SqlToken | undefined): boolean =>
+  token !== undefined &&
+  (token.value === ',' || (token.kind === 'word' && OPENS_LIST.test(token.upper)) || (token.kind === 'number' && before?.upper === 'TOP'));
 
 /** Where literals aliased to a secret's name stand in `text`. */
 export function aliasedSecretSpans(text: string): Array<[number, number]> {
@@ -33,14 +35,14 @@ export function aliasedSecretSpans(text: string): Array<[number, number]> {
     // The last tokens read, without the quoting marks of names (`[password]`, `` `password` ``).
     const recent: SqlToken[] = [];
     const judge = () => {
-      const [a, b, c, d] = recent.slice(-4).reverse();
+      const [a, b, c, d, e] = recent.slice(-5).reverse();
       // `'…' AS name`, `'…' name` or `name = '…'`, each the list's first item or after a comma
       const [literal, name] =
-        b?.upper === 'AS' && opensItem(d) && c?.kind === 'string' && c.quote !== '"'
+        b?.upper === 'AS' && opensItem(d, e) && c?.kind === 'string' && c.quote !== '"'
           ? [c, a]
-          : opensItem(c) && b?.kind === 'string' && b.quote !== '"'
+          : opensItem(c, d) && b?.kind === 'string' && b.quote !== '"'
             ? [b, a]
-            : b?.value === '=' && opensItem(d) && c?.kind === 'word'
+            : b?.value === '=' && opensItem(d, e) && c?.kind === 'word'
               ? [a, c]
               : [];
       if (isName(name) && literal?.kind === 'string' && literal.quote !== '"' && namesSecretColumn(name.value)) {
@@ -58,7 +60,7 @@ export function aliasedSecretSpans(text: string): Array<[number, number]> {
       sinceComma = token.value === ',' ? 0 : sinceComma + 1;
       if (depth < 0 || (depth === 0 && ends) || sinceComma > 256) return false;
       recent.push(token);
-      if (recent.length > 8) recent.splice(0, recent.length - 4);
+      if (recent.length > 8) recent.splice(0, recent.length - 5);
       return true;
     };
     anchors.lastIndex = Math.max(readStatement(text, match.index, index, step, judge), match.index + 1);

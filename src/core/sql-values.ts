@@ -20,7 +20,8 @@ import { columnKey, namesSecretColumn } from './table-column-names';
  *   `hmac`, `encrypt` and `decrypt` are common words of code: theirs only with pgcrypto's type as the last argument.
  * 51a-6: a table's name quoted in parts (`[dbo].[Users]`, `` `app`.`users` ``), T-SQL's `INSERT TOP (1) INTO`, MySQL's
  * `PARTITION (p0)` and T-SQL's `WITH (TABLOCK)` before the column list, Oracle's `INSERT ALL INTO … VALUES … INTO …`,
- * and a CTE's column list (`WITH creds (name, password) AS (VALUES (…))` or `AS (SELECT …)`) read the same way;
+ * a CTE's column list (`WITH creds (name, password) AS (VALUES (…))` or `AS (SELECT …)`, after other CTEs too), MySQL's
+ * `INSERT INTO t SET name = '…', password = '…'` and `… SELECT … UNION ALL SELECT …` rows read the same way;
  * literals aliased to a secret's name (`SELECT '…' AS password`): sql-aliases.ts; `COPY … FROM stdin` rows: sql-copy.ts.
  * Bounded and linear: a statement is read once, in windows (a seed file's thousand rows too), each anchor after the
  * last statement read.
@@ -132,7 +133,7 @@ function functionSecret(rule: (typeof FUNCTIONS)[string], args: SqlToken[][], sp
 }
 
 /** What a statement's tokens are read as, token by token. */
-type State = 'head' | 'columns' | 'after' | 'rows' | 'row' | 'select' | 'done';
+type State = 'head' | 'columns' | 'after' | 'rows' | 'row' | 'select' | 'set' | 'done';
 
 /**
  * The secrets of the INSERT at `from`: its column list's names, then each row's values by position. Where the statement
@@ -168,9 +169,12 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
           else if (v === ')') depth--;
           if (++headTokens > 40) state = 'done';
         } else if (v === '(') {
-          if (before?.kind === 'word' && /^(?:TOP|PARTITION|WITH)$/.test(before.upper)) depth = 1;
+          if (before?.kind === 'word' && /^(?:TOP|PARTITION|WITH|AS)$/.test(before.upper)) depth = 1;
           else state = 'columns';
-        } else if (token.kind === 'word' || token.quote === '"') {
+        } else if (v === ',' && before?.value === ')')
+          headTokens = 0; // a CTE's body closed: the next CTE
+        else if (token.upper === 'SET') [state, columns[0], position] = ['set', '', 0];
+        else if (token.kind === 'word' || token.quote === '"') {
           if (++headTokens > 8) state = 'done';
         } else if (!/^[.`[\]]$/.test(v)) state = 'done';
         return;
@@ -190,7 +194,8 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
         return;
       case 'rows': // Oracle's `INSERT ALL INTO t (…) VALUES (…) INTO …`: another table's columns
         if (v === '(') [state, depth, position] = ['row', 1, 0];
-        else if (token.upper === 'INTO') [state, headTokens, position, columns.length] = ['head', 0, 0, 0];
+        else if (token.upper === 'INTO' || v === ')')
+          [state, headTokens, position, columns.length] = ['head', 0, 0, 0]; // `)`: a CTE's end
         else if (v !== ',' && token.upper !== 'ROW') state = 'done';
         return;
       case 'row':
@@ -214,12 +219,27 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
         ) {
           endValue();
           position++;
-          if (v !== ',') state = 'done';
+          if (depth < 0) [state, depth, headTokens, position, columns.length] = ['head', 0, 0, 0, 0];
+          else if (token.upper === 'UNION')
+            [state, position] = ['after', 0]; // `UNION ALL SELECT …`: the same columns
+          else if (v !== ',') state = 'done';
         } else if (value.length < 2) value.push(token);
+        return;
+      case 'set': // MySQL's `INSERT INTO t SET name = '…', password = '…'`
+        if (/^[`[\]]$/.test(v)) return;
+        if (v === '(') depth++;
+        else if (v === ')') depth--;
+        if (depth === 0 && (v === ',' || /^(?:ON|RETURNING)$/.test(token.upper))) {
+          endValue();
+          columns[0] = '';
+          if (v !== ',') state = 'done';
+        } else if (depth === 0 && v === '=' && value.length === 1 && (value[0].kind === 'word' || value[0].quote === '"'))
+          [columns[0], value] = [value[0].value, []];
+        else if (value.length < 2) value.push(token);
         return;
     }
   };
   return readStatement(text, from, index, step, () => {
-    if (state === 'select') endValue();
+    if (state === 'select' || state === 'set') endValue();
   });
 }

@@ -53,7 +53,7 @@ const FUNCTIONS: Record<string, { secret: number; count?: number; type?: RegExp 
 
 /** What such a literal is called in messages. */
 export const SQL_SECRET_VALUE =
-  "a secret in SQL data or given to a crypt function (INSERT INTO users (name, password) VALUES …, crypt('…', gen_salt(…)))";
+  "a secret in SQL data or given to a crypt function (INSERT INTO users (name, password) VALUES …, SELECT '…' AS password, COPY … FROM stdin rows, crypt('…', gen_salt(…)))";
 
 /** Where the secrets of INSERTed rows and crypt functions' arguments stand in `text`. */
 export function sqlValueSpans(text: string): Array<[number, number]> {

@@ -8,7 +8,7 @@ import { falseRefusalTables, refusedTextRows } from './secret-tables';
 /**
  * Round-51 finding 51a-6: SQL that still wrote a password literal. An INSERT's table named in quoted parts
  * (`[dbo].[Users]`, `` `app`.`users` ``), T-SQL's `TOP (1)` and `WITH (TABLOCK)`, MySQL's `PARTITION (p0)`, Oracle's
- * `INSERT ALL`, a CTE's column list, and an INSERT after a line of prose that says `insert` or `with` (sql-values.ts,
+ * `INSERT ALL`, a CTE's column list, a derived table's (sql-derived-values.ts), and an INSERT after a line of prose that says `insert` or `with` (sql-values.ts,
  * read through sql-reads.ts); a literal aliased to a secret's name (`SELECT '…' AS password`, MERGE's `USING (SELECT
  * …)`: sql-aliases.ts); `COPY … FROM stdin` rows (sql-copy.ts).
  */
@@ -48,6 +48,12 @@ describe('51a-6: SQL shapes that write a password literal', () => {
     ['a CTE after another CTE', `WITH a AS (SELECT 1), creds(name, password) AS (VALUES ('bob', '${S}')) SELECT * FROM creds;`, S],
     ["MySQL's INSERT … SET", `INSERT INTO users SET name = 'bob', password = '${S}';`, S],
     ['an INSERT … SELECT … UNION ALL SELECT', `INSERT INTO users (name, password) SELECT 'a', NULL UNION ALL SELECT 'bob', '${S}';`, S],
+    ['a derived table named after its rows', `SELECT * FROM (VALUES ('bob', '${S}')) AS t(name, password);`, S],
+    [
+      'a joined derived table with quoted names',
+      `SELECT * FROM users u JOIN (VALUES ('a', NULL), ('bob', N'${S}')) v ([name], [password]) ON u.name = v.name;`,
+      S,
+    ],
     ['COPY rows from stdin', `COPY users (name, password) FROM stdin;\nalice\t\\N\nbob\t${S}\n\\.`, S],
     ['COPY rows in CSV', `COPY public.users (id, name, "password") FROM stdin WITH (FORMAT csv);\n1,bob,${S}\n\\.`, S],
   ]);
@@ -76,6 +82,8 @@ describe('references, hashes, other names and prose stay accepted', () => {
     'MERGE INTO users u USING (SELECT :name AS name, :pw AS password) s ON (u.name = s.name);',
     "INSERT INTO users (name, password) SELECT 'a', NULL UNION ALL SELECT 'b', :p;",
     'SELECT TOP 1 NULL AS password;',
+    "SELECT * FROM (VALUES ('bob', $1), ('c', '$2b$12$abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij')) AS t(name, password);",
+    "SELECT * FROM (VALUES ('bob', 'Zx9Qw7Lp3VbD3')) AS t(name, email);",
     "WITH a AS (SELECT 1), creds(name, password) AS (VALUES ('bob', $1)) SELECT * FROM creds;",
     'COPY users (name, password) FROM stdin;\nbob\t$2b$12$abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij\ncarol\t\\N\n\\.',
     'COPY users (name, email) FROM stdin;\nbob\tbob@example.com\n\\.',

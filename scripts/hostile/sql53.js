@@ -5,7 +5,7 @@ const { described } = require('./text-units');
 /**
  * Near-misses of round-51's SQL forms (attack52-sql53): quoted table names and bracketed groups before an INSERT's
  * column list, prose words that anchor a read (`with`, `insert`), SELECT lists of aliased literals, CTE column lists,
- * COPY heads and their rows never ended.
+ * derived tables' rows, COPY heads and their rows never ended.
  */
 const sqlForms53 = (size = 1_000_000) =>
   described(
@@ -16,6 +16,8 @@ const sqlForms53 = (size = 1_000_000) =>
       ['SELECT lists of aliases, never a literal', "SELECT x AS password, :p password, password = @p, 'a' AS "],
       ['one SELECT list without end', "SELECT 'a' AS name, 'b' AS label, "],
       ['CTE heads without rows', 'WITH creds(name, password) AS (VALUES WITH c('],
+      ['derived tables of many rows, never named', "(VALUES ('a', 'Zq9xWvT7pLm2'), ("],
+      ['derived tables named without names', '(VALUES (1)) AS t (VALUES ) t ('],
       ['COPY heads', 'COPY users (name, password) FROM stdin;\n'],
       ['COPY rows never ended', 'bob\t$2b$12$abc\t\\N\t'],
     ],

@@ -1,5 +1,6 @@
 import { aliasedSecretSpans } from './sql-aliases';
 import { copySecretSpans } from './sql-copy';
+import { derivedValueSpans } from './sql-derived-values';
 import { isSecret, readStatement } from './sql-reads';
 import { NextIndex, WINDOW, sqlStatement, type SqlToken } from './sql-tokens';
 import { columnKey, namesSecretColumn } from './table-column-names';
@@ -22,7 +23,8 @@ import { columnKey, namesSecretColumn } from './table-column-names';
  * `PARTITION (p0)` and T-SQL's `WITH (TABLOCK)` before the column list, Oracle's `INSERT ALL INTO … VALUES … INTO …`,
  * a CTE's column list (`WITH creds (name, password) AS (VALUES (…))` or `AS (SELECT …)`, after other CTEs too), MySQL's
  * `INSERT INTO t SET name = '…', password = '…'` and `… SELECT … UNION ALL SELECT …` rows read the same way;
- * literals aliased to a secret's name (`SELECT '…' AS password`): sql-aliases.ts; `COPY … FROM stdin` rows: sql-copy.ts.
+ * literals aliased to a secret's name (`SELECT '…' AS password`): sql-aliases.ts; rows named after them (`(VALUES …)
+ * AS t (name, password)`): sql-derived-values.ts; `COPY … FROM stdin` rows: sql-copy.ts.
  * Bounded and linear: a statement is read once, in windows (a seed file's thousand rows too), each anchor after the
  * last statement read.
  */
@@ -57,7 +59,7 @@ export const SQL_SECRET_VALUE =
 
 /** Where the secrets of INSERTed rows and crypt functions' arguments stand in `text`. */
 export function sqlValueSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [...aliasedSecretSpans(text), ...copySecretSpans(text)];
+  const spans: Array<[number, number]> = [...aliasedSecretSpans(text), ...copySecretSpans(text), ...derivedValueSpans(text)];
   if (!PREFILTER.test(text)) return spans;
   const [inserts, calls] = ANCHORS();
   for (const [anchors, read] of [

@@ -246,6 +246,7 @@ function hostileInput() {
     ['SQL forms 50, 1 MB texts as data (attack49-sql50)', 3, hostile.sqlForms50, asData],
     ['SQL forms 51, 1 MB texts as data (attack50-sql51)', 3, hostile.sqlForms51, asData],
     ['SQL forms 52, 1 MB texts as data (attack51-sql52)', 3, hostile.sqlForms52, asData],
+    ['SQL forms 53, 1 MB texts as data (attack52-sql53)', 3, hostile.sqlForms53, asData],
     ['readers and k3s lists 50, 1 MB texts as data (attack49-false50)', 3, hostile.readersAndLists50, asData],
     ['docstrings 48, 1 MB texts as data (attack48-docs48)', 3, hostile.docstrings48, asData],
     ['stdin forms 48, 1 MB texts as data (attack48-stdin48)', 3, hostile.stdinForms48, asData],

@@ -44,6 +44,8 @@ export function sqlForms50(size?: number): Rows;
 export function sqlForms51(size?: number): Rows;
 /** Round 50a near-misses of SQL: keywords before `:=`, INSERT rows, crypt functions, variables set to variables (sql52). */
 export function sqlForms52(size?: number): Rows;
+/** Round 51a near-misses of SQL: quoted INSERT heads, prose anchors, aliased literals, CTE heads, COPY rows (sql53). */
+export function sqlForms53(size?: number): Rows;
 export function readersAndLists50(size?: number): Rows;
 export function stdinForms48(size?: number): Rows;
 export function stdinForms50(size?: number): Rows;

@@ -18,6 +18,7 @@ module.exports = {
   ...require('./hostile/false51'),
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),
+  ...require('./hostile/sql53'),
   ...require('./hostile/lines52'),
   ...require('./hostile/false52'),
   ...require('./hostile/keys53'),

@@ -1,7 +1,9 @@
-import { setsSecret } from './secrets-text';
-import { isPostgresHash } from './sql-hashes';
+import { aliasedSecretSpans } from './sql-aliases';
+import { copySecretSpans } from './sql-copy';
+import { derivedValueSpans } from './sql-derived-values';
+import { isSecret, readStatement } from './sql-reads';
 import { NextIndex, WINDOW, sqlStatement, type SqlToken } from './sql-tokens';
-import { columnKey, holdsNoSecret, namesSecretColumn } from './table-column-names';
+import { columnKey, namesSecretColumn } from './table-column-names';
 
 /**
  * Attack round 50a-5: literals SQL gives a secret to outside the statements that set a login's password
@@ -17,13 +19,19 @@ import { columnKey, holdsNoSecret, namesSecretColumn } from './table-column-name
  *   MySQL's `AES_ENCRYPT(str, '…')`/`AES_DECRYPT` (dev.mysql.com/doc/refman/8.0/en/encryption-functions.html), T-SQL's
  *   `ENCRYPTBYPASSPHRASE('…', data)`/`DECRYPTBYPASSPHRASE` (learn.microsoft.com sql/t-sql/functions/encryptbypassphrase-transact-sql).
  *   `hmac`, `encrypt` and `decrypt` are common words of code: theirs only with pgcrypto's type as the last argument.
+ * 51a-6: a table's name quoted in parts (`[dbo].[Users]`, `` `app`.`users` ``), T-SQL's `INSERT TOP (1) INTO`, MySQL's
+ * `PARTITION (p0)` and T-SQL's `WITH (TABLOCK)` before the column list, Oracle's `INSERT ALL INTO … VALUES … INTO …`,
+ * a CTE's column list (`WITH creds (name, password) AS (VALUES (…))` or `AS (SELECT …)`, after other CTEs too), MySQL's
+ * `INSERT INTO t SET name = '…', password = '…'` and `… SELECT … UNION ALL SELECT …` rows read the same way;
+ * literals aliased to a secret's name (`SELECT '…' AS password`): sql-aliases.ts; rows named after them (`(VALUES …)
+ * AS t (name, password)`): sql-derived-values.ts; `COPY … FROM stdin` rows: sql-copy.ts.
  * Bounded and linear: a statement is read once, in windows (a seed file's thousand rows too), each anchor after the
  * last statement read.
  */
-const PREFILTER = /INSERT|REPLACE|UPSERT|crypt|hmac|passphrase/i;
+const PREFILTER = /INSERT|REPLACE|UPSERT|WITH|crypt|hmac|passphrase/i;
 /** Where an INSERT, and where a crypt function's call, may start (each read on its own: an INSERT's row may call one). */
 const ANCHORS = () => [
-  /(?<![\w$@#:])(?:INSERT|REPLACE|UPSERT)(?![\w$])/gi,
+  /(?<![\w$@#:])(?:INSERT|REPLACE|UPSERT|WITH)(?![\w$])/gi,
   /(?<![\w$@#:])(?:crypt|pgp_sym_(?:en|de)crypt(?:_bytea)?|hmac|(?:en|de)crypt(?:_iv)?|aes_(?:en|de)crypt|(?:en|de)cryptbypassphrase)[ \t]*(?=\()/gi,
 ];
 
@@ -47,11 +55,11 @@ const FUNCTIONS: Record<string, { secret: number; count?: number; type?: RegExp 
 
 /** What such a literal is called in messages. */
 export const SQL_SECRET_VALUE =
-  "a secret in SQL data or given to a crypt function (INSERT INTO users (name, password) VALUES …, crypt('…', gen_salt(…)))";
+  "a secret in SQL data or given to a crypt function (INSERT INTO users (name, password) VALUES …, SELECT '…' AS password, COPY … FROM stdin rows, crypt('…', gen_salt(…)))";
 
 /** Where the secrets of INSERTed rows and crypt functions' arguments stand in `text`. */
 export function sqlValueSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+  const spans: Array<[number, number]> = [...aliasedSecretSpans(text), ...copySecretSpans(text), ...derivedValueSpans(text)];
   if (!PREFILTER.test(text)) return spans;
   const [inserts, calls] = ANCHORS();
   for (const [anchors, read] of [
@@ -68,12 +76,6 @@ export function sqlValueSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** A literal that is a secret where a password goes: setsSecret's judgement, not a hash, a date, a yes/no word or an ellipsis. */
-const isSecret = (key: string, value: string): boolean =>
-  !/^\$[\w.-]{1,16}\$|^(?:…|\.\.\.)$/.test(value) &&
-  !isPostgresHash(value) &&
-  !holdsNoSecret(value) &&
-  setsSecret(key, JSON.stringify(value));
 const isLiteral = (token: SqlToken | undefined): token is SqlToken => token?.kind === 'string';
 
 /** A call's secret argument may be a literal (a quote opens it), seen before reading its statement as tokens. */
@@ -133,7 +135,7 @@ function functionSecret(rule: (typeof FUNCTIONS)[string], args: SqlToken[][], sp
 }
 
 /** What a statement's tokens are read as, token by token. */
-type State = 'head' | 'columns' | 'after' | 'rows' | 'row' | 'select' | 'done';
+type State = 'head' | 'columns' | 'after' | 'rows' | 'row' | 'select' | 'set' | 'done';
 
 /**
  * The secrets of the INSERT at `from`: its column list's names, then each row's values by position. Where the statement
@@ -144,6 +146,7 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
   let state = 'head' as State;
   let headTokens = 0;
   let depth = 0;
+  let previous: SqlToken | undefined;
   let position = 0;
   let value: SqlToken[] = [];
   const endValue = () => {
@@ -153,12 +156,29 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
       spans.push([literal.start, literal.end]);
     value = [];
   };
-  const step = (token: SqlToken): void => {
+  const step = (token: SqlToken): boolean => {
+    const before = previous;
+    previous = token;
+    read(token, before);
+    return state !== 'done';
+  };
+  const read = (token: SqlToken, before: SqlToken | undefined): void => {
     const v = token.kind === 'punct' ? token.value : '';
     switch (state) {
-      case 'head': // `[IGNORE|OR REPLACE|INTO…] name (`: the column list opens within a few tokens
-        if (v === '(') state = 'columns';
-        else if (++headTokens > 8 || (token.kind !== 'word' && !/^[.`[\]]$/.test(v) && token.quote !== '"')) state = 'done';
+      case 'head': // `[IGNORE|OR REPLACE|TOP (n)|INTO…] name [PARTITION (…)|WITH (…)] (`: the column list opens within a few words
+        if (depth > 0) {
+          if (v === '(') depth++;
+          else if (v === ')') depth--;
+          if (++headTokens > 40) state = 'done';
+        } else if (v === '(') {
+          if (before?.kind === 'word' && /^(?:TOP|PARTITION|WITH|AS)$/.test(before.upper)) depth = 1;
+          else state = 'columns';
+        } else if (v === ',' && before?.value === ')')
+          headTokens = 0; // a CTE's body closed: the next CTE
+        else if (token.upper === 'SET') [state, columns[0], position] = ['set', '', 0];
+        else if (token.kind === 'word' || token.quote === '"') {
+          if (++headTokens > 8) state = 'done';
+        } else if (!/^[.`[\]]$/.test(v)) state = 'done';
         return;
       case 'columns': {
         if (v === ')' || v === ',') {
@@ -172,10 +192,12 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
       case 'after': // T-SQL's `OUTPUT inserted.id` may stand before VALUES
         if (token.upper === 'VALUES' || token.upper === 'VALUE') state = 'rows';
         else if (token.upper === 'SELECT') [state, position] = ['select', 0];
-        else if (++headTokens > 40) state = 'done';
+        else if (++headTokens > 40 || /^(?:INSERT|REPLACE|UPSERT)$/.test(token.upper)) state = 'done';
         return;
-      case 'rows':
+      case 'rows': // Oracle's `INSERT ALL INTO t (…) VALUES (…) INTO …`: another table's columns
         if (v === '(') [state, depth, position] = ['row', 1, 0];
+        else if (token.upper === 'INTO' || v === ')')
+          [state, headTokens, position, columns.length] = ['head', 0, 0, 0]; // `)`: a CTE's end
         else if (v !== ',' && token.upper !== 'ROW') state = 'done';
         return;
       case 'row':
@@ -190,27 +212,36 @@ function insertedSecrets(text: string, from: number, index: NextIndex, spans: Ar
           position++;
         } else if (value.length < 2) value.push(token);
         return;
-      case 'select':
+      case 'select': // to FROM, or to the bracket that closes a CTE's `AS (SELECT …)`
         if (v === '(') depth++;
         else if (v === ')') depth--;
-        if (depth === 0 && (v === ',' || (token.kind === 'word' && /^(?:FROM|WHERE|UNION|ON|RETURNING)$/.test(token.upper)))) {
+        if (
+          depth < 0 ||
+          (depth === 0 && (v === ',' || (token.kind === 'word' && /^(?:FROM|WHERE|UNION|ON|RETURNING)$/.test(token.upper))))
+        ) {
           endValue();
           position++;
-          if (v !== ',') state = 'done';
+          if (depth < 0) [state, depth, headTokens, position, columns.length] = ['head', 0, 0, 0, 0];
+          else if (token.upper === 'UNION')
+            [state, position] = ['after', 0]; // `UNION ALL SELECT …`: the same columns
+          else if (v !== ',') state = 'done';
         } else if (value.length < 2) value.push(token);
+        return;
+      case 'set': // MySQL's `INSERT INTO t SET name = '…', password = '…'`
+        if (/^[`[\]]$/.test(v)) return;
+        if (v === '(') depth++;
+        else if (v === ')') depth--;
+        if (depth === 0 && (v === ',' || /^(?:ON|RETURNING)$/.test(token.upper))) {
+          endValue();
+          columns[0] = '';
+          if (v !== ',') state = 'done';
+        } else if (depth === 0 && v === '=' && value.length === 1 && (value[0].kind === 'word' || value[0].quote === '"'))
+          [columns[0], value] = [value[0].value, []];
+        else if (value.length < 2) value.push(token);
         return;
     }
   };
-  // A statement longer than one window is read on from its last bracket or comma read (its state there).
-  let at = from;
-  for (;;) {
-    const { tokens, next } = sqlStatement(text, at, index, false);
-    const cut = tokens.length >= 2_000 || (at + WINDOW < text.length && text[next - 1] !== ';');
-    let last = tokens.length - 1;
-    if (cut) while (last >= 0 && tokens[last].kind !== 'punct') last--;
-    for (let i = 0; i <= last && state !== 'done'; i++) step(tokens[i]);
-    if (state === 'select' && !cut) endValue();
-    if (!cut || state === 'done' || last < 0 || tokens[last].end <= at) return next;
-    at = tokens[last].end;
-  }
+  return readStatement(text, from, index, step, () => {
+    if (state === 'select' || state === 'set') endValue();
+  });
 }

@@ -273,6 +273,7 @@ function hostileInput() {
     ['literal wrappers 51, 1 MB texts as data (attack50-code51)', 5, hostile.literalWrappers51, asData],
     ['signing keys and typed declarations 52, 1 MB texts as data (attack51-code52)', 5, hostile.signingKeys52, asData],
     ['secret maps and key makers 53, 1 MB texts as data (attack52-keys53)', 5, hostile.secretKeyMaps53, asData],
+    ['C copies, array declarations and k3s lists 53, 1 MB texts as data (attack52-code53)', 5, hostile.cCopies53, asData],
     ['prose values 51, 1 MB texts as data (attack50-false51)', 3, hostile.proseValues51, asData],
     ['false values 52, 1 MB texts as data (attack51-false52)', 3, hostile.falseValues52, asData],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, asData],

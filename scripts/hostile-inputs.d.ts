@@ -36,6 +36,7 @@ export function k3sTokens52(size?: number): Rows;
 export function literalWrappers51(size?: number): Rows;
 export function signingKeys52(size?: number): Rows;
 export function secretKeyMaps53(size?: number): Rows;
+export function cCopies53(size?: number): Rows;
 export function describedValues47(size?: number): Rows;
 export function codeForms47(size?: number): Rows;
 export function sqlStatements48(size?: number): Rows;

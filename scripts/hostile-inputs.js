@@ -15,6 +15,7 @@ module.exports = {
   ...require('./hostile/k3s52'),
   ...require('./hostile/code51'),
   ...require('./hostile/code52'),
+  ...require('./hostile/code53'),
   ...require('./hostile/false51'),
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),

@@ -18,11 +18,11 @@ import { setsSecret } from './secrets-text';
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const CALL_CREDENTIAL =
   "a password given as a call's argument (connect(host, user, …), getConnection, new PDO, mysqli, login(user, …), " +
-  'HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair)';
+  "HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair, C's mysql_real_connect, PQsetdbLogin, SQLConnect)";
 
 /** A call taking credentials by position: its name (the last of a dotted name, a `[type]::new`'s type) and its `(`. */
 const CALL =
-  /(?<![\w$])(connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection)(?:\]::new)?[ \t]*\(/gi;
+  /(?<![\w$])(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection)(?:\]::new)?[ \t]*\(/gi;
 
 /**
  * The password's argument index in such a call, by its name in lower case and its arguments: a connect's third (the
@@ -34,6 +34,13 @@ function passwordIndex(name: string, args: readonly Argument[]): number {
   if (/^(?:connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|pdo|mysqli)$/.test(name))
     return args[1]?.number ? 3 : 2;
   if (name === 'getconnection') return args.length === 2 ? 1 : 2;
+  // C's APIs (51a-4): `mysql_real_connect(conn, host, user, pw, …)` (dev.mysql.com/doc/c-api/8.0/en/mysql-real-connect.html,
+  // PHP's mysqli_real_connect alike), libpq's `PQsetdbLogin(host, port, options, tty, db, login, pwd)`, ODBC's
+  // `SQLConnect(hdbc, dsn, len, user, len, pw, len)`, OpenLDAP's `ldap_simple_bind_s(ld, who, pw)`.
+  if (/^(?:mysql_real_connect|mysqli_real_connect)$/.test(name)) return 3;
+  if (name === 'pqsetdblogin') return 6;
+  if (/^sqlconnect[aw]?$/.test(name)) return 5;
+  if (/^ldap_(?:simple_bind|bind)/.test(name)) return 2;
   if (/^(?:ftp_login|ssh2_auth_password|ldap_bind)$/.test(name)) return 2;
   return (name === 'auth' && args.length === 1) || name === 'pass_' ? 0 : 1;
 }
@@ -81,7 +88,8 @@ function argumentsAt(text: string, from: number, limit: number): { args: Argumen
   while (i < limit) {
     blanks();
     if (text[i] === ')') break;
-    const literal = literalAt(text, i);
+    const cast = /^\((?:const[ \t]+)?\w{1,32}[ \t]*\*?\)[ \t]*(?=["'])/.exec(text.slice(i, i + 48)); // C's `(SQLCHAR *)"…"`
+    const literal = literalAt(text, i + (cast?.[0].length ?? 0));
     if (literal) {
       i = literal.end;
       const call = /^\.(?:toCharArray|encode|getBytes)\(\)/.exec(text.slice(i, i + 16));

@@ -14,22 +14,28 @@ export interface CodeWord {
   pieces: Array<{ start: number; text: string }>;
 }
 
-/** A quoted `k3s` word: a list's first literal. */
-const HEAD = /(?<![\w.-])(["'`])(?:[\w.-]*\/)*k3s(?:\.exe)?\1/g;
+/**
+ * A quoted `k3s` word (a list's first literal), or a bare one that PowerShell's `Start-Process` starts (`Start-Process
+ * k3s -ArgumentList "agent","--token","…"`, `-FilePath /usr/local/bin/k3s`; 51a-8).
+ */
+const HEAD =
+  /(?<![\w.-])(["'`])(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?\1|(?<=(?:[Ss]tart-[Pp]rocess|saps)[ \t]+(?:-[Ff]ile[Pp]ath[ \t]+)?)(?:[\w.-]*\/)*k3s(?:\.exe)?(?=[ \t])/g;
 /** The quotes a literal opens and closes with, and how long one is read. */
 const QUOTES = `"'\``;
 const MAX_LITERAL = 4096;
 /** A literal's text that is the `k3s` word. */
-const K3S_WORD = /^(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
+const K3S_WORD = /^(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
 /** What joins two literals into one word. */
 const JOIN = /[ \t]{0,64}\+[ \t]{0,64}/y;
 /**
  * What may stand between two words of one list (the longer forms first: the first that matches is taken): blanks, line breaks, commas, brackets, `&`, `vec!`, `new T[]`,
  * `[]T`, a list's constructor (`List.of(`, `listOf(`, `arrayOf(`, `Arrays.asList(`, Go's `append(`), or a method
- * after a call's `)` (on the next line too, as a chain is written).
+ * after a call's `)` (on the next line too, as a chain is written); the argument list's name as a label or set (Swift's
+ * `arguments: [`, `task.arguments = [` after `task.executableURL = URL(…k3s)`, Erlang's `{args, [`, .NET's `{ Arguments =
+ * "…" }`), and PowerShell's `@(` and parameters (`-ArgumentList`, `-NoNewWindow`; 51a-8).
  */
 const GLUE =
-  /(?:\[\]\w{1,32}|new[ \t]+\w{1,32}[ \t]*\[[ \t]*\]|[ \t]|\\?\r?\n|[,()[\]{}&]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\())+/y;
+  /(?:\[\]\w{1,32}|new[ \t]+\w{1,32}[ \t]*\[[ \t]*\]|[ \t]|\\?\r?\n|[,()[\]{}&@]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\()|(?<![\w.])(?:\w{1,32}\.){0,4}(?:[Aa]rg(?:ument)?s|[Aa]rgv|[Aa]rgument[Ll]ist)[ \t]*(?:=(?![=>])|:(?![:=])|,)|(?<=[ \t])-[A-Za-z]\w{0,31}(?=[ \t]))+/y;
 /** How long the glue between two words may be, how many words a list has and how many literals a word joins, at most. */
 const MAX_GLUE = 160;
 const MAX_WORDS = 200;
@@ -56,7 +62,8 @@ export function k3sCodeArgLists(code: string): CodeWord[][] {
   const lists: CodeWord[][] = [];
   const heads = new RegExp(HEAD);
   for (let head = heads.exec(code); head; head = heads.exec(code)) {
-    const first = literalAt(code, head.index)!;
+    const bare = head[1] === undefined; // PowerShell's `Start-Process k3s`
+    const first = bare ? { text: head[0], start: head.index, end: head.index + head[0].length } : literalAt(code, head.index)!;
     const words: CodeWord[] = [{ word: first.text, pieces: [{ start: first.start, text: first.text }] }];
     let end = first.end;
     while (words.length < MAX_WORDS) {

@@ -11,12 +11,13 @@ import { isCommandReference } from './secret-arguments';
  * script's `sh -s - [server|agent]` (docs.k3s.io/installation/configuration: `curl -sfL https://get.k3s.io | sh -s -
  * server --token …`, the script passes its arguments to K3s) on a line that names K3s, and in its
  * `INSTALL_K3S_EXEC="agent -t …"`. Go's flag package takes `-t v`, `-t=v`, `--t v`, `--t=v`, and a long option after
- * one dash (`-token v`); `-tv` glued is refused too. Another command's `-t` (`docker run -t`, `ssh -t`, `tar -tf`,
- * `k3s kubectl exec -t`, `k3s crictl exec -t`) is none. A reference (`$TOKEN`, `"$(cat f)"`) or a placeholder sets
- * none. Also `k3s token create <token>`'s token (49a-4; docs.k3s.io/cli/token). Spans of the values.
+ * one dash (`-token v`); `-tv` glued is refused too. A quoted path counts as `k3s` (`"/usr/local/bin/k3s" agent -t …`,
+ * 51a-8). Another command's `-t` (`docker run -t`, `ssh -t`, `tar -tf`, `k3s kubectl exec -t`, `k3s crictl exec -t`)
+ * is none. A reference (`$TOKEN`, `"$(cat f)"`) or a placeholder sets none. Also `k3s token create <token>`'s token
+ * (49a-4; docs.k3s.io/cli/token). Spans of the values.
  */
 const ANCHOR =
-  /(?<![\w.-])(?:(?:k3s(?:\.exe)?|rancher\/k3s(?:[:@][\w.:+-]+)?)((?:[ \t]+--?[\w-]+(?:=\S*)?)*)[ \t]+(?:server|agent|token[ \t]+create)|sh[ \t]+-s[ \t]+-(?:[ \t]+(server|agent))?)(?=[ \t]|\\\r?\n)/g;
+  /(?<![\w.-])(?:(?:k3s(?:\.exe)?["']?|rancher\/k3s(?:[:@][\w.:+-]+)?)((?:[ \t]+--?[\w-]+(?:=\S*)?)*)[ \t]+(?:server|agent|token[ \t]+create)|sh[ \t]+-s[ \t]+-(?:[ \t]+(server|agent))?)(?=[ \t]|\\\r?\n)/g;
 /** One word (quoted parts kept), after blanks or an escaped line break; a word ends at `;`, `&`, `|` or a line's end, a `#` opening one is a comment. */
 const WORD = /(?:[ \t]|\\\r?\n)+((?!#)(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"])+)/y;
 

@@ -19,6 +19,8 @@ import { mayHoldSigningKey, signingKeySpans } from './signing-key-calls';
  *   `var secret string = "…"`, TypeScript's and Kotlin's `: string =`/`: String =`;
  * - C's `strdup("…")`, Go's `[]byte("…")`, Node's `Buffer.from('…')`, a format of one placeholder (`String.format("%s",
  *   "…")`, `fmt.Sprintf("%v", "…")`) as a wrapper (50a-8);
+ * - C's array declaration and designator (51a-4): `char password[] = "…"`, `constexpr char kApiToken[N] = "…"`,
+ *   `= {"…"}`, `{ .user = "bob", .password = "…" }` (a brace after `=` holding one literal, no object's key);
  * - a JSON Web Token's or an HMAC's signing key given as a literal, whatever the variable is called (`jwt.sign(payload,
  *   '…')`, `hmac.new(b"…", …)`, `Algorithm.HMAC256("…")`: signing-key-calls.ts), judged as a value named `secret`.
  * A name's form that the quote readers take already (`password = "…"` alone) is left to them. A reference, a
@@ -39,17 +41,18 @@ const WRAPPER = String.raw`(?:new[ \t]+(?:java\.lang\.)?String[ \t]*\(|(?:std::)
 /** The name, maybe typed (VB's `As String`, a type character `$`, Rust's `: String`), then `=`/`:=`/`:`, or a brace. */
 const buildNamed = (): RegExp =>
   new RegExp(
-    String.raw`(?<![\w.$])([A-Za-z_]\w{0,127})([$%&#]?)(?:[ \t]*\[\d{0,8}\])?` +
+    // A C designator (`{ .password = "…" }`, `.password = "…",` on a line of its own: 51a-4) or a name alone.
+    String.raw`(?:(?<=(?:^|[{,\n])[ \t]{0,64})(\.)|(?<![\w.$]))([A-Za-z_]\w{0,127})([$%&#]?)(?:[ \t]*(\[[\w \t+*-]{0,32}\]))?` +
       String.raw`(?:([ \t]+As[ \t]+(?:New[ \t]+)?[\w.]{1,64}(?:\(\))?)|([ \t]*:[ \t]*(?:[\w&*<>'\[\],.? ]|::){1,64}?(?=[ \t]*=)|[ \t]+(?:\*|\[\])?(?:string|byte|rune)(?=[ \t]*=)))?` +
-      String.raw`(?:[ \t]*(:=|=(?![=~>])|:(?![:=/]))[ \t]*(${WRAPPER})?|([ \t]*\{[ \t]*))` +
+      String.raw`(?:[ \t]*(:=|=(?![=~>])|:(?![:=/]))[ \t]*(${WRAPPER}|\{[ \t]*)?|([ \t]*\{[ \t]*))` +
       String.raw`(?=(?:u8|[uUL])?["'\x60])`,
     'gi',
   );
 let named: RegExp | undefined;
 
-/** Text that may hold one of the forms above (the name's operator and a wrapper or VB's `As`, a brace, a prefix, jwt). */
+/** Text that may hold one of the forms above (the name's operator and a wrapper or VB's `As`, a brace, a prefix, jwt, an array, a designator). */
 const CLUE =
-  /::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|(?:str|string|byte|rune)[ \t]*=[ \t]*(?:u8|[uUL])?["'\x60]|strn?dup|byte[ \t]*\(|Buffer[ \t]*\.|format[ \t]*\(|Sprintf|jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|TextEncoder/i;
+  /\][ \t]*=|(?:^|[{,\n])[ \t]*\.[A-Za-z_]|::[ \t]*(?:from|new)|new[ \t]+(?:java\.lang\.)?String|String[ \t]*\.|string[ \t]*[({]|[ \t]As[ \t]|\w[$%&#][ \t]*=|[({][ \t]*["'\x60]|["'][ \t]+["']|(?<!\w)(?:u8|[uUL])["']|(?:str|string|byte|rune)[ \t]*=[ \t]*(?:u8|[uUL])?["'\x60]|strn?dup|byte[ \t]*\(|Buffer[ \t]*\.|format[ \t]*\(|Sprintf|jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|TextEncoder/i;
 
 /** The longest literal read. */
 const MAX_LITERAL = 256;
@@ -73,7 +76,7 @@ function plainAt(text: string, at: number): { start: number; end: number; after:
 }
 
 /** The literals joined to the one at `at` (`"ab" "cd"`, C's and Python's adjacent literals), and their spans. */
-function joinedAt(
+export function joinedAt(
   text: string,
   at: number,
 ): { value: string; span: [number, number]; count: number; prefix: string; suffix: string } | undefined {
@@ -107,11 +110,16 @@ export function wrappedLiteralSpans(text: string): Array<[number, number]> {
   const names = (named ??= buildNamed());
   names.lastIndex = 0;
   for (let match = names.exec(text); match; match = names.exec(text)) {
-    const [, name, typeChar, as, typed, operator, wrapper, brace] = match;
+    const [, designator, name, typeChar, array, as, typed, operator, wrapper, brace] = match;
     const literal = joinedAt(text, match.index + match[0].length);
-    // Only the forms the quote readers miss: a wrapper, a brace, VB's typing, a prefix with a suffix, joined literals.
+    // `= {"…"}` (C's array, C++'s std::array) is one literal in braces, no object literal's key (`= {"a": …}`).
+    const objectKey = wrapper?.startsWith('{') && !(literal && /^[ \t]*\}/.test(text.slice(literal.span[1] + 1 + literal.suffix.length)));
+    // Only the forms the quote readers miss: a wrapper, a brace, VB's typing, a prefix with a suffix, joined literals,
+    // C's array declaration (`char password[] = "…"`) and designator (`.password = "…"`: 51a-4).
     const form =
-      !!wrapper ||
+      (!!wrapper && !objectKey) ||
+      !!array ||
+      !!designator ||
       (brace !== undefined && !operator) ||
       !!as ||
       !!typeChar ||

@@ -16,6 +16,7 @@ import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
+import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -202,4 +203,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
   { find: literalFormSpans, what: LITERAL_FORM_SECRET },
   { find: wrappedLiteralSpans, what: WRAPPED_LITERAL_SECRET },
+  { find: cSecretSpans, what: C_COPY_SECRET },
 ];

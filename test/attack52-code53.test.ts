@@ -93,6 +93,7 @@ describe('51a-4/8 controls: buffers, prompts, copies of variables, references, k
     'if (strncmp(token, "Bearer ", 7) == 0)',
     'if (strcmp(password, "") == 0)',
     'if (strcmp(token, "none") == 0)',
+    'if (strncmp(token, "K10", 3) == 0)',
     'memcpy(password, buf, n);',
     'strcat(password, "\\n");',
     'strcat(token, ":");',

@@ -46,9 +46,12 @@ function literalAfter(text: string, at: number): { value: string; span: [number,
 /** Whether a literal holds a letter or digit but for its escapes (`"\n"`, `"\x1b"` hold none). */
 const hasWord = (value: string): boolean => /[A-Za-z0-9]/.test(value.replace(/\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)/g, ''));
 
-/** A compared or appended literal that is no word of code (an identifier without digits, maybe a blank or `:` after it) nor punctuation. */
+/**
+ * A compared or appended literal that is no prefix (`"K10"`: shorter than 6), no word of code (an identifier without digits,
+ * maybe a blank or `:` after it) nor punctuation.
+ */
 const comparedSecret = (value: string): boolean =>
-  (hasWord(value) && !/^[A-Za-z_][\w.-]*[ \t:]?$/.test(value)) || (/\d/.test(value) && /[A-Za-z]/.test(value));
+  value.length >= 6 && hasWord(value) && (!/^[A-Za-z_][\w.-]*[ \t:]?$/.test(value) || (/\d/.test(value) && /[A-Za-z]/.test(value)));
 
 /** Where a text copies, formats or compares a literal into or with a buffer named like a secret: the literal's span. */
 export function cStringCopySpans(text: string): Array<[number, number]> {

@@ -73,3 +73,5 @@ export function secretNames46(size?: number): Rows;
 export function gapTexts42b(size?: number): Rows;
 export function droppedLists37(size?: number): Rows<Record<string, unknown[]>>;
 export function gatewayRoutes53(): Rows<{ object: Record<string, unknown>; findings: number }>;
+/** Round 51 near-misses of rule-pairs.ts: header and query matcher calls never closed, blank and comma runs (routes53). */
+export function rulePairs53(size?: number): Rows;

@@ -24,4 +24,5 @@ module.exports = {
   ...require('./hostile/false52'),
   ...require('./hostile/keys53'),
   ...require('./hostile/traefik53'),
+  ...require('./hostile/routes53'),
 };

@@ -20,7 +20,11 @@ import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
+<<<<<<< HEAD
 import { secretMapValues } from './secret-maps';
+=======
+import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
+>>>>>>> routes53
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -221,7 +225,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       )
         found.push({ path: at, value: text, what: secretAs });
       else if (inText) found.push({ path: at, ...inText });
-      else if (found.length === before) judgeWithoutControls(text, found, (form) => visit(form, at, secretAs, envName));
+      else if (found.length === before && found.push(...ruleSecrets(text, at, secretsInData)) === before)
+        judgeWithoutControls(text, found, (form) => visit(form, at, secretAs, envName));
       return;
     }
     if (Array.isArray(node)) {

@@ -171,8 +171,15 @@ function checkLabels(object: KubeObject): Finding[] {
   const template = podTemplate(object);
   const selector = WORKLOAD_SELECTORS[groupKindOf(object)]?.selector;
   const metadatas = ['metadata', ...(template && template.metadata !== 'metadata' ? [template.metadata] : [])];
-  const labelMaps = [...metadatas.map((m) => `${m}.labels`), ...(selector ? [`${selector}.matchLabels`] : [])].flatMap((pattern) =>
-    select(object, pattern),
+  // Maps the API server validates as labels too (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.27 to
+  // v1.33: ValidateService runs ValidateLabels on `spec.selector`, ValidatePodSpec on `nodeSelector`).
+  const podPattern = POD_TEMPLATES[groupKindOf(object)];
+  const plainSelectors = [
+    ...(groupKindOf(object) === 'Service' ? ['spec.selector'] : []),
+    ...(podPattern === undefined ? [] : [joinPattern(podPattern, 'spec.nodeSelector')]),
+  ];
+  const labelMaps = [...metadatas.map((m) => `${m}.labels`), ...(selector ? [`${selector}.matchLabels`] : []), ...plainSelectors].flatMap(
+    (pattern) => select(object, pattern),
   );
   const findings: Finding[] = [];
   for (const { path, value } of labelMaps) {

@@ -1,0 +1,116 @@
+import type { Path } from './problem';
+import { isSecretKey, namesSecretText } from './secrets-keys';
+
+/**
+ * The header and query values a Traefik router rule matches, as name/value pairs to judge the way a map's keys and
+ * values are (51a-2): ``Header(`X-Api-Key`, `abc`)`` writes the key `abc` into the rule as surely as `X-Api-Key: abc`
+ * writes it into a map. Traefik's matchers that take a name and a value (doc.traefik.io routing "Rules & Priority"):
+ * v3 `Header`, `HeaderRegexp`, `Query`, `QueryRegexp`; v2 `Headers`, `HeadersRegexp` and `Query(`name=value`)`. Traefik
+ * reads matcher names in any letter case (traefik pkg/rules/parser.go registers each name as written, lower, upper and
+ * title case), and these calls are looked for anywhere in a text, not only where the whole text parses as a rule: a
+ * rule stands inside labels, TOML, YAML or code too, and one matcher too many (or an unbalanced parenthesis) must not
+ * hide the others.
+ */
+
+/** What a text must hold for any pair to be there: a matcher's name, then `(`. */
+const PREFILTER = /(?:header|query)[a-z]*\s*\(/i;
+/** A quoted value of a rule: backticks, or double quotes with escapes. */
+const QUOTED = String.raw`(?:\x60[^\x60]*\x60|"(?:[^"\\]|\\.)*")`;
+let calls: RegExp | undefined;
+/** A matcher call with its quoted arguments (built on first use). */
+const matcherCalls = (): RegExp =>
+  (calls ??= new RegExp(String.raw`(?<![A-Za-z0-9_])(headers?(?:regexp)?|query(?:regexp)?)\s*\(\s*((?:${QUOTED}\s*(?:,\s*)?)+)\)`, 'gi'));
+const ARGUMENT = new RegExp(QUOTED, 'g');
+
+/** A header or query name of a rule and one value the rule matches it with; `regexp` when the value is a regular expression. */
+export interface RulePair {
+  readonly name: string;
+  readonly value: string;
+  readonly regexp: boolean;
+}
+
+/** A quoted argument's text: a backticked one as written, a double-quoted one as JSON reads it (undefined if it does not). */
+function unquoted(argument: string): string | undefined {
+  if (argument.startsWith('`')) return argument.slice(1, -1);
+  try {
+    return JSON.parse(argument) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every header or query name/value pair the matchers in `text` match with. */
+export function rulePairs(text: string): RulePair[] {
+  if (!PREFILTER.test(text)) return [];
+  const pairs: RulePair[] = [];
+  for (const [, matcher, list] of text.matchAll(matcherCalls())) {
+    const values = (list.match(ARGUMENT) ?? []).map(unquoted);
+    const regexp = /regexp$/i.test(matcher);
+    const [name, ...rest] = values;
+    if (name === undefined) continue;
+    // v2's one-argument query form: `Query(`token=abc`)`.
+    const assigned = rest.length === 0 && /^query/i.test(matcher) ? /^([^=]+)=(.*)$/s.exec(name) : null;
+    if (assigned) pairs.push({ name: assigned[1], value: assigned[2], regexp });
+    for (const value of rest) if (value !== undefined) pairs.push({ name, value, regexp });
+  }
+  return pairs;
+}
+
+/** An HTTP authentication scheme that a regular expression may require before the credentials it leaves open. */
+const SCHEME = /^(?:bearer|basic|digest|negotiate|token|apikey)$/i;
+/** The shortest literal run of a regular expression taken for (a part of) a value: shorter ones are its syntax's glue. */
+const MIN_PIECE = 6;
+
+/**
+ * What of a pair's value to judge: the value itself, or for a regular expression each literal run it requires
+ * (``^Zx9abc$`` requires `Zx9abc`; ``^Bearer .+$`` requires only the scheme, which is no secret).
+ */
+export function judgedValues(pair: RulePair): string[] {
+  if (!pair.regexp) return [pair.value];
+  const pieces = pair.value
+    // An escaped punctuation mark is a literal one: kept aside (as a private-use character) while the syntax splits the rest.
+    .replace(/\\([!-/:-@[-`{-~])/g, (_, mark: string) => String.fromCharCode(0xe000 + mark.charCodeAt(0)))
+    .split(/\\[A-Za-z0-9]|[\^$.*+?()[\]{}|\\]+/)
+    .map((piece) => piece.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000)).trim());
+  return pieces.filter((piece) => piece.length >= MIN_PIECE && !SCHEME.test(piece));
+}
+
+/**
+ * How many header and query names, and pairs under a secret's name, one text's rules are read for: each costs a
+ * reading of its own, and no router rule (nor a file provider's text of them) comes near. A text with more is refused whole.
+ */
+const MAX_PAIRS = 2000;
+const TOO_MANY_PAIRS = `text whose router rules match more than ${MAX_PAIRS} header or query names or values, too many to judge`;
+
+/** A finding as secrets.ts reports it (FoundSecret). */
+interface Found {
+  readonly path: Path;
+  readonly value: string;
+  readonly what: string;
+}
+
+/**
+ * The secrets the rules in `text` (at `at`) match headers or query parameters with, judged by `judge` (secretsInData) as
+ * a map from the name to the value: the value is the secret where the text holds it as written, else the whole text.
+ */
+export function ruleSecrets(text: string, at: Path, judge: (data: unknown) => readonly Found[]): Found[] {
+  // Only pairs whose name is a secret's: a secret-shaped value is the text's own shape already (secretShape reads the
+  // whole rule). Each name and pair once: a text of rules may repeat them many times.
+  const [names, seen, judged] = [new Map<string, boolean>(), new Set<string>(), [] as Array<Record<string, string>>];
+  for (const pair of rulePairs(text)) {
+    if (!names.has(pair.name)) names.set(pair.name, isSecretKey(pair.name) || isSecretKey(pair.name, true) || namesSecretText(pair.name));
+    if (names.size > MAX_PAIRS || judged.length > MAX_PAIRS) return [{ path: at, value: text, what: TOO_MANY_PAIRS }];
+    if (!names.get(pair.name)) continue;
+    for (const value of judgedValues(pair)) {
+      const key = JSON.stringify([pair.name, value]);
+      if (!seen.has(key)) judged.push({ [pair.name]: value });
+      seen.add(key);
+    }
+  }
+  if (!judged.length) return [];
+  // One reading of them all (a list of one-key maps), each finding then taken back to its pair by its index.
+  return judge(judged).map(({ path, what }) => {
+    const value = Object.values(judged[path[0] as number])[0];
+    return { path: at, value: value.length >= 4 && text.includes(value) ? value : text, what };
+  });
+}

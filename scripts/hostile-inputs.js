@@ -19,5 +19,6 @@ module.exports = {
   ...require('./hostile/sql51'),
   ...require('./hostile/sql52'),
   ...require('./hostile/lines52'),
+  ...require('./hostile/lines53'),
   ...require('./hostile/false52'),
 };

@@ -255,6 +255,7 @@ function hostileInput() {
     ['tables and continued lines 50, 1 MB texts as data (attack49-tables50)', 3, hostile.tables50, asData],
     ['tables and sections 51, 1 MB texts as data (attack50-tables51)', 3, hostile.tables51, asData],
     ['lines and dash-ruled tables 52, 1 MB texts as data (attack51-lines52)', 3, hostile.lines52, asData],
+    ['ruled tables and accented names 53, 1 MB texts as data (attack52-lines53)', 5, hostile.lines53, asData],
     ['device config lines 50, 1 MB texts as data (attack49-netdev50)', 3, hostile.deviceLines50, asData],
     ['device config blocks 51, 1 MB texts as data (attack50-netdev51)', 3, hostile.deviceBlocks51, asData],
     ['literal forms 49, 1 MB texts as data (attack49-lits50)', 3, hostile.literalForms49, asData],

@@ -56,6 +56,8 @@ export function tables50(size?: number): Rows;
 export function tables51(size?: number): Rows;
 /** Round 51 lines52: dash-ruled tables, NAME value lines, foreign secret words, Junos NTP and IS-IS keys near-misses. */
 export function lines52(size?: number): Rows;
+/** Round 52 lines53: ruled tables of any rule character, accented secret names near-misses. */
+export function lines53(size?: number): Rows;
 /** Round 50 false51: prose values after `key:` (core/prose-values.ts). */
 export function proseValues51(size?: number): Rows;
 export function falseValues52(size?: number): Rows;

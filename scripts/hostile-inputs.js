@@ -21,6 +21,7 @@ module.exports = {
   ...require('./hostile/sql52'),
   ...require('./hostile/sql53'),
   ...require('./hostile/lines52'),
+  ...require('./hostile/lines53'),
   ...require('./hostile/false52'),
   ...require('./hostile/keys53'),
   ...require('./hostile/traefik53'),

@@ -1,3 +1,5 @@
+import { foldLetters } from './folded-letters';
+
 /**
  * Values that stand in for a secret someone fills in later, written where the secret goes (attack round 43a-13):
  * - a mask, a run of `*` or `•` (`password: '********'`, as a UI or a redacted example shows one);
@@ -7,6 +9,7 @@
  *   Formatting"), also .NET's `String.Format` (`{0}`) and Rust's `format!` (`{password}`): filled in when the program
  *   runs, as a `${P}` substitution is (secrets-text.ts isReference); a C or shell printf conversion too (`%s`, `%-12s`,
  *   `%q`, then maybe the `\n` a format line ends with: `printf 'password=%s\n' "$PW" > app.conf`, false47).
+ * Words of any Latin letters (`<tu-contraseña>`, read in ASCII: folded-letters.ts, 51a-12).
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
  */
 const MASK = /^(?:\*{3,64}|•{3,64})$/;
@@ -24,5 +27,5 @@ const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {
   const v = value.trim();
-  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
+  return v.length <= 600 && (MASK.test(v) || ANGLE.test(foldLetters(v)) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
 };

@@ -1,3 +1,4 @@
+import { foldLetters } from './folded-letters';
 import { opensBodyBelow } from './literal-bodies';
 import { isProseAssignment, isProseValue } from './prose-values';
 
@@ -12,11 +13,15 @@ import { isProseAssignment, isProseValue } from './prose-values';
 export function proseLines(setsSecret: (line: string) => boolean): (key: string, rest: string, line: string) => boolean {
   let judged = 0;
   return (key, rest, line) =>
-    (SENTENCE_KEY.test(key) && /\S\s+\S/.test(rest) && line.length <= 1024 && judged++ < PROSE_LINES && !setsSecret(line.trim())) ||
+    (SENTENCE_KEY.test(foldLetters(key)) &&
+      /\S\s+\S/.test(rest) &&
+      line.length <= 1024 &&
+      judged++ < PROSE_LINES &&
+      !setsSecret(line.trim())) ||
     isProseValue(rest); // `Token: ask the platform team.` (49a-10, prose-values.ts)
 }
 
-/** Words of letters with blanks between them: `the password`, `The tokenSecret`. */
+/** Words of letters with blanks between them: `the password`, `The tokenSecret`, `La contraseña` (read in ASCII, 51a-12). */
 const SENTENCE_KEY = /^[A-Za-z]+(?:[ \t]+[A-Za-z]+)+$/;
 const PROSE_LINES = 256;
 

@@ -1,3 +1,5 @@
+import { ACCENTED_NAMES } from './accented-names';
+import { foldLetters } from './folded-letters';
 import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
@@ -45,10 +47,10 @@ function folded(run: string): string | undefined {
 
 /**
  * A name as a reader who sees through its spelling reads it: compatibility forms folded (NFKC: `ｔｏｋｅｎ`), invisible
- * characters left out (`pass\u200bword`); for the rules that judge a key by its name (secrets-keys.ts).
+ * characters left out (`pass\u200bword`), accented letters in ASCII (`Schlüssel`: folded-letters.ts); for the rules that judge a key by its name (secrets-keys.ts).
  */
 export function nameAsRead(name: string): string {
-  return NON_ASCII.test(name) ? name.normalize('NFKC').replace(/\p{Cf}/gu, '') : name;
+  return NON_ASCII.test(name) ? foldLetters(name.normalize('NFKC').replace(/\p{Cf}/gu, '')) : name;
 }
 
 const HTML_NAMED: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
@@ -58,7 +60,8 @@ const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '
 interface Decoding {
   readonly applies: RegExp;
   readonly escape: RegExp;
-  readonly decode: (escape: string) => string | undefined;
+  /** `text` and `at`: where the escape stands, for a decoding that reads around it (accented-names.ts). */
+  readonly decode: (escape: string, text: string, at: number) => string | undefined;
 }
 
 /** A strict UTF-8 decoder, shared: one per decoded escape or base64 run cost a tenth of a test run's decoding. */
@@ -137,6 +140,7 @@ const DECODINGS: readonly Decoding[] = [
   // Unicode compatibility forms (full-width `ｐａｓｓｗｏｒｄ＝`, `①`) as NFKC folds them: a reviewer reads the name all the
   // same. A run of non-ASCII characters at once, so each character it gives maps to the whole run.
   { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },
+  ACCENTED_NAMES, // `contraseña: x`, `hasło=x` (51a-12)
   { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
   XML_MARKUP,
   LINE_PREFIXES,
@@ -158,7 +162,7 @@ function decodeOnce(text: string, decoding: Decoding): Decoded | undefined {
     length += part.length;
   };
   for (const match of text.matchAll(decoding.escape)) {
-    const decoded = decoding.decode(match[0]);
+    const decoded = decoding.decode(match[0], text, match.index);
     if (decoded === undefined) continue;
     piece(text.slice(at, match.index), at, match.index, true);
     at = match.index + match[0].length;

@@ -1,0 +1,49 @@
+import { foldLetters } from './folded-letters';
+import { namesForeignSecret } from './foreign-secret-words';
+
+/**
+ * Attack round 51a-12: a name spelled with accented Latin letters (`contraseña: x`, `hasło=x`, `şifre: x`,
+ * `API-Schlüssel=x`, `pässword=x`), as the decodings of text-decodings.ts read it: a run of such letters in a name that,
+ * its letters folded to ASCII (folded-letters.ts), ends in a secret word (foreign-secret-words.ts, or English's) is read
+ * folded, so the named rules, whose names are ASCII (`[A-Za-z_][\w.-]*`), read it. Other words (prose in any language,
+ * `Passwörter`) are kept as written: a text of them gives no decoding, and so costs no second reading.
+ */
+
+/** Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional) and combining marks. */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+/** The most of a word read either side of a run (a name is short). */
+const MAX_WORD = 64;
+/** A name's letters, digits, marks, `_`, `.` and `-`. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_.-]/u;
+/** An English secret word ending a name (secrets-keys.ts judges the name once folded). */
+const ENGLISH_SECRET = /(?:pass(?:wor[dt])?|passwd|passphrase|pwd?|tokens?|secrets?|keys?|creds?|credentials?|auth)$/i;
+
+/** Each word's verdict, once (a text repeats its names). */
+const names = new Map<string, boolean>();
+const MAX_NAMES = 4096;
+
+/** The run of accented letters at `at` of `text`, folded, where its word may name a secret; else undefined (kept). */
+function foldedInName(run: string, text: string, at: number): string | undefined {
+  if (run.length > MAX_WORD) return undefined;
+  const folded = foldLetters(run);
+  if (!/^[A-Za-z]*$/.test(folded)) return undefined; // a combining mark alone folds to nothing
+  let [start, end] = [at, at + run.length];
+  while (start > 0 && at - start < MAX_WORD && WORD_CHAR.test(text[start - 1])) start--;
+  while (end < text.length && end - at < MAX_WORD && WORD_CHAR.test(text[end])) end++;
+  const word = text.slice(start, end);
+  let secret = names.get(word);
+  if (secret === undefined) {
+    const name = foldLetters(word);
+    secret = ENGLISH_SECRET.test(name) || namesForeignSecret(name);
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(word, secret);
+  }
+  return secret ? folded : undefined;
+}
+
+/** The decoding (text-decodings.ts) that reads a name's accented letters in ASCII. */
+export const ACCENTED_NAMES = {
+  applies: ACCENTED,
+  escape: /(?:[\u00c0-\u024f\u1e00-\u1eff]|\p{M})+/gu,
+  decode: foldedInName,
+};

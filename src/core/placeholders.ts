@@ -22,7 +22,8 @@ const FORMAT_FIELD =
  * 'password=%s\nuser=%s\n' "$P" "$U"`, `printf 'DB_PASSWORD="%s"\n' "$P"`): what follows is the format's next line.
  */
 /** An ellipsis, or a name that says whose value goes there (`YOUR_TOKEN`, `your-api-key-here`): words of letters only. */
-const FILL_IN = /^(?:\.{3,64}|…|(?:your|my)(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
+// Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
+const FILL_IN = /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 

@@ -26,4 +26,5 @@ module.exports = {
   ...require('./hostile/keys53'),
   ...require('./hostile/traefik53'),
   ...require('./hostile/routes53'),
+  ...require('./hostile/false53'),
 };

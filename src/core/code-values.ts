@@ -34,6 +34,23 @@ const isRead = (name: string): boolean => {
 const SETTING =
   /^(?:[HRE]S(?:256|384|512)|PS(?:256|384|512)|EdDSA|utf-?(?:8|16|32)|ascii|latin-?1|hex|base64|sha-?(?:1|224|256|384|512)|md5)$/i;
 const NO_DEFAULT = /^(?:''|""|None|nil|null|undefined)$/;
+/**
+ * 51a-10: a text a string method is given that is a separator or a prefix, no secret: none, a blank, up to three marks or
+ * escapes (`''`, `'"'`, `' '`, `','`, `'\\n'`, `'\\r\\n'`), a word of letters and a blank, `:` or `=` (`'Bearer '`, `'token='`).
+ */
+const SEPARATOR = /^(?:[^\w\s\\]|\\[nrt0'"\\]|[ \t]){0,3}$|^[A-Za-z][a-z]{1,15}(?: |: ?|=)$/;
+/** A file's path given to a read or an open (`open('/run/secrets/pw')`, `File.read('./pw.txt')`): where it reads. */
+const PATH = /^(?:~|\.{1,2})?(?:\/[\w.-]{1,64}){2,16}$/;
+/** A call that opens a file to read it (`open`, `fopen`, `os.Open`, `Path`, `File`). */
+const OPENS = /^(?:open|fopen|Open|OpenFile|Path|File|io\.open)$/;
+/** The environment, read by a name in brackets (`os.environ['KEYS']`, Ruby's `ENV['KEYS']`). */
+const ENVIRONMENT = /^(?:environ|env|ENV|getenv)$/;
+/**
+ * 51a-10: a name with a number that a codec or a digest has (`b64decode`, `base64`, `sha256`, `utf8`, `hex2bin`): a
+ * name, not a word that mixes letters and digits as a password does.
+ */
+const CODEC_NAME = /^[a-z]{0,12}_?(?:b(?:ase)?(?:16|32|64|85)|sha(?:1|224|256|384|512)|md5|utf_?(?:8|16)|crc32|2)_?[a-z]{0,12}$/i;
+const mixedName = (name: string): boolean => mixed(name) && !CODEC_NAME.test(name);
 
 interface Read {
   /** Names and name texts, in order. */
@@ -63,7 +80,8 @@ function expression(text: string, at: number, read: Read, depth: number): number
       if (depth >= 4) return -1;
       const close = text[i] === '(' ? ')' : ']';
       const callee = read.names[read.names.length - 1] ?? '';
-      i = argumentsOf(text, i + 1, close, read, depth + 1, close === ')' && isRead(callee));
+      const reads = close === ')' ? isRead(callee) || OPENS.test(callee) : ENVIRONMENT.test(callee);
+      i = argumentsOf(text, i + 1, close, read, depth + 1, reads);
       if (i < 0) return -1;
       if (close === ')') read.calls++;
     } else return i;
@@ -92,12 +110,24 @@ function argumentsOf(text: string, at: number, close: string, read: Read, depth:
       i = skipBlanks(text, i + 1);
       continue;
     }
-    const quoted = /"([^"\\\n]{0,128})"|'([^'\\\n]{0,128})'/y;
+    // A count as an index (`.split(' ')[1]`, `[-1]`, 51a-10).
+    const index = /-?\d{1,3}(?=\s*\])/y;
+    index.lastIndex = i;
+    if (close === ']' && index.exec(text)) {
+      i = skipBlanks(text, index.lastIndex);
+      if (text[i] === close) return i + 1;
+      return -1;
+    }
+    const quoted = /"((?:[^"\\\n]|\\[^\n]){0,128})"|'((?:[^'\\\n]|\\[^\n]){0,128})'/y;
     quoted.lastIndex = i;
     const string = quoted.exec(text);
     if (string) {
       const value = string[1] ?? string[2];
-      if (NO_DEFAULT.test(string[0])) read.literal ||= !secretText;
+      if (!reads && close === ')' && SEPARATOR.test(value)) {
+        // `.split(' ')`, `.replace('"', '')`, `.removeprefix('Bearer ')`: a string method's separator or prefix (51a-10).
+      } else if (reads && PATH.test(value) && !value.split(/[/._-]/).some((part) => part.length > 4 && mixedName(part))) {
+        // `open('/run/secrets/pw')`: the file it reads.
+      } else if (NO_DEFAULT.test(string[0])) read.literal ||= !secretText;
       else if (secretText)
         read.literal = true; // a default after the name read
       else if (SETTING.test(value) || (named && !namesSecretValue(named[1]) && NAME_TEXT.test(value) && !mixed(value))) {
@@ -137,10 +167,13 @@ export function isCodeCall(value: string): boolean {
   const oneCase = (name: string) => !(/[a-z]/.test(name) && /[A-Z]/.test(name));
   if (read.calls === 0)
     return read.names.length > 1 && isRead(read.names[read.names.length - 1]) && read.names.every((name) => oneCase(name) && !mixed(name));
-  if (read.names.some((name) => mixed(name))) return false;
+  if (read.names.some(mixedName)) return false;
   const reads = read.names.some(isRead);
   // A method called on a value (`hashlib.sha256(raw).hexdigest()`, `jwt.encode(payload, key)`) computes it (50a-13); its
   // first name starts lower-case, as a module's or a variable's does (`Pass.word(x)` may be a password).
-  const computes = /^[a-z_$][\w$]*(?:(?:\.|::|->)|\(.*\)(?:\.|::|->))/.test(code) && read.names.length >= 3;
+  // Two names, each of one case, the method's of three letters or more (`line.strip()`, `f.readline()`) compute too (51a-10).
+  const computes =
+    /^(?:[a-z_$][\w$]*|ENV)(?:(?:\.|::|->|\[)|\(.*\)(?:\.|::|->))/.test(code) &&
+    (read.names.length >= 3 || (read.names.length === 2 && read.names.every(oneCase) && /^[a-z_]{3,}$/.test(read.names[1])));
   return reads || computes || read.names.some((name) => namesSecretValue(name.replace(/^[$@]+/, '')));
 }

@@ -1,3 +1,4 @@
+import { isCodeCall } from './code-values';
 import { opensUnclosedSubstitution } from './shell-expansions';
 import type { Decoded } from './text-decodings';
 
@@ -16,7 +17,11 @@ export function cutByDecodedBreak(original: string, decoded: Decoded, line: stri
   if (decoded.start(lineAt) + body.length !== breakAt) return false;
   if (original.slice(breakAt - body.length, breakAt) !== body) return false;
   const at = body.indexOf(value);
-  return at >= 0 && opensUnclosedSubstitution(body, at > 0 && body[at - 1] === '"' ? at - 1 : at);
+  if (at >= 0 && opensUnclosedSubstitution(body, at > 0 && body[at - 1] === '"' ? at - 1 : at)) return true;
+  // Code whose text a break cut (51a-10): `open(f).read().rstrip('\n')` decoded ends its line inside `rstrip('`; the
+  // value with its line's rest as written is code (code-values.ts).
+  const rest = /^[^\n\r\u2028\u2029]{0,512}/.exec(original.slice(breakAt))![0];
+  return at >= 0 && body.endsWith(value) && isCodeCall(value + rest);
 }
 
 /** Whether a value found on a line (at `lineAt`) of a decoding is to be passed over (cutByDecodedBreak). */

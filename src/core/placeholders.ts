@@ -9,7 +9,12 @@ import { foldLetters } from './folded-letters';
  *   Formatting"), also .NET's `String.Format` (`{0}`) and Rust's `format!` (`{password}`): filled in when the program
  *   runs, as a `${P}` substitution is (secrets-text.ts isReference); a C or shell printf conversion too (`%s`, `%-12s`,
  *   `%q`, then maybe the `\n` a format line ends with: `printf 'password=%s\n' "$PW" > app.conf`, false47).
+<<<<<<< HEAD
  * Words of any Latin letters (`<tu-contraseña>`, read in ASCII: folded-letters.ts, 51a-12).
+=======
+ * - an ellipsis (`...`, `…`), a name that says to put your own there (`YOUR_TOKEN`, `your-api-key`, `YOUR_TOKEN_HERE`),
+ *   each maybe after an HTTP auth scheme (`Bearer <token>`, `Bearer YOUR_TOKEN`, `Bearer ...`: 51a-11).
+>>>>>>> false53
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
  */
 const MASK = /^(?:\*{3,64}|•{3,64})$/;
@@ -22,10 +27,21 @@ const FORMAT_FIELD =
  * A printf format's conversion, maybe quoted, then the escape that ends its line (48a-13: `printf
  * 'password=%s\nuser=%s\n' "$P" "$U"`, `printf 'DB_PASSWORD="%s"\n' "$P"`): what follows is the format's next line.
  */
+/** An ellipsis, or a name that says whose value goes there (`YOUR_TOKEN`, `your-api-key-here`): words of letters only. */
+// Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
+const FILL_IN = /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
+/** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
+const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
+
 const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {
+<<<<<<< HEAD
   const v = value.trim();
   return v.length <= 600 && (MASK.test(v) || ANGLE.test(foldLetters(v)) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
+=======
+  const v = value.trim().replace(SCHEME, '');
+  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FILL_IN.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
+>>>>>>> false53
 };

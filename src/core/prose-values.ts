@@ -31,6 +31,17 @@ const FUNCTION_WORD =
 const POINTS = /^(?:ask|see|contact|consult|ping|email|check|request)$/i;
 /** Words that give the value: `is`, `use` and the like. */
 const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
+/**
+ * 51a-11: words that say where a secret is kept or what rule it follows (`stored in Vault under secret/app/db`, `set in
+ * GitLab settings`, `in 1Password`, `minimum length 12`): each counts as a sentence's word. A secret's own words
+ * (`password`, `secret`) are none, so a passphrase of them stays a value.
+ */
+const KEPT =
+  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long)$/i;
+/** A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number after them. */
+const STORE_PATH = /^[a-z][a-z_-]{0,31}\d{0,2}(?:\/[a-z][a-z_-]{0,31}\d{0,2}){1,7}[.,;]?$/;
+/** 1Password, a password manager's name, as a word. */
+const PRODUCT = /^1Password[.,;)]?$/;
 /** Punctuation that ends a clause or a sentence. */
 const CLAUSE_END = /[.,;:!?]$/;
 
@@ -38,16 +49,24 @@ const CLAUSE_END = /[.,;:!?]$/;
 export function isProseValue(written: string): boolean {
   if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
   const words = written.split(/[ \t]+/);
-  if (!words.every((word) => WORD.test(word) || NUMBER.test(word)) || words.every((word) => NUMBER.test(word))) return false;
+  const isWord = (word: string, i: number) =>
+    WORD.test(word) || NUMBER.test(word) || (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word)));
+  if (!words.every(isWord) || words.every((word) => NUMBER.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z0-9'-]/g, ''));
   const points = POINTS.test(bare[0]);
-  // Two words: one that points elsewhere and a name, as a sentence (`ask Bob.`), or a note in brackets (`(in vault)`).
+  // Two words: one that points elsewhere and a name, as a sentence (`ask Bob.`), or a note in brackets (`(in vault)`,
+  // `(see vault)`), or a preposition and a store (`in 1Password`, 51a-11).
   if (words.length === 2)
-    return (points && /^[A-Za-z-]+\.$/.test(words[1])) || (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && FUNCTION_WORD.test(bare[0]));
-  if (words.length < 3) return false;
+    return (
+      (points && /^[A-Za-z-]+\.$/.test(words[1])) ||
+      (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && (FUNCTION_WORD.test(bare[0]) || points)) ||
+      (/^[a-z]+$/.test(words[0]) && FUNCTION_WORD.test(bare[0]) && KEPT.test(bare[1]))
+    );
+  // One word and a note in brackets (`bob (in vault)`): the word may be the value, the note about it.
+  if (words.length < 3 || /^[^\s(]+[ \t]+\(/.test(written)) return false;
   const lower = bare.filter((word) => /^[a-z'-]+$/.test(word)).length;
   if (lower < 2 || lower * 2 < words.length) return false;
-  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word)).length + (points ? 1 : 0);
+  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word) || KEPT.test(word)).length + (points ? 1 : 0);
   const punctuated = CLAUSE_END.test(written) || words.slice(0, -1).some((word) => word.endsWith(','));
   if (functionWords < 2 && !(functionWords === 1 && punctuated)) return false;
   // A sentence cut at its line's end (`The password is`, `see the vault for`) runs on below: the value is there.

@@ -224,7 +224,8 @@ function configFileFindings(text: string): ConfigFileFinding[] {
   if (/authorization/i.test(text)) {
     for (const match of text.matchAll(BEARER)) {
       const token = match[3];
-      if (!/^[a-z]+$/.test(token)) found.push({ span: match.indices![3], format: 'an Authorization: Bearer header' });
+      if (!/^[a-z]+$/.test(token) && !isPlaceholder(token))
+        found.push({ span: match.indices![3], format: 'an Authorization: Bearer header' });
     }
   }
   return found;

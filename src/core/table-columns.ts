@@ -1,6 +1,6 @@
 import { dashRuledTableCells, rstSimpleTableCells } from './rst-simple-tables';
 import { markupTableCells } from './markup-tables';
-import { columnKey, headerName, holdsNoSecret, namesSecretColumn, namesValueColumn } from './table-column-names';
+import { columnKey, headerName, holdsNoSecretUnder, namesSecretColumn, namesValueColumn } from './table-column-names';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -157,7 +157,7 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
     const key = `${column}\n${cell}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
-      verdict = holdsNoSecret(cell) ? false : verdicts.size < MAX_JUDGED ? setsSecret(column, cell) : !/^[$<{%]/.test(cell);
+      verdict = holdsNoSecretUnder(column, cell) ? false : verdicts.size < MAX_JUDGED ? setsSecret(column, cell) : !/^[$<{%]/.test(cell);
       verdicts.set(key, verdict);
     }
     return verdict;
@@ -196,6 +196,10 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
       if (!/\S/.test(line)) break;
       const record = recordOf(text, start, header.delimiter, true, memo);
       if (record.cells.length !== header.cells.length) break;
+      // A row of names without digits above a rule row heads the next table (two Markdown tables with a line of as many
+      // `|` between them, 51a-11): read again as a header, as the first table's is. A row with a digit is judged.
+      const heads = header.delimiter === '|' && row > 0 && end < text.length && RULE_ROW.test(text.slice(end + 1, lineEnd(end + 1)));
+      if (heads && record.cells.every((cell) => !/\d/.test(cell.text) && isHeaderCell(cell))) break;
       end = record.end;
       for (const i of header.secret) {
         const cell = record.cells[i];

@@ -129,10 +129,11 @@ const DECODINGS: readonly Decoding[] = [
   // Quoted halves joined as a source file joins them (`"abc" "def"`, `"abc" + "def"`). One way to read a run of blanks:
   // `[^\S\n]*\+?[^\S\n]*` split it two ways, quadratic after a `"` and 150,000 blanks (40 s, attack round 32a-8).
   // An empty word standing alone (`ssh-keygen -N "" -f k`, 37a-8) is no join: taking it out would make `-f` the value;
-  // nor is an empty argument (`os.environ.get("DB_PASSWORD", "")`: no default, gaps42b), which joins no two halves.
+  // nor is an empty argument (`os.environ.get("DB_PASSWORD", "")`: no default, gaps42b), which joins no two halves,
+  // nor a blank one (`strings.Split(h, " ")`, 51a-10).
   {
     applies: /"[^\S\n]*(?:\+[^\S\n]*)?"/,
-    escape: /"[^\S\n]*(?:\+[^\S\n]*)?"(?!(?<=(?:^|\s)"")(?:\s|$)|(?<=[(,][^\S\n]{0,8}"")[^\S\n]{0,8}[),])/g,
+    escape: /"[^\S\n]*(?:\+[^\S\n]*)?"(?!(?<=(?:^|\s)"")(?:\s|$)|(?<=[(,][^\S\n]{0,8}"[^\S\n]{0,8}")[^\S\n]{0,8}[),])/g,
     decode: () => '',
   },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.

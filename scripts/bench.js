@@ -263,6 +263,15 @@ function hostileInput() {
     ['signing keys and typed declarations 52, 1 MB texts as data (attack51-code52)', 5, hostile.signingKeys52, asData],
     ['prose values 51, 1 MB texts as data (attack50-false51)', 3, hostile.proseValues51, asData],
     ['false values 52, 1 MB texts as data (attack51-false52)', 3, hostile.falseValues52, asData],
+    [
+      'secret copies 53, 1 MB texts as data, and a message redacted with them and their first 4,096 characters (attack52-msgs53)',
+      5,
+      hostile.secretCopies53,
+      (text) => [
+        asData(text),
+        lib('core/redact-message.js').redactMessage(`x: "${text.slice(0, 60)}" is not`, [text, text.slice(0, 4096)]),
+      ],
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, asData],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, asData],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

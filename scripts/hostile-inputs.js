@@ -20,4 +20,5 @@ module.exports = {
   ...require('./hostile/sql52'),
   ...require('./hostile/lines52'),
   ...require('./hostile/false52'),
+  ...require('./hostile/msgs53'),
 };

@@ -279,6 +279,15 @@ function hostileInput() {
     ['false values 52, 1 MB texts as data (attack51-false52)', 3, hostile.falseValues52, asData],
     ['rule pairs 53, 1 MB texts as data (attack52-routes53)', 3, hostile.rulePairs53, asData],
     ['false values 53, 1 MB texts as data (attack52-false53)', 3, hostile.falseValues53, asData],
+    [
+      'secret copies 53, 1 MB texts as data, and a message redacted with them and their first 4,096 characters (attack52-msgs53)',
+      5,
+      hostile.secretCopies53,
+      (text) => [
+        asData(text),
+        lib('core/redact-message.js').redactMessage(`x: "${text.slice(0, 60)}" is not`, [text, text.slice(0, 4096)]),
+      ],
+    ],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, asData],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, asData],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

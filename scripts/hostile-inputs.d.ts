@@ -63,6 +63,8 @@ export function proseValues51(size?: number): Rows;
 export function falseValues52(size?: number): Rows;
 /** Round 51 false53: string methods' separators, escaped breaks in code, Bearer placeholders, store prose, Secret names with notes. */
 export function falseValues53(size?: number): Rows;
+/** Round 51 msgs53: `token`/`passwd` NAME value lines, and secret texts whose copies messages are searched for. */
+export function secretCopies53(size?: number): Rows;
 /** Round 49 netdev50: network devices' config lines near-misses. */
 export function deviceLines50(size?: number): Rows;
 /** Round 49a-7 netdev51: device config blocks' near-misses (bare keys, heads, indents). */

@@ -27,4 +27,5 @@ module.exports = {
   ...require('./hostile/traefik53'),
   ...require('./hostile/routes53'),
   ...require('./hostile/false53'),
+  ...require('./hostile/msgs53'),
 };

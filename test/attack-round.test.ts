@@ -216,7 +216,7 @@ describe('F2/F3: a hint that rewrites a value never rewrites a secret', () => {
     [
       'an upper-case URL with a token as a namespace',
       ingress({ namespace: 'HTTPS://SEKRITns@HOST' }),
-      /namespace: "<redacted>" is not a valid name: [^(]*$/,
+      /namespace: "<redacted>" is not a valid name: [^(\n]*$/m,
     ],
     ['a URL with credentials as a name', ingress({ name: 'https://u:SEKRITnm@h.Example' }), /name: "<redacted>" is not a valid name/],
     [

@@ -108,7 +108,11 @@ describe('24a-7: a K3s token the text holds only escaped', () => {
     '%s is refused, never dropped without a word',
     (line) => {
       const errors = errorsOf(`${line}\n`);
-      expect(errors.map(({ path, message }) => `${path.join('.')}: ${message.slice(0, 17)}`)).toEqual(['x: holds a K3s token']);
+      // The unknown key is said beside the token (51a-13: a secret's message stands beside any other problem there).
+      expect(errors.map(({ path, message }) => `${path.join('.')}: ${message.slice(0, 17)}`)).toEqual([
+        'x: unknown key "x". ',
+        'x: holds a K3s token',
+      ]);
       expect(JSON.stringify(errors)).not.toContain(S);
     },
   );
@@ -123,10 +127,10 @@ describe('24a-7: a K3s token the text holds only escaped', () => {
     expect(errors.map(({ path }) => path.join('.'))).toEqual(['traefik.values.extraObjects.0.data.a']);
   });
 
-  test('control: a token written as it is, is reported once, where it stands', () => {
+  test('control: a token written as it is, is reported once, where it stands (beside the unknown key, 51a-13)', () => {
     const errors = errorsOf(`x: "K10::server:${S}"\n`);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ line: 34, message: expect.stringContaining('holds a K3s token') });
+    expect(errors).toHaveLength(2);
+    expect(errors[1]).toMatchObject({ line: 34, message: expect.stringContaining('holds a K3s token') });
   });
 });
 

@@ -336,8 +336,11 @@ describe('the token stays out of the repository', () => {
     [
       'secure token as the tokenFile value',
       `${base}k3s:\n  tokenFile: ${token}\n`,
-      // One message about the pasted token, not a second one about its shape.
-      [`${FILE}:4:14: k3s.tokenFile: holds a K3s token (K10…::…); ${never}`],
+      // The message about the pasted token, beside the one about its shape (51a-13: one run says both).
+      [
+        `${FILE}:4:14: k3s.tokenFile: is not an absolute path: name the file that holds the token on every node, e.g. "/etc/rancher/k3s/cluster-token"`,
+        `${FILE}:4:14: k3s.tokenFile: holds a K3s token (K10…::…); ${never}`,
+      ],
     ],
     [
       'token key next to another error: all at once',

@@ -67,18 +67,17 @@ export function validateClusterConfig(
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);
   const samePlace = (path: Path, token: Path) => `${formatPath(path)}.`.startsWith(`${formatPath(token)}.`);
-  const atToken = (path: Path) => tokens.some((t) => samePlace(path, t.path));
-  // A K3s token's own message replaces any other about that value; another secret's message is added where
-  // no other rule speaks. Every message is redacted below anyway.
+  // A secret's message (a K3s token's or another's) stands beside any other problem about that value, one line each
+  // (51a-13: one run says both). Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {
-    // A problem about a name written in the value (a flag's option name: 50a-12) stands beside the value's secret.
-    const kept = problems.filter((p) => (p.aboutName ? !secretKeys.has(formatPath(p.path)) : !atToken(p.path)));
-    const refused = new Set(kept.filter((p) => !p.aboutName).map((p) => formatPath(p.path)));
+    // A problem about a key's name (50a-12) is left out where that key itself holds a secret: the secret's line says it.
+    const kept = problems.filter((p) => !(p.aboutName && secretKeys.has(formatPath(p.path))));
     // A token on a line of a text hides only that line's other finding (45a-19): the text's other lines are still said.
     const tokenLines = new Set(tokens.flatMap((t) => (t.textLine === undefined ? [] : [`${formatPath(t.path)}\n${t.textLine}`])));
     const onTokenLine = (p: Problem) => p.textLine !== undefined && tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`);
     const others = otherSecrets(secrets, (path) => tokens.some((t) => t.textLine === undefined && samePlace(path, t.path)), data);
-    return [...tokens, ...kept, ...others.filter((p) => !refused.has(formatPath(p.path)) && !onTokenLine(p))];
+    const secret = (p: Problem): Problem => ({ ...p, aboutSecret: true });
+    return [...tokens.map(secret), ...kept, ...others.filter((p) => !onTokenLine(p)).map(secret)];
   };
   const values = [...secretsInPaths(notData), ...secrets.map((s) => s.value)];
 
@@ -127,7 +126,8 @@ function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => 
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */
 function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
-  const clean = (problems: readonly Problem[]) => problems.map((problem) => redactProblem(problem, secrets));
+  // The mark is the pipeline's own, not part of what a problem tells.
+  const clean = (problems: readonly Problem[]) => problems.map(({ aboutSecret: _, ...problem }) => redactProblem(problem, secrets));
   return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
 }
 

@@ -165,8 +165,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
 
   /**
    * Throws a K3sVipValidationError listing every problem found, if any, and every secret of the props
-   * (no secret may reach a manifest through any prop), as the config pipeline does: a K3s token's message
-   * replaces any other about that value, another secret's message is added where no other check speaks.
+   * (no secret may reach a manifest through any prop), as the config pipeline does: a secret's message (a K3s
+   * token's or another's) is said beside any other problem about that value (51a-13).
    * No message carries a secret of the props.
    */
   public throwIfInvalid(): void {
@@ -176,15 +176,14 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       .filter((s) => s.what === K3S_TOKEN_SHAPE)
       .flatMap((s) => (inText(s) ? literalTokensInData(s.value, s.path) : [{ path: s.path, message: K3S_TOKEN_MESSAGE }]));
     const tokenLines = new Set(tokens.map((t) => `${formatPath(t.path)}\n${t.textLine}`));
-    const atToken = (path: Path) => tokens.some((t) => `${formatPath(path)}.`.startsWith(`${formatPath(t.path)}.`));
     const secretKeys = secretKeyPlaces(this.secrets, formatPath);
+    // A secret's message stands beside any other problem about that value, one line each (51a-13); a problem about a
+    // key's name (an annotation key, 50a-12) is left out where that key itself holds a secret: the secret's line says it.
     const kept = onePerPath(
-      withoutDropped(this.problems, this.dropped).filter((p) => !atToken(p.path) && !(p.aboutName && secretKeys.has(formatPath(p.path)))),
+      withoutDropped(this.problems, this.dropped).filter((p) => !(p.aboutName && secretKeys.has(formatPath(p.path)))),
     );
-    // A problem about a key's name (an annotation key) leaves its value's secret to be said beside it (50a-12).
-    const spoken = new Set(kept.filter((p) => !p.aboutName).map((p) => formatPath(p.path)));
     const others = this.secrets
-      .filter((s) => (s.what !== K3S_TOKEN_SHAPE || inText(s)) && !spoken.has(formatPath(s.path)))
+      .filter((s) => s.what !== K3S_TOKEN_SHAPE || inText(s))
       .flatMap((s) => secretProblems(s, this.props))
       .filter((p) => p.textLine === undefined || !tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`));
     const all: Problem[] = [...this.notData, ...tokens, ...kept, ...others];

@@ -1,4 +1,5 @@
 import { withForeignWords } from './foreign-secret-words';
+import { looksGenerated } from './generated-runs';
 import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
 
@@ -112,8 +113,9 @@ const SYNTAXES: readonly Syntax[] = [
     code: true,
     none: ([, name, blanks, value]) =>
       !blanks.includes(' ') ||
-      AUTH_SCHEME.test(name) ||
-      /^[a-z]*passwd$/.test(name) ||
+      // A scheme's word or the command, unless the value looks generated (51a-1: `token Zx9Qw7Lp3VbTb`, `passwd
+      // x7Kq9mZ2pL4v` set a secret; `token bucket`, `Token abc`, `passwd bob` do not).
+      ((AUTH_SCHEME.test(name) || /^[a-z]*passwd$/.test(name)) && !looksGenerated(unquote(value))) ||
       (name === 'pass' && value.includes('/')) ||
       TYPE_LIKE.test(value) ||
       FILE_NAME.test(value),

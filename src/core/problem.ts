@@ -14,6 +14,11 @@ export interface Problem {
    * one other problem about that value (a secret in it) is still said beside it (50a-12).
    */
   readonly aboutName?: boolean;
+  /**
+   * The problem refuses a secret at `path`: it is said beside any other problem there, one line each (51a-13), and the
+   * other problems there beside it (a value that is no IP address and holds a password gets both in one run).
+   */
+  readonly aboutSecret?: boolean;
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
@@ -50,20 +55,23 @@ export function formatPath(path: Path): string {
  * (a rule that explains the value runs before a schema's generic verdict), and none is kept on a path that
  * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
  * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
+ * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13).
  */
 export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
-  const seen = new Set(errors.map((problem) => formatPath(problem.path)));
+  const spoken = new Set(errors.map((problem) => formatPath(problem.path)));
+  const seen = new Set<string>();
   // The lines of one text a path's first problem names one each (secret-place.ts secretProblems): each is kept once.
   const lines = new Map<string, Set<number>>();
   // Whether the problem kept at a path is about a name, where one more about the value may follow (or the other way round: 50a-12).
   const aboutName = new Map<string, boolean>();
   return problems.filter((problem) => {
-    const key = formatPath(problem.path);
+    const path = formatPath(problem.path);
+    const key = problem.aboutSecret ? `${path}\0secret` : path;
     const named = lines.get(key);
     if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
     const first = aboutName.get(key);
     if (first !== undefined && first !== !!problem.aboutName) return aboutName.delete(key);
-    if (problem.path.length && seen.has(key)) return false;
+    if (problem.path.length && (seen.has(key) || spoken.has(path))) return false;
     seen.add(key);
     if (problem.path.length) aboutName.set(key, !!problem.aboutName);
     if (problem.textLine !== undefined) lines.set(key, new Set([problem.textLine]));

@@ -1,5 +1,6 @@
 import { printable, Problem } from './problem';
 import { mayQuote } from './quotable';
+import { copiesIn, copiesOf } from './secret-copies';
 import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 
@@ -27,13 +28,14 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
 export function redactMessage(message: string, secrets: readonly string[]): string {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
-  const derived = [...others, ...others.flatMap(derivedForms)];
+  // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
+  const derived = [...others, ...others.flatMap(derivedForms), ...copiesIn(message, secrets)];
   const cut = redactCutHeads(redact(message, derived), secrets);
   // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
   // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.
   const values = redactMessageValues(cut);
   const found = values.found.filter((secret) => !PLAIN_WORD.test(secret));
-  const forms = [...found, ...found.flatMap(derivedForms)];
+  const forms = [...found, ...found.flatMap(derivedForms), ...found.flatMap(copiesOf)];
   const judged = found.length ? redactCutHeads(redact(values.text, forms), forms) : values.text;
   const out = redactDerivedHeads(judged, () => [...derived, ...forms].flatMap((form) => [form, oneDash(form)]));
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.

@@ -9,12 +9,9 @@ import { foldLetters } from './folded-letters';
  *   Formatting"), also .NET's `String.Format` (`{0}`) and Rust's `format!` (`{password}`): filled in when the program
  *   runs, as a `${P}` substitution is (secrets-text.ts isReference); a C or shell printf conversion too (`%s`, `%-12s`,
  *   `%q`, then maybe the `\n` a format line ends with: `printf 'password=%s\n' "$PW" > app.conf`, false47).
-<<<<<<< HEAD
  * Words of any Latin letters (`<tu-contraseña>`, read in ASCII: folded-letters.ts, 51a-12).
-=======
  * - an ellipsis (`...`, `…`), a name that says to put your own there (`YOUR_TOKEN`, `your-api-key`, `YOUR_TOKEN_HERE`),
  *   each maybe after an HTTP auth scheme (`Bearer <token>`, `Bearer YOUR_TOKEN`, `Bearer ...`: 51a-11).
->>>>>>> false53
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
  */
 const MASK = /^(?:\*{3,64}|•{3,64})$/;
@@ -37,11 +34,8 @@ const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {
-<<<<<<< HEAD
-  const v = value.trim();
-  return v.length <= 600 && (MASK.test(v) || ANGLE.test(foldLetters(v)) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
-=======
   const v = value.trim().replace(SCHEME, '');
-  return v.length <= 600 && (MASK.test(v) || ANGLE.test(v) || FILL_IN.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v));
->>>>>>> false53
+  return (
+    v.length <= 600 && (MASK.test(v) || ANGLE.test(foldLetters(v)) || FILL_IN.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v))
+  );
 };

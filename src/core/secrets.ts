@@ -20,11 +20,8 @@ import { judgeWithoutControls } from './control-text';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
-<<<<<<< HEAD
 import { secretMapValues } from './secret-maps';
-=======
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
->>>>>>> routes53
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -35,7 +32,6 @@ export { K3S_TOKEN_SHAPE, REDACTED, redact, redactText, secretShape } from './se
  * manifests folder holds one. A secret is a value shaped like one (a K3s token, a URL with credentials, a private key) or any
  * text under a key named like one (`token`, `password`, `K3S_TOKEN` as an env entry's name, `--api.token=...` as a container argument).
  */
-
 export interface FoundSecret {
   readonly path: Path;
   /** The secret itself, to redact; never to print. */

@@ -39,7 +39,6 @@ export interface FoundSecret {
   /** What it is, for messages: "a K3s token (K10…::…)", "a value under a key named like a secret". */
   readonly what: string;
 }
-
 const UNDER_SECRET_KEY = 'a value under a key named like a secret';
 const SECRET_ARGUMENT = 'a container argument that sets a secret';
 const JWK_PRIVATE_MEMBER = "a private key (a JSON Web Key's private member)";

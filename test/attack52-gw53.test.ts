@@ -1,0 +1,93 @@
+import { stringify } from 'yaml';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { devConfig, withChanges } from './helpers';
+
+/**
+ * Attack round 51b (51b-2, 51b-8, 51b-7, 51b-5): IngressRoutes whose rule holds a negation or a HostRegexp and outranks
+ * an Ingress router, IngressRoute priority and kind typed as the CRD types them, IngressRouteTCP catch-alls, v3-only
+ * matchers on a Traefik v2, and extraObjects Gateway listeners on no entrypoint port.
+ */
+
+const HOST = 'k3s.code-place-dev.site';
+const route = (match: string, more: object = {}, spec: object = {}) => ({
+  apiVersion: 'traefik.io/v1alpha1',
+  kind: 'IngressRoute',
+  metadata: { name: 'ir', namespace: 'default' },
+  spec: {
+    entryPoints: ['websecure'],
+    routes: [{ match, kind: 'Rule', services: [{ name: 'other', port: 80 }], ...more }],
+    tls: {},
+    ...spec,
+  },
+});
+const ROUTE = 'traefik.values.extraObjects[0].spec.routes[0]';
+const MATCH = `${ROUTE}.match: `;
+
+/** Errors and warnings of the reference config (its Ingress on HOST, path `ingressPath`) with `values`. */
+function judged(values: object, ingressPath = '/api', chartVersion?: string) {
+  const base = devConfig();
+  const config = withChanges(base, {
+    traefik: { ...(chartVersion && { chartVersion }), values },
+    ingresses: [{ ...base.ingresses[0], path: ingressPath }],
+  });
+  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config));
+  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+  return { errors: errors.map(line), warnings: warnings.map(line) };
+}
+const at = (list: string[], prefix: string) => list.filter((line) => line.startsWith(prefix));
+
+describe('51b-2: negations and HostRegexp do not bound a route outranking an Ingress router', () => {
+  const high = { priority: 100000 };
+  test.each<[string, string]>([
+    ['HostRegexp .+ with PathPrefix /', 'HostRegexp(`.+`) && PathPrefix(`/`)'],
+    ['HostRegexp .+ alone', 'HostRegexp(`.+`)'],
+    ['HostRegexp of the Ingress host, any case', 'HostRegexp(`^K3S\\.code-place-dev\\.site$`)'],
+    ['a v2 template HostRegexp (syntax v2)', 'HostRegexp(`{sub:[a-z0-9]+}.code-place-dev.site`)'],
+  ])('refused: %s', (_name, match) => {
+    const { errors } = judged({ extraObjects: [route(match, { ...high, ...(_name.includes('syntax v2') && { syntax: 'v2' }) })] });
+    expect(at(errors, MATCH)).toEqual([expect.stringContaining(`has a HostRegexp that may match host "${HOST}", with PathPrefix "/"`)]);
+  });
+
+  test.each<[string, string]>([
+    ['PathPrefix / and !Path', 'PathPrefix(`/`) && !Path(`/x`)'],
+    ['a double negation', '!(!PathPrefix(`/`))'],
+    ['a negated Host alone', '!Host(`b.example.com`)'],
+    ['PathPrefix / and a negated Host', 'PathPrefix(`/`) && !Host(`b.example.com`)'],
+    ['HostRegexp .+ with a Method', 'HostRegexp(`.+`) && Method(`GET`)'],
+    ['a HostRegexp of a quantified group (not run)', 'HostRegexp(`(a+)+x`)'],
+  ])('the "cannot judge" warning: %s', (_name, match) => {
+    const { errors, warnings } = judged({ extraObjects: [route(match, high)] });
+    expect(at(errors, MATCH)).toEqual([]);
+    expect(at(warnings, MATCH)).toEqual([expect.stringContaining('has an alternative with no Host matcher')]);
+  });
+
+  test.each<[string, object]>([
+    ['a HostRegexp of another domain', route('HostRegexp(`^.+\\.other\\.org$`) && PathPrefix(`/`)', high)],
+    ['a negation below the Ingress priority', route('PathPrefix(`/`) && !Path(`/x`)')],
+    ['a Host beside a negation', route('Host(`b.example.com`) && !Path(`/x`)', high)],
+    ['a v2 template of another domain', route('HostRegexp(`{sub:[a-z]+}.other.org`)', { ...high, syntax: 'v2' })],
+  ])('control: %s', (_name, object) => {
+    const { errors, warnings } = judged({ extraObjects: [object] });
+    expect([...at(errors, MATCH), ...at(warnings, MATCH)]).toEqual([]);
+  });
+
+  test.each<[string, object, string]>([
+    [
+      'priority as a string',
+      { priority: '100000' },
+      `${ROUTE}.priority: is "100000" (a string); Traefik's IngressRoute CRD takes an integer`,
+    ],
+    ['priority 1.5', { priority: 1.5 }, `${ROUTE}.priority: is 1.5; Traefik's IngressRoute CRD takes an integer`],
+    ['kind rule', { kind: 'rule' }, `${ROUTE}.kind: is "rule"; Traefik's IngressRoute CRD takes only Rule`],
+  ])('refused: %s', (_name, more, expected) => {
+    const { errors } = judged({ extraObjects: [route(`Host(\`b.example.com\`)`, more)] });
+    expect(at(errors, ROUTE)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  test('control: priority 5, kind Rule, no kind', () => {
+    const object = route('Host(`b.example.com`)', { priority: 5 });
+    const bare = route('Host(`c.example.com`)', { kind: undefined });
+    const { errors } = judged({ extraObjects: [object, JSON.parse(JSON.stringify(bare))] });
+    expect(errors.filter((line) => line.startsWith('traefik.values.extraObjects'))).toEqual([]);
+  });
+});

@@ -91,3 +91,37 @@ describe('51b-2: negations and HostRegexp do not bound a route outranking an Ing
     expect(errors.filter((line) => line.startsWith('traefik.values.extraObjects'))).toEqual([]);
   });
 });
+
+describe('51b-8: IngressRouteTCP routes served before the Ingress routers', () => {
+  const tcp = (match: string, spec: object = {}) => ({
+    apiVersion: 'traefik.io/v1alpha1',
+    kind: 'IngressRouteTCP',
+    metadata: { name: 't', namespace: 'default' },
+    spec: { routes: [{ match, services: [{ name: 's', port: 80 }] }], ...spec },
+  });
+  test.each<[string, object, string]>([
+    ['HostSNI * on no entrypoint', tcp('HostSNI(`*`)'), 'HostSNI(`*`) on every entrypoint (no entryPoints) takes every connection there'],
+    ['HostSNI * on websecure', tcp('HostSNI(`*`)', { entryPoints: ['websecure'] }), 'HostSNI(`*`) on entrypoint(s) websecure'],
+    ['HostSNI * beside a ClientIP', tcp('ClientIP(`10.0.0.0/8`) && HostSNI(`*`)', { entryPoints: ['websecure'] }), 'HostSNI(`*`)'],
+    [
+      'the Ingress host with passthrough on websecure',
+      tcp(`HostSNI(\`${HOST.toUpperCase()}\`)`, { entryPoints: ['websecure'], tls: { passthrough: true } }),
+      `its HostSNI names host "${HOST}" on websecure`,
+    ],
+    ['the Ingress host by HostSNIRegexp', tcp('HostSNIRegexp(`^k3s\\..+$`)', { tls: {} }), `its HostSNI names host "${HOST}"`],
+  ])('refused: %s', (_name, object, expected) => {
+    const { errors } = judged({ extraObjects: [object] });
+    expect(at(errors, MATCH)).toEqual([expect.stringContaining(expected)]);
+    expect(at(errors, MATCH)[0]).toContain('ingresses[0] on host "k3s.code-place-dev.site" gets none of its traffic');
+  });
+
+  test.each<[string, object]>([
+    ['HostSNI * on an entrypoint of its own', tcp('HostSNI(`*`)', { entryPoints: ['db'] })],
+    ['another host with passthrough', tcp('HostSNI(`db.example.com`)', { entryPoints: ['websecure'], tls: { passthrough: true } })],
+    ['a negated HostSNI *', tcp('!HostSNI(`*`) && HostSNI(`db.example.com`)', { entryPoints: ['websecure'], tls: {} })],
+    ['an IngressRoute with a HostSNI-looking service name', route('Host(`b.example.com`)')],
+  ])('control: %s', (_name, object) => {
+    const { errors } = judged({ extraObjects: [object] });
+    expect(at(errors, MATCH)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { isMap } from '../core/is-map';
 import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
+import { tcpRouteProblems } from './tcp-routes';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -182,7 +183,8 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
     return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
   });
-  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes)]);
+  const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
+  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes), tcp]);
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */

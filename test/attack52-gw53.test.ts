@@ -125,3 +125,34 @@ describe('51b-8: IngressRouteTCP routes served before the Ingress routers', () =
     expect(at(errors, MATCH)).toEqual([]);
   });
 });
+
+describe('51b-7: v3-only matchers on a chart whose Traefik is v2', () => {
+  const V2 = '27.0.2';
+  test.each<[string, string, string]>([
+    [
+      'PathRegexp',
+      'Host(`a.com`) && PathRegexp(`^/u/[0-9]+$`)',
+      "uses matcher PathRegexp, which Traefik v2's rule syntax does not have, so Traefik refuses the router",
+    ],
+    ['Header', 'Host(`a.com`) && Header(`X-A`, `b`)', 'write Headers(`name`, `value`)'],
+    ['HeaderRegexp, lower case', 'Host(`a.com`) && headerregexp(`X-A`, `b.*`)', 'write HeadersRegexp(`name`, `regexp`)'],
+    ['QueryRegexp under a negation', 'Host(`a.com`) && !QueryRegexp(`a`, `b.*`)', 'v2 has no query regexp'],
+    ['a plain HostRegexp', 'HostRegexp(`^.+\\.a\\.com$`)', 'gives HostRegexp a plain regexp, which Traefik v2 reads as a template'],
+  ])('refused: %s', (_name, match, expected) => {
+    const errors = at(judged({ extraObjects: [route(match)] }, '/api', V2).errors, MATCH);
+    expect(errors).toEqual([expect.stringContaining(expected)]);
+    expect(errors[0]).toContain("on this chart's Traefik v2: ");
+  });
+
+  test.each<[string, object, string | undefined]>([
+    ['v2 matchers', { extraObjects: [route('Host(`a.com`) && Headers(`X-A`, `b`) && Query(`a=b`)')] }, V2],
+    ['a v2 HostRegexp template', { extraObjects: [route('HostRegexp(`{sub:[a-z]+}.a.com`)')] }, V2],
+    ['syntax: v3 on the route', { extraObjects: [route('Host(`a.com`) && PathRegexp(`^/u$`)', { syntax: 'v3' })] }, V2],
+    ['core.defaultRuleSyntax v3', { core: { defaultRuleSyntax: 'v3' }, extraObjects: [route('Host(`a.com`) && Header(`X-A`, `b`)')] }, V2],
+    ['image.tag v3 on chart 27', { image: { tag: 'v3.1.0' }, extraObjects: [route('Host(`a.com`) && Header(`X-A`, `b`)')] }, V2],
+    ['the default chart (v3)', { extraObjects: [route('Host(`a.com`) && PathRegexp(`^/u$`)')] }, undefined],
+  ])('control: %s', (_name, values, chartVersion) => {
+    const { errors } = judged(values, '/api', chartVersion);
+    expect(at(errors, MATCH)).toEqual([]);
+  });
+});

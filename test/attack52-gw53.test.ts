@@ -156,3 +156,29 @@ describe('51b-7: v3-only matchers on a chart whose Traefik is v2', () => {
     expect(at(errors, MATCH)).toEqual([]);
   });
 });
+
+describe('51b-5: an extraObjects Gateway listener on no entrypoint port', () => {
+  const gateway = (port: number) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'g', namespace: 'kube-system' },
+    spec: { gatewayClassName: 'traefik', listeners: [{ name: 'http', port, protocol: 'HTTP' }] },
+  });
+  const PORT = 'traefik.values.extraObjects[0].spec.listeners[0].port: ';
+  test.each<[string, number, object]>([
+    ['the Service port 80', 80, {}],
+    ['9999', 9999, {}],
+    ['8000 when web listens on 9000', 8000, { ports: { web: { port: 9000 } } }],
+  ])('refused: %s', (_name, port, more) => {
+    const errors = at(judged({ ...more, extraObjects: [gateway(port)] }).errors, PORT);
+    expect(errors).toEqual([expect.stringContaining(`is ${port}, which is no Traefik entrypoint's container port`)]);
+  });
+
+  test.each<[string, number, object]>([
+    ['8000', 8000, {}],
+    ['8443', 8443, {}],
+    ['a ports.<name>.port', 5432, { ports: { db: { port: 5432 } } }],
+  ])('control: %s', (_name, port, more) => {
+    expect(at(judged({ ...more, extraObjects: [gateway(port)] }).errors, PORT)).toEqual([]);
+  });
+});

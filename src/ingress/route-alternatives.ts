@@ -99,7 +99,7 @@ const TEMPLATE_PART = /\{[A-Za-z_][A-Za-z0-9_]*(?::((?:[^{}]|\{[^{}]*\})*))?\}/g
 /**
  * Whether a HostRegexp value may match `host`: read as v3 does (a Go regexp, unanchored, traefik/traefik
  * pkg/muxer/http/matcher.go `hostRegexp`, v3.6.0) or as v2 does (a gorilla/mux template, anchored, literal parts
- * quoted), in any case: true, false, or undefined (not told) for a value with a quantified group (not run) or one
+ * quoted), in any case: true, false, or undefined (not told) for a value with a quantified group or more than two quantifiers (not run) or one
  * JavaScript cannot compile (a Go-only form): its hosts are not bounded here.
  */
 export function hostRegexpMatches(value: string, host: string): boolean | undefined {
@@ -114,9 +114,9 @@ export function hostRegexpMatches(value: string, host: string): boolean | undefi
     }
     tries.push(`^${out}${quote(value.slice(last))}$`);
   }
-  // A quantified group may backtrack exponentially (a hostile regexp): it is not run, and may match (undefined).
+  // A quantified group, or more than two quantifiers, may backtrack for long (a hostile regexp): not run, may match (undefined).
   const results = tries.map((source) => {
-    if (/\)[*+?{]/.test(source)) return undefined;
+    if (/\)[*+?{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
     try {
       return new RegExp(source, 'i').test(host);
     } catch {

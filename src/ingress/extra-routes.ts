@@ -196,19 +196,22 @@ function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes:
       if (kind !== 'IngressRoute' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const spec = isMap(object.spec) ? object.spec : {};
       const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
-      if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return [];
+      // Routes on other entrypoints meet no Ingress: only their priority and kind are judged.
+      const other = entryPoints.length > 0 && !entryPoints.some((name) => name === 'web' || name === 'websecure');
       const list = Array.isArray(spec.routes) ? spec.routes : [];
       return list.map((route: unknown, j: number) =>
         withFieldProblems(
           route,
           [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j],
-          ruleFindings(
-            isMap(route) ? route.match : undefined,
-            [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-            routes,
-            (owner) => meets(owner, entryPoints, spec.tls),
-            isMap(route) ? route.priority : undefined,
-          ),
+          other
+            ? { errors: [], warnings: [] }
+            : ruleFindings(
+                isMap(route) ? route.match : undefined,
+                [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
+                routes,
+                (owner) => meets(owner, entryPoints, spec.tls),
+                isMap(route) ? route.priority : undefined,
+              ),
         ),
       );
     }),

@@ -141,7 +141,10 @@ describe("32b-5: a Traefik CRD object's group, kind and version are matched exac
     ['IngressRoute', object('traefik.io/v1alpha1', 'IngressRoute', route)],
     [
       'IngressRouteTCP',
-      object('traefik.io/v1alpha1', 'IngressRouteTCP', { routes: [{ match: 'HostSNI(`*`)', services: [{ name: 's', port: 5432 }] }] }),
+      object('traefik.io/v1alpha1', 'IngressRouteTCP', {
+        entryPoints: ['postgres'],
+        routes: [{ match: 'HostSNI(`*`)', services: [{ name: 's', port: 5432 }] }],
+      }),
     ],
     ['Middleware', object('traefik.io/v1alpha1', 'Middleware', { headers: { customRequestHeaders: { 'X-A': 'b' } } })],
     ['TLSStore', object('traefik.io/v1alpha1', 'TLSStore', { defaultCertificate: { secretName: 'c' } })],

@@ -104,7 +104,7 @@ describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || 
   const UNJUDGED =
     'traefik.values.extraObjects[0].spec.routes[0].match: names host "k3s.code-place-dev.site", which ingresses[0] routes, in a rule this tool cannot judge';
   const H = 'Host(`k3s.code-place-dev.site`)';
-  test.each<[string, string, 'error' | 'warning' | 'none']>([
+  test.each<[string, string, 'error' | 'warning' | 'outranks' | 'none']>([
     ['|| after', `${H} || Host(\`x.example.com\`)`, 'error'],
     ['|| before, double quotes', 'Host("x.example.com") || Host("K3S.code-place-dev.site.")', 'error'],
     ['|| inside parentheses with PathPrefix', `(Host(\`x.example.com\`) || ${H}) && PathPrefix(\`/\`)`, 'error'],
@@ -112,7 +112,8 @@ describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || 
     ['PathPrefix first', `PathPrefix(\`/\`) && ${H}`, 'error'],
     ['another matcher on the host', `${H} && Method(\`GET\`)`, 'warning'],
     ['a negation', `${H} && !PathPrefix(\`/api\`)`, 'warning'],
-    ['HostRegexp naming the host', 'HostRegexp(`^k3s\\.code-place-dev\\.site$`) || Host(`x.example.com`)', 'warning'],
+    // Its rule (66) is longer than the Ingress router's (50) and the regexp matches the host: refused by priority (51b-2).
+    ['HostRegexp naming the host', 'HostRegexp(`^k3s\\.code-place-dev\\.site$`) || Host(`x.example.com`)', 'outranks'],
     ['control: || of other hosts', 'Host(`x.example.com`) || Host(`y.example.com`)', 'none'],
     ['control: another path on the host', `${H} && PathPrefix(\`/api\`) || Host(\`x.example.com\`)`, 'none'],
     // `&&` binds tighter: without the parentheses the Header alternative takes every host's requests (50b-4,
@@ -130,6 +131,7 @@ describe('49b-4: an extraObjects IngressRoute taking an Ingress host through || 
     expect(warnings.filter((w) => w.includes('cannot judge')).join('\n')).toEqual(
       expected === 'warning' ? expect.stringContaining(UNJUDGED) : '',
     );
+    expect(errors.some((e) => e.includes('has a HostRegexp that may match host "k3s.code-place-dev.site"'))).toBe(expected === 'outranks');
   });
 });
 

@@ -2,7 +2,8 @@ import { Path, Problem } from '../core/problem';
 import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { isMap } from '../core/is-map';
-import { RuleRoutes, ruleRoutes } from './route-alternatives';
+import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
+import { tcpRouteProblems } from './tcp-routes';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -117,14 +118,23 @@ function outrankedFindings(
     const prefix =
       read.anyHost.find((p) => coversPath(p, owner.path!)) ??
       read.routes.find((route) => sameHost(route.host, owner) && coversPath(route.path, owner.path!))?.path;
-    if (prefix === undefined) continue;
-    const whose = read.anyHost.includes(prefix) ? 'matches every host with' : `matches host "${owner.host}" with`;
+    // A HostRegexp that may match the Ingress' host is no bound on it (51b-2).
+    const regexp = read.regexpHosts.find(
+      (r) => r.path !== undefined && coversPath(r.path, owner.path!) && r.regexps.some((re) => hostRegexpMatches(re, owner.host!) === true),
+    );
+    if (prefix === undefined && !regexp) continue;
+    const whose =
+      prefix === undefined
+        ? `has a HostRegexp that may match host "${owner.host}", with`
+        : read.anyHost.includes(prefix)
+          ? 'matches every host with'
+          : `matches host "${owner.host}" with`;
     return {
       errors: [
         {
           path,
           message:
-            `${whose} PathPrefix "${prefix}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
+            `${whose} PathPrefix "${prefix ?? regexp!.path}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
             `(the length of its rule ${rule}), so Traefik gives it host "${owner.host}" with path "${owner.path}" and only one of the ` +
             `two gets the traffic: add a Host matcher for the hosts it serves, lower its priority, or change the path`,
         },
@@ -132,15 +142,19 @@ function outrankedFindings(
       warnings: [],
     };
   }
-  if (!read.anyHostUnread || !taken.length) return { errors: [], warnings: [] };
-  const { owner, rule } = taken[0];
+  const unbounded = taken.find(
+    ({ owner }) => read.anyHostUnread || read.regexpHosts.some((r) => r.regexps.some((re) => hostRegexpMatches(re, owner.host!) !== false)),
+  );
+  if (!unbounded) return { errors: [], warnings: [] };
+  const { owner, rule } = unbounded;
   return {
     errors: [],
     warnings: [
       {
         path,
         message:
-          `has an alternative with no Host matcher, in a form this tool cannot judge (a matcher other than PathPrefix), and ${why} ` +
+          `has an alternative with no Host matcher (a negated Host or a HostRegexp that may match is none), in a form this tool cannot ` +
+          `judge (a matcher other than PathPrefix, or a negation), and ${why} ` +
           `is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router (${rule}): if it matches requests of host ` +
           `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: add a Host matcher, or lower its priority`,
       },
@@ -169,7 +183,8 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
     return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
   });
-  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes)]);
+  const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
+  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes), tcp]);
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */
@@ -181,17 +196,50 @@ function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes:
       if (kind !== 'IngressRoute' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const spec = isMap(object.spec) ? object.spec : {};
       const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
-      if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return [];
+      // Routes on other entrypoints meet no Ingress: only their priority and kind are judged.
+      const other = entryPoints.length > 0 && !entryPoints.some((name) => name === 'web' || name === 'websecure');
       const list = Array.isArray(spec.routes) ? spec.routes : [];
       return list.map((route: unknown, j: number) =>
-        ruleFindings(
-          isMap(route) ? route.match : undefined,
-          [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-          routes,
-          (owner) => meets(owner, entryPoints, spec.tls),
-          isMap(route) ? route.priority : undefined,
+        withFieldProblems(
+          route,
+          [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j],
+          other
+            ? { errors: [], warnings: [] }
+            : ruleFindings(
+                isMap(route) ? route.match : undefined,
+                [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
+                routes,
+                (owner) => meets(owner, entryPoints, spec.tls),
+                isMap(route) ? route.priority : undefined,
+              ),
         ),
       );
     }),
   );
+}
+
+/**
+ * An IngressRoute route's `priority` and `kind` as Traefik's CRD types them (51b-2): `priority` an integer, `kind` the
+ * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
+ * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release.
+ */
+function withFieldProblems(route: unknown, at: Path, findings: RouteFindings): RouteFindings {
+  if (!isMap(route)) return findings;
+  const errors: Problem[] = [];
+  const { priority, kind } = route;
+  if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority))) {
+    const shown = typeof priority === 'string' ? `"${priority.slice(0, 40)}" (a string)` : String(priority).slice(0, 40);
+    errors.push({
+      path: [...at, 'priority'],
+      message: `is ${shown}; Traefik's IngressRoute CRD takes an integer, and the API server refuses the object: write a whole number`,
+    });
+  }
+  if (kind !== undefined && kind !== 'Rule') {
+    const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : typeof kind;
+    errors.push({
+      path: [...at, 'kind'],
+      message: `is ${shown}; Traefik's IngressRoute CRD takes only Rule (case matters), and the API server refuses the object: write kind: Rule or leave it out`,
+    });
+  }
+  return errors.length ? { errors: [...errors, ...findings.errors], warnings: findings.warnings } : findings;
 }

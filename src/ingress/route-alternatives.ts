@@ -8,6 +8,12 @@ export interface RuleRoutes {
   readonly anyHost: readonly string[];
   /** Whether some alternative with no Host or HostRegexp matcher is in another form: it may take requests of every host. */
   readonly anyHostUnread: boolean;
+  /**
+   * Alternatives with no Host matcher but a HostRegexp (51b-2): their regexps, and their path prefix when the alternative
+   * is ``HostRegexp(`re`)`` with at most one PathPrefix (else undefined: a form not read here). Whether they take an
+   * Ingress' host is told by hostRegexpMatches.
+   */
+  readonly regexpHosts: ReadonlyArray<{ regexps: readonly string[]; path?: string }>;
 }
 
 /** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
@@ -17,10 +23,13 @@ const MAX_ALTERNATIVES = 64;
 const MAX_TOKENS = 1000;
 const MAX_RULE = 8192;
 
-/** The rule's alternatives: each a conjunction of matchers (`||` distributed over `&&`); undefined under `!` or past the cap. */
+const NEGATION: Matcher = { name: '!', values: [] };
+
+/** The rule's alternatives: each a conjunction of matchers (`||` distributed over `&&`, a negation as NEGATION); undefined past the cap. */
 function alternatives(node: RuleNode): Matcher[][] | undefined {
   if (node.kind === 'matcher') return [[node.matcher]];
-  if (node.kind === '!') return undefined;
+  // A negation only narrows the alternative it is in (51b-2): it is kept as a matcher of its own, never read as a host.
+  if (node.kind === '!') return [[NEGATION]];
   const a = alternatives(node.a);
   const b = a && alternatives(node.b);
   if (!a || !b) return undefined;
@@ -36,19 +45,31 @@ function alternatives(node: RuleNode): Matcher[][] | undefined {
  * cannot parse makes the rule `unread`.
  */
 export function ruleRoutes(match: unknown): RuleRoutes {
-  if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false };
+  if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false, regexpHosts: [] };
   // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
   const list = match.length <= MAX_RULE ? tokens(match) : undefined;
   // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
   const tree = list && list.length <= MAX_TOKENS && parseRule(list);
   const all = tree && alternatives(tree);
-  if (!all) return { routes: [], unread: true, anyHost: [], anyHostUnread: false };
+  // An unparsed rule (or one past the caps) may take every host's requests: its host set is not bounded (51b-2).
+  if (!all) return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [] };
   const routes: Array<{ host: string; path: string }> = [];
   const anyHost: string[] = [];
   let unread = false;
   let anyHostUnread = false;
+  const regexpHosts: Array<{ regexps: readonly string[]; path?: string }> = [];
   for (const conjunction of all) {
-    // No host matcher: the alternative takes every host's requests on its entrypoints (50b-4).
+    // A HostRegexp with no Host: its hosts are those its regexps match, told per Ingress host (51b-2).
+    if (!conjunction.some((m) => m.name === 'Host') && conjunction.some((m) => m.name === 'HostRegexp')) {
+      const regexps = conjunction.filter((m) => m.name === 'HostRegexp');
+      const prefixes = conjunction.filter((m) => m.name === 'PathPrefix');
+      const path = prefixes.length ? prefixes[0].values[0] : '/';
+      const simple = regexps.length === 1 && prefixes.length <= 1 && regexps.length + prefixes.length === conjunction.length;
+      regexpHosts.push({ regexps: regexps.flatMap((m) => m.values), path: simple && path?.startsWith('/') ? path : undefined });
+      unread = true;
+      continue;
+    }
+    // No host matcher (a negated Host is none): the alternative takes every host's requests on its entrypoints (50b-4).
     if (!conjunction.some((m) => m.name === 'Host' || m.name === 'HostRegexp')) {
       const only = conjunction.length === 1 && conjunction[0].name === 'PathPrefix' ? conjunction[0].values : [];
       if (only.length === 1 && only[0].startsWith('/')) anyHost.push(only[0]);
@@ -69,5 +90,38 @@ export function ruleRoutes(match: unknown): RuleRoutes {
     if (simple) routes.push(...hosts[0].values.map((host) => ({ host, path })));
     else unread = true;
   }
-  return { routes, unread, anyHost, anyHostUnread };
+  return { routes, unread, anyHost, anyHostUnread, regexpHosts };
+}
+
+/** A gorilla/mux `{name}` or `{name:re}` template (Traefik v2's HostRegexp). */
+const TEMPLATE_PART = /\{[A-Za-z_][A-Za-z0-9_]*(?::((?:[^{}]|\{[^{}]*\})*))?\}/g;
+
+/**
+ * Whether a HostRegexp value may match `host`: read as v3 does (a Go regexp, unanchored, traefik/traefik
+ * pkg/muxer/http/matcher.go `hostRegexp`, v3.6.0) or as v2 does (a gorilla/mux template, anchored, literal parts
+ * quoted), in any case: true, false, or undefined (not told) for a value with a quantified group or more than two quantifiers (not run) or one
+ * JavaScript cannot compile (a Go-only form): its hosts are not bounded here.
+ */
+export function hostRegexpMatches(value: string, host: string): boolean | undefined {
+  const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const tries: string[] = [value.replace(/^\(\?i\)/, '')];
+  if (value.includes('{')) {
+    let out = '';
+    let last = 0;
+    for (const m of value.matchAll(TEMPLATE_PART)) {
+      out += quote(value.slice(last, m.index)) + `(?:${m[1] ?? '[^.]+'})`;
+      last = m.index! + m[0].length;
+    }
+    tries.push(`^${out}${quote(value.slice(last))}$`);
+  }
+  // A quantified group, or more than two quantifiers, may backtrack for long (a hostile regexp): not run, may match (undefined).
+  const results = tries.map((source) => {
+    if (/\)[*+?{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
+    try {
+      return new RegExp(source, 'i').test(host);
+    } catch {
+      return undefined;
+    }
+  });
+  return results.includes(true) ? true : results.includes(undefined) ? undefined : false;
 }

@@ -160,11 +160,11 @@ describe('51b-7: v3-only matchers on a chart whose Traefik is v2', () => {
 });
 
 describe('51b-5: an extraObjects Gateway listener on no entrypoint port', () => {
-  const gateway = (port: number) => ({
+  const gateway = (port: number, gatewayClassName = 'traefik') => ({
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'Gateway',
     metadata: { name: 'g', namespace: 'kube-system' },
-    spec: { gatewayClassName: 'traefik', listeners: [{ name: 'http', port, protocol: 'HTTP' }] },
+    spec: { gatewayClassName, listeners: [{ name: 'http', port, protocol: 'HTTP' }] },
   });
   const PORT = 'traefik.values.extraObjects[0].spec.listeners[0].port: ';
   test.each<[string, number, object]>([
@@ -182,5 +182,11 @@ describe('51b-5: an extraObjects Gateway listener on no entrypoint port', () => 
     ['a ports.<name>.port', 5432, { ports: { db: { port: 5432 } } }],
   ])('control: %s', (_name, port, more) => {
     expect(at(judged({ ...more, extraObjects: [gateway(port)] }).errors, PORT)).toEqual([]);
+  });
+
+  test("another controller's Gateway (another class) is not Traefik's to serve; the chart's own class name counts", () => {
+    expect(at(judged({ extraObjects: [gateway(80, 'cilium')] }).errors, PORT)).toEqual([]);
+    const renamed = { gatewayClass: { name: 'edge' }, extraObjects: [gateway(80, 'edge')] };
+    expect(at(judged(renamed).errors, PORT)).toEqual([expect.stringContaining('is 80, which is no Traefik entrypoint')]);
   });
 });

@@ -14,7 +14,8 @@ const OTHER_CHART_PORTS: Readonly<Record<string, number>> = { traefik: 8080, met
  * binds a listener to the entrypoint of that port (traefik/traefik pkg/provider/kubernetes/gateway, v3: "no matching
  * entryPoint for port and protocol", the listener is not served), so a listener on the Service's 80/443 or any other
  * port serves nothing, as docs/gateway-api.md says of the first-class `traefik.gateway` (which writes 8000/8443).
- * Ports: web's and websecure's (8000, 8443 unless `ports.<name>.port`), and every `ports.<name>.port` set.
+ * Ports: web's and websecure's (8000, 8443 unless `ports.<name>.port`), and every `ports.<name>.port` set. A Gateway of
+ * another class is another controller's.
  */
 export function extraGatewayPortProblems(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
@@ -24,11 +25,15 @@ export function extraGatewayPortProblems(values: Values, prefix: Path): Problem[
   for (const [name, port] of Object.entries(OTHER_CHART_PORTS)) if (!(name in given) || isMap(given[name])) ports.add(port);
   for (const entry of Object.values(given)) if (isMap(entry) && typeof entry.port === 'number') ports.add(entry.port);
   const known = [...ports].sort((a, b) => a - b).join(', ');
+  // Only a Gateway of Traefik's class is Traefik's to serve (the chart's `gatewayClass.name`, "traefik" when empty).
+  const className = isMap(values.gatewayClass) && typeof values.gatewayClass.name === 'string' && values.gatewayClass.name;
+  const traefikClass = className || 'traefik';
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object): Problem[] => {
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
       if (object.kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return [];
       const spec = isMap(object.spec) ? object.spec : {};
+      if (typeof spec.gatewayClassName === 'string' && spec.gatewayClassName !== traefikClass) return [];
       const listeners = Array.isArray(spec.listeners) ? spec.listeners : [];
       return listeners.flatMap((listener: unknown, j: number): Problem[] => {
         if (!isMap(listener) || typeof listener.port !== 'number' || ports.has(listener.port)) return [];

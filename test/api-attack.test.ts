@@ -34,6 +34,10 @@ const cyclic = () => {
 const ingress = { name: 'web', host: 'app.example.com', serviceName: 'web', servicePort: 80 };
 const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }] };
 
+/** The secret's own line beside a rule's message about a URL's credentials (51a-13: both said in one run). */
+const URL_SECRET_LINE =
+  "holds a URL with credentials, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)";
+
 const refusals: Array<[string, () => void, string]> = [
   [
     'TraefikHelmChartConfig: replicas 2 with certResolvers (the config rule)',
@@ -320,7 +324,9 @@ const refusals: Array<[string, () => void, string]> = [
         server: 'https://user:pw@acme.example.com/dir',
         solver: 'http01',
       }),
-    'AcmeClusterIssuer: server "https://\u2026@acme.example.com\u2026" holds credentials before "@", which would be written to the manifests: give the URL without them',
+    // The rule's message, then the secret's (51a-13: a secret is said beside any other problem at its place).
+    'AcmeClusterIssuer: server "https://\u2026@acme.example.com\u2026" holds credentials before "@", which would be written to the manifests: give the URL without them\n' +
+      `AcmeClusterIssuer: server ${URL_SECRET_LINE}`,
   ],
   [
     'K3sVipCluster: credentials in certManager.issuers.<name>.server',
@@ -329,7 +335,8 @@ const refusals: Array<[string, () => void, string]> = [
         ...devConfig(),
         certManager: { issuers: { x: { email: 'a@example.com', server: 'https://user:pw@acme.example.com/dir' } } },
       }),
-    'certManager.issuers.x.server: "https://\u2026@acme.example.com\u2026" holds credentials before "@", which would be written to the manifests: give the URL without them',
+    'certManager.issuers.x.server: "https://\u2026@acme.example.com\u2026" holds credentials before "@", which would be written to the manifests: give the URL without them\n' +
+      `certManager.issuers.x.server: ${URL_SECRET_LINE}`,
   ],
   [
     'K3sVipCluster: dns01 with an unknown provider (the object branch of solver is described)',

@@ -94,7 +94,9 @@ describe('A9: KubeVipDaemonSet checks its flags by type and sharing by version, 
     [
       'passwordSecret as a string',
       { interface: 'lo', bgp: { as: 65000, peers: [peer], passwordSecret: 'bgp' } },
-      'bgp.passwordSecret "<redacted>" is a string: expected { name, key } of a Secret in kube-system',
+      // The rule's message, then the secret's (51a-13).
+      'bgp.passwordSecret "<redacted>" is a string: expected { name, key } of a Secret in kube-system\n' +
+        "KubeVipDaemonSet: bgp.passwordSecret holds a value under a key named like a secret, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)",
     ],
     [
       'passwordSecret without a key',

@@ -196,6 +196,8 @@ export function dashRuledTableCells(text: string, secret: (header: string) => bo
     const indent = rule[1].length;
     const headerEnd = lineEnd(header);
     if (matchesAt(BLANK_LINE, text, header) || leftOf(header, headerEnd, indent) || isRule(header, headerEnd)) continue;
+    // A Markdown or Org table (`| user | password |` over `|---|---|`) is table-columns.ts's, which splits its cells at `|`.
+    if (/^[ \t]*\|/.test(text.slice(header, Math.min(headerEnd, header + MAX_RULE))) && /^[ \t]*\|/.test(rule[0])) continue;
     let columns = ruleColumnsOf.get(rule[0]);
     if (!columns) ruleColumnsOf.set(rule[0], (columns = ruleColumns(rule[0])));
     const headers = rowCells(header, headerEnd, columns).map(([cell]) => cell);

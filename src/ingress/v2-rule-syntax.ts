@@ -3,7 +3,7 @@ import { isMap } from '../core/is-map';
 import { deployedTraefik } from '../traefik/acme-option-names';
 import { chartRulesOf } from '../traefik/chart-versions';
 import { renderedObjects } from '../traefik/extra-objects';
-import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
+import { matchersOf, parseRule, tokens } from '../traefik/rule-syntax';
 import { apiGroup } from '../validate/kinds';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -25,25 +25,13 @@ const V3_ONLY: ReadonlyMap<string, string> = new Map([
 const MAX_RULE = 8192;
 const MAX_TOKENS = 1000;
 
-function matchers(node: RuleNode): Matcher[] {
-  const out: Matcher[] = [];
-  const stack: RuleNode[] = [node];
-  while (stack.length) {
-    const next = stack.pop()!;
-    if (next.kind === 'matcher') out.push(next.matcher);
-    else if (next.kind === '!') stack.push(next.a);
-    else stack.push(next.b, next.a);
-  }
-  return out;
-}
-
 /** Why Traefik v2's rule syntax refuses `rule` (a v3-only matcher), or reads its HostRegexp literally, and what to write. */
 export function v2RuleProblem(rule: unknown): { why: string; fix: string; refused: boolean } | undefined {
   if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
   const list = tokens(rule);
   const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
   if (!tree) return undefined;
-  for (const { name, values } of matchers(tree)) {
+  for (const { name, values } of matchersOf(tree)) {
     const fix = V3_ONLY.get(name.toLowerCase());
     if (fix) return { why: `uses matcher ${name}, which Traefik v2's rule syntax does not have`, fix, refused: true };
     // v2's HostRegexp takes a gorilla/mux template: outside {name:regexp} parts the text is matched literally.

@@ -4,7 +4,7 @@ import { deployedTraefik } from '../traefik/acme-option-names';
 import { traefikFlags } from '../traefik/arguments';
 import { chartRulesOf } from '../traefik/chart-versions';
 import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
-import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
+import { matchersOf, parseRule, tokens } from '../traefik/rule-syntax';
 import { apiGroup } from '../validate/kinds';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -49,18 +49,6 @@ const TEMPLATED = new Set(['host', 'hostregexp', 'path', 'pathprefix']);
 const MAX_RULE = 8192;
 const MAX_TOKENS = 1000;
 
-function matchers(node: RuleNode, out: Matcher[] = []): Matcher[] {
-  // Iterative over `&&` / `||` chains; `!` and parentheses nest only as deep as parseRule allowed.
-  const stack: RuleNode[] = [node];
-  while (stack.length) {
-    const next = stack.pop()!;
-    if (next.kind === 'matcher') out.push(next.matcher);
-    else if (next.kind === '!') stack.push(next.a);
-    else stack.push(next.b, next.a);
-  }
-  return out;
-}
-
 /** Why Traefik v3's syntax refuses `rule` (`refused`), or reads a v2 form in it otherwise, and what to write; else undefined. */
 export function v3RuleProblem(rule: unknown, tcp: boolean): { why: string; fix: string; refused: boolean } | undefined {
   if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
@@ -68,7 +56,7 @@ export function v3RuleProblem(rule: unknown, tcp: boolean): { why: string; fix: 
   const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
   if (!tree) return undefined;
   const table = tcp ? TCP_MATCHERS : HTTP_MATCHERS;
-  for (const { name, values } of matchers(tree)) {
+  for (const { name, values } of matchersOf(tree)) {
     const key = name.toLowerCase();
     const known = table.get(key);
     if (!known) {

@@ -106,3 +106,16 @@ export function parseRule(list: readonly Token[]): RuleNode | undefined {
   const tree = orExpr();
   return tree && at === list.length ? tree : undefined;
 }
+
+/** Every matcher of a rule, `!` and parentheses included, in order; iterative over `&&` / `||` chains. */
+export function matchersOf(node: RuleNode): Matcher[] {
+  const out: Matcher[] = [];
+  const stack: RuleNode[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.kind === 'matcher') out.push(next.matcher);
+    else if (next.kind === '!') stack.push(next.a);
+    else stack.push(next.b, next.a);
+  }
+  return out;
+}

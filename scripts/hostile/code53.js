@@ -21,6 +21,8 @@ const cCopies53 = (size = 1_000_000) =>
       ['braced literals never closed', 'char password[] = {"a" '],
       ['options without a closing quote', 'f(CURLOPT_PASSWORD, "a '],
       ['options of commas', '(CURLOPT_PASSWORD, '],
+      // The option clue tried at every capital of a run (the bench's zero-width-space row hung on it).
+      ['one run of capitals', 'MIGH'],
       ['connects of casts', 'SQLConnect(h, (SQLCHAR *)"a", '],
       ['Start-Process heads without a list', 'Start-Process k3s -ArgumentList '],
       ['k3s lists of labels', '"k3s", args: arguments = '],

@@ -87,8 +87,8 @@ export function cStringCopySpans(text: string): Array<[number, number]> {
  * The literal is a secret only where no word of code is (`t(PASSWORD_LABEL, "Password")` is a label).
  */
 const OPTION = /(?<=[(,][ \t]*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*,[ \t]*(?=(?:u8|[uUL])?")/g;
-/** Text that may hold such an option. */
-const OPTION_CLUE = /[A-Z]{2}[A-Z0-9_]*[ \t]*,[ \t]*(?:u8|[uUL])?"/;
+/** Text that may hold such an option; tried only where a name starts, and bounded (a 1 MB run of capitals was quadratic). */
+const OPTION_CLUE = /(?<![A-Z0-9_])[A-Z]{2}[A-Z0-9_]{0,126}[ \t]*,[ \t]*(?:u8|[uUL])?"/;
 
 /** Where a text sets an option named like a secret to a literal (OPTION): the literal's span. */
 export function secretOptionSpans(text: string): Array<[number, number]> {

@@ -2,7 +2,10 @@ import * as hostile from '../scripts/hostile-inputs';
 import { secretShape, secretsInData } from '../src/core/secrets';
 import { isSecretKey, mayHoldSecretKey, SECRET_WORD } from '../src/core/secrets-keys';
 import { judgedOnce } from '../src/core/secrets-memo';
-import { clusterRefusal, configErrors, helmChartConfigRefusal, valuesDoors, withTraefikValues } from './helpers';
+import { stringify } from 'yaml';
+import { parseConfigText } from '../src/config/load';
+import { TraefikHelmChartConfig } from '../src';
+import { chart, clusterRefusal, configErrors, helmChartConfigRefusal, thrown, valuesDoors, withTraefikValues } from './helpers';
 import { acceptedEverywhere, HOSTILE_TEST_SIZE, judgedEverywhere } from './secret-doors';
 
 /**
@@ -60,6 +63,17 @@ describe('31a-4: a name or shape in Unicode compatibility forms (NFKC) is read a
       expect(refusal).toContain('a key named like a secret');
       expect(refusal).not.toContain(S);
     }
+  });
+
+  test("the error's problems tell only path and message: the pipeline's marks (aboutName, aboutSecret) stay inside", () => {
+    const values = { deployment: { podAnnotations: { ['ｔｏｋｅｎ']: S } } };
+    const error = thrown(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values }));
+    expect(error.problems).toHaveLength(2);
+    for (const problem of error.problems) expect(Object.keys(problem).sort()).toEqual(['message', 'path']);
+    const config = parseConfigText('config/t.yaml', stringify(withTraefikValues(values)));
+    expect(config.errors).toHaveLength(2);
+    for (const problem of config.errors) expect(Object.keys(problem)).not.toEqual(expect.arrayContaining(['aboutName']));
+    for (const problem of config.errors) expect(Object.keys(problem)).not.toEqual(expect.arrayContaining(['aboutSecret']));
   });
 
   test('a full-width env name is read as the name', () => {

@@ -1,38 +1,14 @@
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { devConfig, judgedValues, withChanges } from './helpers';
+import { judgedValues } from './helpers';
+import { at, HOST, judged as judgedRoutes, route } from './ingress-route-doors';
 
 /**
  * Attack round 50b (50b-4, 50b-5, 50b-7): IngressRoutes that take an Ingress' traffic by priority, Traefik v2 rules on a
  * Traefik v3, and a GRPCRoute called undefined by the Gateway API CRDs.
  */
 
-const HOST = 'k3s.code-place-dev.site';
-const route = (match: string, more: object = {}, spec: object = {}) => ({
-  apiVersion: 'traefik.io/v1alpha1',
-  kind: 'IngressRoute',
-  metadata: { name: 'ir', namespace: 'default' },
-  spec: {
-    entryPoints: ['websecure'],
-    routes: [{ match, kind: 'Rule', services: [{ name: 'other', port: 80 }], ...more }],
-    tls: {},
-    ...spec,
-  },
-});
 const MATCH = 'traefik.values.extraObjects[0].spec.routes[0].match: ';
-
-/** Errors and warnings of the reference config (its Ingress on HOST, path `ingressPath`) with `values`. */
-function judged(values: object, ingressPath = '/', chartVersion?: string) {
-  const base = devConfig();
-  const config = withChanges(base, {
-    traefik: { ...(chartVersion && { chartVersion }), values },
-    ingresses: [{ ...base.ingresses[0], path: ingressPath }],
-  });
-  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return { errors: errors.map(line), warnings: warnings.map(line) };
-}
-const at = (list: string[], prefix: string) => list.filter((line) => line.startsWith(prefix));
+/** This file's Ingress is at '/'. */
+const judged = (values: object, ingressPath = '/', chartVersion?: string) => judgedRoutes(values, ingressPath, chartVersion);
 
 describe('50b-4: a route with no Host matcher whose priority outranks an Ingress router takes its traffic', () => {
   // The Ingress' router: Host(`k3s.code-place-dev.site`) && PathPrefix(`/`), priority 50 (its length).

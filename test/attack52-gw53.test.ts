@@ -1,6 +1,4 @@
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { devConfig, withChanges } from './helpers';
+import { at, HOST, judged as judgedRoutes, route } from './ingress-route-doors';
 
 /**
  * Attack round 51b (51b-2, 51b-8, 51b-7, 51b-5): IngressRoutes whose rule holds a negation or a HostRegexp and outranks
@@ -8,33 +6,10 @@ import { devConfig, withChanges } from './helpers';
  * matchers on a Traefik v2, and extraObjects Gateway listeners on no entrypoint port.
  */
 
-const HOST = 'k3s.code-place-dev.site';
-const route = (match: string, more: object = {}, spec: object = {}) => ({
-  apiVersion: 'traefik.io/v1alpha1',
-  kind: 'IngressRoute',
-  metadata: { name: 'ir', namespace: 'default' },
-  spec: {
-    entryPoints: ['websecure'],
-    routes: [{ match, kind: 'Rule', services: [{ name: 'other', port: 80 }], ...more }],
-    tls: {},
-    ...spec,
-  },
-});
 const ROUTE = 'traefik.values.extraObjects[0].spec.routes[0]';
 const MATCH = `${ROUTE}.match: `;
-
-/** Errors and warnings of the reference config (its Ingress on HOST, path `ingressPath`) with `values`. */
-function judged(values: object, ingressPath = '/api', chartVersion?: string) {
-  const base = devConfig();
-  const config = withChanges(base, {
-    traefik: { ...(chartVersion && { chartVersion }), values },
-    ingresses: [{ ...base.ingresses[0], path: ingressPath }],
-  });
-  const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return { errors: errors.map(line), warnings: warnings.map(line) };
-}
-const at = (list: string[], prefix: string) => list.filter((line) => line.startsWith(prefix));
+/** This file's Ingress is at '/api'. */
+const judged = (values: object, ingressPath = '/api', chartVersion?: string) => judgedRoutes(values, ingressPath, chartVersion);
 
 describe('51b-2: negations and HostRegexp do not bound a route outranking an Ingress router', () => {
   const high = { priority: 100000 };
@@ -151,6 +126,11 @@ describe('51b-7: v3-only matchers on a chart whose Traefik is v2', () => {
     ['a v2 HostRegexp template', { extraObjects: [route('HostRegexp(`{sub:[a-z]+}.a.com`)')] }, V2],
     ['syntax: v3 on the route', { extraObjects: [route('Host(`a.com`) && PathRegexp(`^/u$`)', { syntax: 'v3' })] }, V2],
     ['core.defaultRuleSyntax v3', { core: { defaultRuleSyntax: 'v3' }, extraObjects: [route('Host(`a.com`) && Header(`X-A`, `b`)')] }, V2],
+    [
+      'the --core.defaultRuleSyntax=v3 flag (read as the v3 check reads it)',
+      { additionalArguments: ['--core.defaultRuleSyntax=v3'], extraObjects: [route('Host(`a.com`) && Header(`X-A`, `b`)')] },
+      V2,
+    ],
     ['image.tag v3 on chart 27', { image: { tag: 'v3.1.0' }, extraObjects: [route('Host(`a.com`) && Header(`X-A`, `b`)')] }, V2],
     ['the default chart (v3)', { extraObjects: [route('Host(`a.com`) && PathRegexp(`^/u$`)')] }, undefined],
   ])('control: %s', (_name, values, chartVersion) => {

@@ -5,7 +5,7 @@ import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
-import { formatPath, onePerPath, Path, Problem } from '../core/problem';
+import { formatPath, onePerPath, Path, Problem, unmarked } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
 import { FoundSecret, secretsInData } from '../core/secrets';
 import { secretKeyPlaces, secretProblems } from '../core/secret-place';
@@ -126,8 +126,7 @@ function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => 
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */
 function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
-  // The mark is the pipeline's own, not part of what a problem tells.
-  const clean = (problems: readonly Problem[]) => problems.map(({ aboutSecret: _, ...problem }) => redactProblem(problem, secrets));
+  const clean = (problems: readonly Problem[]) => problems.map((problem) => redactProblem(unmarked(problem), secrets));
   return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
 }
 

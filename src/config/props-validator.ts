@@ -4,7 +4,7 @@ import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
-import { formatPath, onePerPath, Path, Problem } from '../core/problem';
+import { formatPath, onePerPath, Path, Problem, unmarked } from '../core/problem';
 import { FoundSecret, K3S_TOKEN_SHAPE, secretsInData } from '../core/secrets';
 import { secretKeyPlaces, secretProblems } from '../core/secret-place';
 import { K3S_TOKEN_MESSAGE, literalTokensInData } from './literal-tokens';
@@ -190,8 +190,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     if (!all.length) return;
     const values = [...this.pathSecrets, ...this.secrets.map((s) => s.value)];
     throw new K3sVipValidationError(
-      // The mark is the validator's own, not part of what the error tells.
-      all.map(({ aboutName: _, ...problem }) => redactProblem(problem, values)),
+      all.map((problem) => redactProblem(unmarked(problem), values)),
       this.subject,
     );
   }

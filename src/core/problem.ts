@@ -21,6 +21,15 @@ export interface Problem {
   readonly aboutSecret?: boolean;
 }
 
+/** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
+export function unmarked<P extends Problem>({
+  aboutName: _name,
+  aboutSecret: _secret,
+  ...problem
+}: P): Omit<P, 'aboutName' | 'aboutSecret'> {
+  return problem;
+}
+
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
 export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName'>) => void;
 

@@ -1,6 +1,5 @@
 import { Path, Problem } from '../core/problem';
-import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
-import { apiGroup } from '../validate/kinds';
+import { chartIngressRoutes, extraObjectRoutes } from '../traefik/extra-objects';
 import { isMap } from '../core/is-map';
 import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
 import { tcpRouteProblems } from './tcp-routes';
@@ -174,7 +173,6 @@ const joinFindings = (all: readonly RouteFindings[]): RouteFindings => ({
  * a plain-HTTP one a TLS Ingress' (meets).
  */
 export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings {
-  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // The chart's own IngressRoutes are judged as an extraObjects one is.
   const fromChart = chartIngressRoutes(values).flatMap(([name, config]) => {
     const entryPoints = Array.isArray(config.entryPoints) ? config.entryPoints : [];
@@ -184,38 +182,26 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
   });
   const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
-  return joinFindings([...fromChart, ...extraItemRouteProblems(items, prefix, routes), tcp]);
+  return joinFindings([...fromChart, ...extraItemRouteProblems(values, prefix, routes), tcp]);
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */
-function extraItemRouteProblems(items: readonly unknown[], prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
-  return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => {
-      const { apiVersion, kind } = object;
-      const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
-      if (kind !== 'IngressRoute' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
-      const spec = isMap(object.spec) ? object.spec : {};
-      const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
-      // Routes on other entrypoints meet no Ingress: only their priority and kind are judged.
-      const other = entryPoints.length > 0 && !entryPoints.some((name) => name === 'web' || name === 'websecure');
-      const list = Array.isArray(spec.routes) ? spec.routes : [];
-      return list.map((route: unknown, j: number) =>
-        withFieldProblems(
-          route,
-          [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j],
-          other
-            ? { errors: [], warnings: [] }
-            : ruleFindings(
-                isMap(route) ? route.match : undefined,
-                [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-                routes,
-                (owner) => meets(owner, entryPoints, spec.tls),
-                isMap(route) ? route.priority : undefined,
-              ),
-        ),
-      );
-    }),
-  );
+function extraItemRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
+  return extraObjectRoutes(values, ['IngressRoute']).map(({ spec, route, at }) => {
+    const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
+    // Routes on other entrypoints meet no Ingress: only their priority and kind are judged.
+    const other = entryPoints.length > 0 && !entryPoints.some((name) => name === 'web' || name === 'websecure');
+    const found = other
+      ? { errors: [], warnings: [] }
+      : ruleFindings(
+          isMap(route) ? route.match : undefined,
+          [...prefix, ...at, 'match'],
+          routes,
+          (owner) => meets(owner, entryPoints, spec.tls),
+          isMap(route) ? route.priority : undefined,
+        );
+    return withFieldProblems(route, [...prefix, ...at], found);
+  });
 }
 
 /**

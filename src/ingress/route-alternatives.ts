@@ -1,4 +1,4 @@
-import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
+import { Matcher, parsedRule, RuleNode } from '../traefik/rule-syntax';
 
 /** The routes a rule's alternatives take, and whether some alternative is in a form this reader does not judge. */
 export interface RuleRoutes {
@@ -18,10 +18,6 @@ export interface RuleRoutes {
 
 /** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
 const MAX_ALTERNATIVES = 64;
-
-/** A rule of more tokens than this (a router rule is a few dozen) is left unread. */
-const MAX_TOKENS = 1000;
-const MAX_RULE = 8192;
 
 const NEGATION: Matcher = { name: '!', values: [] };
 
@@ -46,10 +42,7 @@ function alternatives(node: RuleNode): Matcher[][] | undefined {
  */
 export function ruleRoutes(match: unknown): RuleRoutes {
   if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false, regexpHosts: [] };
-  // A rule longer than MAX_RULE (a router rule is a line or two) is left unread: hostile lengths are not tokenized.
-  const list = match.length <= MAX_RULE ? tokens(match) : undefined;
-  // The parser recurses once per parenthesis and operator: a hostile rule of deep nesting is left unread, not parsed.
-  const tree = list && list.length <= MAX_TOKENS && parseRule(list);
+  const tree = parsedRule(match);
   const all = tree && alternatives(tree);
   // An unparsed rule (or one past the caps) may take every host's requests: its host set is not bounded (51b-2).
   if (!all) return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [] };

@@ -1,8 +1,7 @@
 import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
-import { renderedObjects } from '../traefik/extra-objects';
-import { Matcher, parseRule, RuleNode, tokens } from '../traefik/rule-syntax';
-import { apiGroup } from '../validate/kinds';
+import { extraObjectRoutes } from '../traefik/extra-objects';
+import { matchersOf, parsedRule } from '../traefik/rule-syntax';
 import { hostRegexpMatches } from './route-alternatives';
 
 /** An Ingress as the TCP rule needs it: `ingresses[0]`, its host, and whether its routers are TLS only (extra-routes.ts RouteOwner). */
@@ -10,22 +9,6 @@ interface TcpOwner {
   readonly owner: string;
   readonly tls: boolean;
   readonly host?: string;
-}
-
-/** A rule longer than this, or of more tokens (a router rule is a line or two), is not judged here. */
-const MAX_RULE = 8192;
-const MAX_TOKENS = 1000;
-
-/** The matchers of `node` not under a negation (a negated matcher only narrows). */
-function positive(node: RuleNode): Matcher[] {
-  const out: Matcher[] = [];
-  const stack: RuleNode[] = [node];
-  while (stack.length) {
-    const next = stack.pop()!;
-    if (next.kind === 'matcher') out.push(next.matcher);
-    else if (next.kind !== '!') stack.push(next.b, next.a);
-  }
-  return out;
 }
 
 const bare = (host: string) => host.toLowerCase().replace(/\.$/, '');
@@ -40,51 +23,40 @@ const bare = (host: string) => host.toLowerCase().replace(/\.$/, '');
  * websecure does not meet the Ingresses, nor one on web alone an Ingress whose routers are TLS only.
  */
 export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, prefix: Path, owners: readonly TcpOwner[]): Problem[] {
-  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object): Problem[] => {
-      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
-      if (object.kind !== 'IngressRouteTCP' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
-      const spec = isMap(object.spec) ? object.spec : {};
-      const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
-      const web = !entryPoints.length || entryPoints.includes('web');
-      const websecure = !entryPoints.length || entryPoints.includes('websecure');
-      if (!web && !websecure) return [];
-      const list = Array.isArray(spec.routes) ? spec.routes : [];
-      return list.flatMap((route: unknown, j: number): Problem[] => {
-        const match = isMap(route) ? route.match : undefined;
-        if (typeof match !== 'string' || match.length > MAX_RULE) return [];
-        const list = tokens(match);
-        const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
-        if (!tree) return [];
-        const matchers = positive(tree);
-        const sni = matchers.filter((m) => m.name.toLowerCase() === 'hostsni').flatMap((m) => m.values);
-        const sniRegexps = matchers.filter((m) => m.name.toLowerCase() === 'hostsniregexp').flatMap((m) => m.values);
-        const path = [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'];
-        const entries = entryPoints.length ? `entrypoint(s) ${entryPoints.join(', ')}` : 'every entrypoint (no entryPoints)';
-        for (const owner of owners) {
-          // An Ingress whose routers are TLS only serves on websecure alone (extra-routes.ts meets).
-          if (owner.tls && !websecure) continue;
-          const ownHost = owner.host === undefined ? undefined : bare(owner.host);
-          const named =
-            ownHost !== undefined &&
-            websecure &&
-            (sni.some((s) => bare(s) === ownHost) || sniRegexps.some((re) => hostRegexpMatches(re, ownHost) === true));
-          if (!sni.includes('*') && !named) continue;
-          const what = sni.includes('*')
-            ? `HostSNI(\`*\`) on ${entries} takes every connection there`
-            : `its HostSNI names host "${owner.host}" on websecure, so it takes every TLS connection of that host`;
-          return [
-            {
-              path,
-              message:
-                `${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
-                'traffic: give the route an entrypoint of its own (ports.<name> in the values), or another HostSNI',
-            },
-          ];
-        }
-        return [];
-      });
-    }),
-  );
+  return extraObjectRoutes(values, ['IngressRouteTCP']).flatMap(({ spec, route, at }): Problem[] => {
+    const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
+    const web = !entryPoints.length || entryPoints.includes('web');
+    const websecure = !entryPoints.length || entryPoints.includes('websecure');
+    if (!web && !websecure) return [];
+    const tree = parsedRule(isMap(route) ? route.match : undefined);
+    if (!tree) return [];
+    // A negated matcher only narrows.
+    const matchers = matchersOf(tree, false);
+    const sni = matchers.filter((m) => m.name.toLowerCase() === 'hostsni').flatMap((m) => m.values);
+    const sniRegexps = matchers.filter((m) => m.name.toLowerCase() === 'hostsniregexp').flatMap((m) => m.values);
+    const path = [...prefix, ...at, 'match'];
+    const entries = entryPoints.length ? `entrypoint(s) ${entryPoints.join(', ')}` : 'every entrypoint (no entryPoints)';
+    for (const owner of owners) {
+      // An Ingress whose routers are TLS only serves on websecure alone (extra-routes.ts meets).
+      if (owner.tls && !websecure) continue;
+      const ownHost = owner.host === undefined ? undefined : bare(owner.host);
+      const named =
+        ownHost !== undefined &&
+        websecure &&
+        (sni.some((s) => bare(s) === ownHost) || sniRegexps.some((re) => hostRegexpMatches(re, ownHost) === true));
+      if (!sni.includes('*') && !named) continue;
+      const what = sni.includes('*')
+        ? `HostSNI(\`*\`) on ${entries} takes every connection there`
+        : `its HostSNI names host "${owner.host}" on websecure, so it takes every TLS connection of that host`;
+      return [
+        {
+          path,
+          message:
+            `${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
+            'traffic: give the route an entrypoint of its own (ports.<name> in the values), or another HostSNI',
+        },
+      ];
+    }
+    return [];
+  });
 }

@@ -2,9 +2,9 @@ import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { deployedTraefik } from '../traefik/acme-option-names';
 import { chartRulesOf } from '../traefik/chart-versions';
-import { renderedObjects } from '../traefik/extra-objects';
-import { matchersOf, parseRule, tokens } from '../traefik/rule-syntax';
-import { apiGroup } from '../validate/kinds';
+import { extraObjectRoutes } from '../traefik/extra-objects';
+import { matchersOf, parsedRule } from '../traefik/rule-syntax';
+import { defaultSyntax, ownSyntax } from './v3-rule-syntax';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -21,15 +21,9 @@ const V3_ONLY: ReadonlyMap<string, string> = new Map([
   ['queryregexp', 'write Query(`key=value`) with the exact values (v2 has no query regexp)'],
 ]);
 
-/** A rule longer than this, or of more tokens, is not judged here. */
-const MAX_RULE = 8192;
-const MAX_TOKENS = 1000;
-
 /** Why Traefik v2's rule syntax refuses `rule` (a v3-only matcher), or reads its HostRegexp literally, and what to write. */
 export function v2RuleProblem(rule: unknown): { why: string; fix: string; refused: boolean } | undefined {
-  if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
-  const list = tokens(rule);
-  const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
+  const tree = parsedRule(rule);
   if (!tree) return undefined;
   for (const { name, values } of matchersOf(tree)) {
     const fix = V3_ONLY.get(name.toLowerCase());
@@ -53,26 +47,17 @@ export function v2RuleProblem(rule: unknown): { why: string; fix: string; refuse
  */
 export function v2RuleProblems(values: Values, prefix: Path, chartVersion: string): Problem[] {
   if (deployedTraefik(values, chartRulesOf(chartVersion))?.version.major !== 2) return [];
-  const fallback = isMap(values.core) && values.core.defaultRuleSyntax === 'v3' ? 'v3' : 'v2';
-  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object): Problem[] => {
-      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
-      if (object.kind !== 'IngressRoute' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
-      const spec = isMap(object.spec) ? object.spec : {};
-      const routes = Array.isArray(spec.routes) ? spec.routes : [];
-      return routes.flatMap((route: unknown, j: number): Problem[] => {
-        if (!isMap(route) || (route.syntax ?? fallback) === 'v3') return [];
-        const problem = v2RuleProblem(route.match);
-        if (!problem) return [];
-        const effect = problem.refused ? 'Traefik refuses the router and the route never serves' : 'the route never matches what it meant';
-        return [
-          {
-            path: [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'],
-            message: `${problem.why}, so ${effect} on this chart's Traefik v2: ${problem.fix}, or set syntax: v3 on the route (Traefik v2.11)`,
-          },
-        ];
-      });
-    }),
-  );
+  const fallback = defaultSyntax(values, prefix, chartVersion) === 'v3' ? 'v3' : 'v2';
+  return extraObjectRoutes(values, ['IngressRoute']).flatMap(({ route, at }): Problem[] => {
+    if (!isMap(route) || (ownSyntax(route) ?? fallback) === 'v3') return [];
+    const problem = v2RuleProblem(route.match);
+    if (!problem) return [];
+    const effect = problem.refused ? 'Traefik refuses the router and the route never serves' : 'the route never matches what it meant';
+    return [
+      {
+        path: [...prefix, ...at, 'match'],
+        message: `${problem.why}, so ${effect} on this chart's Traefik v2: ${problem.fix}, or set syntax: v3 on the route (Traefik v2.11)`,
+      },
+    ];
+  });
 }

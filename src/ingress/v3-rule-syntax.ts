@@ -3,9 +3,8 @@ import { isMap } from '../core/is-map';
 import { deployedTraefik } from '../traefik/acme-option-names';
 import { traefikFlags } from '../traefik/arguments';
 import { chartRulesOf } from '../traefik/chart-versions';
-import { chartIngressRoutes, renderedObjects } from '../traefik/extra-objects';
-import { matchersOf, parseRule, tokens } from '../traefik/rule-syntax';
-import { apiGroup } from '../validate/kinds';
+import { chartIngressRoutes, extraObjectRoutes } from '../traefik/extra-objects';
+import { matchersOf, parsedRule } from '../traefik/rule-syntax';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -45,15 +44,9 @@ const RENAMED: Readonly<Record<string, string>> = { headers: 'Header', headersre
 const TEMPLATE = /\{[A-Za-z_][A-Za-z0-9_]*:/;
 const TEMPLATED = new Set(['host', 'hostregexp', 'path', 'pathprefix']);
 
-/** A rule longer than this, or of more tokens (a router rule is a line or two), is not judged here. */
-const MAX_RULE = 8192;
-const MAX_TOKENS = 1000;
-
 /** Why Traefik v3's syntax refuses `rule` (`refused`), or reads a v2 form in it otherwise, and what to write; else undefined. */
 export function v3RuleProblem(rule: unknown, tcp: boolean): { why: string; fix: string; refused: boolean } | undefined {
-  if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
-  const list = tokens(rule);
-  const tree = list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
+  const tree = parsedRule(rule);
   if (!tree) return undefined;
   const table = tcp ? TCP_MATCHERS : HTTP_MATCHERS;
   for (const { name, values } of matchersOf(tree)) {
@@ -92,8 +85,16 @@ function message(problem: NonNullable<ReturnType<typeof v3RuleProblem>>, at: str
   return `${problem.why}, so ${effect}: ${problem.fix}, or keep the v2 form and set syntax: v2 on ${at} (or core.defaultRuleSyntax: v2 in the values)`;
 }
 
+/**
+ * A route's own `syntax`, where it sets one: Traefik's muxer takes the other parser for exactly its name (`switch syntax
+ * { case "v2": ... default: v3 }`, pkg/muxer/http/mux.go and tcp/mux.go, v3.6.0; v2.11 the same for "v3"), and an empty
+ * one is the default's (51b-3).
+ */
+export const ownSyntax = (route: Values): string | undefined =>
+  typeof route.syntax === 'string' && route.syntax !== '' ? route.syntax : undefined;
+
 /** The rule syntax a router without `syntax` gets: `core.defaultRuleSyntax`, which the chart writes as the flag, or the flag itself (the last wins). */
-function defaultSyntax(values: Values, prefix: Path, chartVersion: string): unknown {
+export function defaultSyntax(values: Values, prefix: Path, chartVersion: string): unknown {
   const flags = traefikFlags(values, prefix, chartVersion).filter((flag) => flag.name === 'core.defaultrulesyntax');
   if (flags.length) return flags[flags.length - 1].value;
   return isMap(values.core) ? values.core.defaultRuleSyntax : undefined;
@@ -113,29 +114,16 @@ export function v3RuleProblems(values: Values, prefix: Path, chartVersion: strin
     const problem = fallback === 'v3' ? v3RuleProblem(config.matchRule, false) : undefined;
     return problem ? [{ path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'], message: message(problem, 'the values') }] : [];
   });
-  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  const fromItems = items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object): Problem[] => {
-      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
-      const tcp = object.kind === 'IngressRouteTCP';
-      if ((object.kind !== 'IngressRoute' && !tcp) || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
-      const spec = isMap(object.spec) ? object.spec : {};
-      const routes = Array.isArray(spec.routes) ? spec.routes : [];
-      return routes.flatMap((route: unknown, j: number): Problem[] => {
-        if (!isMap(route)) return [];
-        // Traefik's muxer takes the v2 parser for exactly `v2` (`switch syntax { case "v2": ... default: v3 }`,
-        // pkg/muxer/http/mux.go and tcp/mux.go, v3.6.0); an empty one is the default's (51b-3).
-        const own = typeof route.syntax === 'string' && route.syntax !== '' ? route.syntax : undefined;
-        if ((own ?? fallback) === 'v2') return [];
-        const problem = v3RuleProblem(route.match, tcp);
-        const at = [...prefix, 'values', 'extraObjects', i, 'spec', 'routes', j, 'match'];
-        const note =
-          own !== undefined && own !== 'v3'
-            ? ` (its syntax ${quotedText(own, () => false, '')} is not v2: Traefik reads the rule as v2 only for exactly v2, any other syntax as v3)`
-            : '';
-        return problem ? [{ path: at, message: message(problem, 'the route') + note }] : [];
-      });
-    }),
-  );
+  const fromItems = extraObjectRoutes(values, ['IngressRoute', 'IngressRouteTCP']).flatMap(({ kind, route, at }): Problem[] => {
+    if (!isMap(route)) return [];
+    const own = ownSyntax(route);
+    if ((own ?? fallback) === 'v2') return [];
+    const problem = v3RuleProblem(route.match, kind === 'IngressRouteTCP');
+    const note =
+      own !== undefined && own !== 'v3'
+        ? ` (its syntax ${quotedText(own, () => false, '')} is not v2: Traefik reads the rule as v2 only for exactly v2, any other syntax as v3)`
+        : '';
+    return problem ? [{ path: [...prefix, ...at, 'match'], message: message(problem, 'the route') + note }] : [];
+  });
   return [...fromChart, ...fromItems];
 }

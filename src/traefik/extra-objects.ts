@@ -153,6 +153,31 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
+/** A route of an IngressRoute or IngressRouteTCP (Traefik's groups, traefik.io or the older traefik.containo.us) in `extraObjects`. */
+export interface ExtraObjectRoute {
+  readonly kind: 'IngressRoute' | 'IngressRouteTCP';
+  /** The object's spec (entryPoints, tls). */
+  readonly spec: Values;
+  readonly route: unknown;
+  /** Where the route stands, below the reader's prefix: `values.extraObjects[i].spec.routes[j]`. */
+  readonly at: Path;
+}
+
+/** Every route of the `kinds` of Traefik's route objects that `extraObjects` renders, in order. */
+export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObjectRoute['kind']>): ExtraObjectRoute[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): ExtraObjectRoute[] => {
+      const kind = kinds.find((k) => k === object.kind);
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      if (!kind || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
+      const spec = isMap(object.spec) ? object.spec : {};
+      const routes: unknown[] = Array.isArray(spec.routes) ? spec.routes : [];
+      return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, 'spec', 'routes', j] }));
+    }),
+  );
+}
+
 /**
  * An item, or a document of a text item, that is not a map: the chart renders each item as YAML documents of the
  * Traefik release (traefik/traefik-helm-chart templates/extra-objects.yaml and "traefik.render" in _helpers.tpl, v39.0.7:

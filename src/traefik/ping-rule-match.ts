@@ -1,4 +1,4 @@
-import { parseRule, RuleNode, tokens } from './rule-syntax';
+import { parsedRule, RuleNode } from './rule-syntax';
 
 /** Whether a router's rule matches a request: surely, surely not, or not known before the pod runs (or not judged here). */
 export type RuleMatch = 'yes' | 'no' | 'unknown';
@@ -69,8 +69,7 @@ function matcher(name: string, values: readonly string[], probe: ProbeRequest): 
  */
 export function ruleMatchesProbe(rule: unknown, probe: ProbeRequest): RuleMatch {
   if (typeof rule !== 'string' || rule.trim() === '') return 'no';
-  const list = tokens(rule);
-  const tree = list && parseRule(list);
+  const tree = parsedRule(rule);
   return tree ? evaluate(tree, probe) : 'unknown';
 }
 

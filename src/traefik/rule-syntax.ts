@@ -107,15 +107,33 @@ export function parseRule(list: readonly Token[]): RuleNode | undefined {
   return tree && at === list.length ? tree : undefined;
 }
 
-/** Every matcher of a rule, `!` and parentheses included, in order; iterative over `&&` / `||` chains. */
-export function matchersOf(node: RuleNode): Matcher[] {
+/** A rule longer than this, or of more tokens (a router rule is a line or two, a few dozen tokens), is left unread. */
+const MAX_RULE = 8192;
+const MAX_TOKENS = 1000;
+
+/**
+ * The tree of a router rule; undefined when it is no text, past the bounds above (hostile lengths are neither tokenized
+ * nor parsed: the parser recurses once per parenthesis) or not Traefik's grammar.
+ */
+export function parsedRule(rule: unknown): RuleNode | undefined {
+  if (typeof rule !== 'string' || rule.length > MAX_RULE) return undefined;
+  const list = tokens(rule);
+  return list && list.length <= MAX_TOKENS ? parseRule(list) : undefined;
+}
+
+/**
+ * Every matcher of a rule in order, those under a `!` too unless `negated` is false (a negated matcher only narrows);
+ * iterative over `&&` / `||` chains.
+ */
+export function matchersOf(node: RuleNode, negated = true): Matcher[] {
   const out: Matcher[] = [];
   const stack: RuleNode[] = [node];
   while (stack.length) {
     const next = stack.pop()!;
     if (next.kind === 'matcher') out.push(next.matcher);
-    else if (next.kind === '!') stack.push(next.a);
-    else stack.push(next.b, next.a);
+    else if (next.kind === '!') {
+      if (negated) stack.push(next.a);
+    } else stack.push(next.b, next.a);
   }
   return out;
 }

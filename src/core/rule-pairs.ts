@@ -1,4 +1,5 @@
 import type { Path } from './problem';
+import { isCookieHeader } from './cookie-values';
 import { isSecretKey, namesSecretText } from './secrets-keys';
 
 /**
@@ -98,7 +99,11 @@ export function ruleSecrets(text: string, at: Path, judge: (data: unknown) => re
   // whole rule). Each name and pair once: a text of rules may repeat them many times.
   const [names, seen, judged] = [new Map<string, boolean>(), new Set<string>(), [] as Array<Record<string, string>>];
   for (const pair of rulePairs(text)) {
-    if (!names.has(pair.name)) names.set(pair.name, isSecretKey(pair.name) || isSecretKey(pair.name, true) || namesSecretText(pair.name));
+    if (!names.has(pair.name))
+      names.set(
+        pair.name,
+        isSecretKey(pair.name) || isSecretKey(pair.name, true) || namesSecretText(pair.name) || isCookieHeader(pair.name),
+      );
     if (names.size > MAX_PAIRS || judged.length > MAX_PAIRS) return [{ path: at, value: text, what: TOO_MANY_PAIRS }];
     if (!names.get(pair.name)) continue;
     for (const value of judgedValues(pair)) {

@@ -17,6 +17,7 @@ import { binaryAsText } from './text-decodings';
 import { headsBody } from './code-headers';
 import { withoutPairsOnLines } from './keyed-lines';
 import { judgeWithoutControls } from './control-text';
+import { cookieUnder, SESSION_COOKIE } from './cookie-values';
 import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
@@ -49,10 +50,7 @@ export const EMBEDDED_SECRET =
   'multi-line text that sets a secret (on a line, or in its data read as YAML or JSON: a key named like one, or a secret shape)';
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
-/**
- * How deep data is read for secrets. A config nests 7 levels and its files' front doors refuse more than 32; text read
- * as YAML or JSON nests as deep as it is long (`{"a":{"a":…`), and reading it deeper ran out of stack.
- */
+/** How deep data is read for secrets: text read as YAML or JSON nests as deep as it is long (`{"a":{"a":…`: out of stack). */
 const MAX_DATA_DEPTH = MAX_YAML_NESTING;
 /**
  * What text whose data cannot be judged is called in findings (`FoundSecret.what`): the whole text. Read as YAML or
@@ -84,6 +82,7 @@ export function secretUnder(key: string, field: (key: string) => unknown, keys?:
   if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
+  if (cookieUnder(key, field)) return SESSION_COOKIE;
   const name = key === 'value' ? (field('name') ?? field('key')) : undefined; // Envoy's header pair `{key, value}` too
   if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return UNDER_SECRET_KEY;
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.

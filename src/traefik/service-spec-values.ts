@@ -24,8 +24,13 @@ const SAID_ELSEWHERE = new Set([
   'selector',
 ]);
 
-/** An additional Service's policy is its own: this tool writes the policy of Traefik's own Service only (values.ts). */
-const SAID_ELSEWHERE_ADDITIONAL = new Set([...SAID_ELSEWHERE].filter((key) => key !== 'externalTrafficPolicy'));
+/**
+ * An additional Service's policy and class are its own: this tool writes the policy of Traefik's own Service only
+ * (values.ts), and only that Service's class is judged against kube-vip's (52b-8: a class on a ClusterIP one was written).
+ */
+const SAID_ELSEWHERE_ADDITIONAL = new Set(
+  [...SAID_ELSEWHERE].filter((key) => key !== 'externalTrafficPolicy' && key !== 'loadBalancerClass'),
+);
 
 /** The Service fields the chart renders from their own keys up to v39, after `toYaml` of `spec` (templates/_service.tpl). */
 const OWN_KEYS = ['loadBalancerSourceRanges', 'externalIPs', 'ipFamilyPolicy', 'ipFamilies'] as const;

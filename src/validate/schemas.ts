@@ -32,6 +32,8 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
     ];
   }
 
+  const misspelt = groupSpellingFinding(apiVersion);
+  if (misspelt) return [misspelt];
   if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
   const crd = findCrd(apiVersion, kind);
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
@@ -110,6 +112,25 @@ function unvendoredKindMessage(kind: string, bundle: string): string {
     `is ${show(kind)}, which this tool cannot judge: crds/gateway-api/${bundle}/ holds the CRDs of ${list} only, not every kind of ` +
     'the Gateway API: check the spelling and the kind, or vendor its CRD from the same release (crds/gateway-api/README.md)'
   );
+}
+
+/** A DNS-1123 subdomain in lower case: what an API group must be (a CRD's spec.group is validated so), 253 at most. */
+const API_GROUP = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * An apiVersion whose group no API server serves as written: groups are lower-case DNS names matched exactly, so
+ * `Gateway.Networking.K8s.io/v1` or `gateway.networking.k8s.io./v1` maps to no resource, and Helm fails the whole
+ * release (52b-3: such an item had skipped every schema as a third-party kind). Any group, not only known ones.
+ */
+function groupSpellingFinding(apiVersion: string): Finding | undefined {
+  const group = apiGroup(apiVersion);
+  if (group === '' || (group.length <= 253 && API_GROUP.test(group))) return undefined;
+  const likely = group.toLowerCase().replace(/^[\s.]+|[\s.]+$/g, '');
+  const instead = API_GROUP.test(likely) ? `: write ${likely}${apiVersion.slice(group.length)}` : '';
+  return {
+    path: ['apiVersion'],
+    message: `is ${show(apiVersion)}, but an API group is a lower-case DNS name (letters, digits, '-' and '.') matched exactly, so no API server serves this spelling${instead}`,
+  };
 }
 
 /** Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, ...) and *.k8s.io. */

@@ -10,7 +10,7 @@ import { kustomization } from './gitops/kustomization';
 import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, makeFolders, nodeFileSystem } from './output/file-system';
-import { LockError, withFolderLock } from './output/lock';
+import { LockError, lockWaitProblem, withFolderLock } from './output/lock';
 import { unifiedDiff } from './output/diff';
 import {
   FileTree,
@@ -372,7 +372,7 @@ export function parseSynthArgs(args: readonly string[], env: NodeJS.ProcessEnv):
   // Under `cdk8s synth` the app gets no arguments: scripts/synth.js passes --cluster this way.
   const clusters = values.cluster ?? env.K3S_VIP_CLUSTERS?.split(',').filter((name) => name !== '');
   if (clusters?.includes('')) return '--cluster needs a cluster name: --cluster <name>';
-  return { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
+  return lockWaitProblem(env) ?? { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
 }
 
 /** What the folders and cluster names a synth was given may hold: none at all for plain paths and names (the usual case). */

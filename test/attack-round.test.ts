@@ -309,7 +309,7 @@ describe('F8: a value that throws when read is a problem at its path, never a Ty
       () => withTraefik(revoked()),
       /^traefik: could not be read: reading it threw a TypeError \(its text is not shown\); give plain data$/,
     ],
-    ['a revoked proxy as the props', revoked, /^could not be read: reading it threw a TypeError/],
+    ['a revoked proxy as the props', revoked, /^props: could not be read: reading it threw a TypeError/],
     [
       'a throwing ownKeys trap',
       () =>
@@ -384,7 +384,7 @@ describe('F8: a value that throws when read is a problem at its path, never a Ty
 
   test('a construct given a revoked proxy as props', () => {
     expect(refusal((scope) => new TraefikIngress(scope, 'i', revoked() as never))).toMatch(
-      /^TraefikIngress: could not be read: reading it threw a TypeError/,
+      /^TraefikIngress: props could not be read: reading it threw a TypeError/,
     );
   });
 });

@@ -1,7 +1,11 @@
-import { valuesDoors } from './helpers';
+import { App, Chart } from 'cdk8s';
+import { refusalOf, valuesDoors } from './helpers';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { at, HOST, judged, route } from './ingress-route-doors';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { checkSchema } from '../src/validate/schemas';
+import { rightsHint } from '../src/k3s/install-apply';
+import { parseSynthArgs } from '../src/synth';
 
 /** Round 52b findings 3, 8 and 12: API group spellings, a class on a ClusterIP additional Service, session cookies. */
 const COOKIE = 'Zq9WvTkL3mP8xR2n';
@@ -111,5 +115,58 @@ describe('52b-12: a session cookie in a rule, a header match or a header map is 
     const values = { extraObjects: [route(`Host(\`other.example.com\`) && ${match}`)] };
     expect(valuesDoors.config(values)).toBe('');
     expect(secretsInFiles(new Map([['c/x.yaml', `rule: "${match.replace(/"/g, '\\"')}"\n`]]))).toEqual([]);
+  });
+});
+
+describe('52b-16c: a refusal of rights tells root what else refuses it', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test.each([
+    [1000, '; run it as root (sudo)'],
+    [0, '; root was refused too: check for an immutable file or folder (lsattr; chattr -i) or a read-only mount'],
+  ])('uid %d gets %s', (uid, hint) => {
+    jest.spyOn(process, 'getuid').mockReturnValue(uid);
+    expect(rightsHint('EACCES')).toBe(hint);
+    expect(rightsHint('EPERM')).toBe(hint);
+    expect(rightsHint('ENOENT')).toBe('');
+  });
+});
+
+describe('52b-16d: a problem of the props object itself names the props', () => {
+  test.each([
+    ['an object with another prototype', () => Object.create({ kubeVip: 1 }), 'props: is an Object: expected plain data'],
+    [
+      'a Proxy whose keys throw',
+      () =>
+        new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error('x');
+            },
+          },
+        ),
+      'props: could not be read',
+    ],
+  ])('%s', (_, make, start) => {
+    expect(refusalOf(() => new K3sVipCluster(new App(), 'c', make()))).toMatch(
+      new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+    expect(refusalOf(() => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', make()))).toMatch(
+      /^TraefikHelmChartConfig: props (is|could)/,
+    );
+  });
+});
+
+describe('52b-16e: a dry run refuses the lock wait a real run refuses', () => {
+  test.each([
+    ['1e3', false],
+    ['-1', false],
+    ['5', true],
+    ['', true],
+  ])('K3S_VIP_LOCK_WAIT_SECONDS=%s', (value, accepted) => {
+    const parsed = parseSynthArgs(['--dry-run'], { K3S_VIP_LOCK_WAIT_SECONDS: value });
+    if (accepted) expect(parsed).toEqual({ clusters: undefined, dryRun: true });
+    else expect(parsed).toMatch(/^K3S_VIP_LOCK_WAIT_SECONDS is "[^"]+": expected a whole number of seconds/);
   });
 });

@@ -756,6 +756,7 @@ describe('the manifests folder', () => {
   });
 
   test('a real run that may not create it says to run as root', () => {
+    jest.spyOn(process, 'getuid').mockReturnValue(1000); // a user's run: root's is told of immutable files (attack54-mine)
     mkdirSync(join(root, 'k3s', 'server'), { recursive: true });
     const fs: FileSystem = {
       ...nodeFileSystem,

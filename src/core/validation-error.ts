@@ -40,7 +40,8 @@ export class K3sVipValidationError extends Error {
 }
 
 function formatProblem({ path, message }: ValidationProblem, subject: string | undefined): string {
-  const key = formatPath(path);
+  // A problem of the props object itself (`is a Proxy: expected plain data`) names it: a bare verb named nothing (52b-16d).
+  const key = formatPath(path) || (/^(?:is an? |could not be read)/.test(message) ? 'props' : '');
   if (subject === undefined) return key ? `${key}: ${message}` : message;
   return `${subject}: ${key ? `${key} ` : ''}${message}`;
 }

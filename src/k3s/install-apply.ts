@@ -25,8 +25,18 @@ function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLin
 
 /** describeFileError, plus what to do when it is a matter of rights. */
 export function describeFileProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return `${describeFileError(e)}${code === 'EACCES' || code === 'EPERM' ? '; run it as root (sudo)' : ''}`;
+  return `${describeFileError(e)}${rightsHint((e as NodeJS.ErrnoException)?.code)}`;
+}
+
+/**
+ * What to do about a refusal of rights (EACCES, EPERM): run as root, or, for a run that is root already (52b-16c: it was
+ * told to use sudo), look at what refuses root too: an immutable file or folder (`chattr +i`), a read-only mount.
+ */
+export function rightsHint(code: string | undefined): string {
+  if (code !== 'EACCES' && code !== 'EPERM') return '';
+  return process.getuid?.() === 0
+    ? '; root was refused too: check for an immutable file or folder (lsattr; chattr -i) or a read-only mount'
+    : '; run it as root (sudo)';
 }
 
 /** Runs a read, turning a failed file operation into one line naming the path. */

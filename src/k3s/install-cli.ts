@@ -16,6 +16,7 @@ import {
   notInstalledHere,
   readTarget,
   removeTemporaryFiles,
+  rightsHint,
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall } from './install-plan';
 import { withForeignObjects } from './foreign-objects';
@@ -168,7 +169,7 @@ export function runInstall(options: InstallOptions): number {
   } catch (e) {
     let message: string;
     if (e instanceof InstallError) message = e.message;
-    else if (e instanceof LockError) message = `${e.message}${e.code === 'EACCES' || e.code === 'EPERM' ? '; run it as root (sudo)' : ''}`;
+    else if (e instanceof LockError) message = `${e.message}${rightsHint(e.code)}`;
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
     return madeNote(1);

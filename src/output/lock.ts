@@ -80,6 +80,16 @@ export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   );
 }
 
+/** lockWaitMs's refusal, or undefined: for a run that takes no lock (a dry run) but must refuse what a real run would (52b-16e). */
+export function lockWaitProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    lockWaitMs(env);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /**
  * Creates `path` only if it does not exist; false when it does. A write that fails (disk full) removes the
  * file it created, so no empty lock is left behind for the next run to wait on.

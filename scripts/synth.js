@@ -107,6 +107,8 @@ function synth(clusters) {
   // deletes its output folder first, and two runs sharing one would delete each other's (dist/ itself
   // is guarded by its lock). Folders of runs that were killed are removed here.
   const STAGING_ROOT = join(root, '.cdk8s.out');
+  // The output folder by the name the user gave it: its path is not echoed (this runs before any redaction is loaded).
+  const UNCHANGED = process.env.K3S_VIP_DIST_DIR ? 'the output folder (K3S_VIP_DIST_DIR) was left unchanged' : 'dist/ was left unchanged';
   const isRunning = (pid) => {
     try {
       process.kill(pid, 0);
@@ -119,7 +121,7 @@ function synth(clusters) {
   const existing = lstatOrUndefined(STAGING_ROOT);
   if (existing && (existing.isSymbolicLink() || !existing.isDirectory())) {
     process.stderr.write(
-      `synth failed: ${STAGING_ROOT} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; it is only the CLI's staging area: remove it and run again. dist/ was left unchanged.\n`,
+      `synth failed: ${STAGING_ROOT} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; it is only the CLI's staging area: remove it and run again; ${UNCHANGED}.\n`,
     );
     process.exitCode = 1;
     return;
@@ -128,7 +130,7 @@ function synth(clusters) {
     mkdirSync(STAGING_ROOT, { recursive: true });
   } catch (e) {
     process.stderr.write(
-      `synth failed: cannot create ${STAGING_ROOT}, the CLI's staging area (${reason(e)}): make the project writable. dist/ was left unchanged.\n`,
+      `synth failed: cannot create ${STAGING_ROOT}, the CLI's staging area (${reason(e)}): make the project writable; ${UNCHANGED}.\n`,
     );
     process.exitCode = 1;
     return;
@@ -226,7 +228,7 @@ function synth(clusters) {
         `synth failed: the app stopped before it finished${killed}: the output folder may hold part of the new output, each file it wrote listed in its .generated-files without a digest (k3s:install refuses it): run \`npm run synth\` again.\n`,
       );
     } else if (cliError) {
-      process.stderr.write(`synth failed: the cdk8s CLI failed (${cliError}); dist/ was left unchanged.\n`);
+      process.stderr.write(`synth failed: the cdk8s CLI failed (${cliError}); ${UNCHANGED}.\n`);
     }
     process.exitCode = code || (signal || cliError ? 1 : 0);
   });

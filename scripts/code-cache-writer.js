@@ -29,7 +29,7 @@ const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
 /** The modules worth caching: this checkout's, never a shebang script (Module.wrap would not parse). */
 const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
-/** Module.wrap's parts (lib/internal/modules/helpers.js, v20.20.2), a pack's wrapper of each module. */
+/** A pack's wrapper of each module: Module.wrapper's (lib/internal/modules/cjs/loader.js, v20.20.2) as an array element. */
 const WRAPPER = ['function (exports, require, module, __filename, __dirname) { ', '\n}'];
 
 /**
@@ -52,8 +52,8 @@ function warmUp() {
 }
 
 /**
- * Loads lib/src/main.js (warmUp), compiling every module itself, packs the modules, runs the warm-up again from the pack
- * and writes the pack and V8's code of it to the cache file (a new file, renamed into place).
+ * Loads lib/src/main.js (warmUp), compiling every module itself, packs the modules, runs the warm-up again from the packs
+ * and writes the packs and V8's code of them to the cache file (a new file, renamed into place).
  */
 function writeCache() {
   const resolved = {};
@@ -110,9 +110,9 @@ function writeCache() {
       new vm.Script(Module.wrap(content), { filename }).runInThisContext({ displayErrors: true }),
       filename,
       (id) => {
-        // The key of one `require(id)` of this module in the record of what it resolved to.
+        // What one `require(id)` of this module resolved to.
         const to = Module._resolveFilename(id, this);
-        if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[`${name}\0${id}`] = path.relative(root, to);
+        if (path.isAbsolute(to) && to.startsWith(root + path.sep)) (resolved[name] ??= {})[id] = path.relative(root, to);
         return undefined;
       },
       watch,
@@ -127,16 +127,15 @@ function writeCache() {
   const [open, close] = [Buffer.from(WRAPPER[0]), Buffer.from(`${WRAPPER[1]},\n`)];
   const packs = PACKS.map((encoding, pack) => {
     const parts = [Buffer.from('[\n')];
-    let offset = parts[0].length;
     const members = Object.entries(packed).filter(([, { content }]) => /[^\0-\x7f]/.test(content) === (pack === 1));
     for (const [name, { bytes, scope }] of members) {
-      modules[name] = [pack, (parts.length - 1) / 3, offset + open.length, bytes.length];
+      modules[name] = [pack, (parts.length - 1) / 3, bytes.length, checksum(bytes)];
       scopes[path.dirname(name)] = scope;
       parts.push(open, bytes, close);
-      offset += open.length + bytes.length + close.length;
     }
     parts.push(Buffer.from(']\n'));
-    const compiled = compilePack(Buffer.concat(parts), encoding);
+    const text = Buffer.concat(parts);
+    const compiled = { ...compilePack(text.toString(encoding)), text };
     members.forEach(([, { content }], at) => {
       if (compiled.fns[at].toString() !== `${WRAPPER[0]}${content}${WRAPPER[1]}`) throw new Error('a module does not fit in its pack');
     });
@@ -148,16 +147,19 @@ function writeCache() {
   // The warm-up again, as a run loads (the unused modules left to their stand-ins), from the pack: V8's code of it then
   // holds the functions a synth calls.
   for (const name of Object.keys(modules)) delete Module._cache[path.join(root, name)];
-  Module._extensions['.js'] = packedLoader({ modules, resolved, scopes }, packs, unused, { cached: 0, compiled: 0 });
+  // Each file a require resolved to, by its place in `names` (a path once, not once a require: the index parses in a third of the time).
+  const names = [...new Set(Object.values(resolved).flatMap(Object.values))];
+  const place = new Map(names.map((name, at) => [name, at]));
+  for (const requests of Object.values(resolved)) for (const id of Object.keys(requests)) requests[id] = place.get(requests[id]);
+  Module._extensions['.js'] = packedLoader({ modules, names, resolved, scopes }, packs, unused, { cached: 0, compiled: 0 });
   warmUp();
   const parts = packs.flatMap(({ script, text }) => [text, script.createCachedData()]);
-  const lengths = PACKS.map((_, at) => [parts[2 * at].length, parts[2 * at + 1].length]);
-  const index = Buffer.from(JSON.stringify({ format: FORMAT, modules, resolved, unused, scopes, packs: lengths }), 'utf8');
-  const indexLength = Buffer.alloc(4);
-  indexLength.writeUInt32LE(index.length, 0);
-  const body = Buffer.concat([indexLength, index, ...parts]);
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(checksum(body), 0);
+  const sums = PACKS.map((_, at) => [parts[2 * at], parts[2 * at + 1]].flatMap((part) => [part.length, checksum(part)]));
+  const index = Buffer.from(JSON.stringify({ format: FORMAT, modules, names, resolved, unused, scopes, packs: sums }), 'utf8');
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(checksum(index), 0);
+  head.writeUInt32LE(index.length, 4);
+  const body = Buffer.concat([index, ...parts]);
   fs.mkdirSync(cacheDir, { recursive: true });
   // Never through a link: the clean-up below would delete in the folder it points to.
   if (!isFolder(cacheDir)) throw new Error(`${path.relative(root, cacheDir)} is not a folder`);

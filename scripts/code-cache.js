@@ -6,12 +6,12 @@
 // code of each taken after a `synth --dry-run`, so that a run deserializes two scripts, not one per module, and reads
 // no module's text as text. What a run may take from it (useCache), so that the cache can make a run faster, never
 // different:
-// - a module runs from a pack only when its file holds exactly the bytes it was packed with (read as bytes when it
-//   loads) and Node finds the package scope it was packed in (its package.json decides CommonJS or not); any other
-//   file is Node's own load, from its file;
-// - the file only when its checksum holds (V8 does not check the code it deserializes); a damaged file, or one that
-//   is no pack, is deleted, to be written again. Code V8 refuses (another version, other flags): the packs compile
-//   from their text (then each function when first called, as Node's would);
+// - a module runs from a pack only while its file holds the bytes it was packed with (their length and CRC-32, read as
+//   bytes when it loads) and Node finds the package scope it was packed in (its package.json decides CommonJS or
+//   not); any other file is Node's own load, from its file;
+// - each part of the file only when its checksum holds (V8 does not check the code it deserializes); a damaged file,
+//   or one that is no pack, is deleted, to be written again. Code V8 refuses (another version, other flags): the packs
+//   compile from their text (then each function when first called, as Node's would);
 // - K3S_VIP_CODE_CACHE=0 turns it off; with K3S_VIP_DEBUG set (a trace for a bug report) no pack is used either, so
 //   that a trace names each module's own file and line.
 'use strict';
@@ -28,11 +28,11 @@ const cacheDir = path.join(root, 'lib', '.code-cache');
 const cacheFile = path.join(cacheDir, `${process.version}-${process.arch}.bin`);
 
 /**
- * The CRC-32 of the cache file. V8 does not check the code it deserializes:
- * damaged code crashes it (a fatal error with a native trace, or a segfault) or runs other code, so the whole file is
- * checked before V8 reads any of it (a module's text in a pack is also compared with its file's bytes when it loads).
- * CRC-32 finds a torn write or flipped bits in about 2 ms for the file's 10 MB, where SHA-1 takes 4 times as long;
- * zlib.crc32 is Node 20.15+, SHA-1 before.
+ * The CRC-32 of each part of the cache file and of each packed module's bytes. V8 does not check the code it
+ * deserializes: damaged code crashes it (a fatal error with a native trace, or a segfault) or runs other code, so each
+ * part is checked before V8 reads it; and a module runs from its pack only while its file's bytes have the checksum
+ * they were packed with (V8 itself compares only a text's length). CRC-32 finds any edit, a torn write or flipped bits
+ * in about 2 ms for the file's 10 MB, where SHA-1 takes 4 times as long; zlib.crc32 is Node 20.15+, SHA-1 before.
  */
 const checksum = zlib.crc32 ? (data) => zlib.crc32(data) : (data) => crypto.createHash('sha1').update(data).digest().readUInt32LE(0);
 /** Whether `dir` is a folder itself, not a link to one. */
@@ -97,37 +97,46 @@ function runModule(module, wrapper, filename, known = () => undefined, deferred 
 const FORMAT = 2;
 
 /**
- * The cache file as { modules, resolved, unused, scopes, packs }: `packs` holds two packs, each the text of a script (an
- * array of module wrappers: the modules whose text is ASCII, then the others) and V8's code of it; `modules` maps a
- * root-relative path to [its pack, its place in the array, offset and length of its text in that pack], `resolved` a
- * module's `<path>\0<request>` to the root-relative file it resolved to, `scopes` a module's folder to its package scope
- * (packageScope). The file is [checksum of the rest, index length, index (JSON), each pack's text and code], the
- * lengths of those in the index: read whole (a run needs all of it) and checked whole (V8 does not check the code it
- * deserializes: damaged code crashes it or runs other code); undefined when there is none, 'damaged' when it fails its
- * checksum or its index is unusable.
+ * The cache file's index, as { modules, names, resolved, unused, scopes, packs }, and `next()`, which reads its next part:
+ * `packs` has two packs, each the text of a script (an array of module wrappers: the modules whose text is ASCII, then
+ * the others) and V8's code of it, as [text length, its checksum, code length, its checksum]; `modules` maps a
+ * root-relative path to [its pack, its place in the array, the length and checksum of its bytes], `resolved` a module's
+ * path to { <request>: the file it resolved to, as its place in `names` (root-relative paths) }, `scopes` a module's folder to its package scope
+ * (packageScope). The file is [checksum of the index, index length, index (JSON), each pack's text and code]. Each
+ * part is read into one buffer for all and checked before it is used (V8 does not check the code it deserializes:
+ * damaged code crashes it or runs other code): fresh memory costs more than reading (10 MB: 5 ms). Undefined when there
+ * is no file, 'damaged' when it or its index is unusable; `next` throws for a part that fails its checksum.
  */
 function readCache() {
-  let blob;
+  let fd;
   try {
     // A file only: reading a FIFO (or a device) put in its place would wait for ever.
     if (!fs.lstatSync(cacheFile).isFile()) return undefined;
-    blob = fs.readFileSync(cacheFile);
+    fd = fs.openSync(cacheFile, 'r');
   } catch {
     return undefined;
   }
   try {
-    if (blob.length < 8 || blob.readUInt32LE(0) !== checksum(blob.subarray(4))) return 'damaged';
-    let end = 8 + blob.readUInt32LE(4);
-    const index = JSON.parse(blob.toString('utf8', 8, end));
-    if (
-      index?.format !== FORMAT ||
-      ['modules', 'resolved', 'unused', 'scopes', 'packs'].some((part) => typeof index[part] !== 'object' || !index[part])
-    )
-      return 'damaged';
-    const part = (length) => blob.subarray(end, (end += length));
-    const packs = PACKS.map((_, at) => ({ text: part(index.packs[at][0]), code: part(index.packs[at][1]) }));
-    return end === blob.length ? { ...index, packs } : 'damaged';
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.from(readAt(fd, 0, 8));
+    const indexLength = head.length === 8 ? head.readUInt32LE(4) : size;
+    const indexBytes = 8 + indexLength <= size ? readAt(fd, 8, indexLength) : Buffer.alloc(0);
+    if (indexBytes.length !== indexLength || checksum(indexBytes) !== head.readUInt32LE(0)) return 'damaged';
+    const index = JSON.parse(indexBytes.toString('utf8'));
+    const parts = ['modules', 'names', 'resolved', 'unused', 'scopes', 'packs'];
+    if (index?.format !== FORMAT || parts.some((part) => typeof index[part] !== 'object' || !index[part])) return 'damaged';
+    const lengths = PACKS.flatMap((_, at) => [index.packs[at][0], index.packs[at][2]]);
+    if (lengths.reduce((end, length) => end + length, 8 + indexLength) !== size) return 'damaged';
+    let position = 8 + indexLength;
+    const next = (length, sum) => {
+      const bytes = readAt(fd, position, length);
+      position += length;
+      if (bytes.length !== length || checksum(bytes) !== sum) throw new Error('damaged');
+      return bytes;
+    };
+    return { ...index, next, close: () => fs.closeSync(fd) };
   } catch {
+    fs.closeSync(fd);
     return 'damaged';
   }
 }
@@ -199,10 +208,15 @@ function useCache() {
   if (typeof cache !== 'object') return counts;
   let packs;
   try {
-    packs = cache.packs.map(({ text, code }, at) => compilePack(text, PACKS[at], code));
+    packs = cache.packs.map(([textLength, textSum, codeLength, codeSum], at) => {
+      const text = cache.next(textLength, textSum).toString(PACKS[at]);
+      return compilePack(text, cache.next(codeLength, codeSum));
+    });
   } catch {
     drop();
     return counts;
+  } finally {
+    cache.close();
   }
   // Only for the build the cache was written after (shouldWrite): a cache a failed write left is of an older build.
   const unused = writtenForThisBuild() ? cache.unused : {};
@@ -217,14 +231,15 @@ function useCache() {
 const PACKS = ['latin1', 'utf8'];
 
 /**
- * Compiles a pack, an array of module wrappers, from V8's `code` of it (or, when V8 refuses that code, from its text:
- * its functions then compile when first called, as Node's would). Throws when it is no array of functions.
+ * Compiles a pack, `text` of an array of module wrappers, from V8's `code` of it (or, when V8 refuses that code, from
+ * the text: its functions then compile when first called, as Node's would). V8 has read `code` once this returns. Throws
+ * when it is no array of functions.
  */
-function compilePack(text, encoding, code) {
-  const script = new vm.Script(text.toString(encoding), { filename: cacheFile, cachedData: code });
+function compilePack(text, code) {
+  const script = new vm.Script(text, { filename: cacheFile, cachedData: code });
   const fns = script.runInThisContext();
   if (!Array.isArray(fns) || !fns.every((fn) => typeof fn === 'function')) throw new Error('no pack');
-  return { script, fns, text, fresh: code === undefined || script.cachedDataRejected };
+  return { script, fns, fresh: code === undefined || script.cachedDataRejected };
 }
 
 /**
@@ -232,7 +247,7 @@ function compilePack(text, encoding, code) {
  * packed with, and whose package scope is the one it was packed in (packageScope), runs its packed wrapper (runModule);
  * any other file is Node's, read and compiled as usual. Its bytes are read, not decoded: V8 has the text in the pack.
  */
-function packedLoader({ modules, resolved, scopes }, packs, unused, counts) {
+function packedLoader({ modules, names, resolved, scopes }, packs, unused, counts) {
   const js = Module._extensions['.js'];
   const prefix = root + path.sep;
   const packageFiles = new Map();
@@ -259,45 +274,46 @@ function packedLoader({ modules, resolved, scopes }, packs, unused, counts) {
   return function loadPacked(module, filename) {
     const name = filename.startsWith(prefix) ? filename.slice(prefix.length) : '';
     const entry = Object.hasOwn(modules, name) ? modules[name] : undefined;
-    const [pack, place, offset, length] = Array.isArray(entry) ? entry : [];
-    const { fns = [], text, fresh } = packs[pack] ?? {};
-    if (
-      typeof fns[place] !== 'function' ||
-      !sameScope(path.dirname(filename)) ||
-      !holds(filename, text.subarray(offset, offset + length))
-    ) {
+    const [pack, place, length, sum] = Array.isArray(entry) ? entry : [];
+    const { fns = [], fresh } = packs[pack] ?? {};
+    if (typeof fns[place] !== 'function' || !sameScope(path.dirname(filename)) || !holds(filename, length, sum)) {
       counts.compiled++;
       return js.call(this, module, filename);
     }
     counts[fresh ? 'compiled' : 'cached']++;
-    const known = (id) => {
-      const key = `${name}\0${id}`;
-      return Object.hasOwn(resolved, key) ? path.join(root, resolved[key]) : undefined;
-    };
+    const requests = (Object.hasOwn(resolved, name) && resolved[name]) || {};
+    const known = (id) =>
+      Object.hasOwn(requests, id) && typeof names[requests[id]] === 'string' ? path.join(root, names[requests[id]]) : undefined;
     return runModule(module, fns[place], filename, known, deferred);
   };
 }
 
-/** One buffer for the files a run compares with the pack (holds), its largest module and a byte. */
+/** One buffer for all a run reads: the cache file's parts, then each packed module's file (holds). */
 let readBuffer = Buffer.alloc(0);
 
+/** The `length` bytes of open file `fd` from `position` (fewer at its end), in readBuffer: valid until the next read. */
+function readAt(fd, position, length) {
+  if (readBuffer.length < length) readBuffer = Buffer.allocUnsafeSlow(Math.max(length, 1 << 20));
+  let done = 0;
+  let read;
+  do {
+    read = fs.readSync(fd, readBuffer, done, length - done, position + done);
+    done += read;
+  } while (read > 0 && done < length);
+  return readBuffer.subarray(0, done);
+}
+
 /**
- * Whether `filename` holds exactly `text`, read as bytes (not decoded: V8 has the text in the pack), into one buffer for
- * all (a new buffer each, as readFileSync makes, took about twice as long); false when it is gone or unreadable: Node's
- * own load then says so.
+ * Whether `filename` holds `length` bytes of checksum `sum`, read as bytes (not decoded: V8 has the text in its pack);
+ * false when it is gone or unreadable: Node's own load then says so.
  */
-function holds(filename, text) {
-  if (readBuffer.length <= text.length) readBuffer = Buffer.allocUnsafe(Math.max(text.length + 1, 1 << 20));
+function holds(filename, length, sum) {
   let fd;
   try {
     fd = fs.openSync(filename, 'r');
-    // A byte more than the text: a longer file differs.
-    let [length, read] = [0, 0];
-    do {
-      read = fs.readSync(fd, readBuffer, length, text.length + 1 - length, length);
-      length += read;
-    } while (read > 0 && length <= text.length);
-    return length === text.length && readBuffer.subarray(0, length).equals(text);
+    // A byte more: a longer file differs.
+    const bytes = readAt(fd, 0, length + 1);
+    return bytes.length === length && checksum(bytes) === sum;
   } catch {
     return false;
   } finally {

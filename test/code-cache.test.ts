@@ -251,7 +251,7 @@ test.each([
 });
 
 /** Where the text of lib/src/`name` is in the cache file, and where its pack's code starts. */
-function placeOf(name: string): { text: number; code: number } {
+function placeOf(name: keyof typeof MODULES): { text: number; code: number } {
   const bytes = readFileSync(cacheFile());
   const indexLength = bytes.readUInt32LE(4);
   const index = JSON.parse(bytes.subarray(8, 8 + indexLength).toString('utf8')) as { modules: Record<string, number[]>; packs: number[][] };

@@ -97,12 +97,13 @@ function runModule(module, wrapper, filename, known = () => undefined, deferred 
 const FORMAT = 2;
 
 /**
- * The cache file's index, as { modules, names, resolved, unused, scopes, packs }, and `next()`, which reads its next part:
- * `packs` has two packs, each the text of a script (an array of module wrappers: the modules whose text is ASCII, then
- * the others) and V8's code of it, as [text length, its checksum, code length, its checksum]; `modules` maps a
+ * The cache file's index, as { modules, names, resolved, unused, scopes, packs }, and `next()`, which reads its next
+ * part: `packs` has two packs, each the text of a script (an array of module wrappers: the modules whose text is ASCII,
+ * then the others) and V8's code of it, as [text length, its checksum, code length, its checksum]; `modules` maps a
  * root-relative path to [its pack, its place in the array, the length and checksum of its bytes], `resolved` a module's
- * path to { <request>: the file it resolved to, as its place in `names` (root-relative paths) }, `scopes` a module's folder to its package scope
- * (packageScope). The file is [checksum of the index, index length, index (JSON), each pack's text and code]. Each
+ * path to { <request>: the file it resolved to, as its place in `names`, root-relative paths }, `scopes` a module's
+ * folder to its package scope (packageScope). The file is [checksum of the index, index length, index (JSON), each
+ * pack's text and code]. Each
  * part is read into one buffer for all and checked before it is used (V8 does not check the code it deserializes:
  * damaged code crashes it or runs other code): fresh memory costs more than reading (10 MB: 5 ms). Undefined when there
  * is no file, 'damaged' when it or its index is unusable; `next` throws for a part that fails its checksum.

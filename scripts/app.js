@@ -106,7 +106,7 @@ function buildOnce() {
   }
 }
 /**
- * Compiles lib/ into V8's code cache (scripts/code-cache.js), in a process of its own: a start-up cost, paid once per
+ * Compiles lib/ into V8's code cache (scripts/code-cache-writer.js), in a process of its own: a start-up cost, paid once per
  * build. A write that fails (a full disk, a folder in the way, another owner) or takes over 30 s is not tried again
  * before the next build (codeCache.shouldWrite), as each run would pay the warm-up again.
  */
@@ -118,7 +118,7 @@ function writeCodeCache() {
   } catch {
     return;
   }
-  spawnSync(process.execPath, [join(__dirname, 'code-cache.js'), '--write'], { stdio: 'ignore', timeout: 30_000 });
+  spawnSync(process.execPath, [join(__dirname, 'code-cache-writer.js'), '--write'], { stdio: 'ignore', timeout: 30_000 });
 }
 if (isStale()) {
   if (buildOnce() === 'failed') process.exit();

@@ -1,13 +1,19 @@
-// V8's code cache for the modules the app loads (lib/ and the packages it requires), so that a run starts from
-// compiled code instead of parsing and compiling ~290 files (about 4 MB of JavaScript) again: what Node 22's
-// `module.enableCompileCache()` does, for Node 20. Written at build time only (after each tsc build of lib/, by
-// `npm run build`, or when lib/ has none for this Node): `node scripts/code-cache.js --write` loads lib/src/main.js in
-// a process of its own, runs `synth --dry-run` (which writes nothing) so that the functions a synth calls are compiled
-// too, and stores each module's code in lib/.code-cache/<node>-<arch>.bin.
-// A run uses a module's code only when the module's text still has the checksum it was compiled from and the code its
-// own checksum, checked when the module loads, and the file only when its index's checksum holds (a damaged file is
-// deleted, to be written again); V8 itself refuses data from another version or other flags. Anything unusable falls back to Node's own compile: the cache can make a run faster, never
-// different. K3S_VIP_CODE_CACHE=0 turns it off.
+// V8's code cache for the modules the app loads (lib/ and the packages it requires), so that a run starts from compiled
+// code instead of reading, parsing and compiling ~400 files (about 6 MB of JavaScript) again: what Node 22's
+// `module.enableCompileCache()` does, for Node 20. Written at build time only (after each tsc build of lib/, by `npm run
+// build`, or when lib/ has none for this Node) by scripts/code-cache-writer.js into lib/.code-cache/<node>-<arch>.bin:
+// the modules' texts in two packs, each one script of an array of their wrapper functions (as Module.wrap's), and V8's
+// code of each taken after a `synth --dry-run`, so that a run deserializes two scripts, not one per module, and reads
+// no module's text as text. What a run may take from it (useCache), so that the cache can make a run faster, never
+// different:
+// - a module runs from a pack only while its file holds the bytes it was packed with (their length and CRC-32, read as
+//   bytes when it loads) and Node finds the package scope it was packed in (its package.json decides CommonJS or
+//   not); any other file is Node's own load, from its file;
+// - each part of the file only when its checksum holds (V8 does not check the code it deserializes); a damaged file,
+//   or one that is no pack, is deleted, to be written again. Code V8 refuses (another version, other flags): the packs
+//   compile from their text (then each function when first called, as Node's would);
+// - K3S_VIP_CODE_CACHE=0 turns it off; with K3S_VIP_DEBUG set (a trace for a bug report) no pack is used either, so
+//   that a trace names each module's own file and line.
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -20,16 +26,13 @@ const root = path.join(__dirname, '..');
 const cacheDir = path.join(root, 'lib', '.code-cache');
 /** One file per Node build: data from another V8 is refused anyway. */
 const cacheFile = path.join(cacheDir, `${process.version}-${process.arch}.bin`);
-/** The names the writer makes in cacheDir, the only ones it ever deletes: cache files and their partial writes. */
-const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
 
 /**
- * The CRC-32 of a module's text, of its cached code or of the cache file's index (for a text, its UTF-8). A module's code
- * is used only while its text has the checksum it was compiled from: V8 itself compares only the text's length. And V8
- * does not check the cached data it deserializes: damaged data crashes it (a fatal error with a native trace, or a
- * segfault) or runs other code, so each module's code is checked before V8 reads it; only the code of the modules a run
- * loads is checked (about 4.6 of the file's 5.5 MB for the reference config). CRC-32 finds any edit of a text, a torn write or flipped bits in about a
- * millisecond for 4 MB, where SHA-1 takes 4 to 8; zlib.crc32 is Node 20.15+, SHA-1 before.
+ * The CRC-32 of each part of the cache file and of each packed module's bytes. V8 does not check the code it
+ * deserializes: damaged code crashes it (a fatal error with a native trace, or a segfault) or runs other code, so each
+ * part is checked before V8 reads it; and a module runs from its pack only while its file's bytes have the checksum
+ * they were packed with (V8 itself compares only a text's length). CRC-32 finds any edit, a torn write or flipped bits
+ * in about 2 ms for the file's 10 MB, where SHA-1 takes 4 times as long; zlib.crc32 is Node 20.15+, SHA-1 before.
  */
 const checksum = zlib.crc32 ? (data) => zlib.crc32(data) : (data) => crypto.createHash('sha1').update(data).digest().readUInt32LE(0);
 /** Whether `dir` is a folder itself, not a link to one. */
@@ -40,9 +43,6 @@ function isFolder(dir) {
     return false;
   }
 }
-
-/** The modules worth caching: this checkout's, never a shebang script (Module.wrap would not parse). */
-const cacheable = (filename, content) => filename.startsWith(root + path.sep) && !content.startsWith('#!');
 
 /**
  * Loads `filename`, the file a relative `require(id)` of `parent` resolved to when the cache was written, as Node's
@@ -77,8 +77,7 @@ function loadKnown(parent, id, filename) {
  * loaded before; each resolution stats and reads package.json files), and a relative one not loaded yet is loaded from
  * there (loadKnown).
  */
-function runModule(module, script, filename, known = () => undefined, deferred = () => undefined) {
-  const wrapper = script.runInThisContext({ displayErrors: true });
+function runModule(module, wrapper, filename, known = () => undefined, deferred = () => undefined) {
   const require = (id) => {
     const target = known(id);
     const later = id.startsWith('.') ? deferred(module, id, target) : undefined;
@@ -94,29 +93,51 @@ function runModule(module, script, filename, known = () => undefined, deferred =
   return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
 
+/** The layout of the cache file, in its index: a file of another (one module's code after another's was 1) is none. */
+const FORMAT = 2;
+
 /**
- * The cache file as { modules, resolved, unused, data }: `modules` maps a root-relative path to [checksum of its text,
- * offset and length in data, checksum of that code], `resolved` a module's `<path>\0<request>` to the root-relative file it
- * resolved to. The file is [checksum of the index length and the index, index length, index (JSON), data]; undefined
- * when there is none, 'damaged' when its index is unusable (its data is checked module by module, compileCached).
+ * The cache file's index, as { modules, names, resolved, unused, scopes, packs }, and `next()`, which reads its next
+ * part: `packs` has two packs, each the text of a script (an array of module wrappers: the modules whose text is ASCII,
+ * then the others) and V8's code of it, as [text length, its checksum, code length, its checksum]; `modules` maps a
+ * root-relative path to [its pack, its place in the array, the length and checksum of its bytes], `resolved` a module's
+ * path to { <request>: the file it resolved to, as its place in `names`, root-relative paths }, `scopes` a module's
+ * folder to its package scope (packageScope). The file is [checksum of the index, index length, index (JSON), each
+ * pack's text and code]. Each
+ * part is read into one buffer for all and checked before it is used (V8 does not check the code it deserializes:
+ * damaged code crashes it or runs other code): fresh memory costs more than reading (10 MB: 5 ms). Undefined when there
+ * is no file, 'damaged' when it or its index is unusable; `next` throws for a part that fails its checksum.
  */
 function readCache() {
-  let blob;
+  let fd;
   try {
     // A file only: reading a FIFO (or a device) put in its place would wait for ever.
     if (!fs.lstatSync(cacheFile).isFile()) return undefined;
-    blob = fs.readFileSync(cacheFile);
+    fd = fs.openSync(cacheFile, 'r');
   } catch {
     return undefined;
   }
   try {
-    if (blob.length < 8) return 'damaged';
-    const indexLength = blob.readUInt32LE(4);
-    if (8 + indexLength > blob.length || blob.readUInt32LE(0) !== checksum(blob.subarray(4, 8 + indexLength))) return 'damaged';
-    const { modules, resolved, unused = {} } = JSON.parse(blob.subarray(8, 8 + indexLength).toString('utf8'));
-    if ([modules, resolved, unused].some((part) => typeof part !== 'object' || !part)) return 'damaged';
-    return { modules, resolved, unused, data: blob.subarray(8 + indexLength) };
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.from(readAt(fd, 0, 8));
+    const indexLength = head.length === 8 ? head.readUInt32LE(4) : size;
+    const indexBytes = 8 + indexLength <= size ? readAt(fd, 8, indexLength) : Buffer.alloc(0);
+    if (indexBytes.length !== indexLength || checksum(indexBytes) !== head.readUInt32LE(0)) return 'damaged';
+    const index = JSON.parse(indexBytes.toString('utf8'));
+    const parts = ['modules', 'names', 'resolved', 'unused', 'scopes', 'packs'];
+    if (index?.format !== FORMAT || parts.some((part) => typeof index[part] !== 'object' || !index[part])) return 'damaged';
+    const lengths = PACKS.flatMap((_, at) => [index.packs[at][0], index.packs[at][2]]);
+    if (lengths.reduce((end, length) => end + length, 8 + indexLength) !== size) return 'damaged';
+    let position = 8 + indexLength;
+    const next = (length, sum) => {
+      const bytes = readAt(fd, position, length);
+      position += length;
+      if (bytes.length !== length || checksum(bytes) !== sum) throw new Error('damaged');
+      return bytes;
+    };
+    return { ...index, next, close: () => fs.closeSync(fd) };
   } catch {
+    fs.closeSync(fd);
     return 'damaged';
   }
 }
@@ -166,13 +187,14 @@ function shouldWrite() {
 }
 
 /**
- * Compiles the cached modules from their cached code from now on; any problem with the cache leaves Node's loader alone,
- * and a damaged file is deleted so that the next run writes it again. Returns live counts: modules run from cached code,
- * and ones compiled anew (not cached, changed since, or refused by V8).
+ * Runs the cached modules from the pack from now on: any problem with the cache leaves Node's loader alone, and a
+ * damaged file is deleted so that the next run writes it again. Returns live counts: modules run from the pack's cached
+ * code, and ones compiled anew (not packed, changed since, or all of them when V8 refused the pack's code).
  */
 function useCache() {
   const counts = { cached: 0, compiled: 0 };
-  if (process.env.K3S_VIP_CODE_CACHE === '0') return counts;
+  // K3S_VIP_DEBUG=1 shows a trace (scripts/app.js, scripts/synth.js): it must name each module's own file, not the pack.
+  if (process.env.K3S_VIP_CODE_CACHE === '0' || process.env.K3S_VIP_DEBUG) return counts;
   // Never through a link: a damaged file is deleted below, and reading one is as good as none.
   if (!isFolder(cacheDir)) return counts;
   const cache = readCache();
@@ -185,35 +207,63 @@ function useCache() {
   };
   if (cache === 'damaged') drop();
   if (typeof cache !== 'object') return counts;
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileCached(content, filename) {
-    const name = path.relative(root, filename);
-    const entry = Object.hasOwn(cache.modules, name) ? cache.modules[name] : undefined;
-    if (!Array.isArray(entry) || !cacheable(filename, content) || entry[0] !== checksum(content)) {
-      counts.compiled++;
-      return compile.call(this, content, filename);
-    }
-    const cachedData = cache.data.subarray(entry[1], entry[1] + entry[2]);
-    if (cachedData.length !== entry[2] || checksum(cachedData) !== entry[3]) {
-      // Damaged code: this module is compiled, and the file deleted so that the next run writes it again.
-      drop();
-      counts.compiled++;
-      return compile.call(this, content, filename);
-    }
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    counts[script.cachedDataRejected ? 'compiled' : 'cached']++;
-    const known = (id) => {
-      const key = `${name}\0${id}`;
-      return Object.hasOwn(cache.resolved, key) ? path.join(root, cache.resolved[key]) : undefined;
-    };
-    return runModule(this, script, filename, known, deferred);
-  };
+  let packs;
+  try {
+    packs = cache.packs.map(([textLength, textSum, codeLength, codeSum], at) => {
+      const text = cache.next(textLength, textSum).toString(PACKS[at]);
+      return compilePack(text, cache.next(codeLength, codeSum));
+    });
+  } catch {
+    drop();
+    return counts;
+  } finally {
+    cache.close();
+  }
   // Only for the build the cache was written after (shouldWrite): a cache a failed write left is of an older build.
-  const current = writtenForThisBuild();
+  const unused = writtenForThisBuild() ? cache.unused : {};
+  Module._extensions['.js'] = packedLoader(cache, packs, unused, counts);
+  return counts;
+}
+
+/**
+ * The encoding of each pack's text: ASCII, read as Latin-1 (a copy into a string of a byte a character), then the
+ * others, as UTF-8 (a string of two bytes a character: for all 6 MB, V8 took twice as long to decode and store).
+ */
+const PACKS = ['latin1', 'utf8'];
+
+/**
+ * Compiles a pack, `text` of an array of module wrappers, from V8's `code` of it (or, when V8 refuses that code, from
+ * the text: its functions then compile when first called, as Node's would). V8 has read `code` once this returns. Throws
+ * when it is no array of functions.
+ */
+function compilePack(text, code) {
+  const script = new vm.Script(text, { filename: cacheFile, cachedData: code });
+  const fns = script.runInThisContext();
+  if (!Array.isArray(fns) || !fns.every((fn) => typeof fn === 'function')) throw new Error('no pack');
+  return { script, fns, fresh: code === undefined || script.cachedDataRejected };
+}
+
+/**
+ * Node's loader of `.js` files with the pack's modules taken from it: a module whose file has exactly the bytes it was
+ * packed with, and whose package scope is the one it was packed in (packageScope), runs its packed wrapper (runModule);
+ * any other file is Node's, read and compiled as usual. Its bytes are read, not decoded: V8 has the text in the pack.
+ */
+function packedLoader({ modules, names, resolved, scopes }, packs, unused, counts) {
+  const js = Module._extensions['.js'];
+  const prefix = root + path.sep;
+  const packageFiles = new Map();
+  const inScope = new Map();
+  const sameScope = (dir) => {
+    if (!inScope.has(dir)) {
+      const recorded = scopes[path.relative(root, dir)];
+      inScope.set(dir, typeof recorded === 'string' && packageScope(dir, packageFiles) === recorded);
+    }
+    return inScope.get(dir);
+  };
   // One stand-in per module, whoever requires it first.
   const standIns = new Map();
   const deferred = (parent, id, target) => {
-    const keys = target && current && !Module._cache[target] ? cache.unused[path.relative(root, target)] : undefined;
+    const keys = target && !Module._cache[target] ? unused[path.relative(root, target)] : undefined;
     if (!Array.isArray(keys)) return undefined;
     if (!standIns.has(target))
       standIns.set(
@@ -222,7 +272,84 @@ function useCache() {
       );
     return standIns.get(target);
   };
-  return counts;
+  return function loadPacked(module, filename) {
+    const name = filename.startsWith(prefix) ? filename.slice(prefix.length) : '';
+    const entry = Object.hasOwn(modules, name) ? modules[name] : undefined;
+    const [pack, place, length, sum] = Array.isArray(entry) ? entry : [];
+    const { fns = [], fresh } = packs[pack] ?? {};
+    if (typeof fns[place] !== 'function' || !sameScope(path.dirname(filename)) || !holds(filename, length, sum)) {
+      counts.compiled++;
+      return js.call(this, module, filename);
+    }
+    counts[fresh ? 'compiled' : 'cached']++;
+    const requests = (Object.hasOwn(resolved, name) && resolved[name]) || {};
+    const known = (id) =>
+      Object.hasOwn(requests, id) && typeof names[requests[id]] === 'string' ? path.join(root, names[requests[id]]) : undefined;
+    return runModule(module, fns[place], filename, known, deferred);
+  };
+}
+
+/** One buffer for all a run reads: the cache file's parts, then each packed module's file (holds). */
+let readBuffer = Buffer.alloc(0);
+
+/** The `length` bytes of open file `fd` from `position` (fewer at its end), in readBuffer: valid until the next read. */
+function readAt(fd, position, length) {
+  if (readBuffer.length < length) readBuffer = Buffer.allocUnsafeSlow(Math.max(length, 1 << 20));
+  let done = 0;
+  let read;
+  do {
+    read = fs.readSync(fd, readBuffer, done, length - done, position + done);
+    done += read;
+  } while (read > 0 && done < length);
+  return readBuffer.subarray(0, done);
+}
+
+/**
+ * Whether `filename` holds `length` bytes of checksum `sum`, read as bytes (not decoded: V8 has the text in its pack);
+ * false when it is gone or unreadable: Node's own load then says so.
+ */
+function holds(filename, length, sum) {
+  let fd;
+  try {
+    fd = fs.openSync(filename, 'r');
+    // A byte more: a longer file differs.
+    const bytes = readAt(fd, 0, length + 1);
+    return bytes.length === length && checksum(bytes) === sum;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * The package scope of the modules in `dir` as Node finds it before it loads a `.js` file (lib/internal/modules/
+ * package_json_reader.js `readPackageScope` and `read`, v20.20.2): the nearest folder with a package.json, not above a
+ * node_modules folder, and the `type` there (commonjs, module, or none for any other), as `<root-relative folder>\0<type>`;
+ * '' for none, undefined when a package.json cannot be read as Node reads it. The type decides whether a `.js` file is
+ * CommonJS, and the packs hold CommonJS only: a module whose scope is not the one it was packed in (a package.json added,
+ * or its type changed) is left to Node, which then also says what is wrong. `files` keeps each package.json's type.
+ */
+function packageScope(dir, files) {
+  for (let folder = dir; !folder.endsWith(`${path.sep}node_modules`); folder = path.dirname(folder)) {
+    const file = path.join(folder, 'package.json');
+    if (!files.has(file)) files.set(file, packageType(file));
+    const type = files.get(file);
+    if (type !== null) return type && `${path.relative(root, folder)}\0${type}`;
+    if (path.dirname(folder) === folder) break;
+  }
+  return '';
+}
+
+/** The `type` of package.json `file` as Node takes it; null when there is none, undefined when it cannot be read. */
+function packageType(file) {
+  try {
+    if (!fs.statSync(file, { throwIfNoEntry: false })) return null;
+    const { type } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return type === 'commonjs' || type === 'module' ? type : 'none';
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -269,126 +396,19 @@ function writtenForThisBuild() {
   }
 }
 
-/** Loads lib/src/main.js, compiling every module itself, and writes their code to the cache file (a new file, renamed into place). */
-function writeCache() {
-  const scripts = [];
-  const resolved = {};
-  // The modules of lib/ whose exports something read, or that a module requires for its effect alone (standIn): what a
-  // `require` of one gives during the warm-up is a proxy that records any use.
-  const used = new Set();
-  const watched = new Map();
-  const watch = (parent, id) => {
-    const target = Module._resolveFilename(id, parent);
-    const name = path.relative(root, target);
-    if (!name.startsWith(`lib${path.sep}`)) return undefined;
-    if (!watched.has(target)) {
-      const exports = parent.require(id);
-      const seen =
-        (answer) =>
-        (_, ...args) => {
-          used.add(name);
-          return answer(exports, ...args);
-        };
-      const traps = {
-        get: Reflect.get,
-        has: Reflect.has,
-        ownKeys: Reflect.ownKeys,
-        getOwnPropertyDescriptor: Reflect.getOwnPropertyDescriptor,
-      };
-      const keys = Object.getOwnPropertyNames(exports).map((key) => [key, Object.getOwnPropertyDescriptor(exports, key).enumerable]);
-      const proxy = new Proxy(exports, Object.fromEntries(Object.entries(traps).map(([trap, answer]) => [trap, seen(answer)])));
-      watched.set(target, { proxy, keys });
-    }
-    // `require('./x');` alone: the module is wanted for what it does when it runs.
-    if (
-      new RegExp(String.raw`^\s*require\((["'])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\1\);?\s*$`, 'm').test(sources.get(parent) ?? '')
-    )
-      used.add(name);
-    return watched.get(target).proxy;
-  };
-  /** Each module's text, for the test above. */
-  const sources = new Map();
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileAndKeep(content, filename) {
-    if (!cacheable(filename, content)) return compile.call(this, content, filename);
-    const script = new vm.Script(Module.wrap(content), { filename });
-    const name = path.relative(root, filename);
-    scripts.push([name, checksum(content), script]);
-    sources.set(this, content);
-    return runModule(
-      this,
-      script,
-      filename,
-      (id) => {
-        // The key of one `require(id)` of this module in the record of what it resolved to.
-        const to = Module._resolveFilename(id, this);
-        if (path.isAbsolute(to) && to.startsWith(root + path.sep)) resolved[`${name}\0${id}`] = path.relative(root, to);
-        return undefined;
-      },
-      watch,
-    );
-  };
-  const { main } = require(path.join(root, 'lib', 'src', 'main.js'));
-  // A dry run of the config (it writes nothing: no folder, no lock), its output and exit code dropped, compiles the
-  // functions a synth calls, so the data taken after it holds them too; a config it refuses still compiles most of them.
-  const [out, err] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = process.stderr.write = () => true;
-  try {
-    main(['--dry-run']);
-  } catch {
-    // a warm-up only
-  } finally {
-    [process.stdout.write, process.stderr.write] = [out, err];
-    process.exitCode = 0;
-  }
-  const modules = {};
-  const parts = [];
-  let offset = 0;
-  for (const [name, hash, script] of scripts) {
-    const data = script.createCachedData();
-    modules[name] = [hash, offset, data.length, checksum(data)];
-    parts.push(data);
-    offset += data.length;
-  }
-  const unused = Object.fromEntries(
-    [...watched].map(([target, { keys }]) => [path.relative(root, target), keys]).filter(([name]) => modules[name] && !used.has(name)),
-  );
-  const indexBytes = Buffer.from(JSON.stringify({ modules, resolved, unused }), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(indexBytes.length, 0);
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(checksum(Buffer.concat([length, indexBytes])), 0);
-  const body = Buffer.concat([length, indexBytes, ...parts]);
-  fs.mkdirSync(cacheDir, { recursive: true });
-  // Never through a link: the clean-up below would delete in the folder it points to.
-  if (!isFolder(cacheDir)) throw new Error(`${path.relative(root, cacheDir)} is not a folder`);
-  // Files of other Node builds and ones a killed write left (a minute old) are dropped, only under the names this
-  // writer makes; a new file is flushed and renamed into place whole.
-  for (const name of fs.readdirSync(cacheDir).filter((entry) => OWN_NAME.test(entry))) {
-    const file = path.join(cacheDir, name);
-    const stat = fs.lstatSync(file);
-    const left = name.endsWith('.tmp') && Date.now() - stat.mtimeMs > 60_000;
-    if (stat.isFile() && name !== path.basename(cacheFile) && (!name.endsWith('.tmp') || left)) fs.rmSync(file);
-  }
-  const partial = `${cacheFile}.${process.pid}.tmp`;
-  const fd = fs.openSync(partial, 'wx');
-  try {
-    fs.writeSync(fd, Buffer.concat([head, body]));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(partial, cacheFile);
-  recordWrite('written');
-}
-
-if (require.main === module && process.argv[2] === '--write') {
-  try {
-    writeCache();
-  } catch (e) {
-    // No cache is a slower start, not a failure: say why and go on.
-    process.stderr.write(`note: no code cache written (${String(e && e.message).split('\n')[0]}); runs compile the code each time\n`);
-  }
-}
-
-module.exports = { recordWrite, shouldWrite, useCache, writeCache };
+module.exports = {
+  FORMAT,
+  PACKS,
+  cacheDir,
+  cacheFile,
+  checksum,
+  compilePack,
+  isFolder,
+  packageScope,
+  packedLoader,
+  recordWrite,
+  root,
+  runModule,
+  shouldWrite,
+  useCache,
+};

@@ -17,8 +17,8 @@ import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 
 /**
- * scripts/code-cache.js in a project of its own (it caches the modules under the folder above its own): the cache may
- * make a run faster, never different. Each run is a fresh Node, as the app is.
+ * scripts/code-cache.js and its writer in a project of their own (they cache the modules under the folder above their
+ * own): the cache may make a run faster, never different. Each run is a fresh Node, as the app is.
  */
 const CACHE_NAME = `${process.version}-${process.arch}.bin`;
 const MODULES = {
@@ -64,13 +64,14 @@ function runWithCache(env: NodeJS.ProcessEnv = {}) {
   return JSON.parse(last) as { counts: { cached: number; compiled: number }; value: unknown[]; resolved: number };
 }
 
-const writeCache = () => node(['scripts/code-cache.js', '--write']);
+const writeCache = () => node(['scripts/code-cache-writer.js', '--write']);
 
 beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-code-cache-'));
   mkdirSync(join(project, 'scripts'));
   mkdirSync(join(project, 'lib', 'src', 'sub'), { recursive: true });
-  copyFileSync(join(__dirname, '..', 'scripts', 'code-cache.js'), join(project, 'scripts', 'code-cache.js'));
+  for (const script of ['code-cache.js', 'code-cache-writer.js'])
+    copyFileSync(join(__dirname, '..', 'scripts', script), join(project, 'scripts', script));
   writeModules(MODULES);
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
@@ -168,31 +169,65 @@ test('a module whose exports the warm-up never read is loaded at its first use, 
   expect(runDeferred()).toEqual({ before: all, effect: true, value, after: all });
 });
 
-/** A cache file of `index` and 16 bytes of data, with the right checksum (of the index length and the index). */
-function withIndex(index: unknown): Buffer {
+/** A cache file of `index` and `data` (16 zero bytes), with the right checksum of the index. */
+function withIndex(index: unknown, data = Buffer.alloc(16)): Buffer {
   const text = Buffer.from(JSON.stringify(index));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(text.length, 0);
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(crc32(Buffer.concat([length, text])), 0);
-  return Buffer.concat([head, length, text, Buffer.alloc(16)]);
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(crc32(text), 0);
+  head.writeUInt32LE(text.length, 4);
+  return Buffer.concat([head, text, data]);
 }
+const PARTS = { format: 2, resolved: {}, unused: {}, scopes: {} };
+/** A pack's text that is an array of numbers, with no code: its checksums hold. */
+const NUMBERS = Buffer.from('[1, 2]\n');
+const NUMBERS_PACK = [NUMBERS.length, crc32(NUMBERS), 0, 0];
 
 test.each([
   ['empty', Buffer.alloc(0)],
   ['an index length past the end', Buffer.from([255, 255, 0, 0, 123])],
   ['an index that is no JSON', withIndex('{{{')],
   ['an index without its parts', withIndex({ 'lib/src/main.js': ['x', 0, 16] })],
-  ['an index of the wrong shape', withIndex({ modules: { 'lib/src/main.js': 'x', 'lib/src/feature.js': [1, -5, 99] }, resolved: [] })],
-  ['an index past its data', withIndex({ modules: { 'lib/src/main.js': ['x', 0, 1e9] }, resolved: {} })],
+  [
+    'an index of the wrong shape',
+    withIndex({
+      ...PARTS,
+      modules: { 'lib/src/main.js': 'x' },
+      packs: [
+        [8, 0, 0, 0],
+        [8, 0, 0, 0],
+      ],
+    }),
+  ],
+  [
+    'an index past its data',
+    withIndex({
+      ...PARTS,
+      modules: {},
+      packs: [
+        [1e9, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+    }),
+  ],
+  [
+    'an index of another layout',
+    withIndex({ ...PARTS, format: 1, modules: {}, packs: [NUMBERS_PACK, NUMBERS_PACK] }, Buffer.concat([NUMBERS, NUMBERS])),
+  ],
+  [
+    'packs that are no arrays of functions',
+    withIndex(
+      { ...PARTS, modules: { 'lib/src/main.js': [0, 0, 16, 0] }, packs: [NUMBERS_PACK, NUMBERS_PACK] },
+      Buffer.concat([NUMBERS, NUMBERS]),
+    ),
+  ],
 ])('a cache file that is %s is ignored', (_label, bytes) => {
   mkdirSync(cacheDir(), { recursive: true });
   writeFileSync(cacheFile(), bytes);
   expect(runWithCache().value).toEqual(EXPECTED);
 });
 
-test('cached code V8 refuses (written by a Node with other flags) is compiled anew', () => {
-  expect(node(['--no-opt', 'scripts/code-cache.js', '--write']).status).toBe(0);
+test('cached code V8 refuses (written by a Node with other flags): the packs are compiled anew', () => {
+  expect(node(['--no-opt', 'scripts/code-cache-writer.js', '--write']).status).toBe(0);
   expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 3 }, value: EXPECTED, resolved: 0 });
 });
 
@@ -206,7 +241,7 @@ function damage(change: (bytes: Buffer) => void) {
 // V8 does not check the data it deserializes: damaged data gave a fatal error with a native trace, a segfault, or other code.
 test.each([
   ['every 50th byte inverted', (b: Buffer) => b.forEach((_, i) => i % 50 === 7 && (b[i] ^= 0xff))],
-  ['a byte of the index changed', (b: Buffer) => (b[b.indexOf('"lib/src/main.js":["') + 5] ^= 0x01)],
+  ['a byte of the index changed', (b: Buffer) => (b[b.indexOf('"lib/src/main.js":[') + 5] ^= 0x01)],
   ['its index length changed', (b: Buffer) => b.writeUInt32LE(b.readUInt32LE(4) - 1, 4)],
 ])('a cache file with %s is not used, and is deleted so that the next run writes it again', (_label, change) => {
   writeCache();
@@ -215,32 +250,28 @@ test.each([
   expect(existsSync(cacheFile())).toBe(false);
 });
 
-/** Where the cached code of lib/src/`name` starts in the cache file, and its length. */
-function codeOf(name: string): [number, number] {
+/** Where the text of lib/src/`name` is in the cache file, and where its pack's code starts. */
+function placeOf(name: keyof typeof MODULES): { text: number; code: number } {
   const bytes = readFileSync(cacheFile());
   const indexLength = bytes.readUInt32LE(4);
-  const { modules } = JSON.parse(bytes.subarray(8, 8 + indexLength).toString('utf8')) as { modules: Record<string, number[]> };
-  const [, offset, length] = modules[`lib/src/${name}`];
-  return [8 + indexLength + offset, length];
+  const index = JSON.parse(bytes.subarray(8, 8 + indexLength).toString('utf8')) as { modules: Record<string, number[]>; packs: number[][] };
+  const [pack] = index.modules[`lib/src/${name}`];
+  const start = 8 + indexLength + index.packs.slice(0, pack).reduce((sum, [text, , code]) => sum + text + code, 0);
+  return { text: bytes.indexOf(MODULES[name], start), code: start + index.packs[pack][0] };
 }
 
-// Each module's code is checked when the module loads, so a run checks only the code it uses.
+// Each part of the file is checked before it is used: V8 reads a pack's code whole.
 test.each([
-  ['main.js', 'one bit flipped', (b: Buffer, [at]: number[]) => (b[at + 20] ^= 0x04), 1],
-  ['sub/feature.js', 'its end zeroed', (b: Buffer, [at, length]: number[]) => b.fill(0, at + length - 30, at + length), 1],
-  // The last module in the file: its damage is the file's last bytes.
-  ['helper.js', 'one bit flipped', (b: Buffer) => (b[b.length - 40] ^= 0x04), 0],
-  ['helper.js', 'its end zeroed', (b: Buffer) => b.fill(0, b.length - 100), 0],
-])(
-  'cached code of %s with %s: that module is compiled anew, the others still run from the cache, and the file is deleted so that the next run writes it again',
-  (name, _label, change, resolved) => {
-    writeCache();
-    const code = codeOf(name);
-    damage((bytes) => change(bytes, code));
-    expect(runWithCache()).toEqual({ counts: { cached: 2, compiled: 1 }, value: EXPECTED, resolved });
-    expect(existsSync(cacheFile())).toBe(false);
-  },
-);
+  ['a bit of a module text flipped', (b: Buffer, { text }: { text: number }) => (b[text + 3] ^= 0x04)],
+  ['a bit of its pack code flipped', (b: Buffer, { code }: { code: number }) => (b[code + 20] ^= 0x04)],
+  ['its end zeroed', (b: Buffer) => b.fill(0, b.length - 100)],
+])('a cache file with %s is not used, and is deleted so that the next run writes it again', (_label, change) => {
+  writeCache();
+  const place = placeOf('main.js');
+  damage((bytes) => change(bytes, place));
+  expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
+  expect(existsSync(cacheFile())).toBe(false);
+});
 
 test("the writer drops other Node builds' files and partial files a killed writer left a minute ago, not a running writer's", () => {
   mkdirSync(cacheDir(), { recursive: true });
@@ -329,7 +360,7 @@ test('a writer that cannot load the project says so in one line and exits 0: a s
   expect(existsSync(cacheFile())).toBe(false);
 });
 
-test('a damaged cache in a folder the run cannot delete from is left, and the run goes on without its damaged code', () => {
+test('a damaged cache in a folder the run cannot delete from is left, and the run goes on without it', () => {
   writeCache();
   damage((b) => (b[b.length - 40] ^= 0x04));
   // Tests run as root, who may delete anyway: the refusal of a read-only folder is simulated.
@@ -339,7 +370,7 @@ test('a damaged cache in a folder the run cannot delete from is left, and the ru
     'fs.rmSync = rm; console.log(JSON.stringify({ counts, value }));';
   const result = node(['-e', script]);
   expect(result.status).toBe(0);
-  expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 2, compiled: 1 }, value: EXPECTED });
+  expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED });
   expect(existsSync(cacheFile())).toBe(true);
 });
 

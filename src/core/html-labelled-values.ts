@@ -14,9 +14,9 @@ import { columnKey, headerName, holdsNoSecretUnder, namesSecretColumn } from './
 export const HTML_LABELLED_SECRET =
   'a value in HTML labelled like a secret (<dt>Password</dt><dd>…</dd>, <label>Password</label><input value="…">, <meta name="api-key" content="…">)';
 
-/** A description term and its description (the `</dd>` may be left out: the next tag ends it). */
+/** A description term and its description, maybe in one inline element (the `</dd>` may be left out: the next tag ends it). */
 const DT_DD =
-  /<dt\b[^<>]{0,256}>[ \t\r\n]{0,64}([^<>]{1,256}?)[ \t\r\n]{0,64}<\/dt[ \t]*>[ \t\r\n]{0,256}<dd\b[^<>]{0,256}>([^<>]{1,4096})/gi;
+  /<dt\b[^<>]{0,256}>[ \t\r\n]{0,64}([^<>]{1,256}?)[ \t\r\n]{0,64}<\/dt[ \t]*>[ \t\r\n]{0,256}<dd\b[^<>]{0,256}>(?:<(?:code|kbd|samp|tt|b|strong|em|i|span)\b[^<>]{0,256}>)?([^<>]{1,4096})/gi;
 /** A label's text, then an input (after `</label>`, or inside the label). */
 const LABEL_INPUT = /<label\b[^<>]{0,256}>([^<>]{1,256})(?:<\/label[ \t]*>[ \t\r\n]{0,256})?<input\b([^<>]{0,1024})>/gi;
 /** Any input, and any meta element: their attributes. */

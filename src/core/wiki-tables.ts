@@ -9,7 +9,7 @@ import type { RstCell } from './rst-simple-tables';
  *   a header cell then data cells (`! Password` / `| …`) is a key and its values;
  * - Confluence wiki markup and Jira's (confluence.atlassian.com "Confluence Wiki Markup", Tables): `||a||b||` a header
  *   row, `|x|y|` a row under it;
- * - AsciiDoc's `|===` tables (asciiDocCells);
+ * - AsciiDoc's `|===` tables (asciiDocCells), DokuWiki's and Creole's (markedCells), LaTeX tabular rows (latexCells);
  * - psql's expanded display (`\x`, postgresql.org/docs/current/app-psql.html): `-[ RECORD 1 ]---` then `column | value`
  *   lines, each value under its line's column.
  * Lines are read once each, their cells split by indexOf: linear.
@@ -171,6 +171,63 @@ function asciiDocCells(text: string, secret: (header: string) => boolean): RstCe
   return cells;
 }
 
+/** A DokuWiki or Creole table line: cells after `^` or `|=` (header cells) and `|` (data cells). */
+const MARKED_ROW = /^[ \t]*[\^|].*[\^|][ \t]*$/;
+const MARKED_CELL = /([\^|])(=?)([^^|]*)/g;
+
+/**
+ * DokuWiki tables (dokuwiki.org/wiki:syntax#tables: `^ head ^ head ^`, `| cell | cell |`, a row header `^ key | value |`)
+ * and Creole's (wikicreole.org/wiki/Creole1.0#section-Creole1.0-Tables: `|= head |= head |`, `| cell | cell |`): a row of
+ * header cells is the header, a row of a header cell then data cells a key and its values.
+ */
+function markedCells(text: string, secret: (header: string) => boolean): RstCell[] {
+  const cells: RstCell[] = [];
+  if (!text.includes('^') && !text.includes('|=')) return cells;
+  let header: string[] | undefined;
+  for (const { line, start } of linesOf(text)) {
+    if (line.length > MAX_LINE || !MARKED_ROW.test(line)) {
+      header = undefined;
+      continue;
+    }
+    const body = line.replace(/[\^|][ \t]*$/, '');
+    const row = [...body.matchAll(MARKED_CELL)].slice(0, MAX_CELLS).map((cell) => {
+      const lead = cell[3].length - cell[3].trimStart().length;
+      const at = start + cell.index! + cell[1].length + cell[2].length + lead;
+      return { column: '', text: cell[3].trim(), start: at, end: at + cell[3].trim().length, head: cell[1] === '^' || cell[2] === '=' };
+    });
+    const keyed = row.length >= 2 && row[0].head && row.slice(1).every(({ head }) => !head);
+    if (keyed && secret(row[0].text)) cells.push(...row.slice(1).map((cell) => ({ ...cell, column: row[0].text })));
+    else if (row.every(({ head }) => head)) header = row.map(({ text: t }) => t);
+    else if (header) cells.push(...underHeader(header, row, secret));
+  }
+  return cells;
+}
+
+/** A LaTeX tabular row: cells split by `&` (not `\&`), ended by `\\`; rules between rows are no rows. */
+const LATEX_ROW = /^[ \t]*[^&\n]*(?<!\\)&.*\\\\[ \t]*(?:\\hline[ \t]*)?$/;
+const LATEX_RULE = /^[ \t]*\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\}|endhead|endfirsthead)[ \t]*$/;
+
+/** LaTeX tabular rows (`User & Token \\` then `app & … \\`): the first row is the header. */
+function latexCells(text: string, secret: (header: string) => boolean): RstCell[] {
+  const cells: RstCell[] = [];
+  if (!text.includes('&') || !text.includes('\\\\')) return cells;
+  let header: string[] | undefined;
+  for (const { line, start } of linesOf(text)) {
+    if (LATEX_RULE.test(line)) continue;
+    if (line.length > MAX_LINE || !LATEX_ROW.test(line)) {
+      header = undefined;
+      continue;
+    }
+    const row = split(line.slice(0, line.lastIndexOf('\\\\')), 0, '&', start).map((cell) => ({
+      ...cell,
+      text: cell.text.replace(/^\\textbf\{(.*)\}$/, '$1'),
+    }));
+    if (!header) header = row.map(({ text: t }) => t);
+    else cells.push(...underHeader(header, row, secret));
+  }
+  return cells;
+}
+
 /** The body cells of a text's MediaWiki, Confluence/Jira, AsciiDoc and psql expanded tables under a column `secret` takes. */
 export function wikiTableCells(text: string, secret: (header: string) => boolean): RstCell[] {
   return [
@@ -178,5 +235,7 @@ export function wikiTableCells(text: string, secret: (header: string) => boolean
     ...confluenceCells(text, secret),
     ...asciiDocCells(text, secret),
     ...expandedRecordCells(text, secret),
+    ...markedCells(text, secret),
+    ...latexCells(text, secret),
   ];
 }

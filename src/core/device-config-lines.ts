@@ -1,4 +1,5 @@
 import { setsSecret } from './secrets-text';
+import { looksGenerated } from './generated-runs';
 
 /**
  * Attack round 48a-11: the secrets of network devices' config lines (Cisco IOS/IOS-XE/NX-OS/ASA, Arista EOS, FRR's and
@@ -37,7 +38,7 @@ export const DEVICE_CONFIG_SECRET =
   "a password, key or community of a network device's config line (Cisco, FRR, Junos, VyOS; clear text, Cisco type 7 or Junos $9$, which read back as the password)";
 
 /** A cheap test of a text: no line without one of these words is read. */
-const CLUE = /password|secret|key|community|auth|psk|snmp|passphrase/;
+const CLUE = /password|passwd|secret|key|community|auth|psk|snmp|passphrase|mgmt-?user|plaintext|cipher/;
 /** The longest line read. */
 const MAX_LINE = 4096;
 /** A line's words: quoted or bare, `;`, `{` and `}` apart (Junos' curly form). */
@@ -47,13 +48,28 @@ const COMMAND_WORD = /^(?:[A-Za-z0-9_][\w.:/@[\]+*-]*|"[^"\n]*")$/;
 /** The first word of a command line: a lower-case word, or an address (Junos' `10.0.0.1 secret "…";`). */
 const FIRST_WORD = /^(?:[a-z][a-z0-9_-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)$/;
 /** Heads of the lines whose `password` or `secret` is a device's. */
-const PASSWORD_HEADS = new Set(['enable', 'username', 'ppp', 'ip', 'ipv6', 'set', 'user', 'vrrp', 'aaa', 'wpa', 'line', 'login']);
+const PASSWORD_HEADS = new Set([
+  'enable',
+  'username',
+  'ppp',
+  'ip',
+  'ipv6',
+  'set',
+  'user',
+  'vrrp',
+  'aaa',
+  'wpa',
+  'line',
+  'login',
+  'local-user',
+  'super',
+]);
 /** Words before `password` or `secret` that make it a device's anywhere on the line. */
 const PASSWORD_CONTEXT =
   /^(?:radius-server|tacacs-server|tacplus-server|radius|tacacs|sent-username|chap|pap|root-authentication|authentication|ftp|isis|\d{1,3}(?:\.\d{1,3}){3})$/;
 /** Words before `key` that make it a device's anywhere on the line. */
 const KEY_CONTEXT =
-  /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication|pac|server-private|failover)$/;
+  /^(?:radius-server|tacacs-server|tacacs|radius|isakmp|ntp|aaa-server|address|hostname|authentication|pac|server-private|failover|pre-shared-key)$/;
 /**
  * A block whose bare `password`, `secret` or `key` is a secret even in letters: a RADIUS or TACACS+ server's (IOS
  * `radius server NAME`, `aaa group server radius G`, ASA `aaa-server NAME …`), a console or vty line's, a WLAN's.
@@ -86,12 +102,21 @@ const OWN_KEYWORDS = new Set([
   'domain-password',
   'lsp-password',
   'hello-password',
+  // 52a-10: Huawei VRP/H3C `radius-server shared-key cipher K`, `authentication-mode md5 1 cipher K` (OSPF, IS-IS: its
+  // `area-`/`domain-` forms); Cisco ASA `ldap-login-password P`; Palo Alto `bind-password P`, `snmp-community-string C`.
+  'shared-key',
+  'authentication-mode',
+  'area-authentication-mode',
+  'domain-authentication-mode',
+  'ldap-login-password',
+  'bind-password',
+  'snmp-community-string',
 ]);
 /** `authentication` then one of these: a secret follows. */
 const AUTHENTICATION_THEN = new Set(['text', 'string', 'password', 'key', 'simple-password', 'plaintext-password']);
 /** Words that are an `authentication` mode, or a modifier, never the secret. */
 const MODE_WORD =
-  /^(?:md5|sha\d*|hmac-\S+|message-digest|null|none|text|key-chain|keychain|mode|clear|plain|encrypted|type|ascii|ascii-text|hex|hexadecimal|local|remote|level|value|\d+)$/i;
+  /^(?:md5|sha\d*|hmac-\S+|message-digest|null|none|text|key-chain|keychain|mode|clear|plain|encrypted|type|ascii|ascii-text|hex|hexadecimal|local|remote|level|value|cipher|irreversible-cipher|simple|plaintext|\d+)$/i;
 /** An encryption type before the secret: 0 clear, 7 reversible, 4/5/8/9 hashes, 6 AES under the device's master key. */
 const TYPE_DIGIT = /^\d$/;
 /** A crypt hash (`$1$salt$hash`, Cisco type 8/9 `$8$salt$hash`, `$6$…`): two `$` fields at least. */
@@ -111,7 +136,7 @@ interface Word {
 /** What the nearest less indented line opens: a secret's block (SECRET_BLOCK), a device command's, none. */
 type Block = 'secret' | 'command' | undefined;
 /** Modifiers of a block's bare `password|secret|key` line before its value. */
-const BARE_MODIFIERS = /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted|hex|ascii)$/;
+const BARE_MODIFIERS = /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted|hex|ascii|cipher|irreversible-cipher|simple|hash)$/;
 /** A file's name or path (OpenVPN's `key client.key`), an operator or a label: never a bare key line's value. */
 const NOT_BARE_VALUE = /[/=]|:$|\.(?:key|pem|crt|cer|der|p12|pfx|txt)$/;
 
@@ -138,6 +163,30 @@ function isSecret(value: string, type: string | undefined): boolean {
   // Junos' `$9$…` (no second `$`) is setsSecret's shell expansion `$9`: an encoding read back by anyone, so a secret.
   if (/^["']?\$9\$[^$\s"']+["']?$/.test(value)) return true;
   return setsSecret('password', value);
+}
+
+/** Modifiers between `password`/`secret` and its value: a type, a hash's name, Huawei's and HP's `cipher`, `simple`, `plaintext`. */
+const PASSWORD_MODIFIERS = /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted|cipher|irreversible-cipher|simple|plaintext|hash)$/;
+
+/**
+ * 52a-10: commands whose secret stands at a fixed place, no keyword before it naming it so:
+ * - Aruba `mgmt-user NAME ROLE PW` (ArubaOS CLI reference, `mgmt-user`), Cisco AireOS `config mgmtuser add NAME PW ROLE`;
+ * - HP ProCurve/ArubaOS-Switch `password manager|operator|all [user-name NAME] plaintext PW` (`sha1 HASH` is none);
+ * - Cisco ASA `passwd PW` (the login password; `passwd H encrypted` is its hash).
+ */
+function fixedPlaces(words: readonly Word[], start: number, head: string): Array<{ at: number; loose?: boolean }> {
+  const text = (i: number): string => words[i]?.text ?? '';
+  const last = words.length - 1;
+  if (head === 'mgmt-user' && last === start + 3) return [{ at: last }];
+  if (head === 'config' && text(start + 1) === 'mgmtuser' && text(start + 2) === 'add' && last >= start + 4) return [{ at: start + 4 }];
+  // passwd(1)'s `passwd bob` names a user: only a generated-looking word is a password there.
+  if (head === 'passwd' && (last === start + 1 || (last === start + 2 && text(last) !== 'encrypted')) && looksGenerated(text(start + 1)))
+    return [{ at: start + 1 }];
+  if (head === 'password' && /^(?:manager|operator|all)$/.test(text(start + 1))) {
+    const plaintext = words.findIndex(({ text: word }, i) => i > start && word === 'plaintext');
+    return plaintext > 0 && plaintext < last ? [{ at: plaintext + 1 }] : [];
+  }
+  return [];
 }
 
 /** The word indexes of the secrets a line's words hold (with the encryption type written before each). */
@@ -170,12 +219,12 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
       // IOS' master key: `key config-key password-encrypt V`, `key config-key 1 V`.
       const j = /^(?:password-encrypt|\d)$/.test(words[i + 1].text) ? i + 2 : i + 1;
       if (j === lastKey) found.push({ at: j });
-    } else if (word === 'password' || word === 'secret') {
+    } else if (word === 'password' || word === 'secret' || (word === 'passwd' && head === 'set')) {
       if (i > start && (PASSWORD_HEADS.has(head) || passwordContext))
         // Prose starts with `set` too (`set the password with docker login`): a word of letters counts only after
         // `enable` or `username` (`enable password cisco`).
         found.push({
-          ...afterModifiers(words, i, /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted)$/),
+          ...afterModifiers(words, i, PASSWORD_MODIFIERS),
           loose: head !== 'enable' && head !== 'username',
         });
     } else if (word === 'key') {
@@ -187,7 +236,9 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
       if (typed || afterAlgorithm || context) found.push({ ...next, loose: !context });
     } else if (word === 'community') {
       if (snmp) {
-        const at = i + 1;
+        // Huawei's `snmp-agent community read|write [cipher|simple] C`.
+        let at = i + 1;
+        while (at < lastKey && /^(?:read|write|cipher|simple)$/.test(words[at].text)) at++;
         if (!DEFAULT_COMMUNITY.test(words[at].text)) found.push({ at });
       }
     } else if (word === 'host' && head === 'snmp-server' && i === start + 1 && i + 2 <= lastKey) {
@@ -205,7 +256,9 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
       // A keyring's `pre-shared-key address A [M] key K` names its key later (the `key` branch reads it).
       // `passphrase` (VyOS' wireless, ssh-keygen's prose) counts as the line's last word only.
       const lastOnly = word === 'passphrase' && next.at !== lastKey;
-      if (!lastOnly && !/^(?:address|hostname)$/.test(words[next.at]?.text ?? '')) found.push({ ...next, loose: true });
+      // A key chain named instead of a key (`authentication-mode md5 keychain K1`) sets none.
+      const chain = words.slice(i + 1, next.at).some(({ text }) => /^key-?chain$/i.test(text));
+      if (!lastOnly && !chain && !/^(?:address|hostname)$/.test(words[next.at]?.text ?? '')) found.push({ ...next, loose: true });
     } else if (word === 'authentication') {
       const next = words[i + 1].text;
       // `md5 key-string K` is key-string's own; a mode (`message-digest`, `md5 key-chain NAME`) sets none.
@@ -214,10 +267,11 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
     }
     passwordContext ||= PASSWORD_CONTEXT.test(word);
     keyContext ||= KEY_CONTEXT.test(word);
-    snmp ||= word === 'snmp-server' || word === 'snmp';
+    snmp ||= word === 'snmp-server' || word === 'snmp' || word === 'snmp-agent';
     snmpUser ||= word === 'user';
     nhrp ||= word === 'nhrp';
   }
+  found.push(...fixedPlaces(words, start, head));
   return found.filter(
     ({ at, type, loose }) => at < words.length && isSecret(words[at].text, type) && !(loose && PROSE_WORD.test(words[at].text)),
   );

@@ -1,10 +1,14 @@
 import type { RstCell } from './rst-simple-tables';
+import { wikiTableCells } from './wiki-tables';
+import { blankAlignedCells } from './blank-aligned-tables';
 
 /**
  * Attack round 49a-9: tables written in markup rather than in a delimited text, each body cell given with its
  * column's header (table-columns.ts judges those under a secret column):
  * - HTML (`<table>`, `<tr>`, `<th>`/`<td>`, html.spec.whatwg.org "tables"): the first row's cells are the header; a
- *   cell's text may be wrapped in one inline element (`<td><code>x</code></td>`);
+ *   cell's text may be wrapped in one inline element (`<td><code>x</code></td>`); a row of a header cell then data
+ *   cells (`<tr><th>Password</th><td>…</td></tr>`, 52a-11), or of two data cells the first naming a secret, is a key and
+ *   its values, wherever it stands;
  * - reStructuredText's `.. list-table::` (a bullet list per row, `* - a` then `- b`) with its first row as the header,
  *   and `.. csv-table::` with its `:header:` option or its first row as the header (docutils.sourceforge.io
  *   docs/ref/rst/directives.html "List Table", "CSV Table"). Cells on one line each.
@@ -21,10 +25,17 @@ function htmlCells(text: string, secret: (header: string) => boolean): RstCell[]
   if (!/<t[hd]\b/i.test(text)) return cells;
   let header: string[] | undefined;
   let secrets: boolean[] = [];
-  let row: RstCell[] = [];
-  let open: { at: number } | undefined;
+  let row: Array<RstCell & { head: boolean }> = [];
+  let open: { at: number; head: boolean } | undefined;
   const endRow = (): void => {
-    if (row.length > 0) {
+    // Or two data cells, a secret's name then no other column's name (`<tr><td>Password</td><td>…</td></tr>`).
+    const pair = row.length === 2 && !row[0].head && !row[1].head && secret(row[0].text) && !secret(row[1].text);
+    const keyed = pair || (row.length >= 2 && row[0].head && row.slice(1).every(({ head }) => !head));
+    if (keyed && secret(row[0].text))
+      cells.push(...row.slice(1).map(({ text: t, start, end }) => ({ column: row[0].text, text: t, start, end })));
+    else if (keyed && !header) {
+      // a key that names no secret: no header either
+    } else if (row.length > 0) {
       if (!header) {
         header = row.map(({ text: t }) => t);
         secrets = header.map(secret);
@@ -38,6 +49,7 @@ function htmlCells(text: string, secret: (header: string) => boolean): RstCell[]
     const [closing, name] = [tag[1] === '/', tag[2].toLowerCase()];
     const at = tag.index!;
     if (open && (name === 'th' || name === 'td' || name === 'tr' || name === 'table')) {
+      const head = open.head;
       let [start, end] = [open.at, at];
       open = undefined;
       if (end - start <= MAX_CELL) {
@@ -48,15 +60,17 @@ function htmlCells(text: string, secret: (header: string) => boolean): RstCell[]
           start += inline[0].indexOf('>') + 1;
           end = start + inline[2].length;
         }
-        row.push({ column: '', text: text.slice(start, end).trim(), start, end });
+        // HTML collapses a run of blanks and line breaks to one space (a cell folded over lines reads as one line).
+        row.push({ column: '', text: text.slice(start, end).trim().replace(/\s+/g, ' '), start, end, head });
       }
     }
     if (name === 'table') {
       endRow();
       header = undefined;
     } else if (name === 'tr') endRow();
-    else if (!closing) open = { at: at + tag[0].length };
+    else if (!closing) open = { at: at + tag[0].length, head: name === 'th' };
   }
+  endRow(); // a row cut from its table (`<th>Password</th><td>…</td>`)
   return cells;
 }
 
@@ -138,5 +152,10 @@ function rstDirectiveCells(text: string, secret: (header: string) => boolean): R
 
 /** The body cells of a text's HTML tables and reStructuredText list and CSV tables under a column `secret` takes. */
 export function markupTableCells(text: string, secret: (header: string) => boolean): RstCell[] {
-  return [...htmlCells(text, secret), ...rstDirectiveCells(text, secret)];
+  return [
+    ...htmlCells(text, secret),
+    ...rstDirectiveCells(text, secret),
+    ...wikiTableCells(text, secret),
+    ...blankAlignedCells(text, secret),
+  ];
 }

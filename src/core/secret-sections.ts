@@ -23,7 +23,7 @@ export const SECRET_SECTION = 'a value in an INI or TOML section named like a se
 const SECTION = /^[ \t]*\[\[?[ \t]*([^[\]\n]{1,256}?)[ \t]*\]\]?[ \t]*(?:[#;].*)?\r?$/;
 /** A key and its value: `key = value`, `key: value`, the value quoted or bare. */
 const ENTRY =
-  /^[ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_.-]{1,256})[ \t]*[=:][ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
+  /^[ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_.-]{1,256})[ \t]*[=:][ \t]*("""(?:[^"\\\n]|\\.|"(?!""))*"""|'''(?:[^'\n]|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
 /** A key's last word that names a part of a credential other than its secret, or how it is found. */
 const ROLE =
   /(?:^|[_.-])(?:helper|file|path|dir|type|provider|mode|backend|store|url|uri|host|port|enabled|name|user|username|login|email|region|profile|account|role|id|usehttppath|scopes?|method|format|kind|source|expires?|ttl|prefix|namespace|mount|engine|env)$/i;
@@ -36,13 +36,42 @@ const INLINE =
   /^[ \t]*((?:(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*\.[ \t]*){0,16}(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256}))[ \t]*=[ \t]*\{/;
 /** An inline table's entry, from its start or a comma: its key, then its value (up to the next `,` or `}`). */
 const INLINE_ENTRY =
-  /[{,][ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"',{}[\]][^,}\n]*?)[ \t]*(?=[,}])/dg;
+  /[{,][ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*=[ \t]*("""(?:[^"\\\n]|\\.|"(?!""))*"""|'''(?:[^'\n]|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"',{}[\]][^,}\n]*?)[ \t]*(?=[,}])/dg;
 /** A value alone after a key's `=`: quoted, or bare to a comment or the line's end. */
-const VALUE = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
+const VALUE =
+  /^("""(?:[^"\\\n]|\\.|"(?!""))*"""|'''(?:[^'\n]|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
 /** A part after the one named like a secret that says the key is something else's (Spring's `….secrets.labels.app`). */
 const OTHER_PART = /^(?:labels?|annotations?|tags?|selectors?|metadata|sources?|paths?|options?|settings?|config|env)$/i;
 /** Text that may hold a dotted key or an inline table under a name like a secret (bounded: linear). */
 const DOTTED_CLUE = /(?:pass|pw|token|secret|key|cred|auth)[\w-]{0,64}["']?[ \t]*(?:\.|=[ \t]*\{)/i;
+
+/** How many quotes wrap a value as written: 3 for a TOML multi-line string on one line (`'''…'''`), 1, or 0. */
+const quoteWidth = (value: string): number =>
+  value.length >= 6 && /^("""|''')[^]*\1$/.test(value) ? 3 : /^(["']).*\1$/.test(value) ? 1 : 0;
+
+/**
+ * 52a-1: a key (maybe dotted) whose value opens a TOML multi-line string (`db = """` or `'''`: toml.io/en/v1.0.0
+ * "String") that does not close on its line. Its body runs to the closing delimiter (up to two more quotes of it
+ * belong to the body), a line break right after the opener trimmed.
+ */
+const OPENS_MULTI_LINE =
+  /^[ \t]*((?:(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256})[ \t]*\.[ \t]*){0,16}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_-]{1,256}))[ \t]*=[ \t]*("""|''')/;
+/** The longest multi-line string body read. */
+const MAX_BODY = 65_536;
+
+/**
+ * A multi-line string opened at `from` by `delimiter`: its body's span (trimmed) and where its closing delimiter ends;
+ * undefined where none closes it within MAX_BODY (then its lines are read as lines: an unclosed opener hides nothing).
+ */
+function multiLineBody(text: string, from: number, delimiter: string): { span: [number, number]; end: number } | undefined {
+  let close = text.indexOf(delimiter, from);
+  if (close < 0 || close - from > MAX_BODY) return undefined;
+  for (let extra = 0; extra < 2 && text[close + 3] === delimiter[0]; extra++) close++;
+  let [start, stop] = [from, close];
+  while (start < stop && /\s/.test(text[start])) start++;
+  while (stop > start && /\s/.test(text[stop - 1])) stop--;
+  return { span: [start, stop], end: Math.min(text.length, close + 3) };
+}
 
 /** A key's dotted parts, unquoted. */
 const partsOf = (key: string): string[] =>
@@ -100,6 +129,20 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
     const lead = /^[ \t]*/.exec(line.slice(0, 256))![0].length;
+    const multi = line.length <= 4096 ? OPENS_MULTI_LINE.exec(line) : null;
+    const body =
+      multi && (section || dotted) && !line.includes(multi[3], multi[0].length)
+        ? multiLineBody(text, start + multi[0].length, multi[3])
+        : undefined;
+    if (multi && body) {
+      const { span, end: after } = body;
+      const under = multiLineUnder(partsOf(multi[1]), lead >= indent ? section : undefined);
+      const value = text.slice(span[0], span[1]);
+      if (under && value !== '' && !isRoleKey(partsOf(multi[2])[0] ?? '') && isSecret(under, value)) spans.push(span);
+      const next = text.indexOf('\n', after);
+      start = next < 0 ? text.length : next + 1;
+      continue;
+    }
     const header = line.length <= 512 ? SECTION.exec(line) : null;
     // A dotted key or an inline table under a name like a secret, in any section or none (51a-3).
     const spelled = dotted && !header && line.length <= 4096 ? dottedSpans(line, isSecret) : [];
@@ -116,13 +159,24 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
       const key = entry?.[1].replace(/^(["'])(.*)\1$/, '$2');
       if (entry && key && section && !isRoleKey(key) && isSecret(section, entry[2])) {
         const [from, to] = entry.indices![2];
-        const quoted = /^(["']).*\1$/.test(entry[2]) ? 1 : 0;
+        const quoted = quoteWidth(entry[2]);
         spans.push([start + from + quoted, start + to - quoted]);
       }
     }
     start = end + 1;
   }
   return spans;
+}
+
+/**
+ * The name a multi-line string's body is judged under: its dotted key's parent (or grandparent) that names a secret, as
+ * dottedSpans reads one, else the section's (a plain key inside `[secrets]`).
+ */
+function multiLineUnder(parts: readonly string[], section: string | undefined): string | undefined {
+  const parents = parts.slice(0, -1);
+  const at = [parents.length - 1, parents.length - 2].find((i) => i >= 0 && namesSecretSection(parents[i]) !== undefined);
+  if (at === undefined) return parents.length === 0 ? section : undefined;
+  return parents.slice(at + 1).some((part) => OTHER_PART.test(part) || ROLE.test(part)) ? undefined : namesSecretSection(parents[at]);
 }
 
 /**
@@ -134,7 +188,7 @@ function dottedSpans(line: string, isSecret: (under: string, value: string) => b
   const spans: Array<[number, number]> = [];
   const push = (key: string, under: string | undefined, value: string, [from, to]: [number, number]) => {
     if (!under || isRoleKey(key) || !isSecret(under, value)) return;
-    const quoted = /^(["']).*\1$/.test(value) ? 1 : 0;
+    const quoted = quoteWidth(value);
     spans.push([from + quoted, to - quoted]);
   };
   const inline = INLINE.exec(line);

@@ -10,6 +10,7 @@
  * - `pw`, `creds`, `psk` (a Wi-Fi or IPsec pre-shared key), `presharedkey` (WireGuard's `PresharedKey`), `privkey`,
  *   `mnemonic`/`mnemonicphrase`/`seedphrase`/`recoveryphrase` (a wallet's seed phrase), `otpkey`/`otpseed`/`totpkey`/`totpseed` (a one-time
  *   password's seed; not a bare `otp`, which is Erlang/OTP's version in `ERLANG_OTP=26`, or a switch: `otp: "on"`);
+ * - `authtok` (52a-10: SSSD's `ldap_default_authtok`, the bind password, sssd-ldap(5); PAM's `PAM_AUTHTOK`);
  * - `sshpass` (the variable `sshpass -e` reads), `redisauth`, `masterauth` and `requirepass` (redis.conf's server
  *   password and a replica's: redis.io/docs/latest/operate/oss_and_stack/management/config-file);
  * - `accountkey`, `sharedaccesssignature`: an Azure storage connection string's `AccountKey=` and
@@ -34,6 +35,7 @@ const STRONG = new Set([
   'totpkey',
   'totpseed',
   'sshpass',
+  'authtok',
   'redisauth',
   'masterauth',
   'requirepass',

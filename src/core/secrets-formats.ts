@@ -17,6 +17,7 @@ import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
 import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
+import { HTML_LABELLED_SECRET, htmlLabelledSpans } from './html-labelled-values';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -204,4 +205,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: literalFormSpans, what: LITERAL_FORM_SECRET },
   { find: wrappedLiteralSpans, what: WRAPPED_LITERAL_SECRET },
   { find: cSecretSpans, what: C_COPY_SECRET },
+  { find: htmlLabelledSpans, what: HTML_LABELLED_SECRET },
 ];

@@ -23,6 +23,8 @@ const PAIR_NAME = /^(?:name|key)$/;
 const PAIR_VALUE = /^(?:value|string|data)$/;
 /** The longest text of a PAIR_NAME element read as the name of its value sibling. */
 const MAX_PAIR_NAME = 256;
+/** The longest text of a `<value>` kept for a name after it (each read once: linear). */
+const MAX_PAIR_VALUE = 4096;
 
 interface Open {
   qualified: string;
@@ -32,6 +34,8 @@ interface Open {
   /** Whether an element inside it was read as a secret's: then it is not read (its text holds theirs). */
   holdsNamed: boolean;
   pairName?: string;
+  /** A `<value>` read before any name (52a-2: `<value>…</value><name>db.password</name>`): the name after it pairs it. */
+  pairValue?: string;
   /** Inside an element of a plural secret name (`<secrets>`, 51a-3): that name's singular; a leaf's text is judged under it. */
   under?: string;
   hasChild?: boolean;
@@ -47,7 +51,7 @@ const pluralUnder = (names: readonly string[]): string | undefined =>
  * is none. The value is what an XML parser gives as the element's text: comments and processing instructions left out,
  * CDATA unwrapped, child elements' text in (`<password>a<!-- c -->b<br/></password>`); or a `value` attribute
  * (`<password value="…"/>`). The name may be a `key` or `name` attribute (Java's `<entry key="db.password">`, Spring's
- * `<property name="password" value="…"/>`) or a `<name>` just before a `<value>` (Hadoop's `<property>`), or a `<key>` just before a `<string>` (a plist). An element
+ * `<property name="password" value="…"/>`) or a `<name>` just before or after a `<value>` (Hadoop's `<property>`, 52a-2), or a `<key>` just before a `<string>` (a plist). An element
  * holding one read so is not read itself: read texts do not overlap, so a text is read in linear time.
  */
 export function xmlSecret(text: string): string | undefined {
@@ -63,7 +67,16 @@ export function xmlSecret(text: string): string | undefined {
     const names = [...element.names, ...(PAIR_VALUE.test(local) && parent?.pairName ? [parent.pairName] : [])];
     const named = names.some((name) => namesSecretValue(name));
     if (parent && (named || element.holdsNamed)) parent.holdsNamed = true;
-    if (PAIR_NAME.test(local) && parent && end - element.start <= MAX_PAIR_NAME) parent.pairName = textOf(text.slice(element.start, end));
+    if (PAIR_NAME.test(local) && parent && end - element.start <= MAX_PAIR_NAME) {
+      parent.pairName = textOf(text.slice(element.start, end));
+      // Hadoop's Configuration reads a property's `<name>` and `<value>` in either order (apache/hadoop
+      // hadoop-common-project/hadoop-common/src/main/java/org/apache/hadoop/conf/Configuration.java, parse()).
+      const value = parent.pairValue;
+      parent.pairValue = undefined;
+      if (value !== undefined && namesSecretValue(parent.pairName) && setsSecret(parent.pairName, value)) return value;
+    }
+    if (local === 'value' && parent && !parent.pairName && !element.holdsNamed && end - element.start <= MAX_PAIR_VALUE)
+      parent.pairValue = textOf(text.slice(element.start, end));
     // A leaf element inside `<secrets>` (`<secrets><stripe>…</stripe></secrets>`), as a `[secrets]` section's entry is.
     if (!named && element.under && !element.hasChild && !isRoleKey(local)) {
       const value = textOf(text.slice(element.start, end));

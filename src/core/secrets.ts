@@ -23,6 +23,7 @@ import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
 import { secretMapValues } from './secret-maps';
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
+import { pairNameAt } from './pair-names';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -278,9 +279,8 @@ function isExternalSecret(record: Record<string, unknown>): boolean {
 }
 
 /**
- * The secrets `data` holds, as values to redact (never to print): for data as secretsInData reads it, and
- * for one text judged as a value of the config is (a name, id or argument a message echoes outside any config
- * value; the hints a message derives from a value).
+ * The secrets `data` holds, as values to redact (never to print): for data as secretsInData reads it, and for one text judged
+ * as a value of the config is (a name, id or argument a message echoes outside any config value; hints derived from a value).
  */
 export function secretValues(data: unknown): string[] {
   return secretsInData(data).map((secret) => secret.value);
@@ -309,7 +309,7 @@ export function secretRefusal(secret: FoundSecret): string {
  * ever redacted. Found:
  * - the rest of a `key: value` line whose key is named like a secret (`password:`, `"api-token":`), and every
  *   line below it indented deeper (a block scalar, a folded value, a mapping under the key);
- * - the `value:` of a list item whose `name:` is (an env entry `- name: DB_PASSWORD`);
+ * - the `value:` of a list item whose `name:` is (an env entry `- name: DB_PASSWORD`), written before or after it (52a-2);
  * - everything under a top-level `data:`/`stringData:` of a document that says `kind: Secret`;
  * - any value shaped like a secret or setting one (`--token=abc`);
  * - any of these in a comment (secretsInComments).
@@ -419,7 +419,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });
-    if (key === 'name' || key === 'key') name = { column, secret: isSecretKey(unquote(rest), true), text: unquote(rest) };
+    name = key === 'name' || key === 'key' || key === 'value' ? (pairNameAt(lines, i, column, key, rest) ?? name) : name;
     const secret =
       keyLineSetsSecret(key, rest) ||
       (key === 'value' && name?.column === column && name.secret) ||

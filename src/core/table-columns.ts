@@ -14,11 +14,14 @@ import { setsSecret } from './secrets-text';
  * (`|---+---|`), key/value tables (`| Key | Value |`: a row whose first cell names a secret holds one in the value
  * column), HTML and rst list/CSV tables (markup-tables.ts); a column named for a date, count or flag about a secret,
  * and a cell that is a date or a yes/no word, hold none (table-column-names.ts).
+ * Round 52a-11: MediaWiki, Confluence/Jira, DokuWiki, Creole, AsciiDoc and LaTeX tables and psql expanded records (wiki-tables.ts), blank-aligned tables with no rule
+ * (kubectl's: blank-aligned-tables.ts), an HTML row of a header cell then data cells (markup-tables.ts).
  */
 
 /** What a cell under a secret column is called in findings (`FoundSecret.what`). */
 export const TABLE_COLUMN_SECRET =
-  'a cell under a column named like a secret (a CSV, TSV, Markdown, Org-mode, HTML or reStructuredText table)';
+  'a cell under a column named like a secret (a CSV, TSV, Markdown, Org-mode, HTML, reStructuredText, wiki (MediaWiki, ' +
+  'Confluence/Jira, DokuWiki, Creole), AsciiDoc, LaTeX or blank-aligned table, or a psql record)';
 
 /** A header's cell: a name of at most four words (`password`, `API Key`, `db.password`). */
 const HEADER_CELL = /^[A-Za-z_][\w.-]{0,63}(?: [A-Za-z_][\w.-]{0,63}){0,3}$/;

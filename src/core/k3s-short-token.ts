@@ -1,5 +1,5 @@
 import { commandLines } from './data-commands';
-import { k3sCodeArgLists, wordSpan } from './k3s-code-args';
+import { codeLiteralRuns, k3sCodeArgLists, wordSpan } from './k3s-code-args';
 import { isPlaceholder } from './placeholders';
 import type { Path } from './problem';
 import { isCommandReference } from './secret-arguments';
@@ -40,13 +40,15 @@ function createdToken(text: string): [number, number] | undefined {
 /** The install script's INSTALL_K3S_EXEC, the words it gives K3s (docs.k3s.io/reference/env-variables). */
 const INSTALL_EXEC = /(?<![\w-])INSTALL_K3S_EXEC=("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|]+)/g;
 /** `-t`, `--t`, `-token`/`-agent-token` after one dash (Go's flag package), with its value glued or after `=` (`-tX`, `-t=X`). */
-const OPTION = /^--?t(?:=|$)|^-(?:agent-)?token(?:=|$)|^-t(?!(?:oken|ls)[\w-]*(?:=|$))(?=.)/;
+// And `--cluster-secret`, the old name of `--token` (52a-12; k3s-io/k3s pkg/cli/cmds/agent.go: "(deprecated) use
+// --token", env K3S_CLUSTER_SECRET), which no other command's rule reads as a secret.
+const OPTION = /^--?t(?:=|$)|^-(?:agent-)?token(?:=|$)|^--?cluster-secret(?:=|$)|^-t(?!(?:oken|ls)[\w-]*(?:=|$))(?=.)/;
 /** A value that is a token: not a reference (`$T`, `"$(cat f)"`), a placeholder or the next option. */
 const isToken = (value: string): boolean => !!value && !isCommandReference(value) && !isPlaceholder(value) && !value.startsWith('-');
 
 /** The values of `-t` in K3s command lines of `text` (secret-shapes.ts's finders: refused and redacted). */
 export function k3sShortTokenSpans(text: string): Array<[number, number]> {
-  if (!/-t|create/.test(text) || !/k3s|sh[ \t]+-s/i.test(text)) return [];
+  if (!/-t|create|cluster-secret|s3-s/.test(text) || !/k3s|sh[ \t]+-s/i.test(text)) return [];
   const found: Array<[number, number]> = [];
   const anchors = new RegExp(ANCHOR);
   const namesK3s = linesNaming(text);
@@ -96,7 +98,55 @@ export function k3sShortTokenSpans(text: string): Array<[number, number]> {
   found.push(...listTokenSpans(text));
   // A list in code is read by both list readers: each value once.
   const seen = new Set(found.map(String));
-  return [...found, ...codeTokenSpans(text).filter((span) => !seen.has(String(span)))];
+  for (const span of [...codeTokenSpans(text), ...looseTokenSpans(text)]) {
+    if (!seen.has(String(span))) found.push(span);
+    seen.add(String(span));
+  }
+  return found;
+}
+
+/**
+ * A text that runs K3s (a `k3s` word, or k3sup) may build its argument list apart from the call (52a-12: Go's `args :=
+ * []string{"agent", "--token", "…"}` then `exec.Command("k3s", args...)`, PowerShell's `& k3s.exe @("agent", …)` or a
+ * splatted `@args`, `args += ['--token', '…']`, Ruby's `%w[…]`, k3sup's `--k3s-extra-args "--token …"`): every run of
+ * literals in it is read for K3s' secret options (LIST_OPTION's long ones anywhere; `-t` after `server`/`agent` only, as
+ * `docker run -t` is no token). A literal of words that starts with an option or a subcommand is an arguments string.
+ */
+const RUNS_K3S = /(?<![\w.-])(?:[\w.-]*[/\\])?k3s(?:\.exe|up)?(?![\w-])/;
+const SPLIT = /^(?:-|(?:server|agent)[ \t])/;
+const EXTRA_ARGS = /--(?:server-)?k3s-extra-args(?:=|[ \t]+)["']?$/;
+function looseTokenSpans(text: string): Array<[number, number]> {
+  if (!/-t|cluster-secret|s3-s/.test(text) || !RUNS_K3S.test(text)) return [];
+  const found: Array<[number, number]> = [];
+  // A run that ends with the subcommand goes on in the next (`args = ['k3s', 'server']; args += ['-t', '…']`).
+  let carried = false;
+  const extra = text.includes('k3s-extra-args');
+  for (const run of codeLiteralRuns(text)) {
+    const start = run[0].pieces[0].start;
+    // k3sup's `--k3s-extra-args "…"` holds `k3s server|agent`'s options (github.com/alexellis/k3sup README).
+    let subcommand = carried || (extra && EXTRA_ARGS.test(text.slice(Math.max(0, start - 64), start)));
+    carried = /^(?:server|agent)$/.test(run[run.length - 1].word);
+    if (!run.some(({ word }) => word.includes('-'))) continue;
+    const words: Array<{ text: string; item: number; at: number }> = [];
+    run.forEach(({ word }, item) => {
+      if (/\s/.test(word) && SPLIT.test(word))
+        for (const part of word.matchAll(/\S+/g)) words.push({ text: part[0], item, at: part.index });
+      else words.push({ text: word, item, at: 0 });
+    });
+    for (let i = 0; i < words.length; i++) {
+      subcommand ||= /^(?:server|agent)$/.test(words[i].text);
+      const option = LONG_OPTION.exec(words[i].text) ?? (subcommand ? LIST_OPTION.exec(words[i].text) : null);
+      if (!option) continue;
+      const glued = words[i].text.length > option[0].length;
+      const n = glued ? i : i + 1;
+      if (n >= words.length) break;
+      const offset = glued ? option[0].length : 0;
+      const { text: word, item, at } = words[n];
+      if (isToken(word.slice(offset))) found.push(wordSpan(run[item], at + offset, at + word.length));
+      i = n;
+    }
+  }
+  return found;
 }
 
 /**
@@ -138,7 +188,10 @@ function codeTokenSpans(text: string): Array<[number, number]> {
 const LIST_K3S = /[[(,][ \t]*(["']?)(?:[\w.-]*\/)*k3s(?:\.exe)?\1[ \t]*,/g;
 const LIST_ITEM = /[ \t]*\[?[ \t]*(?:"([^"\n\\]{0,4096})"|'([^'\n\\]{0,4096})'|([^\s,'"()[\]]{1,4096}))[ \t]*([,\])]|$)/y;
 /** A list's token options: `-t` as on a command line, and the long `--token`/`--agent-token` (not `--token-file`). */
-const LIST_OPTION = new RegExp(`${OPTION.source}|^--(?:agent-)?token(?:=|$)`);
+// Also the S3 secret options of `k3s server` and `etcd-snapshot` (k3s-io/k3s pkg/cli/cmds/server.go `etcd-s3-secret-key`,
+// `etcd-s3-session-token`, later `s3-secret-key`/`s3-session-token` with those as aliases), as no other rule reads code's lists.
+const LONG_OPTION = /^--(?:agent-)?token(?:=|$)|^--?(?:etcd-)?s3-(?:secret-key|session-token)(?:=|$)/;
+const LIST_OPTION = new RegExp(`${OPTION.source}|${LONG_OPTION.source}`);
 function listTokenSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   const heads = new RegExp(LIST_K3S);
@@ -223,4 +276,5 @@ export function execK3sTokens(record: Record<string, unknown>, at: Path): Array<
 }
 
 /** What such a value is called in messages. */
-export const K3S_SHORT_TOKEN = 'a K3s token given on a k3s command line (-t, --token, token create)';
+export const K3S_SHORT_TOKEN =
+  'a K3s token or secret given to k3s on a command line or in an argument list (-t, --token, --agent-token, --cluster-secret, --etcd-s3-secret-key, token create)';

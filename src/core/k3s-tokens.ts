@@ -64,6 +64,13 @@ const PLACEHOLDER_HASH_BARE =
 const PLACEHOLDER_WORD =
   /^(?:[$#]?\{.*\}|<.*>|\[.*\]|\$\w+|%s|\.{2,8}|…|x{2,})$|hash|sha\d*|fingerprint|digest|placeholder|changeme|your|example|redacted/i;
 const NO_LOWER = /^[^a-z]+$/;
+/**
+ * Round 52a / known limit 53: a lower-case word for the hash (`K10secret::…`, `K10mycluster::…`), where the credentials
+ * look generated (upper- and lower-case letters and a digit, eight or more): a C++ namespace's member (`k10io::read`)
+ * seldom does, and one that goes on as a call or a path is left out before.
+ */
+const LOWER_WORD = /^[a-z][a-z0-9_-]{0,63}$/;
+const GENERATED = /^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=\D*\d).{8,}$/;
 /** How many literals are joined to a token's head, and how long each is read. */
 const MAX_PIECES = 8;
 const MAX_PIECE = 1024;
@@ -119,7 +126,8 @@ export function joinedK3sTokenSpans(text: string): Array<[number, number]> {
   for (const match of text.matchAll(PLACEHOLDER_HASH_BARE)) {
     const end = match.index + match[0].length;
     // `[^a-z]+` under the `i` flag is no letter at all: a hash without lower-case letters is looked for apart.
-    const placeholder = PLACEHOLDER_WORD.test(match[1]) || NO_LOWER.test(match[1]);
+    const placeholder =
+      PLACEHOLDER_WORD.test(match[1]) || NO_LOWER.test(match[1]) || (LOWER_WORD.test(match[1]) && GENERATED.test(match[2]));
     if (placeholder && !/^[:(]/.test(text.slice(end, end + 1)) && !isPlaceholder(match[2])) spans.push([match.index, end]);
   }
   let from = 0;

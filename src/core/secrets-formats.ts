@@ -13,6 +13,7 @@ import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
 import { SECRET_SECTION, secretSectionSpans } from './secret-sections';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
+import { K3S_VPN_JOIN_KEY, k3sVpnJoinKeySpans } from './k3s-vpn-auth';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
@@ -206,4 +207,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: wrappedLiteralSpans, what: WRAPPED_LITERAL_SECRET },
   { find: cSecretSpans, what: C_COPY_SECRET },
   { find: htmlLabelledSpans, what: HTML_LABELLED_SECRET },
+  { find: k3sVpnJoinKeySpans, what: K3S_VPN_JOIN_KEY },
 ];

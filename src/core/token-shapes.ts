@@ -6,7 +6,7 @@
  * gitlab-deploy-token, gitlab-ptt, gitlab-kubernetes-agent-token, gitlab-cicd-job-token, gitlab-feed-token,
  * gitlab-scim-token, slack-*, stripe-access-token, aws-access-token, npm-access-token, gcp-api-key, openai-api-key,
  * anthropic-api-key, jwt, age-secret-key, vault-service-token, sendgrid-api-token, huggingface-access-token,
- * pypi-upload-token, digitalocean-*, shopify-*, grafana-*, atlassian-api-token), with the vendors' formats they cite. Each pattern starts
+ * pypi-upload-token, digitalocean-*, shopify-*, grafana-*, atlassian-api-token, microsoft-teams-webhook), with the vendors' formats they cite. Each pattern starts
  * only where a run of its alphabet starts (a lookbehind), so a long run is scanned once: linear in the text.
  */
 
@@ -58,6 +58,13 @@ const TOKENS = [
   // gitleaks' other fixed prefixes: HashiCorp Vault service and batch tokens, SendGrid, Hugging Face, PyPI, DigitalOcean,
   // Shopify, Grafana service-account and cloud tokens, Atlassian API tokens.
   String.raw`(?<![A-Za-z0-9])(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|SG\.[A-Za-z0-9=_.-]{66})(?![\w-])`,
+  // Round 52a-13: Vault's service, batch and recovery tokens (`hvs.`, `hvb.`, `hvr.`: developer.hashicorp.com/vault/docs/
+  // concepts/tokens, "Token prefixes") shorter than gitleaks asks: a root token is `hvs.` and 24 base62 characters. As
+  // `hvs.` may start a member's name in code, only a run holding upper- and lower-case letters and a digit.
+  String.raw`(?<![A-Za-z0-9])hv[sbr]\.(?=[\w-]{0,399}[A-Z])(?=[\w-]{0,399}[a-z])(?=[\w-]{0,399}[0-9])[\w-]{24,400}(?![\w-])`,
+  // Round 52a-13: Atlassian API tokens of any length (Atlassian "uses a varied API token length", support.atlassian.com
+  // atlassian-account/docs/manage-api-tokens-for-your-atlassian-account), after the `ATATT3xFfGF0` head they all share.
+  String.raw`(?<![A-Za-z0-9])ATATT3xFfGF0[\w=-]{20,}`,
   String.raw`(?<![A-Za-z0-9])(?:hf_[A-Za-z0-9]{34}|api_org_[A-Za-z]{34}|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])`,
   String.raw`(?<![A-Za-z0-9])(?:pypi-AgEIcHlwaS5vcmc[\w-]{50,}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,3}|ATATT3[\w=-]{186})`,
   // Not gitleaks rules: Docker Hub personal and organisation access tokens (`dckr_pat_` + 27, docs.docker.com
@@ -76,7 +83,7 @@ const TOKENS = [
   String.raw`(?<![\w-])eyJrIjoi[A-Za-z0-9]{60,400}={0,3}(?![\w-])`,
   String.raw`(?:(?<![\w-])(?:SK|key-)|(?<![A-Za-z0-9])dapi)(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?:(?<=dapi[0-9a-f]{32})-\d)?(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:NRAK-[A-Za-z0-9]{27}|sntrys_eyJpYXQiO[A-Za-z0-9+/_=]{20,}|sntryu_[a-f0-9]{64}|pul-(?=[a-f]{0,39}\d)[a-f0-9]{40})(?![\w-])`,
-  String.raw`(?<![A-Za-z0-9])(?:dp\.pt\.[A-Za-z0-9]{43}|pscale_(?:pw|tkn|oauth)_[\w=.-]{32,64}|fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|lin_api_[A-Za-z0-9]{40})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:dp\.pt\.[A-Za-z0-9]{43}|pscale_(?:pw|tkn|oauth)_[\w=.-]{32,64}|fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}|lin_api_[A-Za-z0-9]{40}|lin_api_(?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{20,200})(?![\w-])`,
   // Round 37a-7: Telegram bot tokens (`<bot id>:AA…`, gitleaks telegram-bot-api-token: the secret part starts `A`, 35
   // in all), Mailchimp API keys (32 hex, `-us<datacenter>`, gitleaks mailchimp-api-key), Cloudflare Origin CA keys
   // (gitleaks cloudflare-origin-ca-key), Google OAuth access tokens (`ya29.`), Square access and OAuth secrets
@@ -99,7 +106,10 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])secret_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{40,}(?![\w-])`,
   // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
-  String.raw`(?<![A-Za-z0-9-])[A-Za-z0-9-]+\.${caseless('webhook.office.com')}\/${caseless('webhookb2')}\/[\w@-]{20,}\/${caseless('incomingwebhook')}\/[A-Za-z0-9]{32}\/[\w-]{36}`,
+  // Round 52a-13: whatever stands around its key (gitleaks asks a 20-character group id and a 36-character tail), also
+  // the legacy host `outlook.office.com/webhook/` (learn.microsoft.com microsoftteams/platform/webhooks-and-connectors/
+  // how-to/add-incoming-webhook): `…/IncomingWebhook/<key>` is the credential.
+  String.raw`(?:(?<![A-Za-z0-9-])[A-Za-z0-9-]{1,253}\.${caseless('webhook')}|${caseless('outlook')})\.${caseless('office')}(?:365)?\.${caseless('com')}\/${caseless('webhook')}(?:[bB]2)?\/[^\s/?#]{1,256}\/${caseless('incomingwebhook')}\/[A-Za-z0-9]{16,}(?:\/[^\s/?#"'\x60]{1,256}){0,8}`,
   // A Discord webhook's path is its credential, as Slack's is.
   String.raw`${caseless('discord')}(?:${caseless('app')})?\.${caseless('com')}\/api\/webhooks\/\d{5,30}\/[\w-]{60,}`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
@@ -148,7 +158,7 @@ const CLUES = [
   String.raw`T3BlbkFJ`,
   String.raw`sk-ant-`,
   String.raw`eyJ`,
-  String.raw`hv[sb]\.`,
+  String.raw`hv[sbr]\.`,
   String.raw`SG\.`,
   String.raw`hf_`,
   String.raw`api_org_`,
@@ -194,6 +204,7 @@ const CLUES = [
   String.raw`dp\.(?:st|ct|sa|scim|audit)\.`,
   String.raw`secret_`,
   String.raw`webhook\.office`,
+  String.raw`outlook\.office`,
   String.raw`s\.[A-Za-z0-9]{24}`,
 ];
 const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');

@@ -285,7 +285,7 @@ describe('D9: the Gateway API provider turned off or narrowed is refused while t
   });
 
   test.each([
-    ['--providers.kubernetesgateway=1'],
+    ['--providers.kubernetesgateway=TRUE'],
     ['-providers.kubernetesgateway'],
     ['--providers.kubernetesgateway.experimentalchannel'],
     ['--Providers.KubernetesGateway.Namespaces=x'],
@@ -326,7 +326,7 @@ describe('D9: the Gateway API provider turned off or narrowed is refused while t
   });
 
   test('TraefikHelmChartConfig: a flag that makes the provider without the gateway prop is refused; namespaces with kube-system are not', () => {
-    expect(chartErrors({ additionalArguments: ['--providers.kubernetesgateway=1'] }, false)).toMatch(
+    expect(chartErrors({ additionalArguments: ['--providers.kubernetesgateway=TRUE'] }, false)).toMatch(
       /additionalArguments\[0\]:? turns on Traefik's Gateway API provider without its RBAC.*set the gateway prop/,
     );
     expect(chartErrors({ providers: { kubernetesGateway: { namespaces: ['kube-system'] } } }, true)).toBe('');

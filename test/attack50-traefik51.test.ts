@@ -172,7 +172,7 @@ describe('49b-2: flags Traefik does not know or cannot read are refused, naming 
         2,
         'sets --serverstransport.insecureskipverify, a switch, to a value Traefik cannot read as a boolean, so it fails to start: write true or false',
       ],
-      [3, 'sets --accesslog.bufferingsize to a value Traefik cannot read as its number or duration'],
+      [3, 'sets --accesslog.bufferingsize to a value Traefik cannot read as a whole number (a Go int, from'],
       [4, 'sets --entrypoints.websecure.transport.respondingtimeouts.readtimeout to a value Traefik cannot read as its number or duration'],
       [
         5,

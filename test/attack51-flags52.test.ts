@@ -26,8 +26,9 @@ describe('50b-2: a value Traefik cannot convert is refused, read exactly as paer
     [`${READ}=5s `, 'it has blanks around it'],
     [`${READ}=.s`, NUMBER],
     [`${READ}=3000000h`, NUMBER],
-    [`${IDLE}=99999999999999999999`, NUMBER],
-    [`${IDLE}=1_000`, NUMBER],
+    // 52b-6: an int option (flag-int-options.ts), not a duration.
+    [`${IDLE}=99999999999999999999`, 'to a value Traefik cannot read as a whole number (a Go int, from'],
+    [`${IDLE}=1_000`, 'to a value Traefik cannot read as a whole number'],
     [`${BUCKETS}=0.1,abc`, 'to a value Traefik cannot read as a list of numbers, so it fails to start'],
     [`${BUCKETS}=0.1,,0.3`, 'a list of numbers'],
     [`${BUCKETS}=1e999`, 'a list of numbers'],

@@ -197,7 +197,7 @@ describe('refusals', () => {
 });
 
 describe('the Traefik values escape hatch cannot bypass or shadow traefik.gateway', () => {
-  test.each([['--providers.kubernetesgateway'], ['--providers.kubernetesGateway=true'], ['-PROVIDERS.KUBERNETESGATEWAY=1']])(
+  test.each([['--providers.kubernetesgateway'], ['--providers.kubernetesGateway=true'], ['-PROVIDERS.KUBERNETESGATEWAY=TRUE']])(
     'additionalArguments %p: refused, with or without traefik.gateway',
     (flag) => {
       for (const gateway of [{}, undefined]) {

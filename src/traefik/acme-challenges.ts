@@ -3,15 +3,19 @@ import type { TraefikFlag } from './arguments';
 import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
 import { printed, resolverNodes, segment } from './resolver-keys';
+import { blockState } from './switch-values';
 
 /** The last of a resolver's flags at the lower-case option path `rest` (after the resolver's name), as Traefik keeps it. */
 const last = (flags: readonly ResolverFlag[], rest: string) => flags.filter((flag) => flag.rest.join('.') === rest).at(-1);
 
-/** An allowEmpty block is on when given bare, empty or `true` (any case), or with an option under it (paerser `Disabled`). */
+/**
+ * An allowEmpty block is on when given bare, empty or `true` (any case), or with an option under it, unless its own
+ * flag turns it off: any other value, `1` and `T` included, off even with options under it (switch-values.ts).
+ */
 const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
   const flag = last(flags, rest);
-  const bare = flag && (flag.raw === undefined || flag.raw === '' || flag.raw.toLowerCase() === 'true');
-  return !!bare || flags.some((f) => f.rest.join('.').startsWith(`${rest}.`));
+  if (flag) return blockState(flag.raw) === 'on';
+  return flags.some((f) => f.rest.join('.').startsWith(`${rest}.`));
 };
 
 /**
@@ -129,7 +133,7 @@ function tlsAlpnProblem(name: string, acme: readonly ResolverFlag[], entrypoints
 /** Whether a challenge option, as Traefik gets it, turns that challenge off: tlsChallenge not on, an empty entrypoint or provider. */
 const turnsOff = (rest: string, raw: string | undefined) =>
   rest === 'acme.tlschallenge'
-    ? raw !== undefined && raw !== '' && raw.toLowerCase() !== 'true'
+    ? raw !== undefined && blockState(raw) === 'off'
     : (rest === 'acme.httpchallenge.entrypoint' || rest === 'acme.dnschallenge.provider') && raw === '';
 
 /**

@@ -1,5 +1,6 @@
 import { Path, Problem } from '../core/problem';
 import { chartRulesOf, TRAEFIK_CHART_TABLE } from './chart-versions';
+import { switchState } from './switch-values';
 
 /**
  * One Traefik CLI flag of `additionalArguments` or `globalArguments` (up to chart v35.4.0), as Traefik reads it: the chart
@@ -27,6 +28,8 @@ export interface TraefikFlag {
    * `additionalArguments` (the chart renders it last), `flag` for an item that starts with `-`.
    */
   readonly next?: 'none' | 'flag';
+  /** A flag the chart writes from its own key (chart-key-flags.ts), at that key's path. */
+  readonly fromKey?: true;
 }
 
 const LISTS = ['globalArguments', 'additionalArguments'] as const;
@@ -205,12 +208,8 @@ export function ignoredGlobalArgumentsProblem(values: Readonly<Record<string, un
   };
 }
 
-/** Whether a boolean flag is on: bare, or `=true` in any case (Go's strconv.ParseBool also takes 1, t, T). */
-export function flagIsTrue(flag: TraefikFlag): boolean {
-  return flag.value === undefined || /^(true|t|1)$/i.test(flag.value);
-}
+/** Whether a switch flag is on as Traefik reads it (switch-values.ts: Go's strconv.ParseBool, or paerser's rule for a block). */
+export const flagIsTrue = (flag: TraefikFlag): boolean => switchState(flag.name, flag.raw) === 'on';
 
-/** Whether a boolean flag is off: `=false` in any case (also 0, f, F). */
-export function flagIsFalse(flag: TraefikFlag): boolean {
-  return flag.value !== undefined && /^(false|f|0)$/i.test(flag.value);
-}
+/** Whether a switch flag is off as Traefik reads it; a value it cannot read is neither (Traefik fails to start). */
+export const flagIsFalse = (flag: TraefikFlag): boolean => switchState(flag.name, flag.raw) === 'off';

@@ -13,6 +13,7 @@ import {
 import type { ValuesViolation } from './values-schema';
 import { leafRenders, printed, resolverLeaves, segment, unreadableName } from './resolver-keys';
 import { isMap } from '../core/is-map';
+import { blockState } from './switch-values';
 
 type Values = Readonly<Record<string, unknown>>;
 type ResolversKey = TraefikChartRules['certResolversKey'];
@@ -107,7 +108,7 @@ export function resolverBlocks(values: Values, flags: readonly TraefikFlag[], ru
     const name = own[0].name;
     const acme = own.filter((flag) => flag.rest[0] === 'acme' && flag.rest.length > 1);
     const tailscale = own.filter((flag) => flag.rest.length === 1 && flag.rest[0] === 'tailscale').at(-1);
-    const on = tailscale && (tailscale.raw === undefined || tailscale.raw === '' || tailscale.raw.toLowerCase() === 'true');
+    const on = tailscale && blockState(tailscale.raw) === 'on';
     return { name, acme, tailscale: on ? tailscale : undefined };
   });
 }

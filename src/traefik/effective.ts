@@ -22,6 +22,7 @@ import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems } from './acme-challenges';
 import { deployedTraefik, unknownResolverOptionProblems } from './acme-option-names';
 import { unknownFlagProblems } from './flag-names';
+import { chartKeyFlags } from './chart-key-flags';
 import { quotedArgProblems } from './quoted-args';
 import { podPortAndVolumeProblems } from './pod-checks';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
@@ -359,7 +360,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const present = <T>(path: readonly string[]) => (valueAt(values, path) === undefined ? undefined : sourced<T>(path, undefined as T));
   const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
   const classKey = chart.serviceFields === 'service' ? ['service', 'loadBalancerClass'] : ['service', 'spec', 'loadBalancerClass'];
-  const flagProblems = unknownFlagProblems(flags, deployedTraefik(values, chart));
+  const keyFlags = chartKeyFlags(values, prefix, chartVersion, chart);
+  const flagProblems = unknownFlagProblems([...flags, ...keyFlags], deployedTraefik(values, chart));
   const flagValueTold = new Set(flagProblems.filter((problem) => !problem.aboutName).map((problem) => formatPath(problem.path)));
   return {
     values,

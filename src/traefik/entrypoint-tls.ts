@@ -3,6 +3,7 @@ import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import type { Version } from '../semver';
 import { tlsSwitch, tlsSwitchKey } from './chart-failures';
+import { blockState } from './switch-values';
 
 /** Whether an entrypoint serves TLS, and what decided it. */
 export interface EntrypointTls {
@@ -53,8 +54,8 @@ export function entrypointTls(
   ];
   const own = ordered.filter((entry) => !entry.under).at(-1);
   if (own) {
-    // A bare flag reads as "true" (paerser flag parser).
-    const on = own.value === undefined || own.value === '' || own.value.toLowerCase() === 'true';
+    // `http.tls` is an option block: bare, empty or true turns it on, any other value off (switch-values.ts).
+    const on = blockState(own.value) === 'on';
     return own.flag ? { on, flag: own.flag } : { on, key: ['ports', name, ...key!], ...(given === undefined && { chartDefault: true }) };
   }
   const under = ordered.filter((entry) => entry.under).at(-1);

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { closest } from '../core/closest';
 import type { Problem } from '../core/problem';
 import { shownInSentence } from '../core/problem';
-import { PROJECT_ROOT } from '../output/cache-folder';
 import type { Version } from '../semver';
 import type { TraefikFlag } from './arguments';
-import { goBool, goFloat, goFloats, goSecondsOrDuration } from './go-parse';
+import { Pattern, prefixMatches, reference, segmentMatches } from './flag-reference';
+import { goFloat, goFloats, goInt, goSecondsOrDuration } from './go-parse';
+import { switchValueProblem } from './switch-values';
 
 /**
  * 49b-2: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go, parser/nodes_metadata.go) fails at start on a
@@ -15,51 +14,6 @@ import { goBool, goFloat, goFloats, goSecondsOrDuration } from './go-parse';
  * per Traefik minor release, are Traefik's own generated static-configuration reference, vendored in
  * vendor/traefik-static-flags/ (source, tags and commits in its README.md and flags.json).
  */
-
-interface Pattern {
-  /** Lower-case segments; `<name>` stands for any map key, `[n]` for a list index. */
-  readonly parts: readonly string[];
-  readonly written: string;
-  /**
-   * From the documented default: `bool` a boolean or an option block (a pointer: a bare flag turns it on), `seconds` an
-   * integer (an int or a duration: the reference does not tell them apart), `float` a float (Go prints it with six
-   * decimals), `floats` a list of floats, `other` a text, list, map or block (a bare one takes the next item).
-   */
-  readonly type: 'bool' | 'seconds' | 'float' | 'floats' | 'other';
-  /** Bit i: the option is in `tags[i]`. */
-  readonly mask: number;
-}
-
-let table: { tags: Version[]; patterns: Pattern[] } | undefined;
-
-/** The vendored reference, read on first use. */
-function reference() {
-  if (table) return table;
-  const file = JSON.parse(readFileSync(join(PROJECT_ROOT, 'vendor', 'traefik-static-flags', 'flags.json'), 'utf8')) as {
-    tags: string[];
-    flags: Array<[string, string | null, number]>;
-  };
-  const tags = file.tags.map((tag) => {
-    const [major, minor, patch] = tag.slice(1).split('.').map(Number);
-    return { major, minor, patch, tag };
-  });
-  const patterns = file.flags.map(([written, fallback, mask]): Pattern => ({
-    parts: written.toLowerCase().split('.'),
-    written,
-    type: typeOf(fallback),
-    mask,
-  }));
-  table = { tags, patterns };
-  return table;
-}
-
-function typeOf(fallback: string | null): Pattern['type'] {
-  if (fallback === 'true' || fallback === 'false') return 'bool';
-  if (fallback === null) return 'other';
-  if (/^-?\d+$/.test(fallback)) return 'seconds';
-  if (/^-?\d+\.\d+$/.test(fallback)) return 'float';
-  return /^-?\d+\.\d+(, *-?\d+\.\d+)+$/.test(fallback) ? 'floats' : 'other';
-}
 
 /** The reference's tags that stand for the deployed Traefik: its minor's, else (a major only, or a newer minor) every tag of its major. */
 function tagMask(traefik: { version: Version; exact: boolean }, tags: readonly Version[]): number {
@@ -72,17 +26,10 @@ function tagMask(traefik: { version: Version; exact: boolean }, tags: readonly V
   return same < 0 ? ofMajor : 1 << same;
 }
 
-const segmentMatches = (pattern: string, part: string) =>
-  pattern === part || (pattern === '<name>' && part !== '') || (pattern.endsWith('[n]') && part.replace(/\[\d+\]$/, '[n]') === pattern);
-
-/** Whether `parts` matches `pattern` from its start, for the pattern's first `length` parts. */
-const prefixMatches = (pattern: Pattern, parts: readonly string[], length: number) =>
-  pattern.parts.length >= length && parts.slice(0, length).every((part, i) => segmentMatches(pattern.parts[i], part));
-
 /** Which values each type takes, and what to write instead (paerser parser/element_fill.go; go-parse.ts). */
-const READERS: Readonly<Record<Exclude<Pattern['type'], 'other'>, { reads: (raw: string) => boolean; as: string; write: string }>> = {
-  // An empty value turns an option block on, as a bare flag does (paerser: `Disabled` blocks; tested in attack45-probes45).
-  bool: { reads: (raw) => raw === '' || goBool(raw), as: 'a boolean', write: 'write true or false' },
+const READERS: Readonly<
+  Record<Exclude<Pattern['type'], 'other' | 'bool' | 'int'>, { reads: (raw: string) => boolean; as: string; write: string }>
+> = {
   seconds: {
     reads: goSecondsOrDuration,
     as: 'its number or duration',
@@ -97,7 +44,7 @@ const READERS: Readonly<Record<Exclude<Pattern['type'], 'other'>, { reads: (raw:
  * paerser `parseOne` takes the next item, and fails with "flag needs an argument" when none follows), or a value it
  * cannot convert (50b-2), read exactly as written.
  */
-function valueProblem(flag: TraefikFlag, type: Pattern['type']): string | undefined {
+function valueProblem(flag: TraefikFlag, { type, bits }: Pattern): string | undefined {
   if (flag.raw === undefined) {
     if (type === 'bool' || !flag.next) return undefined;
     const then =
@@ -107,12 +54,23 @@ function valueProblem(flag: TraefikFlag, type: Pattern['type']): string | undefi
     return `is --${flag.written} without a value, and it is an option that takes one, not a switch: ${then}: write --${flag.written}=value`;
   }
   if (type === 'other') return undefined;
-  const { reads, as, write } = READERS[type];
+  // A switch is read by Go's strconv.ParseBool, an option block by paerser's own rule (switch-values.ts).
+  if (type === 'bool') return switchValueProblem(flag.name, flag.written, flag.raw);
+  const { reads, as, write } = type === 'int' ? intReader(bits ?? 64) : READERS[type];
   if (reads(flag.raw)) return undefined;
   // Traefik trims no value (blanks around a list's items aside): say so where they are the only fault.
   const blanks = flag.raw !== flag.raw.trim() && reads(flag.raw.trim()) ? ' (it has blanks around it, which Traefik does not trim)' : '';
-  const what = type === 'bool' ? `sets --${flag.written}, a switch,` : `sets --${flag.written}`;
-  return `${what} to a value Traefik cannot read as ${as}${blanks}, so it fails to start: ${write}`;
+  return `sets --${flag.written} to a value Traefik cannot read as ${as}${blanks}, so it fails to start: ${write}`;
+}
+
+/** A Go integer of `bits` (flag-int-options.ts): no duration, and within its range. */
+function intReader(bits: 32 | 64) {
+  const max = (1n << BigInt(bits - 1)) - 1n;
+  return {
+    reads: (raw: string) => goInt(raw, bits),
+    as: `a whole number (a Go int${bits === 32 ? '32' : ''}, from ${-max - 1n} to ${max}; no duration)`,
+    write: 'write a whole number such as 250, without a unit',
+  };
 }
 
 /** Why `flag` stops Traefik (`mask`'s releases) from starting, else undefined. */
@@ -126,7 +84,7 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged
       pattern.parts.length === parts.length &&
       parts.every((part, i) => segmentMatches(pattern.parts[i], part) || segmentMatches(pattern.parts[i], part.replace(/\[\d+\]$/, ''))),
   );
-  if (exact) return valueProblem(flag, exact.type);
+  if (exact) return valueProblem(flag, exact);
   if (!namesJudged) return undefined;
   // A block above options (`--providers.kubernetescrd`), or a key below a free map (a plugin provider's settings).
   if (known.some((pattern) => prefixMatches(pattern, parts, parts.length))) return undefined;
@@ -175,7 +133,9 @@ export function unknownFlagProblems(flags: readonly TraefikFlag[], traefik: { ve
   return candidates.flatMap((flag): Problem[] => {
     // Resolver option names are acme-option-names.ts' to judge, an entrypoint's address arguments.ts': their values are judged here.
     const namesJudged = !/^(certificatesresolvers\.|entrypoints\.[^.]+\.address$)/.test(flag.name);
-    const message = flagProblem(flag, mask, label, namesJudged);
+    const problem = flagProblem(flag, mask, label, namesJudged);
+    // 52b-5: a chart key is held to the value rules of the flag the chart writes for it.
+    const message = problem && flag.fromKey ? `is a key the chart writes as a Traefik flag, and it ${problem}` : problem;
     // A wrong name leaves the value to be judged too: a secret in it is said in the same run (50a-12).
     return message ? [{ path: flag.path, message, ...(message.startsWith('names option ') && { aboutName: true }) }] : [];
   });

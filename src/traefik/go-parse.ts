@@ -7,15 +7,25 @@
 
 const INT64 = 1n << 63n;
 
-/** Go's strconv.ParseBool. */
-export const goBool = (text: string): boolean => /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(text);
+/** Go's strconv.ParseBool: true for `1 t T TRUE true True`, false for `0 f F FALSE false False`, undefined (an error) else. */
+export function goBoolValue(text: string): boolean | undefined {
+  if (/^(1|t|T|TRUE|true|True)$/.test(text)) return true;
+  return /^(0|f|F|FALSE|false|False)$/.test(text) ? false : undefined;
+}
 
-/** Go's strconv.ParseInt(text, 10, 64): an optional sign, decimal digits, within int64. */
-export function goInt64(text: string): boolean {
+/** Whether Go's strconv.ParseBool reads `text`. */
+export const goBool = (text: string): boolean => goBoolValue(text) !== undefined;
+
+/** Go's strconv.ParseInt(text, 10, bits): an optional sign, decimal digits, within the signed range of `bits`. */
+export function goInt(text: string, bits: 32 | 64): boolean {
   if (!/^[-+]?\d+$/.test(text) || text.length > 40) return false;
   const value = BigInt(text);
-  return value >= -INT64 && value < INT64;
+  const limit = 1n << BigInt(bits - 1);
+  return value >= -limit && value < limit;
 }
+
+/** Go's strconv.ParseInt(text, 10, 64). */
+export const goInt64 = (text: string): boolean => goInt(text, 64);
 
 const UNIT_NS: Readonly<Record<string, bigint>> = {
   ns: 1n,

@@ -13,6 +13,7 @@ import { renderedPortName } from './port-names';
 import { probePort, probeRequests } from './probe-rules';
 import { isMap } from '../core/is-map';
 import { pingRouterAdvice, pingRouters } from './ping-routers';
+import { blockState } from './switch-values';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -164,7 +165,7 @@ function pingProblems(
   const down = 'so no Traefik pod ever gets Ready, nothing answers on the VIP and the pods restart in a loop';
   const last = (name: string, from: readonly TraefikFlag[]) => from.filter((flag) => flag.name === name).at(-1);
   const ping = last('ping', flags.filter(additional));
-  if (ping?.raw && ping.raw.toLowerCase() !== 'true') {
+  if (ping && blockState(ping.raw) === 'off') {
     result.errors.push({
       path: ping.path,
       message: `turns Traefik's ping off (any value but true does), but ${probes}, ${down}: remove it (the chart writes --ping=true itself)`,

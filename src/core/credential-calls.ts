@@ -1,3 +1,5 @@
+import { looksGenerated } from './generated-runs';
+import { isSecretKey } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
 /**
@@ -18,11 +20,57 @@ import { setsSecret } from './secrets-text';
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const CALL_CREDENTIAL =
   "a password given as a call's argument (connect(host, user, …), getConnection, new PDO, mysqli, login(user, …), " +
-  "HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair, C's mysql_real_connect, PQsetdbLogin, SQLConnect)";
+  "HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair, C's mysql_real_connect, PQsetdbLogin, SQLConnect, " +
+  'libssh2_userauth_password, sqlite3_key, OCILogon, PKCS12_parse, db.changeUserPassword, keyring.set_password)';
+
+/**
+ * 54: more calls that take a password or key by position, each with its argument's index (each library's documented
+ * signature): libssh2's `libssh2_userauth_password(session, user, pw)` (libssh2.org/libssh2_userauth_password.html),
+ * libssh's `ssh_userauth_password(session, user, pw)` (api.libssh.org), SQLCipher's `sqlite3_key(db, key, n)` and
+ * `sqlite3_rekey`, `sqlite3_key_v2(db, name, key, n)`, Oracle OCI's `OCILogon(env, err, &svc, user, n, pw, n, db, n)`
+ * (and `OCILogon2`), Mosquitto's `mosquitto_username_pw_set(m, user, pw)`, OpenSSL's `PKCS12_parse(p12, pass, …)`,
+ * `PKCS12_create(pass, …)`, `PKCS8_decrypt(p8, pass, n)`, `PKCS5_PBKDF2_HMAC(pass, n, …)`, `PEM_read_bio_PrivateKey(bp,
+ * x, cb, pass)`, `SSL_CTX_set_default_passwd_cb_userdata(ctx, pass)`, libssh's `ssh_pki_import_privkey_base64|file(k,
+ * pass, …)`, libgit2's `git_cred[ential]_userpass_plaintext_new(&out, user, pw)`, libzip's `zip_set_default_password(z,
+ * pw)`, MySQL's `mysql_change_user(c, user, pw, db)`, MongoDB's `db.changeUserPassword(user, pw)`
+ * (mongodb.com/docs/manual/reference/method/db.changeUserPassword), Python keyring's `set_password(service, user, pw)`
+ * and Node keytar's `setPassword(service, account, pw)` (a setter's last argument: Django's `user.set_password(pw)`).
+ */
+const POSITIONAL_INDEX: Readonly<Record<string, number>> = {
+  libssh2_userauth_password: 2,
+  ssh_userauth_password: 2,
+  sqlite3_key: 1,
+  sqlite3_rekey: 1,
+  sqlite3_key_v2: 2,
+  sqlite3_rekey_v2: 2,
+  ocilogon: 5,
+  ocilogon2: 5,
+  mosquitto_username_pw_set: 2,
+  pkcs12_parse: 1,
+  pkcs12_create: 0,
+  pkcs8_decrypt: 1,
+  pkcs5_pbkdf2_hmac: 0,
+  pkcs5_pbkdf2_hmac_sha1: 0,
+  pem_read_bio_privatekey: 3,
+  pem_read_privatekey: 3,
+  ssl_ctx_set_default_passwd_cb_userdata: 1,
+  ssh_pki_import_privkey_base64: 1,
+  ssh_pki_import_privkey_file: 1,
+  git_cred_userpass_plaintext_new: 2,
+  git_credential_userpass_plaintext_new: 2,
+  zip_set_default_password: 1,
+  mysql_change_user: 2,
+  changeuserpassword: 1,
+  set_password: 2,
+  setpassword: 2,
+};
+const POSITIONAL = Object.keys(POSITIONAL_INDEX).join('|');
 
 /** A call taking credentials by position: its name (the last of a dotted name, a `[type]::new`'s type) and its `(`. */
-const CALL =
-  /(?<![\w$])(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection)(?:\]::new)?[ \t]*\(/gi;
+const CALL = new RegExp(
+  String.raw`(?<![\w$])(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection|${POSITIONAL})(?:\]::new)?[ \t]*\(`,
+  'gi',
+);
 
 /**
  * The password's argument index in such a call, by its name in lower case and its arguments: a connect's third (the
@@ -31,6 +79,9 @@ const CALL =
  * `auth(pw)` (Redis) or POP3's `pass_(pw)` the first; the second elsewhere (`login(user, pw)`, credentials).
  */
 function passwordIndex(name: string, args: readonly Argument[]): number {
+  // A setter's last (Django's `user.set_password(pw)`, keyring's third): a password setter takes it last.
+  if (name === 'set_password' || name === 'setpassword') return Math.min(Math.max(args.length - 1, 0), 2);
+  if (name in POSITIONAL_INDEX) return POSITIONAL_INDEX[name];
   if (/^(?:connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|pdo|mysqli)$/.test(name))
     return args[1]?.number ? 3 : 2;
   if (name === 'getconnection') return args.length === 2 ? 1 : 2;
@@ -131,10 +182,38 @@ function isPasswordLiteral(value: string, generic = false): boolean {
   return setsSecret('password', JSON.stringify(value));
 }
 
+/**
+ * 54: any other call named like a secret's setter or maker (`setPassword`, `with_api_key`, `useToken`, `SecretKey`,
+ * `ApiToken`), whatever its library: a literal argument that looks generated (generated-runs.ts: not a chosen name, a
+ * label or a word) is the secret. A getter, a check or a reader named so (`getToken("…")`, `verify_password`,
+ * `delete_secret`, `read_key`) is given a name or a value to compare, not a secret to keep: none; nor is a name that
+ * names no secret as a key (`publicKey`, `keyId`, `tokenUrl`: secrets-keys.ts).
+ */
+const NAMED_CALL = /(?<![\w$])([A-Za-z_]\w{0,63}?(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|credential|cipher)\w{0,32})[ \t]*\(/gi;
+const NOT_A_SETTER =
+  /^(?:get|fetch|read|load|lookup|find|has|is|delete|remove|revoke|list|describe|check|verify|validate|compare|parse|print|log|hash|gen(?:erate)?|random|rotate|expire|refresh|count|format|to|from|parse|split|strip|mask|redact|hide|clear|reset|forgot|request|prompt|ask|input|show|display|render)(?=[A-Z_]|$)/i;
+const SETTER = /^(?:set|with|use|add|put|store|save|update|change|new|make|create|init)(?=[A-Z_])_?/;
+
+function namedCallSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let budget = 4 * text.length + MAX_CALL;
+  for (const match of text.matchAll(NAMED_CALL)) {
+    if (budget <= 0) break;
+    const name = match[1];
+    if (NOT_A_SETTER.test(name) || !isSecretKey(name.replace(SETTER, ''))) continue;
+    const open = match.index + match[0].length;
+    const { args, end } = argumentsAt(text, open, Math.min(text.length, open + MAX_CALL, open + budget));
+    budget -= end - open + 1;
+    for (const arg of args)
+      if (arg.literal && looksGenerated(arg.literal.text) && isPasswordLiteral(arg.literal.text)) spans.push(arg.literal.span);
+  }
+  return spans;
+}
+
 /** Where a text holds a password given as a call's argument or in an auth pair: the literal's span (inside its quotes). */
 export function callCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/connect|pdo|mysqli|login|auth|bind|credential|smb/i.test(text)) return spans;
+  if (!/connect|pdo|mysqli|login|logon|auth|bind|credential|smb|pass|pw_|key|pkcs/i.test(text)) return spans;
   // Together the calls' readings cover at most a few times the text (`connect(connect(connect(…` reads each `(` on).
   let budget = 4 * text.length + MAX_CALL;
   for (const match of text.matchAll(CALL)) {
@@ -151,6 +230,7 @@ export function callCredentialSpans(text: string): Array<[number, number]> {
     const literal = args[at]?.literal;
     if (literal && isPasswordLiteral(literal.text, name === 'connect')) spans.push(literal.span);
   }
+  spans.push(...namedCallSpans(text));
   if (/auth/i.test(text))
     for (const match of text.matchAll(AUTH_PAIR)) {
       const [start, end] = match.indices![2];

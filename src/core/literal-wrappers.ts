@@ -30,7 +30,7 @@ import { mayHoldSigningKey, signingKeySpans } from './signing-key-calls';
 
 /** What such a value is called in findings (`FoundSecret.what`). */
 export const WRAPPED_LITERAL_SECRET =
-  'a string literal set under a name like a secret through a wrapper or a form of a language (String::from("…"), new String("…"), String.raw`…`, Dim … As String = "…", std::string x{"…"}, u"…"s, adjacent literals) or a JWT signing key literal';
+  'a string literal set under a name like a secret through a wrapper or a form of a language (String::from("…"), new String("…"), String.raw`…`, Dim … As String = "…", std::string x{"…"}, u"…"s, adjacent literals) or a key literal given to a JWT, HMAC, cipher or key derivation call (jwt.sign, AES.new, Fernet, createCipheriv, pbkdf2, scrypt)';
 
 /** A format call whose format is one placeholder (`String.format("%s", "…")`, `fmt.Sprintf("%v", …)`): its argument is the value. */
 const FORMAT_ONE = String.raw`(?:String[ \t]*\.[ \t]*(?:format|Format)|string[ \t]*\.[ \t]*Format|fmt[ \t]*\.[ \t]*Sprintf|sprintf|format)[ \t]*\([ \t]*(?:"(?:%[sv]|\{0?\})"|'(?:%[sv]|\{0?\})')`;

@@ -1,4 +1,6 @@
+import { ASSEMBLED_SECRET, assembledSecretSpans } from './assembled-secrets';
 import { EXPECT_SECRET, expectSendSpans } from './expect-send';
+import { KEYWORD_PAIR_SECRET, keywordPairSpans } from './keyword-map-pairs';
 import { CONFIG_FILE_SECRET, configFileSecretIn, configFileSpans } from './secrets-config-lines';
 import { NAME_VALUE_SECRET, nameValueSecretIn, nameValueSpans } from './name-value-pairs';
 import { PLAINTEXT_CREDENTIAL, plaintextCredentialSpans } from './plaintext-credentials';
@@ -208,4 +210,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: cSecretSpans, what: C_COPY_SECRET },
   { find: htmlLabelledSpans, what: HTML_LABELLED_SECRET },
   { find: k3sVpnJoinKeySpans, what: K3S_VPN_JOIN_KEY },
+  { find: keywordPairSpans, what: KEYWORD_PAIR_SECRET },
+  { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
 ];

@@ -138,7 +138,8 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
   if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
-  const stem = labelledStem(key); // `dbPasswordProd2`, `apiTokenV2` (45a-9): named as the stem is
+  // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
+  const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
   if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
   const name = key

@@ -19,8 +19,11 @@ import { looksGenerated } from './generated-runs';
  * (judged as a value named `secret` by setsSecret); a literal inside any other call (`config.get("jwt_secret")`) is no key.
  */
 
-/** The calls, each with the index of its key argument (a name that ends in `.` or a blank takes arguments without parentheses). */
-const CALLS: ReadonlyArray<readonly [RegExp, number]> = [
+/**
+ * The calls, each with the index of its key argument (a name that ends in `.` or a blank takes arguments without
+ * parentheses), and what the text before it must hold where its form is common (CONTEXT characters before it).
+ */
+const CALLS: ReadonlyArray<readonly [RegExp, number, RegExp?]> = [
   [/(?<![\w$])(?:jwt|jws|JWT|jose|jsonwebtoken|PyJWT)[ \t]*\.[ \t]*(?:sign|encode|decode|verify)(?:[ \t]*\(|[ \t]+(?=[\w{[]))/g, 1],
   [/(?<![\w$.])(?:hmac[ \t]*\.[ \t]*(?:new|digest)|HMAC[ \t]*\.[ \t]*new|OpenSSL[ \t]*::[ \t]*HMAC[ \t]*\.[ \t]*new)[ \t]*\(/g, 0],
   [/(?<![\w$])(?:Algorithm[ \t]*\.[ \t]*HMAC(?:256|384|512)|Keys[ \t]*\.[ \t]*hmacShaKeyFor|new[ \t]+SecretKeySpec)[ \t]*\(/g, 0],
@@ -28,6 +31,31 @@ const CALLS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\w$.])(?:hmac[ \t]*\.[ \t]*New|(?:crypto[ \t]*\.[ \t]*)?createHmac)[ \t]*\(/g, 1],
   [/(?:OpenSSL[ \t]*::[ \t]*HMAC[ \t]*\.[ \t]*(?:hexdigest|digest|base64digest)|\.[ \t]*signWith)[ \t]*\(/g, 1],
   [/(?<![\w$])hash_hmac[ \t]*\(/g, 2],
+  // 54: ciphers' and key derivations' key or password (each library's signature): the first of pyca's `Fernet(key)`,
+  // `AESGCM(key)`, `ChaCha20Poly1305(key)`, `algorithms.AES(key)`, PyCryptodome's `AES.new(key, mode)` (DES3, Blowfish,
+  // ChaCha20, Salsa20), PyNaCl's `SecretBox(key)`, Java's `new PBEKeySpec(pw.toCharArray(), …)`, Node's
+  // `crypto.scryptSync(pw, salt, n)`/`pbkdf2Sync`, `hashlib.scrypt(pw, …)`, PyCryptodome's `PBKDF2(pw, salt)`, Go's
+  // `pbkdf2.Key([]byte(pw), …)`, `scrypt.Key`, `argon2.IDKey`, `aes.NewCipher(key)`, bcrypt's `hashpw(pw, salt)`, PHP's
+  // `password_hash(pw, algo)`, Ruby's `OpenSSL::PKCS5.pbkdf2_hmac(pw, …)`, `ActiveSupport::MessageEncryptor.new(key)`,
+  // Express's `cookieParser(secret)` (expressjs.com/en/resources/middleware/cookie-parser.html);
+  [
+    /(?<![\w$.])(?:Fernet|AES(?:GCM|CCM|OCB3|SIV)|ChaCha20Poly1305|SecretBox|algorithms[ \t]*\.[ \t]*(?:AES|ChaCha20|TripleDES|Camellia)\w{0,4}|(?:AES|DES3?|Blowfish|ARC4|CAST|ChaCha20(?:_Poly1305)?|X?Salsa20)[ \t]*\.[ \t]*new|new[ \t]+PBEKeySpec|PBKDF2|password_hash|cookieParser|cookie_parser)[ \t]*\(/g,
+    0,
+  ],
+  [
+    /(?<![\w$])(?:crypto[ \t]*\.[ \t]*(?:scrypt|pbkdf2)(?:Sync)?|hashlib[ \t]*\.[ \t]*scrypt|(?:pbkdf2|scrypt)[ \t]*\.[ \t]*Key|argon2[ \t]*\.[ \t]*(?:ID)?Key|aes[ \t]*\.[ \t]*NewCipher|chacha20poly1305[ \t]*\.[ \t]*NewX?|bcrypt[ \t]*\.[ \t]*(?:hashpw|hash|hashSync|kdf)|OpenSSL[ \t]*::[ \t]*PKCS5[ \t]*\.[ \t]*pbkdf2_hmac\w{0,8}|(?:ActiveSupport[ \t]*::[ \t]*)?(?:MessageEncryptor|MessageVerifier|KeyGenerator)[ \t]*\.[ \t]*new)[ \t]*\(/g,
+    0,
+  ],
+  // the second of Node's `crypto.createCipheriv(alg, key, iv)` (createDecipheriv, createCipher), `hashlib.pbkdf2_hmac(name,
+  // pw, salt, n)`, PHP's `hash_pbkdf2(algo, pw, …)`, CryptoJS's `AES.encrypt(data, key)` and `HmacSHA256(msg, key)`;
+  [
+    /(?<![\w$])(?:(?:crypto[ \t]*\.[ \t]*)?create(?:De)?[Cc]ipher(?:iv)?|hashlib[ \t]*\.[ \t]*pbkdf2_hmac|hash_pbkdf2|CryptoJS[ \t]*\.[ \t]*(?:(?:AES|DES|TripleDES|Rabbit|RC4)[ \t]*\.[ \t]*(?:en|de)crypt|Hmac\w{1,8}))[ \t]*\(/g,
+    1,
+  ],
+  // the third of PHP's `openssl_encrypt($data, $method, key)` and `openssl_decrypt`;
+  [/(?<![\w$])openssl_(?:en|de)crypt[ \t]*\(/g, 2],
+  // a golang-jwt Keyfunc's `return []byte("…"), nil` (pkg.go.dev/github.com/golang-jwt/jwt/v5#Keyfunc): its first value.
+  [/(?<![\w$])return[ \t]+(?=\[\][ \t]*byte[ \t]*\()/g, 0, /jwt[ \t]*\.[ \t]*Token|Keyfunc/],
 ];
 
 /**
@@ -57,9 +85,12 @@ const BARE_SIGNER = /^Signer[ \t]*\($/;
 /** The most arguments of a key maker read. */
 const MAX_KEY_ARGUMENTS = 4;
 
+/** How far before a call its context (CALLS' third member) is looked for. */
+const CONTEXT = 512;
+
 /** Text that may hold one of the calls. */
 const CLUE =
-  /jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|SecretKey|Symmetric|EncodingKey|DecodingKey|Signer|Serializer|TextEncoder/i;
+  /jw[st]|jose|hmac|SignedString|SigningKey|SecretKeySpec|signWith|SecretKey|Symmetric|EncodingKey|DecodingKey|Signer|Serializer|TextEncoder|fernet|aes|cipher|PBE|pbkdf|scrypt|argon|bcrypt|password_hash|cookie_?parser|chacha|salsa|secretbox|des3?\.|blowfish|arc4|cast\.|Message(?:Encryptor|Verifier)|KeyGenerator|CryptoJS|openssl_/i;
 /** Whether a text may hold one of the calls (literal-wrappers.ts reads it only then). */
 export const mayHoldSigningKey = (text: string): boolean => CLUE.test(text);
 
@@ -68,7 +99,7 @@ const BYTES_OPENER =
   /^(?:(?:new[ \t]+)?(?:Buffer[ \t]*\.[ \t]*from|Buffer|\[\][ \t]*byte|bytes|bytearray|str[ \t]*\.[ \t]*encode|(?:new[ \t]+)?TextEncoder[ \t]*\([ \t]*\)[ \t]*\.[ \t]*encode|Encoding[ \t]*\.[ \t]*(?:UTF8|ASCII|Default|Unicode)[ \t]*\.[ \t]*GetBytes|String[ \t]*::[ \t]*from|Data|utf8[ \t]*\.[ \t]*encode|utf8ToBytes|SecretKeySpec|Keys[ \t]*\.[ \t]*hmacShaKeyFor|(?:base64[ \t]*\.[ \t]*(?:b64|standard_b64|urlsafe_b64)decode)|Base64[ \t]*\.[ \t]*(?:getDecoder|getUrlDecoder)[ \t]*\([ \t]*\)[ \t]*\.[ \t]*decode)[ \t]*\([ \t]*)*/;
 /** What may follow the literal: the bytes calls' `)`, an encoding argument, a method that makes bytes of it. */
 const BYTES_TAIL =
-  /^(?:[ \t]*\)|[ \t]*\.[ \t]*(?:encode|getBytes|as_bytes|to_vec|into|to_string|to_owned|bytes|GetBytes|toByteArray|encodeToByteArray|data)[ \t]*\([^()\n]{0,64}\)|[ \t]*\.[ \t]*(?:utf8|bytes)(?![\w(])|[ \t]*,[ \t]*(?:["'][\w-]{1,16}["']|(?:StandardCharsets|Charsets)[ \t]*\.[ \t]*\w{1,16}))*[ \t]*$/;
+  /^(?:[ \t]*\)|[ \t]*\.[ \t]*(?:encode|getBytes|as_bytes|to_vec|into|to_string|to_owned|bytes|GetBytes|toByteArray|toCharArray|encodeToByteArray|data)[ \t]*\([^()\n]{0,64}\)|[ \t]*\.[ \t]*(?:utf8|bytes)(?![\w(])|[ \t]*,[ \t]*(?:["'][\w-]{1,16}["']|(?:StandardCharsets|Charsets)[ \t]*\.[ \t]*\w{1,16}))*[ \t]*$/;
 /** A literal's quote prefix. */
 const PREFIX = /^(?:[bB][rR]?|[rR][bB]|u8|[uUL])?/;
 
@@ -118,19 +149,51 @@ function keyLiteral(text: string, start: number, end: number): [number, number] 
   return undefined;
 }
 
+/** How far back a variable's assignment is looked for, and for how many arguments of one text (bounded on hostile text). */
+const MAX_ASSIGNMENT_DISTANCE = 2048;
+const MAX_ASSIGNMENT_LOOKUPS = 64;
+
+/**
+ * The literal an argument that is a variable was set to in a statement before it (known limit 53: C#'s `var bytes =
+ * Encoding.UTF8.GetBytes("…");` then `new SymmetricSecurityKey(bytes)`, Go's `key := []byte("…")`, Python's `key =
+ * b"…"`), maybe made bytes: its last assignment before `at`, on one line, the literal alone after `=`.
+ */
+function assignedLiteral(text: string, argument: [number, number], at: number): [number, number] | undefined {
+  const name = /^[ \t\r\n]*([A-Za-z_]\w{0,63})[ \t\r\n]*$/.exec(text.slice(...argument))?.[1];
+  if (!name) return undefined;
+  const from = Math.max(0, at - MAX_ASSIGNMENT_DISTANCE);
+  const window = text.slice(from, at);
+  let last: RegExpExecArray | undefined;
+  // A statement's assignment, maybe a declaration (`var`, `byte[]`, `let mut`), not a call's keyword argument (`key="…"`).
+  const assignment = new RegExp(
+    String.raw`(?:^|[;{}])[ \t]*(?:[A-Za-z_][\w.<>\[\]?*&]{0,63}[ \t]+){0,4}${name}[ \t]*(?::=|=(?![=>]))[ \t]*`,
+    'gm',
+  );
+  for (const match of window.matchAll(assignment)) last = match;
+  if (!last) return undefined;
+  const start = from + last.index + last[0].length;
+  const end = text.slice(start, at).search(/[;\n]|$/);
+  return keyLiteral(text, start, start + end);
+}
+
 /** Where a text gives a call above a literal key: the key's span, for each one `judge` ('secret', its value) takes. */
 export function signingKeySpans(text: string, judge: (key: string, value: string) => boolean): Array<[number, number]> {
   if (!CLUE.test(text)) return [];
   const spans: Array<[number, number]> = [];
-  for (const [call, index] of CALLS) {
+  let lookups = 0;
+  const assigned = (argument: [number, number], at: number) =>
+    lookups++ < MAX_ASSIGNMENT_LOOKUPS ? assignedLiteral(text, argument, at) : undefined;
+  for (const [call, index, context] of CALLS) {
     // A call inside another's arguments is not read again (`jwt.sign(jwt.sign(…`: each part of the text read once).
     let read = 0;
     for (const match of text.matchAll(call)) {
-      if (match.index < read) continue;
+      if (match.index < read || (context && !context.test(text.slice(Math.max(0, match.index - CONTEXT), match.index)))) continue;
       const { spans: args, end } = argumentSpans(text, match.index + match[0].length, !match[0].endsWith('('), index);
       read = end;
       const key =
-        args[index] && keyLiteral(text, args[index][0] + (KEY_LABEL.exec(text.slice(...args[index]))?.[0].length ?? 0), args[index][1]);
+        args[index] &&
+        (keyLiteral(text, args[index][0] + (KEY_LABEL.exec(text.slice(...args[index]))?.[0].length ?? 0), args[index][1]) ??
+          assigned(args[index], match.index));
       if (key && key[1] > key[0] && judge('secret', text.slice(key[0], key[1]))) spans.push(key);
     }
   }
@@ -143,7 +206,7 @@ export function signingKeySpans(text: string, judge: (key: string, value: string
     for (const [from, to] of args.slice(0, MAX_KEY_ARGUMENTS)) {
       const argument = text.slice(from, to);
       const label = KEY_LABEL.exec(argument)?.[0].length ?? (OTHER_LABEL.test(argument) ? -1 : 0);
-      const key = label >= 0 ? keyLiteral(text, from + label, to) : undefined;
+      const key = label >= 0 ? (keyLiteral(text, from + label, to) ?? assigned([from + label, to], match.index)) : undefined;
       const value = key && text.slice(key[0], key[1]);
       if (!key || !value || ALGORITHM.test(value) || (BARE_SIGNER.test(match[0]) && !looksGenerated(value))) continue;
       if (judge('secret', value)) spans.push(key);

@@ -31,7 +31,8 @@ export function isStatementHead(tokens: SqlToken[]): boolean {
       let i = 1;
       for (;;) {
         if (word(i) === 'OR' && word(i + 1) === 'REPLACE') i += 2;
-        else if (word(i) === 'PUBLIC' || word(i) === 'SHARED') i++;
+        else if (word(i) === 'PUBLIC' || word(i) === 'SHARED' || word(i) === 'CURRENT')
+          i++; // Neo4j's ALTER CURRENT USER
         else break;
       }
       return (

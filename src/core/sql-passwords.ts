@@ -125,12 +125,21 @@ function statementPasswords(
     const after = (n: number) => tokens[i + n];
     if (token.upper === 'PASSWORD' && token.kind === 'word' && after(-1)?.upper !== 'RANDOM') {
       let j = i + 1;
-      // MySQL's `SET PASSWORD [FOR u] = ['pw' | PASSWORD('pw')]`: the value after the `=`.
-      if (after(-1)?.upper === 'SET') while (j < i + 30 && tokens[j] && tokens[j].value !== '=') j++;
+      // MySQL's `SET PASSWORD [FOR u] = ['pw' | PASSWORD('pw')]`: the value after the `=`. Neo4j's `SET PASSWORD 'pw'`
+      // and PostgreSQL's `OPTIONS (SET password 'pw')` have none (54: neo4j.com/docs/cypher-manual/current/
+      // administration/access-control/manage-users, postgresql.org/docs/current/sql-alterserver.html).
+      if (after(-1)?.upper === 'SET' && /^(?:FOR|=)$/.test(after(1)?.upper ?? ''))
+        while (j < i + 30 && tokens[j] && tokens[j].value !== '=') j++;
+      // Neo4j's `ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'`: both are passwords, the new one after TO.
+      if (tokens[j]?.upper === 'FROM' && tokens[j + 2]?.upper === 'TO') {
+        if (tokens[j + 1]?.kind === 'string') take(tokens[j + 1]);
+        j += 3;
+      }
       while (/^(?:=|\(|PASSWORD)$/.test(tokens[j]?.upper ?? '')) j++;
       const value = tokens[j];
       if (!value || after(-1)?.upper === 'BY') continue; // MySQL's IDENTIFIED BY PASSWORD '*hash': a hash
-      if (value.kind === 'param') passwordParam(value, variables, found);
+      if (value.kind === 'word' && hanaPassword(tokens, value, tokens[j + 1])) take(value);
+      else if (value.kind === 'param') passwordParam(value, variables, found);
       else if (value.kind === 'string' && CONVERSION_ONLY.test(value.value))
         found.conversions.push(value.start); // `''%s''`
       else if (value.kind === 'string' && !isPostgresHash(value.value)) take(value);
@@ -154,6 +163,17 @@ function statementPasswords(
       dynamicPasswords(text, tokens, i, offset, depth, variables, found);
     }
   }
+}
+
+/**
+ * SAP HANA's `CREATE|ALTER USER u PASSWORD pw [NO FORCE_FIRST_PASSWORD_CHANGE]`, the password unquoted (help.sap.com
+ * SAP HANA SQL Reference, CREATE USER): a word of letters and digits (HANA's default policy asks for both) that ends
+ * the statement or line or is followed by one of its clauses; no keyword (`PASSWORD EXPIRE`, `PASSWORD HISTORY 5`).
+ */
+function hanaPassword(tokens: SqlToken[], value: SqlToken, next: SqlToken | undefined): boolean {
+  if (!/^(?:CREATE|ALTER)$/.test(tokens[0]?.upper ?? '') || tokens[1]?.upper !== 'USER') return false;
+  if (!/[A-Za-z]/.test(value.value) || !/\d/.test(value.value) || NOT_A_PASSWORD.test(value.upper)) return false;
+  return next === undefined || next.newlineBefore || /^(?:NO|FORCE_FIRST_PASSWORD_CHANGE|VALID|SET|WITH|ENABLE|DISABLE)$/.test(next.upper);
 }
 
 /** Oracle's unquoted password ends its statement or line, or a clause of its statement follows. */

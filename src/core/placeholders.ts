@@ -1,3 +1,4 @@
+import { isEncryptedValue } from './encrypted-values';
 import { foldLetters } from './folded-letters';
 
 /**
@@ -12,11 +13,17 @@ import { foldLetters } from './folded-letters';
  * Words of any Latin letters (`<tu-contraseña>`, read in ASCII: folded-letters.ts, 51a-12).
  * - an ellipsis (`...`, `…`), a name that says to put your own there (`YOUR_TOKEN`, `your-api-key`, `YOUR_TOKEN_HERE`),
  *   each maybe after an HTTP auth scheme (`Bearer <token>`, `Bearer YOUR_TOKEN`, `Bearer ...`: 51a-11).
- * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`) or a word over 64 characters makes it a value again.
+ * - documentation's stand-ins (52a-18): a run of `x` (`xxxxxxxx`, `XXXX-XXXX`), words in square brackets (`[REDACTED]`,
+ *   `[your password]`), `REPLACE_ME`, `changeme`, `change-me`, `CHANGE_ME_IN_PROD` (also `fill-me-in`,
+ *   `replace-with-your-password`; not Java's `changeit`, a keystore's real default password);
+ * - a value encrypted to be committed: a sops ciphertext, an Ansible Vault text (encrypted-values.ts).
+ * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`, `changeme2024!`) or a word over 64 characters makes it a value
+ * again.
  */
-const MASK = /^(?:\*{3,64}|•{3,64})$/;
+const MASK = /^(?:\*{3,64}|•{3,64}|[xX]{3,64}(?:[-_ .:][xX]{2,64}){0,7})$/;
 const WORDS = String.raw`[A-Za-z]{1,64}(?:[-_ .][A-Za-z]{1,64}){0,7}`;
 const ANGLE = new RegExp(`^<${WORDS}>$`);
+const BRACKETS = new RegExp(`^\\[${WORDS}\\]$`);
 const FORMAT_FIELD =
   /^(?:\{(?:\d{1,2}|[A-Za-z_]{1,64}(?:\.[A-Za-z_]{1,64}){0,3})(?:![rsa])?\}|%\([A-Za-z_]{1,64}\)[sr]|%-?\d{0,3}[sqbdv](?:\\[rnt]){0,2})$/;
 
@@ -26,7 +33,8 @@ const FORMAT_FIELD =
  */
 /** An ellipsis, or a name that says whose value goes there (`YOUR_TOKEN`, `your-api-key-here`): words of letters only. */
 // Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
-const FILL_IN = /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
+const FILL_IN =
+  /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 
@@ -36,6 +44,22 @@ const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 export const isPlaceholder = (value: string): boolean => {
   const v = value.trim().replace(SCHEME, '');
   return (
-    v.length <= 600 && (MASK.test(v) || ANGLE.test(foldLetters(v)) || FILL_IN.test(v) || FORMAT_FIELD.test(v) || PRINTF_LINE_HEAD.test(v))
+    (v.length <= 600 &&
+      (MASK.test(v) ||
+        ANGLE.test(foldLetters(v)) ||
+        BRACKETS.test(foldLetters(v)) ||
+        FILL_IN.test(v) ||
+        FORMAT_FIELD.test(v) ||
+        PRINTF_LINE_HEAD.test(v))) ||
+    isEncryptedValue(v)
   );
 };
+
+/**
+ * A placeholder then a comment of words, as an example env file writes one (`DB_PASSWORD=changeme  # replace before use`,
+ * 52a-18): the placeholder, or undefined. A comment of anything but words (`changeme # Qz7v…`, a digit) leaves the value whole.
+ */
+export function placeholderBeforeNote(value: string): string | undefined {
+  const note = /^(\S+)[ \t]+#+[ \t]*([A-Za-z][A-Za-z ,.;:'!?()-]{0,200})$/.exec(value.trim());
+  return note && isPlaceholder(note[1]) ? note[1] : undefined;
+}

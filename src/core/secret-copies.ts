@@ -1,4 +1,7 @@
+import { encodedForms } from './encoded-forms';
+import { percentDecodedView } from './percent-view';
 import { redact, REDACTED } from './secret-shapes';
+import { runIndex, runsIn, RunIndex } from './secret-runs';
 import { secretValues } from './secrets';
 
 /**
@@ -7,6 +10,8 @@ import { secretValues } from './secrets';
  * (`Wng5UXc3…`, padded or not, or URL-safe). The lower-case copy is redact's own. A secret found as a whole text
  * (`password=Zx9…%21x`, a file of many lines) is first cut into the values the readers find in it (secretValues) and
  * the parts the shapes blank (redact), since a copy is of the part, not of the text; the parts stand beside the whole.
+ * Also (52a-17): hex and base32 of a part (encoded-forms.ts), the part reversed, a copy percent-encoded in part or whole
+ * (percent-view.ts), a copy in any letter case, and a run of 8 or more characters of a part (secret-runs.ts).
  */
 
 /** Copies shorter than this are not blanked alone: they would blank words of a message's wording. */
@@ -20,37 +25,80 @@ const MAX_CUT = 4096;
 const PLAIN_WORD = /^[A-Za-z]+$/;
 
 const cached = new Map<string, readonly string[]>();
-/** The shortest head by which a copy is looked up in a message (a copy is at least MIN_COPY long). */
-const HEAD = 8;
-const indexes = new WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>();
+/**
+ * The head by which a copy of LONG_HEAD or more characters is looked up in a message; shorter ones (at least MIN_COPY)
+ * by their first MIN_COPY. A long head keeps a lookup to the few copies that can match: two thousand secrets sharing
+ * their first ten characters (a template's) are told apart by the next two.
+ */
+const LONG_HEAD = 12;
+/** Copies as they may be written (as is, JSON-escaped), lower-cased, by their head (above): [copy, written]. */
+type Heads = ReadonlyMap<string, ReadonlyArray<readonly [copy: string, written: string]>>;
+const indexes = new WeakMap<readonly string[], { heads: Heads; runs: RunIndex }>();
 
 /**
- * The copies of `secrets` (but plain words: redact-message.ts reads those as words) that `message` may hold: those
- * whose head it holds, in any case, as written or JSON-escaped. The copies are indexed by head once per list, so a
- * validation redacting thousands of problems with one list of thousands of secrets looks each message up in one pass.
+ * The copies of `secrets` (but plain words: redact-message.ts reads those as words) that `message` holds: each copy it
+ * holds as written or JSON-escaped (for redact to blank), and, as the message writes it, each it holds in another letter
+ * case or percent-encoded in part or whole (percent-view.ts), and each run of a secret's value (secret-runs.ts). The
+ * copies are indexed once per list, so a validation redacting thousands of problems with one list of thousands of
+ * secrets looks each message up in one pass.
  */
 export function copiesIn(message: string, secrets: readonly string[]): readonly string[] {
-  let heads = indexes.get(secrets);
-  if (!heads) indexes.set(secrets, (heads = headIndex(secrets)));
-  if (!heads.size) return [];
-  const lower = message.toLowerCase();
+  let index = indexes.get(secrets);
+  if (!index) indexes.set(secrets, (index = { heads: headIndex(secrets), runs: runIndex(secrets.flatMap(valuesOf)) }));
+  const { heads, runs } = index;
+  if (!heads.size && !runs.size) return [];
   const found = new Set<string>();
-  for (let i = 0; i + MIN_COPY <= lower.length; i++)
-    for (let length = MIN_COPY; length <= HEAD; length++) for (const copy of heads.get(lower.slice(i, i + length)) ?? []) found.add(copy);
-  return [...found];
+  const decoded = percentDecodedView(message);
+  const views = [{ text: message, identity: true, from: (at: number) => at, to: (end: number) => end }];
+  if (decoded) views.push({ text: decoded.text, identity: false, from: (at) => decoded.from[at], to: (end) => decoded.to[end - 1] });
+  for (const { text, identity, from, to } of views) {
+    const lower = text.toLowerCase();
+    // Where lower-casing changed the length (`İ`), places in `lower` are not places in the text.
+    if (lower.length !== text.length) continue;
+    for (let i = 0; i + MIN_COPY <= lower.length; i++)
+      for (const head of [lower.slice(i, i + MIN_COPY), lower.slice(i, i + LONG_HEAD)]) {
+        for (const [copy, written] of heads.get(head) ?? []) {
+          if (!lower.startsWith(written, i)) continue;
+          // As written, redact finds it (JSON-escaped too); in another case or decoded, the place it stands is blanked.
+          if (identity && text.startsWith(written === copy.toLowerCase() ? copy : JSON.stringify(copy).slice(1, -1), i)) found.add(copy);
+          else found.add(message.slice(from(i), to(i + written.length)));
+        }
+      }
+    for (const [start, end] of runsIn(text, runs)) found.add(message.slice(from(start), to(end)));
+  }
+  return [...found].filter((copy) => copy.length >= MIN_COPY);
 }
 
-function headIndex(secrets: readonly string[]): Map<string, string[]> {
-  const heads = new Map<string, string[]>();
+function headIndex(secrets: readonly string[]): Heads {
+  const heads = new Map<string, Array<readonly [string, string]>>();
   for (const copy of new Set(secrets.filter((secret) => !PLAIN_WORD.test(secret)).flatMap(copiesOf)))
     for (const form of new Set([copy, JSON.stringify(copy).slice(1, -1)])) {
-      const head = form.slice(0, HEAD).toLowerCase();
+      const written = form.toLowerCase();
+      if (written.length !== form.length) continue;
+      const head = written.slice(0, written.length >= LONG_HEAD ? LONG_HEAD : MIN_COPY);
       const list = heads.get(head);
-      if (list) list.push(copy);
-      else heads.set(head, [copy]);
+      if (list) list.push([copy, written]);
+      else heads.set(head, [[copy, written]]);
     }
   return heads;
 }
+
+/**
+ * The values of `secret` whose runs a message may print: the parts a reader or shape finds in it (`Qz7v…` of
+ * `password: Qz7v…`, not the key's words), else the secret; each word of them alone, but plain words (`database`).
+ */
+function valuesOf(secret: string): readonly string[] {
+  if (PLAIN_WORD.test(secret) || secret.length > MAX_CUT) return [];
+  let values = cachedValues.get(secret);
+  if (values === undefined) {
+    const parts = [...new Set([...secretValues(secret).filter((value) => value !== secret), ...partsOf(secret)])];
+    values = (parts.length ? parts : [secret]).flatMap((value) => value.split(/\s+/)).filter((word) => !PLAIN_WORD.test(word));
+    if (cachedValues.size >= 10_000) cachedValues.clear();
+    cachedValues.set(secret, values);
+  }
+  return values;
+}
+const cachedValues = new Map<string, readonly string[]>();
 
 /** The forms a message may print of `secret` elsewhere than where it stands (none of them `secret` itself). */
 export function copiesOf(secret: string): readonly string[] {
@@ -69,15 +117,18 @@ export function copiesOf(secret: string): readonly string[] {
   return copies;
 }
 
-/** A part's copies: encoded (base64, URL-safe, without padding), and unless a plain word, decoded and upper-cased. */
+/**
+ * A part's copies: encoded (base64, URL-safe, without padding; hex, base32: encoded-forms.ts), and unless a plain
+ * word, decoded, upper-cased and reversed.
+ */
 function formsOf(part: string): string[] {
   if (part.length > MAX_CUT) return [];
   const encoded = Buffer.from(part, 'utf8');
   const padded = encoded.toString('base64');
-  const base64 = [padded, padded.replace(/=+$/, ''), encoded.toString('base64url')];
+  const base64 = [padded, padded.replace(/=+$/, ''), encoded.toString('base64url'), ...encodedForms(part)];
   if (PLAIN_WORD.test(part)) return base64;
   const decoded = percentDecoded(part);
-  return [...base64, decoded, part.toUpperCase(), decoded.toUpperCase()];
+  return [...base64, decoded, part.toUpperCase(), decoded.toUpperCase(), [...part].reverse().join('')];
 }
 
 /** `text` with each `%XX` decoded (as UTF-8 where the bytes form it, else each ASCII byte alone). */

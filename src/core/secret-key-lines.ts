@@ -3,6 +3,8 @@ import { setsSecret } from './secrets-text';
 
 /** A key's description wrapped onto the lines below it (described-values.ts), for secrets.ts's line reader. */
 export { describedOn } from './described-values';
+/** A key's `!vault |` block holding an Ansible Vault text (encrypted-values.ts), for the same reader: no secret. */
+export { isVaultBlock } from './encrypted-values';
 
 /**
  * A key line of a text (`key: rest`, secrets.ts secretsInDocumentLines) whose value is a secret: under a secret's key, or

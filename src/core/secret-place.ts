@@ -1,5 +1,6 @@
 import type { Path, Problem } from './problem';
-import { FoundSecret, secretRefusal, secretsInData, secretsInLines } from './secrets';
+import { secretRefusal } from './literal-refusal';
+import { FoundSecret, secretsInData, secretsInLines } from './secrets';
 import { namesSecretValue } from './secrets-keys';
 import { dataPlaces, redactedPlaces } from './text-places';
 

@@ -3,6 +3,7 @@ import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
+import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
 import { composeSecretTexts } from './compose-secrets';
@@ -275,7 +276,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
-  if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated)) return true; // 43a-13 (plain-settings.ts)
+  if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)
   // Code read on past its value (code-parameters.ts): `None)`, `string) { … }`, `password}` under `connect_args={'password'`.
   const head = looksGenerated(value) ? undefined : codeHead(value);

@@ -4,7 +4,7 @@ import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
-import { isPlaceholder } from './placeholders';
+import { isPlaceholder, placeholderBeforeNote } from './placeholders';
 import { isProseAfterColon, isProseValue } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
@@ -189,7 +189,8 @@ export function assignedSecret(text: string): string | undefined {
           : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, '')));
       value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
-    if (value === undefined || !setsSecret(key, value)) continue;
+    // A quoted env line with its note (`"DB_PASSWORD=changeme  # replace before use"`: placeholders.ts, 52a-18).
+    if (value === undefined || !setsSecret(key, placeholderBeforeNote(value) ?? value)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
     const next =
       separator === '=' && AUTH_SCHEME.test(value)
@@ -244,6 +245,8 @@ function valueAfterWords(part: string): string | undefined {
     // `${API_TOKEN:-$OTHER}` is a shell's parameter (assignedSecret judges its default), no `key: value` (false47).
     if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
+    // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
+    if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];
@@ -332,7 +335,8 @@ export function keyedSecret(text: string): string | undefined {
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];
   for (const part of parts) {
     const keyed = KEYED.exec(part);
-    if (keyed && setsSecret(keyed[2], keyed[3].trim()) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
+    const value = keyed && (placeholderBeforeNote(keyed[3]) ?? keyed[3].trim());
+    if (keyed && value && setsSecret(keyed[2], value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
       return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
@@ -354,7 +358,7 @@ export function keyedSecret(text: string): string | undefined {
         plainValue !== undefined &&
         (/[[(]/.test(flow.charAt(start + plainValue.length)) || plainValue.includes('(')) &&
         flow.length - start <= 1024 &&
-        isReference(withoutUnopened(flow.slice(start).replace(/[\s,;}]+$/, '')))
+        [isReference, isPlaceholder].some((refers) => refers(withoutUnopened(flow.slice(start).replace(/[\s,;}]+$/, '')))) // ENC[…]: 52a-18
       )
         continue;
       // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).

@@ -1,6 +1,6 @@
 import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
-import { describedOn, keyLineSetsSecret } from './secret-key-lines';
+import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
@@ -421,7 +421,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     parents.push({ column, key });
     name = key === 'name' || key === 'key' || key === 'value' ? (pairNameAt(lines, i, column, key, rest) ?? name) : name;
     const secret =
-      keyLineSetsSecret(key, rest) ||
+      (keyLineSetsSecret(key, rest) && !isVaultBlock(rest, lines, i + 1)) || // `!vault |` then an Ansible Vault text (52a-18)
       (key === 'value' && name?.column === column && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     // A line of a flow mapping over several lines (`  password: "${P}", token: "${T}"`) is read as its pairs.

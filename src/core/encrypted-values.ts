@@ -1,0 +1,54 @@
+/**
+ * Values encrypted to be committed, written where the secret goes (attack round 52a-18); like a SealedSecret's
+ * ciphertext, they hold no secret a reader of Git can use:
+ * - a sops value, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (github.com/getsops/sops README, "Encrypting using
+ *   ..."; aes/cipher.go: a 32-byte IV, a 16-byte tag, base64); code-references.ts takes the exact form too;
+ * - an Ansible Vault text, `$ANSIBLE_VAULT;1.1;AES256` (or `1.2;AES256;<vault-id>`) then lines of hex, maybe after
+ *   YAML's `!vault |` (docs.ansible.com vault.html, "Vault payload format 1.1 - 1.2"; ansible lib/ansible/parsing/vault/
+ *   __init__.py _parse_vaulttext: the hex decodes to the hex salt, HMAC and ciphertext, one a line).
+ * A documentation sample of either is accepted too where its payload is elided (`...`, `…`) or too short to hold a
+ * secret (sops' `data:abc`: at most 3 characters a field; a vault body of at most 10 hex digits, 5 bytes): a literal
+ * put in such an envelope (`data:<password>`, a password's hex as the body) is a value still.
+ */
+
+const B64 = '[A-Za-z0-9+/]';
+const ELIDED = String.raw`(?:\.{3}|…|${B64}{0,3}={0,2})`;
+const SOPS = new RegExp(
+  String.raw`^ENC\[AES256_GCM,(?:data:${B64}*={0,2},iv:${B64}{43}=,tag:${B64}{22}==|data:${ELIDED},iv:${ELIDED},tag:${ELIDED}),type:(?:str|int|float|bool|bytes|comment)\]$`,
+);
+const VAULT_HEADER = /^\$ANSIBLE_VAULT;1\.[12];AES256(?:;[\w.-]{1,64})?$/;
+/** The decoded body: the hex salt (32 bytes), the hex HMAC-SHA256, the hex ciphertext (AES blocks). */
+const VAULT_PAYLOAD = /^[0-9a-f]{64}\n[0-9a-f]{64}\n(?:[0-9a-f]{32})+$/;
+const MAX_SAMPLE_BODY = 10;
+
+/** Whether `value` (trimmed) is a sops ciphertext or an Ansible Vault text (above). */
+export function isEncryptedValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 65_536) return false;
+  if (SOPS.test(v)) return true;
+  const lines = v
+    .replace(/^!vault[ \t]+[|>][-+]?[ \t]*\n/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (!lines.length || !VAULT_HEADER.test(lines[0])) return false;
+  const body = lines.slice(1).join('');
+  if (/^(?:\.{3}|…)?$/.test(body)) return true;
+  if (!/^(?:[0-9a-f]{2})+$/.test(body)) return false;
+  return body.length <= MAX_SAMPLE_BODY || VAULT_PAYLOAD.test(Buffer.from(body, 'hex').toString('latin1'));
+}
+
+/** The most lines of a vault text read (a vault of a large file is a file of its own, not a value in a text). */
+const MAX_VAULT_LINES = 4096;
+
+/** Whether `rest`, a YAML key's value on its line, is `!vault |` and `lines` from `from` on are an Ansible Vault text. */
+export function isVaultBlock(rest: string, lines: readonly string[], from: number): boolean {
+  if (!/^!vault[ \t]+[|>][-+]?$/.test(rest)) return false;
+  const column = /^[ \t]*/.exec(lines[from] ?? '')![0].length;
+  const block: string[] = [];
+  for (const line of lines.slice(from, from + MAX_VAULT_LINES)) {
+    if (line.trim() && /^[ \t]*/.exec(line)![0].length < column) break;
+    block.push(line);
+  }
+  return column > 0 && isEncryptedValue(block.join('\n'));
+}

@@ -240,12 +240,11 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
 const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>
 /**
  * A switch's, a mode's or an algorithm's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`,
  * `token: auto`, `passwordHash: bcrypt`): what a setting takes in place of the secret, or names how one is made.
  */
-/** An AWS Secrets Manager secret's ARN (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6>`). */
-const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
 const PLAIN_WORD =
   /^(?:true|false|on|off|yes|no|none|null|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5|scram-sha-(?:1|256|512))$/i;
 

@@ -1,0 +1,151 @@
+import { keyText, quotedText, type Path, type Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { closest } from '../core/closest';
+import { parseVersion } from '../semver';
+import { apiGroup } from '../validate/kinds';
+import { deployedTraefik } from '../traefik/acme-option-names';
+import { traefikFlags } from '../traefik/arguments';
+import { chartRulesOf } from '../traefik/chart-versions';
+import { entrypoints } from '../traefik/entrypoints';
+import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
+import { ruleValueProblem } from './rule-values';
+import { v2RuleProblem } from './v2-rule-syntax';
+import { defaultSyntax, ownSyntax } from './v3-rule-syntax';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * The checks of Traefik's route objects (extraObjects IngressRoute and IngressRouteTCP, the chart's ingressRoute values)
+ * that need no Ingress, so a config and the TraefikHelmChartConfig construct apply them alike (52b-1): field types,
+ * rules Traefik cannot build, the rule syntax a route is read in, the API group the chart's CRDs serve, entrypoint names.
+ */
+export function routeObjectProblems(values: Values, prefix: Path, chartVersion: string): Problem[] {
+  const major = deployedTraefik(values, chartRulesOf(chartVersion))?.version.major;
+  // Traefik v3 reads a rule as v2 only for exactly `v2`, Traefik v2.11 as v3 only for exactly `v3` (mux.go `switch syntax`).
+  const other = major === 2 ? 'v3' : 'v2';
+  const read = (syntax: unknown): 'v2' | 'v3' => (syntax === other ? other : other === 'v3' ? 'v2' : 'v3');
+  const fallback = read(defaultSyntax(values, prefix, chartVersion));
+  const known = entrypointNames(values, prefix, chartVersion);
+  const routes = extraObjectRoutes(values, ['IngressRoute', 'IngressRouteTCP']).flatMap(({ kind, spec, route, at }, n, all): Problem[] => {
+    if (!isMap(route)) return [];
+    const path = [...prefix, ...at];
+    const own = ownSyntax(route);
+    const syntax = own === undefined ? fallback : read(own);
+    const problems = [...fieldProblems(route, path, kind === 'IngressRoute')];
+    const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP');
+    if (rule) problems.push({ path: [...path, 'match'], message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` });
+    // Traefik v3 reads `syntax: v2` with its v2 parser, whose matchers are v2's (httpFuncsV2, pkg/muxer/http/matcher_v2.go
+    // v3.6.0: no PathRegexp, Header, HeaderRegexp or QueryRegexp), as Traefik v2 does (v2-rule-syntax.ts, 52b-11).
+    const v2 = major === 3 && syntax === 'v2' && kind === 'IngressRoute' && !rule ? v2RuleProblem(route.match) : undefined;
+    if (v2?.refused) {
+      const where = own === 'v2' ? 'its syntax: v2' : 'core.defaultRuleSyntax v2';
+      problems.push({
+        path: [...path, 'match'],
+        message: `${v2.why}, and Traefik v3 reads this rule in that syntax (${where}), so it refuses the router and the route never serves: drop syntax v2 (v3's syntax has the matcher), or ${v2.fix}`,
+      });
+    }
+    // The entrypoint names of the object, once per object (its first route).
+    const first = all.findIndex((other) => other.spec === spec) === n;
+    return first ? [...entrypointProblems(spec, path.slice(0, -2), known), ...problems] : problems;
+  });
+  const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
+    const rule = ruleValueProblem(config.matchRule, fallback, false);
+    const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
+    return rule ? [{ path, message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` }] : [];
+  });
+  return [...containousProblems(values, prefix, chartVersion, major), ...routes, ...chart];
+}
+
+/**
+ * `traefik.containo.us` objects where the chart's CRDs define only traefik.io (52b-4): traefik/traefik-helm-chart
+ * traefik/crds/ holds traefik.io_*.yaml alone from v28.0.0 (the traefik.containo.us files were dropped with Traefik v3,
+ * whose CRD provider watches traefik.io only: doc.traefik.io migration/v2-to-v3 "Kubernetes CRD"), so Helm finds no
+ * resource for the object and fails the whole Traefik release.
+ */
+function containousProblems(values: Values, prefix: Path, chartVersion: string, major: number | undefined): Problem[] {
+  if (major !== 3 && chartRulesOf(chartVersion).traefikMajor !== 3) return [];
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      if (typeof object.apiVersion !== 'string' || apiGroup(object.apiVersion) !== 'traefik.containo.us') return [];
+      return [
+        {
+          path: [...prefix, 'values', 'extraObjects', i, 'apiVersion'],
+          message:
+            `is ${quotedText(object.apiVersion, () => false, '')}, Traefik v2's API group, but chart ${chartVersion} installs Traefik v3's CRDs, ` +
+            'which define only traefik.io (and Traefik v3 watches no other), so Helm finds no such resource and fails the whole Traefik release: write traefik.io/v1alpha1',
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * An IngressRoute route's `priority` and `kind` as Traefik's CRD types them (51b-2): `priority` an integer, `kind` the
+ * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
+ * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release. A
+ * priority past 2^53-1 (52b-9) is no number YAML readers in JavaScript and Helm (float64) carry exactly: it would be
+ * written as another one, and past int64 (the CRD's integer, Traefik's `int`) the API server cannot decode it.
+ */
+function fieldProblems(route: Values, at: Path, http: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const { priority, kind } = route;
+  if (priority !== undefined && priority !== null && !Number.isSafeInteger(priority)) {
+    const big = typeof priority === 'number' && Number.isInteger(priority);
+    problems.push({
+      path: [...at, 'priority'],
+      message: big
+        ? 'is a whole number beyond 9007199254740991 (2^53-1), the largest YAML and Helm carry exactly, so another number would be written ' +
+          "(and one beyond int64, Traefik's priority, makes the API server refuse the object): write a smaller whole number"
+        : `is ${shownPriority(priority)}; Traefik's IngressRoute CRD takes an integer, and the API server refuses the object: write a whole number`,
+    });
+  }
+  if (http && kind !== undefined && kind !== 'Rule') {
+    const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : typeof kind;
+    problems.push({
+      path: [...at, 'kind'],
+      message: `is ${shown}; Traefik's IngressRoute CRD takes only Rule (case matters), and the API server refuses the object: write kind: Rule or leave it out`,
+    });
+  }
+  return problems;
+}
+
+/** A priority that is no integer, for a message (52b-16a): a map or list by what it is, never its text. */
+function shownPriority(priority: unknown): string {
+  if (Array.isArray(priority)) return 'a list';
+  if (isMap(priority) || (typeof priority === 'object' && priority !== null)) return 'a map';
+  if (typeof priority === 'string') return `${quotedText(priority.slice(0, 40), () => false, '')} (a string)`;
+  return `${String(priority).slice(0, 40)} (a ${typeof priority})`;
+}
+
+/**
+ * The entrypoints Traefik will have: the chart's and those `ports` adds (entrypoints.ts), and those a
+ * `--entrypoints.<name>.*` flag defines; undefined when a flag defines one (paerser's names there are read here in any case).
+ */
+function entrypointNames(values: Values, prefix: Path, chartVersion: string): { exact: string[]; anyCase: string[] } {
+  const flags = traefikFlags(values, prefix, chartVersion);
+  const ports = entrypoints(values, prefix, flags, parseVersion(chartVersion)).map((entry) => entry.name);
+  const given = isMap(values.ports) ? Object.keys(values.ports).filter((name) => (values.ports as Values)[name] !== null) : [];
+  const byFlag = flags.flatMap((flag) => (/^entrypoints\.[^.]+\./.test(flag.name) ? [flag.written.split('.')[1]] : []));
+  return { exact: [...new Set([...ports, ...given])], anyCase: byFlag.map((name) => name.toLowerCase()) };
+}
+
+/**
+ * An IngressRoute's or IngressRouteTCP's `entryPoints` naming no entrypoint (52b-15): Traefik looks names up exactly, case
+ * included, and skips the router there ("EntryPoint doesn't exist", traefik/traefik pkg/server/router/router.go v3.6.0).
+ */
+function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof entrypointNames>): Problem[] {
+  if (!Array.isArray(spec.entryPoints)) return [];
+  return spec.entryPoints.flatMap((name, i): Problem[] => {
+    if (typeof name !== 'string' || known.exact.includes(name) || known.anyCase.includes(name.toLowerCase())) return [];
+    const near = known.exact.find((other) => other.toLowerCase() === name.toLowerCase()) ?? closest(name, known.exact);
+    return [
+      {
+        path: [...at, 'entryPoints', i],
+        message:
+          `is ${quotedText(name, () => false, '')}, which names no entrypoint of this Traefik (names are exact, case included), so Traefik skips ` +
+          `the router there and the route never serves on it: ${near ? `write ${keyText(near)}` : `use one of ${known.exact.join(', ')}`}`,
+      },
+    ];
+  });
+}

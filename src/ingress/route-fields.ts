@@ -19,13 +19,14 @@ type Values = Readonly<Record<string, unknown>>;
  * that need no Ingress, so a config and the TraefikHelmChartConfig construct apply them alike (52b-1): field types,
  * rules Traefik cannot build, the rule syntax a route is read in, the API group the chart's CRDs serve, entrypoint names.
  */
-export function routeObjectProblems(values: Values, prefix: Path, chartVersion: string): Problem[] {
+export function routeObjectProblems(values: Values, prefix: Path, chartVersion: string): { errors: Problem[]; warnings: Problem[] } {
   const major = deployedTraefik(values, chartRulesOf(chartVersion))?.version.major;
   // Traefik v3 reads a rule as v2 only for exactly `v2`, Traefik v2.11 as v3 only for exactly `v3` (mux.go `switch syntax`).
   const other = major === 2 ? 'v3' : 'v2';
   const read = (syntax: unknown): 'v2' | 'v3' => (syntax === other ? other : other === 'v3' ? 'v2' : 'v3');
   const fallback = read(defaultSyntax(values, prefix, chartVersion));
   const known = entrypointNames(values, prefix, chartVersion);
+  const warnings: Problem[] = [];
   const routes = extraObjectRoutes(values, ['IngressRoute', 'IngressRouteTCP']).flatMap(({ kind, spec, route, at }, n, all): Problem[] => {
     if (!isMap(route)) return [];
     const path = [...prefix, ...at];
@@ -33,7 +34,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const syntax = own === undefined ? fallback : read(own);
     const problems = [...fieldProblems(route, path, kind === 'IngressRoute')];
     const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP');
-    if (rule) problems.push({ path: [...path, 'match'], message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` });
+    if (rule)
+      problems.push({
+        path: [...path, 'match'],
+        message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}`,
+      });
     // Traefik v3 reads `syntax: v2` with its v2 parser, whose matchers are v2's (httpFuncsV2, pkg/muxer/http/matcher_v2.go
     // v3.6.0: no PathRegexp, Header, HeaderRegexp or QueryRegexp), as Traefik v2 does (v2-rule-syntax.ts, 52b-11).
     const v2 = major === 3 && syntax === 'v2' && kind === 'IngressRoute' && !rule ? v2RuleProblem(route.match) : undefined;
@@ -46,14 +51,21 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     }
     // The entrypoint names of the object, once per object (its first route).
     const first = all.findIndex((other) => other.spec === spec) === n;
-    return first ? [...entrypointProblems(spec, path.slice(0, -2), known), ...problems] : problems;
+    if (!first) return problems;
+    const names = entrypointProblems(spec, path.slice(0, -2), known);
+    warnings.push(...names.filter((p) => !p.nearMiss));
+    return [...names.filter((p) => p.nearMiss), ...problems];
   });
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const rule = ruleValueProblem(config.matchRule, fallback, false);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
     return rule ? [{ path, message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` }] : [];
   });
-  return [...containousProblems(values, prefix, chartVersion, major), ...routes, ...chart];
+  const errors = [...containousProblems(values, prefix, chartVersion, major), ...routes, ...chart].map(({ path, message }) => ({
+    path,
+    message,
+  }));
+  return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }
 
 /**
@@ -63,7 +75,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
  * resource for the object and fails the whole Traefik release.
  */
 function containousProblems(values: Values, prefix: Path, chartVersion: string, major: number | undefined): Problem[] {
-  if (major !== 3 && chartRulesOf(chartVersion).traefikMajor !== 3) return [];
+  const crds = chartRulesOf(chartVersion).traefikMajor === 3;
+  if (major !== 3 && !crds) return [];
+  const why = crds
+    ? `but chart ${chartVersion} installs Traefik v3's CRDs, which define only traefik.io (and Traefik v3 watches no other), so Helm finds no such resource and fails the whole Traefik release`
+    : "but the image's Traefik v3 watches only traefik.io (its CRD provider dropped traefik.containo.us), so the object is never served";
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object): Problem[] => {
@@ -71,9 +87,7 @@ function containousProblems(values: Values, prefix: Path, chartVersion: string, 
       return [
         {
           path: [...prefix, 'values', 'extraObjects', i, 'apiVersion'],
-          message:
-            `is ${quotedText(object.apiVersion, () => false, '')}, Traefik v2's API group, but chart ${chartVersion} installs Traefik v3's CRDs, ` +
-            'which define only traefik.io (and Traefik v3 watches no other), so Helm finds no such resource and fails the whole Traefik release: write traefik.io/v1alpha1',
+          message: `is ${quotedText(object.apiVersion, () => false, '')}, Traefik v2's API group, ${why}: write traefik.io/v1alpha1`,
         },
       ];
     }),
@@ -133,14 +147,18 @@ function entrypointNames(values: Values, prefix: Path, chartVersion: string): { 
 /**
  * An IngressRoute's or IngressRouteTCP's `entryPoints` naming no entrypoint (52b-15): Traefik looks names up exactly, case
  * included, and skips the router there ("EntryPoint doesn't exist", traefik/traefik pkg/server/router/router.go v3.6.0).
+ * A name that differs from one only in letter case is refused (`nearMiss`); another is a warning, as an entrypoint may
+ * come from where this tool does not look.
  */
-function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof entrypointNames>): Problem[] {
+function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof entrypointNames>): Array<Problem & { nearMiss: boolean }> {
   if (!Array.isArray(spec.entryPoints)) return [];
-  return spec.entryPoints.flatMap((name, i): Problem[] => {
+  return spec.entryPoints.flatMap((name, i): Array<Problem & { nearMiss: boolean }> => {
     if (typeof name !== 'string' || known.exact.includes(name) || known.anyCase.includes(name.toLowerCase())) return [];
-    const near = known.exact.find((other) => other.toLowerCase() === name.toLowerCase()) ?? closest(name, known.exact);
+    const cased = known.exact.find((other) => other.toLowerCase() === name.toLowerCase());
+    const near = cased ?? closest(name, known.exact);
     return [
       {
+        nearMiss: cased !== undefined,
         path: [...at, 'entryPoints', i],
         message:
           `is ${quotedText(name, () => false, '')}, which names no entrypoint of this Traefik (names are exact, case included), so Traefik skips ` +

@@ -19,17 +19,26 @@ export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolea
   if (!tree) {
     const list = tokens(rule);
     if (list && list.length > RULE_BOUNDS.tokens) return undefined;
-    return { why: `is no rule Traefik's parser reads (${grammarSlip(rule)})`, fix: 'write matchers such as Host(`a.example.com`) joined by && or ||' };
+    return {
+      why: `is no rule Traefik's parser reads (${grammarSlip(rule)})`,
+      fix: 'write matchers such as Host(`a.example.com`) joined by && or ||',
+    };
   }
   for (const { name, values } of matchersOf(tree)) {
     const key = name.toLowerCase();
     for (const [index, value] of values.entries()) {
       if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {
-        return { why: `gives ClientIP ${quotedText(value, () => false, '')}, which is no IP address or CIDR block`, fix: 'write one such as 192.168.0.0/24' };
+        return {
+          why: `gives ClientIP ${quotedText(value, () => false, '')}, which is no IP address or CIDR block`,
+          fix: 'write one such as 192.168.0.0/24',
+        };
       }
       if (syntax === 'v2' || tcp) continue;
       if ((key === 'path' || key === 'pathprefix') && !value.startsWith('/')) {
-        return { why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`, fix: `write ${name}(\`/${value}\`)` };
+        return {
+          why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`,
+          fix: `write ${name}(\`/${value}\`)`,
+        };
       }
       const regexp = key === 'hostregexp' || key === 'pathregexp' || ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
       const why = regexp ? goRegexpProblem(value) : undefined;
@@ -42,7 +51,11 @@ export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolea
 /** What in a rule is not Traefik's grammar, for a message (no value is quoted: a rule may hold a header's value). */
 function grammarSlip(rule: string): string {
   const list = tokens(rule);
-  if (!list) return 'a value is not closed by its quote, or a character is outside the grammar';
+  if (!list) {
+    return rule.includes("'")
+      ? 'values are quoted with backticks or double quotes, never single quotes'
+      : 'a value is not closed by its quote, or a character is outside the grammar';
+  }
   let depth = 0;
   for (const token of list) {
     if (token.kind !== 'op') continue;
@@ -53,7 +66,8 @@ function grammarSlip(rule: string): string {
   if (depth > 0) return 'a ( is not closed';
   const ops = list.map((t) => (t.kind === 'op' ? t.text : t.kind));
   for (let i = 0; i + 1 < ops.length; i += 1) {
-    if ((ops[i] === '&&' || ops[i] === '||') && (ops[i + 1] === '&&' || ops[i + 1] === '||')) return `${ops[i]} is followed by ${ops[i + 1]}`;
+    if ((ops[i] === '&&' || ops[i] === '||') && (ops[i + 1] === '&&' || ops[i + 1] === '||'))
+      return `${ops[i]} is followed by ${ops[i + 1]}`;
   }
   if (/^(&&|\|\|)$/.test(ops[0] ?? '') || /^(&&|\|\||!)$/.test(ops[ops.length - 1] ?? '')) return 'it starts or ends with an operator';
   return 'a matcher, its parentheses or an operator is missing';

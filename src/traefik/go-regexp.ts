@@ -86,7 +86,8 @@ export function goRegexpProblem(source: string): string | undefined {
       }
       if (c === '?' && last === 'repeat') last = 'lazy';
       else if (last === 'none' && c !== '{') return `its ${c} has nothing to repeat`;
-      else if (last === 'repeat' || last === 'lazy') return 'it repeats a repetition, which Go\'s regexp refuses ("invalid nested repetition operator")';
+      else if (last === 'repeat' || last === 'lazy')
+        return 'it repeats a repetition, which Go\'s regexp refuses ("invalid nested repetition operator")';
       else last = 'repeat';
       if (count) i += count.length - 1;
     } else {

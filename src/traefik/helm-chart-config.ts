@@ -252,7 +252,8 @@ export class TraefikHelmChartConfig extends Construct {
         // config's (ingress/rules.ts: 51b-6, 52b-1, 52b-2).
         ...v3RuleProblems(values, [], chartVersion),
         ...v2RuleProblems(values, [], chartVersion),
-        ...routeObjectProblems(values, [], chartVersion),
+        // Its warnings (an entrypoint name not found) have no channel here: the construct reports errors only.
+        ...routeObjectProblems(values, [], chartVersion).errors,
       ]) {
         report(problem.path, problem.message);
       }

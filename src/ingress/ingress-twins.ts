@@ -31,7 +31,7 @@ export function ingressTwinProblems(construct: IConstruct, own: Written | undefi
   const app = construct.node.root;
   const others = app.node.findAll().filter((c) => c !== construct && written.has(c));
   const where = (other: IConstruct) => {
-    let same = false;
+    let same: boolean;
     try {
       same = chart !== undefined && Chart.of(other) === chart;
     } catch {

@@ -70,7 +70,8 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
 
 /**
  * `traefik.containo.us` objects where the chart's CRDs define only traefik.io (52b-4): traefik/traefik-helm-chart
- * traefik/crds/ holds traefik.io_*.yaml alone from v28.0.0 (the traefik.containo.us files were dropped with Traefik v3,
+ * traefik/crds/ holds traefik.io_*.yaml (and hub.traefik.io) alone at v28.0.0 and v39.0.7, traefik.containo.us_*.yaml up
+ * to v27.0.2 (checked with git ls-tree at those tags; the traefik.containo.us files were dropped with Traefik v3,
  * whose CRD provider watches traefik.io only: doc.traefik.io migration/v2-to-v3 "Kubernetes CRD"), so Helm finds no
  * resource for the object and fails the whole Traefik release.
  */
@@ -99,7 +100,8 @@ function containousProblems(values: Values, prefix: Path, chartVersion: string, 
  * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
  * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release. A
  * priority past 2^53-1 (52b-9) is no number YAML readers in JavaScript and Helm (float64) carry exactly: it would be
- * written as another one, and past int64 (the CRD's integer, Traefik's `int`) the API server cannot decode it.
+ * written as another one, and past int64 (Traefik's `int`; the CRD's `maximum: 9223372036854775000`, traefik-helm-chart
+ * traefik/crds/traefik.io_ingressroutes.yaml v39.0.7) the API server refuses it.
  */
 function fieldProblems(route: Values, at: Path, http: boolean): Problem[] {
   const problems: Problem[] = [];

@@ -139,6 +139,13 @@ const REFUSED: readonly Row[] = [
     `${ITEM}.apiVersion`,
     /Traefik v2's CRDs \(charts before v28\.0\.0\) define the API group traefik\.containo\.us, and Traefik v3's only traefik\.io/,
   ],
+  [
+    "containo.us on K3s' chart form 39.0.701+up39.0.7",
+    items(route(`Host(\`a.example.com\`)`, {}, { entryPoints: ['web'] }, 'traefik.containo.us/v1alpha1')),
+    '39.0.701+up39.0.7',
+    `${ITEM}.apiVersion`,
+    /installs Traefik v3's CRDs/,
+  ],
   // 52b-7: rules Traefik cannot build, on the Ingress' host and elsewhere.
   ['unclosed (', items(route(`Host(\`${HOST}\``)), '39.0.7', `${ROUTE}.match`, /no rule Traefik's parser reads \(a \( is not closed\)/],
   ['&& &&', items(route(`Host(\`a.example.com\`) && && Path(\`/\`)`)), '39.0.7', `${ROUTE}.match`, /&& is followed by &&/],
@@ -323,5 +330,19 @@ describe('52b-14, 52b-16b: TraefikIngress twins across the charts of one App', (
           }),
       ),
     ).toBe('');
+  });
+});
+
+describe('52b-7: hostile regexps are judged in linear time', () => {
+  test.each([
+    ['POSIX class openers', `[${'[:'.repeat(4000)}`],
+    ['group openers', '(?'.repeat(4000)],
+    ['quoted runs', '\\Q'.repeat(4000)],
+    ['counted repeats', 'a{1000,'.repeat(1100)],
+  ])('%s', (_, regexp) => {
+    const started = Date.now();
+    const said = doors(items(route(`Host(\`a.b\`) && PathRegexp(\`${regexp}\`)`)), '39.0.7');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(said.config).not.toContain(regexp.slice(0, 40));
   });
 });

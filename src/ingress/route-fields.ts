@@ -5,7 +5,7 @@ import { parseVersion } from '../semver';
 import { apiGroup } from '../validate/kinds';
 import { deployedTraefik } from '../traefik/acme-option-names';
 import { traefikFlags } from '../traefik/arguments';
-import { chartRulesOf } from '../traefik/chart-versions';
+import { chartRulesOf, chartVersionSupport, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
 import { entrypoints } from '../traefik/entrypoints';
 import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
 import { ruleValueProblem } from './rule-values';
@@ -140,7 +140,9 @@ function shownPriority(priority: unknown): string {
  */
 function entrypointNames(values: Values, prefix: Path, chartVersion: string): { exact: string[]; anyCase: string[] } {
   const flags = traefikFlags(values, prefix, chartVersion);
-  const ports = entrypoints(values, prefix, flags, parseVersion(chartVersion)).map((entry) => entry.name);
+  // A version this tool cannot read (refused elsewhere) is judged by the oldest chart's entrypoints, as chartRulesOf does.
+  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+  const ports = entrypoints(values, prefix, flags, version).map((entry) => entry.name);
   const given = isMap(values.ports) ? Object.keys(values.ports).filter((name) => (values.ports as Values)[name] !== null) : [];
   const byFlag = flags.flatMap((flag) => (/^entrypoints\.[^.]+\./.test(flag.name) ? [flag.written.split('.')[1]] : []));
   return { exact: [...new Set([...ports, ...given])], anyCase: byFlag.map((name) => name.toLowerCase()) };

@@ -185,6 +185,28 @@ const REFUSED: readonly Row[] = [
     'ingressRoute.dashboard.matchRule',
     /no rule Traefik's parser reads/,
   ],
+  // 52b-10 (in part): the CRD's required and typed fields.
+  [
+    'a route with no match',
+    items({ ...route('x'), spec: { entryPoints: ['websecure'], routes: [{ kind: 'Rule', services: [{ name: 's', port: 80 }] }] } }),
+    '39.0.7',
+    `${ROUTE}.match`,
+    /is missing, where Traefik's IngressRoute CRD requires a rule/,
+  ],
+  [
+    'spec: {} (no routes)',
+    items({ ...route('x'), spec: {} }),
+    '39.0.7',
+    `${ITEM}.spec.routes`,
+    /is missing, where .* requires a list of routes/,
+  ],
+  [
+    'entryPoints as a text',
+    items({ ...route(`Host(\`a.example.com\`)`), spec: { ...route(`Host(\`a.example.com\`)`).spec, entryPoints: 'websecure' } }),
+    '39.0.7',
+    `${ITEM}.spec.entryPoints`,
+    /is no list of entrypoint names.*write entryPoints: \[websecure\]/,
+  ],
   // 52b-15: an entrypoint name in another letter case.
   [
     'entryPoints [WebSecure]',

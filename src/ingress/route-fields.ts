@@ -61,11 +61,68 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
     return rule ? [{ path, message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` }] : [];
   });
-  const errors = [...containousProblems(values, prefix, chartVersion, major), ...routes, ...chart].map(({ path, message }) => ({
-    path,
-    message,
-  }));
+  const errors = [...containousProblems(values, prefix, chartVersion, major), ...shapeProblems(values, prefix), ...routes, ...chart].map(
+    ({ path, message }) => ({
+      path,
+      message,
+    }),
+  );
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
+}
+
+/**
+ * The fields of an IngressRoute or IngressRouteTCP the CRD requires or types (52b-10, in part: the whole schema is not
+ * vendored): `spec` and `spec.routes` required, `routes` a list, each route's `match` required, `entryPoints` a list
+ * of texts (traefik/traefik-helm-chart traefik/crds/traefik.io_ingressroutes.yaml and traefik.io_ingressroutetcps.yaml,
+ * v39.0.7: `required: [routes]`, `required: [match]`, `entryPoints: type: array, items: type: string`). The API server
+ * refuses the object otherwise, and with it the whole Traefik release.
+ */
+function shapeProblems(values: Values, prefix: Path): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const fails = 'so the API server refuses the object and the whole Traefik release fails';
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      if (
+        (object.kind !== 'IngressRoute' && object.kind !== 'IngressRouteTCP') ||
+        (group !== 'traefik.io' && group !== 'traefik.containo.us')
+      )
+        return [];
+      const at = [...prefix, 'values', 'extraObjects', i];
+      if (!isMap(object.spec))
+        return [
+          {
+            path: [...at, 'spec'],
+            message: `is missing or no map, which Traefik's ${object.kind} CRD requires, ${fails}: give spec.routes`,
+          },
+        ];
+      const { routes, entryPoints } = object.spec;
+      const problems: Problem[] = [];
+      if (!Array.isArray(routes))
+        problems.push({
+          path: [...at, 'spec', 'routes'],
+          message: `is ${routes === undefined ? 'missing' : 'no list'}, where Traefik's ${object.kind} CRD requires a list of routes, ${fails}`,
+        });
+      else
+        routes.forEach((route, j) => {
+          if (isMap(route) && typeof route.match !== 'string')
+            problems.push({
+              path: [...at, 'spec', 'routes', j, 'match'],
+              message: `is ${route.match === undefined ? 'missing' : 'no text'}, where Traefik's ${object.kind} CRD requires a rule, ${fails}: write match: Host(\`a.example.com\`)`,
+            });
+        });
+      if (
+        entryPoints !== undefined &&
+        entryPoints !== null &&
+        !(Array.isArray(entryPoints) && entryPoints.every((e) => typeof e === 'string'))
+      )
+        problems.push({
+          path: [...at, 'spec', 'entryPoints'],
+          message: `is no list of entrypoint names, which Traefik's ${object.kind} CRD takes, ${fails}: write entryPoints: [websecure]`,
+        });
+      return problems;
+    }),
+  );
 }
 
 /**

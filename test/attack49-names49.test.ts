@@ -196,7 +196,9 @@ describe("48b-3: Traefik's CRDs and chart values are Secret-name places; a Certi
   );
 
   test('control: chosen names are accepted at every place', () => {
-    for (const [label, make] of PLACES) expect([label, said(make('app-tls'))]).toEqual([label, '']);
+    // traefik.containo.us is refused as a group on this door's chart 39 (Traefik v3's CRDs: 52b-4), whatever the name.
+    for (const [label, make] of PLACES.filter(([label]) => !label.startsWith('traefik.containo.us')))
+      expect([label, said(make('app-tls'))]).toEqual([label, '']);
   });
 
   test.each([

@@ -52,7 +52,7 @@ describe('51b-2: negations and HostRegexp do not bound a route outranking an Ing
       { priority: '100000' },
       `${ROUTE}.priority: is "100000" (a string); Traefik's IngressRoute CRD takes an integer`,
     ],
-    ['priority 1.5', { priority: 1.5 }, `${ROUTE}.priority: is 1.5; Traefik's IngressRoute CRD takes an integer`],
+    ['priority 1.5', { priority: 1.5 }, `${ROUTE}.priority: is 1.5 (a number); Traefik's IngressRoute CRD takes an integer`],
     ['kind rule', { kind: 'rule' }, `${ROUTE}.kind: is "rule"; Traefik's IngressRoute CRD takes only Rule`],
     ['priority as a string on another entrypoint', { priority: '5', entryPoints: ['traefik'] }, `${ROUTE}.priority: is "5" (a string)`],
   ])('refused: %s', (_name, more, expected) => {

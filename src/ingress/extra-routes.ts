@@ -3,6 +3,7 @@ import { chartIngressRoutes, extraObjectRoutes } from '../traefik/extra-objects'
 import { isMap } from '../core/is-map';
 import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
 import { tcpRouteProblems } from './tcp-routes';
+import { RULE_BOUNDS } from '../traefik/rule-syntax';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -63,11 +64,14 @@ function ruleFindings(
     const owner = routes.get(routeKey(route.host, route.path));
     return owner && meet(owner) ? [{ path, message: sameRouteMessage(route.host, route.path, owner.owner) }] : [];
   });
-  if (!errors.length && typeof match === 'string') {
+  // A priority that is no whole number Traefik holds is refused on its own (route-fields.ts): no rank is told from it.
+  const ranked = priority === undefined || priority === null || Number.isSafeInteger(priority);
+  if (!errors.length && typeof match === 'string' && ranked && read.unparsed !== 'grammar') {
     const outranked = outrankedFindings(read, match, priority, path, routes, meet);
     if (outranked.errors.length || outranked.warnings.length) return outranked;
   }
-  if (errors.length || !read.unread || typeof match !== 'string') return { errors, warnings: [] };
+  // A rule not in Traefik's grammar is refused on its own (route-fields.ts, 52b-7): no warning besides.
+  if (errors.length || !read.unread || typeof match !== 'string' || read.unparsed === 'grammar') return { errors, warnings: [] };
   // A HostRegexp names a host with escaped dots (`a\\.b`): the backslashes are dropped before looking for it.
   const text = match.toLowerCase().replace(/\\/g, '');
   const named = [...routes]
@@ -152,8 +156,11 @@ function outrankedFindings(
       {
         path,
         message:
-          `has an alternative with no Host matcher (a negated Host or a HostRegexp that may match is none), in a form this tool cannot ` +
-          `judge (a matcher other than PathPrefix, or a negation), and ${why} ` +
+          (read.unparsed === 'bounds'
+            ? `is a rule past what this tool reads (over ${RULE_BOUNDS.chars} characters, ${RULE_BOUNDS.tokens} tokens or 64 alternatives), so it may ` +
+              `have an alternative with no Host matcher, and ${why} `
+            : `has an alternative with no Host matcher (a negated Host or a HostRegexp that may match is none), in a form this tool cannot ` +
+              `judge (a matcher other than PathPrefix, or a negation), and ${why} `) +
           `is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router (${rule}): if it matches requests of host ` +
           `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: add a Host matcher, or lower its priority`,
       },
@@ -189,9 +196,9 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
 function extraItemRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
   return extraObjectRoutes(values, ['IngressRoute']).map(({ spec, route, at }) => {
     const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
-    // Routes on other entrypoints meet no Ingress: only their priority and kind are judged.
+    // Routes on other entrypoints meet no Ingress; priority, kind and the rule's grammar are judged without one (route-fields.ts).
     const other = entryPoints.length > 0 && !entryPoints.some((name) => name === 'web' || name === 'websecure');
-    const found = other
+    return other
       ? { errors: [], warnings: [] }
       : ruleFindings(
           isMap(route) ? route.match : undefined,
@@ -200,32 +207,5 @@ function extraItemRouteProblems(values: Values, prefix: Path, routes: ReadonlyMa
           (owner) => meets(owner, entryPoints, spec.tls),
           isMap(route) ? route.priority : undefined,
         );
-    return withFieldProblems(route, [...prefix, ...at], found);
   });
-}
-
-/**
- * An IngressRoute route's `priority` and `kind` as Traefik's CRD types them (51b-2): `priority` an integer, `kind` the
- * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
- * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release.
- */
-function withFieldProblems(route: unknown, at: Path, findings: RouteFindings): RouteFindings {
-  if (!isMap(route)) return findings;
-  const errors: Problem[] = [];
-  const { priority, kind } = route;
-  if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority))) {
-    const shown = typeof priority === 'string' ? `"${priority.slice(0, 40)}" (a string)` : String(priority).slice(0, 40);
-    errors.push({
-      path: [...at, 'priority'],
-      message: `is ${shown}; Traefik's IngressRoute CRD takes an integer, and the API server refuses the object: write a whole number`,
-    });
-  }
-  if (kind !== undefined && kind !== 'Rule') {
-    const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : typeof kind;
-    errors.push({
-      path: [...at, 'kind'],
-      message: `is ${shown}; Traefik's IngressRoute CRD takes only Rule (case matters), and the API server refuses the object: write kind: Rule or leave it out`,
-    });
-  }
-  return errors.length ? { errors: [...errors, ...findings.errors], warnings: findings.warnings } : findings;
 }

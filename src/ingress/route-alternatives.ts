@@ -1,4 +1,4 @@
-import { Matcher, parsedRule, RuleNode } from '../traefik/rule-syntax';
+import { Matcher, parsedRule, RULE_BOUNDS, RuleNode, tokens } from '../traefik/rule-syntax';
 
 /** The routes a rule's alternatives take, and whether some alternative is in a form this reader does not judge. */
 export interface RuleRoutes {
@@ -14,6 +14,8 @@ export interface RuleRoutes {
    * Ingress' host is told by hostRegexpMatches.
    */
   readonly regexpHosts: ReadonlyArray<{ regexps: readonly string[]; path?: string }>;
+  /** Why no alternative was read: past this reader's bounds (a rule Traefik may read), or not Traefik's grammar at all. */
+  readonly unparsed?: 'bounds' | 'grammar';
 }
 
 /** More alternatives than this (a product of many `||` groups) are not expanded: the rule is left unread. */
@@ -45,7 +47,12 @@ export function ruleRoutes(match: unknown): RuleRoutes {
   const tree = parsedRule(match);
   const all = tree && alternatives(tree);
   // An unparsed rule (or one past the caps) may take every host's requests: its host set is not bounded (51b-2).
-  if (!all) return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [] };
+  if (!all) {
+    // A tree with too many alternatives, or a rule past the parser's bounds, may be Traefik's: only the rest is not.
+    const list = tree || match.length > RULE_BOUNDS.chars ? undefined : tokens(match);
+    const unparsed = tree || match.length > RULE_BOUNDS.chars || (list && list.length > RULE_BOUNDS.tokens) ? 'bounds' : 'grammar';
+    return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [], unparsed };
+  }
   const routes: Array<{ host: string; path: string }> = [];
   const anyHost: string[] = [];
   let unread = false;

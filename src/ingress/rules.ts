@@ -11,6 +11,7 @@ import { entrypointResolverProblems, resolverNameProblem } from '../traefik/reso
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import { v3RuleProblems } from './v3-rule-syntax';
 import { v2RuleProblems } from './v2-rule-syntax';
+import { routeObjectProblems } from './route-fields';
 import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
 import type * as GatewayRoutes from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
@@ -264,6 +265,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of extra.warnings) warn(problem.path, problem.message);
   for (const problem of v3RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   for (const problem of v2RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
+  const objects = routeObjectProblems(values, ['traefik'], config.traefik.chartVersion);
+  for (const problem of objects.errors) error(problem.path, problem.message);
+  for (const problem of objects.warnings) warn(problem.path, problem.message);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);

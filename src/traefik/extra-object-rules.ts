@@ -361,7 +361,12 @@ export function traefikCrdProblem(item: Values): { at: Path; message: string } |
   if (written !== group) {
     return {
       at: ['apiVersion'],
-      message: `is ${show(apiVersion)}, but Traefik's CRDs define the API group ${group}, ${UNMAPPED}: check the spelling and write ${expected}`,
+      // traefik.containo.us is Traefik v2's group only (charts before v28.0.0): the spelling to write on v3 is traefik.io (52b-4).
+      message:
+        group === 'traefik.containo.us'
+          ? `is ${show(apiVersion)}, but Traefik v2's CRDs (charts before v28.0.0) define the API group ${group}, and Traefik v3's only traefik.io, ` +
+            `${UNMAPPED}: check the spelling and write ${expected} on a Traefik v2 chart, traefik.io/${TRAEFIK_CRD_VERSION} on Traefik v3`
+          : `is ${show(apiVersion)}, but Traefik's CRDs define the API group ${group}, ${UNMAPPED}: check the spelling and write ${expected}`,
     };
   }
   if (!kinds.includes(kind)) {

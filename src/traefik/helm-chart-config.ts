@@ -23,6 +23,8 @@ import { checkTraefikSharedVips } from '../kube-vip/client-ip-rules';
 import { constructArgs, shownPath } from '../core/construct-args';
 import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
+import { v2RuleProblems } from '../ingress/v2-rule-syntax';
+import { routeObjectProblems } from '../ingress/route-fields';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -246,8 +248,12 @@ export class TraefikHelmChartConfig extends Construct {
       for (const problem of [
         ...extraObjectResolverProblems(values, [], known, define),
         ...entrypointResolverProblems(values, chartVersion, [], known, define),
-        // The deployed Traefik v3's rule syntax on IngressRoute rules, as a config's (ingress/rules.ts: 51b-6).
+        // The deployed Traefik's rule syntax on IngressRoute rules, and the route checks that need no Ingress, as a
+        // config's (ingress/rules.ts: 51b-6, 52b-1, 52b-2).
         ...v3RuleProblems(values, [], chartVersion),
+        ...v2RuleProblems(values, [], chartVersion),
+        // Its warnings (an entrypoint name not found) have no channel here: the construct reports errors only.
+        ...routeObjectProblems(values, [], chartVersion).errors,
       ]) {
         report(problem.path, problem.message);
       }

@@ -110,6 +110,8 @@ export function parseRule(list: readonly Token[]): RuleNode | undefined {
 /** A rule longer than this, or of more tokens (a router rule is a line or two, a few dozen tokens), is left unread. */
 const MAX_RULE = 8192;
 const MAX_TOKENS = 1000;
+/** The bounds above, for readers that tell a rule past them (left unread) from one not in Traefik's grammar. */
+export const RULE_BOUNDS = { chars: MAX_RULE, tokens: MAX_TOKENS } as const;
 
 /**
  * The tree of a router rule; undefined when it is no text, past the bounds above (hostile lengths are neither tokenized

@@ -1,0 +1,230 @@
+import { keyText, quotedText, type Path, type Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { closest } from '../core/closest';
+import { parseVersion } from '../semver';
+import { apiGroup } from '../validate/kinds';
+import { deployedTraefik } from '../traefik/acme-option-names';
+import { traefikFlags } from '../traefik/arguments';
+import { chartRulesOf, chartVersionSupport, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
+import { entrypoints } from '../traefik/entrypoints';
+import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
+import { ruleValueProblem } from './rule-values';
+import { v2RuleProblem } from './v2-rule-syntax';
+import { defaultSyntax, ownSyntax } from './v3-rule-syntax';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * The checks of Traefik's route objects (extraObjects IngressRoute and IngressRouteTCP, the chart's ingressRoute values)
+ * that need no Ingress, so a config and the TraefikHelmChartConfig construct apply them alike (52b-1): field types,
+ * rules Traefik cannot build, the rule syntax a route is read in, the API group the chart's CRDs serve, entrypoint names.
+ */
+export function routeObjectProblems(values: Values, prefix: Path, chartVersion: string): { errors: Problem[]; warnings: Problem[] } {
+  const major = deployedTraefik(values, chartRulesOf(chartVersion))?.version.major;
+  // Traefik v3 reads a rule as v2 only for exactly `v2`, Traefik v2.11 as v3 only for exactly `v3` (mux.go `switch syntax`).
+  const other = major === 2 ? 'v3' : 'v2';
+  const read = (syntax: unknown): 'v2' | 'v3' => (syntax === other ? other : other === 'v3' ? 'v2' : 'v3');
+  const fallback = read(defaultSyntax(values, prefix, chartVersion));
+  const known = entrypointNames(values, prefix, chartVersion);
+  const warnings: Problem[] = [];
+  const routes = extraObjectRoutes(values, ['IngressRoute', 'IngressRouteTCP']).flatMap(({ kind, spec, route, at }, n, all): Problem[] => {
+    if (!isMap(route)) return [];
+    const path = [...prefix, ...at];
+    const own = ownSyntax(route);
+    const syntax = own === undefined ? fallback : read(own);
+    const problems = [...fieldProblems(route, path, kind === 'IngressRoute')];
+    const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP');
+    if (rule)
+      problems.push({
+        path: [...path, 'match'],
+        message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}`,
+      });
+    // Traefik v3 reads `syntax: v2` with its v2 parser, whose matchers are v2's (httpFuncsV2, pkg/muxer/http/matcher_v2.go
+    // v3.6.0: no PathRegexp, Header, HeaderRegexp or QueryRegexp), as Traefik v2 does (v2-rule-syntax.ts, 52b-11).
+    const v2 = major === 3 && syntax === 'v2' && kind === 'IngressRoute' && !rule ? v2RuleProblem(route.match) : undefined;
+    if (v2?.refused) {
+      const where = own === 'v2' ? 'its syntax: v2' : 'core.defaultRuleSyntax v2';
+      problems.push({
+        path: [...path, 'match'],
+        message: `${v2.why}, and Traefik v3 reads this rule in that syntax (${where}), so it refuses the router and the route never serves: drop syntax v2 (v3's syntax has the matcher), or ${v2.fix}`,
+      });
+    }
+    // The entrypoint names of the object, once per object (its first route).
+    const first = all.findIndex((other) => other.spec === spec) === n;
+    if (!first) return problems;
+    const names = entrypointProblems(spec, path.slice(0, -2), known);
+    warnings.push(...names.filter((p) => !p.nearMiss));
+    return [...names.filter((p) => p.nearMiss), ...problems];
+  });
+  const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
+    const rule = ruleValueProblem(config.matchRule, fallback, false);
+    const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
+    return rule ? [{ path, message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` }] : [];
+  });
+  const errors = [...containousProblems(values, prefix, chartVersion, major), ...shapeProblems(values, prefix), ...routes, ...chart].map(
+    ({ path, message }) => ({
+      path,
+      message,
+    }),
+  );
+  return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
+}
+
+/**
+ * The fields of an IngressRoute or IngressRouteTCP the CRD requires or types (52b-10, in part: the whole schema is not
+ * vendored): `spec` and `spec.routes` required, `routes` a list, each route's `match` required, `entryPoints` a list
+ * of texts (traefik/traefik-helm-chart traefik/crds/traefik.io_ingressroutes.yaml and traefik.io_ingressroutetcps.yaml,
+ * v39.0.7: `required: [routes]`, `required: [match]`, `entryPoints: type: array, items: type: string`). The API server
+ * refuses the object otherwise, and with it the whole Traefik release.
+ */
+function shapeProblems(values: Values, prefix: Path): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const fails = 'so the API server refuses the object and the whole Traefik release fails';
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      if (
+        (object.kind !== 'IngressRoute' && object.kind !== 'IngressRouteTCP') ||
+        (group !== 'traefik.io' && group !== 'traefik.containo.us')
+      )
+        return [];
+      const at = [...prefix, 'values', 'extraObjects', i];
+      if (!isMap(object.spec))
+        return [
+          {
+            path: [...at, 'spec'],
+            message: `is missing or no map, which Traefik's ${object.kind} CRD requires, ${fails}: give spec.routes`,
+          },
+        ];
+      const { routes, entryPoints } = object.spec;
+      const problems: Problem[] = [];
+      if (!Array.isArray(routes))
+        problems.push({
+          path: [...at, 'spec', 'routes'],
+          message: `is ${routes === undefined ? 'missing' : 'no list'}, where Traefik's ${object.kind} CRD requires a list of routes, ${fails}`,
+        });
+      else
+        routes.forEach((route, j) => {
+          if (isMap(route) && typeof route.match !== 'string')
+            problems.push({
+              path: [...at, 'spec', 'routes', j, 'match'],
+              message: `is ${route.match === undefined ? 'missing' : 'no text'}, where Traefik's ${object.kind} CRD requires a rule, ${fails}: write match: Host(\`a.example.com\`)`,
+            });
+        });
+      if (
+        entryPoints !== undefined &&
+        entryPoints !== null &&
+        !(Array.isArray(entryPoints) && entryPoints.every((e) => typeof e === 'string'))
+      )
+        problems.push({
+          path: [...at, 'spec', 'entryPoints'],
+          message: `is no list of entrypoint names, which Traefik's ${object.kind} CRD takes, ${fails}: write entryPoints: [websecure]`,
+        });
+      return problems;
+    }),
+  );
+}
+
+/**
+ * `traefik.containo.us` objects where the chart's CRDs define only traefik.io (52b-4): traefik/traefik-helm-chart
+ * traefik/crds/ holds traefik.io_*.yaml (and hub.traefik.io) alone at v28.0.0 and v39.0.7, traefik.containo.us_*.yaml up
+ * to v27.0.2 (checked with git ls-tree at those tags; the traefik.containo.us files were dropped with Traefik v3,
+ * whose CRD provider watches traefik.io only: doc.traefik.io migration/v2-to-v3 "Kubernetes CRD"), so Helm finds no
+ * resource for the object and fails the whole Traefik release.
+ */
+function containousProblems(values: Values, prefix: Path, chartVersion: string, major: number | undefined): Problem[] {
+  const crds = chartRulesOf(chartVersion).traefikMajor === 3;
+  if (major !== 3 && !crds) return [];
+  const why = crds
+    ? `but chart ${chartVersion} installs Traefik v3's CRDs, which define only traefik.io (and Traefik v3 watches no other), so Helm finds no such resource and fails the whole Traefik release`
+    : "but the image's Traefik v3 watches only traefik.io (its CRD provider dropped traefik.containo.us), so the object is never served";
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      if (typeof object.apiVersion !== 'string' || apiGroup(object.apiVersion) !== 'traefik.containo.us') return [];
+      return [
+        {
+          path: [...prefix, 'values', 'extraObjects', i, 'apiVersion'],
+          message: `is ${quotedText(object.apiVersion, () => false, '')}, Traefik v2's API group, ${why}: write traefik.io/v1alpha1`,
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * An IngressRoute route's `priority` and `kind` as Traefik's CRD types them (51b-2): `priority` an integer, `kind` the
+ * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
+ * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release. A
+ * priority past 2^53-1 (52b-9) is no number YAML readers in JavaScript and Helm (float64) carry exactly: it would be
+ * written as another one, and past int64 (Traefik's `int`; the CRD's `maximum: 9223372036854775000`, traefik-helm-chart
+ * traefik/crds/traefik.io_ingressroutes.yaml v39.0.7) the API server refuses it.
+ */
+function fieldProblems(route: Values, at: Path, http: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const { priority, kind } = route;
+  if (priority !== undefined && priority !== null && !Number.isSafeInteger(priority)) {
+    const big = typeof priority === 'number' && Number.isInteger(priority);
+    problems.push({
+      path: [...at, 'priority'],
+      message: big
+        ? 'is a whole number beyond 9007199254740991 (2^53-1), the largest YAML and Helm carry exactly, so another number would be written ' +
+          "(and one beyond int64, Traefik's priority, makes the API server refuse the object): write a smaller whole number"
+        : `is ${shownPriority(priority)}; Traefik's IngressRoute CRD takes an integer, and the API server refuses the object: write a whole number`,
+    });
+  }
+  if (http && kind !== undefined && kind !== 'Rule') {
+    const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : typeof kind;
+    problems.push({
+      path: [...at, 'kind'],
+      message: `is ${shown}; Traefik's IngressRoute CRD takes only Rule (case matters), and the API server refuses the object: write kind: Rule or leave it out`,
+    });
+  }
+  return problems;
+}
+
+/** A priority that is no integer, for a message (52b-16a): a map or list by what it is, never its text. */
+function shownPriority(priority: unknown): string {
+  if (Array.isArray(priority)) return 'a list';
+  if (isMap(priority) || (typeof priority === 'object' && priority !== null)) return 'a map';
+  if (typeof priority === 'string') return `${quotedText(priority.slice(0, 40), () => false, '')} (a string)`;
+  return `${String(priority).slice(0, 40)} (a ${typeof priority})`;
+}
+
+/**
+ * The entrypoints Traefik will have: the chart's and those `ports` adds (entrypoints.ts), and those a
+ * `--entrypoints.<name>.*` flag defines; undefined when a flag defines one (paerser's names there are read here in any case).
+ */
+function entrypointNames(values: Values, prefix: Path, chartVersion: string): { exact: string[]; anyCase: string[] } {
+  const flags = traefikFlags(values, prefix, chartVersion);
+  // A version this tool cannot read (refused elsewhere) is judged by the oldest chart's entrypoints, as chartRulesOf does.
+  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+  const ports = entrypoints(values, prefix, flags, version).map((entry) => entry.name);
+  const given = isMap(values.ports) ? Object.keys(values.ports).filter((name) => (values.ports as Values)[name] !== null) : [];
+  const byFlag = flags.flatMap((flag) => (/^entrypoints\.[^.]+\./.test(flag.name) ? [flag.written.split('.')[1]] : []));
+  return { exact: [...new Set([...ports, ...given])], anyCase: byFlag.map((name) => name.toLowerCase()) };
+}
+
+/**
+ * An IngressRoute's or IngressRouteTCP's `entryPoints` naming no entrypoint (52b-15): Traefik looks names up exactly, case
+ * included, and skips the router there ("EntryPoint doesn't exist", traefik/traefik pkg/server/router/router.go v3.6.0).
+ * A name that differs from one only in letter case is refused (`nearMiss`); another is a warning, as an entrypoint may
+ * come from where this tool does not look.
+ */
+function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof entrypointNames>): Array<Problem & { nearMiss: boolean }> {
+  if (!Array.isArray(spec.entryPoints)) return [];
+  return spec.entryPoints.flatMap((name, i): Array<Problem & { nearMiss: boolean }> => {
+    if (typeof name !== 'string' || known.exact.includes(name) || known.anyCase.includes(name.toLowerCase())) return [];
+    const cased = known.exact.find((other) => other.toLowerCase() === name.toLowerCase());
+    const near = cased ?? closest(name, known.exact);
+    return [
+      {
+        nearMiss: cased !== undefined,
+        path: [...at, 'entryPoints', i],
+        message:
+          `is ${quotedText(name, () => false, '')}, which names no entrypoint of this Traefik (names are exact, case included), so Traefik skips ` +
+          `the router there and the route never serves on it: ${near ? `write ${keyText(near)}` : `use one of ${known.exact.join(', ')}`}`,
+      },
+    ];
+  });
+}

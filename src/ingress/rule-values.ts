@@ -1,0 +1,74 @@
+import { quotedText } from '../core/problem';
+import { parseCidr, parseIp } from '../net/ip';
+import { goRegexpProblem } from '../traefik/go-regexp';
+import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+
+/**
+ * Router rules Traefik cannot build (52b-7): Traefik logs the error and skips the router, so the route never serves, as
+ * for a matcher its syntax lacks (v3-rule-syntax.ts). A rule this tool reads no tree from, within the bounds where it
+ * reads rules at all (rule-syntax.ts parsedRule), is no rule Traefik's parser reads either: both take Traefik's grammar
+ * (a Go expression of matcher calls on quoted values joined by &&, || and !, vulcand/predicate as used in traefik/traefik
+ * pkg/rules/parser.go, v2.11 and v3.6.0). Then each matcher's values, as Traefik checks them (pkg/muxer/http/matcher.go
+ * v3.6.0): a Path or PathPrefix must start with `/` ("path %q does not start with a '/'", v3 syntax only: v2's
+ * gorilla/mux templates differ), a v3 regexp must compile in Go (go-regexp.ts), a ClientIP must be an IP or CIDR
+ * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too).
+ */
+export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolean): { why: string; fix: string } | undefined {
+  if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
+  const tree = parsedRule(rule);
+  if (!tree) {
+    const list = tokens(rule);
+    if (list && list.length > RULE_BOUNDS.tokens) return undefined;
+    return {
+      why: `is no rule Traefik's parser reads (${grammarSlip(rule)})`,
+      fix: 'write matchers such as Host(`a.example.com`) joined by && or ||',
+    };
+  }
+  for (const { name, values } of matchersOf(tree)) {
+    const key = name.toLowerCase();
+    for (const [index, value] of values.entries()) {
+      if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {
+        return {
+          why: `gives ClientIP ${quotedText(value, () => false, '')}, which is no IP address or CIDR block`,
+          fix: 'write one such as 192.168.0.0/24',
+        };
+      }
+      if (syntax === 'v2' || tcp) continue;
+      if ((key === 'path' || key === 'pathprefix') && !value.startsWith('/')) {
+        return {
+          why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`,
+          fix: `write ${name}(\`/${value}\`)`,
+        };
+      }
+      const regexp = key === 'hostregexp' || key === 'pathregexp' || ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
+      const why = regexp ? goRegexpProblem(value) : undefined;
+      if (why) return { why: `gives ${name} a regexp Go cannot compile: ${why}`, fix: 'write a Go (RE2) regexp' };
+    }
+  }
+  return undefined;
+}
+
+/** What in a rule is not Traefik's grammar, for a message (no value is quoted: a rule may hold a header's value). */
+function grammarSlip(rule: string): string {
+  const list = tokens(rule);
+  if (!list) {
+    return rule.includes("'")
+      ? 'values are quoted with backticks or double quotes, never single quotes'
+      : 'a value is not closed by its quote, or a character is outside the grammar';
+  }
+  let depth = 0;
+  for (const token of list) {
+    if (token.kind !== 'op') continue;
+    if (token.text === '(') depth += 1;
+    if (token.text === ')') depth -= 1;
+    if (depth < 0) return 'a ) has no opening (';
+  }
+  if (depth > 0) return 'a ( is not closed';
+  const ops = list.map((t) => (t.kind === 'op' ? t.text : t.kind));
+  for (let i = 0; i + 1 < ops.length; i += 1) {
+    if ((ops[i] === '&&' || ops[i] === '||') && (ops[i + 1] === '&&' || ops[i + 1] === '||'))
+      return `${ops[i]} is followed by ${ops[i + 1]}`;
+  }
+  if (/^(&&|\|\|)$/.test(ops[0] ?? '') || /^(&&|\|\||!)$/.test(ops[ops.length - 1] ?? '')) return 'it starts or ends with an operator';
+  return 'a matcher, its parentheses or an operator is missing';
+}

@@ -3,6 +3,7 @@ import { isMap } from '../core/is-map';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { TraefikFlag } from './arguments';
 import type { TraefikChartRules } from './chart-versions';
+import { chartOptionFlags } from './chart-option-flags';
 import { goTruthy } from './go-truth';
 import { resolverLeaves } from './resolver-keys';
 
@@ -54,7 +55,8 @@ const flagOf = (path: Path, written: string, raw: string): TraefikFlag => ({
  * - `ports.<name>.transport.*` (from chart v28.0.0), written when not null and not empty (`if and (ne .readTimeout nil)
  *   (toString .readTimeout)`), and `ports.<name>.http3.advertisedPort` (`with .advertisedPort` under `http3.enabled`),
  *   in the `range $entrypoint, $config := $.Values.ports` of templates/_podtemplate.tpl (v28.0.0 to v41.3.0);
- * - every resolver leaf of `certificatesResolvers` / `certResolvers` the chart writes (resolver-keys.ts `resolverLeaves`).
+ * - every resolver leaf of `certificatesResolvers` / `certResolvers` the chart writes (resolver-keys.ts `resolverLeaves`);
+ * - the `metrics.*`, `tracing.sampleRate`, access-log, provider and redirect `priority` keys of chart-option-flags.ts.
  */
 export function chartKeyFlags(values: Values, prefix: Path, chartVersion: Version, rules: TraefikChartRules): TraefikFlag[] {
   const flags: TraefikFlag[] = [];
@@ -81,6 +83,10 @@ export function chartKeyFlags(values: Values, prefix: Path, chartVersion: Versio
     const raw = leaf.value === null ? '' : goPrinted(leaf.value);
     const path: Path = [...prefix, 'values', rules.certResolversKey, leaf.key, ...leaf.keys];
     if (raw !== undefined) flags.push(flagOf(path, `certificatesresolvers.${leaf.name}.${leaf.rest.join('.')}`, raw));
+  }
+  for (const { keys, flag, value } of chartOptionFlags(values, chartVersion, rules)) {
+    const raw = goPrinted(value);
+    if (raw) flags.push(flagOf([...prefix, 'values', ...keys], flag, raw));
   }
   return flags;
 }

@@ -106,9 +106,9 @@ function buildOnce() {
   }
 }
 /**
- * Compiles lib/ into V8's code cache (scripts/code-cache-writer.js), in a process of its own: a start-up cost, paid once per
- * build. A write that fails (a full disk, a folder in the way, another owner) or takes over 30 s is not tried again
- * before the next build (codeCache.shouldWrite), as each run would pay the warm-up again.
+ * Compiles lib/ into V8's code cache (scripts/code-cache-writer.js), in a process of its own: a start-up cost, paid
+ * once per build. A write that fails (a full disk, a folder in the way, another owner) or takes over 30 s is not tried
+ * again before the next build (codeCache.shouldWrite), as each run would pay the warm-up again.
  */
 function writeCodeCache() {
   if (process.env.K3S_VIP_CODE_CACHE === '0') return;

@@ -16,17 +16,68 @@ import { foldLetters } from './folded-letters';
  * (`Schlüssel`, `chiave`) is no secret's name, as `key` is none.
  */
 const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|cle|klucz|kulcs|klic|nokkel|nyckel)`;
-const FOREIGN_SECRET = new RegExp(
-  String.raw`(?:^|[\s_.-])(?:passwort|kennwort|mot[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
-    String.raw`salasana|parola|parol|parool|salasona|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|` +
-    String.raw`clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenciales|credenciais|credenziali|` +
-    String.raw`inloggegevens|api[\s_.-]?${KEY_WORD}|${KEY_WORD}[\s_.-]?(?:d[eio]?[\s_.-]?)?api)$`,
-  'i',
-);
+/**
+ * Round 54 (attack 52a-3): French `mdp` (mot de passe) and `jeton` (token), Catalan `contrasenya`, Italian `parola
+ * d'ordine`, Indonesian/Malay `kata sandi`, Vietnamese `mật khẩu` (`mat khau` folded), Chinese `mima` (密码 in pinyin),
+ * German plurals written with `oe` (`Passwoerter`, `Kennwoerter`) or folded (`Passworter`).
+ */
+const MORE_LATIN = String.raw`mdp|jeton|contrasenya|parola[\s_.-]?d[\s_.'’-]{0,2}ordine|kata[\s_.-]?sandi|mat[\s_.-]?khau|mima|(?:pass|kenn)wo?e?rter`;
+/** The words, as an alternation (ASCII letters, any letter case). */
+export const FOREIGN_SECRET_IN_TEXT =
+  String.raw`passwort|kennwort|mot[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
+  String.raw`salasana|parola|parol|parool|salasona|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|` +
+  String.raw`clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenciales|credenciais|credenziali|` +
+  String.raw`inloggegevens|api[\s_.-]?${KEY_WORD}|${KEY_WORD}[\s_.-]?(?:d[eio]?[\s_.-]?)?api|${MORE_LATIN}`;
+const FOREIGN_SECRET = new RegExp(String.raw`(?:^|[\s_.-])(?:${FOREIGN_SECRET_IN_TEXT})$`, 'i');
 
-/** Whether a name's last word is a secret word of another language (see above). */
+/**
+ * Round 54 (attack 52a-3): the word `password` (or `token`, `secret key`) in scripts that are not Latin, matched as written
+ * (NFKC, lower case): Russian/Ukrainian `пароль` (and its forms), Bulgarian `парола`, Serbian `лозинка`, Russian `токен`;
+ * Chinese `密码`/`密碼`/`口令`/`密钥`/`密鑰`/`令牌`; Japanese `パスワード`/`暗証番号`/`秘密鍵`/`トークン`; Korean `비밀번호`/
+ * `패스워드`/`토큰`; Arabic `كلمة المرور`/`كلمة السر`; Persian `رمز عبور`; Hebrew `סיסמה`/`סיסמא`; Greek `κωδικός`
+ * (`κωδικος` folded), `συνθηματικό`; Hindi `पासवर्ड`; Thai `รหัสผ่าน`. Words the translation tables of common software
+ * use for its password field (the author's knowledge of the languages; no source was read).
+ */
+export const NON_LATIN_SECRET =
+  '(?<![\\p{L}])(?:парол[ьяюеіи]?|лозинк[аеиу]|токен[аыу]?|κωδικ(?:ος|ός|ού|ου|οί|οι)|συνθηματικ[όο])(?![\\p{L}])|' +
+  '密码|密碼|口令|密钥|密鑰|秘钥|令牌|パスワード|暗証番号|秘密鍵|トークン|비밀번호|패스워드|토큰|' +
+  'كلمة[\\s\u0640_]{1,4}(?:ال)?(?:مرور|سر)|رمز[\\s_]{1,4}عبور|סיסמ[הא]|पासवर्ड|รหัสผ่าน';
+const NON_LATIN_NAME = new RegExp(`(?:${NON_LATIN_SECRET})$`, 'u');
+const HAS_NON_LATIN = /[\u0250-\uffff]/;
+
+const NON_LATIN_ANYWHERE = new RegExp(NON_LATIN_SECRET, 'u');
+/** Whether a text holds a secret word of a script that is not Latin (NON_LATIN_SECRET), anywhere. */
+export const holdsNonLatinSecretWord = (text: string): boolean =>
+  HAS_NON_LATIN.test(text) && NON_LATIN_ANYWHERE.test(text.normalize('NFKC').toLowerCase());
+
+/** A name's lower-cased NFKC form, with separators between words: where NON_LATIN_SECRET is looked for. */
+const asWritten = (name: string): string => name.normalize('NFKC').toLowerCase();
+
+/** Whether a name's last word is a secret word of another language (see above), in a Latin script or another. */
 export const namesForeignSecret = (name: string): boolean =>
-  name.length <= 200 && FOREIGN_SECRET.test(foldLetters(name).replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+  name.length <= 200 &&
+  (FOREIGN_SECRET.test(foldLetters(name).replace(/([a-z0-9])([A-Z])/g, '$1_$2')) ||
+    (HAS_NON_LATIN.test(name) && NON_LATIN_NAME.test(asWritten(name).replace(/[\s_.-]+$/, ''))));
+
+/**
+ * A last word that makes the name a reference's, in the languages above (as secrets-keys.ts REFERENCE_WORD's `file`,
+ * `path`, `name`): German `Datei`/`Pfad`, French `fichier`/`chemin`/`nom`, Spanish `archivo`/`ruta`/`nombre`, Portuguese
+ * `arquivo`/`caminho`/`nome`, Italian `percorso`, Dutch `bestand`/`pad`/`naam`, Polish `plik`/`sciezka`, Czech `soubor`/`cesta`,
+ * Scandinavian `fil`/`sti`, Finnish `tiedosto`/`polku` (`Passwörter_datei`: 51a-12's row).
+ */
+export const FOREIGN_REFERENCE =
+  /^(?:datei|pfad|fichier|chemin|nom|archivo|ruta|nombre|arquivo|caminho|nome|percorso|bestand|pad|naam|plik|sciezka|soubor|cesta|fil|sti|tiedosto|polku)$/i;
+
+/**
+ * Whether an env-style name holds such a word as one of its parts, anywhere (`KENNWORT_DB`, `SENHA_DB`, `DB_MIMA_PROD`),
+ * as `DB_PASSWORD_PROD` holds `PASSWORD` (52a-3): the caller judges the last word (a reference's, `KENNWORT_FILE`).
+ */
+export const holdsForeignSecretWord = (name: string): boolean => {
+  if (name.length > 200) return false;
+  const parts = name.split(/[_.-]+/);
+  if (FOREIGN_REFERENCE.test(foldLetters(parts[parts.length - 1]))) return false;
+  return parts.some((_, i) => namesForeignSecret(parts.slice(0, i + 1).join('_')));
+};
 
 /**
  * What every name namesForeignSecret takes holds, lower-cased and with all but ASCII letters and digits left out
@@ -36,7 +87,8 @@ export const namesForeignSecret = (name: string): boolean =>
 export const IN_FOREIGN_SECRET =
   'wort|woord|motdepasse|contrase|senha|haslo|haso|hasło|losenord|lsenord|passord|salasana|parol|salas|kode|jelsz|heslo|ifre|' +
   'lozinka|geslo|slapta|lykilor|clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenci|credenzi|' +
-  'inloggegevens|schl|sleutel|chiave|chave|klucz|kulcs|klic|nokkel|nyckel|cleapi|apicle|apicl';
+  'inloggegevens|schl|sleutel|chiave|chave|klucz|kulcs|klic|nokkel|nyckel|cleapi|apicle|apicl|mdp|jeton|contrasenya|ordine|' +
+  'sandi|khau|mima|woerter|worter';
 
 /** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */
 export const withForeignWords = (clue: RegExp): RegExp => new RegExp(`${clue.source}|${IN_FOREIGN_SECRET}`, clue.flags);

@@ -19,6 +19,7 @@ import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
 import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
+import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
 
 export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 
@@ -225,6 +226,7 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: sqlSecretVariableSpans, what: SQL_SECRET_VARIABLE },
   { find: sqlValueSpans, what: SQL_SECRET_VALUE },
   ...FORMAT_FINDERS,
+  { find: secretWordLineSpans, what: SECRET_WORD_LINE },
 ];
 
 /** The shape `text` holds as written, or undefined. */

@@ -42,7 +42,28 @@ const STRONG = new Set([
   'accountkey',
   'sharedaccesssignature',
   'licensekey',
+  // Round 54 (attack 52a-14): a passcode, a PIN code (not `pin` alone: a version pin), a pepper (the secret mixed into
+  // every password hash), a refresh token cut short, a session cookie, an OAuth authorization code, an access or unlock
+  // code or key, recovery and backup codes.
+  'passcode',
+  'pincode',
+  'pepper',
+  'refreshtok',
+  'sessioncookie',
+  'cookiesecret',
+  'authorizationcode',
+  'authcode',
+  'accesscode',
+  'unlockkey',
+  'unlockcode',
+  'recoverycode',
+  'recoverycodes',
+  'backupcodes',
 ]);
+/** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
+export const IN_STRONG_NAME =
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret';
+
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
  * encoding or a format (`ADMIN_PW_B64`, `otpSeed_b32`, `PRIVKEY_PEM`, `CREDS_JSON`), a number (`PW_1`, `DB_PASS_2`;

@@ -1,7 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
-import { isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import { IN_STRONG_NAME, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -12,7 +12,7 @@ import { looksGenerated } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
-import { namesForeignSecret, withForeignWords } from './foreign-secret-words';
+import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -147,8 +147,9 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
     .replace(/tokeni[sz](?:er|ers|ing|ation)/g, '');
-  // An HTTP header (case-insensitive) is an env-style name too: `AUTHORIZATION`, `Proxy-Authorization`, `HTTP_AUTHORIZATION`.
-  if (envName) return (SECRET_WORD.test(name) && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
+  // An HTTP header is an env-style name too (`Proxy-Authorization`); a foreign word names one as PASSWORD does (`KENNWORT_DB`, 52a-3).
+  const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
+  if (envName) return (held && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
     /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
@@ -157,7 +158,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = withForeignWords(/pass|pw|token|secret|key|cred|hmacencoded|signature|auth|psk|mnemonic|otp|jwt|session|bearer/);
+const IN_SECRET_KEY = withForeignWords(new RegExp(`pass|pw|token|secret|key|cred|hmacencoded|signature|auth|${IN_STRONG_NAME}`));
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a
@@ -174,7 +175,7 @@ export function mayHoldSecretKey(text: string): boolean {
             .replace(/[^a-z0-9]/g, ''),
         )
       : IN_SECRET_KEY_SPREAD.test(spelled);
-  return holds(text) || (text.includes('\\') && holds(decodeEscapes(text)));
+  return holds(text) || holdsNonLatinSecretWord(text) || (text.includes('\\') && holds(decodeEscapes(text))); // `пароль` (52a-3)
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;

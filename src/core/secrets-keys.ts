@@ -28,24 +28,21 @@ export const SECRET_WORD =
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
  * `AWS_SECRET_ACCESS_KEY`), `PROXMOX_TOKEN_ID`.
  */
-// An OpenID Connect discovery document's `token_endpoint`, `token_endpoint_auth_method(s_supported)` and `token_type`
-// name where or how a token is used (openid.net/specs/openid-connect-discovery-1_0.html §3); `TOKEN_TTL`,
-// `PASSWORD_MIN_LENGTH` and the like give a property of one, not the secret. So does a last word that qualifies the secret
-// (round 36a-8): a bound (`password_min`, `PASSWORD_MAX_AGE`), who it is for (`TOKEN_AUDIENCE`), how it is sent, made or
-// ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not `hash`: a password's hash
-// (`ADMIN_PASSWORD_HASH: $2y$…`) is cracked offline, so it is kept as a secret is; a mode word under it is none (PLAIN_WORD).
-// Round 37a-9: also where it is kept or comes from (`SECRET_STORE`, `TOKEN_SOURCE`, `PASSWORD_PROVIDER`,
-// `TOKEN_LOCATION`, `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version
-// (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`, `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or
-// prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing (`TOKEN_REFRESH_INTERVAL`, `PASSWORD_EXPIRE_DAYS`), how
-// it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs bound (`PASS_WARN_AGE`,
-// `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket: `TOKEN_SECRET`,
-// `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word.
-// Round 38a-12: also the claim, field or parameter that carries it (`TOKEN_CLAIM=sub`, `PASSWORD_FIELD=password`,
-// `TOKEN_PARAM=access_token`), where it lives (`SECRET_NAMESPACE`, `SECRET_BACKEND=vault`, `TOKEN_ROLE_ARN`), what asks
-// for it (`PASSWORD_PROMPT`, `PASSWORD_HINT`) and its timing (`TOKEN_BUCKET_RATE`, `PASSWORD_ROTATION_PERIOD`).
-// Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a count),
-// `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
+// An OpenID Connect discovery document's `token_endpoint`, `token_endpoint_auth_method(s_supported)` and `token_type` name where or how a
+// token is used (openid.net/specs/openid-connect-discovery-1_0.html §3); `TOKEN_TTL`, `PASSWORD_MIN_LENGTH` and the like give a property of
+// one, not the secret. So does a last word that qualifies the secret (round 36a-8): a bound (`password_min`, `PASSWORD_MAX_AGE`), who it is
+// for (`TOKEN_AUDIENCE`), how it is sent, made or ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not
+// `hash`: a password's hash (`ADMIN_PASSWORD_HASH: $2y$…`) is cracked offline, so it is kept as a secret is; a mode word under it is none
+// (PLAIN_WORD). Round 37a-9: also where it is kept or comes from (`SECRET_STORE`, `TOKEN_SOURCE`, `PASSWORD_PROVIDER`, `TOKEN_LOCATION`,
+// `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`,
+// `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing
+// (`TOKEN_REFRESH_INTERVAL`, `PASSWORD_EXPIRE_DAYS`), how it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs
+// bound (`PASS_WARN_AGE`, `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket:
+// `TOKEN_SECRET`, `PASSWORD_PROD` and `TOKEN_VALUE` end in no such word. Round 38a-12: also the claim, field or parameter that carries it
+// (`TOKEN_CLAIM=sub`, `PASSWORD_FIELD=password`, `TOKEN_PARAM=access_token`), where it lives (`SECRET_NAMESPACE`, `SECRET_BACKEND=vault`,
+// `TOKEN_ROLE_ARN`), what asks for it (`PASSWORD_PROMPT`, `PASSWORD_HINT`) and its timing (`TOKEN_BUCKET_RATE`,
+// `PASSWORD_ROTATION_PERIOD`). Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a
+// count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
 export const REFERENCE_WORD =
   /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher)$/;
 

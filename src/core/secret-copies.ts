@@ -92,7 +92,11 @@ function valuesOf(secret: string): readonly string[] {
   let values = cachedValues.get(secret);
   if (values === undefined) {
     const parts = [...new Set([...secretValues(secret).filter((value) => value !== secret), ...partsOf(secret)])];
-    values = (parts.length ? parts : [secret]).flatMap((value) => value.split(/\s+/)).filter((word) => !PLAIN_WORD.test(word));
+    // A word that sets a name (`DB_PASSWORD_19=…` of a text refused whole) gives its value only: the name is no part of it.
+    values = (parts.length ? parts : [secret])
+      .flatMap((value) => value.split(/\s+/))
+      .map((word) => word.replace(/^[A-Za-z_][\w.-]*[=:](?=.)/, ''))
+      .filter((word) => !PLAIN_WORD.test(word));
     if (cachedValues.size >= 10_000) cachedValues.clear();
     cachedValues.set(secret, values);
   }

@@ -57,6 +57,8 @@ describe('controls: lists that set no secret, references, prompt switches and he
     'password manager',
     'password   policy\nmin 12',
     'Password policy strict',
+    'Password Manager',
+    'Password Policy\n\nMinimum length: 12',
     '  password reset',
   ]);
 });

@@ -3,6 +3,7 @@ import { isReference } from './secrets-text';
 import { isPlaceholder } from './placeholders';
 import { nginxLiterals } from './nginx-variables';
 import { looksGenerated } from './generated-runs';
+import { PASSWORD_NOUNS, isPasswordNoun } from './password-nouns';
 
 /**
  * Password lines of servers' and clients' config files that name no secret word, beside secrets-formats.ts
@@ -78,13 +79,10 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  * Each starts at a line's start; the words are runs of disjoint classes: linear.
  */
 /**
- * Words that make a noun with `password` (a heading, a table's row: `password manager`, `password   policy`; round 54's
- * false refusals): alone they are no password, and after them a value counts only where it looks generated
- * (generated-runs.ts), so `password manager X7kQ…` is still one, `password policy strict` none.
+ * Words that make a noun with `password` (password-nouns.ts): alone they are no password, and after them a value counts
+ * only where it looks generated (generated-runs.ts), so `password manager X7kQ…` is one, `password policy strict` none.
  */
-const COMPOUND = anyCase(
-  '(?:manager|policy|policies|reset|rules?|requirements?|strength|length|complexity|history|expiry|expiration|rotation|hash|field|prompt|generator|recovery|settings?)',
-);
+const COMPOUND = anyCase(PASSWORD_NOUNS);
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:(?:(?:\*|//+)[ \t]*)?@param(?:[ \t]+\{[^}\n]*\})?[ \t]+)?password[ \t]+(?:${COMPOUND}[ \t]+)?(\S+)[ \t]*\r?$`,
@@ -108,11 +106,10 @@ const URI_REST = /^(?:[a-z][a-z0-9+.-]*:)*\/\/|^(?:[a-z][a-z0-9+.-]*:)+@/;
  * a name, no digits, so `password (hunter2)` stays a password line (47a-11).
  */
 const DOCSTRING_TYPE = /^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]|]*\])?\)$/;
-const COMPOUND_WORD = new RegExp(`^${COMPOUND}$`);
 const AFTER_COMPOUND = new RegExp(`password[ \\t]+${COMPOUND}[ \\t]+\\S+[ \\t]*\\r?$`);
 /** A `password <noun>` line, or `password <noun> <value>` whose value does not look generated. */
 const isCompound = (line: string, value: string, bare: string): boolean =>
-  AFTER_COMPOUND.test(line) && line.trimEnd().endsWith(value) ? !looksGenerated(bare) : COMPOUND_WORD.test(bare);
+  AFTER_COMPOUND.test(line) && line.trimEnd().endsWith(value) ? !looksGenerated(bare) : isPasswordNoun(bare);
 /** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders, a table's `|` (48a-5). */
 const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|[-*|+=]+)$/i;
 

@@ -5,14 +5,12 @@
  * Rust's `vec![…]`/`&[…]`, Go's `append(`), a builder's calls (`Command::new("k3s").args(["agent", …])`, `.arg("agent").arg(…)`), and
  * literals joined into one word (`'--token=' + '…'`). Between two words stand only commas, blanks, line breaks,
  * brackets and these constructors, or a method called on what a call gave (`).args(`): a variable or another call
- * (`token`, `env("T")`) ends the list, as its value is not written here. k3s-short-token.ts reads the words as K3s does.
+ * (`token`, `env("T")`) ends the list, as its value is not written here (code-literal-runs.ts reads the runs).
+ * k3s-short-token.ts reads the words as K3s does.
  */
+import { type CodeWord, codeLiteralRuns as literalRuns, literalAt, wordsAfter } from './code-literal-runs';
 
-/** One word: its text and where each of its literals' texts starts in the code. */
-export interface CodeWord {
-  word: string;
-  pieces: Array<{ start: number; text: string }>;
-}
+export { type CodeWord, wordSpan } from './code-literal-runs';
 
 /**
  * A quoted `k3s` word (a list's first literal), or a bare one that PowerShell's `Start-Process` starts (`Start-Process
@@ -20,44 +18,12 @@ export interface CodeWord {
  */
 const HEAD =
   /(?<![\w.-])(["'`])(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?\1|(?<=(?:[Ss]tart-[Pp]rocess|saps)[ \t]+(?:-[Ff]ile[Pp]ath[ \t]+)?|(?<![&\w])&[ \t]{1,8})(?:[A-Za-z]:)?(?:[\w.-]*[/\\])*k3s(?:\.exe)?(?=[ \t])/g;
-/** The quotes a literal opens and closes with, and how long one is read. */
-const QUOTES = `"'\``;
-const MAX_LITERAL = 4096;
 /** A literal's text that is the `k3s` word. */
 const K3S_WORD = /^(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
-/** What joins two literals into one word. */
-const JOIN = /[ \t]{0,64}\+[ \t]{0,64}/y;
-/**
- * What may stand between two words of one list (the longer forms first: the first that matches is taken): blanks, line breaks, commas, brackets, `&`, `vec!`, `new T[]`,
- * `[]T`, a list's constructor (`List.of(`, `listOf(`, `arrayOf(`, `Arrays.asList(`, Go's `append(`), or a method
- * after a call's `)` (on the next line too, as a chain is written); the argument list's name as a label or set (Swift's
- * `arguments: [`, `task.arguments = [` after `task.executableURL = URL(…k3s)`, Erlang's `{args, [`, .NET's `{ Arguments =
- * "…" }`), and PowerShell's `@(` and parameters (`-ArgumentList`, `-NoNewWindow`; 51a-8); C#'s `new[] {`, `new
- * List<string> {` and statements that add to a list (`psi.ArgumentList.Add("…");`, `args.push(…);`; 52a-12).
- */
-const GLUE =
-  /(?:\[\]\w{1,32}|new(?:[ \t]+\w{1,32}(?:<[\w ,]{1,64}>)?)?[ \t]*(?:\[[ \t]*\]|\([ \t]*\))?(?=[ \t]*\{)|[ \t]|\\?\r?\n|[,()[\]{}&@]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\()|;(?=\s{0,64}(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)\()|(?<![\w.])(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)(?=\()|(?<![\w.])(?:\w{1,32}\.){0,4}(?:[Aa]rg(?:ument)?s|[Aa]rgv|[Aa]rgument[Ll]ist)[ \t]*(?:=(?![=>])|:(?![:=])|,)|(?<=[ \t])-[A-Za-z]\w{0,31}(?=[ \t]))+/y;
-/** How long the glue between two words may be, how many words a list has and how many literals a word joins, at most. */
-const MAX_GLUE = 160;
-const MAX_WORDS = 200;
-const MAX_PIECES = 16;
-
-/**
- * The literal at `at`, if one starts there (no escape or line break in it, nor `$` in a template): its text, where the
- * text starts, and where the literal ends. Read by hand, as a regular expression's match arrays cost more (round 52).
- */
-function literalAt(code: string, at: number): { text: string; start: number; end: number } | undefined {
-  const quote = code[at];
-  if (quote === undefined || !QUOTES.includes(quote)) return undefined;
-  const limit = Math.min(code.length, at + 2 + MAX_LITERAL);
-  for (let i = at + 1; i < limit; i++) {
-    const c = code[i];
-    if (c === quote) return { text: code.slice(at + 1, i), start: at + 1, end: i + 1 };
-    if (c === '\n' || c === '\\' || (c === '$' && quote === '`')) return undefined;
-  }
-  return undefined;
-}
-
+/** A `k3s` word after K3s' own words starts the next list (read from its head). */
+const startsK3s = (word: string): boolean => K3S_WORD.test(word);
+/** Every run of literals in `code` (code-literal-runs.ts), a `k3s` word after others starting the next. */
+export const codeLiteralRuns = (code: string): CodeWord[][] => literalRuns(code, startsK3s);
 /** The argument lists in `code` that start with a quoted `k3s` word, each as its words (the `k3s` word first). */
 export function k3sCodeArgLists(code: string): CodeWord[][] {
   const lists: CodeWord[][] = [];
@@ -66,80 +32,19 @@ export function k3sCodeArgLists(code: string): CodeWord[][] {
     const bare = head[1] === undefined; // PowerShell's `Start-Process k3s`, `& k3s.exe`
     const first = bare ? { text: head[0], start: head.index, end: head.index + head[0].length } : literalAt(code, head.index)!;
     const words: CodeWord[] = [{ word: first.text, pieces: [{ start: first.start, text: first.text }] }];
-    heads.lastIndex = wordsAfter(code, words, first.end);
+    heads.lastIndex = wordsAfter(code, words, first.end, startsK3s);
     if (words.length > 1) lists.push(words);
   }
   // PowerShell's parameters in any order (known limit 53): `Start-Process -ArgumentList '--token','…' -FilePath k3s`.
   if (/-FilePath/i.test(code))
     for (const call of code.matchAll(ARGUMENTS_FIRST)) {
       const words: CodeWord[] = [{ word: 'k3s', pieces: [{ start: call.index, text: 'k3s' }] }];
-      wordsAfter(code, words, call.index + call[0].length);
+      wordsAfter(code, words, call.index + call[0].length, startsK3s);
       if (words.length > 1) lists.push(words);
     }
   return lists;
 }
 
-/**
- * Every run of literals in `code` that the same glue joins into one list, wherever it starts (k3s-short-token.ts reads
- * them in a text that runs K3s: a list built first, `args := []string{…}` then `exec.Command("k3s", args...)`, or in
- * pieces, `args += ['--token', '…']`; 52a-12), and Ruby's `%w[…]` lists of words.
- */
-export function codeLiteralRuns(code: string): CodeWord[][] {
-  const runs: CodeWord[][] = [];
-  const quotes = /["'`]/g;
-  for (let quote = quotes.exec(code); quote; quote = quotes.exec(code)) {
-    const first = literalAt(code, quote.index);
-    if (!first) continue;
-    const words: CodeWord[] = [{ word: first.text, pieces: [{ start: first.start, text: first.text }] }];
-    quotes.lastIndex = wordsAfter(code, words, first.end);
-    runs.push(words);
-  }
-  for (const list of code.matchAll(RUBY_WORDS)) {
-    const inner = list[1] ?? list[2] ?? list[3];
-    const at = list.index + 3;
-    runs.push([...inner.matchAll(/\S+/g)].map((word) => ({ word: word[0], pieces: [{ start: at + word.index, text: word[0] }] })));
-  }
-  return runs;
-}
-
 /** `Start-Process` whose `-FilePath` is K3s, up to its `-ArgumentList` when that comes first (on one line). */
 const ARGUMENTS_FIRST =
   /(?<![\w-])(?:[Ss]tart-[Pp]rocess|saps)[ \t]+(?=[^\n]{0,1024}-[Ff]ile[Pp]ath[ \t]+["']?(?:[A-Za-z]:)?(?:[\w.-]*[/\\])*k3s(?:\.exe)?["']?(?![\w.-]))(?:-(?![Aa]rgument[Ll]ist)[A-Za-z]\w{0,31}(?:[ \t]+(?!-)[^\s]{1,256})?[ \t]+){0,8}-[Aa]rgument[Ll]ist/g;
-/** Ruby's `%w[agent --token …]` (and `%W`, with any of its brackets). */
-// No opening bracket inside either, so a run of `%w[` reads each part once.
-const RUBY_WORDS = /%[wW](?:\[([^[\]\n]{1,4096})\]|\(([^()\n]{1,4096})\)|\{([^{}\n]{1,4096})\})/g;
-
-/** Reads the words that glue joins after `end` into `words`; where the list ends. */
-function wordsAfter(code: string, words: CodeWord[], end: number): number {
-  while (words.length < MAX_WORDS) {
-    JOIN.lastIndex = end;
-    const word = words[words.length - 1];
-    const joined = word.pieces.length < MAX_PIECES && JOIN.test(code) && literalAt(code, JOIN.lastIndex);
-    if (joined) {
-      word.word += joined.text;
-      word.pieces.push({ start: joined.start, text: joined.text });
-      end = joined.end;
-      continue;
-    }
-    GLUE.lastIndex = end;
-    const next = GLUE.test(code) && GLUE.lastIndex - end <= MAX_GLUE ? literalAt(code, GLUE.lastIndex) : undefined;
-    // A `k3s` word after K3s' own words starts the next list (read from its head).
-    if (!next || (K3S_WORD.test(next.text) && !K3S_WORD.test(words[words.length - 1].word))) break;
-    words.push({ word: next.text, pieces: [{ start: next.start, text: next.text }] });
-    end = next.end;
-  }
-  return end;
-}
-
-/** Where in the code a word's text from `offset` to `end` stands (through the literals it joins). */
-export function wordSpan({ pieces }: CodeWord, offset: number, end: number): [number, number] {
-  const at = (n: number, last: boolean): number => {
-    for (const piece of pieces) {
-      if (n < piece.text.length || (last && n === piece.text.length)) return piece.start + n;
-      n -= piece.text.length;
-    }
-    const final = pieces[pieces.length - 1];
-    return final.start + final.text.length;
-  };
-  return [at(offset, false), at(end, true)];
-}

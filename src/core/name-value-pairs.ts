@@ -2,6 +2,7 @@ import { withForeignWords } from './foreign-secret-words';
 import { looksGenerated } from './generated-runs';
 import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
+import { isPasswordNoun } from './password-nouns';
 
 /**
  * Attack round 40a-4b: a secret-named variable set by a syntax other than `name=value` or `name: value`. Only the syntax
@@ -118,7 +119,8 @@ const SYNTAXES: readonly Syntax[] = [
       ((AUTH_SCHEME.test(name) || /^[a-z]*passwd$/.test(name)) && !looksGenerated(unquote(value))) ||
       (name === 'pass' && value.includes('/')) ||
       TYPE_LIKE.test(value) ||
-      FILE_NAME.test(value),
+      FILE_NAME.test(value) ||
+      (/pass/i.test(name) && isPasswordNoun(unquote(value))), // a heading: `Password Manager`, `Password Policy`
     named: () => 'NAME value',
   },
   // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.

@@ -2,6 +2,8 @@ import { AUTH_SCHEME } from './secrets-keys';
 import { isReference } from './secrets-text';
 import { isPlaceholder } from './placeholders';
 import { nginxLiterals } from './nginx-variables';
+import { looksGenerated } from './generated-runs';
+import { PASSWORD_NOUNS, isPasswordNoun } from './password-nouns';
 
 /**
  * Password lines of servers' and clients' config files that name no secret word, beside secrets-formats.ts
@@ -76,9 +78,14 @@ const BEARER = /(?<![\w-])Authorization["']?(?=([ \t:]*))\1["']?Bearer(?=([ \t]+
  * address, the line two words, and a value that can be a name, a version or a port (lower case, digits) is none.
  * Each starts at a line's start; the words are runs of disjoint classes: linear.
  */
+/**
+ * Words that make a noun with `password` (password-nouns.ts): alone they are no password, and after them a value counts
+ * only where it looks generated (generated-runs.ts), so `password manager X7kQ…` is one, `password policy strict` none.
+ */
+const COMPOUND = anyCase(PASSWORD_NOUNS);
 const PLAIN_LINES = [
   String.raw`^[ \t]*(?:auth_pass|tls-(?:client-)?key-file-pass)[ \t]+(\S+)`,
-  String.raw`^[ \t]*(?:(?:(?:\*|//+)[ \t]*)?@param(?:[ \t]+\{[^}\n]*\})?[ \t]+)?password[ \t]+(\S+)[ \t]*\r?$`,
+  String.raw`^[ \t]*(?:(?:(?:\*|//+)[ \t]*)?@param(?:[ \t]+\{[^}\n]*\})?[ \t]+)?password[ \t]+(?:${COMPOUND}[ \t]+)?(\S+)[ \t]*\r?$`,
   String.raw`(?<!\S)(?:user|username)[ \t]+(?!\|)\S+(?:[ \t]+there)?(?:[ \t]+with)?[ \t]+pass(?:word|wd)?[ \t]+(\S+)`,
   String.raw`^[ \t]*(?:"[^"\n]*"|[^\s#"]+)[ \t]+(\*|[\w.-]+)[ \t]+("[^"\n]*"|[^\s"]+)[ \t]+(\*|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?)[ \t]*\r?$`,
   String.raw`^[ \t]*[^\s:#{]+:\{${anyCase('(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC)(?:\\.(?:B64|BASE64|HEX))?')}\}([^:\s]+)`,
@@ -99,6 +106,10 @@ const URI_REST = /^(?:[a-z][a-z0-9+.-]*:)*\/\/|^(?:[a-z][a-z0-9+.-]*:)+@/;
  * a name, no digits, so `password (hunter2)` stays a password line (47a-11).
  */
 const DOCSTRING_TYPE = /^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]|]*\])?\)$/;
+const AFTER_COMPOUND = new RegExp(`password[ \\t]+${COMPOUND}[ \\t]+\\S+[ \\t]*\\r?$`);
+/** A `password <noun>` line, or `password <noun> <value>` whose value does not look generated. */
+const isCompound = (line: string, value: string, bare: string): boolean =>
+  AFTER_COMPOUND.test(line) && line.trimEnd().endsWith(value) ? !looksGenerated(bare) : isPasswordNoun(bare);
 /** Words a PLAIN_LINES value may be that are no password: PAM's controls, switches, placeholders, a table's `|` (48a-5). */
 const NOT_A_PASSWORD = /^(?:required|requisite|sufficient|optional|include|substack|none|null|true|false|on|off|yes|no|[-*|+=]+)$/i;
 
@@ -192,6 +203,7 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const bare = value.slice(quoted, value.length - quoted);
       if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare) || isPlaceholder(bare)) continue; // `<your-password>` (45a-18)
       if (group === 2 && DOCSTRING_TYPE.test(bare)) continue; // a docstring's `password (str): …` (47a-11)
+      if (group === 2 && isCompound(match[0], value, bare)) continue;
       // Javadoc's or JSDoc's `@param password Zx9-Pq7!mNb`: a value, where a one-word description is letters (47a-11).
       if (group === 2 && match[0].includes('@param') && /^[A-Za-z-]+[.,;:]?$/.test(bare)) continue;
       const [start, end] = match.indices![group];

@@ -21,6 +21,7 @@ import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
 import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
 import { HTML_LABELLED_SECRET, htmlLabelledSpans } from './html-labelled-values';
+import { CODE_LIST_SECRET, codeListSecretIn, codeListSecretSpans } from './code-list-secrets';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -212,4 +213,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: k3sVpnJoinKeySpans, what: K3S_VPN_JOIN_KEY },
   { find: keywordPairSpans, what: KEYWORD_PAIR_SECRET },
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
+  { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
 ];

@@ -125,7 +125,8 @@ describe('32a-1: an XML element named like a secret is read as a key and its val
     ['an empty element', '<password></password>'],
     ['a switch', '<token>true</token>'],
     ['an element not named like a secret', `<user>${S}</user>`],
-    ['a self-closing element', `<password/><note>${S}</note>`],
+    // On one line a generated word after `password` is refused by 52a-5's catch-all (secret-word-lines.ts): the note on its own line.
+    ['a self-closing element', `<password/>\n<note>${S}</note>`],
   ])('control: %s stays accepted', (_, value) => {
     acceptedEverywhere({ ...annotation(value), ...configMap({ 'app.xml': value }) });
     expect(configErrors(withTraefikValues(env('CONF', value)))).toEqual([]);

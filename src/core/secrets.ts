@@ -3,6 +3,7 @@ import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, na
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
+import { SECRET_WORD_LINE } from './secret-word-lines';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
@@ -207,10 +208,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       }
       // A manifest text whose data holds a secret is reported there, once: not again for what its decodings or lines show.
       const inManifest = found.length > before;
-      const shape = typeof node === 'string' ? (inManifest ? shapeAsWritten : secretShape)(text) : undefined;
-      // An extraObjects text was read as manifests above: not again as data.
-      const inText =
-        typeof node === 'string' && !shape && !secretAs && !inManifest ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
+      const written = typeof node === 'string' ? (inManifest ? shapeAsWritten : secretShape)(text) : undefined;
+      // An extraObjects text was read as manifests above: not again as data. Its syntax's reader names a secret better than
+      // the catch-all of a secret's name and a generated word on one line (secret-word-lines.ts).
+      const readAs = typeof node === 'string' && !secretAs && !inManifest && (!written || written === SECRET_WORD_LINE);
+      const inText = readAs ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
+      const shape = inText && written === SECRET_WORD_LINE ? undefined : written;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (
         secretAs &&
@@ -303,10 +306,9 @@ export function secretRefusal(secret: FoundSecret): string {
 }
 
 /**
- * The secrets of a YAML text read line by line, without a parser: for a file that no longer parses (a key
- * written twice, a broken indentation), or parses into less than the text holds (the first of two equal keys),
- * so that a diff or a message still leaves them out. Over-reading is harmless here: what is found is only
- * ever redacted. Found:
+ * The secrets of a YAML text read line by line, without a parser: for a file that no longer parses (a key written twice, a broken
+ * indentation), or parses into less than the text holds (the first of two equal keys), so that a diff or a message still leaves them out.
+ * Over-reading is harmless here: what is found is only ever redacted. Found:
  * - the rest of a `key: value` line whose key is named like a secret (`password:`, `"api-token":`), and every
  *   line below it indented deeper (a block scalar, a folded value, a mapping under the key);
  * - the `value:` of a list item whose `name:` is (an env entry `- name: DB_PASSWORD`), written before or after it (52a-2);
@@ -353,9 +355,8 @@ export function secretsInComments(text: string): string[] {
 }
 
 /**
- * `  - "key": rest`: indentation with dashes, the key (quoted, or up to the colon), the rest after the colon
- * (trimmed by the caller). No optional blank run follows a part that may end in blanks: every line is read in
- * linear time, whatever runs of spaces it holds.
+ * `  - "key": rest`: indentation with dashes, the key (quoted, or up to the colon), the rest after the colon (trimmed by the caller). No
+ * optional blank run follows a part that may end in blanks: every line is read in linear time, whatever runs of spaces it holds.
  */
 // Blanks after the colon read at once (lookahead, backreference): `[ \t]+(.*)$` was quadratic where a `\r` ends `.`.
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"([^"]*)"[ \t]*|'([^']*)'[ \t]*|([^\s"'#:{}[\],&*!|>%@`-][^"'#:]*)):(?:(?=([ \t]+))\5(.*))?$/;
@@ -407,7 +408,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
       const listItem = ITEM_LINE.exec(line)?.[1].trim();
       // Judged trimmed, as secretValues then judges it: one judgement of each line (secretShape keeps it).
-      const item = listItem ?? (secretShape(line.trim()) ? '' : line.trim());
+      const item = listItem ?? ([undefined, SECRET_WORD_LINE].includes(secretShape(line.trim())) ? line.trim() : ''); // the catch-all's value too
       if (item) found.push(...secretValues(unquote(item)));
       if (listItem && flagAbove !== undefined) add(listItem, flagAbove.split('.'));
       bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;

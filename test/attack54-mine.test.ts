@@ -101,7 +101,8 @@ describe('52b-12: a session cookie in a rule, a header match or a header map is 
 
   test.each(refused)('%s is refused at every door, never shown', (_, values) => {
     for (const refusal of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {
-      expect(refusal).toContain('session cookie');
+      // A rule's text names `Cookie` beside a generated value: the one-line catch-all (secret-word-lines.ts) may say it first.
+      expect(refusal).toMatch(/session cookie|a name like a secret's on its line/);
       expect(refusal).not.toContain(COOKIE);
     }
     expect(valuesDoors.gate(values).length).toBeGreaterThan(0);

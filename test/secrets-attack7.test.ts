@@ -107,7 +107,10 @@ describe('H1: an extraObjects text item that Helm may read otherwise than this t
       'c/traefik-config.yaml: spec.valuesContent holds text that cannot be judged: it does not parse cleanly as YAML (a key written twice, at line 2, column 1)',
     ]);
     const flowSecret = `{apiVersion: v1, kind: Secret, metadata: {name: cf}, stringData: {cf: ${SECRET}}, stringData: {}}\n`;
-    expect(secretsInFiles(new Map([['s.yaml', flowSecret]])).join('\n')).toContain('s.yaml: cannot be judged');
+    // Its line holds a secret's name and a generated value: read line by line, that is said (round 54), else it cannot be judged.
+    expect(secretsInFiles(new Map([['s.yaml', flowSecret]])).join('\n')).toMatch(
+      /s\.yaml: (?:cannot be judged|holds [^\n]*, read line by line as the file does not parse cleanly)/,
+    );
     const binary = `apiVersion: v1\nkind: !!binary U2VjcmV0\nmetadata: {name: cf}\nstringData: {cf: ${SECRET}}\n`;
     expect(secretsInFiles(new Map([['s.yaml', binary]])).join('\n')).toContain('s.yaml: cannot be judged: it holds a YAML tag');
     const multi = `kind: ConfigMap\ndata: {a: b}\n---\nkind: Secret\nstringData: {cf: ${SECRET}}\nbad: [\n`;

@@ -44,7 +44,12 @@ export function literalAt(code: string, at: number): { text: string; start: numb
   const limit = Math.min(code.length, at + 2 + MAX_LITERAL);
   for (let i = at + 1; i < limit; i++) {
     const c = code[i];
-    if (c === quote) return { text: code.slice(at + 1, i), start: at + 1, end: i + 1 };
+    if (c === quote) {
+      const text = code.slice(at + 1, i);
+      // An interpolated string (Python `f"-p{password}"`, C# `$"…{x}"`) holds a variable there, not a literal word.
+      if (/(?<![\w$])(?:[fF][rR]?|[rR][fF]|\$@?|@\$)$/.test(code.slice(Math.max(0, at - 3), at)) && text.includes('{')) return undefined;
+      return { text, start: at + 1, end: i + 1 };
+    }
     if (c === '\n' || c === '\\' || (c === '$' && quote === '`')) return undefined;
   }
   return undefined;

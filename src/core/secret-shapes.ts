@@ -285,8 +285,11 @@ function namedAsWritten(text: string): () => string | undefined {
  * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below; once per text (secrets-memo.ts).
  */
 export const secretShape: (text: string) => string | undefined = judgedOnce((text: string): string | undefined => {
+  // The catch-all of a secret's name and a generated word (secret-word-lines.ts) names a secret less well than any other
+  // reading, a decoding's included: it is said only where none says more.
   const shape = shapeAsWritten(text);
-  if (shape !== undefined) return shape;
+  if (shape !== undefined && shape !== SECRET_WORD_LINE) return shape;
+  let fallback = shape;
   const asWritten = namedAsWritten(text);
   // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
   const judged = new Set<string>();
@@ -295,9 +298,10 @@ export const secretShape: (text: string) => string | undefined = judgedOnce((tex
     if (judged.has(decoded)) continue;
     judged.add(decoded);
     const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
-    if (inner !== undefined) return inner;
+    if (inner === SECRET_WORD_LINE) fallback ??= inner;
+    else if (inner !== undefined) return inner;
   }
-  return undefined;
+  return fallback;
 });
 
 /** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */

@@ -103,10 +103,10 @@ const DIGEST = /@?(?:sha(?:1|224|256|384|512)|md5|blake2b|blake3)[:=-]?[0-9a-f]{
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?$/i;
 
 /**
- * A password's hash in crypt(3)'s format (`$1$`, `$2b$`, `$5$`, `$6$`, `$y$`, Cisco's `$8$`/`$9$`, `$argon2id$`): cracked
+ * A password's hash in crypt(3)'s format (`$1$`, `$2b$`, `$5$`, `$6$`, `$y$`, Cisco's `$8$`/`$9$`, Huawei's `$1a$`, `$argon2id$`): cracked
  * offline, but what configuration holds in place of the password (the project's rule: secrets-keys.ts PLAIN_WORD's note).
  */
-const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|7|8|9|y|gy|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]{0,16}|sha\d{0,3}|md5)\$/i;
+const CRYPT_HASH = /^\$(?:1[a-d]?|2[abxy]?|5|6|7|8|9|y|gy|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]{0,16}|sha\d{0,3}|md5)\$/i;
 /**
  * The same, written whole as databases store it: a SCRAM verifier (`SCRAM-SHA-256$4096:salt$key:key`, PostgreSQL),
  * MySQL's `*` and 40 hex digits, SQL Server's `0x0200…` (`CREATE LOGIN … HASHED`).

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
+import { SECRET_WORD_LINE } from '../core/secret-word-lines';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
@@ -71,7 +72,9 @@ function gateFingerprint(): string | undefined {
 
 /** The gate's findings for one file, added to `findings`. */
 function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
-  const shape = secretShape(text);
+  // The catch-all of a name and a generated word (secret-word-lines.ts) is said only where no other reading says more.
+  const seen = secretShape(text);
+  const shape = seen === SECRET_WORD_LINE ? undefined : seen;
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
   const inYaml = secretsInYaml(read);
   const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);
@@ -96,7 +99,7 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
     findings.push(`${path}: holds a value under a key named like a secret, read line by line as the file ${unjudgeable}`);
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
-  }
+  } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(`${path}: holds ${seen}`);
 }
 
 /**

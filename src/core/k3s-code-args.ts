@@ -17,7 +17,7 @@ export { type CodeWord, wordSpan } from './code-literal-runs';
  * k3s -ArgumentList "agent","--token","…"`, `-FilePath /usr/local/bin/k3s`; 51a-8).
  */
 const HEAD =
-  /(?<![\w.-])(["'`])(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?\1|(?<=(?:[Ss]tart-[Pp]rocess|saps)[ \t]+(?:-[Ff]ile[Pp]ath[ \t]+)?|(?<![&\w])&[ \t]{1,8})(?:[A-Za-z]:)?(?:[\w.-]*[/\\])*k3s(?:\.exe)?(?=[ \t])/g;
+  /(?<![\w.-])(["'`])(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?\1|(?<=(?:[Ss]tart-[Pp]rocess|saps)[ \t]{1,64}(?:-[Ff]ile[Pp]ath[ \t]{1,64})?|(?<![&\w])&[ \t]{1,8})(?:[A-Za-z]:)?(?:[\w.-]*[/\\])*k3s(?:\.exe)?(?=[ \t])/g;
 /** A literal's text that is the `k3s` word. */
 const K3S_WORD = /^(?:[A-Za-z]:)?(?:[\w.-]*\/)*k3s(?:\.exe)?$/;
 /** A `k3s` word after K3s' own words starts the next list (read from its head). */

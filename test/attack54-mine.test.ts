@@ -171,30 +171,3 @@ describe('52b-16e: a dry run refuses the lock wait a real run refuses', () => {
     else expect(parsed).toMatch(/^K3S_VIP_LOCK_WAIT_SECONDS is "[^"]+": expected a whole number of seconds/);
   });
 });
-
-describe('53a-1: a secret name glued to a generated value by punctuation or none', () => {
-  const X = 'Xk9vQ2mLp7RtZw4B';
-  test.each(['-', '~', '#', '!', '?', '&', '%', '+', '*', '^', '@', '\\', '_', '/', '.', ''].map((sep) => [`password${sep}${X}`]))(
-    '%s is refused, never shown',
-    (text) => {
-      const refusal = valuesDoors.config({
-        extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { t: text } }],
-      });
-      expect(refusal).toContain('data.t');
-      expect(refusal).not.toContain(X);
-    },
-  );
-
-  test.each([
-    'password_reset_token_ttl: 3600',
-    'secret/data/myapp/config',
-    'passwordless login with webauthn',
-    'secretsmanager:GetSecretValue',
-    'image: registry/token-service@sha256:0123456789abcdef0123456789abcdef',
-    'tokenizerModel2024',
-  ])('%s is no secret', (text) => {
-    expect(
-      valuesDoors.config({ extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { t: text } }] }),
-    ).toBe('');
-  });
-});

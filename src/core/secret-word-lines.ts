@@ -262,16 +262,5 @@ function found(line: string, inAuth: boolean): Array<[number, number]> {
       spans.push([at + lead, at + match[0].length]);
     }
   }
-  // A name glued to its value by other punctuation or none (`password-X`, `password#X`, `token/X`, `PasswordX`: 53a-1).
-  for (const match of line.matchAll(GLUED)) {
-    const [from, to] = match.indices![1];
-    const value = match[1];
-    if (looksGenerated(value) && isGeneratedValue(value, line.slice(Math.max(0, from - 512), from)) && !inReference(line, from, to))
-      spans.push([from, to]);
-  }
   return spans;
 }
-
-/** A secret's name, up to three marks of punctuation (or none), then a run of 12 or more that may be its value. */
-const GLUED =
-  /(?<![A-Za-z])(?:pass(?:word|wd|code|phrase)|pwd|token|secret|api[-_]?key|auth[-_]?key|private[-_]?key|credentials?)[-~#!?&%+*^@\\_/.]{0,3}([A-Za-z0-9+/]{12,})/dgi;

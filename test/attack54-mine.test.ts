@@ -171,3 +171,25 @@ describe('52b-16e: a dry run refuses the lock wait a real run refuses', () => {
     else expect(parsed).toMatch(/^K3S_VIP_LOCK_WAIT_SECONDS is "[^"]+": expected a whole number of seconds/);
   });
 });
+
+describe("53a-10: a Telegram bot token of the Bot API docs' length", () => {
+  const TOKEN = '7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+  test.each([
+    ['alone', TOKEN],
+    ['in the Bot API URL', `https://api.telegram.org/bot${TOKEN}/sendMessage`],
+    ['as an env line', `TELEGRAM_BOT=${TOKEN.replace('7123456789', '110201543')}`],
+  ])('%s is refused, never shown', (_, text) => {
+    const refusal = valuesDoors.config({
+      extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { t: text } }],
+    });
+    expect(refusal).toContain('data.t');
+    expect(refusal).not.toContain('AAHdqTcvCH1vGWJx');
+  });
+
+  test('times and host:port pairs are no tokens', () => {
+    const text = 'at 12:30:45 to 10.0.0.1:8080, job 12345:Abc';
+    expect(
+      valuesDoors.config({ extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { t: text } }] }),
+    ).toBe('');
+  });
+});

@@ -17,7 +17,7 @@ const MIN_SESSION_VALUE = 8;
  * named like a session whose value is 8 characters or more, or any cookie whose value looks generated; a placeholder
  * or a reference is none, and neither is `lang=en` or a `Set-Cookie` attribute (`Path=/`, `Max-Age=3600`).
  */
-export function holdsCookieCredential(value: string): boolean {
+function holdsCookieCredential(value: string): boolean {
   return value.split(';').some((part) => {
     const equals = part.indexOf('=');
     if (equals < 0) return false;

@@ -1,6 +1,7 @@
 import { quotedText } from '../core/problem';
 import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
+import { muxValueProblem } from '../traefik/mux-templates';
 import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
 
 /**
@@ -10,8 +11,10 @@ import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syn
  * (a Go expression of matcher calls on quoted values joined by &&, || and !, vulcand/predicate as used in traefik/traefik
  * pkg/rules/parser.go, v2.11 and v3.6.0). Then each matcher's values, as Traefik checks them (pkg/muxer/http/matcher.go
  * v3.6.0): a Path or PathPrefix must start with `/` ("path %q does not start with a '/'", v3 syntax only: v2's
- * gorilla/mux templates differ), a v3 regexp must compile in Go (go-regexp.ts), a ClientIP must be an IP or CIDR
- * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too).
+ * gorilla/mux templates differ), a v3 regexp must compile in Go (go-regexp.ts), and so must a v2 template's {name:regexp}
+ * parts and HeadersRegexp values (mux-templates.ts), a ClientIP must be an IP or CIDR
+ * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too); a TCP HostSNIRegexp
+ * must compile too.
  */
 export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolean): { why: string; fix: string } | undefined {
   if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
@@ -33,14 +36,26 @@ export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolea
           fix: 'write one such as 192.168.0.0/24',
         };
       }
-      if (syntax === 'v2' || tcp) continue;
+      if (syntax === 'v2') {
+        // A TCP HostSNIRegexp is a host template as HostRegexp's (traefik/traefik pkg/muxer/tcp preparePattern, matcher.go v2.11, matcher_v2.go v3.6.0).
+        const why = muxValueProblem(tcp ? (key === 'hostsniregexp' ? 'hostregexp' : '') : key, value, index);
+        const fix = key === 'headersregexp' ? 'write a Go (RE2) regexp' : 'write balanced {name:regexp} parts with Go (RE2) regexps';
+        if (why) return { why: `gives ${name} ${why}`, fix };
+        continue;
+      }
+      if (tcp && key !== 'hostsniregexp') continue;
       if ((key === 'path' || key === 'pathprefix') && !value.startsWith('/')) {
         return {
           why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`,
           fix: `write ${name}(\`/${value}\`)`,
         };
       }
-      const regexp = key === 'hostregexp' || key === 'pathregexp' || ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
+      // v3's TCP HostSNIRegexp is compiled as it is (pkg/muxer/tcp/matcher.go hostSNIRegexp, v3.6.0).
+      const regexp =
+        key === 'hostregexp' ||
+        key === 'pathregexp' ||
+        key === 'hostsniregexp' ||
+        ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
       const why = regexp ? goRegexpProblem(value) : undefined;
       if (why) return { why: `gives ${name} a regexp Go cannot compile: ${why}`, fix: 'write a Go (RE2) regexp' };
     }

@@ -1,7 +1,8 @@
 import { quotedText } from '../core/problem';
 import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
-import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { hostValueProblem } from './rule-hosts';
 
 /**
  * Router rules Traefik cannot build (52b-7): Traefik logs the error and skips the router, so the route never serves, as
@@ -13,7 +14,11 @@ import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syn
  * gorilla/mux templates differ), a v3 regexp must compile in Go (go-regexp.ts), a ClientIP must be an IP or CIDR
  * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too).
  */
-export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolean): { why: string; fix: string } | undefined {
+export function ruleValueProblem(
+  rule: unknown,
+  syntax: 'v2' | 'v3',
+  tcp: boolean,
+): { why: string; fix: string; effect?: string } | undefined {
   if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
   const tree = parsedRule(rule);
   if (!tree) {
@@ -25,6 +30,17 @@ export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolea
     };
   }
   for (const { name, values } of matchersOf(tree)) {
+    // The parser takes a matcher's own name in four spellings only (rule-syntax.ts canonicalMatcher, 53b-2).
+    const cased = misspeltMatcher(name);
+    if (cased) {
+      const lower = cased.toLowerCase();
+      return {
+        why: `uses matcher ${name}, a spelling Traefik's parser does not take (only ${cased}, ${lower}, ${cased.toUpperCase()} or ${lower[0].toUpperCase() + lower.slice(1)})`,
+        fix: `write ${cased}`,
+      };
+    }
+    const host = hostValueProblem(name, values, syntax);
+    if (host) return host;
     const key = name.toLowerCase();
     for (const [index, value] of values.entries()) {
       if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {

@@ -85,8 +85,7 @@ export const ingressHost: FormatCheck = (value) => {
   }
   // An internationalised name is written in its ASCII (punycode) form, which browsers send and DNS holds.
   const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : '';
-  if (ascii && !ingressHost(ascii))
-    return `${show(value)} holds non-ASCII letters, which a host name carries as punycode${mayDerive(value) ? `: write ${show(ascii)}` : ''}`;
+  if (ascii && !ingressHost(ascii)) return nonAsciiHost(value);
   const name = value.startsWith('*.') ? value.slice(2) : value;
   const long = tooLong(value, 253, ' in a host name');
   if (long) return long;
@@ -101,6 +100,13 @@ export const ingressHost: FormatCheck = (value) => {
     return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value, ingressHost)}`;
   }
   return undefined;
+};
+
+/** A host with non-ASCII letters, which Traefik's Host matchers refuse too (53b-3): ingressHost's words, the punycode form when one derives. */
+export const nonAsciiHost: FormatCheck = (value) => {
+  const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : undefined;
+  const hint = ascii && !ingressHost(ascii) && mayDerive(value) ? `: write ${show(ascii)}` : '';
+  return ascii === undefined ? undefined : `${show(value)} holds non-ASCII letters, which a host name carries as punycode${hint}`;
 };
 
 /** Longest ingress path accepted; the API server sets none, but no real route comes near it. */

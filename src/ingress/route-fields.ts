@@ -37,7 +37,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     if (rule)
       problems.push({
         path: [...path, 'match'],
-        message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}`,
+        message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}`,
       });
     // Traefik v3 reads `syntax: v2` with its v2 parser, whose matchers are v2's (httpFuncsV2, pkg/muxer/http/matcher_v2.go
     // v3.6.0: no PathRegexp, Header, HeaderRegexp or QueryRegexp), as Traefik v2 does (v2-rule-syntax.ts, 52b-11).
@@ -59,7 +59,9 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const rule = ruleValueProblem(config.matchRule, fallback, false);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
-    return rule ? [{ path, message: `${rule.why}, so Traefik refuses the router and the route never serves: ${rule.fix}` }] : [];
+    return rule
+      ? [{ path, message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}` }]
+      : [];
   });
   const errors = [...containousProblems(values, prefix, chartVersion, major), ...shapeProblems(values, prefix), ...routes, ...chart].map(
     ({ path, message }) => ({

@@ -2,7 +2,8 @@ import { quotedText } from '../core/problem';
 import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
 import { muxValueProblem } from '../traefik/mux-templates';
-import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { hostValueProblem } from './rule-hosts';
 
 /**
  * Router rules Traefik cannot build (52b-7): Traefik logs the error and skips the router, so the route never serves, as
@@ -16,7 +17,11 @@ import { matchersOf, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syn
  * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too); a TCP HostSNIRegexp
  * must compile too.
  */
-export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolean): { why: string; fix: string } | undefined {
+export function ruleValueProblem(
+  rule: unknown,
+  syntax: 'v2' | 'v3',
+  tcp: boolean,
+): { why: string; fix: string; effect?: string } | undefined {
   if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
   const tree = parsedRule(rule);
   if (!tree) {
@@ -28,6 +33,17 @@ export function ruleValueProblem(rule: unknown, syntax: 'v2' | 'v3', tcp: boolea
     };
   }
   for (const { name, values } of matchersOf(tree)) {
+    // The parser takes a matcher's own name in four spellings only (rule-syntax.ts canonicalMatcher, 53b-2).
+    const cased = misspeltMatcher(name);
+    if (cased) {
+      const lower = cased.toLowerCase();
+      return {
+        why: `uses matcher ${name}, a spelling Traefik's parser does not take (only ${cased}, ${lower}, ${cased.toUpperCase()} or ${lower[0].toUpperCase() + lower.slice(1)})`,
+        fix: `write ${cased}`,
+      };
+    }
+    const host = hostValueProblem(name, values, syntax);
+    if (host) return host;
     const key = name.toLowerCase();
     for (const [index, value] of values.entries()) {
       if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {

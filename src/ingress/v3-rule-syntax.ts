@@ -10,8 +10,8 @@ type Values = Readonly<Record<string, unknown>>;
 
 /**
  * The matchers of Traefik v3's rule syntax and how many values each takes, by lower-case name (the parser takes a
- * matcher's name as written, in lower case, upper case or title case, pkg/rules/parser.go; any case is let through
- * here): HTTP routers' from traefik/traefik pkg/muxer/http/matcher.go `httpFuncs` (`expectNParameters`), TCP routers'
+ * matcher's name as written, in lower case, upper case or title case, pkg/rules/parser.go; rule-syntax.ts names each
+ * matcher so, and rule-values.ts refuses another case): HTTP routers' from traefik/traefik pkg/muxer/http/matcher.go `httpFuncs` (`expectNParameters`), TCP routers'
  * from pkg/muxer/tcp/matcher.go `tcpFuncs` (`expect1Parameter`), read at v3.6.0. The v2 syntax (`httpFuncsV2`, `tcpFuncsV2`) took any number of values per matcher and had `Headers`,
  * `HeadersRegexp` and `HostHeader` besides (doc.traefik.io migration/v2-to-v3 "Rules": "All matchers now take a single
  * value (except Header, HeaderRegexp, Query, and QueryRegexp which take two)").

@@ -7,6 +7,7 @@ import { goTruthy as truthy } from './go-truth';
 import { sprigInt } from './sprig-int';
 import { coalesce } from './values-schema';
 import { isMap } from '../core/is-map';
+import { nonAsciiHost } from '../config/formats';
 
 type Values = Readonly<Record<string, unknown>>;
 type Source = <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>;
@@ -91,6 +92,15 @@ export function gatewayFailures(
           `makes the chart's Gateway listen on ${port == null ? 'no port' : `port ${shownValue(port)}`} (listener ${name}), which no ` +
           `ports.<name>.port declares (${declared.join(', ') || 'none'}), ${fails(`port ${String(port ?? '%!f(<nil>)')} is not declared in ports`)}: ` +
           `set gateway.listeners.${name}.port to a declared port, or set gateway.enabled: false`,
+      });
+    }
+    // The chart writes `hostname` into its Gateway as given (templates/gateway.yaml `hostname: {{ . | toYaml }}`, v39.0.7),
+    // whose CRD takes lower-case ASCII names only: one with non-ASCII letters gets the punycode form, as ingresses[].host (53b-3).
+    const punycode = typeof entry.hostname === 'string' ? nonAsciiHost(entry.hostname) : undefined;
+    if (punycode) {
+      problems.push({
+        path: at('hostname').path,
+        message: `is the hostname of the chart's Gateway listener ${name}, which the Gateway CRD refuses, so the API server refuses the Gateway and the whole Traefik release fails: ${punycode}`,
       });
     }
     if (rules.portNeeded && entry.protocol === 'HTTPS' && !truthy(entry.certificateRefs)) {

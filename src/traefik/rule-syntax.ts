@@ -49,7 +49,38 @@ export function tokens(rule: string): Token[] | undefined {
   return out;
 }
 
-/** A matcher of a rule with its values, e.g. ``Host(`a`, `b`)`` (v2 takes several values per matcher). */
+/**
+ * Every matcher name of Traefik's rule syntaxes, v2 and v3, HTTP and TCP (traefik/traefik pkg/muxer/http/matcher.go
+ * `httpFuncs`, matcher_v2.go `httpFuncsV2`, pkg/muxer/tcp/matcher.go `tcpFuncs`, v3.6.0; pkg/muxer/http/mux.go and
+ * tcp/mux.go, v2.11.0).
+ */
+const MATCHER_NAMES = [
+  ...['ALPN', 'ClientIP', 'Header', 'HeaderRegexp', 'Headers', 'HeadersRegexp', 'Host', 'HostHeader', 'HostRegexp'],
+  ...['HostSNI', 'HostSNIRegexp', 'Method', 'Path', 'PathPrefix', 'PathRegexp', 'Query', 'QueryRegexp'],
+];
+
+/**
+ * The spellings Traefik's parser takes for each matcher: its own name, in lower case, in upper case and title case
+ * (`cases.Title` of the lower case: `Pathprefix`), traefik/traefik pkg/rules/parser.go NewParser, v2.11.0 and v3.6.0.
+ * Any other (`pAthPrefix`) is no function of the parser's, which refuses the rule.
+ */
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  MATCHER_NAMES.flatMap((name) => {
+    const lower = name.toLowerCase();
+    return [name, lower, name.toUpperCase(), lower[0].toUpperCase() + lower.slice(1)].map((spelling) => [spelling, name] as const);
+  }),
+);
+
+/** A matcher name as Traefik reads it: the matcher's own name for a spelling its parser takes, else as written. */
+export const canonicalMatcher = (written: string): string => SPELLINGS.get(written) ?? written;
+
+/** The matcher a name not spelt as Traefik's parser takes it would be in another case (`pAthPrefix`: PathPrefix); else undefined. */
+export function misspeltMatcher(name: string): string | undefined {
+  if (SPELLINGS.has(name)) return undefined;
+  return MATCHER_NAMES.find((known) => known.toLowerCase() === name.toLowerCase());
+}
+
+/** A matcher of a rule with its values, e.g. ``Host(`a`, `b`)`` (v2 takes several values per matcher); its name canonicalMatcher's. */
 export interface Matcher {
   readonly name: string;
   readonly values: readonly string[];
@@ -101,7 +132,8 @@ export function parseRule(list: readonly Token[]): RuleNode | undefined {
     }
     if (!peek(')')) return undefined;
     at += 1;
-    return { kind: 'matcher', matcher: { name: name.text, values } };
+    // Named once as Traefik reads it, so every reader compares the matcher's own name (53b-2: `host`, `PATHPREFIX`).
+    return { kind: 'matcher', matcher: { name: canonicalMatcher(name.text), values } };
   };
   const tree = orExpr();
   return tree && at === list.length ? tree : undefined;

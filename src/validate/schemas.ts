@@ -6,6 +6,7 @@ import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
+import { nonAsciiHost } from '../config/formats';
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
@@ -272,8 +273,18 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Fi
       return { path, message: `is ${given}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
     case 'format':
       return { path, message: `is ${given}; ${schemaName} expects the format ${show(params.format)}` };
-    default:
-      return { path, message: `is ${given}; ${schemaName} says it ${error.message ?? `fails ${error.keyword} ${show(params)}`}` };
+    default: {
+      // A host name field (Gateway API `hostnames`, `hostname`) with non-ASCII letters: the punycode form, as ingresses[].host gets (53b-3).
+      const host =
+        error.keyword === 'pattern' &&
+        /host/i.test(String(path.filter((step) => typeof step === 'string').at(-1))) &&
+        typeof value === 'string';
+      const punycode = host ? nonAsciiHost(value) : undefined;
+      return {
+        path,
+        message: `is ${given}; ${schemaName} says it ${error.message ?? `fails ${error.keyword} ${show(params)}`}${punycode ? `: ${punycode}` : ''}`,
+      };
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { secretsInNameParts } from './name-part-secrets';
 import { redact, REDACTED, secretShape, secretValues } from './secrets';
 
 /**
@@ -41,7 +42,8 @@ export function maskedValue(text: string): Masked {
   const cached = masked.get(text);
   if (cached !== undefined) return cached;
   const words = /\s/.test(text) ? text.split(/\s+/).filter((word) => word.length >= MIN_WORD) : [];
-  const found = [...secretValues(text), ...words.filter((word) => secretShape(word) !== undefined)];
+  // And a secret a key, name or host holds between its separators (`token-x`, `example.com/Pass word x`: 53a-14).
+  const found = [...secretValues(text), ...words.filter((word) => secretShape(word) !== undefined), ...secretsInNameParts(text)];
   // What an earlier redaction left (`"- password: <redacted>"`, a YAML message's hint, read as `redacted`) is no secret.
   const blanked = found.filter((value) => !REDACTED.includes(value) && !/^[\s"'`]*$/.test(value.split(REDACTED).join('')));
   // Nothing found, nothing to blank: the whole text's judgement (secretShape) reads every shape that redact would.

@@ -2,7 +2,7 @@ import type { Path, Problem } from './problem';
 import { secretRefusal } from './literal-refusal';
 import { FoundSecret, secretsInData, secretsInLines } from './secrets';
 import { namesSecretValue } from './secrets-keys';
-import { SECRET_WORD_LINE } from './secret-word-lines';
+import { saysMore } from './secret-shapes';
 import { dataPlaces, redactedPlaces } from './text-places';
 
 /**
@@ -27,8 +27,8 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   if (!place) return { path: secret.path, message: secretRefusal(secret), ...indexOf(secret, data) };
   // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
   // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
-  // The catch-all of a name and a generated word (secret-word-lines.ts) says less than the text's own reading (a here-doc's).
-  const kind = place.what && place.what !== SECRET_WORD_LINE ? place.what : secret.what;
+  // A reading said last (secret-shapes.ts FINDERS' saidLast) says less than the text's own reading (a here-doc's).
+  const kind = place.what && saysMore(place.what) ? place.what : secret.what;
   const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }

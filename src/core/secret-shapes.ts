@@ -20,6 +20,7 @@ import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans }
 import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
+import { Finder, rankFinders } from './finder-rank';
 
 export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 
@@ -210,8 +211,8 @@ function rawDerKeys(text: string): Array<[number, number]> {
  * PuTTY keys and fixed-prefix tokens (token-shapes.ts), pgpass lines, BIND secrets and clients' password options
  * (secrets-commands.ts), the secrets of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
  */
-// `named`: what a finding in that text is called, where it names more than `what` (a command line's client and option).
-const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; what: string; named?: (text: string) => string }> = [
+// `named`: what a finding in that text is called, where it names more than `what` (a command line's client and option); `saidLast`: finder-rank.ts.
+const FINDERS: readonly Finder[] = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
   { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
@@ -226,8 +227,9 @@ const FINDERS: ReadonlyArray<{ find: (text: string) => Array<[number, number]>; 
   { find: sqlSecretVariableSpans, what: SQL_SECRET_VARIABLE },
   { find: sqlValueSpans, what: SQL_SECRET_VALUE },
   ...FORMAT_FINDERS,
-  { find: secretWordLineSpans, what: SECRET_WORD_LINE },
+  { find: secretWordLineSpans, what: SECRET_WORD_LINE, saidLast: true },
 ];
+export const { asked: RANKED, saysMore } = rankFinders(FINDERS);
 
 /** The shape `text` holds as written, or undefined. */
 export function shapeAsWritten(text: string): string | undefined {
@@ -237,7 +239,7 @@ export function shapeAsWritten(text: string): string | undefined {
       )
     : undefined;
   if (shape) return shape.what;
-  const finder = FINDERS.find(({ find }) => find(text).length > 0);
+  const finder = RANKED.find(({ find }) => find(text).length > 0);
   return finder?.named ? finder.named(text) : finder?.what;
 }
 
@@ -285,10 +287,9 @@ function namedAsWritten(text: string): () => string | undefined {
  * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below; once per text (secrets-memo.ts).
  */
 export const secretShape: (text: string) => string | undefined = judgedOnce((text: string): string | undefined => {
-  // The catch-all of a secret's name and a generated word (secret-word-lines.ts) names a secret less well than any other
-  // reading, a decoding's included: it is said only where none says more.
+  // A reading said last (FINDERS' saidLast) is said only where none, a decoding's included, says more.
   const shape = shapeAsWritten(text);
-  if (shape !== undefined && shape !== SECRET_WORD_LINE) return shape;
+  if (saysMore(shape)) return shape;
   let fallback = shape;
   const asWritten = namedAsWritten(text);
   // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
@@ -298,8 +299,8 @@ export const secretShape: (text: string) => string | undefined = judgedOnce((tex
     if (judged.has(decoded)) continue;
     judged.add(decoded);
     const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
-    if (inner === SECRET_WORD_LINE) fallback ??= inner;
-    else if (inner !== undefined) return inner;
+    if (saysMore(inner)) return inner;
+    fallback ??= inner;
   }
   return fallback;
 });

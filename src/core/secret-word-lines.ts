@@ -1,6 +1,7 @@
 import { FOREIGN_REFERENCE, FOREIGN_SECRET_IN_TEXT, holdsNonLatinSecretWord, NON_LATIN_SECRET } from './foreign-secret-words';
 import { foldLetters } from './folded-letters';
 import { looksGenerated } from './generated-runs';
+import { isPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { secretArgument } from './secret-arguments';
@@ -132,7 +133,7 @@ const isGeneratedValue = (word: string, before: string): boolean =>
 function generatedValue(word: string, before: string): boolean {
   const value = word.replace(/^[=:~\u2192\u2014\u2013-]+/, '').replace(/[.:!?]+$/, '');
   if (value === '' || !looksGenerated(value) || isReference(value) || isPlaceholder(value) || HOST.test(value)) return false;
-  if (CRYPT_HASH.test(value) || isAlgorithm(value)) return false;
+  if (CRYPT_HASH.test(value) || isPasswordHash(value) || isAlgorithm(value)) return false;
   const rest = value.replace(DIGEST, '').replace(UUID, '');
   if (!looksGenerated(rest)) return false;
   // A Git commit or a checksum: a hex word after the word that says so.
@@ -151,7 +152,7 @@ function inReference(line: string, from: number, to: number): boolean {
   const chunk = line.slice(start, end).replace(/^["'`]+|["'`,;.]+$/g, '');
   return memo(`r${chunk}`, () => {
     const value = chunk.replace(/^[^\s=:]{1,128}(?:=|:(?!\/\/))["']?/, '');
-    return [chunk, value].some((part) => isReference(part) || isPlaceholder(part) || PASSWORD_HASH.test(part));
+    return [chunk, value].some((part) => isReference(part) || isPlaceholder(part) || PASSWORD_HASH.test(part) || isPasswordHash(part));
   });
 }
 

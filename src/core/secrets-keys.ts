@@ -1,4 +1,5 @@
 import { decodeEscapes } from './yaml-escapes';
+import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { IN_STRONG_NAME, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
@@ -32,7 +33,7 @@ export const SECRET_WORD =
 // token is used (openid.net/specs/openid-connect-discovery-1_0.html §3); `TOKEN_TTL`, `PASSWORD_MIN_LENGTH` and the like give a property of
 // one, not the secret. So does a last word that qualifies the secret (round 36a-8): a bound (`password_min`, `PASSWORD_MAX_AGE`), who it is
 // for (`TOKEN_AUDIENCE`), how it is sent, made or ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not
-// `hash`: a password's hash (`ADMIN_PASSWORD_HASH: $2y$…`) is cracked offline, so it is kept as a secret is; a mode word under it is none
+// `hash` (`ADMIN_PASSWORD_HASH`): its value is judged, but a well-formed hash (password-hashes.ts, 53a-16) or a mode word under it is none
 // (PLAIN_WORD). Round 37a-9: also where it is kept or comes from (`SECRET_STORE`, `TOKEN_SOURCE`, `PASSWORD_PROVIDER`, `TOKEN_LOCATION`,
 // `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`,
 // `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing
@@ -250,7 +251,7 @@ const PLAIN_WORD =
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:
  * - `"true"`/`"false"`, `on`/`off`, `none`, `enabled` (PLAIN_WORD), a number of one or two digits under a short name: a switch, e.g. Vault Agent Injector's `vault.hashicorp.com/agent-inject-token: "true"`
  *   (developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations), which asks for a token, holds none;
- * - an absolute path to a file, under a name that takes one (FILE_REFERENCE_WORD);
+ * - password hashes (`passwd: $6$…`, htpasswd's `user:hash` lines: password-hashes.ts, 53a-16); an absolute path to a file, under a name that takes one (FILE_REFERENCE_WORD);
  * - an AWS Secrets Manager secret's ARN: what AWS's `SecretId` takes (docs.aws.amazon.com secretsmanager latest/apireference
  *   API_GetSecretValue), so a `SECRET_ID` holding one names the secret (round 38a-6: a `SECRET_ID` is otherwise AppRole's);
  * - a header mode under `fields.headers.names` (above), as a key path or as the flag `--accesslog.fields.headers.names.X=drop`.
@@ -261,9 +262,9 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   // A line that goes on at the next (`db.password=\`): the value is there, or after the blank YAML folds it to (48a-6).
   if (value === '\\') return true;
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
-  if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
+  if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
+  if (isPlaceholder(value) || describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

@@ -3,6 +3,7 @@ import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
+import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder, placeholderBeforeNote } from './placeholders';
 import { isProseAfterColon, isProseValue } from './prose-values';
@@ -245,6 +246,7 @@ function valueAfterWords(part: string): string | undefined {
     // `${API_TOKEN:-$OTHER}` is a shell's parameter (assignedSecret judges its default), no `key: value` (false47).
     if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
+    if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
@@ -361,6 +363,8 @@ export function keyedSecret(text: string): string | undefined {
         [isReference, isPlaceholder].some((refers) => refers(withoutUnopened(flow.slice(start).replace(/[\s,;}]+$/, '')))) // ENC[…]: 52a-18
       )
         continue;
+      // A PHC hash's parameters (`$argon2id$v=19$m=65536,t=3,p=4$…`) are no flow's pairs: the hash is judged whole (53a-16).
+      if (plainValue !== undefined && isPasswordHash(/^\S*/.exec(flow.slice(start))![0].replace(/[,}\]]+$/, ''))) continue;
       // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).
       if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseValue(flow.slice(start))) continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);

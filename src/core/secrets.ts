@@ -2,8 +2,7 @@ import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
-import { K3S_TOKEN_SHAPE, secretShape, shapeAsWritten } from './secret-shapes';
-import { SECRET_WORD_LINE } from './secret-word-lines';
+import { K3S_TOKEN_SHAPE, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
@@ -210,10 +209,10 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const inManifest = found.length > before;
       const written = typeof node === 'string' ? (inManifest ? shapeAsWritten : secretShape)(text) : undefined;
       // An extraObjects text was read as manifests above: not again as data. Its syntax's reader names a secret better than
-      // the catch-all of a secret's name and a generated word on one line (secret-word-lines.ts).
-      const readAs = typeof node === 'string' && !secretAs && !inManifest && (!written || written === SECRET_WORD_LINE);
+      // a reading said last (secret-shapes.ts FINDERS' saidLast: the catch-all of a secret's name and a generated word).
+      const readAs = typeof node === 'string' && !secretAs && !inManifest && !saysMore(written);
       const inText = readAs ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
-      const shape = inText && written === SECRET_WORD_LINE ? undefined : written;
+      const shape = inText && !saysMore(written) ? undefined : written;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (
         secretAs &&
@@ -408,7 +407,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       // as a shape, over the lines it spans (a private key's BEGIN line alone would cut it short).
       const listItem = ITEM_LINE.exec(line)?.[1].trim();
       // Judged trimmed, as secretValues then judges it: one judgement of each line (secretShape keeps it).
-      const item = listItem ?? ([undefined, SECRET_WORD_LINE].includes(secretShape(line.trim())) ? line.trim() : ''); // the catch-all's value too
+      const item = listItem ?? (!saysMore(secretShape(line.trim())) ? line.trim() : ''); // a reading said last finds its value too
       if (item) found.push(...secretValues(unquote(item)));
       if (listItem && flagAbove !== undefined) add(listItem, flagAbove.split('.'));
       bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;

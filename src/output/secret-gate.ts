@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
-import { SECRET_WORD_LINE } from '../core/secret-word-lines';
+import { saysMore } from '../core/secret-shapes';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
@@ -72,9 +72,9 @@ function gateFingerprint(): string | undefined {
 
 /** The gate's findings for one file, added to `findings`. */
 function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
-  // The catch-all of a name and a generated word (secret-word-lines.ts) is said only where no other reading says more.
+  // A reading said last (secret-shapes.ts FINDERS' saidLast) is said only where no other reading says more.
   const seen = secretShape(text);
-  const shape = seen === SECRET_WORD_LINE ? undefined : seen;
+  const shape = saysMore(seen) ? seen : undefined;
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
   const inYaml = secretsInYaml(read);
   const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);

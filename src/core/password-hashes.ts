@@ -1,0 +1,44 @@
+/**
+ * A well-formed password hash in crypt(3)'s modular format, written whole: what a config holds in place of a password
+ * (cloud-init's `passwd:`, `hashed_passwd:`, an `htpasswd` line, Traefik's BasicAuth `users`: doc.traefik.io traefik
+ * middlewares/http/basicauth "passwords must be hashed using MD5, SHA1, or BCrypt"). It logs no one in, so it is no
+ * secret: accepted under a key named like one as after a device's `password sha512` (round 53a-16: one verdict). Only a
+ * hash of its algorithm's own lengths and alphabet counts; a short one, or one with a word appended, stays judged.
+ * Lengths: the libxcrypt crypt(5) manual page (github.com/besser82/libxcrypt doc/crypt.5), passlib's hash docs
+ * (passlib.readthedocs.io lib/passlib.hash), argon2's PHC string format (github.com/P-H-C/phc-string-format).
+ */
+
+/** crypt(3)'s alphabet (`./0-9A-Za-z`) in runs of `n`. */
+const B64 = '[./0-9A-Za-z]';
+/** A salt with its optional `rounds=N$` before it (SHA-crypt). */
+const ROUNDS = String.raw`(?:rounds=\d{1,9}\$)?`;
+const FORMS = [
+  String.raw`\$(?:1|apr1)\$[^$:\s]{0,8}\$${B64}{22}`, // md5-crypt, Apache's apr1
+  String.raw`\$5\$${ROUNDS}[^$:\s]{0,16}\$${B64}{43}`, // sha256-crypt
+  String.raw`\$6\$${ROUNDS}[^$:\s]{0,16}\$${B64}{86}`, // sha512-crypt
+  String.raw`\$2[abxy]?\$\d{2}\$${B64}{53}`, // bcrypt: 22 of salt then 31 of hash
+  String.raw`\$g?y\$${B64}{1,32}\$${B64}{1,86}\$${B64}{43}`, // yescrypt, gost-yescrypt
+  String.raw`\$7\$${B64}{11,64}\$${B64}{43}`, // scrypt
+  String.raw`\$[89]\$${B64}{14}\$${B64}{43}`, // Cisco type 8 (PBKDF2) and 9 (scrypt)
+  String.raw`\$argon2(?:id|i|d)\$(?:v=\d{1,3}\$)?m=\d{1,10},t=\d{1,10},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{22,128}`, // PHC
+  String.raw`\$pbkdf2(?:-sha(?:1|256|512))?\$\d{1,9}\$${B64}{1,64}\$${B64}{27,86}`, // passlib's pbkdf2
+  String.raw`\$sha1\$\d{1,9}\$${B64}{1,64}\$${B64}{28}`, // NetBSD sha1-crypt
+];
+/** Dovecot's scheme before a hash (`{SHA512-CRYPT}$6$…`, `{BLF-CRYPT}`: doc.dovecot.org password schemes). */
+const SCHEME = String.raw`(?:\{[A-Z0-9.-]{2,24}\})?`;
+const PASSWORD_HASH = new RegExp(`^${SCHEME}(?:${FORMS.join('|')})$`);
+
+/** Whether `value` (quotes about it left out) is a well-formed password hash and nothing else. */
+export const isPasswordHash = (value: string): boolean => value.length <= 512 && PASSWORD_HASH.test(value.replace(/^(["'])(.*)\1$/, '$2'));
+
+/** A `user:hash` entry of an htpasswd file or of Traefik's BasicAuth `users` (doc.traefik.io middlewares/http/basicauth). */
+const ENTRY = /^[^:\s]{1,256}:(\S+)$/;
+/**
+ * Whether `value` holds password hashes only: one hash, or htpasswd entries `user:hash`, one a line or separated by commas
+ * (Traefik's label form `users=a:$apr1$…,b:$apr1$…`; a comma inside an argon2 hash's parameters separates nothing).
+ */
+export function holdsOnlyPasswordHashes(value: string): boolean {
+  if (isPasswordHash(value)) return true;
+  const entries = value.trim().split(/\s*[\r\n]+\s*|,(?=[^:,\s]{1,256}:)/);
+  return value.length <= 65_536 && entries.every((entry) => isPasswordHash(ENTRY.exec(entry)?.[1] ?? ''));
+}

@@ -1,6 +1,8 @@
 import { FOREIGN_REFERENCE, FOREIGN_SECRET_IN_TEXT, holdsNonLatinSecretWord, NON_LATIN_SECRET } from './foreign-secret-words';
 import { foldLetters } from './folded-letters';
 import { looksGenerated } from './generated-runs';
+import { gluedValueSpan } from './glued-secret-names';
+import { LEET_CLUE, unleet } from './leet-secret-names';
 import { isPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
@@ -18,11 +20,16 @@ import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
  * (`sha256:…`, `@sha512:…`, a hex word after `commit`, `rev`, `checksum`, `digest`, `hash`), a UUID or a host name.
  * Also (52a-19) an INI section named for logins, `[auth]`, `[authentication]`, `[login]`: a `key = value` under it whose
  * value looks generated is a secret (`admin = true` or `method = ldap` is none).
+ * Round 55 (53a-1, -2, -3, -11, -12, -13), with the same guard: a value glued to the name in one word (`password-x`,
+ * `PasswordX`: glued-secret-names.ts), a name in leetspeak (`Passw0rd`, `pa$$word`: leet-secret-names.ts), a PIN's digits
+ * in a sentence (`PIN 482913`, `my pin is 4829`), an `auth` member's value (`"auth": "…"`), the value before its name in
+ * a sentence (`x is the admin password`, `x as its credential`) and a lone value on the line below a line that is only a
+ * name (`Password` then `x`, as a password manager copies them).
  */
 
 /** What such a value is called in findings. */
 export const SECRET_WORD_LINE =
-  "a value after a name like a secret's on its line (`password … x`, `PIN: …`, in any script or spelling), or in an `[auth]` section";
+  "a value beside a name like a secret's on its line or the line below (`password … x`, `password-x`, `x is the password`, `PIN …`, `auth: …`, in any script or spelling), or in an `[auth]` section";
 
 /**
  * Secret names in English, as whole words or a name's parts (secret-words.ts, secrets-keys.ts SECRET_WORD), with the
@@ -160,7 +167,7 @@ function inReference(line: string, from: number, to: number): boolean {
 function namedBefore(before: string): boolean {
   const words = before.split(/\s+/);
   const near = words.slice(-WINDOW - 1).join(' ');
-  return memo(`n${near}`, () => holdsNonLatinSecretWord(near) || [...foldedLine(near).matchAll(NAMES)].some(namesSecretThere));
+  return memo(`n${near}`, () => holdsNonLatinSecretWord(near) || [...foldedLine(unleet(near)).matchAll(NAMES)].some(namesSecretThere));
 }
 
 /**
@@ -179,6 +186,66 @@ function namesSecretThere(match: RegExpMatchArray): boolean {
   return !after.some((word) => REFERENCE_WORD.test(word) || FOREIGN_REFERENCE.test(word) || PASS_VERB_WORD.test(word));
 }
 
+/** Words that say a value is (`X is the admin password`, `X as its credential`), and words that deny it. */
+const LINK_WORD = /(?<![a-z])(?:is|was|as|are|being|serves|becomes)(?![a-z])/;
+const NEGATION = /(?<![a-z])(?:not|no|never|nor|isn't|wasn't|aren't|without|instead)(?![a-z])/;
+/** A name's next word that makes the value something else of the secret's (`X is the token id`, `… password hash`). */
+const PROPERTY_WORD =
+  /^(?:ids?|names?|hash(?:es)?|digests?|fingerprints?|checksums?|hints?|policy|length|prefix|suffix|owner|holder|field|column|characters?|chars|bytes|bits|digits|letters|format|shape|type|kind)$/;
+
+/** A note after a value that ends its line: `(root password)`, `- admin password`, `# api token`, `// secret`. */
+const NOTED_NAME = /^["'`]?[ \t]*(?:\(|[-\u2013\u2014#]+|\/\/)[ \t]*([^()\n]{1,40}?)[ \t]*\)?[ \t]*[.,;]?[ \t]*$/;
+/** Whether that note is a secret's name, in up to three words, the last the name (`(root password)`, not `# token id`). */
+function notedName(after: string): boolean {
+  const words = NOTED_NAME.exec(after)![1];
+  if (words.split(/\s+/).length > 3) return false;
+  const folded = foldedLine(unleet(words));
+  return [...folded.matchAll(NAMES)].some((match) => match.index! + match[0].length === folded.length && namesSecretThere(match));
+}
+
+/**
+ * Whether the words after a generated word, in its sentence, say it is a secret (53a-12: `X as its credential`, `X is
+ * the admin password`): a secret's name within 6 words, after a word that says "is" and none that says "not".
+ */
+function namedAfter(after: string): boolean {
+  if (NOTED_NAME.test(after) && memo(`t${after}`, () => notedName(after))) return true;
+  const clause = /^[^\n]*?(?=[.;!?](?:\s|$)|$)/.exec(after)![0];
+  // The name within 6 words; the words after it read too (`… token characters` is a length, not a token).
+  const words = clause.trim().split(/\s+/).slice(0, 8).join(' ');
+  if (!LINK_WORD.test(words.toLowerCase())) return false;
+  return memo(`a${words}`, () => {
+    const folded = foldedLine(unleet(words));
+    return [...folded.matchAll(NAMES)].some((match) => {
+      const between = folded.slice(0, match.index);
+      const next = /^\s+([a-z]+)/.exec(folded.slice(match.index! + match[0].length))?.[1] ?? '';
+      const near = between.split(/\s+/).length <= 6;
+      return near && LINK_WORD.test(between) && !NEGATION.test(between) && !PROPERTY_WORD.test(next) && namesSecretThere(match);
+    });
+  });
+}
+
+/**
+ * A line that is only a secret's name (`Password`, `API key:`, `# Admin password`, `**Token**`), as a password manager's
+ * copy puts it above the value (53a-13): the next line's lone generated word is its value.
+ */
+function isLoneName(line: string): boolean {
+  if (line.length > 80) return false;
+  const bare = line
+    .replace(/^[ \t]*(?:#+|\/\/|[-*>]+)?[ \t]*(?:\*\*|__)?/, '')
+    .replace(/(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:[|>][-+]?)?[ \t]*$/, '');
+  if (bare === '' || bare.length > 40 || bare.split(/\s+/).length > 3 || /[^\p{L}\s_.-]/u.test(unleet(bare).replace(/[0-9@$]/g, '')))
+    return false;
+  return holdsNonLatinSecretWord(bare) || [...foldedLine(unleet(bare)).matchAll(NAMES)].some(namesSecretThere);
+}
+
+/** The span of the lone generated word of a line below a lone name (quotes, code marks, a list mark around it). */
+function loneValueSpan(line: string, nameLine: string): [number, number] | undefined {
+  const match = /^[ \t]*(?:[-*][ \t]+)?["'`]*([^\s"'`]+)["'`]*[ \t]*$/d.exec(line);
+  if (!match || !looksGenerated(match[1])) return undefined;
+  const [from, to] = match.indices![1];
+  return isGeneratedValue(match[1], nameLine) && !inReference(line, from, to) ? [from, to] : undefined;
+}
+
 /** Sections whose entries are a login's (52a-19): `[auth]`, `[authentication]`, `[login]`, `[basic_auth]`. */
 const AUTH_SECTION = /^[ \t]*\[\[?[ \t]*(?:[\w.-]*\.)?(?:auth|authentication|login|logins|basic[_-]?auth|http[_-]?auth)[ \t]*\]\]?[ \t]*$/i;
 const SECTION = /^[ \t]*\[[^\]\n]*\][ \t]*$/;
@@ -186,7 +253,7 @@ const ENTRY = /^[ \t]*[\w.-]{1,128}[ \t]*[=:][ \t]*["']?([^\s"'#;]+)["']?[ \t]*(
 
 /** Cheap test that a text may hold a secret's name: most texts hold none. */
 const CLUE = new RegExp(
-  String.raw`pass|pw|tok|secret|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${FOREIGN_SECRET_IN_TEXT}`,
+  String.raw`pass|pw|tok|secret|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${FOREIGN_SECRET_IN_TEXT}`,
   'i',
 );
 
@@ -197,6 +264,37 @@ const CLUE = new RegExp(
  */
 const DIGIT_CODE =
   /(?<![A-Za-z])(?:pin|pin[\s_.-]?code|passcode|access[\s_.-]?code|unlock[\s_.-]?code)s?[ \t]*[:=][ \t]*["']?(\d{4,12})["']?(?![\w.-])/dgi;
+/**
+ * A PIN's digits in a sentence (53a-3): after `PIN is`/`my pin was` (`PIN code is 1234`), or after `PIN`, `PIN #` or `PIN-`
+ * where they end the clause (`PIN 482913`, `SIM PIN 1234.`): not `we PIN 2024 as the release year`, nor a year alone
+ * (`PIN 2024`), a GPIO's `pin 3` or `pin 80` (fewer than 4 digits), `pinned`, `spin`.
+ */
+const PIN_SAID =
+  /(?<![A-Za-z])(?:pin|pin[\s_.-]?(?:code|number)|passcode)s?[ \t]+(?:is|was|are)[ \t]*[:=]?[ \t]*["']?(\d{4,12})["']?(?![\w-]|\.\d)/dgi;
+const PIN_BARE =
+  /(?<![A-Za-z])(?:pin|pin[\s_.-]?(?:code|number|no\.?)|passcode)[ \t]*(?:[#-][ \t]*)?["']?(\d{4,12})["']?(?=[ \t]*[,;.!)]?[ \t]*$)/dgi;
+const YEAR = /^(?:19|20)\d\d$/;
+/** After a name that is only a code's (`PIN code`, `PIN number`, `passcode`), the digits are one whatever follows them. */
+const PIN_NOUN = /(?<![A-Za-z])(?:pin[\s_.-]?(?:code|number)|passcode)s?[ \t]*(?:[#-][ \t]*)?["']?(\d{4,12})["']?(?![\w-]|\.\d)/dgi;
+/**
+ * A login's `auth` member with a generated value (53a-11: Docker's config.json `"auth": "…"`, base64 of `user:password`,
+ * also when it does not look generated): `auth: basic`, `auth: none`, `auth: true`, `auth: ldap` are switches.
+ */
+const AUTH_MEMBER = /(?<![\w-])["']?auth["']?[ \t]*[:=][ \t]*["']?([\w+/][^\s"'`,;{}()[\]]*)/dgi;
+/** What a value of base64 says, where it is printable text (the registry reader's `user:password`, or none), else undefined. */
+const base64Text = (value: string): string | undefined => {
+  if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+};
+/**
+ * Whether an `auth` value is a login: base64 of printable text is one where it reads `user:password`, both given (as
+ * secrets-formats.ts reads a registry's; `base64(':x')`, `base64('bob:')` are none); any other value where it looks generated.
+ */
+function isAuthCredential(value: string, before: string): boolean {
+  const text = base64Text(value);
+  return text === undefined ? isGeneratedValue(value, before) : /^[^:\s]{1,128}:.{1,256}$/.test(text);
+}
 const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup)(?:[\s_.-]?(?:phrase|words))?[ \t]*[:=][ \t]*["']?((?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})\b/dgi;
 const isSeedPhrase = (words: string): boolean => [12, 15, 18, 21, 24].includes(words.split(/[ \t]+/).length);
@@ -216,13 +314,17 @@ export function secretWordLineSpans(text: string): Array<[number, number]> {
   if (!CLUE.test(text) && !(nonLatin && (NON_LATIN.test(text.normalize('NFKC').toLowerCase()) || CLUE.test(foldedLine(text)))))
     return spans;
   let inAuth = false;
+  let lone: string | undefined; // the line above, where it is only a secret's name
   verdicts = new Map();
   const breaks = /[\n\r\u2028\u2029]|$/g;
   for (let start = 0; start <= text.length;) {
     breaks.lastIndex = start;
     const end = breaks.exec(text)!.index;
     const line = text.slice(start, end);
-    spans.push(...lineSpans(line, inAuth).map(([from, to]): [number, number] => [start + from, start + to]));
+    const below = lone === undefined ? undefined : loneValueSpan(line, lone);
+    for (const [from, to] of [...lineSpans(line, inAuth), ...(below ? [below] : [])]) spans.push([start + from, start + to]);
+    // A code fence between the name and its value (```) keeps the name.
+    lone = isLoneName(line) ? line : lone !== undefined && /^[ \t]*(?:```|~~~)[\w-]*[ \t]*$/.test(line) ? lone : undefined;
     if (SECTION.test(line)) inAuth = AUTH_SECTION.test(line);
     else if (inAuth && !ENTRY.test(line) && line.trim() !== '' && !/^[ \t]*[#;]/.test(line)) inAuth = false;
     if (end >= text.length) break;
@@ -249,19 +351,33 @@ function found(line: string, inAuth: boolean): Array<[number, number]> {
   const entry = inAuth && !SECTION.test(line) ? ENTRY.exec(line) : null;
   if (entry && isGeneratedValue(entry[1], line.slice(0, entry.indices![1][0]))) spans.push(entry.indices![1]);
   for (const match of line.matchAll(DIGIT_CODE)) spans.push(match.indices![1]);
+  for (const match of line.matchAll(PIN_SAID)) spans.push(match.indices![1]);
+  for (const match of line.matchAll(PIN_BARE)) if (!YEAR.test(match[1])) spans.push(match.indices![1]);
+  for (const match of line.matchAll(PIN_NOUN)) spans.push(match.indices![1]);
+  for (const match of line.matchAll(AUTH_MEMBER)) {
+    const [from, to] = match.indices![1];
+    if (isAuthCredential(match[1], line.slice(0, from)) && !inReference(line, from, to)) spans.push([from, to]);
+  }
   for (const match of line.matchAll(SEED_PHRASE)) if (isSeedPhrase(match[1])) spans.push(match.indices![1]);
   for (const match of line.matchAll(WORD)) {
     const at = match.index!;
     const before = line.slice(Math.max(0, at - 512), at);
+    if (!looksGenerated(match[0])) continue;
     if (
-      looksGenerated(match[0]) &&
       isGeneratedValue(match[0], before) &&
       !inReference(line, at, at + match[0].length) &&
-      (namedBefore(before) || QUERY_NAME.test(before) || LOGIN_AS.test(before))
+      (namedBefore(before) || QUERY_NAME.test(before) || LOGIN_AS.test(before) || namedAfter(line.slice(at + match[0].length, at + 512)))
     ) {
       const lead = /^[=:~\u2192\u2014\u2013-]*/.exec(match[0])![0].length;
       spans.push([at + lead, at + match[0].length]);
+      continue;
     }
+    // A name glued to its value in one word (`password-X`, `token_X`, `PasswordX`: glued-secret-names.ts).
+    const glued = gluedValueSpan(unleet(match[0]));
+    if (!glued) continue;
+    const [from, to] = [at + glued[0], at + glued[1]];
+    if (isGeneratedValue(line.slice(from, to), line.slice(Math.max(0, from - 512), from)) && !inReference(line, from, to))
+      spans.push([from, to]);
   }
   return spans;
 }

@@ -63,9 +63,15 @@ describe('53a-14: a key, name or host that holds a secret is blanked where a mes
     expect(configErrors(ingress({ name: 'token-refresher-7d9f8' })).join('\n')).toBe('');
   });
 
-  // A name glued to its value without a separator (`token${S}`) follows the catch-all (secret-word-lines.ts) once it
-  // reads glued forms (round 53a-1, another helper's): this reader asks it, so nothing here changes then.
-  test.todo('glued: `example.com/token' + 'X…` is blanked once the catch-all reads glued names (53a-1)');
+  test.each([
+    ['glued, no separator', `example.com/token${S}`],
+    ['glued by a dash, with a blank after', `example.com/Password-${S} x`],
+  ])('annotation key, %s: the glued form the catch-all reads (53a-1) is blanked at each door', (_, key) => {
+    for (const door of [valuesDoors.config(annotated(key)), valuesDoors.cluster(annotated(key)), valuesDoors.chart(annotated(key))]) {
+      expect(door).toContain('metadata.annotations');
+      hidesSecret(door);
+    }
+  });
 });
 
 const { acceptedTable } = falseRefusalTables(S);

@@ -15,6 +15,8 @@ import { looksGenerated } from './generated-runs';
 const NAME = /(?:pass(?:word|wd|phrase|code)|secret|token|credentials?|(?:api|auth|access|private|secret|signing|master)[-_.]?key)s?/gi;
 /** What may stand before the name in its word: up to four identifier pieces (`db_`, `my-app-`, `db` before `Password`). */
 const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,15}[_.-]?){0,4}$/;
+/** A Kubernetes key's DNS prefix (`example.com/tokenX`): a dotted name, which no base64 run holds, before the `/`. */
+const DNS_PREFIX = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\//i;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 
@@ -29,7 +31,8 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
   const start = /^[^A-Za-z0-9]*/.exec(word)![0].length;
   for (const match of word.matchAll(NAME)) {
     const at = match.index!;
-    const prefix = word.slice(start, at);
+    const written = word.slice(start, at);
+    const prefix = written.slice(DNS_PREFIX.exec(written)?.[0].length ?? 0);
     if (at < start || prefix.length > 48 || !PREFIX.test(prefix) || looksGenerated(prefix)) continue;
     // After a prefix, the name starts at a separator or a camel hump (`dbPassword`), not inside a word (`bypasswordless`).
     if (prefix !== '' && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;

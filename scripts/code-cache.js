@@ -57,8 +57,7 @@ function isFolder(dir) {
  * synth resolves about 600 of them for the first time.
  */
 function loadKnown(parent, id, filename) {
-  const asWritten = path.resolve(path.dirname(parent.filename), id);
-  if (filename !== asWritten && (filename !== `${asWritten}.js` || fs.statSync(asWritten, { throwIfNoEntry: false }))) return undefined;
+  if (!resolvesAsWritten(parent, id, filename)) return undefined;
   if (!fs.statSync(filename, { throwIfNoEntry: false })?.isFile()) return undefined;
   const child = new Module(filename, parent);
   Module._cache[filename] = child;
@@ -73,6 +72,12 @@ function loadKnown(parent, id, filename) {
     }
   }
   return child;
+}
+
+/** Whether Node resolves `require(id)` of `parent` to `filename` with no other file tried first (loadKnown). */
+function resolvesAsWritten(parent, id, filename) {
+  const asWritten = path.resolve(path.dirname(parent.filename), id);
+  return filename === asWritten || (filename === `${asWritten}.js` && !fs.statSync(asWritten, { throwIfNoEntry: false }));
 }
 
 /**
@@ -330,13 +335,13 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
   const deferred = (parent, id, target) => {
     const name = target && path.relative(root, target);
     const keys = target && !Module._cache[target] ? unused[name] : undefined;
-    if (!Array.isArray(keys) || !unchangedTree(name)) return undefined;
-    if (!standIns.has(target))
-      standIns.set(
-        target,
-        standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id)),
-      );
-    return standIns.get(target);
+    if (!Array.isArray(keys)) return undefined;
+    if (standIns.has(target)) return standIns.get(target);
+    // A file named exactly as requested, added since, is what Node loads at this require: not deferred either.
+    if (!unchangedTree(name) || !resolvesAsWritten(parent, id, target)) return undefined;
+    const later = standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id));
+    standIns.set(target, later);
+    return later;
   };
   return function loadPacked(module, filename) {
     const name = filename.startsWith(prefix) ? filename.slice(prefix.length) : '';

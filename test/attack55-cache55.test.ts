@@ -180,6 +180,13 @@ describe('53b-5: a deferred module, or one its load would load, that changed sin
     expect(run().value).toEqual(['packed', 'ran']);
   });
 
+  test('a file lib/src/lazy (no extension) added since the write: Node loads it at the require of ./lazy, as without the cache', () => {
+    writeCache();
+    writeFileSync(join(project, 'lib', 'src', 'lazy'), "throw new Error('SHADOW module');\n");
+    expect(withoutCache()).toEqual({ error: 'SHADOW module' });
+    expect(run().value).toEqual({ error: 'SHADOW module' });
+  });
+
   test('deep.js deleted since the write: the error Node gives at the require of lazy.js, as without the cache', () => {
     writeCache();
     rmSync(join(project, 'lib', 'src', 'deep.js'));

@@ -214,7 +214,17 @@ describe('53b-6: "type": "module" over the scripts gives one line, not a trace',
     for (const [where, text] of Object.entries(packageJsons)) writeFileSync(join(project, where), text);
   };
 
-  test('every entry script is checked', () => expect(ENTRIES).toHaveLength(8));
+  test('every entry script is checked: each one package.json or cdk8s.yaml runs, and each with a shebang', () => {
+    const dir = join(__dirname, '..');
+    const named = [readFileSync(join(dir, 'package.json'), 'utf8'), readFileSync(join(dir, 'cdk8s.yaml'), 'utf8')].flatMap((text) =>
+      [...text.matchAll(/node scripts\/([\w-]+\.js)/g)].map((m) => m[1]),
+    );
+    const shebang = readdirSync(join(dir, 'scripts')).filter(
+      (name) => name.endsWith('.js') && readFileSync(join(dir, 'scripts', name), 'utf8').startsWith('#!'),
+    );
+    expect(ENTRIES).toHaveLength(8);
+    expect([...new Set([...named, ...shebang])].filter((name) => !ENTRIES.includes(name))).toEqual([]);
+  });
 
   test.each([
     ['the project package.json', { 'package.json': '{ "name": "k3s-vip", "type": "module" }\n' }],

@@ -4,6 +4,14 @@
 // newer than the last build, so a synth skips TypeScript's compile cost when nothing changed and
 // never runs stale code when something did.
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const { spawnSync } = require('node:child_process');
 const { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } = require('node:fs');
 const { join } = require('node:path');

@@ -6,6 +6,14 @@
 // the noise, and the app's CPU time ratio is a second, steadier view of the same cost. Last, the hostile inputs of
 // the ReDoS and quadratic-read guards (scripts/hostile-inputs.js), each timed in this process against its target.
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const { spawnSync } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');

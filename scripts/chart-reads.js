@@ -14,6 +14,14 @@
 // the first operand of an `and`/`or` is, and where a define is included are not followed: review those by hand.
 // `--fails` lists the `fail` calls instead (`fail $errorMsg`: read the printf above it).
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const { execFileSync } = require('node:child_process');
 
 const args = process.argv.slice(2);

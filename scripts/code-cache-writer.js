@@ -4,6 +4,14 @@
 // by itself, to record what they are, what their requires resolve to and which of lib/'s go unused; then packs them,
 // runs the dry run again from the packs, so that V8's code of them holds the functions a synth calls, and stores it.
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
@@ -15,6 +23,8 @@ const {
   cacheFile,
   checksum,
   compilePack,
+  digest,
+  fileKey,
   isFolder,
   packageScope,
   packedLoader,
@@ -100,10 +110,12 @@ function writeCache() {
     // CommonJS only: a `.js` file of a package of type module comes here as `module` (Node 20.19+).
     if (!cacheable(filename, content) || format === 'module') return compile.call(this, content, filename, format);
     const name = path.relative(root, filename);
-    // Its bytes as Node read them (not edited since), and the package scope it loaded in (packageScope).
+    // Its file (fileKey, taken first), its bytes as Node read them (not edited since), and the package scope it loaded in.
+    const key = fileKey(filename);
     const bytes = fs.readFileSync(filename);
     const scope = packageScope(path.dirname(filename), packageFiles);
-    if (!Object.hasOwn(packed, name) && bytes.toString('utf8') === content && scope !== undefined) packed[name] = { content, bytes, scope };
+    if (!Object.hasOwn(packed, name) && bytes.toString('utf8') === content && scope !== undefined)
+      packed[name] = { content, bytes, scope, key };
     sources.set(this, content);
     return runModule(
       this,
@@ -129,7 +141,8 @@ function writeCache() {
     const parts = [Buffer.from('[\n')];
     const members = Object.entries(packed).filter(([, { content }]) => /[^\0-\x7f]/.test(content) === (pack === 1));
     for (const [name, { bytes, scope }] of members) {
-      modules[name] = [pack, (parts.length - 1) / 3, bytes.length, checksum(bytes)];
+      // Its fileKey comes after the second warm-up (settledKey): until then its bytes tell it.
+      modules[name] = [pack, (parts.length - 1) / 3, bytes.length, digest(bytes), null];
       scopes[path.dirname(name)] = scope;
       parts.push(open, bytes, close);
     }
@@ -153,6 +166,8 @@ function writeCache() {
   for (const requests of Object.values(resolved)) for (const id of Object.keys(requests)) requests[id] = place.get(requests[id]);
   Module._extensions['.js'] = packedLoader({ modules, names, resolved, scopes }, packs, unused, { cached: 0, compiled: 0 });
   warmUp();
+  for (const [name, { bytes, key }] of Object.entries(packed))
+    if (modules[name]) modules[name][4] = settledKey(path.join(root, name), key, bytes);
   const parts = packs.flatMap(({ script, text }) => [text, script.createCachedData()]);
   const sums = PACKS.map((_, at) => [parts[2 * at], parts[2 * at + 1]].flatMap((part) => [part.length, checksum(part)]));
   const index = Buffer.from(JSON.stringify({ format: FORMAT, modules, names, resolved, unused, scopes, packs: sums }), 'utf8');
@@ -181,6 +196,25 @@ function writeCache() {
   }
   fs.renameSync(partial, cacheFile);
   recordWrite('written');
+}
+
+/**
+ * The fileKey to record for a module packed from `bytes`, whose file had `key` before it was read, or null (a run then
+ * digests its bytes). A write within the file system's time resolution of the read could keep the change time (ext4
+ * stamps a clock tick of a few milliseconds; a file system of whole seconds, up to 2 s), so the key is recorded only
+ * when the change time is older than that, and the file still has it and still holds `bytes` (read after that
+ * time): a later write then has a later change time.
+ */
+function settledKey(filename, key, bytes) {
+  const ctimeNs = typeof key === 'string' ? BigInt(key.split(':')[4]) : undefined;
+  if (ctimeNs === undefined) return null;
+  const resolution = ctimeNs % 1_000_000_000n === 0n ? 2_000_000_000n : 100_000_000n;
+  if (ctimeNs + resolution >= BigInt(Date.now()) * 1_000_000n) return null;
+  try {
+    return fs.readFileSync(filename).equals(bytes) && fileKey(filename) === key ? key : null;
+  } catch {
+    return null;
+  }
 }
 
 if (require.main === module && process.argv[2] === '--write') {

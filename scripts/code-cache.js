@@ -6,9 +6,13 @@
 // code of each taken after a `synth --dry-run`, so that a run deserializes two scripts, not one per module, and reads
 // no module's text as text. What a run may take from it (useCache), so that the cache can make a run faster, never
 // different:
-// - a module runs from a pack only while its file holds the bytes it was packed with (their length and CRC-32, read as
-//   bytes when it loads) and Node finds the package scope it was packed in (its package.json decides CommonJS or
-//   not); any other file is Node's own load, from its file;
+// - a module runs from a pack only while its file is the one it was packed from (the same device, inode, size,
+//   modification and change times: any write changes the change time, which no user can set) or, when one of those
+//   differs (a copy, a checkout elsewhere, `npm ci`, `touch`), while its bytes have the SHA-256 they were packed with,
+//   and Node finds the package scope it was packed in (its package.json decides CommonJS or not); any other file is
+//   Node's own load, from its file. A CRC-32 would not do: four bytes anywhere give any CRC back (round 53b-4);
+// - a module is deferred (standIn) only while it and every module its load would load are as packed: a changed one
+//   loads at its `require`, as Node loads it, so its error or side effect shows as without the cache (round 53b-5);
 // - each part of the file only when its checksum holds (V8 does not check the code it deserializes); a damaged file,
 //   or one that is no pack, is deleted, to be written again. Code V8 refuses (another version, other flags): the packs
 //   compile from their text (then each function when first called, as Node's would);
@@ -21,6 +25,7 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
+const { digest, fileKey, holds, packageScope, readAt } = require('./packed-files');
 
 const root = path.join(__dirname, '..');
 const cacheDir = path.join(root, 'lib', '.code-cache');
@@ -28,13 +33,13 @@ const cacheDir = path.join(root, 'lib', '.code-cache');
 const cacheFile = path.join(cacheDir, `${process.version}-${process.arch}.bin`);
 
 /**
- * The CRC-32 of each part of the cache file and of each packed module's bytes. V8 does not check the code it
- * deserializes: damaged code crashes it (a fatal error with a native trace, or a segfault) or runs other code, so each
- * part is checked before V8 reads it; and a module runs from its pack only while its file's bytes have the checksum
- * they were packed with (V8 itself compares only a text's length). CRC-32 finds any edit, a torn write or flipped bits
- * in about 2 ms for the file's 10 MB, where SHA-1 takes 4 times as long; zlib.crc32 is Node 20.15+, SHA-1 before.
+ * The CRC-32 of each part of the cache file. V8 does not check the code it deserializes: damaged code crashes it (a
+ * fatal error with a native trace, or a segfault) or runs other code, so each part is checked before V8 reads it. CRC-32
+ * finds a torn write or flipped bits in about 2 ms for the file's 10 MB, where SHA-1 takes 4 times as long; zlib.crc32
+ * is Node 20.15+, SHA-1 before. It finds no deliberate edit: a module's own file is told by fileKey, then digest.
  */
 const checksum = zlib.crc32 ? (data) => zlib.crc32(data) : (data) => crypto.createHash('sha1').update(data).digest().readUInt32LE(0);
+
 /** Whether `dir` is a folder itself, not a link to one. */
 function isFolder(dir) {
   try {
@@ -52,8 +57,7 @@ function isFolder(dir) {
  * synth resolves about 600 of them for the first time.
  */
 function loadKnown(parent, id, filename) {
-  const asWritten = path.resolve(path.dirname(parent.filename), id);
-  if (filename !== asWritten && (filename !== `${asWritten}.js` || fs.statSync(asWritten, { throwIfNoEntry: false }))) return undefined;
+  if (!resolvesAsWritten(parent, id, filename)) return undefined;
   if (!fs.statSync(filename, { throwIfNoEntry: false })?.isFile()) return undefined;
   const child = new Module(filename, parent);
   Module._cache[filename] = child;
@@ -68,6 +72,12 @@ function loadKnown(parent, id, filename) {
     }
   }
   return child;
+}
+
+/** Whether Node resolves `require(id)` of `parent` to `filename` with no other file tried first (loadKnown). */
+function resolvesAsWritten(parent, id, filename) {
+  const asWritten = path.resolve(path.dirname(parent.filename), id);
+  return filename === asWritten || (filename === `${asWritten}.js` && !fs.statSync(asWritten, { throwIfNoEntry: false }));
 }
 
 /**
@@ -93,14 +103,18 @@ function runModule(module, wrapper, filename, known = () => undefined, deferred 
   return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
 
-/** The layout of the cache file, in its index: a file of another (one module's code after another's was 1) is none. */
-const FORMAT = 2;
+/**
+ * The layout of the cache file, in its index: a file of another (1: one module's code after another's; 2: modules told
+ * by CRC-32) is none.
+ */
+const FORMAT = 3;
 
 /**
  * The cache file's index, as { modules, names, resolved, unused, scopes, packs }, and `next()`, which reads its next
  * part: `packs` has two packs, each the text of a script (an array of module wrappers: the modules whose text is ASCII,
  * then the others) and V8's code of it, as [text length, its checksum, code length, its checksum]; `modules` maps a
- * root-relative path to [its pack, its place in the array, the length and checksum of its bytes], `resolved` a module's
+ * root-relative path to [its pack, its place in the array, the length and digest of its bytes, its fileKey when packed
+ * (null when the writer could not be sure of it)], `resolved` a module's
  * path to { <request>: the file it resolved to, as its place in `names`, root-relative paths }, `scopes` a module's
  * folder to its package scope (packageScope). The file is [checksum of the index, index length, index (JSON), each
  * pack's text and code]. Each
@@ -143,8 +157,9 @@ function readCache() {
 }
 
 /**
- * What became of the last write of the cache: `<build> tried` (the app writes it before it starts the writer) or
- * `<build> written` (the writer, when it ends well), where <build> is the modification time of lib/.tsbuildinfo, the
+ * What became of the last write of the cache: `<build> tried` (the app writes it before it starts the writer),
+ * `<build> written` (the writer, when it ends well) or `<build> moved` (a run found packed modules whose fileKey
+ * changed and bytes did not: write again), where <build> is the modification time of lib/.tsbuildinfo, the
  * build the cache was written for. A build is told by that time as written, not by comparing times, so a clock or a
  * file time in the future cannot make every run write the cache again.
  */
@@ -172,8 +187,8 @@ function recordWrite(status) {
 }
 
 /**
- * Whether the app should write the cache: not yet for this build of lib/, or it was written and is gone since (a
- * damaged file is deleted), but not when a write for this build failed: each run would pay the warm-up again.
+ * Whether the app should write the cache: not yet for this build of lib/, it was written and is gone since (a
+ * damaged file is deleted), or a run found modules moved (useCache), but not when a write for this build failed: each run would pay the warm-up again.
  */
 function shouldWrite() {
   let state;
@@ -183,7 +198,7 @@ function shouldWrite() {
     return true;
   }
   if (state[0] !== currentBuild()) return true;
-  return state[1] === 'written' && !fs.existsSync(cacheFile);
+  return (state[1] === 'written' && !fs.existsSync(cacheFile)) || state[1] === 'moved';
 }
 
 /**
@@ -221,7 +236,17 @@ function useCache() {
   }
   // Only for the build the cache was written after (shouldWrite): a cache a failed write left is of an older build.
   const unused = writtenForThisBuild() ? cache.unused : {};
-  Module._extensions['.js'] = packedLoader(cache, packs, unused, counts);
+  let moved = 0;
+  Module._extensions['.js'] = packedLoader(cache, packs, unused, counts, () => moved++);
+  // Modules told by their bytes (lib/ or node_modules copied, `npm ci`, `touch`): each run digests them, so the next
+  // run writes the cache again (shouldWrite) and its fileKeys hold again.
+  process.once('exit', () => {
+    try {
+      if (moved && writtenForThisBuild()) recordWrite('moved');
+    } catch {
+      // A checkout this user cannot write: each run digests those modules.
+    }
+  });
   return counts;
 }
 
@@ -244,11 +269,11 @@ function compilePack(text, code) {
 }
 
 /**
- * Node's loader of `.js` files with the pack's modules taken from it: a module whose file has exactly the bytes it was
- * packed with, and whose package scope is the one it was packed in (packageScope), runs its packed wrapper (runModule);
- * any other file is Node's, read and compiled as usual. Its bytes are read, not decoded: V8 has the text in the pack.
+ * Node's loader of `.js` files with the pack's modules taken from it: a module whose file is as packed (asPacked) and
+ * whose package scope is the one it was packed in (packageScope) runs its packed wrapper (runModule); any other file is
+ * Node's, read and compiled as usual. `onMoved` is called for each module told by its bytes, not its recorded fileKey.
  */
-function packedLoader({ modules, names, resolved, scopes }, packs, unused, counts) {
+function packedLoader({ modules, names, resolved, scopes }, packs, unused, counts, onMoved = () => undefined) {
   const js = Module._extensions['.js'];
   const prefix = root + path.sep;
   const packageFiles = new Map();
@@ -260,24 +285,70 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
     }
     return inScope.get(dir);
   };
+  // Whether a packed module's file is the one packed: its fileKey, else its bytes (digest), once a file.
+  const checked = new Map();
+  const asPacked = (filename, [, , length, sum, key]) => {
+    if (!checked.has(filename)) {
+      const now = fileKey(filename);
+      const same = now !== undefined && ((typeof key === 'string' && now === key) || holds(filename, length, sum));
+      if (same && typeof key === 'string' && now !== key) onMoved();
+      checked.set(filename, same);
+    }
+    return checked.get(filename);
+  };
+  const entryOf = (name) => (Object.hasOwn(modules, name) && Array.isArray(modules[name]) ? modules[name] : undefined);
+  // Whether module `name` and all its load would load (its requires as recorded, and theirs) are as packed: a module
+  // is deferred only then, or an edit of it or of one it requires (a top-level throw, a side effect) would be hidden.
+  // First whether every packed module is (one stat each): then no walk is needed (walking each deferred module's
+  // requires took about 20 ms a run).
+  let allAsPacked;
+  const settled = new Map();
+  const unchangedTree = (name) => {
+    allAsPacked ??= Object.entries(modules).every(([other, entry]) => {
+      const file = path.join(root, other);
+      return Array.isArray(entry) && sameScope(path.dirname(file)) && asPacked(file, entry);
+    });
+    if (!allAsPacked && !settled.has(name)) {
+      const seen = new Set([name]);
+      const todo = [name];
+      let same = true;
+      while (same && todo.length) {
+        const next = todo.pop();
+        const entry = entryOf(next);
+        const file = path.join(root, next);
+        if (entry) same = sameScope(path.dirname(file)) && asPacked(file, entry);
+        const requests = (Object.hasOwn(resolved, next) && resolved[next]) || {};
+        for (const at of Object.values(requests)) {
+          const to = names[at];
+          if (typeof to === 'string' && !seen.has(to)) {
+            seen.add(to);
+            todo.push(to);
+          }
+        }
+      }
+      settled.set(name, same);
+    }
+    return allAsPacked || settled.get(name);
+  };
   // One stand-in per module, whoever requires it first.
   const standIns = new Map();
   const deferred = (parent, id, target) => {
-    const keys = target && !Module._cache[target] ? unused[path.relative(root, target)] : undefined;
+    const name = target && path.relative(root, target);
+    const keys = target && !Module._cache[target] ? unused[name] : undefined;
     if (!Array.isArray(keys)) return undefined;
-    if (!standIns.has(target))
-      standIns.set(
-        target,
-        standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id)),
-      );
-    return standIns.get(target);
+    if (standIns.has(target)) return standIns.get(target);
+    // A file named exactly as requested, added since, is what Node loads at this require: not deferred either.
+    if (!unchangedTree(name) || !resolvesAsWritten(parent, id, target)) return undefined;
+    const later = standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id));
+    standIns.set(target, later);
+    return later;
   };
   return function loadPacked(module, filename) {
     const name = filename.startsWith(prefix) ? filename.slice(prefix.length) : '';
-    const entry = Object.hasOwn(modules, name) ? modules[name] : undefined;
-    const [pack, place, length, sum] = Array.isArray(entry) ? entry : [];
+    const entry = entryOf(name);
+    const [pack, place] = entry ?? [];
     const { fns = [], fresh } = packs[pack] ?? {};
-    if (typeof fns[place] !== 'function' || !sameScope(path.dirname(filename)) || !holds(filename, length, sum)) {
+    if (typeof fns[place] !== 'function' || !sameScope(path.dirname(filename)) || !asPacked(filename, entry)) {
       counts.compiled++;
       return js.call(this, module, filename);
     }
@@ -287,69 +358,6 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
       Object.hasOwn(requests, id) && typeof names[requests[id]] === 'string' ? path.join(root, names[requests[id]]) : undefined;
     return runModule(module, fns[place], filename, known, deferred);
   };
-}
-
-/** One buffer for all a run reads: the cache file's parts, then each packed module's file (holds). */
-let readBuffer = Buffer.alloc(0);
-
-/** The `length` bytes of open file `fd` from `position` (fewer at its end), in readBuffer: valid until the next read. */
-function readAt(fd, position, length) {
-  if (readBuffer.length < length) readBuffer = Buffer.allocUnsafeSlow(Math.max(length, 1 << 20));
-  let done = 0;
-  let read;
-  do {
-    read = fs.readSync(fd, readBuffer, done, length - done, position + done);
-    done += read;
-  } while (read > 0 && done < length);
-  return readBuffer.subarray(0, done);
-}
-
-/**
- * Whether `filename` holds `length` bytes of checksum `sum`, read as bytes (not decoded: V8 has the text in its pack);
- * false when it is gone or unreadable: Node's own load then says so.
- */
-function holds(filename, length, sum) {
-  let fd;
-  try {
-    fd = fs.openSync(filename, 'r');
-    // A byte more: a longer file differs.
-    const bytes = readAt(fd, 0, length + 1);
-    return bytes.length === length && checksum(bytes) === sum;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/**
- * The package scope of the modules in `dir` as Node finds it before it loads a `.js` file (lib/internal/modules/
- * package_json_reader.js `readPackageScope` and `read`, v20.20.2): the nearest folder with a package.json, not above a
- * node_modules folder, and the `type` there (commonjs, module, or none for any other), as `<root-relative folder>\0<type>`;
- * '' for none, undefined when a package.json cannot be read as Node reads it. The type decides whether a `.js` file is
- * CommonJS, and the packs hold CommonJS only: a module whose scope is not the one it was packed in (a package.json added,
- * or its type changed) is left to Node, which then also says what is wrong. `files` keeps each package.json's type.
- */
-function packageScope(dir, files) {
-  for (let folder = dir; !folder.endsWith(`${path.sep}node_modules`); folder = path.dirname(folder)) {
-    const file = path.join(folder, 'package.json');
-    if (!files.has(file)) files.set(file, packageType(file));
-    const type = files.get(file);
-    if (type !== null) return type && `${path.relative(root, folder)}\0${type}`;
-    if (path.dirname(folder) === folder) break;
-  }
-  return '';
-}
-
-/** The `type` of package.json `file` as Node takes it; null when there is none, undefined when it cannot be read. */
-function packageType(file) {
-  try {
-    if (!fs.statSync(file, { throwIfNoEntry: false })) return null;
-    const { type } = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return type === 'commonjs' || type === 'module' ? type : 'none';
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -390,7 +398,8 @@ function standIn(keys, load) {
 /** Whether the cache file was written for lib/'s current build (recordWrite), the only one whose `unused` list holds. */
 function writtenForThisBuild() {
   try {
-    return fs.readFileSync(stateFile, 'utf8').trim() === `${currentBuild()} written`;
+    const state = fs.readFileSync(stateFile, 'utf8').trim();
+    return state === `${currentBuild()} written` || state === `${currentBuild()} moved`;
   } catch {
     return false;
   }
@@ -403,6 +412,8 @@ module.exports = {
   cacheFile,
   checksum,
   compilePack,
+  digest,
+  fileKey,
   isFolder,
   packageScope,
   packedLoader,

@@ -4,6 +4,14 @@
 // Each keeps what it learnt in node_modules/.cache/k3s-vip/ (safe to delete; `npm ci` starts without it, so CI
 // always checks everything): a second run re-checks only what changed, about 60 s of CPU down to under 10 s.
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const { spawn } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, rmSync } = require('node:fs');

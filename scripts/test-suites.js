@@ -6,6 +6,14 @@
 // for a whole registry: a later file of the shard would get other module instances) or spends its time
 // waiting on child processes, which jest then runs beside the shards. `npx jest test/<file>` still runs one file alone.
 'use strict';
+// A package.json over this file with "type": "module" makes Node run it as an ES module, where `require` is not
+// defined: one line then, not Node's trace (round 53b-6). Written to parse both ways.
+if (typeof require !== 'function') {
+  process.stderr.write(
+    `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
+  );
+  process.exit(1);
+}
 const fs = require('node:fs');
 const path = require('node:path');
 

@@ -70,7 +70,7 @@ beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-code-cache-'));
   mkdirSync(join(project, 'scripts'));
   mkdirSync(join(project, 'lib', 'src', 'sub'), { recursive: true });
-  for (const script of ['code-cache.js', 'code-cache-writer.js'])
+  for (const script of ['code-cache.js', 'code-cache-writer.js', 'packed-files.js'])
     copyFileSync(join(__dirname, '..', 'scripts', script), join(project, 'scripts', script));
   writeModules(MODULES);
 });
@@ -144,7 +144,8 @@ const DEFERRED = {
 };
 
 function runDeferred(env: NodeJS.ProcessEnv = {}) {
-  const loaded = "Object.keys(require.cache).map((f) => require('node:path').basename(f)).filter((f) => f !== 'code-cache.js').sort()";
+  const loaded =
+    "Object.keys(require.cache).map((f) => require('node:path').basename(f)).filter((f) => f !== 'code-cache.js' && f !== 'packed-files.js').sort()";
   const script =
     "require('./scripts/code-cache').useCache(); const { main } = require('./lib/src/main.js');" +
     `const before = ${loaded}; const effect = globalThis.effectRan; const value = main(['rare']);` +

@@ -164,17 +164,19 @@ describe('55a: the same refusal in every door', () => {
 });
 
 describe('55a-2: an HTTPRoute and an Ingress on one host: the warning names the one Traefik ranks first', () => {
+  /** The YAML door's warnings, after checking that K3sVipCluster gives the same one at the same key. */
   const warnings = (path: string) => {
-    const text = stringify(
-      config({
-        traefik: { gateway: {} },
-        httpRoutes: [{ name: 'x', host: 'a.example.org', path, service: 's', port: 80 }],
-        ingresses: [{ name: 'y', host: 'a.example.org', service: 't', port: 80 }],
-      }),
-    );
-    const loaded = parseConfigText('config/t.yaml', text);
+    const given = config({
+      traefik: { gateway: {} },
+      httpRoutes: [{ name: 'x', host: 'a.example.org', path, service: 's', port: 80 }],
+      ingresses: [{ name: 'y', host: 'a.example.org', service: 't', port: 80 }],
+    });
+    const loaded = parseConfigText('config/t.yaml', stringify(given));
     expect(loaded.errors).toEqual([]);
-    return loaded.warnings.map((d) => formatDiagnostic({ ...d, line: undefined })).join('\n');
+    const said = loaded.warnings.map((d) => formatDiagnostic({ ...d, line: undefined })).join('\n');
+    const construct = new K3sVipCluster(new App(), 'c', given).warnings.find((w) => w.path.join('.') === 'httpRoutes.0.host');
+    expect(said).toContain(`httpRoutes[0].host: ${construct?.message}`);
+    return said;
   };
   test('path "/": the Gateway route is ranked 1 plus its host length, so the Ingress wins', () => {
     const said = warnings('/');

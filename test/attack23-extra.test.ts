@@ -77,8 +77,12 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
   };
   const prefix = (value: string, more: object = {}) => [{ matches: [{ path: { type: 'PathPrefix', value }, ...more }] }];
   const at = 'traefik.values.extraObjects[0].spec.hostnames';
-  const also = (owner = 'ingresses[0]') => `is also routed by ${owner}: fine while the host moves, but Traefik ranks Gateway routes above`;
+  // These routes match PathPrefix "/" only, which Traefik ranks below the Ingress (55a-2, gateway/model.ts).
+  const also = (owner = 'ingresses[0]') =>
+    `is also routed by ${owner}: fine while the host moves, but Traefik ranks a Gateway route of path "/" at 1 plus the length of its host`;
   const warned = `${at}[0]: "${HOST}" ${also()}`;
+  // A longer prefix, a header or an Exact match ranks the Gateway route above the Ingress (gateway/model.ts).
+  const outranks = `${at}[0]: "${HOST}" is also routed by ingresses[0]: fine while the host moves, but Traefik ranks Gateway routes above`;
   const everyHost = (host: string) => `${at}: are none, so the route takes every host of its listeners, "${host}" too, which ${also()}`;
 
   it.each([
@@ -107,9 +111,9 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
     ],
     ['an explicit PathPrefix /', { hostnames: [HOST], rules: prefix('/') }, warned],
     // The host is shared whatever the paths, as httpRoutes[].host is warned of.
-    ['a longer path', { hostnames: [HOST], rules: prefix('/api') }, warned],
-    ['a match narrowed by a header', { hostnames: [HOST], rules: prefix('/', { headers: [{ name: 'x', value: 'y' }] }) }, warned],
-    ['an Exact path', { hostnames: [HOST], rules: [{ matches: [{ path: { type: 'Exact', value: '/' } }] }] }, warned],
+    ['a longer path', { hostnames: [HOST], rules: prefix('/api') }, outranks],
+    ['a match narrowed by a header', { hostnames: [HOST], rules: prefix('/', { headers: [{ name: 'x', value: 'y' }] }) }, outranks],
+    ['an Exact path', { hostnames: [HOST], rules: [{ matches: [{ path: { type: 'Exact', value: '/' } }] }] }, outranks],
     ['control: another Gateway', { hostnames: [HOST], parentRef: { name: 'other', namespace: 'kube-system' } }, undefined],
     ['control: a Gateway of the same name elsewhere', { hostnames: [HOST], parentRef: { name: 'traefik', namespace: 'apps' } }, undefined],
     [

@@ -89,7 +89,9 @@ describe('24b-13: an extraObjects HTTPRoute on the host and path of another rout
 
 describe("24b-14: an HTTPRoute on an Ingress' host gets one verdict by either door", () => {
   const SHOP = 'shop.example.com';
-  const tail = 'is also routed by ingresses[0]: fine while the host moves, but Traefik ranks Gateway routes above Ingress routes';
+  // Both routes match PathPrefix "/", which Traefik ranks below the Ingress (55a-2).
+  const tail =
+    'is also routed by ingresses[0]: fine while the host moves, but Traefik ranks a Gateway route of path "/" at 1 plus the length of its host';
 
   it('httpRoutes and extraObjects: no error, the same warning', () => {
     const firstClass = findingsOf(withChanges(EXAMPLE, { httpRoutes: [EXAMPLE.httpRoutes[0], { ...EXAMPLE.httpRoutes[1], host: SHOP }] }));

@@ -252,12 +252,12 @@ describe('the Traefik values escape hatch cannot bypass or shadow traefik.gatewa
 describe('warnings', () => {
   test.each<[string, any, Found]>([
     [
-      'the same host as an Ingress: allowed while it moves; the HTTPRoute wins',
+      'the same host as an Ingress: allowed while it moves; on path "/" the Ingress wins (55a-2)',
       example({ httpRoutes: [BLOG, { ...STATUS, host: SHOP.host }] }),
       [
         [
           'httpRoutes[1].host',
-          '"shop.example.com" is also routed by ingresses[0]: fine while the host moves, but Traefik ranks Gateway routes above Ingress routes (priority 10000 and up',
+          '"shop.example.com" is also routed by ingresses[0]: fine while the host moves, but Traefik ranks a Gateway route of path "/" at 1 plus the length of its host, below every Ingress route of the host',
         ],
       ],
     ],

@@ -14,19 +14,31 @@ export const MAX_LISTENERS = 64;
 /**
  * Traefik ranks a Gateway route from 10000 up (PathPrefix; Exact from 100000), an Ingress route by the
  * length of its rule (traefik/traefik pkg/provider/kubernetes/gateway/httproute.go buildMatchRule;
- * https://doc.traefik.io/traefik/routing/routers/#priority): a Gateway route wins every request it matches.
+ * https://doc.traefik.io/traefik/routing/routers/#priority): a Gateway route wins every request it matches,
+ * save one of PathPrefix `/` (GATEWAY_CATCH_ALL_LOSES).
  */
 export const GATEWAY_OUTRANKS_INGRESS =
   'Traefik ranks Gateway routes above Ingress routes (priority 10000 and up against the length of the rule; ' +
   'traefik pkg/provider/kubernetes/gateway/httproute.go)';
 /**
+ * A Gateway route of PathPrefix `/` is ranked 1 plus its host's length, "evaluated last" (httproute.go buildPathRule,
+ * traefik v3.x), below every Ingress router of that host (``Host(`h`) && PathPrefix(`p`)`` is 27 + len(h) bytes or more).
+ */
+export const GATEWAY_CATCH_ALL_LOSES =
+  'Traefik ranks a Gateway route of path "/" at 1 plus the length of its host, below every Ingress route of the host ' +
+  '(the length of its rule; traefik pkg/provider/kubernetes/gateway/httproute.go buildPathRule)';
+/**
  * The warning on an HTTPRoute serving a host an Ingress (`owner`, `ingresses[0]`) routes too, after the host's
  * quoted name: both doors of an HTTPRoute (httpRoutes, traefik.values.extraObjects) give it, as moving a host
- * from an Ingress to the Gateway passes through it.
+ * from an Ingress to the Gateway passes through it. The priorities differ, so which one wins is known (finding 55a-2):
+ * the HTTPRoute, unless its path is `/` (`catchAll`).
  */
-export const alsoIngressMessage = (owner: string): string =>
-  `is also routed by ${owner}: fine while the host moves, but ${GATEWAY_OUTRANKS_INGRESS}, ` +
-  'so the HTTPRoute answers every request its path matches: remove the Ingress once the HTTPRoute serves the host';
+export const alsoIngressMessage = (owner: string, catchAll = false): string =>
+  catchAll
+    ? `is also routed by ${owner}: fine while the host moves, but ${GATEWAY_CATCH_ALL_LOSES}, so the Ingress answers every ` +
+      'request its path matches and the HTTPRoute only the rest: remove the Ingress once the HTTPRoute should serve the host'
+    : `is also routed by ${owner}: fine while the host moves, but ${GATEWAY_OUTRANKS_INGRESS}, ` +
+      'so the HTTPRoute answers every request its path matches: remove the Ingress once the HTTPRoute serves the host';
 /** Longest listener name (SectionName) or Secret name (DNS subdomain). */
 const MAX_NAME = 253;
 

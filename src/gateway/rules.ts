@@ -182,7 +182,7 @@ function checkRoutes(config: ClusterConfig, redirect: HttpRedirect | undefined, 
     // (ingress/gateway-routes.ts, the same rule for an extraObjects HTTPRoute).
     const meets = !!route.tls || config.ingresses.some((other) => other.host === route.host && !other.tls?.certResolver);
     if (ingress !== undefined && meets) {
-      warn(['httpRoutes', i, 'host'], `"${route.host}" ${alsoIngressMessage(`ingresses[${ingress}]`)}`);
+      warn(['httpRoutes', i, 'host'], `"${route.host}" ${alsoIngressMessage(`ingresses[${ingress}]`, route.path === '/')}`);
     }
     if (route.namespace === 'kube-system' && redirects.has(route.name)) {
       error(

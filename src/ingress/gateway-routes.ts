@@ -128,10 +128,11 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
   const ingressHosts = new Map<string, number>();
   config.ingresses.forEach(({ host }, n) => ingressHosts.set(host, ingressHosts.get(host) ?? n));
   const tlsOnly = (host: string) => config.ingresses.every((ingress) => ingress.host !== host || !!ingress.tls?.certResolver);
-  const warnings = routes.flatMap(({ item, listeners, hostnames }) =>
+  const warnings = routes.flatMap(({ item, listeners, hostnames, prefixes }) =>
     [...ingressHosts].flatMap(([host, n]): Problem[] => {
       if (!listeners.some((listener) => listens(listener, host) && (listener.tls || !tlsOnly(host)))) return [];
-      const also = alsoIngressMessage(`ingresses[${n}]`);
+      // Only PathPrefix `/` matches: Traefik ranks the route below the Ingress (gateway/model.ts GATEWAY_CATCH_ALL_LOSES).
+      const also = alsoIngressMessage(`ingresses[${n}]`, prefixes.length > 0 && prefixes.every(({ prefix }) => prefix === '/'));
       if (!hostnames.length) {
         return [
           {

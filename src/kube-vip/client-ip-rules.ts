@@ -17,6 +17,7 @@ import { KUBE_VIP_NODE_ROLES } from './model';
 import { sameIp } from '../net/ip';
 import { LEASE_NAME_ANNOTATION, sharedLeaseName, sharedVipGroups } from './shared-lease';
 import { KubeVipRules, kubeVipRules, OLDEST_SUPPORTED } from './versions';
+import { electedControlPlaneVipProblem } from './rules';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
@@ -123,11 +124,7 @@ function checkSharedVips(config: ClusterConfig, version: Version, rules: KubeVip
     const index = controlPlane === undefined ? -1 : service.ips.findIndex((ip) => sameIp(ip, controlPlane));
     // Before v1.1.0 the existing shared-VIP rule refuses this already, for every mode.
     if (index >= 0 && rules.commonLease) {
-      error(
-        vipPath(service, index),
-        `"${service.ips[index]}" is also the control-plane VIP; with per-Service election (on because ${because()} is Local) each Service ` +
-          "elects its own leader apart from the API server's, so two nodes could announce it: use another address",
-      );
+      error(vipPath(service, index), electedControlPlaneVipProblem(service.ips[index], `on because ${because()} is Local`));
     }
   }
   const pool = config.kubeVip.services.ipPool;

@@ -6,7 +6,15 @@ import { pieceAccepts } from '../config/config-shape';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { arpInterfaceProblem, booleanProblem, kubeVipVersionSupport, sharedControlPlaneVipProblem } from './rules';
+import {
+  arpInterfaceProblem,
+  bgpPeerProblems,
+  booleanProblem,
+  electedControlPlaneVipProblem,
+  kubeVipVersionSupport,
+  sharedControlPlaneVipProblem,
+} from './rules';
+import { parseIp } from '../net/ip';
 import { kubeVipRules } from './versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
@@ -119,6 +127,7 @@ function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
           .requiredValue(['bgp', 'peers', i, 'as'], peer.as, 'asNumber')
           .problem(['bgp', 'peers', i, 'multihop'], booleanProblem(peer.multihop));
     });
+    checkPeers(check, peers);
     const secret = bgp.passwordSecret;
     if (secret !== undefined && (secret === null || typeof secret !== 'object' || Array.isArray(secret))) {
       check.problem(['bgp', 'passwordSecret'], `${describeValue(secret)}: expected { name, key } of a Secret in kube-system`);
@@ -169,4 +178,31 @@ function checkShare(check: PropsValidator<KubeVipDaemonSetProps>): void {
   const parsed = parseVersion(version);
   const shared = sharedControlPlaneVipProblem(address, parsed, kubeVipRules(parsed));
   check.problem(['shareControlPlaneVip'], shared && `is true: a Service VIP ${shared}`);
+  // The config's rule under per-Service election (client-ip-rules.ts checkSharedVips), here asked for by the prop.
+  if (!shared && check.props.servicesElection === true) {
+    check.problem(
+      ['shareControlPlaneVip'],
+      `is true: a Service VIP ${electedControlPlaneVipProblem(address, 'servicesElection is true')}, or set servicesElection false`,
+    );
+  }
+}
+
+/**
+ * The config's rules on the BGP peers that these props can judge (rules.ts bgpPeerProblems): none is the
+ * control-plane VIP, none listed twice, IPv6 only where the release reads it. Judged on a valid, supported version.
+ */
+function checkPeers(check: PropsValidator<KubeVipDaemonSetProps>, peers: readonly unknown[]): void {
+  const { version, controlPlaneAddress: address } = check.props;
+  if (typeof version !== 'string' || format.version(version) || kubeVipVersionSupport(version).error) return;
+  const parsed = parseVersion(version);
+  const vip = typeof address === 'string' ? parseIp(address) : undefined;
+  const vips = vip ? [{ ip: vip, where: 'controlPlaneAddress' }] : [];
+  const valid = peers.map((peer) =>
+    peer !== null && typeof peer === 'object' && 'address' in peer && typeof peer.address === 'string' && !format.peerIp(peer.address)
+      ? { address: peer.address }
+      : {},
+  );
+  for (const problem of bgpPeerProblems(valid, ['bgp', 'peers'], vips, parsed, kubeVipRules(parsed))) {
+    check.problem(problem.path, problem.message);
+  }
 }

@@ -59,6 +59,18 @@ export function sharedControlPlaneVipProblem(vip: string, version: Version, rule
   );
 }
 
+/**
+ * Why a Service VIP may not be the control-plane VIP `vip` under per-Service election (`why` says why it is on), on a
+ * kube-vip with the common lease (before it sharedControlPlaneVipProblem refuses it already): each Service elects its
+ * own leader, apart from the API server's. The config's client-IP rules and KubeVipDaemonSet's `shareControlPlaneVip` ask this.
+ */
+export function electedControlPlaneVipProblem(vip: string, why: string): string {
+  return (
+    `"${vip}" is also the control-plane VIP; with per-Service election (${why}) each Service ` +
+    "elects its own leader apart from the API server's, so two nodes could announce it: use another address"
+  );
+}
+
 /** Interfaces K3s, its CNI or a container runtime makes on every node: none is the NIC of the nodes' LAN. */
 const VIRTUAL_INTERFACE = /^(cni0|flannel.*|kube-ipvs0|docker0|veth.*|cali.*|cilium.*|vxlan.*)$/;
 
@@ -135,7 +147,7 @@ export function serviceVipTextCountProblem(kubeVipVersion: string, ips: readonly
   return serviceVipCountProblem(parsed, version, kubeVipRules(version));
 }
 
-/** A BGP peer is a router the VIPs are announced to: never one of the VIPs, and IPv6 only where kube-vip parses it. */
+/** A BGP peer is a router the VIPs are announced to, outside the pools; the rest of its rules are bgpPeerProblems'. */
 function checkBgpPeers(
   config: ClusterConfig,
   vips: ReadonlyArray<LocatedIp>,
@@ -144,32 +156,74 @@ function checkBgpPeers(
   rules: KubeVipRules,
   error: Report,
 ) {
-  const ownAddress = "give the router's own address";
-  config.kubeVip.bgp?.peers.forEach((peer, i) => {
-    const path = ['kubeVip', 'bgp', 'peers', i, 'address'];
+  const peers = config.kubeVip.bgp?.peers ?? [];
+  const named = vips.map((vip) => ({ ip: vip.ip, where: formatPath(vip.path) }));
+  const peersPath = ['kubeVip', 'bgp', 'peers'];
+  for (const problem of bgpPeerProblems(peers, peersPath, named, version, rules)) error(problem.path, problem.message);
+  peers.forEach((peer, i) => {
     const ip = parseIp(peer.address);
-    if (!ip) return;
-    const vip = vips.find((v) => v.ip.family === ip.family && v.ip.value === ip.value);
-    if (vip) {
+    const pooled = ip && pools.flatMap((p) => p.spans).find((span) => spanContains(span, ip));
+    if (ip && pooled) {
       error(
-        path,
-        `"${ip.text}" is also a VIP (${formatPath(vip.path)}); a peer is the router kube-vip announces the VIPs to: ${ownAddress}`,
-      );
-    }
-    const pooled = pools.flatMap((p) => p.spans).find((span) => spanContains(span, ip));
-    if (pooled) {
-      error(
-        path,
+        [...peersPath, i, 'address'],
         `"${ip.text}" lies inside the IP pool ${pooled.text} (${formatPath(pooled.path)}), which may hand it to a Service: ` +
-          `${ownAddress}, outside the pools`,
-      );
-    }
-    if (ip.family === 6 && !rules.ipv6BgpPeers) {
-      error(
-        path,
-        `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: ` +
-          "use the peer's IPv4 address, or kube-vip v0.5.8 or newer",
+          `${OWN_ADDRESS}, outside the pools`,
       );
     }
   });
+}
+
+const OWN_ADDRESS = "give the router's own address";
+
+/**
+ * The rules on BGP peer addresses that need only kube-vip's own settings, for the config and KubeVipDaemonSet alike:
+ * - a peer is never one of the VIPs (`vips`, each with where it is set);
+ * - each address once: kube-vip adds every peer with GoBGP's AddPeer and stops at the first error (kube-vip/kube-vip
+ *   v1.2.3 pkg/bgp/server.go `Start`, pkg/bgp/peers.go `AddPeer`), GoBGP refuses a second neighbor of one address
+ *   (osrg/gobgp pkg/server/server.go `addNeighbor`: "can't overwrite the existing peer"), and the BGP worker then fails
+ *   (pkg/manager/worker/bgp.go "starting BGP server"), so no VIP is announced;
+ * - IPv6 only from the release whose bgp_peers parser reads brackets.
+ * Addresses that do not parse are left to their format check.
+ */
+export function bgpPeerProblems(
+  peers: ReadonlyArray<{ readonly address?: unknown }>,
+  peersPath: Path,
+  vips: ReadonlyArray<{ readonly ip: IpAddress; readonly where: string }>,
+  version: Version,
+  rules: KubeVipRules,
+): Array<{ path: Path; message: string }> {
+  const problems: Array<{ path: Path; message: string }> = [];
+  const seen: Array<{ ip: IpAddress; index: number }> = [];
+  peers.forEach((peer, i) => {
+    const path = [...peersPath, i, 'address'];
+    const ip = typeof peer?.address === 'string' ? parseIp(peer.address) : undefined;
+    if (!ip) return;
+    const same = (other: IpAddress) => other.family === ip.family && other.value === ip.value;
+    const vip = vips.find((v) => same(v.ip));
+    if (vip) {
+      problems.push({
+        path,
+        message: `"${ip.text}" is also a VIP (${vip.where}); a peer is the router kube-vip announces the VIPs to: ${OWN_ADDRESS}`,
+      });
+    }
+    const first = seen.find((s) => same(s.ip));
+    if (first) {
+      problems.push({
+        path,
+        message:
+          `"${ip.text}" is listed twice (first at ${formatPath([...peersPath, first.index, 'address'])}): kube-vip hands each peer to GoBGP, ` +
+          'which refuses a second neighbor of one address ("can\'t overwrite the existing peer"), so kube-vip\'s BGP server does not start: ' +
+          'list each router once',
+      });
+    } else seen.push({ ip, index: i });
+    if (ip.family === 6 && !rules.ipv6BgpPeers) {
+      problems.push({
+        path,
+        message:
+          `"${ip.text}" is IPv6, but kube-vip ${version.tag} splits each bgp_peers entry at every ":" and cannot read it: ` +
+          "use the peer's IPv4 address, or kube-vip v0.5.8 or newer",
+      });
+    }
+  });
+  return problems;
 }

@@ -10,6 +10,7 @@ import { parseVersion, Version } from '../semver';
 import { DeployedService, LocatedIp } from './deployed';
 import { checkServiceFamilies } from './family-rules';
 import { servicePortProblems } from './port-rules';
+import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
 
@@ -108,12 +109,7 @@ function checkGuessedLan(cidrs: Cidrs, controlPlane: LocatedIp | undefined, trae
 
 /** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
 function checkOneService(service: DeployedService, version: Version, rules: KubeVipRules, pools: readonly Pool[], error: Report) {
-  const seen = new Map<string, LocatedIp>();
-  for (const vip of service.ips) {
-    const first = seen.get(vip.ip.text);
-    if (first) error(vip.path, `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`);
-    seen.set(vip.ip.text, vip);
-  }
+  for (const problem of repeatedVipProblems(service.ips)) error(problem.path, problem.message);
   const tooMany = serviceVipCountProblem(
     service.ips.map((vip) => vip.ip),
     version,
@@ -183,12 +179,10 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
         `"${lb.name}" in namespace "${lb.namespace}" is already used by loadBalancers[${names.get(id)}]: each Service needs its own name`,
       );
     else names.set(id, i);
-    if (lb.namespace === 'kube-system' && lb.name === 'traefik') {
-      error(
-        ['loadBalancers', i, 'name'],
-        "kube-system/traefik is the Service of K3s' Traefik chart: configure it under `traefik`, not here",
-      );
-    }
+    const reserved = traefikServiceNameProblem(lb.namespace, lb.name);
+    if (reserved) error(['loadBalancers', i, 'name'], reserved);
+    const noPods = emptySelectorProblem(lb.selector);
+    if (noPods) error(['loadBalancers', i, 'selector'], noPods);
     for (const problem of servicePortProblems(lb.ports, `loadBalancers[${i}].ports`))
       error(['loadBalancers', i, 'ports', ...problem.path], problem.message);
     if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {

@@ -11,6 +11,8 @@ import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
 import { servicePortProblems } from './port-rules';
+import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
+import { parseIp } from '../net/ip';
 
 export interface LoadBalancerServicePort {
   /**
@@ -117,6 +119,12 @@ export class LoadBalancerService extends Construct {
     for (const [key, value] of check.mapping(['selector'], props.selector, true)) {
       check.text(['selector', key], key, format.labelKey).text(['selector', key], value, format.labelValue);
     }
+    // The config's rules on an entry's own fields (rules.ts checkLoadBalancerEntries), on these props.
+    const { selector, name } = props;
+    if (selector !== null && typeof selector === 'object' && !Array.isArray(selector)) {
+      check.problem(['selector'], emptySelectorProblem(selector));
+    }
+    if (typeof name === 'string' && typeof namespace === 'string') check.problem(['name'], traefikServiceNameProblem(namespace, name));
     const ports = check.list(['ports'], props.ports, true);
     if (Array.isArray(props.ports) && !ports.length) check.problem(['ports'], 'is empty: a Service needs at least one port');
     ports.forEach((p, i) => {
@@ -131,6 +139,11 @@ export class LoadBalancerService extends Construct {
     for (const problem of servicePortProblems(ports)) check.problem(['ports', ...problem.path], problem.message);
     const ips = check.list(['ips'], props.ips);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
+    const located = ips.flatMap((text, i) => {
+      const ip = typeof text === 'string' ? parseIp(text) : undefined;
+      return ip ? [{ path: ['ips', i], ip, text }] : [];
+    });
+    for (const problem of repeatedVipProblems(located)) check.problem(problem.path, problem.message);
     if (check.valid) check.problem(['ips'], serviceVipTextCountProblem(kubeVipVersion, ips));
     check.throwIfInvalid();
 

@@ -14,6 +14,7 @@ import { KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
+import { repeatedVipProblems } from '../load-balancer/service-rules';
 import { traefikValuesProblems } from './values-check';
 import { checkGatewayProvider } from '../gateway/provider-rules';
 import { leaseNameProblem } from '../kube-vip/shared-lease';
@@ -262,6 +263,10 @@ export class TraefikHelmChartConfig extends Construct {
       // The redirect rules that need no Ingress: cycles, and redirects broken whatever is served (to itself, to no
       // entrypoint or port, plain HTTP to TLS). Which Ingress a redirect leaves unreachable is the cluster's to judge.
       checkEntrypointRedirects({ chartVersion, values: props.values, ingresses: [], prefix: [] }, model, report);
+      // A VIP listed twice in one Service's list, from loadBalancerIPs or an annotation in the values (load-balancer/rules.ts).
+      for (const service of model.services.filter((s) => s.type.value === 'LoadBalancer')) {
+        for (const problem of repeatedVipProblems(service.ips)) report(problem.path, problem.message);
+      }
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.

@@ -1,0 +1,42 @@
+import { formatPath, Path } from '../core/problem';
+import type { LocatedIp } from './deployed';
+
+/**
+ * The rules on one LoadBalancer Service that need nothing but its own fields, so the config's rules
+ * (rules.ts) and the constructs (service.ts, traefik/helm-chart-config.ts) run the same function.
+ */
+
+/** `kube-system/traefik` is K3s' Traefik Service: another Service of that name would fight the chart over it. */
+export function traefikServiceNameProblem(namespace: string, name: string): string | undefined {
+  if (namespace !== 'kube-system' || name !== 'traefik') return undefined;
+  return "kube-system/traefik is the Service of K3s' Traefik chart: configure it under `traefik`, not here";
+}
+
+/**
+ * An empty selector: Kubernetes treats a Service without one as having manually managed endpoints
+ * (https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors), so no pod
+ * is ever an endpoint, while kube-vip still announces the VIP: the traffic goes nowhere.
+ */
+export function emptySelectorProblem(selector: Readonly<Record<string, unknown>>): string | undefined {
+  if (Object.keys(selector).length) return undefined;
+  return (
+    'is empty, so the Service selects no pods and gets no endpoints (Kubernetes leaves a Service without a selector to ' +
+    'manually managed EndpointSlices), while kube-vip still announces its VIP: give the labels of the pods it routes to, e.g. { app: db }'
+  );
+}
+
+/** A VIP listed twice in one Service's list (as address, whatever its spelling): the second place, and why. */
+export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Path; message: string }> {
+  const seen = new Map<string, LocatedIp>();
+  const problems: Array<{ path: Path; message: string }> = [];
+  for (const vip of ips) {
+    const first = seen.get(vip.ip.text);
+    if (first)
+      problems.push({
+        path: vip.path,
+        message: `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`,
+      });
+    else seen.set(vip.ip.text, vip);
+  }
+  return problems;
+}

@@ -2,6 +2,7 @@ import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
 import { IN_STRONG_NAME, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import { isPlainSalt, isSaltName } from './salt-names';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -20,9 +21,9 @@ import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, wi
  */
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
-// `signature`: lego's EPIK_SIGNATURE is the Epik API credential (go-acme/lego providers/dns/epik).
+// `signature`: lego's EPIK_SIGNATURE, the Epik API credential (go-acme/lego providers/dns/epik); `authkey`: Tailscale's, glued (53a-7).
 export const SECRET_WORD =
-  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|hmacencoded|signature/;
+  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|hmackey|credential|hmacencoded|signature/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
@@ -135,7 +136,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
-  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
+  if (endsInShortSecretWord(key) || isStrongSecretName(key, list) || namesForeignSecret(key) || isSaltName(list)) return true; // 50a-6, 53a-8
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
@@ -148,14 +149,14 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
   if (envName) return (held && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
     ) || /^secret\d*$|authorization$/.test(name)
   );
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = withForeignWords(new RegExp(`pass|pw|token|secret|key|cred|hmacencoded|signature|auth|${IN_STRONG_NAME}`));
+const IN_SECRET_KEY = withForeignWords(new RegExp(`pass|pw|token|secret|key|cred|hmacencoded|signature|auth|salt|${IN_STRONG_NAME}`));
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a
@@ -263,6 +264,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
+  if (isSaltName(words(name ?? keys[keys.length - 1] ?? ''))) return isPlainSalt(value); // a salt: by its value alone (salt-names.ts)
   if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';

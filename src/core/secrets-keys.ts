@@ -1,8 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
-import { IN_STRONG_NAME, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
-import { isPlainSalt, isSaltName } from './salt-names';
+import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -136,7 +135,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
-  if (endsInShortSecretWord(key) || isStrongSecretName(key, list) || namesForeignSecret(key) || isSaltName(list)) return true; // 50a-6, 53a-8
+  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
@@ -264,7 +263,6 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || SECRETS_MANAGER_ARN.test(value) || isPlaceholder(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isSaltName(words(name ?? keys[keys.length - 1] ?? ''))) return isPlainSalt(value); // a salt: by its value alone (salt-names.ts)
   if (describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
@@ -273,7 +271,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
-  if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
+  if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)

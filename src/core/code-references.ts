@@ -1,5 +1,6 @@
 import { mixed, typedValue, withoutEnd } from './code-declarations';
 import { isCodeCall } from './code-values';
+import { isSopsValue } from './encrypted-values';
 import { looksGenerated, namesSecretValue } from './secrets-keys';
 
 /**
@@ -15,8 +16,8 @@ import { looksGenerated, namesSecretValue } from './secrets-keys';
  *   secret-reference-syntax), argocd-vault-plugin's `<path:secret/data/db#password>` (argocd-vault-plugin.readthedocs.io
  *   howitworks; also as read inside its brackets), bank-vaults' `vault:secret/data/db#password` (bank-vaults.dev docs/mutating-webhook);
  * - Grafana's `$__file{/run/secrets/gf}`, `$__env{GF_ADMIN_PW}` (read when it starts);
- * - a sops ciphertext, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (github.com/getsops/sops: a 32-byte IV, a 16-byte
- *   tag), encrypted to be kept in Git as a SealedSecret's ciphertext is.
+ * - a sops ciphertext, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (encrypted-values.ts isSopsValue: its fields
+ *   canonical base64, a 32-byte IV, a 16-byte tag), encrypted to be kept in Git as a SealedSecret's ciphertext is.
  * The name read is the last one written and must be named like a secret; nothing in it looks generated, and no name
  * mixes letters and digits (`Hq7pLm.password` is a password with a dot), so a literal never passes as a name: a call
  * that is given a value (`withPassword("x7Kq9mZ2")`, `.password("abc")`), a default (`process.env.PW || 'abc'`,
@@ -51,8 +52,6 @@ function readsSecret(value: string): boolean {
 // `$__env{GF_ADMIN_PW}`, `$__file{/run/secrets/gf}`, `$__vault{provider:path}` are read when Grafana starts (42a-12).
 const STORE_REFERENCE =
   /^(?:\$__(?:env|file|vault)\{[\w./:@-]{1,256}\}|ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
-const SOPS_CIPHERTEXT =
-  /^ENC\[AES256_GCM,data:[A-Za-z0-9+/]*={0,2},iv:[A-Za-z0-9+/]{43}=,tag:[A-Za-z0-9+/]{22}==,type:(?:str|int|float|bool|bytes|comment)\]$/;
 
 /** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
 export function isCodeOrStoreReference(value: string): boolean {
@@ -61,7 +60,7 @@ export function isCodeOrStoreReference(value: string): boolean {
   // Go's conversion to bytes of code (`[]byte(os.Getenv("PW"))`): the code converted.
   const converted = /^\[\][ \t]*byte[ \t]*\(([^\n]{1,510})\)$/.exec(value.trim())?.[1];
   if (converted !== undefined && !/^[ \t]*["'`]/.test(converted)) return isCodeOrStoreReference(converted);
-  if (SOPS_CIPHERTEXT.test(value) || isTemplateReference(value.trim())) return true;
+  if (isSopsValue(value) || isTemplateReference(value.trim())) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
   if (value.length > 512) return false;

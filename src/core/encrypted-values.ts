@@ -1,11 +1,20 @@
+import { looksGenerated } from './generated-runs';
+
 /**
  * Values encrypted to be committed, written where the secret goes (attack round 52a-18); like a SealedSecret's
  * ciphertext, they hold no secret a reader of Git can use:
  * - a sops value, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (github.com/getsops/sops README, "Encrypting using
- *   ..."; aes/cipher.go: a 32-byte IV, a 16-byte tag, base64); code-references.ts takes the exact form too;
- * - an Ansible Vault text, `$ANSIBLE_VAULT;1.1;AES256` (or `1.2;AES256;<vault-id>`) then lines of hex, maybe after
- *   YAML's `!vault |` (docs.ansible.com vault.html, "Vault payload format 1.1 - 1.2"; ansible lib/ansible/parsing/vault/
- *   __init__.py _parse_vaulttext: the hex decodes to the hex salt, HMAC and ciphertext, one a line).
+ *   ..."; aes/cipher.go Encrypt: each field `base64.StdEncoding` of its bytes, the IV of `nonceSize` 32 bytes (44
+ *   characters), the GCM tag of 16 (24), the data as long as the value: padded base64, never empty, since sops writes
+ *   an empty value as ""); code-references.ts takes the exact form too. Round 53a-6: a field that is no canonical
+ *   base64 (`data:hunter2hunter2`, 14 characters) is a literal in an envelope's clothes. Not decidable: a password that
+ *   happens to be padded base64 (`data:Xk9vQ2mLp7RtZw4B`), which only the key could tell from ciphertext;
+ * - an Ansible Vault text, `$ANSIBLE_VAULT;1.1;AES256` or `$ANSIBLE_VAULT;1.2;AES256;<vault-id>` then lines of hex,
+ *   maybe after YAML's `!vault |` (docs.ansible.com vault.html, "Vault payload format 1.1 - 1.2"; ansible lib/ansible/
+ *   parsing/vault/__init__.py format_vaulttext_envelope: the vault id only in 1.2's header, the hex body always
+ *   written; _parse_vaulttext: the hex decodes to the hex salt, HMAC and ciphertext, one a line). Round 53a-5: a
+ *   header with no body is no vault value (it is judged as the text it is), nor is one with a fourth field in 1.1 or
+ *   a vault id that looks generated (`1.2;AES256;Xk9vQ2mLp7RtZw4B`): a label names a vault (`prod`, `db_2024`).
  * A documentation sample of either is accepted too where its payload is elided (`...`, `…`) or too short to hold a
  * secret (sops' `data:abc`: at most 3 characters a field; a vault body of at most 10 hex digits, 5 bytes): a literal
  * put in such an envelope (`data:<password>`, a password's hex as the body) is a value still.
@@ -14,9 +23,21 @@
 const B64 = '[A-Za-z0-9+/]';
 const ELIDED = String.raw`(?:\.{3}|…|${B64}{0,3}={0,2})`;
 const SOPS = new RegExp(
-  String.raw`^ENC\[AES256_GCM,(?:data:${B64}*={0,2},iv:${B64}{43}=,tag:${B64}{22}==|data:${ELIDED},iv:${ELIDED},tag:${ELIDED}),type:(?:str|int|float|bool|bytes|comment)\]$`,
+  String.raw`^ENC\[AES256_GCM,data:(?:(${B64}+={0,2}),iv:(${B64}{43}=),tag:(${B64}{22}==)|${ELIDED},iv:${ELIDED},tag:${ELIDED}),type:(?:str|int|int64|float|bool|bytes|comment)\]$`,
 );
-const VAULT_HEADER = /^\$ANSIBLE_VAULT;1\.[12];AES256(?:;[\w.-]{1,64})?$/;
+/** Whether `field` is base64 as Go's StdEncoding writes it: padded, and decoded then encoded again it is itself. */
+const isStdBase64 = (field: string): boolean => field.length % 4 === 0 && Buffer.from(field, 'base64').toString('base64') === field;
+
+/** Whether `value` (trimmed) is a sops value: real-shaped fields (above) or a sample's elided ones. */
+export function isSopsValue(value: string): boolean {
+  const sops = SOPS.exec(value.trim());
+  return !!sops && (sops[1] === undefined || [sops[1], sops[2], sops[3]].every(isStdBase64));
+}
+
+const VAULT_HEADER = /^\$ANSIBLE_VAULT;(?:1\.1;AES256|1\.2;AES256;([\w.@-]{1,64}))$/;
+/** A vault id that is a label, not a secret put in the header: nothing looks generated, no run of mixed case and digits. */
+const isVaultLabel = (id: string | undefined): boolean =>
+  id === undefined || !(looksGenerated(id) || (/[A-Z]/.test(id) && /[a-z]/.test(id) && /\d/.test(id) && id.length >= 8));
 /** The decoded body: the hex salt (32 bytes), the hex HMAC-SHA256, the hex ciphertext (AES blocks). */
 const VAULT_PAYLOAD = /^[0-9a-f]{64}\n[0-9a-f]{64}\n(?:[0-9a-f]{32})+$/;
 const MAX_SAMPLE_BODY = 10;
@@ -25,15 +46,16 @@ const MAX_SAMPLE_BODY = 10;
 export function isEncryptedValue(value: string): boolean {
   const v = value.trim();
   if (v.length > 65_536) return false;
-  if (SOPS.test(v)) return true;
+  if (isSopsValue(v)) return true;
   const lines = v
     .replace(/^!vault[ \t]+[|>][-+]?[ \t]*\n/, '')
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  if (!lines.length || !VAULT_HEADER.test(lines[0])) return false;
+  const header = VAULT_HEADER.exec(lines[0] ?? '');
+  if (!header || !isVaultLabel(header[1])) return false;
   const body = lines.slice(1).join('');
-  if (/^(?:\.{3}|…)?$/.test(body)) return true;
+  if (/^(?:\.{3}|…)$/.test(body)) return true;
   if (!/^(?:[0-9a-f]{2})+$/.test(body)) return false;
   return body.length <= MAX_SAMPLE_BODY || VAULT_PAYLOAD.test(Buffer.from(body, 'hex').toString('latin1'));
 }

@@ -211,7 +211,9 @@ function isCodeWord(name: string, written: string): boolean {
   const identifier =
     /^[A-Za-z_][A-Za-z_.-]*$/.test(value) && (/^[a-z_.-]+$|^[A-Z_.-]+$/.test(value) || words(value).length > 1 || value.startsWith('_'));
   const prose = /^[A-Za-z_]+(?:[ \t]+[A-Za-z_]+[.,:!?]?)+$/.test(value);
-  const other = /^[-/]|^[A-Za-z][A-Za-z ]*:[ \t]*$|\w\(|%[-+ #0-9.]*[sdifx]|\{\d*\}/.test(value) || !/[A-Za-z0-9]/.test(value);
+  // A call is code where it starts the value (`nextchar()`, `os.getenv(`): a generated key's `7(Z` is no call (53a-8, WordPress salts).
+  const other =
+    /^[-/]|^[A-Za-z][A-Za-z ]*:[ \t]*$|^[A-Za-z_$][\w$.]*\(|%[-+ #0-9.]*[sdifx]|\{\d*\}/.test(value) || !/[A-Za-z0-9]/.test(value);
   // The name's own last words (`#define SSL_TXT_PSK "PSK"`, `#define XtCSessionID "SessionID"`): a label.
   const label = flat(value) !== '' && flat(name).endsWith(flat(value));
   return value === '' || label || identifier || prose || other;
@@ -227,7 +229,7 @@ export function nameValueSecretIn(text: string): string {
 }
 
 /** Text without any of these sets no value under a name like a secret (foreign-secret-words.ts: `kennwort`). */
-const CLUE = withForeignWords(/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer/i);
+const CLUE = withForeignWords(/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer|salt/i);
 
 /** Whether `value` set under `name` is a secret by a syntax whose code's words (`code`) or column names (`column`) are none. */
 function setsValue(name: string, value: string, code?: boolean, column?: boolean): boolean {

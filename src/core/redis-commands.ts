@@ -19,6 +19,8 @@ export const REDIS_CLUE = /(?<![\w-])(?:AUTH|CONFIG|ACL|SENTINEL|HELLO|MIGRATE)[
  * capitals (SMTP's and IMAP's `AUTH LOGIN`, `PLAIN`, `XOAUTH2`, `CRAM-MD5`; 37a-8). Fed to Redis, every word is one.
  */
 const PROSE_WORD = /^(?:[A-Za-z][a-z]*|[A-Z][A-Z0-9-]*)$/;
+/** A format's field, maybe with the quote that ends the format and the code after it: `%s",`, `%s,`, `{}'.format(pw)`. */
+const FORMAT_FIELD = /^(?:%[-+ #0-9.]*[sqv]|\{\w{0,32}\}|%\(\w{1,32}\)s)(?:\\r\\n|\\n)?(?:[^\w\s\\]\S*)?$/;
 
 /** RESP framing (redis.io/docs/latest/develop/reference/protocol-spec): `*<n>` and `$<length>`, each ended by CRLF. */
 const RESP_FRAME = /\*\d{1,9}(?:\\r\\n|\r\n)|\$\d{1,9}(?:\\r\\n|\r\n)|\\r\\n|\r\n/g;
@@ -55,8 +57,11 @@ export function redisCommandPassword(
   const command = words[start].toUpperCase();
   const word = words[i];
   const [before, beforeThat] = [words[i - 1]?.toUpperCase(), k >= 2 ? words[i - 2].toUpperCase() : undefined];
+  // A format's field (`"AUTH %s", pw`, `"AUTH {}"`) is filled by code: its argument is judged (redis-client-calls.ts, 53a-9).
   if (command === 'AUTH')
-    return last && (k === 1 || k === 2) && (fedToRedis || !PROSE_WORD.test(word)) ? { value: word, option: 'AUTH' } : undefined;
+    return last && (k === 1 || k === 2) && (fedToRedis || !PROSE_WORD.test(word)) && !FORMAT_FIELD.test(word)
+      ? { value: word, option: 'AUTH' }
+      : undefined;
   const sub = words[start + 1]?.toUpperCase();
   const sets = (command === 'CONFIG' && sub === 'SET') || (command === 'SENTINEL' && (sub === 'SET' || sub === 'CONFIG'));
   if (sets && k >= 3 && PASSWORD_PARAMETER.test(words[i - 1]))

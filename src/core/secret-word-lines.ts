@@ -8,6 +8,7 @@ import { isPlaceholder } from './placeholders';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
+import { noteAfterStandIn } from './stand-in-notes';
 
 /**
  * Round 54 (attack 52a-3, -4, -5, -14, -19): a line of free text that names a secret and then, on the same line, holds a
@@ -340,10 +341,12 @@ export function secretWordLineSpans(text: string): Array<[number, number]> {
 const readByNamedRules = (line: string): boolean =>
   mayHoldSecretKey(line) && (secretArgument(line) ?? gluedSecret(line) ?? assignedSecret(line) ?? keyedSecret(line)) !== undefined;
 
-/** The spans of one line (`inAuth`: an entry of an `[auth]` section). */
+/** The spans of one line (`inAuth`: an entry of an `[auth]` section); those in a comment after a stand-in stay (53a-4). */
 function lineSpans(line: string, inAuth: boolean): Array<[number, number]> {
   const spans = found(line, inAuth);
-  return spans.length > 0 && readByNamedRules(line) ? [] : spans;
+  if (spans.length === 0 || !readByNamedRules(line)) return spans;
+  const note = noteAfterStandIn(line);
+  return note < 0 ? [] : spans.filter(([from]) => from >= note);
 }
 
 function found(line: string, inAuth: boolean): Array<[number, number]> {

@@ -1,3 +1,5 @@
+import { looksGenerated } from './generated-runs';
+
 /**
  * Short and compound names of a secret that the word rules of secrets-keys.ts do not read (attack round 34a-8), and
  * names whose value is a secret only where it is text. `list`: the name's words as secrets-keys.ts `words` splits them
@@ -107,9 +109,32 @@ function endings(list: readonly string[]): string[] {
 // azure/api-management/api-management-subscriptions), as a Traefik headers middleware's `customRequestHeaders` sets it.
 const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team|ocp-apim-subscription-key)$|(?<=:)_auth$/i;
 
-/** A name whose every value is a secret (see STRONG and EXACT). */
+/** A name whose every value is a secret (see STRONG and EXACT), or a salt's, whose value counts where it is no plain one. */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {
-  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending));
+  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending)) || isSaltName(list);
+}
+
+/**
+ * A salt's name (round 53a-8): its last word `salt` (`AUTH_SALT`, `NONCE_SALT`, `WORDPRESS_LOGGED_IN_SALT`, `hashSalt`).
+ * WordPress's eight keys and salts are all secrets (developer.wordpress.org/apis/wp-config, "Security Keys": `AUTH_SALT`
+ * beside `AUTH_KEY`; the wordpress image reads them as `WORDPRESS_AUTH_SALT`…), as an app's hashing salt is.
+ */
+const isSaltName = (list: readonly string[]): boolean => /^salts?$/.test(withoutTail(list).pop() ?? '');
+
+/**
+ * A value under a salt's name (`name`) that is plainly none: words, numbers or a host (`SALT=16`, wp-config-sample.php's
+ * `put your unique phrase here`), nothing generated-looking and no 16 characters mixing three of lower case, upper case,
+ * digits and symbols. A generated salt is refused: api.wordpress.org/secret-key/1.1/salt writes 64 characters of letters,
+ * digits and punctuation, few of its runs long enough to look generated alone.
+ */
+export function isPlainSalt(value: string, name: string): boolean {
+  const list = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d\s]/].filter((one) => one.test(value)).length;
+  return isSaltName(list) && /^[\w .-]*$/.test(value) && !looksGenerated(value) && !(value.length >= 16 && classes >= 3);
 }
 
 /**

@@ -184,6 +184,8 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const value = match[group];
       // The first form: blanks or a colon after `user` (`username:x` is no option), a password that is no group's name.
       if (group === 4 && ((match[1] === '' && match[2] === '' && match[3] === '') || GROUP_LIKE.test(value))) continue;
+      // A sops file's `user: ENC[AES256_GCM,data:…]` (encrypted-values.ts): the colon is the envelope's, no `name:password`.
+      if (group === 4 && isPlaceholder(match[0].replace(/^[ \t]*(?:proxy-)?user[ \t]*:?[ \t]*"?|"?[ \t]*\r?$/gi, ''))) continue;
       if (group === 6 && /^[/~.$]/.test(value)) continue;
       const [start, end] = match.indices![group];
       // A quoted value (Redis takes `"pw"`) is the text inside its quotes.

@@ -22,6 +22,7 @@ import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers'
 import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
 import { HTML_LABELLED_SECRET, htmlLabelledSpans } from './html-labelled-values';
 import { CODE_LIST_SECRET, codeListSecretIn, codeListSecretSpans } from './code-list-secrets';
+import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -214,4 +215,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: keywordPairSpans, what: KEYWORD_PAIR_SECRET },
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
   { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
+  { find: redisClientSpans, what: REDIS_CLIENT_SECRET },
 ];

@@ -2,7 +2,7 @@ import { decodeEscapes } from './yaml-escapes';
 import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import type { Path } from './problem';
-import { IN_STRONG_NAME, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -21,9 +21,9 @@ import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, wi
  */
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
-// `signature`: lego's EPIK_SIGNATURE is the Epik API credential (go-acme/lego providers/dns/epik).
+// `signature`: lego's EPIK_SIGNATURE, the Epik API credential (go-acme/lego providers/dns/epik); `authkey`: Tailscale's, glued (53a-7).
 export const SECRET_WORD =
-  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|hmacencoded|signature/;
+  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|hmackey|credential|hmacencoded|signature/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
@@ -149,14 +149,14 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
   if (envName) return (held && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
     ) || /^secret\d*$|authorization$/.test(name)
   );
 }
 
 /** A word every key isSecretKey takes holds, lower-cased and with all but letters and digits left out (keep the two in step). */
-const IN_SECRET_KEY = withForeignWords(new RegExp(`pass|pw|token|secret|key|cred|hmacencoded|signature|auth|${IN_STRONG_NAME}`));
+const IN_SECRET_KEY = withForeignWords(new RegExp(`pass|pw|token|secret|key|cred|hmacencoded|signature|auth|salt|${IN_STRONG_NAME}`));
 
 /**
  * Whether `text` may hold a key isSecretKey takes, as any reader of text spells it: a key glued across quotes or a
@@ -272,7 +272,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
-  if (fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) return true;
+  if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)

@@ -34,18 +34,18 @@ export function shownFolder(dir: string): string {
  * (physical-path.ts): a link must not smuggle one folder into another. One line: what, where, what to do.
  */
 export function ownFoldersProblem(configDir: string, distDir: string): string | undefined {
-  const [config, dist] = [physicalOrResolved(configDir), physicalOrResolved(distDir)];
+  const [config, dist, root] = [physicalOrResolved(configDir), physicalOrResolved(distDir), physicalOrResolved(PROJECT_ROOT)];
   const [shownConfig, shownDist] = [shownFolder(configDir), shownFolder(distDir)];
   const project = `this project ${shownFolder(PROJECT_ROOT)}`;
   // The config folder first: at the project's top it holds the default dist/, and that is not dist's fault.
-  const configToProject = folderRelation(config, PROJECT_ROOT);
+  const configToProject = folderRelation(config, root);
   if (configToProject === 'is' || configToProject === 'holds') {
     return `the config folder ${shownConfig} ${configToProject} ${project}: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files (default config/)`;
   }
   const distFix = 'point the output elsewhere (K3S_VIP_DIST_DIR; default dist/)';
   const toConfig = folderRelation(dist, config);
   if (toConfig) return `the output folder ${shownDist} ${toConfig} the config folder ${shownConfig}: ${distFix}`;
-  const toProject = dist === join(PROJECT_ROOT, 'dist') ? undefined : folderRelation(dist, PROJECT_ROOT);
+  const toProject = dist === join(root, 'dist') ? undefined : folderRelation(dist, root);
   if (toProject) return `the output folder ${shownDist} ${toProject} ${project}: ${distFix}`;
   return undefined;
 }

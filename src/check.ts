@@ -22,6 +22,8 @@ import {
 import { optionless } from './npm-args';
 import { renderClusters } from './synth';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
+import { OddEntry, oddEntries } from './output/odd-entries';
+import { ownFoldersProblem, shownFolder } from './output/own-folders';
 
 /**
  * Synthesizes in memory and compares with the output folder as it is in the working tree, logging
@@ -32,7 +34,12 @@ import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
  */
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
   // Folders as messages name them: quoted when they hold a line break or another unprintable character.
-  const [shownConfig, shownDist] = [printable(configDir), printable(distDir)];
+  const [shownConfig, shownDist] = [printable(configDir), shownFolder(distDir).slice(0, -1)];
+  const folders = ownFoldersProblem(configDir, distDir);
+  if (folders) {
+    log(`error: ${folders}`);
+    return 1;
+  }
   // No cluster (yet, or any more) is a valid state, as for synth.
   const loaded = clusterNames(configDir)?.length === 0 ? { clusters: [], errors: [] } : loadConfigDir(configDir);
   if (loaded.errors.length) {
@@ -44,8 +51,10 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let fresh: FileTree;
   let others: string[];
   let interrupted: boolean;
+  let blocking: OddEntry[];
+  let oddOthers: OddEntry[];
   try {
-    const { listed, present, texts } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
+    const { listed, present, texts, odd } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
     const published = listed.paths.length > 0 || present.includes(GENERATED_LIST);
     fresh = loaded.clusters.length || published ? withGeneratedList(renderClusters(loaded.clusters, wiring)) : new Map();
@@ -56,12 +65,18 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
     const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
     others = present.filter((path) => texts.has(path) && !committed.has(path));
+    // A link, FIFO or other non-file: where a generated file goes synth refuses it (so "run synth" would loop); elsewhere
+    // it is named with the files synth did not write (a link in a committed folder deploys whatever it points at).
+    blocking = odd.filter((entry) => ours.has(entry.path));
+    oddOthers = odd.filter((entry) => !ours.has(entry.path));
+    const expected = new Map([...fresh].filter(([path]) => !blocking.some((entry) => entry.path === path)));
     // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
     // diff of the redacted texts never prints it. Every line passes the message guard as well.
     diff = [
       ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${shownDist}/`),
       ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
-      ...diffTrees(committed, fresh, fileRedaction(committed, fresh)),
+      ...blocking.map((entry) => `!!! ${printable(entry.path)} is ${entry.kind} where a generated file goes`),
+      ...diffTrees(committed, expected, fileRedaction(committed, expected)),
     ].map((line) => redact(line));
   } catch (e) {
     // The file that failed, not dist/ itself: a file of dist/ may vanish under a run that could not take the lock.
@@ -74,10 +89,15 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     for (const line of diff) log(line);
     // The files left out are named here too: one run says every difference (43a-18).
     const why = interrupted ? ' (a synth was interrupted: its files may mix old and new output, so deploy none of them)' : '';
-    log(`${shownDist}/ differs from a fresh synth${why}${othersNote(others)}: run \`npm run synth\` and commit the result.`);
+    const move = blocking.length
+      ? `move away the ${blocking.length} non-file(s) standing where generated files go (synth writes through none), then `
+      : '';
+    log(
+      `${shownDist}/ differs from a fresh synth${why}${othersNote(others, oddOthers)}: ${move}run \`npm run synth\` and commit the result.`,
+    );
     return 1;
   }
-  log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others)}.`);
+  log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others, oddOthers)}.`);
   return 0;
 }
 
@@ -89,12 +109,17 @@ const OTHERS_SHOWN = 5;
  * them alone, but named, so that "equals a fresh synth" does not hide a file a GitOps tool reading the folder would
  * deploy too (42a, not reported).
  */
-function othersNote(others: readonly string[]): string {
+function othersNote(files: readonly string[], odd: readonly OddEntry[]): string {
+  const kinds = new Map(odd.map((entry) => [entry.path, ` (${entry.kind})`]));
+  const others = [...files, ...kinds.keys()].sort();
   if (others.length === 0) return '';
   // A name may set a secret as well as hold one's shape (`t/pw=…yaml`, attack 44a-8): such a name is not shown.
   const shown = others
     .slice(0, OTHERS_SHOWN)
-    .map((path) => (secretValues([path]).length > 0 ? '(a name that may hold a secret, not shown)' : printable(path)));
+    .map(
+      (path) =>
+        (secretValues([path]).length > 0 ? '(a name that may hold a secret, not shown)' : printable(path)) + (kinds.get(path) ?? ''),
+    );
   const more = others.length > OTHERS_SHOWN ? ` and ${others.length - OTHERS_SHOWN} more` : '';
   return redact(`; ${others.length} other file(s) in it, not written by synth, were left out: ${shown.join(', ')}${more}`);
 }
@@ -104,13 +129,15 @@ interface DistSnapshot {
   readonly listed: GeneratedList;
   readonly present: string[];
   readonly texts: ReadonlyMap<string, string>;
+  readonly odd: OddEntry[];
 }
 
 function readDist(distDir: string): DistSnapshot {
   const listed = readGeneratedList(distDir);
   const present = listFiles(distDir).filter((path) => path !== LOCK_FILE);
   const kept = present.filter((path) => !isTemporaryName(path.split('/').pop() ?? path));
-  return { listed, present, texts: new Map(kept.map((path) => [path, readFileSync(join(distDir, path), 'utf8')])) };
+  const texts = new Map(kept.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
+  return { listed, present, texts, odd: oddEntries(distDir) };
 }
 
 /**

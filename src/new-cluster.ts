@@ -1,4 +1,4 @@
-import { Dirent, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
 import { dns1123Label } from './config/formats';
@@ -9,7 +9,8 @@ import { redact, secretShape, secretsInComments, secretsInData } from './core/se
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
-import { configDirFromEnv } from './output/env-dirs';
+import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
+import { ownFoldersProblem } from './output/own-folders';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -207,6 +208,11 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     // `wx`: never overwrite, even a file created since the check above.
     writeFileSync(target, copy, { flag: 'wx' });
   } catch (e) {
+    // configsIn lists no link to nothing, and `ls` shows none as a file: say what stands there (attack 55a-13).
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      const to = existsSync(target) ? 'something' : 'nothing';
+      return fail(`${shown(target)} is a symbolic link (to ${to}), so nothing was written there: remove the link, or pick another name`);
+    }
     return fail(`cannot write ${shown(target)}: ${describeFileError(e)}`);
   }
 
@@ -220,6 +226,12 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
 /** Entry point of `npm run new` (through scripts/app.js). */
 export function main(args: readonly string[]): void {
   const configDir = configDirFromEnv();
+  const folders = ownFoldersProblem(configDir, distDirFromEnv());
+  if (folders) {
+    process.stderr.write(`error: ${redact(folders)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   // Arguments are echoed in messages: a pasted token must not be.
   process.exitCode = newCluster(
     args,

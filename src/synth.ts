@@ -29,6 +29,7 @@ import { argumentSecrets, redactMessage } from './core/redact-message';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { ownFoldersProblem, shownFolder } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
@@ -143,7 +144,8 @@ export function runSynth(options: SynthOptions): number {
   // too, whatever a path or value holds (paths are quoted where they appear: printable).
   const given = givenSecrets(options);
   const log = (line: string) => write(oneLine(redactMessage(line, given)));
-  const [shownDist, shownConfig] = [printable(distDir), printable(configDir)];
+  // Without trailing slashes, so `${shownDist}/` is `/` for the root, never `//`.
+  const [shownDist, shownConfig] = [printable(distDir.replace(/\/+$/, '')), printable(configDir)];
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
@@ -157,13 +159,9 @@ export function runSynth(options: SynthOptions): number {
     return underCli ? 0 : 1;
   };
 
-  // Compared as real paths: a link must not smuggle the config folder into the output folder.
-  const inside = relative(realPath(distDir), realPath(configDir));
-  if (!inside.startsWith('..') && !isAbsolute(inside)) {
-    return fail([
-      `error: the output folder ${shownDist}/ contains the config folder ${shownConfig}/: point the output elsewhere (default dist/)`,
-    ]);
-  }
+  // Compared as real paths: a link must not smuggle the config folder into the output folder, nor it into this project.
+  const folders = ownFoldersProblem(configDir, distDir);
+  if (folders) return fail([`error: ${folders}`]);
   const names = clusterNames(configDir);
   const only = options.clusters?.length ? new Set(options.clusters) : undefined;
   const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
@@ -273,7 +271,8 @@ export function runSynth(options: SynthOptions): number {
   const others = scope ? `; other clusters left as they are` : '';
   log(
     `synth: ${clusters.length} cluster(s)${scope ? ` (${[...scope].join(', ')})` : ''}, ${files.size} file(s) in ${shownDist}/ ` +
-      `(${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged${others}).` +
+      `(${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged${others})` +
+      `${created ? `; created ${createdFolders(created, resolve(distDir))}` : ''}.` +
       `${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
   );
   return 0;
@@ -296,7 +295,7 @@ function showDryRun(
   const { distDir } = options;
   const given = givenSecrets(options);
   const out = (line: string) => write(redactMessage(line, given));
-  const shownDist = printable(distDir);
+  const shownDist = printable(distDir.replace(/\/+$/, ''));
   let plan: SyncPlan;
   const diff: string[] = [];
   try {
@@ -381,18 +380,6 @@ function givenSecrets({ configDir, distDir, clusters = [] }: SynthOptions): stri
   return given.every(mayQuote) ? [] : argumentSecrets(given);
 }
 
-/** `path` with every link resolved, as far as it exists (the rest appended as written). */
-function realPath(path: string): string {
-  const full = resolve(path);
-  for (let existing = full; ; existing = dirname(existing)) {
-    try {
-      return join(realpathSync(existing), relative(existing, full));
-    } catch {
-      if (dirname(existing) === existing) return full;
-    }
-  }
-}
-
 /** A config's text as loaded a moment ago; empty when it is gone since (the warning it feeds is then moot). */
 function readText(file: string): string {
   try {
@@ -411,6 +398,12 @@ function distOutcome(distDir: string, { changes, rolledBack, complete }: Publish
     `${distDir}/ was changed only as listed above${undone}; every file synth wrote is whole and listed in ${distDir}/${GENERATED_LIST}: ` +
     'fix the cause and run synth again to finish'
   );
+}
+
+/** The folders a run created, for its last line: `first` (the first one mkdir made), and the rest down to `folder`. */
+function createdFolders(first: string, folder: string): string {
+  const below = relative(first, folder);
+  return `${shownFolder(first)}${below ? ` and ${printable(below)}/ in it` : ''}`;
 }
 
 /** Removes `folder` and its parents up to `first` (the first folder mkdir created) while they are empty. */

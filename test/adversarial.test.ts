@@ -180,7 +180,7 @@ describe('the output folder through links', () => {
     symlinkSync(join(root, 'project'), join(root, 'sneaky'));
     const { code, lines } = synthInto(join(root, 'project', 'config'), join(root, 'sneaky'));
     expect(code).toBe(1);
-    expect(lines[0]).toContain('contains the config folder');
+    expect(lines[0]).toContain('holds the config folder');
     expect(listFiles(join(root, 'project'))).toEqual(['config/dev.yaml']);
   });
 

@@ -50,7 +50,8 @@ test.each([
   const run = synthWith(fault);
   expect(run.stderr).not.toMatch(TRACE);
   expect(run.stderr).toMatch(warning);
-  expect(run.last).toBe(`synth: 1 cluster(s), 9 file(s) in ${ws.dist}/ (9 written, 0 removed, 0 unchanged).`);
+  // The run created the output folder: its last line says so (round 55a-9).
+  expect(run.last).toBe(`synth: 1 cluster(s), 9 file(s) in ${ws.dist}/ (9 written, 0 removed, 0 unchanged); created ${ws.dist}/.`);
   expect(run.status).toBe(0);
   expect(readFileSync(join(ws.dist, '.generated-files'), 'utf8')).toContain('dev/kube-vip.yaml sha256:');
 });
@@ -76,7 +77,8 @@ test('the app killed after it finished (attack 17b D3): its own last line stands
   expect(run.stderr).not.toMatch(TRACE);
   expect(run.stderr).toContain('warning: the app was killed after it had finished; its last line, below, stands');
   expect(run.stderr).not.toContain('stopped before it finished');
-  expect(run.last).toBe(`synth: 1 cluster(s), 9 file(s) in ${ws.dist}/ (9 written, 0 removed, 0 unchanged).`);
+  // The run created the output folder: its last line says so (round 55a-9).
+  expect(run.last).toBe(`synth: 1 cluster(s), 9 file(s) in ${ws.dist}/ (9 written, 0 removed, 0 unchanged); created ${ws.dist}/.`);
   expect(run.status).toBe(0);
 });
 

@@ -211,7 +211,12 @@ describe('a config that is a symbolic link is a cluster, as it is for synth', ()
   test('a link to nothing is no cluster to copy, and its name cannot be written over', () => {
     symlinkSync(join(project, 'nowhere.yaml'), join(configDir, 'dangling.yaml'));
     expect(run('lab', '--from', 'dangling').lines[0]).toMatch(/^error: --from "dangling" is neither a cluster \(dev, linked\)/);
-    expect(run('dangling')).toEqual({ code: 1, lines: [`error: cannot write ${configDir}/dangling.yaml: already exists (EEXIST)`] });
+    expect(run('dangling')).toEqual({
+      code: 1,
+      lines: [
+        `error: ${configDir}/dangling.yaml is a symbolic link (to nothing), so nothing was written there: remove the link, or pick another name`,
+      ],
+    });
     expect(existsSync(join(project, 'nowhere.yaml'))).toBe(false);
   });
 });

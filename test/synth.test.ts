@@ -94,7 +94,7 @@ describe('synth', () => {
     const code = runSynth({ configDir: ws.config, distDir: ws.root, wiring, log: (l) => lines.push(l) });
     expect(code).toBe(1);
     expect(lines[0]).toBe(
-      `error: the output folder ${ws.root}/ contains the config folder ${ws.config}/: point the output elsewhere (default dist/)`,
+      `error: the output folder ${ws.root}/ holds the config folder ${ws.config}/: point the output elsewhere (K3S_VIP_DIST_DIR; default dist/)`,
     );
     expect(listFiles(ws.root)).toEqual(['config/dev.yaml']);
   });
@@ -166,7 +166,9 @@ describe('through the real commands', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe('');
     expect(ok.stderr.trimEnd().split('\n').at(-1)).toMatch(
-      new RegExp(`^synth: 1 cluster\\(s\\), \\d+ file\\(s\\) in ${good.dist}/ \\(\\d+ written, 0 removed, 0 unchanged\\)\\.$`),
+      new RegExp(
+        `^synth: 1 cluster\\(s\\), \\d+ file\\(s\\) in ${good.dist}/ \\(\\d+ written, 0 removed, 0 unchanged\\); created ${good.dist}/\\.$`,
+      ),
     );
     writeFileSync(join(good.config, 'dev.yaml'), DEV.replace('[192.168.0.41]', '[192.168.0.410]'));
     const refused = spawnSync('npm', ['run', '--silent', 'synth'], {

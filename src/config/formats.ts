@@ -311,7 +311,8 @@ export const gitUrl: FormatCheck = (value) => {
   }
   return /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
     ? undefined
-    : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "git@github.com:me/infra.git"`;
+    : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "ssh://git@github.com/me/infra.git" ` +
+        '(Argo CD also clones "git@github.com:me/infra.git"; Flux does not)';
 };
 
 export const gitRevision: FormatCheck = (value) =>

@@ -6,7 +6,7 @@ import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { followsFromDroppedAny } from '../core/dropped';
-import { formatPath, keyText, oneLine, printable, Problem } from '../core/problem';
+import { formatPath, oneLine, pathKeyText, printable, Problem } from '../core/problem';
 import { redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
 import { secretsInLines, secretValues } from '../core/secrets';
@@ -353,7 +353,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   // A key over 80 characters is named by its size, as a value is (quotedText): the line and column find it.
   // None below a Secret reference at a key no reference has (core/reference-keys.ts): the line and column find it.
   const shown = shownReferencePath(d.path);
-  const key = formatPath(shown.map((k) => (typeof k !== 'string' ? k : k.length > 80 ? keyText(k) : printable(k))));
+  const key = formatPath(shown.map((k) => (typeof k !== 'string' ? k : pathKeyText(k))));
   // The last guard: whatever reached this line, no secret-shaped value is printed (nor a value it quotes that the value
   // readers refuse: redactMessage), and it stays one line.
   return oneLine(redactMessage(`${where}: ${key ? `${key}: ` : ''}${d.message}`, []));

@@ -370,7 +370,10 @@ const gitops = z
       .enum(['argocd', 'flux'])
       .describe('GitOps controller that deploys dist/<cluster>/: argocd (an Application) or flux (a GitRepository and a Kustomization).'),
     repoURL: formatted(format.gitUrl, 'URL of the Git repository that holds this project, as the GitOps controller clones it.'),
-    revision: formatted(format.gitRevision, 'Branch (or, for Argo CD, any revision) to deploy.').default('main'),
+    revision: formatted(
+      format.gitRevision,
+      'Branch to deploy, or a full reference (refs/tags/v1) or a commit id; Argo CD takes a tag name too (Flux reads a bare name as a branch).',
+    ).default('main'),
     // `./dist//dev/` becomes `dist/dev`: Flux's ignore rules match one path component at a time (normaliseRepoPath in formats.ts).
     path: formatted(format.repoPath, "Folder of this cluster's manifests inside the repository.")
       .overwrite(format.normaliseRepoPath)

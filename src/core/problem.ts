@@ -132,6 +132,13 @@ export function quotedText(text: string, isSecret: (text: string) => boolean, re
 export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? `(${quotedText(key, () => false, '')})` : key);
 
 /**
+ * A key of a key path, as every message shows it (a config file's, formatDiagnostic, and a construct's,
+ * K3sVipValidationError): named by its size over 80 characters (the line and column, or the props, find it), else
+ * quoted when it holds an unprintable character.
+ */
+export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : printable(key));
+
+/**
  * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,
  * formatDiagnostic), any other value as JSON, named by its size when over the same length.
  */

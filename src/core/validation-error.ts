@@ -1,4 +1,4 @@
-import { formatPath, oneLine } from './problem';
+import { formatPath, oneLine, pathKeyText } from './problem';
 import { redactMessage } from './redact-message';
 import { shownReferencePath } from './reference-keys';
 import { redact } from './secrets';
@@ -30,7 +30,8 @@ export class K3sVipValidationError extends Error {
     // control character or line separator (one problem, one line).
     const safe = problems.map(({ path, message }) => ({
       // Not below a Secret reference at a key no reference has: it may be the password (reference-keys.ts).
-      path: shownReferencePath(path).map((key) => (typeof key === 'string' ? oneLine(redact(key)) : key)),
+      // Shown as a config file's key path shows it (pathKeyText): a 254-character key is named by its size in both (55a-14).
+      path: shownReferencePath(path).map((key) => (typeof key === 'string' ? oneLine(redact(pathKeyText(key))) : key)),
       message: oneLine(redactMessage(message, [])),
     }));
     super(safe.map((problem) => formatProblem(problem, subject)).join('\n'));

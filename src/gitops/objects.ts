@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ARGO_CD_APPLICATION, deferredName, FLUX_KUSTOMIZATION, FLUX_SOURCE } from './names';
 import { normaliseRepoPath } from '../config/formats';
 import { constructArgs } from '../core/construct-args';
+import { fluxRef } from './flux-source';
 
 /**
  * Argo CD and Flux objects are built on plain `ApiObject`: their CRDs are not installed by this
@@ -85,7 +86,8 @@ export class FluxKustomization extends Construct {
       apiVersion: FLUX_SOURCE.apiVersion,
       kind: FLUX_SOURCE.kind,
       metadata: { name: props.name, namespace: FLUX_SOURCE.namespace },
-      spec: { interval: '1m', url: props.repoURL, ref: { branch: props.revision } },
+      // `refs/heads/main` is no branch name to Flux, nor a commit id: each goes where Flux reads it (flux-source.ts).
+      spec: { interval: '1m', url: props.repoURL, ref: fluxRef(props.revision) },
     });
     const path = normaliseRepoPath(props.path);
     const fluxPath = path === '.' ? './' : `./${path}`;
@@ -114,7 +116,7 @@ export class FluxKustomization extends Construct {
       spec: {
         interval: '1m',
         url: props.repoURL,
-        ref: { branch: props.revision },
+        ref: fluxRef(props.revision),
         ignore: onlyFiles(
           path,
           deferred.map((d) => d.file),

@@ -112,6 +112,12 @@ export function withForeignObjects(plan: InstallPlan, input: ForeignInput): Inst
         "manifest of the folder while it is there, this install's included: remove it, or point it at a file",
     );
   }
+  for (const { path, kind } of tree.odd.filter((odd) => applied(odd.path.split('/').pop()!))) {
+    warnings.push(
+      `${inDir(path) ?? join(root, path)} is ${kind}, not a regular file, yet K3s reads every .yaml, .yml and .json file of ${root}, ` +
+        'and reading it may wait for ever: remove it, or rename it to end in something else',
+    );
+  }
   for (const path of tree.files) {
     const fileName = path.split('/').pop()!;
     const local = inDir(path);

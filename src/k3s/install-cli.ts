@@ -24,6 +24,7 @@ import { manifestsRootOf, pathUnder } from './manifests-tree';
 import { projectFolderProblem, readSourceUnderLock } from './install-source';
 import { physicalPath } from '../output/physical-path';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
+import { ownFoldersProblem } from '../output/own-folders';
 
 /**
  * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
@@ -232,5 +233,12 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
     process.exitCode = 0;
     return;
   }
-  process.exitCode = runInstall({ ...parsed, distDir: distDirFromEnv(env), configDir: configDirFromEnv(env) });
+  const [distDir, configDir] = [distDirFromEnv(env), configDirFromEnv(env)];
+  const folders = ownFoldersProblem(configDir, distDir);
+  if (folders) {
+    process.stderr.write(`error: ${oneLine(redactMessage(folders, argumentSecrets([distDir, configDir], env)))}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.exitCode = runInstall({ ...parsed, distDir, configDir });
 }

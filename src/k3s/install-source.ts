@@ -1,17 +1,16 @@
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { physicalOrResolved } from '../output/physical-path';
+import { folderRelation } from '../output/own-folders';
 
 /**
  * The two guards of k3s:install around this project's own folders: it never installs into them, and it
  * reads dist/<cluster>/ only while no synth writes it.
  */
-
-const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
 
 /**
  * Why `--dir` may not be the manifests folder, or undefined: it is (or lies inside, or holds) the config folder,
@@ -37,9 +36,8 @@ export function projectFolderProblem(
     const resolved =
       target !== resolve(dir) && dir.split('/').includes('..') ? ` (the kernel resolves it to ${JSON.stringify(target)})` : '';
     const [given, shown] = [`${oneLine(JSON.stringify(dir))}${oneLine(resolved)}`, printable(path)];
-    if (target === folder) return `--dir ${given}: is ${what} (${shown}/): ${fix}`;
-    if (within(target, folder)) return `--dir ${given}: lies inside ${what} (${shown}/): ${fix}`;
-    if (within(folder, target)) return `--dir ${given}: holds ${what} (${shown}/): ${fix}`;
+    const relation = folderRelation(target, folder);
+    if (relation) return `--dir ${given}: ${relation} ${what} (${shown}/): ${fix}`;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { OddEntry, oddKind } from '../output/odd-entries';
 
 /**
  * The manifests tree as K3s walks it, for reading only (foreign-objects.ts): k3s-io/k3s pkg/deploy/controller.go
@@ -34,6 +35,11 @@ export interface ManifestsTree {
    * folder while the link is there (it retries every 15 s). Links inside a followed folder are not stat-ed.
    */
   readonly broken: readonly string[];
+  /**
+   * Entries K3s would read that are no regular file (a FIFO, a socket, a device; a link to one), by path under `root`:
+   * K3s reads each file of the walk whole, and reading a FIFO waits for a writer that may never come.
+   */
+  readonly odd: readonly OddEntry[];
 }
 
 const lstat = (path: string) => fs.lstatSync(path, { throwIfNoEntry: false });
@@ -57,6 +63,7 @@ export function walkManifestsTree(root: string): ManifestsTree {
   const files: string[] = [];
   const skipped = new Set<string>();
   const broken: string[] = [];
+  const odd: OddEntry[] = [];
   const entered = new Set<string>();
   let count = 0;
   let truncated = false;
@@ -84,12 +91,16 @@ export function walkManifestsTree(root: string): ManifestsTree {
         if (entered.has(real)) continue;
         entered.add(real);
         walk(real, relPath, false);
-      } else files.push(relPath);
+      } else {
+        const kind = (target ?? entry).isSymbolicLink() ? undefined : oddKind(target ?? entry);
+        if (kind) odd.push({ path: relPath, kind });
+        else files.push(relPath);
+      }
     }
   };
   entered.add(safeRealPath(root));
   walk(root, '', true);
-  return { root, files, skipped, truncated, broken };
+  return { root, files, skipped, truncated, broken, odd };
 }
 
 function safeRealPath(path: string): string {

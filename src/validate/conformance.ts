@@ -10,7 +10,8 @@ import { apiGroup } from './kinds';
 import { SchemaMemo, schemaMemo } from './schema-memo';
 import { cacheDir } from '../output/cache-folder';
 import type * as Schemas from './schemas';
-import { distDirFromEnv } from '../output/env-dirs';
+import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
+import { ownFoldersProblem } from '../output/own-folders';
 import { oneLine, printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
@@ -171,6 +172,12 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   const distDir = distDirFromEnv();
+  const folders = ownFoldersProblem(configDirFromEnv(), distDir);
+  if (folders) {
+    process.stderr.write(`error: ${oneLine(redact(folders))}\n`);
+    process.exitCode = 1;
+    return;
+  }
   // Quoted in messages when it holds a line break or another unprintable character.
   const shownDist = printable(distDir);
   let violations: Violation[];

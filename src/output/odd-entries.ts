@@ -1,0 +1,42 @@
+import { Dirent, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * The entries of a folder tree that are neither a regular file nor a folder: a symbolic link, a FIFO, a socket, a
+ * device. Synth never writes through them and listFiles (publish.ts) leaves them out, so `check` and `k3s:install`
+ * name them here: a link in a committed output folder is deployed by whoever follows it, and K3s' deploy controller
+ * blocks reading a FIFO until a writer comes.
+ */
+
+export interface OddEntry {
+  /** Relative to the folder walked, with `/`. */
+  readonly path: string;
+  /** What it is, for a message: "a symbolic link", "a FIFO", … */
+  readonly kind: string;
+}
+
+/** What a non-regular entry is, in words; undefined for a regular file or a folder. */
+export function oddKind(entry: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket'>): string | undefined {
+  if (entry.isFile() || entry.isDirectory()) return undefined;
+  if (entry.isSymbolicLink()) return 'a symbolic link';
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  return 'a device file';
+}
+
+/** Every odd entry below `dir` (links are not followed), sorted; none when `dir` is missing. */
+export function oddEntries(dir: string): OddEntry[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const odd: OddEntry[] = [];
+  for (const entry of entries) {
+    const kind = oddKind(entry);
+    if (kind) odd.push({ path: relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'), kind });
+  }
+  return odd.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -131,10 +131,10 @@ const HOSTILE: Array<[string, string, string[]]> = [
   ],
   [
     'constructor and prototype keys deep inside',
-    `${TRAEFIK}loadBalancers:\n  - {name: db, selector: {prototype: x}, ports: [{port: 5432, constructor: 1}], ips: [192.168.0.42]}\n`,
+    `${TRAEFIK}loadBalancers:\n  - {name: db, selector: {app: db, prototype: x}, ports: [{port: 5432, constructor: 1}], ips: [192.168.0.42]}\n`,
     [
-      `${FILE}:4:27: loadBalancers[0].selector.prototype: "prototype" is not allowed as a key: it names a JavaScript object internal; rename it`,
-      `${FILE}:4:63: loadBalancers[0].ports[0].constructor: "constructor" is not allowed as a key: it names a JavaScript object internal; rename it`,
+      `${FILE}:4:36: loadBalancers[0].selector.prototype: "prototype" is not allowed as a key: it names a JavaScript object internal; rename it`,
+      `${FILE}:4:72: loadBalancers[0].ports[0].constructor: "constructor" is not allowed as a key: it names a JavaScript object internal; rename it`,
     ],
   ],
   [

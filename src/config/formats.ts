@@ -141,9 +141,9 @@ export const ingressPath: FormatCheck = (value) => {
 };
 
 /**
- * A NIC name as real interfaces spell them (eth0, enp1s0, bond0.100, wlan_1): the kernel would take
- * almost anything (net/core/dev.c dev_valid_name), but the name also lands in kube-vip's env and in
- * the runbook's shell commands, so shell and Markdown characters and a leading "-" (an option) are refused.
+ * A NIC name as real interfaces spell them (eth0, enp1s0, bond0.100, wlan_1): the kernel would take almost anything (net/core/dev.c
+ * dev_valid_name), but the name also lands in kube-vip's env and in the runbook's shell commands, so shell and Markdown characters
+ * and a leading "-" (an option) are refused.
  */
 export const interfaceName: FormatCheck = (value) => {
   if (value.length === 0) return 'an interface name must not be empty; omit the key to let kube-vip detect the interface';
@@ -185,9 +185,9 @@ export const version: FormatCheck = (value) =>
     : (versionShapeProblem(value, value) ?? `${show(value)} is not a version: expected a release tag such as "v1.2.3"`);
 
 /**
- * One spelling per address, so every address check (loopback, pod network, pools, duplicates) sees
- * it: no leading zeros in IPv4 and no IPv6 spelling of an IPv4 address. Returns what is odd about
- * `address` and its IPv4 form; `prefix` is a CIDR's `/n` (only blocks of /96 or longer map to IPv4).
+ * One spelling per address, so every address check (loopback, pod network, pools, duplicates) sees it: no leading zeros in IPv4
+ * and no IPv6 spelling of an IPv4 address. Returns what is odd about `address` and its IPv4 form; `prefix` is a CIDR's `/n` (only
+ * blocks of /96 or longer map to IPv4).
  */
 function oddSpelling(address: string, prefix?: number): { why: string; ipv4: string } | undefined {
   const withPrefix = (ipv4: string, bits: number | undefined) => (bits === undefined ? ipv4 : `${ipv4}/${bits}`);
@@ -386,8 +386,7 @@ export const httpsUrl: FormatCheck = (value) => {
 };
 
 /**
- * Label or annotation key: an optional DNS-subdomain prefix and one `/`, then a name of at most 63
- * characters (k8s IsQualifiedName).
+ * Label or annotation key: an optional DNS-subdomain prefix and one `/`, then a name of at most 63 characters (k8s IsQualifiedName).
  */
 export const labelKey: FormatCheck = (value) => {
   const parts = value.split('/');
@@ -409,8 +408,8 @@ export const labelValue: FormatCheck = (value) =>
 
 const IP = '[0-9A-Fa-f:.]+';
 /**
- * Looser regular-expression twins of some checks, for the editor schema (config.schema.json):
- * they catch typos while typing; the checks above stay the authority.
+ * Looser regular-expression twins of some checks, for the editor schema (config.schema.json): they catch typos while typing; the
+ * checks above stay the authority.
  */
 export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Label, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],

@@ -122,27 +122,19 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
 const isSaltName = (list: readonly string[]): boolean => /^salts?$/.test(withoutTail(list).pop() ?? '');
 
 /**
- * A key that is `auth` alone (round 53a-11, as the catch-all reads it in text): a Docker config's `auths.<registry>.auth`
- * is base64 of `user:password` (docs.docker.com/reference/cli/docker/login, "credentials store"), while `auth: basic`,
- * `auth: none`, `auth: true` name a mode and a map under it is settings. Its text value is judged as a salt's is.
- */
-const isAuthName = (list: readonly string[]): boolean => list.length === 1 && list[0] === 'auth';
-const isJudgedByValue = (list: readonly string[]): boolean => isSaltName(list) || isAuthName(list);
-
-/**
- * A value under a salt's name or `auth` (`name`) that is plainly none: words, numbers or a host (`SALT=16`, wp-config-sample.php's
+ * A value under a salt's name (`name`) that is plainly none: words, numbers or a host (`SALT=16`, wp-config-sample.php's
  * `put your unique phrase here`), nothing generated-looking and no 16 characters mixing three of lower case, upper case,
  * digits and symbols. A generated salt is refused: api.wordpress.org/secret-key/1.1/salt writes 64 characters of letters,
  * digits and punctuation, few of its runs long enough to look generated alone.
  */
-export function isPlainSaltOrAuth(value: string, name: string): boolean {
+export function isPlainSalt(value: string, name: string): boolean {
   const list = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d\s]/].filter((one) => one.test(value)).length;
-  return isJudgedByValue(list) && /^[\w .-]*$/.test(value) && !looksGenerated(value) && !(value.length >= 16 && classes >= 3);
+  return isSaltName(list) && /^[\w .-]*$/.test(value) && !looksGenerated(value) && !(value.length >= 16 && classes >= 3);
 }
 
 /**
@@ -151,9 +143,9 @@ export function isPlainSaltOrAuth(value: string, name: string): boolean {
  */
 const SCALAR = new Set(['jwt', 'sessionid', 'bearer']);
 
-/** A name whose text value is a secret (see SCALAR, and `auth`): judged only where the value is text. */
+/** A name whose text value is a secret (see SCALAR): judged only where the value is text. */
 export function isScalarSecretName(list: readonly string[]): boolean {
-  return endings(list).some((ending) => SCALAR.has(ending)) || isAuthName(list);
+  return endings(list).some((ending) => SCALAR.has(ending));
 }
 
 /**

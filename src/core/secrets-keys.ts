@@ -3,7 +3,7 @@ import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import { unleet } from './leet-secret-names';
 import type { Path } from './problem';
-import { IN_STRONG_NAME, isPlainSaltOrAuth, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -273,7 +273,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
-  if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSaltOrAuth(value, named)) return true; // 53a-8
+  if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)

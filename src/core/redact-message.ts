@@ -3,6 +3,7 @@ import { mayQuote } from './quotable';
 import { copiesIn, copiesOf } from './secret-copies';
 import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
+import { judgedOnceUnder } from './secrets-memo';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -23,9 +24,10 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
  * a plain-word secret is a word of the message's prose: outside every quoted value, and standing as words do
  * (not after `=`, `/`, `.`, a digit, as a value set in a flag or path would, nor set by `=` or by a secret key
  * and `:` before it: `password: correct`, `token = abcd`). A secret that is not a plain word is redacted
- * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole).
+ * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole). Once per message and
+ * list (secrets-memo.ts): the doors of a validation redact one message with one list again and again.
  */
-export function redactMessage(message: string, secrets: readonly string[]): string {
+export const redactMessage: (message: string, secrets: readonly string[]) => string = judgedOnceUnder((message, secrets): string => {
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
@@ -50,7 +52,7 @@ export function redactMessage(message: string, secrets: readonly string[]): stri
     const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after) && !isSetValue(out, at);
     return prose || word.length < 4 ? word : REDACTED;
   });
-}
+});
 
 /**
  * Where a message cut a long value it quotes: the three dots after the cut (`"abc"... (150 characters)`, `abc...`,

@@ -10,7 +10,9 @@ if (typeof require !== 'function') {
   process.stderr.write(
     `error: node ran ${process.argv[1]} as an ES module: a package.json above it (the project's, or one in scripts/) sets "type": "module", and this tool's scripts are CommonJS; remove that "type" field\n`,
   );
-  process.exit(1);
+  // Under the cdk8s CLI (CDK8S_OUTDIR set), exit 0 without output: the CLI then says "synthesis failed" in one line, where
+  // a non-zero exit makes it print its own stack trace (round 56b-8; as src/main.ts does for every refusal).
+  process.exit(process.env.CDK8S_OUTDIR ? 0 : 1);
 }
 const { spawnSync } = require('node:child_process');
 const { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } = require('node:fs');

@@ -243,6 +243,13 @@ describe('53b-6: "type": "module" over the scripts gives one line, not a trace',
     }
   });
 
+  test('under the cdk8s CLI (CDK8S_OUTDIR set), app.js gives the line and exits 0, so the CLI prints no stack trace (56b-8)', () => {
+    withScripts({ 'package.json': '{ "name": "k3s-vip", "type": "module" }\n' });
+    const result = node(['scripts/app.js'], { CDK8S_OUTDIR: join(project, '.cdk8s.out') });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^error: node ran .*scripts\/app\.js as an ES module: .*remove that "type" field\n$/);
+  });
+
   test('control: "type": "commonjs" runs the scripts as before', () => {
     withScripts({ 'package.json': '{ "name": "k3s-vip", "type": "commonjs" }\n' });
     const result = node(['scripts/app.js', '--help']);

@@ -15,8 +15,12 @@ import { looksGenerated } from './generated-runs';
 const NAME = /(?:pass(?:word|wd|phrase|code)|secret|token|credentials?|(?:api|auth|access|private|secret|signing|master)[-_.]?key)s?/gi;
 /** What may stand before the name in its word: up to four identifier pieces (`db_`, `my-app-`, `db` before `Password`). */
 const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,15}[_.-]?){0,4}$/;
-/** A Kubernetes key's DNS prefix (`example.com/tokenX`): a dotted name, which no base64 run holds, before the `/`. */
-const DNS_PREFIX = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\//i;
+/**
+ * What may stand before the name in its word as a path, in any segment (56b-7): a quote or bracket opening a value
+ * (`` Path(`/api/token_X`) ``), a URL's scheme and host, then lower-case segments (`example.com/`, `/api/v1/`). A
+ * random base64 run before the name holds upper case, so it is never read as such a path.
+ */
+const PATH_PREFIX = /^(?:[^\s]*[`'"([{<=,;])?(?:[a-z][a-z0-9+.-]*:\/\/)?\/?(?:[a-z0-9._~%@:-]{1,63}\/)+/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 
@@ -32,7 +36,8 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
   for (const match of word.matchAll(NAME)) {
     const at = match.index!;
     const written = word.slice(start, at);
-    const prefix = written.slice(DNS_PREFIX.exec(written)?.[0].length ?? 0);
+    const path = PATH_PREFIX.exec(written)?.[0] ?? '';
+    const prefix = written.slice(path.length);
     if (at < start || prefix.length > 48 || !PREFIX.test(prefix) || looksGenerated(prefix)) continue;
     // After a prefix, the name starts at a separator or a camel hump (`dbPassword`), not inside a word (`bypasswordless`).
     if (prefix !== '' && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;
@@ -42,7 +47,9 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     if (separator === '' && !(/[a-z]$/.test(match[0]) && /^[A-Z0-9]/.test(rest))) continue;
     // Vault's KV engine is mounted at `secret/`: `secret/…` is a path.
     if (separator.includes('/') && /^secrets?$/i.test(match[0])) continue;
-    const value = rest.slice(separator.length).replace(/[.,:;!?]+$/, '');
+    // Inside a path, `/api/token/<id>` names a resource by its id: a segment of its own is no glued value.
+    if (separator === '/' && path !== '') continue;
+    const value = rest.slice(separator.length).replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
     if (!VALUE.test(value) || value.split('/').some((piece) => /^[A-Za-z]{2,}$/.test(piece))) continue;
     if (!mixed(value) || !looksGenerated(value)) continue;
     const from = at + match[0].length + separator.length;

@@ -1,8 +1,7 @@
 // Round 56b-7: a secret's name glued to its value was read only in a word's first path segment (`/tokenX`,
 // `example.com/tokenX`); after another segment (`/api/password_X`, a URL's path, a rule's Path) it was accepted and
 // written. glued-secret-names.ts now reads a path of lower-case segments before the name, in any quote or bracket.
-import { valuesDoors } from './helpers';
-import { acceptedEverywhere } from './secret-doors';
+import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 
 const S = 'Zq8vLm2Rt7Xw9KpQ';
 const note = (text: string) => ({
@@ -19,16 +18,6 @@ const route = (match: string) => ({
   ],
 });
 
-function refusedEverywhere(values: unknown, where: string): void {
-  for (const message of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {
-    expect(message).toContain(where);
-    expect(message.toLowerCase()).not.toContain(S.toLowerCase());
-  }
-  const gate = valuesDoors.gate(values);
-  expect(gate.length).toBeGreaterThan(0);
-  expect(gate.join('\n').toLowerCase()).not.toContain(S.toLowerCase());
-}
-
 describe('56b-7: a glued name in any path segment', () => {
   test.each([
     `https://example.com/api/password_${S}`,
@@ -36,10 +25,10 @@ describe('56b-7: a glued name in any path segment', () => {
     `example.com/api/token${S}`,
     `https://hooks.example.com/services/token-${S}`,
     `see "/v1/hooks/secret-${S}" for the hook`,
-  ])('%s', (text) => refusedEverywhere(note(text), 'extraObjects[0].data.note'));
+  ])('%s', (text) => refusedEverywhere(note(text), 'extraObjects[0].data.note', S));
 
   test('in an IngressRoute Path rule', () => {
-    refusedEverywhere(route(`Host(\`a.example.com\`) && Path(\`/api/token_${S}\`)`), 'extraObjects[0].spec.routes[0].match');
+    refusedEverywhere(route(`Host(\`a.example.com\`) && Path(\`/api/token_${S}\`)`), 'extraObjects[0].spec.routes[0].match', S);
   });
 
   test.each([

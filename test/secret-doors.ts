@@ -68,3 +68,14 @@ export function acceptedEverywhere(values: unknown): void {
   expect(valuesDoors.chart(values)).toBe('');
   expect(valuesDoors.gate(values)).toEqual([]);
 }
+
+/** Refused at the config, K3sVipCluster, TraefikHelmChartConfig and the write gate; `where` named; `secret` never shown. */
+export function refusedEverywhere(values: unknown, where: string, secret: string): void {
+  for (const message of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {
+    expect(message).toContain(where);
+    expect(message.toLowerCase()).not.toContain(secret.toLowerCase());
+  }
+  const gate = valuesDoors.gate(values);
+  expect(gate.length).toBeGreaterThan(0);
+  expect(gate.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
+}

@@ -240,9 +240,14 @@ const DOORS_REFUSED: readonly DoorRow[] = [
     'v2 template range',
     'Host(`a.example.com`) && Path(`/{id:[z-a]+}`)',
     '27.0.2',
-    /Path a \{name:regexp\} pattern is no regexp Go compiles: .*invalid character class range: `z-a`/,
+    /Path a \{name:regexp\} pattern that is no regexp Go compiles: .*invalid character class range: `z-a`/,
   ],
-  ['v2 template braces', 'HostRegexp(`{sub:[a-z]+.example.com`)', '27.0.2', /HostRegexp its \{name:regexp\} braces are unbalanced/],
+  [
+    'v2 template braces',
+    'HostRegexp(`{sub:[a-z]+.example.com`)',
+    '27.0.2',
+    /HostRegexp a template whose \{name:regexp\} braces are unbalanced/,
+  ],
   [
     'v2 template trailing backslash',
     'Host(`a.example.com`) && PathPrefix(`/{id:a\\}`)',

@@ -553,7 +553,10 @@ describe('the constructs refuse what kube-vip or the chart would not do', () => 
     [
       'a timing that is no whole number',
       { leaderElection: { leaseDuration: 5, renewDeadline: 3, retryPeriod: 0.5 } },
-      ['KubeVipDaemonSet: leaderElection.retryPeriod 0.5 is a number: expected int'],
+      // In words, with what the key is (56b-13).
+      [
+        'KubeVipDaemonSet: leaderElection.retryPeriod is 0.5: expected a whole number (Seconds between attempts to take or renew a lease; renewDeadline must exceed 1.2 times it)',
+      ],
     ],
     [
       'servicesElection as text',

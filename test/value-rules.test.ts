@@ -120,7 +120,10 @@ describe('one spelling per IP address: IPv6 forms of IPv4 and leading zeros are 
       'upper-case and zero-group IPv6 spellings are compared as addresses',
       // IPv6 VIPs need a Service network with IPv6.
       'traefik:\n  loadBalancerIPs: ["FD00::41", "fd00:0:0::41"]\nk3s: {clusterCidr: "10.42.0.0/16,fd00:42::/56", serviceCidr: "10.43.0.0/16,fd00:43::/112"}\n',
-      [`${FILE}:2:33: traefik.loadBalancerIPs[1]: "fd00::41" is listed twice (first at traefik.loadBalancerIPs[0]): list each VIP once`],
+      // Quoted as written, with the first spelling (56b-13).
+      [
+        `${FILE}:2:33: traefik.loadBalancerIPs[1]: "fd00:0:0::41" is listed twice (first at traefik.loadBalancerIPs[0], as "FD00::41"): list each VIP once`,
+      ],
     ],
   ])('%s', (_, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);

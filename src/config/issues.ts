@@ -102,6 +102,11 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           },
         ];
       }
+      // A fraction where an integer goes (56b-13): "1.5 is a number: expected int" said nothing.
+      if (issue.expected === 'int' && typeof input === 'number') {
+        const description = schemaAt(path, root)?.description?.replace(/\.$/, '');
+        return [{ path, message: `is ${show(input)}: expected a whole number${description ? ` (${description})` : ''}` }];
+      }
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
       return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
     }
@@ -135,8 +140,8 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
 }
 
 /** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
-export function schemaAt(path: ReadonlyArray<string | number>): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = clusterConfigSchema;
+export function schemaAt(path: ReadonlyArray<string | number>, root: z.ZodType = clusterConfigSchema): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = root;
   for (const key of path) {
     if (!schema) return undefined;
     const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType };

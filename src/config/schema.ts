@@ -39,7 +39,7 @@ const cidr = (description: string) => formatted(format.cidr, description);
 /** A TCP/UDP port number. */
 export const portNumber = z.number().int().min(1).max(65535);
 /** A BGP autonomous system number (4-byte ASNs included). */
-export const asNumber = z.number().int().min(1).max(4294967295);
+export const asNumber = z.number().int().min(1).max(4294967295).describe('an AS number');
 
 const port = z
   .union([portNumber, formatted(format.portName, 'Named port of the Service.')])

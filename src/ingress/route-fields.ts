@@ -8,9 +8,10 @@ import { traefikFlags } from '../traefik/arguments';
 import { chartRulesOf, chartVersionSupport, OLDEST_CHART, upstreamChartVersion } from '../traefik/chart-versions';
 import { entrypoints } from '../traefik/entrypoints';
 import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
+import { fileRoutes } from './file-routes';
 import { ruleValueProblem } from './rule-values';
 import { v2RuleProblem } from './v2-rule-syntax';
-import { defaultSyntax, ownSyntax } from './v3-rule-syntax';
+import { defaultSyntax, ownSyntax, v3RuleProblem } from './v3-rule-syntax';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -20,7 +21,9 @@ type Values = Readonly<Record<string, unknown>>;
  * rules Traefik cannot build, the rule syntax a route is read in, the API group the chart's CRDs serve, entrypoint names.
  */
 export function routeObjectProblems(values: Values, prefix: Path, chartVersion: string): { errors: Problem[]; warnings: Problem[] } {
-  const major = deployedTraefik(values, chartRulesOf(chartVersion))?.version.major;
+  const deployed = deployedTraefik(values, chartRulesOf(chartVersion));
+  const major = deployed?.version.major;
+  const release = deployed?.exact ? deployed.version : undefined;
   // Traefik v3 reads a rule as v2 only for exactly `v2`, Traefik v2.11 as v3 only for exactly `v3` (mux.go `switch syntax`).
   const other = major === 2 ? 'v3' : 'v2';
   const read = (syntax: unknown): 'v2' | 'v3' => (syntax === other ? other : other === 'v3' ? 'v2' : 'v3');
@@ -33,7 +36,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const own = ownSyntax(route);
     const syntax = own === undefined ? fallback : read(own);
     const problems = [...fieldProblems(route, path, kind === 'IngressRoute')];
-    const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP');
+    const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP', release);
     if (rule)
       problems.push({
         path: [...path, 'match'],
@@ -57,18 +60,56 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     return [...names.filter((p) => p.nearMiss), ...problems];
   });
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
-    const rule = ruleValueProblem(config.matchRule, fallback, false);
+    const rule = ruleValueProblem(config.matchRule, fallback, false, release);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
     return rule
       ? [{ path, message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}` }]
       : [];
   });
-  const errors = [...containousProblems(values, prefix, chartVersion, major), ...shapeProblems(values, prefix), ...routes, ...chart].map(
-    ({ path, message }) => ({
-      path,
-      message,
-    }),
-  );
+  // The file provider's routers (56b-6): the same checks, at `content` with the router's key path in the text.
+  const file = fileRoutes(values);
+  const content = [...prefix, 'values', 'providers', 'file', 'content'];
+  if (file.unread)
+    warnings.push({
+      path: content,
+      message: 'does not read as YAML, so the rules of its routers are not judged (Traefik reads config.yml as YAML)',
+    });
+  const fileErrors = file.routes.flatMap(({ at, tcp, rule, ruleSyntax, priority }): Problem[] => {
+    const found: Problem[] = [];
+    if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
+      found.push({
+        path: content,
+        message: `${at}.priority is ${quotedText(String(priority), () => false, '')}, not a whole number, so Traefik's file provider cannot read the file and serves none of its routers: write an integer`,
+      });
+    const syntax = typeof ruleSyntax === 'string' && ruleSyntax !== '' ? read(ruleSyntax) : fallback;
+    const problem = ruleValueProblem(rule, syntax, tcp, release);
+    if (problem) {
+      found.push({
+        path: content,
+        message: `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`,
+      });
+      return found;
+    }
+    const other = syntax === 'v3' ? (major === 3 ? v3RuleProblem(rule, tcp) : undefined) : tcp ? undefined : v2RuleProblem(rule);
+    if (other?.refused)
+      found.push({
+        path: content,
+        message: `${at}.rule ${other.why}, and Traefik reads it in the ${syntax} syntax, so it refuses the router and it never serves: ${other.fix}`,
+      });
+    return found;
+  });
+  // One problem for the text: a config keeps one error per key path.
+  const fileError: Problem[] = fileErrors.length ? [{ path: content, message: fileErrors.map((p) => p.message).join('; and ') }] : [];
+  const errors = [
+    ...containousProblems(values, prefix, chartVersion, major),
+    ...shapeProblems(values, prefix),
+    ...routes,
+    ...chart,
+    ...fileError,
+  ].map(({ path, message }) => ({
+    path,
+    message,
+  }));
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }
 

@@ -2,6 +2,7 @@ import { nonAsciiHost } from '../config/formats';
 import { quotedText } from '../core/problem';
 import { parseIp } from '../net/ip';
 import { secretValues } from '../core/secrets';
+import { compareVersions, parseVersion, type Version } from '../semver';
 
 /** What a host value of a rule is refused for, what to write, and, for a router Traefik builds, why it never matches. */
 export interface HostValueProblem {
@@ -10,8 +11,20 @@ export interface HostValueProblem {
   readonly effect?: string;
 }
 
-/** HostSNI's values as Traefik v3 takes them (`hostOrIP`, `^[[:word:]\.\-\:]+$`, or `*` alone). */
+/**
+ * HostSNI's values as Traefik takes them (`hostOrIP`, or `*` alone): `^[[:alnum:]\.\-\:]+$` up to v2.11.21 and from v3.0.0
+ * to v3.3.4, `^[[:word:]\.\-\:]+$` (with `_`) from v2.11.22 and v3.3.5 (pkg/muxer/tcp/mux.go v2.11.0 and v2.11.22,
+ * matcher.go v3.0.0, v3.3.5 and v3.6.0; 56b-5).
+ */
 const SNI_VALUE = /^[\w.:-]+$/;
+const SNI_ALNUM = /^[a-zA-Z0-9.:-]+$/;
+const SNI_WORD_SINCE = { 2: parseVersion('2.11.22'), 3: parseVersion('3.3.5') } as const;
+
+/** Whether Traefik `release` (exact, when the image tag names it) refuses `_` in a HostSNI value. */
+function sniRefusesUnderscore(release: Version | undefined): boolean {
+  if (!release || (release.major !== 2 && release.major !== 3)) return false;
+  return compareVersions(release, SNI_WORD_SINCE[release.major]) < 0;
+}
 
 /** A value for a message; a credentials-shaped one (`user:password@host`) blanked here, not only by the last guard. */
 const shown = (value: string) => quotedText(value, (text) => secretValues(text).length > 0, '<redacted>');
@@ -21,14 +34,19 @@ const shown = (value: string) => quotedText(value, (text) => secretValues(text).
  * 53b low), `name` as rule-syntax.ts canonicalMatcher gives it. Non-ASCII letters: Host, HostHeader and HostRegexp refuse
  * them in both syntaxes ("non-ASCII characters are not allowed", traefik/traefik pkg/muxer/http/matcher.go `host`,
  * `hostRegexp` and matcher_v2.go `hostV2`, `hostRegexpV2`, v3.6.0; pkg/muxer/http/mux.go `host`, `hostRegexp`, v2.11.0),
- * HostSNI any value but `*` outside `[[:word:].-:]` ("is not a valid hostname", pkg/muxer/tcp/matcher.go `hostSNI`, v3.6.0;
- * v2.11.0 tcp/mux.go takes `[[:alnum:].-:]`, not `_`, which is let through here), HostSNIRegexp non-ASCII in v3's syntax
+ * HostSNI any value but `*` outside `hostOrIP` ("is not a valid hostname", pkg/muxer/tcp/matcher.go `hostSNI`, v3.6.0;
+ * `_` only from v2.11.22 and v3.3.5, so refused for an older `release`, the image tag's), HostSNIRegexp non-ASCII in v3's syntax
  * (`hostSNIRegexp`). The message is the one `ingresses[].host` gets (config/formats.ts nonAsciiHost), with the punycode form.
  * A port: Traefik compares Host with the request's host after cutting its port and brackets off (pkg/middlewares/
  * requestdecorator/request_decorator.go `parseHost`, v2.11.0 and v3.6.0), and a TLS client's SNI carries none (RFC 6066
  * 3), so a value with one never matches.
  */
-export function hostValueProblem(name: string, values: readonly string[], syntax: 'v2' | 'v3'): HostValueProblem | undefined {
+export function hostValueProblem(
+  name: string,
+  values: readonly string[],
+  syntax: 'v2' | 'v3',
+  release?: Version,
+): HostValueProblem | undefined {
   const http = name === 'Host' || name === 'HostHeader' || name === 'HostRegexp';
   const sni = name === 'HostSNI';
   if (!http && !sni && name !== 'HostSNIRegexp') return undefined;
@@ -37,14 +55,17 @@ export function hostValueProblem(name: string, values: readonly string[], syntax
     if (nonAscii && (http || sni || syntax === 'v3')) {
       return { why: `gives ${name} a value with non-ASCII letters, which Traefik does not allow in a host`, fix: nonAscii };
     }
-    if (sni && value !== '*' && !SNI_VALUE.test(value)) {
+    const underscore = sniRefusesUnderscore(release);
+    if (sni && value !== '*' && !(underscore ? SNI_ALNUM : SNI_VALUE).test(value)) {
       const wildcard = value.includes('*');
       const regexp = syntax === 'v3' ? 'HostSNIRegexp(`^[a-z0-9-]+\\.example\\.com$`)' : 'HostSNIRegexp(`{name:[a-z0-9-]+}.example.com`)';
       return {
-        why: `gives HostSNI ${shown(value)}, which is no host name or IP address (Traefik takes letters, digits, '_', '.', '-' and ':', or * alone)`,
+        why: `gives HostSNI ${shown(value)}, which is no host name or IP address (Traefik ${release && underscore ? `${release.tag} ` : ''}takes letters, digits, '.', '-' and ':'${underscore ? '' : ", and '_' from v2.11.22 and v3.3.5"}, or * alone)`,
         fix: wildcard
           ? `for every host of a domain write ${regexp}, or list the host names`
-          : 'write the host name the client sends as SNI',
+          : underscore && SNI_VALUE.test(value)
+            ? `use a host name without '_', or a Traefik image of v${release!.major === 2 ? '2.11.22' : '3.3.5'} or newer`
+            : 'write the host name the client sends as SNI',
       };
     }
     const bare = name === 'HostRegexp' || name === 'HostSNIRegexp' ? undefined : withoutPort(value);

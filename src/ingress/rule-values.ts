@@ -3,6 +3,7 @@ import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
 import { muxValueProblem } from '../traefik/mux-templates';
 import { matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import type { Version } from '../semver';
 import { hostValueProblem } from './rule-hosts';
 
 /**
@@ -15,12 +16,14 @@ import { hostValueProblem } from './rule-hosts';
  * gorilla/mux templates differ), a v3 regexp must compile in Go (go-regexp.ts), and so must a v2 template's {name:regexp}
  * parts and HeadersRegexp values (mux-templates.ts), a ClientIP must be an IP or CIDR
  * (pkg/ip/checker.go NewChecker: net.ParseIP or net.ParseCIDR, both syntaxes and TCP routers too); a TCP HostSNIRegexp
- * must compile too.
+ * must compile too, and a TCP ALPN may not be `acme-tls/1`. `release` is the Traefik the image tag names, when it does
+ * (rule-hosts.ts: HostSNI's `_`).
  */
 export function ruleValueProblem(
   rule: unknown,
   syntax: 'v2' | 'v3',
   tcp: boolean,
+  release?: Version,
 ): { why: string; fix: string; effect?: string } | undefined {
   if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
   const tree = parsedRule(rule);
@@ -42,7 +45,7 @@ export function ruleValueProblem(
         fix: `write ${cased}`,
       };
     }
-    const host = hostValueProblem(name, values, syntax);
+    const host = hostValueProblem(name, values, syntax, release);
     if (host) return host;
     const key = name.toLowerCase();
     for (const [index, value] of values.entries()) {
@@ -52,9 +55,16 @@ export function ruleValueProblem(
           fix: 'write one such as 192.168.0.0/24',
         };
       }
+      // TLS-ALPN-01 is Traefik's own (pkg/muxer/tcp matcher.go `alpn`, matcher_v2.go `alpnV2` v3.6.0, mux.go v2.11.0: "is not allowed").
+      if (tcp && key === 'alpn' && value === 'acme-tls/1') {
+        return {
+          why: `gives ${name} \`acme-tls/1\`, the protocol Traefik keeps for its own TLS-ALPN-01 challenges ("is not allowed")`,
+          fix: 'match another protocol (such as h2 or http/1.1), or drop the ALPN matcher',
+        };
+      }
       if (syntax === 'v2') {
         // A TCP HostSNIRegexp is a host template as HostRegexp's (traefik/traefik pkg/muxer/tcp preparePattern, matcher.go v2.11, matcher_v2.go v3.6.0).
-        const why = muxValueProblem(tcp ? (key === 'hostsniregexp' ? 'hostregexp' : '') : key, value, index);
+        const why = muxValueProblem(tcp ? (key === 'hostsniregexp' ? key : '') : key, value, index);
         const fix = key === 'headersregexp' ? 'write a Go (RE2) regexp' : 'write balanced {name:regexp} parts with Go (RE2) regexps';
         if (why) return { why: `gives ${name} ${why}`, fix };
         continue;

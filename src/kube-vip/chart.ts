@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { KubeVipDaemonSet } from './daemon-set';
+import { KubeVipDaemonSet, validateKubeVipProps } from './daemon-set';
 import { KUBE_VIP_SETTINGS_KEYS, KubeVipSettings } from './model';
 import { KubeVipRbac } from './rbac';
 import { arpInterfaceProblem } from './rules';
@@ -21,8 +21,9 @@ export class KubeVipChart extends Chart {
       .requiredText(['version'], check.props.version, format.version)
       .problem(['interface'], typeof nic === 'string' && !bgp ? arpInterfaceProblem(nic) : undefined)
       .throwIfInvalid();
-    props = check.props;
     const rbac = new KubeVipRbac(this, 'Rbac');
-    new KubeVipDaemonSet(this, 'DaemonSet', { ...props, serviceAccountName: rbac.serviceAccountName });
+    // The DaemonSet's checks, said as this construct's (56b-13): the user built a KubeVipChart.
+    const checked = validateKubeVipProps({ ...check.props, serviceAccountName: rbac.serviceAccountName }, 'KubeVipChart');
+    new KubeVipDaemonSet(this, 'DaemonSet', checked);
   }
 }

@@ -39,7 +39,7 @@ export class KubeVipDaemonSet extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
     super(...constructArgs(scope, id, 'KubeVipDaemonSet'));
     // Only the validated snapshot is read from here on: what was checked is what is rendered.
-    props = validate(props);
+    props = validateKubeVipProps(props);
     const model = kubeVipModel(props);
     const selector = { 'app.kubernetes.io/name': KubeVipDaemonSet.NAME };
     const labels = { ...selector, 'app.kubernetes.io/version': model.version };
@@ -95,8 +95,9 @@ function toEnvVar(env: EnvVar): k8s.EnvVar {
   return { name: env.name, valueFrom: { secretKeyRef: { name: env.secret.name, key: env.secret.key } } };
 }
 
-function validate(given: KubeVipDaemonSetProps): KubeVipDaemonSetProps {
-  const check = new PropsValidator<KubeVipDaemonSetProps>('KubeVipDaemonSet', given, {
+/** The props checked and snapshotted; `label` names the construct the user built in each message (KubeVipChart's own, 56b-13). */
+export function validateKubeVipProps(given: KubeVipDaemonSetProps, label = 'KubeVipDaemonSet'): KubeVipDaemonSetProps {
+  const check = new PropsValidator<KubeVipDaemonSetProps>(label, given, {
     ...KUBE_VIP_SETTINGS_KEYS,
     serviceAccountName: true,
   });

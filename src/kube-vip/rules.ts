@@ -193,11 +193,11 @@ export function bgpPeerProblems(
   rules: KubeVipRules,
 ): Array<{ path: Path; message: string }> {
   const problems: Array<{ path: Path; message: string }> = [];
-  const seen: Array<{ ip: IpAddress; index: number }> = [];
+  const seen: Array<{ ip: IpAddress; index: number; text: string }> = [];
   peers.forEach((peer, i) => {
     const path = [...peersPath, i, 'address'];
     const ip = typeof peer?.address === 'string' ? parseIp(peer.address) : undefined;
-    if (!ip) return;
+    if (!ip || typeof peer?.address !== 'string') return;
     const same = (other: IpAddress) => other.family === ip.family && other.value === ip.value;
     const vip = vips.find((v) => same(v.ip));
     if (vip) {
@@ -211,11 +211,11 @@ export function bgpPeerProblems(
       problems.push({
         path,
         message:
-          `"${ip.text}" is listed twice (first at ${formatPath([...peersPath, first.index, 'address'])}): kube-vip hands each peer to GoBGP, ` +
+          `${written(peer.address)} is listed twice (first at ${formatPath([...peersPath, first.index, 'address'])}${sameText(first.text, peer.address)}): kube-vip hands each peer to GoBGP, ` +
           'which refuses a second neighbor of one address ("can\'t overwrite the existing peer"), so kube-vip\'s BGP server does not start: ' +
           'list each router once',
       });
-    } else seen.push({ ip, index: i });
+    } else seen.push({ ip, index: i, text: peer.address });
     if (ip.family === 6 && !rules.ipv6BgpPeers) {
       problems.push({
         path,
@@ -227,3 +227,9 @@ export function bgpPeerProblems(
   });
   return problems;
 }
+
+/** A peer's address as the user wrote it, for a message (56b-13: not its canonical form). */
+const written = (text: string) => JSON.stringify(text);
+
+/** ", as \"fd00::1\"" when the first listing spells the address otherwise. */
+const sameText = (first: string, text: string) => (first === text ? '' : `, as ${written(first)}`);

@@ -27,16 +27,25 @@ export function emptySelectorProblem(selector: Readonly<Record<string, unknown>>
 
 /** A VIP listed twice in one Service's list (as address, whatever its spelling): the second place, and why. */
 export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Path; message: string }> {
-  const seen = new Map<string, LocatedIp>();
+  const seen = new Map<string, { vip: LocatedIp; item: number }>();
   const problems: Array<{ path: Path; message: string }> = [];
+  // Several VIPs of one text (the kube-vip.io/loadbalancerIPs annotation's comma list) share its path: their items are named (56b-13).
+  const items = new Map<string, number>();
   for (const vip of ips) {
+    const at = formatPath(vip.path);
+    const item = (items.get(at) ?? 0) + 1;
+    items.set(at, item);
     const first = seen.get(vip.ip.text);
-    if (first)
-      problems.push({
-        path: vip.path,
-        message: `"${vip.ip.text}" is listed twice (first at ${formatPath(first.path)}): list each VIP once`,
-      });
-    else seen.set(vip.ip.text, vip);
+    if (!first) {
+      seen.set(vip.ip.text, { vip, item });
+      continue;
+    }
+    const written = first.vip.text === vip.text ? '' : `, as "${first.vip.text}"`;
+    const where =
+      formatPath(first.vip.path) === at
+        ? `items ${first.item} and ${item} of its comma-separated list${written}`
+        : `first at ${formatPath(first.vip.path)}${written}`;
+    problems.push({ path: vip.path, message: `"${vip.text}" is listed twice (${where}): list each VIP once` });
   }
   return problems;
 }

@@ -120,10 +120,10 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   if (traefik.extraLoadBalancerIP) {
-    error(
-      traefik.extraLoadBalancerIP.path,
-      'is a second VIP source next to traefik.loadBalancerIPs, and kube-vip reads only one of them: remove the key and list the VIPs in traefik.loadBalancerIPs',
-    );
+    // The TraefikHelmChartConfig construct's paths start at its `values` prop, next to its `loadBalancerIPs` (56b-13).
+    const { path } = traefik.extraLoadBalancerIP;
+    const vips = path[0] === 'traefik' ? 'traefik.loadBalancerIPs' : 'loadBalancerIPs';
+    error(path, `is a second VIP source next to ${vips}, and kube-vip reads only one of them: remove the key and list the VIPs in ${vips}`);
   }
   if (traefik.stuckRollout) {
     error(traefik.stuckRollout, BOTH_ZERO_ROLLOUT);

@@ -1,0 +1,105 @@
+import { secretsInData } from '../src/core/secrets';
+import { secretsInFiles } from '../src/output/secret-gate';
+import { devConfig, synthFiles, valuesDoors, withChanges } from './helpers';
+import { falseRefusalTables } from './secret-tables';
+
+/**
+ * Round 56a findings 7-10: ordinary config refused as a secret. An image reference or a Service URL whose name holds
+ * a secret word (`ghcr.io/external-secrets/external-secrets:v0.9.11`, `http://token-service:8080/verify`), the README's
+ * mermaid line for a backend named so (`Service default/token-service:80`), an Envoy `token_bucket:` block, prose
+ * with `machine` and `default password` in it. Their neighbours that set a generated value stay refused.
+ */
+const S = 'Qm7vZp2Lx9Kt4Rw';
+const { acceptedTable, refusedTable } = falseRefusalTables(S);
+
+describe('56a-7: an image reference or a URL host holding a secret word is a name', () => {
+  acceptedTable([
+    'ghcr.io/external-secrets/external-secrets:v0.9.11',
+    'docker.io/bitnami/sealed-secrets-controller:0.26.0',
+    'ghcr.io/doitintl/secrets-init:v0.5.0',
+    'ghcr.io/acme/token-service:latest',
+    'ghcr.io/acme/api-key-rotator:v1',
+    'ghcr.io/acme/password-reset:v1.2.3',
+    'registry.local:5000/acme/token-service:1.2-alpine',
+    'http://token-service:8080/verify',
+    'http://secret-manager:8080',
+    '--upstream=ghcr.io/acme/token-service:v1.2.3',
+    'image: ghcr.io/acme/token-service:v1.2.3',
+    'image: token-service:1.0',
+  ]);
+  refusedTable([
+    ['token=S', `token=${S}`],
+    ['password-S', `password-${S}`],
+    ['an image tag that is a generated value', `ghcr.io/acme/token:${S}`],
+    ['a version tag with a generated value glued', `ghcr.io/acme/token-service:v1.2.3-${S}`],
+    ['a URL user and password', `http://token:${S}@host/`],
+  ]);
+
+  test.each([
+    [
+      'an additional container image',
+      { deployment: { additionalContainers: [{ name: 'side', image: 'ghcr.io/external-secrets/external-secrets:v0.9.11' }] } },
+    ],
+    [
+      'a forwardAuth address',
+      {
+        extraObjects: [
+          {
+            apiVersion: 'traefik.io/v1alpha1',
+            kind: 'Middleware',
+            metadata: { name: 'fa', namespace: 'default' },
+            spec: { forwardAuth: { address: 'http://token-service:8080/verify' } },
+          },
+        ],
+      },
+    ],
+  ])('%s is accepted by the config, the props and the write gate', (_, values) => {
+    expect(valuesDoors.config(values)).toBe('');
+    expect(valuesDoors.cluster(values)).toBe('');
+    expect(valuesDoors.chart(values)).toBe('');
+    expect(valuesDoors.gate(values)).toEqual([]);
+  });
+});
+
+describe('56a-8: the README written for an accepted backend Service passes the write gate', () => {
+  test.each(['token-service', 'password-reset', 'secrets-ui', 'auth-token', 'api-key-service', 'credentials-api', 'web-token-v2'])(
+    'service %s',
+    (service) => {
+      const config = withChanges(devConfig(), {
+        ingresses: [{ name: 'web', namespace: 'default', host: 'app.example.com', path: '/', service, port: 80 }],
+      });
+      const files = synthFiles(config);
+      expect(files.get('README.md')).toContain(`default/${service}:80`);
+      expect(secretsInFiles(files)).toEqual([]);
+    },
+  );
+});
+
+describe('56a-9: an Envoy token bucket is settings, in every form', () => {
+  acceptedTable([
+    'token_bucket:\n  max_tokens: 10000\n  tokens_per_fill: 1000\n  fill_interval: 1s\n',
+    'token_bucket: {max_tokens: 100, fill_interval: 1s}',
+    'rate_limit:\n  token_bucket:\n    max_tokens: 10000\n    tokens_per_fill: 1000\n    fill_interval: 1s\n',
+    '{"token_bucket": {"max_tokens": 5, "tokens_per_fill": 1, "fill_interval": "1s"}}',
+  ]);
+  refusedTable([
+    ['a password inside the bucket', `token_bucket:\n  max_tokens: 10000\n  password: ${S}\n`],
+    ['a token under a compound key that names one', `token_bucket_secret: ${S}`],
+  ]);
+});
+
+describe('56a-10: prose is no netrc entry', () => {
+  acceptedTable([
+    'It runs machine learning as the default password hint',
+    'Grafana uses admin as the default password',
+    'Grafana uses admin as the default password\nnext: line',
+    'the machine learning password hint',
+  ]);
+  refusedTable([
+    ['a netrc line', `machine example.com login u password ${S}`],
+    ['a netrc line without login', `machine h password ${S}`],
+    ['a default entry at a line start', `x\ndefault login u password ${S}`],
+    ['a default entry after a machine entry', `machine a login b password c default password ${S}`],
+    ['a netrc line echoed', `echo machine github.com password ${S}`],
+  ]);
+});

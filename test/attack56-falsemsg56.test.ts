@@ -35,6 +35,11 @@ describe('56a-7: an image reference or a URL host holding a secret word is a nam
     ['a URL user and password', `http://token:${S}@host/`],
   ]);
 
+  test.each([`token:${S}`, `token-service:${S}`, 'ghcr.io/acme/password:hunter2'])('control: %s is found as data', (text) => {
+    const found = secretsInData({ value: text }, ['x']);
+    expect(found.map(({ path }) => path)).toEqual([['x', 'value']]);
+  });
+
   test.each([
     [
       'an additional container image',

@@ -1,6 +1,12 @@
-import { secretsInData } from '../src/core/secrets';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { keyAsQuoted } from '../src/core/redact-message';
+import { redact, secretShape, secretsInData } from '../src/core/secrets';
+import { newCluster } from '../src/new-cluster';
 import { secretsInFiles } from '../src/output/secret-gate';
-import { devConfig, synthFiles, valuesDoors, withChanges } from './helpers';
+import { DEV_YAML, devConfig, synthFiles, valuesDoors, withChanges } from './helpers';
 import { falseRefusalTables } from './secret-tables';
 
 /**
@@ -107,4 +113,80 @@ describe('56a-10: prose is no netrc entry', () => {
     ['a default entry after a machine entry', `machine a login b password c default password ${S}`],
     ['a netrc line echoed', `echo machine github.com password ${S}`],
   ]);
+});
+
+/** The formatted errors of a config text (the base config plus `traefik` lines). */
+const errorsOf = (traefik: string): string[] =>
+  parseConfigText(
+    'config/c.yaml',
+    `kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}}\ntraefik:\n  loadBalancerIPs: [192.168.0.41]\n${traefik}`,
+  ).errors.map(formatDiagnostic);
+
+describe('56a-5 and 56a-11: a key path is judged as its quote is, and a problem stands at its own key', () => {
+  test.each([
+    ['a secret-named key holding a generated run', `  the-${S}-password: 1\n`, 4, 'the-<redacted>-password'],
+    [
+      'a lower-case generated run after a secret name',
+      `  redirectToHttps: true\n  password-${S.toLowerCase()}: 1\n`,
+      5,
+      'password-<redacted>',
+    ],
+  ])('%s', (_, traefik, line, shownKey) => {
+    const errors = errorsOf(traefik);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error).not.toContain(S);
+      expect(error).not.toContain(S.toLowerCase());
+      expect(error).toContain(`c.yaml:${line}:`);
+      expect(error).toContain(`traefik.${shownKey}:`);
+    }
+    expect(errors.some((error) => error.includes('named like a secret'))).toBe(true);
+  });
+
+  test('keyAsQuoted: a key the message would blank quoted is blanked in the path; ordinary keys stay', () => {
+    expect(keyAsQuoted(`the-${S}-password`)).toBe('the-<redacted>-password');
+    for (const key of ['loadBalancerIPs', 'dbPasswordProd2', 'token_bucket', 'values']) expect(keyAsQuoted(key)).toBe(key);
+  });
+});
+
+describe('56a-12: a query or fragment pair with no URL is named as a name=value', () => {
+  test.each([`note #password=${S}`, `see docs#token=${S}`, `#password=${S}`])('%s', (text) => {
+    expect(secretShape(text)).toMatch(/name like a secret/);
+    expect(redact(text)).not.toContain(S);
+  });
+  test.each([`https://example.com/#access_token=${S}`, `https://example.com/x?token=${S}`, `/x?key=${S}`])(
+    'control: %s is a URL',
+    (text) => {
+      expect(secretShape(text)).toBe('a URL with a credential in its query or fragment');
+      expect(redact(text)).not.toContain(S);
+    },
+  );
+});
+
+describe('56a-13: npm run new --from names the lines of a secret over two comment lines', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  test('each line is named, the secret shown nowhere', () => {
+    writeFileSync(join(root, 'src.yaml'), `${DEV_YAML.trimEnd()}\n# password\n# ${S}\n`);
+    const lines: string[] = [];
+    const code = newCluster(['copy', '--from', 'src'], { configDir: root, schemaFile: join(root, 'x.json'), log: (l) => lines.push(l) });
+    const text = lines.join('\n');
+    const at = DEV_YAML.trimEnd().split('\n').length + 1;
+    expect(code).toBe(1);
+    expect(text).toContain(`src.yaml:${at} holds a secret outside its values`);
+    expect(text).toContain(`line ${at + 1}:`);
+    expect(text).not.toContain(S);
+  });
+});
+
+describe('56a-15: one bad label or annotation key of an extraObjects item is said once', () => {
+  test('one line per key', () => {
+    const errors = errorsOf(
+      '  values:\n    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n' +
+        '        metadata: {name: a, namespace: default, labels: {"bad key/x/y": "1"}, annotations: {"example.com/a b": x}}\n',
+    );
+    expect(errors.filter((e) => e.includes('labels.bad key/x/y'))).toHaveLength(1);
+    expect(errors.filter((e) => e.includes('annotations.example.com/a b'))).toHaveLength(1);
+  });
 });

@@ -196,9 +196,14 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   if (outside(text)) {
     // Every such line (up to 20) with what it holds, in one run (44a-14): the first names the file's place.
     const parts = text.split('\n');
-    const lines = parts.flatMap((part, i) => (outside(part) ? [i + 1] : [])).slice(0, 20);
+    const alone = parts.flatMap((part, i) => (outside(part) ? [i + 1] : [])).slice(0, 20);
+    // None alone: a name on one line, its value on the next (`# password` then `# abc`): both lines are named (56a-13).
+    const pairs = alone.length ? [] : parts.flatMap((part, i) => (i > 0 && outside(`${parts[i - 1]}\n${part}`) ? [i, i + 1] : []));
+    const lines = [...new Set([...alone, ...pairs])].slice(0, 20);
     const kind = (part: string) => secretShape(part) ?? secretsInData(part.replace(/^[^#]*#+\s?/, ''))[0]?.what ?? 'a secret in a comment';
-    const each = lines.map((line) => `; line ${line}: ${kind(parts[line - 1])}`).join('');
+    const each = lines
+      .map((line) => `; line ${line}: ${alone.length ? kind(parts[line - 1]) : 'a secret over two comment lines'}`)
+      .join('');
     return fail(
       `${shown(source)}${lines.length ? `:${lines[0]}` : ''} holds a secret outside its values (a comment, say${each}): ` +
         'nothing was copied; remove it from the file, then copy again',

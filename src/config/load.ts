@@ -7,9 +7,9 @@ import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, oneLine, pathKeyText, printable, Problem } from '../core/problem';
-import { redactMessage, redactProblem } from '../core/redact-message';
+import { keyAsQuoted, redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
-import { secretsInLines, secretValues } from '../core/secrets';
+import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
 import { dns1123Label } from './formats';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
@@ -17,6 +17,7 @@ import { literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-t
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
+import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset } from './text-item-offset';
@@ -327,7 +328,8 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
  * file's `text`, a path into a text read as data (an `extraObjects` text item) goes to its line where that can be said
  * (text-item-offset.ts).
  */
-function offsetOf(doc: Document, problem: Problem & { unknownKey?: string }, text?: string): number | undefined {
+function offsetOf(doc: Document, written: Problem & { unknownKey?: string }, text?: string): number | undefined {
+  const problem = { ...written, path: unredactedPath(doc, written.path) }; // a redacted key found where it stands (56a-11)
   if (problem.unknownKey) {
     const parent = doc.getIn(problem.path.slice(0, -1), true);
     const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey) : undefined;
@@ -353,8 +355,20 @@ export function formatDiagnostic(d: Diagnostic): string {
   // A key over 80 characters is named by its size, as a value is (quotedText): the line and column find it.
   // None below a Secret reference at a key no reference has (core/reference-keys.ts): the line and column find it.
   const shown = shownReferencePath(d.path);
-  const key = formatPath(shown.map((k) => (typeof k !== 'string' ? k : pathKeyText(k))));
+  const line = (blanked: ReadonlySet<string>): string => {
+    const key = formatPath(shown.map((k) => (typeof k !== 'string' ? k : blanked.has(k) ? REDACTED : pathKeyText(keyAsQuoted(k)))));
+    const message = [...blanked].reduce((text, k) => text.split(JSON.stringify(k)).join(`"${REDACTED}"`), d.message);
+    return `${where}: ${key ? `${key}: ` : ''}${message}`;
+  };
   // The last guard: whatever reached this line, no secret-shaped value is printed (nor a value it quotes that the value
-  // readers refuse: redactMessage), and it stays one line.
-  return oneLine(redactMessage(`${where}: ${key ? `${key}: ` : ''}${d.message}`, []));
+  // readers refuse: redactMessage), and it stays one line. A key the message quotes and the guard blanks there is
+  // blanked in the key path too (56a-5: `traefik.secretkeyQm7…: unknown key "<redacted>"`).
+  const full = line(new Set());
+  const judged = redactMessage(full, []);
+  const blanked = new Set(
+    shown.filter(
+      (k): k is string => typeof k === 'string' && k.length >= 4 && full.includes(JSON.stringify(k)) && !judged.includes(JSON.stringify(k)),
+    ),
+  );
+  return oneLine(blanked.size ? redactMessage(line(blanked), []) : judged);
 }

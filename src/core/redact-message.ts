@@ -4,6 +4,7 @@ import { copiesIn, copiesOf } from './secret-copies';
 import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 import { judgedOnceUnder } from './secrets-memo';
+import { looksGenerated } from './generated-runs';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -123,9 +124,26 @@ export function redactProblem<P extends Problem>(problem: P, secrets: readonly s
   }
   return {
     ...problem,
-    path: problem.path.map((key) => (typeof key === 'string' ? once(`key\0${key}`, () => redactKey(key)) : key)),
+    path: problem.path.map((key) => (typeof key === 'string' ? once(`key\0${key}`, () => keyAsQuoted(redactKey(key))) : key)),
     message: once(`message\0${message}`, () => redactMessage(message, secrets)),
   };
+}
+
+/**
+ * A key of a message's key path as the message would print it quoted (56a-5): a quoted value is judged by the secret
+ * shapes (`"secretkeyQm7v…"` is blanked whole, `"password-qm7v…"` in part), and a path printed the same key in full
+ * beside it. One verdict for the same part in every place of a message.
+ */
+export function keyAsQuoted(key: string): string {
+  if (key.length > 300 || !/[A-Za-z]/.test(key)) return key;
+  // A key named like a secret holding a generated run (`the-Qm7v…-password`): the run is what a pasted secret is.
+  const runs = isSecretKey(key) ? (key.match(/[A-Za-z0-9]{12,}/g) ?? []).filter(looksGenerated) : [];
+  if (runs.length) return keyAsQuoted(redact(key, runs));
+  const quoted = JSON.stringify(key);
+  const judged = redactMessage(quoted, []);
+  if (judged === quoted) return key;
+  // The blanked form without its quotes; a key written with escapes is blanked whole.
+  return quoted === `"${key}"` && judged.startsWith('"') && judged.endsWith('"') ? judged.slice(1, -1) : REDACTED;
 }
 
 // A validation redacts all its problems with one list of secrets, and thousands of them may share a message or a key

@@ -21,6 +21,7 @@ import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
 import { Finder, rankFinders } from './finder-rank';
+import { QUERY_CREDENTIAL_SHAPES } from './query-credentials';
 
 export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 
@@ -57,13 +58,6 @@ const URL_CREDENTIALS = new RegExp(
   ].join('|'),
   'gi',
 );
-/**
- * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
- * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
- * the value is the secret.
- */
-const URL_QUERY_CREDENTIAL =
-  /(?<=[?&#](?:[\w.-]{0,64}(?:token|password|passwd|pwd|secret|api[_-]?key|access[_-]?key|signature|credentials?|authorization|oauth\d*|jwt|bearer)|key|sig|auth|pass)=)[^&#\s"'`]+/gi;
 /**
  * PEM private keys of any algorithm and OpenPGP private key blocks (`-----BEGIN PGP PRIVATE KEY BLOCK-----`),
  * with their body up to the END line; without one, the base64 lines that follow (a key cut short). The body
@@ -157,7 +151,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
   { pattern: BOOTSTRAP_TOKEN, what: 'a K3s or kubeadm bootstrap token (abcdef.0123456789abcdef)' },
   { pattern: URL_CREDENTIALS, what: 'a URL with credentials', accept: holdsUrlCredentials },
   { pattern: ORACLE_JDBC_LOGON, what: 'a URL with credentials', accept: holdsOracleLogon },
-  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment' },
+  ...QUERY_CREDENTIAL_SHAPES,
   { pattern: AUTH_CREDENTIAL, what: 'an HTTP credential (Bearer or Basic)', accept: isAuthCredential },
   { pattern: PRIVATE_KEY, what: 'a private key' },
   { pattern: BASE64_PRIVATE_KEY, what: 'a private key (base64-encoded)', accept: isBase64PrivateKey },

@@ -103,6 +103,10 @@ const NETRC_ENTRY = /(?<![\p{L}\p{N}_])(?:machine|default)(?=\s|$)/giu;
 const NETRC_TOKEN = /\s+("(?:[^"\\\n]|\\.)*"|\S+)/y;
 const NETRC_KEYWORD = /^(?:login|user|password|account|port|protocol)$/i;
 const NETRC_SECRET_KEYWORD = /^(?:password|account)$/i;
+/** A word, then blanks on the same line, before an entry's keyword: the keyword may be a word of prose. */
+const AFTER_WORD = /[\p{L}\p{N}][^\S\n]+$/u;
+/** A host as netrc's `machine` names one: a dotted name or address, or a host and port. */
+const HOST_LIKE = /^"?[\w-]+(?:[.:][\w-]+)+"?$/;
 
 /** Where a text holds a netrc `password` or `account` value: the value's span (inside its quotes). */
 function netrcSpans(text: string): Array<[number, number]> {
@@ -135,16 +139,27 @@ function netrcSpans(text: string): Array<[number, number]> {
     if (entry.index < read) continue;
     let at = entry.index + entry[0].length;
     // `machine` takes a host; `default` none.
-    if (/^machine$/i.test(entry[0])) at = token(at)?.end ?? text.length;
+    const host = /^machine$/i.test(entry[0]) ? token(at) : undefined;
+    if (host) at = host.end;
+    else if (/^machine$/i.test(entry[0])) at = text.length;
+    const found: Array<[number, number]> = [];
+    let login = false;
     // Each pair is read once: an entry ends at its first token that opens no pair (another entry, a word of prose).
     for (let keyword = pairToken(at); keyword && NETRC_KEYWORD.test(keyword.text); keyword = pairToken(at)) {
       const value = token(keyword.end);
       if (!value) break;
       at = value.end;
+      login ||= /^(?:login|user)$/i.test(keyword.text);
       const quoted = value.text.length >= 2 && value.text.startsWith('"');
       const [start, end] = quoted ? [value.start + 1, value.end - 1] : [value.start, value.end];
-      if (NETRC_SECRET_KEYWORD.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) spans.push([start, end]);
+      if (NETRC_SECRET_KEYWORD.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) found.push([start, end]);
     }
+    // After a word on its line (`the default password hint`, `machine learning password hint`), an entry is prose unless
+    // it has netrc's shape: a `login` pair, or a host written as one (`example.com`, `10.0.0.1`), or it follows an entry (56a-10).
+    const afterWord = AFTER_WORD.test(text.slice(Math.max(0, entry.index - 64), entry.index));
+    const afterEntry = read > 0 && text.slice(read, entry.index).trim() === '';
+    if (afterWord && !afterEntry && !login && !(host && HOST_LIKE.test(host.text))) continue;
+    spans.push(...found);
     read = Math.max(read, at);
   }
   return spans;

@@ -97,10 +97,11 @@ function endsInShortSecretWord(key: string): boolean {
 
 /**
  * An LLM token count's name: `tokens` after a count's or a bound's word (round 38a-12), the last word or before a unit;
- * a rate (`TOKENS_PER_MINUTE`).
+ * a rate (`TOKENS_PER_MINUTE`); a rate limiter's token bucket and its fill (Envoy's `token_bucket: {max_tokens, tokens_per_fill,
+ * fill_interval}`, envoy api/envoy/config/core/v3/base.proto TokenBucket, 56a-9): settings, no credential.
  */
 const COUNTED_TOKENS =
-  /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user)$/;
+  /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user|fill)$|^tokens? buckets?(?: size| capacity)?$/;
 
 // Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
 const secretKeys = new Map<string, boolean>();

@@ -11,6 +11,7 @@ import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-key
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
 import { decodeEscapes } from './yaml-escapes';
+import { isImageOrHostName } from './image-names';
 
 /**
  * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
@@ -100,7 +101,7 @@ function literalSetsNone(key: string, value: string): boolean {
 /** `password:hunter2`: a secret key glued to its value (YAML then reads one text, or one key); the part after the colon. */
 export function gluedSecret(text: string): string | undefined {
   const glued = /^([A-Za-z][\w.-]*):(?!\/\/)(\S.*)$/s.exec(text);
-  return glued && setsSecret(glued[1], glued[2]) ? glued[2] : undefined;
+  return glued && setsSecret(glued[1], glued[2]) && !isImageOrHostName(text, 0, glued[1], glued[2]) ? glued[2] : undefined;
 }
 
 /**
@@ -179,6 +180,8 @@ export function assignedSecret(text: string): string | undefined {
     } else if (separator === ':') {
       // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
       value = wordAt(GLUED_VALUE, text, start)?.[1];
+      // An image's name and tag, a URL's host and port (`ghcr.io/acme/token-service:v1`, `//token-service:8080`, 56a-7).
+      if (value !== undefined && isImageOrHostName(text, start - separator.length - key.length, key, value)) continue;
     } else {
       const opener = text.charAt(match.index - 1);
       const close = /["']/.test(opener) ? text.indexOf(opener, start) : -1;
@@ -246,6 +249,7 @@ function valueAfterWords(part: string): string | undefined {
     // `${API_TOKEN:-$OTHER}` is a shell's parameter (assignedSecret judges its default), no `key: value` (false47).
     if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
+    if (match[0] === `${key}:` && isImageOrHostName(part, match.index, key, part.slice(at))) continue; // 56a-7
     if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
@@ -339,7 +343,7 @@ export function keyedSecret(text: string): string | undefined {
     const keyed = KEYED.exec(part);
     const value = keyed && (placeholderBeforeNote(keyed[3]) ?? keyed[3].trim());
     if (keyed && value && setsSecret(keyed[2], value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
-      return asWritten(keyed[3].trim(), text);
+      if (!gluedName(part, keyed[2], keyed[3])) return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
   for (const part of parts) {
@@ -371,6 +375,12 @@ export function keyedSecret(text: string): string | undefined {
     }
   }
   return defaultLiteralSecret(trimmed, setsSecret);
+}
+
+/** `name:value` glued at the end of `part` that is an image's name and tag or a host and port (image-names.ts, 56a-7). */
+function gluedName(part: string, key: string, value: string): boolean {
+  const keyStart = part.length - value.length - 1 - key.length;
+  return part.slice(keyStart, keyStart + key.length + 1) === `${key}:` && isImageOrHostName(part, keyStart, key, value);
 }
 
 /** `value` without the closing brackets (and separators) at its end that it never opened (`f({"pw": os.environ["PW"]})`, 47a-2). */

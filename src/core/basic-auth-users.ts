@@ -1,0 +1,131 @@
+import type { Path } from './problem';
+import { isPasswordHash } from './password-hashes';
+import { isPlaceholder } from './placeholders';
+
+/**
+ * Round 56 (attack 56a-1): Traefik's BasicAuth `users` hold `user:hash` entries, the hash "MD5, SHA1, or BCrypt"
+ * (doc.traefik.io/traefik/middlewares/http/basicauth, "users"; htpasswd's formats: `$apr1$`/`$1$`, `{SHA}` then
+ * base64 of 20 bytes, `$2y$`), and DigestAuth's `users` `user:realm:hash`, the hash 32 hex digits (htdigest's MD5;
+ * doc.traefik.io middlewares/http/digestauth). An entry whose part after the first `:` is no well-formed hash
+ * (password-hashes.ts: its exact lengths, so a hash with a secret appended is none either) is the password written as
+ * it is, and so is an entry without `:`; a placeholder or a template (`${USERS}`, `{{ .Values.users }}`) is none.
+ * Read where the entries are sure to be users: the `users` of a mapping under `basicAuth`/`digestAuth` (a Middleware's
+ * spec, the file provider's `http.middlewares.<name>`), in data or in text (YAML, TOML `users = [...]`), and the label
+ * form `…basicauth.users=a:h1,b:h2`. The finding is the password only: the user name stays readable.
+ */
+
+export const BASIC_AUTH_PASSWORD =
+  "a BasicAuth user's password in plain text (Traefik's `users` take `user:hash` entries: write the hash, `htpasswd -nB user`)";
+
+/** htpasswd's `{SHA}`: base64 of SHA-1's 20 bytes (httpd.apache.org docs/current/misc/password_encryptions.html). */
+const SHA_ENTRY = /^\{SHA\}[A-Za-z0-9+/]{27}=$/;
+const DIGEST_HASH = /^[^:]{1,256}:[0-9a-f]{32}$/i;
+const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Z_][A-Z0-9_]*$/;
+
+/** Where in `entry` (trimmed, unquoted) a password stands in plain text, or undefined for a hashed or templated entry. */
+export function plainPasswordIn(entry: string, digest = false): [number, number] | undefined {
+  const e = entry.trim();
+  if (e === '' || TEMPLATE.test(e) || isPlaceholder(e)) return undefined;
+  const colon = e.indexOf(':');
+  const lead = entry.indexOf(e);
+  if (colon <= 0) return [lead, lead + e.length];
+  const hash = e.slice(colon + 1);
+  if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) return undefined;
+  if (isPlaceholder(hash) || TEMPLATE.test(hash)) return undefined;
+  // A digest entry's password is past its realm; either way the rest of the entry is blanked.
+  return [lead + colon + 1, lead + e.length];
+}
+
+const AUTH_KEY = /^(basic|digest)[-_]?auth$/i;
+
+/** The plain-text passwords of `record`'s `users` when `record` stands under `basicAuth`/`digestAuth`, at their paths. */
+export function basicAuthUserSecrets(
+  record: Record<string, unknown>,
+  at: Path,
+  found: ReadonlyArray<{ path: Path }>,
+): Array<{ path: Path; value: string; what: string }> {
+  const parent = at[at.length - 1];
+  const auth = typeof parent === 'string' ? AUTH_KEY.exec(parent) : null;
+  if (!auth || !('users' in record)) return [];
+  const digest = /^digest/i.test(auth[1]);
+  const users = record.users;
+  const items: Array<[Path, unknown]> = Array.isArray(users)
+    ? users.map((user, i) => [[...at, 'users', i], user])
+    : [[[...at, 'users'], users]];
+  const taken = new Set(found.map(({ path }) => path.join('\0')));
+  const out: Array<{ path: Path; value: string; what: string }> = [];
+  for (const [path, user] of items) {
+    if (typeof user !== 'string' || taken.has(path.join('\0'))) continue;
+    // A string of several is Traefik's label form, entries separated by commas.
+    const entries = Array.isArray(users) ? [user] : user.split(',');
+    if (entries.some((entry) => plainPasswordIn(entry, digest))) out.push({ path, value: user, what: BASIC_AUTH_PASSWORD });
+  }
+  return out;
+}
+
+/** A `users` key in text: YAML's `users:`, TOML's `users =`, the label form's `basicauth.users=`. */
+const USERS_KEY = /(?:(?<![\w-])((?:basic|digest)auth)\.|(?<![\w.-]))users["']?[ \t]*[:=][ \t]*/gi;
+const CLUE = /(?:basic|digest)[-_]?auth/i;
+const ENTRY = /"((?:[^"\\\n]|\\.){0,1024})"|'([^'\n]{0,1024})'|([^\s,"'[\]{}#][^\s,"'[\]{}]{0,1023})/g;
+
+/** The spans of entries read from `from` in `text` as a flow list `[a, "b"]` (maybe over lines), or a scalar. */
+function entrySpans(text: string, from: number, digest: boolean, flow: boolean, spans: Array<[number, number]>): void {
+  const end = flow ? text.indexOf(']', from) : text.slice(from).search(/\s*(?:[\r\n]|$)/) + from;
+  if (end < from) return;
+  const body = text.slice(from, Math.min(end, from + 65_536));
+  for (const match of body.matchAll(ENTRY)) {
+    const entry = match[1] ?? match[2] ?? match[3];
+    const start = from + match.index! + (match[3] === undefined ? 1 : 0);
+    for (const [at, piece] of splitEntries(entry, flow || match[3] !== undefined)) {
+      const span = plainPasswordIn(piece, digest);
+      if (span) spans.push([start + at + span[0], start + at + span[1]]);
+    }
+  }
+}
+
+/** `entry` as its comma-separated pieces (the label form) with their offsets; one piece inside a flow list's quotes. */
+function splitEntries(entry: string, one: boolean): Array<[number, string]> {
+  if (one) return [[0, entry]];
+  const out: Array<[number, string]> = [];
+  let at = 0;
+  for (const piece of entry.split(',')) {
+    out.push([at, piece]);
+    at += piece.length + 1;
+  }
+  return out;
+}
+
+/** Spans of plain-text passwords in BasicAuth/DigestAuth `users` written in text (above), in a text that names the middleware. */
+export function basicAuthUserSpans(text: string): Array<[number, number]> {
+  if (text.length > 1_000_000 || !CLUE.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(USERS_KEY)) {
+    const before = text.slice(Math.max(0, match.index! - 2048), match.index!);
+    const digest = /digest/i.test(match[1] ?? [...before.matchAll(/(?:basic|digest)[-_]?auth/gi)].pop()?.[0] ?? '');
+    if (!match[1] && !CLUE.test(before)) continue;
+    const from = match.index! + match[0].length;
+    const rest = text.slice(from, from + 1);
+    if (rest === '[') entrySpans(text, from + 1, digest, true, spans);
+    else if (match[1]) entrySpans(text, from, digest, false, spans);
+    else if (rest === '' || /[\r\n]/.test(rest)) blockItems(text, from, digest, spans);
+  }
+  return spans;
+}
+
+/** The items `- entry` of a YAML block list that follows a `users:` line. */
+function blockItems(text: string, from: number, digest: boolean, spans: Array<[number, number]>): void {
+  const item = /\r?\n([ \t]*)-[ \t]+(?=\S)/y;
+  let at = from;
+  for (let n = 0; n < 4096; n++) {
+    item.lastIndex = at;
+    const match = item.exec(text);
+    if (!match) return;
+    const start = at + match[0].length;
+    const end = text.slice(start).search(/[ \t]*(?:#.*)?(?:\r?\n|$)/) + start;
+    const raw = text.slice(start, end);
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    const span = plainPasswordIn(quoted ? quoted[2] : raw, digest);
+    if (span) spans.push([start + (quoted ? 1 : 0) + span[0], start + (quoted ? 1 : 0) + span[1]]);
+    at = end;
+  }
+}

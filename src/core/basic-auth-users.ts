@@ -70,9 +70,10 @@ const ENTRY = /"((?:[^"\\\n]|\\.){0,1024})"|'([^'\n]{0,1024})'|([^\s,"'[\]{}#][^
 
 /** The spans of entries read from `from` in `text` as a flow list `[a, "b"]` (maybe over lines), or a scalar. */
 function entrySpans(text: string, from: number, digest: boolean, flow: boolean, spans: Array<[number, number]>): void {
-  const end = flow ? text.indexOf(']', from) : text.slice(from).search(/\s*(?:[\r\n]|$)/) + from;
-  if (end < from) return;
-  const body = text.slice(from, Math.min(end, from + 65_536));
+  const window = text.slice(from, from + 65_536); // bounded: a text of many `users` keys is read in linear time
+  const length = flow ? window.indexOf(']') : window.search(/\s*(?:[\r\n]|$)/);
+  if (length < 0) return;
+  const body = window.slice(0, length);
   for (const match of body.matchAll(ENTRY)) {
     const entry = match[1] ?? match[2] ?? match[3];
     const start = from + match.index! + (match[3] === undefined ? 1 : 0);
@@ -121,7 +122,7 @@ function blockItems(text: string, from: number, digest: boolean, spans: Array<[n
     const match = item.exec(text);
     if (!match) return;
     const start = at + match[0].length;
-    const end = text.slice(start).search(/[ \t]*(?:#.*)?(?:\r?\n|$)/) + start;
+    const end = text.slice(start, start + 4096).search(/[ \t]*(?:#.*)?(?:\r?\n|$)/) + start;
     const raw = text.slice(start, end);
     const quoted = /^(["'])(.*)\1$/.exec(raw);
     const span = plainPasswordIn(quoted ? quoted[2] : raw, digest);

@@ -72,12 +72,14 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     const rest = word.slice(at + match[0].length);
     const separator = SEPARATOR.exec(rest)![0];
     if (SHORT.test(match[0]) && (prefix !== '' || path !== '' || separator === '')) continue;
-    // No separator: a camel hump (`PasswordX`), a name in capitals before mixed case (`PASSWORDQm7…`), a script without
-    // case (`密码X`), or a name in one case before a generated run (`tokenxk9vq…`: judged below), not a longer word
-    // (`tokenizer…`, `passwordless…`, whose rest reads as words).
+    // No separator: a camel hump (`PasswordX`), a name in capitals before a capital and a lower-case letter or digit
+    // (`PASSWORDQm7…`), a script without case (`密码X`), or a name before a run of lower case and digits that starts as a
+    // generated one does, at most three letters before a digit (`tokenxk9vq…`); not a longer word (`tokenizer…`,
+    // `passwordless…`, `TOKENIZERX…`: a word goes on in letters of its case).
     const hump = /[a-z]$/.test(match[0]) && /^[A-Z0-9]/.test(rest);
-    if (separator === '' && !hump && !CASELESS.test(match[0].slice(-1)) && !looksGenerated(rest.replace(/[^A-Za-z0-9+/=].*$/, '')))
-      continue;
+    const capitals = /^[A-Z]+$/.test(match[0]) && /^[A-Z][a-z0-9]/.test(rest);
+    const oneCaseRun = /[a-z]$/i.test(match[0]) && /^[a-z]{0,3}\d[a-z0-9]*(?![A-Za-z0-9])/.test(rest);
+    if (separator === '' && !hump && !capitals && !oneCaseRun && !CASELESS.test(match[0].slice(-1))) continue;
     // Vault's KV engine is mounted at `secret/`: `secret/…` is a path.
     if (separator.includes('/') && /^secrets?$/i.test(match[0])) continue;
     // Inside a path, `/api/token/<id>` names a resource by its id: a segment of its own is no glued value.

@@ -72,6 +72,7 @@ describe('56a-1: a BasicAuth user with a plain password', () => {
     `http:\n  middlewares:\n    auth:\n      basicAuth:\n        users:\n          - "alice:${APR1}"`,
     `[http.middlewares.auth.basicAuth]\n  users = ["alice:${BCRYPT}"]`,
     'users: [alice, bob]\nroles: [admin]',
+    `labels:\n  - traefik.http.middlewares.auth.basicauth.users=alice:${APR1.replace(/\$/g, '$$$$')}`,
   ])('control, accepted in text: %s', (text) => acceptedEverywhere(note(text)));
 });
 

@@ -29,7 +29,8 @@ export function plainPasswordIn(entry: string, digest = false): [number, number]
   const colon = e.indexOf(':');
   const lead = entry.indexOf(e);
   if (colon <= 0) return [lead, lead + e.length];
-  const hash = e.slice(colon + 1);
+  // Compose and Docker labels write each `$` as `$$` (docs.docker.com compose interpolation): the hash is the same.
+  const hash = e.slice(colon + 1).replace(/\$\$/g, '$');
   if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) return undefined;
   if (isPlaceholder(hash) || TEMPLATE.test(hash)) return undefined;
   // A digest entry's password is past its realm; either way the rest of the entry is blanked.

@@ -69,12 +69,10 @@ const USERS_KEY = /(?:(?<![\w-])((?:basic|digest)auth)\.|(?<![\w.-]))users["']?[
 const CLUE = /(?:basic|digest)[-_]?auth/i;
 const ENTRY = /"((?:[^"\\\n]|\\.){0,1024})"|'([^'\n]{0,1024})'|([^\s,"'[\]{}#][^\s,"'[\]{}]{0,1023})/g;
 
-/** The spans of entries read from `from` in `text` as a flow list `[a, "b"]` (maybe over lines), or a scalar. */
-function entrySpans(text: string, from: number, digest: boolean, flow: boolean, spans: Array<[number, number]>): void {
-  const window = text.slice(from, from + 65_536); // bounded: a text of many `users` keys is read in linear time
-  const length = flow ? window.indexOf(']') : window.search(/\s*(?:[\r\n]|$)/);
-  if (length < 0) return;
-  const body = window.slice(0, length);
+/** The spans of the entries between `from` and `end` in `text`: a flow list's `[a, "b"]` (maybe over lines), or a scalar. */
+function entrySpans(text: string, from: number, end: number, digest: boolean, flow: boolean, spans: Array<[number, number]>): void {
+  if (end - from > 65_536) return;
+  const body = text.slice(from, end);
   for (const match of body.matchAll(ENTRY)) {
     const entry = match[1] ?? match[2] ?? match[3];
     const start = from + match.index! + (match[3] === undefined ? 1 : 0);
@@ -101,15 +99,26 @@ function splitEntries(entry: string, one: boolean): Array<[number, string]> {
 export function basicAuthUserSpans(text: string): Array<[number, number]> {
   if (text.length > 1_000_000 || !CLUE.test(text)) return [];
   const spans: Array<[number, number]> = [];
+  // The next `]` and line end, found once for all the keys before them: a text of many `users` keys is read in linear time.
+  let [close, eol, readTo] = [-1, -1, -1]; // `readTo`: the end of the entries read last, not read again by a key inside them
+  const LINE_END = /[\r\n]|$/g;
+  const clues = [...text.matchAll(/(?:basic|digest)[-_]?auth/gi)];
+  let [next, last]: [number, RegExpExecArray | undefined] = [0, undefined];
   for (const match of text.matchAll(USERS_KEY)) {
-    const before = text.slice(Math.max(0, match.index! - 2048), match.index!);
-    const digest = /digest/i.test(match[1] ?? [...before.matchAll(/(?:basic|digest)[-_]?auth/gi)].pop()?.[0] ?? '');
-    if (!match[1] && !CLUE.test(before)) continue;
+    // The last middleware named within 2 kB before the key (clues in order: one pass over the text).
+    while (next < clues.length && clues[next].index! < match.index!) last = clues[next++];
+    const near = last && match.index! - last.index! <= 2048 ? last[0] : undefined;
+    if (!match[1] && !near) continue;
+    const digest = /digest/i.test(match[1] ?? near ?? '');
     const from = match.index! + match[0].length;
     const rest = text.slice(from, from + 1);
-    if (rest === '[') entrySpans(text, from + 1, digest, true, spans);
-    else if (match[1]) entrySpans(text, from, digest, false, spans);
-    else if (rest === '' || /[\r\n]/.test(rest)) blockItems(text, from, digest, spans);
+    if (rest === '[') {
+      if (close !== Infinity && close < from) close = text.includes(']', from) ? text.indexOf(']', from) : Infinity;
+      if (close !== Infinity && close !== readTo) entrySpans(text, from + 1, (readTo = close), digest, true, spans);
+    } else if (match[1]) {
+      if (eol < from) [LINE_END.lastIndex, eol] = [from, LINE_END.exec(text)!.index];
+      if (eol !== readTo) entrySpans(text, from, (readTo = eol), digest, false, spans);
+    } else if (rest === '' || /[\r\n]/.test(rest)) blockItems(text, from, digest, spans);
   }
   return spans;
 }

@@ -6,13 +6,30 @@ import { looksGenerated } from './generated-runs';
  * anywhere in a word and refused six earlier controls (a random base64 blob holding `/token…` or `Pwd…`, `secret_` and a
  * lower-case run, `secret-0123passw0rd` of a Redis ACL sample, `Hunter2SecretC06`): here the name must START a word, or
  * follow a short identifier-like prefix (`db_password-X`, `dbPasswordX`), never a letter, digit, `+` or `/` of a run;
- * the name is a long one (not `pwd`, `pw`, `pin`, which a random run holds by chance); and what follows the separator
- * is the rest of the word, one run of 12 to 128 base64 characters that looks generated and mixes upper case, lower case
- * and digits (or is 20 or more long, two of those classes and not hex): no identifier (`password_reset_token_ttl`), no
+ * the name is a long one (a short one, `pw`, `pwd`, `creds`, only at a word's start before a separator); and what
+ * follows the separator is the rest of the word, one run of 12 to 128 base64 characters that looks generated and mixes
+ * upper case, lower case and digits (or is 20 or more long, two of those classes and not hex; or, since 56a-3, one case
+ * of letters with digits, or hex after a password's name): no identifier (`password_reset_token_ttl`), no
  * path of words (`secret/data/app`), no hex digest (`api-key-<hex>`), no Kubernetes name (`token-x8k2p`).
  */
 
-const NAME = /(?:pass(?:word|wd|phrase|code)|secret|token|credentials?|(?:api|auth|access|private|secret|signing|master)[-_.]?key)s?/gi;
+/**
+ * Round 56 (attack 56a-3): the key forms first (`secret_key-X`, `SecretKeyX` are one name, not `secret` then `_key…`);
+ * leet spellings glued to a value (`Passw0rdX`, `s3cretX`: leet-secret-names.ts reads a word alone only); the names of
+ * other languages (foreign-secret-words.ts: `passwort_X`, `пароль-X`, `密码X`); short names (`pw`, `pwd`, `creds`) only
+ * at a word's start and before a separator, where a random run holds them by no chance.
+ */
+const NAME = new RegExp(
+  String.raw`(?:(?:api|auth|access|private|secret|signing|master)[-_.]?key|p[a@4][s$5]{2}(?:w[o0]rd|wd|phr[a4][s$5][e3]|c[o0]d[e3])|` +
+    String.raw`[s$5][e3]cr[e3][t7]|[t7][o0]k[e3]n|cr[e3]d[e3]nt[i1!]a[l1]s?|creds|pwd|pw|passwort|kennwort|mot[_-]?de[_-]?passe|` +
+    String.raw`contrase[nñ]a|senha|wachtwoord|has[lł]o|l[oö]senord|passord|salasana|парол[ьяюеіи]?|пароль|密码|密碼|口令|密钥|パスワード|비밀번호)s?`,
+  'giu',
+);
+const SHORT = /^(?:pwd|pw|creds)s?$/i;
+const CASELESS = /^[^A-Za-z0-9$@]+$/u;
+/** A short lower-case word glued before a name as one compound (`dbpassword`, `apitoken`), not inside a word (`bypass…`). */
+const COMPOUND =
+  /^(?:db|api|app|admin|root|user|auth|access|bot|client|service|svc|ssh|smtp|mail|ldap|redis|mysql|pg|postgres|mongo|vault|jwt|oauth|session|refresh|bearer|web|my)$/i;
 /** What may stand before the name in its word: up to four identifier pieces (`db_`, `my-app-`, `db` before `Password`). */
 const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,15}[_.-]?){0,4}$/;
 /**
@@ -30,28 +47,46 @@ function mixed(value: string): boolean {
   return classes === 3 || (classes === 2 && value.length >= 20 && !/^[0-9a-f]+$/i.test(value.replace(/[+/=]/g, '')));
 }
 
+/**
+ * Round 56 (56a-3a): a generated run in one letter case (`qm7vzp2lx9kt4rw`, `QM7VZP2LX9KT4RW`), or hex of 16 or more
+ * after a password's name (a hex digest after `api-key-` or `token-` stays a digest: a commit's or a checksum's).
+ */
+function oneCase(value: string, name: string): boolean {
+  if (/^[0-9a-f]+$/i.test(value)) return value.length >= 16 && /^p/i.test(name);
+  return (/^[a-z0-9]+$/.test(value) || /^[A-Z0-9]+$/.test(value)) && /\d/.test(value) && /[a-z]/i.test(value);
+}
+
 /** Where `word` (a blank-free word of a line) holds a value glued to a secret's name, or undefined. */
 export function gluedValueSpan(word: string): [number, number] | undefined {
-  const start = /^[^A-Za-z0-9]*/.exec(word)![0].length;
+  const start = /^[^\p{L}\p{N}]*/u.exec(word)![0].length;
   for (const match of word.matchAll(NAME)) {
     const at = match.index!;
     const written = word.slice(start, at);
     const path = PATH_PREFIX.exec(written)?.[0] ?? '';
-    const prefix = written.slice(path.length);
+    // A URL's query or fragment may start with the name (`?token-X`, `#token-X`, `&token-X`: 56a-4).
+    const prefix = written.slice(path.length).replace(path === '' ? /^$/ : /^[?#&]/, '');
     if (at < start || prefix.length > 48 || !PREFIX.test(prefix) || looksGenerated(prefix)) continue;
     // After a prefix, the name starts at a separator or a camel hump (`dbPassword`), not inside a word (`bypasswordless`).
-    if (prefix !== '' && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;
+    const compound = COMPOUND.test(prefix) && /^[a-z]/i.test(match[0]);
+    if (prefix !== '' && !compound && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;
     const rest = word.slice(at + match[0].length);
     const separator = SEPARATOR.exec(rest)![0];
-    // No separator: a camel hump (`PasswordX`), not a longer word (`tokenizer…`, `passwordless…`).
-    if (separator === '' && !(/[a-z]$/.test(match[0]) && /^[A-Z0-9]/.test(rest))) continue;
+    if (SHORT.test(match[0]) && (prefix !== '' || path !== '' || separator === '')) continue;
+    // No separator: a camel hump (`PasswordX`), a name in capitals before a capital and a lower-case letter or digit
+    // (`PASSWORDQm7…`), a script without case (`密码X`), or a name before a run of lower case and digits that starts as a
+    // generated one does, at most three letters before a digit (`tokenxk9vq…`); not a longer word (`tokenizer…`,
+    // `passwordless…`, `TOKENIZERX…`: a word goes on in letters of its case).
+    const hump = /[a-z]$/.test(match[0]) && /^[A-Z0-9]/.test(rest);
+    const capitals = /^[A-Z]+$/.test(match[0]) && /^[A-Z][a-z0-9]/.test(rest);
+    const oneCaseRun = /[a-z]$/i.test(match[0]) && /^[a-z]{0,3}\d[a-z0-9]*(?![A-Za-z0-9])/.test(rest);
+    if (separator === '' && !hump && !capitals && !oneCaseRun && !CASELESS.test(match[0].slice(-1))) continue;
     // Vault's KV engine is mounted at `secret/`: `secret/…` is a path.
     if (separator.includes('/') && /^secrets?$/i.test(match[0])) continue;
     // Inside a path, `/api/token/<id>` names a resource by its id: a segment of its own is no glued value.
     if (separator === '/' && path !== '') continue;
     const value = rest.slice(separator.length).replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
     if (!VALUE.test(value) || value.split('/').some((piece) => /^[A-Za-z]{2,}$/.test(piece))) continue;
-    if (!mixed(value) || !looksGenerated(value)) continue;
+    if (!(mixed(value) || oneCase(value, match[0])) || !looksGenerated(value)) continue;
     const from = at + match[0].length + separator.length;
     return [from, from + value.length];
   }

@@ -20,7 +20,7 @@ const FORMS = [
   String.raw`\$g?y\$${B64}{1,32}\$${B64}{1,86}\$${B64}{43}`, // yescrypt, gost-yescrypt
   String.raw`\$7\$${B64}{11,64}\$${B64}{43}`, // scrypt
   String.raw`\$[89]\$${B64}{14}\$${B64}{43}`, // Cisco type 8 (PBKDF2) and 9 (scrypt)
-  String.raw`\$argon2(?:id|i|d)\$(?:v=\d{1,3}\$)?m=\d{1,10},t=\d{1,10},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{22,128}`, // PHC
+  String.raw`\$argon2(?:id|i|d)\$(?:v=\d{1,3}\$)?m=\d{1,10},t=\d{1,10},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$(?:[A-Za-z0-9+/]{22}|[A-Za-z0-9+/]{32}|[A-Za-z0-9+/]{43}|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86})`, // PHC: 16-64 bytes (malformed-stand-ins.ts)
   String.raw`\$pbkdf2(?:-sha(?:1|256|512))?\$\d{1,9}\$${B64}{1,64}\$${B64}{27,86}`, // passlib's pbkdf2
   String.raw`\$sha1\$\d{1,9}\$${B64}{1,64}\$${B64}{28}`, // NetBSD sha1-crypt
 ];

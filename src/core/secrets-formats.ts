@@ -23,6 +23,8 @@ import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
 import { HTML_LABELLED_SECRET, htmlLabelledSpans } from './html-labelled-values';
 import { CODE_LIST_SECRET, codeListSecretIn, codeListSecretSpans } from './code-list-secrets';
 import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
+import { BASIC_AUTH_PASSWORD, basicAuthUserSpans } from './basic-auth-users';
+import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -231,4 +233,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
   { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
   { find: redisClientSpans, what: REDIS_CLIENT_SECRET },
+  { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD },
+  { find: malformedStandInSpans, what: MALFORMED_STAND_IN },
 ];

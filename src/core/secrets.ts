@@ -22,6 +22,7 @@ import { isRegistryAuth, REGISTRY_AUTH } from './secrets-formats';
 import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
 import { secretMapValues } from './secret-maps';
+import { basicAuthUserSecrets } from './basic-auth-users';
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
 import { pairNameAt } from './pair-names';
 
@@ -256,7 +257,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (other) => record[other], keys) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
-    found.push(...secretMapValues(record, at, found, mapped)); // `secrets:` / `  stripe: …` (51a-3)
+    found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1
   };
   const ciphertexts = new Set<unknown>();
   const externalSecrets = new Set<string>();

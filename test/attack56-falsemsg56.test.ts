@@ -129,7 +129,8 @@ describe('56a-5 and 56a-11: a key path is judged as its quote is, and a problem 
       'a lower-case generated run after a secret name',
       `  redirectToHttps: true\n  password-${S.toLowerCase()}: 1\n`,
       5,
-      'password-<redacted>',
+      // The glued reader (leaks56) reads `password-<lower-case run>` as a glued secret: the key is blanked whole.
+      '<redacted>',
     ],
   ])('%s', (_, traefik, line, shownKey) => {
     const errors = errorsOf(traefik);

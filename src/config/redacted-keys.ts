@@ -1,7 +1,9 @@
 import type { Document } from 'yaml';
 import { isMap, isPair, isScalar } from '../core/yaml';
 import type { Path } from '../core/problem';
-import { REDACTED } from '../core/secrets';
+import { maskedValue } from '../core/message-values';
+import { keyAsQuoted } from '../core/redact-message';
+import { REDACTED, secretsInData } from '../core/secrets';
 
 /**
  * `path` with each key a redaction blanked (`password-<redacted>`, `<redacted>`) put back as the document writes it,
@@ -18,9 +20,13 @@ export function unredactedPath(doc: Document, path: Path): Path {
     }
     const parent = doc.getIn(out, true);
     const pattern = new RegExp(`^${key.split(REDACTED).map(escaped).join('[^]+')}$`);
-    const pair = isMap(parent)
-      ? parent.items.find((p) => isPair(p) && isScalar(p.key) && typeof p.key.value === 'string' && pattern.test(p.key.value))
-      : undefined;
+    const candidates = isMap(parent)
+      ? parent.items.filter((p) => isPair(p) && isScalar(p.key) && typeof p.key.value === 'string' && pattern.test(p.key.value))
+      : [];
+    // A key blanked whole (`<redacted>`) matches every key: the one a message's judgement blanks is it.
+    const blanked = (written: string): boolean =>
+      keyAsQuoted(written) !== written || maskedValue(written).text !== written || secretsInData({ [written]: null }).length > 0;
+    const pair = candidates.find((p) => isScalar(p.key) && blanked(String(p.key.value))) ?? candidates[0];
     if (!pair || !isScalar(pair.key)) return path;
     out.push(pair.key.value as string);
   }

@@ -26,7 +26,8 @@ function authorityProblem(value: string, scheme: string, userAt: string, hostPor
   if (after === '') return undefined;
   const port = /^:(\d+)$/.exec(after);
   if (port && Number(port[1]) >= 1 && Number(port[1]) <= 65535) return undefined;
-  if (port) return `${show(value)} has port ${port[1]}: a port is 1 to 65535; give the repository's real port, or none for the scheme's default`;
+  if (port)
+    return `${show(value)} has port ${port[1]}: a port is 1 to 65535; give the repository's real port, or none for the scheme's default`;
   // `:2222:me/infra.git` keeps its port 2222; `:me/infra.git` is a path that an scp-like URL put after a colon.
   const kept = /^:(\d+):(.*)$/.exec(after);
   const port2 = kept && Number(kept[1]) >= 1 && Number(kept[1]) <= 65535 ? `:${kept[1]}` : '';

@@ -1,6 +1,5 @@
 import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
-import { routeHostname } from './route-hostname';
 import { tokenFilePath } from './token-file';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 import * as s from './shape';
@@ -151,7 +150,7 @@ export const CONFIG_SHAPE = s.object({
   traefik: s.prefault(traefik, {}),
   certManager: s.optional(certManager),
   ingresses: s.withDefault(s.list(routeWith(format.ingressHost)), []),
-  httpRoutes: s.withDefault(s.list(routeWith(routeHostname)), []),
+  httpRoutes: s.withDefault(s.list(routeWith(format.routeHostname)), []),
   loadBalancers: s.withDefault(s.list(loadBalancer), []),
   k3s: s.prefault(k3s, {}),
   gitops: s.optional(gitops),

@@ -102,6 +102,14 @@ export const ingressHost: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * An HTTPRoute hostname: the rules of an Ingress host, with the IP refusal naming the HTTPRoute. Gateway API's
+ * `Hostname` type (kubernetes-sigs/gateway-api apis/v1/shared_types.go) says "IPs are not allowed" (attack 56b-14).
+ */
+export const routeHostname: FormatCheck = (value) =>
+  parseIp(value)
+    ? `${show(value)} is an IP address; an HTTPRoute hostname must be a DNS name (Gateway API refuses an IP there; route by IP with a LoadBalancer Service instead)`
+    : ingressHost(value);
 /** A host with non-ASCII letters, which Traefik's Host matchers refuse too (53b-3): ingressHost's words, the punycode form when one derives. */
 export const nonAsciiHost: FormatCheck = (value) => {
   const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : undefined;
@@ -396,6 +404,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [secretName, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
+  [routeHostname, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
   [interfaceName, '^[A-Za-z0-9][A-Za-z0-9._@-]{0,14}$'],
   [version, '^v?\\d+\\.\\d+\\.\\d+$'],

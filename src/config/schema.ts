@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
-import { routeHostname } from './route-hostname';
 import { tokenFilePath } from './token-file';
 import { markedIfNotShown } from './unshown-values';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
@@ -298,7 +297,7 @@ const NODE_ADDRESS =
 const httpRoute = z.strictObject({
   name: formatted(format.dns1123Subdomain, 'HTTPRoute object name.'),
   namespace: formatted(format.dns1123Label, 'Namespace of the HTTPRoute and its Service.').default('default'),
-  host: formatted(routeHostname, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
+  host: formatted(format.routeHostname, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
   path: formatted(format.ingressPath, 'URL path prefix (match type PathPrefix).').default('/'),
   service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
   port: z

@@ -5,7 +5,6 @@ import { GATEWAY_API_VERSION } from './model';
 import { httpsListenerName } from './model';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { checkRouteProps } from '../config/route-props';
-import { routeHostname } from '../config/route-hostname';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { constructArgs } from '../core/construct-args';
@@ -88,7 +87,7 @@ export class TraefikHttpRoute extends Construct {
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { gatewayName = TraefikGateway.DEFAULT_NAME } = props;
-    const { namespace, path, service, port } = checkRouteProps(check, routeHostname);
+    const { namespace, path, service, port } = checkRouteProps(check, format.routeHostname);
     check.text(['gatewayName'], gatewayName, format.dns1123Subdomain);
     if (typeof port.value === 'string') {
       check.problem(

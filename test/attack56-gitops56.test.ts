@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { K3sVipCluster } from '../src/api/cluster';
+import { TraefikIngress } from '../src/ingress/ingress';
 import { loadConfigDir } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
 import { fileDigest, GENERATED_LIST, syncTree, withGeneratedList } from '../src/output/publish';
-import { configErrors, DEV_YAML, devConfig, EXAMPLES_DIR, refusalOf, synthesizedReference, withChanges } from './helpers';
+import { chart, configErrors, DEV_YAML, devConfig, EXAMPLES_DIR, refusalOf, synthesizedReference, withChanges } from './helpers';
 
 const ROOT = join(__dirname, '..');
 /** What `npm run new` needs beside the config folder: the schema and the shipped examples. */
@@ -115,6 +116,24 @@ describe('56b-9: the cluster name "constructor" is refused in one line at every 
     expect(construct).toContain('every JavaScript object already has');
     expect(construct).not.toContain('There is already a Construct');
     rmSync(cfg, { recursive: true, force: true });
+  });
+
+  // Every construct's id goes through one check (core/construct-args.ts): a second one under the same chart, too.
+  test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('construct id %s', (id) => {
+    for (const make of [
+      () => new K3sVipCluster(new App(), id, devConfig()),
+      () => new TraefikIngress(chart(), id, { name: 'web', host: 'app.example.com', service: 'web', port: 80 }),
+      () => {
+        const scope = chart();
+        new TraefikIngress(scope, 'first', { name: 'web', host: 'app.example.com', service: 'web', port: 80 });
+        return new TraefikIngress(scope, id, { name: 'web2', host: 'b.example.com', service: 'web', port: 80 });
+      },
+    ]) {
+      const refusal = refusalOf(make);
+      expect(refusal).toContain(`id "${id}" is a name every JavaScript object already has`);
+      expect(refusal).not.toContain('There is already a Construct');
+      expect(refusal).not.toContain('already taken');
+    }
   });
 
   test.each(['app', 'default', 'kube-vip', 'cdk8s', 'proto', 'tostring'])('control: %s works everywhere', (name) => {

@@ -234,6 +234,18 @@ describe('56b-11: validate names what it did not read, and fails when a listed o
       'dev/kustomization.yaml lists ingresses.yaml, which is a FIFO',
     ],
     [
+      'a listed file inside a linked folder',
+      () => {
+        mkdirSync(join(dist, '..', 'elsewhere'));
+        writeFileSync(join(dist, '..', 'elsewhere', 'x.yaml'), BAD);
+        symlinkSync(join(dist, '..', 'elsewhere'), join(dist, 'dev', 'sub'));
+        const kustomization = join(dist, 'dev', 'kustomization.yaml');
+        writeFileSync(kustomization, `${readFileSync(kustomization, 'utf8')}  - sub/x.yaml\n`);
+      },
+      1,
+      'dev/kustomization.yaml lists sub/x.yaml, inside dev/sub, a symbolic link validate does not read',
+    ],
+    [
       'a linked note (no manifest): named, not fatal',
       () => symlinkSync('/nowhere', join(dist, 'dev', 'NOTES.md')),
       0,
@@ -299,5 +311,19 @@ describe('56b-15: synth removes or overwrites only a file it can prove it wrote'
     );
     expect(refusal).toContain('dev/e.yaml exists and was not written by synth');
     expect(readFileSync(join(dir, 'dev', 'e.yaml'), 'utf8')).toBe('mine: true\n');
+  });
+});
+
+describe('56b-15: check agrees with synth about a file listed bare by hand', () => {
+  test('it is named as not written by synth, and not as something synth removes', () => {
+    const dist = join(scratch('check'), 'dist');
+    cpSync(synthesizedReference(), dist, { recursive: true });
+    writeFileSync(join(dist, 'mynotes.txt'), 'my notes\n');
+    writeFileSync(join(dist, GENERATED_LIST), `${readFileSync(join(dist, GENERATED_LIST), 'utf8')}mynotes.txt\n`);
+    const env = { ...process.env, K3S_VIP_DIST_DIR: dist, K3S_VIP_CONFIG_DIR: join(ROOT, 'test', 'fixtures', 'config') };
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'app.js'), 'check'], { env, encoding: 'utf8' });
+    expect(result.stderr).toContain('not written by synth, were left out: mynotes.txt');
+    expect(result.stderr).not.toMatch(/^--- mynotes\.txt/m);
+    rmSync(join(dist, '..'), { recursive: true, force: true });
   });
 });

@@ -79,6 +79,14 @@ export function looksGenerated(text: string): boolean {
 }
 
 /**
+ * Whether synth can prove it wrote `text` at `path`: it carries the generated header, or the list records its digest.
+ * A bare entry proves nothing: a hand-added line would otherwise make synth delete a user file (attack 56b-15).
+ */
+export function provenWritten(list: GeneratedList, path: string, text: string): boolean {
+  return looksGenerated(text) || list.digests.get(path) === fileDigest(text);
+}
+
+/**
  * A recorded path in one spelling (`dev//a.yaml` and `dev/./a.yaml` are `dev/a.yaml`), or
  * undefined when it could point outside the folder.
  */
@@ -233,9 +241,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const previous = recorded.paths;
     for (const entry of recorded.refused)
       warnings.push(`${printable(join(dir, GENERATED_LIST))} lists ${JSON.stringify(entry)}, which is outside ${printable(dir)}/: ignored`);
-    // Only a file synth can prove it wrote is overwritten or removed: its recorded digest matches, or it carries the
-    // generated header. A bare list entry proves nothing, as a hand-added line would then delete a user file (56b-15).
-    const provenOurs = (path: string, text: string) => looksGenerated(text) || recorded.digests.get(path) === fileDigest(text);
+    const provenOurs = (path: string, text: string) => provenWritten(recorded, path, text);
     const blocked: string[] = [];
     const writes: Array<[string, string, string | undefined]> = [];
     let unchanged = 0;

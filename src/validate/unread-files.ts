@@ -44,12 +44,17 @@ export function unreadEntries(distDir: string, files: ReadonlyMap<string, string
     for (const resource of listedResources(text)) {
       const target = posix.normalize(posix.join(posix.dirname(path), resource));
       if (files.has(target) || target.startsWith('../')) continue;
-      listed.add(target);
-      const kind = oddAt.get(target);
+      // The entry itself, or a linked folder on its way (`sub/` a link, `sub/a.yaml` listed).
+      const parts = target.split('/');
+      const oddPath = parts.map((_, i) => parts.slice(0, i + 1).join('/')).find((prefix) => oddAt.has(prefix));
       // A folder kustomize builds; a regular file validate does not read (not .yaml/.json) is no manifest either.
-      if (kind === undefined && statSync(`${distDir}/${target}`, { throwIfNoEntry: false })) continue;
-      const what = kind ? `is ${kind}, which validate does not read` : 'is missing';
-      const line = `${printable(path)} lists ${printable(resource)}, which ${what}: run \`npm run synth\`, or remove it from the list`;
+      if (oddPath === undefined && statSync(`${distDir}/${target}`, { throwIfNoEntry: false })) continue;
+      if (oddPath !== undefined) listed.add(oddPath);
+      const what =
+        oddPath === undefined
+          ? 'which is missing'
+          : `${oddPath === target ? 'which is' : `inside ${printable(oddPath)},`} ${oddAt.get(oddPath)} validate does not read`;
+      const line = `${printable(path)} lists ${printable(resource)}, ${what}: run \`npm run synth\`, or remove it from the list`;
       unread.push({ line, fatal: true });
     }
   }

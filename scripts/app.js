@@ -143,6 +143,14 @@ if (!Object.hasOwn(COMMANDS, command) || !existsSync(entry)) usage(`unknown comm
 function internalError(e) {
   if (process.env.K3S_VIP_DEBUG) process.stderr.write(`${e && e.stack}\n`);
   const message = String((e && e.message) || e).split('\n')[0];
+  // A package.json under lib/ with "type": "module" (attack 56b-10): name it, as the guard at the top does for the root's.
+  const esm = / in ES module scope/.test(message) && require('./module-type-file').moduleTypeFile(root);
+  if (esm) {
+    process.stderr.write(
+      `error: ${esm} sets "type": "module", so Node loads the compiled files below it as ES modules, and this tool's build is CommonJS; remove that file (or its "type" field)\n`,
+    );
+    process.exit(command === 'main' && process.env.CDK8S_OUTDIR ? 0 : 1);
+  }
   process.stderr.write(`error: ${command}: unexpected problem: ${message}; run again with K3S_VIP_DEBUG=1 to see where, and report it\n`);
   // See src/synth.ts: under the cdk8s CLI a non-zero exit would make the CLI print a trace itself.
   process.exit(command === 'main' && process.env.CDK8S_OUTDIR ? 0 : 1);

@@ -15,6 +15,7 @@ import {
   GeneratedList,
   listFiles,
   looksGenerated,
+  provenWritten,
   PublishError,
   readGeneratedList,
   withGeneratedList,
@@ -61,7 +62,9 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const temporary = present.filter((path) => !texts.has(path));
     // What only a killed synth leaves: its temporary files, or the widened list (entries without digests).
     interrupted = temporary.length > 0 || listed.paths.some((path) => !listed.digests.has(path));
-    const ours = new Set([...fresh.keys(), ...listed.paths]);
+    // A listed file synth cannot prove it wrote is one it leaves alone (publish.ts provenWritten): the user's, here too.
+    const proven = listed.paths.filter((path) => !texts.has(path) || provenWritten(listed, path, texts.get(path)!));
+    const ours = new Set([...fresh.keys(), ...proven]);
     const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
     const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
     others = present.filter((path) => texts.has(path) && !committed.has(path));

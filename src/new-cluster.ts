@@ -1,7 +1,7 @@
 import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
-import { dns1123Label } from './config/formats';
+import { clusterNameProblem } from './config/cluster-name';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath, oneLine, printable } from './core/problem';
@@ -126,9 +126,13 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   if (typeof parsed === 'string') return fail(parsed);
   const { name, from } = parsed;
 
-  const badName = dns1123Label(name);
+  // The output folder as synth will write it: K3S_VIP_DIST_DIR's when set (attack 56b-14).
+  const distDir = distDirFromEnv(env);
+  const badName = clusterNameProblem(name);
   if (badName)
-    return fail(`the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder dist/<name>/, but ${badName}`);
+    return fail(
+      `the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder ${shown(`${distDir}/<name>/`)}, but ${badName}`,
+    );
   const clusters = configsIn(configDir, 'point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files');
   if (typeof clusters === 'string') return fail(clusters);
   listed([...clusters.keys(), ...clusters.values()]);
@@ -224,7 +228,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   say(`new: wrote ${shown(target)}, a copy of ${shown(source)}.${toEdit.length ? ' Set these to your network and sites:' : ''}`);
   toEdit.forEach((line) => say(`  ${line}`));
   if (fromExample) say(`Until they are yours, \`npm run synth\` warns about the example's values left (line 2 of the copy says so).`);
-  say(`Then run \`npm run synth\`: it checks the file and writes dist/${name}/ (\`npm run synth -- --dry-run\` shows it first).`);
+  say(
+    `Then run \`npm run synth\`: it checks the file and writes ${shown(`${distDir}/${name}/`)} (\`npm run synth -- --dry-run\` shows it first).`,
+  );
   return 0;
 }
 

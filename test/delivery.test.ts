@@ -192,8 +192,12 @@ describe('drift check (npm run check)', () => {
   test('fails on a stale file and on a missing one', () => {
     const dist = mkdtempSync(join(tmpdir(), 'k3s-vip-drift-'));
     cpSync(synthesizedReference(), dist, { recursive: true });
-    // A file an earlier synth wrote (it is in the committed list) that a fresh synth no longer writes.
-    writeFileSync(join(dist, 'dev/old.yaml'), 'x: 1\n');
+    // A file an earlier synth wrote (it is in the committed list, and carries the header every generated file has: synth
+    // and check take a listed file without it for the user's, 56b-15) that a fresh synth no longer writes.
+    writeFileSync(
+      join(dist, 'dev/old.yaml'),
+      '# Generated from test/fixtures/config/dev.yaml by `npm run synth`. Edit the config, not this file.\nx: 1\n',
+    );
     writeFileSync(join(dist, '.generated-files'), `${readFileSync(join(dist, '.generated-files'), 'utf8')}dev/old.yaml\n`);
     writeFileSync(join(dist, 'dev/foreign.yaml'), 'not ours\n');
     rmSync(join(dist, 'dev/README.md'));

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterDocumentsOptions, K3sVipClusterProps } from './cluster-props';
 import { validateClusterConfig } from '../cluster/validate';
-import { dns1123Label } from '../config/formats';
+import { clusterNameProblem } from '../config/cluster-name';
 import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { checkNamePath, constructArgs } from '../core/construct-args';
@@ -136,7 +136,7 @@ export class K3sVipCluster extends Construct {
  */
 function clusterArgs(scope: unknown, id: unknown): [Construct, string] {
   const [parent, name] = constructArgs(scope, id, 'K3sVipCluster');
-  const badId = dns1123Label(name);
+  const badId = clusterNameProblem(name);
   if (badId) {
     const message = `id: it starts the name of every chart and of its file in cdk8s synth (${name}-kube-vip-...), but ${badId}`;
     // An id holding a secret (a shape, `password=abc`) is redacted in every form, also the cut one the name check quotes.

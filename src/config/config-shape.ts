@@ -114,16 +114,17 @@ const loadBalancer = s.object({
   externalTrafficPolicy: s.optional(s.oneOf('Cluster', 'Local')),
 });
 
-/** An Ingress entry; an HTTPRoute has exactly the same keys and rules. */
-const route = s.object({
-  name: dnsSubdomain,
-  namespace: s.withDefault(dnsLabel, 'default'),
-  host: s.text(format.ingressHost),
-  path: s.withDefault(s.text(format.ingressPath), '/'),
-  service: s.text(format.dns1035Label),
-  port,
-  tls: s.optional(s.object({ certResolver: s.optional(dnsLabel), issuer: s.optional(dnsSubdomain) })),
-});
+/** An Ingress entry; an HTTPRoute has exactly the same keys and rules, but its host's IP message names it. */
+const routeWith = (host: (value: string) => string | undefined) =>
+  s.object({
+    name: dnsSubdomain,
+    namespace: s.withDefault(dnsLabel, 'default'),
+    host: s.text(host),
+    path: s.withDefault(s.text(format.ingressPath), '/'),
+    service: s.text(format.dns1035Label),
+    port,
+    tls: s.optional(s.object({ certResolver: s.optional(dnsLabel), issuer: s.optional(dnsSubdomain) })),
+  });
 
 const nodeAddress = s.text(k3sFormat.nodeAddresses);
 const k3s = s.object({
@@ -148,8 +149,8 @@ export const CONFIG_SHAPE = s.object({
   kubeVip: s.prefault(kubeVip, {}),
   traefik: s.prefault(traefik, {}),
   certManager: s.optional(certManager),
-  ingresses: s.withDefault(s.list(route), []),
-  httpRoutes: s.withDefault(s.list(route), []),
+  ingresses: s.withDefault(s.list(routeWith(format.ingressHost)), []),
+  httpRoutes: s.withDefault(s.list(routeWith(format.routeHostname)), []),
   loadBalancers: s.withDefault(s.list(loadBalancer), []),
   k3s: s.prefault(k3s, {}),
   gitops: s.optional(gitops),

@@ -102,6 +102,14 @@ export const ingressHost: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * An HTTPRoute hostname: the rules of an Ingress host, with the IP refusal naming the HTTPRoute. Gateway API's
+ * `Hostname` type (kubernetes-sigs/gateway-api apis/v1/shared_types.go) says "IPs are not allowed" (attack 56b-14).
+ */
+export const routeHostname: FormatCheck = (value) =>
+  parseIp(value)
+    ? `${show(value)} is an IP address; an HTTPRoute hostname must be a DNS name (Gateway API refuses an IP there; route by IP with a LoadBalancer Service instead)`
+    : ingressHost(value);
 /** A host with non-ASCII letters, which Traefik's Host matchers refuse too (53b-3): ingressHost's words, the punycode form when one derives. */
 export const nonAsciiHost: FormatCheck = (value) => {
   const ascii = [...value].some((c) => c.charCodeAt(0) > 0x7f) ? domainToASCII(value) : undefined;
@@ -294,29 +302,8 @@ export const chartVersion: FormatCheck = (value) => {
   );
 };
 
-/**
- * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials are
- * refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
- * repository credentials from Secrets of their own.
- */
-export const gitUrl: FormatCheck = (value) => {
-  const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);
-  const userInfo = authority && authority[2].includes('@') ? authority[2].slice(0, authority[2].lastIndexOf('@')) : undefined;
-  if (userInfo !== undefined && (/^https?$/i.test(authority![1]) || userInfo.includes(':'))) {
-    const host = authority![2].slice(authority![2].lastIndexOf('@') + 1);
-    return (
-      `"${authority![1]}://…@${host}/…" holds credentials before "@", which would be written to the GitOps objects in dist/: give the ` +
-      "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
-    );
-  }
-  return /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
-    ? undefined
-    : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "ssh://git@github.com/me/infra.git" ` +
-        '(Argo CD also clones "git@github.com:me/infra.git"; Flux does not)';
-};
-
-export const gitRevision: FormatCheck = (value) =>
-  /^[\w][\w./-]*$/.test(value) && !value.includes('..') ? undefined : `${show(value)} is not a branch name: expected e.g. "main"`;
+// `gitops.repoURL` and `gitops.revision` (git-formats.ts).
+export { gitRevision, gitUrl } from './git-formats';
 
 /**
  * A folder inside the repository. `.` and empty segments are allowed here and dropped by the schema
@@ -417,6 +404,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [secretName, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
+  [routeHostname, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
   [interfaceName, '^[A-Za-z0-9][A-Za-z0-9._@-]{0,14}$'],
   [version, '^v?\\d+\\.\\d+\\.\\d+$'],

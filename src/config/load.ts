@@ -10,7 +10,7 @@ import { formatPath, oneLine, pathKeyText, printable, Problem } from '../core/pr
 import { keyAsQuoted, redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
 import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
-import { dns1123Label } from './formats';
+import { clusterNameProblem } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
 import { literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
@@ -109,7 +109,7 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
     const hidden = (d: Diagnostic): Diagnostic =>
       nameSecrets.length ? { ...redactProblem(d, nameSecrets), file: redactMessage(d.file, nameSecrets) } : d;
     const fileErrors: Diagnostic[] = [];
-    const badName = dns1123Label(name);
+    const badName = clusterNameProblem(name);
     if (badName) {
       fileErrors.push({
         file,

@@ -297,7 +297,7 @@ const NODE_ADDRESS =
 const httpRoute = z.strictObject({
   name: formatted(format.dns1123Subdomain, 'HTTPRoute object name.'),
   namespace: formatted(format.dns1123Label, 'Namespace of the HTTPRoute and its Service.').default('default'),
-  host: formatted(format.ingressHost, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
+  host: formatted(format.routeHostname, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
   path: formatted(format.ingressPath, 'URL path prefix (match type PathPrefix).').default('/'),
   service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
   port: z

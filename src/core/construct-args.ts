@@ -44,6 +44,13 @@ export function constructArgs(scope: unknown, id: unknown, subject: string): [Co
   if (typeof id !== 'string') refuse(`id is ${kind(id)}: expected a string, the construct's name in its scope`);
   const name = id as string;
   if (name === '') refuse('id is empty: only an App (the root) has no id');
+  // constructs 10 keeps a scope's children in a plain object (aws/constructs src/construct.ts, `addChild`): a name every
+  // object has (`constructor`, `toString`) reads as a child already there, and synth stops on its error (56b-9).
+  if (name.replace(/\//g, '--') in Object.prototype) {
+    refuse(
+      `id "${shownId(name)}" is a name every JavaScript object already has, which constructs takes for a child already there: give the construct another id`,
+    );
+  }
   // constructs stores the id with every `/` as `--` (sanitizeId).
   if (parent.node.tryFindChild(name.replace(/\//g, '--'))) {
     refuse(`id "${shownId(name)}" is already taken in ${shownPath(parent) || 'the app'}: give each construct in one scope its own id`);

@@ -87,7 +87,7 @@ export class TraefikHttpRoute extends Construct {
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
     const { gatewayName = TraefikGateway.DEFAULT_NAME } = props;
-    const { namespace, path, service, port } = checkRouteProps(check);
+    const { namespace, path, service, port } = checkRouteProps(check, format.routeHostname);
     check.text(['gatewayName'], gatewayName, format.dns1123Subdomain);
     if (typeof port.value === 'string') {
       check.problem(

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative } from 'node:path';
 import { printable } from '../core/problem';
 import { ChangeLog, PathState } from './change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
+
+// Kept importable from here: check, validate and k3s:install list the output folder with it.
+export { listFiles } from './list-files';
 
 /** Relative path (with `/`) -> file content. */
 export type FileTree = ReadonlyMap<string, string>;
@@ -74,6 +76,14 @@ const GENERATED_MARK = /Generated from \S+ by `npm run synth`/;
 /** True when a text carries the header synth writes into every file. */
 export function looksGenerated(text: string): boolean {
   return GENERATED_MARK.test(text.split('\n', 5).join('\n'));
+}
+
+/**
+ * Whether synth can prove it wrote `text` at `path`: it carries the generated header, or the list records its digest.
+ * A bare entry proves nothing: a hand-added line would otherwise make synth delete a user file (attack 56b-15).
+ */
+export function provenWritten(list: GeneratedList, path: string, text: string): boolean {
+  return looksGenerated(text) || list.digests.get(path) === fileDigest(text);
 }
 
 /**
@@ -231,7 +241,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const previous = recorded.paths;
     for (const entry of recorded.refused)
       warnings.push(`${printable(join(dir, GENERATED_LIST))} lists ${JSON.stringify(entry)}, which is outside ${printable(dir)}/: ignored`);
-    const owned = new Set(previous);
+    const provenOurs = (path: string, text: string) => provenWritten(recorded, path, text);
     const blocked: string[] = [];
     const writes: Array<[string, string, string | undefined]> = [];
     let unchanged = 0;
@@ -247,7 +257,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
         unchanged++;
         continue;
       }
-      if (old !== undefined && !owned.has(path) && !looksGenerated(old)) {
+      if (old !== undefined && !provenOurs(path, old)) {
         blocked.push(`${path} exists and was not written by synth`);
         continue;
       }
@@ -264,7 +274,11 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
     const removals: string[] = [];
     for (const path of stale) {
       const entry = entryAt(dir, path, fs);
-      if (entry.kind === 'file') removals.push(path);
+      if (entry.kind === 'file' && provenOurs(path, fs.readFile(join(dir, path)))) removals.push(path);
+      else if (entry.kind === 'file')
+        warnings.push(
+          `${path} is listed in ${GENERATED_LIST} but has neither the generated header nor the recorded digest, so synth cannot tell it wrote it: left alone (remove it yourself if it is not yours)`,
+        );
       else if (entry.kind === 'blocked')
         warnings.push(`${entry.why.startsWith(`${path} `) ? entry.why : `${path}: ${entry.why}`}: left alone`);
     }
@@ -302,7 +316,8 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
  *   flushed before the first rename, so a kill leaves old and new files side by side only during the renames.
  * - Nothing outside `dir` and nothing through a symbolic link is written or removed; a recorded
  *   path that could leave `dir` is ignored; a user's file standing where a new generated file goes
- *   is refused, never overwritten.
+ *   is refused, never overwritten. A listed file is overwritten or removed only when synth can prove it wrote it
+ *   (the generated header, or the digest the list records): a bare entry is no proof, a hand-added line included.
  * - A failure while writing is rolled back: written files get their old bytes again, new files and
  *   folders are removed, the old list comes back. Once stale files are being removed it is not
  *   (their bytes are gone): the new files stay, every one listed.
@@ -368,7 +383,7 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   const removed: string[] = [];
   try {
     verb = 'remove';
-    for (const path of plan.stale) {
+    for (const path of plan.removals) {
       current = path;
       // Checked again: only a regular file is removed, never anything through a link (the plan warned of those).
       if (entryAt(dir, path, tracked).kind !== 'file') continue;
@@ -410,21 +425,6 @@ function rollBack(
   } catch {
     // What is left changed is in the change log, and the error says so.
   }
-}
-
-/** Every file below `dir`, as relative paths with `/`, sorted (links are not followed). */
-export function listFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */

@@ -16,6 +16,8 @@ import { oneLine, printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
+import { oddEntries } from '../output/odd-entries';
+import { Unread, unreadEntries } from './unread-files';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -181,6 +183,7 @@ export function main(args: readonly string[] = []): void {
   // Quoted in messages when it holds a line break or another unprintable character.
   const shownDist = printable(distDir);
   let violations: Violation[];
+  let unread: Unread[];
   try {
     const paths = listFiles(distDir).filter(isManifestFile);
     if (!paths.length) {
@@ -188,7 +191,10 @@ export function main(args: readonly string[] = []): void {
       process.exitCode = 1;
       return;
     }
-    const files = new Map(paths.map((path) => [`${distDir}/${path}`, readFileSync(join(distDir, path), 'utf8')]));
+    const texts = new Map(paths.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
+    const files = new Map([...texts].map(([path, text]) => [`${distDir}/${path}`, text]));
+    // What it could not read is named, and fails it when deployed unchecked (unread-files.ts).
+    unread = unreadEntries(distDir, texts, oddEntries(distDir));
     violations = validateManifests(files);
   } catch (e) {
     const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${shownDist}/: ${describeFileError(e)}` : (e as Error).message;
@@ -197,10 +203,18 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   for (const v of violations) process.stderr.write(`error: ${oneLine(formatViolation(v))}\n`);
-  if (violations.length) {
-    process.stderr.write(`validate: ${violations.length} violation(s) in ${shownDist}/.\n`);
+  for (const { line, fatal } of unread) process.stderr.write(`${fatal ? 'error' : 'note'}: ${oneLine(redact(line))}\n`);
+  const unreadFatal = unread.filter((entry) => entry.fatal).length;
+  if (violations.length || unreadFatal) {
+    const counts = [
+      violations.length ? `${violations.length} violation(s)` : '',
+      unreadFatal ? `${unreadFatal} ${unreadFatal === 1 ? 'entry' : 'entries'} not read` : '',
+    ];
+    process.stderr.write(`validate: ${counts.filter(Boolean).join(' and ')} in ${shownDist}/.\n`);
     process.exitCode = 1;
     return;
   }
-  process.stderr.write(`validate: every object in ${shownDist}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`);
+  process.stderr.write(
+    `validate: every object ${unread.length ? 'it read ' : ''}in ${shownDist}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`,
+  );
 }

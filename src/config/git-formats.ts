@@ -1,0 +1,88 @@
+import { oneLine } from '../core/problem';
+import { redact, secretValues } from '../core/secrets';
+
+/**
+ * Format rules for `gitops.repoURL` and `gitops.revision` (schema.ts, config-shape.ts; formats.ts re-exports them).
+ * Each returns undefined when the value is fine, or one line: what is wrong, and what to write.
+ */
+
+/** A value as the message quotes it: a secret blanked, one readable line, cut past 80 characters. */
+function show(value: string): string {
+  const secrets = secretValues(value);
+  const shown = secrets.length ? redact(value, secrets) : value;
+  return oneLine(shown.length > 80 ? `${JSON.stringify(shown.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(shown));
+}
+
+/**
+ * Why the `host[:port]` of a scheme URL fails, with the URL to write, or undefined. Go's net/url `parseHost` (which
+ * Flux's source-controller and Argo CD's go-git run on the URL) takes after the host only `:` and digits
+ * (`validOptionalPort`), so the scp habit `ssh://git@github.com:me/infra.git` fails with `invalid port ":me" after
+ * host`; a port past 65535 parses but no server listens there.
+ */
+function authorityProblem(value: string, scheme: string, userAt: string, hostPort: string, rest: string): string | undefined {
+  const bracket = /^(\[[^\]]*\])(.*)$/.exec(hostPort);
+  const host = bracket ? bracket[1] : hostPort.split(':')[0];
+  const after = bracket ? bracket[2] : hostPort.slice(host.length);
+  if (after === '') return undefined;
+  const port = /^:(\d+)$/.exec(after);
+  if (port && Number(port[1]) >= 1 && Number(port[1]) <= 65535) return undefined;
+  if (port)
+    return `${show(value)} has port ${port[1]}: a port is 1 to 65535; give the repository's real port, or none for the scheme's default`;
+  // `:2222:me/infra.git` keeps its port 2222; `:me/infra.git` is a path that an scp-like URL put after a colon.
+  const kept = /^:(\d+):(.*)$/.exec(after);
+  const port2 = kept && Number(kept[1]) >= 1 && Number(kept[1]) <= 65535 ? `:${kept[1]}` : '';
+  const pathHead = kept && port2 ? kept[2] : after.slice(1);
+  const fixed = `${scheme}://${userAt}${host}${port2}/${[pathHead, rest].filter(Boolean).join('/')}`;
+  return (
+    `${show(value)} has a ":" after the host that is no port (Go's net/url, which Flux and Argo CD parse it with, refuses it): ` +
+    `a path after a scheme starts with "/"; write ${show(fixed)}`
+  );
+}
+
+/**
+ * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials are
+ * refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
+ * repository credentials from Secrets of their own.
+ */
+export function gitUrl(value: string): string | undefined {
+  const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);
+  const userInfo = authority && authority[2].includes('@') ? authority[2].slice(0, authority[2].lastIndexOf('@')) : undefined;
+  if (userInfo !== undefined && (/^https?$/i.test(authority![1]) || userInfo.includes(':'))) {
+    const host = authority![2].slice(authority![2].lastIndexOf('@') + 1);
+    return (
+      `"${authority![1]}://…@${host}/…" holds credentials before "@", which would be written to the GitOps objects in dist/: give the ` +
+      "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
+    );
+  }
+  const url = /^(https?|ssh|git):\/\/([^\s/@]+@)?([^\s/@]+)\/?(\S*)$/.exec(value);
+  const hostProblem = url ? authorityProblem(value, url[1], url[2] ?? '', url[3], url[4]) : undefined;
+  if (hostProblem) return hostProblem;
+  return /^(https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(value) || /^[\w.-]+@[\w.-]+:\S+$/.test(value)
+    ? undefined
+    : `${show(value)} is not a Git repository URL: expected e.g. "https://github.com/me/infra.git" or "ssh://git@github.com/me/infra.git" ` +
+        '(Argo CD also clones "git@github.com:me/infra.git"; Flux does not)';
+}
+
+/**
+ * Why git refuses `name` as a reference, or undefined: the rules of git check-ref-format that the characters
+ * `[\w./-]` leave (git/git Documentation/git-check-ref-format.txt, v2.45.0: no component begins with "." or ends with
+ * ".lock"; no ".."; no leading or trailing "/", no "//"; no trailing "."). Flux and Argo CD cannot resolve such a ref.
+ */
+function refFormatProblem(name: string): string | undefined {
+  if (name.startsWith('/') || name.endsWith('/')) return 'it begins or ends with "/"';
+  if (name.includes('//')) return 'it has an empty component ("//")';
+  if (name.includes('..')) return 'it contains ".."';
+  if (name.endsWith('.')) return 'it ends with "."';
+  const part = name.split('/').find((component) => component.startsWith('.') || component.endsWith('.lock'));
+  return part === undefined ? undefined : `its component "${part}" begins with "." or ends with ".lock"`;
+}
+
+/** A branch name, a full reference (`refs/...`) or a commit id; a full one is named a reference, not a branch. */
+export function gitRevision(value: string): string | undefined {
+  const full = value.startsWith('refs/');
+  const why = /^[\w][\w./-]*$/.test(value) ? refFormatProblem(value) : 'git takes letters, digits, "_", ".", "-" and "/" here';
+  if (why === undefined) return undefined;
+  return full
+    ? `${show(value)} is not a Git reference: ${why} (git check-ref-format refuses it): expected e.g. "refs/heads/main" or "refs/tags/v1.0.0"`
+    : `${show(value)} is not a branch name: ${why} (git check-ref-format refuses it): expected e.g. "main"`;
+}

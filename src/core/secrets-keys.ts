@@ -107,14 +107,13 @@ const COUNTED_TOKENS =
 const secretKeys = new Map<string, boolean>();
 
 /**
- * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`,
- * `clientSecret`, `secret`, `dbPass`, `DB_PWD`, `OVH_CONSUMER_KEY`, Traefik's ACME EAB `hmacEncoded` ("Base64
- * encoded HMAC key from External CA", doc.traefik.io reference/install-configuration/tls/certificate-resolvers/acme).
- * A camelCase key must end in the word; names of references (`tokenSecret`, `secretName`, `passwordFile`,
- * `existingSecret`, `apiTokenSecretRef`) end in another word and are not. An env-style name (`UPPER_CASE`,
- * `snake_case`, `kebab-case`, every env entry's `name`) holds a long word anywhere, unless it ends in a word
- * of a reference (`DB_PASSWORD_FILE`, `AWS_ACCESS_KEY_ID`); one ending in `authorization` is (as a flag's last name
- * is, isSecretFlag), but `authorization-mode` is not.
+ * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`, `clientSecret`,
+ * `secret`, `dbPass`, `DB_PWD`, `OVH_CONSUMER_KEY`, Traefik's ACME EAB `hmacEncoded` ("Base64 encoded HMAC key from External CA",
+ * doc.traefik.io reference/install-configuration/tls/certificate-resolvers/acme). A camelCase key must end in the word; names of
+ * references (`tokenSecret`, `secretName`, `passwordFile`, `existingSecret`, `apiTokenSecretRef`) end in another word and are not.
+ * An env-style name (`UPPER_CASE`, `snake_case`, `kebab-case`, every env entry's `name`) holds a long word anywhere, unless it
+ * ends in a word of a reference (`DB_PASSWORD_FILE`, `AWS_ACCESS_KEY_ID`); one ending in `authorization` is (as a flag's last
+ * name is, isSecretFlag), but `authorization-mode` is not.
  */
 export function isSecretKey(written: string, envStyle?: boolean): boolean {
   if (envStyle !== undefined || written.length > 200) return judgeSecretKey(written, envStyle);

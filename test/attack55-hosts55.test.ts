@@ -1,8 +1,4 @@
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
+import { ruleDoors as doors } from './rule-doors';
 
 /**
  * Round-53b findings 2, 3 and the low note (src/traefik/rule-syntax.ts canonicalMatcher, src/ingress/rule-hosts.ts,
@@ -24,26 +20,6 @@ const route = (match: string, more: object = {}, kind = 'IngressRoute', entryPoi
 });
 const tcp = (match: string, more: object = {}, entryPoints = ['websecure']) => route(match, more, 'IngressRouteTCP', entryPoints);
 const items = (...list: object[]) => ({ extraObjects: list });
-
-/** Every door's verdict: the config's errors and warnings as `key.path: message` lines, the constructs' refusals. */
-function doors(values: object, chartVersion = '39.0.7') {
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  const parsed = parseConfigText('config/t.yaml', stringify(config));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return {
-    errors: parsed.errors.map(line),
-    warnings: parsed.warnings.map(line),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () =>
-        new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
-          chartVersion,
-          loadBalancerIPs: ['192.168.0.41'],
-          values: values as Record<string, unknown>,
-        }),
-    ),
-  };
-}
 
 describe('53b-2: the Ingress conflict verdict is the same in every spelling Traefik reads', () => {
   const onHost = (host: string, prefix: string) => `${host}(\`${HOST}\`) && ${prefix}(\`/\`)`;

@@ -2,8 +2,7 @@
 // appended passed as a hash; a secret's name glued to a single-case value, in one case, a compound, short, leet or
 // foreign name, or in a URL's query or fragment was accepted; a sops envelope of plain text was written. Each is refused
 // at every door (config, K3sVipCluster and TraefikHelmChartConfig props, the write gate), naming the path, never the value.
-import { valuesDoors } from './helpers';
-import { acceptedEverywhere } from './secret-doors';
+import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 
 const S = 'Qm7vZp2Lx9Kt4Rw';
 const BCRYPT = '$2y$10$abcdefghijklmnopqrstuuN3o0JmgQhm6nY6lG5bG0u0ZRZ5V8zE6';
@@ -19,16 +18,8 @@ const middleware = (auth: Record<string, unknown>) => ({
 });
 const env = (value: string) => ({ env: [{ name: 'FOO', value }] });
 
-/** Refused at every door, the message naming `where` and never the secret. */
-function refusedEverywhere(values: unknown, where: string, secret = S): void {
-  for (const message of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {
-    expect(message).toContain(where);
-    expect(message.toLowerCase()).not.toContain(secret.toLowerCase());
-  }
-  const gate = valuesDoors.gate(values);
-  expect(gate.length).toBeGreaterThan(0);
-  expect(gate.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
-}
+/** Refused at every door (secret-doors.ts), the message naming `where` and never the secret. */
+const refused = (values: unknown, where: string, secret = S): void => refusedEverywhere(values, where, secret);
 
 describe('56a-1: a BasicAuth user with a plain password', () => {
   test.each([
@@ -38,15 +29,15 @@ describe('56a-1: a BasicAuth user with a plain password', () => {
     [S, S],
     [`admin:{SHA}${S}`, S],
   ])('Middleware users: %s', (entry, secret) => {
-    refusedEverywhere(middleware({ basicAuth: { users: [entry] } }), 'extraObjects[0].spec.basicAuth.users[0]', secret);
+    refused(middleware({ basicAuth: { users: [entry] } }), 'extraObjects[0].spec.basicAuth.users[0]', secret);
   });
 
   test('the label form, entries separated by commas', () => {
-    refusedEverywhere(middleware({ basicAuth: { users: `alice:${APR1},bob:${S}` } }), 'extraObjects[0].spec.basicAuth.users');
+    refused(middleware({ basicAuth: { users: `alice:${APR1},bob:${S}` } }), 'extraObjects[0].spec.basicAuth.users');
   });
 
   test('a DigestAuth user whose part after the realm is no MD5', () => {
-    refusedEverywhere(middleware({ digestAuth: { users: [`admin:traefik:${S}`] } }), 'extraObjects[0].spec.digestAuth.users[0]');
+    refused(middleware({ digestAuth: { users: [`admin:traefik:${S}`] } }), 'extraObjects[0].spec.digestAuth.users[0]');
   });
 
   test.each([
@@ -54,11 +45,11 @@ describe('56a-1: a BasicAuth user with a plain password', () => {
     `http:\n  middlewares:\n    auth:\n      basicAuth:\n        users: ["admin:${S}"]`,
     `http:\n  middlewares:\n    auth:\n      basicAuth:\n        users:\n          - "alice:${APR1}"\n          - admin:${S}`,
     `traefik.http.middlewares.auth.basicauth.users=alice:${APR1},admin:${S}`,
-  ])('in text: %s', (text) => refusedEverywhere(note(text), 'extraObjects[0].data.note'));
+  ])('in text: %s', (text) => refused(note(text), 'extraObjects[0].data.note'));
 
   test('in the file provider content', () => {
     const content = `http:\n  middlewares:\n    auth:\n      basicAuth:\n        users: ["admin:${S}"]\n`;
-    refusedEverywhere({ providers: { file: { enabled: true, content } } }, 'providers.file.content');
+    refused({ providers: { file: { enabled: true, content } } }, 'providers.file.content');
   });
 
   test.each([
@@ -78,12 +69,12 @@ describe('56a-1: a BasicAuth user with a plain password', () => {
 
 describe('56a-2: a hash with a secret appended is no hash', () => {
   test.each([`admin:${BCRYPT}${S}`, `admin:${APR1}${S}`, `admin:${SHA512}${S}`])('Middleware users: %s', (entry) => {
-    refusedEverywhere(middleware({ basicAuth: { users: [entry] } }), 'extraObjects[0].spec.basicAuth.users[0]');
+    refused(middleware({ basicAuth: { users: [entry] } }), 'extraObjects[0].spec.basicAuth.users[0]');
   });
   test.each([`admin:${BCRYPT}${S}`, `admin:${APR1}${S}`, `password: ${ARGON2}${S}`])('text: %s', (text) =>
-    refusedEverywhere(note(text), 'extraObjects[0].data.note'),
+    refused(note(text), 'extraObjects[0].data.note'),
   );
-  test.each([`admin:${APR1}${S}`, `admin:${SHA512}${S}`])('env value: %s', (value) => refusedEverywhere(env(value), 'env[0].value'));
+  test.each([`admin:${APR1}${S}`, `admin:${SHA512}${S}`])('env value: %s', (value) => refused(env(value), 'env[0].value'));
   test.each([`admin:${BCRYPT}`, `admin:${APR1}`, `root:${SHA512}`, `password: ${ARGON2}`])('control, accepted: %s', (text) =>
     acceptedEverywhere(note(text)),
   );
@@ -124,12 +115,12 @@ describe('56a-3, 56a-4: a secret glued to its name, in any case or spelling', ()
     `https://example.com/#token${S}`,
   ])('%s', (text) => {
     const secret = text.endsWith(S) ? S : /(?:qm7vzp2lx9kt4rw|8f3a9c2e7b1d4f6a9c2e7b1d|xk9vq2mlp7rz3)$/i.exec(text)![0];
-    refusedEverywhere(note(text), 'extraObjects[0].data.note', secret);
+    refused(note(text), 'extraObjects[0].data.note', secret);
   });
 
   test.each(['password-qm7vzp2lx9kt4rw', `--providers.http.endpoint=https://example.com/#token-${S}`])('other doors: %s', (value) => {
-    refusedEverywhere(env(value), 'env[0].value', value.slice(-15));
-    refusedEverywhere({ additionalArguments: [value] }, 'additionalArguments[0]', value.slice(-15));
+    refused(env(value), 'env[0].value', value.slice(-15));
+    refused({ additionalArguments: [value] }, 'additionalArguments[0]', value.slice(-15));
   });
 
   test.each([
@@ -153,7 +144,7 @@ describe('56a-3, 56a-4: a secret glued to its name, in any case or spelling', ()
 
 describe('56a-6: a sops envelope of plain text', () => {
   test('refused', () => {
-    refusedEverywhere(note(`ENC[AES256_GCM,data:${S},iv:abc,tag:def,type:str]`), 'extraObjects[0].data.note');
+    refused(note(`ENC[AES256_GCM,data:${S},iv:abc,tag:def,type:str]`), 'extraObjects[0].data.note');
   });
   test.each(['ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]', 'ENC[AES256_GCM,data:abc,iv:abc,tag:def,type:str]'])(
     'control, accepted: %s',

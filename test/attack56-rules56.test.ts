@@ -1,8 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, KubeVipChart, TraefikHelmChartConfig } from '../src/index';
+import { parseConfigText } from '../src/config/load';
+import { KubeVipChart, TraefikHelmChartConfig } from '../src/index';
 import { devConfig, refusalOf, withChanges } from './helpers';
+import { ruleDoors as doors } from './rule-doors';
 
 /**
  * Round-56b findings 3, 4, 5, 6, 12 and 13 (src/traefik/mux-templates.ts, src/ingress/rule-values.ts, rule-hosts.ts,
@@ -25,26 +26,6 @@ const items = (...list: object[]) => ({ extraObjects: list });
 const file = (content: unknown, enabled = true) => ({ providers: { file: { enabled, content } } });
 const ROUTE = 'values.extraObjects[0].spec.routes[0].match';
 const CONTENT = 'values.providers.file.content';
-
-/** Every door's verdict: the config's errors and warnings as `key.path: message` lines, the constructs' refusals. */
-function doors(values: object, chartVersion = '39.0.7') {
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  const parsed = parseConfigText('config/t.yaml', stringify(config));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return {
-    errors: parsed.errors.map(line),
-    warnings: parsed.warnings.map(line),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () =>
-        new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
-          chartVersion,
-          loadBalancerIPs: ['192.168.0.41'],
-          values: values as Record<string, unknown>,
-        }),
-    ),
-  };
-}
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CAPTURE = /capture group.*gorilla\/mux.*\(\?:pattern\)/;

@@ -1,0 +1,25 @@
+import { App, Chart } from 'cdk8s';
+import { stringify } from 'yaml';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
+import { devConfig, refusalOf, withChanges } from './helpers';
+
+/** Every door's verdict on `traefik.values`: the config's errors and warnings as `key.path: message` lines, the constructs' refusals. */
+export function ruleDoors(values: object, chartVersion = '39.0.7') {
+  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
+  const parsed = parseConfigText('config/t.yaml', stringify(config));
+  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+  return {
+    errors: parsed.errors.map(line),
+    warnings: parsed.warnings.map(line),
+    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
+    chart: refusalOf(
+      () =>
+        new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
+          chartVersion,
+          loadBalancerIPs: ['192.168.0.41'],
+          values: values as Record<string, unknown>,
+        }),
+    ),
+  };
+}

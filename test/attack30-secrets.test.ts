@@ -147,3 +147,18 @@ describe('boundaries of a separated hex run', () => {
     expect(secretShape(text) !== undefined).toBe(secret);
   });
 });
+
+describe('a d split into two quoted halves whose first half ends like a name (`…Pw`): CI flake of 2026-12-05', () => {
+  test.each([
+    ['sTxSHsLtwu0wVcTe9qPw', 'FfgZBkyx6qzghBeFHyxHHWg'],
+    ['pt0vYD8H9VbPwDm24VCo', 'IdXohEhuP3GZ6OP48ScXnww'],
+    ['D-cf5co_4PwI0tTTOC2o', 'uo1ZKZT71HKRKr-CLZGAyRQ'],
+    ['BIusl2b88sqkPWAnhwXe', 'c4T499f02NZjin4z-G1GR78'],
+  ])('%s %s is a private key, not a keyword map pair', (head, tail) => {
+    expect(secretShape(`{"kty": "EC", "d": "${head}" "${tail}"}`)).toMatch(/^a private key/);
+  });
+
+  test('a chosen name before a string in a map is still a secret set under it', () => {
+    expect(secretShape('{"dbPw" "hunter2-Correct-Horse"}')).toMatch(/Clojure\/EDN map/);
+  });
+});

@@ -1,3 +1,4 @@
+import { looksGenerated } from './generated-runs';
 import { namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 
@@ -11,7 +12,8 @@ import { setsSecret } from './secrets-text';
  * - Nix's indented string (`password = ''⏎  …⏎'';`: nix.dev/manual/nix/stable/language/string-literals), its one
  *   line the value.
  * The name is judged as a key is (secrets-keys.ts), the value as one under it (setsSecret: a reference, a placeholder
- * or an empty string sets none).
+ * or an empty string sets none). A name that looks generated is a value, not a name: a string split into two quoted
+ * halves (`"…9qPw" "Ffg…"`, a JWK's `d`) is not a key `…Pw` and its value.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -41,7 +43,8 @@ export function keywordPairSpans(text: string): Array<[number, number]> {
   for (const [form, name, value] of FORMS)
     for (const match of text.matchAll(form)) {
       const span = match.indices?.[value];
-      if (span && namesSecretValue(match[name]) && setsSecret(match[name], JSON.stringify(match[value]))) spans.push([span[0], span[1]]);
+      if (span && !looksGenerated(match[name]) && namesSecretValue(match[name]) && setsSecret(match[name], JSON.stringify(match[value])))
+        spans.push([span[0], span[1]]);
     }
   return spans;
 }

@@ -4,6 +4,7 @@ import { mayQuote } from '../core/quotable';
 import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import { lexedTooDeep } from '../core/yaml-depth';
 import { atOrUnderAny } from '../core/dropped';
+import { addDuplicateKeyErrors } from '../core/duplicate-key-errors';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
@@ -113,8 +114,10 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const oversized = checkBounds(tokens, at);
   if (oversized.length) return { lines, problems: oversized };
 
-  const composer = new yaml.Composer({ uniqueKeys: true, prettyErrors: false });
+  // Keys written twice are found in linear time (core/duplicate-key-errors.ts), not by the package's own check.
+  const composer = new yaml.Composer({ uniqueKeys: false, prettyErrors: false });
   const [doc, secondDoc] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
+  addDuplicateKeyErrors(doc);
   if (secondDoc) {
     const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
     return { doc, lines, problems: [{ ...at(secondDoc.range[0]), path: [], message }] };

@@ -1,5 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import { isAlias, isNode, isScalar, yaml } from './yaml';
+import { judgedOnce } from './secrets-memo';
 import { readYamlDocuments, YamlRead } from './yaml-documents';
 import { TOO_DEEP_YAML } from './yaml-depth';
 
@@ -64,8 +65,14 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | und
   return found;
 }
 
-/** Reads YAML text strictly: every document as data, or why the text cannot be judged (then no documents). */
-export function readManifestText(text: string): ManifestText {
+/**
+ * Reads YAML text strictly: every document as data, or why the text cannot be judged (then no documents). Once per
+ * text (secrets-memo.ts): a file provider's content is read by the secret rules, the router rules and the ping routers,
+ * through the config and again through the construct (800 kB took 4 s each time). Callers only read the documents.
+ */
+export const readManifestText: (text: string) => ManifestText = judgedOnce(readManifestTextOnce);
+
+function readManifestTextOnce(text: string): ManifestText {
   let read: YamlRead;
   try {
     read = readYamlDocuments(text, 'strict');

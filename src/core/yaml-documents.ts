@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { addDuplicateKeyErrors } from './duplicate-key-errors';
 import { isAlias, yaml } from './yaml';
 
 /**
@@ -35,8 +36,11 @@ export interface YamlRead {
 /** Every document of `text`, read as `reading` says. */
 export function readYamlDocuments(text: string, reading: YamlReading): YamlRead {
   const lines = new yaml.LineCounter();
-  const docs = yaml.parseAllDocuments(text, { ...OPTIONS[reading], lineCounter: lines, prettyErrors: false, logLevel: 'silent' });
+  const { uniqueKeys, merge } = OPTIONS[reading];
+  // Keys written twice are found in linear time (duplicate-key-errors.ts), not by the package's own check.
+  const docs = yaml.parseAllDocuments(text, { merge, uniqueKeys: false, lineCounter: lines, prettyErrors: false, logLevel: 'silent' });
   const documents = (docs as Document.Parsed[]).map((doc): ReadDocument => {
+    if (uniqueKeys) addDuplicateKeyErrors(doc);
     const problem = reading === 'lenient' ? undefined : doc.errors[0];
     if (problem) return { doc, error: { message: problem.message, offset: problem.pos[0] } };
     try {

@@ -206,10 +206,10 @@ function writeCache() {
  * time): a later write then has a later change time.
  */
 function settledKey(filename, key, bytes) {
-  const ctimeNs = typeof key === 'string' ? BigInt(key.split(':')[4]) : undefined;
-  if (ctimeNs === undefined) return null;
-  const resolution = ctimeNs % 1_000_000_000n === 0n ? 2_000_000_000n : 100_000_000n;
-  if (ctimeNs + resolution >= BigInt(Date.now()) * 1_000_000n) return null;
+  const ctimeMs = typeof key === 'string' ? Number(key.split(':')[4]) : NaN;
+  if (!Number.isFinite(ctimeMs)) return null;
+  const resolution = ctimeMs % 1000 === 0 ? 2000 : 100;
+  if (ctimeMs + resolution >= Date.now()) return null;
   try {
     return fs.readFileSync(filename).equals(bytes) && fileKey(filename) === key ? key : null;
   } catch {

@@ -12,15 +12,17 @@ const root = path.join(__dirname, '..');
 const digest = (data) => crypto.createHash('sha256').update(data).digest('base64');
 
 /**
- * What tells a file from any other and from itself before a write: device, inode, size, modification and change time
- * (nanoseconds), or undefined when it is no file. A write, `touch`, a rename onto it or a copy changes one of them, and no
- * user can set the change time (utimensat sets the other two). Not on Windows, where a handle with write access can set
- * the change time too (SetFileInformationByHandle): there each module's bytes are digested.
+ * What tells a file from any other and from itself before a write: device, inode, size, modification and change time,
+ * or undefined when it is no file. A write, `touch`, a rename onto it or a copy changes one of them, and no user can set
+ * the change time (utimensat sets the other two). The times are the plain stat's milliseconds, whose fraction keeps a
+ * quarter of a microsecond (a double near 1.8e12): a BigInt stat of each packed module, for whole nanoseconds, took
+ * 13 ms of a 200 ms run, the plain one 3 ms. Not on Windows, where a handle with write access can set the change time
+ * too (SetFileInformationByHandle): there each module's bytes are digested.
  */
 function fileKey(filename) {
   if (process.platform === 'win32') return undefined;
-  const stat = fs.statSync(filename, { bigint: true, throwIfNoEntry: false });
-  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : undefined;
+  const stat = fs.statSync(filename, { throwIfNoEntry: false });
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
 }
 
 /** One buffer for all a run reads: the cache file's parts, then each packed module's file (holds). */

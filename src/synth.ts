@@ -33,6 +33,7 @@ import { ownFoldersProblem, shownFolder } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
+import { defaultPathElsewhere } from './gitops/default-path';
 
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */
@@ -188,6 +189,8 @@ export function runSynth(options: SynthOptions): number {
     }
     clusters = loaded.clusters;
     for (const cluster of clusters) {
+      const gitOpsPath = defaultPathElsewhere(cluster.name, cluster.config.gitops, distDir, PROJECT_ROOT);
+      if (gitOpsPath) log(`warning: ${printable(displayPath(cluster.file))}: ${printable(gitOpsPath)}`);
       const left = exampleLeftovers(cluster.file, readText(cluster.file));
       if (left) {
         log(

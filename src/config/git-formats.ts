@@ -54,6 +54,10 @@ export function gitUrl(value: string): string | undefined {
       "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
     );
   }
+  // Go's net/url unescapes the host and the path: a "%" without two hex digits fails (`invalid URL escape "%zz"`).
+  const escape = /^[a-z]+:\/\//i.test(value) ? /%(?![0-9A-Fa-f]{2})/.exec(value) : null;
+  if (escape)
+    return `${show(value)} has a "%" that is not followed by two hex digits (Go's net/url, which Flux and Argo CD parse it with, refuses it): write "%25" for a "%" itself`;
   const url = /^(https?|ssh|git):\/\/([^\s/@]+@)?([^\s/@]+)\/?(\S*)$/.exec(value);
   const hostProblem = url ? authorityProblem(value, url[1], url[2] ?? '', url[3], url[4]) : undefined;
   if (hostProblem) return hostProblem;
@@ -64,25 +68,36 @@ export function gitUrl(value: string): string | undefined {
 }
 
 /**
- * Why git refuses `name` as a reference, or undefined: the rules of git check-ref-format that the characters
- * `[\w./-]` leave (git/git Documentation/git-check-ref-format.txt, v2.45.0: no component begins with "." or ends with
- * ".lock"; no ".."; no leading or trailing "/", no "//"; no trailing "."). Flux and Argo CD cannot resolve such a ref.
+ * Why git refuses `name` as a reference, or undefined: the rules of git check-ref-format (git/git
+ * Documentation/git-check-ref-format.txt and refs.c `refname_disposition`, v2.45.0): no ASCII control character, DEL,
+ * space, `~`, `^`, `:`, `?`, `*`, `[` or `\`; no `@{` and not `@` alone; no ".."; no leading or trailing "/", no "//";
+ * no trailing "."; no component that begins with "." or ends with ".lock". Anything else is taken, `+`, `@`, `#`, `,`,
+ * `=` and letters beyond ASCII included.
  */
 function refFormatProblem(name: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- git's own list of bad characters starts with the control characters
+  const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(name);
+  if (bad)
+    return `it holds ${bad[0] <= ' ' || bad[0] === '\x7f' ? 'a space or a control character' : JSON.stringify(bad[0])}, which git refuses in a name`;
+  if (name === '@') return 'it is "@" alone';
+  if (name.includes('@{')) return 'it contains "@{"';
   if (name.startsWith('/') || name.endsWith('/')) return 'it begins or ends with "/"';
   if (name.includes('//')) return 'it has an empty component ("//")';
   if (name.includes('..')) return 'it contains ".."';
   if (name.endsWith('.')) return 'it ends with "."';
   const part = name.split('/').find((component) => component.startsWith('.') || component.endsWith('.lock'));
-  return part === undefined ? undefined : `its component "${part}" begins with "." or ends with ".lock"`;
+  return part === undefined ? undefined : `its component ${JSON.stringify(part)} begins with "." or ends with ".lock"`;
 }
 
-/** A branch name, a full reference (`refs/...`) or a commit id; a full one is named a reference, not a branch. */
+/**
+ * A branch name, a full reference (`refs/...`) or a commit id; a full one is named a reference, not a branch. A branch
+ * may not begin with "-" (git check-ref-format --branch, sha1-name.c `strbuf_check_branch_ref`).
+ */
 export function gitRevision(value: string): string | undefined {
   const full = value.startsWith('refs/');
-  const why = /^[\w][\w./-]*$/.test(value) ? refFormatProblem(value) : 'git takes letters, digits, "_", ".", "-" and "/" here';
+  const why = value === '' ? 'it is empty' : !full && value.startsWith('-') ? 'it begins with "-"' : refFormatProblem(value);
   if (why === undefined) return undefined;
   return full
     ? `${show(value)} is not a Git reference: ${why} (git check-ref-format refuses it): expected e.g. "refs/heads/main" or "refs/tags/v1.0.0"`
-    : `${show(value)} is not a branch name: ${why} (git check-ref-format refuses it): expected e.g. "main"`;
+    : `${show(value)} is not a branch name: ${why} (git check-ref-format --branch refuses it): expected e.g. "main"`;
 }

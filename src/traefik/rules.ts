@@ -10,6 +10,7 @@ import { countlessBudgetMessage } from './budget-render';
 import { checkTraefikNodeSelector, daemonSetNodeCount } from './node-selector-rules';
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { valuesAffinityProblems } from './node-affinity';
+import { staticEnvWarnings } from './static-env';
 import { traefikValuesProblems } from './values-check';
 import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
 
@@ -230,6 +231,7 @@ export function checkTraefikDeployment(
   for (const problem of traefik.portRules.warnings) warn(problem.path, problem.message);
   // Whatever the nodes, a node affinity the API server refuses, or that matches no node (node-affinity.ts).
   for (const problem of valuesAffinityProblems(traefik.values, prefix)) error(problem.path, problem.message);
+  for (const problem of staticEnvWarnings(traefik.values, prefix)) warn(problem.path, problem.message);
 
   // A resolver the values define is named with its key, so the message says where to remove it.
   const resolvers = traefik.acmeResolvers.map(resolverLabel);

@@ -48,7 +48,7 @@ describe('50b-4: a route with no Host matcher whose priority outranks an Ingress
   ])('a hostless alternative in a form not read here that outranks the Ingress router: a warning (%s)', (_name, object) => {
     const { errors, warnings } = judged({ extraObjects: [object] });
     expect(at(errors, MATCH)).toEqual([]);
-    expect(at(warnings, MATCH)).toEqual([expect.stringContaining('has an alternative with no Host matcher')]);
+    expect(at(warnings, MATCH)).toEqual([expect.stringContaining('has an alternative whose hosts this tool cannot bound')]);
   });
 
   test.each<[string, object, string]>([

@@ -159,8 +159,8 @@ function outrankedFindings(
           (read.unparsed === 'bounds'
             ? `is a rule past what this tool reads (over ${RULE_BOUNDS.chars} characters, ${RULE_BOUNDS.tokens} tokens or 64 alternatives), so it may ` +
               `have an alternative with no Host matcher, and ${why} `
-            : `has an alternative with no Host matcher (a negated Host or a HostRegexp that may match is none), in a form this tool cannot ` +
-              `judge (a matcher other than PathPrefix, or a negation), and ${why} `) +
+            : 'has an alternative whose hosts this tool cannot bound (no Host matcher, a negated Host, or a HostRegexp it cannot run), ' +
+              `in a form it cannot judge (a matcher other than PathPrefix, or a negation), and ${why} `) +
           `is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router (${rule}): if it matches requests of host ` +
           `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: add a Host matcher, or lower its priority`,
       },

@@ -99,12 +99,14 @@ const TEMPLATE_PART = /\{[A-Za-z_][A-Za-z0-9_]*(?::((?:[^{}]|\{[^{}]*\})*))?\}/g
 /**
  * Whether a HostRegexp value may match `host`: read as v3 does (a Go regexp, unanchored, traefik/traefik
  * pkg/muxer/http/matcher.go `hostRegexp`, v3.6.0) or as v2 does (a gorilla/mux template, anchored, literal parts
- * quoted), in any case: true, false, or undefined (not told) for a value with a quantified group or more than two quantifiers (not run) or one
- * JavaScript cannot compile (a Go-only form): its hosts are not bounded here.
+ * quoted), in any case: true, false, or undefined (not told) for a value JavaScript cannot compile (a Go-only form) or
+ * that may backtrack for long (a group repeated more than once, or more than two quantifiers): its hosts are not
+ * bounded here. Go's own spellings are read first: `\Q…\E` quotes its text (regexp/syntax parse.go), `(?P<name>` names
+ * a group, and a group that may be left out (`(:\d+)?`) runs, as it backtracks at most once.
  */
 export function hostRegexpMatches(value: string, host: string): boolean | undefined {
   const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const tries: string[] = [value.replace(/^\(\?i\)/, '')];
+  const tries: string[] = [goSpellings(value.replace(/^\(\?i\)/, ''), quote)];
   if (value.includes('{')) {
     let out = '';
     let last = 0;
@@ -114,9 +116,9 @@ export function hostRegexpMatches(value: string, host: string): boolean | undefi
     }
     tries.push(`^${out}${quote(value.slice(last))}$`);
   }
-  // A quantified group, or more than two quantifiers, may backtrack for long (a hostile regexp): not run, may match (undefined).
+  // A group repeated more than once, or more than two quantifiers, may backtrack for long (a hostile regexp): not run, may match.
   const results = tries.map((source) => {
-    if (/\)[*+?{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
+    if (/\)[*+{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
     try {
       return new RegExp(source, 'i').test(host);
     } catch {
@@ -124,4 +126,19 @@ export function hostRegexpMatches(value: string, host: string): boolean | undefi
     }
   });
   return results.includes(true) ? true : results.includes(undefined) ? undefined : false;
+}
+
+/** A Go regexp in JavaScript's spelling where the two differ in form only: `\Q…\E` quoted, `(?P<name>` as `(?<name>`. */
+function goSpellings(source: string, quote: (text: string) => string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== '\\') out += source[i];
+    else if (source[i + 1] !== 'Q') out += source.slice(i, ++i + 1);
+    else {
+      const end = source.indexOf('\\E', i + 2);
+      out += quote(source.slice(i + 2, end < 0 ? source.length : end));
+      i = end < 0 ? source.length : end + 1;
+    }
+  }
+  return out.replace(/\(\?P</g, '(?<');
 }

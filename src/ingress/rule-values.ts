@@ -93,6 +93,8 @@ export function ruleValueProblem(
 function grammarSlip(rule: string): string {
   const list = tokens(rule);
   if (!list) {
+    if (/"(?:[^"\\\n]|\\.)*?\\[^abfnrtv\\"xuU0-7]/.test(rule))
+      return 'a double-quoted value holds an escape Go does not read: write the character itself, or quote the value with backticks';
     return rule.includes("'")
       ? 'values are quoted with backticks or double quotes, never single quotes'
       : 'a value is not closed by its quote, or a character is outside the grammar';

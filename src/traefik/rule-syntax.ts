@@ -29,16 +29,18 @@ export function tokens(rule: string): Token[] | undefined {
       out.push({ kind: 'value', text: rule.slice(i + 1, end) });
       i = end + 1;
     } else if (c === '"') {
-      const match = /^"((?:[^"\\]|\\.)*)"/.exec(rule.slice(i));
-      if (!match) return undefined;
-      let text: string;
-      try {
-        text = JSON.parse(match[0]) as string;
-      } catch {
-        return undefined;
-      }
-      out.push({ kind: 'value', text });
-      i += match[0].length;
+      const quoted = goString(rule, i);
+      if (!quoted) return undefined;
+      out.push({ kind: 'value', text: quoted.text });
+      i = quoted.end;
+    } else if (rule.startsWith('/*', i)) {
+      // Go's scanner skips comments between tokens (the rule is read by go/parser.ParseExpr: vulcand/predicate parse.go).
+      const end = rule.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else if (rule.startsWith('//', i)) {
+      const end = rule.indexOf('\n', i);
+      i = end < 0 ? rule.length : end + 1;
     } else {
       const match = /^[A-Za-z][A-Za-z0-9]*/.exec(rule.slice(i));
       if (!match) return undefined;
@@ -47,6 +49,51 @@ export function tokens(rule: string): Token[] | undefined {
     }
   }
   return out;
+}
+
+/** Go's one-character escapes in an interpreted string literal (go.dev/ref/spec#Rune_literals; `\'` only in a rune). */
+const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34 };
+
+/**
+ * The double-quoted Go string literal at `start` of `rule`, unquoted as strconv.Unquote does (Traefik reads a rule with
+ * go/parser and each value with strconv.Unquote): the escapes above, `\xHH`, `\ooo` (at most 377), `\uHHHH` and
+ * `\UHHHHHHHH` (a code point, no surrogate); any other escape, a line break or no closing quote is undefined. Bytes
+ * that are no UTF-8 read as U+FFFD.
+ */
+function goString(rule: string, start: number): { text: string; end: number } | undefined {
+  const bytes: number[] = [];
+  const push = (text: string) => bytes.push(...Buffer.from(text, 'utf8'));
+  for (let i = start + 1; i < rule.length;) {
+    const c = rule[i];
+    if (c === '"') return { text: Buffer.from(bytes).toString('utf8'), end: i + 1 };
+    if (c === '\n' || c === '\r') return undefined;
+    if (c !== '\\') {
+      const point = rule.codePointAt(i)!;
+      push(String.fromCodePoint(point));
+      i += point > 0xffff ? 2 : 1;
+      continue;
+    }
+    const e = rule[i + 1];
+    if (e !== undefined && Object.hasOwn(SIMPLE_ESCAPES, e)) {
+      bytes.push(SIMPLE_ESCAPES[e]);
+      i += 2;
+    } else if (e === 'x' && /^[0-9A-Fa-f]{2}$/.test(rule.slice(i + 2, i + 4))) {
+      bytes.push(parseInt(rule.slice(i + 2, i + 4), 16));
+      i += 4;
+    } else if (/^[0-7]{3}$/.test(rule.slice(i + 1, i + 4)) && parseInt(rule.slice(i + 1, i + 4), 8) <= 0o377) {
+      bytes.push(parseInt(rule.slice(i + 1, i + 4), 8));
+      i += 4;
+    } else if (
+      (e === 'u' || e === 'U') &&
+      new RegExp(`^[0-9A-Fa-f]{${e === 'u' ? 4 : 8}}$`).test(rule.slice(i + 2, i + (e === 'u' ? 6 : 10)))
+    ) {
+      const point = parseInt(rule.slice(i + 2, i + (e === 'u' ? 6 : 10)), 16);
+      if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+      push(String.fromCodePoint(point));
+      i += e === 'u' ? 6 : 10;
+    } else return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { ACCENTED_NAMES } from './accented-names';
+import { BASE32_RUNS, bytesAsText, HEX_RUNS } from './byte-run-decodings';
 import { foldLetters } from './folded-letters';
 import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
 /**
- * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, URL
- * percent-encoding, HTML/XML character references, base64 of text, quoted halves joined, Unicode format characters
+ * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, octal, URL
+ * percent-encoding, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex and base32 of text, quoted halves joined, Unicode format characters
  * left out, compatibility forms folded by NFKC, XML markup read as line breaks, a line comment's marker left out): the secret shapes and the names like a secret are looked for in each
  * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
  * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
@@ -29,7 +30,6 @@ const MAX_LEVELS = 2;
  * the binary it is (binaryAsText below), to the scalar.
  */
 const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const TEXT = /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/;
 const FORMAT = /\p{Cf}/u;
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -85,14 +85,8 @@ function base64Text(run: string): string | undefined {
     : undefined;
 }
 
-function base64Part(run: string): string | undefined {
-  try {
-    const text = UTF8.decode(Buffer.from(run, 'base64'));
-    return TEXT.test(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A base64 run's bytes as text: UTF-8, or UTF-16 (PowerShell's `-EncodedCommand`: byte-run-decodings.ts). */
+const base64Part = (run: string): string | undefined => bytesAsText(Buffer.from(run, 'base64'));
 
 /** A percent-encoded UTF-8 sequence of two to four bytes, or one byte (bounded: no run is read twice). */
 const PERCENT = /%(?:[c-d][0-9a-f](?:%[89ab][0-9a-f])|e[0-9a-f](?:%[89ab][0-9a-f]){2}|f[0-7](?:%[89ab][0-9a-f]){3}|[0-9a-f]{2})/gi;
@@ -109,11 +103,21 @@ function percentDecoded(escape: string): string {
 }
 
 const DECODINGS: readonly Decoding[] = [
+  // Octal too (`\160`, `\75`): printf's format and bash's `$'…'` read it as `\x70` (57a-6; GNU bash manual, "ANSI-C
+  // Quoting"; POSIX printf); three digits at most (`\1600`
+  // is `\160` then `0`); not `\0` alone, a NUL in a format (`printf 'a\0'`), which hides no letter.
   {
-    applies: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2})/i,
-    escape: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2})/gi,
-    decode: (e) => (e.length > 2 ? String.fromCharCode(parseInt(e.slice(2), 16)) : JSON_ESCAPES[e[1]]),
+    applies: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2}|[0-7]{2})/i,
+    escape: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2}|[0-3][0-7]{2}|[1-7][0-7](?![0-7]))/gi,
+    decode: (e) =>
+      /[0-7]/.test(e[1])
+        ? fromCode(parseInt(e.slice(1), 8))
+        : e.length > 2
+          ? String.fromCharCode(parseInt(e.slice(2), 16))
+          : JSON_ESCAPES[e[1]],
   },
+  // `\0NNN`: octal as `echo -e`, `printf %b` and `$'…'`'s neighbours read it (GNU coreutils echo, printf %b).
+  { applies: /\\0[0-3][0-7]{2}/, escape: /\\0[0-3][0-7]{2}/g, decode: (e) => fromCode(parseInt(e.slice(2), 8)) },
   // A UTF-8 sequence at once (`%EF%BD%90`: `ｐ`, which the folding below reads as `p`, attack round 32a-4), else a byte.
   { applies: /%[0-9a-f]{2}/i, escape: PERCENT, decode: percentDecoded },
   {
@@ -143,6 +147,8 @@ const DECODINGS: readonly Decoding[] = [
   { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },
   ACCENTED_NAMES, // `contraseña: x`, `hasło=x` (51a-12)
   { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
+  HEX_RUNS, // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6)
+  BASE32_RUNS,
   XML_MARKUP,
   LINE_PREFIXES,
 ];

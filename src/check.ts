@@ -4,7 +4,8 @@ import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
-import { fileRedaction } from './output/secret-gate';
+import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { gateFindingSource } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
 import { printable } from './core/problem';
 import { describeFileError, isTemporaryName } from './output/file-system';
@@ -86,6 +87,17 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const failed = (e as NodeJS.ErrnoException).path;
     const problem = e instanceof PublishError ? e.message : describeFileError(e);
     log(redact(`error: ${e instanceof LockError ? e.message : `cannot read ${failed ? printable(failed) : `${shownDist}/`}: ${problem}`}`));
+    return 1;
+  }
+  // A fresh synth the write gate refuses: "run synth" would only fail; the config values to change are named (57a-9).
+  const refused = diff.length ? secretsInFiles(fresh) : [];
+  if (refused.length) {
+    const configOf = (name: string) => loaded.clusters.find((cluster) => cluster.name === name)?.file;
+    for (const line of refused)
+      log(redact(`error: ${shownDist}/${line}: synth refuses to write it${gateFindingSource(line, fresh, configOf, printable)}`));
+    log(
+      `check failed: a fresh synth is refused (${refused.length} secret(s) in its output): change the config, then run \`npm run synth\`.`,
+    );
     return 1;
   }
   if (diff.length) {

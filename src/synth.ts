@@ -29,6 +29,7 @@ import { argumentSecrets, redactMessage } from './core/redact-message';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { gateFindingSource } from './output/gate-sources';
 import { ownFoldersProblem, shownFolder } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -121,6 +122,9 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
   return files;
 }
 
+/** A config file as a message names it. */
+const shownConfigFile = (file: string): string => printable(displayPath(file));
+
 /** One `error:` line per line of a message that names several problems. */
 const errorLines = (message: string) => message.split('\n').map((line) => `error: ${line}`);
 
@@ -210,11 +214,11 @@ export function runSynth(options: SynthOptions): number {
     const streams = yamlStreams(rendered);
     const secrets = secretsInFiles(files, streams);
     if (secrets.length) {
+      const refusal = `no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`;
+      const configOf = (name: string) => clusters.find((cluster) => cluster.name === name)?.file;
       return fail([
-        ...secrets.map(
-          (line) =>
-            `error: ${shownDist}/${line}: no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`,
-        ),
+        // A generated file is not the user's to edit: the config values its text came from are named (57a-9).
+        ...secrets.map((line) => `error: ${shownDist}/${line}: ${refusal}${gateFindingSource(line, files, configOf, shownConfigFile)}`),
         `${secrets.length} secret(s) in the output.`,
       ]);
     }

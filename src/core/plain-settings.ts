@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { labelledStem } from './secret-name-values';
 
 /**
  * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
@@ -76,3 +77,55 @@ export function isSudoersTag(value: string, named: string, generated: (text: str
   const command = String.raw`(?:(?:[A-Z_]+:\s*)*!?(?:ALL|\/[\w./-]+(?:[^\S\n]+[^\s,:=]+)*))`;
   return new RegExp(`^${command}(?:\\s*,\\s*${command})*$`).test(value.trim());
 }
+
+/** A name's words, lower case, split at `_`, `-`, `.`, blanks and camelCase humps (`token_refill`, `adminPasswordKey`). */
+const nameWords = (named: string): string[] =>
+  named
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+/** A secret's word in a name (secrets-keys.ts SECRET_WORD's, and the short ones). */
+const SECRET_PART = /^(?:password|passwd|passphrase|pass|pwd|pw|token|secret|credentials?|creds|apikey|key|auth)$/;
+
+/**
+ * A small number (up to three digits, no leading zero) under a name whose secret word is followed by a word that says
+ * what of the secret it sets (attack round 57a-11: a rate limiter's `token_refill: 10`, a policy's `password_reuse: 5`,
+ * `password_history: 24`), as secrets-keys.ts REFERENCE_WORD's last words do (`password_min_length: 12`). Not after a
+ * label that says which secret it is (`DB_PASSWORD_PROD: 12`, `token_2`: labelledStem), nor under a name that ends
+ * in the secret's word (`DB_PASSWORD: 12`, `api_key: 10`): there the number is the (weak) secret.
+ */
+export function isPolicyNumber(value: string, named: string): boolean {
+  if (!/^[1-9]\d{0,2}$/.test(value) || named.length > 200 || labelledStem(named.trim()) !== undefined) return false;
+  const list = nameWords(named);
+  const last = list.length - 1;
+  return last >= 1 && !SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => SECRET_PART.test(word));
+}
+
+/** What a Secret's data key is named for (`admin-password`, `postgres-password`, `api-token`, `redis-key`). */
+const HELD = /^(?:password|passwd|pass|pwd|pw|token|secret|key|credentials?|creds|auth)$/;
+
+/**
+ * The name of a key of a Kubernetes Secret's data under a name ending in `key` after a secret's word (attack round
+ * 57a-11: a chart's `secretKey: admin-password` beside `existingSecret: grafana-admin`, `passwordKey: redis-password`,
+ * `userPasswordKey`), as the README's `adminPasswordKey: postgres-password` under `secretKeys` is (secret-key-maps.ts):
+ * two to four lower-case word pieces joined by `-`, `_` or `.`, the last naming what is held (HELD) and no other piece
+ * doing so, nothing looking generated. `my-secret-password`, `secret-key` or `Zq8v…` there stay the secret.
+ */
+export function isDataKeyName(value: string, named: string): boolean {
+  if (value.length > 64 || !/^[a-z]+\d{0,4}(?:[-_.][a-z]+\d{0,4}){1,3}$/.test(value) || looksGenerated(value)) return false;
+  const list = nameWords(named);
+  const pieces = value.split(/[-_.]/).map((piece) => piece.replace(/\d+$/, ''));
+  const held = pieces.filter((piece) => HELD.test(piece));
+  return (
+    list.length >= 2 &&
+    list[list.length - 1] === 'key' &&
+    /^(?:secret|password|passwd|pass|pwd|pw|token|credentials?)$/.test(list[list.length - 2]) &&
+    held.length === 1 &&
+    HELD.test(pieces[pieces.length - 1])
+  );
+}
+
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11). */
+export const isSecretSetting = (value: string, named: string): boolean => isPolicyNumber(value, named) || isDataKeyName(value, named);

@@ -183,8 +183,20 @@ function namesSecretThere(match: RegExpMatchArray): boolean {
     .split(/[_.-]+/)
     .filter(Boolean);
   const whole = /[\w.-]*$/.exec(text.slice(0, match.index))![0] + match[0] + after.join('_');
-  if (whole === 'pwd') return false;
+  if (whole === 'pwd' || inHostName(text, match.index!, end)) return false;
   return !after.some((word) => REFERENCE_WORD.test(word) || FOREIGN_REFERENCE.test(word) || PASS_VERB_WORD.test(word));
+}
+
+/**
+ * Whether the name at `at`..`end` is a label of a host name with two labels or more after it (`token.example.com`,
+ * `api.secrets.example.com`, 57a-9): a DNS name, as the input doors read an Ingress's `host`, so the generated file
+ * that shows it beside its path (`token.example.com/api/token/9f86…`) gets the verdict the config got.
+ */
+function inHostName(text: string, at: number, end: number): boolean {
+  const tail = /^(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){2,}/.exec(text.slice(end, end + 256))?.[0];
+  if (tail === undefined) return false;
+  const head = /(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*$/.exec(text.slice(Math.max(0, at - 256), at))![0];
+  return HOST.test(head + text.slice(at, end) + tail);
 }
 
 /** Words that say a value is (`X is the admin password`, `X as its credential`), and words that deny it. */

@@ -4,7 +4,7 @@ import { nameAsRead } from './text-decodings';
 import { unleet } from './leet-secret-names';
 import type { Path } from './problem';
 import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
-import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSudoersTag } from './plain-settings';
+import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSecretSetting, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
@@ -56,7 +56,6 @@ export const REFERENCE_WORD =
  */
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
-
 // Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
 const splitKeys = new Map<string, readonly string[]>();
 const MAX_REMEMBERED_KEYS = 10_000;
@@ -275,6 +274,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
   if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
+  if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)
   // Code read on past its value (code-parameters.ts): `None)`, `string) { … }`, `password}` under `connect_args={'password'`.

@@ -194,7 +194,7 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
  * Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always,
  * its comments too (secretsInLines reads them as the gate does, secretsInComments; over-reading only redacts more).
  */
-function secretsOfFile(path: string, text: string): string[] {
+export function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
   return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text)];
 }

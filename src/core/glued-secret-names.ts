@@ -55,10 +55,19 @@ const QUERY_PREFIX = /^(?:(?:[A-Za-z0-9._~%@:+/-]{0,63}[?#&]){1,8}|[A-Za-z0-9._-
 /** A domain after the value (`X@example.com`: the e-mail's own), left out of the value. */
 const MAIL_DOMAIN = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}$/;
 
-/** The path before a name, unless one of its segments looks generated (a base64 run's pieces between `/`). */
+/**
+ * The path before a name, unless one of its last segments looks generated (a base64 run's pieces between `/`). Only the
+ * last 256 characters are read: a word read once per name in it stays linear (a hostile word holds thousands).
+ */
 function pathSegments(written: string): string {
   const path = PATH_PREFIX.exec(written)?.[0] ?? '';
-  if (path.split(/[/:@]/).some((segment) => segment.length >= 12 && looksGenerated(segment))) return '';
+  if (
+    path
+      .slice(-256)
+      .split(/[/:@]/)
+      .some((segment) => segment.length >= 12 && looksGenerated(segment))
+  )
+    return '';
   return path;
 }
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;

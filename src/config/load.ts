@@ -14,6 +14,7 @@ import { clusterNameProblem } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
 import { literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
+import { valuesNamedByComments } from './commented-values';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
@@ -238,6 +239,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     ...yamlErrors,
     ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
+    ...valuesNamedByComments(doc!).map(locate),
   ];
   // Never a file with neither a config nor a word: synth would take the cluster for gone and delete its output.
   if (!config && !allErrors.length) allErrors.push({ file, path: [], message: UNREPORTED });

@@ -22,10 +22,17 @@ import { looksGenerated } from './generated-runs';
 const NAME = new RegExp(
   String.raw`(?:(?:api|auth|access|private|secret|signing|master)[-_.]?key|p[a@4][s$5]{2}(?:w[o0]rd|wd|phr[a4][s$5][e3]|c[o0]d[e3])|` +
     String.raw`[s$5][e3]cr[e3][t7]|[t7][o0]k[e3]n|cr[e3]d[e3]nt[i1!]a[l1]s?|creds|pwd|pw|passwort|kennwort|mot[_-]?de[_-]?passe|` +
-    String.raw`contrase[nñ]a|senha|wachtwoord|has[lł]o|l[oö]senord|passord|salasana|парол[ьяюеіи]?|пароль|密码|密碼|口令|密钥|パスワード|비밀번호)s?`,
+    String.raw`contrase[nñ]a|senha|wachtwoord|has[lł]o|l[oö]senord|passord|salasana|parola|parool|parol|jelsz[oó]|heslo|[sş]ifre|` +
+    String.raw`lozinka|geslo|adgangskode|kodeord|session[-_.]?id|totp|pass|парол[ьяюеіи]?|пароль|密码|密碼|口令|密钥|パスワード|비밀번호|` +
+    String.raw`كلمة[_\u0640]{1,4}(?:ال)?(?:مرور|سر))s?`,
   'giu',
 );
-const SHORT = /^(?:pwd|pw|creds)s?$/i;
+/**
+ * Round 57 (57a-4): `pass` and `totp` join the short names (`pass-X`, `totp_X`), and a short name may close a compound
+ * (`adminpw-X`, `rootpw_X`: COMPOUND), as `adminpw=X` is read; the foreign words of foreign-secret-words.ts that a
+ * `name=value` reader takes (`şifre`, `parola`, `jelszó`, `heslo`, `كلمة_المرور`) and `sessionid` are read glued too.
+ */
+const SHORT = /^(?:pwd|pw|creds|pass|totp)s?$/i;
 const CASELESS = /^[^A-Za-z0-9$@]+$/u;
 /** A short lower-case word glued before a name as one compound (`dbpassword`, `apitoken`), not inside a word (`bypass…`). */
 const COMPOUND =
@@ -34,10 +41,35 @@ const COMPOUND =
 const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,15}[_.-]?){0,4}$/;
 /**
  * What may stand before the name in its word as a path, in any segment (56b-7): a quote or bracket opening a value
- * (`` Path(`/api/token_X`) ``), a URL's scheme and host, then lower-case segments (`example.com/`, `/api/v1/`). A
- * random base64 run before the name holds upper case, so it is never read as such a path.
+ * (`` Path(`/api/token_X`) ``), a URL's scheme and host, then segments (`example.com/`, `/api/v1/`). Round 57 (57a-3):
+ * in any letter case (`/API/PASSWORD_X`); a random base64 run before the name is kept out by its segments, which look
+ * generated (pathSegments).
  */
-const PATH_PREFIX = /^(?:[^\s]*[`'"([{<=,;])?(?:[a-z][a-z0-9+.-]*:\/\/)?\/?(?:[a-z0-9._~%@:-]{1,63}\/)+/;
+const PATH_PREFIX = /^(?:[^\s]*[`'"([{<=,;])?(?:[a-z][a-z0-9+.-]*:\/\/)?\/?(?:[A-Za-z0-9._~%@:-]{1,63}\/)+/;
+/**
+ * Round 57 (57a-2): after the path, a URL's last segment and its query or fragment (`cb?`, `r.git#`, `cb#/login?`, `1&` where the
+ * line's `=` split the word), where a name may start glued to its value (`?tokenX`, `#token-X`, `&tokenX`); or an
+ * e-mail's local part before a `+` tag (`ops+passwordX@example.com`).
+ */
+const QUERY_PREFIX = /^(?:(?:[A-Za-z0-9._~%@:+/-]{0,63}[?#&]){1,8}|[A-Za-z0-9._-]{1,64}\+)/;
+/** A domain after the value (`X@example.com`: the e-mail's own), left out of the value. */
+const MAIL_DOMAIN = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}$/;
+
+/**
+ * The path before a name, unless one of its last segments looks generated (a base64 run's pieces between `/`). Only the
+ * last 256 characters are read: a word read once per name in it stays linear (a hostile word holds thousands).
+ */
+function pathSegments(written: string): string {
+  const path = PATH_PREFIX.exec(written)?.[0] ?? '';
+  if (
+    path
+      .slice(-256)
+      .split(/[/:@]/)
+      .some((segment) => segment.length >= 12 && looksGenerated(segment))
+  )
+    return '';
+  return path;
+}
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 
@@ -62,16 +94,19 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
   for (const match of word.matchAll(NAME)) {
     const at = match.index!;
     const written = word.slice(start, at);
-    const path = PATH_PREFIX.exec(written)?.[0] ?? '';
-    // A URL's query or fragment may start with the name (`?token-X`, `#token-X`, `&token-X`: 56a-4).
-    const prefix = written.slice(path.length).replace(path === '' ? /^$/ : /^[?#&]/, '');
-    if (at < start || prefix.length > 48 || !PREFIX.test(prefix) || looksGenerated(prefix)) continue;
+    const path = pathSegments(written);
+    // A URL's query or fragment may start with the name (`?token-X`, `#token-X`, `&token-X`: 56a-4, 57a-2).
+    const query = QUERY_PREFIX.exec(written.slice(path.length))?.[0] ?? '';
+    const prefix = written.slice(path.length + query.length);
+    const inUrl = path !== '' || query !== '';
+    if (at < start || prefix.length > 48 || !PREFIX.test(prefix) || looksGenerated(prefix) || looksGenerated(query)) continue;
     // After a prefix, the name starts at a separator or a camel hump (`dbPassword`), not inside a word (`bypasswordless`).
     const compound = COMPOUND.test(prefix) && /^[a-z]/i.test(match[0]);
     if (prefix !== '' && !compound && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;
     const rest = word.slice(at + match[0].length);
     const separator = SEPARATOR.exec(rest)![0];
-    if (SHORT.test(match[0]) && (prefix !== '' || path !== '' || separator === '')) continue;
+    // A short name starts its word, a URL's segment or query, or closes a compound (`adminpw`), before a separator.
+    if (SHORT.test(match[0]) && ((prefix !== '' && !compound) || separator === '')) continue;
     // No separator: a camel hump (`PasswordX`), a name in capitals before a capital and a lower-case letter or digit
     // (`PASSWORDQm7…`), a script without case (`密码X`), or a name before a run of lower case and digits that starts as a
     // generated one does, at most three letters before a digit (`tokenxk9vq…`); not a longer word (`tokenizer…`,
@@ -83,8 +118,11 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     // Vault's KV engine is mounted at `secret/`: `secret/…` is a path.
     if (separator.includes('/') && /^secrets?$/i.test(match[0])) continue;
     // Inside a path, `/api/token/<id>` names a resource by its id: a segment of its own is no glued value.
-    if (separator === '/' && path !== '') continue;
-    const value = rest.slice(separator.length).replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
+    if (separator === '/' && inUrl) continue;
+    const value = rest
+      .slice(separator.length)
+      .replace(MAIL_DOMAIN, '')
+      .replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
     if (!VALUE.test(value) || value.split('/').some((piece) => /^[A-Za-z]{2,}$/.test(piece))) continue;
     if (!(mixed(value) || oneCase(value, match[0])) || !looksGenerated(value)) continue;
     const from = at + match[0].length + separator.length;

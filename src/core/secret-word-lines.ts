@@ -55,6 +55,8 @@ const ENGLISH = [
   'mnemonic',
   'jwt',
   'session' + SEP + '(?:id|cookie|key)',
+  // 57a-2: the session cookies of Java servlets and PHP, as a URL's `;jsessionid=` or a query's `PHPSESSID=` carry them.
+  'jsessionid|phpsessid',
   'cookie',
   'set-cookie',
   'x-auth',
@@ -64,6 +66,8 @@ const ENGLISH = [
   `(?:api|access|private|signing|encryption|master|license|licence|unlock|account|secret|pre${SEP}shared|cookie|otp|totp)${SEP}key`,
   `(?:access|authori[sz]ation|auth|unlock|recovery|backup)${SEP}codes?`,
   `(?:seed|recovery)${SEP}phrase`,
+  // 57a-7: a TOTP seed (RFC 6238's shared secret) by its name or an MFA/2FA seed's.
+  `totp|(?:otp|mfa|2fa|two${SEP}factor)${SEP}(?:seed|secret)`,
   'sshpass',
   'requirepass',
   'masterauth',
@@ -266,7 +270,7 @@ const ENTRY = /^[ \t]*[\w.-]{1,128}[ \t]*[=:][ \t]*["']?([^\s"'#;]+)["']?[ \t]*(
 
 /** Cheap test that a text may hold a secret's name: most texts hold none. */
 const CLUE = new RegExp(
-  String.raw`pass|pw|tok|secret|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${FOREIGN_SECRET_IN_TEXT}`,
+  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${FOREIGN_SECRET_IN_TEXT}`,
   'i',
 );
 

@@ -61,6 +61,13 @@ const STRONG = new Set([
   'recoverycode',
   'recoverycodes',
   'backupcodes',
+  // Round 57 (attack 57a-7): a TOTP seed under its own name (`totp: X`; RFC 6238's shared secret), and an MFA or 2FA
+  // seed (`mfa_seed`, `2fa_seed`); `otp` alone stays out (Erlang/OTP, above).
+  'totp',
+  'totpsecret',
+  'mfaseed',
+  '2faseed',
+  'twofactorseed',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =

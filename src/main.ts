@@ -10,6 +10,7 @@ import { gitOpsName } from './gitops/names';
 import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
 import { argumentSecrets, redactMessage } from './core/redact-message';
+import { secretValues } from './core/secrets';
 import { ClusterWiring, parseSynthArgs, runSynth } from './synth';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 
@@ -21,7 +22,12 @@ export function addClusterCharts(app: App, { name, config, file }: LoadedCluster
     if (!(e instanceof K3sVipValidationError)) throw e;
     // The config's rules passed, so a construct refused what they let through: a gap in this tool, still located.
     const gap = '(the constructs refuse what the config check missed: please report it)';
-    throw new Error(e.problems.map(({ path, message }) => `${file}: ${formatPath(path)}: ${message} ${gap}`).join('\n'), { cause: e });
+    // No key path for a problem of the whole cluster (its id): `file: message`, not `file: : message` (57a-8); the file's
+    // name is blanked where the id it gives is (a secret-shaped name the loader missed).
+    const shownFile = redactMessage(file, secretValues(name));
+    const line = ({ path, message }: { path: readonly (string | number)[]; message: string }) =>
+      [shownFile, formatPath(path), `${message} ${gap}`].filter(Boolean).join(': ');
+    throw new Error(e.problems.map(line).join('\n'), { cause: e });
   }
 }
 

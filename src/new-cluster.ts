@@ -11,6 +11,7 @@ import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { ownFoldersProblem } from './output/own-folders';
+import { linesText, secretLineGroups } from './core/secret-line-groups';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -188,9 +189,15 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
   // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).
   if (found.length) {
-    const where = found.map(({ path }) => formatPath(redactProblem({ path, message: '' }, secrets).path)).filter(Boolean);
+    // Each at its line (57a-14): the key path, never the key as written (it may hold the secret).
+    const at = valueLines(text);
+    const where = found
+      .map(({ path }) => ({ line: at(path), key: formatPath(redactProblem({ path, message: '' }, secrets).path) }))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const each = where.map(({ line, key }) => [line && `line ${line}`, key].filter(Boolean).join(': ')).filter(Boolean);
+    const first = where.find(({ line }) => line)?.line;
     return fail(
-      `${shown(source)} holds a secret${where.length ? ` (${where.join(', ')})` : ''}: nothing was copied; ` +
+      `${shown(source)}${first ? `:${first}` : ''} holds a secret${each.length ? ` (${each.join('; ')})` : ''}: nothing was copied; ` +
         'move it into a Kubernetes Secret (synth refuses it there too), then copy again',
     );
   }
@@ -198,18 +205,23 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   // file. The examples are this project's own, whose comments show commands with placeholders (`password='...'`).
   const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
   if (outside(text)) {
-    // Every such line (up to 20) with what it holds, in one run (44a-14): the first names the file's place.
+    // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
+    // then its value, a table's header, rule and row: 56a-13, 57a-14): the first names the file's place.
     const parts = text.split('\n');
-    const alone = parts.flatMap((part, i) => (outside(part) ? [i + 1] : [])).slice(0, 20);
-    // None alone: a name on one line, its value on the next (`# password` then `# abc`): both lines are named (56a-13).
-    const pairs = alone.length ? [] : parts.flatMap((part, i) => (i > 0 && outside(`${parts[i - 1]}\n${part}`) ? [i, i + 1] : []));
-    const lines = [...new Set([...alone, ...pairs])].slice(0, 20);
-    const kind = (part: string) => secretShape(part) ?? secretsInData(part.replace(/^[^#]*#+\s?/, ''))[0]?.what ?? 'a secret in a comment';
-    const each = lines
-      .map((line) => `; line ${line}: ${alone.length ? kind(parts[line - 1]) : 'a secret over two comment lines'}`)
+    const groups = secretLineGroups(parts, outside);
+    const kind = (group: readonly number[]) =>
+      group.length > 1
+        ? 'a secret over several comment lines'
+        : (secretShape(parts[group[0] - 1]) ??
+          secretsInData(parts[group[0] - 1].replace(/^[^#]*#+\s?/, ''))[0]?.what ??
+          'a secret in a comment');
+    const each = groups
+      .slice(0, 20)
+      .map((group) => `; ${linesText(group)}: ${kind(group)}`)
       .join('');
+    const more = groups.length > 20 ? `; and ${groups.length - 20} more` : '';
     return fail(
-      `${shown(source)}${lines.length ? `:${lines[0]}` : ''} holds a secret outside its values (a comment, say${each}): ` +
+      `${shown(source)}${groups.length ? `:${groups[0][0]}` : ''} holds a secret outside its values (a comment, say${each}${more}): ` +
         'nothing was copied; remove it from the file, then copy again',
     );
   }
@@ -232,6 +244,20 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     `Then run \`npm run synth\`: it checks the file and writes ${shown(`${distDir}/${name}/`)} (\`npm run synth -- --dry-run\` shows it first).`,
   );
   return 0;
+}
+
+/** The line (1-based) of the node at a key path of `text` (the nearest node above it there), or undefined. */
+function valueLines(text: string): (path: readonly (string | number)[]) => number | undefined {
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter });
+  return (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      const start = yaml.isNode(node) ? node.range?.[0] : undefined;
+      if (start !== undefined) return lineCounter.linePos(start).line;
+    }
+    return undefined;
+  };
 }
 
 /** Entry point of `npm run new` (through scripts/app.js). */

@@ -26,6 +26,7 @@ import {
   writeTree,
 } from './output/publish';
 import { argumentSecrets, redactMessage } from './core/redact-message';
+import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
@@ -171,7 +172,13 @@ export function runSynth(options: SynthOptions): number {
   const only = options.clusters?.length ? new Set(options.clusters) : undefined;
   const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
   if (unknown.length) {
-    const known = names!.length ? `its clusters are ${names!.join(', ')}` : 'it holds none yet (`npm run new -- <name>`)';
+    // A cluster named like a secret (`token-zq8v…`, which loading refuses) is listed blanked (57a-8).
+    const known = names!.length
+      ? `its clusters are ${redactMessage(
+          names!.join(', '),
+          names!.flatMap((n) => secretValues(n)),
+        )}`
+      : 'it holds none yet (`npm run new -- <name>`)';
     return fail([`error: --cluster ${unknown.join(', ')}: there is no ${shownConfig}/${unknown[0]}.yaml; ${known}`]);
   }
   let clusters: LoadedCluster[] = [];

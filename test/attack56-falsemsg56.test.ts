@@ -129,8 +129,9 @@ describe('56a-5 and 56a-11: a key path is judged as its quote is, and a problem 
       'a lower-case generated run after a secret name',
       `  redirectToHttps: true\n  password-${S.toLowerCase()}: 1\n`,
       5,
-      // The glued reader (leaks56) reads `password-<lower-case run>` as a glued secret: the key is blanked whole.
-      '<redacted>',
+      // The glued reader (leaks56) reads `password-<lower-case run>` as a glued secret: the key is blanked whole, and
+      // named by its place in its map (57a-12).
+      '<redacted key 3>',
     ],
   ])('%s', (_, traefik, line, shownKey) => {
     const errors = errorsOf(traefik);
@@ -176,7 +177,8 @@ describe('56a-13: npm run new --from names the lines of a secret over two commen
     const at = DEV_YAML.trimEnd().split('\n').length + 1;
     expect(code).toBe(1);
     expect(text).toContain(`src.yaml:${at} holds a secret outside its values`);
-    expect(text).toContain(`line ${at + 1}:`);
+    // Both lines named, as one group (57a-14).
+    expect(text).toContain(`lines ${at}-${at + 1}:`);
     expect(text).not.toContain(S);
   });
 });

@@ -7,6 +7,7 @@ import { parseShape, REFUSED } from '../config/shape';
 import { zodIssues, zodSchema } from '../config/zod-lazy';
 import { formatPath, onePerPath, Path, Problem, unmarked } from '../core/problem';
 import { redactProblem, secretsInPaths } from '../core/redact-message';
+import { placedAt } from '../core/problem-places';
 import { FoundSecret, secretsInData } from '../core/secrets';
 import { secretKeyPlaces, secretProblems } from '../core/secret-place';
 import { withoutDropped, withoutDroppedItems } from '../core/dropped';
@@ -126,7 +127,9 @@ function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => 
 
 /** Every message and key path without a secret of the input: the one redaction step of the pipeline. */
 function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
-  const clean = (problems: readonly Problem[]) => problems.map((problem) => redactProblem(unmarked(problem), secrets));
+  // Where each stands as written is kept beside it (problem-places.ts): the loader locates a blanked key at its own line.
+  const clean = (problems: readonly Problem[]) =>
+    problems.map((problem) => placedAt(redactProblem(unmarked(problem), secrets), problem.path));
   return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
 }
 

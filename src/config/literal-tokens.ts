@@ -16,11 +16,22 @@ const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a
 /** The message for text shaped like a K3s token, wherever it is. */
 export const K3S_TOKEN_MESSAGE = `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}`;
 
-/** Under traefik.values a `token` is the chart's (e.g. Traefik Hub's), not K3s': the rule is the same, the reason another. */
+/** Whether `path` (a `token` key's parent) is chart values: a config's `traefik.values`, props' `values`. */
+export const isChartValues = (path: Path): boolean => path[0] === 'traefik' && path[1] === 'values';
+
+/**
+ * Under traefik.values a `token` is the chart's, not K3s': the rule is the same, the reason another. Only `hub.token`
+ * takes a Secret's name (namesHubTokenSecret); any other (`metrics.token`, an extraObject's `data.token`) gets the
+ * general advice (57a-13).
+ */
 function tokenKeyMessage(path: Path): string {
-  return path[0] === 'traefik' && path[1] === 'values'
-    ? 'is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and give the chart its name'
-    : `is a literal token; ${NEVER_IN_REPO}`;
+  if (!isChartValues(path)) return `is a literal token; ${NEVER_IN_REPO}`;
+  if (path.length === 3 && path[2] === 'hub')
+    return "is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and write that Secret's name in traefik.values.hub.token";
+  return (
+    'is a literal token, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ' +
+    "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)"
+  );
 }
 
 // `values.hub.token` names the Secret that holds Traefik Hub's token (traefik-helm-chart values.yaml), so it is no token itself.

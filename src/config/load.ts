@@ -6,14 +6,14 @@ import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
 import { followsFromDroppedAny } from '../core/dropped';
-import { formatPath, oneLine, pathKeyText, printable, Problem } from '../core/problem';
+import { formatPath, oneLine, Path, pathKeyText, printable, Problem } from '../core/problem';
 import { keyAsQuoted, redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
-import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
+import { REDACTED, secretsInData, secretsInLines, secretValues } from '../core/secrets';
 import { clusterNameProblem } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
-import { literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
+import { isChartValues, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
 import { valuesNamedByComments } from './commented-values';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
@@ -21,6 +21,7 @@ import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
 import { onceEach, shownKeyPaths } from './shown-key-path';
+import { writtenPlace } from '../core/problem-places';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -106,11 +107,17 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
   for (const file of files) {
     const name = clusterName(file);
     // Every message names its file: what the file's own name may hold (`password=abc.yaml`) is redacted from them all.
-    const nameSecrets = secretValues([basename(file), name]);
+    // Each judged alone: a list of the two reads as one text, which judges neither (57a-8).
+    const nameSecrets = [basename(file), name].flatMap((text) => secretValues(text));
     const hidden = (d: Diagnostic): Diagnostic =>
       nameSecrets.length ? { ...redactProblem(d, nameSecrets), file: redactMessage(d.file, nameSecrets) } : d;
     const fileErrors: Diagnostic[] = [];
-    const badName = clusterNameProblem(name);
+    // A name like a secret (`token-zq8v…`) would name dist/<name>/ and every chart and file cdk8s writes there: refused
+    // here, named by neither the file nor the folder (`hidden` blanks both), never left to the constructs (57a-8).
+    const secretName = secretsInData(name)[0] ?? secretsInData(basename(file))[0];
+    const badName = secretName
+      ? `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`
+      : clusterNameProblem(name);
     if (badName) {
       fileErrors.push({
         file,
@@ -197,16 +204,23 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   if (foreign) return { errors: [hidden({ file, path: [], message: foreign })], warnings: [] };
   // A problem about one line of a `|` block stands at that line (core/secret-place.ts names it).
   const dataPath = shownKeyPaths(doc);
-  const locate = ({ textLine, textIndex, ...problem }: Problem): Diagnostic => ({
-    file,
-    ...at(
-      (textLine && textLineOffset(doc!, problem.path, textLine, text)) ??
-        (textIndex && textIndexOffset(doc!, problem.path, textIndex, text)) ??
-        offsetOf(doc!, problem, text),
-    ),
-    ...problem,
-    path: dataPath(problem.path),
-  });
+  // A problem whose keys a redaction blanked is located by its path as written (problem-places.ts, 57a-12).
+  const locate = (found: Problem): Diagnostic => {
+    const { textLine, textIndex, ...problem } = found;
+    const written = writtenPlace(found);
+    const end = problem.path.length - 1;
+    const where = written ? { ...problem, path: written, written: true, keyBlanked: written[end] !== problem.path[end] } : problem;
+    return {
+      file,
+      ...at(
+        (textLine && textLineOffset(doc!, where.path, textLine, text)) ??
+          (textIndex && textIndexOffset(doc!, where.path, textIndex, text)) ??
+          offsetOf(doc!, where, text),
+      ),
+      ...problem,
+      path: numberedBlanks(doc!, dataPath(problem.path), written),
+    };
+  };
 
   // A literal token is refused wherever it is (comments too), with one message instead of "unknown key".
   const tokens = literalTokens(doc!, text);
@@ -221,7 +235,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     (problems) =>
       withoutFollowOns(
         problems
-          .filter((p) => !tokenKeys.has(formatPath(p.path)))
+          .filter((p) => !tokenKeys.has(formatPath(p.path)) || unknownChartKey(p))
           .map(({ yamlMessage, ...p }) => (yamlMessage ? { ...p, message: yamlMessage } : p)),
         doc!,
       ),
@@ -237,7 +251,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const inText = (offset: number | undefined) => offset !== undefined && textRanges.some((r) => r && offset >= r[0] && offset < r[1]);
   const allErrors = [
     ...yamlErrors,
-    ...errors.filter((e) => !tokenKeys.has(formatPath(e.path)) && !repeated(e) && !explained(e)).map(locate),
+    ...errors.filter((e) => (!tokenKeys.has(formatPath(e.path)) || unknownChartKey(e)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
     ...valuesNamedByComments(doc!).map(locate),
   ];
@@ -250,6 +264,24 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
     warnings: byPosition(shownWarnings.map(hidden)),
   };
 }
+
+/**
+ * `shown` with each key blanked whole (`<redacted>`) named by its place in its map (`<redacted key 3>`), where the
+ * key path as written is known: three secret-shaped keys of one map read as three keys, not one (57a-12).
+ */
+function numberedBlanks(doc: Document, shown: Path, written: Path | undefined): Path {
+  if (!written || written.length < shown.length) return shown;
+  return shown.map((key, i) => {
+    if (key !== REDACTED) return key;
+    const parent = doc.getIn(written.slice(0, i), true);
+    const at = isMap(parent) ? parent.items.findIndex((p) => isPair(p) && isScalar(p.key) && p.key.value === written[i]) : -1;
+    return at < 0 ? key : `<redacted key ${at + 1}>`;
+  });
+}
+
+/** A chart's unknown key stays said beside its token finding (`ports.web.token`, 57a-13): it is no K3s key. */
+const unknownChartKey = (p: Problem & { unknownKey?: string }): boolean =>
+  isChartValues(p.path) && (p.unknownKey !== undefined || p.message.startsWith('is not a key of'));
 
 const UNREPORTED = 'is refused for a reason this tool failed to name (a bug): run again with K3S_VIP_DEBUG=1 to see where, and report it';
 
@@ -330,8 +362,16 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
  * file's `text`, a path into a text read as data (an `extraObjects` text item) goes to its line where that can be said
  * (text-item-offset.ts).
  */
-function offsetOf(doc: Document, written: Problem & { unknownKey?: string }, text?: string): number | undefined {
-  const problem = { ...written, path: unredactedPath(doc, written.path) }; // a redacted key found where it stands (56a-11)
+type Located = Problem & { unknownKey?: string; written?: boolean; keyBlanked?: boolean };
+function offsetOf(doc: Document, written: Located, text?: string): number | undefined {
+  const problem = { ...written, path: written.written ? written.path : unredactedPath(doc, written.path) }; // 56a-11
+  // A problem about a key a redaction blanked (a key shaped like a secret) stands at that key, not at its value (57a-12).
+  const last = problem.path[problem.path.length - 1];
+  if (written.keyBlanked && typeof last === 'string') {
+    const parent = doc.getIn(problem.path.slice(0, -1), true);
+    const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last) : undefined;
+    if (pair && isNode(pair.key)) return pair.key.range?.[0];
+  }
   if (problem.unknownKey) {
     const parent = doc.getIn(problem.path.slice(0, -1), true);
     const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey) : undefined;

@@ -1,6 +1,7 @@
 import type { Problem } from '../core/problem';
 import { shownValue } from '../core/problem';
 import { portNameProblem } from '../core/port-name';
+import { secretValues } from '../core/secrets';
 import type { Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
 import { traefikChartRules, TraefikChartRules } from './chart-versions';
@@ -63,18 +64,28 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       });
       continue;
     }
-    const invalid = names.map((name) => ({ name, why: portNameProblem(name) })).find((name) => name.why);
+    // A name holding a secret (`password=Zq8v…`) is said without the characters it holds: they are the secret's (57a-12).
+    const secrets = secretValues(entry.name);
+    const held = secrets.length > 0;
+    // The suggested name is made of what is left once the secret is taken out (`password=Zq8v…` -> "password").
+    const named = held ? secrets.reduce((text, secret) => text.split(secret).join('-'), entry.name) : entry.name;
+    const why = (name: string) => {
+      const found = portNameProblem(name);
+      return held && found?.startsWith('it holds "') ? 'it holds characters other than a-z, 0-9 and "-"' : found;
+    };
+    const invalid = names.map((name) => ({ name, why: why(name) })).find((name) => name.why);
     const dot = entry.name.includes('.')
       ? `, and Traefik's flag --entryPoints.${entry.name}.address splits the name at the dot into nested keys`
       : '';
     if (invalid) {
-      const as = invalid.name === entry.name ? 'as a port name' : `as port name ${shownValue(invalid.name)}`;
+      // Not quoted as written where the name holds a secret: a cut-short copy (`password=zq8vlm`) escapes its redaction.
+      const as = invalid.name === entry.name || held ? 'as a port name' : `as port name ${shownValue(invalid.name)}`;
       problems.push({
         path: entry.path,
         message:
           `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${as} of Traefik's container` +
           `${entry.services.length ? ' and Service' : ''}, and the API server refuses it (${invalid.why}; ${RULE})${dot}, ` +
-          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${shownValue(suggestion(entry.name))}`,
+          `so the whole Traefik release fails to install: rename the entrypoint, e.g. ${shownValue(suggestion(named))}`,
       });
       continue;
     }

@@ -16,7 +16,9 @@ const FORMS = [
   String.raw`\$(?:1|apr1)\$[^$:\s]{0,8}\$${B64}{22}`, // md5-crypt, Apache's apr1
   String.raw`\$5\$${ROUNDS}[^$:\s]{0,16}\$${B64}{43}`, // sha256-crypt
   String.raw`\$6\$${ROUNDS}[^$:\s]{0,16}\$${B64}{86}`, // sha512-crypt
-  String.raw`\$2[abxy]?\$\d{2}\$${B64}{53}`, // bcrypt: 22 of salt then 31 of hash
+  // bcrypt: cost 04 to 31 (golang.org/x/crypto bcrypt/bcrypt.go checkCost: MinCost 4, MaxCost 31, else InvalidCostError;
+  // Traefik's BasicAuth compares with it), then 22 of salt and 31 of hash
+  String.raw`\$2[abxy]?\$(?:0[4-9]|[12]\d|3[01])\$${B64}{53}`,
   String.raw`\$g?y\$${B64}{1,32}\$${B64}{1,86}\$${B64}{43}`, // yescrypt, gost-yescrypt
   String.raw`\$7\$${B64}{11,64}\$${B64}{43}`, // scrypt
   String.raw`\$[89]\$${B64}{14}\$${B64}{43}`, // Cisco type 8 (PBKDF2) and 9 (scrypt)

@@ -23,7 +23,8 @@ import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
 import { HTML_LABELLED_SECRET, htmlLabelledSpans } from './html-labelled-values';
 import { CODE_LIST_SECRET, codeListSecretIn, codeListSecretSpans } from './code-list-secrets';
 import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
-import { BASIC_AUTH_PASSWORD, basicAuthUserSpans } from './basic-auth-users';
+import { BASIC_AUTH_PASSWORD, basicAuthUserSecretIn, basicAuthUserSpans } from './basic-auth-users';
+import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
 
 /**
@@ -190,6 +191,23 @@ const CONFIG_LINES = [
 ];
 const CONFIG_LINE = new RegExp(CONFIG_LINES.join('|'), 'dgim');
 
+/** What each of CONFIG_LINES' groups is called (57a-15: curl's `-u` is no redis.conf line). */
+const CONFIG_LINE_NAMES = [
+  ...Array<string>(3).fill('a password line of a config file (redis.conf requirepass/masterauth)'),
+  'a password line of a config file (a Redis ACL rule, `>password`)',
+  "a password of curl's `-u`/`--user user:password` (a .curlrc line or a command's option)",
+  'a password line of a config file (pgbouncer userlist.txt, `"user" "password"`)',
+];
+
+/** What the first password line of `text` is called (CONFIG_LINE_NAMES), or CONFIG_LINE_SECRET. */
+export function configLineSecretIn(text: string): string {
+  for (const match of text.matchAll(CONFIG_LINE)) {
+    const group = [1, 2, 3, 4, 5, 6].find((n) => match[n] !== undefined);
+    if (group !== undefined && !isReference(match[group])) return CONFIG_LINE_NAMES[group - 1];
+  }
+  return CONFIG_LINE_SECRET;
+}
+
 /** Where a text holds a password line of a config file (CONFIG_LINES): the password's span. */
 export function configLineSpans(text: string): Array<[number, number]> {
   if (!/requirepass|masterauth|>|user|^[ \t]*[-"]/im.test(text)) return [];
@@ -209,7 +227,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
 }> = [
   { find: registryAuthSpans, what: REGISTRY_AUTH },
   { find: netrcSpans, what: NETRC_SECRET },
-  { find: configLineSpans, what: CONFIG_LINE_SECRET },
+  { find: configLineSpans, what: CONFIG_LINE_SECRET, named: configLineSecretIn },
   { find: configFileSpans, what: CONFIG_FILE_SECRET, named: configFileSecretIn },
   { find: expectSendSpans, what: EXPECT_SECRET },
   { find: nameValueSpans, what: NAME_VALUE_SECRET, named: nameValueSecretIn },
@@ -233,6 +251,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
   { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
   { find: redisClientSpans, what: REDIS_CLIENT_SECRET },
-  { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD },
+  { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD, named: basicAuthUserSecretIn },
   { find: malformedStandInSpans, what: MALFORMED_STAND_IN },
+  { find: htpasswdLineSpans, what: BASIC_AUTH_PASSWORD, named: htpasswdLineSecretIn },
 ];

@@ -1,0 +1,51 @@
+import { isPasswordHash } from './password-hashes';
+import { isPlaceholder } from './placeholders';
+
+/**
+ * The verdict on one BasicAuth/DigestAuth user entry, wherever it stands (a Middleware's `users`, a label or env key
+ * naming that setting, an htpasswd/htdigest file's line): Traefik's BasicAuth `users` hold `user:hash` entries, the hash
+ * "MD5, SHA1, or BCrypt" (doc.traefik.io/traefik/middlewares/http/basicauth, "users"), checked by go-http-auth's
+ * CheckSecret (github.com/abbot/go-http-auth basic.go: `{SHA}`, `$2a$`/`$2b$`/`$2x$`/`$2y$` bcrypt, else MD5-crypt);
+ * DigestAuth's `user:realm:hash`, the hash 32 hex digits (htdigest's MD5; doc.traefik.io middlewares/http/digestauth).
+ * An entry whose hash is none is either the password written as it is (plain text) or a hash malformed or with more
+ * appended (a head `$…$` or `{SCHEME}` before it): each its own wording, and DigestAuth's its own advice (bcrypt, which
+ * `htpasswd -nB` writes, is no digest hash). A placeholder or a template (`${USERS}`, `{{ .Values.users }}`) is none.
+ */
+
+export const BASIC_AUTH_PASSWORD =
+  "a BasicAuth user's password in plain text (Traefik's `users` take `user:hash` entries: write the hash, `htpasswd -nB user`)";
+export const BASIC_AUTH_MALFORMED =
+  "a BasicAuth user's hash that is malformed or has more appended, maybe a password (Traefik checks `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt of cost 04 to 31: write the hash alone, `htpasswd -nB user`)";
+export const DIGEST_AUTH_PASSWORD =
+  "a DigestAuth user's password in plain text (Traefik's digestAuth `users` take `user:realm:hash` entries, the hash 32 hex digits of MD5: write them with `htdigest <file> <realm> <user>`; bcrypt is no digest hash)";
+export const DIGEST_AUTH_MALFORMED =
+  "a DigestAuth user's hash that is malformed or has more appended, maybe a password (the hash is 32 hex digits of MD5, as `htdigest <file> <realm> <user>` writes it)";
+
+/** htpasswd's `{SHA}`: base64 of SHA-1's 20 bytes (httpd.apache.org docs/current/misc/password_encryptions.html). */
+const SHA_ENTRY = /^\{SHA\}[A-Za-z0-9+/]{27}=$/;
+const DIGEST_HASH = /^[^:]{1,256}:[0-9a-f]{32}$/i;
+const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Z_][A-Z0-9_]*$/;
+/** A hash's head: crypt(3)'s `$id$` (`$2y$03$`, `$apr1$salt$`), an LDAP/Dovecot scheme (`{SHA}`, `{SSHA}`), or hex begun. */
+const HASH_HEAD = /^(?:\$[0-9a-z]{1,8}\$|\{[A-Z0-9.-]{2,24}\})/i;
+const DIGEST_HEAD = /^[^:]{1,256}:[0-9a-f]{32}/i;
+
+/** An entry's fault: where its password stands (trimmed, unquoted) and what it is called; undefined where none. */
+export function entryFault(entry: string, digest = false): { span: [number, number]; what: string } | undefined {
+  const e = entry.trim();
+  if (e === '' || TEMPLATE.test(e) || isPlaceholder(e)) return undefined;
+  const colon = e.indexOf(':');
+  const lead = entry.indexOf(e);
+  const plain = digest ? DIGEST_AUTH_PASSWORD : BASIC_AUTH_PASSWORD;
+  if (colon <= 0) return { span: [lead, lead + e.length], what: plain };
+  // Compose and Docker labels write each `$` as `$$` (docs.docker.com compose interpolation): the hash is the same.
+  const hash = e.slice(colon + 1).replace(/\$\$/g, '$');
+  if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) return undefined;
+  if (isPlaceholder(hash) || TEMPLATE.test(hash)) return undefined;
+  const malformed = digest ? DIGEST_HEAD.test(hash) : HASH_HEAD.test(hash);
+  const what = malformed ? (digest ? DIGEST_AUTH_MALFORMED : BASIC_AUTH_MALFORMED) : plain;
+  // A digest entry's password is past its realm; either way the rest of the entry is blanked.
+  return { span: [lead + colon + 1, lead + e.length], what };
+}
+
+/** Where in `entry` (trimmed, unquoted) a password stands in plain text, or undefined for a hashed or templated entry. */
+export const plainPasswordIn = (entry: string, digest = false): [number, number] | undefined => entryFault(entry, digest)?.span;

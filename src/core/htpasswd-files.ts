@@ -1,0 +1,88 @@
+import type { Path } from './problem';
+import { entryFault, BASIC_AUTH_PASSWORD } from './auth-user-entries';
+import { looksGenerated } from './generated-runs';
+
+/**
+ * Round 57 (57a-5): htpasswd and htdigest files outside a `users` setting, judged entry by entry as `users` are
+ * (auth-user-entries.ts). An htpasswd line is `user:hash`, an htdigest line `user:realm:hash`, and nothing else
+ * (httpd.apache.org docs/current/programs/htpasswd.html, htdigest.html); read as one:
+ * - the value of a key that holds such a file: ingress-nginx's `auth` (its basic-auth Secret's key;
+ *   kubernetes.github.io/ingress-nginx/examples/auth/basic), `htpasswd`, `.htpasswd`, `htdigest`, a `usersFile`'s
+ *   content, when every line is an entry;
+ * - any text holding one well-formed entry: its other entries are of the same file;
+ * - a value of data (not a decoding: base64 of `user:password` outside a registry's `auth` is left to its own rule, 32a-11)
+ *   all of whose lines are entries, one of them with a generated-looking password (`admin:Zq8v…`);
+ * - a line `user:<well-formed hash> <more>`: the hash is all a line holds, the rest is a word appended (maybe the password).
+ * A line of more colons (`arn:aws:…`), an image `repo:tag`, a digest `sha256:<hex>` or a host and port is no entry.
+ */
+
+const FILE_KEY = /^(?:\.?ht(?:passwd|(digest))(?:\.\w{1,8})?|auth|(?:basic|(digest))?[-_]?auth[-_]?users[-_.]?file|users?[-_.]?file)$/i;
+/** One entry a line: user, then a hash or password (a realm before it in htdigest), then maybe more after a blank. */
+const ENTRY_LINE =
+  /^[ \t]*([A-Za-z0-9_@][\w.@-]{0,63}):(?:([^\s:$,]{1,256}):)?([^\s:,]{1,1024})(?:[ \t]+([^\s#][^\r\n]{0,1024}?))?[ \t]*\r?$/gm;
+/** A line that is nothing: blank or a comment. */
+const EMPTY_LINE = /^[ \t]*(?:#.*)?$/;
+/** Scheme-like or digest-like first fields: `sha256:<hex>`, `data:`, `urn:`, `mailto:` are no users. */
+const NO_USER = /^(?:sha\d{0,3}|md5|blake2b?|data|urn|mailto|https?|tcp|udp|unix|file|git|ssh|s3|ref\+\w+)$/i;
+
+type Entry = { user: string; realm?: string; hash: string; more?: string; at: number; hashAt: number };
+
+/** The entry lines of `text`, with how many lines it has that are neither entries nor empty. */
+function entriesOf(text: string): { entries: Entry[]; others: number } {
+  const entries: Entry[] = [];
+  for (const match of text.matchAll(ENTRY_LINE)) {
+    const [, user, realm, hash, more] = match;
+    if (NO_USER.test(user)) continue;
+    const at = match.index! + match[0].indexOf(user);
+    entries.push({ user, realm, hash, more, at, hashAt: at + user.length + 1 + (realm === undefined ? 0 : realm.length + 1) });
+  }
+  const lines = text.split(/\r?\n/).filter((line) => !EMPTY_LINE.test(line)).length;
+  return { entries, others: lines - entries.length };
+}
+
+/** An entry's fault (its password in plain text, its hash malformed or followed by more), with its span in the text. */
+function faultOf(entry: Entry, digest: boolean): { span: [number, number]; what: string } | undefined {
+  const line = `${entry.user}:${entry.realm === undefined ? '' : `${entry.realm}:`}${entry.hash}${entry.more ? ` ${entry.more}` : ''}`;
+  const fault = entryFault(line, digest || entry.realm !== undefined);
+  return fault && { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: fault.what };
+}
+
+const wellFormed = (entry: Entry): boolean => !entry.more && !faultOf(entry, false);
+const hexOnly = (value: string): boolean => /^[0-9a-f]+$/i.test(value);
+
+/** The faulty entries of htpasswd/htdigest text found without a key (above). */
+function textFaults(text: string): Array<{ span: [number, number]; what: string }> {
+  if (text.length > 1_000_000 || !text.includes(':')) return [];
+  const { entries } = entriesOf(text);
+  if (entries.length === 0) return [];
+  const file = entries.some(wellFormed);
+  const out: Array<{ span: [number, number]; what: string }> = [];
+  for (const entry of entries) {
+    // A hash followed by more is read on any line; a plain password only in a text that is an htpasswd file.
+    const hashed = entry.more !== undefined && !faultOf({ ...entry, more: undefined }, false);
+    const fault = file || hashed ? faultOf(entry, false) : undefined;
+    if (fault) out.push(fault);
+  }
+  return out;
+}
+
+/** Spans of htpasswd/htdigest entries with a plain password or a hash followed by more, in any text. */
+export const htpasswdLineSpans = (text: string): Array<[number, number]> => textFaults(text).map(({ span }) => span);
+
+/** What the first faulty entry of `text` is called. */
+export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0]?.what ?? BASIC_AUTH_PASSWORD;
+
+/** The faulty entries of files under keys that hold htpasswd/htdigest files (FILE_KEY) or of a generated password, in `record`. */
+export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
+  const out: Array<{ path: Path; value: string; what: string }> = [];
+  for (const [key, value] of Object.entries(record)) {
+    const named = FILE_KEY.exec(key);
+    if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':')) continue;
+    const { entries, others } = entriesOf(value);
+    if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
+    if (!named && !entries.some((e) => !hexOnly(e.hash) && looksGenerated(e.hash))) continue;
+    const fault = entries.map((entry) => faultOf(entry, Boolean(named?.[1] ?? named?.[2]))).find(Boolean);
+    if (fault) out.push({ path: [...at, key], value, what: fault.what });
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ export function namesCredentialHeader(written: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+){0,5}$/.test(name)) return false;
   const list = name.toLowerCase().split(/[-_.]/);
   const last = list[list.length - 1];
-  if (last === 'auth') return list.length === 1 ? false : !SWITCH_WORD.test(list[list.length - 2]);
+  // K3s' `vpn-auth` is `name=…,joinKey=…`, whose parts k3s-vpn-auth.ts judges (a `joinKey=${TS_KEY}` reference is none).
+  if (last === 'auth') return list.length === 1 || name.toLowerCase() === 'vpn-auth' ? false : !SWITCH_WORD.test(list[list.length - 2]);
   return last === 'key' && list.length >= 2 && list[0] === 'x' && !list.includes('public'); // `X-Public-Key` names no secret
 }

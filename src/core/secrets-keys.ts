@@ -15,6 +15,7 @@ import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
+import { namesCredentialHeader } from './credential-header-names';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -59,7 +60,6 @@ const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
 // Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
 const splitKeys = new Map<string, readonly string[]>();
 const MAX_REMEMBERED_KEYS = 10_000;
-
 /** A key's words, split at `_`, `-`, `.` and camelCase: `allowACMEByPass` is allow, acme, by, pass; `DB_PASS` is db, pass. */
 export function words(key: string): string[] {
   let split = splitKeys.get(key);
@@ -140,7 +140,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
-  if (ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) return true;
+  if ((ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
   const name = key
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')

@@ -5,6 +5,7 @@ import { muxValueProblem } from '../traefik/mux-templates';
 import { matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
 import type { Version } from '../semver';
 import { hostValueProblem } from './rule-hosts';
+import { pathQueryMark, regexpQueryMark } from './path-query-marks';
 
 /**
  * Router rules Traefik cannot build (52b-7): Traefik logs the error and skips the router, so the route never serves, as
@@ -60,6 +61,24 @@ export function ruleValueProblem(
         return {
           why: `gives ${name} \`acme-tls/1\`, the protocol Traefik keeps for its own TLS-ALPN-01 challenges ("is not allowed")`,
           fix: 'match another protocol (such as h2 or http/1.1), or drop the ALPN matcher',
+        };
+      }
+      // A `?` or `#` in a path matcher: the route never matches (path-query-marks.ts, 57a-16); the value is not quoted (it may hold a token).
+      const mark = tcp
+        ? undefined
+        : key === 'path' || key === 'pathprefix'
+          ? pathQueryMark(value, syntax === 'v2')
+          : key === 'pathregexp' && syntax === 'v3'
+            ? regexpQueryMark(value)
+            : undefined;
+      if (mark) {
+        const query = mark === '?';
+        return {
+          why: `gives ${name} a value that contains ${mark}, which a request's URL path never holds (${query ? 'the query starts there' : 'the fragment starts there and is never sent'}; Traefik matches ${name} against the path alone)`,
+          effect: 'the route never matches a request',
+          fix: query
+            ? 'write the path without its query, and match the query with Query(`name`, `value`)'
+            : 'write the path without its fragment',
         };
       }
       if (syntax === 'v2') {

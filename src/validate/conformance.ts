@@ -18,6 +18,7 @@ import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 import { oddEntries } from '../output/odd-entries';
 import { Unread, unreadEntries } from './unread-files';
+import { secretsInFiles } from '../output/secret-gate';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -163,8 +164,8 @@ const HELP = `usage: npm run validate
 
 Checks every manifest in dist/ (as it is in the working tree) offline: against the Kubernetes 1.27
 schemas, the CRDs in crds/, the API server's extra rules and this project's own; lists every
-violation and exits 1, else exits 0. Writes nothing. Every synth runs the same check before it
-writes. K3S_VIP_DIST_DIR replaces dist/.`;
+violation and every secret-shaped value (synth's secret gate: file and line, never the value) and
+exits 1, else exits 0. Writes nothing. Every synth runs the same checks before it writes. K3S_VIP_DIST_DIR replaces dist/.`;
 
 /** `npm run validate`: checks the committed dist/ and exits 1 listing every violation. */
 export function main(args: readonly string[] = []): void {
@@ -184,6 +185,7 @@ export function main(args: readonly string[] = []): void {
   const shownDist = printable(distDir);
   let violations: Violation[];
   let unread: Unread[];
+  let secrets: string[];
   try {
     const paths = listFiles(distDir).filter(isManifestFile);
     if (!paths.length) {
@@ -196,17 +198,26 @@ export function main(args: readonly string[] = []): void {
     // What it could not read is named, and fails it when deployed unchecked (unread-files.ts).
     unread = unreadEntries(distDir, texts, oddEntries(distDir));
     violations = validateManifests(files);
+    // Synth's own secret gate (output/secret-gate.ts) over the same files, so a hand-added Secret or credential
+    // in dist/ fails here as it fails synth (57a-18): one line per finding, with file and line, never the value.
+    secrets = secretsInFiles(texts);
   } catch (e) {
     const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${shownDist}/: ${describeFileError(e)}` : (e as Error).message;
     process.stderr.write(`error: ${oneLine(redact(problem))}\n`);
     process.exitCode = 1;
     return;
   }
+  for (const line of secrets) {
+    process.stderr.write(
+      `error: ${shownDist}/${oneLine(line)}: no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it\n`,
+    );
+  }
   for (const v of violations) process.stderr.write(`error: ${oneLine(formatViolation(v))}\n`);
   for (const { line, fatal } of unread) process.stderr.write(`${fatal ? 'error' : 'note'}: ${oneLine(redact(line))}\n`);
   const unreadFatal = unread.filter((entry) => entry.fatal).length;
-  if (violations.length || unreadFatal) {
+  if (violations.length || unreadFatal || secrets.length) {
     const counts = [
+      secrets.length ? `${secrets.length} secret(s)` : '',
       violations.length ? `${violations.length} violation(s)` : '',
       unreadFatal ? `${unreadFatal} ${unreadFatal === 1 ? 'entry' : 'entries'} not read` : '',
     ];

@@ -2,6 +2,7 @@ import { ingressPath } from '../config/formats';
 import { GATEWAY_API_GROUP } from './gateway-api';
 import { gatewayCelFindings } from './gateway-cel';
 import { apiGroup } from './kinds';
+import { regexpQueryMark } from '../ingress/path-query-marks';
 import { Finding, isRecord, select, show } from './paths';
 
 type KubeObject = Record<string, unknown>;
@@ -86,7 +87,18 @@ function checkListeners(object: KubeObject): Finding[] {
 function checkHttpRoute(object: KubeObject): Finding[] {
   const findings: Finding[] = [];
   for (const { path, value } of select(object, 'spec.rules[*].matches[*].path')) {
-    if (!isRecord(value) || typeof value.value !== 'string' || !['Exact', 'PathPrefix', undefined].includes(value.type as string)) continue;
+    if (!isRecord(value) || typeof value.value !== 'string') continue;
+    // A RegularExpression path is matched against the URL's path alone (Traefik's Gateway provider writes it as a PathRegexp,
+    // traefik/traefik pkg/provider/kubernetes/gateway/httproute.go v3.6.0), so a literal ? or # in it never matches (57a-16).
+    const mark = value.type === 'RegularExpression' ? regexpQueryMark(value.value) : undefined;
+    if (mark) {
+      const what = mark === '?' ? 'the query starts there' : 'the fragment starts there and is never sent';
+      findings.push({
+        path: [...path, 'value'],
+        message: `contains ${mark}, which a request's URL path never holds (${what}), so the match never matches a request: write the path without it, and match a query with queryParams`,
+      });
+    }
+    if (!['Exact', 'PathPrefix', undefined].includes(value.type as string)) continue;
     // The CRD's rules on an Exact or PathPrefix value are the API server's on an Ingress Prefix path.
     const problem = ingressPath(value.value);
     if (problem)

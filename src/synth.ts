@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
 import { clusterNames } from './config/cluster-files';
@@ -9,7 +9,8 @@ import { generatedHeader } from './docs/cluster-documents';
 import { kustomization } from './gitops/kustomization';
 import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
-import { describeFileError, makeFolders, nodeFileSystem } from './output/file-system';
+import { describeFileError, nodeFileSystem } from './output/file-system';
+import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
 import { LockError, lockWaitProblem, withFolderLock } from './output/lock';
 import { unifiedDiff } from './output/diff';
 import {
@@ -31,7 +32,7 @@ import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
-import { ownFoldersProblem, shownFolder } from './output/own-folders';
+import { ownFoldersProblem } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
@@ -173,12 +174,8 @@ export function runSynth(options: SynthOptions): number {
   const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
   if (unknown.length) {
     // A cluster named like a secret (`token-zq8v…`, which loading refuses) is listed blanked (57a-8).
-    const known = names!.length
-      ? `its clusters are ${redactMessage(
-          names!.join(', '),
-          names!.flatMap((n) => secretValues(n)),
-        )}`
-      : 'it holds none yet (`npm run new -- <name>`)';
+    const listed = redactMessage(names!.join(', '), names!.flatMap(secretValues));
+    const known = names!.length ? `its clusters are ${listed}` : 'it holds none yet (`npm run new -- <name>`)';
     return fail([`error: --cluster ${unknown.join(', ')}: there is no ${shownConfig}/${unknown[0]}.yaml; ${known}`]);
   }
   let clusters: LoadedCluster[] = [];
@@ -412,45 +409,4 @@ function distOutcome(distDir: string, { changes, rolledBack, complete }: Publish
     `${distDir}/ was changed only as listed above${undone}; every file synth wrote is whole and listed in ${distDir}/${GENERATED_LIST}: ` +
     'fix the cause and run synth again to finish'
   );
-}
-
-/** The folders a run created, for its last line: `first` (the first one mkdir made), and the rest down to `folder`. */
-function createdFolders(first: string, folder: string): string {
-  const below = relative(first, folder);
-  return `${shownFolder(first)}${below ? ` and ${printable(below)}/ in it` : ''}`;
-}
-
-/** Removes `folder` and its parents up to `first` (the first folder mkdir created) while they are empty. */
-function removeEmptyFolders(first: string, folder: string): void {
-  try {
-    for (let current = folder; ; current = dirname(current)) {
-      rmdirSync(current);
-      if (current === first || dirname(current) === current) return;
-    }
-  } catch {
-    // Not empty (the lock of another run?) or gone: it stays.
-  }
-}
-
-/**
- * The output folder with links resolved once (nothing below it is followed), created when missing
- * and `create` (`created`: the first folder mkdir made), else left missing.
- */
-function outputFolder(dir: string, create: boolean): { dir: string; created?: string } {
-  const stat = nodeFileSystem.lstat(dir);
-  if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
-    throw new PublishError(`${printable(dir)} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
-  }
-  const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
-  if (stat?.isSymbolicLink() && !target?.isDirectory()) {
-    throw new PublishError(
-      `${printable(dir)} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
-    );
-  }
-  if (!stat && !create) return { dir };
-  const first = makeFolders(dir);
-  const real = realpathSync(dir);
-  if (!statSync(real).isDirectory())
-    throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
-  return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
 }

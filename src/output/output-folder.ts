@@ -1,0 +1,52 @@
+import { rmdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { printable } from '../core/problem';
+import { makeFolders, nodeFileSystem } from './file-system';
+import { shownFolder } from './own-folders';
+import { PublishError } from './publish';
+
+/**
+ * The output folder of a synth (dist/, or K3S_VIP_DIST_DIR): found with links resolved once and created when missing,
+ * then, for the run's last line, the folders it created, and their removal when a refused run leaves them empty.
+ */
+
+/** The folders a run created, for its last line: `first` (the first one mkdir made), and the rest down to `folder`. */
+export function createdFolders(first: string, folder: string): string {
+  const below = relative(first, folder);
+  return `${shownFolder(first)}${below ? ` and ${printable(below)}/ in it` : ''}`;
+}
+
+/** Removes `folder` and its parents up to `first` (the first folder mkdir created) while they are empty. */
+export function removeEmptyFolders(first: string, folder: string): void {
+  try {
+    for (let current = folder; ; current = dirname(current)) {
+      rmdirSync(current);
+      if (current === first || dirname(current) === current) return;
+    }
+  } catch {
+    // Not empty (the lock of another run?) or gone: it stays.
+  }
+}
+
+/**
+ * The output folder with links resolved once (nothing below it is followed), created when missing
+ * and `create` (`created`: the first folder mkdir made), else left missing.
+ */
+export function outputFolder(dir: string, create: boolean): { dir: string; created?: string } {
+  const stat = nodeFileSystem.lstat(dir);
+  if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
+    throw new PublishError(`${printable(dir)} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
+  }
+  const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
+  if (stat?.isSymbolicLink() && !target?.isDirectory()) {
+    throw new PublishError(
+      `${printable(dir)} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
+    );
+  }
+  if (!stat && !create) return { dir };
+  const first = makeFolders(dir);
+  const real = realpathSync(dir);
+  if (!statSync(real).isDirectory())
+    throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
+  return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
+}

@@ -13,7 +13,7 @@ if (typeof require !== 'function') {
   process.exit(1);
 }
 const { spawn } = require('node:child_process');
-const { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync } = require('node:fs');
+const { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
@@ -101,6 +101,14 @@ function readdirOrNone(path) {
   }
 }
 
+function readOrEmpty(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function lstatOrUndefined(path) {
   try {
     return lstatSync(path);
@@ -144,11 +152,17 @@ function synth(clusters) {
     return;
   }
   // Another run that just ended may have removed the (then empty) folder: nothing of a killed run is left in it then.
+  // A run is over when its synth.js and the CLI it started (named in run-<pid>.cli) both are: a SIGKILLed synth.js
+  // leaves the CLI and the app running for a moment, and their folder must stay until they end (57b-2).
+  const cliPid = (name) => Number(/^\d+$/.exec(readOrEmpty(join(STAGING_ROOT, `${name}.cli`)).trim())?.[0]);
   for (const name of readdirOrNone(STAGING_ROOT)) {
-    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
-    if (!pid || isRunning(pid)) continue;
+    const [, run, , cliFile] = /^(run-(\d+))(\.cli)?$/.exec(name) ?? [];
+    const pid = Number(/\d+$/.exec(run ?? '')?.[0]);
+    if (!pid || isRunning(pid) || (cliPid(run) && isRunning(cliPid(run)))) continue;
+    if (cliFile && readdirOrNone(STAGING_ROOT).includes(run)) continue; // removed after its folder, below
     try {
       rmSync(join(STAGING_ROOT, name), { recursive: true, force: true });
+      if (!cliFile) rmSync(join(STAGING_ROOT, `${run}.cli`), { force: true });
     } catch (e) {
       // Another user's or a sudo run's leftover: only a staging copy, in no one's way (each run stages in its own folder).
       process.stderr.write(
@@ -161,9 +175,21 @@ function synth(clusters) {
   const child = spawn(process.execPath, [cli, 'synth', '--output', staging], {
     cwd: root,
     // The app gets no arguments under the CLI; the clusters travel in the environment (src/synth.ts).
-    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', K3S_VIP_QUIET_CLI: '1', K3S_VIP_CLUSTERS: clusters.join(',') },
+    // K3S_VIP_LAUNCHER_PID: the app publishes only while this process runs (src/output/launcher.ts).
+    env: {
+      ...process.env,
+      CDK8S_CHECK_UPGRADE: 'false',
+      K3S_VIP_QUIET_CLI: '1',
+      K3S_VIP_CLUSTERS: clusters.join(','),
+      K3S_VIP_LAUNCHER_PID: String(process.pid),
+    },
     stdio: ['inherit', 'pipe', 'pipe'],
   });
+  try {
+    if (child.pid) writeFileSync(`${staging}.cli`, `${child.pid}\n`);
+  } catch {
+    // Only a later run's clean-up reads it: without it that run judges by this process alone, as before.
+  }
 
   /** The CLI's lines about its staging folder, which is not where the output goes. */
   const NOISE = [
@@ -197,6 +223,7 @@ function synth(clusters) {
   const cleanUp = () => {
     try {
       rmSync(staging, { recursive: true, force: true });
+      rmSync(`${staging}.cli`, { force: true });
       // The staging root too once no run uses it (a run beside this one keeps it: its folder is inside).
       try {
         rmdirSync(STAGING_ROOT);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
@@ -24,7 +24,6 @@ import {
   SyncReport,
   syncTree,
   withGeneratedList,
-  writeTree,
 } from './output/publish';
 import { argumentSecrets, redactMessage } from './core/redact-message';
 import { secretValues } from './core/secrets';
@@ -37,6 +36,8 @@ import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
 import { defaultPathElsewhere } from './gitops/default-path';
+import { stagingRefusal, writeStagingCopy } from './output/staging-folder';
+import { launcherGone, launcherGuard } from './output/launcher';
 
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */
@@ -169,6 +170,12 @@ export function runSynth(options: SynthOptions): number {
   // Compared as real paths: a link must not smuggle the config folder into the output folder, nor it into this project.
   const folders = ownFoldersProblem(configDir, distDir);
   if (folders) return fail([`error: ${folders}`]);
+  // `cdk8s synth -o dist` (or config, src): the CLI has deleted that folder already; say so, write nothing (57b-1).
+  const staged = underCli ? stagingRefusal(options.stagingDir!, configDir, distDir) : undefined;
+  if (staged) {
+    for (const line of staged) log(line);
+    return 0;
+  }
   const names = clusterNames(configDir);
   const only = options.clusters?.length ? new Set(options.clusters) : undefined;
   const unknown = names && only ? [...only].filter((name) => !names.includes(name)) : [];
@@ -240,17 +247,20 @@ export function runSynth(options: SynthOptions): number {
   // Nothing to publish and nothing published before: leave the output folder uncreated.
   if (!clusters.length && !hasGeneratedList(distDir)) {
     if (dryRun) log(`synth --dry-run: nothing would be written to ${shownDist}/; nothing was written.`);
-    else if (options.stagingDir) writeTree(options.stagingDir, files);
+    else if (options.stagingDir) writeStagingCopy(options.stagingDir, files);
     return 0;
   }
   if (dryRun) return showDryRun(options, files, scope, log, () => logFailurePoints(clusters, options.wiring, log));
+  // `npm run synth` killed (SIGKILL) while this app ran: publish nothing after the command ended (57b-2).
+  const gone = launcherGone();
+  if (gone) return fail([`error: ${gone}`]);
   let report: SyncReport;
   let created: string | undefined;
   try {
     const output = outputFolder(distDir, true);
     created = output.created;
     const lock = { holder: 'synth', onStale: (note: string) => log(`note: ${note}`) };
-    report = withFolderLock(output.dir, lock, () => syncTree(output.dir, files, nodeFileSystem, scope));
+    report = withFolderLock(output.dir, lock, () => syncTree(output.dir, files, launcherGuard(nodeFileSystem), scope));
   } catch (e) {
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
     if (created) removeEmptyFolders(created, resolve(distDir));
@@ -259,17 +269,11 @@ export function runSynth(options: SynthOptions): number {
     return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
   if (options.stagingDir) {
-    try {
-      writeTree(options.stagingDir, files);
-    } catch (e) {
-      // dist/ is complete; only the CLI's copy is not. Without its folder the CLI exits 1 (see fail).
-      try {
-        rmSync(options.stagingDir, { recursive: true, force: true });
-      } catch {
-        // The CLI then lists a partial copy; the error above says so.
-      }
+    // dist/ is complete; only the CLI's copy is not. Without its folder the CLI exits 1 (see fail).
+    const problem = writeStagingCopy(options.stagingDir, files);
+    if (problem) {
       const changes = [...report.written.map((f) => `wrote ${f}`), ...report.removed.map((f) => `removed ${f}`)];
-      return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${describeFileError(e)}`], {
+      return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${problem}`], {
         changes,
         rolledBack: 0,
         complete: true,

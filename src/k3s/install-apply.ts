@@ -4,6 +4,7 @@ import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
+import { interruptedSynth } from '../output/interrupted-synth';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
 /**
@@ -116,7 +117,7 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     // A synth killed half-way leaves old and new files side by side (publish.ts): install only what one
     // completed synth recorded, kustomization included, as read here.
     const texts = new Map([[KUSTOMIZATION, kustomizationText], ...manifests].map(([name, text]) => [`${cluster}/${name}`, text]));
-    const incomplete = incompleteOutput(distDir, cluster, texts, fs);
+    const incomplete = interruptedSynth(distDir, fs) ?? incompleteOutput(distDir, cluster, texts, fs);
     if (incomplete) {
       throw new InstallError(`${shownFolder}/ is not the complete output of one synth (${incomplete}): run \`npm run synth\` again`);
     }

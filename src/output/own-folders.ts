@@ -1,6 +1,7 @@
 import { join, sep } from 'node:path';
 import { printable } from '../core/problem';
 import { PROJECT_ROOT } from './cache-folder';
+import { identityRelation, identitySteps } from './folder-identity';
 import { physicalOrResolved } from './physical-path';
 
 /**
@@ -11,13 +12,17 @@ import { physicalOrResolved } from './physical-path';
 
 export type FolderRelation = 'is' | 'lies inside' | 'holds';
 
-/** How folder `a` stands to folder `b`, both absolute with links resolved (physicalPath), or undefined when apart. */
+/**
+ * How folder `a` stands to folder `b`, both absolute with links resolved (physicalPath), or undefined when apart: by
+ * path, then by device and inode of each folder and its ancestors (folder-identity.ts), so a bind-mount alias of a
+ * folder is that folder.
+ */
 export function folderRelation(a: string, b: string): FolderRelation | undefined {
   const within = (inner: string, outer: string) => inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
   if (a === b) return 'is';
   if (within(a, b)) return 'lies inside';
   if (within(b, a)) return 'holds';
-  return undefined;
+  return identityRelation(identitySteps(a), identitySteps(b));
 }
 
 /** `dir` as a message names a folder: with one trailing `/` (`/` stays `/`, never `//`), quoted when unprintable. */

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { FileSystem } from './file-system';
+import { GENERATED_LIST } from './publish';
+
+/**
+ * Whether `npm run synth` (scripts/synth.js), which started this app through `cdk8s synth`, still runs. A SIGKILL of
+ * synth.js leaves the CLI and the app running (reparented), and the app would rewrite dist/ after the command ended
+ * (round 57b-2). synth.js passes its pid as K3S_VIP_LAUNCHER_PID; the app checks it before it publishes and before
+ * each change to dist/, and a launcher that is gone makes it stop (publish.ts rolls back what it began).
+ *
+ * "Still runs" means: still among this process's ancestors. A pid that is merely alive may be another process that
+ * got the number again; an ancestor cannot be (the chain breaks when the launcher dies: its child goes to pid 1 or a
+ * subreaper). Read from /proc (Linux); elsewhere only whether the pid is alive (`kill -0`).
+ */
+
+export const LAUNCHER_ENV = 'K3S_VIP_LAUNCHER_PID';
+
+/** The parent of `pid` from /proc/<pid>/stat (the field after the `(comm)`, which may hold spaces), or undefined. */
+export function parentPid(pid: number, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | undefined {
+  try {
+    const stat = read(`/proc/${pid}/stat`);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `launcher` is `self` or one of its ancestors; undefined when /proc cannot tell. */
+export function isAncestor(launcher: number, self: number, parent: (pid: number) => number | undefined = parentPid): boolean | undefined {
+  let pid: number | undefined = self;
+  for (let hops = 0; pid !== undefined && pid > 1 && hops < 64; hops++) {
+    if (pid === launcher) return true;
+    pid = parent(pid);
+    if (pid === undefined) return hops === 0 ? undefined : false;
+  }
+  return false;
+}
+
+/** Why the app must stop (its launcher ended), or undefined: no launcher given (a plain `cdk8s synth`), or it runs. */
+export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env[LAUNCHER_ENV];
+  if (!given) return undefined;
+  const pid = Number(given);
+  if (!Number.isInteger(pid) || pid <= 1) return `${LAUNCHER_ENV} is not a process id: unset it`;
+  let alive = isAncestor(pid, process.pid);
+  if (alive === undefined) {
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+  return alive ? undefined : `npm run synth (pid ${pid}), which started this app, has ended (killed?): this run stops`;
+}
+
+/**
+ * `fs` with launcherGone checked before each change publish.ts makes until the first file is renamed into place
+ * (the widened list aside): a launcher gone by then fails that step and publish rolls back what it began. From the
+ * first such rename on (and after a refusal, for the roll-back) it checks no more: finishing leaves dist/ whole.
+ */
+export function launcherGuard(fs: FileSystem, env: NodeJS.ProcessEnv = process.env): FileSystem {
+  if (!env[LAUNCHER_ENV]) return fs;
+  let armed = true;
+  const check = () => {
+    if (!armed) return;
+    const gone = launcherGone(env);
+    if (!gone) return;
+    armed = false;
+    throw new Error(gone);
+  };
+  return {
+    ...fs,
+    writeNewFile: (path, text) => {
+      check();
+      fs.writeNewFile(path, text);
+    },
+    mkdir: (path) => {
+      check();
+      fs.mkdir(path);
+    },
+    unlink: (path) => {
+      check();
+      fs.unlink(path);
+    },
+    rename: (from, to) => {
+      if (basename(to) !== GENERATED_LIST) {
+        check();
+        armed = false;
+      }
+      fs.rename(from, to);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { printable } from '../core/problem';
+import { PROJECT_ROOT } from './cache-folder';
+import { describeFileError, makeFolders } from './file-system';
+import { folderRelation, shownFolder } from './own-folders';
+import { physicalOrResolved } from './physical-path';
+import { FileTree, writeTree } from './publish';
+
+/**
+ * The cdk8s CLI's output folder (CDK8S_OUTDIR: cdk8s.yaml's `output`, or `cdk8s synth -o <folder>`), which the app
+ * fills with a copy of what it published. The CLI deletes that folder before it runs the app (cdk8s-cli 2.207.60,
+ * lib/cli/cmds/synth.js: `if (outdir) { fs.rmSync(outdir, { recursive: true, force: true }); }`), so `-o dist`,
+ * `-o config` or `-o src` has already removed that folder when the app starts (round 57b-1). The app cannot undo it;
+ * it refuses to go on, writes nothing, and says what is gone and how to get it back.
+ */
+
+/** The project's staging area (cdk8s.yaml `output`; scripts/synth.js stages in a folder inside it). */
+export const STAGING_ROOT = '.cdk8s.out';
+
+/** How to get back a folder of the project the CLI removed. */
+function restore(top: string): string {
+  if (top === 'node_modules') return 'restore it with `npm ci`';
+  if (top === 'lib') return 'restore it with `npm run build`';
+  return `restore it with \`git checkout -- ${top}\``;
+}
+
+/**
+ * The error line and the last line when the staging folder is not one the CLI may delete, else undefined: it may not
+ * be, lie in or hold the config folder or the output folder (K3S_VIP_CONFIG_DIR, K3S_VIP_DIST_DIR), nor be or hold this
+ * project; inside the project only .cdk8s.out/ (or a folder in it) is a staging area. Compared as folderRelation does
+ * (links resolved, device and inode).
+ */
+export function stagingRefusal(stagingDir: string, configDir: string, distDir: string): string[] | undefined {
+  const [staging, root] = [physicalOrResolved(stagingDir), physicalOrResolved(PROJECT_ROOT)];
+  const shown = shownFolder(stagingDir);
+  const dist = physicalOrResolved(distDir);
+  const defaultDist = dist === join(root, 'dist');
+  const found = (): [string, string] | undefined => {
+    const toRoot = folderRelation(staging, root);
+    if (toRoot === 'is' || toRoot === 'holds') return [`${toRoot} this project ${shownFolder(PROJECT_ROOT)}`, 'restore it from your clone'];
+    const toDist = folderRelation(staging, dist);
+    if (toDist)
+      return [
+        `${toDist} the output folder ${shownFolder(distDir)}`,
+        `restore it with \`npm run synth\`${defaultDist ? ' (or `git checkout -- dist`)' : ''}`,
+      ];
+    const toConfig = folderRelation(staging, physicalOrResolved(configDir));
+    if (toConfig) {
+      const inProject = folderRelation(physicalOrResolved(configDir), root) === 'lies inside';
+      const top = relative(root, physicalOrResolved(configDir)).split('/')[0];
+      return [`${toConfig} the config folder ${shownFolder(configDir)}`, inProject ? restore(top) : 'restore it from your copy of it'];
+    }
+    const toStaging = folderRelation(staging, join(root, STAGING_ROOT));
+    if (toRoot === 'lies inside' && toStaging !== 'is' && toStaging !== 'lies inside') {
+      const top = relative(root, staging).split('/')[0];
+      return [
+        `${staging === join(root, top) ? 'is' : 'lies in'} this project's ${printable(top)}/, not in its staging area ${STAGING_ROOT}/`,
+        restore(top),
+      ];
+    }
+    return undefined;
+  };
+  const problem = found();
+  if (!problem) return undefined;
+  const [where, fix] = problem;
+  return [
+    `error: the cdk8s output folder ${shown} (\`cdk8s synth -o\`, CDK8S_OUTDIR) ${where}: the cdk8s CLI deletes its output folder ` +
+      `before it runs this app, so whatever was at ${shown} is gone: ${fix}; then run \`npm run synth\` ` +
+      `(or \`npx cdk8s synth\` without -o: it stages in ${STAGING_ROOT}/)`,
+    `synth failed: the app wrote nothing; ${shown} was removed by the cdk8s CLI before the app ran, as said above.`,
+  ];
+}
+
+/**
+ * Writes the CLI's copy into `dir`, a folder this call creates (the CLI deleted it): a failure removes that folder
+ * and nothing else; a folder already there is left alone. Returns why it failed, or undefined.
+ */
+export function writeStagingCopy(dir: string, files: FileTree): string | undefined {
+  try {
+    makeFolders(dirname(dir));
+    mkdirSync(dir);
+  } catch (e) {
+    return describeFileError(e);
+  }
+  try {
+    writeTree(dir, files);
+    return undefined;
+  } catch (e) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // The CLI then lists a partial copy; the error says so.
+    }
+    return describeFileError(e);
+  }
+}

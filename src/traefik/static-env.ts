@@ -20,7 +20,7 @@ export function staticEnvWarnings(values: Values, prefix: Path): Problem[] {
       {
         path: [...prefix, 'values', 'env', i, 'name'],
         message:
-          `is ${JSON.stringify(name)}, a Traefik static option as an environment variable, which Traefik never reads: it takes its ` +
+          `is ${JSON.stringify(name)}, a Traefik setting as an environment variable, which Traefik never reads: it takes its ` +
           'static options from one source, and the chart always passes command-line flags: give it as a flag in ' +
           `additionalArguments instead (e.g. ${flag}=…)`,
       },

@@ -44,10 +44,10 @@ describe('51a-1: `token <value>` and `passwd <value>` are secrets where the valu
   const config = judged({ values });
   const cluster = valuesDoors.cluster(values);
   const PLACES: Record<keyof typeof S, string> = {
-    annotation: 'traefik.values.service.annotations.<redacted>',
-    resolver: 'traefik.values.certificatesResolvers.<redacted>',
-    selector: 'traefik.values.extraObjects[0].spec.selector.<redacted>',
-    port: 'traefik.values.ports.<redacted>',
+    annotation: 'traefik.values.service.annotations.<redacted key 1>',
+    resolver: 'traefik.values.certificatesResolvers.<redacted key 1>',
+    selector: 'traefik.values.extraObjects[0].spec.selector.<redacted key 1>',
+    port: 'traefik.values.ports.<redacted key 1>',
     label: 'traefik.values.extraObjects[0].metadata.labels.a',
   };
   test.each(Object.entries(S) as Array<[keyof typeof S, string]>)(

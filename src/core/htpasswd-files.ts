@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { entryFault, BASIC_AUTH_PASSWORD } from './auth-user-entries';
 import { looksGenerated } from './generated-runs';
+import { isPasswordHash } from './password-hashes';
 
 /**
  * Round 57 (57a-5): htpasswd and htdigest files outside a `users` setting, judged entry by entry as `users` are
@@ -47,8 +48,12 @@ function faultOf(entry: Entry, digest: boolean): { span: [number, number]; what:
   return fault && { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: fault.what };
 }
 
-const wellFormed = (entry: Entry): boolean => !entry.more && !faultOf(entry, false);
-const hexOnly = (value: string): boolean => /^[0-9a-f]+$/i.test(value);
+/** An entry whose hash is a real one (a `$PW` reference or a lock mark `!`/`*` is no sign of an htpasswd file). */
+const wellFormed = (entry: Entry): boolean => !entry.more && isPasswordHash(entry.hash) && !faultOf(entry, false);
+/** shadow(5)'s marks for a locked account or no password (`!`, `!!`, `*`, `x`): no password either. */
+const lockMark = (entry: Entry): boolean => /^(?:!!?|\*|x)$/.test(entry.hash);
+/** A digest in hex, maybe after Dovecot's scheme (`{PLAIN-MD5}1a1d…`); `{PLAIN}`/`{CLEARTEXT}` hold the password itself. */
+const hexOnly = (value: string): boolean => /^(?:\{(?!(?:plain|cleartext|plain-trunc)\})[A-Za-z0-9.-]{2,24}\})?[0-9a-f]+$/i.test(value);
 
 /** The faulty entries of htpasswd/htdigest text found without a key (above). */
 function textFaults(text: string): Array<{ span: [number, number]; what: string }> {
@@ -60,7 +65,9 @@ function textFaults(text: string): Array<{ span: [number, number]; what: string 
   for (const entry of entries) {
     // A hash followed by more is read on any line; a plain password only in a text that is an htpasswd file.
     const hashed = entry.more !== undefined && !faultOf({ ...entry, more: undefined }, false);
-    const fault = file || hashed ? faultOf(entry, false) : undefined;
+    // A hash well formed in its own family (Dovecot's `{SHA512-CRYPT}$6$…`) is no password outside Traefik's `users`.
+    if (!entry.more && isPasswordHash(entry.hash)) continue;
+    const fault = (file && !lockMark(entry)) || hashed ? faultOf(entry, false) : undefined;
     if (fault) out.push(fault);
   }
   return out;
@@ -80,7 +87,8 @@ export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): 
     if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':')) continue;
     const { entries, others } = entriesOf(value);
     if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
-    if (!named && !entries.some((e) => !hexOnly(e.hash) && looksGenerated(e.hash))) continue;
+    // A well-formed hash of any family (Dovecot's `{SHA512-CRYPT}$6$…` too) is no password, generated-looking as it is.
+    if (!named && !entries.some((e) => !hexOnly(e.hash) && !isPasswordHash(e.hash) && looksGenerated(e.hash))) continue;
     const fault = entries.map((entry) => faultOf(entry, Boolean(named?.[1] ?? named?.[2]))).find(Boolean);
     if (fault) out.push({ path: [...at, key], value, what: fault.what });
   }

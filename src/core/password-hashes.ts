@@ -26,8 +26,8 @@ const FORMS = [
   String.raw`\$pbkdf2(?:-sha(?:1|256|512))?\$\d{1,9}\$${B64}{1,64}\$${B64}{27,86}`, // passlib's pbkdf2
   String.raw`\$sha1\$\d{1,9}\$${B64}{1,64}\$${B64}{28}`, // NetBSD sha1-crypt
 ];
-/** Dovecot's scheme before a hash (`{SHA512-CRYPT}$6$…`, `{BLF-CRYPT}`: doc.dovecot.org password schemes). */
-const SCHEME = String.raw`(?:\{[A-Z0-9.-]{2,24}\})?`;
+/** Dovecot's scheme before a hash (`{SHA512-CRYPT}$6$…`, `{BLF-CRYPT}`, in any case: doc.dovecot.org password schemes). */
+const SCHEME = String.raw`(?:\{[A-Za-z0-9.-]{2,24}\})?`;
 const PASSWORD_HASH = new RegExp(`^${SCHEME}(?:${FORMS.join('|')})$`);
 
 /** Whether `value` (quotes about it left out) is a well-formed password hash and nothing else. */

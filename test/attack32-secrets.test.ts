@@ -97,6 +97,7 @@ describe('31a-4: a name or shape in Unicode compatibility forms (NFKC) is read a
 
 describe('31a-1: a reference under a secret key is no secret, in one line or many, at every door', () => {
   const file = (content: string) => ({ providers: { file: { enabled: true, content } } });
+  const off = (content: string) => ({ providers: { file: { enabled: false, content } } });
   const env = (value: string) => ({ env: [{ name: 'APP_CONFIG', value }] });
   test.each([
     ['one line', file('password: ${DB_PASSWORD}')],
@@ -105,8 +106,10 @@ describe('31a-1: a reference under a secret key is no secret, in one line or man
     ['a nested key', file('db:\n  password: $(DB_PASSWORD)\n')],
     ['an env value', env('a: 1\npassword: $(DB_PASSWORD)\n')],
     ['JSON text', file('{"password": "${DB_PASSWORD}"}\n')],
-    ['a flow map', file('db: {password: ${DB_PASSWORD}, user: app}\nb: 2\n')],
-    ['an assignment line', file('[db]\npassword = "${DB_PASSWORD}"\n')],
+    // 57b-15: Traefik's file provider cannot load these texts (a `{` in a flow map, TOML in config.yml), which is refused
+    // with the provider on; the secret rules read the text with it off too.
+    ['a flow map', off('db: {password: ${DB_PASSWORD}, user: app}\nb: 2\n')],
+    ['an assignment line', off('[db]\npassword = "${DB_PASSWORD}"\n')],
     ['clientSecret in a block', file('oidc:\n  clientSecret: "${OIDC_CLIENT_SECRET}"\n')],
     ['in a comment', file('a: 1\n# password: ${DB_PASSWORD}\n')],
   ])('%s: accepted', (_, values) => acceptedEverywhere(values));

@@ -56,7 +56,8 @@ describe('32a-7: a value made only of references (an auth scheme before one, a U
     ['Bearer ${VAR} assigned', annotation('HTTP_AUTHORIZATION=Bearer ${API_TOKEN}')],
     ['two references glued, an annotation', annotation('password: ${A}${B}')],
     ['two references glued, a file', file('x: 1\npassword: ${A}${B}\n')],
-    ['two references glued, a flow map', file('db: {password: ${A}${B}}\nb: 2\n')],
+    // 57b-15: a `{` in a flow map is no YAML Traefik's file provider loads (refused with it on); judged with it off.
+    ['two references glued, a flow map', { providers: { file: { enabled: false, content: 'db: {password: ${A}${B}}\nb: 2\n' } } }],
   ])('%s', (_, values) => acceptedEverywhere(values));
 
   test.each([

@@ -320,10 +320,10 @@ describe('a rule not judged is a warning', () => {
   });
 });
 
-test('a providers.file.content text not read as YAML (TOML) that names ping@internal: a warning', () => {
+test('a providers.file.content text not read as YAML (TOML) that names ping@internal: a warning (and, 57b-15, refused: config.yml is read as YAML)', () => {
   const content = '[http.routers.p]\n  rule = "PathPrefix(`/ping`)"\n  service = "ping@internal"\n  entryPoints = ["traefik"]\n';
   const { errors, warnings } = judge(manual({ providers: { file: { enabled: true, content } } }), '39.0.7');
-  expect(errors).toEqual([]);
+  expect(errors).toEqual([expect.stringMatching(/providers\.file\.content: is no clean YAML .*serves none of its routers/)]);
   expect(at(warnings, 'additionalArguments[0]')).toEqual([expect.stringMatching(/is not known here/)]);
 });
 

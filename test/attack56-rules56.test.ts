@@ -156,7 +156,7 @@ const ACCEPTED: ReadonlyArray<readonly [string, object, string]> = [
   [
     'file routers that Traefik builds',
     file(
-      'http:\n  routers:\n    r:\n      rule: "Host(`a.example.com`) && PathPrefix(`/x`)"\n      priority: 10\n      service: s\ntcp:\n  routers:\n    t:\n      rule: "HostSNI(`*`)"\n      service: s\n',
+      'http:\n  routers:\n    r:\n      rule: "Host(`a.example.com`) && PathPrefix(`/x`)"\n      priority: 10\n      service: s\ntcp:\n  routers:\n    t:\n      rule: "HostSNI(`*`)"\n      entryPoints: [traefik]\n      service: s\n',
     ),
     '39.0.7',
   ],
@@ -182,12 +182,10 @@ describe('56b: the neighbours stay accepted at every door', () => {
     ]);
   });
 
-  test('56b-6: a text that is no YAML is said not judged (a warning)', () => {
+  test('56b-6 (57b-15): a text that is no YAML is refused, as Traefik loads none of its routers', () => {
     const said = doors(file('http: [routers: {'));
-    expect(said.warnings).toContainEqual(
-      expect.stringMatching(
-        /^traefik\.values\.providers\.file\.content: does not read as YAML, so the rules of its routers are not judged/,
-      ),
+    expect(said.errors).toContainEqual(
+      expect.stringMatching(/^traefik\.values\.providers\.file\.content: is no clean YAML .*serves none of its routers/),
     );
   });
 });

@@ -3,6 +3,7 @@ import { chartIngressRoutes, extraObjectRoutes } from '../traefik/extra-objects'
 import { isMap } from '../core/is-map';
 import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
 import { tcpRouteProblems } from './tcp-routes';
+import { fileRoutes } from './file-routes';
 import { RULE_BOUNDS } from '../traefik/rule-syntax';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
@@ -189,7 +190,25 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
   });
   const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
-  return joinFindings([...fromChart, ...extraItemRouteProblems(values, prefix, routes), tcp]);
+  return joinFindings([...fromChart, ...extraItemRouteProblems(values, prefix, routes), ...fileRouteProblems(values, prefix, routes), tcp]);
+}
+
+/**
+ * The file provider's HTTP routers, judged as an IngressRoute is (57b-4): on every entrypoint when `entryPoints` is unset
+ * (Traefik's default for a router of a provider other than the CRD one: all entrypoints), TLS routers when `tls` is set
+ * (`tls: {}` too: file:"allowEmpty", pkg/config/dynamic http_config.go v3.6.0). At `content`, named by their key path.
+ */
+function fileRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
+  return fileRoutes(values)
+    .routes.filter((route) => !route.tcp)
+    .map(({ path: where, at, rule, priority, entryPoints: given, tls }) => {
+      const path = [...prefix, ...where];
+      const entryPoints = Array.isArray(given) ? given : [];
+      if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return { errors: [], warnings: [] };
+      const found = ruleFindings(rule, path, routes, (owner) => meets(owner, entryPoints, tls), priority);
+      const named = (p: Problem): Problem => ({ path, message: `${at}.rule ${p.message}` });
+      return { errors: found.errors.map(named), warnings: found.warnings.map(named) };
+    });
 }
 
 /** The routes of `extraObjects` IngressRoutes that an Ingress already routes. */

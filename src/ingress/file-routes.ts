@@ -1,51 +1,129 @@
 import { readManifestText } from '../core/manifest-text';
 import { isMap } from '../core/is-map';
 import { goTruthy } from '../traefik/go-truth';
+import type { Path } from '../core/problem';
+import { mountedDynamicFiles, UntracedFiles } from './mounted-file-routes';
 
 type Values = Readonly<Record<string, unknown>>;
 
 /** A router of the file provider's dynamic configuration, with its key path inside the text (`http.routers.r`). */
 export interface FileRoute {
+  /** Where the text is written (below the reader's prefix: `values.providers.file.content`), and the file Traefik reads it as. */
+  readonly path: Path;
+  readonly file: string;
   readonly at: string;
   readonly tcp: boolean;
   readonly rule: unknown;
   readonly ruleSyntax: unknown;
   readonly priority: unknown;
+  /** `entryPoints` as written (none: every entrypoint), and `tls` (a map, or absent). */
+  readonly entryPoints: unknown;
+  readonly tls: unknown;
+}
+
+/** A text whose routers are not judged (`refused`: Traefik loads none of them, and why; else a text this tool does not read). */
+export interface FileText {
+  readonly path: Path;
+  readonly file: string;
+  readonly refused?: string;
+}
+
+/** The routers of the file provider's texts, the texts not judged, and the provider's paths this tool cannot trace. */
+export interface FileRoutes {
+  readonly routes: FileRoute[];
+  readonly texts: FileText[];
+  readonly untraced: UntracedFiles[];
 }
 
 /**
- * The HTTP and TCP routers of `providers.file.content` when the file provider is on (56b-6): the chart writes the text as
- * the file `config.yml` of its ConfigMap (templates/provider-file-cm.yaml, v26.0.0 to v41.3.0, the text as is or toYaml
- * of a map), and Traefik's file provider reads it by its extension as YAML and builds each router with the same rule
- * parser and matchers as a CRD route (pkg/config/dynamic http_config.go and tcp_config.go `Rule`, `RuleSyntax`,
- * `Priority int`, v2.11.0 and v3.6.0). UDP routers have no rule. `unread`: a text that does not read as YAML.
+ * The fields paerser finds on a router, by Go field name in any case (traefik/paerser parser/nodes_metadata.go
+ * `findTypedField`: strings.EqualFold; else "field not found", and file.DecodeContent fails, so the file provider loads
+ * nothing of the file): traefik/traefik pkg/config/dynamic http_config.go `Router`, `RouterTLSConfig` and tcp_config.go
+ * `TCPRouter`, `RouterTCPTLSConfig`, the union of v2.11.0 and v3.6.0 (ruleSyntax, observability and parentRefs are v3's).
  */
-export function fileRoutes(values: Values): { routes: FileRoute[]; unread: boolean } {
-  const providers = isMap(values.providers) ? values.providers : {};
-  const file = isMap(providers.file) ? providers.file : {};
-  if (!goTruthy(file.enabled) || file.content === undefined || file.content === null) return { routes: [], unread: false };
-  let document: unknown = file.content;
+const ROUTER_FIELDS = ['entrypoints', 'middlewares', 'service', 'rule', 'rulesyntax', 'priority', 'tls', 'defaultrule'];
+const HTTP_ONLY = ['observability', 'parentrefs'];
+const TLS_FIELDS = ['options', 'certresolver', 'domains'];
+
+/** A router's field as paerser finds it: by name in any case (the first spelling written). */
+const field = (router: Values, name: string): unknown =>
+  router[Object.keys(router).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name];
+
+/** A field name for a message: a short word as written, else only its length (a key may be anything, a token too). */
+const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(key) ? key : `<a key of ${key.length} characters>`);
+
+/** Parse errors Go's YAML decoder (gopkg.in/yaml.v3, paerser file/file.go) fails on too; tags and merge keys it reads. */
+const FAILS = /a key written twice|a syntax error|a tab as indentation/;
+
+/** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
+function dynamicRoutes(content: unknown, path: Path, file: string): { routes: FileRoute[]; text?: FileText } {
+  let document: unknown = content;
+  // TOML (a .toml file of a directory) is not read here.
+  if (/\.toml$/i.test(file)) return { routes: [], text: { path, file } };
   if (typeof document === 'string') {
     const read = readManifestText(document);
-    if (read.unjudgeable) return { routes: [], unread: true };
+    if (read.unjudgeable) {
+      const fails = FAILS.test(read.unjudgeable);
+      return {
+        routes: [],
+        text: { path, file, ...(fails && { refused: read.unjudgeable.replace(/^does not parse cleanly as YAML/, 'is no clean YAML') }) },
+      };
+    }
     document = read.documents[0];
   }
+  const unknown: string[] = [];
   const routes = (['http', 'tcp'] as const).flatMap((section) => {
-    const part = isMap(document) ? document[section] : undefined;
-    const routers = isMap(part) && isMap(part.routers) ? part.routers : {};
-    return Object.entries(routers).flatMap(([name, router]): FileRoute[] =>
-      isMap(router)
-        ? [
-            {
-              at: `${section}.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name)}`,
-              tcp: section === 'tcp',
-              rule: router.rule,
-              ruleSyntax: router.ruleSyntax,
-              priority: router.priority,
-            },
-          ]
-        : [],
-    );
+    const part = isMap(document) ? field(document, section) : undefined;
+    const listed = isMap(part) ? field(part, 'routers') : undefined;
+    const routers = isMap(listed) ? listed : {};
+    return Object.entries(routers).flatMap(([name, router]): FileRoute[] => {
+      if (!isMap(router)) return [];
+      const at = `${section}.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`;
+      const fields = section === 'http' ? [...ROUTER_FIELDS, ...HTTP_ONLY] : ROUTER_FIELDS;
+      const tlsFields = section === 'tcp' ? [...TLS_FIELDS, 'passthrough'] : TLS_FIELDS;
+      for (const key of Object.keys(router)) if (!fields.includes(key.toLowerCase())) unknown.push(`${at}.${shownKey(key)}`);
+      const tls = field(router, 'tls');
+      if (isMap(tls))
+        for (const key of Object.keys(tls)) if (!tlsFields.includes(key.toLowerCase())) unknown.push(`${at}.tls.${shownKey(key)}`);
+      return [
+        {
+          path,
+          file,
+          at,
+          tcp: section === 'tcp',
+          rule: field(router, 'rule'),
+          ruleSyntax: field(router, 'ruleSyntax'),
+          priority: field(router, 'priority'),
+          entryPoints: field(router, 'entryPoints'),
+          tls: field(router, 'tls'),
+        },
+      ];
+    });
   });
-  return { routes, unread: false };
+  const refused = unknown.length
+    ? `names ${unknown.length > 1 ? 'fields' : 'a field'} a router does not have (${unknown.slice(0, 3).join(', ')}; Traefik's router fields: entryPoints, middlewares, service, rule, ruleSyntax, priority, tls)`
+    : undefined;
+  return { routes, ...(refused && { text: { path, file, refused } }) };
+}
+
+/**
+ * The HTTP and TCP routers Traefik's file provider reads: of `providers.file.content` when the provider is on (56b-6; the
+ * chart writes the text as the file `config.yml` of its ConfigMap, templates/provider-file-cm.yaml v26.0.0 to v41.3.0,
+ * the text as is or toYaml of a map, which Traefik reads by its extension as YAML), and of the extraObjects ConfigMaps
+ * mounted where `--providers.file.directory`/`filename` points (57b-5, mounted-file-routes.ts). Each router is built with
+ * the same rule parser and matchers as a CRD route (pkg/config/dynamic http_config.go and tcp_config.go, v2.11.0 and
+ * v3.6.0); UDP routers have no rule. `texts`: texts not judged, `refused` where Traefik cannot decode them (57b-15: no
+ * clean YAML, a key written twice, a router field paerser does not find), so the provider serves none of their routers.
+ */
+export function fileRoutes(values: Values): FileRoutes {
+  const providers = isMap(values.providers) ? values.providers : {};
+  const file = isMap(providers.file) ? providers.file : {};
+  const mounted = mountedDynamicFiles(values);
+  const read = [
+    ...(goTruthy(file.enabled) && file.content !== undefined && file.content !== null
+      ? [dynamicRoutes(file.content, ['values', 'providers', 'file', 'content'], 'config.yml')]
+      : []),
+    ...mounted.files.map(({ text, path, file: name }) => dynamicRoutes(text, path, name)),
+  ];
+  return { routes: read.flatMap((r) => r.routes), texts: read.flatMap((r) => (r.text ? [r.text] : [])), untraced: mounted.untraced };
 }

@@ -62,44 +62,70 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const rule = ruleValueProblem(config.matchRule, fallback, false, release);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
-    return rule
-      ? [{ path, message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}` }]
-      : [];
+    // The chart renders `entryPoints` as the IngressRoute's (templates/ingressroute.yaml, `range $config.entryPoints`), 57b-4.
+    const names = entrypointProblems(config, path.slice(0, -1), known);
+    warnings.push(...names.filter((p) => !p.nearMiss));
+    return [
+      ...names.filter((p) => p.nearMiss),
+      ...(rule
+        ? [{ path, message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}` }]
+        : []),
+    ];
   });
-  // The file provider's routers (56b-6): the same checks, at `content` with the router's key path in the text.
+  // The file provider's routers (56b-6), of `content` or of a mounted ConfigMap (57b-5): the same checks, at the text's
+  // key, with the router's key path in the text.
   const file = fileRoutes(values);
-  const content = [...prefix, 'values', 'providers', 'file', 'content'];
-  if (file.unread)
+  for (const { path, what } of file.untraced)
     warnings.push({
-      path: content,
-      message: 'does not read as YAML, so the rules of its routers are not judged (Traefik reads config.yml as YAML)',
+      path: [...prefix, ...path],
+      message: `makes Traefik's file provider read the ${what}, whose files this tool cannot trace to a ConfigMap of extraObjects in kube-system, so the rules of their routers are not judged`,
     });
-  const fileErrors = file.routes.flatMap(({ at, tcp, rule, ruleSyntax, priority }): Problem[] => {
-    const found: Problem[] = [];
-    if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
-      found.push({
-        path: content,
-        message: `${at}.priority is ${quotedText(String(priority), () => false, '')}, not a whole number, so Traefik's file provider cannot read the file and serves none of its routers: write an integer`,
+  const byText = new Map<string, Problem[]>();
+  const add = (path: Path, message: string) => {
+    const key = JSON.stringify(path);
+    byText.set(key, [...(byText.get(key) ?? []), { path: [...prefix, ...path], message }]);
+  };
+  for (const { path, file: name, refused } of file.texts)
+    if (refused)
+      add(
+        path,
+        `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${FIX_FILE}`,
+      );
+    else
+      warnings.push({
+        path: [...prefix, ...path],
+        message: `${/\.toml$/i.test(name) ? 'is TOML, which this tool does not read' : 'holds a YAML tag or merge key this tool does not read'}, so the rules of its routers are not judged (Traefik reads it as ${name})`,
       });
+  for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints } of file.routes) {
+    // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
+    for (const name of entrypointProblems({ entryPoints }, [], known)) {
+      const message = `${at}.entryPoints[${String(name.path[1])}] ${name.message.replace('the route never', 'it never')}`;
+      if (name.nearMiss) add(path, message);
+      else warnings.push({ path: [...prefix, ...path], message });
+    }
+    if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
+      add(
+        path,
+        `${at}.priority is ${quotedText(String(priority), () => false, '')}, not a whole number, so Traefik's file provider cannot read the file and serves none of its routers: write an integer`,
+      );
     const syntax = typeof ruleSyntax === 'string' && ruleSyntax !== '' ? read(ruleSyntax) : fallback;
     const problem = ruleValueProblem(rule, syntax, tcp, release);
     if (problem) {
-      found.push({
-        path: content,
-        message: `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`,
-      });
-      return found;
+      add(path, `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`);
+      continue;
     }
     const other = syntax === 'v3' ? (major === 3 ? v3RuleProblem(rule, tcp) : undefined) : tcp ? undefined : v2RuleProblem(rule);
     if (other?.refused)
-      found.push({
-        path: content,
-        message: `${at}.rule ${other.why}, and Traefik reads it in the ${syntax} syntax, so it refuses the router and it never serves: ${other.fix}`,
-      });
-    return found;
-  });
-  // One problem for the text: a config keeps one error per key path.
-  const fileError: Problem[] = fileErrors.length ? [{ path: content, message: fileErrors.map((p) => p.message).join('; and ') }] : [];
+      add(
+        path,
+        `${at}.rule ${other.why}, and Traefik reads it in the ${syntax} syntax, so it refuses the router and it never serves: ${other.fix}`,
+      );
+  }
+  // One problem per text: a config keeps one error per key path.
+  const fileError: Problem[] = [...byText.values()].map((all) => ({
+    path: all[0].path,
+    message: all.map((p) => p.message).join('; and '),
+  }));
   const errors = [
     ...containousProblems(values, prefix, chartVersion, major),
     ...shapeProblems(values, prefix),
@@ -112,6 +138,8 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   }));
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }
+
+const FIX_FILE = 'write the routers as YAML, each key once, with only the fields Traefik knows (case aside)';
 
 /**
  * The fields of an IngressRoute or IngressRouteTCP the CRD requires or types (52b-10, in part: the whole schema is not

@@ -3,6 +3,7 @@ import { isMap } from '../core/is-map';
 import { extraObjectRoutes } from '../traefik/extra-objects';
 import { matchersOf, parsedRule } from '../traefik/rule-syntax';
 import { hostRegexpMatches } from './route-alternatives';
+import { fileRoutes } from './file-routes';
 
 /** An Ingress as the TCP rule needs it: `ingresses[0]`, its host, and whether its routers are TLS only (extra-routes.ts RouteOwner). */
 interface TcpOwner {
@@ -23,18 +24,32 @@ const bare = (host: string) => host.toLowerCase().replace(/\.$/, '');
  * websecure does not meet the Ingresses, nor one on web alone an Ingress whose routers are TLS only.
  */
 export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, prefix: Path, owners: readonly TcpOwner[]): Problem[] {
-  return extraObjectRoutes(values, ['IngressRouteTCP']).flatMap(({ spec, route, at }): Problem[] => {
-    const entryPoints = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
+  // The file provider's TCP routers are judged alike (57b-4), at `content`, named by their key path in the text.
+  const fromItems = extraObjectRoutes(values, ['IngressRouteTCP']).map(({ spec, route, at }) => ({
+    entryPoints: spec.entryPoints,
+    match: isMap(route) ? route.match : undefined,
+    path: [...prefix, ...at, 'match'],
+    named: '',
+  }));
+  const fromFile = fileRoutes(values)
+    .routes.filter((route) => route.tcp)
+    .map(({ path, at, entryPoints, rule }) => ({
+      entryPoints,
+      match: rule,
+      path: [...prefix, ...path],
+      named: `${at}.rule: `,
+    }));
+  return [...fromItems, ...fromFile].flatMap(({ entryPoints: given, match, path, named: label }): Problem[] => {
+    const entryPoints = Array.isArray(given) ? given : [];
     const web = !entryPoints.length || entryPoints.includes('web');
     const websecure = !entryPoints.length || entryPoints.includes('websecure');
     if (!web && !websecure) return [];
-    const tree = parsedRule(isMap(route) ? route.match : undefined);
+    const tree = parsedRule(match);
     if (!tree) return [];
     // A negated matcher only narrows.
     const matchers = matchersOf(tree, false);
     const sni = matchers.filter((m) => m.name.toLowerCase() === 'hostsni').flatMap((m) => m.values);
     const sniRegexps = matchers.filter((m) => m.name.toLowerCase() === 'hostsniregexp').flatMap((m) => m.values);
-    const path = [...prefix, ...at, 'match'];
     const entries = entryPoints.length ? `entrypoint(s) ${entryPoints.join(', ')}` : 'every entrypoint (no entryPoints)';
     for (const owner of owners) {
       // An Ingress whose routers are TLS only serves on websecure alone (extra-routes.ts meets).
@@ -52,7 +67,7 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
         {
           path,
           message:
-            `${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
+            `${label}${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
             'traffic: give the route an entrypoint of its own (ports.<name> in the values), or another HostSNI',
         },
       ];

@@ -14,6 +14,7 @@ import { objectFindings } from './object-judge';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
+import { fileRoutes } from '../ingress/file-routes';
 
 type Values = Record<string, unknown>;
 
@@ -329,10 +330,18 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
       at: ['tlsStore', name, 'defaultGeneratedCert', 'resolver'],
     })),
   ];
-  return named.flatMap(({ resolver, at }) => {
+  const fromChart = named.flatMap(({ resolver, at }) => {
     const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
     return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
   });
+  // The file provider's routers name one as an IngressRoute does (57b-4); paerser finds `certResolver` in any case.
+  const fromFile = fileRoutes(values).routes.flatMap(({ path, at, tls }) => {
+    const key = isMap(tls) ? Object.keys(tls).find((k) => k.toLowerCase() === 'certresolver') : undefined;
+    const resolver = key === undefined ? undefined : (tls as Values)[key];
+    const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+    return message ? [{ path: [...prefix, ...path], message: `${at}.tls.certResolver ${message}` }] : [];
+  });
+  return [...fromChart, ...fromFile];
 }
 
 /** The resolvers `extraObjects` items name (IngressRoute, IngressRouteTCP, TLSStore). */

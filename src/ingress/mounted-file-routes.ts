@@ -1,0 +1,125 @@
+import { posix } from 'node:path';
+import type { Path } from '../core/problem';
+import { readManifestText } from '../core/manifest-text';
+import { isMap } from '../core/is-map';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** A file Traefik's file provider reads from a ConfigMap of `extraObjects`: its text, where it is written, its name. */
+export interface MountedFile {
+  readonly path: Path;
+  readonly file: string;
+  readonly text: unknown;
+}
+
+/** A `--providers.file.directory` or `--providers.file.filename` whose files this tool cannot trace to a ConfigMap. */
+export interface UntracedFiles {
+  readonly path: Path;
+  readonly what: string;
+}
+
+/** One file of a mounted volume: where it lands in the container, where its text is written. */
+interface Landed {
+  readonly at: string;
+  readonly path: Path;
+  readonly text: unknown;
+}
+
+/**
+ * The files the file provider reads through `--providers.file.directory=` or `--providers.file.filename=` (57b-5) in
+ * `additionalArguments` or `globalArguments` (paerser reads flag names in any case), from a ConfigMap of `extraObjects`
+ * in the release's namespace (kube-system) mounted at that path: by `volumes` (the chart mounts ConfigMap `name` at
+ * `mountPath`, traefik/templates/_podtemplate.tpl) or `additionalVolumeMounts` with a `deployment.additionalVolumes`
+ * item's `configMap` (its `items` key→path, a mount's `subPath`). A directory is read with its subdirectories, its
+ * .yml, .yaml and .toml files only (traefik/traefik pkg/provider/file/file.go `loadFileConfigFromDirectory`, v3.6.0).
+ * A path no such mount covers is `untraced`: its routers are not judged.
+ */
+export function mountedDynamicFiles(values: Values): { files: MountedFile[]; untraced: UntracedFiles[] } {
+  const files: MountedFile[] = [];
+  const untraced: UntracedFiles[] = [];
+  const landed = landedFiles(values);
+  for (const list of ['globalArguments', 'additionalArguments']) {
+    const items = values[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, i) => {
+      const flag = typeof item === 'string' ? /^--?providers\.file\.(directory|filename)=(.+)$/i.exec(item.trim()) : null;
+      if (!flag) return;
+      const target = posix.normalize(flag[2].trim().replace(/^["']|["']$/g, ''));
+      const directory = flag[1].toLowerCase() === 'directory';
+      const under = landed.all.filter((file) =>
+        directory ? file.at.startsWith(`${target.replace(/\/$/, '')}/`) && /\.(ya?ml|toml)$/i.test(file.at) : file.at === target,
+      );
+      if (!under.length || landed.unknownMounts.some((mount) => covers(mount, target, directory)))
+        untraced.push({
+          path: ['values', list, i],
+          what: `${directory ? 'directory' : 'file'} ${/^[\w./-]{1,100}$/.test(target) ? target : 'it names'}`,
+        });
+      for (const file of under) files.push({ path: file.path, file: posix.basename(file.at), text: file.text });
+    });
+  }
+  return { files, untraced };
+}
+
+/** Whether a mount at `mount` may put files where the provider reads (`target`, a directory or a file). */
+const covers = (mount: string, target: string, directory: boolean): boolean =>
+  mount === target || target.startsWith(`${mount.replace(/\/$/, '')}/`) || (directory && mount.startsWith(`${target.replace(/\/$/, '')}/`));
+
+/** The files of `extraObjects` ConfigMaps as mounted in Traefik's container, and the mount paths of volumes not traced to one. */
+function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] } {
+  const configMaps = new Map<string, { data: Values; path: Path }>();
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  items.forEach((item: unknown, i) => {
+    // A text item is one YAML document here; the data of a ConfigMap in a text with several is not located by key.
+    const objects = typeof item === 'string' ? readManifestText(item).documents : [item];
+    if (objects.length !== 1 || !isMap(objects[0])) return;
+    const object = objects[0];
+    const metadata = isMap(object.metadata) ? object.metadata : {};
+    const namespace = metadata.namespace ?? 'kube-system';
+    if (object.kind === 'ConfigMap' && typeof metadata.name === 'string' && namespace === 'kube-system' && isMap(object.data))
+      configMaps.set(metadata.name, {
+        data: object.data,
+        path: ['values', 'extraObjects', i, ...(typeof item === 'string' ? [] : ['data'])],
+      });
+  });
+  const additional =
+    isMap(values.deployment) && Array.isArray(values.deployment.additionalVolumes) ? values.deployment.additionalVolumes : [];
+  const mounts: Array<{ mountPath: string; subPath?: string; configMap?: string; items?: unknown }> = [];
+  for (const volume of Array.isArray(values.volumes) ? values.volumes : []) {
+    if (!isMap(volume) || typeof volume.mountPath !== 'string') continue;
+    const configMap = volume.type === 'configMap' && typeof volume.name === 'string' ? volume.name : undefined;
+    mounts.push({ mountPath: volume.mountPath, subPath: typeof volume.subPath === 'string' ? volume.subPath : undefined, configMap });
+  }
+  for (const mount of Array.isArray(values.additionalVolumeMounts) ? values.additionalVolumeMounts : []) {
+    if (!isMap(mount) || typeof mount.mountPath !== 'string') continue;
+    const volume = additional.find((v: unknown) => isMap(v) && v.name === mount.name);
+    const source = isMap(volume) && isMap(volume.configMap) ? volume.configMap : undefined;
+    mounts.push({
+      mountPath: mount.mountPath,
+      subPath: typeof mount.subPath === 'string' ? mount.subPath : undefined,
+      configMap: source && typeof source.name === 'string' ? source.name : undefined,
+      items: source?.items,
+    });
+  }
+  const all: Landed[] = [];
+  const unknownMounts: string[] = [];
+  for (const mount of mounts) {
+    const found = mount.configMap === undefined ? undefined : configMaps.get(mount.configMap);
+    const mountPath = posix.normalize(mount.mountPath);
+    if (!found) {
+      unknownMounts.push(mountPath);
+      continue;
+    }
+    // A volume's files: each key, or each listed item at its path (a Kubernetes ConfigMap volume).
+    const keyed: Array<[string, string]> = Array.isArray(mount.items)
+      ? mount.items.flatMap((it: unknown): Array<[string, string]> =>
+          isMap(it) && typeof it.key === 'string' && typeof it.path === 'string' ? [[it.path, it.key]] : [],
+        )
+      : Object.keys(found.data).map((key) => [key, key]);
+    for (const [file, key] of keyed) {
+      const path = [...found.path, ...(found.path.length === 3 ? [] : [key])];
+      if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text: found.data[key] });
+      else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text: found.data[key] });
+    }
+  }
+  return { all, unknownMounts };
+}

@@ -11,7 +11,16 @@ const SRC = join(ROOT, 'src');
  */
 function publicProperties(): { where: string; documented: boolean; optional: boolean; hasDefault: boolean }[] {
   const index = join(SRC, 'index.ts');
-  const program = ts.createProgram([index], { strict: true, skipLibCheck: true, noEmit: true, types: [] });
+  // The project's own lib (tsconfig.json): TypeScript's default for no target is ES5 with the DOM, a third of what this
+  // program parsed; the same 189 properties either way.
+  const program = ts.createProgram([index], {
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+  });
   const checker = program.getTypeChecker();
   const seen = new Set<ts.Node>();
   const properties: ReturnType<typeof publicProperties> = [];

@@ -31,7 +31,8 @@ export function parentPid(pid: number, read: (path: string) => string = (path) =
 /** Whether `launcher` is `self` or one of its ancestors; undefined when /proc cannot tell. */
 export function isAncestor(launcher: number, self: number, parent: (pid: number) => number | undefined = parentPid): boolean | undefined {
   let pid: number | undefined = self;
-  for (let hops = 0; pid !== undefined && pid > 1 && hops < 64; hops++) {
+  // pid 1 counts: in a container `node scripts/synth.js` is pid 1 (review57-7); its parent reads as 0, which ends the walk.
+  for (let hops = 0; pid !== undefined && pid >= 1 && hops < 64; hops++) {
     if (pid === launcher) return true;
     pid = parent(pid);
     if (pid === undefined) return hops === 0 ? undefined : false;
@@ -43,8 +44,10 @@ export function isAncestor(launcher: number, self: number, parent: (pid: number)
 export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const given = env[LAUNCHER_ENV];
   if (!given) return undefined;
-  const pid = Number(given);
-  if (!Number.isInteger(pid) || pid <= 1) return `${LAUNCHER_ENV} is not a process id: unset it`;
+  // Decimal digits only, as synth.js writes it: Number() would read `1e3` as 1000 and 20 digits as another number (58b).
+  // Linux pids stay below 2^22 (kernel/pid.c PID_MAX_LIMIT); 10 digits is room enough elsewhere.
+  const pid = /^[0-9]{1,10}$/.test(given) ? Number(given) : 0;
+  if (pid < 1) return `${LAUNCHER_ENV} is not a process id (decimal digits, 1 or more): unset it`;
   let alive = isAncestor(pid, process.pid);
   if (alive === undefined) {
     try {
@@ -54,7 +57,7 @@ export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | und
       alive = (e as NodeJS.ErrnoException).code === 'EPERM';
     }
   }
-  return alive ? undefined : `npm run synth (pid ${pid}), which started this app, has ended (killed?): this run stops`;
+  return alive ? undefined : `npm run synth (pid ${given}), which started this app, has ended (killed?): this run stops`;
 }
 
 /**

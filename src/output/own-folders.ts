@@ -2,6 +2,7 @@ import { join, sep } from 'node:path';
 import { printable } from '../core/problem';
 import { PROJECT_ROOT } from './cache-folder';
 import { identityRelation, identitySteps } from './folder-identity';
+import { MountEntry, mountPlace, readMountTable } from './mount-place';
 import { physicalOrResolved } from './physical-path';
 
 /**
@@ -12,17 +13,40 @@ import { physicalOrResolved } from './physical-path';
 
 export type FolderRelation = 'is' | 'lies inside' | 'holds';
 
-/**
- * How folder `a` stands to folder `b`, both absolute with links resolved (physicalPath), or undefined when apart: by
- * path, then by device and inode of each folder and its ancestors (folder-identity.ts), so a bind-mount alias of a
- * folder is that folder.
- */
-export function folderRelation(a: string, b: string): FolderRelation | undefined {
-  const within = (inner: string, outer: string) => inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+const within = (inner: string, outer: string) => inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+
+/** How two absolute paths stand to each other by their text alone. */
+function pathRelation(a: string, b: string): FolderRelation | undefined {
   if (a === b) return 'is';
   if (within(a, b)) return 'lies inside';
   if (within(b, a)) return 'holds';
-  return identityRelation(identitySteps(a), identitySteps(b));
+  return undefined;
+}
+
+/**
+ * How `a` stands to `b` by where each really lies (mount-place.ts): on one filesystem, compared by the path on it.
+ * Pure over the mount table; undefined without one (no /proc) or when apart.
+ */
+export function mountRelation(a: string, b: string, mounts: readonly MountEntry[] | undefined): FolderRelation | undefined {
+  if (!mounts) return undefined;
+  const [placeA, placeB] = [mountPlace(a, mounts), mountPlace(b, mounts)];
+  if (!placeA || !placeB) return undefined;
+  const device = (place: string) => place.slice(0, place.indexOf(':', place.indexOf(':') + 1));
+  if (device(placeA) !== device(placeB)) return undefined;
+  return pathRelation(placeA.slice(device(placeA).length + 1), placeB.slice(device(placeB).length + 1));
+}
+
+/**
+ * How folder `a` stands to folder `b`, both absolute with links resolved (physicalPath), or undefined when apart: by
+ * path, then by device and inode of each folder and its ancestors (folder-identity.ts), so a bind-mount alias of a
+ * folder is that folder, then by the mount table (a bind mount of a folder inside `b` lies inside `b`).
+ */
+export function folderRelation(
+  a: string,
+  b: string,
+  mounts: () => readonly MountEntry[] | undefined = readMountTable,
+): FolderRelation | undefined {
+  return pathRelation(a, b) ?? identityRelation(identitySteps(a), identitySteps(b)) ?? mountRelation(a, b, mounts());
 }
 
 /** `dir` as a message names a folder: with one trailing `/` (`/` stays `/`, never `//`), quoted when unprintable. */
@@ -50,7 +74,9 @@ export function ownFoldersProblem(configDir: string, distDir: string): string | 
   const distFix = 'point the output elsewhere (K3S_VIP_DIST_DIR; default dist/)';
   const toConfig = folderRelation(dist, config);
   if (toConfig) return `the output folder ${shownDist} ${toConfig} the config folder ${shownConfig}: ${distFix}`;
-  const toProject = dist === join(root, 'dist') ? undefined : folderRelation(dist, root);
+  // The project's dist/ by another path (a bind mount of it) is that dist/ too.
+  const ownDist = dist === join(root, 'dist') || folderRelation(dist, join(root, 'dist')) === 'is';
+  const toProject = ownDist ? undefined : folderRelation(dist, root);
   if (toProject) return `the output folder ${shownDist} ${toProject} ${project}: ${distFix}`;
   return undefined;
 }

@@ -61,14 +61,21 @@ export function stagingRefusal(stagingDir: string, configDir: string, distDir: s
     }
     return undefined;
   };
+  const instead = `run \`npm run synth\` (or \`npx cdk8s synth\` without -o: it stages in ${STAGING_ROOT}/)`;
+  // `-o ''`: the CLI deletes only a folder it was given (`if (outdir)`, synth.js above), so nothing is gone (58b).
+  if (stagingDir === '')
+    return [
+      `error: the cdk8s output folder is empty (\`cdk8s synth -o ''\`, CDK8S_OUTDIR): the CLI removed nothing, and the app has no folder to copy to: ${instead}`,
+      'synth failed: the app wrote nothing.',
+    ];
   const problem = found();
   if (!problem) return undefined;
   const [where, fix] = problem;
+  // The folder is gone by now, so whether anything was there cannot be told (`-o out` of a folder that never was).
   return [
     `error: the cdk8s output folder ${shown} (\`cdk8s synth -o\`, CDK8S_OUTDIR) ${where}: the cdk8s CLI deletes its output folder ` +
-      `before it runs this app, so whatever was at ${shown} is gone: ${fix}; then run \`npm run synth\` ` +
-      `(or \`npx cdk8s synth\` without -o: it stages in ${STAGING_ROOT}/)`,
-    `synth failed: the app wrote nothing; ${shown} was removed by the cdk8s CLI before the app ran, as said above.`,
+      `before it runs this app, so whatever was at ${shown} (if anything) is gone: if it held anything, ${fix}; then ${instead}`,
+    `synth failed: the app wrote nothing; the cdk8s CLI removed ${shown} (if it was there) before the app ran, as said above.`,
   ];
 }
 

@@ -1,34 +1,82 @@
 import type { Document } from 'yaml';
 import type { Path, Problem } from '../core/problem';
+import { looksGenerated } from '../core/generated-runs';
 import { secretValues } from '../core/secrets';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 
 /**
- * Values that the comment after them on their line names as a secret (attack 57a-7: `revision: Zq8v… # password`). The
- * YAML reader gives the value without its comment, so the value's own readers see a bare generated run; the line as
- * written, `<value> # <comment>`, is read as the free-text readers read any line (`X # password`, `X is the token`). A
- * comment that holds a secret itself, or a value that is one alone, is left to the readers that judge those.
+ * Values that the comment after them on their line names as a secret (attack 57a-7: `revision: Zq8v… # password`), also
+ * with a note after the name (58a-4: `# password (rotate monthly)`, `# <- deploy key passphrase`), and generated-looking
+ * values under a comment line that is only a secret's name (58a-4: `# token:` above `revision: Zq8v…`). The YAML
+ * reader gives the value without its comment, so the value's own readers see a bare generated run; the line as written,
+ * `<value> # <comment>`, is read as the free-text readers read any line (`X # password`, `X is the token`). A comment
+ * that holds a secret itself, or a value that is one alone, is left to the readers that judge those.
  */
 export function valuesNamedByComments(doc: Document): Problem[] {
   const problems: Problem[] = [];
-  const visit = (node: unknown, path: Path): void => {
+  const visit = (node: unknown, path: Path, above: string | null | undefined): void => {
     if (isMap(node)) {
-      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)]);
-    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
-    else if (isScalar(node) && node.comment && /^[^\n]+$/.test(node.comment) && namedByComment(String(node.value), node.comment))
-      problems.push({ path, message: MESSAGE });
+      node.items.forEach((pair, i) => {
+        if (!isPair(pair) || !isScalar(pair.key)) return;
+        // The yaml package keeps the comment above a map's first key on the map, the others on their key.
+        visit(pair.value, [...path, String(pair.key.value)], i === 0 ? node.commentBefore : pair.key.commentBefore);
+      });
+    } else if (isSeq(node))
+      node.items.forEach((item, i) =>
+        visit(item, [...path, i], i === 0 ? node.commentBefore : (item as { commentBefore?: string }).commentBefore),
+      );
+    else if (isScalar(node)) {
+      const value = String(node.value);
+      if (node.comment && /^[^\n]+$/.test(node.comment) && namedByComment(value, node.comment)) problems.push({ path, message: MESSAGE });
+      else if (above && namedByLineAbove(value, above)) problems.push({ path, message: MESSAGE_ABOVE });
+    }
   };
-  visit(doc.contents, []);
+  visit(doc.contents, [], undefined);
   return problems;
 }
 
-/** Whether `value` is a secret only as its line reads it with its comment. */
+/** Words that may come before a secret's name in a comment (`# <- the deploy key passphrase`): pointers, articles. */
+const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;
+
+/**
+ * Whether `value` is a secret only as its line reads it with its comment: the comment as a whole, or its first one to four
+ * words (a secret's name followed by a note: `password (rotate monthly)`, `deploy key passphrase, see vault`).
+ */
 function namedByComment(value: string, comment: string): boolean {
   if (value === '' || /\s/.test(value) || value.length > 512) return false;
-  return secretValues(`${value} #${comment}`).length > 0 && secretValues(value).length === 0 && secretValues(`#${comment}`).length === 0;
+  if (secretValues(value).length > 0 || secretValues(`#${comment}`).length > 0) return false;
+  if (secretValues(`${value} #${comment}`).length > 0) return true;
+  const words = comment.replace(LEAD, '').split(/\s+/).filter(Boolean);
+  for (let n = 1; n <= Math.min(4, words.length); n++) {
+    const head = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[^\p{L}\p{N}]+$/u, '');
+    if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the comment line directly above names the generated-looking value below it (`# token:`, `# password`): only a
+ * short name (one to three words, an optional colon), and only a value that looks generated and is no commit id or
+ * digest in hex (`revision: 3f2a9b1…` under `# pinned commit:` stays), so branches, versions and examples are kept.
+ */
+function namedByLineAbove(value: string, above: string): boolean {
+  const last = above.split('\n').pop()?.replace(LEAD, '').trim() ?? '';
+  if (!/^[\p{L}][\p{L}\p{N}_.-]*(?: [\p{L}\p{N}_.-]+){0,2}:?$/u.test(last)) return false;
+  if (value === '' || /\s/.test(value) || value.length > 512 || /^[0-9a-f]+$/i.test(value) || !looksGenerated(value)) return false;
+  if (secretValues(value).length > 0) return false;
+  const name = last.replace(/:$/, '');
+  return secretValues(`${name}: ${value}`).length > 0;
 }
 
 const MESSAGE =
   'holds a value that the comment after it on its line names as a secret (`value # password`), and dist/ is committed ' +
+  'to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it; if the value is no ' +
+  'secret, reword the comment';
+
+const MESSAGE_ABOVE =
+  'holds a value that the comment line above it names as a secret (`# token:` then the value), and dist/ is committed ' +
   'to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it; if the value is no ' +
   'secret, reword the comment';

@@ -1,3 +1,4 @@
+import { looksGenerated } from '../core/generated-runs';
 import type { FormatCheck } from './formats';
 
 /**
@@ -57,6 +58,9 @@ export const tokenFilePath: FormatCheck = (value) => {
   if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.split('/').some((part) => part === '..')) {
     return `may hold only letters, digits, ".", "_", "-" and "/" (no ".." parts): ${example}`;
   }
+  // A file or folder name that looks generated is the token pasted into the path (58a-8): refused as the secret itself,
+  // never quoted, before any rule that would echo a part of the path (README "Guarantees": `k3s.tokenFile`).
+  if (value.split('/').some((part) => looksGenerated(part))) return GENERATED;
   if (value.endsWith('/')) return `ends with "/", so it names a folder: name the file that holds the token, ${example}`;
   // `/etc//rancher/./k3s` is `/etc/rancher/k3s` to the kernel.
   const normal = `/${value
@@ -98,3 +102,8 @@ const NOT_MADE_FOR_IT =
   'is not in a folder made for the token (the runbook overwrites the file, so it must be no file the system keeps): ' +
   'put it under /etc/rancher/, in a folder named for it (its name holding "k3s", "rancher" or "token", e.g. /etc/k3s-token/), ' +
   'or in a home folder outside hidden folders';
+
+const GENERATED =
+  'names a file or folder that looks generated (12 or more letters and digits mixed), as a token does, not chosen as a ' +
+  "file's name is (the value is not shown: the token may have been pasted here): name the file that holds the token, " +
+  'e.g. "/etc/rancher/k3s/cluster-token", and never write the token itself into the config';

@@ -26,6 +26,7 @@ import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
 import { BASIC_AUTH_PASSWORD, basicAuthUserSecretIn, basicAuthUserSpans } from './basic-auth-users';
 import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
+import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -254,4 +255,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD, named: basicAuthUserSecretIn },
   { find: malformedStandInSpans, what: MALFORMED_STAND_IN },
   { find: htpasswdLineSpans, what: BASIC_AUTH_PASSWORD, named: htpasswdLineSecretIn },
+  { find: mfaSeedSpans, what: MFA_SECRET },
 ];

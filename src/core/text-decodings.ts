@@ -5,8 +5,8 @@ import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
 /**
- * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, octal, URL
- * percent-encoding, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex and base32 of text, quoted halves joined, Unicode format characters
+ * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, `\u{…}`, octal, URL
+ * percent-encoding and `%uHHHH`, quoted-printable, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex and base32 of text, quoted halves joined, Unicode format characters
  * left out, compatibility forms folded by NFKC, XML markup read as line breaks, a line comment's marker left out): the secret shapes and the names like a secret are looked for in each
  * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
  * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
@@ -107,19 +107,26 @@ const DECODINGS: readonly Decoding[] = [
   // Quoting"; POSIX printf); three digits at most (`\1600`
   // is `\160` then `0`); not `\0` alone, a NUL in a format (`printf 'a\0'`), which hides no letter.
   {
-    applies: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2}|[0-7]{2})/i,
-    escape: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|x[0-9a-f]{2}|[0-3][0-7]{2}|[1-7][0-7](?![0-7]))/gi,
+    applies: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|u\{[0-9a-f]{1,6}\}|x[0-9a-f]{2}|[0-7]{2})/i,
+    escape: /\\(?:["\\/bfnrt]|u[0-9a-f]{4}|u\{[0-9a-f]{1,6}\}|x[0-9a-f]{2}|[0-3][0-7]{2}|[1-7][0-7](?![0-7]))/gi,
     decode: (e) =>
-      /[0-7]/.test(e[1])
-        ? fromCode(parseInt(e.slice(1), 8))
-        : e.length > 2
-          ? String.fromCharCode(parseInt(e.slice(2), 16))
-          : JSON_ESCAPES[e[1]],
+      e[2] === '{' // `\u{70}`: JavaScript (ES2015), Rust and Swift code point escapes (58a-6)
+        ? fromCode(parseInt(e.slice(3, -1), 16))
+        : /[0-7]/.test(e[1])
+          ? fromCode(parseInt(e.slice(1), 8))
+          : e.length > 2
+            ? String.fromCharCode(parseInt(e.slice(2), 16))
+            : JSON_ESCAPES[e[1]],
   },
   // `\0NNN`: octal as `echo -e`, `printf %b` and `$'…'`'s neighbours read it (GNU coreutils echo, printf %b).
   { applies: /\\0[0-3][0-7]{2}/, escape: /\\0[0-3][0-7]{2}/g, decode: (e) => fromCode(parseInt(e.slice(2), 8)) },
   // A UTF-8 sequence at once (`%EF%BD%90`: `ｐ`, which the folding below reads as `p`, attack round 32a-4), else a byte.
   { applies: /%[0-9a-f]{2}/i, escape: PERCENT, decode: percentDecoded },
+  // `%u0070`: JavaScript's escape()/unescape() and IIS read it as U+0070 (ECMA-262 Annex B.2.1) (58a-6).
+  { applies: /%u[0-9a-f]{4}/i, escape: /%u[0-9a-f]{4}/gi, decode: (e) => String.fromCharCode(parseInt(e.slice(2), 16)) },
+  // Quoted-printable (RFC 2045 6.7): `=70assword=3D…`. Upper-case hex only, as the RFC writes it, and a printable ASCII
+  // character only (`=20`-`=7E`), so base64 padding (`…==`) and a URL's `?a=1&b=ff` give nothing or a text beside the original.
+  { applies: /=[2-7][0-9A-F]/, escape: /=(?:[2-6][0-9A-F]|7[0-9A-E])/g, decode: (e) => String.fromCharCode(parseInt(e.slice(1), 16)) },
   {
     applies: /&(?:#x?[0-9a-f]{1,7}|quot|amp|lt|gt|apos);/i,
     escape: /&(?:#x[0-9a-f]{1,7}|#\d{1,7}|quot|amp|lt|gt|apos);/gi,

@@ -1,0 +1,34 @@
+import { looksGenerated } from './generated-runs';
+
+/**
+ * MFA seeds and recovery codes after their label (58a-5): `2FA backup: JBSWY3DPEHPK3PXR`, `mfa: JBSW…`, `google
+ * authenticator key JBSW Y3DP EHPK 3PXS` (the seed grouped in fours, as authenticator apps show it), `recovery codes:
+ * 8f3a-2b9c 4d7e-1a6f`. A TOTP seed is base32 (RFC 4648 alphabet A-Z, 2-7; RFC 6238, Google Authenticator's Key Uri
+ * Format, github.com/google/google-authenticator/wiki/Key-Uri-Format); whoever holds it makes every code. A label with
+ * a setting after it (`mfa: enabled`, `2fa: required`) holds no seed: a seed is 16 or more base32 characters that look
+ * generated (generated-runs.ts), and a code list is two or more codes of four or more letters and digits, a digit in each.
+ */
+export const MFA_SECRET = 'an MFA seed or recovery code after its label (2fa: <base32 seed>, recovery codes: …)';
+
+/** The label, then up to three words (`backup`, `key`, `secret`) and `:`/`=`/blanks before the seed. */
+const SEED =
+  /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*[:=]?[^\S\n]*[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*[:=]?[^\S\n]*((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9])/gi;
+
+/** `recovery codes`/`backup codes`/`scratch codes`, then two or more codes. */
+const CODES =
+  /\b(?:recovery|backup|scratch|emergency)[ _-]?codes?[^\S\n]*[:=]?[^\S\n]*((?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*[,;]?[^\S\n]+){1,31}[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*)(?![A-Za-z0-9])/gi;
+
+export function mfaSeedSpans(text: string): Array<[number, number]> {
+  if (!/2fa|mfa|factor|otp|authenticator|authy|codes?\b/i.test(text)) return [];
+  const found: Array<[number, number]> = [];
+  for (const m of text.matchAll(SEED)) {
+    const seed = m[1].replace(/[ -]/g, '');
+    if (seed.length >= 16 && looksGenerated(seed)) found.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(CODES)) {
+    const codes = m[1].split(/[,;]?[^\S\n]+/);
+    if (codes.length >= 2 && codes.every((code) => /\d/.test(code)))
+      found.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
+  }
+  return found;
+}

@@ -43,6 +43,8 @@ describe('58a-1: a `${…}` beside text in a BasicAuth entry is no reference', (
     ['a Middleware, reference before', middleware([`admin:\${X}${S}`]), where.mw, S],
     ['a Middleware, a word then a blank', middleware(['admin:hunter2hunter ${X}']), where.mw, 'hunter2hunter'],
     ['a Middleware, a Helm template beside', middleware([`admin:${S}{{ .Values.x }}`]), where.mw, S],
+    ['a Middleware, a default inside the reference', middleware([`admin:\${X:-${S}}`]), where.mw, S],
+    ['a Middleware, a whole entry reference with a default', middleware([`\${USERS:-admin:${S}}`]), where.mw, S],
     ['the label form', annotations(`admin:${S}\${X}`), where.label, S],
     ['the label form, second entry', annotations(`bob:${APR1},admin:\${X}${S}`), where.label, S],
     ['the file provider text', fileProvider(`admin:${S}\${X}`), where.file, S],
@@ -57,6 +59,7 @@ describe('58a-1: a `${…}` beside text in a BasicAuth entry is no reference', (
     ['a whole entry reference', middleware(['${USERS}'])],
     ['a whole password reference', middleware(['admin:${ADMIN_HASH}'])],
     ['glued references', middleware(['admin:${A}${B}'])],
+    ['a reference that must be set', middleware(['admin:${ADMIN_HASH:?}'])],
     ['the label form, a reference', annotations('admin:${ADMIN_HASH}')],
     ['the file provider, a reference', fileProvider('admin:${ADMIN_HASH}')],
   ])('accepted: %s', (_, values) => acceptedEverywhere(values));

@@ -35,8 +35,11 @@ export const BASIC_AUTH_DOUBLED =
 /** htpasswd's `{SHA}`: base64 of SHA-1's 20 bytes (httpd.apache.org docs/current/misc/password_encryptions.html). */
 const SHA_ENTRY = /^\{SHA\}[A-Za-z0-9+/]{27}=$/;
 const DIGEST_HASH = /^[^:]{1,256}:[0-9a-f]{32}$/i;
-/** References only (glued ones too): `${USERS}`, `{{ .Values.hash }}`, `$HASH`, the kubelet's `$(HASH)`. */
-const TEMPLATE = /^(?:\$\{[^{}]*\}|\{\{[^{}]*\}\}|\$[A-Z_][A-Z0-9_]*|\$\([A-Za-z_]\w*\))+$/;
+/**
+ * References only (glued ones too): `${USERS}`, `${HASH:?}`, `{{ .Values.hash }}`, `$HASH`, the kubelet's `$(HASH)`; not
+ * `${X:-<default>}`, whose default Traefik would read as written.
+ */
+const TEMPLATE = /^(?:\$\{[A-Za-z_]\w*(?::?[-=?+])?\}|\{\{[^{}]*\}\}|\$[A-Z_][A-Z0-9_]*|\$\([A-Za-z_]\w*\))+$/;
 /** The hashes Traefik's BasicAuth checks (above): MD5-crypt of Apache's and crypt's heads, bcrypt of a lettered head. */
 const TRAEFIK_CHECKS = /^\$(?:1|apr1|2[abxy])\$/;
 /** A hash's head: crypt(3)'s `$id$` (`$2y$03$`, `$apr1$salt$`), an LDAP/Dovecot scheme (`{SHA}`, `{SSHA}`), or hex begun. */

@@ -9,7 +9,14 @@ import { isPlaceholder } from './placeholders';
  * DigestAuth's `user:realm:hash`, the hash 32 hex digits (htdigest's MD5; doc.traefik.io middlewares/http/digestauth).
  * An entry whose hash is none is either the password written as it is (plain text) or a hash malformed or with more
  * appended (a head `$…$` or `{SCHEME}` before it): each its own wording, and DigestAuth's its own advice (bcrypt, which
- * `htpasswd -nB` writes, is no digest hash). A placeholder or a template (`${USERS}`, `{{ .Values.users }}`) is none.
+ * `htpasswd -nB` writes, is no digest hash). A placeholder, or a template that is the whole entry or its whole password
+ * (`${USERS}`, `admin:${HASH}`, `{{ .Values.users }}`), is none: Traefik expands no `${…}` in `users`, so text next to a
+ * reference (`admin:Zq8v…${X}`) is a value again, as under secret-named keys (secrets-text.ts isReference; 58a-1).
+ * Round 58a-10: in Traefik's `users` a well-formed hash of another family (`$6$`, `$5$`, `$y$`, `$argon2id$`, bcrypt's
+ * bare `$2$`, a Dovecot `{SCHEME}` but `{SHA}`) is refused too: CheckSecret falls back to MD5-crypt for any prefix it does
+ * not know, so no password ever matches (Traefik v3.6.24 go.mod replaces abbot/go-http-auth with
+ * github.com/containous/go-http-auth a37a7636d23e, basic.go compareFuncs: "" MD5, `{SHA}`, `$2a$`/`$2b$`/`$2x$`/`$2y$`).
+ * An htpasswd file outside `users` (htpasswd-files.ts; ingress-nginx's crypt takes more) keeps every family.
  */
 
 export const BASIC_AUTH_PASSWORD =
@@ -20,17 +27,34 @@ export const DIGEST_AUTH_PASSWORD =
   "a DigestAuth user's password in plain text (Traefik's digestAuth `users` take `user:realm:hash` entries, the hash 32 hex digits of MD5: write them with `htdigest <file> <realm> <user>`; bcrypt is no digest hash)";
 export const DIGEST_AUTH_MALFORMED =
   "a DigestAuth user's hash that is malformed or has more appended, maybe a password (the hash is 32 hex digits of MD5, as `htdigest <file> <realm> <user>` writes it)";
+export const BASIC_AUTH_UNCHECKED =
+  "a BasicAuth user's hash of a kind Traefik cannot check, so no one logs in (Traefik's BasicAuth checks only `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt `$2a$`/`$2b$`/`$2x$`/`$2y$`: write it with `htpasswd -nB user`)";
+export const BASIC_AUTH_DOUBLED =
+  "a BasicAuth user's hash with doubled `$$`, which Kubernetes and Traefik read as written, so no one logs in (`$$` is Compose's escape: in a Middleware write the hash as `htpasswd -nB user` prints it, each `$` once)";
 
 /** htpasswd's `{SHA}`: base64 of SHA-1's 20 bytes (httpd.apache.org docs/current/misc/password_encryptions.html). */
 const SHA_ENTRY = /^\{SHA\}[A-Za-z0-9+/]{27}=$/;
 const DIGEST_HASH = /^[^:]{1,256}:[0-9a-f]{32}$/i;
-const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Z_][A-Z0-9_]*$/;
+/**
+ * References only (glued ones too): `${USERS}`, `${HASH:?}`, `{{ .Values.hash }}`, `$HASH`, the kubelet's `$(HASH)`; not
+ * `${X:-<default>}`, whose default Traefik would read as written.
+ */
+const TEMPLATE = /^(?:\$\{[A-Za-z_]\w*(?::?[-=?+])?\}|\{\{[^{}]*\}\}|\$[A-Z_][A-Z0-9_]*|\$\([A-Za-z_]\w*\))+$/;
+/** The hashes Traefik's BasicAuth checks (above): MD5-crypt of Apache's and crypt's heads, bcrypt of a lettered head. */
+const TRAEFIK_CHECKS = /^\$(?:1|apr1|2[abxy])\$/;
 /** A hash's head: crypt(3)'s `$id$` (`$2y$03$`, `$apr1$salt$`), an LDAP/Dovecot scheme (`{SHA}`, `{SSHA}`), or hex begun. */
 const HASH_HEAD = /^(?:\$[0-9a-z]{1,8}\$|\{[A-Z0-9.-]{2,24}\})/i;
 const DIGEST_HEAD = /^[^:]{1,256}:[0-9a-f]{32}/i;
 
+/**
+ * Where an entry stands: an htpasswd/htdigest `file` (any well-formed hash), Traefik's `users` in text or under a key
+ * that names them (`$$` read as Compose's and Kubernetes env's escape of `$`), or `crd`: a `basicAuth.users` list in
+ * data (a Middleware's spec, the file provider's), which nothing unescapes.
+ */
+export type EntryDoor = 'file' | 'users' | 'crd';
+
 /** An entry's fault: where its password stands (trimmed, unquoted) and what it is called; undefined where none. */
-export function entryFault(entry: string, digest = false): { span: [number, number]; what: string } | undefined {
+export function entryFault(entry: string, digest = false, door: EntryDoor = 'file'): { span: [number, number]; what: string } | undefined {
   const e = entry.trim();
   if (e === '' || TEMPLATE.test(e) || isPlaceholder(e)) return undefined;
   const colon = e.indexOf(':');
@@ -38,14 +62,20 @@ export function entryFault(entry: string, digest = false): { span: [number, numb
   const plain = digest ? DIGEST_AUTH_PASSWORD : BASIC_AUTH_PASSWORD;
   if (colon <= 0) return { span: [lead, lead + e.length], what: plain };
   // Compose and Docker labels write each `$` as `$$` (docs.docker.com compose interpolation): the hash is the same.
-  const hash = e.slice(colon + 1).replace(/\$\$/g, '$');
-  if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) return undefined;
-  if (isPlaceholder(hash) || TEMPLATE.test(hash)) return undefined;
+  const raw = e.slice(colon + 1);
+  const hash = raw.replace(/\$\$/g, '$');
+  const span: [number, number] = [lead + colon + 1, lead + e.length];
+  if (isPlaceholder(raw) || TEMPLATE.test(raw)) return undefined;
+  if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) {
+    if (digest || door === 'file') return undefined;
+    if (door === 'crd' && raw.includes('$$')) return { span, what: BASIC_AUTH_DOUBLED };
+    return SHA_ENTRY.test(hash) || TRAEFIK_CHECKS.test(hash) ? undefined : { span, what: BASIC_AUTH_UNCHECKED };
+  }
   const malformed = digest ? DIGEST_HEAD.test(hash) : HASH_HEAD.test(hash);
   const what = malformed ? (digest ? DIGEST_AUTH_MALFORMED : BASIC_AUTH_MALFORMED) : plain;
   // A digest entry's password is past its realm; either way the rest of the entry is blanked.
-  return { span: [lead + colon + 1, lead + e.length], what };
+  return { span, what };
 }
 
 /** Where in `entry` (trimmed, unquoted) a password stands in plain text, or undefined for a hashed or templated entry. */
-export const plainPasswordIn = (entry: string, digest = false): [number, number] | undefined => entryFault(entry, digest)?.span;
+export const plainPasswordIn = (entry: string, digest = false): [number, number] | undefined => entryFault(entry, digest, 'users')?.span;

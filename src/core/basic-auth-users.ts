@@ -1,5 +1,5 @@
 import type { Path } from './problem';
-import { BASIC_AUTH_PASSWORD, entryFault } from './auth-user-entries';
+import { BASIC_AUTH_PASSWORD, entryFault, type EntryDoor } from './auth-user-entries';
 import { htpasswdFileSecrets } from './htpasswd-files';
 
 /**
@@ -10,7 +10,8 @@ import { htpasswdFileSecrets } from './htpasswd-files';
  * the label's dots (`traefik.http.middlewares.x.basicauth.users`, a map key of podAnnotations, a ConfigMap, a Compose
  * `labels:` map), the env's underscores (`TRAEFIK_HTTP_MIDDLEWARES_X_BASICAUTH_USERS`, also as an env entry's `name`),
  * the KV store's slashes (`traefik/http/middlewares/x/basicAuth/users/0`; doc.traefik.io providers/kv). The finding is
- * the password only: the user name stays readable.
+ * the password only: the user name stays readable. Round 58a-10: where the name is Traefik's own (a `middlewares` path,
+ * a `basicAuth` mapping, a `users:` near one in text) only the hashes Traefik checks pass (auth-user-entries.ts).
  */
 
 export { BASIC_AUTH_PASSWORD, plainPasswordIn } from './auth-user-entries';
@@ -33,7 +34,8 @@ function settingSecrets(key: string, value: unknown, path: Path, out: Found[]): 
   for (const [at, item] of items) {
     if (typeof item !== 'string') continue;
     const entries = item.split(/[,\r\n]/).filter((entry) => TRAEFIK_SETTING.test(key) || entry.includes(':'));
-    const fault = entries.map((entry) => entryFault(entry, digest)).find(Boolean);
+    const door: EntryDoor = TRAEFIK_SETTING.test(key) ? 'users' : 'file';
+    const fault = entries.map((entry) => entryFault(entry, digest, door)).find(Boolean);
     if (fault) out.push({ path: at, value: item, what: fault.what });
   }
 }
@@ -52,6 +54,8 @@ export function basicAuthUserSecrets(record: Record<string, unknown>, at: Path, 
   const auth = typeof parent === 'string' ? AUTH_KEY.exec(parent) : null;
   if (auth && 'users' in record) {
     const digest = /^digest/i.test(auth[1]);
+    // Traefik's `basicAuth` (a Middleware's spec, the file provider's): Kubernetes and Traefik read each `$` as written.
+    const door: EntryDoor = /^basicauth$/i.test(parent as string) ? 'crd' : 'file';
     const users = record.users;
     const items: Array<[Path, unknown]> = Array.isArray(users)
       ? users.map((user, i) => [[...at, 'users', i], user])
@@ -60,7 +64,7 @@ export function basicAuthUserSecrets(record: Record<string, unknown>, at: Path, 
       if (typeof user !== 'string') continue;
       // A string of several is Traefik's label form, entries separated by commas.
       const entries = Array.isArray(users) ? [user] : user.split(',');
-      const fault = entries.map((entry) => entryFault(entry, digest)).find(Boolean);
+      const fault = entries.map((entry) => entryFault(entry, digest, door)).find(Boolean);
       if (fault) out.push({ path, value: user, what: fault.what });
     }
   }
@@ -77,14 +81,14 @@ const ENTRY = /"((?:[^"\\\n]|\\.){0,1024})"|'([^'\n]{0,1024})'|([^\s,"'[\]{}#][^
 const LINE_ENTRY = /"((?:[^"\\\n]|\\.){0,1024})"|'([^'\n]{0,1024})'|([^\s,"'#][^\s,"']{0,1023})/g;
 
 /** The spans of the entries between `from` and `end` in `text`: a flow list's `[a, "b"]` (maybe over lines), or a scalar. */
-function entrySpans(text: string, from: number, end: number, [digest, bare]: boolean[], flow: boolean, spans: Spans): void {
+function entrySpans(text: string, from: number, end: number, [digest, bare, traefik]: boolean[], flow: boolean, spans: Spans): void {
   if (end - from > 65_536) return;
   const body = text.slice(from, end);
   for (const match of body.matchAll(flow ? ENTRY : LINE_ENTRY)) {
     const entry = match[1] ?? match[2] ?? match[3];
     const start = from + match.index! + (match[3] === undefined ? 1 : 0);
     for (const [at, piece] of splitEntries(entry, flow || match[3] !== undefined)) {
-      const fault = bare || piece.includes(':') ? entryFault(piece, digest) : undefined;
+      const fault = bare || piece.includes(':') ? entryFault(piece, digest, traefik ? 'users' : 'file') : undefined;
       if (fault) spans.push({ span: [start + at + fault.span[0], start + at + fault.span[1]], what: fault.what });
     }
   }
@@ -126,7 +130,7 @@ function userFaults(text: string): Spans {
     const rest = text.slice(from, from + 1);
     if (rest === '[') {
       if (close !== Infinity && close < from) close = text.includes(']', from) ? text.indexOf(']', from) : Infinity;
-      if (close !== Infinity && close !== readTo) entrySpans(text, from + 1, (readTo = close), [digest, true], true, spans);
+      if (close !== Infinity && close !== readTo) entrySpans(text, from + 1, (readTo = close), [digest, true, true], true, spans);
     } else if (match[1]) {
       // The line's end from the key on (lastIndex set before exec: both in one destructuring read the old lastIndex, 57a-1).
       if (eol < from) {
@@ -142,7 +146,7 @@ function userFaults(text: string): Spans {
         .replace(/[ \t]+#.*$/, '')
         .trim();
       const listed = /^(["'])[^"'\n]*\1$/.test(value) || !/[^,\s][ \t]+[^,\s]/.test(value);
-      if (eol !== readTo && listed) entrySpans(text, from, (readTo = eol), [digest, bare], false, spans);
+      if (eol !== readTo && listed) entrySpans(text, from, (readTo = eol), [digest, bare, bare], false, spans);
     } else if (rest === '' || /[\r\n]/.test(rest)) blockItems(text, from, digest, spans);
   }
   return spans;
@@ -160,7 +164,7 @@ function blockItems(text: string, from: number, digest: boolean, spans: Spans): 
     const end = text.slice(start, start + 4096).search(/[ \t]*(?:#.*)?(?:\r?\n|$)/) + start;
     const raw = text.slice(start, end);
     const quoted = /^(["'])(.*)\1$/.exec(raw);
-    const fault = entryFault(quoted ? quoted[2] : raw, digest);
+    const fault = entryFault(quoted ? quoted[2] : raw, digest, 'users');
     const lead = start + (quoted ? 1 : 0);
     if (fault) spans.push({ span: [lead + fault.span[0], lead + fault.span[1]], what: fault.what });
     at = end;

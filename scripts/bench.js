@@ -268,6 +268,13 @@ function hostileInput() {
     ['device config blocks 51, 1 MB texts as data (attack50-netdev51)', 3, hostile.deviceBlocks51, asData],
     ['literal forms 49, 1 MB texts as data (attack49-lits50)', 3, hostile.literalForms49, asData],
     ['K3s tokens 51, 1 MB texts as data (attack50-k3s51)', 8, hostile.k3sTokens51, asData],
+    // One row inline: htpasswd entry lines with long blank runs, quadratic before review57-3's fix (4.9 s).
+    [
+      'htpasswd blank runs 58, 1 MB text as data (attack58-review58)',
+      1,
+      () => [['a:b x<1,020 blanks>y', `a:b x${' '.repeat(1020)}y\n`.repeat(960)]],
+      asData,
+    ],
     // The CEL rules must find what they find, or this would time another path.
     [
       "Gateway API CEL rules 53, routes at and over their CRDs' bounds (attack52-traefik53)",

@@ -54,8 +54,12 @@ export function gitUrl(value: string): string | undefined {
       "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
     );
   }
-  // Go's net/url unescapes the host and the path: a "%" without two hex digits fails (`invalid URL escape "%zz"`).
-  const escape = /^[a-z]+:\/\//i.test(value) ? /%(?![0-9A-Fa-f]{2})/.exec(value) : null;
+  // Go's net/url unescapes the host, the path and the fragment: a "%" without two hex digits fails (`invalid URL escape
+  // "%zz"`); the query (after the first "?" before "#") is kept raw, unchecked (net/url url.go parse: RawQuery).
+  const hash = value.indexOf('#');
+  const head = hash < 0 ? value : value.slice(0, hash);
+  const unescaped = (head.includes('?') ? head.slice(0, head.indexOf('?')) : head) + (hash < 0 ? '' : value.slice(hash));
+  const escape = /^[a-z]+:\/\//i.test(value) ? /%(?![0-9A-Fa-f]{2})/.exec(unescaped) : null;
   if (escape)
     return `${show(value)} has a "%" that is not followed by two hex digits (Go's net/url, which Flux and Argo CD parse it with, refuses it): write "%25" for a "%" itself`;
   const url = /^(https?|ssh|git):\/\/([^\s/@]+@)?([^\s/@]+)\/?(\S*)$/.exec(value);

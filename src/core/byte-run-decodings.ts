@@ -45,13 +45,14 @@ function decodedAs(decoder: typeof UTF8, bytes: Uint8Array): string | undefined 
 
 /**
  * A run of hex digits, pairs of one case, 12 bytes at least (as BASE64_RUN: `password=abc`), no hex digit or letter
- * either side but a leading `0x` (so no run inside a word or a base64 run is read from its middle); each run is matched once from its start,
- * so a 1 MB run costs one pass.
+ * either side (so no run inside a word or a base64 run is read from its middle); each run is matched once from its
+ * start, so a 1 MB run costs one pass. A leading `0x`/`0X` (a C or Go literal, `xxd -i`) is part of the match, so it is
+ * replaced too: left in, it glued itself to the decoded name (`0xpassword=…`) and hid it (review57-2).
  */
 export const HEX_RUNS = {
   applies: /[0-9a-f]{24}|[0-9A-F]{24}/,
-  escape: /(?:(?<![0-9A-Za-z])|(?<=(?<![0-9A-Za-z])0x))(?:(?:[0-9a-f]{2}){12,}|(?:[0-9A-F]{2}){12,})(?![0-9A-Za-z])/g,
-  decode: (run: string): string | undefined => bytesAsText(Buffer.from(run, 'hex')),
+  escape: /(?<![0-9A-Za-z])(?:0[xX])?(?:(?:[0-9a-f]{2}){12,}|(?:[0-9A-F]{2}){12,})(?![0-9A-Za-z])/g,
+  decode: (run: string): string | undefined => bytesAsText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex')),
 };
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -18,9 +18,19 @@ import { isPasswordHash } from './password-hashes';
  */
 
 const FILE_KEY = /^(?:\.?ht(?:passwd|(digest))(?:\.\w{1,8})?|auth|(?:basic|(digest))?[-_]?auth[-_]?users[-_.]?file|users?[-_.]?file)$/i;
-/** One entry a line: user, then a hash or password (a realm before it in htdigest), then maybe more after a blank. */
-const ENTRY_LINE =
-  /^[ \t]*([A-Za-z0-9_@][\w.@-]{0,63}):(?:([^\s:$,]{1,256}):)?([^\s:,]{1,1024})(?:[ \t]+([^\s#][^\r\n]{0,1024}?))?[ \t]*\r?$/gm;
+/**
+ * One entry a line: user, then a hash or password (a realm before it in htdigest), then maybe more after a blank.
+ * `more` is greedy and its trailing blanks are cut in code (blanksCut): a lazy `more` before `[ \t]*` rescanned the
+ * blanks at each step, quadratic on `a:b x<1,000 blanks>y` lines (review57-3).
+ */
+const ENTRY_LINE = /^[ \t]*([A-Za-z0-9_@][\w.@-]{0,63}):(?:([^\s:$,]{1,256}):)?([^\s:,]{1,1024})(?:[ \t]+([^\s#][^\r\n]{0,1024})?)?\r?$/gm;
+
+/** `text` without its trailing blanks and tabs (a loop: `/[ \t]+$/` is quadratic on a run of blanks not at the end). */
+function blanksCut(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
 /** A line that is nothing: blank or a comment. */
 const EMPTY_LINE = /^[ \t]*(?:#.*)?$/;
 /** Scheme-like or digest-like first fields: `sha256:<hex>`, `data:`, `urn:`, `mailto:` are no users. */
@@ -32,7 +42,8 @@ type Entry = { user: string; realm?: string; hash: string; more?: string; at: nu
 function entriesOf(text: string): { entries: Entry[]; others: number } {
   const entries: Entry[] = [];
   for (const match of text.matchAll(ENTRY_LINE)) {
-    const [, user, realm, hash, more] = match;
+    const [, user, realm, hash, written] = match;
+    const more = written === undefined ? undefined : blanksCut(written);
     if (NO_USER.test(user)) continue;
     const at = match.index! + match[0].indexOf(user);
     entries.push({ user, realm, hash, more, at, hashAt: at + user.length + 1 + (realm === undefined ? 0 : realm.length + 1) });

@@ -39,10 +39,12 @@ export interface FileRoutes {
  * The fields paerser finds on a router, by Go field name in any case (traefik/paerser parser/nodes_metadata.go
  * `findTypedField`: strings.EqualFold; else "field not found", and file.DecodeContent fails, so the file provider loads
  * nothing of the file): traefik/traefik pkg/config/dynamic http_config.go `Router`, `RouterTLSConfig` and tcp_config.go
- * `TCPRouter`, `RouterTCPTLSConfig`, the union of v2.11.0 and v3.6.0 (ruleSyntax, observability and parentRefs are v3's).
+ * `TCPRouter`, `RouterTCPTLSConfig`, the union of v2.11.0, v3.6.0 and v3.7 (ruleSyntax, observability and parentRefs
+ * are v3's, deniedEncodedPathCharacters v3.7's). `DefaultRule` is the HTTP `Router`'s only: TCPRouter has none, so a
+ * TCP router's `defaultRule` is "field not found" (review57-10).
  */
-const ROUTER_FIELDS = ['entrypoints', 'middlewares', 'service', 'rule', 'rulesyntax', 'priority', 'tls', 'defaultrule'];
-const HTTP_ONLY = ['observability', 'parentrefs'];
+const ROUTER_FIELDS = ['entrypoints', 'middlewares', 'service', 'rule', 'rulesyntax', 'priority', 'tls'];
+const HTTP_ONLY = ['defaultrule', 'observability', 'parentrefs', 'deniedencodedpathcharacters'];
 const TLS_FIELDS = ['options', 'certresolver', 'domains'];
 
 /** A router's field as paerser finds it: by name in any case (the first spelling written). */

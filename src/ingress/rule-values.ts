@@ -2,7 +2,7 @@ import { quotedText } from '../core/problem';
 import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
 import { muxValueProblem } from '../traefik/mux-templates';
-import { matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { endsAtLineBreak, matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
 import type { Version } from '../semver';
 import { hostValueProblem } from './rule-hosts';
 import { pathQueryMark, regexpQueryMark } from './path-query-marks';
@@ -112,6 +112,8 @@ export function ruleValueProblem(
 function grammarSlip(rule: string): string {
   const list = tokens(rule);
   if (!list) {
+    if (endsAtLineBreak(rule))
+      return 'a line break (a // comment ends in one) after ), a matcher name or a value ends the rule in Go: break the line after && or || instead';
     if (/"(?:[^"\\\n]|\\.)*?\\[^abfnrtv\\"xuU0-7]/.test(rule))
       return 'a double-quoted value holds an escape Go does not read: write the character itself, or quote the value with backticks';
     return rule.includes("'")

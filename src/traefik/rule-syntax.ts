@@ -9,15 +9,59 @@ export type Token = { kind: 'op'; text: string } | { kind: 'name'; text: string 
 /**
  * Splits a rule into matcher names, quoted values (backticks or double quotes: doc.traefik.io routing "Rules & Priority",
  * "To set the value of a rule, use backticks ` or escaped double-quotes"; single quotes are refused), `&&`, `||`, `!`,
- * parentheses and commas. Undefined when the text is none of these.
+ * parentheses and commas. Undefined when the text is none of these, or holds a line end Go reads as a semicolon
+ * (endsAtLineBreak).
  */
 export function tokens(rule: string): Token[] | undefined {
+  const scanned = scan(rule);
+  return scanned === 'semicolon' ? undefined : scanned;
+}
+
+/**
+ * Whether a line break ends the rule before its last token, as Go reads it: Traefik parses a rule with
+ * go/parser.ParseExpr (vulcand/predicate parse.go, through traefik pkg/rules/parser.go), whose scanner turns a line
+ * break after an identifier, a string literal or `)` into a semicolon (go.dev/ref/spec#Semicolons; inside parentheses
+ * too, the scanner counts none), a `//` comment and a `/*…*\/` holding a line break counting as one (go/scanner
+ * scanner.go Scan). ParseExpr takes one such semicolon at the very end only, then expects EOF: `Host(`a`)⏎|| Path(`/x`)`
+ * and `Host("a"⏎)` are refused ("expected 'EOF'", "expected ')'"), a break after `&&`, `||`, `(` or `,` is fine.
+ */
+export const endsAtLineBreak = (rule: string): boolean => scan(rule) === 'semicolon';
+
+const NAME = /[A-Za-z][A-Za-z0-9]*/y;
+
+function scan(rule: string): Token[] | 'semicolon' | undefined {
   const out: Token[] = [];
+  // A line break after a token that ends a Go statement: another token after it is a syntax error.
+  let broken = false;
+  const lineBreak = () => {
+    const last = out[out.length - 1];
+    if (last && (last.kind !== 'op' || last.text === ')')) broken = true;
+  };
   let i = 0;
   while (i < rule.length) {
     const c = rule[i];
-    if (/\s/.test(c)) i += 1;
-    else if (rule.startsWith('&&', i) || rule.startsWith('||', i)) {
+    // Go's white space is these four only (go.dev/ref/spec#Tokens); any other is an illegal character.
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+      if (c === '\n') lineBreak();
+      i += 1;
+      continue;
+    }
+    if (rule.startsWith('/*', i)) {
+      // Go's scanner skips comments between tokens; one holding a line break is one (endsAtLineBreak).
+      const end = rule.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      if (rule.slice(i + 2, end).includes('\n')) lineBreak();
+      i = end + 2;
+      continue;
+    }
+    if (rule.startsWith('//', i)) {
+      const end = rule.indexOf('\n', i);
+      if (end >= 0) lineBreak();
+      i = end < 0 ? rule.length : end + 1;
+      continue;
+    }
+    if (broken) return 'semicolon';
+    if (rule.startsWith('&&', i) || rule.startsWith('||', i)) {
       out.push({ kind: 'op', text: rule.slice(i, i + 2) });
       i += 2;
     } else if ('!(),'.includes(c)) {
@@ -26,23 +70,17 @@ export function tokens(rule: string): Token[] | undefined {
     } else if (c === '`') {
       const end = rule.indexOf('`', i + 1);
       if (end < 0) return undefined;
-      out.push({ kind: 'value', text: rule.slice(i + 1, end) });
+      // go/scanner and strconv.Unquote drop carriage returns from a raw string literal.
+      out.push({ kind: 'value', text: rule.slice(i + 1, end).replace(/\r/g, '') });
       i = end + 1;
     } else if (c === '"') {
       const quoted = goString(rule, i);
       if (!quoted) return undefined;
       out.push({ kind: 'value', text: quoted.text });
       i = quoted.end;
-    } else if (rule.startsWith('/*', i)) {
-      // Go's scanner skips comments between tokens (the rule is read by go/parser.ParseExpr: vulcand/predicate parse.go).
-      const end = rule.indexOf('*/', i + 2);
-      if (end < 0) return undefined;
-      i = end + 2;
-    } else if (rule.startsWith('//', i)) {
-      const end = rule.indexOf('\n', i);
-      i = end < 0 ? rule.length : end + 1;
     } else {
-      const match = /^[A-Za-z][A-Za-z0-9]*/.exec(rule.slice(i));
+      NAME.lastIndex = i;
+      const match = NAME.exec(rule);
       if (!match) return undefined;
       out.push({ kind: 'name', text: match[0] });
       i += match[0].length;
@@ -57,8 +95,9 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n:
 /**
  * The double-quoted Go string literal at `start` of `rule`, unquoted as strconv.Unquote does (Traefik reads a rule with
  * go/parser and each value with strconv.Unquote): the escapes above, `\xHH`, `\ooo` (at most 377), `\uHHHH` and
- * `\UHHHHHHHH` (a code point, no surrogate); any other escape, a line break or no closing quote is undefined. Bytes
- * that are no UTF-8 read as U+FFFD.
+ * `\UHHHHHHHH` (a code point, no surrogate); any other escape, a line feed or no closing quote is undefined (a
+ * carriage return is a character: go/scanner scanString and strconv.Unquote refuse `\n` only). Bytes that are no
+ * UTF-8 read as U+FFFD.
  */
 function goString(rule: string, start: number): { text: string; end: number } | undefined {
   const bytes: number[] = [];
@@ -66,7 +105,7 @@ function goString(rule: string, start: number): { text: string; end: number } | 
   for (let i = start + 1; i < rule.length;) {
     const c = rule[i];
     if (c === '"') return { text: Buffer.from(bytes).toString('utf8'), end: i + 1 };
-    if (c === '\n' || c === '\r') return undefined;
+    if (c === '\n') return undefined;
     if (c !== '\\') {
       const point = rule.codePointAt(i)!;
       push(String.fromCodePoint(point));

@@ -1,7 +1,7 @@
 import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
-import { clusterNameProblem } from './config/cluster-name';
+import { clusterFileNameProblem } from './config/cluster-name';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath, oneLine, printable } from './core/problem';
@@ -129,10 +129,12 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
 
   // The output folder as synth will write it: K3S_VIP_DIST_DIR's when set (attack 56b-14).
   const distDir = distDirFromEnv(env);
-  const badName = clusterNameProblem(name);
+  // The loader's own check (58a-11): a name synth refuses is not written. The name is never shown (`<name>`).
+  const badName = clusterFileNameProblem(name);
   if (badName)
     return fail(
-      `the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder ${shown(`${distDir}/<name>/`)}, but ${badName}`,
+      `the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder ${shown(`${distDir}/<name>/`)}, but ${badName}` +
+        (badName.startsWith('it looks like a secret') ? ': pick another name' : ''),
     );
   const clusters = configsIn(configDir, 'point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files');
   if (typeof clusters === 'string') return fail(clusters);
@@ -188,41 +190,45 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const secrets = found.map((secret) => secret.value);
   const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
   // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).
-  if (found.length) {
-    // Each at its line (57a-14): the key path, never the key as written (it may hold the secret).
-    const at = valueLines(text);
-    const where = found
-      .map(({ path }) => ({ line: at(path), key: formatPath(redactProblem({ path, message: '' }, secrets).path) }))
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const each = where.map(({ line, key }) => [line && `line ${line}`, key].filter(Boolean).join(': ')).filter(Boolean);
-    const first = where.find(({ line }) => line)?.line;
-    return fail(
-      `${shown(source)}${first ? `:${first}` : ''} holds a secret${each.length ? ` (${each.join('; ')})` : ''}: nothing was copied; ` +
-        'move it into a Kubernetes Secret (synth refuses it there too), then copy again',
-    );
-  }
-  // Outside the data (a comment, `# password: x` too): synth deploys none of it, but a copy would carry it into a second
-  // file. The examples are this project's own, whose comments show commands with placeholders (`password='...'`).
+  // Every one at once (58a-19): those in its values, each at its line (57a-14: the key path, never the key as written,
+  // which may hold the secret), then those outside them (a comment, `# password: x` too): synth deploys none of the
+  // latter, but a copy would carry them into a second file. The examples are this project's own, whose comments show
+  // commands with placeholders (`password='...'`).
+  const at = valueLines(text);
+  const where = found
+    .map(({ path }) => ({ line: at(path), key: formatPath(redactProblem({ path, message: '' }, secrets).path) }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const inValues = new Set(where.map(({ line }) => line));
   const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
-  if (outside(text)) {
-    // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
-    // then its value, a table's header, rule and row: 56a-13, 57a-14): the first names the file's place.
-    const parts = text.split('\n');
-    const groups = secretLineGroups(parts, outside);
+  const parts = text.split('\n');
+  // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
+  // then its value, a table's header, rule and row: 56a-13, 57a-14); a line already named for its value is not again.
+  const groups = outside(text) ? secretLineGroups(parts, outside).filter((group) => !group.every((line) => inValues.has(line))) : [];
+  if (found.length || groups.length) {
+    const each = where.map(({ line, key }) => [line && `line ${line}`, key].filter(Boolean).join(': ')).filter(Boolean);
     const kind = (group: readonly number[]) =>
       group.length > 1
         ? 'a secret over several comment lines'
         : (secretShape(parts[group[0] - 1]) ??
           secretsInData(parts[group[0] - 1].replace(/^[^#]*#+\s?/, ''))[0]?.what ??
           'a secret in a comment');
-    const each = groups
+    const others = groups
       .slice(0, 20)
       .map((group) => `; ${linesText(group)}: ${kind(group)}`)
       .join('');
     const more = groups.length > 20 ? `; and ${groups.length - 20} more` : '';
+    const first = [where.find(({ line }) => line)?.line, groups[0]?.[0]].filter((line): line is number => !!line).sort((a, b) => a - b)[0];
+    const inData = found.length ? ` a secret${each.length ? ` (${each.join('; ')})` : ''}` : '';
+    const inText = groups.length ? ` a secret outside its values (a comment, say${others}${more})` : '';
+    const fix =
+      found.length && groups.length
+        ? 'move what its values hold into a Kubernetes Secret (synth refuses it there too), and remove the rest from the file'
+        : found.length
+          ? 'move it into a Kubernetes Secret (synth refuses it there too)'
+          : 'remove it from the file';
     return fail(
-      `${shown(source)}${groups.length ? `:${groups[0][0]}` : ''} holds a secret outside its values (a comment, say${each}${more}): ` +
-        'nothing was copied; remove it from the file, then copy again',
+      `${shown(source)}${first ? `:${first}` : ''} holds${inData}${inData && inText ? ' and' : ''}${inText}: nothing was copied; ` +
+        `${fix}, then copy again`,
     );
   }
   try {

@@ -77,7 +77,7 @@ describe('the secret gate remembers the files that passed it', () => {
     const memo = passMemo(scratch, 'gate-passes', 'c'.repeat(64));
     memo.remember(`yaml\0${text}`); // as if it had passed as YAML
     expect(secretsInFiles(new Map([['dev/README.md', text]]), undefined, memo)).toEqual([
-      'dev/README.md: holds a value under a key named like a secret (read line by line)',
+      'dev/README.md:1: holds a value under a key named like a secret (read line by line)',
     ]);
   });
 

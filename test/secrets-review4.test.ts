@@ -23,7 +23,8 @@ describe('an alias bomb in a file of dist/ is left to the line scan, fast (MUST 
       'a secret key below it',
       bomb(7, `password: ${SECRET}`),
       [
-        'c/extra.yaml: holds a value under a key named like a secret, read line by line as the file does not parse cleanly as YAML (an alias without its anchor, or too many aliases)',
+        // Each at its line since 58a-18.
+        'c/extra.yaml:9: holds a value under a key named like a secret, read line by line as the file does not parse cleanly as YAML (an alias without its anchor, or too many aliases)',
       ],
     ],
     ['a Secret kind', bomb(7, 'kind: Secret'), [expect.stringMatching(/^c\/extra\.yaml: cannot be judged: .*too many aliases/)]],
@@ -165,10 +166,10 @@ describe('every notation of a key and its value judges the value by one rule (MU
 
 describe('a file that is not YAML is read line by line too (SHOULD 16)', () => {
   test.each([
-    ['password: abcdef', ['c/README.md: holds a value under a key named like a secret (read line by line)']],
+    ['password: abcdef', ['c/README.md:1: holds a value under a key named like a secret (read line by line)']],
     [
       'Run `env DB_PASSWORD="correct horse" npm run synth`.',
-      ['c/README.md: holds a value under a key named like a secret (read line by line)'],
+      ['c/README.md:1: holds a value under a key named like a secret (read line by line)'],
     ],
     ['# Cluster c\n\nThe token lives in a Secret: see the runbook.', []],
   ])('%j', (text, findings) => {

@@ -179,7 +179,7 @@ describe('class 2: one gate before anything is written', () => {
     const found = secretsInFiles(files);
     expect(found).toEqual([
       'dev/traefik-config.yaml: spec.password holds a value under a key named like a secret',
-      'dev/README.md: holds a URL with credentials',
+      'dev/README.md:1: holds a URL with credentials',
     ]);
     expect(found.join('\n')).not.toMatch(TELLTALES);
   });

@@ -1,4 +1,5 @@
 import { dns1123Label } from './formats';
+import { secretsInData } from '../core/secrets';
 
 /**
  * Why `name` cannot be a cluster name (the config file's name, the output folder, the K3sVipCluster id), or
@@ -13,4 +14,16 @@ export function clusterNameProblem(name: string): string | undefined {
   return name in Object.prototype
     ? `"${name}" is a name every JavaScript object already has, which the constructs library behind cdk8s takes for a cluster already there: pick another name, e.g. "${name}-1"`
     : undefined;
+}
+
+/**
+ * Why a config file `<name>.yaml` cannot name a cluster, or undefined: the one check of synth's loader and of
+ * `npm run new` (58a-11), so `new` never writes a file every synth then refuses. A name like a secret (`pw-zq8v…`,
+ * `ghp-…`) would name dist/<name>/ and every file there; the message names neither (the callers blank the name).
+ */
+export function clusterFileNameProblem(name: string, fileName = `${name}.yaml`): string | undefined {
+  const secretName = secretsInData(name)[0] ?? secretsInData(fileName)[0];
+  return secretName
+    ? `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`
+    : clusterNameProblem(name);
 }

@@ -9,8 +9,8 @@ import { followsFromDroppedAny } from '../core/dropped';
 import { formatPath, oneLine, Path, pathKeyText, printable, Problem } from '../core/problem';
 import { keyAsQuoted, redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
-import { REDACTED, secretsInData, secretsInLines, secretValues } from '../core/secrets';
-import { clusterNameProblem } from './cluster-name';
+import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
+import { clusterFileNameProblem } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
 import { isChartValues, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
@@ -114,10 +114,7 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
     const fileErrors: Diagnostic[] = [];
     // A name like a secret (`token-zq8v…`) would name dist/<name>/ and every chart and file cdk8s writes there: refused
     // here, named by neither the file nor the folder (`hidden` blanks both), never left to the constructs (57a-8).
-    const secretName = secretsInData(name)[0] ?? secretsInData(basename(file))[0];
-    const badName = secretName
-      ? `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`
-      : clusterNameProblem(name);
+    const badName = clusterFileNameProblem(name, basename(file));
     if (badName) {
       fileErrors.push({
         file,

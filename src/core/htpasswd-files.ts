@@ -105,3 +105,19 @@ export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): 
   }
   return out;
 }
+
+/**
+ * The lines (1-based) of a text all of whose lines are htpasswd/htdigest entries that hold a fault, with what each is:
+ * where a refusal of the whole text stands (58a-20: an htdigest file's `bob:traefik:<password>` at its own line, as an
+ * htpasswd file's is). Empty for a text with other lines.
+ */
+export function entryFaultLines(text: string): Array<{ line: number; what: string }> {
+  if (text.length > 1_000_000 || !text.includes(':')) return [];
+  const { entries, others } = entriesOf(text);
+  if (others > 0) return [];
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  return entries.flatMap((entry) => {
+    const fault = faultOf(entry, entry.realm !== undefined);
+    return fault ? [{ line: lineAt(entry.at), what: fault.what }] : [];
+  });
+}

@@ -4,6 +4,7 @@ import { FoundSecret, secretsInData, secretsInLines } from './secrets';
 import { namesSecretValue } from './secrets-keys';
 import { saysMore } from './secret-shapes';
 import { dataPlaces, redactedPlaces } from './text-places';
+import { entryFaultLines } from './htpasswd-files';
 
 /**
  * Where in a multi-line text (a ConfigMap's file, a `|` block) a refused secret stands (attack round 39a-8): the text's
@@ -73,6 +74,7 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   for (const place of dataPlaces(text, lines))
     if (!named.has(place.line) && more.length < MAX_PLACES - 1) add(place.line, place.what ?? secret.what, place.matched);
   for (const place of redactedPlaces(text, lines, named, MAX_PLACES - 1 - more.length)) add(place.line, place.what ?? secret.what);
+  for (const entry of entryFaultLines(text)) if (!named.has(entry.line) && more.length < MAX_PLACES - 1) add(entry.line, entry.what);
   return [first, ...more.sort((a, b) => a.textLine! - b.textLine!)];
 }
 
@@ -165,5 +167,8 @@ export function placeInText(text: string): { line: number; matched?: string; wha
   // Else the first line holding a value its line-by-line reading finds (`password (str): <pw>` in a docstring: 47a-11).
   const values = secretsInLines(text).filter((value) => value.length >= 4 && !/[\r\n]/.test(value));
   const line = values.length ? lines.findIndex((written) => values.some((value) => written.includes(value))) : -1;
-  return line < 0 ? undefined : { line: line + 1 };
+  if (line >= 0) return { line: line + 1 };
+  // Else, in an htpasswd or htdigest file, the first entry holding a password (58a-20: no line of it is one alone).
+  const entry = entryFaultLines(text)[0];
+  return entry && { line: entry.line, what: entry.what };
 }

@@ -34,7 +34,10 @@ export function gateFindingSource(
   configOf: (cluster: string) => string | undefined,
   shown: (file: string) => string,
 ): string {
-  const path = [...files.keys()].filter((name) => finding.startsWith(`${name}: `)).sort((a, b) => b.length - a.length)[0];
+  // `path: …`, or `path:line: …` for a finding read from lines (secret-gate.ts atLines).
+  const path = [...files.keys()]
+    .filter((name) => finding.startsWith(`${name}:`) && /^\d*: /.test(finding.slice(name.length + 1)))
+    .sort((a, b) => b.length - a.length)[0];
   const configFile = path === undefined ? undefined : configOf(path.split('/')[0]);
   if (path === undefined || configFile === undefined) return '';
   const file = shown(configFile);

@@ -18,6 +18,7 @@ import {
   secretsInData,
   secretsInLines,
 } from '../core/secrets';
+import { linesText, secretLineGroups } from '../core/secret-line-groups';
 import { cacheDir } from './cache-folder';
 import { contentDigests } from './file-digests';
 import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
@@ -70,6 +71,9 @@ function gateFingerprint(): string | undefined {
   return fingerprint ?? undefined;
 }
 
+const IN_COMMENT = 'a value under a key named like a secret (in a comment)';
+const BY_LINE = 'a value under a key named like a secret (read line by line)';
+
 /** The gate's findings for one file, added to `findings`. */
 function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
   // A reading said last (secret-shapes.ts FINDERS' saidLast) is said only where no other reading says more.
@@ -84,22 +88,41 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this
   // tool's output writes none: one that holds a secret is a finding of its own, named by its kind only.
   const named = !found && read ? yamlNamesHoldingSecret(text) : [];
-  if (shape && !found) findings.push(`${path}: holds ${shape}`);
-  // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git.
-  else if (!found && read && !read.unjudgeable && secretsInComments(text).length)
-    findings.push(`${path}: holds a value under a key named like a secret (in a comment)`);
+  // A comment is read as a line too, as a diff's redaction reads it: `kind: Ingress # password: abc` is in Git. A shape
+  // and a comment are named together, each at its line (58a-18): neither hides the other.
+  const comments = !found && !!read && !read.unjudgeable && secretsInComments(text).length > 0;
+  const shapeOrComment = (part: string) =>
+    [secretShape(part)].find(saysMore) ?? (comments && secretsInComments(part).length ? IN_COMMENT : undefined);
+  if ((shape || comments) && !found) findings.push(...atLines(path, text, shapeOrComment, shape ?? IN_COMMENT));
   // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
   else if (!read && secretsInLines(text).length)
-    findings.push(`${path}: holds a value under a key named like a secret (read line by line)`);
+    findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? BY_LINE : undefined), BY_LINE));
   else if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   // Text nested too deep to read at all: neither its data nor its lines tell what it holds.
   else if (unjudgeable?.startsWith(TOO_DEEP_YAML)) findings.push(`${path}: cannot be judged: it ${unjudgeable}`);
   // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
   else if (unjudgeable && secretsInLines(text).length) {
-    findings.push(`${path}: holds a value under a key named like a secret, read line by line as the file ${unjudgeable}`);
+    const what = `a value under a key named like a secret, read line by line as the file ${unjudgeable}`;
+    findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? what : undefined), what));
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
-  } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(`${path}: holds ${seen}`);
+  } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, text, secretShape, seen));
+}
+
+/**
+ * A finding read from lines, one per line that holds a secret (or per neighbouring lines that hold one only together,
+ * a private key's block), each at its line as `path:line:` (58a-18): synth, check and validate print these, so every
+ * secret of a hand-edited file is named at once, at its place. `judge` says what a piece of the text holds; the path
+ * alone, with `what`, where no line holds one (a whole text's reading).
+ */
+function atLines(path: string, text: string, judge: (part: string) => string | undefined, what: string): string[] {
+  const lines = text.split('\n');
+  const groups = secretLineGroups(lines, (part) => judge(part) !== undefined, 20);
+  if (!groups.length) return [`${path}: holds ${what}`];
+  return groups.map((group) => {
+    const held = judge(group.map((line) => lines[line - 1]).join('\n')) ?? what;
+    return `${path}:${group[0]}: holds ${held}${group.length > 1 ? ` (${linesText(group)} together)` : ''}`;
+  });
 }
 
 /**

@@ -72,10 +72,11 @@ function pathSegments(written: string): string {
 }
 /**
  * Round 58 (58a-3): a file's or a host's suffix after the value ends it, as the word's end does (`token_X.prod`,
- * `PASSWORD_X.1`, `/api/pw_X.json`, `acme/PASSWORD_X.git`, `X.tar.gz?v=1`): no base64 run holds a `.`. What stays
- * before it is judged as the whole word was (`token-service.prod`, `password-reset.html` stay names).
+ * `PASSWORD_X.1`, `/api/pw_X.json`, `acme/PASSWORD_X.git`, `X.tar.gz?v=1`), and so does a name's next piece
+ * (`token_X-prod`, `token-X_v2`): no base64 run holds `.`, `-` or `_`. What stays before it is judged as the whole word
+ * was (`token-service.prod`, `password-reset.html` stay names).
  */
-const SUFFIX = /\.[A-Za-z0-9][^]*$/;
+const SUFFIX = /[._-][A-Za-z0-9][^]*$/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 

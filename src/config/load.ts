@@ -107,8 +107,10 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
   for (const file of files) {
     const name = clusterName(file);
     // Every message names its file: what the file's own name may hold (`password=abc.yaml`) is redacted from them all.
-    // Each judged alone: a list of the two reads as one text, which judges neither (57a-8).
-    const nameSecrets = [basename(file), name].flatMap((text) => secretValues(text));
+    // Each judged alone: a list of the two reads as one text, which judges neither (57a-8). The name first: the file's
+    // own name reads its `.yaml` as a suffix of the value (58a-3), and the message keeps the suffix it can show.
+    const named = secretValues(name);
+    const nameSecrets = named.length ? named : secretValues(basename(file));
     const hidden = (d: Diagnostic): Diagnostic =>
       nameSecrets.length ? { ...redactProblem(d, nameSecrets), file: redactMessage(d.file, nameSecrets) } : d;
     const fileErrors: Diagnostic[] = [];

@@ -70,6 +70,13 @@ function pathSegments(written: string): string {
     return '';
   return path;
 }
+/**
+ * Round 58 (58a-3): a file's or a host's suffix after the value ends it, as the word's end does (`token_X.prod`,
+ * `PASSWORD_X.1`, `/api/pw_X.json`, `acme/PASSWORD_X.git`, `X.tar.gz?v=1`), and so does a name's next piece
+ * (`token_X-prod`, `token-X_v2`): no base64 run holds `.`, `-` or `_`. What stays before it is judged as the whole word
+ * was (`token-service.prod`, `password-reset.html` stay names).
+ */
+const SUFFIX = /[._-][A-Za-z0-9][^]*$/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 
@@ -122,6 +129,7 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     const value = rest
       .slice(separator.length)
       .replace(MAIL_DOMAIN, '')
+      .replace(SUFFIX, '')
       .replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
     if (!VALUE.test(value) || value.split('/').some((piece) => /^[A-Za-z]{2,}$/.test(piece))) continue;
     if (!(mixed(value) || oneCase(value, match[0])) || !looksGenerated(value)) continue;

@@ -32,7 +32,7 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
-  const derived = [...others, ...others.flatMap(derivedForms), ...copiesIn(message, secrets)];
+  const derived = [...others, ...others.flatMap(derivedForms), ...copiesIn(message, secrets), ...spacedCopiesIn(message, secrets)];
   const cut = redactCutHeads(redact(message, derived), secrets);
   // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
   // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.
@@ -54,6 +54,33 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
     return prose || word.length < 4 ? word : REDACTED;
   });
 });
+
+/**
+ * Round 58 (58a-7): the separators a copy of a secret may have between each of its characters (`Z-q-8-v…`, `Z.q.8…`,
+ * `Z q 8…`), one repeated character; a run of at least six characters so spaced (a copy shorter than that is not
+ * blanked alone: secret-copies.ts MIN_COPY).
+ */
+const SPACED = ['-', '.', '_', ' ', ':'].map((separator) => {
+  const sep = separator.replace(/[.]/, '\\.');
+  // Linear: a start without five spaced characters fails within ten; a run is matched once, to its end.
+  return { separator, run: new RegExp(`(?:[^\\s"'\`\\\\${sep}]${sep}){5,}[^\\s"'\`\\\\${sep}]`, 'g') };
+});
+/** Longer messages are not read for spaced copies: each run is looked up once per separator, and that is bounded. */
+const MAX_SPACED = 100_000;
+
+/**
+ * The runs of `message` that are a copy of one of `secrets` (or of a copy secret-copies.ts knows: another case,
+ * reversed, encoded, a part) with one separator between each character: each run is read without its separators.
+ */
+function spacedCopiesIn(message: string, secrets: readonly string[]): string[] {
+  if (!secrets.length || message.length > MAX_SPACED) return [];
+  const found: string[] = [];
+  for (const { separator, run } of SPACED) {
+    if (!message.includes(separator)) continue;
+    for (const [spaced] of message.matchAll(run)) if (copiesIn(spaced.split(separator).join(''), secrets).length) found.push(spaced);
+  }
+  return found;
+}
 
 /**
  * Where a message cut a long value it quotes: the three dots after the cut (`"abc"... (150 characters)`, `abc...`,
@@ -115,18 +142,33 @@ export function redactProblem<P extends Problem>(problem: P, secrets: readonly s
   // A key is a value the user wrote: judged as one too (maskedValue), for what a word of it holds.
   const redactKey = (key: string) =>
     maskedValue(redact(key, secretsInData({ [key]: null }).length ? secrets : secrets.filter((s) => !PLAIN_WORD.test(s)))).text;
-  // Where the message prints a key of its path as written (`redirects entrypoint <key>`), it prints the key as judged.
+  const shownKey = (key: string) => once(`key\0${key}`, () => keyAsQuoted(redactKey(key)));
+  // Where the message prints a key of its path as written (`redirects entrypoint <key>`), it prints the key as judged:
+  // as its path shows it, if the path blanks it (58a-2: `<redacted>: unknown key "Zq8v…password"`), else as a value.
   let message = problem.message;
   for (const key of problem.path) {
     if (typeof key !== 'string' || key.length < 4 || !message.includes(key)) continue;
-    const judged = once(`value\0${key}`, () => maskedValue(key).text);
-    if (judged !== key) message = message.split(key).join(judged);
+    const path = shownKey(key);
+    if (path !== key) message = blankKeyIn(message, key, path);
+    else {
+      const judged = once(`value\0${key}`, () => maskedValue(key).text);
+      if (judged !== key) message = message.split(key).join(judged);
+    }
   }
   return {
     ...problem,
-    path: problem.path.map((key) => (typeof key === 'string' ? once(`key\0${key}`, () => keyAsQuoted(redactKey(key))) : key)),
+    path: problem.path.map((key) => (typeof key === 'string' ? shownKey(key) : key)),
     message: once(`message\0${message}`, () => redactMessage(message, secrets)),
   };
+}
+
+/**
+ * `message` with `key` as its path shows it (`shown`): everywhere if it is no plain word, else only where it is quoted
+ * (`"key"`, `` `key` ``), so that a word of the wording that a blanked key equals stays readable.
+ */
+function blankKeyIn(message: string, key: string, shown: string): string {
+  if (!PLAIN_WORD.test(key)) return message.split(key).join(shown);
+  return message.split(JSON.stringify(key)).join(`"${shown}"`).split(`\`${key}\``).join(`\`${shown}\``);
 }
 
 /**

@@ -126,7 +126,9 @@ const DECODINGS: readonly Decoding[] = [
   { applies: /%u[0-9a-f]{4}/i, escape: /%u[0-9a-f]{4}/gi, decode: (e) => String.fromCharCode(parseInt(e.slice(2), 16)) },
   // Quoted-printable (RFC 2045 6.7): `=70assword=3D…`. Upper-case hex only, as the RFC writes it, and a printable ASCII
   // character only (`=20`-`=7E`), so base64 padding (`…==`) and a URL's `?a=1&b=ff` give nothing or a text beside the original.
-  { applies: /=[2-7][0-9A-F]/, escape: /=(?:[2-6][0-9A-F]|7[0-9A-E])/g, decode: (e) => String.fromCharCode(parseInt(e.slice(1), 16)) },
+  // Only in text that holds `=3D`, the `=` every quoted-printable `name=value` must encode: `m=65536` in an argon2 hash's
+  // parameters (`=65`, an `e`) is no escape, and reading it so made the hash no hash under `password_hash`.
+  { applies: /=3D/, escape: /=(?:[2-6][0-9A-F]|7[0-9A-E])/g, decode: (e) => String.fromCharCode(parseInt(e.slice(1), 16)) },
   {
     applies: /&(?:#x?[0-9a-f]{1,7}|quot|amp|lt|gt|apos);/i,
     escape: /&(?:#x[0-9a-f]{1,7}|#\d{1,7}|quot|amp|lt|gt|apos);/gi,

@@ -62,15 +62,17 @@ const field = (router: Values, name: string): unknown => {
 };
 
 /**
- * A map field (`http`, `routers`) as paerser leaves it (58b-2): every spelling's entries, one map (`setMap` makes the
- * map once and adds each child; a router of one name in two spellings: the later one's).
+ * The values of every spelling of the field `name` in each of `maps`, in the order paerser fills them (58b-2): a
+ * section (`http`, `Http`) is one struct filled by each spelling in turn (parser/element_fill.go `setPtr` keeps the
+ * pointer), and a map (`routers`, `Routers`) one map each spelling adds to (`setMap` makes it once; a router of one
+ * name in two spellings is the later one's).
  */
-const mapField = (map: Values, name: string): Values | undefined => {
-  const maps = spellings(map, name)
-    .map((key) => map[key])
-    .filter(isMap);
-  return maps.length ? Object.assign({}, ...maps) : undefined;
-};
+const filled = (maps: readonly Values[], name: string): Values[] =>
+  maps.flatMap((map) =>
+    spellings(map, name)
+      .map((key) => map[key])
+      .filter(isMap),
+  );
 
 /** A field name for a message: a short word as written, else only its length (a key may be anything, a token too). */
 const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(key) ? key : `<a key of ${key.length} characters>`);
@@ -96,8 +98,8 @@ function dynamicRoutes(content: unknown, path: Path, file: string): { routes: Fi
   }
   const unknown: string[] = [];
   const routes = (['http', 'tcp'] as const).flatMap((section) => {
-    const part = isMap(document) ? mapField(document, section) : undefined;
-    const routers = (part && mapField(part, 'routers')) ?? {};
+    const parts = isMap(document) ? filled([document], section) : [];
+    const routers: Values = Object.assign({}, ...filled(parts, 'routers'));
     return Object.entries(routers).flatMap(([name, router]): FileRoute[] => {
       if (!isMap(router)) return [];
       const at = `${section}.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`;

@@ -193,7 +193,8 @@ describe('58b-11, 58a-21: TRAEFIK_* names through envFrom; flags only where Trae
     metadata: { name, ...(namespace && { namespace }) },
     [field]: data,
   });
-  const warned = (values: object) => staticEnvWarnings(values, ['traefik']).map((p) => `${p.path.join('.')}: ${p.message}`);
+  const warned = (values: Record<string, unknown>) =>
+    staticEnvWarnings(values, ['traefik']).map((p) => `${p.path.join('.')}: ${p.message}`);
   test.each([
     [
       'configMapRef in kube-system',

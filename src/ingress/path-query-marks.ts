@@ -89,7 +89,7 @@ export function regexpQueryMark(pattern: string): '?' | '#' | undefined {
   // A quantifier after an atom that lets it be absent.
   const optional = (end: number) => /^(?:[?*]|\{0[,}])/.test(pattern.slice(end, end + 3));
   let depth = 0;
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     let mark: '?' | '#' | undefined;
     let end = i + 1;

@@ -13,7 +13,7 @@ const revisionErrors = (revision: string, engine = 'flux') =>
   configErrors(withChanges(devConfig(), { gitops: { engine, repoURL: 'https://github.com/me/x.git', revision } }));
 
 describe('57b-8: a revision git check-ref-format takes is taken', () => {
-  test.each(['feature+x', 'refs/heads/release@2', 'a#b', 'a,b', 'café', 'refs/heads/x=y', 'fix/issue-1=2', 'refs/heads/-x', 'HEAD'])(
+  test.each(['feature+x', 'refs/heads/release@2', 'a#b', 'a,b', 'café', 'refs/heads/x=y', 'fix/issue-1=2', 'refs/heads/-x'])(
     '%s is accepted by both engines',
     (revision) => {
       expect(revisionErrors(revision, 'flux')).toEqual([]);

@@ -17,7 +17,7 @@ import { EffectiveTraefik } from '../traefik/effective';
 import { extraObjectClaims } from '../traefik/extra-objects';
 import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
-import { fluxUrlProblem } from '../gitops/flux-source';
+import { fluxRevisionProblem, fluxUrlProblem } from '../gitops/flux-source';
 import { writtenObjects } from './written-objects';
 
 /**
@@ -77,6 +77,8 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   // Flux's GitRepository CRD takes fewer URL forms than Argo CD clones (flux-source.ts).
   const fluxUrl = config.gitops?.engine === 'flux' ? fluxUrlProblem(config.gitops.repoURL) : undefined;
   if (fluxUrl) error(['gitops', 'repoURL'], fluxUrl);
+  const fluxRevision = config.gitops?.engine === 'flux' ? fluxRevisionProblem(config.gitops.revision) : undefined;
+  if (fluxRevision) error(['gitops', 'revision'], fluxRevision);
   for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
     error(path, message);
   return findings;

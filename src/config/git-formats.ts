@@ -20,6 +20,11 @@ function show(value: string): string {
  * host`; a port past 65535 parses but no server listens there.
  */
 function authorityProblem(value: string, scheme: string, userAt: string, hostPort: string, rest: string): string | undefined {
+  if (hostPort.startsWith('[') && !hostPort.includes(']'))
+    return (
+      `${show(value)} opens an IPv6 address with "[" that no "]" closes (Go's net/url, which Flux and Argo CD parse it with, ` +
+      `refuses it: missing ']' in host): close it, e.g. ${show(`${scheme}://${userAt}${hostPort}]/${rest}`)}`
+    );
   const bracket = /^(\[[^\]]*\])(.*)$/.exec(hostPort);
   const host = bracket ? bracket[1] : hostPort.split(':')[0];
   const after = bracket ? bracket[2] : hostPort.slice(host.length);
@@ -39,6 +44,26 @@ function authorityProblem(value: string, scheme: string, userAt: string, hostPor
   );
 }
 
+/** `value` without its query (`?` up to `#`), the part Go's url.Parse keeps unchecked (net/url url.go `parse`, go1.22.0). */
+function withoutQuery(value: string): string {
+  const hash = value.indexOf('#');
+  const head = hash < 0 ? value : value.slice(0, hash);
+  const query = head.indexOf('?');
+  return query < 0 ? value : value.slice(0, query) + value.slice(head.length);
+}
+
+/**
+ * The first `%xx` escape of an ASCII byte in the host of a scheme URL, or undefined. Go's net/url `unescape` in
+ * encodeHost mode (url.go, go1.22.0) takes in the host only escapes of non-ASCII bytes and `%25` (RFC 6874); after
+ * `%25` in brackets comes an IPv6 zone, which is unescaped in encodeZone mode (any escape).
+ */
+function asciiHostEscape(value: string): string | undefined {
+  const authority = /^[a-z]+:\/\/([^/?#]*)/i.exec(value)![1];
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const host = hostPort.startsWith('[') && hostPort.includes('%25') ? hostPort.slice(0, hostPort.indexOf('%25')) : hostPort;
+  return /%(?!25)[0-7][0-9A-Fa-f]/.exec(host)?.[0];
+}
+
 /**
  * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials are
  * refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
@@ -54,14 +79,17 @@ export function gitUrl(value: string): string | undefined {
       "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
     );
   }
-  // Go's net/url unescapes the host, the path and the fragment: a "%" without two hex digits fails (`invalid URL escape
-  // "%zz"`); the query (after the first "?" before "#") is kept raw, unchecked (net/url url.go parse: RawQuery).
-  const hash = value.indexOf('#');
-  const head = hash < 0 ? value : value.slice(0, hash);
-  const unescaped = (head.includes('?') ? head.slice(0, head.indexOf('?')) : head) + (hash < 0 ? '' : value.slice(hash));
-  const escape = /^[a-z]+:\/\//i.test(value) ? /%(?![0-9A-Fa-f]{2})/.exec(unescaped) : null;
+  // Go's net/url unescapes the host, the path and the fragment, not the query (`RawQuery` is kept as written): a "%"
+  // without two hex digits fails (`invalid URL escape "%zz"`).
+  const escape = /^[a-z]+:\/\//i.test(value) ? /%(?![0-9A-Fa-f]{2})/.exec(withoutQuery(value)) : null;
   if (escape)
     return `${show(value)} has a "%" that is not followed by two hex digits (Go's net/url, which Flux and Argo CD parse it with, refuses it): write "%25" for a "%" itself`;
+  const hostEscape = /^[a-z]+:\/\//i.test(value) ? asciiHostEscape(value) : undefined;
+  if (hostEscape)
+    return (
+      `${show(value)} has ${JSON.stringify(hostEscape)} in its host, an escape of an ASCII character (Go's net/url, which Flux and ` +
+      `Argo CD parse it with, refuses it: invalid URL escape ${JSON.stringify(hostEscape)}): write the character itself`
+    );
   const url = /^(https?|ssh|git):\/\/([^\s/@]+@)?([^\s/@]+)\/?(\S*)$/.exec(value);
   const hostProblem = url ? authorityProblem(value, url[1], url[2] ?? '', url[3], url[4]) : undefined;
   if (hostProblem) return hostProblem;

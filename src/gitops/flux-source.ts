@@ -30,3 +30,16 @@ export function fluxUrlProblem(url: string): string | undefined {
   if (git) return `${why}: write "https://${git[1]}" (or the ssh:// URL of the repository)`;
   return `${why}: write e.g. "https://github.com/me/infra.git" or "ssh://git@github.com/me/infra.git"`;
 }
+
+/**
+ * Why Flux cannot take `revision` as a branch, or undefined. `HEAD` is written as `ref.branch`, which Flux fetches as
+ * refs/heads/HEAD (no such branch; `git check-ref-format --branch HEAD` fails, git v2.39 sha1-name.c
+ * `strbuf_check_branch_ref`); Argo CD takes `HEAD` as the repository's default branch, so only Flux refuses it.
+ */
+export function fluxRevisionProblem(revision: string): string | undefined {
+  if (revision !== 'HEAD') return undefined;
+  return (
+    `"HEAD" is no branch Flux can follow (it would write ref.branch: HEAD, and git check-ref-format --branch refuses "HEAD"): ` +
+    'name the branch itself, e.g. "main"'
+  );
+}

@@ -47,9 +47,34 @@ const ROUTER_FIELDS = ['entrypoints', 'middlewares', 'service', 'rule', 'rulesyn
 const HTTP_ONLY = ['defaultrule', 'observability', 'parentrefs', 'deniedencodedpathcharacters'];
 const TLS_FIELDS = ['options', 'certresolver', 'domains'];
 
-/** A router's field as paerser finds it: by name in any case (the first spelling written). */
-const field = (router: Values, name: string): unknown =>
-  router[Object.keys(router).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name];
+/**
+ * The keys of `map` that paerser reads as the field `name`, in the order it fills them: every spelling in any case
+ * (`rule`, `Rule`), sorted by bytes (traefik/paerser v0.2.0 file/raw_node.go `sortKeys`; Go's YAML decoder keeps both
+ * keys), each filled in turn (parser/element_fill.go `setStruct`).
+ */
+const spellings = (map: Values, name: string): string[] =>
+  Object.keys(map)
+    .filter((key) => key.toLowerCase() === name.toLowerCase())
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** A router's field as paerser leaves it (58b-2): a text or number of the last spelling filled wins. */
+const field = (router: Values, name: string): unknown => {
+  const keys = spellings(router, name);
+  return keys.length ? router[keys[keys.length - 1]] : undefined;
+};
+
+/**
+ * The values of every spelling of the field `name` in each of `maps`, in the order paerser fills them (58b-2): a
+ * section (`http`, `Http`) is one struct filled by each spelling in turn (parser/element_fill.go `setPtr` keeps the
+ * pointer), and a map (`routers`, `Routers`) one map each spelling adds to (`setMap` makes it once; a router of one
+ * name in two spellings is the later one's).
+ */
+const filled = (maps: readonly Values[], name: string): Values[] =>
+  maps.flatMap((map) =>
+    spellings(map, name)
+      .map((key) => map[key])
+      .filter(isMap),
+  );
 
 /** A field name for a message: a short word as written, else only its length (a key may be anything, a token too). */
 const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(key) ? key : `<a key of ${key.length} characters>`);
@@ -75,9 +100,8 @@ function dynamicRoutes(content: unknown, path: Path, file: string): { routes: Fi
   }
   const unknown: string[] = [];
   const routes = (['http', 'tcp'] as const).flatMap((section) => {
-    const part = isMap(document) ? field(document, section) : undefined;
-    const listed = isMap(part) ? field(part, 'routers') : undefined;
-    const routers = isMap(listed) ? listed : {};
+    const parts = isMap(document) ? filled([document], section) : [];
+    const routers: Values = Object.assign({}, ...filled(parts, 'routers'));
     return Object.entries(routers).flatMap(([name, router]): FileRoute[] => {
       if (!isMap(router)) return [];
       const at = `${section}.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`;

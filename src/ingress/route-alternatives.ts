@@ -25,7 +25,9 @@ const NEGATION: Matcher = { name: '!', values: [] };
 
 /** The rule's alternatives: each a conjunction of matchers (`||` distributed over `&&`, a negation as NEGATION); undefined past the cap. */
 function alternatives(node: RuleNode): Matcher[][] | undefined {
-  if (node.kind === 'matcher') return [[node.matcher]];
+  // v2's HostHeader is Host under another name (traefik/traefik pkg/muxer/http/matcher.go `httpFuncs`, v2.11: both run
+  // `host`); v3's syntax refuses it on its own (v3-rule-syntax.ts), so reading it as Host here never lets it pass.
+  if (node.kind === 'matcher') return [[node.matcher.name === 'HostHeader' ? { name: 'Host', values: node.matcher.values } : node.matcher]];
   // A negation only narrows the alternative it is in (51b-2): it is kept as a matcher of its own, never read as a host.
   if (node.kind === '!') return [[NEGATION]];
   const a = alternatives(node.a);

@@ -26,6 +26,9 @@ const EMPTY_LINE = /^[ \t]*(?:#.*)?$/;
 /** Scheme-like or digest-like first fields: `sha256:<hex>`, `data:`, `urn:`, `mailto:` are no users. */
 const NO_USER = /^(?:sha\d{0,3}|md5|blake2b?|data|urn|mailto|https?|tcp|udp|unix|file|git|ssh|s3|ref\+\w+)$/i;
 
+/** A drive letter and a separator, on one line: a Windows file's path. */
+const WINDOWS_PATH = /^[ \t]*[A-Za-z]:[\\/][^\n]*$/;
+
 type Entry = { user: string; realm?: string; hash: string; more?: string; at: number; hashAt: number };
 
 /** The entry lines of `text`, with how many lines it has that are neither entries nor empty. */
@@ -64,7 +67,8 @@ function textFaults(text: string): Array<{ span: [number, number]; what: string 
   const out: Array<{ span: [number, number]; what: string }> = [];
   for (const entry of entries) {
     // A hash followed by more is read on any line; a plain password only in a text that is an htpasswd file.
-    const hashed = entry.more !== undefined && !faultOf({ ...entry, more: undefined }, false);
+    // Not a placeholder or a template (`user:<password> here`, review57-5): only a well-formed hash says so.
+    const hashed = entry.more !== undefined && isPasswordHash(entry.hash) && !faultOf({ ...entry, more: undefined }, false);
     // A hash well formed in its own family (Dovecot's `{SHA512-CRYPT}$6$…`) is no password outside Traefik's `users`.
     if (!entry.more && isPasswordHash(entry.hash)) continue;
     const fault = (file && !lockMark(entry)) || hashed ? faultOf(entry, false) : undefined;
@@ -83,8 +87,10 @@ export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0
 export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const out: Array<{ path: Path; value: string; what: string }> = [];
   for (const [key, value] of Object.entries(record)) {
-    const named = FILE_KEY.exec(key);
-    if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':')) continue;
+    // A bare `auth` is ingress-nginx's only in a Secret's `stringData` (its `data` is base64, judged whole); elsewhere
+    // (`auth: provider:github`, review57-4) it is judged as unnamed text. A Windows path (`C:\data\users.txt`) holds no file.
+    const named = /^auth$/i.test(key) && at[at.length - 1] !== 'stringData' ? null : FILE_KEY.exec(key);
+    if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':') || WINDOWS_PATH.test(value)) continue;
     const { entries, others } = entriesOf(value);
     if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
     // A well-formed hash of any family (Dovecot's `{SHA512-CRYPT}$6$…` too) is no password, generated-looking as it is.

@@ -69,6 +69,7 @@ describe('round 58: settings under credential-like names pass in every door', ()
     ['etc-passwd, locked', configMap('etc-passwd', 'nobody:*:65534:65534::/nonexistent:/usr/sbin/nologin\n')],
     // review57-4, review57-5
     ['auth: provider:github', configMap('auth', 'provider:github')],
+    ['auth: mode:oauth2', configMap('auth', 'mode:oauth2')],
     ['auth: enabled:true in values', { app: { auth: 'enabled:true' } }],
     ['userFile, a Windows path', { app: { userFile: 'C:\\data\\users.txt' } }],
     ['user:<password> here, a placeholder', configMap('README', 'user:<password> here\n')],
@@ -109,6 +110,7 @@ describe('round 58: the secrets beside them are still refused, named, never quot
       },
       'stringData',
     ],
+    ['a ConfigMap auth, a chosen password', configMap('auth', 'admin:password\n'), 'data.auth'],
     ['auth with a generated password', { app: { auth: `admin:${S}` } }, 'app.auth'],
     [
       'a token that starts with /',

@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { entryFault, BASIC_AUTH_PASSWORD } from './auth-user-entries';
 import { looksGenerated } from './generated-runs';
+import { isModeWord } from './named-setting-values';
 import { isPasswordHash } from './password-hashes';
 
 /**
@@ -87,12 +88,15 @@ export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0
 export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const out: Array<{ path: Path; value: string; what: string }> = [];
   for (const [key, value] of Object.entries(record)) {
-    // A bare `auth` is ingress-nginx's only in a Secret's `stringData` (its `data` is base64, judged whole); elsewhere
-    // (`auth: provider:github`, review57-4) it is judged as unnamed text. A Windows path (`C:\data\users.txt`) holds no file.
-    const named = /^auth$/i.test(key) && at[at.length - 1] !== 'stringData' ? null : FILE_KEY.exec(key);
+    // A bare `auth` is ingress-nginx's in a Secret's (or a copy's) `data`; elsewhere it is judged as unnamed text
+    // (review57-4). Nowhere is `provider:github`, `enabled:true`, `mode:oauth2` a user's password (isModeWord).
+    const bare = /^auth$/i.test(key);
+    const named = bare && !/^(?:data|stringData)$/.test(String(at[at.length - 1])) ? null : FILE_KEY.exec(key);
+    // A Windows path (`usersFile: C:\data\users.txt`) names a file, holding none.
     if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':') || WINDOWS_PATH.test(value)) continue;
     const { entries, others } = entriesOf(value);
     if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
+    if (bare && entries.every((entry) => isModeWord(entry.hash))) continue;
     // A well-formed hash of any family (Dovecot's `{SHA512-CRYPT}$6$…` too) is no password, generated-looking as it is.
     if (!named && !entries.some((e) => !hexOnly(e.hash) && !isPasswordHash(e.hash) && looksGenerated(e.hash))) continue;
     const fault = entries.map((entry) => faultOf(entry, Boolean(named?.[1] ?? named?.[2]))).find(Boolean);

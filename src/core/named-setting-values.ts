@@ -22,7 +22,10 @@ const wordsOf = (named: string): string[] =>
  * Schemes": basic, bearer, digest, negotiate…), PostgreSQL's pg_hba methods (trust, md5, scram-sha-256, peer, ident, cert).
  */
 const MODE =
-  /^(?:none|off|on|true|false|yes|no|enabled?|disabled?|required|optional|anonymous|htpasswd|htdigest|silly|token|login|plain|cram-md5|digest-md5|scram-sha-(?:1|256|512)|xoauth2|oauthbearer|external|gssapi|ntlm|kerberos|negotiate|basic|digest|bearer|hoba|mutual|vapid|oauth2?|oidc|openid|saml2?|sso|ldaps?|jwt|mtls|tls|x509|cert|client-cert|apikey|api-key|hmac|iam|aws|gcp|azure|github|gitlab|google|keycloak|trust|peer|ident|md5|password|reject|local|file|static|internal|forward|header|cookie|session)$/;
+  /^(?:none|off|on|true|false|yes|no|enabled?|disabled?|required|optional|anonymous|htpasswd|htdigest|silly|token|login|plain|cram-md5|digest-md5|scram-sha-(?:1|256|512)|xoauth2|oauthbearer|external|gssapi|ntlm|kerberos|negotiate|basic|digest|bearer|hoba|mutual|vapid|oauth2?|oidc|openid|saml2?|sso|ldaps?|jwt|mtls|tls|x509|cert|client-cert|apikey|api-key|hmac|iam|aws|gcp|azure|github|gitlab|google|keycloak|trust|peer|ident|md5|reject|local|file|static|internal|forward|header|cookie|session)$/;
+
+/** A scheme, mode, switch or provider word (MODE), in any case. */
+export const isModeWord = (value: string): boolean => MODE.test(value.trim().toLowerCase());
 
 /** Under an `*_AUTH` name (credential-header-names.ts), a mode word names no credential: `REGISTRY_AUTH=htpasswd`. */
 export const isAuthMode = (value: string, named: string): boolean =>

@@ -3,13 +3,24 @@ import { ruleDoors as doors } from './rule-doors';
 /**
  * Round 58 false refusals (falsepos58): review57-1 (a mode under an `*_AUTH` name), 58a-13 (Helm's `checksum/secret`,
  * a key's fingerprint), 58a-16 (durations under secret-qualified names), 58a-17 (labels under `X-…-Key` headers).
- * 58a-15 (a token file's path where the option takes one), 58a-14 (/etc/passwd and /etc/group texts, and no "space after the colon" advice inside a block text).
+ * 58a-12 (hashes of other families under a secret's name), 58a-15 (a token file's path where the option takes one), 58a-14 (/etc/passwd and /etc/group texts, and no "space after the colon" advice inside a block text).
  * Each row goes through every door (the config file, K3sVipCluster, TraefikHelmChartConfig); the refused neighbours
  * must be named by their key path and never quoted.
  */
 const S = 'Qw8vLmP3xR7tYwQw8v';
 const HEX = '3b4c2f0e1a9d8c7b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa99';
 const SA_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const HASHES: [string, string][] = [
+  ['Django', 'pbkdf2_sha256$600000$c2FsdHNhbHQ$h+JyFUvLtKxbkhvLNzF0RXSuVgBsp2/NFaDMq13Juu8='],
+  ['Werkzeug', `scrypt:32768:8:1$c2FsdHNhbHRz$${'2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881'.repeat(2)}`],
+  ['LDAP SSHA', '{SSHA}cyy1DSsp8htHWuMRIU8YoBan9yBzYWx0'],
+  ['MySQL', '*B69027D44F6E5EDC07F1AEAD1477967B16F28227'],
+  ['PostgreSQL md5', 'md54683bbe38686d772a2a95219c7e17e1b'],
+  [
+    'PostgreSQL SCRAM',
+    'SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0c2FsdA==$cLJIFPZRHpsrEnhaMUMGLEAu9q2ZJSOTpTcMG6LlK6Q=:5dpFqhOLYWRz/2M0ZTVZJ2F+bKhQWAneCBMyysGGKS0=',
+  ],
+];
 const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const headers = (map: Record<string, string>) => ({
   extraObjects: [
@@ -78,6 +89,8 @@ describe('round 58: settings under credential-like names pass in every door', ()
     ['the flag, a file path', { additionalArguments: [`--providers.kubernetesingressnginx.token=${SA_TOKEN}`] }],
     ['K8S_TOKEN, a file path', env('K8S_TOKEN', SA_TOKEN)],
     ['HUB_TOKEN in /run/secrets', env('HUB_TOKEN', '/run/secrets/hub_token')],
+    // 58a-12
+    ...HASHES.map(([name, hash]): [string, object] => [`a ${name} hash under password`, configMap('password', hash)]),
     // 58a-17
     ['X-Cache-Key: prod-v2', headers({ 'X-Cache-Key': 'prod-v2' })],
     ['X-Partition-Key: tenant1', headers({ 'X-Partition-Key': 'tenant1' })],
@@ -118,6 +131,8 @@ describe('round 58: the secrets beside them are still refused, named, never quot
       'kubernetesIngressNginx.token',
     ],
     ['K8S_TOKEN a generated file name', env('K8S_TOKEN', `/run/secrets/${S}`), 'env[0].value'],
+    ['md5 then a generated run', configMap('password', `md5${S}`), 'data.password'],
+    ['{SSHA} then a word after', configMap('password', `{SSHA}cyy1DSsp8htHWuMRIU8YoBan9yBzYWx0 ${S}`), 'data.password'],
     ['X-Cache-Key generated', headers({ 'X-Cache-Key': S }), 'customRequestHeaders.X-Cache-Key'],
     ['X-Api-Key a word', headers({ 'X-Api-Key': 'prod-v2' }), 'customRequestHeaders.X-Api-Key'],
     ['X-Upstream-Key generated', headers({ 'X-Upstream-Key': S }), 'customRequestHeaders.X-Upstream-Key'],

@@ -126,8 +126,9 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const resolve = aliasResolver(doc);
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
-  const { characters, tabs } = controlCharacters(text, at, pathAt, inBlockScalarText(doc, text), scalarAt(doc, pathAt));
-  const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt);
+  const blockText = inBlockScalarText(doc, text);
+  const { characters, tabs } = controlCharacters(text, at, pathAt, blockText, scalarAt(doc, pathAt));
+  const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText);
   if (tabs.length || spacing.length) return { doc, lines, problems: [...characters, ...tabs, ...spacing] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
@@ -299,10 +300,20 @@ function scalarAt(doc: Document.Parsed, pathAt: PathAt): (offset: number) => Pat
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
  */
-function missingSpaceAfterColon(text: string, knownKeys: ReadonlySet<string>, at: At, pathAt: PathAt, secretAt: SecretAt): InputProblem[] {
+function missingSpaceAfterColon(
+  text: string,
+  knownKeys: ReadonlySet<string>,
+  at: At,
+  pathAt: PathAt,
+  secretAt: SecretAt,
+  blockText: (offset: number) => boolean,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
     const [, lead, key, rawValue] = match;
+    // A line of a `|` or `>` block is text, not YAML (an /etc/group's `traefik:x:65532:`, 58a-14): no key to space; a
+    // secret's name there (`password:abc`) is still said so, the secret readers judging the text besides.
+    if (!isSecretKey(key) && blockText(match.index! + match[1].length)) continue;
     // `password:abc` is a key only the raw line shows: its name says the text after the colon is a secret.
     if (!(knownKeys.has(key) || isSecretKey(key)) || rawValue.startsWith(':') || rawValue.startsWith('//')) continue;
     // A Service's host and port or an image's tag (`- redis-password:6379`, `- token-service:1.2`): one text, as meant (57a-10).

@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { entryFault, BASIC_AUTH_PASSWORD } from './auth-user-entries';
 import { looksGenerated } from './generated-runs';
+import { isModeWord } from './named-setting-values';
 import { isPasswordHash } from './password-hashes';
 
 /**
@@ -35,6 +36,9 @@ function blanksCut(text: string): string {
 const EMPTY_LINE = /^[ \t]*(?:#.*)?$/;
 /** Scheme-like or digest-like first fields: `sha256:<hex>`, `data:`, `urn:`, `mailto:` are no users. */
 const NO_USER = /^(?:sha\d{0,3}|md5|blake2b?|data|urn|mailto|https?|tcp|udp|unix|file|git|ssh|s3|ref\+\w+)$/i;
+
+/** A drive letter and a separator, on one line: a Windows file's path. */
+const WINDOWS_PATH = /^[ \t]*[A-Za-z]:[\\/][^\n]*$/;
 
 type Entry = { user: string; realm?: string; hash: string; more?: string; at: number; hashAt: number };
 
@@ -75,7 +79,8 @@ function textFaults(text: string): Array<{ span: [number, number]; what: string 
   const out: Array<{ span: [number, number]; what: string }> = [];
   for (const entry of entries) {
     // A hash followed by more is read on any line; a plain password only in a text that is an htpasswd file.
-    const hashed = entry.more !== undefined && !faultOf({ ...entry, more: undefined }, false);
+    // Not a placeholder or a template (`user:<password> here`, review57-5): only a well-formed hash says so.
+    const hashed = entry.more !== undefined && isPasswordHash(entry.hash) && !faultOf({ ...entry, more: undefined }, false);
     // A hash well formed in its own family (Dovecot's `{SHA512-CRYPT}$6$…`) is no password outside Traefik's `users`.
     if (!entry.more && isPasswordHash(entry.hash)) continue;
     const fault = (file && !lockMark(entry)) || hashed ? faultOf(entry, false) : undefined;
@@ -94,10 +99,15 @@ export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0
 export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
   const out: Array<{ path: Path; value: string; what: string }> = [];
   for (const [key, value] of Object.entries(record)) {
-    const named = FILE_KEY.exec(key);
-    if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':')) continue;
+    // A bare `auth` is ingress-nginx's in a Secret's (or a copy's) `data`; elsewhere it is judged as unnamed text
+    // (review57-4). Nowhere is `provider:github`, `enabled:true`, `mode:oauth2` a user's password (isModeWord).
+    const bare = /^auth$/i.test(key);
+    const named = bare && !/^(?:data|stringData)$/.test(String(at[at.length - 1])) ? null : FILE_KEY.exec(key);
+    // A Windows path (`usersFile: C:\data\users.txt`) names a file, holding none.
+    if (typeof value !== 'string' || value.length > 1_000_000 || !value.includes(':') || WINDOWS_PATH.test(value)) continue;
     const { entries, others } = entriesOf(value);
     if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
+    if (bare && entries.every((entry) => isModeWord(entry.hash))) continue;
     // A well-formed hash of any family (Dovecot's `{SHA512-CRYPT}$6$…` too) is no password, generated-looking as it is.
     if (!named && !entries.some((e) => !hexOnly(e.hash) && !isPasswordHash(e.hash) && looksGenerated(e.hash))) continue;
     const fault = entries.map((entry) => faultOf(entry, Boolean(named?.[1] ?? named?.[2]))).find(Boolean);

@@ -33,6 +33,25 @@ const PASSWORD_HASH = new RegExp(`^${SCHEME}(?:${FORMS.join('|')})$`);
 /** Whether `value` (quotes about it left out) is a well-formed password hash and nothing else. */
 export const isPasswordHash = (value: string): boolean => value.length <= 512 && PASSWORD_HASH.test(value.replace(/^(["'])(.*)\1$/, '$2'));
 
+const B64STD = '[A-Za-z0-9+/]';
+/**
+ * Hashes of other families, well formed (58a-12), as apps store them: accepted as one value under a secret's name, never
+ * in Traefik's `users` or an htpasswd file (isPasswordHash), which cannot check them.
+ */
+const FOREIGN_FORMS = [
+  String.raw`pbkdf2_sha(?:1|256)\$\d{1,9}\$[A-Za-z0-9]{1,64}\$${B64STD}{27,43}=`, // Django (docs.djangoproject.com topics/auth/passwords)
+  String.raw`(?:scrypt:\d{1,9}:\d{1,3}:\d{1,3}|pbkdf2:sha(?:1|256|512):\d{1,9})\$[A-Za-z0-9]{1,64}\$(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})`, // Werkzeug generate_password_hash
+  String.raw`\{S?(?:SHA(?:256|384|512)?|MD5)\}${B64STD}{22,200}={0,2}`, // LDAP userPassword (RFC 2307, OpenLDAP slappasswd)
+  String.raw`\*[0-9A-F]{40}`, // MySQL 4.1+ (dev.mysql.com/doc/refman/8.0/en/password-hashing.html)
+  String.raw`md5[0-9a-f]{32}`, // PostgreSQL rolpassword (postgresql.org/docs/current/catalog-pg-authid.html)
+  String.raw`SCRAM-SHA-256\$\d{1,9}:${B64STD}{16,88}={0,2}\$${B64STD}{43}=:${B64STD}{43}=`, // PostgreSQL SCRAM (RFC 5803)
+  String.raw`\$[67]\$\d{1,9}\$${B64STD}{16,88}={0,2}\$${B64STD}{86}==`, // Mosquitto (mosquitto.org/man/mosquitto_passwd-1.html)
+];
+const FOREIGN_HASH = new RegExp(`^(?:${FOREIGN_FORMS.join('|')})$`);
+/** Whether `value` is a password hash of any family above, well formed and nothing else. */
+export const isAnyPasswordHash = (value: string): boolean =>
+  isPasswordHash(value) || (value.length <= 512 && FOREIGN_HASH.test(value.replace(/^(["'])(.*)\1$/, '$2')));
+
 /** A `user:hash` entry of an htpasswd file or of Traefik's BasicAuth `users` (doc.traefik.io middlewares/http/basicauth). */
 const ENTRY = /^[^:\s]{1,256}:(\S+)$/;
 /**
@@ -40,7 +59,7 @@ const ENTRY = /^[^:\s]{1,256}:(\S+)$/;
  * (Traefik's label form `users=a:$apr1$…,b:$apr1$…`; a comma inside an argon2 hash's parameters separates nothing).
  */
 export function holdsOnlyPasswordHashes(value: string): boolean {
-  if (isPasswordHash(value)) return true;
+  if (isAnyPasswordHash(value)) return true;
   if (value.length > 65_536) return false;
   // Split at line breaks, then trimmed: blanks around a break in the pattern were read back from every blank (quadratic).
   const entries = value

@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { isNamedSetting } from './named-setting-values';
 import { labelledStem } from './secret-name-values';
 
 /**
@@ -127,5 +128,6 @@ export function isDataKeyName(value: string, named: string): boolean {
   );
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11). */
-export const isSecretSetting = (value: string, named: string): boolean => isPolicyNumber(value, named) || isDataKeyName(value, named);
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a mode, a duration (58). */
+export const isSecretSetting = (value: string, named: string): boolean =>
+  isPolicyNumber(value, named) || isDataKeyName(value, named) || isNamedSetting(value, named);

@@ -1,0 +1,131 @@
+import { looksGenerated } from './generated-runs';
+import { labelledStem } from './secret-name-values';
+
+/**
+ * Values under a name like a credential's that say how, when or which, by the name and the value together (round 58):
+ * for plain-settings.ts isSecretSetting, so for secrets-keys.ts isPlainlyNotSecret; `named`: the name the value is set under.
+ */
+
+/** A name's words, lower case (`REGISTRY_AUTH`, `X-Cache-Key`, `sessionSecretRotate`). */
+const wordsOf = (named: string): string[] =>
+  named
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * An authentication scheme or mode, a switch: what an `*_AUTH` name selects (review57-1). Docker Distribution's
+ * `REGISTRY_AUTH=htpasswd` (distribution.github.io/distribution/about/configuration, `auth`: silly, token, htpasswd),
+ * SASL mechanisms (`SMTP_AUTH=login`, `cram-md5`: IANA "SASL Mechanisms"), HTTP schemes (IANA "HTTP Authentication
+ * Schemes": basic, bearer, digest, negotiate…), PostgreSQL's pg_hba methods (trust, md5, scram-sha-256, peer, ident, cert).
+ */
+const MODE =
+  /^(?:none|off|on|true|false|yes|no|enabled?|disabled?|required|optional|anonymous|htpasswd|htdigest|silly|token|login|plain|cram-md5|digest-md5|scram-sha-(?:1|256|512)|xoauth2|oauthbearer|external|gssapi|ntlm|kerberos|negotiate|basic|digest|bearer|hoba|mutual|vapid|oauth2?|oidc|openid|saml2?|sso|ldaps?|jwt|mtls|tls|x509|cert|client-cert|apikey|api-key|hmac|iam|aws|gcp|azure|github|gitlab|google|keycloak|trust|peer|ident|md5|reject|local|file|static|internal|forward|header|cookie|session)$/;
+
+/** A scheme, mode, switch or provider word (MODE), in any case. */
+export const isModeWord = (value: string): boolean => MODE.test(value.trim().toLowerCase());
+
+/** Under an `*_AUTH` name (credential-header-names.ts), a mode word names no credential: `REGISTRY_AUTH=htpasswd`. */
+export const isAuthMode = (value: string, named: string): boolean =>
+  MODE.test(value.trim().toLowerCase()) && wordsOf(named).pop() === 'auth';
+
+/** Words that make an `X-…-Key` header an API key's or a secret's, whose value is judged as any secret's. */
+const CREDENTIAL_WORD =
+  /^(?:api|access|private|secret|token|auth|session|master|encryption|hmac|jwt|client|consumer|license|pass|password|app|admin|service|upstream)$/;
+/** A key's type or size (`rsa-2048`, `ec-p256`, `ed25519`, `hmac-sha256`, JOSE's `RS256`): which key, not the key. */
+const KEY_TYPE = /^(?:rsa|ecdsa|ec|ed25519|ed448|x25519|hmac|hs|rs|es|ps)(?:[-_]?(?:\d{3,4}|p-?\d{3}|sha-?\d{3}))?$/i;
+
+/**
+ * A label under an `X-…-Key` header that is no API key's (58a-17): a cache, sort, partition or idempotency key is a
+ * name (`X-Cache-Key: prod-v2`, `X-Sort-Key: createdAt`), as a key's type is under any (`X-Signing-Key: rsa-2048`).
+ * Only a short word-like value, nothing generated-looking: `X-Cache-Key: Qw8vLmP3xR7tYwQw8v` stays a secret.
+ */
+export function isHeaderKeyLabel(value: string, named: string): boolean {
+  const list = wordsOf(named);
+  if (list.length < 2 || list[0] !== 'x' || list[list.length - 1] !== 'key' || value.length > 32 || looksGenerated(value)) return false;
+  if (KEY_TYPE.test(value.trim())) return true;
+  const labelled = list.slice(1, -1).every((word) => !CREDENTIAL_WORD.test(word) && !/pass|secret|token|signing/.test(word));
+  return labelled && /^[A-Za-z][A-Za-z0-9]*(?:[-_.:][A-Za-z0-9]+){0,3}$/.test(value.trim());
+}
+
+/** A secret's word in a name (plain-settings.ts SECRET_PART's). */
+const SECRET_PART = /^(?:password|passwd|passphrase|pass|pwd|pw|token|secret|credentials?|creds|apikey|key|auth)$/;
+/** A Go duration (pkg.go.dev/time#ParseDuration: `30s`, `1h30m`, `1.5h`) or a day/week count (`7d`, `2w`). */
+const DURATION = /^(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w))+$/;
+
+/**
+ * A duration under a name whose secret word is followed by another (58a-16: `TOKEN_SKEW=30s`, `PASSWORD_GRACE=7d`,
+ * `SECRET_REFRESH=1h30m`, `SESSION_SECRET_ROTATE=24h`), as plain-settings.ts isPolicyNumber reads a number: when the
+ * secret is renewed or how long it holds. Not under a name ending in the secret's word (`DB_PASSWORD: 30s`) or labelled.
+ */
+export function isSecretDuration(value: string, named: string): boolean {
+  if (value.length > 40 || !DURATION.test(value.trim()) || named.length > 200 || labelledStem(named.trim()) !== undefined) return false;
+  const list = wordsOf(named);
+  const last = list.length - 1;
+  return last >= 1 && !SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => SECRET_PART.test(word));
+}
+
+/**
+ * A digest that says a secret changed, no secret (58a-13): Helm's roll idiom `checksum/secret: {{ include … | sha256sum }}`
+ * (helm.sh/docs/howto/charts_tips_and_tricks, "Automatically Roll Deployments"), hex of MD5, SHA-1, SHA-256 or SHA-512;
+ * and a key's fingerprint under a name ending in `fingerprint`, as ssh-keygen -l prints it (`SHA256:` and 43 base64
+ * characters, or `MD5:` and colon hex; man.openbsd.org/ssh-keygen, FingerprintHash) or as colon or plain hex.
+ */
+export function isDigestOfSecret(value: string, named: string): boolean {
+  const v = value.trim();
+  if (/^checksum\//i.test(named.trim())) return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
+  if (wordsOf(named).pop() !== 'fingerprint') return false;
+  return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
+    v,
+  );
+}
+
+/** A locked or shadowed password field: `x` (in shadow(5)), `*`, `!`, `!!`, `!*`, or empty (no password). */
+const NO_PASSWORD = String.raw`(?:x|\*|!{1,2}\*?|)`;
+const NAME = String.raw`[a-z_][a-z0-9_.-]{0,31}\$?`;
+/** passwd(5) `name:password:UID:GID:GECOS:directory:shell` and group(5) `name:password:GID:members`. */
+const PASSWD_LINE = new RegExp(String.raw`^${NAME}:${NO_PASSWORD}:\d{1,10}:\d{1,10}:[^:\n]*:[^:\n]*:[^:\n]*$`);
+const GROUP_LINE = new RegExp(String.raw`^${NAME}:${NO_PASSWORD}:\d{1,10}:(?:${NAME}(?:,${NAME})*)?$`);
+
+/**
+ * An /etc/passwd or /etc/group text (man7.org/linux/man-pages/man5/passwd.5.html, group.5.html) under a name ending
+ * in `passwd` or `group` (58a-14: a ConfigMap's `passwd: |` for a non-root image): every line's password field is
+ * `x` (the hash is in /etc/shadow), locked or empty, so no password is in it. A line with anything else there is judged.
+ */
+export function isAccountsFile(value: string, named: string): boolean {
+  if (!/(?:^|[^a-z])(?:passwd|group)$/i.test(named.trim()) || value.length > 65536) return false;
+  const lines = value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  return lines.length > 0 && lines.every((line) => PASSWD_LINE.test(line) || GROUP_LINE.test(line));
+}
+
+/** Where a pod's mounted secrets are read: Kubernetes' service-account volume, Docker's and Compose's secrets. */
+const SECRETS_DIR = /^\/(?:var\/)?run\/secrets\//;
+/** A token file's own name: `token`, `node-token`, `hub.token`, `token.txt`, `k3s_token`. */
+const TOKEN_FILE = /(?:^|[-_.])token(?:[-_.][a-z0-9]{1,8})?$/i;
+
+/**
+ * The path of a file holding the token, under a name ending in `token` where the option takes one (58a-15): the Traefik
+ * chart's `providers.kubernetesIngressNginx.token` ("either a token value or a file path to the token", traefik-helm-chart
+ * traefik/values.schema.json v39.0.7), its flag, `K8S_TOKEN=/var/run/secrets/kubernetes.io/serviceaccount/token`
+ * (kubernetes.io/docs/tasks/run-application/access-api-from-pod). An absolute path in a secrets directory or to a file
+ * named for a token, nothing generated-looking in it: `/Zq8vLmP3xR7tYwQw8v` stays the token.
+ */
+export function isTokenFilePath(value: string, named: string): boolean {
+  const v = value.trim();
+  if (wordsOf(named).pop() !== 'token' || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
+  return SECRETS_DIR.test(v) || TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1));
+}
+
+/** Any of the above (round 58). */
+export const isNamedSetting = (value: string, named: string): boolean =>
+  isAuthMode(value, named) ||
+  isHeaderKeyLabel(value, named) ||
+  isSecretDuration(value, named) ||
+  isDigestOfSecret(value, named) ||
+  isAccountsFile(value, named) ||
+  isTokenFilePath(value, named);

@@ -154,6 +154,7 @@ describe('a d split into two quoted halves whose first half ends like a name (`â
     ['pt0vYD8H9VbPwDm24VCo', 'IdXohEhuP3GZ6OP48ScXnww'],
     ['D-cf5co_4PwI0tTTOC2o', 'uo1ZKZT71HKRKr-CLZGAyRQ'],
     ['BIusl2b88sqkPWAnhwXe', 'c4T499f02NZjin4z-G1GR78'],
+    ['OUBAMUZKAP1PW-qdncyR', 'pJmeyFD4PLLXnUN-yb9ucYc'],
   ])('%s %s is a private key, not a keyword map pair', (head, tail) => {
     expect(secretShape(`{"kty": "EC", "d": "${head}" "${tail}"}`)).toMatch(/^a private key/);
   });

@@ -26,7 +26,12 @@ const FORMS: ReadonlyArray<readonly [RegExp, number, number]> = [
   // Clojure/EDN keyword, maybe namespaced: the name is its last part.
   [new RegExp(String.raw`(?<=^|[\s{([,]):(?:[A-Za-z_][\w.*+!?-]{0,63}\/)?([A-Za-z_][\w*+!?-]{0,127})[ \t\r\n,]+${STRING}`, 'dg'), 1, 2],
   // a string key in a map: `{"password" "…"}` (blanks between: no `:` nor `,` as JSON's objects and lists have)
-  [new RegExp(String.raw`(?<=\{[ \t]{0,16}|\{[^{}\n]{0,512}[ \t])"([A-Za-z_][\w.-]{0,127})"[ \t]+${STRING}`, 'dg'), 1, 2],
+  // (never after `:` or `=`: that string is a value, as a JWK's `"d": "…" "…"` split into two quoted halves)
+  [
+    new RegExp(String.raw`(?<=\{[ \t]{0,16}|\{[^{}\n]{0,512}[ \t])(?<![:=][ \t]{0,16})"([A-Za-z_][\w.-]{0,127})"[ \t]+${STRING}`, 'dg'),
+    1,
+    2,
+  ],
   // Erlang/Elixir tuple of an atom and a string or binary
   [new RegExp(String.raw`\{[ \t]*:?([A-Za-z_]\w{0,127})[ \t]*,[ \t]*(?:<<[ \t]*)?${STRING}(?:[ \t]*>>)?[ \t]*\}`, 'dg'), 1, 2],
   // Nix indented string of one line

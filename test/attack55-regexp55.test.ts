@@ -1,9 +1,5 @@
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { goRegexpError, goRegexpProblem } from '../src/traefik/go-regexp';
-import { devConfig, refusalOf, withChanges } from './helpers';
+import { ruleDoors } from './rule-doors';
 
 /**
  * Round-53b findings 1 and 7 (src/traefik/go-regexp.ts, go-regexp-escapes.ts, go-unicode-names.ts, mux-templates.ts):
@@ -186,23 +182,11 @@ const route = (match: string, kind = 'IngressRoute') => ({
   },
 });
 
-function doors(values: object, chartVersion: string) {
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  const parsed = parseConfigText('config/t.yaml', stringify(config));
-  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-  return {
-    config: parsed.errors.map(line).join('\n'),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () =>
-        new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
-          chartVersion,
-          loadBalancerIPs: ['192.168.0.41'],
-          values: values as Record<string, unknown>,
-        }),
-    ),
-  };
-}
+/** Every door's verdict (rule-doors.ts), the config's errors as one text. */
+const doors = (values: object, chartVersion: string) => {
+  const said = ruleDoors(values, chartVersion);
+  return { config: said.errors.join('\n'), cluster: said.cluster, chart: said.chart };
+};
 
 type DoorRow = readonly [name: string, match: string, chart: string, message: RegExp, kind?: string];
 

@@ -2,20 +2,11 @@
 // `example.com/tokenX`); after another segment (`/api/password_X`, a URL's path, a rule's Path) it was accepted and
 // written. glued-secret-names.ts now reads a path of lower-case segments before the name, in any quote or bracket.
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { ingressRouteValues } from './rule-doors';
 
 const S = 'Zq8vLm2Rt7Xw9KpQ';
 const note = (text: string) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'notes', namespace: 'default' }, data: { note: text } }],
-});
-const route = (match: string) => ({
-  extraObjects: [
-    {
-      apiVersion: 'traefik.io/v1alpha1',
-      kind: 'IngressRoute',
-      metadata: { name: 'r', namespace: 'default' },
-      spec: { entryPoints: ['websecure'], routes: [{ match, kind: 'Rule', services: [{ name: 'frontend', port: 80 }] }] },
-    },
-  ],
 });
 
 describe('56b-7: a glued name in any path segment', () => {
@@ -28,7 +19,11 @@ describe('56b-7: a glued name in any path segment', () => {
   ])('%s', (text) => refusedEverywhere(note(text), 'extraObjects[0].data.note', S));
 
   test('in an IngressRoute Path rule', () => {
-    refusedEverywhere(route(`Host(\`a.example.com\`) && Path(\`/api/token_${S}\`)`), 'extraObjects[0].spec.routes[0].match', S);
+    refusedEverywhere(
+      ingressRouteValues(`Host(\`a.example.com\`) && Path(\`/api/token_${S}\`)`),
+      'extraObjects[0].spec.routes[0].match',
+      S,
+    );
   });
 
   test.each([

@@ -3,18 +3,8 @@
  * escape (`\x3a`, `\072`, `\U0000003a`, not only `\u003a`) is read as the character it names, and comments between
  * tokens are skipped; an escape Go does not take is named as such.
  */
-import { ruleDoors } from './rule-doors';
+import { ingressRouteValues, ruleDoors } from './rule-doors';
 
-const route = (match: string) => ({
-  extraObjects: [
-    {
-      apiVersion: 'traefik.io/v1alpha1',
-      kind: 'IngressRoute',
-      metadata: { name: 'r1', namespace: 'default' },
-      spec: { entryPoints: ['websecure'], routes: [{ match, kind: 'Rule', services: [{ name: 's', port: 80 }] }] },
-    },
-  ],
-});
 const MATCH = 'traefik.values.extraObjects[0].spec.routes[0].match:';
 
 describe('57b-6: Go escapes in double-quoted values are read as Go reads them', () => {
@@ -24,7 +14,7 @@ describe('57b-6: Go escapes in double-quoted values are read as Go reads them', 
     ['octal \\072', 'Host("a.example.com\\072443")'],
     ['\\U0000003a', 'Host("a.example.com\\U0000003a443")'],
   ])('a host with a port written with %s is refused as one', (_, match) => {
-    const doors = ruleDoors(route(match));
+    const doors = ruleDoors(ingressRouteValues(match));
     const error = doors.errors.find((e) => e.startsWith(MATCH));
     expect(error).toBeDefined();
     expect(error).toContain('port');
@@ -38,7 +28,7 @@ describe('57b-6: Go escapes in double-quoted values are read as Go reads them', 
     ['a line comment', 'Host(`a.example.com`) // the site'],
     ['\\t and \\\\ escapes', 'Host(`a.example.com`) && Header("X-A", "a\\tb\\\\c")'],
   ])('%s is a rule Traefik reads: accepted', (_, match) => {
-    const doors = ruleDoors(route(match));
+    const doors = ruleDoors(ingressRouteValues(match));
     expect(doors.errors.filter((e) => e.startsWith(MATCH))).toEqual([]);
     expect(doors.cluster).not.toContain('extraObjects');
   });
@@ -50,13 +40,15 @@ describe('57b-6: Go escapes in double-quoted values are read as Go reads them', 
     ['\\400 (past a byte)', 'Host("a\\400")'],
     ['a surrogate \\uD800', 'Host("a\\uD800")'],
   ])('%s is an escape Go does not read: refused, naming it', (_, match) => {
-    const doors = ruleDoors(route(match));
+    const doors = ruleDoors(ingressRouteValues(match));
     const error = doors.errors.find((e) => e.startsWith(MATCH));
     expect(error).toBeDefined();
     expect(error).toContain("is no rule Traefik's parser reads");
   });
 
   test('an unclosed block comment is no rule', () => {
-    expect(ruleDoors(route('Host(`a.example.com`) /* open')).errors.find((e) => e.startsWith(MATCH))).toContain('no rule Traefik');
+    expect(ruleDoors(ingressRouteValues('Host(`a.example.com`) /* open')).errors.find((e) => e.startsWith(MATCH))).toContain(
+      'no rule Traefik',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as validate } from '../src/validate/conformance';
 import { synthFiles, devConfig } from './helpers';
-import { ruleDoors as doors } from './rule-doors';
+import { ingressRouteValues, ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 57a findings 16, 18, 19 (parity between doors). 16: a `?` or `#` in a Path/PathPrefix (or a literal one in a
@@ -12,16 +12,6 @@ import { ruleDoors as doors } from './rule-doors';
  * that carries a credential, in every door (src/core/credential-header-names.ts via isSecretKey).
  */
 const S = 'Qw8vLmP3xR7tYwQw8v';
-const route = (match: string, extra: object = {}) => ({
-  extraObjects: [
-    {
-      apiVersion: 'traefik.io/v1alpha1',
-      kind: 'IngressRoute',
-      metadata: { name: 'r', namespace: 'default' },
-      spec: { entryPoints: ['websecure'], routes: [{ kind: 'Rule', match, services: [{ name: 'web', port: 80 }], ...extra }] },
-    },
-  ],
-});
 const file = (rule: string) => ({
   providers: { file: { enabled: true, content: `http:\n  routers:\n    r:\n      rule: "${rule}"\n      service: s\n` } },
 });
@@ -32,12 +22,16 @@ const all = (values: object) => {
 
 describe('57a-16: a path matcher holding ? or # never matches', () => {
   test.each([
-    ['Path ?', route('Host(`a.example.com`) && Path(`/cb?page=1`)'), /match:? gives Path a value that contains \?.*never matches.*Query/],
-    ['PathPrefix #', route('PathPrefix(`/cb#frag`)'), /match:? gives PathPrefix a value that contains #.*never matches/],
-    ['path lower case', route('path(`/a?b`)'), /gives Path a value that contains \?/],
-    ['v2 syntax Path, outside a template', route('Path(`/a?b`)', { syntax: 'v2' }), /gives Path a value that contains \?/],
-    ['PathRegexp \\?', route('PathRegexp(`^/cb\\?page=1$`)'), /gives PathRegexp a value that contains \?/],
-    ['PathRegexp #', route('PathRegexp(`^/cb#x`)'), /gives PathRegexp a value that contains #/],
+    [
+      'Path ?',
+      ingressRouteValues('Host(`a.example.com`) && Path(`/cb?page=1`)'),
+      /match:? gives Path a value that contains \?.*never matches.*Query/,
+    ],
+    ['PathPrefix #', ingressRouteValues('PathPrefix(`/cb#frag`)'), /match:? gives PathPrefix a value that contains #.*never matches/],
+    ['path lower case', ingressRouteValues('path(`/a?b`)'), /gives Path a value that contains \?/],
+    ['v2 syntax Path, outside a template', ingressRouteValues('Path(`/a?b`)', { syntax: 'v2' }), /gives Path a value that contains \?/],
+    ['PathRegexp \\?', ingressRouteValues('PathRegexp(`^/cb\\?page=1$`)'), /gives PathRegexp a value that contains \?/],
+    ['PathRegexp #', ingressRouteValues('PathRegexp(`^/cb#x`)'), /gives PathRegexp a value that contains #/],
     ['file provider', file('Path(`/cb?page=1`)'), /http\.routers\.r\.rule gives Path a value that contains \?/],
   ])('%s is refused in every door', (_name, values, message) => {
     const d = doors(values);
@@ -46,13 +40,13 @@ describe('57a-16: a path matcher holding ? or # never matches', () => {
     expect(d.chart).toMatch(message);
   });
   test.each([
-    ['Path plain', route('Path(`/cb`) && Query(`page`, `1`)')],
-    ['PathRegexp with an optional part', route('PathRegexp(`^/a/b?$`)')],
-    ['PathRegexp \\?? optional', route('PathRegexp(`^/a\\??$`)')],
-    ['PathRegexp class', route('PathRegexp(`^/a[?#]`)')],
-    ['PathRegexp alternation', route('PathRegexp(`^/a(\\?|/)`)')],
-    ['v2 template with ? quantifier', route('Path(`/{id:[0-9]+?}`)', { syntax: 'v2' })],
-    ['Host holding no path', route('Host(`a.example.com`)')],
+    ['Path plain', ingressRouteValues('Path(`/cb`) && Query(`page`, `1`)')],
+    ['PathRegexp with an optional part', ingressRouteValues('PathRegexp(`^/a/b?$`)')],
+    ['PathRegexp \\?? optional', ingressRouteValues('PathRegexp(`^/a\\??$`)')],
+    ['PathRegexp class', ingressRouteValues('PathRegexp(`^/a[?#]`)')],
+    ['PathRegexp alternation', ingressRouteValues('PathRegexp(`^/a(\\?|/)`)')],
+    ['v2 template with ? quantifier', ingressRouteValues('Path(`/{id:[0-9]+?}`)', { syntax: 'v2' })],
+    ['Host holding no path', ingressRouteValues('Host(`a.example.com`)')],
   ])('%s passes', (_name, values) => {
     expect(all(values)).not.toMatch(/contains [?#]/);
   });
@@ -80,7 +74,7 @@ const annotation = (key: string, value: string) => ({ deployment: { podAnnotatio
 describe('57a-19: a header or key name that carries a credential gets one verdict in every door', () => {
   const names = ['X-Auth', 'X-Upstream-Key', 'X-Api-Key', 'X-Auth-Token', 'Proxy-Auth'];
   const refused: [string, object, string][] = names.flatMap((name): [string, object, string][] => [
-    [`${name} in a rule`, route(`Host(\`a.example.com\`) && Header(\`${name}\`, \`${S}\`)`), 'match'],
+    [`${name} in a rule`, ingressRouteValues(`Host(\`a.example.com\`) && Header(\`${name}\`, \`${S}\`)`), 'match'],
     [`${name} in an HTTPRoute match`, httpRoute({ matches: [{ headers: [{ name, value: S }] }] }), 'headers[0].value'],
     [
       `${name} in an HTTPRoute requestHeaderModifier.set`,
@@ -111,7 +105,7 @@ describe('57a-19: a header or key name that carries a credential gets one verdic
     ['ENABLE_AUTH true', env('ENABLE_AUTH', 'true')],
     ['AUTH_TYPE basic', env('AUTH_TYPE', 'basic')],
     ['NO_AUTH', env('NO_AUTH', '1')],
-    ['X-Cache-Key in a rule', route('Header(`X-Cache-Status`, `HIT`)')],
+    ['X-Cache-Key in a rule', ingressRouteValues('Header(`X-Cache-Status`, `HIT`)')],
     ['the sort key', { sortKey: 'name' }],
     ['X-Auth emptied (Traefik removes the header)', middleware({ customRequestHeaders: { 'X-Auth': '' } })],
     ['X-Auth-User, a user name header', middleware({ customRequestHeaders: { 'X-Auth-User': 'alice' } })],

@@ -7,7 +7,7 @@
  * - 10, 11, 12: `defaultRule` on a TCP file router, a `%` in a git URL's query, a raw CR in a Go string.
  */
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
-import { ruleDoors } from './rule-doors';
+import { ingressRouteValues, ruleDoors } from './rule-doors';
 import { redact, REDACTED, secretsInData } from '../src/core/secrets';
 import { gitUrl } from '../src/config/git-formats';
 import { ruleValueProblem } from '../src/ingress/rule-values';
@@ -73,16 +73,6 @@ describe('review57-3: htpasswd lines with long blank runs, 1 MB, judged (speed: 
   });
 });
 
-const route = (match: string) => ({
-  extraObjects: [
-    {
-      apiVersion: 'traefik.io/v1alpha1',
-      kind: 'IngressRoute',
-      metadata: { name: 'r1', namespace: 'default' },
-      spec: { entryPoints: ['websecure'], routes: [{ match, kind: 'Rule', services: [{ name: 's', port: 80 }] }] },
-    },
-  ],
-});
 const MATCH = 'traefik.values.extraObjects[0].spec.routes[0].match:';
 const file = (content: string) => ({ providers: { file: { enabled: true, content } } });
 const CONTENT = 'traefik.values.providers.file.content:';
@@ -96,7 +86,7 @@ describe('review57-6: a line break after ), a name or a value ends the rule (Go 
     ['a newline after the matcher name', 'Host\n(`a.example.com`)'],
     ['a newline after ) inside parentheses', '(Host(`a.example.com`)\n)'],
   ])('refused: %s', (_label, match) => {
-    const doors = ruleDoors(route(match));
+    const doors = ruleDoors(ingressRouteValues(match));
     const error = doors.errors.find((e) => e.startsWith(MATCH));
     expect(error).toBeDefined();
     expect(error).toContain('a line break');
@@ -120,7 +110,7 @@ describe('review57-6: a line break after ), a name or a value ends the rule (Go 
     ['a one-line /* */ comment after )', 'Host(`a.example.com`) /* c */ || Path(`/x`)'],
     ['a comment line after ||', 'Host(`a.example.com`) ||\n// c\nPath(`/x`)'],
   ])('accepted: %s', (_label, match) => {
-    const doors = ruleDoors(route(match));
+    const doors = ruleDoors(ingressRouteValues(match));
     expect(doors.errors.filter((e) => e.startsWith(MATCH))).toEqual([]);
     expect(doors.cluster).not.toContain('extraObjects');
   });

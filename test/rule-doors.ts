@@ -23,3 +23,15 @@ export function ruleDoors(values: object, chartVersion = '39.0.7') {
     ),
   };
 }
+
+/** `traefik.values` with one IngressRoute in extraObjects, on websecure, whose one route matches `match` (`more`: its other fields). */
+export const ingressRouteValues = (match: string, more: object = {}) => ({
+  extraObjects: [
+    {
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'IngressRoute',
+      metadata: { name: 'r', namespace: 'default' },
+      spec: { entryPoints: ['websecure'], routes: [{ match, kind: 'Rule', services: [{ name: 's', port: 80 }], ...more }] },
+    },
+  ],
+});

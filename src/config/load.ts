@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Document } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { isMap, isNode, isPair, isScalar } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
@@ -272,9 +272,8 @@ function numberedBlanks(doc: Document, shown: Path, written: Path | undefined): 
   if (!written || written.length < shown.length) return shown;
   return shown.map((key, i) => {
     if (key !== REDACTED) return key;
-    const parent = doc.getIn(written.slice(0, i), true);
-    const at = isMap(parent) ? parent.items.findIndex((p) => isPair(p) && isScalar(p.key) && p.key.value === written[i]) : -1;
-    return at < 0 ? key : `<redacted key ${at + 1}>`;
+    const at = pairOf(doc, written.slice(0, i), written[i])?.index;
+    return at === undefined ? key : `<redacted key ${at + 1}>`;
   });
 }
 
@@ -283,6 +282,15 @@ const unknownChartKey = (p: Problem & { unknownKey?: string }): boolean =>
   isChartValues(p.path) && (p.unknownKey !== undefined || p.message.startsWith('is not a key of'));
 
 const UNREPORTED = 'is refused for a reason this tool failed to name (a bug): run again with K3S_VIP_DEBUG=1 to see where, and report it';
+
+/** The pair of the map at `parent` whose scalar key is `key`: its place in the map and its key's node. */
+function pairOf(doc: Document, parent: Path, key: unknown): { index: number; key?: Node } | undefined {
+  const map = doc.getIn(parent, true);
+  const index = isMap(map) ? map.items.findIndex((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : -1;
+  if (index < 0 || !isMap(map)) return undefined;
+  const node = map.items[index].key;
+  return { index, key: isNode(node) ? node : undefined };
+}
 
 /** The range in the file's text of the node at `path`, if it is a node of the file. */
 function nodeRange(doc: Document, path: readonly (string | number)[]): readonly number[] | undefined {
@@ -367,14 +375,12 @@ function offsetOf(doc: Document, written: Located, text?: string): number | unde
   // A problem about a key a redaction blanked (a key shaped like a secret) stands at that key, not at its value (57a-12).
   const last = problem.path[problem.path.length - 1];
   if (written.keyBlanked && typeof last === 'string') {
-    const parent = doc.getIn(problem.path.slice(0, -1), true);
-    const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last) : undefined;
-    if (pair && isNode(pair.key)) return pair.key.range?.[0];
+    const key = pairOf(doc, problem.path.slice(0, -1), last)?.key;
+    if (key) return key.range?.[0];
   }
   if (problem.unknownKey) {
-    const parent = doc.getIn(problem.path.slice(0, -1), true);
-    const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === problem.unknownKey) : undefined;
-    if (pair && isNode(pair.key)) return pair.key.range?.[0];
+    const key = pairOf(doc, problem.path.slice(0, -1), problem.unknownKey)?.key;
+    if (key) return key.range?.[0];
   }
   for (let depth = problem.path.length; depth >= 0; depth--) {
     const node = doc.getIn(problem.path.slice(0, depth), true);

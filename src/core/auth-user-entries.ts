@@ -21,11 +21,11 @@ import { isPlaceholder } from './placeholders';
 
 export const BASIC_AUTH_PASSWORD =
   "a BasicAuth user's password in plain text (Traefik's `users` take `user:hash` entries: write the hash, `htpasswd -nB user`)";
-export const BASIC_AUTH_MALFORMED =
+const BASIC_AUTH_MALFORMED =
   "a BasicAuth user's hash that is malformed or has more appended, maybe a password (Traefik checks `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt of cost 04 to 31: write the hash alone, `htpasswd -nB user`)";
-export const DIGEST_AUTH_PASSWORD =
+const DIGEST_AUTH_PASSWORD =
   "a DigestAuth user's password in plain text (Traefik's digestAuth `users` take `user:realm:hash` entries, the hash 32 hex digits of MD5: write them with `htdigest <file> <realm> <user>`; bcrypt is no digest hash)";
-export const DIGEST_AUTH_MALFORMED =
+const DIGEST_AUTH_MALFORMED =
   "a DigestAuth user's hash that is malformed or has more appended, maybe a password (the hash is 32 hex digits of MD5, as `htdigest <file> <realm> <user>` writes it)";
 export const BASIC_AUTH_UNCHECKED =
   "a BasicAuth user's hash of a kind Traefik cannot check, so no one logs in (Traefik's BasicAuth checks only `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt `$2a$`/`$2b$`/`$2x$`/`$2y$`: write it with `htpasswd -nB user`)";

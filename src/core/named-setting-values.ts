@@ -6,8 +6,8 @@ import { labelledStem } from './secret-name-values';
  * for plain-settings.ts isSecretSetting, so for secrets-keys.ts isPlainlyNotSecret; `named`: the name the value is set under.
  */
 
-/** A name's words, lower case (`REGISTRY_AUTH`, `X-Cache-Key`, `sessionSecretRotate`). */
-const wordsOf = (named: string): string[] =>
+/** A name's words, lower case, split at `_`, `-`, `.`, blanks and camelCase humps (`REGISTRY_AUTH`, `X-Cache-Key`, `token_refill`). */
+export const nameWords = (named: string): string[] =>
   named
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -29,7 +29,7 @@ export const isModeWord = (value: string): boolean => MODE.test(value.trim().toL
 
 /** Under an `*_AUTH` name (credential-header-names.ts), a mode word names no credential: `REGISTRY_AUTH=htpasswd`. */
 export const isAuthMode = (value: string, named: string): boolean =>
-  MODE.test(value.trim().toLowerCase()) && wordsOf(named).pop() === 'auth';
+  MODE.test(value.trim().toLowerCase()) && nameWords(named).pop() === 'auth';
 
 /** Words that make an `X-…-Key` header an API key's or a secret's, whose value is judged as any secret's. */
 const CREDENTIAL_WORD =
@@ -43,7 +43,7 @@ const KEY_TYPE = /^(?:rsa|ecdsa|ec|ed25519|ed448|x25519|hmac|hs|rs|es|ps)(?:[-_]
  * Only a short word-like value, nothing generated-looking: `X-Cache-Key: Qw8vLmP3xR7tYwQw8v` stays a secret.
  */
 export function isHeaderKeyLabel(value: string, named: string): boolean {
-  const list = wordsOf(named);
+  const list = nameWords(named);
   if (list.length < 2 || list[0] !== 'x' || list[list.length - 1] !== 'key' || value.length > 32 || looksGenerated(value)) return false;
   if (KEY_TYPE.test(value.trim())) return true;
   const labelled = list.slice(1, -1).every((word) => !CREDENTIAL_WORD.test(word) && !/pass|secret|token|signing/.test(word));
@@ -62,7 +62,7 @@ const DURATION = /^(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h|d|w))+$/;
  */
 export function isSecretDuration(value: string, named: string): boolean {
   if (value.length > 40 || !DURATION.test(value.trim()) || named.length > 200 || labelledStem(named.trim()) !== undefined) return false;
-  const list = wordsOf(named);
+  const list = nameWords(named);
   const last = list.length - 1;
   return last >= 1 && !SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => SECRET_PART.test(word));
 }
@@ -76,7 +76,7 @@ export function isSecretDuration(value: string, named: string): boolean {
 export function isDigestOfSecret(value: string, named: string): boolean {
   const v = value.trim();
   if (/^checksum\//i.test(named.trim())) return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
-  if (wordsOf(named).pop() !== 'fingerprint') return false;
+  if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
     v,
   );
@@ -117,7 +117,7 @@ const TOKEN_FILE = /(?:^|[-_.])token(?:[-_.][a-z0-9]{1,8})?$/i;
  */
 export function isTokenFilePath(value: string, named: string): boolean {
   const v = value.trim();
-  if (wordsOf(named).pop() !== 'token' || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
+  if (nameWords(named).pop() !== 'token' || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
   return SECRETS_DIR.test(v) || TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1));
 }
 

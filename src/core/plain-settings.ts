@@ -1,5 +1,5 @@
 import { looksGenerated } from './generated-runs';
-import { isNamedSetting } from './named-setting-values';
+import { isNamedSetting, nameWords } from './named-setting-values';
 import { labelledStem } from './secret-name-values';
 
 /**
@@ -79,14 +79,6 @@ export function isSudoersTag(value: string, named: string, generated: (text: str
   return new RegExp(`^${command}(?:\\s*,\\s*${command})*$`).test(value.trim());
 }
 
-/** A name's words, lower case, split at `_`, `-`, `.`, blanks and camelCase humps (`token_refill`, `adminPasswordKey`). */
-const nameWords = (named: string): string[] =>
-  named
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
 /** A secret's word in a name (secrets-keys.ts SECRET_WORD's, and the short ones). */
 const SECRET_PART = /^(?:password|passwd|passphrase|pass|pwd|pw|token|secret|credentials?|creds|apikey|key|auth)$/;
 
@@ -97,7 +89,7 @@ const SECRET_PART = /^(?:password|passwd|passphrase|pass|pwd|pw|token|secret|cre
  * label that says which secret it is (`DB_PASSWORD_PROD: 12`, `token_2`: labelledStem), nor under a name that ends
  * in the secret's word (`DB_PASSWORD: 12`, `api_key: 10`): there the number is the (weak) secret.
  */
-export function isPolicyNumber(value: string, named: string): boolean {
+function isPolicyNumber(value: string, named: string): boolean {
   if (!/^[1-9]\d{0,2}$/.test(value) || named.length > 200 || labelledStem(named.trim()) !== undefined) return false;
   const list = nameWords(named);
   const last = list.length - 1;
@@ -114,7 +106,7 @@ const HELD = /^(?:password|passwd|pass|pwd|pw|token|secret|key|credentials?|cred
  * two to four lower-case word pieces joined by `-`, `_` or `.`, the last naming what is held (HELD) and no other piece
  * doing so, nothing looking generated. `my-secret-password`, `secret-key` or `Zq8v…` there stay the secret.
  */
-export function isDataKeyName(value: string, named: string): boolean {
+function isDataKeyName(value: string, named: string): boolean {
   if (value.length > 64 || !/^[a-z]+\d{0,4}(?:[-_.][a-z]+\d{0,4}){1,3}$/.test(value) || looksGenerated(value)) return false;
   const list = nameWords(named);
   const pieces = value.split(/[-_.]/).map((piece) => piece.replace(/\d+$/, ''));

@@ -6,7 +6,7 @@ import { isMap } from '../core/is-map';
 type Values = Readonly<Record<string, unknown>>;
 
 /** A file Traefik's file provider reads from a ConfigMap of `extraObjects`: its text, where it is written, its name. */
-export interface MountedFile {
+interface MountedFile {
   readonly path: Path;
   readonly file: string;
   readonly text: unknown;

@@ -36,7 +36,7 @@ export function identitySteps(path: string): PathStep[] {
   return steps;
 }
 
-export type IdentityRelation = 'is' | 'lies inside' | 'holds';
+type IdentityRelation = 'is' | 'lies inside' | 'holds';
 
 /**
  * How the folder of steps `a` stands to that of `b` by identity (pure, on plain data): `b`'s deepest known folder is

@@ -14,10 +14,10 @@ import { GENERATED_LIST } from './publish';
  * subreaper). Read from /proc (Linux); elsewhere only whether the pid is alive (`kill -0`).
  */
 
-export const LAUNCHER_ENV = 'K3S_VIP_LAUNCHER_PID';
+const LAUNCHER_ENV = 'K3S_VIP_LAUNCHER_PID';
 
 /** The parent of `pid` from /proc/<pid>/stat (the field after the `(comm)`, which may hold spaces), or undefined. */
-export function parentPid(pid: number, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | undefined {
+function parentPid(pid: number, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | undefined {
   try {
     const stat = read(`/proc/${pid}/stat`);
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -73,8 +73,9 @@ export default tseslint.config(
     // the Gateway API and cert-manager constructs only for a config that has them; secret-gate.ts loads the scalar
     // redaction only for a diff; main.ts, api/cluster.ts, ingress/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
     // and validate/conformance.ts load what only a gitops block, an IP pool, a Gateway, traefik.values, an extraObjects
-    // item or an object the schema memo does not know needs.
+    // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes.
     files: [
+      'src/output/construct-gate.ts',
       'src/gateway/wiring.ts',
       'src/cert-manager/wiring.ts',
       'src/output/diff.ts',

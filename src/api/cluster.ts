@@ -21,6 +21,7 @@ import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
 import { traefikSettings } from '../traefik/settings';
+import { GATE_REFUSAL, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
 
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
@@ -43,6 +44,7 @@ export class K3sVipCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
     super(...clusterArgs(scope, id));
+    gateWhatItRenders(this);
     if (props === null || typeof props !== 'object' || isList(props)) {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
       throw new K3sVipValidationError([{ path: [], message }]);
@@ -112,6 +114,7 @@ export class K3sVipCluster extends Construct {
    *
    * @param options where the cluster is defined, for the first line of every file
    * @returns one `{ path, content }` per file, the K3s configs first
+   * @throws K3sVipValidationError when a file would hold a secret-shaped value (the gate `npm run synth` runs)
    */
   public documents(options: ClusterDocumentsOptions = {}): ClusterDocument[] {
     // Read once and checked as props: both land in every file (a null, a number or a line break is refused by name).
@@ -120,13 +123,22 @@ export class K3sVipCluster extends Construct {
       .findAll()
       .filter((child): child is Chart => Chart.isChart(child))
       .map((chart) => `${chart.node.id}.yaml`);
-    return clusterDocuments({
+    const documents = clusterDocuments({
       name: this.node.id,
       config: this.config,
       manifests,
       source: labels.source ?? `K3sVipCluster ${this.node.path}`,
       command: labels.command ?? 'cdk8s synth',
     });
+    // The write gate synth runs over these files too (the labels and the config's free text land in them).
+    const secrets = secretsInTexts(new Map(documents.map(({ path, content }) => [path, content])));
+    if (secrets.length) {
+      throw new K3sVipValidationError(
+        secrets.map((finding) => ({ path: [], message: `${finding}: ${GATE_REFUSAL}` })),
+        'K3sVipCluster.documents()',
+      );
+    }
+    return documents;
   }
 }
 

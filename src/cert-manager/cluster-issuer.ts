@@ -8,6 +8,7 @@ import { INGRESS_CLASS } from '../ingress/tls';
 import { accountKeySecretName, CLUSTER_ISSUER } from './names';
 import { accountKeySecretProblem } from './rules';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 /** Let's Encrypt's ACME directories (https://letsencrypt.org/docs/staging-environment/). */
 const ACME_SERVERS = {
@@ -64,6 +65,7 @@ export const CLUSTER_ISSUER_KEYS: PropsKeys<ClusterIssuerProps> = {
 export class AcmeClusterIssuer extends Construct {
   constructor(scope: Construct, id: string, props: ClusterIssuerProps) {
     super(...constructArgs(scope, id, 'AcmeClusterIssuer'));
+    gateWhatItRenders(this);
     // Only the validated snapshot is read from here on.
     props = validateIssuer(props);
     const { server: given = 'production' } = props;

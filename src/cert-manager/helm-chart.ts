@@ -9,6 +9,7 @@ import * as format from '../config/formats';
 import { CERT_MANAGER_CHART } from '../pins';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface CertManagerHelmChartProps {
   /** cert-manager chart version, a release tag such as v1.21.1 (v1.15.0 or newer); `1.21.1` is read as `v1.21.1`. */
@@ -41,6 +42,7 @@ export class CertManagerHelmChart extends Construct {
 
   constructor(scope: Construct, id: string, props: CertManagerHelmChartProps) {
     super(...constructArgs(scope, id, 'CertManagerHelmChart'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<CertManagerHelmChartProps>('CertManagerHelmChart', props, { version: true, gatewayApi: true });
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

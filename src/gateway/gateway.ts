@@ -14,6 +14,7 @@ import {
 } from './model';
 import { GATEWAY_CLASS } from '../traefik/gateway-values';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface TraefikGatewayProps {
   /**
@@ -83,6 +84,7 @@ export class TraefikGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikGatewayProps = {}) {
     super(...constructArgs(scope, id, 'TraefikGateway'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<TraefikGatewayProps>('TraefikGateway', props, TRAEFIK_GATEWAY_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

@@ -8,6 +8,7 @@ import { checkRouteProps } from '../config/route-props';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface TraefikHttpRouteProps {
   /** HTTPRoute name (a DNS subdomain). */
@@ -83,6 +84,7 @@ export const TRAEFIK_HTTP_ROUTE_KEYS: PropsKeys<TraefikHttpRouteProps> = {
 export class TraefikHttpRoute extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpRouteProps) {
     super(...constructArgs(scope, id, 'TraefikHttpRoute'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<TraefikHttpRouteProps>('TraefikHttpRoute', props, TRAEFIK_HTTP_ROUTE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

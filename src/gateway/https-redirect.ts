@@ -6,6 +6,7 @@ import { httpsHostProblem, httpsRedirectName } from './model';
 import { PropsValidator } from '../config/props-validator';
 import * as format from '../config/formats';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface TraefikHttpsRedirectProps {
   /** Host whose plain HTTP requests go to HTTPS; the Gateway must have an HTTPS listener for it. */
@@ -28,6 +29,7 @@ export interface TraefikHttpsRedirectProps {
 export class TraefikHttpsRedirect extends Construct {
   constructor(scope: Construct, id: string, props: TraefikHttpsRedirectProps) {
     super(...constructArgs(scope, id, 'TraefikHttpsRedirect'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<TraefikHttpsRedirectProps>('TraefikHttpsRedirect', props, {
       host: true,
       gatewayName: true,

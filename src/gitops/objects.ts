@@ -4,6 +4,7 @@ import { ARGO_CD_APPLICATION, deferredName, FLUX_KUSTOMIZATION, FLUX_SOURCE } fr
 import { normaliseRepoPath } from '../config/formats';
 import { constructArgs } from '../core/construct-args';
 import { fluxRef } from './flux-source';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 /**
  * Argo CD and Flux objects are built on plain `ApiObject`: their CRDs are not installed by this
@@ -57,6 +58,7 @@ export const ARGO_CD_RETRY = {
 export class ArgoCdApplication extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
     super(...constructArgs(scope, id, 'ArgoCdApplication'));
+    gateWhatItRenders(this);
     new ApiObject(this, 'Resource', {
       apiVersion: ARGO_CD_APPLICATION.apiVersion,
       kind: ARGO_CD_APPLICATION.kind,
@@ -82,6 +84,7 @@ export class ArgoCdApplication extends Construct {
 export class FluxKustomization extends Construct {
   constructor(scope: Construct, id: string, props: GitSourceProps) {
     super(...constructArgs(scope, id, 'FluxKustomization'));
+    gateWhatItRenders(this);
     new ApiObject(this, 'GitRepository', {
       apiVersion: FLUX_SOURCE.apiVersion,
       kind: FLUX_SOURCE.kind,

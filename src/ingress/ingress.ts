@@ -7,6 +7,7 @@ import { twoCertificateSourcesProblem } from './rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { constructArgs } from '../core/construct-args';
 import { ingressTwinProblems, recordIngress } from './ingress-twins';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface TraefikIngressProps {
   /** Ingress name (a DNS subdomain). */
@@ -85,6 +86,7 @@ const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 export class TraefikIngress extends Construct {
   constructor(scope: Construct, id: string, props: TraefikIngressProps) {
     super(...constructArgs(scope, id, 'TraefikIngress'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<TraefikIngressProps>('TraefikIngress', props, TRAEFIK_INGRESS_KEYS);
     // From here on only the snapshot is read: a getter or a later change of the caller's object cannot alter the output.
     props = check.props;

@@ -8,6 +8,7 @@ import { CLOUD_PROVIDER_IMAGE } from '../pins';
 import { poolProblems } from './pool-rules';
 import { booleanProblem } from './rules';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface KubeVipCloudProviderProps {
   /** The address pools, written to the `kubevip` ConfigMap. */
@@ -28,6 +29,7 @@ const POOL_CONFIG_MAP = 'kubevip';
 export class KubeVipCloudProvider extends Construct {
   constructor(scope: Construct, id: string, props: KubeVipCloudProviderProps) {
     super(...constructArgs(scope, id, 'KubeVipCloudProvider'));
+    gateWhatItRenders(this);
     // Only the validated snapshot is read from here on: what was checked is what is rendered.
     props = validate(props);
     const namespace = 'kube-system';

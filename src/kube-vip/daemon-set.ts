@@ -18,6 +18,7 @@ import { parseIp } from '../net/ip';
 import { kubeVipRules } from './versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -38,6 +39,7 @@ export class KubeVipDaemonSet extends Construct {
 
   constructor(scope: Construct, id: string, props: KubeVipDaemonSetProps) {
     super(...constructArgs(scope, id, 'KubeVipDaemonSet'));
+    gateWhatItRenders(this);
     // Only the validated snapshot is read from here on: what was checked is what is rendered.
     props = validateKubeVipProps(props);
     const model = kubeVipModel(props);

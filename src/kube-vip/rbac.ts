@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { k8s } from '../core/k8s';
 import { constructArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 /**
  * The ClusterRole rules of https://kube-vip.io/manifests/rbac.yaml as of 2025-01-08
@@ -22,6 +23,7 @@ export class KubeVipRbac extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(...constructArgs(scope, id, 'KubeVipRbac'));
+    gateWhatItRenders(this);
     // kube-vip's leases and its DaemonSet live in kube-system (same rbac.yaml).
     const namespace = 'kube-system';
     const roleName = 'system:kube-vip-role';

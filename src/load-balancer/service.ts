@@ -13,6 +13,7 @@ import { constructArgs } from '../core/construct-args';
 import { servicePortProblems } from './port-rules';
 import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 import { parseIp } from '../net/ip';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface LoadBalancerServicePort {
   /**
@@ -96,6 +97,7 @@ export const LOAD_BALANCER_SERVICE_KEYS: PropsKeys<LoadBalancerServiceProps> = {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(...constructArgs(scope, id, 'LoadBalancerService'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props, LOAD_BALANCER_SERVICE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

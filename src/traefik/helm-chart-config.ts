@@ -26,6 +26,7 @@ import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { routeObjectProblems } from '../ingress/route-fields';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -151,6 +152,7 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(...constructArgs(scope, id, 'TraefikHelmChartConfig'));
+    gateWhatItRenders(this);
     const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

@@ -1,0 +1,48 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { stringifyManifests } from '../core/yaml';
+import type * as PassMemo from './pass-memo';
+import type * as SecretGate from './secret-gate';
+
+/** The constructs that run the gate, each over everything it holds; one held by another is judged by that one. */
+const gated = new WeakSet<IConstruct>();
+
+/** What every refusal of the gate says after its finding (synth says the same of dist/). */
+export const GATE_REFUSAL =
+  'no secret may be written to a generated file (it is committed to Git): keep it in a Kubernetes Secret and reference it';
+
+/**
+ * Round 58 (attack 58a-9): the construct library's side of the write gate. `npm run synth` runs secret-gate.ts over
+ * every file before it writes one; an app built from the constructs writes its files with cdk8s' `App.synth()`,
+ * which runs each construct's validations first. This adds one to `construct`: the objects it holds, rendered as
+ * `App.synth()` writes them (one text per chart, `<chart path>.yaml`), go through the same gate, so a value the props'
+ * checks let through, a patch (`addJsonPatch`) or an object added under the construct later is refused there, named
+ * by file and key path, never by value. Synth renders with `Chart.toJson()`, which runs no validation: its own gate
+ * judges the files once. The gate's modules load only when an app synthesizes.
+ */
+export function gateWhatItRenders(construct: Construct): void {
+  gated.add(construct);
+  construct.node.addValidation({
+    validate: () => (construct.node.scopes.slice(0, -1).some((scope) => gated.has(scope)) ? [] : gateFindings(construct)),
+  });
+}
+
+/** The gate's findings on what `construct` renders, one line each, with what to do. */
+function gateFindings(construct: Construct): string[] {
+  const byChart = new Map<Chart, unknown[]>();
+  for (const object of construct.node.findAll().filter((child): child is ApiObject => ApiObject.isApiObject(child))) {
+    const chart = Chart.of(object);
+    byChart.set(chart, [...(byChart.get(chart) ?? []), object.toJson()]);
+  }
+  const files = new Map(
+    [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
+  );
+  return secretsInTexts(files).map((finding) => `${finding}: ${GATE_REFUSAL}`);
+}
+
+/** The gate over `files` (name -> text), remembering nothing on disk: a library writes only what its app writes. */
+export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
+  const { secretsInFiles } = require('./secret-gate') as typeof SecretGate;
+  const { NO_MEMO } = require('./pass-memo') as typeof PassMemo;
+  return secretsInFiles(files, undefined, NO_MEMO);
+}

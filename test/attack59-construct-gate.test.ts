@@ -1,0 +1,131 @@
+// Round 58a finding 9: the constructs did not run synth's last gate over what they render. They now add a cdk8s
+// validation that runs secret-gate.ts over their objects when the app synthesizes, and documents() runs it too.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import * as clusterDocuments from '../src/docs/cluster-documents';
+import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig, TraefikIngress } from '../src';
+
+const PROPS = {
+  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
+  traefik: { loadBalancerIPs: ['192.168.0.41'] },
+};
+// Built at run time, so no secret-shaped literal sits in the test's source.
+const TOKEN = ['K10', 'a'.repeat(64), '::server:', 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6'].join('');
+const PASSWORD = ['Zq8vX3', 'kP9mWt'].join('');
+
+function helmChartConfigOf(cluster: K3sVipCluster): ApiObject {
+  return cluster.node.findAll().find((child): child is ApiObject => ApiObject.isApiObject(child) && child.kind === 'HelmChartConfig')!;
+}
+
+function synthError(app: App): string {
+  try {
+    app.synthYaml();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('synthYaml() passed');
+}
+
+describe('58a-9: the constructs run the write gate when the app synthesizes', () => {
+  const cases: Array<[string, () => App, string]> = [
+    [
+      "a JSON patch on K3sVipCluster's HelmChartConfig",
+      () => {
+        const app = new App();
+        helmChartConfigOf(new K3sVipCluster(app, 'dev', PROPS)).addJsonPatch(JsonPatch.add('/metadata/annotations', { note: TOKEN }));
+        return app;
+      },
+      'dev/traefik-config.yaml: metadata.annotations.note holds a K3s token',
+    ],
+    [
+      "an object added under TraefikHelmChartConfig in the user's chart",
+      () => {
+        const app = new App();
+        const config = new TraefikHelmChartConfig(new Chart(app, 'infra'), 'traefik', { loadBalancerIPs: ['192.168.0.41'] });
+        new ApiObject(config, 'extra', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { password: PASSWORD } });
+        return app;
+      },
+      'infra.yaml: data.password holds a value under a key named like a secret',
+    ],
+    [
+      'a patch on a TraefikIngress',
+      () => {
+        const app = new App();
+        const ingress = new TraefikIngress(new Chart(app, 'web'), 'site', {
+          name: 'site',
+          host: 'k3s.example.com',
+          service: 'frontend',
+          port: 80,
+        });
+        ingress.node
+          .findAll()
+          .find((child): child is ApiObject => ApiObject.isApiObject(child))!
+          .addJsonPatch(JsonPatch.add('/metadata/labels', { token: PASSWORD }));
+        return app;
+      },
+      'web.yaml: metadata.labels.token holds',
+    ],
+  ];
+  test.each(cases)('%s is refused by file and key path, never by value', (_name, build, finding) => {
+    const message = synthError(build());
+    expect(message).toContain(finding);
+    expect(message).toContain('no secret may be written to a generated file');
+    expect(message).not.toContain(TOKEN.slice(3, 20));
+    expect(message).not.toContain(PASSWORD);
+  });
+
+  test('App.synth() writes no manifest when the gate refuses', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'k3s-vip-gate-')), 'out');
+    const app = new App({ outdir });
+    helmChartConfigOf(new K3sVipCluster(app, 'dev', PROPS)).addJsonPatch(JsonPatch.add('/metadata/annotations', { note: TOKEN }));
+    expect(() => app.synth()).toThrow('metadata.annotations.note holds a K3s token');
+    expect(readdirSync(outdir)).toEqual([]);
+  });
+
+  test('a finding is said once, by the outermost construct that holds it', () => {
+    const app = new App();
+    helmChartConfigOf(new K3sVipCluster(app, 'dev', PROPS)).addJsonPatch(JsonPatch.add('/metadata/annotations', { note: TOKEN }));
+    expect(synthError(app).match(/holds a K3s token/g)).toHaveLength(1);
+  });
+
+  test('clean constructs synthesize: the gate refuses nothing of their own', () => {
+    const app = new App();
+    new K3sVipCluster(app, 'dev', {
+      ...PROPS,
+      ingresses: [{ name: 'frontend', host: 'k3s.code-place-dev.site', service: 'frontend', port: 80, tls: { certResolver: 'default' } }],
+      traefik: { ...PROPS.traefik, certResolvers: { default: { email: 'ops@example.com' } } },
+    });
+    expect(app.synthYaml()).toContain('kube-vip.io/loadbalancerIPs');
+    const other = new App();
+    new TraefikHelmChartConfig(new Chart(other, 'infra'), 'traefik', { loadBalancerIPs: ['192.168.0.42'] });
+    expect(other.synthYaml()).toContain('192.168.0.42');
+  });
+});
+
+describe('58a-9: K3sVipCluster.documents() runs the gate over the files it returns', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a document holding a secret is refused with K3sVipValidationError, named by file', () => {
+    const real = clusterDocuments.clusterDocuments;
+    jest
+      .spyOn(clusterDocuments, 'clusterDocuments')
+      .mockImplementation((input) => [...real(input), { path: 'notes.yaml', content: `password: ${PASSWORD}\n` }]);
+    const cluster = new K3sVipCluster(new App(), 'dev', PROPS);
+    let error: unknown;
+    try {
+      cluster.documents();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(K3sVipValidationError);
+    expect((error as Error).message).toMatch(/^K3sVipCluster\.documents\(\): notes\.yaml: password holds/);
+    expect((error as Error).message).not.toContain(PASSWORD);
+  });
+
+  test("the reference cluster's documents pass", () => {
+    const cluster = new K3sVipCluster(new App(), 'dev', { ...PROPS, k3s: { servers: [{ name: 'k3s-1', address: '192.168.0.11' }] } });
+    expect(cluster.documents().map((document) => document.path)).toEqual(['k3s/k3s-1.yaml', 'README.md']);
+  });
+});

@@ -31,6 +31,7 @@ import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
+import { gateFilesOf } from './output/construct-gate';
 import { ownFoldersProblem } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -101,6 +102,7 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
     };
 
     const manifests = new App({ outdir: '.' });
+    gateFilesOf(manifests);
     wiring.addClusterCharts(manifests, cluster);
     const charts = renderCharts(manifests, header);
     for (const [name] of charts) {
@@ -112,6 +114,7 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
     put('kustomization.yaml', `${header}${kustomization(charts.map(([name]) => name))}`);
 
     const gitops = new App({ outdir: '.' });
+    gateFilesOf(gitops);
     wiring.addGitOpsCharts(gitops, cluster);
     for (const [name, text, documents] of renderCharts(gitops, header)) put(`gitops/${name}`, text, documents);
 

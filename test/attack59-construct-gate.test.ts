@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as clusterDocuments from '../src/docs/cluster-documents';
 import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig, TraefikIngress } from '../src';
+import { gateFilesOf } from '../src/output/construct-gate';
 
 const PROPS = {
   kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
@@ -88,6 +89,21 @@ describe('58a-9: the constructs run the write gate when the app synthesizes', ()
     const app = new App();
     helmChartConfigOf(new K3sVipCluster(app, 'dev', PROPS)).addJsonPatch(JsonPatch.add('/metadata/annotations', { note: TOKEN }));
     expect(synthError(app).match(/holds a K3s token/g)).toHaveLength(1);
+  });
+
+  test("Chart.toJson() validates too (cdk8s runs the app's validations for every chart it renders)", () => {
+    const app = new App();
+    const chart = new Chart(app, 'infra');
+    const config = new TraefikHelmChartConfig(chart, 'traefik', { loadBalancerIPs: ['192.168.0.41'] });
+    new ApiObject(config, 'extra', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { password: PASSWORD } });
+    expect(() => chart.toJson()).toThrow('infra.yaml: data.password holds');
+  });
+
+  test("synth's apps leave the gate to synth, which judges the files once with their config's lines", () => {
+    const app = new App();
+    gateFilesOf(app);
+    helmChartConfigOf(new K3sVipCluster(app, 'dev', PROPS)).addJsonPatch(JsonPatch.add('/metadata/annotations', { note: TOKEN }));
+    expect(app.synthYaml()).toContain('note:');
   });
 
   test('clean constructs synthesize: the gate refuses nothing of their own', () => {

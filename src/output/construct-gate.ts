@@ -6,6 +6,10 @@ import type * as SecretGate from './secret-gate';
 
 /** The constructs that run the gate, each over everything it holds; one held by another is judged by that one. */
 const gated = new WeakSet<IConstruct>();
+/** Apps whose files their caller gates (synth): their constructs leave it to that. */
+const gatedByCaller = new WeakSet<IConstruct>();
+/** Each construct's last files and findings: cdk8s validates the whole app again for every chart it renders. */
+const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly findings: readonly string[] }>();
 
 /** What every refusal of the gate says after its finding (synth says the same of dist/). */
 export const GATE_REFUSAL =
@@ -23,8 +27,20 @@ export const GATE_REFUSAL =
 export function gateWhatItRenders(construct: Construct): void {
   gated.add(construct);
   construct.node.addValidation({
-    validate: () => (construct.node.scopes.slice(0, -1).some((scope) => gated.has(scope)) ? [] : gateFindings(construct)),
+    validate: () => {
+      const judgedElsewhere =
+        gatedByCaller.has(construct.node.root) || construct.node.scopes.slice(0, -1).some((scope) => gated.has(scope));
+      return judgedElsewhere ? [] : gateFindings(construct);
+    },
   });
+}
+
+/**
+ * For synth, which renders `app`'s charts with `Chart.toJson()` (each call validates the whole app) and runs the gate
+ * once over the files it makes, naming their config file's lines: the constructs in `app` leave the gate to it.
+ */
+export function gateFilesOf(app: IConstruct): void {
+  gatedByCaller.add(app);
 }
 
 /** The gate's findings on what `construct` renders, one line each, with what to do. */
@@ -37,7 +53,12 @@ function gateFindings(construct: Construct): string[] {
   const files = new Map(
     [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
   );
-  return secretsInTexts(files).map((finding) => `${finding}: ${GATE_REFUSAL}`);
+  const key = JSON.stringify([...files]);
+  const last = lastVerdict.get(construct);
+  if (last?.files === key) return [...last.findings];
+  const findings = secretsInTexts(files).map((finding) => `${finding}: ${GATE_REFUSAL}`);
+  lastVerdict.set(construct, { files: key, findings });
+  return findings;
 }
 
 /** The gate over `files` (name -> text), remembering nothing on disk: a library writes only what its app writes. */

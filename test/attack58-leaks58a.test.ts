@@ -106,3 +106,15 @@ describe('58a-10: Traefik BasicAuth `users` take only the hashes Traefik checks'
     ['argon2id under a secret-named key', configMap({ password_hash: ARGON })],
   ])('accepted: %s', (_, values) => acceptedEverywhere(values));
 });
+
+describe('58a-10 message: a hash Traefik cannot check is no secret written out', () => {
+  test.each([
+    ['sha512-crypt', middleware([`bob:${SHA512}`])],
+    ["a CRD's doubled $$", middleware([`admin:${BCRYPT.replace(/\$/g, '$$$$')}`])],
+  ])('%s: says which hashes work, not "keep it in a Kubernetes Secret"', (_, values) => {
+    const message = valuesDoors.config(values);
+    expect(message).toContain('so no one logs in');
+    expect(message).not.toContain('no secret may be written');
+    expect(message).not.toContain('Kubernetes Secret');
+  });
+});

@@ -1,3 +1,4 @@
+import { BASIC_AUTH_DOUBLED, BASIC_AUTH_UNCHECKED } from './auth-user-entries';
 import { FoundSecret, secretRefusal as refusal } from './secrets';
 
 /**
@@ -12,8 +13,12 @@ const HINT =
   '; it was taken as a literal value: where it is not the secret, write a reference (`${DB_PASSWORD}`, a secretKeyRef), ' +
   'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault';
 
-/** secrets.ts secretRefusal's message, with the hint above where the secret was found by its name. */
+/**
+ * secrets.ts secretRefusal's message, with the hint above where the secret was found by its name. A BasicAuth hash that
+ * Traefik cannot check is no secret written out (58a-10): it is said alone, with the hashes that work.
+ */
 export function secretRefusal(secret: FoundSecret): string {
+  if (secret.what === BASIC_AUTH_UNCHECKED || secret.what === BASIC_AUTH_DOUBLED) return `holds ${secret.what}`;
   const message = refusal(secret);
   return BY_NAME.test(secret.what) && message.startsWith('holds ') ? `${message}${HINT}` : message;
 }

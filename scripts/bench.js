@@ -275,6 +275,13 @@ function hostileInput() {
       () => [['a:b x<1,020 blanks>y', `a:b x${' '.repeat(1020)}y\n`.repeat(960)]],
       asData,
     ],
+    // One row inline: an MFA label, a word, then a long blank run, quadratic before review59-1's fix (30 kB: 38 s in synth).
+    [
+      'MFA label blank runs 59, 1 MB text as data (attack59-review59)',
+      1,
+      () => [['otp a<100,000 blanks>!', `otp a${' '.repeat(100_000)}!\nrecovery codes${' '.repeat(100_000)}!\n`.repeat(5)]],
+      asData,
+    ],
     // The CEL rules must find what they find, or this would time another path.
     [
       "Gateway API CEL rules 53, routes at and over their CRDs' bounds (attack52-traefik53)",

@@ -10,13 +10,17 @@ import { looksGenerated } from './generated-runs';
  */
 export const MFA_SECRET = 'an MFA seed or recovery code after its label (2fa: <base32 seed>, recovery codes: …)';
 
-/** The label, then up to three words (`backup`, `key`, `secret`) and `:`/`=`/blanks before the seed. */
+/**
+ * The label, then up to three words (`backup`, `key`, `secret`) and `:`/`=`/blanks before the seed. Blanks, then an
+ * optional `:`/`=` and blanks: one way only to match a run of blanks (review59-1: two optional blank runs around an
+ * optional sign took time growing with the square of the run).
+ */
 const SEED =
-  /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*[:=]?[^\S\n]*[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*[:=]?[^\S\n]*((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9])/gi;
+  /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*(?:[:=][^\S\n]*)?[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9])/gi;
 
 /** `recovery codes`/`backup codes`/`scratch codes`, then two or more codes. */
 const CODES =
-  /\b(?:recovery|backup|scratch|emergency)[ _-]?codes?[^\S\n]*[:=]?[^\S\n]*((?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*[,;]?[^\S\n]+){1,31}[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*)(?![A-Za-z0-9])/gi;
+  /\b(?:recovery|backup|scratch|emergency)[ _-]?codes?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*[,;]?[^\S\n]+){1,31}[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*)(?![A-Za-z0-9])/gi;
 
 export function mfaSeedSpans(text: string): Array<[number, number]> {
   if (!/2fa|mfa|factor|otp|authenticator|authy|codes?\b/i.test(text)) return [];

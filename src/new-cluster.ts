@@ -1,7 +1,7 @@
 import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
-import { clusterFileNameProblem } from './config/cluster-name';
+import { clusterFileNameProblem, unshownName } from './config/cluster-name';
 import { SCHEMA_FILE } from './config/json-schema';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath, oneLine, printable } from './core/problem';
@@ -126,6 +126,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   }
   if (typeof parsed === 'string') return fail(parsed);
   const { name, from } = parsed;
+  echoed = [...echoed, ...unshownName(name)];
 
   // The output folder as synth will write it: K3S_VIP_DIST_DIR's when set (attack 56b-14).
   const distDir = distDirFromEnv(env);

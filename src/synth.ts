@@ -29,7 +29,7 @@ import { argumentSecrets, redactMessage } from './core/redact-message';
 import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
-import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { fileRedaction, secretsInFiles, withRefusal } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
 import { ownFoldersProblem } from './output/own-folders';
@@ -232,7 +232,9 @@ export function runSynth(options: SynthOptions): number {
       const configOf = (name: string) => clusters.find((cluster) => cluster.name === name)?.file;
       return fail([
         // A generated file is not the user's to edit: the config values its text came from are named (57a-9).
-        ...secrets.map((line) => `error: ${shownDist}/${line}: ${refusal}${gateFindingSource(line, files, configOf, shownConfigFile)}`),
+        ...secrets.map(
+          (line) => `error: ${shownDist}/${withRefusal(line, refusal)}${gateFindingSource(line, files, configOf, shownConfigFile)}`,
+        ),
         `${secrets.length} secret(s) in the output.`,
       ]);
     }

@@ -7,6 +7,7 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as clusterDocuments from '../src/docs/cluster-documents';
 import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig, TraefikIngress } from '../src';
 import { gateFilesOf } from '../src/output/construct-gate';
+import { secretsInFiles, withRefusal } from '../src/output/secret-gate';
 
 const PROPS = {
   kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
@@ -143,5 +144,36 @@ describe('58a-9: K3sVipCluster.documents() runs the gate over the files it retur
   test("the reference cluster's documents pass", () => {
     const cluster = new K3sVipCluster(new App(), 'dev', { ...PROPS, k3s: { servers: [{ name: 'k3s-1', address: '192.168.0.11' }] } });
     expect(cluster.documents().map((document) => document.path)).toEqual(['k3s/k3s-1.yaml', 'README.md']);
+  });
+});
+
+describe('review59-3: a BasicAuth hash Traefik cannot check is said alone at every gate, not as a secret to move', () => {
+  // sha512-crypt of "secret" with salt "saltsalt" (openssl passwd -6 -salt saltsalt secret).
+  const SHA512 = '$6$saltsalt$TVLlQcbpFVof5W3Yz4DTP6gRstiNuHwwTt6GLc1E5n0U0aDehy0S5knV8wiOQSpT0Y77vwPZN.Pq.H91p5hVO1';
+  const middleware = {
+    apiVersion: 'traefik.io/v1alpha1',
+    kind: 'Middleware',
+    metadata: { name: 'auth', namespace: 'default' },
+    spec: { basicAuth: { users: [`bob:${SHA512}`] } },
+  };
+
+  test("the constructs' gate", () => {
+    const app = new App();
+    const cluster = new K3sVipCluster(app, 'dev', PROPS);
+    new ApiObject(cluster.node.findChild('traefik-config'), 'auth', middleware);
+    const message = synthError(app);
+    expect(message).toContain(
+      "dev/traefik-config.yaml: spec.basicAuth.users[0] holds a BasicAuth user's hash of a kind Traefik cannot check",
+    );
+    expect(message).not.toContain('Kubernetes Secret');
+  });
+
+  test('the write gate of synth, validate and k3s:install (withRefusal)', () => {
+    const [finding] = secretsInFiles(new Map([['c/auth.yaml', `${JSON.stringify(middleware)}\n`]]));
+    expect(finding).toContain('so no one logs in');
+    expect(withRefusal(finding, 'keep it in a Kubernetes Secret')).toBe(finding);
+    expect(withRefusal('c/x.yaml: data.password holds a password', 'keep it in a Kubernetes Secret')).toBe(
+      'c/x.yaml: data.password holds a password: keep it in a Kubernetes Secret',
+    );
   });
 });

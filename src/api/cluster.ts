@@ -2,12 +2,11 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterDocumentsOptions, K3sVipClusterProps } from './cluster-props';
 import { validateClusterConfig } from '../cluster/validate';
-import { clusterNameProblem } from '../config/cluster-name';
+import { clusterNameProblem, unshownName } from '../config/cluster-name';
 import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
 import { checkNamePath, constructArgs } from '../core/construct-args';
 import { redactMessage } from '../core/redact-message';
-import { secretValues } from '../core/secrets';
 import { isList } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
 import { IngressChart } from '../ingress/chart';
@@ -21,7 +20,7 @@ import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
 import { traefikSettings } from '../traefik/settings';
-import { GATE_REFUSAL, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
+import { constructRefusal, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
 
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
@@ -134,7 +133,7 @@ export class K3sVipCluster extends Construct {
     const secrets = secretsInTexts(new Map(documents.map(({ path, content }) => [path, content])));
     if (secrets.length) {
       throw new K3sVipValidationError(
-        secrets.map((finding) => ({ path: [], message: `${finding}: ${GATE_REFUSAL}` })),
+        secrets.map((finding) => ({ path: [], message: constructRefusal(finding) })),
         'K3sVipCluster.documents()',
       );
     }
@@ -152,7 +151,7 @@ function clusterArgs(scope: unknown, id: unknown): [Construct, string] {
   if (badId) {
     const message = `id: it starts the name of every chart and of its file in cdk8s synth (${name}-kube-vip-...), but ${badId}`;
     // An id holding a secret (a shape, `password=abc`) is redacted in every form, also the cut one the name check quotes.
-    throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretValues(name)) }], 'K3sVipCluster');
+    throw new K3sVipValidationError([{ path: [], message: redactMessage(message, unshownName(name)) }], 'K3sVipCluster');
   }
   checkNamePath(parent, 'K3sVipCluster');
   return [parent, name];

@@ -1,5 +1,6 @@
 import { dns1123Label } from './formats';
-import { secretsInData } from '../core/secrets';
+import { looksGeneratedName } from '../core/generated-runs';
+import { secretsInData, secretValues } from '../core/secrets';
 
 /**
  * Why `name` cannot be a cluster name (the config file's name, the output folder, the K3sVipCluster id), or
@@ -19,11 +20,22 @@ export function clusterNameProblem(name: string): string | undefined {
 /**
  * Why a config file `<name>.yaml` cannot name a cluster, or undefined: the one check of synth's loader and of
  * `npm run new` (58a-11), so `new` never writes a file every synth then refuses. A name like a secret (`pw-zq8v…`,
- * `ghp-…`) would name dist/<name>/ and every file there; the message names neither (the callers blank the name).
+ * `glpat-…`) would name dist/<name>/ and every file there; the message names neither (the callers blank the name).
  */
 export function clusterFileNameProblem(name: string, fileName = `${name}.yaml`): string | undefined {
   const secretName = secretsInData(name)[0] ?? secretsInData(fileName)[0];
   return secretName
     ? `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`
     : clusterNameProblem(name);
+}
+
+/**
+ * What a message about the cluster name `name` must not show: the secrets it holds, or the whole name where it fails
+ * the name rule and looks generated (review59-5: a token pasted as a name; k3s.tokenFile hides the same shape). A
+ * generated-looking name that is a valid DNS label (`edge-7f3a9c2e1b4d`) is a name someone chose, and is shown.
+ */
+export function unshownName(name: string): string[] {
+  const secrets = secretValues(name);
+  if (secrets.length) return secrets;
+  return dns1123Label(name) && looksGeneratedName(name) ? [name] : [];
 }

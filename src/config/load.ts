@@ -10,7 +10,7 @@ import { formatPath, oneLine, Path, pathKeyText, printable, Problem } from '../c
 import { keyAsQuoted, redactMessage, redactProblem } from '../core/redact-message';
 import { shownReferencePath } from '../core/reference-keys';
 import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
-import { clusterFileNameProblem } from './cluster-name';
+import { clusterFileNameProblem, unshownName } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
 import { isChartValues, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
@@ -109,7 +109,7 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
     // Every message names its file: what the file's own name may hold (`password=abc.yaml`) is redacted from them all.
     // Each judged alone: a list of the two reads as one text, which judges neither (57a-8). The name first: the file's
     // own name reads its `.yaml` as a suffix of the value (58a-3), and the message keeps the suffix it can show.
-    const named = secretValues(name);
+    const named = unshownName(name);
     const nameSecrets = named.length ? named : secretValues(basename(file));
     const hidden = (d: Diagnostic): Diagnostic =>
       nameSecrets.length ? { ...redactProblem(d, nameSecrets), file: redactMessage(d.file, nameSecrets) } : d;

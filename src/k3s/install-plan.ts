@@ -5,7 +5,7 @@ import { mayQuote } from '../core/quotable';
 import { z } from 'zod';
 import { redactMessage } from '../core/redact-message';
 import { secretsInLines, secretValues } from '../core/secrets';
-import { secretsInFiles } from '../output/secret-gate';
+import { secretsInFiles, withRefusal } from '../output/secret-gate';
 import { addonFileNameProblem, addonName } from './addon-name';
 
 /**
@@ -290,7 +290,7 @@ export function planInstall(input: InstallInput): InstallPlan {
       ...refused(''),
       errors: secrets.map(
         (line) =>
-          `${source}/${line}: no secret may be installed from the repository: keep it in a Kubernetes Secret, run \`npm run synth\` again`,
+          `${source}/${withRefusal(line, 'no secret may be installed from the repository: keep it in a Kubernetes Secret, run `npm run synth` again')}`,
       ),
     };
   }

@@ -12,7 +12,7 @@ const gatedByCaller = new WeakSet<IConstruct>();
 const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly findings: readonly string[] }>();
 
 /** What every refusal of the gate says after its finding (synth says the same of dist/). */
-export const GATE_REFUSAL =
+const GATE_REFUSAL =
   'no secret may be written to a generated file (it is committed to Git): keep it in a Kubernetes Secret and reference it';
 
 /**
@@ -48,7 +48,8 @@ function gateFindings(construct: Construct): string[] {
   const byChart = new Map<Chart, unknown[]>();
   for (const object of construct.node.findAll().filter((child): child is ApiObject => ApiObject.isApiObject(child))) {
     const chart = Chart.of(object);
-    byChart.set(chart, [...(byChart.get(chart) ?? []), object.toJson()]);
+    if (!byChart.has(chart)) byChart.set(chart, []);
+    byChart.get(chart)!.push(object.toJson());
   }
   const files = new Map(
     [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
@@ -56,7 +57,7 @@ function gateFindings(construct: Construct): string[] {
   const key = JSON.stringify([...files]);
   const last = lastVerdict.get(construct);
   if (last?.files === key) return [...last.findings];
-  const findings = secretsInTexts(files).map((finding) => `${finding}: ${GATE_REFUSAL}`);
+  const findings = secretsInTexts(files).map(constructRefusal);
   lastVerdict.set(construct, { files: key, findings });
   return findings;
 }
@@ -66,4 +67,10 @@ export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
   const { secretsInFiles } = require('./secret-gate') as typeof SecretGate;
   const { NO_MEMO } = require('./pass-memo') as typeof PassMemo;
   return secretsInFiles(files, undefined, NO_MEMO);
+}
+
+/** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */
+export function constructRefusal(finding: string): string {
+  const { withRefusal } = require('./secret-gate') as typeof SecretGate;
+  return withRefusal(finding, GATE_REFUSAL);
 }

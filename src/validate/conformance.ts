@@ -18,7 +18,7 @@ import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 import { oddEntries } from '../output/odd-entries';
 import { Unread, unreadEntries } from './unread-files';
-import { secretsInFiles } from '../output/secret-gate';
+import { secretsInFiles, withRefusal } from '../output/secret-gate';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -209,7 +209,7 @@ export function main(args: readonly string[] = []): void {
   }
   for (const line of secrets) {
     process.stderr.write(
-      `error: ${shownDist}/${oneLine(line)}: no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it\n`,
+      `error: ${shownDist}/${oneLine(withRefusal(line, `no secret may be written to ${shownDist}/ (it is committed to Git): keep it in a Kubernetes Secret and reference it`))}\n`,
     );
   }
   for (const v of violations) process.stderr.write(`error: ${oneLine(formatViolation(v))}\n`);

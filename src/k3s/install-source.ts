@@ -1,3 +1,4 @@
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
@@ -5,7 +6,9 @@ import { FileSystem } from '../output/file-system';
 import { LockError, withFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { physicalOrResolved } from '../output/physical-path';
-import { folderRelation } from '../output/own-folders';
+import { folderRelation, heldThroughMount, throughMount } from '../output/own-folders';
+import { lazyMountTable, MountEntry, readMountTable } from '../output/mount-place';
+import { manifestsRootOf } from './manifests-tree';
 
 /**
  * The two guards of k3s:install around this project's own folders: it never installs into them, and it
@@ -17,11 +20,15 @@ import { folderRelation } from '../output/own-folders';
  * dist/ or this project. Installing there would mix manifests into the config (every later
  * synth fails) or into synth's output, or scatter them over the repository. `target` is `dir` as the kernel resolves
  * it (physicalPath: links followed, then each `..`), the folders likewise; `dir` names it in the message as given.
+ * K3s applies every file below the folder it walks, at any depth, and the folders its top-level links lead to
+ * (manifests-tree.ts): so a mount below `--dir` showing one of those folders or a folder in it (round 59b-2), or a
+ * top-level link of the walked folder leading to one, is refused too, named by its place.
  */
 export function projectFolderProblem(
   dir: string,
   target: string,
   folders: { readonly configDir: string; readonly distDir: string },
+  read: () => MountEntry[] | undefined = readMountTable,
 ): string | undefined {
   const fix = 'pass --dir <the K3s manifests folder> (default /var/lib/rancher/k3s/server/manifests)';
   const own = [
@@ -30,16 +37,50 @@ export function projectFolderProblem(
     // Any folder of the project (src/, test/): manifests there would be scattered over the repository.
     { path: PROJECT_ROOT, what: 'this project' },
   ];
+  const mounts = lazyMountTable(read);
+  // Where a `..` follows a link, the kernel's folder is not the one the text suggests: name it.
+  const resolved = target !== resolve(dir) && dir.split('/').includes('..') ? ` (the kernel resolves it to ${JSON.stringify(target)})` : '';
+  const given = `${oneLine(JSON.stringify(dir))}${oneLine(resolved)}`;
   for (const { path, what } of own) {
-    const folder = physicalOrResolved(path);
-    // Where a `..` follows a link, the kernel's folder is not the one the text suggests: name it.
-    const resolved =
-      target !== resolve(dir) && dir.split('/').includes('..') ? ` (the kernel resolves it to ${JSON.stringify(target)})` : '';
-    const [given, shown] = [`${oneLine(JSON.stringify(dir))}${oneLine(resolved)}`, printable(path)];
-    const relation = folderRelation(target, folder);
+    const [folder, shown] = [physicalOrResolved(path), printable(path)];
+    // A mount below first, to name it (folderRelation would say `holds` without the place).
+    const held = heldThroughMount(target, folder, mounts());
+    if (held)
+      return `--dir ${given}: ${held.relation} ${what} (${shown}/)${throughMount(held)}, and K3s applies every file below it: ${fix}`;
+    const relation = folderRelation(target, folder, mounts);
     if (relation) return `--dir ${given}: ${relation} ${what} (${shown}/): ${fix}`;
   }
+  const root = manifestsRootOf(target);
+  for (const link of topLevelFolderLinks(root)) {
+    for (const { path, what } of own) {
+      const folder = physicalOrResolved(path);
+      const toFolder = folderRelation(link.target, folder, mounts) ?? heldThroughMount(link.target, folder, mounts())?.relation;
+      if (toFolder)
+        return `--dir ${given}: the link ${printable(link.path)} in the folder K3s walks leads to ${printable(link.target)}/, which ${toFolder} ${what} (${printable(path)}/), and K3s applies every file it finds there: remove the link, or ${fix}`;
+    }
+  }
   return undefined;
+}
+
+/** The links at the top of `folder` that lead to a folder (K3s follows them: manifests-tree.ts), with their targets. */
+function topLevelFolderLinks(folder: string): { readonly path: string; readonly target: string }[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return []; // no folder yet (the install creates it), or one nobody can list: nothing K3s could walk either
+  }
+  const links: { path: string; target: string }[] = [];
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink()) continue;
+    const path = join(folder, entry.name);
+    try {
+      if (statSync(path).isDirectory()) links.push({ path, target: realpathSync(path) });
+    } catch {
+      // a broken link or a loop leads nowhere K3s could apply from (foreign-objects.ts names what K3s stops at)
+    }
+  }
+  return links;
 }
 
 /**

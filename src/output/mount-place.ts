@@ -53,3 +53,21 @@ export function readMountTable(read: () => string = () => readFileSync('/proc/se
     return undefined;
   }
 }
+
+/**
+ * The mounts whose point lies strictly inside absolute `path`, as the folder shows them: a mount covered by a later one
+ * on the same point or on a folder above it is not seen there, so it is left out. Through each, `path` holds the folder
+ * `root` of filesystem `device` (round 59b-1: a bind of the config folder at `<dist>/c` puts the config inside dist/).
+ */
+export function mountsBelow(path: string, entries: readonly MountEntry[]): MountEntry[] {
+  const inside = (point: string, outer: string) => point.startsWith(outer === '/' ? '/' : `${outer}/`) && point !== outer;
+  const covered = (entry: MountEntry, i: number) =>
+    entries.slice(i + 1).some((later) => later.mountPoint === entry.mountPoint || inside(entry.mountPoint, later.mountPoint));
+  return entries.filter((entry, i) => inside(entry.mountPoint, path) && !covered(entry, i));
+}
+
+/** The mount table read at most once, on first use: one read per check of a run's folders (review59-6). */
+export function lazyMountTable(read: () => MountEntry[] | undefined = readMountTable): () => MountEntry[] | undefined {
+  let table: { readonly entries: MountEntry[] | undefined } | undefined;
+  return () => (table ??= { entries: read() }).entries;
+}

@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { printable } from '../core/problem';
 import { PROJECT_ROOT } from './cache-folder';
 import { describeFileError, makeFolders } from './file-system';
+import { lazyMountTable } from './mount-place';
 import { folderRelation, shownFolder } from './own-folders';
 import { physicalOrResolved } from './physical-path';
 import { FileTree, writeTree } from './publish';
@@ -36,22 +37,23 @@ export function stagingRefusal(stagingDir: string, configDir: string, distDir: s
   const shown = shownFolder(stagingDir);
   const dist = physicalOrResolved(distDir);
   const defaultDist = dist === join(root, 'dist');
+  const mounts = lazyMountTable(); // read once for the checks below (review59-6)
   const found = (): [string, string] | undefined => {
-    const toRoot = folderRelation(staging, root);
+    const toRoot = folderRelation(staging, root, mounts);
     if (toRoot === 'is' || toRoot === 'holds') return [`${toRoot} this project ${shownFolder(PROJECT_ROOT)}`, 'restore it from your clone'];
-    const toDist = folderRelation(staging, dist);
+    const toDist = folderRelation(staging, dist, mounts);
     if (toDist)
       return [
         `${toDist} the output folder ${shownFolder(distDir)}`,
         `restore it with \`npm run synth\`${defaultDist ? ' (or `git checkout -- dist`)' : ''}`,
       ];
-    const toConfig = folderRelation(staging, physicalOrResolved(configDir));
+    const toConfig = folderRelation(staging, physicalOrResolved(configDir), mounts);
     if (toConfig) {
-      const inProject = folderRelation(physicalOrResolved(configDir), root) === 'lies inside';
+      const inProject = folderRelation(physicalOrResolved(configDir), root, mounts) === 'lies inside';
       const top = relative(root, physicalOrResolved(configDir)).split('/')[0];
       return [`${toConfig} the config folder ${shownFolder(configDir)}`, inProject ? restore(top) : 'restore it from your copy of it'];
     }
-    const toStaging = folderRelation(staging, join(root, STAGING_ROOT));
+    const toStaging = folderRelation(staging, join(root, STAGING_ROOT), mounts);
     if (toRoot === 'lies inside' && toStaging !== 'is' && toStaging !== 'lies inside') {
       const top = relative(root, staging).split('/')[0];
       return [

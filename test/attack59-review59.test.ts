@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { formatDiagnostic, loadConfigDir } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
+import { gateFindingSource } from '../src/output/gate-sources';
+import { secretsInFiles } from '../src/output/secret-gate';
 import { K3sVipCluster } from '../src';
 
 const BASE = ['kubeVip:', '  version: v1.2.3', '  interface: eth0', '  controlPlane:', '    address: 192.168.0.40', ''].join('\n');
@@ -47,5 +49,30 @@ describe.each(Object.entries(doors))('review59-5, %s', (_door, refusal) => {
     const message = refusal('Prod-1');
     expect(message).toContain('"Prod-1" is not a valid name');
     expect(message).toContain('"prod-1"');
+  });
+});
+
+describe('59a-20: a gate finding at a key path of a generated manifest names the config values it came from', () => {
+  const config = [
+    'traefik:',
+    '  values:',
+    '    extraObjects:',
+    '      - {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}, data: {note: "ordinary", k: "password-Qm7vZp2Lx9Kt4Rw"}}',
+    '',
+  ].join('\n');
+  test('`c/x.yaml: data.k holds …` (no line number) is traced to c.yaml:line:column (key path)', () => {
+    writeFileSync(join(root, 'c.yaml'), config);
+    const files = new Map([['c/x.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: password-Qm7vZp2Lx9Kt4Rw\n']]);
+    const [finding] = secretsInFiles(files);
+    expect(finding).toMatch(/^c\/x\.yaml: data\.k holds /);
+    const source = gateFindingSource(
+      finding,
+      files,
+      () => join(root, 'c.yaml'),
+      () => 'config/c.yaml',
+    );
+    expect(source).toBe(
+      '; c/x.yaml is generated: the text comes from config/c.yaml:4:93 (traefik.values.extraObjects[0].data.k): change it there',
+    );
   });
 });

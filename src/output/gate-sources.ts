@@ -36,7 +36,7 @@ export function gateFindingSource(
 ): string {
   // `path: …`, or `path:line: …` for a finding read from lines (secret-gate.ts atLines).
   const path = [...files.keys()]
-    .filter((name) => finding.startsWith(`${name}:`) && /^\d*: /.test(finding.slice(name.length + 1)))
+    .filter((name) => finding.startsWith(`${name}:`) && /^(?::\d+)?: /.test(finding.slice(name.length)))
     .sort((a, b) => b.length - a.length)[0];
   const configFile = path === undefined ? undefined : configOf(path.split('/')[0]);
   if (path === undefined || configFile === undefined) return '';

@@ -74,9 +74,11 @@ function pathSegments(written: string): string {
  * Round 58 (58a-3): a file's or a host's suffix after the value ends it, as the word's end does (`token_X.prod`,
  * `PASSWORD_X.1`, `/api/pw_X.json`, `acme/PASSWORD_X.git`, `X.tar.gz?v=1`), and so does a name's next piece
  * (`token_X-prod`, `token-X_v2`): no base64 run holds `.`, `-` or `_`. What stays before it is judged as the whole word
- * was (`token-service.prod`, `password-reset.html` stay names).
+ * was (`token-service.prod`, `password-reset.html` stay names). Round 59 (59b-6): any sign outside base64's alphabet
+ * then a letter or digit ends it too (`password-X@file`, a Traefik provider's suffix; `token_X!prod`, `pw-X%file`,
+ * `token_X#frag`): those signs are in no value VALUE takes, so the suffix hid the value it follows.
  */
-const SUFFIX = /[._-][A-Za-z0-9][^]*$/;
+const SUFFIX = /[^A-Za-z0-9+/=\s][A-Za-z0-9][^]*$/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 

@@ -27,6 +27,8 @@ import { BASIC_AUTH_PASSWORD, basicAuthUserSecretIn, basicAuthUserSpans } from '
 import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
+import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
+import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -256,4 +258,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: malformedStandInSpans, what: MALFORMED_STAND_IN },
   { find: htpasswdLineSpans, what: BASIC_AUTH_PASSWORD, named: htpasswdLineSecretIn },
   { find: mfaSeedSpans, what: MFA_SECRET },
+  { find: keyContainerSpans, what: CONTAINED_KEY },
+  { find: gzipUnreadSpans, what: UNREAD_GZIP },
 ];

@@ -1,7 +1,8 @@
 import { dockerfileCommands } from './dockerfile-commands';
 import { parsedJson } from './json-text';
 import { mayHoldCommand } from './secrets-commands';
-import { TOO_DEEP_YAML } from './yaml-depth';
+import { yaml } from './yaml';
+import { nestsTooDeep, TOO_DEEP_YAML } from './yaml-depth';
 import { readYamlDocuments } from './yaml-documents';
 
 /**
@@ -67,7 +68,25 @@ function wholeTextAsData(text: string, yaml: boolean): readonly unknown[] | unde
   // Nor text that is no JSON by its words (`[x]` on every line: json-text.ts).
   const json = first && lastNonBlank(text) === (first === '{' ? '}' : ']') ? parsedJson(text) : undefined;
   if (json) return [json.value];
-  if (!yaml || text.length > MAX_TEXT || !mayBeData(text) || !mayHoldSecret(text)) return [];
+  if (!yaml || text.length > MAX_TEXT || !mayBeData(text)) return [];
+  // Text naming no secret is still read where it may be too deep to judge (59b-9: a billion laughs in a ConfigMap's data
+  // was written unless a line also named a secret): the verdict on such text is its own, not its other lines'.
+  if (!mayHoldSecret(text)) return unreadable(text) ? undefined : [];
+  return rememberedData(text);
+}
+
+/**
+ * Whether text goes past the YAML reader's bounds: it nests too deep (the lexer and parser tell, yaml-depth.ts: no
+ * document is made), or it holds an anchor and an alias and its documents' aliases expand too far (read whole).
+ */
+const unreadable = (text: string): boolean =>
+  nestsTooDeep(yaml, text) !== undefined || (ANCHOR.test(text) && ALIAS.test(text) && !rememberedData(text));
+/** A YAML anchor or alias where a node may start (after a line's start, a blank, a flow or block indicator). */
+const ANCHOR = /(?:^|[\s[{,:?-])&[^\s,[\]{}]/;
+const ALIAS = /(?:^|[\s[{,:?-])\*[^\s,[\]{}]/;
+
+/** yamlData of `text`, remembered for the last few long texts. */
+function rememberedData(text: string): readonly unknown[] | undefined {
   if (text.length < REMEMBERED_LENGTH) return yamlData(text);
   // A config's value is read for secrets by the config's checks, by the construct's and by the output gate's.
   if (!remembered.has(text)) {

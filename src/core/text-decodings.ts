@@ -1,6 +1,7 @@
 import { ACCENTED_NAMES } from './accented-names';
 import { BASE32_RUNS, bytesAsText, HEX_RUNS } from './byte-run-decodings';
 import { foldLetters } from './folded-letters';
+import { inflated, mayInflateAt } from './gzip-members';
 import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
@@ -73,8 +74,8 @@ const fromCode = (code: number): string | undefined => (code <= 0x10ffff ? Strin
  * A base64 run as text, or undefined; where the run is not (a path's segments glued to one: `/api/<base64>`, `/` being a
  * base64 character), each of its `/`-separated parts that is, the others kept as written.
  */
-function base64Text(run: string): string | undefined {
-  const whole = base64Part(run);
+function base64Text(run: string, gzip = false): string | undefined {
+  const whole = base64Part(run, gzip);
   if (whole !== undefined || !run.includes('/')) return whole;
   const parts = run.split('/').map((part) => (part.length >= 16 ? base64Part(part) : undefined));
   return parts.some((part) => part !== undefined)
@@ -85,8 +86,15 @@ function base64Text(run: string): string | undefined {
     : undefined;
 }
 
-/** A base64 run's bytes as text: UTF-8, or UTF-16 (PowerShell's `-EncodedCommand`: byte-run-decodings.ts). */
-const base64Part = (run: string): string | undefined => bytesAsText(Buffer.from(run, 'base64'));
+/**
+ * A base64 run's bytes as text: UTF-8, or UTF-16 (PowerShell's `-EncodedCommand`: byte-run-decodings.ts); gzip data
+ * (`gzip`: among a text's first few) as the text it inflates to, within gzip-members.ts' bounds (59a-5).
+ */
+function base64Part(run: string, gzip = false): string | undefined {
+  const bytes = Buffer.from(run, 'base64');
+  const text = gzip ? inflated(bytes) : undefined;
+  return bytesAsText(text instanceof Buffer ? text : bytes);
+}
 
 /** A percent-encoded UTF-8 sequence of two to four bytes, or one byte (bounded: no run is read twice). */
 const PERCENT = /%(?:[c-d][0-9a-f](?:%[89ab][0-9a-f])|e[0-9a-f](?:%[89ab][0-9a-f]){2}|f[0-7](?:%[89ab][0-9a-f]){3}|[0-9a-f]{2})/gi;
@@ -155,7 +163,11 @@ const DECODINGS: readonly Decoding[] = [
   // same. A run of non-ASCII characters at once, so each character it gives maps to the whole run.
   { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },
   ACCENTED_NAMES, // `contraseña: x`, `hasło=x` (51a-12)
-  { applies: /[A-Za-z0-9+/_-]{16}/, escape: BASE64_RUN, decode: base64Text },
+  {
+    applies: /[A-Za-z0-9+/_-]{16}/,
+    escape: BASE64_RUN,
+    decode: (run, text, at) => base64Text(run, run.startsWith('H4sI') && mayInflateAt(text, at)),
+  },
   HEX_RUNS, // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6)
   BASE32_RUNS,
   XML_MARKUP,

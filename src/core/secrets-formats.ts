@@ -26,6 +26,8 @@ import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
 import { BASIC_AUTH_PASSWORD, basicAuthUserSecretIn, basicAuthUserSpans } from './basic-auth-users';
 import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
+import { NETWORK_PASSWORD, networkPasswordSpans } from './wifi-and-vrrp-passwords';
+import { SHADOW_PLAIN_PASSWORD, shadowPlainPasswordSpans } from './shadow-plain-passwords';
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 
 /**
@@ -256,4 +258,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: malformedStandInSpans, what: MALFORMED_STAND_IN },
   { find: htpasswdLineSpans, what: BASIC_AUTH_PASSWORD, named: htpasswdLineSecretIn },
   { find: mfaSeedSpans, what: MFA_SECRET },
+  { find: networkPasswordSpans, what: NETWORK_PASSWORD },
+  { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },
 ];

@@ -58,6 +58,12 @@ describe('59a-1: a grouped copy of a secret, or a grouped secret copied without 
     expect(shows(out, secret)).toBe(false);
   });
 
+  test("check's diff of a hand-edited dist/ blanks a grouped copy beside the secret", () => {
+    const shown = shownInDiff(`# n3: host Zx9q-Wm4v-Tr7p\n# n4: DB_PASSWORD=${S}`);
+    expect(shown).toContain('n3: host <redacted>');
+    expect(shows(shown, S)).toBe(false);
+  });
+
   test('the wording stays readable', () => {
     const message = 'traefik.values.env[0].value: holds a value under a key named like a secret; keep it in a Kubernetes Secret';
     expect(redactMessage(message, [S, 'Zx9q-Wm4v-Tr7p'])).toBe(message);

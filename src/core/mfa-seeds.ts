@@ -18,9 +18,12 @@ export const MFA_SECRET = 'an MFA seed or recovery code after its label (2fa: <b
 const SEED =
   /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*(?:[:=][^\S\n]*)?[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9])/gi;
 
-/** `recovery codes`/`backup codes`/`scratch codes`, then two or more codes. */
+/**
+ * `recovery codes`/`backup codes`/`scratch codes`, then two or more codes, on its line or (59a-2: a saved codes file, the
+ * label above) on the lines below. A code ends at `,`, `;` or a blank, which a code never holds: one way to split a run.
+ */
 const CODES =
-  /\b(?:recovery|backup|scratch|emergency)[ _-]?codes?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*[,;]?[^\S\n]+){1,31}[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*)(?![A-Za-z0-9])/gi;
+  /\b(?:recovery|backup|scratch|emergency)[ _-]?codes?[^\S\n]*(?:[:=][^\S\n]*)?(?:\n[^\S\n]*)?((?:[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*(?=[,;\s])[,;]?[^\S\n]*(?:\n[^\S\n]*)?){1,31}[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,10})*)(?![A-Za-z0-9])/gi;
 
 export function mfaSeedSpans(text: string): Array<[number, number]> {
   if (!/2fa|mfa|factor|otp|authenticator|authy|codes?\b/i.test(text)) return [];
@@ -30,9 +33,14 @@ export function mfaSeedSpans(text: string): Array<[number, number]> {
     if (seed.length >= 16 && looksGenerated(seed)) found.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
   }
   for (const m of text.matchAll(CODES)) {
-    const codes = m[1].split(/[,;]?[^\S\n]+/);
-    if (codes.length >= 2 && codes.every((code) => /\d/.test(code)))
-      found.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
+    // The codes up to the first without a digit: the words of a next line are no codes (`8f3k-2m9d 7h2j-4k8s\nnext line`).
+    const start = m.index + m[0].length - m[1].length;
+    let [count, end] = [0, 0];
+    for (const code of m[1].matchAll(/[^,;\s]+/g)) {
+      if (!/\d/.test(code[0])) break;
+      [count, end] = [count + 1, code.index + code[0].length];
+    }
+    if (count >= 2) found.push([start, start + end]);
   }
   return found;
 }

@@ -1,10 +1,11 @@
 import { printable, Problem } from './problem';
 import { mayQuote } from './quotable';
-import { copiesIn, copiesOf } from './secret-copies';
+import { copiesOf } from './secret-copies';
 import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 import { judgedOnceUnder } from './secrets-memo';
 import { looksGenerated } from './generated-runs';
+import { groupedCopiesIn } from './grouped-copies';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -32,7 +33,7 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
-  const derived = [...others, ...others.flatMap(derivedForms), ...copiesIn(message, secrets), ...spacedCopiesIn(message, secrets)];
+  const derived = [...others, ...others.flatMap(derivedForms), ...groupedCopiesIn(message, secrets)];
   const cut = redactCutHeads(redact(message, derived), secrets);
   // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
   // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.
@@ -54,33 +55,6 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
     return prose || word.length < 4 ? word : REDACTED;
   });
 });
-
-/**
- * Round 58 (58a-7): the separators a copy of a secret may have between each of its characters (`Z-q-8-v…`, `Z.q.8…`,
- * `Z q 8…`), one repeated character; a run of at least six characters so spaced (a copy shorter than that is not
- * blanked alone: secret-copies.ts MIN_COPY).
- */
-const SPACED = ['-', '.', '_', ' ', ':'].map((separator) => {
-  const sep = separator.replace(/[.]/, '\\.');
-  // Linear: a start without five spaced characters fails within ten; a run is matched once, to its end.
-  return { separator, run: new RegExp(`(?:[^\\s"'\`\\\\${sep}]${sep}){5,}[^\\s"'\`\\\\${sep}]`, 'g') };
-});
-/** Longer messages are not read for spaced copies: each run is looked up once per separator, and that is bounded. */
-const MAX_SPACED = 100_000;
-
-/**
- * The runs of `message` that are a copy of one of `secrets` (or of a copy secret-copies.ts knows: another case,
- * reversed, encoded, a part) with one separator between each character: each run is read without its separators.
- */
-function spacedCopiesIn(message: string, secrets: readonly string[]): string[] {
-  if (!secrets.length || message.length > MAX_SPACED) return [];
-  const found: string[] = [];
-  for (const { separator, run } of SPACED) {
-    if (!message.includes(separator)) continue;
-    for (const [spaced] of message.matchAll(run)) if (copiesIn(spaced.split(separator).join(''), secrets).length) found.push(spaced);
-  }
-  return found;
-}
 
 /**
  * Where a message cut a long value it quotes: the three dots after the cut (`"abc"... (150 characters)`, `abc...`,

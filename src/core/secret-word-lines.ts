@@ -3,6 +3,7 @@ import { foldLetters } from './folded-letters';
 import { looksGenerated } from './generated-runs';
 import { gluedValueSpan } from './glued-secret-names';
 import { LEET_CLUE, unleet } from './leet-secret-names';
+import { SLIP_CLUE, unslipped } from './misspelt-secret-names';
 import { isPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
@@ -63,7 +64,7 @@ const ENGLISH = [
   'pepper',
   'pin',
   'pin' + SEP + 'code',
-  `(?:api|access|private|signing|encryption|master|license|licence|unlock|account|secret|pre${SEP}shared|cookie|otp|totp)${SEP}key`,
+  `(?:api|access|private|signing|encryption|master|license|licence|unlock|account|secret|(?:pre${SEP})?shared|cookie|otp|totp)${SEP}key`,
   `(?:access|authori[sz]ation|auth|unlock|recovery|backup)${SEP}codes?`,
   `(?:seed|recovery)${SEP}phrase`,
   // 57a-7: a TOTP seed (RFC 6238's shared secret) by its name or an MFA/2FA seed's.
@@ -172,7 +173,10 @@ function inReference(line: string, from: number, to: number): boolean {
 function namedBefore(before: string): boolean {
   const words = before.split(/\s+/);
   const near = words.slice(-WINDOW - 1).join(' ');
-  return memo(`n${near}`, () => holdsNonLatinSecretWord(near) || [...foldedLine(unleet(near)).matchAll(NAMES)].some(namesSecretThere));
+  return memo(
+    `n${near}`,
+    () => holdsNonLatinSecretWord(near) || [...foldedLine(unslipped(unleet(near))).matchAll(NAMES)].some(namesSecretThere),
+  );
 }
 
 /**
@@ -245,19 +249,24 @@ function namedAfter(after: string): boolean {
  * A line that is only a secret's name (`Password`, `API key:`, `# Admin password`, `**Token**`), as a password manager's
  * copy puts it above the value (53a-13): the next line's lone generated word is its value.
  */
+/**
+ * What may lead a lone name's line: a list or quote mark, or a comment's opener (59a-2): `#`, `//`, `/*`, `--`, `;`, HTML's
+ * `<!--`, JSP's `<%--`, Jinja's `{#`, TeX's `%`, VB's `'`, Vim's `"`, Fortran's and Haskell's `!`/`!!`, batch's `REM`/`::`.
+ */
+const LONE_NAME_OPENER = /^[ \t]*(?:<!--|<%--|\{#|#+|\/\/|\/\*|%+|!+|'|"|;+|::|rem(?=[ \t])|[-*>]+)?[ \t]*(?:\*\*|__)?/i;
+
 function isLoneName(line: string): boolean {
   if (line.length > 80) return false;
-  const bare = line
-    .replace(/^[ \t]*(?:#+|\/\/|[-*>]+)?[ \t]*(?:\*\*|__)?/, '')
-    .replace(/(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:[|>][-+]?)?[ \t]*$/, '');
+  const bare = line.replace(LONE_NAME_OPENER, '').replace(/(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:-->|--%>|#\}|\*\/|[|>][-+]?)?[ \t]*$/, '');
   if (bare === '' || bare.length > 40 || bare.split(/\s+/).length > 3 || /[^\p{L}\s_.-]/u.test(unleet(bare).replace(/[0-9@$]/g, '')))
     return false;
-  return holdsNonLatinSecretWord(bare) || [...foldedLine(unleet(bare)).matchAll(NAMES)].some(namesSecretThere);
+  return holdsNonLatinSecretWord(bare) || [...foldedLine(unslipped(unleet(bare))).matchAll(NAMES)].some(namesSecretThere);
 }
 
 /** The span of the lone generated word of a line below a lone name (quotes, code marks, a list mark around it). */
 function loneValueSpan(line: string, nameLine: string): [number, number] | undefined {
-  const match = /^[ \t]*(?:[-*][ \t]+)?["'`]*([^\s"'`]+)["'`]*[ \t]*$/d.exec(line);
+  // Also between an element's tags (`<value>x</value>`, 59a-2: an XML file's value below its comment).
+  const match = /^[ \t]*(?:[-*][ \t]+|<[\w:.-]{1,64}>)?["'`]*([^\s"'`<]+)["'`]*(?:<\/[\w:.-]{1,64}>)?[ \t]*$/d.exec(line);
   if (!match || !looksGenerated(match[1])) return undefined;
   const [from, to] = match.indices![1];
   return isGeneratedValue(match[1], nameLine) && !inReference(line, from, to) ? [from, to] : undefined;
@@ -270,7 +279,7 @@ const ENTRY = /^[ \t]*[\w.-]{1,128}[ \t]*[=:][ \t]*["']?([^\s"'#;]+)["']?[ \t]*(
 
 /** Cheap test that a text may hold a secret's name: most texts hold none. */
 const CLUE = new RegExp(
-  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${FOREIGN_SECRET_IN_TEXT}`,
+  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${SLIP_CLUE.source}|${FOREIGN_SECRET_IN_TEXT}`,
   'i',
 );
 

@@ -26,6 +26,8 @@ import { REDIS_CLIENT_SECRET, redisClientSpans } from './redis-client-calls';
 import { BASIC_AUTH_PASSWORD, basicAuthUserSecretIn, basicAuthUserSpans } from './basic-auth-users';
 import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
+import { NETWORK_PASSWORD, networkPasswordSpans } from './wifi-and-vrrp-passwords';
+import { SHADOW_PLAIN_PASSWORD, shadowPlainPasswordSpans } from './shadow-plain-passwords';
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
@@ -260,4 +262,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: mfaSeedSpans, what: MFA_SECRET },
   { find: keyContainerSpans, what: CONTAINED_KEY },
   { find: gzipUnreadSpans, what: UNREAD_GZIP },
+  { find: networkPasswordSpans, what: NETWORK_PASSWORD },
+  { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },
 ];

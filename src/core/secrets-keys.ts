@@ -1,7 +1,7 @@
 import { decodeEscapes } from './yaml-escapes';
 import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
-import { unleet } from './leet-secret-names';
+import { spelledName } from './misspelt-secret-names';
 import type { Path } from './problem';
 import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSecretSetting, isSudoersTag } from './plain-settings';
@@ -126,7 +126,7 @@ export function isSecretKey(written: string, envStyle?: boolean): boolean {
 
 function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
-  const key = nameAsRead(unleet(parameterName(written))); // `password (str)`: a docstring's parameter (47a-11); `Passw0rd` (53a-2)
+  const key = nameAsRead(spelledName(parameterName(written))); // `password (str)`: a docstring's parameter (47a-11); `Passw0rd` (53a-2), `pasword` (59a-3)
   const list = words(key);
   // Round 38a-6: Vault AppRole's `secret_id` (`secretId`, `VAULT_SECRET_ID`, `APPROLE_SECRET_ID`) is the credential
   // itself, with the role_id its user name (developer.hashicorp.com/vault/docs/auth/approle), not the ID of a secret:
@@ -144,7 +144,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const name = key
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
-    .replace(/tokeni[sz](?:er|ers|ing|ation)/g, '');
+    .replace(/tokeni[sz](?:er|ers|ing|ation)|secretar(?:y|ies|iat)/g, ''); // a tokenizer, a secretary (59a-3) name none
   // An HTTP header is an env-style name too (`Proxy-Authorization`); a foreign word names one as PASSWORD does (`KENNWORT_DB`, 52a-3).
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
   if (envName) return (held && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);

@@ -4,6 +4,7 @@ import { readYamlDocuments } from '../core/yaml-documents';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { saysMore } from '../core/secret-shapes';
+import { groupedCopiesIn } from '../core/grouped-copies';
 import { formatPath, Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
@@ -244,5 +245,6 @@ export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string
   // Loaded only for a diff (check, dry-run): a synth never redacts a file.
   const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;
   const scalars = scalarRedaction(secrets);
-  return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, secrets);
+  // A copy of a secret another line shows in groups (`host Zx9q-Wm4v-Tr7p` beside `PASSWORD=Zx9qWm4vTr7p`, 59a-1).
+  return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, [...secrets, ...groupedCopiesIn(text, secrets)]);
 }

@@ -1,0 +1,49 @@
+import { unleet } from './leet-secret-names';
+
+/**
+ * Round 59 (attack 59a-3): a secret's name misspelt by one slip of the hand (`pasword`, `passwrod`, `psswd`, `secrect`,
+ * `tokn`) is read as the name. No fuzzy matching: an explicit list of the commonest slips, each no English word, so
+ * `passport`, `passwordless`, `secretary`, `tokens_per_second`, `token_endpoint` stay what they are. Only a whole word
+ * is rewritten (between non-letters, or a camelCase boundary: `DB_PASWORD`, `dbPasword`, `pasword=`).
+ */
+
+/** The slips, by the name they stand for. */
+const SLIPS: Readonly<Record<string, readonly string[]>> = {
+  password: ['pasword', 'passwrod', 'passowrd', 'pssword', 'paswrod', 'passwod', 'passwrd', 'passsword', 'passwword', 'passworrd'],
+  passwd: ['paswd', 'psswd', 'pswd', 'passwdd'],
+  secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret'],
+  token: ['tokn', 'tokne', 'toekn', 'tken', 'tooken'],
+  credentials: ['credentails', 'crendentials', 'credentals', 'credintials', 'creditentials'],
+  passphrase: ['passprase', 'pasphrase', 'passphase'],
+};
+
+const NAME_OF = new Map<string, string>(Object.entries(SLIPS).flatMap(([name, slips]) => slips.map((slip) => [slip, name])));
+/** Longest first, so `pasword` is not read as `pasw` and more. Letters only: nothing needs escaping. */
+const SLIP = new RegExp(`(?:${[...NAME_OF.keys()].sort((a, b) => b.length - a.length).join('|')})(s?)`, 'gi');
+
+/** Cheap test that a text may hold a slip (for a reader's prefilter). */
+export const SLIP_CLUE = /pas|pss|psw|sec|scr|sek|tok|toe|tke|cre/i;
+
+/** Whether `word` (a match) stands whole in `text` at `at`: no letter glued before or after, but a camelCase boundary. */
+function standsWhole(text: string, at: number, word: string): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + word.length);
+  const upper = word === word.toUpperCase();
+  const beforeOk = !/[A-Za-z]/.test(before) || (/[a-z0-9]/.test(before) && /^[A-Z]/.test(word));
+  const afterOk = upper ? !/[A-Za-z]/.test(after) : !/[a-z]/.test(after);
+  return beforeOk && afterOk;
+}
+
+/** `text` with each whole-word slip written as the name it stands for, in the slip's letter case (`PASWORD` -> `PASSWORD`). */
+export function unslipped(text: string): string {
+  if (!SLIP_CLUE.test(text)) return text;
+  return text.replace(SLIP, (word: string, plural: string, at: number) => {
+    if (!standsWhole(text, at, word)) return word;
+    const name = NAME_OF.get(word.slice(0, word.length - plural.length).toLowerCase())!;
+    const cased = word === word.toUpperCase() ? name.toUpperCase() : /^[A-Z]/.test(word) ? name[0].toUpperCase() + name.slice(1) : name;
+    return cased + plural;
+  });
+}
+
+/** A name as written, read with its leet spelling (leet-secret-names.ts) and its slip (above) made the name. */
+export const spelledName = (written: string): string => unslipped(unleet(written));

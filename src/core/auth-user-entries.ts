@@ -1,4 +1,4 @@
-import { isPasswordHash } from './password-hashes';
+import { isAnyPasswordHash, isPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 
 /**
@@ -21,7 +21,7 @@ import { isPlaceholder } from './placeholders';
 
 export const BASIC_AUTH_PASSWORD =
   "a BasicAuth user's password in plain text (Traefik's `users` take `user:hash` entries: write the hash, `htpasswd -nB user`)";
-const BASIC_AUTH_MALFORMED =
+export const BASIC_AUTH_MALFORMED =
   "a BasicAuth user's hash that is malformed or has more appended, maybe a password (Traefik checks `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt of cost 04 to 31: write the hash alone, `htpasswd -nB user`)";
 const DIGEST_AUTH_PASSWORD =
   "a DigestAuth user's password in plain text (Traefik's digestAuth `users` take `user:realm:hash` entries, the hash 32 hex digits of MD5: write them with `htdigest <file> <realm> <user>`; bcrypt is no digest hash)";
@@ -66,7 +66,9 @@ export function entryFault(entry: string, digest = false, door: EntryDoor = 'fil
   const hash = raw.replace(/\$\$/g, '$');
   const span: [number, number] = [lead + colon + 1, lead + e.length];
   if (isPlaceholder(raw) || TEMPLATE.test(raw)) return undefined;
-  if (digest ? DIGEST_HASH.test(hash) : isPasswordHash(hash) || SHA_ENTRY.test(hash)) {
+  // A file's entry (Mosquitto's `user:$7$…`, 59a-12) may hold a hash of any family its reader checks; Traefik's `users` not.
+  const hashed = isPasswordHash(hash) || SHA_ENTRY.test(hash) || (door === 'file' && isAnyPasswordHash(hash));
+  if (digest ? DIGEST_HASH.test(hash) : hashed) {
     if (digest || door === 'file') return undefined;
     if (door === 'crd' && raw.includes('$$')) return { span, what: BASIC_AUTH_DOUBLED };
     return SHA_ENTRY.test(hash) || TRAEFIK_CHECKS.test(hash) ? undefined : { span, what: BASIC_AUTH_UNCHECKED };

@@ -1,8 +1,8 @@
 import type { Path } from './problem';
-import { entryFault, BASIC_AUTH_PASSWORD } from './auth-user-entries';
+import { entryFault, BASIC_AUTH_PASSWORD, BASIC_AUTH_MALFORMED } from './auth-user-entries';
 import { looksGenerated } from './generated-runs';
 import { isModeWord } from './named-setting-values';
-import { isPasswordHash } from './password-hashes';
+import { isAnyPasswordHash } from './password-hashes';
 
 /**
  * Round 57 (57a-5): htpasswd and htdigest files outside a `users` setting, judged entry by entry as `users` are
@@ -56,19 +56,37 @@ function entriesOf(text: string): { entries: Entry[]; others: number } {
   return { entries, others: lines - entries.length };
 }
 
+/**
+ * 59a-12: a file here is no Traefik `users` (an htpasswd file for ingress-nginx or a web server, Mosquitto's password file,
+ * mosquitto.org/man/mosquitto_passwd-1.html): its BasicAuth entries are named as a file's, with no word of Traefik's.
+ */
+const FILE_PASSWORD =
+  "a user's password in plain text on a `user:password` line (an htpasswd or Mosquitto password file holds `user:hash`: write the hash, `htpasswd -nB user` or `mosquitto_passwd`)";
+const FILE_MALFORMED =
+  "a user's hash on a `user:hash` line that is malformed or has more appended, maybe a password (write the hash alone, as `htpasswd -nB user` or `mosquitto_passwd` writes it)";
+const FILE_WORDING: Readonly<Record<string, string>> = { [BASIC_AUTH_PASSWORD]: FILE_PASSWORD, [BASIC_AUTH_MALFORMED]: FILE_MALFORMED };
+
 /** An entry's fault (its password in plain text, its hash malformed or followed by more), with its span in the text. */
 function faultOf(entry: Entry, digest: boolean): { span: [number, number]; what: string } | undefined {
   const line = `${entry.user}:${entry.realm === undefined ? '' : `${entry.realm}:`}${entry.hash}${entry.more ? ` ${entry.more}` : ''}`;
   const fault = entryFault(line, digest || entry.realm !== undefined);
-  return fault && { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: fault.what };
+  return fault && { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: FILE_WORDING[fault.what] ?? fault.what };
 }
 
 /** An entry whose hash is a real one (a `$PW` reference or a lock mark `!`/`*` is no sign of an htpasswd file). */
-const wellFormed = (entry: Entry): boolean => !entry.more && isPasswordHash(entry.hash) && !faultOf(entry, false);
+const wellFormed = (entry: Entry): boolean => !entry.more && isAnyPasswordHash(entry.hash) && !faultOf(entry, false);
 /** shadow(5)'s marks for a locked account or no password (`!`, `!!`, `*`, `x`): no password either. */
 const lockMark = (entry: Entry): boolean => /^(?:!!?|\*|x)$/.test(entry.hash);
 /** A digest in hex, maybe after Dovecot's scheme (`{PLAIN-MD5}1a1d…`); `{PLAIN}`/`{CLEARTEXT}` hold the password itself. */
 const hexOnly = (value: string): boolean => /^(?:\{(?!(?:plain|cleartext|plain-trunc)\})[A-Za-z0-9.-]{2,24}\})?[0-9a-f]+$/i.test(value);
+
+/**
+ * 59a-11: a build's tag, an image's `name:tag` (`api:sha-860c1905d2e4`, `oauth2-proxy:v7.6.0-a1b2c3d4e5f6`: the `sha-`
+ * tags of docker/metadata-action, README "tags"), a node's `k3s-<hex>` or an ETag's weak `W/<hex>`: a word or version
+ * before a commit's hex, which holds no more than the hex alone that hexOnly passes (`openssl rand -hex` is read so too).
+ */
+const BUILD_TAG = /^(?:(?:v?\d{1,6}(?:\.\d{1,6}){0,3}|[a-z][a-z0-9]{0,15})-)?[0-9a-f]{7,64}$|^W\/"?[0-9a-f]{8,64}"?$/;
+const namesBuild = (value: string): boolean => hexOnly(value) || BUILD_TAG.test(value);
 
 /** The faulty entries of htpasswd/htdigest text found without a key (above). */
 function textFaults(text: string): Array<{ span: [number, number]; what: string }> {
@@ -80,9 +98,9 @@ function textFaults(text: string): Array<{ span: [number, number]; what: string 
   for (const entry of entries) {
     // A hash followed by more is read on any line; a plain password only in a text that is an htpasswd file.
     // Not a placeholder or a template (`user:<password> here`, review57-5): only a well-formed hash says so.
-    const hashed = entry.more !== undefined && isPasswordHash(entry.hash) && !faultOf({ ...entry, more: undefined }, false);
+    const hashed = entry.more !== undefined && isAnyPasswordHash(entry.hash) && !faultOf({ ...entry, more: undefined }, false);
     // A hash well formed in its own family (Dovecot's `{SHA512-CRYPT}$6$…`) is no password outside Traefik's `users`.
-    if (!entry.more && isPasswordHash(entry.hash)) continue;
+    if (!entry.more && isAnyPasswordHash(entry.hash)) continue;
     const fault = (file && !lockMark(entry)) || hashed ? faultOf(entry, false) : undefined;
     if (fault) out.push(fault);
   }
@@ -93,7 +111,7 @@ function textFaults(text: string): Array<{ span: [number, number]; what: string 
 export const htpasswdLineSpans = (text: string): Array<[number, number]> => textFaults(text).map(({ span }) => span);
 
 /** What the first faulty entry of `text` is called. */
-export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0]?.what ?? BASIC_AUTH_PASSWORD;
+export const htpasswdLineSecretIn = (text: string): string => textFaults(text)[0]?.what ?? FILE_PASSWORD;
 
 /** The faulty entries of files under keys that hold htpasswd/htdigest files (FILE_KEY) or of a generated password, in `record`. */
 export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): Array<{ path: Path; value: string; what: string }> {
@@ -109,7 +127,7 @@ export function htpasswdFileSecrets(record: Record<string, unknown>, at: Path): 
     if (others > 0 || entries.length === 0) continue; // `auth: basic`, a registry's base64 `auth`: no file
     if (bare && entries.every((entry) => isModeWord(entry.hash))) continue;
     // A well-formed hash of any family (Dovecot's `{SHA512-CRYPT}$6$…` too) is no password, generated-looking as it is.
-    if (!named && !entries.some((e) => !hexOnly(e.hash) && !isPasswordHash(e.hash) && looksGenerated(e.hash))) continue;
+    if (!named && !entries.some((e) => !namesBuild(e.hash) && !isAnyPasswordHash(e.hash) && looksGenerated(e.hash))) continue;
     const fault = entries.map((entry) => faultOf(entry, Boolean(named?.[1] ?? named?.[2]))).find(Boolean);
     if (fault) out.push({ path: [...at, key], value, what: fault.what });
   }

@@ -1,5 +1,6 @@
 import { looksGenerated } from './generated-runs';
 import { labelledStem } from './secret-name-values';
+import { isRegistryAuthSetting } from './registry-auth-settings';
 
 /**
  * Values under a name like a credential's that say how, when or which, by the name and the value together (round 58):
@@ -128,4 +129,5 @@ export const isNamedSetting = (value: string, named: string): boolean =>
   isSecretDuration(value, named) ||
   isDigestOfSecret(value, named) ||
   isAccountsFile(value, named) ||
-  isTokenFilePath(value, named);
+  isTokenFilePath(value, named) ||
+  isRegistryAuthSetting(value, named);

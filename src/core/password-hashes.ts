@@ -66,5 +66,6 @@ export function holdsOnlyPasswordHashes(value: string): boolean {
     .split(/[\r\n]+|,(?=[^:,\s]{1,256}:)/)
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return entries.length > 0 && entries.every((entry) => isPasswordHash(ENTRY.exec(entry)?.[1] ?? ''));
+  // Any family (59a-12: Mosquitto's password file `user:$7$…`); Traefik's `users` are judged on their own (auth-user-entries.ts).
+  return entries.length > 0 && entries.every((entry) => isAnyPasswordHash(ENTRY.exec(entry)?.[1] ?? ''));
 }

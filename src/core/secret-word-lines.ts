@@ -4,7 +4,7 @@ import { looksGenerated } from './generated-runs';
 import { gluedValueSpan } from './glued-secret-names';
 import { LEET_CLUE, unleet } from './leet-secret-names';
 import { SLIP_CLUE, unslipped } from './misspelt-secret-names';
-import { isPasswordHash } from './password-hashes';
+import { isAnyPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets-text';
 import { secretArgument } from './secret-arguments';
@@ -146,7 +146,7 @@ const isGeneratedValue = (word: string, before: string): boolean =>
 function generatedValue(word: string, before: string): boolean {
   const value = word.replace(/^[=:~\u2192\u2014\u2013-]+/, '').replace(/[.:!?]+$/, '');
   if (value === '' || !looksGenerated(value) || isReference(value) || isPlaceholder(value) || HOST.test(value)) return false;
-  if (CRYPT_HASH.test(value) || isPasswordHash(value) || isAlgorithm(value)) return false;
+  if (CRYPT_HASH.test(value) || isAnyPasswordHash(value) || isAlgorithm(value)) return false;
   const rest = value.replace(DIGEST, '').replace(UUID, '');
   if (!looksGenerated(rest)) return false;
   // A Git commit or a checksum: a hex word after the word that says so.
@@ -165,7 +165,7 @@ function inReference(line: string, from: number, to: number): boolean {
   const chunk = line.slice(start, end).replace(/^["'`]+|["'`,;.]+$/g, '');
   return memo(`r${chunk}`, () => {
     const value = chunk.replace(/^[^\s=:]{1,128}(?:=|:(?!\/\/))["']?/, '');
-    return [chunk, value].some((part) => isReference(part) || isPlaceholder(part) || PASSWORD_HASH.test(part) || isPasswordHash(part));
+    return [chunk, value].some((part) => isReference(part) || isPlaceholder(part) || PASSWORD_HASH.test(part) || isAnyPasswordHash(part));
   });
 }
 

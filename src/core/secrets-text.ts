@@ -313,8 +313,12 @@ function quotedParts(line: string): string[] {
   }
   return parts;
 }
-/** A `${VAR}` substitution inside a flow's plain value: one part of the value, not a value `$` then a flow map. */
-export const SUBSTITUTION = '\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}';
+/**
+ * A `${VAR}` substitution inside a flow's plain value: one part of the value, not a value `$` then a flow map. So is one
+ * that only checks the variable or leaves it empty (59a-14: `${DB_PASSWORD:?must be set}`, `${X?}`, `${X:-}`), whose
+ * message or empty default is no value (`${X:-abc}` is not one: its default is read then as a value `$`).
+ */
+export const SUBSTITUTION = '\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?\\?[^{}\\n]*|:?[-=])?\\}';
 /** A pair of a JSON object or YAML flow mapping, anywhere in a text: `{"token":"abc"}`, `, password: abc}`. */
 const FLOW_PAIR = new RegExp(
   `(?:^|[{,])${BLANK}*(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([A-Za-z][\\w.-]*))${BLANK}*:` +

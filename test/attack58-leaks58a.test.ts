@@ -55,14 +55,18 @@ describe('58a-1: a `${…}` beside text in a BasicAuth entry is no reference', (
     expect(shown).not.toContain(S);
   });
 
+  // 59a-8: nothing expands a `$` reference in a Middleware's or the file provider's `users` (auth-user-entries.ts): refused.
   test.each([
-    ['a whole entry reference', middleware(['${USERS}'])],
-    ['a whole password reference', middleware(['admin:${ADMIN_HASH}'])],
-    ['glued references', middleware(['admin:${A}${B}'])],
-    ['a reference that must be set', middleware(['admin:${ADMIN_HASH:?}'])],
-    ['the label form, a reference', annotations('admin:${ADMIN_HASH}')],
-    ['the file provider, a reference', fileProvider('admin:${ADMIN_HASH}')],
-  ])('accepted: %s', (_, values) => acceptedEverywhere(values));
+    ['a whole entry reference', middleware(['${USERS}']), where.mw],
+    ['a whole password reference', middleware(['admin:${ADMIN_HASH}']), where.mw],
+    ['glued references', middleware(['admin:${A}${B}']), where.mw],
+    ['a reference that must be set', middleware(['admin:${ADMIN_HASH:?}']), where.mw],
+    ['the file provider, a reference', fileProvider('admin:${ADMIN_HASH}'), where.file],
+  ])('refused (59a-8): %s', (_, values, at) => refusedEverywhere(values, at, 'ADMIN_HASH'));
+
+  test.each([['the label form, a reference', annotations('admin:${ADMIN_HASH}')]])('accepted: %s', (_, values) =>
+    acceptedEverywhere(values),
+  );
 });
 
 describe('58a-10: Traefik BasicAuth `users` take only the hashes Traefik checks', () => {

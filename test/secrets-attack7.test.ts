@@ -167,7 +167,7 @@ describe('H2: an absolute file path is no secret only under a name that takes a 
 });
 
 describe("H3: a message redacts a secret where it is a value, never the tool's own words", () => {
-  const refusal = "keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)";
+  const refusal = 'keep it in a Kubernetes Secret and take it with env valueFrom.secretKeyRef';
   test.each(['keep', 'it', 'Secret', 'Kubernetes', 'existingSecret', 'reference'])('X_PASSWORD=%s: the advice reads whole', (secret) => {
     const values = { env: [{ name: 'X_PASSWORD', value: secret }] };
     expect(yamlErrors(values)).toContain(

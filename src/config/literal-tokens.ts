@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
 import { isPlainlyNotSecret, namesHubTokenSecret } from '../core/secrets-keys';
 import { K3S_TOKEN } from '../core/secret-shapes';
+import { secretAdvice } from '../core/secret-advice';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
@@ -20,18 +21,29 @@ export const K3S_TOKEN_MESSAGE = `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_
 export const isChartValues = (path: Path): boolean => path[0] === 'traefik' && path[1] === 'values';
 
 /**
+ * Where a `token` key is K3s' (59a-15): at the top (`token:`, `agent-token:`, K3s' own config keys) or under `k3s`;
+ * a key that says so (`k3sToken`, `agent_token`) anywhere. Elsewhere (`ingresses[0].token`, an issuer's) it is some
+ * other token: an unknown key beside the general secret message, unless the value is shaped like K3s' (K10…::…).
+ */
+export const isK3sTokenPlace = (path: Path): boolean =>
+  path.length <= 1 || path[0] === 'k3s' || /^(?:k3s|agent)/i.test(String(path[path.length - 1]));
+
+const GENERAL = 'is a literal token, and dist/ is committed to Git, so no secret may be written there: ';
+
+/**
  * Under traefik.values a `token` is the chart's, not K3s': the rule is the same, the reason another. Only `hub.token`
  * takes a Secret's name (namesHubTokenSecret); any other (`metrics.token`, an extraObject's `data.token`) gets the
- * general advice (57a-13).
+ * general advice (57a-13), as does a token outside K3s' places (59a-15); a cert-manager issuer's names its tokenSecret.
  */
-function tokenKeyMessage(path: Path): string {
-  if (!isChartValues(path)) return `is a literal token; ${NEVER_IN_REPO}`;
-  if (path.length === 3 && path[2] === 'hub')
+function tokenKeyMessage(path: Path, name: string, value?: unknown): string {
+  const key = [...path, name];
+  const k3sShaped = typeof value === 'string' && new RegExp(SECURE_TOKEN.source, 'i').test(value);
+  if (!isChartValues(path) && (k3sShaped || isK3sTokenPlace(key))) return `is a literal token; ${NEVER_IN_REPO}`;
+  if (path.length === 3 && path[2] === 'hub' && isChartValues(path))
     return "is a literal token: dist/ is committed to Git, so no secret may be written there: put it in a Secret and write that Secret's name in traefik.values.hub.token";
-  return (
-    'is a literal token, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ' +
-    "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)"
-  );
+  if (path[0] === 'certManager' && path[1] === 'issuers' && path.length >= 3)
+    return `${GENERAL}keep the DNS provider's API token in a Kubernetes Secret and name it in certManager.issuers.${String(path[2])}.solver.dns01.tokenSecret`;
+  return `${GENERAL}${secretAdvice(key)}`;
 }
 
 // `values.hub.token` names the Secret that holds Traefik Hub's token (traefik-helm-chart values.yaml), so it is no token itself.
@@ -56,7 +68,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         const notAToken =
           namesHubTokenSecret([...path, key], value) || (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]));
         if (TOKEN_KEY.test(key) && !notAToken) {
-          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path) });
+          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value) });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
         } else visit(pair.value, [...path, key]);
@@ -122,7 +134,7 @@ export function literalTokensInData(data: unknown, path: Path = []): Problem[] {
     TOKEN_KEY.test(key) &&
     !namesHubTokenSecret([...path, key], value) &&
     !(typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]))
-      ? [{ path: [...path, key], message: tokenKeyMessage(path) }]
+      ? [{ path: [...path, key], message: tokenKeyMessage(path, key, value) }]
       : literalTokensInData(value, [...path, key]),
   );
 }

@@ -13,7 +13,7 @@ import { REDACTED, secretsInLines, secretValues } from '../core/secrets';
 import { clusterFileNameProblem, unshownName } from './cluster-name';
 import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
-import { isChartValues, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
+import { isChartValues, isK3sTokenPlace, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
 import { valuesNamedByComments } from './commented-values';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
@@ -277,9 +277,12 @@ function numberedBlanks(doc: Document, shown: Path, written: Path | undefined): 
   });
 }
 
-/** A chart's unknown key stays said beside its token finding (`ports.web.token`, 57a-13): it is no K3s key. */
+/**
+ * An unknown key stays said beside its token finding where the token is no K3s one: a chart's (`ports.web.token`,
+ * 57a-13), or any outside K3s' places (`ingresses[0].token`, 59a-15).
+ */
 const unknownChartKey = (p: Problem & { unknownKey?: string }): boolean =>
-  isChartValues(p.path) && (p.unknownKey !== undefined || p.message.startsWith('is not a key of'));
+  (isChartValues(p.path) || !isK3sTokenPlace(p.path)) && (p.unknownKey !== undefined || p.message.startsWith('is not a key of'));
 
 const UNREPORTED = 'is refused for a reason this tool failed to name (a bug): run again with K3S_VIP_DEBUG=1 to see where, and report it';
 

@@ -29,6 +29,16 @@ const DIGEST_AUTH_MALFORMED =
   "a DigestAuth user's hash that is malformed or has more appended, maybe a password (the hash is 32 hex digits of MD5, as `htdigest <file> <realm> <user>` writes it)";
 export const BASIC_AUTH_UNCHECKED =
   "a BasicAuth user's hash of a kind Traefik cannot check, so no one logs in (Traefik's BasicAuth checks only `$apr1$`/`$1$` MD5, `{SHA}` and bcrypt `$2a$`/`$2b$`/`$2x$`/`$2y$`: write it with `htpasswd -nB user`)";
+/**
+ * Round 59a-8: a `$` reference in a Middleware's `users` or the file provider's is read as written (Kubernetes expands
+ * nothing in a custom resource; Traefik's file provider runs only Go templates, doc.traefik.io providers/file "Go
+ * Templating"), nor in an env value but `$(VAR)` (kubernetes.io/docs/tasks/inject-data-application/
+ * define-interdependent-environment-variables). Flux's postBuild would substitute `${VAR}` (fluxcd/kustomize-controller
+ * docs/spec/v1/kustomizations.md, "Post build variable substitution"), but only where spec.postBuild is set, and the
+ * Kustomization this tool writes sets none (src/gitops/objects.ts).
+ */
+export const BASIC_AUTH_UNEXPANDED =
+  "a BasicAuth user's hash written as a `$` reference that nothing expands there (Kubernetes and Traefik read it as written, so no one logs in): write the hash itself (`htpasswd -nB user`), or keep the entries in a Secret and name it in the Middleware's basicAuth.secret (digestAuth.secret)";
 export const BASIC_AUTH_DOUBLED =
   "a BasicAuth user's hash with doubled `$$`, which Kubernetes and Traefik read as written, so no one logs in (`$$` is Compose's escape: in a Middleware write the hash as `htpasswd -nB user` prints it, each `$` once)";
 
@@ -48,28 +58,41 @@ const DIGEST_HEAD = /^[^:]{1,256}:[0-9a-f]{32}/i;
 
 /**
  * Where an entry stands: an htpasswd/htdigest `file` (any well-formed hash), Traefik's `users` in text or under a key
- * that names them (`$$` read as Compose's and Kubernetes env's escape of `$`), or `crd`: a `basicAuth.users` list in
- * data (a Middleware's spec, the file provider's), which nothing unescapes.
+ * that names them (`$$` read as Compose's and Kubernetes env's escape of `$`; `text` a YAML/TOML list there, `env` an
+ * env entry's value), or `crd`: a `basicAuth.users` list in data (a Middleware's spec, the file provider's), which
+ * nothing unescapes.
  */
-export type EntryDoor = 'file' | 'users' | 'crd';
+export type EntryDoor = 'file' | 'users' | 'crd' | 'env' | 'text';
+
+/**
+ * The `$` references each door leaves as written (59a-8): any in a custom resource or in a YAML/TOML `users` list of text
+ * (a Middleware's or the file provider's; a label's `…users=` line is Docker's, which Compose expands), all but the
+ * kubelet's `$(VAR)` in env.
+ */
+const UNEXPANDED: Partial<Record<EntryDoor, RegExp>> = { crd: /\$[{(A-Za-z_]/, text: /\$[{(A-Za-z_]/, env: /\$[{A-Za-z_]/ };
+const unexpanded = (reference: string, door: EntryDoor): boolean =>
+  UNEXPANDED[door]?.test(reference.replace(/\{\{[^{}]*\}\}/g, '')) ?? false;
 
 /** An entry's fault: where its password stands (trimmed, unquoted) and what it is called; undefined where none. */
 export function entryFault(entry: string, digest = false, door: EntryDoor = 'file'): { span: [number, number]; what: string } | undefined {
   const e = entry.trim();
+  const lead = entry.indexOf(e);
+  if (TEMPLATE.test(e) && unexpanded(e, door)) return { span: [lead, lead + e.length], what: BASIC_AUTH_UNEXPANDED };
   if (e === '' || TEMPLATE.test(e) || isPlaceholder(e)) return undefined;
   const colon = e.indexOf(':');
-  const lead = entry.indexOf(e);
   const plain = digest ? DIGEST_AUTH_PASSWORD : BASIC_AUTH_PASSWORD;
   if (colon <= 0) return { span: [lead, lead + e.length], what: plain };
   // Compose and Docker labels write each `$` as `$$` (docs.docker.com compose interpolation): the hash is the same.
   const raw = e.slice(colon + 1);
   const hash = raw.replace(/\$\$/g, '$');
   const span: [number, number] = [lead + colon + 1, lead + e.length];
+  if (TEMPLATE.test(raw) && unexpanded(raw, door)) return { span, what: BASIC_AUTH_UNEXPANDED };
   if (isPlaceholder(raw) || TEMPLATE.test(raw)) return undefined;
   // A file's entry (Mosquitto's `user:$7$…`, 59a-12) may hold a hash of any family its reader checks; Traefik's `users` not.
   const hashed = isPasswordHash(hash) || SHA_ENTRY.test(hash) || (door === 'file' && isAnyPasswordHash(hash));
   if (digest ? DIGEST_HASH.test(hash) : hashed) {
     if (digest || door === 'file') return undefined;
+    // Kubernetes reads an env value's `$$` as `$` (the page above): only a custom resource keeps it doubled.
     if (door === 'crd' && raw.includes('$$')) return { span, what: BASIC_AUTH_DOUBLED };
     return SHA_ENTRY.test(hash) || TRAEFIK_CHECKS.test(hash) ? undefined : { span, what: BASIC_AUTH_UNCHECKED };
   }

@@ -26,15 +26,18 @@ const TRAEFIK_SETTING = /middlewares/i;
 type Found = { path: Path; value: string; what: string };
 
 /** The faulty entries of `value` set under a key named `key` (USERS_SETTING), comma- or line-separated, at `path`. */
-function settingSecrets(key: string, value: unknown, path: Path, out: Found[]): void {
+function settingSecrets(key: string, value: unknown, path: Path, out: Found[], env = false): void {
   const named = USERS_SETTING.exec(key);
   if (!named) return;
   const digest = /^digest/i.test(named[1]);
   const items: Array<[Path, unknown]> = Array.isArray(value) ? value.map((item, i) => [[...path, i], item]) : [[path, value]];
   for (const [at, item] of items) {
     if (typeof item !== 'string') continue;
-    const entries = item.split(/[,\r\n]/).filter((entry) => TRAEFIK_SETTING.test(key) || entry.includes(':'));
-    const door: EntryDoor = TRAEFIK_SETTING.test(key) ? 'users' : 'file';
+    const entries = item
+      .split(/[,\r\n]/)
+      .filter((entry) => TRAEFIK_SETTING.test(key) || entry.includes(':') || (env && entry.includes('$')));
+    // An env entry's value is Traefik's (its own container's env, read by the file provider's `{{ env … }}`): its rules (59a-9).
+    const door: EntryDoor = env ? 'env' : TRAEFIK_SETTING.test(key) ? 'users' : 'file';
     const fault = entries.map((entry) => entryFault(entry, digest, door)).find(Boolean);
     if (fault) out.push({ path: at, value: item, what: fault.what });
   }
@@ -47,14 +50,14 @@ function settingSecrets(key: string, value: unknown, path: Path, out: Found[]): 
 export function basicAuthUserSecrets(record: Record<string, unknown>, at: Path, found: ReadonlyArray<{ path: Path }>): Found[] {
   const out: Found[] = [];
   for (const [key, value] of Object.entries(record)) settingSecrets(key, value, [...at, key], out);
-  if (typeof record.name === 'string' && 'value' in record) settingSecrets(record.name, record.value, [...at, 'value'], out);
+  if (typeof record.name === 'string' && 'value' in record) settingSecrets(record.name, record.value, [...at, 'value'], out, true);
   out.push(...htpasswdFileSecrets(record, at));
   const parent = at[at.length - 1];
   const auth = typeof parent === 'string' ? AUTH_KEY.exec(parent) : null;
   if (auth && 'users' in record) {
     const digest = /^digest/i.test(auth[1]);
     // Traefik's `basicAuth` (a Middleware's spec, the file provider's): Kubernetes and Traefik read each `$` as written.
-    const door: EntryDoor = /^basicauth$/i.test(parent as string) ? 'crd' : 'file';
+    const door: EntryDoor = /^(?:basic|digest)auth$/i.test(parent as string) ? 'crd' : 'file';
     const users = record.users;
     const items: Array<[Path, unknown]> = Array.isArray(users)
       ? users.map((user, i) => [[...at, 'users', i], user])
@@ -90,7 +93,7 @@ function entrySpans(text: string, from: number, end: number, [digest, bare, trae
     const entry = match[1] ?? match[2] ?? match[3];
     const start = from + match.index! + (match[3] === undefined ? 1 : 0);
     for (const [at, piece] of splitEntries(entry, flow || match[3] !== undefined)) {
-      const fault = bare || piece.includes(':') ? entryFault(piece, digest, traefik ? 'users' : 'file') : undefined;
+      const fault = bare || piece.includes(':') ? entryFault(piece, digest, traefik ? (flow ? 'text' : 'users') : 'file') : undefined;
       if (fault) spans.push({ span: [start + at + fault.span[0], start + at + fault.span[1]], what: fault.what });
     }
   }
@@ -166,7 +169,7 @@ function blockItems(text: string, from: number, digest: boolean, spans: Spans): 
     const end = text.slice(start, start + 4096).search(/[ \t]*(?:#.*)?(?:\r?\n|$)/) + start;
     const raw = text.slice(start, end);
     const quoted = /^(["'])(.*)\1$/.exec(raw);
-    const fault = entryFault(quoted ? quoted[2] : raw, digest, 'users');
+    const fault = entryFault(quoted ? quoted[2] : raw, digest, 'text');
     const lead = start + (quoted ? 1 : 0);
     if (fault) spans.push({ span: [lead + fault.span[0], lead + fault.span[1]], what: fault.what });
     at = end;

@@ -1,4 +1,6 @@
-import { BASIC_AUTH_DOUBLED, BASIC_AUTH_UNCHECKED } from './auth-user-entries';
+import { BASIC_AUTH_DOUBLED, BASIC_AUTH_UNCHECKED, BASIC_AUTH_UNEXPANDED } from './auth-user-entries';
+import type { Path } from './problem';
+import { referenceExample } from './secret-advice';
 import { FoundSecret, secretRefusal as refusal } from './secrets';
 
 /**
@@ -9,8 +11,8 @@ import { FoundSecret, secretRefusal as refusal } from './secrets';
  */
 const BY_NAME = /named like (?:a secret|one)|a name like a secret|a line setting /;
 
-const HINT =
-  '; it was taken as a literal value: where it is not the secret, write a reference (`${DB_PASSWORD}`, a secretKeyRef), ' +
+const hint = (path: Path): string =>
+  `; it was taken as a literal value: where it is not the secret, write a reference (${referenceExample(path)}), ` +
   'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault';
 
 /**
@@ -18,7 +20,7 @@ const HINT =
  * Traefik cannot check is no secret written out (58a-10): it is said alone, with the hashes that work.
  */
 export function secretRefusal(secret: FoundSecret): string {
-  if (secret.what === BASIC_AUTH_UNCHECKED || secret.what === BASIC_AUTH_DOUBLED) return `holds ${secret.what}`;
+  if ([BASIC_AUTH_UNCHECKED, BASIC_AUTH_DOUBLED, BASIC_AUTH_UNEXPANDED].includes(secret.what)) return `holds ${secret.what}`;
   const message = refusal(secret);
-  return BY_NAME.test(secret.what) && message.startsWith('holds ') ? `${message}${HINT}` : message;
+  return BY_NAME.test(secret.what) && message.startsWith('holds ') ? `${message}${hint(secret.path)}` : message;
 }

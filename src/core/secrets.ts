@@ -23,6 +23,7 @@ import { assignsNoValue, proseLines } from './prose-lines';
 import { referenceParts } from './reference-parts';
 import { secretMapValues } from './secret-maps';
 import { basicAuthUserSecrets } from './basic-auth-users';
+import { secretAdvice } from './secret-advice';
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
 import { pairNameAt } from './pair-names';
 
@@ -299,10 +300,7 @@ export function secretRefusal(secret: FoundSecret): string {
       'out of band (kubectl create secret, a SealedSecret or an ExternalSecret) and reference it by name'
     );
   }
-  return (
-    `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret ` +
-    "and reference it (e.g. env valueFrom.secretKeyRef, or the chart's existingSecret)"
-  );
+  return `holds ${secret.what}, and dist/ is committed to Git, so no secret may be written there: ${secretAdvice(secret.path)}`;
 }
 
 /**

@@ -13,7 +13,7 @@ const DEFAULT_STORAGE = 'acme.json';
 export interface EphemeralAcme {
   /** The resolver's name. */
   readonly value: string;
-  /** The key or flag that defines it. */
+  /** The flag that sets its storage (59a-17), else the key or flag that defines it. */
   readonly path: Path;
   /** Where Traefik keeps its acme.json. */
   readonly storage: string;
@@ -37,14 +37,19 @@ export function ephemeralAcmeResolvers(
   const mount = typeof persistence.path === 'string' ? posix.normalize(persistence.path).replace(/\/+$/, '') : '/data';
   const persistent = goTruthy(persistence.enabled);
   const leaves = resolverLeaves(values, rules);
-  const storageOf = (name: string): unknown => {
+  const storageOf = (name: string): { given: unknown; at?: Path } => {
     const flag = flags.filter((f) => f.name === `certificatesresolvers.${name.toLowerCase()}.acme.storage`).at(-1);
-    if (flag) return flag.value;
+    if (flag) return { given: flag.value, at: flag.path };
     // The last storage flag the chart writes for the resolver, its keys read as Traefik splits them (resolver-keys.ts).
-    return leaves.filter((leaf) => leaf.name.toLowerCase() === name.toLowerCase() && leaf.rest.join('.') === 'acme.storage').at(-1)?.value;
+    return {
+      given: leaves.filter((leaf) => leaf.name.toLowerCase() === name.toLowerCase() && leaf.rest.join('.') === 'acme.storage').at(-1)
+        ?.value,
+    };
   };
-  return resolvers.flatMap(({ value, path }) => {
-    const given = storageOf(value);
+  return resolvers.flatMap(({ value, path: defined }) => {
+    const { given, at } = storageOf(value);
+    // The warning stands on the flag that sets the storage, not on the resolver's first flag (59a-17).
+    const path = at ?? defined;
     const storage = typeof given === 'string' && given.trim() ? given.trim() : DEFAULT_STORAGE;
     // Traefik opens the path as written, so `..` and `//` resolve (in the container's POSIX file system) before the mount is known.
     return persistent && posix.normalize(storage).startsWith(`${mount}/`) ? [] : [{ value, path, storage, mount }];

@@ -11,6 +11,7 @@ import { checkTraefikNodeSelector, daemonSetNodeCount } from './node-selector-ru
 import { checkTraefikPods, resolverLabel } from './pod-rules';
 import { valuesAffinityProblems } from './node-affinity';
 import { staticEnvWarnings } from './static-env';
+import { unexpandedEnvWarnings } from './env-references';
 import { traefikValuesProblems } from './values-check';
 import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
 
@@ -232,6 +233,7 @@ export function checkTraefikDeployment(
   // Whatever the nodes, a node affinity the API server refuses, or that matches no node (node-affinity.ts).
   for (const problem of valuesAffinityProblems(traefik.values, prefix)) error(problem.path, problem.message);
   for (const problem of staticEnvWarnings(traefik.values, prefix)) warn(problem.path, problem.message);
+  for (const problem of unexpandedEnvWarnings(traefik.values, prefix)) warn(problem.path, problem.message);
 
   // A resolver the values define is named with its key, so the message says where to remove it.
   const resolvers = traefik.acmeResolvers.map(resolverLabel);

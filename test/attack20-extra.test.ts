@@ -221,7 +221,7 @@ describe('D7: the constructs know traefik.externalCertResolvers', () => {
       'values.extraObjects[0].spec.tls.certResolver "default" is not defined: Traefik would serve its self-signed default certificate. Define it under certResolvers, or list it in externalCertResolvers if it is configured elsewhere',
     );
     expect(construct({ values: extra(route('other.example.com', 'default')), externalCertResolvers: ['default'] })).toBe('');
-    expect(construct({ externalCertResolvers: ['Not_A_Name'] })).toContain('externalCertResolvers[0]');
+    expect(construct({ externalCertResolvers: ['not.a.name'] })).toContain('externalCertResolvers[0]');
   });
 });
 

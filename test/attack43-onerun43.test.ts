@@ -111,7 +111,7 @@ describe('40b-6: a list item with a schema problem leaves the other problems of 
       'a resolver with a bad e-mail stays defined; a resolver with a bad name is reported, as is an undefined one',
       {
         ...devConfig(),
-        traefik: { loadBalancerIPs: ['192.168.0.41'], certResolvers: { le: { email: 'nope' }, Bad_R: { email: 'a@b.io' } } },
+        traefik: { loadBalancerIPs: ['192.168.0.41'], certResolvers: { le: { email: 'nope' }, 'Bad R': { email: 'a@b.io' } } },
         ingresses: [
           ingress({ tls: { certResolver: 'le' } }),
           ingress({ name: 'b', host: 'b.code-place-dev.site', tls: { certResolver: 'nope' } }),
@@ -119,7 +119,7 @@ describe('40b-6: a list item with a schema problem leaves the other problems of 
       },
       [
         'traefik.certResolvers.le.email: "nope"',
-        'traefik.certResolvers.Bad_R: "Bad_R" is not a valid name',
+        'traefik.certResolvers.Bad R: "Bad R" is not a certificate resolver name',
         `ingresses[1].tls.certResolver: "nope" ${NOT_DEFINED}`,
       ],
       ['ingresses[0].tls.certResolver'],

@@ -17,7 +17,7 @@ import { EffectiveTraefik } from '../traefik/effective';
 import { extraObjectClaims } from '../traefik/extra-objects';
 import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
-import { fluxRevisionProblem, fluxUrlProblem } from '../gitops/flux-source';
+import { fluxRevisionProblem, fluxRevisionWarning, fluxUrlProblem } from '../gitops/flux-source';
 import { writtenObjects } from './written-objects';
 
 /**
@@ -79,6 +79,8 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   if (fluxUrl) error(['gitops', 'repoURL'], fluxUrl);
   const fluxRevision = config.gitops?.engine === 'flux' ? fluxRevisionProblem(config.gitops.revision) : undefined;
   if (fluxRevision) error(['gitops', 'revision'], fluxRevision);
+  const shortCommit = config.gitops?.engine === 'flux' ? fluxRevisionWarning(config.gitops.revision) : undefined;
+  if (shortCommit) warn(['gitops', 'revision'], shortCommit);
   for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
     error(path, message);
   return findings;

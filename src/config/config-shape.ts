@@ -15,6 +15,7 @@ import * as s from './shape';
 const virtualIp = s.text(format.virtualIp);
 const cidr = s.text(format.cidr);
 const dnsLabel = s.text(format.dns1123Label);
+const resolverName = s.text(format.certResolverName);
 const dnsSubdomain = s.text(format.dns1123Subdomain);
 
 /** A TCP/UDP port number (schema.ts `portNumber`). */
@@ -68,8 +69,8 @@ const traefik = s.object({
   chartVersion: s.withDefault(s.text(format.chartVersion), TRAEFIK_CHART_VERSION),
   loadBalancerIPs: s.optional(s.list(virtualIp, 1)),
   redirectToHttps: s.withDefault(s.boolean, false),
-  certResolvers: s.withDefault(s.record(dnsLabel, certResolver), {}),
-  externalCertResolvers: s.withDefault(s.list(dnsLabel), []),
+  certResolvers: s.withDefault(s.record(resolverName, certResolver), {}),
+  externalCertResolvers: s.withDefault(s.list(resolverName), []),
   replicas: s.withDefault(s.integer(1, 100), 1),
   externalTrafficPolicy: s.withDefault(s.oneOf('Cluster', 'Local'), 'Cluster'),
   trustedProxies: s.withDefault(s.list(s.text(format.trustedNetwork)), []),
@@ -123,7 +124,7 @@ const routeWith = (host: (value: string) => string | undefined) =>
     path: s.withDefault(s.text(format.ingressPath), '/'),
     service: s.text(format.dns1035Label),
     port,
-    tls: s.optional(s.object({ certResolver: s.optional(dnsLabel), issuer: s.optional(dnsSubdomain) })),
+    tls: s.optional(s.object({ certResolver: s.optional(resolverName), issuer: s.optional(dnsSubdomain) })),
   });
 
 const nodeAddress = s.text(k3sFormat.nodeAddresses);

@@ -5,6 +5,7 @@ import { portNameProblem } from '../core/port-name';
 import { oneLine } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { secretKey, secretName } from './secret-ref-formats';
+import { certResolverName } from './resolver-name-format';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -304,6 +305,7 @@ export const chartVersion: FormatCheck = (value) => {
 
 // `gitops.repoURL` and `gitops.revision` (git-formats.ts).
 export { gitRevision, gitUrl } from './git-formats';
+export { certResolverName };
 
 /**
  * A folder inside the repository. `.` and empty segments are allowed here and dropped by the schema
@@ -401,6 +403,7 @@ const IP = '[0-9A-Fa-f:.]+';
 export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Label, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],
   [dns1035Label, '^[a-z]([-a-z0-9]*[a-z0-9])?$'],
+  [certResolverName, '^[A-Za-z0-9_-]+$'],
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [secretName, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],

@@ -154,11 +154,11 @@ const traefik = z.strictObject({
     .optional(),
   redirectToHttps: z.boolean().describe('Redirect every HTTP request to HTTPS (permanent).').default(false),
   certResolvers: z
-    .record(formatted(format.dns1123Label, 'Resolver name.'), certResolver)
+    .record(formatted(format.certResolverName, 'Resolver name.'), certResolver)
     .describe("ACME (Let's Encrypt) certificate resolvers Traefik defines; their certificates persist in a volume.")
     .default({}),
   externalCertResolvers: z
-    .array(formatted(format.dns1123Label, 'Resolver name.'))
+    .array(formatted(format.certResolverName, 'Resolver name.'))
     .describe('Resolvers defined outside this project (e.g. by hand in another HelmChartConfig) that Ingresses may use.')
     .default([]),
   replicas: z
@@ -280,7 +280,7 @@ const ingress = z.strictObject({
   port,
   tls: z
     .strictObject({
-      certResolver: formatted(format.dns1123Label, 'Traefik certificate resolver that issues the certificate.').optional(),
+      certResolver: formatted(format.certResolverName, 'Traefik certificate resolver that issues the certificate.').optional(),
       issuer: formatted(
         format.dns1123Subdomain,
         'cert-manager ClusterIssuer (certManager.issuers) that issues the certificate.',
@@ -306,7 +306,7 @@ const httpRoute = z.strictObject({
   tls: z
     .strictObject({
       certResolver: formatted(
-        format.dns1123Label,
+        format.certResolverName,
         "Not for HTTPRoutes: Traefik's ACME resolvers cannot serve Gateway listeners.",
       ).optional(),
       issuer: formatted(

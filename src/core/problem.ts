@@ -19,19 +19,25 @@ export interface Problem {
    * other problems there beside it (a value that is no IP address and holds a password gets both in one run).
    */
   readonly aboutSecret?: boolean;
+  /**
+   * The piece of the text at `path` the problem is about, where one text holds several (a router's key path in a file
+   * provider's text, an address of a comma-separated list): problems about different pieces are each said (59b-7).
+   */
+  readonly textPart?: string;
 }
 
 /** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
 export function unmarked<P extends Problem>({
   aboutName: _name,
   aboutSecret: _secret,
+  textPart: _part,
   ...problem
-}: P): Omit<P, 'aboutName' | 'aboutSecret'> {
+}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'textPart'> {
   return problem;
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
-export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName'>) => void;
+export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'textPart'>) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -50,8 +56,14 @@ export class Findings implements RuleResult {
   public readonly errors: Problem[] = [];
   public readonly warnings: Problem[] = [];
   public readonly error: Report = (path, message, about) =>
-    void this.errors.push({ path, message, ...(about?.aboutName && { aboutName: true }) });
-  public readonly warn: Report = (path, message) => void this.warnings.push({ path, message });
+    void this.errors.push({
+      path,
+      message,
+      ...(about?.aboutName && { aboutName: true }),
+      ...(about?.textPart !== undefined && { textPart: about.textPart }),
+    });
+  public readonly warn: Report = (path, message, about) =>
+    void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });
 }
 
 /** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */
@@ -60,7 +72,8 @@ export function formatPath(path: Path): string {
 }
 
 /**
- * One problem prints once, whichever rules found it: of several problems on one key path the first stands
+ * One problem prints once, whichever rules found it: of several problems on one key path (and piece of its text,
+ * textPart) the first stands
  * (a rule that explains the value runs before a schema's generic verdict), and none is kept on a path that
  * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
  * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
@@ -75,7 +88,8 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   const aboutName = new Map<string, boolean>();
   return problems.filter((problem) => {
     const path = formatPath(problem.path);
-    const key = problem.aboutSecret ? `${path}\0secret` : path;
+    const part = problem.textPart === undefined ? path : `${path}\0part\0${problem.textPart}`;
+    const key = problem.aboutSecret ? `${path}\0secret` : part;
     const named = lines.get(key);
     if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
     const first = aboutName.get(key);

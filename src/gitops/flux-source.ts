@@ -35,11 +35,35 @@ export function fluxUrlProblem(url: string): string | undefined {
  * Why Flux cannot take `revision` as a branch, or undefined. `HEAD` is written as `ref.branch`, which Flux fetches as
  * refs/heads/HEAD (no such branch; `git check-ref-format --branch HEAD` fails, git v2.39 sha1-name.c
  * `strbuf_check_branch_ref`); Argo CD takes `HEAD` as the repository's default branch, so only Flux refuses it.
+ * `refs/heads/HEAD` is that same ref by `name`, and `refs/remotes/…` names a clone's own remote-tracking refs, which no
+ * Git server advertises (git-scm.com/docs/gitglossary, "remote-tracking branch"), so Flux cannot fetch either.
  */
 export function fluxRevisionProblem(revision: string): string | undefined {
-  if (revision !== 'HEAD') return undefined;
+  const shown = JSON.stringify(revision);
+  if (revision === 'HEAD' || revision === 'refs/heads/HEAD') {
+    return (
+      `${shown} is no branch Flux can follow (it would write ${revision === 'HEAD' ? 'ref.branch: HEAD' : `ref.name: ${revision}`}, ` +
+      'and git check-ref-format --branch refuses "HEAD"): name the branch itself, e.g. "main"'
+    );
+  }
+  if (revision.startsWith('refs/remotes/')) {
+    const branch = revision.split('/').slice(3).join('/');
+    return (
+      `${shown} is a remote-tracking ref of a local clone, which no Git server advertises, so Flux cannot fetch it: ` +
+      `name the branch on the server, e.g. "${branch && branch !== 'HEAD' ? branch : 'main'}"`
+    );
+  }
+  return undefined;
+}
+
+/**
+ * A warning when `revision` reads as a short commit id: Flux's `ref.commit` takes only a full id (COMMIT), so
+ * fluxRef writes 7 to 39 hex digits as a branch, which Flux fetches as refs/heads/<revision>.
+ */
+export function fluxRevisionWarning(revision: string): string | undefined {
+  if (!/^[0-9a-f]{7,39}$/i.test(revision)) return undefined;
   return (
-    `"HEAD" is no branch Flux can follow (it would write ref.branch: HEAD, and git check-ref-format --branch refuses "HEAD"): ` +
-    'name the branch itself, e.g. "main"'
+    `${JSON.stringify(revision)} reads as a short commit id, but Flux's ref.commit takes only a full one (40 hex digits, or 64), ` +
+    `so it is written as ref.branch: ${revision}: write the full commit id, or keep it if it is the name of a branch`
   );
 }

@@ -206,7 +206,7 @@ function fileRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<str
       const entryPoints = Array.isArray(given) ? given : [];
       if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return { errors: [], warnings: [] };
       const found = ruleFindings(rule, path, routes, (owner) => meets(owner, entryPoints, tls), priority);
-      const named = (p: Problem): Problem => ({ path, message: `${at}.rule ${p.message}` });
+      const named = (p: Problem): Problem => ({ path, message: `${at}.rule ${p.message}`, textPart: at });
       return { errors: found.errors.map(named), warnings: found.warnings.map(named) };
     });
 }

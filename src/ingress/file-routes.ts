@@ -26,6 +26,8 @@ export interface FileText {
   readonly path: Path;
   readonly file: string;
   readonly refused?: string;
+  /** A TOML text that names routers: Traefik reads and serves them, and this tool cannot judge their rules (59b-4). */
+  readonly tomlRouters?: boolean;
 }
 
 /** The routers of the file provider's texts, the texts not judged, and the provider's paths this tool cannot trace. */
@@ -85,8 +87,10 @@ const FAILS = /a key written twice|a syntax error|a tab as indentation/;
 /** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
 function dynamicRoutes(content: unknown, path: Path, file: string): { routes: FileRoute[]; text?: FileText } {
   let document: unknown = content;
-  // TOML (a .toml file of a directory) is not read here.
-  if (/\.toml$/i.test(file)) return { routes: [], text: { path, file } };
+  // TOML (a .toml file of a directory) is not read here; one that names routers (any key, table or comment holding the
+  // word: a TOML key may be dotted, quoted or an inline table) is refused, as TOML in `providers.file.content` is.
+  if (/\.toml$/i.test(file))
+    return { routes: [], text: { path, file, ...(typeof content === 'string' && /routers/i.test(content) && { tomlRouters: true }) } };
   if (typeof document === 'string') {
     const read = readManifestText(document);
     if (read.unjudgeable) {

@@ -92,7 +92,7 @@ export class TraefikIngress extends Construct {
     props = check.props;
     const { namespace, path, service, port } = checkRouteProps(check);
     check
-      .text(['certResolver'], props.certResolver, format.dns1123Label)
+      .text(['certResolver'], props.certResolver, format.certResolverName)
       .text(['clusterIssuer'], props.clusterIssuer, format.dns1123Subdomain);
     if (typeof port.value === 'string') check.text([port.key], port.value, format.portName);
     else check.requiredValue([port.key], port.value, 'portNumber');

@@ -81,12 +81,20 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       message: `makes Traefik's file provider read the ${what}, whose files this tool cannot trace to a ConfigMap of extraObjects in kube-system, so the rules of their routers are not judged`,
     });
   const byText = new Map<string, Problem[]>();
-  const add = (path: Path, message: string) => {
-    const key = JSON.stringify(path);
-    byText.set(key, [...(byText.get(key) ?? []), { path: [...prefix, ...path], message }]);
+  // A router's problems are said at the text with its key path (textPart), each router's beside the others' (59b-7).
+  const add = (path: Path, message: string, part?: string) => {
+    const key = JSON.stringify([path, part ?? null]);
+    byText.set(key, [...(byText.get(key) ?? []), { path: [...prefix, ...path], message, ...(part !== undefined && { textPart: part }) }]);
   };
-  for (const { path, file: name, refused } of file.texts)
-    if (refused)
+  for (const { path, file: name, refused, tomlRouters } of file.texts)
+    if (tomlRouters)
+      add(
+        path,
+        `is TOML naming routers, which this tool does not read, so their rules cannot be judged, while Traefik reads ${name} and serves them: ` +
+          'write the file as YAML under a name ending .yaml (e.g. [http.routers.r] with rule = "Host(`a.example`)" becomes ' +
+          'http: {routers: {r: {rule: "Host(`a.example`)"}}}), each key once',
+      );
+    else if (refused)
       add(
         path,
         `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${FIX_FILE}`,
@@ -100,18 +108,19 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
     for (const name of entrypointProblems({ entryPoints }, [], known)) {
       const message = `${at}.entryPoints[${String(name.path[1])}] ${name.message.replace('the route never', 'it never')}`;
-      if (name.nearMiss) add(path, message);
+      if (name.nearMiss) add(path, message, at);
       else warnings.push({ path: [...prefix, ...path], message });
     }
     if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
       add(
         path,
         `${at}.priority is ${quotedText(String(priority), () => false, '')}, not a whole number, so Traefik's file provider cannot read the file and serves none of its routers: write an integer`,
+        at,
       );
     const syntax = typeof ruleSyntax === 'string' && ruleSyntax !== '' ? read(ruleSyntax) : fallback;
     const problem = ruleValueProblem(rule, syntax, tcp, release);
     if (problem) {
-      add(path, `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`);
+      add(path, `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`, at);
       continue;
     }
     const other = syntax === 'v3' ? (major === 3 ? v3RuleProblem(rule, tcp) : undefined) : tcp ? undefined : v2RuleProblem(rule);
@@ -119,11 +128,12 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       add(
         path,
         `${at}.rule ${other.why}, and Traefik reads it in the ${syntax} syntax, so it refuses the router and it never serves: ${other.fix}`,
+        at,
       );
   }
-  // One problem per text: a config keeps one error per key path.
+  // One problem per router of a text (and one for the text as a whole): a config keeps one error per key path and textPart.
   const fileError: Problem[] = [...byText.values()].map((all) => ({
-    path: all[0].path,
+    ...all[0],
     message: all.map((p) => p.message).join('; and '),
   }));
   const errors = [
@@ -132,9 +142,10 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...routes,
     ...chart,
     ...fileError,
-  ].map(({ path, message }) => ({
+  ].map(({ path, message, textPart }) => ({
     path,
     message,
+    ...(textPart !== undefined && { textPart }),
   }));
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }

@@ -215,7 +215,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     ...extraObjectResolverProblems(values, ['traefik'], resolvers, define),
     ...entrypointResolverProblems(values, config.traefik.chartVersion, ['traefik'], resolvers, define),
   ])
-    error(problem.path, problem.message);
+    error(problem.path, problem.message, problem);
   for (const name of config.traefik.externalCertResolvers) {
     if (Object.hasOwn(config.traefik.certResolvers, name)) {
       error(['traefik', 'externalCertResolvers'], `"${name}" is also defined in traefik.certResolvers: list it in one place`);
@@ -261,12 +261,12 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }),
   );
   const extra = extraRouteProblems(values, ['traefik'], owners);
-  for (const problem of extra.errors) error(problem.path, problem.message);
-  for (const problem of extra.warnings) warn(problem.path, problem.message);
+  for (const problem of extra.errors) error(problem.path, problem.message, problem);
+  for (const problem of extra.warnings) warn(problem.path, problem.message, problem);
   for (const problem of v3RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   for (const problem of v2RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   const objects = routeObjectProblems(values, ['traefik'], config.traefik.chartVersion);
-  for (const problem of objects.errors) error(problem.path, problem.message);
+  for (const problem of objects.errors) error(problem.path, problem.message, problem);
   for (const problem of objects.warnings) warn(problem.path, problem.message);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.

@@ -30,6 +30,7 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
     match: isMap(route) ? route.match : undefined,
     path: [...prefix, ...at, 'match'],
     named: '',
+    part: undefined as string | undefined,
   }));
   const fromFile = fileRoutes(values)
     .routes.filter((route) => route.tcp)
@@ -38,8 +39,9 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
       match: rule,
       path: [...prefix, ...path],
       named: `${at}.rule: `,
+      part: at as string | undefined,
     }));
-  return [...fromItems, ...fromFile].flatMap(({ entryPoints: given, match, path, named: label }): Problem[] => {
+  return [...fromItems, ...fromFile].flatMap(({ entryPoints: given, match, path, named: label, part }): Problem[] => {
     const entryPoints = Array.isArray(given) ? given : [];
     const web = !entryPoints.length || entryPoints.includes('web');
     const websecure = !entryPoints.length || entryPoints.includes('websecure');
@@ -69,6 +71,7 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
           message:
             `${label}${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
             'traffic: give the route an entrypoint of its own (ports.<name> in the values), or another HostSNI',
+          ...(part !== undefined && { textPart: part }),
         },
       ];
     }

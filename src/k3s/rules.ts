@@ -41,6 +41,7 @@ export function checkInventory(
         vip.path,
         `"${vip.ip.text}" is the address of node ${owner.node.name} (${where(owner.node)}): the node and kube-vip would both ` +
           'answer ARP for it; pick a free address',
+        vip,
       );
     }
   }

@@ -8,6 +8,8 @@ export interface LocatedIp {
   readonly ip: IpAddress;
   /** The address as written. */
   readonly text: string;
+  /** Set where several addresses share `path` (the annotation's comma list): each one's problems are said (59b-7). */
+  readonly textPart?: string;
 }
 
 /** A setting as deployed, and the key that supplied it. */

@@ -43,8 +43,10 @@ export function checkServiceVips(
   checkServiceFamilies(config.k3s.serviceCidr, services, error);
 }
 
-function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, error: Report) {
+function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, reportError: Report) {
   const text = `"${vip.ip.text}"`;
+  // Said for this address, beside those of the others of its comma list (59b-7).
+  const error: Report = (path, message) => reportError(path, message, vip);
   const inside = cidrs.internal.find((c) => cidrContains(c.cidr, vip.ip));
   if (inside) {
     error(
@@ -109,7 +111,7 @@ function checkGuessedLan(cidrs: Cidrs, controlPlane: LocatedIp | undefined, trae
 
 /** One Service's VIP list: duplicates, families, versions, and a pool when it has none. */
 function checkOneService(service: DeployedService, version: Version, rules: KubeVipRules, pools: readonly Pool[], error: Report) {
-  for (const problem of repeatedVipProblems(service.ips)) error(problem.path, problem.message);
+  for (const problem of repeatedVipProblems(service.ips)) error(problem.path, problem.message, problem);
   const tooMany = serviceVipCountProblem(
     service.ips.map((vip) => vip.ip),
     version,
@@ -151,7 +153,7 @@ function checkSharedVips(
     for (const vip of service.ips) {
       if (controlPlane && vip.ip.value === controlPlane.ip.value && vip.ip.family === controlPlane.ip.family) {
         const shared = sharedControlPlaneVipProblem(vip.ip.text, version, rules);
-        if (shared) error(vip.path, shared);
+        if (shared) error(vip.path, shared, vip);
       }
       const earlier = owners.get(vip.ip.text) ?? [];
       for (const other of earlier.filter((o) => o.service !== service)) {

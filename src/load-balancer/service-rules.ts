@@ -26,9 +26,9 @@ export function emptySelectorProblem(selector: Readonly<Record<string, unknown>>
 }
 
 /** A VIP listed twice in one Service's list (as address, whatever its spelling): the second place, and why. */
-export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Path; message: string }> {
+export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Path; message: string; textPart?: string }> {
   const seen = new Map<string, { vip: LocatedIp; item: number }>();
-  const problems: Array<{ path: Path; message: string }> = [];
+  const problems: Array<{ path: Path; message: string; textPart?: string }> = [];
   // Several VIPs of one text (the kube-vip.io/loadbalancerIPs annotation's comma list) share its path: their items are named (56b-13).
   const items = new Map<string, number>();
   for (const vip of ips) {
@@ -45,7 +45,11 @@ export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Pa
       formatPath(first.vip.path) === at
         ? `items ${first.item} and ${item} of its comma-separated list${written}`
         : `first at ${formatPath(first.vip.path)}${written}`;
-    problems.push({ path: vip.path, message: `"${vip.text}" is listed twice (${where}): list each VIP once` });
+    problems.push({
+      path: vip.path,
+      message: `"${vip.text}" is listed twice (${where}): list each VIP once`,
+      ...(vip.textPart !== undefined && { textPart: `${vip.textPart}\0twice` }),
+    });
   }
   return problems;
 }

@@ -92,8 +92,9 @@ export function chartService(
     const path = sourced(annotationPath, '').path;
     for (const text of annotation.split(',').map((entry) => entry.trim())) {
       const problem = format.virtualIp(text);
-      if (problem) context.badVips.push({ path, message: problem });
-      else ips.push(locate(path, text)!);
+      // Each item's problems are said, as for a list of first-class keys (59b-7).
+      if (problem) context.badVips.push({ path, message: problem, textPart: text });
+      else ips.push({ ...locate(path, text)!, textPart: text });
       refusedVips ||= !!problem;
     }
     if (ips.length) vipPath = path;

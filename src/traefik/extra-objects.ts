@@ -339,7 +339,7 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
     const key = isMap(tls) ? Object.keys(tls).find((k) => k.toLowerCase() === 'certresolver') : undefined;
     const resolver = key === undefined ? undefined : (tls as Values)[key];
     const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
-    return message ? [{ path: [...prefix, ...path], message: `${at}.tls.certResolver ${message}` }] : [];
+    return message ? [{ path: [...prefix, ...path], message: `${at}.tls.certResolver ${message}`, textPart: at }] : [];
   });
   return [...fromChart, ...fromFile];
 }

@@ -182,7 +182,7 @@ export class TraefikHelmChartConfig extends Construct {
     }
     const resolvers = check.mapping(['certResolvers'], props.certResolvers);
     for (const [name, resolver] of resolvers) {
-      check.text(['certResolvers', name], name, format.dns1123Label);
+      check.text(['certResolvers', name], name, format.certResolverName);
       if (resolver === null || typeof resolver !== 'object') {
         check.problem(['certResolvers', name], `${describeValue(resolver)}: expected { email, challenge?, caServer? }`);
         continue;
@@ -195,7 +195,7 @@ export class TraefikHelmChartConfig extends Construct {
       }
     }
     const externalCertResolvers = check.list(['externalCertResolvers'], props.externalCertResolvers);
-    externalCertResolvers.forEach((name, i) => check.text(['externalCertResolvers', i], name, format.dns1123Label));
+    externalCertResolvers.forEach((name, i) => check.text(['externalCertResolvers', i], name, format.certResolverName));
     const { replicas } = props;
     if (replicas !== undefined && !(typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 1 && replicas <= 100)) {
       const given = typeof replicas === 'number' ? `${replicas} is not a replica count` : describeValue(replicas);
@@ -258,7 +258,7 @@ export class TraefikHelmChartConfig extends Construct {
         // Its warnings (an entrypoint name not found) have no channel here: the construct reports errors only.
         ...routeObjectProblems(values, [], chartVersion).errors,
       ]) {
-        report(problem.path, problem.message);
+        report(problem.path, problem.message, problem);
       }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
       checkTraefikTrust(model, [], report);

@@ -16,21 +16,34 @@ const MAX_PODS = 100;
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go). */
 
 /**
- * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes), and the
- * one kube-vip's DaemonSet opens on the node's network on every control-plane node: a Traefik host port or
+ * Ports K3s itself holds on every node (docs.k3s.io/installation/requirements#inbound-rules-for-k3s-nodes), also those
+ * bound on 127.0.0.1 only (Linux refuses a wildcard bind while a loopback listener holds the port, SO_REUSEADDR or not),
+ * and the one kube-vip's DaemonSet opens on the node's network on every control-plane node: a Traefik host port or
  * host-network listener on one of them takes it from its owner or fails to start.
+ * - 6443 the supervisor, which serves the API to clients; 6444 the apiserver itself on 127.0.0.1 (k3s-io/k3s pkg/cli/server/server.go: APIServerPort = HTTPSPort + 1).
+ * - 10248 kubelet healthz, 10249 kube-proxy metrics, 10256 kube-proxy healthz, 10257 kube-controller-manager,
+ *   10259 kube-scheduler (kubernetes/kubernetes pkg/cluster/ports/ports.go and the component defaults).
+ * - 10010 containerd's CRI stream server (k3s-io/k3s pkg/agent/templates/templates_linux.go, stream_server_port).
  */
 const NODE_PORTS: ReadonlyMap<string, string> = new Map([
   ...[
     ['6443/TCP', "the K3s API server's"],
-    ['6444/TCP', "K3s' supervisor's"],
     ['10250/TCP', "the kubelet's"],
+    ['10256/TCP', "kube-proxy's healthz"],
     ['2379/TCP', "etcd's client"],
     ['2380/TCP', "etcd's peer"],
     ['8472/UDP', "flannel VXLAN's"],
     ['51820/UDP', "flannel WireGuard's"],
     ['51821/UDP', "flannel WireGuard's (IPv6)"],
   ].map(([port, owner]): [string, string] => [port, `${owner} port on every K3s node`]),
+  ...[
+    ['10248/TCP', "the kubelet's healthz port", 'node'],
+    ['10249/TCP', "kube-proxy's metrics port", 'node'],
+    ['10010/TCP', "containerd's CRI stream port", 'node'],
+    ['6444/TCP', "the K3s API server's own port (the supervisor serves 6443 and passes it on)", 'server'],
+    ['10257/TCP', "kube-controller-manager's port", 'server'],
+    ['10259/TCP', "kube-scheduler's port", 'server'],
+  ].map(([port, owner, where]): [string, string] => [port, `${owner}, on 127.0.0.1 of every K3s ${where}`]),
   [
     `${KUBE_VIP_METRICS_PORT}/TCP`,
     "kube-vip's metrics port (prometheus_server) on every control-plane node, where kube-vip runs with hostNetwork",

@@ -4,6 +4,7 @@ import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
+import { firstClassResolverName } from '../config/resolver-name-format';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -26,7 +27,11 @@ export function resolverNameProblem(resolver: string, known: Iterable<string>, d
       `it is defined, e.g. "${resolver.replace(/\./g, '-')}"`
     );
   }
-  if (!spellings.length) return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${define}`;
+  // `define` names the first-class keys, which take only what certResolverName does (59b-3): another name is defined in the values.
+  const where = firstClassResolverName(resolver)
+    ? define
+    : "Define it in the chart values' certificatesResolvers (the first-class keys take only letters, digits, '-' and '_'), or rename it so";
+  if (!spellings.length) return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${where}`;
   return !spellings.includes(resolver)
     ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`
     : `"${resolver}" is also defined as ${others.join(', ')}, which differs in case alone, and Traefik makes one resolver of them under one of the spellings, which may not be this one: define the resolver in one spelling`;

@@ -219,7 +219,7 @@ export function checkTraefikDeployment(
               : ' (unset, LoadBalancer): remove the key'),
     );
   }
-  for (const bad of traefik.badVips) error(bad.path, bad.message);
+  for (const bad of traefik.badVips) error(bad.path, bad.message, bad);
   for (const extra of traefik.extraObjectServices) {
     error(
       extra.path,

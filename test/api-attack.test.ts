@@ -36,7 +36,7 @@ const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }] }
 
 /** The secret's own line beside a rule's message about a URL's credentials (51a-13: both said in one run). */
 const URL_SECRET_LINE =
-  "holds a URL with credentials, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)";
+  'holds a URL with credentials, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)';
 
 const refusals: Array<[string, () => void, string]> = [
   [

@@ -147,7 +147,7 @@ describe('57a-12: keys that hold a secret are located at their own line, with di
 });
 
 describe('57a-13: only hub.token gets the hub advice; any other `token` key the general one', () => {
-  const generic = "keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)";
+  const generic = 'keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)';
   test.each([
     [
       'extraObjects data.token',

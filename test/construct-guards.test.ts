@@ -96,7 +96,7 @@ describe('A9: KubeVipDaemonSet checks its flags by type and sharing by version, 
       { interface: 'lo', bgp: { as: 65000, peers: [peer], passwordSecret: 'bgp' } },
       // The rule's message, then the secret's (51a-13).
       'bgp.passwordSecret "<redacted>" is a string: expected { name, key } of a Secret in kube-system\n' +
-        "KubeVipDaemonSet: bgp.passwordSecret holds a value under a key named like a secret, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)" +
+        'KubeVipDaemonSet: bgp.passwordSecret holds a value under a key named like a secret, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)' +
         // It was read as a literal: the forms accepted instead are named (52a-18).
         '; it was taken as a literal value: where it is not the secret, write a reference (`${DB_PASSWORD}`, a secretKeyRef), ' +
         'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault',

@@ -322,7 +322,7 @@ test("a token under traefik.values is the chart's: refused as a secret in dist/,
   const { errors } = parseConfigText('c.yaml', 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n    metrics:\n      token: abc\n');
   expect(errors.map(formatDiagnostic)).toContain(
     // Only hub.token takes a Secret's name: any other token gets the general advice (57a-13).
-    "c.yaml:5:7: traefik.values.metrics.token: is a literal token, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)",
+    'c.yaml:5:7: traefik.values.metrics.token: is a literal token, and dist/ is committed to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)',
   );
 });
 

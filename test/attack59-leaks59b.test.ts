@@ -1,4 +1,5 @@
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 59 leaks (leaks59b): 59a-18 (a config value whose line comment names it a password among more words, or says
@@ -84,5 +85,83 @@ describe('59a-21: an escaped copy of a refused secret in a message is blanked', 
   ])('%s stays readable', (_, host) => {
     const hostError = errorsOf(withHost(host)).find((e) => e.includes('ingresses[0].host:'));
     expect(hostError).toContain(JSON.stringify(host).slice(1, -1));
+  });
+});
+
+const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+const envOf = (name: string, value: string) => ({ env: [{ name, value }] });
+const textOf = (text: string) => ({
+  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'default' }, data: { 'app.env': text } }],
+});
+const dataOf = (key: string, value: string) => ({
+  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'default' }, data: { [key]: value } }],
+});
+describe('59a-19: a PIN or a seed phrase gets one verdict whichever door (env name, data key, text NAME=value)', () => {
+  test.each([
+    ['ADMIN_PIN', '4821'],
+    ['SIM_PIN', '1234'],
+    ['PIN', '48213'],
+    ['SEED', PHRASE],
+    ['WALLET_SEED', PHRASE],
+  ])('%s is refused in every door', (name, value) => {
+    for (const [values, where] of [
+      [envOf(name, value), 'traefik.values.env[0].value'],
+      [dataOf(name, value), `traefik.values.extraObjects[0].data.${name}`],
+      [textOf(`${name}=${value}\n`), 'traefik.values.extraObjects[0].data.app.env'],
+    ] as const) {
+      const d = doors(values);
+      expect(d.errors.join('\n')).toContain(`${where}:`);
+      for (const refusal of [d.cluster, d.chart]) expect(refusal).toBeTruthy();
+      for (const text of [...d.errors, d.cluster, d.chart]) expect(String(text)).not.toContain(value);
+    }
+  });
+  test.each([
+    ['PIN_MEMORY', 'true'],
+    ['SEED', '42'],
+    ['RANDOM_SEED', '1234'],
+    ['KEY', 'app.kubernetes.io/name'],
+    ['GPIO_PIN', '17'],
+    ['BACKUP_SCHEDULE', '0 3 * * *'],
+  ])('%s passes in every door', (name, value) => {
+    for (const values of [envOf(name, value), dataOf(name, value), textOf(`${name}=${value}\n`)]) {
+      const d = doors(values);
+      expect([...d.errors, d.cluster, d.chart].filter(Boolean)).toEqual([]);
+    }
+  });
+});
+
+const LOGIN = 'admin:Zx9qWm4vTr7pQwEb';
+const container = (args: string[], image = 'ghcr.io/acme/tool:v1.2.3') => ({
+  deployment: { additionalContainers: [{ name: 'a', image, args }] },
+});
+describe('59a-22: a user:password argument gets one verdict whatever its form', () => {
+  test.each([
+    ['after --auth', container(['--auth', LOGIN]), 'additionalContainers[0].args[1]'],
+    ['alone', container([LOGIN]), 'additionalContainers[0].args[0]'],
+    [
+      'after curl -u through the entrypoint',
+      container(['-u', LOGIN, 'https://x'], 'curlimages/curl:8.8.0'),
+      'additionalContainers[0].args[1]',
+    ],
+    ['after --user', container(['--user', 'admin:S3cret!x']), 'additionalContainers[0].args[1]'],
+    ['--auth= (control)', container([`--auth=${LOGIN}`]), 'additionalContainers[0].args[0]'],
+    ['in text: tool --auth', textOf(`tool --auth ${LOGIN}\n`), 'extraObjects[0].data.app.env'],
+  ])('%s is refused at its item', (_, values, where) => {
+    const d = doors(values);
+    expect(d.errors.join('\n')).toContain(`${where}:`);
+    for (const refusal of [d.cluster, d.chart]) expect(refusal).toBeTruthy();
+    for (const text of [...d.errors, d.cluster, d.chart]) expect(text).not.toContain('Zx9qWm4vTr7pQwEb');
+  });
+  test.each([
+    ['--listen address', container(['--listen', '0.0.0.0:8080'])],
+    ['host:port', container(['redis:6379'])],
+    ['image:tag', container(['image:tag'])],
+    ['user:group', container(['--user', 'nobody:nogroup'])],
+    ['uid:gid', container(['-u', '1000:1000'])],
+    ['a reference', container(['--auth', '$(USER):$(PASS)'])],
+    ['a digest', container(['--digest', 'sha256:3b4c2f0e1a9d8c7b6a5f4e3d2c1b0a99'])],
+  ])('%s passes', (_, values) => {
+    const d = doors(values);
+    expect([...d.errors, d.cluster, d.chart].filter(Boolean)).toEqual([]);
   });
 });

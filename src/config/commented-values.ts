@@ -38,21 +38,36 @@ export function valuesNamedByComments(doc: Document): Problem[] {
 /** Words that may come before a secret's name in a comment (`# <- the deploy key passphrase`): pointers, articles. */
 const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;
 
+/** Words that deny what follows (`# no password needed`, `# not the password`): a name after one names no value. */
+const DENIAL = /^(?:no|not|non|without|never|nor)$/i;
+const denies = (word: string): boolean => DENIAL.test(word.replace(/[^\p{L}]+/gu, ''));
+/** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
+const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
+
 /**
- * Whether `value` is a secret only as its line reads it with its comment: the comment as a whole, or its first one to four
- * words (a secret's name followed by a note: `password (rotate monthly)`, `deploy key passphrase, see vault`).
+ * Whether `value` is a secret only as its line reads it with its comment: the comment as a whole, or one to four of its
+ * words from any word on (a secret's name followed by a note: `password (rotate monthly)`, `deploy key passphrase, see
+ * vault`; 59a-18: before it, more words, `TODO: move this password to a Secret`), unless a denial stands just before
+ * (`no password needed`); a last word `pass` is read as `password` (59a-18: `# pass`).
  */
 function namedByComment(value: string, comment: string): boolean {
   if (value === '' || /\s/.test(value) || value.length > 512) return false;
   if (secretValues(value).length > 0 || secretValues(`#${comment}`).length > 0) return false;
   if (secretValues(`${value} #${comment}`).length > 0) return true;
   const words = comment.replace(LEAD, '').split(/\s+/).filter(Boolean);
-  for (let n = 1; n <= Math.min(4, words.length); n++) {
-    const head = words
-      .slice(0, n)
-      .join(' ')
-      .replace(/[^\p{L}\p{N}]+$/u, '');
-    if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
+  if (words.length && LAST_PASS.test(words[words.length - 1])) words[words.length - 1] = 'password';
+  // Bounded: a line's comment is short, and each start reads at most four words.
+  for (let start = 0; start < Math.min(words.length, 32); start++) {
+    // A denial up to two words before (`not a password`) or within (`no password needed`) names no value.
+    if (words.slice(Math.max(0, start - 2), start).some(denies)) continue;
+    for (let n = 1; n <= Math.min(4, words.length - start); n++) {
+      if (denies(words[start + n - 1])) break;
+      const head = words
+        .slice(start, start + n)
+        .join(' ')
+        .replace(/[^\p{L}\p{N}]+$/u, '');
+      if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
+    }
   }
   return false;
 }

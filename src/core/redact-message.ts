@@ -1,6 +1,7 @@
 import { printable, Problem } from './problem';
 import { mayQuote } from './quotable';
 import { copiesOf } from './secret-copies';
+import { escapedCopiesIn } from './escaped-copies';
 import { maskedValue, redactDerivedHeads, redactMessageValues } from './message-values';
 import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './secrets';
 import { judgedOnceUnder } from './secrets-memo';
@@ -34,6 +35,7 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
   const derived = [...others, ...others.flatMap(derivedForms), ...groupedCopiesIn(message, secrets)];
+  derived.push(...escapedCopiesIn(message, secrets)); // escaped: `\u0057`, `=57`, `&#87;` (59a-21)
   const cut = redactCutHeads(redact(message, derived), secrets);
   // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
   // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.

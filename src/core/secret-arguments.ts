@@ -2,6 +2,7 @@ import { isPlainlyNotSecret, isSecretFlag } from './secrets-keys';
 import { isReference, isShellExpansion } from './secrets-text';
 import { isPromptSwitch, LINE_BREAK, promptedAfter, takesNoValue, wordsAsWritten } from './prompt-switches';
 import { judgedOnce } from './secrets-memo';
+import { isLoginItem } from './login-arguments';
 
 /**
  * Flags that set a secret, as a command-line parser reads them. A flag with no `=value` that is not a switch takes
@@ -184,8 +185,9 @@ export function isSecretFlagItem(list: readonly unknown[], i: number): boolean {
   const flag = i > 0 ? bareSecretFlag(list[i - 1]) : undefined;
   const item = list[i];
   return (
-    flag !== undefined &&
-    !takesNoValue(list, i - 1, flag) &&
-    !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)))
-  );
+    (flag !== undefined &&
+      !takesNoValue(list, i - 1, flag) &&
+      !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)))) ||
+    isLoginItem(list, i)
+  ); // `["--auth", "admin:…"]`, `["admin:<generated>"]` (59a-22: login-arguments.ts)
 }

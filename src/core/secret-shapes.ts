@@ -5,6 +5,7 @@ import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
 import { FORMAT_FINDERS } from './secrets-formats';
+import { LOGIN_ARGUMENT, loginArgumentSpans } from './login-arguments';
 import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
@@ -222,6 +223,7 @@ const FINDERS: readonly Finder[] = [
   { find: sqlValueSpans, what: SQL_SECRET_VALUE },
   ...FORMAT_FINDERS,
   { find: secretWordLineSpans, what: SECRET_WORD_LINE, saidLast: true },
+  { find: loginArgumentSpans, what: LOGIN_ARGUMENT },
 ];
 export const { asked: RANKED, saysMore } = rankFinders(FINDERS);
 

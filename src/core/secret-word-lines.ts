@@ -279,7 +279,7 @@ const ENTRY = /^[ \t]*[\w.-]{1,128}[ \t]*[=:][ \t]*["']?([^\s"'#;]+)["']?[ \t]*(
 
 /** Cheap test that a text may hold a secret's name: most texts hold none. */
 const CLUE = new RegExp(
-  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|sig|log|${LEET_CLUE}|${SLIP_CLUE.source}|${FOREIGN_SECRET_IN_TEXT}`,
+  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|seed|recover|backup|sig|log|${LEET_CLUE}|${SLIP_CLUE.source}|${FOREIGN_SECRET_IN_TEXT}`,
   'i',
 );
 

@@ -4,6 +4,7 @@ import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines
 import { readManifestText } from './manifest-text';
 import { K3S_TOKEN_SHAPE, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
+import { namedLikeSecret } from './env-entry-lines';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
 import { textAsData } from './text-data';
@@ -86,8 +87,7 @@ export function secretUnder(key: string, field: (key: string) => unknown, keys?:
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
   if (cookieUnder(key, field)) return SESSION_COOKIE;
-  const name = key === 'value' ? (field('name') ?? field('key')) : undefined; // Envoy's header pair `{key, value}` too
-  if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return UNDER_SECRET_KEY;
+  if (namedLikeSecret(key, field)) return UNDER_SECRET_KEY; // an env entry's name, or as its line reads (env-entry-lines.ts)
   // A manifest with no literal kind (`{{ "kind" }}: Secret`, rendered by the chart's tpl) may be a Secret too.
   const kind = field('kind');
   const manifest = mayBeSecretKind(kind) || (kind === undefined && field('metadata') !== undefined);

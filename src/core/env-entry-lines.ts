@@ -1,0 +1,32 @@
+import { secretWordLineSpans } from './secret-word-lines';
+import { isSecretKey, namesSecretText } from './secrets-keys';
+
+/**
+ * An env entry (`{name: ADMIN_PIN, value: "4821"}`) or a key and its value (`ADMIN_PIN: "4821"`) read as the line
+ * `NAME=value` it stands for (59a-19): the text door refuses `ADMIN_PIN=4821` and `SEED=<12 BIP-39 words>` by the value
+ * beside the name (secret-word-lines.ts: a PIN's digits, a seed phrase), which the name alone does not say (`PIN_MEMORY`,
+ * `RANDOM_SEED` name settings). One verdict for every door: the value is a secret where that reader finds one in it as
+ * the line's value.
+ */
+
+/** A name as a line would write it; others (a name with blanks) are read by their own rules. */
+const LINE_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
+
+/**
+ * Whether the value under `key` of a mapping (`field` reads its keys) is a secret by the name it stands under: the `value`
+ * of an env entry (or of Envoy's header pair `{key, value}`) whose `name` is named like a secret, or a value that the line
+ * `NAME=value` (an env entry's name, else the key) shows to be one.
+ */
+export function namedLikeSecret(key: string, field: (key: string) => unknown): boolean {
+  const name = key === 'value' ? (field('name') ?? field('key')) : undefined;
+  if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return true;
+  const value = field(key);
+  return (typeof value === 'string' || typeof value === 'number') && lineSetsSecret(typeof name === 'string' ? name : key, String(value));
+}
+
+/** Whether `value` is a secret as the line `name=value` reads it. */
+function lineSetsSecret(name: string, value: string): boolean {
+  if (!LINE_NAME.test(name) || value.length > 4096 || /[\n\r]/.test(value)) return false;
+  const start = name.length + 1;
+  return secretWordLineSpans(`${name}=${value}`).some(([, end]) => end > start);
+}

@@ -41,6 +41,9 @@ const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;
 /** Words that deny what follows (`# no password needed`, `# not the password`): a name after one names no value. */
 const DENIAL = /^(?:no|not|non|without|never|nor)$/i;
 const denies = (word: string): boolean => DENIAL.test(word.replace(/[^\p{L}]+/gu, ''));
+/** A commit id or checksum, and the words that call a value one (as secret-word-lines.ts reads `commit <hex>`). */
+const HEX_VALUE = /^[0-9a-f]{7,128}$/i;
+const DIGEST_WORD = /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu;
 /** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
 const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
 
@@ -60,6 +63,8 @@ function namedByComment(value: string, comment: string): boolean {
   for (let start = 0; start < Math.min(words.length, 32); start++) {
     // A denial up to two words before (`not a password`) or within (`no password needed`) names no value.
     if (words.slice(Math.max(0, start - 2), start).some(denies)) continue;
+    // A hex value the comment first calls a digest (`# commit that moved the token to a Secret`) is that digest.
+    if (HEX_VALUE.test(value) && words.slice(0, start).some((word) => DIGEST_WORD.test(word))) continue;
     for (let n = 1; n <= Math.min(4, words.length - start); n++) {
       if (denies(words[start + n - 1])) break;
       const head = words

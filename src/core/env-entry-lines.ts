@@ -9,6 +9,8 @@ import { isSecretKey, namesSecretText } from './secrets-keys';
  * the line's value.
  */
 
+/** A value that starts as a line of its own does (`NAME=…`, `name: …`). */
+const OWN_LINE = /^[ \t]*[A-Za-z_][\w.-]{0,127}[ \t]*[:=]/;
 /** A name as a line would write it; others (a name with blanks) are read by their own rules. */
 const LINE_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
 
@@ -26,7 +28,8 @@ export function namedLikeSecret(key: string, field: (key: string) => unknown): b
 
 /** Whether `value` is a secret as the line `name=value` reads it. */
 function lineSetsSecret(name: string, value: string): boolean {
-  if (!LINE_NAME.test(name) || value.length > 4096 || /[\n\r]/.test(value)) return false;
+  // A value that is itself a line (`ADMIN_PASSWORD=$6$…`) is judged as that line by the text readers, not glued to a key.
+  if (!LINE_NAME.test(name) || value.length > 4096 || /[\n\r]/.test(value) || OWN_LINE.test(value)) return false;
   const start = name.length + 1;
   return secretWordLineSpans(`${name}=${value}`).some(([, end]) => end > start);
 }

@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { isAnyPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
 
@@ -22,18 +23,34 @@ const USER_PASSWORD = /^[A-Za-z_][\w+-]{0,63}:([^\s]{1,256})$/;
 
 const isGeneratedPassword = (password: string): boolean =>
   password.length >= 8 && !/^[0-9a-f]+$/i.test(password) && looksGenerated(password);
-const isValue = (password: string): boolean => !isPlaceholder(password) && !isReference(password) && !password.startsWith('-');
+/** A password, not a stand-in, a reference, an option or a hash (`chpasswd -e` takes `user:<crypt hash>`). */
+const isValue = (password: string): boolean =>
+  !isPlaceholder(password) &&
+  !isReference(password) &&
+  !password.startsWith('-') &&
+  !CRYPT_PREFIX.test(password) &&
+  !isAnyPasswordHash(password);
+/** crypt(5)'s `$id$` prefix (sha512-crypt, bcrypt, yescrypt, ...): a hash whatever follows. */
+const CRYPT_PREFIX = /^\$(?:1|2[abxy]?|5|6|7|y|gy|argon2(?:id|i|d)|md5|sha1)\$/;
 /** A group's name or id (`--user nobody:nogroup`, `-u app:1000`: docker's, gosu's `user:group`), no password. */
 const GROUP = /^(?:[a-z_][a-z0-9_-]{0,31}|\d{1,10})$/;
 
-/** Whether item `i` of `list` is a login's `user:password`. */
-export function isLoginItem(list: readonly unknown[], i: number): boolean {
+/**
+ * The keys of a list of a command's arguments (a pod's `command`/`args`, a chart's `additionalArguments`/`extraArgs`):
+ * only there is `user:<generated>` alone read as a login. A Traefik Middleware's `users` holds `user:hash` entries,
+ * judged by their own readers (auth-user-entries.ts), and a digestAuth entry is `user:realm:hash`.
+ */
+const ARGUMENT_LIST = /^(?:args|command|arguments|additionalArguments|extraArgs|cmd|entrypoint)$/i;
+
+/** Whether item `i` of `list` is a login's `user:password`; `key` is the list's own key, where it has one. */
+export function isLoginItem(list: readonly unknown[], i: number, key?: string | number): boolean {
   const item = list[i];
   if (typeof item !== 'string') return false;
   const password = USER_PASSWORD.exec(item)?.[1];
   if (password === undefined || !isValue(password)) return false;
   const flag = i > 0 ? list[i - 1] : undefined;
-  return (typeof flag === 'string' && LOGIN_FLAG.test(flag) && !GROUP.test(password)) || isGeneratedPassword(password);
+  const alone = key === undefined || (typeof key === 'string' && ARGUMENT_LIST.test(key));
+  return (typeof flag === 'string' && LOGIN_FLAG.test(flag) && !GROUP.test(password)) || (alone && isGeneratedPassword(password));
 }
 
 /** The text form: such a flag, blanks, then `user:<generated>` (linear: each part is one class, and the flag a fixed word). */

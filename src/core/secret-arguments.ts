@@ -179,15 +179,16 @@ export function bareSecretFlag(text: unknown): string | undefined {
 
 /**
  * `[..., '--providers.x.token', value]`: a bare secret flag, so the next item is its value, whatever it starts with,
- * but the next long option (isNextOption).
+ * but the next long option (isNextOption). `key` is the list's own key where it has one (`args`): a login alone is read
+ * only in an argument list (login-arguments.ts).
  */
-export function isSecretFlagItem(list: readonly unknown[], i: number): boolean {
+export function isSecretFlagItem(list: readonly unknown[], i: number, key?: string | number): boolean {
   const flag = i > 0 ? bareSecretFlag(list[i - 1]) : undefined;
   const item = list[i];
   return (
     (flag !== undefined &&
       !takesNoValue(list, i - 1, flag) &&
       !(typeof item === 'string' && (!isSecretFlagValue(item, flag) || isNextOption(item)))) ||
-    isLoginItem(list, i)
+    isLoginItem(list, i, key)
   ); // `["--auth", "admin:…"]`, `["admin:<generated>"]` (59a-22: login-arguments.ts)
 }

@@ -232,7 +232,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (at.length - path.length >= MAX_DATA_DEPTH) throw new TooDeep();
       return node.forEach((item, i) => {
         const path = [...at, i];
-        visit(item, path, secretAs ?? (isSecretFlagItem(node, i) ? SECRET_ARGUMENT : undefined));
+        visit(item, path, secretAs ?? (isSecretFlagItem(node, i, at[at.length - 1]) ? SECRET_ARGUMENT : undefined));
       });
     }
     if (!node || typeof node !== 'object') return;

@@ -76,11 +76,18 @@ function wholeTextAsData(text: string, yaml: boolean): readonly unknown[] | unde
 }
 
 /**
- * Whether text goes past the YAML reader's bounds: it nests too deep (the lexer and parser tell, yaml-depth.ts: no
- * document is made), or it holds an anchor and an alias and its documents' aliases expand too far (read whole).
+ * Whether text goes past the YAML reader's bounds: it holds an anchor and an alias and its documents' aliases expand too
+ * far (read whole), or it nests too deep (the lexer and parser tell, yaml-depth.ts: no document is made) as data would,
+ * its flow collections closed: lines that only open them (`[` on every line, 35a) are no document, and are read as lines.
  */
 const unreadable = (text: string): boolean =>
-  nestsTooDeep(yaml, text) !== undefined || (ANCHOR.test(text) && ALIAS.test(text) && !rememberedData(text));
+  (ANCHOR.test(text) && ALIAS.test(text) && !rememberedData(text)) || (flowsClosed(text) && nestsTooDeep(yaml, text) !== undefined);
+
+/** Whether every `[` and `{` of `text` has its `]` and `}` (counted, quotes aside: a bound, not a parse). */
+function flowsClosed(text: string): boolean {
+  const count = (sign: string) => text.split(sign).length - 1;
+  return count('[') === count(']') && count('{') === count('}');
+}
 /** A YAML anchor or alias where a node may start (after a line's start, a blank, a flow or block indicator). */
 const ANCHOR = /(?:^|[\s[{,:?-])&[^\s,[\]{}]/;
 const ALIAS = /(?:^|[\s[{,:?-])\*[^\s,[\]{}]/;

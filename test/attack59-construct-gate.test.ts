@@ -177,3 +177,47 @@ describe('review59-3: a BasicAuth hash Traefik cannot check is said alone at eve
     );
   });
 });
+
+describe('review60-5: a chart or construct id that looks like a secret is refused, never shown', () => {
+  const ID = ['glpat-', 'Zx9qWm4vTr7pLk2QaXyZ'].join('');
+  test.each([
+    ['a chart under K3sVipCluster', (app: App) => new Chart(new K3sVipCluster(app, 'dev', PROPS), ID)],
+    [
+      'the chart a TraefikHelmChartConfig sits in',
+      (app: App) => new TraefikHelmChartConfig(new Chart(app, ID), 'traefik', { loadBalancerIPs: ['192.168.0.41'] }),
+    ],
+  ])('%s', (_name, build) => {
+    const app = new App();
+    build(app);
+    let error: unknown;
+    try {
+      app.synthYaml();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(K3sVipValidationError);
+    expect((error as Error).message).toContain('construct id "<redacted>": looks like a secret');
+    expect((error as Error).message).not.toContain(ID.slice(6, 16));
+    expect((error as Error).message.toLowerCase()).not.toContain(ID.slice(6, 16).toLowerCase());
+  });
+});
+
+describe('review60-11: one list of BasicAuth entries that are no secret written out, at every gate', () => {
+  test('a `$` reference nothing expands is said alone by the write gate', () => {
+    const finding = 'c/x.yaml: spec.basicAuth.users[0] holds ' + unexpandedWhat();
+    expect(withRefusal(finding, 'keep it in a Kubernetes Secret')).toBe(finding);
+  });
+});
+
+function unexpandedWhat(): string {
+  const [finding] = secretsInFiles(
+    new Map([
+      [
+        'c/x.yaml',
+        'apiVersion: traefik.io/v1alpha1\nkind: Middleware\nmetadata: {name: a}\nspec:\n  basicAuth:\n    users: ["admin:${HTPASSWD_HASH}"]\n',
+      ],
+    ]),
+  );
+  expect(finding).toContain('$');
+  return finding.slice(finding.indexOf(' holds ') + 7);
+}

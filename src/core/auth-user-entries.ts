@@ -39,6 +39,13 @@ export const BASIC_AUTH_UNCHECKED =
  */
 export const BASIC_AUTH_UNEXPANDED =
   "a BasicAuth user's hash written as a `$` reference that nothing expands there (Kubernetes and Traefik read it as written, so no one logs in): write the hash itself (`htpasswd -nB user`), or keep the entries in a Secret and name it in the Middleware's basicAuth.secret (digestAuth.secret)";
+
+/**
+ * Whether a finding's `what` is a user entry Traefik cannot use rather than a secret written out (a hash it cannot check,
+ * a Compose-doubled `$$`, a `$` reference nothing expands): its message says what to write instead, and stands alone.
+ */
+export const isUnusableEntry = (what: string): boolean =>
+  what === BASIC_AUTH_UNCHECKED || what === BASIC_AUTH_DOUBLED || what === BASIC_AUTH_UNEXPANDED;
 export const BASIC_AUTH_DOUBLED =
   "a BasicAuth user's hash with doubled `$$`, which Kubernetes and Traefik read as written, so no one logs in (`$$` is Compose's escape: in a Middleware write the hash as `htpasswd -nB user` prints it, each `$` once)";
 

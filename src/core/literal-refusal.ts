@@ -1,4 +1,4 @@
-import { BASIC_AUTH_DOUBLED, BASIC_AUTH_UNCHECKED, BASIC_AUTH_UNEXPANDED } from './auth-user-entries';
+import { isUnusableEntry } from './auth-user-entries';
 import type { Path } from './problem';
 import { referenceExample } from './secret-advice';
 import { FoundSecret, secretRefusal as refusal } from './secrets';
@@ -20,7 +20,7 @@ const hint = (path: Path): string =>
  * Traefik cannot check is no secret written out (58a-10): it is said alone, with the hashes that work.
  */
 export function secretRefusal(secret: FoundSecret): string {
-  if ([BASIC_AUTH_UNCHECKED, BASIC_AUTH_DOUBLED, BASIC_AUTH_UNEXPANDED].includes(secret.what)) return `holds ${secret.what}`;
+  if (isUnusableEntry(secret.what)) return `holds ${secret.what}`;
   const message = refusal(secret);
   return BY_NAME.test(secret.what) && message.startsWith('holds ') ? `${message}${hint(secret.path)}` : message;
 }

@@ -1,5 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { unshownName } from '../config/cluster-name';
+import { redactMessage } from '../core/redact-message';
+import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
@@ -9,7 +12,7 @@ const gated = new WeakSet<IConstruct>();
 /** Apps whose files their caller gates (synth): their constructs leave it to that. */
 const gatedByCaller = new WeakSet<IConstruct>();
 /** Each construct's last files and findings: cdk8s validates the whole app again for every chart it renders. */
-const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly findings: readonly string[] }>();
+const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly verdict: ReturnType<typeof gateFindings> }>();
 
 /** What every refusal of the gate says after its finding (synth says the same of dist/). */
 const GATE_REFUSAL =
@@ -21,8 +24,10 @@ const GATE_REFUSAL =
  * which runs each construct's validations first. This adds one to `construct`: the objects it holds, rendered as
  * `App.synth()` writes them (one text per chart, `<chart path>.yaml`), go through the same gate, so a value the props'
  * checks let through, a patch (`addJsonPatch`) or an object added under the construct later is refused there, named
- * by file and key path, never by value. Synth renders with `Chart.toJson()`, which runs no validation: its own gate
- * judges the files once. The gate's modules load only when an app synthesizes.
+ * by file and key path, never by value. `Chart.toJson()` runs the app's validations too (cdk8s lib/app.js
+ * `_synthChart`); synth, which renders with it and gates its own files once, marks its apps (gateFilesOf). The ids of
+ * the charts and constructs above the objects name the files cdk8s writes (`<app>-<chart>-<hash>.k8s.yaml`): an id that
+ * looks like a secret is refused too, and never shown (review60-5). The gate's modules load only when an app synthesizes.
  */
 export function gateWhatItRenders(construct: Construct): void {
   gated.add(construct);
@@ -30,7 +35,11 @@ export function gateWhatItRenders(construct: Construct): void {
     validate: () => {
       const judgedElsewhere =
         gatedByCaller.has(construct.node.root) || construct.node.scopes.slice(0, -1).some((scope) => gated.has(scope));
-      return judgedElsewhere ? [] : gateFindings(construct);
+      if (judgedElsewhere) return [];
+      const { findings, idHidden } = gateFindings(construct);
+      // cdk8s would put the construct's path, id and all, before each line: said here, in one error, without it.
+      if (idHidden) throw new K3sVipValidationError(findings.map((message) => ({ path: [], message })));
+      return [...findings];
     },
   });
 }
@@ -43,8 +52,8 @@ export function gateFilesOf(app: IConstruct): void {
   gatedByCaller.add(app);
 }
 
-/** The gate's findings on what `construct` renders, one line each, with what to do. */
-function gateFindings(construct: Construct): string[] {
+/** The gate's findings on what `construct` renders, one line each, with what to do, and whether an id is not shown. */
+function gateFindings(construct: Construct): { readonly findings: readonly string[]; readonly idHidden: boolean } {
   const byChart = new Map<Chart, unknown[]>();
   for (const object of construct.node.findAll().filter((child): child is ApiObject => ApiObject.isApiObject(child))) {
     const chart = Chart.of(object);
@@ -54,12 +63,21 @@ function gateFindings(construct: Construct): string[] {
   const files = new Map(
     [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
   );
-  const key = JSON.stringify([...files]);
+  // Every id on the way to a chart (one with objects, or an empty one it holds): each is part of a file name cdk8s writes.
+  const charts = [...byChart.keys(), ...construct.node.findAll().filter((child): child is Chart => Chart.isChart(child))];
+  const ids = [...new Set(charts.flatMap((chart) => chart.node.scopes.map((scope) => scope.node.id)))];
+  const key = JSON.stringify([ids, ...files]);
   const last = lastVerdict.get(construct);
-  if (last?.files === key) return [...last.findings];
-  const findings = secretsInTexts(files).map(constructRefusal);
-  lastVerdict.set(construct, { files: key, findings });
-  return findings;
+  if (last?.files === key) return last.verdict;
+  const hidden = ids.flatMap(unshownName);
+  const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
+  const findings = [
+    ...badIds.map((id) => `construct id ${id}: looks like a secret, and cdk8s writes it into a file name (committed to Git): rename it`),
+    ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
+  ];
+  const verdict = { findings, idHidden: badIds.length > 0 };
+  lastVerdict.set(construct, { files: key, verdict });
+  return verdict;
 }
 
 /** The gate over `files` (name -> text), remembering nothing on disk: a library writes only what its app writes. */

@@ -20,7 +20,7 @@ import {
   secretsInLines,
 } from '../core/secrets';
 import { linesText, secretLineGroups } from '../core/secret-line-groups';
-import { BASIC_AUTH_DOUBLED, BASIC_AUTH_UNCHECKED } from '../core/auth-user-entries';
+import { isUnusableEntry } from '../core/auth-user-entries';
 import { cacheDir } from './cache-folder';
 import { contentDigests } from './file-digests';
 import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
@@ -53,11 +53,12 @@ export function secretsInFiles(
 }
 
 /**
- * A finding of the gate with `refusal`, what to do about a secret in the file, after it; a BasicAuth hash Traefik cannot
- * check is no secret written out (review59-3): its finding already says which hash to write, and stands alone.
+ * A finding of the gate with `refusal`, what to do about a secret in the file, after it; a BasicAuth entry Traefik cannot
+ * use is no secret written out (review59-3, review60-11): its finding already says what to write, and stands alone.
  */
 export function withRefusal(finding: string, refusal: string): string {
-  return [BASIC_AUTH_UNCHECKED, BASIC_AUTH_DOUBLED].some((what) => finding.includes(` holds ${what}`)) ? finding : `${finding}: ${refusal}`;
+  const what = / holds (.*?)(?: \(lines? [\d, -]+ together\))?$/s.exec(finding)?.[1];
+  return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
 
 let fingerprint: string | null | undefined;

@@ -29,10 +29,11 @@ const SAMPLE_VALUE = String.raw`(?![^\n]*[ \t>:](?:<[^<>\n]*>|foobared|secret|ff
 export const LINE_PREFIXES = {
   applies: new RegExp(String.raw`^[ \t]*${MARKER}`, 'im'),
   // The indentation, then the run of markers, each read once (a lookahead then its backreference gives nothing back),
-  // only at a line's start: a text is read once.
+  // only at a line's start: a text is read once. At most 64 markers (a run of millions, `::` repeated, overflowed V8's
+  // backtracking stack: 60b-9); the rest of such a line is read as text.
   // A block comment's `*/` ending the line goes too (`/* requirepass pw */`): only where it stands, no blank run before it
   // is read (each would be read again from each of its blanks).
-  escape: new RegExp(String.raw`^${SAMPLE_VALUE}(?=([ \t]*))\1(?=((?:${MARKER}[ \t]*)+))\2|\*\/(?=[ \t]*\r?$)`, 'gim'),
+  escape: new RegExp(String.raw`^${SAMPLE_VALUE}(?=([ \t]*))\1(?=((?:${MARKER}[ \t]*){1,64}))\2|\*\/(?=[ \t]*\r?$)`, 'gim'),
   // The indentation alone (none for a block comment's end).
   decode: (prefix: string): string => /^[ \t]*/.exec(prefix)![0],
 };

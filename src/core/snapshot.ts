@@ -208,11 +208,19 @@ function notPlainData(prototype: { constructor?: { name?: unknown } } | null | u
   return `is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}: expected plain data (a string, number, boolean, list or plain object)`;
 }
 
+/**
+ * The most text props may hold, as a config file may (config/yaml-input.ts: 1 MiB): the readers judge a config's worth of
+ * text, and past a few MiB some of V8's regular expressions run out of stack (60b-9: 8 MB in one value, a RangeError).
+ */
+const MAX_TEXT = 1 << 20;
+const PAST_BOUND = "which takes the props' text past 1 MiB, the most a config file may hold: keep large data out of the manifests";
+
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
   const dropped: Path[] = [];
   const ancestors = new Map<object, Path>();
+  let text = 0; // characters of text read so far
   /** `secret`: the value lies under a key named like a secret (or an env entry's, a Secret's data), so no message quotes it. */
   const copy = (node: unknown, at: Path, depth: number, secret = false): unknown => {
     const problem = (message: string): typeof DROPPED => {
@@ -222,6 +230,11 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     const show = (text: string) => (secret ? `"${REDACTED}"` : text);
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
+      // The text past the bound is left out, said once where it passes it; nothing is rendered from props with a problem.
+      if ((text += node.length) > MAX_TEXT) {
+        if (text - node.length > MAX_TEXT) return DROPPED;
+        return problem(`is a text of ${node.length} characters, ${PAST_BOUND}`);
+      }
       const control = controlCharacterProblem(node, at);
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
       if (control) problem(`${quotedText(node, (text) => secret || secretsInData(text, at).length > 0, REDACTED)} ${control}`);
@@ -296,6 +309,11 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         const descriptor = descriptors[key];
         const keyPath = [...at, key];
         const before = problems.length;
+        if ((text += key.length) > MAX_TEXT) {
+          if (text - key.length <= MAX_TEXT) problems.push({ path: at, message: `has a key of ${key.length} characters, ${PAST_BOUND}` });
+          dropped.push(keyPath);
+          continue;
+        }
         if (PROTOTYPE_KEYS.has(key)) {
           problems.push({
             path: at,

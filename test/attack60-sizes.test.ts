@@ -1,0 +1,88 @@
+// Round 60b-9: an 8 MB text in a construct's props or in a patch made the readers' regular expressions overflow V8's
+// stack (a bare RangeError, no key path). Props hold at most 1 MiB of text, as a config file does; the constructs'
+// gate reads a rendered file of at most 2 MiB; a run of line-prefix markers is read 64 at a time.
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import { decodings } from '../src/core/text-decodings';
+import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig } from '../src';
+
+const PROPS = {
+  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
+  traefik: { loadBalancerIPs: ['192.168.0.41'] },
+};
+const BIG = 'QUFB'.repeat(300_000); // 1.2 MB of base64 letters
+const withAnnotations = (annotations: Record<string, string>) => ({
+  ...PROPS,
+  traefik: { ...PROPS.traefik, values: { deployment: { podAnnotations: annotations } } },
+});
+
+function errorOf(build: () => unknown): Error {
+  try {
+    build();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('accepted');
+}
+
+describe('60b-9: props hold at most 1 MiB of text, said at the key that passes it', () => {
+  test.each([
+    [
+      'K3sVipCluster, a value',
+      () => new K3sVipCluster(new App(), 'dev', withAnnotations({ blob: BIG, after: 'x' })),
+      'podAnnotations.blob: is a text of 1200000 characters',
+    ],
+    [
+      'K3sVipCluster, a key',
+      () => new K3sVipCluster(new App(), 'dev', withAnnotations({ [BIG]: 'x' })),
+      'podAnnotations: has a key of 1200000 characters',
+    ],
+    [
+      'TraefikHelmChartConfig, a value',
+      () =>
+        new TraefikHelmChartConfig(new Chart(new App(), 'c'), 't', {
+          loadBalancerIPs: ['192.168.0.41'],
+          values: { deployment: { podAnnotations: { blob: BIG } } },
+        }),
+      'podAnnotations.blob is a text of 1200000 characters',
+    ],
+  ])('%s', (_name, build, expected) => {
+    const error = errorOf(build);
+    expect(error).toBeInstanceOf(K3sVipValidationError);
+    expect(error.message).toContain(expected);
+    expect(error.message).toContain('past 1 MiB');
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  test('text just under the bound is judged as usual', () => {
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'default' },
+      data: { blob: 'QUFB'.repeat(200_000) },
+    };
+    expect(
+      () => new K3sVipCluster(new App(), 'dev', { ...PROPS, traefik: { ...PROPS.traefik, values: { extraObjects: [configMap] } } }),
+    ).not.toThrow();
+  });
+});
+
+describe("60b-9: the constructs' gate reads a rendered file of at most 2 MiB", () => {
+  test('a patch of 2.4 MB is refused by file, not read', () => {
+    const app = new App();
+    const cluster = new K3sVipCluster(app, 'dev', PROPS);
+    const config = cluster.node
+      .findAll()
+      .find((child): child is ApiObject => ApiObject.isApiObject(child) && child.kind === 'HelmChartConfig')!;
+    config.addJsonPatch(JsonPatch.add('/metadata/annotations', { blob: BIG + BIG }));
+    const error = errorOf(() => app.synthYaml());
+    expect(error.message).toContain('dev/traefik-config.yaml: is 2400');
+    expect(error.message).toContain('more than the write gate reads (2 MiB');
+    expect(error).not.toBeInstanceOf(RangeError);
+  });
+});
+
+describe('60b-9: a run of millions of line-prefix markers is read without overflowing the stack', () => {
+  test.each([':', '#', '> ', '// '])('%j', (marker) => {
+    expect(() => decodings(marker.repeat(Math.ceil(8_000_000 / marker.length)))).not.toThrow();
+  });
+});

@@ -12,6 +12,7 @@ import { describeFileError } from './output/file-system';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { ownFoldersProblem } from './output/own-folders';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
+import { valuesNamedByComments } from './config/commented-values';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -196,8 +197,18 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   // latter, but a copy would carry them into a second file. The examples are this project's own, whose comments show
   // commands with placeholders (`password='...'`).
   const at = valueLines(text);
-  const where = found
-    .map(({ path }) => ({ line: at(path), key: formatPath(redactProblem({ path, message: '' }, secrets).path) }))
+  // A value its comment names as a secret (`X # password`): synth's rule and reason (config/commented-values.ts), at its
+  // key path, not a comment to remove (60a-11: one verdict for one line).
+  const commented = valuesNamedByComments(yaml.parseDocument(text)).map(({ path, message }) => ({
+    path,
+    why: message.replace(/^holds /, '').split(', and dist/')[0],
+  }));
+  const where = [...found, ...commented]
+    .map((item) => ({
+      line: at(item.path),
+      key: formatPath(redactProblem({ path: item.path, message: '' }, secrets).path),
+      why: 'why' in item ? item.why : undefined,
+    }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const inValues = new Set(where.map(({ line }) => line));
   const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
@@ -205,8 +216,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
   // then its value, a table's header, rule and row: 56a-13, 57a-14); a line already named for its value is not again.
   const groups = outside(text) ? secretLineGroups(parts, outside).filter((group) => !group.every((line) => inValues.has(line))) : [];
-  if (found.length || groups.length) {
-    const each = where.map(({ line, key }) => [line && `line ${line}`, key].filter(Boolean).join(': ')).filter(Boolean);
+  if (where.length || groups.length) {
+    const each = where.map(({ line, key, why }) => [line && `line ${line}`, key, why].filter(Boolean).join(': ')).filter(Boolean);
     const kind = (group: readonly number[]) =>
       group.length > 1
         ? 'a secret over several comment lines'
@@ -219,13 +230,14 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
       .join('');
     const more = groups.length > 20 ? `; and ${groups.length - 20} more` : '';
     const first = [where.find(({ line }) => line)?.line, groups[0]?.[0]].filter((line): line is number => !!line).sort((a, b) => a - b)[0];
-    const inData = found.length ? ` a secret${each.length ? ` (${each.join('; ')})` : ''}` : '';
+    const inData = where.length ? ` a secret${each.length ? ` (${each.join('; ')})` : ''}` : '';
     const inText = groups.length ? ` a secret outside its values (a comment, say${others}${more})` : '';
+    const reword = commented.length ? '; if a value is no secret, reword the comment that names it' : '';
     const fix =
-      found.length && groups.length
-        ? 'move what its values hold into a Kubernetes Secret (synth refuses it there too), and remove the rest from the file'
-        : found.length
-          ? 'move it into a Kubernetes Secret (synth refuses it there too)'
+      where.length && groups.length
+        ? `move what its values hold into a Kubernetes Secret (synth refuses it there too)${reword}, and remove the rest from the file`
+        : where.length
+          ? `move it into a Kubernetes Secret (synth refuses it there too)${reword}`
           : 'remove it from the file';
     return fail(
       `${shown(source)}${first ? `:${first}` : ''} holds${inData}${inData && inText ? ' and' : ''}${inText}: nothing was copied; ` +

@@ -3,6 +3,7 @@ import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedI
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
 import { oneLine } from '../core/problem';
+import { isUnshownRun } from '../core/generated-quotes';
 import { redact, secretValues } from '../core/secrets';
 import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
@@ -32,7 +33,7 @@ function tooLong(value: string, max: number, what = ''): string | undefined {
 }
 
 /** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
-const mayDerive = (value: string): boolean => secretValues(value).length === 0;
+const mayDerive = (value: string): boolean => secretValues(value).length === 0 && !isUnshownRun(value);
 
 /** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
 function lowerCaseHint(value: string, check: FormatCheck): string {

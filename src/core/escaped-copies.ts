@@ -6,22 +6,42 @@ import { copiesIn } from './secret-copies';
  * are doubled (`\\u0057`); each escape below is read under one backslash or two. The forms: `\uHHHH`, `\u{H…}` (ES2015,
  * Rust, Swift), `\xHH`, `%uHHHH` (ECMA-262 Annex B.2.1 unescape), quoted-printable `=HH` (RFC 2045 6.7; in a message
  * without the `=3D` the value readers ask for: only a copy of a known secret is blanked here, no shape), HTML/XML
- * character references (`&#87;`, `&#x57;`), and hex runs split by single blanks (`5a78397157 6d34…`), read joined.
+ * character references (`&#87;`, `&#x57;`), octal `\132` (C, POSIX printf, YAML-quoted shells; 60a-6), and hex runs split by
+ * single blanks (`5a78397157 6d34…`), read joined. Each character, written or escaped, is then folded as NFKC and a reader
+ * would: zero-width and soft-hyphen characters left out (U+200B-D, U+2060, U+FEFF, U+00AD: Unicode Default_Ignorable),
+ * full-width ASCII (U+FF01-FF5E) made ASCII (60a-6).
  */
 
-/** One escape of each form; `\\\\?` takes the doubled backslash of a JSON-quoted value. Each alternative is fixed-length or bounded. */
+/** One escape of each form, or one character folded; `\\\\?` takes the doubled backslash of a JSON-quoted value. Each alternative is fixed-length or bounded. */
 const ESCAPE =
-  /\\\\?(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})|%u[0-9a-fA-F]{4}|=[2-7][0-9A-F]|&#(?:[xX][0-9a-fA-F]{1,6}|\d{1,7});/g;
+  /[\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e]|\\\\?(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3})|%u[0-9a-fA-F]{4}|=[2-7][0-9A-F]|&#(?:[xX][0-9a-fA-F]{1,6}|\d{1,7});/g;
 /** Hex runs of four or more digits with one blank between them (linear: a match starts only where a run starts, and a blank is no digit). */
 const SPLIT_HEX = /(?<![0-9a-fA-F])[0-9a-fA-F]{4,}(?:[ \t][0-9a-fA-F]{4,})+/g;
 /** Longer messages are not read for escaped copies (a message quotes at most a few values). */
 const MAX_MESSAGE = 100_000;
 
-/** The character an escape stands for, or undefined (a code point beyond Unicode, a control character). */
+/** Left out by a reader: zero-width characters and the soft hyphen. */
+const IGNORED = /^[\u00ad\u200b-\u200d\u2060\ufeff]$/;
+
+/** A character as read: nothing for one IGNORED, ASCII for a full-width one (NFKC, U+FF01-FF5E), else itself. */
+function folded(char: string): string {
+  if (IGNORED.test(char)) return '';
+  const code = char.charCodeAt(0);
+  return char.length === 1 && code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : char;
+}
+
+/** The character an escape (or a written character to fold) stands for, folded, or undefined (a code point beyond Unicode, a control character). */
 function decoded(escape: string): string | undefined {
+  if (!escape.startsWith('\\') && !/^[%=&]/.test(escape)) return folded(escape);
   const body = escape.replace(/^\\\\?/, '');
-  const code =
-    body[0] === 'u' || body[0] === 'x'
+  const character = codeOf(body);
+  return character === undefined ? undefined : folded(character);
+}
+
+function codeOf(body: string): string | undefined {
+  const code = /^[0-7]/.test(body)
+    ? parseInt(body, 8)
+    : body[0] === 'u' || body[0] === 'x'
       ? parseInt(body.replace(/^[ux]\{?|\}$/g, ''), 16)
       : body.startsWith('%u')
         ? parseInt(body.slice(2), 16)

@@ -12,6 +12,8 @@ import { setsSecret } from './secrets-text';
  *   `[selectors] : PSK|XAUTH|EAP|NTLM|PIN secret`, the secret quoted, `0x` hex or `0s` base64 (a bare word of letters is
  *   prose's: "Note: PSK mode"), and `: RSA|ECDSA|P12 file "passphrase"`; the type lower-case too (48a-11: libreswan's
  *   secrets.c reads it with `tokeqword("psk")`, case-insensitive; strongSwan's lexparser `match` is case-sensitive);
+ *   the secret last on its line (a comment may follow), and a `PIN` always after its smartcard id (`: PIN %smartcard:50
+ *   "1234"`, ipsec.secrets(5)): `note: PIN 4 of the header is GND` is prose (60a-17);
  * - FRR's and Quagga's routing daemons, as Cisco's IOS writes them (docs.frrouting.org bgp `neighbor PEER password`,
  *   ospfd `ip ospf message-digest-key KEYID md5 KEY` and `ip ospf authentication-key`, ospf6d `ipv6 ospf6
  *   authentication … key`, ripd `ip rip authentication string`, a key chain's `key-string`, isisd `area-password`,
@@ -32,8 +34,10 @@ const PROPERTIES_LINE =
 const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"|'[^'\n]*'`;
 /** `: PSK secret` after selectors (or none), the type upper-case, as both daemons write it. */
 const IPSEC_LINE = new RegExp(
-  String.raw`(?:^|[ \t])[^\s#]{0,256}?:[ \t]{0,64}(?:(?:PSK|XAUTH|EAP|NTLM|PIN|psk|xauth|eap|ntlm|pin)[ \t]{1,64}(?:%[\w:]{1,64}[ \t]{1,64})?` +
-    String.raw`(${QUOTED}|0[xs][^\s#]+|[^\s#"'%][^\s#]*)|(?:RSA|ECDSA|P12|PKCS8|PKCS12|BLISS)[ \t]{1,64}[^\s#"']{1,256}[ \t]{1,64}(${QUOTED}))`,
+  String.raw`(?:^|[ \t])[^\s#]{0,256}?:[ \t]{0,64}(?:(?:(?:PSK|XAUTH|EAP|NTLM|psk|xauth|eap|ntlm)[ \t]{1,64}(?:%[\w:]{1,64}[ \t]{1,64})?` +
+    String.raw`|(?:PIN|pin)[ \t]{1,64}%[\w:@.-]{1,64}[ \t]{1,64})` +
+    String.raw`(${QUOTED}|0[xs][^\s#]+|[^\s#"'%][^\s#]*)|(?:RSA|ECDSA|P12|PKCS8|PKCS12|BLISS)[ \t]{1,64}[^\s#"']{1,256}[ \t]{1,64}(${QUOTED}))` +
+    String.raw`(?=[ \t]*(?:#.*)?\r?$)`,
   'dgm',
 );
 

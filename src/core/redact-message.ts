@@ -7,6 +7,8 @@ import { isSecretKey, redact, REDACTED, secretsInData, secretValues } from './se
 import { judgedOnceUnder } from './secrets-memo';
 import { looksGenerated } from './generated-runs';
 import { groupedCopiesIn } from './grouped-copies';
+import { secretPiecesIn } from './secret-pieces';
+import { describeGeneratedQuotes } from './generated-quotes';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -36,14 +38,19 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).
   const derived = [...others, ...others.flatMap(derivedForms), ...groupedCopiesIn(message, secrets)];
   derived.push(...escapedCopiesIn(message, secrets)); // escaped: `\u0057`, `=57`, `&#87;` (59a-21)
-  const cut = redactCutHeads(redact(message, derived), secrets);
+  const blanked = redact(message, derived);
+  // Pieces left beside a blanked copy or cut out and case-folded (`"tr7p<redacted>"`, option "zx9q": 60a-7).
+  const pieces = secretPiecesIn(blanked, others);
+  const cut = redactCutHeads(pieces.length ? redact(blanked, pieces) : blanked, secrets);
   // The values it shows, judged by the value readers (message-values.ts): what they find there is a secret of the
   // message too, whose derived forms it may show elsewhere (a name's lower-case hint); then the heads of derived forms.
   const values = redactMessageValues(cut);
   const found = values.found.filter((secret) => !PLAIN_WORD.test(secret));
   const forms = [...found, ...found.flatMap(derivedForms), ...found.flatMap(copiesOf)];
   const judged = found.length ? redactCutHeads(redact(values.text, forms), forms) : values.text;
-  const out = redactDerivedHeads(judged, () => [...derived, ...forms].flatMap((form) => [form, oneDash(form)]));
+  const heads = redactDerivedHeads(judged, () => [...derived, ...forms].flatMap((form) => [form, oneDash(form)]));
+  // A quoted value or key that looks generated: said by its size (60a-8).
+  const out = describeGeneratedQuotes(heads);
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
   if (!words.length || words.join('|').length > 100_000) return redact(out, words);
   const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);

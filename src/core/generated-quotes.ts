@@ -1,0 +1,29 @@
+import { looksGenerated } from './generated-runs';
+
+/**
+ * A value or key a message quotes that looks generated, said by its size instead (60a-8): `k3s: "Zx9qWm4vTr7pLk2n" is
+ * a string` printed a token pasted where a map goes, `unknown key "Zx9q…"` one pasted as a key. No check of a config's
+ * first-class keys expects such a value, so what it would show is a pasted password or token, as `k3s.tokenFile` and
+ * cluster names already say (config/token-file.ts, config/cluster-name.ts). Only a quoted text that is one run of
+ * letters and digits, both, and looks generated (generated-runs.ts: `x7Kq9mZ2pL4v`): ordinary values (`eth0`,
+ * `letsencrypt2024`, `v1.2.3`, a host) stay quoted, and so does a hex run (a commit id or digest a message names).
+ */
+
+/** A JSON-quoted text that is one run of letters and digits (no escape, so the quotes bound it; linear). */
+const QUOTED_RUN = /"([A-Za-z0-9]{12,})"/g;
+const HEX = /^(?:[0-9a-f]+|[0-9A-F]+)$/;
+/** Longer messages are left as they are (the value readers judge what they quote). */
+const MAX_MESSAGE = 100_000;
+
+/** Whether `text` is a quoted run a message does not show. */
+export const isUnshownRun = (text: string): boolean => /\d/.test(text) && /[A-Za-z]/.test(text) && !HEX.test(text) && looksGenerated(text);
+
+/** What a message says instead of such a run. */
+export const unshownRun = (text: string): string =>
+  `(a text of ${text.length} letters and digits that looks generated, not shown: a password or token may have been pasted here)`;
+
+/** `message` with every quoted run that looks generated said by its size. */
+export function describeGeneratedQuotes(message: string): string {
+  if (message.length > MAX_MESSAGE || !message.includes('"')) return message;
+  return message.replace(QUOTED_RUN, (quoted: string, run: string) => (isUnshownRun(run) ? unshownRun(run) : quoted));
+}

@@ -1,0 +1,35 @@
+import { looksGenerated } from './generated-runs';
+
+/**
+ * Pieces of a refused secret that a message prints cut out and case-folded (60a-7): Traefik's flag reader splits an
+ * option name at `.` and lower-cases it (`--Zx9q.Wm4v.Tr7p=1` names option "zx9q"), and a piece beside a blanked copy
+ * (`"tr7p<redacted>"`) is no copy of the whole. A piece is a run of letters and digits, bounded by neither, that holds
+ * both (a word of the wording holds no digit: "Traefik", "kubernetes" stay), four or more long, and that stands,
+ * case-folded, in a secret that looks generated (generated-runs.ts) once its separators are left out.
+ */
+
+/** Runs of letters and digits; `+` over one class, matched from a run's start only (linear). */
+const RUN = /[A-Za-z0-9]+/g;
+/** The shortest piece blanked: three characters tell nothing of a secret (as redact-message.ts' cut heads). */
+const MIN_PIECE = 4;
+/** Longer messages and secrets are not read for pieces (a message quotes at most a few values). */
+const MAX_MESSAGE = 100_000;
+const MAX_SECRET = 4_096;
+
+/** The runs of `message` that are case-folded pieces of one of `secrets`, as written, for redact-message.ts to blank. */
+export function secretPiecesIn(message: string, secrets: readonly string[]): string[] {
+  if (message.length > MAX_MESSAGE) return [];
+  const folded = secrets
+    .filter((secret) => secret.length <= MAX_SECRET)
+    .map((secret) => secret.replace(/[^A-Za-z0-9]/g, ''))
+    .filter((joined) => joined.length >= MIN_PIECE * 2 && looksGenerated(joined))
+    .map((joined) => joined.toLowerCase());
+  if (!folded.length) return [];
+  const pieces = new Set<string>();
+  for (const [run] of message.matchAll(RUN)) {
+    if (run.length < MIN_PIECE || !/\d/.test(run) || !/[A-Za-z]/.test(run)) continue;
+    const lower = run.toLowerCase();
+    if (folded.some((secret) => secret.includes(lower))) pieces.add(run);
+  }
+  return [...pieces];
+}

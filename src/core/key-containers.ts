@@ -11,13 +11,21 @@
  * - A minisign or signify secret key file (jedisct1/minisign src/minisign.c: `untrusted comment: minisign encrypted
  *   secret key`, then base64 of `Ed` and the KDF's `Sc` or `\0\0`; openbsd signify.c: `untrusted comment: signify
  *   secret key`, base64 of `EdBK`): the comment line naming a secret key and the base64 line after it; or that base64
- *   line alone where it starts as a minisign secret key does (`RWRTY0Iy`, `RWQAAEIy`) and is as long as one (212).
+ *   line alone where it starts as a minisign secret key does (`RWRTY0Iy`, `RWQAAEIy`) and is as long as one (212), or
+ *   (60a-4) decodes to signify's secret key layout (openbsd src/usr.bin/signify/signify.c struct enckey: pkalg `Ed`,
+ *   kdfalg `BK`, kdfrounds as a big-endian uint32 (0 with -n, else 42), salt 16, checksum 8, keynum 8, seckey 64: 104
+ *   bytes, 140 characters). A signify public key (42 bytes) or signature (74) is shorter.
  */
 
 /** A base64 run that may be a PFX: `MI` (a SEQUENCE of a long length, or of an indefinite one), line-wrapped or not. */
 const BASE64_DER = /(?<![A-Za-z0-9+/])MI[A-Za-z0-9+/]{42,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]+={0,2})*/g;
-/** How much of a run is decoded: a keystore of one key and its chain is a few kB; the key bag comes early in it. */
-const MAX_BASE64 = 256 * 1024;
+/**
+ * How much of a run is decoded: all of it up to a config file's own bound (1 MiB, config/yaml-input.ts), as the bag
+ * holding the key may come last (review60-6: OpenSSL's PKCS12_create adds the certificates' safe first and the key's
+ * after it, openssl/openssl crypto/pkcs12/p12_crt.c; `openssl pkcs12 -info` lists the Certificate bags, then the
+ * Shrouded Keybag). Buffer.from is linear in the run.
+ */
+const MAX_BASE64 = 1536 * 1024;
 const PKCS7_DATA = Buffer.from('06092a864886f70d010701', 'hex');
 const KEY_BAGS = ['060b2a864886f70d010c0a0101', '060b2a864886f70d010c0a0102'].map((hex) => Buffer.from(hex, 'hex'));
 
@@ -58,6 +66,9 @@ function pkcs12Spans(text: string): Array<[number, number]> {
 const SIGNING_KEY_FILE = /untrusted comment:([^\n]{0,200})\r?\n[ \t]*(RW[A-Za-z0-9+/]{40,}={0,2})/g;
 /** A minisign secret key's base64 alone: `Ed`, the KDF (`Sc` scrypt, or none), `B2` (BLAKE2b), 158 bytes in all. */
 const MINISIGN_KEY = /(?<![A-Za-z0-9+/])(?:RWRTY0Iy|RWQAAEIy)[A-Za-z0-9+/]{196,}={0,2}/g;
+/** A signify secret key's base64 alone: `EdBK` and the rounds' first bytes (`RWRCSwAAA`), then the rest of 140. */
+const SIGNIFY_KEY = /(?<![A-Za-z0-9+/])RWRCSwAAA[A-Za-z0-9+/]{127,131}={0,2}(?![A-Za-z0-9+/=])/g;
+const SIGNIFY_KEY_BYTES = 104;
 
 /** Spans of `text` that are a private key held in a PKCS#12 keystore or a minisign or signify secret key file. */
 export function keyContainerSpans(text: string): Array<[number, number]> {
@@ -69,6 +80,10 @@ export function keyContainerSpans(text: string): Array<[number, number]> {
     spans.push([start, start + m[2].length]);
   }
   for (const { index, 0: run } of text.matchAll(MINISIGN_KEY)) spans.push([index, index + run.length]);
+  for (const { index, 0: run } of text.matchAll(SIGNIFY_KEY)) {
+    const bytes = Buffer.from(run, 'base64');
+    if (bytes.length === SIGNIFY_KEY_BYTES && bytes.toString('latin1', 0, 4) === 'EdBK') spans.push([index, index + run.length]);
+  }
   return spans;
 }
 

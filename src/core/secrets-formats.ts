@@ -31,6 +31,8 @@ import { SHADOW_PLAIN_PASSWORD, shadowPlainPasswordSpans } from './shadow-plain-
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
+import { K3S_TOKEN_FORM, k3sTokenFormSpans } from './k3s-token-forms';
+import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenSpans } from './neutral-vendor-tokens';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -264,4 +266,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: gzipUnreadSpans, what: UNREAD_GZIP },
   { find: networkPasswordSpans, what: NETWORK_PASSWORD },
   { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },
+  { find: k3sTokenFormSpans, what: K3S_TOKEN_FORM },
+  { find: neutralVendorTokenSpans, what: NEUTRAL_VENDOR_TOKEN },
 ];

@@ -1,0 +1,40 @@
+/**
+ * Round 60 (60a-5): a K3s secure token `K10<CA hash>::<user>:<password>` (docs.k3s.io/cli/token) written so that
+ * K3S_TOKEN (k3s-tokens.ts), which reads it as one run, misses it: split over a line break as a wrapped paste gives it
+ * (`K10<hash>\n::server:S`, or inside the hash), blanks around `::` or after `K10`, or the `K10` left out
+ * (`<64 hex>::server:S`: K3s' token parser takes the hash and credentials from the `::` split, k3s-io/k3s
+ * pkg/clientaccess/token.go parseToken). The hash is the CA's SHA-256 (64 hex digits); without `K10` the `<user>:`
+ * must be there too, so a digest followed by `::` alone stays a digest.
+ */
+
+/** Blanks and at most one line break. */
+const GAP = String.raw`[ \t]{0,64}(?:\r?\n[ \t]{0,64})?`;
+/** `K10`, a gap, the hash (a line break may split it), a gap, `::`, a gap, then the credentials. */
+const WITH_PREFIX = new RegExp(
+  String.raw`(?<![A-Za-z0-9])[Kk]10(${GAP}[0-9a-fA-F]{1,64}(?:\r?\n[ \t]{0,64}[0-9a-fA-F]{1,64})?${GAP})(?:::|%3[Aa]%3[Aa])${GAP}([^\s"'\`]{6,})`,
+  'g',
+);
+/** The hash alone, a gap, `::`, a gap, `<user>:` and the password. */
+const WITHOUT_PREFIX = new RegExp(
+  String.raw`(?<![A-Za-z0-9])[0-9a-fA-F]{64}${GAP}(?:::|%3[Aa]%3[Aa])${GAP}[\w.-]{1,32}:([^\s"'\`:]{6,})`,
+  'g',
+);
+
+/** Spans of `text` that are a K3s token's credentials written apart from their hash, or after a bare hash. */
+export function k3sTokenFormSpans(text: string): Array<[number, number]> {
+  if (!text.includes('::') && !/%3a%3a/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(WITH_PREFIX)) {
+    // A hash cut short or in one run is K3S_TOKEN's; here only a split or spaced one, whole (64 digits).
+    if (m[1].replace(/\s/g, '').length !== 64 || !/\s/.test(m[0].slice(0, m[0].length - m[2].length))) continue;
+    spans.push([m.index + m[0].length - m[2].length, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(WITHOUT_PREFIX)) {
+    if (/K10\s*$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue; // K3S_TOKEN's or the one above
+    spans.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** What a finding of k3sTokenFormSpans is called (secrets-formats.ts FORMAT_FINDERS). */
+export const K3S_TOKEN_FORM = 'a K3s token (K10<CA hash>::<user>:<password>, split, spaced or without K10)';

@@ -1,0 +1,64 @@
+/**
+ * Round 60 (60b-3): vendor tokens that token-shapes.ts' gitleaks-sized rules miss when no name beside them says
+ * "secret" (an env entry named `OPENAI` or `X`):
+ *
+ * - OpenAI project, service-account and admin keys (`sk-proj-`, `sk-svcacct-`, `sk-admin-`; platform.openai.com/docs/
+ *   api-reference/authentication) shorter than the 40 token-shapes.ts asks: the prefix is OpenAI's alone.
+ * - SendGrid API keys `SG.<22>.<43>` (docs.sendgrid.com, "API Keys": the key ID and the secret, base64url) with other
+ *   part lengths, where the parts look generated (upper- and lower-case letters and a digit each).
+ * - Discord webhook URLs `https://discord.com/api/webhooks/<id>/<token>` (discord.com/developers/docs/resources/webhook,
+ *   "Execute Webhook": the token in the path is the credential), also `discordapp.com`, `ptb.`/`canary.` and `/v10/`.
+ * - An AWS secret access key: 40 characters of base64's alphabet (docs.aws.amazon.com/IAM/latest/UserGuide/
+ *   id_credentials_access-keys.html, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`) where the run is unmistakable: upper-
+ *   and lower-case letters and digits mixed as random base64 mixes them (10 or more changes of kind), no text when
+ *   decoded, and a `/` or `+` inside (as 72% of keys have), or an access key id (`AKIA`/`ASIA` + 16) in the same text.
+ *   A git SHA or a hex digest (no upper case), a path of words (few changes of kind) and base64 of text pass.
+ */
+
+const OPENAI_PROJECT_KEY = /(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{20,}(?![\w-])/g;
+const SENDGRID_KEY = /(?<![A-Za-z0-9])SG\.([\w-]{16,32})\.([\w-]{16,64})(?![\w-])/g;
+const DISCORD_WEBHOOK = /\bhttps?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{15,21}\/([\w-]{20,})/gi;
+const AWS_SECRET = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+const AWS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
+
+const GENERATED = /^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=\D*\d)/;
+/**
+ * How often a run's letters and digits change between upper case, lower case and digits (`/` and `+` skipped): 25 on
+ * average in 40 random base64 characters, 13 in AWS' documented example, 8 in `Users/jdoe/Documents/Project2024/Configs`.
+ */
+function kindChanges(run: string): number {
+  const kinds = run.replace(/[+/]/g, '').replace(/[A-Z]/g, 'U').replace(/[a-z]/g, 'l').replace(/\d/g, '9');
+  let changes = 0;
+  for (let i = 1; i < kinds.length; i++) if (kinds[i] !== kinds[i - 1]) changes++;
+  return changes;
+}
+/** Whether a base64 run decodes to printable text (then it is text, judged as such by text-decodings.ts). */
+const decodesToText = (run: string): boolean => /^[\t\n\r\x20-\x7e]*$/.test(Buffer.from(run, 'base64').toString('latin1'));
+
+/** `keyId`: whether the text holds an access key id (tested once per text). */
+function isAwsSecret(run: string, keyId: boolean): boolean {
+  if (!GENERATED.test(run) || kindChanges(run) < 10 || decodesToText(run)) return false;
+  if (keyId) return true;
+  return /[+/]/.test(run) && !/^\/|\/$|\/\//.test(run);
+}
+
+/** Spans of `text` that are one of these vendors' tokens. */
+export function neutralVendorTokenSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const add = (at: number, length: number): number => spans.push([at, at + length]);
+  if (text.includes('sk-')) for (const m of text.matchAll(OPENAI_PROJECT_KEY)) add(m.index, m[0].length);
+  if (text.includes('SG.')) {
+    for (const m of text.matchAll(SENDGRID_KEY)) if (GENERATED.test(m[1]) && GENERATED.test(m[2])) add(m.index, m[0].length);
+  }
+  if (/discord/i.test(text)) {
+    for (const m of text.matchAll(DISCORD_WEBHOOK)) add(m.index + m[0].length - m[1].length, m[1].length);
+  }
+  if (text.length < 40) return spans;
+  const keyId = AWS_KEY_ID.test(text);
+  for (const m of text.matchAll(AWS_SECRET)) if (isAwsSecret(m[0], keyId)) add(m.index, m[0].length);
+  return spans;
+}
+
+/** What a finding of neutralVendorTokenSpans is called (secrets-formats.ts FORMAT_FINDERS). */
+export const NEUTRAL_VENDOR_TOKEN =
+  'a vendor token (an OpenAI sk-proj- key, a SendGrid SG. key, a Discord webhook URL, or an AWS secret access key)';

@@ -60,6 +60,7 @@ export { LoadBalancerChart } from './load-balancer/chart';
 export type { LoadBalancerChartProps } from './load-balancer/chart';
 export { LoadBalancerService } from './load-balancer/service';
 export type { LoadBalancerServicePort, LoadBalancerServiceProps } from './load-balancer/service';
+export type { VipNetworks } from './load-balancer/vip-networks';
 
 export { CertManagerChart, CertManagerIssuersChart } from './cert-manager/chart';
 export type { CertManagerChartProps, CertManagerIssuersChartProps } from './cert-manager/chart';

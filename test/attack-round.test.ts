@@ -497,7 +497,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'TraefikHelmChartConfig: replicaz',
       (scope) => new TraefikHelmChartConfig(scope, 't', { loadBalancerIPs: ['192.168.0.41'], replicaz: 3 } as never),
-      'TraefikHelmChartConfig: replicaz unknown key "replicaz": did you mean "replicas"? Allowed here: chartVersion, kubeVipVersion, loadBalancerIPs, redirectToHttps, certResolvers, externalCertResolvers, replicas, values, externalTrafficPolicy, trustedProxies, leaseName, gateway, servicesElection',
+      'TraefikHelmChartConfig: replicaz unknown key "replicaz": did you mean "replicas"? Allowed here: chartVersion, kubeVipVersion, loadBalancerIPs, networks, redirectToHttps, certResolvers, externalCertResolvers, replicas, values, externalTrafficPolicy, trustedProxies, leaseName, gateway, servicesElection',
     ],
     [
       'TraefikChart: a resolver with emial',
@@ -523,7 +523,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'LoadBalancerChart: ip',
       (scope) => new LoadBalancerChart(scope as never, 'c', { services: [{ ...service, ip: '192.168.0.51' }] } as never),
-      'LoadBalancerChart: services[0].ip unknown key "ip": did you mean "ips"? Allowed here: name, namespace, selector, ports, ips, kubeVipVersion, loadBalancerClass, externalTrafficPolicy, leaseName',
+      'LoadBalancerChart: services[0].ip unknown key "ip": did you mean "ips"? Allowed here: name, namespace, selector, ports, ips, kubeVipVersion, loadBalancerClass, externalTrafficPolicy, leaseName, networks',
     ],
     [
       'AcmeClusterIssuer: tokenSecret with a third key',

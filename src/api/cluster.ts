@@ -74,10 +74,14 @@ export class K3sVipCluster extends Construct {
       new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
     }
     // The resolvers configured outside this tool, which Traefik's CRDs in extraObjects may name as the Ingresses do.
+    // The config's networks, so the constructs judge the VIPs as the config's rules did (60b-5).
+    const { clusterCidr, serviceCidr, nodeCidr } = config.k3s;
+    const networks = { clusterCidr, serviceCidr, ...(nodeCidr && { nodeCidr }), mode: kubeVip.mode };
     new TraefikChart(this, 'traefik-config', {
       ...traefikSettings(config),
       externalCertResolvers: config.traefik.externalCertResolvers,
       servicesElection: usesServicesElection(config),
+      networks,
     });
     addCertManagerCharts(this, config);
     addGatewayApiChart(this, config);
@@ -88,6 +92,7 @@ export class K3sVipCluster extends Construct {
           ips,
           kubeVipVersion: kubeVip.version,
           leaseName: leaseNames.get(`${service.namespace}/${service.name}`),
+          networks,
         })),
       });
     }

@@ -1,3 +1,4 @@
+import { tomlNamesRouters } from './toml-router-keys';
 import { readManifestText } from '../core/manifest-text';
 import { isMap } from '../core/is-map';
 import { goTruthy } from '../traefik/go-truth';
@@ -87,10 +88,10 @@ const FAILS = /a key written twice|a syntax error|a tab as indentation/;
 /** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
 function dynamicRoutes(content: unknown, path: Path, file: string): { routes: FileRoute[]; text?: FileText } {
   let document: unknown = content;
-  // TOML (a .toml file of a directory) is not read here; one that names routers (any key, table or comment holding the
-  // word: a TOML key may be dotted, quoted or an inline table) is refused, as TOML in `providers.file.content` is.
+  // TOML (a .toml file of a directory) is not read here; one that names routers (a `routers` key or table outside
+  // comments: toml-router-keys.ts) is refused, as TOML in `providers.file.content` is.
   if (/\.toml$/i.test(file))
-    return { routes: [], text: { path, file, ...(typeof content === 'string' && /routers/i.test(content) && { tomlRouters: true }) } };
+    return { routes: [], text: { path, file, ...(typeof content === 'string' && tomlNamesRouters(content) && { tomlRouters: true }) } };
   if (typeof document === 'string') {
     const read = readManifestText(document);
     if (read.unjudgeable) {

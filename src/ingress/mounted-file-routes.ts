@@ -30,7 +30,7 @@ interface Landed {
  * `additionalArguments` or `globalArguments` (paerser reads flag names in any case), from a ConfigMap of `extraObjects`
  * in the release's namespace (kube-system) mounted at that path: by `volumes` (the chart mounts ConfigMap `name` at
  * `mountPath`, traefik/templates/_podtemplate.tpl) or `additionalVolumeMounts` with a `deployment.additionalVolumes`
- * item's `configMap` (its `items` key→path, a mount's `subPath`). A directory is read with its subdirectories, its
+ * item's `configMap` or `projected` configMap sources (their `items` key→path, a mount's non-empty `subPath`). A directory is read with its subdirectories, its
  * .yml, .yaml and .toml files only (traefik/traefik pkg/provider/file/file.go `loadFileConfigFromDirectory`, v3.6.0).
  * A path no such mount covers is `untraced`: its routers are not judged.
  */
@@ -83,42 +83,48 @@ function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] }
   });
   const additional =
     isMap(values.deployment) && Array.isArray(values.deployment.additionalVolumes) ? values.deployment.additionalVolumes : [];
-  const mounts: Array<{ mountPath: string; subPath?: string; configMap?: string; items?: unknown }> = [];
+  // A mount's sources: a `configMap` volume's one, or each of a `projected` volume's (one verdict for both, 60b-10).
+  type Source = { configMap?: string; items?: unknown };
+  const mounts: Array<{ mountPath: string; subPath?: string; sources: Source[] }> = [];
+  // The kubelet takes `subPath: ""` as no subPath (kubernetes pkg/kubelet/kubelet_pods.go makeMounts: `if subPath != ""`).
+  const subPathOf = (mount: Values) => (typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined);
+  const sourceOf = (configMap: unknown): Source =>
+    isMap(configMap) && typeof configMap.name === 'string' ? { configMap: configMap.name, items: configMap.items } : {};
   for (const volume of Array.isArray(values.volumes) ? values.volumes : []) {
     if (!isMap(volume) || typeof volume.mountPath !== 'string') continue;
     const configMap = volume.type === 'configMap' && typeof volume.name === 'string' ? volume.name : undefined;
-    mounts.push({ mountPath: volume.mountPath, subPath: typeof volume.subPath === 'string' ? volume.subPath : undefined, configMap });
+    mounts.push({ mountPath: volume.mountPath, subPath: subPathOf(volume), sources: [{ configMap }] });
   }
   for (const mount of Array.isArray(values.additionalVolumeMounts) ? values.additionalVolumeMounts : []) {
     if (!isMap(mount) || typeof mount.mountPath !== 'string') continue;
     const volume = additional.find((v: unknown) => isMap(v) && v.name === mount.name);
-    const source = isMap(volume) && isMap(volume.configMap) ? volume.configMap : undefined;
-    mounts.push({
-      mountPath: mount.mountPath,
-      subPath: typeof mount.subPath === 'string' ? mount.subPath : undefined,
-      configMap: source && typeof source.name === 'string' ? source.name : undefined,
-      items: source?.items,
-    });
+    const projected = isMap(volume) && isMap(volume.projected) ? volume.projected.sources : undefined;
+    const sources = Array.isArray(projected)
+      ? projected.map((source: unknown) => (isMap(source) ? sourceOf(source.configMap) : {}))
+      : [sourceOf(isMap(volume) ? volume.configMap : undefined)];
+    mounts.push({ mountPath: mount.mountPath, subPath: subPathOf(mount), sources });
   }
   const all: Landed[] = [];
   const unknownMounts: string[] = [];
   for (const mount of mounts) {
-    const found = mount.configMap === undefined ? undefined : configMaps.get(mount.configMap);
     const mountPath = posix.normalize(mount.mountPath);
-    if (!found) {
-      unknownMounts.push(mountPath);
-      continue;
-    }
-    // A volume's files: each key, or each listed item at its path (a Kubernetes ConfigMap volume).
-    const keyed: Array<[string, string]> = Array.isArray(mount.items)
-      ? mount.items.flatMap((it: unknown): Array<[string, string]> =>
-          isMap(it) && typeof it.key === 'string' && typeof it.path === 'string' ? [[it.path, it.key]] : [],
-        )
-      : Object.keys(found.data).map((key) => [key, key]);
-    for (const [file, key] of keyed) {
-      const path = [...found.path, ...(found.path.length === 3 ? [] : [key])];
-      if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text: found.data[key] });
-      else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text: found.data[key] });
+    for (const source of mount.sources) {
+      const found = source.configMap === undefined ? undefined : configMaps.get(source.configMap);
+      if (!found) {
+        unknownMounts.push(mountPath);
+        continue;
+      }
+      // A volume's files: each key, or each listed item at its path (a Kubernetes ConfigMap volume or projection).
+      const keyed: Array<[string, string]> = Array.isArray(source.items)
+        ? source.items.flatMap((it: unknown): Array<[string, string]> =>
+            isMap(it) && typeof it.key === 'string' && typeof it.path === 'string' ? [[it.path, it.key]] : [],
+          )
+        : Object.keys(found.data).map((key) => [key, key]);
+      for (const [file, key] of keyed) {
+        const path = [...found.path, ...(found.path.length === 3 ? [] : [key])];
+        if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text: found.data[key] });
+        else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text: found.data[key] });
+      }
     }
   }
   return { all, unknownMounts };

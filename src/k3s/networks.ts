@@ -15,7 +15,10 @@ export interface Cidrs {
 }
 
 /** Parses K3s' networks and k3s.nodeCidr once for every check; overlapping networks are errors. */
-export function checkK3sNetworks(config: ClusterConfig, error: Report): Cidrs {
+export function checkK3sNetworks(
+  config: { readonly k3s: Pick<ClusterConfig['k3s'], 'clusterCidr' | 'serviceCidr' | 'nodeCidr'> },
+  error: Report,
+): Cidrs {
   // Dual-stack networks hold one block per family.
   const named = (key: 'clusterCidr' | 'serviceCidr' | 'nodeCidr', what: string): NamedCidr[] =>
     networkBlocks(config.k3s[key]).map((cidr) => ({ key, cidr, what }));

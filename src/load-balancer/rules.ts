@@ -43,7 +43,8 @@ export function checkServiceVips(
   checkServiceFamilies(config.k3s.serviceCidr, services, error);
 }
 
-function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, reportError: Report) {
+/** Where one VIP may lie: outside K3s' networks and the pools, and (ARP mode) a host address of the nodes' LAN. */
+export function checkVipPlacement(vip: LocatedIp, cidrs: Cidrs, pools: readonly Pool[], lanChecks: boolean, reportError: Report) {
   const text = `"${vip.ip.text}"`;
   // Said for this address, beside those of the others of its comma list (59b-7).
   const error: Report = (path, message) => reportError(path, message, vip);

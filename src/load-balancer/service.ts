@@ -14,6 +14,7 @@ import { servicePortProblems } from './port-rules';
 import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 import { parseIp } from '../net/ip';
 import { gateWhatItRenders } from '../output/construct-gate';
+import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from './vip-networks';
 
 export interface LoadBalancerServicePort {
   /**
@@ -74,6 +75,11 @@ export interface LoadBalancerServiceProps {
    * @default - none: the Service elects its own leader
    */
   readonly leaseName?: string;
+  /**
+   * The networks `ips` are judged against (K3sVipCluster gives the config's).
+   * @default - K3s' default pod and Service networks, ARP mode, a /24 LAN around each VIP
+   */
+  readonly networks?: VipNetworks;
 }
 
 /** The props of a LoadBalancerService, for the unknown-key check. */
@@ -87,6 +93,7 @@ export const LOAD_BALANCER_SERVICE_KEYS: PropsKeys<LoadBalancerServiceProps> = {
   loadBalancerClass: true,
   externalTrafficPolicy: true,
   leaseName: true,
+  networks: VIP_NETWORKS_KEYS,
 };
 
 /**
@@ -146,6 +153,8 @@ export class LoadBalancerService extends Construct {
       return ip ? [{ path: ['ips', i], ip, text }] : [];
     });
     for (const problem of repeatedVipProblems(located)) check.problem(problem.path, problem.message);
+    // Where each VIP may lie, by the config's rule (60b-5).
+    for (const problem of vipNetworkProblems(props.networks, located)) check.problem(problem.path, problem.message, problem);
     if (check.valid) check.problem(['ips'], serviceVipTextCountProblem(kubeVipVersion, ips));
     check.throwIfInvalid();
 

@@ -27,6 +27,7 @@ import { v3RuleProblems } from '../ingress/v3-rule-syntax';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { routeObjectProblems } from '../ingress/route-fields';
 import { gateWhatItRenders } from '../output/construct-gate';
+import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
 
 export interface TraefikHelmChartConfigProps {
   /**
@@ -44,6 +45,11 @@ export interface TraefikHelmChartConfigProps {
    * @default - none: kube-vip-cloud-provider assigns one from its pool
    */
   readonly loadBalancerIPs?: readonly string[];
+  /**
+   * The networks the VIPs (loadBalancerIPs, and those of LoadBalancer Services in the values) are judged against.
+   * @default - K3s' default pod and Service networks, ARP mode, a /24 LAN around each VIP
+   */
+  readonly networks?: VipNetworks;
   /**
    * Redirect every HTTP request to HTTPS (permanent).
    * @default false
@@ -111,6 +117,7 @@ export const TRAEFIK_HELM_CHART_CONFIG_KEYS: PropsKeys<TraefikHelmChartConfigPro
   chartVersion: true,
   kubeVipVersion: true,
   loadBalancerIPs: true,
+  networks: VIP_NETWORKS_KEYS,
   redirectToHttps: true,
   certResolvers: { '*': { email: true, challenge: true, caServer: true } },
   externalCertResolvers: true,
@@ -225,7 +232,7 @@ export class TraefikHelmChartConfig extends Construct {
     const certResolvers = Object.fromEntries(
       resolvers.map(([name, resolver]) => [name, { ...resolver, challenge: resolver?.challenge ?? 'tls' }]),
     );
-    const { externalCertResolvers: _external, ...chartProps } = props;
+    const { externalCertResolvers: _external, networks: _networks, ...chartProps } = props;
     const settings = { ...chartProps, chartVersion, kubeVipVersion, certResolvers };
     // The deployment rules render the values, which needs versions this library can read and well-typed props.
     const readable =
@@ -269,6 +276,9 @@ export class TraefikHelmChartConfig extends Construct {
       for (const service of model.services.filter((s) => s.type.value === 'LoadBalancer')) {
         for (const problem of repeatedVipProblems(service.ips)) report(problem.path, problem.message);
       }
+      // Where each VIP may lie, by the config's rule (60b-5).
+      const vips = model.services.filter((s) => s.type.value === 'LoadBalancer').flatMap((s) => s.ips);
+      for (const problem of vipNetworkProblems(props.networks, vips)) report(problem.path, problem.message, problem);
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.

@@ -21,6 +21,8 @@ import { secretShape } from '../core/secret-shapes';
 import { checkGatewayApiRules } from './gateway-api-rules';
 import { checkSecretNames } from './secret-name-places';
 import { checkServiceSpec } from './service-rules';
+import { checkServicePorts } from './service-port-rules';
+import { checkDataObject } from './data-object-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -55,6 +57,8 @@ export const API_SERVER_RULES: readonly Rule[] = [
   // A Secret's name no Secret can have, or the password itself, wherever the API takes one (secret-name-places.ts, 47a-3).
   { id: 'secret-names', check: checkSecretNames },
   { id: 'service-spec', check: checkServiceSpec },
+  { id: 'service-ports', check: checkServicePorts },
+  { id: 'data-objects', check: checkDataObject },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

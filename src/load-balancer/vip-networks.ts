@@ -1,0 +1,74 @@
+import type { Problem, Report } from '../core/problem';
+import { describeValue } from '../core/snapshot';
+import * as format from '../config/formats';
+import { checkK3sNetworks } from '../k3s/networks';
+import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
+import type { LocatedIp } from './deployed';
+import { checkVipPlacement } from './rules';
+
+/** The networks a construct's VIPs are judged against, as a config's `k3s` and `kubeVip.mode` give them. */
+export interface VipNetworks {
+  /**
+   * K3s `--cluster-cidr` (pods): one block, or one per IP family, comma-separated.
+   * @default "10.42.0.0/16" (K3s' default)
+   */
+  readonly clusterCidr?: string;
+  /**
+   * K3s `--service-cidr` (ClusterIPs): one block, or one per IP family, comma-separated.
+   * @default "10.43.0.0/16" (K3s' default)
+   */
+  readonly serviceCidr?: string;
+  /**
+   * The nodes' LAN: every VIP must be a host address inside it.
+   * @default - a /24 is assumed for the network/broadcast check
+   */
+  readonly nodeCidr?: string;
+  /**
+   * kube-vip's mode: in BGP mode VIPs are routed, and the LAN checks (nodeCidr, the /24 guess) do not apply.
+   * @default "arp"
+   */
+  readonly mode?: 'arp' | 'bgp';
+}
+
+/** The keys of VipNetworks, for the unknown-key check. */
+export const VIP_NETWORKS_KEYS = { clusterCidr: true, serviceCidr: true, nodeCidr: true, mode: true } as const;
+
+/**
+ * The config's placement rule (load-balancer/rules.ts checkVipPlacement: not inside the pod or Service network, a host
+ * address of the LAN or of the guessed /24) on a construct's VIPs, with K3s' default networks unless `networks` gives
+ * them (60b-5): one rule for the YAML path and the constructs. IP pools are not known to a construct.
+ */
+export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]): Problem[] {
+  if (networks !== undefined && (networks === null || typeof networks !== 'object' || Array.isArray(networks))) {
+    return [{ path: ['networks'], message: `${describeValue(networks)}: expected { clusterCidr?, serviceCidr?, nodeCidr?, mode? }` }];
+  }
+  const given = (networks ?? {}) as Readonly<Record<string, unknown>>;
+  const problems: Problem[] = [];
+  const k3s: { clusterCidr: string; serviceCidr: string; nodeCidr?: string } = {
+    clusterCidr: DEFAULT_CLUSTER_CIDR,
+    serviceCidr: DEFAULT_SERVICE_CIDR,
+  };
+  const formats = { clusterCidr: format.clusterNetworks, serviceCidr: format.clusterNetworks, nodeCidr: format.cidr } as const;
+  for (const key of ['clusterCidr', 'serviceCidr', 'nodeCidr'] as const) {
+    const value = given[key];
+    if (value === undefined) continue;
+    const problem =
+      typeof value === 'string' ? formats[key](value) : `${describeValue(value)}: expected a CIDR block such as "10.42.0.0/16"`;
+    if (problem) problems.push({ path: ['networks', key], message: problem });
+    else k3s[key] = value as string;
+  }
+  const mode = given.mode ?? 'arp';
+  if (mode !== 'arp' && mode !== 'bgp')
+    problems.push({ path: ['networks', 'mode'], message: `${describeValue(mode)}: expected "arp" or "bgp"` });
+  if (problems.length) return problems;
+  // The config's rules name k3s.<key>: here it is the props' networks.<key>.
+  const report: Report = (path, message, about) =>
+    problems.push({
+      path: path[0] === 'k3s' ? ['networks', ...path.slice(1)] : path,
+      message: message.replace(/\bk3s\.(nodeCidr|clusterCidr|serviceCidr)\b/g, 'networks.$1'),
+      ...about,
+    });
+  const cidrs = checkK3sNetworks({ k3s }, report);
+  for (const vip of vips) checkVipPlacement(vip, cidrs, [], mode === 'arp', report);
+  return problems;
+}

@@ -7,6 +7,7 @@ import { atOrUnderAny } from '../core/dropped';
 import { addDuplicateKeyErrors } from '../core/duplicate-key-errors';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { isImageOrHostName } from '../core/image-names';
+import { isPlainlyNotSecret } from '../core/secrets-keys';
 import { checkContent, inBlockScalarText, shownName } from './yaml-content';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
@@ -318,6 +319,8 @@ function missingSpaceAfterColon(
     if (!(knownKeys.has(key) || isSecretKey(key)) || rawValue.startsWith(':') || rawValue.startsWith('//')) continue;
     // A Service's host and port or an image's tag (`- redis-password:6379`, `- token-service:1.2`): one text, as meant (57a-10).
     if (!knownKeys.has(key) && isImageOrHostName(`${key}:${rawValue}`, 0, key, rawValue)) continue;
+    // Nor a value that plainly is none under that name (`- htpasswd:/etc/htpasswd`, an `--auth` mode's argument: 60a-13).
+    if (!knownKeys.has(key) && isPlainlyNotSecret(rawValue, [key])) continue;
     const offset = match.index! + lead.length;
     const path = [...pathAt(offset), key];
     // Shown with its shapes redacted (`?access_token=<redacted>`) where nothing else of it may be a secret.

@@ -36,6 +36,12 @@ function blanksCut(text: string): string {
 const EMPTY_LINE = /^[ \t]*(?:#.*)?$/;
 /** Scheme-like or digest-like first fields: `sha256:<hex>`, `data:`, `urn:`, `mailto:` are no users. */
 const NO_USER = /^(?:sha\d{0,3}|md5|blake2b?|data|urn|mailto|https?|tcp|udp|unix|file|git|ssh|s3|ref\+\w+)$/i;
+/**
+ * Git's scp-like URL, `[<user>@]<host>:<path>` (git-scm.com/docs/git-clone, "GIT URLS"): `git@github.com:acme/k3s-7f3a.git`
+ * (60a-18). An htpasswd user may be an e-mail address, so only a repository's path says so: after GitHub's, GitLab's
+ * user `git`, folders; after another user, folders ending in `.git`.
+ */
+const SCP_GIT_URL = /^(?:git@[\w-]+(?:\.[\w-]+)+:~?[\w.-]+(?:\/[\w.-]+)+\/?|[\w.-]+@[\w-]+(?:\.[\w-]+)+:~?[\w.-]+(?:\/[\w.-]+)*\.git\/?)$/;
 
 /** A drive letter and a separator, on one line: a Windows file's path. */
 const WINDOWS_PATH = /^[ \t]*[A-Za-z]:[\\/][^\n]*$/;
@@ -48,7 +54,7 @@ function entriesOf(text: string): { entries: Entry[]; others: number } {
   for (const match of text.matchAll(ENTRY_LINE)) {
     const [, user, realm, hash, written] = match;
     const more = written === undefined ? undefined : blanksCut(written);
-    if (NO_USER.test(user)) continue;
+    if (NO_USER.test(user) || SCP_GIT_URL.test(`${user}:${hash}`)) continue;
     const at = match.index! + match[0].indexOf(user);
     entries.push({ user, realm, hash, more, at, hashAt: at + user.length + 1 + (realm === undefined ? 0 : realm.length + 1) });
   }

@@ -26,8 +26,8 @@ const FORMS = [
   String.raw`\$pbkdf2(?:-sha(?:1|256|512))?\$\d{1,9}\$${B64}{1,64}\$${B64}{27,86}`, // passlib's pbkdf2
   String.raw`\$sha1\$\d{1,9}\$${B64}{1,64}\$${B64}{28}`, // NetBSD sha1-crypt
 ];
-/** Dovecot's scheme before a hash (`{SHA512-CRYPT}$6$…`, `{BLF-CRYPT}`, in any case: doc.dovecot.org password schemes). */
-const SCHEME = String.raw`(?:\{[A-Za-z0-9.-]{2,24}\})?`;
+/** Dovecot's or OpenLDAP's scheme before a hash (`{SHA512-CRYPT}$6$…`, `{BLF-CRYPT}`, `{ARGON2}$argon2id$…`, `{CRYPT}`: doc.dovecot.org password schemes). */
+const SCHEME = String.raw`(?:\{[A-Za-z0-9._-]{2,24}\})?`; // 389-ds' `{GOST_YESCRYPT}$gy$…` too
 const PASSWORD_HASH = new RegExp(`^${SCHEME}(?:${FORMS.join('|')})$`);
 
 /** Whether `value` (quotes about it left out) is a well-formed password hash and nothing else. */
@@ -42,6 +42,11 @@ const FOREIGN_FORMS = [
   String.raw`pbkdf2_sha(?:1|256)\$\d{1,9}\$[A-Za-z0-9]{1,64}\$${B64STD}{27,43}=`, // Django (docs.djangoproject.com topics/auth/passwords)
   String.raw`(?:scrypt:\d{1,9}:\d{1,3}:\d{1,3}|pbkdf2:sha(?:1|256|512):\d{1,9})\$[A-Za-z0-9]{1,64}\$(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})`, // Werkzeug generate_password_hash
   String.raw`\{S?(?:SHA(?:256|384|512)?|MD5)\}${B64STD}{22,200}={0,2}`, // LDAP userPassword (RFC 2307, OpenLDAP slappasswd)
+  // OpenLDAP's pw-pbkdf2 (slapd-pw-pbkdf2(5): `{PBKDF2}`, `{PBKDF2-SHA1}`, `-SHA256`, `-SHA512`), as passlib's ldap_pbkdf2_*
+  // write them (60a-16): `<rounds>$<ab64 salt>$<ab64 key>`, the key 20, 32 or 64 bytes; 389-ds' `{PBKDF2_SHA256}` is one
+  // base64 of 4 bytes of rounds, 64 of salt, 256 of key (389ds/389-ds-base ldap/servers/plugins/pwdstorage/pbkdf2_pwd.c).
+  String.raw`\{PBKDF2(?:-SHA(?:1|256|512))?\}\d{1,9}\$[A-Za-z0-9./+]{11,88}\$(?:[A-Za-z0-9./+]{27}|[A-Za-z0-9./+]{43}|[A-Za-z0-9./+]{86})`,
+  String.raw`\{PBKDF2_SHA256\}${B64STD}{432}`,
   String.raw`\*[0-9A-F]{40}`, // MySQL 4.1+ (dev.mysql.com/doc/refman/8.0/en/password-hashing.html)
   String.raw`md5[0-9a-f]{32}`, // PostgreSQL rolpassword (postgresql.org/docs/current/catalog-pg-authid.html)
   String.raw`SCRAM-SHA-256\$\d{1,9}:${B64STD}{16,88}={0,2}\$${B64STD}{43}=:${B64STD}{43}=`, // PostgreSQL SCRAM (RFC 5803)

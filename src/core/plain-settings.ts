@@ -1,3 +1,4 @@
+import { isAuthMode } from './auth-modes';
 import { looksGenerated } from './generated-runs';
 import { isNamedSetting, nameWords } from './named-setting-values';
 import { labelledStem } from './secret-name-values';
@@ -62,10 +63,11 @@ export function isSecretCommand(value: string, named: string): boolean {
 
 /**
  * The Fetch standard's credentials mode (fetch.spec.whatwg.org, RequestCredentials: `omit`, `same-origin`, `include`):
- * `fetch(url, { credentials: 'include' })` says whether cookies go with a request (attack round 43a-13), no credential.
+ * `fetch(url, { credentials: 'include' })` says whether cookies go with a request (attack round 43a-13), no credential;
+ * and an `auth` mode with its path, URL or DN (`--auth=htpasswd:/etc/htpasswd`, 60a-13: auth-modes.ts).
  */
 export const isCredentialsMode = (value: string, named: string): boolean =>
-  /^(?:omit|same-origin|include)$/.test(value) && /(?:^|[^A-Za-z])credentials$/i.test(named.trim());
+  (/^(?:omit|same-origin|include)$/.test(value) && /(?:^|[^A-Za-z])credentials$/i.test(named.trim())) || isAuthMode(value, named);
 
 /**
  * A sudoers rule's tag (sudoers(5), Tag_Spec: `NOPASSWD:` and `PASSWD:` say whether sudo asks for the user's password):

@@ -204,6 +204,7 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       const quoted = /^(["']).+\1$/.test(value) ? 1 : 0;
       const bare = value.slice(quoted, value.length - quoted);
       if (NOT_A_PASSWORD.test(bare) || /^[$[]/.test(bare) || isReference(bare) || isPlaceholder(bare)) continue; // `<your-password>` (45a-18)
+      if (group === 1 && /^[#!]/.test(bare)) continue; // keepalived's comment after `auth_pass`, no value (review60-7)
       if (group === 2 && DOCSTRING_TYPE.test(bare)) continue; // a docstring's `password (str): …` (47a-11)
       if (group === 2 && isCompound(match[0], value, bare)) continue;
       // Javadoc's or JSDoc's `@param password Zx9-Pq7!mNb`: a value, where a one-word description is letters (47a-11).

@@ -37,7 +37,7 @@ export const SECRET_WORD =
 // for (`TOKEN_AUDIENCE`), how it is sent, made or ruled (`auth_token_header`, `PASSWORD_ALGORITHM`, `SECRET_POLICY`, `TOKEN_FORMAT`). Not
 // `hash` (`ADMIN_PASSWORD_HASH`): its value is judged, but a well-formed hash (password-hashes.ts, 53a-16) or a mode word under it is none
 // (PLAIN_WORD). Round 37a-9: also where it is kept or comes from (`SECRET_STORE`, `TOKEN_SOURCE`, `PASSWORD_PROVIDER`, `TOKEN_LOCATION`,
-// `TOKEN_CACHE`), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`,
+// `TOKEN_CACHE`, systemd's `CREDENTIALS_DIRECTORY`, 60a-15), who made it (`TOKEN_ISSUER`), its size, alphabet, strength or version (`TOKEN_CACHE_SIZE`, `PASSWORD_CHARS`,
 // `PASSWORD_STRENGTH`, `PASSWORD_HASH_ROUNDS`, `TOKEN_VERSION`), its scope or prefix (`TOKEN_SCOPE`, `TOKEN_PREFIX="Bearer "`), its timing
 // (`TOKEN_REFRESH_INTERVAL`, `PASSWORD_EXPIRE_DAYS`), how it is written or chosen (`PASSWORD_ENCODING`, `TOKEN_STRATEGY`), a login.defs
 // bound (`PASS_WARN_AGE`, `PASS_CHANGE_TRIES`), a count or a level (`TOKEN_LIMIT`, `PASSWORD_LEVEL`). A list, not a blanket:
@@ -47,7 +47,7 @@ export const SECRET_WORD =
 // `PASSWORD_ROTATION_PERIOD`). Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a
 // count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle).
 export const REFERENCE_WORD =
-  /^(uses|cidrs|policies|file|path|dir|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher)$/;
+  /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algo|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
@@ -236,7 +236,7 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  * and `*_PATH` names are no secret names at all (isSecretKey); a `PASSWORD` or `TOKEN` is the secret, whatever it holds.
  */
 // A private key's or a license's file too: certbot's `PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`.
-const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key)$/;
+const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest)$/; // an htpasswd file's path (60a-13)
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>

@@ -1,4 +1,5 @@
-import { isReference } from './secrets-text';
+import { isPlaceholder as isStandIn } from './placeholders';
+import { isReference, refersOnly } from './secrets-text';
 
 /**
  * Round 59 (attack 59a-4): two network passwords written in one line with other text.
@@ -8,16 +9,33 @@ import { isReference } from './secrets-text';
  * - keepalived's `auth_pass <password>` (keepalived.conf(5), `authentication { auth_type PASS; auth_pass … }`: a VRRP
  *   instance's password in clear) after other words, a `{` or a `;` on its line; the line that is only it is read
  *   already (secrets-config-lines.ts).
- * A placeholder (`<password>`) or a reference (`${WIFI_PASS}`) is none.
+ * A placeholder (`<password>`, `REPLACE_ME`) or a reference (`${WIFI_PASS}`, `$WIFI_PASS`: keepalived substitutes
+ * `$NAME` and `${NAME}` defined by `$NAME=value`, keepalived.conf(5) "Parameter substitution") is none: what the refusal
+ * itself recommends (60a-12). review60-7: after a comment's `#`/`!` or other words outside keepalived's syntax (no `{`,
+ * `;` or `auth_type` before it on its line), `auth_pass` is prose (`# keepalived auth_pass must match on all nodes`):
+ * a word of letters after it is none there, a word with a digit or a sign is still read (`keepalived: auth_pass Zx9qWm4v`); and a `#`/`!` after it starts keepalived's comment, no value.
  */
 export const NETWORK_PASSWORD = "a network's password in clear (a Wi-Fi QR string's `P:`, keepalived's `auth_pass`)";
 
 /** `WIFI:` then its fields up to `;;` or the line's end: each field is escapes or characters that are no `;`. */
 const WIFI = /(?<![A-Za-z])WIFI:((?:[^;\\\n]|\\.)*(?:;(?:[^;\\\n]|\\.)+)*);?/gi;
-/** `auth_pass` as a word, then its value: quoted, or up to a blank, `;` or brace. */
-const AUTH_PASS = /(?<![\w-])auth_pass[ \t]+(?:"([^"\n]+)"|([^\s;{}"]+))/dg;
+/** `auth_pass` as a word, then its value: quoted, a `${NAME}`, or up to a blank, `;` or brace. */
+const AUTH_PASS = /(?<![\w-])auth_pass[ \t]+(?:"([^"\n]+)"|(\$\{[\w.:-]{1,128}\}|[^\s;{}"]+))/dg;
 
-const isPlaceholder = (value: string): boolean => /^<[^<>]*>$/.test(value) || isReference(value);
+/** A word of prose (`must`, `is`, `Must,`): letters only, no digit or sign inside; after `auth_pass` in prose it is no password. */
+const PROSE_WORD = /^[A-Za-z][a-z]*(?:[-'][a-z]+)*[.,;:!?)]*$/;
+
+const isPlaceholder = (value: string): boolean => /^<[^<>]*>$/.test(value) || isReference(value) || isStandIn(value) || refersOnly(value);
+
+/**
+ * Whether the words before `auth_pass` on its line are keepalived's syntax: none, or ending in `{`, `;` or `auth_type …`
+ * (within 256 characters), on a line that is no comment. `line`: where the line starts and its first character that is
+ * no blank, found by one pass over the text (a look back from each match was quadratic on one long line).
+ */
+function inKeepalivedSyntax(text: string, at: number, line: { start: number; first: string }): boolean {
+  const before = text.slice(Math.max(line.start, at - 256), at).trimEnd();
+  return before === '' || /[{;]$/.test(before) || (/(?<![\w-])auth_type[ \t]/.test(before) && !/[#!]/.test(line.first));
+}
 
 export function networkPasswordSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
@@ -35,10 +53,19 @@ export function networkPasswordSpans(text: string): Array<[number, number]> {
       }
     }
   }
-  if (text.includes('auth_pass'))
-    for (const match of text.matchAll(AUTH_PASS)) {
-      const group = match[1] !== undefined ? 1 : 2;
-      if (!isPlaceholder(match[group]!)) found.push(match.indices![group]!);
+  if (!text.includes('auth_pass')) return found;
+  const line = { start: 0, first: '' };
+  let scanned = 0;
+  for (const match of text.matchAll(AUTH_PASS)) {
+    for (; scanned < match.index; scanned++) {
+      const c = text[scanned];
+      if (c === '\n') [line.start, line.first] = [scanned + 1, ''];
+      else if (line.first === '' && c !== ' ' && c !== '\t') line.first = c;
     }
+    const group = match[1] !== undefined ? 1 : 2;
+    const value = match[group]!;
+    if (isPlaceholder(value) || (group === 2 && /^[#!]/.test(value))) continue;
+    if (inKeepalivedSyntax(text, match.index, line) || !PROSE_WORD.test(value)) found.push(match.indices![group]!);
+  }
   return found;
 }

@@ -58,7 +58,7 @@ export const HEX_RUNS = {
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 section 6 base32 (upper case, `=` padding optional) as bytes; bits left over at the end are dropped. */
-function base32Bytes(run: string): Uint8Array {
+export function base32Bytes(run: string): Uint8Array {
   const digits = run.replace(/=+$/, '');
   const bytes = new Uint8Array(Math.floor((digits.length * 5) / 8));
   let [bits, value, at] = [0, 0, 0];

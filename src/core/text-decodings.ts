@@ -1,7 +1,8 @@
 import { ACCENTED_NAMES } from './accented-names';
-import { BASE32_RUNS, bytesAsText, HEX_RUNS } from './byte-run-decodings';
+import { base32Bytes, BASE32_RUNS, HEX_RUNS } from './byte-run-decodings';
+import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
-import { inflated, mayInflateAt } from './gzip-members';
+import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
 import { LINE_PREFIXES } from './line-prefixes';
 import { XML_MARKUP } from './xml-lines';
 
@@ -74,8 +75,8 @@ const fromCode = (code: number): string | undefined => (code <= 0x10ffff ? Strin
  * A base64 run as text, or undefined; where the run is not (a path's segments glued to one: `/api/<base64>`, `/` being a
  * base64 character), each of its `/`-separated parts that is, the others kept as written.
  */
-function base64Text(run: string, gzip = false): string | undefined {
-  const whole = base64Part(run, gzip);
+function base64Text(run: string, inflate?: () => boolean, raw = false): string | undefined {
+  const whole = base64Part(run, inflate, raw);
   if (whole !== undefined || !run.includes('/')) return whole;
   const parts = run.split('/').map((part) => (part.length >= 16 ? base64Part(part) : undefined));
   return parts.some((part) => part !== undefined)
@@ -86,15 +87,42 @@ function base64Text(run: string, gzip = false): string | undefined {
     : undefined;
 }
 
+/** Base64 that is all of a decoded text: decoded again (base64 of base64 of base64, 60b-2), as MAX_LEVELS reads two. */
+const WHOLE_BASE64 = /^[A-Za-z0-9+/]{16,}={0,2}\s*$/;
+const MAX_BASE64_AGAIN = 2;
+
 /**
- * A base64 run's bytes as text: UTF-8, or UTF-16 (PowerShell's `-EncodedCommand`: byte-run-decodings.ts); gzip data
- * (`gzip`: among a text's first few) as the text it inflates to, within gzip-members.ts' bounds (59a-5).
+ * A base64 run's bytes as text (binary-payloads.ts): UTF-8, UTF-16 (PowerShell's `-EncodedCommand`), compressed data
+ * inflated (`inflate`: among a text's first few, within gzip-members.ts' bounds: 59a-5, 60b-2), binary's printable runs.
  */
-function base64Part(run: string, gzip = false): string | undefined {
-  const bytes = Buffer.from(run, 'base64');
-  const text = gzip ? inflated(bytes) : undefined;
-  return bytesAsText(text instanceof Buffer ? text : bytes);
+function base64Part(run: string, inflate?: () => boolean, raw = false): string | undefined {
+  let text = payloadText(Buffer.from(run, 'base64'), inflate, raw);
+  for (let again = 0; again < MAX_BASE64_AGAIN && text !== undefined && WHOLE_BASE64.test(text); again++) {
+    text = payloadText(Buffer.from(text.trim(), 'base64')) ?? text;
+  }
+  return text;
 }
+
+/** Whether a run is a text's only one (blanks aside): raw deflate, which has no magic, is tried only there. */
+const aloneIn = (text: string, at: number, run: string) => !text.slice(0, at).trim() && !text.slice(at + run.length).trim();
+
+/**
+ * Base64 wrapped as `base64` (76 columns) and `openssl base64` (64) write it: its lines joined, then read as one run
+ * (review60-1: a wrapped gzip stream was read as far as its first line inflates); lines past the block kept as written.
+ */
+const WRAPPED_BASE64: Decoding = {
+  applies: /[A-Za-z0-9+/]{16}\r?\n[ \t]*[A-Za-z0-9+/]{4}/,
+  escape: BASE64_BLOCK,
+  decode: (block, text, at) => {
+    const runs = wrappedBase64(block);
+    if (runs.every(({ start, end }) => !block.slice(start, end).includes('\n'))) return undefined; // lines: BASE64_RUN's
+    const read = runs.map(({ start, end, run }) => {
+      const part = block.slice(start, end);
+      return (part.includes('\n') && base64Part(run, () => mayInflateAt(text, at + start), aloneIn(text, at, block))) || part;
+    });
+    return read.join('\n');
+  },
+};
 
 /** A percent-encoded UTF-8 sequence of two to four bytes, or one byte (bounded: no run is read twice). */
 const PERCENT = /%(?:[c-d][0-9a-f](?:%[89ab][0-9a-f])|e[0-9a-f](?:%[89ab][0-9a-f]){2}|f[0-7](?:%[89ab][0-9a-f]){3}|[0-9a-f]{2})/gi;
@@ -166,10 +194,12 @@ const DECODINGS: readonly Decoding[] = [
   {
     applies: /[A-Za-z0-9+/_-]{16}/,
     escape: BASE64_RUN,
-    decode: (run, text, at) => base64Text(run, run.startsWith('H4sI') && mayInflateAt(text, at)),
+    decode: (run, text, at) => base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
   },
-  HEX_RUNS, // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6)
-  BASE32_RUNS,
+  WRAPPED_BASE64,
+  // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)
+  { ...HEX_RUNS, decode: (run, text, at) => payloadText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex'), () => mayInflateAt(text, at)) },
+  { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
   XML_MARKUP,
   LINE_PREFIXES,
 ];

@@ -1,0 +1,40 @@
+import { bytesAsText } from './byte-run-decodings';
+import { isDerKey } from './der-keys';
+import { inflated, streamKind } from './gzip-members';
+
+/**
+ * Decoded bytes (base64, hex or base32 of something) as the text a reader finds in them (round 60):
+ * - text itself (UTF-8 or UTF-16: byte-run-decodings.ts);
+ * - gzip or zlib data as the text it inflates to, within gzip-members.ts' bounds, a stream inside a stream too
+ *   (`gzip | gzip`); raw deflate only where the run is its text's one run (it has no magic to tell it: 60b-2);
+ * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9);
+ * - other binary data (a tar or a stored zip of a `.env`, a few bytes before `DB_PASSWORD=…`: 60b-1) as its printable
+ *   runs, one a line, as `strings` prints them (GNU binutils strings: runs of printable characters), 8 characters at
+ *   least so a digest's or a key's random bytes give next to nothing. Not a DER structure's (a certificate's subject
+ *   and URLs are no secret; a key's DER is read above).
+ * Each reader is linear in the bytes, and inflation is bounded in size and in count per text (mayInflateAt).
+ */
+
+/** How many streams inside a stream are inflated (each within the bounds). */
+const MAX_NESTED = 3;
+const PRINTABLE_RUN = /[\t\x20-\x7e]{8,}/g;
+
+/**
+ * `bytes` as the text a reader finds in them, or undefined; `inflate`: whether a stream may be inflated, asked only of
+ * one (mayInflateAt reads the text before the run: asked of every run, it cost a pass each), `raw`: raw deflate too.
+ */
+export function payloadText(bytes: Buffer, inflate: () => boolean = () => false, raw = false): string | undefined {
+  let data = bytes;
+  const mayInflate = (streamKind(data) !== undefined || raw) && inflate();
+  for (let level = 0; mayInflate && level < MAX_NESTED; level++) {
+    const out = streamKind(data) ? inflated(data) : level === 0 && raw && !bytesAsText(data) ? inflated(data, true) : undefined;
+    if (!(out instanceof Buffer)) break; // TOO_FAR: refused as unread (gzipUnreadSpans); damaged: judged as written
+    data = out;
+  }
+  const text = bytesAsText(data);
+  if (text !== undefined) return text;
+  if (data.length >= 60 && isDerKey(data)) return data.toString('base64');
+  if (data[0] === 0x30 || streamKind(data)) return undefined;
+  const runs = data.toString('latin1').match(PRINTABLE_RUN);
+  return runs ? runs.join('\n') : undefined;
+}

@@ -53,7 +53,8 @@ function standsWhole(text: string, at: number, word: string, plural: string): bo
   const upper = word === word.toUpperCase();
   const glued = word.length - plural.length >= 4 && (upper ? /[A-Z]/.test(before) : /[a-z]/.test(before));
   const beforeOk = !/[A-Za-z]/.test(before) || glued || (/[a-z0-9]/.test(before) && /^[A-Z]/.test(word));
-  const afterOk = upper ? !/[A-Za-z]/.test(after) : !/[a-z]/.test(after);
+  // Any script's letter after ends no slip (`Passwörter`, `passwοrd` with a Greek ο: other readers' words).
+  const afterOk = upper ? !/\p{L}/u.test(after) : !/\p{Ll}/u.test(after);
   return beforeOk && afterOk;
 }
 

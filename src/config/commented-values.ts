@@ -38,12 +38,15 @@ export function valuesNamedByComments(doc: Document): Problem[] {
 /** Words that may come before a secret's name in a comment (`# <- the deploy key passphrase`): pointers, articles. */
 const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;
 
-/** Words that deny what follows (`# no password needed`, `# not the password`): a name after one names no value. */
-const DENIAL = /^(?:no|not|non|without|never|nor)$/i;
+/** Words that deny what follows (`# no password needed`, `# not the password`): a name up to three words after one names no value. */
+// 60a-10: also `isn't`, `unrelated` (read with its apostrophe left out).
+const DENIAL = /^(?:no|not|non|without|never|nor|neither|isnt|arent|wasnt|unrelated)$/i;
 const denies = (word: string): boolean => DENIAL.test(word.replace(/[^\p{L}]+/gu, ''));
 /** A commit id or checksum, and the words that call a value one (as secret-word-lines.ts reads `commit <hex>`). */
 const HEX_VALUE = /^[0-9a-f]{7,128}$/i;
 const DIGEST_WORD = /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu;
+/** Verbs after a secret's name that make it a clause's subject (60a-10: `the password is in Vault`). */
+const SUBJECT_VERB = /^(?:is|are|was|were|lives|stays|sits|comes|goes|moved)$/i;
 /** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
 const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
 
@@ -56,17 +59,27 @@ const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
 function namedByComment(value: string, comment: string): boolean {
   if (value === '' || /\s/.test(value) || value.length > 512) return false;
   if (secretValues(value).length > 0 || secretValues(`#${comment}`).length > 0) return false;
-  if (secretValues(`${value} #${comment}`).length > 0) return true;
   const words = comment.replace(LEAD, '').split(/\s+/).filter(Boolean);
+  // 60a-10: the whole line is read only where the comment denies nothing (`# not a password`, `# isn't the token`) and the
+  // value is no hex id (a build id, a W3C trace id, a Helm `checksum/config`), whose comment speaks of a secret as its subject.
+  const hex = HEX_VALUE.test(value);
+  if (!hex && !words.some(denies) && secretValues(`${value} #${comment}`).length > 0) return true;
   if (words.length && LAST_PASS.test(words[words.length - 1])) words[words.length - 1] = 'password';
   // Bounded: a line's comment is short, and each start reads at most four words.
   for (let start = 0; start < Math.min(words.length, 32); start++) {
-    // A denial up to two words before (`not a password`) or within (`no password needed`) names no value.
-    if (words.slice(Math.max(0, start - 2), start).some(denies)) continue;
+    // A denial up to three words before (`not a password`, `unrelated to the password`) or within (`no password needed`) names no value.
+    if (words.slice(Math.max(0, start - 3), start).some(denies)) continue;
+    const laterClause = words.slice(0, start).some((word) => /[;.]$/.test(word));
     // A hex value the comment first calls a digest (`# commit that moved the token to a Secret`) is that digest.
     if (HEX_VALUE.test(value) && words.slice(0, start).some((word) => DIGEST_WORD.test(word))) continue;
     for (let n = 1; n <= Math.min(4, words.length - start); n++) {
       if (denies(words[start + n - 1])) break;
+      // A hex id is named only by the comment's last words (`# deploy token`), not by a name its comment goes on from
+      // (`# token refresh trace`, `# changes when the password secret changes`).
+      if (hex && start + n < words.length) continue;
+      if (n > 1 && /[;.]$/.test(words[start + n - 2])) break; // a head is read within its clause
+      // A name that is the subject of a later clause (`# public id; the password is in Vault`) speaks of another value.
+      if (laterClause && words.slice(start, start + n + 1).some((word) => SUBJECT_VERB.test(word))) break;
       const head = words
         .slice(start, start + n)
         .join(' ')

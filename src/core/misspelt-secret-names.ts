@@ -9,10 +9,28 @@ import { unleet } from './leet-secret-names';
 
 /** The slips, by the name they stand for. */
 const SLIPS: Readonly<Record<string, readonly string[]>> = {
-  password: ['pasword', 'passwrod', 'passowrd', 'pssword', 'paswrod', 'passwod', 'passwrd', 'passsword', 'passwword', 'passworrd'],
+  // 60a-1: also the short forms `pword`, `psw`, `pswrd`, `passw` and `otp` (a one-time password: `OTP=<value>` is the code or its seed).
+  password: [
+    'pasword',
+    'passwrod',
+    'passowrd',
+    'pssword',
+    'paswrod',
+    'passwod',
+    'passwrd',
+    'passsword',
+    'passwword',
+    'passworrd',
+    'pword',
+    'pswrd',
+    'passw',
+    'pasw',
+    'psw',
+    'otp',
+  ],
   passwd: ['paswd', 'psswd', 'pswd', 'passwdd'],
-  secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret'],
-  token: ['tokn', 'tokne', 'toekn', 'tken', 'tooken'],
+  secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret', 'secrit'],
+  token: ['tokn', 'tokne', 'toekn', 'tken', 'tooken', 'tocken', 'tokem', 'tokken', 'tockn'],
   credentials: ['credentails', 'crendentials', 'credentals', 'credintials', 'creditentials'],
   passphrase: ['passprase', 'pasphrase', 'passphase'],
 };
@@ -21,16 +39,22 @@ const NAME_OF = new Map<string, string>(Object.entries(SLIPS).flatMap(([name, sl
 /** Longest first, so `pasword` is not read as `pasw` and more. Letters only: nothing needs escaping. */
 const SLIP = new RegExp(`(?:${[...NAME_OF.keys()].sort((a, b) => b.length - a.length).join('|')})(s?)`, 'gi');
 
-/** Cheap test that a text may hold a slip (for a reader's prefilter). */
-export const SLIP_CLUE = /pas|pss|psw|sec|scr|sek|tok|toe|tke|cre/i;
+/** Cheap test that a text may hold a slip (for a reader's prefilter): each slip's first three letters (60a-1: `sercet` had none). */
+export const SLIP_CLUE = new RegExp([...new Set([...NAME_OF.keys()].map((slip) => slip.slice(0, 3)))].join('|'), 'i');
 
-/** Whether `word` (a match) stands whole in `text` at `at`: no letter glued before or after, but a camelCase boundary. */
-function standsWhole(text: string, at: number, word: string): boolean {
+/**
+ * Whether `word` (a match) stands whole in `text` at `at`: no letter glued after, and none before but a camelCase
+ * boundary; a slip of four letters or more may end a glued name (review60-8: `DBPASWORD`, `adminpasword`, `ADMINPSWD`,
+ * `APITOKN`), as no English word ends in one. Three-letter ones (`psw`, `otp`) stand alone.
+ */
+function standsWhole(text: string, at: number, word: string, plural: string): boolean {
   const before = text.charAt(at - 1);
   const after = text.charAt(at + word.length);
   const upper = word === word.toUpperCase();
-  const beforeOk = !/[A-Za-z]/.test(before) || (/[a-z0-9]/.test(before) && /^[A-Z]/.test(word));
-  const afterOk = upper ? !/[A-Za-z]/.test(after) : !/[a-z]/.test(after);
+  const glued = word.length - plural.length >= 4 && (upper ? /[A-Z]/.test(before) : /[a-z]/.test(before));
+  const beforeOk = !/[A-Za-z]/.test(before) || glued || (/[a-z0-9]/.test(before) && /^[A-Z]/.test(word));
+  // Any script's letter after ends no slip (`Passwörter`, `passwοrd` with a Greek ο: other readers' words).
+  const afterOk = upper ? !/\p{L}/u.test(after) : !/\p{Ll}/u.test(after);
   return beforeOk && afterOk;
 }
 
@@ -38,7 +62,7 @@ function standsWhole(text: string, at: number, word: string): boolean {
 export function unslipped(text: string): string {
   if (!SLIP_CLUE.test(text)) return text;
   return text.replace(SLIP, (word: string, plural: string, at: number) => {
-    if (!standsWhole(text, at, word)) return word;
+    if (!standsWhole(text, at, word, plural)) return word;
     const name = NAME_OF.get(word.slice(0, word.length - plural.length).toLowerCase())!;
     const cased = word === word.toUpperCase() ? name.toUpperCase() : /^[A-Z]/.test(word) ? name[0].toUpperCase() + name.slice(1) : name;
     return cased + plural;

@@ -42,7 +42,7 @@ const SEP = String.raw`[\s_.-]?`;
 const ENGLISH = [
   'password',
   'passwd',
-  'passphrase',
+  'pass' + SEP + 'phrase', // 60a-2: also `the pass phrase is X`
   'passcode',
   'pwd',
   'pw',
@@ -253,11 +253,17 @@ function namedAfter(after: string): boolean {
  * What may lead a lone name's line: a list or quote mark, or a comment's opener (59a-2): `#`, `//`, `/*`, `--`, `;`, HTML's
  * `<!--`, JSP's `<%--`, Jinja's `{#`, TeX's `%`, VB's `'`, Vim's `"`, Fortran's and Haskell's `!`/`!!`, batch's `REM`/`::`.
  */
-const LONE_NAME_OPENER = /^[ \t]*(?:<!--|<%--|\{#|#+|\/\/|\/\*|%+|!+|'|"|;+|::|rem(?=[ \t])|[-*>]+)?[ \t]*(?:\*\*|__)?/i;
+const LONE_NAME_OPENER = /^[ \t]*(?:<!--|<%--|\{#|\(\*|#+|\/\/|\/\*|%+|!+|'|"|;+|::|rem(?=[ \t])|[-*>]+)?[ \t]*(?:\*\*|__)?/i;
+/**
+ * What may follow the name (60a-3): a note in brackets (`# Password (staging)`), whom or what it is for (`# password for
+ * the admin user`), a closer: Markdown's `## Password ##`, OCaml's and Pascal's `(* password *)`, besides the above's.
+ */
+const LONE_NAME_TAIL =
+  /(?:[ \t]+\([^()\n]{1,40}\)|[ \t]+(?:for|of)[ \t]+[\p{L}_.-]+(?:[ \t]+[\p{L}_.-]+){0,3})?(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:-->|--%>|#\}|\*\/|\*\)|#+|[|>][-+]?)?[ \t]*$/u;
 
 function isLoneName(line: string): boolean {
   if (line.length > 80) return false;
-  const bare = line.replace(LONE_NAME_OPENER, '').replace(/(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:-->|--%>|#\}|\*\/|[|>][-+]?)?[ \t]*$/, '');
+  const bare = line.replace(LONE_NAME_OPENER, '').replace(LONE_NAME_TAIL, '');
   if (bare === '' || bare.length > 40 || bare.split(/\s+/).length > 3 || /[^\p{L}\s_.-]/u.test(unleet(bare).replace(/[0-9@$]/g, '')))
     return false;
   return holdsNonLatinSecretWord(bare) || [...foldedLine(unslipped(unleet(bare))).matchAll(NAMES)].some(namesSecretThere);
@@ -266,7 +272,8 @@ function isLoneName(line: string): boolean {
 /** The span of the lone generated word of a line below a lone name (quotes, code marks, a list mark around it). */
 function loneValueSpan(line: string, nameLine: string): [number, number] | undefined {
   // Also between an element's tags (`<value>x</value>`, 59a-2: an XML file's value below its comment).
-  const match = /^[ \t]*(?:[-*][ \t]+|<[\w:.-]{1,64}>)?["'`]*([^\s"'`<]+)["'`]*(?:<\/[\w:.-]{1,64}>)?[ \t]*$/d.exec(line);
+  // A definition list's `: value` (Pandoc's and PHP Markdown Extra's `Password` then `: X`, 60a-2) too.
+  const match = /^[ \t]*(?:[-*:~][ \t]+|<[\w:.-]{1,64}>)?["'`]*([^\s"'`<]+)["'`]*(?:<\/[\w:.-]{1,64}>)?[ \t]*$/d.exec(line);
   if (!match || !looksGenerated(match[1])) return undefined;
   const [from, to] = match.indices![1];
   return isGeneratedValue(match[1], nameLine) && !inReference(line, from, to) ? [from, to] : undefined;
@@ -279,7 +286,7 @@ const ENTRY = /^[ \t]*[\w.-]{1,128}[ \t]*[=:][ \t]*["']?([^\s"'#;]+)["']?[ \t]*(
 
 /** Cheap test that a text may hold a secret's name: most texts hold none. */
 const CLUE = new RegExp(
-  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|seed|recover|backup|sig|log|${LEET_CLUE}|${SLIP_CLUE.source}|${FOREIGN_SECRET_IN_TEXT}`,
+  String.raw`pass|pw|tok|secret|session|sessid|otp|2fa|mfa|factor|cred|psk|priv|mnemonic|jwt|cookie|auth|pepper|pin|key|code|phrase|seed|recover|backup|sig|log|(?<![\w-])p[ \t]*[:=]|${LEET_CLUE}|${SLIP_CLUE.source}|${FOREIGN_SECRET_IN_TEXT}`,
   'i',
 );
 
@@ -330,7 +337,12 @@ const isSeedPhrase = (words: string): boolean => [12, 15, 18, 21, 24].includes(w
  * `log in as` (52a-5). `before`: the line up to the generated word.
  */
 const QUERY_NAME = /query(?:regexp)?\s*\(\s*[`"](?:key|sig|auth|pass)(?:[`"]\s*,\s*[`"]?|=)$/i;
-const LOGIN_AS = /(?:log|sign)[\s_-]?in\s+(?:as|with)\s+[^\s/:]{1,64}\s*[/:]\s*["'`]?$/i;
+// 60a-2: also a label's (`login: admin / X`, `login = admin:X`, `logon: admin/X`), and a user's label then `p:` (`u: admin p: X`).
+const LOGIN_AS =
+  /(?:(?:log|sign)[\s_-]?(?:in|on)(?:\s+(?:as|with)\s+|[ \t]*[:=][ \t]*)[^\s/:]{1,64}\s*[/:]|(?<![\w-])(?:u|user|username|login)[ \t]*[:=][ \t]*[^\s:=]{1,64}[ \t]+(?:p|pw|pass)[ \t]*[:=])\s*["'`]?$/i;
+
+/** 60a-2: a login label's user and password glued by `/` in one word (`logon: admin/X`): the password's span. */
+const LOGIN_PAIR = /(?<![\w-])(?:log|sign)[_-]?(?:in|on)[ \t]*[:=][ \t]*["'`]?[^\s/:"'`]{1,64}\/([^\s"'`/]{8,256})/dgi;
 
 /** Where `text` holds such a value: each generated word's span. */
 export function secretWordLineSpans(text: string): Array<[number, number]> {
@@ -349,8 +361,8 @@ export function secretWordLineSpans(text: string): Array<[number, number]> {
     const line = text.slice(start, end);
     const below = lone === undefined ? undefined : loneValueSpan(line, lone);
     for (const [from, to] of [...lineSpans(line, inAuth), ...(below ? [below] : [])]) spans.push([start + from, start + to]);
-    // A code fence between the name and its value (```) keeps the name.
-    lone = isLoneName(line) ? line : lone !== undefined && /^[ \t]*(?:```|~~~)[\w-]*[ \t]*$/.test(line) ? lone : undefined;
+    // A code fence or a blank line (60a-3: `# password:`, a blank, then the value) between the name and its value keeps the name.
+    lone = isLoneName(line) ? line : lone !== undefined && /^[ \t]*(?:(?:```|~~~)[\w-]*)?[ \t]*$/.test(line) ? lone : undefined;
     if (SECTION.test(line)) inAuth = AUTH_SECTION.test(line);
     else if (inAuth && !ENTRY.test(line) && line.trim() !== '' && !/^[ \t]*[#;]/.test(line)) inAuth = false;
     if (end >= text.length) break;
@@ -387,6 +399,10 @@ function found(line: string, inAuth: boolean): Array<[number, number]> {
     if (isAuthCredential(match[1], line.slice(0, from)) && !inReference(line, from, to)) spans.push([from, to]);
   }
   for (const match of line.matchAll(SEED_PHRASE)) if (isSeedPhrase(match[1])) spans.push(match.indices![1]);
+  for (const match of line.matchAll(LOGIN_PAIR)) {
+    const [from, to] = match.indices![1];
+    if (looksGenerated(match[1]) && isGeneratedValue(match[1], line.slice(0, from)) && !inReference(line, from, to)) spans.push([from, to]);
+  }
   for (const match of line.matchAll(WORD)) {
     const at = match.index!;
     const before = line.slice(Math.max(0, at - 512), at);

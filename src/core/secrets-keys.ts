@@ -236,7 +236,8 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  * and `*_PATH` names are no secret names at all (isSecretKey); a `PASSWORD` or `TOKEN` is the secret, whatever it holds.
  */
 // A private key's or a license's file too: certbot's `PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`.
-const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest)$/; // an htpasswd file's path (60a-13)
+// 60a-1: `pwd: /var/lib/app` is the shell's working directory (POSIX `pwd`, `$PWD`), a folder; 60a-13: an htpasswd file's path.
+const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest|pwd)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>

@@ -78,9 +78,10 @@ describe('52a-17: a copy of a refused secret is not printed by another message, 
       expect(shown(text, copy)).toBe(false);
     }
   });
-  test('control: a value sharing 7 characters with the secret is still shown, and so is the wording', () => {
-    const text = configDoor(withCopy(S.slice(0, 7)));
-    expect(text).toContain(`"192.168.0.40/${S.slice(0, 7)}" is not an IP address`);
+  // Since 60a-7 a piece of 4 or more letters and digits of a generated secret is blanked too (msgs60: secret-pieces.ts).
+  test('control: a value sharing 3 characters with the secret is still shown, and so is the wording', () => {
+    const text = configDoor(withCopy(S.slice(0, 3)));
+    expect(text).toContain(`"192.168.0.40/${S.slice(0, 3)}" is not an IP address`);
     expect(text).not.toContain(S);
   });
   test.each([

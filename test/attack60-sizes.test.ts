@@ -1,8 +1,10 @@
 // Round 60b-9: an 8 MB text in a construct's props or in a patch made the readers' regular expressions overflow V8's
 // stack (a bare RangeError, no key path). Props hold at most 1 MiB of text, as a config file does; the constructs'
-// gate reads a rendered file of at most 2 MiB; a run of line-prefix markers is read 64 at a time.
+// write gate (synth's, check's, validate's, k3s:install's, the constructs') reads a file of at most 3 MiB; a run of
+// line-prefix markers is read 64 at a time.
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { decodings } from '../src/core/text-decodings';
+import { secretsInFiles } from '../src/output/secret-gate';
 import { K3sVipCluster, K3sVipValidationError, TraefikHelmChartConfig } from '../src';
 
 const PROPS = {
@@ -66,23 +68,29 @@ describe('60b-9: props hold at most 1 MiB of text, said at the key that passes i
   });
 });
 
-describe("60b-9: the constructs' gate reads a rendered file of at most 2 MiB", () => {
-  test('a patch of 2.4 MB is refused by file, not read', () => {
+describe('60b-9: the write gate reads a file of at most 3 MiB', () => {
+  test('a patch of 3.6 MB is refused by file, not read', () => {
     const app = new App();
     const cluster = new K3sVipCluster(app, 'dev', PROPS);
     const config = cluster.node
       .findAll()
       .find((child): child is ApiObject => ApiObject.isApiObject(child) && child.kind === 'HelmChartConfig')!;
-    config.addJsonPatch(JsonPatch.add('/metadata/annotations', { blob: BIG + BIG }));
+    config.addJsonPatch(JsonPatch.add('/metadata/annotations', { blob: BIG.repeat(3) }));
     const error = errorOf(() => app.synthYaml());
-    expect(error.message).toContain('dev/traefik-config.yaml: is 2400');
-    expect(error.message).toContain('more than the write gate reads (2 MiB');
+    expect(error.message).toContain('dev/traefik-config.yaml: is 3600');
+    expect(error.message).toContain('more than the write gate reads (3 MiB');
     expect(error).not.toBeInstanceOf(RangeError);
   });
 });
 
 describe('60b-9: a run of millions of line-prefix markers is read without overflowing the stack', () => {
+  // Up to the gate's bound (3 MiB); 8 MB of ':' overflowed before.
   test.each([':', '#', '> ', '// '])('%j', (marker) => {
-    expect(() => decodings(marker.repeat(Math.ceil(8_000_000 / marker.length)))).not.toThrow();
+    expect(() => decodings(marker.repeat(Math.ceil(3_200_000 / marker.length)))).not.toThrow();
+  });
+  test('a file of 8 MB is refused by its size, unread', () => {
+    expect(secretsInFiles(new Map([['c/x.yaml', ':'.repeat(8_000_000)]]))).toEqual([
+      'c/x.yaml: is 8000000 characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests',
+    ]);
   });
 });

@@ -104,7 +104,14 @@ const service = (): Obj => ({
   spec: { type: 'LoadBalancer', selector: { app: 'frontend' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
 });
 
-const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress, gateway, service };
+const configMap = (): Obj => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'settings', namespace: 'default' },
+  data: { 'app.conf': 'level = info' },
+});
+
+const FIXTURES = { daemonSet, clusterRole, helmChartConfig, ingress, gateway, service, configMap };
 
 const yamlOf = (objects: Obj[]): string => `# Generated for a test.\n${objects.map((o) => stringify(o)).join('---\n')}`;
 const validate = (objects: Obj[], file = FILE): Violation[] => validateManifests(new Map([[file, yamlOf(objects)]]));
@@ -544,6 +551,28 @@ describe('validateManifests', () => {
       },
       'spec.clusterIP',
       /^is None, which the API server refuses on a Service of type LoadBalancer/,
+    ],
+    [
+      'service-ports',
+      "a Service port's targetPort that is no port name",
+      'service',
+      'Service/default/frontend',
+      (o) => {
+        o.spec.ports[0].targetPort = 'Bad_Name';
+      },
+      'spec.ports[0].targetPort',
+      /^"Bad_Name" is not a port name/,
+    ],
+    [
+      'data-objects',
+      'a ConfigMap key in both data and binaryData',
+      'configMap',
+      'ConfigMap/default/settings',
+      (o) => {
+        o.binaryData = { 'app.conf': 'eA==' };
+      },
+      'binaryData["app.conf"]',
+      /^is also a key of data; the API server refuses/,
     ],
     [
       'host-port-surge',

@@ -16,7 +16,7 @@
  * Prose stays prose: `# set the password with docker login` is the sentence it was without its `#`. So does an upstream
  * sample file's commented-out example (SAMPLE_VALUE): a stock redis.conf or sentinel.conf pasted into a ConfigMap.
  */
-const MARKER = String.raw`(?:#+|;+|\/\/+|\/?\*+|--(?!-)|::|rem(?=[ \t])|>+|[@+!-]+(?=[A-Za-z_][\w.-]*[ \t]))`;
+const MARKER = String.raw`(?:#{1,64}|;{1,64}|\/{2,64}|\/?\*{1,64}|--(?!-)|::|rem(?=[ \t])|>{1,64}|[@+!-]{1,64}(?=[A-Za-z_][\w.-]*[ \t]))`;
 
 /**
  * A line that ends in a placeholder, left as the comment it is: `<…>` (`# masterauth <master-password>`) or a value

@@ -230,13 +230,12 @@ export function isSecretFlag(flag: string): boolean {
 const HEADER_MODE = /^(?:keep|drop|redact)$/i;
 
 /**
- * The last word of a name that takes the path of a file holding a secret, not the secret: Google's
- * `GOOGLE_APPLICATION_CREDENTIALS` ("the path of the JSON file that contains your service account key",
- * cloud.google.com/docs/authentication/application-default-credentials), a `credentials` key or flag. `*_FILE`
- * and `*_PATH` names are no secret names at all (isSecretKey); a `PASSWORD` or `TOKEN` is the secret, whatever it holds.
+ * The last word of a name that takes the path of a file holding a secret, not the secret: Google's `GOOGLE_APPLICATION_
+ * CREDENTIALS` ("the path of the JSON file that contains your service account key", cloud.google.com/docs/authentication/
+ * application-default-credentials), a `credentials` key or flag. `*_FILE`/`*_PATH` names are no secret names (isSecretKey).
  */
-// A private key's or a license's file too: certbot's `PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`.
-// 60a-1: `pwd: /var/lib/app` is the shell's working directory (POSIX `pwd`, `$PWD`), a folder; 60a-13: an htpasswd file's path.
+// A private key's or a license's file too (`PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`), an
+// htpasswd file's path (60a-13), and `pwd: /var/lib/app`, the shell's working directory (POSIX `pwd`, `$PWD`: 60a-1).
 const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest|pwd)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;

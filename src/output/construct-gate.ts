@@ -14,11 +14,6 @@ const gatedByCaller = new WeakSet<IConstruct>();
 /** Each construct's last files and findings: cdk8s validates the whole app again for every chart it renders. */
 const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly verdict: ReturnType<typeof gateFindings> }>();
 
-/** The most text a rendered file may hold for the gate to judge it: twice what a config file may hold (1 MiB). */
-const MAX_GATED = 2 << 20;
-const PAST_GATE =
-  'more than the write gate reads (2 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests';
-
 /** What every refusal of the gate says after its finding (synth says the same of dist/). */
 const GATE_REFUSAL =
   'no secret may be written to a generated file (it is committed to Git): keep it in a Kubernetes Secret and reference it';
@@ -76,13 +71,9 @@ function gateFindings(construct: Construct): { readonly findings: readonly strin
   if (last?.files === key) return last.verdict;
   const hidden = ids.flatMap(unshownName);
   const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
-  // A file past the bound is not read (past a few MiB some readers' regular expressions run out of stack: 60b-9).
-  const large = [...files].filter(([, text]) => text.length > MAX_GATED);
-  const judged = new Map([...files].filter(([, text]) => text.length <= MAX_GATED));
   const findings = [
     ...badIds.map((id) => `construct id ${id}: looks like a secret, and cdk8s writes it into a file name (committed to Git): rename it`),
-    ...large.map(([name, text]) => redactMessage(`${name}: is ${text.length} characters, ${PAST_GATE}`, hidden)),
-    ...secretsInTexts(judged).map((finding) => redactMessage(constructRefusal(finding), hidden)),
+    ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
   ];
   const verdict = { findings, idHidden: badIds.length > 0 };
   lastVerdict.set(construct, { files: key, verdict });

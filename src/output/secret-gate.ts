@@ -42,6 +42,11 @@ export function secretsInFiles(
 ): string[] {
   const findings: string[] = [];
   for (const [path, text] of files) {
+    // Not read past the bound: beyond a few MiB some readers' regular expressions run out of V8's stack (60b-9).
+    if (text.length > MAX_JUDGED) {
+      findings.push(`${path}: is ${text.length} characters, ${PAST_BOUND}`);
+      continue;
+    }
     // What decides a file's verdict: whether it is read as YAML, and its text (a finding's message names the path).
     const input = `${/\.ya?ml$/.test(path) ? 'yaml' : 'text'}\0${text}`;
     if (memo.passed(input)) continue;
@@ -61,6 +66,11 @@ export function withRefusal(finding: string, refusal: string): string {
   const what = / holds (.*?)(?: \(lines? [\d, -]+ together\))?$/s.exec(finding)?.[1];
   return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
+
+/** The most text a file may hold for the gate to read it: three times what a config file may hold (1 MiB). */
+const MAX_JUDGED = 3 << 20;
+const PAST_BOUND =
+  'more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests';
 
 let fingerprint: string | null | undefined;
 

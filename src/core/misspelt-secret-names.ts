@@ -9,7 +9,8 @@ import { unleet } from './leet-secret-names';
 
 /** The slips, by the name they stand for. */
 const SLIPS: Readonly<Record<string, readonly string[]>> = {
-  // 60a-1: also the short forms `pword`, `psw`, `pswrd`, `passw` and `otp` (a one-time password: `OTP=<value>` is the code or its seed).
+  // 60a-1: also the short forms `pword`, `psw`, `pswrd`, `pasw`. Not `passw` (mysql's `--passw` is its `--password`, a
+  // switch that prompts) nor `otp` (`otpKey` would read as `passwordKey`, a data key's name).
   password: [
     'pasword',
     'passwrod',
@@ -23,10 +24,8 @@ const SLIPS: Readonly<Record<string, readonly string[]>> = {
     'passworrd',
     'pword',
     'pswrd',
-    'passw',
     'pasw',
     'psw',
-    'otp',
   ],
   passwd: ['paswd', 'psswd', 'pswd', 'passwdd'],
   secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret', 'secrit'],

@@ -235,8 +235,8 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  * application-default-credentials), a `credentials` key or flag. `*_FILE`/`*_PATH` names are no secret names (isSecretKey).
  */
 // A private key's or a license's file too (`PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`), an
-// htpasswd file's path (60a-13), and `pwd: /var/lib/app`, the shell's working directory (POSIX `pwd`, `$PWD`: 60a-1).
-const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest|pwd)$/;
+// htpasswd file's path (60a-13); and a name that is `pwd` alone, the shell's working directory (POSIX `$PWD`: 60a-1).
+const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>
@@ -271,7 +271,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (name === undefined && namesSecretKeyAt(value, keys)) return true; // `existingSecretKeys:` then `rootUserSecretKey: root-user` (45a-17) // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
-  const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '');
+  const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '') || /^pwd$/i.test(named); // not ADMIN_PWD
   if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)

@@ -68,7 +68,7 @@ describe('60b-9: props hold at most 1 MiB of text, said at the key that passes i
   });
 });
 
-describe('60b-9: the write gate reads a file of at most 3 MiB', () => {
+describe('60b-9: the write gate reads no line over 3 MiB', () => {
   test('a patch of 3.6 MB is refused by file, not read', () => {
     const app = new App();
     const cluster = new K3sVipCluster(app, 'dev', PROPS);
@@ -77,7 +77,7 @@ describe('60b-9: the write gate reads a file of at most 3 MiB', () => {
       .find((child): child is ApiObject => ApiObject.isApiObject(child) && child.kind === 'HelmChartConfig')!;
     config.addJsonPatch(JsonPatch.add('/metadata/annotations', { blob: BIG.repeat(3) }));
     const error = errorOf(() => app.synthYaml());
-    expect(error.message).toContain('dev/traefik-config.yaml: is 3600');
+    expect(error.message).toContain('dev/traefik-config.yaml: has a line of 3600');
     expect(error.message).toContain('more than the write gate reads (3 MiB');
     expect(error).not.toBeInstanceOf(RangeError);
   });
@@ -88,9 +88,9 @@ describe('60b-9: a run of millions of line-prefix markers is read without overfl
   test.each([':', '#', '> ', '// '])('%j', (marker) => {
     expect(() => decodings(marker.repeat(Math.ceil(3_200_000 / marker.length)))).not.toThrow();
   });
-  test('a file of 8 MB is refused by its size, unread', () => {
+  test('a line of 8 MB is refused by its size, unread', () => {
     expect(secretsInFiles(new Map([['c/x.yaml', ':'.repeat(8_000_000)]]))).toEqual([
-      'c/x.yaml: is 8000000 characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests',
+      'c/x.yaml: has a line of 8000000 characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests',
     ]);
   });
 });

@@ -43,8 +43,9 @@ export function secretsInFiles(
   const findings: string[] = [];
   for (const [path, text] of files) {
     // Not read past the bound: beyond a few MiB some readers' regular expressions run out of V8's stack (60b-9).
-    if (text.length > MAX_JUDGED) {
-      findings.push(`${path}: is ${text.length} characters, ${PAST_BOUND}`);
+    const past = pastBound(text);
+    if (past) {
+      findings.push(`${path}: ${past}`);
       continue;
     }
     // What decides a file's verdict: whether it is read as YAML, and its text (a finding's message names the path).
@@ -67,10 +68,24 @@ export function withRefusal(finding: string, refusal: string): string {
   return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
 
-/** The most text a file may hold for the gate to read it: three times what a config file may hold (1 MiB). */
-const MAX_JUDGED = 3 << 20;
-const PAST_BOUND =
-  'more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests';
+/**
+ * Why the gate does not read a file, or undefined: a line over 3 MiB (a config file holds 1 MiB at most, and a value of it
+ * renders to one line of at most twice that; past a few MiB some readers' regular expressions overflow V8's stack:
+ * 60b-9), or a file over 64 MiB (short lines of a 1 MiB config render, indented, to a few times its size).
+ */
+function pastBound(text: string): string | undefined {
+  const tail = 'so it cannot be judged: keep large data out of the manifests';
+  if (text.length > 64 << 20) return `is ${text.length} characters, more than the write gate reads (64 MiB), ${tail}`;
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (length > 3 << 20)
+      return `has a line of ${length} characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), ${tail}`;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
+}
 
 let fingerprint: string | null | undefined;
 

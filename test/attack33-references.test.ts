@@ -1,5 +1,6 @@
 import { configErrors, valuesDoors, withTraefikValues } from './helpers';
 import { acceptedEverywhere, judgedEverywhere, shownInDiff } from './secret-doors';
+import { envEntry as env } from './rule-doors';
 
 /**
  * Attack round 32a: references refused in a block, a flow map over lines (32a-6) and realistic shapes (32a-7); a
@@ -8,7 +9,6 @@ import { acceptedEverywhere, judgedEverywhere, shownInDiff } from './secret-door
 const S = 'Zq9SeCrEtVaLuE77';
 const showsSecret = (text: string): boolean => text.includes(S);
 const file = (content: string) => ({ providers: { file: { enabled: true, content } } });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const annotation = (value: string) => ({ deployment: { podAnnotations: { note: value } } });
 const configMap = (data: Record<string, string>) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm1', namespace: 'kube-system' }, data }],

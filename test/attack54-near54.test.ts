@@ -7,6 +7,7 @@ import { join } from 'path';
 import { newCluster } from '../src/new-cluster';
 import { DEV_YAML, valuesDoors } from './helpers';
 import { acceptedEverywhere } from './secret-doors';
+import { envEntry as env } from './rule-doors';
 
 const S = 'Qz7vTq2mWx9pLk4r';
 const HEX64 = '4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a';
@@ -15,7 +16,6 @@ const note = (text: string) => ({
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'notes', namespace: 'kube-system' }, data: { 'notes.txt': text } },
   ],
 });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 
 /** Refused at the config, K3sVipCluster, TraefikHelmChartConfig (52a-16) and the write gate; `where` named; S never shown. */
 function refusedEverywhere(values: unknown, where: string): void {

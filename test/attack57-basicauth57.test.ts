@@ -5,6 +5,7 @@
 // the path and never the value; the neighbours that hold no secret stay accepted.
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 import { valuesDoors } from './helpers';
+import { envEntry as env } from './rule-doors';
 
 const S = 'Zq8vLmP3xR7tYw';
 const BCRYPT = '$2y$05$H4ozd6dd7tvRHN6M2D9bxOeoC6vBWDsRG/GJA2ePwyJ9Xc6ZRjELi';
@@ -18,7 +19,6 @@ const configMap = (data: Record<string, string>, metadata: object = {}) => ({
 });
 const note = (text: string) => configMap({ note: text });
 const annotations = (key: string, value: string) => ({ deployment: { podAnnotations: { [key]: value } } });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const middleware = (auth: Record<string, unknown>) => ({
   extraObjects: [{ apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'auth', namespace: 'default' }, spec: auth }],
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as validate } from '../src/validate/conformance';
 import { synthFiles, devConfig } from './helpers';
-import { ingressRouteValues, ruleDoors as doors } from './rule-doors';
+import { allRefusals, envEntry as env, ingressRouteValues, ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 57a findings 16, 18, 19 (parity between doors). 16: a `?` or `#` in a Path/PathPrefix (or a literal one in a
@@ -15,10 +15,6 @@ const S = 'Qw8vLmP3xR7tYwQw8v';
 const file = (rule: string) => ({
   providers: { file: { enabled: true, content: `http:\n  routers:\n    r:\n      rule: "${rule}"\n      service: s\n` } },
 });
-const all = (values: object) => {
-  const d = doors(values);
-  return [...d.errors, d.cluster, d.chart].join('\n');
-};
 
 describe('57a-16: a path matcher holding ? or # never matches', () => {
   test.each([
@@ -48,7 +44,7 @@ describe('57a-16: a path matcher holding ? or # never matches', () => {
     ['v2 template with ? quantifier', ingressRouteValues('Path(`/{id:[0-9]+?}`)', { syntax: 'v2' })],
     ['Host holding no path', ingressRouteValues('Host(`a.example.com`)')],
   ])('%s passes', (_name, values) => {
-    expect(all(values)).not.toMatch(/contains [?#]/);
+    expect(allRefusals(values)).not.toMatch(/contains [?#]/);
   });
 });
 
@@ -68,7 +64,6 @@ const middleware = (headers: object) => ({
     { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'm', namespace: 'default' }, spec: { headers } },
   ],
 });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const annotation = (key: string, value: string) => ({ deployment: { podAnnotations: { [key]: value } } });
 
 describe('57a-19: a header or key name that carries a credential gets one verdict in every door', () => {
@@ -113,7 +108,7 @@ describe('57a-19: a header or key name that carries a credential gets one verdic
     ['X-Public-Key', middleware({ customRequestHeaders: { 'X-Public-Key': 'AAAAC3NzaC1lZDI1NTE5' } })],
     ['an HTTPRoute match on X-Env', httpRoute({ matches: [{ headers: [{ name: 'X-Env', value: 'canary' }] }] })],
   ])('%s passes', (_name, values) => {
-    expect(all(values)).not.toMatch(/secret/);
+    expect(allRefusals(values)).not.toMatch(/secret/);
   });
 });
 

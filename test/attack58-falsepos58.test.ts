@@ -1,4 +1,4 @@
-import { ruleDoors as doors } from './rule-doors';
+import { allRefusals, envEntry as env, ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 58 false refusals (falsepos58): review57-1 (a mode under an `*_AUTH` name), 58a-13 (Helm's `checksum/secret`,
@@ -21,7 +21,6 @@ const HASHES: [string, string][] = [
     'SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0c2FsdA==$cLJIFPZRHpsrEnhaMUMGLEAu9q2ZJSOTpTcMG6LlK6Q=:5dpFqhOLYWRz/2M0ZTVZJ2F+bKhQWAneCBMyysGGKS0=',
   ],
 ];
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const headers = (map: Record<string, string>) => ({
   extraObjects: [
     {
@@ -39,10 +38,6 @@ const envText = (text: string) => ({
 const configMap = (key: string, text: string) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nss', namespace: 'default' }, data: { [key]: text } }],
 });
-const all = (values: object) => {
-  const d = doors(values);
-  return [...d.errors, d.cluster, d.chart].join('\n');
-};
 
 describe('round 58: settings under credential-like names pass in every door', () => {
   test.each([
@@ -99,7 +94,7 @@ describe('round 58: settings under credential-like names pass in every door', ()
     ['X-Signing-Key: rsa-2048', headers({ 'X-Signing-Key': 'rsa-2048' })],
     ['X-Key: v1', headers({ 'X-Key': 'v1' })],
   ])('%s passes', (_name, values) => {
-    expect(all(values)).not.toMatch(/secret/);
+    expect(allRefusals(values)).not.toMatch(/secret/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { devConfig, withChanges } from './helpers';
-import { ruleDoors as doors } from './rule-doors';
+import { envEntry as env, ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 59 (basicauth59): 59a-8 (a `$` reference in a Middleware's or the file provider's `users` is read as written;
@@ -24,7 +24,6 @@ const middleware = (users: string[], auth = 'basicAuth') => ({
   ],
 });
 const fileProvider = (content: string) => ({ providers: { file: { enabled: true, content } } });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const configMap = (data: Record<string, string>) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data }],
 });

@@ -10,12 +10,12 @@ import { K3sVipCluster } from '../src';
 import { redactMessage } from '../src/core/redact-message';
 import { acceptedEverywhere, refusedEverywhere, shownInDiff } from './secret-doors';
 import { devConfig, refusalOf, withChanges } from './helpers';
+import { envEntry as env } from './rule-doors';
 
 const S = 'Zx9qWm4vTr7p';
 const configMap = (text: string) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { 'x.txt': text } }],
 });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const AT_TEXT = 'extraObjects[0].data';
 const AT_ENV = 'env[0]';
 

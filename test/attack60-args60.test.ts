@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { devConfig, withChanges } from './helpers';
-import { ruleDoors as doors } from './rule-doors';
+import { envEntry as env, ruleDoors as doors } from './rule-doors';
 
 /**
  * Round 60 (args60): review60-2 (a login password after curl's `-u`, `--auth`, `--proxy-user`... is one even when it
@@ -16,7 +16,6 @@ const GEN = 'Zq8vTr7pWm4x';
 const args = (list: string[]) => ({
   deployment: { additionalContainers: [{ name: 'side', image: 'busybox:1.36', args: list }] },
 });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const configMap = (data: Record<string, string>) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data }],
 });

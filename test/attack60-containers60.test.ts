@@ -7,6 +7,7 @@
 // the secret; ordinary neighbours (git SHAs, digests, paths, signify public keys, secret-free gzip) pass everywhere.
 import { gzipSync } from 'node:zlib';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { envEntry as env } from './rule-doors';
 
 const S = 'Zx9qWm4vTr7pLk2n';
 const HASH = 'c2addaa79ee327020f46353c04395f43954b2031657103d8b87592945223d66f';
@@ -15,7 +16,6 @@ const configMap = (data: Record<string, string>, binaryData?: Record<string, str
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'default' }, data, ...(binaryData && { binaryData }) },
   ],
 });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 
 /** A PFX (RFC 7292 §4) of `filler` bytes of certificate safe, then a pkcs8ShroudedKeyBag, as OpenSSL orders them. */
 function pfx(filler: number): string {

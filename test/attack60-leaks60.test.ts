@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 import { devConfig, withChanges } from './helpers';
+import { envEntry as env } from './rule-doors';
 
 const S = 'Zx9qWm4vTr7pLk2n';
 const G = 'a8Kd93LmQz7Xw2Pb';
@@ -15,7 +16,6 @@ const configMap = (text: string) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { 'x.txt': text } }],
 });
 const note = (text: string) => ({ deployment: { podAnnotations: { note: text } } });
-const env = (name: string, value: string) => ({ env: [{ name, value }] });
 const AT_TEXT = 'extraObjects[0].data';
 const AT_NOTE = 'podAnnotations';
 const AT_ENV = 'env[0]';

@@ -24,6 +24,15 @@ export function ruleDoors(values: object, chartVersion = '39.0.7') {
   };
 }
 
+/** Every door's refusals as one text: the config's errors, then the constructs'. */
+export function allRefusals(values: object): string {
+  const d = ruleDoors(values);
+  return [...d.errors, d.cluster, d.chart].filter(Boolean).join('\n');
+}
+
+/** `traefik.values` whose Traefik container has the one env entry `name=value`. */
+export const envEntry = (name: string, value: string) => ({ env: [{ name, value }] });
+
 /** `traefik.values` with one IngressRoute in extraObjects, on websecure, whose one route matches `match` (`more`: its other fields). */
 export const ingressRouteValues = (match: string, more: object = {}) => ({
   extraObjects: [

@@ -1,5 +1,6 @@
 import { valuesDoors } from './helpers';
 import { secretsInData } from '../src/core/secrets';
+import { envEntry as env } from './rule-doors';
 
 // Attack round 6 (G1, G2, G5, G6, G7, G12): each through the YAML config, K3sVipCluster, TraefikHelmChartConfig and the write gate.
 const SECRET = 'Hunter2SecretG';
@@ -87,7 +88,6 @@ describe("G7: Traefik's header modes under headers.names are no token, whatever 
 });
 
 describe('G9, G10: a signature is a secret; an absolute path to a file under a secret key is where one is kept', () => {
-  const env = (name: string, value: string) => ({ env: [{ name, value }] });
   test.each<[string, string, boolean]>([
     ['EPIK_SIGNATURE', SECRET, true],
     ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json', false],

@@ -5,6 +5,7 @@ import { redactMessage } from '../src/core/redact-message';
 import { secretRefusal, secretsInData } from '../src/core/secrets';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { secretsInFiles } from '../src/output/secret-gate';
+import { envEntry as env } from './rule-doors';
 
 // Attack round 7 (H1, H2, H3): each through the YAML config, K3sVipCluster, TraefikHelmChartConfig and the write gate.
 const SECRET = 'Hunter2SecretQz9Lm4';
@@ -127,7 +128,6 @@ describe('H1: an extraObjects text item that Helm may read otherwise than this t
 });
 
 describe('H2: an absolute file path is no secret only under a name that takes a file', () => {
-  const env = (name: string, value: string) => ({ env: [{ name, value }] });
   const container = (args: string[]) => ({ deployment: { additionalContainers: [{ name: 's', image: 'busybox:1.36', args }] } });
   test.each<[string, object, string | undefined]>([
     [

@@ -90,7 +90,7 @@ describe('60b-9: a run of millions of line-prefix markers is read without overfl
   });
   test('a line of 8 MB is refused by its size, unread', () => {
     expect(secretsInFiles(new Map([['c/x.yaml', ':'.repeat(8_000_000)]]))).toEqual([
-      'c/x.yaml: has a line of 8000000 characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests',
+      'c/x.yaml: has a line of 8000000 characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), so it cannot be judged: keep large data out of the manifests (ship it in an image or a volume, or fetch it at start-up), or split it over several values',
     ]);
   });
 });

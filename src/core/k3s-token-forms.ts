@@ -11,7 +11,7 @@
 const GAP = String.raw`[ \t]{0,64}(?:\r?\n[ \t]{0,64})?`;
 /** `K10`, a gap, the hash (a line break may split it), a gap, `::`, a gap, then the credentials. */
 const WITH_PREFIX = new RegExp(
-  String.raw`(?<![A-Za-z0-9])[Kk]10(${GAP}[0-9a-fA-F]{1,64}(?:\r?\n[ \t]{0,64}[0-9a-fA-F]{1,64})?${GAP})(?:::|%3[Aa]%3[Aa])${GAP}([^\s"'\`]{6,})`,
+  String.raw`(?<![A-Za-z0-9])[Kk]10(${GAP}[0-9a-fA-F]{1,128}(?:\r?\n[ \t]{0,64}[0-9a-fA-F]{1,128})?${GAP})(?:::|%3[Aa]%3[Aa])${GAP}([^\s"'\`]{6,})`,
   'g',
 );
 /** The hash alone, a gap, `::`, a gap, `<user>:` and the password. */
@@ -25,8 +25,9 @@ export function k3sTokenFormSpans(text: string): Array<[number, number]> {
   if (!text.includes('::') && !/%3a%3a/i.test(text)) return [];
   const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(WITH_PREFIX)) {
-    // A hash cut short or in one run is K3S_TOKEN's; here only a split or spaced one, whole (64 digits).
-    if (m[1].replace(/\s/g, '').length !== 64 || !/\s/.test(m[0].slice(0, m[0].length - m[2].length))) continue;
+    // A token in one run is K3S_TOKEN's; here only a split or spaced one, with a hash of any length as K3S_TOKEN takes
+    // (round 61a-3: a 65-digit typo spaced around `::` was let through when 64 were asked).
+    if (!/\s/.test(m[0].slice(0, m[0].length - m[2].length))) continue;
     spans.push([m.index + m[0].length - m[2].length, m.index + m[0].length]);
   }
   for (const m of text.matchAll(WITHOUT_PREFIX)) {

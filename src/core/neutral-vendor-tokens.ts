@@ -13,6 +13,9 @@
  *   and lower-case letters and digits mixed as random base64 mixes them (10 or more changes of kind), no text when
  *   decoded, and a `/` or `+` inside (as 72% of keys have), or an access key id (`AKIA`/`ASIA` + 16) in the same text.
  *   A git SHA or a hex digest (no upper case), a path of words (few changes of kind) and base64 of text pass.
+ * - Round 61 (61a-8): a Discord bot token `<user id>.<timestamp>.<HMAC>` (Rapptz/discord.py docs/token.rst: the first
+ *   part is the user id in base64, the second 6 characters, the third the HMAC): taken only where the first part
+ *   decodes to a snowflake id (17 to 20 digits), so dotted names and versions pass.
  */
 
 const OPENAI_PROJECT_KEY = /(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{20,}(?![\w-])/g;
@@ -20,6 +23,8 @@ const SENDGRID_KEY = /(?<![A-Za-z0-9])SG\.([\w-]{16,32})\.([\w-]{16,64})(?![\w-]
 const DISCORD_WEBHOOK = /\bhttps?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{15,21}\/([\w-]{20,})/gi;
 const AWS_SECRET = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
 const AWS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
+
+const DISCORD_BOT_TOKEN = /(?<![\w.-])([A-Za-z0-9_-]{23,28})\.[\w-]{6,7}\.[\w-]{27,40}(?![\w.-])/g;
 
 const GENERATED = /^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=\D*\d)/;
 /**
@@ -54,6 +59,9 @@ export function neutralVendorTokenSpans(text: string): Array<[number, number]> {
     for (const m of text.matchAll(DISCORD_WEBHOOK)) add(m.index + m[0].length - m[1].length, m[1].length);
   }
   if (text.length < 40) return spans;
+  for (const m of text.matchAll(DISCORD_BOT_TOKEN)) {
+    if (/^\d{17,20}$/.test(Buffer.from(m[1], 'base64url').toString('latin1'))) add(m.index, m[0].length);
+  }
   const keyId = AWS_KEY_ID.test(text);
   for (const m of text.matchAll(AWS_SECRET)) if (isAwsSecret(m[0], keyId)) add(m.index, m[0].length);
   return spans;
@@ -61,4 +69,4 @@ export function neutralVendorTokenSpans(text: string): Array<[number, number]> {
 
 /** What a finding of neutralVendorTokenSpans is called (secrets-formats.ts FORMAT_FINDERS). */
 export const NEUTRAL_VENDOR_TOKEN =
-  'a vendor token (an OpenAI sk-proj- key, a SendGrid SG. key, a Discord webhook URL, or an AWS secret access key)';
+  'a vendor token (an OpenAI sk-proj- key, a SendGrid SG. key, a Discord webhook URL or bot token, or an AWS secret access key)';

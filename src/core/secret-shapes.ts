@@ -18,6 +18,7 @@ import { holdsOracleLogon, ORACLE_JDBC_LOGON } from './oracle-urls';
 import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
+import { vendorTokenIn } from './vendor-token-names';
 import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
@@ -213,7 +214,7 @@ const FINDERS: readonly Finder[] = [
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
   { find: rawDerKeys, what: 'a private key' },
   { find: toolPrivateKeySpans, what: TOOL_PRIVATE_KEY },
-  { find: vendorTokenSpans, what: VENDOR_TOKEN },
+  { find: vendorTokenSpans, what: VENDOR_TOKEN, named: vendorTokenIn },
   { find: joinedK3sTokenSpans, what: K3S_TOKEN_SHAPE },
   { find: pgpassSpans, what: PGPASS_SECRET },
   { find: tsigSpans, what: TSIG_SECRET },

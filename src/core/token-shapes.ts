@@ -106,6 +106,16 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9])(?:EAAA[\w-]{40,60}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|ntn_\d{11}[A-Za-z0-9]{35}|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,}|xai-[A-Za-z0-9_]{80}|pplx-[A-Za-z0-9]{48}|sk-or-v1-[a-f0-9]{64}|ops_eyJ[A-Za-z0-9+/]{250,}={0,3}|GOCSPX-[\w-]{28}|whsec_(?=[A-Za-z+/]{0,99}[0-9])[A-Za-z0-9+/]{24,}={0,2}|ATBB[A-Za-z0-9]{28,}|figd_[\w-]{40,}|bkua_[a-f0-9]{40}|dp\.(?:st(?:\.[a-z0-9_-]{1,40})?|ct|sa|scim|audit)\.[A-Za-z0-9]{40,44})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])secret_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{40,}(?![\w-])`,
+  // Round 61 (61a-1, 61a-8): OpenAI's legacy key `sk-` + 48 base62 (gitleaks' earlier rule open-ai-token,
+  // cmd/generate/config/rules/openai.go: `(sk-)[a-zA-Z0-9]{48}`), Slack's config refresh and access tokens shorter than
+  // gitleaks' slack-config-refresh-token and slack-config-access-token ask (`xoxe-1-`, `xoxe.xoxp-1-`), Meta access
+  // tokens `EAAC`/`EAAM` (gitleaks facebook-page-access-token asks 100+; 60 here), Notion `ntn_` without the 11 digits
+  // gitleaks notion-api-token asks, Netlify `nfp_`, Render `rnd_`, Fly.io `fly_` and the `FlyV1 fm…` header, Vercel
+  // `vercel_` (its classic tokens are 24 base62; `vercel_` itself is no documented prefix: taken as the attack wrote it).
+  // A prefix alone is no token (`fly_region`, `rnd_seed`, `vercel_env`): each asks its length and a generated run.
+  String.raw`(?<![A-Za-z0-9-])(?:sk-(?=[a-z0-9]{0,47}[A-Z])(?=[A-Z0-9]{0,47}[a-z])(?=[A-Za-z]{0,47}[0-9])[A-Za-z0-9]{48}|xoxe(?:\.xox[bp])?-\d-(?=[A-Za-z]{0,199}[0-9])(?=[0-9]{0,199}[A-Za-z])[A-Za-z0-9]{40,200}|EAA[CM](?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{60,400})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:(?:ntn|nfp|rnd|fly)_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{24,100}|vercel_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{20,100})(?![\w-])`,
+  String.raw`FlyV1 fm[12][ar]?_[A-Za-z0-9+/]{20,}={0,3}`,
   // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
   // Round 52a-13: whatever stands around its key (gitleaks asks a 20-character group id and a 36-character tail), also
   // the legacy host `outlook.office.com/webhook/` (learn.microsoft.com microsoftteams/platform/webhooks-and-connectors/
@@ -207,6 +217,13 @@ const CLUES = [
   String.raw`webhook\.office`,
   String.raw`outlook\.office`,
   String.raw`s\.[A-Za-z0-9]{24}`,
+  String.raw`sk-[A-Za-z0-9]{48}`,
+  String.raw`EAA[CM]`,
+  String.raw`nfp_`,
+  String.raw`rnd_`,
+  String.raw`vercel_`,
+  String.raw`fly_`,
+  String.raw`FlyV1 `,
 ];
 const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');
 

@@ -19,13 +19,16 @@ const USER_AT_HOST_SCHEME = /^(?:sips?|xmpp|acct|mailto|im|pres|cid|mid|news|h32
 const CLOCK_TIME = /^(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?@$/;
 
 /**
- * The secret of a URL_CREDENTIALS match: its password, or its user name where it has none (`https://token@h`). A
+ * The secret of a URL_CREDENTIALS match: its password, or its user name where it has none (`https://token@h`, `token:@h`). A
  * reference alone there holds none (`postgres://app:$(DB_PASSWORD)@db`: Kubernetes' dependent environment variable).
  */
 export function urlSecret(match: string): string {
   const userinfo = match.slice(0, -1).replace(/^.*[/\\]/s, '');
   const colon = /:|%3a/i.exec(userinfo);
-  return colon ? userinfo.slice(colon.index + colon[0].length) : userinfo;
+  if (!colon) return userinfo;
+  // Round 61a-7: an empty password (`https://TOKEN:@h`, as `curl -u TOKEN:` sends it) leaves the user as the secret.
+  const password = userinfo.slice(colon.index + colon[0].length);
+  return password === '' ? userinfo.slice(0, colon.index) : password;
 }
 
 /**

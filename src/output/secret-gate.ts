@@ -59,11 +59,16 @@ export function secretsInFiles(
   return findings;
 }
 
+/** What every size finding of pastBound says: withRefusal leaves the secret advice off it. */
+const UNREAD = 'more than the write gate reads';
+
 /**
  * A finding of the gate with `refusal`, what to do about a secret in the file, after it; a BasicAuth entry Traefik cannot
  * use is no secret written out (review59-3, review60-11): its finding already says what to write, and stands alone.
  */
 export function withRefusal(finding: string, refusal: string): string {
+  // A file the gate cannot read holds no secret it knows of: its finding says what to do about its size (61a-19).
+  if (finding.includes(UNREAD)) return finding;
   const what = / holds (.*?)(?: \(lines? [\d, -]+ together\))?$/s.exec(finding)?.[1];
   return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
@@ -74,13 +79,13 @@ export function withRefusal(finding: string, refusal: string): string {
  * 60b-9), or a file over 64 MiB (short lines of a 1 MiB config render, indented, to a few times its size).
  */
 function pastBound(text: string): string | undefined {
-  const tail = 'so it cannot be judged: keep large data out of the manifests';
-  if (text.length > 64 << 20) return `is ${text.length} characters, more than the write gate reads (64 MiB), ${tail}`;
+  const tail =
+    'so it cannot be judged: keep large data out of the manifests (ship it in an image or a volume, or fetch it at start-up), or split it over several values';
+  if (text.length > 64 << 20) return `is ${text.length} characters, ${UNREAD} (64 MiB), ${tail}`;
   for (let start = 0; start < text.length;) {
     const end = text.indexOf('\n', start);
     const length = (end < 0 ? text.length : end) - start;
-    if (length > 3 << 20)
-      return `has a line of ${length} characters, more than the write gate reads (3 MiB; a config file holds 1 MiB at most), ${tail}`;
+    if (length > 3 << 20) return `has a line of ${length} characters, ${UNREAD} (3 MiB; a config file holds 1 MiB at most), ${tail}`;
     if (end < 0) break;
     start = end + 1;
   }

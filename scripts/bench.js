@@ -310,6 +310,8 @@ function hostileInput() {
         lib('core/redact-message.js').redactMessage(`x: "${text.slice(0, 60)}" is not`, [text, text.slice(0, 4096)]),
       ],
     ],
+    ['base32 runs of gzip and zlib heads 61, 400 kB texts as data (attack61-binary61)', 2, hostile.base32Heads61, asData],
+    ['short base64 lines 61, an 8 MiB file through the write gate (attack61-binary61)', 60, hostile.shortBase64Lines61, gate],
     ['secret names 45, 1 MB texts as data (attack45-names45)', 5, hostile.secretNames45, asData],
     ['secret names 46, 1 MB texts as data (attack46-names46)', 5, hostile.secretNames46, asData],
     ['bracket lines 35, 640,000-character values end to end (attack35-bigtext)', 3, hostile.bigTexts35, endToEnd],

@@ -28,4 +28,5 @@ module.exports = {
   ...require('./hostile/routes53'),
   ...require('./hostile/false53'),
   ...require('./hostile/msgs53'),
+  ...require('./hostile/binary61'),
 };

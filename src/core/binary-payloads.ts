@@ -1,5 +1,5 @@
 import { bytesAsText } from './byte-run-decodings';
-import { isDerKey } from './der-keys';
+import { derElement, isDerKey } from './der-keys';
 import { inflated, streamKind } from './gzip-members';
 
 /**
@@ -10,8 +10,8 @@ import { inflated, streamKind } from './gzip-members';
  * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9);
  * - other binary data (a tar or a stored zip of a `.env`, a few bytes before `DB_PASSWORD=…`: 60b-1) as its printable
  *   runs, one a line, as `strings` prints them (GNU binutils strings: runs of printable characters), 8 characters at
- *   least so a digest's or a key's random bytes give next to nothing. Not a DER structure's (a certificate's subject
- *   and URLs are no secret; a key's DER is read above).
+ *   least so a digest's or a key's random bytes give next to nothing; whatever the first byte (a tar, cpio, zip).
+ *   Not a DER SEQUENCE's that spans the bytes (a certificate's subject and URLs are no secret; a key's DER is read above).
  * Each reader is linear in the bytes, and inflation is bounded in size and in count per text (mayInflateAt).
  */
 
@@ -34,7 +34,17 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   const text = bytesAsText(data);
   if (text !== undefined) return text;
   if (data.length >= 60 && isDerKey(data)) return data.toString('base64');
-  if (data[0] === 0x30 || streamKind(data)) return undefined;
+  if (isDerSequence(data) || streamKind(data)) return undefined;
   const runs = data.toString('latin1').match(PRINTABLE_RUN);
   return runs ? runs.join('\n') : undefined;
+}
+
+/**
+ * Whether bytes are one DER SEQUENCE by its structure (X.690 §8.1: tag 0x30, a length, content that ends where the bytes
+ * end), not by its first byte alone: 0x30 is also ASCII `0`, how a tar of `00-db.env` and every cpio archive (`0707…`)
+ * begin (review61-2).
+ */
+function isDerSequence(data: Buffer): boolean {
+  const outer = derElement(data, 0);
+  return outer?.tag === 0x30 && outer.start + outer.length === data.length;
 }

@@ -28,8 +28,12 @@ const JOIN = /[ \t]{0,64}\+[ \t]{0,64}/y;
  * List<string> {` and statements that add to a list (`psi.ArgumentList.Add("…");`, `args.push(…);`; 52a-12).
  */
 const GLUE =
-  /(?:\[\]\w{1,32}|new(?:[ \t]+\w{1,32}(?:<[\w ,]{1,64}>)?)?[ \t]*(?:\[[ \t]*\]|\([ \t]*\))?(?=[ \t]*\{)|[ \t]|\\?\r?\n|[,()[\]{}&@]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\()|;(?=\s{0,64}(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)\()|(?<![\w.])(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)(?=\()|(?<![\w.])(?:\w{1,32}\.){0,4}(?:[Aa]rg(?:ument)?s|[Aa]rgv|[Aa]rgument[Ll]ist)[ \t]*(?:=(?![=>])|:(?![:=])|,)|(?<=[ \t])-[A-Za-z]\w{0,31}(?=[ \t]))+/y;
-/** How long the glue between two words may be, how many words a list has and how many literals a word joins, at most. */
+  /(?:\[\]\w{1,32}|new(?:[ \t]+\w{1,32}(?:<[\w ,]{1,64}>)?)?[ \t]*(?:\[[ \t]*\]|\([ \t]*\))?(?=[ \t]*\{)|[ \t]|\\?\r?\n|[,()[\]{}&@]|vec!|(?:List\.of|listOf|arrayOf|mutableListOf|Arrays\.asList|append)(?=\()|(?<=\)\s{0,64})\.[ \t]*\w{1,32}(?=[ \t]*\()|;(?=\s{0,64}(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)\()|(?<![\w.])(?:\w{1,32}\.){1,4}(?:[Aa]dd|push|[Aa]ppend|extend)(?=\()|(?<![\w.])(?:\w{1,32}\.){0,4}(?:[Aa]rg(?:ument)?s|[Aa]rgv|[Aa]rgument[Ll]ist)[ \t]*(?:=(?![=>])|:(?![:=])|,)|(?<=[ \t])-[A-Za-z]\w{0,31}(?=[ \t])){1,161}/y;
+/**
+ * How long the glue between two words may be, how many words a list has and how many literals a word joins, at most.
+ * GLUE takes MAX_GLUE + 1 pieces at most (each one character or more: the same test), so V8's stack does not grow with
+ * a run of line breaks (review61-4).
+ */
 const MAX_GLUE = 160;
 const MAX_WORDS = 200;
 const MAX_PIECES = 16;

@@ -75,12 +75,28 @@ function inflatedNow(bytes: Buffer, kind: 'gzip' | 'zlib' | 'raw'): Buffer | typ
 const BASE64_HEAD = 'H4sI|eJ[w-z]|eN[o-r]|eF[4-7]|eA[E-H]|Qlpo|\\/Td6WFo|KLUv\\/';
 const HEAD = new RegExp(`(?<![A-Za-z0-9+/_-])(?:0[xX])?(?:${BASE64_HEAD}|1f8b08|1F8B08|78(?:9c|da|5e|01|9C|DA|5E))`, 'g');
 
-/** Whether the compressed run at `at` of `text` is among its first MAX_GZIP_RUNS (counted once per run: at most that many heads). */
+/** The last text's MAX_GZIP_RUNS-th head offset (Infinity: fewer heads), found once per text (review61-3). */
+let counted: { text: string; last: number } | undefined;
+
+/**
+ * Whether the compressed run at `at` of `text` is among its first MAX_GZIP_RUNS (counted once per run: at most that many
+ * heads). The heads are counted once per text, not once per run: a text of many runs whose bytes start like a stream
+ * but whose letters are no HEAD (base32 of `1f 8b 08`) cost a pass each, quadratic (review61-3: 400 kB in 18 s).
+ */
 export function mayInflateAt(text: string, at: number): boolean {
-  HEAD.lastIndex = 0;
-  let before = 0;
-  for (let m = HEAD.exec(text); m && m.index < at; m = HEAD.exec(text)) if (++before >= MAX_GZIP_RUNS) return false;
-  return true;
+  if (counted?.text !== text) {
+    HEAD.lastIndex = 0;
+    let seen = 0;
+    let last = Infinity;
+    for (let m = HEAD.exec(text); m; m = HEAD.exec(text)) {
+      if (++seen >= MAX_GZIP_RUNS) {
+        last = m.index;
+        break;
+      }
+    }
+    counted = { text, last };
+  }
+  return counted.last >= at;
 }
 
 /** What the refusal of compressed data the gate does not read says (secrets-formats.ts FORMAT_FINDERS). */
@@ -89,9 +105,17 @@ export const UNREAD_GZIP = `compressed data the gate cannot read: bzip2, xz or z
 /**
  * A base64 run, or a block of them wrapped as `base64` (76 columns) and `openssl base64` (64) write it: lines of one
  * length, a multiple of 4, the last no longer (wrappedBase64 joins them); or a run of hex pairs. Each line's class is
- * followed by a line break or its end, so the match is linear.
+ * followed by a line break or its end, so the match is linear in time; but V8 keeps a backtrack entry per repeated
+ * line and character, so its stack grows with the characters of one block (8 MiB of 76-column lines overflowed it:
+ * review61-4). A block therefore has at most MAX_BLOCK_LINES lines after its first, each of MAX_LINE characters at most
+ * (`base64` wraps at 76, `openssl base64` at 64), 2 MiB in all; the lines after start the next block.
  */
-export const BASE64_BLOCK = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}(?:\r?\n[ \t]*[A-Za-z0-9+/]{4,})*={0,2}(?![A-Za-z0-9+/=_-])/g;
+const MAX_BLOCK_LINES = 16_384;
+const MAX_LINE = 128;
+export const BASE64_BLOCK = new RegExp(
+  `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}(?:\\r?\\n[ \\t]*[A-Za-z0-9+/]{4,${MAX_LINE}}){0,${MAX_BLOCK_LINES}}={0,2}(?![A-Za-z0-9+/=_-])`,
+  'g',
+);
 const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){12,}(?![0-9A-Za-z])/g;
 
 const STREAM_LINE = new RegExp(`^(?:${BASE64_HEAD})`);

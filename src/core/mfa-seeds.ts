@@ -13,10 +13,11 @@ export const MFA_SECRET = 'an MFA seed or recovery code after its label (2fa: <b
 /**
  * The label, then up to three words (`backup`, `key`, `secret`) and `:`/`=`/blanks before the seed. Blanks, then an
  * optional `:`/`=` and blanks: one way only to match a run of blanks (review59-1: two optional blank runs around an
- * optional sign took time growing with the square of the run).
+ * optional sign took time growing with the square of the run). A seed that runs on with `+` or `/` and a letter or
+ * digit is part of a base64 run (a jar's bytes: `…/MfA23pHEdw3cwFss3CYCOdgvcGAL5KfLBU5MX+Kz…`, review61-6), no seed.
  */
 const SEED =
-  /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*(?:[:=][^\S\n]*)?[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9])/gi;
+  /\b(?:2fa|mfa|two[- ]?factor|totp|hotp|otp|authenticator|authy)(?:[^\S\n]*(?:[:=][^\S\n]*)?[A-Za-z][A-Za-z-]{0,15}){0,3}?[^\S\n]*(?:[:=][^\S\n]*)?((?:[A-Za-z2-7]{4}[ -]){3,15}[A-Za-z2-7]{2,8}|[A-Za-z2-7]{16,128})(?![A-Za-z0-9]|[+/][A-Za-z0-9])/gi;
 
 /**
  * `recovery codes`/`backup codes`/`scratch codes`, then two or more codes, on its line or (59a-2: a saved codes file, the

@@ -40,11 +40,21 @@ function kindChanges(run: string): number {
 /** Whether a base64 run decodes to printable text (then it is text, judged as such by text-decodings.ts). */
 const decodesToText = (run: string): boolean => /^[\t\n\r\x20-\x7e]*$/.test(Buffer.from(run, 'base64').toString('latin1'));
 
+/**
+ * A path part written as a word: lower-case letters first, then camel-case words or numbers (`org`, `iq80`, `k8sUtils`,
+ * `SnappyFramedOutputStream`, `HealthCheck2Handler`): a Java class path of 40 characters is no key (review61-6). Each part
+ * has two lower-case letters in a row, the run four. Random base64 with a `/` splits so about once in 2,400 keys (1e6
+ * tried), and such a key beside its access key id is still taken.
+ */
+const WORD_LIKE = /^[A-Za-z][a-z\d]*(?:[A-Z][a-z\d]+)*$/;
+const wordPath = (run: string): boolean =>
+  /[a-z]{4}/.test(run) && run.split('/').every((part) => WORD_LIKE.test(part) && /[a-z]{2}/.test(part));
+
 /** `keyId`: whether the text holds an access key id (tested once per text). */
 function isAwsSecret(run: string, keyId: boolean): boolean {
   if (!GENERATED.test(run) || kindChanges(run) < 10 || decodesToText(run)) return false;
   if (keyId) return true;
-  return /[+/]/.test(run) && !/^\/|\/$|\/\//.test(run);
+  return /[+/]/.test(run) && !/^\/|\/$|\/\//.test(run) && !wordPath(run);
 }
 
 /** Spans of `text` that are one of these vendors' tokens. */

@@ -13,11 +13,25 @@ import { groupsOnOneLine } from './group-lines';
  * break, with a comment after the `|` and the blank or comment-only lines before the next command (43a-3: bash reads
  * `echo pw | # the token` and then, after blank lines, `vault login -` as one pipeline).
  */
-const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|)(?:[ \t]*(?:#[^\r\n]*)?\r?\n)+/g;
+const OPEN_PIPE = /(?<=[^\s:?|=-][ \t]*\|)(?=[ \t]*(?:#[^\r\n]*)?\r?\n)/g;
+/** One blank or comment-only line: taken one at a time in code (a repeated group's stack grows with the lines: review61-4). */
+const BLANK_LINE = /[ \t]*(?:#[^\r\n]*)?\r?\n/y;
+
+function openPipesBlanked(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const { index } of text.matchAll(OPEN_PIPE)) {
+    if (index < done) continue;
+    let end = index;
+    for (BLANK_LINE.lastIndex = end; BLANK_LINE.test(text); BLANK_LINE.lastIndex = end) end = BLANK_LINE.lastIndex;
+    out += text.slice(done, index) + ' '.repeat(end - index);
+    done = end;
+  }
+  return out + text.slice(done);
+}
 
 /**
  * `text` with the line break after each pipeline left open made blanks, each character where it stood, and each group
  * over several lines that is fed as a whole on one line (group-lines.ts, 44a-2).
  */
-export const pipesOnOneLine = (text: string): string =>
-  groupsOnOneLine(text.includes('|') ? text.replace(OPEN_PIPE, (lineBreaks) => ' '.repeat(lineBreaks.length)) : text);
+export const pipesOnOneLine = (text: string): string => groupsOnOneLine(text.includes('|') ? openPipesBlanked(text) : text);

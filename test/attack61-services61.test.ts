@@ -1,5 +1,8 @@
 import { App, Chart, JsonPatch } from 'cdk8s';
-import { TraefikHelmChartConfig } from '../src/index';
+import { stringify } from 'yaml';
+import { parseConfigText } from '../src/config/load';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
+import { devConfig, refusalOf, withChanges } from './helpers';
 import { clusterIpRangeProblem } from '../src/validate/cluster-ip-range';
 import { allRefusals, ruleDoors } from './rule-doors';
 
@@ -33,6 +36,15 @@ describe('61b-5: Service values the API server refuses', () => {
     ['own clusterIP: network', own('10.43.0.0'), 'service.spec.clusterIP', 'network address'],
     ['own clusterIP: broadcast', own('10.43.255.255'), 'service.spec.clusterIP', 'broadcast address'],
     ['own clusterIP: outside', own('192.168.0.77'), 'service.spec.clusterIP', 'outside'],
+    [
+      'additional Service clusterIP: CoreDNS',
+      {
+        ports: { web: { expose: { internal: true } } },
+        service: { additionalServices: { internal: { spec: { clusterIP: '10.43.0.10' } } } },
+      },
+      'service.additionalServices.internal.spec.clusterIP',
+      'CoreDNS',
+    ],
   ])('%s is refused by the config, K3sVipCluster and TraefikHelmChartConfig', (_name, values, key, what) => {
     const doors = ruleDoors(values);
     const error = doors.errors.find((line) => line.includes(key));
@@ -50,6 +62,10 @@ describe('61b-5: Service values the API server refuses', () => {
     ['clusterIP None', svc({ selector: { a: 'b' }, clusterIP: 'None', ports: [{ port: 80 }] })],
     ['NodePort with nodePort', svc({ type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80, nodePort: 30080 }] })],
     ['own free clusterIP', own('10.43.0.11')],
+    [
+      'a turned-off additional Service',
+      { service: { additionalServices: { internal: { enabled: false, spec: { clusterIP: '10.43.0.10' } } } } },
+    ],
   ])('%s passes every door', (_name, values) => {
     expect(allRefusals(values)).toBe('');
   });
@@ -68,6 +84,17 @@ describe('61b-5: Service values the API server refuses', () => {
     const problem = clusterIpRangeProblem(ip, cidr);
     if (what === undefined) expect(problem).toBeUndefined();
     else expect(problem).toContain(what);
+  });
+
+  test('the config and K3sVipCluster judge against k3s.serviceCidr', () => {
+    const config = (clusterIP: string) =>
+      withChanges(devConfig(), { k3s: { serviceCidr: '10.96.0.0/12' }, traefik: { values: own(clusterIP) } });
+    const errors = (clusterIP: string) => parseConfigText('config/t.yaml', stringify(config(clusterIP))).errors.map((e) => e.message);
+    expect(errors('10.96.0.50')).toEqual([]);
+    expect(errors('10.96.0.10').join('\n')).toContain('10.96.0.10, the tenth address of k3s.serviceCidr "10.96.0.0/12"');
+    expect(errors('10.43.0.77').join('\n')).toContain('outside the Service network k3s.serviceCidr "10.96.0.0/12"');
+    expect(refusalOf(() => new K3sVipCluster(new App(), 'c', config('10.43.0.77')))).toContain('traefik.values.service.spec.clusterIP');
+    expect(refusalOf(() => new K3sVipCluster(new App(), 'c', config('10.96.0.50')))).toBe('');
   });
 
   test("TraefikHelmChartConfig judges against its networks' serviceCidr", () => {

@@ -44,10 +44,11 @@ export function clusterIpValueProblems(values: Values, prefix: Path, serviceCidr
   const specs: Array<{ spec: unknown; at: Path }> = [];
   const service = isMap(values.service) ? values.service : undefined;
   if (service) {
-    specs.push({ spec: service.spec, at: ['service', 'spec'] });
+    // A Service turned off (`enabled: false`) is not rendered (service-spec-values.ts).
+    if (service.enabled !== false) specs.push({ spec: service.spec, at: ['service', 'spec'] });
     const additional = isMap(service.additionalServices) ? service.additionalServices : {};
     for (const [name, extra] of Object.entries(additional))
-      if (isMap(extra)) specs.push({ spec: extra.spec, at: ['service', 'additionalServices', name, 'spec'] });
+      if (isMap(extra) && extra.enabled !== false) specs.push({ spec: extra.spec, at: ['service', 'additionalServices', name, 'spec'] });
   }
   if (Array.isArray(values.extraObjects))
     values.extraObjects.forEach((item: unknown, i) => {

@@ -19,6 +19,7 @@ import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { fluxRevisionProblem, fluxRevisionWarning, fluxUrlProblem } from '../gitops/flux-source';
 import { writtenObjects } from './written-objects';
+import { clusterIpValueProblems } from '../validate/cluster-ip-range';
 
 /**
  * The cluster as it will be deployed: the validated config (defaults filled in), Traefik's merged chart
@@ -81,6 +82,9 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   if (fluxRevision) error(['gitops', 'revision'], fluxRevision);
   const shortCommit = config.gitops?.engine === 'flux' ? fluxRevisionWarning(config.gitops.revision) : undefined;
   if (shortCommit) warn(['gitops', 'revision'], shortCommit);
+  // The cluster IPs Traefik's values ask for, inside K3s' Service network and not taken (61b-5).
+  for (const { path, message } of clusterIpValueProblems(config.traefik.values ?? {}, ['traefik'], config.k3s.serviceCidr))
+    error(path, message);
   for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
     error(path, message);
   return findings;

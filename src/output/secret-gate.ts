@@ -27,6 +27,7 @@ import { contentDigests } from './file-digests';
 import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import type * as ScalarRedaction from './scalar-redaction';
+import { OVERSIZED, oversizedObjects } from './object-size';
 
 /**
  * The last gate before anything is written to dist/ or K3s' manifests folder: no file may hold a
@@ -74,8 +75,9 @@ const UNREAD = 'more than the write gate reads';
  * use is no secret written out (review59-3, review60-11): its finding already says what to write, and stands alone.
  */
 export function withRefusal(finding: string, refusal: string): string {
-  // A file the gate cannot read holds no secret it knows of: its finding says what to do about its size (61a-19).
-  if (finding.includes(UNREAD)) return finding;
+  // A file the gate cannot read (61a-19) or an object too big to store (61b-8) holds no secret it knows of: its finding
+  // says what to do about its size.
+  if (finding.includes(UNREAD) || finding.includes(OVERSIZED)) return finding;
   const what = / holds (.*?)(?: \(lines? [\d, -]+ together\))?$/s.exec(finding)?.[1];
   return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
@@ -165,6 +167,8 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
   } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, text, secretShape, seen));
+  // An object etcd would not store (61b-8), whatever else the file holds.
+  if (read) findings.push(...oversizedObjects(path, text, read.documents));
 }
 
 /**

@@ -10,7 +10,9 @@ import { entrypointResolverProblems } from './resolver-names';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
-import { KUBE_VIP_VERSION } from '../pins';
+import { DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION } from '../pins';
+import { isMap } from '../core/is-map';
+import { clusterIpValueProblems } from '../validate/cluster-ip-range';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
@@ -279,6 +281,14 @@ export class TraefikHelmChartConfig extends Construct {
       // Where each VIP may lie, by the config's rule (60b-5).
       const vips = model.services.filter((s) => s.type.value === 'LoadBalancer').flatMap((s) => s.ips);
       for (const problem of vipNetworkProblems(props.networks, vips)) report(problem.path, problem.message, problem);
+      // The cluster IPs the values ask for, in the props' Service network (K3s' default unless networks gives one: 61b-5).
+      const networks = isMap(props.networks) ? props.networks : {};
+      const serviceCidr =
+        typeof networks.serviceCidr === 'string' && !format.clusterNetworks(networks.serviceCidr)
+          ? networks.serviceCidr
+          : DEFAULT_SERVICE_CIDR;
+      for (const problem of clusterIpValueProblems(values, [], serviceCidr))
+        report(problem.path, problem.message.replace('k3s.serviceCidr', 'networks.serviceCidr'));
       // The cluster's Service network is not known here: the family values and the VIPs' families are.
       checkServiceFamilies(undefined, model.services, report);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.

@@ -42,13 +42,45 @@ const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;
 // 60a-10: also `isn't`, `unrelated` (read with its apostrophe left out).
 const DENIAL = /^(?:no|not|non|without|never|nor|neither|isnt|arent|wasnt|unrelated)$/i;
 const denies = (word: string): boolean => DENIAL.test(word.replace(/[^\p{L}]+/gu, ''));
+/** A word that ends a clause or a phrase (`logged:`, `rotated;`, `hex,`): a denial's reach stops there. */
+const ENDS_PHRASE = /[,;:.!?)]$/;
 /** A commit id or checksum, and the words that call a value one (as secret-word-lines.ts reads `commit <hex>`). */
 const HEX_VALUE = /^[0-9a-f]{7,128}$/i;
 const DIGEST_WORD = /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu;
+/** Words after a hex value's name that start a note on it (61-1: `# token for grafana`, `# webhook secret (hex)`). */
+const NOTE_START = /^(?:\(|-+$|–|—|for$|of$|used$|to$|from$|in$|on$|at$|is$|was$|rotate)/i;
+/** Words after a digest word that make it the comment's subject (`# sha256 of the release`, `# commit that moved …`). */
+const DIGEST_LINK = /^(?:of|that|which|for|from|by|when|after|before|in|at|on|to)$/i;
 /** Verbs after a secret's name that make it a clause's subject (60a-10: `the password is in Vault`). */
 const SUBJECT_VERB = /^(?:is|are|was|were|lives|stays|sits|comes|goes|moved)$/i;
 /** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
 const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
+
+/**
+ * The words a denial reaches (61-1): each denial word and up to three words after it, within its phrase, so
+ * `# not a password` and `# no password needed` deny the name, and `# neither cached nor logged: the password` does not.
+ */
+function deniedWords(words: readonly string[]): boolean[] {
+  const denied = words.map(() => false);
+  words.forEach((word, i) => {
+    if (!denies(word)) return;
+    for (let j = i; j < Math.min(words.length, i + 4); j++) {
+      denied[j] = true;
+      if (ENDS_PHRASE.test(words[j])) break;
+    }
+  });
+  return denied;
+}
+
+/**
+ * Whether the comment calls the value a digest before its name at `name` (`# sha256 of the release`, `# commit that moved
+ * the token`): a digest word with a link word or a phrase's end between it and the name; one that only qualifies the
+ * name (61-1: `# sha256 token`, `# sha256 api token`) calls the value that secret.
+ */
+function calledDigest(words: readonly string[], name: number): boolean {
+  const links = (word: string): boolean => DIGEST_LINK.test(word) || ENDS_PHRASE.test(word);
+  return words.slice(0, name).some((word, i) => DIGEST_WORD.test(word) && words.slice(i, name).some(links));
+}
 
 /**
  * Whether `value` is a secret only as its line reads it with its comment: the comment as a whole, or one to four of its
@@ -58,25 +90,32 @@ const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
  */
 function namedByComment(value: string, comment: string): boolean {
   if (value === '' || /\s/.test(value) || value.length > 512) return false;
-  if (secretValues(value).length > 0 || secretValues(`#${comment}`).length > 0) return false;
+  if (secretValues(value).length > 0) return false;
+  // A comment that holds a secret by its reading (`# token: openssl rand -hex 16` reads `openssl` as one) names the value
+  // by a name alone (61-1), not by the line as a whole or a head that goes on into that reading.
+  const secretComment = secretValues(`#${comment}`).length > 0;
   const words = comment.replace(LEAD, '').split(/\s+/).filter(Boolean);
-  // 60a-10: the whole line is read only where the comment denies nothing (`# not a password`, `# isn't the token`) and the
-  // value is no hex id (a build id, a W3C trace id, a Helm `checksum/config`), whose comment speaks of a secret as its subject.
+  const denied = deniedWords(words);
+  // 60a-10: the whole line is read without the words a denial reaches (`# not a password`, `# isn't the token`; 61-1:
+  // only those, `# neither cached nor logged: the password` keeps its name), and not for a hex id (a build id, a W3C
+  // trace id, a Helm `checksum/config`), whose comment may speak of a secret as its subject (read below, name by name).
   const hex = HEX_VALUE.test(value);
-  if (!hex && !words.some(denies) && secretValues(`${value} #${comment}`).length > 0) return true;
+  const undenied = words.filter((_, i) => !denied[i]).join(' ');
+  if (!hex && !secretComment && undenied !== '' && secretValues(`${value} #${undenied}`).length > 0) return true;
   if (words.length && LAST_PASS.test(words[words.length - 1])) words[words.length - 1] = 'password';
   // Bounded: a line's comment is short, and each start reads at most four words.
   for (let start = 0; start < Math.min(words.length, 32); start++) {
     // A denial up to three words before (`not a password`, `unrelated to the password`) or within (`no password needed`) names no value.
-    if (words.slice(Math.max(0, start - 3), start).some(denies)) continue;
+    if (denied[start]) continue;
     const laterClause = words.slice(0, start).some((word) => /[;.]$/.test(word));
-    // A hex value the comment first calls a digest (`# commit that moved the token to a Secret`) is that digest.
-    if (HEX_VALUE.test(value) && words.slice(0, start).some((word) => DIGEST_WORD.test(word))) continue;
-    for (let n = 1; n <= Math.min(4, words.length - start); n++) {
-      if (denies(words[start + n - 1])) break;
-      // A hex id is named only by the comment's last words (`# deploy token`), not by a name its comment goes on from
-      // (`# token refresh trace`, `# changes when the password secret changes`).
-      if (hex && start + n < words.length) continue;
+    for (let n = 1; n <= Math.min(secretComment ? 1 : 4, words.length - start); n++) {
+      if (denied[start + n - 1]) break;
+      // A hex id is named by a name the comment ends with (`# deploy token`) or that a note follows (61-1: `# token for
+      // grafana`, `# webhook secret (hex)`, `# api token, hex`), not by a name its comment goes on from (`# token refresh
+      // trace`, `# changes when the password secret changes`).
+      if (hex && start + n < words.length && !ENDS_PHRASE.test(words[start + n - 1]) && !NOTE_START.test(words[start + n])) continue;
+      // A hex value the comment calls a digest (`# commit that moved the token to a Secret`) is that digest.
+      if (hex && calledDigest(words, start + n - 1)) break;
       if (n > 1 && /[;.]$/.test(words[start + n - 2])) break; // a head is read within its clause
       // A name that is the subject of a later clause (`# public id; the password is in Vault`) speaks of another value.
       if (laterClause && words.slice(start, start + n + 1).some((word) => SUBJECT_VERB.test(word))) break;

@@ -3,7 +3,7 @@ import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedI
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
 import { oneLine } from '../core/problem';
-import { isUnshownRun } from '../core/generated-quotes';
+import { hasUnshownPart, isUnshownRun, unshownValue } from '../core/generated-quotes';
 import { redact, secretValues } from '../core/secrets';
 import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
@@ -33,7 +33,9 @@ function tooLong(value: string, max: number, what = ''): string | undefined {
 }
 
 /** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
-const mayDerive = (value: string): boolean => secretValues(value).length === 0 && !isUnshownRun(value);
+const mayDerive = (value: string): boolean => secretValues(value).length === 0 && !isUnshownRun(value) && !hasUnshownPart(value);
+/** An address, block or list as a message shows it: by its size when a part looks generated (review61-7). */
+const showNet = (value: string): string => (hasUnshownPart(value) ? unshownValue(value) : show(value));
 
 /** For a name with upper-case letters, a lower-case form that passes `check` (`Frontend_Ingress` -> `frontend-ingress`), if there is one. */
 function lowerCaseHint(value: string, check: FormatCheck): string {
@@ -224,7 +226,7 @@ export const virtualIp: FormatCheck = (value) => {
   if (odd) return odd;
   const ip = parseIp(value);
   if (!ip)
-    return `${show(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
+    return `${showNet(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
   const reserved = reservedUse(ip);
   if (reserved) return `${show(value)} is ${reserved}; a virtual IP must be a unicast address on the nodes' LAN`;
   return undefined;
@@ -234,7 +236,7 @@ export const cidr: FormatCheck = (value) => {
   const [address, prefix] = value.split('/');
   const odd = prefix !== undefined && /^\d{1,3}$/.test(prefix) ? oddSpellingProblem(value, address, Number(prefix)) : undefined;
   if (odd) return odd;
-  if (!parseCidr(value)) return `${show(value)} is not a CIDR block: expected an address with a prefix length, e.g. "10.42.0.0/16"`;
+  if (!parseCidr(value)) return `${showNet(value)} is not a CIDR block: expected an address with a prefix length, e.g. "10.42.0.0/16"`;
   if (hasHostBits(value)) return `${show(value)} has host bits set: the block starts at ${show(parseCidr(value)!.text)}`;
   return undefined;
 };
@@ -249,16 +251,17 @@ export function onePerFamily(check: FormatCheck, familyOf: (part: string) => 4 |
     const parts = value.split(',');
     if (parts.length === 1) return check(value);
     if (/\s/.test(value)) {
-      return `${show(value)} contains a space; K3s splits the list at "," only and would not parse the parts: ${mayDerive(value) ? `write ${show(value.replace(/\s+/g, ''))}` : 'remove it'}`;
+      return `${showNet(value)} contains a space; K3s splits the list at "," only and would not parse the parts: ${mayDerive(value) ? `write ${show(value.replace(/\s+/g, ''))}` : 'remove it'}`;
     }
-    if (parts.some((part) => part === '')) return `${show(value)} has an empty entry: write one value per IP family, e.g. ${show(example)}`;
+    if (parts.some((part) => part === ''))
+      return `${showNet(value)} has an empty entry: write one value per IP family, e.g. ${show(example)}`;
     if (parts.length > 2) {
-      return `${show(value)} has ${parts.length} entries; K3s takes one per IP family, at most an IPv4 and an IPv6 one, e.g. ${show(example)}`;
+      return `${showNet(value)} has ${parts.length} entries; K3s takes one per IP family, at most an IPv4 and an IPv6 one, e.g. ${show(example)}`;
     }
     const bad = parts.map((part) => check(part)).find(Boolean);
-    if (bad) return `${show(value)}: ${bad}`;
+    if (bad) return `${showNet(value)}: ${bad}`;
     const [a, b] = parts.map(familyOf);
-    if (a === b) return `${show(value)} has two IPv${a} entries; K3s takes one per IP family, e.g. ${show(example)}: keep one`;
+    if (a === b) return `${showNet(value)} has two IPv${a} entries; K3s takes one per IP family, e.g. ${show(example)}: keep one`;
     return undefined;
   };
 }

@@ -22,6 +22,17 @@ export const isUnshownRun = (text: string): boolean => /\d/.test(text) && /[A-Za
 export const unshownRun = (text: string): string =>
   `(a text of ${text.length} letters and digits that looks generated, not shown: a password or token may have been pasted here)`;
 
+/**
+ * A value of several parts (`10.42.0.0/16,Zx9q…`, `192.168.0.0/Zx9q…`) whose part, between blanks, `,` or `/`, is such a
+ * run (review61-7: the message said the part was not shown and quoted the whole value with it): said by its size.
+ */
+export const hasUnshownPart = (text: string): boolean =>
+  text.length <= 4096 && text.split(/[\s,/]+/).some((part) => /^[A-Za-z0-9]{12,}$/.test(part) && isUnshownRun(part));
+export const unshownValue = (text: string): string =>
+  /^[A-Za-z0-9]+$/.test(text) && isUnshownRun(text)
+    ? unshownRun(text)
+    : `(a text of ${text.length} characters with a part that looks generated, not shown: a password or token may have been pasted here)`;
+
 /** `message` with every quoted run that looks generated said by its size. */
 export function describeGeneratedQuotes(message: string): string {
   if (message.length > MAX_MESSAGE || !message.includes('"')) return message;

@@ -20,6 +20,13 @@ const WITHOUT_PREFIX = new RegExp(
   'g',
 );
 
+/**
+ * The tail of an IPv6 address after a digest and `::` (61-8: `<sha256> ::ffff:10.0.0.12`, an IPv4-mapped address,
+ * RFC 4291 2.5.5.2): a group of one to four hex digits, then a dotted IPv4 address. K3s' user is `server` or `node`
+ * (docs.k3s.io/cli/token), never a hex group.
+ */
+const IPV6_TAIL = /^[0-9a-fA-F]{1,4}:\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/;
+
 /** Spans of `text` that are a K3s token's credentials written apart from their hash, or after a bare hash. */
 export function k3sTokenFormSpans(text: string): Array<[number, number]> {
   if (!text.includes('::') && !/%3a%3a/i.test(text)) return [];
@@ -32,6 +39,7 @@ export function k3sTokenFormSpans(text: string): Array<[number, number]> {
   }
   for (const m of text.matchAll(WITHOUT_PREFIX)) {
     if (/K10\s*$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue; // K3S_TOKEN's or the one above
+    if (IPV6_TAIL.test(m[0].slice(m[0].lastIndexOf('::') + 2).trimStart())) continue;
     spans.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
   }
   return spans;

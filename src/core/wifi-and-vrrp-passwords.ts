@@ -13,7 +13,7 @@ import { isReference, refersOnly } from './secrets-text';
  * `$NAME` and `${NAME}` defined by `$NAME=value`, keepalived.conf(5) "Parameter substitution") is none: what the refusal
  * itself recommends (60a-12). review60-7: after a comment's `#`/`!` or other words outside keepalived's syntax (no `{`,
  * `;` or `auth_type` before it on its line), `auth_pass` is prose (`# keepalived auth_pass must match on all nodes`):
- * a word of letters after it is none there, a word with a digit or a sign is still read (`keepalived: auth_pass Zx9qWm4v`); and a `#`/`!` after it starts keepalived's comment, no value.
+ * a word of letters after it is none there but a capitalised one ending its line (review61-9), a word with a digit or a sign is still read (`keepalived: auth_pass Zx9qWm4v`); and a `#`/`!` after it starts keepalived's comment, no value.
  */
 export const NETWORK_PASSWORD = "a network's password in clear (a Wi-Fi QR string's `P:`, keepalived's `auth_pass`)";
 
@@ -24,6 +24,15 @@ const AUTH_PASS = /(?<![\w-])auth_pass[ \t]+(?:"([^"\n]+)"|(\$\{[\w.:-]{1,128}\}
 
 /** A word of prose (`must`, `is`, `Must,`): letters only, no digit or sign inside; after `auth_pass` in prose it is no password. */
 const PROSE_WORD = /^[A-Za-z][a-z]*(?:[-'][a-z]+)*[.,;:!?)]*$/;
+
+/**
+ * review61-9: a capitalised word that ends its line after `auth_pass` (`keepalived auth_pass Summer`) is a password even
+ * in prose, where a sentence goes on after its word (`auth_pass must match …`). Placeholders are judged before.
+ */
+const lastCapitalised = (text: string, end: number, value: string): boolean =>
+  /^[A-Z][a-z]+$/.test(value) && !HEADING_WORD.test(value) && /^[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 64));
+/** Words a heading or a note puts after `auth_pass` (`## auth_pass Example`, `auth_pass Password`): no password. */
+const HEADING_WORD = /^(?:Pass|Passwd|Password|Passphrase|Secret|Key|Example|Sample|Value|Setting|Option|Field|Required|Here|Below|Above)$/;
 
 const isPlaceholder = (value: string): boolean => /^<[^<>]*>$/.test(value) || isReference(value) || isStandIn(value) || refersOnly(value);
 
@@ -65,7 +74,9 @@ export function networkPasswordSpans(text: string): Array<[number, number]> {
     const group = match[1] !== undefined ? 1 : 2;
     const value = match[group]!;
     if (isPlaceholder(value) || (group === 2 && /^[#!]/.test(value))) continue;
-    if (inKeepalivedSyntax(text, match.index, line) || !PROSE_WORD.test(value)) found.push(match.indices![group]!);
+    const end = match.index + match[0].length;
+    if (inKeepalivedSyntax(text, match.index, line) || !PROSE_WORD.test(value) || lastCapitalised(text, end, value))
+      found.push(match.indices![group]!);
   }
   return found;
 }

@@ -122,8 +122,10 @@ function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] }
         : Object.keys(found.data).map((key) => [key, key]);
       for (const [file, key] of keyed) {
         const path = [...found.path, ...(found.path.length === 3 ? [] : [key])];
-        if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text: found.data[key] });
-        else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text: found.data[key] });
+        // An own key only (61-5): an item's `key: toString` is a key the ConfigMap lacks, not Object's member.
+        const text = Object.prototype.hasOwnProperty.call(found.data, key) ? found.data[key] : undefined;
+        if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text });
+        else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text });
       }
     }
   }

@@ -57,9 +57,11 @@ export function checkDataObject(object: Record<string, unknown>): Finding[] {
           },
         ];
   }
-  const typed = TYPED_SECRETS[object.type];
+  // An own key only (61-5): the API server takes any type string, and `constructor` or `__proto__` is Object's.
+  const typed = Object.prototype.hasOwnProperty.call(TYPED_SECRETS, object.type) ? TYPED_SECRETS[object.type] : undefined;
   if (!typed) return [];
-  const has = (key: string) => ['data', 'stringData'].some((field) => isRecord(object[field]) && key in (object[field] as object));
+  const has = (key: string) =>
+    ['data', 'stringData'].some((field) => isRecord(object[field]) && Object.prototype.hasOwnProperty.call(object[field], key));
   const missing = typed.keys.filter((key) => !has(key));
   if (typed.any ? missing.length < typed.keys.length : !missing.length) return [];
   const keys = typed.keys.map((key) => `"${key}"`).join(typed.any ? ' or ' : ' and ');

@@ -1,6 +1,7 @@
 import { Path } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { flagIsTrue, TraefikFlag } from './arguments';
+import { flagListItems } from './flag-list-items';
 import { goTruthy } from './go-truth';
 import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
 import { isMap } from '../core/is-map';
@@ -97,10 +98,8 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
       if (flagIsTrue(flag)) insecure.push({ path: flag.path, header, flag: flag.name });
       continue;
     }
-    const entries = (flag.value ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
+    // Items as written (61b-3): an empty one stops Traefik, and blanks are refused here as through the chart key.
+    const entries = flagListItems(flag.raw);
     lists.push({
       path: flag.path,
       header,

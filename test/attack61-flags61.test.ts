@@ -35,10 +35,14 @@ describe('61b-2 and 61b-3: a flag value is judged as Traefik reads it, at every 
     ['trustedIPs, two commas', args(`${FH}10.0.0.1,,10.0.0.2`), 0, 'is an empty entry'],
     ['trustedIPs, a blank alone', args(`${FH} `), 0, 'is an empty entry'],
     ['proxyProtocol trustedIPs, trailing comma', args(`${PP}10.0.0.1,`), 0, 'is an empty entry'],
+    ['trustedIPs, an empty flag before another', args(FH, `${FH}10.0.0.1`), 0, 'is an empty entry'],
+    ['trustedIPs, an empty flag after another', args(`${FH}10.0.0.1`, FH), 1, 'is an empty entry'],
     ['trustedIPs, blank before', args(`${FH} 10.0.0.1`), 0, 'has blanks around it: remove them'],
+    ['trustedIPs, blank before every address', args(`${FH}10.0.0.1, ::/0`), 0, '"::/0" trusts every address'],
     ['trustedIPs, blank after a comma', args(`${FH}10.0.0.1, 10.0.0.2`), 0, 'has blanks around it: remove them'],
     ['proxyProtocol trustedIPs, blank after', args(`${PP}10.0.0.1 `), 0, 'has blanks around it: remove them'],
     ['ingress namespaces, trailing comma', args('--providers.kubernetesingress.namespaces=kube-system,'), 0, 'empty item'],
+    ['gateway namespaces, two commas', args('--providers.kubernetesgateway.namespaces=kube-system,,default'), 0, 'empty item'],
     ['entrypoint middlewares, trailing comma', args('--entrypoints.web.http.middlewares=a@file,'), 0, 'empty item'],
   ])('%s is refused at its flag', (_name, values, index, says) => {
     const lines = refusals(values);

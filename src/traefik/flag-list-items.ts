@@ -27,7 +27,8 @@ export function emptyListItemProblem({ name, written, raw }: Pick<TraefikFlag, '
   if (!LISTS.test(name)) return undefined;
   const items = flagListItems(raw);
   const empty = items.findIndex((item) => item.trim() === '');
-  if (empty < 0) return undefined;
+  // A value with no comma (` `) is one name, which the rules that read the list judge (entrypoint-middlewares.ts).
+  if (empty < 0 || items.length < 2) return undefined;
   return (
     `sets --${written} to a list with an empty item (item ${empty + 1} of ${items.length}, split at commas), which Traefik keeps: ` +
     'remove the extra comma'

@@ -274,6 +274,14 @@ export const clusterNetworks: FormatCheck = onePerFamily(cidr, (part) => parseCi
  * reads both, traefik/traefik pkg/ip/checker.go), never every address.
  */
 export const trustedNetwork: FormatCheck = (value) => {
+  // 61b-3: one verdict for every door. Traefik trims a list flag's items (traefik/paerser v0.2.0 parser/element_fill.go
+  // makeSlice), and its ip.NewChecker fails on an empty one (pkg/ip/checker.go, v3.7.9), so Traefik does not start.
+  // An empty flag beside another of the same list makes one too: paerser joins a list flag given twice with a comma.
+  if (value.trim() === '') {
+    return `${show(value)} is an empty entry, which Traefik cannot read, so it fails to start: remove it (in a flag, the extra comma, or the empty flag)`;
+  }
+  // What the network itself lacks first (`" ::/0"` trusts every address), then the blanks.
+  if (value !== value.trim()) return trustedNetwork(value.trim()) ?? `${show(value)} has blanks around it: remove them`;
   const [address, prefix] = value.split('/');
   const everyAddress = `${show(value)} trusts every address, so any client could forge its forwarded address and pose as anyone: list only your proxies' addresses`;
   // An IPv4-mapped block of every IPv4 address (`::ffff:0.0.0.0/96`): its IPv4 spelling would be refused too, so none is suggested.

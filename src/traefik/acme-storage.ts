@@ -50,7 +50,8 @@ export function ephemeralAcmeResolvers(
     const { given, at } = storageOf(value);
     // The warning stands on the flag that sets the storage, not on the resolver's first flag (59a-17).
     const path = at ?? defined;
-    const storage = typeof given === 'string' && given.trim() ? given.trim() : DEFAULT_STORAGE;
+    // Traefik keeps blanks in a text option (arguments.ts): ` /data/acme.json` is a relative path, off the volume (61b-2).
+    const storage = typeof given === 'string' && given !== '' ? given : DEFAULT_STORAGE;
     // Traefik opens the path as written, so `..` and `//` resolve (in the container's POSIX file system) before the mount is known.
     return persistent && posix.normalize(storage).startsWith(`${mount}/`) ? [] : [{ value, path, storage, mount }];
   });

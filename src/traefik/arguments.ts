@@ -19,9 +19,13 @@ export interface TraefikFlag {
   readonly name: string;
   /** The flag's name as written, without the leading dashes: map keys (resolver names) keep this spelling. */
   readonly written: string;
-  /** What follows `=`, trimmed; undefined for a bare flag (a bare boolean flag means true). */
+  /**
+   * What follows `=`, exactly as Traefik reads it; undefined for a bare flag (a bare boolean flag means true). 61b-2: paerser
+   * keeps the blanks (flag/flagparser.go `setValue`), and a text option takes them (parser/element_fill.go `fill`,
+   * `case reflect.String: field.SetString(node.Value)`, v0.2.0); only a list's items are trimmed (flag-list-items.ts).
+   */
   readonly value?: string;
-  /** What follows `=` exactly as written: paerser keeps blanks (flag/flagparser.go setValue), which a text flag keeps. */
+  /** The same as `value` (kept for the readers that name it so). */
   readonly raw?: string;
   /**
    * For a bare flag, what follows it in Traefik's arguments where that is known: `none` for the last item of
@@ -105,7 +109,7 @@ export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: 
     if (!flag) return [];
     const written = flag.written.trim();
     const name = written.toLowerCase();
-    if (flag.value !== undefined) return [{ path, name, written, value: flag.value.trim(), raw: flag.value }];
+    if (flag.value !== undefined) return [{ path, name, written, value: flag.value, raw: flag.value }];
     const next = last ? (list === 'additionalArguments' ? 'none' : undefined) : parseFlag(after) ? 'flag' : undefined;
     return [{ path, name, written, ...(next && { next }) }];
   });

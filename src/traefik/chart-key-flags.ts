@@ -44,7 +44,7 @@ const flagOf = (path: Path, written: string, raw: string): TraefikFlag => ({
   path,
   name: written.toLowerCase(),
   written,
-  value: raw.trim(),
+  value: raw,
   raw,
   fromKey: true,
 });

@@ -6,6 +6,7 @@ import type { TraefikFlag } from './arguments';
 import { Pattern, prefixMatches, reference, segmentMatches } from './flag-reference';
 import { goFloat, goFloats, goInt, goSecondsOrDuration } from './go-parse';
 import { switchValueProblem } from './switch-values';
+import { emptyListItemProblem } from './flag-list-items';
 
 /**
  * 49b-2: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go, parser/nodes_metadata.go) fails at start on a
@@ -53,7 +54,7 @@ function valueProblem(flag: TraefikFlag, { type, bits }: Pattern): string | unde
         : 'Traefik takes the flag after it as its value';
     return `is --${flag.written} without a value, and it is an option that takes one, not a switch: ${then}: write --${flag.written}=value`;
   }
-  if (type === 'other') return undefined;
+  if (type === 'other') return emptyListItemProblem(flag);
   // A switch is read by Go's strconv.ParseBool, an option block by paerser's own rule (switch-values.ts).
   if (type === 'bool') return switchValueProblem(flag.name, flag.written, flag.raw);
   const { reads, as, write } = type === 'int' ? intReader(bits ?? 64) : READERS[type];

@@ -1,6 +1,7 @@
 import { Path } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { flagIsTrue, TraefikFlag } from './arguments';
+import { flagListItems } from './flag-list-items';
 import { goTruthy } from './go-truth';
 import { TRUSTED_PROXY_ENTRYPOINTS } from './values';
 import { isMap } from '../core/is-map';
@@ -97,10 +98,10 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
       if (flagIsTrue(flag)) insecure.push({ path: flag.path, header, flag: flag.name });
       continue;
     }
-    const entries = (flag.value ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
+    // Items as written (61b-3): an empty one stops Traefik, and blanks are refused here as through the chart key. An empty
+    // flag beside another list for the same entrypoint and header is an empty item of the joined list (paerser `setValue`).
+    const joined = lists.some((list) => list.header === header && list.entrypoints.includes(match[1]) && list.entries.length);
+    const entries = flag.raw === '' && (joined || laterFlag(flags, flag)) ? [''] : flagListItems(flag.raw);
     lists.push({
       path: flag.path,
       header,
@@ -111,3 +112,7 @@ export function traefikTrust(trustedProxies: readonly string[], user: Values, fl
   }
   return { lists, insecure };
 }
+
+/** Whether the same list flag (any case) comes again after `flag`, which paerser joins to it with a comma. */
+const laterFlag = (flags: readonly TraefikFlag[], flag: TraefikFlag) =>
+  flags.slice(flags.indexOf(flag) + 1).some((other) => other.name === flag.name);

@@ -13,7 +13,6 @@ import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/r
 import { KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
-import { checkServiceFamilies } from '../load-balancer/family-rules';
 import { repeatedVipProblems } from '../load-balancer/service-rules';
 import { traefikValuesProblems } from './values-check';
 import { checkGatewayProvider } from '../gateway/provider-rules';
@@ -276,11 +275,9 @@ export class TraefikHelmChartConfig extends Construct {
       for (const service of model.services.filter((s) => s.type.value === 'LoadBalancer')) {
         for (const problem of repeatedVipProblems(service.ips)) report(problem.path, problem.message);
       }
-      // Where each VIP may lie, by the config's rule (60b-5).
+      // Where each VIP may lie, and which IP families the Service network has for it, by the config's rules (60b-5, 61b-1).
       const vips = model.services.filter((s) => s.type.value === 'LoadBalancer').flatMap((s) => s.ips);
-      for (const problem of vipNetworkProblems(props.networks, vips)) report(problem.path, problem.message, problem);
-      // The cluster's Service network is not known here: the family values and the VIPs' families are.
-      checkServiceFamilies(undefined, model.services, report);
+      for (const problem of vipNetworkProblems(props.networks, vips, model.services)) report(problem.path, problem.message, problem);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
         checkUdpService(model, [], 'kube-vip elects a leader per Service', report);

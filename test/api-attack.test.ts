@@ -33,6 +33,8 @@ const cyclic = () => {
 };
 const ingress = { name: 'web', host: 'app.example.com', serviceName: 'web', servicePort: 80 };
 const service = { name: 'db', selector: { app: 'db' }, ports: [{ port: 5432 }] };
+// VIPs of both families need dual-stack networks (61b-1: the constructs judge them as the config path does).
+const dualStack = { clusterCidr: '10.42.0.0/16,fd00:42::/56', serviceCidr: '10.43.0.0/16,fd00:43::/112' };
 
 /** The secret's own line beside a rule's message about a URL's credentials (51a-13: both said in one run). */
 const URL_SECRET_LINE =
@@ -56,7 +58,12 @@ const refusals: Array<[string, () => void, string]> = [
   ],
   [
     'TraefikHelmChartConfig: two addresses before kube-vip v0.7.0',
-    () => new TraefikHelmChartConfig(chart(), 't', { kubeVipVersion: 'v0.6.4', loadBalancerIPs: ['192.168.0.41', 'fd00::41'] }),
+    () =>
+      new TraefikHelmChartConfig(chart(), 't', {
+        kubeVipVersion: 'v0.6.4',
+        loadBalancerIPs: ['192.168.0.41', 'fd00::41'],
+        networks: dualStack,
+      }),
     'TraefikHelmChartConfig: loadBalancerIPs has 2 addresses, but kube-vip v0.6.4 reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip',
   ],
   [
@@ -66,7 +73,13 @@ const refusals: Array<[string, () => void, string]> = [
   ],
   [
     'LoadBalancerService: two addresses before kube-vip v0.7.0',
-    () => new LoadBalancerService(chart(), 's', { ...service, kubeVipVersion: 'v0.6.4', ips: ['192.168.0.41', 'fd00::41'] }),
+    () =>
+      new LoadBalancerService(chart(), 's', {
+        ...service,
+        kubeVipVersion: 'v0.6.4',
+        ips: ['192.168.0.41', 'fd00::41'],
+        networks: dualStack,
+      }),
     'LoadBalancerService: ips has 2 addresses, but kube-vip v0.6.4 reads one Service VIP (several, and dual-stack, need v0.7.0 or newer): keep one address or upgrade kube-vip',
   ],
   [
@@ -369,8 +382,8 @@ describe('what the refusals still accept', () => {
     ['v0.7.0', ['192.168.0.41', 'fd00::41']],
     ['v0.6.4', ['192.168.0.41']],
   ])('kube-vip %s with %j: accepted by TraefikHelmChartConfig and LoadBalancerService', (kubeVipVersion, ips) => {
-    new TraefikHelmChartConfig(chart(), 't', { kubeVipVersion, loadBalancerIPs: ips });
-    new LoadBalancerService(chart(), 's', { ...service, kubeVipVersion, ips });
+    new TraefikHelmChartConfig(chart(), 't', { kubeVipVersion, loadBalancerIPs: ips, networks: dualStack });
+    new LoadBalancerService(chart(), 's', { ...service, kubeVipVersion, ips, networks: dualStack });
   });
 
   it('one TraefikHelmChartConfig per app, also beside a K3sVipCluster in another app', () => {

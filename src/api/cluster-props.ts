@@ -6,8 +6,8 @@ import { LoadBalancerServicePort } from '../load-balancer/service';
 import { TraefikCertResolver } from '../traefik/helm-chart-config';
 
 /**
- * One K3s cluster's virtual IPs: the same keys as a `config/<cluster>.yaml` file (without `gitops`,
- * which the app writes beside the manifests), with the same defaults and the same checks.
+ * One K3s cluster's virtual IPs: the same keys as a `config/<cluster>.yaml` file, with the same defaults and
+ * the same checks, but without `gitops` (refused): `npm run synth` writes the GitOps object from a config file.
  */
 export interface K3sVipClusterProps {
   /**

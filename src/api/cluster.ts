@@ -1,11 +1,12 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterDocumentsOptions, K3sVipClusterProps } from './cluster-props';
+import { clusterPropProblems } from './cluster-prop-keys';
 import { validateClusterConfig } from '../cluster/validate';
 import { clusterNameProblem, unshownName } from '../config/cluster-name';
 import { checkDocumentLabels, ClusterDocument, clusterDocuments } from '../docs/cluster-documents';
 import { ClusterConfig, ClusterConfigInput } from '../config/schema';
-import { checkNamePath, constructArgs } from '../core/construct-args';
+import { checkNamePath, scopeArgs } from '../core/construct-args';
 import { redactMessage } from '../core/redact-message';
 import { isList } from '../core/snapshot';
 import { K3sVipValidationError, propsKind, ValidationProblem } from '../core/validation-error';
@@ -49,8 +50,11 @@ export class K3sVipCluster extends Construct {
       throw new K3sVipValidationError([{ path: [], message }]);
     }
     // The props are read once, into frozen plain data, and everything below renders that validated copy.
-    const { config, errors, warnings } = validateClusterConfig(props);
-    if (!config) throw new K3sVipValidationError(errors);
+    const { config, errors: configErrors, warnings } = validateClusterConfig(props);
+    // The config file's keys but `gitops`, which only synth writes (61b-9); a config the pipeline gave (synth's, read
+    // from a file: validateClusterConfig hands it back as is) keeps its gitops, which synth writes beside the charts.
+    const errors = config === props ? configErrors : clusterPropProblems(props, configErrors);
+    if (!config || errors.length) throw new K3sVipValidationError(errors);
     this.config = config;
     this.warnings = warnings.map(({ path, message }) => ({ path, message }));
 
@@ -151,7 +155,7 @@ export class K3sVipCluster extends Construct {
  * must be a DNS label; the ids of the scopes above make up those names too, so none may hold a secret.
  */
 function clusterArgs(scope: unknown, id: unknown): [Construct, string] {
-  const [parent, name] = constructArgs(scope, id, 'K3sVipCluster');
+  const [parent, name] = scopeArgs(scope, id, 'K3sVipCluster');
   const badId = clusterNameProblem(name);
   if (badId) {
     const message = `id: it starts the name of every chart and of its file in cdk8s synth (${name}-kube-vip-...), but ${badId}`;

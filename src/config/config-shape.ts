@@ -20,6 +20,8 @@ const dnsSubdomain = s.text(format.dns1123Subdomain);
 
 /** A TCP/UDP port number (schema.ts `portNumber`). */
 export const PORT_NUMBER = s.integer(1, 65535);
+/** A Service port's protocol (schema.ts `servicePortProtocol`). */
+export const SERVICE_PORT_PROTOCOL = s.oneOf('TCP', 'UDP');
 /** A BGP autonomous system number (schema.ts `asNumber`). */
 export const AS_NUMBER = s.integer(1, 4294967295);
 
@@ -106,7 +108,7 @@ const loadBalancer = s.object({
       name: s.optional(s.text(format.portName)),
       port: PORT_NUMBER,
       targetPort: s.optional(s.union(PORT_NUMBER, s.text(format.portName))),
-      protocol: s.withDefault(s.oneOf('TCP', 'UDP'), 'TCP'),
+      protocol: s.withDefault(SERVICE_PORT_PROTOCOL, 'TCP'),
     }),
     1,
   ),
@@ -185,7 +187,12 @@ export function allowedKeys(path: ReadonlyArray<string | number>): string[] {
  * The pieces of the config schema that construct props are checked with, by the name of their zod twin in
  * schema.ts (which gives the messages when a value is refused).
  */
-export const SCHEMA_PIECES = { portNumber: PORT_NUMBER, asNumber: AS_NUMBER, leaderElectionSchema: LEADER_ELECTION } as const;
+export const SCHEMA_PIECES = {
+  portNumber: PORT_NUMBER,
+  asNumber: AS_NUMBER,
+  leaderElectionSchema: LEADER_ELECTION,
+  servicePortProtocol: SERVICE_PORT_PROTOCOL,
+} as const;
 export type SchemaPiece = keyof typeof SCHEMA_PIECES;
 
 /** Whether the config schema's `piece` accepts `value`, without loading zod. */

@@ -38,6 +38,8 @@ const cidr = (description: string) => formatted(format.cidr, description);
 
 /** A TCP/UDP port number. */
 export const portNumber = z.number().int().min(1).max(65535);
+/** A `loadBalancers` port's protocol, for the config and LoadBalancerService alike (61b-4); the API server takes upper case only. */
+export const servicePortProtocol = z.enum(['TCP', 'UDP']);
 /** A BGP autonomous system number (4-byte ASNs included). */
 export const asNumber = z.number().int().min(1).max(4294967295).describe('an AS number');
 
@@ -258,7 +260,7 @@ const loadBalancer = z.strictObject({
           .union([portNumber, formatted(format.portName, 'Container port name.')])
           .describe('Container port (number or name).')
           .optional(),
-        protocol: z.enum(['TCP', 'UDP']).default('TCP'),
+        protocol: servicePortProtocol.default('TCP'),
       }),
     )
     .min(1)

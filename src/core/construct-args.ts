@@ -30,10 +30,29 @@ export function shownPath(construct: IConstruct): string {
 }
 
 /**
- * `[scope, id]` for `super()`, or a K3sVipValidationError for `subject`: a scope that is not a construct, an id that is
- * not a non-empty string, or one a sibling already has (described by its type, or redacted).
+ * `[scope, id]` for `super()`, or a K3sVipValidationError for `subject`: everything scopeArgs refuses, and an id of
+ * the path that holds a secret, the construct's own included (61b-6): cdk8s prints a construct's whole path before
+ * each of its validation messages, and builds every chart's name and file name from the ids above it.
  */
 export function constructArgs(scope: unknown, id: unknown, subject: string): [Construct, string] {
+  const [parent, name] = scopeArgs(scope, id, subject);
+  checkNamePath(parent, subject);
+  const secret = secretsInData(name)[0];
+  if (secret) {
+    const message =
+      `id "${name}" holds ${secret.what}: cdk8s prints a construct's path (${shownPath(parent) || 'the app'}/<id>) in its ` +
+      'validation messages and builds chart and file names from the ids in it: give the construct another id';
+    throw new K3sVipValidationError([{ path: [], message: redactMessage(message, secretValues(name)) }], subject);
+  }
+  return [parent, name];
+}
+
+/**
+ * `[scope, id]` for `super()`, or a K3sVipValidationError for `subject`: a scope that is not a construct, an id that is
+ * not a non-empty string, or one a sibling already has (described by its type, or redacted). The ids' secrets are
+ * the caller's to check (constructArgs, or K3sVipCluster's own name rule).
+ */
+export function scopeArgs(scope: unknown, id: unknown, subject: string): [Construct, string] {
   const refuse = (message: string): never => {
     throw new K3sVipValidationError([{ path: [], message }], subject);
   };
@@ -76,7 +95,7 @@ export function checkNamePath(scope: Construct, subject: string): void {
 
 /** constructArgs for a cdk8s Chart: also no secret in the ids of its path, its own id included (checkNamePath). */
 export function chartArgs(scope: unknown, id: unknown, subject: string): [Construct, string] {
-  const [parent, name] = constructArgs(scope, id, subject);
+  const [parent, name] = scopeArgs(scope, id, subject);
   checkNamePath(parent, subject);
   const secret = secretsInData(name)[0];
   if (secret) {

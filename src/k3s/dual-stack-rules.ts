@@ -35,7 +35,7 @@ export function checkDualStack(config: ClusterConfig, error: Report, warn: Repor
         `(cluster-cidr and service-cidr "must share the same IP version"): e.g. "${suggest('serviceCidr', service, clusterFamilies)}"`,
     );
   }
-  checkDualStackVips(config, service, error);
+  checkDualStackVips(config, error);
   checkNodeFamilies(config, cluster, service, error, warn);
 }
 
@@ -51,24 +51,33 @@ function dualStackFix(cluster: readonly IpCidr[], service: readonly IpCidr[]): s
 }
 
 /** A Service with VIPs of both families asks for both (RequireDualStack): only a dual-stack Service network has them. */
-function checkDualStackVips(config: ClusterConfig, service: readonly IpCidr[], error: Report) {
-  if (service.length > 1) return;
-  const cluster = networkBlocks(config.k3s.clusterCidr);
+function checkDualStackVips(config: ClusterConfig, error: Report) {
   const services = [
     { path: ['traefik', 'loadBalancerIPs'], ips: config.traefik.loadBalancerIPs ?? [] },
     ...config.loadBalancers.map((lb, i) => ({ path: ['loadBalancers', i, 'ips'], ips: lb.ips ?? [] })),
   ];
   for (const { path, ips } of services) {
-    const families = new Set(ips.map((ip) => parseIp(ip)?.family));
-    if (!(families.has(4) && families.has(6))) continue;
-    error(
-      path,
-      `has an IPv4 and an IPv6 VIP, so the Service requires both families (ipFamilyPolicy: RequireDualStack), but ` +
-        `k3s.serviceCidr "${config.k3s.serviceCidr}" is ${describeFamilies(familiesOf(service))} only and the API server ` +
-        `rejects such a Service: make the cluster dual-stack with ${dualStackFix(cluster, service)} (if it already is, ` +
-        'write its own networks there), or keep one VIP',
-    );
+    const problem = dualStackVipsProblem(ips, config.k3s.clusterCidr, config.k3s.serviceCidr);
+    if (problem) error(path, problem);
   }
+}
+
+/**
+ * The dual-stack rule on one Service's VIPs (a config's, or a construct's with its `networks`: 61b-1): VIPs of both
+ * families on a single-stack Service network, which the API server rejects; undefined when the VIPs may stand.
+ */
+export function dualStackVipsProblem(ips: readonly string[], clusterCidr: string, serviceCidr: string): string | undefined {
+  const service = networkBlocks(serviceCidr);
+  if (service.length !== 1) return undefined;
+  const families = new Set(ips.map((ip) => parseIp(ip)?.family));
+  if (!(families.has(4) && families.has(6))) return undefined;
+  const cluster = networkBlocks(clusterCidr);
+  return (
+    `has an IPv4 and an IPv6 VIP, so the Service requires both families (ipFamilyPolicy: RequireDualStack), but ` +
+    `k3s.serviceCidr "${serviceCidr}" is ${describeFamilies(familiesOf(service))} only and the API server ` +
+    `rejects such a Service: make the cluster dual-stack with ${dualStackFix(cluster, service)} (if it already is, ` +
+    'write its own networks there), or keep one VIP'
+  );
 }
 
 /** Each node's node-ip against the pod network's families (only with k3s.servers). */

@@ -15,6 +15,7 @@ import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } 
 import { parseIp } from '../net/ip';
 import { gateWhatItRenders } from '../output/construct-gate';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from './vip-networks';
+import type { DeployedService } from './deployed';
 
 export interface LoadBalancerServicePort {
   /**
@@ -141,7 +142,10 @@ export class LoadBalancerService extends Construct {
         check.problem(['ports', i], `${describeValue(p)}: expected { port, name?, targetPort?, protocol? }`);
         return;
       }
-      check.requiredValue(['ports', i, 'port'], p.port, 'portNumber').text(['ports', i, 'name'], p.name, format.portName);
+      check
+        .requiredValue(['ports', i, 'port'], p.port, 'portNumber')
+        .text(['ports', i, 'name'], p.name, format.portName)
+        .value(['ports', i, 'protocol'], p.protocol, 'servicePortProtocol');
       if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
       else check.value(['ports', i, 'targetPort'], p.targetPort, 'portNumber');
     });
@@ -153,8 +157,17 @@ export class LoadBalancerService extends Construct {
       return ip ? [{ path: ['ips', i], ip, text }] : [];
     });
     for (const problem of repeatedVipProblems(located)) check.problem(problem.path, problem.message);
-    // Where each VIP may lie, by the config's rule (60b-5).
-    for (const problem of vipNetworkProblems(props.networks, located)) check.problem(problem.path, problem.message, problem);
+    // Where each VIP may lie, and which IP families the Service network has for them, by the config's rules (60b-5, 61b-1).
+    const service: DeployedService = {
+      path: ['ips'],
+      label: `Service ${String(namespace)}/${String(name)}`,
+      namespace: String(namespace),
+      name: String(name),
+      type: { value: 'LoadBalancer', path: [] },
+      ips: located,
+      ports: [],
+    };
+    for (const problem of vipNetworkProblems(props.networks, located, [service])) check.problem(problem.path, problem.message, problem);
     if (check.valid) check.problem(['ips'], serviceVipTextCountProblem(kubeVipVersion, ips));
     check.throwIfInvalid();
 

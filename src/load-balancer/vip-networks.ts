@@ -3,7 +3,9 @@ import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import { checkK3sNetworks } from '../k3s/networks';
 import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
-import type { LocatedIp } from './deployed';
+import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
+import type { DeployedService, LocatedIp } from './deployed';
+import { checkServiceFamilies } from './family-rules';
 import { checkVipPlacement } from './rules';
 
 /** The networks a construct's VIPs are judged against, as a config's `k3s` and `kubeVip.mode` give them. */
@@ -36,14 +38,21 @@ export const VIP_NETWORKS_KEYS = { clusterCidr: true, serviceCidr: true, nodeCid
 /**
  * The config's placement rule (load-balancer/rules.ts checkVipPlacement: not inside the pod or Service network, a host
  * address of the LAN or of the guessed /24) on a construct's VIPs, with K3s' default networks unless `networks` gives
- * them (60b-5): one rule for the YAML path and the constructs. IP pools are not known to a construct.
+ * them (60b-5): one rule for the YAML path and the constructs. IP pools are not known to a construct. The IP-family
+ * rules too (61b-1): `services`' VIPs and family values against the Service network (family-rules.ts), and VIPs of
+ * both families only on a dual-stack one (k3s/dual-stack-rules.ts), as the config's rules judge them.
  */
-export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]): Problem[] {
+export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[], services: readonly DeployedService[] = []): Problem[] {
+  const problems: Problem[] = [];
   if (networks !== undefined && (networks === null || typeof networks !== 'object' || Array.isArray(networks))) {
-    return [{ path: ['networks'], message: `${describeValue(networks)}: expected { clusterCidr?, serviceCidr?, nodeCidr?, mode? }` }];
+    // The networks are unreadable: the family values are still judged on their own.
+    checkServiceFamilies(undefined, services, (path, message, about) => problems.push({ path, message, ...about }));
+    return [
+      { path: ['networks'], message: `${describeValue(networks)}: expected { clusterCidr?, serviceCidr?, nodeCidr?, mode? }` },
+      ...problems,
+    ];
   }
   const given = (networks ?? {}) as Readonly<Record<string, unknown>>;
-  const problems: Problem[] = [];
   const k3s: { clusterCidr: string; serviceCidr: string; nodeCidr?: string } = {
     clusterCidr: DEFAULT_CLUSTER_CIDR,
     serviceCidr: DEFAULT_SERVICE_CIDR,
@@ -60,7 +69,10 @@ export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]
   const mode = given.mode ?? 'arp';
   if (mode !== 'arp' && mode !== 'bgp')
     problems.push({ path: ['networks', 'mode'], message: `${describeValue(mode)}: expected "arp" or "bgp"` });
-  if (problems.length) return problems;
+  if (problems.length) {
+    checkServiceFamilies(undefined, services, (path, message, about) => problems.push({ path, message, ...about }));
+    return problems;
+  }
   // The config's rules name k3s.<key>: here it is the props' networks.<key>.
   const report: Report = (path, message, about) =>
     problems.push({
@@ -70,5 +82,14 @@ export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]
     });
   const cidrs = checkK3sNetworks({ k3s }, report);
   for (const vip of vips) checkVipPlacement(vip, cidrs, [], mode === 'arp', report);
+  checkServiceFamilies(k3s.serviceCidr, services, report);
+  for (const service of services) {
+    const problem = dualStackVipsProblem(
+      service.ips.map((vip) => vip.text),
+      k3s.clusterCidr,
+      k3s.serviceCidr,
+    );
+    if (problem) report(service.path, problem);
+  }
   return problems;
 }

@@ -1,9 +1,10 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
 import { redactMessage } from '../core/redact-message';
 import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
+import { renderObjects } from './construct-render';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
 
@@ -38,6 +39,7 @@ export function gateWhatItRenders(construct: Construct): void {
       if (judgedElsewhere) return [];
       const { findings, idHidden } = gateFindings(construct);
       // cdk8s would put the construct's path, id and all, before each line: said here, in one error, without it.
+      // An object cdk8s cannot render (61b-7) is said the same way: synth would stop on it with the engine's error.
       if (idHidden) throw new K3sVipValidationError(findings.map((message) => ({ path: [], message })));
       return [...findings];
     },
@@ -54,28 +56,28 @@ export function gateFilesOf(app: IConstruct): void {
 
 /** The gate's findings on what `construct` renders, one line each, with what to do, and whether an id is not shown. */
 function gateFindings(construct: Construct): { readonly findings: readonly string[]; readonly idHidden: boolean } {
-  const byChart = new Map<Chart, unknown[]>();
-  for (const object of construct.node.findAll().filter((child): child is ApiObject => ApiObject.isApiObject(child))) {
-    const chart = Chart.of(object);
-    if (!byChart.has(chart)) byChart.set(chart, []);
-    byChart.get(chart)!.push(object.toJson());
-  }
+  const { byChart, failures } = renderObjects(construct);
   const files = new Map(
     [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
   );
   // Every id on the way to a chart (one with objects, or an empty one it holds): each is part of a file name cdk8s writes.
   const charts = [...byChart.keys(), ...construct.node.findAll().filter((child): child is Chart => Chart.isChart(child))];
-  const ids = [...new Set(charts.flatMap((chart) => chart.node.scopes.map((scope) => scope.node.id)))];
-  const key = JSON.stringify([ids, ...files]);
+  // The construct's own path too: cdk8s prints it before each finding this returns (61b-6).
+  const ids = [...new Set([...charts, construct].flatMap((scope) => scope.node.scopes.map((above) => above.node.id)))];
+  const key = JSON.stringify([ids, failures, ...files]);
   const last = lastVerdict.get(construct);
   if (last?.files === key) return last.verdict;
   const hidden = ids.flatMap(unshownName);
   const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
   const findings = [
-    ...badIds.map((id) => `construct id ${id}: looks like a secret, and cdk8s writes it into a file name (committed to Git): rename it`),
+    ...badIds.map(
+      (id) =>
+        `construct id ${id}: looks like a secret, and cdk8s writes it into file names (committed to Git) and validation messages: rename it`,
+    ),
+    ...failures,
     ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
   ];
-  const verdict = { findings, idHidden: badIds.length > 0 };
+  const verdict = { findings, idHidden: badIds.length > 0 || failures.length > 0 };
   lastVerdict.set(construct, { files: key, verdict });
   return verdict;
 }

@@ -15,7 +15,6 @@ import { isMap } from '../core/is-map';
 import { clusterIpValueProblems } from '../validate/cluster-ip-range';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
-import { checkServiceFamilies } from '../load-balancer/family-rules';
 import { repeatedVipProblems } from '../load-balancer/service-rules';
 import { traefikValuesProblems } from './values-check';
 import { checkGatewayProvider } from '../gateway/provider-rules';
@@ -278,9 +277,9 @@ export class TraefikHelmChartConfig extends Construct {
       for (const service of model.services.filter((s) => s.type.value === 'LoadBalancer')) {
         for (const problem of repeatedVipProblems(service.ips)) report(problem.path, problem.message);
       }
-      // Where each VIP may lie, by the config's rule (60b-5).
+      // Where each VIP may lie, and which IP families the Service network has for it, by the config's rules (60b-5, 61b-1).
       const vips = model.services.filter((s) => s.type.value === 'LoadBalancer').flatMap((s) => s.ips);
-      for (const problem of vipNetworkProblems(props.networks, vips)) report(problem.path, problem.message, problem);
+      for (const problem of vipNetworkProblems(props.networks, vips, model.services)) report(problem.path, problem.message, problem);
       // The cluster IPs the values ask for, in the props' Service network (K3s' default unless networks gives one: 61b-5).
       const networks = isMap(props.networks) ? props.networks : {};
       const serviceCidr =
@@ -289,8 +288,6 @@ export class TraefikHelmChartConfig extends Construct {
           : DEFAULT_SERVICE_CIDR;
       for (const problem of clusterIpValueProblems(values, [], serviceCidr))
         report(problem.path, problem.message.replace('k3s.serviceCidr', 'networks.serviceCidr'));
-      // The cluster's Service network is not known here: the family values and the VIPs' families are.
-      checkServiceFamilies(undefined, model.services, report);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
         checkUdpService(model, [], 'kube-vip elects a leader per Service', report);

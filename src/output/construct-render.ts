@@ -1,0 +1,71 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { unshownName } from '../config/cluster-name';
+import { redactMessage } from '../core/redact-message';
+
+/** What rendering the objects a gated construct holds gave: each chart's documents, and what could not be rendered. */
+export interface RenderedObjects {
+  readonly byChart: ReadonlyMap<Chart, readonly unknown[]>;
+  /** One line per object cdk8s cannot render, naming its path and what to do (never the engine's own text). */
+  readonly failures: readonly string[];
+}
+
+/** `construct`'s path as a message may show it: an id that looks like a secret (unshownName) blanked (61b-6). */
+export function blankedPath(construct: IConstruct): string {
+  return construct.node.scopes
+    .map((scope) => scope.node.id)
+    .filter((id) => id !== '')
+    .map((id) => redactMessage(id, unshownName(id)))
+    .join('/');
+}
+
+/**
+ * The objects under `construct`, rendered as cdk8s' `App.synth()` renders them (`ApiObject.toJson()`: props, then
+ * `addJsonPatch` patches), and the other objects of the charts it lies in, only tried (61b-7). cdk8s runs every
+ * validation before it renders (cdk8s lib/app.js `synth`: `validate(this)` first), so a patch on a path that does
+ * not exist (`JsonPatch.replace('/no/such', 5)`: a TypeError), a value nested thousands of levels deep or cyclic
+ * (a RangeError) or a value whose `toJSON` throws is found here and said as a finding, not as the engine's error
+ * ("Failed serializing construct ...") with a stack.
+ */
+export function renderObjects(construct: IConstruct): RenderedObjects {
+  const byChart = new Map<Chart, unknown[]>();
+  const failures: string[] = [];
+  const own = construct.node.findAll().filter((child): child is ApiObject => ApiObject.isApiObject(child));
+  for (const object of own) {
+    const rendered = tryRender(object, failures);
+    if (rendered === undefined) continue;
+    const chart = Chart.of(object);
+    if (!byChart.has(chart)) byChart.set(chart, []);
+    byChart.get(chart)!.push(rendered);
+  }
+  const mine = new Set<IConstruct>(own);
+  const around = construct.node.scopes.filter((scope): scope is Chart => Chart.isChart(scope));
+  for (const chart of around.slice(-1)) {
+    for (const child of chart.node.findAll()) {
+      if (ApiObject.isApiObject(child) && !mine.has(child)) tryRender(child, failures);
+    }
+  }
+  return { byChart, failures };
+}
+
+/** `object.toJson()`, or undefined with a line in `failures` saying which object, why in general terms, and what to do. */
+function tryRender(object: ApiObject, failures: string[]): unknown {
+  try {
+    const json = object.toJson();
+    // cdk8s writes it as YAML, which calls each value's toJSON and walks every level: JSON.stringify does both, cheaply.
+    JSON.stringify(json);
+    return json;
+  } catch (error) {
+    // The engine's text is not shown: it may quote a patch path or a value, and it carries no advice. cdk8s wraps
+    // the RangeError of a too deep or cyclic value in an Error of its own (lib/api-object.js toJson), text and all.
+    const tooDeep = error instanceof RangeError || /\bRangeError\b|circular structure/.test(String(error));
+    const why = tooDeep
+      ? 'a value in it (a prop, or one an addJsonPatch patch adds) nests too deep or refers to itself'
+      : 'a patch or value in it cannot be applied (e.g. an addJsonPatch JsonPatch.replace or remove on a path the object does not have, or a toJSON that throws)';
+    failures.push(
+      `${blankedPath(object)}: cdk8s cannot render this object: ${why}: ` +
+        'fix or remove that patch or value (patch only paths the object has; give plain, finite data)',
+    );
+    return undefined;
+  }
+}

@@ -2,11 +2,12 @@ import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
-import { oneLine } from '../core/problem';
 import { hasUnshownPart, isUnshownRun, unshownValue } from '../core/generated-quotes';
-import { redact, secretValues } from '../core/secrets';
+import { secretValues } from '../core/secrets';
 import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
+import { show, tooLong } from './shown-values';
+import { ingressPath } from './ingress-path-format';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -19,18 +20,6 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** IsDNS1123Subdomain's pattern: dot-separated labels, with no length limit of their own (only the 253 in all). */
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** A value as the message quotes it, one over 80 characters cut to its head and size (one readable line); a secret blanked first, so no cut shows its head. */
-function show(value: string): string {
-  const secrets = secretValues(value);
-  const shown = secrets.length ? redact(value, secrets) : value;
-  return oneLine(shown.length > 80 ? `${JSON.stringify(shown.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(shown));
-}
-
-/** When length is the problem: `"…" is 64 characters, at most 63` and what the limit belongs to. */
-function tooLong(value: string, max: number, what = ''): string | undefined {
-  return value.length > max ? `${show(value)} is ${value.length} characters, at most ${max}${what}` : undefined;
-}
 
 /** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
 const mayDerive = (value: string): boolean => secretValues(value).length === 0 && !isUnshownRun(value) && !hasUnshownPart(value);
@@ -121,36 +110,7 @@ export const nonAsciiHost: FormatCheck = (value) => {
   return ascii === undefined ? undefined : `${show(value)} holds non-ASCII letters, which a host name carries as punycode${hint}`;
 };
 
-/** Longest ingress path accepted; the API server sets none, but no real route comes near it. */
-const MAX_INGRESS_PATH = 1024;
-/** RFC 3986 `pchar` and `/`: unreserved, sub-delims, ':' and '@'; '%' only as a percent-escape (checked below). */
-const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
-
-/**
- * Ingress path of pathType Prefix: the API server's rules (k8s.io/kubernetes
- * pkg/apis/networking/validation/validation.go, validateHTTPIngressPath: absolute, none of
- * `//`, `/./`, `/../`, `%2f`, `%2F`, not ending in `/..` or `/.`), plus RFC 3986 path characters,
- * so no value can break the Traefik rule or the generated README, and a length bound.
- */
-export const ingressPath: FormatCheck = (value) => {
-  if (!value.startsWith('/')) return `${show(value)} does not start with "/": write "/${value.replace(/^\/*/, '')}"`;
-  const long = tooLong(value, MAX_INGRESS_PATH);
-  if (long) return long;
-  const bad = [...value].find((c) => !PATH_CHAR.test(c));
-  if (bad !== undefined) {
-    return `${show(value)} contains ${show(bad)}: a path may hold letters, digits, "-._~!$&'()*+,;=:@/" and percent-escapes such as "%20"`;
-  }
-  const badEscape = /%(?![0-9A-Fa-f]{2})/.exec(value);
-  if (badEscape) {
-    const escape = value.slice(badEscape.index, badEscape.index + 3);
-    return `${show(value)} contains ${show(escape)}, which is not a percent-escape: write "%" as "%25"`;
-  }
-  const sequence = ['//', '/./', '/../', '%2f', '%2F'].find((s) => value.includes(s));
-  if (sequence) return `${show(value)} contains ${show(sequence)}, which the API server refuses in a Prefix path: remove it`;
-  const suffix = ['/..', '/.'].find((s) => value.endsWith(s));
-  if (suffix) return `${show(value)} ends with ${show(suffix)}, which the API server refuses in a Prefix path: remove it`;
-  return undefined;
-};
+export { ingressPath };
 
 /**
  * A NIC name as real interfaces spell them (eth0, enp1s0, bond0.100, wlan_1): the kernel would take almost anything (net/core/dev.c

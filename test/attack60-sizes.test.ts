@@ -1,7 +1,7 @@
 // Round 60b-9: an 8 MB text in a construct's props or in a patch made the readers' regular expressions overflow V8's
 // stack (a bare RangeError, no key path). Props hold at most 1 MiB of text, as a config file does; the constructs'
 // write gate (synth's, check's, validate's, k3s:install's, the constructs') reads no line over 3 MiB and no file over
-// 64 MiB (per line since d262ccc); a run of line-prefix markers is read 64 at a time. A block of many short lines is
+// 8 MiB (per line since d262ccc; 64 MiB until round 61); a run of line-prefix markers is read 64 at a time. A block of many short lines is
 // bounded where its regular expression is written (review61-4: attack61-binary61).
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { decodings } from '../src/core/text-decodings';

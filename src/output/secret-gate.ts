@@ -88,7 +88,8 @@ const UNJUDGED_SIZE =
 /**
  * Why the gate does not read a file, or undefined: a line over 3 MiB (a config file holds 1 MiB at most, and a value of it
  * renders to one line of at most twice that; past a few MiB of one run some readers' regular expressions overflow V8's
- * stack: 60b-9), or a file over 64 MiB (short lines of a 1 MiB config render, indented, to a few times its size). The
+ * stack: 60b-9), or a file over 8 MiB (no object over etcd's 1.5 MiB is written anyway, object-size.ts; and the readers,
+ * linear, take about 3 s a MiB on the worst text, so a bigger file could keep a run busy for minutes: review61-4). The
  * per-line bound alone does not keep a regular expression safe: one that repeats a group over lines grows V8's stack
  * with the lines (review61-4); those are bounded where they are written (gzip-members.ts BASE64_BLOCK, pipe-lines.ts),
  * and a RangeError that still escapes a reader is this file's refusal (secretsInFiles).
@@ -96,7 +97,7 @@ const UNJUDGED_SIZE =
 function pastBound(text: string): string | undefined {
   const tail =
     'so it cannot be judged: keep large data out of the manifests (ship it in an image or a volume, or fetch it at start-up), or split it over several values';
-  if (text.length > 64 << 20) return `is ${text.length} characters, ${UNREAD} (64 MiB), ${tail}`;
+  if (text.length > 8 << 20) return `is ${text.length} characters, ${UNREAD} (8 MiB), ${tail}`;
   for (let start = 0; start < text.length;) {
     const end = text.indexOf('\n', start);
     const length = (end < 0 ? text.length : end) - start;

@@ -47,8 +47,8 @@ const HEX_VALUE = /^[0-9a-f]{7,128}$/i;
 const DIGEST_WORD = /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu;
 /** Verbs after a secret's name that make it a clause's subject (60a-10: `the password is in Vault`). */
 const SUBJECT_VERB = /^(?:is|are|was|were|lives|stays|sits|comes|goes|moved)$/i;
-/** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
-const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
+/** `pass` or `pwd` (61a-6) as a whole comment's last word (`# pass`, `# deploy pass:`, `# pwd`): a password's short name; `passes`, `pass through` are verbs. */
+const LAST_PASS = /^(?:pass|pwd)[^\p{L}\p{N}]*$/iu;
 
 /**
  * Whether `value` is a secret only as its line reads it with its comment: the comment as a whole, or one to four of its

@@ -84,6 +84,7 @@ function namedByComment(value: string, comment: string): boolean {
         .slice(start, start + n)
         .join(' ')
         .replace(/[^\p{L}\p{N}]+$/u, '');
+      if (LAST_PASS.test(words[start + n - 1])) continue; // `pass`/`pwd` name only as the comment's last word (`# pass through`)
       if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
     }
   }

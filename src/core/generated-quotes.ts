@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { REDACTED } from './secret-shapes';
 
 /**
  * A value or key a message quotes that looks generated, said by its size instead (60a-8): `k3s: "Zx9qWm4vTr7pLk2n" is
@@ -41,7 +42,14 @@ export function describeGeneratedQuotes(message: string): string {
   if (message.length > MAX_MESSAGE || !message.includes('"')) return message;
   return message
     .replace(QUOTED_RUN, (quoted: string, run: string) => (isUnshownRun(run) ? unshownRun(run) : quoted))
-    .replace(QUOTED_TEXT, (quoted: string, text: string) =>
-      /[\p{L}\p{N}]{12}/u.test(text) ? `"${text.replace(WORD_RUN, (word) => (isUnshownWord(word) ? unshownWord(word) : word))}"` : quoted,
-    );
+    .replace(QUOTED_TEXT, (quoted: string, text: string) => {
+      if (!/[\p{L}\p{N}]{12}/u.test(text)) return quoted;
+      const shown = text.replace(WORD_RUN, (word) => (isUnshownWord(word) ? unshownWord(word) : word));
+      // A scrap beside the word (`…/x`) tells nothing of the value: the whole value is blanked, as a secret's is.
+      return shown === text
+        ? quoted
+        : /[\p{L}\p{N}]{3}/u.test(text.replace(WORD_RUN, (w) => (isUnshownWord(w) ? '' : w)))
+          ? `"${shown}"`
+          : `"${REDACTED}"`;
+    });
 }

@@ -53,8 +53,8 @@ const NOTE_START = /^(?:\(|-+$|–|—|for$|of$|used$|to$|from$|in$|on$|at$|is$|
 const DIGEST_LINK = /^(?:of|that|which|for|from|by|when|after|before|in|at|on|to)$/i;
 /** Verbs after a secret's name that make it a clause's subject (60a-10: `the password is in Vault`). */
 const SUBJECT_VERB = /^(?:is|are|was|were|lives|stays|sits|comes|goes|moved)$/i;
-/** `pass` as a whole comment's last word (`# pass`, `# deploy pass:`): a password's short name; `passes`, `pass through` are verbs. */
-const LAST_PASS = /^pass[^\p{L}\p{N}]*$/iu;
+/** `pass` or `pwd` (61a-6) as a whole comment's last word (`# pass`, `# deploy pass:`, `# pwd`): a password's short name; `passes`, `pass through` are verbs. */
+const LAST_PASS = /^(?:pass|pwd)[^\p{L}\p{N}]*$/iu;
 
 /**
  * The words a denial reaches (61-1): each denial word and up to three words after it, within its phrase, so
@@ -123,6 +123,7 @@ function namedByComment(value: string, comment: string): boolean {
         .slice(start, start + n)
         .join(' ')
         .replace(/[^\p{L}\p{N}]+$/u, '');
+      if (LAST_PASS.test(words[start + n - 1])) continue; // `pass`/`pwd` name only as the comment's last word (`# pass through`)
       if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
     }
   }

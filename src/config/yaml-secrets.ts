@@ -77,6 +77,7 @@ const STANDS_AS_SECRET = Symbol('secret');
 /** The node at `path`, or STANDS_AS_SECRET where a map on the way says the value under a key of it is a secret. */
 function nodeOrSecret(root: unknown, path: Path, resolve: Resolve): unknown {
   let node = resolve(root);
+  let parent: unknown; // the key of the map `key` is in (a map of headers: 61a-4)
   for (const key of path) {
     if (isMap(node)) {
       const map = node;
@@ -89,10 +90,12 @@ function nodeOrSecret(root: unknown, path: Path, resolve: Resolve): unknown {
           String(key),
           field,
           map.items.map((pair) => keyText(pair.key, resolve)),
+          parent,
         )
       )
         return STANDS_AS_SECRET;
       node = valueIn(map, String(key), resolve);
+      parent = key;
     } else if (isSeq(node) && typeof key === 'number') {
       node = resolve(node.items[key]);
     } else return undefined;

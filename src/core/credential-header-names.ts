@@ -22,3 +22,29 @@ export function namesCredentialHeader(written: string): boolean {
   if (last === 'auth') return list.length === 1 || name.toLowerCase() === 'vpn-auth' ? false : !SWITCH_WORD.test(list[list.length - 2]);
   return last === 'key' && list.length >= 2 && list[0] === 'x' && !list.includes('public'); // `X-Public-Key` names no secret
 }
+
+/**
+ * Round 61 (attack 61a-4): under a map of headers (`headers`, `customRequestHeaders`: Traefik's OTLP `tracing.otlp.http.headers`
+ * and `metrics.otlp.grpc.headers`, a Headers middleware's `customRequestHeaders`), a name whose last word is `key` is an
+ * API key's header without the `X-` prefix too: SigNoz Cloud's `signoz-ingestion-key` (signoz.io/docs/ingestion/signoz-cloud/
+ * keys), `ingest-key`, Azure API Management's `Ocp-Apim-Subscription-Key`, Fastly's `Fastly-Key`. Not elsewhere: as a key of
+ * any map `routing-key`, `partition-key`, `topology-key` name settings. Nor the public headers whose last word is `key`:
+ * `Sec-WebSocket-Key` (a nonce, RFC 6455 §4.1), `Idempotency-Key` (a request id, draft-ietf-httpapi-idempotency-key-header),
+ * Fastly's `Surrogate-Key` (a cache tag), `Public-Key`/`X-Public-Key`, a `Cache-Key`.
+ */
+const PUBLIC_KEY_HEADER_WORD = /^(?:public|pub|websocket|idempotency|surrogate|cache|routing|sort|partition)$/;
+
+/** Whether `parent` is a map of headers (its last word `headers`) and `name` a credential header in it, as above. */
+export function namesSecretHeaderIn(parent: unknown, name: string): boolean {
+  if (typeof parent !== 'string' || !/headers$/i.test(nameAsRead(parent))) return false;
+  const written = nameAsRead(name).trim();
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+){0,7}$/.test(written)) return false;
+  const list = written.toLowerCase().split(/[-_.]/);
+  return list.length >= 2 && list[list.length - 1] === 'key' && !list.some((word) => PUBLIC_KEY_HEADER_WORD.test(word));
+}
+
+/** A flag that sets such a header: `--tracing.otlp.http.headers.ingest-key=…` (the header's name is the flag's last part). */
+export function isSecretHeaderFlag(flag: string): boolean {
+  const match = /\.([^.]*headers)\.([^.=]+)$/i.exec(flag);
+  return match !== null && namesSecretHeaderIn(match[1], match[2]);
+}

@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { REDACTED } from './secret-shapes';
 
 /**
  * A value or key a message quotes that looks generated, said by its size instead (60a-8): `k3s: "Zx9qWm4vTr7pLk2n" is
@@ -33,8 +34,33 @@ export const unshownValue = (text: string): string =>
     ? unshownRun(text)
     : `(a text of ${text.length} characters with a part that looks generated, not shown: a password or token may have been pasted here)`;
 
-/** `message` with every quoted run that looks generated said by its size. */
+/**
+ * Round 61 (61a-9): a generated word inside a longer quoted value (`"example.com/Zq8Wm3Lp0aKdRt5Y"`, a host
+ * `"Zq8Wm3Lp0aKdRt5YvB7n.example.com"`, one with a letter of another script or width, `ｘq9…`, `…bné`) is blanked in place;
+ * the rest of the value stays, so the message still says which value it means. A word is a run of letters and digits of
+ * any script, judged in its NFKC form (full-width letters are ASCII's) as a whole quoted run is. Quotes without escapes.
+ */
+const QUOTED_TEXT = /"([^"\\\n]{13,1024})"/g;
+const WORD_RUN = /[\p{L}\p{N}]{12,}/gu;
+const isUnshownWord = (word: string): boolean => {
+  const folded = word.normalize('NFKC');
+  return /\d/.test(folded) && /[A-Za-z]/.test(folded) && !HEX.test(folded) && looksGenerated(folded);
+};
+const unshownWord = (word: string): string => `[${[...word].length} characters that look generated, not shown]`;
+
+/** `message` with every quoted run that looks generated said by its size, and such a word in a longer quoted value blanked. */
 export function describeGeneratedQuotes(message: string): string {
   if (message.length > MAX_MESSAGE || !message.includes('"')) return message;
-  return message.replace(QUOTED_RUN, (quoted: string, run: string) => (isUnshownRun(run) ? unshownRun(run) : quoted));
+  return message
+    .replace(QUOTED_RUN, (quoted: string, run: string) => (isUnshownRun(run) ? unshownRun(run) : quoted))
+    .replace(QUOTED_TEXT, (quoted: string, text: string) => {
+      if (!/[\p{L}\p{N}]{12}/u.test(text)) return quoted;
+      const shown = text.replace(WORD_RUN, (word) => (isUnshownWord(word) ? unshownWord(word) : word));
+      // A scrap beside the word (`…/x`) tells nothing of the value: the whole value is blanked, as a secret's is.
+      return shown === text
+        ? quoted
+        : /[\p{L}\p{N}]{3}/u.test(text.replace(WORD_RUN, (w) => (isUnshownWord(w) ? '' : w)))
+          ? `"${shown}"`
+          : `"${REDACTED}"`;
+    });
 }

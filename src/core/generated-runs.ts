@@ -21,6 +21,9 @@ export const looksGenerated = (value: string): boolean => (value.match(/[A-Za-z0
  */
 export const looksGeneratedName = (value: string): boolean => /\d/.test(value) && looksGenerated(value);
 
+/** Whether one run of letters and digits (any length) is judged generated as above: a glued value's 10 or 11 (61a-2). */
+export const looksGeneratedRun = (run: string): boolean => /^[A-Za-z0-9]+$/.test(run) && generatedRun(run);
+
 /** A piece of a run: a capitalised or lower-case word, a run of capitals (an acronym), a digit group. */
 const PIECES = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
 

@@ -1,4 +1,5 @@
-import { looksGenerated } from './generated-runs';
+import { looksGeneratedGroups } from './generated-groups';
+import { looksGenerated, looksGeneratedRun } from './generated-runs';
 
 /**
  * Round 55 (attack 53a-1): a secret's name glued to its value by punctuation other than `:` or `=`, or by none at a camel
@@ -81,6 +82,9 @@ function pathSegments(written: string): string {
 const SUFFIX = /[^A-Za-z0-9+/=\s][A-Za-z0-9][^]*$/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
+/** 61a-2: a run of 10 or 11 glued after a separator, all three classes mixed as a generated one (`password-Xk9fQ2mLp7a`). */
+export const isShortGluedValue = (value: string): boolean =>
+  /^[A-Za-z0-9]{10,11}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && looksGeneratedRun(value);
 
 /** Whether a run mixes its characters as a generated one does. */
 function mixed(value: string): boolean {
@@ -128,11 +132,21 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     if (separator.includes('/') && /^secrets?$/i.test(match[0])) continue;
     // Inside a path, `/api/token/<id>` names a resource by its id: a segment of its own is no glued value.
     if (separator === '/' && inUrl) continue;
+    // A grouped value (`password-kTqvWx-2mPz9d-Lr4nBh`, 61a-2: generated-groups.ts) is the rest, not a value and a suffix.
+    const whole = rest.slice(separator.length).replace(/[`'")\]}>,:;!?]+$/, '');
+    if (separator !== '' && looksGeneratedGroups(whole)) {
+      const from = at + match[0].length + separator.length;
+      return [from, from + whole.length];
+    }
     const value = rest
       .slice(separator.length)
       .replace(MAIL_DOMAIN, '')
       .replace(SUFFIX, '')
       .replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
+    if (separator !== '' && isShortGluedValue(value)) {
+      const from = at + match[0].length + separator.length;
+      return [from, from + value.length];
+    }
     if (!VALUE.test(value) || value.split('/').some((piece) => /^[A-Za-z]{2,}$/.test(piece))) continue;
     if (!(mixed(value) || oneCase(value, match[0])) || !looksGenerated(value)) continue;
     const from = at + match[0].length + separator.length;

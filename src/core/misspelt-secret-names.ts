@@ -28,10 +28,16 @@ const SLIPS: Readonly<Record<string, readonly string[]>> = {
     'psw',
   ],
   passwd: ['paswd', 'psswd', 'pswd', 'passwdd'],
-  secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret', 'secrit'],
+  secret: ['secrect', 'secert', 'sercet', 'scret', 'secrte', 'secet', 'secreat', 'seceret', 'sekret', 'secrit', 'secrt'],
   token: ['tokn', 'tokne', 'toekn', 'tken', 'tooken', 'tocken', 'tokem', 'tokken', 'tockn'],
   credentials: ['credentails', 'crendentials', 'credentals', 'credintials', 'creditentials'],
-  passphrase: ['passprase', 'pasphrase', 'passphase'],
+  passphrase: ['passprase', 'pasphrase', 'passphase', 'passphrse'],
+  // 61a-5: the words of the key names (`ACCES_KEY`, `privat_key`, `API_KYE`, `apikye`): `ACCES_KEY` was refused by the rule
+  // of upper-case `_KEY` names alone, `acces_key` not; read as the names, both are one verdict in any letter case.
+  access: ['acces', 'accesss'],
+  private: ['privat', 'pirvate', 'priavte'],
+  key: ['kye'],
+  apikey: ['apikye'],
 };
 
 const NAME_OF = new Map<string, string>(Object.entries(SLIPS).flatMap(([name, slips]) => slips.map((slip) => [slip, name])));
@@ -61,8 +67,9 @@ function standsWhole(text: string, at: number, word: string, plural: string): bo
 export function unslipped(text: string): string {
   if (!SLIP_CLUE.test(text)) return text;
   return text.replace(SLIP, (word: string, plural: string, at: number) => {
-    if (!standsWhole(text, at, word, plural)) return word;
     const name = NAME_OF.get(word.slice(0, word.length - plural.length).toLowerCase())!;
+    // `acces` then `s` is `access` itself, no slip and no plural (`accesss`).
+    if (!standsWhole(text, at, word, plural) || word.toLowerCase() === name) return word;
     const cased = word === word.toUpperCase() ? name.toUpperCase() : /^[A-Z]/.test(word) ? name[0].toUpperCase() + name.slice(1) : name;
     return cased + plural;
   });

@@ -1,7 +1,7 @@
 import { FOREIGN_REFERENCE, FOREIGN_SECRET_IN_TEXT, holdsNonLatinSecretWord, NON_LATIN_SECRET } from './foreign-secret-words';
 import { foldLetters } from './folded-letters';
-import { looksGenerated } from './generated-runs';
-import { gluedValueSpan } from './glued-secret-names';
+import { looksGeneratedOrGrouped as looksGenerated } from './generated-groups';
+import { gluedValueSpan, isShortGluedValue } from './glued-secret-names';
 import { LEET_CLUE, unleet } from './leet-secret-names';
 import { SLIP_CLUE, unslipped } from './misspelt-secret-names';
 import { isAnyPasswordHash } from './password-hashes';
@@ -221,6 +221,7 @@ function notedName(after: string): boolean {
   const words = NOTED_NAME.exec(after)![1];
   if (words.split(/\s+/).length > 3) return false;
   const folded = foldedLine(unleet(words));
+  if (LONE_ONLY_NAME.test(folded.trim())) return true;
   return [...folded.matchAll(NAMES)].some((match) => match.index! + match[0].length === folded.length && namesSecretThere(match));
 }
 
@@ -253,20 +254,27 @@ function namedAfter(after: string): boolean {
  * What may lead a lone name's line: a list or quote mark, or a comment's opener (59a-2): `#`, `//`, `/*`, `--`, `;`, HTML's
  * `<!--`, JSP's `<%--`, Jinja's `{#`, TeX's `%`, VB's `'`, Vim's `"`, Fortran's and Haskell's `!`/`!!`, batch's `REM`/`::`.
  */
-const LONE_NAME_OPENER = /^[ \t]*(?:<!--|<%--|\{#|\(\*|#+|\/\/|\/\*|%+|!+|'|"|;+|::|rem(?=[ \t])|[-*>]+)?[ \t]*(?:\*\*|__)?/i;
+const LONE_NAME_OPENER = /^[ \t]*(?:<!--|<%--|\{#|\(\*|#+|\/\/|\/\*|%+|!+|'|"|;+|::|rem(?=[ \t])|[-*>]+|\[+)?[ \t]*(?:\*\*|__)?/i;
 /**
  * What may follow the name (60a-3): a note in brackets (`# Password (staging)`), whom or what it is for (`# password for
- * the admin user`), a closer: Markdown's `## Password ##`, OCaml's and Pascal's `(* password *)`, besides the above's.
+ * the admin user`), a closer: Markdown's `## Password ##`, OCaml's and Pascal's `(* password *)`, besides the above's; an INI section's `[password]` (61a-6).
  */
 const LONE_NAME_TAIL =
-  /(?:[ \t]+\([^()\n]{1,40}\)|[ \t]+(?:for|of)[ \t]+[\p{L}_.-]+(?:[ \t]+[\p{L}_.-]+){0,3})?(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:-->|--%>|#\}|\*\/|\*\)|#+|[|>][-+]?)?[ \t]*$/u;
+  /(?:[ \t]+\([^()\n]{1,40}\)|[ \t]+(?:for|of)[ \t]+[\p{L}_.-]+(?:[ \t]+[\p{L}_.-]+){0,3})?(?:\*\*|__)?[ \t]*[:=|]?[ \t]*(?:-->|--%>|#\}|\*\/|\*\)|#+|[|>][-+]?|\]+)?[ \t]*$/u;
+
+/**
+ * 61a-6: short names read only where a line or a note is nothing but the name (`# pwd`, `# admin pass`, `X # pass`, `# wifi
+ * key`), never in prose: `pass` is a verb and `PWD` the shell's directory elsewhere (the README lists `# pass`).
+ */
+const LONE_ONLY_NAME = /(?:^|[\s_-])(?:pass|pwd|(?:wi[\s_-]?fi|wlan|wpa2?|network)[\s_-]?key)$/;
 
 function isLoneName(line: string): boolean {
   if (line.length > 80) return false;
   const bare = line.replace(LONE_NAME_OPENER, '').replace(LONE_NAME_TAIL, '');
   if (bare === '' || bare.length > 40 || bare.split(/\s+/).length > 3 || /[^\p{L}\s_.-]/u.test(unleet(bare).replace(/[0-9@$]/g, '')))
     return false;
-  return holdsNonLatinSecretWord(bare) || [...foldedLine(unslipped(unleet(bare))).matchAll(NAMES)].some(namesSecretThere);
+  const folded = foldedLine(unslipped(unleet(bare)));
+  return holdsNonLatinSecretWord(bare) || LONE_ONLY_NAME.test(folded.trim()) || [...folded.matchAll(NAMES)].some(namesSecretThere);
 }
 
 /** The span of the lone generated word of a line below a lone name (quotes, code marks, a list mark around it). */
@@ -342,13 +350,15 @@ const LOGIN_AS =
   /(?:(?:log|sign)[\s_-]?(?:in|on)(?:\s+(?:as|with)\s+|[ \t]*[:=][ \t]*)[^\s/:]{1,64}\s*[/:]|(?<![\w-])(?:u|user|username|login)[ \t]*[:=][ \t]*[^\s:=]{1,64}[ \t]+(?:p|pw|pass)[ \t]*[:=])\s*["'`]?$/i;
 
 /** 60a-2: a login label's user and password glued by `/` in one word (`logon: admin/X`): the password's span. */
+/** A word that may hold a glued value too short or grouped for looksGenerated (61a-2: `password-Xk9fQ2mLp7a`, `pw_kTqvWx-2mPz…`). */
+const GLUED_CANDIDATE = /[A-Za-z0-9]{10}|[A-Za-z0-9]{4}[-_.][A-Za-z0-9]{4}/;
 const LOGIN_PAIR = /(?<![\w-])(?:log|sign)[_-]?(?:in|on)[ \t]*[:=][ \t]*["'`]?[^\s/:"'`]{1,64}\/([^\s"'`/]{8,256})/dgi;
 
 /** Where `text` holds such a value: each generated word's span. */
 export function secretWordLineSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const nonLatin = /[\u0080-\uffff]/.test(text);
-  if (!/[A-Za-z0-9]{12,}|\d{4}|[a-z]{3,8}[ \t]+[a-z]{3,8}/.test(text)) return spans; // no value any rule below reads
+  if (!/[A-Za-z0-9]{12,}|\d{4}|[a-z]{3,8}[ \t]+[a-z]{3,8}/.test(text) && !GLUED_CANDIDATE.test(text)) return spans; // no value any rule below reads
   if (!CLUE.test(text) && !(nonLatin && (NON_LATIN.test(text.normalize('NFKC').toLowerCase()) || CLUE.test(foldedLine(text)))))
     return spans;
   let inAuth = false;
@@ -406,8 +416,10 @@ function found(line: string, inAuth: boolean): Array<[number, number]> {
   for (const match of line.matchAll(WORD)) {
     const at = match.index!;
     const before = line.slice(Math.max(0, at - 512), at);
-    if (!looksGenerated(match[0])) continue;
+    const generated = looksGenerated(match[0]);
+    if (!generated && !GLUED_CANDIDATE.test(match[0])) continue;
     if (
+      generated &&
       isGeneratedValue(match[0], before) &&
       !inReference(line, at, at + match[0].length) &&
       (namedBefore(before) || QUERY_NAME.test(before) || LOGIN_AS.test(before) || namedAfter(line.slice(at + match[0].length, at + 512)))
@@ -420,7 +432,8 @@ function found(line: string, inAuth: boolean): Array<[number, number]> {
     const glued = gluedValueSpan(unleet(match[0]));
     if (!glued) continue;
     const [from, to] = [at + glued[0], at + glued[1]];
-    if (isGeneratedValue(line.slice(from, to), line.slice(Math.max(0, from - 512), from)) && !inReference(line, from, to))
+    const value = line.slice(from, to);
+    if ((isShortGluedValue(value) || isGeneratedValue(value, line.slice(Math.max(0, from - 512), from))) && !inReference(line, from, to))
       spans.push([from, to]);
   }
   return spans;

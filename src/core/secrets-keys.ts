@@ -15,7 +15,7 @@ import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
-import { namesCredentialHeader } from './credential-header-names';
+import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -219,7 +219,7 @@ export function isJwkSecret(key: string, field: (key: string) => unknown, keys: 
 }
 /** A command-line flag that takes a secret: `--providers.x.token`, `-password`, `--bgp-password` (not `--api.token-file`). */
 export function isSecretFlag(flag: string): boolean {
-  return isSecretKey(flag.split('.').pop() ?? '', false);
+  return isSecretKey(flag.split('.').pop() ?? '', false) || isSecretHeaderFlag(flag); // `--tracing.otlp.http.headers.ingest-key` (61a-4)
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Path } from './problem';
+import { namesSecretHeaderIn } from './credential-header-names';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
@@ -82,8 +83,8 @@ export function mayBeSecretKind(kind: unknown): boolean {
  * of a `kind: Secret` object (whatever its keys are called), text under a key whose text would be a secret.
  * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors); `keys` lists them.
  */
-export function secretUnder(key: string, field: (key: string) => unknown, keys?: readonly string[]): string | undefined {
-  if (isSecretKey(key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
+export function secretUnder(key: string, field: (key: string) => unknown, keys?: readonly string[], parent?: unknown): string | undefined {
+  if (isSecretKey(key) || namesSecretHeaderIn(parent, key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
   if (cookieUnder(key, field)) return SESSION_COOKIE;
@@ -255,7 +256,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
-      const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (other) => record[other], keys) : undefined;
+      const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (k) => record[k], keys, at.at(-1)) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1

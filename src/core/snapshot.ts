@@ -331,7 +331,12 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         } else if (!('value' in descriptor)) {
           problems.push({ path: keyPath, message: 'is a getter: give a plain value' });
         } else if (descriptor.value !== undefined) {
-          const value = copy(descriptor.value, keyPath, depth + 1, secret || secretUnder(key, field, keys) !== undefined);
+          const value = copy(
+            descriptor.value,
+            keyPath,
+            depth + 1,
+            secret || secretUnder(key, field, keys, at[at.length - 1]) !== undefined,
+          );
           if (value !== DROPPED) record[key] = value;
         }
         // A refused key or value is left out, as if absent: "unknown key" or "is required" would only repeat it.

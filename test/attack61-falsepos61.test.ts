@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { formatDiagnostic, loadConfigDir, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
 import { newCluster } from '../src/new-cluster';
+import { gateFindingSource } from '../src/output/gate-sources';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { devConfig, synthFiles, withChanges } from './helpers';
 import { allRefusals, envEntry as env } from './rule-doors';
@@ -225,5 +226,42 @@ describe('61a-17: invalid hosts are not duplicates of each other', () => {
     expect(said).toContain('ingresses[2].path');
     expect(said).toContain('is already routed by ingresses[1]');
     expect(said).not.toContain('already routed by ingresses[0]');
+  });
+});
+
+describe('61a-10: a gate finding in a long valuesContent blames the config value at fault', () => {
+  test('the value whose line is refused is named, not the first values of the config', () => {
+    // What a config the gate refuses renders to: first lines of plain values, then one line refused once decoded.
+    const hidden = Buffer.from(`password: ${RANDOM}`).toString('base64');
+    const values = ['192.168.0.41', 'v1', 'ConfigMap', 'app', 'default', ...Array.from({ length: 300 }, (_, i) => `value-${i}`)];
+    const config = [
+      'traefik:',
+      '  loadBalancerIPs: [192.168.0.41]',
+      '  values:',
+      '    extraObjects:',
+      '      - apiVersion: v1',
+      '        kind: ConfigMap',
+      '        metadata: {name: app, namespace: default}',
+      '        data:',
+      ...values.slice(5).map((v, i) => `          k${i}: ${v}`),
+      `          blob: ${hidden}`,
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'falsepos61-'));
+    writeFileSync(join(dir, 'c.yaml'), config);
+    const valuesContent = [...values.slice(5).map((v, i) => `k${i}: ${v}`), `blob: ${hidden}`].map((l) => `    ${l}`).join('\n');
+    const files = new Map([['c/traefik-config.yaml', `spec:\n  valuesContent: |\n${valuesContent}\n`]]);
+    const finding = secretsInFiles(files)[0] ?? '';
+    expect(finding).toContain('c/traefik-config.yaml');
+    const message = gateFindingSource(
+      finding,
+      files,
+      () => join(dir, 'c.yaml'),
+      () => 'config/c.yaml',
+    );
+    expect(message).toContain('(traefik.values.extraObjects[0].data.blob)');
+    expect(message).not.toContain('loadBalancerIPs');
+    expect(message).not.toContain('data.k0');
+    expect(message).not.toContain(RANDOM);
   });
 });

@@ -2,7 +2,7 @@ import type { Path } from './problem';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
-import { K3S_TOKEN_SHAPE, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
+import { K3S_TOKEN_SHAPE, mayBeEncodedKey, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { namedLikeSecret } from './env-entry-lines';
 import { execCommandPasswords } from './exec-commands';
@@ -255,7 +255,9 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
-      const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (other) => record[other], keys) : undefined;
+      // kubeseal's random base64 may spell what a line reading looks for (61a-10): only a base64 key is judged there.
+      if (ciphertext && isCiphertextShaped(value) && !mayBeEncodedKey(value as string)) continue;
+      const under = !inKey ? secretUnder(key, (other) => record[other], keys) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1

@@ -1,5 +1,6 @@
 import { dns1123Label } from './formats';
-import { looksGeneratedName } from '../core/generated-runs';
+import { looksGenerated, looksGeneratedName } from '../core/generated-runs';
+import { namesSecretValue } from '../core/secrets-keys';
 import { secretsInData, secretValues } from '../core/secrets';
 
 /**
@@ -24,9 +25,20 @@ export function clusterNameProblem(name: string): string | undefined {
  */
 export function clusterFileNameProblem(name: string, fileName = `${name}.yaml`): string | undefined {
   const secretName = secretsInData(name)[0] ?? secretsInData(fileName)[0];
-  return secretName
-    ? `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`
-    : clusterNameProblem(name);
+  if (secretName) return `it looks like a secret (${secretName.what.replace(/ \(.*$/s, '')}), and dist/ is committed to Git`;
+  return secretWordThenRun(name) ? `it looks like a secret (${GLUED}), and dist/ is committed to Git` : clusterNameProblem(name);
+}
+
+const GLUED = "a name like a secret's, then a generated-looking text";
+
+/**
+ * A name like a secret's, `-`, then a generated-looking run (`token-9a8b7c6d5e4f3a2b1c0d`, 61a-11): the README and
+ * `.generated-files` quote the cluster name in command lines, which the write gate reads line by line as the glued
+ * `password-…` rule says; said here at the name, for `new`, synth and the K3sVipCluster id alike (unshownName).
+ */
+function secretWordThenRun(name: string): boolean {
+  const dash = name.indexOf('-');
+  return dash > 0 && namesSecretValue(name.slice(0, dash)) && looksGenerated(name.slice(dash + 1));
 }
 
 /**
@@ -37,5 +49,6 @@ export function clusterFileNameProblem(name: string, fileName = `${name}.yaml`):
 export function unshownName(name: string): string[] {
   const secrets = secretValues(name);
   if (secrets.length) return secrets;
+  if (secretWordThenRun(name)) return [name];
   return dns1123Label(name) && looksGeneratedName(name) ? [name] : [];
 }

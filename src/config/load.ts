@@ -22,6 +22,7 @@ import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { writtenPlace } from '../core/problem-places';
+import { numberAsWritten } from './numbers-as-written';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -217,6 +218,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
           offsetOf(doc!, where, text),
       ),
       ...problem,
+      message: numberAsWritten(doc!, where.path, problem.message),
       path: numberedBlanks(doc!, dataPath(problem.path), written),
     };
   };

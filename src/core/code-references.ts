@@ -50,8 +50,10 @@ function readsSecret(value: string): boolean {
 
 // Grafana's variable expansion (grafana.com/docs/grafana/latest/setup-grafana/configure-grafana, "Variable expansion"):
 // `$__env{GF_ADMIN_PW}`, `$__file{/run/secrets/gf}`, `$__vault{provider:path}` are read when Grafana starts (42a-12).
+// Traefik's CRD provider reads `urn:k8s:secret:<name>:<key>` in a Middleware's plugin config from a Secret of its
+// namespace (traefik/traefik pkg/provider/kubernetes/crd/kubernetes.go loadSecretKeys, getSecretValue; v3.7, 61a-13).
 const STORE_REFERENCE =
-  /^(?:\$__(?:env|file|vault)\{[\w./:@-]{1,256}\}|ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
+  /^(?:urn:k8s:secret:[a-z0-9][-a-z0-9.]{0,252}:[-._a-zA-Z0-9]{1,253}|\$__(?:env|file|vault)\{[\w./:@-]{1,256}\}|ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
 
 /** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
 export function isCodeOrStoreReference(value: string): boolean {

@@ -15,6 +15,8 @@ export function secretAdvice(path: Path): string {
     const name = auth === 'basicauth' ? 'basicAuth' : 'digestAuth';
     return `keep the users in a Kubernetes Secret and name it in the Middleware's ${name}.secret`;
   }
+  if (inPluginConfig(keys))
+    return "keep it in a Kubernetes Secret in the Middleware's namespace and write `urn:k8s:secret:<name>:<key>` there";
   const last = keys.length - 1;
   if (keys[last] === 'value' && typeof path[last - 1] === 'number' && keys[last - 2] === 'env')
     return 'keep it in a Kubernetes Secret and take it with env valueFrom.secretKeyRef';
@@ -26,9 +28,16 @@ export function secretAdvice(path: Path): string {
 /** How a reference is written at `path`: Kubernetes' `$(VAR)` in an env value or an argument, else `${VAR}`. */
 export function referenceExample(path: Path): string {
   const keys = path.map((key) => String(key).toLowerCase());
+  if (inPluginConfig(keys)) return '`urn:k8s:secret:<name>:<key>`';
   const last = keys.length - 1;
   const kubelet =
     (keys[last] === 'value' && keys[last - 2] === 'env') ||
     (/^(?:additionalarguments|globalarguments|args|command)$/.test(keys[last - 1] ?? '') && typeof path[last] === 'number');
   return kubelet ? '`$(DB_PASSWORD)` from a secretKeyRef env' : '`${DB_PASSWORD}`, a secretKeyRef';
 }
+
+/**
+ * A Middleware's `spec.plugin` config: no container there to take a secretKeyRef; Traefik's CRD provider reads
+ * `urn:k8s:secret:<name>:<key>` in it (traefik/traefik pkg/provider/kubernetes/crd/kubernetes.go loadSecretKeys, 61a-13).
+ */
+const inPluginConfig = (keys: readonly string[]): boolean => keys.some((key, i) => key === 'plugin' && keys[i - 1] === 'spec');

@@ -150,11 +150,15 @@ const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i
 // One pattern of the ARN up to its account, for both readers: assignedSecret skips a `secret:` key after it
 // (inSecretsManagerArn), keyedSecret reads the text without it (ARN_SECRET).
 const SECRETS_MANAGER_ARN = String.raw`arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}`;
-const ARN_BEFORE = new RegExp(`${SECRETS_MANAGER_ARN}:$`);
+// Traefik's `urn:k8s:secret:<name>:<key>` names a Secret and its key too (code-references.ts STORE_REFERENCE, 61a-13):
+// no key inside it sets a value (`secret:`, a name `apikey:`).
+const ARN_BEFORE = new RegExp(`(?:${SECRETS_MANAGER_ARN}:|(?<![\\w:])urn:k8s:(?:secret:(?:[a-z0-9][-a-z0-9.]{0,252}:)?)?)$`);
 const inSecretsManagerArn = (text: string, at: number): boolean => ARN_BEFORE.test(text.slice(Math.max(0, at - 200), at));
 
 /** An AWS Secrets Manager ARN up to its `:secret:` (the name after it is no value). */
 const ARN_SECRET = new RegExp(`(${SECRETS_MANAGER_ARN}):secret:`, 'g');
+/** Traefik's `urn:k8s:secret:<name>:<key>` (ARN_BEFORE), read as one word: no key inside it sets a value. */
+const K8S_URN = /(?<![\w:])urn:k8s:secret:[a-z0-9][-a-z0-9.]{0,252}:[-._a-zA-Z0-9]{1,253}/g;
 /** A PKCS#11 URI's path not followed by a query (read once: `(?=(…))\1` gives nothing back). */
 const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
 
@@ -339,7 +343,7 @@ export function keyedSecret(text: string): string | undefined {
   // Secrets Manager ARN's `:secret:<name>` (inSecretsManagerArn; attack round 39a-7: DB_SECRET_ARN=arn:…:secret:prod/db).
   const withoutPkcs11 = text.includes('pkcs11:') ? text.replace(PKCS11_PATH, 'pkcs11:') : text;
   const trimmed = withSqlReferences(
-    withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11,
+    (withoutPkcs11.includes(':secretsmanager:') ? withoutPkcs11.replace(ARN_SECRET, '$1:') : withoutPkcs11).replace(K8S_URN, 'urn'),
   ).trim();
   // The text, a value after a leading flag (`--header=Authorization: Bearer abc`), and each quoted part.
   const parts = [trimmed, trimmed.replace(/^--?[\w.-]+=/, ''), ...quotedParts(trimmed)];

@@ -3,7 +3,7 @@ import { namesSecretHeaderIn } from './credential-header-names';
 import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
-import { K3S_TOKEN_SHAPE, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
+import { K3S_TOKEN_SHAPE, mayBeEncodedKey, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
 import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
 import { namedLikeSecret } from './env-entry-lines';
 import { execCommandPasswords } from './exec-commands';
@@ -243,7 +243,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
     const mapped = found.push(...execCommandPasswords(record, at)); // secret-maps.ts judges what the loop leaves
-    // A SealedSecret's ciphertext is judged by its shape alone, whatever its keys are called (`api-token`).
+    // A SealedSecret's ciphertext, whatever its key (`api-token`), is judged as a base64 key only (its random text: 61a-10).
     const [ciphertext, keys] = [ciphertexts.has(record), Object.keys(record)];
     for (const [key, value] of Object.entries(record)) {
       // A key is judged as text is (`password:abc`, `--token=abc`, `export DB_PASSWORD=abc`): YAML and JSON keys are text.
@@ -256,7 +256,8 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // Under a key that sets a secret, the key's own finding is the one message for that path.
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
-      const under = !inKey && !(ciphertext && isCiphertextShaped(value)) ? secretUnder(key, (k) => record[k], keys, at.at(-1)) : undefined;
+      if (ciphertext && isCiphertextShaped(value) && !mayBeEncodedKey(value as string)) continue;
+      const under = !inKey ? secretUnder(key, (other) => record[other], keys, at.at(-1)) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1

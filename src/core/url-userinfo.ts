@@ -47,4 +47,15 @@ export function isUserAtHost(match: string): boolean {
  * nor a format string's field (`postgresql://{user}:{password}@{host}/db`, placeholders.ts: as `${P}` is one).
  */
 export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =>
-  !isUserAtHost(match) && !isRemotePath(match, text, at) && !isReference(urlSecret(match)) && !isPlaceholder(urlSecret(match));
+  !isUserAtHost(match) &&
+  !isRemotePath(match, text, at) &&
+  !isReference(urlSecret(match)) &&
+  !isPlaceholder(urlSecret(match)) &&
+  !SENTRY_DSN.test(text.slice(at, at + 160));
+
+/**
+ * A Sentry DSN of sentry.io (`https://<public key, 32 hex>@o1.ingest.sentry.io/<project id>`): its user is the project's
+ * public key, which Sentry documents as safe to expose (docs.sentry.io/concepts/key-terms/dsn-explainer: "DSNs are safe
+ * to keep public"). A legacy DSN with a secret key after `:` is not this shape, and stays refused (61a-14).
+ */
+const SENTRY_DSN = /^https:\/\/[0-9a-f]{32}@(?:[a-z0-9-]{1,63}\.){0,4}sentry\.io\/\d{1,20}(?![\w.@:/-])/;

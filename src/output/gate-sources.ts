@@ -71,6 +71,9 @@ const refused = (text: string): boolean => secretsInLines(text).length > 0 || !!
  */
 function sources(texts: readonly string[], values: readonly ConfigValue[]): ConfigValue[] {
   const found = new Set<ConfigValue>();
+  // Values only inside a text too long to judge (a whole valuesContent): said only where no text names a cause, so
+  // the first lines of a config (its VIP, an object's kind) do not crowd out the value at fault (61a-10).
+  const loose = new Set<ConfigValue>();
   for (const text of texts) {
     const holding = values.filter((value) => value.value.includes(text));
     if (holding.length) {
@@ -80,9 +83,9 @@ function sources(texts: readonly string[], values: readonly ConfigValue[]): Conf
     const inside = values.filter((value) => value.value.length >= 3 && text.includes(value.value));
     const wasRefused = text.length <= 4096 && refused(text);
     const causes = wasRefused ? inside.filter((value) => !refused(text.split(value.value).join('x'))) : [];
-    (causes.length ? causes : inside).forEach((value) => found.add(value));
+    (causes.length ? causes : inside).forEach((value) => (causes.length ? found : loose).add(value));
   }
-  return [...found].sort((a, b) => a.line - b.line || a.column - b.column);
+  return [...(found.size ? found : loose)].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** The scalar values of a config file (a cluster's config is small and has passed the input checks). */

@@ -1,0 +1,65 @@
+import { looksGenerated } from './generated-runs';
+import { nameWords } from './named-setting-values';
+
+/**
+ * Values under a name like a secret's that are public by design, known by the name AND the value's documented shape
+ * together (61a-12, 61a-14, 61a-15); either alone is not enough (`sk_live_…` under a PUBLISHABLE name is a secret
+ * key, a random text under SITE_KEY is one). For secrets-keys.ts isPlainlyNotSecret; `named`: the name set under.
+ */
+export function isPublicNamedValue(value: string, named: string): boolean {
+  if (value.length > 256) return false;
+  const words = nameWords(named);
+  const last = words[words.length - 1];
+  if (words.includes('publishable')) return STRIPE_PUBLISHABLE.test(value);
+  if (last === 'key' && words[words.length - 2] === 'site') return CAPTCHA_SITE_KEY.test(value);
+  if (last === 'sitekey') return CAPTCHA_SITE_KEY.test(value);
+  if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value));
+  if (last === 'cookie') return isCookieName(value);
+  return VAULT_PATH_ANNOTATION.test(named.trim()) && isVaultPath(value);
+}
+
+/** Stripe's publishable key (docs.stripe.com/keys: "Publishable keys … can be publicly accessible"), `pk_live_`/`pk_test_`. */
+const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]{8,247}$/;
+
+/**
+ * A CAPTCHA's site key, which the page shows every visitor: reCAPTCHA's (40 characters from `6L`, developers.google.com/
+ * recaptcha/docs/faq: the test key 6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI) or hCaptcha's UUID (docs.hcaptcha.com).
+ */
+const CAPTCHA_SITE_KEY = /^(?:6L[A-Za-z0-9_-]{38}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * A key's fingerprint, a hash of its public half: OpenPGP v4 (40 hex) or v5/v6 (64 hex), bare or in groups of four as
+ * `gpg --fingerprint` prints them (RFC 9580 section 5.5.4); colon-separated hex pairs (MD5, SHA-1, SHA-256 of a
+ * certificate, or `ssh-keygen -E md5`), or OpenSSH's `SHA256:` and 43 base64 characters (ssh-keygen(1) -l).
+ */
+const FINGERPRINTS: readonly RegExp[] = [
+  /^(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/,
+  /^[0-9A-Fa-f]{4}(?: {1,2}[0-9A-Fa-f]{4}){9}$/,
+  /^[0-9A-Fa-f]{4}(?: {1,2}[0-9A-Fa-f]{4}){15}$/,
+  /^(?:[0-9A-Fa-f]{2}:){15}[0-9A-Fa-f]{2}(?:(?::[0-9A-Fa-f]{2}){4}|(?::[0-9A-Fa-f]{2}){16})?$/,
+  /^SHA256:[A-Za-z0-9+/]{43}=?$/,
+];
+
+/**
+ * A cookie's name (RFC 6265 section 4.1.1 token; `__Host-`/`__Secure-` prefixes, RFC 6265bis section 4.1.3): words of
+ * one case, each maybe ending in a digit or two, joined by `_`, `-` or `.` (`sid`, `__Host-session`, `_oauth2_proxy`,
+ * `connect.sid`, `JSESSIONID`). A word of mixed case and digits (`Xk9fQ2mLp7a`) or a generated run is a cookie's value.
+ */
+function isCookieName(value: string): boolean {
+  const name = value.replace(/^(?:__Host-|__Secure-|_{1,2})/, '');
+  if (name.length > 64 || looksGenerated(name)) return false;
+  return name.split(/[-_.]/).every((word) => /^(?:[a-z]{1,24}|[A-Z]{1,24}|[A-Z][a-z]{1,23})\d{0,2}$/.test(word));
+}
+
+/**
+ * Vault Agent Injector annotations whose value is a path in Vault, not a secret (developer.hashicorp.com/vault/docs/
+ * platform/k8s/injector/annotations): `agent-inject-secret-<file>` (the secret's path, e.g. `database/creds/db-app`)
+ * and `secret-volume-path[-<file>]` (where the agent writes the file). Not `agent-inject-template-*`: a template is
+ * text the chart renders (the Traefik chart puts podAnnotations through `tpl`: traefik/templates/_podtemplate.tpl).
+ */
+const VAULT_PATH_ANNOTATION =
+  /^vault\.hashicorp\.com\/(?:agent-inject-secret-[A-Za-z0-9._-]{1,200}|secret-volume-path(?:-[A-Za-z0-9._-]{1,200})?)$/;
+
+/** A path of segments of word characters, `.`, `-` and `@`, none generated-looking (base64 has `+` and `=` too). */
+const isVaultPath = (value: string): boolean =>
+  /^\/?[\w.@-]{1,128}(?:\/[\w.@-]{1,128}){1,15}\/?$/.test(value) && !value.split('/').some(looksGenerated);

@@ -18,7 +18,7 @@ const TOKEN = 'ghp_WB3OyitK5fhdaUjTOYwbLZJmDh9QA5k2cFTB';
 
 /** The other problems of the 35a-8 file: a secret, an env number, an unknown chart key, `--ping=false`, a bad node name and IP. */
 const OTHERS = [
-  'traefik.values.deployment.podAnnotations.note: holds a vendor token',
+  'traefik.values.deployment.podAnnotations.note: holds a GitHub token (a vendor token',
   'traefik.values.env[0].value: is 5, a number',
   'traefik.values.notAKey: is not a value of Traefik chart',
   "traefik.values.additionalArguments[0]: turns Traefik's ping off",

@@ -116,7 +116,7 @@ describe("58a-18: synth's gate (validate, check, synth) names every secret of a 
     [
       'a comment and a vendor token',
       [...manifest, '# AKIAZQ2VX3KP7MWTL3QA'],
-      ['c/x.yaml:5: holds', 'c/x.yaml:8: holds', 'c/x.yaml:10: holds a vendor token'],
+      ['c/x.yaml:5: holds', 'c/x.yaml:8: holds', 'c/x.yaml:10: holds an AWS access key ID (a vendor token'],
     ],
   ])('%s: one finding per line, each with file:line', (_, lines, expected) => {
     const found = secretsInFiles(new Map([['c/x.yaml', lines.join('\n')]]));

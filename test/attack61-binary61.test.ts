@@ -116,7 +116,14 @@ describe('review61-4: no regular expression overflows on many short lines', () =
   });
   test('8 MiB of blank lines after an open pipe are joined, not a RangeError', () => {
     const text = `echo x |${'\n'.repeat(8 << 20)}vault login -`;
-    expect(pipesOnOneLine(text)).toMatch(/^echo x \| +vault login -$/);
+    // Asserted without a regular expression: one over 8 MiB of blanks overflows in jest's own matcher once tiered up.
+    const joined = pipesOnOneLine(text);
+    expect([joined.startsWith('echo x |'), joined.endsWith('vault login -'), joined.includes('\n'), joined.length]).toEqual([
+      true,
+      true,
+      false,
+      text.length,
+    ]);
   });
   test('a reader that still runs out of stack is a one-line refusal naming the file', () => {
     const overflowing = () => {

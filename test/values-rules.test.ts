@@ -180,7 +180,8 @@ describe('A13: IP families written in values meet the same family rule as the VI
   ])('%s', (_, config, expected) => judgeConfig(config, expected));
 });
 
-describe('A13 through TraefikHelmChartConfig, which does not know the Service network', () => {
+describe("A13 through TraefikHelmChartConfig, on K3s' default Service network unless networks gives one (61b-1)", () => {
+  const dualStack = { clusterCidr: '10.42.0.0/16,fd00:42::/56', serviceCidr: '10.43.0.0/16,fd00:43::/112' };
   test.each<[string, TraefikHelmChartConfigProps, string | undefined]>([
     [
       'an unknown policy',
@@ -188,11 +189,25 @@ describe('A13 through TraefikHelmChartConfig, which does not know the Service ne
       'values.service.ipFamilyPolicy is "Dual": expected SingleStack',
     ],
     [
-      'ipFamilies without the VIP family',
-      { loadBalancerIPs: ['192.168.0.41'], values: { service: { ipFamilies: ['IPv6'] } } },
+      'ipFamilies without the VIP family, on a dual-stack network',
+      { loadBalancerIPs: ['192.168.0.41'], networks: dualStack, values: { service: { ipFamilies: ['IPv6'] } } },
       'values.service.ipFamilies is ["IPv6"], but Traefik\'s VIP "192.168.0.41" (loadBalancerIPs[0]) is IPv4',
     ],
-    ['RequireDualStack (the cluster may be dual-stack)', { values: { service: { ipFamilyPolicy: 'RequireDualStack' } } }, undefined],
+    [
+      'an IPv6 family on the default IPv4-only network',
+      { loadBalancerIPs: ['192.168.0.41'], values: { service: { ipFamilies: ['IPv6'] } } },
+      'values.service.ipFamilies lists IPv6, but networks.serviceCidr "10.43.0.0/16" is IPv4 only',
+    ],
+    [
+      'RequireDualStack on the default IPv4-only network',
+      { values: { service: { ipFamilyPolicy: 'RequireDualStack' } } },
+      'values.service.ipFamilyPolicy is RequireDualStack, so Traefik\'s Service requires both families, but networks.serviceCidr "10.43.0.0/16" is IPv4 only',
+    ],
+    [
+      'RequireDualStack on a dual-stack network',
+      { networks: dualStack, values: { service: { ipFamilyPolicy: 'RequireDualStack' } } },
+      undefined,
+    ],
     ['ipFamilies with the VIP family', { loadBalancerIPs: ['192.168.0.41'], values: { service: { ipFamilies: ['IPv4'] } } }, undefined],
   ])('%s', (_, props, expected) => {
     if (expected) expect(thrown(construct(props)).message).toContain(expected);
@@ -212,7 +227,11 @@ describe('A14: LoadBalancer Services in extraObjects are refused, pointing at th
       // Read as the object it renders to, so the message names the Service (attack 14).
       'traefik.values.extraObjects[0]: is LoadBalancer Service x,',
     ],
-    ['one for another controller', service({ type: 'LoadBalancer', loadBalancerClass: 'example.com/other' }), undefined],
+    [
+      'one for another controller',
+      service({ type: 'LoadBalancer', loadBalancerClass: 'example.com/other', ports: [{ port: 80 }] }),
+      undefined,
+    ],
     [
       'a template text of a ServiceAccount',
       '{apiVersion: v1, kind: ServiceAccount, metadata: {name: x, labels: {type: LoadBalancer}}}',

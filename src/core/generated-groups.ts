@@ -5,13 +5,14 @@ import { looksGenerated } from './generated-runs';
  * (`kTqvWx-2mPz9d-Lr4nBh`: 20 characters, upper and lower case, digits and hyphens, per Apple Platform Security,
  * "Automatic strong passwords", support.apple.com/guide/security/secc84c811c4), or joined by `_` or `.`.
  * A separator cuts the letters-and-digits run that looksGenerated reads, so each group was judged alone and too short.
- * Here the groups are read together: two or more groups of four or more, all joined by the same separator (a group with another one fails), each mixing
+ * Here the groups are read together: three or more groups of four or more (two, `2KFQnbNIdI.2KYOU`, is as often a
+ * device's hash or a version as a password), all joined by the same separator (a group with another one fails), each mixing
  * two of upper case, lower case and digits, the whole value holding both cases, and the groups run together looking
  * generated. Both cases are required on purpose: the hyphenated names a config holds are lower case (DNS-1123: a
  * Kubernetes name `my-app-v2`, a pod `web-7d9f8c6b5-x2kqz`, a host, an image tag) or hex of one case (a UUID), and stay
  * what they are; a grouped password of one case is left to the other readers (a known limit).
  */
-const GROUPED = /^[A-Za-z0-9]{4,64}(?:([-_.])[A-Za-z0-9]{4,64}){1,7}$/;
+const GROUPED = /^[A-Za-z0-9]{4,64}(?:([-_.])[A-Za-z0-9]{4,64}){2,7}$/;
 
 export function looksGeneratedGroups(value: string): boolean {
   if (value.length > 256) return false;

@@ -48,6 +48,9 @@ const FINGERPRINTS: readonly RegExp[] = [
 function isCookieName(value: string): boolean {
   const name = value.replace(/^(?:__Host-|__Secure-|_{1,2})/, '');
   if (name.length > 64 || looksGenerated(name)) return false;
+  // One bare word is a name while short (`sid`, `session`, `JSESSIONID`); a longer one (`correcthorse`) is as likely the
+  // (weak) value a SESSION_COOKIE setting holds (52a-3).
+  if (name === value && !/[-_.]/.test(name) && name.length > 10) return false;
   return name.split(/[-_.]/).every((word) => /^(?:[a-z]{1,24}|[A-Z]{1,24}|[A-Z][a-z]{1,23})\d{0,2}$/.test(word));
 }
 

@@ -77,7 +77,7 @@ const UNREAD = 'more than the write gate reads';
 export function withRefusal(finding: string, refusal: string): string {
   // A file the gate cannot read (61a-19) or an object too big to store (61b-8) holds no secret it knows of: its finding
   // says what to do about its size.
-  if (finding.includes(UNREAD) || finding.includes(OVERSIZED)) return finding;
+  if ([UNREAD, OVERSIZED, UNJUDGED_SIZE].some((said) => finding.includes(said))) return finding;
   const what = / holds (.*?)(?: \(lines? [\d, -]+ together\))?$/s.exec(finding)?.[1];
   return what !== undefined && isUnusableEntry(what) ? finding : `${finding}: ${refusal}`;
 }
@@ -136,6 +136,9 @@ const BY_LINE = 'a value under a key named like a secret (read line by line)';
 function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
   // A reading said last (secret-shapes.ts FINDERS' saidLast) is said only where no other reading says more.
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
+  // An object etcd would not store (61b-8) refuses the file whatever else it holds: its megabytes are not read further.
+  const oversized = read ? oversizedObjects(path, text, read.documents) : [];
+  if (oversized.length) return void findings.push(...oversized);
   // The gzip run limit counts one text's runs: in YAML read cleanly each value is judged as its own text below, as the
   // config check judges it, so the whole file's count is no finding (review60-4: nine gzip files in a ConfigMap).
   const whole = secretShape(text);
@@ -168,8 +171,6 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
   } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, text, secretShape, seen));
-  // An object etcd would not store (61b-8), whatever else the file holds.
-  if (read) findings.push(...oversizedObjects(path, text, read.documents));
 }
 
 /**

@@ -101,11 +101,18 @@ function oneCase(value: string, name: string): boolean {
   return (/^[a-z0-9]+$/.test(value) || /^[A-Z0-9]+$/.test(value)) && /\d/.test(value) && /[a-z]/i.test(value);
 }
 
+const [MAX_BEFORE, MAX_AFTER] = [1024, 512];
+
 /** Where `word` (a blank-free word of a line) holds a value glued to a secret's name, or undefined. */
 export function gluedValueSpan(word: string): [number, number] | undefined {
   const start = /^[^\p{L}\p{N}]*/u.exec(word)![0].length;
   for (const match of word.matchAll(NAME)) {
     const at = match.index!;
+    // Each name reads at most MAX_BEFORE characters before it and MAX_AFTER after it: a blank-free word of a million
+    // characters holds a name every few (`secretsecret…`), and reading the whole word for each was quadratic (bench, round
+    // 62: 219 s for 1 MB). A value is at most 256 characters (VALUE, generated-groups.ts); a name further into one word
+    // than MAX_BEFORE is not read here (a path that long before a glued name: the other readers judge its value).
+    if (at - start > MAX_BEFORE) break;
     const written = word.slice(start, at);
     const path = pathSegments(written);
     // A URL's query or fragment may start with the name (`?token-X`, `#token-X`, `&token-X`: 56a-4, 57a-2).
@@ -116,7 +123,7 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
     // After a prefix, the name starts at a separator or a camel hump (`dbPassword`), not inside a word (`bypasswordless`).
     const compound = COMPOUND.test(prefix) && /^[a-z]/i.test(match[0]);
     if (prefix !== '' && !compound && !/[_.-]$/.test(prefix) && !(/[a-z0-9]$/.test(prefix) && /^[A-Z]/.test(match[0]))) continue;
-    const rest = word.slice(at + match[0].length);
+    const rest = word.slice(at + match[0].length, at + match[0].length + MAX_AFTER);
     const separator = SEPARATOR.exec(rest)![0];
     // A short name starts its word, a URL's segment or query, or closes a compound (`adminpw`), before a separator.
     if (SHORT.test(match[0]) && ((prefix !== '' && !compound) || separator === '')) continue;

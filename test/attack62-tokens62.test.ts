@@ -65,6 +65,18 @@ const SECRETS: ReadonlyArray<readonly [string, string, string, string]> = [
     'Google OAuth refresh',
   ],
   [
+    '62a-1 Google OAuth refresh, URL-encoded',
+    'refresh_token=1%2F%2F0epQHgI3HLBkbvHEzuPyXQEW88ad3DNBYjvsedonuSsddfrfifiUziXnFAAoeelK9mqmALOR2Hc',
+    'epQHgI3HLBkbvHEzuPyXQEW88ad3DNBYjvsedon',
+    'Google OAuth refresh',
+  ],
+  [
+    '62a-1 Dynatrace dt0s01.',
+    'dt0s01.DOC9IS0J8HT9LGMXG9EDN581.U33XTPLPFT75V2SEH60KVJ50CE9UVW53EFR4EDT2SYWB3WKH5DNSIPZZ5FK2Z9RI',
+    'U33XTPLPFT75V2SEH60KVJ50CE9UVW53',
+    'Dynatrace',
+  ],
+  [
     '62a-1 HCP atlasv1.',
     'atlasv1.o4gfqrc5XlrWi0B26R08qzjI6GKFSufrdZSlB5er8bOfZqfM2oeq3hDavJA7',
     'o4gfqrc5XlrWi0B26R08qzjI6GKFSufrdZSlB5er8',

@@ -40,7 +40,7 @@ const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^lin_api_/, 'a Linear API key'],
   [/^PMAK-/, 'a Postman API key'],
   [/^whsec_/, 'a webhook signing secret (Stripe, Svix)'],
-  [/^dt0c01\./, 'a Dynatrace API token'],
+  [/^dt0[a-z]\d\d\./, 'a Dynatrace API token'],
   [/^HRKU-/, 'a Heroku API key'],
   [/^CFPAT-/, 'a Contentful personal access token'],
   [/^CCIPAT_/, 'a CircleCI personal API token'],
@@ -48,7 +48,7 @@ const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^lsv2_/, 'a LangSmith API key'],
   [/^re_/, 'a Resend API key'],
   [/^phx_/, 'a PostHog personal API key'],
-  [/^1\/\//, 'a Google OAuth refresh token'],
+  [/^1(?:\/\/|%2F%2F)/i, 'a Google OAuth refresh token'],
   [/^atlasv1\.|\.atlasv1\./, 'a HashiCorp Terraform (HCP) API token'],
 ];
 

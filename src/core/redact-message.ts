@@ -32,7 +32,9 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
  * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole). Once per message and
  * list (secrets-memo.ts): the doors of a validation redact one message with one list again and again.
  */
-export const redactMessage: (message: string, secrets: readonly string[]) => string = judgedOnceUnder((message, secrets): string => {
+export const redactMessage: (message: string, secrets: readonly string[]) => string = judgedOnceUnder((message, given): string => {
+  // Round 62 (62a-4): a secret padded with blanks (` server `, a piece of a spaced token) is its word: blanked as words are.
+  const secrets = given.map((secret) => (PLAIN_WORD.test(secret.trim()) ? secret.trim() : secret));
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
   const others = secrets.filter((secret) => !PLAIN_WORD.test(secret));
   // Also their copies another field may show (secret-copies.ts: decoded, upper-cased, base64, 51a-9).

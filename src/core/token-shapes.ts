@@ -124,6 +124,21 @@ const TOKENS = [
   // A Discord webhook's path is its credential, as Slack's is.
   String.raw`${caseless('discord')}(?:${caseless('app')})?\.${caseless('com')}\/api\/webhooks\/\d{5,30}\/[\w-]{60,}`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
+  // Round 62 (62a-1): gitleaks dynatrace-api-token (`dt0c01.` + 24 + `.` + 64), heroku-api-key-v2 (`HRKU-AA` + 58),
+  // hashicorp-tf-api-token without its 14-character id (`atlasv1.` + 60 to 70), mapbox-api-token's secret sibling
+  // (`sk.eyJ<base64url JSON>.<22+>`: Mapbox's public `pk.eyJ…` is meant to be shipped and passes), Contentful personal
+  // access tokens (`CFPAT-` + 43), CircleCI personal tokens (`CCIPAT_<id>_<40 hex>`), Snyk (`snyk_uat.<8 hex>.<40+>`),
+  // LangSmith (`lsv2_pt_`/`lsv2_sk_` + 32 hex `_` 10 hex), Resend (`re_<8>_<24>`), PostHog personal keys (`phx_` + 43),
+  // DeepSeek (`sk-` + 32 hex), Google OAuth refresh tokens (`1//0` + 40 or more, or URL-encoded `1%2F%2F0`).
+  // Dynatrace's other token kinds (OAuth client secrets, platform tokens: `dt0s01.`, `dt0s16.`) share the
+  // `dt0<kind><nn>.<24>.<64>` form. Where the prefix is short or a word's (`re_`, `phx_`, `1//`, `atlasv1`), the body
+  // must be the generated run the vendor issues: its length, and upper-case, lower-case letters and a digit (hex: a
+  // letter and a digit), so `re_render_template`, `phx_click` stay names.
+  String.raw`(?<![A-Za-z0-9])(?:dt0[a-z]\d\d\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}|HRKU-AA[\w-]{58}|sk\.eyJ[\w-]{20,}\.[\w-]{20,}|CFPAT-[\w-]{43}|CCIPAT_[A-Za-z0-9]{16,32}_[a-f0-9]{40}|snyk_[a-z]{3}\.[a-f0-9]{8}\.[\w-]{40,}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])(?:re_(?=[a-z0-9]{0,7}[A-Z0-9])[A-Za-z0-9]{8}_(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}|phx_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9-])sk-(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?![\w-])`,
+  String.raw`(?<![\w./%-])1(?:\/\/|%2[Ff]%2[Ff])0(?=[\w-]{0,399}[A-Z])(?=[\w-]{0,399}[a-z])[\w-]{40,400}(?![\w-])`,
+  String.raw`(?<![\w.-])atlasv1\.(?=[\w=-]{0,69}[A-Z])(?=[\w=-]{0,69}[a-z])(?=[\w=-]{0,69}[0-9])[\w=-]{60,70}(?![\w-])`,
   // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
   // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).
   String.raw`(?<![\w.$-])s\.(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}(?=["'\x60\s;]|$)`,
@@ -224,6 +239,18 @@ const CLUES = [
   String.raw`vercel_`,
   String.raw`fly_`,
   String.raw`FlyV1 `,
+  String.raw`dt0[a-z]\d\d\.`,
+  String.raw`HRKU-AA`,
+  String.raw`sk\.eyJ`,
+  String.raw`CFPAT-`,
+  String.raw`CCIPAT_`,
+  String.raw`snyk_`,
+  String.raw`lsv2_`,
+  String.raw`re_[A-Za-z0-9]{8}_`,
+  String.raw`phx_`,
+  String.raw`sk-[0-9a-f]{32}`,
+  String.raw`1\/\/0`,
+  String.raw`1%2f%2f0`,
 ];
 const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');
 

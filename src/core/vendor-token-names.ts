@@ -15,6 +15,8 @@ const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ya29\./, 'a Google OAuth access token'],
   [/^GOCSPX-/, 'a Google OAuth client secret'],
   [/^sk-ant-/, 'an Anthropic API key'],
+  [/^sk-[0-9a-f]{32}$/, 'a DeepSeek API key'],
+  [/^sk\.eyJ/, 'a Mapbox secret access token'],
   [/^sk-or-/, 'an OpenRouter API key'],
   [/^sk-/, 'an OpenAI API key'],
   [/^eyJ/, 'a JSON Web Token'],
@@ -38,6 +40,16 @@ const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^lin_api_/, 'a Linear API key'],
   [/^PMAK-/, 'a Postman API key'],
   [/^whsec_/, 'a webhook signing secret (Stripe, Svix)'],
+  [/^dt0[a-z]\d\d\./, 'a Dynatrace API token'],
+  [/^HRKU-/, 'a Heroku API key'],
+  [/^CFPAT-/, 'a Contentful personal access token'],
+  [/^CCIPAT_/, 'a CircleCI personal API token'],
+  [/^snyk_/, 'a Snyk API token'],
+  [/^lsv2_/, 'a LangSmith API key'],
+  [/^re_/, 'a Resend API key'],
+  [/^phx_/, 'a PostHog personal API key'],
+  [/^1(?:\/\/|%2F%2F)/i, 'a Google OAuth refresh token'],
+  [/^atlasv1\.|\.atlasv1\./, 'a HashiCorp Terraform (HCP) API token'],
 ];
 
 /** What the first fixed-prefix token in `text` is called: its vendor where known (secret-shapes.ts FINDERS `named`). */

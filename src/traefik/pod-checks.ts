@@ -3,6 +3,7 @@ import type { TraefikChartRules } from './chart-versions';
 import { containerMountProblems } from './container-mounts';
 import type { Entrypoint } from './entrypoints';
 import { dnsConfigValueProblems } from './dns-config-values';
+import { entrypointServiceProblems } from './entrypoint-service-rules';
 import { extraNodePortProblems } from './extra-node-ports';
 import { hostAliasValueProblems } from './host-alias-values';
 import { goMemLimitProblems } from './go-mem-limit';
@@ -59,6 +60,7 @@ export function podPortAndVolumeProblems(
     ...runAsRootProblems(values, prefix, chart),
     ...additionalVolumeClaimProblems(values, prefix),
     ...extraNodePortProblems(values, entrypoints, prefix, chart.servicesByName),
+    ...entrypointServiceProblems(values, entrypoints, prefix),
     ...goMemLimitProblems(values, prefix, chart),
     ...hubPortProblems(values, entrypoints, prefix, chart),
     ...dnsConfigValueProblems(values, prefix, chart),

@@ -62,6 +62,9 @@ export function clusterIpValueProblems(values: Values, prefix: Path, serviceCidr
   };
   for (const { spec, at } of specs) {
     if (!isMap(spec)) continue;
+    // Traefik's own Service's families are family-rules.ts'; an extraObjects Service gets the same rule here (62b-5).
+    if (at[0] === 'extraObjects')
+      for (const p of familyProblems(spec, serviceCidr)) problems.push({ ...p, path: [...prefix, 'values', ...at, ...p.path] });
     judge(spec.clusterIP, [...at, 'clusterIP']);
     // clusterIPs[0] equals clusterIP (service-rules.ts): said once, at clusterIP, when both are given.
     if (Array.isArray(spec.clusterIPs))
@@ -69,5 +72,32 @@ export function clusterIpValueProblems(values: Values, prefix: Path, serviceCidr
         if (!(i === 0 && typeof spec.clusterIP === 'string' && spec.clusterIP === ip)) judge(ip, [...at, 'clusterIPs', i]);
       });
   }
+  return problems;
+}
+
+/**
+ * A Service asking for an IP family K3s' Service network lacks: `ipFamilyPolicy: RequireDualStack` on a single-stack
+ * network, or an `ipFamilies` entry of a missing family; the API server refuses both
+ * (https://kubernetes.io/docs/concepts/services-networking/dual-stack/), as family-rules.ts says for Traefik's own Service.
+ */
+function familyProblems(spec: Values, serviceCidr: string): Problem[] {
+  const network = new Set(serviceCidr.split(',').flatMap((block) => parseCidr(block.trim())?.family ?? []));
+  if (!network.size) return [];
+  const text = `k3s.serviceCidr "${serviceCidr}" is IPv${[...network].join(' and IPv')} only`;
+  const problems: Problem[] = [];
+  if (spec.ipFamilyPolicy === 'RequireDualStack' && network.size < 2)
+    problems.push({
+      path: ['ipFamilyPolicy'],
+      message: `is RequireDualStack, so the Service requires both families, but ${text} and the API server rejects such a Service: use SingleStack or PreferDualStack, or make the cluster dual-stack`,
+    });
+  if (Array.isArray(spec.ipFamilies))
+    spec.ipFamilies.forEach((family: unknown, i) => {
+      const n = family === 'IPv4' ? 4 : family === 'IPv6' ? 6 : undefined;
+      if (n && !network.has(n))
+        problems.push({
+          path: ['ipFamilies', i],
+          message: `is ${family}, but ${text}, and the API server rejects a Service family the cluster lacks: remove it`,
+        });
+    });
   return problems;
 }

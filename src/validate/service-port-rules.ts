@@ -1,4 +1,4 @@
-import { dns1123Label, portName } from '../config/formats';
+import { dns1123Label, labelKey, portName } from '../config/formats';
 import { servicePortProblems } from '../load-balancer/port-rules';
 import type { Finding } from './paths';
 import { isRecord } from './paths';
@@ -54,6 +54,30 @@ export function checkServicePorts(object: Record<string, unknown>): Finding[] {
     if (name) findings.push({ path: at('name'), message: `${name} (a Service port name is a DNS-1123 label)` });
     const target = typeof port.targetPort === 'string' ? portName(port.targetPort) : undefined;
     if (target) findings.push({ path: at('targetPort'), message: target });
+    // 0 is defaulted to `port` (SetDefaults_Service) before validation.
+    if (
+      typeof port.targetPort === 'number' &&
+      port.targetPort !== 0 &&
+      !(Number.isInteger(port.targetPort) && port.targetPort >= 1 && port.targetPort <= 65535)
+    )
+      findings.push({
+        path: at('targetPort'),
+        message: `is ${port.targetPort}; the API server expects a port number from 1 to 65535 or a port name`,
+      });
+    const protocol = typeof port.appProtocol === 'string' ? appProtocolProblem(port.appProtocol) : undefined;
+    if (protocol) findings.push({ path: at('appProtocol'), message: protocol });
   });
   return findings;
+}
+
+/**
+ * Why the API server refuses `value` as a Service port's `appProtocol`, or undefined: validateServicePort checks it with
+ * ValidateQualifiedName, an optional DNS-subdomain prefix and one "/" before a name (`http`, `kubernetes.io/h2c`).
+ */
+export function appProtocolProblem(value: string): string | undefined {
+  const problem = labelKey(value);
+  return (
+    problem &&
+    `${problem.replace('is not a valid key', 'is not a valid appProtocol')}; the API server requires a qualified name such as "http" or "kubernetes.io/h2c"`
+  );
 }

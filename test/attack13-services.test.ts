@@ -72,7 +72,7 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
       'additional Service, both families, no policy',
       { traefik: { loadBalancerIPs: ['192.168.0.41'], values: internal(vipAnnotation('192.168.0.45,fd00::45')) } },
       dual,
-      `"fd00::45" is IPv6, but Traefik's additional Service internal's Service has no ipFamilyPolicy (SingleStack) and no ipFamilies, so it gets only the cluster's first family, IPv4, and kube-proxy forwards no traffic to this VIP: set the Service's ipFamilyPolicy "RequireDualStack" and ipFamilies ["IPv4","IPv6"]`,
+      `"fd00::45" is IPv6, but Traefik's additional Service internal has no ipFamilyPolicy (SingleStack) and no ipFamilies, so it gets only the cluster's first family, IPv4, and kube-proxy forwards no traffic to this VIP: set the Service's ipFamilyPolicy "RequireDualStack" and ipFamilies ["IPv4","IPv6"]`,
     ],
     [
       'additional Service, both families, RequireDualStack',

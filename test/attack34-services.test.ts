@@ -59,7 +59,7 @@ describe('33b-4: from chart v40 an additional Service without spec.type is a Clu
   test('spec.type: ExternalName on 40.1.0 is told to write LoadBalancer, not to remove the key', () => {
     expectRefused(
       traefikWith(V40, { spec: { type: 'ExternalName' }, annotations: VIP }),
-      `${typePath}: "ExternalName" makes Traefik's additional Service internal's Service a ExternalName, which kube-vip never ` +
+      `${typePath}: "ExternalName" makes Traefik's additional Service internal an ExternalName, which kube-vip never ` +
         `gives a VIP, so nothing outside the cluster reaches it: write LoadBalancer in ${typePath} (unset, the chart renders a ClusterIP)`,
     );
   });

@@ -82,7 +82,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
           },
         },
       }),
-      't.yaml: traefik.values.service.additionalServices.internal.type: "NodePort" makes Traefik\'s additional Service internal\'s Service a NodePort',
+      't.yaml: traefik.values.service.additionalServices.internal.type: "NodePort" makes Traefik\'s additional Service internal a NodePort',
     ],
     [
       'an additional Service on the Traefik VIP and ports',

@@ -175,7 +175,7 @@ describe('A13: IP families written in values meet the same family rule as the VI
         ports: { web: { expose: { default: true, internal: true } } },
         service: { additionalServices: { internal: { spec: { ipFamilyPolicy: 'RequireDualStack' } } } },
       }),
-      "traefik.values.service.additionalServices.internal.spec.ipFamilyPolicy: is RequireDualStack, so Traefik's additional Service internal's Service",
+      "traefik.values.service.additionalServices.internal.spec.ipFamilyPolicy: is RequireDualStack, so Traefik's additional Service internal",
     ],
   ])('%s', (_, config, expected) => judgeConfig(config, expected));
 });

@@ -105,7 +105,7 @@ const loadBalancer = s.object({
   selector: s.record(s.text(format.labelKey), s.text(format.labelValue)),
   ports: s.list(
     s.object({
-      name: s.optional(s.text(format.portName)),
+      name: s.optional(s.text(format.servicePortName)),
       port: PORT_NUMBER,
       targetPort: s.optional(s.union(PORT_NUMBER, s.text(format.portName))),
       protocol: s.withDefault(SERVICE_PORT_PROTOCOL, 'TCP'),

@@ -265,6 +265,15 @@ export const portName: FormatCheck = (value) => {
   return `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
 };
 
+/** A port's `name` (62b-8): never a number, unlike `targetPort`, which `portName` reads. */
+export const servicePortName: FormatCheck = (value) => {
+  const problem = portNameProblem(value);
+  if (problem === undefined) return undefined;
+  const rule = 'a port name is at most 15 lower-case letters, digits and \'-\', with a letter, e.g. "http"';
+  if (/^\d+$/.test(value)) return `${show(value)} is a number: ${rule} (the number goes in port or targetPort)`;
+  return `${show(value)} is not a port name (${problem}): ${rule}`;
+};
+
 /** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */
 export const chartVersion: FormatCheck = (value) => {
   const parts = value.split('+up');

@@ -1,5 +1,6 @@
 import { oneLine } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
+import { isPlainUserName } from '../core/url-user-names';
 
 /**
  * Format rules for `gitops.repoURL` and `gitops.revision` (schema.ts, config-shape.ts; formats.ts re-exports them).
@@ -65,14 +66,15 @@ function asciiHostEscape(value: string): string | undefined {
 }
 
 /**
- * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials are
- * refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
+ * A Git URL a controller can clone: https://, ssh://, git:// or scp-like `git@host:path`. Credentials (a password, a
+ * token as the user) are refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
  * repository credentials from Secrets of their own.
  */
 export function gitUrl(value: string): string | undefined {
   const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);
   const userInfo = authority && authority[2].includes('@') ? authority[2].slice(0, authority[2].lastIndexOf('@')) : undefined;
-  if (userInfo !== undefined && (/^https?$/i.test(authority![1]) || userInfo.includes(':'))) {
+  // A user name alone is no credential (62a-6: Azure DevOps' `https://jdoe@dev.azure.com/…`); a token as the user is one.
+  if (userInfo !== undefined && (userInfo.includes(':') || (/^https?$/i.test(authority![1]) && !isPlainUserName(userInfo)))) {
     const host = authority![2].slice(authority![2].lastIndexOf('@') + 1);
     return (
       `"${authority![1]}://…@${host}/…" holds credentials before "@", which would be written to the GitOps objects in dist/: give the ` +

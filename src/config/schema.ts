@@ -254,7 +254,7 @@ const loadBalancer = z.strictObject({
   ports: z
     .array(
       z.strictObject({
-        name: formatted(format.portName, 'Port name.').optional(),
+        name: formatted(format.servicePortName, 'Port name.').optional(),
         port: portNumber.describe('Port on the VIP.'),
         targetPort: z
           .union([portNumber, formatted(format.portName, 'Container port name.')])

@@ -297,6 +297,15 @@ function scalarAt(doc: Document.Parsed, pathAt: PathAt): (offset: number) => Pat
   };
 }
 
+/** C0 and C1 control characters but tab, and DEL: never advised back into a line (62b-8). */
+// eslint-disable-next-line no-control-regex -- these are what it finds
+const UNWRITTEN = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/g;
+const spaced = (key: string, value: string): string => {
+  const written = value.replace(UNWRITTEN, '');
+  if (written === value) return `write \`${key}: ${value}\``;
+  return written === '' ? `remove the control character after the colon` : `write \`${key}: ${written}\`, without the control character`;
+};
+
 /**
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
@@ -329,7 +338,7 @@ function missingSpaceAfterColon(
     problems.push({
       ...at(offset),
       path,
-      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: write \`${key}: ${value}\``,
+      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: ${spaced(key, value)}`,
     });
   }
   return problems;

@@ -2,6 +2,7 @@ import { isOracleUrlHead } from './oracle-urls';
 import { isRemotePath } from './remote-paths';
 import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
+import { isPlainUserName } from './url-user-names';
 
 /**
  * What a URL_CREDENTIALS match (secret-shapes.ts) holds as a secret, and where a scheme-less `word:rest@` match holds
@@ -42,12 +43,20 @@ export function isUserAtHost(match: string): boolean {
   return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
 }
 
+/** A match after `//` whose userinfo is a plain user name and no `:` at all (`https://jdoe@`; not `jdoe:pw@`, `jdoe:@`). */
+function isUserOnly(match: string): boolean {
+  const userinfo = match.slice(0, -1).replace(/^.*[/\\]/s, '');
+  return /[/\\]/.test(match) && !/:|%3a/i.test(userinfo) && isPlainUserName(userinfo);
+}
+
 /**
  * Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference,
- * nor a format string's field (`postgresql://{user}:{password}@{host}/db`, placeholders.ts: as `${P}` is one).
+ * nor a format string's field (`postgresql://{user}:{password}@{host}/db`, placeholders.ts: as `${P}` is one), nor a
+ * user name alone (`https://jdoe@dev.azure.com/…`, url-user-names.ts; `user:pw@` and `TOKEN:@` keep their secret).
  */
 export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =>
   !isUserAtHost(match) &&
+  !isUserOnly(match) &&
   !isRemotePath(match, text, at) &&
   !isReference(urlSecret(match)) &&
   !isPlaceholder(urlSecret(match)) &&

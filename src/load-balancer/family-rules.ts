@@ -1,3 +1,4 @@
+import { serviceSubject } from '../core/service-subject';
 import { formatPath, Report } from '../core/problem';
 import { parseCidr } from '../net/ip';
 import type { DeployedService } from './deployed';
@@ -29,7 +30,7 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
     } else if (unmet) {
       error(
         policy.path,
-        `is RequireDualStack, so ${service.label}'s Service requires both families, but ${networkText} and the API server ` +
+        `is RequireDualStack, so ${serviceSubject(service.label)} requires both families, but ${networkText} and the API server ` +
           'rejects such a Service: remove the key (this tool writes RequireDualStack itself for VIPs of both families), or make the cluster dual-stack',
       );
     }
@@ -110,7 +111,7 @@ function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray
       const how = service.ipFamilyPolicy ? `its ipFamilyPolicy ${JSON.stringify(policy)}` : 'no ipFamilyPolicy (SingleStack)';
       error(
         vip.path,
-        `"${vip.ip.text}" is IPv${family}, but ${service.label}'s Service has ${how} and no ipFamilies, so it gets only the ` +
+        `"${vip.ip.text}" is IPv${family}, but ${serviceSubject(service.label)} has ${how} and no ipFamilies, so it gets only the ` +
           `cluster's first family, IPv${blocks[0]}, and kube-proxy forwards no traffic to this VIP: set the Service's ipFamilyPolicy ` +
           `"${service.ips.some((other) => other.ip.family !== family) ? 'RequireDualStack' : 'SingleStack'}" and ipFamilies ` +
           `${JSON.stringify(service.ips.some((other) => other.ip.family !== family) ? blocks.map((f) => `IPv${f}`) : [`IPv${family}`])} in its traefik.values block`,

@@ -112,7 +112,7 @@ export class LoadBalancerService extends Construct {
     const { namespace = 'default', kubeVipVersion = KUBE_VIP_VERSION, externalTrafficPolicy } = props;
     const versionOk = typeof kubeVipVersion === 'string' && !format.version(kubeVipVersion) && !kubeVipVersionSupport(kubeVipVersion).error;
     if (externalTrafficPolicy !== undefined && externalTrafficPolicy !== 'Cluster' && externalTrafficPolicy !== 'Local') {
-      check.problem(['externalTrafficPolicy'], `${describeValue(externalTrafficPolicy)}: expected "Cluster" or "Local"`);
+      check.problem(['externalTrafficPolicy'], trafficPolicyProblem(externalTrafficPolicy));
     }
     check.text(['leaseName'], props.leaseName, (name) =>
       versionOk ? leaseNameProblem(name, externalTrafficPolicy, kubeVipVersion, kubeVipRules(parseVersion(kubeVipVersion))) : undefined,
@@ -144,7 +144,7 @@ export class LoadBalancerService extends Construct {
       }
       check
         .requiredValue(['ports', i, 'port'], p.port, 'portNumber')
-        .text(['ports', i, 'name'], p.name, format.portName)
+        .text(['ports', i, 'name'], p.name, format.servicePortName)
         .value(['ports', i, 'protocol'], p.protocol, 'servicePortProtocol');
       if (typeof p.targetPort === 'string') check.text(['ports', i, 'targetPort'], p.targetPort, format.portName);
       else check.value(['ports', i, 'targetPort'], p.targetPort, 'portNumber');
@@ -201,4 +201,13 @@ export class LoadBalancerService extends Construct {
       },
     });
   }
+}
+
+/** 62b-8: the value is not one of the two, which are case-sensitive (the API server refuses `local`). */
+function trafficPolicyProblem(value: unknown): string {
+  const same = typeof value === 'string' ? ['Cluster', 'Local'].find((v) => v.toLowerCase() === value.trim().toLowerCase()) : undefined;
+  if (same)
+    return `${describeValue(value).replace(/ is a string$/, '')} is not "${same}": write "${same}" (the values are case-sensitive: "Cluster" or "Local")`;
+  const what = describeValue(value).replace(/ is a string$/, ' is not an allowed value');
+  return `${what}: expected "Cluster" or "Local" (case matters)`;
 }

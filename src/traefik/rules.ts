@@ -1,3 +1,4 @@
+import { serviceSubject, typeWithArticle } from '../core/service-subject';
 import { formatPath, Path, Report, shownValue } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { NodeInventory } from '../k3s/inventory';
@@ -23,7 +24,7 @@ export { chartVersionSupport };
  */
 /** A Service type for a sentence ("a NodePort"): an empty one is ClusterIP; a long one was named by its size already. */
 const typeNamed = (type: unknown): string =>
-  type === '' ? 'a ClusterIP (an empty type)' : String(type).length > 80 ? 'one of that type' : `a ${String(type)}`;
+  type === '' ? 'a ClusterIP (an empty type)' : String(type).length > 80 ? 'one of that type' : typeWithArticle(String(type));
 
 export function replicasWithCertResolversProblem(
   replicas: number,
@@ -173,14 +174,14 @@ export function checkTraefikDeployment(
     for (const misspelt of service.misspeltVipAnnotations ?? []) {
       error(
         misspelt.path,
-        `is not an annotation kube-vip reads (it matches the name exactly), so ${service.label}'s Service gets no VIP from it: ` +
+        `is not an annotation kube-vip reads (it matches the name exactly), so ${serviceSubject(service.label)} gets no VIP from it: ` +
           `did you mean ${VIP_ANNOTATION}?`,
       );
     }
     if (service.ignoredByKubeVip && service.type.value === 'LoadBalancer') {
       error(
         service.ignoredByKubeVip.path,
-        `is "true", so kube-vip skips ${service.label}'s Service and never announces its VIP, and nothing outside the cluster reaches it: remove the annotation`,
+        `is "true", so kube-vip skips ${serviceSubject(service.label)} and never announces its VIP, and nothing outside the cluster reaches it: remove the annotation`,
       );
     }
     // From chart v40 an additional Service without a type is a ClusterIP (chart-versions.ts `additionalServiceType`).
@@ -203,7 +204,7 @@ export function checkTraefikDeployment(
     } else if (service.type.value !== 'LoadBalancer') {
       error(
         service.type.path,
-        `${shownValue(service.type.value)} makes ${service.label}'s Service ${typeNamed(service.type.value)}, which kube-vip never gives a VIP, ` +
+        `${shownValue(service.type.value)} makes ${serviceSubject(service.label)} ${typeNamed(service.type.value)}, which kube-vip never gives a VIP, ` +
           `so nothing outside the cluster reaches it: ${typeFix}`,
       );
     }

@@ -30,7 +30,6 @@ import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles, withRefusal } from './output/secret-gate';
-import { describeGeneratedQuotes } from './core/generated-quotes';
 import { gateFindingSource } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
 import { ownFoldersProblem } from './output/own-folders';
@@ -343,13 +342,13 @@ function showDryRun(
       // A change only inside a secret leaves nothing to show: say so, not an empty patch.
       if (shownBefore === shownAfter) diff.push(`# ${shown(path)} differs only inside values that are not shown (secrets)`);
       else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
-      // A message never shows a quoted value that looks generated (generated-quotes.ts), nor does this preview: where a
-      // line to be written holds one the write gate passed, the preview says so, not hides it silently (62a-3).
+      // The printer (redactMessage: its value readers, a quoted value that looks generated) may hide a value the write gate
+      // passed: where a line to be written holds one, the preview says so, not hides it silently (62a-3).
       const old = new Set((shownBefore ?? '').split('\n'));
-      const unshown = (shownAfter ?? '').split('\n').filter((line) => !old.has(line) && describeGeneratedQuotes(line) !== line).length;
+      const unshown = (shownAfter ?? '').split('\n').filter((line) => !old.has(line) && redactMessage(line, given) !== line).length;
       if (unshown)
         unshownWarnings.push(
-          `${shown(path)}: ${unshown} line(s) to be written hold a value that looks generated, not shown above; the write gate found no secret there, so it will be written: if it is a password or token, remove it from the config`,
+          `${shown(path)}: ${unshown} line(s) to be written hold a value not shown above (it looks like a password or token); the write gate found no secret there, so it will be written: if it is one, remove it from the config`,
         );
     }
   } catch (e) {

@@ -161,10 +161,6 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
   else if (!read && secretsInLines(text).length)
     findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? BY_LINE : undefined), BY_LINE));
-  // What a diff's redaction blanks (fileRedaction reads every file's lines too, secretsOfFile) the gate refuses: the
-  // preview and the write agree (62a-3: a line the preview blanked was written).
-  else if (read && !read.unjudgeable && !found && secretsInLines(text).length)
-    findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? BY_LINE : undefined), BY_LINE));
   else if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   // Text nested too deep to read at all: neither its data nor its lines tell what it holds.
   else if (unjudgeable?.startsWith(TOO_DEEP_YAML)) findings.push(`${path}: cannot be judged: it ${unjudgeable}`);

@@ -53,6 +53,7 @@ describe('62a-3: ordinary prose and settings stay accepted', () => {
     ['image registry/admin/app:v1.2.3'],
     ['root pw digest 4f2a9c1b7d3e5f60'],
     ['Username admin, password in the vault'],
+    ['ADMIN_PASSWORD=$1$saltsalt$Jq0Zr4Yp1m0H5bLr7dQ.p0'],
   ])('%s', (text) => acceptedEverywhere(configMap(text)));
 });
 

@@ -40,6 +40,17 @@ const NEAR = 48;
 const HEX = /^[0-9a-f]+$/i;
 
 const isValue = (word: string): boolean => !HEX.test(word) && looksGeneratedRun(word);
+/** What ends a word of prose: a blank, a quote or bracket, a separator of a label and its value. */
+const WORD_END = /[\s"'`()<>[\]{},;:=\uff1a\u2192]/;
+
+/** The word around `text[from, to)`, without a sentence's closing punctuation. */
+function wordAt(text: string, from: number, to: number): string {
+  let start = from;
+  let end = to;
+  while (start > 0 && from - start < 256 && !WORD_END.test(text.charAt(start - 1))) start--;
+  while (end < text.length && end - to < 256 && !WORD_END.test(text.charAt(end))) end++;
+  return text.slice(start, end).replace(/[.!?]+$/, '');
+}
 
 /** Where `text` holds such a value: each value's span. */
 export function proseCredentialSpans(text: string): Array<[number, number]> {
@@ -63,7 +74,8 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
         const after = at + run[0].length;
         if ((at === start && /[A-Za-z0-9]/.test(text.charAt(at - 1))) || (after === end && /[A-Za-z0-9]/.test(text.charAt(after))))
           continue;
-        if (isValue(run[0])) spans.push([at, after]);
+        // The run is the whole word (a hash's `$6$salt$…` or a path's piece is not a value said in prose).
+        if (isValue(run[0]) && wordAt(text, at, after) === run[0]) spans.push([at, after]);
       }
     }
   }

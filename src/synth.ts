@@ -318,6 +318,7 @@ function showDryRun(
   const shownDist = printable(distDir.replace(/\/+$/, ''));
   let plan: SyncPlan;
   const diff: string[] = [];
+  const unshownWarnings: string[] = [];
   try {
     const dist = outputFolder(distDir, false).dir;
     plan = planSync(dist, files, nodeFileSystem, scope);
@@ -341,6 +342,14 @@ function showDryRun(
       // A change only inside a secret leaves nothing to show: say so, not an empty patch.
       if (shownBefore === shownAfter) diff.push(`# ${shown(path)} differs only inside values that are not shown (secrets)`);
       else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
+      // The printer (redactMessage: its value readers, a quoted value that looks generated) may hide a value the write gate
+      // passed: where a line to be written holds one, the preview says so, not hides it silently (62a-3).
+      const old = new Set((shownBefore ?? '').split('\n'));
+      const unshown = (shownAfter ?? '').split('\n').filter((line) => !old.has(line) && redactMessage(line, given) !== line).length;
+      if (unshown)
+        unshownWarnings.push(
+          `${shown(path)}: ${unshown} line(s) to be written hold a value not shown above (it looks like a password or token); the write gate found no secret there, so it will be written: if it is one, remove it from the config`,
+        );
     }
   } catch (e) {
     for (const line of errorLines(e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`)) log(line);
@@ -349,6 +358,7 @@ function showDryRun(
   }
   for (const line of diff) out(line);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
+  for (const warning of unshownWarnings) log(`warning: ${warning}`);
   logWarnings();
   const listChanges = plan.oldList === plan.finalList ? 0 : 1;
   log(

@@ -22,6 +22,7 @@ import { vendorTokenIn } from './vendor-token-names';
 import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
+import { PROSE_CREDENTIAL, proseCredentialSpans } from './prose-credential-lines';
 import { Finder, rankFinders } from './finder-rank';
 import { QUERY_CREDENTIAL_SHAPES } from './query-credentials';
 
@@ -225,6 +226,7 @@ const FINDERS: readonly Finder[] = [
   ...FORMAT_FINDERS,
   { find: secretWordLineSpans, what: SECRET_WORD_LINE, saidLast: true },
   { find: loginArgumentSpans, what: LOGIN_ARGUMENT },
+  { find: proseCredentialSpans, what: PROSE_CREDENTIAL, saidLast: true },
 ];
 export const { asked: RANKED, saysMore } = rankFinders(FINDERS);
 

@@ -364,7 +364,7 @@ describe('F13: kube-vip told to ignore a Service that carries a VIP', () => {
           },
         },
       }),
-      'traefik.values.service.additionalServices.internal.annotations.kube-vip.io/ignore: is "true", so kube-vip skips Traefik\'s additional Service internal\'s Service',
+      'traefik.values.service.additionalServices.internal.annotations.kube-vip.io/ignore: is "true", so kube-vip skips Traefik\'s additional Service internal and never announces its VIP',
     ],
   ])('refused: %s', (_, config, expected) => {
     expect(configErrors(config).join('\n')).toContain(expected);

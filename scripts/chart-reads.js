@@ -2,7 +2,7 @@
 // src/traefik/deleted-maps.ts (a null on such a map deletes the chart's default, and the read then fails "nil pointer
 // evaluating interface {}"). Not part of `npm test`; run by hand when a chart version is added:
 //
-//   node scripts/chart-reads.js [--git-dir <traefik-helm-chart clone>] [--fails] [tag ...]
+//   node scripts/chart-reads.js --git-dir <traefik-helm-chart clone> [--fails] [tag ...]
 //
 // Tags default to every release tag v20.1.1 (the oldest chart the tool accepts) to v41.3.0 (no -rc/-ea). For each tag it greps every file of
 // traefik/templates/ for `.Values.a.b.c` chains (`.Values`, `$.Values`, `$root.Values`, ...): `a` and `a.b` are maps
@@ -27,7 +27,13 @@ const { execFileSync } = require('node:child_process');
 const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? args.splice(args.indexOf(name), 1) && true : false);
 const option = (name, fallback) => (args.includes(name) ? args.splice(args.indexOf(name), 2)[1] : fallback);
-const gitDir = option('--git-dir', '/work/.mirror/traefik+traefik-helm-chart/repo');
+const gitDir = option('--git-dir', process.env.TRAEFIK_CHART_GIT_DIR);
+if (!gitDir) {
+  process.stderr.write(
+    'error: no chart repository: pass --git-dir <a clone of github.com/traefik/traefik-helm-chart> (or set TRAEFIK_CHART_GIT_DIR)\n',
+  );
+  process.exit(1);
+}
 const fails = flag('--fails');
 const git = (...rest) => execFileSync('git', ['--git-dir', gitDir, ...rest], { encoding: 'utf8', maxBuffer: 1 << 26 });
 const version = (tag) => tag.slice(1).split('.').map(Number);

@@ -4,11 +4,8 @@
 // value: `## Password ##`, `# password:` then a blank line, `# Password (staging)`, `(* password *)`), 60a-10 (a comment on
 // a value's line that denies a secret, or speaks of one beside a hex id, names no value). Refused rows name their key path
 // and never show the value; the neighbours that hold no secret stay accepted at every door.
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
-import { devConfig, withChanges } from './helpers';
-import { envEntry as env } from './rule-doors';
+import { annotationLineErrors, envEntry as env } from './rule-doors';
 
 const S = 'Zx9qWm4vTr7pLk2n';
 const G = 'a8Kd93LmQz7Xw2Pb';
@@ -121,14 +118,6 @@ describe('60a-3: a comment line naming a password above a generated value', () =
     ['# password then a line, then a value', configMap(`# password\nsee below\n${G}\n`)],
   ])('accepted: %s', (_, values) => acceptedEverywhere(values));
 });
-
-/** The config file's errors with `line` (an annotation, as written, with its comment) under podAnnotations. */
-function annotationLineErrors(line: string): string {
-  const config = withChanges(devConfig(), { traefik: { values: { deployment: { podAnnotations: { PLACE: 'x' } } } } });
-  const text = stringify(config).replace(/PLACE: x/, line);
-  expect(text).toContain(line);
-  return parseConfigText('config/t.yaml', text).errors.map(formatDiagnostic).join('\n');
-}
 
 describe('60a-10: a line comment that denies a secret, or speaks of one beside a hex id, names no value', () => {
   test.each([

@@ -3,11 +3,9 @@
 // headers or in a `….headers.<name>` flag), 61a-5 (misspelt secret names, one verdict in any letter case), 61a-6 (`pwd`,
 // `pass`, `wifi key`, `[password]` as a lone name or a note), 61a-9 (a generated word inside a longer echoed value is
 // blanked). Refused rows name their key path and never show the value; the neighbours that hold no secret stay accepted.
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 import { configErrors, devConfig, withChanges } from './helpers';
-import { envEntry as env } from './rule-doors';
+import { annotationLineErrors, envEntry as env } from './rule-doors';
 
 const G = 'Xq9vLm2Pz8Wk4Rt7bN';
 const K = 'Zq8Wm3Lp0aKdRt5YvB7n';
@@ -131,14 +129,6 @@ describe('61a-5: misspelt secret names, one verdict in any letter case', () => {
     ['text: access and accessible', configMap('access: public\naccessible: yes\nprivat: ja\n')],
   ])('accepted: %s', (_, values) => acceptedEverywhere(values));
 });
-
-/** The config file's errors with `line` (an annotation, as written, with its comment) under podAnnotations. */
-function annotationLineErrors(line: string): string {
-  const config = withChanges(devConfig(), { traefik: { values: { deployment: { podAnnotations: { PLACE: 'x' } } } } });
-  const text = stringify(config).replace(/PLACE: x/, line);
-  expect(text).toContain(line);
-  return parseConfigText('config/t.yaml', text).errors.map(formatDiagnostic).join('\n');
-}
 
 describe('61a-6: `pwd`, `pass`, `wifi key`, `[password]` as a lone name above a value or a note after it', () => {
   test.each([

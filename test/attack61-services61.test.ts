@@ -4,7 +4,7 @@ import { parseConfigText } from '../src/config/load';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { devConfig, refusalOf, withChanges } from './helpers';
 import { clusterIpRangeProblem } from '../src/validate/cluster-ip-range';
-import { allRefusals, ruleDoors } from './rule-doors';
+import { allRefusals, refusedAtEveryDoor } from './rule-doors';
 
 // Round 61 (61b-5, 61b-8): Services the API server refuses, and an object etcd cannot store, are refused at every door.
 const svc = (spec: object, name = 'x') => ({
@@ -45,14 +45,9 @@ describe('61b-5: Service values the API server refuses', () => {
       'service.additionalServices.internal.spec.clusterIP',
       'CoreDNS',
     ],
-  ])('%s is refused by the config, K3sVipCluster and TraefikHelmChartConfig', (_name, values, key, what) => {
-    const doors = ruleDoors(values);
-    const error = doors.errors.find((line) => line.includes(key));
-    expect(error).toContain(what);
-    expect(doors.cluster).toContain(key);
-    expect(doors.chart).toContain(key);
-    expect(doors.chart).toContain(what);
-  });
+  ])('%s is refused by the config, K3sVipCluster and TraefikHelmChartConfig', (_name, values, key, what) =>
+    refusedAtEveryDoor(values, key, what),
+  );
 
   test.each([
     ['headless without ports', svc({ clusterIP: 'None', selector: { a: 'b' } })],

@@ -33,6 +33,23 @@ export function allRefusals(values: object): string {
 /** `traefik.values` whose Traefik container has the one env entry `name=value`. */
 export const envEntry = (name: string, value: string) => ({ env: [{ name, value }] });
 
+/** Refused by the config (at `key`, saying `what`), K3sVipCluster and TraefikHelmChartConfig (both naming `key`). */
+export function refusedAtEveryDoor(values: object, key: string, what: string): void {
+  const doors = ruleDoors(values);
+  expect(doors.errors.find((line) => line.includes(key))).toContain(what);
+  expect(doors.cluster).toContain(key);
+  expect(doors.chart).toContain(key);
+  expect(doors.chart).toContain(what);
+}
+
+/** The config file's errors with `line` (an annotation, as written, with its comment) under podAnnotations. */
+export function annotationLineErrors(line: string): string {
+  const config = withChanges(devConfig(), { traefik: { values: { deployment: { podAnnotations: { PLACE: 'x' } } } } });
+  const text = stringify(config).replace(/PLACE: x/, line);
+  expect(text).toContain(line);
+  return parseConfigText('config/t.yaml', text).errors.map(formatDiagnostic).join('\n');
+}
+
 /** `traefik.values` with one IngressRoute in extraObjects, on websecure, whose one route matches `match` (`more`: its other fields). */
 export const ingressRouteValues = (match: string, more: object = {}) => ({
   extraObjects: [

@@ -6,6 +6,7 @@ import { DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
 import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
 import type { DeployedService, LocatedIp } from './deployed';
 import { checkServiceFamilies } from './family-rules';
+import { clusterIpValueProblems } from '../validate/cluster-ip-range';
 import { checkVipPlacement } from './rules';
 
 /** The networks a construct's VIPs are judged against, as a config's `k3s` and `kubeVip.mode` give them. */
@@ -40,13 +41,25 @@ export const VIP_NETWORKS_KEYS = { clusterCidr: true, serviceCidr: true, nodeCid
  * address of the LAN or of the guessed /24) on a construct's VIPs, with K3s' default networks unless `networks` gives
  * them (60b-5): one rule for the YAML path and the constructs. IP pools are not known to a construct. The IP-family
  * rules too (61b-1): `services`' VIPs and family values against the Service network (family-rules.ts), and VIPs of
- * both families only on a dual-stack one (k3s/dual-stack-rules.ts), as the config's rules judge them.
+ * both families only on a dual-stack one (k3s/dual-stack-rules.ts), as the config's rules judge them. And the cluster IPs
+ * chart `values` ask for, in that Service network (61b-5; K3s' default while `networks` is unreadable).
  */
-export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[], services: readonly DeployedService[] = []): Problem[] {
+export function vipNetworkProblems(
+  networks: unknown,
+  vips: readonly LocatedIp[],
+  services: readonly DeployedService[] = [],
+  values: Readonly<Record<string, unknown>> = {},
+): Problem[] {
   const problems: Problem[] = [];
+  const unread = (): Problem[] => {
+    checkServiceFamilies(undefined, services, (path, message, about) => problems.push({ path, message, ...about }));
+    for (const { path, message } of clusterIpValueProblems(values, [], DEFAULT_SERVICE_CIDR))
+      problems.push({ path, message: asProps(message) });
+    return problems;
+  };
   if (networks !== undefined && (networks === null || typeof networks !== 'object' || Array.isArray(networks))) {
     // The networks are unreadable: the family values are still judged on their own.
-    checkServiceFamilies(undefined, services, (path, message, about) => problems.push({ path, message, ...about }));
+    unread();
     return [
       { path: ['networks'], message: `${describeValue(networks)}: expected { clusterCidr?, serviceCidr?, nodeCidr?, mode? }` },
       ...problems,
@@ -69,17 +82,9 @@ export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]
   const mode = given.mode ?? 'arp';
   if (mode !== 'arp' && mode !== 'bgp')
     problems.push({ path: ['networks', 'mode'], message: `${describeValue(mode)}: expected "arp" or "bgp"` });
-  if (problems.length) {
-    checkServiceFamilies(undefined, services, (path, message, about) => problems.push({ path, message, ...about }));
-    return problems;
-  }
-  // The config's rules name k3s.<key>: here it is the props' networks.<key>.
+  if (problems.length) return unread();
   const report: Report = (path, message, about) =>
-    problems.push({
-      path: path[0] === 'k3s' ? ['networks', ...path.slice(1)] : path,
-      message: message.replace(/\bk3s\.(nodeCidr|clusterCidr|serviceCidr)\b/g, 'networks.$1'),
-      ...about,
-    });
+    problems.push({ path: path[0] === 'k3s' ? ['networks', ...path.slice(1)] : path, message: asProps(message), ...about });
   const cidrs = checkK3sNetworks({ k3s }, report);
   for (const vip of vips) checkVipPlacement(vip, cidrs, [], mode === 'arp', report);
   checkServiceFamilies(k3s.serviceCidr, services, report);
@@ -91,5 +96,9 @@ export function vipNetworkProblems(networks: unknown, vips: readonly LocatedIp[]
     );
     if (problem) report(service.path, problem);
   }
+  for (const { path, message } of clusterIpValueProblems(values, [], k3s.serviceCidr)) report(path, message);
   return problems;
 }
+
+/** The config's rules name k3s.<key>: for a construct it is the props' networks.<key>. */
+const asProps = (message: string): string => message.replace(/\bk3s\.(nodeCidr|clusterCidr|serviceCidr)\b/g, 'networks.$1');

@@ -10,9 +10,7 @@ import { entrypointResolverProblems } from './resolver-names';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
-import { DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION } from '../pins';
-import { isMap } from '../core/is-map';
-import { clusterIpValueProblems } from '../validate/cluster-ip-range';
+import { KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
 import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { repeatedVipProblems } from '../load-balancer/service-rules';
@@ -279,15 +277,9 @@ export class TraefikHelmChartConfig extends Construct {
       }
       // Where each VIP may lie, and which IP families the Service network has for it, by the config's rules (60b-5, 61b-1).
       const vips = model.services.filter((s) => s.type.value === 'LoadBalancer').flatMap((s) => s.ips);
-      for (const problem of vipNetworkProblems(props.networks, vips, model.services)) report(problem.path, problem.message, problem);
-      // The cluster IPs the values ask for, in the props' Service network (K3s' default unless networks gives one: 61b-5).
-      const networks = isMap(props.networks) ? props.networks : {};
-      const serviceCidr =
-        typeof networks.serviceCidr === 'string' && !format.clusterNetworks(networks.serviceCidr)
-          ? networks.serviceCidr
-          : DEFAULT_SERVICE_CIDR;
-      for (const problem of clusterIpValueProblems(values, [], serviceCidr))
-        report(problem.path, problem.message.replace('k3s.serviceCidr', 'networks.serviceCidr'));
+      // And the cluster IPs the values ask for, in the props' Service network (61b-5).
+      for (const problem of vipNetworkProblems(props.networks, vips, model.services, values))
+        report(problem.path, problem.message, problem);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
         checkUdpService(model, [], 'kube-vip elects a leader per Service', report);

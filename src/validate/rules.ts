@@ -23,6 +23,7 @@ import { checkSecretNames } from './secret-name-places';
 import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
+import { checkHelmReleaseSize } from './helm-release-size';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -67,6 +68,7 @@ export const DOMAIN_RULES: readonly Rule[] = [
   { id: 'cluster-scoped-namespace', check: checkClusterScopedNamespace },
   { id: 'capability-names', check: checkCapabilities },
   { id: 'host-port-surge', check: checkHostPortSurge },
+  { id: 'helm-release-size', check: checkHelmReleaseSize },
 ];
 
 const kindOf = (object: KubeObject): string => (typeof object.kind === 'string' ? object.kind : '');

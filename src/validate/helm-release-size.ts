@@ -1,7 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { yaml } from '../core/yaml';
 import { Finding, isRecord } from './paths';
-import type { KubeObject } from './rules';
 
 /**
  * The most a Secret holds: the API server refuses one whose data is over 1 MiB (kubernetes pkg/apis/core/validation/
@@ -25,7 +24,7 @@ const SHORTEST_SUSPECT = 360 * 1024;
  * and leaves out the chart's own files, so it is a lower bound: a refusal here is certain, a pass is not (the etcd bound
  * of object-size.ts and the config file's own 1 MiB keep that case rare).
  */
-export function checkHelmReleaseSize(object: KubeObject): Finding[] {
+export function checkHelmReleaseSize(object: Record<string, unknown>): Finding[] {
   const spec = object.spec;
   if (!['HelmChart', 'HelmChartConfig'].includes(String(object.kind)) || !isRecord(spec) || typeof spec.valuesContent !== 'string')
     return [];

@@ -80,3 +80,17 @@ export function neutralVendorTokenSpans(text: string): Array<[number, number]> {
 /** What a finding of neutralVendorTokenSpans is called (secrets-formats.ts FORMAT_FINDERS). */
 export const NEUTRAL_VENDOR_TOKEN =
   'a vendor token (an OpenAI sk-proj- key, a SendGrid SG. key, a Discord webhook URL or bot token, or an AWS secret access key)';
+
+/**
+ * Round 63 (63a-16): which of these vendors the first finding in `text` is, so a refusal names it (README: a refusal
+ * names the vendor where the shape says it). Never the token.
+ */
+export function neutralVendorTokenIn(text: string): string {
+  const [span] = neutralVendorTokenSpans(text);
+  const token = span ? text.slice(span[0], span[1]) : '';
+  if (token.startsWith('sk-')) return 'an OpenAI API key (a vendor token)';
+  if (token.startsWith('SG.')) return 'a SendGrid API key (a vendor token)';
+  if (/discord/i.test(text) && !token.includes('.')) return 'a Discord webhook URL (a vendor token)';
+  if (token.length === 40 && !token.includes('.')) return 'an AWS secret access key (a vendor token)';
+  return token.includes('.') ? 'a Discord bot token (a vendor token)' : NEUTRAL_VENDOR_TOKEN;
+}

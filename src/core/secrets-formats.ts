@@ -32,7 +32,9 @@ import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
 import { K3S_TOKEN_FORM, k3sTokenFormSpans } from './k3s-token-forms';
-import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenSpans } from './neutral-vendor-tokens';
+import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenIn, neutralVendorTokenSpans } from './neutral-vendor-tokens';
+import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defaults';
+import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -267,5 +269,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: networkPasswordSpans, what: NETWORK_PASSWORD },
   { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },
   { find: k3sTokenFormSpans, what: K3S_TOKEN_FORM },
-  { find: neutralVendorTokenSpans, what: NEUTRAL_VENDOR_TOKEN },
+  { find: neutralVendorTokenSpans, what: NEUTRAL_VENDOR_TOKEN, named: neutralVendorTokenIn },
+  { find: placeholderDefaultSpans, what: PLACEHOLDER_DEFAULT },
+  { find: oracleEzconnectSpans, what: ORACLE_EZCONNECT },
 ];

@@ -134,10 +134,12 @@ const TOKENS = [
   // `dt0<kind><nn>.<24>.<64>` form. Where the prefix is short or a word's (`re_`, `phx_`, `1//`, `atlasv1`), the body
   // must be the generated run the vendor issues: its length, and upper-case, lower-case letters and a digit (hex: a
   // letter and a digit), so `re_render_template`, `phx_click` stay names.
+  // Round 63 (63a-4): `1//0…` after `/`, `.`, `-` or `_` too (a URL path, `gcloud.rt.1//0…`): only a letter or digit
+  // before it makes it part of another word.
   String.raw`(?<![A-Za-z0-9])(?:dt0[a-z]\d\d\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}|HRKU-AA[\w-]{58}|sk\.eyJ[\w-]{20,}\.[\w-]{20,}|CFPAT-[\w-]{43}|CCIPAT_[A-Za-z0-9]{16,32}_[a-f0-9]{40}|snyk_[a-z]{3}\.[a-f0-9]{8}\.[\w-]{40,}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:re_(?=[a-z0-9]{0,7}[A-Z0-9])[A-Za-z0-9]{8}_(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}|phx_(?=[a-z0-9]{0,42}[A-Z])(?=[A-Z0-9]{0,42}[a-z])(?=[A-Za-z]{0,42}[0-9])[A-Za-z0-9]{43})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9-])sk-(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?![\w-])`,
-  String.raw`(?<![\w./%-])1(?:\/\/|%2[Ff]%2[Ff])0(?=[\w-]{0,399}[A-Z])(?=[\w-]{0,399}[a-z])[\w-]{40,400}(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9])1(?:\/\/|%2[Ff]%2[Ff])0(?=[\w-]{0,399}[A-Z])(?=[\w-]{0,399}[a-z])[\w-]{40,400}(?![\w-])`,
   String.raw`(?<![\w.-])atlasv1\.(?=[\w=-]{0,69}[A-Z])(?=[\w=-]{0,69}[a-z])(?=[\w=-]{0,69}[0-9])[\w=-]{60,70}(?![\w-])`,
   // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
   // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).

@@ -49,6 +49,7 @@ const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^re_/, 'a Resend API key'],
   [/^phx_/, 'a PostHog personal API key'],
   [/^1(?:\/\/|%2F%2F)/i, 'a Google OAuth refresh token'],
+  [/^\d{5,16}:A/, 'a Telegram bot token'],
   [/^atlasv1\.|\.atlasv1\./, 'a HashiCorp Terraform (HCP) API token'],
 ];
 

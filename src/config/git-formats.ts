@@ -70,6 +70,9 @@ function asciiHostEscape(value: string): string | undefined {
  * token as the user) are refused and never echoed: the URL is written into the GitOps objects, and Argo CD and Flux read
  * repository credentials from Secrets of their own.
  */
+/** The words of a URL-credentials refusal by a format rule: the secret check does not say it a second time (validate.ts). */
+export const CREDENTIALS_BEFORE_AT = 'holds credentials before "@"';
+
 export function gitUrl(value: string): string | undefined {
   const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);
   const userInfo = authority && authority[2].includes('@') ? authority[2].slice(0, authority[2].lastIndexOf('@')) : undefined;
@@ -77,7 +80,7 @@ export function gitUrl(value: string): string | undefined {
   if (userInfo !== undefined && (userInfo.includes(':') || (/^https?$/i.test(authority![1]) && !isPlainUserName(userInfo)))) {
     const host = authority![2].slice(authority![2].lastIndexOf('@') + 1);
     return (
-      `"${authority![1]}://…@${host}/…" holds credentials before "@", which would be written to the GitOps objects in dist/: give the ` +
+      `"${authority![1]}://…@${host}/…" ${CREDENTIALS_BEFORE_AT}, which would be written to the GitOps objects in dist/: give the ` +
       "URL without them, and the credentials to Argo CD (a repository Secret) or Flux (the GitRepository's secretRef) instead"
     );
   }

@@ -3,6 +3,7 @@ import { looksGenerated } from './generated-runs';
 import { isNamedSetting, nameWords } from './named-setting-values';
 import { labelledStem } from './secret-name-values';
 import { isPublicNamedValue } from './public-named-values';
+import { isNsswitchSources } from './nsswitch-sources';
 
 /**
  * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
@@ -123,6 +124,10 @@ function isDataKeyName(value: string, named: string): boolean {
   );
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a mode, a duration (58). */
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a mode, a duration (58), nsswitch's sources (63a-13). */
 export const isSecretSetting = (value: string, named: string): boolean =>
-  isPolicyNumber(value, named) || isDataKeyName(value, named) || isNamedSetting(value, named) || isPublicNamedValue(value, named);
+  isPolicyNumber(value, named) ||
+  isDataKeyName(value, named) ||
+  isNamedSetting(value, named) ||
+  isPublicNamedValue(value, named) ||
+  isNsswitchSources(value, named);

@@ -39,8 +39,15 @@ export function runIndex(values: readonly string[]): RunIndex {
   return index;
 }
 
-/** Whether `run` mixes two of lower-case letters, capitals and digits. */
-const mixes = (run: string): boolean => [/[a-z]/, /[A-Z]/, /\d/].filter((kind) => kind.test(run)).length >= 2;
+/**
+ * Whether `run` mixes two of lower-case letters, capitals and digits, and is not words as prose writes them: letters
+ * only, each a lower-case or capitalised word of three or more (round 63a-15: `Password` of a refused `ver 1Password,
+ * bóveda Infra` blanked `${DB_PASSWORD}` and `<your-password>` in every message of the run). `PaSsWoRd`, `xQmZkLpT`
+ * (short pieces) and any run with a digit still mix.
+ */
+const mixes = (run: string): boolean => [/[a-z]/, /[A-Z]/, /\d/].filter((kind) => kind.test(run)).length >= 2 && !readsAsWords(run);
+const readsAsWords = (run: string): boolean =>
+  /^[A-Za-z]+$/.test(run) && (run.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).every((word) => word.length >= 3);
 
 /** The spans of `text` ([start, end)) that are runs of the indexed values (above), longest at each place. */
 export function runsIn(text: string, index: RunIndex): Array<readonly [number, number]> {

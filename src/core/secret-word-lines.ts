@@ -1,4 +1,4 @@
-import { isPublicKeyPinsLine } from './public-key-pins';
+import { withoutPublicKeyPins } from './public-key-pins';
 import { FOREIGN_REFERENCE, FOREIGN_SECRET_IN_TEXT, holdsNonLatinSecretWord, NON_LATIN_SECRET } from './foreign-secret-words';
 import { foldLetters } from './folded-letters';
 import { looksGeneratedOrGrouped as looksGenerated } from './generated-groups';
@@ -390,8 +390,8 @@ const readByNamedRules = (line: string): boolean =>
   mayHoldSecretKey(line) && (secretArgument(line) ?? gluedSecret(line) ?? assignedSecret(line) ?? keyedSecret(line)) !== undefined;
 
 /** The spans of one line (`inAuth`: an entry of an `[auth]` section); those in a comment after a stand-in stay (53a-4). */
-function lineSpans(line: string, inAuth: boolean): Array<[number, number]> {
-  if (/pin-sha256=/i.test(line) && isPublicKeyPinsLine(line)) return []; // RFC 7469's hashes of public keys (62a-5)
+function lineSpans(written: string, inAuth: boolean): Array<[number, number]> {
+  const line = withoutPublicKeyPins(written); // RFC 7469's hashes of public keys (62a-5, 63a-9), blanked in place
   const spans = found(line, inAuth);
   if (spans.length === 0 || !readByNamedRules(line)) return spans;
   const note = noteAfterStandIn(line);

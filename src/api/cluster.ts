@@ -21,6 +21,7 @@ import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
 import { traefikSettings } from '../traefik/settings';
+import { vipServicesUnchanged } from './cluster-vip-services';
 import { constructRefusal, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
 
 /**
@@ -44,7 +45,8 @@ export class K3sVipCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
     super(...clusterArgs(scope, id));
-    gateWhatItRenders(this);
+    // The cluster's own Service network, for the cluster IPs of what it renders (a patch, an object added under it).
+    gateWhatItRenders(this, () => this.config && { cidr: this.config.k3s.serviceCidr, key: 'k3s.serviceCidr' });
     if (props === null || typeof props !== 'object' || isList(props)) {
       const message = `props are ${propsKind(props)}: expected an object with the config file's keys (kubeVip, traefik, ...), or none at all`;
       throw new K3sVipValidationError([{ path: [], message }]);
@@ -110,7 +112,8 @@ export class K3sVipCluster extends Construct {
           clusterIssuer: tls?.issuer,
         })),
       });
-    }
+    } // The VIP Services made above are the ones the config's rules judged: one added or patched later is refused (63b-1).
+    this.node.addValidation({ validate: vipServicesUnchanged(this) });
   }
 
   /**

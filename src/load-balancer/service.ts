@@ -13,6 +13,7 @@ import { constructArgs } from '../core/construct-args';
 import { servicePortProblems } from './port-rules';
 import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 import { parseIp } from '../net/ip';
+import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from './vip-networks';
 import type { DeployedService } from './deployed';
@@ -105,7 +106,7 @@ export const LOAD_BALANCER_SERVICE_KEYS: PropsKeys<LoadBalancerServiceProps> = {
 export class LoadBalancerService extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerServiceProps) {
     super(...constructArgs(scope, id, 'LoadBalancerService'));
-    gateWhatItRenders(this);
+    gateWhatItRenders(this, () => propsServiceNetwork(props.networks));
     const check = new PropsValidator<LoadBalancerServiceProps>('LoadBalancerService', props, LOAD_BALANCER_SERVICE_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;

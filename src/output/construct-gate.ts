@@ -5,8 +5,11 @@ import { redactMessage } from '../core/redact-message';
 import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
 import { renderObjects } from './construct-render';
+import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
+import type * as Conformance from '../validate/conformance';
+import type * as SchemaMemo from '../validate/schema-memo';
 
 /** The constructs that run the gate, each over everything it holds; one held by another is judged by that one. */
 const gated = new WeakSet<IConstruct>();
@@ -29,15 +32,17 @@ const GATE_REFUSAL =
  * `_synthChart`); synth, which renders with it and gates its own files once, marks its apps (gateFilesOf). The ids of
  * the charts and constructs above the objects name the files cdk8s writes (`<app>-<chart>-<hash>.k8s.yaml`): an id that
  * looks like a secret is refused too, and never shown (review60-5). The gate's modules load only when an app synthesizes.
+ * Round 63 (63b-1): the same files go through synth's conformance rules, and, with `serviceNetwork` (the network the
+ * construct's props or config name), their Services' cluster IPs are judged in it (construct-cluster-ips.ts).
  */
-export function gateWhatItRenders(construct: Construct): void {
+export function gateWhatItRenders(construct: Construct, serviceNetwork?: () => ServiceNetwork | undefined): void {
   gated.add(construct);
   construct.node.addValidation({
     validate: () => {
       const judgedElsewhere =
         gatedByCaller.has(construct.node.root) || construct.node.scopes.slice(0, -1).some((scope) => gated.has(scope));
       if (judgedElsewhere) return [];
-      const { findings, idHidden } = gateFindings(construct);
+      const { findings, idHidden } = gateFindings(construct, serviceNetwork?.());
       // cdk8s would put the construct's path, id and all, before each line: said here, in one error, without it.
       // An object cdk8s cannot render (61b-7) is said the same way: synth would stop on it with the engine's error.
       if (idHidden) throw new K3sVipValidationError(findings.map((message) => ({ path: [], message })));
@@ -55,16 +60,18 @@ export function gateFilesOf(app: IConstruct): void {
 }
 
 /** The gate's findings on what `construct` renders, one line each, with what to do, and whether an id is not shown. */
-function gateFindings(construct: Construct): { readonly findings: readonly string[]; readonly idHidden: boolean } {
+function gateFindings(
+  construct: Construct,
+  network: ServiceNetwork | undefined,
+): { readonly findings: readonly string[]; readonly idHidden: boolean } {
   const { byChart, failures } = renderObjects(construct);
-  const files = new Map(
-    [...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, stringifyManifests(documents)]),
-  );
+  const documentsOf = new Map([...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, documents]));
+  const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   // Every id on the way to a chart (one with objects, or an empty one it holds): each is part of a file name cdk8s writes.
   const charts = [...byChart.keys(), ...construct.node.findAll().filter((child): child is Chart => Chart.isChart(child))];
   // The construct's own path too: cdk8s prints it before each finding this returns (61b-6).
   const ids = [...new Set([...charts, construct].flatMap((scope) => scope.node.scopes.map((above) => above.node.id)))];
-  const key = JSON.stringify([ids, failures, ...files]);
+  const key = JSON.stringify([ids, failures, network, ...files]);
   const last = lastVerdict.get(construct);
   if (last?.files === key) return last.verdict;
   const hidden = ids.flatMap(unshownName);
@@ -77,6 +84,11 @@ function gateFindings(construct: Construct): { readonly findings: readonly strin
     ...failures,
     ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
   ];
+  // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
+  if (!findings.length)
+    findings.push(
+      ...[...conformanceOf(files), ...(network ? clusterIpFindings(documentsOf, network) : [])].map((f) => redactMessage(f, hidden)),
+    );
   const verdict = { findings, idHidden: badIds.length > 0 || failures.length > 0 };
   lastVerdict.set(construct, { files: key, verdict });
   return verdict;
@@ -87,6 +99,24 @@ export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
   const { secretsInFiles } = require('./secret-gate') as typeof SecretGate;
   const { NO_MEMO } = require('./pass-memo') as typeof PassMemo;
   return secretsInFiles(files, undefined, NO_MEMO);
+}
+
+/**
+ * Round 63 (attack 63b-1): the conformance rules synth runs over dist/ (validate/conformance.ts: schema, API server and
+ * domain rules), over the files the gate renders, so a patched port 70000, a plain `ApiObject` with `Bad_Name` or an
+ * apiVersion no API server serves is refused here as `npm run synth` refuses it, by file, object and field (the
+ * messages hide the objects' secrets, as synth's do). Rules that relate objects see only what this construct holds.
+ * The schema memo remembers nothing: a library run writes no memo of its own (schema-memo.ts).
+ */
+function conformanceOf(files: ReadonlyMap<string, string>): string[] {
+  const { validateManifests, formatViolation } = require('../validate/conformance') as typeof Conformance;
+  const { schemaMemo } = require('../validate/schema-memo') as typeof SchemaMemo;
+  try {
+    return validateManifests(files, undefined, schemaMemo(undefined)).map(formatViolation);
+  } catch {
+    // Out of stack on data the gate read (synth says its error line): named by file, never with the engine's text.
+    return [`${[...files.keys()].join(', ')}: the conformance rules cannot finish reading it: give plainer, smaller objects`];
+  }
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

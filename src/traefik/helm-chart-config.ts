@@ -25,6 +25,8 @@ import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { routeObjectProblems } from '../ingress/route-fields';
+import { valuesPatchProblems } from './values-patch';
+import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
 
@@ -158,7 +160,7 @@ export class TraefikHelmChartConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikHelmChartConfigProps) {
     super(...constructArgs(scope, id, 'TraefikHelmChartConfig'));
-    gateWhatItRenders(this);
+    gateWhatItRenders(this, () => propsServiceNetwork(props.networks));
     const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
@@ -313,11 +315,13 @@ export class TraefikHelmChartConfig extends Construct {
     }
     check.throwIfInvalid();
 
-    const values = traefikValues(settings);
-    new HelmChartConfig(this, 'Resource', {
+    const valuesContent = traefikValuesContent(traefikValues(settings));
+    const resource = new HelmChartConfig(this, 'Resource', {
       metadata: { name: TraefikHelmChartConfig.NAME, namespace: TraefikHelmChartConfig.NAMESPACE },
       // valuesContent, not `values`: the structured field needs helm-controller v0.16.20 (K3s v1.36+).
-      spec: { valuesContent: traefikValuesContent(values) },
+      spec: { valuesContent },
     });
+    // What was checked is what is deployed: a patch of the values is refused when the app synthesizes (63b-1).
+    this.node.addValidation({ validate: () => valuesPatchProblems(resource, valuesContent) });
   }
 }

@@ -131,6 +131,7 @@ const REFUSED: Array<[string, object, string, string]> = [
 ];
 
 const PASSES: Array<[string, object]> = [
+  ['a null key under service (Helm drops it)', { service: { clusterIP: null } }],
   ['one Service asks for a cluster IP', { service: { spec: { clusterIP: IP } }, extraObjects: [svc('x', { clusterIP: '10.43.0.78' })] }],
   ['two headless Services', { extraObjects: [svc('x', { clusterIP: 'None' }), svc('y', { clusterIP: 'None' })] }],
   ['one name in two namespaces', { extraObjects: [configMap('c', 'default'), configMap('c', 'other')] }],
@@ -182,6 +183,12 @@ const PASSES: Array<[string, object]> = [
 describe('attack63 services63: duplicates in the Traefik release and Service keys', () => {
   test.each(REFUSED)('refuses %s', (_, values, key, what) => {
     refusedAtEveryDoor(values, key, what);
+  });
+
+  test('service.nameOverride is read from chart v40 (traefik keeps the name)', () => {
+    const doors = ruleDoors({ service: { nameOverride: 'traefik' } }, '40.3.0');
+    expect(doors.errors).toEqual([]);
+    expect(doors.chart).toBe('');
   });
 
   test.each(PASSES)('accepts %s', (_, values) => {

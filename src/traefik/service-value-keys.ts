@@ -60,9 +60,9 @@ export function serviceValueKeyProblems(values: Values, prefix: Path, chart: Tra
   if (!service) return [];
   const ownFields = chart.serviceFields === 'service';
   const read = [...BLOCK_KEYS, ...(ownFields ? OWN_FIELD_KEYS : [])];
-  const blocks: Array<{ block: Values; at: string[]; read: string[] }> = [
-    { block: service, at: ['service'], read: [...read, 'additionalServices'] },
-  ];
+  // From v40 `traefik.service-name` names Traefik's own Service `service.nameOverride` (v40.0.0 _service.tpl l.4).
+  const own = [...read, 'additionalServices', ...(chart.serviceNameOverride ? ['nameOverride'] : [])];
+  const blocks: Array<{ block: Values; at: string[]; read: string[] }> = [{ block: service, at: ['service'], read: own }];
   const additional = chart.servicesByName && isMap(service.additionalServices) ? service.additionalServices : {};
   for (const [name, extra] of Object.entries(additional))
     if (isMap(extra)) blocks.push({ block: extra, at: ['service', 'additionalServices', name], read });
@@ -94,7 +94,8 @@ export function serviceValueKeyProblems(values: Values, prefix: Path, chart: Tra
       }
     }
     for (const key of Object.keys(block)) {
-      if (keys.includes(key)) continue;
+      // `key: null` removes the key (Helm drops null values when it merges).
+      if (keys.includes(key) || block[key] === null) continue;
       const specKey = [...at, 'spec', key];
       const near = closest(key, keys);
       problems.push({

@@ -64,7 +64,9 @@ describe('51b-2: negations and HostRegexp do not bound a route outranking an Ing
   test('control: priority 5, kind Rule, no kind', () => {
     const object = route('Host(`b.example.com`)', { priority: 5 });
     const bare = route('Host(`c.example.com`)', { kind: undefined });
-    const { errors } = judged({ extraObjects: [object, JSON.parse(JSON.stringify(bare))] });
+    // Two names: two objects of one identity in a release are refused (63b-5).
+    const renamed = { ...JSON.parse(JSON.stringify(bare)), metadata: { name: 'ir2', namespace: 'default' } };
+    const { errors } = judged({ extraObjects: [object, renamed] });
     expect(errors.filter((line) => line.startsWith('traefik.values.extraObjects'))).toEqual([]);
   });
 });

@@ -109,7 +109,8 @@ describe('51b-3: a route is read as v2 only for syntax exactly v2', () => {
     route('V2', 'IngressRouteTCP', 'HostSNI(`a.example.com`, `b.example.com`)'),
     route('v2'),
     route('v2', 'IngressRouteTCP', 'HostSNI(`a.example.com`, `b.example.com`)'),
-  ];
+    // One name per item: two objects of one identity in a release are refused (63b-5).
+  ].map((object, i) => ({ ...object, metadata: { ...object.metadata, name: `${object.metadata.name}-${i}` } }));
   const errors = judgedValues({ extraObjects }, '39.0.7').errors.join('\n');
   test.each([0, 1, 2, 3])('extraObjects[%i] is judged as v3', (i) => {
     expect(lineAt(errors, `traefik.values.extraObjects[${i}].spec.routes[0].match`)).toMatch(

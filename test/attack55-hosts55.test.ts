@@ -19,7 +19,13 @@ const route = (match: string, more: object = {}, kind = 'IngressRoute', entryPoi
   },
 });
 const tcp = (match: string, more: object = {}, entryPoints = ['websecure']) => route(match, more, 'IngressRouteTCP', entryPoints);
-const items = (...list: object[]) => ({ extraObjects: list });
+/** The items, one name each: two objects of one identity in a release are refused (63b-5). */
+const items = (...list: object[]) => ({
+  extraObjects: list.map((o, i) => {
+    const metadata = (o as { metadata?: { name?: string } }).metadata;
+    return i && metadata?.name === 'ir' ? { ...o, metadata: { ...metadata, name: `ir-${i}` } } : o;
+  }),
+});
 
 describe('53b-2: the Ingress conflict verdict is the same in every spelling Traefik reads', () => {
   const onHost = (host: string, prefix: string) => `${host}(\`${HOST}\`) && ${prefix}(\`/\`)`;

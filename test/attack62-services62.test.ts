@@ -61,7 +61,7 @@ describe('62b: Service values the API server refuses', () => {
     ['appProtocol http', svc({ ports: [{ port: 80, appProtocol: 'http' }] })],
     ['entrypoint appProtocol example.com/custom', web({ appProtocol: 'example.com/custom' }, VIP)],
     ['targetPort http', svc({ ports: [{ port: 80, targetPort: 'http' }] })],
-    ['targetPort 0 (defaulted to port)', svc({ ports: [{ port: 80, targetPort: 0 }] })],
+    // targetPort 0 is refused since round 63 (63b-11: one verdict with loadBalancers[]), test/attack63-services63.test.ts.
     ['a NodePort Service with its own nodePort', svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
     ['nodePort on one Service', { ports: { web: { nodePort: 30080 } } }],
     [

@@ -16,6 +16,8 @@ import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { runAsRootProblems } from './run-as-root';
 import { serviceSpecValueProblems } from './service-spec-values';
+import { serviceValueKeyProblems } from './service-value-keys';
+import { duplicateClusterIpProblems, duplicateObjectProblems } from './release-duplicates';
 import { additionalVolumeClaimProblems } from './pod-claim-names';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
@@ -33,7 +35,9 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * (pod-containers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
- * (dns-config-values.ts, host-alias-values.ts), and the Services' own fields (service-spec-values.ts).
+ * (dns-config-values.ts, host-alias-values.ts), the Services' own fields (service-spec-values.ts), keys the chart
+ * writes twice or never reads there (service-value-keys.ts), and a cluster IP or an object identity the release holds
+ * twice (release-duplicates.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -67,5 +71,8 @@ export function podPortAndVolumeProblems(
     ...hostAliasValueProblems(values, prefix, chart),
     ...tlsSecretValueProblems(values, prefix),
     ...serviceSpecValueProblems(values, prefix, chart),
+    ...serviceValueKeyProblems(values, prefix, chart),
+    ...duplicateClusterIpProblems(values, prefix, chart),
+    ...duplicateObjectProblems(values, prefix, chart),
   ];
 }

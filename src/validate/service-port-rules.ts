@@ -54,10 +54,17 @@ export function checkServicePorts(object: Record<string, unknown>): Finding[] {
     if (name) findings.push({ path: at('name'), message: `${name} (a Service port name is a DNS-1123 label)` });
     const target = typeof port.targetPort === 'string' ? portName(port.targetPort) : undefined;
     if (target) findings.push({ path: at('targetPort'), message: target });
-    // 0 is defaulted to `port` (SetDefaults_Service) before validation.
-    if (
+    // 0 is defaulted to `port` (SetDefaults_Service) before validation: refused all the same, as loadBalancers[] and
+    // LoadBalancerService refuse it (63b-11), with what leaving it out does.
+    if (port.targetPort === 0)
+      findings.push({
+        path: at('targetPort'),
+        message:
+          'is 0, which the API server replaces with the port itself (SetDefaults_Service): leave targetPort out for that, ' +
+          'or write a port number from 1 to 65535 or a port name',
+      });
+    else if (
       typeof port.targetPort === 'number' &&
-      port.targetPort !== 0 &&
       !(Number.isInteger(port.targetPort) && port.targetPort >= 1 && port.targetPort <= 65535)
     )
       findings.push({

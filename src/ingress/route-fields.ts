@@ -9,6 +9,7 @@ import { chartRulesOf, chartVersionSupport, OLDEST_CHART, upstreamChartVersion }
 import { entrypoints } from '../traefik/entrypoints';
 import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
 import { fileRoutes } from './file-routes';
+import { routeBackendProblems } from './route-backends';
 import { ruleValueProblem } from './rule-values';
 import { v2RuleProblem } from './v2-rule-syntax';
 import { defaultSyntax, ownSyntax, v3RuleProblem } from './v3-rule-syntax';
@@ -35,7 +36,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const path = [...prefix, ...at];
     const own = ownSyntax(route);
     const syntax = own === undefined ? fallback : read(own);
-    const problems = [...fieldProblems(route, path, kind === 'IngressRoute')];
+    const problems = [...fieldProblems(route, path, kind === 'IngressRoute'), ...routeBackendProblems(route, path)];
     const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP', release);
     if (rule)
       problems.push({

@@ -31,6 +31,15 @@ export function checkK3sNetworks(
       error(['k3s', 'serviceCidr'], `${s.cidr.text} overlaps clusterCidr ${c.cidr.text}: K3s needs two separate blocks`);
     }
   }
+  // K3s' default --cluster-dns is the tenth address of each Service block (k3s-io/k3s pkg/cli/server/server.go:
+  // `utilsnet.GetIndexedIP(svcCIDR, 10)`, else "cannot configure default cluster-dns address"): 11 addresses at least.
+  for (const s of service.filter((s) => s.cidr.last - s.cidr.first < 10n)) {
+    const widest = s.cidr.family === 4 ? 28 : 124;
+    error(
+      ['k3s', 'serviceCidr'],
+      `${s.cidr.text} holds ${s.cidr.last - s.cidr.first + 1n} addresses, but K3s gives CoreDNS the tenth one (the --cluster-dns default) and does not start without it: use /${widest} or wider (/16 is K3s' default size)`,
+    );
+  }
   for (const c of internal) {
     if (node && spansOverlap(node.cidr, c.cidr)) {
       error(['k3s', 'nodeCidr'], `${node.cidr.text} overlaps ${c.key} ${c.cidr.text}: the LAN must not share addresses with ${c.what}`);

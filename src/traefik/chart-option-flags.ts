@@ -63,8 +63,10 @@ export const CHART_OPTION_FLAGS: readonly ChartOptionFlag[] = [
     since: '40.3.0',
     gate: ['providers', 'kubernetesGateway', 'enabled'],
   },
-  // Float: the tracing sample rate.
+  // Float: the tracing sample rate. Floats: the Prometheus buckets (`--metrics.prometheus.buckets={{ .buckets }}` under
+  // `if .prometheus`, 63b-9: held to the same list rules as the flag).
   { key: ['tracing', 'sampleRate'], flag: 'tracing.sampleRate', since: '33.2.0' },
+  { key: ['metrics', 'prometheus', 'buckets'], flag: 'metrics.prometheus.buckets', since: '20.0.0', gate: ['metrics', 'prometheus'] },
   // Switches (plain bools, strconv.ParseBool). `experimental.abortOnPluginFailure` from v33.2.0: v33.1.0 writes it only for a
   // Traefik image from 3.2.1 (`semverCompare ">=3.2.1-0" $version`), which this does not model.
   ...['datadog', 'influxdb2'].flatMap((m) =>

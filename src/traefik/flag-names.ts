@@ -7,6 +7,7 @@ import { Pattern, prefixMatches, reference, segmentMatches } from './flag-refere
 import { goFloat, goFloats, goInt, goSecondsOrDuration } from './go-parse';
 import { switchValueProblem } from './switch-values';
 import { emptyListItemProblem } from './flag-list-items';
+import { flagValueRuleProblem } from './flag-value-rules';
 
 /**
  * 49b-2: Traefik's flag parser (traefik/paerser v0.2.0 flag/flagparser.go, parser/nodes_metadata.go) fails at start on a
@@ -45,7 +46,7 @@ const READERS: Readonly<
  * paerser `parseOne` takes the next item, and fails with "flag needs an argument" when none follows), or a value it
  * cannot convert (50b-2), read exactly as written.
  */
-function valueProblem(flag: TraefikFlag, { type, bits }: Pattern): string | undefined {
+function valueProblem(flag: TraefikFlag, { type, bits }: Pattern, major: number): string | undefined {
   if (flag.raw === undefined) {
     if (type === 'bool' || !flag.next) return undefined;
     const then =
@@ -54,11 +55,11 @@ function valueProblem(flag: TraefikFlag, { type, bits }: Pattern): string | unde
         : 'Traefik takes the flag after it as its value';
     return `is --${flag.written} without a value, and it is an option that takes one, not a switch: ${then}: write --${flag.written}=value`;
   }
-  if (type === 'other') return emptyListItemProblem(flag);
+  if (type === 'other') return emptyListItemProblem(flag) ?? flagValueRuleProblem(flag, major);
   // A switch is read by Go's strconv.ParseBool, an option block by paerser's own rule (switch-values.ts).
   if (type === 'bool') return switchValueProblem(flag.name, flag.written, flag.raw);
   const { reads, as, write } = type === 'int' ? intReader(bits ?? 64) : READERS[type];
-  if (reads(flag.raw)) return undefined;
+  if (reads(flag.raw)) return flagValueRuleProblem(flag, major);
   // Traefik trims no value (blanks around a list's items aside): say so where they are the only fault.
   const blanks = flag.raw !== flag.raw.trim() && reads(flag.raw.trim()) ? ' (it has blanks around it, which Traefik does not trim)' : '';
   return `sets --${flag.written} to a value Traefik cannot read as ${as}${blanks}, so it fails to start: ${write}`;
@@ -75,7 +76,7 @@ function intReader(bits: 32 | 64) {
 }
 
 /** Why `flag` stops Traefik (`mask`'s releases) from starting, else undefined. */
-function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged: boolean): string | undefined {
+function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged: boolean, major: number): string | undefined {
   const { patterns, tags } = reference();
   const parts = flag.name.split('.');
   const known = patterns.filter((pattern) => pattern.mask & mask);
@@ -85,7 +86,7 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged
       pattern.parts.length === parts.length &&
       parts.every((part, i) => segmentMatches(pattern.parts[i], part) || segmentMatches(pattern.parts[i], part.replace(/\[\d+\]$/, ''))),
   );
-  if (exact) return valueProblem(flag, exact);
+  if (exact) return valueProblem(flag, exact, major);
   if (!namesJudged) return undefined;
   // A block above options (`--providers.kubernetescrd`), or a key below a free map (a plugin provider's settings).
   if (known.some((pattern) => prefixMatches(pattern, parts, parts.length))) return undefined;
@@ -134,7 +135,7 @@ export function unknownFlagProblems(flags: readonly TraefikFlag[], traefik: { ve
   return candidates.flatMap((flag): Problem[] => {
     // Resolver option names are acme-option-names.ts' to judge, an entrypoint's address arguments.ts': their values are judged here.
     const namesJudged = !/^(certificatesresolvers\.|entrypoints\.[^.]+\.address$)/.test(flag.name);
-    const problem = flagProblem(flag, mask, label, namesJudged);
+    const problem = flagProblem(flag, mask, label, namesJudged, traefik.version.major);
     // 52b-5: a chart key is held to the value rules of the flag the chart writes for it.
     const message = problem && flag.fromKey ? `is a key the chart writes as a Traefik flag, and it ${problem}` : problem;
     // A wrong name leaves the value to be judged too: a secret in it is said in the same run (50a-12).

@@ -32,6 +32,8 @@ import { oneLine, printable } from './core/problem';
 import { fileRedaction, secretsInFiles, withRefusal } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
+import { earlierReaderPasses } from './output/reader-passes';
+import { useEarlierPasses } from './core/secrets-memo';
 import { ownFoldersProblem } from './output/own-folders';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
@@ -148,6 +150,20 @@ function displayPath(file: string): string {
  * Returns the process exit code.
  */
 export function runSynth(options: SynthOptions): number {
+  // The readers' passes of earlier synths (output/reader-passes.ts), kept only from a run that completes.
+  const passes = earlierReaderPasses();
+  const run = { refused: false };
+  useEarlierPasses(passes);
+  try {
+    const code = synthesizeOnce(options, run);
+    if (!run.refused) passes.save();
+    return code;
+  } finally {
+    useEarlierPasses(undefined);
+  }
+}
+
+function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): number {
   const write = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const { configDir, distDir, dryRun = false } = options;
   // The last guard: no line this command prints carries a secret-shaped value, nor what the folders and cluster
@@ -161,6 +177,7 @@ export function runSynth(options: SynthOptions): number {
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
   const fail = (lines: string[], outcome: PublishOutcome = { changes: [], rolledBack: 0 }): number => {
+    run.refused = true;
     for (const line of lines) log(line);
     for (const change of outcome.changes) log(`  ${change}`);
     log(

@@ -40,3 +40,20 @@ export const isBase64DerKey = (run: string): boolean =>
   run.startsWith('b3BlbnNzaC1rZXktdjEA') || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 64), 'base64'));
 export const isHexDerKey = (run: string): boolean =>
   /^6f70656e7373682d6b65792d763100/i.test(run) || isDerKey(Buffer.from(run.slice(0, 256).replace(/\s/g, '').slice(0, 96), 'hex'));
+
+/**
+ * A key's DER as raw bytes, which a decoding gives (`\x30\x77…`, `%30%77…`, `&#x30;&#x77;…`, `\u0030\u0077…` undone):
+ * a SEQUENCE then a version INTEGER 0 or 1 or a SEQUENCE with an OID (judged by isDerKey), or an OpenSSH body.
+ */
+// eslint-disable-next-line no-control-regex -- a DER's tag and length bytes are control characters
+const RAW_DER_CLUE = /0(?:[\x00-\x7f]|\x81[\s\S]|\x82[\s\S]{2})(?:\x02\x01[\x00\x01]|0[\s\S]{1,3}\x06)|openssh-key-v1\x00/g;
+export function rawDerKeys(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const { index, 0: clue } of text.matchAll(RAW_DER_CLUE)) {
+    const bytes = Buffer.from(text.slice(index, index + 4096), 'latin1');
+    const outer = derElement(bytes, 0);
+    if (clue.startsWith('openssh')) found.push([index, text.length]);
+    else if (outer && isDerKey(bytes)) found.push([index, Math.min(text.length, index + outer.start + outer.length)]);
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 import { SQL_SECRET, sqlPasswordSpans, sqlSecretIn } from './sql-passwords';
 import { SQL_SECRET_VARIABLE, sqlSecretVariableSpans } from './sql-secret-variables';
 import { SQL_SECRET_VALUE, sqlValueSpans } from './sql-values';
-import { derElement, isBase64DerKey, isDerKey, isHexDerKey } from './der-keys';
+import { isBase64DerKey, isHexDerKey, rawDerKeys } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
 import { jwkPrivateMembers } from './jwk-members';
 import { FORMAT_FINDERS } from './secrets-formats';
@@ -10,7 +10,7 @@ import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey } from './secrets-keys';
 import { assignedSecret, gluedSecret, keyedSecret } from './secrets-text';
 import { decodings, spanIn } from './text-decodings';
-import { judgedOnce, judgedOnceUnder } from './secrets-memo';
+import { judgedOnceAcrossRuns, judgedOnceUnder } from './secrets-memo';
 import { cutIn, type LineCut } from './decoded-breaks';
 import { asDecodedReading } from './shell-expansions';
 import { holdsUrlCredentials } from './url-userinfo';
@@ -187,23 +187,6 @@ export const mayBeEncodedKey = (word: string): boolean =>
 const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
 /**
- * A key's DER as raw bytes, which a decoding gives (`\x30\x77…`, `%30%77…`, `&#x30;&#x77;…`, `\u0030\u0077…` undone):
- * a SEQUENCE then a version INTEGER 0 or 1 or a SEQUENCE with an OID (judged by isDerKey), or an OpenSSH body.
- */
-// eslint-disable-next-line no-control-regex -- a DER's tag and length bytes are control characters
-const RAW_DER_CLUE = /0(?:[\x00-\x7f]|\x81[\s\S]|\x82[\s\S]{2})(?:\x02\x01[\x00\x01]|0[\s\S]{1,3}\x06)|openssh-key-v1\x00/g;
-function rawDerKeys(text: string): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (const { index, 0: clue } of text.matchAll(RAW_DER_CLUE)) {
-    const bytes = Buffer.from(text.slice(index, index + 4096), 'latin1');
-    const outer = derElement(bytes, 0);
-    if (clue.startsWith('openssh')) found.push([index, text.length]);
-    else if (outer && isDerKey(bytes)) found.push([index, Math.min(text.length, index + outer.start + outer.length)]);
-  }
-  return found;
-}
-
-/**
  * Shapes found by reading, not by one pattern: hex with any separator, a JWK's `d` in any syntax, raw DER, age and
  * PuTTY keys and fixed-prefix tokens (token-shapes.ts), pgpass lines, BIND secrets and clients' password options
  * (secrets-commands.ts), the secrets of credential files (a registry's `auth`, a netrc's `password`: secrets-formats.ts).
@@ -285,24 +268,28 @@ function namedAsWritten(text: string): () => string | undefined {
  * sets a value under a name like a secret counts too (NAMED_ONCE_DECODED). The one judgement of a text's decodings,
  * for every door (secrets.ts, the write gate, the scalar redaction) and for redact below; once per text (secrets-memo.ts).
  */
-export const secretShape: (text: string) => string | undefined = judgedOnce((text: string): string | undefined => {
-  // A reading said last (FINDERS' saidLast) is said only where none, a decoding's included, says more.
-  const shape = shapeAsWritten(text);
-  if (saysMore(shape)) return shape;
-  let fallback = shape;
-  const asWritten = namedAsWritten(text);
-  // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
-  const judged = new Set<string>();
-  for (const decoding of decodings(text)) {
-    const decoded = decoding.text;
-    if (judged.has(decoded)) continue;
-    judged.add(decoded);
-    const inner = shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
-    if (saysMore(inner)) return inner;
-    fallback ??= inner;
-  }
-  return fallback;
-});
+export const secretShape: (text: string) => string | undefined = judgedOnceAcrossRuns(
+  'secret-shape',
+  (text: string): string | undefined => {
+    // A reading said last (FINDERS' saidLast) is said only where none, a decoding's included, says more.
+    const shape = shapeAsWritten(text);
+    if (saysMore(shape)) return shape;
+    let fallback = shape;
+    const asWritten = namedAsWritten(text);
+    // Two decodings may give one text (`%41\u0042` undone in either order): it is judged once.
+    const judged = new Set<string>();
+    for (const decoding of decodings(text)) {
+      const decoded = decoding.text;
+      if (judged.has(decoded)) continue;
+      judged.add(decoded);
+      const inner =
+        shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
+      if (saysMore(inner)) return inner;
+      fallback ??= inner;
+    }
+    return fallback;
+  },
+);
 
 /** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
 const MAX_PATTERN = 100_000;
@@ -371,6 +358,11 @@ function replaceForms(text: string, replacements: ReadonlyMap<string, string>): 
 
 /** `text` with every secret shape replaced, on each line it spans, and every one a decoding of it holds where it holds it. */
 function redactShapes(text: string): string {
+  return shapesRedacted(text) ?? text;
+}
+
+/** What redactShapes changes `text` to, or undefined where it holds no shape: a pass, remembered across runs. */
+const shapesRedacted = judgedOnceAcrossRuns('redact-shapes', (text: string): string | undefined => {
   let out = text;
   if (hasShapeClue(text))
     for (const { pattern, accept } of SHAPES)
@@ -390,8 +382,9 @@ function redactShapes(text: string): string {
     }
     spans.push(...inDecoded.map((span) => spanIn(decoded, span)));
   }
-  return replaceSpans(out, spans);
-}
+  const redacted = replaceSpans(out, spans);
+  return redacted === text ? undefined : redacted;
+});
 
 /** Where `text` holds a secret shape, as written. */
 function shapeSpans(text: string): Array<[number, number]> {

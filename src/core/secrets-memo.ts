@@ -25,6 +25,35 @@ export function judgedOnce<T>(judge: (text: string) => T, maxCharacters = 16_000
   };
 }
 
+/** Passes of earlier runs, by text (output/pass-memo.ts's PassMemo, which the commands that write set: core keeps no file). */
+export interface EarlierPasses {
+  passed(input: string): boolean;
+  remember(input: string): void;
+}
+
+let earlierPasses: EarlierPasses | undefined;
+
+/** Sets the passes judgedOnceAcrossRuns reads and adds to; undefined (the default: constructs, tests) for none. */
+export function useEarlierPasses(passes: EarlierPasses | undefined): void {
+  earlierPasses = passes;
+}
+
+/**
+ * judgedOnce for a judgement whose `undefined` is a pass: a text passed in an earlier run (useEarlierPasses, whose
+ * memo is kept by a digest of the judging code) is not judged again. The readers compile about 430 regular expressions
+ * on a run's first texts: a synth of a config synthesized before skips that, about 20 ms of 0.3 s.
+ */
+export function judgedOnceAcrossRuns<T>(name: string, judge: (text: string) => T | undefined): (text: string) => T | undefined {
+  return judgedOnce((text: string): T | undefined => {
+    const passes = earlierPasses;
+    const input = `${name}\0${text}`;
+    if (passes?.passed(input)) return undefined;
+    const verdict = judge(text);
+    if (verdict === undefined) passes?.remember(input);
+    return verdict;
+  });
+}
+
 /**
  * judgedOnce for a judgement of a text under a list (redact's secrets): one text meets each door of a validation, the
  * error a construct throws and a message's parts with one list (test/attack49-lits50.test.ts: 3,786 of 4,250 calls

@@ -14,7 +14,7 @@ import { makeFolders } from './file-system';
  *
  * A memo is `<dir>/<name>-<scope>.txt`, one digest per line, appended with O_APPEND (runs at once add whole
  * lines); a link there is neither read nor written through, a FIFO never blocks. A line that is not a digest is
- * ignored; a file that cannot be read or written is an empty memo. A full memo (20,000 lines) starts over with
+ * ignored; a file that cannot be read or written is an empty memo. A full memo (20,000 lines, or its `limit`) starts over with
  * the passes of the run that filled it, and a new memo file removes the memos of the same name with another
  * scope. Deleting them costs only time.
  */
@@ -33,8 +33,8 @@ const DIGEST = /^[0-9a-f]{64}$/;
 /** A memo that remembers nothing: no cache folder (a linked one), or a scope that could not be read. */
 export const NO_MEMO: PassMemo = { passed: () => false, remember: () => undefined, save: () => undefined };
 
-/** The memo `name` of the check whose fingerprint is `scope`, in `dir`; NO_MEMO without either. */
-export function passMemo(dir: string | undefined, name: string, scope: string | undefined): PassMemo {
+/** The memo `name` of the check whose fingerprint is `scope`, in `dir`, of at most `limit` passes; NO_MEMO without either. */
+export function passMemo(dir: string | undefined, name: string, scope: string | undefined, limit = LIMIT): PassMemo {
   if (!scope || !dir) return NO_MEMO;
   const fileName = `${name}-${scope.slice(0, 16)}.txt`;
   const file = join(dir, fileName);
@@ -53,7 +53,7 @@ export function passMemo(dir: string | undefined, name: string, scope: string | 
       const lines = `${[...added].join('\n')}\n`;
       const existing = load();
       if (!existing.size) removeOtherScopes(dir, name, fileName);
-      if (existing.size + added.size > LIMIT) writeCache(file, lines);
+      if (existing.size + added.size > limit) writeCache(file, lines);
       else appendText(file, lines);
       for (const key of added) existing.add(key);
       added.clear();

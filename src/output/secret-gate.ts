@@ -24,7 +24,8 @@ import { isUnusableEntry } from '../core/auth-user-entries';
 import { UNREAD_GZIP } from '../core/gzip-members';
 import { cacheDir } from './cache-folder';
 import { contentDigests } from './file-digests';
-import { codeFingerprint, PassMemo, passMemo } from './pass-memo';
+import { PassMemo, passMemo } from './pass-memo';
+import { readerCodeFingerprint } from './reader-passes';
 import { YamlStreams, yamlStreams } from './yaml-streams';
 import type * as ScalarRedaction from './scalar-redaction';
 import { OVERSIZED, oversizedObjects } from './object-size';
@@ -121,7 +122,9 @@ function gateFingerprint(): string | undefined {
       const hash = createHash('sha256').update(JSON.stringify(['gate-passes-1', require.resolve('yaml'), version]));
       const own = [__filename, join(__dirname, `yaml-streams${extname(__filename)}`)];
       contentDigests(own).forEach((digest, i) => hash.update(`\0${own[i]}\0`).update(digest));
-      fingerprint = codeFingerprint(join(__dirname, '..', 'core'), hash);
+      const core = readerCodeFingerprint();
+      if (!core) throw new Error('core/ cannot be read');
+      fingerprint = hash.update(`\0core\0${core}`).digest('hex');
     } catch {
       fingerprint = null;
     }

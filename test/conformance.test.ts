@@ -585,6 +585,27 @@ describe('validateManifests', () => {
       'spec.template.spec.containers[0].ports[0].containerPort',
       /^is 2112 on the node \(hostNetwork\) in a DaemonSet whose update surges .*every rollout hangs/,
     ],
+    [
+      'helm-release-size',
+      'extraObjects Helm keeps twice, over the 1 MiB of its release Secret',
+      'helmChartConfig',
+      HCC,
+      (o) => {
+        // Letters and digits from xorshift32: a text deflate cannot shrink much, the same every run.
+        let state = 7;
+        const data = Array.from({ length: 600_000 }, () => {
+          state ^= state << 13;
+          state ^= state >>> 17;
+          state ^= state << 5;
+          return 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[(state >>> 0) % 62];
+        }).join('');
+        o.spec.valuesContent = stringify({
+          extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { blob: data } }],
+        });
+      },
+      'spec.valuesContent',
+      /^makes a Helm release of at least \d+ bytes .*caps at 1 MiB/,
+    ],
   ];
 
   test.each(seeds)('%s: %s', (_rule, _what, fixture, object, seed, field, message) => {

@@ -1,7 +1,7 @@
 import { Dirent, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EarlierPasses, judgedOnceAcrossRuns, useEarlierPasses } from '../src/core/secrets-memo';
+import { EarlierPasses, forgetJudgements, judgedOnceAcrossRuns, useEarlierPasses } from '../src/core/secrets-memo';
 import { redact, secretShape } from '../src/core/secret-shapes';
 import { wiring } from '../src/main';
 import * as readerPasses from '../src/output/reader-passes';
@@ -90,6 +90,8 @@ describe("synth keeps the readers' passes only from a run that completes", () =>
       .map((file) => [file.slice(dist.length), readFileSync(file, 'utf8')]);
 
   it('saves after a clean synth, and a second synth from those passes writes the same files', () => {
+    // The texts judged earlier in this process (a shard's other files) are judged afresh, so each is remembered.
+    forgetJudgements();
     const first = passesInMemory();
     jest.spyOn(readerPasses, 'earlierReaderPasses').mockReturnValue(first);
     const config = configDir(DEV_YAML);

@@ -14,7 +14,7 @@
 export const LABELLED_PASSWORD =
   'a password in prose right after a label that names it (`the password is …`, `Password for root is …`, `WLAN key: …`, `Passwort für root lautet …`)';
 
-/** The name of a password or a network's key, in several languages (read case-insensitively). */
+/** The name of a password, in several languages (read case-insensitively): a verb joins it to its value. */
 const NOUN = [
   String.raw`pass(?:word|wd|phrase)`,
   String.raw`(?:root|admin|sudo)[ \t]+pw`,
@@ -22,21 +22,26 @@ const NOUN = [
   String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola`,
   String.raw`mot[ \t\u00a0\u202f-]de[ \t\u00a0\u202f-]passe`,
   String.raw`l(?:ö|o)senord(?:et)?|passord(?:et)?|(?:ş|s)ifre(?:si)?`,
-  String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|(?:netzwerk)?schl(?:ü|ue)ssel)`,
-  String.raw`netzwerkschl(?:ü|ue)ssel`,
 ].join('|');
+/**
+ * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`): a colon or `=` joins it to its value too. A
+ * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
+ */
+const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel`;
 /** An account the password is for (`for root`, `für root`, `de root`, `för root`), at most one word. */
 const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor)[ \t]+(?:the[ \t]+)?[\w.@-]{1,32})?`;
-/** What joins the label and its value: a colon or `=`, or a verb (`is`, `lautet`, `es`, `är`, `est`, `é`). */
-const JOIN = String.raw`(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|e)|jest)[ \t]*:?[ \t]+)`;
+/** A verb that joins a label and its value (`is`, `lautet`, `es`, `är`, `est`, `é`). */
+const VERB = String.raw`[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|e)|jest)[ \t]*:?[ \t]+`;
+/** A colon or `=`. */
+const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*`;
 /** The label: a noun not glued to a letter, a hyphen or a dot before it, with its account and its joining word. */
-const LABEL = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:${NOUN})${FOR}${JOIN}`, 'giu');
+const LABEL = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:(?:${NETWORK})${FOR}(?:${COLON}|${VERB})|(?:${NOUN})${FOR}${VERB})`, 'giu');
 /** The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), or a word up to a blank. */
 const VALUE = /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|([^\s"'`]{1,80})/y;
 
 /** A word plainly not a password: letters only, a reference or placeholder, a URL or a store path, a protocol's name. */
 const PLAIN =
-  /^(?:[\p{L}._'-]+|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
+  /^(?:[\p{L}._'-]+|.*[(){}\[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
 
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
 function isPassword(word: string, quoted: boolean): boolean {

@@ -35,6 +35,12 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['far after its label', 'The root password, which you should rotate after the first login to the box, is xK9mQ2vL7pZr', 'xK9mQ2vL7pZr'],
   ['Wi-Fi: HomeNet / …', 'Wi-Fi: HomeNet / xK9mQ2vL7pZr', 'xK9mQ2vL7pZr'],
   ['deploy / …', 'deploy / xK9mQ2vL7pZr', 'xK9mQ2vL7pZr'],
+  ['Italian', 'La password di root è girasole31', 'girasole31'],
+  ['Dutch', 'Het wachtwoord van root is zonnebloem8', 'zonnebloem8'],
+  ['Russian', 'Пароль root: подсолнух77', 'подсолнух77'],
+  ['Polish', 'Hasło do WiFi: slonecznik66', 'slonecznik66'],
+  ['Root-Kennwort ist …', 'Root-Kennwort ist Pusteblume12', 'Pusteblume12'],
+  ['the pass is …', 'the admin login is admin and the pass is hunter22xyz', 'hunter22xyz'],
 ];
 
 const ACCEPTED: ReadonlyArray<readonly [string]> = [
@@ -57,6 +63,12 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['the password is changed every 90 days'],
   ['Password: required'],
   ['Wi-Fi security: WPA2-PSK, WLAN key: see the router label'],
+  ['router admin password = the sticker on the back'],
+  ['Password for root is disabled; use sudo'],
+  ['the pass is valid for 12 hours'],
+  ['password = getpass.getpass()'],
+  ['commit a1b2c3d4e5 is the root pw fix'],
+  ['Settings are under admin / network / wifi'],
 ];
 
 describe('63a-1/2/3: a password after a label that names it is refused at every door, never shown', () => {

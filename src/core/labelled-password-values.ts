@@ -16,7 +16,7 @@ export const LABELLED_PASSWORD =
 
 /** The name of a password, in several languages (read case-insensitively): a verb joins it to its value. */
 const NOUN = [
-  String.raw`pass(?:word|wd|phrase)`,
+  String.raw`pass(?:word|wd|phrase)?|пароль`,
   String.raw`(?:root|admin|sudo)[ \t]+pw`,
   String.raw`(?:pass|kenn)wort(?:es)?`,
   String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola`,
@@ -28,14 +28,17 @@ const NOUN = [
  * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
  */
 const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel`;
-/** An account the password is for (`for root`, `für root`, `de root`, `för root`), at most one word. */
-const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor)[ \t]+(?:the[ \t]+)?[\w.@-]{1,32})?`;
+/** An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `Пароль root`), one word; with it a colon joins too. */
+const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor)[ \t]+(?:the[ \t]+)?[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
 /** A verb that joins a label and its value (`is`, `lautet`, `es`, `är`, `est`, `é`). */
-const VERB = String.raw`[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|e)|jest)[ \t]*:?[ \t]+`;
+const VERB = String.raw`[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest)[ \t]*:?[ \t]+`;
 /** A colon or `=`. */
 const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*`;
-/** The label: a noun not glued to a letter, a hyphen or a dot before it, with its account and its joining word. */
-const LABEL = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:(?:${NETWORK})${FOR}(?:${COLON}|${VERB})|(?:${NOUN})${FOR}${VERB})`, 'giu');
+/** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
+const LABEL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?:${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}))`,
+  'giu',
+);
 /** The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), or a word up to a blank. */
 const VALUE = /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|([^\s"'`]{1,80})/y;
 
@@ -54,7 +57,8 @@ function isPassword(word: string, quoted: boolean): boolean {
 /** Where `text` holds such a value: each value's span. */
 export function labelledPasswordSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|wort|contrase|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw/i.test(text)) return spans;
+  if (!/pass|wort|woord|пароль|contrase|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw/i.test(text))
+    return spans;
   for (const label of text.matchAll(LABEL)) {
     VALUE.lastIndex = label.index! + label[0].length;
     const value = VALUE.exec(text);

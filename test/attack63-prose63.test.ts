@@ -41,6 +41,9 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['Polish', 'Hasło do WiFi: slonecznik66', 'slonecznik66'],
   ['Root-Kennwort ist …', 'Root-Kennwort ist Pusteblume12', 'Pusteblume12'],
   ['the pass is …', 'the admin login is admin and the pass is hunter22xyz', 'hunter22xyz'],
+  ['user root, pw …', 'user root, pw Qazwsx123', 'Qazwsx123'],
+  ['login admin pass …', 'login admin pass Zq8vN3kLx', 'Zq8vN3kLx'],
+  ['SSID HomeNet, key …', 'SSID HomeNet, key Kiwi-Mango-17', 'Kiwi-Mango-17'],
 ];
 
 const ACCEPTED: ReadonlyArray<readonly [string]> = [
@@ -69,6 +72,8 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['password = getpass.getpass()'],
   ['commit a1b2c3d4e5 is the root pw fix'],
   ['Settings are under admin / network / wifi'],
+  ['user bob, pw reset required'],
+  ['SSID HomeNet, key management WPA2'],
 ];
 
 describe('63a-1/2/3: a password after a label that names it is refused at every door, never shown', () => {

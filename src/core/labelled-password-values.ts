@@ -34,9 +34,14 @@ const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|
 const VERB = String.raw`[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest)[ \t]*:?[ \t]+`;
 /** A colon or `=`. */
 const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*`;
+/**
+ * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`):
+ * the account or network named, a comma or a blank, the password's short name, a colon or a blank.
+ */
+const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan)[ \t:=]+[\w.-]{1,32}(?:[ \t]*[,;][ \t]*|[ \t]+)(?:pass(?:word|wd)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
 /** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?:${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}))`,
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?:${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB})|${LOGIN})`,
   'giu',
 );
 /** The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), or a word up to a blank. */
@@ -57,7 +62,9 @@ function isPassword(word: string, quoted: boolean): boolean {
 /** Where `text` holds such a value: each value's span. */
 export function labelledPasswordSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|wort|woord|пароль|contrase|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw/i.test(text))
+  if (
+    !/pass|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw/i.test(text)
+  )
     return spans;
   for (const label of text.matchAll(LABEL)) {
     VALUE.lastIndex = label.index! + label[0].length;

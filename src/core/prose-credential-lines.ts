@@ -26,20 +26,38 @@ const LABEL = new RegExp(
     String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
     // `Username admin, password X`: the account named before its password.
     String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
-    String.raw`mot[\s\u00a0\u202f_-]+de[\s\u00a0\u202f_-]+passe|passwort|contrase[nñ]a|senha|пароль|密码|密碼|口令|パスワード|비밀번호`,
+    String.raw`mot[\s\u00a0\u202f_-]+de[\s\u00a0\u202f_-]+passe|passwort|contrase[nñ]a|senha|пароль|密码|密碼|口令|パスワード|비밀번호|[sş]ifre(?:si)?|l[oö]senord(?:et)?`,
   ].join('|'),
   'gi',
 );
-/** A run of letters and digits standing alone (no letter or digit on either side): a candidate value. */
-const RUN = /(?<![A-Za-z0-9])[A-Za-z0-9]{10,64}(?![A-Za-z0-9])/g;
-/** An account, a slash, a value (`admin / X`, `root/X`): the login pair of a known account name. */
+/** A word of the text (a candidate value, its quotes and closing punctuation taken off by `core`). */
+const RUN = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]{10,80}/g;
+/**
+ * An account, a slash, a value (`admin / X`, `root/X`, `deploy / X`, `Wi-Fi: HomeNet / X`): a known account name, or
+ * any name with blanks around the slash (63a-3). Without blanks, the pair is its line's whole content (63a-14: a
+ * branch `admin/feat2x3ui4` or an image `root/ub22x04lts` in a sentence is a path).
+ */
 const ACCOUNT_PAIR =
-  /(?<![\w./-])(?:root|admin(?:istrator)?|superuser|sa|postgres|elastic|ubuntu|pi|guest|operator)[ \t]*\/[ \t]*([A-Za-z0-9]{10,64})(?![\w./-])/dgi;
-/** How far a value may stand from its label. */
+  /(?<![\w./-])(?:(root|admin(?:istrator)?|superuser|sa|postgres|elastic|ubuntu|pi|guest|operator)[ \t]*\/[ \t]*|[\w.-]{2,32}[ \t]+\/[ \t]+)(\S{10,64})/dgi;
+/** How far a value may stand from its label: before it, and after it (`The root password, which …, is X`, 63a-3). */
 const NEAR = 48;
+const NEAR_AFTER = 120;
 const HEX = /^[0-9a-f]+$/i;
 
-const isValue = (word: string): boolean => !HEX.test(word) && looksGeneratedRun(word);
+/** A word without its quotes or brackets and a sentence's closing punctuation. */
+const core = (word: string): string => word.replace(/^["'`(]+/, '').replace(/["'`).,;!?]+$/, '');
+/**
+ * A value: a generated-looking run of letters and digits (maybe with `-` or `_` inside: `xK9m-Q2vL-7pZr`), or a
+ * person's password of upper and lower case letters, digits and a symbol (`Tr0ub4dor&3xQ`, 63a-1). Not a hex id, a
+ * path, a URL, an assignment or a hash's `$id$salt$…`.
+ */
+function isValue(word: string): boolean {
+  if (word.length < 10 || word.length > 64 || /[/\\:=]|^\$/.test(word)) return false;
+  // Pieces joined by `-` or `_` hold a digit (`xK9m-Q2vL-7pZr`); a dotted word is a name (`traefik.values.extraObjects`).
+  const run = word.replace(/[-_]/g, '');
+  if (/^[A-Za-z0-9]+$/.test(run)) return !HEX.test(run) && looksGeneratedRun(run) && (run === word || /\d/.test(run));
+  return /[a-z]/.test(word) && /[A-Z]/.test(word) && /\d/.test(word) && !/\$.*\$/.test(word);
+}
 /** What ends a word of prose: a blank, a quote or bracket, a separator of a label and its value. */
 const WORD_END = /[\s"'`()<>[\]{},;:=\uff1a\u2192]/;
 
@@ -52,17 +70,29 @@ function wordAt(text: string, from: number, to: number): string {
   return text.slice(start, end).replace(/[.!?]+$/, '');
 }
 
+/** A character inside a word (RUN's). */
+const IN_WORD = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]/;
+/** Where `at`'s line starts, or `at - max` (a bounded look back: a long line with many labels stays linear). */
+function lineStartNear(text: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  return from + text.slice(from, at).lastIndexOf('\n') + 1;
+}
+/** Where `at`'s line ends, or `at + max`. */
+function lineEndNear(text: string, at: number, max: number): number {
+  const newline = text.slice(at, at + max).indexOf('\n');
+  return newline < 0 ? Math.min(text.length, at + max) : at + newline;
+}
+
 /** Where `text` holds such a value: each value's span. */
 export function proseCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/[A-Za-z0-9]{10}/.test(text)) return spans;
+  if (!/\S{10}/.test(text)) return spans;
   for (const label of text.matchAll(LABEL)) {
     const from = label.index!;
     const to = from + label[0].length;
     // Its line, cut to NEAR characters either side.
-    const lineStart = Math.max(text.lastIndexOf('\n', from) + 1, from - NEAR);
-    const newline = text.indexOf('\n', to);
-    const lineEnd = Math.min(newline < 0 ? text.length : newline, to + NEAR);
+    const lineStart = lineStartNear(text, from, NEAR);
+    const lineEnd = lineEndNear(text, to, NEAR_AFTER);
     for (const [start, end] of [
       [lineStart, from],
       [to, lineEnd],
@@ -72,16 +102,26 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
         // A run cut by the window's edge is part of a longer word: not this value.
         const at = start + run.index!;
         const after = at + run[0].length;
-        if ((at === start && /[A-Za-z0-9]/.test(text.charAt(at - 1))) || (after === end && /[A-Za-z0-9]/.test(text.charAt(after))))
-          continue;
+        if ((at === start && IN_WORD.test(text.charAt(at - 1))) || (after === end && IN_WORD.test(text.charAt(after)))) continue;
         // The run is the whole word (a hash's `$6$salt$…` or a path's piece is not a value said in prose).
-        if (isValue(run[0]) && wordAt(text, at, after) === run[0]) spans.push([at, after]);
+        const value = core(run[0]);
+        const from = at + run[0].indexOf(value);
+        if (value && isValue(value) && wordAt(text, from, from + value.length) === value) spans.push([from, from + value.length]);
       }
     }
   }
   for (const pair of text.matchAll(ACCOUNT_PAIR)) {
-    const [start, end] = pair.indices![1];
-    if (isValue(pair[1])) spans.push([start, end]);
+    const value = core(pair[2]);
+    const start = pair.indices![2][0] + pair[2].indexOf(value);
+    const end = start + value.length;
+    const lineStart = lineStartNear(text, pair.index, 256);
+    const rest = text.slice(end, lineEndNear(text, end, 256));
+    // Glued to its account, the pair is its line's whole content (after a `label:` maybe); a name's value followed by
+    // a sentence (`admin / Grafana10x2 dashboards are read-only`) is the subject of that sentence.
+    const glued = !/[ \t]\//.test(pair[0]);
+    if (glued && !(/^(?:[ \t]*|.*:[ \t]+)$/.test(text.slice(lineStart, pair.index)) && /^["'`).,;!?]*[ \t]*$/.test(rest))) continue;
+    if (/^[A-Z][a-z]{3}/.test(value) && /^[ \t]+[a-z]+[ \t]+[a-z]/.test(rest)) continue;
+    if (isValue(value)) spans.push([start, end]);
   }
   return spans;
 }

@@ -1,3 +1,5 @@
+import { foldLetters } from './folded-letters';
+
 /**
  * A value after `key:` that is a sentence of text, not a password (49a-10): `Password: at least 12 characters, one
  * digit.`, `Token: ask the platform team.`, `- Password: use the one from onboarding`. A note in a README or a
@@ -23,12 +25,12 @@ const WORD = /^[("]?[A-Za-z](?:[A-Za-z'-]{0,38}[A-Za-z])?[)"]?[.,;!?]?$/;
 const NUMBER = /^\d{1,2}[.,;]?$/;
 /** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
 const FUNCTION_WORD =
-  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could)$/i;
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans)$/i;
 /**
  * A verb that sends the reader elsewhere for the value (50a-13), first in a sentence: it counts as a sentence's word,
  * and with one word after it and a full stop it is a sentence (`ask Bob.`, `see below.`). `use` gives a value (GIVES).
  */
-const POINTS = /^(?:ask|see|contact|consult|ping|email|check|request)$/i;
+const POINTS = /^(?:ask|see|contact|consult|ping|email|check|request|ver|siehe|voir|vea)$/i;
 /** Words that give the value: `is`, `use` and the like. */
 const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
 /**
@@ -37,7 +39,7 @@ const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
  * (`password`, `secret`) are none, so a passphrase of them stays a value.
  */
 const KEPT =
-  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long)$/i;
+  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long|boveda|tresor|coffre)$/i;
 /** A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number after them. */
 const STORE_PATH = /^[a-z][a-z_-]{0,31}\d{0,2}(?:\/[a-z][a-z_-]{0,31}\d{0,2}){1,7}[.,;]?$/;
 /** 1Password, a password manager's name, as a word. */
@@ -46,7 +48,9 @@ const PRODUCT = /^1Password[.,;)]?$/;
 const CLAUSE_END = /[.,;:!?]$/;
 
 /** Whether `written` (a value as the text writes it after `key:`, trimmed) is a sentence of prose. */
-export function isProseValue(written: string): boolean {
+export function isProseValue(asWritten: string): boolean {
+  // Words of any Latin letters (`ver la bóveda Infra`), read in ASCII (63a-12; folded-letters.ts).
+  const written = foldLetters(asWritten);
   if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
   const words = written.split(/[ \t]+/);
   const isWord = (word: string, i: number) =>

@@ -23,6 +23,7 @@ import { isAuthCredential } from './auth-credentials';
 import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
 import { PROSE_CREDENTIAL, proseCredentialSpans } from './prose-credential-lines';
+import { LABELLED_PASSWORD, labelledPasswordSpans } from './labelled-password-values';
 import { Finder, rankFinders } from './finder-rank';
 import { QUERY_CREDENTIAL_SHAPES } from './query-credentials';
 
@@ -210,6 +211,7 @@ const FINDERS: readonly Finder[] = [
   { find: secretWordLineSpans, what: SECRET_WORD_LINE, saidLast: true },
   { find: loginArgumentSpans, what: LOGIN_ARGUMENT },
   { find: proseCredentialSpans, what: PROSE_CREDENTIAL, saidLast: true },
+  { find: labelledPasswordSpans, what: LABELLED_PASSWORD, saidLast: true },
 ];
 export const { asked: RANKED, saysMore } = rankFinders(FINDERS);
 

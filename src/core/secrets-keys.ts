@@ -45,9 +45,9 @@ export const SECRET_WORD =
 // (`TOKEN_CLAIM=sub`, `PASSWORD_FIELD=password`, `TOKEN_PARAM=access_token`), where it lives (`SECRET_NAMESPACE`, `SECRET_BACKEND=vault`,
 // `TOKEN_ROLE_ARN`), what asks for it (`PASSWORD_PROMPT`, `PASSWORD_HINT`) and its timing (`TOKEN_BUCKET_RATE`,
 // `PASSWORD_ROTATION_PERIOD`). Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a
-// count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle). 63a-11: JOSE's `alg` (RFC 7515 §4.1.1).
+// count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle). 63a-11: JOSE's `alg` (RFC 7515 §4.1.1); 63a-12: German and Spanish hints and policies (`Passwort-Hinweis`).
 export const REFERENCE_WORD =
-  /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algorithms|algo|algos|alg|algs|curve|cipher|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher)$/;
+  /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algorithms|algo|algos|alg|algs|curve|cipher|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher|hinweis|richtlinie|richtlinien|regeln|pista|politica|indice)$/;
 
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge

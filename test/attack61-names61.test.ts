@@ -30,7 +30,8 @@ describe('61a-2: a generated password in groups, or of 11 characters glued to it
   // Hyphenated names of one case (DNS-1123: a Kubernetes name, a pod, a host, an image tag) and UUIDs are no grouped
   // password; nor words (`password-reset-link`), nor an 11-character run of one case or without digits.
   test.each([
-    ['the password is my-app-v2', 'the password is my-app-v2'],
+    // Not `the password is my-app-v2`: after that label any word with a digit is the password (63a-1, prose63).
+    ['a name after password', 'the password service is my-app-v2'],
     ['a pod name after password', 'the password pod is web-7d9f8c6b5-x2kqz'],
     ['a UUID after password', 'the password id is 123e4567-e89b-12d3-a456-426614174000'],
     ['password-reset-link', 'see password-reset-link-v2 for details'],

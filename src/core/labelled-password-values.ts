@@ -9,6 +9,7 @@
  * `1Password`, a URL or a store path), a short number (`12 Zeichen`) or a protocol's name (`WPA2-PSK`, `SHA-256`). A
  * label glued to more words (`Passwort-Richtlinie:`, `password policy:`) names a rule, not the value, and is none here.
  */
+import { isAnyPasswordHash } from './password-hashes';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -55,7 +56,8 @@ const PLAIN =
 function isPassword(word: string, quoted: boolean): boolean {
   // A sentence's closing punctuation is not the value's (a quoted value keeps all it holds).
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
-  if (value.length < 6 || PLAIN.test(value) || /^[x*•.]+$/i.test(value)) return false;
+  // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
+  if (value.length < 6 || PLAIN.test(value) || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value)) return false;
   return /\d/.test(value) || /[^\p{L}]/u.test(value) || quoted;
 }
 

@@ -15,7 +15,7 @@ if (typeof require !== 'function') {
   process.exit(1);
 }
 const { spawnSync } = require('node:child_process');
-const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, tmpdir, totalmem } = require('node:os');
 const { basename, join } = require('node:path');
 const hostile = require('./hostile-inputs');
@@ -85,6 +85,12 @@ function appAlone(configDir, extraEnv = {}) {
     cwd: root,
     env: { ...env, ...extraEnv, K3S_VIP_CONFIG_DIR: configDir, K3S_VIP_DIST_DIR: join(work, `dist-alone-${basename(configDir)}`) },
   });
+}
+
+/** Deletes the secret readers' passes of earlier synths, as a config never synthesized before has none. */
+function forgetReaderPasses() {
+  const cache = join(root, 'node_modules', '.cache', 'k3s-vip');
+  for (const name of existsSync(cache) ? readdirSync(cache) : []) if (name.startsWith('reader-passes-')) rmSync(join(cache, name));
 }
 
 /** What any app of this kind pays first: Node loading cdk8s and cdk8s-plus-27. */
@@ -373,6 +379,11 @@ function main() {
   appAlone(devDir);
   const alone = interleaved(11, loadFloor, () => appAlone(devDir));
   const uncached = interleaved(11, loadFloor, () => appAlone(devDir, { K3S_VIP_CODE_CACHE: '0' }));
+  // A config synthesized for the first time: no passes of the secret readers remembered (src/output/reader-passes.ts).
+  const firstOfConfig = interleaved(11, loadFloor, () => {
+    forgetReaderPasses();
+    return appAlone(devDir);
+  });
   const dev = interleaved(7, trivialApp(), () => synthOnce(devDir));
   const devFloor = { ms: median(Array.from({ length: 7 }, () => floor(devObjects).ms)) };
   const stress = synth(stressDir, 3);
@@ -391,6 +402,7 @@ function main() {
     ['node loading cdk8s and cdk8s-plus-27', f(alone.floor.ms), '', ''],
     [`app alone: node scripts/app.js, config/dev.yaml`, f(alone.case.ms), x(alone, 'load floor', true), ''],
     [`app alone without its code cache (K3S_VIP_CODE_CACHE=0)`, f(uncached.case.ms), x(uncached, 'load floor', true), ''],
+    [`app alone, a config's first synth (no reader passes kept)`, f(firstOfConfig.case.ms), x(firstOfConfig, 'load floor', true), ''],
     ['cdk8s synth, trivial prebuilt app (1 object)', f(dev.floor.ms), '', `${dev.floor.peakMb.toFixed(0)} MB`],
     [`node + cdk8s + cdk8s-plus-27 floor, ${devObjects} objects`, f(devFloor.ms), '', ''],
     [

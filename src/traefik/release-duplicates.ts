@@ -1,6 +1,7 @@
 import { identityText } from '../core/object-identity';
 import { Path, Problem, formatPath, quotedText } from '../core/problem';
 import { isMap } from '../core/is-map';
+import { embeddedIpv4, parseIp } from '../net/ip';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { TraefikChartRules } from './chart-versions';
 import { renderedObjects } from './extra-objects';
@@ -111,11 +112,25 @@ export function duplicateObjectProblems(values: Values, prefix: Path, chart: Tra
   return problems;
 }
 
-/** One Service's cluster IPs as written (`clusterIP` and `clusterIPs`), without `None` and empty ones. */
-function clusterIps(spec: Values): string[] {
+/**
+ * One Service's cluster IPs (`clusterIP` and `clusterIPs`), without `None` and empty ones, each with the key it is compared
+ * by: the parsed address (64b-3), as the API server parses `fd00:43::50` and `fd00:43:0::50` to one IP and its allocator
+ * gives it once (kubernetes pkg/registry/core/service/ipallocator: the bitmap offset of the parsed IP). An IPv4-mapped
+ * IPv6 spelling counts as its IPv4 address (Go's net.ParseIP gives one 16-byte form for both); text that is no address
+ * is compared in lower case (its own rule refuses it).
+ */
+function clusterIps(spec: Values): Array<{ key: string; text: string }> {
+  // `text` is the address as the message shows it: as written, or quoted when it is no address.
   const ips = [spec.clusterIP, ...(Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [])];
-  const own = ips.filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None').map((ip) => ip.toLowerCase());
-  return [...new Set(own)];
+  const own = ips.filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None');
+  const byKey = new Map<string, string>();
+  for (const text of own) {
+    const ip = parseIp(text);
+    const mapped = ip && embeddedIpv4(ip)?.kind === 'IPv4-mapped' ? parseIp(embeddedIpv4(ip)!.ipv4) : ip;
+    const key = mapped ? `${mapped.family}:${mapped.value}` : text.toLowerCase();
+    if (!byKey.has(key)) byKey.set(key, mapped ? text : quotedText(text, () => false, ''));
+  }
+  return [...byKey].map(([key, text]) => ({ key, text }));
 }
 
 /**
@@ -125,17 +140,17 @@ function clusterIps(spec: Values): string[] {
  * (extra-node-ports.ts).
  */
 export function duplicateClusterIpProblems(values: Values, prefix: Path, chart: TraefikChartRules): Problem[] {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, { label: string; text: string }>();
   const problems: Problem[] = [];
-  const take = (ips: string[], label: string, path: Path) => {
-    for (const ip of ips) {
-      const other = taken.get(ip);
-      if (other === undefined) taken.set(ip, label);
+  const take = (ips: Array<{ key: string; text: string }>, label: string, path: Path) => {
+    for (const { key, text } of ips) {
+      const other = taken.get(key);
+      if (other === undefined) taken.set(key, { label, text });
       else
         problems.push({
           path,
           message:
-            `asks for cluster IP ${ip}, but ${other} already asks for it, and the API server gives a cluster IP to one Service only ` +
+            `asks for cluster IP ${text}, but ${other.label} already asks for it${other.text === text ? '' : ` (as ${other.text}, the same address)`}, and the API server gives a cluster IP to one Service only ` +
             `("provided IP is already allocated"), ${FAILS}: give each Service its own address, or remove the key (Kubernetes then picks one)`,
         });
     }

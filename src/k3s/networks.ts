@@ -1,6 +1,8 @@
 import { Report } from '../core/problem';
 import { IpAddress, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
 import type { ClusterConfig } from '../config/schema';
+import { parseK3sVersion } from '../semver';
+import { firstK3sWith, k3sRules } from './versions';
 
 export interface NamedCidr {
   readonly key: string;
@@ -16,7 +18,7 @@ export interface Cidrs {
 
 /** Parses K3s' networks and k3s.nodeCidr once for every check; overlapping networks are errors. */
 export function checkK3sNetworks(
-  config: { readonly k3s: Pick<ClusterConfig['k3s'], 'clusterCidr' | 'serviceCidr' | 'nodeCidr'> },
+  config: { readonly k3s: Pick<ClusterConfig['k3s'], 'clusterCidr' | 'serviceCidr' | 'nodeCidr'> & { readonly version?: string } },
   error: Report,
 ): Cidrs {
   // Dual-stack networks hold one block per family.
@@ -40,6 +42,17 @@ export function checkK3sNetworks(
       `${s.cidr.text} holds ${s.cidr.last - s.cidr.first + 1n} addresses, but K3s gives CoreDNS the tenth one (the --cluster-dns default) and does not start without it: use /${widest} or wider (/16 is K3s' default size)`,
     );
   }
+  // 64b-10: a Service block wider than the API server of `k3s.version` takes (K3sRules.wideServiceCidr): it does not start.
+  // Without k3s.version the runbook installs K3s' current release, which takes it.
+  const version = config.k3s.version === undefined ? undefined : parseK3sVersion(config.k3s.version);
+  if (version && !k3sRules(version).wideServiceCidr)
+    for (const s of service.filter((s) => s.cidr.prefix < (s.cidr.family === 4 ? 12 : 108))) {
+      const narrowest = s.cidr.family === 4 ? 12 : 108;
+      error(
+        ['k3s', 'serviceCidr'],
+        `${s.cidr.text} is wider than /${narrowest}, which the kube-apiserver of K3s ${config.k3s.version} refuses ("specified --service-cluster-ip-range is too large"), so K3s does not start: use /${narrowest} or narrower (/16 is K3s' default size), or a K3s ${firstK3sWith('wideServiceCidr').replace(/\.0\+k3s1$/, '')} release or newer`,
+      );
+    }
   for (const c of internal) {
     if (node && spansOverlap(node.cidr, c.cidr)) {
       error(['k3s', 'nodeCidr'], `${node.cidr.text} overlaps ${c.key} ${c.cidr.text}: the LAN must not share addresses with ${c.what}`);

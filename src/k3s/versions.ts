@@ -10,6 +10,14 @@ export interface K3sRules {
   readonly appendKeys: boolean;
   /** The bundled helm-controller (v0.15.0+) reads HelmChart `spec.createNamespace`, which cert-manager.yaml sets. */
   readonly helmChartCreateNamespace: boolean;
+  /**
+   * kube-apiserver takes a Service network wider than /12 (IPv4) or /108 (IPv6): its size check runs unless both
+   * MultiCIDRServiceAllocator and DisableAllocatorDualWrite are on (kubernetes cmd/kube-apiserver/app/options/validation.go
+   * `validateClusterIPFlags`, maxCIDRBits 20, "specified --service-cluster-ip-range is too large"), which they are by
+   * default from Kubernetes 1.34 (kubernetes/website feature-gates/MultiCIDRServiceAllocator.md: default true from 1.33;
+   * DisableAllocatorDualWrite.md: default false up to 1.33, true from 1.34). K3s keeps the upstream defaults.
+   */
+  readonly wideServiceCidr: boolean;
 }
 
 /**
@@ -23,11 +31,19 @@ export interface K3sRules {
  */
 export const K3S_TABLE: ReadonlyArray<{ since: string } & Partial<K3sRules>> = [
   // Baseline: none of it.
-  { since: 'v0.0.0+k3s1', configFile: false, dropIns: false, appendKeys: false, helmChartCreateNamespace: false },
+  {
+    since: 'v0.0.0+k3s1',
+    configFile: false,
+    dropIns: false,
+    appendKeys: false,
+    helmChartCreateNamespace: false,
+    wideServiceCidr: false,
+  },
   { since: 'v1.19.1+k3s1', configFile: true },
   { since: 'v1.21.0+k3s1', dropIns: true },
   { since: 'v1.21.1+k3s1', appendKeys: true },
   { since: 'v1.27.3+k3s1', helmChartCreateNamespace: true },
+  { since: 'v1.34.0+k3s1', wideServiceCidr: true },
 ];
 
 /**

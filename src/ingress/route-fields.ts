@@ -9,6 +9,7 @@ import { chartRulesOf, chartVersionSupport, OLDEST_CHART, upstreamChartVersion }
 import { entrypoints } from '../traefik/entrypoints';
 import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
 import { fileRoutes } from './file-routes';
+import { crdBackendRefProblems } from './crd-backend-refs';
 import { routeBackendProblems } from './route-backends';
 import { ruleValueProblem } from './rule-values';
 import { v2RuleProblem } from './v2-rule-syntax';
@@ -141,6 +142,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...containousProblems(values, prefix, chartVersion, major),
     ...shapeProblems(values, prefix),
     ...routes,
+    ...crdBackendRefProblems(values, prefix),
     ...chart,
     ...fileError,
   ].map(({ path, message, textPart }) => ({

@@ -47,6 +47,9 @@ describe('K3s releases: what the config loader and the bundled helm-controller r
     ['v1.21.0+k3s1', 'dropIns'],
     ['v1.21.1+k3s1', 'appendKeys'],
     ['v1.27.3+k3s1', 'helmChartCreateNamespace'],
+    // 64b-10: kubernetes cmd/kube-apiserver/app/options/validation.go (size check unless MultiCIDRServiceAllocator and
+    // DisableAllocatorDualWrite are both on); kubernetes/website feature-gates: DisableAllocatorDualWrite default true from 1.34.
+    ['v1.34.0+k3s1', 'wideServiceCidr'],
   ];
   test.each(FACTS)('%s is the first with %s, the release just before has not', (tag, key) => {
     expect(k3sRules(parseK3sVersion(tag)!)[key]).toBe(true);

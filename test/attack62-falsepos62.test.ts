@@ -115,13 +115,14 @@ describe('62b-8: messages say what is wrong and what to write', () => {
     [
       'a port name in capitals',
       { ports: [{ port: 80, name: 'HTTP' }] },
-      ['ports[0].name', '"H"', 'lower-case', 'e.g. "http"'],
+      ['ports[0].name', 'upper-case letters are not allowed', 'lower-case', 'e.g. "http"'],
       ['a number from'],
     ],
     [
-      'a port name that is a number',
-      { ports: [{ port: 80, name: '80' }] },
-      ['ports[0].name', 'is a number', 'port or targetPort'],
+      // 64b-2: a Service port name is a DNS-1123 label, so `80` is one; an underscore is not.
+      'a port name with an underscore',
+      { ports: [{ port: 80, name: 'web_80' }] },
+      ['ports[0].name', 'not a Service port name', 'lower-case letters, digits and'],
       ['a number from'],
     ],
     [

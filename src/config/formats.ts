@@ -265,13 +265,16 @@ export const portName: FormatCheck = (value) => {
   return `${show(value)} is not a port name: expected a number from 1 to 65535 or a Service port name (at most 15 lower-case letters, digits and '-')`;
 };
 
-/** A port's `name` (62b-8): never a number, unlike `targetPort`, which `portName` reads. */
+/**
+ * A Service port's `name` (62b-8, 64b-2): a DNS-1123 label, up to 63 characters, digits only allowed (kubernetes
+ * pkg/apis/core/validation/validation.go validateServicePort: `ValidateDNS1123Label(sp.Name, ...)`). The 15-character
+ * IANA_SVC_NAME rule (core/port-name.ts) is for container port names and a `targetPort` name, which `portName` reads.
+ */
 export const servicePortName: FormatCheck = (value) => {
-  const problem = portNameProblem(value);
-  if (problem === undefined) return undefined;
-  const rule = 'a port name is at most 15 lower-case letters, digits and \'-\', with a letter, e.g. "http"';
-  if (/^\d+$/.test(value)) return `${show(value)} is a number: ${rule} (the number goes in port or targetPort)`;
-  return `${show(value)} is not a port name (${problem}): ${rule}`;
+  const long = tooLong(value, 63, ' (a Service port name is a DNS-1123 label)');
+  if (long) return long;
+  if (DNS1123_LABEL.test(value)) return undefined;
+  return `${show(value)} is not a Service port name: use lower-case letters, digits and '-', starting and ending with a letter or digit, e.g. "http"${lowerCaseHint(value, servicePortName)}`;
 };
 
 /** Traefik chart version: `39.0.7`, or K3s' packaged form `39.0.701+up39.0.7`. */
@@ -383,6 +386,7 @@ const IP = '[0-9A-Fa-f:.]+';
  */
 export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [dns1123Label, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],
+  [servicePortName, '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'],
   [dns1035Label, '^[a-z]([-a-z0-9]*[a-z0-9])?$'],
   [certResolverName, '^[A-Za-z0-9_-]+$'],
   [dns1123Subdomain, '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'],

@@ -14,6 +14,7 @@ import { podTemplateFailures } from './chart-pod-failures';
 import { oldChartFailures } from './chart-old-failures';
 import { show } from '../validate/paths';
 import { isMap } from '../core/is-map';
+import { dns1035Label } from '../config/formats';
 
 /**
  * Values the Traefik chart's own templates `fail` on, by upstream chart version: helm-controller's install
@@ -399,6 +400,14 @@ function serviceFailures(
           `full name contains more than 60 characters"): use a name of at most ${59 - 'traefik-'.length} characters`,
       });
     }
+    // 64b-7: the chart names it `traefik-<key>` (_service.tpl `traefik.service-name`), a Service name the API server holds
+    // to a DNS-1035 label (ValidateServiceName): `Internal_X` renders but the release fails.
+    const invalid = name !== 'default' && fullName.length < 60 ? dns1035Label(fullName) : undefined;
+    if (invalid)
+      problems.push({
+        path: sourced(at, undefined).path,
+        message: `makes the chart name a Service traefik-<key>, and ${invalid}, so the API server refuses it and the Traefik release fails: rename the key`,
+      });
     if (entrypoints.some((entry) => entry.services.includes(name))) continue;
     const expose = servicesByName ? `expose.${name}: true` : 'expose: true';
     problems.push({

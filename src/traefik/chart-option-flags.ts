@@ -2,6 +2,7 @@ import { isMap } from '../core/is-map';
 import { compareVersions, parseVersion, Version } from '../semver';
 import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
+import { valuesSchemaVendored } from './values-schema';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -13,6 +14,10 @@ export interface ChartOptionFlag {
   readonly until?: string;
   /** A key that must be true for the template to reach the flag (`if .enabled`). */
   readonly gate?: readonly string[];
+  /** Left to the chart's values schema where one is vendored for the version (its enum already refuses the value). */
+  readonly schemaEnum?: true;
+  /** Chart versions (inclusive) whose template refuses the value itself (chart-old-failures.ts): not judged twice. */
+  readonly chartFails?: readonly [string, string];
 }
 
 /** Up to v40 the chart reads `logs.general` / `logs.access`; v41.0.0 moved them to `log` / `accessLog` (`with .Values.accessLog`). */
@@ -98,6 +103,16 @@ export const CHART_OPTION_FLAGS: readonly ChartOptionFlag[] = [
     gate: ['providers', 'kubernetesIngress', 'enabled'],
   },
   { key: ['experimental', 'abortOnPluginFailure'], flag: 'experimental.abortonpluginfailure', since: '33.2.0' },
+  // 64b-1: the log level and formats (flag-value-rules.ts judges them for the deployed Traefik major). Up to v27.0.2
+  // `if .general.format`, `if ne .general.level "ERROR"` (`| upper`, so the case never matters), `if .access.format`
+  // under `if .access.enabled`; from v28.0.0 `with` each; from v41.0.0 `with .Values.log` / `.Values.accessLog`.
+  // v30.0.0..v31.1.0 `fail` on an unknown level themselves.
+  { ...pre41(['logs', 'general', 'level'], 'log.level', '20.1.1'), schemaEnum: true, chartFails: ['30.0.0', '31.1.0'] },
+  { key: ['log', 'level'], flag: 'log.level', since: '41.0.0', schemaEnum: true },
+  { ...pre41(['logs', 'general', 'format'], 'log.format', '20.1.1'), schemaEnum: true },
+  { key: ['log', 'format'], flag: 'log.format', since: '41.0.0', schemaEnum: true },
+  { ...pre41(['logs', 'access', 'format'], 'accesslog.format', '20.1.1', ['logs', 'access', 'enabled']), schemaEnum: true },
+  { key: ['accessLog', 'format'], flag: 'accesslog.format', since: '41.0.0', gate: ['accessLog', 'enabled'], schemaEnum: true },
 ];
 
 const at = (values: unknown, keys: readonly string[]): unknown =>
@@ -123,8 +138,13 @@ const PRIORITY_KEY: Record<TraefikChartRules['redirectKey'], readonly string[] |
 
 /** The typed flags the chart writes from the keys above and from each entrypoint's redirect `priority` (a Go int). */
 export function chartOptionFlags(values: Values, chartVersion: Version, rules: TraefikChartRules): OptionFlag[] {
+  const schema = valuesSchemaVendored(chartVersion.tag);
   const flags: OptionFlag[] = CHART_OPTION_FLAGS.filter(
-    (row) => inRange(chartVersion, row.since, row.until) && (row.gate === undefined || goTruthy(at(values, row.gate))),
+    (row) =>
+      inRange(chartVersion, row.since, row.until) &&
+      (row.gate === undefined || goTruthy(at(values, row.gate))) &&
+      !(row.schemaEnum && schema) &&
+      !(row.chartFails && inRange(chartVersion, ...row.chartFails)),
   )
     .map((row) => ({ keys: row.key, flag: row.flag, value: at(values, row.key) }))
     .filter((row) => goTruthy(row.value));

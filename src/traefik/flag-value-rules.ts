@@ -12,7 +12,7 @@ import { flagListItems } from './flag-list-items';
  * Log levels, read case-insensitively (traefik/traefik v3.x cmd/traefik/logger.go `getLogLevel`:
  * `zerolog.ParseLevel(strings.ToLower(levelStr))`, which also takes `disabled` and a number from -128 to 127; v2.11
  * cmd/traefik/logger.go `logrus.ParseLevel(strings.ToLower(...))`, which also takes `warning`). An unknown level is
- * logged and replaced by ERROR, so the level asked for never applies. Empty is the default (ERROR).
+ * logged (and on v3 replaced by ERROR), so the level asked for never applies. Empty is the default (ERROR).
  */
 const LEVELS = {
   2: ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'panic'],
@@ -23,7 +23,10 @@ function logLevelProblem(raw: string, major: number): string | undefined {
   const levels: readonly string[] = major === 2 ? LEVELS[2] : LEVELS[3];
   if (raw === '' || levels.includes(raw.toLowerCase())) return undefined;
   if (major !== 2 && /^[-+]?\d{1,3}$/.test(raw) && Number(raw) >= -128 && Number(raw) <= 127) return undefined;
-  return `is not a log level Traefik knows, so Traefik logs at ERROR instead: write one of ${levels.map((l) => l.toUpperCase()).join(', ')} (the option the chart's logs.general.level sets)`;
+  // v3 replaces an unknown level by ERROR (cmd/traefik/logger.go getLogLevel); v2's logrus fails on it, and which level
+  // v2 then keeps is not checked here (64b-1), so the message names none.
+  const instead = major === 2 ? 'so Traefik does not log at the level asked for' : 'so Traefik logs at ERROR instead';
+  return `is not a log level Traefik knows, ${instead}: write one of ${levels.map((l) => l.toUpperCase()).join(', ')} (the option the chart's logs.general.level sets)`;
 }
 
 /**

@@ -65,14 +65,55 @@ export function goDuration(text: string): boolean {
 export const goSecondsOrDuration = (text: string): boolean => goInt64(text) || goDuration(text);
 
 /**
- * Go's strconv.ParseFloat(text, 64), where its verdict is certain: decimal and exponent forms (refused beyond float64's
- * range, where Go reports ErrRange); `inf`, `nan`, hexadecimal floats and digits with `_` (Go's literal syntax, which
- * this does not judge) are taken as readable.
+ * Go's `underscoreOK` (go/src/strconv/atoi.go, go1.22): a `_` only between digits, or between a base prefix and a digit.
+ */
+function goUnderscoresOk(text: string): boolean {
+  const body = /^[-+]/.test(text) ? text.slice(1) : text;
+  const hex = /^0x/i.test(body);
+  let saw = hex ? '0' : '^';
+  for (const char of hex ? body.slice(2) : body) {
+    if (/\d/.test(char) || (hex && /[a-f]/i.test(char))) saw = '0';
+    else if (char === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else if (saw === '_') return false;
+    else saw = '!';
+  }
+  return saw !== '_';
+}
+
+const GO_DECIMAL = /^[-+]?([\d_]+(\.[\d_]*)?|\.[\d_]+)(e[-+]?[\d_]+)?$/i;
+// A hexadecimal mantissa needs a `p` exponent (go/src/strconv/atof.go readFloat: "Must have exponent").
+const GO_HEX = /^[-+]?0x(?:([\da-f_]+)(?:\.([\da-f_]*))?|\.([\da-f_]+))p([-+]?[\d_]+)$/i;
+
+/** Whether a hexadecimal float stays within float64 (Go's ErrRange past it; an underflow is 0, no error). */
+function hexInRange(match: RegExpExecArray): boolean {
+  const whole = (match[1] ?? '').replace(/_/g, '');
+  const fraction = (match[2] ?? match[3] ?? '').replace(/_/g, '');
+  const digits = (whole + fraction).replace(/^0+/, '');
+  if (digits === '' || digits.length > 4000) return digits === '';
+  // Go stops growing the exponent at 10000 (atof.go readFloat), so longer exponents are just large.
+  const exponent = Math.max(-20000, Math.min(20000, Number(match[4].replace(/_/g, '').slice(0, 12))));
+  const top = 4 * digits.length - Math.clz32(parseInt(digits[0], 16)) + 28 - 1;
+  const power = top - 4 * fraction.length + exponent;
+  if (power !== 1023) return power < 1023;
+  // At the edge, rounding to 53 bits may carry into 2^1024: the top 64 bits decide it.
+  const shift = Math.max(0, top - 63);
+  return Number.isFinite(Number(BigInt('0x' + digits) >> BigInt(shift)) * 2 ** (power - (top - shift)));
+}
+
+/**
+ * Go's strconv.ParseFloat(text, 64) (go/src/strconv/atof.go): `inf`/`infinity` with a sign or none, `nan` bare, decimal
+ * and exponent forms, hexadecimal ones only with a `p` exponent (`0x10` is refused, `0x1p4` is 16), `_` only between
+ * digits; refused beyond float64's range (Go's ErrRange).
  */
 export function goFloat(text: string): boolean {
-  if (/^[-+]?(inf|infinity|nan|0x.*)$/i.test(text) || text.includes('_')) return true;
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) return false;
-  return Number.isFinite(Number(text));
+  if (/^([-+]?inf(inity)?|nan)$/i.test(text)) return true;
+  if (text.length > 5000 || (text.includes('_') && !goUnderscoresOk(text))) return false;
+  const hex = GO_HEX.exec(text);
+  if (hex) return hexInRange(hex);
+  if (!GO_DECIMAL.test(text) || !/\d/.test(text)) return false;
+  return Number.isFinite(Number(text.replace(/_/g, '')));
 }
 
 /** A list of floats: the value split on `,`, each item trimmed and read as a float; empty, it is an empty list. */

@@ -15,6 +15,7 @@ import { staticEnvWarnings } from './static-env';
 import { unexpandedEnvWarnings } from './env-references';
 import { traefikValuesProblems } from './values-check';
 import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
+import { releaseSizeProblem } from './release-size-rule';
 
 export { chartVersionSupport };
 
@@ -170,6 +171,8 @@ export function checkTraefikDeployment(
   error: Report,
   warn: Report,
 ): void {
+  const tooBig = releaseSizeProblem(traefik.values);
+  if (tooBig) error([...prefix, ...tooBig.at], tooBig.message);
   for (const service of traefik.services) {
     for (const misspelt of service.misspeltVipAnnotations ?? []) {
       error(

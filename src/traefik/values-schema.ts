@@ -21,6 +21,9 @@ export interface TraefikValuesSchema {
 
 const cache = new Map<string, TraefikValuesSchema | undefined>();
 
+/** Whether a values schema is vendored for this chart tag (cheap: nothing compiled). */
+export const valuesSchemaVendored = (tag: string): boolean => existsSync(join(SCHEMA_DIR, `${tag}.json`));
+
 /** The vendored schema of exactly this chart version, or undefined when none is vendored. */
 export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema | undefined {
   const { tag } = parseVersion(upstreamChartVersion(chartVersion));

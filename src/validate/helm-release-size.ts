@@ -37,18 +37,24 @@ export function checkHelmReleaseSize(object: Record<string, unknown>): Finding[]
   } catch {
     return []; // values that do not parse are refused by their own rule
   }
+  const message = helmReleaseSizeProblem(values, extraObjects);
+  return message ? [{ path: ['spec', 'valuesContent'], message }] : [];
+}
+
+/**
+ * Why a release of these values (`valuesContent`, the text written, and its parsed `extraObjects`) is over the bound,
+ * else undefined. The config door (traefik/release-size-rule.ts) and the conformance rule above both call it.
+ */
+export function helmReleaseSizeProblem(values: string, extraObjects: unknown): string | undefined {
+  if (values.length < SHORTEST_SUSPECT) return undefined;
   const rendered = Array.isArray(extraObjects) && extraObjects.length ? yaml.stringify(extraObjects) : '';
   const compressed = deflateRawSync(values).length + (rendered ? deflateRawSync(rendered).length : 0);
   const estimate = Math.ceil((compressed * 4) / 3);
-  if (estimate <= MAX_SECRET_BYTES) return [];
-  return [
-    {
-      path: ['spec', 'valuesContent'],
-      message:
-        `makes a Helm release of at least ${estimate} bytes (its values and the extraObjects they render, compressed, then ` +
-        'base64), and Helm keeps a release in one Secret, which the API server caps at 1 MiB (1048576 bytes), so the ' +
-        'install fails ("data: Too long") and the chart keeps its old release: keep big data out of the chart\'s values ' +
-        '(a ConfigMap or Secret of your own, a volume, the image)',
-    },
-  ];
+  if (estimate <= MAX_SECRET_BYTES) return undefined;
+  return (
+    `makes a Helm release of at least ${estimate} bytes (its values and the extraObjects they render, compressed, then ` +
+    'base64), and Helm keeps a release in one Secret, which the API server caps at 1 MiB (1048576 bytes), so the ' +
+    'install fails ("data: Too long") and the chart keeps its old release: keep big data out of the chart\'s values ' +
+    '(a ConfigMap or Secret of your own, a volume, the image)'
+  );
 }

@@ -112,7 +112,7 @@ export function duplicateObjectProblems(values: Values, prefix: Path, chart: Tra
 }
 
 /** One Service's cluster IPs as written (`clusterIP` and `clusterIPs`), without `None` and empty ones. */
-function clusterIps(spec: Values): string[] {
+export function clusterIps(spec: Values): string[] {
   const ips = [spec.clusterIP, ...(Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [])];
   const own = ips.filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None').map((ip) => ip.toLowerCase());
   return [...new Set(own)];

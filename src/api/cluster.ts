@@ -21,7 +21,7 @@ import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
 import { TraefikChart } from '../traefik/chart';
 import { traefikSettings } from '../traefik/settings';
-import { vipServicesUnchanged } from './cluster-vip-services';
+import { vipServicesUnchanged } from '../output/construct-vip-services';
 import { constructRefusal, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
 
 /**

@@ -129,8 +129,11 @@ function checkOneService(service: DeployedService, version: Version, rules: Kube
   }
 }
 
-/** A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. */
-function checkSharedVips(
+/**
+ * A VIP used twice: by the control plane and a Service (lease rules), or by Services on one port. Also run by the
+ * constructs' gate over the Services of a whole app (output/construct-app-rules.ts, 64b-5).
+ */
+export function checkSharedVips(
   services: readonly DeployedService[],
   controlPlane: LocatedIp | undefined,
   version: Version,

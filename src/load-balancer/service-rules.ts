@@ -6,6 +6,12 @@ import type { LocatedIp } from './deployed';
  * (rules.ts) and the constructs (service.ts, traefik/helm-chart-config.ts) run the same function.
  */
 
+/**
+ * An empty VIP list given as a construct prop (64b-6): the config's schema refuses `loadBalancers[].ips: []` and
+ * `traefik.loadBalancerIPs: []` with this verdict (config/issues.ts), so the constructs say the same.
+ */
+export const EMPTY_VIP_LIST = 'is empty: list at least 1 entry, or leave the key out (an IP pool then gives the VIP)';
+
 /** `kube-system/traefik` is K3s' Traefik Service: another Service of that name would fight the chart over it. */
 export function traefikServiceNameProblem(namespace: string, name: string): string | undefined {
   if (namespace !== 'kube-system' || name !== 'traefik') return undefined;

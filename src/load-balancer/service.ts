@@ -11,7 +11,8 @@ import { kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
 import { servicePortProblems } from './port-rules';
-import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
+import { EMPTY_VIP_LIST, emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
+import { vipServicesUnchanged } from '../output/construct-vip-services';
 import { parseIp } from '../net/ip';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
@@ -152,6 +153,8 @@ export class LoadBalancerService extends Construct {
     });
     for (const problem of servicePortProblems(ports)) check.problem(['ports', ...problem.path], problem.message);
     const ips = check.list(['ips'], props.ips);
+    // As the config's loadBalancers[].ips (64b-6): an empty list is no VIP, and no "leave it out".
+    if (Array.isArray(props.ips) && !props.ips.length) check.problem(['ips'], EMPTY_VIP_LIST);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
     const located = ips.flatMap((text, i) => {
       const ip = typeof text === 'string' ? parseIp(text) : undefined;
@@ -200,6 +203,10 @@ export class LoadBalancerService extends Construct {
         ipFamilyPolicy: vip.families?.ipFamilyPolicy,
         ipFamilies: vip.families ? [...vip.families.ipFamilies] : undefined,
       },
+    });
+    // Its Service's VIP fields are the ones these props' rules judged: a patch re-pointing them is refused (64b-5).
+    this.node.addValidation({
+      validate: vipServicesUnchanged(this, 'LoadBalancerService', 'give the VIP in ips and the ports in ports, not as a patch or object'),
     });
   }
 }

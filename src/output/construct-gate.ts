@@ -6,6 +6,7 @@ import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
 import { renderObjects } from './construct-render';
 import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
+import type * as AppRules from './construct-app-rules';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
 import type * as Conformance from '../validate/conformance';
@@ -71,27 +72,33 @@ function gateFindings(
   const charts = [...byChart.keys(), ...construct.node.findAll().filter((child): child is Chart => Chart.isChart(child))];
   // The construct's own path too: cdk8s prints it before each finding this returns (61b-6).
   const ids = [...new Set([...charts, construct].flatMap((scope) => scope.node.scopes.map((above) => above.node.id)))];
+  const hidden = ids.flatMap(unshownName);
   const key = JSON.stringify([ids, failures, network, ...files]);
   const last = lastVerdict.get(construct);
-  if (last?.files === key) return last.verdict;
-  const hidden = ids.flatMap(unshownName);
-  const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
-  const findings = [
-    ...badIds.map(
-      (id) =>
-        `construct id ${id}: looks like a secret, and cdk8s writes it into file names (committed to Git) and validation messages: rename it`,
-    ),
-    ...failures,
-    ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
-  ];
-  // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
-  if (!findings.length)
-    findings.push(
-      ...[...conformanceOf(files), ...(network ? clusterIpFindings(documentsOf, network) : [])].map((f) => redactMessage(f, hidden)),
-    );
-  const verdict = { findings, idHidden: badIds.length > 0 || failures.length > 0 };
-  lastVerdict.set(construct, { files: key, verdict });
-  return verdict;
+  const own = last?.files === key ? last.verdict : ownFindings();
+  lastVerdict.set(construct, { files: key, verdict: own });
+  // The app rules (construct-app-rules.ts) read the objects around the construct, which may change between two synths
+  // of one app while this construct's own files do not: judged every time, never remembered.
+  if (own.findings.length) return own;
+  return { findings: appRulesOf(construct, network).map((f) => redactMessage(f, hidden)), idHidden: own.idHidden };
+
+  function ownFindings(): { readonly findings: readonly string[]; readonly idHidden: boolean } {
+    const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
+    const findings = [
+      ...badIds.map(
+        (id) =>
+          `construct id ${id}: looks like a secret, and cdk8s writes it into file names (committed to Git) and validation messages: rename it`,
+      ),
+      ...failures,
+      ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
+    ];
+    // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
+    if (!findings.length)
+      findings.push(
+        ...[...conformanceOf(files), ...(network ? clusterIpFindings(documentsOf, network) : [])].map((f) => redactMessage(f, hidden)),
+      );
+    return { findings, idHidden: badIds.length > 0 || failures.length > 0 };
+  }
 }
 
 /** The gate over `files` (name -> text), remembering nothing on disk: a library writes only what its app writes. */
@@ -117,6 +124,16 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
     // Out of stack on data the gate read (synth says its error line): named by file, never with the engine's text.
     return [`${[...files.keys()].join(', ')}: the conformance rules cannot finish reading it: give plainer, smaller objects`];
   }
+}
+
+/**
+ * Round 64 (64b-4, 64b-5): the YAML door's rules across objects (duplicate identities and cluster IPs, releases of this
+ * tool's components, VIP and port clashes, VIPs in the Service network) over every object of the app, as
+ * construct-app-rules.ts reads them; loaded with the gate.
+ */
+function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): string[] {
+  const { appRuleFindings } = require('./construct-app-rules') as typeof AppRules;
+  return appRuleFindings(construct, network, (object) => object.node.scopes.some((scope) => gated.has(scope)));
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

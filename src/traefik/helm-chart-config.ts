@@ -28,6 +28,8 @@ import { routeObjectProblems } from '../ingress/route-fields';
 import { valuesPatchProblems } from './values-patch';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
+import { notesServices } from '../output/construct-services';
+import { EMPTY_VIP_LIST } from '../load-balancer/service-rules';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
 
 export interface TraefikHelmChartConfigProps {
@@ -183,6 +185,8 @@ export class TraefikHelmChartConfig extends Construct {
       .text(['kubeVipVersion'], kubeVipVersion, format.version)
       .problem(['kubeVipVersion'], kubeVipSupport?.error);
     const loadBalancerIPs = check.list(['loadBalancerIPs'], props.loadBalancerIPs);
+    // As the config's traefik.loadBalancerIPs (64b-6): an empty list is no VIP, and no "leave it out".
+    if (Array.isArray(props.loadBalancerIPs) && !props.loadBalancerIPs.length) check.problem(['loadBalancerIPs'], EMPTY_VIP_LIST);
     loadBalancerIPs.forEach((ip, i) => check.text(['loadBalancerIPs', i], ip, format.virtualIp));
     if (check.valid) check.problem(['loadBalancerIPs'], serviceVipTextCountProblem(kubeVipVersion, loadBalancerIPs));
     if (props.redirectToHttps !== undefined && typeof props.redirectToHttps !== 'boolean') {
@@ -249,6 +253,8 @@ export class TraefikHelmChartConfig extends Construct {
         loadBalancers: 'a LoadBalancerService construct',
       };
       const model = effectiveTraefik(settings, []);
+      // Its Services, for the app-wide VIP rules of the gate (one Service per VIP and port, 64b-5).
+      notesServices(this, model.services);
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
       // Traefik's CRDs among extraObjects, and the entrypoints' default resolvers, may name only the resolvers these

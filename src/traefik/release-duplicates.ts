@@ -119,7 +119,7 @@ export function duplicateObjectProblems(values: Values, prefix: Path, chart: Tra
  * IPv6 spelling counts as its IPv4 address (Go's net.ParseIP gives one 16-byte form for both); text that is no address
  * is compared in lower case (its own rule refuses it).
  */
-function clusterIps(spec: Values): Array<{ key: string; text: string }> {
+export function clusterIps(spec: Values): Array<{ key: string; text: string }> {
   // `text` is the address as the message shows it: as written, or quoted when it is no address.
   const ips = [spec.clusterIP, ...(Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [])];
   const own = ips.filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None');

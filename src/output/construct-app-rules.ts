@@ -1,0 +1,234 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { CERT_MANAGER_HELM_CHART } from '../cert-manager/names';
+import { isMap } from '../core/is-map';
+import { identityText } from '../core/object-identity';
+import { formatPath, Path } from '../core/problem';
+import type { NamedCidr } from '../k3s/networks';
+import { networkBlocks } from '../k3s/networks';
+import { DeployedService, LocatedIp, locate } from '../load-balancer/deployed';
+import { checkSharedVips, checkVipPlacement } from '../load-balancer/rules';
+import { kubeVipRules, NEWEST_KNOWN } from '../kube-vip/versions';
+import { helmControllerProblem } from '../traefik/extra-object-rules';
+import { FIXED_OBJECTS } from '../traefik/extra-objects';
+import { clusterIps } from '../traefik/release-duplicates';
+import { VIP_ANNOTATION } from '../traefik/service-facts';
+import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
+import type { ServiceNetwork } from './construct-cluster-ips';
+import { notedServices } from './construct-services';
+import { blankedPath } from './construct-render';
+
+type Values = Record<string, unknown>;
+
+/** One object of the app as cdk8s writes it: its file (`<chart path>.yaml`), its construct path, whether the gated construct holds it. */
+interface AppObject {
+  readonly object: Values;
+  readonly file: string;
+  readonly path: string;
+  readonly mine: boolean;
+  /** Whether a gated construct holds it (that one then says what it finds). */
+  readonly judged: boolean;
+}
+
+/**
+ * Round 64 (64b-4, 64b-5): the rules the YAML door applies across objects (traefik/release-duplicates.ts,
+ * traefik/extra-objects.ts, load-balancer/rules.ts), over every object of the app the gated construct lies in, as
+ * `App.synth()` renders them: one identity written twice, one cluster IP asked twice, a helm-controller or other release
+ * object that installs Traefik, cert-manager or kube-vip outside this tool's rules, two LoadBalancer Services (or one and
+ * Traefik's) on one VIP and port, a VIP inside the Service network. An app is one cluster's (a second Traefik
+ * HelmChartConfig in one app is refused: K3s reads one). Only findings that involve an object the gated
+ * construct holds are its own (another gated construct says the rest). Messages name file, object and field.
+ */
+export function appRuleFindings(
+  construct: IConstruct,
+  network: ServiceNetwork | undefined,
+  judged: (object: IConstruct) => boolean,
+): string[] {
+  const objects = appObjects(construct, judged);
+  return [
+    ...identityFindings(objects),
+    ...clusterIpFindings(objects),
+    ...releaseFindings(objects),
+    ...vipFindings(construct, objects, network, judged),
+  ];
+}
+
+function appObjects(construct: IConstruct, judged: (object: IConstruct) => boolean): AppObject[] {
+  const mine = new Set<IConstruct>(construct.node.findAll());
+  return construct.node.root.node.findAll().flatMap((child) => {
+    if (!ApiObject.isApiObject(child)) return [];
+    let object: unknown;
+    try {
+      object = child.toJson();
+    } catch {
+      return []; // an object cdk8s cannot render is said by the gate of its own construct (construct-render.ts)
+    }
+    const chart = Chart.of(child);
+    const file = `${chart.node.path || chart.node.id}.yaml`;
+    return isMap(object) ? [{ object, file, path: blankedPath(child), mine: mine.has(child), judged: judged(child) }] : [];
+  });
+}
+
+/** `Kind/ns/name`, as the conformance messages name an object. */
+function refOf(object: Values): string {
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  return [object.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part).join('/');
+}
+
+/** Each finding is said once: by the construct holding the later object, or the earlier one's when none holds that. */
+const ownFinding = (later: AppObject, earlier: AppObject): boolean => later.mine || (earlier.mine && !later.judged);
+
+const where = (o: AppObject) => `${o.file}: ${refOf(o.object)} (construct ${o.path})`;
+
+/** The API server's identity (group, kind, namespace, name); a namespaced object without a namespace is told apart as such. */
+function identityKey(object: Values): string | undefined {
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata.name !== 'string' || !metadata.name) return undefined;
+  const scoped = CLUSTER_SCOPED_KINDS.has(groupKind(apiVersion, kind));
+  const namespace = scoped ? '' : typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  return JSON.stringify([apiGroup(apiVersion), kind, namespace, metadata.name]);
+}
+
+/** One identity rendered twice (c1 dupObj, dupKubeVip; c2/c3 a second HelmChartConfig kube-system/traefik). */
+function identityFindings(objects: readonly AppObject[]): string[] {
+  const seen = new Map<string, AppObject>();
+  const findings: string[] = [];
+  for (const o of objects) {
+    const key = identityKey(o.object);
+    if (key === undefined) continue;
+    const other = seen.get(key);
+    if (!other) seen.set(key, o);
+    else if (ownFinding(o, other))
+      findings.push(
+        `${where(o)}: is the same object (API group, kind, namespace, name) as ${refOf(other.object)} in ${other.file} ` +
+          `(construct ${other.path}): two owners overwrite each other when applied, and Helm or Flux refuse the second: ` +
+          'give one another name, or change the object through its construct props',
+      );
+  }
+  return findings;
+}
+
+/** One cluster IP asked by two Services (the API server gives it to one only: "provided IP is already allocated"). */
+function clusterIpFindings(objects: readonly AppObject[]): string[] {
+  const taken = new Map<string, AppObject>();
+  const findings: string[] = [];
+  for (const o of objects) {
+    if (o.object.apiVersion !== 'v1' || o.object.kind !== 'Service' || !isMap(o.object.spec)) continue;
+    for (const { key, text: ip } of clusterIps(o.object.spec)) {
+      const other = taken.get(key);
+      if (!other) taken.set(key, o);
+      else if (other !== o && ownFinding(o, other))
+        findings.push(
+          `${where(o)}: spec.clusterIP asks for cluster IP ${ip}, but ${refOf(other.object)} in ${other.file} already asks for it, ` +
+            'and the API server gives a cluster IP to one Service only ("provided IP is already allocated"): give each Service ' +
+            'its own address, or remove the key (Kubernetes then picks one)',
+        );
+    }
+  }
+  return findings;
+}
+
+/** The components this tool installs itself, by the names a release of them carries (its name, or the chart's). */
+const OWN_COMPONENTS = /traefik|cert-manager|kube-vip/i;
+/** The release objects this tool writes itself: a duplicate of one is said by identityFindings. */
+const OWN_RELEASES = new Set([FIXED_OBJECTS.find((o) => o.startsWith('HelmChartConfig ')), identityText(CERT_MANAGER_HELM_CHART)]);
+
+/**
+ * A release object (helm-controller HelmChart or HelmChartConfig, Flux HelmRelease, Argo CD Application, ...,
+ * extra-object-rules.ts helmControllerProblem) whose name or chart is Traefik's, cert-manager's or kube-vip's: it installs
+ * one of them outside this tool's rules (c2 hcCustom: an upstream Traefik with a LoadBalancer Service kube-vip serves).
+ * A release of any other application is not judged: it belongs beside this tool's objects.
+ */
+function releaseFindings(objects: readonly AppObject[]): string[] {
+  return objects.flatMap((o) => {
+    if (!o.mine || helmControllerProblem(o.object, []) === undefined) return [];
+    const metadata = isMap(o.object.metadata) ? o.object.metadata : {};
+    const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'kube-system';
+    if (OWN_RELEASES.has(identityText({ kind: String(o.object.kind), namespace, name: String(metadata.name) }))) return [];
+    const spec = isMap(o.object.spec) ? o.object.spec : {};
+    const flux = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec.chart : undefined;
+    const argo = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].map((s) => (isMap(s) ? s.chart : undefined));
+    const names = [metadata.name, spec.chart, flux, ...argo].filter((n): n is string => typeof n === 'string');
+    if (!names.some((name) => OWN_COMPONENTS.test(name))) return [];
+    return [
+      `${where(o)}: is a release of Traefik, cert-manager or kube-vip, which installs outside this tool's rules (the ` +
+        "cert-manager version and its CRDs, kube-vip, Traefik's values and VIPs): use a CertManagerHelmChart for cert-manager, " +
+        'a KubeVipChart for kube-vip, and the TraefikHelmChartConfig props (or K3sVipCluster traefik) for Traefik',
+    ];
+  });
+}
+
+/** A LoadBalancer Service as rendered, with its VIPs (the kube-vip annotation's list, else spec.loadBalancerIP). */
+function renderedService(o: AppObject): DeployedService | undefined {
+  const { object } = o;
+  if (object.apiVersion !== 'v1' || object.kind !== 'Service' || !isMap(object.spec) || object.spec.type !== 'LoadBalancer')
+    return undefined;
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  const annotation = isMap(metadata.annotations) ? metadata.annotations[VIP_ANNOTATION] : undefined;
+  const at: Path = [`${o.file}: ${refOf(object)}`];
+  const field: Path = typeof annotation === 'string' ? ['metadata', 'annotations', VIP_ANNOTATION] : ['spec', 'loadBalancerIP'];
+  const texts = typeof annotation === 'string' ? annotation.split(',').map((t) => t.trim()) : [object.spec.loadBalancerIP];
+  const ips = texts
+    .flatMap((text) => (typeof text === 'string' ? [locate([...at, ...field], text)] : []))
+    .filter((ip): ip is LocatedIp => !!ip);
+  const ports = (Array.isArray(object.spec.ports) ? object.spec.ports : [])
+    .filter(isMap)
+    .map((p) => `${String(p.port)}/${typeof p.protocol === 'string' ? p.protocol : 'TCP'}`);
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
+  const name = String(metadata.name);
+  return { path: at, label: `Service ${namespace}/${name}`, namespace, name, type: { value: 'LoadBalancer', path: at }, ips, ports };
+}
+
+/**
+ * One VIP and port served by two LoadBalancer Services of the app, Traefik's among them (load-balancer/rules.ts
+ * checkSharedVips: c10, c9 sib, c11), and a VIP the gated construct renders that lies in its Service network
+ * (checkVipPlacement: c9 ann). The VIPs are no secret: they are shown, as the config's rules show them.
+ */
+function vipFindings(
+  construct: IConstruct,
+  objects: readonly AppObject[],
+  network: ServiceNetwork | undefined,
+  judged: (object: IConstruct) => boolean,
+): string[] {
+  const mineAt = new Set<string>();
+  const unjudgedAt = new Set<string>();
+  const services: DeployedService[] = [];
+  for (const o of objects) {
+    const service = renderedService(o);
+    if (!service) continue;
+    services.push(service);
+    if (o.mine) mineAt.add(String(service.path[0]));
+    if (!o.judged) unjudgedAt.add(String(service.path[0]));
+  }
+  const mine = new Set(construct.node.findAll());
+  for (const owner of construct.node.root.node.findAll()) {
+    const at = `construct ${blankedPath(owner)}`;
+    const noted = notedServices(owner).filter((s) => s.type.value === 'LoadBalancer');
+    if (noted.length && mine.has(owner)) mineAt.add(at);
+    if (noted.length && !judged(owner)) unjudgedAt.add(at);
+    for (const s of noted)
+      services.push({
+        ...s,
+        path: [at, ...s.path],
+        ips: s.ips.map((ip) => ({ ...ip, path: [at, ...ip.path] })),
+      });
+  }
+  const findings: string[] = [];
+  const said = (path: Path, message: string) => {
+    const [head, ...rest] = path;
+    const earlierMine = unjudgedAt.has(String(head)) && [...mineAt].some((at) => message.includes(at));
+    if (mineAt.has(String(head)) || earlierMine) findings.push(`${String(head)}: ${formatPath(rest)} ${message}`);
+  };
+  checkSharedVips(services, undefined, NEWEST_KNOWN, kubeVipRules(NEWEST_KNOWN), said);
+  if (network) {
+    const internal: NamedCidr[] = networkBlocks(network.cidr).map((cidr) => ({
+      key: network.key,
+      cidr,
+      what: `the Service network (${network.key})`,
+    }));
+    for (const service of services.filter((s) => mineAt.has(String(s.path[0])) && !String(s.path[0]).startsWith('construct ')))
+      for (const vip of service.ips) checkVipPlacement(vip, { internal }, [], false, said);
+  }
+  return findings;
+}

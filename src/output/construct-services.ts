@@ -1,0 +1,20 @@
+import type { IConstruct } from 'constructs';
+import type { DeployedService } from '../load-balancer/deployed';
+
+/**
+ * The Services a construct deploys that its rendered objects do not show as Services: a TraefikHelmChartConfig's
+ * (Traefik's own and its additional ones, which the chart renders from the values text). Each construct notes them
+ * here from its props' model; the gate's app rules (construct-app-rules.ts) judge them beside the Services the app
+ * renders. A patch of the values text is refused (traefik/values-patch.ts), so the props' model is what is deployed.
+ */
+const deployed = new WeakMap<IConstruct, readonly DeployedService[]>();
+
+/** Notes the Services `construct` deploys (its props' model). */
+export function notesServices(construct: IConstruct, services: readonly DeployedService[]): void {
+  deployed.set(construct, services);
+}
+
+/** The Services `construct` noted, or none. */
+export function notedServices(construct: IConstruct): readonly DeployedService[] {
+  return deployed.get(construct) ?? [];
+}

@@ -39,6 +39,7 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['quoted passphrase', 'the password is "correct horse battery staple"', 'correct horse battery staple'],
   ['WLAN passphrase and number', 'WLAN key: Sonnenblume Regen Fahrrad 42', 'Sonnenblume Regen Fahrrad 42'],
   ['Wi-Fi: Net / digits', 'Wi-Fi: GuestNet / 73910452883612', '73910452883612'],
+  ['SSID: Net, Key: on the line below', 'SSID: HomeNet\nKey: Xk4mP9wQh2', 'Xk4mP9wQh2'],
   ['Network: Net, Passphrase', 'Network: HomeNet, Passphrase Xk4mP9wQh3', 'Xk4mP9wQh3'],
   ['Italian per', 'la password per admin è Hn5kR2wPz8', 'Hn5kR2wPz8'],
   ["Italian dell'", "password dell'admin: Hq5kR2wPz8", 'Hq5kR2wPz8'],
@@ -80,6 +81,9 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['Wi-Fi: GuestNet / open network'],
   ['WLAN key: see the label on the router'],
   ['كلمة المرور: كلمة المرور'],
+  ['The password is Base64-encoded in the Secret.'],
+  ['The password is AES-256-encrypted at rest.'],
+  ['The password is 16 characters long.'],
 ];
 
 describe('64a-1/2: a password after a label that names it is refused at every door, never shown', () => {

@@ -48,10 +48,10 @@ const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 const ARROW = String.raw`[ \t]*(?:→|->|=>|⇒|—|–)[ \t]*|[ \t]+-[ \t]+`;
 /**
  * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`,
- * `Network: HomeNet, Passphrase X`): the account or network named, a comma or a blank, the password's short name, a
+ * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it): the account or network named, a comma, a line's end or a blank, the password's short name, a
  * colon or a blank.
  */
-const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*[,;][ \t]*|[ \t]+)(?:pass(?:word|wd|phrase|code)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
 /**
  * 64a-1, read only for a value with a digit (a word there is often a setting's or a path's: `notes: password reset/flow`):
  * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
@@ -106,6 +106,9 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   if (/^\p{L}+$/u.test(value) && !reading.strict)
     return (quoted || CLAUSE_END.test(reading.after)) && !isProseWordAfterLabel(value, reading.english);
   if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
+  // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
+  const last = /-(\p{L}+)$/u.exec(value);
+  if (last && isProseWordAfterLabel(last[1], reading.english)) return false;
   return /\d/.test(value) || /[^\p{L}]/u.test(value) || (quoted && !reading.strict);
 }
 

@@ -10,8 +10,8 @@ import { foldLetters } from './folded-letters';
 const PROSE_WORD = new RegExp(
   '^(?:' +
     [
-      // English function words, pointers and what a password is like.
-      'the|a|an|this|that|to|of|for|in|on|at|by|with|from|into|under|not|no|now|also|still|too|very|only|then|now|never|always|and|or|but|if|so|as|same|different|blank|none|null|unset|set|see|ask|check|kept|sent|shown|given|known|unknown|hidden|secret?s?|shared|weak|strong|secure|insecure|safe|long|short|wrong|correct|incorrect|valid|invalid|required|optional|mandatory|missing|empty|expired|case|sensitive|insensitive|mandatory|random|your|our|their|its|my|one|same|default|here|there|below|above|elsewhere|available|visible|changeable',
+      // English function words, pointers, what a password is like, the stores and directories it is in (`is LDAP`).
+      'the|a|an|this|that|to|of|for|in|on|at|by|with|from|into|under|not|no|now|also|still|too|very|only|then|now|never|always|and|or|but|if|so|as|same|different|blank|none|null|unset|set|see|ask|check|kept|sent|shown|given|known|unknown|hidden|secret?s?|shared|weak|strong|secure|insecure|safe|long|short|wrong|correct|incorrect|valid|invalid|required|optional|mandatory|missing|empty|expired|case|sensitive|insensitive|mandatory|random|your|our|their|its|my|one|same|default|here|there|below|above|elsewhere|available|visible|changeable|unique|temporary|permanent|personal|private|confidential|individual|complex|simple|easy|hard|obvious|vault|keepass|keepassxc|bitwarden|lastpass|keychain|dashlane|okta|ldap|sso|kerberos|azure|aws',
       // German.
       'falsch|richtig|korrekt|inkorrekt|ungultig|gultig|erforderlich|notwendig|abgelaufen|leer|zu|nicht|noch|im|in|der|die|das|ein|eine|kurz|lang|schwach|stark|unbekannt|hinterlegt|siehe|unter|identisch|gleich|verpflichtend|optional',
       // French, Spanish, Italian, Portuguese, Romanian.

@@ -20,6 +20,7 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['The password is <word>.', 'The password is swordfish.', 'swordfish'],
   ['admin password is <word>', 'admin password is letmein', 'letmein'],
   ['NAS pw is <word+digit>', 'NAS pw is hunter2', 'hunter2'],
+  ['capitalised word', 'The password is Swordfish', 'Swordfish'],
   ['German word', 'Das Passwort ist schmetterling', 'schmetterling'],
   ['pw for the NAS:', 'pw for the NAS: Hx7kR3mWq9', 'Hx7kR3mWq9'],
   ['password for the backup NAS is', 'password for the backup NAS is Xk4mP9wQb5', 'Xk4mP9wQb5'],
@@ -84,6 +85,11 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['The password is Base64-encoded in the Secret.'],
   ['The password is AES-256-encrypted at rest.'],
   ['The password is 16 characters long.'],
+  ['Password on request'],
+  ['Password — Requirements'],
+  ['the passphrase is whatever you chose'],
+  ['the password was forgotten'],
+  ['Salasana on väärä'],
 ];
 
 describe('64a-1/2: a password after a label that names it is refused at every door, never shown', () => {

@@ -29,7 +29,7 @@ const NOUN = [
  * 64a-2: the name of a password in a script or language without code's `password:` settings (Arabic, Greek, Hindi,
  * Vietnamese, Indonesian): a colon joins it to its value too; its verb (`είναι`, `है`, `là`, `adalah`, `هي`).
  */
-const FOREIGN = String.raw`(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi)(?:[ \t]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
+const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi)(?:[ \t]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`): a colon or `=` joins it to its value too. A
  * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
@@ -40,8 +40,8 @@ const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:
  * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`); with it a colon joins too.
  */
 const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
-/** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `on`, `este`). */
-const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|on|este)[ \t]*:?[ \t]+`;
+/** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
+const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
 const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 /** 64a-1: an arrow or a dash between blanks (`password → X`, `Password - X`, `Password — X`). */
@@ -59,7 +59,7 @@ const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]
 const STRICT = String.raw`login(?:[ \t]+is)?[ \t:=]+[\w.-]{1,32}[ \t]*[:/][ \t]*|(?:wi-?fi|wlan|ssid|network)[ \t]*[:=][ \t]*[\w.-]{1,32}[ \t]+\/[ \t]+|[\w.-]{1,32}:[ \t]+(?:pw|pwd|pass(?:word)?)[ \t]+|(?:set|changed?|reset)[ \t]+(?:the|my|your|our|its|their)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)[ \t]+to[ \t]+`;
 /** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|${ARROW})|(?<strict2>${FOREIGN}|${LOGIN}))`,
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${ARROW}))|(?<strict2>${FOREIGN}|${LOGIN}))`,
   'giu',
 );
 /** 64a-1: `use X as the password`: the value before its label. */
@@ -138,7 +138,12 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
     if (!found) continue;
     const [start, word, quoted] = found;
     // A value on a line below its label wants a digit or a symbol (a YAML key `description:` stands there too).
-    const strict = label.groups!.strict !== undefined || label.groups!.strict2 !== undefined || label[0].includes('\n');
+    // After an arrow or a dash a word is a heading's (`Password — Requirements`).
+    const strict =
+      label.groups!.strict !== undefined ||
+      label.groups!.strict2 !== undefined ||
+      label.groups!.arrow !== undefined ||
+      label[0].includes('\n');
     const english = /^(?:pass(?:word|wd|phrase|code)?|pwd?)$/i.test(label.groups!.noun ?? '');
     const after = text.slice(start + word.length + (quoted ? 1 : 0), start + word.length + 16);
     if (isPassword(word, quoted, { strict, english, after })) spans.push([start, start + word.length]);

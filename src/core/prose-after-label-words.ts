@@ -11,7 +11,7 @@ const PROSE_WORD = new RegExp(
   '^(?:' +
     [
       // English function words, pointers, what a password is like, the stores and directories it is in (`is LDAP`).
-      'the|a|an|this|that|to|of|for|in|on|at|by|with|from|into|under|not|no|now|also|still|too|very|only|then|now|never|always|and|or|but|if|so|as|same|different|blank|none|null|unset|set|see|ask|check|kept|sent|shown|given|known|unknown|hidden|secret?s?|shared|weak|strong|secure|insecure|safe|long|short|wrong|correct|incorrect|valid|invalid|required|optional|mandatory|missing|empty|expired|case|sensitive|insensitive|mandatory|random|your|our|their|its|my|one|same|default|here|there|below|above|elsewhere|available|visible|changeable|unique|temporary|permanent|personal|private|confidential|individual|complex|simple|easy|hard|obvious|vault|keepass|keepassxc|bitwarden|lastpass|keychain|dashlane|okta|ldap|sso|kerberos|azure|aws',
+      'the|a|an|this|that|to|of|for|in|on|at|by|with|from|into|under|not|no|now|also|still|too|very|only|then|now|never|always|and|or|but|if|so|as|same|different|blank|none|null|unset|set|see|ask|check|kept|sent|shown|given|known|unknown|hidden|secret?s?|shared|weak|strong|secure|insecure|safe|long|short|wrong|correct|incorrect|valid|invalid|required|optional|mandatory|missing|empty|expired|case|sensitive|insensitive|mandatory|random|your|our|their|its|my|one|same|default|here|there|below|above|elsewhere|available|visible|changeable|unique|temporary|permanent|personal|private|confidential|individual|complex|simple|easy|hard|obvious|vault|keepass|keepassxc|bitwarden|lastpass|keychain|dashlane|okta|ldap|sso|kerberos|azure|aws|whatever|anything|something|nothing|yours|mine|inside|within|outside|without|because|unless|until|before|after|since|either|neither',
       // German.
       'falsch|richtig|korrekt|inkorrekt|ungultig|gultig|erforderlich|notwendig|abgelaufen|leer|zu|nicht|noch|im|in|der|die|das|ein|eine|kurz|lang|schwach|stark|unbekannt|hinterlegt|siehe|unter|identisch|gleich|verpflichtend|optional',
       // French, Spanish, Italian, Portuguese, Romanian.
@@ -22,8 +22,8 @@ const PROSE_WORD = new RegExp(
     ')$',
   'i',
 );
-/** Endings of English participles and adverbs (`changed`, `missing`, `changeable`, `visible`, `weekly`). */
-const ENGLISH_ENDING = /(?:ed|ing|able|ible|ly)$/i;
+/** Endings of English participles and adverbs (`changed`, `forgotten`, `missing`, `changeable`, `visible`, `weekly`). */
+const ENGLISH_ENDING = /(?:ed|en|ing|able|ible|ly)$/i;
 /** Endings of German, Spanish and Italian participles (`geändert`, `requerida`, `cambiata`); not English ones after a German label (`schmetterling`). */
 const OTHER_ENDING = /(?:^ge[a-z]+t|ad[ao]s?|id[ao]s?|at[ao])$/i;
 

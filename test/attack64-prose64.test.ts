@@ -86,6 +86,8 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['The password is AES-256-encrypted at rest.'],
   ['The password is 16 characters long.'],
   ['Password on request'],
+  ['Das Passwort für root lautet: deaktiviert'],
+  ["The password is 'changeme' until first login."],
   ['Password — Requirements'],
   ['the passphrase is whatever you chose'],
   ['the password was forgotten'],

@@ -10,6 +10,7 @@
  * label glued to more words (`Passwort-Richtlinie:`, `password policy:`) names a rule, not the value, and is none here.
  */
 import { isAnyPasswordHash } from './password-hashes';
+import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /** What such a value is called in findings. */
@@ -93,7 +94,8 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // A sentence's closing punctuation is not the value's (a quoted value keeps all it holds).
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
-  if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value)) return false;
+  // A placeholder (`'changeme' until first login`, `<your-password>`) is none either.
+  if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note.
   if (/[ \t]/.test(value) && /\p{L}/u.test(value)) {

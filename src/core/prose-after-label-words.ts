@@ -24,8 +24,8 @@ const PROSE_WORD = new RegExp(
 );
 /** Endings of English participles and adverbs (`changed`, `forgotten`, `missing`, `changeable`, `visible`, `weekly`). */
 const ENGLISH_ENDING = /(?:ed|en|ing|able|ible|ly)$/i;
-/** Endings of German, Spanish and Italian participles (`geändert`, `requerida`, `cambiata`); not English ones after a German label (`schmetterling`). */
-const OTHER_ENDING = /(?:^ge[a-z]+t|ad[ao]s?|id[ao]s?|at[ao])$/i;
+/** Endings of German, Spanish and Italian participles (`geändert`, `deaktiviert`, `requerida`, `cambiata`); not English ones after a German label (`schmetterling`). */
+const OTHER_ENDING = /(?:^ge[a-z]+t|iert|ad[ao]s?|id[ao]s?|at[ao])$/i;
 
 /**
  * Whether `word` (letters only, as written after a password's label) is a sentence's word rather than the password;

@@ -10,6 +10,8 @@
  * label glued to more words (`Passwort-Richtlinie:`, `password policy:`) names a rule, not the value, and is none here.
  */
 import { isAnyPasswordHash } from './password-hashes';
+import { isPlaceholder } from './placeholders';
+import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -17,67 +19,141 @@ export const LABELLED_PASSWORD =
 
 /** The name of a password, in several languages (read case-insensitively): a verb joins it to its value. */
 const NOUN = [
-  String.raw`pass(?:word|wd|phrase)?|пароль`,
+  String.raw`pass(?:word|wd|phrase|code)?|pwd?|пароль`,
   String.raw`(?:root|admin|sudo)[ \t]+pw`,
   String.raw`(?:pass|kenn)wort(?:es)?`,
-  String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola`,
+  String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola(?:[ \t]+d'ordine)?|heslo|adgangskode(?:n)?`,
   String.raw`mot[ \t\u00a0\u202f-]de[ \t\u00a0\u202f-]passe`,
   String.raw`l(?:ö|o)senord(?:et)?|passord(?:et)?|(?:ş|s)ifre(?:si)?`,
 ].join('|');
+/**
+ * 64a-2: the name of a password in a script or language without code's `password:` settings (Arabic, Greek, Hindi,
+ * Vietnamese, Indonesian): a colon joins it to its value too; its verb (`είναι`, `है`, `là`, `adalah`, `هي`).
+ */
+const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi)(?:[ \t]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`): a colon or `=` joins it to its value too. A
  * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
  */
 const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel`;
-/** An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `Пароль root`), one word; with it a colon joins too. */
-const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor)[ \t]+(?:the[ \t]+)?[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
-/** A verb that joins a label and its value (`is`, `lautet`, `es`, `är`, `est`, `é`). */
-const VERB = String.raw`[ \t]+(?:is|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest)[ \t]*:?[ \t]+`;
-/** A colon or `=`. */
-const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*`;
 /**
- * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`):
- * the account or network named, a comma or a blank, the password's short name, a colon or a blank.
+ * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
+ * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`); with it a colon joins too.
  */
-const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan)[ \t:=]+[\w.-]{1,32}(?:[ \t]*[,;][ \t]*|[ \t]+)(?:pass(?:word|wd)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
+/** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
+const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
+/** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
+const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
+/** 64a-1: an arrow or a dash between blanks (`password → X`, `Password - X`, `Password — X`). */
+const ARROW = String.raw`[ \t]*(?:→|->|=>|⇒|—|–)[ \t]*|[ \t]+-[ \t]+`;
+/**
+ * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`,
+ * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it): the account or network named, a comma, a line's end or a blank, the password's short name, a
+ * colon or a blank.
+ */
+const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+/**
+ * 64a-1, read only for a value with a digit (a word there is often a setting's or a path's: `notes: password reset/flow`):
+ * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
+ */
+const STRICT = String.raw`login(?:[ \t]+is)?[ \t:=]+[\w.-]{1,32}[ \t]*[:/][ \t]*|(?:wi-?fi|wlan|ssid|network)[ \t]*[:=][ \t]*[\w.-]{1,32}[ \t]+\/[ \t]+|[\w.-]{1,32}:[ \t]+(?:pw|pwd|pass(?:word)?)[ \t]+|(?:set|changed?|reset)[ \t]+(?:the|my|your|our|its|their)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)[ \t]+to[ \t]+`;
 /** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?:${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB})|${LOGIN})`,
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${ARROW}))|(?<strict2>${FOREIGN}|${LOGIN}))`,
   'giu',
 );
-/** The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), or a word up to a blank. */
-const VALUE = /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|([^\s"'`]{1,80})/y;
+/** 64a-1: `use X as the password`: the value before its label. */
+const USE_AS =
+  /(?<![\p{L}\p{N}_.])use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b/giu;
+/** An HTML tag around the value (`<b>X</b>`, `<code>X</code>`). */
+const TAG = /<(?:b|strong|code|kbd|em|i|tt|span|mark)>/iy;
+/**
+ * The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), a quoted passphrase (`"correct horse
+ * battery staple"`), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), or a word up to a blank.
+ */
+const VALUE =
+  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|"([^"\n]{1,64})"|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|([^\s"'`<]{1,80})/uy;
+/** What may follow a single word that ends its clause: the text's or line's end, punctuation, a tag, a conjunction. */
+const CLAUSE_END = /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—)\b)/iu;
 
 /** A word plainly not a password: letters only, a reference or placeholder, a URL or a store path, a protocol's name. */
 const PLAIN =
   /^(?:[\p{L}._'-]+|.*[(){}[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
 
+/** How the label reads its value: `strict` wants a digit or a symbol; `sentence` (`the password is …`) also a word. */
+interface Reading {
+  strict: boolean;
+  english: boolean;
+  /** The text after the value (does a single word end its clause?). */
+  after: string;
+}
+
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
-function isPassword(word: string, quoted: boolean): boolean {
+function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // A sentence's closing punctuation is not the value's (a quoted value keeps all it holds).
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
-  if (value.length < 6 || PLAIN.test(value) || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value)) return false;
-  return /\d/.test(value) || /[^\p{L}]/u.test(value) || quoted;
+  // A placeholder (`'changeme' until first login`, `<your-password>`) is none either.
+  if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
+  // a sentence's words; `"see the vault"` is a note.
+  if (/[ \t]/.test(value) && /\p{L}/u.test(value)) {
+    const words = value.split(/[ \t]+/).filter((part) => /^\p{L}+$/u.test(part));
+    if (/[<>{}$]/.test(value) || reading.strict) return false;
+    return words.filter((part) => isProseWordAfterLabel(part, reading.english)).length * 2 < words.length;
+  }
+  // 64a-1: one word of Latin letters after a sentence's label (`the password is swordfish`), ending its clause, that is
+  // no word of the sentence (`incorrect`, `required`, `stored`).
+  if (/^\p{L}+$/u.test(value) && !reading.strict)
+    return (quoted || CLAUSE_END.test(reading.after)) && !isProseWordAfterLabel(value, reading.english);
+  if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
+  // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
+  const last = /-(\p{L}+)$/u.exec(value);
+  if (last && isProseWordAfterLabel(last[1], reading.english)) return false;
+  return /\d/.test(value) || /[^\p{L}]/u.test(value) || (quoted && !reading.strict);
+}
+
+/** The value at `at` (after a label), its quotes and a tag taken off, as [start, word, quoted]. */
+function valueAt(text: string, at: number): [number, string, boolean] | undefined {
+  TAG.lastIndex = at;
+  const from = TAG.test(text) ? TAG.lastIndex : at;
+  VALUE.lastIndex = from;
+  const value = VALUE.exec(text);
+  if (!value) return undefined;
+  const index = value.findIndex((group, i) => i > 0 && group !== undefined);
+  const quoted = index <= 3 || index === 5;
+  return [value.index + (quoted ? 1 : 0), value[index], quoted];
 }
 
 /** Where `text` holds such a value: each value's span. */
 export function labelledPasswordSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (
-    !/pass|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw/i.test(text)
+    !/pass|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
+      text,
+    )
   )
     return spans;
   for (const label of text.matchAll(LABEL)) {
-    VALUE.lastIndex = label.index! + label[0].length;
-    const value = VALUE.exec(text);
-    if (!value) continue;
-    const index = value.findIndex((group, i) => i > 0 && group !== undefined);
-    const word = value[index];
-    const quoted = index <= 3;
-    if (!isPassword(word, quoted)) continue;
-    const start = value.index + (quoted ? 1 : 0);
-    spans.push([start, start + word.length]);
+    const found = valueAt(text, label.index! + label[0].length);
+    if (!found) continue;
+    const [start, word, quoted] = found;
+    // A value on a line below its label wants a digit or a symbol (a YAML key `description:` stands there too).
+    // After an arrow or a dash a word is a heading's (`Password — Requirements`).
+    const strict =
+      label.groups!.strict !== undefined ||
+      label.groups!.strict2 !== undefined ||
+      label.groups!.arrow !== undefined ||
+      label[0].includes('\n');
+    const english = /^(?:pass(?:word|wd|phrase|code)?|pwd?)$/i.test(label.groups!.noun ?? '');
+    const after = text.slice(start + word.length + (quoted ? 1 : 0), start + word.length + 16);
+    if (isPassword(word, quoted, { strict, english, after })) spans.push([start, start + word.length]);
+  }
+  for (const use of text.matchAll(USE_AS)) {
+    const word = use[1].replace(/^["'`]|["'`]$/g, '');
+    if (isPassword(word, false, { strict: true, english: true, after: '' }))
+      spans.push([use.index + use[0].indexOf(word), use.index + use[0].indexOf(word) + word.length]);
   }
   return spans;
 }

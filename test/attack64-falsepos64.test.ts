@@ -58,6 +58,25 @@ describe('64a-7: a UI text bundle under dotted keys holds words shown to a user,
   });
 });
 
+describe('64a-8: a locale file names the password field in its language; that word is no password', () => {
+  it.each([
+    'de:\n  activerecord:\n    attributes:\n      user:\n        password: Passwort',
+    'en:\n  activerecord:\n    attributes:\n      user:\n        password: Password\n        password_confirmation: Confirm password',
+    'fr:\n  devise:\n    passwords:\n      edit:\n        change_my_password: Changer mon mot de passe',
+    '{"password": "Mot de passe"}',
+    '{"password": {"label": "Mot de passe", "forgot": "Mot de passe oublié ?", "tooShort": "Le mot de passe est trop court"}}',
+    'ja: {password: パスワード, password_hint: 8文字以上}',
+    'password_reset:\n  subject: Reset your password\n  body: Click the link to choose a new password.',
+    'es:\n  password: Contraseña\n  new_password: Nueva contraseña',
+  ])('%j is accepted at every door', (text) => acceptedEverywhere(configMap({ 'locale.yml': text })));
+  it.each([
+    ['a passphrase of other words', 'password: Summer Secret Password', 'Summer Secret Password'],
+    ['a digit in the word', 'password: Passwort2024', 'Passwort2024'],
+    ['a hyphenated weak password', 'password: admin-password', 'admin-password'],
+    ['a generated value beside a label', `{"password": "${SECRET}", "label": "Mot de passe"}`, SECRET],
+  ])('%s stays refused, unshown', (_, text, secret) => refusedEverywhere(configMap({ 'locale.yml': text }), 'data.locale.yml', secret));
+});
+
 describe('64a-9: a note under a password label says where or that no value is given', () => {
   it.each([
     'Password: N/A',
@@ -68,12 +87,15 @@ describe('64a-9: a note under a password label says where or that no value is gi
     'Password: (set in CI)',
     'DB_PASSWORD=TBD',
     'token: redacted',
+    'The password is Base64-encoded in the Secret.',
+    'The password is AES256-encrypted at rest.',
   ])('%j is accepted at every door', (text) => acceptedEverywhere(configMap({ notes: text })));
   it.each([
     ['a value after the note', `Password: N/A ${SECRET}`],
     ['a ticket-like word without a pointer', 'Password: OPS-1234'],
     ['a value in brackets', `Password: (${SECRET})`],
     ['a value after see', `Password: see ${SECRET}`],
+    ['a password after is', `The password is ${SECRET}-encoded`],
   ])('%s stays refused, unshown', (_, text) => {
     const secret = /Xq9v/.test(text) ? SECRET : 'OPS-1234';
     refusedEverywhere(configMap({ notes: text }), 'data.notes', secret);

@@ -52,12 +52,16 @@ const VALUE = /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]
 const PLAIN =
   /^(?:[\p{L}._'-]+|.*[(){}[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
 
+/** How a password is kept, as a compound adjective (`Base64-encoded`, `AES256-encrypted`, `SHA512-hashed`: 64a-9), no value. */
+const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
+
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
 function isPassword(word: string, quoted: boolean): boolean {
   // A sentence's closing punctuation is not the value's (a quoted value keeps all it holds).
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
-  if (value.length < 6 || PLAIN.test(value) || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value)) return false;
+  if (value.length < 6 || PLAIN.test(value) || (!quoted && KEPT_AS.test(value)) || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value))
+    return false;
   return /\d/.test(value) || /[^\p{L}]/u.test(value) || quoted;
 }
 

@@ -17,6 +17,7 @@ import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByNam
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
+import { namesSecretAsLabel } from './secret-word-labels';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -77,7 +78,6 @@ export function words(key: string): string[] {
   }
   return [...split];
 }
-
 /**
  * `pass` and `pwd` are short and live inside other words (bypass, compass, passthrough), so they count only
  * as a key's whole last word (`dbPass`, `adminPass`, `DB_PASS`, `db-pwd`, `pass`), optionally before
@@ -264,7 +264,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isPlaceholder(value) || describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
+  if (isPlaceholder(value) || describesSecret(value, keys) || namesSecretAsLabel(value)) return true; // `Passwort` (64a-8) // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

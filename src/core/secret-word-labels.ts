@@ -1,15 +1,17 @@
 import { foldLetters } from './folded-letters';
-import { FOREIGN_SECRET_IN_TEXT, NON_LATIN_SECRET } from './foreign-secret-words';
+import { NON_LATIN_SECRET } from './foreign-secret-words';
 
 /**
  * 64a-8: a locale file's text for a password field (Rails' `de: … password: Passwort`, devise's `change_my_password:
  * Changer mon mot de passe`, an i18n JSON's `{"password": "Mot de passe"}`, `ja: {password: パスワード}`, a mail's
- * `subject: Reset your password`): the word that names a password, in any language foreign-secret-words.ts knows, alone or
+ * `subject: Reset your password`): the word that names a password, in a language foreign-secret-words.ts knows, alone or
  * with the words a form's label or a button has (`Confirm password`, `Neues Passwort`, `Passwort bestätigen`). The value
  * names the secret, as `password: Password` does; it is none. Only those words: a passphrase of other words
  * (`Summer Secret Password`) or one with a digit stays a value.
  */
-const SECRET_WORD = new RegExp(String.raw`^(?:pass(?:word|phrase)s?|pins?|tokens?|secrets?|credentials?|${FOREIGN_SECRET_IN_TEXT})$`, 'i');
+// Words for a password only: `Secret`, `Token` or `Geheimnis` alone are the tool's own words or a weak value (H3: `X_PASSWORD=Secret`).
+const SECRET_WORD =
+  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|mdp)$/i;
 const NON_LATIN = new RegExp(`^(?:${NON_LATIN_SECRET})$`, 'u');
 /** Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese, Italian, Dutch. */
 const LABEL_WORD =

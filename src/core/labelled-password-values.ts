@@ -89,6 +89,9 @@ interface Reading {
   after: string;
 }
 
+/** How a password is kept, as a compound adjective (`Base64-encoded`, `AES256-encrypted`, `SHA512-hashed`: 64a-9), no value. */
+const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
+
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
 function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // A sentence's closing punctuation is not the value's (a quoted value keeps all it holds).
@@ -96,6 +99,7 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
   // A placeholder (`'changeme' until first login`, `<your-password>`) is none either.
   if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note.
   if (/[ \t]/.test(value) && /\p{L}/u.test(value)) {

@@ -38,6 +38,13 @@ const FILL_IN =
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 
+/**
+ * 64a-9: a note that no value is given here, as a form or a runbook writes one (`Password: N/A`, `password: TBD`,
+ * `Password: hidden`, `[REDACTED]` above): what stands in place of the secret, as `none` does (secrets-keys.ts PLAIN_WORD).
+ */
+const NOT_GIVEN =
+  /^(?:n\/a|tbd|tba|todo|hidden|redacted|omitted|removed|unset|not[ _-]set|not[ _-]applicable|to[ _-]be[ _-](?:defined|determined|set))\.?$/i;
+
 const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
@@ -49,6 +56,7 @@ export const isPlaceholder = (value: string): boolean => {
         ANGLE.test(foldLetters(v)) ||
         BRACKETS.test(foldLetters(v)) ||
         FILL_IN.test(v) ||
+        NOT_GIVEN.test(v) ||
         FORMAT_FIELD.test(v) ||
         PRINTF_LINE_HEAD.test(v))) ||
     isEncryptedValue(v)

@@ -1,4 +1,5 @@
 import { looksGeneratedRun } from './generated-runs';
+import { isAnyPasswordHash } from './password-hashes';
 
 /**
  * Round 62 (62a-3): a password in prose that the general reader of secret words (secret-word-lines.ts) leaves, because its
@@ -83,6 +84,21 @@ function lineEndNear(text: string, at: number, max: number): number {
   return newline < 0 ? Math.min(text.length, at + max) : at + newline;
 }
 
+/**
+ * Whether the blank-delimited word around `text[from, to)` is a well-formed password hash (64a-11: OpenLDAP's
+ * `olcRootPW: {SSHA}…`, slapd.conf's `rootpw {SSHA}…`, as slappasswd writes them): a hash, no password said in prose.
+ */
+function inPasswordHash(text: string, from: number, to: number): boolean {
+  let [start, end] = [from, to];
+  while (start > 0 && from - start < 256 && !/\s/.test(text.charAt(start - 1))) start--;
+  while (end < text.length && end - to < 256 && !/\s/.test(text.charAt(end))) end++;
+  const word = text
+    .slice(start, end)
+    .replace(/^["'`]+/, '')
+    .replace(/["'`),;]+$/, ''); // as a YAML or JSON text quotes it
+  return word.startsWith('{') && isAnyPasswordHash(word);
+}
+
 /** Where `text` holds such a value: each value's span. */
 export function proseCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -106,7 +122,13 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
         // The run is the whole word (a hash's `$6$salt$…` or a path's piece is not a value said in prose).
         const value = core(run[0]);
         const from = at + run[0].indexOf(value);
-        if (value && isValue(value) && wordAt(text, from, from + value.length) === value) spans.push([from, from + value.length]);
+        if (
+          value &&
+          isValue(value) &&
+          wordAt(text, from, from + value.length) === value &&
+          !inPasswordHash(text, from, from + value.length)
+        )
+          spans.push([from, from + value.length]);
       }
     }
   }

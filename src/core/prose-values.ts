@@ -39,9 +39,11 @@ const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
  * (`password`, `secret`) are none, so a passphrase of them stays a value.
  */
 const KEPT =
-  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long|boveda|tresor|coffre)$/i;
+  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|passwortmanager|passwordmanager|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long|boveda|tresor|coffre)$/i;
 /** A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number after them. */
 const STORE_PATH = /^[a-z][a-z_-]{0,31}\d{0,2}(?:\/[a-z][a-z_-]{0,31}\d{0,2}){1,7}[.,;]?$/;
+/** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
+const TICKET = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}[.,;)]?$/;
 /** 1Password, a password manager's name, as a word. */
 const PRODUCT = /^1Password[.,;)]?$/;
 /** Punctuation that ends a clause or a sentence. */
@@ -54,7 +56,9 @@ export function isProseValue(asWritten: string): boolean {
   if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
   const words = written.split(/[ \t]+/);
   const isWord = (word: string, i: number) =>
-    WORD.test(word) || NUMBER.test(word) || (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word)));
+    WORD.test(word) ||
+    NUMBER.test(word) ||
+    (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word) || (TICKET.test(word) && POINTS.test(words[0].replace(/^\(/, '')))));
   if (!words.every(isWord) || words.every((word) => NUMBER.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z0-9'-]/g, ''));
   const points = POINTS.test(bare[0]);
@@ -62,7 +66,7 @@ export function isProseValue(asWritten: string): boolean {
   // `(see vault)`), or a preposition and a store (`in 1Password`, 51a-11).
   if (words.length === 2)
     return (
-      (points && /^[A-Za-z-]+\.$/.test(words[1])) ||
+      (points && (/^[A-Za-z-]+\.$/.test(words[1]) || KEPT.test(bare[1]) || TICKET.test(words[1]))) ||
       (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && (FUNCTION_WORD.test(bare[0]) || points)) ||
       (/^[a-z]+$/.test(words[0]) && FUNCTION_WORD.test(bare[0]) && KEPT.test(bare[1]))
     );
@@ -70,8 +74,9 @@ export function isProseValue(asWritten: string): boolean {
   if (words.length < 3 || /^[^\s(]+[ \t]+\(/.test(written)) return false;
   const lower = bare.filter((word) => /^[a-z'-]+$/.test(word)).length;
   if (lower < 2 || lower * 2 < words.length) return false;
-  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word) || KEPT.test(word)).length + (points ? 1 : 0);
-  const punctuated = CLAUSE_END.test(written) || words.slice(0, -1).some((word) => word.endsWith(','));
+  const functionWords = bare.filter((word) => FUNCTION_WORD.test(word) || KEPT.test(word) || TICKET.test(word)).length + (points ? 1 : 0);
+  // A note in brackets (`(set in CI)`, 64a-9) is punctuated as a clause is.
+  const punctuated = CLAUSE_END.test(written) || words.slice(0, -1).some((word) => word.endsWith(',')) || /^\(.*\)$/.test(written);
   if (functionWords < 2 && !(functionWords === 1 && punctuated)) return false;
   // A sentence cut at its line's end (`The password is`, `see the vault for`) runs on below: the value is there.
   if (FUNCTION_WORD.test(bare[bare.length - 1]) || GIVES.test(bare[bare.length - 1])) return false;

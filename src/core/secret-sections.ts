@@ -17,7 +17,9 @@ import { looksGenerated } from './generated-runs';
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
-export const SECRET_SECTION = 'a value in an INI or TOML section named like a secret (`[credentials]`)';
+// Said of both forms read here (64a-7: a dotted key alone was told of a `[credentials]` section it did not have).
+export const SECRET_SECTION =
+  'a value in an INI or TOML section, or under a dotted key, named like a secret (`[credentials]`, `secrets.db = …`)';
 
 /** A section's header line: `[name]`, `[[name]]`, `[a.b]`, `["a".b]`, `[name "sub"]`, a comment after it. */
 const SECTION = /^[ \t]*\[\[?[ \t]*([^[\]\n]{1,256}?)[ \t]*\]\]?[ \t]*(?:[#;].*)?\r?$/;
@@ -41,7 +43,11 @@ const INLINE_ENTRY =
 const VALUE =
   /^("""(?:[^"\\\n]|\\.|"(?!""))*"""|'''(?:[^'\n]|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
 /** A part after the one named like a secret that says the key is something else's (Spring's `….secrets.labels.app`). */
-const OTHER_PART = /^(?:labels?|annotations?|tags?|selectors?|metadata|sources?|paths?|options?|settings?|config|env)$/i;
+// 64a-7: a UI text's key (a .properties or i18n bundle's `error.password.mismatch`, `login.password.label`) holds words shown to a user.
+const OTHER_PART =
+  /^(?:labels?|annotations?|tags?|selectors?|metadata|sources?|paths?|options?|settings?|config|env|messages?|msg|title|placeholder|text|tooltip|caption|heading|description|help|mismatch|invalid|incorrect|wrong|required|missing|empty|weak|error|errors|confirm|confirmation|forgot|reset|change)$/i;
+/** A part after the one named like a secret that names another thing, or a property of it (`token.expiry.seconds`, 64a-6). */
+const namesOther = (part: string): boolean => OTHER_PART.test(part) || ROLE.test(part) || REFERENCE_WORD.test(part);
 /** Text that may hold a dotted key or an inline table under a name like a secret (bounded: linear). */
 const DOTTED_CLUE = /(?:pass|pw|token|secret|key|cred|auth)[\w-]{0,64}["']?[ \t]*(?:\.|=[ \t]*\{)/i;
 
@@ -176,7 +182,7 @@ function multiLineUnder(parts: readonly string[], section: string | undefined): 
   const parents = parts.slice(0, -1);
   const at = [parents.length - 1, parents.length - 2].find((i) => i >= 0 && namesSecretSection(parents[i]) !== undefined);
   if (at === undefined) return parents.length === 0 ? section : undefined;
-  return parents.slice(at + 1).some((part) => OTHER_PART.test(part) || ROLE.test(part)) ? undefined : namesSecretSection(parents[at]);
+  return parents.slice(at + 1).some(namesOther) ? undefined : namesSecretSection(parents[at]);
 }
 
 /**
@@ -207,9 +213,10 @@ function dottedSpans(line: string, isSecret: (under: string, value: string) => b
   const parents = partsOf(key[1]);
   // The parent, or the grandparent before a label (`secrets.prod.stripe`), names a secret; no part after it names another thing.
   const at = [parents.length - 1, parents.length - 2].find((i) => i >= 0 && namesSecretSection(parents[i]) !== undefined);
-  if (at === undefined || parents.slice(at + 1).some((part) => OTHER_PART.test(part) || ROLE.test(part))) return spans;
+  if (at === undefined || parents.slice(at + 1).some(namesOther)) return spans;
   const value = VALUE.exec(line.slice(key[0].length));
-  if (value) {
+  const last = partsOf(key[2])[0] ?? '';
+  if (value && !(namesOther(last) && !looksGenerated(value[1].replace(/^(["'])(.*)\1$/, '$2')))) {
     const [from, to] = value.indices![1];
     push(partsOf(key[2])[0] ?? '', namesSecretSection(parents[at]), value[1], [key[0].length + from, key[0].length + to]);
   }

@@ -16,6 +16,8 @@ import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
+import { namingWord } from './unit-qualified-names';
+import { namesSecretAsLabel } from './secret-word-labels';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -47,8 +49,7 @@ export const SECRET_WORD =
 // `PASSWORD_ROTATION_PERIOD`). Round 39a-7: Vault AppRole's bounds of a secret ID or token: `secret_id_num_uses`, `token_num_uses` (a
 // count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle). 63a-11: JOSE's `alg` (RFC 7515 §4.1.1); 63a-12: German and Spanish hints and policies (`Passwort-Hinweis`).
 export const REFERENCE_WORD =
-  /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algorithms|algo|algos|alg|algs|curve|cipher|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher|hinweis|richtlinie|richtlinien|regeln|pista|politica|indice)$/;
-
+  /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algorithms|algo|algos|alg|algs|curve|cipher|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher|template|templates|hinweis|richtlinie|richtlinien|regeln|pista|politica|indice)$/;
 /**
  * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
  * reads, name theirs so (go-acme/lego docs/content/dns: `OVH_APPLICATION_KEY`, `OVH_CONSUMER_KEY`, `EASYDNS_KEY`,
@@ -77,7 +78,6 @@ export function words(key: string): string[] {
   }
   return [...split];
 }
-
 /**
  * `pass` and `pwd` are short and live inside other words (bypass, compass, passthrough), so they count only
  * as a key's whole last word (`dbPass`, `adminPass`, `DB_PASS`, `db-pwd`, `pass`), optionally before
@@ -147,7 +147,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
     .replace(/tokeni[sz](?:er|ers|ing|ation)|secretar(?:y|ies|iat)/g, ''); // a tokenizer, a secretary (59a-3) name none
   // An HTTP header is an env-style name too (`Proxy-Authorization`); a foreign word names one as PASSWORD does (`KENNWORT_DB`, 52a-3).
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
-  if (envName) return (held && !REFERENCE_WORD.test(words(key).pop() ?? '')) || /authorization$/.test(name);
+  if (envName) return (held && !REFERENCE_WORD.test(namingWord(words(key), REFERENCE_WORD))) || /authorization$/.test(name);
   return (
     /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
       name,
@@ -264,7 +264,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isPlaceholder(value) || describesSecret(value, keys)) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts)
+  if (isPlaceholder(value) || describesSecret(value, keys) || namesSecretAsLabel(value)) return true; // `Passwort` (64a-8) // `password: The password to log in with. Defaults to None.` (described-values.ts)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

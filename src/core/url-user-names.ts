@@ -16,7 +16,7 @@ export function isPlainUserName(user: string): boolean {
   // Bitbucket print it for an account named by e-mail): a plain name before it, a host name after it.
   const email = /^([^%]{1,64})%40((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})$/i.exec(user);
   if (email) return isPlainUserName(email[1]);
-  if (user.length > 32 || !PLAIN_NAME.test(user)) return false;
+  if (user.length > 32 || !(PLAIN_NAME.test(user) || isCapitalsName(user))) return false;
   // Random mixed case of letters alone (`QwErTyUi`) is three or more one- or two-letter words; `MyOrg`, `JDoe` are not.
   if (/[a-z0-9][A-Z]/.test(user) && (user.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).filter((word) => word.length <= 2).length >= 3)
     return false;
@@ -32,3 +32,12 @@ export function isPlainUserName(user: string): boolean {
  */
 const WORDS = String.raw`(?:[A-Z]{1,2}(?=[A-Z][a-z]))?[a-z0-9]*(?:[A-Z][a-z][a-z0-9]*)*`;
 const PLAIN_NAME = new RegExp(String.raw`^${WORDS.replace('[a-z0-9]*', '[A-Za-z][a-z0-9]*')}(?:[._-](?=[A-Za-z0-9])${WORDS})*$`);
+/**
+ * 64a-12: a name in capitals, letters only (`CONTOSO`, `ACME-IT`: Azure DevOps prints the organisation as it was written,
+ * `https://CONTOSO@dev.azure.com/CONTOSO/…`), each part of 2 to 24 letters read as a word is: a fifth or more of it
+ * vowels and no five consonants in a row (`NORTHWIND`, `NGINX`; a random run of capitals, `GHPAXKQRTZUW`, mostly has
+ * fewer or longer: about one in five of 8 to 24 random capitals passes, a known limit; a token has digits or lower case).
+ */
+const isCapitalsName = (user: string): boolean =>
+  /^[A-Z]{2,24}(?:[-_][A-Z]{2,24}){0,3}$/.test(user) &&
+  user.split(/[-_]/).every((part) => (part.match(/[AEIOUY]/g) ?? []).length * 5 >= part.length && !/[^AEIOUY]{5}/.test(part));

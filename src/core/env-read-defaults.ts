@@ -33,4 +33,4 @@ export function envReadDefaultSpans(text: string): Array<[number, number]> {
 }
 
 export const ENV_READ_DEFAULT =
-  'a literal fallback of code that reads a secret (`ENV.fetch("DB_PASSWORD") { "x" }`, `.orElse("x")`, `.unwrap_or("x")`: the fallback is the password wherever the variable is unset; read it with no fallback)';
+  "a literal fallback of code that reads a secret (Ruby's `ENV.fetch` block, Java's `.orElse(…)`, Rust's `.unwrap_or(…)`: the fallback is the password wherever the variable is unset; read it with no fallback)";

@@ -12,7 +12,8 @@ import { setsSecret } from './secrets-text';
  *   `${name:default}`; quarkus.io/guides/config-reference "Property expressions").
  *
  * In any syntax around it (a `.properties` line, an env line, YAML, JSON, a shell `export`), so every door reads it
- * alike. The secret's name is the placeholder's own or the key it is assigned to (`password=${DB:x}`). No value:
+ * alike. The secret's name is the placeholder's own, an enclosing one's (`${DB_PASSWORD:-${FALLBACK:-x}}`) or the key it
+ * is assigned to (`password=${DB:x}`). No value:
  * an empty default (`${PW:-}`, `${PW:}`), `:?`/`:+` (an error text, an alternative used only when set), a shell
  * substring's offset (`${PW:2}`, `${PW: -1}`), another expansion (`${PW:-$OTHER}`), or what setsSecret takes for none
  * (a placeholder word, `changeme`).
@@ -22,6 +23,19 @@ import { setsSecret } from './secrets-text';
 const PLACEHOLDER = /\$\{([A-Za-z_][\w.]{0,127})(:[-=]?|[-=])([^{}\n]{1,256})\}/g;
 /** The key a placeholder is assigned to, just before it (`password=`, `"password": "`, `export PGPASSWORD="`). */
 const KEY_BEFORE = /([A-Za-z_][\w.-]{0,127})["']?[ \t]*(?::|=>?)[ \t]*["']?$/;
+
+/** The placeholder this one is the default of (`${DB_PASSWORD:-${FALLBACK:-x}}`: `DB_PASSWORD` encloses `FALLBACK`). */
+const ENCLOSING = /\$\{([A-Za-z_][\w.]{0,127}):?[-=]$/;
+
+/** The names of the placeholders around the one at `at`, innermost first, at most four deep (64a-5). */
+function enclosingNames(text: string, at: number): string[] {
+  const names: string[] = [];
+  for (let end = at, found; names.length < 4 && (found = ENCLOSING.exec(text.slice(Math.max(0, end - 140), end)));) {
+    names.push(found[1]);
+    end -= found[0].length;
+  }
+  return names;
+}
 
 function isDefault(operator: string, value: string): boolean {
   if (value.startsWith('$') || (operator === ':' && /^[?+]/.test(value))) return false;
@@ -37,7 +51,7 @@ export function placeholderDefaultSpans(text: string): Array<[number, number]> {
     const [whole, name, operator, value] = match;
     if (!isDefault(operator, value)) continue;
     const key = KEY_BEFORE.exec(text.slice(Math.max(0, match.index - 160), match.index))?.[1];
-    const secretName = [name, key].find((n) => n !== undefined && namesSecretValue(n));
+    const secretName = [name, key, ...enclosingNames(text, match.index)].find((n) => n !== undefined && namesSecretValue(n));
     if (secretName !== undefined && setsSecret(secretName, value)) {
       const end = match.index + whole.length - 1;
       spans.push([end - value.length, end]);

@@ -35,6 +35,7 @@ import { K3S_TOKEN_FORM, k3sTokenFormSpans } from './k3s-token-forms';
 import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenIn, neutralVendorTokenSpans } from './neutral-vendor-tokens';
 import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defaults';
 import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
+import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -272,4 +273,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: neutralVendorTokenSpans, what: NEUTRAL_VENDOR_TOKEN, named: neutralVendorTokenIn },
   { find: placeholderDefaultSpans, what: PLACEHOLDER_DEFAULT },
   { find: oracleEzconnectSpans, what: ORACLE_EZCONNECT },
+  { find: envReadDefaultSpans, what: ENV_READ_DEFAULT },
 ];

@@ -12,6 +12,7 @@ import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitution
 import { withSqlReferences } from './sql-references';
 import { decodeEscapes } from './yaml-escapes';
 import { isImageOrHostName } from './image-names';
+import { expansionDefault, newExpansionReading } from './expansion-defaults';
 
 /**
  * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
@@ -164,6 +165,7 @@ const PKCS11_PATH = /pkcs11:(?=([^\s'"?]*))\1(?!\?)/g;
 
 export function assignedSecret(text: string): string | undefined {
   if (!/[=:]/.test(text)) return undefined;
+  const reading = newExpansionReading();
   for (const match of text.matchAll(WORD_KEY)) {
     const [whole, keyAfterPath, key = keyAfterPath, separator] = match;
     // The key first: a value is read (to the end of its word, which may be the whole text) only under a secret's name.
@@ -179,8 +181,7 @@ export function assignedSecret(text: string): string | undefined {
     let value: string | undefined;
     if (separator === ':' && text.slice(match.index - 2, match.index) === '${') {
       // A shell's `${DB_PASSWORD:-default}` (36a-9): the variable is a reference; a default given there is a value.
-      const expansion = /^([-=?+])([^}]*)\}/.exec(text.slice(start));
-      value = expansion && /[-=]/.test(expansion[1]) && expansion[2] ? expansion[2] : undefined;
+      value = expansionDefault(text, start, reading);
     } else if (separator === ':') {
       // Glued (`X-Auth-Token:abc`): the rest of the word, maybe closing the quote the word opened with.
       value = wordAt(GLUED_VALUE, text, start)?.[1];
@@ -376,6 +377,10 @@ export function keyedSecret(text: string): string | undefined {
       )
         continue;
       // A PHC hash's parameters (`$argon2id$v=19$m=65536,t=3,p=4$…`) are no flow's pairs: the hash is judged whole (53a-16).
+      // `password: ${DB_PASSWORD:-${DB_PASS}}` cut at the expansion's `{`: judged whole, read up to 1 KiB (64a-15).
+      const opened = plainValue?.endsWith('$') && flow.charAt(start + plainValue.length) === '{';
+      const close = opened ? closeOf(flow.slice(start, start + 1024), plainValue!.length - 1) : -1;
+      if (close > 0 && !setsSecret(key, flow.slice(start, start + close))) continue;
       if (plainValue !== undefined && isPasswordHash(/^\S*/.exec(flow.slice(start))![0].replace(/[,}\]]+$/, ''))) continue;
       // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).
       if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseValue(flow.slice(start))) continue;

@@ -62,7 +62,8 @@ describe('35b-4: the ports of a loadBalancers Service as the API server takes th
       /8080\/TCP is listed twice/,
     ],
     ['a missing name among several', [{ name: 'a', port: 8080 }, { port: 8081 }], 'ports[1]', /has no name/],
-    ['a name that is not an IANA service name', [{ name: 'a_b', port: 8080 }], 'ports[0].name', /"a_b" is not a port name/],
+    // A Service port's name is a DNS-1123 label (64b-2: the IANA service name rule is for target ports).
+    ['a name that is not a DNS-1123 label', [{ name: 'a_b', port: 8080 }], 'ports[0].name', /"a_b" is not a Service port name/],
   ])('%s: refused by the config, K3sVipCluster and LoadBalancerService', (_, ports, key, why) => {
     const at = key.replace(/[.[\]]/g, '\\$&');
     expect(doors.config(ports)).toMatch(new RegExp(`loadBalancers\\[0\\]\\.${at}: ${why.source}`));

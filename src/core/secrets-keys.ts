@@ -258,13 +258,13 @@ const PLAIN_WORD =
  * `where`: the key path to the value, or the flag's dotted name. `name`: the name that makes the value a secret,
  * where it is not the last key of `where` (an env entry's `name` for its `value`); none for a value further below.
  */
-export function isPlainlyNotSecret(value: string, where: Path | string, name?: string): boolean {
+export function isPlainlyNotSecret(value: string, where: Path | string, name?: string, labels = true): boolean {
   // A line that goes on at the next (`db.password=\`): the value is there, or after the blank YAML folds it to (48a-6).
   if (value === '\\') return true;
-  if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name);
+  if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name, labels);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isPlaceholder(value) || describesSecret(value, keys) || namesSecretAsLabel(value)) return true; // `Passwort` (64a-8) // `password: The password to log in with. Defaults to None.` (described-values.ts)
+  if (isPlaceholder(value) || describesSecret(value, keys) || (labels && namesSecretAsLabel(value))) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), not in a Secret's data (`labels` false)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

@@ -220,7 +220,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       else if (
         secretAs &&
         !refersOnly(text, textDepth > 0) && // data read from a text refers as the text's lines do (39a-7)
-        !isPlainlyNotSecret(text, at, envName) &&
+        !isPlainlyNotSecret(text, at, envName, secretAs !== SECRET_OBJECT_DATA) &&
         !namesKubernetesSecret(at, text, (root) => externalSecrets.has(root.join('\0')))
       )
         found.push({ path: at, value: text, what: secretAs });

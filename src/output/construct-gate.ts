@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
+import { oneLine } from '../core/problem';
 import { redactMessage } from '../core/redact-message';
 import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
@@ -120,9 +121,12 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
   const { schemaMemo } = require('../validate/schema-memo') as typeof SchemaMemo;
   try {
     return validateManifests(files, undefined, schemaMemo(undefined)).map(formatViolation);
-  } catch {
+  } catch (e) {
     // Out of stack on data the gate read (synth says its error line): named by file, never with the engine's text.
-    return [`${[...files.keys()].join(', ')}: the conformance rules cannot finish reading it: give plainer, smaller objects`];
+    if (e instanceof RangeError)
+      return [`${[...files.keys()].join(', ')}: the conformance rules cannot finish reading it: give plainer, smaller objects`];
+    // A missing CRD folder (crds.ts says which and what to do): its own words, which hold a path, not the data.
+    return [`the conformance rules cannot run: ${oneLine(e instanceof Error ? e.message : String(e))}`];
   }
 }
 

@@ -19,6 +19,8 @@ const LABEL_WORD =
 
 /** Whether `value` is a password field's label or title, in one of the languages above (never a value: see above). */
 export function namesSecretAsLabel(value: string): boolean {
+  // A label is short: a long text is none, and is not trimmed (a run of blanks read from each start was quadratic, 65b).
+  if (value.length > 200) return false;
   const text = value.trim().replace(/[\s.:!?]+$/, ''); // French sets a blank before `?` (`Mot de passe oublié ?`)
   // A label is written in words: `secret-key`, `admin_password` are values (a weak password, a Secret's key).
   if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(text)) return false;

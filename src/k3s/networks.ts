@@ -39,7 +39,7 @@ export function checkK3sNetworks(
     const widest = s.cidr.family === 4 ? 28 : 124;
     error(
       ['k3s', 'serviceCidr'],
-      `${s.cidr.text} holds ${s.cidr.last - s.cidr.first + 1n} addresses, but K3s gives CoreDNS the tenth one (the --cluster-dns default) and does not start without it: use /${widest} or wider (/16 is K3s' default size)`,
+      `${s.cidr.text} holds ${s.cidr.last - s.cidr.first + 1n} addresses, but K3s gives CoreDNS the tenth one (the --cluster-dns default) and does not start without it: use /${widest} or wider${s.cidr.family === 4 ? " (/16 is K3s' default size)" : ''}`,
     );
   }
   // 64b-10: a Service block wider than the API server of `k3s.version` takes (K3sRules.wideServiceCidr): it does not start.
@@ -50,7 +50,7 @@ export function checkK3sNetworks(
       const narrowest = s.cidr.family === 4 ? 12 : 108;
       error(
         ['k3s', 'serviceCidr'],
-        `${s.cidr.text} is wider than /${narrowest}, which the kube-apiserver of K3s ${config.k3s.version} refuses ("specified --service-cluster-ip-range is too large"), so K3s does not start: use /${narrowest} or narrower (/16 is K3s' default size), or a K3s ${firstK3sWith('wideServiceCidr').replace(/\.0\+k3s1$/, '')} release or newer`,
+        `${s.cidr.text} is wider than /${narrowest}, which the kube-apiserver of K3s ${config.k3s.version} refuses ("specified --service-cluster-ip-range is too large"), so K3s does not start: use /${narrowest} or narrower${s.cidr.family === 4 ? " (/16 is K3s' default size)" : ''}, or a K3s ${firstK3sWith('wideServiceCidr').replace(/\.0\+k3s1$/, '')} release or newer`,
       );
     }
   for (const c of internal) {

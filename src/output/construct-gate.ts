@@ -61,6 +61,11 @@ export function gateFilesOf(app: IConstruct): void {
   gatedByCaller.add(app);
 }
 
+/** Whether synth judges the files of `construct`'s app itself (gateFilesOf), from its config, so its validations need not. */
+export function judgedByCaller(construct: IConstruct): boolean {
+  return gatedByCaller.has(construct.node.root);
+}
+
 /** The gate's findings on what `construct` renders, one line each, with what to do, and whether an id is not shown. */
 function gateFindings(
   construct: Construct,

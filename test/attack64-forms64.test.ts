@@ -11,13 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { secretsInFiles } from '../src/output/secret-gate';
-import { configErrors, devConfig, synthFiles, withChanges } from './helpers';
+import { devConfig, synthFiles, withChanges } from './helpers';
 import { envEntry as env } from './rule-doors';
-import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
-
-const configMap = (text: string) => ({
-  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm1', namespace: 'default' }, data: { f03: `${text}\n` } }],
-});
+import { acceptedEverywhere, refusedAtTextDoors, textConfigMap as configMap } from './secret-doors';
 
 // [row, the text, the secret it holds (never shown), what a message names]
 const SECRETS: ReadonlyArray<readonly [string, string, string, string]> = [
@@ -89,16 +85,7 @@ const ACCEPTED: ReadonlyArray<readonly [string, string]> = [
 ];
 
 describe('forms64: each refused, named by its key path, never shown', () => {
-  test.each(SECRETS)('ConfigMap text: %s', (_, text, secret) => refusedEverywhere(configMap(text), 'extraObjects[0].data', secret));
-  test.each(SECRETS)('env value under a neutral name: %s', (_, text, secret) =>
-    refusedEverywhere(env('APP_SETTING', text), 'env[0]', secret),
-  );
-  test.each(SECRETS)('first-class key kubeVip.interface: %s', (_, text, secret, what) => {
-    const errors = configErrors(withChanges(devConfig(), { kubeVip: { interface: text } })).join('\n');
-    expect(errors).toContain('kubeVip.interface');
-    expect(errors).toContain(what);
-    expect(errors).not.toContain(secret);
-  });
+  refusedAtTextDoors(SECRETS);
 });
 
 describe('forms64: neighbours accepted at every door', () => {

@@ -79,3 +79,25 @@ export function refusedEverywhere(values: unknown, where: string, secret: string
   expect(gate.length).toBeGreaterThan(0);
   expect(gate.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
 }
+
+/** A ConfigMap in `extraObjects` whose one data key holds `text` (a pasted file). */
+export const textConfigMap = (text: string) => ({
+  extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { conf: `${text}\n` } }],
+});
+
+/**
+ * Each row's text refused as a ConfigMap's text, as an env value under a neutral name, and through the first-class key
+ * `kubeVip.interface`, named by key path and by `what`, never showing `secret`. Rows: [name, text, secret, what].
+ */
+export function refusedAtTextDoors(rows: ReadonlyArray<readonly [string, string, string, string]>): void {
+  test.each(rows)('ConfigMap text: %s', (_, text, secret) => refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', secret));
+  test.each(rows)('env value under a neutral name: %s', (_, text, secret) =>
+    refusedEverywhere({ env: [{ name: 'APP_SETTING', value: text }] }, 'env[0]', secret),
+  );
+  test.each(rows)('first-class key kubeVip.interface: %s', (_, text, secret, what) => {
+    const errors = configErrors(withChanges(devConfig(), { kubeVip: { interface: text } })).join('\n');
+    expect(errors).toContain('kubeVip.interface');
+    expect(errors).toContain(what);
+    expect(errors).not.toContain(secret);
+  });
+}

@@ -3,6 +3,7 @@ import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
 import { renderedObjects } from '../traefik/extra-objects';
 import { backendProblems } from './route-backends';
+import { FAILOVER_SINCE, hasField, HRW_SINCE, traefikServiceFieldProblems, type Deployed } from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -14,9 +15,12 @@ type Values = Readonly<Record<string, unknown>>;
  * ingressrouteudp.go (`RouteUDP.Services []ServiceUDP`), service.go (`TraefikServiceSpec.Weighted *WeightedRoundRobin`
  * with `Services []Service`, `Mirroring *Mirroring` embedding `LoadBalancerSpec` with `Mirrors []MirrorService`), and
  * doc.traefik.io routing/providers/kubernetes-crd "Kind: TraefikService". Each is held to the IngressRoute backend rules
- * (route-backends.ts): Traefik resolves it by the same name, namespace and port lookup.
+ * (route-backends.ts): Traefik resolves it by the same name, namespace and port lookup. 65b-2: so are
+ * `spec.highestRandomWeight.services[]` and `spec.failover.service`/`fallback` (service.go `HighestRandomWeight`,
+ * `Failover`) where the deployed chart's CRD has them, and a TraefikService's fields are checked against that CRD
+ * (traefik-service-fields.ts).
  */
-export function crdBackendRefProblems(values: Values, prefix: Path): Problem[] {
+export function crdBackendRefProblems(values: Values, prefix: Path, deployed: Deployed): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object): Problem[] => {
@@ -28,6 +32,7 @@ export function crdBackendRefProblems(values: Values, prefix: Path): Problem[] {
           ? (parent[key] as unknown[]).flatMap((ref, j) => backendProblems(ref, [...path, key, j]))
           : [];
       const { spec } = object;
+      const { failover } = spec;
       if (object.kind === 'IngressRouteUDP')
         return Array.isArray(spec.routes) ? spec.routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j])) : [];
       if (object.kind !== 'TraefikService') return [];
@@ -35,6 +40,11 @@ export function crdBackendRefProblems(values: Values, prefix: Path): Problem[] {
         ...list(spec.weighted, 'services', [...at, 'weighted']),
         ...backendProblems(spec.mirroring, [...at, 'mirroring']),
         ...list(spec.mirroring, 'mirrors', [...at, 'mirroring']),
+        ...(hasField(deployed, HRW_SINCE) ? list(spec.highestRandomWeight, 'services', [...at, 'highestRandomWeight']) : []),
+        ...(hasField(deployed, FAILOVER_SINCE) && isMap(failover)
+          ? ['service', 'fallback'].flatMap((key) => backendProblems(failover[key], [...at, 'failover', key]))
+          : []),
+        ...traefikServiceFieldProblems(spec, at, deployed),
       ];
     }),
   );

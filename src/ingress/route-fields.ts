@@ -142,7 +142,10 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...containousProblems(values, prefix, chartVersion, major),
     ...shapeProblems(values, prefix),
     ...routes,
-    ...crdBackendRefProblems(values, prefix),
+    ...crdBackendRefProblems(values, prefix, {
+      chart: chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)),
+      traefik: release,
+    }),
     ...chart,
     ...fileError,
   ].map(({ path, message, textPart }) => ({

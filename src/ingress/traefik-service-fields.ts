@@ -1,0 +1,125 @@
+import type { Path, Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { closest } from '../core/closest';
+import { compareVersions, parseVersion, type Version } from '../semver';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** A field and the upstream chart tag whose TraefikService CRD first has it, with that tag's Traefik (its appVersion). */
+type Since = readonly [chart: string, traefik: string];
+const BASE: Since = ['22.3.0', '2.10.0'];
+const HRW: Since = ['37.3.0', '3.6.0'];
+const FAILOVER: Since = ['40.0.0', '3.7.0'];
+
+/**
+ * 65b-2: the fields of a TraefikService's `spec`, of its load balancers and of each backend, by the first
+ * traefik/traefik-helm-chart tag whose traefik/crds/traefik.io_traefikservices.yaml has them (read at every tag
+ * v22.3.0 to v41.3.0; the chart's Chart.yaml appVersion names the Traefik): `highestRandomWeight` from v37.3.0 (Traefik
+ * v3.6.0, none at v37.2.0), `failover` from v40.0.0 (Traefik v3.7.0, none at v39.0.9). Older charts are read as v22.3.0.
+ * K3s installs the CRDs of the chart it deploys (traefik-crd), so a field its CRD lacks is pruned by the API server and
+ * the TraefikService loses it; an unknown field is a typo Traefik never reads.
+ */
+const BACKEND: Readonly<Record<string, Since>> = {
+  kind: BASE,
+  name: BASE,
+  namespace: BASE,
+  nativeLB: BASE,
+  passHostHeader: BASE,
+  port: BASE,
+  responseForwarding: BASE,
+  scheme: BASE,
+  serversTransport: BASE,
+  sticky: BASE,
+  strategy: BASE,
+  weight: BASE,
+  healthCheck: ['29.0.0', '3.0.4'],
+  nodePortLB: ['29.0.0', '3.0.4'],
+  passiveHealthCheck: HRW,
+  middlewares: FAILOVER,
+};
+const FIELDS: Readonly<Record<string, Readonly<Record<string, Since>>>> = {
+  spec: { weighted: BASE, mirroring: BASE, highestRandomWeight: HRW, failover: FAILOVER },
+  weighted: { services: BASE, sticky: BASE },
+  highestRandomWeight: { services: HRW },
+  failover: { service: FAILOVER, fallback: FAILOVER, errors: FAILOVER },
+  mirroring: { ...BACKEND, maxBodySize: BASE, mirrors: BASE, mirrorBody: ['33.0.0', '3.2.0'] },
+  mirror: { ...BACKEND, percent: BASE },
+  backend: BACKEND,
+};
+
+/** The chart and (when `image.tag` names it) the Traefik release that deploy the TraefikService. */
+export interface Deployed {
+  readonly chart: Version;
+  readonly traefik?: Version;
+}
+
+/** The fields of one map `level` unknown to every CRD, or newer than the deployed chart or Traefik. */
+function levelProblems(map: unknown, level: string, path: Path, deployed: Deployed, parent: Since = BASE): Problem[] {
+  if (!isMap(map)) return [];
+  const fields = FIELDS[level];
+  return Object.keys(map).flatMap((key): Problem[] => {
+    const known = fields[key];
+    if (!known) {
+      const near = closest(key, Object.keys(fields));
+      const hint = near ? `did you mean ${near}? ` : '';
+      return [
+        {
+          path: [...path, key],
+          message: `is not a field of a TraefikService's ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (traefik.io_traefikservices.yaml), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
+        },
+      ];
+    }
+    const since = compareVersions(parseVersion(known[0]), parseVersion(parent[0])) >= 0 ? known : parent;
+    const oldChart = compareVersions(deployed.chart, parseVersion(since[0])) < 0;
+    const oldTraefik = !!deployed.traefik && compareVersions(deployed.traefik, parseVersion(since[1])) < 0;
+    if (!oldChart && !oldTraefik) return [];
+    const lacks = oldChart
+      ? `is not a field of the TraefikService CRD that Traefik chart ${deployed.chart.tag} installs`
+      : `is not a TraefikService field Traefik ${deployed.traefik!.tag} reads`;
+    return [
+      {
+        path: [...path, key],
+        message: `${lacks} (Traefik v${since[1]}, chart v${since[0]}, brings it), so it is dropped and never serves: remove it, or deploy Traefik v${since[1]} (chart v${since[0]}) or newer`,
+      },
+    ];
+  });
+}
+
+/**
+ * Every field of a TraefikService's `spec`, load balancers (`weighted`, `highestRandomWeight`, `failover`) and backends
+ * (`weighted.services[]`, `highestRandomWeight.services[]`, `failover.service`/`fallback`, `mirroring`, `mirroring.mirrors[]`)
+ * checked against the CRD of the deployed chart; deeper maps (`sticky`, `healthCheck`, `errors`) are not judged.
+ */
+export function traefikServiceFieldProblems(spec: Values, at: Path, deployed: Deployed): Problem[] {
+  const list = (parent: unknown, key: string, level: string, path: Path, since: Since): Problem[] =>
+    isMap(parent) && Array.isArray(parent[key])
+      ? (parent[key] as unknown[]).flatMap((ref, j) => levelProblems(ref, level, [...path, key, j], deployed, since))
+      : [];
+  const { weighted, highestRandomWeight: hrw, failover, mirroring } = spec;
+  // A block the deployed CRD lacks is refused at `spec` once; its own fields are then not judged.
+  const withHrw = hasField(deployed, HRW);
+  const withFailover = hasField(deployed, FAILOVER);
+  return [
+    ...levelProblems(spec, 'spec', at, deployed),
+    ...levelProblems(weighted, 'weighted', [...at, 'weighted'], deployed),
+    ...list(weighted, 'services', 'backend', [...at, 'weighted'], BASE),
+    ...(withHrw ? levelProblems(hrw, 'highestRandomWeight', [...at, 'highestRandomWeight'], deployed, HRW) : []),
+    ...(withHrw ? list(hrw, 'services', 'backend', [...at, 'highestRandomWeight'], HRW) : []),
+    ...(withFailover ? levelProblems(failover, 'failover', [...at, 'failover'], deployed, FAILOVER) : []),
+    ...(withFailover && isMap(failover)
+      ? ['service', 'fallback'].flatMap((key) => levelProblems(failover[key], 'backend', [...at, 'failover', key], deployed, FAILOVER))
+      : []),
+    ...levelProblems(mirroring, 'mirroring', [...at, 'mirroring'], deployed),
+    ...list(mirroring, 'mirrors', 'mirror', [...at, 'mirroring'], BASE),
+  ];
+}
+
+/** Whether the deployed chart and Traefik have a field (a refused block's own fields are then not judged twice). */
+export function hasField(deployed: Deployed, since: Since): boolean {
+  return (
+    compareVersions(deployed.chart, parseVersion(since[0])) >= 0 &&
+    (!deployed.traefik || compareVersions(deployed.traefik, parseVersion(since[1])) >= 0)
+  );
+}
+
+export { HRW as HRW_SINCE, FAILOVER as FAILOVER_SINCE };

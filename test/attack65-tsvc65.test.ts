@@ -30,6 +30,7 @@ const PORT = 'is not a Service port';
 const NS = 'no namespace has such a name';
 const UNKNOWN = "is not a field of a TraefikService's";
 const LACKS = 'is not a field of the TraefikService CRD that Traefik chart';
+const REQUIRED = 'the TraefikService CRD requires it here';
 const NEW = '41.3.0';
 const OLD = '39.0.7';
 const hrw = (service: object) => ({ highestRandomWeight: { services: [service] } });
@@ -37,6 +38,21 @@ const failover = (service: object, fallback: object) => ({ failover: { service, 
 
 const P = 'extraObjects[0].spec.';
 const REFUSED: Array<[string, object, string, string, string, string?]> = [
+  [
+    'failover without errors (required)',
+    { failover: { service: { name: 'a', port: 80 }, fallback: { name: 'b', port: 80 } } },
+    NEW,
+    `${P}failover.errors`,
+    REQUIRED,
+  ],
+  ['an hrw backend without name (required)', hrw({ port: 80 }), NEW, `${P}highestRandomWeight.services[0].name`, REQUIRED],
+  [
+    'a mirror without name (required)',
+    { mirroring: { name: 'a', port: 80, mirrors: [{ port: 80, percent: 5 }] } },
+    OLD,
+    `${P}mirroring.mirrors[0].name`,
+    REQUIRED,
+  ],
   ['hrw name Bad_Svc (tsHrw)', hrw({ name: 'Bad_Svc', port: 80 }), NEW, `${P}highestRandomWeight.services[0].name`, NAME],
   ['hrw port 70000 (tsHrwNs)', hrw({ name: 'svc', port: 70000 }), NEW, `${P}highestRandomWeight.services[0].port`, PORT],
   [

@@ -47,6 +47,14 @@ const FIELDS: Readonly<Record<string, Readonly<Record<string, Since>>>> = {
   backend: BACKEND,
 };
 
+/** The fields the CRD requires (`required:` at every tag that has the level): the API server refuses the object without them. */
+const REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  failover: ['service', 'fallback', 'errors'],
+  mirroring: ['name'],
+  mirror: ['name'],
+  backend: ['name'],
+};
+
 /** The chart and (when `image.tag` names it) the Traefik release that deploy the TraefikService. */
 export interface Deployed {
   readonly chart: Version;
@@ -57,32 +65,41 @@ export interface Deployed {
 function levelProblems(map: unknown, level: string, path: Path, deployed: Deployed, parent: Since = BASE): Problem[] {
   if (!isMap(map)) return [];
   const fields = FIELDS[level];
-  return Object.keys(map).flatMap((key): Problem[] => {
-    const known = fields[key];
-    if (!known) {
-      const near = closest(key, Object.keys(fields));
-      const hint = near ? `did you mean ${near}? ` : '';
+  const missing = (REQUIRED[level] ?? [])
+    .filter((key) => map[key] === undefined || map[key] === null)
+    .map((key) => ({
+      path: [...path, key],
+      message: `is missing; the TraefikService CRD requires it here (traefik.io_traefikservices.yaml \`required\`), so the API server refuses the object and the whole Traefik release fails: write it`,
+    }));
+  return [
+    ...missing,
+    ...Object.keys(map).flatMap((key): Problem[] => {
+      const known = fields[key];
+      if (!known) {
+        const near = closest(key, Object.keys(fields));
+        const hint = near ? `did you mean ${near}? ` : '';
+        return [
+          {
+            path: [...path, key],
+            message: `is not a field of a TraefikService's ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (traefik.io_traefikservices.yaml), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
+          },
+        ];
+      }
+      const since = compareVersions(parseVersion(known[0]), parseVersion(parent[0])) >= 0 ? known : parent;
+      const oldChart = compareVersions(deployed.chart, parseVersion(since[0])) < 0;
+      const oldTraefik = !!deployed.traefik && compareVersions(deployed.traefik, parseVersion(since[1])) < 0;
+      if (!oldChart && !oldTraefik) return [];
+      const lacks = oldChart
+        ? `is not a field of the TraefikService CRD that Traefik chart ${deployed.chart.tag} installs`
+        : `is not a TraefikService field Traefik ${deployed.traefik!.tag} reads`;
       return [
         {
           path: [...path, key],
-          message: `is not a field of a TraefikService's ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (traefik.io_traefikservices.yaml), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
+          message: `${lacks} (Traefik v${since[1]}, chart v${since[0]}, brings it), so it is dropped and never serves: remove it, or deploy Traefik v${since[1]} (chart v${since[0]}) or newer`,
         },
       ];
-    }
-    const since = compareVersions(parseVersion(known[0]), parseVersion(parent[0])) >= 0 ? known : parent;
-    const oldChart = compareVersions(deployed.chart, parseVersion(since[0])) < 0;
-    const oldTraefik = !!deployed.traefik && compareVersions(deployed.traefik, parseVersion(since[1])) < 0;
-    if (!oldChart && !oldTraefik) return [];
-    const lacks = oldChart
-      ? `is not a field of the TraefikService CRD that Traefik chart ${deployed.chart.tag} installs`
-      : `is not a TraefikService field Traefik ${deployed.traefik!.tag} reads`;
-    return [
-      {
-        path: [...path, key],
-        message: `${lacks} (Traefik v${since[1]}, chart v${since[0]}, brings it), so it is dropped and never serves: remove it, or deploy Traefik v${since[1]} (chart v${since[0]}) or newer`,
-      },
-    ];
-  });
+    }),
+  ];
 }
 
 /**

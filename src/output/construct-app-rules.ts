@@ -21,6 +21,12 @@ import { parseIp } from '../net/ip';
 
 type Values = Record<string, unknown>;
 
+/** Every construct of the app, and those the gated construct holds. */
+interface Scope {
+  readonly all: readonly IConstruct[];
+  readonly mine: ReadonlySet<IConstruct>;
+}
+
 /** One object of the app as cdk8s writes it: its file (`<chart path>.yaml`), its construct path, whether the gated construct holds it. */
 interface AppObject {
   readonly object: Values;
@@ -50,21 +56,22 @@ export function appRuleFindings(
   judged: (object: IConstruct) => boolean,
   lead = false,
 ): string[] {
-  const objects = appObjects(construct, judged);
+  // The app's constructs and this one's, listed once for every rule below.
+  const scope: Scope = { all: construct.node.root.node.findAll(), mine: new Set<IConstruct>(construct.node.findAll()) };
+  const objects = appObjects(scope, judged);
   const own = (later: AppObject, earlier: AppObject) => ownFinding(later, earlier) || (lead && !later.judged && !earlier.judged);
   return [
-    ...identityFindings([...notedIdentities(construct), ...objects], own),
-    ...clusterIpFindings([...notedIps(construct), ...objects], own),
+    ...identityFindings([...notedIdentities(scope), ...objects], own),
+    ...clusterIpFindings([...notedIps(scope), ...objects], own),
     ...releaseFindings(objects.filter((o) => o.mine || (lead && !o.judged))),
     ...(lead ? kubeVipFindings(objects) : []),
-    ...vipFindings(construct, objects, network, judged, lead),
+    ...vipFindings(scope, objects, network, judged, lead),
   ];
 }
 
 /** The Services the app's constructs note (Traefik's, which its chart renders), by identity, held by their construct. */
-function notedIdentities(construct: IConstruct): AppObject[] {
-  const mine = new Set<IConstruct>(construct.node.findAll());
-  return construct.node.root.node.findAll().flatMap((owner) =>
+function notedIdentities({ all, mine }: Scope): AppObject[] {
+  return all.flatMap((owner) =>
     notedServices(owner).map(({ namespace, name, label }) => ({
       object: { apiVersion: 'v1', kind: 'Service', metadata: { namespace, name } },
       file: `construct ${blankedPath(owner)}`,
@@ -77,9 +84,8 @@ function notedIdentities(construct: IConstruct): AppObject[] {
 }
 
 /** The cluster IPs the app's constructs note (Traefik's values), as objects of their own, held by their construct. */
-function notedIps(construct: IConstruct): AppObject[] {
-  const mine = new Set<IConstruct>(construct.node.findAll());
-  return construct.node.root.node.findAll().flatMap((owner) =>
+function notedIps({ all, mine }: Scope): AppObject[] {
+  return all.flatMap((owner) =>
     notedClusterIps(owner).map(({ text, at }) => ({
       object: { apiVersion: 'v1', kind: 'Service', spec: { clusterIP: text } },
       file: `construct ${blankedPath(owner)}`,
@@ -91,9 +97,8 @@ function notedIps(construct: IConstruct): AppObject[] {
   );
 }
 
-function appObjects(construct: IConstruct, judged: (object: IConstruct) => boolean): AppObject[] {
-  const mine = new Set<IConstruct>(construct.node.findAll());
-  return construct.node.root.node.findAll().flatMap((child) => {
+function appObjects({ all, mine }: Scope, judged: (object: IConstruct) => boolean): AppObject[] {
+  return all.flatMap((child) => {
     if (!ApiObject.isApiObject(child)) return [];
     let object: unknown;
     try {
@@ -229,7 +234,7 @@ function renderedService(o: AppObject): DeployedService | undefined {
  * (checkVipPlacement: c9 ann). The VIPs are no secret: they are shown, as the config's rules show them.
  */
 function vipFindings(
-  construct: IConstruct,
+  { all, mine }: Scope,
   objects: readonly AppObject[],
   network: ServiceNetwork | undefined,
   judged: (object: IConstruct) => boolean,
@@ -245,8 +250,7 @@ function vipFindings(
     if (o.mine) mineAt.add(String(service.path[0]));
     if (!o.judged) unjudgedAt.add(String(service.path[0]));
   }
-  const mine = new Set(construct.node.findAll());
-  for (const owner of construct.node.root.node.findAll()) {
+  for (const owner of all) {
     const at = `construct ${blankedPath(owner)}`;
     const noted = notedServices(owner).filter((s) => s.type.value === 'LoadBalancer');
     if (noted.length && mine.has(owner)) mineAt.add(at);

@@ -9,16 +9,23 @@ import { networkBlocks } from '../k3s/networks';
 import { DeployedService, LocatedIp, locate } from '../load-balancer/deployed';
 import { checkSharedVips, checkVipPlacement } from '../load-balancer/rules';
 import { kubeVipRules, NEWEST_KNOWN } from '../kube-vip/versions';
-import { helmControllerProblem } from '../traefik/extra-object-rules';
+import { helmControllerProblem, kubeVipWorkloadProblem } from '../traefik/extra-object-rules';
 import { FIXED_OBJECTS } from '../traefik/extra-objects';
 import { clusterIps } from '../traefik/release-duplicates';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { ServiceNetwork } from './construct-cluster-ips';
-import { notedServices } from './construct-services';
+import { notedClusterIps, notedServices } from './construct-services';
 import { blankedPath } from './construct-render';
+import { parseIp } from '../net/ip';
 
 type Values = Record<string, unknown>;
+
+/** Every construct of the app, and those the gated construct holds. */
+interface Scope {
+  readonly all: readonly IConstruct[];
+  readonly mine: ReadonlySet<IConstruct>;
+}
 
 /** One object of the app as cdk8s writes it: its file (`<chart path>.yaml`), its construct path, whether the gated construct holds it. */
 interface AppObject {
@@ -28,6 +35,8 @@ interface AppObject {
   readonly mine: boolean;
   /** Whether a gated construct holds it (that one then says what it finds). */
   readonly judged: boolean;
+  /** How messages name it, when not `Kind/ns/name` (a cluster IP Traefik's values ask for). */
+  readonly ref?: string;
 }
 
 /**
@@ -37,25 +46,59 @@ interface AppObject {
  * object that installs Traefik, cert-manager or kube-vip outside this tool's rules, two LoadBalancer Services (or one and
  * Traefik's) on one VIP and port, a VIP inside the Service network. An app is one cluster's (a second Traefik
  * HelmChartConfig in one app is refused: K3s reads one). Only findings that involve an object the gated
- * construct holds are its own (another gated construct says the rest). Messages name file, object and field.
+ * construct holds are its own (another gated construct says the rest); round 65 (65b-3, 65b-4): those among objects
+ * no gated construct holds (a sibling `new Chart(app, 'x')`) are the `lead`'s, the app's first gated construct, so the
+ * rules hold across the whole app. Messages name file, object and field.
  */
 export function appRuleFindings(
   construct: IConstruct,
   network: ServiceNetwork | undefined,
   judged: (object: IConstruct) => boolean,
+  lead = false,
 ): string[] {
-  const objects = appObjects(construct, judged);
+  // The app's constructs and this one's, listed once for every rule below.
+  const scope: Scope = { all: construct.node.root.node.findAll(), mine: new Set<IConstruct>(construct.node.findAll()) };
+  const objects = appObjects(scope, judged);
+  const own = (later: AppObject, earlier: AppObject) => ownFinding(later, earlier) || (lead && !later.judged && !earlier.judged);
   return [
-    ...identityFindings(objects),
-    ...clusterIpFindings(objects),
-    ...releaseFindings(objects),
-    ...vipFindings(construct, objects, network, judged),
+    ...identityFindings([...notedIdentities(scope), ...objects], own),
+    ...clusterIpFindings([...notedIps(scope), ...objects], own),
+    ...releaseFindings(objects.filter((o) => o.mine || (lead && !o.judged))),
+    ...(lead ? kubeVipFindings(objects) : []),
+    ...vipFindings(scope, objects, network, judged, lead),
   ];
 }
 
-function appObjects(construct: IConstruct, judged: (object: IConstruct) => boolean): AppObject[] {
-  const mine = new Set<IConstruct>(construct.node.findAll());
-  return construct.node.root.node.findAll().flatMap((child) => {
+/** The Services the app's constructs note (Traefik's, which its chart renders), by identity, held by their construct. */
+function notedIdentities({ all, mine }: Scope): AppObject[] {
+  return all.flatMap((owner) =>
+    notedServices(owner).map(({ namespace, name, label }) => ({
+      object: { apiVersion: 'v1', kind: 'Service', metadata: { namespace, name } },
+      file: `construct ${blankedPath(owner)}`,
+      path: blankedPath(owner),
+      mine: mine.has(owner),
+      judged: true,
+      ref: `Service ${namespace}/${name} (${label}, which Traefik's chart renders)`,
+    })),
+  );
+}
+
+/** The cluster IPs the app's constructs note (Traefik's values), as objects of their own, held by their construct. */
+function notedIps({ all, mine }: Scope): AppObject[] {
+  return all.flatMap((owner) =>
+    notedClusterIps(owner).map(({ text, at }) => ({
+      object: { apiVersion: 'v1', kind: 'Service', spec: { clusterIP: text } },
+      file: `construct ${blankedPath(owner)}`,
+      path: blankedPath(owner),
+      mine: mine.has(owner),
+      judged: true,
+      ref: `the Traefik Service of ${at}`,
+    })),
+  );
+}
+
+function appObjects({ all, mine }: Scope, judged: (object: IConstruct) => boolean): AppObject[] {
+  return all.flatMap((child) => {
     if (!ApiObject.isApiObject(child)) return [];
     let object: unknown;
     try {
@@ -70,6 +113,8 @@ function appObjects(construct: IConstruct, judged: (object: IConstruct) => boole
 }
 
 /** `Kind/ns/name`, as the conformance messages name an object. */
+const refOfApp = (o: AppObject): string => o.ref ?? refOf(o.object);
+
 function refOf(object: Values): string {
   const metadata = isMap(object.metadata) ? object.metadata : {};
   return [object.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part).join('/');
@@ -78,7 +123,7 @@ function refOf(object: Values): string {
 /** Each finding is said once: by the construct holding the later object, or the earlier one's when none holds that. */
 const ownFinding = (later: AppObject, earlier: AppObject): boolean => later.mine || (earlier.mine && !later.judged);
 
-const where = (o: AppObject) => `${o.file}: ${refOf(o.object)} (construct ${o.path})`;
+const where = (o: AppObject) => `${o.file}: ${refOfApp(o)} (construct ${o.path})`;
 
 /** The API server's identity (group, kind, namespace, name); a namespaced object without a namespace is told apart as such. */
 function identityKey(object: Values): string | undefined {
@@ -86,12 +131,15 @@ function identityKey(object: Values): string | undefined {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof metadata.name !== 'string' || !metadata.name) return undefined;
   const scoped = CLUSTER_SCOPED_KINDS.has(groupKind(apiVersion, kind));
-  const namespace = scoped ? '' : typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  // No namespace is `default` (65b-4): `kubectl apply` and Flux' Kustomization put it there without a target namespace.
+  const namespace = scoped ? '' : typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
   return JSON.stringify([apiGroup(apiVersion), kind, namespace, metadata.name]);
 }
 
 /** One identity rendered twice (c1 dupObj, dupKubeVip; c2/c3 a second HelmChartConfig kube-system/traefik). */
-function identityFindings(objects: readonly AppObject[]): string[] {
+type Own = (later: AppObject, earlier: AppObject) => boolean;
+
+function identityFindings(objects: readonly AppObject[], own: Own): string[] {
   const seen = new Map<string, AppObject>();
   const findings: string[] = [];
   for (const o of objects) {
@@ -99,9 +147,9 @@ function identityFindings(objects: readonly AppObject[]): string[] {
     if (key === undefined) continue;
     const other = seen.get(key);
     if (!other) seen.set(key, o);
-    else if (ownFinding(o, other))
+    else if (own(o, other))
       findings.push(
-        `${where(o)}: is the same object (API group, kind, namespace, name) as ${refOf(other.object)} in ${other.file} ` +
+        `${where(o)}: is the same object (API group, kind, namespace, name) as ${refOfApp(other)} in ${other.file} ` +
           `(construct ${other.path}): two owners overwrite each other when applied, and Helm or Flux refuse the second: ` +
           'give one another name, or change the object through its construct props',
       );
@@ -110,7 +158,7 @@ function identityFindings(objects: readonly AppObject[]): string[] {
 }
 
 /** One cluster IP asked by two Services (the API server gives it to one only: "provided IP is already allocated"). */
-function clusterIpFindings(objects: readonly AppObject[]): string[] {
+function clusterIpFindings(objects: readonly AppObject[], own: Own): string[] {
   const taken = new Map<string, AppObject>();
   const findings: string[] = [];
   for (const o of objects) {
@@ -118,9 +166,9 @@ function clusterIpFindings(objects: readonly AppObject[]): string[] {
     for (const { key, text: ip } of clusterIps(o.object.spec)) {
       const other = taken.get(key);
       if (!other) taken.set(key, o);
-      else if (other !== o && ownFinding(o, other))
+      else if (other !== o && own(o, other))
         findings.push(
-          `${where(o)}: spec.clusterIP asks for cluster IP ${ip}, but ${refOf(other.object)} in ${other.file} already asks for it, ` +
+          `${where(o)}: spec.clusterIP asks for cluster IP ${ip}, but ${refOfApp(other)} in ${other.file} already asks for it, ` +
             'and the API server gives a cluster IP to one Service only ("provided IP is already allocated"): give each Service ' +
             'its own address, or remove the key (Kubernetes then picks one)',
         );
@@ -142,7 +190,7 @@ const OWN_RELEASES = new Set([FIXED_OBJECTS.find((o) => o.startsWith('HelmChartC
  */
 function releaseFindings(objects: readonly AppObject[]): string[] {
   return objects.flatMap((o) => {
-    if (!o.mine || helmControllerProblem(o.object, []) === undefined) return [];
+    if (helmControllerProblem(o.object, []) === undefined) return [];
     const metadata = isMap(o.object.metadata) ? o.object.metadata : {};
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'kube-system';
     if (OWN_RELEASES.has(identityText({ kind: String(o.object.kind), namespace, name: String(metadata.name) }))) return [];
@@ -186,10 +234,11 @@ function renderedService(o: AppObject): DeployedService | undefined {
  * (checkVipPlacement: c9 ann). The VIPs are no secret: they are shown, as the config's rules show them.
  */
 function vipFindings(
-  construct: IConstruct,
+  { all, mine }: Scope,
   objects: readonly AppObject[],
   network: ServiceNetwork | undefined,
   judged: (object: IConstruct) => boolean,
+  lead: boolean,
 ): string[] {
   const mineAt = new Set<string>();
   const unjudgedAt = new Set<string>();
@@ -201,8 +250,7 @@ function vipFindings(
     if (o.mine) mineAt.add(String(service.path[0]));
     if (!o.judged) unjudgedAt.add(String(service.path[0]));
   }
-  const mine = new Set(construct.node.findAll());
-  for (const owner of construct.node.root.node.findAll()) {
+  for (const owner of all) {
     const at = `construct ${blankedPath(owner)}`;
     const noted = notedServices(owner).filter((s) => s.type.value === 'LoadBalancer');
     if (noted.length && mine.has(owner)) mineAt.add(at);
@@ -214,11 +262,14 @@ function vipFindings(
         ips: s.ips.map((ip) => ({ ...ip, path: [at, ...ip.path] })),
       });
   }
-  const findings: string[] = [];
+  const judgedAt = services.map((s) => String(s.path[0])).filter((at) => !unjudgedAt.has(at));
+  const findings: string[] = [...externalIpFindings(objects, services, mineAt, lead ? unjudgedAt : new Set())];
   const said = (path: Path, message: string) => {
     const [head, ...rest] = path;
     const earlierMine = unjudgedAt.has(String(head)) && [...mineAt].some((at) => message.includes(at));
-    if (mineAt.has(String(head)) || earlierMine) findings.push(`${String(head)}: ${formatPath(rest)} ${message}`);
+    // Between objects no gated construct holds: the lead's (65b-3).
+    const leads = lead && unjudgedAt.has(String(head)) && !judgedAt.some((at) => message.includes(at));
+    if (mineAt.has(String(head)) || earlierMine || leads) findings.push(`${String(head)}: ${formatPath(rest)} ${message}`);
   };
   checkSharedVips(services, undefined, NEWEST_KNOWN, kubeVipRules(NEWEST_KNOWN), said);
   if (network) {
@@ -231,4 +282,59 @@ function vipFindings(
       for (const vip of service.ips) checkVipPlacement(vip, { internal }, [], false, said);
   }
   return findings;
+}
+
+/**
+ * Round 65 (65b-4): a Service whose `externalIPs` holds a VIP of the app's LoadBalancer Services (the VIP compared
+ * parsed): kube-proxy answers for it on every node, taking the VIP over (traefik/extra-objects.ts
+ * EXTERNAL_IPS_TAKEOVER, CVE-2020-8554). Said by the construct holding either Service, else by the lead. Only a VIP
+ * is judged here: externalIPs on other addresses belong to the user's own Services.
+ */
+function externalIpFindings(
+  objects: readonly AppObject[],
+  services: readonly DeployedService[],
+  mineAt: ReadonlySet<string>,
+  leadAt: ReadonlySet<string>,
+): string[] {
+  const keyOf = (text: string) => {
+    const ip = parseIp(text);
+    return ip ? `${ip.family}:${ip.value}` : undefined;
+  };
+  const vips = new Map<string, DeployedService>();
+  for (const service of services) for (const vip of service.ips) vips.set(`${vip.ip.family}:${vip.ip.value}`, service);
+  return objects.flatMap((o) => {
+    const spec = o.object.apiVersion === 'v1' && o.object.kind === 'Service' && isMap(o.object.spec) ? o.object.spec : {};
+    const texts = Array.isArray(spec.externalIPs) ? spec.externalIPs.filter((t): t is string => typeof t === 'string') : [];
+    return texts.flatMap((text, i) => {
+      const key = keyOf(text.trim());
+      const service = key === undefined ? undefined : vips.get(key);
+      const at = service && String(service.path[0]);
+      if (!service || !at || at === `${o.file}: ${refOf(o.object)}`) return [];
+      if (!(o.mine || (!o.judged && (mineAt.has(at) || leadAt.has(at))))) return [];
+      return [
+        `${where(o)}: spec.externalIPs[${i}] is ${text}, the VIP of ${service.label} (${at}): kube-proxy then answers for ` +
+          'that address on every node and takes the VIP over (CVE-2020-8554): remove it; a Service gets a VIP through a ' +
+          'LoadBalancerService (or K3sVipCluster loadBalancers)',
+      ];
+    });
+  });
+}
+
+/**
+ * Round 65 (65b-3): a workload no gated construct holds that runs kube-vip or kube-vip-cloud-provider, in an app whose
+ * constructs deploy one (traefik/extra-object-rules.ts kubeVipWorkloadProblem, as extraObjects are judged): the second
+ * copy announces addresses (or hands out pool addresses) beside this tool's, outside its kube-vip rules. An app whose
+ * constructs deploy no kube-vip (a LoadBalancerService alone) may run its own: not judged then.
+ */
+function kubeVipFindings(objects: readonly AppObject[]): string[] {
+  if (!objects.some((o) => o.judged && kubeVipWorkloadProblem(o.object, []))) return [];
+  return objects.flatMap((o) => {
+    const found = o.judged ? undefined : kubeVipWorkloadProblem(o.object, []);
+    if (!found) return [];
+    return [
+      `${where(o)}: ${formatPath(found.at)} runs kube-vip (or kube-vip-cloud-provider) beside the one this app's ` +
+        "K3sVipCluster or KubeVipChart deploys: the second copy announces addresses outside this tool's kube-vip rules " +
+        '(version, VIPs, interface, leases and leader election): remove it, and set kube-vip through the construct props',
+    ];
+  });
 }

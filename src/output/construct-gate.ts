@@ -142,7 +142,9 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
  */
 function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): string[] {
   const { appRuleFindings } = require('./construct-app-rules') as typeof AppRules;
-  return appRuleFindings(construct, network, (object) => object.node.scopes.some((scope) => gated.has(scope)));
+  // The first gated construct of the app (an outer one comes first) also says what no gated construct holds (65b-3).
+  const lead = construct.node.root.node.findAll().find((scope) => gated.has(scope)) === construct;
+  return appRuleFindings(construct, network, (object) => object.node.scopes.some((scope) => gated.has(scope)), lead);
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

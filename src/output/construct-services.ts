@@ -18,3 +18,23 @@ export function notesServices(construct: IConstruct, services: readonly Deployed
 export function notedServices(construct: IConstruct): readonly DeployedService[] {
   return deployed.get(construct) ?? [];
 }
+
+/** A cluster IP a construct's values ask for (traefik/values-cluster-ips.ts), with where. */
+export interface NotedClusterIp {
+  readonly key: string;
+  readonly text: string;
+  /** `values.service.spec.clusterIP`. */
+  readonly at: string;
+}
+
+const clusterIpsOf = new WeakMap<IConstruct, readonly NotedClusterIp[]>();
+
+/** Notes the cluster IPs `construct`'s chart values ask for (the Services its rendered objects do not show). */
+export function notesClusterIps(construct: IConstruct, ips: readonly NotedClusterIp[]): void {
+  clusterIpsOf.set(construct, ips);
+}
+
+/** The cluster IPs `construct` noted, or none. */
+export function notedClusterIps(construct: IConstruct): readonly NotedClusterIp[] {
+  return clusterIpsOf.get(construct) ?? [];
+}

@@ -28,7 +28,8 @@ import { routeObjectProblems } from '../ingress/route-fields';
 import { valuesPatchProblems } from './values-patch';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
-import { notesServices } from '../output/construct-services';
+import { notesClusterIps, notesServices } from '../output/construct-services';
+import { valuesClusterIps } from './values-cluster-ips';
 import { EMPTY_VIP_LIST } from '../load-balancer/service-rules';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
 
@@ -255,6 +256,8 @@ export class TraefikHelmChartConfig extends Construct {
       const model = effectiveTraefik(settings, []);
       // Its Services, for the app-wide VIP rules of the gate (one Service per VIP and port, 64b-5).
       notesServices(this, model.services);
+      // And the cluster IPs its values ask for, for the app-wide cluster-IP rule (65b-4).
+      notesClusterIps(this, valuesClusterIps(props.values ?? {}));
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
       // Traefik's CRDs among extraObjects, and the entrypoints' default resolvers, may name only the resolvers these

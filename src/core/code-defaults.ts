@@ -3,12 +3,19 @@ import { namesSecretValue } from './secrets-keys';
 /**
  * A literal given as a default where code reads a secret (gaps42b): `const password = process.env.DB_PASSWORD ?? 'x'`,
  * `password = cfg.get('pw') || "x"`, `password = settings.pw or 'x'`, `$password = $pw ?: 'x'`. The read itself is a
- * reference (code-references.ts); the literal after `||`, `??`, `or` or `?:` is a value, written where the text is,
+ * reference (code-references.ts); the literal after `||`, `??`, `or` or `?:` (or in `.orElse("x")`) is a value, written where the text is,
  * whatever words stand before the name (`const`, `let`, `var`, `my`, `{ password: … }`).
  */
 
-/** A default operator and a quoted literal after it. */
-const DEFAULT = /(?:\|\||\?\?|\?:|(?<![\w.-])or(?![\w.-]))[^\S\n]*("[^"\\\n]{0,512}"|'[^'\\\n]{0,512}')/g;
+/**
+ * A default operator and a quoted literal after it; or a call that gives its literal argument where a value is absent
+ * (65a-13): Java's `Optional.orElse("x")`, Rust's `.unwrap_or("x")`, Scala's/Vavr's `.getOrElse("x")`, Kotlin's
+ * `.getOrDefault(k, "x")`/Java's `Map.getOrDefault(k, "x")` (the key, a word or a quoted name, first).
+ */
+const DEFAULT =
+  /(?:\|\||\?\?|\?:|(?<![\w.-])or(?![\w.-])|\.(?:orElse|unwrap_or|getOrElse)\(|\.getOrDefault\([^\S\n]*(?:[\w.]{1,128}|"[\w.-]{0,128}"|'[\w.-]{0,128}')[^\S\n]*,)[^\S\n]*("[^"\\\n]{0,512}"|'[^'\\\n]{0,512}')/g;
+/** Whether a line has one of DEFAULT's operators or calls (the cheap test before the names are read). */
+const HAS_DEFAULT = /\|\||\?\?|\?:|\bor\b|\.(?:orElse|unwrap_or|getOrElse|getOrDefault)\(/;
 /**
  * A name set (`=`, `:=`, `:`, `=>`; not `==`) in the line before the default, read back at most 256 characters (the code
  * of one read): each name there, for the caller's judge.
@@ -22,7 +29,7 @@ const SET_NAME = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["'\]]?[^\S\n]*(?::?=(?![=~]
  */
 export function defaultLiteralSecret(line: string, sets: (key: string, value: string) => boolean): string | undefined {
   const typed = typedDefaultSecret(line, sets);
-  if (typed !== undefined || !/\|\||\?\?|\?:|\bor\b/.test(line) || !/[=:]/.test(line)) return typed;
+  if (typed !== undefined || !HAS_DEFAULT.test(line) || !/[=:]/.test(line)) return typed;
   let names: Array<[number, string]> | undefined;
   let first = 0;
   for (const match of line.matchAll(DEFAULT)) {

@@ -12,6 +12,8 @@ import { isReference } from './secrets-text';
  *   2484 for TCPS; docs.oracle.com Net Services Reference "Port Number Defaults") or a password of a password's mix
  *   (password-mix.ts): `api/v2@edge:443/svc`, `team/app@registry.local:5000/app`, `reports/2024@archive:2023/q4` are
  *   an endpoint, an image and a path (64a-13); or
+ * - its host part is a connect descriptor (65a-8: `u/pw@(DESCRIPTION=(ADDRESS=…)(CONNECT_DATA=…))`, also
+ *   `(DESCRIPTION_LIST=`; docs.oracle.com Net Services Reference, "Connect Descriptors"), never a path's `a/b@(c)`; or
  * - it is the value of a key that names a connection (`ORACLE_CONN=`, `connect_string:`, `oracle:`, `dsn=`), or a
  *   `connect(` call's first argument.
  * The user starts a word (not after `/`, `@`, `.`), so a path's or a scope's part never is one; the password is no
@@ -19,7 +21,7 @@ import { isReference } from './secrets-text';
  */
 // Linear: user, `/`, password, `@` and host are disjoint at each boundary, each run bounded.
 const LOGON =
-  /(?<![^\s=:,([{"'`])([A-Za-z_][\w$#.-]{0,127})\/("[^"\n]{1,128}"|[^\s/@"'`]{1,128})@(\/\/[\w.-]{1,253}|[\w.-]{1,253}:\d{1,5}\/|[\w.-]{1,253})/g;
+  /(?<![^\s=:,([{"'`])([A-Za-z_][\w$#.-]{0,127})\/("[^"\n]{1,128}"|[^\s/@"'`]{1,128})@(\/\/[\w.-]{1,253}|\([ \t]*(?:DESCRIPTION|description)(?:_LIST|_list)?[ \t]*=|[\w.-]{1,253}:\d{1,5}\/|[\w.-]{1,253})/g;
 /** The key a value is assigned to, just before it, or a `connect(` call. */
 const KEY_BEFORE = /([A-Za-z_][\w.-]{0,127})["']?[ \t]*(?::|=>?)[ \t]*["']?$|\bconnect\([ \t]*[rRuU]?["']?$/;
 // `ORACLE_CONN`, `connect_string`, `DB_CONNECTION_STRING`, `dsn`; not a bare `connection:` (a word many settings use).
@@ -38,11 +40,13 @@ export function oracleEzconnectSpans(text: string): Array<[number, number]> {
     const [, user, quoted, host] = match;
     const password = quoted.replace(/^"(.*)"$/, '$1');
     if (!password || isReference(password) || isPlaceholder(password)) continue;
-    const easyConnect = host.startsWith('//') || (/:\d+\/$/.test(host) && (/:(?:152[12]|2484)\/$/.test(host) || hasPasswordMix(password)));
+    const easyConnect =
+      /^(?:\/\/|\()/.test(host) || (/:\d+\/$/.test(host) && (/:(?:152[12]|2484)\/$/.test(host) || hasPasswordMix(password)));
     if (!easyConnect && !isConnectionValue(text, match.index)) continue;
     spans.push([match.index, match.index + user.length + 1 + quoted.length]);
   }
   return spans;
 }
 
-export const ORACLE_EZCONNECT = 'an Oracle logon with its password (`user/password@host:port/service`, Easy Connect)';
+export const ORACLE_EZCONNECT =
+  'an Oracle logon with its password (`user/password@host:port/service`, Easy Connect, or `user/password@(DESCRIPTION=…)`)';

@@ -28,6 +28,7 @@ import { htpasswdLineSecretIn, htpasswdLineSpans } from './htpasswd-files';
 import { MALFORMED_STAND_IN, malformedStandInSpans } from './malformed-stand-ins';
 import { NETWORK_PASSWORD, networkPasswordSpans } from './wifi-and-vrrp-passwords';
 import { SHADOW_PLAIN_PASSWORD, shadowPlainPasswordSpans } from './shadow-plain-passwords';
+import { PASSWD_PLAIN_PASSWORD, passwdPlainPasswordSpans } from './passwd-plain-passwords';
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
@@ -274,4 +275,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: placeholderDefaultSpans, what: PLACEHOLDER_DEFAULT },
   { find: oracleEzconnectSpans, what: ORACLE_EZCONNECT },
   { find: envReadDefaultSpans, what: ENV_READ_DEFAULT },
+  { find: passwdPlainPasswordSpans, what: PASSWD_PLAIN_PASSWORD },
 ];

@@ -11,7 +11,7 @@ export const SHADOW_PLAIN_PASSWORD =
   'a password in clear in an /etc/shadow line (its second field holds no hash: `useradd -p` takes a hash)';
 
 const LINE = /^[ \t]*[A-Za-z_][\w.-]{0,31}\$?:([^:\n]*):\d*:\d*:\d*:\d*:\d*:\d*:\d*[ \t]*\r?$/dgm;
-const NO_PASSWORD = /^(?:.{0,3}|\*.*|!.*|[A-Z]{1,4}|\$.*|[./0-9A-Za-z]{13}|_[./0-9A-Za-z]{19})$/;
+export const NO_PASSWORD = /^(?:.{0,3}|\*.*|!.*|[A-Z]{1,4}|\$.*|[./0-9A-Za-z]{13}|_[./0-9A-Za-z]{19})$/;
 
 export function shadowPlainPasswordSpans(text: string): Array<[number, number]> {
   if (!/:\d*:\d*:\d*:\d*:\d*:\d*:\d*/.test(text)) return [];

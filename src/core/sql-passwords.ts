@@ -207,11 +207,11 @@ function connectPassword(text: string, tokens: SqlToken[], take: (token: SqlToke
   // The password runs to `@`, a blank or the line's end, whatever characters it holds. Outside an Oracle client's
   // input (read by secrets-commands.ts) only a logon that names a database (`@orcl`) or a role (`AS SYSDBA`) is one:
   // `connect a/b` in other text reads as well as a path (39a-2's accepted rows). A logon that ends its statement
-  // (`CONNECT scott/Tq1hK2pLm4;`, `SQL> conn scott/…`) is one where its password has a password's mix (64a-4).
+  // (`CONNECT scott/Tq1hK2pLm4;`, `SQL> conn scott/…`) is one where its password has a password's mix (64a-4), from 6 characters (65a-7: `Tiger9x`).
   const after = text.slice(password.start - (password.quote ? 1 : 0), password.start + 512);
   const rest =
     /^("[^"\n]*"|[^\s@]+)(?=@[\w.:/-]|[ \t]+AS[ \t]+SYS\w+)/i.exec(after) ??
-    [/^("[^"\n]*"|[^\s@;"]+)[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(after)].find((end) => !!end && hasPasswordMix(end[1].replace(/^"|"$/g, '')));
+    [/^("[^"\n]*"|[^\s@;"]+)[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(after)].find((end) => !!end && hasPasswordMix(end[1].replace(/^"|"$/g, ''), 6));
   if (!rest) return;
   const start = password.start - (password.quote ? 1 : 0) + (rest[1].startsWith('"') ? 1 : 0);
   const value = rest[1].replace(/^"|"$/g, '');

@@ -38,9 +38,10 @@ const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:ال
 const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel`;
 /**
  * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
- * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`); with it a colon joins too.
+ * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`), 65a-3 a list of them
+ * (`for admin, backup and ops`); with it a colon joins too.
  */
-const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
+const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
 const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
@@ -58,32 +59,84 @@ const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]
  * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
  */
 const STRICT = String.raw`login(?:[ \t]+is)?[ \t:=]+[\w.-]{1,32}[ \t]*[:/][ \t]*|(?:wi-?fi|wlan|ssid|network)[ \t]*[:=][ \t]*[\w.-]{1,32}[ \t]+\/[ \t]+|[\w.-]{1,32}:[ \t]+(?:pw|pwd|pass(?:word)?)[ \t]+|(?:set|changed?|reset)[ \t]+(?:the|my|your|our|its|their)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)[ \t]+to[ \t]+`;
+/**
+ * 65a-3: `pw X`, `pwd X` (a note's shorthand; not the shell's `pwd`, which takes no word, nor `$(pwd)` or `/bin/pwd`).
+ * 65a-15: a Markdown table's lone row `| Password | X |`, read as a setting's (a word there is a type: `| password | string |`).
+ */
+const SHORT = String.raw`(?<![/$-])pwd?[ \t]+(?=[^\s|])`;
+const CELL = String.raw`\|[ \t]*(?:${NOUN})[ \t]*\|[ \t]*`;
 /** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${ARROW}))|(?<strict2>${FOREIGN}|${LOGIN}))`,
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${FOR}?(?:${ARROW})))|(?<foreign>${FOREIGN})|(?<login>${LOGIN})|(?<short>${SHORT}))|(?<cell>${CELL})`,
   'giu',
 );
+/** 65a-4: Hindi puts the value before its verb (`पासवर्ड X है`, "the password is X"). */
+const HINDI = /(?<![\p{L}\p{M}])पासवर्ड[ \t]+([^\s:\uff1a]{1,64})[ \t]+है/gu;
 /** 64a-1: `use X as the password`: the value before its label. */
 const USE_AS =
   /(?<![\p{L}\p{N}_.])use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b/giu;
 /** An HTML tag around the value (`<b>X</b>`, `<code>X</code>`). */
 const TAG = /<(?:b|strong|code|kbd|em|i|tt|span|mark)>/iy;
+/** 65a-15: Markdown emphasis around the value (`**X**`, `*X*`, `__X__`, `_X_`, `~~X~~`): what it holds is the value. */
+const EMPHASIS = /(\*{1,2}|_{1,2}|~~)([^\s*_~]{1,64})\1(?![\p{L}\p{N}])/uy;
+/** 65a-15: a bracket around one word (`(X)`, `[X]`, `{X}`): the value, unless it is a placeholder (`{password}`, `[REDACTED]`). */
+const BRACKET = /([([{])([^\s()[\]{}]{1,64})([)\]}])/y;
+const PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+/** Words a bracket says a value was left out with (`(redacted)`, `(hidden)`). */
+const LEFT_OUT = /^(?:redacted|hidden|omitted|removed|masked|elided|snip|censored|secret|password|none|empty|unset)$/i;
 /**
  * The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), a quoted passphrase (`"correct horse
- * battery staple"`), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), or a word up to a blank.
+ * battery staple"`), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), 65a-5 three to seven
+ * words ending the line or sentence (`purple monkey dishwasher`, `correct-horse-battery-staple`), or a word up to a blank.
  */
 const VALUE =
-  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|"([^"\n]{1,64})"|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|([^\s"'`<]{1,80})/uy;
+  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|"([^"\n]{1,64})"|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|(\p{L}{2,20}(?:[ \t-]\p{L}{2,20}){2,6})(?=[ \t]*(?:$|[\r\n.,;!?]))|([^\s"'`<]{1,80})/uy;
+/** Which of VALUE's groups is a phrase of words unquoted (65a-5). */
+const PHRASE_GROUP = 7;
 /** What may follow a single word that ends its clause: the text's or line's end, punctuation, a tag, a conjunction. */
-const CLAUSE_END = /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—)\b)/iu;
+const CLAUSE_END = /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'*_|])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—)\b)/iu;
 
 /** A word plainly not a password: letters only, a reference or placeholder, a URL or a store path, a protocol's name. */
 const PLAIN =
   /^(?:[\p{L}._'-]+|.*[(){}[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
+/**
+ * 65a-5: words that make a run of words a sentence rather than a passphrase (pronouns, auxiliaries, `up-to-date`), beside
+ * the sentence's words isProseWordAfterLabel knows.
+ */
+const PHRASE_WORD =
+  /^(?:i|you|he|she|it|we|they|is|are|be|been|being|am|will|would|can|could|should|must|may|might|has|have|had|do|does|did|was|were|up|out|off|over|down|date|time|per|each|every|all|any|some|more|less|than|least|most|first|last|next|old|new|other|please|who|what|which|where|when|how|user|users|account|team|file|ops|engineer|admin|root|same|own|via|using|use|used)$/i;
+/**
+ * A type's or the label's own name where a value would stand (`user: string; password: string`, `Login: user/password`),
+ * a thing about a password (`the pwd command`, `pw field`, `password -> bcrypt`).
+ */
+const TYPE_NAME =
+  /^(?:string|str|text|number|int|integer|boolean|bool|bytes|any|object|char|varchar|secretstr|pass(?:word|wd|phrase)?|pwd|command|field|prompt|manager|policy|reset|hash|hashes|salt|file|length|input|form|box|rules|expiry|change|directory|output|bcrypt|scrypt|yescrypt|crypt)$/i;
+/**
+ * 65a-4: a few sentence words of the scripts other than Latin whose labels are read (Greek, Russian, Arabic, Hindi): what
+ * a password is like (`λάθος` wrong, `υποχρεωτικός` required, `неверный`, `مطلوبة`, `गलत`), as stems read without marks.
+ */
+const OTHER_SCRIPT_PROSE = [
+  'λαθος|λανθασμεν|εσφαλμεν|υποχρεωτικ|απαραιτητ|απαιτειται|ακυρ|εγκυρ|σωστ|κεν|αδυναμ|ισχυρ|μυστικ|προσωριν|ληγμεν|ασφαλ|κρυφ',
+  'невер|неправил|обязател|требует|пуст|коротк|слаб|надежн|верн|правил|истек|устарел|скрыт|зашифрован|сброшен|изменен|времен|секрет',
+  'خاطئ|خطا|خطأ|مطلوب|صحيح|فارغ|قصير|ضعيف|قوي|منتهي|سري|مؤقت|الزامي|إلزامي|غير|مخفي|مشفر',
+  'गलत|ग़लत|आवश्यक|ज़रूरी|जरूरी|अमान्य|मान्य|सही|खाली|कमजोर|कमज़ोर|मजबूत|मज़बूत|छोटा|लंबा|सुरक्षित|गुप्त|अनिवार्य|बदला|समाप्त|अस्थायी|नहीं',
+];
+/** A word without its marks (accents, Devanagari's vowel signs), lower-cased. */
+const withoutMarks = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const OTHER_PROSE = new RegExp(`^(?:ال)?(?:${withoutMarks(OTHER_SCRIPT_PROSE.join('|'))})\\p{L}{0,4}$`, 'u');
 
-/** How the label reads its value: `strict` wants a digit or a symbol; `sentence` (`the password is …`) also a word. */
+/** Whether `word` (letters, maybe with marks) is a sentence's word: in Latin letters isProseWordAfterLabel, else the stems above. */
+function isSentenceWord(word: string, english: boolean): boolean {
+  if (/^\p{Script=Latin}+$/u.test(word)) return isProseWordAfterLabel(word, english);
+  return OTHER_PROSE.test(withoutMarks(word));
+}
+
+/** How the label reads its value. */
 interface Reading {
+  /** `strict`: a value of words wants a digit or a symbol (a setting's or a path's words stand there too). */
   strict: boolean;
+  /** A single word of letters that ends its clause is read as the value unless a sentence's word. */
+  word: boolean;
   english: boolean;
   /** The text after the value (does a single word end its clause?). */
   after: string;
@@ -91,6 +144,13 @@ interface Reading {
 
 /** How a password is kept, as a compound adjective (`Base64-encoded`, `AES256-encrypted`, `SHA512-hashed`: 64a-9), no value. */
 const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
+
+/** Whether the words of `value` (split at blanks and hyphens) read as a passphrase: fewer than half a sentence's words. */
+function isPassphrase(value: string, english: boolean): boolean {
+  const words = value.split(/[ \t-]+/).filter((part) => /^[\p{L}\p{M}]+$/u.test(part));
+  const prose = words.filter((part) => PHRASE_WORD.test(part) || isSentenceWord(part, english));
+  return words.length > 0 && prose.length * 2 < words.length;
+}
 
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
 function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
@@ -101,16 +161,17 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
   if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
-  // a sentence's words; `"see the vault"` is a note.
-  if (/[ \t]/.test(value) && /\p{L}/u.test(value)) {
-    const words = value.split(/[ \t]+/).filter((part) => /^\p{L}+$/u.test(part));
+  // a sentence's words; `"see the vault"` is a note. 65a-5: unquoted too, three words or more (`purple monkey
+  // dishwasher`, `correct-horse-battery-staple`); `stored in the vault`, `the one from onboarding` are sentences.
+  const phrase = /^\p{L}+(?:-\p{L}+){2,}$/u.test(value) && !quoted;
+  if ((/[ \t]/.test(value) && /\p{L}/u.test(value)) || phrase) {
     if (/[<>{}$]/.test(value) || reading.strict) return false;
-    return words.filter((part) => isProseWordAfterLabel(part, reading.english)).length * 2 < words.length;
+    return isPassphrase(value, reading.english);
   }
-  // 64a-1: one word of Latin letters after a sentence's label (`the password is swordfish`), ending its clause, that is
-  // no word of the sentence (`incorrect`, `required`, `stored`).
-  if (/^\p{L}+$/u.test(value) && !reading.strict)
-    return (quoted || CLAUSE_END.test(reading.after)) && !isProseWordAfterLabel(value, reading.english);
+  // 64a-1, 65a-3, 65a-4: one word of letters after a label (`the password is swordfish`, `password -> dragon`, `heslo je
+  // drak`, `ο κωδικός είναι δράκος`), ending its clause, that is no word of a sentence (`incorrect`, `required`, `λάθος`).
+  if (/^[\p{L}\p{M}]+$/u.test(value) && (reading.word || (quoted && !reading.strict)))
+    return (quoted || CLAUSE_END.test(reading.after)) && !TYPE_NAME.test(value) && !isSentenceWord(value, reading.english);
   if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
   // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
   const last = /-(\p{L}+)$/u.exec(value);
@@ -118,16 +179,54 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   return /\d/.test(value) || /[^\p{L}]/u.test(value) || (quoted && !reading.strict);
 }
 
-/** The value at `at` (after a label), its quotes and a tag taken off, as [start, word, quoted]. */
-function valueAt(text: string, at: number): [number, string, boolean] | undefined {
+/** The value at `at` (after a label), its quotes, a tag, emphasis or a bracket taken off, as [start, word, quoted, group]. */
+function valueAt(text: string, at: number): [number, string, boolean, number] | undefined {
   TAG.lastIndex = at;
   const from = TAG.test(text) ? TAG.lastIndex : at;
+  for (const mark of [EMPHASIS, BRACKET]) {
+    mark.lastIndex = from;
+    const held = mark.exec(text);
+    if (!held || (mark === BRACKET && PAIRS[held[1]] !== held[3])) continue;
+    // A placeholder in its bracket (`{password}`, `[REDACTED]`, `(redacted)`) is none.
+    if (mark === BRACKET && (isPlaceholder(held[0]) || isPlaceholder(held[2]) || LEFT_OUT.test(held[2]))) return undefined;
+    return [held.index + held[1].length, held[2], true, 0];
+  }
   VALUE.lastIndex = from;
   const value = VALUE.exec(text);
   if (!value) return undefined;
   const index = value.findIndex((group, i) => i > 0 && group !== undefined);
   const quoted = index <= 3 || index === 5;
-  return [value.index + (quoted ? 1 : 0), value[index], quoted];
+  return [value.index + (quoted ? 1 : 0), value[index], quoted, index];
+}
+
+/** Whether a label says a single word after it may be the value, and whether a value of words wants a digit. */
+function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'> {
+  const groups = label.groups!;
+  // English unless the label names the password in another language (`login admin:`, `username and password` are English).
+  const english =
+    groups.noun !== undefined
+      ? /^(?:pass(?:word|wd|phrase|code)?|pwd?)$/i.test(groups.noun)
+      : groups.foreign === undefined && !/wort|schl|contrase|senha|has|parola|heslo|adgang|senord|passord|ifre|пароль/i.test(label[0]);
+  const below = label[0].includes('\n');
+  const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
+  // A heading after an arrow or a dash (`Password — Requirements`); a key on the line below (`description:`), or a
+  // capitalised word after a blank line (a heading); `notes: password reset`, `Wi-Fi: GuestNet / open`: a setting's words.
+  const heading =
+    (groups.arrow !== undefined && capitalised) ||
+    (below && (/^[^\s]*:/.test(word) || (/\n[ \t]*\r?\n/.test(label[0]) && capitalised))) ||
+    (groups.strict !== undefined && !/^(?:login|set|change|reset)|\bpwd?[ \t]+$/i.test(groups.strict)) ||
+    groups.cell !== undefined ||
+    // A `key` below a user's or a network's setting is a setting (`network: bridge` `key: certificate`); an SSID's is its Wi-Fi key.
+    /^(?:user|login|network)[\s\S]*(?:key|psk)[ \t:=]*$/i.test(groups.login ?? '');
+  const strict =
+    groups.strict !== undefined ||
+    groups.foreign !== undefined ||
+    groups.login !== undefined ||
+    groups.short !== undefined ||
+    groups.cell !== undefined ||
+    groups.arrow !== undefined ||
+    below;
+  return { strict, word: !heading, english };
 }
 
 /** Where `text` holds such a value: each value's span. */
@@ -142,22 +241,25 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   for (const label of text.matchAll(LABEL)) {
     const found = valueAt(text, label.index! + label[0].length);
     if (!found) continue;
-    const [start, word, quoted] = found;
-    // A value on a line below its label wants a digit or a symbol (a YAML key `description:` stands there too).
-    // After an arrow or a dash a word is a heading's (`Password — Requirements`).
-    const strict =
-      label.groups!.strict !== undefined ||
-      label.groups!.strict2 !== undefined ||
-      label.groups!.arrow !== undefined ||
-      label[0].includes('\n');
-    const english = /^(?:pass(?:word|wd|phrase|code)?|pwd?)$/i.test(label.groups!.noun ?? '');
+    const [start, word, quoted, group] = found;
+    const reading = readingOf(label, word);
     const after = text.slice(start + word.length + (quoted ? 1 : 0), start + word.length + 16);
-    if (isPassword(word, quoted, { strict, english, after })) spans.push([start, start + word.length]);
+    if (isPassword(word, quoted, { ...reading, after })) spans.push([start, start + word.length]);
+    else if (group === PHRASE_GROUP) {
+      // Words that are no passphrase: the first may still be a word ending its clause (`swordfish and the user is bob`).
+      const first = /^\p{L}+/u.exec(word)![0];
+      if (isPassword(first, false, { ...reading, after: text.slice(start + first.length, start + first.length + 16) }))
+        spans.push([start, start + first.length]);
+    }
   }
   for (const use of text.matchAll(USE_AS)) {
     const word = use[1].replace(/^["'`]|["'`]$/g, '');
-    if (isPassword(word, false, { strict: true, english: true, after: '' }))
-      spans.push([use.index + use[0].indexOf(word), use.index + use[0].indexOf(word) + word.length]);
+    const start = use.index + use[0].indexOf(word);
+    if (isPassword(word, false, { strict: true, word: true, english: true, after: '' })) spans.push([start, start + word.length]);
+  }
+  for (const said of text.matchAll(HINDI)) {
+    const start = said.index + said[0].indexOf(said[1]);
+    if (isPassword(said[1], false, { strict: true, word: true, english: false, after: '' })) spans.push([start, start + said[1].length]);
   }
   return spans;
 }

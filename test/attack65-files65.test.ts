@@ -112,6 +112,20 @@ describe('65a-10: a qualified name of a secret takes only a value that fits the 
   test.each(QUALIFIED)('%s', (_, text, secret) => refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', secret));
 });
 
+describe('65a-10: the same names as an env entry and as a key of chart values', () => {
+  test.each([
+    ['TOKEN_TTL_SECONDS', 'Xk9mQ2pL7vR4tZ8wB3nJ'],
+    ['PASSWORD_RESET_TEMPLATE', 'Xk9mQ2pL7v'],
+  ])('env %s with a generated value is refused', (name, value) => refusedEverywhere({ env: [{ name, value }] }, 'env[0].value', value));
+  it('a key token_ttl_seconds with a generated value is refused', () =>
+    refusedEverywhere({ deployment: { podAnnotations: { token_ttl_seconds: 'Xk9mQ2pL7v' } } }, 'token_ttl_seconds', 'Xk9mQ2pL7v'));
+  test.each([
+    ['TOKEN_TTL_SECONDS', '3600'],
+    ['TOKEN_EXPIRY', '30m'],
+    ['PASSWORD_RESET_TEMPLATE', 'reset.html'],
+  ])('env %s=%s passes', (name, value) => acceptedEverywhere({ env: [{ name, value }] }));
+});
+
 describe('65a-9: a run after sha256/ is a pin only when it is one', () => {
   test.each(PINS)('%s', (_, text, secret) => refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', secret));
 });

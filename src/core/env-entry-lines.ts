@@ -1,3 +1,4 @@
+import { qualifiedNameValueSpans } from './qualified-name-values';
 import { secretWordLineSpans } from './secret-word-lines';
 import { isSecretKey, namesSecretText } from './secrets-keys';
 
@@ -31,5 +32,7 @@ function lineSetsSecret(name: string, value: string): boolean {
   // A value that is itself a line (`ADMIN_PASSWORD=$6$…`) is judged as that line by the text readers, not glued to a key.
   if (!LINE_NAME.test(name) || value.length > 4096 || /[\n\r]/.test(value) || OWN_LINE.test(value)) return false;
   const start = name.length + 1;
-  return secretWordLineSpans(`${name}=${value}`).some(([, end]) => end > start);
+  // 65a-10: and a qualified secret name's value that does not fit its qualifier (`TOKEN_TTL_SECONDS`: a duration).
+  const line = `${name}=${value}`;
+  return [...secretWordLineSpans(line), ...qualifiedNameValueSpans(line)].some(([, end]) => end > start);
 }

@@ -21,7 +21,9 @@
 const OPENAI_PROJECT_KEY = /(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-(?=[\w-]{0,199}[0-9])(?=[\w-]{0,199}[A-Za-z])[\w-]{20,}(?![\w-])/g;
 const SENDGRID_KEY = /(?<![A-Za-z0-9])SG\.([\w-]{16,32})\.([\w-]{16,64})(?![\w-])/g;
 const DISCORD_WEBHOOK = /\bhttps?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{15,21}\/([\w-]{20,})/gi;
-const AWS_SECRET = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+// 65a-9: after a digest's name as OkHttp writes a pin (`sha256/`, `sha1/`) the run is judged alone: a real pin is 43 or 27
+// characters then `=` (square/okhttp CertificatePinner), so a 40-character run there is no pin.
+const AWS_SECRET = /(?:(?<![A-Za-z0-9+/])|(?<=(?<![A-Za-z0-9+/])[Ss][Hh][Aa](?:1|224|256|384|512)\/))[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
 const AWS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
 
 const DISCORD_BOT_TOKEN = /(?<![\w.-])([A-Za-z0-9_-]{23,28})\.[\w-]{6,7}\.[\w-]{27,40}(?![\w.-])/g;

@@ -37,6 +37,8 @@ import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenIn, neutralVendorTokenSpans } f
 import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defaults';
 import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
+import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
+import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -276,4 +278,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: oracleEzconnectSpans, what: ORACLE_EZCONNECT },
   { find: envReadDefaultSpans, what: ENV_READ_DEFAULT },
   { find: passwdPlainPasswordSpans, what: PASSWD_PLAIN_PASSWORD },
+  { find: secretFileWriteSpans, what: SECRET_FILE_WRITE },
+  { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
 ];

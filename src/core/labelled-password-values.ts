@@ -15,7 +15,7 @@ import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
-  'a password in prose right after a label that names it (`the password is …`, `Password for root is …`, `WLAN key: …`, `Passwort für root lautet …`)';
+  'a password in prose right after a label that names it (`the password is …`, `Password for root is …`, `WLAN key: …`, `Passwort für root lautet …`; if this is a sentence, not a password, say where the password is kept instead: `the password is in the vault`)';
 
 /** The name of a password, in several languages (read case-insensitively): a verb joins it to its value. */
 const NOUN = [
@@ -98,7 +98,11 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
   // A placeholder (`'changeme' until first login`, `<your-password>`) is none either.
-  if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  // 65a-1: after a sentence's label a short value is the password too (`admin`, `toor`, `P@ss`, `1234`); a strict label
+  // (`pw`, an arrow, the line below) keeps a floor, as a short run there is often a heading's or a count's.
+  const floor = reading.strict ? 6 : 1;
+  if (value.length < floor || !/[\p{L}\p{N}]/u.test(value) || /^[x*•.]+$/i.test(value)) return false;
+  if (isAnyPasswordHash(value) || isPlaceholder(value)) return false;
   if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note.
@@ -111,6 +115,8 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // no word of the sentence (`incorrect`, `required`, `stored`).
   if (/^\p{L}+$/u.test(value) && !reading.strict)
     return (quoted || CLAUSE_END.test(reading.after)) && !isProseWordAfterLabel(value, reading.english);
+  // 65a-1: a number is a count when a unit follows (`12 characters`, `8 Zeichen`), the password when it ends its clause.
+  if (!reading.strict && /^\d+$/.test(value)) return quoted || CLAUSE_END.test(reading.after);
   if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
   // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
   const last = /-(\p{L}+)$/u.exec(value);

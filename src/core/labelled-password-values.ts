@@ -103,6 +103,8 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   const floor = reading.strict ? 6 : 1;
   if (value.length < floor || !/[\p{L}\p{N}]/u.test(value) || /^[x*•.]+$/i.test(value)) return false;
   if (isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  // Whether the value ends its clause: punctuation after it (`is admin. Ask ops.`) or what CLAUSE_END reads after it.
+  const ends = value.length < word.length || CLAUSE_END.test(reading.after);
   if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note.
@@ -113,10 +115,9 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   }
   // 64a-1: one word of Latin letters after a sentence's label (`the password is swordfish`), ending its clause, that is
   // no word of the sentence (`incorrect`, `required`, `stored`).
-  if (/^\p{L}+$/u.test(value) && !reading.strict)
-    return (quoted || CLAUSE_END.test(reading.after)) && !isProseWordAfterLabel(value, reading.english);
+  if (/^\p{L}+$/u.test(value) && !reading.strict) return (quoted || ends) && !isProseWordAfterLabel(value, reading.english);
   // 65a-1: a number is a count when a unit follows (`12 characters`, `8 Zeichen`), the password when it ends its clause.
-  if (!reading.strict && /^\d+$/.test(value)) return quoted || CLAUSE_END.test(reading.after);
+  if (!reading.strict && /^\d+$/.test(value)) return quoted || ends;
   if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
   // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
   const last = /-(\p{L}+)$/u.exec(value);

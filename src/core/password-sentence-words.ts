@@ -31,7 +31,7 @@ existing remaining unchanged valid invalid correct incorrect wrong right fine ok
 insecure safe unsafe long short absent present case sensitive insensitive case-sensitive case-insensitive new old
 current previous initial temporary permanent default standard generic common unique individual personal private
 confidential classified internal external local random complex simple easy hard difficult obvious trivial necessary
-unnecessary enough sufficient insufficient too-short too-long gone active inactive
+unnecessary enough sufficient insufficient too-short too-long gone active inactive following follows
 daily weekly monthly yearly annually hourly nightly quarterly regularly periodically automatically manually securely
 safely separately locally remotely centrally externally internally correctly incorrectly properly already again often
 sometimes soon later today tomorrow yesterday online offline encrypted-at-rest

@@ -15,7 +15,7 @@ import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
-  'a password in prose right after a label that names it (`the password is …`, `Password for root is …`, `WLAN key: …`, `Passwort für root lautet …`)';
+  'a password in prose right after a label that names it (`the password is …`, `Password for root is …`, `WLAN key: …`, `Passwort für root lautet …`; if this is a sentence, not a password, say where the password is kept instead: `the password is in the vault`)';
 
 /** The name of a password, in several languages (read case-insensitively): a verb joins it to its value. */
 const NOUN = [
@@ -158,7 +158,15 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   const value = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   // A hash stands where the password would (`ALTER USER bob PASSWORD 'md5…'`): accepted as such values are elsewhere.
   // A placeholder (`'changeme' until first login`, `<your-password>`) is none either.
-  if (value.length < 6 || /^[x*•.]+$/i.test(value) || isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  // 65a-1: after a sentence's label a short value is the password too (`admin`, `toor`, `P@ss`, `1234`); a strict label
+  // (`pw`, an arrow, the line below) keeps a floor, as a short run there is often a heading's or a count's.
+  // 65a-4: a word of letters a label reads as the value (`heslo je drak`) is judged by the sentence's words at any length.
+  const letters = /^[\p{L}\p{M}]+$/u.test(value);
+  const floor = reading.strict && !(reading.word && letters) ? 6 : 1;
+  if (value.length < floor || !/[\p{L}\p{N}]/u.test(value) || /^[x*•.]+$/i.test(value)) return false;
+  if (isAnyPasswordHash(value) || isPlaceholder(value)) return false;
+  // Whether the value ends its clause: punctuation after it (`is admin. Ask ops.`) or what CLAUSE_END reads after it.
+  const ends = value.length < word.length || CLAUSE_END.test(reading.after);
   if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note. 65a-5: unquoted too, three words or more (`purple monkey
@@ -170,8 +178,10 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   }
   // 64a-1, 65a-3, 65a-4: one word of letters after a label (`the password is swordfish`, `password -> dragon`, `heslo je
   // drak`, `ο κωδικός είναι δράκος`), ending its clause, that is no word of a sentence (`incorrect`, `required`, `λάθος`).
-  if (/^[\p{L}\p{M}]+$/u.test(value) && (reading.word || (quoted && !reading.strict)))
-    return (quoted || CLAUSE_END.test(reading.after)) && !TYPE_NAME.test(value) && !isSentenceWord(value, reading.english);
+  if (letters && (reading.word || (quoted && !reading.strict)))
+    return (quoted || ends) && !TYPE_NAME.test(value) && !isSentenceWord(value, reading.english);
+  // 65a-1: a number is a count when a unit follows (`12 characters`, `8 Zeichen`), the password when it ends its clause.
+  if (!reading.strict && /^\d+$/.test(value)) return quoted || ends;
   if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
   // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
   const last = /-(\p{L}+)$/u.exec(value);

@@ -104,7 +104,7 @@ const PLAIN =
  * the sentence's words isProseWordAfterLabel knows.
  */
 const PHRASE_WORD =
-  /^(?:i|you|he|she|it|we|they|is|are|be|been|being|am|will|would|can|could|should|must|may|might|has|have|had|do|does|did|was|were|up|out|off|over|down|date|time|per|each|every|all|any|some|more|less|than|least|most|first|last|next|old|new|other|please|who|what|which|where|when|how|user|users|account|team|file|ops|engineer|admin|root|same|own|via|using|use|used)$/i;
+  /^(?:i|you|he|she|it|we|they|is|are|be|been|being|am|will|would|can|could|should|must|may|might|has|have|had|do|does|did|was|were|up|out|off|over|down|date|time|per|each|every|all|any|some|more|less|than|least|most|first|last|next|old|new|other|please|who|what|which|where|when|how|whatever|whichever|user|users|account|team|file|ops|engineer|admin|root|same|own|via|using|use|used)$/i;
 /**
  * A type's or the label's own name where a value would stand (`user: string; password: string`, `Login: user/password`),
  * a thing about a password (`the pwd command`, `pw field`, `password -> bcrypt`).
@@ -137,6 +137,8 @@ interface Reading {
   strict: boolean;
   /** A single word of letters that ends its clause is read as the value unless a sentence's word. */
   word: boolean;
+  /** `pw X`: a short word there is often a command's (`xargs -I PW redis-cli -a PW ping`), so a value wants 6 characters. */
+  short: boolean;
   english: boolean;
   /** The text after the value (does a single word end its clause?). */
   after: string;
@@ -162,7 +164,7 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // (`pw`, an arrow, the line below) keeps a floor, as a short run there is often a heading's or a count's.
   // 65a-4: a word of letters a label reads as the value (`heslo je drak`) is judged by the sentence's words at any length.
   const letters = /^[\p{L}\p{M}]+$/u.test(value);
-  const floor = reading.strict && !(reading.word && letters) ? 6 : 1;
+  const floor = reading.strict && !(reading.word && letters && !reading.short) ? 6 : 1;
   if (value.length < floor || !/[\p{L}\p{N}]/u.test(value) || /^[x*•.]+$/i.test(value)) return false;
   if (isAnyPasswordHash(value) || isPlaceholder(value)) return false;
   // Whether the value ends its clause: punctuation after it (`is admin. Ask ops.`) or what CLAUSE_END reads after it.
@@ -236,7 +238,7 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
     groups.cell !== undefined ||
     groups.arrow !== undefined ||
     below;
-  return { strict, word: !heading, english };
+  return { strict, word: !heading, english, short: groups.short !== undefined };
 }
 
 /** Where `text` holds such a value: each value's span. */
@@ -265,11 +267,13 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   for (const use of text.matchAll(USE_AS)) {
     const word = use[1].replace(/^["'`]|["'`]$/g, '');
     const start = use.index + use[0].indexOf(word);
-    if (isPassword(word, false, { strict: true, word: true, english: true, after: '' })) spans.push([start, start + word.length]);
+    if (isPassword(word, false, { strict: true, word: true, english: true, short: false, after: '' }))
+      spans.push([start, start + word.length]);
   }
   for (const said of text.matchAll(HINDI)) {
     const start = said.index + said[0].indexOf(said[1]);
-    if (isPassword(said[1], false, { strict: true, word: true, english: false, after: '' })) spans.push([start, start + said[1].length]);
+    if (isPassword(said[1], false, { strict: true, word: true, english: false, short: false, after: '' }))
+      spans.push([start, start + said[1].length]);
   }
   return spans;
 }

@@ -35,7 +35,7 @@ unnecessary enough sufficient insufficient too-short too-long gone active inacti
 daily weekly monthly yearly annually hourly nightly quarterly regularly periodically automatically manually securely
 safely separately locally remotely centrally externally internally correctly incorrectly properly already again often
 sometimes soon later today tomorrow yesterday online offline encrypted-at-rest
-separated joined delimited quoted concatenated combined prefixed suffixed followed preceded passed specified stripped
+chose choose chosen readonly read-only readwrite separated joined delimited quoted concatenated combined prefixed suffixed followed preceded passed specified stripped
 omitted compared matched mismatched transmitted received read pasted calculated granted decrypted exported imported
 prompted requested asked demanded placed located found named labelled labeled called disclosed published committed pushed
 vault keepass keepassxc bitwarden lastpass keychain dashlane okta ldap sso kerberos azure aws hashicorp sops infisical

@@ -3,7 +3,16 @@ import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
 import { renderedObjects } from '../traefik/extra-objects';
 import { backendProblems } from './route-backends';
-import { FAILOVER_SINCE, hasField, HRW_SINCE, traefikServiceFieldProblems, type Deployed } from './traefik-service-fields';
+import { backendValueProblems, stickyProblems } from './crd-backend-values';
+import { traefikServiceShapeProblems } from './traefik-service-shape';
+import {
+  FAILOVER_SINCE,
+  hasField,
+  HRW_SINCE,
+  ingressRouteBackendFieldProblems,
+  traefikServiceFieldProblems,
+  type Deployed,
+} from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -18,7 +27,9 @@ type Values = Readonly<Record<string, unknown>>;
  * (route-backends.ts): Traefik resolves it by the same name, namespace and port lookup. 65b-2: so are
  * `spec.highestRandomWeight.services[]` and `spec.failover.service`/`fallback` (service.go `HighestRandomWeight`,
  * `Failover`) where the deployed chart's CRD has them, and a TraefikService's fields are checked against that CRD
- * (traefik-service-fields.ts).
+ * (traefik-service-fields.ts). 66b-1, 66b-2, 66b-13: every backend's values are held to the CRD's schema
+ * (crd-backend-values.ts), an IngressRoute's `routes[].services[]` to the same fields and values as a TraefikService's
+ * backends, and a TraefikService is one load balancer with something behind it (traefik-service-shape.ts).
  */
 export function crdBackendRefProblems(values: Values, prefix: Path, deployed: Deployed): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
@@ -27,23 +38,45 @@ export function crdBackendRefProblems(values: Values, prefix: Path, deployed: De
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
       if ((group !== 'traefik.io' && group !== 'traefik.containo.us') || !isMap(object.spec)) return [];
       const at = [...prefix, 'values', 'extraObjects', i, 'spec'];
-      const list = (parent: unknown, key: string, path: Path): Problem[] =>
+      const crd = object.kind === 'IngressRoute' ? 'IngressRoute' : 'TraefikService';
+      const judge = (ref: unknown, path: Path, level?: 'mirror' | 'mirroring') =>
+        backendValueProblems(ref, path, deployed.chart, crd, level);
+      const list = (parent: unknown, key: string, path: Path, own = true): Problem[] =>
         isMap(parent) && Array.isArray(parent[key])
-          ? (parent[key] as unknown[]).flatMap((ref, j) => backendProblems(ref, [...path, key, j]))
+          ? (parent[key] as unknown[]).flatMap((ref, j) => [
+              ...(own ? backendProblems(ref, [...path, key, j]) : []),
+              ...(object.kind === 'IngressRouteUDP' ? [] : judge(ref, [...path, key, j], key === 'mirrors' ? 'mirror' : undefined)),
+            ])
           : [];
       const { spec } = object;
       const { failover } = spec;
-      if (object.kind === 'IngressRouteUDP')
-        return Array.isArray(spec.routes) ? spec.routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j])) : [];
+      const routes = Array.isArray(spec.routes) ? spec.routes : [];
+      if (object.kind === 'IngressRouteUDP') return routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j]));
+      // An IngressRoute's backends are judged by name and port in route-fields.ts (routeBackendProblems); here, by the CRD.
+      if (object.kind === 'IngressRoute')
+        return routes.flatMap((route, j) => [
+          ...list(route, 'services', [...at, 'routes', j], false),
+          ...(isMap(route) && Array.isArray(route.services)
+            ? route.services.flatMap((ref, k) => ingressRouteBackendFieldProblems(ref, [...at, 'routes', j, 'services', k], deployed))
+            : []),
+        ]);
       if (object.kind !== 'TraefikService') return [];
+      const failoverRefs = (path: Path): Problem[] =>
+        isMap(failover)
+          ? ['service', 'fallback'].flatMap((key) => [
+              ...backendProblems(failover[key], [...path, key]),
+              ...judge(failover[key], [...path, key]),
+            ])
+          : [];
       return [
+        ...traefikServiceShapeProblems(spec, at, deployed),
+        ...(isMap(spec.weighted) ? stickyProblems(spec.weighted.sticky, [...at, 'weighted'], crd, deployed.chart) : []),
+        ...judge(spec.mirroring, [...at, 'mirroring'], 'mirroring'),
         ...list(spec.weighted, 'services', [...at, 'weighted']),
         ...backendProblems(spec.mirroring, [...at, 'mirroring']),
         ...list(spec.mirroring, 'mirrors', [...at, 'mirroring']),
         ...(hasField(deployed, HRW_SINCE) ? list(spec.highestRandomWeight, 'services', [...at, 'highestRandomWeight']) : []),
-        ...(hasField(deployed, FAILOVER_SINCE) && isMap(failover)
-          ? ['service', 'fallback'].flatMap((key) => backendProblems(failover[key], [...at, 'failover', key]))
-          : []),
+        ...(hasField(deployed, FAILOVER_SINCE) ? failoverRefs([...at, 'failover']) : []),
         ...traefikServiceFieldProblems(spec, at, deployed),
       ];
     }),

@@ -55,6 +55,11 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   backend: ['name'],
 };
 
+/** The CRD a level belongs to, for messages: its kind and its file in traefik/traefik-helm-chart traefik/crds/. */
+type Crd = readonly [kind: string, file: string];
+const TS_CRD: Crd = ['TraefikService', 'traefik.io_traefikservices.yaml'];
+const IR_CRD: Crd = ['IngressRoute', 'traefik.io_ingressroutes.yaml'];
+
 /** The chart and (when `image.tag` names it) the Traefik release that deploy the TraefikService. */
 export interface Deployed {
   readonly chart: Version;
@@ -62,14 +67,15 @@ export interface Deployed {
 }
 
 /** The fields of one map `level` unknown to every CRD, or newer than the deployed chart or Traefik. */
-function levelProblems(map: unknown, level: string, path: Path, deployed: Deployed, parent: Since = BASE): Problem[] {
+function levelProblems(map: unknown, level: string, path: Path, deployed: Deployed, parent: Since = BASE, crd = TS_CRD): Problem[] {
   if (!isMap(map)) return [];
+  const [kind, file] = crd;
   const fields = FIELDS[level];
   const missing = (REQUIRED[level] ?? [])
     .filter((key) => map[key] === undefined || map[key] === null)
     .map((key) => ({
       path: [...path, key],
-      message: `is missing; the TraefikService CRD requires it here (traefik.io_traefikservices.yaml \`required\`), so the API server refuses the object and the whole Traefik release fails: write it`,
+      message: `is missing; the ${kind} CRD requires it here (${file} \`required\`), so the API server refuses the object and the whole Traefik release fails: write it`,
     }));
   return [
     ...missing,
@@ -81,7 +87,7 @@ function levelProblems(map: unknown, level: string, path: Path, deployed: Deploy
         return [
           {
             path: [...path, key],
-            message: `is not a field of a TraefikService's ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (traefik.io_traefikservices.yaml), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
+            message: `is not a field of ${kind === 'IngressRoute' ? 'an' : 'a'} ${kind}'s ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (${file}), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
           },
         ];
       }
@@ -90,8 +96,8 @@ function levelProblems(map: unknown, level: string, path: Path, deployed: Deploy
       const oldTraefik = !!deployed.traefik && compareVersions(deployed.traefik, parseVersion(since[1])) < 0;
       if (!oldChart && !oldTraefik) return [];
       const lacks = oldChart
-        ? `is not a field of the TraefikService CRD that Traefik chart ${deployed.chart.tag} installs`
-        : `is not a TraefikService field Traefik ${deployed.traefik!.tag} reads`;
+        ? `is not a field of the ${kind} CRD that Traefik chart ${deployed.chart.tag} installs`
+        : `is not a ${kind} field Traefik ${deployed.traefik!.tag} reads`;
       return [
         {
           path: [...path, key],
@@ -129,6 +135,14 @@ export function traefikServiceFieldProblems(spec: Values, at: Path, deployed: De
     ...levelProblems(mirroring, 'mirroring', [...at, 'mirroring'], deployed),
     ...list(mirroring, 'mirrors', 'mirror', [...at, 'mirroring'], BASE),
   ];
+}
+
+/**
+ * 66b-2: an IngressRoute's `spec.routes[].services[]` item has the very schema of a TraefikService backend (the two CRDs'
+ * item schemas are equal at every tag v22.3.0 to v41.3.0 of traefik/traefik-helm-chart), so its fields are judged alike.
+ */
+export function ingressRouteBackendFieldProblems(ref: unknown, path: Path, deployed: Deployed): Problem[] {
+  return levelProblems(ref, 'backend', path, deployed, BASE, IR_CRD);
 }
 
 /** Whether the deployed chart and Traefik have a field (a refused block's own fields are then not judged twice). */

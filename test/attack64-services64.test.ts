@@ -186,7 +186,8 @@ describe('64b-8: backends of every Traefik CRD', () => {
   });
 
   test.each([
-    ['an IngressRouteUDP service', udp({ name: 'dns', namespace: 'kube-system', port: 53 })],
+    // 66b-12: a reference in the object's own namespace (another is refused while allowCrossNamespace is off).
+    ['an IngressRouteUDP service', udp({ name: 'dns', namespace: 'default', port: 53 })],
     ['an IngressRouteUDP service by port name', udp({ name: 'dns', port: 'dns' })],
     [
       'a TraefikService weighted over a Service and a TraefikService',
@@ -209,7 +210,10 @@ describe('64b-8: backends of every Traefik CRD', () => {
     ],
     [
       'an IngressRoute backend and middleware in a namespace',
-      route('IngressRoute', { services: [{ name: 's', namespace: 'apps', port: 80 }], middlewares: [{ name: 'm', namespace: 'apps' }] }),
+      route('IngressRoute', {
+        services: [{ name: 's', namespace: 'default', port: 80 }],
+        middlewares: [{ name: 'm', namespace: 'default' }],
+      }),
     ],
   ])('accepts %s', (_, item) => {
     const d = doors({ extraObjects: [item] });

@@ -4,6 +4,8 @@ import { isMap } from '../core/is-map';
 import { goTruthy } from '../traefik/go-truth';
 import type { Path } from '../core/problem';
 import { mountedDynamicFiles, UntracedFiles } from './mounted-file-routes';
+import { unknownFileServiceFields } from './file-service-fields';
+import type { Deployed } from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -86,7 +88,7 @@ const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(
 const FAILS = /a key written twice|a syntax error|a tab as indentation/;
 
 /** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
-function dynamicRoutes(content: unknown, path: Path, file: string): { routes: FileRoute[]; text?: FileText } {
+function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: Deployed): { routes: FileRoute[]; text?: FileText } {
   let document: unknown = content;
   // TOML (a .toml file of a directory) is not read here; one that names routers (a `routers` key or table outside
   // comments: toml-router-keys.ts) is refused, as TOML in `providers.file.content` is.
@@ -104,6 +106,8 @@ function dynamicRoutes(content: unknown, path: Path, file: string): { routes: Fi
     document = read.documents[0];
   }
   const unknown: string[] = [];
+  // 66b-4: a service field paerser does not find fails the file as a router's does (file-service-fields.ts).
+  const services = unknownFileServiceFields(isMap(document) ? filled([document], 'http') : [], deployed);
   const routes = (['http', 'tcp'] as const).flatMap((section) => {
     const parts = isMap(document) ? filled([document], section) : [];
     const routers: Values = Object.assign({}, ...filled(parts, 'routers'));
@@ -131,9 +135,17 @@ function dynamicRoutes(content: unknown, path: Path, file: string): { routes: Fi
       ];
     });
   });
-  const refused = unknown.length
-    ? `names ${unknown.length > 1 ? 'fields' : 'a field'} a router does not have (${unknown.slice(0, 3).join(', ')}; Traefik's router fields: entryPoints, middlewares, service, rule, ruleSyntax, priority, tls)`
-    : undefined;
+  const refused =
+    [
+      unknown.length
+        ? `names ${unknown.length > 1 ? 'fields' : 'a field'} a router does not have (${unknown.slice(0, 3).join(', ')}; Traefik's router fields: entryPoints, middlewares, service, rule, ruleSyntax, priority, tls)`
+        : '',
+      services.length
+        ? `names ${services.length > 1 ? 'fields' : 'a field'} a service of this Traefik does not have (${services.slice(0, 3).join(', ')}; Traefik's service fields: loadBalancer, weighted, mirroring, failover, highestRandomWeight from v3.6, middlewares from v3.7, each block with its own fields)`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; and ') || undefined;
   return { routes, ...(refused && { text: { path, file, refused } }) };
 }
 
@@ -146,15 +158,15 @@ function dynamicRoutes(content: unknown, path: Path, file: string): { routes: Fi
  * v3.6.0); UDP routers have no rule. `texts`: texts not judged, `refused` where Traefik cannot decode them (57b-15: no
  * clean YAML, a key written twice, a router field paerser does not find), so the provider serves none of their routers.
  */
-export function fileRoutes(values: Values): FileRoutes {
+export function fileRoutes(values: Values, deployed?: Deployed): FileRoutes {
   const providers = isMap(values.providers) ? values.providers : {};
   const file = isMap(providers.file) ? providers.file : {};
   const mounted = mountedDynamicFiles(values);
   const read = [
     ...(goTruthy(file.enabled) && file.content !== undefined && file.content !== null
-      ? [dynamicRoutes(file.content, ['values', 'providers', 'file', 'content'], 'config.yml')]
+      ? [dynamicRoutes(file.content, ['values', 'providers', 'file', 'content'], 'config.yml', deployed)]
       : []),
-    ...mounted.files.map(({ text, path, file: name }) => dynamicRoutes(text, path, name)),
+    ...mounted.files.map(({ text, path, file: name }) => dynamicRoutes(text, path, name, deployed)),
   ];
   return { routes: read.flatMap((r) => r.routes), texts: read.flatMap((r) => (r.text ? [r.text] : [])), untraced: mounted.untraced };
 }

@@ -11,6 +11,8 @@ import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traef
 import { fileRoutes } from './file-routes';
 import { crdBackendRefProblems } from './crd-backend-refs';
 import { routeBackendProblems } from './route-backends';
+import { chartRouteRefProblems } from './chart-route-refs';
+import { crossNamespaceProblems } from './cross-namespace-refs';
 import { ruleValueProblem } from './rule-values';
 import { v2RuleProblem } from './v2-rule-syntax';
 import { defaultSyntax, ownSyntax, v3RuleProblem } from './v3-rule-syntax';
@@ -76,7 +78,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   });
   // The file provider's routers (56b-6), of `content` or of a mounted ConfigMap (57b-5): the same checks, at the text's
   // key, with the router's key path in the text.
-  const file = fileRoutes(values);
+  const deployedChart = {
+    chart: chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)),
+    traefik: release,
+  };
+  const file = fileRoutes(values, deployedChart);
   for (const { path, what } of file.untraced)
     warnings.push({
       path: [...prefix, ...path],
@@ -142,11 +148,10 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...containousProblems(values, prefix, chartVersion, major),
     ...shapeProblems(values, prefix),
     ...routes,
-    ...crdBackendRefProblems(values, prefix, {
-      chart: chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)),
-      traefik: release,
-    }),
+    ...crdBackendRefProblems(values, prefix, deployedChart),
     ...chart,
+    ...chartRouteRefProblems(values, prefix, deployedChart),
+    ...crossNamespaceProblems(values, prefix, chartVersion, deployedChart.chart),
     ...fileError,
   ].map(({ path, message, textPart }) => ({
     path,
@@ -156,7 +161,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }
 
-const FIX_FILE = 'write the routers as YAML, each key once, with only the fields Traefik knows (case aside)';
+const FIX_FILE = 'write the routers and services as YAML, each key once, with only the fields Traefik knows (case aside)';
 
 /**
  * The fields of an IngressRoute or IngressRouteTCP the CRD requires or types (52b-10, in part: the whole schema is not

@@ -84,7 +84,7 @@ const REFUSED: Array<[string, Values, string, string, string]> = [
     myapp({ services: [{ name: 'svc-b', port: 80, bogus: 1 }] }),
     '39.0.7',
     `${IR}services[0].bogus`,
-    "is not a field of an IngressRoute's service",
+    "is not a field of an IngressRoute's backend",
   ],
   [
     '66b-3 backend field newer than the chart (passiveHealthCheck on 37.1.0)',

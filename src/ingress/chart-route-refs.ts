@@ -3,7 +3,8 @@ import { isMap } from '../core/is-map';
 import { compareVersions, parseVersion } from '../semver';
 import { chartIngressRoutes } from '../traefik/extra-objects';
 import { routeBackendProblems } from './route-backends';
-import { traefikServiceFieldProblems, type Deployed } from './traefik-service-fields';
+import { backendValueProblems } from './crd-backend-values';
+import { ingressRouteBackendFieldProblems, type Deployed } from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -18,7 +19,7 @@ const ANY_NAME = parseVersion('30.0.0');
  * (route-backends.ts: Service name, port, namespace, middleware name) and the CRD's backend fields: the IngressRoute
  * CRD's `routes[].services[]` has the same fields as a TraefikService's `weighted.services[]` at every tag read (v30.0.0,
  * v37.1.0, v39.0.7, v41.3.0: traefik/crds/traefik.io_ingressroutes.yaml and traefik.io_traefikservices.yaml), so
- * traefik-service-fields.ts judges them against the deployed chart's CRD. A middleware reference has `name` and
+ * traefik-service-fields.ts and crd-backend-values.ts judge their fields and values against the deployed chart's CRD. A middleware reference has `name` and
  * `namespace` only.
  */
 export function chartRouteRefProblems(values: Values, prefix: Path, deployed: Deployed): Problem[] {
@@ -28,19 +29,10 @@ export function chartRouteRefProblems(values: Values, prefix: Path, deployed: De
     const at = [...prefix, 'values', 'ingressRoute', name];
     const route = anyName ? config : { middlewares: config.middlewares };
     const services = anyName && Array.isArray(config.services) ? config.services : [];
-    const fields = traefikServiceFieldProblems({ weighted: { services } }, at, deployed)
-      .filter(({ path }) => path[at.length] === 'weighted' && path[at.length + 1] === 'services')
-      .map(({ path, message }) => ({
-        path: [...at, ...path.slice(at.length + 1)],
-        message: message
-          .replace(
-            "a TraefikService's backend (traefik.io_traefikservices.yaml)",
-            "an IngressRoute's service (traefik.io_ingressroutes.yaml)",
-          )
-          .replace('the TraefikService CRD', 'the IngressRoute CRD')
-          .replace('traefik.io_traefikservices.yaml', 'traefik.io_ingressroutes.yaml')
-          .replace('a TraefikService field', 'an IngressRoute service field'),
-      }));
+    const fields = services.flatMap((ref, k): Problem[] => [
+      ...ingressRouteBackendFieldProblems(ref, [...at, 'services', k], deployed),
+      ...backendValueProblems(ref, [...at, 'services', k], deployed.chart, 'IngressRoute'),
+    ]);
     const middlewares: unknown[] = Array.isArray(config.middlewares) ? config.middlewares : [];
     const extra = middlewares.flatMap((ref, i): Problem[] =>
       isMap(ref)

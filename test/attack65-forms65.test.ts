@@ -56,7 +56,7 @@ const ACCEPTED: ReadonlyArray<readonly [string, string]> = [
   ['65a-6 error text', 'P=${DB_PASSWORD:?set DB_PASSWORD first}'],
   ['65a-7 connect a/b in prose', 'connect a/b to the rack'],
   ['65a-7 a path after connect', 'connect to docs/api then'],
-  ['65a-7 a word of two kinds', 'CONNECT scott/tiger99'],
+  ['65a-7 a word of two kinds', 'connect scott/tiger99'], // 66a-9: in upper case it is a statement, refused
   [
     '65a-8 descriptor without a logon',
     'ORCL = (DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=orcl)))',

@@ -1,6 +1,6 @@
 import type { Document, Node } from 'yaml';
 import { Path, quotedText } from '../core/problem';
-import { mayQuote } from '../core/quotable';
+import { mayQuote, mayQuoteControlText } from '../core/quotable';
 import { REDACTED } from '../core/secrets';
 import { CONTROL_CHARACTER, controlCharacterProblem, keyPlace } from '../core/snapshot';
 import { isAlias, isMap, isNode, isScalar, isSeq } from '../core/yaml';
@@ -66,7 +66,12 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
       const control = typeof node.value === 'string' ? controlCharacterProblem(node.value, path) : undefined;
       // Judged only for a message: reading a long value for secrets is the dearest step of this walk.
       if (control)
-        report(node, path, `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuote(text), REDACTED)} ${control}`, path);
+        report(
+          node,
+          path,
+          `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuoteControlText(text), REDACTED)} ${control}`,
+          path,
+        );
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));

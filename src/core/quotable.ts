@@ -1,5 +1,6 @@
 import { mayBeEncodedKey } from './secret-shapes';
 import { REDACTED, secretsInData, secretsInLines, secretValues } from './secrets';
+import { mayHoldSecretKey } from './secrets-keys';
 import { yaml } from './yaml';
 import { decodeEscapes } from './yaml-escapes';
 import { TOO_DEEP_YAML } from './yaml-depth';
@@ -56,3 +57,10 @@ function holdsSecret(text: string): boolean {
     return e instanceof RangeError;
   }
 }
+
+/**
+ * 66a-11: a value a control character refuses (a line break, a tab) is quoted in that refusal, at the config file's door
+ * and a construct's alike, only where no reader refuses it (mayQuote) and it names no secret in any words: lines that say
+ * a password in prose (`--log.filepath=/x\nThe password you need is …`) are what a reader may miss.
+ */
+export const mayQuoteControlText = (text: string): boolean => mayQuote(text) && !mayHoldSecretKey(text);

@@ -9,6 +9,7 @@ import { looksGenerated } from './generated-runs';
 import { groupedCopiesIn } from './grouped-copies';
 import { secretPiecesIn } from './secret-pieces';
 import { describeGeneratedQuotes } from './generated-quotes';
+import { keepingWording } from './fixed-wording';
 
 /**
  * Redaction of a message, as opposed to a file: a message is the tool's own wording with values put in, and
@@ -32,7 +33,12 @@ const AFTER_WORD = /^[\sA-Za-z,.;:!?)`']?$/;
  * everywhere; one inside a quoted value is redacted always (short ones only when quoted whole). Once per message and
  * list (secrets-memo.ts): the doors of a validation redact one message with one list again and again.
  */
-export const redactMessage: (message: string, secrets: readonly string[]) => string = judgedOnceUnder((message, given): string => {
+export const redactMessage: (message: string, secrets: readonly string[]) => string = judgedOnceUnder((message, given): string =>
+  keepingWording(message, (text) => redactValues(text, given)),
+);
+
+/** redactMessage but for the descriptions of findings it keeps as written (fixed-wording.ts, 66a-13). */
+function redactValues(message: string, given: readonly string[]): string {
   // Round 62 (62a-4): a secret padded with blanks (` server `, a piece of a spaced token) is its word: blanked as words are.
   const secrets = given.map((secret) => (PLAIN_WORD.test(secret.trim()) ? secret.trim() : secret));
   const words = [...new Set(secrets.filter((secret) => PLAIN_WORD.test(secret)))].sort((a, b) => b.length - a.length);
@@ -65,7 +71,7 @@ export const redactMessage: (message: string, secrets: readonly string[]) => str
     const prose = BEFORE_WORD.test(before) && AFTER_WORD.test(after) && !isSetValue(out, at);
     return prose || word.length < 4 ? word : REDACTED;
   });
-});
+}
 
 /**
  * Where a message cut a long value it quotes: the three dots after the cut (`"abc"... (150 characters)`, `abc...`,

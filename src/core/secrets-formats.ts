@@ -39,6 +39,7 @@ import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
+import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -280,4 +281,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: passwdPlainPasswordSpans, what: PASSWD_PLAIN_PASSWORD },
   { find: secretFileWriteSpans, what: SECRET_FILE_WRITE },
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
+  { find: wifiKeySpans, what: WIFI_KEY },
 ];

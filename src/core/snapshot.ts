@@ -1,5 +1,6 @@
 import { readManifestText } from './manifest-text';
 import { formatPath, Path, Problem, quotedText } from './problem';
+import { mayQuoteControlText } from './quotable';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
 import { secretLineProblems } from './secret-place';
 
@@ -237,7 +238,10 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       }
       const control = controlCharacterProblem(node, at);
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
-      if (control) problem(`${quotedText(node, (text) => secret || secretsInData(text, at).length > 0, REDACTED)} ${control}`);
+      if (control)
+        problem(
+          `${quotedText(node, (text) => secret || secretsInData(text, at).length > 0 || !mayQuoteControlText(text), REDACTED)} ${control}`,
+        );
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
       if (templated) problem(templated);

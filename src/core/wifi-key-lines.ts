@@ -1,0 +1,81 @@
+import { isPlaceholder } from './placeholders';
+import { isReference, refersOnly } from './secrets-text';
+
+/**
+ * 66a-6: a Wi-Fi network's key where the setting's name is only `key`, and so says nothing by itself, but its place
+ * makes it the passphrase; and VyOS' login password in clear. A dictionary word there is the key (a WPA passphrase is
+ * any 8 to 63 characters: IEEE 802.11i, wpa_supplicant.conf's `psk`), so no mix is asked.
+ * - OpenWrt's UCI `wireless` options (`uci set wireless.default_radio0.key='…'`, `option key '…'` in a `config
+ *   wifi-iface` section): `key`, `key1`…`key4`, `sae_password`, `auth_secret`, `acct_secret`, `priv_key_pwd`
+ *   (openwrt.org/docs/guide-user/network/wifi/basic); a WEP `key` of 1 to 4 is the index of a key, no secret.
+ * - A dotted or compound name that names Wi-Fi (`wifi.key`, `wlan0_psk`, `wireless.passphrase`), or a `….key` whose
+ *   `….ssid` sibling the text holds (`wifi.ssid: homenet` then `wifi.key: …`); `wifi.key_mgmt: wpa-psk` ends in another word.
+ * - Labels: `Key:`, `PSK:`, `Passphrase:` near a network's label (`SSID:`, `Network:`, `WLAN:`, `Wi-Fi:`):
+ *   `Network: homenet / Key: swordfish`. Without such a label, `key: certificate` is any other setting's key.
+ * - VyOS/EdgeOS `… authentication plaintext-password <pw>` (docs.vyos.io configuration/system/login), any word.
+ * A placeholder, a reference, a file's path, an auth mode's name (`wpa-psk`, `sae`, `certificate`) is none.
+ */
+export const WIFI_KEY =
+  "a Wi-Fi network's key or a VyOS login password in clear (`wireless.<iface>.key`, `wifi.key`, `Key:` beside an SSID, `plaintext-password`)";
+
+const UCI =
+  /\buci[ \t]+(?:-[A-Za-z][ \t]+){0,4}(?:set|add_list)[ \t]+wireless\.[\w@[\]-]{1,64}\.(?:key[1-4]?|sae_password|auth_secret|acct_secret|priv_key_pwd)=/g;
+const UCI_OPTION = /^[ \t]*option[ \t]+(?:key[1-4]?|sae_password|auth_secret|acct_secret|priv_key_pwd)[ \t]+/gm;
+/** `name: value`, `name=value`, one a line, the name dotted or compound. */
+const NAMED = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z][\w.-]{0,127})["']?[ \t]*[=:][ \t]*/gm;
+const WIFI_WORD = /^(?:wifi|wi|wlan\d*|wireless|wpa\d?|hotspot)$/;
+const KEY_WORD = /^(?:key|psk|passphrase)$/;
+/** A network's label: `ssid` in any case; `Network`, `WLAN`, `Wi-Fi` as prose writes them (capitalised). */
+const SSID_LABEL = /(?:^|[^\w.-])(?:ssid|SSID)[ \t]*[:=]/;
+const NETWORK_LABEL = /(?:^|[^\w.-])(?:SSID|Network(?: name)?|NETWORK|WLAN(?: name)?|Wi-?Fi(?: name| network)?|WIFI)[ \t]*[:=]/;
+const KEY_LABEL = /(?<![\w.-])(?:Key|KEY|key|PSK|psk|Passphrase|passphrase)[ \t]*[:=][ \t]*/g;
+const PLAINTEXT = /(?<![\w-])plaintext-password[ \t]+/g;
+/** What a setting of a Wi-Fi mode holds: its security's name, no key. */
+const MODE =
+  /^(?:none|open|wep|owe|sae|psk2?|eap|wpa\d?(?:[-_+ ]?(?:psk|personal|enterprise|eap|sae|mixed|tkip|ccmp))*|certificate|enterprise|personal|shared|hidden|auto|tkip|ccmp)$/i;
+
+/** The value at `at` (quoted or up to a blank, `;`, `#`), or undefined where it is none. */
+function valueAt(text: string, at: number, least: number): [number, number] | undefined {
+  const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;#"']+))/.exec(text.slice(at, at + 256));
+  if (!match) return undefined;
+  const quoted = match[1] ?? match[2];
+  const value = quoted ?? match[3].replace(/[.,)]+$/, ''); // a sentence's stop after an unquoted word
+  if (value.length < least || /^[1-4]$/.test(value) || MODE.test(value) || value.startsWith('/') || /^~?\.{0,2}\//.test(value))
+    return undefined;
+  if (isPlaceholder(value) || isReference(value) || refersOnly(value) || /^\$/.test(value)) return undefined;
+  const start = at + (quoted === undefined ? 0 : 1);
+  return [start, start + value.length];
+}
+
+/** Whether `name` names a Wi-Fi key: a Wi-Fi word then a key's word last, or a `….key` whose `….ssid` is in `ssids`. */
+function namesWifiKey(name: string, ssids: ReadonlySet<string>): boolean {
+  const parts = name.split(/[._-]/).flatMap((part) =>
+    part
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(' '),
+  );
+  if (parts.length < 2 || !KEY_WORD.test(parts[parts.length - 1])) return false;
+  return parts.slice(0, -1).some((part) => WIFI_WORD.test(part)) || ssids.has(name.slice(0, name.lastIndexOf('.') + 1));
+}
+
+/** Where such keys and passwords stand in `text` (secrets-formats.ts FORMAT_FINDERS: refused and redacted). */
+export function wifiKeySpans(text: string): Array<[number, number]> {
+  if (!/key|psk|passphrase|plaintext/i.test(text)) return [];
+  const found: Array<[number, number]> = [];
+  const take = (span: [number, number] | undefined) => span && found.push(span);
+  for (const match of text.matchAll(UCI)) take(valueAt(text, match.index + match[0].length, 1));
+  if (/^[ \t]*config[ \t]+wifi-iface\b/m.test(text))
+    for (const match of text.matchAll(UCI_OPTION)) take(valueAt(text, match.index + match[0].length, 1));
+  for (const match of text.matchAll(PLAINTEXT)) take(valueAt(text, match.index + match[0].length, 1));
+  const named = [...text.matchAll(NAMED)];
+  const ssids = new Set(named.filter(([, name]) => /\.ssid$/i.test(name)).map(([, name]) => name.slice(0, -4)));
+  for (const match of named) if (namesWifiKey(match[1], ssids)) take(valueAt(text, match.index + match[0].length, 5));
+  for (const match of text.matchAll(KEY_LABEL)) {
+    // A network's label on the same line or within the lines around it.
+    const near = text.slice(Math.max(0, match.index - 200), Math.min(text.length, match.index + 200));
+    // A capitalised label beside a prose network label; `key:` in lower case (any setting's) only beside an `ssid`.
+    if (/^[A-Z]/.test(match[0]) ? NETWORK_LABEL.test(near) : SSID_LABEL.test(near)) take(valueAt(text, match.index + match[0].length, 5));
+  }
+  return found;
+}

@@ -13,12 +13,12 @@ const OWN_COMPONENTS = /traefik|cert-manager|kube-vip/i;
 /** The release objects this tool writes itself: a duplicate of one is said by identityFindings. */
 const OWN_RELEASES = new Set([FIXED_OBJECTS.find((o) => o.startsWith('HelmChartConfig ')), identityText(CERT_MANAGER_HELM_CHART)]);
 
-/** The last segment of a source URL or path (`oci://ghcr.io/traefik/helm/traefik` -> `traefik`, `.../traefik-helm-chart.git`). */
+/** The last segment of a source URL or path (split, not a trailing-slash regex: linear on a long run of slashes) (`oci://ghcr.io/traefik/helm/traefik` -> `traefik`, `.../traefik-helm-chart.git`). */
 const lastSegment = (text: unknown): unknown =>
   typeof text === 'string'
     ? text
-        .replace(/\/+$/, '')
         .split('/')
+        .filter(Boolean)
         .pop()
         ?.replace(/\.git$/i, '')
     : undefined;

@@ -1,43 +1,25 @@
-import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { CERT_MANAGER_HELM_CHART } from '../cert-manager/names';
 import { isMap } from '../core/is-map';
-import { identityText } from '../core/object-identity';
 import { formatPath, Path } from '../core/problem';
 import type { NamedCidr } from '../k3s/networks';
 import { networkBlocks } from '../k3s/networks';
-import { DeployedService, LocatedIp, locate } from '../load-balancer/deployed';
+import { DeployedService, LocatedIp } from '../load-balancer/deployed';
 import { checkSharedVips, checkVipPlacement } from '../load-balancer/rules';
 import { kubeVipRules, NEWEST_KNOWN } from '../kube-vip/versions';
-import { helmControllerProblem, kubeVipWorkloadProblem } from '../traefik/extra-object-rules';
-import { FIXED_OBJECTS } from '../traefik/extra-objects';
+import { kubeVipWorkloadProblem } from '../traefik/extra-object-rules';
 import { clusterIps } from '../traefik/release-duplicates';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { ServiceNetwork } from './construct-cluster-ips';
 import { notedClusterIps, notedServices } from './construct-services';
 import { blankedPath } from './construct-render';
-import { parseIp } from '../net/ip';
+import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
+import { releaseFindings } from './construct-release-rules';
+import { traefikParityFindings } from './construct-traefik-parity';
+import { controlPlaneVip, hostIp, splitLeaseProblem } from './construct-control-plane';
+import { externalIpFindings } from './construct-external-ips';
 
 type Values = Record<string, unknown>;
-
-/** Every construct of the app, and those the gated construct holds. */
-interface Scope {
-  readonly all: readonly IConstruct[];
-  readonly mine: ReadonlySet<IConstruct>;
-}
-
-/** One object of the app as cdk8s writes it: its file (`<chart path>.yaml`), its construct path, whether the gated construct holds it. */
-interface AppObject {
-  readonly object: Values;
-  readonly file: string;
-  readonly path: string;
-  readonly mine: boolean;
-  /** Whether a gated construct holds it (that one then says what it finds). */
-  readonly judged: boolean;
-  /** How messages name it, when not `Kind/ns/name` (a cluster IP Traefik's values ask for). */
-  readonly ref?: string;
-}
 
 /**
  * Round 64 (64b-4, 64b-5): the rules the YAML door applies across objects (traefik/release-duplicates.ts,
@@ -59,11 +41,14 @@ export function appRuleFindings(
   // The app's constructs and this one's, listed once for every rule below.
   const scope: Scope = { all: construct.node.root.node.findAll(), mine: new Set<IConstruct>(construct.node.findAll()) };
   const objects = appObjects(scope, judged);
+  // The objects this construct speaks for: those it holds, and (the lead) those no gated construct holds.
+  const speaks = (o: AppObject) => o.mine || (lead && !o.judged);
   const own = (later: AppObject, earlier: AppObject) => ownFinding(later, earlier) || (lead && !later.judged && !earlier.judged);
   return [
     ...identityFindings([...notedIdentities(scope), ...objects], own),
     ...clusterIpFindings([...notedIps(scope), ...objects], own),
-    ...releaseFindings(objects.filter((o) => o.mine || (lead && !o.judged))),
+    ...releaseFindings(objects.filter(speaks), objects),
+    ...traefikParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
   ];
@@ -97,33 +82,11 @@ function notedIps({ all, mine }: Scope): AppObject[] {
   );
 }
 
-function appObjects({ all, mine }: Scope, judged: (object: IConstruct) => boolean): AppObject[] {
-  return all.flatMap((child) => {
-    if (!ApiObject.isApiObject(child)) return [];
-    let object: unknown;
-    try {
-      object = child.toJson();
-    } catch {
-      return []; // an object cdk8s cannot render is said by the gate of its own construct (construct-render.ts)
-    }
-    const chart = Chart.of(child);
-    const file = `${chart.node.path || chart.node.id}.yaml`;
-    return isMap(object) ? [{ object, file, path: blankedPath(child), mine: mine.has(child), judged: judged(child) }] : [];
-  });
-}
-
-/** `Kind/ns/name`, as the conformance messages name an object. */
+/** `Kind/ns/name`, or how a noted object is named. */
 const refOfApp = (o: AppObject): string => o.ref ?? refOf(o.object);
-
-function refOf(object: Values): string {
-  const metadata = isMap(object.metadata) ? object.metadata : {};
-  return [object.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part).join('/');
-}
 
 /** Each finding is said once: by the construct holding the later object, or the earlier one's when none holds that. */
 const ownFinding = (later: AppObject, earlier: AppObject): boolean => later.mine || (earlier.mine && !later.judged);
-
-const where = (o: AppObject) => `${o.file}: ${refOfApp(o)} (construct ${o.path})`;
 
 /** The API server's identity (group, kind, namespace, name); a namespaced object without a namespace is told apart as such. */
 function identityKey(object: Values): string | undefined {
@@ -177,36 +140,6 @@ function clusterIpFindings(objects: readonly AppObject[], own: Own): string[] {
   return findings;
 }
 
-/** The components this tool installs itself, by the names a release of them carries (its name, or the chart's). */
-const OWN_COMPONENTS = /traefik|cert-manager|kube-vip/i;
-/** The release objects this tool writes itself: a duplicate of one is said by identityFindings. */
-const OWN_RELEASES = new Set([FIXED_OBJECTS.find((o) => o.startsWith('HelmChartConfig ')), identityText(CERT_MANAGER_HELM_CHART)]);
-
-/**
- * A release object (helm-controller HelmChart or HelmChartConfig, Flux HelmRelease, Argo CD Application, ...,
- * extra-object-rules.ts helmControllerProblem) whose name or chart is Traefik's, cert-manager's or kube-vip's: it installs
- * one of them outside this tool's rules (c2 hcCustom: an upstream Traefik with a LoadBalancer Service kube-vip serves).
- * A release of any other application is not judged: it belongs beside this tool's objects.
- */
-function releaseFindings(objects: readonly AppObject[]): string[] {
-  return objects.flatMap((o) => {
-    if (helmControllerProblem(o.object, []) === undefined) return [];
-    const metadata = isMap(o.object.metadata) ? o.object.metadata : {};
-    const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'kube-system';
-    if (OWN_RELEASES.has(identityText({ kind: String(o.object.kind), namespace, name: String(metadata.name) }))) return [];
-    const spec = isMap(o.object.spec) ? o.object.spec : {};
-    const flux = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec.chart : undefined;
-    const argo = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].map((s) => (isMap(s) ? s.chart : undefined));
-    const names = [metadata.name, spec.chart, flux, ...argo].filter((n): n is string => typeof n === 'string');
-    if (!names.some((name) => OWN_COMPONENTS.test(name))) return [];
-    return [
-      `${where(o)}: is a release of Traefik, cert-manager or kube-vip, which installs outside this tool's rules (the ` +
-        "cert-manager version and its CRDs, kube-vip, Traefik's values and VIPs): use a CertManagerHelmChart for cert-manager, " +
-        'a KubeVipChart for kube-vip, and the TraefikHelmChartConfig props (or K3sVipCluster traefik) for Traefik',
-    ];
-  });
-}
-
 /** A LoadBalancer Service as rendered, with its VIPs (the kube-vip annotation's list, else spec.loadBalancerIP). */
 function renderedService(o: AppObject): DeployedService | undefined {
   const { object } = o;
@@ -217,9 +150,11 @@ function renderedService(o: AppObject): DeployedService | undefined {
   const at: Path = [`${o.file}: ${refOf(object)}`];
   const field: Path = typeof annotation === 'string' ? ['metadata', 'annotations', VIP_ANNOTATION] : ['spec', 'loadBalancerIP'];
   const texts = typeof annotation === 'string' ? annotation.split(',').map((t) => t.trim()) : [object.spec.loadBalancerIP];
-  const ips = texts
-    .flatMap((text) => (typeof text === 'string' ? [locate([...at, ...field], text)] : []))
-    .filter((ip): ip is LocatedIp => !!ip);
+  // Compared as hosts read them (66b-10): an IPv4-mapped spelling is its IPv4 address.
+  const ips = texts.flatMap((text): LocatedIp[] => {
+    const ip = typeof text === 'string' ? hostIp(text) : undefined;
+    return ip ? [{ path: [...at, ...field], ip, text: String(text) }] : [];
+  });
   const ports = (Array.isArray(object.spec.ports) ? object.spec.ports : [])
     .filter(isMap)
     .map((p) => `${String(p.port)}/${typeof p.protocol === 'string' ? p.protocol : 'TCP'}`);
@@ -263,7 +198,9 @@ function vipFindings(
       });
   }
   const judgedAt = services.map((s) => String(s.path[0])).filter((at) => !unjudgedAt.has(at));
-  const findings: string[] = [...externalIpFindings(objects, services, mineAt, lead ? unjudgedAt : new Set())];
+  // The control-plane VIP the app's kube-vip announces, judged with the Services as the YAML door does (66b-11).
+  const cp = controlPlaneVip(objects);
+  const findings: string[] = [...externalIpFindings(objects, services, cp, mineAt, lead ? unjudgedAt : new Set(), lead)];
   const said = (path: Path, message: string) => {
     const [head, ...rest] = path;
     const earlierMine = unjudgedAt.has(String(head)) && [...mineAt].some((at) => message.includes(at));
@@ -271,7 +208,14 @@ function vipFindings(
     const leads = lead && unjudgedAt.has(String(head)) && !judgedAt.some((at) => message.includes(at));
     if (mineAt.has(String(head)) || earlierMine || leads) findings.push(`${String(head)}: ${formatPath(rest)} ${message}`);
   };
-  checkSharedVips(services, undefined, NEWEST_KNOWN, kubeVipRules(NEWEST_KNOWN), said);
+  // The split-brain rule (kube-vip before v1.1.0) and port 6443 on the control-plane VIP, with its DaemonSet's version.
+  checkSharedVips(services, cp?.vip, cp?.version ?? NEWEST_KNOWN, cp?.rules ?? kubeVipRules(NEWEST_KNOWN), said);
+  if (cp)
+    for (const service of services)
+      for (const vip of service.ips) {
+        const split = splitLeaseProblem(cp, service, vip);
+        if (split) said(vip.path, split);
+      }
   if (network) {
     const internal: NamedCidr[] = networkBlocks(network.cidr).map((cidr) => ({
       key: network.key,
@@ -282,42 +226,6 @@ function vipFindings(
       for (const vip of service.ips) checkVipPlacement(vip, { internal }, [], false, said);
   }
   return findings;
-}
-
-/**
- * Round 65 (65b-4): a Service whose `externalIPs` holds a VIP of the app's LoadBalancer Services (the VIP compared
- * parsed): kube-proxy answers for it on every node, taking the VIP over (traefik/extra-objects.ts
- * EXTERNAL_IPS_TAKEOVER, CVE-2020-8554). Said by the construct holding either Service, else by the lead. Only a VIP
- * is judged here: externalIPs on other addresses belong to the user's own Services.
- */
-function externalIpFindings(
-  objects: readonly AppObject[],
-  services: readonly DeployedService[],
-  mineAt: ReadonlySet<string>,
-  leadAt: ReadonlySet<string>,
-): string[] {
-  const keyOf = (text: string) => {
-    const ip = parseIp(text);
-    return ip ? `${ip.family}:${ip.value}` : undefined;
-  };
-  const vips = new Map<string, DeployedService>();
-  for (const service of services) for (const vip of service.ips) vips.set(`${vip.ip.family}:${vip.ip.value}`, service);
-  return objects.flatMap((o) => {
-    const spec = o.object.apiVersion === 'v1' && o.object.kind === 'Service' && isMap(o.object.spec) ? o.object.spec : {};
-    const texts = Array.isArray(spec.externalIPs) ? spec.externalIPs.filter((t): t is string => typeof t === 'string') : [];
-    return texts.flatMap((text, i) => {
-      const key = keyOf(text.trim());
-      const service = key === undefined ? undefined : vips.get(key);
-      const at = service && String(service.path[0]);
-      if (!service || !at || at === `${o.file}: ${refOf(o.object)}`) return [];
-      if (!(o.mine || (!o.judged && (mineAt.has(at) || leadAt.has(at))))) return [];
-      return [
-        `${where(o)}: spec.externalIPs[${i}] is ${text}, the VIP of ${service.label} (${at}): kube-proxy then answers for ` +
-          'that address on every node and takes the VIP over (CVE-2020-8554): remove it; a Service gets a VIP through a ' +
-          'LoadBalancerService (or K3sVipCluster loadBalancers)',
-      ];
-    });
-  });
 }
 
 /**

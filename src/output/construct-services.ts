@@ -38,3 +38,21 @@ export function notesClusterIps(construct: IConstruct, ips: readonly NotedCluste
 export function notedClusterIps(construct: IConstruct): readonly NotedClusterIp[] {
   return clusterIpsOf.get(construct) ?? [];
 }
+
+/** What a TraefikHelmChartConfig deploys, for the app-wide Traefik rules (construct-traefik-parity.ts): chart version, user values. */
+export interface NotedTraefikRelease {
+  readonly chartVersion: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+const releasesOf = new WeakMap<IConstruct, NotedTraefikRelease>();
+
+/** Notes the chart version and values `construct` deploys Traefik with (its checked props). */
+export function notesTraefikRelease(construct: IConstruct, release: NotedTraefikRelease): void {
+  releasesOf.set(construct, release);
+}
+
+/** The Traefik release `construct` noted, or none. */
+export function notedTraefikRelease(construct: IConstruct): NotedTraefikRelease | undefined {
+  return releasesOf.get(construct);
+}

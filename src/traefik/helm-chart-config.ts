@@ -28,7 +28,7 @@ import { routeObjectProblems } from '../ingress/route-fields';
 import { valuesPatchProblems } from './values-patch';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
-import { notesClusterIps, notesServices } from '../output/construct-services';
+import { notesClusterIps, notesServices, notesTraefikRelease } from '../output/construct-services';
 import { valuesClusterIps } from './values-cluster-ips';
 import { EMPTY_VIP_LIST } from '../load-balancer/service-rules';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
@@ -258,6 +258,8 @@ export class TraefikHelmChartConfig extends Construct {
       notesServices(this, model.services);
       // And the cluster IPs its values ask for, for the app-wide cluster-IP rule (65b-4).
       notesClusterIps(this, valuesClusterIps(props.values ?? {}));
+      // And its chart and values, for the extraObjects rules over the app's objects (66b-5, 66b-6).
+      notesTraefikRelease(this, { chartVersion, values: props.values ?? {} });
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
       // Traefik's CRDs among extraObjects, and the entrypoints' default resolvers, may name only the resolvers these

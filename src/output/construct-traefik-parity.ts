@@ -1,0 +1,80 @@
+import { isMap } from '../core/is-map';
+import { formatPath, Problem } from '../core/problem';
+import { routeObjectProblems } from '../ingress/route-fields';
+import { v2RuleProblems } from '../ingress/v2-rule-syntax';
+import { v3RuleProblems } from '../ingress/v3-rule-syntax';
+import { chartRulesOf } from '../traefik/chart-versions';
+import { traefikCrdProblem, traefikPodObjectProblem } from '../traefik/extra-object-rules';
+import { duplicateObjectProblems } from '../traefik/release-duplicates';
+import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
+import { AppObject, Scope, where } from './construct-app-objects';
+import { notedTraefikRelease } from './construct-services';
+
+type Values = Record<string, unknown>;
+
+/** The kinds Traefik's chart renders under fixed names besides its Services (which identityFindings compares). */
+const CHART_KINDS = new Set(['Deployment', 'DaemonSet', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass']);
+
+/**
+ * Round 66 (66b-5, 66b-6): the rules `traefik.values.extraObjects` items get from the Traefik release they join, over
+ * the app's objects (`judge`: those the gated construct speaks for), with the chart version and values of the app's
+ * TraefikHelmChartConfig (K3sVipCluster's included): a Traefik CRD object's fields, backends and rules by the deployed
+ * chart's CRDs (ingress/route-fields.ts routeObjectProblems, v2/v3 rule syntax, a misspelt Traefik kind), an object
+ * Traefik's chart renders itself (release-duplicates.ts duplicateObjectProblems: its workload, ServiceAccount, RBAC and
+ * IngressClass) and a PodDisruptionBudget or HorizontalPodAutoscaler over Traefik's pods (extra-object-rules.ts). The
+ * API server applies a CRD object the same wherever it comes from; an app object without a namespace lands in
+ * `default`, not in the release's (so it is judged there). An app without a TraefikHelmChartConfig has none of this.
+ */
+export function traefikParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+  const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
+  if (!release) return [];
+  const { chartVersion, values } = release;
+  const judged = objects.filter(judge).map((o) => ({ o, item: landed(o.object) }));
+  const crds = judged.filter(({ item }) => traefikGroup(item));
+  const findings: string[] = [];
+  if (crds.length) {
+    // One pass over them all as the release's extraObjects (each problem's path names its item), the values' own keys aside.
+    const asItems = { ...values, extraObjects: crds.map(({ item }) => item) };
+    const problems: Problem[] = [
+      ...crds.flatMap(({ item }, i) => {
+        const crd = traefikCrdProblem(item);
+        return crd ? [{ path: ['values', 'extraObjects', i, ...crd.at], message: crd.message }] : [];
+      }),
+      ...v3RuleProblems(asItems, [], chartVersion),
+      ...v2RuleProblems(asItems, [], chartVersion),
+      ...routeObjectProblems(asItems, [], chartVersion).errors,
+    ];
+    const said = new Set<string>();
+    for (const { path, message } of problems) {
+      const [values_, key, i, ...rest] = path;
+      if (values_ !== 'values' || key !== 'extraObjects' || typeof i !== 'number' || !crds[i]) continue;
+      const line = `${where(crds[i].o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${message}`;
+      if (!said.has(line)) findings.push(line);
+      said.add(line);
+    }
+  }
+  const chart = chartRulesOf(chartVersion);
+  for (const { o, item } of judged) {
+    if (typeof item.kind === 'string' && CHART_KINDS.has(item.kind))
+      for (const { message } of duplicateObjectProblems({ ...values, extraObjects: [item] }, [], chart))
+        findings.push(`${where(o)}: ${message}`);
+    const pods = traefikPodObjectProblem(item, values, []);
+    if (pods) findings.push(`${where(o)}: ${pods}`);
+  }
+  return findings;
+}
+
+const traefikGroup = (item: Values): boolean => {
+  const group = typeof item.apiVersion === 'string' ? apiGroup(item.apiVersion) : '';
+  return group === 'traefik.io' || group === 'traefik.containo.us';
+};
+
+/** The object where it lands: a namespaced one without a namespace in `default` (the extraObjects rules assume kube-system). */
+function landed(object: Values): Values {
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return object;
+  if (CLUSTER_SCOPED_KINDS.has(groupKind(apiVersion, kind)) || (typeof metadata.namespace === 'string' && metadata.namespace))
+    return object;
+  return { ...object, metadata: { ...metadata, namespace: 'default' } };
+}

@@ -86,10 +86,10 @@ export const LABEL_FORMS: readonly LabelForm[] = [
     strict: true,
     word: true,
   },
-  // 66a-2: `Sign in with admin:X`, `Log in as admin/X`, `Default credentials are admin/X` (a path or URL is none).
+  // 66a-2: `Sign in with admin:X`, `Log in with admin / X`, `Default credentials are admin/X` (a path or URL is none).
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds)[ \t]+(?:(?:with|as|are|is|using)[ \t]+)?${ACCOUNT}[:/](?![/\s])`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds)[ \t]+(?:(?:with|as|are|is|using)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
       'giu',
     ),
     strict: true,

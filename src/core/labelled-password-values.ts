@@ -12,6 +12,7 @@
 import { isAnyPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
+import { LABEL_FORMS, type LabelForm, formRulesOut, isBelow } from './password-label-forms';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -199,8 +200,10 @@ function valueAt(text: string, at: number): [number, string, boolean, number] | 
     mark.lastIndex = from;
     const held = mark.exec(text);
     if (!held || (mark === BRACKET && PAIRS[held[1]] !== held[3])) continue;
-    // A placeholder in its bracket (`{password}`, `[REDACTED]`, `(redacted)`) is none.
-    if (mark === BRACKET && (isPlaceholder(held[0]) || isPlaceholder(held[2]) || LEFT_OUT.test(held[2]))) return undefined;
+    // A placeholder in its bracket (`{password}`, `[REDACTED]`, `(redacted)`) is none; 66a-3: a square bracket around a
+    // word is no placeholder by itself (`[swordfish]`), only around a capitals' name (`[PASSWORD]`) or a placeholder.
+    const shape = held[1] === '[' ? /^[A-Z][A-Z_-]+$/.test(held[2]) : isPlaceholder(held[0]);
+    if (mark === BRACKET && (shape || isPlaceholder(held[2]) || LEFT_OUT.test(held[2]))) return undefined;
     return [held.index + held[1].length, held[2], true, 0];
   }
   VALUE.lastIndex = from;
@@ -244,8 +247,10 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
 /** Where `text` holds such a value: each value's span. */
 export function labelledPasswordSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
+  for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
+    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
       text,
     )
   )
@@ -276,4 +281,21 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
       spans.push([start, start + said[1].length]);
   }
   return spans;
+}
+
+/** 66a-1 to 66a-4: the value a form of password-label-forms.ts reads (its group `v`, else after the label), if a password. */
+function formSpan(text: string, form: LabelForm, label: RegExpMatchArray, spans: Array<[number, number]>): void {
+  const held = label.groups?.v;
+  const at = label.index! + label[0].length;
+  const found: ReturnType<typeof valueAt> =
+    held === undefined ? valueAt(text, at) : [label.index! + label[0].indexOf(held), held.trimEnd(), false, 0];
+  if (!found || formRulesOut(form, found[1], label)) return;
+  const [start, word, quoted] = found;
+  const end = start + word.length + (quoted ? 1 : 0);
+  if (form.comma && text[end] !== ',' && !word.endsWith(',')) return;
+  // A line of lower-case words below a label is judged as a passphrase (`purple monkey dishwasher lamp`).
+  const strict = form.strict && !(isBelow(form) && /[ \t]/.test(word));
+  const reading = { strict, word: form.word, english: true, short: false, after: text.slice(end, end + 16) };
+  const kept = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
+  if (isPassword(word, quoted, reading)) spans.push([start, start + kept.length]);
 }

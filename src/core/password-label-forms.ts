@@ -1,0 +1,169 @@
+/**
+ * Round 66 (66a-1 to 66a-4): more ways a note says a password than labelled-password-values.ts's LABEL reads, each a
+ * label and how its value is read (labelled-password-values.ts judges the value with the same isPassword):
+ * - 66a-1: a line that is only a label (`Password:`, `## Password`, `**Password**`, `DB_PASSWORD`, `Password (for root):`),
+ *   maybe an underline or blank lines, then the value alone on its line (`hunter2`, a passphrase, a definition list's
+ *   `: hunter2x`). A sentence there (`The password is stored in Vault.`), a YAML key (`description: …`) or a capitalised
+ *   word under a heading without a colon (`## Password` `Overview`) is none.
+ * - 66a-2: `set|change|update … password … to X`, `Password changed to X`, `use|enter X as|for … password`, German and
+ *   Spanish (`Setze das Passwort auf X`, `Usa X como contraseña`, `Verwende X als Passwort`), `Sign in with admin:X`,
+ *   `Default credentials are admin/X`, `The default password (X)`.
+ * - 66a-3: `The password you need is X`, `The password's X`, `The password? X`, `The password is... X`, `The root password,
+ *   X, must …`, `with password X`, `passwd X`, `Password | X`, `<b>Password</b>: X`, `__Password__ — X`, `Password ....
+ *   X`, typed wrong (`pass word`, `p@ssword`, `passw0rd`).
+ * - 66a-4: a password for several accounts (`For admin, backup and ops: X`, `Login for admin and ops: X`, `Accounts
+ *   admin, ops => X`, `admin, backup, ops: X`).
+ * Each pattern is a label alone (the value is read after it, sticky) or holds the value as group `v`; no two adjacent
+ * runs of it match the same characters, so each is linear on hostile input.
+ */
+
+/** How a form's value is read (see labelled-password-values.ts Reading). */
+export interface LabelForm {
+  /** The label; a match's end is where the value starts, or its group `v` is the value. */
+  readonly label: RegExp;
+  /** A value of words wants a digit or a symbol. */
+  readonly strict: boolean;
+  /** A single word of letters ending its clause may be the value. */
+  readonly word: boolean;
+  /** The value must end its clause with a comma (`The root password, X, must …`). */
+  readonly comma?: boolean;
+  /** A list of accounts: a word of letters must be lower-case and six letters at least, a file's or host's name is none. */
+  readonly account?: boolean;
+}
+
+/** A password's English name, and the typed-wrong ones a sentence's verb makes plain (`pass word is`, `p@ssword`). */
+const NOUN = String.raw`pass(?:word|wd|phrase|code)|pwd|pass[ \t]word|p[@4]ssw(?:o|0)rd|passw0rd`;
+/** Other languages' names a set or use form takes (`Passwort`, `contraseña`, `mot de passe`). */
+const ANY_NOUN = String.raw`${NOUN}|(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe`;
+/** An account name (`admin`, `ops`, `db-backup`). */
+const ACCOUNT = String.raw`[\w.@-]{1,32}`;
+/** A list of two to seven accounts (`admin, backup and ops`, `admin and ops`). */
+const ACCOUNTS = String.raw`${ACCOUNT}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)${ACCOUNT}){1,6}`;
+/** Names a list of accounts plainly is (`root, admin, backup, ops: …`). */
+const KNOWN = String.raw`root|admin|administrator|backup|ops|operator|guest|user|postgres|mysql|sa|ubuntu|pi|deploy|git|jenkins|grafana|ftp|www|web|db|dev|test|support|service|monitor|nagios|oracle|sys|system`;
+/** Markup around a label (`**Password**`, `__Password__`, `<b>Password</b>`, `## Password`). */
+const OPEN = String.raw`(?:<(?:b|strong|em|i|code)>|\*{1,2}|_{1,2})`;
+const CLOSE = String.raw`(?:</(?:b|strong|em|i|code)>|\*{1,2}|_{1,2})`;
+/** A colon, an arrow or a dash joining a label to its value. */
+const JOIN = String.raw`(?:[ \t]*(?:→|->|=>|⇒|—|–|[:=\uff1a])|[ \t]+-)[ \t]*`;
+
+/**
+ * 66a-1: a line holding only a label, then the value's line. The label: a bullet or a heading's marks, up to three words
+ * (`Admin`, `The`, `Grafana admin`), the noun or a setting's name (`DB_PASSWORD`), an account in brackets, `is`, a colon.
+ */
+const BELOW = new RegExp(
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
+  'gimu',
+);
+
+/** 66a-2, 66a-3, 66a-4: the forms on one line. */
+export const LABEL_FORMS: readonly LabelForm[] = [
+  { label: BELOW, strict: true, word: true },
+  // 66a-2: `Set the password for admin to X`, `Update the DB password to X`, `Setze das Passwort auf X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:set|change|reset|update|setze|setz|(?:ä|ae)ndere|cambia|cambie|establece|pon)(?:[ \t]+[\w-]{1,32}){0,4}?[ \t]+(?:${ANY_NOUN})(?:[ \t]+(?:for|of|f(?:ü|ue)r|de|para)[ \t]+${ACCOUNT})?[ \t]+(?:to|auf|a|en)[ \t]+`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 66a-2: `Password changed to X`, `The password has been changed to X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN})(?:[ \t]+(?:has|have|was|is|got)(?:[ \t]+been)?)?[ \t]+(?:changed|set|reset|updated)[ \t]+to[ \t]+`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 66a-2: `use X as password`, `Use X for the password`, `Enter X when asked for the password`, `Usa X como contraseña`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:use|usa|usar|utiliza|verwende|nutze|nimm|enter|type)[ \t]+(?<v>[^\s"'${'`'}]{6,64})[ \t]+(?:as|for|como|als|when[ \t]+(?:asked|prompted)[ \t]+for)(?:[ \t]+(?:the|your|my|a|an|la|el|das|dein|ihr))?(?:[ \t]+[\w-]{1,32})?[ \t]+(?:${ANY_NOUN})(?![\p{L}])`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 66a-2: `Sign in with admin:X`, `Log in with admin / X`, `Default credentials are admin/X` (a path or URL is none).
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds)[ \t]+(?:(?:with|as|are|is|using)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
+      'giu',
+    ),
+    strict: true,
+    word: false,
+  },
+  // 66a-2: `The default password (X) must be changed` (the bracket is read by valueAt).
+  { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN})[ \t]+(?=\()`, 'giu'), strict: true, word: false },
+  // 66a-3: `The password you need is X`, `The password's X`, `The password? X`, `The password is... X`, `pass word is X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN})(?:(?:[ \t]+that)?[ \t]+(?:you|we|i|they|he|she)[ \t]+[\p{L}']{2,20}(?:[ \t]+(?:to|for)(?:[ \t]+${ACCOUNT})?)?[ \t]+is[ \t]*:?|'s|[ \t]*\?|[ \t]+is[ \t]*(?:\.{2,3}|…)|[ \t]*(?:\.{3,}|…+)(?:[ \t]*:)?|(?<=[ \t]word|@ssword|4ssword|passw0rd|ssw0rd)[ \t]+is[ \t]*:?)[ \t]+`,
+      'giu',
+    ),
+    strict: false,
+    word: true,
+  },
+  // 66a-3: `The root password, X, must be rotated`.
+  { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN}),[ \t]+(?=[^\s,]{1,64},)`, 'giu'), strict: true, word: false, comma: true },
+  // 66a-3: `login as root with password X`; `passwd X` (the command's word: `passwd root` is an account, a word of letters).
+  {
+    label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?:with|using)[ \t]+(?:the[ \t]+)?(?:${NOUN})[ \t]+`, 'giu'),
+    strict: true,
+    word: true,
+  },
+  { label: /(?<![\p{L}\p{N}_./$-])passwd[ \t]+/giu, strict: true, word: false },
+  // 66a-3: `Password | X`, `<b>Password</b>: X`, `__Password__ — X`, `**Admin password**: X`.
+  { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.|])(?:${NOUN})[ \t]*\|[ \t]*`, 'giu'), strict: true, word: false },
+  { label: new RegExp(String.raw`${OPEN}(?:[\p{L}\d]{1,20}[ \t]+){0,2}(?:${NOUN})${CLOSE}${JOIN}`, 'giu'), strict: true, word: false },
+  // 66a-4: `For admin, backup and ops: X`, `Login for admin and ops: X`, `Accounts admin, ops => X` (at a line's or a
+  // sentence's start; the lookahead first, so the lookbehind scans back over blanks only where a label word stands).
+  {
+    label: new RegExp(
+      String.raw`(?=(?:login|credential|for|account|user)s?[ \t])(?<=^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:(?:login|logins|credentials?)[ \t]+)?(?:for|accounts?|users?)[ \t]+(?:the[ \t]+)?${ACCOUNTS}(?:[ \t]+(?:accounts?|users?|logins?))?${JOIN}`,
+      'gimu',
+    ),
+    strict: true,
+    word: true,
+    account: true,
+  },
+  // 66a-4: `admin, backup, ops: X` at a line's start (two names at least that are plainly accounts).
+  {
+    label: new RegExp(
+      String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:${KNOWN})(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?(?:${KNOWN})){1,6}[ \t]*[:=][ \t]*`,
+      'gimu',
+    ),
+    strict: true,
+    word: true,
+    account: true,
+  },
+];
+
+/** Words a label's word reading must not take for the value (`with password auth`, `set password to never`). */
+const NOT_A_VALUE =
+  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default)$/i;
+
+/**
+ * Whether `form` rules `value` (as read after `label`) out before isPassword judges it: a word of its own list above, a
+ * capitalised word under a heading without a colon (`## Password` `Overview`), a key on the line below (`description:`), a
+ * line of words that is no lower-case passphrase (`The password is stored in Vault.`), and for a list of accounts a
+ * version, a file's or a host's name (`For amd64 and arm64: linux-amd64.tar.gz`) or a short or capitalised word.
+ */
+export function formRulesOut(form: LabelForm, value: string, label: RegExpMatchArray): boolean {
+  const word = value.replace(/[.,;:!?)\]]+$/, '');
+  if (/^[\p{L}\p{M}]+$/u.test(word) && NOT_A_VALUE.test(word)) return true;
+  if (form.label === BELOW) {
+    if (/:$/.test(value) || (label.groups?.colon === undefined && /^\p{Lu}\p{Ll}*$/u.test(value))) return true;
+    if (/[ \t]/.test(value) && !/^\p{Ll}{2,20}(?:[ \t]\p{Ll}{2,20}){2,6}$/u.test(value)) return true;
+  }
+  if (!form.account) return false;
+  if (/[./:]/.test(word) || /^v?\d/i.test(word)) return true;
+  // A word of letters only after a list that names accounts (`For example, dev and prod: kubectl` names none).
+  const named = /\b(?:accounts?|users?|logins?|credentials?|root|admin|administrator|backup|ops|operator)\b/i.test(label[0]);
+  return /^[\p{L}\p{M}]+$/u.test(word) && (!named || word.length < 6 || !/^\p{Ll}/u.test(word));
+}
+
+/** Whether the value is that of the line-below form (judged as a whole line, a passphrase there not strict). */
+export const isBelow = (form: LabelForm): boolean => form.label === BELOW;

@@ -83,7 +83,8 @@ const shown = (path: string): string => printable(posix(path));
 function notAFile(folders: readonly string[], file: string): string | undefined {
   for (const folder of folders) {
     const stat = lstatSync(join(folder, file), { throwIfNoEntry: false });
-    if (stat && !stat.isFile())
+    // A link is judged where the clusters are listed (a link to a file is a cluster, to nothing is none).
+    if (stat && !stat.isFile() && !stat.isSymbolicLink())
       return `${printable(join(folder, file))} exists but is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}`;
   }
   return undefined;

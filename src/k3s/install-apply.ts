@@ -71,7 +71,7 @@ function notAFile(path: string, stat: Stats | undefined): string {
 }
 
 /** What dist/<cluster>/kustomization.yaml lists, read; throws InstallError naming every problem. */
-export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem, configDir = 'config'): Source {
+export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem, configDir?: string): Source {
   const folder = join(distDir, cluster);
   const kustomization = join(folder, KUSTOMIZATION);
   // Synth never writes through a link, so a link here is not its output and may lead anywhere.
@@ -93,10 +93,12 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
         : [];
       const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${printable(distDir)}/ holds no cluster`;
       // The config folder in use (K3S_VIP_CONFIG_DIR), and no "add" for a config that is there, never synthesized (66c-5).
-      const config = join(configDir, `${cluster}.yaml`);
-      const advice = fs.lstat(config)
-        ? `${printable(config)} exists: run \`npm run synth\``
-        : `add ${printable(config)} and run \`npm run synth\``;
+      // Looked at only when the caller names it (the CLI does): a bare API call says `config/`, as it did.
+      const config = join(configDir ?? 'config', `${cluster}.yaml`);
+      const advice =
+        configDir !== undefined && fs.lstat(config)
+          ? `${printable(config)} exists: run \`npm run synth\``
+          : `add ${printable(config)} and run \`npm run synth\``;
       throw new InstallError(`--cluster ${cluster}: ${shownFolder}/ does not exist (${clusters}); ${advice}`);
     }
     const kustomizationStat = fs.lstat(kustomization);

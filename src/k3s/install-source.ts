@@ -90,7 +90,7 @@ function topLevelFolderLinks(folder: string): { readonly path: string; readonly 
  * (a read-only file system, or for a dry run one this user may not write) is read without the lock: no
  * synth of this user writes it either.
  */
-export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean, configDir = 'config'): Source {
+export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean, configDir?: string): Source {
   // No dist/ (or not a folder): readSource names the problem better than a lock could.
   let isFolder: boolean | undefined;
   try {

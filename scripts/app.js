@@ -23,6 +23,11 @@ const codeCache = require('./code-cache');
 const root = join(__dirname, '..');
 const buildInfo = join(root, 'lib', '.tsbuildinfo');
 const [command = 'main', ...args] = process.argv.slice(2);
+// `npm run k3s:install`: its writes stop once npm is killed, as synth's do (scripts/npm-runner.js, 66c-2).
+if (command === 'k3s/install' && process.env.K3S_VIP_RUNNER_PID === undefined) {
+  const runner = require('./npm-runner').npmRunnerPid();
+  if (runner) process.env.K3S_VIP_RUNNER_PID = String(runner);
+}
 const COMMANDS = {
   main: 'synthesize config/*.yaml into dist/ (what `cdk8s synth` and `npm run synth` run)',
   check: 'compare dist/ with a fresh synth (npm run check)',

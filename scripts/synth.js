@@ -18,6 +18,8 @@ const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 
 const root = join(__dirname, '..');
+// Read first, while npm is surely still an ancestor (scripts/npm-runner.js).
+const RUNNER_PID = require('./npm-runner').npmRunnerPid();
 const USAGE = 'usage: npm run synth [-- [--cluster <name>]... [--dry-run]]';
 const HELP = `${USAGE}
 
@@ -182,6 +184,8 @@ function synth(clusters) {
       K3S_VIP_QUIET_CLI: '1',
       K3S_VIP_CLUSTERS: clusters.join(','),
       K3S_VIP_LAUNCHER_PID: String(process.pid),
+      // And while npm, when `npm run synth` started this, runs: a SIGKILL of npm's pid spares its children (66c-2).
+      ...(RUNNER_PID ? { K3S_VIP_RUNNER_PID: String(RUNNER_PID) } : {}),
     },
     stdio: ['inherit', 'pipe', 'pipe'],
   });
@@ -247,6 +251,24 @@ function synth(clusters) {
   child.on('close', (code, signal) => {
     const warning = cleanUp();
     if (warning) process.stderr.write(`${warning}\n`);
+    if (signal && !cliError) {
+      // The CLI itself was killed (the OOM killer, a kill -9): one line for it, and an exit status that matches the
+      // last line (66c-3). The app checks this process is its ancestor through the CLI (src/output/launcher.ts): with
+      // the CLI gone it changes nothing more, unless it was already renaming files into place, which it finishes.
+      if (held !== undefined && /^synth(?: failed)?: /.test(held)) {
+        process.stderr.write(
+          `warning: the cdk8s CLI was killed (${signal}) after the app had finished; its last line, below, stands\n${held}\n`,
+        );
+        process.exitCode = held.startsWith('synth: ') ? 0 : 1;
+        return;
+      }
+      if (held !== undefined) process.stderr.write(`${held}\n`);
+      process.stderr.write(
+        `synth failed: the cdk8s CLI was killed (${signal}) before the app finished; the app stops with it, so ${UNCHANGED.replace(' was left', ' was most likely left')}, or, had the app begun renaming files into place, holds the whole new output: \`npm run check\` says which; run \`npm run synth\` again.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const stopped = /returned a non-zero exit code (\d+|null)$/.exec(cliError ?? '');
     // Killed after its own last line (`synth: …` or `synth failed: …`): that line is the truth about dist/.
     const finished = held !== undefined && /^synth(?: failed)?: /.test(held);

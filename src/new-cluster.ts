@@ -11,6 +11,7 @@ import { npmSwallowedFlags } from './npm-args';
 import { describeFileError } from './output/file-system';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { ownFoldersProblem } from './output/own-folders';
+import { oddKind } from './output/odd-entries';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
 import { valuesNamedByComments } from './config/commented-values';
 
@@ -77,6 +78,17 @@ function configsIn(dir: string, fix: string): Map<string, string> | string {
 const posix = (path: string): string => path.split(sep).join('/');
 /** A path for a message: with `/` separators, and quoted when it holds an unprintable character (printable). */
 const shown = (path: string): string => printable(posix(path));
+
+/** `<folder>/<file>` in the first folder where it is there but is no regular file, said with what it is; else undefined. */
+function notAFile(folders: readonly string[], file: string): string | undefined {
+  for (const folder of folders) {
+    const stat = lstatSync(join(folder, file), { throwIfNoEntry: false });
+    // A link is judged where the clusters are listed (a link to a file is a cluster, to nothing is none).
+    if (stat && !stat.isFile() && !stat.isSymbolicLink())
+      return `${printable(join(folder, file))} exists but is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}`;
+  }
+  return undefined;
+}
 
 /** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
 function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
@@ -159,6 +171,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(exampleFiles.keys())})`,
     );
   }
+  // A <from>.yaml that is there but no file (a FIFO, a folder) is named as such, not as missing (66c-7).
+  const oddSource =
+    from === undefined || !/^[A-Za-z0-9][\w-]*$/.test(from) ? undefined : notAFile([configDir, examplesDir], `${from}.yaml`);
+  if (!source && oddSource) return fail(`--from ${JSON.stringify(from)}: ${oddSource}: --from copies a regular file; make it one`);
   if (!source)
     return fail(
       `--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(exampleFiles.keys())})`,

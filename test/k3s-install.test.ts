@@ -606,7 +606,7 @@ describe('runInstall', () => {
           'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
         'error: {dist}/dev/kustomization.yaml:6:5: resources[2]: "k3s" is not a <name>.yaml file next to the kustomization, ' +
           'the only kind k3s:install copies (no paths, no URLs); run `npm run synth` to write it again',
-        'error: {dist}/dev/kustomization.yaml lists gone.yaml, but {dist}/dev/gone.yaml is not a file: run `npm run synth`',
+        'error: {dist}/dev/kustomization.yaml lists gone.yaml, but {dist}/dev/gone.yaml does not exist: run `npm run synth`',
       ],
     ],
   ])('refuses %s, with every problem at once, and writes nothing', (_, breakDist, errors) => {

@@ -77,12 +77,14 @@ const HOSTILE: Array<[string, string, string[]]> = [
   [
     '2 MiB of text',
     `${TRAEFIK}# ${'x'.repeat(2 * 1024 * 1024)}\n`,
-    [`${FILE}: is 2.0 MiB; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?`],
+    [
+      `${FILE}: is ${(TRAEFIK.length + 2 * 1024 * 1024 + 3).toLocaleString('en-US')} bytes; a config file may be at most 1,048,576 bytes (1 MiB; real ones are a few KiB): is it the right file?`,
+    ],
   ],
   [
     'one byte over 1 MiB',
     `${TRAEFIK}#${'x'.repeat(MAX_FILE_BYTES - TRAEFIK.length - 1)}\n`,
-    [`${FILE}: is 1.0 MiB; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?`],
+    [`${FILE}: is 1,048,577 bytes; a config file may be at most 1,048,576 bytes (1 MiB; real ones are a few KiB): is it the right file?`],
   ],
   ['exactly 1 MiB', `${TRAEFIK}#${'x'.repeat(MAX_FILE_BYTES - TRAEFIK.length - 2)}\n`, []],
   [
@@ -329,7 +331,7 @@ describe('files read as bytes', () => {
 
   test('a 2 MiB file is refused before it is read', () => {
     expect(errorsOfFile(Buffer.alloc(2 * 1024 * 1024, 0x23))).toEqual([
-      `${FILE}: is 2.0 MiB; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?`,
+      `${FILE}: is 2,097,152 bytes; a config file may be at most 1,048,576 bytes (1 MiB; real ones are a few KiB): is it the right file?`,
     ]);
   });
 

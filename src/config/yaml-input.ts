@@ -62,8 +62,12 @@ export function decodeConfigBytes(bytes: Uint8Array): { text?: string; problem?:
 
 export function sizeProblem(bytes: number): InputProblem | undefined {
   if (bytes <= MAX_FILE_BYTES) return undefined;
-  const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return { path: [], message: `is ${size}; a config file may be at most 1 MiB (real ones are a few KiB): is it the right file?` };
+  // In bytes: a size rounded to MiB reads "1.0 MiB" a byte over the limit, as if it were within it (66c-4).
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    path: [],
+    message: `is ${count(bytes)} bytes; a config file may be at most ${count(MAX_FILE_BYTES)} bytes (1 MiB; real ones are a few KiB): is it the right file?`,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { argumentSecrets, redactMessage } from '../core/redact-message';
@@ -5,6 +6,7 @@ import { ChangeLog, PathState } from '../output/change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
 import { interruptedSynth } from '../output/interrupted-synth';
+import { oddKind } from '../output/odd-entries';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
 /**
@@ -58,8 +60,18 @@ export interface Source {
   readonly unlisted: string[];
 }
 
+/**
+ * What stands where a listed file should, and what to do: synth writes through no non-file, so one there must be moved
+ * away first, as `check` advises (66c-6); a missing file is synth's to write.
+ */
+function notAFile(path: string, stat: Stats | undefined): string {
+  if (stat === undefined) return `${printable(path)} does not exist: run \`npm run synth\``;
+  const kind = stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file');
+  return `${printable(path)} is ${kind}, not a file: move it away, then run \`npm run synth\` (it writes through no non-file)`;
+}
+
 /** What dist/<cluster>/kustomization.yaml lists, read; throws InstallError naming every problem. */
-export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem): Source {
+export function readSource(distDir: string, cluster: string, fs: FileSystem = nodeFileSystem, configDir?: string): Source {
   const folder = join(distDir, cluster);
   const kustomization = join(folder, KUSTOMIZATION);
   // Synth never writes through a link, so a link here is not its output and may lead anywhere.
@@ -80,9 +92,14 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
             .sort()
         : [];
       const clusters = known.length ? `synthesized clusters: ${known.join(', ')}` : `${printable(distDir)}/ holds no cluster`;
-      throw new InstallError(
-        `--cluster ${cluster}: ${shownFolder}/ does not exist (${clusters}); add config/${cluster}.yaml and run \`npm run synth\``,
-      );
+      // The config folder in use (K3S_VIP_CONFIG_DIR), and no "add" for a config that is there, never synthesized (66c-5).
+      // Looked at only when the caller names it (the CLI does): a bare API call says `config/`, as it did.
+      const config = join(configDir ?? 'config', `${cluster}.yaml`);
+      const advice =
+        configDir !== undefined && fs.lstat(config)
+          ? `${printable(config)} exists: run \`npm run synth\``
+          : `add ${printable(config)} and run \`npm run synth\``;
+      throw new InstallError(`--cluster ${cluster}: ${shownFolder}/ does not exist (${clusters}); ${advice}`);
     }
     const kustomizationStat = fs.lstat(kustomization);
     if (kustomizationStat?.isSymbolicLink()) throw new InstallError(link(kustomization));
@@ -100,7 +117,7 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
       else if (!stat?.isFile()) {
         errors.push(
           redactMessage(
-            `${shownKustomization} lists ${printable(name)}, but ${printable(join(folder, name))} is not a file: run \`npm run synth\``,
+            `${shownKustomization} lists ${printable(name)}, but ${notAFile(join(folder, name), stat)}`,
             argumentSecrets([name]),
           ),
         );

@@ -24,6 +24,7 @@ import { manifestsRootOf, pathUnder } from './manifests-tree';
 import { projectFolderProblem, readSourceUnderLock } from './install-source';
 import { physicalPath } from '../output/physical-path';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
+import { launcherGuard } from '../output/launcher';
 import { ownFoldersProblem } from '../output/own-folders';
 
 /**
@@ -130,7 +131,7 @@ export function runInstall(options: InstallOptions): number {
       throw new InstallError(`--dir ${oneLine(JSON.stringify(given))}: ${resolved.problem}; expected the K3s manifests folder`);
     const ownFolder = projectFolderProblem(given, resolved.path, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
-    const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun);
+    const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun, options.configDir);
     const root = options.manifestsRoot ?? manifestsRootOf(dir);
     const tree = { root, dirUnderRoot: pathUnder(root, dir), source, manifests };
     const plan = (target: ReturnType<typeof readTarget>) =>
@@ -159,7 +160,8 @@ export function runInstall(options: InstallOptions): number {
       removeTemporaryFiles(dir, fs);
       const installPlan = plan(readTarget(dir, fs));
       if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return madeNote(1);
-      const changes = applyInstall(dir, installPlan, fs);
+      // Under `npm run k3s:install`, nothing more once npm is killed (scripts/npm-runner.js, as synth: 66c-2).
+      const changes = applyInstall(dir, installPlan, launcherGuard(fs, process.env, installPlan.recordFile));
       out(
         changes === 0
           ? `Nothing to do: ${made}${installPlan.entries.length} file(s) unchanged; ${made ? 'no file' : 'nothing'} was written.`

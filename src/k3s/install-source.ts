@@ -90,7 +90,7 @@ function topLevelFolderLinks(folder: string): { readonly path: string; readonly 
  * (a read-only file system, or for a dry run one this user may not write) is read without the lock: no
  * synth of this user writes it either.
  */
-export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean): Source {
+export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean, configDir?: string): Source {
   // No dist/ (or not a folder): readSource names the problem better than a lock could.
   let isFolder: boolean | undefined;
   try {
@@ -98,14 +98,14 @@ export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSy
   } catch (e) {
     throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileProblem(e)}`);
   }
-  if (!isFolder) return readSource(distDir, cluster, fs);
+  if (!isFolder) return readSource(distDir, cluster, fs, configDir);
   try {
     return withFolderLock(distDir, { holder: `k3s:install --cluster ${cluster} (reading ${join(distDir, cluster)}/)` }, () =>
-      readSource(distDir, cluster, fs),
+      readSource(distDir, cluster, fs, configDir),
     );
   } catch (e) {
     const readOnly = e instanceof LockError && (e.code === 'EROFS' || (dryRun && (e.code === 'EACCES' || e.code === 'EPERM')));
-    if (readOnly) return readSource(distDir, cluster, fs);
+    if (readOnly) return readSource(distDir, cluster, fs, configDir);
     throw e;
   }
 }

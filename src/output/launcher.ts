@@ -15,6 +15,7 @@ import { GENERATED_LIST } from './publish';
  */
 
 const LAUNCHER_ENV = 'K3S_VIP_LAUNCHER_PID';
+const RUNNER_ENV = 'K3S_VIP_RUNNER_PID';
 
 /** The parent of `pid` from /proc/<pid>/stat (the field after the `(comm)`, which may hold spaces), or undefined. */
 function parentPid(pid: number, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | undefined {
@@ -40,33 +41,51 @@ export function isAncestor(launcher: number, self: number, parent: (pid: number)
   return false;
 }
 
-/** Why the app must stop (its launcher ended), or undefined: no launcher given (a plain `cdk8s synth`), or it runs. */
-export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const given = env[LAUNCHER_ENV];
-  if (!given) return undefined;
+/** Whether `pid` is still this process's ancestor (or, without /proc, alive). */
+function stillRuns(pid: number): boolean {
+  const ancestor = isAncestor(pid, process.pid);
+  if (ancestor !== undefined) return ancestor;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A pid as synth.js writes it, or 0. */
+function pidOf(given: string): number {
   // Decimal digits only, as synth.js writes it: Number() would read `1e3` as 1000 and 20 digits as another number (58b).
   // Linux pids stay below 2^22 (kernel/pid.c PID_MAX_LIMIT); 10 digits is room enough elsewhere.
-  const pid = /^[0-9]{1,10}$/.test(given) ? Number(given) : 0;
-  if (pid < 1) return `${LAUNCHER_ENV} is not a process id (decimal digits, 1 or more): unset it`;
-  let alive = isAncestor(pid, process.pid);
-  if (alive === undefined) {
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch (e) {
-      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
-    }
+  return /^[0-9]{1,10}$/.test(given) ? Number(given) : 0;
+}
+
+/**
+ * Why the app must stop (its launcher ended), or undefined: no launcher given (a plain `cdk8s synth`), or it runs.
+ * K3S_VIP_RUNNER_PID is npm's pid under `npm run synth` or `npm run k3s:install` (scripts/npm-runner.js): a SIGKILL
+ * of npm's own pid spares synth.js and the app, so npm is checked too (66c-2).
+ */
+export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env[LAUNCHER_ENV];
+  if (given) {
+    const pid = pidOf(given);
+    if (pid < 1) return `${LAUNCHER_ENV} is not a process id (decimal digits, 1 or more): unset it`;
+    if (!stillRuns(pid)) return `npm run synth (pid ${given}), which started this app, has ended (killed?): this run stops`;
   }
-  return alive ? undefined : `npm run synth (pid ${given}), which started this app, has ended (killed?): this run stops`;
+  const runner = env[RUNNER_ENV];
+  if (!runner) return undefined;
+  const pid = pidOf(runner);
+  if (pid < 1) return `${RUNNER_ENV} is not a process id (decimal digits, 1 or more): unset it`;
+  return stillRuns(pid) ? undefined : `npm (pid ${runner}), which ran this command, has ended (killed?): this run stops`;
 }
 
 /**
  * `fs` with launcherGone checked before each change publish.ts makes until the first file is renamed into place
- * (the widened list aside): a launcher gone by then fails that step and publish rolls back what it began. From the
+ * (the widened list aside: `listName`, k3s:install's record too): a launcher gone by then fails that step and publish rolls back what it began. From the
  * first such rename on (and after a refusal, for the roll-back) it checks no more: finishing leaves dist/ whole.
  */
-export function launcherGuard(fs: FileSystem, env: NodeJS.ProcessEnv = process.env): FileSystem {
-  if (!env[LAUNCHER_ENV]) return fs;
+export function launcherGuard(fs: FileSystem, env: NodeJS.ProcessEnv = process.env, listName: string = GENERATED_LIST): FileSystem {
+  if (!env[LAUNCHER_ENV] && !env[RUNNER_ENV]) return fs;
   let armed = true;
   const check = () => {
     if (!armed) return;
@@ -90,7 +109,7 @@ export function launcherGuard(fs: FileSystem, env: NodeJS.ProcessEnv = process.e
       fs.unlink(path);
     },
     rename: (from, to) => {
-      if (basename(to) !== GENERATED_LIST) {
+      if (basename(to) !== listName) {
         check();
         armed = false;
       }

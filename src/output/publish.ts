@@ -4,6 +4,7 @@ import { printable } from '../core/problem';
 import { ChangeLog, PathState } from './change-log';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
+import { oddKind } from './odd-entries';
 
 // Kept importable from here: check, validate and k3s:install list the output folder with it.
 export { listFiles } from './list-files';
@@ -162,7 +163,8 @@ function entryAt(dir: string, path: string, files: FileSystem): Entry {
     if (stat.isSymbolicLink())
       return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
     const last = i === parts.length - 1;
-    if (last && !stat.isFile()) return { kind: 'blocked', why: `${shown} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}` };
+    if (last && !stat.isFile())
+      return { kind: 'blocked', why: `${shown} is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}` };
     if (!last && !stat.isDirectory()) return { kind: 'blocked', why: `${shown} is a file where synth needs a folder` };
   }
   return { kind: 'file' };

@@ -54,7 +54,12 @@ export function unreadEntries(distDir: string, files: ReadonlyMap<string, string
         oddPath === undefined
           ? 'which is missing'
           : `${oddPath === target ? 'which is' : `inside ${printable(oddPath)},`} ${oddAt.get(oddPath)} validate does not read`;
-      const line = `${printable(path)} lists ${printable(resource)}, ${what}: run \`npm run synth\`, or remove it from the list`;
+      // Synth writes through no non-file: one in the way goes first, or the advice would send the user round (66c-6).
+      const advice =
+        oddPath === undefined
+          ? 'run `npm run synth`, or remove it from the list'
+          : `move ${printable(oddPath)} away, then run \`npm run synth\` (it writes through no non-file), or remove it from the list`;
+      const line = `${printable(path)} lists ${printable(resource)}, ${what}: ${advice}`;
       unread.push({ line, fatal: true });
     }
   }

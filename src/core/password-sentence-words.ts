@@ -100,12 +100,14 @@ nodvandigt nodvendig
 vaara virheellinen vaaditaan liian pakollinen vanhentunut tyhja oikea oikein voimassa valinnainen muutettu vaihdettu
 tallennettu salattu unohtunut kadonnut lukittu estetty poistettu sama eri tilapainen tuntematon vahva heikko lyhyt pitka
 turvallinen tassa siella viela myos ei
+holvissa holvista holviin holvi kassakaapissa salasanamanagerissa
 nespravne nespravny nespravna neplatne neplatny neplatna platne povinne povinny povinna prilis prazdne prazdny prazdna
 spravne zmeneno ulozeno sifrovano zasifrovano zapomenuto ztraceno vyprselo expirovane zablokovano deaktivovano stejne
 jine docasne nezname silne slabe kratke dlouhe bezpecne nepovinne volitelne vyzadovano nutne ve je uz jeste tady zde
 nieprawidlowe niepoprawne prawidlowe poprawne wymagane puste zbyt bledne obowiazkowe opcjonalne zmienione zapisane
 przechowywane zaszyfrowane wygenerowane zapomniane utracone wygasle wygaslo zablokowane wylaczone wlaczone nieaktualne
 identyczne takie samo inne tymczasowe nieznane krotkie dlugie bezpieczne w juz nadal tutaj tam niewazne wazne
+sejfie sejf sejfu skarbcu menedzerze zobacz patrz tajne poufne
 yanlis gecersiz gecerli gerekli zorunlu bos dogru hatali degisti degistirildi kaydedildi saklaniyor sifrelenmis sifreli
 unutuldu kayip dolmus kilitli engellendi ayni farkli gecici bilinmiyor bilinmeyen guclu zayif kisa uzun guvenli
 opsiyonel burada orada cok

@@ -1,4 +1,5 @@
 import { foldLetters } from './folded-letters';
+import { isKubernetesSecretName } from './secret-name-values';
 
 /**
  * A value after `key:` that is a sentence of text, not a password (49a-10): `Password: at least 12 characters, one
@@ -19,18 +20,24 @@ import { foldLetters } from './folded-letters';
 
 /** The longest value read as prose: a longer one is judged as any value is. */
 const MAX_PROSE = 256;
-/** A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets or quotes (a name: `"grafana admin"`), with its punctuation. */
-const WORD = /^[("]?[A-Za-z](?:[A-Za-z'-]{0,38}[A-Za-z])?[)"]?[.,;!?]?$/;
-/** A count (`12 characters`): one or two digits; a longer number may be the PIN itself. */
-const NUMBER = /^\d{1,2}[.,;]?$/;
+/**
+ * A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets or quotes (a name: `"grafana admin"`), with
+ * its punctuation. 66a-14: Cyrillic letters too (`смотрите в Vault`); folded Latin letters are ASCII already.
+ */
+const WORD = /^[("]?[A-Za-z\u0400-\u04ff](?:[A-Za-z\u0400-\u04ff'-]{0,38}[A-Za-z\u0400-\u04ff])?[)"]?[.,;!?]?$/;
+/** A word of lower-case letters (a sentence's words mostly are). */
+const LOWER = /^[a-z\u0430-\u044f\u0451'-]+$/;
+/** A count (`12 characters`, `16+ chars`): one or two digits; a longer number may be the PIN itself. */
+const NUMBER = /^\d{1,2}\+?[.,;]?$/;
 /** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
 const FUNCTION_WORD =
-  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans)$/i;
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans|w|we|z|na|do|em|nos|nas|ao|op|het|een|zie|i|pa|av|och|og|ist|und|est|es|в|во|на|у|из|для|от|по|и|не)$/i;
 /**
  * A verb that sends the reader elsewhere for the value (50a-13), first in a sentence: it counts as a sentence's word,
  * and with one word after it and a full stop it is a sentence (`ask Bob.`, `see below.`). `use` gives a value (GIVES).
  */
-const POINTS = /^(?:ask|see|contact|consult|ping|email|check|request|ver|siehe|voir|vea)$/i;
+const POINTS =
+  /^(?:ask|see|contact|consult|ping|email|check|request|ver|siehe|voir|vea|veja|vedi|zie|se|katso|zobacz|patrz|viz|bkz|смотрите|смотри|см|спросите)$/i;
 /** Words that give the value: `is`, `use` and the like. */
 const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
 /**
@@ -38,12 +45,20 @@ const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
  * GitLab settings`, `in 1Password`, `minimum length 12`): each counts as a sentence's word. A secret's own words
  * (`password`, `secret`) are none, so a passphrase of them stays a value.
  */
-const KEPT =
-  /^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|passwortmanager|passwordmanager|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long|boveda|tresor|coffre)$/i;
+const KEPT = new RegExp(
+  String.raw`^(?:vault|1password|bitwarden|lastpass|keepass|keepassxc|passwortmanager|passwordmanager|keychain|keyring|entry|settings|stored|kept|managed|rotated|generated|provided|injected|minimum|maximum|length|characters|chars|digits|symbols|long|boveda|tresor|coffre|random|words` +
+    // 66a-14: stores and rules in other languages (`w sejfie`, `no cofre`, `mindestens 12 Zeichen`, `mínimo 12 caracteres`).
+    String.raw`|cofre|kluis|sejf|sejfie|sejfu|trezor|trezoru|seif|kassaskap|kassaskapet|holvi|holvissa|cassaforte|caja|` +
+    String.raw`mindestens|hochstens|zeichen|stellen|minimo|maximo|caracteres|caractere|caratteri|almeno|minimaal|tekens|` +
+    String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум)$`,
+  'i',
+);
 /** A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number after them. */
 const STORE_PATH = /^[a-z][a-z_-]{0,31}\d{0,2}(?:\/[a-z][a-z_-]{0,31}\d{0,2}){1,7}[.,;]?$/;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
 const TICKET = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}[.,;)]?$/;
+/** An entry's name in double quotes, maybe with digits (`"k3s"`, `"grafana-admin"`), ending the sentence or not. */
+const ENTRY_NAME = /^"[A-Za-z0-9][\w.-]{0,38}"[.,;)]?$/;
 /** 1Password, a password manager's name, as a word. */
 const PRODUCT = /^1Password[.,;)]?$/;
 /** Punctuation that ends a clause or a sentence. */
@@ -53,14 +68,16 @@ const CLAUSE_END = /[.,;:!?]$/;
 export function isProseValue(asWritten: string): boolean {
   // Words of any Latin letters (`ver la bóveda Infra`), read in ASCII (63a-12; folded-letters.ts).
   const written = foldLetters(asWritten);
-  if (written.length > MAX_PROSE || !/^[(A-Za-z]/.test(written)) return false;
+  if (written.length > MAX_PROSE || !/^[(A-Za-z\u0400-\u04ff\d]/.test(written)) return false;
   const words = written.split(/[ \t]+/);
   const isWord = (word: string, i: number) =>
     WORD.test(word) ||
     NUMBER.test(word) ||
-    (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word) || (TICKET.test(word) && POINTS.test(words[0].replace(/^\(/, '')))));
+    (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word) || (TICKET.test(word) && POINTS.test(words[0].replace(/^\(/, ''))))) ||
+    // 66a-15: an entry's name in quotes after the word `entry` or `item` (`see 1Password entry "k3s".`).
+    (i > 0 && ENTRY_NAME.test(word) && /^(?:entry|item|record|note)$/i.test(words[i - 1]));
   if (!words.every(isWord) || words.every((word) => NUMBER.test(word))) return false;
-  const bare = words.map((word) => word.replace(/[^A-Za-z0-9'-]/g, ''));
+  const bare = words.map((word) => word.replace(/[^A-Za-z0-9\u0400-\u04ff'-]/g, ''));
   const points = POINTS.test(bare[0]);
   // Two words: one that points elsewhere and a name, as a sentence (`ask Bob.`), or a note in brackets (`(in vault)`,
   // `(see vault)`), or a preposition and a store (`in 1Password`, 51a-11).
@@ -68,11 +85,14 @@ export function isProseValue(asWritten: string): boolean {
     return (
       (points && (/^[A-Za-z-]+\.$/.test(words[1]) || KEPT.test(bare[1]) || TICKET.test(words[1]))) ||
       (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && (FUNCTION_WORD.test(bare[0]) || points)) ||
-      (/^[a-z]+$/.test(words[0]) && FUNCTION_WORD.test(bare[0]) && KEPT.test(bare[1]))
+      (LOWER.test(words[0]) && FUNCTION_WORD.test(bare[0]) && KEPT.test(bare[1])) ||
+      // 66a-15: a count and its unit (`16+ chars.`, `12 Zeichen`).
+      (NUMBER.test(words[0]) && KEPT.test(bare[1]) && !/^(?:vault|tresor|coffre|cofre)$/i.test(bare[1]))
     );
   // One word and a note in brackets (`bob (in vault)`): the word may be the value, the note about it.
   if (words.length < 3 || /^[^\s(]+[ \t]+\(/.test(written)) return false;
-  const lower = bare.filter((word) => /^[a-z'-]+$/.test(word)).length;
+  // A store's or a rule's word counts as lower case (German nouns are capitalised: `mindestens 12 Zeichen`).
+  const lower = bare.filter((word) => LOWER.test(word) || KEPT.test(word)).length;
   if (lower < 2 || lower * 2 < words.length) return false;
   const functionWords = bare.filter((word) => FUNCTION_WORD.test(word) || KEPT.test(word) || TICKET.test(word)).length + (points ? 1 : 0);
   // A note in brackets (`(set in CI)`, 64a-9) is punctuated as a clause is.
@@ -92,11 +112,24 @@ export function isProseValue(asWritten: string): boolean {
 }
 
 /**
+ * 66a-15: a Kubernetes Secret's name with a note in brackets that is prose (`traefik-dashboard-auth (created by hand)`),
+ * under the key `Secret`: the README's "a Secret's name with a note is prose" (table-column-names.ts reads cells so).
+ */
+const namesSecretWithNote = (value: string): boolean => {
+  const match = /^([a-z0-9][-a-z0-9.]{0,251}[a-z0-9]) (\([^()\n]{1,128}\))$/.exec(value);
+  return !!match && isKubernetesSecretName(match[1]) && isProseValue(match[2]);
+};
+
+/** Whether `value` under `key` is prose, or a Secret's name with a note under the key `Secret` (66a-15). */
+export const isProseUnder = (key: string, value: string): boolean =>
+  isProseValue(value) || (/^secret$/i.test(key) && namesSecretWithNote(value.trim()));
+
+/**
  * Whether a one-line text is `key: value` (maybe a list item's, `- key: value`) with `value` written plain, as prose:
  * what its data reading found under `key` is that prose (firstSecretSetInText reads a one-line text as data too).
  */
 export function isProsePairLine(text: string, key: string, value: string): boolean {
-  if (text.length > 1024 || text.includes('\n') || !isProseValue(value)) return false;
+  if (text.length > 1024 || text.includes('\n') || !isProseUnder(key, value)) return false;
   const line = text.trim().replace(/^(?:-[ \t]+)+/, '');
   if (!line.startsWith(key) || !line.endsWith(value)) return false;
   return /^[ \t]*:[ \t]+$/.test(line.slice(key.length, line.length - value.length));
@@ -107,8 +140,11 @@ export function isProsePairLine(text: string, key: string, value: string): boole
  * both sides (`password = Must be rotated quarterly`, INI's spacing, 50a-13; `KEY=value` is an env file's or a shell's
  * and keeps its value), and the value is prose (keyedSecret).
  */
-export const isProseAfterColon = (part: string, value: string): boolean =>
-  /(?::|[ \t]=)[ \t]*$/.test(part.slice(0, part.length - value.length)) && isProseValue(value.trim());
+export const isProseAfterColon = (part: string, value: string): boolean => {
+  const before = part.slice(0, part.length - value.length);
+  if (/(?:^|[^\w-])secret[ \t]*:[ \t]*$/i.test(before) && namesSecretWithNote(value.trim())) return true; // 66a-15
+  return /(?::|[ \t]=)[ \t]*$/.test(before) && isProseValue(value.trim());
+};
 
 /** A line `key = value` (blanks around `=`) whose value is prose (50a-13): the line reader's INI assignment (secrets.ts). */
 export const isProseAssignment = (line: string): boolean => {

@@ -38,6 +38,7 @@ import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defa
 import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
+import { FOREIGN_PROSE_PASSWORD, foreignProsePasswordSpans } from './foreign-prose-passwords';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
 
@@ -282,4 +283,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: secretFileWriteSpans, what: SECRET_FILE_WRITE },
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
   { find: wifiKeySpans, what: WIFI_KEY },
+  { find: foreignProsePasswordSpans, what: FOREIGN_PROSE_PASSWORD },
 ];

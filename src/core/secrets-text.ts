@@ -6,7 +6,7 @@ import { parsedJson } from './json-text';
 import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder, placeholderBeforeNote } from './placeholders';
-import { isProseAfterColon, isProseValue } from './prose-values';
+import { isProseAfterColon, isProseUnder } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
@@ -383,7 +383,7 @@ export function keyedSecret(text: string): string | undefined {
       if (close > 0 && !setsSecret(key, flow.slice(start, start + close))) continue;
       if (plainValue !== undefined && isPasswordHash(/^\S*/.exec(flow.slice(start))![0].replace(/[,}\]]+$/, ''))) continue;
       // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).
-      if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseValue(flow.slice(start))) continue;
+      if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseUnder(key, flow.slice(start))) continue;
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }

@@ -150,8 +150,9 @@ const TAKEN_OUT = '$(FOUND)';
 /** A finding that is TAKEN_OUT, alone or then a blank, `;` or `&` (where an assigned value ends): the first secret, read again. */
 const AGAIN = /^\$\(FOUND\)(?:$|[\s;&])/;
 
-/** The first secret a text sets by itself (secretSetInText). */
+/** The first secret a text sets by itself (secretSetInText); one line and its final newline (YAML's `|`) is that line (66a-12). */
 function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {
+  if (/^[^\n]*\r?\n$/.test(text)) return firstSecretSetInText(text.replace(/\r?\n$/, ''), at, asData);
   const argument = secretArgument(text);
   if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
   const glued = gluedSecret(text);
@@ -163,8 +164,7 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   const xml = xmlSecret(text);
   if (xml !== undefined) return { value: xml, what: XML_SECRET };
   const multiLine = text.includes('\n');
-  // Multi-line text (a file's content, a ConfigMap's data) may set a secret on one of its lines; where it reads cleanly
-  // as YAML objects, those and its comments judge it, as the objects given as data (an extraObjects item's were, in visit).
+  // Multi-line text may set a secret on one of its lines; where it reads cleanly as YAML objects, those and its comments judge it.
   const lined = multiLine && secretsInLines(text).length > 0;
   const objects = lined && !readingLines && textDepth < MAX_YAML_DEPTH ? objectsOfCleanText(text) : undefined;
   if (lined && (!objects || secretsInComments(text).length > 0)) return { value: text, what: EMBEDDED_SECRET };

@@ -1,0 +1,100 @@
+import { foldLetters } from './folded-letters';
+import { isProseWordAfterLabel } from './prose-after-label-words';
+
+/**
+ * Round 66 (attack 66a-5): a password given in a sentence after its label in languages whose sentence the label readers
+ * (labelled-password-values.ts) do not read: Polish `Hasło to rekin`, Russian `пароль от вайфая — акула`, `пароль акула`,
+ * `Пароль от wifi: акула`, Japanese `パスワードは sakana です`, `パスワード: hunter2`, Chinese `密码是 shayu`, Korean
+ * `비밀번호는 sangeo 입니다`, Hebrew `הסיסמה היא karish`, Thai `รหัสผ่านคือ chalam`, Turkish without a colon `Şifre
+ * kopekbaligi`. The copulas are the languages' own (`to`, `это`, `は … です`, `是`, `는 … 입니다`, `היא`, `คือ`; the
+ * author's knowledge of the languages). The word after the label is the password when it ends its clause and is no
+ * sentence's word: in Latin letters the sentence-word verdict (prose-after-label-words.ts), in Cyrillic the stems below.
+ * Languages written without blanks (Japanese, Chinese, Korean, Thai) and Hebrew are read only for a value in ASCII
+ * (`パスワードは8文字以上です` says a rule), so their own words never count as a value here.
+ */
+export const FOREIGN_PROSE_PASSWORD =
+  'a password in prose after its label in another language (`Hasło to …`, `пароль — …`, `パスワードは …`, `密码是 …`, `비밀번호는 …`, `הסיסמה היא …`, `รหัสผ่านคือ …`, `Şifre …`)';
+
+/** The longest text read, as the data reader reads (text-data.ts): linear, 0.4 s for 1 MiB of `пароль ` (the worst case tried). */
+const MAX_TEXT = 1024 * 1024;
+/** A value: letters, digits and a password's signs, no blank; what follows must end its clause (ENDS). */
+const VALUE = String.raw`([\p{L}\p{N}][\p{L}\p{N}\p{M}_.@#$%&*+!?=~^-]{0,63})`;
+/** An ASCII value, for the languages read only so (see above). */
+const ASCII_VALUE = String.raw`([A-Za-z0-9][\x21-\x7e]{0,63})`;
+/** The clause ends after the value: the text's or line's end, punctuation, or a copula that closes (`です`, `입니다`, `。`). */
+const ENDS = String.raw`(?=[ \t]*(?:$|[\r\n。．、，,;；!！?？)）"'»]|\.(?:\s|$)|です|だ|입니다|이다|예요|이에요|ครับ|ค่ะ))`;
+/** Blanks and, maybe, a quote or an emphasis before the value. */
+const OPEN = String.raw`[ \t]*["'«„“*]?`;
+/** A dash, a colon (full-width too) with blanks: what separates a label from its value. */
+const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
+
+/**
+ * The forms, each label then what stands before the value: a sentence's copula or a separator. Russian may name what
+ * the password is for first (`от вайфая`, `для root`, `к базе`: one or two words before a separator).
+ */
+const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
+  { form: new RegExp(String.raw`(?<!\p{L})has[łl]o[ \t]+(?:to|jest|brzmi)${OPEN}${VALUE}${ENDS}`, 'giu'), ascii: false },
+  {
+    form: new RegExp(
+      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-]{1,32}(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${OPEN}${VALUE}${ENDS}`,
+      'giu',
+    ),
+    ascii: false,
+  },
+  { form: new RegExp(String.raw`(?<!\p{L})пароль[ \t]+${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?:비밀번호|패스워드|암호)(?:는|은|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  {
+    form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'),
+    ascii: true,
+  },
+  { form: new RegExp(String.raw`รหัสผ่าน(?:[ \t]*คือ|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?<!\p{L})(?:şifre|sifre|parola)[ \t]+${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+];
+
+/**
+ * Cyrillic words a Russian sentence puts after `пароль` instead of the password, as stems (a word is one when it starts
+ * with one and has at most four letters more): pointers and prepositions (`смотрите в Vault`, `в сейфе`), what the
+ * password is like or what was done to it (`обязателен`, `неверный`, `изменён`, `хранится`), what it is for, as a
+ * heading says (`пароль администратора`, `пароль пользователя`).
+ */
+const RUSSIAN_PROSE =
+  /^(?:смотр|см|спрос|в|во|на|у|от|для|к|по|из|не|нет|есть|это|тот|же|так|один|обще|друг|нов|стар|времен|постоян|обязател|неверн|неправил|правил|верн|пуст|слаб|надежн|надёжн|сложн|прост|коротк|длин|скрыт|секрет|измен|сброш|сброс|истек|истёк|устарел|нужен|нужн|требует|хран|леж|указ|задан|задаёт|задает|зашифр|храни|сейф|хранилищ|менеджер|админ|пользовател|учетн|учётн|root|сервер|баз|доступ|подключ|восстанов|смен|политик|должен|должн|мин|макс|символ|знак)[а-яё]{0,6}$/iu;
+
+/**
+ * Turkish nouns a heading puts after `Şifre` (`Şifre sıfırlama`, `Şifre politikası`, `Şifre yöneticisi`): no password.
+ * Read in ASCII (folded); a sentence's word is the verdict's (`gerekli`, `yanlış`). Italian `Parola chiave` (keyword) neither.
+ */
+const TURKISH_HEADING =
+  /^(?:sifirla|degis|politika|yonetici|kural|uzunlu|gereksinim|hatirlat|kurtar|dogrula|olustur|belirle|guncelle|koru|giris|kasa|chiave|segret|ordine)[a-z]{0,8}$/;
+
+/** Whether `value` (read after a label of FORMS) is the password. */
+function isPassword(value: string, ascii: boolean, bare: boolean): boolean {
+  const word = value.replace(/[.!?]+$/, '');
+  if (word.length < 3 || /^[x*•.-]+$/i.test(word)) return false;
+  // A reference or a placeholder (`$DB_PASSWORD`, `<password>`, `${X}`) is none: the value to recommend.
+  if (/^[$<{%]/.test(word)) return false;
+  const letters = /^[\p{L}\p{M}]+$/u.test(word);
+  if (!letters) return ascii || !bare || /\p{L}/u.test(word) ? /[\p{L}\p{N}]/u.test(word) : false;
+  if (/^\p{Script=Cyrillic}+$/u.test(word)) return !RUSSIAN_PROSE.test(word);
+  if (!/^\p{Script=Latin}+$/u.test(word)) return false;
+  if (bare && TURKISH_HEADING.test(foldLetters(word).toLowerCase())) return false;
+  return !isProseWordAfterLabel(word);
+}
+
+/** Where a text gives a password after a label in one of the languages above (FOREIGN_PROSE_PASSWORD), as [start, end]. */
+export function foreignProsePasswordSpans(text: string): Array<[number, number]> {
+  // A text in ASCII is read only for Turkish's labels (`sifre`, `parola`: ASCII spellings of `şifre`).
+  if (text.length > MAX_TEXT || !/[^\t-~]|sifre|parola/i.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const { form, ascii, bare } of FORMS) {
+    form.lastIndex = 0;
+    for (let match = form.exec(text); match; match = form.exec(text)) {
+      const value = match[1];
+      const start = match.index + match[0].length - value.length;
+      if (isPassword(value, ascii, bare ?? false)) spans.push([start, start + value.length]);
+    }
+  }
+  return spans;
+}

@@ -38,6 +38,7 @@ import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defa
 import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
+import { COMMAND_DEFAULT_VALUE, commandDefaultSpans } from './command-defaults';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 
 /**
@@ -280,4 +281,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: passwdPlainPasswordSpans, what: PASSWD_PLAIN_PASSWORD },
   { find: secretFileWriteSpans, what: SECRET_FILE_WRITE },
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
+  { find: commandDefaultSpans, what: COMMAND_DEFAULT_VALUE },
 ];

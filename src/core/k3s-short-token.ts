@@ -19,7 +19,9 @@ import { isCommandReference } from './secret-arguments';
 const ANCHOR =
   /(?<![\w.-])(?:(?:k3s(?:\.exe)?["']?|rancher\/k3s(?:[:@][\w.:+-]+)?)((?:[ \t]+--?[\w-]+(?:=\S*)?)*)[ \t]+(?:server|agent|token[ \t]+create)|sh[ \t]+-s[ \t]+-(?:[ \t]+(server|agent))?)(?=[ \t]|\\\r?\n)/g;
 /** One word (quoted parts kept), after blanks or an escaped line break; a word ends at `;`, `&`, `|` or a line's end, a `#` opening one is a comment. */
-const WORD = /(?:[ \t]|\\\r?\n)+((?!#)(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"])+)/y;
+// A backtick closes an inline command in prose (``Run `k3s token create --ttl 24h` on a server.``, 66a-18): the word ends
+// there, and what follows it is no argument; a whole `` `cmd` `` substitution stays one word.
+const WORD = /(?:[ \t]|\\\r?\n)+((?!#)(?:"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s;&|'"`])+)/y;
 
 /** `k3s token create [options] <token>`'s token, its words read by WORD from its lastIndex (its options all take a value). */
 function createdToken(text: string): [number, number] | undefined {

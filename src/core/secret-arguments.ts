@@ -31,6 +31,9 @@ const isSecretFlagValue = (value: string, flag: string): boolean =>
  */
 const FILE_READ =
   /"\$\((?:[ \t]*cat(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:--?[ \t]+)?|[ \t]*<[ \t]*(?:\r?\n[ \t]*)?)(?:[\w./@~%+:,${}-]+|'[^'\n]*')[ \t]*\)"/g;
+/** A substitution that only writes one literal word (`$(echo x)`, `"$(printf '%s' x)"`): the word it writes. */
+const ECHOED =
+  /"?\$\([ \t]*(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s'|"%s"|%s))?)[ \t]+("[^"$`()\n]*"|'[^'()\n]*'|[^\s"'$`()]+)[ \t]*\)"?/g;
 /** One cut at the text's end, where YAML folds its line (`--token "$(cat` then the path on the next line). */
 const CUT_FILE_READ = /"\$\((?:[ \t]*cat|[ \t]*<)[ \t]*$/;
 /** A command's output (`$(cat /run/pw)`, split at its blank as written; `(` or a backtick: what shellWords leaves of it). */
@@ -39,7 +42,9 @@ const COMMAND_SUBSTITUTION = /^(?:\$\(|`|\($)/;
 // Both halves of `user:password` expansions (`--creds "$U:$P"`, `"${REG_USER}:${REG_PASS}"`, 37a-8) refer too. `$$` is
 // Compose's and make's escaped `$` (a healthcheck's `-p$$MYSQL_ROOT_PASSWORD` is the shell's `-p$MYSQL_ROOT_PASSWORD`).
 export const isCommandReference = (value: string): boolean => {
-  const word = (/^"[^"]*"$/.test(value) ? value.slice(1, -1) : value).replace(/\$\$(?=[A-Za-z_{(])/g, '$');
+  // A quoted substitution split at its blanks as written (`--new-token "$(openssl rand -hex 32)"`: `"$(openssl`, 66a-18)
+  // runs a command as much as the whole word does.
+  const word = (/^"[^"]*"$/.test(value) ? value.slice(1, -1) : value.replace(/^"(?=\$\()/, '')).replace(/\$\$(?=[A-Za-z_{(])/g, '$');
   const halves = word.split(':');
   return (
     isReference(word) ||
@@ -157,7 +162,9 @@ export function secretArgument(written: string): string | undefined {
   // Every flag starts with a dash, as written or unquoted: text without one is not split (each line of a long text is read).
   if (!written.includes('-')) return undefined;
   // `--token "$(cat /etc/rancher/k3s/cluster-token)"` reads a file: one word, a reference (50a-13), split at no blank.
-  const text = written.includes('"$(') ? written.replace(FILE_READ, '"$(FILE)"').replace(CUT_FILE_READ, '"$(FILE)"') : written;
+  let text = written.includes('"$(') ? written.replace(FILE_READ, '"$(FILE)"').replace(CUT_FILE_READ, '"$(FILE)"') : written;
+  // `"$(echo hunter2)"` runs a command that writes a literal: that literal is the value (66a-18's neighbour).
+  if (text.includes('$(')) text = text.replace(ECHOED, '$1');
   if (text !== written) {
     const found = secretArgument(text);
     return found === undefined || written.includes(found) ? found : written;
@@ -192,3 +199,12 @@ export function isSecretFlagItem(list: readonly unknown[], i: number, key?: stri
     isLoginItem(list, i, key)
   ); // `["--auth", "admin:…"]`, `["admin:<generated>"]` (59a-22: login-arguments.ts)
 }
+
+export const SECRET_ARGUMENT = 'a container argument that sets a secret';
+/** Keys whose items are a container's or a chart's command-line arguments. */
+const ARGUMENT_KEY = /^(?:args|command|additionalArguments|extraArgs|arguments)$/;
+/** What a secret flag is called where it stands: in arguments, or in other text (66a-18: a ConfigMap's script is none). */
+export const argumentFinding = (at: readonly unknown[]): string =>
+  at.some((key) => typeof key === 'string' && ARGUMENT_KEY.test(key))
+    ? SECRET_ARGUMENT
+    : 'a command line in text that gives a secret to a flag (`--token …`, `--password=…`)';

@@ -1,32 +1,17 @@
 import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
+import { isWrittenSecret, secretFile } from './secret-file-names';
+import { secretFileContentSpans } from './secret-file-contents';
 
 /**
  * 65a-14: a literal a shell line writes into a file named like a secret is that secret, whatever the line calls it:
  * `echo <hex> | sudo tee /etc/rancher/k3s/cluster-token`, `sh -c 'echo … > /run/secrets/db_password'`, `printf '…' >
- * password.txt`, `install -m 600 <(echo …) /etc/app/token`, and a heredoc of one line (`cat > …/cluster-token <<'EOT'`).
- * K3s reads its token from a file (docs.k3s.io/cli/server: `--token-file`; k3s-io/k3s writes
- * /var/lib/rancher/k3s/server/token, node-token and agent-token), and this project's runbook has it written to
- * /etc/rancher/k3s/cluster-token (dist/dev/README.md) from `openssl rand`, never a literal. A reference (`"$TOKEN"`,
+ * password.txt`, `install -m 600 <(echo …) /etc/app/token`, and a heredoc of one line (`cat > …/cluster-token <<'EOT'`);
+ * 66a-7: `1>`, `{ echo …; } >`, `(echo …) >`, a pipe into `sponge`, `dd of=`, `install`/`cp /dev/stdin`, and a
+ * here-string (`tee path <<< '…'`, `cat <<< … > path`). Which files: secret-file-names.ts. The runbook writes the token
+ * file from `openssl rand`, never a literal. A reference (`"$TOKEN"`,
  * `$(cat f)`), a placeholder (`<token>`), a command's output (`openssl rand -hex 32 | tee …`) writes none.
  */
-
-/** Where any literal is a secret: Docker/Compose secrets (/run/secrets/<name>) and K3s' token files. */
-const SECRET_PLACE =
-  /(?:^|\/)run\/secrets\/[^/]+$|(?:^|\/)rancher\/k3s\/(?:cluster-token|token)$|(?:^|\/)k3s\/server\/(?:node-|agent-)?token$/;
-/** A file's last part that names a secret (`db_password`, `auth_pass`, `.vault_pass`, `token`, `api.key`, `credentials`). */
-const SECRET_NAME =
-  /(?:^|[._-])(?:tokens?|passwords?|passwd|pass(?:phrase|wd)?|secrets?|(?:private|api|secret)?[_-]?key|credentials?)(?:[._-][\w.-]*)?$/i;
-/** Files with such a name that hold no secret: public keys and key lists, PAM's stacks, the accounts file. */
-const NOT_SECRET_FILE = /(?:^|\/)etc\/pam\.d\/|pub(?:lic)?[._-]?key|\.pub$|authorized_keys|known_hosts|(?:^|\/)etc\/passwd$/i;
-
-/** Whether a path names a file that holds a secret, and whether any literal (even words with blanks) is one there. */
-function secretFile(path: string): 'any' | 'word' | undefined {
-  const bare = path.replace(/^(["'])(.*)\1$/, '$2');
-  if (/^\/(?:proc|sys|dev)\//.test(bare) || NOT_SECRET_FILE.test(bare)) return undefined;
-  if (SECRET_PLACE.test(bare)) return 'any';
-  return SECRET_NAME.test(bare.slice(bare.lastIndexOf('/') + 1)) ? 'word' : undefined;
-}
 
 /** One word of a shell line: quoted parts kept; ends at a blank or an operator. */
 const WORD = /"[^"\n]*"|'[^'\n]*'|[^\s;&|<>()'"]+/y;
@@ -34,8 +19,19 @@ const PATH = /[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/y;
 /** `echo`/`printf` as a word of its own (a line's, a list item's, after `;`, `&&`, `sudo`, `sh -c '`, `<(`, `--x=`). */
 const WRITER = /(?<![\w./-])(echo|printf)(?=[ \t])/g;
 /** After the words: `| [sudo] tee [options] path`, `>`/`>>`/`>|` path, or `)` of `<(…)` then the command's last word. */
-const TEE = /[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee(?:[ \t]+-[\w-]+)*[ \t]+/y;
 const REDIRECT = /[ \t]*[12&]?>[>|]?[ \t]*/y;
+/** A command a pipe writes into a file with: `tee`, `sponge`, `dd of=`, `install …`/`cp /dev/stdin path` (after `sudo`). */
+const PIPE_WRITER = /[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?(tee|sponge|dd|install|cp)(?=[ \t])([^;&|\n]{0,512})/y;
+/** A group's end before its redirection: `{ echo …; } > path`, `(echo …) > path`. */
+const GROUP_END = /[ \t]*(?:;[ \t]*\}|\))/y;
+const FILE_WORD = /"[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+/;
+
+/** The file a pipe's writer (PIPE_WRITER's command and the rest of its words) writes. */
+export function pipedPath(command: string, rest: string): string | undefined {
+  if (command === 'dd') return /(?:^|[ \t])of=("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/.exec(rest)?.[1];
+  if (command === 'cp' || command === 'install') return new RegExp(`/dev/stdin[ \t]+(${FILE_WORD.source})`).exec(rest)?.[1];
+  return rest.split(/[ \t]+/).find((word) => word && !word.startsWith('-'));
+}
 const SUBSTITUTION_END = /[ \t]*\)((?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>()'"]+))+)/y;
 
 /** The literal's spans in the words an `echo`/`printf` writes: none when one refers (`"$T"`), is a placeholder or empty. */
@@ -62,6 +58,7 @@ function echoSpans(text: string): Array<[number, number]> {
     let at = writer.index + writer[0].length;
     for (let n = 0; n < 64; n++) {
       const blank = /^[ \t]*/.exec(text.slice(at, at + 256))![0].length;
+      if (/^\d{1,2}>/.test(text.slice(at + blank, at + blank + 3))) break; // `1> path`: a redirection, no word
       WORD.lastIndex = at + blank;
       const word = WORD.exec(text);
       if (!word) break;
@@ -69,15 +66,19 @@ function echoSpans(text: string): Array<[number, number]> {
       at = WORD.lastIndex;
     }
     let path: string | undefined;
-    for (const door of [TEE, REDIRECT]) {
-      door.lastIndex = at;
-      if (!door.exec(text)) continue;
-      PATH.lastIndex = door.lastIndex;
+    const wordsEnd = at;
+    GROUP_END.lastIndex = at;
+    if (GROUP_END.exec(text)) at = GROUP_END.lastIndex;
+    PIPE_WRITER.lastIndex = at;
+    const piped = PIPE_WRITER.exec(text);
+    REDIRECT.lastIndex = at;
+    if (piped) path = pipedPath(piped[1], piped[2]);
+    else if (REDIRECT.exec(text)) {
+      PATH.lastIndex = REDIRECT.lastIndex;
       path = PATH.exec(text)?.[1];
-      break;
     }
     if (path === undefined && text.slice(Math.max(0, writer.index - 2), writer.index + 2).includes('<(')) {
-      SUBSTITUTION_END.lastIndex = at;
+      SUBSTITUTION_END.lastIndex = wordsEnd;
       path = SUBSTITUTION_END.exec(text)?.[1]
         .trim()
         .split(/[ \t]+/)
@@ -87,7 +88,7 @@ function echoSpans(text: string): Array<[number, number]> {
     const spans = kind && writtenSpans(words, writer[1]);
     if (!spans) continue;
     const value = text.slice(spans[0][0], spans.at(-1)![1]);
-    if (kind === 'word' && (spans.length > 1 || /\s/.test(value) || (/passwd/i.test(path!) && value.includes(':')))) continue;
+    if (kind !== 'any' && (spans.length > 1 || !isWrittenSecret(kind!, value, path!))) continue;
     found.push(...spans);
   }
   return found;
@@ -102,7 +103,8 @@ function heredocSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (const head of text.matchAll(HEREDOC)) {
     const target = HEREDOC_TARGET.exec(head[0].replace(/<<-?[ \t]*\S+/, ' '));
-    if (!target || !secretFile(target[1])) continue;
+    const kind = target ? secretFile(target[1]) : undefined;
+    if (!kind) continue;
     const start = head.index + head[0].length + 1;
     const end = text.indexOf('\n', start);
     const next = text.indexOf('\n', end + 1);
@@ -111,17 +113,44 @@ function heredocSpans(text: string): Array<[number, number]> {
     if (closing !== head[2]) continue;
     const line = text.slice(start, end).replace(/\r$/, '');
     const value = line.trim();
-    if (!value || /[$`]/.test(value) || isPlaceholder(value)) continue;
+    if (!value || /[$`]/.test(value) || isPlaceholder(value) || (kind === 'json-word' && !isWrittenSecret(kind, value, ''))) continue;
     const at = start + line.indexOf(value);
     found.push([at, at + value.length]);
   }
   return found;
 }
 
+/** A here-string (`<<< word`) and the command it feeds, to the next `;`, `&` or line break (pipes and redirections kept). */
+const HERE_STRING = /<<<[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s;&|<>()'"]+)/g;
+/** The files a command writes: `tee`/`sponge` path, `dd of=`, `cp`/`install /dev/stdin path`, `>` path. */
+const COMMAND_TARGETS =
+  /(?:^|[\s|])(?:tee|sponge)(?:[ \t]+-[\w-]+)*[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?:^|[ \t])of=("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|\/dev\/stdin[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?<!<)[12]?>[>|]?[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/g;
+
+/** A here-string's literal fed to a command that writes it into a file named like a secret (its span). */
+function hereStringSpans(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const here of text.matchAll(HERE_STRING)) {
+    // The command around it, at most 512 characters either side (a hostile line of here-strings stays linear).
+    const before = text.slice(Math.max(0, here.index - 512), here.index);
+    const ends = /[;&\n]|$/.exec(text.slice(here.index + here[0].length, here.index + here[0].length + 512))!;
+    const command =
+      before.slice(before.search(/[^;&\n]*$/)) + ' ' + text.slice(here.index + here[0].length, here.index + here[0].length + ends.index);
+    const paths = [...command.matchAll(COMMAND_TARGETS)].map((target) => target.slice(1).find((p) => p !== undefined)!);
+    const kinds = paths.map((path) => [secretFile(path), path] as const).filter(([kind]) => kind !== undefined);
+    const spans = writtenSpans([[here[1], here.index + here[0].length - here[1].length]], 'echo');
+    if (!spans || kinds.length === 0) continue;
+    const value = text.slice(spans[0][0], spans[0][1]);
+    if (kinds.some(([kind, path]) => isWrittenSecret(kind!, value, path))) found.push(spans[0]);
+  }
+  return found;
+}
+
 /** The literals written into files named like secrets in `text` (secrets-formats.ts's finders: refused and redacted). */
 export function secretFileWriteSpans(text: string): Array<[number, number]> {
-  if (!/echo|printf|<</.test(text)) return [];
-  return [...echoSpans(text), ...(text.includes('<<') ? heredocSpans(text) : [])];
+  const shell = /echo|printf|<</.test(text)
+    ? [...echoSpans(text), ...(text.includes('<<') ? heredocSpans(text) : []), ...(text.includes('<<<') ? hereStringSpans(text) : [])]
+    : [];
+  return [...shell, ...secretFileContentSpans(text)];
 }
 
 /** What such a value is called in messages. */

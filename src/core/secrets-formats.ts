@@ -39,6 +39,7 @@ import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
 import { FOREIGN_PROSE_PASSWORD, foreignProsePasswordSpans } from './foreign-prose-passwords';
+import { COMMAND_DEFAULT_VALUE, commandDefaultSpans } from './command-defaults';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
 
@@ -284,4 +285,5 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
   { find: wifiKeySpans, what: WIFI_KEY },
   { find: foreignProsePasswordSpans, what: FOREIGN_PROSE_PASSWORD },
+  { find: commandDefaultSpans, what: COMMAND_DEFAULT_VALUE },
 ];

@@ -4,7 +4,7 @@ import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, na
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { K3S_TOKEN_SHAPE, mayBeEncodedKey, saysMore, secretShape, shapeAsWritten } from './secret-shapes';
-import { bareSecretFlag, isSecretFlagItem, secretArgument } from './secret-arguments';
+import { argumentFinding, bareSecretFlag, isSecretFlagItem, SECRET_ARGUMENT, secretArgument } from './secret-arguments';
 import { namedLikeSecret } from './env-entry-lines';
 import { execCommandPasswords } from './exec-commands';
 import { assignedSecret, gluedSecret, isExpansionBeforeCommand, keyedSecret, quotedValueAt, refersOnly, unquote } from './secrets-text';
@@ -46,7 +46,6 @@ export interface FoundSecret {
   readonly what: string;
 }
 const UNDER_SECRET_KEY = 'a value under a key named like a secret';
-const SECRET_ARGUMENT = 'a container argument that sets a secret';
 const JWK_PRIVATE_MEMBER = "a private key (a JSON Web Key's private member)";
 /** What the data of a `kind: Secret` object is called in findings (`FoundSecret.what`). */
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
@@ -154,7 +153,7 @@ const AGAIN = /^\$\(FOUND\)(?:$|[\s;&])/;
 function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {
   if (/^[^\n]*\r?\n$/.test(text)) return firstSecretSetInText(text.replace(/\r?\n$/, ''), at, asData);
   const argument = secretArgument(text);
-  if (argument !== undefined) return { value: argument, what: SECRET_ARGUMENT };
+  if (argument !== undefined) return { value: argument, what: argumentFinding(at) };
   const glued = gluedSecret(text);
   if (glued !== undefined) return { value: glued, what: GLUED_SECRET };
   const assigned = assignedSecret(text);

@@ -6,7 +6,7 @@ import { secretFileContentSpans } from './secret-file-contents';
 /**
  * 65a-14: a literal a shell line writes into a file named like a secret is that secret, whatever the line calls it:
  * `echo <hex> | sudo tee /etc/rancher/k3s/cluster-token`, `sh -c 'echo … > /run/secrets/db_password'`, `printf '…' >
- * password.txt`, `install -m 600 <(echo …) /etc/app/token`, and a heredoc of one line (`cat > …/cluster-token <<'EOT'`);
+ * password.txt`, `install -m 600 <(echo …) /etc/app/token`, and a heredoc (`cat > …/cluster-token <<'EOT'`, closed or not);
  * 66a-7: `1>`, `{ echo …; } >`, `(echo …) >`, a pipe into `sponge`, `dd of=`, `install`/`cp /dev/stdin`, and a
  * here-string (`tee path <<< '…'`, `cat <<< … > path`). Which files: secret-file-names.ts. The runbook writes the token
  * file from `openssl rand`, never a literal. A reference (`"$TOKEN"`,
@@ -98,24 +98,36 @@ function echoSpans(text: string): Array<[number, number]> {
 const HEREDOC = /^.*<<-?[ \t]*(["']?)([A-Za-z_]\w{0,63})\1.*$/gm;
 const HEREDOC_TARGET = /(?:\btee(?:[ \t]+-[\w-]+)*|[12]?>>?)[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/;
 
-/** A heredoc of one line written into a file named like a secret (the line's span). */
+/** The most lines of a heredoc's body read (a token file's body is a line or two). */
+const BODY_LINES = 64;
+
+/**
+ * A heredoc written into a file named like a secret: a body of one line (its span), or, into a file where any literal is
+ * the secret (K3s' token files, /run/secrets), each line of a longer body. 66c-1: a body that runs to the text's end
+ * without its closing line is written all the same (bash warns `here-document delimited by end-of-file`, then writes it).
+ */
 function heredocSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (const head of text.matchAll(HEREDOC)) {
     const target = HEREDOC_TARGET.exec(head[0].replace(/<<-?[ \t]*\S+/, ' '));
     const kind = target ? secretFile(target[1]) : undefined;
     if (!kind) continue;
-    const start = head.index + head[0].length + 1;
-    const end = text.indexOf('\n', start);
-    const next = text.indexOf('\n', end + 1);
-    if (end < 0) continue;
-    const closing = text.slice(end + 1, next < 0 ? text.length : next).trim();
-    if (closing !== head[2]) continue;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    const value = line.trim();
-    if (!value || /[$`]/.test(value) || isPlaceholder(value) || (kind === 'json-word' && !isWrittenSecret(kind, value, ''))) continue;
-    const at = start + line.indexOf(value);
-    found.push([at, at + value.length]);
+    const body: Array<[number, string]> = [];
+    for (let start = head.index + head[0].length + 1; start <= text.length && body.length < BODY_LINES;) {
+      const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (line.trim() === head[2]) break;
+      body.push([start, line]);
+      start = end + 1;
+    }
+    const lines = body.filter(([, line]) => line.trim());
+    if (lines.length === 0 || (lines.length > 1 && kind !== 'any')) continue;
+    for (const [start, line] of lines) {
+      const value = line.trim();
+      if (/[$`]/.test(value) || isPlaceholder(value) || (kind === 'json-word' && !isWrittenSecret(kind, value, ''))) continue;
+      const at = start + line.indexOf(value);
+      found.push([at, at + value.length]);
+    }
   }
   return found;
 }

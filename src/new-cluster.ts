@@ -82,7 +82,13 @@ const shown = (path: string): string => printable(posix(path));
 /** `<folder>/<file>` in the first folder where it is there but is no regular file, said with what it is; else undefined. */
 function notAFile(folders: readonly string[], file: string): string | undefined {
   for (const folder of folders) {
-    const stat = lstatSync(join(folder, file), { throwIfNoEntry: false });
+    // A folder that cannot be read (a file where it should be, no permission) holds no such file: said where it is listed.
+    let stat: ReturnType<typeof lstatSync> | undefined;
+    try {
+      stat = lstatSync(join(folder, file), { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
     // A link is judged where the clusters are listed (a link to a file is a cluster, to nothing is none).
     if (stat && !stat.isFile() && !stat.isSymbolicLink())
       return `${printable(join(folder, file))} exists but is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}`;
@@ -173,7 +179,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   }
   // A <from>.yaml that is there but no file (a FIFO, a folder) is named as such, not as missing (66c-7).
   const oddSource =
-    from === undefined || !/^[A-Za-z0-9][\w-]*$/.test(from) ? undefined : notAFile([configDir, examplesDir], `${from}.yaml`);
+    source || from === undefined || !/^[A-Za-z0-9][\w-]*$/.test(from) ? undefined : notAFile([configDir, examplesDir], `${from}.yaml`);
   if (!source && oddSource) return fail(`--from ${JSON.stringify(from)}: ${oddSource}: --from copies a regular file; make it one`);
   if (!source)
     return fail(

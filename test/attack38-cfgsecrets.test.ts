@@ -71,16 +71,19 @@ describe('37a-3: a short secret word followed by labels names a secret', () => {
     'PWD_DIR',
     'allowACMEByPass',
     'passTLSClientCert',
-    'PASS_RATE',
   ])('the near miss %s is accepted', (name) => {
     accepted({ env: [{ name, value: S }] });
     accepted(configMap({ [name]: S }));
   });
 
   // 65a-10: a unit-qualified name takes a value that fits its unit (login.defs' PASS_MAX_DAYS 99999), not a generated word.
-  test.each(['PASS_MAX_DAYS', 'PASS_WARN_AGE'])('the near miss %s is accepted with a number of days', (name) => {
-    accepted({ env: [{ name, value: '99999' }] });
-    accepted(configMap({ [name]: '7' }));
+  test.each([
+    ['PASS_MAX_DAYS', '99999'],
+    ['PASS_WARN_AGE', '7'],
+    ['PASS_RATE', '100/m'],
+  ])('the near miss %s is accepted with a value that fits it (%s)', (name, value) => {
+    accepted({ env: [{ name, value }] });
+    accepted(configMap({ [name]: value }));
   });
 });
 

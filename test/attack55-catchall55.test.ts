@@ -132,7 +132,9 @@ describe('neighbours that hold no secret are accepted at every door', () => {
     ['a sentence break', `build ${S} is done. The password is in the vault`],
     // a lone name, and the line below holds no value
     ['a name then prose', 'Password\nsee the vault'],
-    ['a name then words', 'Password:\ncorrect horse battery staple'],
+    // 66a-1: a passphrase of words on the line below its label is the password (attack66-prose66a.test.ts), so these
+    // words are a note's.
+    ['a name then words', 'Password:\nask the platform team'],
     ['a name then a duration', 'Token\nrefresh every 24h'],
     ['a title then a generated word', `Release notes\n${S}`],
   ])('%s', (_, text) => {

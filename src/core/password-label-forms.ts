@@ -49,10 +49,10 @@ const JOIN = String.raw`(?:[ \t]*(?:→|->|=>|⇒|—|–|[:=\uff1a])|[ \t]+-)[ 
 
 /**
  * 66a-1: a line holding only a label, then the value's line. The label: a bullet or a heading's marks, up to three words
- * (`Admin`, `The`, `Grafana admin`), the noun or a setting's name (`DB_PASSWORD`), an account in brackets, `is`, a colon.
+ * (`Admin`, `The`, `Grafana admin`), the noun or a setting's name (`DB_PASSWORD`), an account in brackets, `is`, a colon. A SQL statement cut before its value (`ALTER ROLE bob PASSWORD`, a hash below) is the SQL readers'.
  */
 const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?(?!(?:alter|create)[ \t])${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
   'gimu',
 );
 
@@ -114,7 +114,8 @@ export const LABEL_FORMS: readonly LabelForm[] = [
     strict: true,
     word: true,
   },
-  { label: /(?<![\p{L}\p{N}_./$-])passwd[ \t]+/giu, strict: true, word: false },
+  // Cisco PIX/ASA's `passwd <hash> encrypted` writes the hash, no password.
+  { label: /(?<![\p{L}\p{N}_./$-])passwd[ \t]+(?![^\s]{1,64}[ \t]+encrypted\b)/giu, strict: true, word: false },
   // 66a-3: `Password | X`, `<b>Password</b>: X`, `__Password__ — X`, `**Admin password**: X`.
   { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.|])(?:${NOUN})[ \t]*\|[ \t]*`, 'giu'), strict: true, word: false },
   { label: new RegExp(String.raw`${OPEN}(?:[\p{L}\d]{1,20}[ \t]+){0,2}(?:${NOUN})${CLOSE}${JOIN}`, 'giu'), strict: true, word: false },
@@ -143,7 +144,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
 
 /** Words a label's word reading must not take for the value (`with password auth`, `set password to never`). */
 const NOT_A_VALUE =
-  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default)$/i;
+  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now)$/i;
 
 /**
  * Whether `form` rules `value` (as read after `label`) out before isPassword judges it: a word of its own list above, a

@@ -1,6 +1,6 @@
 import { foldLetters } from './folded-letters';
 import { opensBodyBelow } from './literal-bodies';
-import { isProseAssignment, isProseValue } from './prose-values';
+import { isProseAssignment, isProseUnder } from './prose-values';
 
 /**
  * A line of multi-line text whose key is a sentence's words and whose value runs on (`the password: see the Secret
@@ -18,7 +18,7 @@ export function proseLines(setsSecret: (line: string) => boolean): (key: string,
       line.length <= 1024 &&
       judged++ < PROSE_LINES &&
       !setsSecret(line.trim())) ||
-    isProseValue(rest); // `Token: ask the platform team.` (49a-10, prose-values.ts)
+    isProseUnder(key, rest.trim()); // `Token: ask the platform team.` (49a-10, prose-values.ts), `Secret: db (made by hand)`
 }
 
 /** Words of letters with blanks between them: `the password`, `The tokenSecret`, `La contraseña` (read in ASCII, 51a-12). */

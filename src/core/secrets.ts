@@ -51,7 +51,7 @@ const JWK_PRIVATE_MEMBER = "a private key (a JSON Web Key's private member)";
 export const SECRET_OBJECT_DATA = 'the data of a Kubernetes Secret';
 /** What multi-line text that sets a secret (on a line, or as data) is called in findings (`FoundSecret.what`). */
 export const EMBEDDED_SECRET =
-  'multi-line text that sets a secret (on a line, or in its data read as YAML or JSON: a key named like one, or a secret shape)';
+  'text that sets a secret on a line or in its data read as YAML or JSON (a key named like one, or a secret shape)';
 /** What an `extraObjects` text item that cannot be read as Helm will read it is called in findings (`FoundSecret.what`). */
 export const UNJUDGEABLE_TEXT = 'text that cannot be judged as manifests (it does not parse cleanly, or holds a merge key or a tag)';
 /** How deep data is read for secrets: text read as YAML or JSON nests as deep as it is long (`{"a":{"a":…`: out of stack). */
@@ -151,7 +151,6 @@ const AGAIN = /^\$\(FOUND\)(?:$|[\s;&])/;
 
 /** The first secret a text sets by itself (secretSetInText); one line and its final newline (YAML's `|`) is that line (66a-12). */
 function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {
-  if (/^[^\n]*\r?\n$/.test(text)) return firstSecretSetInText(text.replace(/\r?\n$/, ''), at, asData);
   const argument = secretArgument(text);
   if (argument !== undefined) return { value: argument, what: argumentFinding(at) };
   const glued = gluedSecret(text);

@@ -7,17 +7,17 @@ import type { DeployedService } from '../load-balancer/deployed';
  * here from its props' model; the gate's app rules (construct-app-rules.ts) judge them beside the Services the app
  * renders. A patch of the values text is refused (traefik/values-patch.ts), so the props' model is what is deployed.
  */
-const deployed = new WeakMap<IConstruct, readonly DeployedService[]>();
+/** A note one kind of construct leaves for the app rules: a setter and a getter over constructs, held weakly. */
+function constructNote<T>(): [(construct: IConstruct, note: T) => void, (construct: IConstruct) => T | undefined] {
+  const notes = new WeakMap<IConstruct, T>();
+  return [(construct, note) => void notes.set(construct, note), (construct) => notes.get(construct)];
+}
 
+const [noteServices, servicesOf] = constructNote<readonly DeployedService[]>();
 /** Notes the Services `construct` deploys (its props' model). */
-export function notesServices(construct: IConstruct, services: readonly DeployedService[]): void {
-  deployed.set(construct, services);
-}
-
+export const notesServices = noteServices;
 /** The Services `construct` noted, or none. */
-export function notedServices(construct: IConstruct): readonly DeployedService[] {
-  return deployed.get(construct) ?? [];
-}
+export const notedServices = (construct: IConstruct): readonly DeployedService[] => servicesOf(construct) ?? [];
 
 /** A cluster IP a construct's values ask for (traefik/values-cluster-ips.ts), with where. */
 export interface NotedClusterIp {
@@ -27,17 +27,11 @@ export interface NotedClusterIp {
   readonly at: string;
 }
 
-const clusterIpsOf = new WeakMap<IConstruct, readonly NotedClusterIp[]>();
-
+const [noteClusterIps, clusterIpsOf] = constructNote<readonly NotedClusterIp[]>();
 /** Notes the cluster IPs `construct`'s chart values ask for (the Services its rendered objects do not show). */
-export function notesClusterIps(construct: IConstruct, ips: readonly NotedClusterIp[]): void {
-  clusterIpsOf.set(construct, ips);
-}
-
+export const notesClusterIps = noteClusterIps;
 /** The cluster IPs `construct` noted, or none. */
-export function notedClusterIps(construct: IConstruct): readonly NotedClusterIp[] {
-  return clusterIpsOf.get(construct) ?? [];
-}
+export const notedClusterIps = (construct: IConstruct): readonly NotedClusterIp[] => clusterIpsOf(construct) ?? [];
 
 /** What a TraefikHelmChartConfig deploys, for the app-wide Traefik rules (construct-traefik-parity.ts): chart version, user values. */
 export interface NotedTraefikRelease {
@@ -45,14 +39,8 @@ export interface NotedTraefikRelease {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
-const releasesOf = new WeakMap<IConstruct, NotedTraefikRelease>();
-
+const [noteTraefikRelease, traefikReleaseOf] = constructNote<NotedTraefikRelease>();
 /** Notes the chart version and values `construct` deploys Traefik with (its checked props). */
-export function notesTraefikRelease(construct: IConstruct, release: NotedTraefikRelease): void {
-  releasesOf.set(construct, release);
-}
-
+export const notesTraefikRelease = noteTraefikRelease;
 /** The Traefik release `construct` noted, or none. */
-export function notedTraefikRelease(construct: IConstruct): NotedTraefikRelease | undefined {
-  return releasesOf.get(construct);
-}
+export const notedTraefikRelease = traefikReleaseOf;

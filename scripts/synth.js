@@ -257,7 +257,7 @@ function synth(clusters) {
       // the CLI gone it changes nothing more, unless it was already renaming files into place, which it finishes.
       if (held !== undefined && /^synth(?: failed)?: /.test(held)) {
         process.stderr.write(
-          `warning: the cdk8s CLI was killed (${signal}) after the app had finished; its last line, below, stands\n${held}\n`,
+          `warning: the cdk8s CLI was killed (${signal}); the app had ended, and its last line, below, says what became of dist/\n${held}\n`,
         );
         process.exitCode = held.startsWith('synth: ') ? 0 : 1;
         return;

@@ -43,8 +43,11 @@ export function isAncestor(launcher: number, self: number, parent: (pid: number)
 
 /** Whether `pid` is still this process's ancestor (or, without /proc, alive). */
 function stillRuns(pid: number): boolean {
-  const ancestor = isAncestor(pid, process.pid);
-  if (ancestor !== undefined) return ancestor;
+  return isAncestor(pid, process.pid) ?? isAlive(pid);
+}
+
+/** Whether a process `pid` exists (one of another user's counts). */
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -70,7 +73,11 @@ export function launcherGone(env: NodeJS.ProcessEnv = process.env): string | und
   if (given) {
     const pid = pidOf(given);
     if (pid < 1) return `${LAUNCHER_ENV} is not a process id (decimal digits, 1 or more): unset it`;
-    if (!stillRuns(pid)) return `npm run synth (pid ${given}), which started this app, has ended (killed?): this run stops`;
+    // 67c-1: synth.js alive but no longer this app's ancestor: the cdk8s CLI between them was killed, not synth.
+    if (!stillRuns(pid))
+      return isAlive(pid)
+        ? `the cdk8s CLI between npm run synth (pid ${given}) and this app has ended (killed?): this run stops`
+        : `npm run synth (pid ${given}), which started this app, has ended (killed?): this run stops`;
   }
   const runner = env[RUNNER_ENV];
   if (!runner) return undefined;

@@ -216,8 +216,12 @@ export function main(args: readonly string[] = []): void {
   for (const { line, fatal } of unread) process.stderr.write(`${fatal ? 'error' : 'note'}: ${oneLine(redact(line))}\n`);
   const unreadFatal = unread.filter((entry) => entry.fatal).length;
   if (violations.length || unreadFatal || secrets.length) {
+    // 67c-3: a text the gate could not read is counted as such, not as a secret (secret-gate.ts says `cannot be judged`).
+    const unjudged = secrets.filter((line) => line.includes('cannot be judged')).length;
+    const found = secrets.length - unjudged;
     const counts = [
-      secrets.length ? `${secrets.length} secret(s)` : '',
+      found ? `${found} secret(s)` : '',
+      unjudged ? `${unjudged} text(s) too large to judge` : '',
       violations.length ? `${violations.length} violation(s)` : '',
       unreadFatal ? `${unreadFatal} ${unreadFatal === 1 ? 'entry' : 'entries'} not read` : '',
     ];

@@ -18,6 +18,8 @@ import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
 import { controlPlaneVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
+import { vipSpellingFindings } from './construct-vip-spelling';
+import { DEFAULT_SERVICE_CIDR } from '../pins';
 
 type Values = Record<string, unknown>;
 
@@ -51,6 +53,7 @@ export function appRuleFindings(
     ...traefikParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
+    ...vipSpellingFindings(objects, speaks),
   ];
 }
 
@@ -216,13 +219,16 @@ function vipFindings(
         const split = splitLeaseProblem(cp, service, vip);
         if (split) said(vip.path, split);
       }
-  if (network) {
-    const internal: NamedCidr[] = networkBlocks(network.cidr).map((cidr) => ({
-      key: network.key,
+  // The lead judges the Services no gated construct holds (67b-5) in its network, K3s' default when it notes none.
+  const placed = network ?? (lead ? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" } : undefined);
+  if (placed) {
+    const internal: NamedCidr[] = networkBlocks(placed.cidr).map((cidr) => ({
+      key: placed.key,
       cidr,
-      what: `the Service network (${network.key})`,
+      what: `the Service network (${placed.key})`,
     }));
-    for (const service of services.filter((s) => mineAt.has(String(s.path[0])) && !String(s.path[0]).startsWith('construct ')))
+    const judges = (at: string) => (mineAt.has(at) && network !== undefined) || (lead && unjudgedAt.has(at));
+    for (const service of services.filter((s) => judges(String(s.path[0])) && !String(s.path[0]).startsWith('construct ')))
       for (const vip of service.ips) checkVipPlacement(vip, { internal }, [], false, said);
   }
   return findings;

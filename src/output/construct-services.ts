@@ -37,6 +37,8 @@ export const notedClusterIps = (construct: IConstruct): readonly NotedClusterIp[
 export interface NotedTraefikRelease {
   readonly chartVersion: string;
   readonly values: Readonly<Record<string, unknown>>;
+  /** The resolvers Traefik will have (its props' and values'), and those listed as configured elsewhere (67b-2). */
+  readonly resolvers?: readonly string[];
 }
 
 const [noteTraefikRelease, traefikReleaseOf] = constructNote<NotedTraefikRelease>();

@@ -1,13 +1,16 @@
 import { isMap } from '../core/is-map';
 import { formatPath, Problem } from '../core/problem';
+import { extraRouteProblems } from '../ingress/extra-routes';
 import { routeObjectProblems } from '../ingress/route-fields';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
 import { chartRulesOf } from '../traefik/chart-versions';
 import { traefikCrdProblem, traefikPodObjectProblem } from '../traefik/extra-object-rules';
+import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { duplicateObjectProblems } from '../traefik/release-duplicates';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
+import { ingressRouteOwners } from './construct-ingress-owners';
 import { notedTraefikRelease } from './construct-services';
 
 type Values = Record<string, unknown>;
@@ -28,7 +31,7 @@ const CHART_KINDS = new Set(['Deployment', 'DaemonSet', 'ServiceAccount', 'Clust
 export function traefikParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
   if (!release) return [];
-  const { chartVersion, values } = release;
+  const { chartVersion, values, resolvers } = release;
   const judged = objects.filter(judge).map((o) => ({ o, item: landed(o.object) }));
   const crds = judged.filter(({ item }) => traefikGroup(item));
   const findings: string[] = [];
@@ -43,6 +46,10 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
       ...v3RuleProblems(asItems, [], chartVersion),
       ...v2RuleProblems(asItems, [], chartVersion),
       ...routeObjectProblems(asItems, [], chartVersion).errors,
+      // Round 67 (67b-2): the cross-checks too: a resolver Traefik does not have, and a route (catch-all with a priority,
+      // HostSNI(`*`)) that takes the traffic of one of the app's Ingresses (ingress/rules.ts, as a config's extraObjects).
+      ...(resolvers ? extraObjectResolverProblems(asItems, [], new Set(resolvers), DEFINE) : []),
+      ...extraRouteProblems(asItems, [], ingressRouteOwners(objects)).errors,
     ];
     const said = new Set<string>();
     for (const { path, message } of problems) {
@@ -63,6 +70,10 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
   }
   return findings;
 }
+
+/** Where a resolver is defined: the props of the app's TraefikHelmChartConfig or K3sVipCluster. */
+const DEFINE =
+  "Define it under the certResolvers prop of the app's TraefikHelmChartConfig or K3sVipCluster, or list it in externalCertResolvers if it is configured elsewhere";
 
 const traefikGroup = (item: Values): boolean => {
   const group = typeof item.apiVersion === 'string' ? apiGroup(item.apiVersion) : '';

@@ -259,7 +259,11 @@ export class TraefikHelmChartConfig extends Construct {
       // And the cluster IPs its values ask for, for the app-wide cluster-IP rule (65b-4).
       notesClusterIps(this, valuesClusterIps(props.values ?? {}));
       // And its chart and values, for the extraObjects rules over the app's objects (66b-5, 66b-6).
-      notesTraefikRelease(this, { chartVersion, values: props.values ?? {} });
+      notesTraefikRelease(this, {
+        chartVersion,
+        values: props.values ?? {},
+        resolvers: [...model.resolverNames, ...externalCertResolvers],
+      });
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);
       // Traefik's CRDs among extraObjects, and the entrypoints' default resolvers, may name only the resolvers these

@@ -5,7 +5,10 @@
 // sticky.cookie.path/domain) are typed as traefik.io_ingressroutes.yaml types them; an IngressRouteUDP on a TCP
 // entrypoint never serves; a TCP route without `match` is told to write HostSNI. Judged alike at the config file,
 // K3sVipCluster and TraefikHelmChartConfig.
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, type ApiObjectProps } from 'cdk8s';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
@@ -189,4 +192,23 @@ describe('67b-6: a TCP route without match is told HostSNI', () => {
     };
     expect(doors(object, NEW).errors.find((l) => l.includes('routes[0].match'))).toContain('Host(`a.example.com`)');
   });
+});
+
+describe('67b-1, 67b-3: the sibling-chart door (an ApiObject beside K3sVipCluster) judges alike', () => {
+  const sibling = (object: object) => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'crd67-')) });
+    new K3sVipCluster(app, 'c', withChanges(devConfig(), { traefik: { chartVersion: NEW } }));
+    new ApiObject(new Chart(app, 'extra'), 'o', object as ApiObjectProps);
+    return refusalOf(() => app.synth());
+  };
+  test.each([
+    ['TCP terminationDelay "abc"', tcp({ ...ok, terminationDelay: 'abc' }), 'services[0].terminationDelay', 'takes an integer'],
+    ['UDP on websecure', udp({ name: 'dns', port: 53 }, ['websecure']), 'entryPoints[0]', 'UDP entrypoints only'],
+    ['healthCheck.port "80"', ts({ ...ok, healthCheck: { port: '80' } }), 'healthCheck.port', 'takes an integer'],
+  ])('refuses %s', (_, object, key, what) => {
+    const refusal = sibling(object);
+    expect(refusal).toContain(key);
+    expect(refusal).toContain(what);
+  });
+  test('passes a right TCP backend', () => expect(sibling(tcp({ ...ok, weight: 1, nativeLB: true }))).toBe(''));
 });

@@ -96,7 +96,8 @@ const object = (kind: string, spec: object) => ({
   metadata: { name: 'r', namespace: 'default' },
   spec,
 });
-const udp = (service: object) => object('IngressRouteUDP', { entryPoints: ['websecure'], routes: [{ services: [service] }] });
+// 67b-3: on an entrypoint the values do not make TCP (websecure is TCP, where a UDP route never serves).
+const udp = (service: object) => object('IngressRouteUDP', { entryPoints: ['dns'], routes: [{ services: [service] }] });
 const route = (kind: string, more: object) =>
   object(kind, {
     entryPoints: ['websecure'],

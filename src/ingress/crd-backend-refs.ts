@@ -5,6 +5,8 @@ import { renderedObjects } from '../traefik/extra-objects';
 import { backendProblems } from './route-backends';
 import { backendValueProblems, stickyProblems } from './crd-backend-values';
 import { traefikServiceShapeProblems } from './traefik-service-shape';
+import { tcpTlsProblems, tcpUdpBackendProblems } from './tcp-udp-backend-values';
+import { udpRouteEntrypointProblems } from './udp-route-entrypoints';
 import {
   FAILOVER_SINCE,
   hasField,
@@ -51,7 +53,20 @@ export function crdBackendRefProblems(values: Values, prefix: Path, deployed: De
       const { spec } = object;
       const { failover } = spec;
       const routes = Array.isArray(spec.routes) ? spec.routes : [];
-      if (object.kind === 'IngressRouteUDP') return routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j]));
+      // 67b-1: a TCP or UDP backend by its own CRD; a UDP route on a TCP entrypoint never serves (67b-3).
+      const layer4 = (kind: 'IngressRouteTCP' | 'IngressRouteUDP'): Problem[] =>
+        routes.flatMap((route, j) =>
+          isMap(route) && Array.isArray(route.services)
+            ? route.services.flatMap((ref, k) => tcpUdpBackendProblems(ref, [...at, 'routes', j, 'services', k], kind, deployed.chart))
+            : [],
+        );
+      if (object.kind === 'IngressRouteUDP')
+        return [
+          ...routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j])),
+          ...layer4('IngressRouteUDP'),
+          ...udpRouteEntrypointProblems(values, spec, at),
+        ];
+      if (object.kind === 'IngressRouteTCP') return [...layer4('IngressRouteTCP'), ...tcpTlsProblems(spec, at)];
       // An IngressRoute's backends are judged by name and port in route-fields.ts (routeBackendProblems); here, by the CRD.
       if (object.kind === 'IngressRoute')
         return routes.flatMap((route, j) => [

@@ -26,11 +26,46 @@ const SAME_SITE: ReadonlyArray<readonly [string, readonly string[]]> = [
 const WEIGHT_MINIMUM_SINCE = '35.3.0';
 const KINDS = ['Service', 'TraefikService'];
 
-type Type = 'boolean' | 'integer' | 'string';
+export type Type = 'boolean' | 'integer' | 'string' | 'int-or-string';
 /** The typed fields of a backend, of `mirroring` (itself a backend) and of a mirror, and of `sticky.cookie`. */
-const TYPES: Readonly<Record<string, Type>> = { name: 'string', passHostHeader: 'boolean', nativeLB: 'boolean', nodePortLB: 'boolean' };
+const TYPES: Readonly<Record<string, Type>> = {
+  name: 'string',
+  passHostHeader: 'boolean',
+  nativeLB: 'boolean',
+  nodePortLB: 'boolean',
+  scheme: 'string',
+  serversTransport: 'string',
+};
+/**
+ * 67b-3: the typed fields of a backend's maps, as traefik.io_ingressroutes.yaml and traefik.io_traefikservices.yaml type
+ * them at v41.3.0 (the same types wherever an older tag has the field; which tag has which map: traefik-service-fields.ts).
+ */
+const DEEP_TYPES: Readonly<Record<string, Readonly<Record<string, Type>>>> = {
+  responseForwarding: { flushInterval: 'string' },
+  healthCheck: {
+    followRedirects: 'boolean',
+    hostname: 'string',
+    method: 'string',
+    mode: 'string',
+    path: 'string',
+    port: 'integer',
+    scheme: 'string',
+    status: 'integer',
+    interval: 'int-or-string',
+    timeout: 'int-or-string',
+    unhealthyInterval: 'int-or-string',
+  },
+  passiveHealthCheck: { maxFailedAttempts: 'integer', failureWindow: 'int-or-string' },
+};
 const MIRRORING_TYPES: Readonly<Record<string, Type>> = { mirrorBody: 'boolean', maxBodySize: 'integer' };
-const COOKIE_TYPES: Readonly<Record<string, Type>> = { name: 'string', httpOnly: 'boolean', secure: 'boolean', maxAge: 'integer' };
+const COOKIE_TYPES: Readonly<Record<string, Type>> = {
+  name: 'string',
+  httpOnly: 'boolean',
+  secure: 'boolean',
+  maxAge: 'integer',
+  path: 'string',
+  domain: 'string',
+};
 
 const REFUSED = 'so the API server refuses the object and the whole Traefik release fails';
 
@@ -40,17 +75,25 @@ function enumAt(table: ReadonlyArray<readonly [string, readonly string[]]>, char
 }
 
 /** A value of the wrong JSON type for `type`, as the CRD's structural schema would refuse it. */
-function typeProblem(value: unknown, type: Type, path: Path, crd: string): Problem[] {
+export function typeProblem(value: unknown, type: Type, path: Path, crd: string): Problem[] {
   if (value === undefined || value === null) return [];
-  const ok = type === 'integer' ? Number.isInteger(value) : typeof value === type;
+  const ok =
+    type === 'integer'
+      ? Number.isInteger(value)
+      : type === 'int-or-string'
+        ? Number.isInteger(value) || typeof value === 'string'
+        : typeof value === type;
   if (ok) return [];
-  const fix = type === 'boolean' ? 'write true or false, unquoted' : type === 'integer' ? 'write a whole number, unquoted' : 'write a text';
-  return [
-    {
-      path,
-      message: `is ${shownInSentence(value)}; the ${crd} CRD takes ${type === 'integer' ? 'an' : 'a'} ${type} here, ${REFUSED}: ${fix}`,
-    },
-  ];
+  const fix =
+    type === 'boolean'
+      ? 'write true or false, unquoted'
+      : type === 'integer'
+        ? 'write a whole number, unquoted'
+        : type === 'int-or-string'
+          ? 'write a whole number or a text such as 10s'
+          : 'write a text';
+  const what = type === 'int-or-string' ? 'an integer or a string' : `${type === 'integer' ? 'an' : 'a'} ${type}`;
+  return [{ path, message: `is ${shownInSentence(value)}; the ${crd} CRD takes ${what} here, ${REFUSED}: ${fix}` }];
 }
 
 /** A value outside a CRD enum, with the near spelling (case aside first) when there is one. */
@@ -120,6 +163,10 @@ export function backendValueProblems(
       ? enumProblem(strategy, strategies, [...path, 'strategy'], crd, chart, chartNote(STRATEGY, chart, 'hrw and leasttime'))
       : []),
     ...stickyProblems(ref.sticky, path, crd, chart),
+    ...Object.entries(DEEP_TYPES).flatMap(([map, types]) => {
+      const inner = ref[map];
+      return isMap(inner) ? Object.entries(types).flatMap(([key, type]) => typeProblem(inner[key], type, [...path, map, key], crd)) : [];
+    }),
   ];
   if (Number.isInteger(weight) && (weight as number) < 0 && compareVersions(chart, parseVersion(WEIGHT_MINIMUM_SINCE)) >= 0)
     problems.push({

@@ -201,7 +201,7 @@ function shapeProblems(values: Values, prefix: Path): Problem[] {
           if (isMap(route) && typeof route.match !== 'string')
             problems.push({
               path: [...at, 'spec', 'routes', j, 'match'],
-              message: `is ${route.match === undefined ? 'missing' : 'no text'}, where Traefik's ${object.kind} CRD requires a rule, ${fails}: write match: Host(\`a.example.com\`)`,
+              message: `is ${route.match === undefined ? 'missing' : 'no text'}, where Traefik's ${object.kind} CRD requires a rule, ${fails}: ${matchFix(object.kind)}`,
             });
         });
       if (
@@ -320,4 +320,11 @@ function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof ent
       },
     ];
   });
+}
+
+/** 67b-6: the rule to suggest: a TCP router takes HostSNI, not Host (doc.traefik.io routing/routers "Rule" for TCP routers). */
+function matchFix(kind: unknown): string {
+  return kind === 'IngressRouteTCP'
+    ? 'write match: HostSNI(`a.example.com`) (with tls), or HostSNI(`*`) for a route without TLS'
+    : 'write match: Host(`a.example.com`)';
 }

@@ -87,8 +87,10 @@ export function unknownFileConfigFields(document: unknown, deployed?: Deployed):
     for (const [key, value] of Object.entries(map)) {
       const name = Object.keys(fields).find((field) => field.toLowerCase() === key.toLowerCase());
       const path = at ? `${at}.${shown(key)}` : shown(key);
+      // Other keys at the root are dropped before any field is looked up (paerser file/file.go `DecodeContent` passes
+      // the root's field names to `decodeRawToNode` as filters, file/raw_node.go `sortKeys`, only at the root): no failure.
       if (name === undefined) {
-        out.push(path);
+        if (level !== 'root') out.push(path);
         continue;
       }
       const [since, inner, shape] = fields[name];

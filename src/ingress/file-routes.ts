@@ -5,6 +5,7 @@ import { goTruthy } from '../traefik/go-truth';
 import type { Path } from '../core/problem';
 import { mountedDynamicFiles, UntracedFiles } from './mounted-file-routes';
 import { unknownFileServiceFields } from './file-service-fields';
+import { unknownFileConfigFields } from './file-config-fields';
 import type { Deployed } from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -108,6 +109,8 @@ function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: De
   const unknown: string[] = [];
   // 66b-4: a service field paerser does not find fails the file as a router's does (file-service-fields.ts).
   const services = unknownFileServiceFields(isMap(document) ? filled([document], 'http') : [], deployed);
+  // 67b-4: so does any other key paerser does not find (a section, a middleware kind, a TCP, UDP or TLS field).
+  const others = unknownFileConfigFields(document, deployed);
   const routes = (['http', 'tcp'] as const).flatMap((section) => {
     const parts = isMap(document) ? filled([document], section) : [];
     const routers: Values = Object.assign({}, ...filled(parts, 'routers'));
@@ -142,6 +145,9 @@ function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: De
         : '',
       services.length
         ? `names ${services.length > 1 ? 'fields' : 'a field'} a service of this Traefik does not have (${services.slice(0, 3).join(', ')}; Traefik's service fields: loadBalancer, weighted, mirroring, failover, highestRandomWeight from v3.6, middlewares from v3.7, each block with its own fields)`
+        : '',
+      others.length
+        ? `names ${others.length > 1 ? 'keys' : 'a key'} ${deployed?.traefik ? `Traefik ${deployed.traefik.tag}` : deployed ? `the Traefik of chart ${deployed.chart.tag}` : 'Traefik'} does not have (${others.slice(0, 3).join(', ')}; its sections: http, tcp, udp, tls, each with its own fields and middleware kinds)`
         : '',
     ]
       .filter(Boolean)

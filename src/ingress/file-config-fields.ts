@@ -1,0 +1,107 @@
+import { isMap } from '../core/is-map';
+import { hasField, type Deployed } from './traefik-service-fields';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** The first traefik/traefik-helm-chart tag whose appVersion (traefik/Chart.yaml) is the Traefik that brings a field. */
+type Since = readonly [chart: string, traefik: string];
+const V2: Since = ['0.0.0', '0.0.0'];
+const V30: Since = ['28.0.0', '3.0.0'];
+const V34: Since = ['35.3.0', '3.4.0'];
+const V36: Since = ['37.3.0', '3.6.0'];
+const V37: Since = ['40.0.0', '3.7.0'];
+
+/** A field: the release that brings it, and the level of its value (`map`: a name to that level; `list`: items of it). */
+type Field = readonly [since: Since, level?: string, shape?: 'map' | 'list'];
+
+/**
+ * 67b-4: the fields paerser finds (Go field name in any case: traefik/paerser parser/nodes_metadata.go `findTypedField`,
+ * strings.EqualFold, an embedded struct's fields as its own; else "field not found" and file.DecodeContent fails, so the
+ * file provider loads nothing of the file). traefik/traefik at v2.11.0, v2.11.53 and v3.0.0 to v3.7.9:
+ * pkg/config/dynamic/config.go `Configuration`, `TLSConfiguration`; middlewares.go `Middleware` (v3.0.0 `GrpcWeb`,
+ * v3.7.0 `EncodedCharacters`; the Gateway/ingress-nginx kinds, `file:"-"`, are found too, then ignored); tcp_config.go
+ * `TCPConfiguration`, `TCPService`, `TCPServersLoadBalancer`, `TCPWeightedRoundRobin`, `TCPServer` (`healthCheck`
+ * v3.6.0); udp_config.go; pkg/tls/tls.go `CertAndStores` (embeds certificate.go `Certificate`), `Options`
+ * (`disableSessionTickets` v3.4.0), `Store`. HTTP routers and services: file-routes.ts, file-service-fields.ts; a
+ * middleware's own options and deeper maps are not judged.
+ */
+const LEVELS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
+  root: { http: [V2, 'http'], tcp: [V2, 'tcp'], udp: [V2, 'udp'], tls: [V2, 'tls'] },
+  http: { routers: [V2], services: [V2], middlewares: [V2, 'middleware', 'map'], models: [V2], serversTransports: [V2] },
+  middleware: {
+    ...Object.fromEntries(
+      'addPrefix stripPrefix stripPrefixRegex replacePath replacePathRegex chain ipWhiteList ipAllowList headers errors rateLimit redirectRegex redirectScheme basicAuth digestAuth forwardAuth inFlightReq buffering circuitBreaker compress passTLSClientCert retry contentType plugin'
+        .split(' ')
+        .map((kind) => [kind, [V2]]),
+    ),
+    ...Object.fromEntries(
+      'grpcWeb requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite'.split(' ').map((kind) => [kind, [V30]]),
+    ),
+    ...Object.fromEntries(
+      'encodedCharacters authTLSPassCertificateToUpstream snippet rewriteTarget upstreamVHost appRoot'
+        .split(' ')
+        .map((kind) => [kind, [V37]]),
+    ),
+  },
+  tcp: { routers: [V2], services: [V2, 'tcpService', 'map'], middlewares: [V2], models: [V30], serversTransports: [V30] },
+  tcpService: { loadBalancer: [V2, 'tcpLoadBalancer'], weighted: [V2, 'tcpWeighted'] },
+  tcpLoadBalancer: {
+    servers: [V2, 'tcpServer', 'list'],
+    terminationDelay: [V2],
+    proxyProtocol: [V2],
+    serversTransport: [V30],
+    healthCheck: [V36],
+  },
+  tcpServer: { address: [V2], port: [V2], tls: [V30] },
+  tcpWeighted: { services: [V2], healthCheck: [V36] },
+  udp: { routers: [V2, 'udpRouter', 'map'], services: [V2, 'udpService', 'map'] },
+  udpRouter: { entryPoints: [V2], service: [V2] },
+  udpService: { loadBalancer: [V2, 'udpLoadBalancer'], weighted: [V2, 'udpWeighted'] },
+  udpLoadBalancer: { servers: [V2] },
+  udpWeighted: { services: [V2] },
+  tls: { certificates: [V2, 'certificate', 'list'], options: [V2, 'options', 'map'], stores: [V2, 'store', 'map'] },
+  certificate: { certFile: [V2], keyFile: [V2], stores: [V2] },
+  options: {
+    ...Object.fromEntries(
+      'minVersion maxVersion cipherSuites curvePreferences clientAuth sniStrict preferServerCipherSuites alpnProtocols'
+        .split(' ')
+        .map((name) => [name, [V2]]),
+    ),
+    disableSessionTickets: [V34],
+  },
+  store: { defaultCertificate: [V2], defaultGeneratedCert: [V2] },
+};
+
+/** A key for a message: a short word as written, else only its length (a key may be anything, a token too). */
+const shown = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(key) ? key : `<a key of ${key.length} characters>`);
+
+/**
+ * The keys of a file provider's dynamic configuration that the deployed Traefik does not find: `tls.optionz`,
+ * `http.middlewares.m1.redirectSchem`, or `tls.options.default.disableSessionTickets (a field from Traefik v3.4.0, chart
+ * v35.3.0)`. Without `deployed`, a field of any release counts as known.
+ */
+export function unknownFileConfigFields(document: unknown, deployed?: Deployed): string[] {
+  const out: string[] = [];
+  const judge = (map: Values, level: string, at: string) => {
+    const fields = LEVELS[level];
+    for (const [key, value] of Object.entries(map)) {
+      const name = Object.keys(fields).find((field) => field.toLowerCase() === key.toLowerCase());
+      const path = at ? `${at}.${shown(key)}` : shown(key);
+      // Other keys at the root are dropped before any field is looked up (paerser file/file.go `DecodeContent` passes
+      // the root's field names to `decodeRawToNode` as filters, file/raw_node.go `sortKeys`, only at the root): no failure.
+      if (name === undefined) {
+        if (level !== 'root') out.push(path);
+        continue;
+      }
+      const [since, inner, shape] = fields[name];
+      if (deployed && !hasField(deployed, since)) out.push(`${path} (a field from Traefik v${since[1]}, chart v${since[0]})`);
+      else if (inner && shape === 'map' && isMap(value)) {
+        for (const [entry, item] of Object.entries(value)) if (isMap(item)) judge(item, inner, `${path}.${shown(entry)}`);
+      } else if (inner && shape === 'list' && Array.isArray(value)) {
+        value.forEach((item, i) => isMap(item) && judge(item, inner, `${path}[${i}]`));
+      } else if (inner && isMap(value)) judge(value, inner, path);
+    }
+  };
+  if (isMap(document)) judge(document, 'root', '');
+  return [...new Set(out)];
+}

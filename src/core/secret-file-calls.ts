@@ -86,7 +86,7 @@ function openBlockSpans(text: string, found: Array<[number, number]>): void {
     const from = match.index + match[0].length;
     let end = from;
     for (let n = 0; n <= BLOCK_LINES && end >= 0; n++) end = text.indexOf('\n', end + 1);
-    const block = text.slice(from, end < 0 ? text.length : end);
+    const block = text.slice(from, Math.min(end < 0 ? text.length : end, from + 4096)); // bounded: linear on hostile text
     const write = new RegExp(
       `\\b${name}\\.write(?:lines)?\\([ \\t]*b?${QUOTED}|\\bprint\\([ \\t]*${QUOTED}[ \\t]*,[^()\\n]{0,64}\\bfile[ \\t]*=[ \\t]*${name}\\b`,
       'g',

@@ -30,5 +30,21 @@ export function commandDefaultSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+const COMMAND_DEFAULT_AT = new RegExp(`"?${COMMAND_DEFAULT.source}"?`, 'y');
+
+/**
+ * 67a-10: a command default at `at` (`"${X-$(echo x)}"`, quoted or not) as a word an `echo` writes into a file
+ * (secret-file-writes.ts): where the word ends and where its literal `x` stands; undefined where none starts there.
+ */
+export function commandDefaultAt(text: string, at: number): { end: number; literal: [number, number] } | undefined {
+  COMMAND_DEFAULT_AT.lastIndex = at;
+  const match = COMMAND_DEFAULT_AT.exec(text);
+  if (!match || (match[0].startsWith('"') && !match[0].endsWith('}"'))) return undefined;
+  const word = match[3];
+  const quoted = /^["']/.test(word);
+  const start = at + match[0].lastIndexOf(word) + (quoted ? 1 : 0);
+  return { end: at + match[0].length, literal: [start, start + word.length - (quoted ? 2 : 0)] };
+}
+
 export const COMMAND_DEFAULT_VALUE =
   'a literal a command writes as the default of a placeholder that reads a secret (a default that runs `echo` or `printf`: its output is the password wherever the variable is unset; write `${DB_PASSWORD}` alone)';

@@ -1,3 +1,4 @@
+import { inflated } from './gzip-members';
 /**
  * Round 60 (60b-3): vendor tokens that token-shapes.ts' gitleaks-sized rules miss when no name beside them says
  * "secret" (an env entry named `OPENAI` or `X`):
@@ -55,6 +56,8 @@ const wordPath = (run: string): boolean =>
 /** `keyId`: whether the text holds an access key id (tested once per text). */
 function isAwsSecret(run: string, keyId: boolean): boolean {
   if (!GENERATED.test(run) || kindChanges(run) < 10 || decodesToText(run)) return false;
+  // 67a-24: base64 of a whole gzip stream (`H4sI`: RFC 1952's magic) is compressed data, judged by what it inflates to.
+  if (run.startsWith('H4sI') && Buffer.isBuffer(inflated(Buffer.from(run, 'base64')))) return false;
   if (keyId) return true;
   return /[+/]/.test(run) && !/^\/|\/$|\/\//.test(run) && !wordPath(run);
 }

@@ -1,5 +1,7 @@
 import { isPlaceholder } from './placeholders';
 import { isWrittenSecret, secretFile } from './secret-file-names';
+import { inflated } from './gzip-members';
+import { secretFileCallSpans } from './secret-file-calls';
 
 /**
  * 66a-7: a literal laid down as a file's content by a tool that names the file and the content side by side, the
@@ -34,11 +36,21 @@ const isLiteral = (value: string): boolean => !!value.trim() && !/\{\{|\$\{?\w|\
 /** A scalar's text without its quotes. */
 const unquoted = (value: string): string => value.replace(/^(["'])(.*)\1$/, '$2').replace(/[ \t]+#.*$/, '');
 
-/** Base64 decoded as UTF-8, or undefined (not base64, or not text). */
-function decoded(value: string): string | undefined {
+/**
+ * Base64 decoded as UTF-8, or undefined (not base64, or not text). 67a-11: `gz+b64`/`gzip+base64` content is gunzipped
+ * first, as cloud-init does (cloudinit/config/cc_write_files.py `decode_perms`/`extract_contents`: gz then b64); a
+ * stream that inflates past gzip-members.ts's bound or is damaged is '' (unread: judged as any literal).
+ */
+function decoded(value: string, gzipped = false): string | undefined {
   const bare = value.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(bare)) return undefined;
-  const text = Buffer.from(bare, 'base64').toString('utf8');
+  let bytes: Buffer = Buffer.from(bare, 'base64');
+  if (gzipped) {
+    const plain = inflated(bytes);
+    if (plain === undefined || typeof plain === 'string') return '';
+    bytes = plain;
+  }
+  const text = bytes.toString('utf8');
   return text.includes('\uFFFD') ? undefined : text;
 }
 
@@ -94,7 +106,7 @@ function yamlContentSpans(text: string): Array<[number, number]> {
         .map((i) => lines[i])
         .find((line) => line.key === 'encoding')
         ?.rest.trim() ?? '';
-    const judged = /b64|base64/i.test(encoding) ? (/gz/i.test(encoding) ? '' : decoded(value[0])) : value[0];
+    const judged = /b64|base64/i.test(encoding) ? decoded(value[0], /gz/i.test(encoding)) : value[0];
     const path = unquoted(lines[n].rest.trim());
     if (judged === '' ? kind === 'any' : judged !== undefined && isWrittenSecret(kind, judged, path)) found.push([value[1], value[2]]);
   }
@@ -180,5 +192,6 @@ export function secretFileContentSpans(text: string): Array<[number, number]> {
   return [
     ...(/content/.test(text) && /dest|path/.test(text) ? [...yamlContentSpans(text), ...keyValueSpans(text)] : []),
     ...(/Out-File|-Content|write|File/.test(text) ? callSpans(text) : []),
+    ...secretFileCallSpans(text),
   ];
 }

@@ -2,6 +2,7 @@ import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
 import { isWrittenSecret, secretFile } from './secret-file-names';
 import { secretFileContentSpans } from './secret-file-contents';
+import { commandDefaultAt } from './command-defaults';
 
 /**
  * 65a-14: a literal a shell line writes into a file named like a secret is that secret, whatever the line calls it:
@@ -22,6 +23,14 @@ const WRITER = /(?<![\w./-])(echo|printf)(?=[ \t])/g;
 const REDIRECT = /[ \t]*[12&]?>[>|]?[ \t]*/y;
 /** A command a pipe writes into a file with: `tee`, `sponge`, `dd of=`, `install …`/`cp /dev/stdin path` (after `sudo`). */
 const PIPE_WRITER = /[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?(tee|sponge|dd|install|cp)(?=[ \t])([^;&|\n]{0,512})/y;
+/**
+ * 67a-9: a pipe into a remote or container shell (`| ssh host 'sudo tee p'`, `| kubectl exec -i pod -- sh -c 'cat > p'`,
+ * `docker|podman exec -i`): the remote command's words, to the line's end (its quotes hold the `;`, `|` it may have).
+ */
+const REMOTE_PIPE = /[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:ssh|kubectl|oc|docker|podman|nerdctl|crictl|lxc|incus)(?=[ \t])([^\n]{0,512})/y;
+/** The file a remote command writes from its input: `tee [options] p`, `cat > p`, `dd of=p`, `sponge p`. */
+const REMOTE_TARGET =
+  /(?:^|[\s'"])(?:tee(?:[ \t]+-[\w-]+)*[ \t]+|sponge[ \t]+|cat[ \t]*[12]?>>?[ \t]*)("[^"\n]+"|[^\s;&|<>()'"]+)|(?:^|[ \t])of=("[^"\n]+"|[^\s;&|<>()'"]+)/;
 /** A group's end before its redirection: `{ echo …; } > path`, `(echo …) > path`. */
 const GROUP_END = /[ \t]*(?:;[ \t]*\}|\))/y;
 const FILE_WORD = /"[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+/;
@@ -59,6 +68,13 @@ function echoSpans(text: string): Array<[number, number]> {
     for (let n = 0; n < 64; n++) {
       const blank = /^[ \t]*/.exec(text.slice(at, at + 256))![0].length;
       if (/^\d{1,2}>/.test(text.slice(at + blank, at + blank + 3))) break; // `1> path`: a redirection, no word
+      // 67a-10: `"${X-$(echo x)}"` writes `x` wherever X is unset: its literal is the word written.
+      const expansion = /^"?\$\{/.test(text.slice(at + blank, at + blank + 3)) ? commandDefaultAt(text, at + blank) : undefined;
+      if (expansion) {
+        words.push([text.slice(...expansion.literal), expansion.literal[0]]);
+        at = expansion.end;
+        continue;
+      }
       WORD.lastIndex = at + blank;
       const word = WORD.exec(text);
       if (!word) break;
@@ -72,8 +88,13 @@ function echoSpans(text: string): Array<[number, number]> {
     PIPE_WRITER.lastIndex = at;
     const piped = PIPE_WRITER.exec(text);
     REDIRECT.lastIndex = at;
+    REMOTE_PIPE.lastIndex = at;
+    const remote = piped ? undefined : REMOTE_PIPE.exec(text);
     if (piped) path = pipedPath(piped[1], piped[2]);
-    else if (REDIRECT.exec(text)) {
+    else if (remote) {
+      const target = REMOTE_TARGET.exec(remote[1].replace(/\\(["'])/g, '$1'));
+      path = target?.[1] ?? target?.[2];
+    } else if (REDIRECT.exec(text)) {
       PATH.lastIndex = REDIRECT.lastIndex;
       path = PATH.exec(text)?.[1];
     }

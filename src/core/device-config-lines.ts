@@ -280,12 +280,12 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
     nhrp ||= word === 'nhrp';
   }
   found.push(...fixedPlaces(words, start, head));
-  const vyos = head === 'set' && VYOS_NODE.test(words[start + 1]?.text ?? '');
+  // A login's `plaintext-password` word is wifi-key-lines.ts' (named so in its finding).
+  const vyos = (at: number) =>
+    head === 'set' && at === lastKey && VYOS_NODE.test(words[start + 1]?.text ?? '') && words[at - 1]?.text !== 'plaintext-password';
   return found.filter(
     ({ at, type, loose }) =>
-      at < words.length &&
-      isSecret(words[at].text, type) &&
-      !(loose && !(vyos && at === lastKey) && PROSE_WORD.test(words[at].text)),
+      at < words.length && isSecret(words[at].text, type) && !(loose && !vyos(at) && PROSE_WORD.test(words[at].text)),
   );
 }
 

@@ -20,7 +20,9 @@ const remedies = (): string[] => [
   'dist/ is committed to Git, so no Secret may be written there: ',
   '(it is committed to Git): keep it in a Kubernetes Secret and reference it',
   ...ADVICE_PATHS.map(secretAdvice),
-  ...ADVICE_PATHS.map((path) => `; it was taken as a literal value: where it is not the secret, write a reference (${referenceExample(path)}), `),
+  ...ADVICE_PATHS.map(
+    (path) => `; it was taken as a literal value: where it is not the secret, write a reference (${referenceExample(path)}), `,
+  ),
   'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault',
 ];
 

@@ -205,8 +205,7 @@ function connectPassword(text: string, tokens: SqlToken[], take: (token: SqlToke
   if (!user || slash?.value !== '/' || !password) return;
   // A quoted name's token stands inside its quotes (`"scott"`, `'scott'`: 67a-13).
   const quote = (token: SqlToken): number => (token.kind === 'string' && token.quote !== '$' ? 1 : 0);
-  if (user.end + quote(user) !== slash.start || slash.end !== password.start - quote(password))
-    return;
+  if (user.end + quote(user) !== slash.start || slash.end !== password.start - quote(password)) return;
   // The password runs to `@`, a blank or the line's end, whatever characters it holds. Outside an Oracle client's
   // input (read by secrets-commands.ts) only a logon that names a database (`@orcl`) or a role (`AS SYSDBA`) is one:
   // `connect a/b` in other text reads as well as a path (39a-2's accepted rows). A logon that ends its statement

@@ -1,8 +1,11 @@
 // Round 67 (misc67): 67a-12 (VyOS `set` lines whose password, secret or Wi-Fi passphrase is a dictionary word), 67a-13
 // (Oracle `CONNECT` with quoted names, and `CONNECT u IDENTIFIED BY pw`) and 67a-20 (a refusal's own reason and remedy
-// are never redacted, even where a secret found in the config is one of their words: `password=dist`). Each refused
+// are never redacted, even where a secret found in the config is one of their words: `password=dist`) and 67a-21 (a
+// control character in a value does not hide its secret: both are said in one run). Each refused
 // row is named by its key path and never shows its secret; each neighbour is accepted at every door.
-import { configErrors, withTraefikValues } from './helpers';
+import { App } from 'cdk8s';
+import { K3sVipCluster } from '../src';
+import { configErrors, refusalOf, withTraefikValues } from './helpers';
 import { acceptedEverywhere, refusedAtTextDoors, textConfigMap as configMap } from './secret-doors';
 
 const DEVICE = 'network device';
@@ -64,5 +67,37 @@ describe('misc67 67a-20: a refusal keeps its own reason and remedy whole', () =>
     expect(errors).toContain(wording);
     expect(errors).not.toContain('<redacted>/');
     expect(errors).not.toContain(`=${secret}`);
+  });
+});
+
+// 67a-21: a control character and a secret in one value: both are said in one run, the secret never shown.
+const CONTROL: ReadonlyArray<readonly [string, unknown, string, string]> = [
+  [
+    'an argument ended by a line break',
+    withTraefikValues({ additionalArguments: ['--providers.http.endpoint=https://u:Zq8vWmP4tRz@h.example.com/x\n'] }),
+    'additionalArguments[0]',
+    'Zq8vWmP4tRz',
+  ],
+  [
+    'an argument ended by BEL',
+    withTraefikValues({ additionalArguments: ['--providers.http.endpoint=https://u:Zq8vWmP4tRy@h.example.com/x\u0007'] }),
+    'additionalArguments[0]',
+    'Zq8vWmP4tRy',
+  ],
+];
+
+describe('misc67 67a-21: a control character does not hide the secret verdict', () => {
+  test.each(CONTROL)('config door: %s', (_, config, where, secret) => {
+    const errors = configErrors(config).filter((e) => e.includes(where));
+    expect(errors.some((e) => e.includes('control character'))).toBe(true);
+    expect(errors.some((e) => e.includes('URL with credentials'))).toBe(true);
+    expect(errors.join('\n')).not.toContain(secret);
+  });
+  test.each(CONTROL)('K3sVipCluster props: %s', (_, config, where, secret) => {
+    const message = refusalOf(() => new K3sVipCluster(new App(), 'c', config as never));
+    expect(message).toContain(where);
+    expect(message).toContain('control character');
+    expect(message).toContain('URL with credentials');
+    expect(message).not.toContain(secret);
   });
 });

@@ -3,6 +3,7 @@ import { Path, quotedText } from '../core/problem';
 import { mayQuote, mayQuoteControlText } from '../core/quotable';
 import { REDACTED } from '../core/secrets';
 import { CONTROL_CHARACTER, controlCharacterProblem, keyPlace } from '../core/snapshot';
+import { secretLineProblems } from '../core/secret-place';
 import { isAlias, isMap, isNode, isScalar, isSeq } from '../core/yaml';
 import type { At, InputProblem, Resolve, SecretAt } from './yaml-problem';
 import { keyText, MERGE_KEY } from './yaml-secrets';
@@ -72,6 +73,8 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
           `${quotedText(node.value as string, (text) => secretAt(path) || !mayQuoteControlText(text), REDACTED)} ${control}`,
           path,
         );
+      // 67a-21: the value is left out before the secret rules read it: a secret it holds is said in the same run.
+      if (control) for (const found of secretLineProblems(node.value as string, path)) report(node, path, found.message, path);
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));

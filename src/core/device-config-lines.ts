@@ -125,6 +125,14 @@ const CRYPT_HASH = /^["']?\$(?:\w{1,8})\$[^$\s]*\$\S+$/;
 const TYPE6 = /^["']?[A-Za-z[\\\]^_`]{12,}["']?$/;
 /** A word of letters: prose's (`the key 1 is used`), taken for a secret only on a device command's own line. */
 const PROSE_WORD = /^[a-z]+$/;
+/**
+ * 67a-12: the top-level nodes of a VyOS/EdgeOS `set` line (docs.vyos.io configuration: firewall, interfaces, service,
+ * system, vpn, …). On `set <node> … <keyword> VALUE` with VALUE last, the line is the router's command, not prose
+ * (`set the password with docker login`): a dictionary word there is the password too (`… psk peer1 secret bananabread`,
+ * `… openvpn vtun0 authentication password …`, `… security wpa passphrase …`).
+ */
+const VYOS_NODE =
+  /^(?:container|firewall|high-availability|interfaces|load-balancing|nat|nat66|pki|policy|protocols|qos|service|system|traffic-policy|vpn|vrf)$/;
 /** The documented default SNMP communities. */
 const DEFAULT_COMMUNITY = /^["']?(?:public|private)["']?$/i;
 
@@ -272,8 +280,12 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
     nhrp ||= word === 'nhrp';
   }
   found.push(...fixedPlaces(words, start, head));
+  // A login's `plaintext-password` word is wifi-key-lines.ts' (named so in its finding).
+  const vyos = (at: number) =>
+    head === 'set' && at === lastKey && VYOS_NODE.test(words[start + 1]?.text ?? '') && words[at - 1]?.text !== 'plaintext-password';
   return found.filter(
-    ({ at, type, loose }) => at < words.length && isSecret(words[at].text, type) && !(loose && PROSE_WORD.test(words[at].text)),
+    ({ at, type, loose }) =>
+      at < words.length && isSecret(words[at].text, type) && !(loose && !vyos(at) && PROSE_WORD.test(words[at].text)),
   );
 }
 

@@ -1,4 +1,5 @@
 import { RANKED } from './secret-shapes';
+import { referenceExample, secretAdvice } from './secret-advice';
 
 /**
  * 66a-13: the tool's own description of a finding (secret-shapes.ts FINDERS' `what`: `a password in prose right after a
@@ -8,10 +9,27 @@ import { RANKED } from './secret-shapes';
  * and is judged with it, so that wording put before a secret cannot shield it.
  */
 
-/** The descriptions, longest first (a longer one holding a shorter is kept whole). */
+/**
+ * 67a-20: a refusal's own reason and remedy are fixed wording too (`dist/ is committed to Git`, `keep it in a Kubernetes
+ * Secret and reference it (e.g. env valueFrom.secretKeyRef)`): a secret `dist` or `secretKeyRef` found in the config
+ * must not blank them. Each door's advice (secret-advice.ts), taken for a path of each kind it tells apart.
+ */
+const ADVICE_PATHS = [[], ['basicAuth'], ['digestAuth'], ['spec', 'plugin'], ['env', 0, 'value'], ['args', 0]];
+const remedies = (): string[] => [
+  'dist/ is committed to Git, so no secret may be written there: ',
+  'dist/ is committed to Git, so no Secret may be written there: ',
+  '(it is committed to Git): keep it in a Kubernetes Secret and reference it',
+  ...ADVICE_PATHS.map(secretAdvice),
+  ...ADVICE_PATHS.map(
+    (path) => `; it was taken as a literal value: where it is not the secret, write a reference (${referenceExample(path)}), `,
+  ),
+  'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault',
+];
+
+/** The descriptions and remedies, longest first (a longer one holding a shorter is kept whole). */
 let fixed: readonly string[] | undefined;
 const descriptions = (): readonly string[] =>
-  (fixed ??= [...new Set(RANKED.map((finder) => finder.what))].sort((a, b) => b.length - a.length));
+  (fixed ??= [...new Set([...RANKED.map((finder) => finder.what), ...remedies()])].sort((a, b) => b.length - a.length));
 
 /** A value as messages print it, JSON-quoted (redact-message.ts QUOTED). */
 const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;

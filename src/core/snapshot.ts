@@ -247,6 +247,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
       if (templated) problem(templated);
       // Its lines that set a secret are said too (43a-16): the item is left out, so no other rule reads them.
       if (templated && !control && !secret) problems.push(...secretLineProblems(node, at));
+      // 67a-21: a control character drops the value before the secret rules read it; its secret is said in the same run.
+      else if (control && !secret) problems.push(...secretLineProblems(node, at));
       return control || templated ? DROPPED : node;
     }
     if (typeof node === 'number') {

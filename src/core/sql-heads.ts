@@ -18,7 +18,7 @@ const OBJECT = /^(?:USER|ROLE|LOGIN|GROUP|SUBSCRIPTION|SERVER)$/;
  * - `CREATE|ALTER [OR REPLACE|PUBLIC|SHARED]… USER|ROLE|LOGIN|GROUP|DATABASE LINK|SUBSCRIPTION|SERVER|APPLICATION ROLE`;
  * - `GRANT`, `SET PASSWORD`, a procedure that takes a password (sql-procedures.ts: `sp_addlogin`, `sp_setapprole`…);
  * - `DO [LANGUAGE l] '…'|$$…$$`; `EXEC[UTE] [(] '…'|$$…$$|format|IMMEDIATE|sp_…`;
- * - `CONN[ECT] u/…` or `CONNECT TO db USER`, on the verb's line.
+ * - `CONN[ECT] u/…`, `CONNECT u IDENTIFIED BY` or `CONNECT TO db USER`, on the verb's line.
  */
 const isText = (token: SqlToken | undefined): boolean => token?.kind === 'string' && token.quote !== '"';
 
@@ -59,7 +59,10 @@ export function isStatementHead(tokens: SqlToken[]): boolean {
     case 'CONNECT': {
       if (!first || first.newlineBefore || first.start === verb.end) return false;
       if (first.upper === 'TO') return [3, 4, 5].some((i) => word(i) === 'USER');
-      return (first.kind === 'word' || first.kind === 'param' || first.quote === '"') && second?.value === '/';
+      // 67a-13: a quoted user (`CONNECT "scott"/"pw"`, `'scott'/'pw'`), and `CONNECT u IDENTIFIED BY pw` (Oracle's
+      // embedded SQL, Pro*C `EXEC SQL CONNECT :u IDENTIFIED BY :pw`: docs.oracle.com Pro*C/C++ Programmer's Guide, CONNECT).
+      const user = first.kind === 'word' || first.kind === 'param' || (first.kind === 'string' && first.quote !== '$');
+      return user && (second?.value === '/' || (second?.upper === 'IDENTIFIED' && word(3) === 'BY'));
     }
     default:
       return verb !== undefined && isPasswordProcedure(verb.upper);

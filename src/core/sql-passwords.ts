@@ -202,26 +202,30 @@ function connectPassword(text: string, tokens: SqlToken[], take: (token: SqlToke
     if (using > 0 && tokens[using - 2]?.upper === 'USER' && value && (value.kind === 'word' || value.kind === 'string')) take(value);
     return;
   }
-  if (!user || slash?.value !== '/' || !password || user.end !== slash.start || slash.end !== password.start - (password.quote ? 1 : 0))
-    return;
+  if (!user || slash?.value !== '/' || !password) return;
+  // A quoted name's token stands inside its quotes (`"scott"`, `'scott'`: 67a-13).
+  const quote = (token: SqlToken): number => (token.kind === 'string' && token.quote !== '$' ? 1 : 0);
+  if (user.end + quote(user) !== slash.start || slash.end !== password.start - quote(password)) return;
   // The password runs to `@`, a blank or the line's end, whatever characters it holds. Outside an Oracle client's
   // input (read by secrets-commands.ts) only a logon that names a database (`@orcl`) or a role (`AS SYSDBA`) is one:
   // `connect a/b` in other text reads as well as a path (39a-2's accepted rows). A logon that ends its statement
   // is one where its password has a password's mix (64a-4, 65a-7: `connect scott/Tiger9x`), or (66a-9) where it is
   // written as a statement, not a path: the keyword in upper case (`CONNECT scott/tiger1`, `CONN …`), after a `SQL>`
   // prompt, ended by `;`, or its password quoted (`scott/"tiger1"`); `connect rack1/port12` stays a path.
-  const after = text.slice(password.start - (password.quote ? 1 : 0), password.start + 512);
+  const after = text.slice(password.start - quote(password), password.start + 512);
   const keyword = text.slice(tokens[0].start, tokens[0].end);
   const statement =
     /^CONN(?:ECT)?$/.test(keyword) || /SQL>[ \t]*$/i.test(text.slice(text.lastIndexOf('\n', tokens[0].start) + 1, tokens[0].start));
   const rest =
-    /^("[^"\n]*"|[^\s@]+)(?=@[\w.:/-]|[ \t]+AS[ \t]+SYS\w+)/i.exec(after) ??
-    [/^("[^"\n]*"|[^\s@;"]+)[ \t]*(;?)[ \t]*(?:\r?\n|$)/.exec(after)].find(
-      (end) => !!end && (statement || !!end[2] || end[1].startsWith('"') || hasPasswordMix(end[1].replace(/^"|"$/g, ''), 6)),
+    /^("[^"\n]*"|'[^'\n]*'|[^\s@]+)(?=@[\w.:/-]|[ \t]+AS[ \t]+SYS\w+)/i.exec(after) ??
+    [/^("[^"\n]*"|'[^'\n]*'|[^\s@;"']+)[ \t]*(;?)[ \t]*(?:\r?\n|$)/.exec(after)].find(
+      (end) => !!end && (statement || !!end[2] || /^["']/.test(end[1]) || hasPasswordMix(end[1].replace(/^"|"$/g, ''), 6)),
     );
   if (!rest) return;
-  const start = password.start - (password.quote ? 1 : 0) + (rest[1].startsWith('"') ? 1 : 0);
-  const value = rest[1].replace(/^"|"$/g, '');
+  // Quoted in `"…"` or (67a-13) `'…'`: the password is inside.
+  const quoted = /^(["']).*\1$/s.test(rest[1]);
+  const start = password.start - quote(password) + (quoted ? 1 : 0);
+  const value = quoted ? rest[1].slice(1, -1) : rest[1];
   take({ ...password, kind: 'word', value, upper: value.toUpperCase(), start, end: start + value.length });
 }
 

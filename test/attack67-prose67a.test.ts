@@ -54,6 +54,8 @@ const ACCEPTED: ReadonlyArray<readonly [string]> = [
   ['Reset the password in grafana'],
   ['| Password | string |'],
   ['Password | required |'],
+  ['| Password | Description |'],
+  ['Password | Value'],
   ['Benutzer admin, Passwort erforderlich'],
   ['Users admin and ops share the password policy.'],
 ];

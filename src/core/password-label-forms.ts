@@ -184,6 +184,8 @@ export function formRulesOut(form: LabelForm, value: string, label: RegExpMatchA
   if (/^[\p{L}\p{M}]+$/u.test(word) && NOT_A_VALUE.test(word)) return true;
   // German's `in` before a capitalised noun is a place (`Ändere das Passwort in Grafana`).
   if (/[ \t]in[ \t]+$/i.test(label[0]) && /^\p{Lu}/u.test(value)) return true;
+  // A table's header cell (`| Password | Description |`): a capitalised word of letters after a pipe.
+  if (/\|[ \t]*$/.test(label[0]) && /^\p{Lu}\p{Ll}*$/u.test(word)) return true;
   if (form.label === BELOW) {
     if (/:$/.test(value) || (label.groups?.colon === undefined && /^\p{Lu}\p{Ll}*$/u.test(value))) return true;
     if (/[ \t]/.test(value) && !/^\p{Ll}{2,20}(?:[ \t]\p{Ll}{2,20}){2,6}$/u.test(value)) return true;

@@ -51,10 +51,10 @@ const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 const ARROW = String.raw`[ \t]*(?:→|->|=>|⇒|—|–)[ \t]*|[ \t]+-[ \t]+`;
 /**
  * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`,
- * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it): the account or network named, a comma, a line's end or a blank, the password's short name, a
+ * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it; 67a-2 `Benutzer admin, Passwort X`): the account or network named, a comma, a line's end or a blank, the password's short name, a
  * colon or a blank.
  */
-const LOGIN = String.raw`(?:user(?:name)?|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+const LOGIN = String.raw`(?:user(?:name)?|benutzer(?:name)?|usuario|utilisateur|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|(?:pass|kenn)wort|contrase(?:ñ|n)a|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
 /**
  * 64a-1, read only for a value with a digit (a word there is often a setting's or a path's: `notes: password reset/flow`):
  * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
@@ -148,8 +148,13 @@ interface Reading {
 /** How a password is kept, as a compound adjective (`Base64-encoded`, `AES256-encrypted`, `SHA512-hashed`: 64a-9), no value. */
 const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
 
+/** A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. */
+const BY_WHOM = /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu;
+
 /** Whether the words of `value` (split at blanks and hyphens) read as a passphrase: fewer than half a sentence's words. */
 function isPassphrase(value: string, english: boolean): boolean {
+  // 67a-17: a participle and `by` continue a sentence (`printed by kubectl get secret`, `set by the installer`).
+  if (BY_WHOM.test(value)) return false;
   const words = value.split(/[ \t-]+/).filter((part) => /^[\p{L}\p{M}]+$/u.test(part));
   const prose = words.filter((part) => PHRASE_WORD.test(part) || isSentenceWord(part, english));
   return words.length > 0 && prose.length * 2 < words.length;
@@ -295,7 +300,9 @@ function formSpan(text: string, form: LabelForm, label: RegExpMatchArray, spans:
   if (form.comma && text[end] !== ',' && !word.endsWith(',')) return;
   // A line of lower-case words below a label is judged as a passphrase (`purple monkey dishwasher lamp`).
   const strict = form.strict && !(isBelow(form) && /[ \t]/.test(word));
-  const reading = { strict, word: form.word, english: true, short: false, after: text.slice(end, end + 16) };
+  // A held value ends its clause by its form (`Enter X when asked`); a German verb's particle ends one (`Melde dich mit admin:X an`).
+  const after = held === undefined ? text.slice(end, end + 16).replace(/^[ \t]+(?:an|ein)(?=[ \t]*(?:$|[\r\n.,;!]))/iu, '') : '';
+  const reading = { strict, word: form.word, english: true, short: false, after };
   const kept = quoted ? word : word.replace(/[.,;:!?)\]]+$/, '');
   if (isPassword(word, quoted, reading)) spans.push([start, start + kept.length]);
 }

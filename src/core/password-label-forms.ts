@@ -38,7 +38,7 @@ const ANY_NOUN = String.raw`${NOUN}|(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wa
 /** An account name (`admin`, `ops`, `db-backup`). */
 const ACCOUNT = String.raw`[\w.@-]{1,32}`;
 /** A list of two to seven accounts (`admin, backup and ops`, `admin and ops`). */
-const ACCOUNTS = String.raw`${ACCOUNT}(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)${ACCOUNT}){1,6}`;
+const ACCOUNTS = String.raw`${ACCOUNT}(?:(?:[ \t]*,[ \t]*(?:(?:and|und|y|et|&)[ \t]+)?|[ \t]+(?:and|und|y|et|&)[ \t]+)${ACCOUNT}){1,6}`;
 /** Names a list of accounts plainly is (`root, admin, backup, ops: …`). */
 const KNOWN = String.raw`root|admin|administrator|backup|ops|operator|guest|user|postgres|mysql|sa|ubuntu|pi|deploy|git|jenkins|grafana|ftp|www|web|db|dev|test|support|service|monitor|nagios|oracle|sys|system`;
 /** Markup around a label (`**Password**`, `__Password__`, `<b>Password</b>`, `## Password`). */
@@ -68,6 +68,15 @@ export const LABEL_FORMS: readonly LabelForm[] = [
     strict: true,
     word: true,
   },
+  // 67a-2: `Ändere das Passwort in X` (German's `in` after its verb only: `Reset the password in Grafana` is a place).
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:(?:ä|ae)ndere|setze?|stelle)(?:[ \t]+[\w-]{1,32}){0,3}?[ \t]+(?:(?:pass|kenn)wort)(?:[ \t]+f(?:ü|ue)r[ \t]+${ACCOUNT})?[ \t]+in[ \t]+`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
   // 66a-2: `Password changed to X`, `The password has been changed to X`.
   {
     label: new RegExp(
@@ -77,10 +86,19 @@ export const LABEL_FORMS: readonly LabelForm[] = [
     strict: true,
     word: true,
   },
-  // 66a-2: `use X as password`, `Use X for the password`, `Enter X when asked for the password`, `Usa X como contraseña`.
+  // 66a-2: `use X as password`, `Use X for the password`; 67a-1/14 `Type X at the password prompt`, `Pon X como contraseña`, `Enter X when asked for the password`, `Usa X como contraseña`.
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:use|usa|usar|utiliza|verwende|nutze|nimm|enter|type)[ \t]+(?<v>[^\s"'${'`'}]{6,64})[ \t]+(?:as|for|como|als|when[ \t]+(?:asked|prompted)[ \t]+for)(?:[ \t]+(?:the|your|my|a|an|la|el|das|dein|ihr))?(?:[ \t]+[\w-]{1,32})?[ \t]+(?:${ANY_NOUN})(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:use|usa|usar|utiliza|pon|escribe|introduce|ingresa|teclea|verwende|nutze|nimm|gib|tippe|enter|type)[ \t]+(?<q>["'${'`'}]?)(?<v>[^\s"'${'`'}]{4,64})\k<q>[ \t]+(?:as|for|at|como|en|als|when[ \t]+(?:asked|prompted)[ \t]+for)(?:[ \t]+(?:the|your|my|a|an|la|el|das|dein|ihr))?(?:[ \t]+[\w-]{1,32})?[ \t]+(?:${ANY_NOUN})(?![\p{L}])`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 67a-1/14: `When asked for the password, enter X`, `When prompted for a password, type X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])when[ \t]+(?:asked|prompted)[ \t]+for[ \t]+(?:(?:the|a|your)[ \t]+)?(?:[\w-]{1,32}[ \t]+)?(?:${NOUN})[ \t]*,?[ \t]+(?:enter|type|use|input)[ \t]+`,
       'giu',
     ),
     strict: true,
@@ -89,11 +107,11 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 66a-2: `Sign in with admin:X`, `Log in with admin / X`, `Default credentials are admin/X` (a path or URL is none).
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds)[ \t]+(?:(?:with|as|are|is|using)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds|inicia(?:r)?[ \t]+sesi(?:ó|o)n|credenciales|zugangsdaten|anmeld(?:ung|en)|melde[ \t]+dich)[ \t]+(?:(?:with|as|are|is|using|con|son|mit|als|sind)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
       'giu',
     ),
     strict: true,
-    word: false,
+    word: true,
   },
   // 66a-2: `The default password (X) must be changed` (the bracket is read by valueAt).
   { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN})[ \t]+(?=\()`, 'giu'), strict: true, word: false },
@@ -117,23 +135,32 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // Cisco PIX/ASA's `passwd <hash> encrypted` writes the hash, no password.
   { label: /(?<![\p{L}\p{N}_./$-])passwd[ \t]+(?![^\s]{1,64}[ \t]+encrypted\b)/giu, strict: true, word: false },
   // 66a-3: `Password | X`, `<b>Password</b>: X`, `__Password__ — X`, `**Admin password**: X`.
-  { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.|])(?:${NOUN})[ \t]*\|[ \t]*`, 'giu'), strict: true, word: false },
+  { label: new RegExp(String.raw`(?<![\p{L}\p{N}_.|])(?:${NOUN})[ \t]*\|[ \t]*`, 'giu'), strict: true, word: true },
   { label: new RegExp(String.raw`${OPEN}(?:[\p{L}\d]{1,20}[ \t]+){0,2}(?:${NOUN})${CLOSE}${JOIN}`, 'giu'), strict: true, word: false },
   // 66a-4: `For admin, backup and ops: X`, `Login for admin and ops: X`, `Accounts admin, ops => X` (at a line's or a
   // sentence's start; the lookahead first, so the lookbehind scans back over blanks only where a label word stands).
   {
     label: new RegExp(
-      String.raw`(?=(?:login|credential|for|account|user)s?[ \t])(?<=^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:(?:login|logins|credentials?)[ \t]+)?(?:for|accounts?|users?)[ \t]+(?:the[ \t]+)?${ACCOUNTS}(?:[ \t]+(?:accounts?|users?|logins?))?${JOIN}`,
+      String.raw`(?=(?:login|credential|for|f(?:ü|ue)r|para|pour|account|user|benutzer|usuarios?)s?[ \t])(?<=^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:(?:login|logins|credentials?)[ \t]+)?(?:for|f(?:ü|ue)r|para|pour|accounts?|users?|benutzer|usuarios?)[ \t]+(?:the[ \t]+)?${ACCOUNTS}(?:[ \t]+(?:accounts?|users?|logins?))?${JOIN}`,
       'gimu',
     ),
     strict: true,
     word: true,
     account: true,
   },
+  // 67a-14: `Users admin, backup and ops share the password X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:users?|accounts?|logins?)[ \t]+${ACCOUNTS}[ \t]+(?:share|use)[ \t]+(?:the[ \t]+)?(?:same[ \t]+)?(?:${NOUN})[ \t]+`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
   // 66a-4: `admin, backup, ops: X` at a line's start (two names at least that are plainly accounts).
   {
     label: new RegExp(
-      String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:${KNOWN})(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?(?:${KNOWN})){1,6}[ \t]*[:=][ \t]*`,
+      String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:${KNOWN})(?:(?:[ \t]*,[ \t]*(?:(?:and|und|y|et|&)[ \t]+)?|[ \t]+(?:and|und|y|et|&)[ \t]+)(?:${KNOWN})){1,6}[ \t]*[:=][ \t]*`,
       'gimu',
     ),
     strict: true,
@@ -144,7 +171,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
 
 /** Words a label's word reading must not take for the value (`with password auth`, `set password to never`). */
 const NOT_A_VALUE =
-  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now)$/i;
+  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now|enter|return|tab|space|sudo)$/i;
 
 /**
  * Whether `form` rules `value` (as read after `label`) out before isPassword judges it: a word of its own list above, a
@@ -155,6 +182,10 @@ const NOT_A_VALUE =
 export function formRulesOut(form: LabelForm, value: string, label: RegExpMatchArray): boolean {
   const word = value.replace(/[.,;:!?)\]]+$/, '');
   if (/^[\p{L}\p{M}]+$/u.test(word) && NOT_A_VALUE.test(word)) return true;
+  // German's `in` before a capitalised noun is a place (`Ändere das Passwort in Grafana`).
+  if (/[ \t]in[ \t]+$/i.test(label[0]) && /^\p{Lu}/u.test(value)) return true;
+  // A table's header cell (`| Password | Description |`): a capitalised word of letters after a pipe.
+  if (/\|[ \t]*$/.test(label[0]) && /^\p{Lu}\p{Ll}*$/u.test(word)) return true;
   if (form.label === BELOW) {
     if (/:$/.test(value) || (label.groups?.colon === undefined && /^\p{Lu}\p{Ll}*$/u.test(value))) return true;
     if (/[ \t]/.test(value) && !/^\p{Ll}{2,20}(?:[ \t]\p{Ll}{2,20}){2,6}$/u.test(value)) return true;

@@ -40,10 +40,11 @@ const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 
 /**
  * 64a-9: a note that no value is given here, as a form or a runbook writes one (`Password: N/A`, `password: TBD`,
- * `Password: hidden`, `[REDACTED]` above): what stands in place of the secret, as `none` does (secrets-keys.ts PLAIN_WORD).
+ * `Password: hidden`, `[REDACTED]` above): what stands in place of the secret, as `none` does (secrets-keys.ts PLAIN_WORD);
+ * 67a-16: the same in brackets (`Password: (none)`, `(empty)`, `(blank)`, `(n/a)`) or a lone dash (`Password: -`), a table's empty cell.
  */
 const NOT_GIVEN =
-  /^(?:n\/a|tbd|tba|todo|hidden|redacted|omitted|removed|unset|not[ _-]set|not[ _-]applicable|to[ _-]be[ _-](?:defined|determined|set))\.?$/i;
+  /^(?:n\/a|tbd|tba|todo|hidden|redacted|omitted|removed|unset|not[ _-]set|not[ _-]applicable|to[ _-]be[ _-](?:defined|determined|set))\.?$|^\((?:none|empty|blank|nil|null|n\/a|not[ _-]set|unset|no[ _-]password)\)$|^(?:-{1,3}|—|–)$/i;
 
 const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 

@@ -1,4 +1,5 @@
 import { foldLetters } from './folded-letters';
+import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /**
@@ -13,7 +14,7 @@ import { isProseWordAfterLabel } from './prose-after-label-words';
  * (`パスワードは8文字以上です` says a rule), so their own words never count as a value here.
  */
 export const FOREIGN_PROSE_PASSWORD =
-  'a password in prose after its label in another language (`Hasło to …`, `пароль — …`, `パスワードは …`, `密码是 …`, `비밀번호는 …`, `הסיסמה היא …`, `รหัสผ่านคือ …`, `Şifre …`)';
+  'a password in prose after its label in another language, or on the line below it (`Hasło to …`, `пароль — …`, `パスワードは …`, `密码是 …`, `비밀번호는 …`, `הסיסמה היא …`, `รหัสผ่านคือ …`, `Şifre …`)';
 
 /** The longest text read, as the data reader reads (text-data.ts): linear, 0.4 s for 1 MiB of `пароль ` (the worst case tried). */
 const MAX_TEXT = 1024 * 1024;
@@ -69,6 +70,32 @@ const RUSSIAN_PROSE =
 const TURKISH_HEADING =
   /^(?:sifirla|degis|politika|yonetici|kural|uzunlu|gereksinim|hatirlat|kurtar|dogrula|olustur|belirle|guncelle|koru|giris|kasa|chiave|segret|ordine)[a-z]{0,8}$/;
 
+/**
+ * 67a-4: a line that is only a label in another language (`Passwort:`, `Пароль:`, `パスワード:`, `密码:`, `Hasło:`,
+ * `Contraseña:`, `Mot de passe :`, `**Root-Kennwort**`, `## Пароль`), maybe an underline, blank lines or a code fence's
+ * opening (67a-5), then the value alone on its line, as the English line-below form reads it (password-label-forms.ts
+ * BELOW). One word only: a line of words there is a note (`siehe Vault`, `смотрите в Vault`). The label words are the
+ * languages' own names of a password (the author's knowledge, as FORMS'); the scripts read only in ASCII stay so.
+ */
+const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]`;
+const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
+const BELOW = new RegExp(
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
+  'gimu',
+);
+
+/** 67a-4: the value below a label of BELOW, if it is the password (a path, an address, a key, a placeholder is none). */
+function belowSpans(text: string, spans: Array<[number, number]>): void {
+  for (const match of text.matchAll(BELOW)) {
+    const value = match.groups!.v;
+    const ascii = match.groups!.ascii !== undefined;
+    if (ascii && !/^[\x21-\x7e]+$/.test(value)) continue;
+    if (/:\/\/|^[~.]?\/|:$/.test(value) || isPlaceholder(value)) continue;
+    const start = match.index + match[0].lastIndexOf(value);
+    if (isPassword(value, ascii, false)) spans.push([start, start + value.length]);
+  }
+}
+
 /** Whether `value` (read after a label of FORMS) is the password. */
 function isPassword(value: string, ascii: boolean, bare: boolean): boolean {
   const word = value.replace(/[.!?]+$/, '');
@@ -86,8 +113,15 @@ function isPassword(value: string, ascii: boolean, bare: boolean): boolean {
 /** Where a text gives a password after a label in one of the languages above (FOREIGN_PROSE_PASSWORD), as [start, end]. */
 export function foreignProsePasswordSpans(text: string): Array<[number, number]> {
   // A text in ASCII is read only for Turkish's labels (`sifre`, `parola`: ASCII spellings of `şifre`).
-  if (text.length > MAX_TEXT || !/[^\t-~]|sifre|parola/i.test(text)) return [];
+  if (
+    text.length > MAX_TEXT ||
+    !/[^\t-~]|sifre|parola|wort|contrasena|senha|wachtwoord|passe|haslo|heslo|salasana|senord|passord|adgangskode|jelszo|lozinka/i.test(
+      text,
+    )
+  )
+    return [];
   const spans: Array<[number, number]> = [];
+  if (/\n/.test(text)) belowSpans(text, spans);
   for (const { form, ascii, bare } of FORMS) {
     form.lastIndex = 0;
     for (let match = form.exec(text); match; match = form.exec(text)) {

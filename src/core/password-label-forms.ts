@@ -50,9 +50,12 @@ const JOIN = String.raw`(?:[ \t]*(?:→|->|=>|⇒|—|–|[:=\uff1a])|[ \t]+-)[ 
 /**
  * 66a-1: a line holding only a label, then the value's line. The label: a bullet or a heading's marks, up to three words
  * (`Admin`, `The`, `Grafana admin`), the noun or a setting's name (`DB_PASSWORD`), an account in brackets, `is`, a colon. A SQL statement cut before its value (`ALTER ROLE bob PASSWORD`, a hash below) is the SQL readers'.
+ * 67a-5: the value may open a Markdown code fence (CommonMark 0.31 §4.5: three or more backticks or tildes, an info
+ * string) when it is one word alone on its line; a command there (```` ```bash ```` `vault kv get …`) is no value.
  */
+const FENCE = String.raw`[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n(?=[ \t]*[^\s${'`'}~]+[ \t]*\r?$)`;
 const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?(?!(?:alter|create)[ \t])${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?(?!(?:alter|create)[ \t])${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:${FENCE})?[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
   'gimu',
 );
 

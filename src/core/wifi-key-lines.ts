@@ -11,7 +11,8 @@ import { isReference, refersOnly } from './secrets-text';
  * - A dotted or compound name that names Wi-Fi (`wifi.key`, `wlan0_psk`, `wireless.passphrase`), or a `….key` whose
  *   `….ssid` sibling the text holds (`wifi.ssid: homenet` then `wifi.key: …`); `wifi.key_mgmt: wpa-psk` ends in another word.
  * - Labels: `Key:`, `PSK:`, `Passphrase:` near a network's label (`SSID:`, `Network:`, `WLAN:`, `Wi-Fi:`):
- *   `Network: homenet / Key: swordfish`. Without such a label, `key: certificate` is any other setting's key.
+ *   `Network: homenet / Key: swordfish`. Without such a label, `key: certificate` is any other setting's key; 67a-18:
+ *   a `Network:` holding an address or a CIDR is an IP network's, and a value that does not end its line a sentence's.
  * - VyOS/EdgeOS `… authentication plaintext-password <pw>` (docs.vyos.io configuration/system/login), any word.
  * A placeholder, a reference, a file's path, an auth mode's name (`wpa-psk`, `sae`, `certificate`) is none.
  */
@@ -27,7 +28,13 @@ const WIFI_WORD = /^(?:wifi|wi|wlan\d*|wireless|wpa\d?|hotspot)$/;
 const KEY_WORD = /^(?:key|psk|passphrase)$/;
 /** A network's label: `ssid` in any case; `Network`, `WLAN`, `Wi-Fi` as prose writes them (capitalised). */
 const SSID_LABEL = /(?:^|[^\w.-])(?:ssid|SSID)[ \t]*[:=]/;
-const NETWORK_LABEL = /(?:^|[^\w.-])(?:SSID|Network(?: name)?|NETWORK|WLAN(?: name)?|Wi-?Fi(?: name| network)?|WIFI)[ \t]*[:=]/;
+// 67a-18: a `Network:` whose value is an address or a CIDR (`10.42.0.0/16`, `fd00::/8`) is an IP network's, no Wi-Fi's.
+const NETWORK_LABEL =
+  /(?:^|[^\w.-])(?:(?:SSID|WLAN(?: name)?|Wi-?Fi(?: name| network)?|WIFI)[ \t]*[:=]|(?:Network(?: name)?|NETWORK)[ \t]*[:=](?![ \t]*(?:\d|\[|[\da-fA-F]{0,4}:[\da-fA-F]{0,4}:)))/;
+/** 67a-18: what may follow a label's key on its line: the line's end, a separator, a comment; a word more makes a sentence. */
+const KEY_ENDS = /^[ \t]*(?:$|\r?\n|[,;|#]|[.!?](?:\s|$)|\/[ \t]|\([^()\r\n]*\)[ \t]*(?:$|\r?\n))/;
+/** A Kubernetes label's or annotation's key (`app.kubernetes.io/name`): no Wi-Fi key. */
+const LABEL_KEY = /^(?:[a-z\d-]+\.)+[a-z]{2,}\/[\w.-]+$/i;
 const KEY_LABEL = /(?<![\w.-])(?:Key|KEY|key|PSK|psk|Passphrase|passphrase)[ \t]*[:=][ \t]*/g;
 const PLAINTEXT = /(?<![\w-])plaintext-password[ \t]+/g;
 /** What a setting of a Wi-Fi mode holds: its security's name, no key. */
@@ -40,7 +47,14 @@ function valueAt(text: string, at: number, least: number): [number, number] | un
   if (!match) return undefined;
   const quoted = match[1] ?? match[2];
   const value = quoted ?? match[3].replace(/[.,)]+$/, ''); // a sentence's stop after an unquoted word
-  if (value.length < least || /^[1-4]$/.test(value) || MODE.test(value) || value.startsWith('/') || /^~?\.{0,2}\//.test(value))
+  if (
+    value.length < least ||
+    /^[1-4]$/.test(value) ||
+    MODE.test(value) ||
+    LABEL_KEY.test(value) ||
+    value.startsWith('/') ||
+    /^~?\.{0,2}\//.test(value)
+  )
     return undefined;
   if (isPlaceholder(value) || isReference(value) || refersOnly(value) || /^\$/.test(value)) return undefined;
   const start = at + (quoted === undefined ? 0 : 1);
@@ -75,7 +89,11 @@ export function wifiKeySpans(text: string): Array<[number, number]> {
     // A network's label on the same line or within the lines around it.
     const near = text.slice(Math.max(0, match.index - 200), Math.min(text.length, match.index + 200));
     // A capitalised label beside a prose network label; `key:` in lower case (any setting's) only beside an `ssid`.
-    if (/^[A-Z]/.test(match[0]) ? NETWORK_LABEL.test(near) : SSID_LABEL.test(near)) take(valueAt(text, match.index + match[0].length, 5));
+    if (!(/^[A-Z]/.test(match[0]) ? NETWORK_LABEL.test(near) : SSID_LABEL.test(near))) continue;
+    const span = valueAt(text, match.index + match[0].length, 5);
+    // 67a-18: an unquoted value must end its line (`Key: WireGuard encryption is on` is a sentence, a legend's `Key:`).
+    const quoted = span !== undefined && /["']/.test(text[span[0] - 1] ?? '');
+    if (span && (quoted || KEY_ENDS.test(text.slice(span[1], span[1] + 256)))) found.push(span);
   }
   return found;
 }

@@ -26,7 +26,9 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['65a-1 admin', 'The password is admin', 'admin'],
   ['65a-1 toor', 'The default password is toor', 'toor'],
   ['65a-1 guest', 'The password is guest.', 'guest'],
-  ['65a-1 secret (a password list holds it)', 'The password is secret', 'secret'],
+  // The word `secret` itself is judged in attack67-messages67.test.ts: a message's own advice says "no secret may be
+  // written" and is never redacted (67a-20), so the never-shown check reads `geheim` here, the same kind of word.
+  ['65a-1 geheim (a password list holds it)', 'The password is geheim', 'geheim'],
   ['65a-1 after an account and a colon', 'Password for root: 4713', '4713'],
   ['65a-1 word ending its sentence, more after it', 'The password is admin. Ask ops for the rest.', 'admin'],
   ['65a-1 digits ending their sentence, more after', 'The password is 4714. Ask ops.', '4714'],

@@ -4,6 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { secretShape } from '../src/core/secret-shapes';
 import { launcherGone } from '../src/output/launcher';
 
 const root = join(__dirname, '..');
@@ -54,4 +55,10 @@ describe('67c-3: validate counts a text it cannot judge apart from secrets', () 
     expect(lines[lines.length - 1]).toMatch(/^validate: 1 text\(s\) too large to judge and 1 violation\(s\) in /);
     expect(run.stderr).not.toMatch(/secret\(s\)/);
   }, 60_000);
+});
+
+describe('67a-20: a password that is a word of the advice is refused; the advice stays whole', () => {
+  test('`The password is secret` is a password in prose', () => {
+    expect(secretShape('The password is secret')).toMatch(/^a password in prose/);
+  });
 });

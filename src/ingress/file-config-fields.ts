@@ -1,15 +1,15 @@
 import { isMap } from '../core/is-map';
 import { hasField, type Deployed } from './traefik-service-fields';
+import {
+  ALWAYS as V2,
+  type Since,
+  TRAEFIK_3_0 as V30,
+  TRAEFIK_3_4 as V34,
+  TRAEFIK_3_6 as V36,
+  TRAEFIK_3_7 as V37,
+} from './traefik-releases';
 
 type Values = Readonly<Record<string, unknown>>;
-
-/** The first traefik/traefik-helm-chart tag whose appVersion (traefik/Chart.yaml) is the Traefik that brings a field. */
-type Since = readonly [chart: string, traefik: string];
-const V2: Since = ['0.0.0', '0.0.0'];
-const V30: Since = ['28.0.0', '3.0.0'];
-const V34: Since = ['35.3.0', '3.4.0'];
-const V36: Since = ['37.3.0', '3.6.0'];
-const V37: Since = ['40.0.0', '3.7.0'];
 
 /** A field: the release that brings it, and the level of its value (`map`: a name to that level; `list`: items of it). */
 type Field = readonly [since: Since, level?: string, shape?: 'map' | 'list'];

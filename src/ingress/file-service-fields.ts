@@ -1,15 +1,8 @@
 import { isMap } from '../core/is-map';
 import { hasField, type Deployed } from './traefik-service-fields';
+import { ALWAYS, type Since, TRAEFIK_3_2 as V32, TRAEFIK_3_4 as V34, TRAEFIK_3_6 as V36, TRAEFIK_3_7 as V37 } from './traefik-releases';
 
 type Values = Readonly<Record<string, unknown>>;
-
-/** A field and the first traefik/traefik-helm-chart tag whose appVersion (traefik/Chart.yaml) is the Traefik that brings it. */
-type Since = readonly [chart: string, traefik: string];
-const ALWAYS: Since = ['0.0.0', '0.0.0'];
-const V32: Since = ['33.0.0', '3.2.0'];
-const V34: Since = ['35.3.0', '3.4.0'];
-const V36: Since = ['37.3.0', '3.6.0'];
-const V37: Since = ['40.0.0', '3.7.0'];
 
 /**
  * 66b-4: the fields paerser finds on an HTTP service of the file provider and on its load balancers, by Go field name in

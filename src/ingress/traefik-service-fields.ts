@@ -2,14 +2,14 @@ import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { closest } from '../core/closest';
 import { compareVersions, parseVersion, type Version } from '../semver';
+import { type Since, TRAEFIK_3_6, TRAEFIK_3_7 } from './traefik-releases';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** A field and the upstream chart tag whose TraefikService CRD first has it, with that tag's Traefik (its appVersion). */
-type Since = readonly [chart: string, traefik: string];
+/** The chart tag whose TraefikService CRD first has a field, with that tag's Traefik (traefik-releases.ts); the oldest read. */
 const BASE: Since = ['22.3.0', '2.10.0'];
-const HRW: Since = ['37.3.0', '3.6.0'];
-const FAILOVER: Since = ['40.0.0', '3.7.0'];
+const HRW = TRAEFIK_3_6;
+const FAILOVER = TRAEFIK_3_7;
 
 /**
  * 65b-2: the fields of a TraefikService's `spec`, of its load balancers and of each backend, by the first

@@ -3,26 +3,13 @@
 // checked against the CRD of the deployed chart (traefik/traefik-helm-chart traefik/crds/traefik.io_traefikservices.yaml:
 // `highestRandomWeight` from v37.3.0 / Traefik v3.6.0, `failover` from v40.0.0 / Traefik v3.7.0), and an unknown field
 // is refused naming its path. Every row is judged alike at the config file, K3sVipCluster and TraefikHelmChartConfig.
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
-
-const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+import { chartVersionDoors } from './helpers';
 
 /** The config's errors, K3sVipCluster's and TraefikHelmChartConfig's refusals for one TraefikService on a chart version. */
 function doors(spec: object, chartVersion: string, tag?: string) {
   const object = { apiVersion: 'traefik.io/v1alpha1', kind: 'TraefikService', metadata: { name: 't', namespace: 'default' }, spec };
   const values = { extraObjects: [object], ...(tag && { image: { tag } }) };
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  return {
-    errors: parseConfigText('config/t.yaml', stringify(config)).errors.map(line),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', { loadBalancerIPs: ['192.168.0.41'], chartVersion, values }),
-    ),
-  };
+  return chartVersionDoors(values, chartVersion);
 }
 
 const NAME = 'is not a valid Service name';

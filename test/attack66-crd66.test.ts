@@ -4,13 +4,7 @@
 // from v35.3.0 with hrw/leasttime from v37.3.0, `sameSite` none/lax/strict from v35.3.0, capitalised from v39.0.9),
 // an IngressRoute's `services[]` alike (the same item schema), and a TraefikService is one load balancer with something
 // behind it. Every row is judged alike at the config file, K3sVipCluster and TraefikHelmChartConfig.
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
-
-const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+import { chartVersionDoors } from './helpers';
 
 const ts = (spec: object) => ({
   apiVersion: 'traefik.io/v1alpha1',
@@ -29,14 +23,7 @@ const weighted = (service: object) => ts({ weighted: { services: [service] } });
 /** The config's errors, K3sVipCluster's and TraefikHelmChartConfig's refusals for one object on a chart version. */
 function doors(object: object, chartVersion: string) {
   const values = { extraObjects: [object] };
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  return {
-    errors: parseConfigText('config/t.yaml', stringify(config)).errors.map(line),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', { loadBalancerIPs: ['192.168.0.41'], chartVersion, values }),
-    ),
-  };
+  return chartVersionDoors(values, chartVersion);
 }
 
 const W = 'extraObjects[0].spec.weighted.services[0].';

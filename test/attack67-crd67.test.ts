@@ -9,12 +9,8 @@ import { ApiObject, App, Chart, type ApiObjectProps } from 'cdk8s';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
-
-const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+import { K3sVipCluster } from '../src/index';
+import { chartVersionDoors, devConfig, refusalOf, withChanges } from './helpers';
 
 const meta = { name: 'r', namespace: 'default' };
 const tcp = (service: object, extra: object = {}, entryPoints = ['websecure']) => ({
@@ -46,14 +42,7 @@ const dnsPort = { dns: { port: 5353, exposedPort: 53, protocol: 'UDP', expose: {
 /** The config's errors, K3sVipCluster's and TraefikHelmChartConfig's refusals for one object on a chart version. */
 function doors(object: object, chartVersion: string, more: object = { ports: dnsPort }) {
   const values = { ...more, extraObjects: [object] };
-  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
-  return {
-    errors: parseConfigText('config/t.yaml', stringify(config)).errors.map(line),
-    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
-    chart: refusalOf(
-      () => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', { loadBalancerIPs: ['192.168.0.41'], chartVersion, values }),
-    ),
-  };
+  return chartVersionDoors(values, chartVersion);
 }
 
 const S = 'extraObjects[0].spec.routes[0].services[0].';

@@ -257,3 +257,19 @@ export function judgedValues(values: unknown, chartVersion: string): { errors: s
   const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
   return { errors: errors.map(line), warnings: warnings.map(line) };
 }
+
+/**
+ * The config's errors (each without file and position), K3sVipCluster's and TraefikHelmChartConfig's refusals for
+ * Traefik `values` on a chart version: the three doors a chart-versioned rule must judge alike.
+ */
+export function chartVersionDoors(values: Record<string, unknown>, chartVersion: string) {
+  const config = withChanges(devConfig(), { traefik: { chartVersion, values } });
+  const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+  return {
+    errors: parseConfigText('config/t.yaml', stringify(config)).errors.map(line),
+    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
+    chart: refusalOf(
+      () => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', { loadBalancerIPs: ['192.168.0.41'], chartVersion, values }),
+    ),
+  };
+}

@@ -71,15 +71,20 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     others = present.filter((path) => texts.has(path) && !committed.has(path));
     // A link, FIFO or other non-file: where a generated file goes synth refuses it (so "run synth" would loop); elsewhere
     // it is named with the files synth did not write (a link in a committed folder deploys whatever it points at).
-    blocking = odd.filter((entry) => ours.has(entry.path));
-    oddOthers = odd.filter((entry) => !ours.has(entry.path));
+    // A link at a cluster's folder (dist/dev) stands where its generated files go as much as one at a file (68c-4).
+    const inTheWay = (entry: OddEntry) => ours.has(entry.path) || [...ours].some((path) => path.startsWith(`${entry.path}/`));
+    blocking = odd.filter(inTheWay);
+    oddOthers = odd.filter((entry) => !inTheWay(entry));
     const expected = new Map([...fresh].filter(([path]) => !blocking.some((entry) => entry.path === path)));
     // A hand-edited file may hold a secret, even one that spans lines or a file that no longer parses: the
     // diff of the redacted texts never prints it. Every line passes the message guard as well.
     diff = [
       ...listed.refused.map((entry) => `!!! ${GENERATED_LIST} lists ${JSON.stringify(entry)}, which is outside ${shownDist}/`),
       ...temporary.map((path) => `--- ${path} (temporary file of an interrupted synth)`),
-      ...blocking.map((entry) => `!!! ${printable(entry.path)} is ${entry.kind} where a generated file goes`),
+      ...blocking.map(
+        (entry) =>
+          `!!! ${printable(entry.path)} is ${entry.kind} where ${ours.has(entry.path) ? 'a generated file goes' : 'generated files go'}`,
+      ),
       ...diffTrees(committed, expected, fileRedaction(committed, expected)),
     ].map((line) => redact(line));
   } catch (e) {

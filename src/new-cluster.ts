@@ -79,19 +79,34 @@ const posix = (path: string): string => path.split(sep).join('/');
 /** A path for a message: with `/` separators, and quoted when it holds an unprintable character (printable). */
 const shown = (path: string): string => printable(posix(path));
 
+/** What a path that is there but no regular file is: `a folder`, `a FIFO`, `a symbolic link to nothing`, …; else undefined. */
+function notARegularFile(path: string): string | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat || stat.isFile()) return undefined;
+  const kind = (entry: NonNullable<typeof stat>) => (entry.isDirectory() ? 'a folder' : (oddKind(entry) ?? 'not a regular file'));
+  if (!stat.isSymbolicLink()) return kind(stat);
+  // A link to a file is a cluster (config/load.ts reads through it); to nothing, a folder or a device it is none (68c-1).
+  let target: ReturnType<typeof statSync> | undefined;
+  try {
+    target = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return 'a symbolic link that cannot be followed (a loop?)';
+  }
+  if (!target) return 'a symbolic link to nothing';
+  return target.isFile() ? undefined : `a symbolic link to ${kind(target)}`;
+}
+
 /** `<folder>/<file>` in the first folder where it is there but is no regular file, said with what it is; else undefined. */
 function notAFile(folders: readonly string[], file: string): string | undefined {
   for (const folder of folders) {
     // A folder that cannot be read (a file where it should be, no permission) holds no such file: said where it is listed.
-    let stat: ReturnType<typeof lstatSync> | undefined;
+    let what: string | undefined;
     try {
-      stat = lstatSync(join(folder, file), { throwIfNoEntry: false });
+      what = notARegularFile(join(folder, file));
     } catch {
       continue;
     }
-    // A link is judged where the clusters are listed (a link to a file is a cluster, to nothing is none).
-    if (stat && !stat.isFile() && !stat.isSymbolicLink())
-      return `${printable(join(folder, file))} exists but is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}`;
+    if (what) return `${printable(join(folder, file))} exists but is ${what}`;
   }
   return undefined;
 }
@@ -172,6 +187,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const source = from === undefined ? exampleFiles.get(DEFAULT_EXAMPLE) : (cluster ?? exampleFiles.get(from));
   const list = (names: Iterable<string>) => [...names].sort().join(', ') || 'none';
   if (!source && from === undefined) {
+    // There but no file (a FIFO, a folder, a link to nothing) is said as such, as for --from (68c-1).
+    const odd = notAFile([examplesDir], `${DEFAULT_EXAMPLE}.yaml`);
+    if (odd) return fail(`the default example ${odd}: make it a regular file, or name the file to copy with --from <cluster or example>`);
     return fail(
       `the default example ${shown(join(examplesDir, `${DEFAULT_EXAMPLE}.yaml`))} is missing: ` +
         `name the file to copy with --from <cluster or example> (clusters: ${list(clusters.keys())}; examples: ${list(exampleFiles.keys())})`,

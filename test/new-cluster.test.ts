@@ -211,7 +211,10 @@ describe('a config that is a symbolic link is a cluster, as it is for synth', ()
 
   test('a link to nothing is no cluster to copy, and its name cannot be written over', () => {
     symlinkSync(join(project, 'nowhere.yaml'), join(configDir, 'dangling.yaml'));
-    expect(run('lab', '--from', 'dangling').lines[0]).toMatch(/^error: --from "dangling" is neither a cluster \(dev, linked\)/);
+    // Named by what it is, as a FIFO or a folder is (68c-1), not as absent.
+    expect(run('lab', '--from', 'dangling').lines[0]).toBe(
+      `error: --from "dangling": ${configDir}/dangling.yaml exists but is a symbolic link to nothing: --from copies a regular file; make it one`,
+    );
     expect(run('dangling')).toEqual({
       code: 1,
       lines: [

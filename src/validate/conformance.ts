@@ -189,7 +189,12 @@ export function main(args: readonly string[] = []): void {
   try {
     const paths = listFiles(distDir).filter(isManifestFile);
     if (!paths.length) {
-      process.stderr.write(`validate: ${shownDist}/ holds no manifests; run \`npm run synth\` first.\n`);
+      // A link or FIFO where synth's folders go (dist/dev as a link) is named: synth refuses it, so "run synth" alone loops (68c-4).
+      const odd = oddEntries(distDir).map((entry) => `${printable(entry.path)} is ${entry.kind}`);
+      const why = odd.length
+        ? ` it reads (${odd.join(', ')}, which validate and synth never read or write through): move ${odd.length > 1 ? 'them' : 'it'} away and`
+        : ';';
+      process.stderr.write(`${oneLine(redact(`validate: ${shownDist}/ holds no manifests${why} run \`npm run synth\` first.`))}\n`);
       process.exitCode = 1;
       return;
     }

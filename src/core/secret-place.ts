@@ -29,7 +29,10 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
   // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
   // A reading said last (secret-shapes.ts FINDERS' saidLast) says less than the text's own reading (a here-doc's).
-  const kind = place.what && saysMore(place.what) ? place.what : secret.what;
+  // Yet the whole text's kind only where this line sets it too (68a-16: a prose password on line 1 is no SQL*Plus logon).
+  const own = (text!.split(/\r?\n|\r/, place.line)[place.line - 1] ?? '').trim();
+  const textKindHere = !place.what || secretsInData(own).some((found) => found.what === secret.what);
+  const kind = place.what && (saysMore(place.what) || !textKindHere) ? place.what : secret.what;
   const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }

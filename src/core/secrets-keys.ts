@@ -245,7 +245,7 @@ const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:se
  * `token: auto`, `passwordHash: bcrypt`, 67a-16 `Password: (empty)`): what a setting takes in place of the secret, or names how one is made.
  */
 const PLAIN_WORD =
-  /^(?:true|false|on|off|yes|no|none|null|empty|blank|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5|scram-sha-(?:1|256|512))$/i;
+  /^(?:~|true|false|on|off|yes|no|none|null|empty|blank|enabled|disabled|auto|manual|random|generate|generated|required|optional|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2|sha(?:1|256|384|512)|md5|scram-sha-(?:1|256|512))$/i;
 
 /**
  * A value under a secret key (or a secret flag's value) that plainly is no secret, so it may be written:

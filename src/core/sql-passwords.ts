@@ -58,9 +58,7 @@ interface Found {
 export const SQL_SECRET = "a password set by an SQL statement (PASSWORD '…', IDENTIFIED BY …)";
 /** What the first password found in `text` is called: a logon's as the command readers call it (`user/password`). */
 export const sqlSecretIn = (text: string): string =>
-  /\bCONN(?:ECT)?(?:[ \t]|\/\*[^*\n]*\*\/)+[\w$#"]+\/\S/i.test(text)
-    ? 'a password in an SQL*Plus logon (CONNECT user/password)'
-    : SQL_SECRET;
+  /\bCONN(?:ECT)?(?:[ \t]|\/\*[^*\n]*\*\/)+[\w$#"]+\/\S/i.test(text) ? 'a password in an SQL*Plus logon (CONNECT user/…)' : SQL_SECRET;
 
 /** Where the passwords SQL statements set stand in `text` (secret-shapes.ts's finders: refused and redacted). */
 export function sqlPasswordSpans(text: string): Array<[number, number]> {

@@ -403,7 +403,7 @@ describe('fix67s-4: the runner guard finds yarn and pnpm as it finds npm', () =>
     return [Number(pid), said];
   }
   // yarn v2 on sets npm_execpath to a shim of its own, not the release it runs as.
-  const SCRIPT = { npm_lifecycle_event: 'synth', npm_execpath: '/tmp/xfs-0000/yarn' };
+  const SCRIPT = { npm_lifecycle_event: 'synth', npm_execpath: 'xfs-0000/yarn' };
 
   const runners: Array<[string]> = [
     ['yarn.js'],

@@ -163,7 +163,6 @@ describe('67b-2 and 67b-5: sibling charts get the extraObjects route and VIP rul
     ['LoadBalancer on a LAN VIP', () => clusterApp([lb(undefined, '192.168.0.42')])],
     ['spec.loadBalancerIP on a LAN VIP', () => clusterApp([lb('192.168.0.43')])],
     ['10.43.0.5 outside a custom serviceCidr', () => clusterApp([lb(undefined, '10.43.0.5')], {}, { serviceCidr: '10.96.0.0/12' })],
-    ['kube-vip DHCP 0.0.0.0', () => clusterApp([lb('0.0.0.0')])],
     [
       'a ClusterIP Service with a padded-looking annotation',
       () => clusterApp([{ ...lb(undefined, '192.168.000.041'), spec: { ports: [{ port: 80 }] } }]),

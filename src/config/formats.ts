@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { embeddedIpv4, hasHostBits, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
+import { embeddedIpv4, hasHostBits, type IpAddress, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
 import { hasUnshownPart, isUnshownRun, unshownValue } from '../core/generated-quotes';
@@ -187,10 +187,21 @@ export const virtualIp: FormatCheck = (value) => {
   const ip = parseIp(value);
   if (!ip)
     return `${showNet(value)} is not an IP address: expected an IPv4 address such as "192.168.0.40" or an IPv6 address such as "fd00::40"`;
-  const reserved = reservedUse(ip);
-  if (reserved) return `${show(value)} is ${reserved}; a virtual IP must be a unicast address on the nodes' LAN`;
-  return undefined;
+  return reservedVipProblem(value, ip);
 };
+
+/**
+ * Why the parsed address `ip` (written `value`) cannot be a virtual IP, said alike wherever a VIP is given (a config key,
+ * a sibling Service's kube-vip annotation or `spec.loadBalancerIP`), or undefined. `0.0.0.0` is no address to announce:
+ * kube-vip reads it as "ask the LAN's DHCP server for one" (https://kube-vip.io/docs/usage/kubernetes-services/, DHCP),
+ * an address no rule here can judge (one Service per VIP and port, the VIP's network).
+ */
+export function reservedVipProblem(value: string, ip: IpAddress): string | undefined {
+  const reserved = reservedUse(ip);
+  if (!reserved) return undefined;
+  const dhcp = ip.family === 4 && ip.value === 0n ? ' (kube-vip would ask DHCP for an address this tool cannot judge)' : '';
+  return `${show(value)} is ${reserved}${dhcp}; a virtual IP must be a unicast address on the nodes' LAN`;
+}
 
 export const cidr: FormatCheck = (value) => {
   const [address, prefix] = value.split('/');

@@ -17,7 +17,8 @@ export function closest(key: string, candidates: readonly string[]): string | un
   return relatedKeys.find(isPrefix) ?? relatedKeys[0];
 }
 
-function editDistance(a: string, b: string): number {
+/** The edits (insert, delete, replace a letter) that turn `a` into `b` (Levenshtein): O(|a| x |b|). */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -1,3 +1,4 @@
+import { editDistance } from '../core/closest';
 import { isMap } from '../core/is-map';
 import { hasField, type Deployed } from './traefik-service-fields';
 import {
@@ -87,8 +88,7 @@ export function unknownFileConfigFields(document: unknown, deployed?: Deployed):
     for (const [key, value] of Object.entries(map)) {
       const name = Object.keys(fields).find((field) => field.toLowerCase() === key.toLowerCase());
       const path = at ? `${at}.${shown(key)}` : shown(key);
-      // Other keys at the root are dropped before any field is looked up (paerser file/file.go `DecodeContent` passes
-      // the root's field names to `decodeRawToNode` as filters, file/raw_node.go `sortKeys`, only at the root): no failure.
+      // Other keys at the root are dropped before any field is looked up (droppedRootKeys): no failure.
       if (name === undefined) {
         if (level !== 'root') out.push(path);
         continue;
@@ -104,4 +104,52 @@ export function unknownFileConfigFields(document: unknown, deployed?: Deployed):
   };
   if (isMap(document)) judge(document, 'root', '');
   return [...new Set(out)];
+}
+
+const SECTIONS = Object.keys(LEVELS.root);
+/** Letters sorted: a key with a section's letters in another order (`tsl`, `tpc`) is that section mistyped. */
+const letters = (word: string): string => [...word].sort().join('');
+
+/**
+ * The section a root key was likely meant as: its letters in another order, or an edit away (two for a key of five
+ * letters or more: `htttpp`, `httpss`). Others (`db`, `app`, `password`) are not taken for a section.
+ */
+function meantSection(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  if (lower.length < 2 || lower.length > 6) return undefined; // over two edits from every section (3 or 4 letters)
+  return (
+    SECTIONS.find((s) => s.length === lower.length && letters(s) === letters(lower)) ??
+    SECTIONS.find((s) => editDistance(lower, s) <= (lower.length > 4 ? 2 : 1))
+  );
+}
+
+/** A section's field by its lower-case name, with the sections that have it: `routers` -> `one of http, tcp or udp`. */
+const SECTION_OF_FIELD = new Map(
+  [...new Set(SECTIONS.flatMap((section) => Object.keys(LEVELS[section]).map((field) => field.toLowerCase())))].map((field) => {
+    const owners = SECTIONS.filter((section) => Object.keys(LEVELS[section]).some((name) => name.toLowerCase() === field));
+    return [field, owners.length > 1 ? `one of ${owners.slice(0, -1).join(', ')} or ${owners[owners.length - 1]}` : owners[0]];
+  }),
+);
+
+/** How many dropped keys a message describes. */
+const DESCRIBED = 3;
+
+/**
+ * Round 68: the keys at the root of a file provider's dynamic configuration that Traefik drops unread and that were
+ * likely meant as a section: paerser keeps only the root's field names, any case (file/file.go `DecodeContent` passes
+ * them to `decodeRawToNode` as filters, file/raw_node.go `sortKeys`, strings.EqualFold, only at the root), so a
+ * misspelt section (`htpp`, `tsl`) or a section's field written at the root (`routers`) loads nothing, without a word.
+ * Another key (`x-anchors`, `password`) is dropped as well and harms nothing: not said. `htpp: write http`,
+ * `routers: write it under one of http, tcp or udp`; past the first three, `and 2 more`.
+ */
+export function droppedRootKeys(document: unknown): string[] {
+  if (!isMap(document)) return [];
+  const described = Object.keys(document).flatMap((key) => {
+    if (SECTIONS.includes(key.toLowerCase())) return [];
+    const near = meantSection(key);
+    if (near) return [`${shown(key)}: write ${near}`];
+    const under = SECTION_OF_FIELD.get(key.toLowerCase());
+    return under ? [`${shown(key)}: write it under ${under}`] : [];
+  });
+  return described.length > DESCRIBED ? [...described.slice(0, DESCRIBED), `and ${described.length - DESCRIBED} more`] : described;
 }

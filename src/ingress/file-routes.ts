@@ -5,7 +5,7 @@ import { goTruthy } from '../traefik/go-truth';
 import type { Path } from '../core/problem';
 import { mountedDynamicFiles, UntracedFiles } from './mounted-file-routes';
 import { unknownFileServiceFields } from './file-service-fields';
-import { unknownFileConfigFields } from './file-config-fields';
+import { droppedRootKeys, unknownFileConfigFields } from './file-config-fields';
 import type { Deployed } from './traefik-service-fields';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -32,6 +32,8 @@ export interface FileText {
   readonly refused?: string;
   /** A TOML text that names routers: Traefik reads and serves them, and this tool cannot judge their rules (59b-4). */
   readonly tomlRouters?: boolean;
+  /** The keys at its root Traefik drops unread, each with the section it was likely meant as (file-config-fields.ts). */
+  readonly dropped?: readonly string[];
 }
 
 /** The routers of the file provider's texts, the texts not judged, and the provider's paths this tool cannot trace. */
@@ -152,7 +154,11 @@ function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: De
     ]
       .filter(Boolean)
       .join('; and ') || undefined;
-  return { routes, ...(refused && { text: { path, file, refused } }) };
+  const dropped = droppedRootKeys(document);
+  return {
+    routes,
+    ...((refused || dropped.length) && { text: { path, file, ...(refused && { refused }), ...(dropped.length && { dropped }) } }),
+  };
 }
 
 /**

@@ -94,7 +94,14 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const key = JSON.stringify([path, part ?? null]);
     byText.set(key, [...(byText.get(key) ?? []), { path: [...prefix, ...path], message, ...(part !== undefined && { textPart: part }) }]);
   };
-  for (const { path, file: name, refused, tomlRouters } of file.texts)
+  for (const { path, file: name, refused, tomlRouters, dropped } of file.texts) {
+    // Round 68: a misspelt section loads nothing, without a word from Traefik.
+    if (dropped)
+      add(
+        path,
+        `has ${dropped.length > 1 ? 'keys' : 'a key'} at its root that Traefik's file provider drops unread (${dropped.join('; ')}), ` +
+          `so nothing under ${dropped.length > 1 ? 'them' : 'it'} in ${name} is loaded: Traefik's sections are http, tcp, udp and tls (any case)`,
+      );
     if (tomlRouters)
       add(
         path,
@@ -107,11 +114,12 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
         path,
         `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${FIX_FILE}`,
       );
-    else
+    else if (!dropped)
       warnings.push({
         path: [...prefix, ...path],
         message: `${/\.toml$/i.test(name) ? 'is TOML, which this tool does not read' : 'holds a YAML tag or merge key this tool does not read'}, so the rules of its routers are not judged (Traefik reads it as ${name})`,
       });
+  }
   for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints } of file.routes) {
     // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
     for (const name of entrypointProblems({ entryPoints }, [], known)) {

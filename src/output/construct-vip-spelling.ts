@@ -1,5 +1,5 @@
 import { isMap } from '../core/is-map';
-import { oddSpellingProblem } from '../config/formats';
+import { oddSpellingProblem, reservedVipProblem } from '../config/formats';
 import { parseIp } from '../net/ip';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { AppObject, where } from './construct-app-objects';
@@ -8,7 +8,8 @@ import { AppObject, where } from './construct-app-objects';
  * Round 67 (67b-5): a LoadBalancer Service's VIP spelt as `loadBalancers[].ips` may not be (config/formats.ts virtualIp):
  * with leading zeros (`192.168.000.041`), which Go's net.ParseIP refuses since Go 1.17 (kube-vip reads the annotation
  * and spec.loadBalancerIP with it), so kube-vip announces nothing; an IPv6 spelling of an IPv4 address; or no IP at all
- * (`0300.0250.0.051`). The reserved-block rule is not applied: kube-vip reads `0.0.0.0` as "ask DHCP".
+ * (`0300.0250.0.051`). Round 68: nor a reserved address, refused as the config's VIP keys refuse it (reservedVipProblem):
+ * `0.0.0.0` (which kube-vip reads as "ask DHCP"), `255.255.255.255`, `::`, loopback, link-local, multicast.
  */
 export function vipSpellingFindings(objects: readonly AppObject[], speaks: (o: AppObject) => boolean): string[] {
   const findings: string[] = [];
@@ -23,10 +24,11 @@ export function vipSpellingFindings(objects: readonly AppObject[], speaks: (o: A
     if (typeof given !== 'string') continue;
     for (const text of given.split(',').map((t) => t.trim())) {
       if (!text) continue;
+      const ip = parseIp(text);
       const problem =
         oddSpellingProblem(text, text) ??
-        (parseIp(text)
-          ? undefined
+        (ip
+          ? reservedVipProblem(text, ip)
           : 'is not an IP address kube-vip can read, so it announces no VIP for the Service: write one such as "192.168.0.41"');
       if (problem) findings.push(`${where(o)}: ${field} ${problem}`);
     }

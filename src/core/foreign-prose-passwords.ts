@@ -1,5 +1,7 @@
 import { foldLetters } from './folded-letters';
+import { sentenceWordCount } from './labelled-password-values';
 import { isPlaceholder } from './placeholders';
+import { isProseValue } from './prose-values';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /**
@@ -74,13 +76,14 @@ const TURKISH_HEADING =
  * 67a-4: a line that is only a label in another language (`Passwort:`, `Пароль:`, `パスワード:`, `密码:`, `Hasło:`,
  * `Contraseña:`, `Mot de passe :`, `**Root-Kennwort**`, `## Пароль`), maybe an underline, blank lines or a code fence's
  * opening (67a-5), then the value alone on its line, as the English line-below form reads it (password-label-forms.ts
- * BELOW). One word only: a line of words there is a note (`siehe Vault`, `смотрите в Vault`). The label words are the
- * languages' own names of a password (the author's knowledge, as FORMS'); the scripts read only in ASCII stay so.
+ * BELOW). One word, or a passphrase of lower-case words (isPassphraseBelow): another line of words there is a note
+ * (`siehe Vault`, `смотрите в Vault`). The label words are the languages' own names of a password (the author's
+ * knowledge, as FORMS'); the scripts read only in ASCII stay so.
  */
 const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]`;
 const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
 const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
   'gimu',
 );
 
@@ -92,8 +95,22 @@ function belowSpans(text: string, spans: Array<[number, number]>): void {
     if (ascii && !/^[\x21-\x7e]+$/.test(value)) continue;
     if (/:\/\/|^[~.]?\/|:$/.test(value) || isPlaceholder(value)) continue;
     const start = match.index + match[0].lastIndexOf(value);
-    if (isPassword(value, ascii, false)) spans.push([start, start + value.length]);
+    if (/[ \t]/.test(value) ? isPassphraseBelow(value, ascii) : isPassword(value, ascii, false)) spans.push([start, start + value.length]);
   }
+}
+
+/**
+ * 67a-4: a line of words below the label, as the English form reads one (password-label-forms.ts formRulesOut): three to
+ * seven lower-case words (`correct horse battery staple`, `le chat noir dort`), at most half of them a sentence's, with
+ * no note's shape (prose-values.ts: `liegt im tresor`, `mindestens zwölf zeichen lang`). Half, where the English form
+ * asks fewer: every language's sentence words are read, and one language's may be another's plain word (`dort`, German
+ * "there", French "sleeps"). A capital, a sign or a digit makes a note (`siehe Vault`, `8 Zeichen`); the scripts read
+ * only in ASCII have no lower case of their own.
+ */
+function isPassphraseBelow(value: string, ascii: boolean): boolean {
+  if (ascii || !/^\p{Ll}[\p{Ll}\p{M}'-]{1,19}(?:[ \t]\p{Ll}[\p{Ll}\p{M}'-]{1,19}){2,6}$/u.test(value)) return false;
+  const { words, prose } = sentenceWordCount(value, false);
+  return words > 0 && prose * 2 <= words && !isProseValue(value);
 }
 
 /** Whether `value` (read after a label of FORMS) is the password. */

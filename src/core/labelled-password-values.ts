@@ -10,6 +10,7 @@
  * label glued to more words (`Passwort-Richtlinie:`, `password policy:`) names a rule, not the value, and is none here.
  */
 import { isAnyPasswordHash } from './password-hashes';
+import { saysOpenNetwork } from './open-network-words';
 import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 import { LABEL_FORMS, type LabelForm, formRulesOut, isBelow } from './password-label-forms';
@@ -51,10 +52,13 @@ const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 const ARROW = String.raw`[ \t]*(?:→|->|=>|⇒|—|–)[ \t]*|[ \t]+-[ \t]+`;
 /**
  * A login written as its account and then its password (`user root, pw X`, `login admin pass X`, `SSID HomeNet, key X`,
- * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it; 67a-2 `Benutzer admin, Passwort X`): the account or network named, a comma, a line's end or a blank, the password's short name, a
- * colon or a blank.
+ * `Network: HomeNet, Passphrase X`, `SSID: HomeNet` and `Key: X` below it; 67a-2 `Benutzer admin, Passwort X`): the
+ * account or network named, a comma, a line's end or a blank, the password's short name, a colon or a blank. 67a-15: a
+ * slash between them too (`user admin / pass X`), and a network's key in German, French and Spanish (`WLAN: HomeNet,
+ * Schlüssel: X`, `Réseau : HomeNet, clé : X`).
  */
-const LOGIN = String.raw`(?:user(?:name)?|benutzer(?:name)?|usuario|utilisateur|login|ssid|wi-?fi|wlan|network)[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|(?:pass|kenn)wort|contrase(?:ñ|n)a|pwd?|key|psk)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+const NETWORK_LOGIN = String.raw`ssid|wi-?fi|wlan|network|netzwerk|r(?:é|e)seau`;
+const LOGIN = String.raw`(?:user(?:name)?|benutzer(?:name)?|usuario|utilisateur|login|${NETWORK_LOGIN})[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;/][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|(?:pass|kenn)wort|contrase(?:ñ|n)a|mot[ \t]de[ \t]passe|senha|pwd?|key|psk|schl(?:ü|ue)ssel|cl(?:é|e)|clave)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
 /**
  * 64a-1, read only for a value with a digit (a word there is often a setting's or a path's: `notes: password reset/flow`):
  * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
@@ -66,9 +70,12 @@ const STRICT = String.raw`login(?:[ \t]+is)?[ \t:=]+[\w.-]{1,32}[ \t]*[:/][ \t]*
  */
 const SHORT = String.raw`(?<![/$-])pwd?[ \t]+(?=[^\s|])`;
 const CELL = String.raw`\|[ \t]*(?:${NOUN})[ \t]*\|[ \t]*`;
-/** The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word. */
+/**
+ * The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word.
+ * A login is tried first: it names its password's label (`WLAN: HomeNet / Schlüssel: X`), where STRICT reads `Schlüssel:`.
+ */
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?<strict>${STRICT})|(?:${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${FOR}?(?:${ARROW})))|(?<foreign>${FOREIGN})|(?<login>${LOGIN})|(?<short>${SHORT}))|(?<cell>${CELL})`,
+  String.raw`(?<![\p{L}\p{N}_.])(?:(?<login>${LOGIN})|(?<strict>${STRICT})|(?<network>${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${FOR}?(?:${ARROW})))|(?<foreign>${FOREIGN})|(?<short>${SHORT}))|(?<cell>${CELL})`,
   'giu',
 );
 /** 65a-4: Hindi puts the value before its verb (`पासवर्ड X है`, "the password is X"). */
@@ -151,13 +158,18 @@ const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signe
 /** A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. */
 const BY_WHOM = /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu;
 
+/** How many words of letters `value` holds (split at blanks and hyphens), and how many of them are a sentence's. */
+export function sentenceWordCount(value: string, english: boolean): { words: number; prose: number } {
+  const words = value.split(/[ \t-]+/).filter((part) => /^[\p{L}\p{M}]+$/u.test(part));
+  return { words: words.length, prose: words.filter((part) => PHRASE_WORD.test(part) || isSentenceWord(part, english)).length };
+}
+
 /** Whether the words of `value` (split at blanks and hyphens) read as a passphrase: fewer than half a sentence's words. */
 function isPassphrase(value: string, english: boolean): boolean {
   // 67a-17: a participle and `by` continue a sentence (`printed by kubectl get secret`, `set by the installer`).
   if (BY_WHOM.test(value)) return false;
-  const words = value.split(/[ \t-]+/).filter((part) => /^[\p{L}\p{M}]+$/u.test(part));
-  const prose = words.filter((part) => PHRASE_WORD.test(part) || isSentenceWord(part, english));
-  return words.length > 0 && prose.length * 2 < words.length;
+  const { words, prose } = sentenceWordCount(value, english);
+  return words > 0 && prose * 2 < words;
 }
 
 /** Whether `word` (the value as written after a label, its quotes taken off) is a password. */
@@ -249,13 +261,18 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
   return { strict, word: !heading, english, short: groups.short !== undefined };
 }
 
+/** 67a-18: a network's key label (`WLAN key:`, `SSID: Guest` then `Key:`), where `open` or `keine` says the network has none. */
+const NETWORK_LOGIN_START = new RegExp(`^(?:${NETWORK_LOGIN})`, 'i');
+const isNetworkKeyLabel = (label: RegExpMatchArray): boolean =>
+  label.groups!.network !== undefined || NETWORK_LOGIN_START.test(label.groups!.login ?? '');
+
 /** Where `text` holds such a value: each value's span. */
 export function labelledPasswordSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
   for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
+    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
       text,
     )
   )
@@ -264,6 +281,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
     const found = valueAt(text, label.index! + label[0].length);
     if (!found) continue;
     const [start, word, quoted, group] = found;
+    if (isNetworkKeyLabel(label) && saysOpenNetwork(word)) continue;
     const reading = readingOf(label, word);
     const after = text.slice(start + word.length + (quoted ? 1 : 0), start + word.length + 16);
     if (isPassword(word, quoted, { ...reading, after })) spans.push([start, start + word.length]);

@@ -29,6 +29,8 @@ export interface LabelForm {
   readonly comma?: boolean;
   /** A list of accounts: a word of letters must be lower-case and six letters at least, a file's or host's name is none. */
   readonly account?: boolean;
+  /** An account, `and`, its password: a provider's name (`Sign in with GitHub and Google`), an account or a verb is none. */
+  readonly paired?: boolean;
 }
 
 /** A password's English name, and the typed-wrong ones a sentence's verb makes plain (`pass word is`, `p@ssword`). */
@@ -79,6 +81,16 @@ export const LABEL_FORMS: readonly LabelForm[] = [
     ),
     strict: true,
     word: true,
+  },
+  // 67a-15: `Login with admin and X`, `… and password X`, `Melde dich mit admin und X an`, `Inicia sesión con admin y X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|inicia(?:r)?[ \t]+sesi(?:ó|o)n|melde[ \t]+dich|anmelden|connecte(?:z-vous|-toi))[ \t]+(?:with|using|con|mit|avec)[ \t]+${ACCOUNT}[ \t]+(?:and|und|y|et|&)[ \t]+(?:(?:the|das|la|le)[ \t]+)?(?:(?:${ANY_NOUN})[ \t]+)?`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+    paired: true,
   },
   // 66a-2: `Password changed to X`, `The password has been changed to X`.
   {
@@ -172,6 +184,24 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   },
 ];
 
+/**
+ * 67a-2, 67a-15: apps, sign-in providers and places a note names where a password might stand (`Ändere das Passwort in
+ * Grafana`, `Sign in with GitHub and Google`); a name with a capital inside (`GitLab`, `KeePass`, `LDAP`) is one too
+ * (namesPlace), and the stores are sentence words (password-sentence-words.ts). A closed list: a capitalised word there is
+ * a password as often as a place (`Ändere das Passwort in Swordfish`).
+ */
+const PLACE =
+  /^(?:grafana|gitea|forgejo|gitlab|github|bitbucket|keycloak|authentik|authelia|zitadel|nextcloud|owncloud|jenkins|rancher|portainer|harbor|traefik|kubernetes|longhorn|argo|argocd|vaultwarden|proxmox|truenas|openwrt|pfsense|opnsense|unifi|synology|jellyfin|plex|minio|postgres|postgresql|mysql|mariadb|redis|mongodb|rabbitmq|kibana|elasticsearch|opensearch|prometheus|alertmanager|sonarqube|nexus|artifactory|jira|confluence|mattermost|wordpress|windows|linux|ubuntu|debian|azure|entra|google|apple|microsoft|facebook|twitter|linkedin|okta|auth0|passkeys?|zukunft|einstellungen|konsole|weboberfl(?:ä|ae)che|oberfl(?:ä|ae)che|verwaltung|profil|konto|benutzerkonto)$/i;
+
+/** Verbs a sentence goes on with after `Log in with admin and …` (`continue`, `check the logs`), and accounts: no password. */
+const GOES_ON = new RegExp(
+  String.raw`^(?:continue|proceed|wait|retry|reload|refresh|restart|reboot|confirm|save|submit|go|click|open|navigate|follow|accept|approve|finish|start|begin|change|reset|rotate|verify|check|create|add|select|choose|enable|disable|run|deploy|logout|weiter|fortfahren|best(?:ä|ae)tige|speichern|continuez|continuer|contin(?:ú|u)a|contin(?:ú|u)e|${KNOWN})$`,
+  'i',
+);
+
+/** Whether `word` names an app or a place (PLACE), or is a name with a capital inside (`GitLab`, `KeePass`, `LDAP`). */
+const namesPlace = (word: string): boolean => PLACE.test(word) || /^\p{Lu}\p{L}*\p{Lu}/u.test(word);
+
 /** Words a label's word reading must not take for the value (`with password auth`, `set password to never`). */
 const NOT_A_VALUE =
   /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now|enter|return|tab|space|sudo)$/i;
@@ -185,8 +215,11 @@ const NOT_A_VALUE =
 export function formRulesOut(form: LabelForm, value: string, label: RegExpMatchArray): boolean {
   const word = value.replace(/[.,;:!?)\]]+$/, '');
   if (/^[\p{L}\p{M}]+$/u.test(word) && NOT_A_VALUE.test(word)) return true;
-  // German's `in` before a capitalised noun is a place (`Ändere das Passwort in Grafana`).
-  if (/[ \t]in[ \t]+$/i.test(label[0]) && /^\p{Lu}/u.test(value)) return true;
+  // 67a-2: German's `in` before an app's or a store's name is a place (`Ändere das Passwort in Grafana`, `in KeePass`, `in
+  // LDAP`); another word is the value, capitalised or not (`Ändere das Passwort in Swordfish`).
+  if (/[ \t]in[ \t]+$/i.test(label[0]) && namesPlace(word)) return true;
+  // 67a-15: after `Log in with admin and`, a provider's name (`Sign in with GitHub and Google`), an account or a verb.
+  if (form.paired && (namesPlace(word) || GOES_ON.test(word))) return true;
   // A table's header cell (`| Password | Description |`): a capitalised word of letters after a pipe.
   if (/\|[ \t]*$/.test(label[0]) && /^\p{Lu}\p{Ll}*$/u.test(word)) return true;
   if (form.label === BELOW) {

@@ -3,8 +3,10 @@
  * is stored in Vault`, `… is required`, `Das Passwort ist falsch`, `la password è obbligatoria`): function words and
  * pointers, the adjectives, participles and adverbs that say what a password is like or what was done to it, and the
  * stores it is kept in. A closed list, not endings: an ending also takes a real password (`king`, `Fred`, `butterfly`,
- * `Emily`, `hundred`). Words a password list holds (`secret`, `whatever`, `geheim`) are not here. Written as
- * foldLetters reads them: lower case, ASCII (`geändert` is `geandert`, `påkrævet` `pakraevet`, `yanlış` `yanlis`).
+ * `Emily`, `hundred`). 67a-4: German's, French's and Spanish's function words and the verbs of a note (`steht im wiki`,
+ * `bitte beim admin erfragen`, `pedir al equipo`), which a lower-case line below a label is read with. Words a password
+ * list holds (`secret`, `whatever`, `geheim`) are not here. Written as foldLetters reads them: lower case, ASCII
+ * (`geändert` is `geandert`, `påkrævet` `pakraevet`, `yanlış` `yanlis`).
  */
 
 /** English: function words, pointers, what a password is like, what is done to it, how often, where it is. */
@@ -52,6 +54,10 @@ obligatorisch zufallig individuell personlich vertraulich temporar vorlaufig dau
 geloscht entfernt rotiert erneuert verwaltet geschutzt dokumentiert angegeben vorgegeben festgelegt definiert
 konfiguriert eingerichtet eingetragen unverandert dort hier oben unten woanders intern extern lokal separat getrennt
 taglich wochentlich monatlich jahrlich regelmassig automatisch manuell
+wird werden wurde wurden sind bitte erfragen anfragen nachfragen verschickt versendet geschickt mitgeteilt ausgehandigt
+steht stehen liegt liegen wie vom zum zur mal ins am nach von vor uber fur durch gegen bis seit aus und oder aber wenn
+dann dass ob weil ich du er sie es wir ihr man mein dein sein unser euer gibt hat haben kann muss soll darf letzten
+ubliche gleiche einfach selbst
 onjuist ongeldig geldig verplicht verlopen leeg te niet fout juist vereist nodig optioneel gewijzigd veranderd
 opgeslagen bewaard versleuteld gegenereerd beheerd vergeten kwijt ontbrekend gereset uitgeschakeld ingeschakeld
 geblokkeerd vergrendeld verouderd identiek hetzelfde tijdelijk vertrouwelijk onbekend zwak veilig onveilig gedeeld
@@ -67,7 +73,8 @@ oublie oubliee perdu perdue manquant manquante reinitialise reinitialisee desact
 verrouillee bloque bloquee obsolete identique sensible different differente temporaire permanente confidentiel
 confidentielle inconnu inconnue connu connue fort forte faible court courte longue securise securisee partage partagee
 aleatoire defini definie fourni fournie envoye envoyee ailleurs dessous dessus toujours jamais deja encore aussi pas non
-en sur chez avec sans
+en sur chez avec sans de est sont demander demandez du des ou mais au aux par pour sous elle nous vous ils ce cette ces
+mon ton son notre votre leur que comme
 incorrecto incorrecta invalido invalida valido valida requerido requerida obligatorio obligatoria vacio vacia caducado
 caducada expirado expirada demasiado erroneo erronea falso falsa correcto correcta cambiado cambiada modificado
 modificada guardado guardada almacenado almacenada cifrado cifrada encriptado encriptada generado generada gestionado
@@ -75,7 +82,8 @@ gestionada olvidado olvidada perdido perdida faltante restablecido restablecida 
 activada bloqueado bloqueada obsoleto obsoleta identico identica distinto distinta diferente temporal confidencial
 desconocido desconocida conocido conocida fuerte debil corto corta largo larga seguro segura inseguro insegura
 compartido compartida unico unica aleatorio aleatoria opcional necesario necesaria definido definida enviado enviada
-aqui alli abajo arriba siempre nunca ya tambien el los las mismo misma igual ver vea
+aqui alli abajo arriba siempre nunca ya tambien el los las mismo misma igual ver vea del pedir preguntar solicitar una
+y pero con sin por para es son esta se su mi tu como
 errato errata sbagliato sbagliata richiesto richiesta scaduto scaduta vuoto vuota troppo obbligatorio obbligatoria
 facoltativo facoltativa opzionale necessario corretto corretta cambiato cambiata modificato modificata salvato salvata
 memorizzato memorizzata cifrato criptato criptata generato generata gestito gestita dimenticato dimenticata perso persa

@@ -1,3 +1,4 @@
+import { saysOpenNetwork } from './open-network-words';
 import { isPlaceholder } from './placeholders';
 import { isReference, refersOnly } from './secrets-text';
 
@@ -14,7 +15,8 @@ import { isReference, refersOnly } from './secrets-text';
  *   `Network: homenet / Key: swordfish`. Without such a label, `key: certificate` is any other setting's key; 67a-18:
  *   a `Network:` holding an address or a CIDR is an IP network's, and a value that does not end its line a sentence's.
  * - VyOS/EdgeOS `… authentication plaintext-password <pw>` (docs.vyos.io configuration/system/login), any word.
- * A placeholder, a reference, a file's path, an auth mode's name (`wpa-psk`, `sae`, `certificate`) is none.
+ * A placeholder, a reference, a file's path, an auth mode's name (`wpa-psk`, `sae`, `certificate`) is none; so is a word
+ * saying the network is open (`Key: open`, `Key: keine`: open-network-words.ts).
  */
 export const WIFI_KEY =
   "a Wi-Fi network's key or a VyOS login password in clear (`wireless.<iface>.key`, `wifi.key`, `Key:` beside an SSID, `plaintext-password`)";
@@ -37,9 +39,9 @@ const KEY_ENDS = /^[ \t]*(?:$|\r?\n|[,;|#]|[.!?](?:\s|$)|\/[ \t]|\([^()\r\n]*\)[
 const LABEL_KEY = /^(?:[a-z\d-]+\.)+[a-z]{2,}\/[\w.-]+$/i;
 const KEY_LABEL = /(?<![\w.-])(?:Key|KEY|key|PSK|psk|Passphrase|passphrase)[ \t]*[:=][ \t]*/g;
 const PLAINTEXT = /(?<![\w-])plaintext-password[ \t]+/g;
-/** What a setting of a Wi-Fi mode holds: its security's name, no key. */
+/** What a setting of a Wi-Fi mode holds: its security's name, no key (an open network's words: open-network-words.ts). */
 const MODE =
-  /^(?:none|open|wep|owe|sae|psk2?|eap|wpa\d?(?:[-_+ ]?(?:psk|personal|enterprise|eap|sae|mixed|tkip|ccmp))*|certificate|enterprise|personal|shared|hidden|auto|tkip|ccmp)$/i;
+  /^(?:wep|owe|sae|psk2?|eap|wpa\d?(?:[-_+ ]?(?:psk|personal|enterprise|eap|sae|mixed|tkip|ccmp))*|certificate|enterprise|personal|shared|hidden|auto|tkip|ccmp)$/i;
 
 /** The value at `at` (quoted or up to a blank, `;`, `#`), or undefined where it is none. */
 function valueAt(text: string, at: number, least: number): [number, number] | undefined {
@@ -51,6 +53,7 @@ function valueAt(text: string, at: number, least: number): [number, number] | un
     value.length < least ||
     /^[1-4]$/.test(value) ||
     MODE.test(value) ||
+    saysOpenNetwork(value) ||
     LABEL_KEY.test(value) ||
     value.startsWith('/') ||
     /^~?\.{0,2}\//.test(value)

@@ -195,7 +195,7 @@ describe('64b-8: backends of every Traefik CRD', () => {
       object('TraefikService', {
         weighted: {
           services: [
-            { name: 's1', namespace: 'apps', port: 80, weight: 1 },
+            { name: 's1', namespace: 'default', port: 80, weight: 1 },
             { name: 'wrr2', kind: 'TraefikService', weight: 1 },
           ],
         },

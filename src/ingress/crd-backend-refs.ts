@@ -6,7 +6,6 @@ import { backendProblems } from './route-backends';
 import { backendValueProblems, stickyProblems } from './crd-backend-values';
 import { traefikServiceShapeProblems } from './traefik-service-shape';
 import { tcpTlsProblems, tcpUdpBackendProblems } from './tcp-udp-backend-values';
-import { udpRouteEntrypointProblems } from './udp-route-entrypoints';
 import {
   FAILOVER_SINCE,
   hasField,
@@ -53,7 +52,7 @@ export function crdBackendRefProblems(values: Values, prefix: Path, deployed: De
       const { spec } = object;
       const { failover } = spec;
       const routes = Array.isArray(spec.routes) ? spec.routes : [];
-      // 67b-1: a TCP or UDP backend by its own CRD; a UDP route on a TCP entrypoint never serves (67b-3).
+      // 67b-1: a TCP or UDP backend by its own CRD (its entrypoints' protocol: entrypoint-layers.ts).
       const layer4 = (kind: 'IngressRouteTCP' | 'IngressRouteUDP'): Problem[] =>
         routes.flatMap((route, j) =>
           isMap(route) && Array.isArray(route.services)
@@ -61,11 +60,7 @@ export function crdBackendRefProblems(values: Values, prefix: Path, deployed: De
             : [],
         );
       if (object.kind === 'IngressRouteUDP')
-        return [
-          ...routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j])),
-          ...layer4('IngressRouteUDP'),
-          ...udpRouteEntrypointProblems(values, spec, at),
-        ];
+        return [...routes.flatMap((route, j) => list(route, 'services', [...at, 'routes', j])), ...layer4('IngressRouteUDP')];
       if (object.kind === 'IngressRouteTCP') return [...layer4('IngressRouteTCP'), ...tcpTlsProblems(spec, at)];
       // An IngressRoute's backends are judged by name and port in route-fields.ts (routeBackendProblems); here, by the CRD.
       if (object.kind === 'IngressRoute')

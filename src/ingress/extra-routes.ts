@@ -1,5 +1,7 @@
 import { Path, Problem } from '../core/problem';
-import { chartIngressRoutes, extraObjectRoutes } from '../traefik/extra-objects';
+import { extraObjectRoutes } from '../traefik/extra-objects';
+import { renderedChartIngressRoutes } from '../traefik/chart-ingress-routes';
+import type { Version } from '../semver';
 import { isMap } from '../core/is-map';
 import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives';
 import { tcpRouteProblems } from './tcp-routes';
@@ -59,6 +61,7 @@ function ruleFindings(
   routes: ReadonlyMap<string, RouteOwner>,
   meet: (owner: RouteOwner) => boolean,
   priority?: unknown,
+  chartRoute = false,
 ): RouteFindings {
   const read = ruleRoutes(match);
   const errors = read.routes.flatMap((route) => {
@@ -68,7 +71,7 @@ function ruleFindings(
   // A priority that is no whole number Traefik holds is refused on its own (route-fields.ts): no rank is told from it.
   const ranked = priority === undefined || priority === null || Number.isSafeInteger(priority);
   if (!errors.length && typeof match === 'string' && ranked && read.unparsed !== 'grammar') {
-    const outranked = outrankedFindings(read, match, priority, path, routes, meet);
+    const outranked = outrankedFindings(read, match, priority, path, routes, meet, chartRoute);
     if (outranked.errors.length || outranked.warnings.length) return outranked;
   }
   // A rule not in Traefik's grammar is refused on its own (route-fields.ts, 52b-7): no warning besides.
@@ -109,8 +112,11 @@ function outrankedFindings(
   path: Path,
   routes: ReadonlyMap<string, RouteOwner>,
   meet: (owner: RouteOwner) => boolean,
+  chartRoute: boolean,
 ): RouteFindings {
   const own = routePriority(priority, match);
+  // The chart renders no `priority` for its own routes (chart-ingress-routes.ts): only their rule can change.
+  const fix = chartRoute ? 'write a matchRule with a Host matcher' : 'add a Host matcher';
   const taken = [...routes.values()].flatMap((owner) => {
     if (!meet(owner) || owner.host === undefined || owner.path === undefined) return [];
     const rule = ingressRouterRule(owner.host, owner.path);
@@ -140,7 +146,7 @@ function outrankedFindings(
           message:
             `${whose} PathPrefix "${prefix ?? regexp!.path}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
             `(the length of its rule ${rule}), so Traefik gives it host "${owner.host}" with path "${owner.path}" and only one of the ` +
-            `two gets the traffic: add a Host matcher for the hosts it serves, lower its priority, or change the path`,
+            `two gets the traffic: ${fix} for the hosts it serves, ${chartRoute ? '' : 'lower its priority, '}or change the path`,
         },
       ],
       warnings: [],
@@ -163,7 +169,7 @@ function outrankedFindings(
             : 'has an alternative whose hosts this tool cannot bound (no Host matcher, a negated Host, or a HostRegexp it cannot run), ' +
               `in a form it cannot judge (a matcher other than PathPrefix, or a negation), and ${why} `) +
           `is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router (${rule}): if it matches requests of host ` +
-          `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: add a Host matcher, or lower its priority`,
+          `"${owner.host}", Traefik gives them to it and only one of the two gets the traffic: ${fix}${chartRoute ? '' : ', or lower its priority'}`,
       },
     ],
   };
@@ -180,14 +186,21 @@ const joinFindings = (all: readonly RouteFindings[]): RouteFindings => ({
  * be, so only one gets the traffic. A route on entrypoints that are neither web nor websecure does not meet them, nor
  * a plain-HTTP one a TLS Ingress' (meets).
  */
-export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings {
-  // The chart's own IngressRoutes are judged as an extraObjects one is.
-  const fromChart = chartIngressRoutes(values).flatMap(([name, config]) => {
-    const entryPoints = Array.isArray(config.entryPoints) ? config.entryPoints : [];
+export function extraRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>, chart: Version): RouteFindings {
+  // The chart's own IngressRoutes, as it renders them (68b-7: its default matchRule and enabled included), are judged as an
+  // extraObjects one is; `with $config.tls` writes no TLS for the default `tls: {}` (chart-ingress-routes.ts).
+  const fromChart = renderedChartIngressRoutes(values, chart).flatMap((route) => {
+    const entryPoints = Array.isArray(route.entryPoints) ? route.entryPoints : [];
     if (entryPoints.length && !entryPoints.some((entry) => entry === 'web' || entry === 'websecure')) return [];
-    // The chart renders `tls: {{ toYaml $config.tls }}` (templates/ingressroute.yaml): unset is null, no TLS.
-    const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
-    return [ruleFindings(config.matchRule, path, routes, (owner) => meets(owner, entryPoints, config.tls))];
+    const path = [...prefix, 'values', 'ingressRoute', route.name, 'matchRule'];
+    const found = ruleFindings(route.matchRule, path, routes, (owner) => meets(owner, entryPoints, route.tls), undefined, true);
+    if (!route.defaultRule || typeof route.matchRule !== 'string') return [found];
+    // The key is unset: say the rule it stands for.
+    const told = (p: Problem): Problem => ({
+      ...p,
+      message: `is unset, so the chart writes its default ${route.matchRule}, which ${p.message}`,
+    });
+    return [{ errors: found.errors.map(told), warnings: found.warnings.map(told) }];
   });
   const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
   return joinFindings([...fromChart, ...extraItemRouteProblems(values, prefix, routes), ...fileRouteProblems(values, prefix, routes), tcp]);

@@ -25,6 +25,13 @@ export interface FileRoute {
   readonly tls: unknown;
 }
 
+/** A UDP router of the file provider (it has no rule): where it is written, its key path in the text, its `entryPoints`. */
+export interface FileUdpRoute {
+  readonly path: Path;
+  readonly at: string;
+  readonly entryPoints: unknown;
+}
+
 /** A text whose routers are not judged (`refused`: Traefik loads none of them, and why; else a text this tool does not read). */
 export interface FileText {
   readonly path: Path;
@@ -39,6 +46,7 @@ export interface FileText {
 /** The routers of the file provider's texts, the texts not judged, and the provider's paths this tool cannot trace. */
 export interface FileRoutes {
   readonly routes: FileRoute[];
+  readonly udpRoutes: FileUdpRoute[];
   readonly texts: FileText[];
   readonly untraced: UntracedFiles[];
 }
@@ -91,18 +99,28 @@ const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(
 const FAILS = /a key written twice|a syntax error|a tab as indentation/;
 
 /** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
-function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: Deployed): { routes: FileRoute[]; text?: FileText } {
+function dynamicRoutes(
+  content: unknown,
+  path: Path,
+  file: string,
+  deployed?: Deployed,
+): { routes: FileRoute[]; udpRoutes: FileUdpRoute[]; text?: FileText } {
   let document: unknown = content;
   // TOML (a .toml file of a directory) is not read here; one that names routers (a `routers` key or table outside
   // comments: toml-router-keys.ts) is refused, as TOML in `providers.file.content` is.
   if (/\.toml$/i.test(file))
-    return { routes: [], text: { path, file, ...(typeof content === 'string' && tomlNamesRouters(content) && { tomlRouters: true }) } };
+    return {
+      routes: [],
+      udpRoutes: [],
+      text: { path, file, ...(typeof content === 'string' && tomlNamesRouters(content) && { tomlRouters: true }) },
+    };
   if (typeof document === 'string') {
     const read = readManifestText(document);
     if (read.unjudgeable) {
       const fails = FAILS.test(read.unjudgeable);
       return {
         routes: [],
+        udpRoutes: [],
         text: { path, file, ...(fails && { refused: read.unjudgeable.replace(/^does not parse cleanly as YAML/, 'is no clean YAML') }) },
       };
     }
@@ -140,6 +158,20 @@ function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: De
       ];
     });
   });
+  // 68b-2: UDP routers name entrypoints too (dynamic udp_config.go `UDPRouter`: entryPoints, service; its other keys are
+  // file-config-fields.ts's to refuse).
+  const udpRouters: Values = Object.assign({}, ...filled(isMap(document) ? filled([document], 'udp') : [], 'routers'));
+  const udpRoutes = Object.entries(udpRouters).flatMap(([name, router]): FileUdpRoute[] =>
+    isMap(router)
+      ? [
+          {
+            path,
+            at: `udp.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`,
+            entryPoints: field(router, 'entryPoints'),
+          },
+        ]
+      : [],
+  );
   const refused =
     [
       unknown.length
@@ -157,6 +189,7 @@ function dynamicRoutes(content: unknown, path: Path, file: string, deployed?: De
   const dropped = droppedRootKeys(document);
   return {
     routes,
+    udpRoutes,
     ...((refused || dropped.length) && { text: { path, file, ...(refused && { refused }), ...(dropped.length && { dropped }) } }),
   };
 }
@@ -180,5 +213,10 @@ export function fileRoutes(values: Values, deployed?: Deployed): FileRoutes {
       : []),
     ...mounted.files.map(({ text, path, file: name }) => dynamicRoutes(text, path, name, deployed)),
   ];
-  return { routes: read.flatMap((r) => r.routes), texts: read.flatMap((r) => (r.text ? [r.text] : [])), untraced: mounted.untraced };
+  return {
+    routes: read.flatMap((r) => r.routes),
+    udpRoutes: read.flatMap((r) => r.udpRoutes),
+    texts: read.flatMap((r) => (r.text ? [r.text] : [])),
+    untraced: mounted.untraced,
+  };
 }

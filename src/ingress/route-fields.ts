@@ -13,6 +13,7 @@ import { crdBackendRefProblems } from './crd-backend-refs';
 import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
 import { crossNamespaceProblems } from './cross-namespace-refs';
+import { entrypointLayers, type LayeredRouter, routeObjectLayerProblems, wrongLayerProblems } from './entrypoint-layers';
 import { ruleValueProblem } from './rule-values';
 import { v2RuleProblem } from './v2-rule-syntax';
 import { defaultSyntax, ownSyntax, v3RuleProblem } from './v3-rule-syntax';
@@ -120,6 +121,13 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
         message: `${/\.toml$/i.test(name) ? 'is TOML, which this tool does not read' : 'holds a YAML tag or merge key this tool does not read'}, so the rules of its routers are not judged (Traefik reads it as ${name})`,
       });
   }
+  // 68b-9, 68b-2: a router on an entrypoint of the other protocol, as a route object's (entrypoint-layers.ts).
+  const layerOf = entrypointLayers(values, prefix, chartVersion);
+  const wrongLayer = (path: Path, at: string, entryPoints: unknown, router: LayeredRouter) => {
+    for (const problem of wrongLayerProblems(entryPoints, [], layerOf, router))
+      add(path, `${at}.entryPoints[${String(problem.path[0])}] ${problem.message.replace('the route never', 'it never')}`, at);
+  };
+  for (const { path, at, entryPoints } of file.udpRoutes) wrongLayer(path, at, entryPoints, { what: 'a UDP router', protocol: 'UDP' });
   for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints } of file.routes) {
     // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
     for (const name of entrypointProblems({ entryPoints }, [], known)) {
@@ -127,6 +135,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       if (name.nearMiss) add(path, message, at);
       else warnings.push({ path: [...prefix, ...path], message });
     }
+    wrongLayer(path, at, entryPoints, { what: tcp ? 'a TCP router' : 'an HTTP router', protocol: 'TCP' });
     if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
       add(
         path,
@@ -152,6 +161,8 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...all[0],
     message: all.map((p) => p.message).join('; and '),
   }));
+  const crossNamespace = crossNamespaceProblems(values, prefix, chartVersion, deployedChart);
+  warnings.push(...crossNamespace.warnings);
   const errors = [
     ...containousProblems(values, prefix, chartVersion, major),
     ...shapeProblems(values, prefix),
@@ -159,7 +170,8 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...crdBackendRefProblems(values, prefix, deployedChart),
     ...chart,
     ...chartRouteRefProblems(values, prefix, deployedChart),
-    ...crossNamespaceProblems(values, prefix, chartVersion, deployedChart.chart),
+    ...crossNamespace.errors,
+    ...routeObjectLayerProblems(values, prefix, chartVersion, layerOf),
     ...fileError,
   ].map(({ path, message, textPart }) => ({
     path,

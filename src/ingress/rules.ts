@@ -7,6 +7,7 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
+import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import { v3RuleProblems } from './v3-rule-syntax';
@@ -260,7 +261,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
       return [route, { owner: `ingresses[${i}]`, tls: !!tls?.certResolver, host, path }];
     }),
   );
-  const extra = extraRouteProblems(values, ['traefik'], owners);
+  const extra = extraRouteProblems(values, ['traefik'], owners, readChartVersion(config.traefik.chartVersion));
   for (const problem of extra.errors) error(problem.path, problem.message, problem);
   for (const problem of extra.warnings) warn(problem.path, problem.message, problem);
   for (const problem of v3RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);

@@ -4,7 +4,7 @@ import { extraRouteProblems } from '../ingress/extra-routes';
 import { routeObjectProblems } from '../ingress/route-fields';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
-import { chartRulesOf } from '../traefik/chart-versions';
+import { chartRulesOf, readChartVersion } from '../traefik/chart-versions';
 import { traefikCrdProblem, traefikPodObjectProblem } from '../traefik/extra-object-rules';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { duplicateObjectProblems } from '../traefik/release-duplicates';
@@ -49,7 +49,7 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
       // Round 67 (67b-2): the cross-checks too: a resolver Traefik does not have, and a route (catch-all with a priority,
       // HostSNI(`*`)) that takes the traffic of one of the app's Ingresses (ingress/rules.ts, as a config's extraObjects).
       ...(resolvers ? extraObjectResolverProblems(asItems, [], new Set(resolvers), DEFINE) : []),
-      ...extraRouteProblems(asItems, [], ingressRouteOwners(objects)).errors,
+      ...extraRouteProblems(asItems, [], ingressRouteOwners(objects), readChartVersion(chartVersion)).errors,
     ];
     const said = new Set<string>();
     for (const { path, message } of problems) {

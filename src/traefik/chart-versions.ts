@@ -339,9 +339,13 @@ export function traefikChartRules(version: Version): TraefikChartRules {
   return rulesFor<TraefikChartRules>(TRAEFIK_CHART_TABLE, version);
 }
 
-/** The rules of a chart version as written: K3s' `+up` form read as upstream's, a chart older than the table (refused on its own) as the oldest. */
+/** A chart version as written, as the rules read it: K3s' `+up` form as upstream's, a chart older than the table (refused on its own) as the oldest. */
+export const readChartVersion = (chartVersion: string): Version =>
+  chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+
+/** The rules of a chart version as written (readChartVersion). */
 export function chartRulesOf(chartVersion: string): TraefikChartRules {
-  return traefikChartRules(chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)));
+  return traefikChartRules(readChartVersion(chartVersion));
 }
 
 /** K3s packages charts as `39.0.701+up39.0.7`: the part after `+up` is the upstream version. */

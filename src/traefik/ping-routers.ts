@@ -5,6 +5,7 @@ import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import { ProbeRequest, RuleMatch, ruleMatchesProbe } from './ping-rule-match';
 import { fileRouters } from './file-ping-routers';
+import { renderedChartIngressRoutes } from './chart-ingress-routes';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -14,7 +15,6 @@ interface PingRouteRules {
    * v25.0.0; `healthcheck` v25.0.0 to v29.0.1 (templates/healthcheck-ingressroute.yaml, `if .Values.ingressRoute.healthcheck.enabled`,
    * its service written as `ping@internal`, kind TraefikService); from v30.0.0 every `ingressRoute.<name>` whose `enabled` is
    * Go-true, its `services` from the values (templates/ingressroute.yaml; values.yaml's healthcheck holds `ping@internal`).
-   * The healthcheck defaults at every such tag: `entryPoints: ["traefik"]`, `matchRule: PathPrefix(\`/ping\`)`, `tls: {}` (traefik/values.yaml).
    */
   readonly chartRoutes: 'none' | 'healthcheck' | 'any';
 }
@@ -24,16 +24,6 @@ const PING_ROUTE_RULES: ReadonlyArray<{ since: string } & Partial<PingRouteRules
   { since: '30.0.0', chartRoutes: 'any' },
 ];
 const PING_SERVICE = 'ping@internal';
-const HEALTHCHECK_DEFAULTS: Values = {
-  entryPoints: ['traefik'],
-  services: [{ name: PING_SERVICE, kind: 'TraefikService' }],
-  matchRule: 'PathPrefix(`/ping`)',
-  tls: {},
-};
-
-/** A key of the user's map over the chart's default (Helm's coalesce: a list is replaced whole, a null deletes the default). */
-const over = (defaults: Values, given: Values, key: string): unknown => (Object.hasOwn(given, key) ? given[key] : defaults[key]);
-
 /**
  * Whether a route on `entryPoints` reaches one of `names`: listed, or, with no entryPoints, Traefik's default entrypoints,
  * which never hold the internal `traefik` one (traefik/traefik PR #6477, "Drop traefik from default entry points").
@@ -98,21 +88,10 @@ export function pingRouters(values: Values, chart: Version, names: readonly stri
         }))
     : [];
   if (!crdOn) return found;
-  const { chartRoutes } = rulesFor<PingRouteRules>(PING_ROUTE_RULES, chart);
-  const routes = isMap(values.ingressRoute) ? values.ingressRoute : {};
-  for (const [name, given] of Object.entries(routes)) {
-    if (!isMap(given) || !goTruthy(given.enabled) || chartRoutes === 'none') continue;
-    if (chartRoutes === 'healthcheck' && name !== 'healthcheck') continue;
-    const defaults = name === 'healthcheck' ? HEALTHCHECK_DEFAULTS : {};
-    const services = chartRoutes === 'healthcheck' ? HEALTHCHECK_DEFAULTS.services : over(defaults, given, 'services');
-    if (!toPing(services) || !onEntrypoint(over(defaults, given, 'entryPoints'), names)) continue;
-    // `match: {{ $config.matchRule }}`; `with $config.tls` writes a non-empty map only (the default is `tls: {}`).
-    const tls = over(defaults, given, 'tls');
-    found.push({
-      source: `ingressRoute.${name}`,
-      matches: judged(over(defaults, given, 'matchRule')),
-      tls: isMap(tls) && Object.keys(tls).length > 0,
-    });
+  // The chart's routes as it renders them, its defaults included (chart-ingress-routes.ts).
+  for (const route of renderedChartIngressRoutes(values, chart)) {
+    if (!toPing(route.services) || !onEntrypoint(route.entryPoints, names)) continue;
+    found.push({ source: `ingressRoute.${route.name}`, matches: judged(route.matchRule), tls: route.tls !== undefined });
   }
   for (const { route, index } of extraIngressRoutes(values)) {
     const spec = isMap(route.spec) ? route.spec : {};

@@ -87,7 +87,11 @@ describe('51b-8: IngressRouteTCP routes served before the Ingress routers', () =
       tcp(`HostSNI(\`${HOST.toUpperCase()}\`)`, { entryPoints: ['websecure'], tls: { passthrough: true } }),
       `its HostSNI names host "${HOST}" on websecure`,
     ],
-    ['the Ingress host by HostSNIRegexp', tcp('HostSNIRegexp(`^k3s\\..+$`)', { tls: {} }), `its HostSNI names host "${HOST}"`],
+    [
+      'the Ingress host by HostSNIRegexp',
+      tcp('HostSNIRegexp(`^k3s\\..+$`)', { tls: {} }),
+      `has a HostSNIRegexp that may match host "${HOST}"`,
+    ],
   ])('refused: %s', (_name, object, expected) => {
     const { errors } = judged({ extraObjects: [object] });
     expect(at(errors, MATCH)).toEqual([expect.stringContaining(expected)]);

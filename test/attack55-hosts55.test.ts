@@ -19,6 +19,7 @@ const route = (match: string, more: object = {}, kind = 'IngressRoute', entryPoi
   },
 });
 const tcp = (match: string, more: object = {}, entryPoints = ['websecure']) => route(match, more, 'IngressRouteTCP', entryPoints);
+const withTls = (object: ReturnType<typeof route>) => ({ ...object, spec: { ...object.spec, tls: { passthrough: true } } });
 /** The items, one name each: two objects of one identity in a release are refused (63b-5). */
 const items = (...list: object[]) => ({
   extraObjects: list.map((o, i) => {
@@ -164,7 +165,8 @@ const ACCEPTED: ReadonlyArray<readonly [string, object, string]> = [
   ['v2 template', items(route('HostRegexp(`{sub:[a-z]+}.example.com`)')), '27.0.2'],
   [
     'HostSNI forms',
-    items(tcp('HostSNI(`*`)', {}, ['web']), tcp('HostSNI(`db_1.example.com`)'), tcp('HostSNI(`10.0.0.1`)'), tcp('HostSNI(`::1`)')),
+    // A HostSNI naming a host needs tls on the route (68b-15).
+    items(tcp('HostSNI(`*`)', {}, ['web']), ...['db_1.example.com', '10.0.0.1', '::1'].map((host) => withTls(tcp(`HostSNI(\`${host}\`)`)))),
     '39.0.7',
   ],
   ['HostSNIRegexp ASCII', items(tcp('HostSNIRegexp(`^[a-z]+\\.example\\.com$`)')), '39.0.7'],

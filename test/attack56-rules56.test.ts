@@ -22,6 +22,8 @@ const route = (match: string, more: object = {}, kind = 'IngressRoute') => ({
 });
 const v2 = (match: string) => route(match, { syntax: 'v2' });
 const tcp = (match: string, more: object = {}) => route(match, more, 'IngressRouteTCP');
+/** A HostSNI naming a host needs tls on the route (68b-15). */
+const withTls = (object: ReturnType<typeof route>) => ({ ...object, spec: { ...object.spec, tls: { passthrough: true } } });
 const items = (...list: object[]) => ({ extraObjects: list });
 const file = (content: unknown, enabled = true) => ({ providers: { file: { enabled, content } } });
 const ROUTE = 'values.extraObjects[0].spec.routes[0].match';
@@ -153,10 +155,10 @@ const ACCEPTED: ReadonlyArray<readonly [string, object, string]> = [
     items(tcp('HostSNIRegexp(`{sub:(a|b)}.example.com`)', { syntax: 'v2' })),
     '39.0.7',
   ],
-  ['ALPN h2', items(tcp('HostSNI(`a.example.com`) && ALPN(`h2`)')), '39.0.7'],
-  ['HostSNI _ on the chart default (v3 of unknown minor)', items(tcp('HostSNI(`a_b.example.com`)')), '39.0.7'],
-  ['HostSNI _ on v3.3.5', { image: { tag: 'v3.3.5' }, ...items(tcp('HostSNI(`a_b.example.com`)')) }, '39.0.7'],
-  ['HostSNI _ on v2.11.22', { image: { tag: 'v2.11.22' }, ...items(tcp('HostSNI(`a_b.example.com`)')) }, '27.0.2'],
+  ['ALPN h2', items(withTls(tcp('HostSNI(`a.example.com`) && ALPN(`h2`)'))), '39.0.7'],
+  ['HostSNI _ on the chart default (v3 of unknown minor)', items(withTls(tcp('HostSNI(`a_b.example.com`)'))), '39.0.7'],
+  ['HostSNI _ on v3.3.5', { image: { tag: 'v3.3.5' }, ...items(withTls(tcp('HostSNI(`a_b.example.com`)'))) }, '39.0.7'],
+  ['HostSNI _ on v2.11.22', { image: { tag: 'v2.11.22' }, ...items(withTls(tcp('HostSNI(`a_b.example.com`)'))) }, '27.0.2'],
   [
     'file routers that Traefik builds',
     file(

@@ -1,9 +1,11 @@
 import { editDistance } from '../core/closest';
 import { isMap } from '../core/is-map';
-import { hasField, type Deployed } from './traefik-service-fields';
+import type { Deployed } from './traefik-service-fields';
+import { fieldSince, runningTraefikHas } from './file-provider-release';
 import {
   ALWAYS as V2,
   type Since,
+  TRAEFIK_2_11 as V211,
   TRAEFIK_3_0 as V30,
   TRAEFIK_3_4 as V34,
   TRAEFIK_3_6 as V36,
@@ -22,8 +24,9 @@ type Field = readonly [since: Since, level?: string, shape?: 'map' | 'list'];
  * pkg/config/dynamic/config.go `Configuration`, `TLSConfiguration`; middlewares.go `Middleware` (v3.0.0 `GrpcWeb`,
  * v3.7.0 `EncodedCharacters`; the Gateway/ingress-nginx kinds, `file:"-"`, are found too, then ignored); tcp_config.go
  * `TCPConfiguration`, `TCPService`, `TCPServersLoadBalancer`, `TCPWeightedRoundRobin`, `TCPServer` (`healthCheck`
- * v3.6.0); udp_config.go; pkg/tls/tls.go `CertAndStores` (embeds certificate.go `Certificate`), `Options`
- * (`disableSessionTickets` v3.4.0), `Store`. HTTP routers and services: file-routes.ts, file-service-fields.ts; a
+ * v3.6.0); tcp_middlewares.go `TCPMiddleware` (68b-3: inFlightConn, ipWhiteList, and ipAllowList, as the HTTP one,
+ * from v2.11.0: none at v2.10.0); udp_config.go; pkg/tls/tls.go `CertAndStores` (embeds certificate.go
+ * `Certificate`), `Options` (`disableSessionTickets` v3.4.0), `Store`. HTTP routers and services: file-routes.ts, file-service-fields.ts; a
  * middleware's own options and deeper maps are not judged.
  */
 const LEVELS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
@@ -31,10 +34,11 @@ const LEVELS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
   http: { routers: [V2], services: [V2], middlewares: [V2, 'middleware', 'map'], models: [V2], serversTransports: [V2] },
   middleware: {
     ...Object.fromEntries(
-      'addPrefix stripPrefix stripPrefixRegex replacePath replacePathRegex chain ipWhiteList ipAllowList headers errors rateLimit redirectRegex redirectScheme basicAuth digestAuth forwardAuth inFlightReq buffering circuitBreaker compress passTLSClientCert retry contentType plugin'
+      'addPrefix stripPrefix stripPrefixRegex replacePath replacePathRegex chain ipWhiteList headers errors rateLimit redirectRegex redirectScheme basicAuth digestAuth forwardAuth inFlightReq buffering circuitBreaker compress passTLSClientCert retry contentType plugin'
         .split(' ')
         .map((kind) => [kind, [V2]]),
     ),
+    ipAllowList: [V211],
     ...Object.fromEntries(
       'grpcWeb requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite'.split(' ').map((kind) => [kind, [V30]]),
     ),
@@ -44,7 +48,14 @@ const LEVELS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
         .map((kind) => [kind, [V37]]),
     ),
   },
-  tcp: { routers: [V2], services: [V2, 'tcpService', 'map'], middlewares: [V2], models: [V30], serversTransports: [V30] },
+  tcp: {
+    routers: [V2],
+    services: [V2, 'tcpService', 'map'],
+    middlewares: [V2, 'tcpMiddleware', 'map'],
+    models: [V30],
+    serversTransports: [V30],
+  },
+  tcpMiddleware: { inFlightConn: [V2], ipWhiteList: [V2], ipAllowList: [V211] },
   tcpService: { loadBalancer: [V2, 'tcpLoadBalancer'], weighted: [V2, 'tcpWeighted'] },
   tcpLoadBalancer: {
     servers: [V2, 'tcpServer', 'list'],
@@ -77,9 +88,9 @@ const LEVELS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
 const shown = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(key) ? key : `<a key of ${key.length} characters>`);
 
 /**
- * The keys of a file provider's dynamic configuration that the deployed Traefik does not find: `tls.optionz`,
- * `http.middlewares.m1.redirectSchem`, or `tls.options.default.disableSessionTickets (a field from Traefik v3.4.0, chart
- * v35.3.0)`. Without `deployed`, a field of any release counts as known.
+ * The keys of a file provider's dynamic configuration that the running Traefik does not find: `tls.optionz`,
+ * `http.middlewares.m1.redirectSchem`, or `tls.options.default.disableSessionTickets (a field from Traefik v3.4.0)`
+ * (file-provider-release.ts). Without `deployed`, a field of any release counts as known.
  */
 export function unknownFileConfigFields(document: unknown, deployed?: Deployed): string[] {
   const out: string[] = [];
@@ -94,7 +105,7 @@ export function unknownFileConfigFields(document: unknown, deployed?: Deployed):
         continue;
       }
       const [since, inner, shape] = fields[name];
-      if (deployed && !hasField(deployed, since)) out.push(`${path} (a field from Traefik v${since[1]}, chart v${since[0]})`);
+      if (deployed && !runningTraefikHas(deployed, since)) out.push(`${path} ${fieldSince(since, deployed)}`);
       else if (inner && shape === 'map' && isMap(value)) {
         for (const [entry, item] of Object.entries(value)) if (isMap(item)) judge(item, inner, `${path}.${shown(entry)}`);
       } else if (inner && shape === 'list' && Array.isArray(value)) {

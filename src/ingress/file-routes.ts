@@ -7,6 +7,7 @@ import { mountedDynamicFiles, UntracedFiles } from './mounted-file-routes';
 import { unknownFileServiceFields } from './file-service-fields';
 import { droppedRootKeys, unknownFileConfigFields } from './file-config-fields';
 import type { Deployed } from './traefik-service-fields';
+import { runningTraefik } from './file-provider-release';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -178,10 +179,10 @@ function dynamicRoutes(
         ? `names ${unknown.length > 1 ? 'fields' : 'a field'} a router does not have (${unknown.slice(0, 3).join(', ')}; Traefik's router fields: entryPoints, middlewares, service, rule, ruleSyntax, priority, tls)`
         : '',
       services.length
-        ? `names ${services.length > 1 ? 'fields' : 'a field'} a service of this Traefik does not have (${services.slice(0, 3).join(', ')}; Traefik's service fields: loadBalancer, weighted, mirroring, failover, highestRandomWeight from v3.6, middlewares from v3.7, each block with its own fields)`
+        ? `names ${services.length > 1 ? 'fields' : 'a field'} a service of ${runningTraefik(deployed)} does not have (${services.slice(0, 3).join(', ')}; Traefik's service fields: loadBalancer, weighted, mirroring, failover, highestRandomWeight from v3.6, middlewares from v3.7, each block with its own fields)`
         : '',
       others.length
-        ? `names ${others.length > 1 ? 'keys' : 'a key'} ${deployed?.traefik ? `Traefik ${deployed.traefik.tag}` : deployed ? `the Traefik of chart ${deployed.chart.tag}` : 'Traefik'} does not have (${others.slice(0, 3).join(', ')}; its sections: http, tcp, udp, tls, each with its own fields and middleware kinds)`
+        ? `names ${others.length > 1 ? 'keys' : 'a key'} ${runningTraefik(deployed)} does not have (${others.slice(0, 3).join(', ')}; its sections: http, tcp, udp, tls, each with its own fields and middleware kinds)`
         : '',
     ]
       .filter(Boolean)

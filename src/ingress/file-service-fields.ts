@@ -1,5 +1,6 @@
 import { isMap } from '../core/is-map';
-import { hasField, type Deployed } from './traefik-service-fields';
+import type { Deployed } from './traefik-service-fields';
+import { fieldSince, runningTraefikHas } from './file-provider-release';
 import { ALWAYS, type Since, TRAEFIK_3_2 as V32, TRAEFIK_3_4 as V34, TRAEFIK_3_6 as V36, TRAEFIK_3_7 as V37 } from './traefik-releases';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -44,8 +45,8 @@ const spelt = (map: Values, name: string): unknown[] =>
 
 /**
  * The fields of each `http.services.<name>` (the maps of every spelling of `services` in `sections`, the `http` maps) and
- * of its load balancers that the deployed Traefik does not have, as `http.services.<name>.<field>` with the release that
- * brings a newer one. Without `deployed`, a field of any release counts as known.
+ * of its load balancers that the running Traefik does not have (file-provider-release.ts), as `http.services.<name>.<field>`
+ * with the release that brings a newer one. Without `deployed`, a field of any release counts as known.
  */
 export function unknownFileServiceFields(sections: readonly Values[], deployed?: Deployed): string[] {
   const services: Values = Object.assign({}, ...sections.flatMap((http) => spelt(http, 'services').filter(isMap)));
@@ -56,8 +57,8 @@ export function unknownFileServiceFields(sections: readonly Values[], deployed?:
       const name = Object.keys(fields).find((field) => field.toLowerCase() === key.toLowerCase());
       const since = name === undefined ? undefined : fields[name];
       if (since === undefined) out.push(`${at}.${shown(key)}`);
-      else if (since !== ALWAYS && deployed && !hasField(deployed, since))
-        out.push(`${at}.${shown(key)} (a field from Traefik v${since[1]}, chart v${since[0]})`);
+      else if (since !== ALWAYS && deployed && !runningTraefikHas(deployed, since))
+        out.push(`${at}.${shown(key)} ${fieldSince(since, deployed)}`);
       else if (name !== undefined && level === 'service' && LEVELS[name])
         for (const inner of spelt(map, name).filter(isMap)) judge(inner, name, `${at}.${name}`);
     }

@@ -10,6 +10,8 @@ import { entrypoints } from '../traefik/entrypoints';
 import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traefik/extra-objects';
 import { fileRoutes } from './file-routes';
 import { crdBackendRefProblems } from './crd-backend-refs';
+import { middlewareFieldProblems } from './middleware-fields';
+import { sniWithoutTlsProblem } from './tcp-route-tls';
 import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
 import { crossNamespaceProblems } from './cross-namespace-refs';
@@ -40,13 +42,16 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     const path = [...prefix, ...at];
     const own = ownSyntax(route);
     const syntax = own === undefined ? fallback : read(own);
-    const problems = [...fieldProblems(route, path, kind === 'IngressRoute'), ...routeBackendProblems(route, path)];
+    const problems = [...fieldProblems(route, path, kind), ...routeBackendProblems(route, path)];
     const rule = ruleValueProblem(route.match, syntax, kind === 'IngressRouteTCP', release);
     if (rule)
       problems.push({
         path: [...path, 'match'],
         message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}`,
       });
+    const sni =
+      kind === 'IngressRouteTCP' && !rule ? sniWithoutTlsProblem(route.match, spec.tls !== undefined && spec.tls !== null) : undefined;
+    if (sni) problems.push({ path: [...path, 'match'], message: sni });
     // Traefik v3 reads `syntax: v2` with its v2 parser, whose matchers are v2's (httpFuncsV2, pkg/muxer/http/matcher_v2.go
     // v3.6.0: no PathRegexp, Header, HeaderRegexp or QueryRegexp), as Traefik v2 does (v2-rule-syntax.ts, 52b-11).
     const v2 = major === 3 && syntax === 'v2' && kind === 'IngressRoute' && !rule ? v2RuleProblem(route.match) : undefined;
@@ -128,7 +133,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       add(path, `${at}.entryPoints[${String(problem.path[0])}] ${problem.message.replace('the route never', 'it never')}`, at);
   };
   for (const { path, at, entryPoints } of file.udpRoutes) wrongLayer(path, at, entryPoints, { what: 'a UDP router', protocol: 'UDP' });
-  for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints } of file.routes) {
+  for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints, tls } of file.routes) {
     // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
     for (const name of entrypointProblems({ entryPoints }, [], known)) {
       const message = `${at}.entryPoints[${String(name.path[1])}] ${name.message.replace('the route never', 'it never')}`;
@@ -148,6 +153,9 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       add(path, `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`, at);
       continue;
     }
+    // A file router's `tls` key, empty too, makes it a TLS router (file:"allowEmpty", pkg/config/dynamic tcp_config.go).
+    const sni = tcp ? sniWithoutTlsProblem(rule, tls !== undefined) : undefined;
+    if (sni) add(path, `${at}.rule ${sni.replace('the route never', 'it never')}`, at);
     const other = syntax === 'v3' ? (major === 3 ? v3RuleProblem(rule, tcp) : undefined) : tcp ? undefined : v2RuleProblem(rule);
     if (other?.refused)
       add(
@@ -168,6 +176,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...shapeProblems(values, prefix),
     ...routes,
     ...crdBackendRefProblems(values, prefix, deployedChart),
+    ...middlewareFieldProblems(values, prefix, deployedChart),
     ...chart,
     ...chartRouteRefProblems(values, prefix, deployedChart),
     ...crossNamespace.errors,
@@ -266,16 +275,18 @@ function containousProblems(values: Values, prefix: Path, chartVersion: string, 
 }
 
 /**
- * An IngressRoute route's `priority` and `kind` as Traefik's CRD types them (51b-2): `priority` an integer, `kind` the
+ * An IngressRoute's or IngressRouteTCP's route's `priority` and `kind` as its CRD types them (51b-2; 68b-16: named by the
+ * object's own CRD, traefik.io_ingressroutetcps.yaml types `priority` alike): `priority` an integer, `kind` the
  * enum `Rule` (traefik/traefik docs/content/reference/dynamic-configuration/traefik.io_ingressroutes.yaml, v3.6:
  * `priority: type: integer`, `kind: enum: [Rule]`); the API server refuses another value, and with it the release. A
  * priority past 2^53-1 (52b-9) is no number YAML readers in JavaScript and Helm (float64) carry exactly: it would be
  * written as another one, and past int64 (Traefik's `int`; the CRD's `maximum: 9223372036854775000`, traefik-helm-chart
  * traefik/crds/traefik.io_ingressroutes.yaml v39.0.7) the API server refuses it.
  */
-function fieldProblems(route: Values, at: Path, http: boolean): Problem[] {
+function fieldProblems(route: Values, at: Path, kind: string): Problem[] {
   const problems: Problem[] = [];
-  const { priority, kind } = route;
+  const http = kind === 'IngressRoute';
+  const { priority } = route;
   if (priority !== undefined && priority !== null && !Number.isSafeInteger(priority)) {
     const big = typeof priority === 'number' && Number.isInteger(priority);
     problems.push({
@@ -283,11 +294,11 @@ function fieldProblems(route: Values, at: Path, http: boolean): Problem[] {
       message: big
         ? 'is a whole number beyond 9007199254740991 (2^53-1), the largest YAML and Helm carry exactly, so another number would be written ' +
           "(and one beyond int64, Traefik's priority, makes the API server refuse the object): write a smaller whole number"
-        : `is ${shownPriority(priority)}; Traefik's IngressRoute CRD takes an integer, and the API server refuses the object: write a whole number`,
+        : `is ${shownPriority(priority)}; Traefik's ${kind} CRD takes an integer, and the API server refuses the object: write a whole number`,
     });
   }
-  if (http && kind !== undefined && kind !== 'Rule') {
-    const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : typeof kind;
+  if (http && route.kind !== undefined && route.kind !== 'Rule') {
+    const shown = typeof route.kind === 'string' ? `"${route.kind.slice(0, 40)}"` : typeof route.kind;
     problems.push({
       path: [...at, 'kind'],
       message: `is ${shown}; Traefik's IngressRoute CRD takes only Rule (case matters), and the API server refuses the object: write kind: Rule or leave it out`,

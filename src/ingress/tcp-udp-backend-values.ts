@@ -75,19 +75,28 @@ export function tcpUdpBackendProblems(ref: unknown, path: Path, kind: 'IngressRo
       message: `is no field of an ${kind} backend${later}; ${what}the API server drops it and Traefik never reads it: ${hint}remove it or write one of ${Object.keys(known).join(', ')}`,
     });
   }
+  const version = isMap(ref.proxyProtocol) ? ref.proxyProtocol.version : undefined;
   if (atLeast(chart, MINIMUM_SINCE)) {
     if (Number.isInteger(ref.weight) && (ref.weight as number) < 0)
       problems.push({
         path: [...path, 'weight'],
         message: `is ${String(ref.weight)}; the ${kind} CRD takes a weight of 0 or more, ${REFUSED}: write 0 or more`,
       });
-    const version = isMap(ref.proxyProtocol) ? ref.proxyProtocol.version : undefined;
     if (Number.isInteger(version) && (version as number) < 1)
       problems.push({
         path: [...path, 'proxyProtocol', 'version'],
         message: `is ${String(version)}; the ${kind} CRD takes 1 or more, ${REFUSED}: write 1 or 2`,
       });
   }
+  // 68b-15: the CRD provider passes any version but 0 (its default, 2) to the TCP service, whose dialer takes 1 or 2 alone
+  // ("unknown proxyProtocol version", traefik/traefik pkg/tcp/proxy.go `NewProxy` v2.11.0 to v3.5.0, pkg/tcp/dialer.go v3.6.0,
+  // where a backend's serversTransport brings its own proxyProtocol instead: not judged then).
+  const unknown = (version as number) > 2 || (!atLeast(chart, MINIMUM_SINCE) && (version as number) < 0);
+  if (Number.isInteger(version) && unknown && !ref.serversTransport)
+    problems.push({
+      path: [...path, 'proxyProtocol', 'version'],
+      message: `is ${String(version)}; Traefik sends PROXY protocol version 1 or 2 only and fails the service ("unknown proxyProtocol version"), so the route never serves: write 1 or 2`,
+    });
   if (isMap(ref.proxyProtocol))
     problems.push(...typeProblem(ref.proxyProtocol.version, 'integer', [...path, 'proxyProtocol', 'version'], kind));
   return problems;

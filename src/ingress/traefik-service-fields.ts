@@ -66,12 +66,28 @@ export interface Deployed {
   readonly traefik?: Version;
 }
 
-/** The fields of one map `level` unknown to every CRD, or newer than the deployed chart or Traefik. */
+/** One map of a CRD object: its fields by the release that brings each, those it requires, and its name in messages (`spec`). */
+export interface CrdLevel {
+  readonly fields: Readonly<Record<string, Since>>;
+  readonly required?: readonly string[];
+  readonly name: string;
+  readonly crd: Crd;
+  /** What else a dropped field does, for messages. */
+  readonly dropped?: string;
+}
+
+/** The fields of one map of a TraefikService (or an IngressRoute backend) by their level in FIELDS. */
 function levelProblems(map: unknown, level: string, path: Path, deployed: Deployed, parent: Since = BASE, crd = TS_CRD): Problem[] {
+  const name = level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level;
+  return crdFieldProblems(map, { fields: FIELDS[level], required: REQUIRED[level], name, crd }, path, deployed, parent);
+}
+
+/** The fields of a map unknown to every CRD, or newer than the deployed chart or Traefik (`parent`: when the map itself came). */
+export function crdFieldProblems(map: unknown, level: CrdLevel, path: Path, deployed: Deployed, parent: Since = BASE): Problem[] {
   if (!isMap(map)) return [];
+  const { fields, crd } = level;
   const [kind, file] = crd;
-  const fields = FIELDS[level];
-  const missing = (REQUIRED[level] ?? [])
+  const missing = (level.required ?? [])
     .filter((key) => map[key] === undefined || map[key] === null)
     .map((key) => ({
       path: [...path, key],
@@ -87,11 +103,13 @@ function levelProblems(map: unknown, level: string, path: Path, deployed: Deploy
         return [
           {
             path: [...path, key],
-            message: `is not a field of ${kind === 'IngressRoute' ? 'an' : 'a'} ${kind}'s ${level === 'spec' ? 'spec' : level === 'mirror' || level === 'backend' ? 'backend' : level} (${file}), so the API server drops it and Traefik never reads it: ${hint}write one of ${Object.keys(fields).join(', ')}`,
+            message: `is not a field of ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}'s ${level.name} (${file}), so the API server drops it and Traefik never reads it${level.dropped ?? ''}: ${hint}write one of ${Object.keys(fields).join(', ')}`,
           },
         ];
       }
       const since = compareVersions(parseVersion(known[0]), parseVersion(parent[0])) >= 0 ? known : parent;
+      // A field of the oldest tag read is in every older chart too ("read as v22.3.0"), whatever the chart or image.
+      if (compareVersions(parseVersion(since[0]), parseVersion(BASE[0])) <= 0) return [];
       const oldChart = compareVersions(deployed.chart, parseVersion(since[0])) < 0;
       const oldTraefik = !!deployed.traefik && compareVersions(deployed.traefik, parseVersion(since[1])) < 0;
       if (!oldChart && !oldTraefik) return [];
@@ -101,7 +119,7 @@ function levelProblems(map: unknown, level: string, path: Path, deployed: Deploy
       return [
         {
           path: [...path, key],
-          message: `${lacks} (Traefik v${since[1]}, chart v${since[0]}, brings it), so it is dropped and never serves: remove it, or deploy Traefik v${since[1]} (chart v${since[0]}) or newer`,
+          message: `${lacks} (Traefik v${since[1]}, chart v${since[0]}, brings it), so it is dropped and never serves${level.dropped ?? ''}: remove it, or deploy Traefik v${since[1]} (chart v${since[0]}) or newer`,
         },
       ];
     }),

@@ -2,7 +2,7 @@ import type { Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { upstreamChartVersion } from '../traefik/chart-versions';
-import { compareK3sVersions, parseK3sVersion } from '../semver';
+import { compareK3sVersions, compareVersions, parseK3sVersion, parseVersion } from '../semver';
 
 /**
  * The upstream Traefik chart K3s releases bundle, for the releases whose chart is known: each row
@@ -59,6 +59,18 @@ export function bundlesTraefikV2(k3sVersion: string): boolean {
 const READ_CHART = "kubectl -n kube-system get helmchart traefik -o jsonpath='{.spec.chart}'";
 
 /**
+ * 68b-17: the chart an unlisted K3s release before FIRST_TRAEFIK_V3_K3S is judged by: the newest Traefik v2 chart of the
+ * table, as its Traefik is v2 (the default chart, v3's, would refuse its traefik.containo.us objects and pass v3-only
+ * rules); undefined for a release from FIRST_TRAEFIK_V3_K3S on, which follows the default chart.
+ */
+function assumedTraefikV2Chart(k3sVersion: string): string | undefined {
+  if (!bundlesTraefikV2(k3sVersion)) return undefined;
+  const first = parseK3sVersion(FIRST_TRAEFIK_V3_K3S)!;
+  const v2 = BUNDLED.filter((row) => compareK3sVersions(parseK3sVersion(row.to)!, first) < 0).map((row) => parseVersion(row.chart));
+  return v2.sort(compareVersions).at(-1)?.tag.slice(1);
+}
+
+/**
  * `k3s.version` decides `traefik.chartVersion` when the config does not: `input` is the config as
  * written (to tell an explicit chart version from the default), `config` the validated one.
  */
@@ -69,6 +81,21 @@ export function applyBundledTraefikChart(input: unknown, config: ClusterConfig):
   const bundled = bundledTraefikChart(k3sVersion);
   if (written === undefined && bundled) {
     return { config: { ...config, traefik: { ...config.traefik, chartVersion: bundled } }, warnings: [] };
+  }
+  const assumed = written === undefined ? assumedTraefikV2Chart(k3sVersion) : undefined;
+  if (assumed) {
+    return {
+      config: { ...config, traefik: { ...config.traefik, chartVersion: assumed } },
+      warnings: [
+        {
+          path: ['k3s', 'version'],
+          message:
+            `this tool does not know which Traefik chart K3s ${k3sVersion} bundles; K3s before ${FIRST_TRAEFIK_V3_K3S} bundles Traefik v2, so ` +
+            `the Traefik values follow chart ${assumed}, the newest Traefik v2 chart this tool knows K3s to bundle (older lines may bundle an ` +
+            `older one): set traefik.chartVersion to what \`${READ_CHART}\` shows`,
+        },
+      ],
+    };
   }
   if (written === undefined) {
     return {

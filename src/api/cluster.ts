@@ -23,6 +23,7 @@ import { TraefikChart } from '../traefik/chart';
 import { traefikSettings } from '../traefik/settings';
 import { vipServicesUnchanged } from '../output/construct-vip-services';
 import { constructRefusal, gateWhatItRenders, secretsInTexts } from '../output/construct-gate';
+import { notesClusterConfig } from '../output/construct-services';
 
 /**
  * A bare-metal K3s cluster's virtual IPs as cdk8s charts, one per file, named as `npm run synth`
@@ -58,6 +59,7 @@ export class K3sVipCluster extends Construct {
     const errors = config === props ? configErrors : clusterPropProblems(props, configErrors);
     if (!config || errors.length) throw new K3sVipValidationError(errors);
     this.config = config;
+    notesClusterConfig(this, config);
     this.warnings = warnings.map(({ path, message }) => ({ path, message }));
 
     const { kubeVip } = config;

@@ -244,7 +244,8 @@ export function checkTraefikSharedVips(
   sharedVipProblems(services, election === undefined ? 'bgp' : 'arp', on, version, kubeVipRules(version), error);
 }
 
-function localSharedReason(mode: 'arp' | 'bgp'): string {
+/** Why a Local Service may share no VIP in `mode` (also said of an app's sibling Services, output/construct-sibling-vips.ts). */
+export function localSharedReason(mode: 'arp' | 'bgp'): string {
   return mode === 'arp'
     ? `kube-vip then elects a leader per Service and refuses a shared lease (${LEASE_NAME_ANNOTATION}) unless the policy is Cluster, so two nodes could announce the address`
     : "in BGP mode nodes without its pod still announce the address for the other Service, and drop this one's traffic there";

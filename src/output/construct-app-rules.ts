@@ -11,7 +11,9 @@ import { clusterIps } from '../traefik/release-duplicates';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { ServiceNetwork } from './construct-cluster-ips';
-import { notedClusterIps, notedServices } from './construct-services';
+import { notedClusterConfig, notedClusterIps, notedServices, notedTraefikRelease } from './construct-services';
+import { countFinding, deployedKubeVipFindings, RenderedService, siblingVipFindings } from './construct-sibling-vips';
+import { unreadVipAnnotation } from '../traefik/service-facts';
 import { blankedPath } from './construct-render';
 import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
 import { releaseFindings } from './construct-release-rules';
@@ -144,7 +146,7 @@ function clusterIpFindings(objects: readonly AppObject[], own: Own): string[] {
 }
 
 /** A LoadBalancer Service as rendered, with its VIPs (the kube-vip annotation's list, else spec.loadBalancerIP). */
-function renderedService(o: AppObject): DeployedService | undefined {
+function renderedService(o: AppObject): RenderedService | undefined {
   const { object } = o;
   if (object.apiVersion !== 'v1' || object.kind !== 'Service' || !isMap(object.spec) || object.spec.type !== 'LoadBalancer')
     return undefined;
@@ -163,7 +165,18 @@ function renderedService(o: AppObject): DeployedService | undefined {
     .map((p) => `${String(p.port)}/${typeof p.protocol === 'string' ? p.protocol : 'TCP'}`);
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
   const name = String(metadata.name);
-  return { path: at, label: `Service ${namespace}/${name}`, namespace, name, type: { value: 'LoadBalancer', path: at }, ips, ports };
+  const policy = object.spec.externalTrafficPolicy;
+  return {
+    path: at,
+    label: `Service ${namespace}/${name}`,
+    namespace,
+    name,
+    type: { value: 'LoadBalancer', path: at },
+    ips,
+    ports,
+    annotations: isMap(metadata.annotations) ? metadata.annotations : {},
+    ...(typeof policy === 'string' && { externalTrafficPolicy: { value: policy, path: [...at, 'spec', 'externalTrafficPolicy'] } }),
+  };
 }
 
 /**
@@ -181,10 +194,14 @@ function vipFindings(
   const mineAt = new Set<string>();
   const unjudgedAt = new Set<string>();
   const services: DeployedService[] = [];
+  const rendered: RenderedService[] = [];
+  const siblings: RenderedService[] = [];
   for (const o of objects) {
     const service = renderedService(o);
     if (!service) continue;
     services.push(service);
+    rendered.push(service);
+    if (!o.judged) siblings.push(service);
     if (o.mine) mineAt.add(String(service.path[0]));
     if (!o.judged) unjudgedAt.add(String(service.path[0]));
   }
@@ -219,6 +236,24 @@ function vipFindings(
         const split = splitLeaseProblem(cp, service, vip);
         if (split) said(vip.path, split);
       }
+  // The app's cluster config (a K3sVipCluster's): its siblings get the config's VIP rules (68b-4), every rendered
+  // LoadBalancer Service those of the kube-vip it deploys, else of the KubeVipChart's DaemonSet (68b-5, 68b-12).
+  const config = all.map(notedClusterConfig).find((c) => c !== undefined);
+  const version = config?.kubeVip.version ?? cp?.version.tag;
+  if (version) for (const service of rendered) deployedKubeVipFindings(service, version, said);
+  // A TraefikHelmChartConfig written for another kube-vip than the app deploys (68b-12): judged for the deployed one.
+  for (const owner of version ? all : []) {
+    const written = notedTraefikRelease(owner)?.kubeVipVersion;
+    if (!written || written === version) continue;
+    const at = `construct ${blankedPath(owner)}`;
+    for (const s of notedServices(owner).filter((n) => n.type.value === 'LoadBalancer' && n.ips.length)) {
+      const ips = s.ips.map((ip) => ({ ...ip, path: [at, ...ip.path] }));
+      const unread = !unreadVipAnnotation(written, false) && unreadVipAnnotation(version!, false);
+      if (unread) said(ips[0].path, unread);
+      countFinding({ ...s, ips }, version!, said);
+    }
+  }
+  if (config && lead) siblingVipFindings(config, siblings, services, said);
   // The lead judges the Services no gated construct holds (67b-5) in its network, K3s' default when it notes none.
   const placed = network ?? (lead ? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" } : undefined);
   if (placed) {
@@ -227,7 +262,8 @@ function vipFindings(
       cidr,
       what: `the Service network (${placed.key})`,
     }));
-    const judges = (at: string) => (mineAt.has(at) && network !== undefined) || (lead && unjudgedAt.has(at));
+    // With the cluster's config the siblings were placed in all its networks above.
+    const judges = (at: string) => (mineAt.has(at) && network !== undefined) || (lead && !config && unjudgedAt.has(at));
     for (const service of services.filter((s) => judges(String(s.path[0])) && !String(s.path[0]).startsWith('construct ')))
       for (const vip of service.ips) checkVipPlacement(vip, { internal }, [], false, said);
   }

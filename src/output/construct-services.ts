@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { DeployedService } from '../load-balancer/deployed';
+import type { ClusterConfig } from '../config/schema';
 
 /**
  * The Services a construct deploys that its rendered objects do not show as Services: a TraefikHelmChartConfig's
@@ -39,6 +40,8 @@ export interface NotedTraefikRelease {
   readonly values: Readonly<Record<string, unknown>>;
   /** The resolvers Traefik will have (its props' and values'), and those listed as configured elsewhere (67b-2). */
   readonly resolvers?: readonly string[];
+  /** The kube-vip version its Services are written for (the kubeVipVersion prop, 68b-12). */
+  readonly kubeVipVersion?: string;
 }
 
 const [noteTraefikRelease, traefikReleaseOf] = constructNote<NotedTraefikRelease>();
@@ -46,3 +49,9 @@ const [noteTraefikRelease, traefikReleaseOf] = constructNote<NotedTraefikRelease
 export const notesTraefikRelease = noteTraefikRelease;
 /** The Traefik release `construct` noted, or none. */
 export const notedTraefikRelease = traefikReleaseOf;
+
+const [noteClusterConfig, clusterConfigOf] = constructNote<ClusterConfig>();
+/** Notes the validated config a K3sVipCluster deploys, for the app-wide VIP rules on its siblings (68b-4). */
+export const notesClusterConfig = noteClusterConfig;
+/** The config `construct` noted (a K3sVipCluster's), or none. */
+export const notedClusterConfig = clusterConfigOf;

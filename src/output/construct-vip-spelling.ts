@@ -1,5 +1,5 @@
 import { isMap } from '../core/is-map';
-import { oddSpellingProblem, reservedVipProblem } from '../config/formats';
+import { oddSpellingProblem, reservedVipProblem, virtualIp } from '../config/formats';
 import { parseIp } from '../net/ip';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { AppObject, where } from './construct-app-objects';
@@ -23,10 +23,10 @@ export function vipSpellingFindings(objects: readonly AppObject[], speaks: (o: A
     const given = typeof annotation === 'string' ? annotation : object.spec.loadBalancerIP;
     if (typeof given !== 'string') continue;
     for (const text of given.split(',').map((t) => t.trim())) {
-      if (!text) continue;
       const ip = parseIp(text);
+      // An empty item (`192.168.0.42,`) is said as the config's VIP keys say it (68b-4).
       const problem =
-        oddSpellingProblem(text, text) ??
+        (text ? oddSpellingProblem(text, text) : virtualIp(text)) ??
         (ip
           ? reservedVipProblem(text, ip)
           : 'is not an IP address kube-vip can read, so it announces no VIP for the Service: write one such as "192.168.0.41"');

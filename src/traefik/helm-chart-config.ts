@@ -263,6 +263,7 @@ export class TraefikHelmChartConfig extends Construct {
         chartVersion,
         values: props.values ?? {},
         resolvers: [...model.resolverNames, ...externalCertResolvers],
+        kubeVipVersion,
       });
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);

@@ -14,7 +14,7 @@ import { valuesAffinityProblems } from './node-affinity';
 import { staticEnvWarnings } from './static-env';
 import { unexpandedEnvWarnings } from './env-references';
 import { traefikValuesProblems } from './values-check';
-import { isTemplated, TEMPLATED, VIP_ANNOTATION } from './service-facts';
+import { isTemplated, misspeltVipAnnotationProblem, TEMPLATED } from './service-facts';
 import { releaseSizeProblem } from './release-size-rule';
 
 export { chartVersionSupport };
@@ -175,11 +175,7 @@ export function checkTraefikDeployment(
   if (tooBig) error([...prefix, ...tooBig.at], tooBig.message);
   for (const service of traefik.services) {
     for (const misspelt of service.misspeltVipAnnotations ?? []) {
-      error(
-        misspelt.path,
-        `is not an annotation kube-vip reads (it matches the name exactly), so ${serviceSubject(service.label)} gets no VIP from it: ` +
-          `did you mean ${VIP_ANNOTATION}?`,
-      );
+      error(misspelt.path, misspeltVipAnnotationProblem(service.label));
     }
     if (service.ignoredByKubeVip && service.type.value === 'LoadBalancer') {
       error(

@@ -1,4 +1,5 @@
 import { Path } from '../core/problem';
+import { serviceSubject } from '../core/service-subject';
 import * as format from '../config/formats';
 import { KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
@@ -35,6 +36,14 @@ export function misspeltVipAnnotations(annotations: unknown): string[] {
   if (!isMap(annotations)) return [];
   const target = VIP_ANNOTATION.toLowerCase();
   return Object.keys(annotations).filter((key) => key !== VIP_ANNOTATION && distance(key.toLowerCase().replace(/_/g, '-'), target) <= 2);
+}
+
+/** What a misspelt VIP annotation on the Service `label` (serviceSubject's words) costs, said alike at every door. */
+export function misspeltVipAnnotationProblem(label: string): string {
+  return (
+    `is not an annotation kube-vip reads (it matches the name exactly), so ${serviceSubject(label)} gets no VIP from it: ` +
+    `did you mean ${VIP_ANNOTATION}?`
+  );
 }
 
 /** A LoadBalancer Service in the chart's `extraObjects` that kube-vip would serve. */

@@ -1,0 +1,105 @@
+import type { ClusterConfig } from '../config/schema';
+import { formatPath, type Path, type Report } from '../core/problem';
+import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
+import { checkK3sNetworks } from '../k3s/networks';
+import { checkInventory } from '../k3s/rules';
+import { localSharedReason } from '../kube-vip/client-ip-rules';
+import { serviceVipCountProblem } from '../kube-vip/rules';
+import { kubeVipRules } from '../kube-vip/versions';
+import type { DeployedService } from '../load-balancer/deployed';
+import { checkServiceFamilies } from '../load-balancer/family-rules';
+import { checkVipPlacement } from '../load-balancer/rules';
+import { sameIp } from '../net/ip';
+import { parseVersion } from '../semver';
+import { misspeltVipAnnotationProblem, misspeltVipAnnotations, unreadVipAnnotation, VIP_ANNOTATION } from '../traefik/service-facts';
+
+/** A LoadBalancer Service the app renders, with its annotations as rendered. */
+export interface RenderedService extends DeployedService {
+  readonly annotations: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Round 68 (68b-4): a LoadBalancer Service no gated construct holds (a sibling `ApiObject`) in an app whose
+ * K3sVipCluster gives the cluster's config, judged by the rules the config applies to `loadBalancers[].ips` and the
+ * `traefik.values` Services, with the same messages: not in the pod or Service network, a host address of the LAN
+ * (load-balancer/rules.ts checkVipPlacement), not a node's address nor off the servers' LAN (k3s/rules.ts
+ * checkInventory), of a family the Service network has (family-rules.ts, dual-stack-rules.ts), and not shared with a
+ * `Local` Service (kube-vip/client-ip-rules.ts). `said` reports at the Service's own path.
+ */
+export function siblingVipFindings(
+  config: ClusterConfig,
+  siblings: readonly DeployedService[],
+  services: readonly DeployedService[],
+  said: Report,
+): void {
+  const quiet: Report = () => undefined;
+  const cidrs = checkK3sNetworks(config, quiet);
+  const arp = config.kubeVip.mode === 'arp';
+  const vips = siblings.flatMap((s) => s.ips);
+  for (const vip of vips) checkVipPlacement(vip, cidrs, [], arp, said);
+  // The inventory rules judge the config too, already passed: only what they say of a sibling's VIP is kept.
+  const heads = new Set(siblings.map((s) => String(s.path[0])));
+  const ofSibling: Report = (path, message, about) => (heads.has(String(path[0])) ? said(path, message, about) : undefined);
+  checkInventory(config, vips, [], cidrs, ofSibling, quiet);
+  checkServiceFamilies(config.k3s.serviceCidr, siblings, said);
+  for (const service of siblings) {
+    const dual = dualStackVipsProblem(
+      service.ips.map((vip) => vip.text),
+      config.k3s.clusterCidr,
+      config.k3s.serviceCidr,
+    );
+    if (dual) said(service.path, dual);
+  }
+  localSharingFindings(siblings, services, arp ? 'arp' : 'bgp', said);
+}
+
+/** A sibling on another Service's VIP while either is `Local` (client-ip-rules.ts sharedVipProblems' first rule). */
+function localSharingFindings(
+  siblings: readonly DeployedService[],
+  services: readonly DeployedService[],
+  mode: 'arp' | 'bgp',
+  said: Report,
+): void {
+  const local = (s: DeployedService) => s.externalTrafficPolicy?.value === 'Local';
+  for (const sibling of siblings)
+    for (const vip of sibling.ips)
+      for (const other of services) {
+        if (other === sibling || (!local(sibling) && !local(other))) continue;
+        const theirs = other.ips.find((ip) => sameIp(ip.ip.text, vip.ip.text));
+        if (!theirs) continue;
+        const which = local(sibling) ? sibling : other;
+        said(
+          vip.path,
+          `"${vip.ip.text}" is also the VIP of ${other.label} (${formatPath(theirs.path)}), and ${which.label} is Local: ` +
+            `${localSharedReason(mode)}: give ${which.label} a VIP of its own, or make it Cluster`,
+        );
+        break;
+      }
+}
+
+/**
+ * Rounds 68 (68b-5, 68b-12): a rendered LoadBalancer Service judged for the kube-vip the app deploys (`version`: the
+ * cluster's config, else the KubeVipChart's DaemonSet), as the values door judges Traefik's Services: the VIP
+ * annotation on a kube-vip that does not read it (traefik/service-facts.ts unreadVipAnnotation), a near miss of its
+ * name, more VIPs than that kube-vip reads (kube-vip/rules.ts serviceVipCountProblem).
+ */
+export function deployedKubeVipFindings(service: RenderedService, version: string, said: Report): void {
+  const at = (key: string): Path => [service.path[0], 'metadata', 'annotations', key];
+  for (const key of misspeltVipAnnotations(service.annotations)) said(at(key), misspeltVipAnnotationProblem(service.label));
+  if (typeof service.annotations[VIP_ANNOTATION] === 'string') {
+    const unread = unreadVipAnnotation(version, false);
+    if (unread) said(at(VIP_ANNOTATION), unread);
+  }
+  countFinding(service, version, said);
+}
+
+/** More VIPs on `service` than kube-vip `version` reads. */
+export function countFinding(service: DeployedService, version: string, said: Report): void {
+  const parsed = parseVersion(version);
+  const many = serviceVipCountProblem(
+    service.ips.map((vip) => vip.ip),
+    parsed,
+    kubeVipRules(parsed),
+  );
+  if (many) said(service.ips[0].path, many);
+}

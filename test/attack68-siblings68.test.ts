@@ -162,3 +162,36 @@ describe('68b-12: composed constructs are judged for the kube-vip the app deploy
     expect(verdict(build)).toBeUndefined();
   });
 });
+
+const ingress = (host: string, path: string, extra: Values = {}): Values => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'Ingress',
+  metadata: { name: 'dup', namespace: 'default' },
+  spec: {
+    ingressClassName: 'traefik',
+    rules: [{ host, http: { paths: [{ path, pathType: 'Prefix', backend: { service: { name: 'other', port: { number: 80 } } } }] } }],
+    ...extra,
+  },
+});
+
+describe("68b-14: a sibling Ingress on a generated Ingress's host and path", () => {
+  const refused: Array<[string, Values, RegExp]> = [
+    [
+      'same host and path',
+      ingress('a.example.com', '/'),
+      /spec\.rules\[0\]\.http\.paths\[0\]\.path host "a\.example\.com" with path "\/" is already routed by Ingress\/default\/fe/,
+    ],
+    ['host in another case, trailing dot', ingress('A.Example.com.', '/'), /is already routed by Ingress\/default\/fe/],
+  ];
+  test.each(refused)('refuses: %s', (_, sibling, expected) => {
+    expect(verdict(() => clusterApp(sibling))).toMatch(expected);
+  });
+  const passing: Array<[string, Values]> = [
+    ['another path', ingress('a.example.com', '/api')],
+    ['another host', ingress('b.example.com', '/')],
+    ['another ingress class', ingress('a.example.com', '/', { ingressClassName: 'nginx' })],
+  ];
+  test.each(passing)('passes: %s', (_, sibling) => {
+    expect(verdict(() => clusterApp(sibling))).toBeUndefined();
+  });
+});

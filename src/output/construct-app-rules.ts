@@ -20,6 +20,7 @@ import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
 import { controlPlaneVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
+import { ingressTwinFindings } from './construct-ingress-owners';
 import { vipSpellingFindings } from './construct-vip-spelling';
 import { DEFAULT_SERVICE_CIDR } from '../pins';
 
@@ -50,6 +51,7 @@ export function appRuleFindings(
   const own = (later: AppObject, earlier: AppObject) => ownFinding(later, earlier) || (lead && !later.judged && !earlier.judged);
   return [
     ...identityFindings([...notedIdentities(scope), ...objects], own),
+    ...ingressTwinFindings(objects, own),
     ...clusterIpFindings([...notedIps(scope), ...objects], own),
     ...releaseFindings(objects.filter(speaks), objects),
     ...traefikParityFindings(scope, objects, speaks),

@@ -8,9 +8,9 @@ import { isWrittenSecret, secretFile } from './secret-file-names';
  *   `Files.writeString(Path.of(p), "…")` / `Files.write(…, "…".getBytes())`, C# and PowerShell
  *   `File.WriteAllText(@"p", "…")` / `[IO.File]::WriteAllText('p', '…')`, Rust `fs::write(p, "…")` (doc.rust-lang.org
  *   std/fs/fn.write), PHP `file_put_contents(p, '…')`, Python `Path(p).write_bytes(b"…")`, and any of them with the path
- *   built by `path.join(dir, 'token')`, `Path.of(…)`, `Paths.get(…)`, `filepath.Join(…)` (its quoted parts joined);
- * - Python `with open(p, "w") as f:` (or `f = open(p, "w")`) then `f.write("…")` or `print("…", file=f)` on a later
- *   line, and `print("…", file=open(p, "w"))`;
+ *   built by `path.join(dir, 'token')`, `Path.of(…)`, `Paths.get(…)`, `filepath.Join(…)`, `new File(dir, "token")`
+ *   (its quoted parts joined);
+ * - Python `print("…", file=open(p, "w"))` (a file opened, then written by name: secret-file-handles.ts);
  * - PowerShell's `Add-Content`/`Set-Content`/`Out-File` with a bare or quoted value, named or positional
  *   (learn.microsoft.com PowerShell Microsoft.PowerShell.Management/Add-Content: `-Path`, `-Value`; Out-File:
  *   `-FilePath`, `-InputObject`), and `'…' > path` (about_Redirection).
@@ -19,7 +19,7 @@ import { isWrittenSecret, secretFile } from './secret-file-names';
 
 const QUOTED = `("[^"\\n]*"|'[^'\\n]*')`;
 /** A path argument: a quoted path (C#'s `@"…"` too) or a call that joins quoted parts (at most 256 characters). */
-const PATH_ARG = `(?:@?${QUOTED}|(?:path\\.(?:join|resolve)|Path\\.of|Paths\\.get|Path|filepath\\.Join|Path\\.Combine)\\(([^()\\n]{0,256})\\))`;
+export const PATH_ARG = `(?:@?${QUOTED}|(?:(?:os\\.)?path\\.(?:join|resolve)|Path\\.of|Paths\\.get|Path|filepath\\.Join|Path\\.Combine|(?:new[ \\t]+)?File)\\(([^()\\n]{0,256})\\))`;
 /** Calls that take the path then the content: the receiver and name, then `(path, [[]byte(|b]"…"`. */
 const PATH_THEN_VALUE = new RegExp(
   `(?:\\b(?:os|ioutil)\\.WriteFile|\\b(?:File|IO)\\.(?:write|binwrite)|\\bFiles\\.write(?:String)?|(?:\\bFile\\.|\\]::)(?:WriteAll(?:Text|Bytes)|AppendAllText)|\\bfs::write|\\bfile_put_contents|\\b(?:write|append)FileSync|\\b(?:write|append)File)\\([ \\t]*${PATH_ARG}[ \\t]*,[ \\t]*(?:\\[\\]byte\\(|b)?${QUOTED}`,
@@ -32,23 +32,15 @@ const PRINT_OPEN = new RegExp(
   `\\bprint\\([ \\t]*${QUOTED}[ \\t]*,[^()\\n]{0,64}\\bfile[ \\t]*=[ \\t]*open\\([ \\t]*${QUOTED}[ \\t]*,[ \\t]*(?:mode[ \\t]*=[ \\t]*)?["'][wax]`,
   'g',
 );
-/** Python's `with open(p, "w") as f:` or `f = open(p, "w")`: the path and the file's name. */
-const OPEN_AS = new RegExp(
-  `(?:\\b(\\w{1,64})[ \\t]*=[ \\t]*)?\\bopen\\([ \\t]*${QUOTED}[ \\t]*,[ \\t]*(?:mode[ \\t]*=[ \\t]*)?["'][wax]b?\\+?["'][^()\\n]{0,64}\\)(?:[ \\t]+as[ \\t]+(\\w{1,64}))?`,
-  'g',
-);
-/** How many lines after `open` its writes are looked for (a `with` block that writes a secret is short). */
-const BLOCK_LINES = 16;
-
 /** A path argument's text: the quoted path, or a join's quoted parts (`path.join(dir, 'token')` is `…/token`). */
-function pathOf(quoted: string | undefined, joined: string | undefined): string | undefined {
+export function pathOf(quoted: string | undefined, joined: string | undefined): string | undefined {
   if (quoted !== undefined) return quoted.slice(1, -1);
   const parts = [...(joined ?? '').matchAll(/"([^"\n]*)"|'([^'\n]*)'|([^,\s]+)/g)].map((p) => p[1] ?? p[2] ?? '*');
   return parts.length > 0 && /^["']/.test((joined ?? '').trim().split(',').at(-1)!.trim()) ? parts.join('/') : undefined;
 }
 
 /** A literal (its text and start) when it is one: not empty, a placeholder or a template. */
-function literal(word: string, at: number): [string, number] | undefined {
+export function literal(word: string, at: number): [string, number] | undefined {
   const quoted = /^["']/.test(word);
   const value = quoted ? word.slice(1, -1) : word;
   if (!value.trim() || /^[$(@{[]|\{\{|\$\{|#\{/.test(value) || isPlaceholder(value.trim())) return undefined;
@@ -76,56 +68,52 @@ function callSpans(text: string, found: Array<[number, number]>): void {
   for (const match of text.matchAll(PRINT_OPEN)) judged(found, match[2].slice(1, -1), literal(match[1], groupAt(match, match[1], 0)));
 }
 
-/** `with open(p, "w") as f:` / `f = open(p, "w")`, then `f.write("…")` or `print("…", file=f)` in the next lines. */
-function openBlockSpans(text: string, found: Array<[number, number]>): void {
-  for (const match of text.matchAll(OPEN_AS)) {
-    const name = match[3] ?? match[1];
-    if (!name) continue;
-    const path = match[2].slice(1, -1);
-    if (!secretFile(path)) continue;
-    const from = match.index + match[0].length;
-    let end = from;
-    for (let n = 0; n <= BLOCK_LINES && end >= 0; n++) end = text.indexOf('\n', end + 1);
-    const block = text.slice(from, Math.min(end < 0 ? text.length : end, from + 4096)); // bounded: linear on hostile text
-    const write = new RegExp(
-      `\\b${name}\\.write(?:lines)?\\([ \\t]*b?${QUOTED}|\\bprint\\([ \\t]*${QUOTED}[ \\t]*,[^()\\n]{0,64}\\bfile[ \\t]*=[ \\t]*${name}\\b`,
-      'g',
-    );
-    for (const call of block.matchAll(write)) {
-      const word = call[1] ?? call[2];
-      judged(found, path, literal(word, from + call.index + call[0].indexOf(word)));
-    }
-  }
-}
-
 /** A PowerShell word: quoted, or bare to a blank, `;`, `|` or `)`. */
 const PS_WORD = /"[^"\n]*"|'[^'\n]*'|[^\s;|)]+/g;
 /** The cmdlets, their path and value parameters, and the order of their positional ones. */
-const CMDLET = /(?<![\w-])(Set-Content|Add-Content|Out-File)(?=[ \t])([^;|\n]{0,512})/gi;
+const CMDLET = /(?<![\w-])(Set-Content|Add-Content|Out-File|New-Item|Tee-Object)(?=[ \t])([^;|\n]{0,512})/gi;
 const PATH_PARAMETER = /^-(?:Path|LiteralPath|FilePath|PSPath|LP)$/i;
 const VALUE_PARAMETER = /^-(?:Value|InputObject)$/i;
 /** Parameters that take a value (the rest are switches: `-Force`, `-NoNewline`, `-Append`). */
-const VALUED_PARAMETER = /^-(?:Encoding|Width|Stream|Filter|Include|Exclude|Credential|ErrorAction|WarningAction|Delimiter)$/i;
+const VALUED_PARAMETER =
+  /^-(?:Encoding|Width|Stream|Filter|Include|Exclude|Credential|ErrorAction|WarningAction|Delimiter|ItemType|Type|Variable)$/i;
+/** Cmdlets whose second positional word is the value (Out-File's is its encoding; New-Item, Tee-Object have none). */
+const POSITIONAL_VALUE = /^(?:Set|Add)-Content$/i;
+/** A quoted literal piped into what follows (`'…' | `, `Write-Output "…" | `), at a line's or statement's start. */
+const PIPED_LITERAL = /(?:^|[\n;{(=])[ \t]*(?:(?:Write-Output|echo|write)[ \t]+)?("[^"\n]*"|'[^'\n]*')[ \t]*\|[ \t]*$/i;
 
-/** PowerShell's `Add-Content C:\x\token.txt bananabread`, `Out-File -FilePath p -InputObject '…'`, and kin. */
+/**
+ * PowerShell's `Add-Content C:\x\token.txt bananabread`, `Out-File -FilePath p -InputObject '…'`, and kin; 67w-4:
+ * `New-Item -Path p [-Name n] -Value '…'` and `'…' | Tee-Object [-FilePath] p` (learn.microsoft.com PowerShell
+ * Microsoft.PowerShell.Management/New-Item: `-Path` at position 0, `-Name`, `-Value` named or piped;
+ * Microsoft.PowerShell.Utility/Tee-Object: `-FilePath` at position 0, `-InputObject` named or piped), and any of them
+ * fed a literal through a pipe (`'…' | Set-Content p`).
+ */
 function cmdletSpans(text: string, found: Array<[number, number]>): void {
   for (const match of text.matchAll(CMDLET)) {
     const at = match.index + match[1].length;
     let path: string | undefined;
+    let name: string | undefined;
     let value: [string, number] | undefined;
     const positional: Array<[string, number]> = [];
     const words = [...match[2].matchAll(PS_WORD)].map((w) => [w[0], at + w.index] as [string, number]);
     for (let i = 0; i < words.length; i++) {
       const [word] = words[i];
       if (PATH_PARAMETER.test(word)) path = words[++i]?.[0];
+      else if (/^-Name$/i.test(word)) name = words[++i]?.[0];
       else if (VALUE_PARAMETER.test(word)) value = words[++i] && literal(...words[i]);
       else if (VALUED_PARAMETER.test(word)) i++;
       else if (!word.startsWith('-')) positional.push(words[i]);
     }
-    const isOutFile = /^Out-File$/i.test(match[1]);
     path ??= positional.shift()?.[0];
-    if (!isOutFile && value === undefined && positional[0]) value = literal(...positional[0]);
-    if (path !== undefined) judged(found, path.replace(/^(["'])(.*)\1$/, '$2'), value);
+    if (value === undefined && POSITIONAL_VALUE.test(match[1]) && positional[0]) value = literal(...positional[0]);
+    if (value === undefined) {
+      const piped = PIPED_LITERAL.exec(text.slice(Math.max(0, match.index - 512), match.index));
+      if (piped) value = literal(piped[1], match.index - piped[0].length + piped[0].indexOf(piped[1]));
+    }
+    const unquote = (word: string) => word.replace(/^(["'])(.*)\1$/, '$2');
+    if (name !== undefined) path = `${path === undefined ? '.' : unquote(path)}\\${unquote(name)}`;
+    if (path !== undefined) judged(found, unquote(path), value);
   }
 }
 
@@ -144,8 +132,7 @@ function redirectSpans(text: string, found: Array<[number, number]>): void {
 export function secretFileCallSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   if (/write|File|file_put|fs::/i.test(text)) callSpans(text, found);
-  if (text.includes('open(')) openBlockSpans(text, found);
-  if (/-Content|Out-File/i.test(text)) cmdletSpans(text, found);
+  if (/-Content|Out-File|New-Item|Tee-Object/i.test(text)) cmdletSpans(text, found);
   if (text.includes('>')) redirectSpans(text, found);
   return found;
 }

@@ -2,6 +2,7 @@ import { isPlaceholder } from './placeholders';
 import { isWrittenSecret, secretFile } from './secret-file-names';
 import { inflated } from './gzip-members';
 import { secretFileCallSpans } from './secret-file-calls';
+import { secretFileHandleSpans } from './secret-file-handles';
 
 /**
  * 66a-7: a literal laid down as a file's content by a tool that names the file and the content side by side, the
@@ -21,6 +22,8 @@ const KEY_LINE = /^([ \t]*)(-[ \t]+)?([A-Za-z_][\w.-]{0,63})[ \t]*:(?:[ \t]+(.*)
 const MAPPING_LINES = 64;
 /** Keys that name the file, and the key of its content. */
 const TARGET_KEY = /^(?:dest|path)$/;
+
+type Kind = NonNullable<ReturnType<typeof secretFile>>;
 
 interface KeyLine {
   column: number;
@@ -52,6 +55,16 @@ function decoded(value: string, gzipped = false): string | undefined {
   }
   const text = bytes.toString('utf8');
   return text.includes('\uFFFD') ? undefined : text;
+}
+
+/**
+ * Whether a mapping (YAML here, JSON or a flow mapping in secret-file-flow-maps.ts) that writes `content` with
+ * `encoding` into `path`, a file of `kind`, writes a secret: a literal content, decoded where cloud-init decodes it.
+ */
+export function writesSecret(kind: Kind, path: string, content: string, encoding: string): boolean {
+  if (!isLiteral(content)) return false;
+  const judged = /b64|base64/i.test(encoding) ? decoded(content, /gz/i.test(encoding)) : content;
+  return judged === '' ? kind === 'any' : judged !== undefined && isWrittenSecret(kind, judged, path);
 }
 
 /** A content key's value in YAML lines: its scalar, or a block scalar's (`|`, `>`) more-indented lines; and its span. */
@@ -100,15 +113,9 @@ function yamlContentSpans(text: string): Array<[number, number]> {
       if (sibling(i)) keys.push(i);
     const content = keys.find((i) => lines[i].key === 'content');
     const value = content === undefined ? undefined : contentOf(lines, raw, content);
-    if (!value || !isLiteral(value[0])) continue;
-    const encoding =
-      keys
-        .map((i) => lines[i])
-        .find((line) => line.key === 'encoding')
-        ?.rest.trim() ?? '';
-    const judged = /b64|base64/i.test(encoding) ? decoded(value[0], /gz/i.test(encoding)) : value[0];
-    const path = unquoted(lines[n].rest.trim());
-    if (judged === '' ? kind === 'any' : judged !== undefined && isWrittenSecret(kind, judged, path)) found.push([value[1], value[2]]);
+    const encoding = keys.map((i) => lines[i]).find((line) => line.key === 'encoding')?.rest;
+    if (value && writesSecret(kind, unquoted(lines[n].rest.trim()), value[0], unquoted(encoding?.trim() ?? '')))
+      found.push([value[1], value[2]]);
   }
   return found;
 }
@@ -193,5 +200,6 @@ export function secretFileContentSpans(text: string): Array<[number, number]> {
     ...(/content/.test(text) && /dest|path/.test(text) ? [...yamlContentSpans(text), ...keyValueSpans(text)] : []),
     ...(/Out-File|-Content|write|File/.test(text) ? callSpans(text) : []),
     ...secretFileCallSpans(text),
+    ...secretFileHandleSpans(text),
   ];
 }

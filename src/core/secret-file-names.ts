@@ -45,3 +45,12 @@ export function isWrittenSecret(kind: 'any' | 'word' | 'json-word', value: strin
   if (kind === 'json-word') return !/^[[{]/.test(value.trim());
   return !(/passwd/i.test(path) && value.includes(':'));
 }
+
+/**
+ * 67w-2: a variable that holds a secret file's path by its name (`secret_path`, `token_file`, `PASSWORD_FILE`,
+ * `credentialsPath`): a file a program opens by it, where the path itself is not in the text, is such a file.
+ */
+const SECRET_FILE_VARIABLE = /(?:tokens?|passwords?|passwd|secrets?|credentials?|api_?key)_?(?:path|file(?:_?name)?)$/i;
+
+/** The kind of file a variable named like a secret file's path holds (see secretFile), or undefined. */
+export const secretFileVariable = (name: string): 'word' | undefined => (SECRET_FILE_VARIABLE.test(name) ? 'word' : undefined);

@@ -2,6 +2,7 @@ import { isPlaceholder } from './placeholders';
 import { isCommandReference } from './secret-arguments';
 import { isWrittenSecret, secretFile } from './secret-file-names';
 import { secretFileContentSpans } from './secret-file-contents';
+import { secretFileFlowMapSpans } from './secret-file-flow-maps';
 import { commandDefaultAt } from './command-defaults';
 
 /**
@@ -115,9 +116,23 @@ function echoSpans(text: string): Array<[number, number]> {
   return found;
 }
 
-/** A heredoc into a file (`cat > path <<'EOT'`, `cat <<EOT | sudo tee path`, `tee path <<EOT`): its delimiter and target. */
+/** A heredoc into a file (`cat > path <<'EOT'`, `cat <<EOT | sudo tee path`, `tee path <<EOT`): its delimiter. */
 const HEREDOC = /^.*<<-?[ \t]*(["']?)([A-Za-z_]\w{0,63})\1.*$/gm;
-const HEREDOC_TARGET = /(?:\btee(?:[ \t]+-[\w-]+)*|[12]?>>?)[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/;
+/**
+ * The files a command writes: `tee`/`sponge` path, `dd of=`, `cp`/`install /dev/stdin path`, `>` path; a remote
+ * shell's quoted command too (`ssh host 'sudo tee path'`, 67w-1).
+ */
+const COMMAND_TARGETS =
+  /(?:^|[\s|'"])(?:tee|sponge)(?:[ \t]+-[\w-]+)*[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?:^|[ \t'"])of=("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|\/dev\/stdin[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?<!<)[12]?>[>|]?[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/g;
+
+/** The kind of the first file named like a secret that a command writes (see secretFile), or undefined. */
+function secretTarget(command: string): ReturnType<typeof secretFile> {
+  for (const target of command.matchAll(COMMAND_TARGETS)) {
+    const kind = secretFile(target.slice(1).find((p) => p !== undefined)!);
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 /** The most lines of a heredoc's body read (a token file's body is a line or two). */
 const BODY_LINES = 64;
@@ -129,12 +144,14 @@ const BODY_LINES = 64;
  */
 function heredocSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  let read = 0; // the end of the last body read: a line of a file's content is no command (and each is read once)
   for (const head of text.matchAll(HEREDOC)) {
-    const target = HEREDOC_TARGET.exec(head[0].replace(/<<-?[ \t]*\S+/, ' '));
-    const kind = target ? secretFile(target[1]) : undefined;
+    if (head.index < read) continue;
+    // 67w-1: any of the head's targets (`ssh host sudo dd of=…`, `install -m 600 /dev/stdin …`, `sponge …`).
+    const kind = secretTarget(head[0].replace(/<<-?[ \t]*\S+/, ' '));
     if (!kind) continue;
     const body: Array<[number, string]> = [];
-    for (let start = head.index + head[0].length + 1; start <= text.length && body.length < BODY_LINES;) {
+    for (let start = head.index + head[0].length + 1; start <= text.length && body.length < BODY_LINES; read = start) {
       const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
       const line = text.slice(start, end).replace(/\r$/, '');
       if (line.trim() === head[2]) break;
@@ -155,9 +172,6 @@ function heredocSpans(text: string): Array<[number, number]> {
 
 /** A here-string (`<<< word`) and the command it feeds, to the next `;`, `&` or line break (pipes and redirections kept). */
 const HERE_STRING = /<<<[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s;&|<>()'"]+)/g;
-/** The files a command writes: `tee`/`sponge` path, `dd of=`, `cp`/`install /dev/stdin path`, `>` path. */
-const COMMAND_TARGETS =
-  /(?:^|[\s|])(?:tee|sponge)(?:[ \t]+-[\w-]+)*[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?:^|[ \t])of=("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|\/dev\/stdin[ \t]+("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)|(?<!<)[12]?>[>|]?[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s;&|<>()'"]+)/g;
 
 /** A here-string's literal fed to a command that writes it into a file named like a secret (its span). */
 function hereStringSpans(text: string): Array<[number, number]> {
@@ -183,7 +197,7 @@ export function secretFileWriteSpans(text: string): Array<[number, number]> {
   const shell = /echo|printf|<</.test(text)
     ? [...echoSpans(text), ...(text.includes('<<') ? heredocSpans(text) : []), ...(text.includes('<<<') ? hereStringSpans(text) : [])]
     : [];
-  return [...shell, ...secretFileContentSpans(text)];
+  return [...shell, ...secretFileContentSpans(text), ...secretFileFlowMapSpans(text)];
 }
 
 /** What such a value is called in messages. */

@@ -160,8 +160,7 @@ function headerOf(text: string, start: number, end: number, memo: QuoteMemo, nex
 /** Where a text holds a table's cell under a column named like a secret: the cell's span. */
 export function tableColumnSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|pw|token|secret|key|cred|auth|psk|wort|contrase|senha|has[lł]o|l[oö]senord|salasana|parola|[^\x00-\x7f]/i.test(text))
-    return spans;
+  if (!/pass|pw|token|secret|key|cred|auth|psk|wort|contrase|senha|has[lł]o|l[oö]senord|salasana|parola|[^\t-~]/i.test(text)) return spans;
   const lineEnd = (at: number): number => {
     const end = text.indexOf('\n', at);
     return end < 0 ? text.length : end;

@@ -1,5 +1,5 @@
 import { foldLetters } from './folded-letters';
-import { sentenceWordCount } from './labelled-password-values';
+import { MORE_NAMES, isSentenceWord, sentenceWordCount } from './labelled-password-values';
 import { isPlaceholder } from './placeholders';
 import { isProseValue } from './prose-values';
 import { isProseWordAfterLabel } from './prose-after-label-words';
@@ -39,21 +39,28 @@ const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
   { form: new RegExp(String.raw`(?<!\p{L})has[łl]o[ \t]+(?:to|jest|brzmi)${OPEN}${VALUE}${ENDS}`, 'giu'), ascii: false },
   {
     form: new RegExp(
-      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-]{1,32}(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${OPEN}${VALUE}${ENDS}`,
+      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${OPEN}${VALUE}${ENDS}`,
       'giu',
     ),
     ascii: false,
   },
   { form: new RegExp(String.raw`(?<!\p{L})пароль[ \t]+${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  // 68a-22: `パスワードに X を入力します` (enter X as the password), `…，密码 X` (a blank alone after the label).
   { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`パスワードに[ \t]*${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|[ \t]+)${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   { form: new RegExp(String.raw`(?:비밀번호|패스워드|암호)(?:는|은|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   {
     form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'),
     ascii: true,
   },
   { form: new RegExp(String.raw`รหัสผ่าน(?:[ \t]*คือ|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?<!\p{L})(?:şifre|sifre|parola)[ \t]+${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  // 68a-3: the possessive too (`admin kullanıcısının şifresi X`, Hungarian `A root jelszava X`).
+  {
+    form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)[ \t]+${VALUE}${ENDS}`, 'giu'),
+    ascii: false,
+    bare: true,
+  },
 ];
 
 /**
@@ -80,10 +87,20 @@ const TURKISH_HEADING =
  * (`siehe Vault`, `смотрите в Vault`). The label words are the languages' own names of a password (the author's
  * knowledge, as FORMS'); the scripts read only in ASCII stay so.
  */
-const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]`;
+/**
+ * 68a-4: the labels of labelled-password-values.ts's colon form read below too (Arabic, Vietnamese, Indonesian, Malay and
+ * MORE_NAMES' languages), and a network's key (`WLAN-Schlüssel`, `Clé Wi-Fi`, `Clave WiFi`, `Chiave Wi-Fi`).
+ */
+const BELOW_MORE = String.raw`كلمة[ \t](?:المرور|السر)|mật[ \t]khẩu|kata[ \t](?:sandi|laluan)|(?:wi-?fi|wlan)[ \t-]?(?:schl(?:ü|ue)ssel|(?:pass|kenn)wort)|(?:cl(?:é|e)|clave|chiave)[ \t-]wi-?fi|${MORE_NAMES}`;
+/**
+ * 68a-3, 68a-9: what the label is for (`Passwort für root:`, `Пароль от Wi-Fi`) and its verb before a colon (`Das Passwort
+ * lautet:`, `La contraseña es:`).
+ */
+const BELOW_FOR = String.raw`(?:[ \t]+(?:f(?:ü|ue)r|for|de|du|da|do|di|para|pour|per|от|для)[ \t]+[^\s:：]{1,32})?(?:[ \t]+(?:lautet|ist|es|est|är|is|je|jest|to|é|è)(?=[ \t]*[:：]))?`;
+const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]|${BELOW_MORE}`;
 const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
 const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?${BELOW_FOR}[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
   'gimu',
 );
 
@@ -95,7 +112,14 @@ function belowSpans(text: string, spans: Array<[number, number]>): void {
     if (ascii && !/^[\x21-\x7e]+$/.test(value)) continue;
     if (/:\/\/|^[~.]?\/|:$/.test(value) || isPlaceholder(value)) continue;
     const start = match.index + match[0].lastIndexOf(value);
-    if (/[ \t]/.test(value) ? isPassphraseBelow(value, ascii) : isPassword(value, ascii, false)) spans.push([start, start + value.length]);
+    // 68a-4: a word alone in another script than Latin or Cyrillic (`ξιφίας`) is the password unless a sentence's word.
+    const otherScript = !ascii && /^[\p{L}\p{M}]+$/u.test(value) && !/^[\p{Script=Latin}\p{Script=Cyrillic}\p{M}]+$/u.test(value);
+    const password = otherScript
+      ? value.length >= 3 && !isSentenceWord(value, false)
+      : /[ \t]/.test(value)
+        ? isPassphraseBelow(value, ascii)
+        : isPassword(value, ascii, false);
+    if (password) spans.push([start, start + value.length]);
   }
 }
 
@@ -132,7 +156,7 @@ export function foreignProsePasswordSpans(text: string): Array<[number, number]>
   // A text in ASCII is read only for Turkish's labels (`sifre`, `parola`: ASCII spellings of `şifre`).
   if (
     text.length > MAX_TEXT ||
-    !/[^\t-~]|sifre|parola|wort|contrasena|senha|wachtwoord|passe|haslo|heslo|salasana|senord|passord|adgangskode|jelszo|lozinka/i.test(
+    !/[^\t-~]|sifre|parola|wort|contrasena|senha|wachtwoord|passe|haslo|heslo|salasana|senord|passord|adgangskode|jelszo|jelszava|lozinka|wlan|wi-?fi|kata|parole|pasahitza|contrasinal|nenosiri/i.test(
       text,
     )
   )

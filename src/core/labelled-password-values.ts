@@ -32,18 +32,28 @@ const NOUN = [
  * 64a-2: the name of a password in a script or language without code's `password:` settings (Arabic, Greek, Hindi,
  * Vietnamese, Indonesian): a colon joins it to its value too; its verb (`είναι`, `है`, `là`, `adalah`, `هي`).
  */
-const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi)(?:[ \t]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
 /**
- * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`): a colon or `=` joins it to its value too. A
+ * 68a-1, 68a-3: more languages' names of a password (the author's knowledge of the languages, as the others'): French
+ * `mot de passe` with the blank or no-break space French typography puts before its colon (`Mot de passe : X`), Malay
+ * `kata laluan`, Persian `رمز عبور`/`گذرواژه`, Urdu `پاس ورڈ`, Bengali `পাসওয়ার্ড`, Georgian `პაროლი`, Armenian
+ * `գաղտնաբառ`, Serbian `лозинка`, Bulgarian `парола`, Ukrainian `гасло`, Latvian `parole`, Basque `pasahitza`, Galician
+ * `contrasinal`, Swahili `nenosiri`; a qualifier may stand before the colon (`Пароль от Wi-Fi:`, `Password ng admin:`).
+ */
+export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол[аеи]|гасло|parole|pasahitza|contrasinal|nenosiri`;
+const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32})?`;
+const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
+/**
+ * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`; 68a-5 `Clé WiFi`, `Clave WiFi`, `Chiave Wi-Fi`): a
+ * colon or `=` joins it to its value too. A
  * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
  */
-const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel`;
+const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel|(?:cl(?:é|e)|clave|chiave|chave)[ \t-]+(?:(?:du|de|del|della|do|da)[ \t]+)?(?:wi-?fi|wlan|r(?:é|e)seau|red|rete)`;
 /**
  * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
  * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`), 65a-3 a list of them
  * (`for admin, backup and ops`); with it a colon joins too.
  */
-const FOR = String.raw`(?:[ \t]+(?:for|of|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
+const FOR = String.raw`(?:[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
 const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
@@ -58,7 +68,7 @@ const ARROW = String.raw`[ \t]*(?:→|->|=>|⇒|—|–)[ \t]*|[ \t]+-[ \t]+`;
  * Schlüssel: X`, `Réseau : HomeNet, clé : X`).
  */
 const NETWORK_LOGIN = String.raw`ssid|wi-?fi|wlan|network|netzwerk|r(?:é|e)seau`;
-const LOGIN = String.raw`(?:user(?:name)?|benutzer(?:name)?|usuario|utilisateur|login|${NETWORK_LOGIN})[ \t:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;/][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|(?:pass|kenn)wort|contrase(?:ñ|n)a|mot[ \t]de[ \t]passe|senha|pwd?|key|psk|schl(?:ü|ue)ssel|cl(?:é|e)|clave)(?:[ \t]*[:=][ \t]*|[ \t]+)`;
+const LOGIN = String.raw`(?:user(?:name)?|benutzer(?:name)?|usu(?:á|a)rio|utilisateur|identifiant|utente|gebruiker(?:snaam)?|login|${NETWORK_LOGIN})[ \t\u00a0:=]+[\w.-]{1,32}(?:[ \t]*(?:[,;/][ \t]*|\r?\n[ \t]*)|[ \t]+)(?:pass(?:word|wd|phrase|code)?|(?:pass|kenn)wort|contrase(?:ñ|n)a|mot[ \t]de[ \t]passe|senha|pwd?|key|psk|wpa2?|schl(?:ü|ue)ssel|cl(?:é|e)|clave|chiave)(?:[ \t\u00a0]*[:=][ \t]*|[ \t]+)`;
 /**
  * 64a-1, read only for a value with a digit (a word there is often a setting's or a path's: `notes: password reset/flow`):
  * `login admin:X`, `The admin login is admin/X`, `Wi-Fi: GuestNet / X`, `- NAS: pw X`, `I set the password to X`.
@@ -102,7 +112,8 @@ const VALUE =
 /** Which of VALUE's groups is a phrase of words unquoted (65a-5). */
 const PHRASE_GROUP = 7;
 /** What may follow a single word that ends its clause: the text's or line's end, punctuation, a tag, a conjunction. */
-const CLAUSE_END = /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'*_|])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—)\b)/iu;
+const CLAUSE_END =
+  /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'*_|])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—|yesterday|today|tonight|earlier|recently|last)\b)/iu;
 
 /** A word plainly not a password: letters only, a reference or placeholder, a URL or a store path, a protocol's name. */
 const PLAIN =
@@ -122,10 +133,11 @@ const TYPE_NAME =
 /**
  * 65a-4: a few sentence words of the scripts other than Latin whose labels are read (Greek, Russian, Arabic, Hindi): what
  * a password is like (`λάθος` wrong, `υποχρεωτικός` required, `неверный`, `مطلوبة`, `गलत`), as stems read without marks.
+ * 68a-3: Bulgarian, Ukrainian and Serbian ones too (`задължителна`, `обов’язковий`, `обавезна`, `грешна`).
  */
 const OTHER_SCRIPT_PROSE = [
   'λαθος|λανθασμεν|εσφαλμεν|υποχρεωτικ|απαραιτητ|απαιτειται|ακυρ|εγκυρ|σωστ|κεν|αδυναμ|ισχυρ|μυστικ|προσωριν|ληγμεν|ασφαλ|κρυφ',
-  'невер|неправил|обязател|требует|пуст|коротк|слаб|надежн|верн|правил|истек|устарел|скрыт|зашифрован|сброшен|изменен|времен|секрет',
+  'см|смотр|виж|задължителн|обов.язков|обавезн|грешн|погрешн|невалидн|невер|неправил|обязател|требует|пуст|коротк|слаб|надежн|верн|правил|истек|устарел|скрыт|зашифрован|сброшен|изменен|времен|секрет',
   'خاطئ|خطا|خطأ|مطلوب|صحيح|فارغ|قصير|ضعيف|قوي|منتهي|سري|مؤقت|الزامي|إلزامي|غير|مخفي|مشفر',
   'गलत|ग़लत|आवश्यक|ज़रूरी|जरूरी|अमान्य|मान्य|सही|खाली|कमजोर|कमज़ोर|मजबूत|मज़बूत|छोटा|लंबा|सुरक्षित|गुप्त|अनिवार्य|बदला|समाप्त|अस्थायी|नहीं',
 ];
@@ -134,7 +146,7 @@ const withoutMarks = (word: string): string => word.normalize('NFD').replace(/\p
 const OTHER_PROSE = new RegExp(`^(?:ال)?(?:${withoutMarks(OTHER_SCRIPT_PROSE.join('|'))})\\p{L}{0,4}$`, 'u');
 
 /** Whether `word` (letters, maybe with marks) is a sentence's word: in Latin letters isProseWordAfterLabel, else the stems above. */
-function isSentenceWord(word: string, english: boolean): boolean {
+export function isSentenceWord(word: string, english: boolean): boolean {
   if (/^\p{Script=Latin}+$/u.test(word)) return isProseWordAfterLabel(word, english);
   return OTHER_PROSE.test(withoutMarks(word));
 }
@@ -272,7 +284,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
   for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi/i.test(
+    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
       text,
     )
   )

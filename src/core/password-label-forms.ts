@@ -17,6 +17,8 @@
  * runs of it match the same characters, so each is linear on hostile input.
  */
 
+import { saysOpenNetwork } from './open-network-words';
+
 /** How a form's value is read (see labelled-password-values.ts Reading). */
 export interface LabelForm {
   /** The label; a match's end is where the value starts, or its group `v` is the value. */
@@ -31,12 +33,26 @@ export interface LabelForm {
   readonly account?: boolean;
   /** An account, `and`, its password: a provider's name (`Sign in with GitHub and Google`), an account or a verb is none. */
   readonly paired?: boolean;
+  /** A network's key: a word saying the network is open (`Wi-Fi: GuestNet / open`) is none. */
+  readonly network?: boolean;
 }
 
 /** A password's English name, and the typed-wrong ones a sentence's verb makes plain (`pass word is`, `p@ssword`). */
-const NOUN = String.raw`pass(?:word|wd|phrase|code)|pwd|pass[ \t]word|p[@4]ssw(?:o|0)rd|passw0rd`;
+const NOUN = String.raw`pass(?:word|wd|phrase|code)|pwd|pass[ \t](?:word|phrase)|p[@4]ssw(?:o|0)rd|passw0rd`;
 /** Other languages' names a set or use form takes (`Passwort`, `contraseña`, `mot de passe`). */
-const ANY_NOUN = String.raw`${NOUN}|(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe`;
+const ANY_NOUN = String.raw`${NOUN}|(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|clave|chiave|has(?:ł|l)(?:o|em)|парол(?:ь|ем)`;
+/**
+ * 68a-2, 68a-22: a sign-in verb (English, Spanish, German, French, Italian, Portuguese, Dutch, Russian, Polish), the word
+ * joining an account to it (`with`, `mit`, `avec`, `met`, `com`, `с`), naming one (`as`, `als`, `como`, `jako`, `как`), and
+ * joining a password to an account (`and`, `und`, `y`, `et`, `en`, `e`, `и`).
+ */
+const SIGN_IN = String.raw`sign[ \t-]?in|log[ \t-]?in|logon|log[ \t]+on|inicia(?:r)?[ \t]+sesi(?:ó|o)n|melde[ \t]+dich|anmelden|connecte(?:z-vous|-toi)|accedi|entra|inloggen|войдите|войти|zaloguj[ \t]+si(?:ę|e)`;
+const WITH = String.raw`with|using|con|mit|avec|met|com|с`;
+const AS = String.raw`as|als|como|jako|как|comme|come`;
+const AND = String.raw`and|und|y|et|&|en|e|и`;
+/** An article and the word for a user before an account (`the user admin`, `el usuario admin`, `Benutzer admin`). */
+const USER = String.raw`(?:(?:the|el|la|le|dem|den|het|o|il)[ \t]+)?(?:user(?:name)?|account|benutzer|usuario|usu(?:á|a)rio|utilisateur|utente|gebruiker)[ \t]+`;
+const ARTICLE = String.raw`(?:(?:the|das|dem|la|le|el|het|o|a|il)[ \t]+)`;
 /** An account name (`admin`, `ops`, `db-backup`). */
 const ACCOUNT = String.raw`[\w.@-]{1,32}`;
 /** A list of two to seven accounts (`admin, backup and ops`, `admin and ops`). */
@@ -53,11 +69,12 @@ const JOIN = String.raw`(?:[ \t]*(?:→|->|=>|⇒|—|–|[:=\uff1a])|[ \t]+-)[ 
  * 66a-1: a line holding only a label, then the value's line. The label: a bullet or a heading's marks, up to three words
  * (`Admin`, `The`, `Grafana admin`), the noun or a setting's name (`DB_PASSWORD`), an account in brackets, `is`, a colon. A SQL statement cut before its value (`ALTER ROLE bob PASSWORD`, a hash below) is the SQL readers'.
  * 67a-5: the value may open a Markdown code fence (CommonMark 0.31 §4.5: three or more backticks or tildes, an info
- * string) when it is one word alone on its line; a command there (```` ```bash ```` `vault kv get …`) is no value.
+ * string) when it is one word alone on its line; a command there (```` ```bash ```` `vault kv get …`) is no value. 68a-4:
+ * or stand in inline code (`` `hunter2` ``).
  */
 const FENCE = String.raw`[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n(?=[ \t]*[^\s${'`'}~]+[ \t]*\r?$)`;
 const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?(?!(?:alter|create)[ \t])${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:${FENCE})?[ \t]*(?::[ \t]+)?(?<v>[^\s:#|>-][^\r\n]{0,79})(?=\r?$)`,
+  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?(?!(?:alter|create)[ \t])${OPEN}?(?:[\p{L}\d]{1,20}[ \t]+){0,3}(?:[A-Za-z\d]{1,20}[_-])*(?:${NOUN})${CLOSE}?(?:[ \t]*\([^()\r\n]{1,40}\))?(?:[ \t]+(?:is|was))?(?<colon>[ \t]*[:\uff1a])?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:${FENCE})?[ \t]*(?::[ \t]+)?${'`'}?(?<v>[^\s:#|>${'`'}-][^\r\n${'`'}]{0,79})${'`'}?(?=\r?$)`,
   'gimu',
 );
 
@@ -85,12 +102,98 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 67a-15: `Login with admin and X`, `… and password X`, `Melde dich mit admin und X an`, `Inicia sesión con admin y X`.
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|inicia(?:r)?[ \t]+sesi(?:ó|o)n|melde[ \t]+dich|anmelden|connecte(?:z-vous|-toi))[ \t]+(?:with|using|con|mit|avec)[ \t]+${ACCOUNT}[ \t]+(?:and|und|y|et|&)[ \t]+(?:(?:the|das|la|le)[ \t]+)?(?:(?:${ANY_NOUN})[ \t]+)?`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:${SIGN_IN})[ \t]+(?:${WITH})[ \t]+(?:${USER})?${ACCOUNT}[ \t]+(?:${AND})[ \t]+${ARTICLE}?(?:(?:${ANY_NOUN})[ \t]+)?`,
       'giu',
     ),
     strict: true,
     word: true,
     paired: true,
+  },
+  // 68a-22: `Melde dich als admin mit Passwort X an`, `Войдите как admin с паролем X`, `Zaloguj się jako admin hasłem X`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:${SIGN_IN})[ \t]+(?:${AS})[ \t]+${ACCOUNT}[ \t]+(?:(?:${WITH})[ \t]+)?${ARTICLE}?(?:${ANY_NOUN})[ \t]+`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 68a-2, 68a-22: `user admin and password X`, `Anmelden mit Benutzer admin und Passwort X`, `el usuario admin y la clave X`.
+  {
+    label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])${USER}${ACCOUNT}[ \t]+(?:${AND})[ \t]+${ARTICLE}?(?:${ANY_NOUN})[ \t]+`, 'giu'),
+    strict: true,
+    word: true,
+  },
+  // 68a-2: `Sign in: admin, X` and `Both admin and ops log in with X` (a provider's name there is none: paired).
+  {
+    label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?:${SIGN_IN})[ \t]*:[ \t]+${ACCOUNT}[ \t]*,[ \t]*`, 'giu'),
+    strict: true,
+    word: true,
+    paired: true,
+  },
+  {
+    label: new RegExp(String.raw`(?<![\p{L}\p{N}_.])${ACCOUNTS}[ \t]+(?:log|sign)[ \t-]?in[ \t]+(?:with|using)[ \t]+`, 'giu'),
+    strict: true,
+    word: true,
+    paired: true,
+  },
+  // 68a-2: `Log in with the admin account (X)` (the bracket is read by valueAt), `Use admin/X to log in`.
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:${SIGN_IN})[ \t]+(?:${WITH}|${AS})[ \t]+${ARTICLE}?${ACCOUNT}[ \t]+(?:account|user)[ \t]+(?=\()`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 68a-5: `Wi-Fi: HomeNet / X`, `Wi-Fi HomeNet (X)` (a band, `(5 GHz)`, `(5G)`, or a word saying it is open is none).
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:wi-?fi|wlan)(?:[ \t]*:)?[ \t]+${ACCOUNT}(?:[ \t]+\/[ \t]+|[ \t]+\((?!\d{1,2}(?:[.,]\d)?[ \t]*(?:g|ghz|mhz)\))(?<v>[^\s()]{4,64})\))`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+    network: true,
+  },
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:use|with|try)[ \t]+${ACCOUNT}\/(?<v>[^\s/]{1,64})[ \t]+to[ \t]+(?:log|sign)[ \t-]?(?:in|on)`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  // 68a-2: `Master password X`, `Old password X, new password Y`, `the default password X`, `Admin password now X`,
+  // `password equals X`, `password (currently X)`, `Password prompt: X`, `Password<TAB>X`, `Password ~ X`, `(password X)`. A
+  // bracket after `The default password` is 66a-2's form (`(admin)` there names the account).
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:master|default|old|new|current|previous|former|initial|temporary)[ \t]+(?:${NOUN})[ \t]+(?:(?:is|was|now|remains)[ \t]+)?(?!\()`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  {
+    label: new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:${NOUN})(?:[ \t]+(?:now|equals|currently|remains)[ \t]+|[ \t]*[(,][ \t]*currently[ \t]+|[ \t]+prompt[ \t]*:[ \t]*|\t[ \t]*|[ \t]+~[ \t]+)`,
+      'giu',
+    ),
+    strict: true,
+    word: true,
+  },
+  { label: new RegExp(String.raw`\([ \t]*(?:${NOUN})[ \t]+`, 'giu'), strict: true, word: true },
+  // 68a-2: `Unlock code: X`, `The secret word is X`, `The pass phrase is X`; `**Password** X` without a colon.
+  {
+    label: /(?<![\p{L}\p{N}_.])(?:unlock[ \t]+code|secret[ \t]+word|pass[ \t]+phrase)(?:[ \t]*:|[ \t]+is)[ \t]+/giu,
+    strict: true,
+    word: true,
+  },
+  {
+    label: new RegExp(String.raw`${OPEN}(?:[\p{L}\d]{1,20}[ \t]+){0,2}(?:${NOUN})${CLOSE}[ \t]+(?![:=→—–-])`, 'giu'),
+    strict: true,
+    word: true,
   },
   // 66a-2: `Password changed to X`, `The password has been changed to X`.
   {
@@ -104,7 +207,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 66a-2: `use X as password`, `Use X for the password`; 67a-1/14 `Type X at the password prompt`, `Pon X como contraseña`, `Enter X when asked for the password`, `Usa X como contraseña`.
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:use|usa|usar|utiliza|pon|escribe|introduce|ingresa|teclea|verwende|nutze|nimm|gib|tippe|enter|type)[ \t]+(?<q>["'${'`'}]?)(?<v>[^\s"'${'`'}]{4,64})\k<q>[ \t]+(?:as|for|at|como|en|als|when[ \t]+(?:asked|prompted)[ \t]+for)(?:[ \t]+(?:the|your|my|a|an|la|el|das|dein|ihr))?(?:[ \t]+[\w-]{1,32})?[ \t]+(?:${ANY_NOUN})(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:use|usa|usar|utiliza|pon|escribe|introduce|ingresa|teclea|verwende|nutze|nimm|gib|tippe|enter|type|reply|answer|respond[ \t]+with|and)[ \t]+(?<q>["'${'`'}]?)(?<v>[^\s"'${'`'}]{4,64})\k<q>[ \t]+(?:as|for|at|to|como|en|als|when(?:[ \t]+(?:asked|prompted)[ \t]+for)?)(?:[ \t]+(?:the|your|my|a|an|la|el|das|dein|ihr))?(?:[ \t]+[\w-]{1,32})?[ \t]+(?:${ANY_NOUN})(?![\p{L}])`,
       'giu',
     ),
     strict: true,
@@ -113,7 +216,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 67a-1/14: `When asked for the password, enter X`, `When prompted for a password, type X`.
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])when[ \t]+(?:asked|prompted)[ \t]+for[ \t]+(?:(?:the|a|your)[ \t]+)?(?:[\w-]{1,32}[ \t]+)?(?:${NOUN})[ \t]*,?[ \t]+(?:enter|type|use|input)[ \t]+`,
+      String.raw`(?<![\p{L}\p{N}_.])when[ \t]+(?:asked|prompted)[ \t]+for[ \t]+(?:(?:the|a|your)[ \t]+)?(?:[\w-]{1,32}[ \t]+)?(?:${NOUN})[ \t]*,?[ \t]+(?:enter|type|use|input)[ \t]*:?[ \t]+`,
       'giu',
     ),
     strict: true,
@@ -122,7 +225,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 66a-2: `Sign in with admin:X`, `Log in with admin / X`, `Default credentials are admin/X` (a path or URL is none).
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:sign[ \t-]?in|log[ \t-]?in|logon|credentials?|creds|inicia(?:r)?[ \t]+sesi(?:ó|o)n|credenciales|zugangsdaten|anmeld(?:ung|en)|melde[ \t]+dich)[ \t]+(?:(?:with|as|are|is|using|con|son|mit|als|sind)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:${SIGN_IN}|credentials?|creds|credenciales|zugangsdaten|anmeld(?:ung|en))(?:[ \t]*:)?[ \t]+(?:(?:${WITH}|${AS}|are|is|son|sind)[ \t]+)?${ACCOUNT}(?:[:/]|[ \t]+\/[ \t]+)(?![/\s])`,
       'giu',
     ),
     strict: true,
@@ -166,7 +269,7 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   // 67a-14: `Users admin, backup and ops share the password X`.
   {
     label: new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.])(?:users?|accounts?|logins?)[ \t]+${ACCOUNTS}[ \t]+(?:share|use)[ \t]+(?:the[ \t]+)?(?:same[ \t]+)?(?:${NOUN})[ \t]+`,
+      String.raw`(?<![\p{L}\p{N}_.])(?:users?|accounts?|logins?)[ \t]+${ACCOUNTS}[ \t]+(?:share|use)[ \t]+(?:the[ \t]+)?(?:same[ \t]+)?(?:${NOUN})[ \t]*,?[ \t]+`,
       'giu',
     ),
     strict: true,
@@ -204,7 +307,7 @@ const namesPlace = (word: string): boolean => PLACE.test(word) || /^\p{Lu}\p{L}*
 
 /** Words a label's word reading must not take for the value (`with password auth`, `set password to never`). */
 const NOT_A_VALUE =
-  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now|enter|return|tab|space|sudo)$/i;
+  /^(?:auth|authentication|login|logins|protection|access|based|mode|only|grant|flow|hashing|encryption|sso|saml|oidc|ldap|oauth2?|github|google|keycloak|okta|kerberos|prompt|enabled|disabled|true|false|yes|no|null|none|empty|blank|random|something|anything|expire|never|default|first|again|once|twice|instead|later|too|also|here|there|then|now|enter|return|tab|space|sudo|policy|policies|manager|field|length|rules|requirements|must|should|will|can|expires|hash|change|changes|reset|history|strength|complexity|expiry|rotation|recovery)$/i;
 
 /**
  * Whether `form` rules `value` (as read after `label`) out before isPassword judges it: a word of its own list above, a
@@ -215,6 +318,7 @@ const NOT_A_VALUE =
 export function formRulesOut(form: LabelForm, value: string, label: RegExpMatchArray): boolean {
   const word = value.replace(/[.,;:!?)\]]+$/, '');
   if (/^[\p{L}\p{M}]+$/u.test(word) && NOT_A_VALUE.test(word)) return true;
+  if (form.network && saysOpenNetwork(word)) return true;
   // 67a-2: German's `in` before an app's or a store's name is a place (`Ändere das Passwort in Grafana`, `in KeePass`, `in
   // LDAP`); another word is the value, capitalised or not (`Ändere das Passwort in Swordfish`).
   if (/[ \t]in[ \t]+$/i.test(label[0]) && namesPlace(word)) return true;

@@ -121,7 +121,13 @@ unutuldu kayip dolmus kilitli engellendi ayni farkli gecici bilinmiyor bilinmeye
 opsiyonel burada orada cok
 `;
 
+/** 68a-3: Malay and Indonesian (`Kata laluan: diperlukan`, `Kata sandi: lihat Vault`). */
+const MALAY = `
+diperlukan wajib salah benar kosong lihat di dalam tersimpan disimpan rahasia rahsia sementara baru lama sama tidak
+belum sudah ada tiada dan atau untuk ke dari pada dengan sila minta tanya
+`;
+
 /** Every such word, in lower case and ASCII. */
 export const PASSWORD_SENTENCE_WORDS: ReadonlySet<string> = new Set(
-  [ENGLISH, GERMAN_DUTCH, ROMANCE, NORTH_EAST].flatMap((words) => words.trim().split(/\s+/)),
+  [ENGLISH, GERMAN_DUTCH, ROMANCE, NORTH_EAST, MALAY].flatMap((words) => words.trim().split(/\s+/)),
 );

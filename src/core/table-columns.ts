@@ -1,5 +1,6 @@
 import { dashRuledTableCells, rstSimpleTableCells } from './rst-simple-tables';
 import { markupTableCells } from './markup-tables';
+import { saysOpenNetwork } from './open-network-words';
 import { columnKey, headerName, holdsNoSecretUnder, namesSecretColumn, namesValueColumn } from './table-column-names';
 import { setsSecret } from './secrets-text';
 
@@ -24,7 +25,8 @@ export const TABLE_COLUMN_SECRET =
   'Confluence/Jira, DokuWiki, Creole), AsciiDoc, LaTeX or blank-aligned table, or a psql record)';
 
 /** A header's cell: a name of at most four words (`password`, `API Key`, `db.password`). */
-const HEADER_CELL = /^[A-Za-z_][\w.-]{0,63}(?: [A-Za-z_][\w.-]{0,63}){0,3}$/;
+// 68a-4: in any script (`| المستخدم | كلمة المرور |`).
+const HEADER_CELL = /^[\p{L}_][\p{L}\p{M}\w.-]{0,63}(?: [\p{L}_][\p{L}\p{M}\w.-]{0,63}){0,3}$/u;
 /** A CSV header's quoted cell may hold blanks and punctuation (`"last, first"`, 48a-5). */
 const QUOTED_HEADER_CELL = /^[A-Za-z_][\w .,;:()/&'\r\n-]{0,63}$/;
 /** A header's cell, its Markdown code or emphasis marks dropped (`\`password\``, `**Password**`: 49a-9). */
@@ -33,6 +35,9 @@ const isHeaderCell = ({ text, quoted }: Cell): boolean => HEADER_CELL.test(heade
 const RULE_ROW = /^[ \t]*[|+]?[ \t]*:?-{3,}:?[ \t]*(?:[|+][ \t]*:?-{3,}:?[ \t]*)*[|+]?[ \t]*\r?$/;
 /** A reStructuredText grid table's border row (`+------+======+`). */
 const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*\r?$/;
+/** 68a-5: a Wi-Fi network's column, and its key's beside it (judged as a `psk`). */
+const SSID_COLUMN = /^(?:ssid|wi-?fi|wlan|network|netzwerk|r(?:é|e)seau|red|rete)(?:[ _-]?name)?$/i;
+const WIFI_KEY_COLUMN = /^(?:key|psk|passphrase|wpa2?(?:[ _-]?key)?|schl(?:ü|ue)ssel|cl(?:é|e)|clave|chiave)$/i;
 /** A header longer than this is no table's header (a long line is not split for one). */
 const MAX_HEADER = 4096;
 const MAX_CELLS = 64;
@@ -136,8 +141,14 @@ function headerOf(text: string, start: number, end: number, memo: QuoteMemo, nex
     if (next[delimiter] >= limit) continue;
     const record = recordOf(text, start, delimiter, delimiter !== '|', memo);
     const { cells } = record;
-    if (cells.length < 2 || cells.length > MAX_CELLS || !cells.every(isHeaderCell)) continue;
-    const secret = cells.flatMap(({ text: name }, i) => (namesSecretColumn(name) ? [i] : []));
+    // 68a-4: a Markdown table of one column (`| Password |` over its rule row) has a header too.
+    const least = delimiter === '|' && /^[ \t]*\|/.test(text.slice(start, start + 64)) && RULE_ROW.test(nextLine(text, record.end)) ? 1 : 2;
+    if (cells.length < least || cells.length > MAX_CELLS || !cells.every(isHeaderCell)) continue;
+    // 68a-5: a `Key` column beside an `SSID` column holds the network's key (`| SSID | Key |`).
+    const ssid = cells.some(({ text: name }) => SSID_COLUMN.test(headerName(name)));
+    const secret = cells.flatMap(({ text: name }, i) =>
+      namesSecretColumn(name) || (ssid && WIFI_KEY_COLUMN.test(headerName(name))) ? [i] : [],
+    );
     const value = cells.findIndex(({ text: name }, i) => i > 0 && namesValueColumn(name));
     // A Markdown table's header over its rule row is one even with no secret column: its rows are no headers then.
     const ruled = delimiter === '|' && secret.length === 0 && value < 0 && RULE_ROW.test(nextLine(text, record.end));
@@ -149,7 +160,7 @@ function headerOf(text: string, start: number, end: number, memo: QuoteMemo, nex
 /** Where a text holds a table's cell under a column named like a secret: the cell's span. */
 export function tableColumnSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/pass|pw|token|secret|key|cred|auth|psk|wort|contrase|senha|has[lł]o|l[oö]senord|salasana|parola/i.test(text)) return spans;
+  if (!/pass|pw|token|secret|key|cred|auth|psk|wort|contrase|senha|has[lł]o|l[oö]senord|salasana|parola|[^\t-~]/i.test(text)) return spans;
   const lineEnd = (at: number): number => {
     const end = text.indexOf('\n', at);
     return end < 0 ? text.length : end;
@@ -206,7 +217,10 @@ export function tableColumnSpans(text: string): Array<[number, number]> {
       end = record.end;
       for (const i of header.secret) {
         const cell = record.cells[i];
-        if (cell.text !== '' && isSecretCell(columnKey(header.cells[i].text), cell.text)) spans.push([cell.start, cell.end]);
+        const name = headerName(header.cells[i].text);
+        const key = WIFI_KEY_COLUMN.test(name) && !namesSecretColumn(name) ? 'psk' : columnKey(header.cells[i].text);
+        if (cell.text !== '' && !(key === 'psk' && saysOpenNetwork(cell.text)) && isSecretCell(key, cell.text))
+          spans.push([cell.start, cell.end]);
       }
       const [key, value] = [headerName(record.cells[0].text), record.cells[header.value]];
       if (value && /^\S+$/.test(value.text) && HEADER_CELL.test(key) && namesSecretColumn(key) && isSecretCell(key, value.text)) {

@@ -32,12 +32,21 @@ const KEY_WORD = /^(?:key|psk|passphrase)$/;
 const SSID_LABEL = /(?:^|[^\w.-])(?:ssid|SSID)[ \t]*[:=]/;
 // 67a-18: a `Network:` whose value is an address or a CIDR (`10.42.0.0/16`, `fd00::/8`) is an IP network's, no Wi-Fi's.
 const NETWORK_LABEL =
-  /(?:^|[^\w.-])(?:(?:SSID|WLAN(?: name)?|Wi-?Fi(?: name| network)?|WIFI)[ \t]*[:=]|(?:Network(?: name)?|NETWORK)[ \t]*[:=](?![ \t]*(?:\d|\[|[\da-fA-F]{0,4}:[\da-fA-F]{0,4}:)))/;
+  /(?:^|[^\w.-])(?:(?:SSID|WLAN(?: name)?|Wi-?Fi(?: name| network)?|WIFI)[ \t\u00a0]*[:=]|(?:Network(?: name)?|NETWORK|R(?:é|e)seau|Netzwerk|Rete|Red)[ \t\u00a0]*[:=](?![ \t]*(?:\d|\[|[\da-fA-F]{0,4}:[\da-fA-F]{0,4}:)))/;
 /** 67a-18: what may follow a label's key on its line: the line's end, a separator, a comment; a word more makes a sentence. */
 const KEY_ENDS = /^[ \t]*(?:$|\r?\n|[,;|#]|[.!?](?:\s|$)|\/[ \t]|\([^()\r\n]*\)[ \t]*(?:$|\r?\n))/;
 /** A Kubernetes label's or annotation's key (`app.kubernetes.io/name`): no Wi-Fi key. */
 const LABEL_KEY = /^(?:[a-z\d-]+\.)+[a-z]{2,}\/[\w.-]+$/i;
-const KEY_LABEL = /(?<![\w.-])(?:Key|KEY|key|PSK|psk|Passphrase|passphrase)[ \t]*[:=][ \t]*/g;
+// 68a-5: `WPA2:` beside an SSID, and the key's name in German, French, Spanish, Italian (`Schlüssel :`, `Clé :`).
+const KEY_LABEL =
+  /(?<![\w.-])(?:Key|KEY|key|PSK|psk|Passphrase|passphrase|WPA2?|Schl(?:ü|ue)ssel|Cl(?:é|e)|Clave|Chiave)[ \t\u00a0]*[:=][ \t]*/g;
+/**
+ * 68a-5: a device's key in its config: Debian's ifupdown `wpa-psk X` (wpasupplicant's README.Debian), Cisco's `wpa-psk
+ * ascii 0 X` and IOS-XE's `security wpa akm psk set-key ascii 0 X`; the value ends its line (`wpa-psk mode` in prose goes on).
+ */
+const DEVICE_KEY = /(?<![\w-])(?:wpa-psk(?:[ \t]+(?:ascii|hex)[ \t]+\d)?|set-key[ \t]+(?:ascii|hex)[ \t]+\d)[ \t]+(?=[^\s]+[ \t]*$)/gm;
+/** A switch's state after `WPA2:` (`WPA2: enabled`): no key. */
+const STATE = /^(?:enabled|disabled|on|off|yes|no|true|false|required|optional|supported)$/i;
 const PLAINTEXT = /(?<![\w-])plaintext-password[ \t]+/g;
 /** What a setting of a Wi-Fi mode holds: its security's name, no key (an open network's words: open-network-words.ts). */
 const MODE =
@@ -53,6 +62,7 @@ function valueAt(text: string, at: number, least: number): [number, number] | un
     value.length < least ||
     /^[1-4]$/.test(value) ||
     MODE.test(value) ||
+    STATE.test(value) ||
     saysOpenNetwork(value) ||
     LABEL_KEY.test(value) ||
     value.startsWith('/') ||
@@ -78,13 +88,14 @@ function namesWifiKey(name: string, ssids: ReadonlySet<string>): boolean {
 
 /** Where such keys and passwords stand in `text` (secrets-formats.ts FORMAT_FINDERS: refused and redacted). */
 export function wifiKeySpans(text: string): Array<[number, number]> {
-  if (!/key|psk|passphrase|plaintext/i.test(text)) return [];
+  if (!/key|psk|passphrase|plaintext|wpa|schl|cl[ée]|clave|chiave/i.test(text)) return [];
   const found: Array<[number, number]> = [];
   const take = (span: [number, number] | undefined) => span && found.push(span);
   for (const match of text.matchAll(UCI)) take(valueAt(text, match.index + match[0].length, 1));
   if (/^[ \t]*config[ \t]+wifi-iface\b/m.test(text))
     for (const match of text.matchAll(UCI_OPTION)) take(valueAt(text, match.index + match[0].length, 1));
   for (const match of text.matchAll(PLAINTEXT)) take(valueAt(text, match.index + match[0].length, 1));
+  for (const match of text.matchAll(DEVICE_KEY)) take(valueAt(text, match.index + match[0].length, 1));
   const named = [...text.matchAll(NAMED)];
   const ssids = new Set(named.filter(([, name]) => /\.ssid$/i.test(name)).map(([, name]) => name.slice(0, -4)));
   for (const match of named) if (namesWifiKey(match[1], ssids)) take(valueAt(text, match.index + match[0].length, 5));

@@ -29,7 +29,6 @@ const pass: readonly string[] = [
   // 68a-14: where the password is kept
   'Password: stored in Vault at secret/k3s/admin.',
   'Password: in Vault (secret/k3s/admin)',
-  'Password: ask Alice',
   'password: same as above',
   'password: see below',
   // 68a-17: Helm checksum annotations
@@ -65,6 +64,10 @@ const refused: readonly string[] = [
 describe('68a-13, 14, 17, 18: references, notes and digests pass', () => {
   test.each(pass)('%j passes', (text) => expect(textErrors(text)).toBe(''));
 });
+
+// 68a-14 `Password: ask Alice` is left refused: test/attack51-false52.test.ts (50a-13) holds `ask Bob` without a full
+// stop for no prose (the name may be the password); `ask Alice.` passes.
+test.todo('68a-14: "Password: ask Alice" (no full stop) passes, against 50a-13\'s `ask Bob` row');
 
 describe('68a-13, 14, 17, 18: their literal neighbours are refused', () => {
   test.each(refused)('%j is refused', (text) => {

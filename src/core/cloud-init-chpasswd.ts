@@ -9,8 +9,7 @@ export function isChpasswdOfUsers(under: string, record: Record<string, unknown>
   if (under !== 'chpasswd' || !Array.isArray(record.users)) return false;
   if (!Object.keys(record).every((key) => key === 'users' || (key === 'expire' && typeof record.expire === 'boolean'))) return false;
   return record.users.every(
-    (user: unknown) =>
-      !!user && typeof user === 'object' && !Array.isArray(user) && Object.keys(user).every((key) => USER_KEYS.has(key)),
+    (user: unknown) => !!user && typeof user === 'object' && !Array.isArray(user) && Object.keys(user).every((key) => USER_KEYS.has(key)),
   );
 }
 

@@ -59,8 +59,6 @@ const KEPT = new RegExp(
  */
 const PIECE = String.raw`[a-z][a-z_-]{0,31}(?:\d{1,2}[a-z_-]{0,31})?`;
 const STORE_PATH = new RegExp(String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIECE}(?:/${PIECE}){1,7}\))[.,;]?$`);
-/** A verb that sends the reader to a person (`ask Alice`, 68a-14): a name after it is one, full stop or not. */
-const TO_PERSON = /^(?:ask|contact|ping|email|consult)$/i;
 /** A note that the value is given elsewhere in the same text (`same as above`, `see below`, 68a-14). */
 const ELSEWHERE_IN_TEXT = /^(?:(?:the )?same as (?:above|below|before)|see (?:above|below)|as (?:above|below))[.;]?$/i;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
@@ -93,7 +91,6 @@ export function isProseValue(asWritten: string): boolean {
   if (words.length === 2)
     return (
       (points && (/^[A-Za-z-]+\.$/.test(words[1]) || KEPT.test(bare[1]) || TICKET.test(words[1]))) ||
-      (TO_PERSON.test(bare[0]) && /^[A-Z][a-z]{1,31}$/.test(words[1])) ||
       (/^\([a-z]+ [A-Za-z]+\)$/.test(written) && (FUNCTION_WORD.test(bare[0]) || points)) ||
       (LOWER.test(words[0]) && FUNCTION_WORD.test(bare[0]) && KEPT.test(bare[1])) ||
       // 66a-15: a count and its unit (`16+ chars.`, `12 Zeichen`).

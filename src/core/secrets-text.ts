@@ -351,7 +351,8 @@ export function keyedSecret(text: string): string | undefined {
   for (const part of parts) {
     const keyed = KEYED.exec(part);
     const value = keyed && (placeholderBeforeNote(keyed[3]) ?? keyed[3].trim());
-    if (keyed && value && setsSecret(withChecksumPrefix(part, keyed[2]), value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
+    const named = keyed ? withChecksumPrefix(part, keyed[2]) : ''; // `checksum/secret: <sha256>` (68a-17)
+    if (keyed && value && setsSecret(named, value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
       if (!gluedName(part, keyed[2], keyed[3])) return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).

@@ -2,6 +2,7 @@ import { mixed, typedValue, withoutEnd } from './code-declarations';
 import { isCodeCall } from './code-values';
 import { isSopsValue } from './encrypted-values';
 import { looksGenerated, namesSecretValue } from './secrets-keys';
+import { isToolReference } from './tool-references';
 
 /**
  * Values that only say where a secret is read from, written as code or as a secret store's reference (attack round
@@ -16,6 +17,7 @@ import { looksGenerated, namesSecretValue } from './secrets-keys';
  *   secret-reference-syntax), argocd-vault-plugin's `<path:secret/data/db#password>` (argocd-vault-plugin.readthedocs.io
  *   howitworks; also as read inside its brackets), bank-vaults' `vault:secret/data/db#password` (bank-vaults.dev docs/mutating-webhook);
  * - Grafana's `$__file{/run/secrets/gf}`, `$__env{GF_ADMIN_PW}` (read when it starts);
+ * - other tools' references: cmd.exe's `%DB_PASSWORD%`, Concourse's `((db_password))`, a secret file (tool-references.ts);
  * - a sops ciphertext, `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` (encrypted-values.ts isSopsValue: its fields
  *   canonical base64, a 32-byte IV, a 16-byte tag), encrypted to be kept in Git as a SealedSecret's ciphertext is.
  * The name read is the last one written and must be named like a secret; nothing in it looks generated, and no name
@@ -62,7 +64,7 @@ export function isCodeOrStoreReference(value: string): boolean {
   // Go's conversion to bytes of code (`[]byte(os.Getenv("PW"))`): the code converted.
   const converted = /^\[\][ \t]*byte[ \t]*\(([^\n]{1,510})\)$/.exec(value.trim())?.[1];
   if (converted !== undefined && !/^[ \t]*["'`]/.test(converted)) return isCodeOrStoreReference(converted);
-  if (isSopsValue(value) || isTemplateReference(value.trim())) return true;
+  if (isSopsValue(value) || isTemplateReference(value.trim()) || isToolReference(value.trim())) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
   if (value.length > 512) return false;

@@ -76,11 +76,22 @@ export function isSecretDuration(value: string, named: string): boolean {
  */
 export function isDigestOfSecret(value: string, named: string): boolean {
   const v = value.trim();
-  if (/^checksum\//i.test(named.trim())) return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
+  // 68a-17: also a name ending in `hash`, `checksum` or `digest` (`secret-hash`, `config_checksum`): the digest is its value,
+  // maybe after its algorithm's name (68a-18: kubeadm's `--discovery-token-ca-cert-hash sha256:…`, a digest of the public CA
+  // certificate: kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-join, "Token-based discovery with CA pinning").
+  if (/^checksum\//i.test(named.trim()) || /^(?:hash|checksum|digest)$/.test(nameWords(named).pop() ?? ''))
+    return /^(?:(?:sha(?:1|256|512)|md5):)?(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
     v,
   );
+}
+
+/** A line's first key with the `checksum/` a key reader cuts off (`checksum/secret: …` read as `secret`, 68a-17). */
+export function withChecksumPrefix(line: string, key: string): string {
+  const start = line.trimStart();
+  const named = `checksum/${key}`;
+  return start.slice(0, named.length).toLowerCase() === named.toLowerCase() && /^[ \t]*[:=]/.test(start.slice(named.length)) ? named : key;
 }
 
 /** A locked or shadowed password field: `x` (in shadow(5)), `*`, `!`, `!!`, `!*`, or empty (no password). */

@@ -53,8 +53,14 @@ const KEPT = new RegExp(
     String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум)$`,
   'i',
 );
-/** A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number after them. */
-const STORE_PATH = /^[a-z][a-z_-]{0,31}\d{0,2}(?:\/[a-z][a-z_-]{0,31}\d{0,2}){1,7}[.,;]?$/;
+/**
+ * A store's path as a word (`secret/app/db`, `kv/data/prod/db`): lower-case pieces of letters, maybe a number of one or
+ * two digits in or after them (`secret/k3s/admin`), maybe in brackets (`in Vault (secret/k3s/admin)`, 68a-14).
+ */
+const PIECE = String.raw`[a-z][a-z_-]{0,31}(?:\d{1,2}[a-z_-]{0,31})?`;
+const STORE_PATH = new RegExp(String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIECE}(?:/${PIECE}){1,7}\))[.,;]?$`);
+/** A note that the value is given elsewhere in the same text (`same as above`, `see below`, 68a-14). */
+const ELSEWHERE_IN_TEXT = /^(?:(?:the )?same as (?:above|below|before)|see (?:above|below)|as (?:above|below))[.;]?$/i;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
 const TICKET = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}[.,;)]?$/;
 /** An entry's name in double quotes, maybe with digits (`"k3s"`, `"grafana-admin"`), ending the sentence or not. */
@@ -69,6 +75,7 @@ export function isProseValue(asWritten: string): boolean {
   // Words of any Latin letters (`ver la bóveda Infra`), read in ASCII (63a-12; folded-letters.ts).
   const written = foldLetters(asWritten);
   if (written.length > MAX_PROSE || !/^[(A-Za-z\u0400-\u04ff\d]/.test(written)) return false;
+  if (ELSEWHERE_IN_TEXT.test(written)) return true;
   const words = written.split(/[ \t]+/);
   const isWord = (word: string, i: number) =>
     WORD.test(word) ||

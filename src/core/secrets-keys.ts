@@ -13,6 +13,7 @@ import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-par
 import { looksGenerated } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
+import { isChpasswdOfUsers } from './cloud-init-chpasswd';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
@@ -357,10 +358,7 @@ export function namesSecretText(key: string): boolean {
 export const namesSecretValue = (key: string): boolean =>
   isSecretKey(key) || (namesSecretText(key) && !/secrets$/i.test(key.replace(/[^A-Za-z0-9]/g, '')));
 
-/**
- * Whether a value at `path` may not be quoted in a message: it lies under a key named like a secret, or is
- * the text of a key whose text would be one (`tokenSecret: "abc"` where a reference object goes).
- */
+/** Whether a value at `path` may not be quoted: under a key named like a secret, or one whose text would be (`tokenSecret: "abc"`). */
 export function isSecretPath(path: Path): boolean {
   const keys = path.filter((key): key is string => typeof key === 'string');
   const last = keys[keys.length - 1];
@@ -429,7 +427,7 @@ function isReference(under: string, value: unknown): boolean {
       isReferenceName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
     );
   if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
-  if (namesSecretKeys(under, record)) return true; // Bitnami's `secretKeys: {adminPasswordKey: postgres-password}` (45a-17)
+  if (namesSecretKeys(under, record) || isChpasswdOfUsers(under, record)) return true; // Bitnami's `secretKeys: {adminPasswordKey: postgres-password}` (45a-17)
   const compose = composeSecretTexts(record); // compose's `db_password: {file: ./db_password.txt}` (compose-secrets.ts)
   if (compose) return compose.every((text) => !looksGenerated(text));
   // Prometheus' own `authorization: {type, credentials_file}` (prometheus.io/docs/prometheus/latest/configuration:

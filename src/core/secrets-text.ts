@@ -10,6 +10,8 @@ import { isProseAfterColon, isProseUnder } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
+import { isToolReference } from './tool-references';
+import { withChecksumPrefix } from './named-setting-values';
 import { decodeEscapes } from './yaml-escapes';
 import { isImageOrHostName } from './image-names';
 import { expansionDefault, newExpansionReading } from './expansion-defaults';
@@ -119,10 +121,7 @@ export function gluedSecret(text: string): string | undefined {
 // `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare.
 const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
 
-/**
- * A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content without the quotes and escapes, and
- * where it ends; undefined where no quote opens there or none closes it on the line.
- */
+/** A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content unquoted and unescaped, and where it ends (or none). */
 export function quotedValueAt(text: string, at: number): { value: string; end: number } | undefined {
   // A backtick pair too: a shell's command substitution, whose words are one value (`` DB_PASSWORD=`cat x y` ``).
   const quoted = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|`[^`\n]*`/y;
@@ -195,7 +194,7 @@ export function assignedSecret(text: string): string | undefined {
         literalWordAt(text, start) ?? // `PASSWORD=$"$PW"`, `password=@"…"` (literal-bodies.ts)
         (close >= 0 && !text.slice(start, close).includes('\n')
           ? text.slice(start, close)
-          : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["']$/, '')));
+          : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["'][,.:)\]}]{0,2}$/, '')));
       value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
     // A quoted env line with its note (`"DB_PASSWORD=changeme  # replace before use"`: placeholders.ts, 52a-18).
@@ -258,6 +257,7 @@ function valueAfterWords(part: string): string | undefined {
     if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
+    if (isToolReference(part.slice(at))) continue; // Go's `cfg.DBPassword,` (68a-13: tool-references.ts)
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];
@@ -276,7 +276,7 @@ function valueAfterWords(part: string): string | undefined {
       if (match[0].endsWith('<') && closing.startsWith('>') && isPlaceholder(`<${bare}>`)) continue; // `<your-password>`
       value = bare;
     }
-    if (setsSecret(key, value)) return value;
+    if (setsSecret(withChecksumPrefix(part, key), value)) return value;
   }
   return undefined;
 }
@@ -351,7 +351,8 @@ export function keyedSecret(text: string): string | undefined {
   for (const part of parts) {
     const keyed = KEYED.exec(part);
     const value = keyed && (placeholderBeforeNote(keyed[3]) ?? keyed[3].trim());
-    if (keyed && value && setsSecret(keyed[2], value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
+    const named = keyed ? withChecksumPrefix(part, keyed[2]) : ''; // `checksum/secret: <sha256>` (68a-17)
+    if (keyed && value && setsSecret(named, value) && !isExpansionBeforeCommand(part) && !isProseAfterColon(part, keyed[3]))
       if (!gluedName(part, keyed[2], keyed[3])) return asWritten(keyed[3].trim(), text);
   }
   // `root password: hunter2` at the end of a sentence: a set value, not prose (see KEY_AFTER_WORDS).
@@ -384,6 +385,7 @@ export function keyedSecret(text: string): string | undefined {
       if (plainValue !== undefined && isPasswordHash(/^\S*/.exec(flow.slice(start))![0].replace(/[,}\]]+$/, ''))) continue;
       // `Token: ask the platform team.` read as a flow's first pair: prose that fills the text (KEYED, 49a-10).
       if (plainValue !== undefined && pair.index === 0 && !/^\s*[{,]/.test(pair[0]) && isProseUnder(key, flow.slice(start))) continue;
+      if (plainValue !== undefined && pair.index === 0 && isToolReference(flow.slice(start))) continue; // `#{DB.Password}` cut at `{` (68a-13)
       if (value && setsSecret(key, value)) return asWritten(value, text);
     }
   }

@@ -124,8 +124,15 @@ const WRAPPED_BASE64: Decoding = {
   },
 };
 
-/** A percent-encoded UTF-8 sequence of two to four bytes, or one byte (bounded: no run is read twice). */
-const PERCENT = /%(?:[c-d][0-9a-f](?:%[89ab][0-9a-f])|e[0-9a-f](?:%[89ab][0-9a-f]){2}|f[0-7](?:%[89ab][0-9a-f]){3}|[0-9a-f]{2})/gi;
+/**
+ * A percent-encoded UTF-8 sequence of two to four bytes, or one byte (bounded: no run is read twice). Not the `%` that
+ * opens a cmd.exe variable standing as a whole word (`set DB_PASSWORD=%DB_PASSWORD%`: `%DB` is no byte there, 68a-13).
+ */
+const CMD_VARIABLE = String.raw`(?<=^|[\s="'])%[A-Za-z_]\w{0,63}%(?=$|[\s"'])`;
+const PERCENT = new RegExp(
+  String.raw`(?!${CMD_VARIABLE})%(?:[c-d][0-9a-f](?:%[89ab][0-9a-f])|e[0-9a-f](?:%[89ab][0-9a-f]){2}|f[0-7](?:%[89ab][0-9a-f]){3}|[0-9a-f]{2})`,
+  'gi',
+);
 
 /** A percent-encoded sequence as the character it encodes in UTF-8, else each byte as a Latin-1 character. */
 function percentDecoded(escape: string): string {

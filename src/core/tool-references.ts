@@ -1,0 +1,44 @@
+import { looksGenerated } from './generated-runs';
+import { namesSecretValue } from './secrets-keys';
+
+/**
+ * References in other tools' syntax (attack round 68a-13), each the whole value, for code-references.ts as
+ * `${DB_PASSWORD}` and `process.env.DB_PASSWORD` are ones: the tool fills the secret in where it runs.
+ * - cmd.exe's `%DB_PASSWORD%` (learn.microsoft.com windows-server/administration/windows-commands/set) and PowerShell's
+ *   `$env:DB_PASSWORD`, `${env:DB_PASSWORD}` (learn.microsoft.com powershell about_Environment_Variables);
+ * - Concourse's `((db_password))`, `((vault:db.password))` (concourse-ci.org/vars.html) and Octopus' `#{DB.Password}`
+ *   (octopus.com/docs/projects/variables/variable-substitutions; Azure Pipelines' Replace Tokens adds a closing `#`);
+ * - a Go struct literal's field read from a config (`Password: cfg.DBPassword,`: a lower-case variable, exported fields,
+ *   the last named like a secret, then the `,` a composite literal's field ends with; `Summer.Password` stays a value);
+ * - Terraform's attribute of a resource typed like a secret (`random_password.db.result`:
+ *   registry.terraform.io/providers/hashicorp/random/latest/docs/resources/password, attribute `result`);
+ * - a file holding the secret: Docker's `/run/secrets/<name>` (docs.docker.com/engine/swarm/secrets), an absolute path
+ *   after `file:` or curl's and the Vault CLI's `@` (`@/run/secrets/db`).
+ * Names are words: one that looks generated (`%Xk9mQ2vLpT7w%`) is a value.
+ */
+const VARIABLE = String.raw`[A-Za-z_][\w]{0,63}`;
+const PATH = String.raw`/[\w.-]{1,64}(?:/[\w.-]{1,64}){0,15}`;
+const TOOL_REFERENCE = new RegExp(
+  `^(?:${[
+    String.raw`%${VARIABLE}%`,
+    String.raw`\$env:${VARIABLE}|\$\{env:${VARIABLE}\}`,
+    String.raw`\(\([ \t]*(?:[\w-]{1,64}:)?${VARIABLE}(?:\.${VARIABLE}){0,7}[ \t]*\)\)`,
+    String.raw`#\{${VARIABLE}(?:\.${VARIABLE}){0,7}\}#?`,
+    String.raw`(?:file:|@)?(?:/var)?/run/secrets(?:/[\w.-]{1,64}){1,8}|(?:file:|@)${PATH}`,
+  ]
+    .map((form) => `(?:${form})`)
+    .join('|')})$`,
+);
+const GO_FIELD = /^[a-z]{1,32}(?:\.[A-Z][A-Za-z]{0,63}){1,4},$/;
+const TERRAFORM = /^([a-z][a-z_]{0,63})\.[a-z][a-z0-9_-]{0,63}\.[a-z][a-z_]{0,63}$/;
+
+/** Whether `text` (blanks around it aside) is only a reference in one of the tools' syntax above. */
+export function isToolReference(text: string): boolean {
+  if (text.length > 1024) return false;
+  const value = text.trim();
+  if (looksGenerated(value)) return false;
+  if (TOOL_REFERENCE.test(value)) return true;
+  if (GO_FIELD.test(value)) return namesSecretValue(value.slice(value.lastIndexOf('.') + 1, -1));
+  const terraform = TERRAFORM.exec(value);
+  return !!terraform && namesSecretValue(terraform[1]);
+}

@@ -29,10 +29,11 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
   // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
   // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
   // A reading said last (secret-shapes.ts FINDERS' saidLast) says less than the text's own reading (a here-doc's).
-  // Yet the whole text's kind only where this line sets it too (68a-16: a prose password on line 1 is no SQL*Plus logon).
-  const own = (text!.split(/\r?\n|\r/, place.line)[place.line - 1] ?? '').trim();
-  const textKindHere = !place.what || secretsInData(own).some((found) => found.what === secret.what);
-  const kind = place.what && (saysMore(place.what) || !textKindHere) ? place.what : secret.what;
+  // Yet not the text's kind where another line sets that kind by itself (68a-16: a prose password on line 1 is no SQL*Plus
+  // logon of line 2); a kind only the lines together make (a here-doc to Redis) stays the text's.
+  const kindElsewhere = (): boolean =>
+    text!.split(/\r?\n|\r/, MAX_LINES).some((line, i) => i + 1 !== place.line && lineFinding(line)?.what === secret.what);
+  const kind = place.what && (saysMore(place.what) || kindElsewhere()) ? place.what : secret.what;
   const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
   return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
 }

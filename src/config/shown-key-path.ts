@@ -1,13 +1,14 @@
 import type { Document } from 'yaml';
 import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
+import { structureEnd } from '../core/structure-keys';
 import { REDACTED } from '../core/secrets';
 import { aliasResolver, standsAsSecret } from './yaml-secrets';
 
 /**
  * The key path a message about a config file shows, built of raw keys. A key below a secret is made of the secret's
  * own text (`value: Zq9pW7vL: x: y` reads as the map `{Zq9pW7vL: "x: y"}` under an env entry's `value`): the path
- * stops at the first key below the secret's that may be its text (isStructureKey), and the line and column say where
+ * stops at the first key below the secret's that may be its text (core/structure-keys.ts), and the line and column say where
  * (42a-7). Judged on the parsed document by where a
  * value stands (yaml-secrets.ts standsAsSecret), not by the path's names: a reference's map under a key named like
  * a secret (`passwordSecret: {name, key}`) keeps its keys. A key that may hold a secret in any reading (mayQuote) is
@@ -29,23 +30,13 @@ export function shownKeyPaths(doc: Document.Parsed | undefined): (path: Path) =>
       if (under !== 'data' && under !== 'stringData' && !fields && standsAsSecret(root, path.slice(0, end), resolve)) {
         // Down to the value taken for the secret (67a-19: `credentials.pass`, `token.valueFrom.secretKeyRef.name`), through
         // keys a map written as one has, never through a key that may be the secret's own text (above).
-        let leaf = end;
-        while (mapWrittenAsOne && leaf < path.length && isStructureKey(path[leaf])) leaf++;
-        shown = path.slice(0, leaf);
+        shown = path.slice(0, mapWrittenAsOne ? structureEnd(path, end) : end);
         break;
       }
     }
     return shown.map((key) => (typeof key === 'string' && !mayQuote(key) ? REDACTED : key));
   };
 }
-
-/**
- * A key below a secret that is structure, not the secret's text: a list's index, or a word of letters in lower camel,
- * snake or kebab case (`pass`, `valueFrom`, `api_token`). A digit, a capital first letter or a blank (`Zq9pW7vL`,
- * `Summer`, `correct horse`) may be a pasted secret's, and ends the path shown.
- */
-const isStructureKey = (key: string | number): boolean =>
-  typeof key === 'number' || (/^[a-z][a-zA-Z]*(?:[-_][a-zA-Z]+)*$/.test(key) && key.length <= 64 && mayQuote(key));
 
 /** The fields of a Secret reference and of its `items` (core/v1 SecretKeySelector, SecretVolumeSource, KeyToPath). */
 const REFERENCE_FIELDS: ReadonlySet<string> = new Set(['name', 'key', 'optional', 'secretName', 'items', 'defaultMode', 'path', 'mode']);
